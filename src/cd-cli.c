@@ -1,0 +1,99 @@
+/* cd-cli.c: the headless command line's dispatcher.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "cd-cli.h"
+
+static const struct {
+  const char       *name;
+  CdCliCommandFunc  func;
+  const char       *usage;
+} commands[] = {
+  { "import",  cd_cli_import,  "import FILE…" },
+  { "list",    cd_cli_list,    "list [--json] [--trash] [--search QUERY]" },
+  { "show",    cd_cli_show,    "show UUID [--json]" },
+  { "set",     cd_cli_set,     "set UUID FIELD VALUE | set UUID FIELD --file PATH" },
+  { "export",  cd_cli_export,  "export UUID --format md|html|ninjs [-o FILE]" },
+};
+
+void
+cd_cli_printerr (const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "copydesk: %s\n", message);
+}
+
+/**
+ * cd_cli_get_store:
+ *
+ * Opens the store on first use. On failure it prints why.
+ *
+ * Returns: (transfer none) (nullable): the store
+ */
+CdStore *
+cd_cli_get_store (CdCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (cli->store == NULL)
+    {
+      cli->store = cd_store_open (cli->data_dir, &error);
+      if (cli->store == NULL)
+        cd_cli_printerr ("%s", error->message);
+    }
+  return cli->store;
+}
+
+gboolean
+cd_cli_is_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "Usage: copydesk [--data-dir DIR] [COMMAND …]\n\n"
+                "Without a command, opens the window; “open UUID” opens it on one article.\n\n"
+                "Commands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  copydesk %s\n", commands[i].usage);
+}
+
+int
+cd_cli_run (CdCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_return_val_if_fail (argc > 0, CD_EXIT_ERROR);
+
+  if (g_str_equal (argv[0], "help") || g_str_equal (argv[0], "--help") ||
+      g_str_equal (argv[0], "-h"))
+    {
+      print_usage (stdout);
+      return CD_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, argv[0]))
+      return commands[i].func (cli, argc, argv);
+
+  cd_cli_printerr ("“%s” is not a command; run “copydesk --help” for the list.", argv[0]);
+  return CD_EXIT_ERROR;
+}

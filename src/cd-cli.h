@@ -1,0 +1,43 @@
+/* cd-cli.h: the headless command line.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cd-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses every command keeps to. */
+#define CD_EXIT_OK       0
+#define CD_EXIT_FINDINGS 1   /* check found something; sync did not finish cleanly */
+#define CD_EXIT_ERROR    2
+
+typedef struct
+{
+  char    *data_dir;
+  CdStore *store;
+} CdCli;
+
+typedef int (*CdCliCommandFunc) (CdCli  *cli,
+                                 int     argc,
+                                 char  **argv);
+
+CdStore *cd_cli_get_store   (CdCli      *cli);
+void     cd_cli_printerr    (const char *format,
+                             ...) G_GNUC_PRINTF (1, 2);
+int      cd_cli_run         (CdCli      *cli,
+                             int         argc,
+                             char      **argv);
+gboolean cd_cli_is_command  (const char *name);
+
+/* One function a command, each in the file of its concern. argv[0] is the
+ * command's name. */
+int      cd_cli_import      (CdCli *cli, int argc, char **argv);
+int      cd_cli_list        (CdCli *cli, int argc, char **argv);
+int      cd_cli_show        (CdCli *cli, int argc, char **argv);
+int      cd_cli_set         (CdCli *cli, int argc, char **argv);
+int      cd_cli_export      (CdCli *cli, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,68 @@
+/* cd-import.h: articles from Markdown, wire copy and HTML files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cd-article.h"
+
+G_BEGIN_DECLS
+
+#define CD_IMPORT_ERROR (cd_import_error_quark ())
+
+typedef enum
+{
+  CD_IMPORT_ERROR_NOT_FOUND,
+  CD_IMPORT_ERROR_NOT_REGULAR,
+  CD_IMPORT_ERROR_TOO_LARGE,
+  CD_IMPORT_ERROR_EMPTY,
+  CD_IMPORT_ERROR_BINARY,
+  CD_IMPORT_ERROR_INVALID_UTF8,
+  CD_IMPORT_ERROR_UNKNOWN_TYPE,
+  CD_IMPORT_ERROR_FRONT_MATTER,
+  CD_IMPORT_ERROR_INVALID,
+  CD_IMPORT_ERROR_READ,
+} CdImportError;
+
+typedef enum
+{
+  CD_IMPORT_FORMAT_AUTO,
+  CD_IMPORT_FORMAT_MARKDOWN,
+  CD_IMPORT_FORMAT_WIRE,
+  CD_IMPORT_FORMAT_HTML,
+} CdImportFormat;
+
+/* Files over this size are refused. */
+#define CD_IMPORT_MAX_SIZE (20 * 1024 * 1024)
+
+GQuark     cd_import_error_quark   (void);
+
+CdImportFormat cd_import_format_for_path (const char  *path);
+
+CdArticle *cd_import_file          (const char     *path,
+                                    GError        **error);
+CdArticle *cd_import_data          (const char     *data,
+                                    gsize           length,
+                                    CdImportFormat  format,
+                                    const char     *origin,
+                                    GError        **error);
+CdArticle *cd_import_markdown      (const char     *text,
+                                    gsize           length,
+                                    const char     *origin,
+                                    GError        **error);
+CdArticle *cd_import_wire          (const char     *text,
+                                    gsize           length,
+                                    const char     *origin,
+                                    GError        **error);
+CdArticle *cd_import_html          (const char     *text,
+                                    gsize           length,
+                                    const char     *origin,
+                                    GError        **error);
+
+char      *cd_html_to_markdown     (const char     *html,
+                                    gsize           length);
+
+G_END_DECLS

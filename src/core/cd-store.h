@@ -1,0 +1,89 @@
+/* cd-store.h: the offline article store (one SQLite file).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cd-article.h"
+#include "cd-revision.h"
+
+G_BEGIN_DECLS
+
+#define CD_STORE_ERROR (cd_store_error_quark ())
+
+typedef enum
+{
+  CD_STORE_ERROR_FAILED,
+  CD_STORE_ERROR_NOT_FOUND,
+  CD_STORE_ERROR_CORRUPT,
+  CD_STORE_ERROR_TOO_NEW,
+  CD_STORE_ERROR_BUSY,
+} CdStoreError;
+
+/* Which articles a listing returns. */
+typedef struct
+{
+  const char *search;      /* FTS5 query over headline, dek, body; NULL for all */
+  int         status;      /* a CdArticleStatus, or -1 for any */
+  gboolean    trashed;     /* TRUE lists the trash instead of the live articles */
+  guint       limit;       /* 0 for no limit */
+} CdStoreQuery;
+
+#define CD_TYPE_STORE (cd_store_get_type ())
+G_DECLARE_FINAL_TYPE (CdStore, cd_store, CD, STORE, GObject)
+
+GQuark      cd_store_error_quark          (void);
+char       *cd_store_default_data_dir     (void);
+
+CdStore    *cd_store_open                 (const char         *data_dir,
+                                           GError            **error);
+const char *cd_store_get_path             (CdStore            *self);
+int         cd_store_get_schema_version   (CdStore            *self);
+
+CdArticle  *cd_store_get_article          (CdStore            *self,
+                                           const char         *uuid,
+                                           GError            **error);
+gboolean    cd_store_has_article          (CdStore            *self,
+                                           const char         *uuid);
+gboolean    cd_store_save_article         (CdStore            *self,
+                                           CdArticle          *article,
+                                           CdRevisionReason    reason,
+                                           const char         *name,
+                                           GError            **error);
+GPtrArray  *cd_store_list_articles        (CdStore            *self,
+                                           const CdStoreQuery *query,
+                                           GError            **error);
+void        cd_store_list_articles_async  (CdStore            *self,
+                                           const CdStoreQuery *query,
+                                           GCancellable       *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            user_data);
+GPtrArray  *cd_store_list_articles_finish (CdStore            *self,
+                                           GAsyncResult       *result,
+                                           GError            **error);
+
+gboolean    cd_store_trash_article        (CdStore            *self,
+                                           const char         *uuid,
+                                           GError            **error);
+gboolean    cd_store_untrash_article      (CdStore            *self,
+                                           const char         *uuid,
+                                           GError            **error);
+gboolean    cd_store_is_trashed           (CdStore            *self,
+                                           const char         *uuid);
+guint       cd_store_empty_trash          (CdStore            *self,
+                                           GError            **error);
+
+GPtrArray  *cd_store_list_revisions       (CdStore            *self,
+                                           const char         *uuid,
+                                           GError            **error);
+CdRevision *cd_store_get_revision         (CdStore            *self,
+                                           gint64              revision_id,
+                                           GError            **error);
+CdArticle  *cd_store_restore_revision     (CdStore            *self,
+                                           gint64              revision_id,
+                                           GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,107 @@
+/* main.c: copydesk opens the window; copydesk COMMAND runs headless.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "copydesk"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cd-cli.h"
+#ifdef CD_HAVE_UI
+# include "cd-application.h"
+#endif
+
+/* Takes --data-dir DIR (or --data-dir=DIR) out of argv wherever it stands,
+ * so that it works before or after the command. */
+static gboolean
+take_data_dir (int    *argc,
+               char  **argv,
+               char  **data_dir)
+{
+  int out = 1;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal (argv[i], "--data-dir"))
+        {
+          if (i + 1 >= *argc)
+            {
+              cd_cli_printerr ("--data-dir needs a folder after it.");
+              return FALSE;
+            }
+          g_free (*data_dir);
+          *data_dir = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (argv[i], "--data-dir="))
+        {
+          g_free (*data_dir);
+          *data_dir = g_strdup (argv[i] + strlen ("--data-dir="));
+        }
+      else
+        argv[out++] = argv[i];
+    }
+  *argc = out;
+  argv[out] = NULL;
+  return TRUE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  CdCli cli = { NULL, NULL };
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (!take_data_dir (&argc, argv, &cli.data_dir))
+    return CD_EXIT_ERROR;
+  if (cli.data_dir == NULL && g_getenv ("COPYDESK_DATA_DIR") != NULL)
+    cli.data_dir = g_strdup (g_getenv ("COPYDESK_DATA_DIR"));
+
+  if (argc > 1 && g_str_equal (argv[1], "--version"))
+    {
+      printf ("copydesk %s\n", PACKAGE_VERSION);
+      return CD_EXIT_OK;
+    }
+
+  if (argc > 1 && !g_str_equal (argv[1], "open"))
+    {
+      status = cd_cli_run (&cli, argc - 1, argv + 1);
+    }
+  else
+    {
+#ifdef CD_HAVE_UI
+      g_autoptr(CdApplication) app = NULL;
+      const char *open_uuid = NULL;
+
+      if (argc > 1)
+        {
+          if (argc != 3)
+            {
+              cd_cli_printerr ("Usage: copydesk open UUID");
+              return CD_EXIT_ERROR;
+            }
+          open_uuid = argv[2];
+        }
+      app = cd_application_new (cli.data_dir, open_uuid);
+      status = g_application_run (G_APPLICATION (app), 1, argv);
+#else
+      cd_cli_printerr ("This build has no window; run “copydesk --help” for the commands.");
+      status = CD_EXIT_ERROR;
+#endif
+    }
+
+  g_clear_object (&cli.store);
+  g_free (cli.data_dir);
+  return status;
+}

@@ -1,0 +1,95 @@
+/* test-article.c: the article model.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cd-article.h"
+
+static void
+test_fields_roundtrip (void)
+{
+  g_autoptr(CdArticle) a = cd_article_new ();
+  g_autoptr(CdArticle) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tags = NULL;
+  g_autofree char *embargo = NULL;
+
+  g_assert_true (cd_article_set_field (a, "headline", "Flood waters rise in Passau", &error));
+  g_assert_no_error (error);
+  g_assert_true (cd_article_set_field (a, "tags", " floods, Bavaria ,, weather", &error));
+  g_assert_true (cd_article_set_field (a, "status", "Ready for edit", &error));
+  g_assert_true (cd_article_set_field (a, "embargo", "2026-03-01T09:00:00+01:00", &error));
+  g_assert_true (cd_article_set_field (a, "length_target", "650", &error));
+
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "Flood waters rise in Passau");
+  tags = cd_article_get_field (a, "tags");
+  g_assert_cmpstr (tags, ==, "floods, Bavaria, weather");
+  g_assert_cmpint (cd_article_get_status (a), ==, CD_ARTICLE_STATUS_READY_FOR_EDIT);
+  embargo = cd_article_get_field (a, "embargo");
+  g_assert_cmpstr (embargo, ==, "2026-03-01T09:00:00+01:00");
+  g_assert_cmpuint (cd_article_get_length_target (a), ==, 650);
+
+  b = cd_article_copy (a);
+  g_assert_true (cd_article_equal (a, b));
+  cd_article_set_dek (b, "Changed");
+  g_assert_false (cd_article_equal (a, b));
+}
+
+static void
+test_fields_errors (void)
+{
+  g_autoptr(CdArticle) a = cd_article_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cd_article_set_field (a, "colour", "red", &error));
+  g_assert_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_UNKNOWN_FIELD);
+  g_clear_error (&error);
+  g_assert_false (cd_article_set_field (a, "status", "printed", &error));
+  g_assert_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (cd_article_set_field (a, "embargo", "tomorrow", &error));
+  g_assert_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (cd_article_set_field (a, "uuid", "x", &error));
+  g_assert_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (cd_article_set_field (a, "headline", "bad \xff byte", &error));
+  g_assert_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_INVALID_VALUE);
+}
+
+static void
+test_words_and_slug (void)
+{
+  g_autofree char *slug = cd_make_slug ("Mayor’s plan: 3 new bridges for Köln — and don't wait!");
+
+  g_assert_cmpuint (cd_count_words ("Don't stop the well-known *band* — ever."), ==, 6);
+  g_assert_cmpuint (cd_count_words (""), ==, 0);
+  g_assert_cmpuint (cd_count_words ("Ünïcödé wörds zählen"), ==, 3);
+  g_assert_cmpstr (slug, ==, "mayors-plan-3-new-bridges-for-koln-and-dont-wait");
+}
+
+static void
+test_notify (void)
+{
+  g_autoptr(CdArticle) a = cd_article_new ();
+  guint count = 0;
+
+  g_signal_connect_swapped (a, "notify::headline", G_CALLBACK (g_atomic_int_inc), &count);
+  cd_article_set_headline (a, "One");
+  cd_article_set_headline (a, "One");
+  cd_article_set_headline (a, "Two");
+  g_assert_cmpuint (count, ==, 2);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/article/fields/roundtrip", test_fields_roundtrip);
+  g_test_add_func ("/article/fields/errors", test_fields_errors);
+  g_test_add_func ("/article/words-and-slug", test_words_and_slug);
+  g_test_add_func ("/article/notify", test_notify);
+  return g_test_run ();
+}
