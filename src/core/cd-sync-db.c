@@ -1,0 +1,375 @@
+/* cd-sync-db.c: the sync layer's tables in the store's SQLite file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-sync-db"
+
+#include "config.h"
+
+#include "cd-sync-db.h"
+
+struct _CdSyncDb
+{
+  GObject  parent_instance;
+
+  char    *path;
+  sqlite3 *db;
+  int      schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (CdSyncDb, cd_sync_db, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (cd-sync-db-error-quark, cd_sync_db_error)
+
+/* Forward migrations: entry N brings the schema from version N to N + 1.
+ * To change the schema, append an entry; never edit one that has shipped.
+ * Each runs in the same transaction as the version bump. */
+static const char * const migrations[] = {
+  /* 0 → 1: accounts (no password: that lives in the Secret Service) and the
+   * per-article, per-account sync state. */
+  "CREATE TABLE accounts ("
+  "  name    TEXT PRIMARY KEY,"
+  "  kind    TEXT NOT NULL,"
+  "  url     TEXT NOT NULL,"
+  "  user    TEXT NOT NULL,"
+  "  created INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE sync_state ("
+  "  article_uuid    TEXT NOT NULL,"
+  "  account         TEXT NOT NULL,"
+  "  remote_id       TEXT,"
+  "  remote_modified TEXT,"
+  "  base_json       TEXT,"
+  "  state           TEXT NOT NULL DEFAULT 'pending',"
+  "  error           TEXT,"
+  "  PRIMARY KEY (article_uuid, account)"
+  ");",
+};
+
+#define CD_SYNC_DB_SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
+
+static void
+cd_sync_db_finalize (GObject *object)
+{
+  CdSyncDb *self = CD_SYNC_DB (object);
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (cd_sync_db_parent_class)->finalize (object);
+}
+
+static void
+cd_sync_db_class_init (CdSyncDbClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cd_sync_db_finalize;
+}
+
+static void
+cd_sync_db_init (CdSyncDb *self)
+{
+}
+
+static void
+set_sqlite_error (CdSyncDb    *self,
+                  GError     **error,
+                  const char  *what)
+{
+  g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
+               "Could not %s in the sync tables of %s: %s",
+               what, self->path, sqlite3_errmsg (self->db));
+}
+
+/**
+ * cd_sync_db_exec:
+ * @self: a #CdSyncDb
+ * @sql: one or more statements without parameters
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when every statement ran
+ */
+gboolean
+cd_sync_db_exec (CdSyncDb    *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "run a statement");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cd_sync_db_begin:
+ * @self: a #CdSyncDb
+ * @error: return location for a #GError
+ *
+ * Starts a write transaction, taking the write lock at once so that two
+ * processes never interleave their read-then-write steps.
+ *
+ * Returns: %TRUE when the transaction started
+ */
+gboolean
+cd_sync_db_begin (CdSyncDb  *self,
+                  GError   **error)
+{
+  g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
+
+  if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "start a transaction");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cd_sync_db_commit:
+ * @self: a #CdSyncDb
+ * @error: return location for a #GError
+ *
+ * Commits the transaction; on failure it is rolled back.
+ *
+ * Returns: %TRUE when committed
+ */
+gboolean
+cd_sync_db_commit (CdSyncDb  *self,
+                   GError   **error)
+{
+  g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
+
+  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "commit a transaction");
+      cd_sync_db_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cd_sync_db_rollback:
+ * @self: a #CdSyncDb
+ *
+ * Rolls back the open transaction, if any.
+ */
+void
+cd_sync_db_rollback (CdSyncDb *self)
+{
+  g_return_if_fail (CD_IS_SYNC_DB (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int
+read_schema_version (CdSyncDb *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT value FROM sync_meta WHERE key = 'schema_version'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+write_schema_version (CdSyncDb  *self,
+                      int        version,
+                      GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO sync_meta (key, value) VALUES ('schema_version', ?1) "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "record the schema version");
+      return FALSE;
+    }
+  sqlite3_bind_int (stmt, 1, version);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, "record the schema version");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Brings the tables to CD_SYNC_DB_SCHEMA_VERSION in one transaction. */
+static gboolean
+migrate (CdSyncDb  *self,
+         GError   **error)
+{
+  int version;
+
+  if (!cd_sync_db_begin (self, error))
+    return FALSE;
+
+  if (!cd_sync_db_exec (self,
+                        "CREATE TABLE IF NOT EXISTS sync_meta ("
+                        "  key   TEXT PRIMARY KEY,"
+                        "  value TEXT"
+                        ")", error))
+    goto fail;
+
+  version = read_schema_version (self);
+  if (version < 0)
+    {
+      set_sqlite_error (self, error, "read the schema version");
+      goto fail;
+    }
+  if (version > CD_SYNC_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_TOO_NEW,
+                   "The sync tables of %s are at version %d, newer than this "
+                   "Copydesk understands (%d); use a newer Copydesk.",
+                   self->path, version, CD_SYNC_DB_SCHEMA_VERSION);
+      goto fail;
+    }
+
+  for (int i = version; i < CD_SYNC_DB_SCHEMA_VERSION; i++)
+    {
+      if (sqlite3_exec (self->db, migrations[i], NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_autofree char *what = g_strdup_printf ("migrate from version %d", i);
+
+          set_sqlite_error (self, error, what);
+          goto fail;
+        }
+    }
+  if (version != CD_SYNC_DB_SCHEMA_VERSION &&
+      !write_schema_version (self, CD_SYNC_DB_SCHEMA_VERSION, error))
+    goto fail;
+
+  if (!cd_sync_db_commit (self, error))
+    return FALSE;
+
+  self->schema_version = CD_SYNC_DB_SCHEMA_VERSION;
+  return TRUE;
+
+fail:
+  cd_sync_db_rollback (self);
+  return FALSE;
+}
+
+/**
+ * cd_sync_db_open_path:
+ * @path: the SQLite file
+ * @error: return location for a #GError
+ *
+ * Opens its own connection on @path (WAL, a 5 s busy timeout) and makes
+ * sure the sync tables exist at the current version.
+ *
+ * Returns: (transfer full) (nullable): the sync tables, or %NULL
+ */
+CdSyncDb *
+cd_sync_db_open_path (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(CdSyncDb) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (CD_TYPE_SYNC_DB, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
+                   "Could not open %s for the sync tables: %s", path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : "out of memory");
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!cd_sync_db_exec (self, "PRAGMA journal_mode = WAL;"
+                              "PRAGMA foreign_keys = ON;", error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * cd_sync_db_open:
+ * @store: the article store
+ * @error: return location for a #GError
+ *
+ * Opens the sync tables in the same file as @store.
+ *
+ * Returns: (transfer full) (nullable): the sync tables, or %NULL
+ */
+CdSyncDb *
+cd_sync_db_open (CdStore  *store,
+                 GError  **error)
+{
+  g_return_val_if_fail (CD_IS_STORE (store), NULL);
+
+  return cd_sync_db_open_path (cd_store_get_path (store), error);
+}
+
+/**
+ * cd_sync_db_get_path:
+ * @self: a #CdSyncDb
+ *
+ * Returns: (transfer none): the SQLite file's path
+ */
+const char *
+cd_sync_db_get_path (CdSyncDb *self)
+{
+  g_return_val_if_fail (CD_IS_SYNC_DB (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * cd_sync_db_get_schema_version:
+ * @self: a #CdSyncDb
+ *
+ * Returns: the sync tables' schema version
+ */
+int
+cd_sync_db_get_schema_version (CdSyncDb *self)
+{
+  g_return_val_if_fail (CD_IS_SYNC_DB (self), 0);
+
+  return self->schema_version;
+}
+
+/**
+ * cd_sync_db_get_handle:
+ * @self: a #CdSyncDb
+ *
+ * The connection is this object's own; use it from one thread at a time.
+ *
+ * Returns: (transfer none): the SQLite connection
+ */
+sqlite3 *
+cd_sync_db_get_handle (CdSyncDb *self)
+{
+  g_return_val_if_fail (CD_IS_SYNC_DB (self), NULL);
+
+  return self->db;
+}
