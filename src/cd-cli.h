@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "cd-store.h"
 
 G_BEGIN_DECLS
@@ -39,5 +41,8 @@ int      cd_cli_list        (CdCli *cli, int argc, char **argv);
 int      cd_cli_show        (CdCli *cli, int argc, char **argv);
 int      cd_cli_set         (CdCli *cli, int argc, char **argv);
 int      cd_cli_export      (CdCli *cli, int argc, char **argv);
+
+JsonObject *cd_cli_article_to_json (CdArticle *article,
+                                    gboolean   with_body);
 
 G_END_DECLS

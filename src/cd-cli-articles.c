@@ -1,0 +1,435 @@
+/* cd-cli-articles.c: import, list, show, set and export.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-cli"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cd-cli.h"
+#include "cd-export.h"
+#include "cd-import.h"
+#include "cd-store.h"
+
+/* The keys of `show --json`, in order; `list --json` leaves out the body. */
+static const char *json_keys[] = {
+  "uuid", "headline", "dek", "byline", "dateline", "source", "slug", "section",
+  "tags", "status", "embargo", "language", "body", "ednote", "created", "modified",
+};
+
+static void
+print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+/**
+ * cd_cli_article_to_json:
+ * @with_body: whether the object has the body
+ *
+ * Returns: (transfer full): the article as `show --json` prints it: absent
+ *   values null, tags an array, times in ISO 8601 UTC
+ */
+JsonObject *
+cd_cli_article_to_json (CdArticle *article,
+                        gboolean   with_body)
+{
+  JsonObject *object = json_object_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (json_keys); i++)
+    {
+      const char *key = json_keys[i];
+      g_autofree char *value = NULL;
+
+      if (g_str_equal (key, "body") && !with_body)
+        continue;
+
+      if (g_str_equal (key, "tags"))
+        {
+          const char * const *tags = cd_article_get_tags (article);
+          JsonArray *array = json_array_new ();
+
+          for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
+            json_array_add_string_element (array, tags[t]);
+          json_object_set_array_member (object, key, array);
+          continue;
+        }
+
+      if (g_str_equal (key, "embargo"))
+        value = cd_format_iso8601_utc (cd_article_get_embargo (article));
+      else
+        value = cd_article_get_field (article, key);
+
+      if (value != NULL && *value != '\0')
+        json_object_set_string_member (object, key, value);
+      else
+        json_object_set_null_member (object, key);
+    }
+  return object;
+}
+
+static CdArticle *
+get_article_or_complain (CdStore    *store,
+                         const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  CdArticle *article = cd_store_get_article (store, uuid, &error);
+
+  if (article == NULL)
+    {
+      if (g_error_matches (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND))
+        cd_cli_printerr ("No article has the uuid “%s”.", uuid);
+      else
+        cd_cli_printerr ("%s", error->message);
+    }
+  return article;
+}
+
+int
+cd_cli_import (CdCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  CdStore *store;
+  int status = CD_EXIT_OK;
+
+  if (argc < 2)
+    {
+      cd_cli_printerr ("Usage: copydesk import FILE…");
+      return CD_EXIT_ERROR;
+    }
+  if ((store = cd_cli_get_store (cli)) == NULL)
+    return CD_EXIT_ERROR;
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CdArticle) article = cd_import_file (argv[i], &error);
+
+      if (article == NULL)
+        {
+          cd_cli_printerr ("%s", error->message);
+          status = CD_EXIT_ERROR;
+          continue;
+        }
+
+      /* An article that is already here (an export imported again) becomes
+       * a new article rather than overwriting the one in the store. */
+      if (cd_article_get_uuid (article) == NULL ||
+          cd_store_has_article (store, cd_article_get_uuid (article)))
+        {
+          g_autofree char *uuid = g_uuid_string_random ();
+          cd_article_set_uuid (article, uuid);
+        }
+
+      if (!cd_store_save_article (store, article, CD_REVISION_IMPORTED, NULL, &error))
+        {
+          cd_cli_printerr ("%s: %s", argv[i], error->message);
+          status = CD_EXIT_ERROR;
+          continue;
+        }
+      printf ("%s\n", cd_article_get_uuid (article));
+      fflush (stdout);
+    }
+  return status;
+}
+
+int
+cd_cli_list (CdCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  CdStoreQuery query = { NULL, -1, FALSE, 0 };
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  CdStore *store;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (g_str_equal (argv[i], "--trash"))
+        query.trashed = TRUE;
+      else if (g_str_equal (argv[i], "--search") && i + 1 < argc)
+        query.search = argv[++i];
+      else if (g_str_equal (argv[i], "--status") && i + 1 < argc)
+        {
+          CdArticleStatus s;
+
+          if (!cd_article_status_from_string (argv[++i], &s))
+            {
+              cd_cli_printerr ("“%s” is not a status.", argv[i]);
+              return CD_EXIT_ERROR;
+            }
+          query.status = s;
+        }
+      else
+        {
+          cd_cli_printerr ("list does not take “%s”; usage: copydesk list [--json] "
+                           "[--trash] [--status STATUS] [--search QUERY]", argv[i]);
+          return CD_EXIT_ERROR;
+        }
+    }
+
+  if ((store = cd_cli_get_store (cli)) == NULL)
+    return CD_EXIT_ERROR;
+  if ((articles = cd_store_list_articles (store, &query, &error)) == NULL)
+    {
+      cd_cli_printerr ("%s", error->message);
+      return CD_EXIT_ERROR;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      JsonArray *array = json_array_sized_new (articles->len);
+
+      for (guint i = 0; i < articles->len; i++)
+        json_array_add_object_element (array, cd_cli_article_to_json (articles->pdata[i], FALSE));
+      json_node_take_array (root, array);
+      print_json (root);
+    }
+  else
+    {
+      for (guint i = 0; i < articles->len; i++)
+        {
+          CdArticle *a = articles->pdata[i];
+          g_autofree char *modified = cd_format_iso8601_utc (cd_article_get_modified (a));
+          const char *headline = cd_article_get_headline (a);
+
+          printf ("%s  %-16s  %s  %s\n", cd_article_get_uuid (a),
+                  cd_article_status_to_string (cd_article_get_status (a)),
+                  modified ? modified : "", headline ? headline : "(no headline)");
+        }
+    }
+  return CD_EXIT_OK;
+}
+
+int
+cd_cli_show (CdCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  g_autoptr(CdArticle) article = NULL;
+  const char *uuid = NULL;
+  gboolean json = FALSE;
+  CdStore *store;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (uuid == NULL && argv[i][0] != '-')
+        uuid = argv[i];
+      else
+        {
+          cd_cli_printerr ("show does not take “%s”; usage: copydesk show UUID [--json]",
+                           argv[i]);
+          return CD_EXIT_ERROR;
+        }
+    }
+  if (uuid == NULL)
+    {
+      cd_cli_printerr ("Usage: copydesk show UUID [--json]");
+      return CD_EXIT_ERROR;
+    }
+  if ((store = cd_cli_get_store (cli)) == NULL)
+    return CD_EXIT_ERROR;
+  if ((article = get_article_or_complain (store, uuid)) == NULL)
+    return CD_EXIT_ERROR;
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_take_object (root, cd_cli_article_to_json (article, TRUE));
+      print_json (root);
+      return CD_EXIT_OK;
+    }
+
+  for (const char * const *f = cd_article_list_fields (); *f != NULL; f++)
+    {
+      g_autofree char *value = NULL;
+
+      if (g_str_equal (*f, "body"))
+        continue;
+      value = cd_article_get_field (article, *f);
+      if (value != NULL)
+        printf ("%s: %s\n", *f, value);
+    }
+  printf ("\n%s", cd_article_get_body (article) ? cd_article_get_body (article) : "");
+  if (cd_article_get_body (article) != NULL && !g_str_has_suffix (cd_article_get_body (article), "\n"))
+    printf ("\n");
+  return CD_EXIT_OK;
+}
+
+/* Reads a value for `set --file`, with the same limits as an import. */
+static char *
+read_value_file (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *contents = NULL;
+  const char *end;
+  gsize length;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "%s: there is no such file.", path);
+      return NULL;
+    }
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "%s: this is not a regular file.", path);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  if (length > CD_IMPORT_MAX_SIZE)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FBIG,
+                   "%s: the file is larger than %d MB.", path, CD_IMPORT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (memchr (contents, '\0', length) != NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "%s: the file is binary, not text.", path);
+      return NULL;
+    }
+  if (!g_utf8_validate (contents, length, &end))
+    {
+      guint line = 1;
+
+      for (const char *p = contents; p < end; p++)
+        line += *p == '\n';
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "%s: line %u is not valid UTF-8 text.", path, line);
+      return NULL;
+    }
+  return g_steal_pointer (&contents);
+}
+
+int
+cd_cli_set (CdCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_value = NULL;
+  const char *uuid, *field, *value;
+  CdStore *store;
+
+  if (argc == 5 && g_str_equal (argv[3], "--file"))
+    {
+      if ((file_value = read_value_file (argv[4], &error)) == NULL)
+        {
+          cd_cli_printerr ("%s", error->message);
+          return CD_EXIT_ERROR;
+        }
+      value = file_value;
+    }
+  else if (argc == 4)
+    value = argv[3];
+  else
+    {
+      cd_cli_printerr ("Usage: copydesk set UUID FIELD VALUE, or copydesk set UUID FIELD --file PATH");
+      return CD_EXIT_ERROR;
+    }
+  uuid = argv[1];
+  field = argv[2];
+
+  if ((store = cd_cli_get_store (cli)) == NULL)
+    return CD_EXIT_ERROR;
+  if ((article = get_article_or_complain (store, uuid)) == NULL)
+    return CD_EXIT_ERROR;
+  if (cd_store_is_trashed (store, uuid))
+    {
+      cd_cli_printerr ("The article “%s” is in the trash; restore it before changing it.", uuid);
+      return CD_EXIT_ERROR;
+    }
+  if (!cd_article_set_field (article, field, value, &error))
+    {
+      cd_cli_printerr ("%s", error->message);
+      return CD_EXIT_ERROR;
+    }
+  cd_article_touch (article);
+  if (!cd_store_save_article (store, article, CD_REVISION_EDITED, NULL, &error))
+    {
+      cd_cli_printerr ("%s", error->message);
+      return CD_EXIT_ERROR;
+    }
+  return CD_EXIT_OK;
+}
+
+int
+cd_cli_export (CdCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *uuid = NULL, *format_name = NULL, *output = NULL;
+  CdExportFormat format;
+  CdStore *store;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--format") && i + 1 < argc)
+        format_name = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--format="))
+        format_name = argv[i] + strlen ("--format=");
+      else if ((g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output")) && i + 1 < argc)
+        output = argv[++i];
+      else if (uuid == NULL && argv[i][0] != '-')
+        uuid = argv[i];
+      else
+        {
+          cd_cli_printerr ("export does not take “%s”; usage: copydesk export UUID "
+                           "--format md|html|ninjs [-o FILE]", argv[i]);
+          return CD_EXIT_ERROR;
+        }
+    }
+  if (uuid == NULL || format_name == NULL)
+    {
+      cd_cli_printerr ("Usage: copydesk export UUID --format md|html|ninjs [-o FILE]");
+      return CD_EXIT_ERROR;
+    }
+  if (!cd_export_format_from_string (format_name, &format))
+    {
+      cd_cli_printerr ("“%s” is not an export format; use md, html or ninjs.", format_name);
+      return CD_EXIT_ERROR;
+    }
+  if ((store = cd_cli_get_store (cli)) == NULL)
+    return CD_EXIT_ERROR;
+  if ((article = get_article_or_complain (store, uuid)) == NULL)
+    return CD_EXIT_ERROR;
+
+  text = cd_export_article (article, format);
+  if (output == NULL || g_str_equal (output, "-"))
+    {
+      fputs (text, stdout);
+      return CD_EXIT_OK;
+    }
+  /* g_file_set_contents writes a temporary file and renames it, so a
+   * failure never leaves half a file behind. */
+  if (!g_file_set_contents (output, text, -1, &error))
+    {
+      cd_cli_printerr ("%s", error->message);
+      return CD_EXIT_ERROR;
+    }
+  return CD_EXIT_OK;
+}
