@@ -75,7 +75,7 @@ enum {
 };
 
 #define PROP_FOR_TEXT(t) ((t) + PROP_UUID)
-#define TEXT_FOR_PROP(p) ((p) - PROP_UUID)
+#define TEXT_FOR_PROP(p) (-PROP_UUID + (p))
 
 static GParamSpec *properties[N_PROPS];
 
