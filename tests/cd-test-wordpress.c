@@ -1,0 +1,230 @@
+/* cd-test-wordpress.c: a throwaway WordPress on loopback for tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-test-wordpress"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "cd-test-wordpress.h"
+
+/**
+ * cd_test_wordpress_disabled:
+ *
+ * Developers may set COPYDESK_TEST_NO_WORDPRESS=1 for quick loops; tests
+ * then skip (saying so) instead of starting WordPress. CI never sets it.
+ *
+ * Returns: %TRUE when tests must not start WordPress
+ */
+gboolean
+cd_test_wordpress_disabled (void)
+{
+  return g_strcmp0 (g_getenv ("COPYDESK_TEST_NO_WORDPRESS"), "1") == 0;
+}
+
+/* A port nobody listens on right now: bind to port 0, read, let go. */
+static guint16
+pick_free_port (GError **error)
+{
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = NULL;
+  g_autoptr(GSocketAddress) any = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return 0;
+  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  any = g_inet_socket_address_new (loopback, 0);
+  if (!g_socket_bind (socket, any, FALSE, error))
+    return 0;
+  bound = g_socket_get_local_address (socket, error);
+  if (bound == NULL)
+    return 0;
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+static char *
+script_path (void)
+{
+  const char *env = g_getenv ("COPYDESK_WORDPRESS_TEST_SERVER");
+
+  if (env != NULL)
+    return g_strdup (env);
+  return g_test_build_filename (G_TEST_DIST, "..", "build-aux", "wordpress-test-server", NULL);
+}
+
+static void
+cd_test_wordpress_free (CdTestWordpress *wp)
+{
+  g_free (wp->dir);
+  g_free (wp->url);
+  g_free (wp->user);
+  g_free (wp->password);
+  g_free (wp->other_user);
+  g_free (wp->other_password);
+  g_free (wp);
+}
+
+static gboolean
+run_script (const char  *command,
+            const char  *dir,
+            const char  *port,
+            char       **out,
+            GError     **error)
+{
+  g_autofree char *script = script_path ();
+  g_autofree char *err = NULL;
+  const char *argv[] = { script, command, dir, port, NULL };
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     out, &err, &status, error))
+    return FALSE;
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      g_set_error (error, G_SPAWN_ERROR, G_SPAWN_ERROR_FAILED,
+                   "%s %s failed: %s", script, command, err != NULL ? g_strchomp (err) : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          /* wp-includes is a link to the system's copy: remove the link only. */
+          if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+            remove_tree (child);
+          else
+            g_file_delete (child, NULL, NULL);
+          g_object_unref (info);
+        }
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+/**
+ * cd_test_wordpress_start:
+ * @error: return location for a #GError
+ *
+ * Starts WordPress with its own database in a new temporary directory on a
+ * free loopback port, and waits until it accepts the application password.
+ *
+ * Returns: (transfer full) (nullable): the instance, to be given to
+ *   cd_test_wordpress_stop(); %NULL when it could not start
+ */
+CdTestWordpress *
+cd_test_wordpress_start (GError **error)
+{
+  g_autoptr(GError) last_error = NULL;
+
+  /* A port picked free may be taken before WordPress binds it; try again. */
+  for (int attempt = 0; attempt < 3; attempt++)
+    {
+      CdTestWordpress *wp;
+      g_autofree char *dir = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *port = NULL;
+      g_auto(GStrv) lines = NULL;
+      guint16 port_number;
+
+      g_clear_error (&last_error);
+      dir = g_dir_make_tmp ("copydesk-wordpress-XXXXXX", error);
+      if (dir == NULL)
+        return NULL;
+      port_number = pick_free_port (error);
+      if (port_number == 0)
+        return NULL;
+      port = g_strdup_printf ("%u", port_number);
+
+      if (!run_script ("start", dir, port, &out, &last_error))
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (dir);
+
+          g_test_message ("WordPress did not start: %s", last_error->message);
+          run_script ("stop", dir, NULL, NULL, NULL);
+          remove_tree (file);
+          continue;
+        }
+
+      wp = g_new0 (CdTestWordpress, 1);
+      wp->dir = g_steal_pointer (&dir);
+      lines = g_strsplit (out, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          char *eq = strchr (lines[i], '=');
+          char **slot = NULL;
+
+          if (eq == NULL)
+            continue;
+          *eq = '\0';
+          if (g_str_equal (lines[i], "WP_URL"))
+            slot = &wp->url;
+          else if (g_str_equal (lines[i], "WP_USER"))
+            slot = &wp->user;
+          else if (g_str_equal (lines[i], "WP_PASSWORD"))
+            slot = &wp->password;
+          else if (g_str_equal (lines[i], "WP_OTHER_USER"))
+            slot = &wp->other_user;
+          else if (g_str_equal (lines[i], "WP_OTHER_PASSWORD"))
+            slot = &wp->other_password;
+          if (slot != NULL)
+            {
+              g_free (*slot);
+              *slot = g_strdup (eq + 1);
+            }
+        }
+      if (wp->url == NULL || wp->user == NULL || wp->password == NULL)
+        {
+          g_set_error (error, G_SPAWN_ERROR, G_SPAWN_ERROR_FAILED,
+                       "wordpress-test-server printed no address or credentials");
+          cd_test_wordpress_stop (wp);
+          return NULL;
+        }
+      return wp;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&last_error));
+  return NULL;
+}
+
+/**
+ * cd_test_wordpress_stop:
+ * @wp: (transfer full) (nullable): an instance from cd_test_wordpress_start()
+ *
+ * Stops the web server and the database, removes their files and frees @wp.
+ */
+void
+cd_test_wordpress_stop (CdTestWordpress *wp)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dir = NULL;
+
+  if (wp == NULL)
+    return;
+
+  if (!run_script ("stop", wp->dir, NULL, NULL, &error))
+    g_test_message ("Stopping WordPress: %s", error->message);
+  dir = g_file_new_for_path (wp->dir);
+  remove_tree (dir);
+  cd_test_wordpress_free (wp);
+}
