@@ -1,0 +1,478 @@
+/* test-cli.c: the command line as newsroom scripts use it: import, list,
+ * show, set, export, and what bad input does.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+typedef struct
+{
+  char *dir;       /* scratch folder for input files */
+  char *data_dir;  /* the store */
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs copydesk with the fixture's data dir; the arguments end with NULL. */
+static void
+run_copydesk (Fixture    *f,
+              Run        *run,
+              const char *first,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("COPYDESK_BIN");
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *) bin);
+  g_ptr_array_add (argv, "--data-dir");
+  g_ptr_array_add (argv, f->data_dir);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("copydesk-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->data_dir = g_build_filename (f->dir, "store", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->data_dir);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static const char *story_md =
+  "---\n"
+  "headline: \"Council approves: new bridge for Riverside\"\n"
+  "dek: The vote was 7 to 2 after a long night\n"
+  "byline: Ana Ruiz\n"
+  "dateline: RIVERSIDE\n"
+  "slug: council-bridge\n"
+  "section: Local\n"
+  "tags: [council, transport]\n"
+  "status: ready-for-edit\n"
+  "embargo: 2026-03-01T09:00:00+01:00\n"
+  "language: en\n"
+  "ednote: Check the vote count with the clerk.\n"
+  "desk_priority: 2\n"
+  "---\n"
+  "The council voted **7 to 2** on Tuesday.\n"
+  "\n"
+  "## What comes next\n"
+  "\n"
+  "Work starts in spring.\n";
+
+static const char *wire_txt =
+  "Storm closes port for second day\n"
+  "\n"
+  "HAMBURG (Reuters) — The port of Hamburg stayed closed on Wednesday as gales\n"
+  "swept the North Sea coast.\n"
+  "\n"
+  "Ships waited in the estuary.\n";
+
+static char *
+import_one (Fixture    *f,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = write_file (f, name, contents, -1);
+  g_auto(Run) run = { 0 };
+
+  run_copydesk (f, &run, "import", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_uuid_string_is_valid (g_strstrip (run.out)));
+  return g_strdup (run.out);
+}
+
+static void
+test_show_json_keys (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *keys[] = {
+    "uuid", "headline", "dek", "byline", "dateline", "source", "slug", "section", "tags",
+    "status", "embargo", "language", "body", "ednote", "created", "modified",
+  };
+  g_autofree char *uuid = import_one (f, "story.md", story_md);
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *obj;
+  g_autoptr(GList) members = NULL;
+
+  run_copydesk (f, &run, "show", uuid, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  obj = json_node_get_object (root);
+
+  /* Exactly these keys (the sync array comes with sync accounts). */
+  members = json_object_get_members (obj);
+  for (GList *l = members; l; l = l->next)
+    {
+      gboolean known = g_str_equal (l->data, "sync");
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        known |= g_str_equal (l->data, keys[i]);
+      g_assert_true (known);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (json_object_has_member (obj, keys[i]));
+
+  g_assert_cmpstr (json_object_get_string_member (obj, "uuid"), ==, uuid);
+  g_assert_cmpstr (json_object_get_string_member (obj, "headline"), ==,
+                   "Council approves: new bridge for Riverside");
+  g_assert_cmpstr (json_object_get_string_member (obj, "status"), ==, "ready-for-edit");
+  g_assert_cmpstr (json_object_get_string_member (obj, "embargo"), ==, "2026-03-01T08:00:00Z");
+  g_assert_true (json_object_get_null_member (obj, "source"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "tags")), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (obj, "tags"), 1),
+                   ==, "transport");
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (obj, "created"), "Z"));
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (obj, "body"),
+                                   "The council voted **7 to 2**"));
+}
+
+static void
+test_list_json (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *a = import_one (f, "story.md", story_md);
+  g_autofree char *b = import_one (f, "wire.txt", wire_txt);
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  gboolean seen_a = FALSE, seen_b = FALSE;
+
+  run_copydesk (f, &run, "list", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      const char *uuid = json_object_get_string_member (o, "uuid");
+
+      g_assert_false (json_object_has_member (o, "body"));
+      g_assert_true (json_object_has_member (o, "modified"));
+      seen_a |= g_str_equal (uuid, a);
+      seen_b |= g_str_equal (uuid, b);
+      if (g_str_equal (uuid, b))
+        {
+          g_assert_cmpstr (json_object_get_string_member (o, "headline"), ==,
+                           "Storm closes port for second day");
+          g_assert_cmpstr (json_object_get_string_member (o, "dateline"), ==, "HAMBURG");
+          g_assert_cmpstr (json_object_get_string_member (o, "source"), ==, "Reuters");
+        }
+    }
+  g_assert_true (seen_a && seen_b);
+}
+
+static void
+test_set_and_export_roundtrip (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *uuid = import_one (f, "story.md", story_md);
+  g_autofree char *body_path = write_file (f, "body.md", "New body,\nwith *two* lines.\n", -1);
+  g_autofree char *exported = g_build_filename (f->dir, "export.md", NULL);
+  g_autofree char *again = NULL;
+  g_auto(Run) set1 = { 0 };
+  g_auto(Run) set2 = { 0 };
+  g_auto(Run) exp = { 0 };
+  g_auto(Run) show1 = { 0 };
+  g_auto(Run) show2 = { 0 };
+  g_autoptr(JsonNode) r1 = NULL;
+  g_autoptr(JsonNode) r2 = NULL;
+  JsonObject *o1, *o2;
+
+  run_copydesk (f, &set1, "set", uuid, "byline", "Ana Ruiz and Tom Berg", NULL);
+  g_assert_cmpint (set1.status, ==, 0);
+  run_copydesk (f, &set2, "set", uuid, "body", "--file", body_path, NULL);
+  g_assert_cmpint (set2.status, ==, 0);
+
+  run_copydesk (f, &exp, "export", uuid, "--format", "md", "-o", exported, NULL);
+  g_assert_cmpint (exp.status, ==, 0);
+  g_assert_true (g_file_test (exported, G_FILE_TEST_IS_REGULAR));
+
+  {
+    g_auto(Run) imp = { 0 };
+    run_copydesk (f, &imp, "import", exported, NULL);
+    g_assert_cmpint (imp.status, ==, 0);
+    again = g_strdup (g_strstrip (imp.out));
+  }
+  /* The store already has this uuid, so the import is a new article. */
+  g_assert_cmpstr (again, !=, uuid);
+
+  run_copydesk (f, &show1, "show", uuid, "--json", NULL);
+  run_copydesk (f, &show2, "show", again, "--json", NULL);
+  r1 = parse_json (show1.out);
+  r2 = parse_json (show2.out);
+  o1 = json_node_get_object (r1);
+  o2 = json_node_get_object (r2);
+  json_object_remove_member (o1, "uuid");
+  json_object_remove_member (o2, "uuid");
+  json_object_remove_member (o1, "sync");
+  json_object_remove_member (o2, "sync");
+  g_assert_true (json_node_equal (r1, r2));
+  g_assert_cmpstr (json_object_get_string_member (o1, "byline"), ==, "Ana Ruiz and Tom Berg");
+  g_assert_cmpstr (json_object_get_string_member (o1, "body"), ==, "New body,\nwith *two* lines.\n");
+}
+
+static void
+test_export_formats (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *uuid = import_one (f, "story.md", story_md);
+  g_auto(Run) html = { 0 };
+  g_auto(Run) ninjs = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o;
+
+  run_copydesk (f, &html, "export", uuid, "--format", "html", NULL);
+  g_assert_cmpint (html.status, ==, 0);
+  g_assert_nonnull (strstr (html.out, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html.out, "<strong>7 to 2</strong>"));
+
+  run_copydesk (f, &ninjs, "export", uuid, "--format", "ninjs", NULL);
+  g_assert_cmpint (ninjs.status, ==, 0);
+  root = parse_json (ninjs.out);
+  o = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (o, "headline"), ==,
+                   "Council approves: new bridge for Riverside");
+  g_assert_cmpstr (json_object_get_string_member (o, "description_text"), ==,
+                   "The vote was 7 to 2 after a long night");
+  g_assert_cmpstr (json_object_get_string_member (o, "located"), ==, "RIVERSIDE");
+  g_assert_cmpstr (json_object_get_string_member (o, "slugline"), ==, "council-bridge");
+  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$",
+                                       json_object_get_string_member (o, "versioncreated"), 0, 0));
+
+  run_copydesk (f, &bad, "export", uuid, "--format", "docx", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "docx"));
+}
+
+static char *
+list_snapshot (Fixture *f)
+{
+  g_auto(Run) run = { 0 };
+
+  run_copydesk (f, &run, "list", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  return g_steal_pointer (&run.out);
+}
+
+/* One bad file among good ones: exit 2, one sentence naming it, nothing of
+ * it stored, the good ones stored. */
+static void
+check_bad_import (Fixture    *f,
+                  const char *bad_path,
+                  const char *expect_in_message)
+{
+  g_autofree char *good = write_file (f, "good.txt", wire_txt, -1);
+  g_autofree char *before = list_snapshot (f);
+  g_autofree char *after = NULL;
+  g_autofree char *base = g_path_get_basename (bad_path);
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) out_lines = NULL;
+  g_autoptr(JsonNode) before_root = NULL;
+  g_autoptr(JsonNode) after_root = NULL;
+
+  run_copydesk (f, &run, "import", bad_path, good, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, base));
+  if (expect_in_message != NULL)
+    g_assert_nonnull (strstr (run.err, expect_in_message));
+  /* One sentence: one line on stderr. */
+  g_assert_cmpint (strchr (run.err, '\n') - run.err, ==, (int) strlen (run.err) - 1);
+  out_lines = g_strsplit (g_strstrip (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (out_lines), ==, 1);
+
+  after = list_snapshot (f);
+  before_root = parse_json (before);
+  after_root = parse_json (after);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (after_root)), ==,
+                    json_array_get_length (json_node_get_array (before_root)) + 1);
+}
+
+static void
+test_bad_input (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "missing.md", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "folder.md", NULL);
+  g_autofree char *empty = write_file (f, "empty.md", "", 0);
+  g_autofree char *utf8 = write_file (f, "latin1.txt", "Headline\n\nCaf\xe9 opens\n", -1);
+  g_autofree char *binary = write_file (f, "image.md", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  g_autofree char *malformed = write_file (f, "broken.md",
+                                           "---\nheadline: ok\ntags: [a, b\nbyline: x\n---\nBody\n",
+                                           -1);
+  g_autofree char *huge = g_build_filename (f->dir, "huge.md", NULL);
+  FILE *fp;
+
+  g_mkdir (folder, 0700);
+  fp = fopen (huge, "w");
+  g_assert_nonnull (fp);
+  g_assert_cmpint (fseek (fp, 21 * 1024 * 1024, SEEK_SET), ==, 0);
+  fputc ('x', fp);
+  fclose (fp);
+
+  check_bad_import (f, missing, NULL);
+  check_bad_import (f, folder, NULL);
+  check_bad_import (f, empty, NULL);
+  check_bad_import (f, utf8, "UTF-8");
+  check_bad_import (f, binary, NULL);
+  check_bad_import (f, huge, NULL);
+  check_bad_import (f, malformed, "line");
+}
+
+static void
+test_bad_arguments (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *uuid = import_one (f, "story.md", story_md);
+  g_autofree char *before = list_snapshot (f);
+  g_autofree char *after = NULL;
+  g_auto(Run) field = { 0 };
+  g_auto(Run) value = { 0 };
+  g_auto(Run) nouuid = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) command = { 0 };
+
+  run_copydesk (f, &field, "set", uuid, "colour", "red", NULL);
+  g_assert_cmpint (field.status, ==, 2);
+  g_assert_nonnull (strstr (field.err, "colour"));
+
+  run_copydesk (f, &value, "set", uuid, "status", "printed", NULL);
+  g_assert_cmpint (value.status, ==, 2);
+  g_assert_nonnull (strstr (value.err, "printed"));
+
+  run_copydesk (f, &nouuid, "set", "00000000-0000-4000-8000-000000000000", "dek", "x", NULL);
+  g_assert_cmpint (nouuid.status, ==, 2);
+  g_assert_nonnull (strstr (nouuid.err, "00000000-0000-4000-8000-000000000000"));
+
+  run_copydesk (f, &show, "show", "not-a-uuid", NULL);
+  g_assert_cmpint (show.status, ==, 2);
+  g_assert_nonnull (strstr (show.err, "not-a-uuid"));
+
+  run_copydesk (f, &command, "frobnicate", NULL);
+  g_assert_cmpint (command.status, ==, 2);
+
+  after = list_snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_data_dir_env (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "wire.txt", wire_txt, -1);
+  g_autofree char *db = g_build_filename (f->data_dir, "copydesk.db", NULL);
+  const char *argv[] = { g_getenv ("COPYDESK_BIN"), "import", path, NULL };
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "COPYDESK_DATA_DIR", f->data_dir, TRUE);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/cli/show/json-keys", test_show_json_keys);
+  ADD ("/cli/list/json", test_list_json);
+  ADD ("/cli/set/export-roundtrip", test_set_and_export_roundtrip);
+  ADD ("/cli/export/formats", test_export_formats);
+  ADD ("/cli/import/bad-input", test_bad_input);
+  ADD ("/cli/bad-arguments", test_bad_arguments);
+  ADD ("/cli/data-dir-env", test_data_dir_env);
+#undef ADD
+
+  return g_test_run ();
+}
