@@ -45,6 +45,18 @@ static const char * const migrations[] = {
   "  error           TEXT,"
   "  PRIMARY KEY (article_uuid, account)"
   ");",
+  /* 1 → 2: what the sync engine keeps beyond that: whether local changes
+   * wait to be pushed (dirty), whether a create's reply was lost so the
+   * post must be looked for by its marker (create_unknown), the server's
+   * side of a conflict (theirs_*), and where each account's pull left off. */
+  "ALTER TABLE sync_state ADD COLUMN dirty INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE sync_state ADD COLUMN create_unknown INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE sync_state ADD COLUMN theirs_json TEXT;"
+  "ALTER TABLE sync_state ADD COLUMN theirs_modified TEXT;"
+  "CREATE TABLE sync_pulls ("
+  "  account       TEXT PRIMARY KEY,"
+  "  last_modified TEXT"
+  ");",
 };
 
 #define CD_SYNC_DB_SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
