@@ -64,5 +64,6 @@ CdArticle *cd_import_html          (const char     *text,
 
 char      *cd_html_to_markdown     (const char     *html,
                                     gsize           length);
+char      *cd_markdown_escape      (const char     *text);
 
 G_END_DECLS

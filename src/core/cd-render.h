@@ -24,5 +24,7 @@ char *cd_render_markdown      (const char    *markdown,
 char *cd_render_article       (CdArticle     *article,
                                CdRenderFlags  flags);
 char *cd_html_escape          (const char    *text);
+char *cd_render_plain_text    (const char    *markdown,
+                               gssize         length);
 
 G_END_DECLS

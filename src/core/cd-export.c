@@ -1,0 +1,267 @@
+/* cd-export.c: an article as Markdown, a standalone HTML page, or ninjs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-export"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-export.h"
+#include "cd-frontmatter.h"
+#include "cd-render.h"
+
+gboolean
+cd_export_format_from_string (const char     *text,
+                              CdExportFormat *format)
+{
+  static const struct { const char *name; CdExportFormat format; } names[] = {
+    { "md", CD_EXPORT_FORMAT_MARKDOWN },
+    { "markdown", CD_EXPORT_FORMAT_MARKDOWN },
+    { "html", CD_EXPORT_FORMAT_HTML },
+    { "ninjs", CD_EXPORT_FORMAT_NINJS },
+  };
+
+  if (text == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (g_ascii_strcasecmp (text, names[i].name) == 0)
+        {
+          if (format != NULL)
+            *format = names[i].format;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * cd_export_article:
+ * @article: an article
+ * @format: the format
+ *
+ * Returns: (transfer full): the article in @format
+ */
+char *
+cd_export_article (CdArticle      *article,
+                   CdExportFormat  format)
+{
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+
+  switch (format)
+    {
+    case CD_EXPORT_FORMAT_MARKDOWN:
+      return cd_export_markdown (article);
+    case CD_EXPORT_FORMAT_HTML:
+      return cd_export_html (article);
+    case CD_EXPORT_FORMAT_NINJS:
+      return cd_export_ninjs (article);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * cd_export_markdown:
+ * @article: an article
+ *
+ * Writes YAML front matter with every field (and the unknown keys an
+ * import kept), then the body exactly as it is. Importing the result with
+ * cd_import_markdown() gives back an equal article.
+ *
+ * Returns: (transfer full): the Markdown file's text
+ */
+char *
+cd_export_markdown (CdArticle *article)
+{
+  g_autofree char *front = NULL;
+  const char *body;
+
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+
+  front = cd_front_matter_format (article);
+  body = cd_article_get_body (article);
+  return g_strconcat (front, body ? body : "", NULL);
+}
+
+static const char page_css[] =
+  "body{margin:0;background:#fafafa;color:#1e1e1e;"
+  "font:18px/1.6 Georgia,'Noto Serif','DejaVu Serif',serif}"
+  ".cd-article{max-width:42rem;margin:0 auto;padding:2rem 1.25rem 4rem;background:#fff}"
+  ".cd-headline{font-size:2.2rem;line-height:1.2;margin:0 0 .5rem}"
+  ".cd-dek{font-size:1.25rem;color:#444;margin:0 0 1rem}"
+  ".cd-byline,.cd-dateline{font:600 .9rem/1.4 sans-serif;color:#555;margin:.2rem 0}"
+  ".cd-source{font-weight:400}"
+  ".cd-embargo{font:700 .9rem/1.4 sans-serif;background:#c01c28;color:#fff;"
+  "padding:.5rem .75rem;border-radius:4px}"
+  ".cd-featured-image{margin:1.5rem 0}"
+  ".cd-featured-image img{max-width:100%;height:auto;display:block}"
+  "figcaption{font:.85rem/1.4 sans-serif;color:#555;margin-top:.4rem}"
+  ".cd-credit{color:#777;text-transform:uppercase;font-size:.75rem}"
+  "blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#444}"
+  "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem}"
+  "img{max-width:100%}pre{overflow-x:auto;background:#f4f4f4;padding:.75rem}"
+  "@media print{body{background:#fff}.cd-article{padding:0}}";
+
+/**
+ * cd_export_html:
+ * @article: an article
+ *
+ * Writes a standalone HTML page: the article element of
+ * cd_render_article() with an escaped title, the article's language and
+ * inline CSS, and no scripts.
+ *
+ * Returns: (transfer full): the page
+ */
+char *
+cd_export_html (CdArticle *article)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *element = NULL;
+  const char *language;
+
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+
+  title = cd_html_escape (cd_article_get_headline (article));
+  language = cd_article_get_language (article);
+  lang = cd_html_escape (language && *language ? language : "und");
+  element = cd_render_article (article, CD_RENDER_NONE);
+
+  return g_strdup_printf ("<!DOCTYPE html>\n"
+                          "<html lang=\"%s\">\n"
+                          "<head>\n"
+                          "<meta charset=\"utf-8\">\n"
+                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                          "<meta name=\"generator\" content=\"Copydesk %s\">\n"
+                          "<title>%s</title>\n"
+                          "<style>%s</style>\n"
+                          "</head>\n"
+                          "<body>\n"
+                          "%s"
+                          "</body>\n"
+                          "</html>\n",
+                          lang, PACKAGE_VERSION, title, page_css, element);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *name,
+          GDateTime   *value)
+{
+  g_autofree char *text = cd_format_iso8601_utc (value);
+
+  add_string (builder, name, text);
+}
+
+static const char *
+pubstatus_for (CdArticleStatus status)
+{
+  switch (status)
+    {
+    case CD_ARTICLE_STATUS_PUBLISHED:
+      return "usable";
+    case CD_ARTICLE_STATUS_KILLED:
+      return "canceled";
+    case CD_ARTICLE_STATUS_DRAFT:
+    case CD_ARTICLE_STATUS_READY_FOR_EDIT:
+    case CD_ARTICLE_STATUS_READY_TO_PUBLISH:
+    case CD_ARTICLE_STATUS_HELD:
+    default:
+      return "withheld";
+    }
+}
+
+/**
+ * cd_export_ninjs:
+ * @article: an article
+ *
+ * Writes IPTC ninjs with the lower-case 2.x names Superdesk ingests. The
+ * version is the modification time in seconds since 1970, which grows with
+ * every change; times are UTC with a "Z"; the word and character counts
+ * are of the text a reader sees. Absent optional fields are left out.
+ *
+ * Returns: (transfer full): the ninjs JSON document
+ */
+char *
+cd_export_ninjs (CdArticle *article)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *body_html = NULL;
+  g_autofree char *plain = NULL;
+  const char * const *tags;
+  GDateTime *modified, *created;
+
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+
+  modified = cd_article_get_modified (article);
+  created = cd_article_get_created (article);
+  uri = g_strdup_printf ("urn:copydesk:article:%s", cd_article_get_uuid (article));
+  version = g_strdup_printf ("%" G_GINT64_FORMAT,
+                             modified ? g_date_time_to_unix (modified)
+                                      : created ? g_date_time_to_unix (created) : 1);
+  body_html = cd_render_markdown (cd_article_get_body (article), -1, CD_RENDER_NONE);
+  plain = cd_render_plain_text (cd_article_get_body (article), -1);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "uri", uri);
+  add_string (builder, "type", "text");
+  add_string (builder, "version", version);
+  add_time (builder, "versioncreated", modified);
+  add_time (builder, "firstcreated", created);
+  add_string (builder, "pubstatus", pubstatus_for (cd_article_get_status (article)));
+  add_string (builder, "headline", cd_article_get_headline (article));
+  add_string (builder, "description_text", cd_article_get_dek (article));
+  add_string (builder, "body_html", body_html);
+  add_string (builder, "byline", cd_article_get_byline (article));
+  add_string (builder, "slugline", cd_article_get_slug (article));
+  add_string (builder, "located", cd_article_get_dateline (article));
+  add_string (builder, "ednote", cd_article_get_ednote (article));
+
+  tags = cd_article_get_tags (article);
+  if (tags != NULL && tags[0] != NULL)
+    {
+      json_builder_set_member_name (builder, "subject");
+      json_builder_begin_array (builder);
+      for (guint i = 0; tags[i] != NULL; i++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, tags[i]);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  add_time (builder, "embargoed", cd_article_get_embargo (article));
+  add_string (builder, "language", cd_article_get_language (article));
+  json_builder_set_member_name (builder, "wordcount");
+  json_builder_add_int_value (builder, cd_count_words (plain));
+  json_builder_set_member_name (builder, "charcount");
+  json_builder_add_int_value (builder, g_utf8_strlen (plain, -1));
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
+}

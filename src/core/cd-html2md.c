@@ -1,0 +1,944 @@
+/* cd-html2md.c: HTML to Markdown, for HTML files and CMS post content.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-html2md"
+
+#include "config.h"
+
+#include <string.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "cd-import.h"
+#include "cd-import-private.h"
+
+/* Past this depth the rest of a branch becomes plain text, which keeps the
+ * recursion bounded whatever the input. */
+#define MAX_DEPTH 200
+
+typedef struct
+{
+  gboolean  take_headline;
+  char     *headline;
+  guint     em_depth;
+  guint     strong_depth;
+  guint     link_depth;
+} Converter;
+
+static gboolean
+name_is (xmlNode    *node,
+         const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
+}
+
+static gboolean
+name_in (xmlNode            *node,
+         const char * const *names)
+{
+  if (node->type != XML_ELEMENT_NODE)
+    return FALSE;
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_ascii_strcasecmp ((const char *) node->name, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_dropped (xmlNode *node)
+{
+  static const char * const dropped[] = {
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+    "math", "canvas", "form", "input", "button", "select", "textarea", "head",
+    "video", "audio", "source", "track", "map", "link", "meta", "title", NULL,
+  };
+
+  if (node->type == XML_ELEMENT_NODE)
+    return name_in (node, dropped);
+  /* Comments (Gutenberg's block markers among them), processing
+   * instructions and the like carry no text. */
+  return node->type != XML_TEXT_NODE && node->type != XML_CDATA_SECTION_NODE;
+}
+
+static gboolean
+is_block (xmlNode *node)
+{
+  static const char * const blocks[] = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
+    "pre", "hr", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
+    "figure", "figcaption", "section", "article", "header", "footer", "main", "aside",
+    "nav", "address", "dl", "dt", "dd", "details", "summary", "body", "html", "center",
+    "fieldset", "legend", "hgroup", NULL,
+  };
+
+  return name_in (node, blocks);
+}
+
+static char *
+get_attr (xmlNode    *node,
+          const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+collapse_space (const char *text)
+{
+  GString *s = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = TRUE;
+      else
+        {
+          if (space && s->len > 0)
+            g_string_append_c (s, ' ');
+          space = FALSE;
+          g_string_append_c (s, *p);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+node_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *text = collapse_space (content ? (const char *) content : "");
+
+  xmlFree (content);
+  return text;
+}
+
+static gboolean
+ends_with_space (GString *out)
+{
+  return out->len == 0 || out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\n';
+}
+
+static void
+append_space (GString *out)
+{
+  if (!ends_with_space (out))
+    g_string_append_c (out, ' ');
+}
+
+static void
+append_text (GString    *out,
+             const char *text)
+{
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *start;
+
+      if (g_ascii_isspace (*p))
+        {
+          while (*p && g_ascii_isspace (*p))
+            p++;
+          append_space (out);
+          continue;
+        }
+      start = p;
+      while (*p && !g_ascii_isspace (*p))
+        p++;
+      _cd_markdown_escape_inline (out, start, p - start);
+    }
+}
+
+static void
+trim_trailing_space (GString *out)
+{
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+}
+
+static gboolean
+unsafe_url (const char *url)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (url);
+
+  if (scheme == NULL)
+    return FALSE;
+  return g_ascii_strcasecmp (scheme, "javascript") == 0 ||
+         g_ascii_strcasecmp (scheme, "vbscript") == 0 ||
+         g_ascii_strcasecmp (scheme, "data") == 0;
+}
+
+static void
+append_destination (GString    *out,
+                    const char *url)
+{
+  for (const char *p = url; *p; p++)
+    {
+      guchar c = *p;
+
+      if (c <= ' ' || c == '<' || c == '>' || c == 0x7f)
+        g_string_append_printf (out, "%%%02X", c);
+      else if (c == '(' || c == ')' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, c);
+        }
+      else
+        g_string_append_c (out, c);
+    }
+}
+
+static void render_inline (Converter *c, xmlNode *node, GString *out, guint depth);
+
+static void
+render_inline_children (Converter *c,
+                        xmlNode   *node,
+                        GString   *out,
+                        guint      depth)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    render_inline (c, child, out, depth + 1);
+}
+
+/* Emphasis markers go around the text, the spaces at its ends outside. */
+static void
+wrap_inline (Converter  *c,
+             xmlNode    *node,
+             GString    *out,
+             guint       depth,
+             const char *marker)
+{
+  g_autoptr(GString) inner = g_string_new (NULL);
+  gsize start = 0, end;
+
+  /* Start the inner text as if it followed what is already there, so
+   * spaces collapse across the boundary. */
+  if (!ends_with_space (out))
+    g_string_append_c (inner, 'x');
+  start = inner->len;
+  render_inline_children (c, node, inner, depth);
+  end = inner->len;
+
+  if (start < end && inner->str[start] == ' ')
+    {
+      append_space (out);
+      start++;
+    }
+  while (end > start && (inner->str[end - 1] == ' '))
+    end--;
+  if (end > start)
+    {
+      g_string_append (out, marker);
+      g_string_append_len (out, inner->str + start, end - start);
+      g_string_append (out, marker);
+    }
+  if (end < inner->len && inner->str[inner->len - 1] == ' ')
+    append_space (out);
+}
+
+static void
+render_code (xmlNode *node,
+             GString *out)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  g_autofree char *text = g_strdup (content ? (const char *) content : "");
+  guint longest = 0, run = 0;
+  GString *fence;
+
+  xmlFree (content);
+  g_strdelimit (text, "\n\r\t", ' ');
+  if (*text == '\0')
+    return;
+  for (const char *p = text; *p; p++)
+    {
+      run = *p == '`' ? run + 1 : 0;
+      longest = MAX (longest, run);
+    }
+  fence = g_string_new (NULL);
+  for (guint i = 0; i <= longest; i++)
+    g_string_append_c (fence, '`');
+  g_string_append (out, fence->str);
+  if (text[0] == '`' || text[0] == ' ' || text[strlen (text) - 1] == '`')
+    g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (text[0] == '`' || text[0] == ' ' || text[strlen (text) - 1] == '`')
+    g_string_append_c (out, ' ');
+  g_string_append (out, fence->str);
+  g_string_free (fence, TRUE);
+}
+
+static void
+render_inline (Converter *c,
+               xmlNode   *node,
+               GString   *out,
+               guint      depth)
+{
+  if (is_dropped (node))
+    return;
+
+  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+    {
+      if (node->content != NULL)
+        append_text (out, (const char *) node->content);
+      return;
+    }
+
+  if (depth > MAX_DEPTH)
+    {
+      g_autofree char *text = node_text (node);
+      append_text (out, text);
+      return;
+    }
+
+  if (name_is (node, "br"))
+    {
+      trim_trailing_space (out);
+      if (out->len > 0 && out->str[out->len - 1] != '\n')
+        g_string_append (out, "\\\n");
+    }
+  else if (name_is (node, "em") || name_is (node, "i") || name_is (node, "cite") ||
+           name_is (node, "dfn"))
+    {
+      c->em_depth++;
+      if (c->em_depth == 1)
+        wrap_inline (c, node, out, depth, "*");
+      else
+        render_inline_children (c, node, out, depth);
+      c->em_depth--;
+    }
+  else if (name_is (node, "strong") || name_is (node, "b"))
+    {
+      c->strong_depth++;
+      if (c->strong_depth == 1)
+        wrap_inline (c, node, out, depth, "**");
+      else
+        render_inline_children (c, node, out, depth);
+      c->strong_depth--;
+    }
+  else if (name_is (node, "s") || name_is (node, "del") || name_is (node, "strike"))
+    wrap_inline (c, node, out, depth, "~~");
+  else if (name_is (node, "code") || name_is (node, "kbd") || name_is (node, "samp") ||
+           name_is (node, "tt"))
+    render_code (node, out);
+  else if (name_is (node, "a"))
+    {
+      g_autofree char *href = get_attr (node, "href");
+
+      if (href != NULL)
+        g_strstrip (href);
+      if (c->link_depth > 0 || href == NULL || *href == '\0' || unsafe_url (href))
+        {
+          render_inline_children (c, node, out, depth);
+          return;
+        }
+      c->link_depth++;
+      {
+        g_autoptr(GString) inner = g_string_new (NULL);
+
+        render_inline_children (c, node, inner, depth);
+        g_strstrip (inner->str);
+        g_string_set_size (inner, strlen (inner->str));
+        if (inner->len == 0)
+          _cd_markdown_escape_inline (inner, href, -1);
+        g_string_append_c (out, '[');
+        g_string_append (out, inner->str);
+        g_string_append (out, "](");
+        append_destination (out, href);
+        g_string_append_c (out, ')');
+      }
+      c->link_depth--;
+    }
+  else if (name_is (node, "img"))
+    {
+      g_autofree char *src = get_attr (node, "src");
+      g_autofree char *alt = get_attr (node, "alt");
+
+      if (src == NULL || *g_strstrip (src) == '\0' || unsafe_url (src))
+        return;
+      g_string_append (out, "![");
+      if (alt != NULL)
+        {
+          g_autofree char *collapsed = collapse_space (alt);
+          _cd_markdown_escape_inline (out, collapsed, -1);
+        }
+      g_string_append (out, "](");
+      append_destination (out, src);
+      g_string_append_c (out, ')');
+    }
+  else if (is_block (node))
+    {
+      /* A block inside inline content: keep its words apart. */
+      append_space (out);
+      render_inline_children (c, node, out, depth);
+      append_space (out);
+    }
+  else
+    render_inline_children (c, node, out, depth);
+}
+
+static void render_blocks (Converter *c, xmlNode *first, GPtrArray *blocks, guint depth);
+
+/* Inline Markdown as lines of a block: trimmed, and escaped where a line
+ * start would read as block markup. */
+static char *
+finish_inline (GString *run,
+               gboolean one_line)
+{
+  g_auto(GStrv) lines = NULL;
+  GString *out;
+
+  lines = g_strsplit (run->str, "\n", -1);
+  out = g_string_new (NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (one_line && g_str_has_suffix (line, "\\"))
+        line[strlen (line) - 1] = '\0';
+      if (out->len > 0)
+        g_string_append (out, one_line ? " " : "\n");
+      g_string_append (out, line);
+    }
+  /* A hard break at the very end means nothing. */
+  while (g_str_has_suffix (out->str, "\\"))
+    g_string_truncate (out, out->len - 1);
+  g_strchomp (out->str);
+  g_string_set_size (out, strlen (out->str));
+  if (!one_line)
+    _cd_markdown_escape_line_starts (out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+flush_run (GString   *run,
+           GPtrArray *blocks)
+{
+  char *text;
+
+  if (run->len == 0)
+    return;
+  text = finish_inline (run, FALSE);
+  g_string_truncate (run, 0);
+  if (*text == '\0')
+    {
+      g_free (text);
+      return;
+    }
+  g_ptr_array_add (blocks, text);
+}
+
+static char *
+prefix_lines (const char *text,
+              const char *first_prefix,
+              const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *p = i == 0 ? first_prefix : prefix;
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (*lines[i] == '\0')
+        {
+          /* No trailing spaces on blank lines; a quote keeps its marker. */
+          g_autofree char *bare = g_strchomp (g_strdup (p));
+          g_string_append (out, bare);
+        }
+      else
+        {
+          g_string_append (out, p);
+          g_string_append (out, lines[i]);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+join_blocks (GPtrArray  *blocks,
+             const char *separator)
+{
+  g_ptr_array_add (blocks, NULL);
+  char *joined = g_strjoinv (separator, (char **) blocks->pdata);
+  g_ptr_array_remove_index (blocks, blocks->len - 1);
+  return joined;
+}
+
+static gboolean
+has_child_element (xmlNode    *node,
+                   const char *name)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (name_is (child, name))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+render_list (Converter *c,
+             xmlNode   *list,
+             GPtrArray *blocks,
+             guint      depth)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  gboolean ordered = name_is (list, "ol");
+  gboolean loose = FALSE;
+  int number = 1;
+
+  if (ordered)
+    {
+      g_autofree char *start = get_attr (list, "start");
+      if (start != NULL)
+        number = CLAMP (atoi (start), 0, 999999999);
+    }
+
+  for (xmlNode *li = list->children; li != NULL; li = li->next)
+    {
+      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *marker = NULL;
+      g_autofree char *indent = NULL;
+      g_autofree char *content = NULL;
+
+      if (is_dropped (li))
+        continue;
+      if (li->type != XML_ELEMENT_NODE)
+        {
+          /* Stray text between items. */
+          g_autofree char *text = collapse_space ((const char *) (li->content ? li->content
+                                                                              : (xmlChar *) ""));
+          if (*text == '\0')
+            continue;
+        }
+
+      if (name_is (li, "li"))
+        render_blocks (c, li->children, parts, depth + 1);
+      else
+        {
+          xmlNode *next = li->next;
+
+          /* Render the stray node alone, as an item of its own. */
+          li->next = NULL;
+          render_blocks (c, li, parts, depth + 1);
+          li->next = next;
+        }
+      if (name_is (li, "li") && has_child_element (li, "p"))
+        loose = TRUE;
+
+      marker = ordered ? g_strdup_printf ("%d. ", number++) : g_strdup ("- ");
+      indent = g_strnfill (strlen (marker), ' ');
+      content = join_blocks (parts, loose ? "\n\n" : "\n");
+      if (*content == '\0')
+        g_ptr_array_add (items, g_strchomp (g_strdup (marker)));
+      else
+        g_ptr_array_add (items, prefix_lines (content, marker, indent));
+    }
+
+  if (items->len > 0)
+    g_ptr_array_add (blocks, join_blocks (items, loose ? "\n\n" : "\n"));
+}
+
+static void
+collect_rows (xmlNode   *node,
+              GPtrArray *rows,
+              guint      depth)
+{
+  if (depth > 8)
+    return;
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (name_is (child, "tr"))
+        g_ptr_array_add (rows, child);
+      else if (name_is (child, "thead") || name_is (child, "tbody") || name_is (child, "tfoot"))
+        collect_rows (child, rows, depth + 1);
+    }
+}
+
+static void
+render_table (Converter *c,
+              xmlNode   *table,
+              GPtrArray *blocks,
+              guint      depth)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint columns = 0;
+
+  collect_rows (table, rows, 0);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      xmlNode *tr = g_ptr_array_index (rows, r);
+      GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+
+      for (xmlNode *cell = tr->children; cell != NULL; cell = cell->next)
+        {
+          g_autoptr(GString) inline_text = NULL;
+
+          if (!name_is (cell, "td") && !name_is (cell, "th"))
+            continue;
+          inline_text = g_string_new (NULL);
+          render_inline_children (c, cell, inline_text, depth);
+          g_ptr_array_add (row, finish_inline (inline_text, TRUE));
+        }
+      columns = MAX (columns, row->len);
+      g_ptr_array_add (cells, row);
+    }
+  if (columns == 0)
+    return;
+
+  for (guint r = 0; r < cells->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (cells, r);
+
+      g_string_append (out, "|");
+      for (guint i = 0; i < columns; i++)
+        g_string_append_printf (out, " %s |", i < row->len ? (char *) row->pdata[i] : "");
+      g_string_append_c (out, '\n');
+      if (r == 0)
+        {
+          g_string_append (out, "|");
+          for (guint i = 0; i < columns; i++)
+            g_string_append (out, " --- |");
+          g_string_append_c (out, '\n');
+        }
+    }
+  g_string_truncate (out, out->len - 1);
+  g_ptr_array_add (blocks, g_strdup (out->str));
+}
+
+static void
+render_pre (xmlNode   *pre,
+            GPtrArray *blocks)
+{
+  xmlChar *content = xmlNodeGetContent (pre);
+  const char *text = content ? (const char *) content : "";
+  g_autofree char *lang = NULL;
+  GString *out = g_string_new (NULL);
+  guint longest = 2, run = 0;
+  gboolean line_start = TRUE;
+
+  for (xmlNode *child = pre->children; child != NULL && lang == NULL; child = child->next)
+    if (name_is (child, "code"))
+      {
+        g_autofree char *klass = get_attr (child, "class");
+        if (klass != NULL && g_str_has_prefix (klass, "language-"))
+          lang = g_strdup (klass + strlen ("language-"));
+      }
+  if (lang != NULL)
+    g_strdelimit (lang, " \t\n\r`", '\0');
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '`' && (line_start || run > 0))
+        run++;
+      else
+        run = 0;
+      line_start = *p == '\n' || (line_start && *p == ' ');
+      longest = MAX (longest, run);
+    }
+  for (guint i = 0; i <= longest; i++)
+    g_string_append_c (out, '`');
+  if (lang != NULL)
+    g_string_append (out, lang);
+  g_string_append_c (out, '\n');
+  /* The HTML parser drops the newline that follows <pre>. */
+  g_string_append (out, text);
+  if (out->str[out->len - 1] != '\n')
+    g_string_append_c (out, '\n');
+  for (guint i = 0; i <= longest; i++)
+    g_string_append_c (out, '`');
+  xmlFree (content);
+  g_ptr_array_add (blocks, g_string_free (out, FALSE));
+}
+
+static void
+render_heading (Converter *c,
+                xmlNode   *node,
+                GPtrArray *blocks,
+                guint      depth)
+{
+  int level = node->name[1] - '0';
+  g_autoptr(GString) run = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  GString *out;
+
+  if (level == 1 && c->take_headline && c->headline == NULL)
+    {
+      c->headline = node_text (node);
+      if (*c->headline != '\0')
+        return;
+      g_clear_pointer (&c->headline, g_free);
+    }
+
+  render_inline_children (c, node, run, depth);
+  text = finish_inline (run, TRUE);
+  if (*text == '\0')
+    return;
+  out = g_string_new (NULL);
+  for (int i = 0; i < level; i++)
+    g_string_append_c (out, '#');
+  g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  /* A trailing "#" would read as the heading's closing sequence. */
+  if (out->str[out->len - 1] == '#')
+    {
+      gsize h = out->len;
+      while (out->str[h - 1] == '#')
+        h--;
+      g_string_insert_c (out, h, '\\');
+    }
+  g_ptr_array_add (blocks, g_string_free (out, FALSE));
+}
+
+static void
+render_block (Converter *c,
+              xmlNode   *node,
+              GPtrArray *blocks,
+              guint      depth)
+{
+  if (depth > MAX_DEPTH)
+    {
+      g_autofree char *text = node_text (node);
+      g_autoptr(GString) run = g_string_new (NULL);
+
+      append_text (run, text);
+      flush_run (run, blocks);
+      return;
+    }
+
+  if (node->name[0] != '\0' && (node->name[0] == 'h' || node->name[0] == 'H') &&
+      node->name[1] >= '1' && node->name[1] <= '6' && node->name[2] == '\0')
+    render_heading (c, node, blocks, depth);
+  else if (name_is (node, "ul") || name_is (node, "ol"))
+    render_list (c, node, blocks, depth);
+  else if (name_is (node, "blockquote"))
+    {
+      g_autoptr(GPtrArray) inner = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *joined = NULL;
+
+      render_blocks (c, node->children, inner, depth + 1);
+      if (inner->len == 0)
+        return;
+      joined = join_blocks (inner, "\n\n");
+      g_ptr_array_add (blocks, prefix_lines (joined, "> ", "> "));
+    }
+  else if (name_is (node, "pre"))
+    render_pre (node, blocks);
+  else if (name_is (node, "hr"))
+    g_ptr_array_add (blocks, g_strdup ("---"));
+  else if (name_is (node, "table"))
+    render_table (c, node, blocks, depth);
+  else
+    render_blocks (c, node->children, blocks, depth + 1);
+}
+
+static void
+render_blocks (Converter *c,
+               xmlNode   *first,
+               GPtrArray *blocks,
+               guint      depth)
+{
+  g_autoptr(GString) run = g_string_new (NULL);
+
+  for (xmlNode *node = first; node != NULL; node = node->next)
+    {
+      if (is_dropped (node))
+        continue;
+      if (is_block (node))
+        {
+          flush_run (run, blocks);
+          render_block (c, node, blocks, depth);
+        }
+      else
+        render_inline (c, node, run, depth);
+    }
+  flush_run (run, blocks);
+}
+
+static htmlDocPtr
+parse_html (const char *html,
+            gsize       length)
+{
+  if (length == 0 || length > G_MAXINT)
+    return NULL;
+  return htmlReadMemory (html, (int) length, NULL, "UTF-8",
+                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                         HTML_PARSE_RECOVER | HTML_PARSE_NOBLANKS);
+}
+
+static char *
+convert (Converter *c,
+         htmlDocPtr doc)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
+  xmlNode *root = doc ? xmlDocGetRootElement (doc) : NULL;
+  g_autofree char *joined = NULL;
+
+  if (root == NULL)
+    return g_strdup ("");
+  render_blocks (c, root, blocks, 0);
+  if (blocks->len == 0)
+    return g_strdup ("");
+  joined = join_blocks (blocks, "\n\n");
+  return g_strconcat (joined, "\n", NULL);
+}
+
+/**
+ * cd_html_to_markdown:
+ * @html: HTML, a whole page or a fragment such as a WordPress post's
+ *   content
+ * @length: its length in bytes
+ *
+ * Converts headings, paragraphs, emphasis, links, lists, block quotes,
+ * code, tables and images to Markdown. Scripts, styles and comments
+ * (Gutenberg's block comments among them) are dropped. Text is escaped
+ * so that the Markdown renders back to the same text.
+ *
+ * Returns: (transfer full): the Markdown, "" for no content
+ */
+char *
+cd_html_to_markdown (const char *html,
+                     gsize       length)
+{
+  Converter c = { 0 };
+  htmlDocPtr doc;
+  char *markdown;
+
+  g_return_val_if_fail (html != NULL || length == 0, NULL);
+
+  doc = parse_html (html, length);
+  markdown = convert (&c, doc);
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  return markdown;
+}
+
+static xmlNode *
+find_element (xmlNode    *node,
+              const char *name,
+              guint       depth)
+{
+  if (depth > MAX_DEPTH)
+    return NULL;
+  for (; node != NULL; node = node->next)
+    {
+      xmlNode *found;
+
+      if (name_is (node, name))
+        return node;
+      if (node->type == XML_ELEMENT_NODE &&
+          (found = find_element (node->children, name, depth + 1)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+meta_content (xmlNode    *head,
+              const char *name)
+{
+  for (xmlNode *node = head ? head->children : NULL; node != NULL; node = node->next)
+    {
+      g_autofree char *meta_name = NULL;
+
+      if (!name_is (node, "meta"))
+        continue;
+      meta_name = get_attr (node, "name");
+      if (meta_name != NULL && g_ascii_strcasecmp (meta_name, name) == 0)
+        {
+          g_autofree char *content = get_attr (node, "content");
+          char *text = content ? collapse_space (content) : NULL;
+
+          if (text != NULL && *text == '\0')
+            g_clear_pointer (&text, g_free);
+          return text;
+        }
+    }
+  return NULL;
+}
+
+/**
+ * cd_import_html:
+ * @text: the file's text
+ * @length: its length in bytes
+ * @origin: the file name that messages start with
+ * @error: return location for an error
+ *
+ * Reads an HTML page: the first h1 is the headline (the title when there
+ * is no h1), the rest of the page the body as with cd_html_to_markdown().
+ * The page's lang, description and author give the language, standfirst
+ * and byline.
+ *
+ * Returns: (transfer full) (nullable): a new article
+ */
+CdArticle *
+cd_import_html (const char  *text,
+                gsize        length,
+                const char  *origin,
+                GError     **error)
+{
+  g_autoptr(CdArticle) article = NULL;
+  g_autofree char *body = NULL;
+  Converter c = { .take_headline = TRUE };
+  htmlDocPtr doc;
+  xmlNode *root, *head;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (origin != NULL, NULL);
+
+  if (!_cd_import_check_text (text, length, origin, error))
+    return NULL;
+
+  doc = parse_html (text, length);
+  root = doc ? xmlDocGetRootElement (doc) : NULL;
+  if (root == NULL)
+    {
+      if (doc != NULL)
+        xmlFreeDoc (doc);
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                   "%s: the file holds no HTML that could be read.", origin);
+      return NULL;
+    }
+
+  article = cd_article_new ();
+  body = convert (&c, doc);
+
+  head = find_element (root, "head", 0);
+  if (c.headline == NULL)
+    {
+      xmlNode *title = find_element (head ? head->children : NULL, "title", 0);
+      if (title != NULL)
+        c.headline = node_text (title);
+    }
+  if (c.headline != NULL && *c.headline != '\0')
+    cd_article_set_headline (article, c.headline);
+  g_free (c.headline);
+
+  {
+    g_autofree char *lang = get_attr (root, "lang");
+    g_autofree char *description = meta_content (head, "description");
+    g_autofree char *author = meta_content (head, "author");
+
+    if (lang != NULL && *g_strstrip (lang) != '\0')
+      cd_article_set_language (article, lang);
+    if (description != NULL)
+      cd_article_set_dek (article, description);
+    if (author != NULL)
+      cd_article_set_byline (article, author);
+  }
+
+  cd_article_set_body (article, body);
+  xmlFreeDoc (doc);
+  return g_steal_pointer (&article);
+}

@@ -1,0 +1,332 @@
+/* cd-render.c: Markdown to HTML with cmark-gfm, and the article HTML that
+ * both the preview and the HTML export show.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-render"
+
+#include "config.h"
+
+#include <string.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "cd-render.h"
+
+static const char *extension_names[] = {
+  "table", "strikethrough", "autolink", "tagfilter",
+};
+
+/* Raw HTML is never passed through (no CMARK_OPT_UNSAFE): the body is
+ * untrusted text, and cmark-gfm then writes "<!-- raw HTML omitted -->" and
+ * drops javascript: links. Smart punctuation stays off so that the text
+ * shows as typed. */
+static int
+render_options (CdRenderFlags flags)
+{
+  int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
+
+  if (flags & CD_RENDER_SOURCEPOS)
+    options |= CMARK_OPT_SOURCEPOS;
+  return options;
+}
+
+static cmark_node *
+parse_markdown (const char     *markdown,
+                gsize           length,
+                int             options,
+                cmark_parser  **parser_out)
+{
+  cmark_parser *parser;
+
+  cmark_gfm_core_extensions_ensure_registered ();
+  parser = cmark_parser_new (options);
+  for (guint i = 0; i < G_N_ELEMENTS (extension_names); i++)
+    {
+      cmark_syntax_extension *ext = cmark_find_syntax_extension (extension_names[i]);
+
+      g_assert (ext != NULL);
+      cmark_parser_attach_syntax_extension (parser, ext);
+    }
+  cmark_parser_feed (parser, markdown, length);
+  *parser_out = parser;
+  return cmark_parser_finish (parser);
+}
+
+/**
+ * cd_render_markdown:
+ * @markdown: CommonMark with GFM tables, strikethrough and autolinks
+ * @length: its length in bytes, or -1 when it ends with a NUL
+ * @flags: %CD_RENDER_SOURCEPOS adds data-sourcepos attributes
+ *
+ * Returns: (transfer full): an HTML fragment
+ */
+char *
+cd_render_markdown (const char    *markdown,
+                    gssize         length,
+                    CdRenderFlags  flags)
+{
+  cmark_mem *mem = cmark_get_default_mem_allocator ();
+  cmark_parser *parser = NULL;
+  cmark_node *doc;
+  int options = render_options (flags);
+  char *html, *copy;
+
+  if (markdown == NULL)
+    markdown = "";
+  if (length < 0)
+    length = strlen (markdown);
+
+  doc = parse_markdown (markdown, length, options, &parser);
+  html = cmark_render_html_with_mem (doc, options, cmark_parser_get_syntax_extensions (parser),
+                                     mem);
+  copy = g_strdup (html);
+  mem->free (html);
+  cmark_node_free (doc);
+  cmark_parser_free (parser);
+  return copy;
+}
+
+/**
+ * cd_render_plain_text:
+ * @markdown: Markdown
+ * @length: its length in bytes, or -1 when it ends with a NUL
+ *
+ * Returns: (transfer full): the text a reader sees, without markup
+ */
+char *
+cd_render_plain_text (const char *markdown,
+                      gssize      length)
+{
+  cmark_mem *mem = cmark_get_default_mem_allocator ();
+  cmark_parser *parser = NULL;
+  cmark_node *doc;
+  int options = render_options (CD_RENDER_NONE);
+  char *text, *copy;
+
+  if (markdown == NULL)
+    markdown = "";
+  if (length < 0)
+    length = strlen (markdown);
+
+  doc = parse_markdown (markdown, length, options, &parser);
+  text = cmark_render_plaintext_with_mem (doc, options, 0, mem);
+  copy = g_strdup (text);
+  mem->free (text);
+  cmark_node_free (doc);
+  cmark_parser_free (parser);
+  return g_strstrip (copy);
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      switch (*p)
+        {
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+        case '>':
+          g_string_append (out, "&gt;");
+          break;
+        case '"':
+          g_string_append (out, "&quot;");
+          break;
+        case '\'':
+          g_string_append (out, "&#39;");
+          break;
+        default:
+          g_string_append_c (out, *p);
+        }
+    }
+}
+
+/**
+ * cd_html_escape:
+ * @text: (nullable): plain text
+ *
+ * Escapes & < > " and ' so that @text is safe in element content and in
+ * quoted attribute values.
+ *
+ * Returns: (transfer full): the escaped text, "" for %NULL
+ */
+char *
+cd_html_escape (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (text) + 16);
+  append_escaped (out, text);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+nonempty (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static void
+append_element (GString    *out,
+                const char *tag,
+                const char *klass,
+                const char *field,
+                const char *text)
+{
+  if (!nonempty (text))
+    return;
+  g_string_append_printf (out, "<%s class=\"%s\" data-field=\"%s\">", tag, klass, field);
+  append_escaped (out, text);
+  g_string_append_printf (out, "</%s>\n", tag);
+}
+
+/* A local image becomes a file: URI; a remote one stays as it is, and any
+ * other scheme (javascript:, data:) is not shown at all. */
+static char *
+image_uri (const char *image)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (image);
+
+  if (scheme != NULL)
+    {
+      if (g_ascii_strcasecmp (scheme, "file") == 0 || g_ascii_strcasecmp (scheme, "http") == 0 ||
+          g_ascii_strcasecmp (scheme, "https") == 0)
+        return g_strdup (image);
+      return NULL;
+    }
+  if (g_path_is_absolute (image))
+    return g_filename_to_uri (image, NULL, NULL);
+  return g_uri_escape_string (image, "/", TRUE);
+}
+
+static void
+append_embargo (GString   *out,
+                GDateTime *embargo)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *iso = NULL;
+
+  if (embargo == NULL)
+    return;
+  if (g_date_time_get_utc_offset (embargo) == 0)
+    when = g_date_time_format (embargo, "%-d %B %Y, %H:%M UTC");
+  else
+    when = g_date_time_format (embargo, "%-d %B %Y, %H:%M UTC%:z");
+  iso = g_date_time_format_iso8601 (embargo);
+  g_string_append (out, "<p class=\"cd-embargo\" role=\"note\" data-field=\"embargo\">"
+                        "Embargoed until <time datetime=\"");
+  append_escaped (out, iso);
+  g_string_append (out, "\">");
+  append_escaped (out, when);
+  g_string_append (out, "</time></p>\n");
+}
+
+/**
+ * cd_render_article:
+ * @article: an article
+ * @flags: as for cd_render_markdown(), applied to the body
+ *
+ * Builds the article element the preview and the HTML export share: the
+ * embargo banner, headline, standfirst, byline and dateline (every one
+ * HTML-escaped), the featured image with its caption and credit, then the
+ * body rendered from Markdown. The internal note is never shown.
+ *
+ * Returns: (transfer full): `<article class="cd-article">…</article>`
+ */
+char *
+cd_render_article (CdArticle     *article,
+                   CdRenderFlags  flags)
+{
+  g_autofree char *body = NULL;
+  const char *language, *image, *dateline, *source;
+  GString *out;
+
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+
+  body = cd_render_markdown (cd_article_get_body (article), -1, flags);
+  out = g_string_sized_new (strlen (body) + 1024);
+
+  g_string_append (out, "<article class=\"cd-article\"");
+  language = cd_article_get_language (article);
+  if (nonempty (language))
+    {
+      g_string_append (out, " lang=\"");
+      append_escaped (out, language);
+      g_string_append_c (out, '"');
+    }
+  g_string_append (out, ">\n<header class=\"cd-article-header\">\n");
+
+  append_embargo (out, cd_article_get_embargo (article));
+  append_element (out, "h1", "cd-headline", "headline", cd_article_get_headline (article));
+  append_element (out, "p", "cd-dek", "dek", cd_article_get_dek (article));
+  append_element (out, "p", "cd-byline", "byline", cd_article_get_byline (article));
+
+  dateline = cd_article_get_dateline (article);
+  source = cd_article_get_source (article);
+  if (nonempty (dateline) || nonempty (source))
+    {
+      g_string_append (out, "<p class=\"cd-dateline\" data-field=\"dateline\">");
+      if (nonempty (dateline))
+        append_escaped (out, dateline);
+      if (nonempty (source))
+        {
+          g_string_append (out, nonempty (dateline) ? " <span class=\"cd-source\">("
+                                                    : "<span class=\"cd-source\">(");
+          append_escaped (out, source);
+          g_string_append (out, ")</span>");
+        }
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append (out, "</header>\n");
+
+  image = cd_article_get_image (article);
+  if (nonempty (image))
+    {
+      g_autofree char *uri = image_uri (image);
+      const char *caption = cd_article_get_image_caption (article);
+      const char *credit = cd_article_get_image_credit (article);
+
+      g_string_append (out, "<figure class=\"cd-featured-image\" data-field=\"image\">\n");
+      if (uri != NULL)
+        {
+          g_string_append (out, "<img src=\"");
+          append_escaped (out, uri);
+          g_string_append (out, "\" alt=\"");
+          append_escaped (out, nonempty (caption) ? caption : "");
+          g_string_append (out, "\">\n");
+        }
+      if (nonempty (caption) || nonempty (credit))
+        {
+          g_string_append (out, "<figcaption>");
+          if (nonempty (caption))
+            {
+              g_string_append (out, "<span class=\"cd-caption\">");
+              append_escaped (out, caption);
+              g_string_append (out, "</span>");
+            }
+          if (nonempty (credit))
+            {
+              g_string_append (out, nonempty (caption) ? " <span class=\"cd-credit\">"
+                                                       : "<span class=\"cd-credit\">");
+              append_escaped (out, credit);
+              g_string_append (out, "</span>");
+            }
+          g_string_append (out, "</figcaption>\n");
+        }
+      g_string_append (out, "</figure>\n");
+    }
+
+  g_string_append (out, "<div class=\"cd-body\" data-field=\"body\">\n");
+  g_string_append (out, body);
+  g_string_append (out, "</div>\n</article>\n");
+  return g_string_free (out, FALSE);
+}
