@@ -86,4 +86,19 @@ CdArticle  *cd_store_restore_revision     (CdStore            *self,
                                            gint64              revision_id,
                                            GError            **error);
 
+/* A listing's articles have no body; this gives the word count the store
+ * keeps for each one, without loading the body. */
+guint       cd_store_summary_get_word_count (CdArticle        *article);
+
+/* The outbox: articles with local changes the CMS has not had yet, one row
+ * an article however often it changed. See cd_store_save_article(). */
+GPtrArray  *cd_store_list_outbox          (CdStore            *self,
+                                           GError            **error);
+gint64      cd_store_outbox_get_queued_at (CdStore            *self,
+                                           const char         *uuid);
+gboolean    cd_store_outbox_remove        (CdStore            *self,
+                                           const char         *uuid,
+                                           gint64              queued_at,
+                                           GError            **error);
+
 G_END_DECLS
