@@ -1,0 +1,313 @@
+/* cd-article-row.c: one article in the library list.
+ *
+ * Headline on the first line; status, modification time and length on the
+ * second. Rows of the trash carry a Restore button.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-article-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cd-article-row.h"
+#include "cd-store.h"
+
+struct _CdArticleRow
+{
+  GtkWidget  parent_instance;
+
+  CdArticle *article;
+  gulong     notify_id;
+  guint      words_id;
+  guint      words;
+
+  GtkWidget *headline;
+  GtkWidget *status;
+  GtkWidget *details;
+  GtkWidget *restore;
+};
+
+G_DEFINE_FINAL_TYPE (CdArticleRow, cd_article_row, GTK_TYPE_WIDGET)
+
+/* A live article's length is recounted at most this often while it is
+ * being typed. */
+#define WORDS_DELAY_MS 1000
+
+/**
+ * cd_article_row_status_label:
+ *
+ * Returns: the translated name of @status for display
+ */
+const char *
+cd_article_row_status_label (CdArticleStatus status)
+{
+  switch (status)
+    {
+    case CD_ARTICLE_STATUS_DRAFT:
+      return _("Draft");
+    case CD_ARTICLE_STATUS_READY_FOR_EDIT:
+      return _("Ready for Edit");
+    case CD_ARTICLE_STATUS_READY_TO_PUBLISH:
+      return _("Ready to Publish");
+    case CD_ARTICLE_STATUS_PUBLISHED:
+      return _("Published");
+    case CD_ARTICLE_STATUS_HELD:
+      return _("Held");
+    case CD_ARTICLE_STATUS_KILLED:
+      return _("Killed");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * cd_article_row_format_time:
+ * @time: (nullable): a time
+ *
+ * Returns: (transfer full): @time as a list shows it: the time of day for
+ *   today, "Yesterday", the weekday within a week, else the date
+ */
+char *
+cd_article_row_format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int days;
+
+  if (time == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (time);
+  days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (local)
+         + 366 * (g_date_time_get_year (now) - g_date_time_get_year (local));
+  if (days == 0)
+    return g_date_time_format (local, "%H:%M");
+  if (days == 1)
+    return g_strdup (_("Yesterday"));
+  if (days > 1 && days < 7)
+    return g_date_time_format (local, "%A");
+  if (g_date_time_get_year (now) == g_date_time_get_year (local))
+    /* Translators: a date in the library list this year; see strftime(3) */
+    return g_date_time_format (local, _("%e %b"));
+  /* Translators: a date in the library list in another year; see strftime(3) */
+  return g_date_time_format (local, _("%e %b %Y"));
+}
+
+static void
+update_details (CdArticleRow *self)
+{
+  g_autofree char *time = cd_article_row_format_time (cd_article_get_modified (self->article));
+  g_autofree char *words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words",
+                                                         self->words), self->words);
+  /* Translators: modification time and length of an article in the library */
+  g_autofree char *text = g_strdup_printf (_("%s · %s"), time, words);
+
+  gtk_label_set_text (GTK_LABEL (self->details), text);
+}
+
+static void
+count_words (CdArticleRow *self)
+{
+  const char *body = cd_article_get_body (self->article);
+
+  /* Listings carry no body; the store keeps their count. */
+  if (body == NULL || *body == '\0')
+    self->words = cd_store_summary_get_word_count (self->article);
+  else
+    self->words = cd_count_words (body);
+}
+
+static gboolean
+words_timeout_cb (gpointer data)
+{
+  CdArticleRow *self = data;
+
+  self->words_id = 0;
+  count_words (self);
+  update_details (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_headline (CdArticleRow *self)
+{
+  const char *headline = cd_article_get_headline (self->article);
+
+  if (headline == NULL || *headline == '\0')
+    {
+      gtk_label_set_text (GTK_LABEL (self->headline), _("Untitled"));
+      gtk_widget_add_css_class (self->headline, "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (self->headline), headline);
+      gtk_widget_remove_css_class (self->headline, "dim-label");
+    }
+}
+
+static void
+update_status (CdArticleRow *self)
+{
+  CdArticleStatus status = cd_article_get_status (self->article);
+  g_autofree char *css = g_strdup_printf ("cd-status-%s", cd_article_status_to_string (status));
+
+  gtk_label_set_text (GTK_LABEL (self->status), cd_article_row_status_label (status));
+  for (guint s = 0; s < CD_ARTICLE_N_STATUSES; s++)
+    {
+      g_autofree char *other = g_strdup_printf ("cd-status-%s", cd_article_status_to_string (s));
+
+      gtk_widget_remove_css_class (self->status, other);
+    }
+  gtk_widget_add_css_class (self->status, css);
+}
+
+static void
+article_notify_cb (CdArticleRow *self,
+                   GParamSpec   *pspec)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "headline"))
+    update_headline (self);
+  else if (g_str_equal (name, "status"))
+    update_status (self);
+  else if (g_str_equal (name, "modified"))
+    update_details (self);
+  else if (g_str_equal (name, "body") && self->words_id == 0)
+    self->words_id = g_timeout_add (WORDS_DELAY_MS, words_timeout_cb, self);
+}
+
+static void
+cd_article_row_dispose (GObject *object)
+{
+  CdArticleRow *self = CD_ARTICLE_ROW (object);
+  GtkWidget *child;
+
+  cd_article_row_set_article (self, NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (cd_article_row_parent_class)->dispose (object);
+}
+
+static void
+cd_article_row_class_init (CdArticleRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cd_article_row_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_GRID_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "cdarticlerow");
+}
+
+static void
+cd_article_row_init (CdArticleRow *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkWidget *meta;
+
+  gtk_grid_layout_set_row_spacing (GTK_GRID_LAYOUT (layout), 3);
+  gtk_grid_layout_set_column_spacing (GTK_GRID_LAYOUT (layout), 6);
+
+  self->headline = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->headline), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->headline), PANGO_ELLIPSIZE_END);
+  gtk_label_set_lines (GTK_LABEL (self->headline), 2);
+  gtk_label_set_wrap (GTK_LABEL (self->headline), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->headline), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (self->headline, TRUE);
+  gtk_widget_add_css_class (self->headline, "heading");
+  gtk_widget_set_parent (self->headline, GTK_WIDGET (self));
+
+  meta = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->status = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->status, "cd-status");
+  gtk_widget_add_css_class (self->status, "caption");
+  gtk_widget_set_valign (self->status, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (meta), self->status);
+  self->details = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->details), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->details, "caption");
+  gtk_widget_add_css_class (self->details, "dim-label");
+  gtk_widget_add_css_class (self->details, "numeric");
+  gtk_box_append (GTK_BOX (meta), self->details);
+  gtk_widget_set_parent (meta, GTK_WIDGET (self));
+
+  self->restore = gtk_button_new_from_icon_name ("edit-undo-symbolic");
+  gtk_widget_set_tooltip_text (self->restore, _("Restore"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->restore), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Restore"), -1);
+  gtk_widget_add_css_class (self->restore, "flat");
+  gtk_widget_set_valign (self->restore, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->restore, FALSE);
+  gtk_widget_set_parent (self->restore, GTK_WIDGET (self));
+
+  g_object_set (gtk_layout_manager_get_layout_child (layout, self->headline),
+                "column", 0, "row", 0, NULL);
+  g_object_set (gtk_layout_manager_get_layout_child (layout, meta), "column", 0, "row", 1, NULL);
+  g_object_set (gtk_layout_manager_get_layout_child (layout, self->restore),
+                "column", 1, "row", 0, "row-span", 2, NULL);
+}
+
+GtkWidget *
+cd_article_row_new (void)
+{
+  return g_object_new (CD_TYPE_ARTICLE_ROW, NULL);
+}
+
+/**
+ * cd_article_row_set_article:
+ * @article: (nullable): the article to show; the row follows its changes
+ */
+void
+cd_article_row_set_article (CdArticleRow *self,
+                            CdArticle    *article)
+{
+  g_return_if_fail (CD_IS_ARTICLE_ROW (self));
+
+  if (self->article == article)
+    return;
+
+  g_clear_handle_id (&self->words_id, g_source_remove);
+  g_clear_signal_handler (&self->notify_id, self->article);
+  g_set_object (&self->article, article);
+  if (article == NULL)
+    return;
+
+  self->notify_id = g_signal_connect_object (article, "notify", G_CALLBACK (article_notify_cb),
+                                             self, G_CONNECT_SWAPPED);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->restore), "s",
+                                    cd_article_get_uuid (article));
+  count_words (self);
+  update_headline (self);
+  update_status (self);
+  update_details (self);
+}
+
+/**
+ * cd_article_row_get_article:
+ *
+ * Returns: (nullable) (transfer none): the article shown
+ */
+CdArticle *
+cd_article_row_get_article (CdArticleRow *self)
+{
+  g_return_val_if_fail (CD_IS_ARTICLE_ROW (self), NULL);
+  return self->article;
+}
+
+void
+cd_article_row_set_trashed (CdArticleRow *self,
+                            gboolean      trashed)
+{
+  g_return_if_fail (CD_IS_ARTICLE_ROW (self));
+
+  gtk_widget_set_visible (self->restore, trashed);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->restore),
+                                  trashed ? "win.restore-article" : NULL);
+}

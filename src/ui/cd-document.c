@@ -1,0 +1,585 @@
+/* cd-document.c: an article open for editing, with autosave.
+ *
+ * Every change to the article marks the document dirty. The article is
+ * written CD_DOCUMENT_IDLE_SAVE_MS after typing stops, and at the latest
+ * CD_DOCUMENT_MAX_SAVE_DELAY_MS after the first unsaved edit while typing goes
+ * on, so a process killed with SIGKILL loses at most the last second.
+ *
+ * Writes run on one worker thread, in order, on a connection of their own,
+ * so the main loop never waits on SQLite. Each write takes a copy of the
+ * article made on the main thread; flushing (on switching article, closing
+ * or quitting) queues the latest copy and waits for it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-document"
+
+#include "config.h"
+
+#include "cd-document.h"
+
+/* The write connection, used only on the save thread. */
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  char            *data_dir;
+  CdStore         *store;
+} Writer;
+
+typedef struct
+{
+  gatomicrefcount   ref_count;
+  Writer           *writer;
+  CdArticle        *snapshot;
+  CdRevisionReason  reason;
+  char             *name;
+  guint64           generation;
+  GWeakRef          document;
+  GMainContext     *context;
+  GError           *error;
+  GMutex            mutex;
+  GCond             cond;
+  guint             done : 1;
+  guint             applied : 1;
+} SaveJob;
+
+struct _CdDocument
+{
+  GObject     parent_instance;
+
+  CdStore    *store;
+  CdArticle  *article;
+  Writer     *writer;
+  SaveJob    *last_job;
+  GError     *error;
+
+  guint64     generation;
+  guint64     saved_generation;
+  gint64      last_edit_usec;
+  gint64      editing_usec;
+
+  guint       idle_save_id;
+  guint       max_save_id;
+  gulong      notify_id;
+};
+
+G_DEFINE_FINAL_TYPE (CdDocument, cd_document, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_ARTICLE,
+  PROP_DIRTY,
+  N_PROPS
+};
+
+enum
+{
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Edits within this long of the previous one count as continuous editing
+ * towards the next checkpoint. */
+#define EDITING_GAP_USEC (30 * G_USEC_PER_SEC)
+
+static Writer *
+writer_ref (Writer *writer)
+{
+  g_atomic_ref_count_inc (&writer->ref_count);
+  return writer;
+}
+
+static void
+writer_unref (Writer *writer)
+{
+  if (g_atomic_ref_count_dec (&writer->ref_count))
+    {
+      g_clear_object (&writer->store);
+      g_free (writer->data_dir);
+      g_free (writer);
+    }
+}
+
+static SaveJob *
+save_job_ref (SaveJob *job)
+{
+  g_atomic_ref_count_inc (&job->ref_count);
+  return job;
+}
+
+static void
+save_job_unref (SaveJob *job)
+{
+  if (g_atomic_ref_count_dec (&job->ref_count))
+    {
+      writer_unref (job->writer);
+      g_clear_object (&job->snapshot);
+      g_free (job->name);
+      g_weak_ref_clear (&job->document);
+      g_main_context_unref (job->context);
+      g_clear_error (&job->error);
+      g_mutex_clear (&job->mutex);
+      g_cond_clear (&job->cond);
+      g_free (job);
+    }
+}
+
+static char *
+data_dir_for_store (CdStore *store)
+{
+  const char *path = cd_store_get_path (store);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return g_strdup (path);
+  return g_path_get_dirname (path);
+}
+
+static void
+update_dirty (CdDocument *self,
+              gboolean    was_dirty)
+{
+  if (was_dirty != cd_document_get_dirty (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+/* Takes a finished job's outcome into the document, once, on the main
+ * thread: either from the idle the save thread queues or from a flush that
+ * waited for it. */
+static void
+save_job_apply (SaveJob *job)
+{
+  g_autoptr(CdDocument) self = NULL;
+  gboolean was_dirty;
+
+  if (job->applied)
+    return;
+  job->applied = TRUE;
+
+  self = g_weak_ref_get (&job->document);
+  if (self == NULL)
+    return;
+
+  was_dirty = cd_document_get_dirty (self);
+  if (job->error != NULL)
+    {
+      g_warning ("Could not save “%s”: %s",
+                 cd_article_get_headline (self->article), job->error->message);
+      g_clear_error (&self->error);
+      self->error = g_error_copy (job->error);
+    }
+  else
+    {
+      g_clear_error (&self->error);
+      self->saved_generation = MAX (self->saved_generation, job->generation);
+    }
+  if (self->last_job == job)
+    g_clear_pointer (&self->last_job, save_job_unref);
+  update_dirty (self, was_dirty);
+  if (job->error == NULL)
+    g_signal_emit (self, signals[SAVED], 0, job->reason);
+}
+
+static gboolean
+save_job_complete_cb (gpointer data)
+{
+  save_job_apply (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_job_run (gpointer data,
+              gpointer user_data)
+{
+  SaveJob *job = data;
+  g_autoptr(GSource) source = NULL;
+
+  if (job->writer->store == NULL)
+    job->writer->store = cd_store_open (job->writer->data_dir, &job->error);
+  if (job->writer->store != NULL)
+    cd_store_save_article (job->writer->store, job->snapshot, job->reason, job->name,
+                           &job->error);
+
+  g_mutex_lock (&job->mutex);
+  job->done = TRUE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->mutex);
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, save_job_complete_cb, job, (GDestroyNotify) save_job_unref);
+  g_source_attach (source, job->context);
+}
+
+static GThreadPool *
+get_save_pool (void)
+{
+  static GThreadPool *pool;
+
+  /* One thread, so writes reach the database in the order they were made. */
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (save_job_run, NULL, 1, FALSE, NULL));
+  return pool;
+}
+
+static void
+enqueue_save (CdDocument      *self,
+              CdRevisionReason reason,
+              const char      *name)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  g_atomic_ref_count_init (&job->ref_count);
+  job->writer = writer_ref (self->writer);
+  job->snapshot = cd_article_copy (self->article);
+  job->reason = reason;
+  job->name = g_strdup (name);
+  job->generation = self->generation;
+  g_weak_ref_init (&job->document, self);
+  job->context = g_main_context_ref_thread_default ();
+  g_mutex_init (&job->mutex);
+  g_cond_init (&job->cond);
+
+  g_clear_handle_id (&self->idle_save_id, g_source_remove);
+  g_clear_handle_id (&self->max_save_id, g_source_remove);
+  g_clear_pointer (&self->last_job, save_job_unref);
+  self->last_job = save_job_ref (job);
+
+  /* The pool owns the job's first reference until save_job_run hands it to
+   * the completion idle. */
+  g_thread_pool_push (get_save_pool (), job, NULL);
+}
+
+/**
+ * cd_document_save_now:
+ *
+ * Queues the article for writing at once if it has unsaved changes, without
+ * waiting for the write.
+ */
+void
+cd_document_save_now (CdDocument *self)
+{
+  CdRevisionReason reason = CD_REVISION_NONE;
+
+  g_return_if_fail (CD_IS_DOCUMENT (self));
+
+  g_clear_handle_id (&self->idle_save_id, g_source_remove);
+  g_clear_handle_id (&self->max_save_id, g_source_remove);
+  /* Nothing unsaved, or the latest state is already queued. */
+  if (self->generation == self->saved_generation)
+    return;
+  if (self->last_job != NULL && self->last_job->generation == self->generation)
+    return;
+
+  if (self->editing_usec >= CD_DOCUMENT_CHECKPOINT_USEC)
+    {
+      reason = CD_REVISION_CHECKPOINT;
+      self->editing_usec = 0;
+    }
+  enqueue_save (self, reason, NULL);
+}
+
+static gboolean
+idle_save_cb (gpointer data)
+{
+  CdDocument *self = data;
+
+  self->idle_save_id = 0;
+  cd_document_save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+max_save_cb (gpointer data)
+{
+  CdDocument *self = data;
+
+  self->max_save_id = 0;
+  cd_document_save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+article_notify_cb (CdDocument *self,
+                   GParamSpec *pspec,
+                   CdArticle  *article)
+{
+  const char *name = g_param_spec_get_name (pspec);
+  gboolean was_dirty;
+  gint64 now;
+
+  /* The modification time is ours to set; uuid and creation never change
+   * by editing. */
+  if (g_str_equal (name, "modified") || g_str_equal (name, "uuid")
+      || g_str_equal (name, "created"))
+    return;
+
+  was_dirty = cd_document_get_dirty (self);
+  now = g_get_monotonic_time ();
+  if (self->last_edit_usec != 0)
+    self->editing_usec += MIN (now - self->last_edit_usec, EDITING_GAP_USEC);
+  self->last_edit_usec = now;
+  self->generation++;
+  cd_article_touch (article);
+
+  g_clear_handle_id (&self->idle_save_id, g_source_remove);
+  self->idle_save_id = g_timeout_add (CD_DOCUMENT_IDLE_SAVE_MS, idle_save_cb, self);
+  if (self->max_save_id == 0)
+    self->max_save_id = g_timeout_add (CD_DOCUMENT_MAX_SAVE_DELAY_MS, max_save_cb, self);
+
+  update_dirty (self, was_dirty);
+}
+
+/**
+ * cd_document_save_version:
+ * @reason: why, usually %CD_REVISION_NAMED or %CD_REVISION_CHECKPOINT
+ * @name: (nullable): the version's name
+ *
+ * Queues a write of the article that also records a revision.
+ */
+void
+cd_document_save_version (CdDocument      *self,
+                          CdRevisionReason reason,
+                          const char      *name)
+{
+  g_return_if_fail (CD_IS_DOCUMENT (self));
+
+  if (name != NULL && *name == '\0')
+    name = NULL;
+  if (reason == CD_REVISION_CHECKPOINT)
+    self->editing_usec = 0;
+  enqueue_save (self, reason, name);
+}
+
+/**
+ * cd_document_flush:
+ *
+ * Writes unsaved changes at once and waits until every queued write of
+ * this document has reached the database. For closing and quitting.
+ *
+ * Returns: %TRUE when the article is saved
+ */
+gboolean
+cd_document_flush (CdDocument *self,
+                   GError    **error)
+{
+  SaveJob *job;
+
+  g_return_val_if_fail (CD_IS_DOCUMENT (self), FALSE);
+
+  cd_document_save_now (self);
+  if (self->last_job == NULL)
+    return TRUE;
+
+  job = save_job_ref (self->last_job);
+  g_mutex_lock (&job->mutex);
+  while (!job->done)
+    g_cond_wait (&job->cond, &job->mutex);
+  g_mutex_unlock (&job->mutex);
+  save_job_apply (job);
+
+  if (job->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (job->error));
+      save_job_unref (job);
+      return FALSE;
+    }
+  save_job_unref (job);
+  return TRUE;
+}
+
+static void
+cd_document_constructed (GObject *object)
+{
+  CdDocument *self = CD_DOCUMENT (object);
+
+  G_OBJECT_CLASS (cd_document_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+  g_assert (self->article != NULL);
+
+  self->writer = g_new0 (Writer, 1);
+  g_atomic_ref_count_init (&self->writer->ref_count);
+  self->writer->data_dir = data_dir_for_store (self->store);
+  self->notify_id = g_signal_connect_object (self->article, "notify",
+                                             G_CALLBACK (article_notify_cb), self,
+                                             G_CONNECT_SWAPPED);
+}
+
+static void
+cd_document_dispose (GObject *object)
+{
+  CdDocument *self = CD_DOCUMENT (object);
+  g_autoptr(GError) error = NULL;
+
+  if (self->article != NULL && self->writer != NULL && !cd_document_flush (self, &error))
+    g_warning ("Unsaved changes to “%s” were lost: %s",
+               cd_article_get_headline (self->article), error->message);
+
+  g_clear_handle_id (&self->idle_save_id, g_source_remove);
+  g_clear_handle_id (&self->max_save_id, g_source_remove);
+  g_clear_signal_handler (&self->notify_id, self->article);
+  g_clear_pointer (&self->last_job, save_job_unref);
+  g_clear_object (&self->article);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cd_document_parent_class)->dispose (object);
+}
+
+static void
+cd_document_finalize (GObject *object)
+{
+  CdDocument *self = CD_DOCUMENT (object);
+
+  g_clear_pointer (&self->writer, writer_unref);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (cd_document_parent_class)->finalize (object);
+}
+
+static void
+cd_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CdDocument *self = CD_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+    case PROP_DIRTY:
+      g_value_set_boolean (value, cd_document_get_dirty (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CdDocument *self = CD_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_ARTICLE:
+      self->article = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_document_class_init (CdDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = cd_document_constructed;
+  object_class->dispose = cd_document_dispose;
+  object_class->finalize = cd_document_finalize;
+  object_class->get_property = cd_document_get_property;
+  object_class->set_property = cd_document_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL, CD_TYPE_ARTICLE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CdDocument::saved:
+   * @reason: the CdRevisionReason of the write
+   *
+   * A write of the article reached the database.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+}
+
+static void
+cd_document_init (CdDocument *self)
+{
+}
+
+/**
+ * cd_document_new:
+ * @store: the store the article lives in
+ * @article: the article, which the document edits in place
+ *
+ * Returns: (transfer full): a new document
+ */
+CdDocument *
+cd_document_new (CdStore   *store,
+                 CdArticle *article)
+{
+  g_return_val_if_fail (CD_IS_STORE (store), NULL);
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+
+  return g_object_new (CD_TYPE_DOCUMENT, "store", store, "article", article, NULL);
+}
+
+/**
+ * cd_document_get_store:
+ *
+ * Returns: (transfer none): the store
+ */
+CdStore *
+cd_document_get_store (CdDocument *self)
+{
+  g_return_val_if_fail (CD_IS_DOCUMENT (self), NULL);
+  return self->store;
+}
+
+/**
+ * cd_document_get_article:
+ *
+ * Returns: (transfer none): the article being edited
+ */
+CdArticle *
+cd_document_get_article (CdDocument *self)
+{
+  g_return_val_if_fail (CD_IS_DOCUMENT (self), NULL);
+  return self->article;
+}
+
+gboolean
+cd_document_get_dirty (CdDocument *self)
+{
+  g_return_val_if_fail (CD_IS_DOCUMENT (self), FALSE);
+  return self->generation != self->saved_generation;
+}
+
+/**
+ * cd_document_get_error:
+ *
+ * Returns: (nullable) (transfer none): why the last write failed, if it did
+ */
+const GError *
+cd_document_get_error (CdDocument *self)
+{
+  g_return_val_if_fail (CD_IS_DOCUMENT (self), NULL);
+  return self->error;
+}

@@ -1,0 +1,578 @@
+/* cd-metadata.c: the article's fields other than the body.
+ *
+ * The headline and dek sit above the body like a page's title; the other
+ * fields are a compact grid that reflows on narrow windows and can be
+ * folded away. Every change goes straight into the article, which the
+ * document saves like the body.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-metadata"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cd-article-row.h"
+#include "cd-metadata.h"
+
+/* Text fields edited in a plain entry, in tab order. */
+static const struct
+{
+  const char *field;
+  const char *label;
+  const char *placeholder;
+} text_fields[] = {
+  { "byline",   N_("Byline"),   N_("By …") },
+  { "dateline", N_("Dateline"), N_("Place") },
+  { "source",   N_("Source"),   N_("Agency or staff") },
+  { "slug",     N_("Slug"),     N_("From the headline") },
+  { "section",  N_("Section"),  N_("News, Sport, …") },
+  { "tags",     N_("Tags"),     N_("Separated by commas") },
+};
+
+struct _CdMetadata
+{
+  GtkWidget    parent_instance;
+
+  CdArticle   *article;
+  gulong       notify_id;
+
+  GtkWidget   *headline;
+  GtkWidget   *dek;
+  GtkWidget   *expander;
+  GHashTable  *entries;        /* field name → GtkEntry */
+  GtkWidget   *status;
+  GtkWidget   *length;
+  GtkWidget   *embargo_date;
+  GtkWidget   *embargo_time;
+  GtkWidget   *embargo_zone;
+  GtkWidget   *ednote;
+
+  guint        loading : 1;
+  guint        slug_follows_headline : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CdMetadata, cd_metadata, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_EXPANDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_entry_text (CdMetadata *self,
+                GtkWidget  *entry,
+                const char *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text ? text : "") == 0)
+    return;
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  self->loading = FALSE;
+}
+
+static void
+load_embargo (CdMetadata *self)
+{
+  GDateTime *embargo = self->article ? cd_article_get_embargo (self->article) : NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  const char *zone = NULL;
+
+  if (embargo != NULL)
+    {
+      date = g_date_time_format (embargo, "%Y-%m-%d");
+      time = g_date_time_format (embargo, "%H:%M");
+      zone = g_time_zone_get_identifier (g_date_time_get_timezone (embargo));
+    }
+  set_entry_text (self, self->embargo_date, date);
+  set_entry_text (self, self->embargo_time, time);
+  set_entry_text (self, self->embargo_zone, zone);
+  gtk_widget_remove_css_class (self->embargo_date, "error");
+  gtk_widget_remove_css_class (self->embargo_time, "error");
+  gtk_widget_remove_css_class (self->embargo_zone, "error");
+}
+
+static void
+load_field (CdMetadata *self,
+            const char *field)
+{
+  GtkWidget *entry;
+  g_autofree char *value = NULL;
+
+  if (g_str_equal (field, "status"))
+    {
+      self->loading = TRUE;
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->status),
+                                  self->article ? cd_article_get_status (self->article) : 0);
+      self->loading = FALSE;
+      return;
+    }
+  if (g_str_equal (field, "length-target"))
+    {
+      self->loading = TRUE;
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->length),
+                                 self->article ? cd_article_get_length_target (self->article) : 0);
+      self->loading = FALSE;
+      return;
+    }
+  if (g_str_equal (field, "embargo"))
+    {
+      load_embargo (self);
+      return;
+    }
+
+  entry = g_hash_table_lookup (self->entries, field);
+  if (entry == NULL)
+    return;
+  if (self->article != NULL)
+    value = cd_article_get_field (self->article, field);
+  /* The tag list is only rewritten from the article when it means something
+   * else, so that typing "a, " keeps its trailing comma. */
+  if (g_str_equal (field, "tags"))
+    {
+      g_autoptr(CdArticle) scratch = cd_article_new ();
+      g_autofree char *typed = NULL;
+
+      cd_article_set_field (scratch, "tags", gtk_editable_get_text (GTK_EDITABLE (entry)), NULL);
+      typed = cd_article_get_field (scratch, "tags");
+      if (g_strcmp0 (typed, value) == 0)
+        return;
+    }
+  set_entry_text (self, entry, value);
+}
+
+static void
+article_notify_cb (CdMetadata *self,
+                   GParamSpec *pspec)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "length-target") || g_str_equal (name, "status")
+      || g_str_equal (name, "embargo"))
+    load_field (self, name);
+  else if (g_hash_table_contains (self->entries, name))
+    load_field (self, name);
+}
+
+static void
+entry_changed_cb (GtkEditable *entry,
+                  CdMetadata  *self)
+{
+  const char *field = g_object_get_data (G_OBJECT (entry), "cd-field");
+  const char *text = gtk_editable_get_text (entry);
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || self->article == NULL)
+    return;
+
+  if (g_str_equal (field, "slug"))
+    self->slug_follows_headline = (*text == '\0');
+
+  if (!cd_article_set_field (self->article, field, text, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+
+  if (g_str_equal (field, "headline") && self->slug_follows_headline)
+    {
+      g_autofree char *slug = cd_make_slug (text);
+
+      cd_article_set_slug (self->article, *slug ? slug : NULL);
+    }
+}
+
+static void
+status_changed_cb (CdMetadata *self)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status));
+
+  if (self->loading || self->article == NULL || selected >= CD_ARTICLE_N_STATUSES)
+    return;
+  cd_article_set_status (self->article, selected);
+}
+
+static void
+length_changed_cb (CdMetadata *self)
+{
+  if (self->loading || self->article == NULL)
+    return;
+  cd_article_set_length_target (self->article,
+                                gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->length)));
+}
+
+/* The embargo is three entries: date, time and time zone. Until all three
+ * make a valid moment the article keeps its previous embargo and the
+ * entries show an error; all three empty clears the embargo. */
+static void
+embargo_changed_cb (CdMetadata *self)
+{
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->embargo_date));
+  const char *time = gtk_editable_get_text (GTK_EDITABLE (self->embargo_time));
+  const char *zone = gtk_editable_get_text (GTK_EDITABLE (self->embargo_zone));
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) embargo = NULL;
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0;
+  gboolean date_ok, time_ok;
+
+  if (self->loading || self->article == NULL)
+    return;
+
+  if (*date == '\0' && *time == '\0' && *zone == '\0')
+    {
+      cd_article_set_embargo (self->article, NULL);
+      return;
+    }
+
+  date_ok = sscanf (date, "%d-%d-%d", &year, &month, &day) == 3 && g_date_valid_dmy (day, month, year);
+  time_ok = *time == '\0' || (sscanf (time, "%d:%d", &hour, &minute) == 2
+                              && hour >= 0 && hour < 24 && minute >= 0 && minute < 60);
+  tz = *zone ? g_time_zone_new_identifier (zone) : g_time_zone_new_local ();
+  if (date_ok && time_ok && tz != NULL)
+    embargo = g_date_time_new (tz, year, month, day, hour, minute, 0);
+
+  (date_ok ? gtk_widget_remove_css_class : gtk_widget_add_css_class) (self->embargo_date, "error");
+  (time_ok ? gtk_widget_remove_css_class : gtk_widget_add_css_class) (self->embargo_time, "error");
+  (tz != NULL ? gtk_widget_remove_css_class : gtk_widget_add_css_class) (self->embargo_zone,
+                                                                         "error");
+  if (embargo != NULL)
+    cd_article_set_embargo (self->article, embargo);
+}
+
+static void
+expander_notify_cb (GtkExpander *expander,
+                    GParamSpec  *pspec,
+                    CdMetadata  *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
+}
+
+static GtkWidget *
+field_cell (const char *label,
+            GtkWidget  *widget)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), widget);
+  gtk_widget_add_css_class (caption, "caption-heading");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), widget);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  caption, NULL, -1);
+  return box;
+}
+
+static GtkWidget *
+new_entry (CdMetadata *self,
+           const char *field,
+           const char *placeholder)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  g_object_set_data_full (G_OBJECT (entry), "cd-field", g_strdup (field), g_free);
+  if (placeholder != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), self);
+  g_hash_table_insert (self->entries, (gpointer) g_intern_string (field), entry);
+  return entry;
+}
+
+static void
+flow_append (GtkWidget *flow,
+             GtkWidget *child)
+{
+  GtkWidget *flow_child = gtk_flow_box_child_new ();
+
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (flow_child), child);
+  gtk_widget_set_focusable (flow_child, FALSE);
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), flow_child);
+}
+
+static void
+build (CdMetadata *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkWidget *flow, *details, *embargo_box;
+
+  self->headline = new_entry (self, "headline", _("Headline"));
+  gtk_widget_add_css_class (self->headline, "cd-headline-entry");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->headline), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Headline"), -1);
+  gtk_widget_set_parent (self->headline, GTK_WIDGET (self));
+
+  self->dek = new_entry (self, "dek", _("Dek: one or two sentences under the headline"));
+  gtk_widget_add_css_class (self->dek, "cd-dek-entry");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dek), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Dek"), -1);
+  gtk_widget_set_parent (self->dek, GTK_WIDGET (self));
+
+  details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  flow = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
+  gtk_box_append (GTK_BOX (details), flow);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      GtkWidget *entry = new_entry (self, text_fields[i].field, _(text_fields[i].placeholder));
+
+      gtk_widget_set_size_request (entry, 140, -1);
+      flow_append (flow, field_cell (_(text_fields[i].label), entry));
+    }
+
+  for (guint s = 0; s < CD_ARTICLE_N_STATUSES; s++)
+    gtk_string_list_append (statuses, cd_article_row_status_label (s));
+  self->status = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL);
+  g_signal_connect_swapped (self->status, "notify::selected", G_CALLBACK (status_changed_cb), self);
+  flow_append (flow, field_cell (_("Status"), self->status));
+
+  self->length = gtk_spin_button_new_with_range (0, 20000, 50);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (self->length), TRUE);
+  g_signal_connect_swapped (self->length, "value-changed", G_CALLBACK (length_changed_cb), self);
+  flow_append (flow, field_cell (_("Length Target (Words)"), self->length));
+
+  embargo_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (embargo_box, "linked");
+  self->embargo_date = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->embargo_date), _("YYYY-MM-DD"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->embargo_date), 10);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->embargo_date),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Embargo date"), -1);
+  self->embargo_time = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->embargo_time), _("HH:MM"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->embargo_time), 5);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->embargo_time),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Embargo time"), -1);
+  self->embargo_zone = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->embargo_zone), _("Local time"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->embargo_zone), 8);
+  gtk_widget_set_hexpand (self->embargo_zone, TRUE);
+  gtk_widget_set_tooltip_text (self->embargo_zone, _("A time zone such as Europe/Berlin or UTC"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->embargo_zone),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Embargo time zone"), -1);
+  gtk_box_append (GTK_BOX (embargo_box), self->embargo_date);
+  gtk_box_append (GTK_BOX (embargo_box), self->embargo_time);
+  gtk_box_append (GTK_BOX (embargo_box), self->embargo_zone);
+  g_signal_connect_swapped (self->embargo_date, "changed", G_CALLBACK (embargo_changed_cb), self);
+  g_signal_connect_swapped (self->embargo_time, "changed", G_CALLBACK (embargo_changed_cb), self);
+  g_signal_connect_swapped (self->embargo_zone, "changed", G_CALLBACK (embargo_changed_cb), self);
+  flow_append (flow, field_cell (_("Embargo"), embargo_box));
+
+  self->ednote = new_entry (self, "ednote", _("Internal note, never published"));
+  gtk_widget_add_css_class (self->ednote, "cd-ednote-entry");
+  gtk_box_append (GTK_BOX (details), field_cell (_("Note to Editors"), self->ednote));
+
+  self->expander = gtk_expander_new_with_mnemonic (_("_Details"));
+  gtk_widget_add_css_class (self->expander, "cd-details");
+  gtk_expander_set_child (GTK_EXPANDER (self->expander), details);
+  g_signal_connect (self->expander, "notify::expanded", G_CALLBACK (expander_notify_cb), self);
+  gtk_widget_set_parent (self->expander, GTK_WIDGET (self));
+}
+
+static void
+cd_metadata_dispose (GObject *object)
+{
+  CdMetadata *self = CD_METADATA (object);
+  GtkWidget *child;
+
+  cd_metadata_set_article (self, NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (cd_metadata_parent_class)->dispose (object);
+}
+
+static void
+cd_metadata_finalize (GObject *object)
+{
+  CdMetadata *self = CD_METADATA (object);
+
+  g_clear_pointer (&self->entries, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cd_metadata_parent_class)->finalize (object);
+}
+
+static void
+cd_metadata_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CdMetadata *self = CD_METADATA (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXPANDED:
+      g_value_set_boolean (value, cd_metadata_get_expanded (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_metadata_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CdMetadata *self = CD_METADATA (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXPANDED:
+      cd_metadata_set_expanded (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_metadata_class_init (CdMetadataClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cd_metadata_dispose;
+  object_class->finalize = cd_metadata_finalize;
+  object_class->get_property = cd_metadata_get_property;
+  object_class->set_property = cd_metadata_set_property;
+
+  properties[PROP_EXPANDED] =
+    g_param_spec_boolean ("expanded", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "cdmetadata");
+}
+
+static void
+cd_metadata_init (CdMetadata *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
+  self->entries = g_hash_table_new (g_str_hash, g_str_equal);
+  build (self);
+  cd_metadata_set_article (self, NULL);
+}
+
+GtkWidget *
+cd_metadata_new (void)
+{
+  return g_object_new (CD_TYPE_METADATA, NULL);
+}
+
+/**
+ * cd_metadata_set_article:
+ * @article: (nullable): the article to show and edit
+ */
+void
+cd_metadata_set_article (CdMetadata *self,
+                         CdArticle  *article)
+{
+  g_autofree char *derived = NULL;
+  GHashTableIter iter;
+  const char *field;
+
+  g_return_if_fail (CD_IS_METADATA (self));
+
+  if (self->article != article)
+    {
+      g_clear_signal_handler (&self->notify_id, self->article);
+      g_set_object (&self->article, article);
+      if (article != NULL)
+        self->notify_id = g_signal_connect_object (article, "notify",
+                                                   G_CALLBACK (article_notify_cb), self,
+                                                   G_CONNECT_SWAPPED);
+    }
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &field, NULL))
+    load_field (self, field);
+  load_field (self, "status");
+  load_field (self, "length-target");
+  load_field (self, "embargo");
+
+  /* The slug follows the headline until someone types a slug of their own. */
+  if (article != NULL)
+    derived = cd_make_slug (cd_article_get_headline (article));
+  self->slug_follows_headline =
+    article == NULL || cd_article_get_slug (article) == NULL
+    || *cd_article_get_slug (article) == '\0'
+    || g_strcmp0 (derived, cd_article_get_slug (article)) == 0;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), article != NULL);
+}
+
+/**
+ * cd_metadata_get_article:
+ *
+ * Returns: (nullable) (transfer none): the article shown
+ */
+CdArticle *
+cd_metadata_get_article (CdMetadata *self)
+{
+  g_return_val_if_fail (CD_IS_METADATA (self), NULL);
+  return self->article;
+}
+
+/**
+ * cd_metadata_get_editable:
+ * @field: a text field's name ("headline", "dek", "byline", …)
+ *
+ * For the checks, which underline findings in these fields.
+ *
+ * Returns: (nullable) (transfer none): the entry editing @field
+ */
+GtkEditable *
+cd_metadata_get_editable (CdMetadata *self,
+                          const char *field)
+{
+  g_return_val_if_fail (CD_IS_METADATA (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  return g_hash_table_lookup (self->entries, field);
+}
+
+gboolean
+cd_metadata_get_expanded (CdMetadata *self)
+{
+  g_return_val_if_fail (CD_IS_METADATA (self), FALSE);
+  return gtk_expander_get_expanded (GTK_EXPANDER (self->expander));
+}
+
+void
+cd_metadata_set_expanded (CdMetadata *self,
+                          gboolean    expanded)
+{
+  g_return_if_fail (CD_IS_METADATA (self));
+  gtk_expander_set_expanded (GTK_EXPANDER (self->expander), expanded);
+}
+
+void
+cd_metadata_focus_headline (CdMetadata *self)
+{
+  g_return_if_fail (CD_IS_METADATA (self));
+  gtk_widget_grab_focus (self->headline);
+}
