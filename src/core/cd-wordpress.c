@@ -32,6 +32,13 @@
 /* libsoup 3.2 has no name for it. */
 #define STATUS_TOO_MANY_REQUESTS   429
 
+/* What a listing's reply says about the whole list. */
+typedef struct
+{
+  guint total_pages;   /* X-WP-TotalPages */
+  guint total;         /* X-WP-Total */
+} PageInfo;
+
 /* What a request may do again after a failure. A read can always be sent
  * again. A write (create, update) is sent again only when the server cannot
  * have acted on it: the connection failed before the body was written, or
@@ -359,7 +366,7 @@ parse_json (GBytes  *bytes,
 
 /* Sends @method @path?@query (with @body as JSON) until it succeeds, fails
  * for good, or the attempts run out. On success returns the reply's JSON and
- * the X-WP-TotalPages header in @total_pages; on an HTTP error the reply's
+ * the list headers in @page_info; on an HTTP error the reply's
  * JSON goes to @error_body when it was JSON. */
 static JsonNode *
 request (CdWordpress   *self,
@@ -368,7 +375,7 @@ request (CdWordpress   *self,
          const char    *query,
          JsonNode      *body,
          RequestKind    kind,
-         guint         *total_pages,
+         PageInfo      *page_info,
          JsonNode     **error_body,
          GCancellable  *cancellable,
          GError       **error)
@@ -483,12 +490,16 @@ request (CdWordpress   *self,
                            method, url, status, local_error->message);
               return NULL;
             }
-          if (total_pages != NULL)
+          if (page_info != NULL)
             {
-              const char *pages = soup_message_headers_get_one (
-                soup_message_get_response_headers (message), "X-WP-TotalPages");
+              SoupMessageHeaders *reply_headers = soup_message_get_response_headers (message);
+              const char *pages = soup_message_headers_get_one (reply_headers,
+                                                                "X-WP-TotalPages");
+              const char *total = soup_message_headers_get_one (reply_headers, "X-WP-Total");
 
-              *total_pages = pages != NULL ? (guint) g_ascii_strtoull (pages, NULL, 10) : 1;
+              page_info->total_pages = pages != NULL
+                                       ? (guint) g_ascii_strtoull (pages, NULL, 10) : 1;
+              page_info->total = total != NULL ? (guint) g_ascii_strtoull (total, NULL, 10) : 0;
             }
           return root;
         }
@@ -789,13 +800,13 @@ term_cache_fill (CdWordpress   *self,
     {
       g_autoptr(GString) query = g_string_new (NULL);
       g_autoptr(JsonNode) terms = NULL;
-      guint total_pages = 1;
+      PageInfo info = { 1, 0 };
 
       query_add (query, "include", missing->str);
       query_add (query, "per_page", "100");
       query_add_uint (query, "page", page);
       query_add (query, "_fields", "id,name,slug");
-      terms = request (self, "GET", path, query->str, NULL, REQUEST_READ, &total_pages, NULL,
+      terms = request (self, "GET", path, query->str, NULL, REQUEST_READ, &info, NULL,
                        cancellable, error);
       if (terms == NULL)
         return FALSE;
@@ -813,7 +824,7 @@ term_cache_fill (CdWordpress   *self,
             }
           g_mutex_unlock (&self->lock);
         }
-      if (page >= total_pages)
+      if (page >= info.total_pages)
         break;
     }
   return TRUE;
@@ -1236,10 +1247,16 @@ get_sync (CdWordpress   *self,
   return g_steal_pointer (&post);
 }
 
-/* Reads the posts of @query page after page, handing each converted page
+/* Reads the posts of @query page after page, handing each converted post
  * to @add. Stops early when @add returns FALSE. */
 typedef gboolean (*PageFunc) (CdRemotePost *post,
                               gpointer      user_data);
+
+/* Page numbers are offsets: a post that joins or leaves the list while it
+ * is read shifts the rest, and one could slip between two pages unseen. The
+ * list's total then differs from page to page; read it again (a few times
+ * at most: @add must cope with seeing a post twice). */
+#define MAX_LIST_PASSES 3
 
 static gboolean
 for_each_post (CdWordpress   *self,
@@ -1250,42 +1267,56 @@ for_each_post (CdWordpress   *self,
                GCancellable  *cancellable,
                GError       **error)
 {
-  for (guint page = 1; max_pages == 0 || page <= max_pages; page++)
+  for (guint pass = 1; ; pass++)
     {
-      g_autofree char *page_query = g_strdup_printf ("%s&per_page=%u&page=%u",
-                                                     query, self->per_page, page);
-      g_autofree char *url = build_url (self, "/wp/v2/posts", page_query);
-      g_autoptr(JsonNode) node = NULL;
-      JsonArray *posts;
-      guint total_pages = 1;
+      gboolean shifted = FALSE;
+      guint first_total = 0;
 
-      node = request (self, "GET", "/wp/v2/posts", page_query, NULL, REQUEST_READ,
-                      &total_pages, NULL, cancellable, error);
-      if (node == NULL)
-        return FALSE;
-      if (!JSON_NODE_HOLDS_ARRAY (node))
+      for (guint page = 1; max_pages == 0 || page <= max_pages; page++)
         {
-          g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY,
-                       "The reply from %s is not a list of posts.", url);
-          return FALSE;
-        }
-      posts = json_node_get_array (node);
-      if (!resolve_post_terms (self, posts, cancellable, error))
-        return FALSE;
-      for (guint i = 0; i < json_array_get_length (posts); i++)
-        {
-          CdRemotePost *post = remote_post_from_json (self, json_array_get_element (posts, i),
-                                                      url, error);
+          g_autofree char *page_query = g_strdup_printf ("%s&per_page=%u&page=%u",
+                                                         query, self->per_page, page);
+          g_autofree char *url = build_url (self, "/wp/v2/posts", page_query);
+          g_autoptr(JsonNode) node = NULL;
+          JsonArray *posts;
+          PageInfo info = { 1, 0 };
 
-          if (post == NULL)
+          node = request (self, "GET", "/wp/v2/posts", page_query, NULL, REQUEST_READ,
+                          &info, NULL, cancellable, error);
+          if (node == NULL)
             return FALSE;
-          if (!add (post, user_data))
-            return TRUE;
+          if (!JSON_NODE_HOLDS_ARRAY (node))
+            {
+              g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY,
+                           "The reply from %s is not a list of posts.", url);
+              return FALSE;
+            }
+          if (page == 1)
+            first_total = info.total;
+          else if (info.total != first_total)
+            shifted = TRUE;
+
+          posts = json_node_get_array (node);
+          if (!resolve_post_terms (self, posts, cancellable, error))
+            return FALSE;
+          for (guint i = 0; i < json_array_get_length (posts); i++)
+            {
+              CdRemotePost *post = remote_post_from_json (self,
+                                                          json_array_get_element (posts, i),
+                                                          url, error);
+
+              if (post == NULL)
+                return FALSE;
+              if (!add (post, user_data))
+                return TRUE;
+            }
+          if (page >= info.total_pages || json_array_get_length (posts) == 0)
+            break;
         }
-      if (page >= total_pages || json_array_get_length (posts) == 0)
-        break;
+      if (!shifted || pass >= MAX_LIST_PASSES)
+        return TRUE;
+      g_debug ("The list of posts changed while it was read; reading it again");
     }
-  return TRUE;
 }
 
 typedef struct
@@ -1301,8 +1332,8 @@ add_changed (CdRemotePost *post,
   ChangedList *list = user_data;
   gpointer position;
 
-  /* A post saved while the pages are read moves to the end (the order is
-   * oldest first) and shows up twice: keep its latest state. */
+  /* A post may show up twice when the list is read again: keep its latest
+   * state. */
   if (g_hash_table_lookup_extended (list->index, post->remote_id, NULL, &position))
     {
       guint i = GPOINTER_TO_UINT (position);
@@ -1331,7 +1362,10 @@ list_changed_sync (CdWordpress   *self,
 
   query_add (query, "status", "any");
   query_add (query, "context", "edit");
-  query_add (query, "orderby", "modified");
+  /* Ordered by id, which is unique: MySQL returns rows that tie on the
+   * modified time (one-second resolution) in any order, page by page, so
+   * ordering by it would repeat some posts and skip others. */
+  query_add (query, "orderby", "id");
   query_add (query, "order", "asc");
   if (since != NULL)
     {

@@ -1,0 +1,535 @@
+/* test-wordpress.c: CdWordpress against a real WordPress 6.1 on loopback,
+ * started by this program and stopped at its end.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "cd-render.h"
+#include "cd-test-wordpress.h"
+#include "cd-wordpress.h"
+
+static CdTestWordpress *wp;
+static char *wp_start_error;
+
+static const char *body_markdown =
+  "The council met on *Tuesday* and voted **7 to 2** for the plan.\n"
+  "\n"
+  "## What changes\n"
+  "\n"
+  "- Buses every ten minutes\n"
+  "- A new bridge at [the harbour](https://example.org/harbour)\n"
+  "- Lower fares\n"
+  "\n"
+  "Work starts in spring, the mayor said.\n";
+
+/* Every test needs the site; says why when it is not there. */
+static gboolean
+need_wordpress (void)
+{
+  if (wp != NULL)
+    return TRUE;
+  if (cd_test_wordpress_disabled ())
+    g_test_skip ("COPYDESK_TEST_NO_WORDPRESS=1: WordPress tests skipped on request");
+  else
+    g_test_fail_printf ("WordPress could not start: %s", wp_start_error);
+  return FALSE;
+}
+
+static CdWordpress *
+new_client (void)
+{
+  CdWordpress *client = cd_wordpress_new (wp->url, wp->user, wp->password);
+
+  cd_wordpress_set_timeouts (client, 20, 5);
+  cd_wordpress_set_retry_policy (client, 3, 20, 200, 5);
+  return client;
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static GAsyncResult *
+await (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static CdRemotePost *
+create_post (CdWordpress  *client,
+             CdArticle    *article,
+             GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cd_cms_create_async (CD_CMS (client), article, NULL, store_result, &result);
+  return cd_cms_create_finish (CD_CMS (client), await (&result), error);
+}
+
+static CdRemotePost *
+get_post (CdWordpress  *client,
+          const char   *remote_id,
+          GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cd_cms_get_async (CD_CMS (client), remote_id, NULL, store_result, &result);
+  return cd_cms_get_finish (CD_CMS (client), await (&result), error);
+}
+
+static GPtrArray *
+list_changed (CdWordpress  *client,
+              GDateTime    *since,
+              GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cd_cms_list_changed_async (CD_CMS (client), since, NULL, store_result, &result);
+  return cd_cms_list_changed_finish (CD_CMS (client), await (&result), error);
+}
+
+/* Plain REST, as another person or program would use it. */
+static JsonNode *
+rest (const char *method,
+      const char *path,
+      const char *user,
+      const char *password,
+      const char *json,
+      guint      *status)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 20, NULL);
+  g_autofree char *url = g_strconcat (wp->url, "/wp-json", path, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new (method, url);
+  g_autofree char *pair = g_strconcat (user, ":", password, NULL);
+  g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+  g_autofree char *authorization = g_strconcat ("Basic ", encoded, NULL);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
+                                authorization);
+  if (json != NULL)
+    {
+      g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+
+      soup_message_set_request_body_from_bytes (message, "application/json", body);
+    }
+  reply = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  if (status != NULL)
+    *status = soup_message_get_status (message);
+  data = g_bytes_get_data (reply, &length);
+  g_assert_true (json_parser_load_from_data (parser, data, length, &error));
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static const char *
+raw_of (JsonObject *post,
+        const char *member)
+{
+  return json_object_get_string_member (json_object_get_object_member (post, member), "raw");
+}
+
+static CdArticle *
+make_article (const char *headline)
+{
+  CdArticle *article = cd_article_new ();
+  const char *tags[] = { "transport", "city council", NULL };
+
+  cd_article_set_headline (article, headline);
+  cd_article_set_dek (article, "Buses every ten minutes and a new bridge");
+  cd_article_set_body (article, body_markdown);
+  cd_article_set_section (article, "Local & Regional");
+  cd_article_set_tags (article, tags);
+  return article;
+}
+
+/* The same Markdown may be written more than one way; what must survive is
+ * what it renders to. */
+static void
+assert_same_rendering (const char *a,
+                       const char *b)
+{
+  g_autofree char *html_a = cd_render_markdown (a, -1, CD_RENDER_NONE);
+  g_autofree char *html_b = cd_render_markdown (b, -1, CD_RENDER_NONE);
+
+  g_assert_cmpstr (html_a, ==, html_b);
+}
+
+static void
+test_verify (void)
+{
+  g_autoptr(CdWordpress) client = NULL;
+  g_autoptr(CdWordpress) wrong = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) wrong_result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *nobody = NULL;
+
+  if (!need_wordpress ())
+    return;
+
+  client = new_client ();
+  g_object_add_weak_pointer (G_OBJECT (client), (gpointer *) &client);
+  cd_cms_verify_async (CD_CMS (client), NULL, store_result, &result);
+  name = cd_cms_verify_finish (CD_CMS (client), await (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "admin");
+
+  /* WordPress treats a wrong application password as an anonymous visitor;
+   * verify must still call it what it is. */
+  wrong = cd_wordpress_new (wp->url, wp->user, "Wrong0Password0Guess0123");
+  cd_cms_verify_async (CD_CMS (wrong), NULL, store_result, &wrong_result);
+  nobody = cd_cms_verify_finish (CD_CMS (wrong), await (&wrong_result), &error);
+  g_assert_null (nobody);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH);
+  g_assert_null (strstr (error->message, "Wrong0Password0Guess0123"));
+  g_assert_nonnull (strstr (error->message, wp->url));
+
+  g_clear_object (&result);
+  g_object_unref (client);
+  g_assert_null (client);
+}
+
+static void
+test_create_get_update (void)
+{
+  g_autoptr(CdWordpress) client = NULL;
+  g_autoptr(CdArticle) article = make_article ("Council backs the harbour plan");
+  g_autoptr(CdRemotePost) created = NULL;
+  g_autoptr(CdRemotePost) fetched = NULL;
+  g_autoptr(CdRemotePost) updated = NULL;
+  g_autoptr(CdRemotePost) refetched = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) raw = NULL;
+  g_autoptr(JsonNode) category = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *marker = NULL;
+  g_autofree char *category_path = NULL;
+  JsonObject *post;
+  const char * const *tags;
+  guint status;
+
+  if (!need_wordpress ())
+    return;
+
+  client = new_client ();
+  cd_article_set_slug (article, "council-harbour-plan");
+  created = create_post (client, article, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (created);
+  g_assert_cmpstr (created->status, ==, "draft");
+  g_assert_nonnull (created->modified);
+  g_assert_cmpstr (cd_article_get_uuid (created->article), ==, cd_article_get_uuid (article));
+
+  /* What arrived, as WordPress itself has it. */
+  path = g_strdup_printf ("/wp/v2/posts/%s?context=edit", created->remote_id);
+  raw = rest ("GET", path, wp->user, wp->password, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  post = json_node_get_object (raw);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "draft");
+  g_assert_cmpstr (raw_of (post, "title"), ==, "Council backs the harbour plan");
+  g_assert_cmpstr (raw_of (post, "excerpt"), ==, "Buses every ten minutes and a new bridge");
+  g_assert_cmpstr (json_object_get_string_member (post, "slug"), ==, "council-harbour-plan");
+  g_assert_nonnull (strstr (raw_of (post, "content"), "<em>Tuesday</em>"));
+  g_assert_nonnull (strstr (raw_of (post, "content"), "<h2>What changes</h2>"));
+  marker = g_strdup_printf ("<!-- copydesk:uuid=%s -->", cd_article_get_uuid (article));
+  g_assert_true (g_str_has_suffix (raw_of (post, "content"), marker));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (post, "categories")),
+                    ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (post, "tags")), ==, 2);
+  category_path = g_strdup_printf ("/wp/v2/categories/%" G_GINT64_FORMAT,
+                                   json_array_get_int_element (
+                                     json_object_get_array_member (post, "categories"), 0));
+  category = rest ("GET", category_path, wp->user, wp->password, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (category), "name"), ==,
+                   "Local &amp; Regional");
+
+  /* Back again: the same article. */
+  fetched = get_post (client, created->remote_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fetched->remote_id, ==, created->remote_id);
+  g_assert_cmpstr (cd_article_get_uuid (fetched->article), ==, cd_article_get_uuid (article));
+  g_assert_cmpstr (cd_article_get_headline (fetched->article), ==,
+                   "Council backs the harbour plan");
+  g_assert_cmpstr (cd_article_get_dek (fetched->article), ==,
+                   "Buses every ten minutes and a new bridge");
+  g_assert_cmpstr (cd_article_get_slug (fetched->article), ==, "council-harbour-plan");
+  g_assert_cmpstr (cd_article_get_section (fetched->article), ==, "Local & Regional");
+  tags = cd_article_get_tags (fetched->article);
+  g_assert_nonnull (tags);
+  g_assert_cmpuint (g_strv_length ((char **) tags), ==, 2);
+  g_assert_true (g_strv_contains (tags, "transport"));
+  g_assert_true (g_strv_contains (tags, "city council"));
+  g_assert_null (strstr (cd_article_get_body (fetched->article), "copydesk:uuid"));
+  assert_same_rendering (cd_article_get_body (fetched->article), body_markdown);
+  g_assert_true (g_date_time_equal (fetched->modified, created->modified));
+
+  /* An update changes the post in place. modified_gmt has a one-second
+   * resolution: wait so the new time differs. */
+  g_usleep (1100 * 1000);
+  cd_article_set_headline (article, "Council backs the harbour plan, 7 to 2");
+  cd_article_set_body (article, "A shorter story.\n\nWith *two* paragraphs.\n");
+  cd_article_set_section (article, NULL);
+  cd_article_set_tags (article, NULL);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    cd_cms_update_async (CD_CMS (client), created->remote_id, article, NULL, store_result,
+                         &result);
+    updated = cd_cms_update_finish (CD_CMS (client), await (&result), &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpstr (updated->remote_id, ==, created->remote_id);
+  g_assert_cmpstr (updated->status, ==, "draft");
+  g_assert_true (g_date_time_compare (updated->modified, created->modified) > 0);
+
+  refetched = get_post (client, created->remote_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (refetched->article), ==,
+                   "Council backs the harbour plan, 7 to 2");
+  assert_same_rendering (cd_article_get_body (refetched->article),
+                         "A shorter story.\n\nWith *two* paragraphs.\n");
+  g_assert_null (cd_article_get_section (refetched->article));
+  tags = cd_article_get_tags (refetched->article);
+  g_assert_true (tags == NULL || tags[0] == NULL);
+  g_assert_cmpstr (cd_article_get_uuid (refetched->article), ==, cd_article_get_uuid (article));
+}
+
+static void
+test_list_changed_paging (void)
+{
+  g_autoptr(CdWordpress) client = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) middle = NULL;
+  g_autoptr(GPtrArray) first_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) second_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  guint requests_before;
+
+  if (!need_wordpress ())
+    return;
+
+  client = new_client ();
+  cd_wordpress_set_per_page (client, 2);
+
+  /* modified_after is strictly after, at one-second resolution. */
+  start = g_date_time_new_now_utc ();
+  g_usleep (1100 * 1000);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("First batch %u", i);
+      g_autoptr(CdArticle) article = make_article (headline);
+      g_autoptr(CdRemotePost) post = create_post (client, article, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (first_ids, g_strdup (post->remote_id));
+    }
+  g_usleep (1100 * 1000);
+  middle = g_date_time_new_now_utc ();
+  g_usleep (1100 * 1000);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("Second batch %u", i);
+      g_autoptr(CdArticle) article = make_article (headline);
+      g_autoptr(CdRemotePost) post = create_post (client, article, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (second_ids, g_strdup (post->remote_id));
+    }
+
+  requests_before = cd_wordpress_get_request_count (client);
+  all = list_changed (client, start, &error);
+  g_assert_no_error (error);
+  /* Five posts at two a page: three pages. */
+  g_assert_cmpuint (all->len, ==, 5);
+  g_assert_cmpuint (cd_wordpress_get_request_count (client) - requests_before, >=, 3);
+  for (guint i = 0; i < all->len; i++)
+    {
+      CdRemotePost *post = g_ptr_array_index (all, i);
+
+      g_assert_true (g_ptr_array_find_with_equal_func (first_ids, post->remote_id, g_str_equal,
+                                                       NULL) ||
+                     g_ptr_array_find_with_equal_func (second_ids, post->remote_id,
+                                                       g_str_equal, NULL));
+      g_assert_cmpstr (cd_article_get_section (post->article), ==, "Local & Regional");
+    }
+
+  later = list_changed (client, middle, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (later->len, ==, 2);
+  for (guint i = 0; i < later->len; i++)
+    {
+      CdRemotePost *post = g_ptr_array_index (later, i);
+
+      g_assert_true (g_ptr_array_find_with_equal_func (second_ids, post->remote_id,
+                                                       g_str_equal, NULL));
+    }
+}
+
+static void
+test_find_by_uuid (void)
+{
+  g_autoptr(CdWordpress) client = NULL;
+  g_autoptr(CdArticle) article = make_article ("A draft whose reply was lost");
+  g_autoptr(CdRemotePost) created = NULL;
+  g_autoptr(CdRemotePost) found = NULL;
+  g_autoptr(CdRemotePost) none = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) none_result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unknown = g_uuid_string_random ();
+
+  if (!need_wordpress ())
+    return;
+
+  client = new_client ();
+  created = create_post (client, article, &error);
+  g_assert_no_error (error);
+
+  cd_cms_find_by_uuid_async (CD_CMS (client), cd_article_get_uuid (article), NULL,
+                             store_result, &result);
+  found = cd_cms_find_by_uuid_finish (CD_CMS (client), await (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->remote_id, ==, created->remote_id);
+
+  cd_cms_find_by_uuid_async (CD_CMS (client), unknown, NULL, store_result, &none_result);
+  none = cd_cms_find_by_uuid_finish (CD_CMS (client), await (&none_result), &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+}
+
+static void
+test_foreign_post (void)
+{
+  g_autoptr(CdWordpress) client = NULL;
+  g_autoptr(JsonNode) made = NULL;
+  g_autoptr(CdRemotePost) pulled = NULL;
+  g_autoptr(CdRemotePost) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  const char *body;
+  guint status;
+
+  if (!need_wordpress ())
+    return;
+
+  /* Another person writes in the block editor: Gutenberg comments and all. */
+  made = rest ("POST", "/wp/v2/posts", wp->other_user, wp->other_password,
+               "{\"title\":\"Written in WordPress\",\"status\":\"draft\","
+               "\"excerpt\":\"<p>A colleague's dek</p>\","
+               "\"content\":\"<!-- wp:paragraph -->\\n<p>First from the <strong>web</strong>."
+               "</p>\\n<!-- /wp:paragraph -->\\n\\n<!-- wp:paragraph -->\\n<p>Second.</p>\\n"
+               "<!-- /wp:paragraph -->\"}", &status);
+  g_assert_cmpuint (status, ==, 201);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                        json_object_get_int_member (json_node_get_object (made), "id"));
+
+  client = new_client ();
+  pulled = get_post (client, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (cd_article_get_uuid (pulled->article)));
+  g_assert_cmpstr (cd_article_get_headline (pulled->article), ==, "Written in WordPress");
+  g_assert_cmpstr (cd_article_get_dek (pulled->article), ==, "A colleague's dek");
+  body = cd_article_get_body (pulled->article);
+  g_assert_null (strstr (body, "wp:paragraph"));
+  assert_same_rendering (body, "First from the **web**.\n\nSecond.\n");
+  g_assert_null (cd_article_get_section (pulled->article));
+
+  /* No marker: each pull makes a new uuid; the engine keeps the first. */
+  again = get_post (client, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_uuid (again->article), !=,
+                   cd_article_get_uuid (pulled->article));
+}
+
+static void
+test_trashed_is_gone (void)
+{
+  g_autoptr(CdWordpress) client = NULL;
+  g_autoptr(CdArticle) article = make_article ("Spiked story");
+  g_autoptr(CdRemotePost) created = NULL;
+  g_autoptr(CdRemotePost) trashed = NULL;
+  g_autoptr(CdRemotePost) deleted = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(JsonNode) reply2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *force = NULL;
+  guint status;
+
+  if (!need_wordpress ())
+    return;
+
+  client = new_client ();
+  created = create_post (client, article, &error);
+  g_assert_no_error (error);
+
+  path = g_strdup_printf ("/wp/v2/posts/%s", created->remote_id);
+  reply = rest ("DELETE", path, wp->user, wp->password, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  trashed = get_post (client, created->remote_id, &error);
+  g_assert_null (trashed);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE);
+  g_clear_error (&error);
+
+  force = g_strdup_printf ("/wp/v2/posts/%s?force=true", created->remote_id);
+  reply2 = rest ("DELETE", force, wp->user, wp->password, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  deleted = get_post (client, created->remote_id, &error);
+  g_assert_null (deleted);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!cd_test_wordpress_disabled ())
+    {
+      wp = cd_test_wordpress_start (&error);
+      if (wp == NULL)
+        wp_start_error = g_strdup (error->message);
+    }
+
+  g_test_add_func ("/wordpress/verify", test_verify);
+  g_test_add_func ("/wordpress/create-get-update", test_create_get_update);
+  g_test_add_func ("/wordpress/list-changed-paging", test_list_changed_paging);
+  g_test_add_func ("/wordpress/find-by-uuid", test_find_by_uuid);
+  g_test_add_func ("/wordpress/foreign-post", test_foreign_post);
+  g_test_add_func ("/wordpress/trashed-is-gone", test_trashed_is_gone);
+
+  status = g_test_run ();
+  cd_test_wordpress_stop (wp);
+  g_free (wp_start_error);
+  return status;
+}
