@@ -950,7 +950,14 @@ cd_front_matter_format (CdArticle *article)
       emit_plain (&w, "embargo");
       emit_time (&w, cd_article_get_embargo (article));
     }
-  emit_text_field (&w, article, "length_target");
+  if (cd_article_get_length_target (article) > 0)
+    {
+      char words[16];
+
+      g_snprintf (words, sizeof words, "%u", cd_article_get_length_target (article));
+      emit_plain (&w, "length_target");
+      emit_plain (&w, words);
+    }
 
   /* A new article has a language and times, so their absence is written
    * out as null for it to survive a round trip. */

@@ -467,6 +467,46 @@ append_sentence (GString    *s,
   g_string_append (s, text);
 }
 
+/* The source in brackets is an agency: a name with a capital, or one of
+ * the agencies that write theirs in lower case. That keeps "He said
+ * (again) - no" from reading as a dateline. */
+static gboolean
+plausible_source (const char *source)
+{
+  static const char *lower_case_agencies[] = {
+    "dpa", "epd", "kna", "sid", "apa", "sda", "ansa", "efe", "dpa-afx",
+  };
+
+  for (const char *p = source; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isupper (g_utf8_get_char (p)))
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (lower_case_agencies); i++)
+    if (g_ascii_strcasecmp (source, lower_case_agencies[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static GMatchInfo *
+match_dateline (const char *paragraph)
+{
+  GMatchInfo *info = NULL;
+
+  if (g_regex_match (wire_regex (RE_DATELINE), paragraph, 0, &info))
+    {
+      g_autofree char *source = g_match_info_fetch_named (info, "source");
+      g_autofree char *place = g_match_info_fetch_named (info, "place");
+      g_auto(GStrv) words = g_strsplit (g_strstrip (place), " ", -1);
+
+      if (plausible_source (g_strstrip (source)) && g_strv_length (words) <= 5)
+        return info;
+    }
+  g_clear_pointer (&info, g_match_info_free);
+  if (g_regex_match (wire_regex (RE_DATELINE_NO_SOURCE), paragraph, 0, &info))
+    return info;
+  g_clear_pointer (&info, g_match_info_free);
+  return NULL;
+}
+
 /* A photo credit line gives the credit; NULL when the line is not one. */
 static char *
 credit_of_line (const char *line)
@@ -650,6 +690,8 @@ cd_import_wire (const char  *text,
   g_autoptr(GPtrArray) blocks = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *copy = NULL;
+  g_autofree char *dateline_text = NULL;
+  g_autoptr(GMatchInfo) info = NULL;
   Block *first;
   guint dateline_block = G_MAXUINT;
   guint start_block = 1;
@@ -679,10 +721,12 @@ cd_import_wire (const char  *text,
       Block *b = g_ptr_array_index (blocks, i);
       g_autofree char *joined = block_join (b);
 
-      if (g_regex_match (wire_regex (RE_DATELINE), joined, 0, NULL) ||
-          g_regex_match (wire_regex (RE_DATELINE_NO_SOURCE), joined, 0, NULL))
+      /* The match refers to the text, which must outlive it. */
+      info = match_dateline (joined);
+      if (info != NULL)
         {
           dateline_block = i;
+          dateline_text = g_steal_pointer (&joined);
           break;
         }
     }
@@ -690,16 +734,9 @@ cd_import_wire (const char  *text,
   if (dateline_block != G_MAXUINT)
     {
       Block *b = g_ptr_array_index (blocks, dateline_block);
-      g_autofree char *joined = block_join (b);
-      g_autoptr(GMatchInfo) info = NULL;
       g_autofree char *place = NULL, *source = NULL, *rest = NULL;
 
       read_preamble (article, blocks, dateline_block);
-      if (!g_regex_match (wire_regex (RE_DATELINE), joined, 0, &info))
-        {
-          g_clear_pointer (&info, g_match_info_free);
-          g_regex_match (wire_regex (RE_DATELINE_NO_SOURCE), joined, 0, &info);
-        }
       place = g_match_info_fetch_named (info, "place");
       source = g_match_info_fetch_named (info, "source");
       rest = g_match_info_fetch_named (info, "rest");

@@ -1,0 +1,796 @@
+/* test-import.c: Markdown, wire copy and HTML importers, and bad input.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+
+#include "cd-import.h"
+#include "cd-render.h"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("copydesk-test-import-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+sample_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+static CdArticle *
+import_sample (const char *name)
+{
+  g_autofree char *path = sample_path (name);
+  g_autoptr(GError) error = NULL;
+  CdArticle *article = cd_import_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  return article;
+}
+
+static char *
+import_sample_error (const char *name,
+                     int         code)
+{
+  g_autofree char *path = sample_path (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) article = cd_import_file (path, &error);
+
+  g_assert_null (article);
+  g_assert_error (error, CD_IMPORT_ERROR, code);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  return g_strdup (error->message + strlen (path));
+}
+
+static void
+assert_time (GDateTime  *dt,
+             const char *expected)
+{
+  g_autoptr(GDateTime) want = cd_parse_iso8601 (expected);
+
+  g_assert_nonnull (dt);
+  g_assert_nonnull (want);
+  g_assert_true (g_date_time_equal (dt, want));
+  g_assert_cmpint (g_date_time_get_utc_offset (dt), ==, g_date_time_get_utc_offset (want));
+}
+
+/* Markdown */
+
+static void
+test_markdown_every_field (void)
+{
+  g_autoptr(CdArticle) a = import_sample ("full-front-matter.md");
+  g_autofree char *path = sample_path ("full-front-matter.md");
+  g_autofree char *text = NULL;
+  const char * const *tags;
+  const CdCorrection *c;
+  JsonObject *extra, *wordpress;
+  JsonArray *ids;
+
+  g_assert_cmpstr (cd_article_get_uuid (a), ==, "5f0c7a4e-2b1d-4c3a-9e8f-1a2b3c4d5e6f");
+  g_assert_cmpstr (cd_article_get_headline (a), ==,
+                   "Flood waters rise in Passau: Danube crests at 12.8 metres");
+  g_assert_cmpstr (cd_article_get_dek (a), ==,
+                   "Residents of the old town were told to leave by nightfall.");
+  g_assert_cmpstr (cd_article_get_byline (a), ==, "Anna Berger");
+  g_assert_cmpstr (cd_article_get_dateline (a), ==, "PASSAU, Germany");
+  g_assert_cmpstr (cd_article_get_source (a), ==, "Copydesk News");
+  g_assert_cmpstr (cd_article_get_slug (a), ==, "passau-floods");
+  g_assert_cmpstr (cd_article_get_section (a), ==, "World");
+  tags = cd_article_get_tags (a);
+  g_assert_cmpuint (g_strv_length ((char **) tags), ==, 3);
+  g_assert_cmpstr (tags[0], ==, "floods");
+  g_assert_cmpstr (tags[1], ==, "Bavaria");
+  g_assert_cmpstr (tags[2], ==, "weather, extreme");
+  g_assert_cmpint (cd_article_get_status (a), ==, CD_ARTICLE_STATUS_READY_FOR_EDIT);
+  assert_time (cd_article_get_embargo (a), "2026-03-01T09:00:00+01:00");
+  g_assert_cmpuint (cd_article_get_length_target (a), ==, 650);
+  g_assert_cmpstr (cd_article_get_language (a), ==, "en-GB");
+  g_assert_cmpstr (cd_article_get_ednote (a), ==,
+                   "Check the river level with the water authority before 8pm.\n"
+                   "Photo desk has two more frames.\n");
+  assert_time (cd_article_get_created (a), "2026-02-28T17:45:00Z");
+  assert_time (cd_article_get_modified (a), "2026-02-28T18:02:10Z");
+  g_assert_cmpstr (cd_article_get_image (a), ==, "/srv/photos/passau-flood.jpg");
+  g_assert_cmpstr (cd_article_get_image_caption (a), ==,
+                   "Residents wade through a flooded street in Passau's old town.");
+  g_assert_cmpstr (cd_article_get_image_credit (a), ==, "Armin Weigel/dpa");
+
+  g_assert_cmpuint (cd_article_get_n_corrections (a), ==, 2);
+  c = cd_article_get_correction (a, 0);
+  assert_time (c->date, "2026-02-28T19:00:00Z");
+  g_assert_cmpstr (c->note, ==, "An earlier version gave the crest as 12.2 metres.");
+  c = cd_article_get_correction (a, 1);
+  assert_time (c->date, "2026-03-01T00:00:00Z");
+  g_assert_cmpstr (c->note, ==, "Corrects the mayor's name.");
+
+  /* Unknown keys are kept with their types, nested ones too. */
+  extra = cd_article_get_extra (a);
+  g_assert_nonnull (extra);
+  g_assert_cmpuint (json_object_get_size (extra), ==, 3);
+  wordpress = json_object_get_object_member (extra, "wordpress");
+  g_assert_nonnull (wordpress);
+  ids = json_object_get_array_member (wordpress, "category_ids");
+  g_assert_cmpuint (json_array_get_length (ids), ==, 2);
+  g_assert_cmpint (json_array_get_int_element (ids, 1), ==, 40);
+  g_assert_false (json_object_get_boolean_member (wordpress, "sticky"));
+  g_assert_cmpint (json_object_get_int_member (extra, "desk_priority"), ==, 2);
+  g_assert_true (json_object_get_null_member (extra, "reviewed_by"));
+
+  /* The body is everything after the closing line, byte for byte. */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpstr (cd_article_get_body (a), ==, strstr (text, "\n---\n") + 5);
+  g_assert_true (g_str_has_prefix (cd_article_get_body (a), "The Danube crested"));
+  g_assert_true (g_str_has_suffix (cd_article_get_body (a), "told to leave.\n"));
+}
+
+static void
+test_markdown_tags_string (void)
+{
+  g_autoptr(CdArticle) a = import_sample ("tags-comma.md");
+  const char * const *tags = cd_article_get_tags (a);
+
+  g_assert_cmpuint (g_strv_length ((char **) tags), ==, 3);
+  g_assert_cmpstr (tags[0], ==, "transport");
+  g_assert_cmpstr (tags[1], ==, "council");
+  g_assert_cmpstr (tags[2], ==, "harbour");
+  g_assert_cmpint (cd_article_get_status (a), ==, CD_ARTICLE_STATUS_READY_TO_PUBLISH);
+  g_assert_true (g_uuid_string_is_valid (cd_article_get_uuid (a)));
+  g_assert_cmpstr (cd_article_get_body (a), ==, "The council voted 31 to 12 on Monday night.\n");
+}
+
+static void
+test_markdown_heading_headline (void)
+{
+  g_autoptr(CdArticle) a = import_sample ("no-front-matter.md");
+  g_autoptr(CdArticle) b = NULL;
+  g_autoptr(CdArticle) c = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *with_front = "---\nbyline: Jo\n---\n# Kept in the body\n\nText.\n";
+  const char *later = "Intro paragraph.\n\n# Not a headline\n";
+
+  /* Without front matter a leading "# Heading" is the headline; the
+   * second one stays a heading in the body. */
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "Night trains return to the Alps");
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "Two operators will run sleepers from Vienna to Zurich again this winter.\n"
+                   "\n# Timetable\n\nDepartures are at 21:40.\n");
+
+  /* With front matter the body is kept exactly. */
+  b = cd_import_markdown (with_front, strlen (with_front), "x.md", &error);
+  g_assert_no_error (error);
+  g_assert_null (cd_article_get_headline (b));
+  g_assert_cmpstr (cd_article_get_body (b), ==, "# Kept in the body\n\nText.\n");
+
+  /* A heading that does not open the text is not a headline. */
+  c = cd_import_markdown (later, strlen (later), "y.md", &error);
+  g_assert_no_error (error);
+  g_assert_null (cd_article_get_headline (c));
+  g_assert_cmpstr (cd_article_get_body (c), ==, later);
+}
+
+static void
+test_markdown_crlf_and_bom (void)
+{
+  const char *text = "\xef\xbb\xbf---\r\nheadline: Windows file\r\ntags: [a, b]\r\n---\r\nBody\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) a = cd_import_markdown (text, strlen (text), "win.md", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "Windows file");
+  g_assert_cmpstr (cd_article_get_body (a), ==, "Body\r\n");
+}
+
+static void
+assert_markdown_error (const char *text,
+                       const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) a = cd_import_markdown (text, strlen (text), "story.md", &error);
+
+  g_assert_null (a);
+  g_assert_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_FRONT_MATTER);
+  if (!g_str_has_prefix (error->message, expected))
+    g_error ("Expected a message starting “%s”, got “%s”", expected, error->message);
+}
+
+static void
+test_markdown_bad_front_matter (void)
+{
+  g_autofree char *colon = import_sample_error ("malformed-front-matter.md",
+                                                CD_IMPORT_ERROR_FRONT_MATTER);
+  g_autofree char *unclosed = import_sample_error ("unclosed-front-matter.md",
+                                                   CD_IMPORT_ERROR_FRONT_MATTER);
+  g_autofree char *embargo = import_sample_error ("bad-embargo.md", CD_IMPORT_ERROR_FRONT_MATTER);
+
+  g_assert_true (g_str_has_prefix (colon, ": line 3 of the front matter (line 4 of the file): "));
+  g_assert_nonnull (strstr (colon, "':'"));
+  g_assert_cmpstr (unclosed, ==,
+                   ": the front matter opened by “---” on line 1 has no closing “---” line.");
+  g_assert_true (g_str_has_prefix (embargo, ": line 3 of the front matter"));
+  g_assert_nonnull (strstr (embargo, "tomorrow morning"));
+
+  assert_markdown_error ("---\nheadline: A\nheadline: B\n---\n",
+                         "story.md: line 2 of the front matter (line 3 of the file): "
+                         "the key “headline” appears twice.");
+  assert_markdown_error ("---\n- just\n- a list\n---\n",
+                         "story.md: line 1 of the front matter (line 2 of the file): "
+                         "the front matter should be “key: value” lines, not a list.");
+  assert_markdown_error ("---\nuuid: not-a-uuid\n---\n",
+                         "story.md: line 1 of the front matter (line 2 of the file): "
+                         "“not-a-uuid” is not a uuid");
+  assert_markdown_error ("---\nheadline: A\nstatus: printed\n---\n",
+                         "story.md: line 2 of the front matter (line 3 of the file): "
+                         "“printed” is not a status");
+  assert_markdown_error ("---\nheadline:\n  - a list\n---\n",
+                         "story.md: line 2 of the front matter (line 3 of the file): "
+                         "“headline” should be text, not a list.");
+  assert_markdown_error ("---\nlength_target: many\n---\n",
+                         "story.md: line 1 of the front matter (line 2 of the file): "
+                         "The length target “many”");
+  assert_markdown_error ("---\ncorrections:\n  - note: no date\n---\n",
+                         "story.md: line 2 of the front matter (line 3 of the file): "
+                         "a correction needs both a “date” and a “note”.");
+  assert_markdown_error ("---\nheadline: \"unterminated\n---\n",
+                         "story.md: line ");
+  /* Aliases that would expand without end are refused, not followed. */
+  assert_markdown_error ("---\nx: &a [*a, *a]\n---\n", "story.md: line ");
+}
+
+/* Wire copy */
+
+static void
+test_wire_ap (void)
+{
+  g_autoptr(CdArticle) a = import_sample ("wire-ap.txt");
+
+  g_assert_cmpstr (cd_article_get_headline (a), ==,
+                   "Flood waters rise in Passau as Danube crests at record level");
+  g_assert_cmpstr (cd_article_get_dateline (a), ==, "PASSAU, Germany");
+  g_assert_cmpstr (cd_article_get_source (a), ==, "AP");
+  g_assert_cmpstr (cd_article_get_byline (a), ==, "ANNA BERGER, Associated Press");
+  g_assert_cmpstr (cd_article_get_image_caption (a), ==,
+                   "Residents wade through a flooded street in the old town of Passau, Germany, "
+                   "on Tuesday, Nov. 24, 2026.");
+  g_assert_cmpstr (cd_article_get_image_credit (a), ==, "AP Photo/Matthias Schrader");
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "The Danube crested at a record 12.8 meters on Tuesday, flooding the old town "
+                   "of Passau for the second time in a decade and forcing more than 2,000 people "
+                   "from their homes.\n"
+                   "\n"
+                   "Mayor Juergen Dupper said the water was \"higher than anyone here has ever "
+                   "seen,\" and asked residents to stay away from the riverbanks.\n"
+                   "\n"
+                   "## Evacuations\n"
+                   "\n"
+                   "Firefighters used boats to reach people trapped on upper floors. About 300 "
+                   "soldiers were helping to fill sandbags, the army said.\n"
+                   "\n"
+                   "Weather forecasters expect the rain to ease by Thursday.\n");
+}
+
+static void
+test_wire_reuters (void)
+{
+  g_autoptr(CdArticle) a = import_sample ("wire-reuters.txt");
+  const char *body;
+
+  /* "PLACE, Month Day (SOURCE) - text": the date is the article's own. */
+  g_assert_cmpstr (cd_article_get_dateline (a), ==, "BERLIN");
+  g_assert_cmpstr (cd_article_get_source (a), ==, "Reuters");
+  g_assert_cmpstr (cd_article_get_byline (a), ==, "Andreas Rinke");
+  g_assert_null (cd_article_get_image_caption (a));
+  body = cd_article_get_body (a);
+  g_assert_true (g_str_has_prefix (body, "Germany's coalition agreed on a 2027 budget early on "
+                                         "Tuesday after talks that ran through the night"));
+  g_assert_nonnull (strstr (body, "\n\n## Defence spending\n\n"));
+  g_assert_true (g_str_has_suffix (body, "\n\n(Reporting by Andreas Rinke; Editing by Tom Hardy)\n"));
+}
+
+static void
+test_wire_dpa (void)
+{
+  g_autoptr(CdArticle) a = import_sample ("wire-dpa.txt");
+
+  g_assert_cmpstr (cd_article_get_headline (a), ==,
+                   "Hochwasser in Passau: Donau erreicht Rekordstand");
+  g_assert_cmpstr (cd_article_get_dateline (a), ==, "Passau");
+  g_assert_cmpstr (cd_article_get_source (a), ==, "dpa");
+  g_assert_cmpstr (cd_article_get_image_caption (a), ==,
+                   "Helfer füllen am Dienstag in der Altstadt Sandsäcke.");
+  g_assert_cmpstr (cd_article_get_image_credit (a), ==, "Armin Weigel/dpa");
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "Die Donau hat in Passau einen Rekordstand von 12,80 Metern erreicht. "
+                   "Mehr als 2000 Menschen mussten ihre Wohnungen verlassen.\n"
+                   "\n## Bundeswehr hilft\n"
+                   "\nRund 300 Soldaten unterstützen die Einsatzkräfte beim Befüllen von "
+                   "Sandsäcken.\n");
+}
+
+static void
+test_wire_plain (void)
+{
+  g_autoptr(CdArticle) a = import_sample ("wire-no-dateline.txt");
+  g_autoptr(CdArticle) b = import_sample ("wire-crlf.txt");
+  g_autofree char *html = NULL;
+
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "Markets close higher on tech rally");
+  g_assert_null (cd_article_get_dateline (a));
+  /* Text that looks like Markdown is escaped and renders as typed. */
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "Shares rose for a third day on Tuesday, led by chip makers. "
+                   "The index gained 1.2 per cent.\n"
+                   "\n\\* Analysts said the rally had further to run.\n"
+                   "\n\\#markets 1. Note: prices are delayed by 15 minutes.\n");
+  html = cd_render_markdown (cd_article_get_body (a), -1, CD_RENDER_NONE);
+  g_assert_nonnull (strstr (html, "<p>* Analysts said"));
+  g_assert_nonnull (strstr (html, "<p>#markets 1. Note:"));
+
+  g_assert_cmpstr (cd_article_get_headline (b), ==, "Harbour bridge to close for repairs");
+  g_assert_cmpstr (cd_article_get_dateline (b), ==, "HAMBURG");
+  g_assert_null (cd_article_get_source (b));
+  g_assert_cmpstr (cd_article_get_body (b), ==,
+                   "The Koehlbrand bridge will close for six weeks from March, the port "
+                   "authority said on Monday.\n");
+}
+
+static void
+test_wire_dateline_forms (void)
+{
+  static const struct {
+    const char *first_paragraph;
+    const char *dateline;
+    const char *source;
+    const char *rest;
+  } cases[] = {
+    { "LONDON (AP) — Prices rose.", "LONDON", "AP", "Prices rose." },
+    { "LONDON (AP) – Prices rose.", "LONDON", "AP", "Prices rose." },
+    { "LONDON (AP) - Prices rose.", "LONDON", "AP", "Prices rose." },
+    { "NEW YORK, March 3 (Reuters) - Stocks fell.", "NEW YORK", "Reuters", "Stocks fell." },
+    { "ST. LOUIS, Sept. 14 (AP) — Rain.", "ST. LOUIS", "AP", "Rain." },
+    { "Köln (dpa) — Karneval beginnt.", "Köln", "dpa", "Karneval beginnt." },
+    { "WASHINGTON — The Senate voted.", "WASHINGTON", NULL, "The Senate voted." },
+    { "The mayor said - again - no.", NULL, NULL, "The mayor said - again - no." },
+    { "The mayor said (again) - no.", NULL, NULL, "The mayor said (again) - no." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Headline\n\n%s\n", cases[i].first_paragraph);
+      g_autofree char *body = g_strdup_printf ("%s\n", cases[i].rest);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CdArticle) a = cd_import_wire (text, strlen (text), "w.txt", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_dateline (a), ==, cases[i].dateline);
+      g_assert_cmpstr (cd_article_get_source (a), ==, cases[i].source);
+      g_assert_cmpstr (cd_article_get_body (a), ==, body);
+    }
+}
+
+/* HTML */
+
+static void
+test_html_article (void)
+{
+  g_autoptr(CdArticle) a = import_sample ("article.html");
+  const char *body = cd_article_get_body (a);
+  g_autofree char *html = NULL;
+
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "Night trains return to the Alps");
+  g_assert_cmpstr (cd_article_get_language (a), ==, "de");
+  g_assert_cmpstr (cd_article_get_byline (a), ==, "Lena Vogt");
+  g_assert_cmpstr (cd_article_get_dek (a), ==,
+                   "Two operators bring back sleepers between Vienna and Zurich.");
+  g_assert_cmpstr (body, ==,
+    "Two operators will run **sleepers** from Vienna to Zurich again, the "
+    "[rail authority](https://example.org/rail) said on *Monday*.\n"
+    "\n"
+    "## Timetable\n"
+    "\n"
+    "Trains leave at 21:40 and arrive at 08:15.\\\n"
+    "Tickets cost from €39.\n"
+    "\n"
+    "### Stops\n"
+    "\n"
+    "- Salzburg\n"
+    "- Innsbruck\n"
+    "  1. Platform 3\n"
+    "  2. Platform 4\n"
+    "\n"
+    "3. Buy early\n"
+    "4. Book a couchette\n"
+    "\n"
+    "> We have waited ten years for this.\n"
+    ">\n"
+    "> — A commuter\n"
+    "\n"
+    "Markdown-looking text stays text: \\*stars\\*, \\_underscores\\_, \\[brackets\\], "
+    "a # sign, 1 \\< 2 & 3 \\> 2.\n"
+    "\n"
+    "5\\. Not a list item\n"
+    "\n"
+    "![A night train at Vienna](https://example.org/train.jpg)\n"
+    "\n"
+    "Unsafe link\n");
+  g_assert_null (strstr (body, "alert"));
+  g_assert_null (strstr (body, "gone"));
+  g_assert_null (strstr (body, "color"));
+  g_assert_null (strstr (body, "navigation"));
+
+  /* Escaped text renders back to the text of the page. */
+  html = cd_render_markdown (body, -1, CD_RENDER_NONE);
+  g_assert_nonnull (strstr (html, "<p>Markdown-looking text stays text: *stars*, _underscores_, "
+                                  "[brackets], a # sign, 1 &lt; 2 &amp; 3 &gt; 2.</p>"));
+  g_assert_nonnull (strstr (html, "<p>5. Not a list item</p>"));
+  g_assert_nonnull (strstr (html, "<ol start=\"3\">"));
+  g_assert_nonnull (strstr (html, "<img src=\"https://example.org/train.jpg\" "
+                                  "alt=\"A night train at Vienna\""));
+}
+
+static void
+test_html_gutenberg (void)
+{
+  g_autofree char *path = sample_path ("gutenberg.html");
+  g_autofree char *text = NULL;
+  g_autofree char *markdown = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  markdown = cd_html_to_markdown (text, length);
+  g_assert_cmpstr (markdown, ==,
+                   "The council voted **31 to 12** on Monday night.\n"
+                   "\n"
+                   "## What happens next\n"
+                   "\n"
+                   "- Consultation until May\n"
+                   "- Work starts in *2027*\n"
+                   "\n"
+                   "> It is the right decision.\n"
+                   ">\n"
+                   "> *The mayor*\n"
+                   "\n"
+                   "![The harbour bridge](https://example.org/wp-content/uploads/bridge.jpg)\n"
+                   "\n"
+                   "The harbour bridge at dusk.\n");
+  g_assert_null (strstr (markdown, "wp:"));
+  g_assert_null (strstr (markdown, "copydesk:uuid"));
+}
+
+static void
+test_html_fragments (void)
+{
+  static const struct {
+    const char *html;
+    const char *markdown;
+  } cases[] = {
+    { "", "" },
+    { "<!-- wp:paragraph --><!-- /wp:paragraph -->", "" },
+    { "<p>a<em> spaced </em>b</p>", "a *spaced* b\n" },
+    { "<p><strong><em>both</em></strong></p>", "***both***\n" },
+    { "<p><em>outer <em>inner</em></em></p>", "*outer inner*\n" },
+    { "<p>Use <code>a`b</code> here</p>", "Use ``a`b`` here\n" },
+    { "<pre><code class=\"language-c\">int x;\n```\n</code></pre>", "````c\nint x;\n```\n````\n" },
+    { "<p><a href=\"https://e.org/a b(c)\">link</a></p>", "[link](https://e.org/a%20b\\(c\\))\n" },
+    { "<p><a href=\"https://e.org/\"></a></p>", "[https://e.org/](https://e.org/)\n" },
+    { "<table><tr><th>City</th><th>Rain</th></tr><tr><td>Passau</td><td>a|b</td></tr></table>",
+      "| City | Rain |\n| --- | --- |\n| Passau | a\\|b |\n" },
+    { "<p>line one<br><br>line two</p>", "line one\\\nline two\n" },
+    { "<h2>C#</h2>", "## C\\#\n" },
+    { "<p>&amp;copy; &lt;b&gt;</p>", "\\&copy; \\<b\\>\n" },
+    { "<p>x</p><hr><p>y</p>", "x\n\n---\n\ny\n" },
+    { "<ul><li><p>one</p></li><li><p>two</p></li></ul>", "- one\n\n- two\n" },
+    { "<p>~~not struck~~</p>", "\\~\\~not struck\\~\\~\n" },
+    { "<p><del>struck</del></p>", "~~struck~~\n" },
+    { "<div>loose <span>text</span><p>para</p>tail</div>", "loose text\n\npara\n\ntail\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *markdown = cd_html_to_markdown (cases[i].html, strlen (cases[i].html));
+
+      g_test_message ("HTML: %s", cases[i].html);
+      g_assert_cmpstr (markdown, ==, cases[i].markdown);
+    }
+}
+
+/* Round trip of escaping: what the converter writes renders back to the
+ * same text. */
+static void
+test_html_escape_renders_back (void)
+{
+  static const char *texts[] = {
+    "1. not a list",
+    "# not a heading",
+    "- not an item",
+    "+ nor this",
+    "> nor a quote",
+    "*not emphasis*",
+    "__not strong__",
+    "`not code`",
+    "[not](a link)",
+    "<b>not a tag</b>",
+    "&amp; stays &amp;",
+    "a | b | c",
+    "back\\slash",
+    "===",
+    "~~not struck~~",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *markdown = cd_markdown_escape (texts[i]);
+      g_autofree char *html = cd_render_markdown (markdown, -1, CD_RENDER_NONE);
+      g_autofree char *escaped = cd_html_escape (texts[i]);
+      g_autofree char *expected = NULL;
+
+      /* cmark escapes only & < > and " in text. */
+      g_autoptr(GString) want = g_string_new ("<p>");
+      for (const char *p = texts[i]; *p; p++)
+        {
+          if (*p == '&')
+            g_string_append (want, "&amp;");
+          else if (*p == '<')
+            g_string_append (want, "&lt;");
+          else if (*p == '>')
+            g_string_append (want, "&gt;");
+          else if (*p == '"')
+            g_string_append (want, "&quot;");
+          else
+            g_string_append_c (want, *p);
+        }
+      g_string_append (want, "</p>\n");
+      expected = g_string_free (g_steal_pointer (&want), FALSE);
+      g_test_message ("text: %s, markdown: %s", texts[i], markdown);
+      g_assert_cmpstr (html, ==, expected);
+      g_assert_nonnull (escaped);
+    }
+}
+
+/* Bad input */
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *data,
+            gssize      length)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+assert_file_error (const char *path,
+                   int         code,
+                   const char *rest)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) a = cd_import_file (path, &error);
+  g_autofree char *expected = g_strconcat (path, rest, NULL);
+
+  g_assert_null (a);
+  g_assert_error (error, CD_IMPORT_ERROR, code);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_bad_missing_and_directory (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "missing.md", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "folder.md", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.txt", NULL);
+
+  assert_file_error (missing, CD_IMPORT_ERROR_NOT_FOUND, ": there is no such file.");
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  assert_file_error (dir, CD_IMPORT_ERROR_NOT_REGULAR, ": this is a directory, not a file.");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_file_error (fifo, CD_IMPORT_ERROR_NOT_REGULAR, ": this is not a regular file.");
+}
+
+static void
+test_bad_empty (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *empty = write_file (f, "empty.md", "", 0);
+  g_autofree char *blank = write_file (f, "blank.txt", " \n\n\t\n", -1);
+  g_autofree char *bom = write_file (f, "bom.html", "\xef\xbb\xbf\n", -1);
+
+  assert_file_error (empty, CD_IMPORT_ERROR_EMPTY, ": the file is empty.");
+  assert_file_error (blank, CD_IMPORT_ERROR_EMPTY, ": the file has no text in it, only blank space.");
+  assert_file_error (bom, CD_IMPORT_ERROR_EMPTY, ": the file has no text in it, only blank space.");
+}
+
+static void
+test_bad_encoding (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *latin1 = sample_path ("wire-latin1.txt");
+  g_autofree char *bad = write_file (f, "bad.md", "---\nheadline: ok\n---\nline three \xc3\x28 here\n", -1);
+  g_autofree char *binary = write_file (f, "photo.md", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  g_autofree char *utf16 = write_file (f, "utf16.txt", "\xff\xfeH\0i\0", 6);
+
+  assert_file_error (latin1, CD_IMPORT_ERROR_INVALID_UTF8,
+                     ": line 1 is not valid UTF-8 (byte offset 20); save the file as UTF-8 "
+                     "and import it again.");
+  assert_file_error (bad, CD_IMPORT_ERROR_INVALID_UTF8,
+                     ": line 4 is not valid UTF-8 (byte offset 32); save the file as UTF-8 "
+                     "and import it again.");
+  assert_file_error (binary, CD_IMPORT_ERROR_BINARY,
+                     ": the file holds binary data, not text (a NUL byte at byte offset 8).");
+  assert_file_error (utf16, CD_IMPORT_ERROR_BINARY,
+                     ": the file holds binary data, not text (a NUL byte at byte offset 3).");
+}
+
+static void
+test_bad_too_large (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "huge.md", NULL);
+  g_autofree char *limit = g_build_filename (f->dir, "limit.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) a = NULL;
+  int fd;
+
+  /* A sparse file: the size check must refuse it before reading 21 MiB. */
+  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 21 * 1024 * 1024), ==, 0);
+  close (fd);
+  assert_file_error (path, CD_IMPORT_ERROR_TOO_LARGE,
+                     ": the file is 21.0\xc2\xa0MiB, more than the 20.0\xc2\xa0MiB an article may be.");
+
+  /* Exactly at the limit is allowed in; it then fails only as binary. */
+  fd = g_open (limit, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (ftruncate (fd, CD_IMPORT_MAX_SIZE), ==, 0);
+  close (fd);
+  a = cd_import_file (limit, &error);
+  g_assert_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_BINARY);
+}
+
+static void
+test_bad_type (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *docx = write_file (f, "story.docx", "text", -1);
+  g_autofree char *none = write_file (f, "README", "text", -1);
+
+  assert_file_error (docx, CD_IMPORT_ERROR_UNKNOWN_TYPE,
+                     ": “.docx” files cannot be imported; use .md, .markdown, .txt, .html or .htm.");
+  assert_file_error (none, CD_IMPORT_ERROR_UNKNOWN_TYPE,
+                     ": the name has no extension to tell its format; use .md, .markdown, .txt, "
+                     ".html or .htm.");
+}
+
+static void
+test_format_for_path (void)
+{
+  g_assert_cmpint (cd_import_format_for_path ("a/story.MD"), ==, CD_IMPORT_FORMAT_MARKDOWN);
+  g_assert_cmpint (cd_import_format_for_path ("x.markdown"), ==, CD_IMPORT_FORMAT_MARKDOWN);
+  g_assert_cmpint (cd_import_format_for_path ("wire.txt"), ==, CD_IMPORT_FORMAT_WIRE);
+  g_assert_cmpint (cd_import_format_for_path ("page.htm"), ==, CD_IMPORT_FORMAT_HTML);
+  g_assert_cmpint (cd_import_format_for_path ("page.html"), ==, CD_IMPORT_FORMAT_HTML);
+  g_assert_cmpint (cd_import_format_for_path (".md"), ==, CD_IMPORT_FORMAT_AUTO);
+  g_assert_cmpint (cd_import_format_for_path ("notes.doc"), ==, CD_IMPORT_FORMAT_AUTO);
+  g_assert_cmpint (cd_import_format_for_path ("dir.md/file"), ==, CD_IMPORT_FORMAT_AUTO);
+}
+
+/* Inputs the fuzzers found problems with must import or fail cleanly. */
+static void
+test_fuzz_regressions (void)
+{
+  static const struct { const char *dir; CdImportFormat format; } targets[] = {
+    { "markdown", CD_IMPORT_FORMAT_MARKDOWN },
+    { "frontmatter", CD_IMPORT_FORMAT_MARKDOWN },
+    { "wire", CD_IMPORT_FORMAT_WIRE },
+    { "html", CD_IMPORT_FORMAT_HTML },
+  };
+  guint count = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions",
+                                                     targets[t].dir, NULL);
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (path, name, NULL);
+          g_autofree char *data = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(CdArticle) a = NULL;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (file, &data, &length, NULL));
+          a = cd_import_data (data, length, targets[t].format, name, &error);
+          g_assert_true ((a == NULL) != (error == NULL));
+          if (error != NULL)
+            g_assert_true (g_str_has_prefix (error->message, name));
+          count++;
+        }
+    }
+  g_test_message ("%u regression inputs replayed", count);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/markdown/every-field", test_markdown_every_field);
+  g_test_add_func ("/import/markdown/tags-string", test_markdown_tags_string);
+  g_test_add_func ("/import/markdown/heading-headline", test_markdown_heading_headline);
+  g_test_add_func ("/import/markdown/crlf-bom", test_markdown_crlf_and_bom);
+  g_test_add_func ("/import/markdown/bad-front-matter", test_markdown_bad_front_matter);
+  g_test_add_func ("/import/wire/ap", test_wire_ap);
+  g_test_add_func ("/import/wire/reuters", test_wire_reuters);
+  g_test_add_func ("/import/wire/dpa", test_wire_dpa);
+  g_test_add_func ("/import/wire/plain", test_wire_plain);
+  g_test_add_func ("/import/wire/dateline-forms", test_wire_dateline_forms);
+  g_test_add_func ("/import/html/article", test_html_article);
+  g_test_add_func ("/import/html/gutenberg", test_html_gutenberg);
+  g_test_add_func ("/import/html/fragments", test_html_fragments);
+  g_test_add_func ("/import/escape/renders-back", test_html_escape_renders_back);
+  g_test_add ("/import/bad/missing-directory", Fixture, NULL,
+              fixture_setup, test_bad_missing_and_directory, fixture_teardown);
+  g_test_add ("/import/bad/empty", Fixture, NULL, fixture_setup, test_bad_empty, fixture_teardown);
+  g_test_add ("/import/bad/encoding", Fixture, NULL,
+              fixture_setup, test_bad_encoding, fixture_teardown);
+  g_test_add ("/import/bad/too-large", Fixture, NULL,
+              fixture_setup, test_bad_too_large, fixture_teardown);
+  g_test_add ("/import/bad/type", Fixture, NULL, fixture_setup, test_bad_type, fixture_teardown);
+  g_test_add_func ("/import/format-for-path", test_format_for_path);
+  g_test_add_func ("/import/fuzz-regressions", test_fuzz_regressions);
+
+  return g_test_run ();
+}

@@ -1,0 +1,185 @@
+/* test-render.c: Markdown rendering with cmark-gfm and the article element.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-render.h"
+
+static char *
+render (const char    *markdown,
+        CdRenderFlags  flags)
+{
+  return cd_render_markdown (markdown, -1, flags);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+static void
+test_gfm_extensions (void)
+{
+  g_autofree char *table = render ("| City | Rain |\n| --- | ---: |\n| Passau | 80 mm |\n",
+                                   CD_RENDER_NONE);
+  g_autofree char *strike = render ("The ~~old~~ new plan.\n", CD_RENDER_NONE);
+  g_autofree char *autolink = render ("See www.example.org and https://example.org/x.\n",
+                                      CD_RENDER_NONE);
+  g_autofree char *plain = render ("*em* **strong** \"quotes\" -- dashes...\n", CD_RENDER_NONE);
+
+  assert_contains (table, "<table>");
+  assert_contains (table, "<th>City</th>");
+  assert_contains (table, "<td align=\"right\">80 mm</td>");
+  assert_contains (strike, "<del>old</del>");
+  assert_contains (autolink, "<a href=\"http://www.example.org\">www.example.org</a>");
+  assert_contains (autolink, "<a href=\"https://example.org/x\">https://example.org/x</a>");
+  /* Smart punctuation is off: text shows as typed. */
+  g_assert_cmpstr (plain, ==,
+                   "<p><em>em</em> <strong>strong</strong> &quot;quotes&quot; -- dashes...</p>\n");
+}
+
+static void
+test_raw_html_disabled (void)
+{
+  g_autofree char *block = render ("<script>alert(1)</script>\n\n<div onclick=\"x()\">hi</div>\n",
+                                   CD_RENDER_NONE);
+  g_autofree char *inline_html = render ("Text <img src=x onerror=alert(1)> and <b>bold</b>.\n",
+                                         CD_RENDER_NONE);
+  g_autofree char *link = render ("[click](javascript:alert(1)) ![i](data:text/html,x)\n",
+                                  CD_RENDER_NONE);
+  g_autofree char *tag = render ("```\n<script>\n```\n", CD_RENDER_NONE);
+
+  g_assert_null (strstr (block, "<script"));
+  g_assert_null (strstr (block, "onclick"));
+  assert_contains (block, "<!-- raw HTML omitted -->");
+  g_assert_null (strstr (inline_html, "<img"));
+  g_assert_null (strstr (inline_html, "<b>"));
+  assert_contains (inline_html, "<!-- raw HTML omitted -->");
+  g_assert_null (strstr (link, "javascript:"));
+  g_assert_null (strstr (link, "data:text/html"));
+  /* Code shows markup as text. */
+  assert_contains (tag, "&lt;script&gt;");
+}
+
+static void
+test_sourcepos (void)
+{
+  const char *markdown = "# Title\n\nFirst paragraph.\n\n- one\n- two\n";
+  g_autofree char *with = render (markdown, CD_RENDER_SOURCEPOS);
+  g_autofree char *without = render (markdown, CD_RENDER_NONE);
+
+  assert_contains (with, "<h1 data-sourcepos=\"1:1-1:7\">");
+  assert_contains (with, "<p data-sourcepos=\"3:1-3:16\">");
+  assert_contains (with, "<li data-sourcepos=\"5:1-5:5\">");
+  g_assert_null (strstr (without, "data-sourcepos"));
+}
+
+static void
+test_length_and_nul (void)
+{
+  const char text[] = "kept *em*\0 after the nul";
+  g_autofree char *cut = cd_render_markdown (text, 8, CD_RENDER_NONE);
+  g_autofree char *empty = cd_render_markdown (NULL, -1, CD_RENDER_NONE);
+  g_autofree char *invalid = cd_render_markdown ("bad \xff byte", -1, CD_RENDER_NONE);
+
+  g_assert_cmpstr (cut, ==, "<p>kept *em</p>\n");
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_true (g_utf8_validate (invalid, -1, NULL));
+}
+
+static void
+test_html_escape (void)
+{
+  g_autofree char *escaped = cd_html_escape ("<a href=\"x\">Tom & Jerry's</a>");
+  g_autofree char *null = cd_html_escape (NULL);
+
+  g_assert_cmpstr (escaped, ==,
+                   "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+  g_assert_cmpstr (null, ==, "");
+}
+
+static void
+test_article_element (void)
+{
+  g_autoptr(CdArticle) a = cd_article_new ();
+  g_autoptr(GDateTime) embargo = cd_parse_iso8601 ("2026-03-01T09:00:00+01:00");
+  g_autofree char *html = NULL;
+
+  cd_article_set_headline (a, "<script>alert('x')</script> & more");
+  cd_article_set_dek (a, "A \"quoted\" dek");
+  cd_article_set_byline (a, "Anna <b>Berger</b>");
+  cd_article_set_dateline (a, "PASSAU");
+  cd_article_set_source (a, "AP");
+  cd_article_set_ednote (a, "secret note for the desk");
+  cd_article_set_embargo (a, embargo);
+  cd_article_set_image (a, "/srv/photos/flood 1.jpg");
+  cd_article_set_image_caption (a, "Water <rises>");
+  cd_article_set_image_credit (a, "A. Weigel/dpa");
+  cd_article_set_language (a, "en-GB");
+  cd_article_set_body (a, "Body *text*.\n");
+
+  html = cd_render_article (a, CD_RENDER_SOURCEPOS);
+  g_assert_true (g_str_has_prefix (html, "<article class=\"cd-article\" lang=\"en-GB\">"));
+  assert_contains (html, "<h1 class=\"cd-headline\" data-field=\"headline\">"
+                         "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more</h1>");
+  g_assert_null (strstr (html, "<script"));
+  assert_contains (html, "<p class=\"cd-dek\" data-field=\"dek\">A &quot;quoted&quot; dek</p>");
+  assert_contains (html, "Anna &lt;b&gt;Berger&lt;/b&gt;");
+  assert_contains (html, "PASSAU <span class=\"cd-source\">(AP)</span>");
+  assert_contains (html, "class=\"cd-embargo\"");
+  assert_contains (html, "<time datetime=\"2026-03-01T09:00:00+01\">");
+  assert_contains (html, "<img src=\"file:///srv/photos/flood%201.jpg\" alt=\"Water &lt;rises&gt;\">");
+  assert_contains (html, "<span class=\"cd-credit\">A. Weigel/dpa</span>");
+  assert_contains (html, "<p data-sourcepos=\"1:1-1:12\">Body <em>text</em>.</p>");
+  g_assert_null (strstr (html, "secret note"));
+  g_assert_true (g_str_has_suffix (html, "</article>\n"));
+}
+
+static void
+test_article_minimal (void)
+{
+  g_autoptr(CdArticle) a = cd_article_new ();
+  g_autofree char *html = NULL;
+
+  cd_article_set_image (a, "javascript:alert(1)");
+  html = cd_render_article (a, CD_RENDER_NONE);
+  g_assert_null (strstr (html, "cd-headline"));
+  g_assert_null (strstr (html, "cd-embargo"));
+  g_assert_null (strstr (html, "cd-dateline"));
+  g_assert_null (strstr (html, "javascript"));
+  g_assert_null (strstr (html, "<img"));
+  assert_contains (html, "<div class=\"cd-body\" data-field=\"body\">\n</div>");
+}
+
+static void
+test_plain_text (void)
+{
+  g_autofree char *text = cd_render_plain_text ("# Head\n\nSome *em* and [a link](http://x).\n", -1);
+
+  g_assert_cmpstr (text, ==, "Head\n\nSome em and a link.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/gfm-extensions", test_gfm_extensions);
+  g_test_add_func ("/render/raw-html-disabled", test_raw_html_disabled);
+  g_test_add_func ("/render/sourcepos", test_sourcepos);
+  g_test_add_func ("/render/length-and-nul", test_length_and_nul);
+  g_test_add_func ("/render/html-escape", test_html_escape);
+  g_test_add_func ("/render/article/element", test_article_element);
+  g_test_add_func ("/render/article/minimal", test_article_minimal);
+  g_test_add_func ("/render/plain-text", test_plain_text);
+
+  return g_test_run ();
+}
