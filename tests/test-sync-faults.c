@@ -1,0 +1,963 @@
+/* test-sync-faults.c: the sync engine against a server having a bad day.
+ *
+ * An in-process SoupServer on 127.0.0.1 answers just enough of the
+ * WordPress REST API (users/me; posts: create, get, update, list, search)
+ * for CdWordpress, and fails on request: 500, 503 and 429 with Retry-After,
+ * a reply lost after the post was created (connection dropped, or the reply
+ * held past the client's timeout), a connection cut mid-body, malformed
+ * JSON, and a server that is down. Each test checks what reached the server
+ * and that nothing local was lost or changed wrongly.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "cd-merge.h"
+#include "cd-store.h"
+#include "cd-sync-db.h"
+#include "cd-sync.h"
+#include "cd-wordpress.h"
+
+#define ACCOUNT "desk"
+
+/* ------------------------------------------------------------------------
+ * The fake WordPress
+ * ------------------------------------------------------------------------ */
+
+typedef enum
+{
+  FAULT_STATUS,      /* answer @status (with Retry-After when set) and do nothing */
+  FAULT_DROP,        /* do the work, then close the connection without a reply */
+  FAULT_HOLD,        /* do the work, then hold the reply past the client's timeout */
+  FAULT_CUT,         /* do the work, then send half a reply and close */
+  FAULT_MALFORMED,   /* answer 200 with broken JSON */
+  FAULT_WRONG_TYPE,  /* answer 200 with an HTML page */
+} FaultKind;
+
+typedef struct
+{
+  char      *method;
+  char      *path_prefix;   /* matched against the path after /wp-json */
+  FaultKind  kind;
+  guint      status;
+  guint      retry_after;
+} Fault;
+
+typedef struct
+{
+  SoupServer *server;
+  guint16     port;
+  char       *url;
+  GHashTable *posts;        /* id → JsonObject */
+  gint64      next_id;
+  gint64      clock;        /* seconds since 2026-01-01, one more each write */
+  GQueue      faults;
+  GHashTable *counts;       /* "METHOD /path" → number of requests */
+  GPtrArray  *held;         /* messages held past the timeout */
+} FakeWp;
+
+static void
+fault_free (Fault *fault)
+{
+  g_free (fault->method);
+  g_free (fault->path_prefix);
+  g_free (fault);
+}
+
+static void
+fake_add_fault (FakeWp     *fake,
+                const char *method,
+                const char *path_prefix,
+                FaultKind   kind,
+                guint       status,
+                guint       retry_after)
+{
+  Fault *fault = g_new0 (Fault, 1);
+
+  fault->method = g_strdup (method);
+  fault->path_prefix = g_strdup (path_prefix);
+  fault->kind = kind;
+  fault->status = status;
+  fault->retry_after = retry_after;
+  g_queue_push_tail (&fake->faults, fault);
+}
+
+static Fault *
+fake_take_fault (FakeWp     *fake,
+                 const char *method,
+                 const char *path)
+{
+  for (GList *l = fake->faults.head; l != NULL; l = l->next)
+    {
+      Fault *fault = l->data;
+
+      if (g_str_equal (fault->method, method) && g_str_has_prefix (path, fault->path_prefix))
+        {
+          g_queue_delete_link (&fake->faults, l);
+          return fault;
+        }
+    }
+  return NULL;
+}
+
+static char *
+fake_now (FakeWp *fake)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) now = g_date_time_add_seconds (start, (double) fake->clock++);
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+}
+
+static void
+set_raw (JsonObject *post,
+         const char *member,
+         const char *value)
+{
+  JsonObject *field = json_object_new ();
+
+  json_object_set_string_member (field, "raw", value);
+  json_object_set_string_member (field, "rendered", value);
+  json_object_set_object_member (post, member, field);
+}
+
+static const char *
+get_raw (JsonObject *post,
+         const char *member)
+{
+  return json_object_get_string_member (json_object_get_object_member (post, member), "raw");
+}
+
+static void
+apply_fields (FakeWp     *fake,
+              JsonObject *post,
+              JsonObject *body)
+{
+  g_autofree char *now = fake_now (fake);
+  static const char * const raw_members[] = { "title", "excerpt", "content" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (raw_members); i++)
+    if (json_object_has_member (body, raw_members[i]))
+      set_raw (post, raw_members[i], json_object_get_string_member (body, raw_members[i]));
+  if (json_object_has_member (body, "status"))
+    json_object_set_string_member (post, "status",
+                                   json_object_get_string_member (body, "status"));
+  if (json_object_has_member (body, "slug"))
+    json_object_set_string_member (post, "slug", json_object_get_string_member (body, "slug"));
+  json_object_set_string_member (post, "modified_gmt", now);
+}
+
+static JsonObject *
+fake_create_post (FakeWp     *fake,
+                  JsonObject *body)
+{
+  JsonObject *post = json_object_new ();
+  g_autofree char *now = fake_now (fake);
+  gint64 id = fake->next_id++;
+
+  json_object_set_int_member (post, "id", id);
+  json_object_set_string_member (post, "date_gmt", now);
+  json_object_set_string_member (post, "status", "draft");
+  json_object_set_string_member (post, "slug", "");
+  json_object_set_array_member (post, "categories", json_array_new ());
+  json_object_set_array_member (post, "tags", json_array_new ());
+  set_raw (post, "title", "");
+  set_raw (post, "excerpt", "");
+  set_raw (post, "content", "");
+  apply_fields (fake, post, body);
+  g_hash_table_insert (fake->posts, g_strdup_printf ("%" G_GINT64_FORMAT, id), post);
+  return post;
+}
+
+static void
+reply_json (SoupServerMessage *msg,
+            guint              status,
+            JsonNode          *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, text,
+                                    strlen (text));
+}
+
+static void
+reply_object (SoupServerMessage *msg,
+              guint              status,
+              JsonObject        *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, object);
+  reply_json (msg, status, node);
+}
+
+static void
+reply_error (SoupServerMessage *msg,
+             guint              status,
+             const char        *code,
+             const char        *message)
+{
+  g_autofree char *text = g_strdup_printf ("{\"code\":\"%s\",\"message\":\"%s\","
+                                           "\"data\":{\"status\":%u}}", code, message, status);
+
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, text,
+                                    strlen (text));
+}
+
+static JsonObject *
+request_body (SoupServerMessage *msg)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *type = soup_message_headers_get_content_type (
+    soup_server_message_get_request_headers (msg), NULL);
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  /* WordPress ignores a JSON body sent without its content type. */
+  if (g_strcmp0 (type, "application/json") != 0 ||
+      !json_parser_load_from_data (parser, data != NULL ? data : "", size, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return json_node_dup_object (json_parser_get_root (parser));
+}
+
+static int
+compare_modified (gconstpointer a,
+                  gconstpointer b)
+{
+  JsonObject *pa = *(JsonObject **) a;
+  JsonObject *pb = *(JsonObject **) b;
+
+  return strcmp (json_object_get_string_member (pa, "modified_gmt"),
+                 json_object_get_string_member (pb, "modified_gmt"));
+}
+
+static int
+compare_modified_desc (gconstpointer a,
+                       gconstpointer b)
+{
+  return compare_modified (b, a);
+}
+
+static void
+fake_list (FakeWp            *fake,
+           SoupServerMessage *msg,
+           GHashTable        *query)
+{
+  const char *search = query != NULL ? g_hash_table_lookup (query, "search") : NULL;
+  const char *after = query != NULL ? g_hash_table_lookup (query, "modified_after") : NULL;
+  const char *order = query != NULL ? g_hash_table_lookup (query, "order") : NULL;
+  g_autofree char *after_plain = after != NULL ? g_strndup (after, 19) : NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  g_autofree char *total = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, fake->posts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      JsonObject *post = value;
+
+      if (g_str_equal (json_object_get_string_member (post, "status"), "trash"))
+        continue;
+      if (search != NULL && strstr (get_raw (post, "content"), search) == NULL &&
+          strstr (get_raw (post, "title"), search) == NULL)
+        continue;
+      if (after_plain != NULL &&
+          strcmp (json_object_get_string_member (post, "modified_gmt"), after_plain) <= 0)
+        continue;
+      g_ptr_array_add (found, post);
+    }
+  g_ptr_array_sort (found, g_strcmp0 (order, "desc") == 0 ? compare_modified_desc
+                                                           : compare_modified);
+  for (guint i = 0; i < found->len; i++)
+    json_array_add_object_element (array, json_object_ref (g_ptr_array_index (found, i)));
+
+  json_node_set_array (node, array);
+  reply_json (msg, SOUP_STATUS_OK, node);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "X-WP-TotalPages", "1");
+  total = g_strdup_printf ("%u", found->len);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "X-WP-Total", total);
+}
+
+/* Serves one request as WordPress would; returns the post it touched. */
+static void
+fake_serve (FakeWp            *fake,
+            SoupServerMessage *msg,
+            const char        *method,
+            const char        *path,
+            GHashTable        *query)
+{
+  if (g_str_equal (path, "/wp/v2/users/me") && g_str_equal (method, "GET"))
+    {
+      g_autoptr(JsonObject) me = json_object_new ();
+
+      json_object_set_int_member (me, "id", 1);
+      json_object_set_string_member (me, "name", "Desk Tester");
+      reply_object (msg, SOUP_STATUS_OK, me);
+    }
+  else if (g_str_equal (path, "/wp/v2/posts") && g_str_equal (method, "GET"))
+    fake_list (fake, msg, query);
+  else if (g_str_equal (path, "/wp/v2/posts") && g_str_equal (method, "POST"))
+    {
+      g_autoptr(JsonObject) body = request_body (msg);
+
+      if (body == NULL)
+        reply_error (msg, 400, "empty_content", "No content");
+      else
+        reply_object (msg, SOUP_STATUS_CREATED, fake_create_post (fake, body));
+    }
+  else if (g_str_has_prefix (path, "/wp/v2/posts/"))
+    {
+      JsonObject *post = g_hash_table_lookup (fake->posts, path + strlen ("/wp/v2/posts/"));
+
+      if (post == NULL)
+        reply_error (msg, 404, "rest_post_invalid_id", "Invalid post ID.");
+      else if (g_str_equal (method, "GET"))
+        reply_object (msg, SOUP_STATUS_OK, post);
+      else if (g_str_equal (method, "POST"))
+        {
+          g_autoptr(JsonObject) body = request_body (msg);
+
+          if (body == NULL)
+            reply_error (msg, 400, "rest_invalid_json", "Invalid JSON body passed.");
+          else
+            {
+              apply_fields (fake, post, body);
+              reply_object (msg, SOUP_STATUS_OK, post);
+            }
+        }
+      else
+        reply_error (msg, 405, "rest_no_route", "No route.");
+    }
+  else
+    reply_error (msg, 404, "rest_no_route", "No route was found.");
+}
+
+static void
+write_and_close (GIOStream  *stream,
+                 const char *text)
+{
+  GOutputStream *out = g_io_stream_get_output_stream (stream);
+
+  if (text != NULL)
+    g_output_stream_write_all (out, text, strlen (text), NULL, NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
+static void
+fake_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *full_path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  FakeWp *fake = user_data;
+  const char *method = soup_server_message_get_method (msg);
+  const char *path = full_path + strlen ("/wp-json");
+  g_autofree char *key = g_strdup_printf ("%s %s", method, path);
+  g_autoptr(GIOStream) stream = NULL;
+  Fault *fault;
+
+  g_hash_table_insert (fake->counts, g_strdup (key),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (fake->counts,
+                                                                                key)) + 1));
+
+  fault = fake_take_fault (fake, method, path);
+  if (fault == NULL)
+    {
+      fake_serve (fake, msg, method, path, query);
+      return;
+    }
+
+  switch (fault->kind)
+    {
+    case FAULT_STATUS:
+      reply_error (msg, fault->status, "fault", "Injected failure");
+      if (fault->retry_after > 0)
+        {
+          g_autofree char *seconds = g_strdup_printf ("%u", fault->retry_after);
+
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Retry-After", seconds);
+        }
+      break;
+    case FAULT_DROP:
+      fake_serve (fake, msg, method, path, query);
+      stream = soup_server_message_steal_connection (msg);
+      write_and_close (stream, NULL);
+      break;
+    case FAULT_HOLD:
+      fake_serve (fake, msg, method, path, query);
+      soup_server_message_pause (msg);
+      g_ptr_array_add (fake->held, g_object_ref (msg));
+      break;
+    case FAULT_CUT:
+      fake_serve (fake, msg, method, path, query);
+      stream = soup_server_message_steal_connection (msg);
+      write_and_close (stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                               "Content-Length: 400\r\nConnection: close\r\n\r\n"
+                               "{\"id\": 1, \"title\": {\"raw\": \"Half");
+      break;
+    case FAULT_MALFORMED:
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        "{\"id\": 1, \"title\": ", 19);
+      break;
+    case FAULT_WRONG_TYPE:
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC,
+                                        "<html>Maintenance</html>", 24);
+      break;
+    }
+  fault_free (fault);
+}
+
+static void
+fake_listen (FakeWp *fake)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, fake->port);
+  GSList *uris;
+
+  soup_server_listen (fake->server, address, 0, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (fake->server);
+  g_assert_nonnull (uris);
+  fake->port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+static FakeWp *
+fake_new (gboolean listening)
+{
+  FakeWp *fake = g_new0 (FakeWp, 1);
+
+  fake->server = soup_server_new ("server-header", "fake-wordpress", NULL);
+  fake->posts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) json_object_unref);
+  fake->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  fake->held = g_ptr_array_new_with_free_func (g_object_unref);
+  fake->next_id = 100;
+  g_queue_init (&fake->faults);
+  soup_server_add_handler (fake->server, "/wp-json", fake_handler, fake, NULL);
+  fake_listen (fake);
+  fake->url = g_strdup_printf ("http://127.0.0.1:%u", fake->port);
+  if (!listening)
+    soup_server_disconnect (fake->server);
+  return fake;
+}
+
+static void
+fake_free (FakeWp *fake)
+{
+  for (guint i = 0; i < fake->held->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (fake->held, i));
+  g_ptr_array_unref (fake->held);
+  soup_server_disconnect (fake->server);
+  g_object_unref (fake->server);
+  g_hash_table_unref (fake->posts);
+  g_hash_table_unref (fake->counts);
+  g_queue_clear_full (&fake->faults, (GDestroyNotify) fault_free);
+  g_free (fake->url);
+  g_free (fake);
+}
+
+static guint
+fake_count (FakeWp     *fake,
+            const char *key)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (fake->counts, key));
+}
+
+static JsonObject *
+fake_only_post (FakeWp *fake)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_assert_cmpuint (g_hash_table_size (fake->posts), ==, 1);
+  g_hash_table_iter_init (&iter, fake->posts);
+  g_assert_true (g_hash_table_iter_next (&iter, NULL, &value));
+  return value;
+}
+
+/* ------------------------------------------------------------------------
+ * The client side
+ * ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char         *dir;
+  CdStore      *store;
+  CdSyncEngine *engine;
+  FakeWp       *fake;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdSyncDb) db = NULL;
+  g_autoptr(CdWordpress) wp = NULL;
+  g_autofree char *sql = NULL;
+  gboolean listening = GPOINTER_TO_INT (data) == 0;
+
+  fixture->dir = g_dir_make_tmp ("copydesk-sync-faults-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->store = cd_store_open (fixture->dir, &error);
+  g_assert_no_error (error);
+  fixture->engine = cd_sync_engine_new (fixture->store);
+  fixture->fake = fake_new (listening);
+
+  db = cd_sync_db_open (fixture->store, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO accounts (name, kind, url, user, created)"
+                         " VALUES ('" ACCOUNT "', 'wordpress', '%s', 'tester', 0)",
+                         fixture->fake->url);
+  g_assert_true (cd_sync_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+
+  /* Short timeouts and retry delays keep the test quick; the logic is the
+   * same as with the defaults. */
+  wp = cd_wordpress_new (fixture->fake->url, "tester", "abcd efgh ijkl mnop");
+  cd_wordpress_set_timeouts (wp, 1, 1);
+  cd_wordpress_set_retry_policy (wp, 4, 10, 50, 2);
+  cd_sync_engine_set_cms (fixture->engine, ACCOUNT, CD_CMS (wp));
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->engine);
+  g_clear_object (&fixture->store);
+  fake_free (fixture->fake);
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+typedef struct
+{
+  CdSyncResult *result;
+  GError       *error;
+  gboolean      done;
+} Wait;
+
+static void
+on_synced (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = cd_sync_engine_sync_finish (CD_SYNC_ENGINE (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static gboolean
+on_too_long (gpointer user_data)
+{
+  g_error ("The sync did not finish within a minute.");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dump_result (CdSyncResult *result)
+{
+  g_autoptr(JsonNode) node = cd_sync_result_to_json (result);
+  g_autofree char *text = json_to_string (node, TRUE);
+
+  g_test_message ("%s", text);
+}
+
+static CdSyncResult *
+sync_now (Fixture *fixture)
+{
+  Wait wait = { 0 };
+  guint timeout_id = g_timeout_add_seconds (60, on_too_long, NULL);
+
+  cd_sync_engine_sync_async (fixture->engine, NULL, NULL, on_synced, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout_id);
+  g_assert_no_error (wait.error);
+  g_assert_nonnull (wait.result);
+  g_assert_false (cd_sync_engine_get_syncing (fixture->engine));
+  dump_result (wait.result);
+  return wait.result;
+}
+
+static CdArticle *
+save_new_article (Fixture    *fixture,
+                  const char *headline,
+                  const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  CdArticle *article = cd_article_new ();
+
+  cd_article_set_headline (article, headline);
+  cd_article_set_byline (article, "Anna Berger");
+  cd_article_set_body (article, body);
+  g_assert_true (cd_store_save_article (fixture->store, article, CD_REVISION_EDITED, NULL,
+                                        &error));
+  g_assert_no_error (error);
+  return article;
+}
+
+static void
+assert_local_unchanged (Fixture   *fixture,
+                        CdArticle *before)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) now = cd_store_get_article (fixture->store,
+                                                   cd_article_get_uuid (before), &error);
+
+  g_assert_no_error (error);
+  g_assert_true (cd_article_equal (before, now));
+}
+
+static char *
+sync_state (Fixture    *fixture,
+            const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) states = cd_sync_describe_article (fixture->store, uuid, &error);
+  JsonObject *state;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (states), ==, 1);
+  state = json_array_get_object_element (states, 0);
+  g_assert_cmpstr (json_object_get_string_member (state, "account"), ==, ACCOUNT);
+  return g_strdup (json_object_get_string_member (state, "state"));
+}
+
+static void
+assert_state (Fixture    *fixture,
+              const char *uuid,
+              const char *want)
+{
+  g_autofree char *state = sync_state (fixture, uuid);
+
+  g_assert_cmpstr (state, ==, want);
+}
+
+static gboolean
+items_have (GPtrArray  *items,
+            const char *uuid)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (((CdSyncItem *) g_ptr_array_index (items, i))->uuid, uuid) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------
+ * Tests
+ * ------------------------------------------------------------------------ */
+
+static void
+test_retries (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = save_new_article (fixture, "Council votes on budget",
+                                                   "The council met at noon.");
+  g_autoptr(CdSyncResult) result = NULL;
+  JsonObject *post;
+
+  /* A read fails with 500 once, the create is declined with 503 and then
+   * 429, each asking to wait a second; the list fails with 503 once. */
+  fake_add_fault (fixture->fake, "GET", "/wp/v2/users/me", FAULT_STATUS, 500, 0);
+  fake_add_fault (fixture->fake, "POST", "/wp/v2/posts", FAULT_STATUS, 503, 1);
+  fake_add_fault (fixture->fake, "POST", "/wp/v2/posts", FAULT_STATUS, 429, 1);
+  fake_add_fault (fixture->fake, "GET", "/wp/v2/posts", FAULT_STATUS, 503, 0);
+
+  result = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (result));
+  g_assert_true (items_have (cd_sync_result_get_pushed (result), cd_article_get_uuid (article)));
+  g_assert_cmpuint (fake_count (fixture->fake, "GET /wp/v2/users/me"), ==, 2);
+  g_assert_cmpuint (fake_count (fixture->fake, "POST /wp/v2/posts"), ==, 3);
+  g_assert_cmpuint (fixture->fake->faults.length, ==, 0);
+
+  post = fake_only_post (fixture->fake);
+  g_assert_cmpstr (get_raw (post, "title"), ==, "Council votes on budget");
+  g_assert_nonnull (strstr (get_raw (post, "content"), "The council met at noon."));
+  g_assert_nonnull (strstr (get_raw (post, "content"), cd_article_get_uuid (article)));
+  assert_local_unchanged (fixture, article);
+  assert_state (fixture, cd_article_get_uuid (article), "synced");
+}
+
+static void
+check_lost_create (Fixture   *fixture,
+                   FaultKind  kind)
+{
+  g_autoptr(CdArticle) article = save_new_article (fixture, "Fire at the depot",
+                                                   "Crews were called at dawn.");
+  g_autoptr(CdSyncResult) first = NULL;
+  g_autoptr(CdSyncResult) second = NULL;
+  g_autoptr(CdSyncResult) third = NULL;
+  const char *uuid = cd_article_get_uuid (article);
+
+  fake_add_fault (fixture->fake, "POST", "/wp/v2/posts", kind, 0, 0);
+
+  /* The server made the post but the reply never came: queued, not failed. */
+  first = sync_now (fixture);
+  g_assert_false (cd_sync_result_is_clean (first));
+  g_assert_cmpuint (cd_sync_result_get_errors (first)->len, ==, 0);
+  g_assert_cmpuint (cd_sync_result_get_pushed (first)->len, ==, 0);
+  g_assert_true (items_have (cd_sync_result_get_queued (first), uuid));
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
+  assert_state (fixture, uuid, "pending");
+  assert_local_unchanged (fixture, article);
+
+  /* The next sync finds the marker and makes no second post. */
+  second = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (second));
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
+  g_assert_cmpuint (fake_count (fixture->fake, "POST /wp/v2/posts"), ==, 1);
+  g_assert_cmpstr (get_raw (fake_only_post (fixture->fake), "title"), ==, "Fire at the depot");
+  assert_state (fixture, uuid, "synced");
+  assert_local_unchanged (fixture, article);
+
+  /* And a local change after that goes to the same post. */
+  cd_article_set_body (article, "Crews were called at dawn. Nobody was hurt.");
+  g_assert_true (cd_store_save_article (fixture->store, article, CD_REVISION_EDITED, NULL, NULL));
+  third = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (third));
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
+  g_assert_nonnull (strstr (get_raw (fake_only_post (fixture->fake), "content"),
+                            "Nobody was hurt."));
+}
+
+static void
+test_lost_create_dropped (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  check_lost_create (fixture, FAULT_DROP);
+}
+
+static void
+test_lost_create_held (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  check_lost_create (fixture, FAULT_HOLD);
+}
+
+static void
+test_cut_mid_body (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = save_new_article (fixture, "Bridge reopens",
+                                                   "Traffic flows again.");
+  g_autoptr(CdSyncResult) first = NULL;
+  g_autoptr(CdSyncResult) second = NULL;
+  g_autoptr(CdSyncResult) third = NULL;
+  g_autoptr(CdSyncResult) fourth = NULL;
+  const char *uuid = cd_article_get_uuid (article);
+  g_autofree char *update_key = NULL;
+  JsonObject *post;
+
+  first = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (first));
+  post = fake_only_post (fixture->fake);
+  update_key = g_strdup_printf ("/wp/v2/posts/%" G_GINT64_FORMAT,
+                                json_object_get_int_member (post, "id"));
+
+  /* The update is saved on the server, but its reply breaks off. */
+  cd_article_set_body (article, "Traffic flows again after three weeks.");
+  g_assert_true (cd_store_save_article (fixture->store, article, CD_REVISION_EDITED, NULL, NULL));
+  fake_add_fault (fixture->fake, "POST", update_key, FAULT_CUT, 0, 0);
+  second = sync_now (fixture);
+  g_assert_false (cd_sync_result_is_clean (second));
+  g_assert_cmpuint (cd_sync_result_get_errors (second)->len, ==, 0);
+  g_assert_true (items_have (cd_sync_result_get_queued (second), uuid));
+  assert_state (fixture, uuid, "pending");
+  assert_local_unchanged (fixture, article);
+
+  /* A read cut off mid-body is an error in words, and changes nothing. */
+  fake_add_fault (fixture->fake, "GET", update_key, FAULT_CUT, 0, 0);
+  third = sync_now (fixture);
+  g_assert_cmpuint (cd_sync_result_get_errors (third)->len, ==, 1);
+  g_assert_cmpstr (((CdSyncItem *) g_ptr_array_index (cd_sync_result_get_errors (third), 0))->uuid,
+                   ==, uuid);
+  assert_state (fixture, uuid, "error");
+  assert_local_unchanged (fixture, article);
+
+  /* The lost update is then found to be on the server already. */
+  fourth = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (fourth));
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
+  g_assert_nonnull (strstr (get_raw (fake_only_post (fixture->fake), "content"),
+                            "after three weeks"));
+  assert_state (fixture, uuid, "synced");
+  assert_local_unchanged (fixture, article);
+}
+
+static void
+test_malformed_json (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = save_new_article (fixture, "School roof leaks",
+                                                   "Buckets in the gym.");
+  g_autoptr(CdSyncResult) first = NULL;
+  g_autoptr(CdSyncResult) second = NULL;
+  g_autoptr(CdSyncResult) third = NULL;
+  g_autoptr(CdSyncResult) fourth = NULL;
+  const char *uuid = cd_article_get_uuid (article);
+  g_autofree char *get_key = NULL;
+  g_autofree char *before_server = NULL;
+  CdSyncItem *item;
+
+  first = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (first));
+  get_key = g_strdup_printf ("/wp/v2/posts/%" G_GINT64_FORMAT,
+                             json_object_get_int_member (fake_only_post (fixture->fake), "id"));
+  before_server = g_strdup (get_raw (fake_only_post (fixture->fake), "content"));
+
+  cd_article_set_body (article, "Buckets in the gym, and now in the library.");
+  g_assert_true (cd_store_save_article (fixture->store, article, CD_REVISION_EDITED, NULL, NULL));
+
+  fake_add_fault (fixture->fake, "GET", get_key, FAULT_MALFORMED, 0, 0);
+  second = sync_now (fixture);
+  g_assert_cmpuint (cd_sync_result_get_errors (second)->len, ==, 1);
+  item = g_ptr_array_index (cd_sync_result_get_errors (second), 0);
+  g_assert_cmpstr (item->uuid, ==, uuid);
+  g_assert_nonnull (strstr (item->message, "not valid JSON"));
+  g_assert_nonnull (strstr (item->message, get_key));
+  assert_state (fixture, uuid, "error");
+  assert_local_unchanged (fixture, article);
+  g_assert_cmpstr (get_raw (fake_only_post (fixture->fake), "content"), ==, before_server);
+
+  /* A web page where JSON should be is an error in words too. */
+  fake_add_fault (fixture->fake, "GET", get_key, FAULT_WRONG_TYPE, 0, 0);
+  third = sync_now (fixture);
+  g_assert_cmpuint (cd_sync_result_get_errors (third)->len, ==, 1);
+  item = g_ptr_array_index (cd_sync_result_get_errors (third), 0);
+  g_assert_nonnull (strstr (item->message, "not JSON"));
+  assert_local_unchanged (fixture, article);
+
+  /* Once the server behaves, the change goes through. */
+  fourth = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (fourth));
+  g_assert_nonnull (strstr (get_raw (fake_only_post (fixture->fake), "content"),
+                            "now in the library"));
+  assert_state (fixture, uuid, "synced");
+  assert_local_unchanged (fixture, article);
+}
+
+static void
+test_server_down (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = save_new_article (fixture, "Storm warning",
+                                                   "Gusts up to 100 km/h.");
+  g_autoptr(CdSyncResult) first = NULL;
+  g_autoptr(CdSyncResult) second = NULL;
+  const char *uuid = cd_article_get_uuid (article);
+
+  first = sync_now (fixture);
+  g_assert_false (cd_sync_result_is_clean (first));
+  g_assert_cmpuint (cd_sync_result_get_errors (first)->len, ==, 0);
+  g_assert_true (items_have (cd_sync_result_get_queued (first), uuid));
+  assert_state (fixture, uuid, "pending");
+  assert_local_unchanged (fixture, article);
+
+  fake_listen (fixture->fake);
+  second = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (second));
+  g_assert_true (items_have (cd_sync_result_get_pushed (second), uuid));
+  g_assert_cmpstr (get_raw (fake_only_post (fixture->fake), "title"), ==, "Storm warning");
+  assert_state (fixture, uuid, "synced");
+  assert_local_unchanged (fixture, article);
+}
+
+static void
+test_pull_merge (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = save_new_article (fixture, "Market day",
+                                                   "Stalls open at eight.\n\n"
+                                                   "Parking is free.");
+  g_autoptr(CdSyncResult) first = NULL;
+  g_autoptr(CdSyncResult) second = NULL;
+  g_autoptr(CdArticle) local = NULL;
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(GString) content = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *post;
+
+  first = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (first));
+
+  /* Someone edits the second paragraph on the server while the first is
+   * edited here. */
+  post = fake_only_post (fixture->fake);
+  content = g_string_new (get_raw (post, "content"));
+  g_string_replace (content, "Parking is free.", "Parking is free until noon.", 1);
+  json_object_set_string_member (body, "content", content->str);
+  apply_fields (fixture->fake, post, body);
+  cd_article_set_body (article, "Stalls open at seven.\n\nParking is free.");
+  g_assert_true (cd_store_save_article (fixture->store, article, CD_REVISION_EDITED, NULL, NULL));
+
+  second = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (second));
+  local = cd_store_get_article (fixture->store, cd_article_get_uuid (article), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (local), ==,
+                   "Stalls open at seven.\n\nParking is free until noon.");
+  g_assert_cmpstr (cd_article_get_byline (local), ==, "Anna Berger");
+  g_assert_nonnull (strstr (get_raw (post, "content"), "Stalls open at seven."));
+  g_assert_nonnull (strstr (get_raw (post, "content"), "Parking is free until noon."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func, data) \
+  g_test_add ("/sync/faults/" path, Fixture, GINT_TO_POINTER (data), fixture_set_up, func, \
+              fixture_tear_down)
+  ADD ("retries", test_retries, 0);
+  ADD ("lost-create/dropped", test_lost_create_dropped, 0);
+  ADD ("lost-create/held", test_lost_create_held, 0);
+  ADD ("cut-mid-body", test_cut_mid_body, 0);
+  ADD ("malformed-json", test_malformed_json, 0);
+  ADD ("server-down", test_server_down, 1);
+  ADD ("merge", test_pull_merge, 0);
+#undef ADD
+
+  return g_test_run ();
+}
