@@ -21,6 +21,7 @@ static const struct {
   { "show",    cd_cli_show,    "show UUID [--json]" },
   { "set",     cd_cli_set,     "set UUID FIELD VALUE | set UUID FIELD --file PATH" },
   { "export",  cd_cli_export,  "export UUID --format md|html|ninjs [-o FILE]" },
+  { "sync",    cd_cli_sync,    "sync [--account NAME] [--json]" },
 };
 
 void
