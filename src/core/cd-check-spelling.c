@@ -1,0 +1,210 @@
+/* cd-check-spelling.c: the spelling rule, through Enchant.
+ *
+ * Proper names are the name-variant rule's business: a capitalised word in
+ * the middle of a sentence is taken for a name and not looked up. Code, URLs,
+ * Markdown syntax, numbers and acronyms in capitals are never looked up.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-check"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-check-private.h"
+
+/* Words written capitalised in the middle of a sentence somewhere in the
+ * article: names, even where they open a sentence. */
+static GHashTable *
+collect_names (CdCheckContext *ctx)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint f = 0; f < ctx->n_fields; f++)
+    {
+      const CdCheckField *field = &ctx->fields[f];
+
+      if (!field->prose || field->title_case)
+        continue;
+      for (guint i = 0; i < field->words->len; i++)
+        {
+          const CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i);
+
+          if ((word->flags & CD_CHECK_WORD_CAPITALISED) &&
+              !(word->flags & CD_CHECK_WORD_SENTENCE_START))
+            g_hash_table_add (names, _cd_check_word_text (field, word));
+        }
+    }
+  return names;
+}
+
+/* "don’t" → "don't"; "Smith’s" → "Smith". */
+static char *
+normalise_word (const char *text,
+                gsize       length)
+{
+  GString *out = g_string_sized_new (length);
+  const char *end = text + length;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (out, c == 0x2019 ? '\'' : c);
+    }
+  if (g_str_has_suffix (out->str, "'s") || g_str_has_suffix (out->str, "'S"))
+    g_string_truncate (out, out->len - 2);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+has_digit (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isdigit (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+report (CdCheckContext *ctx,
+        guint           field,
+        gsize           start,
+        gsize           end,
+        const char     *word,
+        gboolean        capitalised)
+{
+  const char *suggestion = _cd_check_word_suggestion (ctx, word, -1);
+  g_autofree char *cased = NULL;
+
+  if (suggestion != NULL && capitalised)
+    suggestion = cased = _cd_check_upper_first (suggestion);
+  _cd_check_add (ctx, field, CD_CHECK_RULE_SPELLING, CD_CHECK_SEVERITY_WARNING,
+                 start, end, suggestion,
+                 "“%s” is not in the dictionary or the word list", word);
+}
+
+/* A lower-case word: looked up whole, then part by part when hyphenated. */
+static void
+check_lower (CdCheckContext     *ctx,
+             guint               f,
+             const CdCheckField *field,
+             const CdCheckWord  *word,
+             const char         *text)
+{
+  const char *p = text;
+  gsize offset = word->start;
+
+  if (_cd_check_word_is_correct (ctx, text, -1))
+    return;
+  if (strchr (text, '-') == NULL)
+    {
+      gsize end = word->end - _cd_check_possessive_length (field->text + word->start,
+                                                 word->end - word->start);
+
+      report (ctx, f, word->start, end, text, FALSE);
+      return;
+    }
+
+  while (*p)
+    {
+      const char *dash = strchr (p, '-');
+      gsize n = dash != NULL ? (gsize) (dash - p) : strlen (p);
+      g_autofree char *part = g_strndup (p, n);
+
+      if (g_utf8_strlen (part, -1) >= 2 && !has_digit (part) &&
+          !_cd_check_word_is_correct (ctx, part, -1))
+        {
+          /* The part's bytes sit at the same place in the field's text unless
+           * normalising changed them (a curly apostrophe is three bytes). */
+          gsize start = offset + (p - text);
+
+          if (strncmp (field->text + start, part, n) == 0)
+            report (ctx, f, start, start + n, part, FALSE);
+        }
+      if (dash == NULL)
+        break;
+      p = dash + 1;
+    }
+}
+
+void
+_cd_check_spelling (CdCheckContext *ctx)
+{
+  g_autoptr(GHashTable) names = NULL;
+
+  if (ctx->dict == NULL)
+    return;
+  names = collect_names (ctx);
+
+  for (guint f = 0; f < ctx->n_fields; f++)
+    {
+      const CdCheckField *field = &ctx->fields[f];
+
+      if (!field->prose)
+        continue;
+      for (guint i = 0; i < field->words->len; i++)
+        {
+          const CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i);
+          const char *raw = field->text + word->start;
+          gsize length = word->end - word->start;
+          g_autofree char *text = NULL;
+          g_autofree char *surface = NULL;
+          g_autofree char *lower = NULL;
+          const char *suggestion;
+
+          if (word->flags & (CD_CHECK_WORD_HAS_DIGIT | CD_CHECK_WORD_ALL_CAPS |
+                             CD_CHECK_WORD_MIXED_CASE))
+            continue;
+          if (g_utf8_strlen (raw, length) < 2)
+            continue;
+          if (_cd_check_is_covered (ctx, f, word->start))
+            continue;
+
+          text = normalise_word (raw, length);
+          if (!(word->flags & CD_CHECK_WORD_CAPITALISED))
+            {
+              check_lower (ctx, f, field, word, text);
+              continue;
+            }
+
+          /* Capitalised. In the middle of a sentence it is a name. */
+          if (!(word->flags & CD_CHECK_WORD_SENTENCE_START) && !field->title_case)
+            continue;
+          surface = g_strndup (raw, length);
+          if (g_hash_table_contains (names, surface))
+            continue;
+          /* "Bashar al-Assad", "Volodymyr Zelensky": a first name. */
+          if (i + 1 < field->words->len)
+            {
+              const CdCheckWord *next = &g_array_index (field->words, CdCheckWord, i + 1);
+
+              if ((next->flags & CD_CHECK_WORD_SPACE_BEFORE) &&
+                  (next->flags & (CD_CHECK_WORD_CAPITALISED | CD_CHECK_WORD_MIXED_CASE)))
+                continue;
+            }
+          if (_cd_check_word_is_correct (ctx, text, -1))
+            continue;
+          lower = _cd_check_lower_first (text);
+          if (_cd_check_word_is_correct (ctx, lower, -1))
+            continue;
+          /* An unknown capitalised word opening a sentence is a misspelling
+           * only when the dictionary knows a word one edit away; otherwise
+           * it is most likely a name. */
+          suggestion = _cd_check_word_suggestion (ctx, lower, -1);
+          if (suggestion == NULL)
+            continue;
+          {
+            g_autofree char *folded_suggestion = g_utf8_strdown (suggestion, -1);
+            g_autofree char *folded = g_utf8_strdown (lower, -1);
+
+            if (_cd_check_edit_distance (folded, folded_suggestion, 1) > 1)
+              continue;
+          }
+          report (ctx, f, word->start, word->end - _cd_check_possessive_length (raw, length),
+                  lower, TRUE);
+        }
+    }
+}

@@ -1,0 +1,621 @@
+/* cd-check-text.c: rules over the running text: quotes and brackets,
+ * repeated words, spacing, leftover markup and placeholders.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-check"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-check-private.h"
+
+/* Quotes and brackets */
+
+typedef struct
+{
+  gunichar open;
+  gunichar close;
+} Pair;
+
+static const Pair english_quotes[] = { { 0x201C, 0x201D } };
+static const Pair german_quotes[] = { { 0x201E, 0x201C }, { 0x00BB, 0x00AB } };
+static const Pair french_quotes[] = { { 0x00AB, 0x00BB }, { 0x201C, 0x201D } };
+static const Pair brackets[] = { { '(', ')' }, { '[', ']' }, { '{', '}' } };
+
+typedef struct
+{
+  gunichar close;     /* what closes it */
+  gsize    start;     /* bytes */
+  gsize    end;
+  gboolean quote;
+} Opener;
+
+typedef struct
+{
+  CdCheckContext  *ctx;
+  const Pair      *quotes;
+  guint            n_quotes;
+  guint            field;
+  GArray          *stack;   /* Opener */
+} Quotes;
+
+static gboolean
+is_curly_double (gunichar c)
+{
+  return c == 0x201C || c == 0x201D || c == 0x201E;
+}
+
+static gboolean
+ends_word (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c) ||
+         (c != 0 && strchr (".,!?;:)]}%'", (int) c) != NULL && c < 0x80) ||
+         c == 0x2019 || c == 0x201D || c == 0x2026;
+}
+
+static void
+report_opener (Quotes       *q,
+               const Opener *opener)
+{
+  _cd_check_add (q->ctx, q->field, CD_CHECK_RULE_QUOTES, CD_CHECK_SEVERITY_ERROR,
+                 opener->start, opener->end, NULL,
+                 opener->quote ? "This quotation mark opens a quote that never closes"
+                               : "This bracket is never closed");
+}
+
+static void
+close_with (Quotes   *q,
+            gunichar  close,
+            gboolean  quote,
+            gsize     start,
+            gsize     end)
+{
+  GArray *stack = q->stack;
+  guint depth = stack->len;
+
+  /* A straight mark closes a curly one and the other way round: mixing them
+   * is reported once, as mixing, not as two unbalanced quotes. */
+  while (depth > 0)
+    {
+      const Opener *opener = &g_array_index (stack, Opener, depth - 1);
+
+      if (opener->close == close ||
+          (quote && opener->quote && (close == '"' || opener->close == '"')))
+        break;
+      depth--;
+    }
+  if (depth == 0)
+    {
+      _cd_check_add (q->ctx, q->field, CD_CHECK_RULE_QUOTES, CD_CHECK_SEVERITY_ERROR,
+                     start, end, NULL,
+                     quote ? "This quotation mark closes a quote that never opened"
+                           : "This bracket closes something that never opened");
+      return;
+    }
+  /* Whatever opened after the match and is still open never closes. */
+  for (guint i = depth; i < stack->len; i++)
+    report_opener (q, &g_array_index (stack, Opener, i));
+  g_array_set_size (stack, depth - 1);
+}
+
+static void
+push (Quotes   *q,
+      gunichar  close,
+      gboolean  quote,
+      gsize     start,
+      gsize     end)
+{
+  Opener opener = { close, start, end, quote };
+
+  g_array_append_val (q->stack, opener);
+}
+
+/* The first character of the next paragraph, past block quote markers. */
+static gunichar
+next_paragraph_start (const CdCheckField *field,
+                      gsize               pos)
+{
+  while (pos < field->length &&
+         (g_ascii_isspace (field->text[pos]) || field->text[pos] == '>'))
+    pos++;
+  return pos < field->length ? g_utf8_get_char (field->text + pos) : 0;
+}
+
+/* At a paragraph's end: a quote left open is fine when the next paragraph
+ * opens with a quotation mark again, the way a long quote runs on. */
+static void
+end_paragraph (Quotes             *q,
+               const CdCheckField *field,
+               gsize               pos)
+{
+  gunichar next = next_paragraph_start (field, pos);
+
+  for (guint i = 0; i < q->stack->len; i++)
+    {
+      const Opener *opener = &g_array_index (q->stack, Opener, i);
+      gboolean continues = FALSE;
+
+      if (opener->quote)
+        {
+          if (opener->close == '"')
+            continues = next == '"';
+          else
+            for (guint k = 0; k < q->n_quotes; k++)
+              if (q->quotes[k].close == opener->close && q->quotes[k].open == next)
+                continues = TRUE;
+        }
+      if (!continues)
+        report_opener (q, opener);
+    }
+  g_array_set_size (q->stack, 0);
+}
+
+static gboolean
+is_list_marker_paren (const CdCheckField *field,
+                      gsize               pos)
+{
+  gsize start = pos;
+
+  /* "1)" or "a)" at the start of a line, or a smiley. */
+  if (pos > 0 && (field->text[pos - 1] == ':' || field->text[pos - 1] == ';'))
+    return TRUE;
+  while (start > 0 && g_ascii_isalnum (field->text[start - 1]) && pos - start < 3)
+    start--;
+  while (start > 0 && field->text[start - 1] == ' ')
+    start--;
+  return start < pos && (start == 0 || field->text[start - 1] == '\n');
+}
+
+static void
+check_quotes_field (Quotes *q)
+{
+  const CdCheckField *field = &q->ctx->fields[q->field];
+  const char *text = field->text;
+  gunichar prev = 0;
+
+  for (gsize pos = 0; pos < field->length;)
+    {
+      gunichar c = g_utf8_get_char (text + pos);
+      gsize next = g_utf8_next_char (text + pos) - text;
+
+      if (field->mask[pos] != CD_CHECK_MASK_PROSE)
+        {
+          prev = 'x';
+          pos = next;
+          continue;
+        }
+
+      if (c == '\n')
+        {
+          gsize p = next;
+
+          while (p < field->length && (text[p] == ' ' || text[p] == '\t' || text[p] == '\r'))
+            p++;
+          if (p >= field->length || text[p] == '\n')
+            end_paragraph (q, field, p);
+        }
+      else if (c == '"')
+        {
+          gboolean opening = !ends_word (prev);
+          gboolean open_straight = FALSE;
+
+          for (guint i = 0; i < q->stack->len; i++)
+            if (g_array_index (q->stack, Opener, i).quote)
+              open_straight = TRUE;
+          if (opening && !open_straight)
+            push (q, '"', TRUE, pos, next);
+          else if (g_unichar_isdigit (prev) && !open_straight)
+            ;  /* 6" is six inches */
+          else
+            close_with (q, '"', TRUE, pos, next);
+        }
+      else
+        {
+          gboolean handled = FALSE;
+
+          for (guint k = 0; k < q->n_quotes && !handled; k++)
+            {
+              /* German closes with the mark English opens with: look for an
+               * open quote first. */
+              if (c == q->quotes[k].close)
+                {
+                  gboolean open = FALSE;
+
+                  for (guint i = 0; i < q->stack->len; i++)
+                    if (g_array_index (q->stack, Opener, i).close == c ||
+                        g_array_index (q->stack, Opener, i).close == '"')
+                      open = TRUE;
+                  if (open || c != q->quotes[k].open)
+                    {
+                      close_with (q, c, TRUE, pos, next);
+                      handled = TRUE;
+                    }
+                }
+              if (!handled && c == q->quotes[k].open)
+                {
+                  push (q, q->quotes[k].close, TRUE, pos, next);
+                  handled = TRUE;
+                }
+            }
+          for (guint k = 0; k < G_N_ELEMENTS (brackets) && !handled; k++)
+            {
+              if (c == brackets[k].open)
+                {
+                  push (q, brackets[k].close, FALSE, pos, next);
+                  handled = TRUE;
+                }
+              else if (c == brackets[k].close)
+                {
+                  if (!(c == ')' && is_list_marker_paren (field, pos)))
+                    close_with (q, c, FALSE, pos, next);
+                  handled = TRUE;
+                }
+            }
+        }
+      prev = c;
+      pos = next;
+    }
+  end_paragraph (q, field, field->length);
+}
+
+/* Straight and curly double quotes in one article: the less used kind is
+ * reported, each mark with its counterpart as the suggestion. The first pass
+ * counts (report is -1); the second reports straight (1) or curly (0) marks. */
+static void
+scan_double_quotes (CdCheckContext *ctx,
+                    int             report,
+                    guint          *straight,
+                    guint          *curly)
+{
+  for (guint f = 0; f < ctx->n_fields; f++)
+    {
+      const CdCheckField *field = &ctx->fields[f];
+      gunichar prev = 0;
+
+      for (gsize pos = 0; field->prose && pos < field->length;)
+        {
+          gsize next = g_utf8_next_char (field->text + pos) - field->text;
+          gunichar c = g_utf8_get_char (field->text + pos);
+          gboolean is_straight = c == '"' && !g_unichar_isdigit (prev);
+
+          if (field->mask[pos] == CD_CHECK_MASK_PROSE)
+            {
+              if (report < 0)
+                {
+                  *straight += is_straight;
+                  *curly += is_curly_double (c);
+                }
+              else if (report == 1 && is_straight)
+                _cd_check_add (ctx, f, CD_CHECK_RULE_QUOTES, CD_CHECK_SEVERITY_WARNING,
+                               pos, next, ends_word (prev) ? "”" : "“",
+                               "Straight and curly quotation marks are mixed in this article");
+              else if (report == 0 && is_curly_double (c))
+                _cd_check_add (ctx, f, CD_CHECK_RULE_QUOTES, CD_CHECK_SEVERITY_WARNING,
+                               pos, next, "\"",
+                               "Straight and curly quotation marks are mixed in this article");
+            }
+          prev = c;
+          pos = next;
+        }
+    }
+}
+
+static void
+check_mixed_quotes (CdCheckContext *ctx)
+{
+  guint straight = 0, curly = 0;
+
+  scan_double_quotes (ctx, -1, &straight, &curly);
+  if (straight > 0 && curly > 0)
+    scan_double_quotes (ctx, straight <= curly ? 1 : 0, NULL, NULL);
+}
+
+void
+_cd_check_quotes (CdCheckContext *ctx)
+{
+  Quotes q = { ctx, english_quotes, G_N_ELEMENTS (english_quotes), 0, NULL };
+
+  if (g_str_has_prefix (ctx->language, "de"))
+    {
+      q.quotes = german_quotes;
+      q.n_quotes = G_N_ELEMENTS (german_quotes);
+    }
+  else if (g_str_has_prefix (ctx->language, "fr"))
+    {
+      q.quotes = french_quotes;
+      q.n_quotes = G_N_ELEMENTS (french_quotes);
+    }
+  q.stack = g_array_new (FALSE, FALSE, sizeof (Opener));
+
+  for (guint f = 0; f < ctx->n_fields; f++)
+    if (ctx->fields[f].prose)
+      {
+        q.field = f;
+        check_quotes_field (&q);
+      }
+  g_array_unref (q.stack);
+
+  check_mixed_quotes (ctx);
+}
+
+/* Repeated words */
+
+/* Doubled on purpose in good English. */
+static const char *allowed_repeats[] = { "had", "that", "bye", "ha", "no", "so", "very" };
+
+void
+_cd_check_repeated_words (CdCheckContext *ctx)
+{
+  for (guint f = 0; f < ctx->n_fields; f++)
+    {
+      const CdCheckField *field = &ctx->fields[f];
+
+      if (!field->prose)
+        continue;
+      for (guint i = 1; i < field->words->len; i++)
+        {
+          const CdCheckWord *a = &g_array_index (field->words, CdCheckWord, i - 1);
+          const CdCheckWord *b = &g_array_index (field->words, CdCheckWord, i);
+          gsize la = a->end - a->start;
+          g_autofree char *first = NULL;
+          gboolean allowed = FALSE;
+
+          if (!(b->flags & CD_CHECK_WORD_SPACE_BEFORE) || (b->flags & CD_CHECK_WORD_HAS_DIGIT))
+            continue;
+          if (la != b->end - b->start ||
+              g_ascii_strncasecmp (field->text + a->start, field->text + b->start, la) != 0)
+            continue;
+          /* Non-ASCII letters compare by bytes above; that is enough to find
+           * the same word typed twice. */
+          first = g_strndup (field->text + a->start, la);
+          for (guint k = 0; k < G_N_ELEMENTS (allowed_repeats); k++)
+            if (g_ascii_strcasecmp (first, allowed_repeats[k]) == 0)
+              allowed = TRUE;
+          if (allowed)
+            continue;
+          _cd_check_add (ctx, f, CD_CHECK_RULE_REPEATED_WORD, CD_CHECK_SEVERITY_WARNING,
+                         a->start, b->end, first, "“%s” is written twice", first);
+        }
+    }
+}
+
+/* Spacing */
+
+static gboolean
+is_table_row (const CdCheckField *field,
+              gsize               line_start)
+{
+  gsize p = line_start;
+
+  while (p < field->length && field->text[p] == ' ')
+    p++;
+  return p < field->length && field->text[p] == '|';
+}
+
+void
+_cd_check_spacing (CdCheckContext *ctx)
+{
+  for (guint f = 0; f < ctx->n_fields; f++)
+    {
+      const CdCheckField *field = &ctx->fields[f];
+      const char *text = field->text;
+      gsize line_start = 0;
+      gboolean table = FALSE;
+
+      if (!field->prose)
+        continue;
+
+      if (!field->markdown && field->length > 0)
+        {
+          gsize lead = 0, trail = field->length;
+
+          while (lead < field->length && g_ascii_isspace (text[lead]))
+            lead++;
+          while (trail > lead && g_ascii_isspace (text[trail - 1]))
+            trail--;
+          if (lead > 0 && lead < field->length)
+            _cd_check_add (ctx, f, CD_CHECK_RULE_SPACING, CD_CHECK_SEVERITY_WARNING,
+                           0, lead, "", "Space at the start of the %s", field->name);
+          if (trail < field->length && trail > lead)
+            _cd_check_add (ctx, f, CD_CHECK_RULE_SPACING, CD_CHECK_SEVERITY_WARNING,
+                           trail, field->length, "", "Space at the end of the %s",
+                           field->name);
+        }
+
+      table = field->markdown && is_table_row (field, 0);
+      for (gsize pos = 0; pos < field->length; pos++)
+        {
+          char c = text[pos];
+
+          if (c == '\n')
+            {
+              line_start = pos + 1;
+              table = field->markdown && is_table_row (field, line_start);
+              continue;
+            }
+          if (c != ' ' || table || field->mask[pos] != CD_CHECK_MASK_PROSE)
+            continue;
+
+          {
+            gsize end = pos;
+            gboolean at_line_start = TRUE;
+
+            while (end < field->length && text[end] == ' ')
+              end++;
+            for (gsize p = line_start; p < pos; p++)
+              if (text[p] != ' ')
+                at_line_start = FALSE;
+
+            if (at_line_start || end >= field->length || text[end] == '\n' ||
+                text[end] == '\r')
+              {
+                /* Indentation, and the two spaces that end a Markdown line
+                 * with a hard break (the single-line fields had their ends
+                 * checked above). */
+                pos = end - 1;
+                continue;
+              }
+
+            if (end - pos >= 2)
+              _cd_check_add (ctx, f, CD_CHECK_RULE_SPACING, CD_CHECK_SEVERITY_WARNING,
+                             pos, end, " ", "More than one space between words");
+            else if (strchr (",.;:!?)", text[end]) != NULL &&
+                     field->mask[end] == CD_CHECK_MASK_PROSE && pos > 0 &&
+                     text[pos - 1] != '(' &&
+                     !(end + 1 < field->length && text[end + 1] == text[end] &&
+                       text[end] != ')'))
+              {
+                /* Not " ..." (an ellipsis) nor " ???" (a placeholder). */
+                if (!(end + 1 < field->length && (text[end] == '.' || text[end] == ':') &&
+                      g_ascii_isalnum (text[end + 1])))
+                  _cd_check_add (ctx, f, CD_CHECK_RULE_SPACING, CD_CHECK_SEVERITY_WARNING,
+                                 pos, end, "", "Space before “%c”", text[end]);
+              }
+            pos = end - 1;
+          }
+        }
+    }
+}
+
+/* Leftover markup and placeholders */
+
+static const struct {
+  const char *name;
+  const char *text;
+} entities[] = {
+  { "amp", "&" }, { "nbsp", " " }, { "quot", "\"" }, { "apos", "'" }, { "lt", "<" },
+  { "gt", ">" }, { "mdash", "—" }, { "ndash", "–" }, { "hellip", "…" }, { "rsquo", "’" },
+  { "lsquo", "‘" }, { "ldquo", "“" }, { "rdquo", "”" }, { "eacute", "é" },
+};
+
+static char *
+decode_entity (const char *text,
+               gsize       length)
+{
+  g_autofree char *name = g_strndup (text + 1, length - 2);
+
+  if (name[0] == '#')
+    {
+      gunichar c = name[1] == 'x' || name[1] == 'X' ? strtoul (name + 2, NULL, 16)
+                                                     : strtoul (name + 1, NULL, 10);
+      char buf[8] = { 0 };
+
+      if (c == 0 || !g_unichar_validate (c))
+        return NULL;
+      g_unichar_to_utf8 (c, buf);
+      return g_strdup (buf);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    if (g_str_equal (name, entities[i].name))
+      return g_strdup (entities[i].text);
+  return NULL;
+}
+
+static gboolean
+is_placeholder_word (const char *text,
+                     gsize       length)
+{
+  gsize i;
+
+  if (length >= 2 && length % 2 == 0)
+    {
+      for (i = 0; i < length; i += 2)
+        if (text[i] != 'T' || text[i + 1] != 'K')
+          break;
+      if (i == length)
+        return TRUE;
+    }
+  if (length >= 2)
+    {
+      for (i = 0; i < length; i++)
+        if (text[i] != 'X')
+          break;
+      if (i == length)
+        return TRUE;
+    }
+  return (length == 4 && strncmp (text, "TODO", 4) == 0) ||
+         (length == 5 && strncmp (text, "FIXME", 5) == 0);
+}
+
+void
+_cd_check_leftover_markup (CdCheckContext *ctx)
+{
+  for (guint f = 0; f < ctx->n_fields; f++)
+    {
+      const CdCheckField *field = &ctx->fields[f];
+      const char *text = field->text;
+
+      if (!field->prose)
+        continue;
+
+      for (guint i = 0; i < field->markup->len; i++)
+        {
+          const CdCheckMarkup *markup = &g_array_index (field->markup, CdCheckMarkup, i);
+          g_autofree char *decoded = NULL;
+
+          if (g_str_equal (markup->kind, "HTML entity"))
+            decoded = decode_entity (text + markup->start, markup->end - markup->start);
+          _cd_check_add (ctx, f, CD_CHECK_RULE_LEFTOVER_MARKUP, CD_CHECK_SEVERITY_ERROR,
+                         markup->start, markup->end, decoded != NULL ? decoded : "",
+                         "Leftover %s in the text", markup->kind);
+        }
+
+      for (guint i = 0; i < field->words->len; i++)
+        {
+          const CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i);
+          gsize n = word->end - word->start;
+
+          if (is_placeholder_word (text + word->start, n))
+            _cd_check_add (ctx, f, CD_CHECK_RULE_LEFTOVER_MARKUP, CD_CHECK_SEVERITY_ERROR,
+                           word->start, word->end, NULL,
+                           "A placeholder (“%.*s”) left in the text", (int) n,
+                           text + word->start);
+          else if (n == 5 && g_ascii_strncasecmp (text + word->start, "lorem", 5) == 0 &&
+                   i + 1 < field->words->len)
+            {
+              const CdCheckWord *next = &g_array_index (field->words, CdCheckWord, i + 1);
+
+              if (g_ascii_strncasecmp (text + next->start, "ipsum", 5) == 0)
+                _cd_check_add (ctx, f, CD_CHECK_RULE_LEFTOVER_MARKUP,
+                               CD_CHECK_SEVERITY_ERROR, word->start, next->end, NULL,
+                               "Placeholder text (“lorem ipsum”) left in the text");
+            }
+        }
+
+      /* ??? and {{template}} markers. */
+      for (gsize pos = 0; pos < field->length; pos++)
+        {
+          gsize end = pos;
+
+          if (field->mask[pos] != CD_CHECK_MASK_PROSE)
+            continue;
+          if (text[pos] == '?')
+            {
+              while (end < field->length && text[end] == '?')
+                end++;
+              if (end - pos >= 2)
+                _cd_check_add (ctx, f, CD_CHECK_RULE_LEFTOVER_MARKUP, CD_CHECK_SEVERITY_ERROR,
+                               pos, end, NULL, "A placeholder (“%.*s”) left in the text",
+                               (int) (end - pos), text + pos);
+              pos = end - 1;
+            }
+          else if (text[pos] == '{' && pos + 1 < field->length && text[pos + 1] == '{')
+            {
+              const char *close = g_strstr_len (text + pos + 2,
+                                                MIN (field->length - pos - 2, 200), "}}");
+
+              if (close != NULL && memchr (text + pos, '\n', close - (text + pos)) == NULL)
+                {
+                  end = close + 2 - text;
+                  _cd_check_add (ctx, f, CD_CHECK_RULE_LEFTOVER_MARKUP,
+                                 CD_CHECK_SEVERITY_ERROR, pos, end, NULL,
+                                 "A template placeholder left in the text");
+                  pos = end - 1;
+                }
+            }
+        }
+    }
+}
