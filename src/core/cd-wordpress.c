@@ -344,6 +344,29 @@ is_json_content_type (SoupMessage *message)
           g_str_has_suffix (type, "+json"));
 }
 
+/* libsoup hands over what arrived when the connection closes before the
+ * promised Content-Length; a shorter body is a reply cut off. (Compressed
+ * bodies are decoded on the way, so their length says nothing.) */
+static gboolean
+is_cut_off (SoupMessage  *message,
+            GBytes       *reply,
+            GError      **error)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  goffset expected;
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
+      soup_message_headers_get_one (headers, "Content-Encoding") != NULL)
+    return FALSE;
+  expected = soup_message_headers_get_content_length (headers);
+  if ((goffset) g_bytes_get_size (reply) >= expected)
+    return FALSE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+               "the connection closed after %" G_GSIZE_FORMAT " of %" G_GOFFSET_FORMAT " bytes",
+               g_bytes_get_size (reply), expected);
+  return TRUE;
+}
+
 static JsonNode *
 parse_json (GBytes  *bytes,
             GError **error)
@@ -427,6 +450,8 @@ request (CdWordpress   *self,
       reply = soup_session_send_and_read (self->session, message, cancellable, &local_error);
       g_atomic_int_inc (&self->requests);
       status = soup_message_get_status (message);
+      if (reply != NULL && is_cut_off (message, reply, &local_error))
+        g_clear_pointer (&reply, g_bytes_unref);
       g_debug ("%s %s (attempt %u): %u%s%s", method, url, attempt, status,
                local_error != NULL ? " " : "",
                local_error != NULL ? local_error->message : "");
