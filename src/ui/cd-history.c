@@ -1,0 +1,430 @@
+/* cd-history.c: an article's revisions, a diff of each against the
+ * current text, and Restore.
+ *
+ * The list shows every revision newest first with its time and reason; the
+ * diff compares the chosen revision with the article as it is now, added
+ * lines green and removed lines red, long unchanged stretches folded.
+ * Restore emits "restore"; the window saves the current text as a
+ * checkpoint first, so restoring never loses anything.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-history"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cd-article-row.h"
+#include "cd-diff.h"
+#include "cd-history.h"
+
+struct _CdHistory
+{
+  AdwWindow      parent_instance;
+
+  CdStore       *store;
+  CdArticle     *current;
+  GPtrArray     *revisions;
+
+  GtkWidget     *list;
+  GtkWidget     *diff_view;
+  GtkWidget     *stack;
+  GtkWidget     *restore_button;
+  GtkWidget     *summary;
+};
+
+G_DEFINE_FINAL_TYPE (CdHistory, cd_history, ADW_TYPE_WINDOW)
+
+enum
+{
+  RESTORE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Unchanged runs longer than this are folded, keeping CONTEXT lines on
+ * either side of a change. */
+#define FOLD_MIN 8
+#define CONTEXT 3
+
+/**
+ * cd_history_reason_label:
+ *
+ * Returns: why a revision was taken, translated
+ */
+const char *
+cd_history_reason_label (CdRevisionReason reason)
+{
+  switch (reason)
+    {
+    case CD_REVISION_NONE:
+      return _("Saved");
+    case CD_REVISION_CHECKPOINT:
+      return _("Checkpoint");
+    case CD_REVISION_NAMED:
+      return _("Saved version");
+    case CD_REVISION_BEFORE_SYNC:
+      return _("Before sync");
+    case CD_REVISION_PULLED:
+      return _("Pulled from the CMS");
+    case CD_REVISION_MERGED:
+      return _("Merge result");
+    case CD_REVISION_RESTORED:
+      return _("Restored");
+    case CD_REVISION_IMPORTED:
+      return _("Imported");
+    case CD_REVISION_EDITED:
+      return _("Changed from the command line");
+    default:
+      return _("Revision");
+    }
+}
+
+/* The fields a reader compares, one a line, then the body. */
+static char *
+comparable_text (CdArticle *article)
+{
+  g_autofree char *tags = cd_article_get_field (article, "tags");
+
+  return g_strdup_printf ("%s: %s\n%s: %s\n%s: %s\n%s: %s\n%s: %s\n%s: %s\n\n%s",
+                          _("Headline"), cd_article_get_headline (article) ?: "",
+                          _("Dek"), cd_article_get_dek (article) ?: "",
+                          _("Byline"), cd_article_get_byline (article) ?: "",
+                          _("Dateline"), cd_article_get_dateline (article) ?: "",
+                          _("Tags"), tags ?: "",
+                          _("Status"), cd_article_row_status_label (cd_article_get_status (article)),
+                          cd_article_get_body (article) ?: "");
+}
+
+static void
+append_line (GtkTextBuffer *buffer,
+             const char    *prefix,
+             const char    *text,
+             const char    *tag)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_with_tags_by_name (buffer, &end, prefix, -1, tag, NULL);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_with_tags_by_name (buffer, &end, text, -1, tag, NULL);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\n", 1);
+}
+
+static void
+show_diff (CdHistory  *self,
+           CdRevision *revision)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->diff_view));
+  g_autofree char *old_text = comparable_text (cd_revision_get_snapshot (revision));
+  g_autofree char *new_text = comparable_text (self->current);
+  g_autoptr(GArray) lines = cd_diff_lines (old_text, new_text);
+  g_autofree char *summary = NULL;
+  guint added = 0, removed = 0;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      CdDiffLine *line = &g_array_index (lines, CdDiffLine, i);
+      guint run = 0;
+
+      if (line->kind == CD_DIFF_ADDED)
+        {
+          append_line (buffer, "+ ", line->text, "added");
+          added++;
+          continue;
+        }
+      if (line->kind == CD_DIFF_REMOVED)
+        {
+          append_line (buffer, "− ", line->text, "removed");
+          removed++;
+          continue;
+        }
+
+      while (i + run < lines->len && g_array_index (lines, CdDiffLine, i + run).kind == CD_DIFF_SAME)
+        run++;
+      for (guint j = 0; j < run; j++)
+        {
+          gboolean near_start = i > 0 && j < CONTEXT;
+          gboolean near_end = i + run < lines->len && run - j <= CONTEXT;
+
+          if (run >= FOLD_MIN && !near_start && !near_end)
+            {
+              guint skipped = run - j - (i + run < lines->len ? CONTEXT : 0);
+              g_autofree char *fold =
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "⋯ %u unchanged line",
+                                              "⋯ %u unchanged lines", skipped), skipped);
+
+              append_line (buffer, "", fold, "folded");
+              j += skipped - 1;
+              continue;
+            }
+          append_line (buffer, "  ", g_array_index (lines, CdDiffLine, i + j).text, NULL);
+        }
+      i += run - 1;
+    }
+
+  if (added == 0 && removed == 0)
+    summary = g_strdup (_("Same as the current text"));
+  else
+    /* Translators: lines added and removed since a revision */
+    summary = g_strdup_printf (_("%u lines added, %u removed since this revision"), added,
+                               removed);
+  gtk_label_set_text (GTK_LABEL (self->summary), summary);
+  gtk_widget_set_sensitive (self->restore_button, added > 0 || removed > 0);
+}
+
+static void
+row_selected_cb (CdHistory     *self,
+                 GtkListBoxRow *row)
+{
+  if (row == NULL)
+    {
+      gtk_widget_set_sensitive (self->restore_button, FALSE);
+      return;
+    }
+  show_diff (self, g_ptr_array_index (self->revisions, gtk_list_box_row_get_index (row)));
+}
+
+static void
+restore_cb (CdHistory *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list));
+  CdRevision *revision;
+
+  if (row == NULL)
+    return;
+  revision = g_ptr_array_index (self->revisions, gtk_list_box_row_get_index (row));
+  g_signal_emit (self, signals[RESTORE], 0, cd_revision_get_id (revision));
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static GtkWidget *
+revision_row (CdRevision *revision)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autoptr(GDateTime) local = g_date_time_to_local (cd_revision_get_created (revision));
+  g_autofree char *day = cd_article_row_format_time (local);
+  g_autofree char *clock = g_date_time_format (local, "%H:%M");
+  g_autofree char *when = NULL;
+  g_autofree char *reason = NULL;
+  GtkWidget *label;
+
+  /* Translators: when a revision was taken: day, then time of day */
+  when = g_str_equal (day, clock) ? g_strdup (clock) : g_strdup_printf (_("%s, %s"), day, clock);
+  label = gtk_label_new (when);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (cd_revision_get_name (revision) != NULL)
+    /* Translators: a revision's reason and the name someone gave it */
+    reason = g_strdup_printf (_("%s: %s"), cd_history_reason_label (cd_revision_get_reason (revision)),
+                              cd_revision_get_name (revision));
+  else
+    reason = g_strdup (cd_history_reason_label (cd_revision_get_reason (revision)));
+  label = gtk_label_new (reason);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+static void
+cd_history_dispose (GObject *object)
+{
+  CdHistory *self = CD_HISTORY (object);
+
+  g_clear_pointer (&self->revisions, g_ptr_array_unref);
+  g_clear_object (&self->current);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cd_history_parent_class)->dispose (object);
+}
+
+static void
+cd_history_class_init (CdHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cd_history_dispose;
+
+  /**
+   * CdHistory::restore:
+   * @revision_id: the revision to go back to
+   */
+  signals[RESTORE] = g_signal_new ("restore", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cd_history_init (CdHistory *self)
+{
+  GtkWidget *box, *header, *paned, *list_scroller, *scroller, *diff_box, *empty;
+  GtkTextBuffer *buffer;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("History"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 960, 640);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  self->restore_button = gtk_button_new_with_mnemonic (_("_Restore"));
+  gtk_widget_add_css_class (self->restore_button, "suggested-action");
+  gtk_widget_set_tooltip_text (self->restore_button,
+                               _("Make this revision the current text; nothing is lost"));
+  gtk_widget_set_sensitive (self->restore_button, FALSE);
+  g_signal_connect_swapped (self->restore_button, "clicked", G_CALLBACK (restore_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->restore_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->list = gtk_list_box_new ();
+  gtk_widget_add_css_class (self->list, "navigation-sidebar");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_BROWSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Revisions"), -1);
+  g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  list_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroller), self->list);
+  gtk_widget_set_size_request (list_scroller, 220, -1);
+
+  diff_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  self->summary = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->summary), 0);
+  gtk_widget_add_css_class (self->summary, "cd-diff-summary");
+  gtk_widget_add_css_class (self->summary, "dim-label");
+  gtk_box_append (GTK_BOX (diff_box), self->summary);
+  self->diff_view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->diff_view), FALSE);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (self->diff_view), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->diff_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->diff_view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->diff_view), 12);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->diff_view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->diff_view), 12);
+  gtk_widget_add_css_class (self->diff_view, "cd-diff");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->diff_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Changes"), -1);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->diff_view));
+  gtk_text_buffer_create_tag (buffer, "added", "paragraph-background", "rgba(46,194,126,0.22)",
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "removed", "paragraph-background", "rgba(224,27,36,0.20)",
+                              "strikethrough", FALSE, NULL);
+  gtk_text_buffer_create_tag (buffer, "folded", "style", PANGO_STYLE_ITALIC,
+                              "foreground", "#888a85", NULL);
+  scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->diff_view);
+  gtk_box_append (GTK_BOX (diff_box), scroller);
+
+  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_start_child (GTK_PANED (paned), list_scroller);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_end_child (GTK_PANED (paned), diff_box);
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+
+  empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "document-open-recent-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Revisions Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Save a version with Ctrl+S; checkpoints are taken every "
+                                     "ten minutes of writing."));
+
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  gtk_stack_add_named (GTK_STACK (self->stack), paned, "revisions");
+  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
+  gtk_box_append (GTK_BOX (box), self->stack);
+
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+/**
+ * cd_history_new:
+ * @parent: the window to stay above
+ * @store: the store to read revisions from
+ * @current: the article as it is now, to diff against
+ *
+ * Returns: (transfer full): a new history window, not yet shown
+ */
+CdHistory *
+cd_history_new (GtkWindow *parent,
+                CdStore   *store,
+                CdArticle *current)
+{
+  CdHistory *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (CD_IS_STORE (store), NULL);
+  g_return_val_if_fail (CD_IS_ARTICLE (current), NULL);
+
+  self = g_object_new (CD_TYPE_HISTORY, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->current = g_object_ref (current);
+  self->revisions = cd_store_list_revisions (store, cd_article_get_uuid (current), &error);
+  if (self->revisions == NULL)
+    {
+      g_warning ("Could not list the revisions: %s", error->message);
+      self->revisions = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+
+  for (guint i = 0; i < self->revisions->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (self->list),
+                         revision_row (g_ptr_array_index (self->revisions, i)));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    self->revisions->len > 0 ? "revisions" : "empty");
+  if (self->revisions->len > 0)
+    cd_history_select (self, 0);
+  return self;
+}
+
+guint
+cd_history_get_n_revisions (CdHistory *self)
+{
+  g_return_val_if_fail (CD_IS_HISTORY (self), 0);
+  return self->revisions->len;
+}
+
+void
+cd_history_select (CdHistory *self,
+                   guint      index)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (CD_IS_HISTORY (self));
+
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), index);
+  if (row != NULL)
+    gtk_list_box_select_row (GTK_LIST_BOX (self->list), row);
+}
+
+/**
+ * cd_history_get_diff_text:
+ *
+ * Returns: (transfer full): the diff shown, as text
+ */
+char *
+cd_history_get_diff_text (CdHistory *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (CD_IS_HISTORY (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->diff_view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}

@@ -1,0 +1,545 @@
+/* cd-library.c: the sidebar list of articles, with search, a status
+ * filter and the trash.
+ *
+ * Listings come from the store on its worker thread and replace the list
+ * whole; the article open in the editor is shown by its live object, so
+ * its row follows typing without a reload.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-library"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "cd-article-row.h"
+#include "cd-library.h"
+
+struct _CdLibrary
+{
+  GtkWidget           parent_instance;
+
+  CdStore            *store;
+  CdArticle          *current;
+  GCancellable       *cancellable;
+  GListStore         *articles;
+  GtkSingleSelection *selection;
+
+  GtkWidget          *search_entry;
+  GtkWidget          *status_filter;
+  GtkWidget          *stack;
+  GtkWidget          *list_view;
+  GtkWidget          *empty_page;
+
+  guint               trash_mode : 1;
+  guint               selecting : 1;
+  guint               loading : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CdLibrary, cd_library, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_TRASH_MODE,
+  PROP_LOADING,
+  N_PROPS
+};
+
+enum
+{
+  ARTICLE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+update_empty_page (CdLibrary *self)
+{
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  AdwStatusPage *page = ADW_STATUS_PAGE (self->empty_page);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 0)
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "list");
+      return;
+    }
+
+  if (*search != '\0' || gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status_filter)) > 0)
+    {
+      adw_status_page_set_icon_name (page, "edit-find-symbolic");
+      adw_status_page_set_title (page, _("No Results"));
+      adw_status_page_set_description (page, _("Try other words or another status."));
+    }
+  else if (self->trash_mode)
+    {
+      adw_status_page_set_icon_name (page, "user-trash-symbolic");
+      adw_status_page_set_title (page, _("Trash Is Empty"));
+      adw_status_page_set_description (page, _("Deleted articles wait here until restored."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (page, "document-edit-symbolic");
+      adw_status_page_set_title (page, _("No Articles"));
+      adw_status_page_set_description (page, _("Start one with New Article (Ctrl+N)."));
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
+}
+
+static void
+select_current (CdLibrary *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; self->current != NULL && i < n; i++)
+    {
+      g_autoptr(CdArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+
+      if (g_strcmp0 (cd_article_get_uuid (article), cd_article_get_uuid (self->current)) == 0)
+        {
+          position = i;
+          break;
+        }
+    }
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+}
+
+static void
+set_loading (CdLibrary *self,
+             gboolean   loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+list_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  CdLibrary *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  found = cd_store_list_articles_finish (CD_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = CD_LIBRARY (data);
+
+  if (found == NULL)
+    {
+      g_warning ("Could not list the articles: %s", error->message);
+      found = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+
+  /* The open article appears as itself, so its row follows the editor. */
+  for (guint i = 0; self->current != NULL && i < found->len; i++)
+    {
+      CdArticle *article = g_ptr_array_index (found, i);
+
+      if (g_strcmp0 (cd_article_get_uuid (article), cd_article_get_uuid (self->current)) == 0)
+        {
+          g_object_unref (article);
+          found->pdata[i] = g_object_ref (self->current);
+        }
+    }
+
+  self->selecting = TRUE;
+  g_list_store_splice (self->articles, 0, g_list_model_get_n_items (G_LIST_MODEL (self->articles)),
+                       found->pdata, found->len);
+  self->selecting = FALSE;
+  select_current (self);
+  update_empty_page (self);
+  set_loading (self, FALSE);
+}
+
+/**
+ * cd_library_refresh:
+ *
+ * Lists the articles again with the current search, filter and mode. The
+ * listing runs on the store's worker thread.
+ */
+void
+cd_library_refresh (CdLibrary *self)
+{
+  CdStoreQuery query = { NULL, -1, FALSE, 0 };
+  guint status;
+
+  g_return_if_fail (CD_IS_LIBRARY (self));
+
+  if (self->store == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  query.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  status = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status_filter));
+  query.status = status == 0 || status == GTK_INVALID_LIST_POSITION ? -1 : (int) status - 1;
+  query.trashed = self->trash_mode;
+  set_loading (self, TRUE);
+  cd_store_list_articles_async (self->store, &query, self->cancellable, list_ready_cb, self);
+}
+
+static void
+selection_changed_cb (CdLibrary *self)
+{
+  g_autoptr(CdArticle) article = NULL;
+
+  if (self->selecting || self->trash_mode)
+    return;
+  article = gtk_single_selection_get_selected_item (self->selection);
+  if (article == NULL)
+    return;
+  g_object_ref (article);
+  if (self->current != NULL
+      && g_strcmp0 (cd_article_get_uuid (article), cd_article_get_uuid (self->current)) == 0)
+    return;
+  g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, cd_article_get_uuid (article));
+}
+
+static void
+activate_cb (CdLibrary *self,
+             guint      position)
+{
+  g_autoptr(CdArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), position);
+
+  if (article != NULL && !self->trash_mode)
+    g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, cd_article_get_uuid (article));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CdLibrary                *self)
+{
+  gtk_list_item_set_child (item, cd_article_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             CdLibrary                *self)
+{
+  CdArticleRow *row = CD_ARTICLE_ROW (gtk_list_item_get_child (item));
+
+  cd_article_row_set_article (row, gtk_list_item_get_item (item));
+  cd_article_row_set_trashed (row, self->trash_mode);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CdLibrary                *self)
+{
+  cd_article_row_set_article (CD_ARTICLE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+cd_library_dispose (GObject *object)
+{
+  CdLibrary *self = CD_LIBRARY (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->articles);
+  g_clear_object (&self->current);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cd_library_parent_class)->dispose (object);
+}
+
+static void
+cd_library_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CdLibrary *self = CD_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_TRASH_MODE:
+      g_value_set_boolean (value, self->trash_mode);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_library_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CdLibrary *self = CD_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_TRASH_MODE:
+      cd_library_set_trash_mode (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_library_class_init (CdLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cd_library_dispose;
+  object_class->get_property = cd_library_get_property;
+  object_class->set_property = cd_library_set_property;
+
+  properties[PROP_TRASH_MODE] =
+    g_param_spec_boolean ("trash-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CdLibrary::article-activated:
+   * @uuid: the article chosen
+   *
+   * Someone chose an article in the list to open.
+   */
+  signals[ARTICLE_ACTIVATED] =
+    g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "cdlibrary");
+}
+
+static void
+cd_library_init (CdLibrary *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory;
+  GtkWidget *filters, *scroller;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+
+  filters = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (filters, "cd-library-filters");
+  self->search_entry = gtk_search_entry_new ();
+  g_object_set (self->search_entry, "placeholder-text", _("Search articles"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search articles"), -1);
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (cd_library_refresh), self);
+  g_signal_connect_swapped (self->search_entry, "activate",
+                            G_CALLBACK (cd_library_focus_list), self);
+  gtk_box_append (GTK_BOX (filters), self->search_entry);
+
+  gtk_string_list_append (statuses, _("All Statuses"));
+  for (guint s = 0; s < CD_ARTICLE_N_STATUSES; s++)
+    gtk_string_list_append (statuses, cd_article_row_status_label (s));
+  self->status_filter = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL);
+  gtk_widget_set_tooltip_text (self->status_filter, _("Show articles with this status"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_filter),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status filter"), -1);
+  g_signal_connect_swapped (self->status_filter, "notify::selected",
+                            G_CALLBACK (cd_library_refresh), self);
+  gtk_box_append (GTK_BOX (filters), self->status_filter);
+  gtk_widget_set_parent (filters, GTK_WIDGET (self));
+
+  self->articles = g_list_store_new (CD_TYPE_ARTICLE);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->articles)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (selection_changed_cb), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
+                                       factory);
+  gtk_widget_add_css_class (self->list_view, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Articles"), -1);
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list_view);
+
+  self->empty_page = adw_status_page_new ();
+  gtk_widget_add_css_class (self->empty_page, "compact");
+
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
+  gtk_stack_add_named (GTK_STACK (self->stack), self->empty_page, "empty");
+  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+
+  update_empty_page (self);
+}
+
+GtkWidget *
+cd_library_new (void)
+{
+  return g_object_new (CD_TYPE_LIBRARY, NULL);
+}
+
+void
+cd_library_set_store (CdLibrary *self,
+                      CdStore   *store)
+{
+  g_return_if_fail (CD_IS_LIBRARY (self));
+  g_return_if_fail (store == NULL || CD_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    cd_library_refresh (self);
+}
+
+gboolean
+cd_library_get_trash_mode (CdLibrary *self)
+{
+  g_return_val_if_fail (CD_IS_LIBRARY (self), FALSE);
+  return self->trash_mode;
+}
+
+/**
+ * cd_library_set_trash_mode:
+ * @trash_mode: %TRUE lists the trash, whose rows restore instead of open
+ */
+void
+cd_library_set_trash_mode (CdLibrary *self,
+                           gboolean   trash_mode)
+{
+  g_return_if_fail (CD_IS_LIBRARY (self));
+
+  trash_mode = !!trash_mode;
+  if (self->trash_mode == trash_mode)
+    return;
+  self->trash_mode = trash_mode;
+  /* Rows are bound again for their Restore buttons. */
+  self->selecting = TRUE;
+  g_list_store_remove_all (self->articles);
+  self->selecting = FALSE;
+  cd_library_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRASH_MODE]);
+}
+
+void
+cd_library_set_search (CdLibrary  *self,
+                       const char *text)
+{
+  g_return_if_fail (CD_IS_LIBRARY (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  cd_library_refresh (self);
+}
+
+/**
+ * cd_library_set_status_filter:
+ * @status: a #CdArticleStatus, or -1 for every status
+ */
+void
+cd_library_set_status_filter (CdLibrary *self,
+                              int        status)
+{
+  g_return_if_fail (CD_IS_LIBRARY (self));
+  g_return_if_fail (status >= -1 && status < CD_ARTICLE_N_STATUSES);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->status_filter), status + 1);
+}
+
+/**
+ * cd_library_set_current:
+ * @article: (nullable): the article open in the editor
+ *
+ * Selects the open article and shows its live object in the list.
+ */
+void
+cd_library_set_current (CdLibrary *self,
+                        CdArticle *article)
+{
+  guint n;
+
+  g_return_if_fail (CD_IS_LIBRARY (self));
+
+  g_set_object (&self->current, article);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  for (guint i = 0; article != NULL && i < n; i++)
+    {
+      g_autoptr(CdArticle) item = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+
+      if (item != article
+          && g_strcmp0 (cd_article_get_uuid (item), cd_article_get_uuid (article)) == 0)
+        {
+          self->selecting = TRUE;
+          g_list_store_splice (self->articles, i, 1, (gpointer *) &article, 1);
+          self->selecting = FALSE;
+          break;
+        }
+    }
+  select_current (self);
+}
+
+void
+cd_library_focus_search (CdLibrary *self)
+{
+  g_return_if_fail (CD_IS_LIBRARY (self));
+  gtk_widget_grab_focus (self->search_entry);
+}
+
+void
+cd_library_focus_list (CdLibrary *self)
+{
+  g_return_if_fail (CD_IS_LIBRARY (self));
+  gtk_widget_grab_focus (self->list_view);
+}
+
+/**
+ * cd_library_get_model:
+ *
+ * Returns: (transfer none): the listed articles, in list order
+ */
+GListModel *
+cd_library_get_model (CdLibrary *self)
+{
+  g_return_val_if_fail (CD_IS_LIBRARY (self), NULL);
+  return G_LIST_MODEL (self->articles);
+}
+
+/**
+ * cd_library_get_loading:
+ *
+ * Returns: whether a listing is under way
+ */
+gboolean
+cd_library_get_loading (CdLibrary *self)
+{
+  g_return_val_if_fail (CD_IS_LIBRARY (self), FALSE);
+  return self->loading;
+}
