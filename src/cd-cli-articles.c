@@ -298,7 +298,7 @@ read_value_file (const char  *path,
     return NULL;
   if (length > CD_IMPORT_MAX_SIZE)
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FBIG,
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                    "%s: the file is larger than %d MB.", path, CD_IMPORT_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
