@@ -1,0 +1,212 @@
+/* bench-sync.c: push 200 new drafts to a local WordPress, then pull them
+ * into an empty store.
+ *
+ * Prints, for each phase, the wall time, the client's CPU time (getrusage,
+ * every thread of this process), CPU as a share of wall time and the
+ * requests made, beside the DESIGN.md budget (client CPU under 10% of wall
+ * time). WordPress runs in other processes, so its CPU is not counted.
+ * Several rounds, each on a fresh WordPress; never fails on a time.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+
+#include "cd-store.h"
+#include "cd-sync-db.h"
+#include "cd-sync.h"
+#include "cd-test-wordpress.h"
+#include "cd-wordpress.h"
+
+#define N_ARTICLES 200
+#define ACCOUNT "bench"
+
+typedef struct
+{
+  double wall_s;
+  double cpu_s;
+  guint  requests;
+  guint  items;
+} Phase;
+
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (double) usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+         (double) usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+on_synced (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CdSyncResult **slot = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *slot = cd_sync_engine_sync_finish (CD_SYNC_ENGINE (source), result, &error);
+  if (*slot == NULL)
+    g_error ("The sync could not run: %s", error->message);
+}
+
+/* One sync of a store against the site, measured. */
+static Phase
+measure_sync (CdTestWordpress *wp,
+              const char      *dir,
+              guint            new_articles)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdStore) store = NULL;
+  g_autoptr(CdSyncEngine) engine = NULL;
+  g_autoptr(CdSyncDb) db = NULL;
+  g_autoptr(CdWordpress) client = NULL;
+  g_autoptr(CdSyncResult) result = NULL;
+  g_autofree char *sql = NULL;
+  Phase phase = { 0 };
+  gint64 start;
+  double cpu_start;
+
+  store = cd_store_open (dir, &error);
+  g_assert_no_error (error);
+  db = cd_sync_db_open (store, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO accounts (name, kind, url, user, created)"
+                         " VALUES ('" ACCOUNT "', 'wordpress', '%s', '%s', 0)", wp->url, wp->user);
+  g_assert_true (cd_sync_db_exec (db, sql, &error));
+
+  for (guint i = 0; i < new_articles; i++)
+    {
+      g_autoptr(CdArticle) article = cd_article_new ();
+      g_autoptr(GString) body = g_string_new (NULL);
+      g_autofree char *headline = g_strdup_printf ("Council story number %u", i + 1);
+
+      for (guint p = 0; p < 6; p++)
+        g_string_append_printf (body, "%sParagraph %u of story %u: the council met on "
+                                "Tuesday and voted seven to two for the plan, which brings "
+                                "buses every ten minutes and a new bridge at the harbour.",
+                                p > 0 ? "\n\n" : "", p + 1, i + 1);
+      cd_article_set_headline (article, headline);
+      cd_article_set_body (article, body->str);
+      g_assert_true (cd_store_save_article (store, article, CD_REVISION_EDITED, NULL, &error));
+    }
+
+  engine = cd_sync_engine_new (store);
+  client = cd_wordpress_new (wp->url, wp->user, wp->password);
+  cd_sync_engine_set_cms (engine, ACCOUNT, CD_CMS (client));
+
+  start = g_get_monotonic_time ();
+  cpu_start = cpu_seconds ();
+  cd_sync_engine_sync_async (engine, NULL, NULL, on_synced, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  phase.cpu_s = cpu_seconds () - cpu_start;
+  phase.wall_s = (g_get_monotonic_time () - start) / 1e6;
+  phase.requests = cd_wordpress_get_request_count (client);
+  phase.items = new_articles > 0 ? cd_sync_result_get_pushed (result)->len
+                                 : cd_sync_result_get_pulled (result)->len;
+
+  if (!cd_sync_result_is_clean (result))
+    g_printerr ("bench-sync: the sync did not finish cleanly (%u errors, %u queued)\n",
+                cd_sync_result_get_errors (result)->len, cd_sync_result_get_queued (result)->len);
+  return phase;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return (da > db) - (da < db);
+}
+
+static void
+print_summary (const char *name,
+               GArray     *ratios)
+{
+  g_array_sort (ratios, compare_doubles);
+  printf ("%s: CPU/wall median %.1f%%, p95 %.1f%% (budget: under 10%%)\n", name,
+          100 * g_array_index (ratios, double, ratios->len / 2),
+          100 * g_array_index (ratios, double, MIN (ratios->len - 1,
+                                                    (guint) (ratios->len * 0.95))));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GArray) push_ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pull_ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  guint rounds = 3;
+
+  if (argc > 1)
+    rounds = MAX (1, (guint) g_ascii_strtoull (argv[1], NULL, 10));
+
+  printf ("Sync of %d new drafts with a local WordPress, %u rounds\n", N_ARTICLES, rounds);
+  for (guint round = 0; round < rounds; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *push_dir = NULL;
+      g_autofree char *pull_dir = NULL;
+      CdTestWordpress *wp;
+      Phase push, pull;
+      double ratio;
+
+      wp = cd_test_wordpress_start (&error);
+      if (wp == NULL)
+        {
+          g_printerr ("bench-sync: WordPress could not start: %s\n", error->message);
+          return 1;
+        }
+      push_dir = g_dir_make_tmp ("copydesk-bench-push-XXXXXX", NULL);
+      pull_dir = g_dir_make_tmp ("copydesk-bench-pull-XXXXXX", NULL);
+
+      push = measure_sync (wp, push_dir, N_ARTICLES);
+      pull = measure_sync (wp, pull_dir, 0);
+
+      ratio = push.cpu_s / push.wall_s;
+      g_array_append_val (push_ratios, ratio);
+      printf ("round %u push: %u drafts, wall %.2f s, client CPU %.3f s, CPU/wall %.1f%%, "
+              "%u requests\n", round + 1, push.items, push.wall_s, push.cpu_s, 100 * ratio,
+              push.requests);
+      ratio = pull.cpu_s / pull.wall_s;
+      g_array_append_val (pull_ratios, ratio);
+      printf ("round %u pull: %u articles, wall %.2f s, client CPU %.3f s, CPU/wall %.1f%%, "
+              "%u requests\n", round + 1, pull.items, pull.wall_s, pull.cpu_s, 100 * ratio,
+              pull.requests);
+      fflush (stdout);
+
+      remove_dir (push_dir);
+      remove_dir (pull_dir);
+      cd_test_wordpress_stop (wp);
+    }
+
+  print_summary ("push", push_ratios);
+  print_summary ("pull", pull_ratios);
+  return 0;
+}
