@@ -15,6 +15,7 @@
 #include "cd-export.h"
 #include "cd-import.h"
 #include "cd-store.h"
+#include "cd-sync.h"
 
 /* The keys of `show --json`, in order; `list --json` leaves out the body. */
 static const char *json_keys[] = {
@@ -254,7 +255,19 @@ cd_cli_show (CdCli  *cli,
     {
       g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
 
-      json_node_take_object (root, cd_cli_article_to_json (article, TRUE));
+      g_autoptr(GError) error = NULL;
+      JsonObject *object = cd_cli_article_to_json (article, TRUE);
+      JsonArray *sync = cd_sync_describe_article (store, uuid, &error);
+
+      if (sync == NULL)
+        {
+          json_object_unref (object);
+          cd_cli_printerr ("%s", error->message);
+          return CD_EXIT_ERROR;
+        }
+      /* One object per account: account, remote_id, state, error. */
+      json_object_set_array_member (object, "sync", sync);
+      json_node_take_object (root, object);
       print_json (root);
       return CD_EXIT_OK;
     }
