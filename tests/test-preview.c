@@ -1,0 +1,866 @@
+/* test-preview.c: the WebKit preview under Xvfb: what the page shows, what it
+ * refuses to run or load, scroll keeping and sync, links, PDF, screenshots.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-preview"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "cd-preview.h"
+
+/* Generous: the first web process of a run takes about a second to start. */
+#define TIMEOUT_SECONDS 30
+
+/* A 1×1 PNG. */
+static const char png_base64[] =
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+typedef struct
+{
+  char      *tmpdir;
+  GtkWindow *window;
+  CdPreview *preview;
+  CdArticle *article;
+  guint      n_updates;
+  GPtrArray *links;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop until @condition holds; FALSE after TIMEOUT_SECONDS. */
+static gboolean
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint    id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    {
+      g_test_message ("Timed out waiting for %s", what);
+      return FALSE;
+    }
+  g_source_remove (id);
+  return TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+is_nonnull (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static gboolean
+preview_loaded (gpointer data)
+{
+  return cd_preview_get_loaded (data);
+}
+
+typedef struct
+{
+  JSCValue *value;
+  GError   *error;
+  gboolean  done;
+} JsResult;
+
+static void
+js_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  JsResult *js = user_data;
+
+  js->value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result,
+                                                          &js->error);
+  js->done = TRUE;
+}
+
+static void
+js_async_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  JsResult *js = user_data;
+
+  js->value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object),
+                                                                     result, &js->error);
+  js->done = TRUE;
+}
+
+/* Runs @script in the page and returns its value. */
+static JSCValue *
+eval_js (Fixture    *fixture,
+         const char *script)
+{
+  JsResult js = { 0 };
+
+  webkit_web_view_evaluate_javascript (cd_preview_get_web_view (fixture->preview), script, -1,
+                                       NULL, NULL, NULL, js_done_cb, &js);
+  g_assert_true (wait_for (is_true, &js.done, script));
+  g_assert_no_error (js.error);
+  return js.value;
+}
+
+/* Runs the body of an async function (it may await) and returns its value. */
+static JSCValue *
+eval_async_js (Fixture    *fixture,
+               const char *body)
+{
+  JsResult js = { 0 };
+
+  webkit_web_view_call_async_javascript_function (cd_preview_get_web_view (fixture->preview),
+                                                  body, -1, NULL, NULL, NULL, NULL,
+                                                  js_async_done_cb, &js);
+  g_assert_true (wait_for (is_true, &js.done, body));
+  g_assert_no_error (js.error);
+  return js.value;
+}
+
+static char *
+eval_string (Fixture    *fixture,
+             const char *script)
+{
+  g_autoptr (JSCValue) value = eval_js (fixture, script);
+
+  if (jsc_value_is_null (value) || jsc_value_is_undefined (value))
+    return NULL;
+  return jsc_value_to_string (value);
+}
+
+static gboolean
+eval_boolean (Fixture    *fixture,
+              const char *script)
+{
+  g_autoptr (JSCValue) value = eval_js (fixture, script);
+
+  g_assert_true (jsc_value_is_boolean (value));
+  return jsc_value_to_boolean (value);
+}
+
+static double
+eval_number (Fixture    *fixture,
+             const char *script)
+{
+  g_autoptr (JSCValue) value = eval_js (fixture, script);
+
+  g_assert_true (jsc_value_is_number (value));
+  return jsc_value_to_double (value);
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    n_updates;
+} UpdateWait;
+
+static gboolean
+updated_since (gpointer data)
+{
+  UpdateWait *wait = data;
+
+  return wait->fixture->n_updates > wait->n_updates;
+}
+
+/* Waits for the next "updated" after the current count. */
+static void
+wait_for_update (Fixture *fixture,
+                 guint    n_before)
+{
+  UpdateWait wait = { fixture, n_before };
+
+  g_assert_true (wait_for (updated_since, &wait, "the preview to update"));
+}
+
+/* Waits until the web view has painted what the page shows now. */
+static void
+wait_for_paint (Fixture *fixture)
+{
+  g_autoptr (JSCValue) value = NULL;
+
+  value = eval_async_js (fixture,
+                         "await new Promise((resolve) => requestAnimationFrame(() => "
+                         "requestAnimationFrame(resolve)));"
+                         "return true;");
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+on_updated (CdPreview *preview,
+            Fixture   *fixture)
+{
+  fixture->n_updates++;
+}
+
+static gboolean
+on_activate_link (CdPreview  *preview,
+                  const char *uri,
+                  Fixture    *fixture)
+{
+  g_ptr_array_add (fixture->links, g_strdup (uri));
+  return TRUE;
+}
+
+static void
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) created = g_date_time_new_utc (2026, 3, 14, 9, 30, 0);
+  guint n_before;
+
+  fixture->tmpdir = g_dir_make_tmp ("copydesk-preview-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->links = g_ptr_array_new_with_free_func (g_free);
+
+  fixture->article = cd_article_new ();
+  cd_article_set_headline (fixture->article, "Council approves harbour budget");
+  cd_article_set_dek (fixture->article, "The vote ends a year of argument over the old docks.");
+  cd_article_set_byline (fixture->article, "By Mara Lindqvist");
+  cd_article_set_dateline (fixture->article, "Kiel");
+  cd_article_set_section (fixture->article, "Local");
+  cd_article_set_created (fixture->article, created);
+  cd_article_set_body (fixture->article,
+                       "The city council voted 31 to 12 on Tuesday to fund the harbour.\n\n"
+                       "Work starts in spring.\n");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 800, 600);
+  fixture->preview = cd_preview_new ();
+  g_signal_connect (fixture->preview, "updated", G_CALLBACK (on_updated), fixture);
+  g_signal_connect (fixture->preview, "activate-link", G_CALLBACK (on_activate_link), fixture);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->preview));
+  gtk_window_present (fixture->window);
+
+  n_before = fixture->n_updates;
+  cd_preview_set_article (fixture->preview, fixture->article);
+  g_assert_true (wait_for (preview_loaded, fixture->preview, "the template to load"));
+  wait_for_update (fixture, n_before);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_assert_cmpint (g_remove (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
+{
+  gpointer preview = fixture->preview;
+
+  g_object_add_weak_pointer (G_OBJECT (preview), &preview);
+  gtk_window_destroy (fixture->window);
+  /* A page call still in flight holds the preview until it is cancelled. */
+  for (guint i = 0; i < 1000 && preview != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (preview);
+
+  g_clear_object (&fixture->article);
+  g_clear_pointer (&fixture->links, g_ptr_array_unref);
+  remove_tree (fixture->tmpdir);
+  g_free (fixture->tmpdir);
+}
+
+static void
+test_shows_article (Fixture      *fixture,
+                    gconstpointer data)
+{
+  g_autofree char *headline = NULL;
+  g_autofree char *dek = NULL;
+  g_autofree char *byline = NULL;
+  g_autofree char *dateline = NULL;
+  g_autofree char *uri = NULL;
+  guint            n_before;
+
+  headline = eval_string (fixture, "document.getElementById('headline').textContent");
+  g_assert_cmpstr (headline, ==, "Council approves harbour budget");
+  dek = eval_string (fixture, "document.getElementById('dek').textContent");
+  g_assert_cmpstr (dek, ==, "The vote ends a year of argument over the old docks.");
+  byline = eval_string (fixture, "document.getElementById('byline').textContent");
+  g_assert_cmpstr (byline, ==, "By Mara Lindqvist");
+  dateline = eval_string (fixture, "document.querySelector('#body p .dateline').textContent");
+  g_assert_cmpstr (dateline, ==, "Kiel \u2014 ");
+  g_assert_true (eval_boolean (fixture,
+                               "document.querySelector('#body p').textContent"
+                               ".endsWith('fund the harbour.')"));
+
+  /* Metadata is text, never markup. */
+  n_before = fixture->n_updates;
+  cd_article_set_headline (fixture->article, "Tom & Jerry <b>bold</b> \"quoted\"");
+  wait_for_update (fixture, n_before);
+  g_clear_pointer (&headline, g_free);
+  headline = eval_string (fixture, "document.getElementById('headline').textContent");
+  g_assert_cmpstr (headline, ==, "Tom & Jerry <b>bold</b> \"quoted\"");
+  g_assert_true (eval_boolean (fixture, "document.querySelector('#headline b') === null"));
+
+  /* Updates never navigate: the page is still the template. */
+  uri = g_strdup (webkit_web_view_get_uri (cd_preview_get_web_view (fixture->preview)));
+  g_assert_true (g_str_has_prefix (uri, "copydesk-preview://preview/preview.html"));
+}
+
+static gboolean
+more_updates_than (gpointer data)
+{
+  UpdateWait *wait = data;
+
+  return wait->fixture->n_updates > wait->n_updates;
+}
+
+static void
+test_coalesces_updates (Fixture      *fixture,
+                        gconstpointer data)
+{
+  g_autofree char *headline = NULL;
+  guint            n_before = fixture->n_updates;
+  UpdateWait       wait = { fixture, n_before + 1 };
+
+  /* Five changes within one frame make one update. */
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Headline %u", i);
+
+      cd_article_set_headline (fixture->article, text);
+    }
+  wait_for_update (fixture, n_before);
+  /* A round trip through the page and two frames give any second update
+   * time to arrive. */
+  wait_for_paint (fixture);
+  g_assert_false (more_updates_than (&wait));
+  g_assert_cmpuint (fixture->n_updates, ==, n_before + 1);
+  headline = eval_string (fixture, "document.getElementById('headline').textContent");
+  g_assert_cmpstr (headline, ==, "Headline 5");
+}
+
+static char *
+make_long_body (const char *first_paragraph,
+                guint       n_paragraphs)
+{
+  g_autoptr (GString) body = g_string_new (first_paragraph);
+
+  for (guint i = 1; i <= n_paragraphs; i++)
+    g_string_append_printf (body,
+                            "\n\nParagraph %u. The harbour board met again to discuss the "
+                            "budget, the docks and the new ferry timetable for the island.",
+                            i);
+  g_string_append_c (body, '\n');
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
+static void
+test_update_keeps_scroll (Fixture      *fixture,
+                          gconstpointer data)
+{
+  g_autofree char *body = make_long_body ("First paragraph.", 200);
+  g_autofree char *edited = NULL;
+  g_autofree char *last = NULL;
+  guint            n_before;
+  double           scroll_y;
+
+  n_before = fixture->n_updates;
+  cd_article_set_body (fixture->article, body);
+  wait_for_update (fixture, n_before);
+  wait_for_paint (fixture);
+
+  scroll_y = eval_number (fixture, "window.scrollTo(0, 2400); window.scrollY");
+  g_assert_cmpfloat (scroll_y, ==, 2400);
+
+  /* An edit above the visible part, and one in it. */
+  edited = make_long_body ("First paragraph, now with a longer sentence in it.", 200);
+  n_before = fixture->n_updates;
+  cd_article_set_body (fixture->article, edited);
+  wait_for_update (fixture, n_before);
+  wait_for_paint (fixture);
+  g_assert_cmpfloat (eval_number (fixture, "window.scrollY"), ==, 2400);
+  g_assert_true (eval_boolean (fixture,
+                               "document.querySelector('#body p').textContent"
+                               ".includes('longer sentence')"));
+
+  g_clear_pointer (&edited, g_free);
+  edited = make_long_body ("First paragraph.", 201);
+  n_before = fixture->n_updates;
+  cd_article_set_body (fixture->article, edited);
+  wait_for_update (fixture, n_before);
+  wait_for_paint (fixture);
+  g_assert_cmpfloat (eval_number (fixture, "window.scrollY"), ==, 2400);
+  last = eval_string (fixture, "document.querySelector('#body p:last-child').textContent");
+  g_assert_true (g_str_has_prefix (last, "Paragraph 201."));
+}
+
+static gboolean
+has_links (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->links->len > 0;
+}
+
+static void
+test_link_does_not_navigate (Fixture      *fixture,
+                             gconstpointer data)
+{
+  WebKitWebView   *web_view = cd_preview_get_web_view (fixture->preview);
+  g_autofree char *template_uri = g_strdup (webkit_web_view_get_uri (web_view));
+  g_autoptr (JSCValue) value = NULL;
+  guint n_before;
+
+  n_before = fixture->n_updates;
+  cd_article_set_body (fixture->article,
+                       "Read [the council's report](https://example.org/report) first.\n");
+  wait_for_update (fixture, n_before);
+
+  /* A script-driven navigation is refused and opens nothing; the click
+   * after it, handled in order, is refused and opens the link. */
+  value = eval_js (fixture, "window.location.href = 'https://example.org/elsewhere'; true");
+  g_clear_object (&value);
+  value = eval_js (fixture, "document.querySelector('#body a').click(); true");
+  g_assert_true (wait_for (has_links, fixture, "the link to be handed on"));
+
+  g_assert_cmpuint (fixture->links->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->links, 0), ==, "https://example.org/report");
+  wait_for_paint (fixture);
+  g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, template_uri);
+  g_assert_true (cd_preview_get_loaded (fixture->preview));
+  g_assert_true (eval_boolean (fixture, "typeof window.copydesk.update === 'function'"));
+}
+
+static void
+test_raw_html_is_inert (Fixture      *fixture,
+                        gconstpointer data)
+{
+  g_autoptr (JSCValue) value = NULL;
+  g_autofree char *text = NULL;
+  guint            n_before;
+
+  n_before = fixture->n_updates;
+  cd_article_set_headline (fixture->article, "<script>window.copydeskPwned = 'headline'</script>");
+  cd_article_set_dek (fixture->article, "<img src=x onerror=\"window.copydeskPwned = 'dek'\">");
+  cd_article_set_body (fixture->article,
+                       "<script>window.copydeskPwned = 'script'</script>\n\n"
+                       "Text <img src=x onerror=\"window.copydeskPwned = 'img'\"> more.\n\n"
+                       "<iframe src=\"javascript:window.copydeskPwned = 'iframe'\"></iframe>\n\n"
+                       "[click](javascript:window.copydeskPwned='link')\n");
+  wait_for_update (fixture, n_before);
+  wait_for_paint (fixture);
+
+  g_assert_true (eval_boolean (fixture, "typeof window.copydeskPwned === 'undefined'"));
+  g_assert_true (eval_boolean (fixture,
+                               "document.querySelector('#article script, #body img, #article iframe, "
+                               "#article [onerror], #headline *, #dek *') === null"));
+  g_assert_true (eval_boolean (fixture,
+                               "document.querySelector('#body a') === null || "
+                               "!document.querySelector('#body a').hasAttribute('href') || "
+                               "!document.querySelector('#body a').getAttribute('href')"
+                               ".startsWith('javascript')"));
+  text = eval_string (fixture, "document.getElementById('headline').textContent");
+  g_assert_cmpstr (text, ==, "<script>window.copydeskPwned = 'headline'</script>");
+
+  /* Whatever HTML reaches the page, its own sanitiser and the disabled
+   * script markup still keep it inert. */
+  value = eval_js (fixture,
+                   "copydesk.update({ headline: 'x', body: '<p data-sourcepos=\"1:1-1:5\">a"
+                   "<img src=\"copydesk-preview://preview/missing\" "
+                   "onerror=\"window.copydeskPwned = 1\">"
+                   "<script>window.copydeskPwned = 2</script>"
+                   "<svg onload=\"window.copydeskPwned = 3\"></svg>"
+                   "<a href=\"javascript:window.copydeskPwned = 4\">x</a></p>' })");
+  g_clear_object (&value);
+  wait_for_paint (fixture);
+  g_assert_true (eval_boolean (fixture, "typeof window.copydeskPwned === 'undefined'"));
+  g_assert_true (eval_boolean (fixture,
+                               "document.querySelector('#body script, #body svg, "
+                               "#body [onerror], #body a[href]') === null"));
+}
+
+typedef struct
+{
+  guint   n_requests;
+  GBytes *png;
+} ImageServer;
+
+static void
+image_server_cb (SoupServer        *server,
+                 SoupServerMessage *message,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  ImageServer *image_server = user_data;
+
+  image_server->n_requests++;
+  g_test_message ("Image server: %s %s", soup_server_message_get_method (message), path);
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "image/png", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (image_server->png, NULL),
+                                    g_bytes_get_size (image_server->png));
+}
+
+static gboolean
+image_requested (gpointer data)
+{
+  return ((ImageServer *) data)->n_requests > 0;
+}
+
+static void
+test_remote_images (Fixture      *fixture,
+                    gconstpointer data)
+{
+  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JSCValue) value = NULL;
+  g_autofree char   *body = NULL;
+  g_autofree char   *script = NULL;
+  g_autofree char   *outcome = NULL;
+  g_autofree guchar *png = NULL;
+  ImageServer        image_server = { 0 };
+  GSList            *uris;
+  gsize              png_size;
+  guint              port;
+  guint              n_before;
+
+  png = g_base64_decode (png_base64, &png_size);
+  image_server.png = g_bytes_new_static (png, png_size);
+  soup_server_add_handler (server, NULL, image_server_cb, &image_server, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  /* Off: no image element, a placeholder, and not one request. */
+  g_assert_false (cd_preview_get_allow_remote_images (fixture->preview));
+  body = g_strdup_printf ("![Harbour map](http://127.0.0.1:%u/map.png)\n", port);
+  n_before = fixture->n_updates;
+  cd_article_set_body (fixture->article, body);
+  wait_for_update (fixture, n_before);
+  g_assert_true (eval_boolean (fixture, "document.querySelector('#body img') === null"));
+  g_assert_true (eval_boolean (fixture, "document.querySelector('#body .blocked-image') !== null"));
+
+  /* The page's policy refuses the load even when something asks for it. */
+  script = g_strdup_printf ("return await new Promise((resolve) => {"
+                            "  const img = new Image();"
+                            "  img.addEventListener('load', () => resolve('loaded'));"
+                            "  img.addEventListener('error', () => resolve('refused'));"
+                            "  img.src = 'http://127.0.0.1:%u/direct.png';"
+                            "});",
+                            port);
+  value = eval_async_js (fixture, script);
+  outcome = jsc_value_to_string (value);
+  g_assert_cmpstr (outcome, ==, "refused");
+  g_assert_cmpuint (image_server.n_requests, ==, 0);
+
+  /* On: the template loads again with a policy that allows it. */
+  n_before = fixture->n_updates;
+  cd_preview_set_allow_remote_images (fixture->preview, TRUE);
+  g_assert_true (cd_preview_get_allow_remote_images (fixture->preview));
+  g_assert_true (wait_for (preview_loaded, fixture->preview, "the template to load again"));
+  wait_for_update (fixture, n_before);
+  g_assert_true (wait_for (image_requested, &image_server, "the image to be requested"));
+  g_clear_object (&value);
+  value = eval_async_js (fixture,
+                         "const img = document.querySelector('#body img');"
+                         "if (!img.complete)"
+                         "  await new Promise((resolve) => {"
+                         "    img.addEventListener('load', resolve);"
+                         "    img.addEventListener('error', resolve);"
+                         "  });"
+                         "return img.naturalWidth;");
+  g_assert_cmpint (jsc_value_to_int32 (value), ==, 1);
+  g_assert_cmpuint (image_server.n_requests, ==, 1);
+
+  soup_server_disconnect (server);
+  g_bytes_unref (image_server.png);
+}
+
+static gboolean
+page_has_synced (gpointer data)
+{
+  return eval_boolean (data, "copydesk.syncedSourcepos() !== null");
+}
+
+/* Asks for @line and returns the text of the element the page scrolled to. */
+static char *
+synced_text (Fixture *fixture,
+             guint    line)
+{
+  g_autoptr (JSCValue) value = NULL;
+
+  /* Line 0 is before every element: it clears the page's record, so the
+   * wait below sees this request and not an earlier one. */
+  value = eval_js (fixture, "copydesk.scrollToLine(0)");
+  cd_preview_scroll_to_source_line (fixture->preview, line);
+  g_assert_true (wait_for (page_has_synced, fixture, "the page to scroll"));
+  return eval_string (fixture,
+                      "(() => { const sp = copydesk.syncedSourcepos();"
+                      "  const el = document.querySelector(`[data-sourcepos=\"${sp}\"]`);"
+                      "  return el.textContent.trim(); })()");
+}
+
+static void
+test_scroll_sync (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autofree char *intro = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+  guint            n_before;
+  double           top;
+
+  /* Lines: 1 heading, 3-5 a paragraph, 7-8 a list, 10-12 a table, then
+   * paragraph N on line 12 + 2N. */
+  intro = g_strdup ("# The vote\n"
+                    "\n"
+                    "A paragraph\nover three\nlines.\n"
+                    "\n"
+                    "- first item\n"
+                    "- second item\n"
+                    "\n"
+                    "| Party | Votes |\n"
+                    "| --- | ---: |\n"
+                    "| Greens | 12 |");
+  body = make_long_body (intro, 150);
+  n_before = fixture->n_updates;
+  cd_article_set_body (fixture->article, body);
+  wait_for_update (fixture, n_before);
+  wait_for_paint (fixture);
+
+  text = synced_text (fixture, 8);
+  g_assert_cmpstr (text, ==, "second item");
+  g_clear_pointer (&text, g_free);
+
+  text = synced_text (fixture, 4);
+  g_assert_true (g_str_has_prefix (text, "A paragraph"));
+  g_clear_pointer (&text, g_free);
+
+  text = synced_text (fixture, 12);
+  g_assert_cmpstr (text, ==, "Greens\n12");
+  g_clear_pointer (&text, g_free);
+
+  /* Paragraph 100 is on line 212; line 213 is the blank line after it. */
+  text = synced_text (fixture, 213);
+  g_assert_true (g_str_has_prefix (text, "Paragraph 100."));
+  top = eval_number (fixture,
+                     "document.querySelector(`[data-sourcepos=\"${copydesk.syncedSourcepos()}\"]`)"
+                     ".getBoundingClientRect().top");
+  g_assert_cmpfloat (eval_number (fixture, "window.scrollY"), >, 1000);
+  g_assert_cmpfloat (top, >=, 0);
+  g_assert_cmpfloat (top, <=, 40);
+  g_clear_pointer (&text, g_free);
+
+  text = synced_text (fixture, 1);
+  g_assert_cmpstr (text, ==, "The vote");
+  g_assert_cmpfloat (eval_number (fixture, "window.scrollY"), <, 400);
+}
+
+static void
+export_pdf_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError **error = user_data;
+  gboolean ok;
+
+  ok = cd_preview_export_pdf_finish (CD_PREVIEW (object), result, error);
+  if (ok)
+    *error = g_error_new_literal (G_IO_ERROR, 0, "ok");
+}
+
+static void
+test_export_pdf (Fixture      *fixture,
+                 gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "article.pdf", NULL);
+  g_autofree char *body = make_long_body ("The council met.", 40);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize            length;
+  guint            n_before;
+
+  n_before = fixture->n_updates;
+  cd_article_set_body (fixture->article, body);
+  wait_for_update (fixture, n_before);
+
+  cd_preview_export_pdf_async (fixture->preview, file, NULL, export_pdf_cb, &error);
+  g_assert_true (wait_for (is_nonnull, &error, "the PDF to be written"));
+  g_assert_error (error, G_IO_ERROR, 0);
+  g_assert_cmpstr (error->message, ==, "ok");
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 2000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* A complete file ends with the trailer's end marker. */
+  g_assert_nonnull (g_strstr_len (contents + length - 32, 32, "%%EOF"));
+}
+
+/* The widget as it was last drawn, or NULL when it has not been drawn since
+ * it changed. */
+static GskRenderNode *
+snapshot_widget (GtkWidget *widget)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static void
+save_screenshot (Fixture    *fixture,
+                 const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->preview);
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer     *renderer;
+
+  for (guint i = 0; i < 50 && node == NULL; i++)
+    {
+      wait_for_paint (fixture);
+      node = snapshot_widget (widget);
+    }
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0,
+                                                              gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+
+  dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+static gboolean
+page_is_dark (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return eval_boolean (fixture, "document.documentElement.classList.contains('dark')");
+}
+
+static void
+test_screenshots (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autoptr (GDateTime) embargo = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) later = g_date_time_add_days (embargo, 2);
+  const char *tags[] = { "harbour", "council", "budget", NULL };
+  guint       n_before;
+
+  n_before = fixture->n_updates;
+  cd_article_set_embargo (fixture->article, later);
+  cd_article_set_tags (fixture->article, tags);
+  cd_article_set_source (fixture->article, "dpa");
+  cd_article_set_body (fixture->article,
+                       "The city council voted 31 to 12 on Tuesday to spend **€48 million** on "
+                       "the old harbour, ending a year of argument over the future of the docks "
+                       "and the ferry terminal.\n\n"
+                       "> \"This is the biggest decision the city has made in a generation,\" "
+                       "said Mayor Ulf Kämpfer.\n\n"
+                       "## What the money buys\n\n"
+                       "- a new quay wall along the *Hörn*\n"
+                       "- two electric ferries\n"
+                       "- a public square where the warehouses stand\n\n"
+                       "| Party | For | Against |\n"
+                       "| --- | ---: | ---: |\n"
+                       "| SPD | 14 | 0 |\n"
+                       "| Greens | 12 | 2 |\n"
+                       "| CDU | 5 | 10 |\n\n"
+                       "Opponents called the plan ~~reckless~~ costly; details are on the "
+                       "[council's site](https://example.org/council).\n\n"
+                       "![Map of the harbour](https://example.org/map.png)\n");
+  wait_for_update (fixture, n_before);
+  wait_for_paint (fixture);
+  save_screenshot (fixture, "preview-light.png");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (wait_for (page_is_dark, fixture, "the page to turn dark"));
+  wait_for_paint (fixture);
+  save_screenshot (fixture, "preview-dark.png");
+
+  gtk_window_set_default_size (fixture->window, 420, 700);
+  wait_for_paint (fixture);
+  wait_for_paint (fixture);
+  save_screenshot (fixture, "preview-dark-narrow.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!gtk_init_check ())
+    {
+      g_printerr ("Bail out! No display: run the UI tests under xvfb-run.\n");
+      return 1;
+    }
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/preview/shows-article", test_shows_article);
+  ADD ("/preview/coalesces-updates", test_coalesces_updates);
+  ADD ("/preview/update-keeps-scroll", test_update_keeps_scroll);
+  ADD ("/preview/link-does-not-navigate", test_link_does_not_navigate);
+  ADD ("/preview/raw-html-is-inert", test_raw_html_is_inert);
+  ADD ("/preview/remote-images", test_remote_images);
+  ADD ("/preview/scroll-sync", test_scroll_sync);
+  ADD ("/preview/export-pdf", test_export_pdf);
+  ADD ("/preview/screenshots", test_screenshots);
+
+#undef ADD
+
+  return g_test_run ();
+}
