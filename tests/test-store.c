@@ -119,6 +119,12 @@ make_full_article (void)
   return a;
 }
 
+static GPtrArray *list_with (CdStore    *store,
+                             const char *search,
+                             int         status,
+                             gboolean    trashed,
+                             guint       limit);
+
 static void
 test_open_create (Fixture       *f,
                   gconstpointer  data)
@@ -227,6 +233,36 @@ test_article_roundtrip (Fixture       *f,
   g_assert_cmpuint (cd_store_summary_get_word_count (summary), ==, 2);
   cd_article_set_body (summary, cd_article_get_body (a));
   g_assert_true (cd_article_equal (a, summary));
+}
+
+static void
+test_article_tags (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CdStore) store = open_store (f);
+  const char *cases[][4] = {
+    { "plain", "[breaking]", "a,b", NULL },
+    { "quote\"d", "back\\slash", "new\nline", NULL },
+    { "", "]", "\"", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CdArticle) a = cd_article_new ();
+      g_autoptr(CdArticle) got = NULL;
+      g_autoptr(GPtrArray) list = NULL;
+      g_autoptr(GError) error = NULL;
+
+      cd_article_set_tags (a, cases[i]);
+      g_assert_true (cd_store_save_article (store, a, CD_REVISION_NONE, NULL, &error));
+      g_assert_no_error (error);
+      got = cd_store_get_article (store, cd_article_get_uuid (a), &error);
+      g_assert_no_error (error);
+      g_assert_true (g_strv_equal (cd_article_get_tags (got), cases[i]));
+      list = list_with (store, NULL, -1, FALSE, 1);
+      g_assert_true (g_strv_equal (cd_article_get_tags (g_ptr_array_index (list, 0)), cases[i]));
+      g_assert_true (cd_store_trash_article (store, cd_article_get_uuid (a), &error));
+    }
 }
 
 static void
@@ -360,10 +396,14 @@ test_list_async (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   assert_headlines (held, "Newer");
 
-  /* The store dies with its last reference, once the tasks are done. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  /* The store dies with its last reference, once the worker threads have
+   * dropped their tasks, which may come a moment after the callbacks. */
   g_object_unref (store);
+  for (guint waited = 0; g_atomic_pointer_get (&store) != NULL && waited < 5000; waited++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
   g_assert_null (store);
 }
 
@@ -389,6 +429,8 @@ test_search (Fixture       *f,
   g_autoptr(GPtrArray) no_words = list_with (store, "(( \" * ^", -1, FALSE, 0);
   g_autoptr(GPtrArray) bad_utf8 = list_with (store, "fl\xff\xfeood", -1, FALSE, 0);
   g_autoptr(GPtrArray) status = list_with (store, "flood", CD_ARTICLE_STATUS_PUBLISHED, FALSE, 0);
+  g_autoptr(GPtrArray) published = list_with (store, "text", CD_ARTICLE_STATUS_PUBLISHED, FALSE, 0);
+  g_autoptr(GPtrArray) best = list_with (store, "flood", -1, FALSE, 1);
   g_autoptr(GPtrArray) after_edit = NULL;
   g_autoptr(GPtrArray) after_trash = NULL;
   g_autoptr(GError) error = NULL;
@@ -402,6 +444,8 @@ test_search (Fixture       *f,
   g_assert_cmpuint (no_words->len, ==, 0);
   g_assert_cmpuint (bad_utf8->len, ==, 0);
   g_assert_cmpuint (status->len, ==, 0);
+  assert_headlines (published, "Match report");
+  assert_headlines (best, "Flood waters rise in Köln");
   g_assert_null (cd_article_get_body (g_ptr_array_index (flood, 0)));
 
   /* The index follows edits and the trash. */
@@ -688,20 +732,25 @@ static const char v1_schema[] =
   "  length_target INTEGER NOT NULL DEFAULT 0, language TEXT, image TEXT,"
   "  image_caption TEXT, image_credit TEXT, created TEXT, modified TEXT,"
   "  modified_us INTEGER NOT NULL DEFAULT 0, word_count INTEGER NOT NULL DEFAULT 0,"
-  "  trashed_at INTEGER, corrections TEXT, extra TEXT, ednote TEXT, body TEXT);"
+  "  trashed_at INTEGER, corrections TEXT, extra TEXT, ednote TEXT);"
   "CREATE INDEX articles_by_trash_modified ON articles (trashed_at, modified_us);"
   "CREATE INDEX articles_by_modified ON articles (modified_us);"
   "CREATE INDEX articles_by_status ON articles (status, modified_us);"
+  "CREATE TABLE article_bodies ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE, body TEXT);"
   "CREATE TABLE revisions ("
   "  id INTEGER PRIMARY KEY,"
   "  article_uuid TEXT NOT NULL REFERENCES articles (uuid) ON DELETE CASCADE,"
   "  created INTEGER NOT NULL, reason TEXT NOT NULL, name TEXT, snapshot TEXT NOT NULL);"
   "CREATE INDEX revisions_by_article ON revisions (article_uuid, id);"
-  "INSERT INTO articles (uuid, headline, dek, tags, status, language, created, modified,"
-  "  modified_us, word_count, body)"
-  "  VALUES ('11111111-2222-3333-4444-555555555555', 'Harbour reopens', 'After the storm',"
+  "INSERT INTO articles (id, uuid, headline, dek, tags, status, language, created, modified,"
+  "  modified_us, word_count)"
+  "  VALUES (7, '11111111-2222-3333-4444-555555555555', 'Harbour reopens', 'After the storm',"
   "  '[\"port\",\"storm\"]', 'held', 'en', '2025-05-01T08:00:00Z', '2025-05-02T09:30:00Z',"
-  "  1746178200000000, 4, 'Ships sail again today.');"
+  "  1746178200000000, 4);"
+  "INSERT INTO article_bodies (article_id, body) VALUES (7, 'Ships sail again today.');"
+  "INSERT INTO articles (id, uuid, headline, status, modified_us)"
+  "  VALUES (8, '66666666-2222-3333-4444-555555555555', 'Bodiless brief', 'draft', 1);"
   "INSERT INTO revisions (article_uuid, created, reason, name, snapshot)"
   "  VALUES ('11111111-2222-3333-4444-555555555555', 1746178200000000, 'checkpoint', NULL,"
   "  '{\"uuid\":\"11111111-2222-3333-4444-555555555555\",\"headline\":\"Harbour shut\"}');"
@@ -732,6 +781,8 @@ test_migrate_from_v1 (Fixture       *f,
   g_autoptr(GPtrArray) outbox = NULL;
   g_autoptr(GError) error = NULL;
   const char *uuid = "11111111-2222-3333-4444-555555555555";
+  g_autoptr(CdArticle) brief = NULL;
+  g_autoptr(GPtrArray) found_brief = NULL;
   CdArticle *old;
 
   write_database (path, v1_schema);
@@ -763,6 +814,17 @@ test_migrate_from_v1 (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (outbox, 0), ==, uuid);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM articles_fts WHERE articles_fts "
                                       "MATCH 'today'"), ==, 0);
+
+  /* An article that had no body row gets one, and is indexed once. */
+  brief = cd_store_get_article (store, "66666666-2222-3333-4444-555555555555", &error);
+  g_assert_no_error (error);
+  g_assert_null (cd_article_get_body (brief));
+  cd_article_set_body (brief, "Lighthouse keepers return.");
+  g_assert_true (cd_store_save_article (store, brief, CD_REVISION_NONE, NULL, &error));
+  g_assert_no_error (error);
+  found_brief = list_with (store, "lighthouse bodiless", -1, FALSE, 0);
+  assert_headlines (found_brief, "Bodiless brief");
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM articles_fts"), ==, 2);
 }
 
 static char *
@@ -978,6 +1040,7 @@ main (int   argc,
   ADD ("/store/open/not-a-database", test_open_not_a_database);
   ADD ("/store/article/roundtrip", test_article_roundtrip);
   ADD ("/store/article/not-found", test_article_not_found);
+  ADD ("/store/article/tags", test_article_tags);
   ADD ("/store/list/order-and-filter", test_list_order_filter);
   ADD ("/store/list/async", test_list_async);
   ADD ("/store/search", test_search);

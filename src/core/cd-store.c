@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -82,10 +83,11 @@ typedef struct
 } Migration;
 
 static const Migration migrations[] = {
-  /* 1: articles and their revisions. Listing never reads the body, which
-   * comes last in the row so that reading the other columns does not touch
-   * its overflow pages. Times are ISO 8601 with their own offset, exactly
-   * as the article had them; modified_us orders the listing. */
+  /* 1: articles, their bodies and their revisions. The body has a table
+   * of its own so that the articles table stays small and a listing, which
+   * never reads bodies, reads a few megabytes rather than every word.
+   * Times are ISO 8601 with their own offset, exactly as the article had
+   * them; modified_us orders the listing. */
   { "CREATE TABLE articles ("
     "  id            INTEGER PRIMARY KEY,"
     "  uuid          TEXT NOT NULL UNIQUE,"
@@ -111,12 +113,15 @@ static const Migration migrations[] = {
     "  trashed_at    INTEGER,"                  /* Unix seconds; NULL when live */
     "  corrections   TEXT,"                     /* JSON array of {date, note} */
     "  extra         TEXT,"                     /* JSON object */
-    "  ednote        TEXT,"
-    "  body          TEXT"
+    "  ednote        TEXT"
     ");"
     "CREATE INDEX articles_by_trash_modified ON articles (trashed_at, modified_us);"
     "CREATE INDEX articles_by_modified ON articles (modified_us);"
     "CREATE INDEX articles_by_status ON articles (status, modified_us);"
+    "CREATE TABLE article_bodies ("
+    "  article_id    INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+    "  body          TEXT"
+    ");"
     "CREATE TABLE revisions ("
     "  id            INTEGER PRIMARY KEY,"
     "  article_uuid  TEXT NOT NULL REFERENCES articles (uuid) ON DELETE CASCADE,"
@@ -129,29 +134,34 @@ static const Migration migrations[] = {
     NULL },
 
   /* 2: full-text search over headline, dek and body, kept in step with
-   * the articles table by triggers; existing articles are indexed. */
+   * the articles and their bodies by triggers; existing articles are
+   * indexed. The index keeps its own copy of the text (an external-content
+   * index would have to be given the exact old text of two tables on every
+   * change). An article enters the index with its body row, which every
+   * save writes, so that a new article is indexed once, not twice. */
   { "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
     "  headline, dek, body,"
-    "  content = 'articles', content_rowid = 'id',"
-    "  tokenize = 'unicode61 remove_diacritics 2'"
+    "  tokenize = 'unicode61 remove_diacritics 2',"
+    "  prefix = '2 3'"                          /* search as you type */
     ");"
-    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
-    "  INSERT INTO articles_fts (rowid, headline, dek, body)"
-    "    VALUES (new.id, new.headline, new.dek, new.body);"
+    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, dek ON articles"
+    "  WHEN old.headline IS NOT new.headline OR old.dek IS NOT new.dek BEGIN"
+    "  UPDATE articles_fts SET headline = new.headline, dek = new.dek WHERE rowid = new.id;"
     "END;"
     "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
-    "  INSERT INTO articles_fts (articles_fts, rowid, headline, dek, body)"
-    "    VALUES ('delete', old.id, old.headline, old.dek, old.body);"
+    "  DELETE FROM articles_fts WHERE rowid = old.id;"
     "END;"
-    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, dek, body ON articles"
-    "  WHEN old.headline IS NOT new.headline OR old.dek IS NOT new.dek"
-    "    OR old.body IS NOT new.body BEGIN"
-    "  INSERT INTO articles_fts (articles_fts, rowid, headline, dek, body)"
-    "    VALUES ('delete', old.id, old.headline, old.dek, old.body);"
-    "  INSERT INTO articles_fts (rowid, headline, dek, body)"
-    "    VALUES (new.id, new.headline, new.dek, new.body);"
+    "CREATE TRIGGER articles_fts_body_insert AFTER INSERT ON article_bodies BEGIN"
+    "  INSERT OR REPLACE INTO articles_fts (rowid, headline, dek, body)"
+    "    SELECT id, headline, dek, new.body FROM articles WHERE id = new.article_id;"
     "END;"
-    "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
+    "CREATE TRIGGER articles_fts_body_update AFTER UPDATE OF body ON article_bodies"
+    "  WHEN old.body IS NOT new.body BEGIN"
+    "  UPDATE articles_fts SET body = new.body WHERE rowid = new.article_id;"
+    "END;"
+    "INSERT INTO articles_fts (rowid, headline, dek, body)"
+    "  SELECT a.id, a.headline, a.dek, b.body"
+    "  FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id;",
     NULL },
 
   /* 3: the outbox of local changes for the sync engine to push. */
@@ -173,7 +183,7 @@ static const Migration migrations[] = {
   "a.tags, a.status, a.embargo, a.length_target, a.language, a.image, " \
   "a.image_caption, a.image_credit, a.created, a.modified, a.word_count, " \
   "a.corrections, a.extra, a.ednote"
-#define ARTICLE_COLUMNS SUMMARY_COLUMNS ", a.body"
+#define ARTICLE_COLUMNS SUMMARY_COLUMNS ", b.body"
 
 enum {
   COL_UUID,
@@ -621,6 +631,39 @@ extra_to_json (CdArticle *article)
   return json_to_string (node, FALSE);
 }
 
+/* Tags are read for every row of a listing, and a JSON parser costs more
+ * than the rest of the row. The column always holds an array of strings
+ * as json-glib writes it, ["a","b"]; when it has no backslash, no string
+ * in it has an escape, so the strings are exactly the text between the
+ * quotes. Anything else goes through the parser. */
+static gboolean
+read_plain_tags (CdArticle  *article,
+                 const char *text)
+{
+  g_autoptr(GPtrArray) tags = NULL;
+  const char *p = text;
+
+  if (strchr (text, '\\') != NULL || *p++ != '[')
+    return FALSE;
+  tags = g_ptr_array_new_with_free_func (g_free);
+  while (*p == '"')
+    {
+      const char *end = strchr (p + 1, '"');
+
+      if (end == NULL)
+        return FALSE;
+      g_ptr_array_add (tags, g_strndup (p + 1, end - p - 1));
+      p = end + 1;
+      if (*p == ',')
+        p++;
+    }
+  if (p[0] != ']' || p[1] != '\0')
+    return FALSE;
+  g_ptr_array_add (tags, NULL);
+  cd_article_set_tags (article, (const char * const *) tags->pdata);
+  return TRUE;
+}
+
 /* Reads the JSON columns back by handing them to the article JSON reader,
  * one parser reused for a whole listing. */
 static void
@@ -643,6 +686,8 @@ read_json_columns (JsonParser   *parser,
       g_autoptr(CdArticle) parsed = NULL;
 
       if (text == NULL)
+        continue;
+      if (json_columns[i].column == COL_TAGS && read_plain_tags (article, text))
         continue;
       if (!json_parser_load_from_data (parser, text, -1, &error))
         {
@@ -773,7 +818,9 @@ get_article_locked (CdStore     *self,
                     const char  *uuid,
                     GError     **error)
 {
-  static const char sql[] = "SELECT " ARTICLE_COLUMNS " FROM articles a WHERE a.uuid = ?";
+  static const char sql[] =
+    "SELECT " ARTICLE_COLUMNS " FROM articles a"
+    " LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.uuid = ?";
   g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(JsonParser) parser = NULL;
   int rc;
@@ -876,16 +923,23 @@ upsert_article (CdStore    *self,
   static const char sql[] =
     "INSERT INTO articles (uuid, headline, dek, byline, dateline, source, slug, section,"
     "  tags, status, embargo, length_target, language, image, image_caption, image_credit,"
-    "  created, modified, modified_us, word_count, corrections, extra, ednote, body)"
+    "  created, modified, modified_us, word_count, corrections, extra, ednote)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-    "  ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)"
+    "  ?17, ?18, ?19, ?20, ?21, ?22, ?23)"
     " ON CONFLICT (uuid) DO UPDATE SET headline = ?2, dek = ?3, byline = ?4,"
     "  dateline = ?5, source = ?6, slug = ?7, section = ?8, tags = ?9, status = ?10,"
     "  embargo = ?11, length_target = ?12, language = ?13, image = ?14,"
     "  image_caption = ?15, image_credit = ?16, created = ?17, modified = ?18,"
     "  modified_us = ?19, word_count = ?20, corrections = ?21, extra = ?22,"
-    "  ednote = ?23, body = ?24";
+    "  ednote = ?23";
+  /* An unchanged body is not written again, nor indexed again. */
+  static const char body_sql[] =
+    "INSERT INTO article_bodies (article_id, body)"
+    " VALUES ((SELECT id FROM articles WHERE uuid = ?1), ?2)"
+    " ON CONFLICT (article_id) DO UPDATE SET body = excluded.body"
+    "  WHERE article_bodies.body IS NOT excluded.body";
   g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(CachedStmt) body_stmt = NULL;
   g_autofree char *tags = tags_to_json (article);
   g_autofree char *corrections = corrections_to_json (article);
   g_autofree char *extra = extra_to_json (article);
@@ -918,8 +972,14 @@ upsert_article (CdStore    *self,
   bind_text (stmt, 21, corrections);
   bind_text (stmt, 22, extra);
   bind_text (stmt, 23, cd_article_get_ednote (article));
-  bind_text (stmt, 24, cd_article_get_body (article));
-  return step_done (self, stmt, "save the article", error);
+  if (!step_done (self, stmt, "save the article", error))
+    return FALSE;
+
+  if ((body_stmt = statement (self, body_sql, error)) == NULL)
+    return FALSE;
+  bind_text (body_stmt, 1, cd_article_get_uuid (article));
+  bind_text (body_stmt, 2, cd_article_get_body (article));
+  return step_done (self, body_stmt, "save the article's body", error);
 }
 
 static gboolean
@@ -1103,24 +1163,36 @@ cd_store_list_articles (CdStore             *self,
       fts_query = make_fts_query (query->search);
       if (fts_query == NULL)
         return g_steal_pointer (&articles);
-      g_string_append (sql, " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-                            " WHERE articles_fts MATCH ?1 AND");
+      /* Rank and cut in the index first, then read the few rows shown.
+       * The trash and status filters are sets of ids from their indexes
+       * (the trash is small), so ranking never visits the articles. */
+      g_string_append (sql, " FROM (SELECT rowid AS id,"
+                            "  bm25 (articles_fts, 10.0, 4.0, 1.0) AS score"
+                            "  FROM articles_fts WHERE articles_fts MATCH ?1");
+      g_string_append (sql, query->trashed ? " AND rowid IN" : " AND rowid NOT IN");
+      g_string_append (sql, " (SELECT id FROM articles WHERE trashed_at IS NOT NULL)");
+      if (query->status >= 0)
+        g_string_append (sql, " AND rowid IN (SELECT id FROM articles WHERE status = ?2)");
+      g_string_append (sql, " ORDER BY score");
+      if (query->limit > 0)
+        g_string_append_printf (sql, " LIMIT %u", query->limit);
+      g_string_append (sql, ") hits JOIN articles a ON a.id = hits.id"
+                            " ORDER BY hits.score, a.modified_us DESC");
     }
   else
-    g_string_append (sql, " FROM articles a WHERE");
-
-  g_string_append (sql, query->trashed ? " a.trashed_at IS NOT NULL"
-                                       : " a.trashed_at IS NULL");
-  if (query->status >= 0)
-    g_string_append (sql, " AND a.status = ?2");
-  if (fts_query != NULL)
-    g_string_append (sql, " ORDER BY bm25 (articles_fts, 10.0, 4.0, 1.0), a.modified_us DESC");
-  else if (query->trashed)
-    g_string_append (sql, " ORDER BY a.trashed_at DESC, a.modified_us DESC");
-  else
-    g_string_append (sql, " ORDER BY a.modified_us DESC");
-  if (query->limit > 0)
-    g_string_append_printf (sql, " LIMIT %u", query->limit);
+    {
+      g_string_append (sql, " FROM articles a WHERE");
+      g_string_append (sql, query->trashed ? " a.trashed_at IS NOT NULL"
+                                           : " a.trashed_at IS NULL");
+      if (query->status >= 0)
+        g_string_append (sql, " AND a.status = ?2");
+      if (query->trashed)
+        g_string_append (sql, " ORDER BY a.trashed_at DESC, a.modified_us DESC");
+      else
+        g_string_append (sql, " ORDER BY a.modified_us DESC");
+      if (query->limit > 0)
+        g_string_append_printf (sql, " LIMIT %u", query->limit);
+    }
 
   locker = g_mutex_locker_new (&self->mutex);
   rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
@@ -1348,6 +1420,8 @@ cd_store_empty_trash (CdStore  *self,
     "  (SELECT uuid FROM articles WHERE trashed_at IS NOT NULL);"
     "DELETE FROM outbox WHERE article_uuid IN"
     "  (SELECT uuid FROM articles WHERE trashed_at IS NOT NULL);"
+    "DELETE FROM article_bodies WHERE article_id IN"
+    "  (SELECT id FROM articles WHERE trashed_at IS NOT NULL);"
     "DELETE FROM articles WHERE trashed_at IS NOT NULL;";
   g_autoptr(GMutexLocker) locker = NULL;
   guint deleted;
