@@ -1,5 +1,9 @@
 /* cd-application.c: the Copydesk application.
  *
+ * Opens the store, keeps the settings, owns the app-wide actions (About,
+ * Preferences, Quit) and every keyboard accelerator, and makes sure each
+ * window's article is saved before the process ends.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -8,8 +12,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "cd-application.h"
+#include "cd-preferences.h"
+#include "cd-window.h"
+
+#define SCHEMA_ID "io.github.copydesk.Copydesk"
 
 struct _CdApplication
 {
@@ -18,25 +27,153 @@ struct _CdApplication
   char           *data_dir;
   char           *open_uuid;
   CdStore        *store;
+  GSettings      *settings;
+  GError         *store_error;
 };
 
 G_DEFINE_FINAL_TYPE (CdApplication, cd_application, ADW_TYPE_APPLICATION)
+
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit",              { "<Primary>q", NULL } },
+  { "app.preferences",       { "<Primary>comma", NULL } },
+  { "window.close",          { "<Primary>w", NULL } },
+  { "win.new-article",       { "<Primary>n", NULL } },
+  { "win.duplicate-article", { "<Primary><Shift>d", NULL } },
+  { "win.trash-article",     { "<Primary>Delete", NULL } },
+  { "win.save-version",      { "<Primary>s", NULL } },
+  { "win.history",           { "<Primary><Shift>h", NULL } },
+  { "win.find",              { "<Primary>f", NULL } },
+  { "win.replace",           { "<Primary>h", NULL } },
+  { "win.focus-search",      { "<Primary><Shift>f", NULL } },
+  { "win.show-preview",      { "F9", NULL } },
+  { "win.show-checks",       { "F7", NULL } },
+  { "win.show-details",      { "<Primary><Shift>i", NULL } },
+  { "win.print",             { "<Primary>p", NULL } },
+  { "win.export-pdf",        { "<Primary><Shift>e", NULL } },
+};
+
+static void
+save_all_windows (CdApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (CD_IS_WINDOW (l->data) && !cd_window_flush (CD_WINDOW (l->data), &error))
+        g_warning ("Could not save before quitting: %s", error->message);
+    }
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       data)
+{
+  CdApplication *self = CD_APPLICATION (data);
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing runs each window's close-request, which saves its article and
+   * its size. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       data)
+{
+  CdApplication *self = CD_APPLICATION (data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (cd_preferences_new (parent, self->settings)));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       data)
+{
+  CdApplication *self = CD_APPLICATION (data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Copydesk developers", NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", _("Copydesk"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Write, check and preview news articles offline, and "
+                                       "sync them to the newsroom’s CMS."),
+                         "developer-name", _("The Copydesk developers"),
+                         "developers", developers,
+                         "website", "https://github.com/copydesk/copydesk",
+                         "issue-url", "https://github.com/copydesk/copydesk/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Copydesk developers",
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+  { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
+  { "about", about_action, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+store_error_response_cb (CdApplication *self)
+{
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+show_store_error (CdApplication *self)
+{
+  GtkWidget *dialog;
+
+  /* Without its store the window has nothing to show; say why and stop. */
+  dialog = adw_message_dialog_new (NULL, _("The Articles Could Not Be Opened"),
+                                   self->store_error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (store_error_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 cd_application_activate (GApplication *app)
 {
   CdApplication *self = CD_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    {
+      show_store_error (self);
+      return;
+    }
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
-      gtk_window_set_title (window, _("Copydesk"));
-      gtk_window_set_default_size (window, 1100, 720);
-      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window),
-                                          adw_status_page_new ());
+      CdWindow *cd_window = cd_window_new (GTK_APPLICATION (app), self->store, self->settings);
+
+      window = GTK_WINDOW (cd_window);
+      if (self->open_uuid != NULL)
+        {
+          if (!cd_window_open_article (cd_window, self->open_uuid, &error))
+            cd_window_add_toast (cd_window, adw_toast_new (error->message));
+        }
+      else
+        cd_window_restore_session (cd_window);
     }
-  (void) self;
   gtk_window_present (window);
 }
 
@@ -44,13 +181,37 @@ static void
 cd_application_startup (GApplication *app)
 {
   CdApplication *self = CD_APPLICATION (app);
-  g_autoptr(GError) error = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (cd_application_parent_class)->startup (app);
 
-  self->store = cd_store_open (self->data_dir, &error);
-  if (self->store == NULL)
-    g_critical ("%s", error->message);
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_printerr ("The settings schema %s is not installed; install Copydesk, or run it from "
+                  "the build folder with GSETTINGS_SCHEMA_DIR set to its data folder.\n",
+                  SCHEMA_ID);
+      exit (2);
+    }
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+
+  self->store = cd_store_open (self->data_dir, &self->store_error);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+cd_application_shutdown (GApplication *app)
+{
+  save_all_windows (CD_APPLICATION (app));
+
+  G_APPLICATION_CLASS (cd_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -59,6 +220,8 @@ cd_application_finalize (GObject *object)
   CdApplication *self = CD_APPLICATION (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_error (&self->store_error);
   g_free (self->data_dir);
   g_free (self->open_uuid);
 
@@ -74,6 +237,7 @@ cd_application_class_init (CdApplicationClass *klass)
   object_class->finalize = cd_application_finalize;
   app_class->activate = cd_application_activate;
   app_class->startup = cd_application_startup;
+  app_class->shutdown = cd_application_shutdown;
 }
 
 static void
@@ -81,6 +245,13 @@ cd_application_init (CdApplication *self)
 {
 }
 
+/**
+ * cd_application_new:
+ * @data_dir: (nullable): where the store lives; %NULL for the default
+ * @open_uuid: (nullable): an article to open instead of the last one
+ *
+ * Returns: (transfer full): the application
+ */
 CdApplication *
 cd_application_new (const char *data_dir,
                     const char *open_uuid)
@@ -95,9 +266,26 @@ cd_application_new (const char *data_dir,
   return self;
 }
 
+/**
+ * cd_application_get_store:
+ *
+ * Returns: (nullable) (transfer none): the store, once started up
+ */
 CdStore *
 cd_application_get_store (CdApplication *self)
 {
   g_return_val_if_fail (CD_IS_APPLICATION (self), NULL);
   return self->store;
+}
+
+/**
+ * cd_application_get_settings:
+ *
+ * Returns: (nullable) (transfer none): the settings, once started up
+ */
+GSettings *
+cd_application_get_settings (CdApplication *self)
+{
+  g_return_val_if_fail (CD_IS_APPLICATION (self), NULL);
+  return self->settings;
 }

@@ -501,7 +501,8 @@ cd_editor_set_article (CdEditor  *self,
   self->loading = TRUE;
   gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer),
-                            article != NULL ? cd_article_get_body (article) : "", -1);
+                            article != NULL && cd_article_get_body (article) != NULL
+                            ? cd_article_get_body (article) : "", -1);
   gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), FALSE);
   self->loading = FALSE;

@@ -190,8 +190,14 @@ row_selected_cb (CdHistory     *self,
   show_diff (self, g_ptr_array_index (self->revisions, gtk_list_box_row_get_index (row)));
 }
 
-static void
-restore_cb (CdHistory *self)
+/**
+ * cd_history_restore_selected:
+ *
+ * What the Restore button does: asks for the selected revision to become
+ * the current text, then closes.
+ */
+void
+cd_history_restore_selected (CdHistory *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list));
   CdRevision *revision;
@@ -242,6 +248,10 @@ cd_history_dispose (GObject *object)
 {
   CdHistory *self = CD_HISTORY (object);
 
+  /* The list emits row-selected while its rows go away. */
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  self->list = NULL;
   g_clear_pointer (&self->revisions, g_ptr_array_unref);
   g_clear_object (&self->current);
   g_clear_object (&self->store);
@@ -284,7 +294,7 @@ cd_history_init (CdHistory *self)
   gtk_widget_set_tooltip_text (self->restore_button,
                                _("Make this revision the current text; nothing is lost"));
   gtk_widget_set_sensitive (self->restore_button, FALSE);
-  g_signal_connect_swapped (self->restore_button, "clicked", G_CALLBACK (restore_cb), self);
+  g_signal_connect_swapped (self->restore_button, "clicked", G_CALLBACK (cd_history_restore_selected), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->restore_button);
   gtk_box_append (GTK_BOX (box), header);
 

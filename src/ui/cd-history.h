@@ -22,6 +22,7 @@ guint       cd_history_get_n_revisions     (CdHistory  *self);
 void        cd_history_select              (CdHistory  *self,
                                             guint       index);
 char       *cd_history_get_diff_text       (CdHistory  *self);
+void        cd_history_restore_selected    (CdHistory  *self);
 const char *cd_history_reason_label        (CdRevisionReason reason);
 
 G_END_DECLS

@@ -521,8 +521,6 @@ cd_metadata_set_article (CdMetadata *self,
     article == NULL || cd_article_get_slug (article) == NULL
     || *cd_article_get_slug (article) == '\0'
     || g_strcmp0 (derived, cd_article_get_slug (article)) == 0;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self), article != NULL);
 }
 
 /**

@@ -1,0 +1,347 @@
+/* test-window.c: the workstation window under Xvfb: opening an article,
+ * typing into it for real, the library's actions and history restore.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include "cd-history.h"
+#include "cd-ui-test.h"
+
+typedef struct
+{
+  CdWindow   *window;
+  const char *needle;
+} PreviewText;
+
+static gboolean
+preview_shows (gpointer data)
+{
+  PreviewText *check = data;
+  WebKitWebView *view = cd_preview_get_web_view (cd_window_get_preview (check->window));
+  g_autofree char *text = cd_ui_eval_js (view, "document.body ? document.body.innerText : ''");
+
+  return strstr (text, check->needle) != NULL;
+}
+
+static void
+test_open_shows_headline (CdUiFixture   *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Council approves harbour budget",
+                                                    "The vote was close.\n\nMore follows.");
+  CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  PreviewText check = { window, "Council approves harbour budget" };
+  CdDocument *document = cd_window_get_document (window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (cd_editor_get_buffer (cd_window_get_editor (window)));
+  GtkWidget *focus;
+  GtkTextIter end;
+
+  g_assert_nonnull (document);
+  g_assert_cmpstr (cd_article_get_uuid (cd_document_get_article (document)), ==,
+                   cd_article_get_uuid (article));
+
+  /* The first time, the cursor sits at the end of the body with focus in it. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  g_assert_cmpint (cd_editor_get_cursor_offset (cd_window_get_editor (window)), ==,
+                   gtk_text_iter_get_offset (&end));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == GTK_WIDGET (cd_editor_get_view (cd_window_get_editor (window))));
+
+  cd_ui_wait_preview_loaded (window);
+  g_assert_true (cd_ui_wait_for (preview_shows, &check, 10000));
+  check.needle = "The vote was close.";
+  g_assert_true (cd_ui_wait_for (preview_shows, &check, 10000));
+
+  /* The document dies with its window. */
+  g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &document);
+  cd_ui_close_window (fixture);
+  g_assert_null (document);
+}
+
+typedef struct
+{
+  const char *dir;
+  const char *uuid;
+  const char *needle;
+} StoreText;
+
+static gboolean
+store_has_text (gpointer data)
+{
+  StoreText *check = data;
+  g_autoptr(CdArticle) article = cd_ui_read_article (check->dir, check->uuid);
+
+  return strstr (cd_article_get_body (article), check->needle) != NULL;
+}
+
+static void
+buffer_changed_cb (GtkTextBuffer *buffer,
+                   gint64        *last_change)
+{
+  *last_change = g_get_monotonic_time ();
+}
+
+static void
+test_typing_reaches_store (CdUiFixture   *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Flood warning", "Rivers rose.");
+  CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (cd_editor_get_buffer (cd_window_get_editor (window)));
+  g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (window)));
+  const char *focus_argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+  const char *type_argv[] = { "xdotool", "type", "--delay", "15", " Levees held overnight.", NULL };
+  StoreText check = { fixture->dir, cd_article_get_uuid (article), "Rivers rose. Levees held overnight." };
+  gint64 last_change = 0;
+  gint64 stored_at;
+
+  g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), &last_change);
+  cd_ui_wait_preview_loaded (window);
+  cd_ui_run (focus_argv);
+  cd_ui_spin (100);
+  cd_ui_run (type_argv);
+
+  /* The last key press has reached the buffer; from then on the autosave
+   * has one second to put the text in the database. */
+  g_assert_true (cd_ui_wait_for ((CdUiCondition) store_has_text, &check, 5000));
+  stored_at = g_get_monotonic_time ();
+  g_assert_cmpint (last_change, >, 0);
+  g_test_message ("stored %.0f ms after the last key", (stored_at - last_change) / 1000.0);
+  g_assert_cmpint (stored_at - last_change, <=, G_USEC_PER_SEC);
+  g_signal_handlers_disconnect_by_func (buffer, buffer_changed_cb, &last_change);
+}
+
+static gboolean
+library_idle (gpointer data)
+{
+  return !cd_library_get_loading (data);
+}
+
+static gboolean
+library_lists (CdLibrary  *library,
+               const char *uuid)
+{
+  GListModel *model = cd_library_get_model (library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CdArticle) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (cd_article_get_uuid (item), uuid))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+wait_library (CdLibrary *library)
+{
+  cd_ui_spin (20);
+  g_assert_true (cd_ui_wait_for (library_idle, library, 10000));
+}
+
+static void
+test_library_actions (CdUiFixture   *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(CdArticle) first = cd_ui_add_article (fixture->store, "Zeppelin lands in the square",
+                                                  "Crowds gathered.");
+  g_autoptr(CdArticle) second = cd_ui_add_article (fixture->store, "School roof repaired",
+                                                   "Pupils return on Monday.");
+  CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (second));
+  CdLibrary *library = cd_window_get_library (window);
+  g_autofree char *new_uuid = NULL;
+  g_autoptr(CdArticle) first_item = NULL;
+  GListModel *model = cd_library_get_model (library);
+
+  wait_library (library);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  /* Newest first. */
+  first_item = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (cd_article_get_uuid (first_item), ==, cd_article_get_uuid (second));
+
+  /* New */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-article", NULL));
+  new_uuid = g_strdup (cd_article_get_uuid (cd_document_get_article (cd_window_get_document (window))));
+  g_assert_cmpstr (new_uuid, !=, cd_article_get_uuid (second));
+  g_assert_true (cd_store_has_article (fixture->store, new_uuid));
+  wait_library (library);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_true (library_lists (library, new_uuid));
+
+  /* Trash, then Undo from the toast's action */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.trash-article", NULL));
+  g_assert_true (cd_store_is_trashed (fixture->store, new_uuid));
+  g_assert_null (cd_window_get_document (window));
+  wait_library (library);
+  g_assert_false (library_lists (library, new_uuid));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.untrash-article", "s",
+                                             new_uuid));
+  g_assert_false (cd_store_is_trashed (fixture->store, new_uuid));
+  g_assert_nonnull (cd_window_get_document (window));
+  wait_library (library);
+  g_assert_true (library_lists (library, new_uuid));
+
+  /* Trash again, restore from the Trash view */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.trash-article", NULL));
+  cd_library_set_trash_mode (library, TRUE);
+  wait_library (library);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (library_lists (library, new_uuid));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-article", "s",
+                                             new_uuid));
+  g_assert_false (cd_store_is_trashed (fixture->store, new_uuid));
+  wait_library (library);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  cd_library_set_trash_mode (library, FALSE);
+  wait_library (library);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  /* Search goes through the store's full-text index. */
+  cd_library_set_search (library, "zeppelin");
+  wait_library (library);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (library_lists (library, cd_article_get_uuid (first)));
+  cd_library_set_search (library, "pupils");
+  wait_library (library);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (library_lists (library, cd_article_get_uuid (second)));
+  cd_library_set_search (library, NULL);
+  wait_library (library);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  /* Duplicate makes a new draft with the same body. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-article", "s",
+                                             cd_article_get_uuid (first)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-article", NULL));
+  g_assert_cmpstr (cd_article_get_body (cd_document_get_article (cd_window_get_document (window))),
+                   ==, "Crowds gathered.");
+  g_assert_cmpstr (cd_article_get_uuid (cd_document_get_article (cd_window_get_document (window))),
+                   !=, cd_article_get_uuid (first));
+  wait_library (library);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+}
+
+static void
+set_body (CdWindow   *window,
+          const char *text)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (cd_editor_get_buffer (cd_window_get_editor (window)));
+
+  gtk_text_buffer_set_text (buffer, text, -1);
+}
+
+static void
+test_history_restore (CdUiFixture   *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Mayor resigns",
+                                                    "First line.\nThe first version.\n");
+  CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(CdArticle) stored = NULL;
+  g_autofree char *diff = NULL;
+  CdHistory *history;
+  gboolean found_restored = FALSE;
+  gboolean found_checkpoint = FALSE;
+
+  cd_document_save_version (cd_window_get_document (window), CD_REVISION_NAMED, "Before edits");
+  set_body (window, "First line.\nThe second version.\n");
+  g_assert_true (cd_window_flush (window, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
+  history = CD_HISTORY (cd_window_get_history (window));
+  g_assert_nonnull (history);
+  g_assert_cmpuint (cd_history_get_n_revisions (history), >=, 1);
+  cd_history_select (history, 0);
+  diff = cd_history_get_diff_text (history);
+  g_assert_nonnull (strstr (diff, "− The first version."));
+  g_assert_nonnull (strstr (diff, "+ The second version."));
+  g_assert_nonnull (strstr (diff, "  First line."));
+
+  cd_history_restore_selected (history);
+  cd_ui_spin (50);
+  g_assert_null (cd_window_get_history (window));
+
+  stored = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
+  g_assert_cmpstr (cd_article_get_body (stored), ==, "First line.\nThe first version.\n");
+  g_assert_cmpstr (cd_article_get_body (cd_document_get_article (cd_window_get_document (window))),
+                   ==, "First line.\nThe first version.\n");
+
+  /* Restoring is a new revision, and the replaced text was kept. */
+  revisions = cd_store_list_revisions (fixture->store, cd_article_get_uuid (article), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      CdRevision *revision = g_ptr_array_index (revisions, i);
+      const char *body = cd_article_get_body (cd_revision_get_snapshot (revision));
+
+      if (cd_revision_get_reason (revision) == CD_REVISION_RESTORED)
+        found_restored = TRUE;
+      if (cd_revision_get_reason (revision) == CD_REVISION_CHECKPOINT
+          && g_strcmp0 (body, "First line.\nThe second version.\n") == 0)
+        found_checkpoint = TRUE;
+    }
+  g_assert_true (found_restored);
+  g_assert_true (found_checkpoint);
+}
+
+static void
+test_metadata_saved (CdUiFixture   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Old headline", "Body.");
+  CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  CdMetadata *metadata = cd_window_get_metadata (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) stored = NULL;
+  g_autofree char *status_text = NULL;
+
+  /* The slug follows the headline until someone types one. */
+  gtk_editable_set_text (cd_metadata_get_editable (metadata, "headline"), "Storm closes bridge");
+  gtk_editable_set_text (cd_metadata_get_editable (metadata, "byline"), "By Ana Ruiz");
+  gtk_editable_set_text (cd_metadata_get_editable (metadata, "tags"), "weather, traffic");
+  g_assert_true (cd_window_flush (window, &error));
+  stored = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
+  g_assert_cmpstr (cd_article_get_headline (stored), ==, "Storm closes bridge");
+  g_assert_cmpstr (cd_article_get_slug (stored), ==, "storm-closes-bridge");
+  g_assert_cmpstr (cd_article_get_byline (stored), ==, "By Ana Ruiz");
+  g_assert_cmpstr (cd_article_get_tags (stored)[1], ==, "traffic");
+  g_clear_object (&stored);
+
+  gtk_editable_set_text (cd_metadata_get_editable (metadata, "slug"), "bridge-closed");
+  gtk_editable_set_text (cd_metadata_get_editable (metadata, "headline"), "Storm shuts bridge");
+  g_assert_true (cd_window_flush (window, &error));
+  stored = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
+  g_assert_cmpstr (cd_article_get_slug (stored), ==, "bridge-closed");
+
+  cd_article_set_length_target (cd_document_get_article (cd_window_get_document (window)), 10);
+  status_text = cd_editor_get_status_text (cd_window_get_editor (window));
+  g_assert_nonnull (strstr (status_text, "1 word"));
+  g_assert_nonnull (strstr (status_text, "1 of 10"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, CdUiFixture, NULL, cd_ui_fixture_setup, func, cd_ui_fixture_teardown)
+  ADD ("/window/open/preview-shows-headline", test_open_shows_headline);
+  ADD ("/window/typing/reaches-store", test_typing_reaches_store);
+  ADD ("/window/metadata/saved", test_metadata_saved);
+  ADD ("/window/library/actions", test_library_actions);
+  ADD ("/window/history/restore", test_history_restore);
+#undef ADD
+
+  return g_test_run ();
+}
