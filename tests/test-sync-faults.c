@@ -498,6 +498,101 @@ fake_only_post (FakeWp *fake)
 }
 
 /* ------------------------------------------------------------------------
+ * A network monitor the test switches on and off
+ * ------------------------------------------------------------------------ */
+
+#define FAKE_TYPE_MONITOR (fake_monitor_get_type ())
+G_DECLARE_FINAL_TYPE (FakeMonitor, fake_monitor, FAKE, MONITOR, GObject)
+
+struct _FakeMonitor
+{
+  GObject  parent_instance;
+  gboolean available;
+};
+
+enum {
+  MONITOR_PROP_0,
+  MONITOR_PROP_AVAILABLE,
+  MONITOR_PROP_METERED,
+  MONITOR_PROP_CONNECTIVITY,
+};
+
+static gboolean
+fake_monitor_initable_init (GInitable     *initable,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  return TRUE;
+}
+
+static void
+fake_monitor_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = fake_monitor_initable_init;
+}
+
+static void
+fake_monitor_iface_init (GNetworkMonitorInterface *iface)
+{
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FakeMonitor, fake_monitor, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      fake_monitor_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR,
+                                                      fake_monitor_iface_init))
+
+static void
+fake_monitor_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  FakeMonitor *self = FAKE_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case MONITOR_PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    case MONITOR_PROP_METERED:
+      g_value_set_boolean (value, FALSE);
+      break;
+    case MONITOR_PROP_CONNECTIVITY:
+      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL
+                                               : G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fake_monitor_class_init (FakeMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = fake_monitor_get_property;
+  g_object_class_override_property (object_class, MONITOR_PROP_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, MONITOR_PROP_METERED, "network-metered");
+  g_object_class_override_property (object_class, MONITOR_PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+fake_monitor_init (FakeMonitor *self)
+{
+}
+
+static void
+fake_monitor_set_available (FakeMonitor *self,
+                            gboolean     available)
+{
+  self->available = available;
+  g_object_notify (G_OBJECT (self), "network-available");
+  g_signal_emit_by_name (self, "network-changed", available);
+}
+
+/* ------------------------------------------------------------------------
  * The client side
  * ------------------------------------------------------------------------ */
 
@@ -718,6 +813,9 @@ test_retries (Fixture       *fixture,
   assert_state (fixture, cd_article_get_uuid (article), "synced");
 }
 
+/* The server made the post but the reply never came, and this sync's pull
+ * failed too: the article stays queued, and the next sync finds the post by
+ * its marker instead of making a second one. */
 static void
 check_lost_create (Fixture   *fixture,
                    FaultKind  kind)
@@ -730,20 +828,21 @@ check_lost_create (Fixture   *fixture,
   const char *uuid = cd_article_get_uuid (article);
 
   fake_add_fault (fixture->fake, "POST", "/wp/v2/posts", kind, 0, 0);
+  for (guint i = 0; i < 4; i++)
+    fake_add_fault (fixture->fake, "GET", "/wp/v2/posts", FAULT_STATUS, 500, 0);
 
-  /* The server made the post but the reply never came: queued, not failed. */
   first = sync_now (fixture);
   g_assert_false (cd_sync_result_is_clean (first));
-  g_assert_cmpuint (cd_sync_result_get_errors (first)->len, ==, 0);
   g_assert_cmpuint (cd_sync_result_get_pushed (first)->len, ==, 0);
   g_assert_true (items_have (cd_sync_result_get_queued (first), uuid));
+  g_assert_false (items_have (cd_sync_result_get_errors (first), uuid));
   g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
   assert_state (fixture, uuid, "pending");
   assert_local_unchanged (fixture, article);
 
-  /* The next sync finds the marker and makes no second post. */
   second = sync_now (fixture);
   g_assert_true (cd_sync_result_is_clean (second));
+  g_assert_true (items_have (cd_sync_result_get_pushed (second), uuid));
   g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
   g_assert_cmpuint (fake_count (fixture->fake, "POST /wp/v2/posts"), ==, 1);
   g_assert_cmpstr (get_raw (fake_only_post (fixture->fake), "title"), ==, "Fire at the depot");
@@ -758,6 +857,30 @@ check_lost_create (Fixture   *fixture,
   g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
   g_assert_nonnull (strstr (get_raw (fake_only_post (fixture->fake), "content"),
                             "Nobody was hurt."));
+}
+
+/* When the pull of the same sync works, it finds the post right away. */
+static void
+test_lost_create_found_by_pull (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = save_new_article (fixture, "Fire at the depot",
+                                                   "Crews were called at dawn.");
+  g_autoptr(CdSyncResult) first = NULL;
+  g_autoptr(CdSyncResult) second = NULL;
+  const char *uuid = cd_article_get_uuid (article);
+
+  fake_add_fault (fixture->fake, "POST", "/wp/v2/posts", FAULT_DROP, 0, 0);
+  first = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (first));
+  g_assert_true (items_have (cd_sync_result_get_pushed (first), uuid));
+  assert_state (fixture, uuid, "synced");
+
+  second = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (second));
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
+  g_assert_cmpuint (fake_count (fixture->fake, "POST /wp/v2/posts"), ==, 1);
+  assert_local_unchanged (fixture, article);
 }
 
 static void
@@ -783,9 +906,10 @@ test_cut_mid_body (Fixture       *fixture,
   g_autoptr(CdSyncResult) first = NULL;
   g_autoptr(CdSyncResult) second = NULL;
   g_autoptr(CdSyncResult) third = NULL;
-  g_autoptr(CdSyncResult) fourth = NULL;
   const char *uuid = cd_article_get_uuid (article);
   g_autofree char *update_key = NULL;
+  g_autofree char *update_post_key = NULL;
+  guint updates_before;
   JsonObject *post;
 
   first = sync_now (fixture);
@@ -793,6 +917,7 @@ test_cut_mid_body (Fixture       *fixture,
   post = fake_only_post (fixture->fake);
   update_key = g_strdup_printf ("/wp/v2/posts/%" G_GINT64_FORMAT,
                                 json_object_get_int_member (post, "id"));
+  update_post_key = g_strconcat ("POST ", update_key, NULL);
 
   /* The update is saved on the server, but its reply breaks off. */
   cd_article_set_body (article, "Traffic flows again after three weeks.");
@@ -805,18 +930,14 @@ test_cut_mid_body (Fixture       *fixture,
   assert_state (fixture, uuid, "pending");
   assert_local_unchanged (fixture, article);
 
-  /* A read cut off mid-body is an error in words, and changes nothing. */
+  /* A read cut off mid-body is tried again, and the lost update is found
+   * to be on the server already: nothing is sent twice. */
   fake_add_fault (fixture->fake, "GET", update_key, FAULT_CUT, 0, 0);
+  updates_before = fake_count (fixture->fake, update_post_key);
   third = sync_now (fixture);
-  g_assert_cmpuint (cd_sync_result_get_errors (third)->len, ==, 1);
-  g_assert_cmpstr (((CdSyncItem *) g_ptr_array_index (cd_sync_result_get_errors (third), 0))->uuid,
-                   ==, uuid);
-  assert_state (fixture, uuid, "error");
-  assert_local_unchanged (fixture, article);
-
-  /* The lost update is then found to be on the server already. */
-  fourth = sync_now (fixture);
-  g_assert_true (cd_sync_result_is_clean (fourth));
+  g_assert_true (cd_sync_result_is_clean (third));
+  g_assert_cmpuint (fixture->fake->faults.length, ==, 0);
+  g_assert_cmpuint (fake_count (fixture->fake, update_post_key), ==, updates_before);
   g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
   g_assert_nonnull (strstr (get_raw (fake_only_post (fixture->fake), "content"),
                             "after three weeks"));
@@ -941,6 +1062,89 @@ test_pull_merge (Fixture       *fixture,
   g_assert_nonnull (strstr (get_raw (post, "content"), "Parking is free until noon."));
 }
 
+static void
+on_finished (CdSyncEngine *engine,
+             CdSyncResult *result,
+             const char   *message,
+             GPtrArray    *results)
+{
+  g_assert_null (message);
+  g_ptr_array_add (results, cd_sync_result_ref (result));
+}
+
+static CdSyncResult *
+wait_for_auto_sync (GPtrArray *results,
+                    guint      n)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (results->len < n)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return g_ptr_array_index (results, n - 1);
+}
+
+/* Nothing syncs while the network is away; its return starts a sync, and
+ * so does the timer. */
+static void
+test_auto_sync (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = save_new_article (fixture, "Power cut in the north",
+                                                   "Thousands without power.");
+  g_autoptr(FakeMonitor) monitor = g_object_new (FAKE_TYPE_MONITOR, NULL);
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                 cd_sync_result_unref);
+  g_autoptr(CdWordpress) wp = NULL;
+  const char *uuid = cd_article_get_uuid (article);
+  CdSyncResult *result;
+
+  /* The client follows the same monitor: offline means queued at once. */
+  wp = cd_wordpress_new (fixture->fake->url, "tester", "abcd efgh ijkl mnop");
+  cd_wordpress_set_timeouts (wp, 1, 1);
+  cd_wordpress_set_retry_policy (wp, 2, 10, 50, 2);
+  cd_wordpress_set_network_monitor (wp, G_NETWORK_MONITOR (monitor));
+  cd_sync_engine_set_cms (fixture->engine, ACCOUNT, CD_CMS (wp));
+  g_signal_connect (fixture->engine, "finished", G_CALLBACK (on_finished), results);
+
+  cd_sync_engine_set_network_monitor (fixture->engine, G_NETWORK_MONITOR (monitor));
+  cd_sync_engine_set_auto_sync (fixture->engine, 3600);
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (results->len, ==, 0);
+
+  /* The network comes back, but the server is still down: queued. */
+  fake_monitor_set_available (monitor, TRUE);
+  result = wait_for_auto_sync (results, 1);
+  g_assert_true (items_have (cd_sync_result_get_queued (result), uuid));
+  g_assert_cmpuint (cd_sync_result_get_errors (result)->len, ==, 0);
+  assert_state (fixture, uuid, "pending");
+  assert_local_unchanged (fixture, article);
+
+  /* It goes away and comes back with the server up: synced. */
+  fake_listen (fixture->fake);
+  fake_monitor_set_available (monitor, FALSE);
+  fake_monitor_set_available (monitor, TRUE);
+  result = wait_for_auto_sync (results, 2);
+  g_assert_true (cd_sync_result_is_clean (result));
+  g_assert_true (items_have (cd_sync_result_get_pushed (result), uuid));
+  g_assert_cmpstr (get_raw (fake_only_post (fixture->fake), "title"), ==,
+                   "Power cut in the north");
+  assert_state (fixture, uuid, "synced");
+
+  /* A change made later goes out on the timer. */
+  cd_article_set_body (article, "Thousands without power until the evening.");
+  g_assert_true (cd_store_save_article (fixture->store, article, CD_REVISION_EDITED, NULL, NULL));
+  cd_sync_engine_set_auto_sync (fixture->engine, 1);
+  result = wait_for_auto_sync (results, 3);
+  g_assert_true (cd_sync_result_is_clean (result));
+  g_assert_nonnull (strstr (get_raw (fake_only_post (fixture->fake), "content"),
+                            "until the evening"));
+  cd_sync_engine_set_auto_sync (fixture->engine, 0);
+  g_signal_handlers_disconnect_by_func (fixture->engine, on_finished, results);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -953,9 +1157,11 @@ main (int   argc,
   ADD ("retries", test_retries, 0);
   ADD ("lost-create/dropped", test_lost_create_dropped, 0);
   ADD ("lost-create/held", test_lost_create_held, 0);
+  ADD ("lost-create/found-by-pull", test_lost_create_found_by_pull, 0);
   ADD ("cut-mid-body", test_cut_mid_body, 0);
   ADD ("malformed-json", test_malformed_json, 0);
   ADD ("server-down", test_server_down, 1);
+  ADD ("auto-sync", test_auto_sync, 1);
   ADD ("merge", test_pull_merge, 0);
 #undef ADD
 

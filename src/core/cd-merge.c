@@ -74,12 +74,31 @@ tags_equal (const char * const *a,
   return TRUE;
 }
 
+/* Markdown means the same with or without blank lines at its end, and a
+ * CMS's HTML-to-Markdown conversion may add or drop them. */
+static gboolean
+bodies_equal (const char *a,
+              const char *b)
+{
+  size_t la = strlen (or_empty (a));
+  size_t lb = strlen (or_empty (b));
+
+  a = or_empty (a);
+  b = or_empty (b);
+  while (la > 0 && (a[la - 1] == '\n' || a[la - 1] == '\r'))
+    la--;
+  while (lb > 0 && (b[lb - 1] == '\n' || b[lb - 1] == '\r'))
+    lb--;
+  return la == lb && memcmp (a, b, la) == 0;
+}
+
 /**
  * cd_merge_content_equal:
  * @a: an article
  * @b: another article
  *
- * Compares only the fields a CMS carries; a missing text equals an empty one.
+ * Compares only the fields a CMS carries; a missing text equals an empty
+ * one, and line breaks at the end of the body do not count.
  *
  * Returns: whether the shared fields of @a and @b are the same
  */
@@ -94,7 +113,7 @@ cd_merge_content_equal (CdArticle *a,
     if (strcmp (or_empty (text_fields[i].get (a)), or_empty (text_fields[i].get (b))) != 0)
       return FALSE;
   return tags_equal (cd_article_get_tags (a), cd_article_get_tags (b)) &&
-         strcmp (or_empty (cd_article_get_body (a)), or_empty (cd_article_get_body (b))) == 0;
+         bodies_equal (cd_article_get_body (a), cd_article_get_body (b));
 }
 
 /**

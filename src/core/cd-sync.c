@@ -313,6 +313,24 @@ has_item (GPtrArray  *items,
   return FALSE;
 }
 
+static gboolean
+remove_item (GPtrArray  *items,
+             const char *uuid,
+             const char *account)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      CdSyncItem *item = g_ptr_array_index (items, i);
+
+      if (g_strcmp0 (item->uuid, uuid) == 0 && g_strcmp0 (item->account, account) == 0)
+        {
+          g_ptr_array_remove_index (items, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* ------------------------------------------------------------------------
  * The sync tables
  * ------------------------------------------------------------------------ */
@@ -1506,13 +1524,19 @@ pull_post (SyncRun      *run,
            * change made since. */
           row = row_load_or_new (self->db, marker, run->account);
           row_set_synced (row, post);
+          remove_item (run->result->queued, marker, run->account);
           if (!cd_merge_content_equal (linked, post->article))
             {
               row->dirty = TRUE;
               row_set (&row->state, "pending");
               add_item (run->result->queued, marker, run->account,
-                        "Found on %s; local changes are pushed at the next sync.", run->account);
+                        "Found on %s by its marker; local changes are pushed at the next sync.",
+                        run->account);
             }
+          else
+            add_item (run->result->pushed, marker, run->account,
+                      "Found on %s by its marker after the reply to its creation was lost.",
+                      run->account);
           record_row (run, marker, row);
           return;
         }
@@ -2053,6 +2077,28 @@ cd_sync_engine_set_auto_sync (CdSyncEngine *self,
   self->network_changed_id = g_signal_connect (self->monitor, "network-changed",
                                                G_CALLBACK (on_network_changed), self);
   self->timer_id = g_timeout_add_seconds (interval_seconds, on_timer, self);
+}
+
+/**
+ * cd_sync_engine_set_network_monitor:
+ * @monitor: (nullable): the monitor to follow, or %NULL for the default
+ *
+ * Tests give a monitor of their own; call before
+ * cd_sync_engine_set_auto_sync().
+ */
+void
+cd_sync_engine_set_network_monitor (CdSyncEngine    *self,
+                                    GNetworkMonitor *monitor)
+{
+  guint interval;
+
+  g_return_if_fail (CD_IS_SYNC_ENGINE (self));
+  g_return_if_fail (monitor == NULL || G_IS_NETWORK_MONITOR (monitor));
+
+  interval = self->interval;
+  cd_sync_engine_set_auto_sync (self, 0);
+  g_set_object (&self->monitor, monitor);
+  cd_sync_engine_set_auto_sync (self, interval);
 }
 
 /* ------------------------------------------------------------------------

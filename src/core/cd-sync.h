@@ -76,6 +76,8 @@ CdSyncResult *cd_sync_engine_sync_finish   (CdSyncEngine         *self,
 
 void          cd_sync_engine_set_auto_sync (CdSyncEngine         *self,
                                             guint                 interval_seconds);
+void          cd_sync_engine_set_network_monitor (CdSyncEngine   *self,
+                                                  GNetworkMonitor *monitor);
 
 gboolean      cd_sync_engine_get_conflict  (CdSyncEngine         *self,
                                             const char           *uuid,
