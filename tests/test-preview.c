@@ -734,6 +734,98 @@ test_export_pdf (Fixture      *fixture,
   g_assert_nonnull (g_strstr_len (contents + length - 32, 32, "%%EOF"));
 }
 
+static void
+test_featured_image (Fixture      *fixture,
+                     gconstpointer data)
+{
+  g_autofree char   *path = g_build_filename (fixture->tmpdir, "harbour.png", NULL);
+  g_autofree guchar *png = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JSCValue) value = NULL;
+  g_autofree char *caption = NULL;
+  gsize            png_size;
+  guint            n_before;
+
+  png = g_base64_decode (png_base64, &png_size);
+  g_file_set_contents (path, (const char *) png, png_size, &error);
+  g_assert_no_error (error);
+
+  /* A local file is served to the page by the preview itself. */
+  n_before = fixture->n_updates;
+  cd_article_set_image (fixture->article, path);
+  cd_article_set_image_caption (fixture->article, "The old docks at dawn.");
+  cd_article_set_image_credit (fixture->article, "Photo: Jan Berg");
+  wait_for_update (fixture, n_before);
+  g_assert_false (eval_boolean (fixture, "document.getElementById('figure').hidden"));
+  value = eval_async_js (fixture,
+                         "const img = document.getElementById('figure-image');"
+                         "if (!img.complete)"
+                         "  await new Promise((resolve) => {"
+                         "    img.addEventListener('load', resolve);"
+                         "    img.addEventListener('error', resolve);"
+                         "  });"
+                         "return img.naturalWidth;");
+  g_assert_cmpint (jsc_value_to_int32 (value), ==, 1);
+  caption = eval_string (fixture, "document.querySelector('#figure figcaption').textContent");
+  g_assert_cmpstr (caption, ==, "The old docks at dawn. Photo: Jan Berg");
+
+  /* Only the article's own image is served, and only while it has one. */
+  n_before = fixture->n_updates;
+  cd_article_set_image (fixture->article, NULL);
+  wait_for_update (fixture, n_before);
+  g_assert_true (eval_boolean (fixture, "document.getElementById('figure').hidden"));
+  g_clear_object (&value);
+  value = eval_async_js (fixture,
+                         "return await new Promise((resolve) => {"
+                         "  const img = new Image();"
+                         "  img.addEventListener('load', () => resolve('loaded'));"
+                         "  img.addEventListener('error', () => resolve('refused'));"
+                         "  img.src = 'copydesk-preview://preview/featured-image?path=%2Fetc%2Fpasswd';"
+                         "});");
+  g_clear_pointer (&caption, g_free);
+  caption = jsc_value_to_string (value);
+  g_assert_cmpstr (caption, ==, "refused");
+}
+
+static void
+test_no_article (Fixture      *fixture,
+                 gconstpointer data)
+{
+  guint n_before = fixture->n_updates;
+
+  cd_preview_set_article (fixture->preview, NULL);
+  g_assert_null (cd_preview_get_article (fixture->preview));
+  wait_for_update (fixture, n_before);
+  g_assert_true (eval_boolean (fixture, "document.getElementById('headline').hidden"));
+  g_assert_true (eval_boolean (fixture, "document.getElementById('body').childElementCount === 0"));
+
+  /* The article's changes no longer reach the preview. */
+  cd_article_set_headline (fixture->article, "Not shown");
+  wait_for_paint (fixture);
+  g_assert_cmpuint (fixture->n_updates, ==, n_before + 1);
+}
+
+static gboolean
+preview_not_loaded (gpointer data)
+{
+  return !cd_preview_get_loaded (data);
+}
+
+static void
+test_web_process_ends (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autofree char *headline = NULL;
+  guint            n_before = fixture->n_updates;
+
+  webkit_web_view_terminate_web_process (cd_preview_get_web_view (fixture->preview));
+  g_assert_true (wait_for (preview_not_loaded, fixture->preview, "the page to go"));
+  g_assert_true (wait_for (preview_loaded, fixture->preview, "the page to come back"));
+  wait_for_update (fixture, n_before);
+  headline = eval_string (fixture, "document.getElementById('headline').textContent");
+  g_assert_cmpstr (headline, ==, "Council approves harbour budget");
+}
+
 /* The widget as it was last drawn, or NULL when it has not been drawn since
  * it changed. */
 static GskRenderNode *
@@ -793,7 +885,8 @@ test_screenshots (Fixture      *fixture,
   g_autoptr (GDateTime) embargo = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) later = g_date_time_add_days (embargo, 2);
   const char *tags[] = { "harbour", "council", "budget", NULL };
-  guint       n_before;
+  g_autoptr (JSCValue) value = NULL;
+  guint n_before;
 
   n_before = fixture->n_updates;
   cd_article_set_embargo (fixture->article, later);
@@ -820,6 +913,11 @@ test_screenshots (Fixture      *fixture,
   wait_for_update (fixture, n_before);
   wait_for_paint (fixture);
   save_screenshot (fixture, "preview-light.png");
+  g_clear_object (&value);
+  value = eval_js (fixture, "window.scrollTo(0, document.body.scrollHeight); window.scrollY");
+  save_screenshot (fixture, "preview-light-end.png");
+  g_clear_object (&value);
+  value = eval_js (fixture, "window.scrollTo(0, 0); window.scrollY");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
@@ -857,6 +955,9 @@ main (int   argc,
   ADD ("/preview/raw-html-is-inert", test_raw_html_is_inert);
   ADD ("/preview/remote-images", test_remote_images);
   ADD ("/preview/scroll-sync", test_scroll_sync);
+  ADD ("/preview/featured-image", test_featured_image);
+  ADD ("/preview/no-article", test_no_article);
+  ADD ("/preview/web-process-ends", test_web_process_ends);
   ADD ("/preview/export-pdf", test_export_pdf);
   ADD ("/preview/screenshots", test_screenshots);
 

@@ -468,10 +468,8 @@ cd_preview_send_update (CdPreview *self)
   g_autofree char *script = NULL;
 
   self->update_pending = FALSE;
-  if (self->article == NULL)
-    return;
-
-  json = cd_preview_build_update (self);
+  /* Without an article the page is emptied. */
+  json = self->article != NULL ? cd_preview_build_update (self) : g_strdup ("{}");
   if (g_strcmp0 (json, self->last_sent) == 0)
     return;
 
@@ -543,7 +541,7 @@ on_load_changed (WebKitWebView  *web_view,
     case WEBKIT_LOAD_FINISHED:
       set_loaded (self, TRUE);
       apply_dark (self);
-      self->update_pending = self->article != NULL;
+      self->update_pending = TRUE;
       cd_preview_schedule (self);
       break;
 
@@ -668,8 +666,10 @@ on_web_process_terminated (WebKitWebView                    *web_view,
                            WebKitWebProcessTerminationReason reason,
                            CdPreview                        *self)
 {
-  g_warning ("The preview's web process ended (reason %d); loading the preview again",
-             reason);
+  /* A crash or running out of memory is worth a line in the log; either
+   * way the page comes back with the article on it. */
+  if (reason != WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
+    g_warning ("The preview's web process ended (reason %d); loading the preview again", reason);
   set_loaded (self, FALSE);
   self->update_in_flight = FALSE;
   cd_preview_load_template (self);

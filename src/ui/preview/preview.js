@@ -207,7 +207,6 @@
     setText(els.embargo, data.embargo);
     setText(els.kicker, data.section);
     setText(els.headline, data.headline || data.untitled);
-    els.headline.hidden = false;
     els.headline.classList.toggle('placeholder', !data.headline);
     setText(els.dek, data.dek);
     setText(els.byline, data.byline);
