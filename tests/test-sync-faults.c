@@ -783,9 +783,22 @@ items_have (GPtrArray  *items,
  * ------------------------------------------------------------------------ */
 
 static void
+on_progress (CdSyncEngine *engine,
+             guint         done,
+             guint         total,
+             guint        *progress)
+{
+  g_assert_cmpuint (done, <=, total);
+  g_assert_cmpfloat (cd_sync_engine_get_fraction (engine), >, 0.0);
+  progress[0] = done;
+  progress[1] = total;
+}
+
+static void
 test_retries (Fixture       *fixture,
               gconstpointer  data)
 {
+  guint progress[2] = { 0, 0 };
   g_autoptr(CdArticle) article = save_new_article (fixture, "Council votes on budget",
                                                    "The council met at noon.");
   g_autoptr(CdSyncResult) result = NULL;
@@ -798,7 +811,11 @@ test_retries (Fixture       *fixture,
   fake_add_fault (fixture->fake, "POST", "/wp/v2/posts", FAULT_STATUS, 429, 1);
   fake_add_fault (fixture->fake, "GET", "/wp/v2/posts", FAULT_STATUS, 503, 0);
 
+  g_signal_connect (fixture->engine, "progress", G_CALLBACK (on_progress), progress);
   result = sync_now (fixture);
+  g_signal_handlers_disconnect_by_func (fixture->engine, on_progress, progress);
+  g_assert_cmpuint (progress[0], >=, 1);
+  g_assert_cmpuint (progress[0], ==, progress[1]);
   g_assert_true (cd_sync_result_is_clean (result));
   g_assert_true (items_have (cd_sync_result_get_pushed (result), cd_article_get_uuid (article)));
   g_assert_cmpuint (fake_count (fixture->fake, "GET /wp/v2/users/me"), ==, 2);
@@ -1145,6 +1162,86 @@ test_auto_sync (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->engine, on_finished, results);
 }
 
+static int
+run_cli (const char  *dir,
+         char       **out,
+         char       **err,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) g_getenv ("COPYDESK_BIN"));
+  g_ptr_array_add (args, "--data-dir");
+  g_ptr_array_add (args, (char *) dir);
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* `copydesk sync`: exit 2 when it cannot run, 1 when something did not
+ * sync (here: no password to be had), and JSON arrays in words. */
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty_dir = NULL;
+  static const char * const arrays[] = { "pushed", "pulled", "conflicts", "errors", "queued" };
+  JsonObject *root;
+  JsonArray *errors;
+
+  if (g_getenv ("COPYDESK_BIN") == NULL)
+    {
+      g_test_skip ("COPYDESK_BIN is not set; run through meson test");
+      return;
+    }
+
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "sync", "--account", "nosuch", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "nosuch"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "sync", "--bogus", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  empty_dir = g_dir_make_tmp ("copydesk-sync-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_cli (empty_dir, &out, &err, "sync", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "account"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  remove_dir (empty_dir);
+
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "sync", "--json", NULL), ==, 1);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+    g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, arrays[i])));
+  errors = json_object_get_array_member (root, "errors");
+  g_assert_cmpuint (json_array_get_length (errors), >=, 1);
+  g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (errors, 0),
+                                                           "message"), ACCOUNT));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1162,6 +1259,7 @@ main (int   argc,
   ADD ("malformed-json", test_malformed_json, 0);
   ADD ("server-down", test_server_down, 1);
   ADD ("auto-sync", test_auto_sync, 1);
+  ADD ("cli", test_cli, 1);
   ADD ("merge", test_pull_merge, 0);
 #undef ADD
 
