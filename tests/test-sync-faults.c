@@ -1162,6 +1162,60 @@ test_auto_sync (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->engine, on_finished, results);
 }
 
+/* Changed only on the server: the local article follows, keeping what
+ * the server does not carry, and nothing goes back. */
+static void
+test_fast_forward (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = save_new_article (fixture, "Zoo welcomes twins",
+                                                   "Two red pandas were born.");
+  g_autoptr(CdSyncResult) first = NULL;
+  g_autoptr(CdSyncResult) second = NULL;
+  g_autoptr(CdArticle) local = NULL;
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *update_key = NULL;
+  const char *uuid = cd_article_get_uuid (article);
+  gboolean pulled_revision = FALSE;
+  g_autoptr(GString) content = NULL;
+  JsonObject *post;
+
+  first = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (first));
+  post = fake_only_post (fixture->fake);
+  update_key = g_strdup_printf ("POST /wp/v2/posts/%" G_GINT64_FORMAT,
+                                json_object_get_int_member (post, "id"));
+
+  content = g_string_new (get_raw (post, "content"));
+  g_string_replace (content, "Two red pandas were born.", "Two red pandas were born on Monday.",
+                    1);
+  json_object_set_string_member (body, "title", "Zoo welcomes red panda twins");
+  json_object_set_string_member (body, "content", content->str);
+  apply_fields (fixture->fake, post, body);
+
+  second = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (second));
+  g_assert_true (items_have (cd_sync_result_get_pulled (second), uuid));
+  g_assert_cmpuint (cd_sync_result_get_pushed (second)->len, ==, 0);
+  g_assert_cmpuint (fake_count (fixture->fake, update_key), ==, 0);
+
+  local = cd_store_get_article (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (local), ==, "Zoo welcomes red panda twins");
+  g_assert_nonnull (strstr (cd_article_get_body (local), "born on Monday."));
+  g_assert_cmpstr (cd_article_get_byline (local), ==, "Anna Berger");
+  assert_state (fixture, uuid, "synced");
+
+  revisions = cd_store_list_revisions (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < revisions->len; i++)
+    if (cd_revision_get_reason (g_ptr_array_index (revisions, i)) == CD_REVISION_PULLED)
+      pulled_revision = TRUE;
+  g_assert_true (pulled_revision);
+}
+
 static int
 run_cli (const char  *dir,
          char       **out,
@@ -1261,6 +1315,7 @@ main (int   argc,
   ADD ("auto-sync", test_auto_sync, 1);
   ADD ("cli", test_cli, 1);
   ADD ("merge", test_pull_merge, 0);
+  ADD ("fast-forward", test_fast_forward, 0);
 #undef ADD
 
   return g_test_run ();

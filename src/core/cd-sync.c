@@ -809,7 +809,8 @@ cd_sync_engine_class_init (CdSyncEngineClass *klass)
    * @result: (nullable): what the sync did, or %NULL when it could not run
    * @message: (nullable): why it could not run
    *
-   * Emitted at the end of every sync, the automatic ones included.
+   * Emitted when a sync's outcome is collected with
+   * cd_sync_engine_sync_finish(), as it is for the automatic ones.
    */
   signals[SIGNAL_FINISHED] =
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
