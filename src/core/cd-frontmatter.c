@@ -425,6 +425,41 @@ apply_corrections (Loader      *loader,
   return TRUE;
 }
 
+/* Reads a status as cd_article_status_from_string() does ("Ready for
+ * edit", "ready_for_edit"), without its copy of the text, which leaks. */
+static gboolean
+parse_status (const char      *text,
+              CdArticleStatus *status)
+{
+  g_autofree char *norm = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  norm = g_ascii_strdown (text, -1);
+  g_strstrip (norm);
+  g_strdelimit (norm, " _", '-');
+  for (guint i = 0; i < CD_ARTICLE_N_STATUSES; i++)
+    {
+      if (g_str_equal (norm, cd_article_status_to_string (i)))
+        {
+          *status = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static char *
+list_statuses (void)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < CD_ARTICLE_N_STATUSES; i++)
+    g_ptr_array_add (names, (gpointer) cd_article_status_to_string (i));
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
 static gboolean
 apply_field (Loader      *loader,
              CdArticle   *article,
@@ -482,6 +517,22 @@ apply_field (Loader      *loader,
           return FALSE;
         }
       cd_article_set_uuid (article, text);
+      return TRUE;
+    }
+
+  if (g_str_equal (key, "status"))
+    {
+      CdArticleStatus status;
+
+      if (!parse_status (text, &status))
+        {
+          g_autofree char *known = list_statuses ();
+
+          set_error_at_line (error, loader->origin, node_line (node),
+                             "“%s” is not a status; use one of %s.", text ? text : "", known);
+          return FALSE;
+        }
+      cd_article_set_status (article, status);
       return TRUE;
     }
 
@@ -776,10 +827,13 @@ static char *
 format_time (GDateTime *dt)
 {
   GString *s = g_string_new (NULL);
-  g_autofree char *base = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
   int usec = g_date_time_get_microsecond (dt);
 
-  g_string_append (s, base);
+  /* Not g_date_time_format(): its %Y does not pad years before 1000. */
+  g_string_printf (s, "%04d-%02d-%02dT%02d:%02d:%02d",
+                   g_date_time_get_year (dt), g_date_time_get_month (dt),
+                   g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt),
+                   g_date_time_get_minute (dt), g_date_time_get_second (dt));
   if (usec != 0)
     g_string_append_printf (s, ".%06d", usec);
   if (g_date_time_get_utc_offset (dt) == 0)

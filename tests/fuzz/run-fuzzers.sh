@@ -1,0 +1,68 @@
+#!/bin/sh
+# Runs every libFuzzer target for a bounded time, then replays the inputs
+# that once found bugs. Fails on any crash, leak, timeout or sanitizer
+# report.
+#
+#   tests/fuzz/run-fuzzers.sh BUILDDIR SECONDS
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -u
+
+if [ $# -ne 2 ]; then
+  echo "usage: $0 BUILDDIR SECONDS" >&2
+  exit 2
+fi
+
+builddir=$(cd "$1" && pwd) || exit 2
+seconds=$2
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/copydesk-fuzz-XXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT INT TERM
+
+# Stop at the first sanitizer report; leaks count as failures.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:symbolize=1:${ASAN_OPTIONS:-}"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}"
+export G_SLICE=always-malloc
+export G_DEBUG=gc-friendly
+
+status=0
+for name in markdown wire html frontmatter; do
+  target="$builddir/tests/fuzz/fuzz-$name"
+  if [ ! -x "$target" ]; then
+    echo "fuzz-$name: not built in $builddir (configure with -Dfuzzing=true)" >&2
+    exit 2
+  fi
+
+  mkdir -p "$work/$name/corpus" "$work/$name/artifacts"
+  regressions="$here/regressions/$name"
+  if [ -d "$regressions" ] && [ -n "$(ls -A "$regressions")" ]; then
+    echo "== fuzz-$name: replaying $(ls "$regressions" | wc -l) regression inputs"
+    if ! "$target" -runs=1 "$regressions"/* > "$work/$name/replay.log" 2>&1; then
+      cat "$work/$name/replay.log" >&2
+      echo "fuzz-$name: a regression input fails again" >&2
+      status=1
+    fi
+  fi
+
+  echo "== fuzz-$name: fuzzing for $seconds s"
+  "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -print_final_stats=1 -artifact_prefix="$work/$name/artifacts/" \
+    "$work/$name/corpus" "$here/corpus-$name" > "$work/$name/fuzz.log" 2>&1
+  rc=$?
+  grep -E '^(stat::number_of_executed_units|stat::new_units_added|Done )' "$work/$name/fuzz.log"
+  if [ $rc -ne 0 ] || [ -n "$(ls -A "$work/$name/artifacts")" ]; then
+    tail -n 60 "$work/$name/fuzz.log" >&2
+    for f in "$work/$name/artifacts"/*; do
+      [ -e "$f" ] || continue
+      keep="${FUZZ_KEEP_DIR:-$here/found}/$name"
+      mkdir -p "$keep"
+      cp "$f" "$keep/"
+      echo "fuzz-$name: kept $(basename "$f") in $keep; add it to tests/fuzz/regressions/$name once fixed" >&2
+    done
+    echo "fuzz-$name: FAILED" >&2
+    status=1
+  fi
+done
+
+exit $status
