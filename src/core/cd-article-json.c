@@ -42,6 +42,35 @@ cd_datetime_to_json_string (GDateTime *datetime)
   return g_date_time_format_iso8601 (datetime);
 }
 
+/**
+ * cd_article_status_from_name:
+ * @name: (nullable): a status name exactly as cd_article_status_to_string()
+ *   gives it, the form JSON and the store keep
+ * @status: (out) (optional): where to put the status
+ *
+ * The strict, allocation-free counterpart of
+ * cd_article_status_from_string(), for reading what a program wrote.
+ *
+ * Returns: %TRUE when @name is a status name
+ */
+gboolean
+cd_article_status_from_name (const char      *name,
+                             CdArticleStatus *status)
+{
+  if (name == NULL)
+    return FALSE;
+  for (guint i = 0; i < CD_ARTICLE_N_STATUSES; i++)
+    {
+      if (g_str_equal (name, cd_article_status_to_string (i)))
+        {
+          if (status != NULL)
+            *status = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 add_string_or_null (JsonBuilder *builder,
                     const char  *key,
@@ -308,7 +337,9 @@ read_typed_fields (CdArticle  *article,
     {
       CdArticleStatus status;
 
-      if (!cd_article_status_from_string (status_name, &status))
+      /* Written by a program, or typed by a person ("Ready for edit"). */
+      if (!cd_article_status_from_name (status_name, &status) &&
+          !cd_article_status_from_string (status_name, &status))
         return invalid (error, "status", "a status such as “draft”");
       cd_article_set_status (article, status);
     }

@@ -41,5 +41,7 @@ CdArticle *cd_article_from_json      (const char         *json,
                                       GError            **error);
 
 char      *cd_datetime_to_json_string (GDateTime         *datetime);
+gboolean   cd_article_status_from_name (const char       *name,
+                                        CdArticleStatus  *status);
 
 G_END_DECLS

@@ -777,7 +777,7 @@ row_to_article (sqlite3_stmt *stmt,
 
   for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
     text_columns[i].set (article, column_text (stmt, text_columns[i].column));
-  if (cd_article_status_from_string (column_text (stmt, COL_STATUS), &status))
+  if (cd_article_status_from_name (column_text (stmt, COL_STATUS), &status))
     cd_article_set_status (article, status);
   cd_article_set_embargo (article, embargo);
   cd_article_set_created (article, created);
