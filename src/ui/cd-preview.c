@@ -895,6 +895,8 @@ cd_preview_init (CdPreview *self)
                                  "user-content-manager", content_manager,
                                  NULL);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Article preview"), -1);
 
   g_signal_connect_object (self->web_view, "load-changed",
                            G_CALLBACK (on_load_changed), self, 0);
