@@ -372,6 +372,20 @@ list_ready (GObject      *source,
 }
 
 static void
+list_cancelled (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = cd_store_list_articles_finish (CD_STORE (source), result, &error);
+
+  g_assert_null (list);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  *done = TRUE;
+}
+
+static void
 test_list_async (Fixture       *f,
                  gconstpointer  data)
 {
@@ -395,6 +409,16 @@ test_list_async (Fixture       *f,
   while (held == NULL)
     g_main_context_iteration (NULL, TRUE);
   assert_headlines (held, "Newer");
+
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    gboolean done = FALSE;
+
+    g_cancellable_cancel (cancellable);
+    cd_store_list_articles_async (store, NULL, cancellable, list_cancelled, &done);
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+  }
 
   /* The store dies with its last reference, once the worker threads have
    * dropped their tasks, which may come a moment after the callbacks. */

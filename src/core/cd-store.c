@@ -1123,23 +1123,11 @@ make_fts_query (const char *text)
   return g_string_free (query, FALSE);
 }
 
-/**
- * cd_store_list_articles:
- * @query: (nullable): which articles; %NULL lists every live article
- * @error: return location for an error
- *
- * Lists article summaries: every field but the body (see
- * cd_store_summary_get_word_count()). Without a search they come newest
- * modified first (the trash: most recently trashed first); with one, best
- * match first (bm25, a headline match weighing most). A search with no
- * words in it matches nothing.
- *
- * Returns: (transfer container) (element-type CdArticle): the summaries
- */
-GPtrArray *
-cd_store_list_articles (CdStore             *self,
-                        const CdStoreQuery  *query,
-                        GError             **error)
+static GPtrArray *
+list_articles (CdStore             *self,
+               const CdStoreQuery  *query,
+               GCancellable        *cancellable,
+               GError             **error)
 {
   static const CdStoreQuery all = { NULL, -1, FALSE, 0 };
   g_autoptr(GMutexLocker) locker = NULL;
@@ -1150,12 +1138,9 @@ cd_store_list_articles (CdStore             *self,
   g_autofree char *fts_query = NULL;
   int rc;
 
-  g_return_val_if_fail (CD_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   if (query == NULL)
     query = &all;
-  g_return_val_if_fail (query->status < (int) CD_ARTICLE_N_STATUSES, NULL);
+  g_assert (query->status < (int) CD_ARTICLE_N_STATUSES);
 
   articles = g_ptr_array_new_with_free_func (g_object_unref);
   if (query->search != NULL && *query->search != '\0')
@@ -1208,13 +1193,43 @@ cd_store_list_articles (CdStore             *self,
                        SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (articles, row_to_article (stmt, parser, FALSE));
+    {
+      g_ptr_array_add (articles, row_to_article (stmt, parser, FALSE));
+      /* A search typed on is cancelled: let go of the store soon. */
+      if (articles->len % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+    }
   if (rc != SQLITE_DONE)
     {
       _cd_store_set_error (self, error, rc, "list the articles");
       return NULL;
     }
   return g_steal_pointer (&articles);
+}
+
+/**
+ * cd_store_list_articles:
+ * @query: (nullable): which articles; %NULL lists every live article
+ * @error: return location for an error
+ *
+ * Lists article summaries: every field but the body (see
+ * cd_store_summary_get_word_count()). Without a search they come newest
+ * modified first (the trash: most recently trashed first); with one, best
+ * match first (bm25, a headline match weighing most). A search with no
+ * words in it matches nothing.
+ *
+ * Returns: (transfer container) (element-type CdArticle): the summaries
+ */
+GPtrArray *
+cd_store_list_articles (CdStore             *self,
+                        const CdStoreQuery  *query,
+                        GError             **error)
+{
+  g_return_val_if_fail (CD_IS_STORE (self), NULL);
+  g_return_val_if_fail (query == NULL || query->status < (int) CD_ARTICLE_N_STATUSES, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return list_articles (self, query, NULL, error);
 }
 
 typedef struct
@@ -1240,7 +1255,7 @@ list_articles_thread (GTask        *task,
   GError *error = NULL;
   GPtrArray *articles;
 
-  articles = cd_store_list_articles (source_object, &data->query, &error);
+  articles = list_articles (source_object, &data->query, cancellable, &error);
   if (articles == NULL)
     g_task_return_error (task, error);
   else
@@ -1250,6 +1265,8 @@ list_articles_thread (GTask        *task,
 /**
  * cd_store_list_articles_async:
  * @query: (nullable): which articles; copied, so it need not outlive the call
+ * @cancellable: (nullable): cancelling it ends a long listing early with
+ *   %G_IO_ERROR_CANCELLED, as when a search is typed on
  *
  * Lists articles in a worker thread; see cd_store_list_articles().
  */
@@ -1264,6 +1281,7 @@ cd_store_list_articles_async (CdStore             *self,
   ListData *data;
 
   g_return_if_fail (CD_IS_STORE (self));
+  g_return_if_fail (query == NULL || query->status < (int) CD_ARTICLE_N_STATUSES);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   data = g_new0 (ListData, 1);
