@@ -656,6 +656,61 @@ test_revisions (Fixture       *f,
 }
 
 static void
+exec_sql (CdStore    *store,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (cd_store_get_path (store), &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_close (db);
+}
+
+static void
+test_revisions_damaged (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(CdStore) store = open_store (f);
+  g_autoptr(CdArticle) a = save_simple (store, "Kept", "Body", CD_ARTICLE_STATUS_DRAFT, NULL);
+  g_autoptr(CdArticle) before = cd_article_copy (a);
+  g_autoptr(CdArticle) after = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(CdRevision) revision = NULL;
+  g_autoptr(GError) error = NULL;
+  CdArticle *snapshot;
+  gint64 id;
+
+  g_assert_true (cd_store_save_article (store, a, CD_REVISION_CHECKPOINT, NULL, &error));
+  exec_sql (store, "UPDATE revisions SET snapshot = '{\"uuid\": 42'");
+
+  /* A listing still works and shows the damage only when the snapshot is
+   * wanted; reading or restoring that revision is an error, and the
+   * article is left alone. */
+  revisions = cd_store_list_revisions (store, cd_article_get_uuid (a), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, 1);
+  id = cd_revision_get_id (g_ptr_array_index (revisions, 0));
+  g_test_expect_message ("cd-revision", G_LOG_LEVEL_WARNING, "*damaged*");
+  snapshot = cd_revision_get_snapshot (g_ptr_array_index (revisions, 0));
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (cd_article_get_uuid (snapshot), ==, cd_article_get_uuid (a));
+
+  revision = cd_store_get_revision (store, id, &error);
+  g_assert_null (revision);
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_null (cd_store_restore_revision (store, id, &error));
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  after = cd_store_get_article (store, cd_article_get_uuid (a), &error);
+  g_assert_no_error (error);
+  g_assert_true (cd_article_equal (before, after));
+}
+
+static void
 test_revision_reasons (void)
 {
   static const char *names[] = {
@@ -1070,6 +1125,7 @@ main (int   argc,
   ADD ("/store/search", test_search);
   ADD ("/store/trash", test_trash);
   ADD ("/store/revisions", test_revisions);
+  ADD ("/store/revisions/damaged", test_revisions_damaged);
   ADD ("/store/migrations/from-v1", test_migrate_from_v1);
   ADD ("/store/migrations/too-new", test_migrate_too_new);
   ADD ("/store/concurrent", test_concurrent);

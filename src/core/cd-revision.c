@@ -7,7 +7,8 @@
 
 #include "config.h"
 
-#include "cd-revision.h"
+#include "cd-article-json.h"
+#include "cd-revision-private.h"
 
 struct _CdRevision
 {
@@ -15,6 +16,10 @@ struct _CdRevision
 
   gint64            id;
   CdArticle        *snapshot;
+  /* Until the snapshot is first asked for (see _cd_revision_new_lazy()). */
+  char             *snapshot_json;
+  char             *uuid;
+  GMutex            mutex;
   GDateTime        *created;
   CdRevisionReason  reason;
   char             *name;
@@ -82,6 +87,9 @@ cd_revision_finalize (GObject *object)
   CdRevision *self = CD_REVISION (object);
 
   g_clear_object (&self->snapshot);
+  g_clear_pointer (&self->snapshot_json, g_free);
+  g_clear_pointer (&self->uuid, g_free);
+  g_mutex_clear (&self->mutex);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->name, g_free);
 
@@ -99,6 +107,7 @@ cd_revision_class_init (CdRevisionClass *klass)
 static void
 cd_revision_init (CdRevision *self)
 {
+  g_mutex_init (&self->mutex);
 }
 
 /**
@@ -135,6 +144,30 @@ cd_revision_new (gint64            id,
   return self;
 }
 
+CdRevision *
+_cd_revision_new_lazy (gint64            id,
+                       const char       *uuid,
+                       char             *snapshot_json,
+                       GDateTime        *created,
+                       CdRevisionReason  reason,
+                       const char       *name)
+{
+  CdRevision *self;
+
+  g_return_val_if_fail (uuid != NULL, NULL);
+  g_return_val_if_fail (snapshot_json != NULL, NULL);
+  g_return_val_if_fail (created != NULL, NULL);
+
+  self = g_object_new (CD_TYPE_REVISION, NULL);
+  self->id = id;
+  self->uuid = g_strdup (uuid);
+  self->snapshot_json = snapshot_json;
+  self->created = g_date_time_ref (created);
+  self->reason = reason;
+  self->name = g_strdup (name);
+  return self;
+}
+
 gint64
 cd_revision_get_id (CdRevision *self)
 {
@@ -151,7 +184,28 @@ cd_revision_get_id (CdRevision *self)
 CdArticle *
 cd_revision_get_snapshot (CdRevision *self)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
+
   g_return_val_if_fail (CD_IS_REVISION (self), NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (self->snapshot == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->snapshot = cd_article_from_json (self->snapshot_json, &error);
+      if (self->snapshot == NULL)
+        {
+          /* The store wrote this JSON itself, so this is damage on disk;
+           * an empty article shows it, where NULL would crash callers. */
+          g_warning ("Revision %" G_GINT64_FORMAT " of article %s is damaged: %s",
+                     self->id, self->uuid, error->message);
+          self->snapshot = cd_article_new_with_uuid (self->uuid);
+        }
+      /* The row, not the snapshot, says which article a revision is of. */
+      cd_article_set_uuid (self->snapshot, self->uuid);
+      g_clear_pointer (&self->snapshot_json, g_free);
+    }
   return self->snapshot;
 }
 

@@ -27,6 +27,7 @@
 #include "cd-article-json.h"
 #include "cd-store.h"
 #include "cd-store-private.h"
+#include "cd-revision-private.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
@@ -1471,9 +1472,12 @@ datetime_from_unix_usec (gint64 usec)
 
 #define REVISION_COLUMNS "id, article_uuid, created, reason, name, snapshot"
 
+/* With @lazy, the snapshot is parsed when first asked for; without, now,
+ * so that damage is reported as an error (restoring must not guess). */
 static CdRevision *
 row_to_revision (CdStore       *self,
                  sqlite3_stmt  *stmt,
+                 gboolean       lazy,
                  GError       **error)
 {
   g_autoptr(CdArticle) snapshot = NULL;
@@ -1481,6 +1485,11 @@ row_to_revision (CdStore       *self,
   CdRevisionReason reason = CD_REVISION_NONE;
   g_autoptr(GError) local_error = NULL;
   gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  cd_revision_reason_from_string (column_text (stmt, 3), &reason);
+  if (lazy)
+    return _cd_revision_new_lazy (id, column_text (stmt, 1), g_strdup (column_text (stmt, 5)),
+                                  created, reason, column_text (stmt, 4));
 
   snapshot = cd_article_from_json (column_text (stmt, 5), &local_error);
   if (snapshot == NULL)
@@ -1492,13 +1501,15 @@ row_to_revision (CdStore       *self,
     }
   /* The row, not the snapshot, says which article a revision belongs to. */
   cd_article_set_uuid (snapshot, column_text (stmt, 1));
-  cd_revision_reason_from_string (column_text (stmt, 3), &reason);
   return cd_revision_new (id, snapshot, created, reason, column_text (stmt, 4));
 }
 
 /**
  * cd_store_list_revisions:
  * @uuid: an article's uuid
+ *
+ * Lists an article's history cheaply: each revision's snapshot is read
+ * from its JSON only when cd_revision_get_snapshot() first asks for it.
  *
  * Returns: (transfer container) (element-type CdRevision): the article's
  *   revisions, newest first; empty for an article without any
@@ -1525,7 +1536,7 @@ cd_store_list_revisions (CdStore     *self,
   revisions = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      CdRevision *revision = row_to_revision (self, stmt, error);
+      CdRevision *revision = row_to_revision (self, stmt, TRUE, error);
 
       if (revision == NULL)
         return NULL;
@@ -1563,7 +1574,7 @@ get_revision_locked (CdStore  *self,
       _cd_store_set_error (self, error, rc, "read the revision");
       return NULL;
     }
-  return row_to_revision (self, stmt, error);
+  return row_to_revision (self, stmt, FALSE, error);
 }
 
 /**
