@@ -24,4 +24,6 @@ gboolean         cd_test_wordpress_disabled (void);
 CdTestWordpress *cd_test_wordpress_start    (GError          **error);
 void             cd_test_wordpress_stop     (CdTestWordpress  *wp);
 
+void             cd_test_remove_tree        (const char       *path);
+
 G_END_DECLS

@@ -1209,9 +1209,9 @@ verify_sync (CdWordpress   *self,
        * visitor, so /users/me answers 401 "not logged in". */
       if (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH))
         g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
-                     "%s did not accept the application password for “%s”; check the "
-                     "user name and create a new application password in WordPress "
-                     "(Users → Profile). %s",
+                     "%s did not accept the application password for “%s” (%s); check "
+                     "the user name, or create a new application password in WordPress "
+                     "under Users → Profile.",
                      self->url, self->user, local_error->message);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));

@@ -1,0 +1,352 @@
+/* cd-cli-account.c: `copydesk account add|list|remove`.
+ *
+ * The application password is read from standard input, never from the
+ * command line (other users can read a process's arguments), verified
+ * against the site, and kept only in the Secret Service.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-cli"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cd-account.h"
+#include "cd-cli.h"
+#include "cd-secrets.h"
+#include "cd-sync-db.h"
+
+#define ACCOUNT_USAGE \
+  "usage: copydesk account add NAME --url URL --user USER (password on standard input) | " \
+  "copydesk account list [--json] | copydesk account remove NAME"
+
+/* Application passwords are 24 characters (29 with spaces); anything much
+ * longer is not one. */
+#define MAX_PASSWORD 256
+
+/* Reads one line into @buffer; with a terminal, asks for it without echo. */
+static gboolean
+read_password (char   *buffer,
+               gsize   size)
+{
+  struct termios saved;
+  gboolean terminal = isatty (STDIN_FILENO) && tcgetattr (STDIN_FILENO, &saved) == 0;
+  gboolean ok;
+  gsize length;
+
+  if (terminal)
+    {
+      struct termios quiet = saved;
+
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      fprintf (stderr, "Application password: ");
+      fflush (stderr);
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  ok = fgets (buffer, (int) size, stdin) != NULL;
+  if (terminal)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      fprintf (stderr, "\n");
+    }
+  if (!ok)
+    return FALSE;
+  length = strlen (buffer);
+  while (length > 0 && (buffer[length - 1] == '\n' || buffer[length - 1] == '\r'))
+    buffer[--length] = '\0';
+  return length > 0;
+}
+
+static CdSyncDb *
+open_sync_db (CdCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  CdStore *store;
+  CdSyncDb *db;
+
+  if ((store = cd_cli_get_store (cli)) == NULL)
+    return NULL;
+  db = cd_sync_db_open (store, &error);
+  if (db == NULL)
+    cd_cli_printerr ("%s", error->message);
+  return db;
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  char      *name;
+  GError    *error;
+} VerifyWait;
+
+static void
+on_verified (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  VerifyWait *wait = user_data;
+
+  wait->name = cd_cms_verify_finish (CD_CMS (source), result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+static int
+account_add (CdCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  g_autoptr(CdSyncDb) db = NULL;
+  g_autoptr(CdAccount) account = NULL;
+  g_autoptr(CdAccount) previous = NULL;
+  g_autoptr(CdCms) cms = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display_name = NULL;
+  const char *name = NULL;
+  const char *url = NULL;
+  const char *user = NULL;
+  char password[MAX_PASSWORD + 2];
+  VerifyWait wait = { NULL, NULL, NULL };
+  int status = CD_EXIT_ERROR;
+
+  for (int i = 2; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--url") && i + 1 < argc)
+        url = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--url="))
+        url = argv[i] + strlen ("--url=");
+      else if (g_str_equal (argv[i], "--user") && i + 1 < argc)
+        user = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--user="))
+        user = argv[i] + strlen ("--user=");
+      else if (g_str_has_prefix (argv[i], "--password"))
+        {
+          cd_cli_printerr ("The password is read from standard input, never from the "
+                           "command line, where other users could see it.");
+          return CD_EXIT_ERROR;
+        }
+      else if (name == NULL && argv[i][0] != '-')
+        name = argv[i];
+      else
+        {
+          cd_cli_printerr ("account add does not take “%s”; " ACCOUNT_USAGE, argv[i]);
+          return CD_EXIT_ERROR;
+        }
+    }
+  if (name == NULL || url == NULL || user == NULL)
+    {
+      cd_cli_printerr ("account add needs a name, --url and --user; " ACCOUNT_USAGE);
+      return CD_EXIT_ERROR;
+    }
+
+  account = cd_account_new (name, CD_ACCOUNT_KIND_WORDPRESS, url, user, &error);
+  if (account == NULL)
+    {
+      cd_cli_printerr ("%s", error->message);
+      return CD_EXIT_ERROR;
+    }
+  if ((db = open_sync_db (cli)) == NULL)
+    return CD_EXIT_ERROR;
+
+  if (!read_password (password, sizeof password))
+    {
+      cd_cli_printerr ("No application password came on standard input; create one in "
+                       "WordPress (Users → Profile → Application Passwords) and pipe it in.");
+      return CD_EXIT_ERROR;
+    }
+  if (strlen (password) > MAX_PASSWORD)
+    {
+      cd_cli_printerr ("The application password on standard input is longer than %d "
+                       "characters, so it is not one.", MAX_PASSWORD);
+      goto out;
+    }
+
+  /* Verify before storing anything: a wrong password must leave no trace. */
+  cms = cd_account_create_cms (account, password);
+  loop = g_main_loop_new (NULL, FALSE);
+  wait.loop = loop;
+  cd_cms_verify_async (cms, NULL, on_verified, &wait);
+  g_main_loop_run (loop);
+  if (wait.name == NULL)
+    {
+      cd_cli_printerr ("%s", wait.error->message);
+      g_clear_error (&wait.error);
+      goto out;
+    }
+  display_name = g_steal_pointer (&wait.name);
+
+  /* Re-adding an account under a new address or user replaces its old
+   * password too. */
+  previous = cd_account_load (db, name, NULL);
+
+  if (!cd_secrets_store (name, cd_account_get_url (account), user, password, NULL, &error))
+    {
+      cd_cli_printerr ("%s", error->message);
+      goto out;
+    }
+  if (!cd_account_save (account, db, &error))
+    {
+      cd_cli_printerr ("%s", error->message);
+      /* No row, no password: take it back out of the keyring. */
+      if (previous == NULL)
+        cd_secrets_clear (name, cd_account_get_url (account), user, NULL, NULL);
+      goto out;
+    }
+  if (previous != NULL &&
+      (g_strcmp0 (cd_account_get_url (previous), cd_account_get_url (account)) != 0 ||
+       g_strcmp0 (cd_account_get_user (previous), user) != 0))
+    cd_secrets_clear (name, cd_account_get_url (previous), cd_account_get_user (previous),
+                      NULL, NULL);
+
+  printf ("Account “%s” %s: %s (%s) on %s; the password is in the keyring.\n",
+          name, previous != NULL ? "updated" : "added", user, display_name,
+          cd_account_get_url (account));
+  status = CD_EXIT_OK;
+
+out:
+  explicit_bzero (password, sizeof password);
+  return status;
+}
+
+/* "yes", "no", or "unknown" when no keyring answers. */
+static const char *
+password_state (CdAccount *account)
+{
+  g_autoptr(GError) error = NULL;
+  char *password = cd_account_lookup_password (account, NULL, &error);
+
+  if (error != NULL)
+    return "unknown";
+  cd_secrets_free (password);
+  return password != NULL ? "yes" : "no";
+}
+
+static int
+account_list (CdCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  g_autoptr(CdSyncDb) db = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+
+  for (int i = 2; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else
+        {
+          cd_cli_printerr ("account list does not take “%s”; " ACCOUNT_USAGE, argv[i]);
+          return CD_EXIT_ERROR;
+        }
+    }
+  if ((db = open_sync_db (cli)) == NULL)
+    return CD_EXIT_ERROR;
+  if ((accounts = cd_account_list (db, &error)) == NULL)
+    {
+      cd_cli_printerr ("%s", error->message);
+      return CD_EXIT_ERROR;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          CdAccount *account = accounts->pdata[i];
+          const char *state = password_state (account);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, cd_account_get_name (account));
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, cd_account_get_kind (account));
+          json_builder_set_member_name (builder, "url");
+          json_builder_add_string_value (builder, cd_account_get_url (account));
+          json_builder_set_member_name (builder, "user");
+          json_builder_add_string_value (builder, cd_account_get_user (account));
+          /* true, false, or null when no keyring answered. */
+          json_builder_set_member_name (builder, "password_stored");
+          if (g_str_equal (state, "unknown"))
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_boolean_value (builder, g_str_equal (state, "yes"));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      text = json_to_string (root, TRUE);
+      printf ("%s\n", text);
+    }
+  else
+    {
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          CdAccount *account = accounts->pdata[i];
+
+          printf ("%s\t%s\t%s\tpassword in keyring: %s\n", cd_account_get_name (account),
+                  cd_account_get_url (account), cd_account_get_user (account),
+                  password_state (account));
+        }
+    }
+  return CD_EXIT_OK;
+}
+
+static int
+account_remove (CdCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  g_autoptr(CdSyncDb) db = NULL;
+  g_autoptr(CdAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (argc != 3)
+    {
+      cd_cli_printerr ("account remove takes one account name; " ACCOUNT_USAGE);
+      return CD_EXIT_ERROR;
+    }
+  if ((db = open_sync_db (cli)) == NULL)
+    return CD_EXIT_ERROR;
+  if ((account = cd_account_load (db, argv[2], &error)) == NULL)
+    {
+      cd_cli_printerr ("%s", error->message);
+      return CD_EXIT_ERROR;
+    }
+  /* The password first: a row without one is harmless, the reverse is not. */
+  if (!cd_secrets_clear (argv[2], cd_account_get_url (account), cd_account_get_user (account),
+                         NULL, &error) ||
+      !cd_account_delete (db, argv[2], &error))
+    {
+      cd_cli_printerr ("%s", error->message);
+      return CD_EXIT_ERROR;
+    }
+  printf ("Account “%s” removed, with its password.\n", argv[2]);
+  return CD_EXIT_OK;
+}
+
+int
+cd_cli_account (CdCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "add"))
+    return account_add (cli, argc, argv);
+  if (argc >= 2 && g_str_equal (argv[1], "list"))
+    return account_list (cli, argc, argv);
+  if (argc >= 2 && g_str_equal (argv[1], "remove"))
+    return account_remove (cli, argc, argv);
+  cd_cli_printerr ("account needs add, list or remove; " ACCOUNT_USAGE);
+  return CD_EXIT_ERROR;
+}

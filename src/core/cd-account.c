@@ -1,0 +1,485 @@
+/* cd-account.c: CMS accounts in the sync tables.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-account"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-account.h"
+#include "cd-secrets.h"
+#include "cd-wordpress.h"
+
+struct _CdAccount
+{
+  GObject    parent_instance;
+
+  char      *name;
+  char      *kind;
+  char      *url;
+  char      *user;
+  GDateTime *created;
+};
+
+G_DEFINE_FINAL_TYPE (CdAccount, cd_account, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (cd-account-error-quark, cd_account_error)
+
+static void
+cd_account_finalize (GObject *object)
+{
+  CdAccount *self = CD_ACCOUNT (object);
+
+  g_free (self->name);
+  g_free (self->kind);
+  g_free (self->url);
+  g_free (self->user);
+  g_clear_pointer (&self->created, g_date_time_unref);
+
+  G_OBJECT_CLASS (cd_account_parent_class)->finalize (object);
+}
+
+static void
+cd_account_class_init (CdAccountClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cd_account_finalize;
+}
+
+static void
+cd_account_init (CdAccount *self)
+{
+}
+
+/**
+ * cd_account_normalize_url:
+ * @url: a site's address as a person typed it
+ * @error: return location for a #GError
+ *
+ * Accepts http and https addresses of a site (a path is kept, for sites in
+ * a subdirectory); refuses credentials, queries and fragments in the
+ * address. Drops the trailing slash.
+ *
+ * Returns: (transfer full) (nullable): the address, or %NULL
+ */
+char *
+cd_account_normalize_url (const char  *url,
+                          GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GUri) bare = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *scheme = NULL;
+  char *text;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, &parse_error);
+  if (uri == NULL)
+    {
+      g_set_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INVALID,
+                   "“%s” is not a web address; give one like https://news.example.org.", url);
+      return NULL;
+    }
+  scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
+  if ((!g_str_equal (scheme, "http") && !g_str_equal (scheme, "https")) ||
+      g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INVALID,
+                   "“%s” is not an http or https address of a site.", url);
+      return NULL;
+    }
+  if (g_uri_get_userinfo (uri) != NULL)
+    {
+      /* Never echo the address back: it may hold a password. */
+      g_set_error_literal (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INVALID,
+                           "The site's address must not contain a user name or password; "
+                           "give the user with --user and the password on standard input.");
+      return NULL;
+    }
+  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
+    {
+      g_set_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INVALID,
+                   "“%s” has a query or fragment; give the site's own address.", url);
+      return NULL;
+    }
+
+  bare = g_uri_build (G_URI_FLAGS_NONE, scheme, NULL, g_uri_get_host (uri),
+                      g_uri_get_port (uri), g_uri_get_path (uri), NULL, NULL);
+  text = g_uri_to_string (bare);
+  while (g_str_has_suffix (text, "/"))
+    text[strlen (text) - 1] = '\0';
+  return text;
+}
+
+static gboolean
+is_valid_name (const char *name)
+{
+  if (name == NULL || *name == '\0' || strlen (name) > 64 || !g_utf8_validate (name, -1, NULL))
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == '/')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cd_account_new:
+ * @name: a short name for the account, without spaces
+ * @kind: %CD_ACCOUNT_KIND_WORDPRESS
+ * @url: the site's address
+ * @user: the user name on the site
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the account, or %NULL when a field
+ *   is not valid
+ */
+CdAccount *
+cd_account_new (const char  *name,
+                const char  *kind,
+                const char  *url,
+                const char  *user,
+                GError     **error)
+{
+  g_autoptr(CdAccount) self = NULL;
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (name != NULL && kind != NULL && url != NULL && user != NULL, NULL);
+
+  if (!is_valid_name (name))
+    {
+      g_set_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INVALID,
+                   "“%s” cannot name an account: use up to 64 characters without spaces "
+                   "or slashes.", name);
+      return NULL;
+    }
+  if (!g_str_equal (kind, CD_ACCOUNT_KIND_WORDPRESS))
+    {
+      g_set_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INVALID,
+                   "Accounts of kind “%s” are not supported; use “wordpress”.", kind);
+      return NULL;
+    }
+  if (*user == '\0' || !g_utf8_validate (user, -1, NULL) || strchr (user, ':') != NULL)
+    {
+      g_set_error_literal (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INVALID,
+                           "The user name must be a WordPress login name, without a colon.");
+      return NULL;
+    }
+  normalized = cd_account_normalize_url (url, error);
+  if (normalized == NULL)
+    return NULL;
+
+  self = g_object_new (CD_TYPE_ACCOUNT, NULL);
+  self->name = g_strdup (name);
+  self->kind = g_strdup (kind);
+  self->url = g_steal_pointer (&normalized);
+  self->user = g_strdup (user);
+  self->created = g_date_time_new_now_utc ();
+  return g_steal_pointer (&self);
+}
+
+/**
+ * cd_account_get_name:
+ * @self: a #CdAccount
+ *
+ * Returns: (transfer none): the account's name
+ */
+const char *
+cd_account_get_name (CdAccount *self)
+{
+  g_return_val_if_fail (CD_IS_ACCOUNT (self), NULL);
+
+  return self->name;
+}
+
+/**
+ * cd_account_get_kind:
+ * @self: a #CdAccount
+ *
+ * Returns: (transfer none): the CMS kind, e.g. "wordpress"
+ */
+const char *
+cd_account_get_kind (CdAccount *self)
+{
+  g_return_val_if_fail (CD_IS_ACCOUNT (self), NULL);
+
+  return self->kind;
+}
+
+/**
+ * cd_account_get_url:
+ * @self: a #CdAccount
+ *
+ * Returns: (transfer none): the site's address, without a trailing slash
+ */
+const char *
+cd_account_get_url (CdAccount *self)
+{
+  g_return_val_if_fail (CD_IS_ACCOUNT (self), NULL);
+
+  return self->url;
+}
+
+/**
+ * cd_account_get_user:
+ * @self: a #CdAccount
+ *
+ * Returns: (transfer none): the user name on the site
+ */
+const char *
+cd_account_get_user (CdAccount *self)
+{
+  g_return_val_if_fail (CD_IS_ACCOUNT (self), NULL);
+
+  return self->user;
+}
+
+/**
+ * cd_account_get_created:
+ * @self: a #CdAccount
+ *
+ * Returns: (transfer none): when the account was added
+ */
+GDateTime *
+cd_account_get_created (CdAccount *self)
+{
+  g_return_val_if_fail (CD_IS_ACCOUNT (self), NULL);
+
+  return self->created;
+}
+
+static void
+set_db_error (GError     **error,
+              CdSyncDb    *db,
+              const char  *what)
+{
+  g_set_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_FAILED,
+               "Could not %s in %s: %s", what, cd_sync_db_get_path (db),
+               sqlite3_errmsg (cd_sync_db_get_handle (db)));
+}
+
+/**
+ * cd_account_save:
+ * @self: a #CdAccount
+ * @db: the sync tables
+ * @error: return location for a #GError
+ *
+ * Adds the account, or replaces the one of the same name.
+ *
+ * Returns: %TRUE when saved
+ */
+gboolean
+cd_account_save (CdAccount  *self,
+                 CdSyncDb   *db,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CD_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (CD_IS_SYNC_DB (db), FALSE);
+
+  if (sqlite3_prepare_v2 (cd_sync_db_get_handle (db),
+                          "INSERT INTO accounts (name, kind, url, user, created) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5) "
+                          "ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, "
+                          "url = excluded.url, user = excluded.user",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, db, "save the account");
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, self->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, self->kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, self->url, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, self->user, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, g_date_time_to_unix (self->created));
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, db, "save the account");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static CdAccount *
+account_from_row (sqlite3_stmt *stmt)
+{
+  CdAccount *self = g_object_new (CD_TYPE_ACCOUNT, NULL);
+
+  self->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  self->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  self->url = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  self->user = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  self->created = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 4));
+  return self;
+}
+
+/**
+ * cd_account_load:
+ * @db: the sync tables
+ * @name: the account's name
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the account, or %NULL with
+ *   %CD_ACCOUNT_ERROR_NOT_FOUND
+ */
+CdAccount *
+cd_account_load (CdSyncDb    *db,
+                 const char  *name,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  CdAccount *account = NULL;
+  int rc;
+
+  g_return_val_if_fail (CD_IS_SYNC_DB (db), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (cd_sync_db_get_handle (db),
+                          "SELECT name, kind, url, user, created FROM accounts WHERE name = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, db, "read the account");
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    account = account_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_NOT_FOUND,
+                 "There is no account named “%s”; add it with “copydesk account add”.", name);
+  else
+    set_db_error (error, db, "read the account");
+  sqlite3_finalize (stmt);
+  return account;
+}
+
+/**
+ * cd_account_list:
+ * @db: the sync tables
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type CdAccount) (nullable): every
+ *   account, by name
+ */
+GPtrArray *
+cd_account_list (CdSyncDb  *db,
+                 GError   **error)
+{
+  g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CD_IS_SYNC_DB (db), NULL);
+
+  if (sqlite3_prepare_v2 (cd_sync_db_get_handle (db),
+                          "SELECT name, kind, url, user, created FROM accounts ORDER BY name",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, db, "list the accounts");
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (accounts, account_from_row (stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, db, "list the accounts");
+      return NULL;
+    }
+  return g_steal_pointer (&accounts);
+}
+
+/**
+ * cd_account_delete:
+ * @db: the sync tables
+ * @name: the account's name
+ * @error: return location for a #GError
+ *
+ * Removes the account's row (not its password; see cd_secrets_clear()).
+ *
+ * Returns: %TRUE when removed; %CD_ACCOUNT_ERROR_NOT_FOUND when there was none
+ */
+gboolean
+cd_account_delete (CdSyncDb    *db,
+                   const char  *name,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CD_IS_SYNC_DB (db), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (sqlite3_prepare_v2 (cd_sync_db_get_handle (db), "DELETE FROM accounts WHERE name = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, db, "remove the account");
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, db, "remove the account");
+      return FALSE;
+    }
+  if (sqlite3_changes (cd_sync_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_NOT_FOUND,
+                   "There is no account named “%s”.", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cd_account_lookup_password:
+ * @self: a #CdAccount
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads the account's password from the Secret Service. Blocks on the
+ * session bus: call it from a worker thread in the window.
+ *
+ * Returns: (transfer full) (nullable): the password, to be freed with
+ *   cd_secrets_free(); %NULL without an error when the keyring has none
+ */
+char *
+cd_account_lookup_password (CdAccount     *self,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_return_val_if_fail (CD_IS_ACCOUNT (self), NULL);
+
+  return cd_secrets_lookup (self->name, self->url, self->user, cancellable, error);
+}
+
+/**
+ * cd_account_create_cms:
+ * @self: a #CdAccount
+ * @password: the account's password
+ *
+ * Returns: (transfer full): a client for the account's site
+ */
+CdCms *
+cd_account_create_cms (CdAccount  *self,
+                       const char *password)
+{
+  g_return_val_if_fail (CD_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (password != NULL, NULL);
+
+  /* Only WordPress exists so far; cd_account_new() refuses other kinds. */
+  return CD_CMS (cd_wordpress_new (self->url, self->user, password));
+}

@@ -1,0 +1,585 @@
+/* test-accounts.c: accounts, `copydesk account`, and their passwords in a
+ * real GNOME Keyring, against a real WordPress.
+ *
+ * The program brings its own session bus (GTestDBus) and an unlocked
+ * throwaway keyring in a temporary home, so it neither needs nor touches the
+ * keyring of whoever runs it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libsecret/secret.h>
+#include <sqlite3.h>
+
+#include "cd-account.h"
+#include "cd-secrets.h"
+#include "cd-sync-db.h"
+#include "cd-test-wordpress.h"
+
+static CdTestWordpress *wp;
+static char *setup_error;
+static GTestDBus *bus;
+static GSubprocess *keyring;
+static char *keyring_home;
+
+typedef struct
+{
+  char *data_dir;
+} Fixture;
+
+static gboolean
+need_setup (void)
+{
+  if (wp != NULL && keyring != NULL)
+    return TRUE;
+  if (cd_test_wordpress_disabled ())
+    g_test_skip ("COPYDESK_TEST_NO_WORDPRESS=1: account tests need WordPress; skipped on request");
+  else
+    g_test_fail_printf ("Setting up failed: %s", setup_error);
+  return FALSE;
+}
+
+/* memmem, which needs _GNU_SOURCE: files may hold NUL bytes. */
+static gboolean
+contains_bytes (const char *haystack,
+                gsize       length,
+                const char *needle)
+{
+  gsize needle_length = strlen (needle);
+
+  for (gsize i = 0; needle_length <= length && i <= length - needle_length; i++)
+    if (memcmp (haystack + i, needle, needle_length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->data_dir = g_dir_make_tmp ("copydesk-accounts-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  cd_test_remove_tree (fixture->data_dir);
+  g_free (fixture->data_dir);
+}
+
+/* Runs copydesk with @input on standard input. While it waits for that
+ * input, checks that @secret is in no process's arguments. */
+static int
+run_copydesk (const char  *data_dir,
+              const char  *input,
+              const char  *secret,
+              const char  *bus_address,
+              char       **out,
+              char       **err,
+              ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("COPYDESK_BIN"));
+  g_ptr_array_add (argv, "--data-dir");
+  g_ptr_array_add (argv, (char *) data_dir);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (bus_address != NULL)
+    g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", bus_address, TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  if (secret != NULL)
+    {
+      g_autoptr(GDir) proc = g_dir_open ("/proc", 0, &error);
+      const char *pid;
+      guint checked = 0;
+
+      g_assert_no_error (error);
+      while ((pid = g_dir_read_name (proc)) != NULL)
+        {
+          g_autofree char *path = g_build_filename ("/proc", pid, "cmdline", NULL);
+          g_autofree char *cmdline = NULL;
+          gsize length = 0;
+
+          if (!g_ascii_isdigit (pid[0]) || !g_file_get_contents (path, &cmdline, &length, NULL))
+            continue;
+          g_assert_false (contains_bytes (cmdline, length, secret));
+          checked++;
+        }
+      g_assert_cmpuint (checked, >, 1);
+    }
+
+  g_subprocess_communicate_utf8 (process, input, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return contains_bytes (contents, length, needle);
+}
+
+/* No file under @dir (the store, its WAL and shared memory) holds @secret. */
+static void
+assert_not_on_disk (const char *dir,
+                    const char *secret)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        assert_not_on_disk (path, secret);
+      else
+        g_assert_false (file_contains (path, secret));
+    }
+}
+
+static CdAccount *
+load_account (const char *data_dir,
+              const char *name)
+{
+  g_autofree char *path = g_build_filename (data_dir, "copydesk.db", NULL);
+  g_autoptr(CdSyncDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  CdAccount *account;
+
+  db = cd_sync_db_open_path (path, &error);
+  g_assert_no_error (error);
+  account = cd_account_load (db, name, &error);
+  if (account == NULL)
+    g_assert_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_NOT_FOUND);
+  return account;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint lines = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      lines++;
+  return lines;
+}
+
+static void
+test_add (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *input = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *list_err = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(CdAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  char *password;
+  int status;
+
+  if (!need_setup ())
+    return;
+
+  input = g_strconcat (wp->password, "\n", NULL);
+  status = run_copydesk (fixture->data_dir, input, wp->password, NULL, &out, &err,
+                         "account", "add", "newsroom", "--url", wp->url, "--user", wp->user,
+                         NULL);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "newsroom"));
+  g_assert_null (strstr (out, wp->password));
+
+  /* The row, without the password. */
+  account = load_account (fixture->data_dir, "newsroom");
+  g_assert_nonnull (account);
+  g_assert_cmpstr (cd_account_get_kind (account), ==, "wordpress");
+  g_assert_cmpstr (cd_account_get_url (account), ==, wp->url);
+  g_assert_cmpstr (cd_account_get_user (account), ==, wp->user);
+  assert_not_on_disk (fixture->data_dir, wp->password);
+
+  /* The password, in the keyring, under the schema's attributes. */
+  stored = secret_password_lookup_sync (cd_secrets_get_schema (), NULL, &error,
+                                        "account", "newsroom", "url", wp->url,
+                                        "user", wp->user, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored, ==, wp->password);
+  password = cd_account_lookup_password (account, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, wp->password);
+  cd_secrets_free (password);
+
+  status = run_copydesk (fixture->data_dir, "", NULL, NULL, &list, &list_err,
+                         "account", "list", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (list, "newsroom\t"));
+  g_assert_nonnull (strstr (list, wp->url));
+  g_assert_nonnull (strstr (list, "password in keyring: yes"));
+  g_assert_null (strstr (list, wp->password));
+
+  /* Tidy the keyring for the other tests. */
+  g_assert_true (cd_secrets_clear ("newsroom", wp->url, wp->user, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_wrong_password (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(CdAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *wrong = "Wrong0Application0Pass99";
+  int status;
+
+  if (!need_setup ())
+    return;
+
+  status = run_copydesk (fixture->data_dir, "Wrong0Application0Pass99\n", wrong, NULL, &out,
+                         &err, "account", "add", "mistyped", "--url", wp->url,
+                         "--user", wp->user, NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_nonnull (strstr (err, "did not accept the application password"));
+  g_assert_null (strstr (err, wrong));
+
+  account = load_account (fixture->data_dir, "mistyped");
+  g_assert_null (account);
+  stored = cd_secrets_lookup ("mistyped", wp->url, wp->user, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (stored);
+  assert_not_on_disk (fixture->data_dir, wrong);
+}
+
+static void
+test_no_secret_service (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *input = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *nowhere = NULL;
+  g_autofree char *address = NULL;
+  g_autoptr(CdAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!need_setup ())
+    return;
+
+  /* A bus address where nothing listens: no Secret Service at all. */
+  nowhere = g_build_filename (fixture->data_dir, "no-bus-here", NULL);
+  address = g_strconcat ("unix:path=", nowhere, NULL);
+  input = g_strconcat (wp->password, "\n", NULL);
+  status = run_copydesk (fixture->data_dir, input, wp->password, address, &out, &err,
+                         "account", "add", "lonely", "--url", wp->url, "--user", wp->user,
+                         NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_nonnull (strstr (err, "keyring"));
+  g_assert_null (strstr (err, wp->password));
+  g_assert_cmpstr (out, ==, "");
+
+  /* Nothing stored: no row, nothing on disk, nothing in the real keyring. */
+  account = load_account (fixture->data_dir, "lonely");
+  g_assert_null (account);
+  assert_not_on_disk (fixture->data_dir, wp->password);
+  stored = cd_secrets_lookup ("lonely", wp->url, wp->user, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (stored);
+}
+
+static void
+test_refuses_argv_password (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *empty_out = NULL;
+  g_autofree char *empty_err = NULL;
+  g_autoptr(CdAccount) account = NULL;
+  int status;
+
+  if (!need_setup ())
+    return;
+
+  status = run_copydesk (fixture->data_dir, "", NULL, NULL, &out, &err, "account", "add",
+                         "typed", "--url", wp->url, "--user", wp->user,
+                         "--password", "in-plain-sight", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "standard input"));
+
+  /* No password on standard input at all. */
+  status = run_copydesk (fixture->data_dir, "", NULL, NULL, &empty_out, &empty_err,
+                         "account", "add", "typed", "--url", wp->url, "--user", wp->user,
+                         NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_cmpuint (count_lines (empty_err), ==, 1);
+  account = load_account (fixture->data_dir, "typed");
+  g_assert_null (account);
+}
+
+static void
+test_remove (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *input = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *removed_out = NULL;
+  g_autofree char *removed_err = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(CdAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!need_setup ())
+    return;
+
+  input = g_strconcat (wp->password, "\n", NULL);
+  status = run_copydesk (fixture->data_dir, input, NULL, NULL, &out, &err,
+                         "account", "add", "shortlived", "--url", wp->url, "--user", wp->user,
+                         NULL);
+  g_assert_cmpint (status, ==, 0);
+  status = run_copydesk (fixture->data_dir, "", NULL, NULL, &removed_out, &removed_err,
+                         "account", "remove", "shortlived", NULL);
+  g_assert_cmpint (status, ==, 0);
+  account = load_account (fixture->data_dir, "shortlived");
+  g_assert_null (account);
+  stored = cd_secrets_lookup ("shortlived", wp->url, wp->user, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (stored);
+}
+
+static void
+test_model (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->data_dir, "copydesk.db", NULL);
+  g_autoptr(CdSyncDb) db = NULL;
+  g_autoptr(CdSyncDb) again = NULL;
+  g_autoptr(CdAccount) account = NULL;
+  g_autoptr(CdAccount) loaded = NULL;
+  g_autoptr(CdAccount) bad = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* Addresses are checked and tidied. */
+  url = cd_account_normalize_url ("HTTPS://news.example.org/", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (url, ==, "https://news.example.org");
+  bad = cd_account_new ("news", "wordpress", "https://me:secret@news.example.org", "me", &error);
+  g_assert_null (bad);
+  g_assert_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INVALID);
+  g_assert_null (strstr (error->message, "secret"));
+  g_clear_error (&error);
+  bad = cd_account_new ("news", "wordpress", "ftp://news.example.org", "me", &error);
+  g_assert_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = cd_account_new ("two words", "wordpress", "https://news.example.org", "me", &error);
+  g_assert_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = cd_account_new ("news", "ghost", "https://news.example.org", "me", &error);
+  g_assert_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The sync tables, versioned. */
+  db = cd_sync_db_open_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_sync_db_get_schema_version (db), >=, 1);
+  g_assert_cmpint (sqlite3_prepare_v2 (cd_sync_db_get_handle (db),
+                                       "SELECT value FROM sync_meta WHERE key = 'schema_version'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, cd_sync_db_get_schema_version (db));
+  sqlite3_finalize (stmt);
+
+  account = cd_account_new ("news", "wordpress", "https://news.example.org/", "me", &error);
+  g_assert_no_error (error);
+  g_assert_true (cd_account_save (account, db, &error));
+  g_assert_no_error (error);
+
+  /* A second connection (as another process would open it) sees it, and
+   * opening again migrates nothing. */
+  again = cd_sync_db_open_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_sync_db_get_schema_version (again), ==,
+                   cd_sync_db_get_schema_version (db));
+  loaded = cd_account_load (again, "news", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_account_get_url (loaded), ==, "https://news.example.org");
+  g_assert_cmpstr (cd_account_get_user (loaded), ==, "me");
+  g_assert_cmpint (g_date_time_to_unix (cd_account_get_created (loaded)), ==,
+                   g_date_time_to_unix (cd_account_get_created (account)));
+  accounts = cd_account_list (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accounts->len, ==, 1);
+
+  g_assert_true (cd_account_delete (db, "news", &error));
+  g_assert_no_error (error);
+  g_assert_false (cd_account_delete (db, "news", &error));
+  g_assert_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_NOT_FOUND);
+}
+
+static gboolean
+start_keyring (GError **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GDBusConnection) connection = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *runtime = NULL;
+  GOutputStream *input;
+
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+
+  keyring_home = g_dir_make_tmp ("copydesk-keyring-XXXXXX", error);
+  if (keyring_home == NULL)
+    return FALSE;
+  data = g_build_filename (keyring_home, "data", NULL);
+  runtime = g_build_filename (keyring_home, "runtime", NULL);
+  g_mkdir_with_parents (data, 0700);
+  g_mkdir_with_parents (runtime, 0700);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "HOME", keyring_home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  keyring = g_subprocess_launcher_spawn (launcher, error, "gnome-keyring-daemon", "--foreground",
+                                         "--unlock", "--components=secrets", NULL);
+  if (keyring == NULL)
+    return FALSE;
+  /* --unlock reads the new login keyring's password from standard input. */
+  input = g_subprocess_get_stdin_pipe (keyring);
+  if (!g_output_stream_write_all (input, "test", 4, NULL, NULL, error) ||
+      !g_output_stream_close (input, NULL, error))
+    return FALSE;
+
+  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
+  if (connection == NULL)
+    return FALSE;
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GVariant) reply = NULL;
+      gboolean owned = FALSE;
+
+      reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus",
+                                           "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                           "NameHasOwner",
+                                           g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                           NULL, error);
+      if (reply == NULL)
+        return FALSE;
+      g_variant_get (reply, "(b)", &owned);
+      if (owned)
+        return TRUE;
+      g_usleep (50 * 1000);
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+               "gnome-keyring-daemon did not take org.freedesktop.secrets on the test bus");
+  return FALSE;
+}
+
+static void
+stop_keyring (void)
+{
+  secret_service_disconnect ();
+  if (keyring != NULL)
+    {
+      g_subprocess_send_signal (keyring, SIGTERM);
+      g_subprocess_wait (keyring, NULL, NULL);
+      g_clear_object (&keyring);
+    }
+  if (bus != NULL)
+    {
+      /* libsecret keeps its bus connection for the life of the process, and
+       * both g_test_dbus_down() and the last unref would wait in vain for it
+       * to go: stop the daemon and let the object go with the process. */
+      g_test_dbus_stop (bus);
+    }
+  if (keyring_home != NULL)
+    cd_test_remove_tree (keyring_home);
+  g_clear_pointer (&keyring_home, g_free);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!cd_test_wordpress_disabled ())
+    {
+      if (!start_keyring (&error))
+        setup_error = g_strdup_printf ("no test keyring: %s", error->message);
+      else if ((wp = cd_test_wordpress_start (&error)) == NULL)
+        setup_error = g_strdup_printf ("WordPress could not start: %s", error->message);
+      if (setup_error != NULL && keyring != NULL)
+        g_clear_object (&keyring);
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/accounts/model", test_model);
+  ADD ("/accounts/add", test_add);
+  ADD ("/accounts/wrong-password", test_wrong_password);
+  ADD ("/accounts/no-secret-service", test_no_secret_service);
+  ADD ("/accounts/refuses-password-in-arguments", test_refuses_argv_password);
+  ADD ("/accounts/remove", test_remove);
+
+#undef ADD
+
+  status = g_test_run ();
+  cd_test_wordpress_stop (wp);
+  stop_keyring ();
+  g_free (setup_error);
+  return status;
+}
