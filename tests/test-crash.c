@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "cd-store.h"
+#include "cd-test-util.h"
 
 #define N_KILLS 36
 
@@ -32,24 +33,6 @@ expected_free (gpointer data)
   g_free (e->committed);
   g_ptr_array_unref (e->begun);
   g_free (e);
-}
-
-static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
 }
 
 static void
@@ -190,7 +173,7 @@ test_sigkill (void)
   g_assert_cmpuint (n_checked, >, 0);
 
   g_clear_object (&store);
-  rm_rf (dir);
+  cd_test_rm_rf (dir);
 }
 
 int

@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "cd-store.h"
+#include "../cd-test-util.h"
 
 #define N_RUNS 15
 
@@ -182,24 +183,6 @@ print_stats (const char *what,
 }
 
 static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
-}
-
-static void
 fill_store (const char *dir,
             guint       n_articles,
             GPtrArray  *vocab,
@@ -352,6 +335,6 @@ main (int   argc,
   bench_search (dir, vocab, 50);
 
   if (argc <= 2)
-    rm_rf (dir);
+    cd_test_rm_rf (dir);
   return 0;
 }
