@@ -691,6 +691,17 @@ test_revisions_damaged (Fixture       *f,
   after = cd_store_get_article (store, cd_article_get_uuid (a), &error);
   g_assert_no_error (error);
   g_assert_true (cd_article_equal (before, after));
+  g_clear_object (&after);
+
+  /* A damaged column costs that field, not the article. */
+  exec_sql (store, "UPDATE articles SET tags = '{\"not\": \"a list\"}', corrections = '[1]'");
+  g_test_expect_message ("cd-store", G_LOG_LEVEL_WARNING, "*damaged tags*");
+  g_test_expect_message ("cd-store", G_LOG_LEVEL_WARNING, "*damaged corrections*");
+  after = cd_store_get_article (store, cd_article_get_uuid (a), &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (after), ==, "Kept");
+  g_assert_null (cd_article_get_tags (after));
 }
 
 static void

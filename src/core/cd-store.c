@@ -665,8 +665,11 @@ read_plain_tags (CdArticle  *article,
   return TRUE;
 }
 
-/* Reads the JSON columns back by handing them to the article JSON reader,
- * one parser reused for a whole listing. */
+/* Reads the JSON columns back through the article JSON reader, so that a
+ * damaged column is caught by the same checks as a damaged snapshot: each
+ * column's value goes into an object {"uuid", KEY: value} that the reader
+ * turns into an article, whose field is then taken over. One parser is
+ * reused for a whole listing. */
 static void
 read_json_columns (JsonParser   *parser,
                    CdArticle    *article,
@@ -690,50 +693,39 @@ read_json_columns (JsonParser   *parser,
         continue;
       if (json_columns[i].column == COL_TAGS && read_plain_tags (article, text))
         continue;
-      if (!json_parser_load_from_data (parser, text, -1, &error))
+      if (json_parser_load_from_data (parser, text, -1, &error))
         {
-          g_warning ("Article %s has a damaged %s column: %s",
+          wrapper = json_object_new ();
+          json_object_set_string_member (wrapper, "uuid", cd_article_get_uuid (article));
+          json_object_set_member (wrapper, json_columns[i].key,
+                                  json_node_copy (json_parser_get_root (parser)));
+          node = json_node_init_object (json_node_alloc (), wrapper);
+          parsed = cd_article_from_json_node (node, &error);
+        }
+      if (parsed == NULL)
+        {
+          g_warning ("Article %s has a damaged %s column in the store: %s",
                      cd_article_get_uuid (article), json_columns[i].key, error->message);
           continue;
         }
-      if (json_columns[i].column == COL_TAGS)
-        {
-          JsonArray *array = json_node_get_array (json_parser_get_root (parser));
-          g_autoptr(GPtrArray) tags = g_ptr_array_new ();
 
-          for (guint t = 0; array != NULL && t < json_array_get_length (array); t++)
+      switch (json_columns[i].column)
+        {
+        case COL_TAGS:
+          cd_article_set_tags (article, cd_article_get_tags (parsed));
+          break;
+        case COL_EXTRA:
+          cd_article_set_extra (article, cd_article_get_extra (parsed));
+          break;
+        case COL_CORRECTIONS:
+          for (guint c = 0; c < cd_article_get_n_corrections (parsed); c++)
             {
-              const char *tag = json_array_get_string_element (array, t);
-              if (tag != NULL)
-                g_ptr_array_add (tags, (gpointer) tag);
+              const CdCorrection *correction = cd_article_get_correction (parsed, c);
+              cd_article_add_correction (article, correction->date, correction->note);
             }
-          g_ptr_array_add (tags, NULL);
-          cd_article_set_tags (article, (const char * const *) tags->pdata);
-          continue;
-        }
-      if (json_columns[i].column == COL_EXTRA)
-        {
-          if (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-            cd_article_set_extra (article, json_node_get_object (json_parser_get_root (parser)));
-          continue;
-        }
-      /* Corrections: reuse the JSON reader's checks. */
-      wrapper = json_object_new ();
-      json_object_set_string_member (wrapper, "uuid", cd_article_get_uuid (article));
-      json_object_set_member (wrapper, "corrections",
-                              json_node_copy (json_parser_get_root (parser)));
-      node = json_node_init_object (json_node_alloc (), wrapper);
-      parsed = cd_article_from_json_node (node, &error);
-      if (parsed == NULL)
-        {
-          g_warning ("Article %s has damaged corrections: %s",
-                     cd_article_get_uuid (article), error->message);
-          continue;
-        }
-      for (guint c = 0; c < cd_article_get_n_corrections (parsed); c++)
-        {
-          const CdCorrection *correction = cd_article_get_correction (parsed, c);
-          cd_article_add_correction (article, correction->date, correction->note);
+          break;
+        default:
+          g_assert_not_reached ();
         }
     }
 }
