@@ -621,6 +621,20 @@ on_decide_policy (WebKitWebView           *web_view,
   return TRUE;
 }
 
+/* The page has no status bar: a link shows where it goes in a tooltip. */
+static void
+on_mouse_target_changed (WebKitWebView       *web_view,
+                         WebKitHitTestResult *hit_test,
+                         guint                modifiers,
+                         CdPreview           *self)
+{
+  const char *uri = NULL;
+
+  if (webkit_hit_test_result_context_is_link (hit_test))
+    uri = webkit_hit_test_result_get_link_uri (hit_test);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (web_view), uri);
+}
+
 static gboolean
 cd_preview_real_activate_link (CdPreview  *self,
                                const char *uri)
@@ -904,6 +918,8 @@ cd_preview_init (CdPreview *self)
                            G_CALLBACK (on_load_failed), self, 0);
   g_signal_connect_object (self->web_view, "decide-policy",
                            G_CALLBACK (on_decide_policy), self, 0);
+  g_signal_connect_object (self->web_view, "mouse-target-changed",
+                           G_CALLBACK (on_mouse_target_changed), self, 0);
   g_signal_connect_object (self->web_view, "context-menu",
                            G_CALLBACK (on_context_menu), self, 0);
   g_signal_connect_object (self->web_view, "web-process-terminated",
