@@ -13,8 +13,8 @@
 
 #include "cd-ui-test.h"
 
-static gboolean
-remove_tree (const char *path)
+gboolean
+cd_ui_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -24,7 +24,7 @@ remove_tree (const char *path)
       g_autofree char *child = g_build_filename (path, name, NULL);
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
+        cd_ui_remove_tree (child);
       else
         g_unlink (child);
     }
@@ -64,7 +64,7 @@ cd_ui_fixture_teardown (CdUiFixture   *fixture,
 {
   cd_ui_close_window (fixture);
   g_clear_object (&fixture->store);
-  g_assert_true (remove_tree (fixture->dir));
+  g_assert_true (cd_ui_remove_tree (fixture->dir));
   g_free (fixture->dir);
 }
 
@@ -117,7 +117,7 @@ static char *app_dir;
 static void
 remove_app_dir (void)
 {
-  remove_tree (app_dir);
+  cd_ui_remove_tree (app_dir);
 }
 
 /* One application for the test program: a GApplication stays exported on

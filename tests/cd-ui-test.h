@@ -40,6 +40,7 @@ char       *cd_ui_eval_js              (WebKitWebView *view,
                                         const char    *script);
 gulong      cd_ui_get_xid              (GtkWidget     *window);
 void        cd_ui_run                  (const char * const *argv);
+gboolean    cd_ui_remove_tree          (const char    *path);
 CdArticle  *cd_ui_read_article         (const char    *dir,
                                         const char    *uuid);
 

@@ -24,12 +24,12 @@ static const struct
   const char *label;
   const char *placeholder;
 } text_fields[] = {
-  { "byline",   N_("Byline"),   N_("By …") },
-  { "dateline", N_("Dateline"), N_("Place") },
-  { "source",   N_("Source"),   N_("Agency or staff") },
-  { "slug",     N_("Slug"),     N_("From the headline") },
-  { "section",  N_("Section"),  N_("News, Sport, …") },
-  { "tags",     N_("Tags"),     N_("Separated by commas") },
+  { "byline",   N_("_Byline"),   N_("By …") },
+  { "dateline", N_("_Dateline"), N_("Place") },
+  { "source",   N_("S_ource"),   N_("Agency or staff") },
+  { "slug",     N_("Sl_ug"),     N_("From the headline") },
+  { "section",  N_("Se_ction"),  N_("News, Sport, …") },
+  { "tags",     N_("Ta_gs"),     N_("Separated by commas") },
 };
 
 struct _CdMetadata
@@ -43,6 +43,7 @@ struct _CdMetadata
   GtkWidget   *dek;
   GtkWidget   *expander;
   GHashTable  *entries;        /* field name → GtkEntry */
+  GtkSizeGroup *labels;
   GtkWidget   *status;
   GtkWidget   *length;
   GtkWidget   *embargo_date;
@@ -257,17 +258,20 @@ expander_notify_cb (GtkExpander *expander,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
 }
 
+/* A label beside its field; the labels of all rows share one width. */
 static GtkWidget *
-field_cell (const char *label,
+field_cell (CdMetadata *self,
+            const char *label,
             GtkWidget  *widget)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *caption = gtk_label_new_with_mnemonic (label);
 
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_xalign (GTK_LABEL (caption), 1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (caption), widget);
-  gtk_widget_add_css_class (caption, "caption-heading");
   gtk_widget_add_css_class (caption, "dim-label");
+  gtk_size_group_add_widget (self->labels, caption);
+  gtk_widget_set_hexpand (widget, TRUE);
   gtk_box_append (GTK_BOX (box), caption);
   gtk_box_append (GTK_BOX (box), widget);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
@@ -319,34 +323,37 @@ build (CdMetadata *self)
                                   _("Dek"), -1);
   gtk_widget_set_parent (self->dek, GTK_WIDGET (self));
 
-  details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_add_css_class (details, "cd-details-fields");
   flow = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
   gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 4);
   gtk_box_append (GTK_BOX (details), flow);
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
       GtkWidget *entry = new_entry (self, text_fields[i].field, _(text_fields[i].placeholder));
 
-      gtk_widget_set_size_request (entry, 140, -1);
-      flow_append (flow, field_cell (_(text_fields[i].label), entry));
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
+      flow_append (flow, field_cell (self, _(text_fields[i].label), entry));
     }
 
   for (guint s = 0; s < CD_ARTICLE_N_STATUSES; s++)
     gtk_string_list_append (statuses, cd_article_row_status_label (s));
   self->status = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL);
   g_signal_connect_swapped (self->status, "notify::selected", G_CALLBACK (status_changed_cb), self);
-  flow_append (flow, field_cell (_("Status"), self->status));
+  flow_append (flow, field_cell (self, _("S_tatus"), self->status));
 
   self->length = gtk_spin_button_new_with_range (0, 20000, 50);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (self->length), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->length), 5);
   g_signal_connect_swapped (self->length, "value-changed", G_CALLBACK (length_changed_cb), self);
-  flow_append (flow, field_cell (_("Length Target (Words)"), self->length));
+  gtk_widget_set_tooltip_text (self->length, _("Length target in words; 0 for none"));
+  flow_append (flow, field_cell (self, _("_Length"), self->length));
 
   embargo_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (embargo_box, "linked");
@@ -373,13 +380,13 @@ build (CdMetadata *self)
   g_signal_connect_swapped (self->embargo_date, "changed", G_CALLBACK (embargo_changed_cb), self);
   g_signal_connect_swapped (self->embargo_time, "changed", G_CALLBACK (embargo_changed_cb), self);
   g_signal_connect_swapped (self->embargo_zone, "changed", G_CALLBACK (embargo_changed_cb), self);
-  flow_append (flow, field_cell (_("Embargo"), embargo_box));
+  gtk_box_append (GTK_BOX (details), field_cell (self, _("_Embargo"), embargo_box));
 
   self->ednote = new_entry (self, "ednote", _("Internal note, never published"));
   gtk_widget_add_css_class (self->ednote, "cd-ednote-entry");
-  gtk_box_append (GTK_BOX (details), field_cell (_("Note to Editors"), self->ednote));
+  gtk_box_append (GTK_BOX (details), field_cell (self, _("_Note"), self->ednote));
 
-  self->expander = gtk_expander_new_with_mnemonic (_("_Details"));
+  self->expander = gtk_expander_new_with_mnemonic (_("Det_ails"));
   gtk_widget_add_css_class (self->expander, "cd-details");
   gtk_expander_set_child (GTK_EXPANDER (self->expander), details);
   g_signal_connect (self->expander, "notify::expanded", G_CALLBACK (expander_notify_cb), self);
@@ -405,6 +412,7 @@ cd_metadata_finalize (GObject *object)
   CdMetadata *self = CD_METADATA (object);
 
   g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_object (&self->labels);
 
   G_OBJECT_CLASS (cd_metadata_parent_class)->finalize (object);
 }
@@ -473,6 +481,7 @@ cd_metadata_init (CdMetadata *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
   self->entries = g_hash_table_new (g_str_hash, g_str_equal);
+  self->labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   build (self);
   cd_metadata_set_article (self, NULL);
 }

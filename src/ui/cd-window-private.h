@@ -33,6 +33,9 @@ struct _CdWindow
   CdLibrary            *library;
   GtkToggleButton      *trash_toggle;
   AdwWindowTitle       *window_title;
+  GtkWidget            *history_button;
+  GtkWidget            *checks_toggle;
+  GtkWidget            *preview_toggle;
   GtkStack             *content_stack;
   GtkPaned             *paned;
   CdMetadata           *metadata;

@@ -139,7 +139,17 @@ article_title_notify_cb (CdWindow *self)
 static void
 editor_scrolled_cb (CdWindow *self)
 {
-  if (self->preview != NULL && self->document != NULL)
+  GtkScrollable *view = GTK_SCROLLABLE (cd_editor_get_view (self->editor));
+
+  if (self->preview == NULL || self->document == NULL)
+    return;
+  /* At the top of the body the preview shows the top of the page, with the
+   * headline, rather than the body's first paragraph. */
+  if (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (view)) <= 0)
+    webkit_web_view_evaluate_javascript (cd_preview_get_web_view (self->preview),
+                                         "window.scrollTo(window.scrollX, 0);", -1, NULL, NULL,
+                                         NULL, NULL, NULL);
+  else
     cd_preview_scroll_to_source_line (self->preview,
                                       cd_editor_get_first_visible_line (self->editor));
 }
@@ -309,19 +319,22 @@ library_activated_cb (CdWindow   *self,
     cd_window_add_toast (self, adw_toast_new (error->message));
 }
 
+/* A folded (narrow) window has room for the editor alone: the preview and
+ * the checks stay hidden and their buttons make way for the title; the
+ * article menu still reaches everything. */
 static void
-show_preview_changed_cb (CdWindow *self)
+update_panes (CdWindow *self)
 {
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
   gboolean show = g_settings_get_boolean (self->settings, "show-preview");
 
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), show);
-}
-
-static void
-show_checks_changed_cb (CdWindow *self)
-{
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), show && !folded);
   gtk_revealer_set_reveal_child (self->checks_revealer,
-                                 g_settings_get_boolean (self->settings, "show-checks"));
+                                 g_settings_get_boolean (self->settings, "show-checks")
+                                 && !folded);
+  gtk_widget_set_visible (self->preview_toggle, !folded);
+  gtk_widget_set_visible (self->checks_toggle, !folded);
+  gtk_widget_set_visible (self->history_button, !folded);
 }
 
 static void
@@ -471,6 +484,9 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, library);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, trash_toggle);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, history_button);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, checks_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, preview_toggle);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, metadata);
@@ -540,13 +556,14 @@ cd_window_new (GtkApplication *application,
   g_settings_bind (settings, "show-details", self->metadata, "expanded", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (settings, "changed::show-preview",
-                           G_CALLBACK (show_preview_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (update_panes), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::show-checks",
-                           G_CALLBACK (show_checks_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (update_panes), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (update_panes), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::editor-font",
                            G_CALLBACK (editor_font_changed_cb), self, G_CONNECT_SWAPPED);
-  show_preview_changed_cb (self);
-  show_checks_changed_cb (self);
+  update_panes (self);
   editor_font_changed_cb (self);
 
   _cd_window_add_settings_actions (self);
