@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cd-test-util.h"
 #include "cd-import.h"
 #include "cd-store.h"
 
@@ -79,24 +80,6 @@ make_file (GRand *rand,
       g_string_append (md, ".\n\n");
     }
   return g_string_free (md, FALSE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -160,6 +143,6 @@ main (int   argc,
   printf ("(each article is stored in its own transaction, with its import revision)\n");
 
   g_clear_object (&store);
-  remove_tree (root);
+  cd_test_rm_rf (root);
   return 0;
 }

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,3 +50,22 @@ fuzz_check_import (CdArticle  *article,
       abort ();
     }
 }
+
+/* Defines the libFuzzer entry point for one importer. Inputs over 1 MiB are
+ * skipped: size limits are cd_import_file()'s business, not the parser's. */
+#define FUZZ_IMPORTER(importer, origin)                                   \
+  int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);         \
+                                                                          \
+  int                                                                     \
+  LLVMFuzzerTestOneInput (const uint8_t *data,                            \
+                          size_t         size)                            \
+  {                                                                       \
+    g_autoptr(GError) error = NULL;                                       \
+    g_autoptr(CdArticle) article = NULL;                                  \
+                                                                          \
+    if (size > 1024 * 1024)                                               \
+      return 0;                                                           \
+    article = importer ((const char *) data, size, origin, &error);       \
+    fuzz_check_import (article, error, origin);                           \
+    return 0;                                                             \
+  }

@@ -5,22 +5,6 @@
 
 #include "config.h"
 
-#include <stdint.h>
-
 #include "fuzz-common.h"
 
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) article = NULL;
-
-  if (size > 1024 * 1024)
-    return 0;
-  article = cd_import_wire ((const char *) data, size, "fuzz.txt", &error);
-  fuzz_check_import (article, error, "fuzz.txt");
-  return 0;
-}
+FUZZ_IMPORTER (cd_import_wire, "fuzz.txt")
