@@ -60,6 +60,7 @@ typedef struct
 typedef struct
 {
   char      *key;
+  glong      key_length;     /* characters */
   GArray    *occurrences;    /* guint indices */
   guint      parent;
   guint      single : 1;
@@ -114,7 +115,7 @@ is_name_word (const CdCheckField *field,
     return FALSE;
   if (!(word->flags & (CD_CHECK_WORD_CAPITALISED | CD_CHECK_WORD_MIXED_CASE)))
     return FALSE;
-  return g_utf8_strlen (field->text + word->start, word->end - word->start) >= 2;
+  return g_utf8_next_char (field->text + word->start) < field->text + word->end;
 }
 
 static gboolean
@@ -144,6 +145,7 @@ add_group (Names      *names,
       return GPOINTER_TO_UINT (found) - 1;
     }
   group.key = g_strdup (key);
+  group.key_length = g_utf8_strlen (key, -1);
   group.occurrences = g_array_new (FALSE, FALSE, sizeof (guint));
   group.parent = names->groups->len;
   group.single = single;
@@ -332,7 +334,12 @@ join_near_keys (Names *names)
     {
       Group *group = &g_array_index (names->groups, Group, i);
 
-      if (group->single && group->named && g_utf8_strlen (group->key, -1) >= 6)
+      if (!group->single || group->key_length < 6)
+        continue;
+      /* A group only ever seen opening sentences may be a common word
+       * ("Though", "Through"); it takes part only when the dictionary does
+       * not know it in lower case. */
+      if (group->named || !_cd_check_word_is_correct (names->ctx, group->key, -1))
         g_ptr_array_add (candidates, GUINT_TO_POINTER (i));
     }
 
@@ -343,8 +350,8 @@ join_near_keys (Names *names)
         guint gj = GPOINTER_TO_UINT (g_ptr_array_index (candidates, j));
         Group *a = &g_array_index (names->groups, Group, gi);
         Group *b = &g_array_index (names->groups, Group, gj);
-        glong la = g_utf8_strlen (a->key, -1);
-        glong lb = g_utf8_strlen (b->key, -1);
+        glong la = a->key_length;
+        glong lb = b->key_length;
         guint limit = MIN (la, lb) >= 9 ? 2 : 1;
         guint distance;
 

@@ -89,6 +89,7 @@ typedef struct
   GHashTable    *covered;       /* "field:start" of words a name or house-style finding
                                  * covers, which spelling then leaves alone */
   guint          headline_limit;
+  gboolean       thorough;      /* Enchant's slow suggestions too */
   GPtrArray     *house_style;   /* CdHouseStyleEntry */
   GHashTable    *house_style_index; /* first folded word → GPtrArray of entries */
 } CdCheckContext;
@@ -114,6 +115,8 @@ char     *_cd_check_fold                (const char      *text,
 gboolean  _cd_check_word_is_correct     (CdCheckContext  *ctx,
                                          const char      *word,
                                          gssize           length);
+const char *_cd_check_word_near       (CdCheckContext  *ctx,
+                                         const char      *word);
 const char *_cd_check_word_suggestion   (CdCheckContext  *ctx,
                                          const char      *word,
                                          gssize           length);

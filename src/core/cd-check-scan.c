@@ -134,7 +134,7 @@ url_end (const char *text,
   gsize end = pos;
 
   while (end < length && !g_ascii_isspace (text[end]) && text[end] != '<' &&
-         text[end] != '>' && text[end] != '"')
+         text[end] != '>' && text[end] != '"' && text[end] != '[' && text[end] != ']')
     {
       if (text[end] == '(')
         parens++;
@@ -457,6 +457,8 @@ is_joiner (gunichar c)
 static gboolean
 is_word_char (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
@@ -509,9 +511,22 @@ find_words (CdCheckField *field)
                 }
               if (!is_word_char (d))
                 break;
-              if (g_unichar_isdigit (d))
+              if (d < 0x80)
+                {
+                  /* ASCII, most of any English text, without the Unicode tables. */
+                  if (g_ascii_isdigit (d))
+                    word.flags |= CD_CHECK_WORD_HAS_DIGIT;
+                  else if (g_ascii_isupper (d))
+                    {
+                      letters++, upper++;
+                      word.flags |= first ? CD_CHECK_WORD_CAPITALISED : CD_CHECK_WORD_MIXED_CASE;
+                    }
+                  else if (g_ascii_islower (d))
+                    letters++, lower++;
+                }
+              else if (g_unichar_isdigit (d))
                 word.flags |= CD_CHECK_WORD_HAS_DIGIT;
-              if (g_unichar_isalpha (d))
+              else if (g_unichar_isalpha (d))
                 {
                   letters++;
                   if (g_unichar_isupper (d) || g_unichar_istitle (d))

@@ -45,9 +45,18 @@ static char *
 normalise_word (const char *text,
                 gsize       length)
 {
-  GString *out = g_string_sized_new (length);
+  GString *out;
   const char *end = text + length;
 
+  if (memchr (text, 0xE2, length) == NULL)
+    {
+      char *plain = g_strndup (text, length);
+      gsize n = _cd_check_possessive_length (plain, length);
+
+      plain[length - n] = '\0';
+      return plain;
+    }
+  out = g_string_sized_new (length);
   for (const char *p = text; p < end; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -57,6 +66,19 @@ normalise_word (const char *text,
   if (g_str_has_suffix (out->str, "'s") || g_str_has_suffix (out->str, "'S"))
     g_string_truncate (out, out->len - 2);
   return g_string_free (out, FALSE);
+}
+
+/* "Kurds" where the dictionary knows "Kurd". */
+static gboolean
+plural_is_known (CdCheckContext *ctx,
+                 const char     *word)
+{
+  gsize n = strlen (word);
+
+  if (n > 3 && word[n - 1] == 's' && _cd_check_word_is_correct (ctx, word, n - 1))
+    return TRUE;
+  return n > 4 && word[n - 2] == 'e' && word[n - 1] == 's' &&
+         _cd_check_word_is_correct (ctx, word, n - 2);
 }
 
 static gboolean
@@ -153,12 +175,11 @@ _cd_check_spelling (CdCheckContext *ctx)
           g_autofree char *text = NULL;
           g_autofree char *surface = NULL;
           g_autofree char *lower = NULL;
-          const char *suggestion;
 
           if (word->flags & (CD_CHECK_WORD_HAS_DIGIT | CD_CHECK_WORD_ALL_CAPS |
                              CD_CHECK_WORD_MIXED_CASE))
             continue;
-          if (g_utf8_strlen (raw, length) < 2)
+          if (g_utf8_next_char (raw) >= raw + length)
             continue;
           if (_cd_check_is_covered (ctx, f, word->start))
             continue;
@@ -188,21 +209,13 @@ _cd_check_spelling (CdCheckContext *ctx)
           if (_cd_check_word_is_correct (ctx, text, -1))
             continue;
           lower = _cd_check_lower_first (text);
-          if (_cd_check_word_is_correct (ctx, lower, -1))
+          if (_cd_check_word_is_correct (ctx, lower, -1) || plural_is_known (ctx, text))
             continue;
           /* An unknown capitalised word opening a sentence is a misspelling
            * only when the dictionary knows a word one edit away; otherwise
            * it is most likely a name. */
-          suggestion = _cd_check_word_suggestion (ctx, lower, -1);
-          if (suggestion == NULL)
+          if (_cd_check_word_near (ctx, lower) == NULL)
             continue;
-          {
-            g_autofree char *folded_suggestion = g_utf8_strdown (suggestion, -1);
-            g_autofree char *folded = g_utf8_strdown (lower, -1);
-
-            if (_cd_check_edit_distance (folded, folded_suggestion, 1) > 1)
-              continue;
-          }
           report (ctx, f, word->start, word->end - _cd_check_possessive_length (raw, length),
                   lower, TRUE);
         }

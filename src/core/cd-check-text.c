@@ -436,6 +436,16 @@ _cd_check_spacing (CdCheckContext *ctx)
               table = field->markdown && is_table_row (field, line_start);
               continue;
             }
+          if ((c == ',' || c == ';') && pos > 0 && pos + 1 < field->length &&
+              field->mask[pos] == CD_CHECK_MASK_PROSE && g_ascii_isalpha (text[pos - 1]) &&
+              g_ascii_isalpha (text[pos + 1]) && field->mask[pos + 1] == CD_CHECK_MASK_PROSE)
+            {
+              char replacement[3] = { c, ' ', '\0' };
+
+              _cd_check_add (ctx, f, CD_CHECK_RULE_SPACING, CD_CHECK_SEVERITY_WARNING,
+                             pos, pos + 1, replacement, "No space after “%c”", c);
+              continue;
+            }
           if (c != ' ' || table || field->mask[pos] != CD_CHECK_MASK_PROSE)
             continue;
 

@@ -32,6 +32,7 @@ struct _CdChecker
 
   char          *default_language;
   guint          headline_limit;
+  guint          thorough_suggestions : 1;
   char          *data_dir;
 
   GPtrArray     *words;            /* char*, in the order they were added */
@@ -55,6 +56,7 @@ enum {
   PROP_0,
   PROP_DEFAULT_LANGUAGE,
   PROP_HEADLINE_LIMIT,
+  PROP_THOROUGH_SUGGESTIONS,
   N_PROPS
 };
 
@@ -286,6 +288,9 @@ cd_checker_get_property (GObject    *object,
     case PROP_HEADLINE_LIMIT:
       g_value_set_uint (value, self->headline_limit);
       break;
+    case PROP_THOROUGH_SUGGESTIONS:
+      g_value_set_boolean (value, self->thorough_suggestions);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -306,6 +311,9 @@ cd_checker_set_property (GObject      *object,
       break;
     case PROP_HEADLINE_LIMIT:
       cd_checker_set_headline_limit (self, g_value_get_uint (value));
+      break;
+    case PROP_THOROUGH_SUGGESTIONS:
+      cd_checker_set_thorough_suggestions (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -328,6 +336,12 @@ cd_checker_class_init (CdCheckerClass *klass)
     g_param_spec_uint ("headline-limit", NULL, NULL, 0, G_MAXUINT,
                        CD_CHECK_DEFAULT_HEADLINE_LIMIT,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Enchant's suggestions for a word with nothing known one edit away cost
+   * tens of milliseconds each: the window turns them off while the person
+   * types, the command line keeps them. */
+  properties[PROP_THOROUGH_SUGGESTIONS] =
+    g_param_spec_boolean ("thorough-suggestions", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -396,6 +410,7 @@ cd_checker_init (CdChecker *self)
   g_mutex_init (&self->lock);
   self->default_language = g_strdup ("en-US");
   self->headline_limit = CD_CHECK_DEFAULT_HEADLINE_LIMIT;
+  self->thorough_suggestions = TRUE;
   self->words = g_ptr_array_new_with_free_func (g_free);
   self->word_set = g_hash_table_new (g_str_hash, g_str_equal);
   self->dicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -476,13 +491,41 @@ cd_checker_set_headline_limit (CdChecker *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADLINE_LIMIT]);
 }
 
+gboolean
+cd_checker_get_thorough_suggestions (CdChecker *self)
+{
+  g_return_val_if_fail (CD_IS_CHECKER (self), FALSE);
+  return self->thorough_suggestions;
+}
+
+/**
+ * cd_checker_set_thorough_suggestions:
+ * @thorough: whether spelling asks Enchant for suggestions when no known
+ *   word is one edit away
+ */
+void
+cd_checker_set_thorough_suggestions (CdChecker *self,
+                                     gboolean   thorough)
+{
+  g_return_if_fail (CD_IS_CHECKER (self));
+
+  thorough = !!thorough;
+  if (self->thorough_suggestions == (guint) thorough)
+    return;
+  g_mutex_lock (&self->lock);
+  self->thorough_suggestions = thorough;
+  g_mutex_unlock (&self->lock);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THOROUGH_SUGGESTIONS]);
+}
+
 /* Word list */
 
+/* Suggestions stay: a word more in the list hardly changes them, and they
+ * are the expensive part. */
 static void
 clear_caches_locked (CdChecker *self)
 {
   g_hash_table_remove_all (self->spell_caches);
-  g_hash_table_remove_all (self->suggest_caches);
 }
 
 static void
@@ -1136,8 +1179,9 @@ cd_checker_run (CdChecker *self,
   ctx.article = article;
   ctx.hits = g_array_new (FALSE, FALSE, sizeof (CdCheckHit));
   g_array_set_clear_func (ctx.hits, hit_clear);
-  ctx.covered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.covered = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.headline_limit = self->headline_limit;
+  ctx.thorough = self->thorough_suggestions;
   ctx.house_style = self->house_style;
   ctx.house_style_index = self->house_style_index;
 
@@ -1242,12 +1286,23 @@ _cd_check_word_is_correct (CdCheckContext *ctx,
                            gssize          length)
 {
   g_autofree char *key = NULL;
+  char buf[128];
   gpointer verdict;
   gboolean correct;
 
   if (ctx->dict == NULL)
     return TRUE;
-  key = length < 0 ? g_strdup (word) : g_strndup (word, length);
+  if (length < 0)
+    length = strlen (word);
+  if ((gsize) length < sizeof buf)
+    {
+      memcpy (buf, word, length);
+      buf[length] = '\0';
+      verdict = g_hash_table_lookup (ctx->spell_cache, buf);
+      if (verdict != NULL)
+        return GPOINTER_TO_INT (verdict) == 2;
+    }
+  key = g_strndup (word, length);
   verdict = g_hash_table_lookup (ctx->spell_cache, key);
   if (verdict != NULL)
     return GPOINTER_TO_INT (verdict) == 2;
@@ -1256,7 +1311,110 @@ _cd_check_word_is_correct (CdCheckContext *ctx,
   return correct;
 }
 
-/* The first suggestion Enchant offers, cached: asking is slow. */
+static gboolean
+try_candidate (CdCheckContext *ctx,
+               const gunichar *chars,
+               glong           n,
+               char          **found)
+{
+  g_autofree char *candidate = g_ucs4_to_utf8 (chars, n, NULL, NULL, NULL);
+
+  if (candidate != NULL && enchant_dict_check (ctx->dict, candidate, -1) == 0)
+    {
+      *found = g_steal_pointer (&candidate);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A word the dictionary knows one edit away (a swap, a letter too many, a
+ * wrong letter, a letter missing), tried in that order. A few hundred
+ * look-ups: far cheaper than Enchant's own suggestions. */
+static char *
+find_near_word (CdCheckContext *ctx,
+                const char     *word)
+{
+  g_autofree gunichar *chars = NULL;
+  g_autofree gunichar *buf = NULL;
+  g_autoptr(GArray) alphabet = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  char *found = NULL;
+  glong n = 0;
+
+  chars = g_utf8_to_ucs4_fast (word, -1, &n);
+  if (n < 2 || n > 40)
+    return NULL;
+  for (gunichar c = 'a'; c <= 'z'; c++)
+    g_array_append_val (alphabet, c);
+  for (glong i = 0; i < n; i++)
+    if (chars[i] > 0x7f && g_unichar_isalpha (chars[i]))
+      g_array_append_val (alphabet, chars[i]);
+  if (g_str_has_prefix (ctx->language, "de"))
+    {
+      static const gunichar umlauts[] = { 0xE4, 0xF6, 0xFC, 0xDF };
+
+      g_array_append_vals (alphabet, umlauts, G_N_ELEMENTS (umlauts));
+    }
+  buf = g_new (gunichar, n + 2);
+
+  for (glong i = 0; i + 1 < n && found == NULL; i++)
+    {
+      memcpy (buf, chars, n * sizeof (gunichar));
+      buf[i] = chars[i + 1];
+      buf[i + 1] = chars[i];
+      try_candidate (ctx, buf, n, &found);
+    }
+  for (glong i = 0; i < n && found == NULL; i++)
+    {
+      memcpy (buf, chars, i * sizeof (gunichar));
+      memcpy (buf + i, chars + i + 1, (n - i - 1) * sizeof (gunichar));
+      try_candidate (ctx, buf, n - 1, &found);
+    }
+  for (glong i = 0; i < n && found == NULL; i++)
+    for (guint a = 0; a < alphabet->len && found == NULL; a++)
+      {
+        gunichar c = g_array_index (alphabet, gunichar, a);
+
+        if (c == chars[i])
+          continue;
+        memcpy (buf, chars, n * sizeof (gunichar));
+        buf[i] = c;
+        try_candidate (ctx, buf, n, &found);
+      }
+  for (glong i = 0; i <= n && found == NULL; i++)
+    for (guint a = 0; a < alphabet->len && found == NULL; a++)
+      {
+        memcpy (buf, chars, i * sizeof (gunichar));
+        buf[i] = g_array_index (alphabet, gunichar, a);
+        memcpy (buf + i + 1, chars + i, (n - i) * sizeof (gunichar));
+        try_candidate (ctx, buf, n + 1, &found);
+      }
+  return found;
+}
+
+/* Cached in the suggestion cache under a key no word has. */
+const char *
+_cd_check_word_near (CdCheckContext *ctx,
+                     const char     *word)
+{
+  g_autofree char *key = NULL;
+  const char *cached;
+  char *near;
+
+  if (ctx->dict == NULL)
+    return NULL;
+  key = g_strconcat ("\x01", word, NULL);
+  cached = g_hash_table_lookup (ctx->suggest_cache, key);
+  if (cached != NULL)
+    return *cached != '\0' ? cached : NULL;
+  near = find_near_word (ctx, word);
+  if (near == NULL)
+    near = g_strdup ("");
+  g_hash_table_insert (ctx->suggest_cache, g_steal_pointer (&key), near);
+  return *near != '\0' ? near : NULL;
+}
+
+/* A word one edit away if there is one; otherwise, when thorough, Enchant's
+ * first suggestion (slow: tens of milliseconds a word). Cached. */
 const char *
 _cd_check_word_suggestion (CdCheckContext *ctx,
                            const char     *word,
@@ -1264,6 +1422,7 @@ _cd_check_word_suggestion (CdCheckContext *ctx,
 {
   g_autofree char *key = NULL;
   const char *cached;
+  const char *near;
   char **suggestions;
   size_t n = 0;
   char *first;
@@ -1271,6 +1430,9 @@ _cd_check_word_suggestion (CdCheckContext *ctx,
   if (ctx->dict == NULL)
     return NULL;
   key = length < 0 ? g_strdup (word) : g_strndup (word, length);
+  near = _cd_check_word_near (ctx, key);
+  if (near != NULL || !ctx->thorough)
+    return near;
   cached = g_hash_table_lookup (ctx->suggest_cache, key);
   if (cached != NULL)
     return *cached != '\0' ? cached : NULL;
@@ -1283,12 +1445,15 @@ _cd_check_word_suggestion (CdCheckContext *ctx,
   return *first != '\0' ? first : NULL;
 }
 
+/* Fields are few and far below 2^28 bytes long. */
+#define COVER_KEY(field, start) GSIZE_TO_POINTER (((gsize) (field) << 28) | (start))
+
 void
 _cd_check_cover (CdCheckContext *ctx,
                  guint           field,
                  gsize           start)
 {
-  g_hash_table_add (ctx->covered, g_strdup_printf ("%u:%" G_GSIZE_FORMAT, field, start));
+  g_hash_table_add (ctx->covered, COVER_KEY (field, start));
 }
 
 gboolean
@@ -1296,10 +1461,7 @@ _cd_check_is_covered (CdCheckContext *ctx,
                       guint           field,
                       gsize           start)
 {
-  char key[64];
-
-  g_snprintf (key, sizeof key, "%u:%" G_GSIZE_FORMAT, field, start);
-  return g_hash_table_contains (ctx->covered, key);
+  return g_hash_table_contains (ctx->covered, COVER_KEY (field, start));
 }
 
 /* The form names and house-style entries are compared in: case-folded,
@@ -1308,10 +1470,18 @@ char *
 _cd_check_fold (const char *text,
                 gssize      length)
 {
-  g_autofree char *folded = g_utf8_casefold (text, length);
+  g_autofree char *folded = NULL;
   g_autofree char *decomposed = NULL;
   GString *out;
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+  gsize i;
 
+  for (i = 0; i < n && (guchar) text[i] < 0x80; i++)
+    ;
+  if (i == n)
+    return g_ascii_strdown (text, n);
+
+  folded = g_utf8_casefold (text, n);
   for (const char *p = folded; *p; p++)
     if ((guchar) *p >= 0x80)
       {

@@ -90,6 +90,10 @@ guint            cd_checker_get_headline_limit  (CdChecker       *self);
 void             cd_checker_set_headline_limit  (CdChecker       *self,
                                                  guint            limit);
 
+gboolean         cd_checker_get_thorough_suggestions (CdChecker  *self);
+void             cd_checker_set_thorough_suggestions (CdChecker  *self,
+                                                      gboolean    thorough);
+
 gboolean         cd_checker_load_data_dir       (CdChecker       *self,
                                                  const char      *data_dir,
                                                  GError         **error);

@@ -1,0 +1,171 @@
+/* cd-cli-check.c: copydesk check FILE|UUID [--json] [--headline-limit N].
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cd-check.h"
+#include "cd-cli.h"
+#include "cd-import.h"
+
+static gboolean
+looks_like_uuid (const char *text)
+{
+  return g_uuid_string_is_valid (text);
+}
+
+/* The folder whose checks/ holds the word list, house style and ignores:
+ * the store's folder. */
+static char *
+data_dir_for (CdCli *cli)
+{
+  if (cli->data_dir != NULL)
+    return g_strdup (cli->data_dir);
+  return cd_store_default_data_dir ();
+}
+
+static void
+print_human (GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CdFinding *finding = g_ptr_array_index (findings, i);
+
+      printf ("%s:%u-%u: %s: %s", finding->field, finding->start, finding->end,
+              finding->rule, finding->message);
+      if (finding->suggestion != NULL && *finding->suggestion != '\0')
+        printf (" (%s)", finding->suggestion);
+      else if (finding->suggestion != NULL)
+        printf (" (remove it)");
+      printf ("\n");
+    }
+}
+
+static void
+print_json (GPtrArray *findings)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_take_object (node, cd_finding_to_json (g_ptr_array_index (findings, i)));
+      json_builder_add_value (builder, node);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+int
+cd_cli_check (CdCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  g_autoptr(CdChecker) checker = NULL;
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+  const char *target = NULL;
+  gboolean json = FALSE;
+  gint64 limit = -1;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (g_str_equal (argv[i], "--headline-limit"))
+        {
+          char *end = NULL;
+
+          if (i + 1 >= argc)
+            {
+              cd_cli_printerr ("--headline-limit needs a number of characters after it.");
+              return CD_EXIT_ERROR;
+            }
+          limit = g_ascii_strtoll (argv[++i], &end, 10);
+          if (end == argv[i] || *end != '\0' || limit < 0 || limit > G_MAXUINT)
+            {
+              cd_cli_printerr ("--headline-limit takes a number of characters, not “%s”.",
+                               argv[i]);
+              return CD_EXIT_ERROR;
+            }
+        }
+      else if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+          cd_cli_printerr ("check does not know the option “%s”.", argv[i]);
+          return CD_EXIT_ERROR;
+        }
+      else if (target == NULL)
+        target = argv[i];
+      else
+        {
+          cd_cli_printerr ("check takes one FILE or UUID; “%s” is one too many.", argv[i]);
+          return CD_EXIT_ERROR;
+        }
+    }
+  if (target == NULL)
+    {
+      cd_cli_printerr ("check needs a FILE or an article UUID.");
+      return CD_EXIT_ERROR;
+    }
+
+  if (looks_like_uuid (target) && !g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      CdStore *store = cd_cli_get_store (cli);
+
+      if (store == NULL)
+        return CD_EXIT_ERROR;
+      article = cd_store_get_article (store, target, &error);
+      if (article == NULL)
+        {
+          cd_cli_printerr ("Could not read the article %s: %s", target, error->message);
+          return CD_EXIT_ERROR;
+        }
+    }
+  else
+    {
+      article = cd_import_file (target, &error);
+      if (article == NULL)
+        {
+          cd_cli_printerr ("Could not check %s: %s", target, error->message);
+          return CD_EXIT_ERROR;
+        }
+    }
+
+  checker = cd_checker_new ();
+  data_dir = data_dir_for (cli);
+  if (data_dir != NULL && !cd_checker_load_data_dir (checker, data_dir, &error))
+    {
+      cd_cli_printerr ("%s", error->message);
+      return CD_EXIT_ERROR;
+    }
+  if (limit >= 0)
+    cd_checker_set_headline_limit (checker, (guint) limit);
+
+  findings = cd_checker_run (checker, article);
+  if (json)
+    print_json (findings);
+  else
+    print_human (findings);
+  return findings->len > 0 ? CD_EXIT_FINDINGS : CD_EXIT_OK;
+}

@@ -1,0 +1,824 @@
+/* test-checks.c: the editorial checks, rule by rule, over the quality corpus
+ * in tests/data/checks/, and through `copydesk check`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "cd-check.h"
+#include "cd-import.h"
+#include "cd-test-util.h"
+
+typedef struct
+{
+  char      *dir;
+  CdChecker *checker;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("copydesk-checks-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->checker = cd_checker_new ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->checker), (gpointer *) &fixture->checker);
+  g_object_unref (fixture->checker);
+  g_assert_null (fixture->checker);
+  cd_test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static CdArticle *
+make_article (const char *headline,
+              const char *body)
+{
+  CdArticle *article = cd_article_new ();
+
+  cd_article_set_headline (article, headline);
+  cd_article_set_body (article, body);
+  cd_article_set_language (article, "en-US");
+  return article;
+}
+
+/* The findings of one rule, as "field:start-end:text" lines, sorted. */
+static char *
+describe (GPtrArray  *findings,
+          const char *rule)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CdFinding *f = g_ptr_array_index (findings, i);
+
+      if (rule == NULL || g_str_equal (f->rule, rule))
+        g_string_append_printf (out, "%s%s:%u-%u:%s", out->len > 0 ? "\n" : "",
+                                f->field, f->start, f->end, f->text);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static const CdFinding *
+find (GPtrArray  *findings,
+      const char *rule,
+      const char *text)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CdFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (f->rule, rule) && (text == NULL || g_str_equal (f->text, text)))
+        return f;
+    }
+  return NULL;
+}
+
+static char *
+check_body (Fixture    *fixture,
+            const char *body,
+            const char *rule)
+{
+  g_autoptr(CdArticle) article = make_article ("Council meets", body);
+  g_autoptr(GPtrArray) findings = cd_checker_run (fixture->checker, article);
+
+  return describe (findings, rule);
+}
+
+static void
+test_spelling (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *text = NULL;
+  const CdFinding *f;
+
+  article = make_article ("Council meets",
+                          "The goverment met. Code `teh` stays.\n\n```\nfenced wrnog\n```\n\n"
+                          "NATO and the UN, 3rd, iPhone, https://example.com/speling and "
+                          "[the report](https://example.com/raport) with a hyphen-wrod.");
+  findings = cd_checker_run (fixture->checker, article);
+  text = describe (findings, CD_CHECK_RULE_SPELLING);
+  g_assert_cmpstr (text, ==, "body:4-13:goverment\nbody:177-181:wrod");
+
+  f = find (findings, CD_CHECK_RULE_SPELLING, "goverment");
+  g_assert_cmpstr (f->suggestion, ==, "government");
+  g_assert_cmpint (f->severity, ==, CD_CHECK_SEVERITY_WARNING);
+
+  /* A capitalised word in mid-sentence is a name, not a misspelling; the
+   * same misspelling opening a sentence is one. */
+  g_free (text);
+  text = check_body (fixture, "Officials met Zelenskyy. Recieved letters stay.",
+                     CD_CHECK_RULE_SPELLING);
+  g_assert_cmpstr (text, ==, "body:25-33:Recieved");
+}
+
+static void
+test_spelling_word_list (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdChecker) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (cd_checker_load_data_dir (fixture->checker, fixture->dir, &error));
+  g_assert_no_error (error);
+  text = check_body (fixture, "The blorft was seen.", CD_CHECK_RULE_SPELLING);
+  g_assert_cmpstr (text, ==, "body:4-10:blorft");
+
+  g_assert_true (cd_checker_add_word (fixture->checker, "blorft", &error));
+  g_assert_no_error (error);
+  g_free (text);
+  text = check_body (fixture, "The blorft was seen.", CD_CHECK_RULE_SPELLING);
+  g_assert_cmpstr (text, ==, "");
+
+  /* The list is a file in the data dir, read by the next checker. */
+  path = g_build_filename (fixture->dir, "checks", "words.txt", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "blorft\n");
+  again = cd_checker_new ();
+  g_assert_true (cd_checker_load_data_dir (again, fixture->dir, &error));
+  {
+    g_autoptr(CdArticle) article = make_article ("x", "The blorft was seen.");
+    g_autoptr(GPtrArray) findings = cd_checker_run (again, article);
+
+    g_assert_null (find (findings, CD_CHECK_RULE_SPELLING, NULL));
+  }
+
+  g_assert_false (cd_checker_add_word (fixture->checker, "two words", &error));
+  g_assert_error (error, CD_CHECK_ERROR, CD_CHECK_ERROR_FAILED);
+}
+
+static void
+test_spelling_language (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = make_article ("Rat tagt", "Das ist vieleicht gut. The colour.");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *text = NULL;
+
+  cd_article_set_language (article, "de-DE");
+  findings = cd_checker_run (fixture->checker, article);
+  g_assert_nonnull (find (findings, CD_CHECK_RULE_SPELLING, "vieleicht"));
+
+  /* British English has its own dictionary. */
+  cd_article_set_language (article, "en-GB");
+  cd_article_set_headline (article, "Council meets");
+  cd_article_set_body (article, "The colour of the neighbours' houses.");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cd_checker_run (fixture->checker, article);
+  text = describe (findings, CD_CHECK_RULE_SPELLING);
+  g_assert_cmpstr (text, ==, "");
+}
+
+static void
+test_names_variants (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *text = NULL;
+  const CdFinding *f;
+
+  article = make_article ("Al-Assad meets envoy",
+                          "President Bashar al-Assad spoke. Aides of al-Assad said al Assad "
+                          "would travel. Al-Assad left. Critics of Al-Assad disagreed.");
+  findings = cd_checker_run (fixture->checker, article);
+  text = describe (findings, CD_CHECK_RULE_NAME_VARIANT);
+  /* The headline and the sentence opening "Al-Assad left" are capitalised
+   * as headlines and sentences are; only the real variants are reported. */
+  g_assert_cmpstr (text, ==, "body:56-64:al Assad\nbody:105-113:Al-Assad");
+
+  f = find (findings, CD_CHECK_RULE_NAME_VARIANT, "al Assad");
+  g_assert_cmpstr (f->suggestion, ==, "al-Assad");
+  g_assert_nonnull (strstr (f->message, "“al-Assad” (4×)"));
+  g_assert_nonnull (strstr (f->message, "“al Assad” (1×)"));
+  g_assert_nonnull (strstr (f->message, "“Al-Assad” (1×)"));
+  /* The name is not reported again as a misspelling. */
+  g_assert_null (find (findings, CD_CHECK_RULE_SPELLING, "Assad"));
+}
+
+static void
+test_names_across_fields (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = make_article ("Zelenskyy visits Kharkiv",
+                                               "President Zelensky visited Kharkiv. "
+                                               "Officials said Zelensky met soldiers.");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *text = NULL;
+
+  cd_article_set_dek (article, "The president was in kharkiv for a day");
+  findings = cd_checker_run (fixture->checker, article);
+  text = describe (findings, CD_CHECK_RULE_NAME_VARIANT);
+  g_assert_cmpstr (text, ==, "headline:0-9:Zelenskyy\ndek:21-28:kharkiv");
+  g_assert_cmpstr (find (findings, CD_CHECK_RULE_NAME_VARIANT, "Zelenskyy")->suggestion,
+                   ==, "Zelensky");
+}
+
+static void
+test_names_look_alikes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  text = check_body (fixture,
+                     "Iran and Iraq met. Iranian and Iraqi officials agreed. Austria played "
+                     "Australia; Austrian and Australian fans sang. A Kurd said Kurds and "
+                     "Kurdish parties agreed in Kurdistan. Slovakia and Slovenia signed; Slovak "
+                     "and Slovenian ministers met. Niger and Nigeria, Nigerien and Nigerian "
+                     "traders. Alison MacDonald met Robert McDonald. Sweden, Swedes, Swedish. "
+                     "Colombia and Columbia. Gambia and Zambia. Mali and Malawi. "
+                     "Johnson and Johnston.",
+                     CD_CHECK_RULE_NAME_VARIANT);
+  g_assert_cmpstr (text, ==, "");
+}
+
+static void
+test_quotes (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  text = check_body (fixture, "“Open, he said. Then (a bracket.\n\nShe closed” it.",
+                     CD_CHECK_RULE_QUOTES);
+  g_assert_cmpstr (text, ==, "body:0-1:“\nbody:21-22:(\nbody:44-45:”");
+  g_free (text);
+
+  /* A quote running on into the next paragraph opens it again. Links,
+   * inch marks, nested single quotes and apostrophes are fine. */
+  text = check_body (fixture,
+                     "“We waited.\n\n“Then we left,” she said. The 6\" pipe. "
+                     "See [the report](https://example.com/a_(b)). “Don’t say ‘never,’” "
+                     "he said (twice).",
+                     CD_CHECK_RULE_QUOTES);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+
+  /* Straight and curly mixed: the less used kind is reported. */
+  text = check_body (fixture, "“One,” she said. “Two,” he said. \"Three,\" they said.",
+                     CD_CHECK_RULE_QUOTES);
+  g_assert_cmpstr (text, ==, "body:33-34:\"\nbody:40-41:\"");
+}
+
+static void
+test_repeated_words (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(CdArticle) article = make_article ("x", "He saw the the car. It had had no brakes. "
+                                               "Go to\n\nto bed. 10 10 times.");
+  g_autoptr(GPtrArray) findings = cd_checker_run (fixture->checker, article);
+
+  text = describe (findings, CD_CHECK_RULE_REPEATED_WORD);
+  g_assert_cmpstr (text, ==, "body:7-14:the the");
+  g_assert_cmpstr (find (findings, CD_CHECK_RULE_REPEATED_WORD, NULL)->suggestion, ==, "the");
+}
+
+static void
+test_spacing (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  text = check_body (fixture,
+                     "Two  spaces. A comma , here.And a stop .\n"
+                     "A hard break  \nnext line.\n\n    indented code\n\n"
+                     "| a  | b |\n|---|---|\n\nHe said ... and left,then came. `a  b`",
+                     CD_CHECK_RULE_SPACING);
+  g_assert_cmpstr (text, ==, "body:3-5:  \nbody:20-21: \nbody:38-39: \nbody:129-130:,");
+  g_free (text);
+
+  {
+    g_autoptr(CdArticle) article = make_article (" Headline with spaces ", "Body.");
+    g_autoptr(GPtrArray) findings = cd_checker_run (fixture->checker, article);
+
+    text = describe (findings, CD_CHECK_RULE_SPACING);
+    g_assert_cmpstr (text, ==, "headline:0-1: \nheadline:21-22: ");
+  }
+}
+
+static void
+test_leftover_markup (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *text = NULL;
+
+  article = make_article ("Storm hits TK towns",
+                          "[caption id=\"12\"]A photo[/caption] and [gallery] here. "
+                          "<b>bold</b> &amp; <!-- note --> TKTK, XX and ??? and {{name}}. "
+                          "Not these: [a link](https://example.com), [sic], [ref][1], "
+                          "<https://example.com>, a < b, 3 > 2, `<i>code</i>`, TKO, XXL.\n\n"
+                          "[1]: https://example.com/ref");
+  findings = cd_checker_run (fixture->checker, article);
+  text = describe (findings, CD_CHECK_RULE_LEFTOVER_MARKUP);
+  g_assert_cmpstr (text, ==,
+                   "headline:11-13:TK\n"
+                   "body:0-17:[caption id=\"12\"]\n"
+                   "body:24-34:[/caption]\n"
+                   "body:39-48:[gallery]\n"
+                   "body:55-58:<b>\n"
+                   "body:62-66:</b>\n"
+                   "body:67-72:&amp;\n"
+                   "body:73-86:<!-- note -->\n"
+                   "body:87-91:TKTK\n"
+                   "body:93-95:XX\n"
+                   "body:100-103:???\n"
+                   "body:108-116:{{name}}");
+  g_assert_cmpstr (find (findings, CD_CHECK_RULE_LEFTOVER_MARKUP, "&amp;")->suggestion, ==, "&");
+  g_assert_cmpstr (find (findings, CD_CHECK_RULE_LEFTOVER_MARKUP, "<b>")->suggestion, ==, "");
+  g_assert_null (find (findings, CD_CHECK_RULE_LEFTOVER_MARKUP, "TK")->suggestion);
+}
+
+static void
+test_headline_length (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = make_article ("Zürich café reopens after fire", "Body.");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *text = NULL;
+
+  cd_checker_set_headline_limit (fixture->checker, 20);
+  findings = cd_checker_run (fixture->checker, article);
+  text = describe (findings, CD_CHECK_RULE_HEADLINE_LENGTH);
+  g_assert_cmpstr (text, ==, "headline:20-30:after fire");
+
+  cd_checker_set_headline_limit (fixture->checker, 30);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cd_checker_run (fixture->checker, article);
+  g_assert_null (find (findings, CD_CHECK_RULE_HEADLINE_LENGTH, NULL));
+}
+
+static void
+test_missing_fields (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = make_article ("Bridge closes", "Body.");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *text = NULL;
+
+  findings = cd_checker_run (fixture->checker, article);
+  g_assert_null (find (findings, CD_CHECK_RULE_MISSING_FIELD, NULL));
+
+  cd_article_set_status (article, CD_ARTICLE_STATUS_READY_FOR_EDIT);
+  cd_article_set_byline (article, "Jo Smith");
+  cd_article_set_slug (article, "  ");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cd_checker_run (fixture->checker, article);
+  text = describe (findings, CD_CHECK_RULE_MISSING_FIELD);
+  g_assert_cmpstr (text, ==, "dateline:0-0:\nslug:0-2:  ");
+
+  cd_article_set_status (article, CD_ARTICLE_STATUS_KILLED);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cd_checker_run (fixture->checker, article);
+  g_assert_null (find (findings, CD_CHECK_RULE_MISSING_FIELD, NULL));
+}
+
+static void
+test_house_style (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CdChecker) again = NULL;
+
+  text = check_body (fixture, "In order to help, send an e-mail prior to Friday.",
+                     CD_CHECK_RULE_HOUSE_STYLE);
+  g_assert_cmpstr (text, ==, "body:0-11:In order to\nbody:26-32:e-mail\nbody:33-41:prior to");
+  g_assert_nonnull (strstr (cd_check_get_default_house_style (), "e-mail → email"));
+
+  g_assert_false (cd_checker_set_house_style (fixture->checker, "good\nno arrow here", &error));
+  g_assert_error (error, CD_CHECK_ERROR, CD_CHECK_ERROR_HOUSE_STYLE);
+  g_assert_nonnull (strstr (error->message, "Line 1"));
+  g_clear_error (&error);
+
+  /* A newsroom's own list, from checks/house-style.txt in the data dir. */
+  path = g_build_filename (fixture->dir, "checks", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  g_free (path);
+  path = g_build_filename (fixture->dir, "checks", "house-style.txt", NULL);
+  g_assert_true (g_file_set_contents (path, "# ours\nKiev -> Kyiv\nvery →\n", -1, NULL));
+  again = cd_checker_new ();
+  g_assert_true (cd_checker_load_data_dir (again, fixture->dir, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(CdArticle) article = make_article ("x", "Very good news from Kiev, in order to.");
+    g_autoptr(GPtrArray) findings = cd_checker_run (again, article);
+
+    g_free (text);
+    text = describe (findings, CD_CHECK_RULE_HOUSE_STYLE);
+    g_assert_cmpstr (text, ==, "body:0-4:Very\nbody:20-24:Kiev");
+    g_assert_cmpstr (find (findings, CD_CHECK_RULE_HOUSE_STYLE, "Kiev")->suggestion, ==, "Kyiv");
+    g_assert_null (find (findings, CD_CHECK_RULE_HOUSE_STYLE, "Very")->suggestion);
+  }
+}
+
+/* Offsets count characters, not bytes, in the raw Markdown. */
+static void
+test_character_offsets (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *body = "## Zürich — café\n\n**Größe** „x“ and the the end.";
+  g_autoptr(CdArticle) article = make_article ("x", body);
+  g_autoptr(GPtrArray) findings = cd_checker_run (fixture->checker, article);
+  const CdFinding *f = find (findings, CD_CHECK_RULE_REPEATED_WORD, NULL);
+  const char *at = strstr (body, "the the");
+
+  g_assert_nonnull (f);
+  g_assert_cmpuint (f->start, ==, g_utf8_pointer_to_offset (body, at));
+  g_assert_cmpuint (f->end, ==, f->start + 7);
+}
+
+static void
+test_ignore (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) article = make_article ("x", "The goverment and the the car.");
+  g_autoptr(CdArticle) other = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(CdChecker) again = NULL;
+  const char *uuid = cd_article_get_uuid (article);
+
+  g_assert_true (cd_checker_load_data_dir (fixture->checker, fixture->dir, &error));
+  findings = cd_checker_run (fixture->checker, article);
+  g_assert_nonnull (find (findings, CD_CHECK_RULE_SPELLING, "goverment"));
+  g_assert_true (cd_checker_ignore (fixture->checker, uuid,
+                                    find (findings, CD_CHECK_RULE_SPELLING, "goverment"),
+                                    &error));
+  g_assert_no_error (error);
+
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cd_checker_run (fixture->checker, article);
+  g_assert_null (find (findings, CD_CHECK_RULE_SPELLING, "goverment"));
+  g_assert_nonnull (find (findings, CD_CHECK_RULE_REPEATED_WORD, "the the"));
+
+  /* Per article: another article still gets the finding. */
+  other = make_article ("x", "The goverment.");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cd_checker_run (fixture->checker, other);
+  g_assert_nonnull (find (findings, CD_CHECK_RULE_SPELLING, "goverment"));
+
+  /* And it persists. */
+  again = cd_checker_new ();
+  g_assert_true (cd_checker_load_data_dir (again, fixture->dir, &error));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cd_checker_run (again, article);
+  g_assert_null (find (findings, CD_CHECK_RULE_SPELLING, "goverment"));
+}
+
+typedef struct
+{
+  GPtrArray *findings;
+  int        task_gone;
+} AsyncRun;
+
+static void
+task_finalized (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  g_atomic_int_set (&((AsyncRun *) data)->task_gone, 1);
+}
+
+static void
+run_async_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  run->findings = cd_checker_run_finish (CD_CHECKER (source), result, &error);
+  g_assert_no_error (error);
+  g_object_weak_ref (G_OBJECT (result), task_finalized, run);
+}
+
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = make_article ("x", "The goverment and the the car.");
+  g_autoptr(GPtrArray) sync = cd_checker_run (fixture->checker, article);
+  AsyncRun run = { NULL, 0 };
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  cd_checker_run_async (fixture->checker, article, NULL, run_async_cb, &run);
+  /* The run works on a copy: editing now changes nothing in its result. */
+  cd_article_set_body (article, "Clean.");
+  while (run.findings == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  a = describe (sync, NULL);
+  b = describe (run.findings, NULL);
+  g_assert_cmpstr (a, ==, b);
+  g_ptr_array_unref (run.findings);
+
+  /* The worker thread lets go of the task (and the checker) just after. */
+  while (!g_atomic_int_get (&run.task_gone) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (g_atomic_int_get (&run.task_gone));
+}
+
+/* The corpus */
+
+typedef struct
+{
+  guint tp, fp, fn;
+} Score;
+
+static gboolean
+expected_matches (JsonObject      *expected,
+                  const CdFinding *finding)
+{
+  if (!g_str_equal (json_object_get_string_member (expected, "rule"), finding->rule))
+    return FALSE;
+  if (json_object_has_member (expected, "field") &&
+      !g_str_equal (json_object_get_string_member (expected, "field"), finding->field))
+    return FALSE;
+  if (json_object_has_member (expected, "text") &&
+      !g_str_equal (json_object_get_string_member (expected, "text"), finding->text))
+    return FALSE;
+  return TRUE;
+}
+
+static Score *
+score_for (GHashTable *scores,
+           const char *rule)
+{
+  Score *score = g_hash_table_lookup (scores, rule);
+
+  if (score == NULL)
+    {
+      score = g_new0 (Score, 1);
+      g_hash_table_insert (scores, g_strdup (rule), score);
+    }
+  return score;
+}
+
+static void
+test_corpus (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "checks", NULL);
+  g_autofree char *expected_path = g_build_filename (dir, "expected.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) scores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(CdChecker) checker = cd_checker_new ();
+  g_autoptr(GList) names = NULL;
+  const char * const *rules = cd_check_list_rules ();
+  JsonObject *expected;
+  guint n_articles = 0, n_clean = 0;
+  gboolean failed = FALSE;
+
+  json_parser_load_from_file (parser, expected_path, &error);
+  g_assert_no_error (error);
+  expected = json_node_get_object (json_parser_get_root (parser));
+  names = json_object_get_members (expected);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(CdArticle) article = cd_import_file (path, &error);
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autofree gboolean *used = NULL;
+      JsonArray *wanted = json_object_get_array_member (expected, name);
+
+      g_assert_no_error (error);
+      findings = cd_checker_run (checker, article);
+      used = g_new0 (gboolean, findings->len);
+      n_articles++;
+      if (json_array_get_length (wanted) == 0)
+        n_clean++;
+
+      for (guint i = 0; i < json_array_get_length (wanted); i++)
+        {
+          JsonObject *want = json_array_get_object_element (wanted, i);
+          Score *score = score_for (scores, json_object_get_string_member (want, "rule"));
+          gboolean found = FALSE;
+
+          for (guint k = 0; k < findings->len && !found; k++)
+            if (!used[k] && expected_matches (want, g_ptr_array_index (findings, k)))
+              used[k] = found = TRUE;
+          if (found)
+            score->tp++;
+          else
+            {
+              score->fn++;
+              g_test_message ("%s: missed %s “%s”", name,
+                              json_object_get_string_member (want, "rule"),
+                              json_object_get_string_member_with_default (want, "text", ""));
+            }
+        }
+      for (guint k = 0; k < findings->len; k++)
+        if (!used[k])
+          {
+            const CdFinding *f = g_ptr_array_index (findings, k);
+
+            score_for (scores, f->rule)->fp++;
+            g_test_message ("%s: unexpected %s %s:%u-%u “%s”", name, f->rule, f->field,
+                            f->start, f->end, f->text);
+          }
+    }
+
+  g_assert_cmpuint (n_articles, >=, 30);
+  g_assert_cmpuint (n_clean, >=, 10);
+
+  g_printerr ("\n%-16s %4s %4s %4s %9s %7s\n", "rule", "tp", "fp", "fn", "precision", "recall");
+  for (guint i = 0; rules[i] != NULL; i++)
+    {
+      Score *score = score_for (scores, rules[i]);
+      double precision = score->tp + score->fp > 0 ?
+                         (double) score->tp / (score->tp + score->fp) : 1.0;
+      double recall = score->tp + score->fn > 0 ? (double) score->tp / (score->tp + score->fn)
+                                                 : 0.0;
+
+      g_printerr ("%-16s %4u %4u %4u %9.3f %7.3f\n", rules[i], score->tp, score->fp,
+                  score->fn, precision, recall);
+      /* Every rule has planted errors to find. */
+      if (score->tp + score->fn == 0 || precision < 0.9 || recall < 0.8)
+        failed = TRUE;
+    }
+  g_assert_false (failed);
+}
+
+/* The command line */
+
+static int
+run_cli (const char * const *args,
+         char              **out,
+         char              **err)
+{
+  const char *bin = g_getenv ("COPYDESK_BIN");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *) bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *dirty = g_test_build_filename (G_TEST_DIST, "data", "checks",
+                                                  "01-council-budget.md", NULL);
+  g_autofree char *clean = g_test_build_filename (G_TEST_DIST, "data", "checks",
+                                                  "c01-iran-iraq.md", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "nope.md", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonArray *findings;
+  JsonObject *first;
+
+  {
+    const char *args[] = { "--data-dir", fixture->dir, "check", dirty, "--json", NULL };
+
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
+  }
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  findings = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "findings");
+  g_assert_cmpuint (json_array_get_length (findings), ==, 4);
+  first = json_array_get_object_element (findings, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "rule"), ==, "spelling");
+  g_assert_cmpstr (json_object_get_string_member (first, "severity"), ==, "warning");
+  g_assert_cmpstr (json_object_get_string_member (first, "field"), ==, "body");
+  g_assert_cmpint (json_object_get_int_member (first, "start"), ==, 132);
+  g_assert_cmpint (json_object_get_int_member (first, "end"), ==, 141);
+  g_assert_cmpstr (json_object_get_string_member (first, "text"), ==, "goverment");
+  g_assert_true (json_object_has_member (first, "message"));
+  g_assert_cmpstr (json_object_get_string_member (first, "suggestion"), ==, "government");
+  g_assert_cmpuint (json_object_get_size (first), ==, 8);
+
+  /* Human lines: field:start-end: rule: message (suggestion). */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    const char *args[] = { "--data-dir", fixture->dir, "check", dirty, NULL };
+
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
+  }
+  g_assert_true (g_str_has_prefix (out, "body:132-141: spelling: "));
+  g_assert_nonnull (strstr (out, "(government)\n"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    const char *args[] = { "--data-dir", fixture->dir, "check", clean, "--json", NULL };
+
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  }
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  findings = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "findings");
+  g_assert_cmpuint (json_array_get_length (findings), ==, 0);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    const char *args[] = { "--data-dir", fixture->dir, "check", missing, NULL };
+
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 2);
+  }
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, missing));
+  g_assert_cmpuint (strchr (err, '\n') - err + 1, ==, strlen (err));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    const char *args[] = { "--data-dir", fixture->dir, "check",
+                           "0b6f3a4e-9d1c-4a57-b2c4-1f0e2d3c4b5a", NULL };
+
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 2);
+  }
+  g_assert_nonnull (strstr (err, "0b6f3a4e-9d1c-4a57-b2c4-1f0e2d3c4b5a"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    const char *args[] = { "--data-dir", fixture->dir, "check", NULL };
+
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 2);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *config = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* Enchant reads a personal word list from the configuration folder; the
+   * tests must not see the person's. */
+  config = g_dir_make_tmp ("copydesk-checks-config-XXXXXX", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/checks/spelling/basic", test_spelling);
+  ADD ("/checks/spelling/word-list", test_spelling_word_list);
+  ADD ("/checks/spelling/language", test_spelling_language);
+  ADD ("/checks/names/variants", test_names_variants);
+  ADD ("/checks/names/across-fields", test_names_across_fields);
+  ADD ("/checks/names/look-alikes", test_names_look_alikes);
+  ADD ("/checks/quotes", test_quotes);
+  ADD ("/checks/repeated-word", test_repeated_words);
+  ADD ("/checks/spacing", test_spacing);
+  ADD ("/checks/leftover-markup", test_leftover_markup);
+  ADD ("/checks/headline-length", test_headline_length);
+  ADD ("/checks/missing-field", test_missing_fields);
+  ADD ("/checks/house-style", test_house_style);
+  ADD ("/checks/offsets", test_character_offsets);
+  ADD ("/checks/ignore", test_ignore);
+  ADD ("/checks/async", test_async);
+  ADD ("/checks/cli", test_cli);
+#undef ADD
+  g_test_add_func ("/checks/corpus", test_corpus);
+
+  {
+    int status = g_test_run ();
+
+    cd_test_rm_rf (config);
+    return status;
+  }
+}
