@@ -307,6 +307,14 @@
     }
 
     const [first, last] = found.range;
+
+    /* At the top of the body the headline and the rest above it show too. */
+    if (found.el === els.body.firstElementChild && line <= first) {
+      syncedSourcepos = found.el.getAttribute('data-sourcepos');
+      window.scrollTo(window.scrollX, 0);
+      return syncedSourcepos;
+    }
+
     const rect = found.el.getBoundingClientRect();
     let offset = 0;
 
