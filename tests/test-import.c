@@ -510,6 +510,8 @@ test_html_fragments (void)
     { "<p>~~not struck~~</p>", "\\~\\~not struck\\~\\~\n" },
     { "<p><del>struck</del></p>", "~~struck~~\n" },
     { "<div>loose <span>text</span><p>para</p>tail</div>", "loose text\n\npara\n\ntail\n" },
+    { "Classic editor text\n\nwith <em>two</em>\nparagraphs", "Classic editor text\n\nwith *two* paragraphs\n" },
+    { "<p>one\n \nblank line</p><p>in <em>a\n\nb</em></p>", "one\n\nblank line\n\nin *a b*\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

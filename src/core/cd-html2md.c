@@ -743,6 +743,47 @@ render_block (Converter *c,
     render_blocks (c, node->children, blocks, depth + 1);
 }
 
+/* WordPress's classic editor stores posts without <p>, paragraphs set
+ * apart by blank lines, and the HTML parser wraps such text in one implied
+ * <p>. So, as WordPress itself does when it shows a post, a blank line in
+ * the text of a block starts a new paragraph. */
+static void
+render_loose_text (xmlNode   *node,
+                   GString   *run,
+                   GPtrArray *blocks)
+{
+  const char *text = (const char *) node->content;
+  const char *p = text, *start = text;
+
+  while (*p)
+    {
+      const char *q;
+
+      if (*p != '\n')
+        {
+          p++;
+          continue;
+        }
+      q = p + 1;
+      while (*q == ' ' || *q == '\t' || *q == '\r')
+        q++;
+      if (*q != '\n')
+        {
+          p = q;
+          continue;
+        }
+      {
+        g_autofree char *part = g_strndup (start, p - start);
+        append_text (run, part);
+      }
+      flush_run (run, blocks);
+      while (*q == '\n' || *q == ' ' || *q == '\t' || *q == '\r')
+        q++;
+      start = p = q;
+    }
+  append_text (run, start);
+}
+
 static void
 render_blocks (Converter *c,
                xmlNode   *first,
@@ -760,6 +801,8 @@ render_blocks (Converter *c,
           flush_run (run, blocks);
           render_block (c, node, blocks, depth);
         }
+      else if (node->type == XML_TEXT_NODE && node->content != NULL)
+        render_loose_text (node, run, blocks);
       else
         render_inline (c, node, run, depth);
     }
@@ -801,7 +844,9 @@ convert (Converter *c,
  * @length: its length in bytes
  *
  * Converts headings, paragraphs, emphasis, links, lists, block quotes,
- * code, tables and images to Markdown. Scripts, styles and comments
+ * code, tables and images to Markdown. A blank line in running text
+ * starts a paragraph, as in posts from WordPress's classic editor, which
+ * have no <p> elements. Scripts, styles and comments
  * (Gutenberg's block comments among them) are dropped. Text is escaped
  * so that the Markdown renders back to the same text.
  *
