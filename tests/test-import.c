@@ -395,6 +395,36 @@ test_wire_dateline_forms (void)
     }
 }
 
+static void
+test_wire_preamble (void)
+{
+  const char *standfirst = "Budget deal\n\nThe coalition agreed after 14 hours.\n\n"
+                           "BERLIN (dpa) - Text.\n";
+  const char *inline_credit = "Storm\n\nWaves hit the pier on Monday. (AP Photo/Jo Hart)\n\n"
+                              "BRIGHTON, England (AP) — Text.\n";
+  const char *agency_credit = "Storm\n\nWaves hit the pier.\nREUTERS/Jo Hart\n\n"
+                              "LONDON, Jan. 5 (Reuters) -- Text.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) a = cd_import_wire (standfirst, strlen (standfirst), "a.txt", &error);
+  g_autoptr(CdArticle) b = cd_import_wire (inline_credit, strlen (inline_credit), "b.txt", &error);
+  g_autoptr(CdArticle) c = cd_import_wire (agency_credit, strlen (agency_credit), "c.txt", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_dek (a), ==, "The coalition agreed after 14 hours.");
+  g_assert_null (cd_article_get_image_caption (a));
+  g_assert_cmpstr (cd_article_get_body (a), ==, "Text.\n");
+
+  g_assert_null (cd_article_get_dek (b));
+  g_assert_cmpstr (cd_article_get_image_caption (b), ==, "Waves hit the pier on Monday.");
+  g_assert_cmpstr (cd_article_get_image_credit (b), ==, "AP Photo/Jo Hart");
+  g_assert_cmpstr (cd_article_get_dateline (b), ==, "BRIGHTON, England");
+
+  g_assert_cmpstr (cd_article_get_image_caption (c), ==, "Waves hit the pier.");
+  g_assert_cmpstr (cd_article_get_image_credit (c), ==, "REUTERS/Jo Hart");
+  g_assert_cmpstr (cd_article_get_dateline (c), ==, "LONDON");
+  g_assert_cmpstr (cd_article_get_source (c), ==, "Reuters");
+}
+
 /* HTML */
 
 static void
@@ -762,6 +792,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/dpa", test_wire_dpa);
   g_test_add_func ("/import/wire/plain", test_wire_plain);
   g_test_add_func ("/import/wire/dateline-forms", test_wire_dateline_forms);
+  g_test_add_func ("/import/wire/preamble", test_wire_preamble);
   g_test_add_func ("/import/html/article", test_html_article);
   g_test_add_func ("/import/html/gutenberg", test_html_gutenberg);
   g_test_add_func ("/import/html/fragments", test_html_fragments);

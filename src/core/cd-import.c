@@ -928,12 +928,21 @@ cd_import_file (const char  *path,
       return NULL;
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  /* Non-blocking, so that a pipe swapped in after the check cannot hang
+   * the import; the check is then repeated on what was opened. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int e = errno;
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_READ,
                    "%s: the file cannot be read (%s).", path, g_strerror (e));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > CD_IMPORT_MAX_SIZE)
+    {
+      close (fd);
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_READ,
+                   "%s: the file changed while it was being imported; try again.", path);
       return NULL;
     }
   /* One byte more than allowed tells a file that grew after the check. */
