@@ -622,6 +622,44 @@ test_create_requests (Fixture       *fixture,
 }
 
 static void
+test_create_odd_outcomes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(CdWordpress) client = new_client (fixture);
+  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CdRemotePost) created = NULL;
+  g_autoptr(CdRemotePost) unreadable = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A section the site lacks and this user may not add: reported for the
+   * article, not as a wrong password, and the post is never sent. */
+  cd_article_set_headline (article, "Storm closes the ferry");
+  cd_article_set_section (article, "Weather desk");
+  queue_json (fixture, 200, "[]");
+  queue_json (fixture, 403, "{\"code\":\"rest_cannot_create\",\"message\":\"Sorry, you are "
+                            "not allowed to create terms in this taxonomy.\"}");
+  cd_cms_create_async (CD_CMS (client), article, NULL, store_result, &result);
+  created = cd_cms_create_finish (CD_CMS (client), await (&result), &error);
+  g_assert_null (created);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_BAD_REQUEST);
+  g_assert_nonnull (strstr (error->message, "Weather desk"));
+  g_assert_cmpuint (fixture->seen->len, ==, 2);
+  g_assert_cmpstr (seen_at (fixture, 0)->path, ==, "/wp-json/wp/v2/categories");
+  g_assert_cmpstr (seen_at (fixture, 1)->path, ==, "/wp-json/wp/v2/categories");
+  g_clear_error (&error);
+
+  /* Created, but the reply holds no post: the caller must look for it. */
+  g_ptr_array_set_size (fixture->seen, 0);
+  g_queue_clear_full (&fixture->replies, (GDestroyNotify) reply_free);
+  queue_json (fixture, 201, "{\"created\":true}");
+  unreadable = create_post (client, &error);
+  g_assert_null (unreadable);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME);
+  g_assert_cmpuint (fixture->seen->len, ==, 1);
+}
+
+static void
 test_refused (void)
 {
   g_autoptr(GSocket) socket = NULL;
@@ -821,6 +859,7 @@ main (int   argc,
   ADD ("/cms-faults/cut-body", test_cut_body);
   ADD ("/cms-faults/timeout", test_timeout);
   ADD ("/cms-faults/create-requests", test_create_requests);
+  ADD ("/cms-faults/create-odd-outcomes", test_create_odd_outcomes);
   ADD ("/cms-faults/no-network", test_no_network);
   ADD ("/cms-faults/cancel", test_cancel);
   g_test_add_func ("/cms-faults/refused", test_refused);

@@ -458,7 +458,10 @@ request (CdWordpress   *self,
 
       if (reply == NULL)
         {
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+          /* A write cancelled after it went out may have been saved: the
+           * caller must look before it writes again. */
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+              !(kind == REQUEST_WRITE && body_sent))
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               return NULL;
@@ -777,7 +780,19 @@ term_id_for_name (CdWordpress   *self,
               return id;
             }
         }
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      /* The post itself was not sent: say what stopped it, in terms that
+       * do not read as a wrong password or a lost post. */
+      if (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH))
+        g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_BAD_REQUEST,
+                     "“%s” is not among the %s of %s, and this user may not add it (%s); "
+                     "ask an editor to add it or choose an existing one.",
+                     name, cache->rest_base, self->url, local_error->message);
+      else if (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME))
+        g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT,
+                     "Adding “%s” to the %s of %s got no clear answer (%s); the post was "
+                     "not sent.", name, cache->rest_base, self->url, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return 0;
     }
   if (!JSON_NODE_HOLDS_OBJECT (created))
@@ -1459,6 +1474,26 @@ find_by_uuid_sync (CdWordpress   *self,
   return find.found;
 }
 
+/* The post a create or update answered with. The site has saved it by
+ * now, so this is not cancelled, and a reply that cannot be read is an
+ * unknown outcome: the caller must look for the post before writing again. */
+static CdRemotePost *
+written_post (CdWordpress  *self,
+              JsonNode     *reply,
+              const char   *url,
+              GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  CdRemotePost *post;
+
+  post = remote_post_from_reply (self, reply, url, NULL, &local_error);
+  if (post == NULL)
+    g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME,
+                 "The site saved the post but its reply could not be read: %s",
+                 local_error->message);
+  return post;
+}
+
 static CdRemotePost *
 create_sync (CdWordpress   *self,
              CdArticle     *article,
@@ -1476,7 +1511,7 @@ create_sync (CdWordpress   *self,
                    NULL, cancellable, error);
   if (reply == NULL)
     return NULL;
-  return remote_post_from_reply (self, reply, url, cancellable, error);
+  return written_post (self, reply, url, error);
 }
 
 static CdRemotePost *
@@ -1513,7 +1548,7 @@ update_sync (CdWordpress   *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  return remote_post_from_reply (self, reply, url, cancellable, error);
+  return written_post (self, reply, url, error);
 }
 
 /* GTask plumbing --------------------------------------------------------- */
