@@ -9,10 +9,10 @@
  * A sync runs one account after the other: it verifies the credentials,
  * moves the store's outbox into the per-account dirty flags, pushes every
  * dirty article, then pulls what changed on the server since the last pull
- * (with an overlap window). Every network step is asynchronous; the SQLite
- * work between two steps is one short statement or one article's save, and
- * pulled posts are applied one per main-loop iteration, so the main loop
- * never stalls on a sync.
+ * (with an overlap window). A sync runs in a thread of its own with its own
+ * main context and SQLite connection: the network steps are asynchronous
+ * there, and the saves between them never hold up the caller's main loop.
+ * Progress and the result come back to the caller's main context.
  *
  * Nothing is overwritten silently: a remote change meets a local change in
  * a three-way merge (cd-merge.c); a clean merge is saved as a revision and
@@ -603,22 +603,30 @@ list_accounts (CdSyncDb  *db,
 
 /* Moves the store's outbox into a dirty flag for every account, so that
  * each account is pushed to on its own and a change survives a sync that
- * reaches only some of them. An article queued again meanwhile stays in
- * the outbox. */
+ * reaches only some of them. The flags are committed before the outbox
+ * rows go, so a crash in between only queues an article twice; an article
+ * queued again meanwhile stays in the outbox. */
 static gboolean
 absorb_outbox (CdStore    *store,
                CdSyncDb   *db,
                GError    **error)
 {
   g_autoptr(GPtrArray) uuids = cd_store_list_outbox (store, error);
+  g_autoptr(GArray) queued_at = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (uuids == NULL)
+    return FALSE;
+  if (uuids->len == 0)
+    return TRUE;
+
+  if (!cd_sync_db_begin (db, error))
     return FALSE;
   for (guint i = 0; i < uuids->len; i++)
     {
       const char *uuid = g_ptr_array_index (uuids, i);
-      gint64 queued_at = cd_store_outbox_get_queued_at (store, uuid);
+      gint64 when = cd_store_outbox_get_queued_at (store, uuid);
 
+      g_array_append_val (queued_at, when);
       if (!run_sql (db,
                     "INSERT INTO sync_state (article_uuid, account, state, dirty)"
                     " SELECT ?1, name, 'pending', 1 FROM accounts WHERE true"
@@ -626,10 +634,18 @@ absorb_outbox (CdStore    *store,
                     "  state = CASE WHEN state = 'conflict' THEN state ELSE 'pending' END,"
                     "  error = CASE WHEN state = 'conflict' THEN error ELSE NULL END",
                     uuid, NULL, NULL, error))
-        return FALSE;
-      if (!cd_store_outbox_remove (store, uuid, queued_at, error))
-        return FALSE;
+        {
+          cd_sync_db_rollback (db);
+          return FALSE;
+        }
     }
+  if (!cd_sync_db_commit (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < uuids->len; i++)
+    if (!cd_store_outbox_remove (store, g_ptr_array_index (uuids, i),
+                                 g_array_index (queued_at, gint64, i), error))
+      return FALSE;
   return TRUE;
 }
 
@@ -997,7 +1013,18 @@ typedef struct
   CdSyncEngine  *engine;
   CdSyncResult  *result;
   GPtrArray     *accounts;
+  GPtrArray     *clients;            /* a CdCms per account, or NULL ... */
+  GPtrArray     *client_errors;      /* ... and then why */
   guint          account_index;
+
+  /* The run works in a thread of its own, with its own main context and
+   * its own connection to the sync tables, so that neither the network's
+   * callbacks nor the SQLite writes between them ever wait on the caller's
+   * main loop or hold it up. */
+  GMainContext  *context;
+  GMainLoop     *loop;
+  GMainContext  *caller_context;
+  CdSyncDb      *db;
 
   /* The account under way. */
   const char    *account;
@@ -1009,7 +1036,6 @@ typedef struct
   GPtrArray     *posts;              /* pulled posts, de-duplicated */
   guint          post_index;
   GDateTime     *pull_high;          /* the newest modified time pulled */
-  guint          idle_id;
 
   guint          done;
   guint          total;
@@ -1033,14 +1059,26 @@ static void
 sync_run_free (SyncRun *run)
 {
   sync_run_clear_account (run);
-  g_clear_handle_id (&run->idle_id, g_source_remove);
   g_clear_pointer (&run->result, cd_sync_result_unref);
   g_clear_pointer (&run->accounts, g_ptr_array_unref);
+  g_clear_pointer (&run->clients, g_ptr_array_unref);
+  g_clear_pointer (&run->client_errors, g_ptr_array_unref);
+  g_clear_object (&run->db);
+  g_clear_pointer (&run->loop, g_main_loop_unref);
+  g_clear_pointer (&run->context, g_main_context_unref);
+  g_clear_pointer (&run->caller_context, g_main_context_unref);
   g_clear_object (&run->engine);
   g_free (run);
 }
 
 static void next_account (GTask *task);
+
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
 static void push_next    (GTask *task);
 static void start_pull   (GTask *task);
 
@@ -1054,33 +1092,85 @@ set_fraction (CdSyncEngine *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
 }
 
+typedef struct
+{
+  CdSyncEngine *engine;
+  guint         done;
+  guint         total;
+} Progress;
+
+static gboolean
+emit_progress (gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  if (progress->engine->task != NULL)
+    {
+      set_fraction (progress->engine, (double) progress->done / (double) progress->total);
+      g_signal_emit (progress->engine, signals[SIGNAL_PROGRESS], 0, progress->done,
+                     progress->total);
+    }
+  g_object_unref (progress->engine);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+/* Counts one article or post as done, and tells the caller's thread. */
 static void
 step_done_progress (SyncRun *run)
 {
+  Progress *progress = g_new0 (Progress, 1);
+
   run->done++;
   if (run->done > run->total)
     run->total = run->done;
-  set_fraction (run->engine, (double) run->done / (double) run->total);
-  g_signal_emit (run->engine, signals[SIGNAL_PROGRESS], 0, run->done, run->total);
+  progress->engine = g_object_ref (run->engine);
+  progress->done = run->done;
+  progress->total = run->total;
+  g_main_context_invoke (run->caller_context, emit_progress, progress);
 }
 
 static void sync_finished (CdSyncEngine *self);
 
-/* Ends the sync: with @error, or with the run's result. The engine is
- * free for the next sync before the caller's callback runs. */
+typedef struct
+{
+  GTask  *task;
+  GError *error;
+} Completion;
+
+/* In the caller's thread: the engine is free for the next sync before the
+ * caller's callback runs. */
+static gboolean
+complete_in_caller (gpointer user_data)
+{
+  Completion *completion = user_data;
+  GTask *task = completion->task;
+  SyncRun *run = g_task_get_task_data (task);
+
+  sync_finished (run->engine);
+  if (completion->error != NULL)
+    g_task_return_error (task, completion->error);
+  else
+    g_task_return_pointer (task, cd_sync_result_ref (run->result),
+                           (GDestroyNotify) cd_sync_result_unref);
+  g_object_unref (task);
+  g_free (completion);
+  return G_SOURCE_REMOVE;
+}
+
+/* Ends the sync: with @error, or with the run's result. Called in the
+ * sync's thread, whose loop stops here. */
 static void
 sync_complete (GTask  *task,
                GError *error)
 {
   SyncRun *run = g_task_get_task_data (task);
+  Completion *completion = g_new0 (Completion, 1);
 
-  sync_finished (run->engine);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, cd_sync_result_ref (run->result),
-                           (GDestroyNotify) cd_sync_result_unref);
-  g_object_unref (task);
+  completion->task = task;
+  completion->error = error;
+  g_main_loop_quit (run->loop);
+  g_main_context_invoke (run->caller_context, complete_in_caller, completion);
 }
 
 static gboolean
@@ -1112,7 +1202,7 @@ stop_account_queued (SyncRun      *run,
   g_autoptr(GPtrArray) dirty = NULL;
 
   run->stopped = TRUE;
-  dirty = query_strings (run->engine->db,
+  dirty = query_strings (run->db,
                          "SELECT article_uuid FROM sync_state WHERE account = ? AND dirty = 1"
                          " AND state != 'conflict' ORDER BY article_uuid",
                          run->account, NULL, NULL);
@@ -1140,7 +1230,7 @@ stop_account_error (SyncRun      *run,
 
   run->stopped = TRUE;
   add_item (run->result->errors, NULL, run->account, "%s: %s", run->account, error->message);
-  if (!run_sql (run->engine->db,
+  if (!run_sql (run->db,
                 "UPDATE sync_state SET state = 'error', error = ?2"
                 " WHERE account = ?1 AND dirty = 1 AND state != 'conflict'",
                 run->account, error->message, NULL, &local_error))
@@ -1154,7 +1244,7 @@ record_row (SyncRun    *run,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!row_save (run->engine->db, uuid, run->account, row, &error))
+  if (!row_save (run->db, uuid, run->account, row, &error))
     add_item (run->result->errors, uuid, run->account, "%s", error->message);
 }
 
@@ -1163,7 +1253,7 @@ record_article_error (SyncRun    *run,
                       const char *uuid,
                       const char *message)
 {
-  g_autoptr(SyncRow) row = row_load_or_new (run->engine->db, uuid, run->account);
+  g_autoptr(SyncRow) row = row_load_or_new (run->db, uuid, run->account);
 
   row_set (&row->state, "error");
   row_set (&row->error, message);
@@ -1218,7 +1308,7 @@ on_updated (GObject      *source,
       return;
     }
 
-  row = row_load_or_new (run->engine->db, run->uuid, run->account);
+  row = row_load_or_new (run->db, run->uuid, run->account);
   row_set_synced (row, post);
   record_row (run, run->uuid, row);
   add_item (run->result->pushed, run->uuid, run->account, "Updated on %s.", run->account);
@@ -1249,7 +1339,7 @@ push_against_remote (GTask        *task,
                      CdRemotePost *post)
 {
   SyncRun *run = g_task_get_task_data (task);
-  CdSyncDb *db = run->engine->db;
+  CdSyncDb *db = run->db;
   g_autoptr(SyncRow) row = row_load_or_new (db, run->uuid, run->account);
   g_autoptr(CdArticle) base = article_from_json_or_null (row->base_json);
   g_autoptr(CdArticle) local = NULL;
@@ -1366,7 +1456,7 @@ on_created (GObject      *source,
   SyncRun *run = g_task_get_task_data (task);
   g_autoptr(CdRemotePost) post = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SyncRow) row = row_load_or_new (run->engine->db, run->uuid, run->account);
+  g_autoptr(SyncRow) row = row_load_or_new (run->db, run->uuid, run->account);
 
   post = cd_cms_create_finish (CD_CMS (source), result, &error);
   if (post == NULL)
@@ -1435,7 +1525,7 @@ on_found (GObject      *source,
 
   /* The earlier create did reach the server: that post is this article's,
    * as it was sent then. */
-  row = row_load_or_new (run->engine->db, run->uuid, run->account);
+  row = row_load_or_new (run->db, run->uuid, run->account);
   row_set_synced (row, post);
   row->dirty = TRUE;
   row_set (&row->state, "pending");
@@ -1465,7 +1555,7 @@ push_next (GTask *task)
         {
           /* Deleted here for good: there is nothing left to push. */
           if (g_error_matches (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND))
-            run_sql (self->db, "DELETE FROM sync_state WHERE article_uuid = ? AND account = ?",
+            run_sql (run->db, "DELETE FROM sync_state WHERE article_uuid = ? AND account = ?",
                      run->uuid, run->account, NULL, NULL);
           else
             record_article_error (run, run->uuid, error->message);
@@ -1477,7 +1567,7 @@ push_next (GTask *task)
       if (!save_checkpoint (self->store, local, &error))
         g_warning ("No checkpoint before the sync of %s: %s", run->uuid, error->message);
 
-      row = row_load_or_new (self->db, run->uuid, run->account);
+      row = row_load_or_new (run->db, run->uuid, run->account);
       if (row->remote_id != NULL)
         cd_cms_get_async (run->cms, row->remote_id, g_task_get_cancellable (task), on_got, task);
       else if (row->create_unknown)
@@ -1499,7 +1589,7 @@ pull_post (SyncRun      *run,
 {
   CdSyncEngine *self = run->engine;
   const char *marker = post->article != NULL ? cd_article_get_uuid (post->article) : NULL;
-  g_autofree char *uuid = uuid_for_remote_id (self->db, run->account, post->remote_id);
+  g_autofree char *uuid = uuid_for_remote_id (run->db, run->account, post->remote_id);
   g_autofree char *modified = cd_format_iso8601_utc (post->modified);
   g_autoptr(SyncRow) row = NULL;
   g_autoptr(CdArticle) base = NULL;
@@ -1511,7 +1601,7 @@ pull_post (SyncRun      *run,
 
   if (uuid == NULL && marker != NULL && cd_store_has_article (self->store, marker))
     {
-      g_autoptr(SyncRow) existing = row_load (self->db, marker, run->account);
+      g_autoptr(SyncRow) existing = row_load (run->db, marker, run->account);
 
       /* The marker of an article this account knows under another post
        * (a copy made on the server) does not make the two the same. */
@@ -1523,7 +1613,7 @@ pull_post (SyncRun      *run,
             return;
           /* A create whose reply was lost: link the post and push any local
            * change made since. */
-          row = row_load_or_new (self->db, marker, run->account);
+          row = row_load_or_new (run->db, marker, run->account);
           row_set_synced (row, post);
           remove_item (run->result->queued, marker, run->account);
           if (!cd_merge_content_equal (linked, post->article))
@@ -1563,7 +1653,7 @@ pull_post (SyncRun      *run,
                     post->remote_id, run->account, error->message);
           return;
         }
-      row = row_load_or_new (self->db, cd_article_get_uuid (article), run->account);
+      row = row_load_or_new (run->db, cd_article_get_uuid (article), run->account);
       row_set_synced (row, post);
       record_row (run, cd_article_get_uuid (article), row);
       add_item (run->result->pulled, cd_article_get_uuid (article), run->account,
@@ -1571,7 +1661,7 @@ pull_post (SyncRun      *run,
       return;
     }
 
-  row = row_load_or_new (self->db, uuid, run->account);
+  row = row_load_or_new (run->db, uuid, run->account);
   if (g_strcmp0 (post->status, "trash") == 0)
     {
       record_article_error (run, uuid, MESSAGE_DELETED);
@@ -1648,32 +1738,28 @@ pull_post (SyncRun      *run,
   add_item (run->result->pulled, uuid, run->account, "Updated from %s.", run->account);
 }
 
-static gboolean
-pull_next (gpointer user_data)
+/* Applies the pulled posts, then records where the pull got to. */
+static void
+pull_all (GTask *task)
 {
-  GTask *task = user_data;
   SyncRun *run = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autofree char *high = NULL;
 
-  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+  while (run->post_index < run->posts->len)
     {
-      run->idle_id = 0;
-      sync_complete (task, g_steal_pointer (&error));
-      return G_SOURCE_REMOVE;
-    }
-
-  if (run->post_index < run->posts->len)
-    {
+      if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+        {
+          sync_complete (task, g_steal_pointer (&error));
+          return;
+        }
       pull_post (run, g_ptr_array_index (run->posts, run->post_index++));
       step_done_progress (run);
-      return G_SOURCE_CONTINUE;
     }
-  run->idle_id = 0;
 
   high = cd_format_iso8601_utc (run->pull_high);
   if (high != NULL &&
-      !run_sql (run->engine->db,
+      !run_sql (run->db,
                 "INSERT INTO sync_pulls (account, last_modified) VALUES (?1, ?2)"
                 " ON CONFLICT (account) DO UPDATE SET last_modified ="
                 "  max(coalesce(last_modified, ''), excluded.last_modified)",
@@ -1681,7 +1767,6 @@ pull_next (gpointer user_data)
     add_item (run->result->errors, NULL, run->account, "%s", error->message);
 
   next_account (task);
-  return G_SOURCE_REMOVE;
 }
 
 static int
@@ -1757,7 +1842,7 @@ on_listed (GObject      *source,
   g_ptr_array_sort (run->posts, compare_posts_by_id);
 
   run->total += run->posts->len;
-  run->idle_id = g_idle_add (pull_next, task);
+  pull_all (task);
 }
 
 static void
@@ -1773,7 +1858,7 @@ start_pull (GTask *task)
       return;
     }
 
-  last = query_strings (run->engine->db,
+  last = query_strings (run->db,
                         "SELECT last_modified FROM sync_pulls WHERE account = ?",
                         run->account, NULL, NULL);
   if (last != NULL && last->len > 0 && g_ptr_array_index (last, 0) != NULL)
@@ -1793,7 +1878,7 @@ report_open_conflicts (SyncRun *run)
 {
   g_autoptr(GPtrArray) uuids = NULL;
 
-  uuids = query_strings (run->engine->db,
+  uuids = query_strings (run->db,
                          "SELECT article_uuid FROM sync_state WHERE account = ?"
                          " AND state = 'conflict' ORDER BY article_uuid",
                          run->account, NULL, NULL);
@@ -1831,7 +1916,7 @@ on_verified (GObject      *source,
       return;
     }
 
-  run->push_queue = query_strings (run->engine->db,
+  run->push_queue = query_strings (run->db,
                                    "SELECT article_uuid FROM sync_state WHERE account = ?"
                                    " AND dirty = 1 AND state != 'conflict' ORDER BY article_uuid",
                                    run->account, NULL, &error);
@@ -1849,8 +1934,6 @@ static void
 next_account (GTask *task)
 {
   SyncRun *run = g_task_get_task_data (task);
-  CdSyncEngine *self = run->engine;
-  g_autoptr(GError) error = NULL;
   CdCms *cms;
 
   if (run->account != NULL)
@@ -1863,14 +1946,17 @@ next_account (GTask *task)
       return;
     }
 
-  run->account = g_ptr_array_index (run->accounts, run->account_index++);
-  cms = cd_sync_engine_get_cms (self, run->account, &error);
+  cms = g_ptr_array_index (run->clients, run->account_index);
+  run->account = g_ptr_array_index (run->accounts, run->account_index);
   if (cms == NULL)
     {
-      add_item (run->result->errors, NULL, run->account, "%s: %s", run->account, error->message);
+      add_item (run->result->errors, NULL, run->account, "%s: %s", run->account,
+                (const char *) g_ptr_array_index (run->client_errors, run->account_index));
+      run->account_index++;
       next_account (task);
       return;
     }
+  run->account_index++;
   run->cms = g_object_ref (cms);
   cd_cms_verify_async (run->cms, g_task_get_cancellable (task), on_verified, task);
 }
@@ -1881,6 +1967,28 @@ sync_finished (CdSyncEngine *self)
   self->task = NULL;
   set_fraction (self, 0.0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
+}
+
+/* The sync's thread: it opens its own connection, moves the outbox into
+ * the dirty flags, and runs the sync's callbacks until it completes. */
+static gpointer
+sync_thread (gpointer user_data)
+{
+  GTask *task = user_data;
+  SyncRun *run = g_task_get_task_data (task);
+  g_autoptr(GMainContext) context = g_main_context_ref (run->context);
+  g_autoptr(GMainLoop) loop = g_main_loop_ref (run->loop);
+  GError *error = NULL;
+
+  g_main_context_push_thread_default (context);
+  run->db = cd_sync_db_open (run->engine->store, &error);
+  if (run->db == NULL || !absorb_outbox (run->engine->store, run->db, &error))
+    sync_complete (task, error);
+  else
+    next_account (task);
+  g_main_loop_run (loop);
+  g_main_context_pop_thread_default (context);
+  return NULL;
 }
 
 /**
@@ -1945,22 +2053,34 @@ cd_sync_engine_sync_async (CdSyncEngine        *self,
                                "“copydesk account add”.");
       return;
     }
-  if (!absorb_outbox (self->store, self->db, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
 
   run = g_new0 (SyncRun, 1);
   run->engine = g_object_ref (self);
   run->result = cd_sync_result_new ();
   run->accounts = g_steal_pointer (&accounts);
+  run->clients = g_ptr_array_new_with_free_func (unref_nullable);
+  run->client_errors = g_ptr_array_new_with_free_func (g_free);
+  /* The clients are made here: the account table and the keyring are the
+   * caller's to use. */
+  for (guint i = 0; i < run->accounts->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      CdCms *cms = cd_sync_engine_get_cms (self, g_ptr_array_index (run->accounts, i),
+                                           &local_error);
+
+      g_ptr_array_add (run->clients, cms != NULL ? g_object_ref (cms) : NULL);
+      g_ptr_array_add (run->client_errors,
+                       local_error != NULL ? g_strdup (local_error->message) : NULL);
+    }
+  run->caller_context = g_main_context_ref_thread_default ();
+  run->context = g_main_context_new ();
+  run->loop = g_main_loop_new (run->context, FALSE);
   g_task_set_task_data (task, run, (GDestroyNotify) sync_run_free);
 
   self->task = task;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
 
-  next_account (g_steal_pointer (&task));
+  g_thread_unref (g_thread_new ("cd-sync", sync_thread, g_steal_pointer (&task)));
 }
 
 /**
