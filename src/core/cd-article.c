@@ -143,12 +143,14 @@ gboolean
 cd_article_status_from_string (const char      *text,
                                CdArticleStatus *status)
 {
+  g_autofree char *copy = NULL;
   g_autofree char *norm = NULL;
 
   if (text == NULL)
     return FALSE;
 
-  norm = g_ascii_strdown (g_strstrip (g_strdup (text)), -1);
+  copy = g_strdup (text);
+  norm = g_ascii_strdown (g_strstrip (copy), -1);
   g_strdelimit (norm, " _", '-');
   for (guint i = 0; i < CD_ARTICLE_N_STATUSES; i++)
     {
