@@ -29,51 +29,13 @@
 
 #include <string.h>
 
-#include <libsecret/secret.h>
-
+#include "cd-account.h"
 #include "cd-article-json.h"
 #include "cd-merge.h"
+#include "cd-secrets.h"
 #include "cd-sync-db.h"
 #include "cd-sync.h"
 #include "cd-wordpress.h"
-
-/* Until cd-secrets.c takes this over: the application password of an
- * account, keyed by its site and user, from the Secret Service. */
-static char *
-lookup_password (const char  *account,
-                 const char  *url,
-                 const char  *user,
-                 GError     **error)
-{
-  static const SecretSchema schema = {
-    "io.github.copydesk.Copydesk.Account", SECRET_SCHEMA_NONE,
-    {
-      { "url", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-    }
-  };
-  g_autoptr(GError) local_error = NULL;
-  char *password;
-
-  password = secret_password_lookup_sync (&schema, NULL, &local_error, "url", url, "user", user,
-                                          NULL);
-  if (local_error != NULL)
-    {
-      g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_NO_SECRET_SERVICE,
-                   "The password of account “%s” could not be read from the keyring: %s",
-                   account, local_error->message);
-      return NULL;
-    }
-  if (password == NULL)
-    {
-      g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
-                   "The keyring holds no password for account “%s”; add the account again "
-                   "with “copydesk account add”.", account);
-      return NULL;
-    }
-  return password;
-}
 
 /* Posts changed a little before the last one seen are listed again: the
  * server's clock, its one-second resolution and posts saved while a list
@@ -906,46 +868,26 @@ create_cms (CdSyncEngine  *self,
             const char    *account,
             GError       **error)
 {
-  g_autofree char *kind = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *user = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(CdAccount) row = NULL;
+  g_autoptr(GError) local_error = NULL;
   char *password;
   CdCms *cms;
 
-  if (ensure_db (self, error) == NULL)
+  if (ensure_db (self, error) == NULL || (row = cd_account_load (self->db, account, error)) == NULL)
     return NULL;
-  if ((stmt = prepare (self->db, "SELECT kind, url, user FROM accounts WHERE name = ?",
-                       error)) == NULL)
-    return NULL;
-  bind_text (stmt, 1, account);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      kind = column_dup (stmt, 0);
-      url = column_dup (stmt, 1);
-      user = column_dup (stmt, 2);
-    }
-  sqlite3_finalize (stmt);
-
-  if (url == NULL)
-    {
-      g_set_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_UNKNOWN_ACCOUNT,
-                   "There is no account named “%s”; add it with “copydesk account add”.",
-                   account);
-      return NULL;
-    }
-  if (g_strcmp0 (kind, "wordpress") != 0)
-    {
-      g_set_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_FAILED,
-                   "Account “%s” is of kind “%s”, which this Copydesk cannot sync with.",
-                   account, kind);
-      return NULL;
-    }
-  password = lookup_password (account, url, user, error);
+  password = cd_account_lookup_password (row, NULL, &local_error);
   if (password == NULL)
-    return NULL;
-  cms = CD_CMS (cd_wordpress_new (url, user, password));
-  secret_password_free (password);
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
+                     "The keyring holds no password for account “%s”; add the account again "
+                     "with “copydesk account add”.", account);
+      return NULL;
+    }
+  cms = cd_account_create_cms (row, password);
+  cd_secrets_free (password);
   return cms;
 }
 
