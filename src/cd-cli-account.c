@@ -22,7 +22,7 @@
 #include "cd-secrets.h"
 #include "cd-sync-db.h"
 
-#define ACCOUNT_USAGE \
+#define ACCOUNT_USAGE                                                                      \
   "usage: copydesk account add NAME --url URL --user USER (password on standard input) | " \
   "copydesk account list [--json] | copydesk account remove NAME"
 
@@ -32,13 +32,13 @@
 
 /* Reads one line into @buffer; with a terminal, asks for it without echo. */
 static gboolean
-read_password (char   *buffer,
-               gsize   size)
+read_password (char *buffer,
+               gsize size)
 {
   struct termios saved;
-  gboolean terminal = isatty (STDIN_FILENO) && tcgetattr (STDIN_FILENO, &saved) == 0;
-  gboolean ok;
-  gsize length;
+  gboolean       terminal = isatty (STDIN_FILENO) && tcgetattr (STDIN_FILENO, &saved) == 0;
+  gboolean       ok;
+  gsize          length;
 
   if (terminal)
     {
@@ -66,8 +66,8 @@ read_password (char   *buffer,
 static CdSyncDb *
 open_sync_db (CdCli *cli)
 {
-  g_autoptr(GError) error = NULL;
-  CdStore *store;
+  g_autoptr (GError) error = NULL;
+  CdStore  *store;
   CdSyncDb *db;
 
   if ((store = cd_cli_get_store (cli)) == NULL)
@@ -97,23 +97,23 @@ on_verified (GObject      *source,
 }
 
 static int
-account_add (CdCli  *cli,
-             int     argc,
-             char  **argv)
+account_add (CdCli *cli,
+             int    argc,
+             char **argv)
 {
-  g_autoptr(CdSyncDb) db = NULL;
-  g_autoptr(CdAccount) account = NULL;
-  g_autoptr(CdAccount) previous = NULL;
-  g_autoptr(CdCms) cms = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (CdAccount) account = NULL;
+  g_autoptr (CdAccount) previous = NULL;
+  g_autoptr (CdCms) cms = NULL;
+  g_autoptr (GMainLoop) loop = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *display_name = NULL;
-  const char *name = NULL;
-  const char *url = NULL;
-  const char *user = NULL;
-  char password[MAX_PASSWORD + 2];
-  VerifyWait wait = { NULL, NULL, NULL };
-  int status = CD_EXIT_ERROR;
+  const char      *name = NULL;
+  const char      *url = NULL;
+  const char      *user = NULL;
+  char             password[MAX_PASSWORD + 2];
+  VerifyWait       wait = { NULL, NULL, NULL };
+  int              status = CD_EXIT_ERROR;
 
   for (int i = 2; i < argc; i++)
     {
@@ -163,7 +163,8 @@ account_add (CdCli  *cli,
   if (strlen (password) > MAX_PASSWORD)
     {
       cd_cli_printerr ("The application password on standard input is longer than %d "
-                       "characters, so it is not one.", MAX_PASSWORD);
+                       "characters, so it is not one.",
+                       MAX_PASSWORD);
       goto out;
     }
 
@@ -218,7 +219,7 @@ out:
 static const char *
 password_state (CdAccount *account)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *password = cd_account_lookup_password (account, NULL, &error);
 
   if (error != NULL)
@@ -228,13 +229,13 @@ password_state (CdAccount *account)
 }
 
 static int
-account_list (CdCli  *cli,
-              int     argc,
-              char  **argv)
+account_list (CdCli *cli,
+              int    argc,
+              char **argv)
 {
-  g_autoptr(CdSyncDb) db = NULL;
-  g_autoptr(GPtrArray) accounts = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (GPtrArray) accounts = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean json = FALSE;
 
   for (int i = 2; i < argc; i++)
@@ -257,14 +258,14 @@ account_list (CdCli  *cli,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
       g_autofree char *text = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < accounts->len; i++)
         {
-          CdAccount *account = accounts->pdata[i];
+          CdAccount  *account = accounts->pdata[i];
           const char *state = password_state (account);
 
           json_builder_begin_object (builder);
@@ -304,13 +305,13 @@ account_list (CdCli  *cli,
 }
 
 static int
-account_remove (CdCli  *cli,
-                int     argc,
-                char  **argv)
+account_remove (CdCli *cli,
+                int    argc,
+                char **argv)
 {
-  g_autoptr(CdSyncDb) db = NULL;
-  g_autoptr(CdAccount) account = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (CdAccount) account = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (argc != 3)
     {
@@ -337,9 +338,9 @@ account_remove (CdCli  *cli,
 }
 
 int
-cd_cli_account (CdCli  *cli,
-                int     argc,
-                char  **argv)
+cd_cli_account (CdCli *cli,
+                int    argc,
+                char **argv)
 {
   if (argc >= 2 && g_str_equal (argv[1], "add"))
     return account_add (cli, argc, argv);

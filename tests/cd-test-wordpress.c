@@ -33,10 +33,10 @@ cd_test_wordpress_disabled (void)
 static guint16
 pick_free_port (GError **error)
 {
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GInetAddress) loopback = NULL;
-  g_autoptr(GSocketAddress) any = NULL;
-  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr (GSocket) socket = NULL;
+  g_autoptr (GInetAddress) loopback = NULL;
+  g_autoptr (GSocketAddress) any = NULL;
+  g_autoptr (GSocketAddress) bound = NULL;
 
   socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
                          G_SOCKET_PROTOCOL_TCP, error);
@@ -75,18 +75,18 @@ cd_test_wordpress_free (CdTestWordpress *wp)
 }
 
 static gboolean
-run_script (const char  *command,
-            const char  *dir,
-            const char  *port,
-            char       **out,
-            GError     **error)
+run_script (const char *command,
+            const char *dir,
+            const char *port,
+            char      **out,
+            GError    **error)
 {
   g_autofree char *script = script_path ();
   g_autofree char *err = NULL;
-  const char *argv[] = { script, command, dir, port, NULL };
-  int status = 0;
+  const char      *argv[] = { script, command, dir, port, NULL };
+  int              status = 0;
 
-  g_auto(GStrv) envp = g_get_environ ();
+  g_auto (GStrv) envp = g_get_environ ();
   g_autofree char *owner = g_strdup_printf ("%d", (int) getpid ());
 
   /* Should this test crash, the script's watchdog stops WordPress. */
@@ -112,7 +112,7 @@ run_script (const char  *command,
 void
 cd_test_remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -140,7 +140,7 @@ cd_test_remove_tree (const char *path)
 CdTestWordpress *
 cd_test_wordpress_start (GError **error)
 {
-  g_autoptr(GError) last_error = NULL;
+  g_autoptr (GError) last_error = NULL;
 
   /* A port picked free may be taken before WordPress binds it; try again. */
   for (int attempt = 0; attempt < 3; attempt++)
@@ -149,7 +149,7 @@ cd_test_wordpress_start (GError **error)
       g_autofree char *dir = NULL;
       g_autofree char *out = NULL;
       g_autofree char *port = NULL;
-      g_auto(GStrv) lines = NULL;
+      g_auto (GStrv) lines = NULL;
       guint16 port_number;
 
       g_clear_error (&last_error);
@@ -174,7 +174,7 @@ cd_test_wordpress_start (GError **error)
       lines = g_strsplit (out, "\n", -1);
       for (guint i = 0; lines[i] != NULL; i++)
         {
-          char *eq = strchr (lines[i], '=');
+          char  *eq = strchr (lines[i], '=');
           char **slot = NULL;
 
           if (eq == NULL)
@@ -219,7 +219,7 @@ cd_test_wordpress_start (GError **error)
 void
 cd_test_wordpress_stop (CdTestWordpress *wp)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (wp == NULL)
     return;

@@ -12,18 +12,18 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char *dir;             /* the instance's files; removed by stop */
-  char *url;             /* http://127.0.0.1:PORT */
-  char *user;            /* an administrator */
-  char *password;        /* its application password */
-  char *other_user;      /* an editor, standing in for another person or app */
-  char *other_password;  /* its application password */
+  char *dir;            /* the instance's files; removed by stop */
+  char *url;            /* http://127.0.0.1:PORT */
+  char *user;           /* an administrator */
+  char *password;       /* its application password */
+  char *other_user;     /* an editor, standing in for another person or app */
+  char *other_password; /* its application password */
 } CdTestWordpress;
 
 gboolean         cd_test_wordpress_disabled (void);
-CdTestWordpress *cd_test_wordpress_start    (GError          **error);
-void             cd_test_wordpress_stop     (CdTestWordpress  *wp);
+CdTestWordpress *cd_test_wordpress_start (GError **error);
+void             cd_test_wordpress_stop (CdTestWordpress *wp);
 
-void             cd_test_remove_tree        (const char       *path);
+void cd_test_remove_tree (const char *path);
 
 G_END_DECLS

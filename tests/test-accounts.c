@@ -23,10 +23,10 @@
 #include "cd-test-wordpress.h"
 
 static CdTestWordpress *wp;
-static char *setup_error;
-static GTestDBus *bus;
-static GSubprocess *keyring;
-static char *keyring_home;
+static char            *setup_error;
+static GTestDBus       *bus;
+static GSubprocess     *keyring;
+static char            *keyring_home;
 
 typedef struct
 {
@@ -60,18 +60,18 @@ contains_bytes (const char *haystack,
 }
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   fixture->data_dir = g_dir_make_tmp ("copydesk-accounts-XXXXXX", &error);
   g_assert_no_error (error);
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer data)
 {
   cd_test_remove_tree (fixture->data_dir);
   g_free (fixture->data_dir);
@@ -80,20 +80,20 @@ fixture_teardown (Fixture       *fixture,
 /* Runs copydesk with @input on standard input. While it waits for that
  * input, checks that @secret is in no process's arguments. */
 static int
-run_copydesk (const char  *data_dir,
-              const char  *input,
-              const char  *secret,
-              const char  *bus_address,
-              char       **out,
-              char       **err,
+run_copydesk (const char *data_dir,
+              const char *input,
+              const char *secret,
+              const char *bus_address,
+              char      **out,
+              char      **err,
               ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
   const char *arg;
-  va_list args;
+  va_list     args;
 
   g_ptr_array_add (argv, (char *) g_getenv ("COPYDESK_BIN"));
   g_ptr_array_add (argv, "--data-dir");
@@ -109,21 +109,21 @@ run_copydesk (const char  *data_dir,
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
   if (bus_address != NULL)
     g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", bus_address, TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
 
   if (secret != NULL)
     {
-      g_autoptr(GDir) proc = g_dir_open ("/proc", 0, &error);
+      g_autoptr (GDir) proc = g_dir_open ("/proc", 0, &error);
       const char *pid;
-      guint checked = 0;
+      guint       checked = 0;
 
       g_assert_no_error (error);
       while ((pid = g_dir_read_name (proc)) != NULL)
         {
           g_autofree char *path = g_build_filename ("/proc", pid, "cmdline", NULL);
           g_autofree char *cmdline = NULL;
-          gsize length = 0;
+          gsize            length = 0;
 
           if (!g_ascii_isdigit (pid[0]) || !g_file_get_contents (path, &cmdline, &length, NULL))
             continue;
@@ -144,7 +144,7 @@ file_contains (const char *path,
                const char *needle)
 {
   g_autofree char *contents = NULL;
-  gsize length = 0;
+  gsize            length = 0;
 
   if (!g_file_get_contents (path, &contents, &length, NULL))
     return FALSE;
@@ -156,7 +156,7 @@ static void
 assert_not_on_disk (const char *dir,
                     const char *secret)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
   const char *name;
 
   g_assert_nonnull (handle);
@@ -176,8 +176,8 @@ load_account (const char *data_dir,
               const char *name)
 {
   g_autofree char *path = g_build_filename (data_dir, "copydesk.db", NULL);
-  g_autoptr(CdSyncDb) db = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (GError) error = NULL;
   CdAccount *account;
 
   db = cd_sync_db_open_path (path, &error);
@@ -200,8 +200,8 @@ count_lines (const char *text)
 }
 
 static void
-test_add (Fixture       *fixture,
-          gconstpointer  data)
+test_add (Fixture      *fixture,
+          gconstpointer data)
 {
   g_autofree char *input = NULL;
   g_autofree char *out = NULL;
@@ -209,10 +209,10 @@ test_add (Fixture       *fixture,
   g_autofree char *list = NULL;
   g_autofree char *list_err = NULL;
   g_autofree char *stored = NULL;
-  g_autoptr(CdAccount) account = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdAccount) account = NULL;
+  g_autoptr (GError) error = NULL;
   char *password;
-  int status;
+  int   status;
 
   if (!need_setup ())
     return;
@@ -259,16 +259,16 @@ test_add (Fixture       *fixture,
 }
 
 static void
-test_wrong_password (Fixture       *fixture,
-                     gconstpointer  data)
+test_wrong_password (Fixture      *fixture,
+                     gconstpointer data)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *stored = NULL;
-  g_autoptr(CdAccount) account = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdAccount) account = NULL;
+  g_autoptr (GError) error = NULL;
   const char *wrong = "Wrong0Application0Pass99";
-  int status;
+  int         status;
 
   if (!need_setup ())
     return;
@@ -290,8 +290,8 @@ test_wrong_password (Fixture       *fixture,
 }
 
 static void
-test_no_secret_service (Fixture       *fixture,
-                        gconstpointer  data)
+test_no_secret_service (Fixture      *fixture,
+                        gconstpointer data)
 {
   g_autofree char *input = NULL;
   g_autofree char *out = NULL;
@@ -299,8 +299,8 @@ test_no_secret_service (Fixture       *fixture,
   g_autofree char *stored = NULL;
   g_autofree char *nowhere = NULL;
   g_autofree char *address = NULL;
-  g_autoptr(CdAccount) account = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdAccount) account = NULL;
+  g_autoptr (GError) error = NULL;
   int status;
 
   if (!need_setup ())
@@ -329,14 +329,14 @@ test_no_secret_service (Fixture       *fixture,
 }
 
 static void
-test_refuses_argv_password (Fixture       *fixture,
-                            gconstpointer  data)
+test_refuses_argv_password (Fixture      *fixture,
+                            gconstpointer data)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *empty_out = NULL;
   g_autofree char *empty_err = NULL;
-  g_autoptr(CdAccount) account = NULL;
+  g_autoptr (CdAccount) account = NULL;
   int status;
 
   if (!need_setup ())
@@ -359,8 +359,8 @@ test_refuses_argv_password (Fixture       *fixture,
 }
 
 static void
-test_remove (Fixture       *fixture,
-             gconstpointer  data)
+test_remove (Fixture      *fixture,
+             gconstpointer data)
 {
   g_autofree char *input = NULL;
   g_autofree char *out = NULL;
@@ -368,8 +368,8 @@ test_remove (Fixture       *fixture,
   g_autofree char *removed_out = NULL;
   g_autofree char *removed_err = NULL;
   g_autofree char *stored = NULL;
-  g_autoptr(CdAccount) account = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdAccount) account = NULL;
+  g_autoptr (GError) error = NULL;
   int status;
 
   if (!need_setup ())
@@ -391,19 +391,19 @@ test_remove (Fixture       *fixture,
 }
 
 static void
-test_model (Fixture       *fixture,
-            gconstpointer  data)
+test_model (Fixture      *fixture,
+            gconstpointer data)
 {
   g_autofree char *path = g_build_filename (fixture->data_dir, "copydesk.db", NULL);
-  g_autoptr(CdSyncDb) db = NULL;
-  g_autoptr(CdSyncDb) again = NULL;
-  g_autoptr(CdAccount) account = NULL;
-  g_autoptr(CdAccount) loaded = NULL;
-  g_autoptr(CdAccount) bad = NULL;
-  g_autoptr(GPtrArray) accounts = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (CdSyncDb) again = NULL;
+  g_autoptr (CdAccount) account = NULL;
+  g_autoptr (CdAccount) loaded = NULL;
+  g_autoptr (CdAccount) bad = NULL;
+  g_autoptr (GPtrArray) accounts = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *url = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt    *stmt = NULL;
 
   /* Addresses are checked and tidied. */
   url = cd_account_normalize_url ("HTTPS://news.example.org/", &error);
@@ -430,7 +430,8 @@ test_model (Fixture       *fixture,
   g_assert_cmpint (cd_sync_db_get_schema_version (db), >=, 1);
   g_assert_cmpint (sqlite3_prepare_v2 (cd_sync_db_get_handle (db),
                                        "SELECT value FROM sync_meta WHERE key = 'schema_version'",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, cd_sync_db_get_schema_version (db));
   sqlite3_finalize (stmt);
@@ -465,11 +466,11 @@ test_model (Fixture       *fixture,
 static gboolean
 start_keyring (GError **error)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GDBusConnection) connection = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GDBusConnection) connection = NULL;
   g_autofree char *data = NULL;
   g_autofree char *runtime = NULL;
-  GOutputStream *input;
+  GOutputStream   *input;
 
   bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_up (bus);
@@ -503,7 +504,7 @@ start_keyring (GError **error)
     return FALSE;
   for (guint i = 0; i < 200; i++)
     {
-      g_autoptr(GVariant) reply = NULL;
+      g_autoptr (GVariant) reply = NULL;
       gboolean owned = FALSE;
 
       reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus",
@@ -550,7 +551,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);

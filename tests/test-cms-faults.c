@@ -17,17 +17,17 @@
 typedef enum
 {
   REPLY_NORMAL,
-  REPLY_CUT,       /* headers promise more than is sent; then the connection closes */
-  REPLY_PAUSE,     /* no reply at all until the test ends */
+  REPLY_CUT,   /* headers promise more than is sent; then the connection closes */
+  REPLY_PAUSE, /* no reply at all until the test ends */
 } ReplyAction;
 
 typedef struct
 {
-  guint        status;
-  char        *content_type;
-  char        *body;
-  char        *retry_after;
-  ReplyAction  action;
+  guint       status;
+  char       *content_type;
+  char       *body;
+  char       *retry_after;
+  ReplyAction action;
 } Reply;
 
 typedef struct
@@ -44,18 +44,18 @@ typedef struct
 {
   SoupServer *server;
   char       *url;
-  GQueue      replies;   /* Reply*, the last one repeats */
-  GPtrArray  *seen;      /* Seen* */
-  GPtrArray  *paused;    /* SoupServerMessage* */
+  GQueue      replies; /* Reply*, the last one repeats */
+  GPtrArray  *seen;    /* Seen* */
+  GPtrArray  *paused;  /* SoupServerMessage* */
 } Fixture;
 
 static const char *post_json =
-  "{\"id\":7,\"status\":\"draft\",\"modified_gmt\":\"2026-01-02T03:04:05\","
-  "\"date_gmt\":\"2026-01-02T03:04:05\",\"link\":\"http://example.invalid/?p=7\","
-  "\"title\":{\"raw\":\"Storm closes the ferry\"},\"excerpt\":{\"raw\":\"<p>All day</p>\"},"
-  "\"content\":{\"raw\":\"<p>The ferry stopped.</p>\\n"
-  "<!-- copydesk:uuid=0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11 -->\"},"
-  "\"slug\":\"storm\",\"categories\":[],\"tags\":[]}";
+    "{\"id\":7,\"status\":\"draft\",\"modified_gmt\":\"2026-01-02T03:04:05\","
+    "\"date_gmt\":\"2026-01-02T03:04:05\",\"link\":\"http://example.invalid/?p=7\","
+    "\"title\":{\"raw\":\"Storm closes the ferry\"},\"excerpt\":{\"raw\":\"<p>All day</p>\"},"
+    "\"content\":{\"raw\":\"<p>The ferry stopped.</p>\\n"
+    "<!-- copydesk:uuid=0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11 -->\"},"
+    "\"slug\":\"storm\",\"categories\":[],\"tags\":[]}";
 
 static void
 reply_free (Reply *reply)
@@ -79,12 +79,12 @@ seen_free (Seen *seen)
 }
 
 static void
-queue_reply (Fixture     *fixture,
-             guint        status,
-             const char  *content_type,
-             const char  *body,
-             const char  *retry_after,
-             ReplyAction  action)
+queue_reply (Fixture    *fixture,
+             guint       status,
+             const char *content_type,
+             const char *body,
+             const char *retry_after,
+             ReplyAction action)
 {
   Reply *reply = g_new0 (Reply, 1);
 
@@ -108,9 +108,9 @@ static void
 send_cut_reply (SoupServerMessage *message,
                 Reply             *reply)
 {
-  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (message);
+  g_autoptr (GIOStream) stream = soup_server_message_steal_connection (message);
   g_autofree char *raw = NULL;
-  GOutputStream *out;
+  GOutputStream   *out;
 
   /* Promise 4000 bytes, send a few, hang up. */
   raw = g_strdup_printf ("HTTP/1.1 %u OK\r\nContent-Type: application/json\r\n"
@@ -129,11 +129,11 @@ handle (SoupServer        *server,
         GHashTable        *query,
         gpointer           user_data)
 {
-  Fixture *fixture = user_data;
+  Fixture            *fixture = user_data;
   SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (message);
-  SoupMessageBody *request_body = soup_server_message_get_request_body (message);
-  g_autoptr(GBytes) body_bytes = soup_message_body_flatten (request_body);
-  Seen *seen = g_new0 (Seen, 1);
+  SoupMessageBody    *request_body = soup_server_message_get_request_body (message);
+  g_autoptr (GBytes) body_bytes = soup_message_body_flatten (request_body);
+  Seen  *seen = g_new0 (Seen, 1);
   Reply *reply;
 
   seen->method = g_strdup (soup_server_message_get_method (message));
@@ -147,7 +147,7 @@ handle (SoupServer        *server,
 
   g_assert_false (g_queue_is_empty (&fixture->replies));
   reply = g_queue_get_length (&fixture->replies) > 1 ? g_queue_pop_head (&fixture->replies)
-                                                    : g_queue_peek_head (&fixture->replies);
+                                                     : g_queue_peek_head (&fixture->replies);
 
   switch (reply->action)
     {
@@ -176,10 +176,10 @@ handle (SoupServer        *server,
 }
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GSList *uris;
 
   g_queue_init (&fixture->replies);
@@ -197,8 +197,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer data)
 {
   for (guint i = 0; i < fixture->paused->len; i++)
     {
@@ -246,21 +246,21 @@ await (GAsyncResult **slot)
 }
 
 static CdRemotePost *
-get_post (CdWordpress  *client,
-          GError      **error)
+get_post (CdWordpress *client,
+          GError     **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   cd_cms_get_async (CD_CMS (client), "7", NULL, store_result, &result);
   return cd_cms_get_finish (CD_CMS (client), await (&result), error);
 }
 
 static CdRemotePost *
-create_post (CdWordpress  *client,
-             GError      **error)
+create_post (CdWordpress *client,
+             GError     **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (CdArticle) article = cd_article_new ();
 
   cd_article_set_headline (article, "Storm closes the ferry");
   cd_article_set_body (article, "The ferry stopped.\n");
@@ -284,12 +284,12 @@ assert_no_password (const GError *error)
 }
 
 static void
-test_retry_500 (Fixture       *fixture,
-                gconstpointer  data)
+test_retry_500 (Fixture      *fixture,
+                gconstpointer data)
 {
-  g_autoptr(CdWordpress) client = new_client (fixture);
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *expected_auth = NULL;
   g_autofree char *encoded = g_base64_encode ((const guchar *) "editor:" PASSWORD,
                                               strlen ("editor:" PASSWORD));
@@ -318,12 +318,12 @@ test_retry_500 (Fixture       *fixture,
 }
 
 static void
-test_500_exhausted (Fixture       *fixture,
-                    gconstpointer  data)
+test_500_exhausted (Fixture      *fixture,
+                    gconstpointer data)
 {
-  g_autoptr(CdWordpress) client = new_client (fixture);
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
 
   queue_json (fixture, 502, "{\"code\":\"bad_gateway\",\"message\":\"Upstream is down\"}");
 
@@ -338,12 +338,12 @@ test_500_exhausted (Fixture       *fixture,
 }
 
 static void
-test_retry_after_seconds (Fixture       *fixture,
-                          gconstpointer  data)
+test_retry_after_seconds (Fixture      *fixture,
+                          gconstpointer data)
 {
-  g_autoptr(CdWordpress) client = new_client (fixture);
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 start;
   gint64 waited;
 
@@ -362,17 +362,17 @@ test_retry_after_seconds (Fixture       *fixture,
 }
 
 static void
-test_retry_after_date (Fixture       *fixture,
-                       gconstpointer  data)
+test_retry_after_date (Fixture      *fixture,
+                       gconstpointer data)
 {
-  g_autoptr(CdWordpress) client = new_client (fixture);
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) later = g_date_time_add_seconds (now, 2);
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) later = g_date_time_add_seconds (now, 2);
   g_autofree char *date = soup_date_time_to_string (later, SOUP_DATE_HTTP);
-  gint64 start;
-  gint64 waited;
+  gint64           start;
+  gint64           waited;
 
   /* HTTP dates have whole seconds: "in two seconds" is at least one. */
   queue_reply (fixture, 429, "application/json",
@@ -389,12 +389,12 @@ test_retry_after_date (Fixture       *fixture,
 }
 
 static void
-test_retry_after_too_long (Fixture       *fixture,
-                           gconstpointer  data)
+test_retry_after_too_long (Fixture      *fixture,
+                           gconstpointer data)
 {
-  g_autoptr(CdWordpress) client = new_client (fixture);
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* An hour is beyond what a sync waits for: report it now. */
   queue_reply (fixture, 503, "text/plain", "Down for maintenance", "3600", REPLY_NORMAL);
@@ -407,27 +407,28 @@ test_retry_after_too_long (Fixture       *fixture,
 }
 
 static void
-test_not_retried (Fixture       *fixture,
-                  gconstpointer  data)
+test_not_retried (Fixture      *fixture,
+                  gconstpointer data)
 {
-  static const struct {
+  static const struct
+  {
     guint       status;
     const char *code;
     int         error;
   } cases[] = {
-    { 400, "rest_invalid_param", CD_CMS_ERROR_BAD_REQUEST },
-    { 401, "rest_not_logged_in", CD_CMS_ERROR_AUTH },
-    { 403, "rest_forbidden",     CD_CMS_ERROR_AUTH },
-    { 404, "rest_no_route",      CD_CMS_ERROR_NOT_FOUND },
-    { 409, "rest_conflict",      CD_CMS_ERROR_CONFLICT },
+    {400,  "rest_invalid_param", CD_CMS_ERROR_BAD_REQUEST},
+    { 401, "rest_not_logged_in", CD_CMS_ERROR_AUTH       },
+    { 403, "rest_forbidden",     CD_CMS_ERROR_AUTH       },
+    { 404, "rest_no_route",      CD_CMS_ERROR_NOT_FOUND  },
+    { 409, "rest_conflict",      CD_CMS_ERROR_CONFLICT   },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(CdWordpress) client = new_client (fixture);
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(GPtrArray) posts = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (CdWordpress) client = new_client (fixture);
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GPtrArray) posts = NULL;
+      g_autoptr (GError) error = NULL;
       g_autofree char *body = g_strdup_printf ("{\"code\":\"%s\",\"message\":\"Case %u says no\","
                                                "\"data\":{\"status\":%u}}",
                                                cases[i].code, i, cases[i].status);
@@ -453,12 +454,12 @@ test_not_retried (Fixture       *fixture,
 }
 
 static void
-test_malformed_json (Fixture       *fixture,
-                     gconstpointer  data)
+test_malformed_json (Fixture      *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(CdWordpress) client = new_client (fixture);
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
 
   queue_json (fixture, 200, "{\"id\":7,\"title\":{\"raw\":\"Storm\"");
 
@@ -471,12 +472,12 @@ test_malformed_json (Fixture       *fixture,
 }
 
 static void
-test_wrong_types (Fixture       *fixture,
-                  gconstpointer  data)
+test_wrong_types (Fixture      *fixture,
+                  gconstpointer data)
 {
-  g_autoptr(CdWordpress) client = new_client (fixture);
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* Valid JSON of the wrong shape reads as missing fields, never a crash. */
   queue_json (fixture, 200, "{\"id\":7,\"title\":[1,2],\"content\":42,\"excerpt\":{\"raw\":7},"
@@ -496,12 +497,12 @@ test_wrong_types (Fixture       *fixture,
 }
 
 static void
-test_html_reply (Fixture       *fixture,
-                 gconstpointer  data)
+test_html_reply (Fixture      *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(CdWordpress) client = new_client (fixture);
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
 
   queue_reply (fixture, 200, "text/html", "<html><body>Hotel Wi-Fi login</body></html>",
                NULL, REPLY_NORMAL);
@@ -515,13 +516,13 @@ test_html_reply (Fixture       *fixture,
 }
 
 static void
-test_cut_body (Fixture       *fixture,
-               gconstpointer  data)
+test_cut_body (Fixture      *fixture,
+               gconstpointer data)
 {
-  g_autoptr(CdWordpress) client = new_client (fixture);
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(CdRemotePost) created = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (CdRemotePost) created = NULL;
+  g_autoptr (GError) error = NULL;
 
   queue_reply (fixture, 200, "application/json", post_json, NULL, REPLY_CUT);
 
@@ -544,13 +545,13 @@ test_cut_body (Fixture       *fixture,
 }
 
 static void
-test_timeout (Fixture       *fixture,
-              gconstpointer  data)
+test_timeout (Fixture      *fixture,
+              gconstpointer data)
 {
-  g_autoptr(CdWordpress) client = new_client (fixture);
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(CdRemotePost) created = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (CdRemotePost) created = NULL;
+  g_autoptr (GError) error = NULL;
 
   cd_wordpress_set_retry_policy (client, 2, 1, 5, 10);
   queue_reply (fixture, 200, NULL, NULL, NULL, REPLY_PAUSE);
@@ -572,14 +573,14 @@ test_timeout (Fixture       *fixture,
 }
 
 static void
-test_create_requests (Fixture       *fixture,
-                      gconstpointer  data)
+test_create_requests (Fixture      *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(CdWordpress) client = new_client (fixture);
-  g_autoptr(CdRemotePost) created = NULL;
-  g_autoptr(CdRemotePost) failed = NULL;
-  g_autoptr(CdRemotePost) crashed = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (CdRemotePost) created = NULL;
+  g_autoptr (CdRemotePost) failed = NULL;
+  g_autoptr (CdRemotePost) crashed = NULL;
+  g_autoptr (GError) error = NULL;
   Seen *seen;
 
   /* 503 means the server did not take it: the create is sent again. */
@@ -622,15 +623,15 @@ test_create_requests (Fixture       *fixture,
 }
 
 static void
-test_create_odd_outcomes (Fixture       *fixture,
-                          gconstpointer  data)
+test_create_odd_outcomes (Fixture      *fixture,
+                          gconstpointer data)
 {
-  g_autoptr(CdWordpress) client = new_client (fixture);
-  g_autoptr(CdArticle) article = cd_article_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(CdRemotePost) created = NULL;
-  g_autoptr(CdRemotePost) unreadable = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (CdArticle) article = cd_article_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (CdRemotePost) created = NULL;
+  g_autoptr (CdRemotePost) unreadable = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* A section the site lacks and this user may not add: reported for the
    * article, not as a wrong password, and the post is never sent. */
@@ -662,13 +663,13 @@ test_create_odd_outcomes (Fixture       *fixture,
 static void
 test_refused (void)
 {
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(CdWordpress) client = NULL;
-  g_autoptr(CdRemotePost) created = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GSocket) socket = NULL;
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (CdRemotePost) created = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *url = NULL;
 
   /* A port that was free a moment ago and has nobody listening now. */
@@ -706,17 +707,24 @@ typedef struct
   GObjectClass parent_class;
 } TestOfflineClass;
 
-static void test_offline_initable_init (GInitableIface *iface);
-static void test_offline_monitor_init (GNetworkMonitorInterface *iface);
+static void  test_offline_initable_init (GInitableIface *iface);
+static void  test_offline_monitor_init (GNetworkMonitorInterface *iface);
 static GType test_offline_get_type (void);
 
+/* clang-format off */
 G_DEFINE_TYPE_WITH_CODE (TestOffline, test_offline, G_TYPE_OBJECT,
                          G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, test_offline_initable_init)
                          G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR,
                                                 test_offline_monitor_init))
+/* clang-format on */
 
-enum { OFFLINE_PROP_0, OFFLINE_PROP_AVAILABLE, OFFLINE_PROP_METERED,
-       OFFLINE_PROP_CONNECTIVITY };
+enum
+{
+  OFFLINE_PROP_0,
+  OFFLINE_PROP_AVAILABLE,
+  OFFLINE_PROP_METERED,
+  OFFLINE_PROP_CONNECTIVITY
+};
 
 static void
 test_offline_get_property (GObject    *object,
@@ -755,9 +763,9 @@ test_offline_init (TestOffline *self)
 }
 
 static gboolean
-test_offline_initable_init_func (GInitable     *initable,
-                                 GCancellable  *cancellable,
-                                 GError       **error)
+test_offline_initable_init_func (GInitable    *initable,
+                                 GCancellable *cancellable,
+                                 GError      **error)
 {
   return TRUE;
 }
@@ -774,13 +782,13 @@ test_offline_monitor_init (GNetworkMonitorInterface *iface)
 }
 
 static void
-test_no_network (Fixture       *fixture,
-                 gconstpointer  data)
+test_no_network (Fixture      *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(CdWordpress) client = new_client (fixture);
-  g_autoptr(GNetworkMonitor) offline = g_object_new (test_offline_get_type (), NULL);
-  g_autoptr(CdRemotePost) created = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (GNetworkMonitor) offline = g_object_new (test_offline_get_type (), NULL);
+  g_autoptr (CdRemotePost) created = NULL;
+  g_autoptr (GError) error = NULL;
 
   queue_json (fixture, 201, post_json);
   cd_wordpress_set_network_monitor (client, offline);
@@ -793,14 +801,14 @@ test_no_network (Fixture       *fixture,
 }
 
 static void
-test_cancel (Fixture       *fixture,
-             gconstpointer  data)
+test_cancel (Fixture      *fixture,
+             gconstpointer data)
 {
-  g_autoptr(CdWordpress) client = new_client (fixture);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* Cancelled during a long Retry-After: it stops at once. */
   queue_reply (fixture, 503, "application/json", "{\"code\":\"busy\",\"message\":\"Busy\"}",
@@ -818,7 +826,7 @@ test_cancel (Fixture       *fixture,
 static void
 test_marker (void)
 {
-  g_autoptr(CdArticle) article = cd_article_new_with_uuid ("0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11");
+  g_autoptr (CdArticle) article = cd_article_new_with_uuid ("0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11");
   g_autofree char *content = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *none = NULL;
@@ -826,8 +834,8 @@ test_marker (void)
 
   cd_article_set_body (article, "One *two*.\n");
   content = cd_wordpress_content_for_article (article);
-  g_assert_true (g_str_has_suffix (content,
-                                   "\n<!-- copydesk:uuid=0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11 -->"));
+  g_assert_true (g_str_has_suffix (content, "\n<!-- copydesk:uuid="
+                                            "0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11 -->"));
   uuid = cd_wordpress_take_marker (content);
   g_assert_cmpstr (uuid, ==, "0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11");
   g_assert_null (strstr (content, "copydesk:uuid"));

@@ -16,18 +16,18 @@
 #include "cd-wordpress.h"
 
 static CdTestWordpress *wp;
-static char *wp_start_error;
+static char            *wp_start_error;
 
 static const char *body_markdown =
-  "The council met on *Tuesday* and voted **7 to 2** for the plan.\n"
-  "\n"
-  "## What changes\n"
-  "\n"
-  "- Buses every ten minutes\n"
-  "- A new bridge at [the harbour](https://example.org/harbour)\n"
-  "- Lower fares\n"
-  "\n"
-  "Work starts in spring, the mayor said.\n";
+    "The council met on *Tuesday* and voted **7 to 2** for the plan.\n"
+    "\n"
+    "## What changes\n"
+    "\n"
+    "- Buses every ten minutes\n"
+    "- A new bridge at [the harbour](https://example.org/harbour)\n"
+    "- Lower fares\n"
+    "\n"
+    "Work starts in spring, the mayor said.\n";
 
 /* Every test needs the site; says why when it is not there. */
 static gboolean
@@ -71,33 +71,33 @@ await (GAsyncResult **slot)
 }
 
 static CdRemotePost *
-create_post (CdWordpress  *client,
-             CdArticle    *article,
-             GError      **error)
+create_post (CdWordpress *client,
+             CdArticle   *article,
+             GError     **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   cd_cms_create_async (CD_CMS (client), article, NULL, store_result, &result);
   return cd_cms_create_finish (CD_CMS (client), await (&result), error);
 }
 
 static CdRemotePost *
-get_post (CdWordpress  *client,
-          const char   *remote_id,
-          GError      **error)
+get_post (CdWordpress *client,
+          const char  *remote_id,
+          GError     **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   cd_cms_get_async (CD_CMS (client), remote_id, NULL, store_result, &result);
   return cd_cms_get_finish (CD_CMS (client), await (&result), error);
 }
 
 static GPtrArray *
-list_changed (CdWordpress  *client,
-              GDateTime    *since,
-              GError      **error)
+list_changed (CdWordpress *client,
+              GDateTime   *since,
+              GError     **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   cd_cms_list_changed_async (CD_CMS (client), since, NULL, store_result, &result);
   return cd_cms_list_changed_finish (CD_CMS (client), await (&result), error);
@@ -112,23 +112,23 @@ rest (const char *method,
       const char *json,
       guint      *status)
 {
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 20, NULL);
+  g_autoptr (SoupSession) session = soup_session_new_with_options ("timeout", 20, NULL);
   g_autofree char *url = g_strconcat (wp->url, "/wp-json", path, NULL);
-  g_autoptr(SoupMessage) message = soup_message_new (method, url);
+  g_autoptr (SoupMessage) message = soup_message_new (method, url);
   g_autofree char *pair = g_strconcat (user, ":", password, NULL);
   g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
   g_autofree char *authorization = g_strconcat ("Basic ", encoded, NULL);
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  gsize length;
+  g_autoptr (GBytes) reply = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  gsize       length;
   const char *data;
 
   soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
                                 authorization);
   if (json != NULL)
     {
-      g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+      g_autoptr (GBytes) body = g_bytes_new (json, strlen (json));
 
       soup_message_set_request_body_from_bytes (message, "application/json", body);
     }
@@ -152,7 +152,7 @@ raw_of (JsonObject *post,
 static CdArticle *
 make_article (const char *headline)
 {
-  CdArticle *article = cd_article_new ();
+  CdArticle  *article = cd_article_new ();
   const char *tags[] = { "transport", "city council", NULL };
 
   cd_article_set_headline (article, headline);
@@ -178,11 +178,11 @@ assert_same_rendering (const char *a,
 static void
 test_verify (void)
 {
-  g_autoptr(CdWordpress) client = NULL;
-  g_autoptr(CdWordpress) wrong = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) wrong_result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (CdWordpress) wrong = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) wrong_result = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *nobody = NULL;
 
@@ -214,21 +214,21 @@ test_verify (void)
 static void
 test_create_get_update (void)
 {
-  g_autoptr(CdWordpress) client = NULL;
-  g_autoptr(CdArticle) article = make_article ("Council backs the harbour plan");
-  g_autoptr(CdRemotePost) created = NULL;
-  g_autoptr(CdRemotePost) fetched = NULL;
-  g_autoptr(CdRemotePost) updated = NULL;
-  g_autoptr(CdRemotePost) refetched = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) raw = NULL;
-  g_autoptr(JsonNode) category = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *marker = NULL;
-  g_autofree char *category_path = NULL;
-  JsonObject *post;
-  const char * const *tags;
-  guint status;
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (CdArticle) article = make_article ("Council backs the harbour plan");
+  g_autoptr (CdRemotePost) created = NULL;
+  g_autoptr (CdRemotePost) fetched = NULL;
+  g_autoptr (CdRemotePost) updated = NULL;
+  g_autoptr (CdRemotePost) refetched = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) raw = NULL;
+  g_autoptr (JsonNode) category = NULL;
+  g_autofree char   *path = NULL;
+  g_autofree char   *marker = NULL;
+  g_autofree char   *category_path = NULL;
+  JsonObject        *post;
+  const char *const *tags;
+  guint              status;
 
   if (!need_wordpress ())
     return;
@@ -260,7 +260,7 @@ test_create_get_update (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (post, "tags")), ==, 2);
   category_path = g_strdup_printf ("/wp/v2/categories/%" G_GINT64_FORMAT,
                                    json_array_get_int_element (
-                                     json_object_get_array_member (post, "categories"), 0));
+                                       json_object_get_array_member (post, "categories"), 0));
   category = rest ("GET", category_path, wp->user, wp->password, NULL, &status);
   g_assert_cmpuint (status, ==, 200);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (category), "name"), ==,
@@ -294,7 +294,7 @@ test_create_get_update (void)
   cd_article_set_section (article, NULL);
   cd_article_set_tags (article, NULL);
   {
-    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr (GAsyncResult) result = NULL;
 
     cd_cms_update_async (CD_CMS (client), created->remote_id, article, NULL, store_result,
                          &result);
@@ -320,14 +320,14 @@ test_create_get_update (void)
 static void
 test_list_changed_paging (void)
 {
-  g_autoptr(CdWordpress) client = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) later = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) middle = NULL;
-  g_autoptr(GPtrArray) first_ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) second_ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) later = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) middle = NULL;
+  g_autoptr (GPtrArray) first_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) second_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
   guint requests_before;
 
   if (!need_wordpress ())
@@ -342,8 +342,8 @@ test_list_changed_paging (void)
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *headline = g_strdup_printf ("First batch %u", i);
-      g_autoptr(CdArticle) article = make_article (headline);
-      g_autoptr(CdRemotePost) post = create_post (client, article, &error);
+      g_autoptr (CdArticle) article = make_article (headline);
+      g_autoptr (CdRemotePost) post = create_post (client, article, &error);
 
       g_assert_no_error (error);
       g_ptr_array_add (first_ids, g_strdup (post->remote_id));
@@ -354,8 +354,8 @@ test_list_changed_paging (void)
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *headline = g_strdup_printf ("Second batch %u", i);
-      g_autoptr(CdArticle) article = make_article (headline);
-      g_autoptr(CdRemotePost) post = create_post (client, article, &error);
+      g_autoptr (CdArticle) article = make_article (headline);
+      g_autoptr (CdRemotePost) post = create_post (client, article, &error);
 
       g_assert_no_error (error);
       g_ptr_array_add (second_ids, g_strdup (post->remote_id));
@@ -393,14 +393,14 @@ test_list_changed_paging (void)
 static void
 test_find_by_uuid (void)
 {
-  g_autoptr(CdWordpress) client = NULL;
-  g_autoptr(CdArticle) article = make_article ("A draft whose reply was lost");
-  g_autoptr(CdRemotePost) created = NULL;
-  g_autoptr(CdRemotePost) found = NULL;
-  g_autoptr(CdRemotePost) none = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) none_result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (CdArticle) article = make_article ("A draft whose reply was lost");
+  g_autoptr (CdRemotePost) created = NULL;
+  g_autoptr (CdRemotePost) found = NULL;
+  g_autoptr (CdRemotePost) none = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) none_result = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *unknown = g_uuid_string_random ();
 
   if (!need_wordpress ())
@@ -426,14 +426,14 @@ test_find_by_uuid (void)
 static void
 test_foreign_post (void)
 {
-  g_autoptr(CdWordpress) client = NULL;
-  g_autoptr(JsonNode) made = NULL;
-  g_autoptr(CdRemotePost) pulled = NULL;
-  g_autoptr(CdRemotePost) again = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (JsonNode) made = NULL;
+  g_autoptr (CdRemotePost) pulled = NULL;
+  g_autoptr (CdRemotePost) again = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *id = NULL;
-  const char *body;
-  guint status;
+  const char      *body;
+  guint            status;
 
   if (!need_wordpress ())
     return;
@@ -444,7 +444,8 @@ test_foreign_post (void)
                "\"excerpt\":\"<p>A colleague's dek</p>\","
                "\"content\":\"<!-- wp:paragraph -->\\n<p>First from the <strong>web</strong>."
                "</p>\\n<!-- /wp:paragraph -->\\n\\n<!-- wp:paragraph -->\\n<p>Second.</p>\\n"
-               "<!-- /wp:paragraph -->\"}", &status);
+               "<!-- /wp:paragraph -->\"}",
+               &status);
   g_assert_cmpuint (status, ==, 201);
   id = g_strdup_printf ("%" G_GINT64_FORMAT,
                         json_object_get_int_member (json_node_get_object (made), "id"));
@@ -470,17 +471,17 @@ test_foreign_post (void)
 static void
 test_trashed_is_gone (void)
 {
-  g_autoptr(CdWordpress) client = NULL;
-  g_autoptr(CdArticle) article = make_article ("Spiked story");
-  g_autoptr(CdRemotePost) created = NULL;
-  g_autoptr(CdRemotePost) trashed = NULL;
-  g_autoptr(CdRemotePost) deleted = NULL;
-  g_autoptr(JsonNode) reply = NULL;
-  g_autoptr(JsonNode) reply2 = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (CdArticle) article = make_article ("Spiked story");
+  g_autoptr (CdRemotePost) created = NULL;
+  g_autoptr (CdRemotePost) trashed = NULL;
+  g_autoptr (CdRemotePost) deleted = NULL;
+  g_autoptr (JsonNode) reply = NULL;
+  g_autoptr (JsonNode) reply2 = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *force = NULL;
-  guint status;
+  guint            status;
 
   if (!need_wordpress ())
     return;
@@ -509,7 +510,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);

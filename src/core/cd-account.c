@@ -15,7 +15,7 @@
 
 struct _CdAccount
 {
-  GObject    parent_instance;
+  GObject parent_instance;
 
   char      *name;
   char      *kind;
@@ -26,7 +26,7 @@ struct _CdAccount
 
 G_DEFINE_FINAL_TYPE (CdAccount, cd_account, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (cd-account-error-quark, cd_account_error)
+G_DEFINE_QUARK (cd - account - error - quark, cd_account_error)
 
 static void
 cd_account_finalize (GObject *object)
@@ -65,14 +65,14 @@ cd_account_init (CdAccount *self)
  * Returns: (transfer full) (nullable): the address, or %NULL
  */
 char *
-cd_account_normalize_url (const char  *url,
-                          GError     **error)
+cd_account_normalize_url (const char *url,
+                          GError    **error)
 {
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(GUri) bare = NULL;
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr (GUri) uri = NULL;
+  g_autoptr (GUri) bare = NULL;
+  g_autoptr (GError) parse_error = NULL;
   g_autofree char *scheme = NULL;
-  char *text;
+  char            *text;
 
   g_return_val_if_fail (url != NULL, NULL);
 
@@ -141,13 +141,13 @@ is_valid_name (const char *name)
  *   is not valid
  */
 CdAccount *
-cd_account_new (const char  *name,
-                const char  *kind,
-                const char  *url,
-                const char  *user,
-                GError     **error)
+cd_account_new (const char *name,
+                const char *kind,
+                const char *url,
+                const char *user,
+                GError    **error)
 {
-  g_autoptr(CdAccount) self = NULL;
+  g_autoptr (CdAccount) self = NULL;
   g_autofree char *normalized = NULL;
 
   g_return_val_if_fail (name != NULL && kind != NULL && url != NULL && user != NULL, NULL);
@@ -156,7 +156,8 @@ cd_account_new (const char  *name,
     {
       g_set_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INVALID,
                    "“%s” cannot name an account: use up to 64 characters without spaces "
-                   "or slashes.", name);
+                   "or slashes.",
+                   name);
       return NULL;
     }
   if (!g_str_equal (kind, CD_ACCOUNT_KIND_WORDPRESS))
@@ -255,9 +256,9 @@ cd_account_get_created (CdAccount *self)
 }
 
 static void
-set_db_error (GError     **error,
-              CdSyncDb    *db,
-              const char  *what)
+set_db_error (GError    **error,
+              CdSyncDb   *db,
+              const char *what)
 {
   g_set_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_FAILED,
                "Could not %s in %s: %s", what, cd_sync_db_get_path (db),
@@ -275,12 +276,12 @@ set_db_error (GError     **error,
  * Returns: %TRUE when saved
  */
 gboolean
-cd_account_save (CdAccount  *self,
-                 CdSyncDb   *db,
-                 GError    **error)
+cd_account_save (CdAccount *self,
+                 CdSyncDb  *db,
+                 GError   **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (CD_IS_ACCOUNT (self), FALSE);
   g_return_val_if_fail (CD_IS_SYNC_DB (db), FALSE);
@@ -333,13 +334,13 @@ account_from_row (sqlite3_stmt *stmt)
  *   %CD_ACCOUNT_ERROR_NOT_FOUND
  */
 CdAccount *
-cd_account_load (CdSyncDb    *db,
-                 const char  *name,
-                 GError     **error)
+cd_account_load (CdSyncDb   *db,
+                 const char *name,
+                 GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
-  CdAccount *account = NULL;
-  int rc;
+  CdAccount    *account = NULL;
+  int           rc;
 
   g_return_val_if_fail (CD_IS_SYNC_DB (db), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -373,12 +374,12 @@ cd_account_load (CdSyncDb    *db,
  *   account, by name
  */
 GPtrArray *
-cd_account_list (CdSyncDb  *db,
-                 GError   **error)
+cd_account_list (CdSyncDb *db,
+                 GError  **error)
 {
-  g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (CD_IS_SYNC_DB (db), NULL);
 
@@ -411,12 +412,12 @@ cd_account_list (CdSyncDb  *db,
  * Returns: %TRUE when removed; %CD_ACCOUNT_ERROR_NOT_FOUND when there was none
  */
 gboolean
-cd_account_delete (CdSyncDb    *db,
-                   const char  *name,
-                   GError     **error)
+cd_account_delete (CdSyncDb   *db,
+                   const char *name,
+                   GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (CD_IS_SYNC_DB (db), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -457,9 +458,9 @@ cd_account_delete (CdSyncDb    *db,
  *   cd_secrets_free(); %NULL without an error when the keyring has none
  */
 char *
-cd_account_lookup_password (CdAccount     *self,
-                            GCancellable  *cancellable,
-                            GError       **error)
+cd_account_lookup_password (CdAccount    *self,
+                            GCancellable *cancellable,
+                            GError      **error)
 {
   g_return_val_if_fail (CD_IS_ACCOUNT (self), NULL);
 

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   CD_ACCOUNT_ERROR_FAILED,
-  CD_ACCOUNT_ERROR_INVALID,     /* a bad name, address, user or kind */
+  CD_ACCOUNT_ERROR_INVALID, /* a bad name, address, user or kind */
   CD_ACCOUNT_ERROR_NOT_FOUND,
 } CdAccountError;
 
@@ -27,38 +27,38 @@ typedef enum
 #define CD_TYPE_ACCOUNT (cd_account_get_type ())
 G_DECLARE_FINAL_TYPE (CdAccount, cd_account, CD, ACCOUNT, GObject)
 
-GQuark      cd_account_error_quark     (void);
+GQuark cd_account_error_quark (void);
 
-CdAccount  *cd_account_new             (const char    *name,
-                                        const char    *kind,
-                                        const char    *url,
-                                        const char    *user,
-                                        GError       **error);
-const char *cd_account_get_name        (CdAccount     *self);
-const char *cd_account_get_kind        (CdAccount     *self);
-const char *cd_account_get_url         (CdAccount     *self);
-const char *cd_account_get_user        (CdAccount     *self);
-GDateTime  *cd_account_get_created     (CdAccount     *self);
+CdAccount  *cd_account_new (const char *name,
+                            const char *kind,
+                            const char *url,
+                            const char *user,
+                            GError    **error);
+const char *cd_account_get_name (CdAccount *self);
+const char *cd_account_get_kind (CdAccount *self);
+const char *cd_account_get_url (CdAccount *self);
+const char *cd_account_get_user (CdAccount *self);
+GDateTime  *cd_account_get_created (CdAccount *self);
 
-char       *cd_account_normalize_url   (const char    *url,
-                                        GError       **error);
+char *cd_account_normalize_url (const char *url,
+                                GError    **error);
 
-gboolean    cd_account_save            (CdAccount     *self,
-                                        CdSyncDb      *db,
-                                        GError       **error);
-CdAccount  *cd_account_load            (CdSyncDb      *db,
-                                        const char    *name,
-                                        GError       **error);
-GPtrArray  *cd_account_list            (CdSyncDb      *db,
-                                        GError       **error);
-gboolean    cd_account_delete          (CdSyncDb      *db,
-                                        const char    *name,
-                                        GError       **error);
+gboolean   cd_account_save (CdAccount *self,
+                            CdSyncDb  *db,
+                            GError   **error);
+CdAccount *cd_account_load (CdSyncDb   *db,
+                            const char *name,
+                            GError    **error);
+GPtrArray *cd_account_list (CdSyncDb *db,
+                            GError  **error);
+gboolean   cd_account_delete (CdSyncDb   *db,
+                              const char *name,
+                              GError    **error);
 
-char       *cd_account_lookup_password (CdAccount     *self,
-                                        GCancellable  *cancellable,
-                                        GError       **error);
-CdCms      *cd_account_create_cms      (CdAccount     *self,
-                                        const char    *password);
+char  *cd_account_lookup_password (CdAccount    *self,
+                                   GCancellable *cancellable,
+                                   GError      **error);
+CdCms *cd_account_create_cms (CdAccount  *self,
+                              const char *password);
 
 G_END_DECLS

@@ -10,7 +10,7 @@
 
 #include "cd-cms.h"
 
-G_DEFINE_QUARK (cd-cms-error-quark, cd_cms_error)
+G_DEFINE_QUARK (cd - cms - error - quark, cd_cms_error)
 
 G_DEFINE_BOXED_TYPE (CdRemotePost, cd_remote_post, cd_remote_post_copy, cd_remote_post_free)
 
@@ -82,10 +82,10 @@ cd_remote_post_free (CdRemotePost *post)
  * Checks that the site accepts the credentials.
  */
 void
-cd_cms_verify_async (CdCms               *self,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
+cd_cms_verify_async (CdCms              *self,
+                     GCancellable       *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer            user_data)
 {
   g_return_if_fail (CD_IS_CMS (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -102,9 +102,9 @@ cd_cms_verify_async (CdCms               *self,
  * Returns: (transfer full) (nullable): the user's display name, or %NULL
  */
 char *
-cd_cms_verify_finish (CdCms         *self,
-                      GAsyncResult  *result,
-                      GError       **error)
+cd_cms_verify_finish (CdCms        *self,
+                      GAsyncResult *result,
+                      GError      **error)
 {
   g_return_val_if_fail (CD_IS_CMS (self), NULL);
 
@@ -120,11 +120,11 @@ cd_cms_verify_finish (CdCms         *self,
  * @user_data: data for @callback
  */
 void
-cd_cms_list_changed_async (CdCms               *self,
-                           GDateTime           *since,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+cd_cms_list_changed_async (CdCms              *self,
+                           GDateTime          *since,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   g_return_if_fail (CD_IS_CMS (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -141,9 +141,9 @@ cd_cms_list_changed_async (CdCms               *self,
  * Returns: (transfer full) (element-type CdRemotePost) (nullable): the posts
  */
 GPtrArray *
-cd_cms_list_changed_finish (CdCms         *self,
-                            GAsyncResult  *result,
-                            GError       **error)
+cd_cms_list_changed_finish (CdCms        *self,
+                            GAsyncResult *result,
+                            GError      **error)
 {
   g_return_val_if_fail (CD_IS_CMS (self), NULL);
 
@@ -159,11 +159,11 @@ cd_cms_list_changed_finish (CdCms         *self,
  * @user_data: data for @callback
  */
 void
-cd_cms_get_async (CdCms               *self,
-                  const char          *remote_id,
-                  GCancellable        *cancellable,
-                  GAsyncReadyCallback  callback,
-                  gpointer             user_data)
+cd_cms_get_async (CdCms              *self,
+                  const char         *remote_id,
+                  GCancellable       *cancellable,
+                  GAsyncReadyCallback callback,
+                  gpointer            user_data)
 {
   g_return_if_fail (CD_IS_CMS (self));
   g_return_if_fail (remote_id != NULL);
@@ -182,9 +182,9 @@ cd_cms_get_async (CdCms               *self,
  *   %CD_CMS_ERROR_GONE when it was deleted or trashed
  */
 CdRemotePost *
-cd_cms_get_finish (CdCms         *self,
-                   GAsyncResult  *result,
-                   GError       **error)
+cd_cms_get_finish (CdCms        *self,
+                   GAsyncResult *result,
+                   GError      **error)
 {
   g_return_val_if_fail (CD_IS_CMS (self), NULL);
 
@@ -200,11 +200,11 @@ cd_cms_get_finish (CdCms         *self,
  * @user_data: data for @callback
  */
 void
-cd_cms_find_by_uuid_async (CdCms               *self,
-                           const char          *uuid,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+cd_cms_find_by_uuid_async (CdCms              *self,
+                           const char         *uuid,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   g_return_if_fail (CD_IS_CMS (self));
   g_return_if_fail (uuid != NULL);
@@ -223,9 +223,9 @@ cd_cms_find_by_uuid_async (CdCms               *self,
  *   (with @error unset) when there is none
  */
 CdRemotePost *
-cd_cms_find_by_uuid_finish (CdCms         *self,
-                            GAsyncResult  *result,
-                            GError       **error)
+cd_cms_find_by_uuid_finish (CdCms        *self,
+                            GAsyncResult *result,
+                            GError      **error)
 {
   g_return_val_if_fail (CD_IS_CMS (self), NULL);
 
@@ -241,11 +241,11 @@ cd_cms_find_by_uuid_finish (CdCms         *self,
  * @user_data: data for @callback
  */
 void
-cd_cms_create_async (CdCms               *self,
-                     CdArticle           *article,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
+cd_cms_create_async (CdCms              *self,
+                     CdArticle          *article,
+                     GCancellable       *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer            user_data)
 {
   g_return_if_fail (CD_IS_CMS (self));
   g_return_if_fail (CD_IS_ARTICLE (article));
@@ -263,9 +263,9 @@ cd_cms_create_async (CdCms               *self,
  * Returns: (transfer full) (nullable): the post as the CMS stored it
  */
 CdRemotePost *
-cd_cms_create_finish (CdCms         *self,
-                      GAsyncResult  *result,
-                      GError       **error)
+cd_cms_create_finish (CdCms        *self,
+                      GAsyncResult *result,
+                      GError      **error)
 {
   g_return_val_if_fail (CD_IS_CMS (self), NULL);
 
@@ -282,12 +282,12 @@ cd_cms_create_finish (CdCms         *self,
  * @user_data: data for @callback
  */
 void
-cd_cms_update_async (CdCms               *self,
-                     const char          *remote_id,
-                     CdArticle           *article,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
+cd_cms_update_async (CdCms              *self,
+                     const char         *remote_id,
+                     CdArticle          *article,
+                     GCancellable       *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer            user_data)
 {
   g_return_if_fail (CD_IS_CMS (self));
   g_return_if_fail (remote_id != NULL);
@@ -307,9 +307,9 @@ cd_cms_update_async (CdCms               *self,
  * Returns: (transfer full) (nullable): the post as the CMS stored it
  */
 CdRemotePost *
-cd_cms_update_finish (CdCms         *self,
-                      GAsyncResult  *result,
-                      GError       **error)
+cd_cms_update_finish (CdCms        *self,
+                      GAsyncResult *result,
+                      GError      **error)
 {
   g_return_val_if_fail (CD_IS_CMS (self), NULL);
 

@@ -25,23 +25,24 @@ const SecretSchema *
 cd_secrets_get_schema (void)
 {
   static const SecretSchema schema = {
-    CD_SECRETS_SCHEMA_NAME, SECRET_SCHEMA_NONE,
+    CD_SECRETS_SCHEMA_NAME,
+    SECRET_SCHEMA_NONE,
     {
       { "account", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { "url", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
-    },
+      },
   };
 
   return &schema;
 }
 
 static void
-set_keyring_error (GError     **error,
-                   const char  *what,
-                   const char  *account,
-                   GError      *cause)
+set_keyring_error (GError    **error,
+                   const char *what,
+                   const char *account,
+                   GError     *cause)
 {
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -70,15 +71,15 @@ set_keyring_error (GError     **error,
  * Returns: %TRUE when stored
  */
 gboolean
-cd_secrets_store (const char    *account,
-                  const char    *url,
-                  const char    *user,
-                  const char    *password,
-                  GCancellable  *cancellable,
-                  GError       **error)
+cd_secrets_store (const char   *account,
+                  const char   *url,
+                  const char   *user,
+                  const char   *password,
+                  GCancellable *cancellable,
+                  GError      **error)
 {
   g_autofree char *label = NULL;
-  GError *local_error = NULL;
+  GError          *local_error = NULL;
 
   g_return_val_if_fail (account != NULL && url != NULL && user != NULL, FALSE);
   g_return_val_if_fail (password != NULL, FALSE);
@@ -106,14 +107,14 @@ cd_secrets_store (const char    *account,
  *   cd_secrets_free(); %NULL without an error when the keyring has none
  */
 char *
-cd_secrets_lookup (const char    *account,
-                   const char    *url,
-                   const char    *user,
-                   GCancellable  *cancellable,
-                   GError       **error)
+cd_secrets_lookup (const char   *account,
+                   const char   *url,
+                   const char   *user,
+                   GCancellable *cancellable,
+                   GError      **error)
 {
   GError *local_error = NULL;
-  char *password;
+  char   *password;
 
   g_return_val_if_fail (account != NULL && url != NULL && user != NULL, NULL);
 
@@ -141,11 +142,11 @@ cd_secrets_lookup (const char    *account,
  * Returns: %TRUE unless the keyring could not be reached
  */
 gboolean
-cd_secrets_clear (const char    *account,
-                  const char    *url,
-                  const char    *user,
-                  GCancellable  *cancellable,
-                  GError       **error)
+cd_secrets_clear (const char   *account,
+                  const char   *url,
+                  const char   *user,
+                  GCancellable *cancellable,
+                  GError      **error)
 {
   GError *local_error = NULL;
 

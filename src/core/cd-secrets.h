@@ -15,22 +15,22 @@ G_BEGIN_DECLS
 
 const SecretSchema *cd_secrets_get_schema (void);
 
-gboolean  cd_secrets_store  (const char    *account,
-                             const char    *url,
-                             const char    *user,
-                             const char    *password,
-                             GCancellable  *cancellable,
-                             GError       **error);
-char     *cd_secrets_lookup (const char    *account,
-                             const char    *url,
-                             const char    *user,
-                             GCancellable  *cancellable,
-                             GError       **error);
-gboolean  cd_secrets_clear  (const char    *account,
-                             const char    *url,
-                             const char    *user,
-                             GCancellable  *cancellable,
-                             GError       **error);
-void      cd_secrets_free   (char          *password);
+gboolean cd_secrets_store (const char   *account,
+                           const char   *url,
+                           const char   *user,
+                           const char   *password,
+                           GCancellable *cancellable,
+                           GError      **error);
+char    *cd_secrets_lookup (const char   *account,
+                            const char   *url,
+                            const char   *user,
+                            GCancellable *cancellable,
+                            GError      **error);
+gboolean cd_secrets_clear (const char   *account,
+                           const char   *url,
+                           const char   *user,
+                           GCancellable *cancellable,
+                           GError      **error);
+void     cd_secrets_free (char *password);
 
 G_END_DECLS

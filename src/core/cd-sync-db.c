@@ -11,7 +11,7 @@
 
 struct _CdSyncDb
 {
-  GObject  parent_instance;
+  GObject parent_instance;
 
   char    *path;
   sqlite3 *db;
@@ -20,12 +20,12 @@ struct _CdSyncDb
 
 G_DEFINE_FINAL_TYPE (CdSyncDb, cd_sync_db, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (cd-sync-db-error-quark, cd_sync_db_error)
+G_DEFINE_QUARK (cd - sync - db - error - quark, cd_sync_db_error)
 
 /* Forward migrations: entry N brings the schema from version N to N + 1.
  * To change the schema, append an entry; never edit one that has shipped.
  * Each runs in the same transaction as the version bump. */
-static const char * const migrations[] = {
+static const char *const migrations[] = {
   /* 0 → 1: accounts (no password: that lives in the Secret Service) and the
    * per-article, per-account sync state. */
   "CREATE TABLE accounts ("
@@ -86,9 +86,9 @@ cd_sync_db_init (CdSyncDb *self)
 }
 
 static void
-set_sqlite_error (CdSyncDb    *self,
-                  GError     **error,
-                  const char  *what)
+set_sqlite_error (CdSyncDb   *self,
+                  GError    **error,
+                  const char *what)
 {
   g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
                "Could not %s in the sync tables of %s: %s",
@@ -104,9 +104,9 @@ set_sqlite_error (CdSyncDb    *self,
  * Returns: %TRUE when every statement ran
  */
 gboolean
-cd_sync_db_exec (CdSyncDb    *self,
-                 const char  *sql,
-                 GError     **error)
+cd_sync_db_exec (CdSyncDb   *self,
+                 const char *sql,
+                 GError    **error)
 {
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (sql != NULL, FALSE);
@@ -130,8 +130,8 @@ cd_sync_db_exec (CdSyncDb    *self,
  * Returns: %TRUE when the transaction started
  */
 gboolean
-cd_sync_db_begin (CdSyncDb  *self,
-                  GError   **error)
+cd_sync_db_begin (CdSyncDb *self,
+                  GError  **error)
 {
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
 
@@ -153,8 +153,8 @@ cd_sync_db_begin (CdSyncDb  *self,
  * Returns: %TRUE when committed
  */
 gboolean
-cd_sync_db_commit (CdSyncDb  *self,
-                   GError   **error)
+cd_sync_db_commit (CdSyncDb *self,
+                   GError  **error)
 {
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
 
@@ -186,7 +186,7 @@ static int
 read_schema_version (CdSyncDb *self)
 {
   sqlite3_stmt *stmt = NULL;
-  int version = 0;
+  int           version = 0;
 
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT value FROM sync_meta WHERE key = 'schema_version'",
@@ -199,12 +199,12 @@ read_schema_version (CdSyncDb *self)
 }
 
 static gboolean
-write_schema_version (CdSyncDb  *self,
-                      int        version,
-                      GError   **error)
+write_schema_version (CdSyncDb *self,
+                      int       version,
+                      GError  **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   if (sqlite3_prepare_v2 (self->db,
                           "INSERT INTO sync_meta (key, value) VALUES ('schema_version', ?1) "
@@ -227,8 +227,8 @@ write_schema_version (CdSyncDb  *self,
 
 /* Brings the tables to CD_SYNC_DB_SCHEMA_VERSION in one transaction. */
 static gboolean
-migrate (CdSyncDb  *self,
-         GError   **error)
+migrate (CdSyncDb *self,
+         GError  **error)
 {
   int version;
 
@@ -239,7 +239,8 @@ migrate (CdSyncDb  *self,
                         "CREATE TABLE IF NOT EXISTS sync_meta ("
                         "  key   TEXT PRIMARY KEY,"
                         "  value TEXT"
-                        ")", error))
+                        ")",
+                        error))
     goto fail;
 
   version = read_schema_version (self);
@@ -293,10 +294,10 @@ fail:
  * Returns: (transfer full) (nullable): the sync tables, or %NULL
  */
 CdSyncDb *
-cd_sync_db_open_path (const char  *path,
-                      GError     **error)
+cd_sync_db_open_path (const char *path,
+                      GError    **error)
 {
-  g_autoptr(CdSyncDb) self = NULL;
+  g_autoptr (CdSyncDb) self = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -315,7 +316,8 @@ cd_sync_db_open_path (const char  *path,
 
   sqlite3_busy_timeout (self->db, 5000);
   if (!cd_sync_db_exec (self, "PRAGMA journal_mode = WAL;"
-                              "PRAGMA foreign_keys = ON;", error))
+                              "PRAGMA foreign_keys = ON;",
+                        error))
     return NULL;
 
   if (!migrate (self, error))
@@ -334,8 +336,8 @@ cd_sync_db_open_path (const char  *path,
  * Returns: (transfer full) (nullable): the sync tables, or %NULL
  */
 CdSyncDb *
-cd_sync_db_open (CdStore  *store,
-                 GError  **error)
+cd_sync_db_open (CdStore *store,
+                 GError **error)
 {
   g_return_val_if_fail (CD_IS_STORE (store), NULL);
 

@@ -18,29 +18,29 @@ G_BEGIN_DECLS
 typedef enum
 {
   CD_SYNC_DB_ERROR_FAILED,
-  CD_SYNC_DB_ERROR_TOO_NEW,   /* written by a newer Copydesk */
+  CD_SYNC_DB_ERROR_TOO_NEW, /* written by a newer Copydesk */
 } CdSyncDbError;
 
 #define CD_TYPE_SYNC_DB (cd_sync_db_get_type ())
 G_DECLARE_FINAL_TYPE (CdSyncDb, cd_sync_db, CD, SYNC_DB, GObject)
 
-GQuark      cd_sync_db_error_quark        (void);
+GQuark cd_sync_db_error_quark (void);
 
-CdSyncDb   *cd_sync_db_open               (CdStore     *store,
-                                           GError     **error);
-CdSyncDb   *cd_sync_db_open_path          (const char  *path,
-                                           GError     **error);
-const char *cd_sync_db_get_path           (CdSyncDb    *self);
-int         cd_sync_db_get_schema_version (CdSyncDb    *self);
-sqlite3    *cd_sync_db_get_handle         (CdSyncDb    *self);
+CdSyncDb   *cd_sync_db_open (CdStore *store,
+                             GError **error);
+CdSyncDb   *cd_sync_db_open_path (const char *path,
+                                  GError    **error);
+const char *cd_sync_db_get_path (CdSyncDb *self);
+int         cd_sync_db_get_schema_version (CdSyncDb *self);
+sqlite3    *cd_sync_db_get_handle (CdSyncDb *self);
 
-gboolean    cd_sync_db_exec               (CdSyncDb    *self,
-                                           const char  *sql,
-                                           GError     **error);
-gboolean    cd_sync_db_begin              (CdSyncDb    *self,
-                                           GError     **error);
-gboolean    cd_sync_db_commit             (CdSyncDb    *self,
-                                           GError     **error);
-void        cd_sync_db_rollback           (CdSyncDb    *self);
+gboolean cd_sync_db_exec (CdSyncDb   *self,
+                          const char *sql,
+                          GError    **error);
+gboolean cd_sync_db_begin (CdSyncDb *self,
+                           GError  **error);
+gboolean cd_sync_db_commit (CdSyncDb *self,
+                            GError  **error);
+void     cd_sync_db_rollback (CdSyncDb *self);
 
 G_END_DECLS

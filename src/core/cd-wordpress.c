@@ -20,23 +20,23 @@
 #include "cd-render.h"
 #include "cd-wordpress.h"
 
-#define DEFAULT_TIMEOUT_S          30
-#define DEFAULT_IDLE_TIMEOUT_S     60
-#define DEFAULT_MAX_ATTEMPTS       4
-#define DEFAULT_BASE_DELAY_MS      500
-#define DEFAULT_MAX_DELAY_MS       8000
-#define DEFAULT_MAX_RETRY_AFTER_S  60
-#define DEFAULT_PER_PAGE           100
-#define DEFAULT_FIND_PAGES         2
+#define DEFAULT_TIMEOUT_S 30
+#define DEFAULT_IDLE_TIMEOUT_S 60
+#define DEFAULT_MAX_ATTEMPTS 4
+#define DEFAULT_BASE_DELAY_MS 500
+#define DEFAULT_MAX_DELAY_MS 8000
+#define DEFAULT_MAX_RETRY_AFTER_S 60
+#define DEFAULT_PER_PAGE 100
+#define DEFAULT_FIND_PAGES 2
 
 /* libsoup 3.2 has no name for it. */
-#define STATUS_TOO_MANY_REQUESTS   429
+#define STATUS_TOO_MANY_REQUESTS 429
 
 /* What a listing's reply says about the whole list. */
 typedef struct
 {
-  guint total_pages;   /* X-WP-TotalPages */
-  guint total;         /* X-WP-Total */
+  guint total_pages; /* X-WP-TotalPages */
+  guint total;       /* X-WP-Total */
 } PageInfo;
 
 /* What a request may do again after a failure. A read can always be sent
@@ -62,11 +62,11 @@ typedef struct
 
 struct _CdWordpress
 {
-  GObject          parent_instance;
+  GObject parent_instance;
 
-  char            *url;
-  char            *user;
-  char            *authorization;  /* "Basic …": the password, encoded; never logged */
+  char *url;
+  char *user;
+  char *authorization; /* "Basic …": the password, encoded; never logged */
 
   SoupSession     *session;
   GNetworkMonitor *monitor;
@@ -79,19 +79,22 @@ struct _CdWordpress
   guint            per_page;
   guint            find_pages;
 
-  GMutex           lock;
-  TermCache        categories;
-  TermCache        tags;
+  GMutex    lock;
+  TermCache categories;
+  TermCache tags;
 
-  int              requests;       /* atomic */
+  int requests; /* atomic */
 };
 
 static void cd_wordpress_cms_init (CdCmsInterface *iface);
 
+/* clang-format off */
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdWordpress, cd_wordpress, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (CD_TYPE_CMS, cd_wordpress_cms_init))
+/* clang-format on */
 
-enum {
+enum
+{
   PROP_0,
   PROP_URL,
   PROP_USER,
@@ -154,11 +157,11 @@ member_object (JsonObject *object,
 static char *
 wp_error_message (GBytes *body)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
+  g_autoptr (JsonParser) parser = NULL;
+  JsonNode   *root;
   JsonObject *object;
   const char *message;
-  gsize length = 0;
+  gsize       length = 0;
   const char *data;
 
   if (body == NULL)
@@ -207,12 +210,12 @@ error_code_for_status (guint status)
 }
 
 static void
-set_status_error (GError     **error,
-                  int          code,
-                  const char  *method,
-                  const char  *url,
-                  guint        status,
-                  GBytes      *body)
+set_status_error (GError    **error,
+                  int         code,
+                  const char *method,
+                  const char *url,
+                  guint       status,
+                  GBytes     *body)
 {
   g_autofree char *message = wp_error_message (body);
 
@@ -258,8 +261,8 @@ backoff_ms (CdWordpress *self,
 static gint64
 parse_retry_after (const char *value)
 {
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr (GDateTime) when = NULL;
+  g_autoptr (GDateTime) now = NULL;
   guint64 seconds;
 
   if (value == NULL)
@@ -283,9 +286,9 @@ parse_retry_after (const char *value)
 }
 
 static gboolean
-wait_ms (guint          ms,
-         GCancellable  *cancellable,
-         GError       **error)
+wait_ms (guint         ms,
+         GCancellable *cancellable,
+         GError      **error)
 {
   gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
 
@@ -315,8 +318,8 @@ build_url (CdWordpress *self,
 }
 
 static gboolean
-check_online (CdWordpress  *self,
-              GError      **error)
+check_online (CdWordpress *self,
+              GError     **error)
 {
   if (self->monitor == NULL || g_network_monitor_get_network_available (self->monitor))
     return TRUE;
@@ -348,12 +351,12 @@ is_json_content_type (SoupMessage *message)
  * promised Content-Length; a shorter body is a reply cut off. (Compressed
  * bodies are decoded on the way, so their length says nothing.) */
 static gboolean
-is_cut_off (SoupMessage  *message,
-            GBytes       *reply,
-            GError      **error)
+is_cut_off (SoupMessage *message,
+            GBytes      *reply,
+            GError     **error)
 {
   SoupMessageHeaders *headers = soup_message_get_response_headers (message);
-  goffset expected;
+  goffset             expected;
 
   if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
       soup_message_headers_get_one (headers, "Content-Encoding") != NULL)
@@ -371,10 +374,10 @@ static JsonNode *
 parse_json (GBytes  *bytes,
             GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  gsize length = 0;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  gsize       length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
-  JsonNode *root;
+  JsonNode   *root;
 
   if (!json_parser_load_from_data (parser, data != NULL ? data : "", length, error))
     return NULL;
@@ -392,39 +395,39 @@ parse_json (GBytes  *bytes,
  * the list headers in @page_info; on an HTTP error the reply's
  * JSON goes to @error_body when it was JSON. */
 static JsonNode *
-request (CdWordpress   *self,
-         const char    *method,
-         const char    *path,
-         const char    *query,
-         JsonNode      *body,
-         RequestKind    kind,
-         PageInfo      *page_info,
-         JsonNode     **error_body,
-         GCancellable  *cancellable,
-         GError       **error)
+request (CdWordpress  *self,
+         const char   *method,
+         const char   *path,
+         const char   *query,
+         JsonNode     *body,
+         RequestKind   kind,
+         PageInfo     *page_info,
+         JsonNode    **error_body,
+         GCancellable *cancellable,
+         GError      **error)
 {
   g_autofree char *url = build_url (self, path, query);
-  g_autoptr(GBytes) request_body = NULL;
-  g_autoptr(GError) last_error = NULL;
+  g_autoptr (GBytes) request_body = NULL;
+  g_autoptr (GError) last_error = NULL;
 
   if (body != NULL)
     {
       g_autofree char *text = json_to_string (body, FALSE);
-      gsize length = strlen (text);
+      gsize            length = strlen (text);
 
       request_body = g_bytes_new_take (g_steal_pointer (&text), length);
     }
 
-  for (guint attempt = 1; ; attempt++)
+  for (guint attempt = 1;; attempt++)
     {
-      g_autoptr(SoupMessage) message = NULL;
-      g_autoptr(GBytes) reply = NULL;
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (SoupMessage) message = NULL;
+      g_autoptr (GBytes) reply = NULL;
+      g_autoptr (GError) local_error = NULL;
       SoupMessageHeaders *headers;
-      gboolean body_sent = FALSE;
-      gint64 retry_after = -1;
-      guint status;
-      guint delay;
+      gboolean            body_sent = FALSE;
+      gint64              retry_after = -1;
+      guint               status;
+      guint               delay;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
@@ -498,7 +501,7 @@ request (CdWordpress   *self,
           if (!is_json_content_type (message))
             {
               const char *type = soup_message_headers_get_content_type (
-                soup_message_get_response_headers (message), NULL);
+                  soup_message_get_response_headers (message), NULL);
 
               g_set_error (error, CD_CMS_ERROR,
                            kind == REQUEST_WRITE ? CD_CMS_ERROR_UNKNOWN_OUTCOME
@@ -521,12 +524,14 @@ request (CdWordpress   *self,
           if (page_info != NULL)
             {
               SoupMessageHeaders *reply_headers = soup_message_get_response_headers (message);
-              const char *pages = soup_message_headers_get_one (reply_headers,
-                                                                "X-WP-TotalPages");
-              const char *total = soup_message_headers_get_one (reply_headers, "X-WP-Total");
+              const char         *pages;
+              const char         *total;
 
+              pages = soup_message_headers_get_one (reply_headers, "X-WP-TotalPages");
+              total = soup_message_headers_get_one (reply_headers, "X-WP-Total");
               page_info->total_pages = pages != NULL
-                                       ? (guint) g_ascii_strtoull (pages, NULL, 10) : 1;
+                                           ? (guint) g_ascii_strtoull (pages, NULL, 10)
+                                           : 1;
               page_info->total = total != NULL ? (guint) g_ascii_strtoull (total, NULL, 10) : 0;
             }
           return root;
@@ -539,12 +544,13 @@ request (CdWordpress   *self,
           g_clear_error (&last_error);
           set_status_error (&last_error, CD_CMS_ERROR_SERVER, method, url, status, reply);
           retry_after = parse_retry_after (soup_message_headers_get_one (
-            soup_message_get_response_headers (message), "Retry-After"));
+              soup_message_get_response_headers (message), "Retry-After"));
           if (retry_after > (gint64) self->max_retry_after_s)
             {
               g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_SERVER,
                            "%s %s answered HTTP %u and asks to wait %" G_GINT64_FORMAT
-                           " seconds before trying again.", method, url, status, retry_after);
+                           " seconds before trying again.",
+                           method, url, status, retry_after);
               return NULL;
             }
           delay = retry_after >= 0 ? (guint) retry_after * 1000 : backoff_ms (self, attempt);
@@ -555,14 +561,16 @@ request (CdWordpress   *self,
         {
           if (kind == REQUEST_WRITE)
             {
-              g_autoptr(JsonNode) json = is_json_content_type (message)
-                                         ? parse_json (reply, NULL) : NULL;
+              g_autoptr (JsonNode) json = is_json_content_type (message)
+                                              ? parse_json (reply, NULL)
+                                              : NULL;
 
               /* WordPress's own error reply means it did not save; anything
                * else (a proxy, a PHP crash) may have come after it did. */
-              set_status_error (error, wp_error_code (json) != NULL
-                                       ? CD_CMS_ERROR_SERVER : CD_CMS_ERROR_UNKNOWN_OUTCOME,
-                                method, url, status, reply);
+              if (wp_error_code (json) != NULL)
+                set_status_error (error, CD_CMS_ERROR_SERVER, method, url, status, reply);
+              else
+                set_status_error (error, CD_CMS_ERROR_UNKNOWN_OUTCOME, method, url, status, reply);
               return NULL;
             }
           g_clear_error (&last_error);
@@ -618,9 +626,18 @@ query_add_uint (GString    *query,
 static char *
 decode_entities (const char *text)
 {
-  static const struct { const char *entity; const char *text; } entities[] = {
-    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
-    { "&#039;", "'" }, { "&#39;", "'" }, { "&nbsp;", "\xc2\xa0" },
+  static const struct
+  {
+    const char *entity;
+    const char *text;
+  } entities[] = {
+    {"&amp;",   "&"       },
+    { "&lt;",   "<"       },
+    { "&gt;",   ">"       },
+    { "&quot;", "\""      },
+    { "&#039;", "'"       },
+    { "&#39;",  "'"       },
+    { "&nbsp;", "\xc2\xa0"},
   };
   GString *out = g_string_new (NULL);
 
@@ -673,9 +690,9 @@ static gint64
 term_cache_add (TermCache  *cache,
                 JsonObject *term)
 {
-  gint64 id = member_int (term, "id");
-  const char *name = member_string (term, "name");
-  const char *slug = member_string (term, "slug");
+  gint64           id = member_int (term, "id");
+  const char      *name = member_string (term, "name");
+  const char      *slug = member_string (term, "slug");
   g_autofree char *decoded = NULL;
 
   if (id <= 0 || name == NULL)
@@ -694,7 +711,7 @@ term_cache_lookup_id (CdWordpress *self,
                       const char  *key)
 {
   gint64 *found;
-  gint64 id;
+  gint64  id;
 
   g_mutex_lock (&self->lock);
   found = g_hash_table_lookup (cache->ids_by_key, key);
@@ -705,21 +722,21 @@ term_cache_lookup_id (CdWordpress *self,
 
 /* The id of the term called @name, created when the site has none. */
 static gint64
-term_id_for_name (CdWordpress   *self,
-                  TermCache     *cache,
-                  const char    *name,
-                  GCancellable  *cancellable,
-                  GError       **error)
+term_id_for_name (CdWordpress  *self,
+                  TermCache    *cache,
+                  const char   *name,
+                  GCancellable *cancellable,
+                  GError      **error)
 {
   g_autofree char *key = term_key (name);
   g_autofree char *path = g_strconcat ("/wp/v2/", cache->rest_base, NULL);
-  g_autoptr(GString) query = g_string_new (NULL);
-  g_autoptr(JsonNode) found = NULL;
-  g_autoptr(JsonNode) created = NULL;
-  g_autoptr(JsonNode) error_body = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GString) query = g_string_new (NULL);
+  g_autoptr (JsonNode) found = NULL;
+  g_autoptr (JsonNode) created = NULL;
+  g_autoptr (JsonNode) error_body = NULL;
+  g_autoptr (JsonBuilder) builder = NULL;
+  g_autoptr (JsonNode) body = NULL;
+  g_autoptr (GError) local_error = NULL;
   gint64 id;
 
   id = term_cache_lookup_id (self, cache, key);
@@ -790,7 +807,8 @@ term_id_for_name (CdWordpress   *self,
       else if (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME))
         g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT,
                      "Adding “%s” to the %s of %s got no clear answer (%s); the post was "
-                     "not sent.", name, cache->rest_base, self->url, local_error->message);
+                     "not sent.",
+                     name, cache->rest_base, self->url, local_error->message);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return 0;
@@ -810,15 +828,15 @@ term_id_for_name (CdWordpress   *self,
 
 /* Makes sure every id in @ids has its name in the cache. */
 static gboolean
-term_cache_fill (CdWordpress   *self,
-                 TermCache     *cache,
-                 GArray        *ids,
-                 GCancellable  *cancellable,
-                 GError       **error)
+term_cache_fill (CdWordpress  *self,
+                 TermCache    *cache,
+                 GArray       *ids,
+                 GCancellable *cancellable,
+                 GError      **error)
 {
   g_autofree char *path = g_strconcat ("/wp/v2/", cache->rest_base, NULL);
-  g_autoptr(GString) missing = g_string_new (NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GString) missing = g_string_new (NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint n_missing = 0;
 
   g_mutex_lock (&self->lock);
@@ -838,8 +856,8 @@ term_cache_fill (CdWordpress   *self,
    * fewer terms, so one request covers them. */
   for (guint page = 1; n_missing > 0; page++)
     {
-      g_autoptr(GString) query = g_string_new (NULL);
-      g_autoptr(JsonNode) terms = NULL;
+      g_autoptr (GString) query = g_string_new (NULL);
+      g_autoptr (JsonNode) terms = NULL;
       PageInfo info = { 1, 0 };
 
       query_add (query, "include", missing->str);
@@ -891,13 +909,13 @@ collect_ids (JsonObject *post,
 
 /* Resolves the names of every category and tag that @posts use. */
 static gboolean
-resolve_post_terms (CdWordpress   *self,
-                    JsonArray     *posts,
-                    GCancellable  *cancellable,
-                    GError       **error)
+resolve_post_terms (CdWordpress  *self,
+                    JsonArray    *posts,
+                    GCancellable *cancellable,
+                    GError      **error)
 {
-  g_autoptr(GArray) categories = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) tags = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) categories = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) tags = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint i = 0; i < json_array_get_length (posts); i++)
     {
@@ -926,7 +944,7 @@ resolve_post_terms (CdWordpress   *self,
 char *
 cd_wordpress_content_for_article (CdArticle *article)
 {
-  const char *body;
+  const char      *body;
   g_autofree char *html = NULL;
 
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
@@ -936,7 +954,8 @@ cd_wordpress_content_for_article (CdArticle *article)
   return g_strdup_printf ("%s%s" CD_WORDPRESS_MARKER_PREFIX "%s -->",
                           html != NULL ? html : "",
                           html != NULL && *html != '\0' && !g_str_has_suffix (html, "\n")
-                            ? "\n" : "",
+                              ? "\n"
+                              : "",
                           cd_article_get_uuid (article));
 }
 
@@ -960,10 +979,10 @@ cd_wordpress_take_marker (char *html)
   for (start = strstr (html, CD_WORDPRESS_MARKER_PREFIX); start != NULL;
        start = strstr (start + 1, CD_WORDPRESS_MARKER_PREFIX))
     {
-      const char *uuid_start = start + strlen (CD_WORDPRESS_MARKER_PREFIX);
-      const char *close = strstr (uuid_start, "-->");
+      const char      *uuid_start = start + strlen (CD_WORDPRESS_MARKER_PREFIX);
+      const char      *close = strstr (uuid_start, "-->");
       g_autofree char *uuid = NULL;
-      char *cut;
+      char            *cut;
 
       if (close == NULL)
         break;
@@ -985,7 +1004,7 @@ static const char *
 raw_member (JsonObject *post,
             const char *member)
 {
-  JsonNode *node = json_object_get_member (post, member);
+  JsonNode   *node = json_object_get_member (post, member);
   JsonObject *object;
 
   if (node == NULL)
@@ -1006,7 +1025,7 @@ raw_member (JsonObject *post,
 static char *
 plain_excerpt (const char *excerpt)
 {
-  g_autoptr(GString) text = g_string_new (excerpt != NULL ? excerpt : "");
+  g_autoptr (GString) text = g_string_new (excerpt != NULL ? excerpt : "");
 
   g_string_replace (text, "<p>", "", 0);
   g_string_replace (text, "</p>", "", 0);
@@ -1032,23 +1051,23 @@ parse_gmt (const char *text)
 /* Converts a post in context=edit to a CdRemotePost. Its terms must be in
  * the cache already (resolve_post_terms). */
 static CdRemotePost *
-remote_post_from_json (CdWordpress  *self,
-                       JsonNode     *node,
-                       const char   *url,
-                       GError      **error)
+remote_post_from_json (CdWordpress *self,
+                       JsonNode    *node,
+                       const char  *url,
+                       GError     **error)
 {
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (CdArticle) article = NULL;
   g_autofree char *content = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *markdown = NULL;
   g_autofree char *dek = NULL;
-  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDateTime) created = NULL;
+  g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDateTime) created = NULL;
   JsonObject *object;
   const char *slug;
-  JsonArray *array;
-  gint64 id;
+  JsonArray  *array;
+  gint64      id;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -1090,7 +1109,7 @@ remote_post_from_json (CdWordpress  *self,
   array = member_array (object, "categories");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      gint64 term = node_int (json_array_get_element (array, i));
+      gint64      term = node_int (json_array_get_element (array, i));
       const char *name = g_hash_table_lookup (self->categories.names_by_id, &term);
 
       if (name != NULL && term != self->categories.uncategorized_id)
@@ -1102,7 +1121,7 @@ remote_post_from_json (CdWordpress  *self,
   array = member_array (object, "tags");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      gint64 term = node_int (json_array_get_element (array, i));
+      gint64      term = node_int (json_array_get_element (array, i));
       const char *name = g_hash_table_lookup (self->tags.names_by_id, &term);
 
       if (name != NULL)
@@ -1110,7 +1129,7 @@ remote_post_from_json (CdWordpress  *self,
     }
   g_mutex_unlock (&self->lock);
   g_ptr_array_add (tags, NULL);
-  cd_article_set_tags (article, (const char * const *) tags->pdata);
+  cd_article_set_tags (article, (const char *const *) tags->pdata);
 
   created = parse_gmt (member_string (object, "date_gmt"));
   if (created != NULL)
@@ -1123,13 +1142,13 @@ remote_post_from_json (CdWordpress  *self,
 }
 
 static CdRemotePost *
-remote_post_from_reply (CdWordpress   *self,
-                        JsonNode      *node,
-                        const char    *url,
-                        GCancellable  *cancellable,
-                        GError       **error)
+remote_post_from_reply (CdWordpress  *self,
+                        JsonNode     *node,
+                        const char   *url,
+                        GCancellable *cancellable,
+                        GError      **error)
 {
-  g_autoptr(JsonArray) one = json_array_new ();
+  g_autoptr (JsonArray) one = json_array_new ();
 
   json_array_add_element (one, json_node_copy (node));
   if (!resolve_post_terms (self, one, cancellable, error))
@@ -1138,18 +1157,18 @@ remote_post_from_reply (CdWordpress   *self,
 }
 
 static JsonNode *
-post_body_for_article (CdWordpress   *self,
-                       CdArticle     *article,
-                       gboolean       create,
-                       GCancellable  *cancellable,
-                       GError       **error)
+post_body_for_article (CdWordpress  *self,
+                       CdArticle    *article,
+                       gboolean      create,
+                       GCancellable *cancellable,
+                       GError      **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *content = cd_wordpress_content_for_article (article);
-  const char *section = cd_article_get_section (article);
-  const char * const *tags = cd_article_get_tags (article);
-  const char *slug = cd_article_get_slug (article);
-  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char   *content = cd_wordpress_content_for_article (article);
+  const char        *section = cd_article_get_section (article);
+  const char *const *tags = cd_article_get_tags (article);
+  const char        *slug = cd_article_get_slug (article);
+  g_autoptr (GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 category = 0;
 
   /* Resolve the terms first: creating a missing one is its own request. */
@@ -1207,12 +1226,12 @@ post_body_for_article (CdWordpress   *self,
 /* The operations, run in worker threads ----------------------------------- */
 
 static char *
-verify_sync (CdWordpress   *self,
-             GCancellable  *cancellable,
-             GError       **error)
+verify_sync (CdWordpress  *self,
+             GCancellable *cancellable,
+             GError      **error)
 {
-  g_autoptr(JsonNode) me = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (JsonNode) me = NULL;
+  g_autoptr (GError) local_error = NULL;
   JsonObject *object;
   const char *name;
 
@@ -1244,18 +1263,18 @@ verify_sync (CdWordpress   *self,
 }
 
 static CdRemotePost *
-get_sync (CdWordpress   *self,
-          const char    *remote_id,
-          GCancellable  *cancellable,
-          GError       **error)
+get_sync (CdWordpress  *self,
+          const char   *remote_id,
+          GCancellable *cancellable,
+          GError      **error)
 {
   g_autofree char *escaped = g_uri_escape_string (remote_id, NULL, FALSE);
   g_autofree char *path = g_strconcat ("/wp/v2/posts/", escaped, NULL);
   g_autofree char *url = build_url (self, path, NULL);
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonNode) error_body = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(CdRemotePost) post = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (JsonNode) error_body = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (CdRemotePost) post = NULL;
 
   node = request (self, "GET", path, "context=edit", NULL, REQUEST_READ, NULL, &error_body,
                   cancellable, &local_error);
@@ -1299,27 +1318,27 @@ typedef gboolean (*PageFunc) (CdRemotePost *post,
 #define MAX_LIST_PASSES 3
 
 static gboolean
-for_each_post (CdWordpress   *self,
-               const char    *query,
-               guint          max_pages,
-               PageFunc       add,
-               gpointer       user_data,
-               GCancellable  *cancellable,
-               GError       **error)
+for_each_post (CdWordpress  *self,
+               const char   *query,
+               guint         max_pages,
+               PageFunc      add,
+               gpointer      user_data,
+               GCancellable *cancellable,
+               GError      **error)
 {
-  for (guint pass = 1; ; pass++)
+  for (guint pass = 1;; pass++)
     {
       gboolean shifted = FALSE;
-      guint first_total = 0;
+      guint    first_total = 0;
 
       for (guint page = 1; max_pages == 0 || page <= max_pages; page++)
         {
           g_autofree char *page_query = g_strdup_printf ("%s&per_page=%u&page=%u",
                                                          query, self->per_page, page);
           g_autofree char *url = build_url (self, "/wp/v2/posts", page_query);
-          g_autoptr(JsonNode) node = NULL;
+          g_autoptr (JsonNode) node = NULL;
           JsonArray *posts;
-          PageInfo info = { 1, 0 };
+          PageInfo   info = { 1, 0 };
 
           node = request (self, "GET", "/wp/v2/posts", page_query, NULL, REQUEST_READ,
                           &info, NULL, cancellable, error);
@@ -1362,7 +1381,7 @@ for_each_post (CdWordpress   *self,
 typedef struct
 {
   GPtrArray  *posts;
-  GHashTable *index;   /* remote id → position in posts */
+  GHashTable *index; /* remote id → position in posts */
 } ChangedList;
 
 static gboolean
@@ -1370,7 +1389,7 @@ add_changed (CdRemotePost *post,
              gpointer      user_data)
 {
   ChangedList *list = user_data;
-  gpointer position;
+  gpointer     position;
 
   /* A post may show up twice when the list is read again: keep its latest
    * state. */
@@ -1389,15 +1408,15 @@ add_changed (CdRemotePost *post,
 }
 
 static GPtrArray *
-list_changed_sync (CdWordpress   *self,
-                   GDateTime     *since,
-                   GCancellable  *cancellable,
-                   GError       **error)
+list_changed_sync (CdWordpress  *self,
+                   GDateTime    *since,
+                   GCancellable *cancellable,
+                   GError      **error)
 {
-  g_autoptr(GString) query = g_string_new (NULL);
-  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                                cd_remote_post_free);
-  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GString) query = g_string_new (NULL);
+  g_autoptr (GPtrArray) posts = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                    cd_remote_post_free);
+  g_autoptr (GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ChangedList list = { posts, index };
 
   query_add (query, "status", "any");
@@ -1443,13 +1462,13 @@ match_uuid (CdRemotePost *post,
 }
 
 static CdRemotePost *
-find_by_uuid_sync (CdWordpress   *self,
-                   const char    *uuid,
-                   GCancellable  *cancellable,
-                   GError       **error)
+find_by_uuid_sync (CdWordpress  *self,
+                   const char   *uuid,
+                   GCancellable *cancellable,
+                   GError      **error)
 {
-  g_autoptr(GString) search = g_string_new (NULL);
-  g_autoptr(GString) recent = g_string_new (NULL);
+  g_autoptr (GString) search = g_string_new (NULL);
+  g_autoptr (GString) recent = g_string_new (NULL);
   FindData find = { uuid, NULL };
 
   /* WordPress's search looks inside post_content, comments included, so
@@ -1478,12 +1497,12 @@ find_by_uuid_sync (CdWordpress   *self,
  * now, so this is not cancelled, and a reply that cannot be read is an
  * unknown outcome: the caller must look for the post before writing again. */
 static CdRemotePost *
-written_post (CdWordpress  *self,
-              JsonNode     *reply,
-              const char   *url,
-              GError      **error)
+written_post (CdWordpress *self,
+              JsonNode    *reply,
+              const char  *url,
+              GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   CdRemotePost *post;
 
   post = remote_post_from_reply (self, reply, url, NULL, &local_error);
@@ -1495,13 +1514,13 @@ written_post (CdWordpress  *self,
 }
 
 static CdRemotePost *
-create_sync (CdWordpress   *self,
-             CdArticle     *article,
-             GCancellable  *cancellable,
-             GError       **error)
+create_sync (CdWordpress  *self,
+             CdArticle    *article,
+             GCancellable *cancellable,
+             GError      **error)
 {
-  g_autoptr(JsonNode) body = NULL;
-  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr (JsonNode) body = NULL;
+  g_autoptr (JsonNode) reply = NULL;
   g_autofree char *url = build_url (self, "/wp/v2/posts", NULL);
 
   body = post_body_for_article (self, article, TRUE, cancellable, error);
@@ -1515,19 +1534,19 @@ create_sync (CdWordpress   *self,
 }
 
 static CdRemotePost *
-update_sync (CdWordpress   *self,
-             const char    *remote_id,
-             CdArticle     *article,
-             GCancellable  *cancellable,
-             GError       **error)
+update_sync (CdWordpress  *self,
+             const char   *remote_id,
+             CdArticle    *article,
+             GCancellable *cancellable,
+             GError      **error)
 {
   g_autofree char *escaped = g_uri_escape_string (remote_id, NULL, FALSE);
   g_autofree char *path = g_strconcat ("/wp/v2/posts/", escaped, NULL);
   g_autofree char *url = build_url (self, path, NULL);
-  g_autoptr(JsonNode) body = NULL;
-  g_autoptr(JsonNode) reply = NULL;
-  g_autoptr(JsonNode) error_body = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (JsonNode) body = NULL;
+  g_autoptr (JsonNode) reply = NULL;
+  g_autoptr (JsonNode) error_body = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   body = post_body_for_article (self, article, FALSE, cancellable, error);
   if (body == NULL)
@@ -1557,7 +1576,7 @@ typedef struct
 {
   char      *remote_id;
   char      *uuid;
-  CdArticle *article;   /* a copy owned by the worker thread */
+  CdArticle *article; /* a copy owned by the worker thread */
   GDateTime *since;
 } Operation;
 
@@ -1572,14 +1591,14 @@ operation_free (Operation *op)
 }
 
 static GTask *
-operation_task (CdWordpress         *self,
-                gpointer             source_tag,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data,
-                Operation          **op_out)
+operation_task (CdWordpress        *self,
+                gpointer            source_tag,
+                GCancellable       *cancellable,
+                GAsyncReadyCallback callback,
+                gpointer            user_data,
+                Operation         **op_out)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask     *task = g_task_new (self, cancellable, callback, user_data);
   Operation *op = g_new0 (Operation, 1);
 
   g_task_set_source_tag (task, source_tag);
@@ -1606,7 +1625,7 @@ verify_thread (GTask        *task,
                GCancellable *cancellable)
 {
   GError *error = NULL;
-  char *name = verify_sync (source_object, cancellable, &error);
+  char   *name = verify_sync (source_object, cancellable, &error);
 
   if (name == NULL)
     g_task_return_error (task, error);
@@ -1615,22 +1634,22 @@ verify_thread (GTask        *task,
 }
 
 static void
-cd_wordpress_verify_async (CdCms               *cms,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+cd_wordpress_verify_async (CdCms              *cms,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   Operation *op;
-  g_autoptr(GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_verify_async,
-                                          cancellable, callback, user_data, &op);
+  g_autoptr (GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_verify_async,
+                                           cancellable, callback, user_data, &op);
 
   g_task_run_in_thread (task, verify_thread);
 }
 
 static char *
-cd_wordpress_verify_finish (CdCms         *cms,
-                            GAsyncResult  *result,
-                            GError       **error)
+cd_wordpress_verify_finish (CdCms        *cms,
+                            GAsyncResult *result,
+                            GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, cms), NULL);
 
@@ -1644,7 +1663,7 @@ list_changed_thread (GTask        *task,
                      GCancellable *cancellable)
 {
   Operation *op = task_data;
-  GError *error = NULL;
+  GError    *error = NULL;
   GPtrArray *posts = list_changed_sync (source_object, op->since, cancellable, &error);
 
   if (posts == NULL)
@@ -1654,24 +1673,24 @@ list_changed_thread (GTask        *task,
 }
 
 static void
-cd_wordpress_list_changed_async (CdCms               *cms,
-                                 GDateTime           *since,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+cd_wordpress_list_changed_async (CdCms              *cms,
+                                 GDateTime          *since,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
 {
   Operation *op;
-  g_autoptr(GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_list_changed_async,
-                                          cancellable, callback, user_data, &op);
+  g_autoptr (GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_list_changed_async,
+                                           cancellable, callback, user_data, &op);
 
   op->since = since != NULL ? g_date_time_ref (since) : NULL;
   g_task_run_in_thread (task, list_changed_thread);
 }
 
 static GPtrArray *
-cd_wordpress_list_changed_finish (CdCms         *cms,
-                                  GAsyncResult  *result,
-                                  GError       **error)
+cd_wordpress_list_changed_finish (CdCms        *cms,
+                                  GAsyncResult *result,
+                                  GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, cms), NULL);
 
@@ -1684,32 +1703,32 @@ get_thread (GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
-  Operation *op = task_data;
-  GError *error = NULL;
+  Operation    *op = task_data;
+  GError       *error = NULL;
   CdRemotePost *post = get_sync (source_object, op->remote_id, cancellable, &error);
 
   return_post (task, post, error);
 }
 
 static void
-cd_wordpress_get_async (CdCms               *cms,
-                        const char          *remote_id,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+cd_wordpress_get_async (CdCms              *cms,
+                        const char         *remote_id,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data)
 {
   Operation *op;
-  g_autoptr(GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_get_async,
-                                          cancellable, callback, user_data, &op);
+  g_autoptr (GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_get_async,
+                                           cancellable, callback, user_data, &op);
 
   op->remote_id = g_strdup (remote_id);
   g_task_run_in_thread (task, get_thread);
 }
 
 static CdRemotePost *
-cd_wordpress_post_finish (CdCms         *cms,
-                          GAsyncResult  *result,
-                          GError       **error)
+cd_wordpress_post_finish (CdCms        *cms,
+                          GAsyncResult *result,
+                          GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, cms), NULL);
 
@@ -1722,23 +1741,23 @@ find_by_uuid_thread (GTask        *task,
                      gpointer      task_data,
                      GCancellable *cancellable)
 {
-  Operation *op = task_data;
-  GError *error = NULL;
+  Operation    *op = task_data;
+  GError       *error = NULL;
   CdRemotePost *post = find_by_uuid_sync (source_object, op->uuid, cancellable, &error);
 
   return_post (task, post, error);
 }
 
 static void
-cd_wordpress_find_by_uuid_async (CdCms               *cms,
-                                 const char          *uuid,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+cd_wordpress_find_by_uuid_async (CdCms              *cms,
+                                 const char         *uuid,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
 {
   Operation *op;
-  g_autoptr(GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_find_by_uuid_async,
-                                          cancellable, callback, user_data, &op);
+  g_autoptr (GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_find_by_uuid_async,
+                                           cancellable, callback, user_data, &op);
 
   op->uuid = g_strdup (uuid);
   g_task_run_in_thread (task, find_by_uuid_thread);
@@ -1750,23 +1769,23 @@ create_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  Operation *op = task_data;
-  GError *error = NULL;
+  Operation    *op = task_data;
+  GError       *error = NULL;
   CdRemotePost *post = create_sync (source_object, op->article, cancellable, &error);
 
   return_post (task, post, error);
 }
 
 static void
-cd_wordpress_create_async (CdCms               *cms,
-                           CdArticle           *article,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+cd_wordpress_create_async (CdCms              *cms,
+                           CdArticle          *article,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   Operation *op;
-  g_autoptr(GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_create_async,
-                                          cancellable, callback, user_data, &op);
+  g_autoptr (GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_create_async,
+                                           cancellable, callback, user_data, &op);
 
   op->article = cd_article_copy (article);
   g_task_run_in_thread (task, create_thread);
@@ -1778,8 +1797,8 @@ update_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  Operation *op = task_data;
-  GError *error = NULL;
+  Operation    *op = task_data;
+  GError       *error = NULL;
   CdRemotePost *post = update_sync (source_object, op->remote_id, op->article, cancellable,
                                     &error);
 
@@ -1787,16 +1806,16 @@ update_thread (GTask        *task,
 }
 
 static void
-cd_wordpress_update_async (CdCms               *cms,
-                           const char          *remote_id,
-                           CdArticle           *article,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+cd_wordpress_update_async (CdCms              *cms,
+                           const char         *remote_id,
+                           CdArticle          *article,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   Operation *op;
-  g_autoptr(GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_update_async,
-                                          cancellable, callback, user_data, &op);
+  g_autoptr (GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_update_async,
+                                           cancellable, callback, user_data, &op);
 
   op->remote_id = g_strdup (remote_id);
   op->article = cd_article_copy (article);
@@ -1825,8 +1844,8 @@ cd_wordpress_cms_init (CdCmsInterface *iface)
 static gboolean
 is_loopback_url (const char *url)
 {
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  g_autoptr(GInetAddress) address = NULL;
+  g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr (GInetAddress) address = NULL;
   const char *host;
 
   if (uri == NULL || (host = g_uri_get_host (uri)) == NULL)
@@ -1867,15 +1886,15 @@ cd_wordpress_set_property (GObject      *object,
     {
     case PROP_URL:
       {
-        g_autoptr(GUri) uri = g_uri_parse (g_value_get_string (value), G_URI_FLAGS_NONE, NULL);
+        g_autoptr (GUri) uri = g_uri_parse (g_value_get_string (value), G_URI_FLAGS_NONE, NULL);
         g_autofree char *text = NULL;
 
         /* Credentials in the address would end up in messages: drop them. */
         if (uri != NULL)
           {
-            g_autoptr(GUri) bare = g_uri_build (G_URI_FLAGS_NONE, g_uri_get_scheme (uri), NULL,
-                                                g_uri_get_host (uri), g_uri_get_port (uri),
-                                                g_uri_get_path (uri), NULL, NULL);
+            g_autoptr (GUri) bare = g_uri_build (G_URI_FLAGS_NONE, g_uri_get_scheme (uri), NULL,
+                                                 g_uri_get_host (uri), g_uri_get_port (uri),
+                                                 g_uri_get_path (uri), NULL, NULL);
 
             text = g_uri_to_string (bare);
           }
@@ -1895,7 +1914,7 @@ cd_wordpress_set_property (GObject      *object,
 
     case PROP_PASSWORD:
       {
-        const char *password = g_value_get_string (value);
+        const char      *password = g_value_get_string (value);
         g_autofree char *pair = g_strconcat (self->user ? self->user : "", ":",
                                              password ? password : "", NULL);
         g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
@@ -1976,15 +1995,15 @@ cd_wordpress_class_init (CdWordpressClass *klass)
   object_class->finalize = cd_wordpress_finalize;
 
   properties[PROP_URL] =
-    g_param_spec_string ("url", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("url", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_USER] =
-    g_param_spec_string ("user", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("user", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* Write-only: nothing can read the password back out of the object. */
   properties[PROP_PASSWORD] =
-    g_param_spec_string ("password", NULL, NULL, NULL,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("password", NULL, NULL, NULL,
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
