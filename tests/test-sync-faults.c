@@ -602,6 +602,7 @@ typedef struct
   CdStore      *store;
   CdSyncEngine *engine;
   FakeWp       *fake;
+  GCancellable *cancellable;
 } Fixture;
 
 static void
@@ -658,6 +659,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->engine);
   g_clear_object (&fixture->store);
+  g_clear_object (&fixture->cancellable);
   fake_free (fixture->fake);
   remove_dir (fixture->dir);
   g_free (fixture->dir);
@@ -1216,6 +1218,55 @@ test_fast_forward (Fixture       *fixture,
   g_assert_true (pulled_revision);
 }
 
+static gboolean
+cancel_when_created (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  if (g_hash_table_size (fixture->fake->posts) == 0)
+    return G_SOURCE_CONTINUE;
+  g_cancellable_cancel (fixture->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelled while the server holds the reply to a create it made: the sync
+ * ends at once, and the next one makes no second post. */
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = save_new_article (fixture, "Tram strike ends",
+                                                   "Trams run again from six.");
+  g_autoptr(CdSyncResult) second = NULL;
+  g_autoptr(CdWordpress) wp = NULL;
+  Wait wait = { 0 };
+
+  /* A long timeout: only the cancellation can end the wait. */
+  wp = cd_wordpress_new (fixture->fake->url, "tester", "abcd efgh ijkl mnop");
+  cd_wordpress_set_timeouts (wp, 60, 60);
+  cd_sync_engine_set_cms (fixture->engine, ACCOUNT, CD_CMS (wp));
+  fake_add_fault (fixture->fake, "POST", "/wp/v2/posts", FAULT_HOLD, 0, 0);
+
+  fixture->cancellable = g_cancellable_new ();
+  g_timeout_add (20, cancel_when_created, fixture);
+  cd_sync_engine_sync_async (fixture->engine, NULL, fixture->cancellable, on_synced, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (wait.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (wait.result);
+  g_clear_error (&wait.error);
+  g_assert_false (cd_sync_engine_get_syncing (fixture->engine));
+  assert_local_unchanged (fixture, article);
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
+
+  second = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (second));
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
+  g_assert_cmpuint (fake_count (fixture->fake, "POST /wp/v2/posts"), ==, 1);
+  assert_state (fixture, cd_article_get_uuid (article), "synced");
+  assert_local_unchanged (fixture, article);
+}
+
 static int
 run_cli (const char  *dir,
          char       **out,
@@ -1314,6 +1365,7 @@ main (int   argc,
   ADD ("server-down", test_server_down, 1);
   ADD ("auto-sync", test_auto_sync, 1);
   ADD ("cli", test_cli, 1);
+  ADD ("cancel", test_cancel, 0);
   ADD ("merge", test_pull_merge, 0);
   ADD ("fast-forward", test_fast_forward, 0);
 #undef ADD

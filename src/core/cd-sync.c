@@ -1403,15 +1403,17 @@ on_created (GObject      *source,
   post = cd_cms_create_finish (CD_CMS (source), result, &error);
   if (post == NULL)
     {
-      if (is_cancelled (task, error))
-        return;
-      /* The post may exist now: look for its marker before creating again. */
+      /* The post may exist now: look for its marker before creating again.
+       * A cancelled create may have reached the server too. */
       if (g_error_matches (error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME) ||
-          g_error_matches (error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT))
+          g_error_matches (error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           row->create_unknown = TRUE;
           record_row (run, run->uuid, row);
         }
+      if (is_cancelled (task, error))
+        return;
       if (handle_article_error (task, run->uuid, error))
         push_next (task);
       return;
