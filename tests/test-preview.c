@@ -70,12 +70,6 @@ is_true (gpointer data)
 }
 
 static gboolean
-is_nonnull (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
-static gboolean
 preview_loaded (gpointer data)
 {
   return cd_preview_get_loaded (data);
@@ -694,17 +688,22 @@ test_scroll_sync (Fixture      *fixture,
   g_assert_cmpfloat (eval_number (fixture, "window.scrollY"), ==, 0);
 }
 
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  GError  *error;
+} ExportResult;
+
 static void
 export_pdf_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  GError **error = user_data;
-  gboolean ok;
+  ExportResult *export = user_data;
 
-  ok = cd_preview_export_pdf_finish (CD_PREVIEW (object), result, error);
-  if (ok)
-    *error = g_error_new_literal (G_IO_ERROR, 0, "ok");
+  export->ok = cd_preview_export_pdf_finish (CD_PREVIEW (object), result, &export->error);
+  export->done = TRUE;
 }
 
 static void
@@ -714,25 +713,43 @@ test_export_pdf (Fixture      *fixture,
   g_autofree char *path = g_build_filename (fixture->tmpdir, "article.pdf", NULL);
   g_autofree char *body = make_long_body ("The council met.", 40);
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
-  gsize            length;
-  guint            n_before;
+  ExportResult export = { 0 };
+  gsize length;
+  guint n_before;
 
   n_before = fixture->n_updates;
   cd_article_set_body (fixture->article, body);
   wait_for_update (fixture, n_before);
 
-  cd_preview_export_pdf_async (fixture->preview, file, NULL, export_pdf_cb, &error);
-  g_assert_true (wait_for (is_nonnull, &error, "the PDF to be written"));
-  g_assert_error (error, G_IO_ERROR, 0);
-  g_assert_cmpstr (error->message, ==, "ok");
+  cd_preview_export_pdf_async (fixture->preview, file, NULL, export_pdf_cb, &export);
+  g_assert_true (wait_for (is_true, &export.done, "the PDF to be written"));
+  g_assert_no_error (export.error);
+  g_assert_true (export.ok);
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 2000);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   /* A complete file ends with the trailer's end marker. */
   g_assert_nonnull (g_strstr_len (contents + length - 32, 32, "%%EOF"));
+}
+
+static void
+test_export_pdf_fails (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "no", "such", "dir", "a.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  ExportResult export = { 0 };
+
+  /* A PDF that cannot be written is an error that says why, not a hang. */
+  cd_preview_export_pdf_async (fixture->preview, file, NULL, export_pdf_cb, &export);
+  g_assert_true (wait_for (is_true, &export.done, "the export to fail"));
+  g_assert_false (export.ok);
+  g_assert_error (export.error, CD_PREVIEW_ERROR, CD_PREVIEW_ERROR_PRINT_FAILED);
+  g_test_message ("%s", export.error->message);
+  g_clear_error (&export.error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -960,6 +977,7 @@ main (int   argc,
   ADD ("/preview/no-article", test_no_article);
   ADD ("/preview/web-process-ends", test_web_process_ends);
   ADD ("/preview/export-pdf", test_export_pdf);
+  ADD ("/preview/export-pdf-fails", test_export_pdf_fails);
   ADD ("/preview/screenshots", test_screenshots);
 
 #undef ADD
