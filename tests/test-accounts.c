@@ -391,6 +391,69 @@ test_remove (Fixture      *fixture,
 }
 
 static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static char *
+verify_account (CdAccount *account,
+                GError   **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  cd_account_verify_async (account, NULL, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return cd_account_verify_finish (account, result, error);
+}
+
+static void
+test_verify (Fixture      *fixture,
+             gconstpointer data)
+{
+  g_autoptr (CdAccount) account = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *wrong = NULL;
+
+  if (!need_setup ())
+    return;
+
+  /* "Test connection" as the Accounts page runs it. */
+  account = cd_account_new ("checked", "wordpress", wp->url, wp->user, &error);
+  g_assert_no_error (error);
+  missing = verify_account (account, &error);
+  g_assert_null (missing);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH);
+  g_assert_nonnull (strstr (error->message, "keyring holds no password"));
+  g_clear_error (&error);
+
+  g_assert_true (cd_secrets_store ("checked", wp->url, wp->user, wp->password, NULL, &error));
+  g_assert_no_error (error);
+  name = verify_account (account, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "admin");
+
+  /* A password revoked on the site since it was stored. */
+  g_assert_true (cd_secrets_store ("checked", wp->url, wp->user, "Revoked0Password0000000", NULL,
+                                   &error));
+  wrong = verify_account (account, &error);
+  g_assert_null (wrong);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH);
+  g_assert_null (strstr (error->message, "Revoked0Password"));
+  g_clear_error (&error);
+
+  g_assert_true (cd_secrets_clear ("checked", wp->url, wp->user, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_model (Fixture      *fixture,
             gconstpointer data)
 {
@@ -575,6 +638,7 @@ main (int   argc,
   ADD ("/accounts/no-secret-service", test_no_secret_service);
   ADD ("/accounts/refuses-password-in-arguments", test_refuses_argv_password);
   ADD ("/accounts/remove", test_remove);
+  ADD ("/accounts/verify", test_verify);
 
 #undef ADD
 

@@ -27,6 +27,7 @@ typedef struct
   char       *content_type;
   char       *body;
   char       *retry_after;
+  char       *location;
   ReplyAction action;
 } Reply;
 
@@ -63,6 +64,7 @@ reply_free (Reply *reply)
   g_free (reply->content_type);
   g_free (reply->body);
   g_free (reply->retry_after);
+  g_free (reply->location);
   g_free (reply);
 }
 
@@ -162,6 +164,9 @@ handle (SoupServer        *server,
 
     case REPLY_NORMAL:
       soup_server_message_set_status (message, reply->status, NULL);
+      if (reply->location != NULL)
+        soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                      "Location", reply->location);
       if (reply->retry_after != NULL)
         soup_message_headers_replace (soup_server_message_get_response_headers (message),
                                       "Retry-After", reply->retry_after);
@@ -494,6 +499,27 @@ test_wrong_types (Fixture      *fixture,
   post = get_post (client, &error);
   g_assert_null (post);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY);
+}
+
+static void
+test_redirect (Fixture      *fixture,
+               gconstpointer data)
+{
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (CdRemotePost) created = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* A site that moved: the create is not followed as a GET to somewhere
+   * else, and the credentials stay here. */
+  queue_reply (fixture, 301, "text/html", "<a href=\"https://elsewhere.invalid/\">moved</a>",
+               NULL, REPLY_NORMAL);
+  ((Reply *) g_queue_peek_tail (&fixture->replies))->location =
+      g_strconcat (fixture->url, "/moved", NULL);
+  created = create_post (client, &error);
+  g_assert_null (created);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "301"));
+  g_assert_cmpuint (fixture->seen->len, ==, 1);
 }
 
 static void
@@ -864,6 +890,7 @@ main (int   argc,
   ADD ("/cms-faults/malformed-json", test_malformed_json);
   ADD ("/cms-faults/wrong-types", test_wrong_types);
   ADD ("/cms-faults/html-reply", test_html_reply);
+  ADD ("/cms-faults/redirect", test_redirect);
   ADD ("/cms-faults/cut-body", test_cut_body);
   ADD ("/cms-faults/timeout", test_timeout);
   ADD ("/cms-faults/create-requests", test_create_requests);

@@ -484,3 +484,113 @@ cd_account_create_cms (CdAccount  *self,
   /* Only WordPress exists so far; cd_account_new() refuses other kinds. */
   return CD_CMS (cd_wordpress_new (self->url, self->user, password));
 }
+
+static void
+lookup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CdAccount *self = source_object;
+  GError    *error = NULL;
+  char      *password;
+
+  password = cd_account_lookup_password (self, cancellable, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else if (password == NULL)
+    g_task_return_new_error (task, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
+                             "The keyring holds no password for account “%s”; add the "
+                             "account again with its application password.",
+                             self->name);
+  else
+    g_task_return_pointer (task, password, (GDestroyNotify) cd_secrets_free);
+}
+
+static void
+on_verified (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+  char   *name;
+
+  name = cd_cms_verify_finish (CD_CMS (source), result, &error);
+  if (name == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, name, g_free);
+}
+
+static void
+on_password (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (CdCms) cms = NULL;
+  GCancellable *cancellable;
+  GError       *error = NULL;
+  char         *password;
+
+  password = g_task_propagate_pointer (G_TASK (result), &error);
+  if (password == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  cms = cd_account_create_cms (CD_ACCOUNT (source), password);
+  cd_secrets_free (password);
+  cancellable = g_task_get_cancellable (task);
+  cd_cms_verify_async (cms, cancellable, on_verified, g_steal_pointer (&task));
+}
+
+/**
+ * cd_account_verify_async:
+ * @self: a #CdAccount
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the site has answered
+ * @user_data: data for @callback
+ *
+ * "Test connection": reads the password from the keyring (in a worker
+ * thread) and checks it against the site, without blocking the caller.
+ */
+void
+cd_account_verify_async (CdAccount          *self,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GTask) lookup = NULL;
+
+  g_return_if_fail (CD_IS_ACCOUNT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cd_account_verify_async);
+  lookup = g_task_new (self, cancellable, on_password, g_steal_pointer (&task));
+  g_task_set_source_tag (lookup, lookup_thread);
+  g_task_run_in_thread (lookup, lookup_thread);
+}
+
+/**
+ * cd_account_verify_finish:
+ * @self: a #CdAccount
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the user's display name on the
+ *   site, or %NULL with %CD_CMS_ERROR_AUTH, %CD_CMS_ERROR_NO_SECRET_SERVICE,
+ *   %CD_CMS_ERROR_OFFLINE and the like
+ */
+char *
+cd_account_verify_finish (CdAccount    *self,
+                          GAsyncResult *result,
+                          GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -61,4 +61,12 @@ char  *cd_account_lookup_password (CdAccount    *self,
 CdCms *cd_account_create_cms (CdAccount  *self,
                               const char *password);
 
+void  cd_account_verify_async (CdAccount          *self,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data);
+char *cd_account_verify_finish (CdAccount    *self,
+                                GAsyncResult *result,
+                                GError      **error);
+
 G_END_DECLS

@@ -446,6 +446,9 @@ request (CdWordpress  *self,
       /* WordPress sends no challenge, so the credentials go up front. */
       soup_message_headers_replace (headers, "Authorization", self->authorization);
       soup_message_headers_replace (headers, "Accept", "application/json");
+      /* A redirect would carry the credentials elsewhere, and libsoup turns
+       * a redirected POST into a GET: report it instead. */
+      soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
       if (request_body != NULL)
         soup_message_set_request_body_from_bytes (message, "application/json", request_body);
       g_signal_connect (message, "wrote-body", G_CALLBACK (on_wrote_body), &body_sent);
@@ -576,6 +579,18 @@ request (CdWordpress  *self,
           g_clear_error (&last_error);
           set_status_error (&last_error, CD_CMS_ERROR_SERVER, method, url, status, reply);
           delay = backoff_ms (self, attempt);
+        }
+      else if (SOUP_STATUS_IS_REDIRECTION (status))
+        {
+          const char *location = soup_message_headers_get_one (
+              soup_message_get_response_headers (message), "Location");
+
+          g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_FAILED,
+                       "%s %s answered HTTP %u (%s) and points to %s; change the account's "
+                       "address to where the site is now.",
+                       method, url, status, soup_status_get_phrase (status),
+                       location != NULL ? location : "no other address");
+          return NULL;
         }
       else
         {
