@@ -490,6 +490,22 @@ test_raw_html_is_inert (Fixture      *fixture,
   text = eval_string (fixture, "document.getElementById('headline').textContent");
   g_assert_cmpstr (text, ==, "<script>window.copydeskPwned = 'headline'</script>");
 
+  /* Nor when it reaches the document through DOM calls, as the patched body
+   * does: enable-javascript-markup alone would let these run, the page's
+   * Content-Security-Policy does not. */
+  g_clear_object (&value);
+  value = eval_js (fixture,
+                   "const div = document.createElement('div');"
+                   "div.setAttribute('onclick', 'window.copydeskPwned = \\'onclick\\'');"
+                   "document.body.append(div);"
+                   "div.click();"
+                   "const script = document.createElement('script');"
+                   "script.textContent = 'window.copydeskPwned = \\'script element\\'';"
+                   "document.body.append(script);"
+                   "div.remove(); script.remove(); true");
+  wait_for_paint (fixture);
+  g_assert_true (eval_boolean (fixture, "typeof window.copydeskPwned === 'undefined'"));
+
   /* Whatever HTML reaches the page, its own sanitiser and the disabled
    * script markup still keep it inert. */
   value = eval_js (fixture,

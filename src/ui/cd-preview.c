@@ -879,6 +879,11 @@ cd_preview_init (CdPreview *self)
 
   self->cancellable = g_cancellable_new ();
 
+  /* enable-javascript-markup stops only what the HTML parser inserts. The
+   * body reaches the page through DOM calls, and a handler attribute or
+   * script element inserted that way would still run, so the page's
+   * Content-Security-Policy (script-src 'none') is what keeps it inert;
+   * neither applies to the user script or to evaluate_javascript(). */
   settings = webkit_settings_new_with_settings ("enable-javascript-markup", FALSE,
                                                 "enable-html5-local-storage", FALSE,
                                                 "enable-page-cache", FALSE,
