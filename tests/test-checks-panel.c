@@ -1,0 +1,341 @@
+/* test-checks-panel.c: the Checks panel under Xvfb, in a real window with a
+ * GtkSourceView and entries: findings underlined and listed as the person
+ * types, Apply, Ignore (kept per article) and Add to Word List.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-checks-panel"
+
+#include "config.h"
+
+#include <gtksourceview/gtksource.h>
+
+#include "cd-checks-panel.h"
+#include "cd-ui-test.h"
+
+typedef struct
+{
+  GtkWidget       *window;
+  CdChecksPanel   *panel;
+  GtkTextBuffer   *buffer;
+  GtkEditable     *headline;
+  CdArticle       *article;
+  guint            runs;
+} Desk;
+
+static void
+findings_changed_cb (Desk *desk)
+{
+  desk->runs++;
+}
+
+static CdChecksPanel *
+add_panel (Desk    *desk,
+           CdStore *store)
+{
+  CdChecksPanel *panel = CD_CHECKS_PANEL (cd_checks_panel_new ());
+
+  cd_checks_panel_set_article (panel, store, desk->article);
+  cd_checks_panel_attach_buffer (panel, "body", desk->buffer);
+  cd_checks_panel_attach_editable (panel, "headline", desk->headline);
+  g_signal_connect_swapped (panel, "findings-changed", G_CALLBACK (findings_changed_cb), desk);
+  return panel;
+}
+
+/* A window with an entry for the headline, a source view for the body and
+ * the panel beside them, on @article or on a new one. */
+static void
+desk_open (Desk        *desk,
+           CdUiFixture *fixture,
+           CdArticle   *article)
+{
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *view = gtk_source_view_new ();
+  GtkWidget *entry = gtk_entry_new ();
+
+  desk->article = article != NULL ? g_object_ref (article)
+                                  : cd_ui_add_article (fixture->store, "Council meets", "");
+  desk->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  desk->headline = GTK_EDITABLE (entry);
+  gtk_editable_set_text (desk->headline, "Council meets");
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), view);
+
+  desk->panel = add_panel (desk, fixture->store);
+  gtk_paned_set_start_child (GTK_PANED (paned), box);
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (desk->panel));
+  gtk_paned_set_position (GTK_PANED (paned), 500);
+
+  desk->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (desk->window), 1000, 600);
+  gtk_window_set_child (GTK_WINDOW (desk->window), paned);
+  gtk_window_present (GTK_WINDOW (desk->window));
+  g_assert_true (cd_ui_wait_for ((CdUiCondition) gtk_widget_get_mapped, desk->window, 10000));
+  gtk_widget_grab_focus (view);
+}
+
+static void
+desk_close (Desk *desk)
+{
+  GtkWidget *window = desk->window;
+
+  g_object_add_weak_pointer (G_OBJECT (desk->panel), (gpointer *) &desk->panel);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &desk->window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (int i = 0; i < 200 && (desk->window != NULL || desk->panel != NULL); i++)
+    cd_ui_spin (10);
+  g_assert_null (desk->window);
+  g_assert_null (desk->panel);
+  g_clear_object (&desk->article);
+}
+
+/* Types text at the cursor a character at a time, as a person would. */
+static void
+type_text (GtkTextBuffer *buffer,
+           const char    *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      char ch[8] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), ch);
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, ch, -1, TRUE);
+      cd_ui_spin (15);
+    }
+}
+
+static const CdFinding *
+find (CdChecksPanel *panel,
+      const char    *rule,
+      const char    *text,
+      guint         *index)
+{
+  GPtrArray *findings = cd_checks_panel_get_findings (panel);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CdFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (f->rule, rule) && g_str_equal (f->text, text))
+        {
+          if (index != NULL)
+            *index = i;
+          return f;
+        }
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  Desk       *desk;
+  const char *rule;
+  const char *text;
+  gboolean    present;
+} Expect;
+
+static gboolean
+expectation_met (gpointer data)
+{
+  Expect *expect = data;
+
+  return (find (expect->desk->panel, expect->rule, expect->text, NULL) != NULL) ==
+         expect->present;
+}
+
+static void
+wait_for_finding (Desk       *desk,
+                  const char *rule,
+                  const char *text,
+                  gboolean    present)
+{
+  Expect expect = { desk, rule, text, present };
+
+  if (!cd_ui_wait_for (expectation_met, &expect, 10000))
+    g_error ("The panel never %s the %s finding “%s”", present ? "showed" : "dropped", rule,
+             text);
+}
+
+/* Whether the buffer's check tag covers exactly [start, end). */
+static gboolean
+underlined_exactly (GtkTextBuffer *buffer,
+                    guint          start,
+                    guint          end)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                               "cd-check-warning");
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  for (guint i = start; i < end; i++)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, i);
+      if (!gtk_text_iter_has_tag (&iter, tag))
+        return FALSE;
+    }
+  if (start > 0)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, start - 1);
+      if (gtk_text_iter_has_tag (&iter, tag))
+        return FALSE;
+    }
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, end);
+  return !gtk_text_iter_has_tag (&iter, tag);
+}
+
+/* The list's rows, as their titles. */
+static char *
+listed_titles (CdChecksPanel *panel)
+{
+  g_autoptr(GString) titles = g_string_new (NULL);
+  GtkWidget *widget = GTK_WIDGET (panel);
+  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
+
+  g_ptr_array_add (queue, widget);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (queue, i);
+
+      if (ADW_IS_ACTION_ROW (w) && gtk_widget_get_parent (w) != NULL)
+        g_string_append_printf (titles, "%s\n",
+                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)));
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (queue, c);
+    }
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+static gboolean
+entry_underlined (GtkEditable *editable,
+                  guint        start_byte,
+                  guint        end_byte)
+{
+  GtkEditable *text = editable;
+  PangoAttrList *attributes;
+  g_autoptr(GSList) list = NULL;
+  gboolean found = FALSE;
+
+  while (!GTK_IS_TEXT (text))
+    text = gtk_editable_get_delegate (text);
+  attributes = gtk_text_get_attributes (GTK_TEXT (text));
+  if (attributes == NULL)
+    return FALSE;
+  list = pango_attr_list_get_attributes (attributes);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attribute = l->data;
+
+      if (attribute->klass->type == PANGO_ATTR_UNDERLINE &&
+          ((PangoAttrInt *) attribute)->value == PANGO_UNDERLINE_ERROR &&
+          attribute->start_index == start_byte && attribute->end_index == end_byte)
+        found = TRUE;
+    }
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+  return found;
+}
+
+typedef struct
+{
+  Desk  *desk;
+  guint  runs;
+} RunsSince;
+
+static gboolean
+ran_since (gpointer data)
+{
+  RunsSince *since = data;
+
+  return since->desk->runs > since->runs;
+}
+
+static void
+test_typing_apply_ignore (CdUiFixture   *fixture,
+                          gconstpointer  data)
+{
+  Desk desk = { 0 };
+  const CdFinding *finding;
+  g_autofree char *titles = NULL;
+  g_autofree char *ignored = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(CdArticle) article = NULL;
+  GtkTextIter start, end;
+  guint index = 0;
+  guint runs;
+
+  desk_open (&desk, fixture, NULL);
+
+  /* A planted error, typed. */
+  type_text (desk.buffer, "The goverment met on Monday.");
+  wait_for_finding (&desk, CD_CHECK_RULE_SPELLING, "goverment", TRUE);
+  finding = find (desk.panel, CD_CHECK_RULE_SPELLING, "goverment", &index);
+  g_assert_cmpuint (finding->start, ==, 4);
+  g_assert_cmpuint (finding->end, ==, 13);
+  g_assert_true (underlined_exactly (desk.buffer, 4, 13));
+  titles = listed_titles (desk.panel);
+  g_assert_nonnull (strstr (titles, "Body: “goverment”"));
+
+  /* Apply takes the suggestion, through the row's button action. */
+  gtk_widget_activate_action (GTK_WIDGET (desk.panel), "checks.apply", "u", index);
+  gtk_text_buffer_get_bounds (desk.buffer, &start, &end);
+  contents = gtk_text_buffer_get_text (desk.buffer, &start, &end, TRUE);
+  g_assert_cmpstr (contents, ==, "The government met on Monday.");
+  wait_for_finding (&desk, CD_CHECK_RULE_SPELLING, "goverment", FALSE);
+  g_assert_true (underlined_exactly (desk.buffer, 0, 0));
+
+  /* The headline entry is underlined too, in bytes. */
+  gtk_editable_set_text (desk.headline, "Café owners see TK losses");
+  wait_for_finding (&desk, CD_CHECK_RULE_LEFTOVER_MARKUP, "TK", TRUE);
+  g_assert_true (entry_underlined (desk.headline, 17, 19));
+
+  /* Ignore hides the finding for this article and keeps it hidden. */
+  type_text (desk.buffer, " It was the the best day.");
+  wait_for_finding (&desk, CD_CHECK_RULE_REPEATED_WORD, "the the", TRUE);
+  find (desk.panel, CD_CHECK_RULE_REPEATED_WORD, "the the", &index);
+  gtk_widget_activate_action (GTK_WIDGET (desk.panel), "checks.ignore", "u", index);
+  g_assert_null (find (desk.panel, CD_CHECK_RULE_REPEATED_WORD, "the the", NULL));
+  runs = desk.runs;
+  type_text (desk.buffer, " More.");
+  g_assert_true (cd_ui_wait_for (ran_since, &(RunsSince) { &desk, runs }, 10000));
+  g_assert_null (find (desk.panel, CD_CHECK_RULE_REPEATED_WORD, "the the", NULL));
+  ignored = g_strdup_printf ("%s/checks/ignored/%s.txt", fixture->dir,
+                             cd_article_get_uuid (desk.article));
+  g_assert_true (g_file_test (ignored, G_FILE_TEST_EXISTS));
+
+  /* Add to Word List. */
+  type_text (desk.buffer, " A blorft came.");
+  wait_for_finding (&desk, CD_CHECK_RULE_SPELLING, "blorft", TRUE);
+  find (desk.panel, CD_CHECK_RULE_SPELLING, "blorft", &index);
+  gtk_widget_activate_action (GTK_WIDGET (desk.panel), "checks.add-word", "u", index);
+  wait_for_finding (&desk, CD_CHECK_RULE_SPELLING, "blorft", FALSE);
+
+  article = g_object_ref (desk.article);
+  desk_close (&desk);
+
+  /* A new panel on the same store and article: still ignored, word known. */
+  {
+    Desk again = { 0 };
+
+    desk_open (&again, fixture, article);
+    gtk_text_buffer_set_text (again.buffer, "It was the the day a blorft and a goverment met.", -1);
+    wait_for_finding (&again, CD_CHECK_RULE_SPELLING, "goverment", TRUE);
+    g_assert_null (find (again.panel, CD_CHECK_RULE_REPEATED_WORD, "the the", NULL));
+    g_assert_null (find (again.panel, CD_CHECK_RULE_SPELLING, "blorft", NULL));
+    desk_close (&again);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/checks-panel/typing-apply-ignore", CdUiFixture, NULL, cd_ui_fixture_setup,
+              test_typing_apply_ignore, cd_ui_fixture_teardown);
+
+  return g_test_run ();
+}
