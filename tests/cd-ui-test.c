@@ -204,7 +204,9 @@ cd_ui_spin (guint ms)
 static gboolean
 preview_loaded (gpointer data)
 {
-  return cd_preview_get_loaded (cd_window_get_preview (data));
+  CdPreview *preview = cd_window_get_preview (data);
+
+  return preview != NULL && cd_preview_get_loaded (preview);
 }
 
 void

@@ -350,7 +350,7 @@ print_action (GtkWidget  *widget,
 {
   CdWindow *self = CD_WINDOW (widget);
 
-  if (self->document != NULL)
+  if (self->document != NULL && self->preview != NULL)
     cd_preview_print (self->preview, GTK_WINDOW (self));
 }
 
@@ -380,7 +380,7 @@ export_pdf_response_cb (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
+  if (file != NULL && self->preview != NULL)
     cd_preview_export_pdf_async (self->preview, file, self->cancellable, export_pdf_ready_cb,
                                  g_object_ref (self));
   g_object_unref (chooser);

@@ -21,6 +21,7 @@ struct _CdWindow
   CdPreview            *preview;
   GtkWindow            *history;
 
+  guint                 preview_idle_id;
   gulong                saved_id;
   gulong                dirty_id;
   gulong                headline_id;

@@ -26,6 +26,7 @@ enum
 {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_PREVIEW,
   N_PROPS
 };
 
@@ -368,6 +369,38 @@ preview_loaded_cb (CdWindow *self)
     }
 }
 
+/* The web view is made after the window's first frame: WebKit takes a
+ * while to set up, and the article should be on screen first. */
+static gboolean
+create_preview_cb (gpointer data)
+{
+  CdWindow *self = data;
+
+  self->preview_idle_id = 0;
+  if (self->preview != NULL)
+    return G_SOURCE_REMOVE;
+
+  self->preview = cd_preview_new ();
+  adw_bin_set_child (self->preview_bin, GTK_WIDGET (self->preview));
+  g_settings_bind (self->settings, "allow-remote-images", self->preview, "allow-remote-images",
+                   G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->preview, "notify::loaded", G_CALLBACK (preview_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (self->document != NULL)
+    cd_preview_set_article (self->preview, cd_document_get_article (self->document));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_first_paint_cb (GdkFrameClock *clock,
+                      CdWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
+  if (self->preview == NULL && self->preview_idle_id == 0)
+    self->preview_idle_id = g_idle_add (create_preview_cb, self);
+}
+
 static void
 cd_window_map (GtkWidget *widget)
 {
@@ -379,6 +412,10 @@ cd_window_map (GtkWidget *widget)
   position = g_settings_get_int (self->settings, "preview-position");
   if (position > 0)
     gtk_paned_set_position (self->paned, position);
+
+  if (self->preview == NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (after_first_paint_cb), self, G_CONNECT_AFTER);
 
   if (g_getenv ("COPYDESK_REPORT_FRAMES") != NULL && !self->reported_frame)
     {
@@ -417,6 +454,7 @@ cd_window_dispose (GObject *object)
 
   if (self->document != NULL)
     cd_window_close_article (self);
+  g_clear_handle_id (&self->preview_idle_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
@@ -450,6 +488,9 @@ cd_window_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_PREVIEW:
+      g_value_set_object (value, self->preview);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -470,6 +511,9 @@ cd_window_class_init (CdWindowClass *klass)
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CD_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PREVIEW] =
+    g_param_spec_object ("preview", NULL, NULL, CD_TYPE_PREVIEW,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -547,12 +591,6 @@ cd_window_new (GtkApplication *application,
   gtk_widget_set_size_request (GTK_WIDGET (self->sidebar),
                                g_settings_get_int (settings, "sidebar-width"), -1);
 
-  self->preview = cd_preview_new ();
-  adw_bin_set_child (self->preview_bin, GTK_WIDGET (self->preview));
-  g_settings_bind (settings, "allow-remote-images", self->preview, "allow-remote-images",
-                   G_SETTINGS_BIND_GET);
-  g_signal_connect_object (self->preview, "notify::loaded", G_CALLBACK (preview_loaded_cb), self,
-                           G_CONNECT_SWAPPED);
   g_settings_bind (settings, "show-details", self->metadata, "expanded", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (settings, "changed::show-preview",
@@ -646,7 +684,10 @@ cd_window_get_library (CdWindow *self)
 /**
  * cd_window_get_preview:
  *
- * Returns: (transfer none): the preview
+ * The preview is made once the window has painted its first frame;
+ * "notify::preview" says when.
+ *
+ * Returns: (nullable) (transfer none): the preview
  */
 CdPreview *
 cd_window_get_preview (CdWindow *self)
