@@ -9,10 +9,10 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "cd-preview.h"
+#include "cd-test-util.h"
 
 /* Generous: the first web process of a run takes about a second to start. */
 #define TIMEOUT_SECONDS 30
@@ -261,24 +261,6 @@ fixture_set_up (Fixture      *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
 fixture_tear_down (Fixture      *fixture,
                    gconstpointer data)
 {
@@ -293,7 +275,8 @@ fixture_tear_down (Fixture      *fixture,
 
   g_clear_object (&fixture->article);
   g_clear_pointer (&fixture->links, g_ptr_array_unref);
-  remove_tree (fixture->tmpdir);
+  cd_test_rm_rf (fixture->tmpdir);
+  g_assert_false (g_file_test (fixture->tmpdir, G_FILE_TEST_EXISTS));
   g_free (fixture->tmpdir);
 }
 
