@@ -863,8 +863,11 @@ ensure_db (CdSyncEngine  *self,
   return self->db;
 }
 
+/* Makes the client of @account from its row in @db and its password in
+ * the keyring. It may wait on the keyring (an unlock prompt), so a sync
+ * does it in its own thread. */
 static CdCms *
-create_cms (CdSyncEngine  *self,
+create_cms (CdSyncDb      *db,
             const char    *account,
             GError       **error)
 {
@@ -873,7 +876,7 @@ create_cms (CdSyncEngine  *self,
   char *password;
   CdCms *cms;
 
-  if (ensure_db (self, error) == NULL || (row = cd_account_load (self->db, account, error)) == NULL)
+  if ((row = cd_account_load (db, account, error)) == NULL)
     return NULL;
   password = cd_account_lookup_password (row, NULL, &local_error);
   if (password == NULL)
@@ -915,7 +918,9 @@ cd_sync_engine_get_cms (CdSyncEngine  *self,
   cms = g_hash_table_lookup (self->cms, account);
   if (cms == NULL)
     {
-      cms = create_cms (self, account, error);
+      if (ensure_db (self, error) == NULL)
+        return NULL;
+      cms = create_cms (self->db, account, error);
       if (cms == NULL)
         return NULL;
       g_hash_table_insert (self->cms, g_strdup (account), cms);
@@ -955,8 +960,8 @@ typedef struct
   CdSyncEngine  *engine;
   CdSyncResult  *result;
   GPtrArray     *accounts;
-  GPtrArray     *clients;            /* a CdCms per account, or NULL ... */
-  GPtrArray     *client_errors;      /* ... and then why */
+  GPtrArray     *clients;            /* a CdCms per account, NULL until made */
+  GPtrArray     *made_clients;       /* indexes of those made by this run */
   guint          account_index;
 
   /* The run works in a thread of its own, with its own main context and
@@ -1004,7 +1009,7 @@ sync_run_free (SyncRun *run)
   g_clear_pointer (&run->result, cd_sync_result_unref);
   g_clear_pointer (&run->accounts, g_ptr_array_unref);
   g_clear_pointer (&run->clients, g_ptr_array_unref);
-  g_clear_pointer (&run->client_errors, g_ptr_array_unref);
+  g_clear_pointer (&run->made_clients, g_ptr_array_unref);
   g_clear_object (&run->db);
   g_clear_pointer (&run->loop, g_main_loop_unref);
   g_clear_pointer (&run->context, g_main_context_unref);
@@ -1089,6 +1094,15 @@ complete_in_caller (gpointer user_data)
   GTask *task = completion->task;
   SyncRun *run = g_task_get_task_data (task);
 
+  for (guint i = 0; i < run->made_clients->len; i++)
+    {
+      guint index = GPOINTER_TO_UINT (g_ptr_array_index (run->made_clients, i));
+      const char *account = g_ptr_array_index (run->accounts, index);
+
+      if (!g_hash_table_contains (run->engine->cms, account))
+        g_hash_table_insert (run->engine->cms, g_strdup (account),
+                             g_object_ref (g_ptr_array_index (run->clients, index)));
+    }
   sync_finished (run->engine);
   if (completion->error != NULL)
     g_task_return_error (task, completion->error);
@@ -1894,11 +1908,19 @@ next_account (GTask *task)
   run->account = g_ptr_array_index (run->accounts, run->account_index);
   if (cms == NULL)
     {
-      add_item (run->result->errors, NULL, run->account, "%s: %s", run->account,
-                (const char *) g_ptr_array_index (run->client_errors, run->account_index));
-      run->account_index++;
-      next_account (task);
-      return;
+      g_autoptr(GError) error = NULL;
+
+      cms = create_cms (run->db, run->account, &error);
+      if (cms == NULL)
+        {
+          add_item (run->result->errors, NULL, run->account, "%s: %s", run->account,
+                    error->message);
+          run->account_index++;
+          next_account (task);
+          return;
+        }
+      g_ptr_array_index (run->clients, run->account_index) = cms;
+      g_ptr_array_add (run->made_clients, GUINT_TO_POINTER (run->account_index));
     }
   run->account_index++;
   run->cms = g_object_ref (cms);
@@ -2002,19 +2024,16 @@ cd_sync_engine_sync_async (CdSyncEngine        *self,
   run->engine = g_object_ref (self);
   run->result = cd_sync_result_new ();
   run->accounts = g_steal_pointer (&accounts);
+  /* Clients known already (or given with cd_sync_engine_set_cms()) are
+   * taken here; the others are made in the sync's thread, and kept for
+   * the next sync when it completes. */
   run->clients = g_ptr_array_new_with_free_func (unref_nullable);
-  run->client_errors = g_ptr_array_new_with_free_func (g_free);
-  /* The clients are made here: the account table and the keyring are the
-   * caller's to use. */
+  run->made_clients = g_ptr_array_new ();
   for (guint i = 0; i < run->accounts->len; i++)
     {
-      g_autoptr(GError) local_error = NULL;
-      CdCms *cms = cd_sync_engine_get_cms (self, g_ptr_array_index (run->accounts, i),
-                                           &local_error);
+      CdCms *cms = g_hash_table_lookup (self->cms, g_ptr_array_index (run->accounts, i));
 
       g_ptr_array_add (run->clients, cms != NULL ? g_object_ref (cms) : NULL);
-      g_ptr_array_add (run->client_errors,
-                       local_error != NULL ? g_strdup (local_error->message) : NULL);
     }
   run->caller_context = g_main_context_ref_thread_default ();
   run->context = g_main_context_new ();
