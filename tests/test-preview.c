@@ -280,6 +280,15 @@ fixture_tear_down (Fixture      *fixture,
   g_free (fixture->tmpdir);
 }
 
+static gboolean
+title_is_headline (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (webkit_web_view_get_title (cd_preview_get_web_view (fixture->preview)),
+                    cd_article_get_headline (fixture->article)) == 0;
+}
+
 static void
 test_shows_article (Fixture      *fixture,
                     gconstpointer data)
@@ -293,6 +302,8 @@ test_shows_article (Fixture      *fixture,
 
   headline = eval_string (fixture, "document.getElementById('headline').textContent");
   g_assert_cmpstr (headline, ==, "Council approves harbour budget");
+  /* Printing names the document after the article. */
+  g_assert_true (wait_for (title_is_headline, fixture, "the page title"));
   dek = eval_string (fixture, "document.getElementById('dek').textContent");
   g_assert_cmpstr (dek, ==, "The vote ends a year of argument over the old docks.");
   byline = eval_string (fixture, "document.getElementById('byline').textContent");

@@ -204,6 +204,8 @@
     const y = window.scrollY;
 
     els.root.lang = data.language || '';
+    /* Printing names the document after its title. */
+    document.title = data.headline || data.untitled || '';
     setText(els.embargo, data.embargo);
     setText(els.kicker, data.section);
     setText(els.headline, data.headline || data.untitled);
