@@ -77,7 +77,10 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
-G_DEFINE_QUARK (cd - preview - error - quark, cd_preview_error)
+/* The quark's name is stringified as written. */
+/* clang-format off */
+G_DEFINE_QUARK (cd-preview-error-quark, cd_preview_error)
+/* clang-format on */
 
 static void cd_preview_schedule (CdPreview *self);
 
