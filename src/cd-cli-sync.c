@@ -72,17 +72,17 @@ print_summary (CdSyncResult *result)
 }
 
 int
-cd_cli_sync (CdCli  *cli,
-             int     argc,
-             char  **argv)
+cd_cli_sync (CdCli *cli,
+             int    argc,
+             char **argv)
 {
-  g_autoptr(CdSyncEngine) engine = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr (CdSyncEngine) engine = NULL;
+  g_autoptr (GMainLoop) loop = NULL;
   const char *account = NULL;
-  gboolean json = FALSE;
-  SyncWait wait = { 0 };
-  CdStore *store;
-  int status;
+  gboolean    json = FALSE;
+  SyncWait    wait = { 0 };
+  CdStore    *store;
+  int         status;
 
   for (int i = 1; i < argc; i++)
     {
@@ -121,8 +121,8 @@ cd_cli_sync (CdCli  *cli,
 
   if (json)
     {
-      g_autoptr(JsonNode) root = cd_sync_result_to_json (wait.result);
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr (JsonNode) root = cd_sync_result_to_json (wait.result);
+      g_autoptr (JsonGenerator) generator = json_generator_new ();
       g_autofree char *text = NULL;
 
       json_generator_set_pretty (generator, TRUE);

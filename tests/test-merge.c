@@ -9,14 +9,14 @@
 
 #include "cd-merge.h"
 
-#define BASE_BODY "First paragraph about the flood.\n\n" \
+#define BASE_BODY "First paragraph about the flood.\n\n"  \
                   "Second paragraph about the river.\n\n" \
                   "Third paragraph about the mayor."
 
 static CdArticle *
 make_base (void)
 {
-  CdArticle *article = cd_article_new ();
+  CdArticle  *article = cd_article_new ();
   const char *tags[] = { "floods", "bavaria", NULL };
 
   cd_article_set_headline (article, "Flood waters rise in Passau");
@@ -32,15 +32,15 @@ make_base (void)
 static void
 test_text_different_paragraphs (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *merged = NULL;
-  gboolean clean = FALSE;
-  const char *ours = "First paragraph about the flood, edited here.\n\n"
-                     "Second paragraph about the river.\n\n"
-                     "Third paragraph about the mayor.";
-  const char *theirs = "First paragraph about the flood.\n\n"
-                       "Second paragraph about the river.\n\n"
-                       "Third paragraph about the mayor, edited on the server.";
+  gboolean         clean = FALSE;
+  const char      *ours = "First paragraph about the flood, edited here.\n\n"
+                          "Second paragraph about the river.\n\n"
+                          "Third paragraph about the mayor.";
+  const char      *theirs = "First paragraph about the flood.\n\n"
+                            "Second paragraph about the river.\n\n"
+                            "Third paragraph about the mayor, edited on the server.";
 
   merged = cd_merge_text (BASE_BODY, ours, theirs, &clean, &error);
   g_assert_no_error (error);
@@ -54,9 +54,9 @@ test_text_different_paragraphs (void)
 static void
 test_text_same_paragraph (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *merged = NULL;
-  gboolean clean = TRUE;
+  gboolean         clean = TRUE;
 
   merged = cd_merge_text (BASE_BODY,
                           "First paragraph about the flood.\n\nSecond paragraph, mine.\n\n"
@@ -73,11 +73,11 @@ test_text_same_paragraph (void)
 static void
 test_text_same_change_and_empty (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *same = NULL;
   g_autofree char *from_empty = NULL;
   g_autofree char *trailing = NULL;
-  gboolean clean = FALSE;
+  gboolean         clean = FALSE;
 
   same = cd_merge_text ("a\n\nb", "a\n\nB", "a\n\nB", &clean, &error);
   g_assert_no_error (error);
@@ -98,12 +98,12 @@ test_text_same_change_and_empty (void)
 static void
 test_articles_clean (void)
 {
-  g_autoptr(CdArticle) base = make_base ();
-  g_autoptr(CdArticle) ours = cd_article_copy (base);
-  g_autoptr(CdArticle) theirs = cd_article_copy (base);
-  g_autoptr(CdArticle) merged = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) conflicts = NULL;
+  g_autoptr (CdArticle) base = make_base ();
+  g_autoptr (CdArticle) ours = cd_article_copy (base);
+  g_autoptr (CdArticle) theirs = cd_article_copy (base);
+  g_autoptr (CdArticle) merged = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) conflicts = NULL;
   const char *our_tags[] = { "floods", "bavaria", "danube", NULL };
   const char *their_tags[] = { "floods", "weather", NULL };
   const char *want_tags[] = { "floods", "danube", "weather", NULL };
@@ -147,12 +147,12 @@ test_articles_clean (void)
 static void
 test_articles_field_conflict (void)
 {
-  g_autoptr(CdArticle) base = make_base ();
-  g_autoptr(CdArticle) ours = cd_article_copy (base);
-  g_autoptr(CdArticle) theirs = cd_article_copy (base);
-  g_autoptr(CdArticle) merged = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) conflicts = NULL;
+  g_autoptr (CdArticle) base = make_base ();
+  g_autoptr (CdArticle) ours = cd_article_copy (base);
+  g_autoptr (CdArticle) theirs = cd_article_copy (base);
+  g_autoptr (CdArticle) merged = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) conflicts = NULL;
   const char *want[] = { "headline", "body", NULL };
 
   cd_article_set_headline (ours, "Mine");
@@ -173,11 +173,11 @@ test_articles_field_conflict (void)
 static void
 test_articles_one_side (void)
 {
-  g_autoptr(CdArticle) base = make_base ();
-  g_autoptr(CdArticle) ours = cd_article_copy (base);
-  g_autoptr(CdArticle) theirs = cd_article_copy (base);
-  g_autoptr(CdArticle) merged = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdArticle) base = make_base ();
+  g_autoptr (CdArticle) ours = cd_article_copy (base);
+  g_autoptr (CdArticle) theirs = cd_article_copy (base);
+  g_autoptr (CdArticle) merged = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* Only the server changed; a missing dek equals an empty one. */
   cd_article_set_dek (ours, NULL);
@@ -205,7 +205,7 @@ test_tags (void)
   const char *ours[] = { "a", "c", "d", NULL };
   const char *theirs[] = { "e", "a", "b", NULL };
   const char *want[] = { "a", "d", "e", NULL };
-  g_auto(GStrv) merged = cd_merge_tags (base, ours, theirs);
+  g_auto (GStrv) merged = cd_merge_tags (base, ours, theirs);
 
   g_assert_cmpstrv (merged, want);
 }

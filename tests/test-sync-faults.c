@@ -32,21 +32,21 @@
 
 typedef enum
 {
-  FAULT_STATUS,      /* answer @status (with Retry-After when set) and do nothing */
-  FAULT_DROP,        /* do the work, then close the connection without a reply */
-  FAULT_HOLD,        /* do the work, then hold the reply past the client's timeout */
-  FAULT_CUT,         /* do the work, then send half a reply and close */
-  FAULT_MALFORMED,   /* answer 200 with broken JSON */
-  FAULT_WRONG_TYPE,  /* answer 200 with an HTML page */
+  FAULT_STATUS,     /* answer @status (with Retry-After when set) and do nothing */
+  FAULT_DROP,       /* do the work, then close the connection without a reply */
+  FAULT_HOLD,       /* do the work, then hold the reply past the client's timeout */
+  FAULT_CUT,        /* do the work, then send half a reply and close */
+  FAULT_MALFORMED,  /* answer 200 with broken JSON */
+  FAULT_WRONG_TYPE, /* answer 200 with an HTML page */
 } FaultKind;
 
 typedef struct
 {
-  char      *method;
-  char      *path_prefix;   /* matched against the path after /wp-json */
-  FaultKind  kind;
-  guint      status;
-  guint      retry_after;
+  char     *method;
+  char     *path_prefix; /* matched against the path after /wp-json */
+  FaultKind kind;
+  guint     status;
+  guint     retry_after;
 } Fault;
 
 typedef struct
@@ -54,12 +54,12 @@ typedef struct
   SoupServer *server;
   guint16     port;
   char       *url;
-  GHashTable *posts;        /* id → JsonObject */
+  GHashTable *posts; /* id → JsonObject */
   gint64      next_id;
-  gint64      clock;        /* seconds since 2026-01-01, one more each write */
+  gint64      clock; /* seconds since 2026-01-01, one more each write */
   GQueue      faults;
-  GHashTable *counts;       /* "METHOD /path" → number of requests */
-  GPtrArray  *held;         /* messages held past the timeout */
+  GHashTable *counts; /* "METHOD /path" → number of requests */
+  GPtrArray  *held;   /* messages held past the timeout */
 } FakeWp;
 
 static void
@@ -109,8 +109,8 @@ fake_take_fault (FakeWp     *fake,
 static char *
 fake_now (FakeWp *fake)
 {
-  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
-  g_autoptr(GDateTime) now = g_date_time_add_seconds (start, (double) fake->clock++);
+  g_autoptr (GDateTime) start = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+  g_autoptr (GDateTime) now = g_date_time_add_seconds (start, (double) fake->clock++);
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
 }
@@ -139,8 +139,8 @@ apply_fields (FakeWp     *fake,
               JsonObject *post,
               JsonObject *body)
 {
-  g_autofree char *now = fake_now (fake);
-  static const char * const raw_members[] = { "title", "excerpt", "content" };
+  g_autofree char         *now = fake_now (fake);
+  static const char *const raw_members[] = { "title", "excerpt", "content" };
 
   for (guint i = 0; i < G_N_ELEMENTS (raw_members); i++)
     if (json_object_has_member (body, raw_members[i]))
@@ -157,9 +157,9 @@ static JsonObject *
 fake_create_post (FakeWp     *fake,
                   JsonObject *body)
 {
-  JsonObject *post = json_object_new ();
+  JsonObject      *post = json_object_new ();
   g_autofree char *now = fake_now (fake);
-  gint64 id = fake->next_id++;
+  gint64           id = fake->next_id++;
 
   json_object_set_int_member (post, "id", id);
   json_object_set_string_member (post, "date_gmt", now);
@@ -192,7 +192,7 @@ reply_object (SoupServerMessage *msg,
               guint              status,
               JsonObject        *object)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 
   json_node_set_object (node, object);
   reply_json (msg, status, node);
@@ -205,7 +205,8 @@ reply_error (SoupServerMessage *msg,
              const char        *message)
 {
   g_autofree char *text = g_strdup_printf ("{\"code\":\"%s\",\"message\":\"%s\","
-                                           "\"data\":{\"status\":%u}}", code, message, status);
+                                           "\"data\":{\"status\":%u}}",
+                                           code, message, status);
 
   soup_server_message_set_status (msg, status, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, text,
@@ -216,11 +217,11 @@ static JsonObject *
 request_body (SoupServerMessage *msg)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (GBytes) bytes = soup_message_body_flatten (body);
+  g_autoptr (JsonParser) parser = json_parser_new ();
   const char *type = soup_message_headers_get_content_type (
-    soup_server_message_get_request_headers (msg), NULL);
-  gsize size = 0;
+      soup_server_message_get_request_headers (msg), NULL);
+  gsize       size = 0;
   const char *data = g_bytes_get_data (bytes, &size);
 
   /* WordPress ignores a JSON body sent without its content type. */
@@ -254,16 +255,16 @@ fake_list (FakeWp            *fake,
            SoupServerMessage *msg,
            GHashTable        *query)
 {
-  const char *search = query != NULL ? g_hash_table_lookup (query, "search") : NULL;
-  const char *after = query != NULL ? g_hash_table_lookup (query, "modified_after") : NULL;
-  const char *order = query != NULL ? g_hash_table_lookup (query, "order") : NULL;
+  const char      *search = query != NULL ? g_hash_table_lookup (query, "search") : NULL;
+  const char      *after = query != NULL ? g_hash_table_lookup (query, "modified_after") : NULL;
+  const char      *order = query != NULL ? g_hash_table_lookup (query, "order") : NULL;
   g_autofree char *after_plain = after != NULL ? g_strndup (after, 19) : NULL;
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-  g_autoptr(JsonArray) array = json_array_new ();
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  g_autoptr (JsonArray) array = json_array_new ();
+  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_ARRAY);
   g_autofree char *total = NULL;
-  GHashTableIter iter;
-  gpointer value;
+  GHashTableIter   iter;
+  gpointer         value;
 
   g_hash_table_iter_init (&iter, fake->posts);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -281,7 +282,7 @@ fake_list (FakeWp            *fake,
       g_ptr_array_add (found, post);
     }
   g_ptr_array_sort (found, g_strcmp0 (order, "desc") == 0 ? compare_modified_desc
-                                                           : compare_modified);
+                                                          : compare_modified);
   for (guint i = 0; i < found->len; i++)
     json_array_add_object_element (array, json_object_ref (g_ptr_array_index (found, i)));
 
@@ -304,7 +305,7 @@ fake_serve (FakeWp            *fake,
 {
   if (g_str_equal (path, "/wp/v2/users/me") && g_str_equal (method, "GET"))
     {
-      g_autoptr(JsonObject) me = json_object_new ();
+      g_autoptr (JsonObject) me = json_object_new ();
 
       json_object_set_int_member (me, "id", 1);
       json_object_set_string_member (me, "name", "Desk Tester");
@@ -314,7 +315,7 @@ fake_serve (FakeWp            *fake,
     fake_list (fake, msg, query);
   else if (g_str_equal (path, "/wp/v2/posts") && g_str_equal (method, "POST"))
     {
-      g_autoptr(JsonObject) body = request_body (msg);
+      g_autoptr (JsonObject) body = request_body (msg);
 
       if (body == NULL)
         reply_error (msg, 400, "empty_content", "No content");
@@ -331,7 +332,7 @@ fake_serve (FakeWp            *fake,
         reply_object (msg, SOUP_STATUS_OK, post);
       else if (g_str_equal (method, "POST"))
         {
-          g_autoptr(JsonObject) body = request_body (msg);
+          g_autoptr (JsonObject) body = request_body (msg);
 
           if (body == NULL)
             reply_error (msg, 400, "rest_invalid_json", "Invalid JSON body passed.");
@@ -366,16 +367,17 @@ fake_handler (SoupServer        *server,
               GHashTable        *query,
               gpointer           user_data)
 {
-  FakeWp *fake = user_data;
-  const char *method = soup_server_message_get_method (msg);
-  const char *path = full_path + strlen ("/wp-json");
+  FakeWp          *fake = user_data;
+  const char      *method = soup_server_message_get_method (msg);
+  const char      *path = full_path + strlen ("/wp-json");
   g_autofree char *key = g_strdup_printf ("%s %s", method, path);
-  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr (GIOStream) stream = NULL;
   Fault *fault;
 
   g_hash_table_insert (fake->counts, g_strdup (key),
                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (fake->counts,
-                                                                                key)) + 1));
+                                                                                key)) +
+                                         1));
 
   fault = fake_take_fault (fake, method, path);
   if (fault == NULL)
@@ -430,9 +432,9 @@ fake_handler (SoupServer        *server,
 static void
 fake_listen (FakeWp *fake)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, fake->port);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, fake->port);
   GSList *uris;
 
   soup_server_listen (fake->server, address, 0, &error);
@@ -489,7 +491,7 @@ static JsonObject *
 fake_only_post (FakeWp *fake)
 {
   GHashTableIter iter;
-  gpointer value;
+  gpointer       value;
 
   g_assert_cmpuint (g_hash_table_size (fake->posts), ==, 1);
   g_hash_table_iter_init (&iter, fake->posts);
@@ -510,7 +512,8 @@ struct _FakeMonitor
   gboolean available;
 };
 
-enum {
+enum
+{
   MONITOR_PROP_0,
   MONITOR_PROP_AVAILABLE,
   MONITOR_PROP_METERED,
@@ -518,9 +521,9 @@ enum {
 };
 
 static gboolean
-fake_monitor_initable_init (GInitable     *initable,
-                            GCancellable  *cancellable,
-                            GError       **error)
+fake_monitor_initable_init (GInitable    *initable,
+                            GCancellable *cancellable,
+                            GError      **error)
 {
   return TRUE;
 }
@@ -536,11 +539,7 @@ fake_monitor_iface_init (GNetworkMonitorInterface *iface)
 {
 }
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (FakeMonitor, fake_monitor, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
-                                                      fake_monitor_initable_iface_init)
-                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR,
-                                                      fake_monitor_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (FakeMonitor, fake_monitor, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, fake_monitor_initable_iface_init) G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, fake_monitor_iface_init))
 
 static void
 fake_monitor_get_property (GObject    *object,
@@ -606,14 +605,14 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdSyncDb) db = NULL;
-  g_autoptr(CdWordpress) wp = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (CdWordpress) wp = NULL;
   g_autofree char *sql = NULL;
-  gboolean listening = GPOINTER_TO_INT (data) == 0;
+  gboolean         listening = GPOINTER_TO_INT (data) == 0;
 
   fixture->dir = g_dir_make_tmp ("copydesk-sync-faults-XXXXXX", &error);
   g_assert_no_error (error);
@@ -641,7 +640,7 @@ fixture_set_up (Fixture       *fixture,
 static void
 remove_dir (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -654,8 +653,8 @@ remove_dir (const char *path)
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_clear_object (&fixture->engine);
   g_clear_object (&fixture->store);
@@ -693,7 +692,7 @@ on_too_long (gpointer user_data)
 static void
 dump_result (CdSyncResult *result)
 {
-  g_autoptr(JsonNode) node = cd_sync_result_to_json (result);
+  g_autoptr (JsonNode) node = cd_sync_result_to_json (result);
   g_autofree char *text = json_to_string (node, TRUE);
 
   g_test_message ("%s", text);
@@ -702,7 +701,7 @@ dump_result (CdSyncResult *result)
 static CdSyncResult *
 sync_now (Fixture *fixture)
 {
-  Wait wait = { 0 };
+  Wait  wait = { 0 };
   guint timeout_id = g_timeout_add_seconds (60, on_too_long, NULL);
 
   cd_sync_engine_sync_async (fixture->engine, NULL, NULL, on_synced, &wait);
@@ -721,7 +720,7 @@ save_new_article (Fixture    *fixture,
                   const char *headline,
                   const char *body)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CdArticle *article = cd_article_new ();
 
   cd_article_set_headline (article, headline);
@@ -737,9 +736,9 @@ static void
 assert_local_unchanged (Fixture   *fixture,
                         CdArticle *before)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) now = cd_store_get_article (fixture->store,
-                                                   cd_article_get_uuid (before), &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) now = cd_store_get_article (fixture->store,
+                                                    cd_article_get_uuid (before), &error);
 
   g_assert_no_error (error);
   g_assert_true (cd_article_equal (before, now));
@@ -749,8 +748,8 @@ static char *
 sync_state (Fixture    *fixture,
             const char *uuid)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) states = cd_sync_describe_article (fixture->store, uuid, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonArray) states = cd_sync_describe_article (fixture->store, uuid, &error);
   JsonObject *state;
 
   g_assert_no_error (error);
@@ -797,13 +796,13 @@ on_progress (CdSyncEngine *engine,
 }
 
 static void
-test_retries (Fixture       *fixture,
-              gconstpointer  data)
+test_retries (Fixture      *fixture,
+              gconstpointer data)
 {
   guint progress[2] = { 0, 0 };
-  g_autoptr(CdArticle) article = save_new_article (fixture, "Council votes on budget",
-                                                   "The council met at noon.");
-  g_autoptr(CdSyncResult) result = NULL;
+  g_autoptr (CdArticle) article = save_new_article (fixture, "Council votes on budget",
+                                                    "The council met at noon.");
+  g_autoptr (CdSyncResult) result = NULL;
   JsonObject *post;
 
   /* A read fails with 500 once, the create is declined with 503 and then
@@ -836,14 +835,14 @@ test_retries (Fixture       *fixture,
  * failed too: the article stays queued, and the next sync finds the post by
  * its marker instead of making a second one. */
 static void
-check_lost_create (Fixture   *fixture,
-                   FaultKind  kind)
+check_lost_create (Fixture  *fixture,
+                   FaultKind kind)
 {
-  g_autoptr(CdArticle) article = save_new_article (fixture, "Fire at the depot",
-                                                   "Crews were called at dawn.");
-  g_autoptr(CdSyncResult) first = NULL;
-  g_autoptr(CdSyncResult) second = NULL;
-  g_autoptr(CdSyncResult) third = NULL;
+  g_autoptr (CdArticle) article = save_new_article (fixture, "Fire at the depot",
+                                                    "Crews were called at dawn.");
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (CdSyncResult) third = NULL;
   const char *uuid = cd_article_get_uuid (article);
 
   fake_add_fault (fixture->fake, "POST", "/wp/v2/posts", kind, 0, 0);
@@ -880,13 +879,13 @@ check_lost_create (Fixture   *fixture,
 
 /* When the pull of the same sync works, it finds the post right away. */
 static void
-test_lost_create_found_by_pull (Fixture       *fixture,
-                                gconstpointer  data)
+test_lost_create_found_by_pull (Fixture      *fixture,
+                                gconstpointer data)
 {
-  g_autoptr(CdArticle) article = save_new_article (fixture, "Fire at the depot",
-                                                   "Crews were called at dawn.");
-  g_autoptr(CdSyncResult) first = NULL;
-  g_autoptr(CdSyncResult) second = NULL;
+  g_autoptr (CdArticle) article = save_new_article (fixture, "Fire at the depot",
+                                                    "Crews were called at dawn.");
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
   const char *uuid = cd_article_get_uuid (article);
 
   fake_add_fault (fixture->fake, "POST", "/wp/v2/posts", FAULT_DROP, 0, 0);
@@ -903,33 +902,33 @@ test_lost_create_found_by_pull (Fixture       *fixture,
 }
 
 static void
-test_lost_create_dropped (Fixture       *fixture,
-                          gconstpointer  data)
+test_lost_create_dropped (Fixture      *fixture,
+                          gconstpointer data)
 {
   check_lost_create (fixture, FAULT_DROP);
 }
 
 static void
-test_lost_create_held (Fixture       *fixture,
-                       gconstpointer  data)
+test_lost_create_held (Fixture      *fixture,
+                       gconstpointer data)
 {
   check_lost_create (fixture, FAULT_HOLD);
 }
 
 static void
-test_cut_mid_body (Fixture       *fixture,
-                   gconstpointer  data)
+test_cut_mid_body (Fixture      *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(CdArticle) article = save_new_article (fixture, "Bridge reopens",
-                                                   "Traffic flows again.");
-  g_autoptr(CdSyncResult) first = NULL;
-  g_autoptr(CdSyncResult) second = NULL;
-  g_autoptr(CdSyncResult) third = NULL;
-  const char *uuid = cd_article_get_uuid (article);
+  g_autoptr (CdArticle) article = save_new_article (fixture, "Bridge reopens",
+                                                    "Traffic flows again.");
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (CdSyncResult) third = NULL;
+  const char      *uuid = cd_article_get_uuid (article);
   g_autofree char *update_key = NULL;
   g_autofree char *update_post_key = NULL;
-  guint updates_before;
-  JsonObject *post;
+  guint            updates_before;
+  JsonObject      *post;
 
   first = sync_now (fixture);
   g_assert_true (cd_sync_result_is_clean (first));
@@ -965,19 +964,19 @@ test_cut_mid_body (Fixture       *fixture,
 }
 
 static void
-test_malformed_json (Fixture       *fixture,
-                     gconstpointer  data)
+test_malformed_json (Fixture      *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(CdArticle) article = save_new_article (fixture, "School roof leaks",
-                                                   "Buckets in the gym.");
-  g_autoptr(CdSyncResult) first = NULL;
-  g_autoptr(CdSyncResult) second = NULL;
-  g_autoptr(CdSyncResult) third = NULL;
-  g_autoptr(CdSyncResult) fourth = NULL;
-  const char *uuid = cd_article_get_uuid (article);
+  g_autoptr (CdArticle) article = save_new_article (fixture, "School roof leaks",
+                                                    "Buckets in the gym.");
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (CdSyncResult) third = NULL;
+  g_autoptr (CdSyncResult) fourth = NULL;
+  const char      *uuid = cd_article_get_uuid (article);
   g_autofree char *get_key = NULL;
   g_autofree char *before_server = NULL;
-  CdSyncItem *item;
+  CdSyncItem      *item;
 
   first = sync_now (fixture);
   g_assert_true (cd_sync_result_is_clean (first));
@@ -1017,13 +1016,13 @@ test_malformed_json (Fixture       *fixture,
 }
 
 static void
-test_server_down (Fixture       *fixture,
-                  gconstpointer  data)
+test_server_down (Fixture      *fixture,
+                  gconstpointer data)
 {
-  g_autoptr(CdArticle) article = save_new_article (fixture, "Storm warning",
-                                                   "Gusts up to 100 km/h.");
-  g_autoptr(CdSyncResult) first = NULL;
-  g_autoptr(CdSyncResult) second = NULL;
+  g_autoptr (CdArticle) article = save_new_article (fixture, "Storm warning",
+                                                    "Gusts up to 100 km/h.");
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
   const char *uuid = cd_article_get_uuid (article);
 
   first = sync_now (fixture);
@@ -1043,18 +1042,18 @@ test_server_down (Fixture       *fixture,
 }
 
 static void
-test_pull_merge (Fixture       *fixture,
-                 gconstpointer  data)
+test_pull_merge (Fixture      *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(CdArticle) article = save_new_article (fixture, "Market day",
-                                                   "Stalls open at eight.\n\n"
-                                                   "Parking is free.");
-  g_autoptr(CdSyncResult) first = NULL;
-  g_autoptr(CdSyncResult) second = NULL;
-  g_autoptr(CdArticle) local = NULL;
-  g_autoptr(JsonObject) body = json_object_new ();
-  g_autoptr(GString) content = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdArticle) article = save_new_article (fixture, "Market day",
+                                                    "Stalls open at eight.\n\n"
+                                                    "Parking is free.");
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (CdArticle) local = NULL;
+  g_autoptr (JsonObject) body = json_object_new ();
+  g_autoptr (GString) content = NULL;
+  g_autoptr (GError) error = NULL;
   JsonObject *post;
 
   first = sync_now (fixture);
@@ -1108,16 +1107,16 @@ wait_for_auto_sync (GPtrArray *results,
 /* Nothing syncs while the network is away; its return starts a sync, and
  * so does the timer. */
 static void
-test_auto_sync (Fixture       *fixture,
-                gconstpointer  data)
+test_auto_sync (Fixture      *fixture,
+                gconstpointer data)
 {
-  g_autoptr(CdArticle) article = save_new_article (fixture, "Power cut in the north",
-                                                   "Thousands without power.");
-  g_autoptr(FakeMonitor) monitor = g_object_new (FAKE_TYPE_MONITOR, NULL);
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                                 cd_sync_result_unref);
-  g_autoptr(CdWordpress) wp = NULL;
-  const char *uuid = cd_article_get_uuid (article);
+  g_autoptr (CdArticle) article = save_new_article (fixture, "Power cut in the north",
+                                                    "Thousands without power.");
+  g_autoptr (FakeMonitor) monitor = g_object_new (FAKE_TYPE_MONITOR, NULL);
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                      cd_sync_result_unref);
+  g_autoptr (CdWordpress) wp = NULL;
+  const char   *uuid = cd_article_get_uuid (article);
   CdSyncResult *result;
 
   /* The client follows the same monitor: offline means queued at once. */
@@ -1167,21 +1166,21 @@ test_auto_sync (Fixture       *fixture,
 /* Changed only on the server: the local article follows, keeping what
  * the server does not carry, and nothing goes back. */
 static void
-test_fast_forward (Fixture       *fixture,
-                   gconstpointer  data)
+test_fast_forward (Fixture      *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(CdArticle) article = save_new_article (fixture, "Zoo welcomes twins",
-                                                   "Two red pandas were born.");
-  g_autoptr(CdSyncResult) first = NULL;
-  g_autoptr(CdSyncResult) second = NULL;
-  g_autoptr(CdArticle) local = NULL;
-  g_autoptr(JsonObject) body = json_object_new ();
-  g_autoptr(GPtrArray) revisions = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdArticle) article = save_new_article (fixture, "Zoo welcomes twins",
+                                                    "Two red pandas were born.");
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (CdArticle) local = NULL;
+  g_autoptr (JsonObject) body = json_object_new ();
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *update_key = NULL;
-  const char *uuid = cd_article_get_uuid (article);
-  gboolean pulled_revision = FALSE;
-  g_autoptr(GString) content = NULL;
+  const char      *uuid = cd_article_get_uuid (article);
+  gboolean         pulled_revision = FALSE;
+  g_autoptr (GString) content = NULL;
   JsonObject *post;
 
   first = sync_now (fixture);
@@ -1232,13 +1231,13 @@ cancel_when_created (gpointer user_data)
 /* Cancelled while the server holds the reply to a create it made: the sync
  * ends at once, and the next one makes no second post. */
 static void
-test_cancel (Fixture       *fixture,
-             gconstpointer  data)
+test_cancel (Fixture      *fixture,
+             gconstpointer data)
 {
-  g_autoptr(CdArticle) article = save_new_article (fixture, "Tram strike ends",
-                                                   "Trams run again from six.");
-  g_autoptr(CdSyncResult) second = NULL;
-  g_autoptr(CdWordpress) wp = NULL;
+  g_autoptr (CdArticle) article = save_new_article (fixture, "Tram strike ends",
+                                                    "Trams run again from six.");
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (CdWordpress) wp = NULL;
   Wait wait = { 0 };
 
   /* A long timeout: only the cancellation can end the wait. */
@@ -1268,16 +1267,16 @@ test_cancel (Fixture       *fixture,
 }
 
 static int
-run_cli (const char  *dir,
-         char       **out,
-         char       **err,
+run_cli (const char *dir,
+         char      **out,
+         char      **err,
          ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
   const char *arg;
-  va_list ap;
+  va_list     ap;
 
   g_ptr_array_add (args, (char *) g_getenv ("COPYDESK_BIN"));
   g_ptr_array_add (args, "--data-dir");
@@ -1288,7 +1287,7 @@ run_cli (const char  *dir,
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  process = g_subprocess_newv ((const char * const *) args->pdata,
+  process = g_subprocess_newv ((const char *const *) args->pdata,
                                G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                                &error);
   g_assert_no_error (error);
@@ -1300,17 +1299,17 @@ run_cli (const char  *dir,
 /* `copydesk sync`: exit 2 when it cannot run, 1 when something did not
  * sync (here: no password to be had), and JSON arrays in words. */
 static void
-test_cli (Fixture       *fixture,
-          gconstpointer  data)
+test_cli (Fixture      *fixture,
+          gconstpointer data)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *empty_dir = NULL;
-  static const char * const arrays[] = { "pushed", "pulled", "conflicts", "errors", "queued" };
-  JsonObject *root;
-  JsonArray *errors;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char         *empty_dir = NULL;
+  static const char *const arrays[] = { "pushed", "pulled", "conflicts", "errors", "queued" };
+  JsonObject              *root;
+  JsonArray               *errors;
 
   if (g_getenv ("COPYDESK_BIN") == NULL)
     {
@@ -1344,7 +1343,8 @@ test_cli (Fixture       *fixture,
   errors = json_object_get_array_member (root, "errors");
   g_assert_cmpuint (json_array_get_length (errors), >=, 1);
   g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (errors, 0),
-                                                           "message"), ACCOUNT));
+                                                           "message"),
+                            ACCOUNT));
 }
 
 int
@@ -1353,7 +1353,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func, data) \
+#define ADD(path, func, data)                                                              \
   g_test_add ("/sync/faults/" path, Fixture, GINT_TO_POINTER (data), fixture_set_up, func, \
               fixture_tear_down)
   ADD ("retries", test_retries, 0);

@@ -24,7 +24,7 @@
 
 #define ACCOUNT "newsroom"
 
-#define THREE_PARAGRAPHS "The river rose overnight.\n\n" \
+#define THREE_PARAGRAPHS "The river rose overnight.\n\n"           \
                          "Schools in the old town are closed.\n\n" \
                          "The mayor will speak at noon."
 
@@ -56,25 +56,26 @@ static JsonNode *rest (Fixture    *fixture,
 static void
 remove_sample_posts (Fixture *fixture)
 {
-  g_autoptr(JsonNode) posts = rest (fixture, "GET", "/wp/v2/posts?status=any&context=edit"
-                                    "&per_page=100", NULL);
+  g_autoptr (JsonNode) posts = rest (fixture, "GET", "/wp/v2/posts?status=any&context=edit"
+                                                     "&per_page=100",
+                                     NULL);
   JsonArray *array = json_node_get_array (posts);
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      gint64 id = json_object_get_int_member (json_array_get_object_element (array, i), "id");
+      gint64           id = json_object_get_int_member (json_array_get_object_element (array, i), "id");
       g_autofree char *path = g_strdup_printf ("/wp/v2/posts/%" G_GINT64_FORMAT "?force=true", id);
-      g_autoptr(JsonNode) deleted = rest (fixture, "DELETE", path, NULL);
+      g_autoptr (JsonNode) deleted = rest (fixture, "DELETE", path, NULL);
     }
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdSyncDb) db = NULL;
-  g_autoptr(CdWordpress) client = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (CdWordpress) client = NULL;
   g_autofree char *sql = NULL;
 
   if (cd_test_wordpress_disabled ())
@@ -106,7 +107,7 @@ fixture_set_up (Fixture       *fixture,
 static void
 remove_dir (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -119,8 +120,8 @@ remove_dir (const char *path)
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   if (fixture->wp == NULL)
     return;
@@ -148,24 +149,24 @@ rest (Fixture    *fixture,
       const char *path,
       const char *json)
 {
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 20, NULL);
+  g_autoptr (SoupSession) session = soup_session_new_with_options ("timeout", 20, NULL);
   g_autofree char *url = g_strconcat (fixture->wp->url, "/wp-json", path, NULL);
-  g_autoptr(SoupMessage) message = soup_message_new (method, url);
+  g_autoptr (SoupMessage) message = soup_message_new (method, url);
   g_autofree char *pair = g_strconcat (fixture->wp->other_user, ":",
                                        fixture->wp->other_password, NULL);
   g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
   g_autofree char *authorization = g_strconcat ("Basic ", encoded, NULL);
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  gsize length;
+  g_autoptr (GBytes) reply = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  gsize       length;
   const char *data;
 
   soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
                                 authorization);
   if (json != NULL)
     {
-      g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+      g_autoptr (GBytes) body = g_bytes_new (json, strlen (json));
 
       soup_message_set_request_body_from_bytes (message, "application/json", body);
     }
@@ -181,8 +182,9 @@ rest (Fixture    *fixture,
 static JsonArray *
 server_posts (Fixture *fixture)
 {
-  g_autoptr(JsonNode) node = rest (fixture, "GET", "/wp/v2/posts?status=any&context=edit"
-                                   "&per_page=100", NULL);
+  g_autoptr (JsonNode) node = rest (fixture, "GET", "/wp/v2/posts?status=any&context=edit"
+                                                    "&per_page=100",
+                                    NULL);
 
   return json_array_ref (json_node_get_array (node));
 }
@@ -192,7 +194,7 @@ server_content (Fixture    *fixture,
                 const char *remote_id)
 {
   g_autofree char *path = g_strdup_printf ("/wp/v2/posts/%s?context=edit", remote_id);
-  g_autoptr(JsonNode) node = rest (fixture, "GET", path, NULL);
+  g_autoptr (JsonNode) node = rest (fixture, "GET", path, NULL);
   JsonObject *content = json_object_get_object_member (json_node_get_object (node), "content");
 
   return g_strdup (json_object_get_string_member (content, "raw"));
@@ -207,10 +209,10 @@ server_edit (Fixture    *fixture,
 {
   g_autofree char *content = server_content (fixture, remote_id);
   g_autofree char *path = g_strdup_printf ("/wp/v2/posts/%s", remote_id);
-  g_autoptr(GString) edited = g_string_new (content);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr (GString) edited = g_string_new (content);
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) body = NULL;
+  g_autoptr (JsonNode) reply = NULL;
   g_autofree char *json = NULL;
 
   g_assert_cmpuint (g_string_replace (edited, from, to, 1), ==, 1);
@@ -251,10 +253,10 @@ on_too_long (gpointer user_data)
 static CdSyncResult *
 sync_now (Fixture *fixture)
 {
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonNode) node = NULL;
   g_autofree char *text = NULL;
-  Wait wait = { 0 };
-  guint timeout_id = g_timeout_add_seconds (120, on_too_long, NULL);
+  Wait             wait = { 0 };
+  guint            timeout_id = g_timeout_add_seconds (120, on_too_long, NULL);
 
   cd_sync_engine_sync_async (fixture->engine, NULL, NULL, on_synced, &wait);
   g_assert_true (cd_sync_engine_get_syncing (fixture->engine));
@@ -276,7 +278,7 @@ save_new_article (Fixture    *fixture,
                   const char *headline,
                   const char *body)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CdArticle *article = cd_article_new ();
 
   cd_article_set_headline (article, headline);
@@ -293,7 +295,7 @@ static void
 save_edit (Fixture   *fixture,
            CdArticle *article)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   cd_article_touch (article);
   g_assert_true (cd_store_save_article (fixture->store, article, CD_REVISION_EDITED, NULL,
@@ -305,7 +307,7 @@ static CdArticle *
 load (Fixture    *fixture,
       const char *uuid)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CdArticle *article = cd_store_get_article (fixture->store, uuid, &error);
 
   g_assert_no_error (error);
@@ -316,19 +318,19 @@ static void
 assert_local_unchanged (Fixture   *fixture,
                         CdArticle *before)
 {
-  g_autoptr(CdArticle) now = load (fixture, cd_article_get_uuid (before));
+  g_autoptr (CdArticle) now = load (fixture, cd_article_get_uuid (before));
 
   g_assert_true (cd_article_equal (before, now));
 }
 
 /* The article's sync state with the account: state, and its remote id. */
 static char *
-sync_state (Fixture     *fixture,
-            const char  *uuid,
-            char       **remote_id)
+sync_state (Fixture    *fixture,
+            const char *uuid,
+            char      **remote_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) states = cd_sync_describe_article (fixture->store, uuid, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonArray) states = cd_sync_describe_article (fixture->store, uuid, &error);
   JsonObject *state;
 
   g_assert_no_error (error);
@@ -344,7 +346,7 @@ static char *
 synced_remote_id (Fixture    *fixture,
                   const char *uuid)
 {
-  char *remote_id = NULL;
+  char            *remote_id = NULL;
   g_autofree char *state = sync_state (fixture, uuid, &remote_id);
 
   g_assert_cmpstr (state, ==, "synced");
@@ -367,12 +369,12 @@ find_item (GPtrArray  *items,
 }
 
 static gboolean
-has_revision (Fixture          *fixture,
-              const char       *uuid,
-              CdRevisionReason  reason)
+has_revision (Fixture         *fixture,
+              const char      *uuid,
+              CdRevisionReason reason)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) revisions = cd_store_list_revisions (fixture->store, uuid, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) revisions = cd_store_list_revisions (fixture->store, uuid, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < revisions->len; i++)
@@ -382,18 +384,18 @@ has_revision (Fixture          *fixture,
 }
 
 static void
-test_create_update (Fixture       *fixture,
-                    gconstpointer  data)
+test_create_update (Fixture      *fixture,
+                    gconstpointer data)
 {
-  g_autoptr(CdArticle) article = NULL;
-  g_autoptr(CdSyncResult) first = NULL;
-  g_autoptr(CdSyncResult) second = NULL;
-  g_autoptr(CdSyncResult) third = NULL;
-  g_autoptr(JsonArray) posts = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (CdSyncResult) third = NULL;
+  g_autoptr (JsonArray) posts = NULL;
   g_autofree char *remote_id = NULL;
   g_autofree char *content = NULL;
   g_autofree char *updated = NULL;
-  JsonObject *post;
+  JsonObject      *post;
 
   if (!need_wordpress (fixture))
     return;
@@ -410,7 +412,8 @@ test_create_update (Fixture       *fixture,
   post = json_array_get_object_element (posts, 0);
   g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "draft");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (post, "title"),
-                                                  "raw"), ==, "Flood waters rise in Passau");
+                                                  "raw"),
+                   ==, "Flood waters rise in Passau");
   content = server_content (fixture, remote_id);
   g_assert_nonnull (strstr (content, "Schools in the old town are closed."));
   g_assert_nonnull (strstr (content, cd_article_get_uuid (article)));
@@ -440,16 +443,16 @@ test_create_update (Fixture       *fixture,
 }
 
 static void
-test_pull_new (Fixture       *fixture,
-               gconstpointer  data)
+test_pull_new (Fixture      *fixture,
+               gconstpointer data)
 {
-  g_autoptr(JsonNode) created = NULL;
-  g_autoptr(CdSyncResult) first = NULL;
-  g_autoptr(CdSyncResult) second = NULL;
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (JsonNode) created = NULL;
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (CdArticle) article = NULL;
   g_autofree char *remote_id = NULL;
   g_autofree char *want_id = NULL;
-  CdSyncItem *item;
+  CdSyncItem      *item;
 
   if (!need_wordpress (fixture))
     return;
@@ -484,17 +487,17 @@ test_pull_new (Fixture       *fixture,
 }
 
 static void
-test_clean_merge (Fixture       *fixture,
-                  gconstpointer  data)
+test_clean_merge (Fixture      *fixture,
+                  gconstpointer data)
 {
-  g_autoptr(CdArticle) article = NULL;
-  g_autoptr(CdArticle) merged = NULL;
-  g_autoptr(CdSyncResult) first = NULL;
-  g_autoptr(CdSyncResult) second = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (CdArticle) merged = NULL;
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
   g_autofree char *remote_id = NULL;
   g_autofree char *content = NULL;
   g_autofree char *state = NULL;
-  const char *uuid;
+  const char      *uuid;
 
   if (!need_wordpress (fixture))
     return;
@@ -533,25 +536,25 @@ test_clean_merge (Fixture       *fixture,
 }
 
 static void
-test_conflict (Fixture       *fixture,
-               gconstpointer  data)
+test_conflict (Fixture      *fixture,
+               gconstpointer data)
 {
-  g_autoptr(CdArticle) article = NULL;
-  g_autoptr(CdArticle) base = NULL;
-  g_autoptr(CdArticle) mine = NULL;
-  g_autoptr(CdArticle) theirs = NULL;
-  g_autoptr(CdArticle) resolved = NULL;
-  g_autoptr(CdSyncResult) first = NULL;
-  g_autoptr(CdSyncResult) second = NULL;
-  g_autoptr(CdSyncResult) third = NULL;
-  g_autoptr(CdSyncResult) fourth = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (CdArticle) base = NULL;
+  g_autoptr (CdArticle) mine = NULL;
+  g_autoptr (CdArticle) theirs = NULL;
+  g_autoptr (CdArticle) resolved = NULL;
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (CdSyncResult) third = NULL;
+  g_autoptr (CdSyncResult) fourth = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *remote_id = NULL;
   g_autofree char *server_before = NULL;
   g_autofree char *server_after = NULL;
   g_autofree char *server_resolved = NULL;
   g_autofree char *state = NULL;
-  const char *uuid;
+  const char      *uuid;
 
   if (!need_wordpress (fixture))
     return;
@@ -617,18 +620,18 @@ test_conflict (Fixture       *fixture,
 }
 
 static void
-test_remote_deletion (Fixture       *fixture,
-                      gconstpointer  data)
+test_remote_deletion (Fixture      *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(CdArticle) article = NULL;
-  g_autoptr(CdSyncResult) first = NULL;
-  g_autoptr(CdSyncResult) second = NULL;
-  g_autoptr(JsonNode) trashed = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (JsonNode) trashed = NULL;
   g_autofree char *remote_id = NULL;
   g_autofree char *path = NULL;
   g_autofree char *state = NULL;
-  CdSyncItem *item;
-  const char *uuid;
+  CdSyncItem      *item;
+  const char      *uuid;
 
   if (!need_wordpress (fixture))
     return;
@@ -656,15 +659,15 @@ test_remote_deletion (Fixture       *fixture,
 }
 
 static void
-test_wrong_password (Fixture       *fixture,
-                     gconstpointer  data)
+test_wrong_password (Fixture      *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(CdArticle) article = NULL;
-  g_autoptr(CdWordpress) client = NULL;
-  g_autoptr(CdSyncResult) result = NULL;
-  g_autoptr(JsonArray) posts = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (CdSyncResult) result = NULL;
+  g_autoptr (JsonArray) posts = NULL;
   g_autofree char *state = NULL;
-  CdSyncItem *item;
+  CdSyncItem      *item;
 
   if (!need_wordpress (fixture))
     return;

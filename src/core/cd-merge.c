@@ -22,20 +22,21 @@
 
 #include "cd-merge.h"
 
-G_DEFINE_QUARK (cd-merge-error-quark, cd_merge_error)
+G_DEFINE_QUARK (cd - merge - error - quark, cd_merge_error)
 
 typedef const char *(*TextGetter) (CdArticle *self);
-typedef void        (*TextSetter) (CdArticle *self, const char *value);
+typedef void (*TextSetter) (CdArticle *self, const char *value);
 
-static const struct {
+static const struct
+{
   const char *name;
   TextGetter  get;
   TextSetter  set;
 } text_fields[] = {
-  { "headline", cd_article_get_headline, cd_article_set_headline },
-  { "dek",      cd_article_get_dek,      cd_article_set_dek },
-  { "slug",     cd_article_get_slug,     cd_article_set_slug },
-  { "section",  cd_article_get_section,  cd_article_set_section },
+  {"headline", cd_article_get_headline, cd_article_set_headline},
+  { "dek",     cd_article_get_dek,      cd_article_set_dek     },
+  { "slug",    cd_article_get_slug,     cd_article_set_slug    },
+  { "section", cd_article_get_section,  cd_article_set_section },
 };
 
 /**
@@ -44,10 +45,10 @@ static const struct {
  * Returns: (transfer none): the names of the fields a merge works on, the
  *   ones a CMS carries
  */
-const char * const *
+const char *const *
 cd_merge_list_fields (void)
 {
-  static const char * const fields[] = {
+  static const char *const fields[] = {
     "headline", "dek", "slug", "section", "tags", "body", NULL
   };
   return fields;
@@ -60,8 +61,8 @@ or_empty (const char *text)
 }
 
 static gboolean
-tags_equal (const char * const *a,
-            const char * const *b)
+tags_equal (const char *const *a,
+            const char *const *b)
 {
   guint na = a != NULL ? g_strv_length ((char **) a) : 0;
   guint nb = b != NULL ? g_strv_length ((char **) b) : 0;
@@ -186,20 +187,20 @@ set_input (git_merge_file_input *input,
  *   when @clean is %FALSE; %NULL with @error set when the merge could not run
  */
 char *
-cd_merge_text (const char  *base,
-               const char  *ours,
-               const char  *theirs,
-               gboolean    *clean,
-               GError     **error)
+cd_merge_text (const char *base,
+               const char *ours,
+               const char *theirs,
+               gboolean   *clean,
+               GError    **error)
 {
-  g_autofree char *base_nl = with_final_newline (or_empty (base));
-  g_autofree char *ours_nl = with_final_newline (or_empty (ours));
-  g_autofree char *theirs_nl = with_final_newline (or_empty (theirs));
-  git_merge_file_input in_base, in_ours, in_theirs;
+  g_autofree char       *base_nl = with_final_newline (or_empty (base));
+  g_autofree char       *ours_nl = with_final_newline (or_empty (ours));
+  g_autofree char       *theirs_nl = with_final_newline (or_empty (theirs));
+  git_merge_file_input   in_base, in_ours, in_theirs;
   git_merge_file_options options;
-  git_merge_file_result result = { 0 };
-  const char *reference;
-  char *merged;
+  git_merge_file_result  result = { 0 };
+  const char            *reference;
+  char                  *merged;
 
   g_return_val_if_fail (clean != NULL, NULL);
 
@@ -236,8 +237,8 @@ cd_merge_text (const char  *base,
 }
 
 static gboolean
-strv_has (const char * const *strv,
-          const char         *value)
+strv_has (const char *const *strv,
+          const char        *value)
 {
   return strv != NULL && g_strv_contains (strv, value);
 }
@@ -254,19 +255,19 @@ strv_has (const char * const *strv,
  * Returns: (transfer full): the merged tags
  */
 char **
-cd_merge_tags (const char * const *base,
-               const char * const *ours,
-               const char * const *theirs)
+cd_merge_tags (const char *const *base,
+               const char *const *ours,
+               const char *const *theirs)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  const char * const *sides[] = { ours, theirs };
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *const *sides[] = { ours, theirs };
 
   for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
     for (guint i = 0; sides[s] != NULL && sides[s][i] != NULL; i++)
       {
         const char *tag = sides[s][i];
-        gboolean keep;
+        gboolean    keep;
 
         if (g_hash_table_contains (seen, tag))
           continue;
@@ -298,18 +299,18 @@ cd_merge_tags (const char * const *base,
  *   an error
  */
 CdArticle *
-cd_merge_articles (CdArticle   *base,
-                   CdArticle   *ours,
-                   CdArticle   *theirs,
-                   char      ***conflicts,
-                   GError     **error)
+cd_merge_articles (CdArticle *base,
+                   CdArticle *ours,
+                   CdArticle *theirs,
+                   char    ***conflicts,
+                   GError   **error)
 {
-  g_autoptr(CdArticle) merged = NULL;
-  g_autoptr(GStrvBuilder) conflicting = g_strv_builder_new ();
-  g_auto(GStrv) tags = NULL;
-  g_auto(GStrv) names = NULL;
+  g_autoptr (CdArticle) merged = NULL;
+  g_autoptr (GStrvBuilder) conflicting = g_strv_builder_new ();
+  g_auto (GStrv) tags = NULL;
+  g_auto (GStrv) names = NULL;
   g_autofree char *body = NULL;
-  gboolean clean = FALSE;
+  gboolean         clean = FALSE;
 
   g_return_val_if_fail (CD_IS_ARTICLE (base), NULL);
   g_return_val_if_fail (CD_IS_ARTICLE (ours), NULL);
@@ -335,7 +336,7 @@ cd_merge_articles (CdArticle   *base,
 
   tags = cd_merge_tags (cd_article_get_tags (base), cd_article_get_tags (ours),
                         cd_article_get_tags (theirs));
-  cd_article_set_tags (merged, (const char * const *) tags);
+  cd_article_set_tags (merged, (const char *const *) tags);
 
   body = cd_merge_text (cd_article_get_body (base), cd_article_get_body (ours),
                         cd_article_get_body (theirs), &clean, error);

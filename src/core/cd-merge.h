@@ -18,25 +18,25 @@ typedef enum
   CD_MERGE_ERROR_FAILED,
 } CdMergeError;
 
-GQuark              cd_merge_error_quark   (void);
+GQuark cd_merge_error_quark (void);
 
-const char * const *cd_merge_list_fields   (void);
-gboolean            cd_merge_content_equal (CdArticle   *a,
-                                            CdArticle   *b);
-void                cd_merge_take_content  (CdArticle   *dest,
-                                            CdArticle   *src);
-char               *cd_merge_text          (const char  *base,
-                                            const char  *ours,
-                                            const char  *theirs,
-                                            gboolean    *clean,
-                                            GError     **error);
-char              **cd_merge_tags          (const char * const *base,
-                                            const char * const *ours,
-                                            const char * const *theirs);
-CdArticle          *cd_merge_articles      (CdArticle   *base,
-                                            CdArticle   *ours,
-                                            CdArticle   *theirs,
-                                            char      ***conflicts,
-                                            GError     **error);
+const char *const *cd_merge_list_fields (void);
+gboolean           cd_merge_content_equal (CdArticle *a,
+                                           CdArticle *b);
+void               cd_merge_take_content (CdArticle *dest,
+                                          CdArticle *src);
+char              *cd_merge_text (const char *base,
+                                  const char *ours,
+                                  const char *theirs,
+                                  gboolean   *clean,
+                                  GError    **error);
+char             **cd_merge_tags (const char *const *base,
+                                  const char *const *ours,
+                                  const char *const *theirs);
+CdArticle         *cd_merge_articles (CdArticle *base,
+                                      CdArticle *ours,
+                                      CdArticle *theirs,
+                                      char    ***conflicts,
+                                      GError   **error);
 
 G_END_DECLS

@@ -44,7 +44,7 @@
 
 #define MESSAGE_DELETED "The post was deleted on the server; the local article is kept."
 
-G_DEFINE_QUARK (cd-sync-error-quark, cd_sync_error)
+G_DEFINE_QUARK (cd - sync - error - quark, cd_sync_error)
 
 /* ------------------------------------------------------------------------
  * The result of a sync
@@ -52,12 +52,12 @@ G_DEFINE_QUARK (cd-sync-error-quark, cd_sync_error)
 
 struct _CdSyncResult
 {
-  gatomicrefcount  ref_count;
-  GPtrArray       *pushed;
-  GPtrArray       *pulled;
-  GPtrArray       *conflicts;
-  GPtrArray       *errors;
-  GPtrArray       *queued;
+  gatomicrefcount ref_count;
+  GPtrArray      *pushed;
+  GPtrArray      *pulled;
+  GPtrArray      *conflicts;
+  GPtrArray      *errors;
+  GPtrArray      *queued;
 };
 
 G_DEFINE_BOXED_TYPE (CdSyncResult, cd_sync_result, cd_sync_result_ref, cd_sync_result_unref)
@@ -221,7 +221,7 @@ add_items_to_json (JsonBuilder *builder,
 JsonNode *
 cd_sync_result_to_json (CdSyncResult *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -250,7 +250,7 @@ add_item (GPtrArray  *items,
           ...)
 {
   CdSyncItem *item = g_new0 (CdSyncItem, 1);
-  va_list args;
+  va_list     args;
 
   item->uuid = g_strdup (uuid);
   item->account = g_strdup (account);
@@ -299,15 +299,15 @@ remove_item (GPtrArray  *items,
 
 typedef struct
 {
-  char     *remote_id;
-  char     *remote_modified;
-  char     *base_json;
-  char     *state;
-  char     *error;
-  char     *theirs_json;
-  char     *theirs_modified;
-  gboolean  dirty;
-  gboolean  create_unknown;
+  char    *remote_id;
+  char    *remote_modified;
+  char    *base_json;
+  char    *state;
+  char    *error;
+  char    *theirs_json;
+  char    *theirs_modified;
+  gboolean dirty;
+  gboolean create_unknown;
 } SyncRow;
 
 static void
@@ -326,18 +326,18 @@ sync_row_free (SyncRow *row)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SyncRow, sync_row_free)
 
 static void
-set_db_error (sqlite3     *db,
-              GError     **error,
-              const char  *what)
+set_db_error (sqlite3    *db,
+              GError    **error,
+              const char *what)
 {
   g_set_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_FAILED,
                "Could not %s in the sync tables: %s", what, sqlite3_errmsg (db));
 }
 
 static sqlite3_stmt *
-prepare (CdSyncDb    *db,
-         const char  *sql,
-         GError     **error)
+prepare (CdSyncDb   *db,
+         const char *sql,
+         GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
 
@@ -368,10 +368,10 @@ bind_text (sqlite3_stmt *stmt,
 }
 
 static gboolean
-step_done (CdSyncDb      *db,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
+step_done (CdSyncDb     *db,
+           sqlite3_stmt *stmt,
+           const char   *what,
+           GError      **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -382,17 +382,18 @@ step_done (CdSyncDb      *db,
 }
 
 static SyncRow *
-row_load (CdSyncDb    *db,
-          const char  *uuid,
-          const char  *account)
+row_load (CdSyncDb   *db,
+          const char *uuid,
+          const char *account)
 {
   sqlite3_stmt *stmt;
-  SyncRow *row = NULL;
+  SyncRow      *row = NULL;
 
   stmt = prepare (db,
                   "SELECT remote_id, remote_modified, base_json, state, error, theirs_json,"
                   " theirs_modified, dirty, create_unknown FROM sync_state"
-                  " WHERE article_uuid = ? AND account = ?", NULL);
+                  " WHERE article_uuid = ? AND account = ?",
+                  NULL);
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, uuid);
@@ -430,18 +431,19 @@ row_load_or_new (CdSyncDb   *db,
 }
 
 static gboolean
-row_save (CdSyncDb    *db,
-          const char  *uuid,
-          const char  *account,
-          SyncRow     *row,
-          GError     **error)
+row_save (CdSyncDb   *db,
+          const char *uuid,
+          const char *account,
+          SyncRow    *row,
+          GError    **error)
 {
   sqlite3_stmt *stmt;
 
   stmt = prepare (db,
                   "INSERT OR REPLACE INTO sync_state (article_uuid, account, remote_id,"
                   " remote_modified, base_json, state, error, theirs_json, theirs_modified,"
-                  " dirty, create_unknown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                  " dirty, create_unknown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, uuid);
@@ -459,8 +461,8 @@ row_save (CdSyncDb    *db,
 }
 
 static void
-row_set (char       **field,
-         const char  *value)
+row_set (char      **field,
+         const char *value)
 {
   g_free (*field);
   *field = g_strdup (value);
@@ -491,7 +493,7 @@ uuid_for_remote_id (CdSyncDb   *db,
                     const char *remote_id)
 {
   sqlite3_stmt *stmt;
-  char *uuid = NULL;
+  char         *uuid = NULL;
 
   stmt = prepare (db, "SELECT article_uuid FROM sync_state WHERE account = ? AND remote_id = ?",
                   NULL);
@@ -507,15 +509,15 @@ uuid_for_remote_id (CdSyncDb   *db,
 
 /* The first column of every row of a query with up to two text parameters. */
 static GPtrArray *
-query_strings (CdSyncDb    *db,
-               const char  *sql,
-               const char  *param1,
-               const char  *param2,
-               GError     **error)
+query_strings (CdSyncDb   *db,
+               const char *sql,
+               const char *param1,
+               const char *param2,
+               GError    **error)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   if ((stmt = prepare (db, sql, error)) == NULL)
     return NULL;
@@ -536,12 +538,12 @@ query_strings (CdSyncDb    *db,
 }
 
 static gboolean
-run_sql (CdSyncDb    *db,
-         const char  *sql,
-         const char  *param1,
-         const char  *param2,
-         const char  *param3,
-         GError     **error)
+run_sql (CdSyncDb   *db,
+         const char *sql,
+         const char *param1,
+         const char *param2,
+         const char *param3,
+         GError    **error)
 {
   sqlite3_stmt *stmt;
 
@@ -557,8 +559,8 @@ run_sql (CdSyncDb    *db,
 }
 
 static GPtrArray *
-list_accounts (CdSyncDb  *db,
-               GError   **error)
+list_accounts (CdSyncDb *db,
+               GError  **error)
 {
   return query_strings (db, "SELECT name FROM accounts ORDER BY name", NULL, NULL, error);
 }
@@ -569,12 +571,12 @@ list_accounts (CdSyncDb  *db,
  * rows go, so a crash in between only queues an article twice; an article
  * queued again meanwhile stays in the outbox. */
 static gboolean
-absorb_outbox (CdStore    *store,
-               CdSyncDb   *db,
-               GError    **error)
+absorb_outbox (CdStore  *store,
+               CdSyncDb *db,
+               GError  **error)
 {
-  g_autoptr(GPtrArray) uuids = cd_store_list_outbox (store, error);
-  g_autoptr(GArray) queued_at = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) uuids = cd_store_list_outbox (store, error);
+  g_autoptr (GArray) queued_at = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (uuids == NULL)
     return FALSE;
@@ -586,7 +588,7 @@ absorb_outbox (CdStore    *store,
   for (guint i = 0; i < uuids->len; i++)
     {
       const char *uuid = g_ptr_array_index (uuids, i);
-      gint64 when = cd_store_outbox_get_queued_at (store, uuid);
+      gint64      when = cd_store_outbox_get_queued_at (store, uuid);
 
       g_array_append_val (queued_at, when);
       if (!run_sql (db,
@@ -615,12 +617,12 @@ absorb_outbox (CdStore    *store,
  * push when it was not queued already: the checkpoint before a sync is
  * not a change of its own. */
 static gboolean
-save_checkpoint (CdStore     *store,
-                 CdArticle   *article,
-                 GError     **error)
+save_checkpoint (CdStore   *store,
+                 CdArticle *article,
+                 GError   **error)
 {
   const char *uuid = cd_article_get_uuid (article);
-  gint64 queued_before = cd_store_outbox_get_queued_at (store, uuid);
+  gint64      queued_before = cd_store_outbox_get_queued_at (store, uuid);
 
   if (!cd_store_save_article (store, article, CD_REVISION_BEFORE_SYNC, NULL, error))
     return FALSE;
@@ -633,7 +635,7 @@ save_checkpoint (CdStore     *store,
 static CdArticle *
 article_from_json_or_null (const char *json)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CdArticle *article;
 
   if (json == NULL)
@@ -650,12 +652,12 @@ article_from_json_or_null (const char *json)
 
 struct _CdSyncEngine
 {
-  GObject          parent_instance;
+  GObject parent_instance;
 
-  CdStore         *store;
-  CdSyncDb        *db;
-  GHashTable      *cms;              /* account name → CdCms */
-  GTask           *task;             /* the sync under way, if any */
+  CdStore    *store;
+  CdSyncDb   *db;
+  GHashTable *cms;  /* account name → CdCms */
+  GTask      *task; /* the sync under way, if any */
 
   GNetworkMonitor *monitor;
   gulong           network_changed_id;
@@ -669,7 +671,8 @@ struct _CdSyncEngine
 
 G_DEFINE_FINAL_TYPE (CdSyncEngine, cd_sync_engine, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_SYNCING,
@@ -677,14 +680,15 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   SIGNAL_PROGRESS,
   SIGNAL_FINISHED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static void
 cd_sync_engine_dispose (GObject *object)
@@ -762,14 +766,14 @@ cd_sync_engine_class_init (CdSyncEngineClass *klass)
   object_class->set_property = cd_sync_engine_set_property;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("store", NULL, NULL, CD_TYPE_STORE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SYNCING] =
-    g_param_spec_boolean ("syncing", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("syncing", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FRACTION] =
-    g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -779,8 +783,8 @@ cd_sync_engine_class_init (CdSyncEngineClass *klass)
    *   learns what changed on the server)
    */
   signals[SIGNAL_PROGRESS] =
-    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+      g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
   /**
    * CdSyncEngine::finished:
@@ -791,8 +795,8 @@ cd_sync_engine_class_init (CdSyncEngineClass *klass)
    * cd_sync_engine_sync_finish(), as it is for the automatic ones.
    */
   signals[SIGNAL_FINISHED] =
-    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 2, CD_TYPE_SYNC_RESULT, G_TYPE_STRING);
+      g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                    NULL, NULL, NULL, G_TYPE_NONE, 2, CD_TYPE_SYNC_RESULT, G_TYPE_STRING);
 }
 
 static void
@@ -855,8 +859,8 @@ cd_sync_engine_get_fraction (CdSyncEngine *self)
 }
 
 static CdSyncDb *
-ensure_db (CdSyncEngine  *self,
-           GError       **error)
+ensure_db (CdSyncEngine *self,
+           GError      **error)
 {
   if (self->db == NULL)
     self->db = cd_sync_db_open (self->store, error);
@@ -867,13 +871,13 @@ ensure_db (CdSyncEngine  *self,
  * the keyring. It may wait on the keyring (an unlock prompt), so a sync
  * does it in its own thread. */
 static CdCms *
-create_cms (CdSyncDb      *db,
-            const char    *account,
-            GError       **error)
+create_cms (CdSyncDb   *db,
+            const char *account,
+            GError    **error)
 {
-  g_autoptr(CdAccount) row = NULL;
-  g_autoptr(GError) local_error = NULL;
-  char *password;
+  g_autoptr (CdAccount) row = NULL;
+  g_autoptr (GError) local_error = NULL;
+  char  *password;
   CdCms *cms;
 
   if ((row = cd_account_load (db, account, error)) == NULL)
@@ -886,7 +890,8 @@ create_cms (CdSyncDb      *db,
       else
         g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
                      "The keyring holds no password for account “%s”; add the account again "
-                     "with “copydesk account add”.", account);
+                     "with “copydesk account add”.",
+                     account);
       return NULL;
     }
   cms = cd_account_create_cms (row, password);
@@ -906,9 +911,9 @@ create_cms (CdSyncDb      *db,
  * Returns: (transfer none) (nullable): the client, or %NULL with @error set
  */
 CdCms *
-cd_sync_engine_get_cms (CdSyncEngine  *self,
-                        const char    *account,
-                        GError       **error)
+cd_sync_engine_get_cms (CdSyncEngine *self,
+                        const char   *account,
+                        GError      **error)
 {
   CdCms *cms;
 
@@ -957,35 +962,35 @@ cd_sync_engine_set_cms (CdSyncEngine *self,
 
 typedef struct
 {
-  CdSyncEngine  *engine;
-  CdSyncResult  *result;
-  GPtrArray     *accounts;
-  GPtrArray     *clients;            /* a CdCms per account, NULL until made */
-  GPtrArray     *made_clients;       /* indexes of those made by this run */
-  guint          account_index;
+  CdSyncEngine *engine;
+  CdSyncResult *result;
+  GPtrArray    *accounts;
+  GPtrArray    *clients;      /* a CdCms per account, NULL until made */
+  GPtrArray    *made_clients; /* indexes of those made by this run */
+  guint         account_index;
 
   /* The run works in a thread of its own, with its own main context and
    * its own connection to the sync tables, so that neither the network's
    * callbacks nor the SQLite writes between them ever wait on the caller's
    * main loop or hold it up. */
-  GMainContext  *context;
-  GMainLoop     *loop;
-  GMainContext  *caller_context;
-  CdSyncDb      *db;
+  GMainContext *context;
+  GMainLoop    *loop;
+  GMainContext *caller_context;
+  CdSyncDb     *db;
 
   /* The account under way. */
-  const char    *account;
-  CdCms         *cms;
-  gboolean       stopped;
-  GPtrArray     *push_queue;
-  guint          push_index;
-  char          *uuid;               /* the article being pushed */
-  GPtrArray     *posts;              /* pulled posts, de-duplicated */
-  guint          post_index;
-  GDateTime     *pull_high;          /* the newest modified time pulled */
+  const char *account;
+  CdCms      *cms;
+  gboolean    stopped;
+  GPtrArray  *push_queue;
+  guint       push_index;
+  char       *uuid;  /* the article being pushed */
+  GPtrArray  *posts; /* pulled posts, de-duplicated */
+  guint       post_index;
+  GDateTime  *pull_high; /* the newest modified time pulled */
 
-  guint          done;
-  guint          total;
+  guint done;
+  guint total;
 } SyncRun;
 
 static void
@@ -1026,8 +1031,8 @@ unref_nullable (gpointer object)
   if (object != NULL)
     g_object_unref (object);
 }
-static void push_next    (GTask *task);
-static void start_pull   (GTask *task);
+static void push_next (GTask *task);
+static void start_pull (GTask *task);
 
 static void
 set_fraction (CdSyncEngine *self,
@@ -1091,12 +1096,12 @@ static gboolean
 complete_in_caller (gpointer user_data)
 {
   Completion *completion = user_data;
-  GTask *task = completion->task;
-  SyncRun *run = g_task_get_task_data (task);
+  GTask      *task = completion->task;
+  SyncRun    *run = g_task_get_task_data (task);
 
   for (guint i = 0; i < run->made_clients->len; i++)
     {
-      guint index = GPOINTER_TO_UINT (g_ptr_array_index (run->made_clients, i));
+      guint       index = GPOINTER_TO_UINT (g_ptr_array_index (run->made_clients, i));
       const char *account = g_ptr_array_index (run->accounts, index);
 
       if (!g_hash_table_contains (run->engine->cms, account))
@@ -1120,7 +1125,7 @@ static void
 sync_complete (GTask  *task,
                GError *error)
 {
-  SyncRun *run = g_task_get_task_data (task);
+  SyncRun    *run = g_task_get_task_data (task);
   Completion *completion = g_new0 (Completion, 1);
 
   completion->task = task;
@@ -1155,7 +1160,7 @@ static void
 stop_account_queued (SyncRun      *run,
                      const GError *error)
 {
-  g_autoptr(GPtrArray) dirty = NULL;
+  g_autoptr (GPtrArray) dirty = NULL;
 
   run->stopped = TRUE;
   dirty = query_strings (run->db,
@@ -1182,7 +1187,7 @@ static void
 stop_account_error (SyncRun      *run,
                     const GError *error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   run->stopped = TRUE;
   add_item (run->result->errors, NULL, run->account, "%s: %s", run->account, error->message);
@@ -1198,7 +1203,7 @@ record_row (SyncRun    *run,
             const char *uuid,
             SyncRow    *row)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!row_save (run->db, uuid, run->account, row, &error))
     add_item (run->result->errors, uuid, run->account, "%s", error->message);
@@ -1209,7 +1214,7 @@ record_article_error (SyncRun    *run,
                       const char *uuid,
                       const char *message)
 {
-  g_autoptr(SyncRow) row = row_load_or_new (run->db, uuid, run->account);
+  g_autoptr (SyncRow) row = row_load_or_new (run->db, uuid, run->account);
 
   row_set (&row->state, "error");
   row_set (&row->error, message);
@@ -1250,11 +1255,11 @@ on_updated (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  GTask *task = user_data;
+  GTask   *task = user_data;
   SyncRun *run = g_task_get_task_data (task);
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SyncRow) row = NULL;
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SyncRow) row = NULL;
 
   post = cd_cms_update_finish (CD_CMS (source), result, &error);
   if (post == NULL)
@@ -1272,9 +1277,9 @@ on_updated (GObject      *source,
 }
 
 static void
-push_update (GTask        *task,
-             const char   *remote_id,
-             CdArticle    *article)
+push_update (GTask      *task,
+             const char *remote_id,
+             CdArticle  *article)
 {
   SyncRun *run = g_task_get_task_data (task);
 
@@ -1294,14 +1299,14 @@ static void
 push_against_remote (GTask        *task,
                      CdRemotePost *post)
 {
-  SyncRun *run = g_task_get_task_data (task);
+  SyncRun  *run = g_task_get_task_data (task);
   CdSyncDb *db = run->db;
-  g_autoptr(SyncRow) row = row_load_or_new (db, run->uuid, run->account);
-  g_autoptr(CdArticle) base = article_from_json_or_null (row->base_json);
-  g_autoptr(CdArticle) local = NULL;
-  g_autoptr(CdArticle) merged = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) conflicts = NULL;
+  g_autoptr (SyncRow) row = row_load_or_new (db, run->uuid, run->account);
+  g_autoptr (CdArticle) base = article_from_json_or_null (row->base_json);
+  g_autoptr (CdArticle) local = NULL;
+  g_autoptr (CdArticle) merged = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) conflicts = NULL;
   g_autofree char *modified = cd_format_iso8601_utc (post->modified);
   g_autofree char *fields = NULL;
 
@@ -1388,10 +1393,10 @@ on_got (GObject      *source,
         GAsyncResult *result,
         gpointer      user_data)
 {
-  GTask *task = user_data;
+  GTask   *task = user_data;
   SyncRun *run = g_task_get_task_data (task);
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
 
   post = cd_cms_get_finish (CD_CMS (source), result, &error);
   if (post == NULL)
@@ -1408,11 +1413,11 @@ on_created (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  GTask *task = user_data;
+  GTask   *task = user_data;
   SyncRun *run = g_task_get_task_data (task);
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SyncRow) row = row_load_or_new (run->db, run->uuid, run->account);
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SyncRow) row = row_load_or_new (run->db, run->uuid, run->account);
 
   post = cd_cms_create_finish (CD_CMS (source), result, &error);
   if (post == NULL)
@@ -1444,8 +1449,8 @@ static void
 push_create (GTask *task)
 {
   SyncRun *run = g_task_get_task_data (task);
-  g_autoptr(CdArticle) local = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdArticle) local = NULL;
+  g_autoptr (GError) error = NULL;
 
   local = cd_store_get_article (run->engine->store, run->uuid, &error);
   if (local == NULL)
@@ -1462,11 +1467,11 @@ on_found (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  GTask *task = user_data;
+  GTask   *task = user_data;
   SyncRun *run = g_task_get_task_data (task);
-  g_autoptr(CdRemotePost) post = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SyncRow) row = NULL;
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SyncRow) row = NULL;
 
   post = cd_cms_find_by_uuid_finish (CD_CMS (source), result, &error);
   if (error != NULL)
@@ -1494,7 +1499,7 @@ on_found (GObject      *source,
 static void
 push_next (GTask *task)
 {
-  SyncRun *run = g_task_get_task_data (task);
+  SyncRun      *run = g_task_get_task_data (task);
   CdSyncEngine *self = run->engine;
 
   if (run->uuid != NULL)
@@ -1503,9 +1508,9 @@ push_next (GTask *task)
 
   while (!run->stopped && run->push_index < run->push_queue->len)
     {
-      g_autoptr(CdArticle) local = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(SyncRow) row = NULL;
+      g_autoptr (CdArticle) local = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (SyncRow) row = NULL;
 
       run->uuid = g_strdup (g_ptr_array_index (run->push_queue, run->push_index++));
       local = cd_store_get_article (self->store, run->uuid, &error);
@@ -1545,27 +1550,27 @@ static void
 pull_post (SyncRun      *run,
            CdRemotePost *post)
 {
-  CdSyncEngine *self = run->engine;
-  const char *marker = post->article != NULL ? cd_article_get_uuid (post->article) : NULL;
+  CdSyncEngine    *self = run->engine;
+  const char      *marker = post->article != NULL ? cd_article_get_uuid (post->article) : NULL;
   g_autofree char *uuid = uuid_for_remote_id (run->db, run->account, post->remote_id);
   g_autofree char *modified = cd_format_iso8601_utc (post->modified);
-  g_autoptr(SyncRow) row = NULL;
-  g_autoptr(CdArticle) base = NULL;
-  g_autoptr(CdArticle) local = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SyncRow) row = NULL;
+  g_autoptr (CdArticle) base = NULL;
+  g_autoptr (CdArticle) local = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (post->article == NULL)
     return;
 
   if (uuid == NULL && marker != NULL && cd_store_has_article (self->store, marker))
     {
-      g_autoptr(SyncRow) existing = row_load (run->db, marker, run->account);
+      g_autoptr (SyncRow) existing = row_load (run->db, marker, run->account);
 
       /* The marker of an article this account knows under another post
        * (a copy made on the server) does not make the two the same. */
       if (existing == NULL || existing->remote_id == NULL)
         {
-          g_autoptr(CdArticle) linked = cd_store_get_article (self->store, marker, NULL);
+          g_autoptr (CdArticle) linked = cd_store_get_article (self->store, marker, NULL);
 
           if (g_strcmp0 (post->status, "trash") == 0 || linked == NULL)
             return;
@@ -1593,13 +1598,13 @@ pull_post (SyncRun      *run,
 
   if (uuid == NULL)
     {
-      g_autoptr(CdArticle) article = NULL;
+      g_autoptr (CdArticle) article = NULL;
 
       if (g_strcmp0 (post->status, "trash") == 0)
         return;
       article = cd_article_copy (post->article);
       if (cd_article_get_uuid (article) == NULL || cd_store_has_article (self->store,
-                                                                        cd_article_get_uuid (article)))
+                                                                         cd_article_get_uuid (article)))
         {
           g_autofree char *fresh = g_uuid_string_random ();
 
@@ -1628,7 +1633,7 @@ pull_post (SyncRun      *run,
 
   if (g_strcmp0 (row->state, "conflict") == 0)
     {
-      g_autoptr(CdArticle) theirs = article_from_json_or_null (row->theirs_json);
+      g_autoptr (CdArticle) theirs = article_from_json_or_null (row->theirs_json);
 
       /* Keep the newest server side for the person resolving it. */
       if (theirs == NULL || !cd_merge_content_equal (theirs, post->article))
@@ -1701,7 +1706,7 @@ static void
 pull_all (GTask *task)
 {
   SyncRun *run = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *high = NULL;
 
   while (run->post_index < run->posts->len)
@@ -1742,10 +1747,10 @@ on_listed (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  GTask *task = user_data;
+  GTask   *task = user_data;
   SyncRun *run = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) posts = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) posts = NULL;
+  g_autoptr (GError) error = NULL;
   GHashTable *seen;
 
   posts = cd_cms_list_changed_finish (CD_CMS (source), result, &error);
@@ -1807,8 +1812,8 @@ static void
 start_pull (GTask *task)
 {
   SyncRun *run = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) last = NULL;
-  g_autoptr(GDateTime) since = NULL;
+  g_autoptr (GPtrArray) last = NULL;
+  g_autoptr (GDateTime) since = NULL;
 
   if (run->stopped)
     {
@@ -1821,7 +1826,7 @@ start_pull (GTask *task)
                         run->account, NULL, NULL);
   if (last != NULL && last->len > 0 && g_ptr_array_index (last, 0) != NULL)
     {
-      g_autoptr(GDateTime) high = cd_parse_iso8601 (g_ptr_array_index (last, 0));
+      g_autoptr (GDateTime) high = cd_parse_iso8601 (g_ptr_array_index (last, 0));
 
       if (high != NULL)
         since = g_date_time_add_seconds (high, -PULL_OVERLAP_SECONDS);
@@ -1834,7 +1839,7 @@ start_pull (GTask *task)
 static void
 report_open_conflicts (SyncRun *run)
 {
-  g_autoptr(GPtrArray) uuids = NULL;
+  g_autoptr (GPtrArray) uuids = NULL;
 
   uuids = query_strings (run->db,
                          "SELECT article_uuid FROM sync_state WHERE account = ?"
@@ -1856,9 +1861,9 @@ on_verified (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  GTask *task = user_data;
+  GTask   *task = user_data;
   SyncRun *run = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;
 
   name = cd_cms_verify_finish (CD_CMS (source), result, &error);
@@ -1892,7 +1897,7 @@ static void
 next_account (GTask *task)
 {
   SyncRun *run = g_task_get_task_data (task);
-  CdCms *cms;
+  CdCms   *cms;
 
   if (run->account != NULL)
     report_open_conflicts (run);
@@ -1908,7 +1913,7 @@ next_account (GTask *task)
   run->account = g_ptr_array_index (run->accounts, run->account_index);
   if (cms == NULL)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       cms = create_cms (run->db, run->account, &error);
       if (cms == NULL)
@@ -1940,10 +1945,10 @@ sync_finished (CdSyncEngine *self)
 static gpointer
 sync_thread (gpointer user_data)
 {
-  GTask *task = user_data;
+  GTask   *task = user_data;
   SyncRun *run = g_task_get_task_data (task);
-  g_autoptr(GMainContext) context = g_main_context_ref (run->context);
-  g_autoptr(GMainLoop) loop = g_main_loop_ref (run->loop);
+  g_autoptr (GMainContext) context = g_main_context_ref (run->context);
+  g_autoptr (GMainLoop) loop = g_main_loop_ref (run->loop);
   GError *error = NULL;
 
   g_main_context_push_thread_default (context);
@@ -1970,15 +1975,15 @@ sync_thread (gpointer user_data)
  * there is none; what goes wrong on the way is in the result.
  */
 void
-cd_sync_engine_sync_async (CdSyncEngine        *self,
-                           const char          *account,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+cd_sync_engine_sync_async (CdSyncEngine       *self,
+                           const char         *account,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) accounts = NULL;
   SyncRun *run;
 
   g_return_if_fail (CD_IS_SYNC_ENGINE (self));
@@ -2006,7 +2011,8 @@ cd_sync_engine_sync_async (CdSyncEngine        *self,
         {
           g_task_return_new_error (task, CD_SYNC_ERROR, CD_SYNC_ERROR_UNKNOWN_ACCOUNT,
                                    "There is no account named “%s”; add it with "
-                                   "“copydesk account add”.", account);
+                                   "“copydesk account add”.",
+                                   account);
           return;
         }
       g_ptr_array_set_size (accounts, 0);
@@ -2053,9 +2059,9 @@ cd_sync_engine_sync_async (CdSyncEngine        *self,
  *   @error set when it could not run
  */
 CdSyncResult *
-cd_sync_engine_sync_finish (CdSyncEngine  *self,
-                            GAsyncResult  *result,
-                            GError       **error)
+cd_sync_engine_sync_finish (CdSyncEngine *self,
+                            GAsyncResult *result,
+                            GError      **error)
 {
   CdSyncResult *sync_result;
 
@@ -2081,8 +2087,8 @@ on_auto_sync_done (GObject      *source,
                    gpointer      user_data)
 {
   CdSyncEngine *self = CD_SYNC_ENGINE (source);
-  g_autoptr(CdSyncResult) sync_result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdSyncResult) sync_result = NULL;
+  g_autoptr (GError) error = NULL;
 
   sync_result = cd_sync_engine_sync_finish (self, result, &error);
   if (sync_result == NULL)
@@ -2190,12 +2196,12 @@ cd_sync_engine_set_network_monitor (CdSyncEngine    *self,
  * ------------------------------------------------------------------------ */
 
 static SyncRow *
-load_conflict (CdSyncEngine  *self,
-               const char    *uuid,
-               const char    *account,
-               GError       **error)
+load_conflict (CdSyncEngine *self,
+               const char   *uuid,
+               const char   *account,
+               GError      **error)
 {
-  g_autoptr(SyncRow) row = NULL;
+  g_autoptr (SyncRow) row = NULL;
 
   if (ensure_db (self, error) == NULL)
     return NULL;
@@ -2223,18 +2229,18 @@ load_conflict (CdSyncEngine  *self,
  * Returns: %TRUE when the article is in conflict with @account
  */
 gboolean
-cd_sync_engine_get_conflict (CdSyncEngine  *self,
-                             const char    *uuid,
-                             const char    *account,
-                             CdArticle    **base,
-                             CdArticle    **mine,
-                             CdArticle    **theirs,
-                             GError       **error)
+cd_sync_engine_get_conflict (CdSyncEngine *self,
+                             const char   *uuid,
+                             const char   *account,
+                             CdArticle   **base,
+                             CdArticle   **mine,
+                             CdArticle   **theirs,
+                             GError      **error)
 {
-  g_autoptr(SyncRow) row = NULL;
-  g_autoptr(CdArticle) local = NULL;
-  g_autoptr(CdArticle) their_side = NULL;
-  g_autoptr(CdArticle) base_side = NULL;
+  g_autoptr (SyncRow) row = NULL;
+  g_autoptr (CdArticle) local = NULL;
+  g_autoptr (CdArticle) their_side = NULL;
+  g_autoptr (CdArticle) base_side = NULL;
 
   g_return_val_if_fail (CD_IS_SYNC_ENGINE (self), FALSE);
   g_return_val_if_fail (uuid != NULL && account != NULL, FALSE);
@@ -2272,14 +2278,14 @@ cd_sync_engine_get_conflict (CdSyncEngine  *self,
  * Returns: %TRUE when the resolution is saved
  */
 gboolean
-cd_sync_engine_resolve (CdSyncEngine  *self,
-                        const char    *uuid,
-                        const char    *account,
-                        CdArticle     *resolved,
-                        GError       **error)
+cd_sync_engine_resolve (CdSyncEngine *self,
+                        const char   *uuid,
+                        const char   *account,
+                        CdArticle    *resolved,
+                        GError      **error)
 {
-  g_autoptr(SyncRow) row = NULL;
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (SyncRow) row = NULL;
+  g_autoptr (CdArticle) article = NULL;
 
   g_return_val_if_fail (CD_IS_SYNC_ENGINE (self), FALSE);
   g_return_val_if_fail (uuid != NULL && account != NULL, FALSE);
@@ -2327,13 +2333,13 @@ cd_sync_engine_resolve (CdSyncEngine  *self,
  *   (text or null)
  */
 JsonArray *
-cd_sync_describe_article (CdStore     *store,
-                          const char  *uuid,
-                          GError     **error)
+cd_sync_describe_article (CdStore    *store,
+                          const char *uuid,
+                          GError    **error)
 {
-  g_autoptr(CdSyncDb) db = NULL;
-  g_autoptr(GPtrArray) accounts = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (GPtrArray) accounts = NULL;
+  g_autoptr (JsonArray) array = json_array_new ();
   gboolean queued;
 
   g_return_val_if_fail (CD_IS_STORE (store), NULL);
@@ -2347,8 +2353,8 @@ cd_sync_describe_article (CdStore     *store,
   for (guint i = 0; i < accounts->len; i++)
     {
       const char *account = g_ptr_array_index (accounts, i);
-      g_autoptr(SyncRow) row = row_load (db, uuid, account);
-      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr (SyncRow) row = row_load (db, uuid, account);
+      g_autoptr (JsonObject) object = json_object_new ();
       const char *state = "pending";
 
       if (row != NULL && (g_strcmp0 (row->state, "conflict") == 0 ||

@@ -18,10 +18,10 @@ G_BEGIN_DECLS
 typedef enum
 {
   CD_SYNC_ERROR_FAILED,
-  CD_SYNC_ERROR_UNKNOWN_ACCOUNT,  /* no account of that name */
-  CD_SYNC_ERROR_NO_ACCOUNTS,      /* nothing to sync with */
-  CD_SYNC_ERROR_BUSY,             /* a sync is already running */
-  CD_SYNC_ERROR_NOT_IN_CONFLICT,  /* resolve on an article that has no conflict */
+  CD_SYNC_ERROR_UNKNOWN_ACCOUNT, /* no account of that name */
+  CD_SYNC_ERROR_NO_ACCOUNTS,     /* nothing to sync with */
+  CD_SYNC_ERROR_BUSY,            /* a sync is already running */
+  CD_SYNC_ERROR_NOT_IN_CONFLICT, /* resolve on an article that has no conflict */
 } CdSyncError;
 
 /* One article's outcome in a sync: @uuid is %NULL for what concerns a
@@ -36,64 +36,64 @@ typedef struct
 typedef struct _CdSyncResult CdSyncResult;
 
 #define CD_TYPE_SYNC_RESULT (cd_sync_result_get_type ())
-GType         cd_sync_result_get_type      (void) G_GNUC_CONST;
-CdSyncResult *cd_sync_result_ref           (CdSyncResult *self);
-void          cd_sync_result_unref         (CdSyncResult *self);
-GPtrArray    *cd_sync_result_get_pushed    (CdSyncResult *self);
-GPtrArray    *cd_sync_result_get_pulled    (CdSyncResult *self);
+GType         cd_sync_result_get_type (void) G_GNUC_CONST;
+CdSyncResult *cd_sync_result_ref (CdSyncResult *self);
+void          cd_sync_result_unref (CdSyncResult *self);
+GPtrArray    *cd_sync_result_get_pushed (CdSyncResult *self);
+GPtrArray    *cd_sync_result_get_pulled (CdSyncResult *self);
 GPtrArray    *cd_sync_result_get_conflicts (CdSyncResult *self);
-GPtrArray    *cd_sync_result_get_errors    (CdSyncResult *self);
-GPtrArray    *cd_sync_result_get_queued    (CdSyncResult *self);
-gboolean      cd_sync_result_is_clean      (CdSyncResult *self);
-JsonNode     *cd_sync_result_to_json       (CdSyncResult *self);
+GPtrArray    *cd_sync_result_get_errors (CdSyncResult *self);
+GPtrArray    *cd_sync_result_get_queued (CdSyncResult *self);
+gboolean      cd_sync_result_is_clean (CdSyncResult *self);
+JsonNode     *cd_sync_result_to_json (CdSyncResult *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdSyncResult, cd_sync_result_unref)
 
 #define CD_TYPE_SYNC_ENGINE (cd_sync_engine_get_type ())
 G_DECLARE_FINAL_TYPE (CdSyncEngine, cd_sync_engine, CD, SYNC_ENGINE, GObject)
 
-GQuark        cd_sync_error_quark          (void);
+GQuark cd_sync_error_quark (void);
 
-CdSyncEngine *cd_sync_engine_new           (CdStore              *store);
-CdStore      *cd_sync_engine_get_store     (CdSyncEngine         *self);
-gboolean      cd_sync_engine_get_syncing   (CdSyncEngine         *self);
-double        cd_sync_engine_get_fraction  (CdSyncEngine         *self);
+CdSyncEngine *cd_sync_engine_new (CdStore *store);
+CdStore      *cd_sync_engine_get_store (CdSyncEngine *self);
+gboolean      cd_sync_engine_get_syncing (CdSyncEngine *self);
+double        cd_sync_engine_get_fraction (CdSyncEngine *self);
 
-CdCms        *cd_sync_engine_get_cms       (CdSyncEngine         *self,
-                                            const char           *account,
-                                            GError              **error);
-void          cd_sync_engine_set_cms       (CdSyncEngine         *self,
-                                            const char           *account,
-                                            CdCms                *cms);
+CdCms *cd_sync_engine_get_cms (CdSyncEngine *self,
+                               const char   *account,
+                               GError      **error);
+void   cd_sync_engine_set_cms (CdSyncEngine *self,
+                               const char   *account,
+                               CdCms        *cms);
 
-void          cd_sync_engine_sync_async    (CdSyncEngine         *self,
-                                            const char           *account,
-                                            GCancellable         *cancellable,
-                                            GAsyncReadyCallback   callback,
-                                            gpointer              user_data);
-CdSyncResult *cd_sync_engine_sync_finish   (CdSyncEngine         *self,
-                                            GAsyncResult         *result,
-                                            GError              **error);
+void          cd_sync_engine_sync_async (CdSyncEngine       *self,
+                                         const char         *account,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+CdSyncResult *cd_sync_engine_sync_finish (CdSyncEngine *self,
+                                          GAsyncResult *result,
+                                          GError      **error);
 
-void          cd_sync_engine_set_auto_sync (CdSyncEngine         *self,
-                                            guint                 interval_seconds);
-void          cd_sync_engine_set_network_monitor (CdSyncEngine   *self,
-                                                  GNetworkMonitor *monitor);
+void cd_sync_engine_set_auto_sync (CdSyncEngine *self,
+                                   guint         interval_seconds);
+void cd_sync_engine_set_network_monitor (CdSyncEngine    *self,
+                                         GNetworkMonitor *monitor);
 
-gboolean      cd_sync_engine_get_conflict  (CdSyncEngine         *self,
-                                            const char           *uuid,
-                                            const char           *account,
-                                            CdArticle           **base,
-                                            CdArticle           **mine,
-                                            CdArticle           **theirs,
-                                            GError              **error);
-gboolean      cd_sync_engine_resolve       (CdSyncEngine         *self,
-                                            const char           *uuid,
-                                            const char           *account,
-                                            CdArticle            *resolved,
-                                            GError              **error);
+gboolean cd_sync_engine_get_conflict (CdSyncEngine *self,
+                                      const char   *uuid,
+                                      const char   *account,
+                                      CdArticle   **base,
+                                      CdArticle   **mine,
+                                      CdArticle   **theirs,
+                                      GError      **error);
+gboolean cd_sync_engine_resolve (CdSyncEngine *self,
+                                 const char   *uuid,
+                                 const char   *account,
+                                 CdArticle    *resolved,
+                                 GError      **error);
 
-JsonArray    *cd_sync_describe_article     (CdStore              *store,
-                                            const char           *uuid,
-                                            GError              **error);
+JsonArray *cd_sync_describe_article (CdStore    *store,
+                                     const char *uuid,
+                                     GError    **error);
 
 G_END_DECLS

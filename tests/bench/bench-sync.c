@@ -52,7 +52,7 @@ static gboolean
 on_tick (gpointer user_data)
 {
   Ticker *ticker = user_data;
-  gint64 now = g_get_monotonic_time ();
+  gint64  now = g_get_monotonic_time ();
 
   if (ticker->last != 0 && now - ticker->last > ticker->longest)
     ticker->longest = now - ticker->last;
@@ -73,7 +73,7 @@ cpu_seconds (void)
 static void
 remove_dir (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -91,7 +91,7 @@ on_synced (GObject      *source,
            gpointer      user_data)
 {
   CdSyncResult **slot = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   *slot = cd_sync_engine_sync_finish (CD_SYNC_ENGINE (source), result, &error);
   if (*slot == NULL)
@@ -104,37 +104,38 @@ measure_sync (CdTestWordpress *wp,
               const char      *dir,
               guint            new_articles)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdStore) store = NULL;
-  g_autoptr(CdSyncEngine) engine = NULL;
-  g_autoptr(CdSyncDb) db = NULL;
-  g_autoptr(CdWordpress) client = NULL;
-  g_autoptr(CdSyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (CdSyncEngine) engine = NULL;
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (CdSyncResult) result = NULL;
   g_autofree char *sql = NULL;
-  Phase phase = { 0 };
-  Ticker ticker = { 0 };
-  guint tick_id;
-  gint64 start;
-  double cpu_start;
+  Phase            phase = { 0 };
+  Ticker           ticker = { 0 };
+  guint            tick_id;
+  gint64           start;
+  double           cpu_start;
 
   store = cd_store_open (dir, &error);
   g_assert_no_error (error);
   db = cd_sync_db_open (store, &error);
   g_assert_no_error (error);
   sql = g_strdup_printf ("INSERT INTO accounts (name, kind, url, user, created)"
-                         " VALUES ('" ACCOUNT "', 'wordpress', '%s', '%s', 0)", wp->url, wp->user);
+                         " VALUES ('" ACCOUNT "', 'wordpress', '%s', '%s', 0)",
+                         wp->url, wp->user);
   g_assert_true (cd_sync_db_exec (db, sql, &error));
 
   for (guint i = 0; i < new_articles; i++)
     {
-      g_autoptr(CdArticle) article = cd_article_new ();
-      g_autoptr(GString) body = g_string_new (NULL);
+      g_autoptr (CdArticle) article = cd_article_new ();
+      g_autoptr (GString) body = g_string_new (NULL);
       g_autofree char *headline = g_strdup_printf ("Council story number %u", i + 1);
 
       for (guint p = 0; p < 6; p++)
         g_string_append_printf (body, "%sParagraph %u of story %u: the council met on "
-                                "Tuesday and voted seven to two for the plan, which brings "
-                                "buses every ten minutes and a new bridge at the harbour.",
+                                      "Tuesday and voted seven to two for the plan, which brings "
+                                      "buses every ten minutes and a new bridge at the harbour.",
                                 p > 0 ? "\n\n" : "", p + 1, i + 1);
       cd_article_set_headline (article, headline);
       cd_article_set_body (article, body->str);
@@ -182,16 +183,15 @@ print_summary (const char *name,
   g_array_sort (ratios, compare_doubles);
   printf ("%s: CPU/wall median %.1f%%, p95 %.1f%% (budget: under 10%%)\n", name,
           100 * g_array_index (ratios, double, ratios->len / 2),
-          100 * g_array_index (ratios, double, MIN (ratios->len - 1,
-                                                    (guint) (ratios->len * 0.95))));
+          100 * g_array_index (ratios, double, MIN (ratios->len - 1, (guint) (ratios->len * 0.95))));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GArray) push_ratios = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) pull_ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) push_ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) pull_ratios = g_array_new (FALSE, FALSE, sizeof (double));
   guint rounds = 3;
 
   if (argc > 1)
@@ -200,12 +200,12 @@ main (int   argc,
   printf ("Sync of %d new drafts with a local WordPress, %u rounds\n", N_ARTICLES, rounds);
   for (guint round = 0; round < rounds; round++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       g_autofree char *push_dir = NULL;
       g_autofree char *pull_dir = NULL;
       CdTestWordpress *wp;
-      Phase push, pull;
-      double ratio;
+      Phase            push, pull;
+      double           ratio;
 
       wp = cd_test_wordpress_start (&error);
       if (wp == NULL)
@@ -222,12 +222,14 @@ main (int   argc,
       ratio = push.cpu_s / push.wall_s;
       g_array_append_val (push_ratios, ratio);
       printf ("round %u push: %u drafts, wall %.2f s, client CPU %.3f s, CPU/wall %.1f%%, "
-              "%u requests, longest main-loop stall %.1f ms\n", round + 1, push.items,
+              "%u requests, longest main-loop stall %.1f ms\n",
+              round + 1, push.items,
               push.wall_s, push.cpu_s, 100 * ratio, push.requests, push.max_stall_ms);
       ratio = pull.cpu_s / pull.wall_s;
       g_array_append_val (pull_ratios, ratio);
       printf ("round %u pull: %u articles, wall %.2f s, client CPU %.3f s, CPU/wall %.1f%%, "
-              "%u requests, longest main-loop stall %.1f ms\n", round + 1, pull.items,
+              "%u requests, longest main-loop stall %.1f ms\n",
+              round + 1, pull.items,
               pull.wall_s, pull.cpu_s, 100 * ratio, pull.requests, pull.max_stall_ms);
       fflush (stdout);
 
