@@ -48,6 +48,9 @@ struct _CdPreview
 
   guint tick_id;
   guint pending_line;
+  /* Counts page loads, so that an answer from a page since replaced is
+   * told apart from one from the current page. */
+  guint page_serial;
 
   guint loaded : 1;
   guint allow_remote_images : 1;
@@ -433,26 +436,42 @@ cd_preview_build_update (CdPreview *self)
   return json_generator_to_data (generator, NULL);
 }
 
+typedef struct
+{
+  CdPreview *self;
+  guint      page_serial;
+} UpdateData;
+
+static void
+update_data_free (UpdateData *data)
+{
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpdateData, update_data_free)
+
 static void
 update_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr (CdPreview) self = user_data;
+  g_autoptr (UpdateData) data = user_data;
+  CdPreview *self = data->self;
   g_autoptr (JSCValue) value = NULL;
   g_autoptr (GError) error = NULL;
 
   value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  /* The page it went to is gone; the new one gets its own update. */
+  if (data->page_serial != self->page_serial)
+    return;
 
   self->update_in_flight = FALSE;
   if (value == NULL)
     {
-      /* A page that went away in the meantime is loaded again and updated
-       * then; anything else is a bug in the page script. */
-      if (self->loaded)
-        g_warning ("The preview page failed to apply an update: %s", error->message);
+      g_warning ("The preview page failed to apply an update: %s", error->message);
       g_clear_pointer (&self->last_sent, g_free);
     }
   else
@@ -469,6 +488,7 @@ cd_preview_send_update (CdPreview *self)
 {
   g_autofree char *json = NULL;
   g_autofree char *script = NULL;
+  UpdateData      *data;
 
   self->update_pending = FALSE;
   /* Without an article the page is emptied. */
@@ -479,10 +499,12 @@ cd_preview_send_update (CdPreview *self)
   script = g_strdup_printf ("copydesk.update(%s)", json);
   g_free (self->last_sent);
   self->last_sent = g_steal_pointer (&json);
+  data = g_new0 (UpdateData, 1);
+  data->self = g_object_ref (self);
+  data->page_serial = self->page_serial;
   self->update_in_flight = TRUE;
   webkit_web_view_evaluate_javascript (self->web_view, script, -1, NULL, NULL,
-                                       self->cancellable, update_done_cb,
-                                       g_object_ref (self));
+                                       self->cancellable, update_done_cb, data);
 }
 
 static void
@@ -537,6 +559,8 @@ on_load_changed (WebKitWebView  *web_view,
   switch (event)
     {
     case WEBKIT_LOAD_STARTED:
+      self->page_serial++;
+      self->update_in_flight = FALSE;
       set_loaded (self, FALSE);
       g_clear_pointer (&self->last_sent, g_free);
       break;
@@ -687,6 +711,7 @@ on_web_process_terminated (WebKitWebView                    *web_view,
    * way the page comes back with the article on it. */
   if (reason != WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
     g_warning ("The preview's web process ended (reason %d); loading the preview again", reason);
+  self->page_serial++;
   set_loaded (self, FALSE);
   self->update_in_flight = FALSE;
   cd_preview_load_template (self);
