@@ -699,6 +699,24 @@ dump_result (CdSyncResult *result)
 }
 
 static CdSyncResult *
+sync_account_now (Fixture    *fixture,
+                  const char *account)
+{
+  Wait  wait = { 0 };
+  guint timeout_id = g_timeout_add_seconds (60, on_too_long, NULL);
+
+  cd_sync_engine_sync_async (fixture->engine, account, NULL, on_synced, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout_id);
+  g_assert_no_error (wait.error);
+  g_assert_nonnull (wait.result);
+  g_assert_false (cd_sync_engine_get_syncing (fixture->engine));
+  dump_result (wait.result);
+  return wait.result;
+}
+
+static CdSyncResult *
 sync_now (Fixture *fixture)
 {
   Wait  wait = { 0 };
@@ -1217,6 +1235,73 @@ test_fast_forward (Fixture      *fixture,
   g_assert_true (pulled_revision);
 }
 
+static const char *
+state_of (JsonArray  *states,
+          const char *account)
+{
+  for (guint i = 0; i < json_array_get_length (states); i++)
+    {
+      JsonObject *state = json_array_get_object_element (states, i);
+
+      if (g_strcmp0 (json_object_get_string_member (state, "account"), account) == 0)
+        return json_object_get_string_member (state, "state");
+    }
+  g_assert_not_reached ();
+}
+
+/* Every account gets every change; syncing one leaves the other pending. */
+static void
+test_two_accounts (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autoptr (CdArticle) article = save_new_article (fixture, "Harbour fire", "Smoke over the docks.");
+  FakeWp *other = fake_new (TRUE);
+  g_autoptr (CdWordpress) wp = cd_wordpress_new (other->url, "tester", "abcd efgh ijkl mnop");
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (CdSyncResult) third = NULL;
+  g_autoptr (JsonArray) states = NULL;
+  g_autofree char *sql = NULL;
+  const char      *uuid = cd_article_get_uuid (article);
+
+  db = cd_sync_db_open (fixture->store, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO accounts (name, kind, url, user, created)"
+                         " VALUES ('archive', 'wordpress', '%s', 'tester', 0)",
+                         other->url);
+  g_assert_true (cd_sync_db_exec (db, sql, &error));
+  cd_sync_engine_set_cms (fixture->engine, "archive", CD_CMS (wp));
+
+  first = sync_account_now (fixture, "archive");
+  g_assert_true (cd_sync_result_is_clean (first));
+  g_assert_cmpuint (g_hash_table_size (other->posts), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 0);
+  states = cd_sync_describe_article (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (states), ==, 2);
+  g_assert_cmpstr (state_of (states, "archive"), ==, "synced");
+  g_assert_cmpstr (state_of (states, ACCOUNT), ==, "pending");
+
+  second = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (second));
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (other->posts), ==, 1);
+  assert_local_unchanged (fixture, article);
+
+  cd_article_set_body (article, "Smoke over the docks; the fire is out.");
+  g_assert_true (cd_store_save_article (fixture->store, article, CD_REVISION_EDITED, NULL, NULL));
+  third = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (third));
+  g_assert_cmpuint (cd_sync_result_get_pushed (third)->len, ==, 2);
+  g_assert_nonnull (strstr (get_raw (fake_only_post (fixture->fake), "content"), "fire is out"));
+  g_assert_nonnull (strstr (get_raw (fake_only_post (other), "content"), "fire is out"));
+
+  cd_sync_engine_set_cms (fixture->engine, "archive", NULL);
+  fake_free (other);
+}
+
 static gboolean
 cancel_when_created (gpointer user_data)
 {
@@ -1366,6 +1451,7 @@ main (int   argc,
   ADD ("auto-sync", test_auto_sync, 1);
   ADD ("cli", test_cli, 1);
   ADD ("cancel", test_cancel, 0);
+  ADD ("two-accounts", test_two_accounts, 0);
   ADD ("merge", test_pull_merge, 0);
   ADD ("fast-forward", test_fast_forward, 0);
 #undef ADD
