@@ -327,6 +327,65 @@ test_typing_apply_ignore (CdUiFixture   *fixture,
   }
 }
 
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *row = find_row (c, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* In the workstation window: the panel sits in the checks pane, follows the
+ * open article, underlines in the editor, and a click selects the text. */
+static void
+test_in_window (CdUiFixture   *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Council meets",
+                                                    "The goverment met on Monday.");
+  CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  Desk desk = { 0 };
+  GtkTextIter start, end;
+  GtkWidget *row;
+
+  desk.panel = CD_CHECKS_PANEL (adw_bin_get_child (cd_window_get_checks_bin (window)));
+  g_assert_nonnull (desk.panel);
+  desk.buffer = GTK_TEXT_BUFFER (cd_editor_get_buffer (cd_window_get_editor (window)));
+  g_assert_true (cd_checks_panel_get_article (desk.panel) ==
+                 cd_document_get_article (cd_window_get_document (window)));
+
+  wait_for_finding (&desk, CD_CHECK_RULE_SPELLING, "goverment", TRUE);
+  g_assert_true (underlined_exactly (desk.buffer, 4, 13));
+
+  row = find_row (GTK_WIDGET (desk.panel), "Body: “goverment”");
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (desk.buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, 4);
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, 13);
+
+  /* The metadata entries are checked too. */
+  gtk_editable_set_text (cd_metadata_get_editable (cd_window_get_metadata (window), "headline"),
+                         "Council meets TK");
+  wait_for_finding (&desk, CD_CHECK_RULE_LEFTOVER_MARKUP, "TK", TRUE);
+  g_assert_true (entry_underlined (cd_metadata_get_editable (cd_window_get_metadata (window),
+                                                             "headline"), 14, 16));
+
+  /* Closing the article empties the panel. */
+  cd_window_close_article (window);
+  g_assert_null (cd_checks_panel_get_article (desk.panel));
+  g_assert_cmpuint (cd_checks_panel_get_findings (desk.panel)->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -336,6 +395,8 @@ main (int    argc,
 
   g_test_add ("/checks-panel/typing-apply-ignore", CdUiFixture, NULL, cd_ui_fixture_setup,
               test_typing_apply_ignore, cd_ui_fixture_teardown);
+  g_test_add ("/checks-panel/in-window", CdUiFixture, NULL, cd_ui_fixture_setup,
+              test_in_window, cd_ui_fixture_teardown);
 
   return g_test_run ();
 }

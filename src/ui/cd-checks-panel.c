@@ -303,14 +303,18 @@ header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, label);
 }
 
+/* Icon buttons, so the finding keeps the narrow pane's width; the tooltip
+ * and the accessible label say what they do. */
 static GtkWidget *
-make_button (const char *label,
+make_button (const char *icon,
              const char *tooltip,
              const char *action,
              guint       index)
 {
-  GtkWidget *button = gtk_button_new_with_label (label);
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -336,7 +340,17 @@ make_row (const CdFinding *finding,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), finding->message);
+  if (finding->suggestion != NULL && *finding->suggestion != '\0' &&
+      g_utf8_strlen (finding->suggestion, -1) <= 60)
+    {
+      /* Translators: a check's message, then the replacement it suggests */
+      g_autofree char *subtitle = g_strdup_printf (_("%s → “%s”"), finding->message,
+                                                   finding->suggestion);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), finding->message);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
@@ -348,15 +362,17 @@ make_row (const CdFinding *finding,
                                      : g_strdup (_("Remove it"));
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 make_button (_("Apply"), tooltip, "checks.apply", index));
+                                 make_button ("object-select-symbolic", tooltip,
+                                              "checks.apply", index));
     }
   if (g_str_equal (finding->rule, CD_CHECK_RULE_SPELLING))
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               make_button (_("Add to Word List"),
-                                            _("Accept this word in every article"),
+                               make_button ("list-add-symbolic",
+                                            _("Add to the word list for every article"),
                                             "checks.add-word", index));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             make_button (_("Ignore"), _("Do not report this in this article"),
+                             make_button ("action-unavailable-symbolic",
+                                          _("Ignore in this article"),
                                           "checks.ignore", index));
 
   g_object_set_data_full (G_OBJECT (row), "finding", cd_finding_copy (finding),

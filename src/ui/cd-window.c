@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "cd-article-row.h"
+#include "cd-checks-panel.h"
 #include "cd-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CdWindow, cd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -155,11 +156,67 @@ editor_scrolled_cb (CdWindow *self)
                                       cd_editor_get_first_visible_line (self->editor));
 }
 
-/* Wherever the checks panel comes from, it lives in checks_bin and sees the
- * article through these calls; see cd_window_get_checks_bin(). */
+/* The Checks panel (cd-checks-panel.c) lives in checks_bin, follows the open
+ * article, underlines in the editor and the metadata entries, and has the
+ * window select a finding's text when the person picks it. */
+static const char *checked_fields[] = {
+  "headline", "dek", "byline", "dateline", "slug", "image_caption",
+};
+
+static void
+checks_document_cb (CdWindow   *self,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  CdChecksPanel *panel = CD_CHECKS_PANEL (adw_bin_get_child (self->checks_bin));
+
+  cd_checks_panel_set_article (panel, self->store,
+                               self->document != NULL ? cd_document_get_article (self->document)
+                                                      : NULL);
+}
+
+static void
+checks_activate_finding_cb (CdWindow   *self,
+                            const char *field,
+                            guint       start,
+                            guint       end)
+{
+  GtkEditable *editable;
+
+  if (g_str_equal (field, "body"))
+    {
+      cd_editor_select_range (self->editor, start, end);
+      gtk_widget_grab_focus (GTK_WIDGET (cd_editor_get_view (self->editor)));
+      return;
+    }
+  editable = cd_metadata_get_editable (self->metadata, field);
+  if (editable == NULL)
+    return;
+  cd_metadata_set_expanded (self->metadata, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (editable));
+  gtk_editable_select_region (editable, start, end);
+}
+
 static void
 setup_checks_pane (CdWindow *self)
 {
+  CdChecksPanel *panel = CD_CHECKS_PANEL (cd_checks_panel_new ());
+
+  adw_bin_set_child (self->checks_bin, GTK_WIDGET (panel));
+  g_settings_bind (self->settings, "headline-length-limit", cd_checks_panel_get_checker (panel),
+                   "headline-limit", G_SETTINGS_BIND_GET);
+  cd_checks_panel_attach_buffer (panel, "body",
+                                 GTK_TEXT_BUFFER (cd_editor_get_buffer (self->editor)));
+  for (guint i = 0; i < G_N_ELEMENTS (checked_fields); i++)
+    {
+      GtkEditable *editable = cd_metadata_get_editable (self->metadata, checked_fields[i]);
+
+      if (editable != NULL)
+        cd_checks_panel_attach_editable (panel, checked_fields[i], editable);
+    }
+  g_signal_connect_object (panel, "activate-finding", G_CALLBACK (checks_activate_finding_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::document", G_CALLBACK (checks_document_cb), NULL);
 }
 
 /**
