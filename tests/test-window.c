@@ -321,10 +321,84 @@ test_metadata_saved (CdUiFixture   *fixture,
   stored = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
   g_assert_cmpstr (cd_article_get_slug (stored), ==, "bridge-closed");
 
+  /* The embargo is three fields: date, time and time zone. */
+  gtk_editable_set_text (cd_metadata_get_editable (metadata, "embargo-zone"), "Europe/Berlin");
+  gtk_editable_set_text (cd_metadata_get_editable (metadata, "embargo-time"), "09:30");
+  g_assert_null (cd_article_get_embargo (cd_document_get_article (cd_window_get_document (window))));
+  gtk_editable_set_text (cd_metadata_get_editable (metadata, "embargo-date"), "2026-03-01");
+  g_assert_true (cd_window_flush (window, &error));
+  g_clear_object (&stored);
+  stored = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
+  g_assert_nonnull (cd_article_get_embargo (stored));
+  {
+    g_autofree char *iso = cd_format_iso8601_utc (cd_article_get_embargo (stored));
+
+    g_assert_cmpstr (iso, ==, "2026-03-01T08:30:00Z");
+  }
+
   cd_article_set_length_target (cd_document_get_article (cd_window_get_document (window)), 10);
   status_text = cd_editor_get_status_text (cd_window_get_editor (window));
   g_assert_nonnull (strstr (status_text, "1 word"));
   g_assert_nonnull (strstr (status_text, "1 of 10"));
+}
+
+static gboolean
+has_toplevel_of_type (gpointer data)
+{
+  GType type = GPOINTER_TO_SIZE (data);
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+close_toplevels_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+static void
+test_app_windows (CdUiFixture   *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Ferry timetable", "Boats.");
+  CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  const GType types[] = { GTK_TYPE_SHORTCUTS_WINDOW, ADW_TYPE_PREFERENCES_WINDOW,
+                          ADW_TYPE_ABOUT_WINDOW };
+
+  /* The shortcuts window comes from gtk/help-overlay.ui in the resources. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_assert_true (cd_ui_wait_for (has_toplevel_of_type, GSIZE_TO_POINTER (types[i]), 5000));
+      close_toplevels_of_type (types[i]);
+    }
+
+  /* F9 is the preview setting, whatever shows it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preview", NULL));
+  g_assert_false (g_settings_get_boolean (cd_application_get_settings (fixture->app),
+                                          "show-preview"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preview", NULL));
+  g_assert_true (g_settings_get_boolean (cd_application_get_settings (fixture->app),
+                                         "show-preview"));
 }
 
 int
@@ -341,6 +415,7 @@ main (int    argc,
   ADD ("/window/metadata/saved", test_metadata_saved);
   ADD ("/window/library/actions", test_library_actions);
   ADD ("/window/history/restore", test_history_restore);
+  ADD ("/window/app/windows", test_app_windows);
 #undef ADD
 
   return g_test_run ();

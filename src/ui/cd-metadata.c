@@ -129,8 +129,9 @@ load_field (CdMetadata *self,
       return;
     }
 
+  /* The embargo's three entries are loaded together above. */
   entry = g_hash_table_lookup (self->entries, field);
-  if (entry == NULL)
+  if (entry == NULL || g_str_has_prefix (field, "embargo-"))
     return;
   if (self->article != NULL)
     value = cd_article_get_field (self->article, field);
@@ -374,6 +375,12 @@ build (CdMetadata *self)
   gtk_widget_set_tooltip_text (self->embargo_zone, _("A time zone such as Europe/Berlin or UTC"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->embargo_zone),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Embargo time zone"), -1);
+  g_hash_table_insert (self->entries, (gpointer) g_intern_static_string ("embargo-date"),
+                       self->embargo_date);
+  g_hash_table_insert (self->entries, (gpointer) g_intern_static_string ("embargo-time"),
+                       self->embargo_time);
+  g_hash_table_insert (self->entries, (gpointer) g_intern_static_string ("embargo-zone"),
+                       self->embargo_zone);
   gtk_box_append (GTK_BOX (embargo_box), self->embargo_date);
   gtk_box_append (GTK_BOX (embargo_box), self->embargo_time);
   gtk_box_append (GTK_BOX (embargo_box), self->embargo_zone);
@@ -546,7 +553,8 @@ cd_metadata_get_article (CdMetadata *self)
 
 /**
  * cd_metadata_get_editable:
- * @field: a text field's name ("headline", "dek", "byline", …)
+ * @field: a text field's name ("headline", "dek", "byline", …), or
+ *   "embargo-date", "embargo-time", "embargo-zone"
  *
  * For the checks, which underline findings in these fields.
  *
