@@ -344,6 +344,21 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
+typedef struct
+{
+  Desk  *desk;
+  guint  start;
+} Moved;
+
+static gboolean
+finding_moved_to (gpointer data)
+{
+  Moved *moved = data;
+  const CdFinding *f = find (moved->desk->panel, CD_CHECK_RULE_SPELLING, "goverment", NULL);
+
+  return f != NULL && f->start == moved->start;
+}
+
 /* In the workstation window: the panel sits in the checks pane, follows the
  * open article, underlines in the editor, and a click selects the text. */
 static void
@@ -372,6 +387,18 @@ test_in_window (CdUiFixture   *fixture,
   g_assert_true (gtk_text_buffer_get_selection_bounds (desk.buffer, &start, &end));
   g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, 4);
   g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, 13);
+
+  /* Typing before the finding moves it; the same row selects the new place. */
+  gtk_text_buffer_get_start_iter (desk.buffer, &start);
+  gtk_text_buffer_place_cursor (desk.buffer, &start);
+  type_text (desk.buffer, "Today ");
+  g_assert_true (cd_ui_wait_for (finding_moved_to, &(Moved) { &desk, 10 }, 10000));
+  g_assert_true (underlined_exactly (desk.buffer, 10, 19));
+  g_assert_true (find_row (GTK_WIDGET (desk.panel), "Body: “goverment”") == row);
+  gtk_widget_activate (row);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (desk.buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, 10);
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, 19);
 
   /* The metadata entries are checked too. */
   gtk_editable_set_text (cd_metadata_get_editable (cd_window_get_metadata (window), "headline"),

@@ -377,12 +377,16 @@ make_row (const CdFinding *finding,
 
   g_object_set_data_full (G_OBJECT (row), "finding", cd_finding_copy (finding),
                           (GDestroyNotify) cd_finding_free);
+  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
   return row;
 }
 
+/* Whether the list would show the same rows. Typing moves every finding after
+ * the cursor, which changes offsets but not rows; rows look their finding up
+ * by index when used, so they need not be rebuilt for that. */
 static gboolean
-same_findings (GPtrArray *a,
-               GPtrArray *b)
+same_rows (GPtrArray *a,
+           GPtrArray *b)
 {
   if (a->len != b->len)
     return FALSE;
@@ -391,7 +395,7 @@ same_findings (GPtrArray *a,
       const CdFinding *x = g_ptr_array_index (a, i);
       const CdFinding *y = g_ptr_array_index (b, i);
 
-      if (x->start != y->start || x->end != y->end || g_strcmp0 (x->rule, y->rule) != 0 ||
+      if (g_strcmp0 (x->rule, y->rule) != 0 ||
           g_strcmp0 (x->field, y->field) != 0 || g_strcmp0 (x->text, y->text) != 0 ||
           g_strcmp0 (x->message, y->message) != 0 ||
           g_strcmp0 (x->suggestion, y->suggestion) != 0)
@@ -438,7 +442,7 @@ static void
 show_findings (CdChecksPanel *self,
                GPtrArray     *findings)
 {
-  gboolean same = same_findings (self->findings, findings);
+  gboolean same = same_rows (self->findings, findings);
 
   g_ptr_array_unref (self->findings);
   self->findings = g_ptr_array_ref (findings);
@@ -630,7 +634,9 @@ static void
 row_activated_cb (CdChecksPanel *self,
                   GtkListBoxRow *row)
 {
-  const CdFinding *finding = g_object_get_data (G_OBJECT (row), "finding");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
+  const CdFinding *finding = index < self->findings->len ?
+                             g_ptr_array_index (self->findings, index) : NULL;
 
   if (finding != NULL)
     g_signal_emit (self, signals[ACTIVATE_FINDING], 0, finding->field, finding->start,
