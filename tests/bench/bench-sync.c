@@ -161,8 +161,14 @@ measure_sync (CdTestWordpress *wp,
                                  : cd_sync_result_get_pulled (result)->len;
 
   if (!cd_sync_result_is_clean (result))
-    g_printerr ("bench-sync: the sync did not finish cleanly (%u errors, %u queued)\n",
-                cd_sync_result_get_errors (result)->len, cd_sync_result_get_queued (result)->len);
+    {
+      GPtrArray *errors = cd_sync_result_get_errors (result);
+
+      g_printerr ("bench-sync: the sync did not finish cleanly (%u errors, %u queued)\n",
+                  errors->len, cd_sync_result_get_queued (result)->len);
+      for (guint i = 0; i < MIN (errors->len, 3); i++)
+        g_printerr ("  %s\n", ((CdSyncItem *) g_ptr_array_index (errors, i))->message);
+    }
   return phase;
 }
 
