@@ -157,6 +157,32 @@ test_named_version (CdUiFixture   *fixture,
   g_assert_cmpstr (cd_article_get_body (cd_revision_get_snapshot (newest)), ==, "One. Two.");
 }
 
+static void
+test_checkpoint (CdUiFixture   *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "Start.");
+  g_autoptr(CdDocument) document = cd_document_new (fixture->store, article);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  Typist typist = { article, 30, FALSE };
+  guint checkpoints = 0;
+
+  /* Ten minutes of editing, shortened to 300 ms: a second of typing makes
+   * the next write a checkpoint revision. */
+  cd_document_set_checkpoint_interval (document, 300 * 1000);
+  g_timeout_add (100, type_cb, &typist);
+  g_assert_true (cd_ui_wait_for (typist_done, &typist, 20000));
+  g_assert_true (cd_document_flush (document, &error));
+
+  revisions = cd_store_list_revisions (fixture->store, cd_article_get_uuid (article), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < revisions->len; i++)
+    if (cd_revision_get_reason (g_ptr_array_index (revisions, i)) == CD_REVISION_CHECKPOINT)
+      checkpoints++;
+  g_assert_cmpuint (checkpoints, >=, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -169,6 +195,7 @@ main (int    argc,
   ADD ("/document/autosave/while-typing", test_save_while_typing);
   ADD ("/document/flush-and-dispose", test_flush_and_dispose);
   ADD ("/document/named-version", test_named_version);
+  ADD ("/document/checkpoint", test_checkpoint);
 #undef ADD
 
   return g_test_run ();

@@ -58,6 +58,7 @@ struct _CdDocument
   guint64     saved_generation;
   gint64      last_edit_usec;
   gint64      editing_usec;
+  gint64      checkpoint_usec;
 
   guint       idle_save_id;
   guint       max_save_id;
@@ -276,7 +277,7 @@ cd_document_save_now (CdDocument *self)
   if (self->last_job != NULL && self->last_job->generation == self->generation)
     return;
 
-  if (self->editing_usec >= CD_DOCUMENT_CHECKPOINT_USEC)
+  if (self->editing_usec >= self->checkpoint_usec)
     {
       reason = CD_REVISION_CHECKPOINT;
       self->editing_usec = 0;
@@ -522,6 +523,23 @@ cd_document_class_init (CdDocumentClass *klass)
 static void
 cd_document_init (CdDocument *self)
 {
+  self->checkpoint_usec = CD_DOCUMENT_CHECKPOINT_USEC;
+}
+
+/**
+ * cd_document_set_checkpoint_interval:
+ * @usec: microseconds of editing between checkpoint revisions
+ *
+ * Ten minutes unless changed; tests make it short.
+ */
+void
+cd_document_set_checkpoint_interval (CdDocument *self,
+                                     gint64      usec)
+{
+  g_return_if_fail (CD_IS_DOCUMENT (self));
+  g_return_if_fail (usec > 0);
+
+  self->checkpoint_usec = usec;
 }
 
 /**

@@ -32,5 +32,7 @@ void        cd_document_save_version     (CdDocument   *self,
                                           const char   *name);
 gboolean    cd_document_flush            (CdDocument   *self,
                                           GError      **error);
+void        cd_document_set_checkpoint_interval (CdDocument *self,
+                                          gint64        usec);
 
 G_END_DECLS
