@@ -56,7 +56,7 @@ full_article (void)
 
   json_parser_load_from_data (parser,
                               "{\"wordpress\": {\"category_ids\": [12, 40], \"sticky\": false,"
-                              " \"meta\": {\"x\": null, \"ratio\": 1.5, \"big\": 2.0}},"
+                              " \"meta\": {\"x\": null, \"ratio\": 0.1, \"big\": 2.0, \"huge\": 1e300}},"
                               " \"numeric_string\": \"123\", \"empty\": \"\","
                               " \"list\": [\"a\", [1, 2], {\"k\": \"v: w\"}], \"flag\": true}",
                               -1, &error);

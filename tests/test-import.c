@@ -260,6 +260,16 @@ test_markdown_bad_front_matter (void)
                          "a correction needs both a “date” and a “note”.");
   assert_markdown_error ("---\nheadline: \"unterminated\n---\n",
                          "story.md: line ");
+  /* A number too large for a double stays text, so it survives export. */
+  {
+    const char *huge = "---\nscore: 1e999\nratio: 0.1\n---\n";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CdArticle) a = cd_import_markdown (huge, strlen (huge), "h.md", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_object_get_string_member (cd_article_get_extra (a), "score"), ==, "1e999");
+    g_assert_cmpfloat (json_object_get_double_member (cd_article_get_extra (a), "ratio"), ==, 0.1);
+  }
   /* Aliases that would expand without end are refused, not followed. */
   assert_markdown_error ("---\nx: &a [*a, *a]\n---\n", "story.md: line ");
 }

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 #include <yaml.h>
@@ -196,7 +197,7 @@ yaml_to_json (Loader      *loader,
       else if (looks_like_int (v) && g_ascii_strtoll (v, NULL, 10) != G_MAXINT64 &&
                g_ascii_strtoll (v, NULL, 10) != G_MININT64)
         json_node_init_int (json, g_ascii_strtoll (v, NULL, 10));
-      else if (looks_like_float (v))
+      else if (looks_like_float (v) && isfinite (g_ascii_strtod (v, NULL)))
         json_node_init_double (json, g_ascii_strtod (v, NULL));
       else
         json_node_init_string (json, v);
@@ -912,7 +913,12 @@ emit_json (Writer   *w,
           }
         else if (type == G_TYPE_DOUBLE)
           {
-            g_ascii_dtostr (buffer, G_ASCII_DTOSTR_BUF_SIZE, json_node_get_double (node));
+            double value = json_node_get_double (node);
+
+            /* The shortest of 15 or 17 digits that reads back the same. */
+            g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", value);
+            if (g_ascii_strtod (buffer, NULL) != value)
+              g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
             /* Keep it a floating-point number when read back. */
             if (strpbrk (buffer, ".eEn") == NULL)
               g_strlcat (buffer, ".0", sizeof buffer);
