@@ -93,7 +93,8 @@ struct _CdWordpress
   int requests; /* atomic */
 };
 
-static void cd_wordpress_cms_init (CdCmsInterface *iface);
+static void     cd_wordpress_cms_init (CdCmsInterface *iface);
+static gboolean is_loopback_url (const char *url);
 
 /* clang-format off */
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdWordpress, cd_wordpress, G_TYPE_OBJECT,
@@ -1263,7 +1264,16 @@ verify_sync (CdWordpress  *self,
     {
       /* WordPress takes a wrong application password for an anonymous
        * visitor, so /users/me answers 401 "not logged in". */
-      if (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH))
+      /* WordPress refuses application passwords over plain http, except
+       * on sites marked as local. */
+      if (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH) &&
+          g_str_has_prefix (self->url, "http:") && !is_loopback_url (self->url))
+        g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
+                     "%s did not accept the application password for “%s” (%s); WordPress "
+                     "takes application passwords only over https, so use the site's "
+                     "https:// address.",
+                     self->url, self->user, local_error->message);
+      else if (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH))
         g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
                      "%s did not accept the application password for “%s” (%s); check "
                      "the user name, or create a new application password in WordPress "
