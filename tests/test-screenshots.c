@@ -209,6 +209,21 @@ test_views (CdUiFixture   *fixture,
   shoot (GTK_WIDGET (window), name);
 }
 
+/* A first start: nothing in the store, nothing open. */
+static void
+test_empty (CdUiFixture   *fixture,
+            gconstpointer  data)
+{
+  CdWindow *window;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = cd_ui_start (fixture, NULL);
+  g_assert_null (cd_window_get_document (window));
+  resize (GTK_WIDGET (window), 1280, 800);
+  shoot (GTK_WIDGET (window), "empty-light-wide");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -218,6 +233,8 @@ main (int    argc,
 
   g_test_add ("/screenshots/light", CdUiFixture, GINT_TO_POINTER (FALSE), cd_ui_fixture_setup,
               test_views, cd_ui_fixture_teardown);
+  g_test_add ("/screenshots/empty", CdUiFixture, NULL, cd_ui_fixture_setup, test_empty,
+              cd_ui_fixture_teardown);
   g_test_add ("/screenshots/dark", CdUiFixture, GINT_TO_POINTER (TRUE), cd_ui_fixture_setup,
               test_views, cd_ui_fixture_teardown);
 

@@ -84,9 +84,11 @@ update_empty_page (CdLibrary *self)
     }
   else
     {
-      adw_status_page_set_icon_name (page, "document-edit-symbolic");
+      /* The editor side already shows a large call to write; the list
+       * says so quietly. */
+      adw_status_page_set_icon_name (page, NULL);
       adw_status_page_set_title (page, _("No Articles"));
-      adw_status_page_set_description (page, _("Start one with New Article (Ctrl+N)."));
+      adw_status_page_set_description (page, _("Articles you write or import appear here."));
     }
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
 }
