@@ -28,6 +28,8 @@ typedef struct
   char       *body;
   char       *retry_after;
   char       *location;
+  guint       total; /* X-WP-Total and X-WP-TotalPages when not 0 */
+  guint       total_pages;
   ReplyAction action;
 } Reply;
 
@@ -106,6 +108,30 @@ queue_json (Fixture    *fixture,
   queue_reply (fixture, status, "application/json; charset=UTF-8", body, NULL, REPLY_NORMAL);
 }
 
+/* A page of posts with the given ids, and the list's size as WordPress
+ * states it. */
+static void
+queue_page (Fixture     *fixture,
+            const guint *ids,
+            guint        n_ids,
+            guint        total,
+            guint        total_pages)
+{
+  g_autoptr (GString) body = g_string_new ("[");
+  Reply *reply;
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (body, "%s{\"id\":%u,\"status\":\"draft\",\"title\":{\"raw\":\"Post %u\"},"
+                                  "\"content\":{\"raw\":\"<p>Body %u</p>\"},\"categories\":[],"
+                                  "\"tags\":[]}",
+                            i > 0 ? "," : "", ids[i], ids[i], ids[i]);
+  g_string_append (body, "]");
+  queue_json (fixture, 200, body->str);
+  reply = g_queue_peek_tail (&fixture->replies);
+  reply->total = total;
+  reply->total_pages = total_pages;
+}
+
 static void
 send_cut_reply (SoupServerMessage *message,
                 Reply             *reply)
@@ -167,6 +193,15 @@ handle (SoupServer        *server,
       if (reply->location != NULL)
         soup_message_headers_replace (soup_server_message_get_response_headers (message),
                                       "Location", reply->location);
+      if (reply->total_pages > 0)
+        {
+          SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
+          g_autofree char    *total = g_strdup_printf ("%u", reply->total);
+          g_autofree char    *pages = g_strdup_printf ("%u", reply->total_pages);
+
+          soup_message_headers_replace (headers, "X-WP-Total", total);
+          soup_message_headers_replace (headers, "X-WP-TotalPages", pages);
+        }
       if (reply->retry_after != NULL)
         soup_message_headers_replace (soup_server_message_get_response_headers (message),
                                       "Retry-After", reply->retry_after);
@@ -686,6 +721,90 @@ test_create_odd_outcomes (Fixture      *fixture,
   g_assert_cmpuint (fixture->seen->len, ==, 1);
 }
 
+static GPtrArray *
+list_changed (CdWordpress *client,
+              GError     **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  cd_cms_list_changed_async (CD_CMS (client), NULL, NULL, store_result, &result);
+  return cd_cms_list_changed_finish (CD_CMS (client), await (&result), error);
+}
+
+static gboolean
+has_remote_id (GPtrArray  *posts,
+               const char *id)
+{
+  for (guint i = 0; i < posts->len; i++)
+    if (g_str_equal (((CdRemotePost *) g_ptr_array_index (posts, i))->remote_id, id))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_list_shifted (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (GPtrArray) posts = NULL;
+  g_autoptr (GError) error = NULL;
+  const guint first[] = { 11, 12 };
+  const guint second[] = { 14 };
+  const guint again[] = { 11, 13, 14 };
+
+  /* A post appears while the pages are read: the total moves from 3 to 4,
+   * so a post could have slipped between the pages. The list is read again. */
+  cd_wordpress_set_per_page (client, 2);
+  queue_page (fixture, first, G_N_ELEMENTS (first), 3, 2);
+  queue_page (fixture, second, G_N_ELEMENTS (second), 4, 2);
+  queue_page (fixture, again, G_N_ELEMENTS (again), 4, 1);
+
+  posts = list_changed (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->seen->len, ==, 3);
+  g_assert_nonnull (strstr (seen_at (fixture, 0)->query, "page=1"));
+  g_assert_nonnull (strstr (seen_at (fixture, 1)->query, "page=2"));
+  g_assert_nonnull (strstr (seen_at (fixture, 2)->query, "page=1"));
+  g_assert_nonnull (strstr (seen_at (fixture, 0)->query, "per_page=2"));
+  /* Each post once, the one that slipped in included. */
+  g_assert_cmpuint (posts->len, ==, 4);
+  g_assert_true (has_remote_id (posts, "11"));
+  g_assert_true (has_remote_id (posts, "12"));
+  g_assert_true (has_remote_id (posts, "13"));
+  g_assert_true (has_remote_id (posts, "14"));
+}
+
+static void
+test_find_fallback (Fixture      *fixture,
+                    gconstpointer data)
+{
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (CdRemotePost) found = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *recent = NULL;
+
+  /* A search plugin that does not look inside comments: the marker is
+   * still found among the recent posts. */
+  recent = g_strdup_printf ("[{\"id\":5,\"status\":\"draft\","
+                            "\"content\":{\"raw\":\"<p>Other</p>\"}},%s]",
+                            post_json);
+
+  queue_page (fixture, NULL, 0, 0, 0);
+  queue_json (fixture, 200, recent);
+
+  cd_cms_find_by_uuid_async (CD_CMS (client), "0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11", NULL,
+                             store_result, &result);
+  found = cd_cms_find_by_uuid_finish (CD_CMS (client), await (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->remote_id, ==, "7");
+  g_assert_nonnull (strstr (seen_at (fixture, 0)->query,
+                            "search=0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11"));
+  g_assert_nonnull (strstr (seen_at (fixture, 1)->query, "orderby=modified"));
+  g_assert_nonnull (strstr (seen_at (fixture, 1)->query, "order=desc"));
+}
+
 static void
 test_refused (void)
 {
@@ -896,6 +1015,8 @@ main (int   argc,
   ADD ("/cms-faults/create-requests", test_create_requests);
   ADD ("/cms-faults/create-odd-outcomes", test_create_odd_outcomes);
   ADD ("/cms-faults/no-network", test_no_network);
+  ADD ("/cms-faults/list-shifted", test_list_shifted);
+  ADD ("/cms-faults/find-fallback", test_find_fallback);
   ADD ("/cms-faults/cancel", test_cancel);
   g_test_add_func ("/cms-faults/refused", test_refused);
   g_test_add_func ("/cms-faults/marker", test_marker);
