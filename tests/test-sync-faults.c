@@ -22,6 +22,7 @@
 #include "cd-store.h"
 #include "cd-sync-db.h"
 #include "cd-sync.h"
+#include "cd-test-sync.h"
 #include "cd-wordpress.h"
 
 #define ACCOUNT "desk"
@@ -609,10 +610,8 @@ fixture_set_up (Fixture      *fixture,
                 gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CdSyncDb) db = NULL;
   g_autoptr (CdWordpress) wp = NULL;
-  g_autofree char *sql = NULL;
-  gboolean         listening = GPOINTER_TO_INT (data) == 0;
+  gboolean listening = GPOINTER_TO_INT (data) == 0;
 
   fixture->dir = g_dir_make_tmp ("copydesk-sync-faults-XXXXXX", &error);
   g_assert_no_error (error);
@@ -620,14 +619,7 @@ fixture_set_up (Fixture      *fixture,
   g_assert_no_error (error);
   fixture->engine = cd_sync_engine_new (fixture->store);
   fixture->fake = fake_new (listening);
-
-  db = cd_sync_db_open (fixture->store, &error);
-  g_assert_no_error (error);
-  sql = g_strdup_printf ("INSERT INTO accounts (name, kind, url, user, created)"
-                         " VALUES ('" ACCOUNT "', 'wordpress', '%s', 'tester', 0)",
-                         fixture->fake->url);
-  g_assert_true (cd_sync_db_exec (db, sql, &error));
-  g_assert_no_error (error);
+  cd_test_add_account (fixture->store, ACCOUNT, fixture->fake->url, "tester");
 
   /* Short timeouts and retry delays keep the test quick; the logic is the
    * same as with the defaults. */
@@ -638,21 +630,6 @@ fixture_set_up (Fixture      *fixture,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture      *fixture,
                    gconstpointer data)
 {
@@ -660,77 +637,14 @@ fixture_tear_down (Fixture      *fixture,
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->cancellable);
   fake_free (fixture->fake);
-  remove_dir (fixture->dir);
+  cd_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
-}
-
-typedef struct
-{
-  CdSyncResult *result;
-  GError       *error;
-  gboolean      done;
-} Wait;
-
-static void
-on_synced (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = cd_sync_engine_sync_finish (CD_SYNC_ENGINE (source), result, &wait->error);
-  wait->done = TRUE;
-}
-
-static gboolean
-on_too_long (gpointer user_data)
-{
-  g_error ("The sync did not finish within a minute.");
-  return G_SOURCE_REMOVE;
-}
-
-static void
-dump_result (CdSyncResult *result)
-{
-  g_autoptr (JsonNode) node = cd_sync_result_to_json (result);
-  g_autofree char *text = json_to_string (node, TRUE);
-
-  g_test_message ("%s", text);
-}
-
-static CdSyncResult *
-sync_account_now (Fixture    *fixture,
-                  const char *account)
-{
-  Wait  wait = { 0 };
-  guint timeout_id = g_timeout_add_seconds (60, on_too_long, NULL);
-
-  cd_sync_engine_sync_async (fixture->engine, account, NULL, on_synced, &wait);
-  while (!wait.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout_id);
-  g_assert_no_error (wait.error);
-  g_assert_nonnull (wait.result);
-  g_assert_false (cd_sync_engine_get_syncing (fixture->engine));
-  dump_result (wait.result);
-  return wait.result;
 }
 
 static CdSyncResult *
 sync_now (Fixture *fixture)
 {
-  Wait  wait = { 0 };
-  guint timeout_id = g_timeout_add_seconds (60, on_too_long, NULL);
-
-  cd_sync_engine_sync_async (fixture->engine, NULL, NULL, on_synced, &wait);
-  while (!wait.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout_id);
-  g_assert_no_error (wait.error);
-  g_assert_nonnull (wait.result);
-  g_assert_false (cd_sync_engine_get_syncing (fixture->engine));
-  dump_result (wait.result);
-  return wait.result;
+  return cd_test_sync_now (fixture->engine, NULL);
 }
 
 static CdArticle *
@@ -738,28 +652,14 @@ save_new_article (Fixture    *fixture,
                   const char *headline,
                   const char *body)
 {
-  g_autoptr (GError) error = NULL;
-  CdArticle *article = cd_article_new ();
-
-  cd_article_set_headline (article, headline);
-  cd_article_set_byline (article, "Anna Berger");
-  cd_article_set_body (article, body);
-  g_assert_true (cd_store_save_article (fixture->store, article, CD_REVISION_EDITED, NULL,
-                                        &error));
-  g_assert_no_error (error);
-  return article;
+  return cd_test_save_new_article (fixture->store, headline, body);
 }
 
 static void
 assert_local_unchanged (Fixture   *fixture,
                         CdArticle *before)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CdArticle) now = cd_store_get_article (fixture->store,
-                                                    cd_article_get_uuid (before), &error);
-
-  g_assert_no_error (error);
-  g_assert_true (cd_article_equal (before, now));
+  cd_test_assert_article_unchanged (fixture->store, before);
 }
 
 static char *
@@ -791,10 +691,7 @@ static gboolean
 items_have (GPtrArray  *items,
             const char *uuid)
 {
-  for (guint i = 0; i < items->len; i++)
-    if (g_strcmp0 (((CdSyncItem *) g_ptr_array_index (items, i))->uuid, uuid) == 0)
-      return TRUE;
-  return FALSE;
+  return cd_test_find_item (items, uuid) != NULL;
 }
 
 /* ------------------------------------------------------------------------
@@ -1257,24 +1154,17 @@ test_two_accounts (Fixture      *fixture,
   g_autoptr (CdArticle) article = save_new_article (fixture, "Harbour fire", "Smoke over the docks.");
   FakeWp *other = fake_new (TRUE);
   g_autoptr (CdWordpress) wp = cd_wordpress_new (other->url, "tester", "abcd efgh ijkl mnop");
-  g_autoptr (CdSyncDb) db = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (CdSyncResult) first = NULL;
   g_autoptr (CdSyncResult) second = NULL;
   g_autoptr (CdSyncResult) third = NULL;
   g_autoptr (JsonArray) states = NULL;
-  g_autofree char *sql = NULL;
-  const char      *uuid = cd_article_get_uuid (article);
+  const char *uuid = cd_article_get_uuid (article);
 
-  db = cd_sync_db_open (fixture->store, &error);
-  g_assert_no_error (error);
-  sql = g_strdup_printf ("INSERT INTO accounts (name, kind, url, user, created)"
-                         " VALUES ('archive', 'wordpress', '%s', 'tester', 0)",
-                         other->url);
-  g_assert_true (cd_sync_db_exec (db, sql, &error));
+  cd_test_add_account (fixture->store, "archive", other->url, "tester");
   cd_sync_engine_set_cms (fixture->engine, "archive", CD_CMS (wp));
 
-  first = sync_account_now (fixture, "archive");
+  first = cd_test_sync_now (fixture->engine, "archive");
   g_assert_true (cd_sync_result_is_clean (first));
   g_assert_cmpuint (g_hash_table_size (other->posts), ==, 1);
   g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 0);
@@ -1321,9 +1211,10 @@ test_cancel (Fixture      *fixture,
 {
   g_autoptr (CdArticle) article = save_new_article (fixture, "Tram strike ends",
                                                     "Trams run again from six.");
+  g_autoptr (CdSyncResult) first = NULL;
   g_autoptr (CdSyncResult) second = NULL;
   g_autoptr (CdWordpress) wp = NULL;
-  Wait wait = { 0 };
+  g_autoptr (GError) error = NULL;
 
   /* A long timeout: only the cancellation can end the wait. */
   wp = cd_wordpress_new (fixture->fake->url, "tester", "abcd efgh ijkl mnop");
@@ -1333,12 +1224,9 @@ test_cancel (Fixture      *fixture,
 
   fixture->cancellable = g_cancellable_new ();
   g_timeout_add (20, cancel_when_created, fixture);
-  cd_sync_engine_sync_async (fixture->engine, NULL, fixture->cancellable, on_synced, &wait);
-  while (!wait.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_error (wait.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_null (wait.result);
-  g_clear_error (&wait.error);
+  first = cd_test_sync_wait (fixture->engine, NULL, fixture->cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (first);
   g_assert_false (cd_sync_engine_get_syncing (fixture->engine));
   assert_local_unchanged (fixture, article);
   g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
@@ -1417,7 +1305,7 @@ test_cli (Fixture      *fixture,
   g_assert_nonnull (strstr (err, "account"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  remove_dir (empty_dir);
+  cd_test_remove_dir (empty_dir);
 
   g_assert_cmpint (run_cli (fixture->dir, &out, &err, "sync", "--json", NULL), ==, 1);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));

@@ -19,6 +19,7 @@
 #include "cd-store.h"
 #include "cd-sync-db.h"
 #include "cd-sync.h"
+#include "cd-test-sync.h"
 #include "cd-test-wordpress.h"
 #include "cd-wordpress.h"
 
@@ -74,9 +75,7 @@ fixture_set_up (Fixture      *fixture,
                 gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CdSyncDb) db = NULL;
   g_autoptr (CdWordpress) client = NULL;
-  g_autofree char *sql = NULL;
 
   if (cd_test_wordpress_disabled ())
     return;
@@ -91,32 +90,11 @@ fixture_set_up (Fixture      *fixture,
   fixture->engine = cd_sync_engine_new (fixture->store);
   g_object_add_weak_pointer (G_OBJECT (fixture->engine), (gpointer *) &fixture->engine);
 
-  db = cd_sync_db_open (fixture->store, &error);
-  g_assert_no_error (error);
-  sql = g_strdup_printf ("INSERT INTO accounts (name, kind, url, user, created)"
-                         " VALUES ('" ACCOUNT "', 'wordpress', '%s', '%s', 0)",
-                         fixture->wp->url, fixture->wp->user);
-  g_assert_true (cd_sync_db_exec (db, sql, &error));
-  g_assert_no_error (error);
+  cd_test_add_account (fixture->store, ACCOUNT, fixture->wp->url, fixture->wp->user);
 
   /* The password comes from the test server, not from a keyring. */
   client = new_client (fixture->wp, fixture->wp->password);
   cd_sync_engine_set_cms (fixture->engine, ACCOUNT, CD_CMS (client));
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -128,7 +106,7 @@ fixture_tear_down (Fixture      *fixture,
   g_object_unref (fixture->engine);
   g_assert_null (fixture->engine);
   g_clear_object (&fixture->store);
-  remove_dir (fixture->dir);
+  cd_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   cd_test_wordpress_stop (fixture->wp);
 }
@@ -225,52 +203,10 @@ server_edit (Fixture    *fixture,
   reply = rest (fixture, "POST", path, json);
 }
 
-typedef struct
-{
-  CdSyncResult *result;
-  GError       *error;
-  gboolean      done;
-} Wait;
-
-static void
-on_synced (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = cd_sync_engine_sync_finish (CD_SYNC_ENGINE (source), result, &wait->error);
-  wait->done = TRUE;
-}
-
-static gboolean
-on_too_long (gpointer user_data)
-{
-  g_error ("The sync did not finish within two minutes.");
-  return G_SOURCE_REMOVE;
-}
-
 static CdSyncResult *
 sync_now (Fixture *fixture)
 {
-  g_autoptr (JsonNode) node = NULL;
-  g_autofree char *text = NULL;
-  Wait             wait = { 0 };
-  guint            timeout_id = g_timeout_add_seconds (120, on_too_long, NULL);
-
-  cd_sync_engine_sync_async (fixture->engine, NULL, NULL, on_synced, &wait);
-  g_assert_true (cd_sync_engine_get_syncing (fixture->engine));
-  while (!wait.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout_id);
-  g_assert_no_error (wait.error);
-  g_assert_nonnull (wait.result);
-  g_assert_false (cd_sync_engine_get_syncing (fixture->engine));
-
-  node = cd_sync_result_to_json (wait.result);
-  text = json_to_string (node, TRUE);
-  g_test_message ("%s", text);
-  return wait.result;
+  return cd_test_sync_now (fixture->engine, NULL);
 }
 
 static CdArticle *
@@ -278,29 +214,14 @@ save_new_article (Fixture    *fixture,
                   const char *headline,
                   const char *body)
 {
-  g_autoptr (GError) error = NULL;
-  CdArticle *article = cd_article_new ();
-
-  cd_article_set_headline (article, headline);
-  cd_article_set_byline (article, "Anna Berger");
-  cd_article_set_ednote (article, "Check the figures with the fire service.");
-  cd_article_set_body (article, body);
-  g_assert_true (cd_store_save_article (fixture->store, article, CD_REVISION_EDITED, NULL,
-                                        &error));
-  g_assert_no_error (error);
-  return article;
+  return cd_test_save_new_article (fixture->store, headline, body);
 }
 
 static void
 save_edit (Fixture   *fixture,
            CdArticle *article)
 {
-  g_autoptr (GError) error = NULL;
-
-  cd_article_touch (article);
-  g_assert_true (cd_store_save_article (fixture->store, article, CD_REVISION_EDITED, NULL,
-                                        &error));
-  g_assert_no_error (error);
+  cd_test_save_edit (fixture->store, article);
 }
 
 static CdArticle *
@@ -318,12 +239,9 @@ static void
 assert_local_unchanged (Fixture   *fixture,
                         CdArticle *before)
 {
-  g_autoptr (CdArticle) now = load (fixture, cd_article_get_uuid (before));
-
-  g_assert_true (cd_article_equal (before, now));
+  cd_test_assert_article_unchanged (fixture->store, before);
 }
 
-/* The article's sync state with the account: state, and its remote id. */
 static char *
 sync_state (Fixture    *fixture,
             const char *uuid,
@@ -358,14 +276,7 @@ static CdSyncItem *
 find_item (GPtrArray  *items,
            const char *uuid)
 {
-  for (guint i = 0; i < items->len; i++)
-    {
-      CdSyncItem *item = g_ptr_array_index (items, i);
-
-      if (g_strcmp0 (item->uuid, uuid) == 0)
-        return item;
-    }
-  return NULL;
+  return cd_test_find_item (items, uuid);
 }
 
 static gboolean
