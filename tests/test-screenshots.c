@@ -181,6 +181,10 @@ test_views (CdUiFixture   *fixture,
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf ("history-%s-narrow", theme);
   shoot (GTK_WIDGET (history), name);
+  cd_history_show_diff (CD_HISTORY (history));
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("history-diff-%s-narrow", theme);
+  shoot (GTK_WIDGET (history), name);
   gtk_window_destroy (history);
 
   preferences = cd_preferences_new (GTK_WINDOW (window),

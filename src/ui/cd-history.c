@@ -33,6 +33,10 @@ struct _CdHistory
   GtkWidget     *stack;
   GtkWidget     *restore_button;
   GtkWidget     *summary;
+  GtkWidget     *leaflet;
+  GtkWidget     *back_button;
+  guint          back_idle_id;
+  GtkWidget     *diff_box;
 };
 
 G_DEFINE_FINAL_TYPE (CdHistory, cd_history, ADW_TYPE_WINDOW)
@@ -171,9 +175,17 @@ show_diff (CdHistory  *self,
   if (added == 0 && removed == 0)
     summary = g_strdup (_("Same as the current text"));
   else
-    /* Translators: lines added and removed since a revision */
-    summary = g_strdup_printf (_("%u lines added, %u removed since this revision"), added,
-                               removed);
+    {
+      g_autofree char *added_text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line added", "%u lines added", added),
+                         added);
+      g_autofree char *removed_text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u removed", "%u removed", removed),
+                         removed);
+
+      /* Translators: "3 lines added, 1 removed" since a revision */
+      summary = g_strdup_printf (_("%s, %s since this revision"), added_text, removed_text);
+    }
   gtk_label_set_text (GTK_LABEL (self->summary), summary);
   gtk_widget_set_sensitive (self->restore_button, added > 0 || removed > 0);
 }
@@ -243,11 +255,52 @@ revision_row (CdRevision *revision)
   return box;
 }
 
+static gboolean
+update_back_button_cb (gpointer data)
+{
+  CdHistory *self = data;
+
+  self->back_idle_id = 0;
+  gtk_widget_set_visible (self->back_button,
+                          adw_leaflet_get_folded (ADW_LEAFLET (self->leaflet))
+                          && adw_leaflet_get_visible_child (ADW_LEAFLET (self->leaflet))
+                             == self->diff_box);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated; the header bar changes
+ * after that, not in the middle of it. */
+static void
+folded_changed_cb (CdHistory *self)
+{
+  if (self->back_idle_id == 0)
+    self->back_idle_id = g_idle_add (update_back_button_cb, self);
+}
+
+/**
+ * cd_history_show_diff:
+ *
+ * On a narrow window, goes from the list to the selected revision's diff.
+ */
+void
+cd_history_show_diff (CdHistory *self)
+{
+  g_return_if_fail (CD_IS_HISTORY (self));
+  adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_revisions_cb (CdHistory *self)
+{
+  adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_BACK);
+}
+
 static void
 cd_history_dispose (GObject *object)
 {
   CdHistory *self = CD_HISTORY (object);
 
+  g_clear_handle_id (&self->back_idle_id, g_source_remove);
   /* The list emits row-selected while its rows go away. */
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
@@ -280,7 +333,7 @@ cd_history_class_init (CdHistoryClass *klass)
 static void
 cd_history_init (CdHistory *self)
 {
-  GtkWidget *box, *header, *paned, *list_scroller, *scroller, *diff_box, *empty;
+  GtkWidget *box, *header, *separator, *list_scroller, *scroller, *diff_box, *empty;
   GtkTextBuffer *buffer;
 
   gtk_window_set_title (GTK_WINDOW (self), _("History"));
@@ -296,6 +349,12 @@ cd_history_init (CdHistory *self)
   gtk_widget_set_sensitive (self->restore_button, FALSE);
   g_signal_connect_swapped (self->restore_button, "clicked", G_CALLBACK (cd_history_restore_selected), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->restore_button);
+  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (self->back_button, _("Revisions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back to Revisions"), -1);
+  g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (show_revisions_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->back_button);
   gtk_box_append (GTK_BOX (box), header);
 
   self->list = gtk_list_box_new ();
@@ -304,6 +363,7 @@ cd_history_init (CdHistory *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Revisions"), -1);
   g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (cd_history_show_diff), self);
   list_scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
@@ -339,12 +399,23 @@ cd_history_init (CdHistory *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->diff_view);
   gtk_box_append (GTK_BOX (diff_box), scroller);
 
-  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_start_child (GTK_PANED (paned), list_scroller);
-  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_end_child (GTK_PANED (paned), diff_box);
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  /* Side by side when wide; on a narrow window the list comes first and
+   * a revision opens its diff, with Back in the header. */
+  self->leaflet = adw_leaflet_new ();
+  adw_leaflet_set_can_navigate_back (ADW_LEAFLET (self->leaflet), TRUE);
+  adw_leaflet_append (ADW_LEAFLET (self->leaflet), list_scroller);
+  separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  adw_leaflet_page_set_navigatable (adw_leaflet_append (ADW_LEAFLET (self->leaflet), separator),
+                                    FALSE);
+  gtk_widget_set_hexpand (diff_box, TRUE);
+  gtk_widget_set_size_request (diff_box, 320, -1);
+  adw_leaflet_append (ADW_LEAFLET (self->leaflet), diff_box);
+  gtk_widget_set_visible (self->back_button, FALSE);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
+  self->diff_box = diff_box;
 
   empty = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "document-open-recent-symbolic");
@@ -355,7 +426,7 @@ cd_history_init (CdHistory *self)
 
   self->stack = gtk_stack_new ();
   gtk_widget_set_vexpand (self->stack, TRUE);
-  gtk_stack_add_named (GTK_STACK (self->stack), paned, "revisions");
+  gtk_stack_add_named (GTK_STACK (self->stack), self->leaflet, "revisions");
   gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
   gtk_box_append (GTK_BOX (box), self->stack);
 

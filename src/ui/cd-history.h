@@ -23,6 +23,7 @@ void        cd_history_select              (CdHistory  *self,
                                             guint       index);
 char       *cd_history_get_diff_text       (CdHistory  *self);
 void        cd_history_restore_selected    (CdHistory  *self);
+void        cd_history_show_diff           (CdHistory  *self);
 const char *cd_history_reason_label        (CdRevisionReason reason);
 
 G_END_DECLS
