@@ -1770,28 +1770,28 @@ on_listed (GObject      *source,
     }
 
   /* A post listed twice (pages shift while they are read) counts once, in
-   * its newest form. */
+   * its newest form. The posts move from the list into the run. */
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   run->posts = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_remote_post_free);
+  g_ptr_array_set_free_func (posts, NULL);
   for (guint i = 0; i < posts->len; i++)
     {
       CdRemotePost *post = g_ptr_array_index (posts, i);
-      CdRemotePost *known = g_hash_table_lookup (seen, post->remote_id);
+      CdRemotePost *known = post->remote_id != NULL ? g_hash_table_lookup (seen, post->remote_id)
+                                                    : NULL;
 
-      if (post->remote_id == NULL)
-        continue;
+      if (post->remote_id == NULL ||
+          (known != NULL && (known->modified == NULL || post->modified == NULL ||
+                             g_date_time_compare (post->modified, known->modified) <= 0)))
+        {
+          cd_remote_post_free (post);
+          continue;
+        }
       if (known != NULL)
         {
-          if (known->modified != NULL && post->modified != NULL &&
-              g_date_time_compare (post->modified, known->modified) > 0)
-            {
-              g_ptr_array_remove (run->posts, known);
-              g_hash_table_remove (seen, post->remote_id);
-            }
-          else
-            continue;
+          g_hash_table_remove (seen, known->remote_id);
+          g_ptr_array_remove (run->posts, known);
         }
-      post = cd_remote_post_copy (post);
       g_ptr_array_add (run->posts, post);
       g_hash_table_insert (seen, post->remote_id, post);
       if (post->modified != NULL &&
