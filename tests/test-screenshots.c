@@ -162,7 +162,9 @@ test_views (CdUiFixture   *fixture,
   name = g_strdup_printf ("main-%s-wide", theme);
   shoot (GTK_WIDGET (window), name);
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  /* Find starts from the selected word and highlights every match. */
+  cd_editor_select_range (cd_window_get_editor (window), 9, 16);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.replace", NULL);
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf ("find-%s-wide", theme);
   shoot (GTK_WIDGET (window), name);

@@ -159,7 +159,7 @@ update_match_label (CdEditor *self)
   if (gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end))
     position = gtk_source_search_context_get_occurrence_position (self->search, &start, &end);
 
-  if (count < 0)
+  if (count < 0 || *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
     text = g_strdup ("");
   else if (count == 0)
     text = g_strdup (_("No matches"));
