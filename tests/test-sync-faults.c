@@ -1159,6 +1159,7 @@ test_two_accounts (Fixture      *fixture,
   g_autoptr (CdSyncResult) second = NULL;
   g_autoptr (CdSyncResult) third = NULL;
   g_autoptr (JsonArray) states = NULL;
+  g_autoptr (GHashTable) library = NULL;
   const char *uuid = cd_article_get_uuid (article);
 
   cd_test_add_account (fixture->store, "archive", other->url, "tester");
@@ -1187,6 +1188,21 @@ test_two_accounts (Fixture      *fixture,
   g_assert_cmpuint (cd_sync_result_get_pushed (third)->len, ==, 2);
   g_assert_nonnull (strstr (get_raw (fake_only_post (fixture->fake), "content"), "fire is out"));
   g_assert_nonnull (strstr (get_raw (fake_only_post (other), "content"), "fire is out"));
+
+  /* The library sees the state that needs the most attention. */
+  cd_article_set_body (article, "Smoke over the docks; the fire is out at last.");
+  g_assert_true (cd_store_save_article (fixture->store, article, CD_REVISION_EDITED, NULL, NULL));
+  library = cd_sync_engine_list_states (fixture->engine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (library, uuid), ==, "pending");
+  g_clear_pointer (&library, g_hash_table_unref);
+  g_clear_pointer (&third, cd_sync_result_unref);
+  third = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (third));
+  library = cd_sync_engine_list_states (fixture->engine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (library, uuid), ==, "synced");
+  g_assert_cmpuint (g_hash_table_size (library), ==, 1);
 
   cd_sync_engine_set_cms (fixture->engine, "archive", NULL);
   fake_free (other);

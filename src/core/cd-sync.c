@@ -2318,6 +2318,76 @@ cd_sync_engine_resolve (CdSyncEngine *self,
                   uuid, account, NULL, error);
 }
 
+static int
+state_rank (const char *state)
+{
+  static const char *const order[] = { "synced", "pending", "error", "conflict" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (g_strcmp0 (state, order[i]) == 0)
+      return (int) i;
+  return 1;
+}
+
+static void
+raise_state (GHashTable *states,
+             const char *uuid,
+             const char *state)
+{
+  const char *known = g_hash_table_lookup (states, uuid);
+
+  if (known == NULL || state_rank (state) > state_rank (known))
+    g_hash_table_insert (states, g_strdup (uuid), (gpointer) g_intern_string (state));
+}
+
+/**
+ * cd_sync_engine_list_states:
+ * @error: return location for an error
+ *
+ * The library's view of sync: for every article the sync tables or the
+ * outbox know, the state that needs the most attention across accounts
+ * ("conflict", then "error", "pending", "synced"). Articles missing from
+ * the table have never been queued for a sync.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8) (nullable): uuid → state
+ */
+GHashTable *
+cd_sync_engine_list_states (CdSyncEngine *self,
+                            GError      **error)
+{
+  g_autoptr (GHashTable) states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) queued = NULL;
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_return_val_if_fail (CD_IS_SYNC_ENGINE (self), NULL);
+
+  if (ensure_db (self, error) == NULL ||
+      (stmt = prepare (self->db, "SELECT article_uuid, state, dirty FROM sync_state", error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+      const char *state = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (g_strcmp0 (state, "synced") == 0 && sqlite3_column_int (stmt, 2) != 0)
+        state = "pending";
+      raise_state (states, uuid, state);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (cd_sync_db_get_handle (self->db), error, "read the sync states");
+      return NULL;
+    }
+
+  if ((queued = cd_store_list_outbox (self->store, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < queued->len; i++)
+    raise_state (states, g_ptr_array_index (queued, i), "pending");
+  return g_steal_pointer (&states);
+}
+
 /* ------------------------------------------------------------------------
  * An article's sync state, for `show --json` and the library
  * ------------------------------------------------------------------------ */

@@ -92,6 +92,9 @@ gboolean cd_sync_engine_resolve (CdSyncEngine *self,
                                  CdArticle    *resolved,
                                  GError      **error);
 
+GHashTable *cd_sync_engine_list_states (CdSyncEngine *self,
+                                        GError      **error);
+
 JsonArray *cd_sync_describe_article (CdStore    *store,
                                      const char *uuid,
                                      GError    **error);
