@@ -13,7 +13,10 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -1208,6 +1211,34 @@ test_two_accounts (Fixture      *fixture,
   fake_free (other);
 }
 
+/* Another process syncing the same store holds the lock: this sync says
+ * so and changes nothing; once the lock is free it runs. */
+static void
+test_locked (Fixture      *fixture,
+             gconstpointer data)
+{
+  g_autoptr (CdArticle) article = save_new_article (fixture, "Library reopens", "Doors open at nine.");
+  g_autofree char *path = g_strconcat (cd_store_get_path (fixture->store), ".sync-lock", NULL);
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (GError) error = NULL;
+  int fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  first = cd_test_sync_wait (fixture->engine, NULL, NULL, &error);
+  g_assert_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_BUSY);
+  g_assert_null (first);
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 0);
+  assert_local_unchanged (fixture, article);
+
+  close (fd);
+  second = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (second));
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
+}
+
 static gboolean
 cancel_when_created (gpointer user_data)
 {
@@ -1356,6 +1387,7 @@ main (int   argc,
   ADD ("cli", test_cli, 1);
   ADD ("cancel", test_cancel, 0);
   ADD ("two-accounts", test_two_accounts, 0);
+  ADD ("locked", test_locked, 0);
   ADD ("merge", test_pull_merge, 0);
   ADD ("fast-forward", test_fast_forward, 0);
 #undef ADD

@@ -27,7 +27,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "cd-account.h"
 #include "cd-article-json.h"
@@ -977,6 +981,7 @@ typedef struct
   GMainLoop    *loop;
   GMainContext *caller_context;
   CdSyncDb     *db;
+  int           lock_fd; /* held while the run may write */
 
   /* The account under way. */
   const char *account;
@@ -1130,6 +1135,11 @@ sync_complete (GTask  *task,
 
   completion->task = task;
   completion->error = error;
+  if (run->lock_fd >= 0)
+    {
+      close (run->lock_fd);
+      run->lock_fd = -1;
+    }
   g_main_loop_quit (run->loop);
   g_main_context_invoke (run->caller_context, complete_in_caller, completion);
 }
@@ -1940,6 +1950,40 @@ sync_finished (CdSyncEngine *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
 }
 
+/* Two syncs of one store at once (the window's and `copydesk sync`) would
+ * both create the same new posts: a lock file next to the store lets one
+ * run at a time, across processes. Returns the locked descriptor, or -1. */
+static int
+take_sync_lock (CdStore *store,
+                GError **error)
+{
+  g_autofree char *path = g_strconcat (cd_store_get_path (store), ".sync-lock", NULL);
+  int              fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Could not open %s: %s", path, g_strerror (saved_errno));
+      return -1;
+    }
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      if (saved_errno == EWOULDBLOCK)
+        g_set_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_BUSY,
+                     "Another Copydesk is syncing these articles; try again when it is done.");
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     "Could not lock %s: %s", path, g_strerror (saved_errno));
+      return -1;
+    }
+  return fd;
+}
+
 /* The sync's thread: it opens its own connection, moves the outbox into
  * the dirty flags, and runs the sync's callbacks until it completes. */
 static gpointer
@@ -1952,8 +1996,11 @@ sync_thread (gpointer user_data)
   GError *error = NULL;
 
   g_main_context_push_thread_default (context);
-  run->db = cd_sync_db_open (run->engine->store, &error);
-  if (run->db == NULL || !absorb_outbox (run->engine->store, run->db, &error))
+  run->lock_fd = take_sync_lock (run->engine->store, &error);
+  if (run->lock_fd < 0)
+    sync_complete (task, error);
+  else if ((run->db = cd_sync_db_open (run->engine->store, &error)) == NULL ||
+           !absorb_outbox (run->engine->store, run->db, &error))
     sync_complete (task, error);
   else
     next_account (task);
@@ -1969,8 +2016,9 @@ sync_thread (gpointer user_data)
  * @callback: called with the result
  * @user_data: data for @callback
  *
- * Pushes local changes and pulls the server's. Fails at once with
- * %CD_SYNC_ERROR_BUSY while another sync runs, %CD_SYNC_ERROR_UNKNOWN_ACCOUNT
+ * Pushes local changes and pulls the server's. Fails with
+ * %CD_SYNC_ERROR_BUSY while another sync of the store runs (in this process
+ * or another), %CD_SYNC_ERROR_UNKNOWN_ACCOUNT
  * for an account that does not exist and %CD_SYNC_ERROR_NO_ACCOUNTS when
  * there is none; what goes wrong on the way is in the result.
  */
@@ -2042,6 +2090,7 @@ cd_sync_engine_sync_async (CdSyncEngine       *self,
       g_ptr_array_add (run->clients, cms != NULL ? g_object_ref (cms) : NULL);
     }
   run->caller_context = g_main_context_ref_thread_default ();
+  run->lock_fd = -1;
   run->context = g_main_context_new ();
   run->loop = g_main_loop_new (run->context, FALSE);
   g_task_set_task_data (task, run, (GDestroyNotify) sync_run_free);
