@@ -20,7 +20,7 @@ typedef enum
   CD_SYNC_ERROR_FAILED,
   CD_SYNC_ERROR_UNKNOWN_ACCOUNT, /* no account of that name */
   CD_SYNC_ERROR_NO_ACCOUNTS,     /* nothing to sync with */
-  CD_SYNC_ERROR_BUSY,            /* a sync is already running */
+  CD_SYNC_ERROR_BUSY,            /* a sync of the store runs already, here or elsewhere */
   CD_SYNC_ERROR_NOT_IN_CONFLICT, /* resolve on an article that has no conflict */
 } CdSyncError;
 
