@@ -248,6 +248,19 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   cd_article_row_set_article (CD_ARTICLE_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* Delete in the list moves the open (selected) article to the trash. */
+static gboolean
+delete_key_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   data)
+{
+  CdLibrary *self = CD_LIBRARY (widget);
+
+  if (self->trash_mode || self->current == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (widget, "win.trash-article", NULL);
+}
+
 static void
 cd_library_dispose (GObject *object)
 {
@@ -333,6 +346,7 @@ cd_library_class_init (CdLibraryClass *klass)
     g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_key_cb, NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cdlibrary");
 }

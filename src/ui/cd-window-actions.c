@@ -475,15 +475,27 @@ _cd_window_class_init_actions (CdWindowClass *klass)
 
 /* Toggles that are settings: the preview (F9), the checks pane (F7) and the
  * details above the body. */
+static const char * const settings_keys[] = { "show-preview", "show-checks", "show-details" };
+
 void
 _cd_window_add_settings_actions (CdWindow *self)
 {
-  static const char * const keys[] = { "show-preview", "show-checks", "show-details" };
+  const char * const *keys = settings_keys;
 
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (settings_keys); i++)
     {
       g_autoptr(GAction) action = g_settings_create_action (self->settings, keys[i]);
 
       g_action_map_add_action (G_ACTION_MAP (self), action);
     }
+}
+
+/* A settings action lives as long as its GSettings and keeps a handler on
+ * the window's action group; removing it drops that handler before the
+ * window goes. */
+void
+_cd_window_remove_settings_actions (CdWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (settings_keys); i++)
+    g_action_map_remove_action (G_ACTION_MAP (self), settings_keys[i]);
 }

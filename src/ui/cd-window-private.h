@@ -50,6 +50,7 @@ struct _CdWindow
 
 void  _cd_window_class_init_actions   (CdWindowClass *klass);
 void  _cd_window_add_settings_actions (CdWindow      *self);
+void  _cd_window_remove_settings_actions (CdWindow   *self);
 void  _cd_window_update_actions       (CdWindow      *self);
 void  _cd_window_update_title         (CdWindow      *self);
 void  _cd_window_save_session         (CdWindow      *self);

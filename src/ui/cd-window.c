@@ -512,6 +512,8 @@ cd_window_dispose (GObject *object)
   if (self->document != NULL)
     cd_window_close_article (self);
   g_clear_handle_id (&self->preview_idle_id, g_source_remove);
+  if (self->settings != NULL)
+    _cd_window_remove_settings_actions (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
