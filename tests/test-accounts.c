@@ -1,9 +1,9 @@
 /* test-accounts.c: accounts, `copydesk account`, and their passwords in a
  * real GNOME Keyring, against a real WordPress.
  *
- * The program brings its own session bus (GTestDBus) and an unlocked
- * throwaway keyring in a temporary home, so it neither needs nor touches the
- * keyring of whoever runs it.
+ * The program brings its own session bus and an unlocked throwaway keyring
+ * (cd-test-keyring.c), so it neither needs nor touches the keyring of
+ * whoever runs it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,13 +20,12 @@
 #include "cd-account.h"
 #include "cd-secrets.h"
 #include "cd-sync-db.h"
+#include "cd-test-keyring.h"
 #include "cd-test-wordpress.h"
 
 static CdTestWordpress *wp;
 static char            *setup_error;
-static GTestDBus       *bus;
-static GSubprocess     *keyring;
-static char            *keyring_home;
+static gboolean         keyring;
 
 typedef struct
 {
@@ -36,7 +35,7 @@ typedef struct
 static gboolean
 need_setup (void)
 {
-  if (wp != NULL && keyring != NULL)
+  if (wp != NULL && keyring)
     return TRUE;
   if (cd_test_wordpress_disabled ())
     g_test_skip ("COPYDESK_TEST_NO_WORDPRESS=1: account tests need WordPress; skipped on request");
@@ -526,90 +525,6 @@ test_model (Fixture      *fixture,
   g_assert_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_NOT_FOUND);
 }
 
-static gboolean
-start_keyring (GError **error)
-{
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GDBusConnection) connection = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *runtime = NULL;
-  GOutputStream   *input;
-
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-
-  keyring_home = g_dir_make_tmp ("copydesk-keyring-XXXXXX", error);
-  if (keyring_home == NULL)
-    return FALSE;
-  data = g_build_filename (keyring_home, "data", NULL);
-  runtime = g_build_filename (keyring_home, "runtime", NULL);
-  g_mkdir_with_parents (data, 0700);
-  g_mkdir_with_parents (runtime, 0700);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
-                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_subprocess_launcher_setenv (launcher, "HOME", keyring_home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
-  keyring = g_subprocess_launcher_spawn (launcher, error, "gnome-keyring-daemon", "--foreground",
-                                         "--unlock", "--components=secrets", NULL);
-  if (keyring == NULL)
-    return FALSE;
-  /* --unlock reads the new login keyring's password from standard input. */
-  input = g_subprocess_get_stdin_pipe (keyring);
-  if (!g_output_stream_write_all (input, "test", 4, NULL, NULL, error) ||
-      !g_output_stream_close (input, NULL, error))
-    return FALSE;
-
-  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
-  if (connection == NULL)
-    return FALSE;
-  for (guint i = 0; i < 200; i++)
-    {
-      g_autoptr (GVariant) reply = NULL;
-      gboolean owned = FALSE;
-
-      reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus",
-                                           "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                                           "NameHasOwner",
-                                           g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                                           NULL, error);
-      if (reply == NULL)
-        return FALSE;
-      g_variant_get (reply, "(b)", &owned);
-      if (owned)
-        return TRUE;
-      g_usleep (50 * 1000);
-    }
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-               "gnome-keyring-daemon did not take org.freedesktop.secrets on the test bus");
-  return FALSE;
-}
-
-static void
-stop_keyring (void)
-{
-  secret_service_disconnect ();
-  if (keyring != NULL)
-    {
-      g_subprocess_send_signal (keyring, SIGTERM);
-      g_subprocess_wait (keyring, NULL, NULL);
-      g_clear_object (&keyring);
-    }
-  if (bus != NULL)
-    {
-      /* libsecret keeps its bus connection for the life of the process, and
-       * both g_test_dbus_down() and the last unref would wait in vain for it
-       * to go: stop the daemon and let the object go with the process. */
-      g_test_dbus_stop (bus);
-    }
-  if (keyring_home != NULL)
-    cd_test_remove_tree (keyring_home);
-  g_clear_pointer (&keyring_home, g_free);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -621,12 +536,12 @@ main (int   argc,
 
   if (!cd_test_wordpress_disabled ())
     {
-      if (!start_keyring (&error))
+      if (!(keyring = cd_test_keyring_start (&error)))
         setup_error = g_strdup_printf ("no test keyring: %s", error->message);
       else if ((wp = cd_test_wordpress_start (&error)) == NULL)
         setup_error = g_strdup_printf ("WordPress could not start: %s", error->message);
-      if (setup_error != NULL && keyring != NULL)
-        g_clear_object (&keyring);
+      if (setup_error != NULL)
+        keyring = FALSE;
     }
 
 #define ADD(path, func) \
@@ -644,7 +559,7 @@ main (int   argc,
 
   status = g_test_run ();
   cd_test_wordpress_stop (wp);
-  stop_keyring ();
+  cd_test_keyring_stop ();
   g_free (setup_error);
   return status;
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "cd-accounts-page.h"
 #include "cd-application.h"
 #include "cd-preferences.h"
 #include "cd-window.h"
@@ -92,7 +93,12 @@ preferences_action (GSimpleAction *action,
   CdApplication *self = CD_APPLICATION (data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (cd_preferences_new (parent, self->settings)));
+  CdPreferences *preferences = cd_preferences_new (parent, self->settings);
+
+  if (self->store != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
+                                ADW_PREFERENCES_PAGE (cd_accounts_page_new (self->store)));
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
