@@ -1993,8 +1993,8 @@ cd_wordpress_dispose (GObject *object)
 {
   CdWordpress *self = CD_WORDPRESS (object);
 
-  if (self->session != NULL)
-    soup_session_abort (self->session);
+  /* Every operation holds a reference, so no request is under way here,
+   * and this may run in a worker thread: no soup_session_abort(). */
   g_clear_object (&self->session);
   g_clear_object (&self->monitor);
 

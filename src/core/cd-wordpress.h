@@ -1,6 +1,27 @@
 /* cd-wordpress.h: CdCms for the WordPress REST API (wp/v2), with
  * Application Passwords.
  *
+ * What the error codes mean here:
+ * - Reads (verify, list, get, find) are tried again on 429, 500, 502, 503,
+ *   504, timeouts and failed connections, with exponential backoff and full
+ *   jitter (Retry-After wins on 429 and 503). After the last attempt:
+ *   CD_CMS_ERROR_SERVER, _TIMEOUT, _OFFLINE (no connection at all) or
+ *   _INVALID_REPLY (cut off, not JSON, malformed).
+ * - Writes (create, update) are sent again only when the site cannot have
+ *   acted: the connection failed before the body went out, or 429/503.
+ *   Anything else after the body went out (timeout, reset, a reply that
+ *   cannot be read, a 500/502/504 that is not WordPress's own error,
+ *   cancellation) is CD_CMS_ERROR_UNKNOWN_OUTCOME: look for the uuid
+ *   marker (find_by_uuid) or get the post before writing again.
+ * - 400/401/403/404/409 are never retried: _BAD_REQUEST, _AUTH,
+ *   _NOT_FOUND, _CONFLICT; get and update give _GONE for a deleted or
+ *   trashed post. A category or tag the user may not create is
+ *   _BAD_REQUEST.
+ * - No network (GNetworkMonitor, for sites off this machine): _OFFLINE
+ *   before anything is sent.
+ * Messages name the method, address and status and quote WordPress's own
+ * message; they never contain the password.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
