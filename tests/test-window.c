@@ -373,6 +373,17 @@ close_toplevels_of_type (GType type)
     }
 }
 
+/* The divider between the editor and the preview. */
+static GtkPaned *
+find_paned (CdWindow *window)
+{
+  for (GtkWidget *widget = GTK_WIDGET (cd_window_get_editor (window)); widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    if (GTK_IS_PANED (widget))
+      return GTK_PANED (widget);
+  g_assert_not_reached ();
+}
+
 static void
 test_app_windows (CdUiFixture   *fixture,
                   gconstpointer  data)
@@ -381,6 +392,7 @@ test_app_windows (CdUiFixture   *fixture,
   CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (article));
   const GType types[] = { GTK_TYPE_SHORTCUTS_WINDOW, ADW_TYPE_PREFERENCES_WINDOW,
                           ADW_TYPE_ABOUT_WINDOW };
+  int width, height;
 
   /* The shortcuts window comes from gtk/help-overlay.ui in the resources. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
@@ -399,6 +411,35 @@ test_app_windows (CdUiFixture   *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preview", NULL));
   g_assert_true (g_settings_get_boolean (cd_application_get_settings (fixture->app),
                                          "show-preview"));
+
+  /* The window's size and the editor/preview divider outlive it. */
+  {
+    GSettings *settings = cd_application_get_settings (fixture->app);
+    g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (window)));
+    const char *resize_argv[] = { "xdotool", "windowsize", "--sync", xid, "1000", "700", NULL };
+    GtkPaned *paned;
+
+    cd_ui_run (resize_argv);
+    cd_ui_spin (300);
+    paned = find_paned (window);
+    gtk_paned_set_position (paned, 420);
+    cd_ui_spin (100);
+    width = gtk_widget_get_width (GTK_WIDGET (window));
+    height = gtk_widget_get_height (GTK_WIDGET (window));
+    cd_ui_close_window (fixture);
+    g_assert_cmpint (g_settings_get_int (settings, "preview-position"), ==, 420);
+
+    /* The next window comes back at the same size. */
+    window = cd_ui_start (fixture, cd_article_get_uuid (article));
+    cd_ui_spin (300);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
+    g_assert_cmpint (gtk_paned_get_position (find_paned (window)), ==, 420);
+    cd_ui_close_window (fixture);
+    g_settings_reset (settings, "window-width");
+    g_settings_reset (settings, "window-height");
+    g_settings_reset (settings, "preview-position");
+  }
 }
 
 int
