@@ -215,7 +215,7 @@ static void
 test_create_get_update (void)
 {
   g_autoptr (CdWordpress) client = NULL;
-  g_autoptr (CdArticle) article = make_article ("Council backs the harbour plan");
+  g_autoptr (CdArticle) article = make_article ("Council & port: “yes” to the <harbour> plan");
   g_autoptr (CdRemotePost) created = NULL;
   g_autoptr (CdRemotePost) fetched = NULL;
   g_autoptr (CdRemotePost) updated = NULL;
@@ -248,7 +248,7 @@ test_create_get_update (void)
   g_assert_cmpuint (status, ==, 200);
   post = json_node_get_object (raw);
   g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "draft");
-  g_assert_cmpstr (raw_of (post, "title"), ==, "Council backs the harbour plan");
+  g_assert_cmpstr (raw_of (post, "title"), ==, "Council & port: “yes” to the <harbour> plan");
   g_assert_cmpstr (raw_of (post, "excerpt"), ==, "Buses every ten minutes and a new bridge");
   g_assert_cmpstr (json_object_get_string_member (post, "slug"), ==, "council-harbour-plan");
   g_assert_nonnull (strstr (raw_of (post, "content"), "<em>Tuesday</em>"));
@@ -272,7 +272,7 @@ test_create_get_update (void)
   g_assert_cmpstr (fetched->remote_id, ==, created->remote_id);
   g_assert_cmpstr (cd_article_get_uuid (fetched->article), ==, cd_article_get_uuid (article));
   g_assert_cmpstr (cd_article_get_headline (fetched->article), ==,
-                   "Council backs the harbour plan");
+                   "Council & port: “yes” to the <harbour> plan");
   g_assert_cmpstr (cd_article_get_dek (fetched->article), ==,
                    "Buses every ten minutes and a new bridge");
   g_assert_cmpstr (cd_article_get_slug (fetched->article), ==, "council-harbour-plan");
