@@ -371,6 +371,20 @@ build_status_strip (CdEditor *self)
   return strip;
 }
 
+/* Escape closes the find bar when it is open, and is left alone otherwise. */
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   data)
+{
+  CdEditor *self = CD_EDITOR (widget);
+
+  if (!gtk_revealer_get_reveal_child (GTK_REVEALER (self->search_revealer)))
+    return FALSE;
+  cd_editor_hide_search (self);
+  return TRUE;
+}
+
 static void
 cd_editor_dispose (GObject *object)
 {
@@ -415,8 +429,7 @@ cd_editor_class_init (CdEditorClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cdeditor");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0,
-                                (GtkShortcutFunc) cd_editor_hide_search, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
 }
 
 static void
