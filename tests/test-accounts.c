@@ -453,6 +453,69 @@ test_verify (Fixture      *fixture,
 }
 
 static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_sync_db_versions (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autofree char *old_path = g_build_filename (fixture->data_dir, "old.db", NULL);
+  g_autofree char *new_path = g_build_filename (fixture->data_dir, "new.db", NULL);
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (CdSyncDb) refused = NULL;
+  g_autoptr (CdAccount) account = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* A file from the first version, with an account and a sync row in it,
+   * migrates forward and keeps them. */
+  exec_sql (old_path,
+            "CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT);"
+            "INSERT INTO sync_meta VALUES ('schema_version', '1');"
+            "CREATE TABLE accounts (name TEXT PRIMARY KEY, kind TEXT NOT NULL,"
+            "  url TEXT NOT NULL, user TEXT NOT NULL, created INTEGER NOT NULL);"
+            "CREATE TABLE sync_state (article_uuid TEXT NOT NULL, account TEXT NOT NULL,"
+            "  remote_id TEXT, remote_modified TEXT, base_json TEXT,"
+            "  state TEXT NOT NULL DEFAULT 'pending', error TEXT,"
+            "  PRIMARY KEY (article_uuid, account));"
+            "INSERT INTO accounts VALUES ('old', 'wordpress', 'https://old.example.org', 'me', 1);"
+            "INSERT INTO sync_state (article_uuid, account, remote_id, state)"
+            "  VALUES ('0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11', 'old', '42', 'synced');");
+  db = cd_sync_db_open_path (old_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_sync_db_get_schema_version (db), >=, 1);
+  account = cd_account_load (db, "old", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_account_get_url (account), ==, "https://old.example.org");
+  g_assert_cmpint (sqlite3_prepare_v2 (cd_sync_db_get_handle (db),
+                                       "SELECT remote_id, state FROM sync_state", -1, &stmt,
+                                       NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "42");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "synced");
+  sqlite3_finalize (stmt);
+  g_clear_object (&db);
+
+  /* A file written by a newer Copydesk is refused, not damaged. */
+  exec_sql (new_path,
+            "CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT);"
+            "INSERT INTO sync_meta VALUES ('schema_version', '999');");
+  refused = cd_sync_db_open_path (new_path, &error);
+  g_assert_null (refused);
+  g_assert_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, new_path));
+}
+
+static void
 test_model (Fixture      *fixture,
             gconstpointer data)
 {
@@ -548,6 +611,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/accounts/model", test_model);
+  ADD ("/accounts/sync-db-versions", test_sync_db_versions);
   ADD ("/accounts/add", test_add);
   ADD ("/accounts/wrong-password", test_wrong_password);
   ADD ("/accounts/no-secret-service", test_no_secret_service);
