@@ -159,6 +159,108 @@ wait_for_finding (Desk       *desk,
              text);
 }
 
+/* The visible labels of the panel's list, one a line. */
+static char *
+listed_titles (CdChecksPanel *panel)
+{
+  g_autoptr(GString) titles = g_string_new (NULL);
+  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
+
+  g_ptr_array_add (queue, panel);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (queue, i);
+
+      if (GTK_IS_LABEL (w) && gtk_widget_is_drawable (w))
+        g_string_append_printf (titles, "%s\n", gtk_label_get_label (GTK_LABEL (w)));
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (queue, c);
+    }
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget     *widget,
+                 gboolean     (*match) (GtkWidget *, gconstpointer),
+                 gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_button_for (GtkWidget     *widget,
+               gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* The row listing a finding, by its title. */
+static GtkWidget *
+find_row (CdChecksPanel *panel,
+          const char    *title)
+{
+  return find_descendant (GTK_WIDGET (panel), is_row_titled, title);
+}
+
+typedef struct
+{
+  CdChecksPanel *panel;
+  const char    *title;
+} Listed;
+
+static gboolean
+is_listed (gpointer data)
+{
+  Listed *listed = data;
+
+  return find_row (listed->panel, listed->title) != NULL;
+}
+
+/* Rows are made in idle time, a few at a time. */
+static GtkWidget *
+wait_for_row (CdChecksPanel *panel,
+              const char    *title)
+{
+  Listed listed = { panel, title };
+
+  if (!cd_ui_wait_for (is_listed, &listed, 10000))
+    g_error ("The panel never listed “%s”", title);
+  return find_row (panel, title);
+}
+
+/* Clicks one of a row's buttons. */
+static void
+press (CdChecksPanel *panel,
+       const char    *action,
+       const char    *title)
+{
+  GtkWidget *row = wait_for_row (panel, title);
+  GtkWidget *button;
+
+  g_assert_nonnull (row);
+  button = find_descendant (row, is_button_for, action);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
 /* Whether the buffer's check tag covers exactly [start, end). */
 static gboolean
 underlined_exactly (GtkTextBuffer *buffer,
@@ -184,28 +286,6 @@ underlined_exactly (GtkTextBuffer *buffer,
     }
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, end);
   return !gtk_text_iter_has_tag (&iter, tag);
-}
-
-/* The list's rows, as their titles. */
-static char *
-listed_titles (CdChecksPanel *panel)
-{
-  g_autoptr(GString) titles = g_string_new (NULL);
-  GtkWidget *widget = GTK_WIDGET (panel);
-  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
-
-  g_ptr_array_add (queue, widget);
-  for (guint i = 0; i < queue->len; i++)
-    {
-      GtkWidget *w = g_ptr_array_index (queue, i);
-
-      if (ADW_IS_ACTION_ROW (w) && gtk_widget_get_parent (w) != NULL)
-        g_string_append_printf (titles, "%s\n",
-                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)));
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-        g_ptr_array_add (queue, c);
-    }
-  return g_string_free (g_steal_pointer (&titles), FALSE);
 }
 
 static gboolean
@@ -262,7 +342,6 @@ test_typing_apply_ignore (CdUiFixture   *fixture,
   g_autofree char *contents = NULL;
   g_autoptr(CdArticle) article = NULL;
   GtkTextIter start, end;
-  guint index = 0;
   guint runs;
 
   desk_open (&desk, fixture, NULL);
@@ -270,15 +349,16 @@ test_typing_apply_ignore (CdUiFixture   *fixture,
   /* A planted error, typed. */
   type_text (desk.buffer, "The goverment met on Monday.");
   wait_for_finding (&desk, CD_CHECK_RULE_SPELLING, "goverment", TRUE);
-  finding = find (desk.panel, CD_CHECK_RULE_SPELLING, "goverment", &index);
+  finding = find (desk.panel, CD_CHECK_RULE_SPELLING, "goverment", NULL);
   g_assert_cmpuint (finding->start, ==, 4);
   g_assert_cmpuint (finding->end, ==, 13);
   g_assert_true (underlined_exactly (desk.buffer, 4, 13));
+  wait_for_row (desk.panel, "Body: “goverment”");
   titles = listed_titles (desk.panel);
-  g_assert_nonnull (strstr (titles, "Body: “goverment”"));
+  g_assert_nonnull (strstr (titles, "Spelling\nBody: “goverment”\n"));
 
   /* Apply takes the suggestion, through the row's button action. */
-  gtk_widget_activate_action (GTK_WIDGET (desk.panel), "checks.apply", "u", index);
+  press (desk.panel, "checks.apply", "Body: “goverment”");
   gtk_text_buffer_get_bounds (desk.buffer, &start, &end);
   contents = gtk_text_buffer_get_text (desk.buffer, &start, &end, TRUE);
   g_assert_cmpstr (contents, ==, "The government met on Monday.");
@@ -293,8 +373,7 @@ test_typing_apply_ignore (CdUiFixture   *fixture,
   /* Ignore hides the finding for this article and keeps it hidden. */
   type_text (desk.buffer, " It was the the best day.");
   wait_for_finding (&desk, CD_CHECK_RULE_REPEATED_WORD, "the the", TRUE);
-  find (desk.panel, CD_CHECK_RULE_REPEATED_WORD, "the the", &index);
-  gtk_widget_activate_action (GTK_WIDGET (desk.panel), "checks.ignore", "u", index);
+  press (desk.panel, "checks.ignore", "Body: “the the”");
   g_assert_null (find (desk.panel, CD_CHECK_RULE_REPEATED_WORD, "the the", NULL));
   runs = desk.runs;
   type_text (desk.buffer, " More.");
@@ -307,8 +386,7 @@ test_typing_apply_ignore (CdUiFixture   *fixture,
   /* Add to Word List. */
   type_text (desk.buffer, " A blorft came.");
   wait_for_finding (&desk, CD_CHECK_RULE_SPELLING, "blorft", TRUE);
-  find (desk.panel, CD_CHECK_RULE_SPELLING, "blorft", &index);
-  gtk_widget_activate_action (GTK_WIDGET (desk.panel), "checks.add-word", "u", index);
+  press (desk.panel, "checks.add-word", "Body: “blorft”");
   wait_for_finding (&desk, CD_CHECK_RULE_SPELLING, "blorft", FALSE);
 
   article = g_object_ref (desk.article);
@@ -327,23 +405,6 @@ test_typing_apply_ignore (CdUiFixture   *fixture,
   }
 }
 
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_ACTION_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *row = find_row (c, title);
-
-      if (row != NULL)
-        return row;
-    }
-  return NULL;
-}
-
 typedef struct
 {
   Desk  *desk;
@@ -357,6 +418,14 @@ finding_moved_to (gpointer data)
   const CdFinding *f = find (moved->desk->panel, CD_CHECK_RULE_SPELLING, "goverment", NULL);
 
   return f != NULL && f->start == moved->start;
+}
+
+static gboolean
+lists_goverment (gpointer data)
+{
+  g_autofree char *titles = listed_titles (data);
+
+  return strstr (titles, "Spelling\nBody: “goverment”\n") != NULL;
 }
 
 /* In the workstation window: the panel sits in the checks pane, follows the
@@ -381,8 +450,11 @@ test_in_window (CdUiFixture   *fixture,
   wait_for_finding (&desk, CD_CHECK_RULE_SPELLING, "goverment", TRUE);
   g_assert_true (underlined_exactly (desk.buffer, 4, 13));
 
-  row = find_row (GTK_WIDGET (desk.panel), "Body: “goverment”");
-  g_assert_nonnull (row);
+  /* Shown (F7), the pane lists it under its rule. */
+  if (!gtk_widget_is_drawable (GTK_WIDGET (desk.panel)))
+    g_action_group_activate_action (G_ACTION_GROUP (window), "show-checks", NULL);
+  g_assert_true (cd_ui_wait_for (lists_goverment, desk.panel, 10000));
+  row = wait_for_row (desk.panel, "Body: “goverment”");
   gtk_widget_activate (row);
   g_assert_true (gtk_text_buffer_get_selection_bounds (desk.buffer, &start, &end));
   g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, 4);
@@ -394,7 +466,7 @@ test_in_window (CdUiFixture   *fixture,
   type_text (desk.buffer, "Today ");
   g_assert_true (cd_ui_wait_for (finding_moved_to, &(Moved) { &desk, 10 }, 10000));
   g_assert_true (underlined_exactly (desk.buffer, 10, 19));
-  g_assert_true (find_row (GTK_WIDGET (desk.panel), "Body: “goverment”") == row);
+  g_assert_true (find_row (desk.panel, "Body: “goverment”") == row);
   gtk_widget_activate (row);
   g_assert_true (gtk_text_buffer_get_selection_bounds (desk.buffer, &start, &end));
   g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, 10);

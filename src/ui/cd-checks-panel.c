@@ -22,9 +22,11 @@
 #define TAG_WARNING "cd-check-warning"
 #define TAG_INFO    "cd-check-info"
 
-/* Building hundreds of rows takes longer than a frame; a person reads the
- * first ones anyway. */
-#define MAX_ROWS 300
+/* A list box lays out all its rows whenever one changes, so the list stays
+ * short enough to do that within a frame: the first MAX_LINES findings are
+ * listed, the count says how many there are, and fixing or ignoring some
+ * brings the next ones up. */
+#define MAX_LINES 50
 
 typedef struct
 {
@@ -53,6 +55,13 @@ struct _CdChecksPanel
   GtkLabel      *count_label;
   GtkStack      *stack;
   GtkListBox    *list;
+  GHashTable    *serials;         /* a row's serial → 1 + its finding's index */
+  guint          next_serial;
+  GArray        *pending;         /* Pending: rows still to make */
+  GPtrArray     *doomed;          /* rows still to take out, hidden already */
+  guint          next_pending;
+  guint          insert_at;
+  guint          fill_id;
 };
 
 G_DEFINE_FINAL_TYPE (CdChecksPanel, cd_checks_panel, GTK_TYPE_WIDGET)
@@ -256,79 +265,44 @@ rule_label (const char *rule)
   return cd_check_rule_to_label (rule);
 }
 
-static guint
-rule_rank (const char *rule)
-{
-  const char * const *rules = cd_check_list_rules ();
-
-  for (guint i = 0; rules[i] != NULL; i++)
-    if (g_str_equal (rules[i], rule))
-      return i;
-  return G_MAXUINT;
-}
-
-/* Grouped by rule in the order of cd_check_list_rules(), then as found. */
-static int
-compare_for_list (gconstpointer a,
-                  gconstpointer b)
-{
-  const CdFinding *x = *(const CdFinding * const *) a;
-  const CdFinding *y = *(const CdFinding * const *) b;
-  guint rx = rule_rank (x->rule), ry = rule_rank (y->rule);
-
-  return rx < ry ? -1 : rx > ry;
-}
-
-static void
-header_func (GtkListBoxRow *row,
-             GtkListBoxRow *before,
-             gpointer       user_data)
-{
-  const CdFinding *finding = g_object_get_data (G_OBJECT (row), "finding");
-  const CdFinding *previous = before != NULL ? g_object_get_data (G_OBJECT (before), "finding")
-                                             : NULL;
-  GtkWidget *label;
-
-  if (previous != NULL && g_str_equal (previous->rule, finding->rule))
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-  label = gtk_label_new (rule_label (finding->rule));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, previous != NULL ? 18 : 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_list_box_row_set_header (row, label);
-}
-
 /* Icon buttons, so the finding keeps the narrow pane's width; the tooltip
  * and the accessible label say what they do. */
 static GtkWidget *
 make_button (const char *icon,
              const char *tooltip,
              const char *action,
-             guint       index)
+             guint       serial)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", serial);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
   return button;
 }
 
+/* What makes two lines the same line, offsets aside. */
+static char *
+line_key (const CdFinding *finding)
+{
+  return g_strjoin ("\x1f", finding->rule, finding->field, finding->text, finding->message,
+                    finding->suggestion != NULL ? finding->suggestion : "\x1e", NULL);
+}
+
+/* A row for a finding; its buttons and the row itself name the finding by
+ * serial, which the panel maps to the finding's current place. */
 static GtkWidget *
 make_row (const CdFinding *finding,
-          guint            index)
+          guint            serial)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *apply_tooltip = NULL;
 
   if (*finding->text != '\0' && strchr (finding->text, '\n') == NULL &&
       g_utf8_strlen (finding->text, -1) <= 60 && !g_str_equal (finding->text, " ") &&
@@ -338,98 +312,201 @@ make_row (const CdFinding *finding,
   else
     title = g_strdup (field_label (finding->field));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (finding->suggestion != NULL && *finding->suggestion != '\0' &&
       g_utf8_strlen (finding->suggestion, -1) <= 60)
     {
       /* Translators: a check's message, then the replacement it suggests */
-      g_autofree char *subtitle = g_strdup_printf (_("%s → “%s”"), finding->message,
-                                                   finding->suggestion);
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      subtitle = g_strdup_printf (_("%s → “%s”"), finding->message, finding->suggestion);
+      apply_tooltip = g_strdup_printf (_("Replace with “%s”"), finding->suggestion);
     }
   else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), finding->message);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+    {
+      subtitle = g_strdup (finding->message);
+      apply_tooltip = g_strdup (_("Remove it"));
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_text (row, subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   if (finding->suggestion != NULL)
-    {
-      g_autofree char *tooltip =
-        *finding->suggestion != '\0' ? g_strdup_printf (_("Replace with “%s”"),
-                                                        finding->suggestion)
-                                     : g_strdup (_("Remove it"));
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 make_button ("object-select-symbolic", tooltip,
-                                              "checks.apply", index));
-    }
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               make_button ("object-select-symbolic", apply_tooltip,
+                                            "checks.apply", serial));
   if (g_str_equal (finding->rule, CD_CHECK_RULE_SPELLING))
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                make_button ("list-add-symbolic",
                                             _("Add to the word list for every article"),
-                                            "checks.add-word", index));
+                                            "checks.add-word", serial));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              make_button ("action-unavailable-symbolic",
-                                          _("Ignore in this article"),
-                                          "checks.ignore", index));
+                                          _("Ignore in this article"), "checks.ignore", serial));
 
-  g_object_set_data_full (G_OBJECT (row), "finding", cd_finding_copy (finding),
-                          (GDestroyNotify) cd_finding_free);
-  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
+  g_object_set_data_full (G_OBJECT (row), "rule", g_strdup (finding->rule), g_free);
+  g_object_set_data_full (G_OBJECT (row), "key", line_key (finding), g_free);
+  g_object_set_data (G_OBJECT (row), "serial", GUINT_TO_POINTER (serial));
   return row;
 }
 
-/* Whether the list would show the same rows. Typing moves every finding after
- * the cursor, which changes offsets but not rows; rows look their finding up
- * by index when used, so they need not be rebuilt for that. */
-static gboolean
-same_rows (GPtrArray *a,
-           GPtrArray *b)
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
 {
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    {
-      const CdFinding *x = g_ptr_array_index (a, i);
-      const CdFinding *y = g_ptr_array_index (b, i);
+  const char *rule = g_object_get_data (G_OBJECT (row), "rule");
+  const char *previous = before != NULL ? g_object_get_data (G_OBJECT (before), "rule") : NULL;
+  GtkWidget *label;
 
-      if (g_strcmp0 (x->rule, y->rule) != 0 ||
-          g_strcmp0 (x->field, y->field) != 0 || g_strcmp0 (x->text, y->text) != 0 ||
-          g_strcmp0 (x->message, y->message) != 0 ||
-          g_strcmp0 (x->suggestion, y->suggestion) != 0)
-        return FALSE;
+  if (previous != NULL && g_str_equal (previous, rule))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
     }
-  return TRUE;
+  label = gtk_label_new (rule_label (rule));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, previous != NULL ? 18 : 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_list_box_row_set_header (row, label);
 }
 
-static void
-rebuild_list (CdChecksPanel *self)
+/* Rows still to be made: findings (copies) and where they go. */
+typedef struct
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (self->findings->len);
-  GtkWidget *child;
-  g_autofree char *count = NULL;
+  CdFinding *finding;
+  guint      serial;
+} Pending;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+static void
+pending_clear (gpointer data)
+{
+  cd_finding_free (((Pending *) data)->finding);
+}
 
-  /* A stable sort keeps the engine's order (field, then position) within a
-   * rule; rows carry the index of their finding in self->findings. */
-  for (guint i = 0; i < self->findings->len; i++)
-    g_ptr_array_add (sorted, g_ptr_array_index (self->findings, i));
-  g_ptr_array_sort (sorted, compare_for_list);
-  for (guint i = 0; i < sorted->len && i < MAX_ROWS; i++)
+/* Makes rows a few milliseconds' worth at a time, so a long list never
+ * holds up typing: a row costs about a millisecond. */
+static gboolean
+fill_list_cb (gpointer user_data)
+{
+  CdChecksPanel *self = user_data;
+  gint64 deadline = g_get_monotonic_time () + 4000;
+
+  while (self->doomed->len > 0 && g_get_monotonic_time () < deadline)
+    gtk_list_box_remove (self->list, g_ptr_array_steal_index (self->doomed,
+                                                              self->doomed->len - 1));
+  while (self->next_pending < self->pending->len && g_get_monotonic_time () < deadline)
     {
-      const CdFinding *finding = g_ptr_array_index (sorted, i);
-      guint index = 0;
+      Pending *pending = &g_array_index (self->pending, Pending, self->next_pending);
 
-      g_ptr_array_find (self->findings, finding, &index);
-      gtk_list_box_append (self->list, make_row (finding, index));
+      gtk_list_box_insert (self->list, make_row (pending->finding, pending->serial),
+                           self->insert_at++);
+      self->next_pending++;
     }
+  if (self->next_pending < self->pending->len || self->doomed->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->fill_id = 0;
+  g_array_set_size (self->pending, 0);
+  self->next_pending = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The findings in the order the list shows them: grouped by rule in the
+ * order of cd_check_list_rules(), within a rule as the engine found them.
+ * At most MAX_LINES. */
+static GArray *
+list_order (CdChecksPanel *self)
+{
+  const char * const *rules = cd_check_list_rules ();
+  GArray *order = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint r = 0; rules[r] != NULL; r++)
+    for (guint i = 0; i < self->findings->len && order->len < MAX_LINES; i++)
+      if (g_str_equal (((CdFinding *) g_ptr_array_index (self->findings, i))->rule, rules[r]))
+        g_array_append_val (order, i);
+  return order;
+}
+
+/* Brings the list to the findings, replacing only the rows that differ (a
+ * keystroke adds or drops a finding or two), and maps every row's serial to
+ * its finding's place in self->findings. */
+static void
+update_list (CdChecksPanel *self)
+{
+  g_autoptr(GArray) order = list_order (self);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *count = NULL;
+  guint prefix = 0, suffix = 0;
+  guint n_old, n_new = order->len;
+
+  /* Rows not made yet are dropped; the diff is against the rows there are. */
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_array_set_size (self->pending, 0);
+  self->next_pending = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && g_object_get_data (G_OBJECT (child), "doomed") == NULL)
+      g_ptr_array_add (rows, child);
+  n_old = rows->len;
+  for (guint i = 0; i < n_new; i++)
+    g_ptr_array_add (keys, line_key (g_ptr_array_index (self->findings,
+                                                        g_array_index (order, guint, i))));
+
+  while (prefix < MIN (n_old, n_new) &&
+         g_str_equal (g_object_get_data (g_ptr_array_index (rows, prefix), "key"),
+                      g_ptr_array_index (keys, prefix)))
+    prefix++;
+  while (suffix < MIN (n_old, n_new) - prefix &&
+         g_str_equal (g_object_get_data (g_ptr_array_index (rows, n_old - 1 - suffix), "key"),
+                      g_ptr_array_index (keys, n_new - 1 - suffix)))
+    suffix++;
+
+  g_hash_table_remove_all (self->serials);
+  for (guint i = 0; i < n_old; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      if (i >= prefix && i < n_old - suffix)
+        {
+          /* Hidden now, taken out in idle time with the new rows' making. */
+          g_object_set_data (G_OBJECT (row), "doomed", GINT_TO_POINTER (TRUE));
+          gtk_widget_set_visible (row, FALSE);
+          g_ptr_array_add (self->doomed, row);
+        }
+      else
+        {
+          guint j = i < prefix ? i : i - n_old + n_new;
+
+          g_hash_table_insert (self->serials, g_object_get_data (G_OBJECT (row), "serial"),
+                               GUINT_TO_POINTER (g_array_index (order, guint, j) + 1));
+        }
+    }
+  for (guint i = prefix; i < n_new - suffix; i++)
+    {
+      guint index = g_array_index (order, guint, i);
+      Pending pending = { cd_finding_copy (g_ptr_array_index (self->findings, index)),
+                          ++self->next_serial };
+
+      g_array_append_val (self->pending, pending);
+      g_hash_table_insert (self->serials, GUINT_TO_POINTER (pending.serial),
+                           GUINT_TO_POINTER (index + 1));
+    }
+  /* fill_list_cb() takes the hidden rows out before it puts any in, so
+   * positions count live rows only. */
+  self->insert_at = prefix;
+  if (self->pending->len > 0 || self->doomed->len > 0)
+    self->fill_id = g_idle_add (fill_list_cb, self);
 
   if (self->findings->len == 0)
     count = g_strdup (_("Nothing found"));
+  else if (self->findings->len > MAX_LINES)
+    /* Translators: the number of findings, then how many of them are listed */
+    count = g_strdup_printf (_("%u findings, first %u listed"), self->findings->len, MAX_LINES);
   else
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings",
                                           self->findings->len),
@@ -442,14 +519,10 @@ static void
 show_findings (CdChecksPanel *self,
                GPtrArray     *findings)
 {
-  gboolean same = same_rows (self->findings, findings);
-
   g_ptr_array_unref (self->findings);
   self->findings = g_ptr_array_ref (findings);
-  /* Underlines always: the text under them may have moved. */
   underline_all (self);
-  if (!same)
-    rebuild_list (self);
+  update_list (self);
   g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
 }
 
@@ -571,13 +644,22 @@ cd_checks_panel_queue_check (CdChecksPanel *self)
 
 /* Actions */
 
+/* Lines' buttons name their line by serial. */
+static const CdFinding *
+finding_for_serial (CdChecksPanel *self,
+                    guint          serial)
+{
+  int index = GPOINTER_TO_INT (g_hash_table_lookup (self->serials, GUINT_TO_POINTER (serial)));
+
+  return index > 0 && (guint) index <= self->findings->len ?
+         g_ptr_array_index (self->findings, index - 1) : NULL;
+}
+
 static const CdFinding *
 finding_for_action (CdChecksPanel *self,
                     GVariant      *parameter)
 {
-  guint index = g_variant_get_uint32 (parameter);
-
-  return index < self->findings->len ? g_ptr_array_index (self->findings, index) : NULL;
+  return finding_for_serial (self, g_variant_get_uint32 (parameter));
 }
 
 static void
@@ -634,9 +716,8 @@ static void
 row_activated_cb (CdChecksPanel *self,
                   GtkListBoxRow *row)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
-  const CdFinding *finding = index < self->findings->len ?
-                             g_ptr_array_index (self->findings, index) : NULL;
+  const CdFinding *finding =
+    finding_for_serial (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "serial")));
 
   if (finding != NULL)
     g_signal_emit (self, signals[ACTIVATE_FINDING], 0, finding->field, finding->start,
@@ -658,6 +739,7 @@ cd_checks_panel_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
   if (self->article != NULL)
     g_clear_signal_handler (&self->notify_id, self->article);
   g_clear_object (&self->article);
@@ -676,6 +758,9 @@ cd_checks_panel_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->checker);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->serials, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->doomed, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cd_checks_panel_parent_class)->finalize (object);
 }
@@ -752,6 +837,10 @@ cd_checks_panel_init (CdChecksPanel *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
 
+  self->serials = g_hash_table_new (NULL, NULL);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  self->doomed = g_ptr_array_new ();
+  g_array_set_clear_func (self->pending, pending_clear);
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
