@@ -19,29 +19,13 @@
 #include <gtksourceview/gtksource.h>
 #include <stdio.h>
 
+#include "cd-bench-util.h"
 #include "cd-checks-panel.h"
 #include "cd-ui-test.h"
 
 #define ARTICLE_WORDS   10000
 #define TYPING_SECONDS  10
 #define TYPING_EVERY_MS 50
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, (guint) (p * (values->len - 1) + 0.5));
-}
 
 typedef struct
 {
@@ -179,12 +163,12 @@ main (int    argc,
   cd_ui_spin (CD_CHECKS_PANEL_DELAY_MS * 3);
   g_source_remove (tick_id);
 
-  longest = percentile (stall.gaps, 1.0);
+  longest = cd_bench_percentile (stall.gaps, 1.0);
   printf ("%-40s %u keys, %u check runs shown\n", "typing for ten seconds", typing.typed, runs);
   printf ("%-40s median %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %6.2f ms  "
           "(budget: no stall over 16 ms)\n", "main-loop gaps while typing",
-          percentile (stall.gaps, 0.5), percentile (stall.gaps, 0.95),
-          percentile (stall.gaps, 0.99), longest);
+          cd_bench_percentile (stall.gaps, 0.5), cd_bench_percentile (stall.gaps, 0.95),
+          cd_bench_percentile (stall.gaps, 0.99), longest);
   g_array_unref (stall.gaps);
 
   gtk_window_destroy (GTK_WINDOW (window));

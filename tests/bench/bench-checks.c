@@ -18,31 +18,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "cd-bench-util.h"
 #include "cd-check.h"
 #include "cd-import.h"
 
 #define TARGET_WORDS 10000
 #define RUNS 40
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint index;
-
-  g_array_sort (values, compare_doubles);
-  index = (guint) (p * (values->len - 1) + 0.5);
-  return g_array_index (values, double, index);
-}
 
 /* Bodies of the corpus articles, concatenated until there are enough words. */
 static char *
@@ -126,8 +107,8 @@ report (const char *what,
 {
   printf ("%-40s median %6.2f ms  p95 %6.2f ms  (cpu median %6.2f ms, p95 %6.2f ms; "
           "%u runs; budget 20 ms)\n", what,
-          percentile (t->wall, 0.5), percentile (t->wall, 0.95),
-          percentile (t->cpu, 0.5), percentile (t->cpu, 0.95), t->wall->len);
+          cd_bench_percentile (t->wall, 0.5), cd_bench_percentile (t->wall, 0.95),
+          cd_bench_percentile (t->cpu, 0.5), cd_bench_percentile (t->cpu, 0.95), t->wall->len);
   g_array_unref (t->wall);
   g_array_unref (t->cpu);
 }
