@@ -778,6 +778,31 @@ test_cli (Fixture       *fixture,
 
     g_assert_cmpint (run_cli (args, &out, &err), ==, 2);
   }
+
+  /* An article in the store, by uuid. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    const char *args[] = { "--data-dir", fixture->dir, "import", dirty, NULL };
+
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  }
+  {
+    g_autofree char *uuid = g_strdup (g_strstrip (out));
+    const char *args[] = { "--data-dir", fixture->dir, "check", uuid, "--json", NULL };
+
+    g_assert_true (g_uuid_string_is_valid (uuid));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
+  }
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  findings = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "findings");
+  g_assert_cmpuint (json_array_get_length (findings), ==, 4);
+  first = json_array_get_object_element (findings, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "text"), ==, "goverment");
 }
 
 int
