@@ -1607,12 +1607,23 @@ update_sync (CdWordpress  *self,
 
 /* GTask plumbing --------------------------------------------------------- */
 
+typedef enum
+{
+  OP_VERIFY,
+  OP_LIST_CHANGED,
+  OP_GET,
+  OP_FIND_BY_UUID,
+  OP_CREATE,
+  OP_UPDATE,
+} OperationKind;
+
 typedef struct
 {
-  char      *remote_id;
-  char      *uuid;
-  CdArticle *article; /* a copy owned by the worker thread */
-  GDateTime *since;
+  OperationKind kind;
+  char         *remote_id;
+  char         *uuid;
+  CdArticle    *article; /* a copy owned by the worker thread */
+  GDateTime    *since;
 } Operation;
 
 static void
@@ -1625,47 +1636,89 @@ operation_free (Operation *op)
   g_free (op);
 }
 
-static GTask *
-operation_task (CdWordpress        *self,
-                gpointer            source_tag,
-                GCancellable       *cancellable,
-                GAsyncReadyCallback callback,
-                gpointer            user_data,
-                Operation         **op_out)
-{
-  GTask     *task = g_task_new (self, cancellable, callback, user_data);
-  Operation *op = g_new0 (Operation, 1);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, op, (GDestroyNotify) operation_free);
-  *op_out = op;
-  return task;
-}
-
+/* Runs one operation with the blocking API. A %NULL result without an
+ * error is an answer too: find_by_uuid found nothing. */
 static void
-return_post (GTask        *task,
-             CdRemotePost *post,
-             GError       *error)
+operation_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
+  CdWordpress   *self = source_object;
+  Operation     *op = task_data;
+  GError        *error = NULL;
+  gpointer       result = NULL;
+  GDestroyNotify destroy = (GDestroyNotify) cd_remote_post_free;
+
+  switch (op->kind)
+    {
+    case OP_VERIFY:
+      result = verify_sync (self, cancellable, &error);
+      destroy = g_free;
+      break;
+    case OP_LIST_CHANGED:
+      result = list_changed_sync (self, op->since, cancellable, &error);
+      destroy = (GDestroyNotify) g_ptr_array_unref;
+      break;
+    case OP_GET:
+      result = get_sync (self, op->remote_id, cancellable, &error);
+      break;
+    case OP_FIND_BY_UUID:
+      result = find_by_uuid_sync (self, op->uuid, cancellable, &error);
+      break;
+    case OP_CREATE:
+      result = create_sync (self, op->article, cancellable, &error);
+      break;
+    case OP_UPDATE:
+      result = update_sync (self, op->remote_id, op->article, cancellable, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
   if (error != NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, post, (GDestroyNotify) cd_remote_post_free);
+    g_task_return_pointer (task, result, destroy);
 }
 
+/* Takes @op and runs it in a worker thread; @article is copied here, in
+ * the caller's thread. */
 static void
-verify_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+run_operation (CdCms              *cms,
+               Operation          *op,
+               CdArticle          *article,
+               gpointer            source_tag,
+               GCancellable       *cancellable,
+               GAsyncReadyCallback callback,
+               gpointer            user_data)
 {
-  GError *error = NULL;
-  char   *name = verify_sync (source_object, cancellable, &error);
+  g_autoptr (GTask) task = g_task_new (cms, cancellable, callback, user_data);
 
-  if (name == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, name, g_free);
+  if (article != NULL)
+    op->article = cd_article_copy (article);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, op, (GDestroyNotify) operation_free);
+  g_task_run_in_thread (task, operation_thread);
+}
+
+static Operation *
+operation_new (OperationKind kind)
+{
+  Operation *op = g_new0 (Operation, 1);
+
+  op->kind = kind;
+  return op;
+}
+
+static gpointer
+operation_finish (CdCms        *cms,
+                  GAsyncResult *result,
+                  GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, cms), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -1674,11 +1727,8 @@ cd_wordpress_verify_async (CdCms              *cms,
                            GAsyncReadyCallback callback,
                            gpointer            user_data)
 {
-  Operation *op;
-  g_autoptr (GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_verify_async,
-                                           cancellable, callback, user_data, &op);
-
-  g_task_run_in_thread (task, verify_thread);
+  run_operation (cms, operation_new (OP_VERIFY), NULL, cd_wordpress_verify_async, cancellable,
+                 callback, user_data);
 }
 
 static char *
@@ -1686,25 +1736,7 @@ cd_wordpress_verify_finish (CdCms        *cms,
                             GAsyncResult *result,
                             GError      **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, cms), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-list_changed_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  Operation *op = task_data;
-  GError    *error = NULL;
-  GPtrArray *posts = list_changed_sync (source_object, op->since, cancellable, &error);
-
-  if (posts == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, posts, (GDestroyNotify) g_ptr_array_unref);
+  return operation_finish (cms, result, error);
 }
 
 static void
@@ -1714,12 +1746,11 @@ cd_wordpress_list_changed_async (CdCms              *cms,
                                  GAsyncReadyCallback callback,
                                  gpointer            user_data)
 {
-  Operation *op;
-  g_autoptr (GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_list_changed_async,
-                                           cancellable, callback, user_data, &op);
+  Operation *op = operation_new (OP_LIST_CHANGED);
 
   op->since = since != NULL ? g_date_time_ref (since) : NULL;
-  g_task_run_in_thread (task, list_changed_thread);
+  run_operation (cms, op, NULL, cd_wordpress_list_changed_async, cancellable, callback,
+                 user_data);
 }
 
 static GPtrArray *
@@ -1727,22 +1758,7 @@ cd_wordpress_list_changed_finish (CdCms        *cms,
                                   GAsyncResult *result,
                                   GError      **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, cms), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-get_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  Operation    *op = task_data;
-  GError       *error = NULL;
-  CdRemotePost *post = get_sync (source_object, op->remote_id, cancellable, &error);
-
-  return_post (task, post, error);
+  return operation_finish (cms, result, error);
 }
 
 static void
@@ -1752,12 +1768,10 @@ cd_wordpress_get_async (CdCms              *cms,
                         GAsyncReadyCallback callback,
                         gpointer            user_data)
 {
-  Operation *op;
-  g_autoptr (GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_get_async,
-                                           cancellable, callback, user_data, &op);
+  Operation *op = operation_new (OP_GET);
 
   op->remote_id = g_strdup (remote_id);
-  g_task_run_in_thread (task, get_thread);
+  run_operation (cms, op, NULL, cd_wordpress_get_async, cancellable, callback, user_data);
 }
 
 static CdRemotePost *
@@ -1765,22 +1779,7 @@ cd_wordpress_post_finish (CdCms        *cms,
                           GAsyncResult *result,
                           GError      **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, cms), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-find_by_uuid_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  Operation    *op = task_data;
-  GError       *error = NULL;
-  CdRemotePost *post = find_by_uuid_sync (source_object, op->uuid, cancellable, &error);
-
-  return_post (task, post, error);
+  return operation_finish (cms, result, error);
 }
 
 static void
@@ -1790,25 +1789,11 @@ cd_wordpress_find_by_uuid_async (CdCms              *cms,
                                  GAsyncReadyCallback callback,
                                  gpointer            user_data)
 {
-  Operation *op;
-  g_autoptr (GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_find_by_uuid_async,
-                                           cancellable, callback, user_data, &op);
+  Operation *op = operation_new (OP_FIND_BY_UUID);
 
   op->uuid = g_strdup (uuid);
-  g_task_run_in_thread (task, find_by_uuid_thread);
-}
-
-static void
-create_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Operation    *op = task_data;
-  GError       *error = NULL;
-  CdRemotePost *post = create_sync (source_object, op->article, cancellable, &error);
-
-  return_post (task, post, error);
+  run_operation (cms, op, NULL, cd_wordpress_find_by_uuid_async, cancellable, callback,
+                 user_data);
 }
 
 static void
@@ -1818,26 +1803,8 @@ cd_wordpress_create_async (CdCms              *cms,
                            GAsyncReadyCallback callback,
                            gpointer            user_data)
 {
-  Operation *op;
-  g_autoptr (GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_create_async,
-                                           cancellable, callback, user_data, &op);
-
-  op->article = cd_article_copy (article);
-  g_task_run_in_thread (task, create_thread);
-}
-
-static void
-update_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Operation    *op = task_data;
-  GError       *error = NULL;
-  CdRemotePost *post = update_sync (source_object, op->remote_id, op->article, cancellable,
-                                    &error);
-
-  return_post (task, post, error);
+  run_operation (cms, operation_new (OP_CREATE), article, cd_wordpress_create_async,
+                 cancellable, callback, user_data);
 }
 
 static void
@@ -1848,13 +1815,10 @@ cd_wordpress_update_async (CdCms              *cms,
                            GAsyncReadyCallback callback,
                            gpointer            user_data)
 {
-  Operation *op;
-  g_autoptr (GTask) task = operation_task (CD_WORDPRESS (cms), cd_wordpress_update_async,
-                                           cancellable, callback, user_data, &op);
+  Operation *op = operation_new (OP_UPDATE);
 
   op->remote_id = g_strdup (remote_id);
-  op->article = cd_article_copy (article);
-  g_task_run_in_thread (task, update_thread);
+  run_operation (cms, op, article, cd_wordpress_update_async, cancellable, callback, user_data);
 }
 
 static void
