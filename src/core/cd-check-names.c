@@ -334,7 +334,7 @@ join_near_keys (Names *names)
     {
       Group *group = &g_array_index (names->groups, Group, i);
 
-      if (!group->single || group->key_length < 6)
+      if (!group->single || group->key_length < 5)
         continue;
       /* A group only ever seen opening sentences may be a common word
        * ("Though", "Through"); it takes part only when the dictionary does
@@ -367,7 +367,10 @@ join_near_keys (Names *names)
         distance = _cd_check_edit_distance (a->key, b->key, limit);
         if (distance == 0 || distance > limit)
           continue;
-        if (group_is_known (names, a) && group_is_known (names, b))
+        /* Short names (Sunak, Sunek) meet only when the dictionary knows
+         * neither; longer ones when it does not know both. */
+        if (MIN (la, lb) < 6 ? (group_is_known (names, a) || group_is_known (names, b))
+                             : (group_is_known (names, a) && group_is_known (names, b)))
           continue;
         g_array_index (names->groups, Group, find_root (names, gj)).parent = find_root (names, gi);
       }

@@ -35,6 +35,16 @@ collect_names (CdCheckContext *ctx)
           if ((word->flags & CD_CHECK_WORD_CAPITALISED) &&
               !(word->flags & CD_CHECK_WORD_SENTENCE_START))
             g_hash_table_add (names, _cd_check_word_text (field, word));
+          /* "al-Sisi" makes "Sisi" a name too. */
+          if (word->flags & CD_CHECK_WORD_MIXED_CASE)
+            {
+              g_autofree char *text = _cd_check_word_text (field, word);
+              g_auto(GStrv) parts = g_strsplit (text, "-", -1);
+
+              for (guint k = 1; parts[k] != NULL; k++)
+                if (g_unichar_isupper (g_utf8_get_char (parts[k])))
+                  g_hash_table_add (names, g_strdup (parts[k]));
+            }
         }
     }
   return names;

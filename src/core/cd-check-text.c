@@ -524,8 +524,24 @@ decode_entity (const char *text,
   return NULL;
 }
 
+static gboolean is_placeholder_part (const char *text,
+                                     gsize       length);
+
+/* TK, TKTK, XX, TODO…, and hyphenated runs of them (XXX-XXX-XXXX). */
 static gboolean
 is_placeholder_word (const char *text,
+                     gsize       length)
+{
+  const char *dash = memchr (text, '-', length);
+
+  if (dash == NULL)
+    return is_placeholder_part (text, length);
+  return is_placeholder_part (text, dash - text) &&
+         is_placeholder_word (dash + 1, length - (dash + 1 - text));
+}
+
+static gboolean
+is_placeholder_part (const char *text,
                      gsize       length)
 {
   gsize i;
