@@ -229,3 +229,37 @@ cd_test_wordpress_stop (CdTestWordpress *wp)
   cd_test_remove_tree (wp->dir);
   cd_test_wordpress_free (wp);
 }
+
+/**
+ * cd_test_store_result:
+ * @source: the source object
+ * @result: the result
+ * @user_data: (out): a `GAsyncResult **` that was %NULL
+ *
+ * A #GAsyncReadyCallback that keeps the result for cd_test_await().
+ */
+void
+cd_test_store_result (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/**
+ * cd_test_await:
+ * @slot: where cd_test_store_result() puts the result
+ *
+ * Spins the default main context until the result is there.
+ *
+ * Returns: (transfer none): the result, owned by @slot
+ */
+GAsyncResult *
+cd_test_await (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}

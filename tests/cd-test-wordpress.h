@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -25,5 +25,12 @@ CdTestWordpress *cd_test_wordpress_start (GError **error);
 void             cd_test_wordpress_stop (CdTestWordpress *wp);
 
 void cd_test_remove_tree (const char *path);
+
+/* Waiting for an _async call: pass cd_test_store_result with the address
+ * of a NULL GAsyncResult pointer, then cd_test_await() it. */
+void          cd_test_store_result (GObject      *source,
+                                    GAsyncResult *result,
+                                    gpointer      user_data);
+GAsyncResult *cd_test_await (GAsyncResult **slot);
 
 G_END_DECLS

@@ -389,26 +389,14 @@ test_remove (Fixture      *fixture,
   g_assert_null (stored);
 }
 
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
 static char *
 verify_account (CdAccount *account,
                 GError   **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  cd_account_verify_async (account, NULL, store_result, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return cd_account_verify_finish (account, result, error);
+  cd_account_verify_async (account, NULL, cd_test_store_result, &result);
+  return cd_account_verify_finish (account, cd_test_await (&result), error);
 }
 
 static void

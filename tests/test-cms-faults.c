@@ -10,6 +10,7 @@
 
 #include <libsoup/soup.h>
 
+#include "cd-test-wordpress.h"
 #include "cd-wordpress.h"
 
 #define PASSWORD "Secret0Application0Pass"
@@ -267,32 +268,14 @@ new_client (Fixture *fixture)
   return client;
 }
 
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-await (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static CdRemotePost *
 get_post (CdWordpress *client,
           GError     **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  cd_cms_get_async (CD_CMS (client), "7", NULL, store_result, &result);
-  return cd_cms_get_finish (CD_CMS (client), await (&result), error);
+  cd_cms_get_async (CD_CMS (client), "7", NULL, cd_test_store_result, &result);
+  return cd_cms_get_finish (CD_CMS (client), cd_test_await (&result), error);
 }
 
 static CdRemotePost *
@@ -304,8 +287,8 @@ create_post (CdWordpress *client,
 
   cd_article_set_headline (article, "Storm closes the ferry");
   cd_article_set_body (article, "The ferry stopped.\n");
-  cd_cms_create_async (CD_CMS (client), article, NULL, store_result, &result);
-  return cd_cms_create_finish (CD_CMS (client), await (&result), error);
+  cd_cms_create_async (CD_CMS (client), article, NULL, cd_test_store_result, &result);
+  return cd_cms_create_finish (CD_CMS (client), cd_test_await (&result), error);
 }
 
 static Seen *
@@ -479,8 +462,8 @@ test_not_retried (Fixture      *fixture,
       g_ptr_array_set_size (fixture->seen, 0);
       queue_json (fixture, cases[i].status, body);
 
-      cd_cms_list_changed_async (CD_CMS (client), NULL, NULL, store_result, &result);
-      posts = cd_cms_list_changed_finish (CD_CMS (client), await (&result), &error);
+      cd_cms_list_changed_async (CD_CMS (client), NULL, NULL, cd_test_store_result, &result);
+      posts = cd_cms_list_changed_finish (CD_CMS (client), cd_test_await (&result), &error);
       g_assert_null (posts);
       g_assert_error (error, CD_CMS_ERROR, cases[i].error);
       /* The person can act on it: which address, which status, what
@@ -701,8 +684,8 @@ test_create_odd_outcomes (Fixture      *fixture,
   queue_json (fixture, 200, "[]");
   queue_json (fixture, 403, "{\"code\":\"rest_cannot_create\",\"message\":\"Sorry, you are "
                             "not allowed to create terms in this taxonomy.\"}");
-  cd_cms_create_async (CD_CMS (client), article, NULL, store_result, &result);
-  created = cd_cms_create_finish (CD_CMS (client), await (&result), &error);
+  cd_cms_create_async (CD_CMS (client), article, NULL, cd_test_store_result, &result);
+  created = cd_cms_create_finish (CD_CMS (client), cd_test_await (&result), &error);
   g_assert_null (created);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_BAD_REQUEST);
   g_assert_nonnull (strstr (error->message, "Weather desk"));
@@ -727,8 +710,8 @@ list_changed (CdWordpress *client,
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  cd_cms_list_changed_async (CD_CMS (client), NULL, NULL, store_result, &result);
-  return cd_cms_list_changed_finish (CD_CMS (client), await (&result), error);
+  cd_cms_list_changed_async (CD_CMS (client), NULL, NULL, cd_test_store_result, &result);
+  return cd_cms_list_changed_finish (CD_CMS (client), cd_test_await (&result), error);
 }
 
 static gboolean
@@ -794,8 +777,8 @@ test_find_fallback (Fixture      *fixture,
   queue_json (fixture, 200, recent);
 
   cd_cms_find_by_uuid_async (CD_CMS (client), "0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11", NULL,
-                             store_result, &result);
-  found = cd_cms_find_by_uuid_finish (CD_CMS (client), await (&result), &error);
+                             cd_test_store_result, &result);
+  found = cd_cms_find_by_uuid_finish (CD_CMS (client), cd_test_await (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (found);
   g_assert_cmpstr (found->remote_id, ==, "7");
@@ -958,11 +941,11 @@ test_cancel (Fixture      *fixture,
   /* Cancelled during a long Retry-After: it stops at once. */
   queue_reply (fixture, 503, "application/json", "{\"code\":\"busy\",\"message\":\"Busy\"}",
                "8", REPLY_NORMAL);
-  cd_cms_get_async (CD_CMS (client), "7", cancellable, store_result, &result);
+  cd_cms_get_async (CD_CMS (client), "7", cancellable, cd_test_store_result, &result);
   while (fixture->seen->len == 0)
     g_main_context_iteration (NULL, TRUE);
   g_cancellable_cancel (cancellable);
-  post = cd_cms_get_finish (CD_CMS (client), await (&result), &error);
+  post = cd_cms_get_finish (CD_CMS (client), cd_test_await (&result), &error);
   g_assert_null (post);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (fixture->seen->len, ==, 1);

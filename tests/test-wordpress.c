@@ -52,24 +52,6 @@ new_client (void)
   return client;
 }
 
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-await (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static CdRemotePost *
 create_post (CdWordpress *client,
              CdArticle   *article,
@@ -77,8 +59,8 @@ create_post (CdWordpress *client,
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  cd_cms_create_async (CD_CMS (client), article, NULL, store_result, &result);
-  return cd_cms_create_finish (CD_CMS (client), await (&result), error);
+  cd_cms_create_async (CD_CMS (client), article, NULL, cd_test_store_result, &result);
+  return cd_cms_create_finish (CD_CMS (client), cd_test_await (&result), error);
 }
 
 static CdRemotePost *
@@ -88,8 +70,8 @@ get_post (CdWordpress *client,
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  cd_cms_get_async (CD_CMS (client), remote_id, NULL, store_result, &result);
-  return cd_cms_get_finish (CD_CMS (client), await (&result), error);
+  cd_cms_get_async (CD_CMS (client), remote_id, NULL, cd_test_store_result, &result);
+  return cd_cms_get_finish (CD_CMS (client), cd_test_await (&result), error);
 }
 
 static GPtrArray *
@@ -99,8 +81,8 @@ list_changed (CdWordpress *client,
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  cd_cms_list_changed_async (CD_CMS (client), since, NULL, store_result, &result);
-  return cd_cms_list_changed_finish (CD_CMS (client), await (&result), error);
+  cd_cms_list_changed_async (CD_CMS (client), since, NULL, cd_test_store_result, &result);
+  return cd_cms_list_changed_finish (CD_CMS (client), cd_test_await (&result), error);
 }
 
 /* Plain REST, as another person or program would use it. */
@@ -191,16 +173,16 @@ test_verify (void)
 
   client = new_client ();
   g_object_add_weak_pointer (G_OBJECT (client), (gpointer *) &client);
-  cd_cms_verify_async (CD_CMS (client), NULL, store_result, &result);
-  name = cd_cms_verify_finish (CD_CMS (client), await (&result), &error);
+  cd_cms_verify_async (CD_CMS (client), NULL, cd_test_store_result, &result);
+  name = cd_cms_verify_finish (CD_CMS (client), cd_test_await (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (name, ==, "admin");
 
   /* WordPress treats a wrong application password as an anonymous visitor;
    * verify must still call it what it is. */
   wrong = cd_wordpress_new (wp->url, wp->user, "Wrong0Password0Guess0123");
-  cd_cms_verify_async (CD_CMS (wrong), NULL, store_result, &wrong_result);
-  nobody = cd_cms_verify_finish (CD_CMS (wrong), await (&wrong_result), &error);
+  cd_cms_verify_async (CD_CMS (wrong), NULL, cd_test_store_result, &wrong_result);
+  nobody = cd_cms_verify_finish (CD_CMS (wrong), cd_test_await (&wrong_result), &error);
   g_assert_null (nobody);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH);
   g_assert_null (strstr (error->message, "Wrong0Password0Guess0123"));
@@ -296,9 +278,9 @@ test_create_get_update (void)
   {
     g_autoptr (GAsyncResult) result = NULL;
 
-    cd_cms_update_async (CD_CMS (client), created->remote_id, article, NULL, store_result,
+    cd_cms_update_async (CD_CMS (client), created->remote_id, article, NULL, cd_test_store_result,
                          &result);
-    updated = cd_cms_update_finish (CD_CMS (client), await (&result), &error);
+    updated = cd_cms_update_finish (CD_CMS (client), cd_test_await (&result), &error);
   }
   g_assert_no_error (error);
   g_assert_cmpstr (updated->remote_id, ==, created->remote_id);
@@ -411,14 +393,14 @@ test_find_by_uuid (void)
   g_assert_no_error (error);
 
   cd_cms_find_by_uuid_async (CD_CMS (client), cd_article_get_uuid (article), NULL,
-                             store_result, &result);
-  found = cd_cms_find_by_uuid_finish (CD_CMS (client), await (&result), &error);
+                             cd_test_store_result, &result);
+  found = cd_cms_find_by_uuid_finish (CD_CMS (client), cd_test_await (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (found);
   g_assert_cmpstr (found->remote_id, ==, created->remote_id);
 
-  cd_cms_find_by_uuid_async (CD_CMS (client), unknown, NULL, store_result, &none_result);
-  none = cd_cms_find_by_uuid_finish (CD_CMS (client), await (&none_result), &error);
+  cd_cms_find_by_uuid_async (CD_CMS (client), unknown, NULL, cd_test_store_result, &none_result);
+  none = cd_cms_find_by_uuid_finish (CD_CMS (client), cd_test_await (&none_result), &error);
   g_assert_no_error (error);
   g_assert_null (none);
 }
