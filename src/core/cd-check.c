@@ -212,11 +212,14 @@ static const struct {
 const char * const *
 cd_check_list_rules (void)
 {
-  static const char *ids[G_N_ELEMENTS (rules) + 1];
+  static const char * const ids[] = {
+    CD_CHECK_RULE_SPELLING, CD_CHECK_RULE_NAME_VARIANT, CD_CHECK_RULE_QUOTES,
+    CD_CHECK_RULE_REPEATED_WORD, CD_CHECK_RULE_SPACING, CD_CHECK_RULE_LEFTOVER_MARKUP,
+    CD_CHECK_RULE_HEADLINE_LENGTH, CD_CHECK_RULE_MISSING_FIELD, CD_CHECK_RULE_HOUSE_STYLE,
+    NULL
+  };
 
-  if (ids[0] == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-      ids[i] = rules[i].id;
+  G_STATIC_ASSERT (G_N_ELEMENTS (ids) == G_N_ELEMENTS (rules) + 1);
   return ids;
 }
 
