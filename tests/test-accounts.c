@@ -209,9 +209,14 @@ test_add (Fixture      *fixture,
   g_autofree char *list_err = NULL;
   g_autofree char *stored = NULL;
   g_autoptr (CdAccount) account = NULL;
+  g_autoptr (CdAccount) moved = NULL;
   g_autoptr (GError) error = NULL;
-  char *password;
-  int   status;
+  g_autofree char *moved_url = NULL;
+  g_autofree char *moved_out = NULL;
+  g_autofree char *moved_err = NULL;
+  g_autofree char *old_secret = NULL;
+  char            *password;
+  int              status;
 
   if (!need_setup ())
     return;
@@ -252,8 +257,27 @@ test_add (Fixture      *fixture,
   g_assert_nonnull (strstr (list, "password in keyring: yes"));
   g_assert_null (strstr (list, wp->password));
 
+  /* Added again under another address of the same site: the row follows,
+   * and the password stored for the old address goes. */
+  moved_url = g_strdup_printf ("http://localhost:%s", strrchr (wp->url, ':') + 1);
+  status = run_copydesk (fixture->data_dir, input, wp->password, NULL, &moved_out, &moved_err,
+                         "account", "add", "newsroom", "--url", moved_url, "--user", wp->user,
+                         NULL);
+  g_assert_cmpstr (moved_err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (moved_out, "updated"));
+  moved = load_account (fixture->data_dir, "newsroom");
+  g_assert_cmpstr (cd_account_get_url (moved), ==, moved_url);
+  old_secret = cd_secrets_lookup ("newsroom", wp->url, wp->user, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (old_secret);
+  password = cd_account_lookup_password (moved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, wp->password);
+  cd_secrets_free (password);
+
   /* Tidy the keyring for the other tests. */
-  g_assert_true (cd_secrets_clear ("newsroom", wp->url, wp->user, NULL, &error));
+  g_assert_true (cd_secrets_clear ("newsroom", moved_url, wp->user, NULL, &error));
   g_assert_no_error (error);
 }
 
