@@ -370,6 +370,13 @@ test_typing_apply_ignore (CdUiFixture   *fixture,
   wait_for_finding (&desk, CD_CHECK_RULE_LEFTOVER_MARKUP, "TK", TRUE);
   g_assert_true (entry_underlined (desk.headline, 17, 19));
 
+  /* Apply works in an entry too. */
+  gtk_editable_set_text (desk.headline, "Café owners see  losses");
+  wait_for_finding (&desk, CD_CHECK_RULE_SPACING, "  ", TRUE);
+  press (desk.panel, "checks.apply", "Headline");
+  g_assert_cmpstr (gtk_editable_get_text (desk.headline), ==, "Café owners see losses");
+  wait_for_finding (&desk, CD_CHECK_RULE_SPACING, "  ", FALSE);
+
   /* Ignore hides the finding for this article and keeps it hidden. */
   type_text (desk.buffer, " It was the the best day.");
   wait_for_finding (&desk, CD_CHECK_RULE_REPEATED_WORD, "the the", TRUE);
