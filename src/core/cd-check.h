@@ -1,5 +1,15 @@
 /* cd-check.h: editorial checks over an article.
  *
+ * A CdChecker runs the rules over an article and returns CdFindings. What the
+ * person changes lives in plain text files in the checks/ folder of the data
+ * dir (the folder of copydesk.db), read by cd_checker_load_data_dir():
+ *
+ *   checks/words.txt          the newsroom word list, one word a line
+ *   checks/house-style.txt    "avoid → prefer" lines; replaces the built-in
+ *                             list (data/house-style.txt) when present
+ *   checks/ignored/UUID.txt   an article's ignored findings, one a line
+ *                             (rule, field and text, tab-separated, escaped)
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
