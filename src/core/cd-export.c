@@ -195,7 +195,7 @@ pubstatus_for (CdArticleStatus status)
  * every change; times are UTC with a "Z"; the word and character counts
  * are of the text a reader sees. Absent optional fields are left out.
  *
- * Returns: (transfer full): the ninjs JSON document
+ * Returns: (transfer full): the ninjs JSON document and a newline
  */
 char *
 cd_export_ninjs (CdArticle *article)
@@ -207,6 +207,7 @@ cd_export_ninjs (CdArticle *article)
   g_autofree char *version = NULL;
   g_autofree char *body_html = NULL;
   g_autofree char *plain = NULL;
+  g_autofree char *json = NULL;
   const char * const *tags;
   GDateTime *modified, *created;
 
@@ -263,5 +264,7 @@ cd_export_ninjs (CdArticle *article)
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  return json_generator_to_data (generator, NULL);
+  json = json_generator_to_data (generator, NULL);
+  /* A text file ends with a newline. */
+  return g_strconcat (json, "\n", NULL);
 }
