@@ -62,6 +62,7 @@ struct _CdChecksPanel
   guint          next_pending;
   guint          insert_at;
   guint          fill_id;
+  guint          list_stale : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CdChecksPanel, cd_checks_panel, GTK_TYPE_WIDGET)
@@ -142,30 +143,84 @@ ensure_tags (GtkTextBuffer *buffer)
 
 /* Underlines */
 
+#define RANGE_KEY(start, end) GSIZE_TO_POINTER (((gsize) (start) << 32) | (end))
+
+/* The ranges @tag covers now, as RANGE_KEYs. */
+static GHashTable *
+tagged_ranges (GtkTextBuffer *buffer,
+               GtkTextTag    *tag)
+{
+  GHashTable *ranges = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (!gtk_text_iter_starts_tag (&iter, tag))
+    gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+  while (!gtk_text_iter_is_end (&iter) && gtk_text_iter_starts_tag (&iter, tag))
+    {
+      guint start = gtk_text_iter_get_offset (&iter);
+
+      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+      g_hash_table_add (ranges, RANGE_KEY (start, gtk_text_iter_get_offset (&iter)));
+      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+    }
+  return ranges;
+}
+
+/* Tags move with the text, so after a keystroke most underlines are already
+ * where the new findings are: only the ranges that differ are changed, which
+ * keeps the text view from laying out the whole article again. */
 static void
 underline_buffer (CdChecksPanel *self,
                   Attachment    *attachment)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (attachment->object);
-  GtkTextIter start, end;
+  GtkTextTagTable *table;
+  const char *names[] = { TAG_WARNING, TAG_INFO };
 
   ensure_tags (buffer);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag_by_name (buffer, TAG_WARNING, &start, &end);
-  gtk_text_buffer_remove_tag_by_name (buffer, TAG_INFO, &start, &end);
+  table = gtk_text_buffer_get_tag_table (buffer);
 
-  for (guint i = 0; i < self->findings->len; i++)
+  for (guint t = 0; t < G_N_ELEMENTS (names); t++)
     {
-      const CdFinding *f = g_ptr_array_index (self->findings, i);
+      GtkTextTag *tag = gtk_text_tag_table_lookup (table, names[t]);
+      g_autoptr(GHashTable) old = tagged_ranges (buffer, tag);
+      g_autoptr(GHashTable) wanted = g_hash_table_new (g_direct_hash, g_direct_equal);
+      GHashTableIter iter;
+      gpointer key;
 
-      if (!g_str_equal (f->field, attachment->field) || f->start == f->end)
-        continue;
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, f->start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, f->end);
-      gtk_text_buffer_apply_tag_by_name (buffer,
-                                         f->severity == CD_CHECK_SEVERITY_INFO ? TAG_INFO
-                                                                               : TAG_WARNING,
-                                         &start, &end);
+      for (guint i = 0; i < self->findings->len; i++)
+        {
+          const CdFinding *f = g_ptr_array_index (self->findings, i);
+          gboolean info = f->severity == CD_CHECK_SEVERITY_INFO;
+
+          if (g_str_equal (f->field, attachment->field) && f->start < f->end &&
+              info == (t == 1))
+            g_hash_table_add (wanted, RANGE_KEY (f->start, f->end));
+        }
+
+      g_hash_table_iter_init (&iter, old);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!g_hash_table_contains (wanted, key))
+          {
+            GtkTextIter start, end;
+            gsize range = GPOINTER_TO_SIZE (key);
+
+            gtk_text_buffer_get_iter_at_offset (buffer, &start, range >> 32);
+            gtk_text_buffer_get_iter_at_offset (buffer, &end, range & 0xffffffff);
+            gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+          }
+      g_hash_table_iter_init (&iter, wanted);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!g_hash_table_contains (old, key))
+          {
+            GtkTextIter start, end;
+            gsize range = GPOINTER_TO_SIZE (key);
+
+            gtk_text_buffer_get_iter_at_offset (buffer, &start, range >> 32);
+            gtk_text_buffer_get_iter_at_offset (buffer, &end, range & 0xffffffff);
+            gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+          }
     }
 }
 
@@ -522,7 +577,11 @@ show_findings (CdChecksPanel *self,
   g_ptr_array_unref (self->findings);
   self->findings = g_ptr_array_ref (findings);
   underline_all (self);
-  update_list (self);
+  /* A hidden pane's list waits until it is shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_list (self);
+  else
+    self->list_stale = TRUE;
   g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
 }
 
@@ -733,6 +792,19 @@ article_notify_cb (CdChecksPanel *self)
 }
 
 static void
+cd_checks_panel_map (GtkWidget *widget)
+{
+  CdChecksPanel *self = CD_CHECKS_PANEL (widget);
+
+  GTK_WIDGET_CLASS (cd_checks_panel_parent_class)->map (widget);
+  if (self->list_stale)
+    {
+      self->list_stale = FALSE;
+      update_list (self);
+    }
+}
+
+static void
 cd_checks_panel_dispose (GObject *object)
 {
   CdChecksPanel *self = CD_CHECKS_PANEL (object);
@@ -773,6 +845,7 @@ cd_checks_panel_class_init (CdChecksPanelClass *klass)
 
   object_class->dispose = cd_checks_panel_dispose;
   object_class->finalize = cd_checks_panel_finalize;
+  widget_class->map = cd_checks_panel_map;
 
   /**
    * CdChecksPanel::activate-finding:
