@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "cd-test-wordpress.h"
@@ -824,6 +825,77 @@ test_refused (void)
   g_assert_cmpuint (cd_wordpress_get_request_count (client), ==, 2);
 }
 
+static void
+count_request (SoupServer        *server,
+               SoupServerMessage *message,
+               const char        *path,
+               GHashTable        *query,
+               guint             *requests)
+{
+  (*requests)++;
+  soup_server_message_set_status (message, 200, NULL);
+}
+
+static void
+test_untrusted_certificate (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-tls-XXXXXX", &error);
+  g_autofree char *cert_path = NULL;
+  g_autofree char *key_path = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr (GTlsCertificate) certificate = NULL;
+  g_autoptr (SoupServer) server = NULL;
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (CdRemotePost) post = NULL;
+  GSList *uris;
+  int     status = 0;
+  guint   requests = 0;
+
+  /* A self-signed certificate, as a misconfigured site or a captive
+   * portal would present. */
+  g_assert_no_error (error);
+  cert_path = g_build_filename (dir, "cert.pem", NULL);
+  key_path = g_build_filename (dir, "key.pem", NULL);
+  command = g_strdup_printf ("openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 "
+                             "-days 1 -keyout %s -out %s",
+                             key_path, cert_path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
+  g_assert_no_error (error);
+
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, NULL, (SoupServerCallback) count_request, &requests, NULL);
+  g_assert_true (soup_server_listen_local (server, 0,
+                                           SOUP_SERVER_LISTEN_IPV4_ONLY |
+                                               SOUP_SERVER_LISTEN_HTTPS,
+                                           &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_assert_true (g_str_has_prefix (url, "https://"));
+
+  client = cd_wordpress_new (url, "editor", PASSWORD);
+  cd_wordpress_set_timeouts (client, 5, 5);
+  cd_wordpress_set_retry_policy (client, 3, 1, 5, 10);
+  post = get_post (client, &error);
+  g_assert_null (post);
+  /* Not "offline" (queued for ever), and not tried again. */
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "secure connection"));
+  g_assert_cmpuint (cd_wordpress_get_request_count (client), ==, 1);
+  g_assert_cmpuint (requests, ==, 0);
+
+  soup_server_disconnect (server);
+  g_unlink (cert_path);
+  g_unlink (key_path);
+  g_rmdir (dir);
+}
+
 /* A network monitor that says there is no network. */
 typedef struct
 {
@@ -1002,6 +1074,7 @@ main (int   argc,
   ADD ("/cms-faults/find-fallback", test_find_fallback);
   ADD ("/cms-faults/cancel", test_cancel);
   g_test_add_func ("/cms-faults/refused", test_refused);
+  g_test_add_func ("/cms-faults/untrusted-certificate", test_untrusted_certificate);
   g_test_add_func ("/cms-faults/marker", test_marker);
 
 #undef ADD

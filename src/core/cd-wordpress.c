@@ -488,6 +488,15 @@ request (CdWordpress  *self,
                            method, url, local_error->message);
               return NULL;
             }
+          /* A certificate the system does not trust will not fix itself:
+           * say so now rather than queue for ever. */
+          if (local_error->domain == G_TLS_ERROR)
+            {
+              g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_FAILED,
+                           "The secure connection to %s failed: %s.", self->url,
+                           local_error->message);
+              return NULL;
+            }
           g_clear_error (&last_error);
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
             g_set_error (&last_error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT,
