@@ -24,13 +24,13 @@ static CdArticle *
 full_article (void)
 {
   CdArticle *a = cd_article_new_with_uuid ("5f0c7a4e-2b1d-4c3a-9e8f-1a2b3c4d5e6f");
-  g_autoptr(GDateTime) embargo = dt ("2026-03-01T09:00:00+01:00");
-  g_autoptr(GDateTime) created = dt ("2026-02-28T17:45:00Z");
-  g_autoptr(GDateTime) modified = dt ("2026-02-28T18:02:10Z");
-  g_autoptr(GDateTime) fixed = dt ("2026-02-28T19:00:00-05:00");
+  g_autoptr (GDateTime) embargo = dt ("2026-03-01T09:00:00+01:00");
+  g_autoptr (GDateTime) created = dt ("2026-02-28T17:45:00Z");
+  g_autoptr (GDateTime) modified = dt ("2026-02-28T18:02:10Z");
+  g_autoptr (GDateTime) fixed = dt ("2026-02-28T19:00:00-05:00");
   const char *tags[] = { "floods", "Bavaria", "weather, extreme", "true", NULL };
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
 
   cd_article_set_headline (a, "Flood: \"record\" levels — Passau's old town under water");
   cd_article_set_dek (a, "Residents told: leave by nightfall # not a comment");
@@ -52,11 +52,13 @@ full_article (void)
   cd_article_set_image_credit (a, "Armin Weigel/dpa");
   cd_article_add_correction (a, fixed, "An earlier version: wrong level.");
   cd_article_add_correction (a, created, "Second\nline note");
-  cd_article_set_body (a, "---\nA body that starts with a rule.\n\n## Sub\n\n| a | b |\n| - | - |\n");
+  cd_article_set_body (a, "---\nA body that starts with a rule.\n\n"
+                          "## Sub\n\n| a | b |\n| - | - |\n");
 
   json_parser_load_from_data (parser,
                               "{\"wordpress\": {\"category_ids\": [12, 40], \"sticky\": false,"
-                              " \"meta\": {\"x\": null, \"ratio\": 0.1, \"big\": 2.0, \"huge\": 1e300}},"
+                              " \"meta\": {\"x\": null, \"ratio\": 0.1, \"big\": 2.0,"
+                              " \"huge\": 1e300}},"
                               " \"numeric_string\": \"123\", \"empty\": \"\","
                               " \"list\": [\"a\", [1, 2], {\"k\": \"v: w\"}], \"flag\": true}",
                               -1, &error);
@@ -69,8 +71,8 @@ static void
 assert_round_trip (CdArticle *a)
 {
   g_autofree char *markdown = cd_export_markdown (a);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) b = cd_import_markdown (markdown, strlen (markdown), "export.md", &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) b = cd_import_markdown (markdown, strlen (markdown), "export.md", &error);
 
   if (error != NULL)
     g_error ("Re-import failed: %s\n%s", error->message, markdown);
@@ -84,11 +86,11 @@ assert_round_trip (CdArticle *a)
 static void
 test_markdown_round_trip (void)
 {
-  g_autoptr(CdArticle) full = full_article ();
-  g_autoptr(CdArticle) empty = cd_article_new ();
-  g_autoptr(CdArticle) odd = cd_article_new ();
-  g_autoptr(CdArticle) bare = cd_article_new ();
-  g_autoptr(GDateTime) fraction = dt ("2026-02-28T17:45:00.25+05:30");
+  g_autoptr (CdArticle) full = full_article ();
+  g_autoptr (CdArticle) empty = cd_article_new ();
+  g_autoptr (CdArticle) odd = cd_article_new ();
+  g_autoptr (CdArticle) bare = cd_article_new ();
+  g_autoptr (GDateTime) fraction = dt ("2026-02-28T17:45:00.25+05:30");
   const char *odd_tags[] = { " padded ", "null", "- dash", "[x]", "ünïcødé 🚀", NULL };
 
   assert_round_trip (full);
@@ -128,12 +130,12 @@ test_markdown_round_trip (void)
 static void
 test_markdown_file_round_trip (void)
 {
-  g_autoptr(CdArticle) a = full_article ();
+  g_autoptr (CdArticle) a = full_article ();
   g_autofree char *markdown = cd_export_article (a, CD_EXPORT_FORMAT_MARKDOWN);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("copydesk-test-export-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "story.md", NULL);
-  g_autoptr(CdArticle) b = NULL;
+  g_autoptr (CdArticle) b = NULL;
 
   g_assert_no_error (error);
   g_file_set_contents (path, markdown, -1, &error);
@@ -153,8 +155,8 @@ test_markdown_keeps_unknown_keys (void)
 {
   const char *text = "---\nheadline: H\nwp_id: 42\nseo:\n  title: \"SEO: title\"\n"
                      "  keywords: [a, b]\n---\nBody\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) a = cd_import_markdown (text, strlen (text), "in.md", &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_import_markdown (text, strlen (text), "in.md", &error);
   g_autofree char *out = NULL;
 
   g_assert_no_error (error);
@@ -166,7 +168,7 @@ test_markdown_keeps_unknown_keys (void)
 static void
 test_html_page (void)
 {
-  g_autoptr(CdArticle) a = full_article ();
+  g_autoptr (CdArticle) a = full_article ();
   g_autofree char *page = NULL;
 
   cd_article_set_headline (a, "<script>alert(\"x\")</script> Tom & Jerry's");
@@ -189,8 +191,8 @@ ninjs_of (CdArticle *a,
           JsonNode **root_out)
 {
   g_autofree char *json = cd_export_article (a, CD_EXPORT_FORMAT_NINJS);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
 
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
@@ -201,18 +203,20 @@ ninjs_of (CdArticle *a,
 static void
 test_ninjs (void)
 {
-  g_autoptr(CdArticle) a = full_article ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonNode) root2 = NULL;
-  g_autoptr(CdArticle) b = cd_article_new_with_uuid ("00000000-0000-4000-8000-000000000000");
+  g_autoptr (CdArticle) a = full_article ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (JsonNode) root2 = NULL;
+  g_autoptr (CdArticle) b = cd_article_new_with_uuid ("00000000-0000-4000-8000-000000000000");
   JsonObject *o, *o2;
-  JsonArray *subject;
+  JsonArray  *subject;
+  /* clang-format off */
   static const char *expected_keys[] = {
     "uri", "type", "version", "versioncreated", "firstcreated", "pubstatus", "headline",
     "description_text", "body_html", "byline", "slugline", "located", "ednote", "subject",
     "embargoed", "language", "wordcount", "charcount", NULL,
   };
-  g_autoptr(GList) members = NULL;
+  /* clang-format on */
+  g_autoptr (GList) members = NULL;
 
   cd_article_set_body (a, "Two *words*.\n\nThird [word](http://x).\n");
   o = ninjs_of (a, &root);
@@ -248,7 +252,8 @@ test_ninjs (void)
   subject = json_object_get_array_member (o, "subject");
   g_assert_cmpuint (json_array_get_length (subject), ==, 4);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (subject, 2),
-                                                  "name"), ==, "weather, extreme");
+                                                  "name"),
+                   ==, "weather, extreme");
 
   /* Absent optional fields are left out; other statuses map as Superdesk
    * expects. */
@@ -269,14 +274,19 @@ test_ninjs (void)
 
   for (guint s = 0; s < CD_ARTICLE_N_STATUSES; s++)
     {
-      g_autoptr(JsonNode) r = NULL;
+      g_autoptr (JsonNode) r = NULL;
+      const char *expected;
       JsonObject *ob;
 
       cd_article_set_status (b, s);
       ob = ninjs_of (b, &r);
-      g_assert_cmpstr (json_object_get_string_member (ob, "pubstatus"), ==,
-                       s == CD_ARTICLE_STATUS_PUBLISHED ? "usable" :
-                       s == CD_ARTICLE_STATUS_KILLED ? "canceled" : "withheld");
+      if (s == CD_ARTICLE_STATUS_PUBLISHED)
+        expected = "usable";
+      else if (s == CD_ARTICLE_STATUS_KILLED)
+        expected = "canceled";
+      else
+        expected = "withheld";
+      g_assert_cmpstr (json_object_get_string_member (ob, "pubstatus"), ==, expected);
     }
 }
 

@@ -21,18 +21,18 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("copydesk-test-import-XXXXXX", &error);
   g_assert_no_error (error);
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   cd_test_rm_rf (f->dir);
   g_free (f->dir);
@@ -48,7 +48,7 @@ static CdArticle *
 import_sample (const char *name)
 {
   g_autofree char *path = sample_path (name);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CdArticle *article = cd_import_file (path, &error);
 
   g_assert_no_error (error);
@@ -61,8 +61,8 @@ import_sample_error (const char *name,
                      int         code)
 {
   g_autofree char *path = sample_path (name);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) article = cd_import_file (path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_file (path, &error);
 
   g_assert_null (article);
   g_assert_error (error, CD_IMPORT_ERROR, code);
@@ -74,7 +74,7 @@ static void
 assert_time (GDateTime  *dt,
              const char *expected)
 {
-  g_autoptr(GDateTime) want = cd_parse_iso8601 (expected);
+  g_autoptr (GDateTime) want = cd_parse_iso8601 (expected);
 
   g_assert_nonnull (dt);
   g_assert_nonnull (want);
@@ -87,13 +87,13 @@ assert_time (GDateTime  *dt,
 static void
 test_markdown_every_field (void)
 {
-  g_autoptr(CdArticle) a = import_sample ("full-front-matter.md");
-  g_autofree char *path = sample_path ("full-front-matter.md");
-  g_autofree char *text = NULL;
-  const char * const *tags;
+  g_autoptr (CdArticle) a = import_sample ("full-front-matter.md");
+  g_autofree char    *path = sample_path ("full-front-matter.md");
+  g_autofree char    *text = NULL;
+  const char *const  *tags;
   const CdCorrection *c;
-  JsonObject *extra, *wordpress;
-  JsonArray *ids;
+  JsonObject         *extra, *wordpress;
+  JsonArray          *ids;
 
   g_assert_cmpstr (cd_article_get_uuid (a), ==, "5f0c7a4e-2b1d-4c3a-9e8f-1a2b3c4d5e6f");
   g_assert_cmpstr (cd_article_get_headline (a), ==,
@@ -155,8 +155,8 @@ test_markdown_every_field (void)
 static void
 test_markdown_tags_string (void)
 {
-  g_autoptr(CdArticle) a = import_sample ("tags-comma.md");
-  const char * const *tags = cd_article_get_tags (a);
+  g_autoptr (CdArticle) a = import_sample ("tags-comma.md");
+  const char *const *tags = cd_article_get_tags (a);
 
   g_assert_cmpuint (g_strv_length ((char **) tags), ==, 3);
   g_assert_cmpstr (tags[0], ==, "transport");
@@ -170,10 +170,10 @@ test_markdown_tags_string (void)
 static void
 test_markdown_heading_headline (void)
 {
-  g_autoptr(CdArticle) a = import_sample ("no-front-matter.md");
-  g_autoptr(CdArticle) b = NULL;
-  g_autoptr(CdArticle) c = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdArticle) a = import_sample ("no-front-matter.md");
+  g_autoptr (CdArticle) b = NULL;
+  g_autoptr (CdArticle) c = NULL;
+  g_autoptr (GError) error = NULL;
   const char *with_front = "---\nbyline: Jo\n---\n# Kept in the body\n\nText.\n";
   const char *later = "Intro paragraph.\n\n# Not a headline\n";
 
@@ -201,8 +201,8 @@ static void
 test_markdown_crlf_and_bom (void)
 {
   const char *text = "\xef\xbb\xbf---\r\nheadline: Windows file\r\ntags: [a, b]\r\n---\r\nBody\r\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) a = cd_import_markdown (text, strlen (text), "win.md", &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_import_markdown (text, strlen (text), "win.md", &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (cd_article_get_headline (a), ==, "Windows file");
@@ -213,8 +213,8 @@ static void
 assert_markdown_error (const char *text,
                        const char *expected)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) a = cd_import_markdown (text, strlen (text), "story.md", &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_import_markdown (text, strlen (text), "story.md", &error);
 
   g_assert_null (a);
   g_assert_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_FRONT_MATTER);
@@ -264,12 +264,14 @@ test_markdown_bad_front_matter (void)
   /* A number too large for a double stays text, so it survives export. */
   {
     const char *huge = "---\nscore: 1e999\nratio: 0.1\n---\n";
-    g_autoptr(GError) error = NULL;
-    g_autoptr(CdArticle) a = cd_import_markdown (huge, strlen (huge), "h.md", &error);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CdArticle) a = cd_import_markdown (huge, strlen (huge), "h.md", &error);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (json_object_get_string_member (cd_article_get_extra (a), "score"), ==, "1e999");
-    g_assert_cmpfloat (json_object_get_double_member (cd_article_get_extra (a), "ratio"), ==, 0.1);
+    JsonObject *extra = cd_article_get_extra (a);
+
+    g_assert_cmpstr (json_object_get_string_member (extra, "score"), ==, "1e999");
+    g_assert_cmpfloat (json_object_get_double_member (extra, "ratio"), ==, 0.1);
   }
   /* Aliases that would expand without end are refused, not followed. */
   assert_markdown_error ("---\nx: &a [*a, *a]\n---\n", "story.md: line ");
@@ -280,7 +282,7 @@ test_markdown_bad_front_matter (void)
 static void
 test_wire_ap (void)
 {
-  g_autoptr(CdArticle) a = import_sample ("wire-ap.txt");
+  g_autoptr (CdArticle) a = import_sample ("wire-ap.txt");
 
   g_assert_cmpstr (cd_article_get_headline (a), ==,
                    "Flood waters rise in Passau as Danube crests at record level");
@@ -310,7 +312,7 @@ test_wire_ap (void)
 static void
 test_wire_reuters (void)
 {
-  g_autoptr(CdArticle) a = import_sample ("wire-reuters.txt");
+  g_autoptr (CdArticle) a = import_sample ("wire-reuters.txt");
   const char *body;
 
   /* "PLACE, Month Day (SOURCE) - text": the date is the article's own. */
@@ -322,13 +324,14 @@ test_wire_reuters (void)
   g_assert_true (g_str_has_prefix (body, "Germany's coalition agreed on a 2027 budget early on "
                                          "Tuesday after talks that ran through the night"));
   g_assert_nonnull (strstr (body, "\n\n## Defence spending\n\n"));
-  g_assert_true (g_str_has_suffix (body, "\n\n(Reporting by Andreas Rinke; Editing by Tom Hardy)\n"));
+  g_assert_true (g_str_has_suffix (body, "\n\n(Reporting by Andreas Rinke; "
+                                         "Editing by Tom Hardy)\n"));
 }
 
 static void
 test_wire_dpa (void)
 {
-  g_autoptr(CdArticle) a = import_sample ("wire-dpa.txt");
+  g_autoptr (CdArticle) a = import_sample ("wire-dpa.txt");
 
   g_assert_cmpstr (cd_article_get_headline (a), ==,
                    "Hochwasser in Passau: Donau erreicht Rekordstand");
@@ -348,8 +351,8 @@ test_wire_dpa (void)
 static void
 test_wire_plain (void)
 {
-  g_autoptr(CdArticle) a = import_sample ("wire-no-dateline.txt");
-  g_autoptr(CdArticle) b = import_sample ("wire-crlf.txt");
+  g_autoptr (CdArticle) a = import_sample ("wire-no-dateline.txt");
+  g_autoptr (CdArticle) b = import_sample ("wire-crlf.txt");
   g_autofree char *html = NULL;
 
   g_assert_cmpstr (cd_article_get_headline (a), ==, "Markets close higher on tech rally");
@@ -375,6 +378,7 @@ test_wire_plain (void)
 static void
 test_wire_dateline_forms (void)
 {
+  /* clang-format off */
   static const struct {
     const char *first_paragraph;
     const char *dateline;
@@ -391,13 +395,14 @@ test_wire_dateline_forms (void)
     { "The mayor said - again - no.", NULL, NULL, "The mayor said - again - no." },
     { "The mayor said (again) - no.", NULL, NULL, "The mayor said (again) - no." },
   };
+  /* clang-format on */
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = g_strdup_printf ("Headline\n\n%s\n", cases[i].first_paragraph);
       g_autofree char *body = g_strdup_printf ("%s\n", cases[i].rest);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CdArticle) a = cd_import_wire (text, strlen (text), "w.txt", &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_wire (text, strlen (text), "w.txt", &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (cd_article_get_dateline (a), ==, cases[i].dateline);
@@ -415,10 +420,10 @@ test_wire_preamble (void)
                               "BRIGHTON, England (AP) — Text.\n";
   const char *agency_credit = "Storm\n\nWaves hit the pier.\nREUTERS/Jo Hart\n\n"
                               "LONDON, Jan. 5 (Reuters) -- Text.\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) a = cd_import_wire (standfirst, strlen (standfirst), "a.txt", &error);
-  g_autoptr(CdArticle) b = cd_import_wire (inline_credit, strlen (inline_credit), "b.txt", &error);
-  g_autoptr(CdArticle) c = cd_import_wire (agency_credit, strlen (agency_credit), "c.txt", &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_import_wire (standfirst, strlen (standfirst), "a.txt", &error);
+  g_autoptr (CdArticle) b = cd_import_wire (inline_credit, strlen (inline_credit), "b.txt", &error);
+  g_autoptr (CdArticle) c = cd_import_wire (agency_credit, strlen (agency_credit), "c.txt", &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (cd_article_get_dek (a), ==, "The coalition agreed after 14 hours.");
@@ -441,8 +446,8 @@ test_wire_preamble (void)
 static void
 test_html_article (void)
 {
-  g_autoptr(CdArticle) a = import_sample ("article.html");
-  const char *body = cd_article_get_body (a);
+  g_autoptr (CdArticle) a = import_sample ("article.html");
+  const char      *body = cd_article_get_body (a);
   g_autofree char *html = NULL;
 
   g_assert_cmpstr (cd_article_get_headline (a), ==, "Night trains return to the Alps");
@@ -451,36 +456,37 @@ test_html_article (void)
   g_assert_cmpstr (cd_article_get_dek (a), ==,
                    "Two operators bring back sleepers between Vienna and Zurich.");
   g_assert_cmpstr (body, ==,
-    "Two operators will run **sleepers** from Vienna to Zurich again, the "
-    "[rail authority](https://example.org/rail) said on *Monday*.\n"
-    "\n"
-    "## Timetable\n"
-    "\n"
-    "Trains leave at 21:40 and arrive at 08:15.\\\n"
-    "Tickets cost from €39.\n"
-    "\n"
-    "### Stops\n"
-    "\n"
-    "- Salzburg\n"
-    "- Innsbruck\n"
-    "  1. Platform 3\n"
-    "  2. Platform 4\n"
-    "\n"
-    "3. Buy early\n"
-    "4. Book a couchette\n"
-    "\n"
-    "> We have waited ten years for this.\n"
-    ">\n"
-    "> — A commuter\n"
-    "\n"
-    "Markdown-looking text stays text: \\*stars\\*, \\_underscores\\_, \\[brackets\\], "
-    "a # sign, 1 \\< 2 & 3 \\> 2.\n"
-    "\n"
-    "5\\. Not a list item\n"
-    "\n"
-    "![A night train at Vienna](https://example.org/train.jpg)\n"
-    "\n"
-    "Unsafe link\n");
+                   "Two operators will run **sleepers** from Vienna to Zurich again, the "
+                   "[rail authority](https://example.org/rail) said on *Monday*.\n"
+                   "\n"
+                   "## Timetable\n"
+                   "\n"
+                   "Trains leave at 21:40 and arrive at 08:15.\\\n"
+                   "Tickets cost from €39.\n"
+                   "\n"
+                   "### Stops\n"
+                   "\n"
+                   "- Salzburg\n"
+                   "- Innsbruck\n"
+                   "  1. Platform 3\n"
+                   "  2. Platform 4\n"
+                   "\n"
+                   "3. Buy early\n"
+                   "4. Book a couchette\n"
+                   "\n"
+                   "> We have waited ten years for this.\n"
+                   ">\n"
+                   "> — A commuter\n"
+                   "\n"
+                   "Markdown-looking text stays text: \\*stars\\*, \\_underscores\\_, "
+                   "\\[brackets\\], "
+                   "a # sign, 1 \\< 2 & 3 \\> 2.\n"
+                   "\n"
+                   "5\\. Not a list item\n"
+                   "\n"
+                   "![A night train at Vienna](https://example.org/train.jpg)\n"
+                   "\n"
+                   "Unsafe link\n");
   g_assert_null (strstr (body, "alert"));
   g_assert_null (strstr (body, "gone"));
   g_assert_null (strstr (body, "color"));
@@ -502,7 +508,7 @@ test_html_gutenberg (void)
   g_autofree char *path = sample_path ("gutenberg.html");
   g_autofree char *text = NULL;
   g_autofree char *markdown = NULL;
-  gsize length;
+  gsize            length;
 
   g_assert_true (g_file_get_contents (path, &text, &length, NULL));
   markdown = cd_html_to_markdown (text, length);
@@ -528,6 +534,7 @@ test_html_gutenberg (void)
 static void
 test_html_fragments (void)
 {
+  /* clang-format off */
   static const struct {
     const char *html;
     const char *markdown;
@@ -551,9 +558,11 @@ test_html_fragments (void)
     { "<p>~~not struck~~</p>", "\\~\\~not struck\\~\\~\n" },
     { "<p><del>struck</del></p>", "~~struck~~\n" },
     { "<div>loose <span>text</span><p>para</p>tail</div>", "loose text\n\npara\n\ntail\n" },
-    { "Classic editor text\n\nwith <em>two</em>\nparagraphs", "Classic editor text\n\nwith *two* paragraphs\n" },
+    { "Classic editor text\n\nwith <em>two</em>\nparagraphs",
+      "Classic editor text\n\nwith *two* paragraphs\n" },
     { "<p>one\n \nblank line</p><p>in <em>a\n\nb</em></p>", "one\n\nblank line\n\nin *a b*\n" },
   };
+  /* clang-format on */
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -595,7 +604,7 @@ test_html_escape_renders_back (void)
       g_autofree char *expected = NULL;
 
       /* cmark escapes only & < > and " in text. */
-      g_autoptr(GString) want = g_string_new ("<p>");
+      g_autoptr (GString) want = g_string_new ("<p>");
       for (const char *p = texts[i]; *p; p++)
         {
           if (*p == '&')
@@ -626,7 +635,7 @@ write_file (Fixture    *f,
             gssize      length)
 {
   char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_file_set_contents (path, data, length, &error);
   g_assert_no_error (error);
@@ -638,8 +647,8 @@ assert_file_error (const char *path,
                    int         code,
                    const char *rest)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) a = cd_import_file (path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_import_file (path, &error);
   g_autofree char *expected = g_strconcat (path, rest, NULL);
 
   g_assert_null (a);
@@ -648,8 +657,8 @@ assert_file_error (const char *path,
 }
 
 static void
-test_bad_missing_and_directory (Fixture       *f,
-                                gconstpointer  data)
+test_bad_missing_and_directory (Fixture      *f,
+                                gconstpointer data)
 {
   g_autofree char *missing = g_build_filename (f->dir, "missing.md", NULL);
   g_autofree char *dir = g_build_filename (f->dir, "folder.md", NULL);
@@ -663,24 +672,26 @@ test_bad_missing_and_directory (Fixture       *f,
 }
 
 static void
-test_bad_empty (Fixture       *f,
-                gconstpointer  data)
+test_bad_empty (Fixture      *f,
+                gconstpointer data)
 {
   g_autofree char *empty = write_file (f, "empty.md", "", 0);
   g_autofree char *blank = write_file (f, "blank.txt", " \n\n\t\n", -1);
   g_autofree char *bom = write_file (f, "bom.html", "\xef\xbb\xbf\n", -1);
 
   assert_file_error (empty, CD_IMPORT_ERROR_EMPTY, ": the file is empty.");
-  assert_file_error (blank, CD_IMPORT_ERROR_EMPTY, ": the file has no text in it, only blank space.");
+  assert_file_error (blank, CD_IMPORT_ERROR_EMPTY,
+                     ": the file has no text in it, only blank space.");
   assert_file_error (bom, CD_IMPORT_ERROR_EMPTY, ": the file has no text in it, only blank space.");
 }
 
 static void
-test_bad_encoding (Fixture       *f,
-                   gconstpointer  data)
+test_bad_encoding (Fixture      *f,
+                   gconstpointer data)
 {
   g_autofree char *latin1 = sample_path ("wire-latin1.txt");
-  g_autofree char *bad = write_file (f, "bad.md", "---\nheadline: ok\n---\nline three \xc3\x28 here\n", -1);
+  g_autofree char *bad = write_file (f, "bad.md",
+                                     "---\nheadline: ok\n---\nline three \xc3\x28 here\n", -1);
   g_autofree char *binary = write_file (f, "photo.md", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
   g_autofree char *utf16 = write_file (f, "utf16.txt", "\xff\xfeH\0i\0", 6);
 
@@ -697,13 +708,13 @@ test_bad_encoding (Fixture       *f,
 }
 
 static void
-test_bad_too_large (Fixture       *f,
-                    gconstpointer  data)
+test_bad_too_large (Fixture      *f,
+                    gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "huge.md", NULL);
   g_autofree char *limit = g_build_filename (f->dir, "limit.txt", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) a = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = NULL;
   int fd;
 
   /* A sparse file: the size check must refuse it before reading 21 MiB. */
@@ -712,7 +723,8 @@ test_bad_too_large (Fixture       *f,
   g_assert_cmpint (ftruncate (fd, 21 * 1024 * 1024), ==, 0);
   close (fd);
   assert_file_error (path, CD_IMPORT_ERROR_TOO_LARGE,
-                     ": the file is 21.0\xc2\xa0MiB, more than the 20.0\xc2\xa0MiB an article may be.");
+                     ": the file is 21.0\xc2\xa0MiB, "
+                     "more than the 20.0\xc2\xa0MiB an article may be.");
 
   /* Exactly at the limit is allowed in; it then fails only as binary. */
   fd = g_open (limit, O_WRONLY | O_CREAT, 0600);
@@ -723,14 +735,15 @@ test_bad_too_large (Fixture       *f,
 }
 
 static void
-test_bad_type (Fixture       *f,
-               gconstpointer  data)
+test_bad_type (Fixture      *f,
+               gconstpointer data)
 {
   g_autofree char *docx = write_file (f, "story.docx", "text", -1);
   g_autofree char *none = write_file (f, "README", "text", -1);
 
   assert_file_error (docx, CD_IMPORT_ERROR_UNKNOWN_TYPE,
-                     ": “.docx” files cannot be imported; use .md, .markdown, .txt, .html or .htm.");
+                     ": “.docx” files cannot be imported; "
+                     "use .md, .markdown, .txt, .html or .htm.");
   assert_file_error (none, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": the name has no extension to tell its format; use .md, .markdown, .txt, "
                      ".html or .htm.");
@@ -753,27 +766,29 @@ test_format_for_path (void)
 static void
 test_fuzz_regressions (void)
 {
+  /* clang-format off */
   static const struct { const char *dir; CdImportFormat format; } targets[] = {
     { "markdown", CD_IMPORT_FORMAT_MARKDOWN },
     { "frontmatter", CD_IMPORT_FORMAT_MARKDOWN },
     { "wire", CD_IMPORT_FORMAT_WIRE },
     { "html", CD_IMPORT_FORMAT_HTML },
   };
+  /* clang-format on */
   guint count = 0;
 
   for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
     {
       g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions",
                                                      targets[t].dir, NULL);
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
       const char *name;
 
       while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
         {
           g_autofree char *file = g_build_filename (path, name, NULL);
           g_autofree char *data = NULL;
-          g_autoptr(GError) error = NULL;
-          g_autoptr(CdArticle) a = NULL;
+          g_autoptr (GError) error = NULL;
+          g_autoptr (CdArticle) a = NULL;
           gsize length;
 
           g_assert_true (g_file_get_contents (file, &data, &length, NULL));
@@ -785,8 +800,8 @@ test_fuzz_regressions (void)
             {
               /* What the fuzzers check: export and import give it back. */
               g_autofree char *markdown = cd_export_markdown (a);
-              g_autoptr(CdArticle) again = cd_import_markdown (markdown, strlen (markdown),
-                                                               "again.md", &error);
+              g_autoptr (CdArticle) again = cd_import_markdown (markdown, strlen (markdown),
+                                                                "again.md", &error);
               g_assert_no_error (error);
               g_assert_true (cd_article_equal (a, again));
             }

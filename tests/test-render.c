@@ -10,8 +10,8 @@
 #include "cd-render.h"
 
 static char *
-render (const char    *markdown,
-        CdRenderFlags  flags)
+render (const char   *markdown,
+        CdRenderFlags flags)
 {
   return cd_render_markdown (markdown, -1, flags);
 }
@@ -71,7 +71,7 @@ test_raw_html_disabled (void)
 static void
 test_sourcepos (void)
 {
-  const char *markdown = "# Title\n\nFirst paragraph.\n\n- one\n- two\n";
+  const char      *markdown = "# Title\n\nFirst paragraph.\n\n- one\n- two\n";
   g_autofree char *with = render (markdown, CD_RENDER_SOURCEPOS);
   g_autofree char *without = render (markdown, CD_RENDER_NONE);
 
@@ -84,7 +84,7 @@ test_sourcepos (void)
 static void
 test_length_and_nul (void)
 {
-  const char text[] = "kept *em*\0 after the nul";
+  const char       text[] = "kept *em*\0 after the nul";
   g_autofree char *cut = cd_render_markdown (text, 8, CD_RENDER_NONE);
   g_autofree char *empty = cd_render_markdown (NULL, -1, CD_RENDER_NONE);
   g_autofree char *invalid = cd_render_markdown ("bad \xff byte", -1, CD_RENDER_NONE);
@@ -108,8 +108,8 @@ test_html_escape (void)
 static void
 test_article_element (void)
 {
-  g_autoptr(CdArticle) a = cd_article_new ();
-  g_autoptr(GDateTime) embargo = cd_parse_iso8601 ("2026-03-01T09:00:00+01:00");
+  g_autoptr (CdArticle) a = cd_article_new ();
+  g_autoptr (GDateTime) embargo = cd_parse_iso8601 ("2026-03-01T09:00:00+01:00");
   g_autofree char *html = NULL;
 
   cd_article_set_headline (a, "<script>alert('x')</script> & more");
@@ -135,7 +135,8 @@ test_article_element (void)
   assert_contains (html, "PASSAU <span class=\"cd-source\">(AP)</span>");
   assert_contains (html, "class=\"cd-embargo\"");
   assert_contains (html, "<time datetime=\"2026-03-01T09:00:00+01\">");
-  assert_contains (html, "<img src=\"file:///srv/photos/flood%201.jpg\" alt=\"Water &lt;rises&gt;\">");
+  assert_contains (html, "<img src=\"file:///srv/photos/flood%201.jpg\" "
+                         "alt=\"Water &lt;rises&gt;\">");
   assert_contains (html, "<span class=\"cd-credit\">A. Weigel/dpa</span>");
   assert_contains (html, "<p data-sourcepos=\"1:1-1:12\">Body <em>text</em>.</p>");
   g_assert_null (strstr (html, "secret note"));
@@ -145,7 +146,7 @@ test_article_element (void)
 static void
 test_article_minimal (void)
 {
-  g_autoptr(CdArticle) a = cd_article_new ();
+  g_autoptr (CdArticle) a = cd_article_new ();
   g_autofree char *html = NULL;
 
   cd_article_set_image (a, "javascript:alert(1)");
@@ -159,9 +160,30 @@ test_article_minimal (void)
 }
 
 static void
+test_article_caption_without_image (void)
+{
+  g_autoptr (CdArticle) a = cd_article_new ();
+  g_autofree char *html = NULL;
+  g_autofree char *none = NULL;
+
+  none = cd_render_article (a, CD_RENDER_NONE);
+  g_assert_null (strstr (none, "<figure"));
+
+  cd_article_set_image_caption (a, "Residents wade through a flooded street.");
+  cd_article_set_image_credit (a, "AP Photo/Matthias Schrader");
+  html = cd_render_article (a, CD_RENDER_NONE);
+  assert_contains (html, "<figure class=\"cd-featured-image cd-no-image\" "
+                         "data-field=\"image\">");
+  assert_contains (html, "<span class=\"cd-caption\">"
+                         "Residents wade through a flooded street.</span>");
+  g_assert_null (strstr (html, "<img"));
+}
+
+static void
 test_plain_text (void)
 {
-  g_autofree char *text = cd_render_plain_text ("# Head\n\nSome *em* and [a link](http://x).\n", -1);
+  const char      *markdown = "# Head\n\nSome *em* and [a link](http://x).\n";
+  g_autofree char *text = cd_render_plain_text (markdown, -1);
 
   g_assert_cmpstr (text, ==, "Head\n\nSome em and a link.");
 }
@@ -179,6 +201,7 @@ main (int   argc,
   g_test_add_func ("/render/html-escape", test_html_escape);
   g_test_add_func ("/render/article/element", test_article_element);
   g_test_add_func ("/render/article/minimal", test_article_minimal);
+  g_test_add_func ("/render/article/caption-without-image", test_article_caption_without_image);
   g_test_add_func ("/render/plain-text", test_plain_text);
 
   return g_test_run ();

@@ -17,11 +17,15 @@ gboolean
 cd_export_format_from_string (const char     *text,
                               CdExportFormat *format)
 {
-  static const struct { const char *name; CdExportFormat format; } names[] = {
-    { "md", CD_EXPORT_FORMAT_MARKDOWN },
-    { "markdown", CD_EXPORT_FORMAT_MARKDOWN },
-    { "html", CD_EXPORT_FORMAT_HTML },
-    { "ninjs", CD_EXPORT_FORMAT_NINJS },
+  static const struct
+  {
+    const char    *name;
+    CdExportFormat format;
+  } names[] = {
+    {"md",        CD_EXPORT_FORMAT_MARKDOWN},
+    { "markdown", CD_EXPORT_FORMAT_MARKDOWN},
+    { "html",     CD_EXPORT_FORMAT_HTML    },
+    { "ninjs",    CD_EXPORT_FORMAT_NINJS   },
   };
 
   if (text == NULL)
@@ -46,8 +50,8 @@ cd_export_format_from_string (const char     *text,
  * Returns: (transfer full): the article in @format
  */
 char *
-cd_export_article (CdArticle      *article,
-                   CdExportFormat  format)
+cd_export_article (CdArticle     *article,
+                   CdExportFormat format)
 {
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
 
@@ -78,7 +82,7 @@ char *
 cd_export_markdown (CdArticle *article)
 {
   g_autofree char *front = NULL;
-  const char *body;
+  const char      *body;
 
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
 
@@ -88,23 +92,23 @@ cd_export_markdown (CdArticle *article)
 }
 
 static const char page_css[] =
-  "body{margin:0;background:#fafafa;color:#1e1e1e;"
-  "font:18px/1.6 Georgia,'Noto Serif','DejaVu Serif',serif}"
-  ".cd-article{max-width:42rem;margin:0 auto;padding:2rem 1.25rem 4rem;background:#fff}"
-  ".cd-headline{font-size:2.2rem;line-height:1.2;margin:0 0 .5rem}"
-  ".cd-dek{font-size:1.25rem;color:#444;margin:0 0 1rem}"
-  ".cd-byline,.cd-dateline{font:600 .9rem/1.4 sans-serif;color:#555;margin:.2rem 0}"
-  ".cd-source{font-weight:400}"
-  ".cd-embargo{font:700 .9rem/1.4 sans-serif;background:#c01c28;color:#fff;"
-  "padding:.5rem .75rem;border-radius:4px}"
-  ".cd-featured-image{margin:1.5rem 0}"
-  ".cd-featured-image img{max-width:100%;height:auto;display:block}"
-  "figcaption{font:.85rem/1.4 sans-serif;color:#555;margin-top:.4rem}"
-  ".cd-credit{color:#777;text-transform:uppercase;font-size:.75rem}"
-  "blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#444}"
-  "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem}"
-  "img{max-width:100%}pre{overflow-x:auto;background:#f4f4f4;padding:.75rem}"
-  "@media print{body{background:#fff}.cd-article{padding:0}}";
+    "body{margin:0;background:#fafafa;color:#1e1e1e;"
+    "font:18px/1.6 Georgia,'Noto Serif','DejaVu Serif',serif}"
+    ".cd-article{max-width:42rem;margin:0 auto;padding:2rem 1.25rem 4rem;background:#fff}"
+    ".cd-headline{font-size:2.2rem;line-height:1.2;margin:0 0 .5rem}"
+    ".cd-dek{font-size:1.25rem;color:#444;margin:0 0 1rem}"
+    ".cd-byline,.cd-dateline{font:600 .9rem/1.4 sans-serif;color:#555;margin:.2rem 0}"
+    ".cd-source{font-weight:400}"
+    ".cd-embargo{font:700 .9rem/1.4 sans-serif;background:#c01c28;color:#fff;"
+    "padding:.5rem .75rem;border-radius:4px}"
+    ".cd-featured-image{margin:1.5rem 0}"
+    ".cd-featured-image img{max-width:100%;height:auto;display:block}"
+    "figcaption{font:.85rem/1.4 sans-serif;color:#555;margin-top:.4rem}"
+    ".cd-credit{color:#777;text-transform:uppercase;font-size:.75rem}"
+    "blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#444}"
+    "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem}"
+    "img{max-width:100%}pre{overflow-x:auto;background:#f4f4f4;padding:.75rem}"
+    "@media print{body{background:#fff}.cd-article{padding:0}}";
 
 /**
  * cd_export_html:
@@ -122,7 +126,7 @@ cd_export_html (CdArticle *article)
   g_autofree char *title = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *element = NULL;
-  const char *language;
+  const char      *language;
 
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
 
@@ -135,7 +139,8 @@ cd_export_html (CdArticle *article)
                           "<html lang=\"%s\">\n"
                           "<head>\n"
                           "<meta charset=\"utf-8\">\n"
-                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                          "<meta name=\"viewport\" "
+                          "content=\"width=device-width, initial-scale=1\">\n"
                           "<meta name=\"generator\" content=\"Copydesk %s\">\n"
                           "<title>%s</title>\n"
                           "<style>%s</style>\n"
@@ -200,16 +205,16 @@ pubstatus_for (CdArticleStatus status)
 char *
 cd_export_ninjs (CdArticle *article)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *version = NULL;
-  g_autofree char *body_html = NULL;
-  g_autofree char *plain = NULL;
-  g_autofree char *json = NULL;
-  const char * const *tags;
-  GDateTime *modified, *created;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char   *uri = NULL;
+  g_autofree char   *version = NULL;
+  g_autofree char   *body_html = NULL;
+  g_autofree char   *plain = NULL;
+  g_autofree char   *json = NULL;
+  const char *const *tags;
+  GDateTime         *modified, *created;
 
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
 
@@ -217,8 +222,9 @@ cd_export_ninjs (CdArticle *article)
   created = cd_article_get_created (article);
   uri = g_strdup_printf ("urn:copydesk:article:%s", cd_article_get_uuid (article));
   version = g_strdup_printf ("%" G_GINT64_FORMAT,
-                             modified ? g_date_time_to_unix (modified)
-                                      : created ? g_date_time_to_unix (created) : 1);
+                             modified  ? g_date_time_to_unix (modified)
+                             : created ? g_date_time_to_unix (created)
+                                       : 1);
   body_html = cd_render_markdown (cd_article_get_body (article), -1, CD_RENDER_NONE);
   plain = cd_render_plain_text (cd_article_get_body (article), -1);
 

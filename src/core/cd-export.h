@@ -18,12 +18,12 @@ typedef enum
   CD_EXPORT_FORMAT_NINJS,
 } CdExportFormat;
 
-gboolean  cd_export_format_from_string (const char     *text,
-                                        CdExportFormat *format);
-char     *cd_export_article            (CdArticle      *article,
-                                        CdExportFormat  format);
-char     *cd_export_markdown           (CdArticle      *article);
-char     *cd_export_html               (CdArticle      *article);
-char     *cd_export_ninjs              (CdArticle      *article);
+gboolean cd_export_format_from_string (const char     *text,
+                                       CdExportFormat *format);
+char    *cd_export_article (CdArticle     *article,
+                            CdExportFormat format);
+char    *cd_export_markdown (CdArticle *article);
+char    *cd_export_html (CdArticle *article);
+char    *cd_export_ninjs (CdArticle *article);
 
 G_END_DECLS

@@ -43,7 +43,7 @@ set_error_at_line (GError    **error,
                    ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -98,7 +98,7 @@ static gboolean
 looks_like_float (const char *v)
 {
   const char *p = v;
-  gboolean digits = FALSE;
+  gboolean    digits = FALSE;
 
   if (*p == '-' || *p == '+')
     p++;
@@ -185,8 +185,8 @@ yaml_to_json (Loader      *loader,
   if (node->type == YAML_SCALAR_NODE)
     {
       const char *v = (const char *) node->data.scalar.value;
-      JsonNode *json = json_node_alloc ();
-      gboolean b;
+      JsonNode   *json = json_node_alloc ();
+      gboolean    b;
 
       if (node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
         json_node_init_string (json, v);
@@ -205,14 +205,14 @@ yaml_to_json (Loader      *loader,
     }
   else if (node->type == YAML_SEQUENCE_NODE)
     {
-      g_autoptr(JsonArray) array = json_array_new ();
+      g_autoptr (JsonArray) array = json_array_new ();
       JsonNode *json;
 
       for (yaml_node_item_t *item = node->data.sequence.items.start;
            item < node->data.sequence.items.top; item++)
         {
           yaml_node_t *child = yaml_document_get_node (loader->doc, *item);
-          JsonNode *value = yaml_to_json (loader, child, depth + 1, error);
+          JsonNode    *value = yaml_to_json (loader, child, depth + 1, error);
 
           if (value == NULL)
             return NULL;
@@ -224,7 +224,7 @@ yaml_to_json (Loader      *loader,
     }
   else if (node->type == YAML_MAPPING_NODE)
     {
-      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr (JsonObject) object = json_object_new ();
       JsonNode *json;
 
       for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
@@ -232,8 +232,8 @@ yaml_to_json (Loader      *loader,
         {
           yaml_node_t *key = yaml_document_get_node (loader->doc, pair->key);
           yaml_node_t *child = yaml_document_get_node (loader->doc, pair->value);
-          const char *name;
-          JsonNode *value;
+          const char  *name;
+          JsonNode    *value;
 
           if (key->type != YAML_SCALAR_NODE)
             {
@@ -266,8 +266,8 @@ static GDateTime *
 parse_time (const char *text)
 {
   GDateTime *dt = cd_parse_iso8601 (text);
-  int y, m, d;
-  char rest;
+  int        y, m, d;
+  char       rest;
 
   if (dt == NULL && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3 && strlen (text) == 10)
     dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
@@ -276,11 +276,11 @@ parse_time (const char *text)
 
 /* Gives a scalar's text, NULL for a null value; fails for lists and maps. */
 static gboolean
-get_text (Loader       *loader,
-          const char   *key,
-          yaml_node_t  *node,
-          const char  **text,
-          GError      **error)
+get_text (Loader      *loader,
+          const char  *key,
+          yaml_node_t *node,
+          const char **text,
+          GError     **error)
 {
   if (node->type != YAML_SCALAR_NODE)
     {
@@ -293,11 +293,11 @@ get_text (Loader       *loader,
 }
 
 static gboolean
-get_time (Loader       *loader,
-          const char   *key,
-          yaml_node_t  *node,
-          GDateTime   **time,
-          GError      **error)
+get_time (Loader      *loader,
+          const char  *key,
+          yaml_node_t *node,
+          GDateTime  **time,
+          GError     **error)
 {
   const char *text;
 
@@ -311,7 +311,8 @@ get_time (Loader       *loader,
     {
       set_error_at_line (error, loader->origin, node_line (node),
                          "“%s” for “%s” is not a date and time such as "
-                         "2026-03-01T09:00:00+01:00.", text, key);
+                         "2026-03-01T09:00:00+01:00.",
+                         text, key);
       return FALSE;
     }
   return TRUE;
@@ -323,7 +324,7 @@ apply_tags (Loader      *loader,
             yaml_node_t *node,
             GError     **error)
 {
-  g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr (GPtrArray) tags = NULL;
 
   if (node->type != YAML_SEQUENCE_NODE)
     {
@@ -339,7 +340,7 @@ apply_tags (Loader      *loader,
        item < node->data.sequence.items.top; item++)
     {
       yaml_node_t *child = yaml_document_get_node (loader->doc, *item);
-      const char *tag;
+      const char  *tag;
 
       if (child->type != YAML_SCALAR_NODE)
         {
@@ -352,7 +353,7 @@ apply_tags (Loader      *loader,
         g_ptr_array_add (tags, (gpointer) tag);
     }
   g_ptr_array_add (tags, NULL);
-  cd_article_set_tags (article, (const char * const *) tags->pdata);
+  cd_article_set_tags (article, (const char *const *) tags->pdata);
   return TRUE;
 }
 
@@ -376,9 +377,9 @@ apply_corrections (Loader      *loader,
        item < node->data.sequence.items.top; item++)
     {
       yaml_node_t *entry = yaml_document_get_node (loader->doc, *item);
-      g_autoptr(GDateTime) date = NULL;
+      g_autoptr (GDateTime) date = NULL;
       const char *note = NULL;
-      gboolean have_date = FALSE;
+      gboolean    have_date = FALSE;
 
       if (entry->type != YAML_MAPPING_NODE)
         {
@@ -392,8 +393,10 @@ apply_corrections (Loader      *loader,
         {
           yaml_node_t *key = yaml_document_get_node (loader->doc, pair->key);
           yaml_node_t *value = yaml_document_get_node (loader->doc, pair->value);
-          const char *name = key->type == YAML_SCALAR_NODE ?
-                             (const char *) key->data.scalar.value : "";
+          const char  *name = "";
+
+          if (key->type == YAML_SCALAR_NODE)
+            name = (const char *) key->data.scalar.value;
 
           if (g_str_equal (name, "date"))
             {
@@ -453,7 +456,7 @@ parse_status (const char      *text,
 static char *
 list_statuses (void)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
 
   for (guint i = 0; i < CD_ARTICLE_N_STATUSES; i++)
     g_ptr_array_add (names, (gpointer) cd_article_status_to_string (i));
@@ -469,7 +472,7 @@ apply_field (Loader      *loader,
              JsonObject  *extra,
              GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   const char *text = NULL;
 
   if (g_str_equal (key, "tags"))
@@ -480,7 +483,7 @@ apply_field (Loader      *loader,
   if (g_str_equal (key, "created") || g_str_equal (key, "modified") ||
       g_str_equal (key, "embargo"))
     {
-      g_autoptr(GDateTime) time = NULL;
+      g_autoptr (GDateTime) time = NULL;
 
       if (!get_time (loader, key, node, &time, error))
         return FALSE;
@@ -546,13 +549,13 @@ apply_field (Loader      *loader,
 }
 
 static gboolean
-apply_document (Loader     *loader,
-                CdArticle  *article,
-                GError    **error)
+apply_document (Loader    *loader,
+                CdArticle *article,
+                GError   **error)
 {
   yaml_node_t *root = yaml_document_get_root_node (loader->doc);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (JsonObject) extra = json_object_new ();
 
   if (root == NULL)
     return TRUE;
@@ -571,7 +574,7 @@ apply_document (Loader     *loader,
     {
       yaml_node_t *key = yaml_document_get_node (loader->doc, pair->key);
       yaml_node_t *value = yaml_document_get_node (loader->doc, pair->value);
-      const char *name;
+      const char  *name;
 
       if (key->type != YAML_SCALAR_NODE)
         {
@@ -595,11 +598,11 @@ apply_document (Loader     *loader,
 }
 
 static void
-set_parser_error (GError        **error,
-                  const char     *origin,
-                  yaml_parser_t  *parser,
-                  const char     *yaml,
-                  gsize           yaml_length)
+set_parser_error (GError       **error,
+                  const char    *origin,
+                  yaml_parser_t *parser,
+                  const char    *yaml,
+                  gsize          yaml_length)
 {
   gsize line;
 
@@ -648,20 +651,20 @@ set_parser_error (GError        **error,
  *   the line
  */
 gboolean
-cd_front_matter_parse (const char  *text,
-                       gsize        length,
-                       const char  *origin,
-                       CdArticle   *article,
-                       gsize       *body_offset,
-                       GError     **error)
+cd_front_matter_parse (const char *text,
+                       gsize       length,
+                       const char *origin,
+                       CdArticle  *article,
+                       gsize      *body_offset,
+                       GError    **error)
 {
-  yaml_parser_t parser;
+  yaml_parser_t   parser;
   yaml_document_t doc;
-  Loader loader = { 0 };
-  gsize yaml_start = 0, yaml_length = 0, pos, first_eol;
-  const char *eol;
-  gboolean closed = FALSE;
-  gboolean ok;
+  Loader          loader = { 0 };
+  gsize           yaml_start = 0, yaml_length = 0, pos, first_eol;
+  const char     *eol;
+  gboolean        closed = FALSE;
+  gboolean        ok;
 
   g_return_val_if_fail (text != NULL || length == 0, FALSE);
   g_return_val_if_fail (CD_IS_ARTICLE (article), FALSE);
@@ -768,9 +771,9 @@ static void
 emit_string (Writer     *w,
              const char *value)
 {
-  g_autofree char *valid = g_utf8_make_valid (value, -1);
+  g_autofree char    *valid = g_utf8_make_valid (value, -1);
   yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
-  yaml_event_t event;
+  yaml_event_t        event;
 
   if (strchr (valid, '\r') != NULL)
     style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
@@ -828,7 +831,7 @@ static char *
 format_time (GDateTime *dt)
 {
   GString *s = g_string_new (NULL);
-  int usec = g_date_time_get_microsecond (dt);
+  int      usec = g_date_time_get_microsecond (dt);
 
   /* Not g_date_time_format(): its %Y does not pad years before 1000. */
   g_string_printf (s, "%04d-%02d-%02dT%02d:%02d:%02d",
@@ -871,7 +874,7 @@ emit_json (Writer   *w,
     case JSON_NODE_OBJECT:
       {
         JsonObject *object = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (object);
+        g_autoptr (GList) members = json_object_get_members (object);
 
         emit_mapping_start (w);
         for (GList *l = members; l != NULL; l = l->next)
@@ -902,7 +905,7 @@ emit_json (Writer   *w,
     default:
       {
         GType type = json_node_get_value_type (node);
-        char buffer[G_ASCII_DTOSTR_BUF_SIZE + 2];
+        char  buffer[G_ASCII_DTOSTR_BUF_SIZE + 2];
 
         if (type == G_TYPE_BOOLEAN)
           emit_plain (w, json_node_get_boolean (node) ? "true" : "false");
@@ -962,15 +965,24 @@ char *
 cd_front_matter_format (CdArticle *article)
 {
   static const char *first_fields[] = {
-    "headline", "dek", "byline", "dateline", "source", "slug", "section",
+    "headline",
+    "dek",
+    "byline",
+    "dateline",
+    "source",
+    "slug",
+    "section",
   };
   static const char *later_fields[] = {
-    "ednote", "image", "image_caption", "image_credit",
+    "ednote",
+    "image",
+    "image_caption",
+    "image_credit",
   };
-  const char * const *tags;
-  JsonObject *extra;
-  Writer w = { 0 };
-  yaml_event_t event;
+  const char *const *tags;
+  JsonObject        *extra;
+  Writer             w = { 0 };
+  yaml_event_t       event;
 
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
 
@@ -1056,7 +1068,7 @@ cd_front_matter_format (CdArticle *article)
   extra = cd_article_get_extra (article);
   if (extra != NULL)
     {
-      g_autoptr(GList) members = json_object_get_members (extra);
+      g_autoptr (GList) members = json_object_get_members (extra);
 
       for (GList *l = members; l != NULL; l = l->next)
         {

@@ -11,12 +11,12 @@
 
 G_BEGIN_DECLS
 
-gboolean  cd_front_matter_parse   (const char  *text,
-                                   gsize        length,
-                                   const char  *origin,
-                                   CdArticle   *article,
-                                   gsize       *body_offset,
-                                   GError     **error);
-char     *cd_front_matter_format  (CdArticle   *article);
+gboolean cd_front_matter_parse (const char *text,
+                                gsize       length,
+                                const char *origin,
+                                CdArticle  *article,
+                                gsize      *body_offset,
+                                GError    **error);
+char    *cd_front_matter_format (CdArticle *article);
 
 G_END_DECLS

@@ -20,23 +20,25 @@
 
 typedef struct
 {
-  gboolean  take_headline;
-  char     *headline;
-  guint     em_depth;
-  guint     strong_depth;
-  guint     link_depth;
+  gboolean take_headline;
+  char    *headline;
+  guint    em_depth;
+  guint    strong_depth;
+  guint    link_depth;
 } Converter;
 
 static gboolean
 name_is (xmlNode    *node,
          const char *name)
 {
-  return node->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
+  if (node->type != XML_ELEMENT_NODE)
+    return FALSE;
+  return g_ascii_strcasecmp ((const char *) node->name, name) == 0;
 }
 
 static gboolean
-name_in (xmlNode            *node,
-         const char * const *names)
+name_in (xmlNode           *node,
+         const char *const *names)
 {
   if (node->type != XML_ELEMENT_NODE)
     return FALSE;
@@ -49,10 +51,32 @@ name_in (xmlNode            *node,
 static gboolean
 is_dropped (xmlNode *node)
 {
-  static const char * const dropped[] = {
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
-    "math", "canvas", "form", "input", "button", "select", "textarea", "head",
-    "video", "audio", "source", "track", "map", "link", "meta", "title", NULL,
+  static const char *const dropped[] = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "canvas",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "head",
+    "video",
+    "audio",
+    "source",
+    "track",
+    "map",
+    "link",
+    "meta",
+    "title",
+    NULL,
   };
 
   if (node->type == XML_ELEMENT_NODE)
@@ -65,12 +89,51 @@ is_dropped (xmlNode *node)
 static gboolean
 is_block (xmlNode *node)
 {
-  static const char * const blocks[] = {
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
-    "pre", "hr", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
-    "figure", "figcaption", "section", "article", "header", "footer", "main", "aside",
-    "nav", "address", "dl", "dt", "dd", "details", "summary", "body", "html", "center",
-    "fieldset", "legend", "hgroup", NULL,
+  static const char *const blocks[] = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "figure",
+    "figcaption",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "address",
+    "dl",
+    "dt",
+    "dd",
+    "details",
+    "summary",
+    "body",
+    "html",
+    "center",
+    "fieldset",
+    "legend",
+    "hgroup",
+    NULL,
   };
 
   return name_in (node, blocks);
@@ -81,7 +144,7 @@ get_attr (xmlNode    *node,
           const char *name)
 {
   xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy;
+  char    *copy;
 
   if (value == NULL)
     return NULL;
@@ -115,7 +178,7 @@ static char *
 node_text (xmlNode *node)
 {
   xmlChar *content = xmlNodeGetContent (node);
-  char *text = collapse_space (content ? (const char *) content : "");
+  char    *text = collapse_space (content ? (const char *) content : "");
 
   xmlFree (content);
   return text;
@@ -217,7 +280,7 @@ wrap_inline (Converter  *c,
              guint       depth,
              const char *marker)
 {
-  g_autoptr(GString) inner = g_string_new (NULL);
+  g_autoptr (GString) inner = g_string_new (NULL);
   gsize start = 0, end;
 
   /* Start the inner text as if it followed what is already there, so
@@ -249,10 +312,10 @@ static void
 render_code (xmlNode *node,
              GString *out)
 {
-  xmlChar *content = xmlNodeGetContent (node);
+  xmlChar         *content = xmlNodeGetContent (node);
   g_autofree char *text = g_strdup (content ? (const char *) content : "");
-  guint longest = 0, run = 0;
-  GString *fence;
+  guint            longest = 0, run = 0;
+  GString         *fence;
 
   xmlFree (content);
   g_strdelimit (text, "\n\r\t", ' ');
@@ -342,7 +405,7 @@ render_inline (Converter *c,
         }
       c->link_depth++;
       {
-        g_autoptr(GString) inner = g_string_new (NULL);
+        g_autoptr (GString) inner = g_string_new (NULL);
 
         render_inline_children (c, node, inner, depth);
         g_strstrip (inner->str);
@@ -393,7 +456,7 @@ static char *
 finish_inline (GString *run,
                gboolean one_line)
 {
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
   GString *out;
 
   lines = g_strsplit (run->str, "\n", -1);
@@ -441,7 +504,7 @@ prefix_lines (const char *text,
               const char *first_prefix,
               const char *prefix)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -491,10 +554,10 @@ render_list (Converter *c,
              GPtrArray *blocks,
              guint      depth)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
   gboolean ordered = name_is (list, "ol");
   gboolean loose = FALSE;
-  int number = 1;
+  int      number = 1;
 
   if (ordered)
     {
@@ -505,7 +568,7 @@ render_list (Converter *c,
 
   for (xmlNode *li = list->children; li != NULL; li = li->next)
     {
-      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *marker = NULL;
       g_autofree char *indent = NULL;
       g_autofree char *content = NULL;
@@ -570,20 +633,20 @@ render_table (Converter *c,
               GPtrArray *blocks,
               guint      depth)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GString) out = g_string_new (NULL);
   guint columns = 0;
 
   collect_rows (table, rows, 0);
   for (guint r = 0; r < rows->len; r++)
     {
-      xmlNode *tr = g_ptr_array_index (rows, r);
+      xmlNode   *tr = g_ptr_array_index (rows, r);
       GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
 
       for (xmlNode *cell = tr->children; cell != NULL; cell = cell->next)
         {
-          g_autoptr(GString) inline_text = NULL;
+          g_autoptr (GString) inline_text = NULL;
 
           if (!name_is (cell, "td") && !name_is (cell, "th"))
             continue;
@@ -621,12 +684,12 @@ static void
 render_pre (xmlNode   *pre,
             GPtrArray *blocks)
 {
-  xmlChar *content = xmlNodeGetContent (pre);
-  const char *text = content ? (const char *) content : "";
+  xmlChar         *content = xmlNodeGetContent (pre);
+  const char      *text = content ? (const char *) content : "";
   g_autofree char *lang = NULL;
-  GString *out = g_string_new (NULL);
-  guint longest = 2, run = 0;
-  gboolean line_start = TRUE;
+  GString         *out = g_string_new (NULL);
+  guint            longest = 2, run = 0;
+  gboolean         line_start = TRUE;
 
   for (xmlNode *child = pre->children; child != NULL && lang == NULL; child = child->next)
     if (name_is (child, "code"))
@@ -669,9 +732,9 @@ render_heading (Converter *c,
                 guint      depth)
 {
   int level = node->name[1] - '0';
-  g_autoptr(GString) run = g_string_new (NULL);
+  g_autoptr (GString) run = g_string_new (NULL);
   g_autofree char *text = NULL;
-  GString *out;
+  GString         *out;
 
   if (level == 1 && c->take_headline && c->headline == NULL)
     {
@@ -710,7 +773,7 @@ render_block (Converter *c,
   if (depth > MAX_DEPTH)
     {
       g_autofree char *text = node_text (node);
-      g_autoptr(GString) run = g_string_new (NULL);
+      g_autoptr (GString) run = g_string_new (NULL);
 
       append_text (run, text);
       flush_run (run, blocks);
@@ -724,7 +787,7 @@ render_block (Converter *c,
     render_list (c, node, blocks, depth);
   else if (name_is (node, "blockquote"))
     {
-      g_autoptr(GPtrArray) inner = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GPtrArray) inner = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *joined = NULL;
 
       render_blocks (c, node->children, inner, depth + 1);
@@ -790,7 +853,7 @@ render_blocks (Converter *c,
                GPtrArray *blocks,
                guint      depth)
 {
-  g_autoptr(GString) run = g_string_new (NULL);
+  g_autoptr (GString) run = g_string_new (NULL);
 
   for (xmlNode *node = first; node != NULL; node = node->next)
     {
@@ -817,15 +880,15 @@ parse_html (const char *html,
     return NULL;
   return htmlReadMemory (html, (int) length, NULL, "UTF-8",
                          HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                         HTML_PARSE_RECOVER | HTML_PARSE_NOBLANKS);
+                             HTML_PARSE_RECOVER | HTML_PARSE_NOBLANKS);
 }
 
 static char *
 convert (Converter *c,
          htmlDocPtr doc)
 {
-  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
-  xmlNode *root = doc ? xmlDocGetRootElement (doc) : NULL;
+  g_autoptr (GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
+  xmlNode         *root = doc ? xmlDocGetRootElement (doc) : NULL;
   g_autofree char *joined = NULL;
 
   if (root == NULL)
@@ -856,9 +919,9 @@ char *
 cd_html_to_markdown (const char *html,
                      gsize       length)
 {
-  Converter c = { 0 };
+  Converter  c = { 0 };
   htmlDocPtr doc;
-  char *markdown;
+  char      *markdown;
 
   g_return_val_if_fail (html != NULL || length == 0, NULL);
 
@@ -903,7 +966,7 @@ meta_content (xmlNode    *head,
       if (meta_name != NULL && g_ascii_strcasecmp (meta_name, name) == 0)
         {
           g_autofree char *content = get_attr (node, "content");
-          char *text = content ? collapse_space (content) : NULL;
+          char            *text = content ? collapse_space (content) : NULL;
 
           if (text != NULL && *text == '\0')
             g_clear_pointer (&text, g_free);
@@ -928,16 +991,16 @@ meta_content (xmlNode    *head,
  * Returns: (transfer full) (nullable): a new article
  */
 CdArticle *
-cd_import_html (const char  *text,
-                gsize        length,
-                const char  *origin,
-                GError     **error)
+cd_import_html (const char *text,
+                gsize       length,
+                const char *origin,
+                GError    **error)
 {
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (CdArticle) article = NULL;
   g_autofree char *body = NULL;
-  Converter c = { .take_headline = TRUE };
-  htmlDocPtr doc;
-  xmlNode *root, *head;
+  Converter        c = { .take_headline = TRUE };
+  htmlDocPtr       doc;
+  xmlNode         *root, *head;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (origin != NULL, NULL);

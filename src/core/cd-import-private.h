@@ -9,13 +9,13 @@
 
 G_BEGIN_DECLS
 
-gboolean _cd_import_check_text         (const char  *text,
-                                        gsize        length,
-                                        const char  *origin,
-                                        GError     **error);
-void     _cd_markdown_escape_inline    (GString     *out,
-                                        const char  *text,
-                                        gssize       length);
-void     _cd_markdown_escape_line_starts (GString   *text);
+gboolean _cd_import_check_text (const char *text,
+                                gsize       length,
+                                const char *origin,
+                                GError    **error);
+void     _cd_markdown_escape_inline (GString    *out,
+                                     const char *text,
+                                     gssize      length);
+void     _cd_markdown_escape_line_starts (GString *text);
 
 G_END_DECLS

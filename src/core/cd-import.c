@@ -17,7 +17,9 @@
 #include "cd-import.h"
 #include "cd-import-private.h"
 
+/* clang-format off */
 G_DEFINE_QUARK (cd-import-error-quark, cd_import_error)
+/* clang-format on */
 
 #define UTF8_BOM "\xef\xbb\xbf"
 
@@ -33,7 +35,7 @@ CdImportFormat
 cd_import_format_for_path (const char *path)
 {
   g_autofree char *base = NULL;
-  const char *dot;
+  const char      *dot;
 
   g_return_val_if_fail (path != NULL, CD_IMPORT_FORMAT_AUTO);
 
@@ -59,13 +61,13 @@ skip_bom (const char *text,
 
 /* Refuses what is not UTF-8 text, naming the place of the first bad byte. */
 gboolean
-_cd_import_check_text (const char  *text,
-                       gsize        length,
-                       const char  *origin,
-                       GError     **error)
+_cd_import_check_text (const char *text,
+                       gsize       length,
+                       const char *origin,
+                       GError    **error)
 {
   const char *nul, *end;
-  gboolean blank = TRUE;
+  gboolean    blank = TRUE;
 
   if (length == 0)
     {
@@ -77,9 +79,11 @@ _cd_import_check_text (const char  *text,
   nul = memchr (text, '\0', length);
   if (nul != NULL)
     {
+      /* clang-format off */
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_BINARY,
                    "%s: the file holds binary data, not text (a NUL byte at byte offset %"
                    G_GSIZE_FORMAT ").", origin, (gsize) (nul - text));
+      /* clang-format on */
       return FALSE;
     }
 
@@ -90,10 +94,12 @@ _cd_import_check_text (const char  *text,
       for (const char *p = text; p < end; p++)
         if (*p == '\n')
           line++;
+      /* clang-format off */
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID_UTF8,
                    "%s: line %" G_GSIZE_FORMAT " is not valid UTF-8 (byte offset %"
                    G_GSIZE_FORMAT "); save the file as UTF-8 and import it again.",
                    origin, line, (gsize) (end - text));
+      /* clang-format on */
       return FALSE;
     }
 
@@ -140,8 +146,16 @@ _cd_markdown_escape_inline (GString    *out,
     {
       switch (*p)
         {
-        case '\\': case '`': case '*': case '_': case '[': case ']':
-        case '<': case '>': case '|': case '~':
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '<':
+        case '>':
+        case '|':
+        case '~':
           g_string_append_c (out, '\\');
           break;
         case '&':
@@ -291,14 +305,14 @@ take_leading_heading (const char  *body,
  * Returns: (transfer full) (nullable): a new article
  */
 CdArticle *
-cd_import_markdown (const char  *text,
-                    gsize        length,
-                    const char  *origin,
-                    GError     **error)
+cd_import_markdown (const char *text,
+                    gsize       length,
+                    const char *origin,
+                    GError    **error)
 {
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (CdArticle) article = NULL;
   g_autofree char *body = NULL;
-  gsize body_offset = 0, bom;
+  gsize            body_offset = 0, bom;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (origin != NULL, NULL);
@@ -316,7 +330,7 @@ cd_import_markdown (const char  *text,
   body = g_strndup (text + body_offset, length - body_offset);
   if (body_offset == 0)
     {
-      const char *rest = NULL;
+      const char      *rest = NULL;
       g_autofree char *headline = take_leading_heading (body, &rest);
 
       if (headline != NULL)
@@ -336,7 +350,7 @@ cd_import_markdown (const char  *text,
 
 typedef struct
 {
-  GPtrArray *lines;   /* trimmed lines of one blank-line-separated block */
+  GPtrArray *lines; /* trimmed lines of one blank-line-separated block */
 } Block;
 
 static void
@@ -351,9 +365,9 @@ block_free (gpointer data)
 static GPtrArray *
 split_blocks (const char *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   GPtrArray *blocks = g_ptr_array_new_with_free_func (block_free);
-  Block *current = NULL;
+  Block     *current = NULL;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -388,7 +402,7 @@ static GRegex *
 wire_regex (guint which)
 {
 #define MONTHS "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|" \
-               "June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|" \
+               "June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|"        \
                "Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)"
   static const char *patterns[] = {
     /* PLACE (SOURCE) — text, PLACE, Month Day (SOURCE) - text */
@@ -418,7 +432,7 @@ wire_regex (guint which)
   if (g_once_init_enter (&regexes[which]))
     {
       GRegexCompileFlags flags = G_REGEX_OPTIMIZE;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       GRegex *regex;
 
       if (which >= 3)
@@ -431,7 +445,8 @@ wire_regex (guint which)
 #undef MONTHS
 }
 
-enum {
+enum
+{
   RE_DATELINE,
   RE_DATELINE_NO_SOURCE,
   RE_SUBHEAD,
@@ -447,7 +462,7 @@ match_group (GRegex     *regex,
              const char *text,
              const char *group)
 {
-  g_autoptr(GMatchInfo) info = NULL;
+  g_autoptr (GMatchInfo) info = NULL;
   char *value;
 
   if (!g_regex_match (regex, text, 0, &info))
@@ -474,7 +489,15 @@ static gboolean
 plausible_source (const char *source)
 {
   static const char *lower_case_agencies[] = {
-    "dpa", "epd", "kna", "sid", "apa", "sda", "ansa", "efe", "dpa-afx",
+    "dpa",
+    "epd",
+    "kna",
+    "sid",
+    "apa",
+    "sda",
+    "ansa",
+    "efe",
+    "dpa-afx",
   };
 
   for (const char *p = source; *p; p = g_utf8_next_char (p))
@@ -495,7 +518,7 @@ match_dateline (const char *paragraph)
     {
       g_autofree char *source = g_match_info_fetch_named (info, "source");
       g_autofree char *place = g_match_info_fetch_named (info, "place");
-      g_auto(GStrv) words = g_strsplit (g_strstrip (place), " ", -1);
+      g_auto (GStrv) words = g_strsplit (g_strstrip (place), " ", -1);
 
       if (plausible_source (g_strstrip (source)) && g_strv_length (words) <= 5)
         return info;
@@ -511,7 +534,7 @@ match_dateline (const char *paragraph)
 static char *
 credit_of_line (const char *line)
 {
-  g_autoptr(GMatchInfo) info = NULL;
+  g_autoptr (GMatchInfo) info = NULL;
   static const char *groups[] = { "credit", "paren", "agency" };
 
   if (!g_regex_match (wire_regex (RE_CREDIT), line, 0, &info))
@@ -532,20 +555,20 @@ read_preamble (CdArticle *article,
                GPtrArray *blocks,
                guint      n_blocks)
 {
-  g_autoptr(GString) caption = g_string_new (NULL);
-  g_autoptr(GString) credit = g_string_new (NULL);
-  g_autoptr(GString) byline = g_string_new (NULL);
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) caption = g_string_new (NULL);
+  g_autoptr (GString) credit = g_string_new (NULL);
+  g_autoptr (GString) byline = g_string_new (NULL);
+  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < n_blocks; i++)
     {
       Block *b = g_ptr_array_index (blocks, i);
-      g_autoptr(GString) other = g_string_new (NULL);
+      g_autoptr (GString) other = g_string_new (NULL);
       gboolean had_credit = FALSE, had_byline = FALSE;
 
       for (guint j = 0; j < b->lines->len; j++)
         {
-          const char *line = g_ptr_array_index (b->lines, j);
+          const char      *line = g_ptr_array_index (b->lines, j);
           g_autofree char *by = match_group (wire_regex (RE_BYLINE), line, "name");
           g_autofree char *line_credit = credit_of_line (line);
           g_autofree char *prefixed = match_group (wire_regex (RE_CAPTION_PREFIX), line, "caption");
@@ -632,11 +655,11 @@ append_block (GString *body,
               Block   *b,
               guint    first_line)
 {
-  g_autoptr(GString) para = g_string_new (NULL);
+  g_autoptr (GString) para = g_string_new (NULL);
 
   for (guint j = first_line; j < b->lines->len; j++)
     {
-      const char *line = g_ptr_array_index (b->lines, j);
+      const char      *line = g_ptr_array_index (b->lines, j);
       g_autofree char *subhead = NULL;
 
       if (g_regex_match (wire_regex (RE_END), line, 0, NULL))
@@ -681,21 +704,21 @@ append_block (GString *body,
  * Returns: (transfer full) (nullable): a new article
  */
 CdArticle *
-cd_import_wire (const char  *text,
-                gsize        length,
-                const char  *origin,
-                GError     **error)
+cd_import_wire (const char *text,
+                gsize       length,
+                const char *origin,
+                GError    **error)
 {
-  g_autoptr(CdArticle) article = NULL;
-  g_autoptr(GPtrArray) blocks = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GPtrArray) blocks = NULL;
+  g_autoptr (GString) body = g_string_new (NULL);
   g_autofree char *copy = NULL;
   g_autofree char *dateline_text = NULL;
-  g_autoptr(GMatchInfo) info = NULL;
+  g_autoptr (GMatchInfo) info = NULL;
   Block *first;
-  guint dateline_block = G_MAXUINT;
-  guint start_block = 1;
-  gsize bom;
+  guint  dateline_block = G_MAXUINT;
+  guint  start_block = 1;
+  gsize  bom;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (origin != NULL, NULL);
@@ -718,7 +741,7 @@ cd_import_wire (const char  *text,
   /* The dateline opens the story within its first few blocks. */
   for (guint i = start_block; i < blocks->len && i < start_block + 6; i++)
     {
-      Block *b = g_ptr_array_index (blocks, i);
+      Block           *b = g_ptr_array_index (blocks, i);
       g_autofree char *joined = block_join (b);
 
       /* The match refers to the text, which must outlive it. */
@@ -733,7 +756,7 @@ cd_import_wire (const char  *text,
 
   if (dateline_block != G_MAXUINT)
     {
-      Block *b = g_ptr_array_index (blocks, dateline_block);
+      Block           *b = g_ptr_array_index (blocks, dateline_block);
       g_autofree char *place = NULL, *source = NULL, *rest = NULL;
 
       read_preamble (article, blocks, dateline_block);
@@ -754,7 +777,7 @@ cd_import_wire (const char  *text,
   else if (start_block < blocks->len)
     {
       /* No dateline: a "By" line under the headline is still a byline. */
-      Block *b = g_ptr_array_index (blocks, start_block);
+      Block           *b = g_ptr_array_index (blocks, start_block);
       g_autofree char *by = match_group (wire_regex (RE_BYLINE),
                                          g_ptr_array_index (b->lines, 0), "name");
       if (by != NULL)
@@ -786,11 +809,11 @@ cd_import_wire (const char  *text,
  * Returns: (transfer full) (nullable): a new article
  */
 CdArticle *
-cd_import_data (const char     *data,
-                gsize           length,
-                CdImportFormat  format,
-                const char     *origin,
-                GError        **error)
+cd_import_data (const char    *data,
+                gsize          length,
+                CdImportFormat format,
+                const char    *origin,
+                GError       **error)
 {
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (origin != NULL, NULL);
@@ -810,27 +833,29 @@ cd_import_data (const char     *data,
     default:
       {
         g_autofree char *base = g_path_get_basename (origin);
-        const char *dot = strrchr (base, '.');
+        const char      *dot = strrchr (base, '.');
 
         if (dot != NULL && dot != base)
           g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                        "%s: “%s” files cannot be imported; use .md, .markdown, .txt, "
-                       ".html or .htm.", origin, dot);
+                       ".html or .htm.",
+                       origin, dot);
         else
           g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                        "%s: the name has no extension to tell its format; use .md, "
-                       ".markdown, .txt, .html or .htm.", origin);
+                       ".markdown, .txt, .html or .htm.",
+                       origin);
         return NULL;
       }
     }
 }
 
 static gboolean
-read_all (int          fd,
-          char        *buffer,
-          gsize        size,
-          gsize       *n_read,
-          int         *saved_errno)
+read_all (int    fd,
+          char  *buffer,
+          gsize  size,
+          gsize *n_read,
+          int   *saved_errno)
 {
   gsize total = 0;
 
@@ -878,15 +903,15 @@ set_too_large (GError    **error,
  * Returns: (transfer full) (nullable): a new article, not yet stored
  */
 CdArticle *
-cd_import_file (const char  *path,
-                GError     **error)
+cd_import_file (const char *path,
+                GError    **error)
 {
   g_autofree char *data = NULL;
-  GStatBuf st;
-  gsize n_read = 0;
-  int saved_errno = 0;
-  int fd;
-  gboolean ok;
+  GStatBuf         st;
+  gsize            n_read = 0;
+  int              saved_errno = 0;
+  int              fd;
+  gboolean         ok;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -947,7 +972,7 @@ cd_import_file (const char  *path,
     }
   /* One byte more than allowed tells a file that grew after the check. */
   data = g_malloc (CD_IMPORT_MAX_SIZE + 1 < st.st_size + 1 ? CD_IMPORT_MAX_SIZE + 1
-                                                            : st.st_size + 1);
+                                                           : st.st_size + 1);
   ok = read_all (fd, data, MIN ((goffset) CD_IMPORT_MAX_SIZE + 1, st.st_size + 1),
                  &n_read, &saved_errno);
   close (fd);

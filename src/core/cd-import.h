@@ -38,32 +38,32 @@ typedef enum
 /* Files over this size are refused. */
 #define CD_IMPORT_MAX_SIZE (20 * 1024 * 1024)
 
-GQuark     cd_import_error_quark   (void);
+GQuark cd_import_error_quark (void);
 
-CdImportFormat cd_import_format_for_path (const char  *path);
+CdImportFormat cd_import_format_for_path (const char *path);
 
-CdArticle *cd_import_file          (const char     *path,
-                                    GError        **error);
-CdArticle *cd_import_data          (const char     *data,
-                                    gsize           length,
-                                    CdImportFormat  format,
-                                    const char     *origin,
-                                    GError        **error);
-CdArticle *cd_import_markdown      (const char     *text,
-                                    gsize           length,
-                                    const char     *origin,
-                                    GError        **error);
-CdArticle *cd_import_wire          (const char     *text,
-                                    gsize           length,
-                                    const char     *origin,
-                                    GError        **error);
-CdArticle *cd_import_html          (const char     *text,
-                                    gsize           length,
-                                    const char     *origin,
-                                    GError        **error);
+CdArticle *cd_import_file (const char *path,
+                           GError    **error);
+CdArticle *cd_import_data (const char    *data,
+                           gsize          length,
+                           CdImportFormat format,
+                           const char    *origin,
+                           GError       **error);
+CdArticle *cd_import_markdown (const char *text,
+                               gsize       length,
+                               const char *origin,
+                               GError    **error);
+CdArticle *cd_import_wire (const char *text,
+                           gsize       length,
+                           const char *origin,
+                           GError    **error);
+CdArticle *cd_import_html (const char *text,
+                           gsize       length,
+                           const char *origin,
+                           GError    **error);
 
-char      *cd_html_to_markdown     (const char     *html,
-                                    gsize           length);
-char      *cd_markdown_escape      (const char     *text);
+char *cd_html_to_markdown (const char *html,
+                           gsize       length);
+char *cd_markdown_escape (const char *text);
 
 G_END_DECLS

@@ -15,7 +15,10 @@
 #include "cd-render.h"
 
 static const char *extension_names[] = {
-  "table", "strikethrough", "autolink", "tagfilter",
+  "table",
+  "strikethrough",
+  "autolink",
+  "tagfilter",
 };
 
 /* Raw HTML is never passed through (no CMARK_OPT_UNSAFE): the body is
@@ -33,10 +36,10 @@ render_options (CdRenderFlags flags)
 }
 
 static cmark_node *
-parse_markdown (const char     *markdown,
-                gsize           length,
-                int             options,
-                cmark_parser  **parser_out)
+parse_markdown (const char    *markdown,
+                gsize          length,
+                int            options,
+                cmark_parser **parser_out)
 {
   cmark_parser *parser;
 
@@ -63,15 +66,15 @@ parse_markdown (const char     *markdown,
  * Returns: (transfer full): an HTML fragment
  */
 char *
-cd_render_markdown (const char    *markdown,
-                    gssize         length,
-                    CdRenderFlags  flags)
+cd_render_markdown (const char   *markdown,
+                    gssize        length,
+                    CdRenderFlags flags)
 {
-  cmark_mem *mem = cmark_get_default_mem_allocator ();
+  cmark_mem    *mem = cmark_get_default_mem_allocator ();
   cmark_parser *parser = NULL;
-  cmark_node *doc;
-  int options = render_options (flags);
-  char *html, *copy;
+  cmark_node   *doc;
+  int           options = render_options (flags);
+  char         *html, *copy;
 
   if (markdown == NULL)
     markdown = "";
@@ -99,11 +102,11 @@ char *
 cd_render_plain_text (const char *markdown,
                       gssize      length)
 {
-  cmark_mem *mem = cmark_get_default_mem_allocator ();
+  cmark_mem    *mem = cmark_get_default_mem_allocator ();
   cmark_parser *parser = NULL;
-  cmark_node *doc;
-  int options = render_options (CD_RENDER_NONE);
-  char *text, *copy;
+  cmark_node   *doc;
+  int           options = render_options (CD_RENDER_NONE);
+  char         *text, *copy;
 
   if (markdown == NULL)
     markdown = "";
@@ -243,12 +246,12 @@ append_embargo (GString   *out,
  * Returns: (transfer full): `<article class="cd-article">…</article>`
  */
 char *
-cd_render_article (CdArticle     *article,
-                   CdRenderFlags  flags)
+cd_render_article (CdArticle    *article,
+                   CdRenderFlags flags)
 {
   g_autofree char *body = NULL;
-  const char *language, *image, *dateline, *source;
-  GString *out;
+  const char      *language, *image, *dateline, *source;
+  GString         *out;
 
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
 
@@ -289,13 +292,17 @@ cd_render_article (CdArticle     *article,
   g_string_append (out, "</header>\n");
 
   image = cd_article_get_image (article);
-  if (nonempty (image))
+  /* A caption and credit without an image file (as wire copy brings them)
+   * are still shown, so that the desk sees them. */
+  if (nonempty (image) || nonempty (cd_article_get_image_caption (article)) ||
+      nonempty (cd_article_get_image_credit (article)))
     {
-      g_autofree char *uri = image_uri (image);
-      const char *caption = cd_article_get_image_caption (article);
-      const char *credit = cd_article_get_image_credit (article);
+      g_autofree char *uri = nonempty (image) ? image_uri (image) : NULL;
+      const char      *caption = cd_article_get_image_caption (article);
+      const char      *credit = cd_article_get_image_credit (article);
 
-      g_string_append (out, "<figure class=\"cd-featured-image\" data-field=\"image\">\n");
+      g_string_append_printf (out, "<figure class=\"cd-featured-image%s\" data-field=\"image\">\n",
+                              uri != NULL ? "" : " cd-no-image");
       if (uri != NULL)
         {
           g_string_append (out, "<img src=\"");

@@ -24,10 +24,44 @@
 #include "cd-store.h"
 
 static const char *words[] = {
-  "council", "river", "flood", "minister", "budget", "school", "police", "report", "city",
-  "the", "of", "and", "a", "to", "in", "said", "on", "Tuesday", "residents", "water", "level",
-  "after", "before", "government", "people", "about", "more", "than", "year", "week",
-  "Passau", "München", "Zürich", "harbour", "bridge", "trains", "evacuation", "mayor",
+  "council",
+  "river",
+  "flood",
+  "minister",
+  "budget",
+  "school",
+  "police",
+  "report",
+  "city",
+  "the",
+  "of",
+  "and",
+  "a",
+  "to",
+  "in",
+  "said",
+  "on",
+  "Tuesday",
+  "residents",
+  "water",
+  "level",
+  "after",
+  "before",
+  "government",
+  "people",
+  "about",
+  "more",
+  "than",
+  "year",
+  "week",
+  "Passau",
+  "München",
+  "Zürich",
+  "harbour",
+  "bridge",
+  "trains",
+  "evacuation",
+  "mayor",
 };
 
 static const char *statuses[] = { "draft", "ready-for-edit", "Ready to publish", "held" };
@@ -40,7 +74,7 @@ make_file (GRand *rand,
            guint  index)
 {
   GString *md = g_string_new ("---\n");
-  guint n_words = g_rand_int_range (rand, 300, 420);
+  guint    n_words = g_rand_int_range (rand, 300, 420);
 
   g_string_append_printf (md, "headline: \"%s %s: the %s %s again (%u)\"\n",
                           WORD (rand), WORD (rand), WORD (rand), WORD (rand), index);
@@ -87,14 +121,14 @@ main (int   argc,
       char *argv[])
 {
   guint n_files = argc > 1 ? (guint) atoi (argv[1]) : 10000;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261124);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261124);
+  g_autoptr (GError) error = NULL;
   g_autofree char *root = g_dir_make_tmp ("copydesk-bench-import-XXXXXX", &error);
   g_autofree char *files_dir = NULL;
   g_autofree char *data_dir = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(CdStore) store = NULL;
-  gint64 t_start, t_end, read_us = 0, save_us = 0;
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (CdStore) store = NULL;
+  gint64  t_start, t_end, read_us = 0, save_us = 0;
   guint64 total_bytes = 0, total_words = 0;
 
   g_assert_no_error (error);
@@ -105,7 +139,7 @@ main (int   argc,
   for (guint i = 0; i < n_files; i++)
     {
       g_autofree char *text = make_file (rand, i);
-      char *path = g_strdup_printf ("%s/story-%05u.md", files_dir, i);
+      char            *path = g_strdup_printf ("%s/story-%05u.md", files_dir, i);
 
       g_file_set_contents (path, text, -1, &error);
       g_assert_no_error (error);
@@ -121,7 +155,7 @@ main (int   argc,
   t_start = g_get_monotonic_time ();
   for (guint i = 0; i < paths->len; i++)
     {
-      g_autoptr(CdArticle) article = NULL;
+      g_autoptr (CdArticle) article = NULL;
       gint64 t0 = g_get_monotonic_time (), t1;
 
       article = cd_import_file (g_ptr_array_index (paths, i), &error);

@@ -22,10 +22,44 @@
 #define BUDGET_MS 5.0
 
 static const char *words[] = {
-  "council", "river", "flood", "minister", "budget", "school", "police", "report", "city",
-  "the", "of", "and", "a", "to", "in", "said", "on", "Tuesday", "residents", "water", "level",
-  "after", "before", "government", "people", "about", "more", "than", "year", "week",
-  "Passau", "München", "Zürich", "déjà", "naïve", "sandbags", "evacuation", "mayor",
+  "council",
+  "river",
+  "flood",
+  "minister",
+  "budget",
+  "school",
+  "police",
+  "report",
+  "city",
+  "the",
+  "of",
+  "and",
+  "a",
+  "to",
+  "in",
+  "said",
+  "on",
+  "Tuesday",
+  "residents",
+  "water",
+  "level",
+  "after",
+  "before",
+  "government",
+  "people",
+  "about",
+  "more",
+  "than",
+  "year",
+  "week",
+  "Passau",
+  "München",
+  "Zürich",
+  "déjà",
+  "naïve",
+  "sandbags",
+  "evacuation",
+  "mayor",
 };
 
 static char *
@@ -33,7 +67,7 @@ make_article (GRand *rand,
               guint  n_words)
 {
   GString *md = g_string_new (NULL);
-  guint written = 0, paragraph = 0;
+  guint    written = 0, paragraph = 0;
 
   /* Counted as the editor counts them, headings, lists and tables included. */
   while ((written = cd_count_words (md->str)) < n_words)
@@ -69,7 +103,7 @@ make_article (GRand *rand,
       for (guint i = 0; i < length && written + i < n_words; i++)
         {
           const char *w = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
-          guint style = g_rand_int_range (rand, 0, 40);
+          guint       style = g_rand_int_range (rand, 0, 40);
 
           if (i > 0)
             g_string_append_c (md, (i % 14 == 0) ? '\n' : ' ');
@@ -117,10 +151,10 @@ main (int   argc,
 {
   guint n_words = argc > 1 ? (guint) atoi (argv[1]) : 10000;
   guint runs = argc > 2 ? (guint) atoi (argv[2]) : 50;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261124);
-  g_autofree char *markdown = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261124);
+  g_autofree char   *markdown = NULL;
   g_autofree double *plain_ms = NULL, *sourcepos_ms = NULL, *article_ms = NULL;
-  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr (CdArticle) article = cd_article_new ();
   gsize html_length = 0;
 
   if (runs < 1)
@@ -145,7 +179,7 @@ main (int   argc,
   for (guint i = 0; i < runs; i++)
     {
       gint64 t0, t1, t2, t3;
-      char *a, *b, *c;
+      char  *a, *b, *c;
 
       t0 = g_get_monotonic_time ();
       a = cd_render_markdown (markdown, -1, CD_RENDER_NONE);

@@ -24,8 +24,8 @@ fuzz_check_import (CdArticle  *article,
   g_autofree char *html = NULL;
   g_autofree char *markdown = NULL;
   g_autofree char *ninjs = NULL;
-  g_autoptr(GError) again_error = NULL;
-  g_autoptr(CdArticle) again = NULL;
+  g_autoptr (GError) again_error = NULL;
+  g_autoptr (CdArticle) again = NULL;
 
   if (article == NULL)
     {
@@ -53,19 +53,19 @@ fuzz_check_import (CdArticle  *article,
 
 /* Defines the libFuzzer entry point for one importer. Inputs over 1 MiB are
  * skipped: size limits are cd_import_file()'s business, not the parser's. */
-#define FUZZ_IMPORTER(importer, origin)                                   \
-  int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);         \
-                                                                          \
-  int                                                                     \
-  LLVMFuzzerTestOneInput (const uint8_t *data,                            \
-                          size_t         size)                            \
-  {                                                                       \
-    g_autoptr(GError) error = NULL;                                       \
-    g_autoptr(CdArticle) article = NULL;                                  \
-                                                                          \
-    if (size > 1024 * 1024)                                               \
-      return 0;                                                           \
-    article = importer ((const char *) data, size, origin, &error);       \
-    fuzz_check_import (article, error, origin);                           \
-    return 0;                                                             \
+#define FUZZ_IMPORTER(importer, origin)                             \
+  int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);    \
+                                                                    \
+  int                                                               \
+  LLVMFuzzerTestOneInput (const uint8_t *data,                      \
+                          size_t         size)                      \
+  {                                                                 \
+    g_autoptr (GError) error = NULL;                                \
+    g_autoptr (CdArticle) article = NULL;                           \
+                                                                    \
+    if (size > 1024 * 1024)                                         \
+      return 0;                                                     \
+    article = importer ((const char *) data, size, origin, &error); \
+    fuzz_check_import (article, error, origin);                     \
+    return 0;                                                       \
   }

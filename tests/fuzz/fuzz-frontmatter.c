@@ -20,11 +20,11 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) article = NULL;
-  g_autoptr(CdArticle) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (CdArticle) again = NULL;
   g_autofree char *front = NULL;
-  gsize body_offset = 0, again_offset = 0;
+  gsize            body_offset = 0, again_offset = 0;
 
   if (size > 1024 * 1024)
     return 0;
