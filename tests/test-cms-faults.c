@@ -1030,6 +1030,9 @@ test_marker (void)
   g_autofree char *content = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *none = NULL;
+  g_autofree char *uuid_wrapped = NULL;
+  g_autofree char *wrapped = g_strdup ("<p>Text</p>\n<p><!-- copydesk:uuid="
+                                       "0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11 --></p>\n<p>More</p>");
   g_autofree char *fake = g_strdup ("<p>Say <!-- copydesk:uuid=not-a-uuid --> hi</p>");
 
   cd_article_set_body (article, "One *two*.\n");
@@ -1040,6 +1043,11 @@ test_marker (void)
   g_assert_cmpstr (uuid, ==, "0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11");
   g_assert_null (strstr (content, "copydesk:uuid"));
   g_assert_cmpstr (content, ==, "<p>One <em>two</em>.</p>");
+
+  /* Wrapped in a paragraph by WordPress's editor: the paragraph goes too. */
+  uuid_wrapped = cd_wordpress_take_marker (wrapped);
+  g_assert_cmpstr (uuid_wrapped, ==, "0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11");
+  g_assert_cmpstr (wrapped, ==, "<p>Text</p>\n<p>More</p>");
 
   none = cd_wordpress_take_marker (fake);
   g_assert_null (none);

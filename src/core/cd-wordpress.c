@@ -1023,9 +1023,17 @@ cd_wordpress_take_marker (char *html)
         continue;
 
       cut = start;
+      close += strlen ("-->");
+      /* WordPress's editors may have wrapped the marker in a paragraph of
+       * its own: that goes too. */
+      if (cut - html >= 3 && strncmp (cut - 3, "<p>", 3) == 0 &&
+          strncmp (close, "</p>", 4) == 0)
+        {
+          cut -= 3;
+          close += 4;
+        }
       while (cut > html && g_ascii_isspace (cut[-1]))
         cut--;
-      close += strlen ("-->");
       memmove (cut, close, strlen (close) + 1);
       return g_steal_pointer (&uuid);
     }
