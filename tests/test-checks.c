@@ -300,7 +300,8 @@ test_spacing (Fixture       *fixture,
   text = check_body (fixture,
                      "Two  spaces. A comma , here.And a stop .\n"
                      "A hard break  \nnext line.\n\n    indented code\n\n"
-                     "| a  | b |\n|---|---|\n\nHe said ... and left,then came. `a  b`",
+                     "| a  | b |\n|---|---|\n\nHe said ... and left,then came. `a  b`\n\n"
+                     "-   a list item\n1.  another\n>  quoted",
                      CD_CHECK_RULE_SPACING);
   g_assert_cmpstr (text, ==, "body:3-5:  \nbody:20-21: \nbody:38-39: \nbody:129-130:,");
   g_free (text);

@@ -395,6 +395,37 @@ is_table_row (const CdCheckField *field,
   return p < field->length && field->text[p] == '|';
 }
 
+/* Whether a line so far is only indentation and Markdown block markers
+ * ("> ", "- ", "1. "), after which any number of spaces is layout. */
+static gboolean
+is_block_marker (const char *line,
+                 gsize       length)
+{
+  gsize p = 0;
+
+  for (;;)
+    {
+      while (p < length && line[p] == ' ')
+        p++;
+      if (p < length && line[p] == '>')
+        {
+          p++;
+          continue;
+        }
+      break;
+    }
+  if (p < length && (line[p] == '-' || line[p] == '*' || line[p] == '+'))
+    p++;
+  else if (p < length && g_ascii_isdigit (line[p]))
+    {
+      while (p < length && g_ascii_isdigit (line[p]))
+        p++;
+      if (p < length && (line[p] == '.' || line[p] == ')'))
+        p++;
+    }
+  return p == length;
+}
+
 void
 _cd_check_spacing (CdCheckContext *ctx)
 {
@@ -451,13 +482,12 @@ _cd_check_spacing (CdCheckContext *ctx)
 
           {
             gsize end = pos;
-            gboolean at_line_start = TRUE;
+            gboolean at_line_start = field->markdown ?
+                                     is_block_marker (text + line_start, pos - line_start) :
+                                     pos == line_start;
 
             while (end < field->length && text[end] == ' ')
               end++;
-            for (gsize p = line_start; p < pos; p++)
-              if (text[p] != ' ')
-                at_line_start = FALSE;
 
             if (at_line_start || end >= field->length || text[end] == '\n' ||
                 text[end] == '\r')
