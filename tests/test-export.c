@@ -10,6 +10,7 @@
 
 #include "cd-export.h"
 #include "cd-import.h"
+#include "cd-render.h"
 
 static GDateTime *
 dt (const char *iso)
@@ -186,6 +187,35 @@ test_html_page (void)
   g_assert_true (g_str_has_suffix (page, "</body>\n</html>\n"));
 }
 
+/* A page exported by Copydesk imports back with its fields, and its body
+ * renders the same. */
+static void
+test_html_page_imports_back (void)
+{
+  g_autoptr (CdArticle) a = full_article ();
+  g_autofree char *page = cd_export_html (a);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) b = cd_import_html (page, strlen (page), "page.html", &error);
+  g_autofree char *body_a = NULL;
+  g_autofree char *body_b = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (b), ==, cd_article_get_headline (a));
+  g_assert_cmpstr (cd_article_get_dek (b), ==, cd_article_get_dek (a));
+  g_assert_cmpstr (cd_article_get_byline (b), ==, cd_article_get_byline (a));
+  g_assert_cmpstr (cd_article_get_dateline (b), ==, cd_article_get_dateline (a));
+  g_assert_cmpstr (cd_article_get_source (b), ==, cd_article_get_source (a));
+  g_assert_cmpstr (cd_article_get_language (b), ==, cd_article_get_language (a));
+  g_assert_cmpstr (cd_article_get_image (b), ==, cd_article_get_image (a));
+  g_assert_cmpstr (cd_article_get_image_caption (b), ==, cd_article_get_image_caption (a));
+  g_assert_cmpstr (cd_article_get_image_credit (b), ==, cd_article_get_image_credit (a));
+  g_assert_nonnull (cd_article_get_embargo (b));
+  g_assert_true (g_date_time_equal (cd_article_get_embargo (b), cd_article_get_embargo (a)));
+  body_a = cd_render_markdown (cd_article_get_body (a), -1, CD_RENDER_NONE);
+  body_b = cd_render_markdown (cd_article_get_body (b), -1, CD_RENDER_NONE);
+  g_assert_cmpstr (body_b, ==, body_a);
+}
+
 static JsonObject *
 ninjs_of (CdArticle *a,
           JsonNode **root_out)
@@ -315,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/export/markdown/file-round-trip", test_markdown_file_round_trip);
   g_test_add_func ("/export/markdown/unknown-keys", test_markdown_keeps_unknown_keys);
   g_test_add_func ("/export/html/page", test_html_page);
+  g_test_add_func ("/export/html/imports-back", test_html_page_imports_back);
   g_test_add_func ("/export/ninjs", test_ninjs);
   g_test_add_func ("/export/format-names", test_format_names);
 

@@ -503,6 +503,25 @@ test_html_article (void)
 }
 
 static void
+test_html_article_element (void)
+{
+  const char *page = "<html><body><nav><ul><li>Home</li><li>World</li></ul></nav>"
+                     "<header><h1>Site name</h1></header>"
+                     "<article><h1>The story</h1><p>Its text.</p></article>"
+                     "<footer><p>Copyright</p></footer></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_import_html (page, strlen (page), "page.html", &error);
+  g_autofree char *fragment = cd_html_to_markdown (page, strlen (page));
+
+  /* A page's <article> is the story; the site around it is left out. */
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "The story");
+  g_assert_cmpstr (cd_article_get_body (a), ==, "Its text.\n");
+  /* Converting HTML (as sync does) keeps everything but the menu. */
+  g_assert_cmpstr (fragment, ==, "# Site name\n\n# The story\n\nIts text.\n\nCopyright\n");
+}
+
+static void
 test_html_gutenberg (void)
 {
   g_autofree char *path = sample_path ("gutenberg.html");
@@ -830,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/preamble", test_wire_preamble);
   g_test_add_func ("/import/html/article", test_html_article);
   g_test_add_func ("/import/html/gutenberg", test_html_gutenberg);
+  g_test_add_func ("/import/html/article-element", test_html_article_element);
   g_test_add_func ("/import/html/fragments", test_html_fragments);
   g_test_add_func ("/import/escape/renders-back", test_html_escape_renders_back);
   g_test_add ("/import/bad/missing-directory", Fixture, NULL,

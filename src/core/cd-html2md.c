@@ -20,11 +20,12 @@
 
 typedef struct
 {
-  gboolean take_headline;
-  char    *headline;
-  guint    em_depth;
-  guint    strong_depth;
-  guint    link_depth;
+  gboolean   take_headline;
+  char      *headline;
+  CdArticle *article; /* when importing a page: receives Copydesk's own fields */
+  guint      em_depth;
+  guint      strong_depth;
+  guint      link_depth;
 } Converter;
 
 static gboolean
@@ -76,6 +77,7 @@ is_dropped (xmlNode *node)
     "link",
     "meta",
     "title",
+    "nav",
     NULL,
   };
 
@@ -764,12 +766,141 @@ render_heading (Converter *c,
   g_ptr_array_add (blocks, g_string_free (out, FALSE));
 }
 
+static xmlNode *find_element (xmlNode *node, const char *name, guint depth);
+
+static gboolean
+has_class (xmlNode    *node,
+           const char *name)
+{
+  g_autofree char *klass = get_attr (node, "class");
+  g_auto (GStrv) classes = NULL;
+
+  if (klass == NULL)
+    return FALSE;
+  classes = g_strsplit_set (klass, " \t\n", -1);
+  return g_strv_contains ((const char *const *) classes, name);
+}
+
+static xmlNode *
+find_class (xmlNode    *node,
+            const char *name,
+            guint       depth)
+{
+  if (depth > 8)
+    return NULL;
+  for (; node != NULL; node = node->next)
+    {
+      xmlNode *found;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (has_class (node, name))
+        return node;
+      if ((found = find_class (node->children, name, depth + 1)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+set_text_of_class (CdArticle  *article,
+                   xmlNode    *parent,
+                   const char *klass,
+                   const char *field)
+{
+  xmlNode         *node = find_class (parent->children, klass, 0);
+  g_autofree char *text = node ? node_text (node) : NULL;
+
+  if (text != NULL && *text != '\0')
+    cd_article_set_field (article, field, text, NULL);
+}
+
+static char *
+strip_parentheses (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length >= 2 && text[0] == '(' && text[length - 1] == ')')
+    return g_strndup (text + 1, length - 2);
+  return g_strdup (text);
+}
+
+/* A page exported by Copydesk (cd_render_article()) marks its fields with
+ * classes; reading them back makes an exported page import whole. Returns
+ * whether @node was one of them. */
+static gboolean
+read_own_field (Converter *c,
+                xmlNode   *node)
+{
+  if (node->type != XML_ELEMENT_NODE)
+    return FALSE;
+  if (has_class (node, "cd-dek") || has_class (node, "cd-byline"))
+    {
+      g_autofree char *text = node_text (node);
+      const char      *field = has_class (node, "cd-dek") ? "dek" : "byline";
+
+      cd_article_set_field (c->article, field, text, NULL);
+      return TRUE;
+    }
+  if (has_class (node, "cd-dateline"))
+    {
+      g_autoptr (GString) place = g_string_new (NULL);
+      xmlNode *source = find_class (node->children, "cd-source", 0);
+
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        if (child->type == XML_TEXT_NODE && child->content != NULL)
+          g_string_append (place, (const char *) child->content);
+      g_strstrip (place->str);
+      if (*place->str != '\0')
+        cd_article_set_dateline (c->article, place->str);
+      if (source != NULL)
+        {
+          g_autofree char *text = node_text (source);
+          g_autofree char *bare = strip_parentheses (text);
+
+          if (*bare != '\0')
+            cd_article_set_source (c->article, bare);
+        }
+      return TRUE;
+    }
+  if (has_class (node, "cd-embargo"))
+    {
+      xmlNode         *time = find_element (node->children, "time", 0);
+      g_autofree char *when = time ? get_attr (time, "datetime") : NULL;
+      g_autoptr (GDateTime) embargo = when ? cd_parse_iso8601 (when) : NULL;
+
+      if (embargo != NULL)
+        cd_article_set_embargo (c->article, embargo);
+      return TRUE;
+    }
+  if (has_class (node, "cd-featured-image"))
+    {
+      xmlNode         *img = find_element (node->children, "img", 0);
+      g_autofree char *src = img ? get_attr (img, "src") : NULL;
+      g_autofree char *path = NULL;
+
+      if (src != NULL && g_str_has_prefix (src, "file:"))
+        path = g_filename_from_uri (src, NULL, NULL);
+      else if (src != NULL && *src != '\0')
+        path = g_strdup (src);
+      if (path != NULL)
+        cd_article_set_image (c->article, path);
+      set_text_of_class (c->article, node, "cd-caption", "image_caption");
+      set_text_of_class (c->article, node, "cd-credit", "image_credit");
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 render_block (Converter *c,
               xmlNode   *node,
               GPtrArray *blocks,
               guint      depth)
 {
+  if (c->article != NULL && read_own_field (c, node))
+    return;
+
   if (depth > MAX_DEPTH)
     {
       g_autofree char *text = node_text (node);
@@ -890,10 +1021,16 @@ convert (Converter *c,
   g_autoptr (GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
   xmlNode         *root = doc ? xmlDocGetRootElement (doc) : NULL;
   g_autofree char *joined = NULL;
+  xmlNode         *article;
 
   if (root == NULL)
     return g_strdup ("");
-  render_blocks (c, root, blocks, 0);
+  /* When importing a page, its <article> is the story; menus, headers and
+   * footers around it are not. */
+  if (c->article != NULL && (article = find_element (root, "article", 0)) != NULL)
+    render_block (c, article, blocks, 0);
+  else
+    render_blocks (c, root, blocks, 0);
   if (blocks->len == 0)
     return g_strdup ("");
   joined = join_blocks (blocks, "\n\n");
@@ -1020,19 +1157,8 @@ cd_import_html (const char *text,
     }
 
   article = cd_article_new ();
-  body = convert (&c, doc);
-
+  c.article = article;
   head = find_element (root, "head", 0);
-  if (c.headline == NULL)
-    {
-      xmlNode *title = find_element (head ? head->children : NULL, "title", 0);
-      if (title != NULL)
-        c.headline = node_text (title);
-    }
-  if (c.headline != NULL && *c.headline != '\0')
-    cd_article_set_headline (article, c.headline);
-  g_free (c.headline);
-
   {
     g_autofree char *lang = get_attr (root, "lang");
     g_autofree char *description = meta_content (head, "description");
@@ -1045,6 +1171,17 @@ cd_import_html (const char *text,
     if (author != NULL)
       cd_article_set_byline (article, author);
   }
+  body = convert (&c, doc);
+
+  if (c.headline == NULL)
+    {
+      xmlNode *title = find_element (head ? head->children : NULL, "title", 0);
+      if (title != NULL)
+        c.headline = node_text (title);
+    }
+  if (c.headline != NULL && *c.headline != '\0')
+    cd_article_set_headline (article, c.headline);
+  g_free (c.headline);
 
   cd_article_set_body (article, body);
   xmlFreeDoc (doc);
