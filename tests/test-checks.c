@@ -543,6 +543,66 @@ test_async (Fixture       *fixture,
   g_assert_true (g_atomic_int_get (&run.task_gone));
 }
 
+/* Texts pieced together from fragments that upset scanners: unbalanced
+ * markup, quotes of every kind, URLs, combining marks, emoji, placeholders.
+ * Whatever the text, every finding must point at exactly its text. */
+static void
+test_robustness (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char *pieces[] = {
+    " ", "  ", "\n", "\n\n", "the", "The", "goverment", "al-", "Al-", "Assad", "’s", "'",
+    "\"", "“", "”", "„", "«", "»", "(", ")", "[", "]", "{", "}", "{{", "}}", "<", ">", "</",
+    "<b>", "<!--", "-->", "&", "&amp;", "&#", ";", "`", "```", "~~~", "http://", "www.",
+    "@", "#", "TK", "XX", "???", "-", "—", "…", ".", ",", "!", "?", ":", "e\xcc\x81",
+    "\xf0\x9f\x98\x80", "Zürich", "Kurd", "Kurds", "|", "> ", "1)", "- ", "[caption id=1]",
+    "[/caption]", "](", "lorem", "ipsum", "Mc", "Donald", "O’", "Brien", "ß", "\t", "=",
+  };
+  GRand *rand = g_rand_new_with_seed (20261124);
+
+  /* Enchant's own suggestions would make this slow and test nothing more. */
+  cd_checker_set_thorough_suggestions (fixture->checker, FALSE);
+
+  for (guint n = 0; n < 1500; n++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      g_autoptr(GString) headline = g_string_new (NULL);
+      g_autoptr(CdArticle) article = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      guint length = g_rand_int_range (rand, 0, 80);
+
+      for (guint i = 0; i < length; i++)
+        g_string_append (body, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      for (guint i = 0; i < length / 8; i++)
+        g_string_append (headline, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      article = make_article (headline->str, body->str);
+      cd_article_set_dek (article, headline->str);
+      cd_article_set_status (article, n % 3 == 0 ? CD_ARTICLE_STATUS_READY_FOR_EDIT
+                                                 : CD_ARTICLE_STATUS_DRAFT);
+      findings = cd_checker_run (fixture->checker, article);
+
+      for (guint k = 0; k < findings->len; k++)
+        {
+          const CdFinding *f = g_ptr_array_index (findings, k);
+          g_autofree char *field = cd_article_get_field (article, f->field);
+          const char *value = field != NULL ? field : "";
+          glong chars = g_utf8_strlen (value, -1);
+          const char *start, *end;
+
+          g_assert_true (g_strv_contains (cd_check_list_rules (), f->rule));
+          g_assert_cmpuint (f->start, <=, f->end);
+          g_assert_cmpint (f->end, <=, chars);
+          start = g_utf8_offset_to_pointer (value, f->start);
+          end = g_utf8_offset_to_pointer (value, f->end);
+          g_assert_cmpint (strlen (f->text), ==, end - start);
+          g_assert_true (strncmp (start, f->text, end - start) == 0);
+          g_assert_true (g_utf8_validate (f->message, -1, NULL));
+          g_assert_true (f->suggestion == NULL || g_utf8_validate (f->suggestion, -1, NULL));
+        }
+    }
+  g_rand_free (rand);
+}
+
 /* The corpus */
 
 typedef struct
@@ -837,6 +897,7 @@ main (int   argc,
   ADD ("/checks/offsets", test_character_offsets);
   ADD ("/checks/ignore", test_ignore);
   ADD ("/checks/async", test_async);
+  ADD ("/checks/robustness", test_robustness);
   ADD ("/checks/cli", test_cli);
 #undef ADD
   g_test_add_func ("/checks/corpus", test_corpus);
