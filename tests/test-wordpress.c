@@ -463,7 +463,10 @@ test_trashed_is_gone (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *force = NULL;
-  guint            status;
+  g_autoptr (GDateTime) before = NULL;
+  g_autoptr (GPtrArray) changed = NULL;
+  gboolean listed = FALSE;
+  guint    status;
 
   if (!need_wordpress ())
     return;
@@ -473,12 +476,30 @@ test_trashed_is_gone (void)
   g_assert_no_error (error);
 
   path = g_strdup_printf ("/wp/v2/posts/%s", created->remote_id);
+  before = g_date_time_add_seconds (created->modified, -1);
   reply = rest ("DELETE", path, wp->user, wp->password, NULL, &status);
   g_assert_cmpuint (status, ==, 200);
   trashed = get_post (client, created->remote_id, &error);
   g_assert_null (trashed);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE);
   g_clear_error (&error);
+
+  /* A pull sees it too, as a trashed post carrying its uuid. */
+  changed = list_changed (client, before, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      CdRemotePost *post = g_ptr_array_index (changed, i);
+
+      if (g_str_equal (post->remote_id, created->remote_id))
+        {
+          g_assert_cmpstr (post->status, ==, "trash");
+          g_assert_cmpstr (cd_article_get_uuid (post->article), ==,
+                           cd_article_get_uuid (article));
+          listed = TRUE;
+        }
+    }
+  g_assert_true (listed);
 
   force = g_strdup_printf ("/wp/v2/posts/%s?force=true", created->remote_id);
   reply2 = rest ("DELETE", force, wp->user, wp->password, NULL, &status);

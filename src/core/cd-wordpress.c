@@ -1468,7 +1468,9 @@ list_changed_sync (CdWordpress  *self,
   g_autoptr (GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ChangedList list = { posts, index };
 
-  query_add (query, "status", "any");
+  /* "any" leaves out the trash; listing it too lets a pull see the posts
+   * deleted since (status "trash"), so the sync can report them. */
+  query_add (query, "status", "publish,future,draft,pending,private,trash");
   query_add (query, "context", "edit");
   query_add (query, "_fields", POST_FIELDS);
   /* Ordered by id, which is unique: MySQL returns rows that tie on the
