@@ -418,6 +418,8 @@ test_wire_preamble (void)
                            "BERLIN (dpa) - Text.\n";
   const char *inline_credit = "Storm\n\nWaves hit the pier on Monday. (AP Photo/Jo Hart)\n\n"
                               "BRIGHTON, England (AP) — Text.\n";
+  const char *not_a_byline = "Storm\n\nBy the river, residents waited.\n(AP Photo/Jo Hart)\n\n"
+                             "DOVER (AP) — Text.\n";
   const char *agency_credit = "Storm\n\nWaves hit the pier.\nREUTERS/Jo Hart\n\n"
                               "LONDON, Jan. 5 (Reuters) -- Text.\n";
   g_autoptr (GError) error = NULL;
@@ -425,7 +427,11 @@ test_wire_preamble (void)
   g_autoptr (CdArticle) b = cd_import_wire (inline_credit, strlen (inline_credit), "b.txt", &error);
   g_autoptr (CdArticle) c = cd_import_wire (agency_credit, strlen (agency_credit), "c.txt", &error);
 
+  g_autoptr (CdArticle) d = cd_import_wire (not_a_byline, strlen (not_a_byline), "d.txt", &error);
+
   g_assert_no_error (error);
+  g_assert_null (cd_article_get_byline (d));
+  g_assert_cmpstr (cd_article_get_image_caption (d), ==, "By the river, residents waited.");
   g_assert_cmpstr (cd_article_get_dek (a), ==, "The coalition agreed after 14 hours.");
   g_assert_null (cd_article_get_image_caption (a));
   g_assert_cmpstr (cd_article_get_body (a), ==, "Text.\n");

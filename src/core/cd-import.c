@@ -530,6 +530,22 @@ match_dateline (const char *paragraph)
   return NULL;
 }
 
+/* "By Jane Doe" gives "Jane Doe"; "By the river, residents waited." is
+ * no byline: a name is a few words without a full stop. */
+static char *
+byline_of_line (const char *line)
+{
+  g_autofree char *name = match_group (wire_regex (RE_BYLINE), line, "name");
+  g_auto (GStrv) words = NULL;
+
+  if (name == NULL || g_str_has_suffix (name, "."))
+    return NULL;
+  words = g_strsplit (name, " ", -1);
+  if (g_strv_length (words) > 8 || !g_unichar_isupper (g_utf8_get_char (name)))
+    return NULL;
+  return g_steal_pointer (&name);
+}
+
 /* A photo credit line gives the credit; NULL when the line is not one. */
 static char *
 credit_of_line (const char *line)
@@ -569,7 +585,7 @@ read_preamble (CdArticle *article,
       for (guint j = 0; j < b->lines->len; j++)
         {
           const char      *line = g_ptr_array_index (b->lines, j);
-          g_autofree char *by = match_group (wire_regex (RE_BYLINE), line, "name");
+          g_autofree char *by = byline_of_line (line);
           g_autofree char *line_credit = credit_of_line (line);
           g_autofree char *prefixed = match_group (wire_regex (RE_CAPTION_PREFIX), line, "caption");
           g_autofree char *cap = NULL, *cap_credit = NULL;
@@ -778,8 +794,7 @@ cd_import_wire (const char *text,
     {
       /* No dateline: a "By" line under the headline is still a byline. */
       Block           *b = g_ptr_array_index (blocks, start_block);
-      g_autofree char *by = match_group (wire_regex (RE_BYLINE),
-                                         g_ptr_array_index (b->lines, 0), "name");
+      g_autofree char *by = byline_of_line (g_ptr_array_index (b->lines, 0));
       if (by != NULL)
         {
           cd_article_set_byline (article, by);
