@@ -147,7 +147,11 @@ cd_cli_check (CdCli  *cli,
       article = cd_import_file (target, &error);
       if (article == NULL)
         {
-          cd_cli_printerr ("Could not check %s: %s", target, error->message);
+          /* The importer's messages name the file already. */
+          if (strstr (error->message, target) != NULL)
+            cd_cli_printerr ("%s", error->message);
+          else
+            cd_cli_printerr ("Could not check %s: %s", target, error->message);
           return CD_EXIT_ERROR;
         }
     }
