@@ -171,38 +171,41 @@ _cd_markdown_escape_inline (GString    *out,
 
 /* Backslash-escapes what would start a block at the start of a line: a
  * heading, list item, setext underline or quote. Expects lines without
- * leading spaces. */
+ * leading spaces. One pass into a new string, so that text with many
+ * lines costs no more than its length. */
 void
 _cd_markdown_escape_line_starts (GString *text)
 {
+  g_autoptr (GString) out = g_string_sized_new (text->len + 16);
   gsize pos = 0;
 
   while (pos < text->len)
     {
-      char c = text->str[pos];
+      const char *nl = memchr (text->str + pos, '\n', text->len - pos);
+      gsize       end = nl ? (gsize) (nl - text->str) + 1 : text->len;
+      char        c = text->str[pos];
 
       if (c == '#' || c == '-' || c == '+' || c == '=' || c == '>')
-        {
-          g_string_insert_c (text, pos, '\\');
-          pos++;
-        }
+        g_string_append_c (out, '\\');
       else if (g_ascii_isdigit (c))
         {
           gsize q = pos;
 
-          while (q < text->len && g_ascii_isdigit (text->str[q]) && q - pos < 10)
+          while (q < end && g_ascii_isdigit (text->str[q]) && q - pos < 10)
             q++;
-          if (q < text->len && (text->str[q] == '.' || text->str[q] == ')'))
-            g_string_insert_c (text, q, '\\');
+          if (q < end && (text->str[q] == '.' || text->str[q] == ')'))
+            {
+              /* "1986. A year" must not start an ordered list. */
+              g_string_append_len (out, text->str + pos, q - pos);
+              g_string_append_c (out, '\\');
+              pos = q;
+            }
         }
-
-      {
-        const char *nl = memchr (text->str + pos, '\n', text->len - pos);
-        if (nl == NULL)
-          break;
-        pos = nl - text->str + 1;
-      }
+      g_string_append_len (out, text->str + pos, end - pos);
+      pos = end;
     }
+  g_string_truncate (text, 0);
+  g_string_append_len (text, out->str, out->len);
 }
 
 /**
