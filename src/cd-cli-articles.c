@@ -11,17 +11,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cd-article-json.h"
 #include "cd-cli.h"
 #include "cd-export.h"
 #include "cd-import.h"
 #include "cd-store.h"
 #include "cd-sync.h"
-
-/* The keys of `show --json`, in order; `list --json` leaves out the body. */
-static const char *json_keys[] = {
-  "uuid", "headline", "dek", "byline", "dateline", "source", "slug", "section",
-  "tags", "status", "embargo", "language", "body", "ednote", "created", "modified",
-};
 
 static void
 print_json (JsonNode *node)
@@ -33,51 +28,6 @@ print_json (JsonNode *node)
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
-}
-
-/**
- * cd_cli_article_to_json:
- * @with_body: whether the object has the body
- *
- * Returns: (transfer full): the article as `show --json` prints it: absent
- *   values null, tags an array, times in ISO 8601 UTC
- */
-JsonObject *
-cd_cli_article_to_json (CdArticle *article,
-                        gboolean   with_body)
-{
-  JsonObject *object = json_object_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (json_keys); i++)
-    {
-      const char *key = json_keys[i];
-      g_autofree char *value = NULL;
-
-      if (g_str_equal (key, "body") && !with_body)
-        continue;
-
-      if (g_str_equal (key, "tags"))
-        {
-          const char * const *tags = cd_article_get_tags (article);
-          JsonArray *array = json_array_new ();
-
-          for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
-            json_array_add_string_element (array, tags[t]);
-          json_object_set_array_member (object, key, array);
-          continue;
-        }
-
-      if (g_str_equal (key, "embargo"))
-        value = cd_format_iso8601_utc (cd_article_get_embargo (article));
-      else
-        value = cd_article_get_field (article, key);
-
-      if (value != NULL && *value != '\0')
-        json_object_set_string_member (object, key, value);
-      else
-        json_object_set_null_member (object, key);
-    }
-  return object;
 }
 
 static CdArticle *
@@ -198,7 +148,10 @@ cd_cli_list (CdCli  *cli,
       JsonArray *array = json_array_sized_new (articles->len);
 
       for (guint i = 0; i < articles->len; i++)
-        json_array_add_object_element (array, cd_cli_article_to_json (articles->pdata[i], FALSE));
+        json_array_add_element (array,
+                                cd_article_to_json_node (articles->pdata[i],
+                                                         CD_ARTICLE_JSON_PUBLIC |
+                                                         CD_ARTICLE_JSON_NO_BODY));
       json_node_take_array (root, array);
       print_json (root);
     }
@@ -253,21 +206,18 @@ cd_cli_show (CdCli  *cli,
 
   if (json)
     {
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-
+      g_autoptr(JsonNode) root = NULL;
       g_autoptr(GError) error = NULL;
-      JsonObject *object = cd_cli_article_to_json (article, TRUE);
       JsonArray *sync = cd_sync_describe_article (store, uuid, &error);
 
       if (sync == NULL)
         {
-          json_object_unref (object);
           cd_cli_printerr ("%s", error->message);
           return CD_EXIT_ERROR;
         }
+      root = cd_article_to_json_node (article, CD_ARTICLE_JSON_PUBLIC);
       /* One object per account: account, remote_id, state, error. */
-      json_object_set_array_member (object, "sync", sync);
-      json_node_take_object (root, object);
+      json_object_set_array_member (json_node_get_object (root), "sync", sync);
       print_json (root);
       return CD_EXIT_OK;
     }

@@ -45,7 +45,4 @@ int      cd_cli_sync        (CdCli *cli, int argc, char **argv);
 int      cd_cli_check       (CdCli *cli, int argc, char **argv);
 int      cd_cli_account     (CdCli *cli, int argc, char **argv);
 
-JsonObject *cd_cli_article_to_json (CdArticle *article,
-                                    gboolean   with_body);
-
 G_END_DECLS
