@@ -16,7 +16,7 @@
 gboolean
 cd_ui_remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -32,10 +32,10 @@ cd_ui_remove_tree (const char *path)
 }
 
 void
-cd_ui_fixture_setup (CdUiFixture   *fixture,
-                     gconstpointer  data)
+cd_ui_fixture_setup (CdUiFixture  *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   fixture->dir = g_dir_make_tmp ("copydesk-ui-XXXXXX", &error);
   g_assert_no_error (error);
@@ -59,8 +59,8 @@ cd_ui_close_window (CdUiFixture *fixture)
 }
 
 void
-cd_ui_fixture_teardown (CdUiFixture   *fixture,
-                        gconstpointer  data)
+cd_ui_fixture_teardown (CdUiFixture  *fixture,
+                        gconstpointer data)
 {
   cd_ui_close_window (fixture);
   g_clear_object (&fixture->store);
@@ -73,7 +73,7 @@ cd_ui_add_article (CdStore    *store,
                    const char *headline,
                    const char *body)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CdArticle *article = cd_article_new ();
 
   cd_article_set_headline (article, headline);
@@ -96,7 +96,7 @@ cd_ui_make_long_body (guint words)
     "Opposition members argued that the figures for road repairs were far too optimistic.",
     "A final vote is expected next month, when the budget returns for a second reading.",
   };
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr (GString) body = g_string_new (NULL);
   guint count = 0;
   guint n = 0;
 
@@ -127,7 +127,7 @@ static CdApplication *
 get_application (void)
 {
   static CdApplication *app;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (app != NULL)
     return app;
@@ -145,7 +145,7 @@ CdWindow *
 cd_ui_start (CdUiFixture *fixture,
              const char  *open_uuid)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CdWindow *window;
 
   fixture->app = get_application ();
@@ -182,7 +182,7 @@ cd_ui_wait_for (CdUiCondition condition,
                 guint         timeout_ms)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+  guint    id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -217,8 +217,8 @@ cd_ui_wait_preview_loaded (CdWindow *window)
 
 typedef struct
 {
-  char     *result;
-  gboolean  done;
+  char    *result;
+  gboolean done;
 } EvalData;
 
 static void
@@ -227,8 +227,8 @@ eval_ready_cb (GObject      *object,
                gpointer      data)
 {
   EvalData *eval = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JSCValue) value = NULL;
 
   value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
   g_assert_no_error (error);
@@ -280,7 +280,7 @@ run_done_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_subprocess_wait_check_finish (G_SUBPROCESS (object), result, &error);
   g_assert_no_error (error);
@@ -300,10 +300,10 @@ run_finished (gpointer data)
  * keeps the window responsive.
  */
 void
-cd_ui_run (const char * const *argv)
+cd_ui_run (const char *const *argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) process = NULL;
   RunData run = { NULL, FALSE };
 
   process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
@@ -318,8 +318,8 @@ CdArticle *
 cd_ui_read_article (const char *dir,
                     const char *uuid)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdStore) store = cd_store_open (dir, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = cd_store_open (dir, &error);
   CdArticle *article;
 
   g_assert_no_error (error);

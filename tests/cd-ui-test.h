@@ -14,34 +14,34 @@ typedef struct
 {
   char          *dir;
   CdStore       *store;
-  CdApplication *app;       /* shared by every test of the program */
+  CdApplication *app; /* shared by every test of the program */
   CdWindow      *window;
 } CdUiFixture;
 
 typedef gboolean (*CdUiCondition) (gpointer data);
 
-void        cd_ui_fixture_setup        (CdUiFixture   *fixture,
-                                        gconstpointer  data);
-void        cd_ui_fixture_teardown     (CdUiFixture   *fixture,
-                                        gconstpointer  data);
-CdArticle  *cd_ui_add_article          (CdStore       *store,
-                                        const char    *headline,
-                                        const char    *body);
-char       *cd_ui_make_long_body       (guint          words);
-CdWindow   *cd_ui_start                (CdUiFixture   *fixture,
-                                        const char    *open_uuid);
-void        cd_ui_close_window         (CdUiFixture   *fixture);
-gboolean    cd_ui_wait_for             (CdUiCondition  condition,
-                                        gpointer       data,
-                                        guint          timeout_ms);
-void        cd_ui_spin                 (guint          ms);
-void        cd_ui_wait_preview_loaded  (CdWindow      *window);
-char       *cd_ui_eval_js              (WebKitWebView *view,
-                                        const char    *script);
-gulong      cd_ui_get_xid              (GtkWidget     *window);
-void        cd_ui_run                  (const char * const *argv);
-gboolean    cd_ui_remove_tree          (const char    *path);
-CdArticle  *cd_ui_read_article         (const char    *dir,
-                                        const char    *uuid);
+void       cd_ui_fixture_setup (CdUiFixture  *fixture,
+                                gconstpointer data);
+void       cd_ui_fixture_teardown (CdUiFixture  *fixture,
+                                   gconstpointer data);
+CdArticle *cd_ui_add_article (CdStore    *store,
+                              const char *headline,
+                              const char *body);
+char      *cd_ui_make_long_body (guint words);
+CdWindow  *cd_ui_start (CdUiFixture *fixture,
+                        const char  *open_uuid);
+void       cd_ui_close_window (CdUiFixture *fixture);
+gboolean   cd_ui_wait_for (CdUiCondition condition,
+                           gpointer      data,
+                           guint         timeout_ms);
+void       cd_ui_spin (guint ms);
+void       cd_ui_wait_preview_loaded (CdWindow *window);
+char      *cd_ui_eval_js (WebKitWebView *view,
+                          const char    *script);
+gulong     cd_ui_get_xid (GtkWidget *window);
+void       cd_ui_run (const char *const *argv);
+gboolean   cd_ui_remove_tree (const char *path);
+CdArticle *cd_ui_read_article (const char *dir,
+                               const char *uuid);
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 
 typedef struct
 {
-  GArray *saved_at;     /* monotonic times of "saved" */
+  GArray *saved_at; /* monotonic times of "saved" */
 } Saves;
 
 static void
@@ -33,12 +33,12 @@ not_dirty (gpointer data)
 }
 
 static void
-test_idle_save (CdUiFixture   *fixture,
-                gconstpointer  data)
+test_idle_save (CdUiFixture  *fixture,
+                gconstpointer data)
 {
-  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "One.");
-  g_autoptr(CdDocument) document = cd_document_new (fixture->store, article);
-  g_autoptr(CdArticle) stored = NULL;
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "One.");
+  g_autoptr (CdDocument) document = cd_document_new (fixture->store, article);
+  g_autoptr (CdArticle) stored = NULL;
 
   g_assert_false (cd_document_get_dirty (document));
   cd_article_set_body (article, "One. Two.");
@@ -60,7 +60,7 @@ typedef struct
 static gboolean
 type_cb (gpointer data)
 {
-  Typist *typist = data;
+  Typist          *typist = data;
   g_autofree char *body = g_strdup_printf ("%s x", cd_article_get_body (typist->article));
 
   cd_article_set_body (typist->article, body);
@@ -79,12 +79,12 @@ typist_done (gpointer data)
 }
 
 static void
-test_save_while_typing (CdUiFixture   *fixture,
-                        gconstpointer  data)
+test_save_while_typing (CdUiFixture  *fixture,
+                        gconstpointer data)
 {
-  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "Start.");
-  g_autoptr(CdDocument) document = cd_document_new (fixture->store, article);
-  Saves saves = { g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "Start.");
+  g_autoptr (CdDocument) document = cd_document_new (fixture->store, article);
+  Saves  saves = { g_array_new (FALSE, FALSE, sizeof (gint64)) };
   Typist typist = { article, 0, FALSE };
   gint64 started = g_get_monotonic_time ();
   gint64 previous = started;
@@ -109,13 +109,13 @@ test_save_while_typing (CdUiFixture   *fixture,
 }
 
 static void
-test_flush_and_dispose (CdUiFixture   *fixture,
-                        gconstpointer  data)
+test_flush_and_dispose (CdUiFixture  *fixture,
+                        gconstpointer data)
 {
-  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "One.");
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "One.");
   CdDocument *document = cd_document_new (fixture->store, article);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) stored = NULL;
 
   cd_article_set_headline (article, "Budget passes");
   g_assert_true (cd_document_flush (document, &error));
@@ -135,13 +135,13 @@ test_flush_and_dispose (CdUiFixture   *fixture,
 }
 
 static void
-test_named_version (CdUiFixture   *fixture,
-                    gconstpointer  data)
+test_named_version (CdUiFixture  *fixture,
+                    gconstpointer data)
 {
-  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "One.");
-  g_autoptr(CdDocument) document = cd_document_new (fixture->store, article);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "One.");
+  g_autoptr (CdDocument) document = cd_document_new (fixture->store, article);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
   CdRevision *newest;
 
   cd_article_set_body (article, "One. Two.");
@@ -158,15 +158,15 @@ test_named_version (CdUiFixture   *fixture,
 }
 
 static void
-test_checkpoint (CdUiFixture   *fixture,
-                 gconstpointer  data)
+test_checkpoint (CdUiFixture  *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "Start.");
-  g_autoptr(CdDocument) document = cd_document_new (fixture->store, article);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "Start.");
+  g_autoptr (CdDocument) document = cd_document_new (fixture->store, article);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
   Typist typist = { article, 30, FALSE };
-  guint checkpoints = 0;
+  guint  checkpoints = 0;
 
   /* Ten minutes of editing, shortened to 300 ms: a second of typing makes
    * the next write a checkpoint revision. */

@@ -25,10 +25,10 @@ typedef struct
 } App;
 
 static char *
-run_capture (const char * const *argv)
+run_capture (const char *const *argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) process = NULL;
   char *out = NULL;
 
   process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
@@ -41,11 +41,11 @@ run_capture (const char * const *argv)
 
 /* Starts copydesk and waits until its window has painted a frame. */
 static void
-app_start (App                *app,
-           const char * const *argv)
+app_start (App               *app,
+           const char *const *argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
   g_autofree char *line = NULL;
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
@@ -67,10 +67,10 @@ app_start (App                *app,
 static char *
 app_window (App *app)
 {
-  const char *argv[] = { "xdotool", "search", "--sync", "--onlyvisible", "--pid",
-                         g_subprocess_get_identifier (app->process), NULL };
+  const char      *argv[] = { "xdotool", "search", "--sync", "--onlyvisible", "--pid",
+                              g_subprocess_get_identifier (app->process), NULL };
   g_autofree char *found = run_capture (argv);
-  g_auto(GStrv) ids = g_strsplit (found, "\n", -1);
+  g_auto (GStrv) ids = g_strsplit (found, "\n", -1);
 
   g_assert_nonnull (ids[0]);
   return g_strdup (ids[0]);
@@ -99,9 +99,9 @@ static char *
 stored_body (const char *dir,
              const char *uuid)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdStore) store = cd_store_open (dir, &error);
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = cd_store_open (dir, &error);
+  g_autoptr (CdArticle) article = NULL;
 
   g_assert_no_error (error);
   article = cd_store_get_article (store, uuid, &error);
@@ -113,15 +113,15 @@ static void
 test_kill_and_reopen (void)
 {
   const char *bin = g_getenv ("COPYDESK_BIN");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("copydesk-recovery-XXXXXX", &error);
-  g_autoptr(CdStore) store = NULL;
-  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (CdArticle) article = cd_article_new ();
   g_autofree char *body = NULL;
   g_autofree char *xid = NULL;
   g_autofree char *title = NULL;
-  App app = { NULL, NULL };
-  gint64 deadline;
+  App              app = { NULL, NULL };
+  gint64           deadline;
 
   g_assert_no_error (error);
   g_assert_nonnull (bin);

@@ -17,44 +17,45 @@
 #include "cd-ui-test.h"
 
 static const char body[] =
-  "The city council voted 7–4 late on Tuesday to approve a **$2.1 billion** budget, "
-  "ending a month of debate over road repairs and school funding.\n\n"
-  "“We kept taxes flat for a third year,” Mayor Lena Ortiz told reporters after the vote. "
-  "Opponents said the plan leans on [optimistic revenue forecasts](https://example.com/report).\n\n"
-  "## What changes\n\n"
-  "- Bus fares stay at $2.50\n"
-  "- 40 new teachers for the east side\n"
-  "- Road repairs are spread over five years\n\n"
-  "> “This budget asks the east side to wait again,” said Councillor Tom Reyes.\n\n"
-  "## What comes next\n\n"
-  "The budget returns for a second reading on March 12, when amendments can still be made. "
-  "Residents can comment online until the end of the month.\n";
+    "The city council voted 7–4 late on Tuesday to approve a **$2.1 billion** budget, "
+    "ending a month of debate over road repairs and school funding.\n\n"
+    "“We kept taxes flat for a third year,” Mayor Lena Ortiz told reporters after the vote. "
+    "Opponents said the plan leans on "
+    "[optimistic revenue forecasts](https://example.com/report).\n\n"
+    "## What changes\n\n"
+    "- Bus fares stay at $2.50\n"
+    "- 40 new teachers for the east side\n"
+    "- Road repairs are spread over five years\n\n"
+    "> “This budget asks the east side to wait again,” said Councillor Tom Reyes.\n\n"
+    "## What comes next\n\n"
+    "The budget returns for a second reading on March 12, when amendments can still be made. "
+    "Residents can comment online until the end of the month.\n";
 
 typedef struct
 {
-  const char *headline;
+  const char     *headline;
   CdArticleStatus status;
 } Other;
 
 static const Other others[] = {
-  { "Storm closes harbour bridge for a second day", CD_ARTICLE_STATUS_READY_TO_PUBLISH },
-  { "Tram strike called off after late-night talks", CD_ARTICLE_STATUS_PUBLISHED },
-  { "Library opens Sunday hours from next month", CD_ARTICLE_STATUS_DRAFT },
-  { "Court hears appeal in land-use case", CD_ARTICLE_STATUS_HELD },
-  { "Zoo welcomes twin red panda cubs", CD_ARTICLE_STATUS_READY_FOR_EDIT },
+  {"Storm closes harbour bridge for a second day",   CD_ARTICLE_STATUS_READY_TO_PUBLISH},
+  { "Tram strike called off after late-night talks", CD_ARTICLE_STATUS_PUBLISHED       },
+  { "Library opens Sunday hours from next month",    CD_ARTICLE_STATUS_DRAFT           },
+  { "Court hears appeal in land-use case",           CD_ARTICLE_STATUS_HELD            },
+  { "Zoo welcomes twin red panda cubs",              CD_ARTICLE_STATUS_READY_FOR_EDIT  },
 };
 
 static CdArticle *
 add_articles (CdStore *store)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   const char *tags[] = { "council", "budget", "schools", NULL };
-  CdArticle *article;
+  CdArticle  *article;
 
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     {
-      g_autoptr(CdArticle) other = cd_ui_add_article (store, others[i].headline,
-                                                      "Copy to come from the desk.");
+      g_autoptr (CdArticle) other = cd_ui_add_article (store, others[i].headline,
+                                                       "Copy to come from the desk.");
 
       cd_article_set_status (other, others[i].status);
       g_assert_true (cd_store_save_article (store, other, CD_REVISION_NONE, NULL, &error));
@@ -91,8 +92,9 @@ has_width (gpointer data)
 {
   SizeCheck *check = data;
 
-  return gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (check->window)))
-         == check->width;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (check->window));
+
+  return gdk_surface_get_width (surface) == check->width;
 }
 
 static void
@@ -103,8 +105,8 @@ resize (GtkWidget *window,
   g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (window));
   g_autofree char *w = g_strdup_printf ("%d", width);
   g_autofree char *h = g_strdup_printf ("%d", height);
-  const char *argv[] = { "xdotool", "windowsize", "--sync", xid, w, h, NULL };
-  SizeCheck check = { window, width };
+  const char      *argv[] = { "xdotool", "windowsize", "--sync", xid, w, h, NULL };
+  SizeCheck        check = { window, width };
 
   cd_ui_run (argv);
   if (!cd_ui_wait_for (has_width, &check, 5000))
@@ -122,9 +124,9 @@ shoot (GtkWidget  *window,
   g_autofree char *file_name = g_strdup_printf ("%s.png", name);
   g_autofree char *path = g_build_filename (dir, file_name, NULL);
   g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (window));
-  const char *argv[] = { "import", "-window", xid, path, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  const char      *argv[] = { "import", "-window", xid, path, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   cd_ui_spin (300);
@@ -139,15 +141,15 @@ shoot (GtkWidget  *window,
 }
 
 static void
-test_views (CdUiFixture   *fixture,
-            gconstpointer  data)
+test_views (CdUiFixture  *fixture,
+            gconstpointer data)
 {
-  gboolean dark = GPOINTER_TO_INT (data);
+  gboolean    dark = GPOINTER_TO_INT (data);
   const char *theme = dark ? "dark" : "light";
-  g_autoptr(CdArticle) article = NULL;
-  CdWindow *window;
-  GtkWindow *history;
-  CdPreferences *preferences;
+  g_autoptr (CdArticle) article = NULL;
+  CdWindow        *window;
+  GtkWindow       *history;
+  CdPreferences   *preferences;
   g_autofree char *name = NULL;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -161,6 +163,14 @@ test_views (CdUiFixture   *fixture,
   resize (GTK_WIDGET (window), 1280, 800);
   name = g_strdup_printf ("main-%s-wide", theme);
   shoot (GTK_WIDGET (window), name);
+
+  /* The checks pane beside the preview (F7). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
+  cd_ui_spin (1500);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("checks-%s-wide", theme);
+  shoot (GTK_WIDGET (window), name);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
 
   /* Find starts from the selected word and highlights every match. */
   cd_editor_select_range (cd_window_get_editor (window), 9, 16);
@@ -217,8 +227,8 @@ test_views (CdUiFixture   *fixture,
 
 /* A first start: nothing in the store, nothing open. */
 static void
-test_empty (CdUiFixture   *fixture,
-            gconstpointer  data)
+test_empty (CdUiFixture  *fixture,
+            gconstpointer data)
 {
   CdWindow *window;
 

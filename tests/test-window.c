@@ -20,25 +20,26 @@ typedef struct
 static gboolean
 preview_shows (gpointer data)
 {
-  PreviewText *check = data;
-  WebKitWebView *view = cd_preview_get_web_view (cd_window_get_preview (check->window));
+  PreviewText     *check = data;
+  WebKitWebView   *view = cd_preview_get_web_view (cd_window_get_preview (check->window));
   g_autofree char *text = cd_ui_eval_js (view, "document.body ? document.body.innerText : ''");
 
   return strstr (text, check->needle) != NULL;
 }
 
 static void
-test_open_shows_headline (CdUiFixture   *fixture,
-                          gconstpointer  data)
+test_open_shows_headline (CdUiFixture  *fixture,
+                          gconstpointer data)
 {
-  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Council approves harbour budget",
-                                                    "The vote was close.\n\nMore follows.");
-  CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (article));
-  PreviewText check = { window, "Council approves harbour budget" };
-  CdDocument *document = cd_window_get_document (window);
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store,
+                                                     "Council approves harbour budget",
+                                                     "The vote was close.\n\nMore follows.");
+  CdWindow      *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  PreviewText    check = { window, "Council approves harbour budget" };
+  CdDocument    *document = cd_window_get_document (window);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (cd_editor_get_buffer (cd_window_get_editor (window)));
-  GtkWidget *focus;
-  GtkTextIter end;
+  GtkWidget     *focus;
+  GtkTextIter    end;
 
   g_assert_nonnull (document);
   g_assert_cmpstr (cd_article_get_uuid (cd_document_get_article (document)), ==,
@@ -73,7 +74,7 @@ static gboolean
 store_has_text (gpointer data)
 {
   StoreText *check = data;
-  g_autoptr(CdArticle) article = cd_ui_read_article (check->dir, check->uuid);
+  g_autoptr (CdArticle) article = cd_ui_read_article (check->dir, check->uuid);
 
   return strstr (cd_article_get_body (article), check->needle) != NULL;
 }
@@ -86,18 +87,21 @@ buffer_changed_cb (GtkTextBuffer *buffer,
 }
 
 static void
-test_typing_reaches_store (CdUiFixture   *fixture,
-                           gconstpointer  data)
+test_typing_reaches_store (CdUiFixture  *fixture,
+                           gconstpointer data)
 {
-  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Flood warning", "Rivers rose.");
-  CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (article));
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (cd_editor_get_buffer (cd_window_get_editor (window)));
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Flood warning",
+                                                     "Rivers rose.");
+  CdWindow        *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  GtkTextBuffer   *buffer = GTK_TEXT_BUFFER (cd_editor_get_buffer (cd_window_get_editor (window)));
   g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (window)));
-  const char *focus_argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
-  const char *type_argv[] = { "xdotool", "type", "--delay", "15", " Levees held overnight.", NULL };
-  StoreText check = { fixture->dir, cd_article_get_uuid (article), "Rivers rose. Levees held overnight." };
-  gint64 last_change = 0;
-  gint64 stored_at;
+  const char      *focus_argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+  const char      *type_argv[] = { "xdotool", "type", "--delay", "15",
+                                   " Levees held overnight.", NULL };
+  StoreText        check = { fixture->dir, cd_article_get_uuid (article),
+                             "Rivers rose. Levees held overnight." };
+  gint64           last_change = 0;
+  gint64           stored_at;
 
   g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), &last_change);
   cd_ui_wait_preview_loaded (window);
@@ -129,7 +133,7 @@ library_lists (CdLibrary  *library,
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(CdArticle) item = g_list_model_get_item (model, i);
+      g_autoptr (CdArticle) item = g_list_model_get_item (model, i);
 
       if (g_str_equal (cd_article_get_uuid (item), uuid))
         return TRUE;
@@ -145,17 +149,17 @@ wait_library (CdLibrary *library)
 }
 
 static void
-test_library_actions (CdUiFixture   *fixture,
-                      gconstpointer  data)
+test_library_actions (CdUiFixture  *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(CdArticle) first = cd_ui_add_article (fixture->store, "Zeppelin lands in the square",
-                                                  "Crowds gathered.");
-  g_autoptr(CdArticle) second = cd_ui_add_article (fixture->store, "School roof repaired",
-                                                   "Pupils return on Monday.");
-  CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (second));
-  CdLibrary *library = cd_window_get_library (window);
+  g_autoptr (CdArticle) first = cd_ui_add_article (fixture->store, "Zeppelin lands in the square",
+                                                   "Crowds gathered.");
+  g_autoptr (CdArticle) second = cd_ui_add_article (fixture->store, "School roof repaired",
+                                                    "Pupils return on Monday.");
+  CdWindow        *window = cd_ui_start (fixture, cd_article_get_uuid (second));
+  CdLibrary       *library = cd_window_get_library (window);
   g_autofree char *new_uuid = NULL;
-  g_autoptr(CdArticle) first_item = NULL;
+  g_autoptr (CdArticle) first_item = NULL;
   GListModel *model = cd_library_get_model (library);
 
   wait_library (library);
@@ -166,7 +170,8 @@ test_library_actions (CdUiFixture   *fixture,
 
   /* New */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-article", NULL));
-  new_uuid = g_strdup (cd_article_get_uuid (cd_document_get_article (cd_window_get_document (window))));
+  new_uuid = g_strdup (
+      cd_article_get_uuid (cd_document_get_article (cd_window_get_document (window))));
   g_assert_cmpstr (new_uuid, !=, cd_article_get_uuid (second));
   g_assert_true (cd_store_has_article (fixture->store, new_uuid));
   wait_library (library);
@@ -236,19 +241,19 @@ set_body (CdWindow   *window,
 }
 
 static void
-test_history_restore (CdUiFixture   *fixture,
-                      gconstpointer  data)
+test_history_restore (CdUiFixture  *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Mayor resigns",
-                                                    "First line.\nThe first version.\n");
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Mayor resigns",
+                                                     "First line.\nThe first version.\n");
   CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (article));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) revisions = NULL;
-  g_autoptr(CdArticle) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (CdArticle) stored = NULL;
   g_autofree char *diff = NULL;
-  CdHistory *history;
-  gboolean found_restored = FALSE;
-  gboolean found_checkpoint = FALSE;
+  CdHistory       *history;
+  gboolean         found_restored = FALSE;
+  gboolean         found_checkpoint = FALSE;
 
   cd_document_save_version (cd_window_get_document (window), CD_REVISION_NAMED, "Before edits");
   set_body (window, "First line.\nThe second version.\n");
@@ -284,8 +289,8 @@ test_history_restore (CdUiFixture   *fixture,
 
       if (cd_revision_get_reason (revision) == CD_REVISION_RESTORED)
         found_restored = TRUE;
-      if (cd_revision_get_reason (revision) == CD_REVISION_CHECKPOINT
-          && g_strcmp0 (body, "First line.\nThe second version.\n") == 0)
+      if (cd_revision_get_reason (revision) == CD_REVISION_CHECKPOINT &&
+          g_strcmp0 (body, "First line.\nThe second version.\n") == 0)
         found_checkpoint = TRUE;
     }
   g_assert_true (found_restored);
@@ -293,14 +298,14 @@ test_history_restore (CdUiFixture   *fixture,
 }
 
 static void
-test_metadata_saved (CdUiFixture   *fixture,
-                     gconstpointer  data)
+test_metadata_saved (CdUiFixture  *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Old headline", "Body.");
-  CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Old headline", "Body.");
+  CdWindow   *window = cd_ui_start (fixture, cd_article_get_uuid (article));
   CdMetadata *metadata = cd_window_get_metadata (window);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) stored = NULL;
   g_autofree char *status_text = NULL;
 
   /* The slug follows the headline until someone types one. */
@@ -324,7 +329,8 @@ test_metadata_saved (CdUiFixture   *fixture,
   /* The embargo is three fields: date, time and time zone. */
   gtk_editable_set_text (cd_metadata_get_editable (metadata, "embargo-zone"), "Europe/Berlin");
   gtk_editable_set_text (cd_metadata_get_editable (metadata, "embargo-time"), "09:30");
-  g_assert_null (cd_article_get_embargo (cd_document_get_article (cd_window_get_document (window))));
+  g_assert_null (
+      cd_article_get_embargo (cd_document_get_article (cd_window_get_document (window))));
   gtk_editable_set_text (cd_metadata_get_editable (metadata, "embargo-date"), "2026-03-01");
   g_assert_true (cd_window_flush (window, &error));
   g_clear_object (&stored);
@@ -346,12 +352,12 @@ static gboolean
 has_toplevel_of_type (gpointer data)
 {
   GType type = GPOINTER_TO_SIZE (data);
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
 
   g_object_ref (toplevels);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
         return TRUE;
@@ -366,7 +372,7 @@ close_toplevels_of_type (GType type)
 
   for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i - 1);
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i - 1);
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
         gtk_window_destroy (GTK_WINDOW (window));
@@ -385,14 +391,14 @@ find_paned (CdWindow *window)
 }
 
 static void
-test_app_windows (CdUiFixture   *fixture,
-                  gconstpointer  data)
+test_app_windows (CdUiFixture  *fixture,
+                  gconstpointer data)
 {
-  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Ferry timetable", "Boats.");
-  CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Ferry timetable", "Boats.");
+  CdWindow   *window = cd_ui_start (fixture, cd_article_get_uuid (article));
   const GType types[] = { GTK_TYPE_SHORTCUTS_WINDOW, ADW_TYPE_PREFERENCES_WINDOW,
                           ADW_TYPE_ABOUT_WINDOW };
-  int width, height;
+  int         width, height;
 
   /* The shortcuts window comes from gtk/help-overlay.ui in the resources. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
@@ -414,10 +420,11 @@ test_app_windows (CdUiFixture   *fixture,
 
   /* The window's size and the editor/preview divider outlive it. */
   {
-    GSettings *settings = cd_application_get_settings (fixture->app);
+    GSettings       *settings = cd_application_get_settings (fixture->app);
     g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (window)));
-    const char *resize_argv[] = { "xdotool", "windowsize", "--sync", xid, "1000", "700", NULL };
-    GtkPaned *paned;
+    const char      *resize_argv[] = { "xdotool", "windowsize", "--sync",
+                                       xid, "1000", "700", NULL };
+    GtkPaned        *paned;
 
     cd_ui_run (resize_argv);
     cd_ui_spin (300);

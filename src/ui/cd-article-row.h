@@ -14,14 +14,14 @@ G_BEGIN_DECLS
 #define CD_TYPE_ARTICLE_ROW (cd_article_row_get_type ())
 G_DECLARE_FINAL_TYPE (CdArticleRow, cd_article_row, CD, ARTICLE_ROW, GtkWidget)
 
-GtkWidget  *cd_article_row_new               (void);
-void        cd_article_row_set_article       (CdArticleRow    *self,
-                                              CdArticle       *article);
-CdArticle  *cd_article_row_get_article       (CdArticleRow    *self);
-void        cd_article_row_set_trashed       (CdArticleRow    *self,
-                                              gboolean         trashed);
+GtkWidget *cd_article_row_new (void);
+void       cd_article_row_set_article (CdArticleRow *self,
+                                       CdArticle    *article);
+CdArticle *cd_article_row_get_article (CdArticleRow *self);
+void       cd_article_row_set_trashed (CdArticleRow *self,
+                                       gboolean      trashed);
 
-const char *cd_article_row_status_label      (CdArticleStatus  status);
-char       *cd_article_row_format_time       (GDateTime       *time);
+const char *cd_article_row_status_label (CdArticleStatus status);
+char       *cd_article_row_format_time (GDateTime *time);
 
 G_END_DECLS

@@ -22,47 +22,47 @@
 /* The write connection, used only on the save thread. */
 typedef struct
 {
-  gatomicrefcount  ref_count;
-  char            *data_dir;
-  CdStore         *store;
+  gatomicrefcount ref_count;
+  char           *data_dir;
+  CdStore        *store;
 } Writer;
 
 typedef struct
 {
-  gatomicrefcount   ref_count;
-  Writer           *writer;
-  CdArticle        *snapshot;
-  CdRevisionReason  reason;
-  char             *name;
-  guint64           generation;
-  GWeakRef          document;
-  GMainContext     *context;
-  GError           *error;
-  GMutex            mutex;
-  GCond             cond;
-  guint             done : 1;
-  guint             applied : 1;
+  gatomicrefcount  ref_count;
+  Writer          *writer;
+  CdArticle       *snapshot;
+  CdRevisionReason reason;
+  char            *name;
+  guint64          generation;
+  GWeakRef         document;
+  GMainContext    *context;
+  GError          *error;
+  GMutex           mutex;
+  GCond            cond;
+  guint            done : 1;
+  guint            applied : 1;
 } SaveJob;
 
 struct _CdDocument
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
-  CdStore    *store;
-  CdArticle  *article;
-  Writer     *writer;
-  SaveJob    *last_job;
-  GError     *error;
+  CdStore   *store;
+  CdArticle *article;
+  Writer    *writer;
+  SaveJob   *last_job;
+  GError    *error;
 
-  guint64     generation;
-  guint64     saved_generation;
-  gint64      last_edit_usec;
-  gint64      editing_usec;
-  gint64      checkpoint_usec;
+  guint64 generation;
+  guint64 saved_generation;
+  gint64  last_edit_usec;
+  gint64  editing_usec;
+  gint64  checkpoint_usec;
 
-  guint       idle_save_id;
-  guint       max_save_id;
-  gulong      notify_id;
+  guint  idle_save_id;
+  guint  max_save_id;
+  gulong notify_id;
 };
 
 G_DEFINE_FINAL_TYPE (CdDocument, cd_document, G_TYPE_OBJECT)
@@ -83,7 +83,7 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 /* Edits within this long of the previous one count as continuous editing
  * towards the next checkpoint. */
@@ -155,7 +155,7 @@ update_dirty (CdDocument *self,
 static void
 save_job_apply (SaveJob *job)
 {
-  g_autoptr(CdDocument) self = NULL;
+  g_autoptr (CdDocument) self = NULL;
   gboolean was_dirty;
 
   if (job->applied)
@@ -198,7 +198,7 @@ save_job_run (gpointer data,
               gpointer user_data)
 {
   SaveJob *job = data;
-  g_autoptr(GSource) source = NULL;
+  g_autoptr (GSource) source = NULL;
 
   if (job->writer->store == NULL)
     job->writer->store = cd_store_open (job->writer->data_dir, &job->error);
@@ -311,13 +311,13 @@ article_notify_cb (CdDocument *self,
                    CdArticle  *article)
 {
   const char *name = g_param_spec_get_name (pspec);
-  gboolean was_dirty;
-  gint64 now;
+  gboolean    was_dirty;
+  gint64      now;
 
   /* The modification time is ours to set; uuid and creation never change
    * by editing. */
-  if (g_str_equal (name, "modified") || g_str_equal (name, "uuid")
-      || g_str_equal (name, "created"))
+  if (g_str_equal (name, "modified") || g_str_equal (name, "uuid") ||
+      g_str_equal (name, "created"))
     return;
 
   was_dirty = cd_document_get_dirty (self);
@@ -416,7 +416,7 @@ static void
 cd_document_dispose (GObject *object)
 {
   CdDocument *self = CD_DOCUMENT (object);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->article != NULL && self->writer != NULL && !cd_document_flush (self, &error))
     g_warning ("Unsaved changes to “%s” were lost: %s",
@@ -500,14 +500,14 @@ cd_document_class_init (CdDocumentClass *klass)
   object_class->set_property = cd_document_set_property;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("store", NULL, NULL, CD_TYPE_STORE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ARTICLE] =
-    g_param_spec_object ("article", NULL, NULL, CD_TYPE_ARTICLE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("article", NULL, NULL, CD_TYPE_ARTICLE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DIRTY] =
-    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -15,28 +15,28 @@
 
 struct _CdEditor
 {
-  GtkWidget                parent_instance;
+  GtkWidget parent_instance;
 
-  CdArticle               *article;
-  gulong                   target_id;
+  CdArticle *article;
+  gulong     target_id;
 
-  GtkWidget               *search_revealer;
-  GtkWidget               *search_entry;
-  GtkWidget               *replace_entry;
-  GtkWidget               *replace_box;
-  GtkWidget               *match_label;
-  GtkWidget               *scroller;
-  GtkSourceView           *view;
-  GtkSourceBuffer         *buffer;
-  GtkSourceSearchContext  *search;
-  GtkCssProvider          *font_css;
+  GtkWidget              *search_revealer;
+  GtkWidget              *search_entry;
+  GtkWidget              *replace_entry;
+  GtkWidget              *replace_box;
+  GtkWidget              *match_label;
+  GtkWidget              *scroller;
+  GtkSourceView          *view;
+  GtkSourceBuffer        *buffer;
+  GtkSourceSearchContext *search;
+  GtkCssProvider         *font_css;
 
-  GtkWidget               *words_label;
-  GtkWidget               *target_label;
-  GtkWidget               *target_bar;
+  GtkWidget *words_label;
+  GtkWidget *target_label;
+  GtkWidget *target_bar;
 
-  guint                    status_id;
-  guint                    loading : 1;
+  guint status_id;
+  guint loading : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CdEditor, cd_editor, GTK_TYPE_WIDGET)
@@ -59,10 +59,10 @@ update_status (CdEditor *self)
   g_autofree char *chars_text = NULL;
   g_autofree char *time_text = NULL;
   g_autofree char *text = NULL;
-  guint words = 0;
-  guint target = 0;
-  int chars;
-  guint minutes;
+  guint            words = 0;
+  guint            target = 0;
+  int              chars;
+  guint            minutes;
 
   if (self->article != NULL)
     {
@@ -75,24 +75,26 @@ update_status (CdEditor *self)
   words_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words),
                                 words);
   chars_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d character", "%d characters",
-                                             chars), chars);
+                                             chars),
+                                chars);
   if (words == 0)
-    time_text = g_strdup (_("no reading time"));
+    time_text = g_strdup (_ ("no reading time"));
   else
     time_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min read", "%u min read",
-                                              minutes), minutes);
+                                              minutes),
+                                 minutes);
   /* Translators: words · characters · reading time in the editor's status strip */
-  text = g_strdup_printf (_("%s · %s · %s"), words_text, chars_text, time_text);
+  text = g_strdup_printf (_ ("%s · %s · %s"), words_text, chars_text, time_text);
   gtk_label_set_text (GTK_LABEL (self->words_label), text);
 
   gtk_widget_set_visible (self->target_bar, target > 0);
   if (target > 0)
     {
       g_autofree char *target_text = NULL;
-      double fraction = (double) words / target;
+      double           fraction = (double) words / target;
 
       /* Translators: progress against the article's length target, e.g. "640 of 800" */
-      target_text = g_strdup_printf (_("%u of %u"), words, target);
+      target_text = g_strdup_printf (_ ("%u of %u"), words, target);
       gtk_label_set_text (GTK_LABEL (self->target_label), target_text);
       gtk_level_bar_set_value (GTK_LEVEL_BAR (self->target_bar), MIN (fraction, 1.2));
       gtk_widget_remove_css_class (self->target_label, "error");
@@ -100,7 +102,7 @@ update_status (CdEditor *self)
         gtk_widget_add_css_class (self->target_label, "error");
     }
   else
-    gtk_label_set_text (GTK_LABEL (self->target_label), _("No length target"));
+    gtk_label_set_text (GTK_LABEL (self->target_label), _ ("No length target"));
 }
 
 static gboolean
@@ -124,7 +126,7 @@ static void
 buffer_changed_cb (CdEditor      *self,
                    GtkTextBuffer *buffer)
 {
-  GtkTextIter start, end;
+  GtkTextIter      start, end;
   g_autofree char *text = NULL;
 
   if (self->loading || self->article == NULL)
@@ -140,8 +142,8 @@ static void
 update_style_scheme (CdEditor *self)
 {
   GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GtkSourceStyleScheme *scheme;
+  gboolean                     dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkSourceStyleScheme        *scheme;
 
   scheme = gtk_source_style_scheme_manager_get_scheme (manager, dark ? "Adwaita-dark" : "Adwaita");
   if (scheme != NULL)
@@ -151,10 +153,10 @@ update_style_scheme (CdEditor *self)
 static void
 update_match_label (CdEditor *self)
 {
-  int count = gtk_source_search_context_get_occurrences_count (self->search);
-  GtkTextIter start, end;
+  int              count = gtk_source_search_context_get_occurrences_count (self->search);
+  GtkTextIter      start, end;
   g_autofree char *text = NULL;
-  int position = -1;
+  int              position = -1;
 
   if (gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end))
     position = gtk_source_search_context_get_occurrence_position (self->search, &start, &end);
@@ -162,10 +164,10 @@ update_match_label (CdEditor *self)
   if (count < 0 || *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
     text = g_strdup ("");
   else if (count == 0)
-    text = g_strdup (_("No matches"));
+    text = g_strdup (_ ("No matches"));
   else if (position > 0)
     /* Translators: the current match and the number of matches in find */
-    text = g_strdup_printf (_("%d of %d"), position, count);
+    text = g_strdup_printf (_ ("%d of %d"), position, count);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d match", "%d matches", count),
                             count);
@@ -177,8 +179,8 @@ search_move (CdEditor *self,
              gboolean  backward)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter start, end, match_start, match_end;
-  gboolean found;
+  GtkTextIter    start, end, match_start, match_end;
+  gboolean       found;
 
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
   if (backward)
@@ -212,9 +214,9 @@ search_changed_cb (CdEditor       *self,
                    GtkSearchEntry *entry)
 {
   GtkSourceSearchSettings *settings = gtk_source_search_context_get_settings (self->search);
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  GtkTextIter start, match_start, match_end;
+  GtkTextBuffer           *buffer = GTK_TEXT_BUFFER (self->buffer);
+  const char              *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  GtkTextIter              start, match_start, match_end;
 
   gtk_source_search_settings_set_search_text (settings, *text ? text : NULL);
   gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
@@ -234,8 +236,8 @@ replace_cb (CdEditor *self)
   GtkTextIter start, end;
   const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
 
-  if (gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end)
-      && gtk_source_search_context_get_occurrence_position (self->search, &start, &end) > 0)
+  if (gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end) &&
+      gtk_source_search_context_get_occurrence_position (self->search, &start, &end) > 0)
     gtk_source_search_context_replace (self->search, &start, &end, replacement, -1, NULL);
   search_move (self, FALSE);
 }
@@ -284,9 +286,9 @@ build_search_bar (CdEditor *self)
   find_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->search_entry = gtk_search_entry_new ();
   gtk_widget_set_hexpand (self->search_entry, TRUE);
-  g_object_set (self->search_entry, "placeholder-text", _("Find in body"), NULL);
+  g_object_set (self->search_entry, "placeholder-text", _ ("Find in body"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Find"), -1);
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (search_next_cb), self);
@@ -303,13 +305,13 @@ build_search_bar (CdEditor *self)
   gtk_label_set_width_chars (GTK_LABEL (self->match_label), 10);
   gtk_box_append (GTK_BOX (find_row), self->match_label);
 
-  button = icon_button ("go-up-symbolic", _("Previous Match"));
+  button = icon_button ("go-up-symbolic", _ ("Previous Match"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (search_previous_cb), self);
   gtk_box_append (GTK_BOX (find_row), button);
-  button = icon_button ("go-down-symbolic", _("Next Match"));
+  button = icon_button ("go-down-symbolic", _ ("Next Match"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (search_next_cb), self);
   gtk_box_append (GTK_BOX (find_row), button);
-  close = icon_button ("window-close-symbolic", _("Close Find"));
+  close = icon_button ("window-close-symbolic", _ ("Close Find"));
   gtk_widget_add_css_class (close, "flat");
   g_signal_connect_swapped (close, "clicked", G_CALLBACK (cd_editor_hide_search), self);
   gtk_box_append (GTK_BOX (find_row), close);
@@ -318,15 +320,15 @@ build_search_bar (CdEditor *self)
   self->replace_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->replace_entry = gtk_entry_new ();
   gtk_widget_set_hexpand (self->replace_entry, TRUE);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->replace_entry), _("Replace with"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->replace_entry), _ ("Replace with"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->replace_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Replace with"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Replace with"), -1);
   g_signal_connect_swapped (self->replace_entry, "activate", G_CALLBACK (replace_cb), self);
   gtk_box_append (GTK_BOX (self->replace_box), self->replace_entry);
-  button = gtk_button_new_with_mnemonic (_("_Replace"));
+  button = gtk_button_new_with_mnemonic (_ ("_Replace"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (replace_cb), self);
   gtk_box_append (GTK_BOX (self->replace_box), button);
-  button = gtk_button_new_with_mnemonic (_("Replace _All"));
+  button = gtk_button_new_with_mnemonic (_ ("Replace _All"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (replace_all_cb), self);
   gtk_box_append (GTK_BOX (self->replace_box), button);
   gtk_box_append (GTK_BOX (bar), self->replace_box);
@@ -362,7 +364,7 @@ build_status_strip (CdEditor *self)
   gtk_widget_set_size_request (self->target_bar, 96, -1);
   gtk_widget_set_valign (self->target_bar, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->target_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Length target"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Length target"), -1);
   gtk_box_append (GTK_BOX (strip), self->target_bar);
 
   self->target_label = gtk_label_new (NULL);
@@ -388,7 +390,7 @@ escape_cb (GtkWidget *widget,
 static void
 cd_editor_dispose (GObject *object)
 {
-  CdEditor *self = CD_EDITOR (object);
+  CdEditor  *self = CD_EDITOR (object);
   GtkWidget *child;
 
   g_clear_handle_id (&self->status_id, g_source_remove);
@@ -413,7 +415,7 @@ cd_editor_grab_focus (GtkWidget *widget)
 static void
 cd_editor_class_init (CdEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cd_editor_dispose;
@@ -436,8 +438,8 @@ static void
 cd_editor_init (CdEditor *self)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-  GtkAdjustment *vadjustment;
+  GtkLayoutManager         *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkAdjustment            *vadjustment;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
 
@@ -457,7 +459,7 @@ cd_editor_init (CdEditor *self)
   gtk_source_view_set_tab_width (self->view, 4);
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "cd-body");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Body"), -1);
+                                  _ ("Body"), -1);
 
   self->search = gtk_source_search_context_new (self->buffer, NULL);
   gtk_source_search_settings_set_wrap_around (gtk_source_search_context_get_settings (self->search),
@@ -515,7 +517,9 @@ cd_editor_set_article (CdEditor  *self,
   gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer),
                             article != NULL && cd_article_get_body (article) != NULL
-                            ? cd_article_get_body (article) : "", -1);
+                                ? cd_article_get_body (article)
+                                : "",
+                            -1);
   gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), FALSE);
   self->loading = FALSE;
@@ -572,8 +576,8 @@ void
 cd_editor_set_font (CdEditor   *self,
                     const char *font)
 {
-  g_autoptr(PangoFontDescription) desc = NULL;
-  g_autoptr(GString) css = g_string_new ("textview.cd-body {");
+  g_autoptr (PangoFontDescription) desc = NULL;
+  g_autoptr (GString) css = g_string_new ("textview.cd-body {");
   PangoFontMask mask;
 
   g_return_if_fail (CD_IS_EDITOR (self));
@@ -590,7 +594,8 @@ cd_editor_set_font (CdEditor   *self,
   if (mask & PANGO_FONT_MASK_STYLE)
     g_string_append_printf (css, " font-style: %s;",
                             pango_font_description_get_style (desc) == PANGO_STYLE_ITALIC
-                            ? "italic" : "normal");
+                                ? "italic"
+                                : "normal");
   g_string_append (css, " }");
 
   if (self->font_css == NULL)
@@ -614,13 +619,13 @@ cd_editor_show_search (CdEditor *self,
                        gboolean  replace)
 {
   GtkTextBuffer *buffer;
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   g_return_if_fail (CD_IS_EDITOR (self));
 
   buffer = GTK_TEXT_BUFFER (self->buffer);
-  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end)
-      && gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end))
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+      gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end))
     {
       g_autofree char *selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 
@@ -649,7 +654,7 @@ int
 cd_editor_get_cursor_offset (CdEditor *self)
 {
   GtkTextBuffer *buffer;
-  GtkTextIter iter;
+  GtkTextIter    iter;
 
   g_return_val_if_fail (CD_IS_EDITOR (self), 0);
 
@@ -669,7 +674,7 @@ cd_editor_place_cursor (CdEditor *self,
                         int       offset)
 {
   GtkTextBuffer *buffer;
-  GtkTextIter iter;
+  GtkTextIter    iter;
 
   g_return_if_fail (CD_IS_EDITOR (self));
 
@@ -686,7 +691,7 @@ cd_editor_select_range (CdEditor *self,
                         int       end)
 {
   GtkTextBuffer *buffer;
-  GtkTextIter start_iter, end_iter;
+  GtkTextIter    start_iter, end_iter;
 
   g_return_if_fail (CD_IS_EDITOR (self));
 
@@ -707,7 +712,7 @@ guint
 cd_editor_get_first_visible_line (CdEditor *self)
 {
   GdkRectangle visible;
-  GtkTextIter iter;
+  GtkTextIter  iter;
 
   g_return_val_if_fail (CD_IS_EDITOR (self), 1);
 

@@ -18,24 +18,24 @@ G_BEGIN_DECLS
 #define CD_TYPE_EDITOR (cd_editor_get_type ())
 G_DECLARE_FINAL_TYPE (CdEditor, cd_editor, CD, EDITOR, GtkWidget)
 
-GtkWidget       *cd_editor_new                    (void);
-void             cd_editor_set_article            (CdEditor   *self,
-                                                   CdArticle  *article);
-CdArticle       *cd_editor_get_article            (CdEditor   *self);
-GtkSourceView   *cd_editor_get_view               (CdEditor   *self);
-GtkSourceBuffer *cd_editor_get_buffer             (CdEditor   *self);
-void             cd_editor_set_font               (CdEditor   *self,
-                                                   const char *font);
-void             cd_editor_show_search            (CdEditor   *self,
-                                                   gboolean    replace);
-void             cd_editor_hide_search            (CdEditor   *self);
-int              cd_editor_get_cursor_offset      (CdEditor   *self);
-void             cd_editor_place_cursor           (CdEditor   *self,
-                                                   int         offset);
-guint            cd_editor_get_first_visible_line (CdEditor   *self);
-void             cd_editor_select_range           (CdEditor   *self,
-                                                   int         start,
-                                                   int         end);
-char            *cd_editor_get_status_text        (CdEditor   *self);
+GtkWidget       *cd_editor_new (void);
+void             cd_editor_set_article (CdEditor  *self,
+                                        CdArticle *article);
+CdArticle       *cd_editor_get_article (CdEditor *self);
+GtkSourceView   *cd_editor_get_view (CdEditor *self);
+GtkSourceBuffer *cd_editor_get_buffer (CdEditor *self);
+void             cd_editor_set_font (CdEditor   *self,
+                                     const char *font);
+void             cd_editor_show_search (CdEditor *self,
+                                        gboolean  replace);
+void             cd_editor_hide_search (CdEditor *self);
+int              cd_editor_get_cursor_offset (CdEditor *self);
+void             cd_editor_place_cursor (CdEditor *self,
+                                         int       offset);
+guint            cd_editor_get_first_visible_line (CdEditor *self);
+void             cd_editor_select_range (CdEditor *self,
+                                         int       start,
+                                         int       end);
+char            *cd_editor_get_status_text (CdEditor *self);
 
 G_END_DECLS

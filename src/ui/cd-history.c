@@ -22,21 +22,21 @@
 
 struct _CdHistory
 {
-  AdwWindow      parent_instance;
+  AdwWindow parent_instance;
 
-  CdStore       *store;
-  CdArticle     *current;
-  GPtrArray     *revisions;
+  CdStore   *store;
+  CdArticle *current;
+  GPtrArray *revisions;
 
-  GtkWidget     *list;
-  GtkWidget     *diff_view;
-  GtkWidget     *stack;
-  GtkWidget     *restore_button;
-  GtkWidget     *summary;
-  GtkWidget     *leaflet;
-  GtkWidget     *back_button;
-  guint          back_idle_id;
-  GtkWidget     *diff_box;
+  GtkWidget *list;
+  GtkWidget *diff_view;
+  GtkWidget *stack;
+  GtkWidget *restore_button;
+  GtkWidget *summary;
+  GtkWidget *leaflet;
+  GtkWidget *back_button;
+  guint      back_idle_id;
+  GtkWidget *diff_box;
 };
 
 G_DEFINE_FINAL_TYPE (CdHistory, cd_history, ADW_TYPE_WINDOW)
@@ -65,25 +65,25 @@ cd_history_reason_label (CdRevisionReason reason)
   switch (reason)
     {
     case CD_REVISION_NONE:
-      return _("Saved");
+      return _ ("Saved");
     case CD_REVISION_CHECKPOINT:
-      return _("Checkpoint");
+      return _ ("Checkpoint");
     case CD_REVISION_NAMED:
-      return _("Saved version");
+      return _ ("Saved version");
     case CD_REVISION_BEFORE_SYNC:
-      return _("Before sync");
+      return _ ("Before sync");
     case CD_REVISION_PULLED:
-      return _("Pulled from the CMS");
+      return _ ("Pulled from the CMS");
     case CD_REVISION_MERGED:
-      return _("Merge result");
+      return _ ("Merge result");
     case CD_REVISION_RESTORED:
-      return _("Restored");
+      return _ ("Restored");
     case CD_REVISION_IMPORTED:
-      return _("Imported");
+      return _ ("Imported");
     case CD_REVISION_EDITED:
-      return _("Changed from the command line");
+      return _ ("Changed from the command line");
     default:
-      return _("Revision");
+      return _ ("Revision");
     }
 }
 
@@ -94,12 +94,13 @@ comparable_text (CdArticle *article)
   g_autofree char *tags = cd_article_get_field (article, "tags");
 
   return g_strdup_printf ("%s: %s\n%s: %s\n%s: %s\n%s: %s\n%s: %s\n%s: %s\n\n%s",
-                          _("Headline"), cd_article_get_headline (article) ?: "",
-                          _("Dek"), cd_article_get_dek (article) ?: "",
-                          _("Byline"), cd_article_get_byline (article) ?: "",
-                          _("Dateline"), cd_article_get_dateline (article) ?: "",
-                          _("Tags"), tags ?: "",
-                          _("Status"), cd_article_row_status_label (cd_article_get_status (article)),
+                          _ ("Headline"), cd_article_get_headline (article) ?: "",
+                          _ ("Dek"), cd_article_get_dek (article) ?: "",
+                          _ ("Byline"), cd_article_get_byline (article) ?: "",
+                          _ ("Dateline"), cd_article_get_dateline (article) ?: "",
+                          _ ("Tags"), tags ?: "",
+                          _ ("Status"),
+                          cd_article_row_status_label (cd_article_get_status (article)),
                           cd_article_get_body (article) ?: "");
 }
 
@@ -123,18 +124,18 @@ static void
 show_diff (CdHistory  *self,
            CdRevision *revision)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->diff_view));
+  GtkTextBuffer   *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->diff_view));
   g_autofree char *old_text = comparable_text (cd_revision_get_snapshot (revision));
   g_autofree char *new_text = comparable_text (self->current);
-  g_autoptr(GArray) lines = cd_diff_lines (old_text, new_text);
+  g_autoptr (GArray) lines = cd_diff_lines (old_text, new_text);
   g_autofree char *summary = NULL;
-  guint added = 0, removed = 0;
+  guint            added = 0, removed = 0;
 
   gtk_text_buffer_set_text (buffer, "", 0);
   for (guint i = 0; i < lines->len; i++)
     {
       CdDiffLine *line = &g_array_index (lines, CdDiffLine, i);
-      guint run = 0;
+      guint       run = 0;
 
       if (line->kind == CD_DIFF_ADDED)
         {
@@ -149,7 +150,8 @@ show_diff (CdHistory  *self,
           continue;
         }
 
-      while (i + run < lines->len && g_array_index (lines, CdDiffLine, i + run).kind == CD_DIFF_SAME)
+      while (i + run < lines->len &&
+             g_array_index (lines, CdDiffLine, i + run).kind == CD_DIFF_SAME)
         run++;
       for (guint j = 0; j < run; j++)
         {
@@ -158,10 +160,11 @@ show_diff (CdHistory  *self,
 
           if (run >= FOLD_MIN && !near_start && !near_end)
             {
-              guint skipped = run - j - (i + run < lines->len ? CONTEXT : 0);
+              guint            skipped = run - j - (i + run < lines->len ? CONTEXT : 0);
               g_autofree char *fold =
-                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "⋯ %u unchanged line",
-                                              "⋯ %u unchanged lines", skipped), skipped);
+                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "⋯ %u unchanged line",
+                                                "⋯ %u unchanged lines", skipped),
+                                   skipped);
 
               append_line (buffer, "", fold, "folded");
               j += skipped - 1;
@@ -173,18 +176,18 @@ show_diff (CdHistory  *self,
     }
 
   if (added == 0 && removed == 0)
-    summary = g_strdup (_("Same as the current text"));
+    summary = g_strdup (_ ("Same as the current text"));
   else
     {
       g_autofree char *added_text =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line added", "%u lines added", added),
-                         added);
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line added", "%u lines added", added),
+                           added);
       g_autofree char *removed_text =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u removed", "%u removed", removed),
-                         removed);
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u removed", "%u removed", removed),
+                           removed);
 
       /* Translators: "3 lines added, 1 removed" since a revision */
-      summary = g_strdup_printf (_("%s, %s since this revision"), added_text, removed_text);
+      summary = g_strdup_printf (_ ("%s, %s since this revision"), added_text, removed_text);
     }
   gtk_label_set_text (GTK_LABEL (self->summary), summary);
   gtk_widget_set_sensitive (self->restore_button, added > 0 || removed > 0);
@@ -212,7 +215,7 @@ void
 cd_history_restore_selected (CdHistory *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list));
-  CdRevision *revision;
+  CdRevision    *revision;
 
   if (row == NULL)
     return;
@@ -225,15 +228,15 @@ static GtkWidget *
 revision_row (CdRevision *revision)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autoptr(GDateTime) local = g_date_time_to_local (cd_revision_get_created (revision));
+  g_autoptr (GDateTime) local = g_date_time_to_local (cd_revision_get_created (revision));
   g_autofree char *day = cd_article_row_format_time (local);
   g_autofree char *clock = g_date_time_format (local, "%H:%M");
   g_autofree char *when = NULL;
   g_autofree char *reason = NULL;
-  GtkWidget *label;
+  GtkWidget       *label;
 
   /* Translators: when a revision was taken: day, then time of day */
-  when = g_str_equal (day, clock) ? g_strdup (clock) : g_strdup_printf (_("%s, %s"), day, clock);
+  when = g_str_equal (day, clock) ? g_strdup (clock) : g_strdup_printf (_ ("%s, %s"), day, clock);
   label = gtk_label_new (when);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
@@ -242,7 +245,8 @@ revision_row (CdRevision *revision)
 
   if (cd_revision_get_name (revision) != NULL)
     /* Translators: a revision's reason and the name someone gave it */
-    reason = g_strdup_printf (_("%s: %s"), cd_history_reason_label (cd_revision_get_reason (revision)),
+    reason = g_strdup_printf (_ ("%s: %s"),
+                              cd_history_reason_label (cd_revision_get_reason (revision)),
                               cd_revision_get_name (revision));
   else
     reason = g_strdup (cd_history_reason_label (cd_revision_get_reason (revision)));
@@ -262,9 +266,9 @@ update_back_button_cb (gpointer data)
 
   self->back_idle_id = 0;
   gtk_widget_set_visible (self->back_button,
-                          adw_leaflet_get_folded (ADW_LEAFLET (self->leaflet))
-                          && adw_leaflet_get_visible_child (ADW_LEAFLET (self->leaflet))
-                             == self->diff_box);
+                          adw_leaflet_get_folded (ADW_LEAFLET (self->leaflet)) &&
+                              adw_leaflet_get_visible_child (ADW_LEAFLET (self->leaflet)) ==
+                                  self->diff_box);
   return G_SOURCE_REMOVE;
 }
 
@@ -315,7 +319,7 @@ cd_history_dispose (GObject *object)
 static void
 cd_history_class_init (CdHistoryClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cd_history_dispose;
@@ -333,26 +337,27 @@ cd_history_class_init (CdHistoryClass *klass)
 static void
 cd_history_init (CdHistory *self)
 {
-  GtkWidget *box, *header, *separator, *list_scroller, *scroller, *diff_box, *empty;
+  GtkWidget     *box, *header, *separator, *list_scroller, *scroller, *diff_box, *empty;
   GtkTextBuffer *buffer;
 
-  gtk_window_set_title (GTK_WINDOW (self), _("History"));
+  gtk_window_set_title (GTK_WINDOW (self), _ ("History"));
   gtk_window_set_default_size (GTK_WINDOW (self), 960, 640);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
-  self->restore_button = gtk_button_new_with_mnemonic (_("_Restore"));
+  self->restore_button = gtk_button_new_with_mnemonic (_ ("_Restore"));
   gtk_widget_add_css_class (self->restore_button, "suggested-action");
   gtk_widget_set_tooltip_text (self->restore_button,
-                               _("Make this revision the current text; nothing is lost"));
+                               _ ("Make this revision the current text; nothing is lost"));
   gtk_widget_set_sensitive (self->restore_button, FALSE);
-  g_signal_connect_swapped (self->restore_button, "clicked", G_CALLBACK (cd_history_restore_selected), self);
+  g_signal_connect_swapped (self->restore_button, "clicked",
+                            G_CALLBACK (cd_history_restore_selected), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->restore_button);
   self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_widget_set_tooltip_text (self->back_button, _("Revisions"));
+  gtk_widget_set_tooltip_text (self->back_button, _ ("Revisions"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back to Revisions"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Back to Revisions"), -1);
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (show_revisions_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->back_button);
   gtk_box_append (GTK_BOX (box), header);
@@ -361,7 +366,7 @@ cd_history_init (CdHistory *self)
   gtk_widget_add_css_class (self->list, "navigation-sidebar");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_BROWSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Revisions"), -1);
+                                  _ ("Revisions"), -1);
   g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (cd_history_show_diff), self);
   list_scroller = gtk_scrolled_window_new ();
@@ -386,7 +391,7 @@ cd_history_init (CdHistory *self)
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->diff_view), 12);
   gtk_widget_add_css_class (self->diff_view, "cd-diff");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->diff_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Changes"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Changes"), -1);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->diff_view));
   gtk_text_buffer_create_tag (buffer, "added", "paragraph-background", "rgba(46,194,126,0.22)",
                               NULL);
@@ -419,10 +424,10 @@ cd_history_init (CdHistory *self)
 
   empty = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "document-open-recent-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Revisions Yet"));
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _ ("No Revisions Yet"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Save a version with Ctrl+S; checkpoints are taken every "
-                                     "ten minutes of writing."));
+                                   _ ("Save a version with Ctrl+S; checkpoints are taken every "
+                                      "ten minutes of writing."));
 
   self->stack = gtk_stack_new ();
   gtk_widget_set_vexpand (self->stack, TRUE);
@@ -447,7 +452,7 @@ cd_history_new (GtkWindow *parent,
                 CdArticle *current)
 {
   CdHistory *self;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_return_val_if_fail (CD_IS_STORE (store), NULL);
   g_return_val_if_fail (CD_IS_ARTICLE (current), NULL);
@@ -501,7 +506,7 @@ char *
 cd_history_get_diff_text (CdHistory *self)
 {
   GtkTextBuffer *buffer;
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   g_return_val_if_fail (CD_IS_HISTORY (self), NULL);
 

@@ -20,7 +20,7 @@
 
 struct _CdLibrary
 {
-  GtkWidget           parent_instance;
+  GtkWidget parent_instance;
 
   CdStore            *store;
   CdArticle          *current;
@@ -28,15 +28,15 @@ struct _CdLibrary
   GListStore         *articles;
   GtkSingleSelection *selection;
 
-  GtkWidget          *search_entry;
-  GtkWidget          *status_filter;
-  GtkWidget          *stack;
-  GtkWidget          *list_view;
-  GtkWidget          *empty_page;
+  GtkWidget *search_entry;
+  GtkWidget *status_filter;
+  GtkWidget *stack;
+  GtkWidget *list_view;
+  GtkWidget *empty_page;
 
-  guint               trash_mode : 1;
-  guint               selecting : 1;
-  guint               loading : 1;
+  guint trash_mode : 1;
+  guint selecting : 1;
+  guint loading : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CdLibrary, cd_library, GTK_TYPE_WIDGET)
@@ -56,12 +56,12 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static void
 update_empty_page (CdLibrary *self)
 {
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char    *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   AdwStatusPage *page = ADW_STATUS_PAGE (self->empty_page);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 0)
@@ -73,22 +73,22 @@ update_empty_page (CdLibrary *self)
   if (*search != '\0' || gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status_filter)) > 0)
     {
       adw_status_page_set_icon_name (page, "edit-find-symbolic");
-      adw_status_page_set_title (page, _("No Results"));
-      adw_status_page_set_description (page, _("Try other words or another status."));
+      adw_status_page_set_title (page, _ ("No Results"));
+      adw_status_page_set_description (page, _ ("Try other words or another status."));
     }
   else if (self->trash_mode)
     {
       adw_status_page_set_icon_name (page, "user-trash-symbolic");
-      adw_status_page_set_title (page, _("Trash Is Empty"));
-      adw_status_page_set_description (page, _("Deleted articles wait here until restored."));
+      adw_status_page_set_title (page, _ ("Trash Is Empty"));
+      adw_status_page_set_description (page, _ ("Deleted articles wait here until restored."));
     }
   else
     {
       /* The editor side already shows a large call to write; the list
        * says so quietly. */
       adw_status_page_set_icon_name (page, NULL);
-      adw_status_page_set_title (page, _("No Articles"));
-      adw_status_page_set_description (page, _("Articles you write or import appear here."));
+      adw_status_page_set_title (page, _ ("No Articles"));
+      adw_status_page_set_description (page, _ ("Articles you write or import appear here."));
     }
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
 }
@@ -101,7 +101,7 @@ select_current (CdLibrary *self)
 
   for (guint i = 0; self->current != NULL && i < n; i++)
     {
-      g_autoptr(CdArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+      g_autoptr (CdArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
 
       if (g_strcmp0 (cd_article_get_uuid (article), cd_article_get_uuid (self->current)) == 0)
         {
@@ -130,8 +130,8 @@ list_ready_cb (GObject      *object,
                gpointer      data)
 {
   CdLibrary *self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = NULL;
 
   found = cd_store_list_articles_finish (CD_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -175,7 +175,7 @@ void
 cd_library_refresh (CdLibrary *self)
 {
   CdStoreQuery query = { NULL, -1, FALSE, 0 };
-  guint status;
+  guint        status;
 
   g_return_if_fail (CD_IS_LIBRARY (self));
 
@@ -197,7 +197,7 @@ cd_library_refresh (CdLibrary *self)
 static void
 selection_changed_cb (CdLibrary *self)
 {
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (CdArticle) article = NULL;
 
   if (self->selecting || self->trash_mode)
     return;
@@ -205,8 +205,8 @@ selection_changed_cb (CdLibrary *self)
   if (article == NULL)
     return;
   g_object_ref (article);
-  if (self->current != NULL
-      && g_strcmp0 (cd_article_get_uuid (article), cd_article_get_uuid (self->current)) == 0)
+  if (self->current != NULL &&
+      g_strcmp0 (cd_article_get_uuid (article), cd_article_get_uuid (self->current)) == 0)
     return;
   g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, cd_article_get_uuid (article));
 }
@@ -215,7 +215,7 @@ static void
 activate_cb (CdLibrary *self,
              guint      position)
 {
-  g_autoptr(CdArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), position);
+  g_autoptr (CdArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), position);
 
   if (article != NULL && !self->trash_mode)
     g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, cd_article_get_uuid (article));
@@ -321,7 +321,7 @@ cd_library_set_property (GObject      *object,
 static void
 cd_library_class_init (CdLibraryClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cd_library_dispose;
@@ -329,11 +329,11 @@ cd_library_class_init (CdLibraryClass *klass)
   object_class->set_property = cd_library_set_property;
 
   properties[PROP_TRASH_MODE] =
-    g_param_spec_boolean ("trash-mode", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("trash-mode", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -343,8 +343,8 @@ cd_library_class_init (CdLibraryClass *klass)
    * Someone chose an article in the list to open.
    */
   signals[ARTICLE_ACTIVATED] =
-    g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+      g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_key_cb, NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -355,31 +355,31 @@ static void
 cd_library_init (CdLibrary *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) statuses = gtk_string_list_new (NULL);
   GtkListItemFactory *factory;
-  GtkWidget *filters, *scroller;
+  GtkWidget          *filters, *scroller;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
 
   filters = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (filters, "cd-library-filters");
   self->search_entry = gtk_search_entry_new ();
-  g_object_set (self->search_entry, "placeholder-text", _("Search articles"), NULL);
+  g_object_set (self->search_entry, "placeholder-text", _ ("Search articles"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search articles"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Search articles"), -1);
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (cd_library_refresh), self);
   g_signal_connect_swapped (self->search_entry, "activate",
                             G_CALLBACK (cd_library_focus_list), self);
   gtk_box_append (GTK_BOX (filters), self->search_entry);
 
-  gtk_string_list_append (statuses, _("All Statuses"));
+  gtk_string_list_append (statuses, _ ("All Statuses"));
   for (guint s = 0; s < CD_ARTICLE_N_STATUSES; s++)
     gtk_string_list_append (statuses, cd_article_row_status_label (s));
   self->status_filter = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL);
-  gtk_widget_set_tooltip_text (self->status_filter, _("Show articles with this status"));
+  gtk_widget_set_tooltip_text (self->status_filter, _ ("Show articles with this status"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_filter),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status filter"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Status filter"), -1);
   g_signal_connect_swapped (self->status_filter, "notify::selected",
                             G_CALLBACK (cd_library_refresh), self);
   gtk_box_append (GTK_BOX (filters), self->status_filter);
@@ -400,7 +400,7 @@ cd_library_init (CdLibrary *self)
                                        factory);
   gtk_widget_add_css_class (self->list_view, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Articles"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Articles"), -1);
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (activate_cb), self);
 
   scroller = gtk_scrolled_window_new ();
@@ -508,10 +508,10 @@ cd_library_set_current (CdLibrary *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
   for (guint i = 0; article != NULL && i < n; i++)
     {
-      g_autoptr(CdArticle) item = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+      g_autoptr (CdArticle) item = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
 
-      if (item != article
-          && g_strcmp0 (cd_article_get_uuid (item), cd_article_get_uuid (article)) == 0)
+      if (item != article &&
+          g_strcmp0 (cd_article_get_uuid (item), cd_article_get_uuid (article)) == 0)
         {
           self->selecting = TRUE;
           g_list_store_splice (self->articles, i, 1, (gpointer *) &article, 1);

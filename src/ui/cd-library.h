@@ -15,22 +15,22 @@ G_BEGIN_DECLS
 #define CD_TYPE_LIBRARY (cd_library_get_type ())
 G_DECLARE_FINAL_TYPE (CdLibrary, cd_library, CD, LIBRARY, GtkWidget)
 
-GtkWidget  *cd_library_new             (void);
-void        cd_library_set_store       (CdLibrary  *self,
-                                        CdStore    *store);
-void        cd_library_refresh         (CdLibrary  *self);
-gboolean    cd_library_get_trash_mode  (CdLibrary  *self);
-void        cd_library_set_trash_mode  (CdLibrary  *self,
-                                        gboolean    trash_mode);
-void        cd_library_set_search      (CdLibrary  *self,
-                                        const char *text);
+GtkWidget  *cd_library_new (void);
+void        cd_library_set_store (CdLibrary *self,
+                                  CdStore   *store);
+void        cd_library_refresh (CdLibrary *self);
+gboolean    cd_library_get_trash_mode (CdLibrary *self);
+void        cd_library_set_trash_mode (CdLibrary *self,
+                                       gboolean   trash_mode);
+void        cd_library_set_search (CdLibrary  *self,
+                                   const char *text);
 void        cd_library_set_status_filter (CdLibrary *self,
-                                        int         status);
-void        cd_library_set_current     (CdLibrary  *self,
-                                        CdArticle  *article);
-void        cd_library_focus_search    (CdLibrary  *self);
-void        cd_library_focus_list      (CdLibrary  *self);
-GListModel *cd_library_get_model       (CdLibrary  *self);
-gboolean    cd_library_get_loading     (CdLibrary  *self);
+                                          int        status);
+void        cd_library_set_current (CdLibrary *self,
+                                    CdArticle *article);
+void        cd_library_focus_search (CdLibrary *self);
+void        cd_library_focus_list (CdLibrary *self);
+GListModel *cd_library_get_model (CdLibrary *self);
+gboolean    cd_library_get_loading (CdLibrary *self);
 
 G_END_DECLS

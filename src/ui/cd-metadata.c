@@ -24,35 +24,35 @@ static const struct
   const char *label;
   const char *placeholder;
 } text_fields[] = {
-  { "byline",   N_("_Byline"),   N_("By …") },
-  { "dateline", N_("_Dateline"), N_("Place") },
-  { "source",   N_("S_ource"),   N_("Agency or staff") },
-  { "slug",     N_("Sl_ug"),     N_("From the headline") },
-  { "section",  N_("Se_ction"),  N_("News, Sport, …") },
-  { "tags",     N_("Ta_gs"),     N_("Separated by commas") },
+  {"byline",    N_ ("_Byline"),   N_ ("By …")             },
+  { "dateline", N_ ("_Dateline"), N_ ("Place")              },
+  { "source",   N_ ("S_ource"),   N_ ("Agency or staff")    },
+  { "slug",     N_ ("Sl_ug"),     N_ ("From the headline")  },
+  { "section",  N_ ("Se_ction"),  N_ ("News, Sport, …")   },
+  { "tags",     N_ ("Ta_gs"),     N_ ("Separated by commas")},
 };
 
 struct _CdMetadata
 {
-  GtkWidget    parent_instance;
+  GtkWidget parent_instance;
 
-  CdArticle   *article;
-  gulong       notify_id;
+  CdArticle *article;
+  gulong     notify_id;
 
-  GtkWidget   *headline;
-  GtkWidget   *dek;
-  GtkWidget   *expander;
-  GHashTable  *entries;        /* field name → GtkEntry */
+  GtkWidget    *headline;
+  GtkWidget    *dek;
+  GtkWidget    *expander;
+  GHashTable   *entries; /* field name → GtkEntry */
   GtkSizeGroup *labels;
-  GtkWidget   *status;
-  GtkWidget   *length;
-  GtkWidget   *embargo_date;
-  GtkWidget   *embargo_time;
-  GtkWidget   *embargo_zone;
-  GtkWidget   *ednote;
+  GtkWidget    *status;
+  GtkWidget    *length;
+  GtkWidget    *embargo_date;
+  GtkWidget    *embargo_time;
+  GtkWidget    *embargo_zone;
+  GtkWidget    *ednote;
 
-  guint        loading : 1;
-  guint        slug_follows_headline : 1;
+  guint loading : 1;
+  guint slug_follows_headline : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CdMetadata, cd_metadata, GTK_TYPE_WIDGET)
@@ -81,10 +81,10 @@ set_entry_text (CdMetadata *self,
 static void
 load_embargo (CdMetadata *self)
 {
-  GDateTime *embargo = self->article ? cd_article_get_embargo (self->article) : NULL;
+  GDateTime       *embargo = self->article ? cd_article_get_embargo (self->article) : NULL;
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
-  const char *zone = NULL;
+  const char      *zone = NULL;
 
   if (embargo != NULL)
     {
@@ -104,7 +104,7 @@ static void
 load_field (CdMetadata *self,
             const char *field)
 {
-  GtkWidget *entry;
+  GtkWidget       *entry;
   g_autofree char *value = NULL;
 
   if (g_str_equal (field, "status"))
@@ -139,7 +139,7 @@ load_field (CdMetadata *self,
    * else, so that typing "a, " keeps its trailing comma. */
   if (g_str_equal (field, "tags"))
     {
-      g_autoptr(CdArticle) scratch = cd_article_new ();
+      g_autoptr (CdArticle) scratch = cd_article_new ();
       g_autofree char *typed = NULL;
 
       cd_article_set_field (scratch, "tags", gtk_editable_get_text (GTK_EDITABLE (entry)), NULL);
@@ -156,8 +156,8 @@ article_notify_cb (CdMetadata *self,
 {
   const char *name = g_param_spec_get_name (pspec);
 
-  if (g_str_equal (name, "length-target") || g_str_equal (name, "status")
-      || g_str_equal (name, "embargo"))
+  if (g_str_equal (name, "length-target") || g_str_equal (name, "status") ||
+      g_str_equal (name, "embargo"))
     load_field (self, name);
   else if (g_hash_table_contains (self->entries, name))
     load_field (self, name);
@@ -169,7 +169,7 @@ entry_changed_cb (GtkEditable *entry,
 {
   const char *field = g_object_get_data (G_OBJECT (entry), "cd-field");
   const char *text = gtk_editable_get_text (entry);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->loading || self->article == NULL)
     return;
@@ -222,9 +222,9 @@ embargo_changed_cb (CdMetadata *self)
   const char *date = gtk_editable_get_text (GTK_EDITABLE (self->embargo_date));
   const char *time = gtk_editable_get_text (GTK_EDITABLE (self->embargo_time));
   const char *zone = gtk_editable_get_text (GTK_EDITABLE (self->embargo_zone));
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) embargo = NULL;
-  int year = 0, month = 0, day = 0, hour = 0, minute = 0;
+  g_autoptr (GTimeZone) tz = NULL;
+  g_autoptr (GDateTime) embargo = NULL;
+  int      year = 0, month = 0, day = 0, hour = 0, minute = 0;
   gboolean date_ok, time_ok;
 
   if (self->loading || self->article == NULL)
@@ -236,9 +236,10 @@ embargo_changed_cb (CdMetadata *self)
       return;
     }
 
-  date_ok = sscanf (date, "%d-%d-%d", &year, &month, &day) == 3 && g_date_valid_dmy (day, month, year);
-  time_ok = *time == '\0' || (sscanf (time, "%d:%d", &hour, &minute) == 2
-                              && hour >= 0 && hour < 24 && minute >= 0 && minute < 60);
+  date_ok = sscanf (date, "%d-%d-%d", &year, &month, &day) == 3 &&
+            g_date_valid_dmy (day, month, year);
+  time_ok = *time == '\0' || (sscanf (time, "%d:%d", &hour, &minute) == 2 &&
+                              hour >= 0 && hour < 24 && minute >= 0 && minute < 60);
   tz = *zone ? g_time_zone_new_identifier (zone) : g_time_zone_new_local ();
   if (date_ok && time_ok && tz != NULL)
     embargo = g_date_time_new (tz, year, month, day, hour, minute, 0);
@@ -309,19 +310,19 @@ flow_append (GtkWidget *flow,
 static void
 build (CdMetadata *self)
 {
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) statuses = gtk_string_list_new (NULL);
   GtkWidget *flow, *details, *embargo_box;
 
-  self->headline = new_entry (self, "headline", _("Headline"));
+  self->headline = new_entry (self, "headline", _ ("Headline"));
   gtk_widget_add_css_class (self->headline, "cd-headline-entry");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->headline), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Headline"), -1);
+                                  _ ("Headline"), -1);
   gtk_widget_set_parent (self->headline, GTK_WIDGET (self));
 
-  self->dek = new_entry (self, "dek", _("Dek: one or two sentences under the headline"));
+  self->dek = new_entry (self, "dek", _ ("Dek: one or two sentences under the headline"));
   gtk_widget_add_css_class (self->dek, "cd-dek-entry");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->dek), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Dek"), -1);
+                                  _ ("Dek"), -1);
   gtk_widget_set_parent (self->dek, GTK_WIDGET (self));
 
   details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -337,44 +338,44 @@ build (CdMetadata *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
-      GtkWidget *entry = new_entry (self, text_fields[i].field, _(text_fields[i].placeholder));
+      GtkWidget *entry = new_entry (self, text_fields[i].field, _ (text_fields[i].placeholder));
 
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
-      flow_append (flow, field_cell (self, _(text_fields[i].label), entry));
+      flow_append (flow, field_cell (self, _ (text_fields[i].label), entry));
     }
 
   for (guint s = 0; s < CD_ARTICLE_N_STATUSES; s++)
     gtk_string_list_append (statuses, cd_article_row_status_label (s));
   self->status = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL);
   g_signal_connect_swapped (self->status, "notify::selected", G_CALLBACK (status_changed_cb), self);
-  flow_append (flow, field_cell (self, _("S_tatus"), self->status));
+  flow_append (flow, field_cell (self, _ ("S_tatus"), self->status));
 
   self->length = gtk_spin_button_new_with_range (0, 20000, 50);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (self->length), TRUE);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->length), 5);
   g_signal_connect_swapped (self->length, "value-changed", G_CALLBACK (length_changed_cb), self);
-  gtk_widget_set_tooltip_text (self->length, _("Length target in words; 0 for none"));
-  flow_append (flow, field_cell (self, _("_Length"), self->length));
+  gtk_widget_set_tooltip_text (self->length, _ ("Length target in words; 0 for none"));
+  flow_append (flow, field_cell (self, _ ("_Length"), self->length));
 
   embargo_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (embargo_box, "linked");
   self->embargo_date = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->embargo_date), _("YYYY-MM-DD"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->embargo_date), _ ("YYYY-MM-DD"));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->embargo_date), 10);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->embargo_date),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Embargo date"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Embargo date"), -1);
   self->embargo_time = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->embargo_time), _("HH:MM"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->embargo_time), _ ("HH:MM"));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->embargo_time), 5);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->embargo_time),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Embargo time"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Embargo time"), -1);
   self->embargo_zone = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->embargo_zone), _("Local time"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->embargo_zone), _ ("Local time"));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->embargo_zone), 8);
   gtk_widget_set_hexpand (self->embargo_zone, TRUE);
-  gtk_widget_set_tooltip_text (self->embargo_zone, _("A time zone such as Europe/Berlin or UTC"));
+  gtk_widget_set_tooltip_text (self->embargo_zone, _ ("A time zone such as Europe/Berlin or UTC"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->embargo_zone),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Embargo time zone"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Embargo time zone"), -1);
   g_hash_table_insert (self->entries, (gpointer) g_intern_static_string ("embargo-date"),
                        self->embargo_date);
   g_hash_table_insert (self->entries, (gpointer) g_intern_static_string ("embargo-time"),
@@ -387,13 +388,13 @@ build (CdMetadata *self)
   g_signal_connect_swapped (self->embargo_date, "changed", G_CALLBACK (embargo_changed_cb), self);
   g_signal_connect_swapped (self->embargo_time, "changed", G_CALLBACK (embargo_changed_cb), self);
   g_signal_connect_swapped (self->embargo_zone, "changed", G_CALLBACK (embargo_changed_cb), self);
-  gtk_box_append (GTK_BOX (details), field_cell (self, _("_Embargo"), embargo_box));
+  gtk_box_append (GTK_BOX (details), field_cell (self, _ ("_Embargo"), embargo_box));
 
-  self->ednote = new_entry (self, "ednote", _("Internal note, never published"));
+  self->ednote = new_entry (self, "ednote", _ ("Internal note, never published"));
   gtk_widget_add_css_class (self->ednote, "cd-ednote-entry");
-  gtk_box_append (GTK_BOX (details), field_cell (self, _("_Note"), self->ednote));
+  gtk_box_append (GTK_BOX (details), field_cell (self, _ ("_Note"), self->ednote));
 
-  self->expander = gtk_expander_new_with_mnemonic (_("Det_ails"));
+  self->expander = gtk_expander_new_with_mnemonic (_ ("Det_ails"));
   gtk_widget_add_css_class (self->expander, "cd-details");
   gtk_expander_set_child (GTK_EXPANDER (self->expander), details);
   g_signal_connect (self->expander, "notify::expanded", G_CALLBACK (expander_notify_cb), self);
@@ -404,7 +405,7 @@ static void
 cd_metadata_dispose (GObject *object)
 {
   CdMetadata *self = CD_METADATA (object);
-  GtkWidget *child;
+  GtkWidget  *child;
 
   cd_metadata_set_article (self, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -463,7 +464,7 @@ cd_metadata_set_property (GObject      *object,
 static void
 cd_metadata_class_init (CdMetadataClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cd_metadata_dispose;
@@ -472,8 +473,8 @@ cd_metadata_class_init (CdMetadataClass *klass)
   object_class->set_property = cd_metadata_set_property;
 
   properties[PROP_EXPANDED] =
-    g_param_spec_boolean ("expanded", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("expanded", NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -508,8 +509,8 @@ cd_metadata_set_article (CdMetadata *self,
                          CdArticle  *article)
 {
   g_autofree char *derived = NULL;
-  GHashTableIter iter;
-  const char *field;
+  GHashTableIter   iter;
+  const char      *field;
 
   g_return_if_fail (CD_IS_METADATA (self));
 
@@ -534,9 +535,9 @@ cd_metadata_set_article (CdMetadata *self,
   if (article != NULL)
     derived = cd_make_slug (cd_article_get_headline (article));
   self->slug_follows_headline =
-    article == NULL || cd_article_get_slug (article) == NULL
-    || *cd_article_get_slug (article) == '\0'
-    || g_strcmp0 (derived, cd_article_get_slug (article)) == 0;
+      article == NULL || cd_article_get_slug (article) == NULL ||
+      *cd_article_get_slug (article) == '\0' ||
+      g_strcmp0 (derived, cd_article_get_slug (article)) == 0;
 }
 
 /**

@@ -16,9 +16,9 @@
 
 struct _CdPreferences
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwPreferencesWindow parent_instance;
 
-  GSettings            *settings;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (CdPreferences, cd_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -59,46 +59,47 @@ build (CdPreferences *self)
   GtkWidget *page, *group, *font, *limit;
 
   page = adw_preferences_page_new ();
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("General"));
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _ ("General"));
   adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "preferences-system-symbolic");
   gtk_widget_set_name (page, "general");
 
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Editor"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Editor"));
   font = gtk_font_button_new ();
   gtk_font_button_set_use_font (GTK_FONT_BUTTON (font), TRUE);
   gtk_font_chooser_set_level (GTK_FONT_CHOOSER (font),
                               GTK_FONT_CHOOSER_LEVEL_FAMILY | GTK_FONT_CHOOSER_LEVEL_SIZE);
   g_settings_bind (self->settings, "editor-font", font, "font", G_SETTINGS_BIND_DEFAULT);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             row_with (_("Body Font"), _("The font the article body is written in"),
+                             row_with (_ ("Body Font"),
+                                       _ ("The font the article body is written in"),
                                        font));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             switch_row (self->settings, "show-details", _("Show Details"),
-                                         _("Byline, dateline, slug and the other fields above "
-                                           "the body")));
+                             switch_row (self->settings, "show-details", _ ("Show Details"),
+                                         _ ("Byline, dateline, slug and the other fields above "
+                                            "the body")));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Preview"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Preview"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             switch_row (self->settings, "show-preview", _("Show Preview"),
-                                         _("The typeset article beside the editor (F9)")));
+                             switch_row (self->settings, "show-preview", _ ("Show Preview"),
+                                         _ ("The typeset article beside the editor (F9)")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              switch_row (self->settings, "allow-remote-images",
-                                         _("Load Remote Images"),
-                                         _("Images from other servers; off keeps drafts from "
-                                           "contacting third parties")));
+                                         _ ("Load Remote Images"),
+                                         _ ("Images from other servers; off keeps drafts from "
+                                            "contacting third parties")));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Checks"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Checks"));
   limit = gtk_spin_button_new_with_range (20, 300, 1);
   g_settings_bind (self->settings, "headline-length-limit", limit, "value",
                    G_SETTINGS_BIND_DEFAULT);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             row_with (_("Headline Length Limit"),
-                                       _("Longer headlines are flagged, in characters"), limit));
+                             row_with (_ ("Headline Length Limit"),
+                                       _ ("Longer headlines are flagged, in characters"), limit));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));

@@ -37,7 +37,7 @@ display_headline (CdArticle *article)
 {
   const char *headline = cd_article_get_headline (article);
 
-  return g_strdup (headline != NULL && *headline ? headline : _("Untitled"));
+  return g_strdup (headline != NULL && *headline ? headline : _ ("Untitled"));
 }
 
 /**
@@ -48,10 +48,16 @@ display_headline (CdArticle *article)
 void
 _cd_window_update_actions (CdWindow *self)
 {
-  gboolean open = self->document != NULL;
-  static const char * const article_actions[] = {
-    "win.duplicate-article", "win.trash-article", "win.save-version", "win.history",
-    "win.find", "win.replace", "win.print", "win.export-pdf",
+  gboolean                 open = self->document != NULL;
+  static const char *const article_actions[] = {
+    "win.duplicate-article",
+    "win.trash-article",
+    "win.save-version",
+    "win.history",
+    "win.find",
+    "win.replace",
+    "win.print",
+    "win.export-pdf",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (article_actions); i++)
@@ -63,10 +69,10 @@ save_and_open (CdWindow  *self,
                CdArticle *article,
                gboolean   focus_headline)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
-  if (!cd_store_save_article (self->store, article, CD_REVISION_NONE, NULL, &error)
-      || !cd_window_open_article (self, cd_article_get_uuid (article), &error))
+  if (!cd_store_save_article (self->store, article, CD_REVISION_NONE, NULL, &error) ||
+      !cd_window_open_article (self, cd_article_get_uuid (article), &error))
     {
       toast_error (self, error);
       return FALSE;
@@ -83,7 +89,7 @@ new_article_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   CdWindow *self = CD_WINDOW (widget);
-  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr (CdArticle) article = cd_article_new ();
 
   gtk_toggle_button_set_active (self->trash_toggle, FALSE);
   cd_article_touch (article);
@@ -96,9 +102,9 @@ duplicate_article_action (GtkWidget  *widget,
                           const char *name,
                           GVariant   *param)
 {
-  CdWindow *self = CD_WINDOW (widget);
+  CdWindow  *self = CD_WINDOW (widget);
   CdArticle *current = current_article (self);
-  g_autoptr(CdArticle) copy = NULL;
+  g_autoptr (CdArticle) copy = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *headline = NULL;
 
@@ -108,7 +114,7 @@ duplicate_article_action (GtkWidget  *widget,
   copy = cd_article_copy (current);
   cd_article_set_uuid (copy, uuid);
   /* Translators: the headline of a duplicated article */
-  headline = g_strdup_printf (_("%s (Copy)"), cd_article_get_headline (current) ?: "");
+  headline = g_strdup_printf (_ ("%s (Copy)"), cd_article_get_headline (current) ?: "");
   cd_article_set_headline (copy, headline);
   cd_article_set_slug (copy, NULL);
   cd_article_set_status (copy, CD_ARTICLE_STATUS_DRAFT);
@@ -122,13 +128,13 @@ trash_article_action (GtkWidget  *widget,
                       const char *name,
                       GVariant   *param)
 {
-  CdWindow *self = CD_WINDOW (widget);
+  CdWindow  *self = CD_WINDOW (widget);
   CdArticle *current = current_article (self);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *headline = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
+  AdwToast        *toast;
 
   if (current == NULL)
     return;
@@ -144,9 +150,9 @@ trash_article_action (GtkWidget  *widget,
   cd_library_refresh (self->library);
 
   /* Translators: a toast after an article went to the trash */
-  title = g_strdup_printf (_("“%s” moved to the trash"), headline);
+  title = g_strdup_printf (_ ("“%s” moved to the trash"), headline);
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_action_name (toast, "win.untrash-article");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uuid));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -158,12 +164,12 @@ untrash_article_action (GtkWidget  *widget,
                         const char *name,
                         GVariant   *param)
 {
-  CdWindow *self = CD_WINDOW (widget);
+  CdWindow   *self = CD_WINDOW (widget);
   const char *uuid = g_variant_get_string (param, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
-  if (!cd_store_untrash_article (self->store, uuid, &error)
-      || !cd_window_open_article (self, uuid, &error))
+  if (!cd_store_untrash_article (self->store, uuid, &error) ||
+      !cd_window_open_article (self, uuid, &error))
     {
       toast_error (self, error);
       return;
@@ -176,15 +182,15 @@ restore_article_action (GtkWidget  *widget,
                         const char *name,
                         GVariant   *param)
 {
-  CdWindow *self = CD_WINDOW (widget);
+  CdWindow   *self = CD_WINDOW (widget);
   const char *uuid = g_variant_get_string (param, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = NULL;
   g_autofree char *headline = NULL;
   g_autofree char *title = NULL;
 
-  if (!cd_store_untrash_article (self->store, uuid, &error)
-      || (article = cd_store_get_article (self->store, uuid, &error)) == NULL)
+  if (!cd_store_untrash_article (self->store, uuid, &error) ||
+      (article = cd_store_get_article (self->store, uuid, &error)) == NULL)
     {
       toast_error (self, error);
       return;
@@ -192,7 +198,7 @@ restore_article_action (GtkWidget  *widget,
   cd_library_refresh (self->library);
   headline = display_headline (article);
   /* Translators: a toast after an article came back from the trash */
-  title = g_strdup_printf (_("“%s” restored"), headline);
+  title = g_strdup_printf (_ ("“%s” restored"), headline);
   cd_window_add_toast (self, adw_toast_new (title));
 }
 
@@ -201,7 +207,7 @@ empty_trash_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          CdWindow         *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!g_str_equal (response, "empty"))
     return;
@@ -215,15 +221,15 @@ empty_trash_action (GtkWidget  *widget,
                     const char *name,
                     GVariant   *param)
 {
-  CdWindow *self = CD_WINDOW (widget);
+  CdWindow  *self = CD_WINDOW (widget);
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Empty the Trash?"),
-                                   _("The articles in the trash and their history will be "
-                                     "deleted for good."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Empty the Trash?"),
+                                   _ ("The articles in the trash and their history will be "
+                                      "deleted for good."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "empty", _("_Empty Trash"),
+                                    "cancel", _ ("_Cancel"),
+                                    "empty", _ ("_Empty Trash"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "empty",
                                               ADW_RESPONSE_DESTRUCTIVE);
@@ -243,7 +249,7 @@ save_version_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "save") || self->document == NULL)
     return;
   cd_document_save_version (self->document, CD_REVISION_NAMED, gtk_editable_get_text (entry));
-  cd_window_add_toast (self, adw_toast_new (_("Version saved")));
+  cd_window_add_toast (self, adw_toast_new (_ ("Version saved")));
 }
 
 static void
@@ -251,24 +257,24 @@ save_version_action (GtkWidget  *widget,
                      const char *name,
                      GVariant   *param)
 {
-  CdWindow *self = CD_WINDOW (widget);
+  CdWindow  *self = CD_WINDOW (widget);
   GtkWidget *dialog, *entry;
 
   if (self->document == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Version"),
-                                   _("A named version is easy to find in History."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Save Version"),
+                                   _ ("A named version is easy to find in History."));
   entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name (optional)"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Name (optional)"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Version name"), -1);
+                                  _ ("Version name"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   g_object_set_data (G_OBJECT (dialog), "cd-name-entry", entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
+                                    "cancel", _ ("_Cancel"),
+                                    "save", _ ("_Save"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
                                               ADW_RESPONSE_SUGGESTED);
@@ -283,8 +289,8 @@ static void
 history_restore_cb (CdWindow *self,
                     gint64    revision_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) restored = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) restored = NULL;
   g_autofree char *uuid = NULL;
 
   if (self->document == NULL)
@@ -306,7 +312,7 @@ history_restore_cb (CdWindow *self,
       return;
     }
   cd_library_refresh (self->library);
-  cd_window_add_toast (self, adw_toast_new (_("Revision restored")));
+  cd_window_add_toast (self, adw_toast_new (_ ("Revision restored")));
 }
 
 static void
@@ -315,7 +321,7 @@ history_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   CdWindow *self = CD_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CdHistory *history;
 
   if (self->document == NULL)
@@ -359,8 +365,8 @@ export_pdf_ready_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      data)
 {
-  g_autoptr(CdWindow) self = data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdWindow) self = data;
+  g_autoptr (GError) error = NULL;
 
   if (!cd_preview_export_pdf_finish (CD_PREVIEW (object), result, &error))
     {
@@ -368,7 +374,7 @@ export_pdf_ready_cb (GObject      *object,
         toast_error (self, error);
       return;
     }
-  cd_window_add_toast (self, adw_toast_new (_("PDF exported")));
+  cd_window_add_toast (self, adw_toast_new (_ ("PDF exported")));
 }
 
 static void
@@ -376,7 +382,7 @@ export_pdf_response_cb (GtkNativeDialog *chooser,
                         int              response,
                         CdWindow        *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -391,23 +397,23 @@ export_pdf_action (GtkWidget  *widget,
                    const char *name,
                    GVariant   *param)
 {
-  CdWindow *self = CD_WINDOW (widget);
-  CdArticle *article = current_article (self);
+  CdWindow             *self = CD_WINDOW (widget);
+  CdArticle            *article = current_article (self);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *file_name = NULL;
-  const char *slug;
+  const char      *slug;
 
   if (article == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
+  chooser = gtk_file_chooser_native_new (_ ("Export PDF"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), NULL);
+  gtk_file_filter_set_name (filter, _ ("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   slug = cd_article_get_slug (article);
-  file_name = g_strdup_printf ("%s.pdf", slug != NULL && *slug ? slug : _("article"));
+  file_name = g_strdup_printf ("%s.pdf", slug != NULL && *slug ? slug : _ ("article"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_pdf_response_cb), self, 0);
@@ -442,7 +448,7 @@ open_article_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   CdWindow *self = CD_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!cd_window_open_article (self, g_variant_get_string (param, NULL), &error))
     toast_error (self, error);
@@ -475,16 +481,16 @@ _cd_window_class_init_actions (CdWindowClass *klass)
 
 /* Toggles that are settings: the preview (F9), the checks pane (F7) and the
  * details above the body. */
-static const char * const settings_keys[] = { "show-preview", "show-checks", "show-details" };
+static const char *const settings_keys[] = { "show-preview", "show-checks", "show-details" };
 
 void
 _cd_window_add_settings_actions (CdWindow *self)
 {
-  const char * const *keys = settings_keys;
+  const char *const *keys = settings_keys;
 
   for (guint i = 0; i < G_N_ELEMENTS (settings_keys); i++)
     {
-      g_autoptr(GAction) action = g_settings_create_action (self->settings, keys[i]);
+      g_autoptr (GAction) action = g_settings_create_action (self->settings, keys[i]);
 
       g_action_map_add_action (G_ACTION_MAP (self), action);
     }

@@ -31,10 +31,10 @@
 
 #include "cd-ui-test.h"
 
-#define ARTICLE_WORDS   10000
-#define STARTUP_RUNS    7
-#define KEY_SAMPLES     60
-#define TYPING_SECONDS  10
+#define ARTICLE_WORDS 10000
+#define STARTUP_RUNS 7
+#define KEY_SAMPLES 60
+#define TYPING_SECONDS 10
 #define TYPING_EVERY_MS 50
 
 static int
@@ -69,7 +69,7 @@ static gint64
 read_report (GDataInputStream *output,
              const char       *prefix)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *line;
 
   while ((line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error)) != NULL)
@@ -92,12 +92,13 @@ spawn_app (const char        *dir,
            gboolean           exit_after_frame,
            GDataInputStream **output)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { g_getenv ("COPYDESK_BIN"), "open", uuid, "--data-dir", dir, NULL };
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GError) error = NULL;
+  const char  *argv[] = { g_getenv ("COPYDESK_BIN"), "open", uuid, "--data-dir", dir, NULL };
   GSubprocess *process;
 
   g_assert_nonnull (argv[0]);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_setenv (launcher, "COPYDESK_REPORT_FRAMES", "1", TRUE);
   if (exit_after_frame)
     g_subprocess_launcher_setenv (launcher, "COPYDESK_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
@@ -111,12 +112,12 @@ static void
 bench_startup (const char *dir,
                const char *uuid)
 {
-  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint run = 0; run < STARTUP_RUNS; run++)
     {
-      g_autoptr(GDataInputStream) output = NULL;
-      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr (GDataInputStream) output = NULL;
+      g_autoptr (GSubprocess) process = NULL;
       gint64 start = g_get_monotonic_time ();
       double ms;
 
@@ -145,7 +146,7 @@ read_kib (const char *pid,
 {
   g_autofree char *path = g_build_filename ("/proc", pid, file, NULL);
   g_autofree char *contents = NULL;
-  const char *line;
+  const char      *line;
 
   if (!g_file_get_contents (path, &contents, NULL, NULL))
     return 0;
@@ -159,17 +160,17 @@ tree_rss_kib (GPid     root,
               GString *who,
               guint64 *pss_total)
 {
-  g_autoptr(GHashTable) parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) queue = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  g_autoptr (GHashTable) parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GPtrArray) queue = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) proc = g_dir_open ("/proc", 0, NULL);
   const char *name;
-  guint64 total = 0;
+  guint64     total = 0;
 
   while ((name = g_dir_read_name (proc)) != NULL)
     {
       g_autofree char *path = g_build_filename ("/proc", name, "stat", NULL);
       g_autofree char *stat = NULL;
-      const char *close_paren;
+      const char      *close_paren;
 
       if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &stat, NULL, NULL))
         continue;
@@ -185,12 +186,12 @@ tree_rss_kib (GPid     root,
   g_ptr_array_add (queue, g_strdup_printf ("%d", root));
   for (guint i = 0; i < queue->len; i++)
     {
-      const char *pid = g_ptr_array_index (queue, i);
+      const char      *pid = g_ptr_array_index (queue, i);
       g_autofree char *comm_path = g_build_filename ("/proc", pid, "comm", NULL);
       g_autofree char *comm = NULL;
-      GHashTableIter iter;
-      const char *child, *parent;
-      guint64 rss = read_kib (pid, "status", "VmRSS:");
+      GHashTableIter   iter;
+      const char      *child, *parent;
+      guint64          rss = read_kib (pid, "status", "VmRSS:");
 
       total += rss;
       /* Shared libraries count once in PSS, split between their users. */
@@ -210,9 +211,9 @@ static void
 bench_memory (const char *dir,
               const char *uuid)
 {
-  g_autoptr(GDataInputStream) output = NULL;
-  g_autoptr(GSubprocess) process = spawn_app (dir, uuid, FALSE, &output);
-  g_autoptr(GString) who = g_string_new (NULL);
+  g_autoptr (GDataInputStream) output = NULL;
+  g_autoptr (GSubprocess) process = spawn_app (dir, uuid, FALSE, &output);
+  g_autoptr (GString) who = g_string_new (NULL);
   guint64 kib, pss = 0;
 
   read_report (output, "preview-loaded ");
@@ -264,19 +265,19 @@ type_char (GtkTextBuffer *buffer,
 static void
 bench_keystroke (CdWindow *window)
 {
-  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (cd_editor_get_buffer (cd_window_get_editor (window)));
-  CdPreview *preview = cd_window_get_preview (window);
-  Updates updates = { 0 };
-  gulong id = g_signal_connect (preview, "updated", G_CALLBACK (updated_cb), &updates);
+  CdPreview     *preview = cd_window_get_preview (window);
+  Updates        updates = { 0 };
+  gulong         id = g_signal_connect (preview, "updated", G_CALLBACK (updated_cb), &updates);
 
   cd_editor_place_cursor (cd_window_get_editor (window),
                           gtk_text_buffer_get_char_count (buffer) / 2);
   for (guint i = 0; i < KEY_SAMPLES; i++)
     {
       UpdateWait wait = { &updates, 0 };
-      gint64 start;
-      double ms;
+      gint64     start;
+      double     ms;
 
       cd_ui_spin (30);
       wait.wanted = updates.n_updates + 1;
@@ -355,8 +356,8 @@ typing_done (gpointer data)
 static void
 bench_stalls (CdWindow *window)
 {
-  Stall stall = { 0 };
-  guint over = 0, cpu_over = 0;
+  Stall  stall = { 0 };
+  guint  over = 0, cpu_over = 0;
   double longest, cpu_longest;
 
   stall.buffer = GTK_TEXT_BUFFER (cd_editor_get_buffer (cd_window_get_editor (window)));
@@ -382,7 +383,8 @@ bench_stalls (CdWindow *window)
    * processes; the main thread's own CPU time between two runs of the
    * monitor is the work that held the loop. */
   printf ("%-40s longest %7.1f ms   p99 %6.1f ms   gaps over 16 ms: %u of %u   "
-          "budget: none over 16 ms\n", "main-loop stall while typing (wall)",
+          "budget: none over 16 ms\n",
+          "main-loop stall while typing (wall)",
           longest, g_array_index (stall.gaps, double, stall.gaps->len * 99 / 100),
           over, stall.gaps->len);
   printf ("%-40s longest %7.1f ms   p99 %6.1f ms   gaps over 16 ms: %u of %u\n",
@@ -404,9 +406,9 @@ main (int    argc,
       char **argv)
 {
   CdUiFixture fixture = { 0 };
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (CdArticle) article = NULL;
   g_autofree char *body = NULL;
-  CdWindow *window;
+  CdWindow        *window;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
