@@ -465,6 +465,8 @@ test_trashed_is_gone (void)
   g_autofree char *force = NULL;
   g_autoptr (GDateTime) before = NULL;
   g_autoptr (GPtrArray) changed = NULL;
+  g_autoptr (GAsyncResult) update_result = NULL;
+  g_autoptr (CdRemotePost) revised = NULL;
   gboolean listed = FALSE;
   guint    status;
 
@@ -500,6 +502,16 @@ test_trashed_is_gone (void)
         }
     }
   g_assert_true (listed);
+
+  /* WordPress would take an update to the trashed post; the client says
+   * it is gone. */
+  cd_article_set_headline (article, "Spiked story, revised");
+  cd_cms_update_async (CD_CMS (client), created->remote_id, article, NULL, cd_test_store_result,
+                       &update_result);
+  revised = cd_cms_update_finish (CD_CMS (client), cd_test_await (&update_result), &error);
+  g_assert_null (revised);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE);
+  g_clear_error (&error);
 
   force = g_strdup_printf ("/wp/v2/posts/%s?force=true", created->remote_id);
   reply2 = rest ("DELETE", force, wp->user, wp->password, NULL, &status);

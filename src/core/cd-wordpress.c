@@ -1601,6 +1601,7 @@ update_sync (CdWordpress  *self,
   g_autoptr (JsonNode) reply = NULL;
   g_autoptr (JsonNode) error_body = NULL;
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (CdRemotePost) post = NULL;
 
   body = post_body_for_article (self, article, FALSE, cancellable, error);
   if (body == NULL)
@@ -1621,7 +1622,16 @@ update_sync (CdWordpress  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  return written_post (self, reply, url, error);
+  post = written_post (self, reply, url, error);
+  /* WordPress lets a trashed post be edited; for the sync it is gone. */
+  if (post != NULL && g_strcmp0 (post->status, "trash") == 0)
+    {
+      g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE,
+                   "Post %s is in the trash on %s; the change reached only the trashed copy.",
+                   remote_id, self->url);
+      return NULL;
+    }
+  return g_steal_pointer (&post);
 }
 
 /* GTask plumbing --------------------------------------------------------- */
