@@ -30,6 +30,7 @@ struct _CdApplication
   CdStore        *store;
   GSettings      *settings;
   GError         *store_error;
+  CdSyncEngine   *sync_engine;
 };
 
 G_DEFINE_FINAL_TYPE (CdApplication, cd_application, ADW_TYPE_APPLICATION)
@@ -55,6 +56,7 @@ static const struct
   { "win.show-details",      { "<Primary><Shift>i", NULL } },
   { "win.print",             { "<Primary>p", NULL } },
   { "win.export-pdf",        { "<Primary><Shift>e", NULL } },
+  { "win.sync",              { "<Primary><Shift>s", NULL } },
 };
 
 static void
@@ -184,6 +186,13 @@ cd_application_activate (GApplication *app)
 }
 
 static void
+sync_interval_changed_cb (CdApplication *self)
+{
+  cd_sync_engine_set_auto_sync (self->sync_engine,
+                                g_settings_get_uint (self->settings, "sync-interval"));
+}
+
+static void
 cd_application_startup (GApplication *app)
 {
   CdApplication *self = CD_APPLICATION (app);
@@ -205,6 +214,16 @@ cd_application_startup (GApplication *app)
 
   self->store = cd_store_open (self->data_dir, &self->store_error);
 
+  /* One sync engine for the store: it syncs by itself when the network
+   * comes back and every sync-interval seconds; windows show its syncs. */
+  if (self->store != NULL)
+    {
+      self->sync_engine = cd_sync_engine_new (self->store);
+      g_signal_connect_object (self->settings, "changed::sync-interval",
+                               G_CALLBACK (sync_interval_changed_cb), self, G_CONNECT_SWAPPED);
+      sync_interval_changed_cb (self);
+    }
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -215,7 +234,11 @@ cd_application_startup (GApplication *app)
 static void
 cd_application_shutdown (GApplication *app)
 {
-  save_all_windows (CD_APPLICATION (app));
+  CdApplication *self = CD_APPLICATION (app);
+
+  save_all_windows (self);
+  if (self->sync_engine != NULL)
+    cd_sync_engine_set_auto_sync (self->sync_engine, 0);
 
   G_APPLICATION_CLASS (cd_application_parent_class)->shutdown (app);
 }
@@ -225,6 +248,7 @@ cd_application_finalize (GObject *object)
 {
   CdApplication *self = CD_APPLICATION (object);
 
+  g_clear_object (&self->sync_engine);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);
@@ -294,4 +318,17 @@ cd_application_get_settings (CdApplication *self)
 {
   g_return_val_if_fail (CD_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+/**
+ * cd_application_get_sync_engine:
+ *
+ * Returns: (nullable) (transfer none): the sync engine of the store, once
+ *   started up
+ */
+CdSyncEngine *
+cd_application_get_sync_engine (CdApplication *self)
+{
+  g_return_val_if_fail (CD_IS_APPLICATION (self), NULL);
+  return self->sync_engine;
 }

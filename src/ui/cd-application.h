@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "cd-store.h"
+#include "cd-sync.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,6 @@ CdApplication *cd_application_new          (const char    *data_dir,
                                             const char    *open_uuid);
 CdStore       *cd_application_get_store    (CdApplication *self);
 GSettings     *cd_application_get_settings (CdApplication *self);
+CdSyncEngine  *cd_application_get_sync_engine (CdApplication *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "cd-article-row.h"
 #include "cd-store.h"
+#include "cd-sync-badge.h"
 
 struct _CdArticleRow
 {
@@ -28,6 +29,7 @@ struct _CdArticleRow
   GtkWidget *status;
   GtkWidget *details;
   GtkWidget *restore;
+  GtkWidget *sync_badge; /* see cd-sync-badge.c */
 };
 
 G_DEFINE_FINAL_TYPE (CdArticleRow, cd_article_row, GTK_TYPE_WIDGET)
@@ -236,6 +238,10 @@ cd_article_row_init (CdArticleRow *self)
   gtk_widget_add_css_class (self->details, "dim-label");
   gtk_widget_add_css_class (self->details, "numeric");
   gtk_box_append (GTK_BOX (meta), self->details);
+  self->sync_badge = cd_sync_badge_new ();
+  gtk_widget_set_hexpand (self->sync_badge, TRUE);
+  gtk_widget_set_halign (self->sync_badge, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (meta), self->sync_badge);
   gtk_widget_set_parent (meta, GTK_WIDGET (self));
 
   self->restore = gtk_button_new_from_icon_name ("edit-undo-symbolic");
@@ -276,6 +282,8 @@ cd_article_row_set_article (CdArticleRow *self,
   g_clear_handle_id (&self->words_id, g_source_remove);
   g_clear_signal_handler (&self->notify_id, self->article);
   g_set_object (&self->article, article);
+  cd_sync_badge_set_uuid (CD_SYNC_BADGE (self->sync_badge),
+                          article != NULL ? cd_article_get_uuid (article) : NULL);
   if (article == NULL)
     return;
 

@@ -44,6 +44,10 @@ struct _CdWindow
   AdwBin               *preview_bin;
   GtkRevealer          *checks_revealer;
   AdwBin               *checks_bin;
+  GtkWidget            *sync_button;
+
+  /* Syncing: see cd-window-sync.c. */
+  struct _CdWindowSync *sync;
 
   guint                 reported_frame : 1;
 };
@@ -54,5 +58,7 @@ void  _cd_window_remove_settings_actions (CdWindow   *self);
 void  _cd_window_update_actions       (CdWindow      *self);
 void  _cd_window_update_title         (CdWindow      *self);
 void  _cd_window_save_session         (CdWindow      *self);
+void  _cd_window_setup_sync           (CdWindow      *self);
+void  _cd_window_dispose_sync         (CdWindow      *self);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 
 #include "cd-article-row.h"
 #include "cd-checks-panel.h"
+#include "cd-sync-button.h"
 #include "cd-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CdWindow, cd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -516,6 +517,7 @@ cd_window_dispose (GObject *object)
     _cd_window_remove_settings_actions (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  _cd_window_dispose_sync (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_WINDOW);
 
@@ -579,6 +581,7 @@ cd_window_class_init (CdWindowClass *klass)
   g_type_ensure (CD_TYPE_EDITOR);
   g_type_ensure (CD_TYPE_LIBRARY);
   g_type_ensure (CD_TYPE_METADATA);
+  g_type_ensure (CD_TYPE_SYNC_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CdWindow, toast_overlay);
@@ -597,6 +600,7 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, checks_revealer);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, checks_bin);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, sync_button);
 
   _cd_window_class_init_actions (klass);
 }
@@ -665,6 +669,7 @@ cd_window_new (GtkApplication *application,
 
   _cd_window_add_settings_actions (self);
   setup_checks_pane (self);
+  _cd_window_setup_sync (self);
 
   cd_library_set_store (self->library, store);
   _cd_window_update_title (self);

@@ -13,6 +13,8 @@
 #include "cd-metadata.h"
 #include "cd-preview.h"
 #include "cd-store.h"
+#include "cd-sync.h"
+#include "cd-sync-states.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +41,11 @@ CdLibrary  *cd_window_get_library       (CdWindow       *self);
 CdPreview  *cd_window_get_preview       (CdWindow       *self);
 AdwBin     *cd_window_get_checks_bin    (CdWindow       *self);
 GtkWindow  *cd_window_get_history       (CdWindow       *self);
+
+/* Syncing: see cd-window-sync.c. */
+CdSyncEngine *cd_window_get_sync_engine (CdWindow       *self);
+CdSyncStates *cd_window_get_sync_states (CdWindow       *self);
+GtkWindow    *cd_window_show_conflict   (CdWindow       *self,
+                                         const char     *uuid);
 
 G_END_DECLS

@@ -1,0 +1,521 @@
+/* cd-window-sync.c: the window's side of syncing: the sync button and
+ * win.sync (Ctrl+Shift+S), toasts for what each sync did, every article's
+ * sync state for the library's rows, a banner over an article in conflict
+ * and the conflict window (win.resolve-conflict).
+ *
+ * The window uses its application's sync engine when both work on the
+ * same store (the application syncs by itself when the network comes back
+ * and on a timer), else one of its own. Every sync ends with the engine's
+ * "finished" signal, whoever started it, and that is where the window
+ * learns what happened.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-window-sync"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cd-application.h"
+#include "cd-conflict-window.h"
+#include "cd-sync-button.h"
+#include "cd-window-private.h"
+
+typedef struct _CdWindowSync CdWindowSync;
+
+struct _CdWindowSync
+{
+  CdSyncEngine  *engine;
+  CdSyncStates  *states;
+  GCancellable  *cancellable;
+  GSimpleAction *sync_action;
+  CdDocument    *document; /* the document whose saves mark it pending */
+  gulong         saved_id;
+  GtkWidget     *banner;
+  GtkWidget     *banner_label;
+  GtkWindow     *conflict_window;
+
+  guint manual : 1; /* the person asked for the sync under way */
+  guint again : 1;  /* asked for again while one ran */
+};
+
+static void sync_now (CdWindow *self);
+
+static char *
+headline_of (CdWindow   *self,
+             const char *uuid)
+{
+  g_autoptr (CdArticle) article = NULL;
+  const char *headline;
+
+  if (uuid == NULL || (article = cd_store_get_article (self->store, uuid, NULL)) == NULL)
+    return g_strdup (_ ("Untitled"));
+  headline = cd_article_get_headline (article);
+  return g_strdup (headline != NULL && *headline != '\0' ? headline : _ ("Untitled"));
+}
+
+static guint
+count_articles (CdSyncResult *result)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *lists[] = { cd_sync_result_get_pushed (result), cd_sync_result_get_pulled (result) };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        CdSyncItem *item = g_ptr_array_index (lists[l], i);
+
+        if (item->uuid != NULL)
+          g_hash_table_add (seen, item->uuid);
+      }
+  return g_hash_table_size (seen);
+}
+
+static void
+add_toast (CdWindow   *self,
+           const char *title,
+           int         priority)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_priority (toast, priority);
+  cd_window_add_toast (self, toast);
+}
+
+/* One toast for what went wrong, one for what went right; a conflict's
+ * toast opens the conflict. */
+static void
+show_result (CdWindow     *self,
+             CdSyncResult *result,
+             gboolean      manual)
+{
+  GPtrArray *conflicts = cd_sync_result_get_conflicts (result);
+  GPtrArray *errors = cd_sync_result_get_errors (result);
+  GPtrArray *queued = cd_sync_result_get_queued (result);
+  guint      synced = count_articles (result);
+
+  if (errors->len > 0)
+    {
+      CdSyncItem      *item = g_ptr_array_index (errors, 0);
+      g_autofree char *first = NULL;
+      g_autofree char *title = NULL;
+
+      if (item->uuid != NULL)
+        {
+          g_autofree char *headline = headline_of (self, item->uuid);
+
+          /* Translators: an article's headline, then why it did not sync */
+          first = g_strdup_printf (_ ("“%s” not synced: %s"), headline, item->message);
+        }
+      else
+        /* Translators: an account's name, then why it did not sync */
+        first = g_strdup_printf (_ ("%s: %s"), item->account, item->message);
+      if (errors->len > 1)
+        /* Translators: the first error, then how many more there are */
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (and %u more error)",
+                                              "%s (and %u more errors)", errors->len - 1),
+                                 first, errors->len - 1);
+      else
+        title = g_steal_pointer (&first);
+      add_toast (self, title, ADW_TOAST_PRIORITY_HIGH);
+    }
+
+  if (conflicts->len > 0)
+    {
+      CdSyncItem      *item = g_ptr_array_index (conflicts, 0);
+      g_autofree char *headline = headline_of (self, item->uuid);
+      g_autofree char *title = NULL;
+      AdwToast        *toast;
+
+      if (conflicts->len == 1)
+        /* Translators: the headline of the article in conflict */
+        title = g_strdup_printf (_ ("1 conflict: “%s”"), headline);
+      else
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict, first “%s”",
+                                              "%u conflicts, first “%s”", conflicts->len),
+                                 conflicts->len, headline);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _ ("_Resolve"));
+      adw_toast_set_action_name (toast, "win.resolve-conflict");
+      adw_toast_set_action_target (toast, "s", item->uuid);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_timeout (toast, 0);
+      cd_window_add_toast (self, toast);
+    }
+
+  if (queued->len > 0 && errors->len == 0)
+    add_toast (self, _ ("Offline: changes are queued"), ADW_TOAST_PRIORITY_NORMAL);
+  else if (synced > 0)
+    {
+      g_autofree char *title =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article synced",
+                                        "%u articles synced", synced),
+                           synced);
+
+      add_toast (self, title, ADW_TOAST_PRIORITY_NORMAL);
+    }
+  else if (manual && cd_sync_result_is_clean (result))
+    add_toast (self, _ ("Everything is up to date"), ADW_TOAST_PRIORITY_NORMAL);
+}
+
+/* A sync may have changed the open article in the store (pulled or
+ * merged). An unchanged document is read again; one with unsaved typing
+ * keeps it, and its next save is a local change the next sync merges. */
+static void
+reload_open_article (CdWindow     *self,
+                     CdSyncResult *result)
+{
+  g_autofree char *uuid = NULL;
+  GPtrArray       *pulled = cd_sync_result_get_pulled (result);
+  gboolean         changed = FALSE;
+
+  if (self->document == NULL || cd_document_get_dirty (self->document))
+    return;
+  uuid = g_strdup (cd_article_get_uuid (cd_document_get_article (self->document)));
+  for (guint i = 0; i < pulled->len && !changed; i++)
+    changed = g_strcmp0 (((CdSyncItem *) g_ptr_array_index (pulled, i))->uuid, uuid) == 0;
+  if (!changed)
+    return;
+  cd_window_close_article (self);
+  cd_window_open_article (self, uuid, NULL);
+}
+
+static void
+engine_finished_cb (CdWindow     *self,
+                    CdSyncResult *result,
+                    const char   *message,
+                    CdSyncEngine *engine)
+{
+  CdWindowSync *sync = self->sync;
+  gboolean      manual = sync->manual;
+
+  sync->manual = FALSE;
+  if (result != NULL)
+    {
+      show_result (self, result, manual);
+      reload_open_article (self, result);
+      cd_library_refresh (self->library);
+    }
+  else if (message != NULL && manual)
+    add_toast (self, message, ADW_TOAST_PRIORITY_HIGH);
+  cd_sync_states_refresh (sync->states);
+}
+
+static void
+sync_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  GWeakRef *ref = data;
+  g_autoptr (CdWindow) self = g_weak_ref_get (ref);
+  g_autoptr (CdSyncResult) sync_result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  /* The outcome reaches the window through "finished". */
+  sync_result = cd_sync_engine_sync_finish (CD_SYNC_ENGINE (source), result, &error);
+  if (self == NULL || self->sync == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (self->sync->again)
+    {
+      self->sync->again = FALSE;
+      sync_now (self);
+    }
+}
+
+static void
+sync_now (CdWindow *self)
+{
+  CdWindowSync *sync = self->sync;
+  g_autoptr (GError) error = NULL;
+  GWeakRef *ref;
+
+  if (cd_sync_engine_get_syncing (sync->engine))
+    {
+      /* An automatic sync runs: another follows it for what the person
+       * just did. */
+      sync->again = TRUE;
+      sync->manual = TRUE;
+      return;
+    }
+  /* What was typed goes out with this sync. */
+  if (self->document != NULL && !cd_document_flush (self->document, &error))
+    {
+      add_toast (self, error->message, ADW_TOAST_PRIORITY_HIGH);
+      return;
+    }
+  sync->manual = TRUE;
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  cd_sync_engine_sync_async (sync->engine, NULL, sync->cancellable, sync_done_cb, ref);
+}
+
+static void
+sync_activate_cb (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       data)
+{
+  sync_now (CD_WINDOW (data));
+}
+
+static void
+conflict_resolved_cb (CdWindow   *self,
+                      const char *uuid,
+                      const char *account)
+{
+  /* The store has the settled article: the editor shows it, and a sync
+   * pushes it. */
+  if (self->document != NULL && g_strcmp0 (cd_article_get_uuid (cd_document_get_article (self->document)), uuid) == 0)
+    {
+      cd_window_close_article (self);
+      cd_window_open_article (self, uuid, NULL);
+    }
+  cd_library_refresh (self->library);
+  cd_sync_states_refresh (self->sync->states);
+  sync_now (self);
+}
+
+static char *
+find_conflict_account (CdWindow   *self,
+                       const char *uuid)
+{
+  g_autoptr (JsonArray) accounts = cd_sync_describe_article (self->store, uuid, NULL);
+
+  for (guint i = 0; accounts != NULL && i < json_array_get_length (accounts); i++)
+    {
+      JsonObject *object = json_array_get_object_element (accounts, i);
+
+      if (g_strcmp0 (json_object_get_string_member (object, "state"), "conflict") == 0)
+        return g_strdup (json_object_get_string_member (object, "account"));
+    }
+  return NULL;
+}
+
+/**
+ * cd_window_show_conflict:
+ * @uuid: (nullable): an article in conflict, or %NULL for the open one
+ *
+ * Opens the conflict window for @uuid, after saving what was typed.
+ *
+ * Returns: (transfer none) (nullable): the conflict window, or %NULL when
+ *   the article has no conflict (a toast says so)
+ */
+GtkWindow *
+cd_window_show_conflict (CdWindow   *self,
+                         const char *uuid)
+{
+  CdWindowSync    *sync;
+  g_autofree char *account = NULL;
+  g_autoptr (GError) error = NULL;
+  CdConflictWindow *window;
+
+  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
+
+  sync = self->sync;
+  if (uuid == NULL || *uuid == '\0')
+    {
+      if (self->document == NULL)
+        return NULL;
+      uuid = cd_article_get_uuid (cd_document_get_article (self->document));
+    }
+  if (sync->conflict_window != NULL)
+    gtk_window_destroy (sync->conflict_window);
+
+  if (self->document != NULL && !cd_document_flush (self->document, &error))
+    {
+      add_toast (self, error->message, ADW_TOAST_PRIORITY_HIGH);
+      return NULL;
+    }
+  account = find_conflict_account (self, uuid);
+  if (account == NULL)
+    {
+      add_toast (self, _ ("This article has no conflict to resolve"), ADW_TOAST_PRIORITY_NORMAL);
+      cd_sync_states_refresh (sync->states);
+      return NULL;
+    }
+  window = cd_conflict_window_new (GTK_WINDOW (self), sync->engine, uuid, account, &error);
+  if (window == NULL)
+    {
+      add_toast (self, error->message, ADW_TOAST_PRIORITY_HIGH);
+      return NULL;
+    }
+  sync->conflict_window = GTK_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &sync->conflict_window);
+  g_signal_connect_object (window, "resolved", G_CALLBACK (conflict_resolved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+resolve_activate_cb (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       data)
+{
+  cd_window_show_conflict (CD_WINDOW (data), g_variant_get_string (param, NULL));
+}
+
+static void
+update_banner (CdWindow *self)
+{
+  CdWindowSync *sync = self->sync;
+  const char   *account = NULL;
+  CdSyncState   state = CD_SYNC_STATE_NONE;
+
+  if (self->document != NULL)
+    state = cd_sync_states_lookup (sync->states,
+                                   cd_article_get_uuid (cd_document_get_article (self->document)),
+                                   &account, NULL);
+  if (state == CD_SYNC_STATE_CONFLICT)
+    {
+      g_autofree char *text =
+          g_strdup_printf (_ ("This article was also changed on %s. Choose what to keep before it "
+                              "syncs again."),
+                           account);
+
+      gtk_label_set_text (GTK_LABEL (sync->banner_label), text);
+    }
+  gtk_revealer_set_reveal_child (GTK_REVEALER (sync->banner), state == CD_SYNC_STATE_CONFLICT);
+}
+
+static void
+document_saved_cb (CdWindow *self)
+{
+  CdWindowSync *sync = self->sync;
+
+  if (sync->document != NULL)
+    cd_sync_states_mark_pending (sync->states,
+                                 cd_article_get_uuid (cd_document_get_article (sync->document)));
+}
+
+static void
+document_changed_cb (CdWindow *self)
+{
+  CdWindowSync *sync = self->sync;
+
+  if (sync->document != NULL)
+    g_clear_signal_handler (&sync->saved_id, sync->document);
+  g_set_object (&sync->document, self->document);
+  if (sync->document != NULL)
+    sync->saved_id = g_signal_connect_object (sync->document, "saved",
+                                              G_CALLBACK (document_saved_cb), self,
+                                              G_CONNECT_SWAPPED);
+  update_banner (self);
+}
+
+static GtkWidget *
+make_banner (CdWindow *self)
+{
+  CdWindowSync *sync = self->sync;
+  GtkWidget    *box, *button;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (box, "cd-sync-banner");
+  sync->banner_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (sync->banner_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (sync->banner_label), 0);
+  gtk_widget_set_hexpand (sync->banner_label, TRUE);
+  gtk_box_append (GTK_BOX (box), sync->banner_label);
+  button = gtk_button_new_with_mnemonic (_ ("_Resolve…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.resolve-conflict");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "");
+  gtk_box_append (GTK_BOX (box), button);
+
+  sync->banner = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (sync->banner), box);
+  return sync->banner;
+}
+
+static CdSyncEngine *
+engine_for (CdWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (CD_IS_APPLICATION (app) && cd_application_get_store (CD_APPLICATION (app)) == self->store && cd_application_get_sync_engine (CD_APPLICATION (app)) != NULL)
+    return g_object_ref (cd_application_get_sync_engine (CD_APPLICATION (app)));
+  return cd_sync_engine_new (self->store);
+}
+
+void
+_cd_window_setup_sync (CdWindow *self)
+{
+  CdWindowSync *sync = g_new0 (CdWindowSync, 1);
+  GActionEntry  entries[] = {
+     {"sync",              sync_activate_cb,    NULL, NULL, NULL, { 0 }},
+     { "resolve-conflict", resolve_activate_cb, "s",  NULL, NULL, { 0 }},
+  };
+
+  self->sync = sync;
+  sync->engine = engine_for (self);
+  sync->states = cd_sync_states_new (self->store);
+  sync->cancellable = g_cancellable_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  cd_sync_button_set_engine (CD_SYNC_BUTTON (self->sync_button), sync->engine);
+
+  /* The banner sits over the article, under the header bar. */
+  gtk_widget_insert_before (make_banner (self),
+                            gtk_widget_get_parent (GTK_WIDGET (self->content_stack)),
+                            GTK_WIDGET (self->content_stack));
+
+  g_signal_connect_object (sync->engine, "finished", G_CALLBACK (engine_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync->states, "changed", G_CALLBACK (update_banner), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::document", G_CALLBACK (document_changed_cb), NULL);
+  cd_sync_states_refresh (sync->states);
+}
+
+void
+_cd_window_dispose_sync (CdWindow *self)
+{
+  CdWindowSync *sync = self->sync;
+
+  if (sync == NULL)
+    return;
+  self->sync = NULL;
+  if (sync->conflict_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (sync->conflict_window),
+                                    (gpointer *) &sync->conflict_window);
+      gtk_window_destroy (sync->conflict_window);
+    }
+  g_cancellable_cancel (sync->cancellable);
+  if (sync->document != NULL)
+    g_clear_signal_handler (&sync->saved_id, sync->document);
+  g_signal_handlers_disconnect_by_data (sync->engine, self);
+  g_clear_object (&sync->document);
+  g_clear_object (&sync->cancellable);
+  g_clear_object (&sync->states);
+  g_clear_object (&sync->engine);
+  g_free (sync);
+}
+
+/**
+ * cd_window_get_sync_engine:
+ *
+ * Returns: (transfer none): the engine the window syncs with
+ */
+CdSyncEngine *
+cd_window_get_sync_engine (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
+  return self->sync != NULL ? self->sync->engine : NULL;
+}
+
+/**
+ * cd_window_get_sync_states:
+ *
+ * Returns: (transfer none) (nullable): every article's sync state, for the
+ *   library's rows
+ */
+CdSyncStates *
+cd_window_get_sync_states (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
+  return self->sync != NULL ? self->sync->states : NULL;
+}
