@@ -542,6 +542,26 @@ test_redirect (Fixture      *fixture,
 }
 
 static void
+test_too_large (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *padding = g_strnfill (4096, 'x');
+  g_autofree char *body = g_strdup_printf ("{\"id\":7,\"content\":{\"raw\":\"%s\"}}", padding);
+
+  /* Far more than any WordPress reply: refused, not read into memory. */
+  cd_wordpress_set_max_reply_size (client, 1024);
+  queue_json (fixture, 200, body);
+  post = get_post (client, &error);
+  g_assert_null (post);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY);
+  g_assert_nonnull (strstr (error->message, "larger than 1024 bytes"));
+  g_assert_cmpuint (fixture->seen->len, ==, 1);
+}
+
+static void
 test_html_reply (Fixture      *fixture,
                  gconstpointer data)
 {
@@ -1072,6 +1092,7 @@ main (int   argc,
   ADD ("/cms-faults/malformed-json", test_malformed_json);
   ADD ("/cms-faults/wrong-types", test_wrong_types);
   ADD ("/cms-faults/html-reply", test_html_reply);
+  ADD ("/cms-faults/too-large", test_too_large);
   ADD ("/cms-faults/redirect", test_redirect);
   ADD ("/cms-faults/cut-body", test_cut_body);
   ADD ("/cms-faults/timeout", test_timeout);

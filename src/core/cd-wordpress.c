@@ -28,6 +28,8 @@
 #define DEFAULT_MAX_RETRY_AFTER_S 60
 #define DEFAULT_PER_PAGE 100
 #define DEFAULT_FIND_PAGES 2
+/* A page of 100 long posts is a few megabytes; far more is not WordPress. */
+#define DEFAULT_MAX_REPLY (64 * 1024 * 1024)
 
 /* Only what becomes a CdRemotePost: a post in context=edit otherwise
  * carries its rendered content and links too, which doubles the reply and
@@ -85,6 +87,7 @@ struct _CdWordpress
   guint            max_retry_after_s;
   guint            per_page;
   guint            find_pages;
+  gsize            max_reply;
 
   GMutex    lock;
   TermCache categories;
@@ -355,6 +358,42 @@ is_json_content_type (SoupMessage *message)
           g_str_has_suffix (type, "+json"));
 }
 
+/* soup_session_send_and_read(), but a reply larger than max_reply is an
+ * error rather than all of the memory. */
+static GBytes *
+send_and_read (CdWordpress  *self,
+               SoupMessage  *message,
+               GCancellable *cancellable,
+               GError      **error)
+{
+  g_autoptr (GInputStream) stream = NULL;
+  g_autoptr (GByteArray) data = NULL;
+  guint8 buffer[16384];
+
+  stream = soup_session_send (self->session, message, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  data = g_byte_array_new ();
+  for (;;)
+    {
+      gssize n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if (data->len + (gsize) n > self->max_reply)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                       "the reply is larger than %" G_GSIZE_FORMAT " bytes", self->max_reply);
+          return NULL;
+        }
+      g_byte_array_append (data, buffer, (guint) n);
+    }
+  g_input_stream_close (stream, NULL, NULL);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
 /* libsoup hands over what arrived when the connection closes before the
  * promised Content-Length; a shorter body is a reply cut off. (Compressed
  * bodies are decoded on the way, so their length says nothing.) */
@@ -461,7 +500,7 @@ request (CdWordpress  *self,
         soup_message_set_request_body_from_bytes (message, "application/json", request_body);
       g_signal_connect (message, "wrote-body", G_CALLBACK (on_wrote_body), &body_sent);
 
-      reply = soup_session_send_and_read (self->session, message, cancellable, &local_error);
+      reply = send_and_read (self, message, cancellable, &local_error);
       g_atomic_int_inc (&self->requests);
       status = soup_message_get_status (message);
       if (reply != NULL && is_cut_off (message, reply, &local_error))
@@ -486,6 +525,13 @@ request (CdWordpress  *self,
                            "%s %s was sent but no complete reply came back (%s); the "
                            "site may or may not have saved it.",
                            method, url, local_error->message);
+              return NULL;
+            }
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+            {
+              g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY,
+                           "The reply to %s %s (HTTP %u) was refused: %s.", method, url, status,
+                           local_error->message);
               return NULL;
             }
           /* A certificate the system does not trust will not fix itself:
@@ -2047,6 +2093,7 @@ cd_wordpress_init (CdWordpress *self)
   self->max_retry_after_s = DEFAULT_MAX_RETRY_AFTER_S;
   self->per_page = DEFAULT_PER_PAGE;
   self->find_pages = DEFAULT_FIND_PAGES;
+  self->max_reply = DEFAULT_MAX_REPLY;
   g_mutex_init (&self->lock);
   term_cache_init (&self->categories, "categories");
   term_cache_init (&self->tags, "tags");
@@ -2180,6 +2227,21 @@ cd_wordpress_set_find_pages (CdWordpress *self,
   g_return_if_fail (pages >= 1);
 
   self->find_pages = pages;
+}
+
+/**
+ * cd_wordpress_set_max_reply_size:
+ * @self: a #CdWordpress
+ * @bytes: the largest reply read; a larger one is %CD_CMS_ERROR_INVALID_REPLY
+ */
+void
+cd_wordpress_set_max_reply_size (CdWordpress *self,
+                                 gsize        bytes)
+{
+  g_return_if_fail (CD_IS_WORDPRESS (self));
+  g_return_if_fail (bytes > 0);
+
+  self->max_reply = bytes;
 }
 
 /**

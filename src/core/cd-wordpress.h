@@ -58,6 +58,8 @@ void cd_wordpress_set_per_page (CdWordpress *self,
                                 guint        per_page);
 void cd_wordpress_set_find_pages (CdWordpress *self,
                                   guint        pages);
+void cd_wordpress_set_max_reply_size (CdWordpress *self,
+                                      gsize        bytes);
 void cd_wordpress_set_network_monitor (CdWordpress     *self,
                                        GNetworkMonitor *monitor);
 
