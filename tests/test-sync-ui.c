@@ -249,7 +249,7 @@ test_button (Fixture      *fixture,
   g_auto (GStrv) accels = NULL;
   CdWindow       *window = start (fixture);
   GdkModifierType mods;
-  guint           key;
+  guint           key, before;
 
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->ui.app), "win.sync");
   g_assert_cmpuint (g_strv_length (accels), ==, 1);
@@ -282,6 +282,15 @@ test_button (Fixture      *fixture,
   sync_from_button (fixture);
   g_assert_cmpint (state_of (fixture, cd_article_get_uuid (first)), ==, CD_SYNC_STATE_SYNCED);
   wait_for_label (GTK_WIDGET (window), "1 article synced");
+
+  /* Asked for while one runs, a sync follows it instead of failing. */
+  before = fixture->finished;
+  g_action_group_activate_action (G_ACTION_GROUP (window), "sync", NULL);
+  g_assert_true (cd_sync_engine_get_syncing (fixture->engine));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "sync", NULL);
+  wait_for_sync (fixture, before + 1);
+  g_assert_cmpuint (fixture->finished, ==, before + 2);
+  wait_for_label (GTK_WIDGET (window), "Everything is up to date");
 }
 
 static void
@@ -535,6 +544,71 @@ test_use_merged (Fixture      *fixture,
                    ==, "Stalls open at seven, or nine on Sundays.\n\nParking is free.");
 }
 
+/* Types at the start of the body the moment the sync starts, as a person
+ * who does not wait for it would. */
+static void
+type_when_syncing (CdSyncEngine *engine,
+                   GParamSpec   *pspec,
+                   Fixture      *fixture)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter    start;
+
+  if (!cd_sync_engine_get_syncing (engine))
+    return;
+  buffer = GTK_TEXT_BUFFER (cd_editor_get_buffer (cd_window_get_editor (fixture->ui.window)));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_insert (buffer, &start, "Early: ", -1);
+  g_signal_handlers_disconnect_by_func (engine, type_when_syncing, fixture);
+}
+
+/* The open article changes on the server: the editor shows the change, and
+ * typing done during the sync is merged with it, not written over it. */
+static void
+test_open_article (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autoptr (CdArticle) article = cd_test_save_new_article (fixture->ui.store, "Market day",
+                                                            BASE_BODY);
+  g_autoptr (CdArticle) after = NULL;
+  g_autoptr (JsonObject) body = json_object_new ();
+  g_autoptr (GString) content = NULL;
+  CdWindow   *window = start (fixture);
+  const char *uuid = cd_article_get_uuid (article);
+  JsonObject *post;
+
+  g_assert_true (cd_window_open_article (window, uuid, NULL));
+  sync_from_button (fixture);
+  post = fake_only_post (fixture->fake);
+
+  /* Untouched here: the editor reads the pulled text. */
+  content = g_string_new (get_raw (post, "content"));
+  g_assert_cmpuint (g_string_replace (content, "Parking is free.", "Parking is free today.", 1),
+                    ==, 1);
+  json_object_set_string_member (body, "content", content->str);
+  apply_fields (fixture->fake, post, body);
+  sync_from_button (fixture);
+  g_assert_cmpstr (g_strchomp (g_strdup (cd_article_get_body (
+                       cd_document_get_article (cd_window_get_document (window))))),
+                   ==, "Stalls open at eight.\n\nParking is free today.");
+
+  /* Typed during the sync: both changes stay, here and on the server. */
+  g_string_replace (content, "Parking is free today.", "Parking is free all day.", 1);
+  json_object_set_string_member (body, "content", content->str);
+  apply_fields (fixture->fake, post, body);
+  g_signal_connect (fixture->engine, "notify::syncing", G_CALLBACK (type_when_syncing), fixture);
+  sync_from_button (fixture);
+  after = read_article (fixture, uuid);
+  g_assert_nonnull (strstr (cd_article_get_body (after), "Early: Stalls open at eight."));
+  g_assert_nonnull (strstr (cd_article_get_body (after), "Parking is free all day."));
+  g_assert_cmpstr (cd_article_get_body (cd_document_get_article (cd_window_get_document (window))),
+                   ==, cd_article_get_body (after));
+  sync_from_button (fixture);
+  g_assert_nonnull (strstr (get_raw (post, "content"), "Early: Stalls open at eight."));
+  g_assert_nonnull (strstr (get_raw (post, "content"), "Parking is free all day."));
+  g_assert_cmpint (state_of (fixture, uuid), ==, CD_SYNC_STATE_SYNCED);
+}
+
 static void
 save_png (GtkWidget  *widget,
           const char *name)
@@ -638,6 +712,7 @@ main (int   argc,
   ADD ("keep-mine", 0, test_keep_mine);
   ADD ("take-theirs", 0, test_take_theirs);
   ADD ("use-merged", 0, test_use_merged);
+  ADD ("open-article", 0, test_open_article);
   ADD ("screenshot/light", 0, test_screenshot);
   ADD ("screenshot/dark", 2, test_screenshot);
 #undef ADD

@@ -20,6 +20,7 @@
 
 #include "cd-application.h"
 #include "cd-conflict-window.h"
+#include "cd-merge.h"
 #include "cd-sync-button.h"
 #include "cd-window-private.h"
 
@@ -27,15 +28,16 @@ typedef struct _CdWindowSync CdWindowSync;
 
 struct _CdWindowSync
 {
-  CdSyncEngine  *engine;
-  CdSyncStates  *states;
-  GCancellable  *cancellable;
-  GSimpleAction *sync_action;
-  CdDocument    *document; /* the document whose saves mark it pending */
-  gulong         saved_id;
-  GtkWidget     *banner;
-  GtkWidget     *banner_label;
-  GtkWindow     *conflict_window;
+  CdSyncEngine *engine;
+  CdSyncStates *states;
+  GCancellable *cancellable;
+  CdDocument   *document; /* the document whose saves mark it pending */
+  gulong        saved_id;
+  GtkWidget    *banner;
+  GtkWidget    *banner_label;
+  GtkWindow    *conflict_window;
+  CdArticle    *before_sync; /* the open article when the sync began */
+  guint         again_id;
 
   guint manual : 1; /* the person asked for the sync under way */
   guint again : 1;  /* asked for again while one ran */
@@ -160,26 +162,100 @@ show_result (CdWindow     *self,
     add_toast (self, _ ("Everything is up to date"), ADW_TOAST_PRIORITY_NORMAL);
 }
 
-/* A sync may have changed the open article in the store (pulled or
- * merged). An unchanged document is read again; one with unsaved typing
- * keeps it, and its next save is a local change the next sync merges. */
+/* A sync may have changed the open article in the store (pulled, or
+ * merged with a pull). An unchanged document is read again. Typing that
+ * went on during the sync is merged with what came in, against the article
+ * as it was when the sync started, so that neither side is lost; when both
+ * changed the same lines the typing is kept and the server's text stays in
+ * the history. */
 static void
-reload_open_article (CdWindow     *self,
-                     CdSyncResult *result)
+follow_open_article (CdWindow *self)
 {
+  CdWindowSync *sync = self->sync;
+  g_autoptr (CdArticle) before = g_steal_pointer (&sync->before_sync);
+  g_autoptr (CdArticle) stored = NULL;
+  g_autoptr (CdArticle) ours = NULL;
+  g_autoptr (CdArticle) merged = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *uuid = NULL;
-  GPtrArray       *pulled = cd_sync_result_get_pulled (result);
-  gboolean         changed = FALSE;
+  CdArticle       *open;
 
-  if (self->document == NULL || cd_document_get_dirty (self->document))
+  if (self->document == NULL)
     return;
-  uuid = g_strdup (cd_article_get_uuid (cd_document_get_article (self->document)));
-  for (guint i = 0; i < pulled->len && !changed; i++)
-    changed = g_strcmp0 (((CdSyncItem *) g_ptr_array_index (pulled, i))->uuid, uuid) == 0;
-  if (!changed)
+  open = cd_document_get_article (self->document);
+  uuid = g_strdup (cd_article_get_uuid (open));
+  if ((stored = cd_store_get_article (self->store, uuid, NULL)) == NULL)
     return;
+
+  if (!cd_document_get_dirty (self->document))
+    {
+      if (!cd_merge_content_equal (stored, open))
+        {
+          cd_window_close_article (self);
+          cd_window_open_article (self, uuid, NULL);
+        }
+      return;
+    }
+
+  if (before == NULL || g_strcmp0 (cd_article_get_uuid (before), uuid) != 0 || cd_merge_content_equal (stored, before))
+    return;
+  ours = cd_article_copy (open);
+  merged = cd_merge_articles (before, ours, stored, NULL, &error);
+  if (merged == NULL)
+    {
+      g_autofree char *headline = headline_of (self, uuid);
+      /* Translators: the headline of the article open in the editor */
+      g_autofree char *title = g_strdup_printf (_ ("“%s” also changed on the server while you "
+                                                   "typed: your text is kept, the server’s is "
+                                                   "in History"),
+                                                headline);
+
+      add_toast (self, title, ADW_TOAST_PRIORITY_HIGH);
+      return;
+    }
+  /* The typing is saved first, so the history has it as typed. */
+  if (!cd_document_flush (self->document, &error) || !cd_store_save_article (self->store, merged, CD_REVISION_MERGED, NULL, &error))
+    {
+      add_toast (self, error->message, ADW_TOAST_PRIORITY_HIGH);
+      return;
+    }
   cd_window_close_article (self);
   cd_window_open_article (self, uuid, NULL);
+}
+
+static gboolean
+sync_again_cb (gpointer data)
+{
+  CdWindow *self = data;
+
+  self->sync->again_id = 0;
+  self->sync->again = FALSE;
+  sync_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* What is typed goes out with the sync, and the article as the sync found
+ * it is kept to merge typing done meanwhile (see follow_open_article). */
+static void
+engine_syncing_cb (CdWindow     *self,
+                   GParamSpec   *pspec,
+                   CdSyncEngine *engine)
+{
+  CdWindowSync *sync = self->sync;
+  g_autoptr (GError) error = NULL;
+
+  if (!cd_sync_engine_get_syncing (engine))
+    {
+      if (sync->again && sync->again_id == 0)
+        sync->again_id = g_idle_add (sync_again_cb, self);
+      return;
+    }
+  if (self->document == NULL)
+    return;
+  if (!cd_document_flush (self->document, &error))
+    g_warning ("Could not save the article before syncing: %s", error->message);
+  g_clear_object (&sync->before_sync);
+  sync->before_sync = cd_article_copy (cd_document_get_article (self->document));
 }
 
 static void
@@ -195,7 +271,7 @@ engine_finished_cb (CdWindow     *self,
   if (result != NULL)
     {
       show_result (self, result, manual);
-      reload_open_article (self, result);
+      follow_open_article (self);
       cd_library_refresh (self->library);
     }
   else if (message != NULL && manual)
@@ -219,32 +295,19 @@ sync_done_cb (GObject      *source,
   sync_result = cd_sync_engine_sync_finish (CD_SYNC_ENGINE (source), result, &error);
   if (self == NULL || self->sync == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (self->sync->again)
-    {
-      self->sync->again = FALSE;
-      sync_now (self);
-    }
 }
 
 static void
 sync_now (CdWindow *self)
 {
   CdWindowSync *sync = self->sync;
-  g_autoptr (GError) error = NULL;
-  GWeakRef *ref;
+  GWeakRef     *ref;
 
   if (cd_sync_engine_get_syncing (sync->engine))
     {
       /* An automatic sync runs: another follows it for what the person
-       * just did. */
+       * just did (see engine_syncing_cb). */
       sync->again = TRUE;
-      sync->manual = TRUE;
-      return;
-    }
-  /* What was typed goes out with this sync. */
-  if (self->document != NULL && !cd_document_flush (self->document, &error))
-    {
-      add_toast (self, error->message, ADW_TOAST_PRIORITY_HIGH);
       return;
     }
   sync->manual = TRUE;
@@ -464,6 +527,8 @@ _cd_window_setup_sync (CdWindow *self)
 
   g_signal_connect_object (sync->engine, "finished", G_CALLBACK (engine_finished_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync->engine, "notify::syncing", G_CALLBACK (engine_syncing_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (sync->states, "changed", G_CALLBACK (update_banner), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::document", G_CALLBACK (document_changed_cb), NULL);
@@ -484,11 +549,13 @@ _cd_window_dispose_sync (CdWindow *self)
                                     (gpointer *) &sync->conflict_window);
       gtk_window_destroy (sync->conflict_window);
     }
+  g_clear_handle_id (&sync->again_id, g_source_remove);
   g_cancellable_cancel (sync->cancellable);
   if (sync->document != NULL)
     g_clear_signal_handler (&sync->saved_id, sync->document);
   g_signal_handlers_disconnect_by_data (sync->engine, self);
   g_clear_object (&sync->document);
+  g_clear_object (&sync->before_sync);
   g_clear_object (&sync->cancellable);
   g_clear_object (&sync->states);
   g_clear_object (&sync->engine);
