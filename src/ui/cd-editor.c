@@ -36,6 +36,7 @@ struct _CdEditor
   GtkWidget *target_bar;
 
   guint status_id;
+  guint language_id;
   guint loading : 1;
 };
 
@@ -394,6 +395,7 @@ cd_editor_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->status_id, g_source_remove);
+  g_clear_handle_id (&self->language_id, g_source_remove);
   cd_editor_set_article (self, NULL);
   if (self->font_css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -404,6 +406,43 @@ cd_editor_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (cd_editor_parent_class)->dispose (object);
+}
+
+/* Loading the Markdown language parses and validates its definition files,
+ * a good part of start-up; it waits until the body is on screen, and the
+ * colours follow a moment later. */
+static gboolean
+set_language_cb (gpointer data)
+{
+  CdEditor                 *self = data;
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  self->language_id = 0;
+  gtk_source_buffer_set_language (self->buffer,
+                                  gtk_source_language_manager_get_language (languages,
+                                                                            "markdown"));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_first_paint_cb (GdkFrameClock *clock,
+                      CdEditor      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
+  if (self->language_id == 0 && gtk_source_buffer_get_language (self->buffer) == NULL)
+    self->language_id = g_idle_add (set_language_cb, self);
+}
+
+static void
+cd_editor_map (GtkWidget *widget)
+{
+  CdEditor *self = CD_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (cd_editor_parent_class)->map (widget);
+
+  if (gtk_source_buffer_get_language (self->buffer) == NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (after_first_paint_cb), self, G_CONNECT_AFTER);
 }
 
 static gboolean
@@ -420,6 +459,7 @@ cd_editor_class_init (CdEditorClass *klass)
 
   object_class->dispose = cd_editor_dispose;
   widget_class->grab_focus = cd_editor_grab_focus;
+  widget_class->map = cd_editor_map;
 
   /**
    * CdEditor::scrolled:
@@ -437,15 +477,12 @@ cd_editor_class_init (CdEditorClass *klass)
 static void
 cd_editor_init (CdEditor *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkLayoutManager         *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-  GtkAdjustment            *vadjustment;
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkAdjustment    *vadjustment;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
 
   self->buffer = gtk_source_buffer_new (NULL);
-  gtk_source_buffer_set_language (self->buffer,
-                                  gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
   self->view = GTK_SOURCE_VIEW (gtk_source_view_new_with_buffer (self->buffer));
   g_object_unref (self->buffer);
