@@ -304,6 +304,13 @@ cd_cli_set (CdCli  *cli,
         }
       value = file_value;
     }
+  else if (argc == 4 && g_str_equal (argv[3], "--file"))
+    {
+      /* Without this, a script whose PATH variable came out empty would
+       * replace the field with the text "--file". */
+      cd_cli_printerr ("set … --file needs the PATH of a file after it.");
+      return CD_EXIT_ERROR;
+    }
   else if (argc == 4)
     value = argv[3];
   else
@@ -337,13 +344,62 @@ cd_cli_set (CdCli  *cli,
   return CD_EXIT_OK;
 }
 
+/* Writes an export to @path, or says in one sentence naming @path why it
+ * cannot: g_file_set_contents() would name its temporary file instead. */
+static gboolean
+write_export (const char *path,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      cd_cli_printerr ("Cannot export to “%s”: it is a folder; give a file name after -o.", path);
+      return FALSE;
+    }
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      cd_cli_printerr ("Cannot export to “%s”: the folder “%s” does not exist.", path, folder);
+      return FALSE;
+    }
+  /* g_file_set_contents writes a temporary file and renames it, so a
+   * failure never leaves half a file behind. */
+  if (!g_file_set_contents (path, text, -1, &error))
+    {
+      const char *why;
+
+      switch (error->code)
+        {
+        case G_FILE_ERROR_ACCES:
+        case G_FILE_ERROR_PERM:
+          why = "permission denied";
+          break;
+        case G_FILE_ERROR_NOENT:
+          why = "a file cannot be created there";
+          break;
+        case G_FILE_ERROR_NOSPC:
+          why = "the disk is full";
+          break;
+        case G_FILE_ERROR_ROFS:
+          why = "the file system is read-only";
+          break;
+        default:
+          why = error->message;
+          break;
+        }
+      cd_cli_printerr ("Cannot export to “%s”: %s.", path, why);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 cd_cli_export (CdCli  *cli,
                int     argc,
                char  **argv)
 {
   g_autoptr(CdArticle) article = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   const char *uuid = NULL, *format_name = NULL, *output = NULL;
   CdExportFormat format;
@@ -387,12 +443,7 @@ cd_cli_export (CdCli  *cli,
       fputs (text, stdout);
       return CD_EXIT_OK;
     }
-  /* g_file_set_contents writes a temporary file and renames it, so a
-   * failure never leaves half a file behind. */
-  if (!g_file_set_contents (output, text, -1, &error))
-    {
-      cd_cli_printerr ("%s", error->message);
-      return CD_EXIT_ERROR;
-    }
+  if (!write_export (output, text))
+    return CD_EXIT_ERROR;
   return CD_EXIT_OK;
 }

@@ -14,7 +14,7 @@
 #include "cd-cli.h"
 #include "cd-sync.h"
 
-#define SYNC_USAGE "Usage: copydesk sync [--account NAME] [--json]"
+#define SYNC_USAGE "usage: copydesk sync [--account NAME] [--json]"
 
 typedef struct
 {

@@ -440,6 +440,74 @@ test_bad_arguments (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* "set UUID body --file" with the PATH missing (a script's variable came out
+ * empty) is an error, not the body "--file". */
+static void
+test_set_file_without_path (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *uuid = import_one (f, "story.md", story_md);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) show = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) again = { 0 };
+
+  g_strstrip (uuid);
+  run_copydesk (f, &show, "show", uuid, "--json", NULL);
+  before = g_steal_pointer (&show.out);
+
+  run_copydesk (f, &set, "set", uuid, "body", "--file", NULL);
+  g_assert_cmpint (set.status, ==, 2);
+  g_assert_nonnull (strstr (set.err, "--file"));
+  g_assert_nonnull (strstr (set.err, "PATH"));
+  g_assert_cmpint (strchr (set.err, '\n') - set.err, ==, strlen (set.err) - 1);
+
+  run_copydesk (f, &again, "show", uuid, "--json", NULL);
+  after = g_steal_pointer (&again.out);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* export -o that cannot be written names the file the person gave (not a
+ * temporary file) and leaves nothing behind. */
+static void
+test_export_output_errors (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *uuid = import_one (f, "story.md", story_md);
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "story.md", NULL);
+  g_autofree char *written = g_build_filename (f->dir, "story-out.md", NULL);
+  g_auto(Run) nofolder = { 0 };
+  g_auto(Run) folder = { 0 };
+  g_auto(Run) good = { 0 };
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  g_strstrip (uuid);
+  run_copydesk (f, &nofolder, "export", uuid, "--format", "md", "-o", missing, NULL);
+  g_assert_cmpint (nofolder.status, ==, 2);
+  g_assert_nonnull (strstr (nofolder.err, missing));
+  g_assert_nonnull (strstr (nofolder.err, "does not exist"));
+  g_assert_cmpint (strchr (nofolder.err, '\n') - nofolder.err, ==, strlen (nofolder.err) - 1);
+
+  run_copydesk (f, &folder, "export", uuid, "--format", "md", "-o", f->dir, NULL);
+  g_assert_cmpint (folder.status, ==, 2);
+  g_assert_nonnull (strstr (folder.err, f->dir));
+  g_assert_nonnull (strstr (folder.err, "folder"));
+  g_assert_null (strstr (folder.err, "rename"));
+
+  run_copydesk (f, &good, "export", uuid, "--format", "md", "-o", written, NULL);
+  g_assert_cmpint (good.status, ==, 0);
+  g_assert_true (g_file_test (written, G_FILE_TEST_IS_REGULAR));
+
+  /* story.md, the store and the one export: no temporary files left. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 3);
+}
+
 static void
 test_data_dir_env (Fixture       *f,
                    gconstpointer  data)
@@ -472,6 +540,8 @@ main (int argc, char **argv)
   ADD ("/cli/import/bad-input", test_bad_input);
   ADD ("/cli/bad-arguments", test_bad_arguments);
   ADD ("/cli/data-dir-env", test_data_dir_env);
+  ADD ("/cli/set/file-without-path", test_set_file_without_path);
+  ADD ("/cli/export/output-errors", test_export_output_errors);
 #undef ADD
 
   return g_test_run ();
