@@ -23,14 +23,14 @@
 
 struct _CdApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication parent_instance;
 
-  char           *data_dir;
-  char           *open_uuid;
-  CdStore        *store;
-  GSettings      *settings;
-  GError         *store_error;
-  CdSyncEngine   *sync_engine;
+  char         *data_dir;
+  char         *open_uuid;
+  CdStore      *store;
+  GSettings    *settings;
+  GError       *store_error;
+  CdSyncEngine *sync_engine;
 };
 
 G_DEFINE_FINAL_TYPE (CdApplication, cd_application, ADW_TYPE_APPLICATION)
@@ -40,23 +40,23 @@ static const struct
   const char *action;
   const char *accels[3];
 } accels[] = {
-  { "app.quit",              { "<Primary>q", NULL } },
-  { "app.preferences",       { "<Primary>comma", NULL } },
-  { "window.close",          { "<Primary>w", NULL } },
-  { "win.new-article",       { "<Primary>n", NULL } },
-  { "win.duplicate-article", { "<Primary><Shift>d", NULL } },
-  { "win.trash-article",     { "<Primary>Delete", NULL } },
-  { "win.save-version",      { "<Primary>s", NULL } },
-  { "win.history",           { "<Primary><Shift>h", NULL } },
-  { "win.find",              { "<Primary>f", NULL } },
-  { "win.replace",           { "<Primary>h", NULL } },
-  { "win.focus-search",      { "<Primary><Shift>f", NULL } },
-  { "win.show-preview",      { "F9", NULL } },
-  { "win.show-checks",       { "F7", NULL } },
-  { "win.show-details",      { "<Primary><Shift>i", NULL } },
-  { "win.print",             { "<Primary>p", NULL } },
-  { "win.export-pdf",        { "<Primary><Shift>e", NULL } },
-  { "win.sync",              { "<Primary><Shift>s", NULL } },
+  {"app.quit",               { "<Primary>q", NULL }       },
+  { "app.preferences",       { "<Primary>comma", NULL }   },
+  { "window.close",          { "<Primary>w", NULL }       },
+  { "win.new-article",       { "<Primary>n", NULL }       },
+  { "win.duplicate-article", { "<Primary><Shift>d", NULL }},
+  { "win.trash-article",     { "<Primary>Delete", NULL }  },
+  { "win.save-version",      { "<Primary>s", NULL }       },
+  { "win.history",           { "<Primary><Shift>h", NULL }},
+  { "win.find",              { "<Primary>f", NULL }       },
+  { "win.replace",           { "<Primary>h", NULL }       },
+  { "win.focus-search",      { "<Primary><Shift>f", NULL }},
+  { "win.show-preview",      { "F9", NULL }               },
+  { "win.show-checks",       { "F7", NULL }               },
+  { "win.show-details",      { "<Primary><Shift>i", NULL }},
+  { "win.print",             { "<Primary>p", NULL }       },
+  { "win.export-pdf",        { "<Primary><Shift>e", NULL }},
+  { "win.sync",              { "<Primary><Shift>s", NULL }},
 };
 
 static void
@@ -64,7 +64,7 @@ save_all_windows (CdApplication *self)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       if (CD_IS_WINDOW (l->data) && !cd_window_flush (CD_WINDOW (l->data), &error))
         g_warning ("Could not save before quitting: %s", error->message);
@@ -77,7 +77,7 @@ quit_action (GSimpleAction *action,
              gpointer       data)
 {
   CdApplication *self = CD_APPLICATION (data);
-  g_autoptr(GList) windows = NULL;
+  g_autoptr (GList) windows = NULL;
 
   /* Closing runs each window's close-request, which saves its article and
    * its size. */
@@ -93,7 +93,7 @@ preferences_action (GSimpleAction *action,
                     gpointer       data)
 {
   CdApplication *self = CD_APPLICATION (data);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow     *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   CdPreferences *preferences = cd_preferences_new (parent, self->settings);
 
@@ -108,30 +108,30 @@ about_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       data)
 {
-  CdApplication *self = CD_APPLICATION (data);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  CdApplication     *self = CD_APPLICATION (data);
+  GtkWindow         *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   static const char *developers[] = { "The Copydesk developers", NULL };
 
   adw_show_about_window (parent,
-                         "application-name", _("Copydesk"),
+                         "application-name", _ ("Copydesk"),
                          "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
-                         "comments", _("Write, check and preview news articles offline, and "
-                                       "sync them to the newsroom’s CMS."),
-                         "developer-name", _("The Copydesk developers"),
+                         "comments", _ ("Write, check and preview news articles offline, and "
+                                        "sync them to the newsroom’s CMS."),
+                         "developer-name", _ ("The Copydesk developers"),
                          "developers", developers,
                          "website", "https://github.com/copydesk/copydesk",
                          "issue-url", "https://github.com/copydesk/copydesk/issues",
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "copyright", "© 2026 The Copydesk developers",
-                         "translator-credits", _("translator-credits"),
+                         "translator-credits", _ ("translator-credits"),
                          NULL);
 }
 
 static const GActionEntry app_actions[] = {
-  { "quit", quit_action, NULL, NULL, NULL, { 0 } },
-  { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
-  { "about", about_action, NULL, NULL, NULL, { 0 } },
+  {"quit",         quit_action,        NULL, NULL, NULL, { 0 }},
+  { "preferences", preferences_action, NULL, NULL, NULL, { 0 }},
+  { "about",       about_action,       NULL, NULL, NULL, { 0 }},
 };
 
 static void
@@ -146,9 +146,9 @@ show_store_error (CdApplication *self)
   GtkWidget *dialog;
 
   /* Without its store the window has nothing to show; say why and stop. */
-  dialog = adw_message_dialog_new (NULL, _("The Articles Could Not Be Opened"),
+  dialog = adw_message_dialog_new (NULL, _ ("The Articles Could Not Be Opened"),
                                    self->store_error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_application_hold (G_APPLICATION (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (store_error_response_cb), self,
@@ -160,8 +160,8 @@ static void
 cd_application_activate (GApplication *app)
 {
   CdApplication *self = CD_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autoptr(GError) error = NULL;
+  GtkWindow     *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr (GError) error = NULL;
 
   if (self->store == NULL)
     {
@@ -195,9 +195,9 @@ sync_interval_changed_cb (CdApplication *self)
 static void
 cd_application_startup (GApplication *app)
 {
-  CdApplication *self = CD_APPLICATION (app);
+  CdApplication         *self = CD_APPLICATION (app);
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (cd_application_parent_class)->startup (app);
 
@@ -261,7 +261,7 @@ cd_application_finalize (GObject *object)
 static void
 cd_application_class_init (CdApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = cd_application_finalize;

@@ -18,7 +18,7 @@
 
 struct _CdArticleRow
 {
-  GtkWidget  parent_instance;
+  GtkWidget parent_instance;
 
   CdArticle *article;
   gulong     notify_id;
@@ -49,17 +49,17 @@ cd_article_row_status_label (CdArticleStatus status)
   switch (status)
     {
     case CD_ARTICLE_STATUS_DRAFT:
-      return _("Draft");
+      return _ ("Draft");
     case CD_ARTICLE_STATUS_READY_FOR_EDIT:
-      return _("Ready for Edit");
+      return _ ("Ready for Edit");
     case CD_ARTICLE_STATUS_READY_TO_PUBLISH:
-      return _("Ready to Publish");
+      return _ ("Ready to Publish");
     case CD_ARTICLE_STATUS_PUBLISHED:
-      return _("Published");
+      return _ ("Published");
     case CD_ARTICLE_STATUS_HELD:
-      return _("Held");
+      return _ ("Held");
     case CD_ARTICLE_STATUS_KILLED:
-      return _("Killed");
+      return _ ("Killed");
     default:
       g_return_val_if_reached ("");
     }
@@ -75,27 +75,35 @@ cd_article_row_status_label (CdArticleStatus status)
 char *
 cd_article_row_format_time (GDateTime *time)
 {
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) local = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   int days;
 
   if (time == NULL)
     return g_strdup ("");
 
   local = g_date_time_to_local (time);
-  days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (local)
-         + 366 * (g_date_time_get_year (now) - g_date_time_get_year (local));
+  {
+    GDate then_day, today;
+
+    /* Calendar days between the two local dates, not 24-hour periods. */
+    g_date_set_dmy (&then_day, g_date_time_get_day_of_month (local),
+                    g_date_time_get_month (local), g_date_time_get_year (local));
+    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                    g_date_time_get_year (now));
+    days = g_date_days_between (&then_day, &today);
+  }
   if (days == 0)
     return g_date_time_format (local, "%H:%M");
   if (days == 1)
-    return g_strdup (_("Yesterday"));
+    return g_strdup (_ ("Yesterday"));
   if (days > 1 && days < 7)
     return g_date_time_format (local, "%A");
   if (g_date_time_get_year (now) == g_date_time_get_year (local))
     /* Translators: a date in the library list this year; see strftime(3) */
-    return g_date_time_format (local, _("%e %b"));
+    return g_date_time_format (local, _ ("%e %b"));
   /* Translators: a date in the library list in another year; see strftime(3) */
-  return g_date_time_format (local, _("%e %b %Y"));
+  return g_date_time_format (local, _ ("%e %b %Y"));
 }
 
 static void
@@ -103,9 +111,10 @@ update_details (CdArticleRow *self)
 {
   g_autofree char *time = cd_article_row_format_time (cd_article_get_modified (self->article));
   g_autofree char *words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words",
-                                                         self->words), self->words);
+                                                         self->words),
+                                            self->words);
   /* Translators: modification time and length of an article in the library */
-  g_autofree char *text = g_strdup_printf (_("%s · %s"), time, words);
+  g_autofree char *text = g_strdup_printf (_ ("%s · %s"), time, words);
 
   gtk_label_set_text (GTK_LABEL (self->details), text);
 }
@@ -140,7 +149,7 @@ update_headline (CdArticleRow *self)
 
   if (headline == NULL || *headline == '\0')
     {
-      gtk_label_set_text (GTK_LABEL (self->headline), _("Untitled"));
+      gtk_label_set_text (GTK_LABEL (self->headline), _ ("Untitled"));
       gtk_widget_add_css_class (self->headline, "dim-label");
     }
   else
@@ -153,7 +162,7 @@ update_headline (CdArticleRow *self)
 static void
 update_status (CdArticleRow *self)
 {
-  CdArticleStatus status = cd_article_get_status (self->article);
+  CdArticleStatus  status = cd_article_get_status (self->article);
   g_autofree char *css = g_strdup_printf ("cd-status-%s", cd_article_status_to_string (status));
 
   gtk_label_set_text (GTK_LABEL (self->status), cd_article_row_status_label (status));
@@ -186,7 +195,7 @@ static void
 cd_article_row_dispose (GObject *object)
 {
   CdArticleRow *self = CD_ARTICLE_ROW (object);
-  GtkWidget *child;
+  GtkWidget    *child;
 
   cd_article_row_set_article (self, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -198,7 +207,7 @@ cd_article_row_dispose (GObject *object)
 static void
 cd_article_row_class_init (CdArticleRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cd_article_row_dispose;
@@ -210,7 +219,7 @@ static void
 cd_article_row_init (CdArticleRow *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-  GtkWidget *meta;
+  GtkWidget        *meta;
 
   gtk_grid_layout_set_row_spacing (GTK_GRID_LAYOUT (layout), 3);
   gtk_grid_layout_set_column_spacing (GTK_GRID_LAYOUT (layout), 6);
@@ -245,9 +254,9 @@ cd_article_row_init (CdArticleRow *self)
   gtk_widget_set_parent (meta, GTK_WIDGET (self));
 
   self->restore = gtk_button_new_from_icon_name ("edit-undo-symbolic");
-  gtk_widget_set_tooltip_text (self->restore, _("Restore"));
+  gtk_widget_set_tooltip_text (self->restore, _ ("Restore"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->restore), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Restore"), -1);
+                                  _ ("Restore"), -1);
   gtk_widget_add_css_class (self->restore, "flat");
   gtk_widget_set_valign (self->restore, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (self->restore, FALSE);

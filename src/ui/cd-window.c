@@ -35,7 +35,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 #define SESSION_GROUP "session"
-#define CURSOR_GROUP  "cursors"
+#define CURSOR_GROUP "cursors"
 
 static char *
 session_path (CdWindow *self)
@@ -51,8 +51,8 @@ void
 _cd_window_save_session (CdWindow *self)
 {
   g_autofree char *path = session_path (self);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GBytes) bytes = NULL;
   gsize length;
   char *data;
 
@@ -78,50 +78,50 @@ static void
 load_session (CdWindow *self)
 {
   g_autofree char *path = session_path (self);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
-  if (!g_key_file_load_from_file (self->session, path, G_KEY_FILE_NONE, &error)
-      && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+  if (!g_key_file_load_from_file (self->session, path, G_KEY_FILE_NONE, &error) &&
+      !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
     g_warning ("Could not read the session file %s: %s", path, error->message);
 }
 
 void
 _cd_window_update_title (CdWindow *self)
 {
-  const char *headline = NULL;
+  const char      *headline = NULL;
   g_autofree char *subtitle = NULL;
 
   if (self->document != NULL)
     {
-      CdArticle *article = cd_document_get_article (self->document);
+      CdArticle  *article = cd_document_get_article (self->document);
       const char *state;
 
       headline = cd_article_get_headline (article);
       if (cd_document_get_error (self->document) != NULL)
-        state = _("Not saved");
+        state = _ ("Not saved");
       else if (cd_document_get_dirty (self->document))
-        state = _("Edited");
+        state = _ ("Edited");
       else
-        state = _("Saved");
+        state = _ ("Saved");
       /* Translators: the article's status and whether it is saved, under the title */
-      subtitle = g_strdup_printf (_("%s · %s"),
+      subtitle = g_strdup_printf (_ ("%s · %s"),
                                   cd_article_row_status_label (cd_article_get_status (article)),
                                   state);
       if (headline == NULL || *headline == '\0')
-        headline = _("Untitled");
+        headline = _ ("Untitled");
     }
 
-  adw_window_title_set_title (self->window_title, headline ? headline : _("Copydesk"));
+  adw_window_title_set_title (self->window_title, headline ? headline : _ ("Copydesk"));
   adw_window_title_set_subtitle (self->window_title, subtitle);
   if (headline != NULL)
     {
       /* Translators: the window's title: the article's headline, then the app */
-      g_autofree char *title = g_strdup_printf (_("%s — Copydesk"), headline);
+      g_autofree char *title = g_strdup_printf (_ ("%s — Copydesk"), headline);
 
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
   else
-    gtk_window_set_title (GTK_WINDOW (self), _("Copydesk"));
+    gtk_window_set_title (GTK_WINDOW (self), _ ("Copydesk"));
 }
 
 static void
@@ -161,7 +161,12 @@ editor_scrolled_cb (CdWindow *self)
  * article, underlines in the editor and the metadata entries, and has the
  * window select a finding's text when the person picks it. */
 static const char *checked_fields[] = {
-  "headline", "dek", "byline", "dateline", "slug", "image_caption",
+  "headline",
+  "dek",
+  "byline",
+  "dateline",
+  "slug",
+  "image_caption",
 };
 
 static void
@@ -229,7 +234,7 @@ setup_checks_pane (CdWindow *self)
 void
 cd_window_close_article (CdWindow *self)
 {
-  g_autoptr(CdDocument) document = NULL;
+  g_autoptr (CdDocument) document = NULL;
 
   g_return_if_fail (CD_IS_WINDOW (self));
 
@@ -272,15 +277,15 @@ cd_window_open_article (CdWindow   *self,
                         const char *uuid,
                         GError    **error)
 {
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (CdArticle) article = NULL;
   CdArticle *current;
-  int offset = -1;
+  int        offset = -1;
 
   g_return_val_if_fail (CD_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
-  if (self->document != NULL
-      && g_str_equal (cd_article_get_uuid (cd_document_get_article (self->document)), uuid))
+  if (self->document != NULL &&
+      g_str_equal (cd_article_get_uuid (cd_document_get_article (self->document)), uuid))
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->editor));
       return TRUE;
@@ -343,8 +348,8 @@ cd_window_restore_session (CdWindow *self)
   g_return_val_if_fail (CD_IS_WINDOW (self), FALSE);
 
   uuid = g_key_file_get_string (self->session, SESSION_GROUP, "article", NULL);
-  if (uuid == NULL || !cd_store_has_article (self->store, uuid)
-      || cd_store_is_trashed (self->store, uuid))
+  if (uuid == NULL || !cd_store_has_article (self->store, uuid) ||
+      cd_store_is_trashed (self->store, uuid))
     return FALSE;
   return cd_window_open_article (self, uuid, NULL);
 }
@@ -372,7 +377,7 @@ static void
 library_activated_cb (CdWindow   *self,
                       const char *uuid)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!cd_window_open_article (self, uuid, &error))
     cd_window_add_toast (self, adw_toast_new (error->message));
@@ -389,8 +394,8 @@ update_panes (CdWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), show && !folded);
   gtk_revealer_set_reveal_child (self->checks_revealer,
-                                 g_settings_get_boolean (self->settings, "show-checks")
-                                 && !folded);
+                                 g_settings_get_boolean (self->settings, "show-checks") &&
+                                     !folded);
   gtk_widget_set_visible (self->preview_toggle, !folded);
   gtk_widget_set_visible (self->checks_toggle, !folded);
   gtk_widget_set_visible (self->history_button, !folded);
@@ -419,8 +424,8 @@ first_paint_cb (GdkFrameClock *clock,
 static void
 preview_loaded_cb (CdWindow *self)
 {
-  if (self->preview != NULL && cd_preview_get_loaded (self->preview)
-      && g_getenv ("COPYDESK_REPORT_FRAMES") != NULL)
+  if (self->preview != NULL && cd_preview_get_loaded (self->preview) &&
+      g_getenv ("COPYDESK_REPORT_FRAMES") != NULL)
     {
       printf ("preview-loaded %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
       fflush (stdout);
@@ -463,7 +468,7 @@ static void
 cd_window_map (GtkWidget *widget)
 {
   CdWindow *self = CD_WINDOW (widget);
-  int position;
+  int       position;
 
   GTK_WIDGET_CLASS (cd_window_parent_class)->map (widget);
 
@@ -487,7 +492,7 @@ static gboolean
 cd_window_close_request (GtkWindow *window)
 {
   CdWindow *self = CD_WINDOW (window);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   int width, height;
 
   if (!cd_window_flush (self, &error))
@@ -497,8 +502,8 @@ cd_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  if (gtk_widget_get_visible (GTK_WIDGET (self->preview_bin))
-      && gtk_widget_get_mapped (GTK_WIDGET (self->paned)))
+  if (gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)) &&
+      gtk_widget_get_mapped (GTK_WIDGET (self->paned)))
     g_settings_set_int (self->settings, "preview-position", gtk_paned_get_position (self->paned));
 
   cd_window_close_article (self);
@@ -560,7 +565,7 @@ cd_window_get_property (GObject    *object,
 static void
 cd_window_class_init (CdWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
@@ -571,11 +576,11 @@ cd_window_class_init (CdWindowClass *klass)
   window_class->close_request = cd_window_close_request;
 
   properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, CD_TYPE_DOCUMENT,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("document", NULL, NULL, CD_TYPE_DOCUMENT,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PREVIEW] =
-    g_param_spec_object ("preview", NULL, NULL, CD_TYPE_PREVIEW,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("preview", NULL, NULL, CD_TYPE_PREVIEW,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CD_TYPE_EDITOR);
