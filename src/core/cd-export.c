@@ -13,6 +13,13 @@
 #include "cd-frontmatter.h"
 #include "cd-render.h"
 
+/**
+ * cd_export_format_from_string:
+ * @text: "md" (or "markdown"), "html" or "ninjs", in any case
+ * @format: (out) (optional): the format
+ *
+ * Returns: %TRUE when @text names a format
+ */
 gboolean
 cd_export_format_from_string (const char     *text,
                               CdExportFormat *format)
