@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cd-article.h"
 
 static void
@@ -52,6 +54,19 @@ test_fields_errors (void)
   g_assert_false (cd_article_set_field (a, "embargo", "tomorrow", &error));
   g_assert_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_INVALID_VALUE);
   g_clear_error (&error);
+  /* Without a zone the moment is unknown; it is refused, not taken as UTC. */
+  g_assert_false (cd_article_set_field (a, "embargo", "2026-03-01T09:00:00", &error));
+  g_assert_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "time zone"));
+  g_clear_error (&error);
+  g_assert_false (cd_article_set_field (a, "embargo", "2026-03-01 09:00:00", &error));
+  g_clear_error (&error);
+  g_assert_null (cd_article_get_embargo (a));
+  g_assert_true (cd_article_set_field (a, "embargo", "2026-03-01 09:00:00Z", &error));
+  g_assert_no_error (error);
+  g_assert_true (cd_article_set_field (a, "embargo", "2026-03-01T09:00:00-05:00", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_time_get_utc_offset (cd_article_get_embargo (a)) / G_TIME_SPAN_HOUR, ==, -5);
   g_assert_false (cd_article_set_field (a, "uuid", "x", &error));
   g_assert_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_READ_ONLY);
   g_clear_error (&error);

@@ -870,6 +870,24 @@ cd_parse_iso8601 (const char *text)
   return g_date_time_new_from_iso8601 (copy, utc);
 }
 
+/* Whether an ISO 8601 date-time names its zone: read against two different
+ * default zones, it gives the same moment only when it does. */
+static gboolean
+has_explicit_zone (const char *text)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GTimeZone) other = g_time_zone_new_offset (3600);
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_autoptr(GDateTime) a = NULL;
+  g_autoptr(GDateTime) b = NULL;
+
+  if (strlen (copy) > 10 && copy[10] == ' ')
+    copy[10] = 'T';
+  a = g_date_time_new_from_iso8601 (copy, utc);
+  b = g_date_time_new_from_iso8601 (copy, other);
+  return a != NULL && b != NULL && g_date_time_equal (a, b);
+}
+
 /**
  * cd_article_list_fields:
  *
@@ -1036,6 +1054,15 @@ cd_article_set_field (CdArticle   *self,
           g_set_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_INVALID_VALUE,
                        "The embargo “%s” is not a date and time such as "
                        "2026-03-01T09:00:00+01:00.", value);
+          return FALSE;
+        }
+      /* A person typing 09:00 means their own clock, not UTC: taken as UTC,
+       * a New York embargo would lift five hours early. */
+      if (value != NULL && !has_explicit_zone (value))
+        {
+          g_set_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_INVALID_VALUE,
+                       "The embargo “%s” has no time zone; add one, as in "
+                       "2026-03-01T09:00:00+01:00, or Z for UTC.", value);
           return FALSE;
         }
       cd_article_set_embargo (self, embargo);
