@@ -290,6 +290,7 @@ cd_cli_set (CdCli  *cli,
             char  **argv)
 {
   g_autoptr(CdArticle) article = NULL;
+  g_autoptr(CdArticle) before = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *file_value = NULL;
   const char *uuid, *field, *value;
@@ -330,11 +331,16 @@ cd_cli_set (CdCli  *cli,
       cd_cli_printerr ("The article “%s” is in the trash; restore it before changing it.", uuid);
       return CD_EXIT_ERROR;
     }
+  before = cd_article_copy (article);
   if (!cd_article_set_field (article, field, value, &error))
     {
       cd_cli_printerr ("%s", error->message);
       return CD_EXIT_ERROR;
     }
+  /* A value the field already has is no edit: no revision, no new
+   * modified time, nothing queued to push. */
+  if (cd_article_equal (article, before))
+    return CD_EXIT_OK;
   cd_article_touch (article);
   if (!cd_store_save_article (store, article, CD_REVISION_EDITED, NULL, &error))
     {

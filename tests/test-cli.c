@@ -468,6 +468,63 @@ test_set_file_without_path (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+static char *
+show_member (Fixture    *f,
+             const char *uuid,
+             const char *member)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  run_copydesk (f, &run, "show", uuid, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  return g_strdup (json_object_get_string_member (json_node_get_object (root), member));
+}
+
+/* Setting a field to the value it has is no edit: the modified time stays
+ * (a script that sets the status on every run must not mark the article
+ * changed each time); a real change moves it. */
+static void
+test_set_same_value (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *uuid = import_one (f, "old.md",
+                                      "---\n"
+                                      "headline: Old story\n"
+                                      "tags: [a, b]\n"
+                                      "status: ready-for-edit\n"
+                                      "modified: 2020-01-01T00:00:00Z\n"
+                                      "---\n"
+                                      "Body.\n");
+  const char *same[][2] = {
+    { "headline", "Old story" }, { "tags", " a ,b" }, { "status", "Ready for edit" },
+    { "dek", "" }, { "body", "Body.\n" },
+  };
+  g_autofree char *modified = NULL;
+
+  g_strstrip (uuid);
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_auto(Run) set = { 0 };
+      g_autofree char *now = NULL;
+
+      run_copydesk (f, &set, "set", uuid, same[i][0], same[i][1], NULL);
+      g_assert_cmpint (set.status, ==, 0);
+      now = show_member (f, uuid, "modified");
+      g_assert_cmpstr (now, ==, "2020-01-01T00:00:00Z");
+    }
+
+  {
+    g_auto(Run) set = { 0 };
+
+    run_copydesk (f, &set, "set", uuid, "headline", "New story", NULL);
+    g_assert_cmpint (set.status, ==, 0);
+  }
+  modified = show_member (f, uuid, "modified");
+  g_assert_cmpstr (modified, !=, "2020-01-01T00:00:00Z");
+}
+
 /* export -o that cannot be written names the file the person gave (not a
  * temporary file) and leaves nothing behind. */
 static void
@@ -542,6 +599,7 @@ main (int argc, char **argv)
   ADD ("/cli/data-dir-env", test_data_dir_env);
   ADD ("/cli/set/file-without-path", test_set_file_without_path);
   ADD ("/cli/export/output-errors", test_export_output_errors);
+  ADD ("/cli/set/same-value", test_set_same_value);
 #undef ADD
 
   return g_test_run ();
