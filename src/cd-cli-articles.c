@@ -96,6 +96,30 @@ cd_cli_import (CdCli  *cli,
   return status;
 }
 
+/* Gives @text on one line, each run of white space that holds a line break
+ * or tab made one space, so that `list` prints one article per line. */
+static char *
+one_line (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\t')
+        {
+          while (out->len > 0 && out->str[out->len - 1] == ' ')
+            g_string_truncate (out, out->len - 1);
+          while (p[1] == '\n' || p[1] == '\r' || p[1] == '\t' || p[1] == ' ')
+            p++;
+          if (out->len > 0 && p[1] != '\0')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 int
 cd_cli_list (CdCli  *cli,
              int     argc,
@@ -161,11 +185,11 @@ cd_cli_list (CdCli  *cli,
         {
           CdArticle *a = articles->pdata[i];
           g_autofree char *modified = cd_format_iso8601_utc (cd_article_get_modified (a));
-          const char *headline = cd_article_get_headline (a);
+          g_autofree char *headline = one_line (cd_article_get_headline (a));
 
           printf ("%s  %-16s  %s  %s\n", cd_article_get_uuid (a),
                   cd_article_status_to_string (cd_article_get_status (a)),
-                  modified ? modified : "", headline ? headline : "(no headline)");
+                  modified ? modified : "", *headline ? headline : "(no headline)");
         }
     }
   return CD_EXIT_OK;

@@ -525,6 +525,39 @@ test_set_same_value (Fixture       *f,
   g_assert_cmpstr (modified, !=, "2020-01-01T00:00:00Z");
 }
 
+/* The plain list is one line per article, whatever line breaks a headline
+ * holds, so scripts can read it line by line. */
+static void
+test_list_one_line_each (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *two = import_one (f, "two.md",
+                                     "---\n"
+                                     "headline: |\n"
+                                     "  Flood warning\n"
+                                     "  \tfor the valley\n"
+                                     "---\n"
+                                     "Body.\n");
+  g_autofree char *wire = import_one (f, "wire.txt", wire_txt);
+  g_auto(Run) list = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  g_strstrip (two);
+  g_strstrip (wire);
+  run_copydesk (f, &list, "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  lines = g_strsplit (g_strchomp (list.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *uuid = g_str_has_prefix (lines[i], two) ? two : wire;
+
+      g_assert_true (g_str_has_prefix (lines[i], uuid));
+      if (uuid == two)
+        g_assert_true (g_str_has_suffix (lines[i], "  Flood warning for the valley"));
+    }
+}
+
 /* export -o that cannot be written names the file the person gave (not a
  * temporary file) and leaves nothing behind. */
 static void
@@ -600,6 +633,7 @@ main (int argc, char **argv)
   ADD ("/cli/set/file-without-path", test_set_file_without_path);
   ADD ("/cli/export/output-errors", test_export_output_errors);
   ADD ("/cli/set/same-value", test_set_same_value);
+  ADD ("/cli/list/one-line-each", test_list_one_line_each);
 #undef ADD
 
   return g_test_run ();
