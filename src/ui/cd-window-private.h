@@ -22,6 +22,7 @@ struct _CdWindow
   GtkWindow    *history;
 
   guint  preview_idle_id;
+  guint  panes_idle_id;
   gulong saved_id;
   gulong dirty_id;
   gulong headline_id;

@@ -386,6 +386,27 @@ library_activated_cb (CdWindow   *self,
 /* A folded (narrow) window has room for the editor alone: the preview and
  * the checks stay hidden and their buttons make way for the title; the
  * article menu still reaches everything. */
+static void update_panes (CdWindow *self);
+
+static gboolean
+update_panes_cb (gpointer data)
+{
+  CdWindow *self = data;
+
+  self->panes_idle_id = 0;
+  update_panes (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated; the panes change after
+ * that, not in the middle of it. */
+static void
+folded_changed_cb (CdWindow *self)
+{
+  if (self->panes_idle_id == 0)
+    self->panes_idle_id = g_idle_add (update_panes_cb, self);
+}
+
 static void
 update_panes (CdWindow *self)
 {
@@ -518,6 +539,7 @@ cd_window_dispose (GObject *object)
   if (self->document != NULL)
     cd_window_close_article (self);
   g_clear_handle_id (&self->preview_idle_id, g_source_remove);
+  g_clear_handle_id (&self->panes_idle_id, g_source_remove);
   if (self->settings != NULL)
     _cd_window_remove_settings_actions (self);
   g_cancellable_cancel (self->cancellable);
@@ -665,8 +687,8 @@ cd_window_new (GtkApplication *application,
                            G_CALLBACK (update_panes), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::show-checks",
                            G_CALLBACK (update_panes), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::folded",
-                           G_CALLBACK (update_panes), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::editor-font",
                            G_CALLBACK (editor_font_changed_cb), self, G_CONNECT_SWAPPED);
   update_panes (self);
