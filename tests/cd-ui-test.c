@@ -11,24 +11,15 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "cd-test-util.h"
 #include "cd-ui-test.h"
 
+/* Removes a test's folder; says whether it is gone. */
 gboolean
 cd_ui_remove_tree (const char *path)
 {
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        cd_ui_remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  return g_rmdir (path) == 0;
+  cd_test_rm_rf (path);
+  return !g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 void
