@@ -292,6 +292,16 @@ create_post (CdWordpress *client,
   return cd_cms_create_finish (CD_CMS (client), cd_test_await (&result), error);
 }
 
+static GPtrArray *
+list_changed (CdWordpress *client,
+              GError     **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  cd_cms_list_changed_async (CD_CMS (client), NULL, NULL, cd_test_store_result, &result);
+  return cd_cms_list_changed_finish (CD_CMS (client), cd_test_await (&result), error);
+}
+
 static Seen *
 seen_at (Fixture *fixture,
          guint    i)
@@ -475,6 +485,28 @@ test_not_retried (Fixture      *fixture,
       assert_no_password (error);
       g_assert_cmpuint (fixture->seen->len, ==, 1);
     }
+}
+
+static void
+test_anonymous_refusal (Fixture      *fixture,
+                        gconstpointer data)
+{
+  g_autoptr (CdWordpress) client = new_client (fixture);
+  g_autoptr (GPtrArray) posts = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* What WordPress 6.1 answers a listing of drafts when the application
+   * password was wrong and the request counts as anonymous. */
+  queue_json (fixture, 400,
+              "{\"code\":\"rest_invalid_param\",\"message\":\"Invalid parameter(s): status\","
+              "\"data\":{\"status\":400,\"params\":{\"status\":\"Status is forbidden.\"},"
+              "\"details\":{\"status\":{\"code\":\"rest_forbidden_status\","
+              "\"message\":\"Status is forbidden.\",\"data\":{\"status\":401}}}}}");
+  posts = list_changed (client, &error);
+  g_assert_null (posts);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH);
+  g_assert_nonnull (strstr (error->message, "not signed in"));
+  g_assert_cmpuint (fixture->seen->len, ==, 1);
 }
 
 static void
@@ -723,16 +755,6 @@ test_create_odd_outcomes (Fixture      *fixture,
   g_assert_null (unreadable);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME);
   g_assert_cmpuint (fixture->seen->len, ==, 1);
-}
-
-static GPtrArray *
-list_changed (CdWordpress *client,
-              GError     **error)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-
-  cd_cms_list_changed_async (CD_CMS (client), NULL, NULL, cd_test_store_result, &result);
-  return cd_cms_list_changed_finish (CD_CMS (client), cd_test_await (&result), error);
 }
 
 static gboolean
@@ -1089,6 +1111,7 @@ main (int   argc,
   ADD ("/cms-faults/retry-after-date", test_retry_after_date);
   ADD ("/cms-faults/retry-after-too-long", test_retry_after_too_long);
   ADD ("/cms-faults/not-retried", test_not_retried);
+  ADD ("/cms-faults/anonymous-refusal", test_anonymous_refusal);
   ADD ("/cms-faults/malformed-json", test_malformed_json);
   ADD ("/cms-faults/wrong-types", test_wrong_types);
   ADD ("/cms-faults/html-reply", test_html_reply);

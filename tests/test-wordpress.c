@@ -119,8 +119,10 @@ rest (const char *method,
   if (status != NULL)
     *status = soup_message_get_status (message);
   data = g_bytes_get_data (reply, &length);
-  g_assert_true (json_parser_load_from_data (parser, data, length, &error));
-  g_assert_no_error (error);
+  if (!json_parser_load_from_data (parser, data, length, &error))
+    g_error ("%s %s answered %u with %" G_GSIZE_FORMAT " bytes that are not JSON (%s): %.*s",
+             method, url, soup_message_get_status (message), length, error->message,
+             (int) MIN (length, 300), length > 0 ? data : "");
   return json_node_copy (json_parser_get_root (parser));
 }
 
@@ -167,6 +169,9 @@ test_verify (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *nobody = NULL;
+  g_autoptr (GPtrArray) denied_list = NULL;
+  g_autoptr (CdRemotePost) denied_post = NULL;
+  g_autoptr (CdArticle) draft = cd_article_new ();
 
   if (!need_wordpress ())
     return;
@@ -187,6 +192,19 @@ test_verify (void)
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH);
   g_assert_null (strstr (error->message, "Wrong0Password0Guess0123"));
   g_assert_nonnull (strstr (error->message, wp->url));
+  g_clear_error (&error);
+
+  /* The same anonymous treatment elsewhere still reads as a credentials
+   * problem, never as a bad request or a missing post. */
+  denied_list = list_changed (wrong, NULL, &error);
+  g_assert_null (denied_list);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH);
+  g_clear_error (&error);
+  cd_article_set_headline (draft, "Not allowed");
+  denied_post = create_post (wrong, draft, &error);
+  g_assert_null (denied_post);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH);
+  g_assert_null (strstr (error->message, "Wrong0Password0Guess0123"));
 
   g_clear_object (&result);
   g_object_unref (client);

@@ -238,6 +238,47 @@ set_status_error (GError    **error,
                  method, url, status, soup_status_get_phrase (status));
 }
 
+/* WordPress takes a wrong application password for a visitor who is not
+ * signed in, and answers a listing of drafts with 400 "Invalid
+ * parameter(s): status" whose details say 401 "rest_forbidden_status".
+ * That is a credentials problem, not a bad request. */
+static gboolean
+is_anonymous_refusal (JsonNode *body)
+{
+  JsonObject *object = body != NULL && JSON_NODE_HOLDS_OBJECT (body) ? json_node_get_object (body)
+                                                                     : NULL;
+  JsonObject *details = member_object (member_object (object, "data"), "details");
+  g_autoptr (GList) members = NULL;
+
+  if (g_strcmp0 (member_string (object, "code"), "rest_invalid_param") != 0 || details == NULL)
+    return FALSE;
+  members = json_object_get_members (details);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonObject *detail = member_object (details, l->data);
+      gint64      detail_status = member_int (member_object (detail, "data"), "status");
+
+      if (detail_status == SOUP_STATUS_UNAUTHORIZED || detail_status == SOUP_STATUS_FORBIDDEN)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+set_anonymous_error (GError    **error,
+                     const char *method,
+                     const char *url,
+                     guint       status,
+                     GBytes     *body)
+{
+  g_autofree char *message = wp_error_message (body);
+
+  g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
+               "%s %s answered HTTP %u (%s) as to a visitor who is not signed in, so the "
+               "application password is wrong or was revoked.",
+               method, url, status, message != NULL ? message : soup_status_get_phrase (status));
+}
+
 static gboolean
 is_connect_error (const GError *error)
 {
@@ -657,9 +698,15 @@ request (CdWordpress  *self,
         }
       else
         {
-          if (error_body != NULL && is_json_content_type (message))
-            *error_body = parse_json (reply, NULL);
-          set_status_error (error, error_code_for_status (status), method, url, status, reply);
+          g_autoptr (JsonNode) json = is_json_content_type (message) ? parse_json (reply, NULL)
+                                                                     : NULL;
+
+          if (is_anonymous_refusal (json))
+            set_anonymous_error (error, method, url, status, reply);
+          else
+            set_status_error (error, error_code_for_status (status), method, url, status, reply);
+          if (error_body != NULL)
+            *error_body = g_steal_pointer (&json);
           return NULL;
         }
 
