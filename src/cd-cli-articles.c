@@ -308,6 +308,14 @@ read_value_file (const char  *path,
   return g_steal_pointer (&contents);
 }
 
+/* Whether @text is shaped like a BCP 47 language tag (en, pt-BR, sr-Latn-RS):
+ * the spell checker and the exports rely on it. */
+static gboolean
+is_language_tag (const char *text)
+{
+  return g_regex_match_simple ("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", text, 0, 0);
+}
+
 int
 cd_cli_set (CdCli  *cli,
             int     argc,
@@ -353,6 +361,16 @@ cd_cli_set (CdCli  *cli,
   if (cd_store_is_trashed (store, uuid))
     {
       cd_cli_printerr ("The article “%s” is in the trash; restore it before changing it.", uuid);
+      return CD_EXIT_ERROR;
+    }
+  if (g_str_equal (field, "language") && *value != '\0' && !is_language_tag (value))
+    {
+      g_autofree char *hint = g_strdelimit (g_strdup (value), "_", '-');
+
+      if (is_language_tag (hint))
+        cd_cli_printerr ("“%s” is not a language tag; write it with a hyphen: %s.", value, hint);
+      else
+        cd_cli_printerr ("“%s” is not a language tag such as en, en-GB or de-CH.", value);
       return CD_EXIT_ERROR;
     }
   before = cd_article_copy (article);

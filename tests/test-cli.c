@@ -558,6 +558,41 @@ test_list_one_line_each (Fixture       *f,
     }
 }
 
+/* set language takes a BCP 47 tag; anything else is refused in one
+ * sentence and the article keeps its language. */
+static void
+test_set_language (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *uuid = import_one (f, "story.md", story_md);
+  const char *bad[] = { "English", "en_GB", "\"><b>", "e", "en--GB" };
+  const char *good[] = { "de-CH", "sr-Latn-RS", "fr" };
+
+  g_strstrip (uuid);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) set = { 0 };
+      g_autofree char *language = NULL;
+
+      run_copydesk (f, &set, "set", uuid, "language", bad[i], NULL);
+      g_assert_cmpint (set.status, ==, 2);
+      g_assert_nonnull (strstr (set.err, bad[i]));
+      g_assert_cmpint (strchr (set.err, '\n') - set.err, ==, strlen (set.err) - 1);
+      language = show_member (f, uuid, "language");
+      g_assert_cmpstr (language, ==, "en");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_auto(Run) set = { 0 };
+      g_autofree char *language = NULL;
+
+      run_copydesk (f, &set, "set", uuid, "language", good[i], NULL);
+      g_assert_cmpint (set.status, ==, 0);
+      language = show_member (f, uuid, "language");
+      g_assert_cmpstr (language, ==, good[i]);
+    }
+}
+
 /* export -o that cannot be written names the file the person gave (not a
  * temporary file) and leaves nothing behind. */
 static void
@@ -634,6 +669,7 @@ main (int argc, char **argv)
   ADD ("/cli/export/output-errors", test_export_output_errors);
   ADD ("/cli/set/same-value", test_set_same_value);
   ADD ("/cli/list/one-line-each", test_list_one_line_each);
+  ADD ("/cli/set/language", test_set_language);
 #undef ADD
 
   return g_test_run ();
