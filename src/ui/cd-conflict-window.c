@@ -477,15 +477,27 @@ cd_conflict_window_class_init (CdConflictWindowClass *klass)
                                    take_theirs_action);
   gtk_widget_class_install_action (widget_class, "conflict.use-merged", NULL,
                                    use_merged_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "conflict.use-merged", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 cd_conflict_window_init (CdConflictWindow *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Enter uses the merged text even from inside it, where the text
+   * view would otherwise take the key for a new line. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_alternative_trigger_new (
+                            gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                            gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                        gtk_named_action_new ("conflict.use-merged")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   setup_view (self->base_view);
   setup_view (self->mine_view);
