@@ -219,6 +219,27 @@ test_library_actions (CdUiFixture  *fixture,
   wait_library (library);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
 
+  /* The status filter: one article is marked ready for edit. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-article", "s",
+                                             cd_article_get_uuid (second)));
+  cd_article_set_status (cd_document_get_article (cd_window_get_document (window)),
+                         CD_ARTICLE_STATUS_READY_FOR_EDIT);
+  g_assert_true (cd_window_flush (window, NULL));
+  cd_library_set_status_filter (library, CD_ARTICLE_STATUS_READY_FOR_EDIT);
+  wait_library (library);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  cd_library_set_status_filter (library, -1);
+  wait_library (library);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  /* Ctrl+Shift+F puts the keyboard in the library's search field. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-search", NULL));
+  g_assert_true (
+      GTK_IS_SEARCH_ENTRY (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                                    GTK_TYPE_SEARCH_ENTRY)));
+  g_assert_nonnull (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                             CD_TYPE_LIBRARY));
+
   /* Duplicate makes a new draft with the same body. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-article", "s",
                                              cd_article_get_uuid (first)));
