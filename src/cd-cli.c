@@ -17,7 +17,7 @@ static const struct {
   const char       *usage;
 } commands[] = {
   { "import",  cd_cli_import,  "import FILE…" },
-  { "list",    cd_cli_list,    "list [--json] [--trash] [--search QUERY]" },
+  { "list",    cd_cli_list,    "list [--json] [--trash] [--status STATUS] [--search QUERY]" },
   { "show",    cd_cli_show,    "show UUID [--json]" },
   { "set",     cd_cli_set,     "set UUID FIELD VALUE | set UUID FIELD --file PATH" },
   { "export",  cd_cli_export,  "export UUID --format md|html|ninjs [-o FILE]" },
@@ -95,7 +95,15 @@ cd_cli_run (CdCli  *cli,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (commands[i].name, argv[0]))
-      return commands[i].func (cli, argc, argv);
+      {
+        /* "copydesk import --help" asks for help; it is not a file name. */
+        if (argc == 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+          {
+            printf ("Usage: copydesk %s\n", commands[i].usage);
+            return CD_EXIT_OK;
+          }
+        return commands[i].func (cli, argc, argv);
+      }
 
   cd_cli_printerr ("“%s” is not a command; run “copydesk --help” for the list.", argv[0]);
   return CD_EXIT_ERROR;

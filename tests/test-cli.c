@@ -593,6 +593,26 @@ test_set_language (Fixture       *f,
     }
 }
 
+/* "COMMAND --help" prints that command's usage; import does not read it as
+ * a file name. */
+static void
+test_command_help (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *commands[] = { "import", "list", "show", "set", "export", "check", "sync" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) help = { 0 };
+      g_autofree char *usage = g_strdup_printf ("Usage: copydesk %s ", commands[i]);
+
+      run_copydesk (f, &help, commands[i], "--help", NULL);
+      g_assert_cmpint (help.status, ==, 0);
+      g_assert_cmpstr (help.err, ==, "");
+      g_assert_true (g_str_has_prefix (help.out, usage));
+    }
+}
+
 /* export -o that cannot be written names the file the person gave (not a
  * temporary file) and leaves nothing behind. */
 static void
@@ -670,6 +690,7 @@ main (int argc, char **argv)
   ADD ("/cli/set/same-value", test_set_same_value);
   ADD ("/cli/list/one-line-each", test_list_one_line_each);
   ADD ("/cli/set/language", test_set_language);
+  ADD ("/cli/command-help", test_command_help);
 #undef ADD
 
   return g_test_run ();
