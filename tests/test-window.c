@@ -470,6 +470,77 @@ test_app_windows (CdUiFixture  *fixture,
   }
 }
 
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 GType       type,
+                 const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (label == NULL || (GTK_IS_BUTTON (widget) &&
+                         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+body_has (gpointer data)
+{
+  CdWindow  *window = data;
+  CdArticle *article = cd_document_get_article (cd_window_get_document (window));
+
+  return strstr (cd_article_get_body (article), "board") != NULL;
+}
+
+static void
+test_find_replace (CdUiFixture  *fixture,
+                   gconstpointer data)
+{
+  g_autoptr (CdArticle) article =
+      cd_ui_add_article (fixture->store, "Council vote", "The council met. The council voted.");
+  CdWindow  *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  GtkWidget *editor = GTK_WIDGET (cd_window_get_editor (window));
+  GtkWidget *find, *replace, *replace_all;
+  GtkWidget *focus;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) stored = NULL;
+
+  /* Ctrl+H: find and replace, with the keyboard in the find field. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.replace", NULL));
+  find = find_descendant (editor, GTK_TYPE_SEARCH_ENTRY, NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, find));
+  replace = find_descendant (gtk_widget_get_parent (find_descendant (editor, GTK_TYPE_BUTTON,
+                                                                     "Replace _All")),
+                             GTK_TYPE_ENTRY, NULL);
+  replace_all = find_descendant (editor, GTK_TYPE_BUTTON, "Replace _All");
+  g_assert_nonnull (replace);
+  g_assert_true (gtk_widget_is_visible (replace));
+
+  gtk_editable_set_text (GTK_EDITABLE (find), "council");
+  gtk_editable_set_text (GTK_EDITABLE (replace), "board");
+  cd_ui_spin (400);
+  g_signal_emit_by_name (replace_all, "clicked");
+  g_assert_true (cd_ui_wait_for (body_has, window, 2000));
+  g_assert_cmpstr (cd_article_get_body (cd_document_get_article (cd_window_get_document (window))),
+                   ==, "The board met. The board voted.");
+
+  /* The replacement is an edit like any other: saved, and undoable. */
+  g_assert_true (cd_window_flush (window, &error));
+  stored = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
+  g_assert_cmpstr (cd_article_get_body (stored), ==, "The board met. The board voted.");
+  gtk_text_buffer_undo (GTK_TEXT_BUFFER (cd_editor_get_buffer (CD_EDITOR (editor))));
+  g_assert_cmpstr (cd_article_get_body (cd_document_get_article (cd_window_get_document (window))),
+                   ==, "The council met. The council voted.");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -485,6 +556,7 @@ main (int    argc,
   ADD ("/window/library/actions", test_library_actions);
   ADD ("/window/history/restore", test_history_restore);
   ADD ("/window/app/windows", test_app_windows);
+  ADD ("/window/editor/find-replace", test_find_replace);
 #undef ADD
 
   return g_test_run ();
