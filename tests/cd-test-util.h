@@ -12,9 +12,11 @@
 static inline void
 cd_test_rm_rf (const char *path)
 {
-  GDir *dir = g_dir_open (path, 0, NULL);
+  GDir *dir;
   const char *name;
 
+  /* A link is removed, never followed: what it points at is not ours. */
+  dir = g_file_test (path, G_FILE_TEST_IS_SYMLINK) ? NULL : g_dir_open (path, 0, NULL);
   if (dir != NULL)
     {
       while ((name = g_dir_read_name (dir)) != NULL)
