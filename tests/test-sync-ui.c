@@ -530,6 +530,9 @@ test_use_merged (Fixture      *fixture,
   g_assert_true (cd_window_open_article (fixture->ui.window, cd_article_get_uuid (article),
                                          NULL));
   label = wait_for_label (GTK_WIDGET (fixture->ui.window), "Resolve…");
+  /* The article menu has it too, only while the article is in conflict. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->ui.window),
+                                                    "resolve-open-conflict"));
   g_assert_true (gtk_widget_activate (gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON)));
   window = wait_for_conflict_window ();
   assert_sides (window);
@@ -549,6 +552,8 @@ test_use_merged (Fixture      *fixture,
                     ==, 1);
   cd_conflict_window_set_merged (window, merged->str);
   settle (fixture, window, NULL);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->ui.window),
+                                                     "resolve-open-conflict"));
   assert_resolved (fixture, article, "Stalls open at seven, or nine on Sundays.\n\n"
                                      "Parking is free.",
                    "Stalls open at seven, or nine on Sundays.");

@@ -325,6 +325,7 @@ cd_article_row_set_trashed (CdArticleRow *self,
   g_return_if_fail (CD_IS_ARTICLE_ROW (self));
 
   gtk_widget_set_visible (self->restore, trashed);
+  gtk_widget_set_visible (self->sync_badge, !trashed);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->restore),
                                   trashed ? "win.restore-article" : NULL);
 }

@@ -422,6 +422,14 @@ resolve_activate_cb (GSimpleAction *action,
 }
 
 static void
+resolve_open_activate_cb (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       data)
+{
+  cd_window_show_conflict (CD_WINDOW (data), NULL);
+}
+
+static void
 update_banner (CdWindow *self)
 {
   CdWindowSync *sync = self->sync;
@@ -442,6 +450,9 @@ update_banner (CdWindow *self)
       gtk_label_set_text (GTK_LABEL (sync->banner_label), text);
     }
   gtk_revealer_set_reveal_child (GTK_REVEALER (sync->banner), state == CD_SYNC_STATE_CONFLICT);
+  g_simple_action_set_enabled (
+      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "resolve-open-conflict")),
+      state == CD_SYNC_STATE_CONFLICT);
 }
 
 static void
@@ -508,8 +519,9 @@ _cd_window_setup_sync (CdWindow *self)
 {
   CdWindowSync *sync = g_new0 (CdWindowSync, 1);
   GActionEntry  entries[] = {
-     {"sync",              sync_activate_cb,    NULL, NULL, NULL, { 0 }},
-     { "resolve-conflict", resolve_activate_cb, "s",  NULL, NULL, { 0 }},
+     {"sync",                   sync_activate_cb,         NULL, NULL, NULL, { 0 }},
+     { "resolve-conflict",      resolve_activate_cb,      "s",  NULL, NULL, { 0 }},
+     { "resolve-open-conflict", resolve_open_activate_cb, NULL, NULL, NULL, { 0 }},
   };
 
   self->sync = sync;
@@ -518,6 +530,9 @@ _cd_window_setup_sync (CdWindow *self)
   sync->cancellable = g_cancellable_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  g_simple_action_set_enabled (
+      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "resolve-open-conflict")),
+      FALSE);
   cd_sync_button_set_engine (CD_SYNC_BUTTON (self->sync_button), sync->engine);
 
   /* The banner sits over the article, under the header bar. */
