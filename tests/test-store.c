@@ -438,6 +438,18 @@ test_search (Fixture       *f,
   g_autoptr(GPtrArray) status = list_with (store, "flood", CD_ARTICLE_STATUS_PUBLISHED, FALSE, 0);
   g_autoptr(GPtrArray) published = list_with (store, "text", CD_ARTICLE_STATUS_PUBLISHED, FALSE, 0);
   g_autoptr(GPtrArray) best = list_with (store, "flood", -1, FALSE, 1);
+  g_autoptr(CdArticle) joined =
+    save_simple (store, "S&P 500 closes higher", "U.S. stocks rose in Emilia-Romagna's "
+                 "honour.", CD_ARTICLE_STATUS_HELD, "2025-12-01T00:00:00Z");
+  g_autoptr(CdArticle) scattered =
+    save_simple (store, "Stocks and pensions", "Some people save; policy makers "
+                 "spoke of the U.K. and Romagna.", CD_ARTICLE_STATUS_HELD, "2025-12-02T00:00:00Z");
+  /* Words joined by punctuation are found side by side, not anywhere. */
+  g_autoptr(GPtrArray) ampersand = list_with (store, "S&P", CD_ARTICLE_STATUS_HELD, FALSE, 0);
+  g_autoptr(GPtrArray) dotted = list_with (store, "U.S.", CD_ARTICLE_STATUS_HELD, FALSE, 0);
+  g_autoptr(GPtrArray) hyphen = list_with (store, "Emilia-Romagna", CD_ARTICLE_STATUS_HELD, FALSE, 0);
+  g_autoptr(GPtrArray) apart = list_with (store, "Romagna stocks", CD_ARTICLE_STATUS_HELD, FALSE, 0);
+  g_autoptr(GPtrArray) typing = list_with (store, "Emilia-Rom", CD_ARTICLE_STATUS_HELD, FALSE, 0);
   g_autoptr(GPtrArray) after_edit = NULL;
   g_autoptr(GPtrArray) after_trash = NULL;
   g_autoptr(GError) error = NULL;
@@ -453,6 +465,11 @@ test_search (Fixture       *f,
   g_assert_cmpuint (status->len, ==, 0);
   assert_headlines (published, "Match report");
   assert_headlines (best, "Flood waters rise in Köln");
+  assert_headlines (ampersand, "S&P 500 closes higher");
+  assert_headlines (dotted, "S&P 500 closes higher");
+  assert_headlines (hyphen, "S&P 500 closes higher");
+  assert_headlines (typing, "S&P 500 closes higher");
+  g_assert_cmpuint (apart->len, ==, 2);
   g_assert_null (cd_article_get_body (g_ptr_array_index (flood, 0)));
 
   /* The index follows edits and the trash. */

@@ -1077,9 +1077,11 @@ cd_store_save_article (CdStore           *self,
   return _cd_store_commit (self, error);
 }
 
-/* Makes an FTS5 query from whatever a person typed: each word becomes a
- * quoted prefix term, all of which must match, so that quotes, brackets
- * and operators in the input are plain text and never a syntax error.
+/* Makes an FTS5 query from whatever a person typed: each run of text
+ * between spaces becomes a quoted prefix phrase of its words, all of which
+ * must match, so that quotes, brackets and operators in the input are plain
+ * text and never a syntax error, and "S&P", "U.S." or "Emilia-Romagna"
+ * find those words side by side rather than any two words anywhere.
  * Returns NULL when the text has no word. */
 static char *
 make_fts_query (const char *text)
@@ -1090,23 +1092,34 @@ make_fts_query (const char *text)
 
   while (*p != '\0')
     {
-      const char *start;
-      gunichar c = g_utf8_get_char (p);
+      gboolean in_phrase = FALSE;
 
-      if (!g_unichar_isalnum (c) && !g_unichar_ismark (c))
+      /* One run of text between spaces. */
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
         {
-          p = g_utf8_next_char (p);
-          continue;
+          const char *start;
+          gunichar c = g_utf8_get_char (p);
+
+          if (!g_unichar_isalnum (c) && !g_unichar_ismark (c))
+            {
+              p = g_utf8_next_char (p);
+              continue;
+            }
+          start = p;
+          while (*p != '\0' &&
+                 (g_unichar_isalnum (g_utf8_get_char (p)) || g_unichar_ismark (g_utf8_get_char (p))))
+            p = g_utf8_next_char (p);
+          if (!in_phrase)
+            g_string_append (query, query->len > 0 ? " \"" : "\"");
+          else
+            g_string_append_c (query, ' ');
+          g_string_append_len (query, start, p - start);
+          in_phrase = TRUE;
         }
-      start = p;
-      while (*p != '\0' &&
-             (g_unichar_isalnum (g_utf8_get_char (p)) || g_unichar_ismark (g_utf8_get_char (p))))
+      if (in_phrase)
+        g_string_append (query, "\"*");
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
-      if (query->len > 0)
-        g_string_append_c (query, ' ');
-      g_string_append_c (query, '"');
-      g_string_append_len (query, start, p - start);
-      g_string_append (query, "\"*");
     }
   if (query->len == 0)
     {
