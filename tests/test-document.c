@@ -92,7 +92,9 @@ test_save_while_typing (CdUiFixture  *fixture,
   g_signal_connect (document, "saved", G_CALLBACK (saved_cb), &saves);
 
   /* A keystroke every 100 ms for four seconds never pauses long enough
-   * for the idle save, so only the "at least every 3 s" rule writes. */
+   * for the idle save; the article is still written while typing goes on,
+   * never more than 3 s apart (every second, so that a SIGKILL loses at
+   * most the last second). */
   g_timeout_add (100, type_cb, &typist);
   g_assert_true (cd_ui_wait_for (typist_done, &typist, 20000));
   g_assert_cmpuint (saves.saved_at->len, >=, 1);

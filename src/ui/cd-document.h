@@ -12,9 +12,11 @@
 G_BEGIN_DECLS
 
 /* How long after the last edit an autosave is written, and the longest an
- * edit waits while typing goes on (DESIGN.md, "Autosave and recovery"). */
+ * edit waits while typing goes on (DESIGN.md, "Autosave and recovery":
+ * within 1 s of a pause, at least every 3 s while typing, and a SIGKILL
+ * loses at most the last second, so typing is written every second). */
 #define CD_DOCUMENT_IDLE_SAVE_MS 700
-#define CD_DOCUMENT_MAX_SAVE_DELAY_MS 2500
+#define CD_DOCUMENT_MAX_SAVE_DELAY_MS 1000
 #define CD_DOCUMENT_CHECKPOINT_USEC (10 * G_USEC_PER_SEC * 60)
 
 #define CD_TYPE_DOCUMENT (cd_document_get_type ())
