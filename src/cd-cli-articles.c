@@ -35,7 +35,8 @@ get_article_or_complain (CdStore    *store,
                          const char *uuid)
 {
   g_autoptr(GError) error = NULL;
-  CdArticle *article = cd_store_get_article (store, uuid, &error);
+  g_autofree char *lower = g_ascii_strdown (uuid, -1);
+  CdArticle *article = cd_store_get_article (store, lower, &error);
 
   if (article == NULL)
     {
@@ -232,7 +233,7 @@ cd_cli_show (CdCli  *cli,
     {
       g_autoptr(JsonNode) root = NULL;
       g_autoptr(GError) error = NULL;
-      JsonArray *sync = cd_sync_describe_article (store, uuid, &error);
+      JsonArray *sync = cd_sync_describe_article (store, cd_article_get_uuid (article), &error);
 
       if (sync == NULL)
         {
@@ -358,7 +359,7 @@ cd_cli_set (CdCli  *cli,
     return CD_EXIT_ERROR;
   if ((article = get_article_or_complain (store, uuid)) == NULL)
     return CD_EXIT_ERROR;
-  if (cd_store_is_trashed (store, uuid))
+  if (cd_store_is_trashed (store, cd_article_get_uuid (article)))
     {
       cd_cli_printerr ("The article “%s” is in the trash; restore it before changing it.", uuid);
       return CD_EXIT_ERROR;

@@ -98,6 +98,20 @@ test_notify (void)
   g_assert_cmpuint (count, ==, 2);
 }
 
+/* A uuid is kept in lower case whichever way it came in. */
+static void
+test_uuid_case (void)
+{
+  g_autoptr(CdArticle) a = cd_article_new_with_uuid ("5F0C7A4E-2B1D-4C3A-9E8F-1A2B3C4D5E6F");
+  g_autoptr(CdArticle) b = cd_article_new ();
+
+  g_assert_cmpstr (cd_article_get_uuid (a), ==, "5f0c7a4e-2b1d-4c3a-9e8f-1a2b3c4d5e6f");
+  cd_article_set_uuid (b, "0A1B2C3D-0000-4000-8000-ABCDEFABCDEF");
+  g_assert_cmpstr (cd_article_get_uuid (b), ==, "0a1b2c3d-0000-4000-8000-abcdefabcdef");
+  g_object_set (b, "uuid", "FFFFFFFF-0000-4000-8000-000000000000", NULL);
+  g_assert_cmpstr (cd_article_get_uuid (b), ==, "ffffffff-0000-4000-8000-000000000000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -106,5 +120,6 @@ main (int argc, char **argv)
   g_test_add_func ("/article/fields/errors", test_fields_errors);
   g_test_add_func ("/article/words-and-slug", test_words_and_slug);
   g_test_add_func ("/article/notify", test_notify);
+  g_test_add_func ("/article/uuid-case", test_uuid_case);
   return g_test_run ();
 }

@@ -617,6 +617,38 @@ test_command_help (Fixture       *f,
     }
 }
 
+/* A uuid written in capitals by another system is the same uuid: stored
+ * in lower case, found whichever way it is typed, and not imported twice. */
+static void
+test_uuid_case (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *upper = import_one (f, "upper.md",
+                                       "---\n"
+                                       "uuid: 5F0C7A4E-2B1D-4C3A-9E8F-1A2B3C4D5E6F\n"
+                                       "headline: From a CMS that writes capitals\n"
+                                       "---\n"
+                                       "Body.\n");
+  g_autofree char *lower = import_one (f, "lower.md",
+                                       "---\n"
+                                       "uuid: 5f0c7a4e-2b1d-4c3a-9e8f-1a2b3c4d5e6f\n"
+                                       "headline: The same uuid again\n"
+                                       "---\n"
+                                       "Body.\n");
+  g_autofree char *headline = NULL;
+  g_auto(Run) set = { 0 };
+
+  g_strstrip (upper);
+  g_strstrip (lower);
+  g_assert_cmpstr (upper, ==, "5f0c7a4e-2b1d-4c3a-9e8f-1a2b3c4d5e6f");
+  g_assert_cmpstr (lower, !=, upper);
+
+  run_copydesk (f, &set, "set", "5F0C7A4E-2B1D-4C3A-9E8F-1A2B3C4D5E6F", "dek", "Found", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  headline = show_member (f, "5F0C7A4E-2B1D-4C3A-9E8F-1A2B3C4D5E6F", "headline");
+  g_assert_cmpstr (headline, ==, "From a CMS that writes capitals");
+}
+
 /* export -o that cannot be written names the file the person gave (not a
  * temporary file) and leaves nothing behind. */
 static void
@@ -695,6 +727,7 @@ main (int argc, char **argv)
   ADD ("/cli/list/one-line-each", test_list_one_line_each);
   ADD ("/cli/set/language", test_set_language);
   ADD ("/cli/command-help", test_command_help);
+  ADD ("/cli/uuid-case", test_uuid_case);
 #undef ADD
 
   return g_test_run ();

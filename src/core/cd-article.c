@@ -242,6 +242,12 @@ set_text (CdArticle  *self,
           TextField   field,
           const char *value)
 {
+  g_autofree char *lower = NULL;
+
+  /* A uuid is the same in either case (other systems write them in
+   * capitals); kept in lower case, it is found and compared as one. */
+  if (field == TEXT_UUID && value != NULL)
+    value = lower = g_ascii_strdown (value, -1);
   if (g_strcmp0 (self->texts[field], value) == 0)
     return;
   g_free (self->texts[field]);
@@ -365,7 +371,7 @@ cd_article_new_with_uuid (const char *uuid)
   g_return_val_if_fail (uuid != NULL, NULL);
 
   self = g_object_new (CD_TYPE_ARTICLE, NULL);
-  self->texts[TEXT_UUID] = g_strdup (uuid);
+  self->texts[TEXT_UUID] = g_ascii_strdown (uuid, -1);
   self->texts[TEXT_LANGUAGE] = g_strdup ("en");
   self->created = now_seconds ();
   self->modified = g_date_time_ref (self->created);
