@@ -187,6 +187,11 @@ cd_library_refresh (CdLibrary *self)
   self->cancellable = g_cancellable_new ();
 
   query.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  /* Search as you type lists the best matches, ranked; building a row for
+   * every article that contains a common word would cost more than the
+   * 20 ms a search may take. */
+  if (query.search != NULL && *query.search != '\0')
+    query.limit = 500;
   status = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status_filter));
   query.status = status == 0 || status == GTK_INVALID_LIST_POSITION ? -1 : (int) status - 1;
   query.trashed = self->trash_mode;
