@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -271,6 +272,7 @@ read_value_file (const char  *path,
   g_autofree char *contents = NULL;
   const char *end;
   gsize length;
+  GStatBuf st;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -280,6 +282,14 @@ read_value_file (const char  *path,
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "%s: this is not a regular file.", path);
+      return NULL;
+    }
+  /* The size is checked before reading, so that a log of gigabytes given
+   * by mistake is refused rather than read into memory. */
+  if (g_stat (path, &st) == 0 && st.st_size > CD_IMPORT_MAX_SIZE)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   "%s: the file is larger than %d MB.", path, CD_IMPORT_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
   if (!g_file_get_contents (path, &contents, &length, error))

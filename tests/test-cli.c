@@ -6,9 +6,12 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 typedef struct
 {
@@ -649,6 +652,33 @@ test_uuid_case (Fixture       *f,
   g_assert_cmpstr (headline, ==, "From a CMS that writes capitals");
 }
 
+/* set --file refuses a file over the import limit before reading it: a
+ * 2 GB file given by mistake costs no memory (the child's peak RSS stays
+ * far below its size). */
+static void
+test_set_file_too_large (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *uuid = import_one (f, "story.md", story_md);
+  g_autofree char *path = g_build_filename (f->dir, "huge.log", NULL);
+  g_auto(Run) set = { 0 };
+  struct rusage usage;
+  int fd;
+
+  g_strstrip (uuid);
+  fd = g_open (path, O_CREAT | O_WRONLY, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 2 * 1024 * 1024 * 1024), ==, 0);
+  close (fd);
+
+  run_copydesk (f, &set, "set", uuid, "body", "--file", path, NULL);
+  g_assert_cmpint (set.status, ==, 2);
+  g_assert_nonnull (strstr (set.err, path));
+  g_assert_nonnull (strstr (set.err, "larger than"));
+  g_assert_cmpint (getrusage (RUSAGE_CHILDREN, &usage), ==, 0);
+  g_assert_cmpint (usage.ru_maxrss, <, 512 * 1024); /* kilobytes */
+}
+
 /* export -o that cannot be written names the file the person gave (not a
  * temporary file) and leaves nothing behind. */
 static void
@@ -728,6 +758,7 @@ main (int argc, char **argv)
   ADD ("/cli/set/language", test_set_language);
   ADD ("/cli/command-help", test_command_help);
   ADD ("/cli/uuid-case", test_uuid_case);
+  ADD ("/cli/set/file-too-large", test_set_file_too_large);
 #undef ADD
 
   return g_test_run ();
