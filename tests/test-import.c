@@ -176,6 +176,8 @@ test_markdown_heading_headline (void)
   g_autoptr (GError) error = NULL;
   const char *with_front = "---\nbyline: Jo\n---\n# Kept in the body\n\nText.\n";
   const char *later = "Intro paragraph.\n\n# Not a headline\n";
+  const char *marked = "# The *big* day \\# 2 ##\nText.\n";
+  g_autoptr (CdArticle) d = NULL;
 
   /* Without front matter a leading "# Heading" is the headline; the
    * second one stays a heading in the body. */
@@ -195,6 +197,12 @@ test_markdown_heading_headline (void)
   g_assert_no_error (error);
   g_assert_null (cd_article_get_headline (c));
   g_assert_cmpstr (cd_article_get_body (c), ==, later);
+
+  /* Markup in the heading does not reach the plain-text headline. */
+  d = cd_import_markdown (marked, strlen (marked), "z.md", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (d), ==, "The big day # 2");
+  g_assert_cmpstr (cd_article_get_body (d), ==, "Text.\n");
 }
 
 static void

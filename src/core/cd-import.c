@@ -16,6 +16,7 @@
 #include "cd-frontmatter.h"
 #include "cd-import.h"
 #include "cd-import-private.h"
+#include "cd-render.h"
 
 /* clang-format off */
 G_DEFINE_QUARK (cd-import-error-quark, cd_import_error)
@@ -302,7 +303,7 @@ take_leading_heading (const char  *body,
  *
  * Reads a Markdown article with optional YAML front matter. The body is
  * the text after the front matter, unchanged. A file without front matter
- * whose first line is a level-one heading ("# …") takes it as the headline,
+ * whose first line is a level-one heading ("# …") takes its text as the headline,
  * and the body starts after it.
  *
  * Returns: (transfer full) (nullable): a new article
@@ -338,9 +339,11 @@ cd_import_markdown (const char *text,
 
       if (headline != NULL)
         {
-          char *tail = g_strdup (rest);
+          /* The headline is plain text: "The *big* day" is "The big day". */
+          g_autofree char *plain = cd_render_plain_text (headline, -1);
+          char            *tail = g_strdup (rest);
 
-          cd_article_set_headline (article, headline);
+          cd_article_set_headline (article, *plain != '\0' ? plain : headline);
           g_free (body);
           body = tail;
         }
