@@ -65,7 +65,8 @@ main (int    argc,
 
   if (!take_data_dir (&argc, argv, &cli.data_dir))
     return CD_EXIT_ERROR;
-  if (cli.data_dir == NULL && g_getenv ("COPYDESK_DATA_DIR") != NULL)
+  /* An empty COPYDESK_DATA_DIR counts as unset, as the store reads it. */
+  if (cli.data_dir == NULL && g_strcmp0 (g_getenv ("COPYDESK_DATA_DIR"), "") != 0)
     cli.data_dir = g_strdup (g_getenv ("COPYDESK_DATA_DIR"));
 
   if (argc > 1 && g_str_equal (argv[1], "--version"))

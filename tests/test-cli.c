@@ -737,6 +737,28 @@ test_data_dir_env (Fixture       *f,
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
 }
 
+/* An empty COPYDESK_DATA_DIR counts as unset: the store goes to
+ * $XDG_DATA_HOME/copydesk rather than failing on a folder named "". */
+static void
+test_data_dir_env_empty (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "wire.txt", wire_txt, -1);
+  g_autofree char *xdg = g_build_filename (f->dir, "xdg", NULL);
+  g_autofree char *db = g_build_filename (xdg, "copydesk", "copydesk.db", NULL);
+  const char *argv[] = { g_getenv ("COPYDESK_BIN"), "import", path, NULL };
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "COPYDESK_DATA_DIR", "", TRUE);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  env = g_environ_setenv (env, "XDG_DATA_HOME", xdg, TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -751,6 +773,7 @@ main (int argc, char **argv)
   ADD ("/cli/import/bad-input", test_bad_input);
   ADD ("/cli/bad-arguments", test_bad_arguments);
   ADD ("/cli/data-dir-env", test_data_dir_env);
+  ADD ("/cli/data-dir-env-empty", test_data_dir_env_empty);
   ADD ("/cli/set/file-without-path", test_set_file_without_path);
   ADD ("/cli/export/output-errors", test_export_output_errors);
   ADD ("/cli/set/same-value", test_set_same_value);
