@@ -429,41 +429,6 @@ apply_corrections (Loader      *loader,
   return TRUE;
 }
 
-/* Reads a status as cd_article_status_from_string() does ("Ready for
- * edit", "ready_for_edit"), without its copy of the text, which leaks. */
-static gboolean
-parse_status (const char      *text,
-              CdArticleStatus *status)
-{
-  g_autofree char *norm = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  norm = g_ascii_strdown (text, -1);
-  g_strstrip (norm);
-  g_strdelimit (norm, " _", '-');
-  for (guint i = 0; i < CD_ARTICLE_N_STATUSES; i++)
-    {
-      if (g_str_equal (norm, cd_article_status_to_string (i)))
-        {
-          *status = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static char *
-list_statuses (void)
-{
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
-
-  for (guint i = 0; i < CD_ARTICLE_N_STATUSES; i++)
-    g_ptr_array_add (names, (gpointer) cd_article_status_to_string (i));
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (", ", (char **) names->pdata);
-}
-
 static gboolean
 apply_field (Loader      *loader,
              CdArticle   *article,
@@ -521,22 +486,6 @@ apply_field (Loader      *loader,
           return FALSE;
         }
       cd_article_set_uuid (article, text);
-      return TRUE;
-    }
-
-  if (g_str_equal (key, "status"))
-    {
-      CdArticleStatus status;
-
-      if (!parse_status (text, &status))
-        {
-          g_autofree char *known = list_statuses ();
-
-          set_error_at_line (error, loader->origin, node_line (node),
-                             "“%s” is not a status; use one of %s.", text ? text : "", known);
-          return FALSE;
-        }
-      cd_article_set_status (article, status);
       return TRUE;
     }
 
