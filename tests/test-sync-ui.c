@@ -183,7 +183,7 @@ find_label (GtkWidget  *root,
 
   collect (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
-    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), text) != NULL)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), text) != NULL)
       return g_ptr_array_index (labels, i);
   return NULL;
 }
@@ -314,6 +314,43 @@ test_offline (Fixture      *fixture,
   g_assert_cmpint (state_of (fixture, cd_article_get_uuid (article)), ==, CD_SYNC_STATE_SYNCED);
   after = read_article (fixture, cd_article_get_uuid (article));
   g_assert_cmpstr (cd_article_get_body (after), ==, "Winds of 100 km/h.");
+}
+
+/* A post the server refuses: the row says so in words, and so does a toast. */
+static void
+test_error (Fixture      *fixture,
+            gconstpointer data)
+{
+  g_autoptr (CdArticle) article = cd_test_save_new_article (fixture->ui.store, "Court & council ruling",
+                                                            "The judge ruled.");
+  g_autoptr (GPtrArray) badges = g_ptr_array_new ();
+  CdWindow   *window = start (fixture);
+  const char *account = NULL, *message = NULL;
+  const char *tooltip = NULL;
+
+  fake_add_fault (fixture->fake, "POST", "/wp/v2/posts", FAULT_STATUS, 400, 0);
+  sync_from_button (fixture);
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 0);
+  g_assert_cmpint (cd_sync_states_lookup (cd_window_get_sync_states (window),
+                                          cd_article_get_uuid (article), &account, &message),
+                   ==, CD_SYNC_STATE_ERROR);
+  g_assert_cmpstr (account, ==, ACCOUNT);
+  g_assert_nonnull (message);
+  wait_for_label (GTK_WIDGET (window), "“Court & council ruling” not synced:");
+
+  collect (GTK_WIDGET (window), CD_TYPE_SYNC_BADGE, badges);
+  for (guint i = 0; i < badges->len; i++)
+    if (cd_sync_badge_get_state (g_ptr_array_index (badges, i)) == CD_SYNC_STATE_ERROR)
+      tooltip = gtk_widget_get_tooltip_text (g_ptr_array_index (badges, i));
+  g_assert_nonnull (tooltip);
+  g_assert_true (g_str_has_prefix (tooltip, "Not synced with desk: "));
+  g_assert_nonnull (strstr (tooltip, message));
+  cd_test_assert_article_unchanged (fixture->ui.store, article);
+
+  /* The next sync gets through. */
+  sync_from_button (fixture);
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
+  g_assert_cmpint (state_of (fixture, cd_article_get_uuid (article)), ==, CD_SYNC_STATE_SYNCED);
 }
 
 #define BASE_BODY "Stalls open at eight.\n\nParking is free."
@@ -728,6 +765,7 @@ main (int   argc,
               fixture_tear_down)
   ADD ("button", 0, test_button);
   ADD ("offline", 1, test_offline);
+  ADD ("error", 0, test_error);
   ADD ("keep-mine", 0, test_keep_mine);
   ADD ("take-theirs", 0, test_take_theirs);
   ADD ("use-merged", 0, test_use_merged);

@@ -370,8 +370,12 @@ resolve_with (CdConflictWindow *self,
       return;
     }
   show_error (self, NULL);
-  g_signal_emit (self, signals[RESOLVED], 0, self->uuid, self->account);
+  /* The window goes first, so the one below gets focus back before it
+   * reloads the article. */
+  g_object_ref (self);
   gtk_window_destroy (GTK_WINDOW (self));
+  g_signal_emit (self, signals[RESOLVED], 0, self->uuid, self->account);
+  g_object_unref (self);
 }
 
 static void

@@ -47,7 +47,8 @@ update (CdSyncButton *self)
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), syncing ? "busy" : "idle");
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), syncing);
-  gtk_widget_set_visible (self->progress, syncing);
+  /* Shown and hidden by its opacity, so it always keeps an allocation. */
+  gtk_widget_set_opacity (self->progress, syncing ? 1.0 : 0.0);
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), fraction);
 
   if (syncing)

@@ -75,12 +75,21 @@ count_articles (CdSyncResult *result)
   return g_hash_table_size (seen);
 }
 
+/* A toast's title is Pango markup; headlines and server messages are not. */
+static AdwToast *
+toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
 static void
 add_toast (CdWindow   *self,
            const char *title,
            int         priority)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = toast_new (title);
 
   adw_toast_set_priority (toast, priority);
   cd_window_add_toast (self, toast);
@@ -112,8 +121,8 @@ show_result (CdWindow     *self,
           first = g_strdup_printf (_ ("“%s” not synced: %s"), headline, item->message);
         }
       else
-        /* Translators: an account's name, then why it did not sync */
-        first = g_strdup_printf (_ ("%s: %s"), item->account, item->message);
+        /* What concerns a whole account names it already. */
+        first = g_strdup (item->message);
       if (errors->len > 1)
         /* Translators: the first error, then how many more there are */
         title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (and %u more error)",
@@ -138,7 +147,7 @@ show_result (CdWindow     *self,
         title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict, first “%s”",
                                               "%u conflicts, first “%s”", conflicts->len),
                                  conflicts->len, headline);
-      toast = adw_toast_new (title);
+      toast = toast_new (title);
       adw_toast_set_button_label (toast, _ ("_Resolve"));
       adw_toast_set_action_name (toast, "win.resolve-conflict");
       adw_toast_set_action_target (toast, "s", item->uuid);
