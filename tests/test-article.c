@@ -40,6 +40,24 @@ test_fields_roundtrip (void)
 }
 
 static void
+test_early_years (void)
+{
+  g_autoptr(GDateTime) old = g_date_time_new_utc (999, 3, 4, 5, 6, 7);
+  g_autoptr(GTimeZone) plus_one = g_time_zone_new_offset (3600);
+  g_autoptr(GDateTime) zoned = g_date_time_new (plus_one, 87, 1, 2, 3, 4, 5);
+  g_autoptr(CdArticle) a = cd_article_new ();
+  g_autofree char *text = cd_format_iso8601_utc (old);
+  g_autofree char *embargo = NULL;
+  g_autoptr(GDateTime) back = cd_parse_iso8601 (text);
+
+  g_assert_cmpstr (text, ==, "0999-03-04T05:06:07Z");
+  g_assert_true (g_date_time_equal (back, old));
+  cd_article_set_embargo (a, zoned);
+  embargo = cd_article_get_field (a, "embargo");
+  g_assert_cmpstr (embargo, ==, "0087-01-02T03:04:05+01:00");
+}
+
+static void
 test_fields_errors (void)
 {
   g_autoptr(CdArticle) a = cd_article_new ();
@@ -118,6 +136,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/article/fields/roundtrip", test_fields_roundtrip);
   g_test_add_func ("/article/fields/errors", test_fields_errors);
+  g_test_add_func ("/article/early-years", test_early_years);
   g_test_add_func ("/article/words-and-slug", test_words_and_slug);
   g_test_add_func ("/article/notify", test_notify);
   g_test_add_func ("/article/uuid-case", test_uuid_case);

@@ -851,7 +851,11 @@ cd_format_iso8601_utc (GDateTime *datetime)
   if (datetime == NULL)
     return NULL;
   utc = g_date_time_to_utc (datetime);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  /* Four-digit years always: "%Y" writes year 999 as "999". */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
 }
 
 /**
@@ -933,7 +937,14 @@ format_datetime_keep_zone (GDateTime *dt)
     return NULL;
   if (g_date_time_get_utc_offset (dt) == 0)
     return cd_format_iso8601_utc (dt);
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+  {
+    g_autofree char *zone = g_date_time_format (dt, "%:z");
+
+    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%s",
+                            g_date_time_get_year (dt), g_date_time_get_month (dt),
+                            g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt),
+                            g_date_time_get_minute (dt), g_date_time_get_second (dt), zone);
+  }
 }
 
 /**
