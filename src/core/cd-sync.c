@@ -264,25 +264,12 @@ add_item (GPtrArray  *items,
   g_ptr_array_add (items, item);
 }
 
+/* Sets *index_out to the first item about @uuid on @account. */
 static gboolean
-has_item (GPtrArray  *items,
-          const char *uuid,
-          const char *account)
-{
-  for (guint i = 0; i < items->len; i++)
-    {
-      CdSyncItem *item = g_ptr_array_index (items, i);
-
-      if (g_strcmp0 (item->uuid, uuid) == 0 && g_strcmp0 (item->account, account) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-remove_item (GPtrArray  *items,
-             const char *uuid,
-             const char *account)
+find_item (GPtrArray  *items,
+           const char *uuid,
+           const char *account,
+           guint      *index_out)
 {
   for (guint i = 0; i < items->len; i++)
     {
@@ -290,11 +277,34 @@ remove_item (GPtrArray  *items,
 
       if (g_strcmp0 (item->uuid, uuid) == 0 && g_strcmp0 (item->account, account) == 0)
         {
-          g_ptr_array_remove_index (items, i);
+          *index_out = i;
           return TRUE;
         }
     }
   return FALSE;
+}
+
+static gboolean
+has_item (GPtrArray  *items,
+          const char *uuid,
+          const char *account)
+{
+  guint index;
+
+  return find_item (items, uuid, account, &index);
+}
+
+static gboolean
+remove_item (GPtrArray  *items,
+             const char *uuid,
+             const char *account)
+{
+  guint index;
+
+  if (!find_item (items, uuid, account, &index))
+    return FALSE;
+  g_ptr_array_remove_index (items, index);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------
@@ -1260,6 +1270,29 @@ handle_article_error (GTask        *task,
   return TRUE;
 }
 
+/* A request on the current article failed: notes what it means and moves
+ * on to the next article, unless the task has ended. */
+static void
+push_failed (GTask        *task,
+             const GError *error)
+{
+  SyncRun *run = g_task_get_task_data (task);
+
+  if (handle_article_error (task, run->uuid, error))
+    push_next (task);
+}
+
+/* The current article cannot be pushed: notes why and moves on. */
+static void
+push_skip (GTask      *task,
+           const char *message)
+{
+  SyncRun *run = g_task_get_task_data (task);
+
+  record_article_error (run, run->uuid, message);
+  push_next (task);
+}
+
 static void
 on_updated (GObject      *source,
             GAsyncResult *result,
@@ -1274,8 +1307,7 @@ on_updated (GObject      *source,
   post = cd_cms_update_finish (CD_CMS (source), result, &error);
   if (post == NULL)
     {
-      if (handle_article_error (task, run->uuid, error))
-        push_next (task);
+      push_failed (task, error);
       return;
     }
 
@@ -1322,8 +1354,7 @@ push_against_remote (GTask        *task,
 
   if (g_strcmp0 (post->status, "trash") == 0)
     {
-      record_article_error (run, run->uuid, MESSAGE_DELETED);
-      push_next (task);
+      push_skip (task, MESSAGE_DELETED);
       return;
     }
 
@@ -1331,8 +1362,7 @@ push_against_remote (GTask        *task,
   local = cd_store_get_article (run->engine->store, run->uuid, &error);
   if (local == NULL)
     {
-      record_article_error (run, run->uuid, error->message);
-      push_next (task);
+      push_skip (task, error->message);
       return;
     }
 
@@ -1351,8 +1381,7 @@ push_against_remote (GTask        *task,
   merged = cd_merge_articles (base, local, post->article, &conflicts, &error);
   if (merged == NULL && conflicts == NULL)
     {
-      record_article_error (run, run->uuid, error->message);
-      push_next (task);
+      push_skip (task, error->message);
       return;
     }
   if (merged == NULL)
@@ -1378,8 +1407,7 @@ push_against_remote (GTask        *task,
       if (!save_checkpoint (run->engine->store, local, &error) ||
           !cd_store_save_article (run->engine->store, merged, CD_REVISION_MERGED, NULL, &error))
         {
-          record_article_error (run, run->uuid, error->message);
-          push_next (task);
+          push_skip (task, error->message);
           return;
         }
       add_item (run->result->pulled, run->uuid, run->account,
@@ -1403,16 +1431,14 @@ on_got (GObject      *source,
         GAsyncResult *result,
         gpointer      user_data)
 {
-  GTask   *task = user_data;
-  SyncRun *run = g_task_get_task_data (task);
+  GTask *task = user_data;
   g_autoptr (CdRemotePost) post = NULL;
   g_autoptr (GError) error = NULL;
 
   post = cd_cms_get_finish (CD_CMS (source), result, &error);
   if (post == NULL)
     {
-      if (handle_article_error (task, run->uuid, error))
-        push_next (task);
+      push_failed (task, error);
       return;
     }
   push_against_remote (task, post);
@@ -1443,8 +1469,7 @@ on_created (GObject      *source,
         }
       if (is_cancelled (task, error))
         return;
-      if (handle_article_error (task, run->uuid, error))
-        push_next (task);
+      push_failed (task, error);
       return;
     }
 
@@ -1465,8 +1490,7 @@ push_create (GTask *task)
   local = cd_store_get_article (run->engine->store, run->uuid, &error);
   if (local == NULL)
     {
-      record_article_error (run, run->uuid, error->message);
-      push_next (task);
+      push_skip (task, error->message);
       return;
     }
   cd_cms_create_async (run->cms, local, g_task_get_cancellable (task), on_created, task);
@@ -1486,8 +1510,7 @@ on_found (GObject      *source,
   post = cd_cms_find_by_uuid_finish (CD_CMS (source), result, &error);
   if (error != NULL)
     {
-      if (handle_article_error (task, run->uuid, error))
-        push_next (task);
+      push_failed (task, error);
       return;
     }
   if (post == NULL)
