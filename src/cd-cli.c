@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 
 #include "cd-cli.h"
@@ -79,6 +80,26 @@ print_usage (FILE *out)
     fprintf (out, "  copydesk %s\n", commands[i].usage);
 }
 
+/* A script that sends the output to a file on a full disk must not be told
+ * that all went well: what could not be written is an error. */
+static int
+finish_output (int status)
+{
+  int saved_errno = 0;
+
+  if (fflush (stdout) != 0)
+    saved_errno = errno;
+  if (saved_errno != 0 || ferror (stdout))
+    {
+      if (saved_errno != 0)
+        cd_cli_printerr ("Could not write the output: %s.", g_strerror (saved_errno));
+      else
+        cd_cli_printerr ("Could not write all of the output.");
+      return CD_EXIT_ERROR;
+    }
+  return status;
+}
+
 int
 cd_cli_run (CdCli  *cli,
             int     argc,
@@ -102,7 +123,7 @@ cd_cli_run (CdCli  *cli,
             printf ("Usage: copydesk %s\n", commands[i].usage);
             return CD_EXIT_OK;
           }
-        return commands[i].func (cli, argc, argv);
+        return finish_output (commands[i].func (cli, argc, argv));
       }
 
   cd_cli_printerr ("“%s” is not a command; run “copydesk --help” for the list.", argv[0]);

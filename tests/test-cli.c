@@ -737,6 +737,44 @@ test_data_dir_env (Fixture       *f,
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Output that cannot be written (a full disk: /dev/full) is an error, not
+ * success with a truncated file. */
+static void
+test_output_write_error (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *uuid = g_strstrip (import_one (f, "story.md", story_md));
+  const char *export_args[] = { "export", uuid, "--format", "md", NULL };
+  const char *show_args[] = { "show", uuid, "--json", NULL };
+  const char *list_args[] = { "list", "--json", NULL };
+  const char **commands[] = { export_args, show_args, list_args };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher =
+        g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+
+      g_ptr_array_add (argv, (char *) g_getenv ("COPYDESK_BIN"));
+      g_ptr_array_add (argv, "--data-dir");
+      g_ptr_array_add (argv, f->data_dir);
+      for (const char **a = commands[i]; *a != NULL; a++)
+        g_ptr_array_add (argv, (char *) *a);
+      g_ptr_array_add (argv, NULL);
+
+      g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+      process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+      g_assert_nonnull (strstr (err, "Could not write"));
+    }
+}
+
 /* An empty COPYDESK_DATA_DIR counts as unset: the store goes to
  * $XDG_DATA_HOME/copydesk rather than failing on a folder named "". */
 static void
@@ -774,6 +812,7 @@ main (int argc, char **argv)
   ADD ("/cli/bad-arguments", test_bad_arguments);
   ADD ("/cli/data-dir-env", test_data_dir_env);
   ADD ("/cli/data-dir-env-empty", test_data_dir_env_empty);
+  ADD ("/cli/output-write-error", test_output_write_error);
   ADD ("/cli/set/file-without-path", test_set_file_without_path);
   ADD ("/cli/export/output-errors", test_export_output_errors);
   ADD ("/cli/set/same-value", test_set_same_value);
