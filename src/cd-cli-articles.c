@@ -98,6 +98,18 @@ cd_cli_import (CdCli  *cli,
   return status;
 }
 
+/* Says so when @arg is an option that takes a value but came last, so that
+ * "export UUID -o" is not answered with "export does not take -o". */
+static gboolean
+missing_value (const char        *arg,
+               const char * const *options)
+{
+  if (!g_strv_contains (options, arg))
+    return FALSE;
+  cd_cli_printerr ("%s needs a value after it.", arg);
+  return TRUE;
+}
+
 /* Gives @text on one line, each run of white space that holds a line break
  * or tab made one space, so that `list` prints one article per line. */
 static char *
@@ -152,6 +164,8 @@ cd_cli_list (CdCli  *cli,
             }
           query.status = s;
         }
+      else if (missing_value (argv[i], (const char *[]) { "--search", "--status", NULL }))
+        return CD_EXIT_ERROR;
       else
         {
           cd_cli_printerr ("list does not take “%s”; usage: copydesk list [--json] "
@@ -474,6 +488,8 @@ cd_cli_export (CdCli  *cli,
         output = argv[++i];
       else if (uuid == NULL && argv[i][0] != '-')
         uuid = argv[i];
+      else if (missing_value (argv[i], (const char *[]) { "--format", "-o", "--output", NULL }))
+        return CD_EXIT_ERROR;
       else
         {
           cd_cli_printerr ("export does not take “%s”; usage: copydesk export UUID "

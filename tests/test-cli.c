@@ -443,6 +443,19 @@ test_bad_arguments (Fixture       *f,
   run_copydesk (f, &command, "frobnicate", NULL);
   g_assert_cmpint (command.status, ==, 2);
 
+  /* An option that takes a value, given last: the value is what is missing. */
+  {
+    g_auto(Run) output = { 0 };
+    g_auto(Run) search = { 0 };
+
+    run_copydesk (f, &output, "export", uuid, "--format", "md", "-o", NULL);
+    g_assert_cmpint (output.status, ==, 2);
+    g_assert_nonnull (strstr (output.err, "-o needs a value"));
+    run_copydesk (f, &search, "list", "--search", NULL);
+    g_assert_cmpint (search.status, ==, 2);
+    g_assert_nonnull (strstr (search.err, "--search needs a value"));
+  }
+
   after = list_snapshot (f);
   g_assert_cmpstr (before, ==, after);
 }
