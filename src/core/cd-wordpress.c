@@ -1404,14 +1404,42 @@ verify_sync (CdWordpress  *self,
   return g_strdup (name != NULL && *name != '\0' ? name : self->user);
 }
 
+/* The REST path of post @remote_id. */
+static char *
+post_path (const char *remote_id)
+{
+  g_autofree char *escaped = g_uri_escape_string (remote_id, NULL, FALSE);
+
+  return g_strconcat ("/wp/v2/posts/", escaped, NULL);
+}
+
+/* Passes on the error of a request about post @remote_id (taking
+ * @local_error), as GONE when @deleted says the post no longer exists. */
+static void
+propagate_post_error (CdWordpress *self,
+                      const char  *remote_id,
+                      gboolean     deleted,
+                      GError      *local_error,
+                      GError     **error)
+{
+  if (deleted)
+    {
+      g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE,
+                   "Post %s was deleted on %s. %s", remote_id, self->url,
+                   local_error->message);
+      g_error_free (local_error);
+    }
+  else
+    g_propagate_error (error, local_error);
+}
+
 static CdRemotePost *
 get_sync (CdWordpress  *self,
           const char   *remote_id,
           GCancellable *cancellable,
           GError      **error)
 {
-  g_autofree char *escaped = g_uri_escape_string (remote_id, NULL, FALSE);
-  g_autofree char *path = g_strconcat ("/wp/v2/posts/", escaped, NULL);
+  g_autofree char *path = post_path (remote_id);
   g_autofree char *url = build_url (self, path, NULL);
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (JsonNode) error_body = NULL;
@@ -1424,16 +1452,12 @@ get_sync (CdWordpress  *self,
     {
       /* An unknown post id is a deleted post; a missing route is a
        * misconfigured site and stays NOT_FOUND. */
-      if (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_GONE) ||
-          (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_NOT_FOUND) &&
-           g_strcmp0 (wp_error_code (error_body), "rest_no_route") != 0))
-        {
-          g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE,
-                       "Post %s was deleted on %s. %s", remote_id, self->url,
-                       local_error->message);
-          return NULL;
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      gboolean deleted =
+        g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_GONE) ||
+        (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_NOT_FOUND) &&
+         g_strcmp0 (wp_error_code (error_body), "rest_no_route") != 0);
+
+      propagate_post_error (self, remote_id, deleted, g_steal_pointer (&local_error), error);
       return NULL;
     }
   post = remote_post_from_reply (self, node, url, cancellable, error);
@@ -1687,8 +1711,7 @@ update_sync (CdWordpress  *self,
              GCancellable *cancellable,
              GError      **error)
 {
-  g_autofree char *escaped = g_uri_escape_string (remote_id, NULL, FALSE);
-  g_autofree char *path = g_strconcat ("/wp/v2/posts/", escaped, NULL);
+  g_autofree char *path = post_path (remote_id);
   g_autofree char *url = build_url (self, path, NULL);
   g_autoptr (JsonNode) body = NULL;
   g_autoptr (JsonNode) reply = NULL;
@@ -1703,16 +1726,12 @@ update_sync (CdWordpress  *self,
                    cancellable, &local_error);
   if (reply == NULL)
     {
-      if (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_GONE) ||
-          (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_NOT_FOUND) &&
-           g_strcmp0 (wp_error_code (error_body), "rest_post_invalid_id") == 0))
-        {
-          g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE,
-                       "Post %s was deleted on %s. %s", remote_id, self->url,
-                       local_error->message);
-          return NULL;
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      gboolean deleted =
+        g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_GONE) ||
+        (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_NOT_FOUND) &&
+         g_strcmp0 (wp_error_code (error_body), "rest_post_invalid_id") == 0);
+
+      propagate_post_error (self, remote_id, deleted, g_steal_pointer (&local_error), error);
       return NULL;
     }
   post = written_post (self, reply, url, error);
