@@ -861,6 +861,23 @@ cd_store_get_article (CdStore     *self,
   return get_article_locked (self, uuid, error);
 }
 
+/* Runs @sql (static: statements are cached by address), a query of one
+ * number about article @uuid; %FALSE when it finds no row, or fails, or
+ * the number is 0. */
+static gboolean
+article_flag (CdStore    *self,
+              const char *sql,
+              const char *uuid)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  if ((stmt = statement (self, sql, NULL)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+}
+
 /**
  * cd_store_has_article:
  *
@@ -871,17 +888,11 @@ cd_store_has_article (CdStore    *self,
                       const char *uuid)
 {
   static const char sql[] = "SELECT 1 FROM articles WHERE uuid = ?";
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(CachedStmt) stmt = NULL;
 
   g_return_val_if_fail (CD_IS_STORE (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
-  locker = g_mutex_locker_new (&self->mutex);
-  if ((stmt = statement (self, sql, NULL)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return article_flag (self, sql, uuid);
 }
 
 static gint64
@@ -1412,17 +1423,11 @@ cd_store_is_trashed (CdStore    *self,
                      const char *uuid)
 {
   static const char sql[] = "SELECT trashed_at IS NOT NULL FROM articles WHERE uuid = ?";
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(CachedStmt) stmt = NULL;
 
   g_return_val_if_fail (CD_IS_STORE (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
-  locker = g_mutex_locker_new (&self->mutex);
-  if ((stmt = statement (self, sql, NULL)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  return article_flag (self, sql, uuid);
 }
 
 /**
