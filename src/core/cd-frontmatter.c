@@ -80,47 +80,49 @@ scalar_is_null (yaml_node_t *node)
          g_str_equal (v, "Null") || g_str_equal (v, "NULL");
 }
 
+static const char *
+skip_sign (const char *p)
+{
+  return *p == '-' || *p == '+' ? p + 1 : p;
+}
+
+/* Moves *p past a run of digits; %TRUE when there was at least one. */
+static gboolean
+skip_digits (const char **p)
+{
+  const char *start = *p;
+
+  while (g_ascii_isdigit (**p))
+    (*p)++;
+  return *p != start;
+}
+
 static gboolean
 looks_like_int (const char *v)
 {
-  const char *p = v;
+  const char *p = skip_sign (v);
 
-  if (*p == '-' || *p == '+')
-    p++;
-  if (!g_ascii_isdigit (*p))
-    return FALSE;
-  while (g_ascii_isdigit (*p))
-    p++;
-  return *p == '\0';
+  return skip_digits (&p) && *p == '\0';
 }
 
 static gboolean
 looks_like_float (const char *v)
 {
-  const char *p = v;
-  gboolean    digits = FALSE;
+  const char *p = skip_sign (v);
+  gboolean    digits = skip_digits (&p);
 
-  if (*p == '-' || *p == '+')
-    p++;
-  while (g_ascii_isdigit (*p))
-    p++, digits = TRUE;
   if (*p == '.')
     {
       p++;
-      while (g_ascii_isdigit (*p))
-        p++, digits = TRUE;
+      digits = skip_digits (&p) || digits;
     }
   if (!digits)
     return FALSE;
   if (*p == 'e' || *p == 'E')
     {
-      p++;
-      if (*p == '-' || *p == '+')
-        p++;
-      if (!g_ascii_isdigit (*p))
+      p = skip_sign (p + 1);
+      if (!skip_digits (&p))
         return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
     }
   return *p == '\0';
 }
