@@ -20,54 +20,12 @@
 #include <string.h>
 
 #include "../cd-test-util.h"
+#include "cd-bench-util.h"
 #include "cd-import.h"
 #include "cd-store.h"
 
-static const char *words[] = {
-  "council",
-  "river",
-  "flood",
-  "minister",
-  "budget",
-  "school",
-  "police",
-  "report",
-  "city",
-  "the",
-  "of",
-  "and",
-  "a",
-  "to",
-  "in",
-  "said",
-  "on",
-  "Tuesday",
-  "residents",
-  "water",
-  "level",
-  "after",
-  "before",
-  "government",
-  "people",
-  "about",
-  "more",
-  "than",
-  "year",
-  "week",
-  "Passau",
-  "München",
-  "Zürich",
-  "harbour",
-  "bridge",
-  "trains",
-  "evacuation",
-  "mayor",
-};
-
 static const char *statuses[] = { "draft", "ready-for-edit", "Ready to publish", "held" };
 static const char *sections[] = { "World", "Local", "Business", "Sport", "Culture" };
-
-#define WORD(rand) (words[g_rand_int_range ((rand), 0, G_N_ELEMENTS (words))])
 
 static char *
 make_file (GRand *rand,
@@ -77,13 +35,13 @@ make_file (GRand *rand,
   guint    n_words = g_rand_int_range (rand, 300, 420);
 
   g_string_append_printf (md, "headline: \"%s %s: the %s %s again (%u)\"\n",
-                          WORD (rand), WORD (rand), WORD (rand), WORD (rand), index);
-  g_string_append_printf (md, "dek: The %s said the %s would %s.\n", WORD (rand), WORD (rand),
-                          WORD (rand));
+                          cd_bench_word (rand), cd_bench_word (rand), cd_bench_word (rand), cd_bench_word (rand), index);
+  g_string_append_printf (md, "dek: The %s said the %s would %s.\n", cd_bench_word (rand), cd_bench_word (rand),
+                          cd_bench_word (rand));
   g_string_append_printf (md, "byline: Reporter %u\n", index % 97);
   g_string_append_printf (md, "section: %s\n", sections[index % G_N_ELEMENTS (sections)]);
   g_string_append_printf (md, "status: %s\n", statuses[index % G_N_ELEMENTS (statuses)]);
-  g_string_append_printf (md, "tags: [%s, %s]\n", WORD (rand), WORD (rand));
+  g_string_append_printf (md, "tags: [%s, %s]\n", cd_bench_word (rand), cd_bench_word (rand));
   if (index % 3 == 0)
     g_string_append_printf (md, "embargo: 2026-03-%02uT09:00:00+01:00\n", 1 + index % 28);
   if (index % 5 == 0)
@@ -95,12 +53,12 @@ make_file (GRand *rand,
       guint length = g_rand_int_range (rand, 25, 70);
 
       if (para % 4 == 3)
-        g_string_append_printf (md, "## The %s and the %s\n\n", WORD (rand), WORD (rand));
+        g_string_append_printf (md, "## The %s and the %s\n\n", cd_bench_word (rand), cd_bench_word (rand));
       if (para % 6 == 5)
-        g_string_append_printf (md, "- %s\n- %s %s\n\n", WORD (rand), WORD (rand), WORD (rand));
+        g_string_append_printf (md, "- %s\n- %s %s\n\n", cd_bench_word (rand), cd_bench_word (rand), cd_bench_word (rand));
       for (guint i = 0; i < length && written < n_words; i++, written++)
         {
-          const char *w = WORD (rand);
+          const char *w = cd_bench_word (rand);
 
           if (i > 0)
             g_string_append_c (md, i % 12 == 0 ? '\n' : ' ');

@@ -17,50 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cd-bench-util.h"
 #include "cd-render.h"
 
 #define BUDGET_MS 5.0
-
-static const char *words[] = {
-  "council",
-  "river",
-  "flood",
-  "minister",
-  "budget",
-  "school",
-  "police",
-  "report",
-  "city",
-  "the",
-  "of",
-  "and",
-  "a",
-  "to",
-  "in",
-  "said",
-  "on",
-  "Tuesday",
-  "residents",
-  "water",
-  "level",
-  "after",
-  "before",
-  "government",
-  "people",
-  "about",
-  "more",
-  "than",
-  "year",
-  "week",
-  "Passau",
-  "München",
-  "Zürich",
-  "déjà",
-  "naïve",
-  "sandbags",
-  "evacuation",
-  "mayor",
-};
 
 static char *
 make_article (GRand *rand,
@@ -78,14 +38,14 @@ make_article (GRand *rand,
       if (paragraph % 12 == 0)
         {
           g_string_append_printf (md, "## Section %u on the %s\n\n", paragraph / 12,
-                                  words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+                                  cd_bench_word (rand));
         }
       if (paragraph % 17 == 0)
         {
           for (guint i = 0; i < 5; i++)
             g_string_append_printf (md, "- item %u about the %s and %s\n", i,
-                                    words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
-                                    words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+                                    cd_bench_word (rand),
+                                    cd_bench_word (rand));
           g_string_append_c (md, '\n');
         }
       if (paragraph % 29 == 0)
@@ -93,7 +53,7 @@ make_article (GRand *rand,
           g_string_append (md, "| Place | Level | Change |\n| --- | ---: | :---: |\n");
           for (guint i = 0; i < 6; i++)
             g_string_append_printf (md, "| %s | %u cm | ~~%u~~ %u |\n",
-                                    words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+                                    cd_bench_word (rand),
                                     g_rand_int_range (rand, 100, 900), i, i + 1);
           g_string_append_c (md, '\n');
         }
@@ -102,7 +62,7 @@ make_article (GRand *rand,
 
       for (guint i = 0; i < length && written + i < n_words; i++)
         {
-          const char *w = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+          const char *w = cd_bench_word (rand);
           guint       style = g_rand_int_range (rand, 0, 40);
 
           if (i > 0)
@@ -123,15 +83,6 @@ make_article (GRand *rand,
   return g_string_free (md, FALSE);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 report (const char *what,
         double     *ms,
@@ -139,7 +90,7 @@ report (const char *what,
 {
   guint p95 = MIN (runs - 1, (guint) (runs * 0.95));
 
-  qsort (ms, runs, sizeof (double), compare_doubles);
+  qsort (ms, runs, sizeof (double), cd_bench_compare_doubles);
   printf ("%-34s median %6.2f ms   p95 %6.2f ms   min %6.2f ms   (budget %.0f ms: %s)\n",
           what, ms[runs / 2], ms[p95], ms[0], BUDGET_MS,
           ms[p95] < BUDGET_MS ? "within" : "OVER");

@@ -24,6 +24,7 @@
 
 #include "cd-store.h"
 #include "../cd-test-util.h"
+#include "cd-bench-util.h"
 
 #define N_RUNS 15
 
@@ -111,16 +112,6 @@ make_text (GRand     *rand,
   return g_string_free (text, FALSE);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* Wall time is what the budgets are about; CPU time is printed beside it
  * because on a shared machine wall time also measures the neighbours. */
 typedef struct
@@ -168,7 +159,7 @@ static double
 percentile (GArray *values,
             double  p)
 {
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, cd_bench_compare_doubles);
   return g_array_index (values, double, MIN (values->len - 1, (guint) (values->len * p)));
 }
 

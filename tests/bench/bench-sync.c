@@ -19,6 +19,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cd-bench-util.h"
 #include "cd-store.h"
 #include "cd-sync-db.h"
 #include "cd-sync.h"
@@ -172,21 +173,11 @@ measure_sync (CdTestWordpress *wp,
   return phase;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
 static void
 print_summary (const char *name,
                GArray     *ratios)
 {
-  g_array_sort (ratios, compare_doubles);
+  g_array_sort (ratios, cd_bench_compare_doubles);
   printf ("%s: CPU/wall median %.1f%%, p95 %.1f%% (budget: under 10%%)\n", name,
           100 * g_array_index (ratios, double, ratios->len / 2),
           100 * g_array_index (ratios, double, MIN (ratios->len - 1, (guint) (ratios->len * 0.95))));
