@@ -154,6 +154,33 @@ cd_test_assert_article_unchanged (CdStore   *store,
 }
 
 /**
+ * cd_test_sync_state:
+ * @uuid: an article synced with one account only
+ * @account: that account
+ * @remote_id: (out) (optional): its post id there
+ *
+ * Returns: (transfer full): the article's sync state ("synced", "conflict"…)
+ */
+char *
+cd_test_sync_state (CdStore    *store,
+                    const char *uuid,
+                    const char *account,
+                    char      **remote_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonArray) states = cd_sync_describe_article (store, uuid, &error);
+  JsonObject *state;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (states), ==, 1);
+  state = json_array_get_object_element (states, 0);
+  g_assert_cmpstr (json_object_get_string_member (state, "account"), ==, account);
+  if (remote_id != NULL)
+    *remote_id = g_strdup (json_object_get_string_member (state, "remote_id"));
+  return g_strdup (json_object_get_string_member (state, "state"));
+}
+
+/**
  * cd_test_find_item:
  *
  * Returns: (transfer none) (nullable): the item about @uuid, if any

@@ -30,6 +30,10 @@ void          cd_test_assert_article_unchanged (CdStore   *store,
                                                 CdArticle *before);
 CdSyncItem   *cd_test_find_item (GPtrArray  *items,
                                  const char *uuid);
+char         *cd_test_sync_state (CdStore    *store,
+                                  const char *uuid,
+                                  const char *account,
+                                  char      **remote_id);
 void          cd_test_remove_dir (const char *path);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
 #include "cd-test-wordpress.h"
 
@@ -262,4 +263,83 @@ cd_test_await (GAsyncResult **slot)
   while (*slot == NULL)
     g_main_context_iteration (NULL, TRUE);
   return *slot;
+}
+
+/**
+ * cd_test_wordpress_client:
+ * @wp: a running instance
+ * @password: the application password of @wp's administrator
+ *
+ * A client for @wp with timeouts and retries that suit a loaded machine.
+ *
+ * Returns: (transfer full): the client
+ */
+CdWordpress *
+cd_test_wordpress_client (CdTestWordpress *wp,
+                          const char      *password)
+{
+  CdWordpress *client = cd_wordpress_new (wp->url, wp->user, password);
+
+  cd_wordpress_set_timeouts (client, 20, 5);
+  cd_wordpress_set_retry_policy (client, 3, 20, 200, 5);
+  return client;
+}
+
+/**
+ * cd_test_wordpress_rest:
+ * @wp: a running instance
+ * @method: the HTTP method
+ * @path: the path after /wp-json, with its query
+ * @user: who signs in
+ * @password: @user's application password
+ * @json: (nullable): the request body
+ * @status: (out) (optional): the HTTP status; when %NULL, the request must
+ *   succeed
+ *
+ * Plain REST, the way another person or program uses WordPress. A reply
+ * that is not JSON ends the test.
+ *
+ * Returns: (transfer full): the reply
+ */
+JsonNode *
+cd_test_wordpress_rest (CdTestWordpress *wp,
+                        const char      *method,
+                        const char      *path,
+                        const char      *user,
+                        const char      *password,
+                        const char      *json,
+                        guint           *status)
+{
+  g_autoptr (SoupSession) session = soup_session_new_with_options ("timeout", 20, NULL);
+  g_autofree char *url = g_strconcat (wp->url, "/wp-json", path, NULL);
+  g_autoptr (SoupMessage) message = soup_message_new (method, url);
+  g_autofree char *pair = g_strconcat (user, ":", password, NULL);
+  g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+  g_autofree char *authorization = g_strconcat ("Basic ", encoded, NULL);
+  g_autoptr (GBytes) reply = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  gsize       length;
+  const char *data;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
+                                authorization);
+  if (json != NULL)
+    {
+      g_autoptr (GBytes) body = g_bytes_new (json, strlen (json));
+
+      soup_message_set_request_body_from_bytes (message, "application/json", body);
+    }
+  reply = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  if (status != NULL)
+    *status = soup_message_get_status (message);
+  else
+    g_assert_true (SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)));
+  data = g_bytes_get_data (reply, &length);
+  if (!json_parser_load_from_data (parser, data, length, &error))
+    g_error ("%s %s answered %u with %" G_GSIZE_FORMAT " bytes that are not JSON (%s): %.*s",
+             method, url, soup_message_get_status (message), length, error->message,
+             (int) MIN (length, 300), length > 0 ? data : "");
+  return json_node_copy (json_parser_get_root (parser));
 }

@@ -7,6 +7,9 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "cd-wordpress.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +26,15 @@ typedef struct
 gboolean         cd_test_wordpress_disabled (void);
 CdTestWordpress *cd_test_wordpress_start (GError **error);
 void             cd_test_wordpress_stop (CdTestWordpress *wp);
+CdWordpress     *cd_test_wordpress_client (CdTestWordpress *wp,
+                                           const char      *password);
+JsonNode        *cd_test_wordpress_rest (CdTestWordpress *wp,
+                                         const char      *method,
+                                         const char      *path,
+                                         const char      *user,
+                                         const char      *password,
+                                         const char      *json,
+                                         guint           *status);
 
 void cd_test_remove_tree (const char *path);
 

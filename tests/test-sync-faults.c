@@ -197,15 +197,7 @@ static char *
 sync_state (Fixture    *fixture,
             const char *uuid)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonArray) states = cd_sync_describe_article (fixture->store, uuid, &error);
-  JsonObject *state;
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (json_array_get_length (states), ==, 1);
-  state = json_array_get_object_element (states, 0);
-  g_assert_cmpstr (json_object_get_string_member (state, "account"), ==, ACCOUNT);
-  return g_strdup (json_object_get_string_member (state, "state"));
+  return cd_test_sync_state (fixture->store, uuid, ACCOUNT, NULL);
 }
 
 static void

@@ -37,17 +37,6 @@ typedef struct
   CdSyncEngine    *engine;
 } Fixture;
 
-static CdWordpress *
-new_client (CdTestWordpress *wp,
-            const char      *password)
-{
-  CdWordpress *client = cd_wordpress_new (wp->url, wp->user, password);
-
-  cd_wordpress_set_timeouts (client, 20, 5);
-  cd_wordpress_set_retry_policy (client, 3, 20, 200, 5);
-  return client;
-}
-
 static JsonNode *rest (Fixture    *fixture,
                        const char *method,
                        const char *path,
@@ -93,7 +82,7 @@ fixture_set_up (Fixture      *fixture,
   cd_test_add_account (fixture->store, ACCOUNT, fixture->wp->url, fixture->wp->user);
 
   /* The password comes from the test server, not from a keyring. */
-  client = new_client (fixture->wp, fixture->wp->password);
+  client = cd_test_wordpress_client (fixture->wp, fixture->wp->password);
   cd_sync_engine_set_cms (fixture->engine, ACCOUNT, CD_CMS (client));
 }
 
@@ -127,34 +116,8 @@ rest (Fixture    *fixture,
       const char *path,
       const char *json)
 {
-  g_autoptr (SoupSession) session = soup_session_new_with_options ("timeout", 20, NULL);
-  g_autofree char *url = g_strconcat (fixture->wp->url, "/wp-json", path, NULL);
-  g_autoptr (SoupMessage) message = soup_message_new (method, url);
-  g_autofree char *pair = g_strconcat (fixture->wp->other_user, ":",
-                                       fixture->wp->other_password, NULL);
-  g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
-  g_autofree char *authorization = g_strconcat ("Basic ", encoded, NULL);
-  g_autoptr (GBytes) reply = NULL;
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-  gsize       length;
-  const char *data;
-
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
-                                authorization);
-  if (json != NULL)
-    {
-      g_autoptr (GBytes) body = g_bytes_new (json, strlen (json));
-
-      soup_message_set_request_body_from_bytes (message, "application/json", body);
-    }
-  reply = soup_session_send_and_read (session, message, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)));
-  data = g_bytes_get_data (reply, &length);
-  g_assert_true (json_parser_load_from_data (parser, data, length, &error));
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
+  return cd_test_wordpress_rest (fixture->wp, method, path, fixture->wp->other_user,
+                                 fixture->wp->other_password, json, NULL);
 }
 
 static JsonArray *
@@ -247,17 +210,7 @@ sync_state (Fixture    *fixture,
             const char *uuid,
             char      **remote_id)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonArray) states = cd_sync_describe_article (fixture->store, uuid, &error);
-  JsonObject *state;
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (json_array_get_length (states), ==, 1);
-  state = json_array_get_object_element (states, 0);
-  g_assert_cmpstr (json_object_get_string_member (state, "account"), ==, ACCOUNT);
-  if (remote_id != NULL)
-    *remote_id = g_strdup (json_object_get_string_member (state, "remote_id"));
-  return g_strdup (json_object_get_string_member (state, "state"));
+  return cd_test_sync_state (fixture->store, uuid, ACCOUNT, remote_id);
 }
 
 static char *
@@ -583,7 +536,7 @@ test_wrong_password (Fixture      *fixture,
   if (!need_wordpress (fixture))
     return;
 
-  client = new_client (fixture->wp, "aaaa bbbb cccc dddd eeee ffff");
+  client = cd_test_wordpress_client (fixture->wp, "aaaa bbbb cccc dddd eeee ffff");
   cd_sync_engine_set_cms (fixture->engine, ACCOUNT, CD_CMS (client));
   article = save_new_article (fixture, "Budget talks stall", "No agreement yet.");
 

@@ -42,16 +42,6 @@ need_wordpress (void)
   return FALSE;
 }
 
-static CdWordpress *
-new_client (void)
-{
-  CdWordpress *client = cd_wordpress_new (wp->url, wp->user, wp->password);
-
-  cd_wordpress_set_timeouts (client, 20, 5);
-  cd_wordpress_set_retry_policy (client, 3, 20, 200, 5);
-  return client;
-}
-
 static CdRemotePost *
 create_post (CdWordpress *client,
              CdArticle   *article,
@@ -83,47 +73,6 @@ list_changed (CdWordpress *client,
 
   cd_cms_list_changed_async (CD_CMS (client), since, NULL, cd_test_store_result, &result);
   return cd_cms_list_changed_finish (CD_CMS (client), cd_test_await (&result), error);
-}
-
-/* Plain REST, as another person or program would use it. */
-static JsonNode *
-rest (const char *method,
-      const char *path,
-      const char *user,
-      const char *password,
-      const char *json,
-      guint      *status)
-{
-  g_autoptr (SoupSession) session = soup_session_new_with_options ("timeout", 20, NULL);
-  g_autofree char *url = g_strconcat (wp->url, "/wp-json", path, NULL);
-  g_autoptr (SoupMessage) message = soup_message_new (method, url);
-  g_autofree char *pair = g_strconcat (user, ":", password, NULL);
-  g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
-  g_autofree char *authorization = g_strconcat ("Basic ", encoded, NULL);
-  g_autoptr (GBytes) reply = NULL;
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-  gsize       length;
-  const char *data;
-
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
-                                authorization);
-  if (json != NULL)
-    {
-      g_autoptr (GBytes) body = g_bytes_new (json, strlen (json));
-
-      soup_message_set_request_body_from_bytes (message, "application/json", body);
-    }
-  reply = soup_session_send_and_read (session, message, NULL, &error);
-  g_assert_no_error (error);
-  if (status != NULL)
-    *status = soup_message_get_status (message);
-  data = g_bytes_get_data (reply, &length);
-  if (!json_parser_load_from_data (parser, data, length, &error))
-    g_error ("%s %s answered %u with %" G_GSIZE_FORMAT " bytes that are not JSON (%s): %.*s",
-             method, url, soup_message_get_status (message), length, error->message,
-             (int) MIN (length, 300), length > 0 ? data : "");
-  return json_node_copy (json_parser_get_root (parser));
 }
 
 static const char *
@@ -176,7 +125,7 @@ test_verify (void)
   if (!need_wordpress ())
     return;
 
-  client = new_client ();
+  client = cd_test_wordpress_client (wp, wp->password);
   g_object_add_weak_pointer (G_OBJECT (client), (gpointer *) &client);
   cd_cms_verify_async (CD_CMS (client), NULL, cd_test_store_result, &result);
   name = cd_cms_verify_finish (CD_CMS (client), cd_test_await (&result), &error);
@@ -233,7 +182,7 @@ test_create_get_update (void)
   if (!need_wordpress ())
     return;
 
-  client = new_client ();
+  client = cd_test_wordpress_client (wp, wp->password);
   cd_article_set_slug (article, "council-harbour-plan");
   created = create_post (client, article, &error);
   g_assert_no_error (error);
@@ -244,7 +193,7 @@ test_create_get_update (void)
 
   /* What arrived, as WordPress itself has it. */
   path = g_strdup_printf ("/wp/v2/posts/%s?context=edit", created->remote_id);
-  raw = rest ("GET", path, wp->user, wp->password, NULL, &status);
+  raw = cd_test_wordpress_rest (wp, "GET", path, wp->user, wp->password, NULL, &status);
   g_assert_cmpuint (status, ==, 200);
   post = json_node_get_object (raw);
   g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "draft");
@@ -261,7 +210,8 @@ test_create_get_update (void)
   category_path = g_strdup_printf ("/wp/v2/categories/%" G_GINT64_FORMAT,
                                    json_array_get_int_element (
                                        json_object_get_array_member (post, "categories"), 0));
-  category = rest ("GET", category_path, wp->user, wp->password, NULL, &status);
+  category = cd_test_wordpress_rest (wp, "GET", category_path, wp->user, wp->password, NULL,
+                                     &status);
   g_assert_cmpuint (status, ==, 200);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (category), "name"), ==,
                    "Local &amp; Regional");
@@ -333,7 +283,7 @@ test_list_changed_paging (void)
   if (!need_wordpress ())
     return;
 
-  client = new_client ();
+  client = cd_test_wordpress_client (wp, wp->password);
   cd_wordpress_set_per_page (client, 2);
 
   /* modified_after is strictly after, at one-second resolution. */
@@ -406,7 +356,7 @@ test_find_by_uuid (void)
   if (!need_wordpress ())
     return;
 
-  client = new_client ();
+  client = cd_test_wordpress_client (wp, wp->password);
   created = create_post (client, article, &error);
   g_assert_no_error (error);
 
@@ -439,18 +389,19 @@ test_foreign_post (void)
     return;
 
   /* Another person writes in the block editor: Gutenberg comments and all. */
-  made = rest ("POST", "/wp/v2/posts", wp->other_user, wp->other_password,
-               "{\"title\":\"Written in WordPress\",\"status\":\"draft\","
-               "\"excerpt\":\"<p>A colleague's dek</p>\","
-               "\"content\":\"<!-- wp:paragraph -->\\n<p>First from the <strong>web</strong>."
-               "</p>\\n<!-- /wp:paragraph -->\\n\\n<!-- wp:paragraph -->\\n<p>Second.</p>\\n"
-               "<!-- /wp:paragraph -->\"}",
-               &status);
+  made = cd_test_wordpress_rest (
+    wp, "POST", "/wp/v2/posts", wp->other_user, wp->other_password,
+    "{\"title\":\"Written in WordPress\",\"status\":\"draft\","
+    "\"excerpt\":\"<p>A colleague's dek</p>\","
+    "\"content\":\"<!-- wp:paragraph -->\\n<p>First from the <strong>web</strong>."
+    "</p>\\n<!-- /wp:paragraph -->\\n\\n<!-- wp:paragraph -->\\n<p>Second.</p>\\n"
+    "<!-- /wp:paragraph -->\"}",
+    &status);
   g_assert_cmpuint (status, ==, 201);
   id = g_strdup_printf ("%" G_GINT64_FORMAT,
                         json_object_get_int_member (json_node_get_object (made), "id"));
 
-  client = new_client ();
+  client = cd_test_wordpress_client (wp, wp->password);
   pulled = get_post (client, id, &error);
   g_assert_no_error (error);
   g_assert_true (g_uuid_string_is_valid (cd_article_get_uuid (pulled->article)));
@@ -491,13 +442,13 @@ test_trashed_is_gone (void)
   if (!need_wordpress ())
     return;
 
-  client = new_client ();
+  client = cd_test_wordpress_client (wp, wp->password);
   created = create_post (client, article, &error);
   g_assert_no_error (error);
 
   path = g_strdup_printf ("/wp/v2/posts/%s", created->remote_id);
   before = g_date_time_add_seconds (created->modified, -1);
-  reply = rest ("DELETE", path, wp->user, wp->password, NULL, &status);
+  reply = cd_test_wordpress_rest (wp, "DELETE", path, wp->user, wp->password, NULL, &status);
   g_assert_cmpuint (status, ==, 200);
   trashed = get_post (client, created->remote_id, &error);
   g_assert_null (trashed);
@@ -532,7 +483,7 @@ test_trashed_is_gone (void)
   g_clear_error (&error);
 
   force = g_strdup_printf ("/wp/v2/posts/%s?force=true", created->remote_id);
-  reply2 = rest ("DELETE", force, wp->user, wp->password, NULL, &status);
+  reply2 = cd_test_wordpress_rest (wp, "DELETE", force, wp->user, wp->password, NULL, &status);
   g_assert_cmpuint (status, ==, 200);
   deleted = get_post (client, created->remote_id, &error);
   g_assert_null (deleted);
