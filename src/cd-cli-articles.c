@@ -341,16 +341,32 @@ is_language_tag (const char *text)
   return g_regex_match_simple ("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", text, 0, 0);
 }
 
+typedef struct
+{
+  const char *field;
+  const char *value;
+} FieldEdit;
+
+static gboolean
+set_one_field (CdArticle  *article,
+               gpointer    user_data,
+               GError    **error)
+{
+  FieldEdit *edit = user_data;
+
+  return cd_article_set_field (article, edit->field, edit->value, error);
+}
+
 int
 cd_cli_set (CdCli  *cli,
             int     argc,
             char  **argv)
 {
   g_autoptr(CdArticle) article = NULL;
-  g_autoptr(CdArticle) before = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *file_value = NULL;
   const char *uuid, *field, *value;
+  FieldEdit edit;
   CdStore *store;
 
   if (argc == 5 && g_str_equal (argv[3], "--file"))
@@ -398,18 +414,12 @@ cd_cli_set (CdCli  *cli,
         cd_cli_printerr ("“%s” is not a language tag such as en, en-GB or de-CH.", value);
       return CD_EXIT_ERROR;
     }
-  before = cd_article_copy (article);
-  if (!cd_article_set_field (article, field, value, &error))
-    {
-      cd_cli_printerr ("%s", error->message);
-      return CD_EXIT_ERROR;
-    }
-  /* A value the field already has is no edit: no revision, no new
-   * modified time, nothing queued to push. */
-  if (cd_article_equal (article, before))
-    return CD_EXIT_OK;
-  cd_article_touch (article);
-  if (!cd_store_save_article (store, article, CD_REVISION_EDITED, NULL, &error))
+  /* The field is set on the article as it is inside one write transaction,
+   * so that other commands changing other fields at the same moment keep
+   * their change; a value the field already has writes nothing. */
+  edit.field = field;
+  edit.value = value;
+  if (!cd_store_edit_article (store, cd_article_get_uuid (article), set_one_field, &edit, &error))
     {
       cd_cli_printerr ("%s", error->message);
       return CD_EXIT_ERROR;

@@ -285,6 +285,85 @@ save_simple (CdStore         *store,
   return a;
 }
 
+static gboolean
+edit_dek (CdArticle  *article,
+          gpointer    user_data,
+          GError    **error)
+{
+  cd_article_set_dek (article, user_data);
+  return TRUE;
+}
+
+static gboolean
+edit_bad_status (CdArticle  *article,
+                 gpointer    user_data,
+                 GError    **error)
+{
+  cd_article_set_dek (article, "half of a change");
+  return cd_article_set_field (article, "status", "printed", error);
+}
+
+static guint
+n_revisions (CdStore    *store,
+             const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) revisions = cd_store_list_revisions (store, uuid, &error);
+
+  g_assert_no_error (error);
+  return revisions->len;
+}
+
+/* cd_store_edit_article: a change is saved as an edit (revision, modified
+ * time, outbox); no change writes nothing; a failed edit leaves the
+ * article as it was. */
+static void
+test_edit_article (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CdStore) store = open_store (f);
+  g_autoptr(CdArticle) a = save_simple (store, "Old story", "Body.", CD_ARTICLE_STATUS_DRAFT,
+                                        "2020-01-01T00:00:00Z");
+  const char *uuid = cd_article_get_uuid (a);
+  g_autoptr(CdArticle) after = NULL;
+  g_autoptr(CdArticle) same = NULL;
+  g_autoptr(CdArticle) failed = NULL;
+  g_autoptr(GPtrArray) outbox = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cd_store_outbox_remove (store, uuid, cd_store_outbox_get_queued_at (store, uuid),
+                                         &error));
+  g_assert_no_error (error);
+
+  g_assert_true (cd_store_edit_article (store, uuid, edit_dek, "A new dek", &error));
+  g_assert_no_error (error);
+  after = cd_store_get_article (store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_dek (after), ==, "A new dek");
+  g_assert_cmpint (g_date_time_get_year (cd_article_get_modified (after)), >, 2020);
+  g_assert_cmpuint (n_revisions (store, uuid), ==, 1);
+  outbox = cd_store_list_outbox (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outbox->len, ==, 1);
+
+  g_assert_true (cd_store_edit_article (store, uuid, edit_dek, "A new dek", &error));
+  g_assert_no_error (error);
+  same = cd_store_get_article (store, uuid, &error);
+  g_assert_true (cd_article_equal (same, after));
+  g_assert_cmpuint (n_revisions (store, uuid), ==, 1);
+
+  g_assert_false (cd_store_edit_article (store, uuid, edit_bad_status, NULL, &error));
+  g_assert_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  failed = cd_store_get_article (store, uuid, &error);
+  g_assert_true (cd_article_equal (failed, after));
+  g_assert_cmpuint (n_revisions (store, uuid), ==, 1);
+
+  g_assert_false (cd_store_edit_article (store, "00000000-0000-4000-8000-000000000000",
+                                         edit_dek, "x", &error));
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND);
+}
+
 static void
 assert_headlines (GPtrArray  *articles,
                   const char *expected)
@@ -1134,6 +1213,7 @@ main (int   argc,
   ADD ("/store/list/order-and-filter", test_list_order_filter);
   ADD ("/store/list/async", test_list_async);
   ADD ("/store/search", test_search);
+  ADD ("/store/edit-article", test_edit_article);
   ADD ("/store/trash", test_trash);
   ADD ("/store/revisions", test_revisions);
   ADD ("/store/revisions/damaged", test_revisions_damaged);

@@ -1088,6 +1088,65 @@ cd_store_save_article (CdStore           *self,
   return _cd_store_commit (self, error);
 }
 
+/**
+ * cd_store_edit_article:
+ * @uuid: the article to change
+ * @edit: (scope call): changes the article it is given
+ * @user_data: for @edit
+ * @error: return location for an error
+ *
+ * Reads the article, lets @edit change it and saves it as a person's edit
+ * (a new modified time, a revision, an outbox entry), all in one write
+ * transaction, so that two processes changing different fields of one
+ * article at once both keep their change. When @edit changes nothing,
+ * nothing is written.
+ *
+ * Returns: %TRUE when the change is committed or there was none
+ */
+gboolean
+cd_store_edit_article (CdStore          *self,
+                       const char       *uuid,
+                       CdStoreEditFunc   edit,
+                       gpointer          user_data,
+                       GError          **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(CdArticle) before = NULL;
+
+  g_return_val_if_fail (CD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!_cd_store_begin (self, error))
+    return FALSE;
+  if ((article = get_article_locked (self, uuid, error)) == NULL)
+    {
+      _cd_store_rollback (self);
+      return FALSE;
+    }
+  before = cd_article_copy (article);
+  if (!edit (article, user_data, error))
+    {
+      _cd_store_rollback (self);
+      return FALSE;
+    }
+  if (cd_article_equal (article, before))
+    {
+      _cd_store_rollback (self);
+      return TRUE;
+    }
+  cd_article_touch (article);
+  if (!_cd_store_save_article_locked (self, article, CD_REVISION_EDITED, NULL, error))
+    {
+      _cd_store_rollback (self);
+      return FALSE;
+    }
+  return _cd_store_commit (self, error);
+}
+
 /* Makes an FTS5 query from whatever a person typed: each run of text
  * between spaces becomes a quoted prefix phrase of its words, all of which
  * must match, so that quotes, brackets and operators in the input are plain

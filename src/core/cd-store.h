@@ -32,6 +32,12 @@ typedef struct
   guint       limit;       /* 0 for no limit */
 } CdStoreQuery;
 
+/* Changes @article in place for cd_store_edit_article(); %FALSE with
+ * @error set leaves the store as it was. */
+typedef gboolean (*CdStoreEditFunc) (CdArticle  *article,
+                                     gpointer    user_data,
+                                     GError    **error);
+
 #define CD_TYPE_STORE (cd_store_get_type ())
 G_DECLARE_FINAL_TYPE (CdStore, cd_store, CD, STORE, GObject)
 
@@ -52,6 +58,11 @@ gboolean    cd_store_save_article         (CdStore            *self,
                                            CdArticle          *article,
                                            CdRevisionReason    reason,
                                            const char         *name,
+                                           GError            **error);
+gboolean    cd_store_edit_article         (CdStore            *self,
+                                           const char         *uuid,
+                                           CdStoreEditFunc     edit,
+                                           gpointer            user_data,
                                            GError            **error);
 GPtrArray  *cd_store_list_articles        (CdStore            *self,
                                            const CdStoreQuery *query,
