@@ -302,6 +302,34 @@ list_changed (CdWordpress *client,
   return cd_cms_list_changed_finish (CD_CMS (client), cd_test_await (&result), error);
 }
 
+/* Asserts that getting the post fails with @code. */
+static GError *
+get_post_fails (CdWordpress *client,
+                int          code)
+{
+  g_autoptr (CdRemotePost) post = NULL;
+  GError *error = NULL;
+
+  post = get_post (client, &error);
+  g_assert_null (post);
+  g_assert_error (error, CD_CMS_ERROR, code);
+  return error;
+}
+
+/* Asserts that creating a post fails with @code. */
+static GError *
+create_post_fails (CdWordpress *client,
+                   int          code)
+{
+  g_autoptr (CdRemotePost) created = NULL;
+  GError *error = NULL;
+
+  created = create_post (client, &error);
+  g_assert_null (created);
+  g_assert_error (error, CD_CMS_ERROR, code);
+  return error;
+}
+
 static Seen *
 seen_at (Fixture *fixture,
          guint    i)
@@ -356,14 +384,11 @@ test_500_exhausted (Fixture      *fixture,
                     gconstpointer data)
 {
   g_autoptr (CdWordpress) client = new_client (fixture);
-  g_autoptr (CdRemotePost) post = NULL;
   g_autoptr (GError) error = NULL;
 
   queue_json (fixture, 502, "{\"code\":\"bad_gateway\",\"message\":\"Upstream is down\"}");
 
-  post = get_post (client, &error);
-  g_assert_null (post);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_SERVER);
+  error = get_post_fails (client, CD_CMS_ERROR_SERVER);
   g_assert_nonnull (strstr (error->message, "502"));
   g_assert_nonnull (strstr (error->message, fixture->url));
   assert_no_password (error);
@@ -371,28 +396,37 @@ test_500_exhausted (Fixture      *fixture,
   g_assert_cmpuint (fixture->seen->len, ==, 3);
 }
 
+/* Gets the post after a reply that asked to wait: asserts that the client
+ * tried twice and waited about a second or more. The backoff alone is at
+ * most 5 ms. */
 static void
-test_retry_after_seconds (Fixture      *fixture,
-                          gconstpointer data)
+assert_got_after_waiting (Fixture     *fixture,
+                          CdWordpress *client)
 {
-  g_autoptr (CdWordpress) client = new_client (fixture);
   g_autoptr (CdRemotePost) post = NULL;
   g_autoptr (GError) error = NULL;
-  gint64 start;
+  gint64 start = g_get_monotonic_time ();
   gint64 waited;
 
-  queue_reply (fixture, 503, "application/json", "{\"code\":\"maintenance\",\"message\":\"Busy\"}",
-               "1", REPLY_NORMAL);
-  queue_json (fixture, 200, post_json);
-
-  start = g_get_monotonic_time ();
   post = get_post (client, &error);
   waited = g_get_monotonic_time () - start;
   g_assert_no_error (error);
   g_assert_nonnull (post);
   g_assert_cmpuint (fixture->seen->len, ==, 2);
-  /* The backoff alone is at most 5 ms; the server asked for a second. */
   g_assert_cmpint (waited, >=, 950 * 1000);
+}
+
+static void
+test_retry_after_seconds (Fixture      *fixture,
+                          gconstpointer data)
+{
+  g_autoptr (CdWordpress) client = new_client (fixture);
+
+  /* The server asks for a second. */
+  queue_reply (fixture, 503, "application/json", "{\"code\":\"maintenance\",\"message\":\"Busy\"}",
+               "1", REPLY_NORMAL);
+  queue_json (fixture, 200, post_json);
+  assert_got_after_waiting (fixture, client);
 }
 
 static void
@@ -400,26 +434,15 @@ test_retry_after_date (Fixture      *fixture,
                        gconstpointer data)
 {
   g_autoptr (CdWordpress) client = new_client (fixture);
-  g_autoptr (CdRemotePost) post = NULL;
-  g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) later = g_date_time_add_seconds (now, 2);
   g_autofree char *date = soup_date_time_to_string (later, SOUP_DATE_HTTP);
-  gint64           start;
-  gint64           waited;
 
   /* HTTP dates have whole seconds: "in two seconds" is at least one. */
   queue_reply (fixture, 429, "application/json",
                "{\"code\":\"too_many\",\"message\":\"Slow down\"}", date, REPLY_NORMAL);
   queue_json (fixture, 200, post_json);
-
-  start = g_get_monotonic_time ();
-  post = get_post (client, &error);
-  waited = g_get_monotonic_time () - start;
-  g_assert_no_error (error);
-  g_assert_nonnull (post);
-  g_assert_cmpuint (fixture->seen->len, ==, 2);
-  g_assert_cmpint (waited, >=, 950 * 1000);
+  assert_got_after_waiting (fixture, client);
 }
 
 static void
@@ -427,15 +450,12 @@ test_retry_after_too_long (Fixture      *fixture,
                            gconstpointer data)
 {
   g_autoptr (CdWordpress) client = new_client (fixture);
-  g_autoptr (CdRemotePost) post = NULL;
   g_autoptr (GError) error = NULL;
 
   /* An hour is beyond what a sync waits for: report it now. */
   queue_reply (fixture, 503, "text/plain", "Down for maintenance", "3600", REPLY_NORMAL);
 
-  post = get_post (client, &error);
-  g_assert_null (post);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_SERVER);
+  error = get_post_fails (client, CD_CMS_ERROR_SERVER);
   g_assert_nonnull (strstr (error->message, "3600"));
   g_assert_cmpuint (fixture->seen->len, ==, 1);
 }
@@ -514,14 +534,11 @@ test_malformed_json (Fixture      *fixture,
                      gconstpointer data)
 {
   g_autoptr (CdWordpress) client = new_client (fixture);
-  g_autoptr (CdRemotePost) post = NULL;
   g_autoptr (GError) error = NULL;
 
   queue_json (fixture, 200, "{\"id\":7,\"title\":{\"raw\":\"Storm\"");
 
-  post = get_post (client, &error);
-  g_assert_null (post);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY);
+  error = get_post_fails (client, CD_CMS_ERROR_INVALID_REPLY);
   g_assert_nonnull (strstr (error->message, fixture->url));
   g_assert_nonnull (strstr (error->message, "200"));
   assert_no_password (error);
@@ -547,9 +564,7 @@ test_wrong_types (Fixture      *fixture,
 
   queue_json (fixture, 200, "[\"not\", \"a\", \"post\"]");
   reply_free (g_queue_pop_head (&fixture->replies));
-  post = get_post (client, &error);
-  g_assert_null (post);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY);
+  error = get_post_fails (client, CD_CMS_ERROR_INVALID_REPLY);
 }
 
 static void
@@ -557,7 +572,6 @@ test_redirect (Fixture      *fixture,
                gconstpointer data)
 {
   g_autoptr (CdWordpress) client = new_client (fixture);
-  g_autoptr (CdRemotePost) created = NULL;
   g_autoptr (GError) error = NULL;
 
   /* A site that moved: the create is not followed as a GET to somewhere
@@ -566,9 +580,7 @@ test_redirect (Fixture      *fixture,
                NULL, REPLY_NORMAL);
   ((Reply *) g_queue_peek_tail (&fixture->replies))->location =
       g_strconcat (fixture->url, "/moved", NULL);
-  created = create_post (client, &error);
-  g_assert_null (created);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_FAILED);
+  error = create_post_fails (client, CD_CMS_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "301"));
   g_assert_cmpuint (fixture->seen->len, ==, 1);
 }
@@ -578,7 +590,6 @@ test_too_large (Fixture      *fixture,
                 gconstpointer data)
 {
   g_autoptr (CdWordpress) client = new_client (fixture);
-  g_autoptr (CdRemotePost) post = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *padding = g_strnfill (4096, 'x');
   g_autofree char *body = g_strdup_printf ("{\"id\":7,\"content\":{\"raw\":\"%s\"}}", padding);
@@ -586,9 +597,7 @@ test_too_large (Fixture      *fixture,
   /* Far more than any WordPress reply: refused, not read into memory. */
   cd_wordpress_set_max_reply_size (client, 1024);
   queue_json (fixture, 200, body);
-  post = get_post (client, &error);
-  g_assert_null (post);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY);
+  error = get_post_fails (client, CD_CMS_ERROR_INVALID_REPLY);
   g_assert_nonnull (strstr (error->message, "larger than 1024 bytes"));
   g_assert_cmpuint (fixture->seen->len, ==, 1);
 }
@@ -598,15 +607,12 @@ test_html_reply (Fixture      *fixture,
                  gconstpointer data)
 {
   g_autoptr (CdWordpress) client = new_client (fixture);
-  g_autoptr (CdRemotePost) post = NULL;
   g_autoptr (GError) error = NULL;
 
   queue_reply (fixture, 200, "text/html", "<html><body>Hotel Wi-Fi login</body></html>",
                NULL, REPLY_NORMAL);
 
-  post = get_post (client, &error);
-  g_assert_null (post);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY);
+  error = get_post_fails (client, CD_CMS_ERROR_INVALID_REPLY);
   g_assert_nonnull (strstr (error->message, "text/html"));
   g_assert_nonnull (strstr (error->message, fixture->url));
   g_assert_cmpuint (fixture->seen->len, ==, 1);
@@ -617,16 +623,12 @@ test_cut_body (Fixture      *fixture,
                gconstpointer data)
 {
   g_autoptr (CdWordpress) client = new_client (fixture);
-  g_autoptr (CdRemotePost) post = NULL;
-  g_autoptr (CdRemotePost) created = NULL;
   g_autoptr (GError) error = NULL;
 
   queue_reply (fixture, 200, "application/json", post_json, NULL, REPLY_CUT);
 
   /* A read is tried again, then reported. */
-  post = get_post (client, &error);
-  g_assert_null (post);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY);
+  error = get_post_fails (client, CD_CMS_ERROR_INVALID_REPLY);
   g_assert_nonnull (strstr (error->message, fixture->url));
   g_assert_nonnull (strstr (error->message, "200"));
   g_assert_cmpuint (fixture->seen->len, ==, 3);
@@ -634,9 +636,7 @@ test_cut_body (Fixture      *fixture,
 
   /* A create whose reply was cut may have made the post: never sent again. */
   g_ptr_array_set_size (fixture->seen, 0);
-  created = create_post (client, &error);
-  g_assert_null (created);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME);
+  error = create_post_fails (client, CD_CMS_ERROR_UNKNOWN_OUTCOME);
   assert_no_password (error);
   g_assert_cmpuint (fixture->seen->len, ==, 1);
 }
@@ -646,25 +646,19 @@ test_timeout (Fixture      *fixture,
               gconstpointer data)
 {
   g_autoptr (CdWordpress) client = new_client (fixture);
-  g_autoptr (CdRemotePost) post = NULL;
-  g_autoptr (CdRemotePost) created = NULL;
   g_autoptr (GError) error = NULL;
 
   cd_wordpress_set_retry_policy (client, 2, 1, 5, 10);
   queue_reply (fixture, 200, NULL, NULL, NULL, REPLY_PAUSE);
 
-  post = get_post (client, &error);
-  g_assert_null (post);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT);
+  error = get_post_fails (client, CD_CMS_ERROR_TIMEOUT);
   g_assert_nonnull (strstr (error->message, fixture->url));
   g_assert_cmpuint (fixture->seen->len, ==, 2);
   g_clear_error (&error);
 
   /* The server got the create and acted; the reply never came. */
   g_ptr_array_set_size (fixture->seen, 0);
-  created = create_post (client, &error);
-  g_assert_null (created);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME);
+  error = create_post_fails (client, CD_CMS_ERROR_UNKNOWN_OUTCOME);
   g_assert_cmpuint (fixture->seen->len, ==, 1);
   g_assert_cmpstr (seen_at (fixture, 0)->method, ==, "POST");
 }
@@ -675,8 +669,6 @@ test_create_requests (Fixture      *fixture,
 {
   g_autoptr (CdWordpress) client = new_client (fixture);
   g_autoptr (CdRemotePost) created = NULL;
-  g_autoptr (CdRemotePost) failed = NULL;
-  g_autoptr (CdRemotePost) crashed = NULL;
   g_autoptr (GError) error = NULL;
   Seen *seen;
 
@@ -702,9 +694,7 @@ test_create_requests (Fixture      *fixture,
   g_queue_clear_full (&fixture->replies, (GDestroyNotify) reply_free);
   queue_json (fixture, 500, "{\"code\":\"db_insert_error\",\"message\":\"Could not insert post "
                             "into the database.\",\"data\":{\"status\":500}}");
-  failed = create_post (client, &error);
-  g_assert_null (failed);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_SERVER);
+  error = create_post_fails (client, CD_CMS_ERROR_SERVER);
   g_assert_nonnull (strstr (error->message, "Could not insert post"));
   g_assert_cmpuint (fixture->seen->len, ==, 1);
   g_clear_error (&error);
@@ -713,9 +703,7 @@ test_create_requests (Fixture      *fixture,
   g_ptr_array_set_size (fixture->seen, 0);
   g_queue_clear_full (&fixture->replies, (GDestroyNotify) reply_free);
   queue_reply (fixture, 502, "text/html", "<h1>Bad Gateway</h1>", NULL, REPLY_NORMAL);
-  crashed = create_post (client, &error);
-  g_assert_null (crashed);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME);
+  error = create_post_fails (client, CD_CMS_ERROR_UNKNOWN_OUTCOME);
   g_assert_cmpuint (fixture->seen->len, ==, 1);
 }
 
@@ -727,7 +715,6 @@ test_create_odd_outcomes (Fixture      *fixture,
   g_autoptr (CdArticle) article = cd_article_new ();
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (CdRemotePost) created = NULL;
-  g_autoptr (CdRemotePost) unreadable = NULL;
   g_autoptr (GError) error = NULL;
 
   /* A section the site lacks and this user may not add: reported for the
@@ -751,9 +738,7 @@ test_create_odd_outcomes (Fixture      *fixture,
   g_ptr_array_set_size (fixture->seen, 0);
   g_queue_clear_full (&fixture->replies, (GDestroyNotify) reply_free);
   queue_json (fixture, 201, "{\"created\":true}");
-  unreadable = create_post (client, &error);
-  g_assert_null (unreadable);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME);
+  error = create_post_fails (client, CD_CMS_ERROR_UNKNOWN_OUTCOME);
   g_assert_cmpuint (fixture->seen->len, ==, 1);
 }
 
@@ -839,7 +824,6 @@ test_refused (void)
   g_autoptr (GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
   g_autoptr (GSocketAddress) bound = NULL;
   g_autoptr (CdWordpress) client = NULL;
-  g_autoptr (CdRemotePost) created = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *url = NULL;
 
@@ -859,9 +843,7 @@ test_refused (void)
   cd_wordpress_set_retry_policy (client, 2, 1, 5, 10);
   /* Nothing was sent, so even a create is safe to try again: it ends as
    * offline (queue it), not as an unknown outcome. */
-  created = create_post (client, &error);
-  g_assert_null (created);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_OFFLINE);
+  error = create_post_fails (client, CD_CMS_ERROR_OFFLINE);
   g_assert_nonnull (strstr (error->message, url));
   assert_no_password (error);
   g_assert_cmpuint (cd_wordpress_get_request_count (client), ==, 2);
@@ -1029,14 +1011,11 @@ test_no_network (Fixture      *fixture,
 {
   g_autoptr (CdWordpress) client = new_client (fixture);
   g_autoptr (GNetworkMonitor) offline = g_object_new (test_offline_get_type (), NULL);
-  g_autoptr (CdRemotePost) created = NULL;
   g_autoptr (GError) error = NULL;
 
   queue_json (fixture, 201, post_json);
   cd_wordpress_set_network_monitor (client, offline);
-  created = create_post (client, &error);
-  g_assert_null (created);
-  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_OFFLINE);
+  error = create_post_fails (client, CD_CMS_ERROR_OFFLINE);
   /* Nothing was sent. */
   g_assert_cmpuint (fixture->seen->len, ==, 0);
   g_assert_cmpuint (cd_wordpress_get_request_count (client), ==, 0);
