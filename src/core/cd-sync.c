@@ -1293,6 +1293,22 @@ push_skip (GTask      *task,
   push_next (task);
 }
 
+/* @post is the current article on the server now: records that in @row,
+ * reports what was @done and moves on. */
+static void
+push_succeeded (GTask        *task,
+                SyncRow      *row,
+                CdRemotePost *post,
+                const char   *done)
+{
+  SyncRun *run = g_task_get_task_data (task);
+
+  row_set_synced (row, post);
+  record_row (run, run->uuid, row);
+  add_item (run->result->pushed, run->uuid, run->account, "%s on %s.", done, run->account);
+  push_next (task);
+}
+
 static void
 on_updated (GObject      *source,
             GAsyncResult *result,
@@ -1312,10 +1328,7 @@ on_updated (GObject      *source,
     }
 
   row = row_load_or_new (run->db, run->uuid, run->account);
-  row_set_synced (row, post);
-  record_row (run, run->uuid, row);
-  add_item (run->result->pushed, run->uuid, run->account, "Updated on %s.", run->account);
-  push_next (task);
+  push_succeeded (task, row, post, "Updated");
 }
 
 static void
@@ -1473,11 +1486,7 @@ on_created (GObject      *source,
       return;
     }
 
-  row_set_synced (row, post);
-  record_row (run, run->uuid, row);
-  add_item (run->result->pushed, run->uuid, run->account, "Created as a draft on %s.",
-            run->account);
-  push_next (task);
+  push_succeeded (task, row, post, "Created as a draft");
 }
 
 static void
