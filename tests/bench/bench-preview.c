@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "cd-bench-util.h"
 #include "cd-preview.h"
 
 #define N_SAMPLES 60
@@ -65,39 +66,11 @@ wait_for_updates (Bench *bench,
   return !bench->timed_out;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
+/* Paragraphs of 90 words with a heading every 1,000 words. */
 static char *
 make_article_body (guint n_words)
 {
-  static const char *words[] = {
-    "council",
-    "harbour",
-    "budget",
-    "vote",
-    "ferry",
-    "docks",
-    "mayor",
-    "plan",
-    "the",
-    "a",
-    "of",
-    "and",
-    "to",
-    "in",
-    "city",
-    "said",
-    "year",
-    "new",
-  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261124);
   g_autoptr (GString) body = g_string_new ("");
   guint in_paragraph = 0;
 
@@ -105,7 +78,7 @@ make_article_body (guint n_words)
     {
       if (in_paragraph == 0 && i % 1000 == 0)
         g_string_append_printf (body, "## Part %u\n\n", i / 1000 + 1);
-      g_string_append (body, words[(i * 7 + i / 3) % G_N_ELEMENTS (words)]);
+      g_string_append (body, cd_bench_word (rand));
       in_paragraph++;
       if (in_paragraph == 90)
         {
@@ -128,7 +101,7 @@ main (int   argc,
   g_autoptr (CdArticle) article = cd_article_new ();
   g_autofree char *body = NULL;
   g_autoptr (GString) text = NULL;
-  double     latencies[N_SAMPLES];
+  g_autoptr (GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
   Bench      bench = { 0 };
   GtkWindow *window;
   CdPreview *preview;
@@ -177,15 +150,16 @@ main (int   argc,
           g_printerr ("The preview stopped updating.\n");
           return 1;
         }
-      latencies[i] = (g_get_monotonic_time () - start) / 1000.0;
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+      g_array_append_val (latencies, ms);
     }
   g_source_remove (probe);
 
-  qsort (latencies, N_SAMPLES, sizeof (double), compare_doubles);
   g_print ("change of the body to page updated (10,000 words, %u changes): "
            "median %.1f ms, 95th percentile %.1f ms, max %.1f ms (budget: under 50 ms at p95)\n",
-           N_SAMPLES, latencies[N_SAMPLES / 2], latencies[(N_SAMPLES * 95) / 100],
-           latencies[N_SAMPLES - 1]);
+           N_SAMPLES, cd_bench_percentile (latencies, 0.5), cd_bench_percentile (latencies, 0.95),
+           cd_bench_percentile (latencies, 1));
   g_print ("longest main-loop stall meanwhile: %.1f ms (budget: none over 16 ms)\n",
            bench.longest_stall / 1000.0);
 
