@@ -343,3 +343,57 @@ cd_test_wordpress_rest (CdTestWordpress *wp,
              (int) MIN (length, 300), length > 0 ? data : "");
   return json_node_copy (json_parser_get_root (parser));
 }
+
+/**
+ * cd_test_wordpress_create:
+ *
+ * cd_cms_create_async() run to its end.
+ *
+ * Returns: (transfer full) (nullable): the new post
+ */
+CdRemotePost *
+cd_test_wordpress_create (CdWordpress *client,
+                          CdArticle   *article,
+                          GError     **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  cd_cms_create_async (CD_CMS (client), article, NULL, cd_test_store_result, &result);
+  return cd_cms_create_finish (CD_CMS (client), cd_test_await (&result), error);
+}
+
+/**
+ * cd_test_wordpress_get:
+ *
+ * cd_cms_get_async() run to its end.
+ *
+ * Returns: (transfer full) (nullable): the post
+ */
+CdRemotePost *
+cd_test_wordpress_get (CdWordpress *client,
+                       const char  *remote_id,
+                       GError     **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  cd_cms_get_async (CD_CMS (client), remote_id, NULL, cd_test_store_result, &result);
+  return cd_cms_get_finish (CD_CMS (client), cd_test_await (&result), error);
+}
+
+/**
+ * cd_test_wordpress_list_changed:
+ *
+ * cd_cms_list_changed_async() run to its end.
+ *
+ * Returns: (transfer full) (nullable): the posts
+ */
+GPtrArray *
+cd_test_wordpress_list_changed (CdWordpress *client,
+                                GDateTime   *since,
+                                GError     **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  cd_cms_list_changed_async (CD_CMS (client), since, NULL, cd_test_store_result, &result);
+  return cd_cms_list_changed_finish (CD_CMS (client), cd_test_await (&result), error);
+}

@@ -45,4 +45,14 @@ void          cd_test_store_result (GObject      *source,
                                     gpointer      user_data);
 GAsyncResult *cd_test_await (GAsyncResult **slot);
 
+CdRemotePost *cd_test_wordpress_create (CdWordpress *client,
+                                        CdArticle   *article,
+                                        GError     **error);
+CdRemotePost *cd_test_wordpress_get (CdWordpress *client,
+                                     const char  *remote_id,
+                                     GError     **error);
+GPtrArray    *cd_test_wordpress_list_changed (CdWordpress *client,
+                                              GDateTime   *since,
+                                              GError     **error);
+
 G_END_DECLS

@@ -273,33 +273,25 @@ static CdRemotePost *
 get_post (CdWordpress *client,
           GError     **error)
 {
-  g_autoptr (GAsyncResult) result = NULL;
-
-  cd_cms_get_async (CD_CMS (client), "7", NULL, cd_test_store_result, &result);
-  return cd_cms_get_finish (CD_CMS (client), cd_test_await (&result), error);
+  return cd_test_wordpress_get (client, "7", error);
 }
 
 static CdRemotePost *
 create_post (CdWordpress *client,
              GError     **error)
 {
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (CdArticle) article = cd_article_new ();
 
   cd_article_set_headline (article, "Storm closes the ferry");
   cd_article_set_body (article, "The ferry stopped.\n");
-  cd_cms_create_async (CD_CMS (client), article, NULL, cd_test_store_result, &result);
-  return cd_cms_create_finish (CD_CMS (client), cd_test_await (&result), error);
+  return cd_test_wordpress_create (client, article, error);
 }
 
 static GPtrArray *
 list_changed (CdWordpress *client,
               GError     **error)
 {
-  g_autoptr (GAsyncResult) result = NULL;
-
-  cd_cms_list_changed_async (CD_CMS (client), NULL, NULL, cd_test_store_result, &result);
-  return cd_cms_list_changed_finish (CD_CMS (client), cd_test_await (&result), error);
+  return cd_test_wordpress_list_changed (client, NULL, error);
 }
 
 /* Asserts that getting the post fails with @code. */
@@ -480,7 +472,6 @@ test_not_retried (Fixture      *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (CdWordpress) client = new_client (fixture);
-      g_autoptr (GAsyncResult) result = NULL;
       g_autoptr (GPtrArray) posts = NULL;
       g_autoptr (GError) error = NULL;
       g_autofree char *body = g_strdup_printf ("{\"code\":\"%s\",\"message\":\"Case %u says no\","
@@ -493,8 +484,7 @@ test_not_retried (Fixture      *fixture,
       g_ptr_array_set_size (fixture->seen, 0);
       queue_json (fixture, cases[i].status, body);
 
-      cd_cms_list_changed_async (CD_CMS (client), NULL, NULL, cd_test_store_result, &result);
-      posts = cd_cms_list_changed_finish (CD_CMS (client), cd_test_await (&result), &error);
+      posts = list_changed (client, &error);
       g_assert_null (posts);
       g_assert_error (error, CD_CMS_ERROR, cases[i].error);
       /* The person can act on it: which address, which status, what
@@ -713,7 +703,6 @@ test_create_odd_outcomes (Fixture      *fixture,
 {
   g_autoptr (CdWordpress) client = new_client (fixture);
   g_autoptr (CdArticle) article = cd_article_new ();
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (CdRemotePost) created = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -724,8 +713,7 @@ test_create_odd_outcomes (Fixture      *fixture,
   queue_json (fixture, 200, "[]");
   queue_json (fixture, 403, "{\"code\":\"rest_cannot_create\",\"message\":\"Sorry, you are "
                             "not allowed to create terms in this taxonomy.\"}");
-  cd_cms_create_async (CD_CMS (client), article, NULL, cd_test_store_result, &result);
-  created = cd_cms_create_finish (CD_CMS (client), cd_test_await (&result), &error);
+  created = cd_test_wordpress_create (client, article, &error);
   g_assert_null (created);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_BAD_REQUEST);
   g_assert_nonnull (strstr (error->message, "Weather desk"));

@@ -42,39 +42,6 @@ need_wordpress (void)
   return FALSE;
 }
 
-static CdRemotePost *
-create_post (CdWordpress *client,
-             CdArticle   *article,
-             GError     **error)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-
-  cd_cms_create_async (CD_CMS (client), article, NULL, cd_test_store_result, &result);
-  return cd_cms_create_finish (CD_CMS (client), cd_test_await (&result), error);
-}
-
-static CdRemotePost *
-get_post (CdWordpress *client,
-          const char  *remote_id,
-          GError     **error)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-
-  cd_cms_get_async (CD_CMS (client), remote_id, NULL, cd_test_store_result, &result);
-  return cd_cms_get_finish (CD_CMS (client), cd_test_await (&result), error);
-}
-
-static GPtrArray *
-list_changed (CdWordpress *client,
-              GDateTime   *since,
-              GError     **error)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-
-  cd_cms_list_changed_async (CD_CMS (client), since, NULL, cd_test_store_result, &result);
-  return cd_cms_list_changed_finish (CD_CMS (client), cd_test_await (&result), error);
-}
-
 static const char *
 raw_of (JsonObject *post,
         const char *member)
@@ -145,12 +112,12 @@ test_verify (void)
 
   /* The same anonymous treatment elsewhere still reads as a credentials
    * problem, never as a bad request or a missing post. */
-  denied_list = list_changed (wrong, NULL, &error);
+  denied_list = cd_test_wordpress_list_changed (wrong, NULL, &error);
   g_assert_null (denied_list);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH);
   g_clear_error (&error);
   cd_article_set_headline (draft, "Not allowed");
-  denied_post = create_post (wrong, draft, &error);
+  denied_post = cd_test_wordpress_create (wrong, draft, &error);
   g_assert_null (denied_post);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH);
   g_assert_null (strstr (error->message, "Wrong0Password0Guess0123"));
@@ -184,7 +151,7 @@ test_create_get_update (void)
 
   client = cd_test_wordpress_client (wp, wp->password);
   cd_article_set_slug (article, "council-harbour-plan");
-  created = create_post (client, article, &error);
+  created = cd_test_wordpress_create (client, article, &error);
   g_assert_no_error (error);
   g_assert_nonnull (created);
   g_assert_cmpstr (created->status, ==, "draft");
@@ -217,7 +184,7 @@ test_create_get_update (void)
                    "Local &amp; Regional");
 
   /* Back again: the same article. */
-  fetched = get_post (client, created->remote_id, &error);
+  fetched = cd_test_wordpress_get (client, created->remote_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fetched->remote_id, ==, created->remote_id);
   g_assert_cmpstr (cd_article_get_uuid (fetched->article), ==, cd_article_get_uuid (article));
@@ -255,7 +222,7 @@ test_create_get_update (void)
   g_assert_cmpstr (updated->status, ==, "draft");
   g_assert_true (g_date_time_compare (updated->modified, created->modified) > 0);
 
-  refetched = get_post (client, created->remote_id, &error);
+  refetched = cd_test_wordpress_get (client, created->remote_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cd_article_get_headline (refetched->article), ==,
                    "Council backs the harbour plan, 7 to 2");
@@ -293,7 +260,7 @@ test_list_changed_paging (void)
     {
       g_autofree char *headline = g_strdup_printf ("First batch %u", i);
       g_autoptr (CdArticle) article = make_article (headline);
-      g_autoptr (CdRemotePost) post = create_post (client, article, &error);
+      g_autoptr (CdRemotePost) post = cd_test_wordpress_create (client, article, &error);
 
       g_assert_no_error (error);
       g_ptr_array_add (first_ids, g_strdup (post->remote_id));
@@ -305,14 +272,14 @@ test_list_changed_paging (void)
     {
       g_autofree char *headline = g_strdup_printf ("Second batch %u", i);
       g_autoptr (CdArticle) article = make_article (headline);
-      g_autoptr (CdRemotePost) post = create_post (client, article, &error);
+      g_autoptr (CdRemotePost) post = cd_test_wordpress_create (client, article, &error);
 
       g_assert_no_error (error);
       g_ptr_array_add (second_ids, g_strdup (post->remote_id));
     }
 
   requests_before = cd_wordpress_get_request_count (client);
-  all = list_changed (client, start, &error);
+  all = cd_test_wordpress_list_changed (client, start, &error);
   g_assert_no_error (error);
   /* Five posts at two a page: three pages. */
   g_assert_cmpuint (all->len, ==, 5);
@@ -328,7 +295,7 @@ test_list_changed_paging (void)
       g_assert_cmpstr (cd_article_get_section (post->article), ==, "Local & Regional");
     }
 
-  later = list_changed (client, middle, &error);
+  later = cd_test_wordpress_list_changed (client, middle, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (later->len, ==, 2);
   for (guint i = 0; i < later->len; i++)
@@ -357,7 +324,7 @@ test_find_by_uuid (void)
     return;
 
   client = cd_test_wordpress_client (wp, wp->password);
-  created = create_post (client, article, &error);
+  created = cd_test_wordpress_create (client, article, &error);
   g_assert_no_error (error);
 
   cd_cms_find_by_uuid_async (CD_CMS (client), cd_article_get_uuid (article), NULL,
@@ -402,7 +369,7 @@ test_foreign_post (void)
                         json_object_get_int_member (json_node_get_object (made), "id"));
 
   client = cd_test_wordpress_client (wp, wp->password);
-  pulled = get_post (client, id, &error);
+  pulled = cd_test_wordpress_get (client, id, &error);
   g_assert_no_error (error);
   g_assert_true (g_uuid_string_is_valid (cd_article_get_uuid (pulled->article)));
   g_assert_cmpstr (cd_article_get_headline (pulled->article), ==, "Written in WordPress");
@@ -413,7 +380,7 @@ test_foreign_post (void)
   g_assert_null (cd_article_get_section (pulled->article));
 
   /* No marker: each pull makes a new uuid; the engine keeps the first. */
-  again = get_post (client, id, &error);
+  again = cd_test_wordpress_get (client, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cd_article_get_uuid (again->article), !=,
                    cd_article_get_uuid (pulled->article));
@@ -443,20 +410,20 @@ test_trashed_is_gone (void)
     return;
 
   client = cd_test_wordpress_client (wp, wp->password);
-  created = create_post (client, article, &error);
+  created = cd_test_wordpress_create (client, article, &error);
   g_assert_no_error (error);
 
   path = g_strdup_printf ("/wp/v2/posts/%s", created->remote_id);
   before = g_date_time_add_seconds (created->modified, -1);
   reply = cd_test_wordpress_rest (wp, "DELETE", path, wp->user, wp->password, NULL, &status);
   g_assert_cmpuint (status, ==, 200);
-  trashed = get_post (client, created->remote_id, &error);
+  trashed = cd_test_wordpress_get (client, created->remote_id, &error);
   g_assert_null (trashed);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE);
   g_clear_error (&error);
 
   /* A pull sees it too, as a trashed post carrying its uuid. */
-  changed = list_changed (client, before, &error);
+  changed = cd_test_wordpress_list_changed (client, before, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < changed->len; i++)
     {
@@ -485,7 +452,7 @@ test_trashed_is_gone (void)
   force = g_strdup_printf ("/wp/v2/posts/%s?force=true", created->remote_id);
   reply2 = cd_test_wordpress_rest (wp, "DELETE", force, wp->user, wp->password, NULL, &status);
   g_assert_cmpuint (status, ==, 200);
-  deleted = get_post (client, created->remote_id, &error);
+  deleted = cd_test_wordpress_get (client, created->remote_id, &error);
   g_assert_null (deleted);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE);
 }
