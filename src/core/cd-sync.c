@@ -1293,6 +1293,20 @@ push_skip (GTask      *task,
   push_next (task);
 }
 
+/* The current article as it is in the store now; %NULL when it cannot be
+ * read, which is noted, and the push moves on. */
+static CdArticle *
+read_local_or_skip (GTask *task)
+{
+  SyncRun *run = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  CdArticle *local = cd_store_get_article (run->engine->store, run->uuid, &error);
+
+  if (local == NULL)
+    push_skip (task, error->message);
+  return local;
+}
+
 /* @post is the current article on the server now: records that in @row,
  * reports what was @done and moves on. */
 static void
@@ -1372,12 +1386,9 @@ push_against_remote (GTask        *task,
     }
 
   /* Read now, not before the request: the person may have typed since. */
-  local = cd_store_get_article (run->engine->store, run->uuid, &error);
+  local = read_local_or_skip (task);
   if (local == NULL)
-    {
-      push_skip (task, error->message);
-      return;
-    }
+    return;
 
   /* modified_gmt has a one-second resolution and moves on saves that change
    * nothing, so the content decides: unchanged since the base → update.
@@ -1493,15 +1504,10 @@ static void
 push_create (GTask *task)
 {
   SyncRun *run = g_task_get_task_data (task);
-  g_autoptr (CdArticle) local = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) local = read_local_or_skip (task);
 
-  local = cd_store_get_article (run->engine->store, run->uuid, &error);
   if (local == NULL)
-    {
-      push_skip (task, error->message);
-      return;
-    }
+    return;
   cd_cms_create_async (run->cms, local, g_task_get_cancellable (task), on_created, task);
 }
 
