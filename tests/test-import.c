@@ -285,6 +285,55 @@ test_markdown_bad_front_matter (void)
   assert_markdown_error ("---\nx: &a [*a, *a]\n---\n", "story.md: line ");
 }
 
+/* Flow collections 100,000 deep are refused at the limit, before the
+ * parser has read them all (it slows down with every open level). */
+static void
+test_markdown_deep_nesting (void)
+{
+  static const char *opens[] = { "[", "{a: ", "- " };
+  const guint levels = 100000;
+
+  for (guint i = 0; i < G_N_ELEMENTS (opens); i++)
+    {
+      g_autoptr (GString) text = g_string_new ("---\nheadline: x\nextra: ");
+
+      if (g_str_equal (opens[i], "- "))
+        g_string_append (text, "\n  ");
+      for (guint j = 0; j < levels; j++)
+        g_string_append (text, opens[i]);
+      for (guint j = 0; opens[i][0] == '[' && j < levels; j++)
+        g_string_append_c (text, ']');
+      g_string_append (text, "\n---\nbody\n");
+      assert_markdown_error (text->str,
+                             g_str_equal (opens[i], "- ")
+                               ? "story.md: line 3 of the front matter (line 4 of the file): "
+                                 "the value is nested more than 64 levels deep."
+                               : "story.md: line 2 of the front matter (line 3 of the file): "
+                                 "the value is nested more than 64 levels deep.");
+    }
+
+  /* 63 levels around a value are still read. */
+  {
+    g_autoptr (GString) text = g_string_new ("---\nextra: ");
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CdArticle) a = NULL;
+    JsonNode *node;
+
+    for (guint j = 0; j < 63; j++)
+      g_string_append_c (text, '[');
+    g_string_append_c (text, '1');
+    for (guint j = 0; j < 63; j++)
+      g_string_append_c (text, ']');
+    g_string_append (text, "\n---\n");
+    a = cd_import_markdown (text->str, text->len, "story.md", &error);
+    g_assert_no_error (error);
+    node = json_object_get_member (cd_article_get_extra (a), "extra");
+    for (guint j = 0; j < 63; j++)
+      node = json_array_get_element (json_node_get_array (node), 0);
+    g_assert_cmpint (json_node_get_int (node), ==, 1);
+  }
+}
+
 /* Wire copy */
 
 static void
@@ -855,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/import/markdown/heading-headline", test_markdown_heading_headline);
   g_test_add_func ("/import/markdown/crlf-bom", test_markdown_crlf_and_bom);
   g_test_add_func ("/import/markdown/bad-front-matter", test_markdown_bad_front_matter);
+  g_test_add_func ("/import/markdown/deep-nesting", test_markdown_deep_nesting);
   g_test_add_func ("/import/wire/ap", test_wire_ap);
   g_test_add_func ("/import/wire/reuters", test_wire_reuters);
   g_test_add_func ("/import/wire/dpa", test_wire_dpa);

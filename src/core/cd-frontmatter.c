@@ -585,6 +585,70 @@ set_parser_error (GError       **error,
                        parser->problem ? parser->problem : "malformed YAML");
 }
 
+/* Reads the events alone, before the document is built, and stops at the
+ * first collection nested deeper than the loader accepts: the parser grows
+ * slower with each open flow collection, so a deep one must be refused
+ * while it is still shallow. The root mapping is one level more than the
+ * loader counts. */
+static gboolean
+check_nesting (const char *yaml,
+               gsize       yaml_length,
+               const char *origin,
+               GError    **error)
+{
+  yaml_parser_t parser;
+  guint         open = 0;
+  gboolean      done = FALSE;
+  gboolean      ok = TRUE;
+
+  if (!yaml_parser_initialize (&parser))
+    g_error ("Out of memory while reading front matter");
+  yaml_parser_set_input_string (&parser, (const unsigned char *) yaml, yaml_length);
+  yaml_parser_set_encoding (&parser, YAML_UTF8_ENCODING);
+  while (!done)
+    {
+      yaml_event_t event;
+
+      if (!yaml_parser_parse (&parser, &event))
+        {
+          set_parser_error (error, origin, &parser, yaml, yaml_length);
+          ok = FALSE;
+          break;
+        }
+      switch (event.type)
+        {
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+          if (++open > MAX_DEPTH + 1)
+            {
+              set_error_at_line (error, origin, event.start_mark.line + 1,
+                                 "the value is nested more than %d levels deep.", MAX_DEPTH);
+              ok = FALSE;
+              done = TRUE;
+            }
+          break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+          open--;
+          break;
+        case YAML_STREAM_END_EVENT:
+          done = TRUE;
+          break;
+        case YAML_NO_EVENT:
+        case YAML_STREAM_START_EVENT:
+        case YAML_DOCUMENT_START_EVENT:
+        case YAML_DOCUMENT_END_EVENT:
+        case YAML_ALIAS_EVENT:
+        case YAML_SCALAR_EVENT:
+        default:
+          break;
+        }
+      yaml_event_delete (&event);
+    }
+  yaml_parser_delete (&parser);
+  return ok;
+}
+
 /**
  * cd_front_matter_parse:
  * @text: a Markdown file's text
@@ -651,6 +715,11 @@ cd_front_matter_parse (const char *text,
       return FALSE;
     }
 
+  if (!check_nesting (text + yaml_start, yaml_length, origin, error))
+    {
+      *body_offset = 0;
+      return FALSE;
+    }
   if (!yaml_parser_initialize (&parser))
     g_error ("Out of memory while reading front matter");
   yaml_parser_set_input_string (&parser, (const unsigned char *) text + yaml_start, yaml_length);
