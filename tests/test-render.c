@@ -134,13 +134,43 @@ test_article_element (void)
   assert_contains (html, "Anna &lt;b&gt;Berger&lt;/b&gt;");
   assert_contains (html, "PASSAU <span class=\"cd-source\">(AP)</span>");
   assert_contains (html, "class=\"cd-embargo\"");
-  assert_contains (html, "<time datetime=\"2026-03-01T09:00:00+01\">");
+  assert_contains (html, "<time datetime=\"2026-03-01T09:00:00+01:00\">");
   assert_contains (html, "<img src=\"file:///srv/photos/flood%201.jpg\" "
                          "alt=\"Water &lt;rises&gt;\">");
   assert_contains (html, "<span class=\"cd-credit\">A. Weigel/dpa</span>");
   assert_contains (html, "<p data-sourcepos=\"1:1-1:12\">Body <em>text</em>.</p>");
   g_assert_null (strstr (html, "secret note"));
   g_assert_true (g_str_has_suffix (html, "</article>\n"));
+}
+
+/* The datetime attribute is a valid HTML global date and time: "+09:00"
+ * or "Z", never "+09". */
+static void
+test_embargo_datetime (void)
+{
+  /* clang-format off */
+  static const struct { const char *embargo; const char *attribute; const char *shown; } cases[] = {
+    { "2026-12-01T09:00:00+09:00", "2026-12-01T09:00:00+09:00", "1 December 2026, 09:00 UTC+09:00" },
+    { "2026-12-01T09:00:00-05:30", "2026-12-01T09:00:00-05:30", "1 December 2026, 09:00 UTC-05:30" },
+    { "2026-12-01T09:00:00.5Z", "2026-12-01T09:00:00Z", "1 December 2026, 09:00 UTC" },
+    { "0999-12-01T09:00:00+01:00", "0999-12-01T09:00:00+01:00", NULL },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (CdArticle) a = cd_article_new ();
+      g_autoptr (GDateTime) embargo = cd_parse_iso8601 (cases[i].embargo);
+      g_autofree char *html = NULL;
+      g_autofree char *time = g_strdup_printf ("<time datetime=\"%s\">", cases[i].attribute);
+
+      g_assert_nonnull (embargo);
+      cd_article_set_embargo (a, embargo);
+      html = cd_render_article (a, CD_RENDER_NONE);
+      assert_contains (html, time);
+      if (cases[i].shown != NULL)
+        assert_contains (html, cases[i].shown);
+    }
 }
 
 static void
@@ -200,6 +230,7 @@ main (int   argc,
   g_test_add_func ("/render/length-and-nul", test_length_and_nul);
   g_test_add_func ("/render/html-escape", test_html_escape);
   g_test_add_func ("/render/article/element", test_article_element);
+  g_test_add_func ("/render/article/embargo-datetime", test_embargo_datetime);
   g_test_add_func ("/render/article/minimal", test_article_minimal);
   g_test_add_func ("/render/article/caption-without-image", test_article_caption_without_image);
   g_test_add_func ("/render/plain-text", test_plain_text);
