@@ -410,13 +410,17 @@ wire_regex (guint which)
 #define MONTHS "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|" \
                "June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|"        \
                "Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)"
+#define WEEKDAYS "(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day|\\.)?)"
+  /* "Nov 24", "Nov. 24, 2026", "24 November", "24 Nov 2026", "Tuesday" */
+#define DATE "(?<date>" MONTHS "\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+" MONTHS \
+             "(?:\\s+\\d{4})?|" WEEKDAYS ")"
   static const char *patterns[] = {
-    /* PLACE (SOURCE) — text, PLACE, Month Day (SOURCE) - text */
-    "^(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?)(?:,\\s*(?<date>" MONTHS "\\s+\\d{1,2}))?"
+    /* PLACE (SOURCE) — text, PLACE, DATE (SOURCE) - text */
+    "^(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?)(?:,\\s*" DATE ")?"
     "\\s*\\((?<source>[^()\\n]{1,40})\\)\\s*(?:—|–|--?)\\s*(?<rest>.*)$",
     /* PLACE — text, with the place in capitals and no source */
-    "^(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
-    "(?:,\\s*(?<date>" MONTHS "\\s+\\d{1,2}))?\\s+(?:—|–|--)\\s*(?<rest>.+)$",
+    "^(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*(?!" WEEKDAYS "\\s)\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
+    "(?:,\\s*" DATE ")?\\s+(?:—|–|--)\\s*(?<rest>.+)$",
     /* – Subhead – */
     "^[-–—]+\\s*(?<text>[^-–—].*?)\\s*[-–—]+$",
     /* Photo credits: "Photo: Name/Agency", "(AP Photo/Name)", "REUTERS/Name" */
@@ -448,6 +452,8 @@ wire_regex (guint which)
       g_once_init_leave (&regexes[which], regex);
     }
   return regexes[which];
+#undef DATE
+#undef WEEKDAYS
 #undef MONTHS
 }
 
@@ -720,8 +726,8 @@ append_block (GString *body,
  * caption and credit, and a standfirst; a line set off by dashes
  * ("– Subhead –") becomes a "##" subhead; blank-line-separated blocks are
  * paragraphs with their lines joined; "###" or "-30-" ends the story.
- * The date of a "PLACE, Month Day" dateline is dropped: an article's
- * date is its own.
+ * The date of a "PLACE, Month Day" dateline ("Nov 24, 2026", "24 November",
+ * "Tuesday" too) is dropped: an article's date is its own.
  *
  * Returns: (transfer full) (nullable): a new article
  */
