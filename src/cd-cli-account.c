@@ -153,6 +153,13 @@ account_add (CdCli *cli,
     }
   if ((db = open_sync_db (cli)) == NULL)
     return CD_EXIT_ERROR;
+  /* Before asking the site anything: a second account for the same login
+   * would pull every post twice. */
+  if (!cd_account_check_unique (account, db, &error))
+    {
+      cd_cli_printerr ("%s", error->message);
+      return CD_EXIT_ERROR;
+    }
 
   if (!read_password (password, sizeof password))
     {

@@ -281,6 +281,56 @@ test_add (Fixture      *fixture,
   g_assert_no_error (error);
 }
 
+/* A second account for the same user on the same site would pull every
+ * post twice: refused, naming the first, with nothing stored. */
+static void
+test_same_login_refused (Fixture      *fixture,
+                         gconstpointer data)
+{
+  g_autofree char *input = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *again_out = NULL;
+  g_autofree char *again_err = NULL;
+  g_autofree char *rest_url = NULL;
+  g_autofree char *loud_user = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr (CdAccount) first = NULL;
+  g_autoptr (CdAccount) second = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  if (!need_setup ())
+    return;
+
+  input = g_strconcat (wp->password, "\n", NULL);
+  rest_url = g_strconcat (wp->url, "/wp-json/", NULL);
+  status = run_copydesk (fixture->data_dir, input, NULL, NULL, &out, &err, "account", "add", "a1",
+                         "--url", rest_url, "--user", wp->user, NULL);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  /* Stored as the site's address, not the REST API's. */
+  first = load_account (fixture->data_dir, "a1");
+  g_assert_nonnull (first);
+  g_assert_cmpstr (cd_account_get_url (first), ==, wp->url);
+
+  loud_user = g_ascii_strup (wp->user, -1);
+  status = run_copydesk (fixture->data_dir, input, NULL, NULL, &again_out, &again_err, "account",
+                         "add", "a3", "--url", wp->url, "--user", loud_user, NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_cmpstr (again_out, ==, "");
+  g_assert_nonnull (strstr (again_err, "“a1”"));
+  g_assert_cmpuint (count_lines (again_err), ==, 1);
+  second = load_account (fixture->data_dir, "a3");
+  g_assert_null (second);
+  stored = cd_secrets_lookup ("a3", wp->url, loud_user, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (stored);
+
+  g_assert_true (cd_secrets_clear ("a1", wp->url, wp->user, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_wrong_password (Fixture      *fixture,
                      gconstpointer data)
@@ -546,6 +596,15 @@ test_model (Fixture      *fixture,
   url = cd_account_normalize_url ("HTTPS://news.example.org/", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (url, ==, "https://news.example.org");
+  g_clear_pointer (&url, g_free);
+  /* The REST API's address, as copied from a site's settings, is the site's. */
+  url = cd_account_normalize_url ("https://News.Example.org/blog/wp-json/", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (url, ==, "https://news.example.org/blog");
+  g_clear_pointer (&url, g_free);
+  url = cd_account_normalize_url ("http://news.example.org:8080/wp-json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (url, ==, "http://news.example.org:8080");
   bad = cd_account_new ("news", "wordpress", "https://me:secret@news.example.org", "me", &error);
   g_assert_null (bad);
   g_assert_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INVALID);
@@ -625,6 +684,7 @@ main (int   argc,
   ADD ("/accounts/model", test_model);
   ADD ("/accounts/sync-db-versions", test_sync_db_versions);
   ADD ("/accounts/add", test_add);
+  ADD ("/accounts/same-login-refused", test_same_login_refused);
   ADD ("/accounts/wrong-password", test_wrong_password);
   ADD ("/accounts/no-secret-service", test_no_secret_service);
   ADD ("/accounts/refuses-password-in-arguments", test_refuses_argv_password);

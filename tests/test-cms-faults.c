@@ -899,6 +899,9 @@ test_untrusted_certificate (void)
   /* Not "offline" (queued for ever), and not tried again. */
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "secure connection"));
+  /* One sentence, ending in one period: GLib's reason has its own. */
+  g_assert_true (g_str_has_suffix (error->message, "."));
+  g_assert_null (strstr (error->message, ".."));
   g_assert_cmpuint (cd_wordpress_get_request_count (client), ==, 1);
   g_assert_cmpuint (requests, ==, 0);
 

@@ -457,6 +457,69 @@ test_trashed_is_gone (void)
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE);
 }
 
+/* A post published in WordPress arrives as published, and an update from
+ * Copydesk leaves it published. The client is given the REST API's address
+ * (…/wp-json/), as people copy it, and still reaches /wp-json/wp/v2/…. */
+static void
+test_published_via_rest_url (void)
+{
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (CdArticle) article = cd_article_new ();
+  g_autoptr (CdRemotePost) created = NULL;
+  g_autoptr (CdRemotePost) draft = NULL;
+  g_autoptr (CdRemotePost) published = NULL;
+  g_autoptr (CdRemotePost) updated = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (JsonNode) reply = NULL;
+  g_autoptr (JsonNode) raw = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *rest_url = NULL;
+  g_autofree char *path = NULL;
+  guint            status;
+
+  if (!need_wordpress ())
+    return;
+
+  rest_url = g_strconcat (wp->url, "/wp-json/", NULL);
+  client = cd_wordpress_new (rest_url, wp->user, wp->password);
+  g_assert_cmpstr (cd_wordpress_get_url (client), ==, wp->url);
+  cd_wordpress_set_timeouts (client, 20, 5);
+
+  cd_article_set_headline (article, "Ferry timetable changes");
+  cd_article_set_body (article, "Boats leave on the hour.\n");
+  created = cd_test_wordpress_create (client, article, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (created->status, ==, "draft");
+  draft = cd_test_wordpress_get (client, created->remote_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_article_get_status (draft->article), ==, CD_ARTICLE_STATUS_DRAFT);
+
+  path = g_strdup_printf ("/wp/v2/posts/%s", created->remote_id);
+  reply = cd_test_wordpress_rest (wp, "POST", path, wp->user, wp->password,
+                                  "{\"status\": \"publish\"}", &status);
+  g_assert_cmpuint (status, ==, 200);
+  published = cd_test_wordpress_get (client, created->remote_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (published->status, ==, "publish");
+  g_assert_cmpint (cd_article_get_status (published->article), ==,
+                   CD_ARTICLE_STATUS_PUBLISHED);
+
+  /* A local edit pushed afterwards (the local article still says draft)
+   * must not take the post down. */
+  cd_article_set_headline (article, "Ferry timetable changes from Monday");
+  cd_cms_update_async (CD_CMS (client), created->remote_id, article, NULL, cd_test_store_result,
+                       &result);
+  updated = cd_cms_update_finish (CD_CMS (client), cd_test_await (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (updated->status, ==, "publish");
+  g_free (path);
+  path = g_strdup_printf ("/wp/v2/posts/%s?context=edit", created->remote_id);
+  raw = cd_test_wordpress_rest (wp, "GET", path, wp->user, wp->password, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (raw), "status"), ==,
+                   "publish");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +542,7 @@ main (int   argc,
   g_test_add_func ("/wordpress/find-by-uuid", test_find_by_uuid);
   g_test_add_func ("/wordpress/foreign-post", test_foreign_post);
   g_test_add_func ("/wordpress/trashed-is-gone", test_trashed_is_gone);
+  g_test_add_func ("/wordpress/published-via-rest-url", test_published_via_rest_url);
 
   status = g_test_run ();
   cd_test_wordpress_stop (wp);

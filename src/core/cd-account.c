@@ -60,7 +60,9 @@ cd_account_init (CdAccount *self)
  *
  * Accepts http and https addresses of a site (a path is kept, for sites in
  * a subdirectory); refuses credentials, queries and fragments in the
- * address. Drops the trailing slash.
+ * address. Lowers the case of the scheme and host, and drops the trailing
+ * slash and a trailing /wp-json (the REST API's address, which people copy
+ * from the site's settings).
  *
  * Returns: (transfer full) (nullable): the address, or %NULL
  */
@@ -72,6 +74,7 @@ cd_account_normalize_url (const char *url,
   g_autoptr (GUri) bare = NULL;
   g_autoptr (GError) parse_error = NULL;
   g_autofree char *scheme = NULL;
+  g_autofree char *host = NULL;
   char            *text;
 
   g_return_val_if_fail (url != NULL, NULL);
@@ -106,11 +109,11 @@ cd_account_normalize_url (const char *url,
       return NULL;
     }
 
-  bare = g_uri_build (G_URI_FLAGS_NONE, scheme, NULL, g_uri_get_host (uri),
-                      g_uri_get_port (uri), g_uri_get_path (uri), NULL, NULL);
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  bare = g_uri_build (G_URI_FLAGS_NONE, scheme, NULL, host, g_uri_get_port (uri),
+                      g_uri_get_path (uri), NULL, NULL);
   text = g_uri_to_string (bare);
-  while (g_str_has_suffix (text, "/"))
-    text[strlen (text) - 1] = '\0';
+  cd_wordpress_trim_site_url (text);
   return text;
 }
 
@@ -265,13 +268,68 @@ set_db_error (GError    **error,
                sqlite3_errmsg (cd_sync_db_get_handle (db)));
 }
 
+static gboolean
+same_login (CdAccount *a,
+            CdAccount *b)
+{
+  g_autofree char *url_a = cd_account_normalize_url (a->url, NULL);
+  g_autofree char *url_b = cd_account_normalize_url (b->url, NULL);
+  g_autofree char *user_a = g_utf8_casefold (a->user, -1);
+  g_autofree char *user_b = g_utf8_casefold (b->user, -1);
+
+  return g_strcmp0 (url_a != NULL ? url_a : a->url, url_b != NULL ? url_b : b->url) == 0 &&
+         g_str_equal (user_a, user_b);
+}
+
+/**
+ * cd_account_check_unique:
+ * @self: a #CdAccount
+ * @db: the sync tables
+ * @error: return location for a #GError
+ *
+ * Two accounts for the same user on the same site would pull every post
+ * twice, so an account of another name with the same site address and the
+ * same user (in any case, as WordPress compares logins) is refused.
+ *
+ * Returns: %TRUE when no other account has @self's site and user;
+ *   otherwise %FALSE with %CD_ACCOUNT_ERROR_DUPLICATE
+ */
+gboolean
+cd_account_check_unique (CdAccount *self,
+                         CdSyncDb  *db,
+                         GError   **error)
+{
+  g_autoptr (GPtrArray) accounts = NULL;
+
+  g_return_val_if_fail (CD_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (CD_IS_SYNC_DB (db), FALSE);
+
+  if ((accounts = cd_account_list (db, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      CdAccount *other = accounts->pdata[i];
+
+      if (!g_str_equal (other->name, self->name) && same_login (self, other))
+        {
+          g_set_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_DUPLICATE,
+                       "Account “%s” already signs in as %s on %s; use that account "
+                       "rather than adding a second one.",
+                       other->name, other->user, other->url);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * cd_account_save:
  * @self: a #CdAccount
  * @db: the sync tables
  * @error: return location for a #GError
  *
- * Adds the account, or replaces the one of the same name.
+ * Adds the account, or replaces the one of the same name. Refuses one
+ * that another account already covers (see cd_account_check_unique()).
  *
  * Returns: %TRUE when saved
  */
@@ -285,6 +343,9 @@ cd_account_save (CdAccount *self,
 
   g_return_val_if_fail (CD_IS_ACCOUNT (self), FALSE);
   g_return_val_if_fail (CD_IS_SYNC_DB (db), FALSE);
+
+  if (!cd_account_check_unique (self, db, error))
+    return FALSE;
 
   if (sqlite3_prepare_v2 (cd_sync_db_get_handle (db),
                           "INSERT INTO accounts (name, kind, url, user, created) "

@@ -20,6 +20,7 @@ typedef enum
   CD_ACCOUNT_ERROR_FAILED,
   CD_ACCOUNT_ERROR_INVALID, /* a bad name, address, user or kind */
   CD_ACCOUNT_ERROR_NOT_FOUND,
+  CD_ACCOUNT_ERROR_DUPLICATE, /* another account has the same site and user */
 } CdAccountError;
 
 #define CD_ACCOUNT_KIND_WORDPRESS "wordpress"
@@ -43,6 +44,9 @@ GDateTime  *cd_account_get_created (CdAccount *self);
 char *cd_account_normalize_url (const char *url,
                                 GError    **error);
 
+gboolean   cd_account_check_unique (CdAccount *self,
+                                    CdSyncDb  *db,
+                                    GError   **error);
 gboolean   cd_account_save (CdAccount *self,
                             CdSyncDb  *db,
                             GError   **error);

@@ -199,6 +199,20 @@ wp_error_code (JsonNode *body)
   return member_string (json_node_get_object (body), "code");
 }
 
+/* A library's message to quote inside a sentence of ours that ends in its
+ * own period ("…failed: Unacceptable TLS certificate." rather than "..").
+ */
+static char *
+without_final_period (const char *message)
+{
+  char *text = g_strdup (message != NULL ? message : "");
+  gsize length = strlen (text);
+
+  while (length > 0 && (text[length - 1] == '.' || g_ascii_isspace (text[length - 1])))
+    text[--length] = '\0';
+  return text;
+}
+
 static int
 error_code_for_status (guint status)
 {
@@ -552,6 +566,9 @@ request (CdWordpress  *self,
 
       if (reply == NULL)
         {
+          /* Quoted in sentences that end in their own period. */
+          g_autofree char *why = without_final_period (local_error->message);
+
           /* A write cancelled after it went out may have been saved: the
            * caller must look before it writes again. */
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
@@ -565,14 +582,14 @@ request (CdWordpress  *self,
               g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME,
                            "%s %s was sent but no complete reply came back (%s); the "
                            "site may or may not have saved it.",
-                           method, url, local_error->message);
+                           method, url, why);
               return NULL;
             }
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
             {
               g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY,
                            "The reply to %s %s (HTTP %u) was refused: %s.", method, url, status,
-                           local_error->message);
+                           why);
               return NULL;
             }
           /* A certificate the system does not trust will not fix itself:
@@ -580,8 +597,7 @@ request (CdWordpress  *self,
           if (local_error->domain == G_TLS_ERROR)
             {
               g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_FAILED,
-                           "The secure connection to %s failed: %s.", self->url,
-                           local_error->message);
+                           "The secure connection to %s failed: %s.", self->url, why);
               return NULL;
             }
           g_clear_error (&last_error);
@@ -591,14 +607,13 @@ request (CdWordpress  *self,
           else if (status != 0)
             g_set_error (&last_error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY,
                          "The reply to %s %s (HTTP %u) was cut off: %s.",
-                         method, url, status, local_error->message);
+                         method, url, status, why);
           else if (is_connect_error (local_error))
             g_set_error (&last_error, CD_CMS_ERROR, CD_CMS_ERROR_OFFLINE,
-                         "Could not connect to %s: %s.", self->url, local_error->message);
+                         "Could not connect to %s: %s.", self->url, why);
           else
             g_set_error (&last_error, CD_CMS_ERROR, CD_CMS_ERROR_OFFLINE,
-                         "%s %s failed before a reply came: %s.",
-                         method, url, local_error->message);
+                         "%s %s failed before a reply came: %s.", method, url, why);
           delay = backoff_ms (self, attempt);
         }
       else if (SOUP_STATUS_IS_SUCCESSFUL (status))
@@ -1085,6 +1100,33 @@ cd_wordpress_content_for_article (CdArticle *article)
 }
 
 /**
+ * cd_wordpress_trim_site_url:
+ * @url: a site's address, changed in place
+ *
+ * Drops trailing slashes and a trailing /wp-json (the address of the REST
+ * API rather than of the site), so that requests do not go to
+ * /wp-json/wp-json/….
+ */
+void
+cd_wordpress_trim_site_url (char *url)
+{
+  gsize length;
+
+  g_return_if_fail (url != NULL);
+
+  length = strlen (url);
+  while (length > 0 && url[length - 1] == '/')
+    url[--length] = '\0';
+  if (g_str_has_suffix (url, "/wp-json"))
+    {
+      length -= strlen ("/wp-json");
+      url[length] = '\0';
+      while (length > 0 && url[length - 1] == '/')
+        url[--length] = '\0';
+    }
+}
+
+/**
  * cd_wordpress_take_marker:
  * @html: post content, changed in place
  *
@@ -1237,6 +1279,11 @@ remote_post_from_json (CdWordpress *self,
   slug = member_string (object, "slug");
   if (slug != NULL && *slug != '\0')
     cd_article_set_slug (article, slug);
+  /* Status is a local field the sync never merges or pushes back (an update
+   * sends none), so this only sets the status of an article new to the
+   * store: a post already live must not arrive as a draft. */
+  if (g_strcmp0 (post->status, "publish") == 0)
+    cd_article_set_status (article, CD_ARTICLE_STATUS_PUBLISHED);
 
   g_mutex_lock (&self->lock);
   array = member_array (object, "categories");
@@ -2040,8 +2087,8 @@ cd_wordpress_set_property (GObject      *object,
           }
         else
           text = g_value_dup_string (value);
-        while (text != NULL && g_str_has_suffix (text, "/"))
-          text[strlen (text) - 1] = '\0';
+        if (text != NULL)
+          cd_wordpress_trim_site_url (text);
         g_free (self->url);
         self->url = g_steal_pointer (&text);
       }

@@ -67,5 +67,6 @@ guint cd_wordpress_get_request_count (CdWordpress *self);
 
 char *cd_wordpress_content_for_article (CdArticle *article);
 char *cd_wordpress_take_marker (char *html);
+void  cd_wordpress_trim_site_url (char *url);
 
 G_END_DECLS
