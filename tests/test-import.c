@@ -814,8 +814,16 @@ test_bad_too_large (Fixture      *f,
   g_assert_cmpint (ftruncate (fd, 21 * 1024 * 1024), ==, 0);
   close (fd);
   assert_file_error (path, CD_IMPORT_ERROR_TOO_LARGE,
-                     ": the file is 21.0\xc2\xa0MiB, "
-                     "more than the 20.0\xc2\xa0MiB an article may be.");
+                     ": the file is 21.0\xc2\xa0MiB (22020096 bytes), "
+                     "more than the 20.0\xc2\xa0MiB (20971520 bytes) an article may be.");
+
+  /* One byte over says so, though both round to 20.0 MiB. */
+  fd = g_open (path, O_WRONLY | O_TRUNC, 0600);
+  g_assert_cmpint (ftruncate (fd, CD_IMPORT_MAX_SIZE + 1), ==, 0);
+  close (fd);
+  assert_file_error (path, CD_IMPORT_ERROR_TOO_LARGE,
+                     ": the file is 20.0\xc2\xa0MiB (20971521 bytes), "
+                     "more than the 20.0\xc2\xa0MiB (20971520 bytes) an article may be.");
 
   /* Exactly at the limit is allowed in; it then fails only as binary. */
   fd = g_open (limit, O_WRONLY | O_CREAT, 0600);

@@ -910,8 +910,10 @@ set_too_large (GError    **error,
                const char *path,
                goffset     size)
 {
-  g_autofree char *have = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
-  g_autofree char *limit = g_format_size_full (CD_IMPORT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+  /* With the bytes, as a file just over the limit rounds to the limit. */
+  GFormatSizeFlags flags = G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT;
+  g_autofree char *have = g_format_size_full (size, flags);
+  g_autofree char *limit = g_format_size_full (CD_IMPORT_MAX_SIZE, flags);
 
   g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_TOO_LARGE,
                "%s: the file is %s, more than the %s an article may be.", path, have, limit);
