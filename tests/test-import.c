@@ -774,6 +774,34 @@ test_bad_empty (Fixture      *f,
   assert_file_error (blank, CD_IMPORT_ERROR_EMPTY,
                      ": the file has no text in it, only blank space.");
   assert_file_error (bom, CD_IMPORT_ERROR_EMPTY, ": the file has no text in it, only blank space.");
+
+  /* An HTML page with nothing to read is refused too; a title or a picture
+   * is something. */
+  {
+    static const char *blank_pages[] = {
+      "<html><body></body></html>",
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"></head>"
+      "<body><div><p>&nbsp;</p>\n<br></div></body></html>",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (blank_pages); i++)
+      {
+        g_autofree char *page = write_file (f, "blank.html", blank_pages[i], -1);
+
+        assert_file_error (page, CD_IMPORT_ERROR_EMPTY,
+                           ": the file has no text in it, only HTML markup.");
+      }
+  }
+  {
+    g_autofree char *titled = write_file (f, "titled.html",
+                                          "<html><head><title>Title</title></head></html>", -1);
+    g_autofree char *picture = write_file (f, "picture.html", "<p><img src=\"a.jpg\"></p>", -1);
+    g_autoptr (CdArticle) a = cd_import_file (titled, NULL);
+    g_autoptr (CdArticle) b = cd_import_file (picture, NULL);
+
+    g_assert_cmpstr (cd_article_get_headline (a), ==, "Title");
+    g_assert_nonnull (strstr (cd_article_get_body (b), "a.jpg"));
+  }
 }
 
 static void
