@@ -30,6 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cd-bench-util.h"
 #include "cd-ui-test.h"
 
 #define ARTICLE_WORDS 10000
@@ -37,15 +38,6 @@
 #define KEY_SAMPLES 60
 #define TYPING_SECONDS 10
 #define TYPING_EVERY_MS 50
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static void
 print_figures (const char *what,
@@ -55,7 +47,7 @@ print_figures (const char *what,
 {
   double median, p95;
 
-  g_array_sort (samples, compare_doubles);
+  g_array_sort (samples, cd_bench_compare_doubles);
   median = g_array_index (samples, double, samples->len / 2);
   p95 = g_array_index (samples, double, MIN (samples->len - 1, (samples->len * 95 + 99) / 100 - 1));
   printf ("%-40s median %8.1f %s   p95 %8.1f %s   max %8.1f %s   (n=%u)   budget: %s\n", what,
@@ -406,8 +398,8 @@ bench_stalls (CdWindow *window)
       if (g_array_index (stall.cpu_gaps, double, i) > 16.0)
         cpu_over++;
     }
-  g_array_sort (stall.gaps, compare_doubles);
-  g_array_sort (stall.cpu_gaps, compare_doubles);
+  g_array_sort (stall.gaps, cd_bench_compare_doubles);
+  g_array_sort (stall.cpu_gaps, cd_bench_compare_doubles);
   longest = g_array_index (stall.gaps, double, stall.gaps->len - 1);
   cpu_longest = g_array_index (stall.cpu_gaps, double, stall.cpu_gaps->len - 1);
   /* A wall-clock gap also counts time the scheduler gave to other
