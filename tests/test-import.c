@@ -264,6 +264,31 @@ test_markdown_bad_front_matter (void)
   assert_markdown_error ("---\nlength_target: many\n---\n",
                          "story.md: line 1 of the front matter (line 2 of the file): "
                          "The length target “many”");
+  /* An embargo read as UTC could lift hours early: it must name its zone. */
+  assert_markdown_error ("---\nheadline: A\nembargo: 2026-12-01 09:00:00\n---\n",
+                         "story.md: line 2 of the front matter (line 3 of the file): "
+                         "the embargo “2026-12-01 09:00:00” has no time zone; add one such as "
+                         "+01:00 or Z so that it lifts when it should.");
+  assert_markdown_error ("---\nembargo: 2026-12-01\n---\n",
+                         "story.md: line 1 of the front matter (line 2 of the file): "
+                         "the embargo “2026-12-01” has no time zone;");
+  {
+    static const char *zoned[] = { "2026-12-01T09:00:00Z", "2026-12-01 09:00:00-05:00",
+                                   "2026-12-01T09:00:00+01", "\"2026-12-01T09:00:00.5Z\"" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (zoned); i++)
+      {
+        g_autofree char *text = g_strdup_printf ("---\nembargo: %s\ncreated: 2026-11-01 "
+                                                 "08:00:00\n---\n", zoned[i]);
+        g_autoptr (GError) error = NULL;
+        g_autoptr (CdArticle) a = cd_import_markdown (text, strlen (text), "z.md", &error);
+
+        g_assert_no_error (error);
+        g_assert_nonnull (cd_article_get_embargo (a));
+        /* Other times without a zone are still read as UTC. */
+        assert_time (cd_article_get_created (a), "2026-11-01T08:00:00Z");
+      }
+  }
   assert_markdown_error ("---\ncorrections:\n  - note: no date\n---\n",
                          "story.md: line 2 of the front matter (line 3 of the file): "
                          "a correction needs both a “date” and a “note”.");

@@ -276,6 +276,17 @@ parse_time (const char *text)
   return dt;
 }
 
+/* Whether a time parse_time() reads names its zone ("Z", "+01:00",
+ * "-05"): only a zone puts a sign or a Z after the date. */
+static gboolean
+names_zone (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  const char      *time = strlen (copy) > 10 ? copy + 10 : "";
+
+  return strpbrk (time, "Z+-") != NULL;
+}
+
 /* Gives a scalar's text, NULL for a null value; fails for lists and maps. */
 static gboolean
 get_text (Loader      *loader,
@@ -454,6 +465,15 @@ apply_field (Loader      *loader,
 
       if (!get_time (loader, key, node, &time, error))
         return FALSE;
+      if (time != NULL && g_str_equal (key, "embargo") &&
+          !names_zone ((const char *) node->data.scalar.value))
+        {
+          set_error_at_line (error, loader->origin, node_line (node),
+                             "the embargo “%s” has no time zone; add one such as +01:00 "
+                             "or Z so that it lifts when it should.",
+                             (const char *) node->data.scalar.value);
+          return FALSE;
+        }
       if (g_str_equal (key, "created"))
         cd_article_set_created (article, time);
       else if (g_str_equal (key, "modified"))
