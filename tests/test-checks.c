@@ -187,6 +187,39 @@ test_spelling_language (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "");
 }
 
+/* No French dictionary is installed: the check says spelling was not
+ * looked at, once, rather than report a clean article. */
+static void
+test_spelling_no_dictionary (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(CdArticle) article = make_article ("Le conseil se réunit",
+                                               "Le maire a peut-étre raison. Ceci est faux.");
+  g_autoptr(CdArticle) empty = make_article ("", "");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  const CdFinding *notice;
+  guint spelling = 0;
+
+  cd_article_set_language (article, "fr");
+  findings = cd_checker_run (fixture->checker, article);
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (((const CdFinding *) g_ptr_array_index (findings, i))->rule,
+                     CD_CHECK_RULE_SPELLING))
+      spelling++;
+  g_assert_cmpuint (spelling, ==, 1);
+  notice = find (findings, CD_CHECK_RULE_SPELLING, NULL);
+  g_assert_cmpint (notice->severity, ==, CD_CHECK_SEVERITY_INFO);
+  g_assert_cmpstr (notice->field, ==, "body");
+  g_assert_cmpstr (notice->message, ==,
+                   "No French (fr) spelling dictionary is installed; spelling was not checked");
+
+  /* Nothing to spell, nothing to say. */
+  cd_article_set_language (empty, "fr");
+  none = cd_checker_run (fixture->checker, empty);
+  g_assert_null (find (none, CD_CHECK_RULE_SPELLING, NULL));
+}
+
 static void
 test_names_variants (Fixture       *fixture,
                      gconstpointer  data)
@@ -830,7 +863,9 @@ test_cli (Fixture       *fixture,
 
     g_assert_cmpint (run_cli (args, &out, &err), ==, 2);
   }
-  g_assert_nonnull (strstr (err, "0b6f3a4e-9d1c-4a57-b2c4-1f0e2d3c4b5a"));
+  /* One sentence, naming the uuid once. */
+  g_assert_cmpstr (err, ==,
+                   "copydesk: No article has the uuid “0b6f3a4e-9d1c-4a57-b2c4-1f0e2d3c4b5a”.\n");
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -864,6 +899,28 @@ test_cli (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (findings), ==, 4);
   first = json_array_get_object_element (findings, 0);
   g_assert_cmpstr (json_object_get_string_member (first, "text"), ==, "goverment");
+
+  /* The uuid in capitals finds the same article. */
+  {
+    g_autofree char *upper = NULL;
+    const char *args[] = { "--data-dir", fixture->dir, "check", NULL, NULL };
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    {
+      const char *list[] = { "--data-dir", fixture->dir, "list", NULL };
+
+      g_assert_cmpint (run_cli (list, &out, &err), ==, 0);
+    }
+    upper = g_ascii_strup (out, 36);
+    g_assert_true (g_uuid_string_is_valid (upper));
+    args[3] = upper;
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_true (g_str_has_prefix (out, "body:132-141: spelling: "));
+  }
 }
 
 int
@@ -884,6 +941,7 @@ main (int   argc,
   ADD ("/checks/spelling/basic", test_spelling);
   ADD ("/checks/spelling/word-list", test_spelling_word_list);
   ADD ("/checks/spelling/language", test_spelling_language);
+  ADD ("/checks/spelling/no-dictionary", test_spelling_no_dictionary);
   ADD ("/checks/names/variants", test_names_variants);
   ADD ("/checks/names/across-fields", test_names_across_fields);
   ADD ("/checks/names/look-alikes", test_names_look_alikes);

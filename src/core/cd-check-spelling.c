@@ -162,13 +162,68 @@ check_lower (CdCheckContext     *ctx,
     }
 }
 
+/* English names of the languages a newsroom is likeliest to write in, for
+ * the notice below; other tags are named by the tag alone. */
+static const char *
+language_name (const char *language)
+{
+  static const struct { const char *code, *name; } names[] = {
+    { "ar", "Arabic" }, { "ca", "Catalan" }, { "cs", "Czech" }, { "da", "Danish" },
+    { "de", "German" }, { "el", "Greek" }, { "en", "English" }, { "es", "Spanish" },
+    { "fi", "Finnish" }, { "fr", "French" }, { "hu", "Hungarian" }, { "it", "Italian" },
+    { "ja", "Japanese" }, { "nb", "Norwegian" }, { "nl", "Dutch" }, { "pl", "Polish" },
+    { "pt", "Portuguese" }, { "ro", "Romanian" }, { "ru", "Russian" }, { "sv", "Swedish" },
+    { "tr", "Turkish" }, { "uk", "Ukrainian" }, { "zh", "Chinese" },
+  };
+  gsize n = strcspn (language, "-_");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strlen (names[i].code) == n && g_ascii_strncasecmp (language, names[i].code, n) == 0)
+      return names[i].name;
+  return NULL;
+}
+
+/* Without a dictionary nothing is looked up; say so once, on the body,
+ * rather than let a clean result read as "no misspellings". */
+static void
+report_no_dictionary (CdCheckContext *ctx)
+{
+  const char *name = language_name (ctx->language);
+  guint body = G_MAXUINT;
+  gboolean has_text = FALSE;
+
+  for (guint f = 0; f < ctx->n_fields; f++)
+    {
+      const CdCheckField *field = &ctx->fields[f];
+
+      if (g_str_equal (field->name, "body"))
+        body = f;
+      if (field->prose && field->words->len > 0)
+        has_text = TRUE;
+    }
+  if (!has_text || body == G_MAXUINT)
+    return;
+  if (name != NULL)
+    _cd_check_add (ctx, body, CD_CHECK_RULE_SPELLING, CD_CHECK_SEVERITY_INFO, 0, 0, NULL,
+                   "No %s (%s) spelling dictionary is installed; spelling was not checked",
+                   name, ctx->language);
+  else
+    _cd_check_add (ctx, body, CD_CHECK_RULE_SPELLING, CD_CHECK_SEVERITY_INFO, 0, 0, NULL,
+                   "No spelling dictionary for the language “%s” is installed; spelling "
+                   "was not checked",
+                   ctx->language);
+}
+
 void
 _cd_check_spelling (CdCheckContext *ctx)
 {
   g_autoptr(GHashTable) names = NULL;
 
   if (ctx->dict == NULL)
-    return;
+    {
+      report_no_dictionary (ctx);
+      return;
+    }
   names = collect_names (ctx);
 
   for (guint f = 0; f < ctx->n_fields; f++)
