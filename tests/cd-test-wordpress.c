@@ -397,3 +397,22 @@ cd_test_wordpress_list_changed (CdWordpress *client,
   cd_cms_list_changed_async (CD_CMS (client), since, NULL, cd_test_store_result, &result);
   return cd_cms_list_changed_finish (CD_CMS (client), cd_test_await (&result), error);
 }
+
+/**
+ * cd_test_wordpress_update:
+ *
+ * cd_cms_update_async() run to its end.
+ *
+ * Returns: (transfer full) (nullable): the post as updated
+ */
+CdRemotePost *
+cd_test_wordpress_update (CdWordpress *client,
+                          const char  *remote_id,
+                          CdArticle   *article,
+                          GError     **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  cd_cms_update_async (CD_CMS (client), remote_id, article, NULL, cd_test_store_result, &result);
+  return cd_cms_update_finish (CD_CMS (client), cd_test_await (&result), error);
+}

@@ -54,5 +54,9 @@ CdRemotePost *cd_test_wordpress_get (CdWordpress *client,
 GPtrArray    *cd_test_wordpress_list_changed (CdWordpress *client,
                                               GDateTime   *since,
                                               GError     **error);
+CdRemotePost *cd_test_wordpress_update (CdWordpress *client,
+                                        const char  *remote_id,
+                                        CdArticle   *article,
+                                        GError     **error);
 
 G_END_DECLS

@@ -210,13 +210,7 @@ test_create_get_update (void)
   cd_article_set_body (article, "A shorter story.\n\nWith *two* paragraphs.\n");
   cd_article_set_section (article, NULL);
   cd_article_set_tags (article, NULL);
-  {
-    g_autoptr (GAsyncResult) result = NULL;
-
-    cd_cms_update_async (CD_CMS (client), created->remote_id, article, NULL, cd_test_store_result,
-                         &result);
-    updated = cd_cms_update_finish (CD_CMS (client), cd_test_await (&result), &error);
-  }
+  updated = cd_test_wordpress_update (client, created->remote_id, article, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (updated->remote_id, ==, created->remote_id);
   g_assert_cmpstr (updated->status, ==, "draft");
@@ -401,7 +395,6 @@ test_trashed_is_gone (void)
   g_autofree char *force = NULL;
   g_autoptr (GDateTime) before = NULL;
   g_autoptr (GPtrArray) changed = NULL;
-  g_autoptr (GAsyncResult) update_result = NULL;
   g_autoptr (CdRemotePost) revised = NULL;
   gboolean listed = FALSE;
   guint    status;
@@ -442,9 +435,7 @@ test_trashed_is_gone (void)
   /* WordPress would take an update to the trashed post; the client says
    * it is gone. */
   cd_article_set_headline (article, "Spiked story, revised");
-  cd_cms_update_async (CD_CMS (client), created->remote_id, article, NULL, cd_test_store_result,
-                       &update_result);
-  revised = cd_cms_update_finish (CD_CMS (client), cd_test_await (&update_result), &error);
+  revised = cd_test_wordpress_update (client, created->remote_id, article, &error);
   g_assert_null (revised);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE);
   g_clear_error (&error);
@@ -469,7 +460,6 @@ test_published_via_rest_url (void)
   g_autoptr (CdRemotePost) draft = NULL;
   g_autoptr (CdRemotePost) published = NULL;
   g_autoptr (CdRemotePost) updated = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (JsonNode) reply = NULL;
   g_autoptr (JsonNode) raw = NULL;
   g_autoptr (GError) error = NULL;
@@ -507,9 +497,7 @@ test_published_via_rest_url (void)
   /* A local edit pushed afterwards (the local article still says draft)
    * must not take the post down. */
   cd_article_set_headline (article, "Ferry timetable changes from Monday");
-  cd_cms_update_async (CD_CMS (client), created->remote_id, article, NULL, cd_test_store_result,
-                       &result);
-  updated = cd_cms_update_finish (CD_CMS (client), cd_test_await (&result), &error);
+  updated = cd_test_wordpress_update (client, created->remote_id, article, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (updated->status, ==, "publish");
   g_free (path);
