@@ -263,7 +263,7 @@ test_markdown_bad_front_matter (void)
                          "“headline” should be text, not a list.");
   assert_markdown_error ("---\nlength_target: many\n---\n",
                          "story.md: line 1 of the front matter (line 2 of the file): "
-                         "The length target “many”");
+                         "the length target “many” is not a number of words.");
   /* An embargo read as UTC could lift hours early: it must name its zone. */
   assert_markdown_error ("---\nheadline: A\nembargo: 2026-12-01 09:00:00\n---\n",
                          "story.md: line 2 of the front matter (line 3 of the file): "

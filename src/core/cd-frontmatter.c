@@ -48,6 +48,10 @@ set_error_at_line (GError    **error,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  /* It follows a colon: "The length target …" from the article reads
+   * "the length target …" here, while "UUID …" keeps its capitals. */
+  if (g_ascii_isupper (message[0]) && g_ascii_islower (message[1]))
+    message[0] = g_ascii_tolower (message[0]);
 
   g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_FRONT_MATTER,
                "%s: line %" G_GSIZE_FORMAT " of the front matter (line %" G_GSIZE_FORMAT
