@@ -37,7 +37,9 @@ struct _CdEditor
 
   guint status_id;
   guint language_id;
+  guint reveal_id;
   guint loading : 1;
+  guint reveal_pending : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CdEditor, cd_editor, GTK_TYPE_WIDGET)
@@ -52,6 +54,10 @@ static guint signals[N_SIGNALS];
 
 /* The status strip is recounted at most this often while typing. */
 #define STATUS_DELAY_MS 250
+
+/* A cursor brought into view keeps this fraction of the view's height
+ * between itself and the top or bottom edge. */
+#define REVEAL_MARGIN 0.1
 
 static void
 update_status (CdEditor *self)
@@ -258,6 +264,106 @@ scrolled_cb (CdEditor *self)
   g_signal_emit (self, signals[SCROLLED], 0);
 }
 
+/* GtkTextView scrolls to a mark with an animation whose steps GTK 4.8 does
+ * not clamp: a scroll worked out while the view was being laid out (just
+ * shown, restyled, not yet wrapped to its width) kept going past the end
+ * once the wrapped layout was known, leaving the body scrolled sideways
+ * and down. The body wraps, so it never scrolls sideways; vertically it
+ * stays in range. gtk_adjustment_set_value() clamps and ends an animation. */
+static void
+hadjustment_value_cb (CdEditor      *self,
+                      GtkAdjustment *adjustment)
+{
+  if (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (self->view)) != GTK_WRAP_NONE &&
+      gtk_adjustment_get_value (adjustment) != gtk_adjustment_get_lower (adjustment))
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+static void
+vadjustment_range_cb (CdEditor      *self,
+                      GtkAdjustment *adjustment)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+  double last = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (value > MAX (last, gtk_adjustment_get_lower (adjustment)) ||
+      value < gtk_adjustment_get_lower (adjustment))
+    gtk_adjustment_set_value (adjustment, value);
+}
+
+/* Scrolls, without animation, so that the cursor's line is in view with a
+ * margin above and below it, and the body's left edge shows. Called once
+ * the view has its size and its wrapped layout. */
+static void
+reveal_cursor (CdEditor *self)
+{
+  GtkTextView   *view = GTK_TEXT_VIEW (self->view);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GdkRectangle   visible, cursor;
+  GtkTextIter    iter;
+  int            margin, top;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &iter, &cursor);
+  margin = CLAMP ((int) (visible.height * REVEAL_MARGIN), 0, (visible.height - cursor.height) / 2);
+  top = visible.y;
+  if (cursor.y < visible.y + margin)
+    top = cursor.y - margin;
+  else if (cursor.y + cursor.height > visible.y + visible.height - margin)
+    top = cursor.y + cursor.height + margin - visible.height;
+
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_lower (hadjustment));
+  if (top != visible.y)
+    gtk_adjustment_set_value (vadjustment,
+                              gtk_adjustment_get_value (vadjustment) + top - visible.y);
+}
+
+/* Runs after GtkTextView's own layout idles, so every line above the
+ * cursor has its real wrapped height. */
+static gboolean
+reveal_cursor_cb (gpointer data)
+{
+  CdEditor *self = data;
+
+  self->reveal_id = 0;
+  if (!self->reveal_pending || !gtk_widget_get_mapped (GTK_WIDGET (self->view)) ||
+      gtk_widget_get_width (GTK_WIDGET (self->view)) <= 0)
+    return G_SOURCE_REMOVE;
+  self->reveal_pending = FALSE;
+  reveal_cursor (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_after_paint_cb (GdkFrameClock *clock,
+                       CdEditor      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, reveal_after_paint_cb, self);
+  if (self->reveal_id == 0)
+    self->reveal_id = g_idle_add_full (G_PRIORITY_LOW, reveal_cursor_cb, self, NULL);
+}
+
+/* The cursor is brought into view after the next frame that lays out and
+ * paints the view, not before: until then the view has no size, or the size
+ * it had before it was last hidden, and its lines are not wrapped to it. */
+static void
+queue_reveal_cursor (CdEditor *self)
+{
+  GdkFrameClock *clock;
+
+  if (!self->reveal_pending || !gtk_widget_get_mapped (GTK_WIDGET (self->view)))
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->view));
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
+  g_signal_handlers_disconnect_by_func (clock, reveal_after_paint_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (reveal_after_paint_cb), self,
+                           G_CONNECT_AFTER);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
+}
+
 static void
 target_changed_cb (CdEditor *self)
 {
@@ -396,6 +502,7 @@ cd_editor_dispose (GObject *object)
 
   g_clear_handle_id (&self->status_id, g_source_remove);
   g_clear_handle_id (&self->language_id, g_source_remove);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
   cd_editor_set_article (self, NULL);
   if (self->font_css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -443,6 +550,22 @@ cd_editor_map (GtkWidget *widget)
   if (gtk_source_buffer_get_language (self->buffer) == NULL)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (after_first_paint_cb), self, G_CONNECT_AFTER);
+  queue_reveal_cursor (self);
+}
+
+/* Nothing waits for a frame of a clock the editor no longer paints on; a
+ * reveal still to come waits for the next map. */
+static void
+cd_editor_unmap (GtkWidget *widget)
+{
+  CdEditor      *self = CD_EDITOR (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
+  g_signal_handlers_disconnect_by_func (clock, reveal_after_paint_cb, self);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (cd_editor_parent_class)->unmap (widget);
 }
 
 static gboolean
@@ -460,6 +583,7 @@ cd_editor_class_init (CdEditorClass *klass)
   object_class->dispose = cd_editor_dispose;
   widget_class->grab_focus = cd_editor_grab_focus;
   widget_class->map = cd_editor_map;
+  widget_class->unmap = cd_editor_unmap;
 
   /**
    * CdEditor::scrolled:
@@ -478,6 +602,7 @@ static void
 cd_editor_init (CdEditor *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkAdjustment    *hadjustment;
   GtkAdjustment    *vadjustment;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
@@ -510,7 +635,14 @@ cd_editor_init (CdEditor *self)
   gtk_widget_set_vexpand (self->scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  g_signal_connect_object (hadjustment, "value-changed", G_CALLBACK (hadjustment_value_cb), self,
+                           G_CONNECT_SWAPPED);
   vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (vadjustment_range_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (vadjustment, "changed", G_CALLBACK (vadjustment_range_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (scrolled_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -704,7 +836,9 @@ cd_editor_get_cursor_offset (CdEditor *self)
  * cd_editor_place_cursor:
  * @offset: a character offset, or -1 for the end of the body
  *
- * Moves the cursor and scrolls it into view once the view has a size.
+ * Moves the cursor and scrolls it into view, with a margin above and below
+ * and never sideways, once the view is on screen with its size and its
+ * wrapped lines: right after an article is opened it has neither.
  */
 void
 cd_editor_place_cursor (CdEditor *self,
@@ -718,8 +852,8 @@ cd_editor_place_cursor (CdEditor *self,
   buffer = GTK_TEXT_BUFFER (self->buffer);
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
   gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (buffer),
-                                0.1, FALSE, 0, 0);
+  self->reveal_pending = TRUE;
+  queue_reveal_cursor (self);
 }
 
 void
