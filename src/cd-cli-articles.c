@@ -31,24 +31,6 @@ print_json (JsonNode *node)
   printf ("%s\n", text);
 }
 
-static CdArticle *
-get_article_or_complain (CdStore    *store,
-                         const char *uuid)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *lower = g_ascii_strdown (uuid, -1);
-  CdArticle *article = cd_store_get_article (store, lower, &error);
-
-  if (article == NULL)
-    {
-      if (g_error_matches (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND))
-        cd_cli_printerr ("No article has the uuid “%s”.", uuid);
-      else
-        cd_cli_printerr ("%s", error->message);
-    }
-  return article;
-}
-
 int
 cd_cli_import (CdCli  *cli,
                int     argc,
@@ -241,7 +223,7 @@ cd_cli_show (CdCli  *cli,
     }
   if ((store = cd_cli_get_store (cli)) == NULL)
     return CD_EXIT_ERROR;
-  if ((article = get_article_or_complain (store, uuid)) == NULL)
+  if ((article = cd_cli_get_article (store, uuid)) == NULL)
     return CD_EXIT_ERROR;
 
   if (json)
@@ -397,7 +379,7 @@ cd_cli_set (CdCli  *cli,
 
   if ((store = cd_cli_get_store (cli)) == NULL)
     return CD_EXIT_ERROR;
-  if ((article = get_article_or_complain (store, uuid)) == NULL)
+  if ((article = cd_cli_get_article (store, uuid)) == NULL)
     return CD_EXIT_ERROR;
   if (cd_store_is_trashed (store, cd_article_get_uuid (article)))
     {
@@ -519,7 +501,7 @@ cd_cli_export (CdCli  *cli,
     }
   if ((store = cd_cli_get_store (cli)) == NULL)
     return CD_EXIT_ERROR;
-  if ((article = get_article_or_complain (store, uuid)) == NULL)
+  if ((article = cd_cli_get_article (store, uuid)) == NULL)
     return CD_EXIT_ERROR;
 
   text = cd_export_article (article, format);

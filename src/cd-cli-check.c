@@ -131,21 +131,12 @@ cd_cli_check (CdCli  *cli,
 
   if (looks_like_uuid (target) && !g_file_test (target, G_FILE_TEST_EXISTS))
     {
-      CdStore         *store = cd_cli_get_store (cli);
-      g_autofree char *lower = g_ascii_strdown (target, -1); /* uuids are stored so */
+      CdStore *store = cd_cli_get_store (cli);
 
       if (store == NULL)
         return CD_EXIT_ERROR;
-      article = cd_store_get_article (store, lower, &error);
-      if (article == NULL)
-        {
-          /* One sentence, as show says it. */
-          if (g_error_matches (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND))
-            cd_cli_printerr ("No article has the uuid “%s”.", target);
-          else
-            cd_cli_printerr ("%s", error->message);
-          return CD_EXIT_ERROR;
-        }
+      if ((article = cd_cli_get_article (store, target)) == NULL)
+        return CD_EXIT_ERROR;
     }
   else
     {

@@ -61,6 +61,32 @@ cd_cli_get_store (CdCli *cli)
   return cli->store;
 }
 
+/**
+ * cd_cli_get_article:
+ * @uuid: an article's uuid, in any case
+ *
+ * Reads an article; when there is none, prints one sentence saying so.
+ *
+ * Returns: (transfer full) (nullable): the article
+ */
+CdArticle *
+cd_cli_get_article (CdStore    *store,
+                    const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lower = g_ascii_strdown (uuid, -1);  /* uuids are stored so */
+  CdArticle *article = cd_store_get_article (store, lower, &error);
+
+  if (article == NULL)
+    {
+      if (g_error_matches (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND))
+        cd_cli_printerr ("No article has the uuid “%s”.", uuid);
+      else
+        cd_cli_printerr ("%s", error->message);
+    }
+  return article;
+}
+
 gboolean
 cd_cli_is_command (const char *name)
 {

@@ -27,6 +27,8 @@ typedef int (*CdCliCommandFunc) (CdCli  *cli,
                                  char  **argv);
 
 CdStore *cd_cli_get_store   (CdCli      *cli);
+CdArticle *cd_cli_get_article (CdStore  *store,
+                               const char *uuid);
 void     cd_cli_printerr    (const char *format,
                              ...) G_GNUC_PRINTF (1, 2);
 int      cd_cli_run         (CdCli      *cli,
