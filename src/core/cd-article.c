@@ -930,21 +930,42 @@ cd_article_has_field (const char *name)
   return find_field (name) >= 0;
 }
 
-static char *
-format_datetime_keep_zone (GDateTime *dt)
+/**
+ * cd_format_iso8601:
+ * @datetime: (nullable): a time
+ *
+ * Writes a time in its own zone ("Z" for UTC, else "+09:00"), with a
+ * four-digit year and, when it has them, microseconds, so that
+ * cd_parse_iso8601() reads back an equal time.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL for %NULL
+ */
+char *
+cd_format_iso8601 (GDateTime *datetime)
 {
-  if (dt == NULL)
-    return NULL;
-  if (g_date_time_get_utc_offset (dt) == 0)
-    return cd_format_iso8601_utc (dt);
-  {
-    g_autofree char *zone = g_date_time_format (dt, "%:z");
+  GString *s;
+  int usec;
 
-    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%s",
-                            g_date_time_get_year (dt), g_date_time_get_month (dt),
-                            g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt),
-                            g_date_time_get_minute (dt), g_date_time_get_second (dt), zone);
-  }
+  if (datetime == NULL)
+    return NULL;
+
+  s = g_string_new (NULL);
+  usec = g_date_time_get_microsecond (datetime);
+  /* Not g_date_time_format(): its %Y does not pad years before 1000. */
+  g_string_printf (s, "%04d-%02d-%02dT%02d:%02d:%02d",
+                   g_date_time_get_year (datetime), g_date_time_get_month (datetime),
+                   g_date_time_get_day_of_month (datetime), g_date_time_get_hour (datetime),
+                   g_date_time_get_minute (datetime), g_date_time_get_second (datetime));
+  if (usec != 0)
+    g_string_append_printf (s, ".%06d", usec);
+  if (g_date_time_get_utc_offset (datetime) == 0)
+    g_string_append_c (s, 'Z');
+  else
+    {
+      g_autofree char *zone = g_date_time_format (datetime, "%:z");
+      g_string_append (s, zone);
+    }
+  return g_string_free (s, FALSE);
 }
 
 /**
@@ -976,7 +997,7 @@ cd_article_get_field (CdArticle  *self,
   if (g_str_equal (name, "status"))
     return g_strdup (status_names[self->status]);
   if (g_str_equal (name, "embargo"))
-    return format_datetime_keep_zone (self->embargo);
+    return cd_format_iso8601 (self->embargo);
   if (g_str_equal (name, "length_target"))
     return self->length_target ? g_strdup_printf ("%u", self->length_target) : NULL;
   if (g_str_equal (name, "created"))

@@ -140,6 +140,7 @@ gboolean         cd_article_set_field             (CdArticle       *self,
 guint            cd_count_words                   (const char      *text);
 char            *cd_make_slug                     (const char      *headline);
 char            *cd_format_iso8601_utc            (GDateTime       *datetime);
+char            *cd_format_iso8601                (GDateTime       *datetime);
 GDateTime       *cd_parse_iso8601                 (const char      *text);
 
 G_END_DECLS

@@ -869,31 +869,6 @@ emit_mapping_end (Writer *w)
   emit (w, &event);
 }
 
-/* Times keep their zone and, when they have them, their microseconds, so
- * that they read back equal. */
-static char *
-format_time (GDateTime *dt)
-{
-  GString *s = g_string_new (NULL);
-  int      usec = g_date_time_get_microsecond (dt);
-
-  /* Not g_date_time_format(): its %Y does not pad years before 1000. */
-  g_string_printf (s, "%04d-%02d-%02dT%02d:%02d:%02d",
-                   g_date_time_get_year (dt), g_date_time_get_month (dt),
-                   g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt),
-                   g_date_time_get_minute (dt), g_date_time_get_second (dt));
-  if (usec != 0)
-    g_string_append_printf (s, ".%06d", usec);
-  if (g_date_time_get_utc_offset (dt) == 0)
-    g_string_append_c (s, 'Z');
-  else
-    {
-      g_autofree char *zone = g_date_time_format (dt, "%:z");
-      g_string_append (s, zone);
-    }
-  return g_string_free (s, FALSE);
-}
-
 static void
 emit_time (Writer    *w,
            GDateTime *dt)
@@ -905,7 +880,7 @@ emit_time (Writer    *w,
       emit_plain (w, "null");
       return;
     }
-  text = format_time (dt);
+  text = cd_format_iso8601 (dt);
   emit_plain (w, text);
 }
 

@@ -221,20 +221,18 @@ append_embargo (GString   *out,
   if (embargo == NULL)
     return;
   /* HTML wants the offset as "+09:00" (or "Z"), not the "+09" of
-   * g_date_time_format_iso8601(), and a four-digit year, which "%Y" is
-   * not below 1000. */
-  if (g_date_time_get_utc_offset (embargo) == 0)
-    {
-      when = g_date_time_format (embargo, "%-d %B %Y, %H:%M UTC");
-      iso = cd_format_iso8601_utc (embargo);
-    }
-  else
-    {
-      g_autofree char *rest = g_date_time_format (embargo, "%m-%dT%H:%M:%S%:z");
+   * g_date_time_format_iso8601(). */
+  {
+    /* Whole seconds: an embargo is not that precise. */
+    g_autoptr(GDateTime) whole =
+      g_date_time_add (embargo, -(GTimeSpan) g_date_time_get_microsecond (embargo));
 
-      when = g_date_time_format (embargo, "%-d %B %Y, %H:%M UTC%:z");
-      iso = g_strdup_printf ("%04d-%s", g_date_time_get_year (embargo), rest);
-    }
+    iso = cd_format_iso8601 (whole);
+  }
+  if (g_date_time_get_utc_offset (embargo) == 0)
+    when = g_date_time_format (embargo, "%-d %B %Y, %H:%M UTC");
+  else
+    when = g_date_time_format (embargo, "%-d %B %Y, %H:%M UTC%:z");
   g_string_append (out, "<p class=\"cd-embargo\" role=\"note\" data-field=\"embargo\">"
                         "Embargoed until <time datetime=\"");
   append_escaped (out, iso);
