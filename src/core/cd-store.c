@@ -869,7 +869,7 @@ article_flag (CdStore    *self,
               const char *sql,
               const char *uuid)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
   g_autoptr(CachedStmt) stmt = NULL;
 
   if ((stmt = statement (self, sql, NULL)) == NULL)
@@ -1406,7 +1406,7 @@ set_trashed (CdStore     *self,
     "UPDATE articles SET trashed_at = ?2 WHERE uuid = ?1 AND trashed_at IS NULL";
   static const char untrash_sql[] =
     "UPDATE articles SET trashed_at = NULL WHERE uuid = ?1";
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
   g_autoptr(CachedStmt) stmt = NULL;
 
   if (!_cd_store_begin (self, error))
