@@ -22,7 +22,7 @@
 static void
 print_json (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 
   json_generator_set_pretty (generator, TRUE);
@@ -32,12 +32,12 @@ print_json (JsonNode *node)
 }
 
 int
-cd_cli_import (CdCli  *cli,
-               int     argc,
-               char  **argv)
+cd_cli_import (CdCli *cli,
+               int    argc,
+               char **argv)
 {
   CdStore *store;
-  int status = CD_EXIT_OK;
+  int      status = CD_EXIT_OK;
 
   if (argc < 2)
     {
@@ -49,8 +49,8 @@ cd_cli_import (CdCli  *cli,
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CdArticle) article = cd_import_file (argv[i], &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) article = cd_import_file (argv[i], &error);
 
       if (article == NULL)
         {
@@ -84,7 +84,7 @@ cd_cli_import (CdCli  *cli,
  * "export UUID -o" is not answered with "export does not take -o". */
 static gboolean
 missing_value (const char        *arg,
-               const char * const *options)
+               const char *const *options)
 {
   if (!g_strv_contains (options, arg))
     return FALSE;
@@ -117,13 +117,13 @@ one_line (const char *text)
 }
 
 int
-cd_cli_list (CdCli  *cli,
-             int     argc,
-             char  **argv)
+cd_cli_list (CdCli *cli,
+             int    argc,
+             char **argv)
 {
   CdStoreQuery query = { NULL, -1, FALSE, 0 };
-  g_autoptr(GPtrArray) articles = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) articles = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean json = FALSE;
   CdStore *store;
 
@@ -146,12 +146,13 @@ cd_cli_list (CdCli  *cli,
             }
           query.status = s;
         }
-      else if (missing_value (argv[i], (const char *[]) { "--search", "--status", NULL }))
+      else if (missing_value (argv[i], (const char *[]){ "--search", "--status", NULL }))
         return CD_EXIT_ERROR;
       else
         {
           cd_cli_printerr ("list does not take “%s”; usage: copydesk list [--json] "
-                           "[--trash] [--status STATUS] [--search QUERY]", argv[i]);
+                           "[--trash] [--status STATUS] [--search QUERY]",
+                           argv[i]);
           return CD_EXIT_ERROR;
         }
     }
@@ -166,14 +167,14 @@ cd_cli_list (CdCli  *cli,
 
   if (json)
     {
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      g_autoptr (JsonNode) root = json_node_new (JSON_NODE_ARRAY);
       JsonArray *array = json_array_sized_new (articles->len);
 
       for (guint i = 0; i < articles->len; i++)
         json_array_add_element (array,
                                 cd_article_to_json_node (articles->pdata[i],
                                                          CD_ARTICLE_JSON_PUBLIC |
-                                                         CD_ARTICLE_JSON_NO_BODY));
+                                                             CD_ARTICLE_JSON_NO_BODY));
       json_node_take_array (root, array);
       print_json (root);
     }
@@ -181,7 +182,7 @@ cd_cli_list (CdCli  *cli,
     {
       for (guint i = 0; i < articles->len; i++)
         {
-          CdArticle *a = articles->pdata[i];
+          CdArticle       *a = articles->pdata[i];
           g_autofree char *modified = cd_format_iso8601_utc (cd_article_get_modified (a));
           g_autofree char *headline = one_line (cd_article_get_headline (a));
 
@@ -194,14 +195,14 @@ cd_cli_list (CdCli  *cli,
 }
 
 int
-cd_cli_show (CdCli  *cli,
-             int     argc,
-             char  **argv)
+cd_cli_show (CdCli *cli,
+             int    argc,
+             char **argv)
 {
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (CdArticle) article = NULL;
   const char *uuid = NULL;
-  gboolean json = FALSE;
-  CdStore *store;
+  gboolean    json = FALSE;
+  CdStore    *store;
 
   for (int i = 1; i < argc; i++)
     {
@@ -228,8 +229,8 @@ cd_cli_show (CdCli  *cli,
 
   if (json)
     {
-      g_autoptr(JsonNode) root = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (JsonNode) root = NULL;
+      g_autoptr (GError) error = NULL;
       JsonArray *sync = cd_sync_describe_article (store, cd_article_get_uuid (article), &error);
 
       if (sync == NULL)
@@ -244,7 +245,7 @@ cd_cli_show (CdCli  *cli,
       return CD_EXIT_OK;
     }
 
-  for (const char * const *f = cd_article_list_fields (); *f != NULL; f++)
+  for (const char *const *f = cd_article_list_fields (); *f != NULL; f++)
     {
       g_autofree char *value = NULL;
 
@@ -262,13 +263,13 @@ cd_cli_show (CdCli  *cli,
 
 /* Reads a value for `set --file`, with the same limits as an import. */
 static char *
-read_value_file (const char  *path,
-                 GError     **error)
+read_value_file (const char *path,
+                 GError    **error)
 {
   g_autofree char *contents = NULL;
-  const char *end;
-  gsize length;
-  GStatBuf st;
+  const char      *end;
+  gsize            length;
+  GStatBuf         st;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -330,9 +331,9 @@ typedef struct
 } FieldEdit;
 
 static gboolean
-set_one_field (CdArticle  *article,
-               gpointer    user_data,
-               GError    **error)
+set_one_field (CdArticle *article,
+               gpointer   user_data,
+               GError   **error)
 {
   FieldEdit *edit = user_data;
 
@@ -340,16 +341,16 @@ set_one_field (CdArticle  *article,
 }
 
 int
-cd_cli_set (CdCli  *cli,
-            int     argc,
-            char  **argv)
+cd_cli_set (CdCli *cli,
+            int    argc,
+            char **argv)
 {
-  g_autoptr(CdArticle) article = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *file_value = NULL;
-  const char *uuid, *field, *value;
-  FieldEdit edit;
-  CdStore *store;
+  const char      *uuid, *field, *value;
+  FieldEdit        edit;
+  CdStore         *store;
 
   if (argc == 5 && g_str_equal (argv[3], "--file"))
     {
@@ -415,7 +416,7 @@ static gboolean
 write_export (const char *path,
               const char *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *folder = g_path_get_dirname (path);
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -460,15 +461,15 @@ write_export (const char *path,
 }
 
 int
-cd_cli_export (CdCli  *cli,
-               int     argc,
-               char  **argv)
+cd_cli_export (CdCli *cli,
+               int    argc,
+               char **argv)
 {
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (CdArticle) article = NULL;
   g_autofree char *text = NULL;
-  const char *uuid = NULL, *format_name = NULL, *output = NULL;
-  CdExportFormat format;
-  CdStore *store;
+  const char      *uuid = NULL, *format_name = NULL, *output = NULL;
+  CdExportFormat   format;
+  CdStore         *store;
 
   for (int i = 1; i < argc; i++)
     {
@@ -480,12 +481,13 @@ cd_cli_export (CdCli  *cli,
         output = argv[++i];
       else if (uuid == NULL && argv[i][0] != '-')
         uuid = argv[i];
-      else if (missing_value (argv[i], (const char *[]) { "--format", "-o", "--output", NULL }))
+      else if (missing_value (argv[i], (const char *[]){ "--format", "-o", "--output", NULL }))
         return CD_EXIT_ERROR;
       else
         {
           cd_cli_printerr ("export does not take “%s”; usage: copydesk export UUID "
-                           "--format md|html|ninjs [-o FILE]", argv[i]);
+                           "--format md|html|ninjs [-o FILE]",
+                           argv[i]);
           return CD_EXIT_ERROR;
         }
     }

@@ -50,9 +50,9 @@ print_human (GPtrArray *findings)
 static void
 print_json (GPtrArray *findings)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
@@ -76,18 +76,18 @@ print_json (GPtrArray *findings)
 }
 
 int
-cd_cli_check (CdCli  *cli,
-              int     argc,
-              char  **argv)
+cd_cli_check (CdCli *cli,
+              int    argc,
+              char **argv)
 {
-  g_autoptr(CdChecker) checker = NULL;
-  g_autoptr(CdArticle) article = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdChecker) checker = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *data_dir = NULL;
-  const char *target = NULL;
-  gboolean json = FALSE;
-  gint64 limit = -1;
+  const char      *target = NULL;
+  gboolean         json = FALSE;
+  gint64           limit = -1;
 
   for (int i = 1; i < argc; i++)
     {

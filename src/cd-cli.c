@@ -12,19 +12,20 @@
 
 #include "cd-cli.h"
 
-static const struct {
-  const char       *name;
-  CdCliCommandFunc  func;
-  const char       *usage;
+static const struct
+{
+  const char      *name;
+  CdCliCommandFunc func;
+  const char      *usage;
 } commands[] = {
-  { "import",  cd_cli_import,  "import FILE…" },
-  { "list",    cd_cli_list,    "list [--json] [--trash] [--status STATUS] [--search QUERY]" },
-  { "show",    cd_cli_show,    "show UUID [--json]" },
-  { "set",     cd_cli_set,     "set UUID FIELD VALUE | set UUID FIELD --file PATH" },
-  { "export",  cd_cli_export,  "export UUID --format md|html|ninjs [-o FILE]" },
-  { "sync",    cd_cli_sync,    "sync [--account NAME] [--json]" },
-  { "check",   cd_cli_check,   "check FILE|UUID [--json] [--headline-limit N]" },
-  { "account", cd_cli_account, "account add NAME --url URL --user USER | list [--json] | remove NAME" },
+  {"import",   cd_cli_import,  "import FILE…"                                                      },
+  { "list",    cd_cli_list,    "list [--json] [--trash] [--status STATUS] [--search QUERY]"          },
+  { "show",    cd_cli_show,    "show UUID [--json]"                                                  },
+  { "set",     cd_cli_set,     "set UUID FIELD VALUE | set UUID FIELD --file PATH"                   },
+  { "export",  cd_cli_export,  "export UUID --format md|html|ninjs [-o FILE]"                        },
+  { "sync",    cd_cli_sync,    "sync [--account NAME] [--json]"                                      },
+  { "check",   cd_cli_check,   "check FILE|UUID [--json] [--headline-limit N]"                       },
+  { "account", cd_cli_account, "account add NAME --url URL --user USER | list [--json] | remove NAME"},
 };
 
 void
@@ -32,7 +33,7 @@ cd_cli_printerr (const char *format,
                  ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -50,7 +51,7 @@ cd_cli_printerr (const char *format,
 CdStore *
 cd_cli_get_store (CdCli *cli)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (cli->store == NULL)
     {
@@ -73,9 +74,9 @@ CdArticle *
 cd_cli_get_article (CdStore    *store,
                     const char *uuid)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *lower = g_ascii_strdown (uuid, -1);  /* uuids are stored so */
-  CdArticle *article = cd_store_get_article (store, lower, &error);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *lower = g_ascii_strdown (uuid, -1); /* uuids are stored so */
+  CdArticle       *article = cd_store_get_article (store, lower, &error);
 
   if (article == NULL)
     {
@@ -127,9 +128,9 @@ finish_output (int status)
 }
 
 int
-cd_cli_run (CdCli  *cli,
-            int     argc,
-            char  **argv)
+cd_cli_run (CdCli *cli,
+            int    argc,
+            char **argv)
 {
   g_return_val_if_fail (argc > 0, CD_EXIT_ERROR);
 

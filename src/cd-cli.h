@@ -12,9 +12,9 @@
 G_BEGIN_DECLS
 
 /* Exit statuses every command keeps to. */
-#define CD_EXIT_OK       0
-#define CD_EXIT_FINDINGS 1   /* check found something; sync did not finish cleanly */
-#define CD_EXIT_ERROR    2
+#define CD_EXIT_OK 0
+#define CD_EXIT_FINDINGS 1 /* check found something; sync did not finish cleanly */
+#define CD_EXIT_ERROR 2
 
 typedef struct
 {
@@ -22,29 +22,29 @@ typedef struct
   CdStore *store;
 } CdCli;
 
-typedef int (*CdCliCommandFunc) (CdCli  *cli,
-                                 int     argc,
-                                 char  **argv);
+typedef int (*CdCliCommandFunc) (CdCli *cli,
+                                 int    argc,
+                                 char **argv);
 
-CdStore *cd_cli_get_store   (CdCli      *cli);
-CdArticle *cd_cli_get_article (CdStore  *store,
+CdStore   *cd_cli_get_store (CdCli *cli);
+CdArticle *cd_cli_get_article (CdStore    *store,
                                const char *uuid);
-void     cd_cli_printerr    (const char *format,
-                             ...) G_GNUC_PRINTF (1, 2);
-int      cd_cli_run         (CdCli      *cli,
-                             int         argc,
-                             char      **argv);
-gboolean cd_cli_is_command  (const char *name);
+void       cd_cli_printerr (const char *format,
+                            ...) G_GNUC_PRINTF (1, 2);
+int        cd_cli_run (CdCli *cli,
+                       int    argc,
+                       char **argv);
+gboolean   cd_cli_is_command (const char *name);
 
 /* One function a command, each in the file of its concern. argv[0] is the
  * command's name. */
-int      cd_cli_import      (CdCli *cli, int argc, char **argv);
-int      cd_cli_list        (CdCli *cli, int argc, char **argv);
-int      cd_cli_show        (CdCli *cli, int argc, char **argv);
-int      cd_cli_set         (CdCli *cli, int argc, char **argv);
-int      cd_cli_export      (CdCli *cli, int argc, char **argv);
-int      cd_cli_sync        (CdCli *cli, int argc, char **argv);
-int      cd_cli_check       (CdCli *cli, int argc, char **argv);
-int      cd_cli_account     (CdCli *cli, int argc, char **argv);
+int cd_cli_import (CdCli *cli, int argc, char **argv);
+int cd_cli_list (CdCli *cli, int argc, char **argv);
+int cd_cli_show (CdCli *cli, int argc, char **argv);
+int cd_cli_set (CdCli *cli, int argc, char **argv);
+int cd_cli_export (CdCli *cli, int argc, char **argv);
+int cd_cli_sync (CdCli *cli, int argc, char **argv);
+int cd_cli_check (CdCli *cli, int argc, char **argv);
+int cd_cli_account (CdCli *cli, int argc, char **argv);
 
 G_END_DECLS

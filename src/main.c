@@ -14,15 +14,15 @@
 
 #include "cd-cli.h"
 #ifdef CD_HAVE_UI
-# include "cd-application.h"
+#include "cd-application.h"
 #endif
 
 /* Takes --data-dir DIR (or --data-dir=DIR) out of argv wherever it stands,
  * so that it works before or after the command. */
 static gboolean
-take_data_dir (int    *argc,
-               char  **argv,
-               char  **data_dir)
+take_data_dir (int   *argc,
+               char **argv,
+               char **data_dir)
 {
   int out = 1;
 
@@ -56,7 +56,7 @@ main (int    argc,
       char **argv)
 {
   CdCli cli = { NULL, NULL };
-  int status;
+  int   status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -82,7 +82,7 @@ main (int    argc,
   else
     {
 #ifdef CD_HAVE_UI
-      g_autoptr(CdApplication) app = NULL;
+      g_autoptr (CdApplication) app = NULL;
       const char *open_uuid = NULL;
 
       if (argc > 1)

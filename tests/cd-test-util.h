@@ -12,7 +12,7 @@
 static inline void
 cd_test_rm_rf (const char *path)
 {
-  GDir *dir;
+  GDir       *dir;
   const char *name;
 
   /* A link is removed, never followed: what it points at is not ours. */

@@ -18,16 +18,42 @@
 #include "cd-store.h"
 
 static const char *words[] = {
-  "council", "river", "flood", "budget", "mayor", "harbour", "storm", "vote", "school",
-  "bridge", "police", "hospital", "train", "market", "festival", "court", "Köln", "Zürich",
-  "said", "on", "the", "a", "and", "of", "with", "after", "before", "“quoted”", "—",
+  "council",
+  "river",
+  "flood",
+  "budget",
+  "mayor",
+  "harbour",
+  "storm",
+  "vote",
+  "school",
+  "bridge",
+  "police",
+  "hospital",
+  "train",
+  "market",
+  "festival",
+  "court",
+  "Köln",
+  "Zürich",
+  "said",
+  "on",
+  "the",
+  "a",
+  "and",
+  "of",
+  "with",
+  "after",
+  "before",
+  "“quoted”",
+  "—",
 };
 
 static char *
 make_body (GRand *rand)
 {
   GString *body = g_string_new (NULL);
-  guint n = g_rand_int_range (rand, 50, 3000);
+  guint    n = g_rand_int_range (rand, 50, 3000);
 
   for (guint i = 0; i < n; i++)
     {
@@ -52,10 +78,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdStore) store = NULL;
-  g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GRand) rand = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (GPtrArray) mine = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GRand) rand = NULL;
 
   if (argc != 3)
     {
@@ -70,9 +96,9 @@ main (int   argc,
       return 2;
     }
 
-  for (guint i = 0; ; i++)
+  for (guint i = 0;; i++)
     {
-      g_autoptr(CdArticle) article = NULL;
+      g_autoptr (CdArticle) article = NULL;
       g_autofree char *body = make_body (rand);
       CdRevisionReason reason = g_rand_boolean (rand) ? CD_REVISION_NONE : CD_REVISION_CHECKPOINT;
 

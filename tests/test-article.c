@@ -12,9 +12,9 @@
 static void
 test_fields_roundtrip (void)
 {
-  g_autoptr(CdArticle) a = cd_article_new ();
-  g_autoptr(CdArticle) b = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_article_new ();
+  g_autoptr (CdArticle) b = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *tags = NULL;
   g_autofree char *embargo = NULL;
 
@@ -42,13 +42,13 @@ test_fields_roundtrip (void)
 static void
 test_early_years (void)
 {
-  g_autoptr(GDateTime) old = g_date_time_new_utc (999, 3, 4, 5, 6, 7);
-  g_autoptr(GTimeZone) plus_one = g_time_zone_new_offset (3600);
-  g_autoptr(GDateTime) zoned = g_date_time_new (plus_one, 87, 1, 2, 3, 4, 5);
-  g_autoptr(CdArticle) a = cd_article_new ();
+  g_autoptr (GDateTime) old = g_date_time_new_utc (999, 3, 4, 5, 6, 7);
+  g_autoptr (GTimeZone) plus_one = g_time_zone_new_offset (3600);
+  g_autoptr (GDateTime) zoned = g_date_time_new (plus_one, 87, 1, 2, 3, 4, 5);
+  g_autoptr (CdArticle) a = cd_article_new ();
   g_autofree char *text = cd_format_iso8601_utc (old);
   g_autofree char *embargo = NULL;
-  g_autoptr(GDateTime) back = cd_parse_iso8601 (text);
+  g_autoptr (GDateTime) back = cd_parse_iso8601 (text);
 
   g_assert_cmpstr (text, ==, "0999-03-04T05:06:07Z");
   g_assert_true (g_date_time_equal (back, old));
@@ -60,8 +60,8 @@ test_early_years (void)
 static void
 test_fields_errors (void)
 {
-  g_autoptr(CdArticle) a = cd_article_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_article_new ();
+  g_autoptr (GError) error = NULL;
 
   g_assert_false (cd_article_set_field (a, "colour", "red", &error));
   g_assert_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_UNKNOWN_FIELD);
@@ -106,7 +106,7 @@ test_words_and_slug (void)
 static void
 test_notify (void)
 {
-  g_autoptr(CdArticle) a = cd_article_new ();
+  g_autoptr (CdArticle) a = cd_article_new ();
   guint count = 0;
 
   g_signal_connect_swapped (a, "notify::headline", G_CALLBACK (g_atomic_int_inc), &count);
@@ -120,8 +120,8 @@ test_notify (void)
 static void
 test_uuid_case (void)
 {
-  g_autoptr(CdArticle) a = cd_article_new_with_uuid ("5F0C7A4E-2B1D-4C3A-9E8F-1A2B3C4D5E6F");
-  g_autoptr(CdArticle) b = cd_article_new ();
+  g_autoptr (CdArticle) a = cd_article_new_with_uuid ("5F0C7A4E-2B1D-4C3A-9E8F-1A2B3C4D5E6F");
+  g_autoptr (CdArticle) b = cd_article_new ();
 
   g_assert_cmpstr (cd_article_get_uuid (a), ==, "5f0c7a4e-2b1d-4c3a-9e8f-1a2b3c4d5e6f");
   cd_article_set_uuid (b, "0A1B2C3D-0000-4000-8000-ABCDEFABCDEF");

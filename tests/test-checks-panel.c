@@ -16,12 +16,12 @@
 
 typedef struct
 {
-  GtkWidget       *window;
-  CdChecksPanel   *panel;
-  GtkTextBuffer   *buffer;
-  GtkEditable     *headline;
-  CdArticle       *article;
-  guint            runs;
+  GtkWidget     *window;
+  CdChecksPanel *panel;
+  GtkTextBuffer *buffer;
+  GtkEditable   *headline;
+  CdArticle     *article;
+  guint          runs;
 } Desk;
 
 static void
@@ -163,8 +163,8 @@ wait_for_finding (Desk       *desk,
 static char *
 listed_titles (CdChecksPanel *panel)
 {
-  g_autoptr(GString) titles = g_string_new (NULL);
-  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
+  g_autoptr (GString) titles = g_string_new (NULL);
+  g_autoptr (GPtrArray) queue = g_ptr_array_new ();
 
   g_ptr_array_add (queue, panel);
   for (guint i = 0; i < queue->len; i++)
@@ -180,9 +180,9 @@ listed_titles (CdChecksPanel *panel)
 }
 
 static GtkWidget *
-find_descendant (GtkWidget     *widget,
-                 gboolean     (*match) (GtkWidget *, gconstpointer),
-                 gconstpointer  data)
+find_descendant (GtkWidget *widget,
+                 gboolean (*match) (GtkWidget *, gconstpointer),
+                 gconstpointer data)
 {
   if (match (widget, data))
     return widget;
@@ -197,16 +197,16 @@ find_descendant (GtkWidget     *widget,
 }
 
 static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
+is_row_titled (GtkWidget    *widget,
+               gconstpointer title)
 {
   return ADW_IS_ACTION_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 static gboolean
-is_button_for (GtkWidget     *widget,
-               gconstpointer  action)
+is_button_for (GtkWidget    *widget,
+               gconstpointer action)
 {
   return GTK_IS_BUTTON (widget) &&
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
@@ -293,9 +293,9 @@ entry_underlined (GtkEditable *editable,
                   guint        start_byte,
                   guint        end_byte)
 {
-  GtkEditable *text = editable;
+  GtkEditable   *text = editable;
   PangoAttrList *attributes;
-  g_autoptr(GSList) list = NULL;
+  g_autoptr (GSList) list = NULL;
   gboolean found = FALSE;
 
   while (!GTK_IS_TEXT (text))
@@ -319,8 +319,8 @@ entry_underlined (GtkEditable *editable,
 
 typedef struct
 {
-  Desk  *desk;
-  guint  runs;
+  Desk *desk;
+  guint runs;
 } RunsSince;
 
 static gboolean
@@ -332,17 +332,17 @@ ran_since (gpointer data)
 }
 
 static void
-test_typing_apply_ignore (CdUiFixture   *fixture,
-                          gconstpointer  data)
+test_typing_apply_ignore (CdUiFixture  *fixture,
+                          gconstpointer data)
 {
-  Desk desk = { 0 };
+  Desk             desk = { 0 };
   const CdFinding *finding;
   g_autofree char *titles = NULL;
   g_autofree char *ignored = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (CdArticle) article = NULL;
   GtkTextIter start, end;
-  guint runs;
+  guint       runs;
 
   desk_open (&desk, fixture, NULL);
 
@@ -384,7 +384,7 @@ test_typing_apply_ignore (CdUiFixture   *fixture,
   g_assert_null (find (desk.panel, CD_CHECK_RULE_REPEATED_WORD, "the the", NULL));
   runs = desk.runs;
   type_text (desk.buffer, " More.");
-  g_assert_true (cd_ui_wait_for (ran_since, &(RunsSince) { &desk, runs }, 10000));
+  g_assert_true (cd_ui_wait_for (ran_since, &(RunsSince){ &desk, runs }, 10000));
   g_assert_null (find (desk.panel, CD_CHECK_RULE_REPEATED_WORD, "the the", NULL));
   ignored = g_strdup_printf ("%s/checks/ignored/%s.txt", fixture->dir,
                              cd_article_get_uuid (desk.article));
@@ -414,14 +414,14 @@ test_typing_apply_ignore (CdUiFixture   *fixture,
 
 typedef struct
 {
-  Desk  *desk;
-  guint  start;
+  Desk *desk;
+  guint start;
 } Moved;
 
 static gboolean
 finding_moved_to (gpointer data)
 {
-  Moved *moved = data;
+  Moved           *moved = data;
   const CdFinding *f = find (moved->desk->panel, CD_CHECK_RULE_SPELLING, "goverment", NULL);
 
   return f != NULL && f->start == moved->start;
@@ -438,15 +438,15 @@ lists_goverment (gpointer data)
 /* In the workstation window: the panel sits in the checks pane, follows the
  * open article, underlines in the editor, and a click selects the text. */
 static void
-test_in_window (CdUiFixture   *fixture,
-                gconstpointer  data)
+test_in_window (CdUiFixture  *fixture,
+                gconstpointer data)
 {
-  g_autoptr(CdArticle) article = cd_ui_add_article (fixture->store, "Council meets",
-                                                    "The goverment met on Monday.");
-  CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (article));
-  Desk desk = { 0 };
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Council meets",
+                                                     "The goverment met on Monday.");
+  CdWindow   *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  Desk        desk = { 0 };
   GtkTextIter start, end;
-  GtkWidget *row;
+  GtkWidget  *row;
 
   desk.panel = CD_CHECKS_PANEL (adw_bin_get_child (cd_window_get_checks_bin (window)));
   g_assert_nonnull (desk.panel);
@@ -471,7 +471,7 @@ test_in_window (CdUiFixture   *fixture,
   gtk_text_buffer_get_start_iter (desk.buffer, &start);
   gtk_text_buffer_place_cursor (desk.buffer, &start);
   type_text (desk.buffer, "Today ");
-  g_assert_true (cd_ui_wait_for (finding_moved_to, &(Moved) { &desk, 10 }, 10000));
+  g_assert_true (cd_ui_wait_for (finding_moved_to, &(Moved){ &desk, 10 }, 10000));
   g_assert_true (underlined_exactly (desk.buffer, 10, 19));
   g_assert_true (find_row (desk.panel, "Body: “goverment”") == row);
   gtk_widget_activate (row);
@@ -484,7 +484,8 @@ test_in_window (CdUiFixture   *fixture,
                          "Council meets TK");
   wait_for_finding (&desk, CD_CHECK_RULE_LEFTOVER_MARKUP, "TK", TRUE);
   g_assert_true (entry_underlined (cd_metadata_get_editable (cd_window_get_metadata (window),
-                                                             "headline"), 14, 16));
+                                                             "headline"),
+                                   14, 16));
 
   /* Closing the article empties the panel. */
   cd_window_close_article (window);

@@ -21,10 +21,10 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   fixture->dir = g_dir_make_tmp ("copydesk-checks-XXXXXX", &error);
   g_assert_no_error (error);
@@ -32,8 +32,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_object_add_weak_pointer (G_OBJECT (fixture->checker), (gpointer *) &fixture->checker);
   g_object_unref (fixture->checker);
@@ -59,7 +59,7 @@ static char *
 describe (GPtrArray  *findings,
           const char *rule)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -92,18 +92,18 @@ check_body (Fixture    *fixture,
             const char *body,
             const char *rule)
 {
-  g_autoptr(CdArticle) article = make_article ("Council meets", body);
-  g_autoptr(GPtrArray) findings = cd_checker_run (fixture->checker, article);
+  g_autoptr (CdArticle) article = make_article ("Council meets", body);
+  g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
 
   return describe (findings, rule);
 }
 
 static void
-test_spelling (Fixture       *fixture,
-               gconstpointer  data)
+test_spelling (Fixture      *fixture,
+               gconstpointer data)
 {
-  g_autoptr(CdArticle) article = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
   g_autofree char *text = NULL;
   const CdFinding *f;
 
@@ -128,11 +128,11 @@ test_spelling (Fixture       *fixture,
 }
 
 static void
-test_spelling_word_list (Fixture       *fixture,
-                         gconstpointer  data)
+test_spelling_word_list (Fixture      *fixture,
+                         gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdChecker) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdChecker) again = NULL;
   g_autofree char *text = NULL;
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
@@ -155,8 +155,8 @@ test_spelling_word_list (Fixture       *fixture,
   again = cd_checker_new ();
   g_assert_true (cd_checker_load_data_dir (again, fixture->dir, &error));
   {
-    g_autoptr(CdArticle) article = make_article ("x", "The blorft was seen.");
-    g_autoptr(GPtrArray) findings = cd_checker_run (again, article);
+    g_autoptr (CdArticle) article = make_article ("x", "The blorft was seen.");
+    g_autoptr (GPtrArray) findings = cd_checker_run (again, article);
 
     g_assert_null (find (findings, CD_CHECK_RULE_SPELLING, NULL));
   }
@@ -166,11 +166,11 @@ test_spelling_word_list (Fixture       *fixture,
 }
 
 static void
-test_spelling_language (Fixture       *fixture,
-                        gconstpointer  data)
+test_spelling_language (Fixture      *fixture,
+                        gconstpointer data)
 {
-  g_autoptr(CdArticle) article = make_article ("Rat tagt", "Das ist vieleicht gut. The colour.");
-  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr (CdArticle) article = make_article ("Rat tagt", "Das ist vieleicht gut. The colour.");
+  g_autoptr (GPtrArray) findings = NULL;
   g_autofree char *text = NULL;
 
   cd_article_set_language (article, "de-DE");
@@ -190,16 +190,16 @@ test_spelling_language (Fixture       *fixture,
 /* No French dictionary is installed: the check says spelling was not
  * looked at, once, rather than report a clean article. */
 static void
-test_spelling_no_dictionary (Fixture       *fixture,
-                             gconstpointer  data)
+test_spelling_no_dictionary (Fixture      *fixture,
+                             gconstpointer data)
 {
-  g_autoptr(CdArticle) article = make_article ("Le conseil se réunit",
-                                               "Le maire a peut-étre raison. Ceci est faux.");
-  g_autoptr(CdArticle) empty = make_article ("", "");
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr (CdArticle) article = make_article ("Le conseil se réunit",
+                                                "Le maire a peut-étre raison. Ceci est faux.");
+  g_autoptr (CdArticle) empty = make_article ("", "");
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GPtrArray) none = NULL;
   const CdFinding *notice;
-  guint spelling = 0;
+  guint            spelling = 0;
 
   cd_article_set_language (article, "fr");
   findings = cd_checker_run (fixture->checker, article);
@@ -221,11 +221,11 @@ test_spelling_no_dictionary (Fixture       *fixture,
 }
 
 static void
-test_names_variants (Fixture       *fixture,
-                     gconstpointer  data)
+test_names_variants (Fixture      *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(CdArticle) article = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
   g_autofree char *text = NULL;
   const CdFinding *f;
 
@@ -248,13 +248,13 @@ test_names_variants (Fixture       *fixture,
 }
 
 static void
-test_names_across_fields (Fixture       *fixture,
-                          gconstpointer  data)
+test_names_across_fields (Fixture      *fixture,
+                          gconstpointer data)
 {
-  g_autoptr(CdArticle) article = make_article ("Zelenskyy visits Kharkiv",
-                                               "President Zelensky visited Kharkiv. "
-                                               "Officials said Zelensky met soldiers.");
-  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr (CdArticle) article = make_article ("Zelenskyy visits Kharkiv",
+                                                "President Zelensky visited Kharkiv. "
+                                                "Officials said Zelensky met soldiers.");
+  g_autoptr (GPtrArray) findings = NULL;
   g_autofree char *text = NULL;
 
   cd_article_set_dek (article, "The president was in kharkiv for a day");
@@ -266,8 +266,8 @@ test_names_across_fields (Fixture       *fixture,
 }
 
 static void
-test_names_look_alikes (Fixture       *fixture,
-                        gconstpointer  data)
+test_names_look_alikes (Fixture      *fixture,
+                        gconstpointer data)
 {
   g_autofree char *text = NULL;
 
@@ -284,8 +284,8 @@ test_names_look_alikes (Fixture       *fixture,
 }
 
 static void
-test_quotes (Fixture       *fixture,
-             gconstpointer  data)
+test_quotes (Fixture      *fixture,
+             gconstpointer data)
 {
   g_autofree char *text = NULL;
 
@@ -311,13 +311,13 @@ test_quotes (Fixture       *fixture,
 }
 
 static void
-test_repeated_words (Fixture       *fixture,
-                     gconstpointer  data)
+test_repeated_words (Fixture      *fixture,
+                     gconstpointer data)
 {
   g_autofree char *text = NULL;
-  g_autoptr(CdArticle) article = make_article ("x", "He saw the the car. It had had no brakes. "
-                                               "Go to\n\nto bed. 10 10 times.");
-  g_autoptr(GPtrArray) findings = cd_checker_run (fixture->checker, article);
+  g_autoptr (CdArticle) article = make_article ("x", "He saw the the car. It had had no brakes. "
+                                                     "Go to\n\nto bed. 10 10 times.");
+  g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
 
   text = describe (findings, CD_CHECK_RULE_REPEATED_WORD);
   g_assert_cmpstr (text, ==, "body:7-14:the the");
@@ -325,8 +325,8 @@ test_repeated_words (Fixture       *fixture,
 }
 
 static void
-test_spacing (Fixture       *fixture,
-              gconstpointer  data)
+test_spacing (Fixture      *fixture,
+              gconstpointer data)
 {
   g_autofree char *text = NULL;
 
@@ -340,8 +340,8 @@ test_spacing (Fixture       *fixture,
   g_free (text);
 
   {
-    g_autoptr(CdArticle) article = make_article (" Headline with spaces ", "Body.");
-    g_autoptr(GPtrArray) findings = cd_checker_run (fixture->checker, article);
+    g_autoptr (CdArticle) article = make_article (" Headline with spaces ", "Body.");
+    g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
 
     text = describe (findings, CD_CHECK_RULE_SPACING);
     g_assert_cmpstr (text, ==, "headline:0-1: \nheadline:21-22: ");
@@ -349,11 +349,11 @@ test_spacing (Fixture       *fixture,
 }
 
 static void
-test_leftover_markup (Fixture       *fixture,
-                      gconstpointer  data)
+test_leftover_markup (Fixture      *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(CdArticle) article = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
   g_autofree char *text = NULL;
 
   article = make_article ("Storm hits TK towns",
@@ -383,11 +383,11 @@ test_leftover_markup (Fixture       *fixture,
 }
 
 static void
-test_headline_length (Fixture       *fixture,
-                      gconstpointer  data)
+test_headline_length (Fixture      *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(CdArticle) article = make_article ("Zürich café reopens after fire", "Body.");
-  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr (CdArticle) article = make_article ("Zürich café reopens after fire", "Body.");
+  g_autoptr (GPtrArray) findings = NULL;
   g_autofree char *text = NULL;
 
   cd_checker_set_headline_limit (fixture->checker, 20);
@@ -402,11 +402,11 @@ test_headline_length (Fixture       *fixture,
 }
 
 static void
-test_missing_fields (Fixture       *fixture,
-                     gconstpointer  data)
+test_missing_fields (Fixture      *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(CdArticle) article = make_article ("Bridge closes", "Body.");
-  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr (CdArticle) article = make_article ("Bridge closes", "Body.");
+  g_autoptr (GPtrArray) findings = NULL;
   g_autofree char *text = NULL;
 
   findings = cd_checker_run (fixture->checker, article);
@@ -427,13 +427,13 @@ test_missing_fields (Fixture       *fixture,
 }
 
 static void
-test_house_style (Fixture       *fixture,
-                  gconstpointer  data)
+test_house_style (Fixture      *fixture,
+                  gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(CdChecker) again = NULL;
+  g_autoptr (CdChecker) again = NULL;
 
   text = check_body (fixture, "In order to help, send an e-mail prior to Friday.",
                      CD_CHECK_RULE_HOUSE_STYLE);
@@ -455,8 +455,8 @@ test_house_style (Fixture       *fixture,
   g_assert_true (cd_checker_load_data_dir (again, fixture->dir, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(CdArticle) article = make_article ("x", "Very good news from Kiev, in order to.");
-    g_autoptr(GPtrArray) findings = cd_checker_run (again, article);
+    g_autoptr (CdArticle) article = make_article ("x", "Very good news from Kiev, in order to.");
+    g_autoptr (GPtrArray) findings = cd_checker_run (again, article);
 
     g_free (text);
     text = describe (findings, CD_CHECK_RULE_HOUSE_STYLE);
@@ -468,14 +468,14 @@ test_house_style (Fixture       *fixture,
 
 /* Offsets count characters, not bytes, in the raw Markdown. */
 static void
-test_character_offsets (Fixture       *fixture,
-                        gconstpointer  data)
+test_character_offsets (Fixture      *fixture,
+                        gconstpointer data)
 {
   const char *body = "## Zürich — café\n\n**Größe** „x“ and the the end.";
-  g_autoptr(CdArticle) article = make_article ("x", body);
-  g_autoptr(GPtrArray) findings = cd_checker_run (fixture->checker, article);
+  g_autoptr (CdArticle) article = make_article ("x", body);
+  g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
   const CdFinding *f = find (findings, CD_CHECK_RULE_REPEATED_WORD, NULL);
-  const char *at = strstr (body, "the the");
+  const char      *at = strstr (body, "the the");
 
   g_assert_nonnull (f);
   g_assert_cmpuint (f->start, ==, g_utf8_pointer_to_offset (body, at));
@@ -483,14 +483,14 @@ test_character_offsets (Fixture       *fixture,
 }
 
 static void
-test_ignore (Fixture       *fixture,
-             gconstpointer  data)
+test_ignore (Fixture      *fixture,
+             gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) article = make_article ("x", "The goverment and the the car.");
-  g_autoptr(CdArticle) other = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(CdChecker) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = make_article ("x", "The goverment and the the car.");
+  g_autoptr (CdArticle) other = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (CdChecker) again = NULL;
   const char *uuid = cd_article_get_uuid (article);
 
   g_assert_true (cd_checker_load_data_dir (fixture->checker, fixture->dir, &error));
@@ -527,8 +527,8 @@ typedef struct
 } AsyncRun;
 
 static void
-task_finalized (gpointer  data,
-                GObject  *where_the_object_was)
+task_finalized (gpointer data,
+                GObject *where_the_object_was)
 {
   g_atomic_int_set (&((AsyncRun *) data)->task_gone, 1);
 }
@@ -539,7 +539,7 @@ run_async_cb (GObject      *source,
               gpointer      user_data)
 {
   AsyncRun *run = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   run->findings = cd_checker_run_finish (CD_CHECKER (source), result, &error);
   g_assert_no_error (error);
@@ -547,15 +547,15 @@ run_async_cb (GObject      *source,
 }
 
 static void
-test_async (Fixture       *fixture,
-            gconstpointer  data)
+test_async (Fixture      *fixture,
+            gconstpointer data)
 {
-  g_autoptr(CdArticle) article = make_article ("x", "The goverment and the the car.");
-  g_autoptr(GPtrArray) sync = cd_checker_run (fixture->checker, article);
-  AsyncRun run = { NULL, 0 };
+  g_autoptr (CdArticle) article = make_article ("x", "The goverment and the the car.");
+  g_autoptr (GPtrArray) sync = cd_checker_run (fixture->checker, article);
+  AsyncRun         run = { NULL, 0 };
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64           deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   cd_checker_run_async (fixture->checker, article, NULL, run_async_cb, &run);
   /* The run works on a copy: editing now changes nothing in its result. */
@@ -580,16 +580,85 @@ test_async (Fixture       *fixture,
  * markup, quotes of every kind, URLs, combining marks, emoji, placeholders.
  * Whatever the text, every finding must point at exactly its text. */
 static void
-test_robustness (Fixture       *fixture,
-                 gconstpointer  data)
+test_robustness (Fixture      *fixture,
+                 gconstpointer data)
 {
   static const char *pieces[] = {
-    " ", "  ", "\n", "\n\n", "the", "The", "goverment", "al-", "Al-", "Assad", "’s", "'",
-    "\"", "“", "”", "„", "«", "»", "(", ")", "[", "]", "{", "}", "{{", "}}", "<", ">", "</",
-    "<b>", "<!--", "-->", "&", "&amp;", "&#", ";", "`", "```", "~~~", "http://", "www.",
-    "@", "#", "TK", "XX", "???", "-", "—", "…", ".", ",", "!", "?", ":", "e\xcc\x81",
-    "\xf0\x9f\x98\x80", "Zürich", "Kurd", "Kurds", "|", "> ", "1)", "- ", "[caption id=1]",
-    "[/caption]", "](", "lorem", "ipsum", "Mc", "Donald", "O’", "Brien", "ß", "\t", "=",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "the",
+    "The",
+    "goverment",
+    "al-",
+    "Al-",
+    "Assad",
+    "’s",
+    "'",
+    "\"",
+    "“",
+    "”",
+    "„",
+    "«",
+    "»",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "{{",
+    "}}",
+    "<",
+    ">",
+    "</",
+    "<b>",
+    "<!--",
+    "-->",
+    "&",
+    "&amp;",
+    "&#",
+    ";",
+    "`",
+    "```",
+    "~~~",
+    "http://",
+    "www.",
+    "@",
+    "#",
+    "TK",
+    "XX",
+    "???",
+    "-",
+    "—",
+    "…",
+    ".",
+    ",",
+    "!",
+    "?",
+    ":",
+    "e\xcc\x81",
+    "\xf0\x9f\x98\x80",
+    "Zürich",
+    "Kurd",
+    "Kurds",
+    "|",
+    "> ",
+    "1)",
+    "- ",
+    "[caption id=1]",
+    "[/caption]",
+    "](",
+    "lorem",
+    "ipsum",
+    "Mc",
+    "Donald",
+    "O’",
+    "Brien",
+    "ß",
+    "\t",
+    "=",
   };
   GRand *rand = g_rand_new_with_seed (20261124);
 
@@ -598,10 +667,10 @@ test_robustness (Fixture       *fixture,
 
   for (guint n = 0; n < 1500; n++)
     {
-      g_autoptr(GString) body = g_string_new (NULL);
-      g_autoptr(GString) headline = g_string_new (NULL);
-      g_autoptr(CdArticle) article = NULL;
-      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr (GString) body = g_string_new (NULL);
+      g_autoptr (GString) headline = g_string_new (NULL);
+      g_autoptr (CdArticle) article = NULL;
+      g_autoptr (GPtrArray) findings = NULL;
       guint length = g_rand_int_range (rand, 0, 80);
 
       for (guint i = 0; i < length; i++)
@@ -618,9 +687,9 @@ test_robustness (Fixture       *fixture,
         {
           const CdFinding *f = g_ptr_array_index (findings, k);
           g_autofree char *field = cd_article_get_field (article, f->field);
-          const char *value = field != NULL ? field : "";
-          glong chars = g_utf8_strlen (value, -1);
-          const char *start, *end;
+          const char      *value = field != NULL ? field : "";
+          glong            chars = g_utf8_strlen (value, -1);
+          const char      *start, *end;
 
           g_assert_true (g_strv_contains (cd_check_list_rules (), f->rule));
           g_assert_cmpuint (f->start, <=, f->end);
@@ -677,15 +746,15 @@ test_corpus (void)
 {
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "checks", NULL);
   g_autofree char *expected_path = g_build_filename (dir, "expected.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) scores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(CdChecker) checker = cd_checker_new ();
-  g_autoptr(GList) names = NULL;
-  const char * const *rules = cd_check_list_rules ();
-  JsonObject *expected;
-  guint n_articles = 0, n_clean = 0;
-  gboolean failed = FALSE;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) scores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (CdChecker) checker = cd_checker_new ();
+  g_autoptr (GList) names = NULL;
+  const char *const *rules = cd_check_list_rules ();
+  JsonObject        *expected;
+  guint              n_articles = 0, n_clean = 0;
+  gboolean           failed = FALSE;
 
   json_parser_load_from_file (parser, expected_path, &error);
   g_assert_no_error (error);
@@ -694,12 +763,12 @@ test_corpus (void)
 
   for (GList *l = names; l != NULL; l = l->next)
     {
-      const char *name = l->data;
+      const char      *name = l->data;
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autoptr(CdArticle) article = cd_import_file (path, &error);
-      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr (CdArticle) article = cd_import_file (path, &error);
+      g_autoptr (GPtrArray) findings = NULL;
       g_autofree gboolean *used = NULL;
-      JsonArray *wanted = json_object_get_array_member (expected, name);
+      JsonArray           *wanted = json_object_get_array_member (expected, name);
 
       g_assert_no_error (error);
       findings = cd_checker_run (checker, article);
@@ -711,8 +780,8 @@ test_corpus (void)
       for (guint i = 0; i < json_array_get_length (wanted); i++)
         {
           JsonObject *want = json_array_get_object_element (wanted, i);
-          Score *score = score_for (scores, json_object_get_string_member (want, "rule"));
-          gboolean found = FALSE;
+          Score      *score = score_for (scores, json_object_get_string_member (want, "rule"));
+          gboolean    found = FALSE;
 
           for (guint k = 0; k < findings->len && !found; k++)
             if (!used[k] && expected_matches (want, g_ptr_array_index (findings, k)))
@@ -745,10 +814,9 @@ test_corpus (void)
   for (guint i = 0; rules[i] != NULL; i++)
     {
       Score *score = score_for (scores, rules[i]);
-      double precision = score->tp + score->fp > 0 ?
-                         (double) score->tp / (score->tp + score->fp) : 1.0;
+      double precision = score->tp + score->fp > 0 ? (double) score->tp / (score->tp + score->fp) : 1.0;
       double recall = score->tp + score->fn > 0 ? (double) score->tp / (score->tp + score->fn)
-                                                 : 0.0;
+                                                : 0.0;
 
       g_printerr ("%-16s %4u %4u %4u %9.3f %7.3f\n", rules[i], score->tp, score->fp,
                   score->fn, precision, recall);
@@ -762,13 +830,13 @@ test_corpus (void)
 /* The command line */
 
 static int
-run_cli (const char * const *args,
-         char              **out,
-         char              **err)
+run_cli (const char *const *args,
+         char             **out,
+         char             **err)
 {
   const char *bin = g_getenv ("COPYDESK_BIN");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
   int status = -1;
 
   g_assert_nonnull (bin);
@@ -784,20 +852,20 @@ run_cli (const char * const *args,
 }
 
 static void
-test_cli (Fixture       *fixture,
-          gconstpointer  data)
+test_cli (Fixture      *fixture,
+          gconstpointer data)
 {
   g_autofree char *dirty = g_test_build_filename (G_TEST_DIST, "data", "checks",
                                                   "01-council-budget.md", NULL);
   g_autofree char *clean = g_test_build_filename (G_TEST_DIST, "data", "checks",
                                                   "c01-iran-iraq.md", NULL);
   g_autofree char *missing = g_build_filename (fixture->dir, "nope.md", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  JsonArray *findings;
-  JsonObject *first;
+  JsonArray       *findings;
+  JsonObject      *first;
 
   {
     const char *args[] = { "--data-dir", fixture->dir, "check", dirty, "--json", NULL };
@@ -885,7 +953,7 @@ test_cli (Fixture       *fixture,
   }
   {
     g_autofree char *uuid = g_strdup (g_strstrip (out));
-    const char *args[] = { "--data-dir", fixture->dir, "check", uuid, "--json", NULL };
+    const char      *args[] = { "--data-dir", fixture->dir, "check", uuid, "--json", NULL };
 
     g_assert_true (g_uuid_string_is_valid (uuid));
     g_clear_pointer (&out, g_free);
@@ -903,7 +971,7 @@ test_cli (Fixture       *fixture,
   /* The uuid in capitals finds the same article. */
   {
     g_autofree char *upper = NULL;
-    const char *args[] = { "--data-dir", fixture->dir, "check", NULL, NULL };
+    const char      *args[] = { "--data-dir", fixture->dir, "check", NULL, NULL };
 
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);

@@ -15,8 +15,8 @@
 
 typedef struct
 {
-  char *dir;       /* scratch folder for input files */
-  char *data_dir;  /* the store */
+  char *dir;      /* scratch folder for input files */
+  char *data_dir; /* the store */
 } Fixture;
 
 typedef struct
@@ -42,11 +42,11 @@ run_copydesk (Fixture    *f,
               const char *first,
               ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
   const char *bin = g_getenv ("COPYDESK_BIN");
-  va_list args;
-  int wait_status;
+  va_list     args;
+  int         wait_status;
 
   g_assert_nonnull (bin);
   g_ptr_array_add (argv, (char *) bin);
@@ -71,7 +71,7 @@ write_file (Fixture    *f,
             gssize      length)
 {
   char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
@@ -79,10 +79,10 @@ write_file (Fixture    *f,
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("copydesk-cli-XXXXXX", &error);
   g_assert_no_error (error);
@@ -92,7 +92,7 @@ fixture_setup (Fixture       *f,
 static void
 remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr (GDir) dir = NULL;
   const char *name;
 
   /* A link is removed, never followed. */
@@ -109,8 +109,8 @@ remove_tree (const char *path)
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   remove_tree (f->dir);
   g_free (f->dir);
@@ -120,8 +120,8 @@ fixture_teardown (Fixture       *f,
 static JsonNode *
 parse_json (const char *text)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
@@ -129,33 +129,33 @@ parse_json (const char *text)
 }
 
 static const char *story_md =
-  "---\n"
-  "headline: \"Council approves: new bridge for Riverside\"\n"
-  "dek: The vote was 7 to 2 after a long night\n"
-  "byline: Ana Ruiz\n"
-  "dateline: RIVERSIDE\n"
-  "slug: council-bridge\n"
-  "section: Local\n"
-  "tags: [council, transport]\n"
-  "status: ready-for-edit\n"
-  "embargo: 2026-03-01T09:00:00+01:00\n"
-  "language: en\n"
-  "ednote: Check the vote count with the clerk.\n"
-  "desk_priority: 2\n"
-  "---\n"
-  "The council voted **7 to 2** on Tuesday.\n"
-  "\n"
-  "## What comes next\n"
-  "\n"
-  "Work starts in spring.\n";
+    "---\n"
+    "headline: \"Council approves: new bridge for Riverside\"\n"
+    "dek: The vote was 7 to 2 after a long night\n"
+    "byline: Ana Ruiz\n"
+    "dateline: RIVERSIDE\n"
+    "slug: council-bridge\n"
+    "section: Local\n"
+    "tags: [council, transport]\n"
+    "status: ready-for-edit\n"
+    "embargo: 2026-03-01T09:00:00+01:00\n"
+    "language: en\n"
+    "ednote: Check the vote count with the clerk.\n"
+    "desk_priority: 2\n"
+    "---\n"
+    "The council voted **7 to 2** on Tuesday.\n"
+    "\n"
+    "## What comes next\n"
+    "\n"
+    "Work starts in spring.\n";
 
 static const char *wire_txt =
-  "Storm closes port for second day\n"
-  "\n"
-  "HAMBURG (Reuters) — The port of Hamburg stayed closed on Wednesday as gales\n"
-  "swept the North Sea coast.\n"
-  "\n"
-  "Ships waited in the estuary.\n";
+    "Storm closes port for second day\n"
+    "\n"
+    "HAMBURG (Reuters) — The port of Hamburg stayed closed on Wednesday as gales\n"
+    "swept the North Sea coast.\n"
+    "\n"
+    "Ships waited in the estuary.\n";
 
 static char *
 import_one (Fixture    *f,
@@ -163,7 +163,7 @@ import_one (Fixture    *f,
             const char *contents)
 {
   g_autofree char *path = write_file (f, name, contents, -1);
-  g_auto(Run) run = { 0 };
+  g_auto (Run) run = { 0 };
 
   run_copydesk (f, &run, "import", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -173,18 +173,32 @@ import_one (Fixture    *f,
 }
 
 static void
-test_show_json_keys (Fixture       *f,
-                     gconstpointer  data)
+test_show_json_keys (Fixture      *f,
+                     gconstpointer data)
 {
   static const char *keys[] = {
-    "uuid", "headline", "dek", "byline", "dateline", "source", "slug", "section", "tags",
-    "status", "embargo", "language", "body", "ednote", "created", "modified",
+    "uuid",
+    "headline",
+    "dek",
+    "byline",
+    "dateline",
+    "source",
+    "slug",
+    "section",
+    "tags",
+    "status",
+    "embargo",
+    "language",
+    "body",
+    "ednote",
+    "created",
+    "modified",
   };
   g_autofree char *uuid = import_one (f, "story.md", story_md);
-  g_auto(Run) run = { 0 };
-  g_autoptr(JsonNode) root = NULL;
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonNode) root = NULL;
   JsonObject *obj;
-  g_autoptr(GList) members = NULL;
+  g_autoptr (GList) members = NULL;
 
   run_copydesk (f, &run, "show", uuid, "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -218,15 +232,15 @@ test_show_json_keys (Fixture       *f,
 }
 
 static void
-test_list_json (Fixture       *f,
-                gconstpointer  data)
+test_list_json (Fixture      *f,
+                gconstpointer data)
 {
   g_autofree char *a = import_one (f, "story.md", story_md);
   g_autofree char *b = import_one (f, "wire.txt", wire_txt);
-  g_auto(Run) run = { 0 };
-  g_autoptr(JsonNode) root = NULL;
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonNode) root = NULL;
   JsonArray *array;
-  gboolean seen_a = FALSE, seen_b = FALSE;
+  gboolean   seen_a = FALSE, seen_b = FALSE;
 
   run_copydesk (f, &run, "list", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -254,20 +268,20 @@ test_list_json (Fixture       *f,
 }
 
 static void
-test_set_and_export_roundtrip (Fixture       *f,
-                               gconstpointer  data)
+test_set_and_export_roundtrip (Fixture      *f,
+                               gconstpointer data)
 {
   g_autofree char *uuid = import_one (f, "story.md", story_md);
   g_autofree char *body_path = write_file (f, "body.md", "New body,\nwith *two* lines.\n", -1);
   g_autofree char *exported = g_build_filename (f->dir, "export.md", NULL);
   g_autofree char *again = NULL;
-  g_auto(Run) set1 = { 0 };
-  g_auto(Run) set2 = { 0 };
-  g_auto(Run) exp = { 0 };
-  g_auto(Run) show1 = { 0 };
-  g_auto(Run) show2 = { 0 };
-  g_autoptr(JsonNode) r1 = NULL;
-  g_autoptr(JsonNode) r2 = NULL;
+  g_auto (Run) set1 = { 0 };
+  g_auto (Run) set2 = { 0 };
+  g_auto (Run) exp = { 0 };
+  g_auto (Run) show1 = { 0 };
+  g_auto (Run) show2 = { 0 };
+  g_autoptr (JsonNode) r1 = NULL;
+  g_autoptr (JsonNode) r2 = NULL;
   JsonObject *o1, *o2;
 
   run_copydesk (f, &set1, "set", uuid, "byline", "Ana Ruiz and Tom Berg", NULL);
@@ -280,7 +294,7 @@ test_set_and_export_roundtrip (Fixture       *f,
   g_assert_true (g_file_test (exported, G_FILE_TEST_IS_REGULAR));
 
   {
-    g_auto(Run) imp = { 0 };
+    g_auto (Run) imp = { 0 };
     run_copydesk (f, &imp, "import", exported, NULL);
     g_assert_cmpint (imp.status, ==, 0);
     again = g_strdup (g_strstrip (imp.out));
@@ -304,14 +318,14 @@ test_set_and_export_roundtrip (Fixture       *f,
 }
 
 static void
-test_export_formats (Fixture       *f,
-                     gconstpointer  data)
+test_export_formats (Fixture      *f,
+                     gconstpointer data)
 {
   g_autofree char *uuid = import_one (f, "story.md", story_md);
-  g_auto(Run) html = { 0 };
-  g_auto(Run) ninjs = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_autoptr(JsonNode) root = NULL;
+  g_auto (Run) html = { 0 };
+  g_auto (Run) ninjs = { 0 };
+  g_auto (Run) bad = { 0 };
+  g_autoptr (JsonNode) root = NULL;
   JsonObject *o;
 
   run_copydesk (f, &html, "export", uuid, "--format", "html", NULL);
@@ -340,7 +354,7 @@ test_export_formats (Fixture       *f,
 static char *
 list_snapshot (Fixture *f)
 {
-  g_auto(Run) run = { 0 };
+  g_auto (Run) run = { 0 };
 
   run_copydesk (f, &run, "list", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -358,10 +372,10 @@ check_bad_import (Fixture    *f,
   g_autofree char *before = list_snapshot (f);
   g_autofree char *after = NULL;
   g_autofree char *base = g_path_get_basename (bad_path);
-  g_auto(Run) run = { 0 };
-  g_auto(GStrv) out_lines = NULL;
-  g_autoptr(JsonNode) before_root = NULL;
-  g_autoptr(JsonNode) after_root = NULL;
+  g_auto (Run) run = { 0 };
+  g_auto (GStrv) out_lines = NULL;
+  g_autoptr (JsonNode) before_root = NULL;
+  g_autoptr (JsonNode) after_root = NULL;
 
   run_copydesk (f, &run, "import", bad_path, good, NULL);
   g_assert_cmpint (run.status, ==, 2);
@@ -381,8 +395,8 @@ check_bad_import (Fixture    *f,
 }
 
 static void
-test_bad_input (Fixture       *f,
-                gconstpointer  data)
+test_bad_input (Fixture      *f,
+                gconstpointer data)
 {
   g_autofree char *missing = g_build_filename (f->dir, "missing.md", NULL);
   g_autofree char *folder = g_build_filename (f->dir, "folder.md", NULL);
@@ -393,7 +407,7 @@ test_bad_input (Fixture       *f,
                                            "---\nheadline: ok\ntags: [a, b\nbyline: x\n---\nBody\n",
                                            -1);
   g_autofree char *huge = g_build_filename (f->dir, "huge.md", NULL);
-  FILE *fp;
+  FILE            *fp;
 
   g_mkdir (folder, 0700);
   fp = fopen (huge, "w");
@@ -412,17 +426,17 @@ test_bad_input (Fixture       *f,
 }
 
 static void
-test_bad_arguments (Fixture       *f,
-                    gconstpointer  data)
+test_bad_arguments (Fixture      *f,
+                    gconstpointer data)
 {
   g_autofree char *uuid = import_one (f, "story.md", story_md);
   g_autofree char *before = list_snapshot (f);
   g_autofree char *after = NULL;
-  g_auto(Run) field = { 0 };
-  g_auto(Run) value = { 0 };
-  g_auto(Run) nouuid = { 0 };
-  g_auto(Run) show = { 0 };
-  g_auto(Run) command = { 0 };
+  g_auto (Run) field = { 0 };
+  g_auto (Run) value = { 0 };
+  g_auto (Run) nouuid = { 0 };
+  g_auto (Run) show = { 0 };
+  g_auto (Run) command = { 0 };
 
   run_copydesk (f, &field, "set", uuid, "colour", "red", NULL);
   g_assert_cmpint (field.status, ==, 2);
@@ -445,8 +459,8 @@ test_bad_arguments (Fixture       *f,
 
   /* An option that takes a value, given last: the value is what is missing. */
   {
-    g_auto(Run) output = { 0 };
-    g_auto(Run) search = { 0 };
+    g_auto (Run) output = { 0 };
+    g_auto (Run) search = { 0 };
 
     run_copydesk (f, &output, "export", uuid, "--format", "md", "-o", NULL);
     g_assert_cmpint (output.status, ==, 2);
@@ -463,15 +477,15 @@ test_bad_arguments (Fixture       *f,
 /* "set UUID body --file" with the PATH missing (a script's variable came out
  * empty) is an error, not the body "--file". */
 static void
-test_set_file_without_path (Fixture       *f,
-                            gconstpointer  data)
+test_set_file_without_path (Fixture      *f,
+                            gconstpointer data)
 {
   g_autofree char *uuid = import_one (f, "story.md", story_md);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) show = { 0 };
-  g_auto(Run) set = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto (Run) show = { 0 };
+  g_auto (Run) set = { 0 };
+  g_auto (Run) again = { 0 };
 
   g_strstrip (uuid);
   run_copydesk (f, &show, "show", uuid, "--json", NULL);
@@ -493,8 +507,8 @@ show_member (Fixture    *f,
              const char *uuid,
              const char *member)
 {
-  g_auto(Run) run = { 0 };
-  g_autoptr(JsonNode) root = NULL;
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonNode) root = NULL;
 
   run_copydesk (f, &run, "show", uuid, "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -506,8 +520,8 @@ show_member (Fixture    *f,
  * (a script that sets the status on every run must not mark the article
  * changed each time); a real change moves it. */
 static void
-test_set_same_value (Fixture       *f,
-                     gconstpointer  data)
+test_set_same_value (Fixture      *f,
+                     gconstpointer data)
 {
   g_autofree char *uuid = import_one (f, "old.md",
                                       "---\n"
@@ -517,16 +531,19 @@ test_set_same_value (Fixture       *f,
                                       "modified: 2020-01-01T00:00:00Z\n"
                                       "---\n"
                                       "Body.\n");
-  const char *same[][2] = {
-    { "headline", "Old story" }, { "tags", " a ,b" }, { "status", "Ready for edit" },
-    { "dek", "" }, { "body", "Body.\n" },
+  const char      *same[][2] = {
+         {"headline", "Old story"     },
+         { "tags",    " a ,b"         },
+         { "status",  "Ready for edit"},
+         { "dek",     ""              },
+         { "body",    "Body.\n"       },
   };
   g_autofree char *modified = NULL;
 
   g_strstrip (uuid);
   for (guint i = 0; i < G_N_ELEMENTS (same); i++)
     {
-      g_auto(Run) set = { 0 };
+      g_auto (Run) set = { 0 };
       g_autofree char *now = NULL;
 
       run_copydesk (f, &set, "set", uuid, same[i][0], same[i][1], NULL);
@@ -536,7 +553,7 @@ test_set_same_value (Fixture       *f,
     }
 
   {
-    g_auto(Run) set = { 0 };
+    g_auto (Run) set = { 0 };
 
     run_copydesk (f, &set, "set", uuid, "headline", "New story", NULL);
     g_assert_cmpint (set.status, ==, 0);
@@ -548,8 +565,8 @@ test_set_same_value (Fixture       *f,
 /* The plain list is one line per article, whatever line breaks a headline
  * holds, so scripts can read it line by line. */
 static void
-test_list_one_line_each (Fixture       *f,
-                         gconstpointer  data)
+test_list_one_line_each (Fixture      *f,
+                         gconstpointer data)
 {
   g_autofree char *two = import_one (f, "two.md",
                                      "---\n"
@@ -559,8 +576,8 @@ test_list_one_line_each (Fixture       *f,
                                      "---\n"
                                      "Body.\n");
   g_autofree char *wire = import_one (f, "wire.txt", wire_txt);
-  g_auto(Run) list = { 0 };
-  g_auto(GStrv) lines = NULL;
+  g_auto (Run) list = { 0 };
+  g_auto (GStrv) lines = NULL;
 
   g_strstrip (two);
   g_strstrip (wire);
@@ -581,17 +598,17 @@ test_list_one_line_each (Fixture       *f,
 /* set language takes a BCP 47 tag; anything else is refused in one
  * sentence and the article keeps its language. */
 static void
-test_set_language (Fixture       *f,
-                   gconstpointer  data)
+test_set_language (Fixture      *f,
+                   gconstpointer data)
 {
   g_autofree char *uuid = import_one (f, "story.md", story_md);
-  const char *bad[] = { "English", "en_GB", "\"><b>", "e", "en--GB" };
-  const char *good[] = { "de-CH", "sr-Latn-RS", "fr" };
+  const char      *bad[] = { "English", "en_GB", "\"><b>", "e", "en--GB" };
+  const char      *good[] = { "de-CH", "sr-Latn-RS", "fr" };
 
   g_strstrip (uuid);
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_auto(Run) set = { 0 };
+      g_auto (Run) set = { 0 };
       g_autofree char *language = NULL;
 
       run_copydesk (f, &set, "set", uuid, "language", bad[i], NULL);
@@ -603,7 +620,7 @@ test_set_language (Fixture       *f,
     }
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
-      g_auto(Run) set = { 0 };
+      g_auto (Run) set = { 0 };
       g_autofree char *language = NULL;
 
       run_copydesk (f, &set, "set", uuid, "language", good[i], NULL);
@@ -616,14 +633,14 @@ test_set_language (Fixture       *f,
 /* "COMMAND --help" prints that command's usage; import does not read it as
  * a file name. */
 static void
-test_command_help (Fixture       *f,
-                   gconstpointer  data)
+test_command_help (Fixture      *f,
+                   gconstpointer data)
 {
   const char *commands[] = { "import", "list", "show", "set", "export", "check", "sync" };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) help = { 0 };
+      g_auto (Run) help = { 0 };
       g_autofree char *usage = g_strdup_printf ("Usage: copydesk %s ", commands[i]);
 
       run_copydesk (f, &help, commands[i], "--help", NULL);
@@ -636,8 +653,8 @@ test_command_help (Fixture       *f,
 /* A uuid written in capitals by another system is the same uuid: stored
  * in lower case, found whichever way it is typed, and not imported twice. */
 static void
-test_uuid_case (Fixture       *f,
-                gconstpointer  data)
+test_uuid_case (Fixture      *f,
+                gconstpointer data)
 {
   g_autofree char *upper = import_one (f, "upper.md",
                                        "---\n"
@@ -652,7 +669,7 @@ test_uuid_case (Fixture       *f,
                                        "---\n"
                                        "Body.\n");
   g_autofree char *headline = NULL;
-  g_auto(Run) set = { 0 };
+  g_auto (Run) set = { 0 };
 
   g_strstrip (upper);
   g_strstrip (lower);
@@ -669,14 +686,14 @@ test_uuid_case (Fixture       *f,
  * 2 GB file given by mistake costs no memory (the child's peak RSS stays
  * far below its size). */
 static void
-test_set_file_too_large (Fixture       *f,
-                         gconstpointer  data)
+test_set_file_too_large (Fixture      *f,
+                         gconstpointer data)
 {
   g_autofree char *uuid = import_one (f, "story.md", story_md);
   g_autofree char *path = g_build_filename (f->dir, "huge.log", NULL);
-  g_auto(Run) set = { 0 };
+  g_auto (Run) set = { 0 };
   struct rusage usage;
-  int fd;
+  int           fd;
 
   g_strstrip (uuid);
   fd = g_open (path, O_CREAT | O_WRONLY, 0600);
@@ -696,20 +713,20 @@ test_set_file_too_large (Fixture       *f,
  * all keep their change (each reads the article inside its own write
  * transaction). Before, nearly every round lost one or two of the three. */
 static void
-test_set_concurrent (Fixture       *f,
-                     gconstpointer  data)
+test_set_concurrent (Fixture      *f,
+                     gconstpointer data)
 {
   const char *fields[] = { "headline", "dek", "byline" };
 
   for (guint round = 0; round < 6; round++)
     {
       g_autofree char *uuid = g_strstrip (import_one (f, "wire.txt", wire_txt));
-      GSubprocess *processes[G_N_ELEMENTS (fields)];
+      GSubprocess     *processes[G_N_ELEMENTS (fields)];
 
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         {
           g_autofree char *value = g_strdup_printf ("%s %u", fields[i], round);
-          g_autoptr(GError) error = NULL;
+          g_autoptr (GError) error = NULL;
 
           processes[i] = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
                                            g_getenv ("COPYDESK_BIN"), "--data-dir", f->data_dir,
@@ -718,7 +735,7 @@ test_set_concurrent (Fixture       *f,
         }
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         {
-          g_autoptr(GError) error = NULL;
+          g_autoptr (GError) error = NULL;
 
           g_assert_true (g_subprocess_wait_check (processes[i], NULL, &error));
           g_assert_no_error (error);
@@ -737,18 +754,18 @@ test_set_concurrent (Fixture       *f,
 /* export -o that cannot be written names the file the person gave (not a
  * temporary file) and leaves nothing behind. */
 static void
-test_export_output_errors (Fixture       *f,
-                           gconstpointer  data)
+test_export_output_errors (Fixture      *f,
+                           gconstpointer data)
 {
   g_autofree char *uuid = import_one (f, "story.md", story_md);
   g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "story.md", NULL);
   g_autofree char *written = g_build_filename (f->dir, "story-out.md", NULL);
-  g_auto(Run) nofolder = { 0 };
-  g_auto(Run) folder = { 0 };
-  g_auto(Run) good = { 0 };
-  g_autoptr(GDir) dir = NULL;
+  g_auto (Run) nofolder = { 0 };
+  g_auto (Run) folder = { 0 };
+  g_auto (Run) good = { 0 };
+  g_autoptr (GDir) dir = NULL;
   const char *name;
-  guint n_files = 0;
+  guint       n_files = 0;
 
   g_strstrip (uuid);
   run_copydesk (f, &nofolder, "export", uuid, "--format", "md", "-o", missing, NULL);
@@ -775,14 +792,14 @@ test_export_output_errors (Fixture       *f,
 }
 
 static void
-test_data_dir_env (Fixture       *f,
-                   gconstpointer  data)
+test_data_dir_env (Fixture      *f,
+                   gconstpointer data)
 {
   g_autofree char *path = write_file (f, "wire.txt", wire_txt, -1);
   g_autofree char *db = g_build_filename (f->data_dir, "copydesk.db", NULL);
-  const char *argv[] = { g_getenv ("COPYDESK_BIN"), "import", path, NULL };
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "COPYDESK_DATA_DIR", f->data_dir, TRUE);
-  g_autoptr(GError) error = NULL;
+  const char      *argv[] = { g_getenv ("COPYDESK_BIN"), "import", path, NULL };
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "COPYDESK_DATA_DIR", f->data_dir, TRUE);
+  g_autoptr (GError) error = NULL;
   int status;
 
   g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
@@ -795,22 +812,22 @@ test_data_dir_env (Fixture       *f,
 /* Output that cannot be written (a full disk: /dev/full) is an error, not
  * success with a truncated file. */
 static void
-test_output_write_error (Fixture       *f,
-                         gconstpointer  data)
+test_output_write_error (Fixture      *f,
+                         gconstpointer data)
 {
   g_autofree char *uuid = g_strstrip (import_one (f, "story.md", story_md));
-  const char *export_args[] = { "export", uuid, "--format", "md", NULL };
-  const char *show_args[] = { "show", uuid, "--json", NULL };
-  const char *list_args[] = { "list", "--json", NULL };
-  const char **commands[] = { export_args, show_args, list_args };
+  const char      *export_args[] = { "export", uuid, "--format", "md", NULL };
+  const char      *show_args[] = { "show", uuid, "--json", NULL };
+  const char      *list_args[] = { "list", "--json", NULL };
+  const char     **commands[] = { export_args, show_args, list_args };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_autoptr(GSubprocessLauncher) launcher =
-        g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
-      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-      g_autoptr(GSubprocess) process = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GSubprocessLauncher) launcher =
+          g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr (GSubprocess) process = NULL;
+      g_autoptr (GError) error = NULL;
       g_autofree char *err = NULL;
 
       g_ptr_array_add (argv, (char *) g_getenv ("COPYDESK_BIN"));
@@ -821,7 +838,7 @@ test_output_write_error (Fixture       *f,
       g_ptr_array_add (argv, NULL);
 
       g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
-      process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+      process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
       g_assert_no_error (error);
       g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
       g_assert_no_error (error);
@@ -833,15 +850,15 @@ test_output_write_error (Fixture       *f,
 /* An empty COPYDESK_DATA_DIR counts as unset: the store goes to
  * $XDG_DATA_HOME/copydesk rather than failing on a folder named "". */
 static void
-test_data_dir_env_empty (Fixture       *f,
-                         gconstpointer  data)
+test_data_dir_env_empty (Fixture      *f,
+                         gconstpointer data)
 {
   g_autofree char *path = write_file (f, "wire.txt", wire_txt, -1);
   g_autofree char *xdg = g_build_filename (f->dir, "xdg", NULL);
   g_autofree char *db = g_build_filename (xdg, "copydesk", "copydesk.db", NULL);
-  const char *argv[] = { g_getenv ("COPYDESK_BIN"), "import", path, NULL };
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "COPYDESK_DATA_DIR", "", TRUE);
-  g_autoptr(GError) error = NULL;
+  const char      *argv[] = { g_getenv ("COPYDESK_BIN"), "import", path, NULL };
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "COPYDESK_DATA_DIR", "", TRUE);
+  g_autoptr (GError) error = NULL;
   int status;
 
   env = g_environ_setenv (env, "XDG_DATA_HOME", xdg, TRUE);

@@ -40,12 +40,12 @@ read_output (GHashTable *expected,
              const char *output,
              guint      *n_commits)
 {
-  g_auto(GStrv) lines = g_strsplit (output, "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (output, "\n", -1);
 
   /* The last element follows the last newline: a cut-off line or "". */
   for (guint i = 0; lines[i] != NULL && lines[i + 1] != NULL; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (lines[i], " ", 3);
+      g_auto (GStrv) parts = g_strsplit (lines[i], " ", 3);
       Expected *e;
 
       g_assert_cmpuint (g_strv_length (parts), ==, 3);
@@ -76,8 +76,8 @@ run_and_kill (const char *writer,
               GHashTable *expected,
               guint      *n_commits)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) proc = NULL;
   g_autofree char *seed_text = g_strdup_printf ("%u", seed);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -101,9 +101,9 @@ run_and_kill (const char *writer,
 static void
 check_sqlite (const char *path)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  char *message = NULL;
+  char         *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
@@ -122,15 +122,15 @@ static void
 test_sigkill (void)
 {
   g_autofree char *writer = g_test_build_filename (G_TEST_BUILT, "crash-writer", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("copydesk-crash-XXXXXX", &error);
-  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                          g_free, expected_free);
-  g_autoptr(CdStore) store = NULL;
+  g_autoptr (GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                           g_free, expected_free);
+  g_autoptr (CdStore) store = NULL;
   GHashTableIter iter;
-  gpointer key, value;
-  guint n_commits = 0;
-  guint n_checked = 0;
+  gpointer       key, value;
+  guint          n_commits = 0;
+  guint          n_checked = 0;
 
   g_assert_no_error (error);
   g_assert_true (g_file_test (writer, G_FILE_TEST_IS_EXECUTABLE));
@@ -150,9 +150,9 @@ test_sigkill (void)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       Expected *e = value;
-      g_autoptr(CdArticle) article = cd_store_get_article (store, key, NULL);
+      g_autoptr (CdArticle) article = cd_store_get_article (store, key, NULL);
       g_autofree char *sum = NULL;
-      gboolean known;
+      gboolean         known;
 
       if (article == NULL)
         {
@@ -167,7 +167,8 @@ test_sigkill (void)
         known = g_str_equal (sum, g_ptr_array_index (e->begun, i));
       if (!known)
         g_error ("Article %s has a body from neither its last committed save nor a later "
-                 "one (checksum %s)", (char *) key, sum);
+                 "one (checksum %s)",
+                 (char *) key, sum);
       n_checked++;
     }
   g_assert_cmpuint (n_checked, >, 0);

@@ -279,7 +279,8 @@ test_markdown_bad_front_matter (void)
     for (guint i = 0; i < G_N_ELEMENTS (zoned); i++)
       {
         g_autofree char *text = g_strdup_printf ("---\nembargo: %s\ncreated: 2026-11-01 "
-                                                 "08:00:00\n---\n", zoned[i]);
+                                                 "08:00:00\n---\n",
+                                                 zoned[i]);
         g_autoptr (GError) error = NULL;
         g_autoptr (CdArticle) a = cd_import_markdown (text, strlen (text), "z.md", &error);
 
@@ -316,7 +317,7 @@ static void
 test_markdown_deep_nesting (void)
 {
   static const char *opens[] = { "[", "{a: ", "- " };
-  const guint levels = 100000;
+  const guint        levels = 100000;
 
   for (guint i = 0; i < G_N_ELEMENTS (opens); i++)
     {
@@ -331,10 +332,10 @@ test_markdown_deep_nesting (void)
       g_string_append (text, "\n---\nbody\n");
       assert_markdown_error (text->str,
                              g_str_equal (opens[i], "- ")
-                               ? "story.md: line 3 of the front matter (line 4 of the file): "
-                                 "the value is nested more than 64 levels deep."
-                               : "story.md: line 2 of the front matter (line 3 of the file): "
-                                 "the value is nested more than 64 levels deep.");
+                                 ? "story.md: line 3 of the front matter (line 4 of the file): "
+                                   "the value is nested more than 64 levels deep."
+                                 : "story.md: line 2 of the front matter (line 3 of the file): "
+                                   "the value is nested more than 64 levels deep.");
     }
 
   /* 63 levels around a value are still read. */

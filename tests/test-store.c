@@ -20,18 +20,18 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("copydesk-store-XXXXXX", &error);
   g_assert_no_error (error);
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   cd_test_rm_rf (f->dir);
   g_free (f->dir);
@@ -40,7 +40,7 @@ fixture_teardown (Fixture       *f,
 static CdStore *
 open_store (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CdStore *store = cd_store_open (f->dir, &error);
 
   g_assert_no_error (error);
@@ -63,13 +63,13 @@ static CdArticle *
 make_full_article (void)
 {
   CdArticle *a = cd_article_new ();
-  g_autoptr(GDateTime) embargo = parse_time ("2026-03-01T09:00:00+05:30");
-  g_autoptr(GDateTime) created = parse_time ("2026-02-27T23:59:58.123456-08:00");
-  g_autoptr(GDateTime) modified = parse_time ("2026-02-28T10:11:12.5Z");
-  g_autoptr(GDateTime) fix1 = parse_time ("2026-03-02T08:00:00+01:00");
-  g_autoptr(GDateTime) fix2 = parse_time ("2026-03-03T08:00:00Z");
-  g_autoptr(JsonObject) extra = json_object_new ();
-  g_autoptr(JsonArray) list = json_array_new ();
+  g_autoptr (GDateTime) embargo = parse_time ("2026-03-01T09:00:00+05:30");
+  g_autoptr (GDateTime) created = parse_time ("2026-02-27T23:59:58.123456-08:00");
+  g_autoptr (GDateTime) modified = parse_time ("2026-02-28T10:11:12.5Z");
+  g_autoptr (GDateTime) fix1 = parse_time ("2026-03-02T08:00:00+01:00");
+  g_autoptr (GDateTime) fix2 = parse_time ("2026-03-03T08:00:00Z");
+  g_autoptr (JsonObject) extra = json_object_new ();
+  g_autoptr (JsonArray) list = json_array_new ();
   const char *tags[] = { "floods", "Bavaria", "wëather, \"quoted\"", NULL };
 
   cd_article_set_headline (a, "Flood waters rise in Passau");
@@ -109,15 +109,15 @@ static GPtrArray *list_with (CdStore    *store,
                              guint       limit);
 
 static void
-test_open_create (Fixture       *f,
-                  gconstpointer  data)
+test_open_create (Fixture      *f,
+                  gconstpointer data)
 {
   g_autofree char *dir = g_build_filename (f->dir, "deep", "er", NULL);
   g_autofree char *file = g_build_filename (dir, "copydesk.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdStore) store = cd_store_open (dir, &error);
-  GStatBuf st;
-  sqlite3 *db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = cd_store_open (dir, &error);
+  GStatBuf      st;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
   g_assert_no_error (error);
@@ -141,16 +141,16 @@ test_open_create (Fixture       *f,
 }
 
 static void
-test_open_default_dir (Fixture       *f,
-                       gconstpointer  data)
+test_open_default_dir (Fixture      *f,
+                       gconstpointer data)
 {
   g_autofree char *saved = g_strdup (g_getenv ("COPYDESK_DATA_DIR"));
   g_autofree char *env_dir = g_build_filename (f->dir, "from-env", NULL);
   g_autofree char *expected = g_build_filename (env_dir, "copydesk.db", NULL);
   g_autofree char *xdg = NULL;
   g_autofree char *fallback = NULL;
-  g_autoptr(CdStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_unsetenv ("COPYDESK_DATA_DIR");
   xdg = cd_store_default_data_dir ();
@@ -170,15 +170,15 @@ test_open_default_dir (Fixture       *f,
 }
 
 static void
-test_article_roundtrip (Fixture       *f,
-                        gconstpointer  data)
+test_article_roundtrip (Fixture      *f,
+                        gconstpointer data)
 {
-  g_autoptr(CdStore) store = open_store (f);
-  g_autoptr(CdArticle) a = make_full_article ();
-  g_autoptr(CdArticle) got = NULL;
-  g_autoptr(CdArticle) again = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdStore) store = open_store (f);
+  g_autoptr (CdArticle) a = make_full_article ();
+  g_autoptr (CdArticle) got = NULL;
+  g_autoptr (CdArticle) again = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
   CdArticle *summary;
 
   g_assert_false (cd_store_has_article (store, cd_article_get_uuid (a)));
@@ -219,22 +219,22 @@ test_article_roundtrip (Fixture       *f,
 }
 
 static void
-test_article_tags (Fixture       *f,
-                   gconstpointer  data)
+test_article_tags (Fixture      *f,
+                   gconstpointer data)
 {
-  g_autoptr(CdStore) store = open_store (f);
+  g_autoptr (CdStore) store = open_store (f);
   const char *cases[][4] = {
-    { "plain", "[breaking]", "a,b", NULL },
-    { "quote\"d", "back\\slash", "new\nline", NULL },
-    { "", "]", "\"", NULL },
+    {"plain",     "[breaking]",  "a,b",       NULL},
+    { "quote\"d", "back\\slash", "new\nline", NULL},
+    { "",         "]",           "\"",        NULL},
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(CdArticle) a = cd_article_new ();
-      g_autoptr(CdArticle) got = NULL;
-      g_autoptr(GPtrArray) list = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_article_new ();
+      g_autoptr (CdArticle) got = NULL;
+      g_autoptr (GPtrArray) list = NULL;
+      g_autoptr (GError) error = NULL;
 
       cd_article_set_tags (a, cases[i]);
       g_assert_true (cd_store_save_article (store, a, CD_REVISION_NONE, NULL, &error));
@@ -249,12 +249,12 @@ test_article_tags (Fixture       *f,
 }
 
 static void
-test_article_not_found (Fixture       *f,
-                        gconstpointer  data)
+test_article_not_found (Fixture      *f,
+                        gconstpointer data)
 {
-  g_autoptr(CdStore) store = open_store (f);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) a = cd_store_get_article (store, "no-such-uuid", &error);
+  g_autoptr (CdStore) store = open_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_store_get_article (store, "no-such-uuid", &error);
 
   g_assert_null (a);
   g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND);
@@ -263,21 +263,21 @@ test_article_not_found (Fixture       *f,
 }
 
 static CdArticle *
-save_simple (CdStore         *store,
-             const char      *headline,
-             const char      *body,
-             CdArticleStatus  status,
-             const char      *modified)
+save_simple (CdStore        *store,
+             const char     *headline,
+             const char     *body,
+             CdArticleStatus status,
+             const char     *modified)
 {
   CdArticle *a = cd_article_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   cd_article_set_headline (a, headline);
   cd_article_set_body (a, body);
   cd_article_set_status (a, status);
   if (modified != NULL)
     {
-      g_autoptr(GDateTime) dt = parse_time (modified);
+      g_autoptr (GDateTime) dt = parse_time (modified);
       cd_article_set_modified (a, dt);
     }
   g_assert_true (cd_store_save_article (store, a, CD_REVISION_NONE, NULL, &error));
@@ -286,18 +286,18 @@ save_simple (CdStore         *store,
 }
 
 static gboolean
-edit_dek (CdArticle  *article,
-          gpointer    user_data,
-          GError    **error)
+edit_dek (CdArticle *article,
+          gpointer   user_data,
+          GError   **error)
 {
   cd_article_set_dek (article, user_data);
   return TRUE;
 }
 
 static gboolean
-edit_bad_status (CdArticle  *article,
-                 gpointer    user_data,
-                 GError    **error)
+edit_bad_status (CdArticle *article,
+                 gpointer   user_data,
+                 GError   **error)
 {
   cd_article_set_dek (article, "half of a change");
   return cd_article_set_field (article, "status", "printed", error);
@@ -307,8 +307,8 @@ static guint
 n_revisions (CdStore    *store,
              const char *uuid)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) revisions = cd_store_list_revisions (store, uuid, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) revisions = cd_store_list_revisions (store, uuid, &error);
 
   g_assert_no_error (error);
   return revisions->len;
@@ -318,18 +318,18 @@ n_revisions (CdStore    *store,
  * time, outbox); no change writes nothing; a failed edit leaves the
  * article as it was. */
 static void
-test_edit_article (Fixture       *f,
-                   gconstpointer  data)
+test_edit_article (Fixture      *f,
+                   gconstpointer data)
 {
-  g_autoptr(CdStore) store = open_store (f);
-  g_autoptr(CdArticle) a = save_simple (store, "Old story", "Body.", CD_ARTICLE_STATUS_DRAFT,
-                                        "2020-01-01T00:00:00Z");
+  g_autoptr (CdStore) store = open_store (f);
+  g_autoptr (CdArticle) a = save_simple (store, "Old story", "Body.", CD_ARTICLE_STATUS_DRAFT,
+                                         "2020-01-01T00:00:00Z");
   const char *uuid = cd_article_get_uuid (a);
-  g_autoptr(CdArticle) after = NULL;
-  g_autoptr(CdArticle) same = NULL;
-  g_autoptr(CdArticle) failed = NULL;
-  g_autoptr(GPtrArray) outbox = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdArticle) after = NULL;
+  g_autoptr (CdArticle) same = NULL;
+  g_autoptr (CdArticle) failed = NULL;
+  g_autoptr (GPtrArray) outbox = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (cd_store_outbox_remove (store, uuid, cd_store_outbox_get_queued_at (store, uuid),
                                          &error));
@@ -368,7 +368,7 @@ static void
 assert_headlines (GPtrArray  *articles,
                   const char *expected)
 {
-  g_autoptr(GString) got = g_string_new (NULL);
+  g_autoptr (GString) got = g_string_new (NULL);
 
   for (guint i = 0; i < articles->len; i++)
     {
@@ -387,7 +387,7 @@ list_with (CdStore    *store,
            guint       limit)
 {
   CdStoreQuery query = { search, status, trashed, limit };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GPtrArray *list = cd_store_list_articles (store, &query, &error);
 
   g_assert_no_error (error);
@@ -396,22 +396,22 @@ list_with (CdStore    *store,
 }
 
 static void
-test_list_order_filter (Fixture       *f,
-                        gconstpointer  data)
+test_list_order_filter (Fixture      *f,
+                        gconstpointer data)
 {
-  g_autoptr(CdStore) store = open_store (f);
-  g_autoptr(CdArticle) a = save_simple (store, "A", "one", CD_ARTICLE_STATUS_DRAFT,
-                                        "2026-01-01T10:00:00Z");
-  g_autoptr(CdArticle) b = save_simple (store, "B", "two words", CD_ARTICLE_STATUS_PUBLISHED,
-                                        "2026-01-03T10:00:00Z");
-  g_autoptr(CdArticle) c = save_simple (store, "C", "three more words", CD_ARTICLE_STATUS_DRAFT,
-                                        "2026-01-02T10:00:00.5+02:00");
-  g_autoptr(CdArticle) d = save_simple (store, "D", "", CD_ARTICLE_STATUS_DRAFT,
-                                        "2026-01-02T09:00:00.25Z");
-  g_autoptr(GPtrArray) all = list_with (store, NULL, -1, FALSE, 0);
-  g_autoptr(GPtrArray) drafts = list_with (store, NULL, CD_ARTICLE_STATUS_DRAFT, FALSE, 0);
-  g_autoptr(GPtrArray) two = list_with (store, NULL, -1, FALSE, 2);
-  g_autoptr(GPtrArray) killed = list_with (store, NULL, CD_ARTICLE_STATUS_KILLED, FALSE, 0);
+  g_autoptr (CdStore) store = open_store (f);
+  g_autoptr (CdArticle) a = save_simple (store, "A", "one", CD_ARTICLE_STATUS_DRAFT,
+                                         "2026-01-01T10:00:00Z");
+  g_autoptr (CdArticle) b = save_simple (store, "B", "two words", CD_ARTICLE_STATUS_PUBLISHED,
+                                         "2026-01-03T10:00:00Z");
+  g_autoptr (CdArticle) c = save_simple (store, "C", "three more words", CD_ARTICLE_STATUS_DRAFT,
+                                         "2026-01-02T10:00:00.5+02:00");
+  g_autoptr (CdArticle) d = save_simple (store, "D", "", CD_ARTICLE_STATUS_DRAFT,
+                                         "2026-01-02T09:00:00.25Z");
+  g_autoptr (GPtrArray) all = list_with (store, NULL, -1, FALSE, 0);
+  g_autoptr (GPtrArray) drafts = list_with (store, NULL, CD_ARTICLE_STATUS_DRAFT, FALSE, 0);
+  g_autoptr (GPtrArray) two = list_with (store, NULL, -1, FALSE, 2);
+  g_autoptr (GPtrArray) killed = list_with (store, NULL, CD_ARTICLE_STATUS_KILLED, FALSE, 0);
 
   /* C is 08:00 UTC, D 09:00 UTC: the order follows the instant, not the text. */
   assert_headlines (all, "B,D,C,A");
@@ -427,7 +427,7 @@ list_ready (GObject      *source,
             gpointer      user_data)
 {
   GPtrArray **out = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   *out = cd_store_list_articles_finish (CD_STORE (source), result, &error);
   g_assert_no_error (error);
@@ -439,8 +439,8 @@ list_cancelled (GObject      *source,
                 gpointer      user_data)
 {
   gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = cd_store_list_articles_finish (CD_STORE (source), result, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = cd_store_list_articles_finish (CD_STORE (source), result, &error);
 
   g_assert_null (list);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -448,16 +448,16 @@ list_cancelled (GObject      *source,
 }
 
 static void
-test_list_async (Fixture       *f,
-                 gconstpointer  data)
+test_list_async (Fixture      *f,
+                 gconstpointer data)
 {
   CdStore *store = open_store (f);
-  g_autoptr(CdArticle) a = save_simple (store, "Older", "x", CD_ARTICLE_STATUS_DRAFT,
-                                        "2026-01-01T10:00:00Z");
-  g_autoptr(CdArticle) b = save_simple (store, "Newer", "y", CD_ARTICLE_STATUS_HELD,
-                                        "2026-01-02T10:00:00Z");
-  g_autoptr(GPtrArray) result = NULL;
-  g_autoptr(GPtrArray) held = NULL;
+  g_autoptr (CdArticle) a = save_simple (store, "Older", "x", CD_ARTICLE_STATUS_DRAFT,
+                                         "2026-01-01T10:00:00Z");
+  g_autoptr (CdArticle) b = save_simple (store, "Newer", "y", CD_ARTICLE_STATUS_HELD,
+                                         "2026-01-02T10:00:00Z");
+  g_autoptr (GPtrArray) result = NULL;
+  g_autoptr (GPtrArray) held = NULL;
   CdStoreQuery query = { NULL, CD_ARTICLE_STATUS_HELD, FALSE, 0 };
 
   g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
@@ -473,7 +473,7 @@ test_list_async (Fixture       *f,
   assert_headlines (held, "Newer");
 
   {
-    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr (GCancellable) cancellable = g_cancellable_new ();
     gboolean done = FALSE;
 
     g_cancellable_cancel (cancellable);
@@ -494,44 +494,47 @@ test_list_async (Fixture       *f,
 }
 
 static void
-test_search (Fixture       *f,
-             gconstpointer  data)
+test_search (Fixture      *f,
+             gconstpointer data)
 {
-  g_autoptr(CdStore) store = open_store (f);
-  g_autoptr(CdArticle) body_hit =
-    save_simple (store, "Council meets", "The council talked about the flood defences "
-                 "and the budget for them.", CD_ARTICLE_STATUS_DRAFT, "2026-01-03T00:00:00Z");
-  g_autoptr(CdArticle) headline_hit =
-    save_simple (store, "Flood waters rise in Köln", "Water rose overnight.",
-                 CD_ARTICLE_STATUS_DRAFT, "2026-01-01T00:00:00Z");
-  g_autoptr(CdArticle) other =
-    save_simple (store, "Match report", "foo bar (AND) \"quoted\" text",
-                 CD_ARTICLE_STATUS_PUBLISHED, "2026-01-02T00:00:00Z");
-  g_autoptr(GPtrArray) flood = list_with (store, "flood", -1, FALSE, 0);
-  g_autoptr(GPtrArray) prefix = list_with (store, "floo", -1, FALSE, 0);
-  g_autoptr(GPtrArray) accents = list_with (store, "koln", -1, FALSE, 0);
-  g_autoptr(GPtrArray) two_words = list_with (store, "budget council", -1, FALSE, 0);
-  g_autoptr(GPtrArray) odd = list_with (store, "\"foo AND (", -1, FALSE, 0);
-  g_autoptr(GPtrArray) no_words = list_with (store, "(( \" * ^", -1, FALSE, 0);
-  g_autoptr(GPtrArray) bad_utf8 = list_with (store, "fl\xff\xfeood", -1, FALSE, 0);
-  g_autoptr(GPtrArray) status = list_with (store, "flood", CD_ARTICLE_STATUS_PUBLISHED, FALSE, 0);
-  g_autoptr(GPtrArray) published = list_with (store, "text", CD_ARTICLE_STATUS_PUBLISHED, FALSE, 0);
-  g_autoptr(GPtrArray) best = list_with (store, "flood", -1, FALSE, 1);
-  g_autoptr(CdArticle) joined =
-    save_simple (store, "S&P 500 closes higher", "U.S. stocks rose in Emilia-Romagna's "
-                 "honour.", CD_ARTICLE_STATUS_HELD, "2025-12-01T00:00:00Z");
-  g_autoptr(CdArticle) scattered =
-    save_simple (store, "Stocks and pensions", "Some people save; policy makers "
-                 "spoke of the U.K. and Romagna.", CD_ARTICLE_STATUS_HELD, "2025-12-02T00:00:00Z");
+  g_autoptr (CdStore) store = open_store (f);
+  g_autoptr (CdArticle) body_hit =
+      save_simple (store, "Council meets", "The council talked about the flood defences "
+                                           "and the budget for them.",
+                   CD_ARTICLE_STATUS_DRAFT, "2026-01-03T00:00:00Z");
+  g_autoptr (CdArticle) headline_hit =
+      save_simple (store, "Flood waters rise in Köln", "Water rose overnight.",
+                   CD_ARTICLE_STATUS_DRAFT, "2026-01-01T00:00:00Z");
+  g_autoptr (CdArticle) other =
+      save_simple (store, "Match report", "foo bar (AND) \"quoted\" text",
+                   CD_ARTICLE_STATUS_PUBLISHED, "2026-01-02T00:00:00Z");
+  g_autoptr (GPtrArray) flood = list_with (store, "flood", -1, FALSE, 0);
+  g_autoptr (GPtrArray) prefix = list_with (store, "floo", -1, FALSE, 0);
+  g_autoptr (GPtrArray) accents = list_with (store, "koln", -1, FALSE, 0);
+  g_autoptr (GPtrArray) two_words = list_with (store, "budget council", -1, FALSE, 0);
+  g_autoptr (GPtrArray) odd = list_with (store, "\"foo AND (", -1, FALSE, 0);
+  g_autoptr (GPtrArray) no_words = list_with (store, "(( \" * ^", -1, FALSE, 0);
+  g_autoptr (GPtrArray) bad_utf8 = list_with (store, "fl\xff\xfeood", -1, FALSE, 0);
+  g_autoptr (GPtrArray) status = list_with (store, "flood", CD_ARTICLE_STATUS_PUBLISHED, FALSE, 0);
+  g_autoptr (GPtrArray) published = list_with (store, "text", CD_ARTICLE_STATUS_PUBLISHED, FALSE, 0);
+  g_autoptr (GPtrArray) best = list_with (store, "flood", -1, FALSE, 1);
+  g_autoptr (CdArticle) joined =
+      save_simple (store, "S&P 500 closes higher", "U.S. stocks rose in Emilia-Romagna's "
+                                                   "honour.",
+                   CD_ARTICLE_STATUS_HELD, "2025-12-01T00:00:00Z");
+  g_autoptr (CdArticle) scattered =
+      save_simple (store, "Stocks and pensions", "Some people save; policy makers "
+                                                 "spoke of the U.K. and Romagna.",
+                   CD_ARTICLE_STATUS_HELD, "2025-12-02T00:00:00Z");
   /* Words joined by punctuation are found side by side, not anywhere. */
-  g_autoptr(GPtrArray) ampersand = list_with (store, "S&P", CD_ARTICLE_STATUS_HELD, FALSE, 0);
-  g_autoptr(GPtrArray) dotted = list_with (store, "U.S.", CD_ARTICLE_STATUS_HELD, FALSE, 0);
-  g_autoptr(GPtrArray) hyphen = list_with (store, "Emilia-Romagna", CD_ARTICLE_STATUS_HELD, FALSE, 0);
-  g_autoptr(GPtrArray) apart = list_with (store, "Romagna stocks", CD_ARTICLE_STATUS_HELD, FALSE, 0);
-  g_autoptr(GPtrArray) typing = list_with (store, "Emilia-Rom", CD_ARTICLE_STATUS_HELD, FALSE, 0);
-  g_autoptr(GPtrArray) after_edit = NULL;
-  g_autoptr(GPtrArray) after_trash = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) ampersand = list_with (store, "S&P", CD_ARTICLE_STATUS_HELD, FALSE, 0);
+  g_autoptr (GPtrArray) dotted = list_with (store, "U.S.", CD_ARTICLE_STATUS_HELD, FALSE, 0);
+  g_autoptr (GPtrArray) hyphen = list_with (store, "Emilia-Romagna", CD_ARTICLE_STATUS_HELD, FALSE, 0);
+  g_autoptr (GPtrArray) apart = list_with (store, "Romagna stocks", CD_ARTICLE_STATUS_HELD, FALSE, 0);
+  g_autoptr (GPtrArray) typing = list_with (store, "Emilia-Rom", CD_ARTICLE_STATUS_HELD, FALSE, 0);
+  g_autoptr (GPtrArray) after_edit = NULL;
+  g_autoptr (GPtrArray) after_trash = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* A headline match ranks above a body match, though it is older. */
   assert_headlines (flood, "Flood waters rise in Köln,Council meets");
@@ -570,9 +573,9 @@ static int
 count_rows (CdStore    *store,
             const char *sql)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  int n;
+  int           n;
 
   g_assert_cmpint (sqlite3_open (cd_store_get_path (store), &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
@@ -584,20 +587,20 @@ count_rows (CdStore    *store,
 }
 
 static void
-test_trash (Fixture       *f,
-            gconstpointer  data)
+test_trash (Fixture      *f,
+            gconstpointer data)
 {
-  g_autoptr(CdStore) store = open_store (f);
-  g_autoptr(CdArticle) a = save_simple (store, "A", "a", CD_ARTICLE_STATUS_DRAFT,
-                                        "2026-01-01T00:00:00Z");
-  g_autoptr(CdArticle) b = save_simple (store, "B", "b", CD_ARTICLE_STATUS_DRAFT,
-                                        "2026-01-02T00:00:00Z");
-  g_autoptr(CdArticle) c = save_simple (store, "C", "c", CD_ARTICLE_STATUS_DRAFT,
-                                        "2026-01-03T00:00:00Z");
-  g_autoptr(GPtrArray) live = NULL;
-  g_autoptr(GPtrArray) trash = NULL;
-  g_autoptr(CdArticle) still = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdStore) store = open_store (f);
+  g_autoptr (CdArticle) a = save_simple (store, "A", "a", CD_ARTICLE_STATUS_DRAFT,
+                                         "2026-01-01T00:00:00Z");
+  g_autoptr (CdArticle) b = save_simple (store, "B", "b", CD_ARTICLE_STATUS_DRAFT,
+                                         "2026-01-02T00:00:00Z");
+  g_autoptr (CdArticle) c = save_simple (store, "C", "c", CD_ARTICLE_STATUS_DRAFT,
+                                         "2026-01-03T00:00:00Z");
+  g_autoptr (GPtrArray) live = NULL;
+  g_autoptr (GPtrArray) trash = NULL;
+  g_autoptr (CdArticle) still = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (cd_store_save_article (store, a, CD_REVISION_CHECKPOINT, NULL, &error));
   g_assert_true (cd_store_trash_article (store, cd_article_get_uuid (a), &error));
@@ -643,27 +646,28 @@ test_trash (Fixture       *f,
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM revisions"), ==, 0);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM outbox"), ==, 2);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM articles_fts WHERE articles_fts "
-                                      "MATCH 'a'"), ==, 0);
+                                      "MATCH 'a'"),
+                   ==, 0);
   g_assert_cmpuint (cd_store_empty_trash (store, &error), ==, 0);
   g_assert_no_error (error);
 }
 
 static void
-test_revisions (Fixture       *f,
-                gconstpointer  data)
+test_revisions (Fixture      *f,
+                gconstpointer data)
 {
-  g_autoptr(CdStore) store = open_store (f);
-  g_autoptr(CdArticle) a = make_full_article ();
-  g_autoptr(CdArticle) first = NULL;
-  g_autoptr(CdArticle) restored = NULL;
-  g_autoptr(CdArticle) current = NULL;
-  g_autoptr(GPtrArray) revisions = NULL;
-  g_autoptr(CdRevision) got = NULL;
-  g_autoptr(CdRevision) missing = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdStore) store = open_store (f);
+  g_autoptr (CdArticle) a = make_full_article ();
+  g_autoptr (CdArticle) first = NULL;
+  g_autoptr (CdArticle) restored = NULL;
+  g_autoptr (CdArticle) current = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (CdRevision) got = NULL;
+  g_autoptr (CdRevision) missing = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *diff = NULL;
   g_autofree char *same = NULL;
-  CdRevision *older, *newer;
+  CdRevision      *older, *newer;
 
   g_assert_true (cd_store_save_article (store, a, CD_REVISION_CHECKPOINT, NULL, &error));
   g_assert_no_error (error);
@@ -717,7 +721,8 @@ test_revisions (Fixture       *f,
   g_assert_cmpstr (cd_article_get_uuid (restored), ==, cd_article_get_uuid (a));
   g_assert_cmpstr (cd_article_get_body (restored), ==, cd_article_get_body (first));
   g_assert_cmpint (g_date_time_compare (cd_article_get_modified (restored),
-                                        cd_article_get_modified (first)), >, 0);
+                                        cd_article_get_modified (first)),
+                   >, 0);
   current = cd_store_get_article (store, cd_article_get_uuid (a), &error);
   g_assert_no_error (error);
   g_assert_true (cd_article_equal (current, restored));
@@ -739,7 +744,7 @@ exec_sql (CdStore    *store,
           const char *sql)
 {
   sqlite3 *db = NULL;
-  char *message = NULL;
+  char    *message = NULL;
 
   g_assert_cmpint (sqlite3_open (cd_store_get_path (store), &db), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
@@ -749,18 +754,18 @@ exec_sql (CdStore    *store,
 }
 
 static void
-test_revisions_damaged (Fixture       *f,
-                        gconstpointer  data)
+test_revisions_damaged (Fixture      *f,
+                        gconstpointer data)
 {
-  g_autoptr(CdStore) store = open_store (f);
-  g_autoptr(CdArticle) a = save_simple (store, "Kept", "Body", CD_ARTICLE_STATUS_DRAFT, NULL);
-  g_autoptr(CdArticle) before = cd_article_copy (a);
-  g_autoptr(CdArticle) after = NULL;
-  g_autoptr(GPtrArray) revisions = NULL;
-  g_autoptr(CdRevision) revision = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdStore) store = open_store (f);
+  g_autoptr (CdArticle) a = save_simple (store, "Kept", "Body", CD_ARTICLE_STATUS_DRAFT, NULL);
+  g_autoptr (CdArticle) before = cd_article_copy (a);
+  g_autoptr (CdArticle) after = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (CdRevision) revision = NULL;
+  g_autoptr (GError) error = NULL;
   CdArticle *snapshot;
-  gint64 id;
+  gint64     id;
 
   g_assert_true (cd_store_save_article (store, a, CD_REVISION_CHECKPOINT, NULL, &error));
   exec_sql (store, "UPDATE revisions SET snapshot = '{\"uuid\": 42'");
@@ -804,7 +809,14 @@ static void
 test_revision_reasons (void)
 {
   static const char *names[] = {
-    "checkpoint", "named", "before-sync", "pulled", "merged", "restored", "imported", "edited",
+    "checkpoint",
+    "named",
+    "before-sync",
+    "pulled",
+    "merged",
+    "restored",
+    "imported",
+    "edited",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -833,9 +845,9 @@ assert_diff_line (GArray     *lines,
 static void
 test_diff (void)
 {
-  g_autoptr(GArray) lines = cd_diff_lines ("a\nb\nc", "a\nB\nc\nd\n");
-  g_autoptr(GArray) same = cd_diff_lines ("one\n\ntwo", "one\n\ntwo\n");
-  g_autoptr(GArray) from_nothing = cd_diff_lines (NULL, "new");
+  g_autoptr (GArray) lines = cd_diff_lines ("a\nb\nc", "a\nB\nc\nd\n");
+  g_autoptr (GArray) same = cd_diff_lines ("one\n\ntwo", "one\n\ntwo\n");
+  g_autoptr (GArray) from_nothing = cd_diff_lines (NULL, "new");
   g_autofree char *unified = cd_diff_unified ("1\n2\n3\n4\n5\n6\n7\n8\n9\n",
                                               "1\n2\n3\n4\nfive\n6\n7\n8\n9\n",
                                               "old.md", "new.md");
@@ -861,13 +873,13 @@ test_diff (void)
 static void
 test_json (void)
 {
-  g_autoptr(CdArticle) a = make_full_article ();
-  g_autoptr(CdArticle) back = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) public = NULL;
+  g_autoptr (CdArticle) a = make_full_article ();
+  g_autoptr (CdArticle) back = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) public = NULL;
   g_autofree char *json = cd_article_to_json (a, CD_ARTICLE_JSON_DEFAULT, TRUE);
-  g_autoptr(GList) members = NULL;
-  g_autoptr(GString) keys = g_string_new (NULL);
+  g_autoptr (GList) members = NULL;
+  g_autoptr (GString) keys = g_string_new (NULL);
   JsonObject *object;
 
   back = cd_article_from_json (json, &error);
@@ -894,43 +906,43 @@ test_json (void)
 
 /* The first schema, as a store written by the first release has it. */
 static const char v1_schema[] =
-  "CREATE TABLE articles ("
-  "  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, headline TEXT, dek TEXT,"
-  "  byline TEXT, dateline TEXT, source TEXT, slug TEXT, section TEXT, tags TEXT,"
-  "  status TEXT NOT NULL DEFAULT 'draft', embargo TEXT,"
-  "  length_target INTEGER NOT NULL DEFAULT 0, language TEXT, image TEXT,"
-  "  image_caption TEXT, image_credit TEXT, created TEXT, modified TEXT,"
-  "  modified_us INTEGER NOT NULL DEFAULT 0, word_count INTEGER NOT NULL DEFAULT 0,"
-  "  trashed_at INTEGER, corrections TEXT, extra TEXT, ednote TEXT);"
-  "CREATE INDEX articles_by_trash_modified ON articles (trashed_at, modified_us);"
-  "CREATE INDEX articles_by_modified ON articles (modified_us);"
-  "CREATE INDEX articles_by_status ON articles (status, modified_us);"
-  "CREATE TABLE article_bodies ("
-  "  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE, body TEXT);"
-  "CREATE TABLE revisions ("
-  "  id INTEGER PRIMARY KEY,"
-  "  article_uuid TEXT NOT NULL REFERENCES articles (uuid) ON DELETE CASCADE,"
-  "  created INTEGER NOT NULL, reason TEXT NOT NULL, name TEXT, snapshot TEXT NOT NULL);"
-  "CREATE INDEX revisions_by_article ON revisions (article_uuid, id);"
-  "INSERT INTO articles (id, uuid, headline, dek, tags, status, language, created, modified,"
-  "  modified_us, word_count)"
-  "  VALUES (7, '11111111-2222-3333-4444-555555555555', 'Harbour reopens', 'After the storm',"
-  "  '[\"port\",\"storm\"]', 'held', 'en', '2025-05-01T08:00:00Z', '2025-05-02T09:30:00Z',"
-  "  1746178200000000, 4);"
-  "INSERT INTO article_bodies (article_id, body) VALUES (7, 'Ships sail again today.');"
-  "INSERT INTO articles (id, uuid, headline, status, modified_us)"
-  "  VALUES (8, '66666666-2222-3333-4444-555555555555', 'Bodiless brief', 'draft', 1);"
-  "INSERT INTO revisions (article_uuid, created, reason, name, snapshot)"
-  "  VALUES ('11111111-2222-3333-4444-555555555555', 1746178200000000, 'checkpoint', NULL,"
-  "  '{\"uuid\":\"11111111-2222-3333-4444-555555555555\",\"headline\":\"Harbour shut\"}');"
-  "PRAGMA user_version = 1;";
+    "CREATE TABLE articles ("
+    "  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, headline TEXT, dek TEXT,"
+    "  byline TEXT, dateline TEXT, source TEXT, slug TEXT, section TEXT, tags TEXT,"
+    "  status TEXT NOT NULL DEFAULT 'draft', embargo TEXT,"
+    "  length_target INTEGER NOT NULL DEFAULT 0, language TEXT, image TEXT,"
+    "  image_caption TEXT, image_credit TEXT, created TEXT, modified TEXT,"
+    "  modified_us INTEGER NOT NULL DEFAULT 0, word_count INTEGER NOT NULL DEFAULT 0,"
+    "  trashed_at INTEGER, corrections TEXT, extra TEXT, ednote TEXT);"
+    "CREATE INDEX articles_by_trash_modified ON articles (trashed_at, modified_us);"
+    "CREATE INDEX articles_by_modified ON articles (modified_us);"
+    "CREATE INDEX articles_by_status ON articles (status, modified_us);"
+    "CREATE TABLE article_bodies ("
+    "  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE, body TEXT);"
+    "CREATE TABLE revisions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  article_uuid TEXT NOT NULL REFERENCES articles (uuid) ON DELETE CASCADE,"
+    "  created INTEGER NOT NULL, reason TEXT NOT NULL, name TEXT, snapshot TEXT NOT NULL);"
+    "CREATE INDEX revisions_by_article ON revisions (article_uuid, id);"
+    "INSERT INTO articles (id, uuid, headline, dek, tags, status, language, created, modified,"
+    "  modified_us, word_count)"
+    "  VALUES (7, '11111111-2222-3333-4444-555555555555', 'Harbour reopens', 'After the storm',"
+    "  '[\"port\",\"storm\"]', 'held', 'en', '2025-05-01T08:00:00Z', '2025-05-02T09:30:00Z',"
+    "  1746178200000000, 4);"
+    "INSERT INTO article_bodies (article_id, body) VALUES (7, 'Ships sail again today.');"
+    "INSERT INTO articles (id, uuid, headline, status, modified_us)"
+    "  VALUES (8, '66666666-2222-3333-4444-555555555555', 'Bodiless brief', 'draft', 1);"
+    "INSERT INTO revisions (article_uuid, created, reason, name, snapshot)"
+    "  VALUES ('11111111-2222-3333-4444-555555555555', 1746178200000000, 'checkpoint', NULL,"
+    "  '{\"uuid\":\"11111111-2222-3333-4444-555555555555\",\"headline\":\"Harbour shut\"}');"
+    "PRAGMA user_version = 1;";
 
 static void
 write_database (const char *path,
                 const char *sql)
 {
   sqlite3 *db = NULL;
-  char *message = NULL;
+  char    *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   sqlite3_exec (db, sql, NULL, NULL, &message);
@@ -939,19 +951,19 @@ write_database (const char *path,
 }
 
 static void
-test_migrate_from_v1 (Fixture       *f,
-                      gconstpointer  data)
+test_migrate_from_v1 (Fixture      *f,
+                      gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "copydesk.db", NULL);
-  g_autoptr(CdStore) store = NULL;
-  g_autoptr(CdArticle) a = NULL;
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GPtrArray) revisions = NULL;
-  g_autoptr(GPtrArray) outbox = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (CdArticle) a = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (GPtrArray) outbox = NULL;
+  g_autoptr (GError) error = NULL;
   const char *uuid = "11111111-2222-3333-4444-555555555555";
-  g_autoptr(CdArticle) brief = NULL;
-  g_autoptr(GPtrArray) found_brief = NULL;
+  g_autoptr (CdArticle) brief = NULL;
+  g_autoptr (GPtrArray) found_brief = NULL;
   CdArticle *old;
 
   write_database (path, v1_schema);
@@ -982,7 +994,8 @@ test_migrate_from_v1 (Fixture       *f,
   g_assert_cmpuint (outbox->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (outbox, 0), ==, uuid);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM articles_fts WHERE articles_fts "
-                                      "MATCH 'today'"), ==, 0);
+                                      "MATCH 'today'"),
+                   ==, 0);
 
   /* An article that had no body row gets one, and is indexed once. */
   brief = cd_store_get_article (store, "66666666-2222-3333-4444-555555555555", &error);
@@ -1001,7 +1014,7 @@ read_file_contents (const char *path,
                     gsize      *len)
 {
   char *contents = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_file_get_contents (path, &contents, len, &error);
   g_assert_no_error (error);
@@ -1009,14 +1022,14 @@ read_file_contents (const char *path,
 }
 
 static void
-test_migrate_too_new (Fixture       *f,
-                      gconstpointer  data)
+test_migrate_too_new (Fixture      *f,
+                      gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "copydesk.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(CdStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (GError) error = NULL;
   gsize before_len, after_len;
 
   write_database (path, "CREATE TABLE future (x); PRAGMA user_version = 99;");
@@ -1034,15 +1047,15 @@ test_migrate_too_new (Fixture       *f,
 }
 
 static void
-test_open_not_a_database (Fixture       *f,
-                          gconstpointer  data)
+test_open_not_a_database (Fixture      *f,
+                          gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "copydesk.db", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *after = NULL;
-  g_autoptr(CdStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
   gsize after_len;
 
   for (guint i = 0; i < 200; i++)
@@ -1061,23 +1074,23 @@ test_open_not_a_database (Fixture       *f,
 
 typedef struct
 {
-  char  *dir;
-  char  *prefix;
-  guint  count;
-  gint  *writers_running;
+  char *dir;
+  char *prefix;
+  guint count;
+  gint *writers_running;
 } WriterData;
 
 static gpointer
 writer_thread (gpointer user_data)
 {
   WriterData *w = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdStore) store = cd_store_open (w->dir, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = cd_store_open (w->dir, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < w->count; i++)
     {
-      g_autoptr(CdArticle) a = cd_article_new ();
+      g_autoptr (CdArticle) a = cd_article_new ();
       g_autofree char *headline = g_strdup_printf ("%s %u", w->prefix, i);
 
       cd_article_set_headline (a, headline);
@@ -1090,18 +1103,18 @@ writer_thread (gpointer user_data)
 }
 
 static void
-test_concurrent (Fixture       *f,
-                 gconstpointer  data)
+test_concurrent (Fixture      *f,
+                 gconstpointer data)
 {
-  g_autoptr(CdStore) reader = open_store (f);
-  gint running = 2;
+  g_autoptr (CdStore) reader = open_store (f);
+  gint       running = 2;
   WriterData wa = { f->dir, "alpha", 150, &running };
   WriterData wb = { f->dir, "beta", 150, &running };
-  GThread *ta, *tb;
-  guint lists = 0;
-  guint last = 0;
-  g_autoptr(GPtrArray) final = NULL;
-  g_autoptr(GPtrArray) alpha = NULL;
+  GThread   *ta, *tb;
+  guint      lists = 0;
+  guint      last = 0;
+  g_autoptr (GPtrArray) final = NULL;
+  g_autoptr (GPtrArray) alpha = NULL;
 
   /* Two connections writing and a third reading, as the window and
    * commands do: nothing fails with "database is locked". */
@@ -1109,7 +1122,7 @@ test_concurrent (Fixture       *f,
   tb = g_thread_new ("writer-b", writer_thread, &wb);
   while (g_atomic_int_get (&running) > 0)
     {
-      g_autoptr(GPtrArray) list = list_with (reader, NULL, -1, FALSE, 0);
+      g_autoptr (GPtrArray) list = list_with (reader, NULL, -1, FALSE, 0);
 
       g_assert_cmpuint (list->len, >=, last);
       last = list->len;
@@ -1127,17 +1140,17 @@ test_concurrent (Fixture       *f,
 }
 
 static void
-test_outbox (Fixture       *f,
-             gconstpointer  data)
+test_outbox (Fixture      *f,
+             gconstpointer data)
 {
-  g_autoptr(CdStore) store = open_store (f);
-  g_autoptr(CdArticle) local = cd_article_new ();
-  g_autoptr(CdArticle) pulled = cd_article_new ();
-  g_autoptr(CdArticle) merged = cd_article_new ();
-  g_autoptr(GPtrArray) outbox = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdStore) store = open_store (f);
+  g_autoptr (CdArticle) local = cd_article_new ();
+  g_autoptr (CdArticle) pulled = cd_article_new ();
+  g_autoptr (CdArticle) merged = cd_article_new ();
+  g_autoptr (GPtrArray) outbox = NULL;
+  g_autoptr (GError) error = NULL;
   const char *uuid = cd_article_get_uuid (local);
-  gint64 first, second;
+  gint64      first, second;
 
   g_assert_true (cd_store_save_article (store, local, CD_REVISION_NONE, NULL, &error));
   g_assert_true (cd_store_save_article (store, pulled, CD_REVISION_PULLED, NULL, &error));
@@ -1173,14 +1186,14 @@ test_outbox (Fixture       *f,
 }
 
 static void
-test_lifetime (Fixture       *f,
-               gconstpointer  data)
+test_lifetime (Fixture      *f,
+               gconstpointer data)
 {
   CdStore *store = open_store (f);
   CdStore *second = open_store (f);
-  g_autoptr(CdArticle) a = save_simple (store, "kept", "body", CD_ARTICLE_STATUS_DRAFT, NULL);
-  g_autoptr(CdArticle) b = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CdArticle) a = save_simple (store, "kept", "body", CD_ARTICLE_STATUS_DRAFT, NULL);
+  g_autoptr (CdArticle) b = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
   g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);

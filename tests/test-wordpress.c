@@ -351,13 +351,13 @@ test_foreign_post (void)
 
   /* Another person writes in the block editor: Gutenberg comments and all. */
   made = cd_test_wordpress_rest (
-    wp, "POST", "/wp/v2/posts", wp->other_user, wp->other_password,
-    "{\"title\":\"Written in WordPress\",\"status\":\"draft\","
-    "\"excerpt\":\"<p>A colleague's dek</p>\","
-    "\"content\":\"<!-- wp:paragraph -->\\n<p>First from the <strong>web</strong>."
-    "</p>\\n<!-- /wp:paragraph -->\\n\\n<!-- wp:paragraph -->\\n<p>Second.</p>\\n"
-    "<!-- /wp:paragraph -->\"}",
-    &status);
+      wp, "POST", "/wp/v2/posts", wp->other_user, wp->other_password,
+      "{\"title\":\"Written in WordPress\",\"status\":\"draft\","
+      "\"excerpt\":\"<p>A colleague's dek</p>\","
+      "\"content\":\"<!-- wp:paragraph -->\\n<p>First from the <strong>web</strong>."
+      "</p>\\n<!-- /wp:paragraph -->\\n\\n<!-- wp:paragraph -->\\n<p>Second.</p>\\n"
+      "<!-- /wp:paragraph -->\"}",
+      &status);
   g_assert_cmpuint (status, ==, 201);
   id = g_strdup_printf ("%" G_GINT64_FORMAT,
                         json_object_get_int_member (json_node_get_object (made), "id"));

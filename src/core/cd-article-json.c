@@ -15,13 +15,29 @@
 /* The text fields, in the order the public form lists them; "body" is
  * handled where the order puts it so that NO_BODY can leave it out. */
 static const char *public_keys[] = {
-  "uuid", "headline", "dek", "byline", "dateline", "source", "slug", "section",
-  "tags", "status", "embargo", "language", "body", "ednote", "created", "modified",
+  "uuid",
+  "headline",
+  "dek",
+  "byline",
+  "dateline",
+  "source",
+  "slug",
+  "section",
+  "tags",
+  "status",
+  "embargo",
+  "language",
+  "body",
+  "ednote",
+  "created",
+  "modified",
 };
 
 /* What the snapshot form adds after the public keys. */
 static const char *snapshot_text_keys[] = {
-  "image", "image_caption", "image_credit",
+  "image",
+  "image_caption",
+  "image_credit",
 };
 
 /**
@@ -99,11 +115,11 @@ static void
 add_key (JsonBuilder *builder,
          CdArticle   *article,
          const char  *key,
-         gboolean     public)
+         gboolean public)
 {
   if (g_str_equal (key, "tags"))
     {
-      const char * const *tags = cd_article_get_tags (article);
+      const char *const *tags = cd_article_get_tags (article);
 
       json_builder_set_member_name (builder, key);
       json_builder_begin_array (builder);
@@ -137,10 +153,10 @@ add_key (JsonBuilder *builder,
  * Returns: (transfer full): a JSON object node
  */
 JsonNode *
-cd_article_to_json_node (CdArticle          *article,
-                         CdArticleJsonFlags  flags)
+cd_article_to_json_node (CdArticle         *article,
+                         CdArticleJsonFlags flags)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   gboolean public = (flags & CD_ARTICLE_JSON_PUBLIC) != 0;
 
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
@@ -179,7 +195,7 @@ cd_article_to_json_node (CdArticle          *article,
       json_builder_set_member_name (builder, "extra");
       if (extra != NULL)
         {
-          g_autoptr(JsonNode) node = json_node_alloc ();
+          g_autoptr (JsonNode) node = json_node_alloc ();
 
           json_node_init_object (node, extra);
           json_builder_add_value (builder, json_node_copy (node));
@@ -201,11 +217,11 @@ cd_article_to_json_node (CdArticle          *article,
  * Returns: (transfer full): @article as JSON text
  */
 char *
-cd_article_to_json (CdArticle          *article,
-                    CdArticleJsonFlags  flags,
-                    gboolean            pretty)
+cd_article_to_json (CdArticle         *article,
+                    CdArticleJsonFlags flags,
+                    gboolean           pretty)
 {
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonNode) node = NULL;
 
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
 
@@ -245,11 +261,11 @@ get_string (JsonObject  *object,
 }
 
 static gboolean
-get_time (JsonObject  *object,
-          const char  *key,
-          GDateTime  **out,
-          gboolean    *present,
-          GError     **error)
+get_time (JsonObject *object,
+          const char *key,
+          GDateTime **out,
+          gboolean   *present,
+          GError    **error)
 {
   const char *text;
 
@@ -267,7 +283,7 @@ read_tags (CdArticle  *article,
            GError    **error)
 {
   JsonNode *node = json_object_get_member (object, "tags");
-  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr (GPtrArray) tags = g_ptr_array_new ();
   JsonArray *array;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -285,7 +301,7 @@ read_tags (CdArticle  *article,
       g_ptr_array_add (tags, (gpointer) json_node_get_string (element));
     }
   g_ptr_array_add (tags, NULL);
-  cd_article_set_tags (article, (const char * const *) tags->pdata);
+  cd_article_set_tags (article, (const char *const *) tags->pdata);
   return TRUE;
 }
 
@@ -294,7 +310,7 @@ read_corrections (CdArticle  *article,
                   JsonObject *object,
                   GError    **error)
 {
-  JsonNode *node = json_object_get_member (object, "corrections");
+  JsonNode  *node = json_object_get_member (object, "corrections");
   JsonArray *array;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -305,9 +321,9 @@ read_corrections (CdArticle  *article,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      g_autoptr(GDateTime) date = NULL;
+      g_autoptr (GDateTime) date = NULL;
       const char *note = NULL;
-      gboolean present;
+      gboolean    present;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         return invalid (error, "corrections", "an array of {date, note} objects");
@@ -327,9 +343,9 @@ read_typed_fields (CdArticle  *article,
                    GError    **error)
 {
   static const char *time_keys[] = { "embargo", "created", "modified" };
-  JsonNode *node;
-  const char *status_name;
-  gboolean present;
+  JsonNode          *node;
+  const char        *status_name;
+  gboolean           present;
 
   if (!get_string (object, "status", &status_name, &present, error))
     return FALSE;
@@ -346,7 +362,7 @@ read_typed_fields (CdArticle  *article,
 
   for (guint i = 0; i < G_N_ELEMENTS (time_keys); i++)
     {
-      g_autoptr(GDateTime) time = NULL;
+      g_autoptr (GDateTime) time = NULL;
 
       if (!get_time (object, time_keys[i], &time, &present, error))
         return FALSE;
@@ -376,7 +392,7 @@ read_typed_fields (CdArticle  *article,
   node = json_object_get_member (object, "extra");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
-      g_autoptr(JsonNode) copy = NULL;
+      g_autoptr (JsonNode) copy = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return invalid (error, "extra", "an object");
@@ -400,13 +416,13 @@ read_typed_fields (CdArticle  *article,
  *   CD_ARTICLE_ERROR_INVALID_VALUE naming the key that is wrong
  */
 CdArticle *
-cd_article_from_json_node (JsonNode  *node,
-                           GError   **error)
+cd_article_from_json_node (JsonNode *node,
+                           GError  **error)
 {
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (CdArticle) article = NULL;
   JsonObject *object;
   const char *uuid;
-  gboolean present;
+  gboolean    present;
 
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -430,8 +446,8 @@ cd_article_from_json_node (JsonNode  *node,
   for (guint i = 0; i < G_N_ELEMENTS (public_keys) + G_N_ELEMENTS (snapshot_text_keys); i++)
     {
       const char *key = i < G_N_ELEMENTS (public_keys)
-                        ? public_keys[i]
-                        : snapshot_text_keys[i - G_N_ELEMENTS (public_keys)];
+                            ? public_keys[i]
+                            : snapshot_text_keys[i - G_N_ELEMENTS (public_keys)];
       const char *value;
 
       if (g_str_equal (key, "uuid") || g_str_equal (key, "tags") ||
@@ -458,10 +474,10 @@ cd_article_from_json_node (JsonNode  *node,
  * Returns: (transfer full) (nullable): the article
  */
 CdArticle *
-cd_article_from_json (const char  *json,
-                      GError     **error)
+cd_article_from_json (const char *json,
+                      GError    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
 
   g_return_val_if_fail (json != NULL, NULL);
 

@@ -26,22 +26,22 @@ G_BEGIN_DECLS
 typedef enum
 {
   CD_ARTICLE_JSON_DEFAULT = 0,
-  CD_ARTICLE_JSON_PUBLIC  = 1 << 0,
+  CD_ARTICLE_JSON_PUBLIC = 1 << 0,
   CD_ARTICLE_JSON_NO_BODY = 1 << 1,
 } CdArticleJsonFlags;
 
-JsonNode  *cd_article_to_json_node   (CdArticle          *article,
-                                      CdArticleJsonFlags  flags);
-char      *cd_article_to_json        (CdArticle          *article,
-                                      CdArticleJsonFlags  flags,
-                                      gboolean            pretty);
-CdArticle *cd_article_from_json_node (JsonNode           *node,
-                                      GError            **error);
-CdArticle *cd_article_from_json      (const char         *json,
-                                      GError            **error);
+JsonNode  *cd_article_to_json_node (CdArticle         *article,
+                                    CdArticleJsonFlags flags);
+char      *cd_article_to_json (CdArticle         *article,
+                               CdArticleJsonFlags flags,
+                               gboolean           pretty);
+CdArticle *cd_article_from_json_node (JsonNode *node,
+                                      GError  **error);
+CdArticle *cd_article_from_json (const char *json,
+                                 GError    **error);
 
-char      *cd_datetime_to_json_string (GDateTime         *datetime);
-gboolean   cd_article_status_from_name (const char       *name,
-                                        CdArticleStatus  *status);
+char    *cd_datetime_to_json_string (GDateTime *datetime);
+gboolean cd_article_status_from_name (const char      *name,
+                                      CdArticleStatus *status);
 
 G_END_DECLS

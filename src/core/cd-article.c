@@ -34,22 +34,23 @@ typedef enum
 
 struct _CdArticle
 {
-  GObject          parent_instance;
+  GObject parent_instance;
 
-  char            *texts[N_TEXTS];
-  GStrv            tags;
-  CdArticleStatus  status;
-  GDateTime       *embargo;
-  guint            length_target;
-  GDateTime       *created;
-  GDateTime       *modified;
-  GArray          *corrections;
-  JsonObject      *extra;
+  char           *texts[N_TEXTS];
+  GStrv           tags;
+  CdArticleStatus status;
+  GDateTime      *embargo;
+  guint           length_target;
+  GDateTime      *created;
+  GDateTime      *modified;
+  GArray         *corrections;
+  JsonObject     *extra;
 };
 
 G_DEFINE_FINAL_TYPE (CdArticle, cd_article, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_UUID,
   PROP_HEADLINE,
@@ -80,42 +81,53 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Field names as the command line, front matter and JSON spell them. */
-static const struct {
+static const struct
+{
   const char *name;
-  int         text;       /* TextField, or -1 for a typed field */
+  int         text; /* TextField, or -1 for a typed field */
   gboolean    read_only;
 } fields[] = {
-  { "uuid",          TEXT_UUID,          TRUE  },
-  { "headline",      TEXT_HEADLINE,      FALSE },
-  { "dek",           TEXT_DEK,           FALSE },
-  { "byline",        TEXT_BYLINE,        FALSE },
-  { "dateline",      TEXT_DATELINE,      FALSE },
-  { "source",        TEXT_SOURCE,        FALSE },
-  { "slug",          TEXT_SLUG,          FALSE },
-  { "section",       TEXT_SECTION,       FALSE },
-  { "tags",          -1,                 FALSE },
-  { "status",        -1,                 FALSE },
-  { "embargo",       -1,                 FALSE },
-  { "language",      TEXT_LANGUAGE,      FALSE },
-  { "body",          TEXT_BODY,          FALSE },
-  { "ednote",        TEXT_EDNOTE,        FALSE },
-  { "length_target", -1,                 FALSE },
-  { "image",         TEXT_IMAGE,         FALSE },
-  { "image_caption", TEXT_IMAGE_CAPTION, FALSE },
-  { "image_credit",  TEXT_IMAGE_CREDIT,  FALSE },
-  { "created",       -1,                 TRUE  },
-  { "modified",      -1,                 TRUE  },
+  {"uuid",           TEXT_UUID,          TRUE },
+  { "headline",      TEXT_HEADLINE,      FALSE},
+  { "dek",           TEXT_DEK,           FALSE},
+  { "byline",        TEXT_BYLINE,        FALSE},
+  { "dateline",      TEXT_DATELINE,      FALSE},
+  { "source",        TEXT_SOURCE,        FALSE},
+  { "slug",          TEXT_SLUG,          FALSE},
+  { "section",       TEXT_SECTION,       FALSE},
+  { "tags",          -1,                 FALSE},
+  { "status",        -1,                 FALSE},
+  { "embargo",       -1,                 FALSE},
+  { "language",      TEXT_LANGUAGE,      FALSE},
+  { "body",          TEXT_BODY,          FALSE},
+  { "ednote",        TEXT_EDNOTE,        FALSE},
+  { "length_target", -1,                 FALSE},
+  { "image",         TEXT_IMAGE,         FALSE},
+  { "image_caption", TEXT_IMAGE_CAPTION, FALSE},
+  { "image_credit",  TEXT_IMAGE_CREDIT,  FALSE},
+  { "created",       -1,                 TRUE },
+  { "modified",      -1,                 TRUE },
 };
 
 static const char *status_names[CD_ARTICLE_N_STATUSES] = {
-  "draft", "ready-for-edit", "ready-to-publish", "published", "held", "killed",
+  "draft",
+  "ready-for-edit",
+  "ready-to-publish",
+  "published",
+  "held",
+  "killed",
 };
 
 static const char *status_labels[CD_ARTICLE_N_STATUSES] = {
-  "Draft", "Ready for edit", "Ready to publish", "Published", "Held", "Killed",
+  "Draft",
+  "Ready for edit",
+  "Ready to publish",
+  "Published",
+  "Held",
+  "Killed",
 };
 
-G_DEFINE_QUARK (cd-article-error-quark, cd_article_error)
+G_DEFINE_QUARK (cd - article - error - quark, cd_article_error)
 
 const char *
 cd_article_status_to_string (CdArticleStatus status)
@@ -167,7 +179,7 @@ cd_article_status_from_string (const char      *text,
 static GDateTime *
 now_seconds (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
   return g_date_time_new_from_unix_utc (g_date_time_to_unix (now));
 }
@@ -297,10 +309,22 @@ cd_article_set_property (GObject      *object,
 static void
 cd_article_class_init (CdArticleClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   static const char *text_props[N_TEXTS] = {
-    "uuid", "headline", "dek", "byline", "dateline", "source", "slug", "section",
-    "body", "ednote", "language", "image", "image-caption", "image-credit",
+    "uuid",
+    "headline",
+    "dek",
+    "byline",
+    "dateline",
+    "source",
+    "slug",
+    "section",
+    "body",
+    "ednote",
+    "language",
+    "image",
+    "image-caption",
+    "image-credit",
   };
 
   object_class->finalize = cd_article_finalize;
@@ -309,27 +333,27 @@ cd_article_class_init (CdArticleClass *klass)
 
   for (guint i = 0; i < N_TEXTS; i++)
     properties[PROP_FOR_TEXT (i)] =
-      g_param_spec_string (text_props[i], NULL, NULL, NULL,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+        g_param_spec_string (text_props[i], NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_TAGS] =
-    g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] =
-    g_param_spec_uint ("status", NULL, NULL, 0, CD_ARTICLE_N_STATUSES - 1, 0,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_uint ("status", NULL, NULL, 0, CD_ARTICLE_N_STATUSES - 1, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EMBARGO] =
-    g_param_spec_boxed ("embargo", NULL, NULL, G_TYPE_DATE_TIME,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boxed ("embargo", NULL, NULL, G_TYPE_DATE_TIME,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LENGTH_TARGET] =
-    g_param_spec_uint ("length-target", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_uint ("length-target", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CREATED] =
-    g_param_spec_boxed ("created", NULL, NULL, G_TYPE_DATE_TIME,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boxed ("created", NULL, NULL, G_TYPE_DATE_TIME,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODIFIED] =
-    g_param_spec_boxed ("modified", NULL, NULL, G_TYPE_DATE_TIME,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boxed ("modified", NULL, NULL, G_TYPE_DATE_TIME,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -407,8 +431,8 @@ cd_article_copy (CdArticle *self)
     }
   if (self->extra != NULL)
     {
-      g_autoptr(JsonNode) node = json_node_alloc ();
-      g_autoptr(JsonNode) dup = NULL;
+      g_autoptr (JsonNode) node = json_node_alloc ();
+      g_autoptr (JsonNode) dup = NULL;
 
       json_node_init_object (node, self->extra);
       dup = json_node_copy (node);
@@ -431,8 +455,8 @@ static gboolean
 extra_equal (JsonObject *a,
              JsonObject *b)
 {
-  g_autoptr(JsonNode) na = json_node_alloc ();
-  g_autoptr(JsonNode) nb = json_node_alloc ();
+  g_autoptr (JsonNode) na = json_node_alloc ();
+  g_autoptr (JsonNode) nb = json_node_alloc ();
   gboolean empty_a = a == NULL || json_object_get_size (a) == 0;
   gboolean empty_b = b == NULL || json_object_get_size (b) == 0;
 
@@ -444,8 +468,8 @@ extra_equal (JsonObject *a,
 }
 
 static gboolean
-strv_equal_nullable (const char * const *a,
-                     const char * const *b)
+strv_equal_nullable (const char *const *a,
+                     const char *const *b)
 {
   gboolean empty_a = a == NULL || a[0] == NULL;
   gboolean empty_b = b == NULL || b[0] == NULL;
@@ -477,7 +501,7 @@ cd_article_equal (CdArticle *a,
       if (strcmp (ta, tb) != 0)
         return FALSE;
     }
-  if (!strv_equal_nullable ((const char * const *) a->tags, (const char * const *) b->tags) ||
+  if (!strv_equal_nullable ((const char *const *) a->tags, (const char *const *) b->tags) ||
       a->status != b->status ||
       a->length_target != b->length_target ||
       !datetime_equal (a->embargo, b->embargo) ||
@@ -496,19 +520,19 @@ cd_article_equal (CdArticle *a,
   return TRUE;
 }
 
-#define TEXT_ACCESSORS(name, FIELD)                                     \
-  const char *                                                          \
-  cd_article_get_##name (CdArticle *self)                               \
-  {                                                                     \
-    g_return_val_if_fail (CD_IS_ARTICLE (self), NULL);                  \
-    return self->texts[FIELD];                                          \
-  }                                                                     \
-  void                                                                  \
-  cd_article_set_##name (CdArticle  *self,                              \
-                         const char *value)                             \
-  {                                                                     \
-    g_return_if_fail (CD_IS_ARTICLE (self));                            \
-    set_text (self, FIELD, value);                                      \
+#define TEXT_ACCESSORS(name, FIELD)                    \
+  const char *                                         \
+      cd_article_get_##name (CdArticle *self)          \
+  {                                                    \
+    g_return_val_if_fail (CD_IS_ARTICLE (self), NULL); \
+    return self->texts[FIELD];                         \
+  }                                                    \
+  void                                                 \
+      cd_article_set_##name (CdArticle  *self,         \
+                             const char *value)        \
+  {                                                    \
+    g_return_if_fail (CD_IS_ARTICLE (self));           \
+    set_text (self, FIELD, value);                     \
   }
 
 TEXT_ACCESSORS (uuid, TEXT_UUID)
@@ -531,20 +555,20 @@ TEXT_ACCESSORS (image_credit, TEXT_IMAGE_CREDIT)
  *
  * Returns: (transfer none) (nullable): the tags, or %NULL when there are none
  */
-const char * const *
+const char *const *
 cd_article_get_tags (CdArticle *self)
 {
   g_return_val_if_fail (CD_IS_ARTICLE (self), NULL);
-  return (const char * const *) self->tags;
+  return (const char *const *) self->tags;
 }
 
 void
-cd_article_set_tags (CdArticle          *self,
-                     const char * const *tags)
+cd_article_set_tags (CdArticle         *self,
+                     const char *const *tags)
 {
   g_return_if_fail (CD_IS_ARTICLE (self));
 
-  if (strv_equal_nullable ((const char * const *) self->tags, tags))
+  if (strv_equal_nullable ((const char *const *) self->tags, tags))
     return;
   g_strfreev (self->tags);
   self->tags = (tags != NULL && tags[0] != NULL) ? g_strdupv ((char **) tags) : NULL;
@@ -559,8 +583,8 @@ cd_article_get_status (CdArticle *self)
 }
 
 void
-cd_article_set_status (CdArticle       *self,
-                       CdArticleStatus  status)
+cd_article_set_status (CdArticle      *self,
+                       CdArticleStatus status)
 {
   g_return_if_fail (CD_IS_ARTICLE (self));
   g_return_if_fail (status < CD_ARTICLE_N_STATUSES);
@@ -672,7 +696,7 @@ cd_article_set_modified (CdArticle *self,
 void
 cd_article_touch (CdArticle *self)
 {
-  g_autoptr(GDateTime) now = now_seconds ();
+  g_autoptr (GDateTime) now = now_seconds ();
 
   g_return_if_fail (CD_IS_ARTICLE (self));
   cd_article_set_modified (self, now);
@@ -754,7 +778,7 @@ cd_article_set_extra (CdArticle  *self,
 guint
 cd_count_words (const char *text)
 {
-  guint count = 0;
+  guint    count = 0;
   gboolean in_word = FALSE;
 
   if (text == NULL)
@@ -809,7 +833,7 @@ char *
 cd_make_slug (const char *headline)
 {
   g_autofree char *ascii = NULL;
-  GString *slug;
+  GString         *slug;
 
   if (headline == NULL)
     return g_strdup ("");
@@ -846,7 +870,7 @@ cd_make_slug (const char *headline)
 char *
 cd_format_iso8601_utc (GDateTime *datetime)
 {
-  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr (GDateTime) utc = NULL;
 
   if (datetime == NULL)
     return NULL;
@@ -868,7 +892,7 @@ cd_format_iso8601_utc (GDateTime *datetime)
 GDateTime *
 cd_parse_iso8601 (const char *text)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
   g_autofree char *copy = NULL;
 
   if (text == NULL)
@@ -885,11 +909,11 @@ cd_parse_iso8601 (const char *text)
 static gboolean
 has_explicit_zone (const char *text)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GTimeZone) other = g_time_zone_new_offset (3600);
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GTimeZone) other = g_time_zone_new_offset (3600);
   g_autofree char *copy = g_strstrip (g_strdup (text));
-  g_autoptr(GDateTime) a = NULL;
-  g_autoptr(GDateTime) b = NULL;
+  g_autoptr (GDateTime) a = NULL;
+  g_autoptr (GDateTime) b = NULL;
 
   if (strlen (copy) > 10 && copy[10] == ' ')
     copy[10] = 'T';
@@ -903,7 +927,7 @@ has_explicit_zone (const char *text)
  *
  * Returns: (transfer none): the field names, %NULL-terminated
  */
-const char * const *
+const char *const *
 cd_article_list_fields (void)
 {
   static const char *names[G_N_ELEMENTS (fields) + 1];
@@ -944,7 +968,7 @@ char *
 cd_format_iso8601 (GDateTime *datetime)
 {
   GString *s;
-  int usec;
+  int      usec;
 
   if (datetime == NULL)
     return NULL;
@@ -1019,10 +1043,10 @@ cd_article_get_field (CdArticle  *self,
  *   problem and the article is unchanged
  */
 gboolean
-cd_article_set_field (CdArticle   *self,
-                      const char  *name,
-                      const char  *value,
-                      GError     **error)
+cd_article_set_field (CdArticle  *self,
+                      const char *name,
+                      const char *value,
+                      GError    **error)
 {
   int f;
 
@@ -1058,8 +1082,8 @@ cd_article_set_field (CdArticle   *self,
     }
   else if (g_str_equal (name, "tags"))
     {
-      g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
-      g_auto(GStrv) parts = value ? g_strsplit (value, ",", -1) : NULL;
+      g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+      g_auto (GStrv) parts = value ? g_strsplit (value, ",", -1) : NULL;
 
       for (guint i = 0; parts && parts[i]; i++)
         {
@@ -1068,7 +1092,7 @@ cd_article_set_field (CdArticle   *self,
             g_ptr_array_add (tags, g_strdup (tag));
         }
       g_ptr_array_add (tags, NULL);
-      cd_article_set_tags (self, (const char * const *) tags->pdata);
+      cd_article_set_tags (self, (const char *const *) tags->pdata);
     }
   else if (g_str_equal (name, "status"))
     {
@@ -1085,13 +1109,14 @@ cd_article_set_field (CdArticle   *self,
     }
   else if (g_str_equal (name, "embargo"))
     {
-      g_autoptr(GDateTime) embargo = NULL;
+      g_autoptr (GDateTime) embargo = NULL;
 
       if (value != NULL && (embargo = cd_parse_iso8601 (value)) == NULL)
         {
           g_set_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_INVALID_VALUE,
                        "The embargo “%s” is not a date and time such as "
-                       "2026-03-01T09:00:00+01:00.", value);
+                       "2026-03-01T09:00:00+01:00.",
+                       value);
           return FALSE;
         }
       /* A person typing 09:00 means their own clock, not UTC: taken as UTC,
@@ -1100,7 +1125,8 @@ cd_article_set_field (CdArticle   *self,
         {
           g_set_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_INVALID_VALUE,
                        "The embargo “%s” has no time zone; add one, as in "
-                       "2026-03-01T09:00:00+01:00, or Z for UTC.", value);
+                       "2026-03-01T09:00:00+01:00, or Z for UTC.",
+                       value);
           return FALSE;
         }
       cd_article_set_embargo (self, embargo);

@@ -41,106 +41,106 @@ typedef struct
 #define CD_TYPE_ARTICLE (cd_article_get_type ())
 G_DECLARE_FINAL_TYPE (CdArticle, cd_article, CD, ARTICLE, GObject)
 
-GQuark           cd_article_error_quark           (void);
+GQuark cd_article_error_quark (void);
 
-const char      *cd_article_status_to_string      (CdArticleStatus  status);
-const char      *cd_article_status_to_label       (CdArticleStatus  status);
-gboolean         cd_article_status_from_string    (const char      *text,
-                                                   CdArticleStatus *status);
+const char *cd_article_status_to_string (CdArticleStatus status);
+const char *cd_article_status_to_label (CdArticleStatus status);
+gboolean    cd_article_status_from_string (const char      *text,
+                                           CdArticleStatus *status);
 
-CdArticle       *cd_article_new                   (void);
-CdArticle       *cd_article_new_with_uuid         (const char      *uuid);
-CdArticle       *cd_article_copy                  (CdArticle       *self);
-gboolean         cd_article_equal                 (CdArticle       *a,
-                                                   CdArticle       *b);
+CdArticle *cd_article_new (void);
+CdArticle *cd_article_new_with_uuid (const char *uuid);
+CdArticle *cd_article_copy (CdArticle *self);
+gboolean   cd_article_equal (CdArticle *a,
+                             CdArticle *b);
 
-const char      *cd_article_get_uuid              (CdArticle       *self);
-void             cd_article_set_uuid              (CdArticle       *self,
-                                                   const char      *uuid);
-const char      *cd_article_get_headline          (CdArticle       *self);
-void             cd_article_set_headline          (CdArticle       *self,
-                                                   const char      *headline);
-const char      *cd_article_get_dek               (CdArticle       *self);
-void             cd_article_set_dek               (CdArticle       *self,
-                                                   const char      *dek);
-const char      *cd_article_get_byline            (CdArticle       *self);
-void             cd_article_set_byline            (CdArticle       *self,
-                                                   const char      *byline);
-const char      *cd_article_get_dateline          (CdArticle       *self);
-void             cd_article_set_dateline          (CdArticle       *self,
-                                                   const char      *dateline);
-const char      *cd_article_get_source            (CdArticle       *self);
-void             cd_article_set_source            (CdArticle       *self,
-                                                   const char      *source);
-const char      *cd_article_get_slug              (CdArticle       *self);
-void             cd_article_set_slug              (CdArticle       *self,
-                                                   const char      *slug);
-const char      *cd_article_get_section           (CdArticle       *self);
-void             cd_article_set_section           (CdArticle       *self,
-                                                   const char      *section);
-const char * const *cd_article_get_tags           (CdArticle       *self);
-void             cd_article_set_tags              (CdArticle       *self,
-                                                   const char * const *tags);
-const char      *cd_article_get_body              (CdArticle       *self);
-void             cd_article_set_body              (CdArticle       *self,
-                                                   const char      *body);
-const char      *cd_article_get_ednote            (CdArticle       *self);
-void             cd_article_set_ednote            (CdArticle       *self,
-                                                   const char      *ednote);
-CdArticleStatus  cd_article_get_status            (CdArticle       *self);
-void             cd_article_set_status            (CdArticle       *self,
-                                                   CdArticleStatus  status);
-GDateTime       *cd_article_get_embargo           (CdArticle       *self);
-void             cd_article_set_embargo           (CdArticle       *self,
-                                                   GDateTime       *embargo);
-guint            cd_article_get_length_target     (CdArticle       *self);
-void             cd_article_set_length_target     (CdArticle       *self,
-                                                   guint            words);
-const char      *cd_article_get_language          (CdArticle       *self);
-void             cd_article_set_language          (CdArticle       *self,
-                                                   const char      *language);
-GDateTime       *cd_article_get_created           (CdArticle       *self);
-void             cd_article_set_created           (CdArticle       *self,
-                                                   GDateTime       *created);
-GDateTime       *cd_article_get_modified          (CdArticle       *self);
-void             cd_article_set_modified          (CdArticle       *self,
-                                                   GDateTime       *modified);
-const char      *cd_article_get_image             (CdArticle       *self);
-void             cd_article_set_image             (CdArticle       *self,
-                                                   const char      *path);
-const char      *cd_article_get_image_caption     (CdArticle       *self);
-void             cd_article_set_image_caption     (CdArticle       *self,
-                                                   const char      *caption);
-const char      *cd_article_get_image_credit      (CdArticle       *self);
-void             cd_article_set_image_credit      (CdArticle       *self,
-                                                   const char      *credit);
-guint            cd_article_get_n_corrections     (CdArticle       *self);
-const CdCorrection *cd_article_get_correction     (CdArticle       *self,
-                                                   guint            index);
-void             cd_article_add_correction        (CdArticle       *self,
-                                                   GDateTime       *date,
-                                                   const char      *note);
-void             cd_article_clear_corrections     (CdArticle       *self);
-JsonObject      *cd_article_get_extra             (CdArticle       *self);
-void             cd_article_set_extra             (CdArticle       *self,
-                                                   JsonObject      *extra);
+const char         *cd_article_get_uuid (CdArticle *self);
+void                cd_article_set_uuid (CdArticle  *self,
+                                         const char *uuid);
+const char         *cd_article_get_headline (CdArticle *self);
+void                cd_article_set_headline (CdArticle  *self,
+                                             const char *headline);
+const char         *cd_article_get_dek (CdArticle *self);
+void                cd_article_set_dek (CdArticle  *self,
+                                        const char *dek);
+const char         *cd_article_get_byline (CdArticle *self);
+void                cd_article_set_byline (CdArticle  *self,
+                                           const char *byline);
+const char         *cd_article_get_dateline (CdArticle *self);
+void                cd_article_set_dateline (CdArticle  *self,
+                                             const char *dateline);
+const char         *cd_article_get_source (CdArticle *self);
+void                cd_article_set_source (CdArticle  *self,
+                                           const char *source);
+const char         *cd_article_get_slug (CdArticle *self);
+void                cd_article_set_slug (CdArticle  *self,
+                                         const char *slug);
+const char         *cd_article_get_section (CdArticle *self);
+void                cd_article_set_section (CdArticle  *self,
+                                            const char *section);
+const char *const  *cd_article_get_tags (CdArticle *self);
+void                cd_article_set_tags (CdArticle         *self,
+                                         const char *const *tags);
+const char         *cd_article_get_body (CdArticle *self);
+void                cd_article_set_body (CdArticle  *self,
+                                         const char *body);
+const char         *cd_article_get_ednote (CdArticle *self);
+void                cd_article_set_ednote (CdArticle  *self,
+                                           const char *ednote);
+CdArticleStatus     cd_article_get_status (CdArticle *self);
+void                cd_article_set_status (CdArticle      *self,
+                                           CdArticleStatus status);
+GDateTime          *cd_article_get_embargo (CdArticle *self);
+void                cd_article_set_embargo (CdArticle *self,
+                                            GDateTime *embargo);
+guint               cd_article_get_length_target (CdArticle *self);
+void                cd_article_set_length_target (CdArticle *self,
+                                                  guint      words);
+const char         *cd_article_get_language (CdArticle *self);
+void                cd_article_set_language (CdArticle  *self,
+                                             const char *language);
+GDateTime          *cd_article_get_created (CdArticle *self);
+void                cd_article_set_created (CdArticle *self,
+                                            GDateTime *created);
+GDateTime          *cd_article_get_modified (CdArticle *self);
+void                cd_article_set_modified (CdArticle *self,
+                                             GDateTime *modified);
+const char         *cd_article_get_image (CdArticle *self);
+void                cd_article_set_image (CdArticle  *self,
+                                          const char *path);
+const char         *cd_article_get_image_caption (CdArticle *self);
+void                cd_article_set_image_caption (CdArticle  *self,
+                                                  const char *caption);
+const char         *cd_article_get_image_credit (CdArticle *self);
+void                cd_article_set_image_credit (CdArticle  *self,
+                                                 const char *credit);
+guint               cd_article_get_n_corrections (CdArticle *self);
+const CdCorrection *cd_article_get_correction (CdArticle *self,
+                                               guint      index);
+void                cd_article_add_correction (CdArticle  *self,
+                                               GDateTime  *date,
+                                               const char *note);
+void                cd_article_clear_corrections (CdArticle *self);
+JsonObject         *cd_article_get_extra (CdArticle *self);
+void                cd_article_set_extra (CdArticle  *self,
+                                          JsonObject *extra);
 
-guint            cd_article_get_word_count        (CdArticle       *self);
-void             cd_article_touch                 (CdArticle       *self);
+guint cd_article_get_word_count (CdArticle *self);
+void  cd_article_touch (CdArticle *self);
 
-const char * const *cd_article_list_fields        (void);
-gboolean         cd_article_has_field             (const char      *name);
-char            *cd_article_get_field             (CdArticle       *self,
-                                                   const char      *name);
-gboolean         cd_article_set_field             (CdArticle       *self,
-                                                   const char      *name,
-                                                   const char      *value,
-                                                   GError         **error);
+const char *const *cd_article_list_fields (void);
+gboolean           cd_article_has_field (const char *name);
+char              *cd_article_get_field (CdArticle  *self,
+                                         const char *name);
+gboolean           cd_article_set_field (CdArticle  *self,
+                                         const char *name,
+                                         const char *value,
+                                         GError    **error);
 
-guint            cd_count_words                   (const char      *text);
-char            *cd_make_slug                     (const char      *headline);
-char            *cd_format_iso8601_utc            (GDateTime       *datetime);
-char            *cd_format_iso8601                (GDateTime       *datetime);
-GDateTime       *cd_parse_iso8601                 (const char      *text);
+guint      cd_count_words (const char *text);
+char      *cd_make_slug (const char *headline);
+char      *cd_format_iso8601_utc (GDateTime *datetime);
+char      *cd_format_iso8601 (GDateTime *datetime);
+GDateTime *cd_parse_iso8601 (const char *text);
 
 G_END_DECLS

@@ -28,8 +28,8 @@ static void
 check_headline_length (CdCheckContext *ctx)
 {
   const CdCheckField *headline = &ctx->fields[find_field (ctx, "headline")];
-  glong length = g_utf8_strlen (headline->text, headline->length);
-  const char *over;
+  glong               length = g_utf8_strlen (headline->text, headline->length);
+  const char         *over;
 
   if (ctx->headline_limit == 0 || length <= (glong) ctx->headline_limit)
     return;
@@ -61,7 +61,7 @@ check_missing_fields (CdCheckContext *ctx)
 
   for (guint i = 0; i < G_N_ELEMENTS (required_fields); i++)
     {
-      guint f = find_field (ctx, required_fields[i]);
+      guint               f = find_field (ctx, required_fields[i]);
       const CdCheckField *field = &ctx->fields[f];
 
       if (is_blank (field->text))

@@ -27,9 +27,9 @@ static char **
 phrase_words (const char *phrase)
 {
   g_autofree char *folded = _cd_check_fold (phrase, -1);
-  GStrvBuilder *builder = g_strv_builder_new ();
-  GString *word = g_string_new (NULL);
-  char **words;
+  GStrvBuilder    *builder = g_strv_builder_new ();
+  GString         *word = g_string_new (NULL);
+  char           **words;
 
   for (const char *p = folded;; p = g_utf8_next_char (p))
     {
@@ -63,18 +63,18 @@ phrase_words (const char *phrase)
  * naming the first line that does not parse
  */
 GPtrArray *
-_cd_house_style_parse (const char  *text,
-                       GError     **error)
+_cd_house_style_parse (const char *text,
+                       GError    **error)
 {
-  g_autoptr(GPtrArray) entries =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) _cd_house_style_entry_free);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (GPtrArray) entries =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) _cd_house_style_entry_free);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      char *line = g_strstrip (lines[i]);
-      const char *arrow;
-      gsize arrow_length;
+      char              *line = g_strstrip (lines[i]);
+      const char        *arrow;
+      gsize              arrow_length;
       CdHouseStyleEntry *entry;
 
       if (*line == '\0' || *line == '#')
@@ -124,7 +124,7 @@ entry_matches (const CdHouseStyleEntry *entry,
   for (guint k = 1; entry->avoid_words[k] != NULL; k++)
     {
       const CdCheckWord *word;
-      g_autofree char *folded = NULL;
+      g_autofree char   *folded = NULL;
 
       if (i + k >= field->words->len)
         return FALSE;
@@ -152,20 +152,20 @@ _cd_check_house_style (CdCheckContext *ctx)
         continue;
       for (guint i = 0; i < field->words->len; i++)
         {
-          const CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i);
-          g_autofree char *folded = fold_word (field, word);
-          GPtrArray *list = g_hash_table_lookup (ctx->house_style_index, folded);
+          const CdCheckWord       *word = &g_array_index (field->words, CdCheckWord, i);
+          g_autofree char         *folded = fold_word (field, word);
+          GPtrArray               *list = g_hash_table_lookup (ctx->house_style_index, folded);
           const CdHouseStyleEntry *best = NULL;
-          guint best_words = 0;
-          g_autofree char *suggestion = NULL;
-          const CdCheckWord *last;
+          guint                    best_words = 0;
+          g_autofree char         *suggestion = NULL;
+          const CdCheckWord       *last;
 
           if (list == NULL)
             continue;
           for (guint e = 0; e < list->len; e++)
             {
               const CdHouseStyleEntry *entry = g_ptr_array_index (list, e);
-              guint n = g_strv_length (entry->avoid_words);
+              guint                    n = g_strv_length (entry->avoid_words);
 
               if (n > best_words && entry_matches (entry, field, i, folded))
                 {
@@ -177,8 +177,7 @@ _cd_check_house_style (CdCheckContext *ctx)
             continue;
 
           last = &g_array_index (field->words, CdCheckWord, i + best_words - 1);
-          suggestion = (word->flags & CD_CHECK_WORD_CAPITALISED) && *best->prefer != '\0' ?
-                       _cd_check_upper_first (best->prefer) : g_strdup (best->prefer);
+          suggestion = (word->flags & CD_CHECK_WORD_CAPITALISED) && *best->prefer != '\0' ? _cd_check_upper_first (best->prefer) : g_strdup (best->prefer);
           for (guint k = 0; k < best_words; k++)
             _cd_check_cover (ctx, f, g_array_index (field->words, CdCheckWord, i + k).start);
           if (*best->prefer != '\0')

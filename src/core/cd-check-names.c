@@ -24,55 +24,76 @@
 /* Endings that make another word from a name rather than another spelling
  * of it: Kurd → Kurds, Kurdish; Niger → Nigeria; Iraq → Iraqi. */
 static const char *inflections[] = {
-  "s", "es", "n", "an", "ans", "ian", "ians", "ish", "i", "is", "ia", "ese", "ite", "ites",
-  "ism", "ist", "ists", "ic", "e", "en", "er", "ern", "ers",
+  "s",
+  "es",
+  "n",
+  "an",
+  "ans",
+  "ian",
+  "ians",
+  "ish",
+  "i",
+  "is",
+  "ia",
+  "ese",
+  "ite",
+  "ites",
+  "ism",
+  "ist",
+  "ists",
+  "ic",
+  "e",
+  "en",
+  "er",
+  "ern",
+  "ers",
 };
 
 /* Distinct names one edit apart that a dictionary may not know. */
 static const char *distinct_pairs[][2] = {
-  { "mcdonald", "macdonald" },
-  { "mcarthur", "macarthur" },
-  { "mckenzie", "mackenzie" },
-  { "mcmillan", "macmillan" },
-  { "johnson", "johnston" },
-  { "thompson", "thomson" },
-  { "petersen", "peterson" },
-  { "andersen", "anderson" },
-  { "hansen", "hanson" },
-  { "jensen", "jenson" },
+  {"mcdonald",   "macdonald"},
+  { "mcarthur",  "macarthur"},
+  { "mckenzie",  "mackenzie"},
+  { "mcmillan",  "macmillan"},
+  { "johnson",   "johnston" },
+  { "thompson",  "thomson"  },
+  { "petersen",  "peterson" },
+  { "andersen",  "anderson" },
+  { "hansen",    "hanson"   },
+  { "jensen",    "jenson"   },
   { "frederick", "fredrick" },
-  { "stephen", "stephens" },
+  { "stephen",   "stephens" },
 };
 
 typedef struct
 {
-  guint    field;
-  guint32  start;
-  guint32  end;
-  guint    first_word;
-  guint    n_words;
-  char    *surface;
-  guint    group;
-  guint    initial : 1;      /* opens a sentence or sits in a headline */
-  guint    single : 1;       /* one written word: may meet others by edit distance */
+  guint   field;
+  guint32 start;
+  guint32 end;
+  guint   first_word;
+  guint   n_words;
+  char   *surface;
+  guint   group;
+  guint   initial : 1; /* opens a sentence or sits in a headline */
+  guint   single : 1;  /* one written word: may meet others by edit distance */
 } Occurrence;
 
 typedef struct
 {
-  char      *key;
-  glong      key_length;     /* characters */
-  GArray    *occurrences;    /* guint indices */
-  guint      parent;
-  guint      single : 1;
-  guint      named : 1;      /* capitalised in the middle of a sentence at least once */
+  char   *key;
+  glong   key_length;  /* characters */
+  GArray *occurrences; /* guint indices */
+  guint   parent;
+  guint   single : 1;
+  guint   named : 1; /* capitalised in the middle of a sentence at least once */
 } Group;
 
 typedef struct
 {
   CdCheckContext *ctx;
-  GArray         *occurrences;  /* Occurrence */
-  GArray         *groups;       /* Group */
-  GHashTable     *by_key;       /* key → group index + 1 */
+  GArray         *occurrences; /* Occurrence */
+  GArray         *groups;      /* Group */
+  GHashTable     *by_key;      /* key → group index + 1 */
 } Names;
 
 static void
@@ -97,8 +118,8 @@ make_key (const char *text,
           gsize       length)
 {
   g_autofree char *folded = _cd_check_fold (text, length);
-  char *out = folded;
-  char *key = g_steal_pointer (&folded);
+  char            *out = folded;
+  char            *key = g_steal_pointer (&folded);
 
   for (const char *p = key; *p; p++)
     if (*p != '-' && *p != '\'' && *p != ' ' && *p != '.')
@@ -122,7 +143,7 @@ static gboolean
 is_article_word (const CdCheckField *field,
                  const CdCheckWord  *word)
 {
-  gsize n = word->end - word->start;
+  gsize       n = word->end - word->start;
   const char *text = field->text + word->start;
 
   return n == 2 && (g_ascii_strncasecmp (text, "al", 2) == 0 ||
@@ -135,7 +156,7 @@ add_group (Names      *names,
            gboolean    single)
 {
   gpointer found = g_hash_table_lookup (names->by_key, key);
-  Group group = { 0 };
+  Group    group = { 0 };
 
   if (found != NULL)
     {
@@ -165,11 +186,11 @@ add_occurrence (Names              *names,
 {
   const CdCheckWord *first = &g_array_index (field->words, CdCheckWord, first_word);
   const CdCheckWord *last = &g_array_index (field->words, CdCheckWord, first_word + n_words - 1);
-  Occurrence occurrence = { 0 };
-  g_autofree char *key = NULL;
-  gsize end = last->end - _cd_check_possessive_length (field->text + last->start,
-                                                       last->end - last->start);
-  Group *group;
+  Occurrence         occurrence = { 0 };
+  g_autofree char   *key = NULL;
+  gsize              end = last->end - _cd_check_possessive_length (field->text + last->start,
+                                                                    last->end - last->start);
+  Group             *group;
 
   occurrence.field = f;
   occurrence.start = first->start;
@@ -197,9 +218,9 @@ collect_lower_case (Names              *names,
                     guint               i)
 {
   const CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i);
-  g_autofree char *key = NULL;
-  gpointer found;
-  Group *group;
+  g_autofree char   *key = NULL;
+  gpointer           found;
+  Group             *group;
 
   if (word->flags & (CD_CHECK_WORD_CAPITALISED | CD_CHECK_WORD_MIXED_CASE |
                      CD_CHECK_WORD_HAS_DIGIT))
@@ -219,22 +240,21 @@ collect_lower_case (Names              *names,
 /* The first pass finds capitalised names; the second, lower-case words the
  * dictionary does not know whose key is a name's ("kyiv" beside "Kyiv"). */
 static void
-collect (Names    *names,
-         gboolean  lower_case)
+collect (Names   *names,
+         gboolean lower_case)
 {
   CdCheckContext *ctx = names->ctx;
 
   for (guint f = 0; f < ctx->n_fields; f++)
     {
       const CdCheckField *field = &ctx->fields[f];
-      guint n = field->prose ? field->words->len : 0;
+      guint               n = field->prose ? field->words->len : 0;
 
       for (guint i = 0; i < n; i++)
         {
           const CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i);
-          const CdCheckWord *next = i + 1 < n ?
-            &g_array_index (field->words, CdCheckWord, i + 1) : NULL;
-          gboolean next_name = next != NULL && (next->flags & CD_CHECK_WORD_SPACE_BEFORE) &&
+          const CdCheckWord *next = i + 1 < n ? &g_array_index (field->words, CdCheckWord, i + 1) : NULL;
+          gboolean           next_name = next != NULL && (next->flags & CD_CHECK_WORD_SPACE_BEFORE) &&
                                is_name_word (field, next);
 
           if (lower_case)
@@ -276,10 +296,10 @@ static gboolean
 is_inflection (const char *a,
                const char *b)
 {
-  gsize la = strlen (a), lb = strlen (b);
+  gsize       la = strlen (a), lb = strlen (b);
   const char *longer = la > lb ? a : b;
   const char *shorter = la > lb ? b : a;
-  gsize ls = MIN (la, lb);
+  gsize       ls = MIN (la, lb);
 
   if (strncmp (longer, shorter, ls) != 0)
     return FALSE;
@@ -316,7 +336,7 @@ group_is_known (Names *names,
 {
   for (guint i = 0; i < group->occurrences->len; i++)
     {
-      guint index = g_array_index (group->occurrences, guint, i);
+      guint             index = g_array_index (group->occurrences, guint, i);
       const Occurrence *occurrence = &g_array_index (names->occurrences, Occurrence, index);
 
       if (!occurrence->initial)
@@ -328,7 +348,7 @@ group_is_known (Names *names,
 static void
 join_near_keys (Names *names)
 {
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  g_autoptr (GPtrArray) candidates = g_ptr_array_new ();
 
   for (guint i = 0; i < names->groups->len; i++)
     {
@@ -346,14 +366,14 @@ join_near_keys (Names *names)
   for (guint i = 0; i < candidates->len; i++)
     for (guint j = i + 1; j < candidates->len; j++)
       {
-        guint gi = GPOINTER_TO_UINT (g_ptr_array_index (candidates, i));
-        guint gj = GPOINTER_TO_UINT (g_ptr_array_index (candidates, j));
+        guint  gi = GPOINTER_TO_UINT (g_ptr_array_index (candidates, i));
+        guint  gj = GPOINTER_TO_UINT (g_ptr_array_index (candidates, j));
         Group *a = &g_array_index (names->groups, Group, gi);
         Group *b = &g_array_index (names->groups, Group, gj);
-        glong la = a->key_length;
-        glong lb = b->key_length;
-        guint limit = MIN (la, lb) >= 9 ? 2 : 1;
-        guint distance;
+        glong  la = a->key_length;
+        glong  lb = b->key_length;
+        guint  limit = MIN (la, lb) >= 9 ? 2 : 1;
+        guint  distance;
 
         if (ABS (la - lb) > (glong) limit)
           continue;
@@ -387,19 +407,19 @@ has_upper (const char *text)
 
 typedef struct
 {
-  char  *form;
-  guint  count;
+  char *form;
+  guint count;
 } Form;
 
 static void
 report_cluster (Names  *names,
-                GArray *members)      /* occurrence indices */
+                GArray *members) /* occurrence indices */
 {
   CdCheckContext *ctx = names->ctx;
-  g_autoptr(GHashTable) written = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) forms = g_array_new (FALSE, TRUE, sizeof (Form));
-  g_autoptr(GPtrArray) occurrence_forms = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr (GHashTable) written = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) forms = g_array_new (FALSE, TRUE, sizeof (Form));
+  g_autoptr (GPtrArray) occurrence_forms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) list = g_string_new (NULL);
   const Form *best = NULL;
 
   /* Mid-sentence spellings as written. A capital that only opens a sentence
@@ -417,8 +437,8 @@ report_cluster (Names  *names,
     {
       Occurrence *o = &g_array_index (names->occurrences, Occurrence,
                                       g_array_index (members, guint, i));
-      char *form = NULL;
-      guint k;
+      char       *form = NULL;
+      guint       k;
 
       if (o->initial)
         {
@@ -459,15 +479,16 @@ report_cluster (Names  *names,
 
   for (guint i = 0; i < members->len; i++)
     {
-      Occurrence *o = &g_array_index (names->occurrences, Occurrence,
-                                      g_array_index (members, guint, i));
-      const char *form = g_ptr_array_index (occurrence_forms, i);
+      Occurrence      *o = &g_array_index (names->occurrences, Occurrence,
+                                           g_array_index (members, guint, i));
+      const char      *form = g_ptr_array_index (occurrence_forms, i);
       g_autofree char *suggestion = NULL;
 
       for (guint w = 0; w < o->n_words; w++)
         _cd_check_cover (ctx, o->field,
                          g_array_index (ctx->fields[o->field].words, CdCheckWord,
-                                        o->first_word + w).start);
+                                        o->first_word + w)
+                             .start);
       if (g_str_equal (form, best->form))
         continue;
       suggestion = o->initial ? _cd_check_upper_first (best->form)
@@ -482,9 +503,9 @@ void
 _cd_check_names (CdCheckContext *ctx)
 {
   Names names = { ctx };
-  g_autoptr(GHashTable) clusters = NULL;
+  g_autoptr (GHashTable) clusters = NULL;
   GHashTableIter iter;
-  gpointer value;
+  gpointer       value;
 
   names.occurrences = g_array_new (FALSE, FALSE, sizeof (Occurrence));
   g_array_set_clear_func (names.occurrences, occurrence_clear);
@@ -501,8 +522,8 @@ _cd_check_names (CdCheckContext *ctx)
   for (guint i = 0; i < names.occurrences->len; i++)
     {
       Occurrence *o = &g_array_index (names.occurrences, Occurrence, i);
-      guint root = find_root (&names, o->group);
-      GArray *members = g_hash_table_lookup (clusters, GUINT_TO_POINTER (root));
+      guint       root = find_root (&names, o->group);
+      GArray     *members = g_hash_table_lookup (clusters, GUINT_TO_POINTER (root));
 
       if (members == NULL)
         {

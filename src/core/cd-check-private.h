@@ -16,32 +16,32 @@ G_BEGIN_DECLS
  * shortcodes, entities) only by leftover-markup. */
 typedef enum
 {
-  CD_CHECK_MASK_PROSE  = 0,
-  CD_CHECK_MASK_CODE   = 1,
+  CD_CHECK_MASK_PROSE = 0,
+  CD_CHECK_MASK_CODE = 1,
   CD_CHECK_MASK_MARKUP = 2,
 } CdCheckMask;
 
 typedef enum
 {
-  CD_CHECK_WORD_CAPITALISED    = 1 << 0,  /* first letter upper case */
-  CD_CHECK_WORD_ALL_CAPS       = 1 << 1,  /* two or more letters, all upper case */
-  CD_CHECK_WORD_HAS_DIGIT      = 1 << 2,
-  CD_CHECK_WORD_SENTENCE_START = 1 << 3,  /* first word of a sentence, line or heading */
-  CD_CHECK_WORD_SPACE_BEFORE   = 1 << 4,  /* only spaces since the previous word */
-  CD_CHECK_WORD_MIXED_CASE     = 1 << 5,  /* an upper-case letter after the first */
+  CD_CHECK_WORD_CAPITALISED = 1 << 0, /* first letter upper case */
+  CD_CHECK_WORD_ALL_CAPS = 1 << 1,    /* two or more letters, all upper case */
+  CD_CHECK_WORD_HAS_DIGIT = 1 << 2,
+  CD_CHECK_WORD_SENTENCE_START = 1 << 3, /* first word of a sentence, line or heading */
+  CD_CHECK_WORD_SPACE_BEFORE = 1 << 4,   /* only spaces since the previous word */
+  CD_CHECK_WORD_MIXED_CASE = 1 << 5,     /* an upper-case letter after the first */
 } CdCheckWordFlags;
 
 typedef struct
 {
-  guint32 start;   /* bytes */
+  guint32 start; /* bytes */
   guint32 end;
   guint32 flags;
 } CdCheckWord;
 
 typedef struct
 {
-  guint32 start;   /* bytes */
-  guint32 end;
+  guint32     start; /* bytes */
+  guint32     end;
   const char *kind; /* "HTML tag", "shortcode", "HTML entity", "HTML comment" */
 } CdCheckMarkup;
 
@@ -50,100 +50,100 @@ typedef struct
   const char *name;
   const char *text;
   gsize       length;
-  guint       prose : 1;        /* read by the text rules */
+  guint       prose : 1; /* read by the text rules */
   guint       markdown : 1;
-  guint       title_case : 1;   /* a headline may capitalise every word */
-  guint8     *mask;             /* length bytes of CdCheckMask */
-  GArray     *words;            /* CdCheckWord, in order */
-  GArray     *markup;           /* CdCheckMarkup, in order */
+  guint       title_case : 1; /* a headline may capitalise every word */
+  guint8     *mask;           /* length bytes of CdCheckMask */
+  GArray     *words;          /* CdCheckWord, in order */
+  GArray     *markup;         /* CdCheckMarkup, in order */
 } CdCheckField;
 
 typedef struct
 {
-  char            *rule;
-  CdCheckSeverity  severity;
-  guint            field;       /* index into fields */
-  guint32          start;       /* bytes */
-  guint32          end;
-  char            *message;
-  char            *suggestion;
+  char           *rule;
+  CdCheckSeverity severity;
+  guint           field; /* index into fields */
+  guint32         start; /* bytes */
+  guint32         end;
+  char           *message;
+  char           *suggestion;
 } CdCheckHit;
 
 typedef struct
 {
-  char *avoid;         /* as written */
-  char **avoid_words;  /* case-folded words */
-  char *prefer;        /* "" when the phrase should just go */
+  char  *avoid;       /* as written */
+  char **avoid_words; /* case-folded words */
+  char  *prefer;      /* "" when the phrase should just go */
 } CdHouseStyleEntry;
 
 typedef struct
 {
-  CdArticle     *article;
-  const char    *language;      /* BCP 47, never NULL */
-  CdCheckField   fields[8];     /* prose fields first */
-  guint          n_fields;
-  GArray        *hits;          /* CdCheckHit */
-  EnchantDict   *dict;          /* NULL when no dictionary fits the language */
-  GHashTable    *spell_cache;   /* word → GINT_TO_POINTER (1 + correct) */
-  GHashTable    *suggest_cache; /* word → suggestion or "" */
-  GHashTable    *covered;       /* "field:start" of words a name or house-style finding
-                                 * covers, which spelling then leaves alone */
-  guint          headline_limit;
-  gboolean       thorough;      /* Enchant's slow suggestions too */
-  GPtrArray     *house_style;   /* CdHouseStyleEntry */
-  GHashTable    *house_style_index; /* first folded word → GPtrArray of entries */
+  CdArticle   *article;
+  const char  *language;  /* BCP 47, never NULL */
+  CdCheckField fields[8]; /* prose fields first */
+  guint        n_fields;
+  GArray      *hits;          /* CdCheckHit */
+  EnchantDict *dict;          /* NULL when no dictionary fits the language */
+  GHashTable  *spell_cache;   /* word → GINT_TO_POINTER (1 + correct) */
+  GHashTable  *suggest_cache; /* word → suggestion or "" */
+  GHashTable  *covered;       /* "field:start" of words a name or house-style finding
+                               * covers, which spelling then leaves alone */
+  guint       headline_limit;
+  gboolean    thorough;          /* Enchant's slow suggestions too */
+  GPtrArray  *house_style;       /* CdHouseStyleEntry */
+  GHashTable *house_style_index; /* first folded word → GPtrArray of entries */
 } CdCheckContext;
 
-void      _cd_check_add                 (CdCheckContext  *ctx,
-                                         guint            field,
-                                         const char      *rule,
-                                         CdCheckSeverity  severity,
-                                         gsize            start,
-                                         gsize            end,
-                                         const char      *suggestion,
-                                         const char      *format,
-                                         ...) G_GNUC_PRINTF (8, 9);
+void _cd_check_add (CdCheckContext *ctx,
+                    guint           field,
+                    const char     *rule,
+                    CdCheckSeverity severity,
+                    gsize           start,
+                    gsize           end,
+                    const char     *suggestion,
+                    const char     *format,
+                    ...) G_GNUC_PRINTF (8, 9);
 
-void      _cd_check_cover               (CdCheckContext  *ctx,
-                                         guint            field,
-                                         gsize            start);
-gboolean  _cd_check_is_covered          (CdCheckContext  *ctx,
-                                         guint            field,
-                                         gsize            start);
-char     *_cd_check_fold                (const char      *text,
-                                         gssize           length);
-gboolean  _cd_check_word_is_correct     (CdCheckContext  *ctx,
-                                         const char      *word,
-                                         gssize           length);
-const char *_cd_check_word_near       (CdCheckContext  *ctx,
-                                         const char      *word);
-const char *_cd_check_word_suggestion   (CdCheckContext  *ctx,
-                                         const char      *word,
-                                         gssize           length);
-char     *_cd_check_lower_first         (const char      *word);
-char     *_cd_check_upper_first         (const char      *word);
-gsize     _cd_check_possessive_length   (const char      *word,
-                                         gsize            length);
-char     *_cd_check_word_text           (const CdCheckField *field,
-                                         const CdCheckWord  *word);
-guint     _cd_check_edit_distance       (const char      *a,
-                                         const char      *b,
-                                         guint            limit);
+void        _cd_check_cover (CdCheckContext *ctx,
+                             guint           field,
+                             gsize           start);
+gboolean    _cd_check_is_covered (CdCheckContext *ctx,
+                                  guint           field,
+                                  gsize           start);
+char       *_cd_check_fold (const char *text,
+                            gssize      length);
+gboolean    _cd_check_word_is_correct (CdCheckContext *ctx,
+                                       const char     *word,
+                                       gssize          length);
+const char *_cd_check_word_near (CdCheckContext *ctx,
+                                 const char     *word);
+const char *_cd_check_word_suggestion (CdCheckContext *ctx,
+                                       const char     *word,
+                                       gssize          length);
+char       *_cd_check_lower_first (const char *word);
+char       *_cd_check_upper_first (const char *word);
+gsize       _cd_check_possessive_length (const char *word,
+                                         gsize       length);
+char       *_cd_check_word_text (const CdCheckField *field,
+                                 const CdCheckWord  *word);
+guint       _cd_check_edit_distance (const char *a,
+                                     const char *b,
+                                     guint       limit);
 
-void      _cd_check_field_prepare       (CdCheckField    *field);
-void      _cd_check_field_clear         (CdCheckField    *field);
+void _cd_check_field_prepare (CdCheckField *field);
+void _cd_check_field_clear (CdCheckField *field);
 
-GPtrArray *_cd_house_style_parse        (const char      *text,
-                                         GError         **error);
-void      _cd_house_style_entry_free    (CdHouseStyleEntry *entry);
+GPtrArray *_cd_house_style_parse (const char *text,
+                                  GError    **error);
+void       _cd_house_style_entry_free (CdHouseStyleEntry *entry);
 
-void      _cd_check_spelling            (CdCheckContext  *ctx);
-void      _cd_check_names               (CdCheckContext  *ctx);
-void      _cd_check_quotes              (CdCheckContext  *ctx);
-void      _cd_check_repeated_words      (CdCheckContext  *ctx);
-void      _cd_check_spacing             (CdCheckContext  *ctx);
-void      _cd_check_leftover_markup     (CdCheckContext  *ctx);
-void      _cd_check_fields              (CdCheckContext  *ctx);
-void      _cd_check_house_style         (CdCheckContext  *ctx);
+void _cd_check_spelling (CdCheckContext *ctx);
+void _cd_check_names (CdCheckContext *ctx);
+void _cd_check_quotes (CdCheckContext *ctx);
+void _cd_check_repeated_words (CdCheckContext *ctx);
+void _cd_check_spacing (CdCheckContext *ctx);
+void _cd_check_leftover_markup (CdCheckContext *ctx);
+void _cd_check_fields (CdCheckContext *ctx);
+void _cd_check_house_style (CdCheckContext *ctx);
 
 G_END_DECLS

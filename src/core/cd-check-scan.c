@@ -17,12 +17,42 @@
  * a bare [name] only when it is one of these, so "[sic]" and editorial
  * insertions in quotes stay prose. */
 static const char *known_shortcodes[] = {
-  "audio", "button", "caption", "column", "columns", "contact-form", "contact-form-7",
-  "dropcap", "embed", "et_pb_section", "et_pb_text", "facebook", "fusion_builder_container",
-  "gallery", "googlemaps", "gravityform", "instagram", "ninja_form", "one_half",
-  "one_third", "playlist", "pullquote", "related", "soundcloud", "tab", "tabs",
-  "toggle", "tweet", "twitter", "vc_column", "vc_column_text", "vc_row", "video",
-  "vimeo", "wpforms", "youtube",
+  "audio",
+  "button",
+  "caption",
+  "column",
+  "columns",
+  "contact-form",
+  "contact-form-7",
+  "dropcap",
+  "embed",
+  "et_pb_section",
+  "et_pb_text",
+  "facebook",
+  "fusion_builder_container",
+  "gallery",
+  "googlemaps",
+  "gravityform",
+  "instagram",
+  "ninja_form",
+  "one_half",
+  "one_third",
+  "playlist",
+  "pullquote",
+  "related",
+  "soundcloud",
+  "tab",
+  "tabs",
+  "toggle",
+  "tweet",
+  "twitter",
+  "vc_column",
+  "vc_column_text",
+  "vc_row",
+  "video",
+  "vimeo",
+  "wpforms",
+  "youtube",
 };
 
 static inline void
@@ -63,9 +93,9 @@ static void
 mask_markdown_lines (CdCheckField *field)
 {
   const char *text = field->text;
-  gsize pos = 0;
-  char fence_char = 0;
-  gsize fence_len = 0;
+  gsize       pos = 0;
+  char        fence_char = 0;
+  gsize       fence_len = 0;
 
   while (pos < field->length)
     {
@@ -130,7 +160,7 @@ url_end (const char *text,
          gsize       length,
          gsize       pos)
 {
-  int parens = 0;
+  int   parens = 0;
   gsize end = pos;
 
   while (end < length && !g_ascii_isspace (text[end]) && text[end] != '<' &&
@@ -166,7 +196,7 @@ autolink_end (const char *text,
               gsize       length,
               gsize       pos)
 {
-  gsize p = pos + 1;
+  gsize    p = pos + 1;
   gboolean scheme = FALSE;
   gboolean at = FALSE;
 
@@ -260,12 +290,12 @@ static gsize
 shortcode_end (const CdCheckField *field,
                gsize               pos)
 {
-  const char *text = field->text;
-  gsize length = field->length;
-  gsize p = pos + 1;
-  gsize name_start, name_end;
-  gboolean closing = FALSE;
-  gboolean attribute = FALSE;
+  const char      *text = field->text;
+  gsize            length = field->length;
+  gsize            p = pos + 1;
+  gsize            name_start, name_end;
+  gboolean         closing = FALSE;
+  gboolean         attribute = FALSE;
   g_autofree char *name = NULL;
 
   if (p < length && text[p] == '/')
@@ -332,12 +362,12 @@ static void
 mask_inline (CdCheckField *field)
 {
   const char *text = field->text;
-  gsize length = field->length;
-  gsize pos = 0;
+  gsize       length = field->length;
+  gsize       pos = 0;
 
   while (pos < length)
     {
-      char c = text[pos];
+      char  c = text[pos];
       gsize end = 0;
 
       if (field->mask[pos] != CD_CHECK_MASK_PROSE)
@@ -468,13 +498,13 @@ find_words (CdCheckField *field)
   const char *text = field->text;
   const char *end = text + field->length;
   const char *p = text;
-  gboolean sentence_start = TRUE;
-  gboolean spaces_only = FALSE;   /* since the previous word, only spaces */
-  gboolean seen_space = FALSE;
+  gboolean    sentence_start = TRUE;
+  gboolean    spaces_only = FALSE; /* since the previous word, only spaces */
+  gboolean    seen_space = FALSE;
 
   while (p < end)
     {
-      gsize offset = p - text;
+      gsize    offset = p - text;
       gunichar c = g_utf8_get_char (p);
 
       if (field->mask[offset] != CD_CHECK_MASK_PROSE)
@@ -487,9 +517,9 @@ find_words (CdCheckField *field)
       if (is_word_char (c))
         {
           CdCheckWord word = { offset, 0, 0 };
-          guint letters = 0, upper = 0, lower = 0;
+          guint       letters = 0, upper = 0, lower = 0;
           const char *q = p;
-          gboolean first = TRUE;
+          gboolean    first = TRUE;
 
           while (q < end)
             {

@@ -39,7 +39,7 @@ collect_names (CdCheckContext *ctx)
           if (word->flags & CD_CHECK_WORD_MIXED_CASE)
             {
               g_autofree char *text = _cd_check_word_text (field, word);
-              g_auto(GStrv) parts = g_strsplit (text, "-", -1);
+              g_auto (GStrv) parts = g_strsplit (text, "-", -1);
 
               for (guint k = 1; parts[k] != NULL; k++)
                 if (g_unichar_isupper (g_utf8_get_char (parts[k])))
@@ -55,7 +55,7 @@ static char *
 normalise_word (const char *text,
                 gsize       length)
 {
-  GString *out;
+  GString    *out;
   const char *end = text + length;
 
   if (memchr (text, 0xE2, length) == NULL)
@@ -108,7 +108,7 @@ report (CdCheckContext *ctx,
         const char     *word,
         gboolean        capitalised)
 {
-  const char *suggestion = _cd_check_word_suggestion (ctx, word, -1);
+  const char      *suggestion = _cd_check_word_suggestion (ctx, word, -1);
   g_autofree char *cased = NULL;
 
   if (suggestion != NULL && capitalised)
@@ -127,14 +127,14 @@ check_lower (CdCheckContext     *ctx,
              const char         *text)
 {
   const char *p = text;
-  gsize offset = word->start;
+  gsize       offset = word->start;
 
   if (_cd_check_word_is_correct (ctx, text, -1))
     return;
   if (strchr (text, '-') == NULL)
     {
       gsize end = word->end - _cd_check_possessive_length (field->text + word->start,
-                                                 word->end - word->start);
+                                                           word->end - word->start);
 
       report (ctx, f, word->start, end, text, FALSE);
       return;
@@ -142,8 +142,8 @@ check_lower (CdCheckContext     *ctx,
 
   while (*p)
     {
-      const char *dash = strchr (p, '-');
-      gsize n = dash != NULL ? (gsize) (dash - p) : strlen (p);
+      const char      *dash = strchr (p, '-');
+      gsize            n = dash != NULL ? (gsize) (dash - p) : strlen (p);
       g_autofree char *part = g_strndup (p, n);
 
       if (g_utf8_strlen (part, -1) >= 2 && !has_digit (part) &&
@@ -167,13 +167,33 @@ check_lower (CdCheckContext     *ctx,
 static const char *
 language_name (const char *language)
 {
-  static const struct { const char *code, *name; } names[] = {
-    { "ar", "Arabic" }, { "ca", "Catalan" }, { "cs", "Czech" }, { "da", "Danish" },
-    { "de", "German" }, { "el", "Greek" }, { "en", "English" }, { "es", "Spanish" },
-    { "fi", "Finnish" }, { "fr", "French" }, { "hu", "Hungarian" }, { "it", "Italian" },
-    { "ja", "Japanese" }, { "nb", "Norwegian" }, { "nl", "Dutch" }, { "pl", "Polish" },
-    { "pt", "Portuguese" }, { "ro", "Romanian" }, { "ru", "Russian" }, { "sv", "Swedish" },
-    { "tr", "Turkish" }, { "uk", "Ukrainian" }, { "zh", "Chinese" },
+  static const struct
+  {
+    const char *code, *name;
+  } names[] = {
+    {"ar",  "Arabic"    },
+    { "ca", "Catalan"   },
+    { "cs", "Czech"     },
+    { "da", "Danish"    },
+    { "de", "German"    },
+    { "el", "Greek"     },
+    { "en", "English"   },
+    { "es", "Spanish"   },
+    { "fi", "Finnish"   },
+    { "fr", "French"    },
+    { "hu", "Hungarian" },
+    { "it", "Italian"   },
+    { "ja", "Japanese"  },
+    { "nb", "Norwegian" },
+    { "nl", "Dutch"     },
+    { "pl", "Polish"    },
+    { "pt", "Portuguese"},
+    { "ro", "Romanian"  },
+    { "ru", "Russian"   },
+    { "sv", "Swedish"   },
+    { "tr", "Turkish"   },
+    { "uk", "Ukrainian" },
+    { "zh", "Chinese"   },
   };
   gsize n = strcspn (language, "-_");
 
@@ -189,8 +209,8 @@ static void
 report_no_dictionary (CdCheckContext *ctx)
 {
   const char *name = language_name (ctx->language);
-  guint body = G_MAXUINT;
-  gboolean has_text = FALSE;
+  guint       body = G_MAXUINT;
+  gboolean    has_text = FALSE;
 
   for (guint f = 0; f < ctx->n_fields; f++)
     {
@@ -217,7 +237,7 @@ report_no_dictionary (CdCheckContext *ctx)
 void
 _cd_check_spelling (CdCheckContext *ctx)
 {
-  g_autoptr(GHashTable) names = NULL;
+  g_autoptr (GHashTable) names = NULL;
 
   if (ctx->dict == NULL)
     {
@@ -235,11 +255,11 @@ _cd_check_spelling (CdCheckContext *ctx)
       for (guint i = 0; i < field->words->len; i++)
         {
           const CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i);
-          const char *raw = field->text + word->start;
-          gsize length = word->end - word->start;
-          g_autofree char *text = NULL;
-          g_autofree char *surface = NULL;
-          g_autofree char *lower = NULL;
+          const char        *raw = field->text + word->start;
+          gsize              length = word->end - word->start;
+          g_autofree char   *text = NULL;
+          g_autofree char   *surface = NULL;
+          g_autofree char   *lower = NULL;
 
           if (word->flags & (CD_CHECK_WORD_HAS_DIGIT | CD_CHECK_WORD_ALL_CAPS |
                              CD_CHECK_WORD_MIXED_CASE))

@@ -20,26 +20,38 @@ typedef struct
   gunichar close;
 } Pair;
 
-static const Pair english_quotes[] = { { 0x201C, 0x201D } };
-static const Pair german_quotes[] = { { 0x201E, 0x201C }, { 0x00BB, 0x00AB } };
-static const Pair french_quotes[] = { { 0x00AB, 0x00BB }, { 0x201C, 0x201D } };
-static const Pair brackets[] = { { '(', ')' }, { '[', ']' }, { '{', '}' } };
+static const Pair english_quotes[] = {
+  {0x201C, 0x201D}
+};
+static const Pair german_quotes[] = {
+  {0x201E,  0x201C},
+  { 0x00BB, 0x00AB}
+};
+static const Pair french_quotes[] = {
+  {0x00AB,  0x00BB},
+  { 0x201C, 0x201D}
+};
+static const Pair brackets[] = {
+  {'(',  ')'},
+  { '[', ']'},
+  { '{', '}'}
+};
 
 typedef struct
 {
-  gunichar close;     /* what closes it */
-  gsize    start;     /* bytes */
+  gunichar close; /* what closes it */
+  gsize    start; /* bytes */
   gsize    end;
   gboolean quote;
 } Opener;
 
 typedef struct
 {
-  CdCheckContext  *ctx;
-  const Pair      *quotes;
-  guint            n_quotes;
-  guint            field;
-  GArray          *stack;   /* Opener */
+  CdCheckContext *ctx;
+  const Pair     *quotes;
+  guint           n_quotes;
+  guint           field;
+  GArray         *stack; /* Opener */
 } Quotes;
 
 static gboolean
@@ -67,14 +79,14 @@ report_opener (Quotes       *q,
 }
 
 static void
-close_with (Quotes   *q,
-            gunichar  close,
-            gboolean  quote,
-            gsize     start,
-            gsize     end)
+close_with (Quotes  *q,
+            gunichar close,
+            gboolean quote,
+            gsize    start,
+            gsize    end)
 {
   GArray *stack = q->stack;
-  guint depth = stack->len;
+  guint   depth = stack->len;
 
   /* A straight mark closes a curly one and the other way round: mixing them
    * is reported once, as mixing, not as two unbalanced quotes. */
@@ -102,11 +114,11 @@ close_with (Quotes   *q,
 }
 
 static void
-push (Quotes   *q,
-      gunichar  close,
-      gboolean  quote,
-      gsize     start,
-      gsize     end)
+push (Quotes  *q,
+      gunichar close,
+      gboolean quote,
+      gsize    start,
+      gsize    end)
 {
   Opener opener = { close, start, end, quote };
 
@@ -136,7 +148,7 @@ end_paragraph (Quotes             *q,
   for (guint i = 0; i < q->stack->len; i++)
     {
       const Opener *opener = &g_array_index (q->stack, Opener, i);
-      gboolean continues = FALSE;
+      gboolean      continues = FALSE;
 
       if (opener->quote)
         {
@@ -173,13 +185,13 @@ static void
 check_quotes_field (Quotes *q)
 {
   const CdCheckField *field = &q->ctx->fields[q->field];
-  const char *text = field->text;
-  gunichar prev = 0;
+  const char         *text = field->text;
+  gunichar            prev = 0;
 
   for (gsize pos = 0; pos < field->length;)
     {
       gunichar c = g_utf8_get_char (text + pos);
-      gsize next = g_utf8_next_char (text + pos) - text;
+      gsize    next = g_utf8_next_char (text + pos) - text;
 
       if (field->mask[pos] != CD_CHECK_MASK_PROSE)
         {
@@ -208,7 +220,7 @@ check_quotes_field (Quotes *q)
           if (opening && !open_straight)
             push (q, '"', TRUE, pos, next);
           else if (g_unichar_isdigit (prev) && !open_straight)
-            ;  /* 6" is six inches */
+            ; /* 6" is six inches */
           else
             close_with (q, '"', TRUE, pos, next);
         }
@@ -273,11 +285,11 @@ scan_double_quotes (CdCheckContext *ctx,
   for (guint f = 0; f < ctx->n_fields; f++)
     {
       const CdCheckField *field = &ctx->fields[f];
-      gunichar prev = 0;
+      gunichar            prev = 0;
 
       for (gsize pos = 0; field->prose && pos < field->length;)
         {
-          gsize next = g_utf8_next_char (field->text + pos) - field->text;
+          gsize    next = g_utf8_next_char (field->text + pos) - field->text;
           gunichar c = g_utf8_get_char (field->text + pos);
           gboolean is_straight = c == '"' && !g_unichar_isdigit (prev);
 
@@ -359,9 +371,9 @@ _cd_check_repeated_words (CdCheckContext *ctx)
         {
           const CdCheckWord *a = &g_array_index (field->words, CdCheckWord, i - 1);
           const CdCheckWord *b = &g_array_index (field->words, CdCheckWord, i);
-          gsize la = a->end - a->start;
-          g_autofree char *first = NULL;
-          gboolean allowed = FALSE;
+          gsize              la = a->end - a->start;
+          g_autofree char   *first = NULL;
+          gboolean           allowed = FALSE;
 
           if (!(b->flags & CD_CHECK_WORD_SPACE_BEFORE) || (b->flags & CD_CHECK_WORD_HAS_DIGIT))
             continue;
@@ -432,9 +444,9 @@ _cd_check_spacing (CdCheckContext *ctx)
   for (guint f = 0; f < ctx->n_fields; f++)
     {
       const CdCheckField *field = &ctx->fields[f];
-      const char *text = field->text;
-      gsize line_start = 0;
-      gboolean table = FALSE;
+      const char         *text = field->text;
+      gsize               line_start = 0;
+      gboolean            table = FALSE;
 
       if (!field->prose)
         continue;
@@ -481,10 +493,8 @@ _cd_check_spacing (CdCheckContext *ctx)
             continue;
 
           {
-            gsize end = pos;
-            gboolean at_line_start = field->markdown ?
-                                     is_block_marker (text + line_start, pos - line_start) :
-                                     pos == line_start;
+            gsize    end = pos;
+            gboolean at_line_start = field->markdown ? is_block_marker (text + line_start, pos - line_start) : pos == line_start;
 
             while (end < field->length && text[end] == ' ')
               end++;
@@ -522,13 +532,25 @@ _cd_check_spacing (CdCheckContext *ctx)
 
 /* Leftover markup and placeholders */
 
-static const struct {
+static const struct
+{
   const char *name;
   const char *text;
 } entities[] = {
-  { "amp", "&" }, { "nbsp", " " }, { "quot", "\"" }, { "apos", "'" }, { "lt", "<" },
-  { "gt", ">" }, { "mdash", "—" }, { "ndash", "–" }, { "hellip", "…" }, { "rsquo", "’" },
-  { "lsquo", "‘" }, { "ldquo", "“" }, { "rdquo", "”" }, { "eacute", "é" },
+  {"amp",     "&"  },
+  { "nbsp",   " "  },
+  { "quot",   "\"" },
+  { "apos",   "'"  },
+  { "lt",     "<"  },
+  { "gt",     ">"  },
+  { "mdash",  "—"},
+  { "ndash",  "–"},
+  { "hellip", "…"},
+  { "rsquo",  "’"},
+  { "lsquo",  "‘"},
+  { "ldquo",  "“"},
+  { "rdquo",  "”"},
+  { "eacute", "é" },
 };
 
 static char *
@@ -540,8 +562,8 @@ decode_entity (const char *text,
   if (name[0] == '#')
     {
       gunichar c = name[1] == 'x' || name[1] == 'X' ? strtoul (name + 2, NULL, 16)
-                                                     : strtoul (name + 1, NULL, 10);
-      char buf[8] = { 0 };
+                                                    : strtoul (name + 1, NULL, 10);
+      char     buf[8] = { 0 };
 
       if (c == 0 || !g_unichar_validate (c))
         return NULL;
@@ -602,7 +624,7 @@ _cd_check_leftover_markup (CdCheckContext *ctx)
   for (guint f = 0; f < ctx->n_fields; f++)
     {
       const CdCheckField *field = &ctx->fields[f];
-      const char *text = field->text;
+      const char         *text = field->text;
 
       if (!field->prose)
         continue;
@@ -610,7 +632,7 @@ _cd_check_leftover_markup (CdCheckContext *ctx)
       for (guint i = 0; i < field->markup->len; i++)
         {
           const CdCheckMarkup *markup = &g_array_index (field->markup, CdCheckMarkup, i);
-          g_autofree char *decoded = NULL;
+          g_autofree char     *decoded = NULL;
 
           if (g_str_equal (markup->kind, "HTML entity"))
             decoded = decode_entity (text + markup->start, markup->end - markup->start);
@@ -622,7 +644,7 @@ _cd_check_leftover_markup (CdCheckContext *ctx)
       for (guint i = 0; i < field->words->len; i++)
         {
           const CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i);
-          gsize n = word->end - word->start;
+          gsize              n = word->end - word->start;
 
           if (is_placeholder_word (text + word->start, n))
             _cd_check_add (ctx, f, CD_CHECK_RULE_LEFTOVER_MARKUP, CD_CHECK_SEVERITY_ERROR,

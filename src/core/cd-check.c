@@ -15,44 +15,45 @@
 
 /* Where the person's lists live, relative to the data dir (the folder that
  * holds copydesk.db): plain text files a person can also edit by hand. */
-#define CHECKS_DIR        "checks"
-#define WORDS_FILE        "words.txt"
-#define HOUSE_STYLE_FILE  "house-style.txt"
-#define IGNORED_DIR       "ignored"
+#define CHECKS_DIR "checks"
+#define WORDS_FILE "words.txt"
+#define HOUSE_STYLE_FILE "house-style.txt"
+#define IGNORED_DIR "ignored"
 
 #define DEFAULT_HOUSE_STYLE_RESOURCE "/io/github/copydesk/Copydesk/core/house-style.txt"
 
 struct _CdChecker
 {
-  GObject        parent_instance;
+  GObject parent_instance;
 
   /* One lock guards everything below: the Enchant dictionaries are not safe
    * to use from two threads at once, and a run reads the lists. */
-  GMutex         lock;
+  GMutex lock;
 
-  char          *default_language;
-  guint          headline_limit;
-  guint          thorough_suggestions : 1;
-  char          *data_dir;
+  char *default_language;
+  guint headline_limit;
+  guint thorough_suggestions : 1;
+  char *data_dir;
 
-  GPtrArray     *words;            /* char*, in the order they were added */
-  GHashTable    *word_set;         /* the same words */
+  GPtrArray  *words;    /* char*, in the order they were added */
+  GHashTable *word_set; /* the same words */
 
-  char          *house_style_text;
-  GPtrArray     *house_style;      /* CdHouseStyleEntry */
-  GHashTable    *house_style_index;
+  char       *house_style_text;
+  GPtrArray  *house_style; /* CdHouseStyleEntry */
+  GHashTable *house_style_index;
 
   EnchantBroker *broker;
-  GHashTable    *dicts;            /* language tag → EnchantDict, or NULL when none fits */
-  GHashTable    *spell_caches;     /* dictionary → GHashTable word → verdict */
-  GHashTable    *suggest_caches;   /* dictionary → GHashTable word → suggestion */
+  GHashTable    *dicts;          /* language tag → EnchantDict, or NULL when none fits */
+  GHashTable    *spell_caches;   /* dictionary → GHashTable word → verdict */
+  GHashTable    *suggest_caches; /* dictionary → GHashTable word → suggestion */
 
-  GHashTable    *ignores;          /* uuid → GHashTable of ignore keys */
+  GHashTable *ignores; /* uuid → GHashTable of ignore keys */
 };
 
 G_DEFINE_FINAL_TYPE (CdChecker, cd_checker, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_DEFAULT_LANGUAGE,
   PROP_HEADLINE_LIMIT,
@@ -62,7 +63,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_QUARK (cd-check-error-quark, cd_check_error)
+G_DEFINE_QUARK (cd - check - error - quark, cd_check_error)
 
 /* Findings */
 
@@ -74,14 +75,14 @@ G_DEFINE_BOXED_TYPE (CdFinding, cd_finding, cd_finding_copy, cd_finding_free)
  * Returns: (transfer full): a new finding
  */
 CdFinding *
-cd_finding_new (const char      *rule,
-                CdCheckSeverity  severity,
-                const char      *field,
-                guint            start,
-                guint            end,
-                const char      *text,
-                const char      *message,
-                const char      *suggestion)
+cd_finding_new (const char     *rule,
+                CdCheckSeverity severity,
+                const char     *field,
+                guint           start,
+                guint           end,
+                const char     *text,
+                const char     *message,
+                const char     *suggestion)
 {
   CdFinding *finding;
 
@@ -189,19 +190,20 @@ cd_check_severity_to_string (CdCheckSeverity severity)
     }
 }
 
-static const struct {
+static const struct
+{
   const char *id;
   const char *label;
 } rules[] = {
-  { CD_CHECK_RULE_SPELLING,        "Spelling" },
+  {CD_CHECK_RULE_SPELLING,         "Spelling"                        },
   { CD_CHECK_RULE_NAME_VARIANT,    "Names spelled more than one way" },
-  { CD_CHECK_RULE_QUOTES,          "Quotes and brackets" },
-  { CD_CHECK_RULE_REPEATED_WORD,   "Repeated words" },
-  { CD_CHECK_RULE_SPACING,         "Spacing" },
-  { CD_CHECK_RULE_LEFTOVER_MARKUP, "Leftover markup and placeholders" },
-  { CD_CHECK_RULE_HEADLINE_LENGTH, "Headline length" },
-  { CD_CHECK_RULE_MISSING_FIELD,   "Missing fields" },
-  { CD_CHECK_RULE_HOUSE_STYLE,     "House style" },
+  { CD_CHECK_RULE_QUOTES,          "Quotes and brackets"             },
+  { CD_CHECK_RULE_REPEATED_WORD,   "Repeated words"                  },
+  { CD_CHECK_RULE_SPACING,         "Spacing"                         },
+  { CD_CHECK_RULE_LEFTOVER_MARKUP, "Leftover markup and placeholders"},
+  { CD_CHECK_RULE_HEADLINE_LENGTH, "Headline length"                 },
+  { CD_CHECK_RULE_MISSING_FIELD,   "Missing fields"                  },
+  { CD_CHECK_RULE_HOUSE_STYLE,     "House style"                     },
 };
 
 /**
@@ -209,10 +211,10 @@ static const struct {
  *
  * Returns: (transfer none): the rule ids, in the order the panel shows them
  */
-const char * const *
+const char *const *
 cd_check_list_rules (void)
 {
-  static const char * const ids[] = {
+  static const char *const ids[] = {
     CD_CHECK_RULE_SPELLING, CD_CHECK_RULE_NAME_VARIANT, CD_CHECK_RULE_QUOTES,
     CD_CHECK_RULE_REPEATED_WORD, CD_CHECK_RULE_SPACING, CD_CHECK_RULE_LEFTOVER_MARKUP,
     CD_CHECK_RULE_HEADLINE_LENGTH, CD_CHECK_RULE_MISSING_FIELD, CD_CHECK_RULE_HOUSE_STYLE,
@@ -250,9 +252,9 @@ cd_checker_finalize (GObject *object)
   if (self->dicts != NULL)
     {
       GHashTableIter iter;
-      gpointer dict;
+      gpointer       dict;
 
-      g_autoptr(GHashTable) freed = g_hash_table_new (NULL, NULL);
+      g_autoptr (GHashTable) freed = g_hash_table_new (NULL, NULL);
 
       /* Two language tags may share one dictionary. */
       g_hash_table_iter_init (&iter, self->dicts);
@@ -333,28 +335,27 @@ cd_checker_class_init (CdCheckerClass *klass)
   object_class->set_property = cd_checker_set_property;
 
   properties[PROP_DEFAULT_LANGUAGE] =
-    g_param_spec_string ("default-language", NULL, NULL, "en-US",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("default-language", NULL, NULL, "en-US",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HEADLINE_LIMIT] =
-    g_param_spec_uint ("headline-limit", NULL, NULL, 0, G_MAXUINT,
-                       CD_CHECK_DEFAULT_HEADLINE_LIMIT,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_uint ("headline-limit", NULL, NULL, 0, G_MAXUINT,
+                         CD_CHECK_DEFAULT_HEADLINE_LIMIT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* Enchant's suggestions for a word with nothing known one edit away cost
    * tens of milliseconds each: the window turns them off while the person
    * types, the command line keeps them. */
   properties[PROP_THOROUGH_SUGGESTIONS] =
-    g_param_spec_boolean ("thorough-suggestions", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("thorough-suggestions", NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
-
 static gboolean
-set_house_style_locked (CdChecker   *self,
-                        const char  *text,
-                        GError     **error)
+set_house_style_locked (CdChecker  *self,
+                        const char *text,
+                        GError    **error)
 {
-  g_autoptr(GPtrArray) entries = _cd_house_style_parse (text, error);
+  g_autoptr (GPtrArray) entries = _cd_house_style_parse (text, error);
   GHashTable *index;
 
   if (entries == NULL)
@@ -365,7 +366,7 @@ set_house_style_locked (CdChecker   *self,
   for (guint i = 0; i < entries->len; i++)
     {
       CdHouseStyleEntry *entry = g_ptr_array_index (entries, i);
-      GPtrArray *list = g_hash_table_lookup (index, entry->avoid_words[0]);
+      GPtrArray         *list = g_hash_table_lookup (index, entry->avoid_words[0]);
 
       if (list == NULL)
         {
@@ -408,7 +409,7 @@ cd_check_get_default_house_style (void)
 static void
 cd_checker_init (CdChecker *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_mutex_init (&self->lock);
   self->default_language = g_strdup ("en-US");
@@ -536,8 +537,8 @@ add_word_locked (CdChecker  *self,
                  const char *word)
 {
   GHashTableIter iter;
-  gpointer dict;
-  char *copy;
+  gpointer       dict;
+  char          *copy;
 
   if (g_hash_table_contains (self->word_set, word))
     return;
@@ -568,7 +569,7 @@ char **
 cd_checker_dup_words (CdChecker *self)
 {
   GStrvBuilder *builder;
-  char **words;
+  char        **words;
 
   g_return_val_if_fail (CD_IS_CHECKER (self), NULL);
 
@@ -590,8 +591,8 @@ cd_checker_dup_words (CdChecker *self)
  * back out of a session, so the list only grows). Nothing is written.
  */
 void
-cd_checker_set_words (CdChecker          *self,
-                      const char * const *words)
+cd_checker_set_words (CdChecker         *self,
+                      const char *const *words)
 {
   g_return_if_fail (CD_IS_CHECKER (self));
 
@@ -610,12 +611,12 @@ checks_path (CdChecker  *self,
 }
 
 static gboolean
-write_file (const char  *path,
-            const char  *contents,
-            GError     **error)
+write_file (const char *path,
+            const char *contents,
+            GError    **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -642,13 +643,13 @@ write_file (const char  *path,
  * Returns: %TRUE on success
  */
 gboolean
-cd_checker_add_word (CdChecker   *self,
-                     const char  *word,
-                     GError     **error)
+cd_checker_add_word (CdChecker  *self,
+                     const char *word,
+                     GError    **error)
 {
-  g_autoptr(GString) contents = NULL;
+  g_autoptr (GString) contents = NULL;
   g_autofree char *path = NULL;
-  gboolean ok = TRUE;
+  gboolean         ok = TRUE;
 
   g_return_val_if_fail (CD_IS_CHECKER (self), FALSE);
   g_return_val_if_fail (word != NULL, FALSE);
@@ -687,9 +688,9 @@ cd_checker_add_word (CdChecker   *self,
  * Returns: %TRUE when @text parses
  */
 gboolean
-cd_checker_set_house_style (CdChecker   *self,
-                            const char  *text,
-                            GError     **error)
+cd_checker_set_house_style (CdChecker  *self,
+                            const char *text,
+                            GError    **error)
 {
   gboolean ok;
 
@@ -734,15 +735,15 @@ cd_checker_dup_house_style (CdChecker *self)
  * Returns: %TRUE on success
  */
 gboolean
-cd_checker_load_data_dir (CdChecker   *self,
-                          const char  *data_dir,
-                          GError     **error)
+cd_checker_load_data_dir (CdChecker  *self,
+                          const char *data_dir,
+                          GError    **error)
 {
   g_autofree char *words_path = NULL;
   g_autofree char *style_path = NULL;
   g_autofree char *words = NULL;
   g_autofree char *style = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (CD_IS_CHECKER (self), FALSE);
@@ -757,7 +758,7 @@ cd_checker_load_data_dir (CdChecker   *self,
 
   if (g_file_get_contents (words_path, &words, NULL, &local_error))
     {
-      g_auto(GStrv) lines = g_strsplit (words, "\n", -1);
+      g_auto (GStrv) lines = g_strsplit (words, "\n", -1);
 
       for (guint i = 0; lines[i] != NULL; i++)
         {
@@ -832,7 +833,7 @@ static GHashTable *
 get_ignores_locked (CdChecker  *self,
                     const char *uuid)
 {
-  GHashTable *keys = g_hash_table_lookup (self->ignores, uuid);
+  GHashTable      *keys = g_hash_table_lookup (self->ignores, uuid);
   g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
 
@@ -847,7 +848,7 @@ get_ignores_locked (CdChecker  *self,
   path = ignore_path (self, uuid);
   if (g_file_get_contents (path, &contents, NULL, NULL))
     {
-      g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+      g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
 
       for (guint i = 0; lines[i] != NULL; i++)
         if (*lines[i] != '\0')
@@ -866,16 +867,16 @@ get_ignores_locked (CdChecker  *self,
  * Returns: %TRUE on success
  */
 gboolean
-cd_checker_ignore (CdChecker        *self,
-                   const char       *uuid,
-                   const CdFinding  *finding,
-                   GError          **error)
+cd_checker_ignore (CdChecker       *self,
+                   const char      *uuid,
+                   const CdFinding *finding,
+                   GError         **error)
 {
-  g_autoptr(GString) contents = NULL;
+  g_autoptr (GString) contents = NULL;
   g_autofree char *path = NULL;
-  GHashTable *keys;
-  GHashTableIter iter;
-  gpointer key;
+  GHashTable      *keys;
+  GHashTableIter   iter;
+  gpointer         key;
 
   g_return_val_if_fail (CD_IS_CHECKER (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
@@ -909,7 +910,7 @@ cd_checker_is_ignored (CdChecker       *self,
                        const CdFinding *finding)
 {
   g_autofree char *key = NULL;
-  gboolean ignored;
+  gboolean         ignored;
 
   g_return_val_if_fail (CD_IS_CHECKER (self), FALSE);
   g_return_val_if_fail (finding != NULL, FALSE);
@@ -932,14 +933,14 @@ typedef struct
 } FindDict;
 
 static void
-find_dict_cb (const char * const lang_tag,
-              const char * const provider_name,
-              const char * const provider_desc,
-              const char * const provider_file,
-              void              *user_data)
+find_dict_cb (const char *const lang_tag,
+              const char *const provider_name,
+              const char *const provider_desc,
+              const char *const provider_file,
+              void             *user_data)
 {
   FindDict *find = user_data;
-  gsize n = strlen (find->language);
+  gsize     n = strlen (find->language);
 
   if (find->found == NULL && g_str_has_prefix (lang_tag, find->language) &&
       (lang_tag[n] == '_' || lang_tag[n] == '\0'))
@@ -956,9 +957,9 @@ get_dict_locked (CdChecker  *self,
   g_autofree char *lang = NULL;
   g_autofree char *own = NULL;
   g_autofree char *up = NULL;
-  EnchantDict *dict = NULL;
-  const char *candidates[4];
-  char *dash;
+  EnchantDict     *dict = NULL;
+  const char      *candidates[4];
+  char            *dash;
 
   if (g_hash_table_contains (self->dicts, language))
     return g_hash_table_lookup (self->dicts, language);
@@ -1003,9 +1004,9 @@ get_dict_locked (CdChecker  *self,
 }
 
 static GHashTable *
-get_cache (GHashTable     *caches,
-           gpointer        dict,
-           GDestroyNotify  free_value)
+get_cache (GHashTable    *caches,
+           gpointer       dict,
+           GDestroyNotify free_value)
 {
   GHashTable *cache = g_hash_table_lookup (caches, dict);
 
@@ -1030,18 +1031,18 @@ hit_clear (gpointer data)
 }
 
 void
-_cd_check_add (CdCheckContext  *ctx,
-               guint            field,
-               const char      *rule,
-               CdCheckSeverity  severity,
-               gsize            start,
-               gsize            end,
-               const char      *suggestion,
-               const char      *format,
+_cd_check_add (CdCheckContext *ctx,
+               guint           field,
+               const char     *rule,
+               CdCheckSeverity severity,
+               gsize           start,
+               gsize           end,
+               const char     *suggestion,
+               const char     *format,
                ...)
 {
   CdCheckHit hit;
-  va_list args;
+  va_list    args;
 
   g_assert (field < ctx->n_fields);
   g_assert (start <= end && end <= ctx->fields[field].length);
@@ -1100,11 +1101,11 @@ static GPtrArray *
 context_take_findings (CdCheckContext *ctx,
                        CdChecker      *self)
 {
-  GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_finding_free);
+  GPtrArray  *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_finding_free);
   const char *uuid = cd_article_get_uuid (ctx->article);
-  guint field = G_MAXUINT;
+  guint       field = G_MAXUINT;
   const char *pos = NULL;
-  glong chars = 0;
+  glong       chars = 0;
   GHashTable *ignores = NULL;
 
   g_array_sort (ctx->hits, compare_hits);
@@ -1113,11 +1114,11 @@ context_take_findings (CdCheckContext *ctx,
 
   for (guint i = 0; i < ctx->hits->len; i++)
     {
-      CdCheckHit *hit = &g_array_index (ctx->hits, CdCheckHit, i);
+      CdCheckHit         *hit = &g_array_index (ctx->hits, CdCheckHit, i);
       const CdCheckField *f = &ctx->fields[hit->field];
-      g_autofree char *text = NULL;
-      CdFinding *finding;
-      guint start, end;
+      g_autofree char    *text = NULL;
+      CdFinding          *finding;
+      guint               start, end;
 
       if (hit->field != field)
         {
@@ -1171,8 +1172,8 @@ cd_checker_run (CdChecker *self,
                 CdArticle *article)
 {
   CdCheckContext ctx = { 0 };
-  const char *language;
-  GPtrArray *findings;
+  const char    *language;
+  GPtrArray     *findings;
 
   g_return_val_if_fail (CD_IS_CHECKER (self), NULL);
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
@@ -1247,13 +1248,13 @@ run_thread (GTask        *task,
  * may go on editing @article at once.
  */
 void
-cd_checker_run_async (CdChecker           *self,
-                      CdArticle           *article,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
+cd_checker_run_async (CdChecker          *self,
+                      CdArticle          *article,
+                      GCancellable       *cancellable,
+                      GAsyncReadyCallback callback,
+                      gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   g_return_if_fail (CD_IS_CHECKER (self));
   g_return_if_fail (CD_IS_ARTICLE (article));
@@ -1271,9 +1272,9 @@ cd_checker_run_async (CdChecker           *self,
  * %NULL when the run was cancelled
  */
 GPtrArray *
-cd_checker_run_finish (CdChecker     *self,
-                       GAsyncResult  *result,
-                       GError       **error)
+cd_checker_run_finish (CdChecker    *self,
+                       GAsyncResult *result,
+                       GError      **error)
 {
   g_return_val_if_fail (CD_IS_CHECKER (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -1289,9 +1290,9 @@ _cd_check_word_is_correct (CdCheckContext *ctx,
                            gssize          length)
 {
   g_autofree char *key = NULL;
-  char buf[128];
-  gpointer verdict;
-  gboolean correct;
+  char             buf[128];
+  gpointer         verdict;
+  gboolean         correct;
 
   if (ctx->dict == NULL)
     return TRUE;
@@ -1339,7 +1340,7 @@ find_near_word (CdCheckContext *ctx,
 {
   g_autofree gunichar *chars = NULL;
   g_autofree gunichar *buf = NULL;
-  g_autoptr(GArray) alphabet = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_autoptr (GArray) alphabet = g_array_new (FALSE, FALSE, sizeof (gunichar));
   char *found = NULL;
   glong n = 0;
 
@@ -1400,8 +1401,8 @@ _cd_check_word_near (CdCheckContext *ctx,
                      const char     *word)
 {
   g_autofree char *key = NULL;
-  const char *cached;
-  char *near;
+  const char      *cached;
+  char            *near;
 
   if (ctx->dict == NULL)
     return NULL;
@@ -1424,11 +1425,11 @@ _cd_check_word_suggestion (CdCheckContext *ctx,
                            gssize          length)
 {
   g_autofree char *key = NULL;
-  const char *cached;
-  const char *near;
-  char **suggestions;
-  size_t n = 0;
-  char *first;
+  const char      *cached;
+  const char      *near;
+  char           **suggestions;
+  size_t           n = 0;
+  char            *first;
 
   if (ctx->dict == NULL)
     return NULL;
@@ -1475,9 +1476,9 @@ _cd_check_fold (const char *text,
 {
   g_autofree char *folded = NULL;
   g_autofree char *decomposed = NULL;
-  GString *out;
-  gsize n = length < 0 ? strlen (text) : (gsize) length;
-  gsize i;
+  GString         *out;
+  gsize            n = length < 0 ? strlen (text) : (gsize) length;
+  gsize            i;
 
   for (i = 0; i < n && (guchar) text[i] < 0x80; i++)
     ;
@@ -1515,8 +1516,8 @@ change_first_case (const char *word,
                    gboolean    upper)
 {
   gunichar c = g_utf8_get_char (word);
-  char buf[8];
-  int n = g_unichar_to_utf8 (upper ? g_unichar_totitle (c) : g_unichar_tolower (c), buf);
+  char     buf[8];
+  int      n = g_unichar_to_utf8 (upper ? g_unichar_totitle (c) : g_unichar_tolower (c), buf);
 
   buf[n] = '\0';
   return g_strconcat (buf, g_utf8_next_char (word), NULL);
@@ -1562,9 +1563,9 @@ _cd_check_edit_distance (const char *a,
 {
   g_autofree gunichar *x = g_utf8_to_ucs4_fast (a, -1, NULL);
   g_autofree gunichar *y = g_utf8_to_ucs4_fast (b, -1, NULL);
-  glong n = 0, m = 0;
-  g_autofree guint *d = NULL;
-  guint result;
+  glong                n = 0, m = 0;
+  g_autofree guint    *d = NULL;
+  guint                result;
 
   while (x[n])
     n++;

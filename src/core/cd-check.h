@@ -37,15 +37,15 @@ typedef enum
 } CdCheckSeverity;
 
 /* Rule ids, as the command line and the panel show them. */
-#define CD_CHECK_RULE_SPELLING         "spelling"
-#define CD_CHECK_RULE_NAME_VARIANT     "name-variant"
-#define CD_CHECK_RULE_QUOTES           "quotes"
-#define CD_CHECK_RULE_REPEATED_WORD    "repeated-word"
-#define CD_CHECK_RULE_SPACING          "spacing"
-#define CD_CHECK_RULE_LEFTOVER_MARKUP  "leftover-markup"
-#define CD_CHECK_RULE_HEADLINE_LENGTH  "headline-length"
-#define CD_CHECK_RULE_MISSING_FIELD    "missing-field"
-#define CD_CHECK_RULE_HOUSE_STYLE      "house-style"
+#define CD_CHECK_RULE_SPELLING "spelling"
+#define CD_CHECK_RULE_NAME_VARIANT "name-variant"
+#define CD_CHECK_RULE_QUOTES "quotes"
+#define CD_CHECK_RULE_REPEATED_WORD "repeated-word"
+#define CD_CHECK_RULE_SPACING "spacing"
+#define CD_CHECK_RULE_LEFTOVER_MARKUP "leftover-markup"
+#define CD_CHECK_RULE_HEADLINE_LENGTH "headline-length"
+#define CD_CHECK_RULE_MISSING_FIELD "missing-field"
+#define CD_CHECK_RULE_HOUSE_STYLE "house-style"
 
 #define CD_CHECK_DEFAULT_HEADLINE_LIMIT 70
 
@@ -54,91 +54,91 @@ typedef enum
  * the replacement for [start, end), "" to delete, NULL when there is none. */
 typedef struct
 {
-  char            *rule;
-  CdCheckSeverity  severity;
-  char            *field;
-  guint            start;
-  guint            end;
-  char            *text;
-  char            *message;
-  char            *suggestion;
+  char           *rule;
+  CdCheckSeverity severity;
+  char           *field;
+  guint           start;
+  guint           end;
+  char           *text;
+  char           *message;
+  char           *suggestion;
 } CdFinding;
 
 #define CD_TYPE_FINDING (cd_finding_get_type ())
 
-GType            cd_finding_get_type            (void) G_GNUC_CONST;
-CdFinding       *cd_finding_new                 (const char      *rule,
-                                                 CdCheckSeverity  severity,
-                                                 const char      *field,
-                                                 guint            start,
-                                                 guint            end,
-                                                 const char      *text,
-                                                 const char      *message,
-                                                 const char      *suggestion);
-CdFinding       *cd_finding_copy                (const CdFinding *finding);
-void             cd_finding_free                (CdFinding       *finding);
-char            *cd_finding_get_ignore_key      (const CdFinding *finding);
-JsonObject      *cd_finding_to_json             (const CdFinding *finding);
+GType       cd_finding_get_type (void) G_GNUC_CONST;
+CdFinding  *cd_finding_new (const char     *rule,
+                            CdCheckSeverity severity,
+                            const char     *field,
+                            guint           start,
+                            guint           end,
+                            const char     *text,
+                            const char     *message,
+                            const char     *suggestion);
+CdFinding  *cd_finding_copy (const CdFinding *finding);
+void        cd_finding_free (CdFinding *finding);
+char       *cd_finding_get_ignore_key (const CdFinding *finding);
+JsonObject *cd_finding_to_json (const CdFinding *finding);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdFinding, cd_finding_free)
 
-const char      *cd_check_severity_to_string    (CdCheckSeverity  severity);
-const char * const *cd_check_list_rules         (void);
-const char      *cd_check_rule_to_label         (const char      *rule);
+const char        *cd_check_severity_to_string (CdCheckSeverity severity);
+const char *const *cd_check_list_rules (void);
+const char        *cd_check_rule_to_label (const char *rule);
 
 #define CD_TYPE_CHECKER (cd_checker_get_type ())
 G_DECLARE_FINAL_TYPE (CdChecker, cd_checker, CD, CHECKER, GObject)
 
-GQuark           cd_check_error_quark           (void);
+GQuark cd_check_error_quark (void);
 
-CdChecker       *cd_checker_new                 (void);
+CdChecker *cd_checker_new (void);
 
-const char      *cd_checker_get_default_language (CdChecker      *self);
-void             cd_checker_set_default_language (CdChecker      *self,
-                                                  const char     *language);
-guint            cd_checker_get_headline_limit  (CdChecker       *self);
-void             cd_checker_set_headline_limit  (CdChecker       *self,
-                                                 guint            limit);
+const char *cd_checker_get_default_language (CdChecker *self);
+void        cd_checker_set_default_language (CdChecker  *self,
+                                             const char *language);
+guint       cd_checker_get_headline_limit (CdChecker *self);
+void        cd_checker_set_headline_limit (CdChecker *self,
+                                           guint      limit);
 
-gboolean         cd_checker_get_thorough_suggestions (CdChecker  *self);
-void             cd_checker_set_thorough_suggestions (CdChecker  *self,
-                                                      gboolean    thorough);
+gboolean cd_checker_get_thorough_suggestions (CdChecker *self);
+void     cd_checker_set_thorough_suggestions (CdChecker *self,
+                                              gboolean   thorough);
 
-gboolean         cd_checker_load_data_dir       (CdChecker       *self,
-                                                 const char      *data_dir,
-                                                 GError         **error);
-const char      *cd_checker_get_data_dir        (CdChecker       *self);
+gboolean    cd_checker_load_data_dir (CdChecker  *self,
+                                      const char *data_dir,
+                                      GError    **error);
+const char *cd_checker_get_data_dir (CdChecker *self);
 
-char           **cd_checker_dup_words           (CdChecker       *self);
-void             cd_checker_set_words           (CdChecker       *self,
-                                                 const char * const *words);
-gboolean         cd_checker_add_word            (CdChecker       *self,
-                                                 const char      *word,
-                                                 GError         **error);
+char   **cd_checker_dup_words (CdChecker *self);
+void     cd_checker_set_words (CdChecker         *self,
+                               const char *const *words);
+gboolean cd_checker_add_word (CdChecker  *self,
+                              const char *word,
+                              GError    **error);
 
-gboolean         cd_checker_set_house_style     (CdChecker       *self,
-                                                 const char      *text,
-                                                 GError         **error);
-char            *cd_checker_dup_house_style     (CdChecker       *self);
-const char      *cd_check_get_default_house_style (void);
+gboolean    cd_checker_set_house_style (CdChecker  *self,
+                                        const char *text,
+                                        GError    **error);
+char       *cd_checker_dup_house_style (CdChecker *self);
+const char *cd_check_get_default_house_style (void);
 
-gboolean         cd_checker_ignore              (CdChecker       *self,
-                                                 const char      *uuid,
-                                                 const CdFinding *finding,
-                                                 GError         **error);
-gboolean         cd_checker_is_ignored          (CdChecker       *self,
-                                                 const char      *uuid,
-                                                 const CdFinding *finding);
+gboolean cd_checker_ignore (CdChecker       *self,
+                            const char      *uuid,
+                            const CdFinding *finding,
+                            GError         **error);
+gboolean cd_checker_is_ignored (CdChecker       *self,
+                                const char      *uuid,
+                                const CdFinding *finding);
 
-GPtrArray       *cd_checker_run                 (CdChecker       *self,
-                                                 CdArticle       *article);
-void             cd_checker_run_async           (CdChecker       *self,
-                                                 CdArticle       *article,
-                                                 GCancellable    *cancellable,
-                                                 GAsyncReadyCallback callback,
-                                                 gpointer         user_data);
-GPtrArray       *cd_checker_run_finish          (CdChecker       *self,
-                                                 GAsyncResult    *result,
-                                                 GError         **error);
+GPtrArray *cd_checker_run (CdChecker *self,
+                           CdArticle *article);
+void       cd_checker_run_async (CdChecker          *self,
+                                 CdArticle          *article,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data);
+GPtrArray *cd_checker_run_finish (CdChecker    *self,
+                                  GAsyncResult *result,
+                                  GError      **error);
 
 G_END_DECLS

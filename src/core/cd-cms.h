@@ -18,35 +18,35 @@ G_BEGIN_DECLS
 typedef enum
 {
   CD_CMS_ERROR_FAILED,
-  CD_CMS_ERROR_OFFLINE,          /* no network, connection refused, DNS: queue */
-  CD_CMS_ERROR_TIMEOUT,          /* no reply in time; the request may not have arrived */
-  CD_CMS_ERROR_UNKNOWN_OUTCOME,  /* a create or update was sent but its reply was lost */
-  CD_CMS_ERROR_AUTH,             /* 401/403, or credentials that the site does not accept */
-  CD_CMS_ERROR_NOT_FOUND,        /* 404 */
-  CD_CMS_ERROR_GONE,             /* the post was deleted or trashed on the server */
-  CD_CMS_ERROR_BAD_REQUEST,      /* 400 */
-  CD_CMS_ERROR_CONFLICT,         /* 409 */
-  CD_CMS_ERROR_SERVER,           /* 5xx after the retries ran out */
-  CD_CMS_ERROR_INVALID_REPLY,    /* malformed JSON, wrong content type, cut-off body */
-  CD_CMS_ERROR_NO_SECRET_SERVICE,/* no keyring to keep the password in */
+  CD_CMS_ERROR_OFFLINE,           /* no network, connection refused, DNS: queue */
+  CD_CMS_ERROR_TIMEOUT,           /* no reply in time; the request may not have arrived */
+  CD_CMS_ERROR_UNKNOWN_OUTCOME,   /* a create or update was sent but its reply was lost */
+  CD_CMS_ERROR_AUTH,              /* 401/403, or credentials that the site does not accept */
+  CD_CMS_ERROR_NOT_FOUND,         /* 404 */
+  CD_CMS_ERROR_GONE,              /* the post was deleted or trashed on the server */
+  CD_CMS_ERROR_BAD_REQUEST,       /* 400 */
+  CD_CMS_ERROR_CONFLICT,          /* 409 */
+  CD_CMS_ERROR_SERVER,            /* 5xx after the retries ran out */
+  CD_CMS_ERROR_INVALID_REPLY,     /* malformed JSON, wrong content type, cut-off body */
+  CD_CMS_ERROR_NO_SECRET_SERVICE, /* no keyring to keep the password in */
 } CdCmsError;
 
 /* A post as the CMS has it, converted to an article. */
 typedef struct
 {
-  char      *remote_id;   /* the CMS's id, as text */
-  GDateTime *modified;    /* the server's last-modified time, UTC */
-  char      *status;      /* the CMS's own status name ("draft", "publish", "trash") */
-  char      *link;        /* the post's address, if any */
-  CdArticle *article;     /* headline, dek, body (Markdown), slug, section, tags; the
-                           * uuid from the post's marker, or a new one when it has none */
+  char      *remote_id; /* the CMS's id, as text */
+  GDateTime *modified;  /* the server's last-modified time, UTC */
+  char      *status;    /* the CMS's own status name ("draft", "publish", "trash") */
+  char      *link;      /* the post's address, if any */
+  CdArticle *article;   /* headline, dek, body (Markdown), slug, section, tags; the
+                         * uuid from the post's marker, or a new one when it has none */
 } CdRemotePost;
 
 #define CD_TYPE_REMOTE_POST (cd_remote_post_get_type ())
-GType          cd_remote_post_get_type (void) G_GNUC_CONST;
-CdRemotePost  *cd_remote_post_new      (void);
-CdRemotePost  *cd_remote_post_copy     (CdRemotePost *post);
-void           cd_remote_post_free     (CdRemotePost *post);
+GType         cd_remote_post_get_type (void) G_GNUC_CONST;
+CdRemotePost *cd_remote_post_new (void);
+CdRemotePost *cd_remote_post_copy (CdRemotePost *post);
+void          cd_remote_post_free (CdRemotePost *post);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdRemotePost, cd_remote_post_free)
 
 #define CD_TYPE_CMS (cd_cms_get_type ())
@@ -56,111 +56,111 @@ struct _CdCmsInterface
 {
   GTypeInterface parent_iface;
 
-  void           (*verify_async)        (CdCms               *self,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data);
-  char          *(*verify_finish)       (CdCms               *self,
-                                         GAsyncResult        *result,
-                                         GError             **error);
-  void           (*list_changed_async)  (CdCms               *self,
-                                         GDateTime           *since,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data);
-  GPtrArray     *(*list_changed_finish) (CdCms               *self,
-                                         GAsyncResult        *result,
-                                         GError             **error);
-  void           (*get_async)           (CdCms               *self,
-                                         const char          *remote_id,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data);
-  CdRemotePost  *(*get_finish)          (CdCms               *self,
-                                         GAsyncResult        *result,
-                                         GError             **error);
-  void           (*find_by_uuid_async)  (CdCms               *self,
-                                         const char          *uuid,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data);
-  CdRemotePost  *(*find_by_uuid_finish) (CdCms               *self,
-                                         GAsyncResult        *result,
-                                         GError             **error);
-  void           (*create_async)        (CdCms               *self,
-                                         CdArticle           *article,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data);
-  CdRemotePost  *(*create_finish)       (CdCms               *self,
-                                         GAsyncResult        *result,
-                                         GError             **error);
-  void           (*update_async)        (CdCms               *self,
-                                         const char          *remote_id,
-                                         CdArticle           *article,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data);
-  CdRemotePost  *(*update_finish)       (CdCms               *self,
-                                         GAsyncResult        *result,
-                                         GError             **error);
+  void (*verify_async) (CdCms              *self,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data);
+  char *(*verify_finish) (CdCms        *self,
+                          GAsyncResult *result,
+                          GError      **error);
+  void (*list_changed_async) (CdCms              *self,
+                              GDateTime          *since,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data);
+  GPtrArray *(*list_changed_finish) (CdCms        *self,
+                                     GAsyncResult *result,
+                                     GError      **error);
+  void (*get_async) (CdCms              *self,
+                     const char         *remote_id,
+                     GCancellable       *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer            user_data);
+  CdRemotePost *(*get_finish) (CdCms        *self,
+                               GAsyncResult *result,
+                               GError      **error);
+  void (*find_by_uuid_async) (CdCms              *self,
+                              const char         *uuid,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data);
+  CdRemotePost *(*find_by_uuid_finish) (CdCms        *self,
+                                        GAsyncResult *result,
+                                        GError      **error);
+  void (*create_async) (CdCms              *self,
+                        CdArticle          *article,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data);
+  CdRemotePost *(*create_finish) (CdCms        *self,
+                                  GAsyncResult *result,
+                                  GError      **error);
+  void (*update_async) (CdCms              *self,
+                        const char         *remote_id,
+                        CdArticle          *article,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data);
+  CdRemotePost *(*update_finish) (CdCms        *self,
+                                  GAsyncResult *result,
+                                  GError      **error);
 };
 
-GQuark         cd_cms_error_quark        (void);
+GQuark cd_cms_error_quark (void);
 
 /* verify: checks the credentials; finishes with the user's display name. */
-void           cd_cms_verify_async       (CdCms               *self,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-char          *cd_cms_verify_finish      (CdCms               *self,
-                                          GAsyncResult        *result,
-                                          GError             **error);
+void  cd_cms_verify_async (CdCms              *self,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data);
+char *cd_cms_verify_finish (CdCms        *self,
+                            GAsyncResult *result,
+                            GError      **error);
 /* list_changed: every post (drafts included) modified after @since (all when
  * NULL), every page fetched; finishes with a GPtrArray of CdRemotePost. */
-void           cd_cms_list_changed_async (CdCms               *self,
-                                          GDateTime           *since,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-GPtrArray     *cd_cms_list_changed_finish (CdCms              *self,
-                                          GAsyncResult        *result,
-                                          GError             **error);
-void           cd_cms_get_async          (CdCms               *self,
-                                          const char          *remote_id,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-CdRemotePost  *cd_cms_get_finish         (CdCms               *self,
-                                          GAsyncResult        *result,
-                                          GError             **error);
+void          cd_cms_list_changed_async (CdCms              *self,
+                                         GDateTime          *since,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+GPtrArray    *cd_cms_list_changed_finish (CdCms        *self,
+                                          GAsyncResult *result,
+                                          GError      **error);
+void          cd_cms_get_async (CdCms              *self,
+                                const char         *remote_id,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data);
+CdRemotePost *cd_cms_get_finish (CdCms        *self,
+                                 GAsyncResult *result,
+                                 GError      **error);
 /* find_by_uuid: the post carrying the article's uuid marker among recent
  * posts, or %NULL with no error when there is none. */
-void           cd_cms_find_by_uuid_async (CdCms               *self,
-                                          const char          *uuid,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-CdRemotePost  *cd_cms_find_by_uuid_finish (CdCms              *self,
-                                          GAsyncResult        *result,
-                                          GError             **error);
+void          cd_cms_find_by_uuid_async (CdCms              *self,
+                                         const char         *uuid,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+CdRemotePost *cd_cms_find_by_uuid_finish (CdCms        *self,
+                                          GAsyncResult *result,
+                                          GError      **error);
 /* create: a new draft with the article's uuid marker. */
-void           cd_cms_create_async       (CdCms               *self,
-                                          CdArticle           *article,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-CdRemotePost  *cd_cms_create_finish      (CdCms               *self,
-                                          GAsyncResult        *result,
-                                          GError             **error);
-void           cd_cms_update_async       (CdCms               *self,
-                                          const char          *remote_id,
-                                          CdArticle           *article,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-CdRemotePost  *cd_cms_update_finish      (CdCms               *self,
-                                          GAsyncResult        *result,
-                                          GError             **error);
+void          cd_cms_create_async (CdCms              *self,
+                                   CdArticle          *article,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data);
+CdRemotePost *cd_cms_create_finish (CdCms        *self,
+                                    GAsyncResult *result,
+                                    GError      **error);
+void          cd_cms_update_async (CdCms              *self,
+                                   const char         *remote_id,
+                                   CdArticle          *article,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data);
+CdRemotePost *cd_cms_update_finish (CdCms        *self,
+                                    GAsyncResult *result,
+                                    GError      **error);
 
 G_END_DECLS

@@ -72,7 +72,7 @@ run_diff (const char *old_text,
           gpointer    payload)
 {
   git_diff_options options;
-  int rc;
+  int              rc;
 
   ensure_libgit2 ();
   git_diff_options_init (&options, GIT_DIFF_OPTIONS_VERSION);
@@ -158,7 +158,7 @@ cd_diff_lines (const char *old_text,
 {
   g_autofree char *a = normalize (old_text);
   g_autofree char *b = normalize (new_text);
-  GArray *lines = g_array_new (FALSE, TRUE, sizeof (CdDiffLine));
+  GArray          *lines = g_array_new (FALSE, TRUE, sizeof (CdDiffLine));
 
   g_array_set_clear_func (lines, diff_line_clear);
 
@@ -232,7 +232,7 @@ cd_diff_unified (const char *old_text,
 {
   g_autofree char *a = normalize (old_text);
   g_autofree char *b = normalize (new_text);
-  GString *out;
+  GString         *out;
 
   if (g_str_equal (a, b))
     return g_strdup ("");
@@ -272,9 +272,9 @@ static char *
 json_member (CdArticle  *article,
              const char *member)
 {
-  g_autoptr(JsonNode) node = cd_article_to_json_node (article, CD_ARTICLE_JSON_DEFAULT);
+  g_autoptr (JsonNode) node = cd_article_to_json_node (article, CD_ARTICLE_JSON_DEFAULT);
   JsonNode *value = json_object_get_member (json_node_get_object (node), member);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
 
   if (value == NULL || JSON_NODE_HOLDS_NULL (value) ||
       (JSON_NODE_HOLDS_ARRAY (value) && json_array_get_length (json_node_get_array (value)) == 0) ||
@@ -300,8 +300,8 @@ cd_diff_articles (CdArticle *old_article,
                   CdArticle *new_article)
 {
   static const char *json_members[] = { "corrections", "extra" };
-  const char * const *fields = cd_article_list_fields ();
-  GString *out;
+  const char *const *fields = cd_article_list_fields ();
+  GString           *out;
 
   g_return_val_if_fail (CD_IS_ARTICLE (old_article), NULL);
   g_return_val_if_fail (CD_IS_ARTICLE (new_article), NULL);

@@ -20,17 +20,17 @@ typedef enum
 
 typedef struct
 {
-  CdDiffKind  kind;
-  char       *text;     /* one line, without its newline */
+  CdDiffKind kind;
+  char      *text; /* one line, without its newline */
 } CdDiffLine;
 
-GArray *cd_diff_lines     (const char *old_text,
-                           const char *new_text);
-char   *cd_diff_unified   (const char *old_text,
-                           const char *new_text,
-                           const char *old_label,
-                           const char *new_label);
-char   *cd_diff_articles  (CdArticle  *old_article,
-                           CdArticle  *new_article);
+GArray *cd_diff_lines (const char *old_text,
+                       const char *new_text);
+char   *cd_diff_unified (const char *old_text,
+                         const char *new_text,
+                         const char *old_label,
+                         const char *new_label);
+char   *cd_diff_articles (CdArticle *old_article,
+                          CdArticle *new_article);
 
 G_END_DECLS

@@ -224,8 +224,8 @@ append_embargo (GString   *out,
    * g_date_time_format_iso8601(). */
   {
     /* Whole seconds: an embargo is not that precise. */
-    g_autoptr(GDateTime) whole =
-      g_date_time_add (embargo, -(GTimeSpan) g_date_time_get_microsecond (embargo));
+    g_autoptr (GDateTime) whole =
+        g_date_time_add (embargo, -(GTimeSpan) g_date_time_get_microsecond (embargo));
 
     iso = cd_format_iso8601 (whole);
   }

@@ -12,17 +12,17 @@
 
 struct _CdRevision
 {
-  GObject           parent_instance;
+  GObject parent_instance;
 
-  gint64            id;
-  CdArticle        *snapshot;
+  gint64     id;
+  CdArticle *snapshot;
   /* Until the snapshot is first asked for (see _cd_revision_new_lazy()). */
-  char             *snapshot_json;
-  char             *uuid;
-  GMutex            mutex;
-  GDateTime        *created;
-  CdRevisionReason  reason;
-  char             *name;
+  char            *snapshot_json;
+  char            *uuid;
+  GMutex           mutex;
+  GDateTime       *created;
+  CdRevisionReason reason;
+  char            *name;
 };
 
 G_DEFINE_FINAL_TYPE (CdRevision, cd_revision, G_TYPE_OBJECT)
@@ -121,11 +121,11 @@ cd_revision_init (CdRevision *self)
  * Returns: (transfer full): a new revision
  */
 CdRevision *
-cd_revision_new (gint64            id,
-                 CdArticle        *snapshot,
-                 GDateTime        *created,
-                 CdRevisionReason  reason,
-                 const char       *name)
+cd_revision_new (gint64           id,
+                 CdArticle       *snapshot,
+                 GDateTime       *created,
+                 CdRevisionReason reason,
+                 const char      *name)
 {
   CdRevision *self;
 
@@ -145,12 +145,12 @@ cd_revision_new (gint64            id,
 }
 
 CdRevision *
-_cd_revision_new_lazy (gint64            id,
-                       const char       *uuid,
-                       char             *snapshot_json,
-                       GDateTime        *created,
-                       CdRevisionReason  reason,
-                       const char       *name)
+_cd_revision_new_lazy (gint64           id,
+                       const char      *uuid,
+                       char            *snapshot_json,
+                       GDateTime       *created,
+                       CdRevisionReason reason,
+                       const char      *name)
 {
   CdRevision *self;
 
@@ -184,14 +184,14 @@ cd_revision_get_id (CdRevision *self)
 CdArticle *
 cd_revision_get_snapshot (CdRevision *self)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CD_IS_REVISION (self), NULL);
 
   locker = g_mutex_locker_new (&self->mutex);
   if (self->snapshot == NULL)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       self->snapshot = cd_article_from_json (self->snapshot_json, &error);
       if (self->snapshot == NULL)

@@ -17,31 +17,31 @@ G_BEGIN_DECLS
  * _cd_store_unlock(); the lock is not recursive, so no public cd_store_*()
  * function may be called while it is held. Reset or finalize statements
  * before unlocking, or they keep a read transaction open. */
-sqlite3  *_cd_store_lock                 (CdStore          *self);
-void      _cd_store_unlock               (CdStore          *self);
+sqlite3 *_cd_store_lock (CdStore *self);
+void     _cd_store_unlock (CdStore *self);
 
 /* Transactions under the lock. _cd_store_begin() takes the write lock at
  * once (BEGIN IMMEDIATE), waiting up to the busy timeout for another
  * process. */
-gboolean  _cd_store_begin                (CdStore          *self,
-                                          GError          **error);
-gboolean  _cd_store_commit               (CdStore          *self,
-                                          GError          **error);
-void      _cd_store_rollback             (CdStore          *self);
+gboolean _cd_store_begin (CdStore *self,
+                          GError **error);
+gboolean _cd_store_commit (CdStore *self,
+                           GError **error);
+void     _cd_store_rollback (CdStore *self);
 
 /* cd_store_save_article() without locking or its own transaction, so that a
  * caller can save an article and its own rows in one transaction. */
-gboolean  _cd_store_save_article_locked  (CdStore          *self,
-                                          CdArticle        *article,
-                                          CdRevisionReason  reason,
-                                          const char       *name,
-                                          GError          **error);
+gboolean _cd_store_save_article_locked (CdStore         *self,
+                                        CdArticle       *article,
+                                        CdRevisionReason reason,
+                                        const char      *name,
+                                        GError         **error);
 
 /* Turns an SQLite result code into a CD_STORE_ERROR that names the file;
  * @doing says what failed ("save the article"). */
-void      _cd_store_set_error            (CdStore          *self,
-                                          GError          **error,
-                                          int               rc,
-                                          const char       *doing);
+void _cd_store_set_error (CdStore    *self,
+                          GError    **error,
+                          int         rc,
+                          const char *doing);
 
 G_END_DECLS

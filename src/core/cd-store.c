@@ -33,19 +33,19 @@
 
 struct _CdStore
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
-  GMutex      mutex;
-  sqlite3    *db;
-  char       *path;
-  int         schema_version;
+  GMutex   mutex;
+  sqlite3 *db;
+  char    *path;
+  int      schema_version;
   /* Prepared statements for fixed SQL, keyed by the SQL string's address. */
   GHashTable *statements;
 };
 
 G_DEFINE_FINAL_TYPE (CdStore, cd_store, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (cd-store-error-quark, cd_store_error)
+G_DEFINE_QUARK (cd - store - error - quark, cd_store_error)
 
 /* A statement from the cache: on scope exit it is reset, which ends its
  * read transaction, and its bindings are cleared. */
@@ -79,17 +79,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (OwnedStmt, owned_stmt_finalize)
 typedef struct
 {
   const char *sql;
-  gboolean  (*func) (sqlite3 *db,
-                     GError **error);
+  gboolean (*func) (sqlite3 *db,
+                    GError **error);
 } Migration;
 
 static const Migration migrations[] = {
   /* 1: articles, their bodies and their revisions. The body has a table
-   * of its own so that the articles table stays small and a listing, which
-   * never reads bodies, reads a few megabytes rather than every word.
-   * Times are ISO 8601 with their own offset, exactly as the article had
-   * them; modified_us orders the listing. */
-  { "CREATE TABLE articles ("
+  * of its own so that the articles table stays small and a listing, which
+  * never reads bodies, reads a few megabytes rather than every word.
+  * Times are ISO 8601 with their own offset, exactly as the article had
+  * them; modified_us orders the listing. */
+  {"CREATE TABLE articles ("
     "  id            INTEGER PRIMARY KEY,"
     "  uuid          TEXT NOT NULL UNIQUE,"
     "  headline      TEXT,"
@@ -99,7 +99,7 @@ static const Migration migrations[] = {
     "  source        TEXT,"
     "  slug          TEXT,"
     "  section       TEXT,"
-    "  tags          TEXT,"                     /* JSON array, NULL for none */
+    "  tags          TEXT," /* JSON array, NULL for none */
     "  status        TEXT NOT NULL DEFAULT 'draft',"
     "  embargo       TEXT,"
     "  length_target INTEGER NOT NULL DEFAULT 0,"
@@ -111,9 +111,9 @@ static const Migration migrations[] = {
     "  modified      TEXT,"
     "  modified_us   INTEGER NOT NULL DEFAULT 0," /* Unix microseconds */
     "  word_count    INTEGER NOT NULL DEFAULT 0,"
-    "  trashed_at    INTEGER,"                  /* Unix seconds; NULL when live */
-    "  corrections   TEXT,"                     /* JSON array of {date, note} */
-    "  extra         TEXT,"                     /* JSON object */
+    "  trashed_at    INTEGER," /* Unix seconds; NULL when live */
+    "  corrections   TEXT,"    /* JSON array of {date, note} */
+    "  extra         TEXT,"    /* JSON object */
     "  ednote        TEXT"
     ");"
     "CREATE INDEX articles_by_trash_modified ON articles (trashed_at, modified_us);"
@@ -126,24 +126,24 @@ static const Migration migrations[] = {
     "CREATE TABLE revisions ("
     "  id            INTEGER PRIMARY KEY,"
     "  article_uuid  TEXT NOT NULL REFERENCES articles (uuid) ON DELETE CASCADE,"
-    "  created       INTEGER NOT NULL,"         /* Unix microseconds */
+    "  created       INTEGER NOT NULL," /* Unix microseconds */
     "  reason        TEXT NOT NULL,"
     "  name          TEXT,"
-    "  snapshot      TEXT NOT NULL"             /* cd_article_to_json () */
+    "  snapshot      TEXT NOT NULL" /* cd_article_to_json () */
     ");"
     "CREATE INDEX revisions_by_article ON revisions (article_uuid, id);",
-    NULL },
+   NULL},
 
-  /* 2: full-text search over headline, dek and body, kept in step with
-   * the articles and their bodies by triggers; existing articles are
-   * indexed. The index keeps its own copy of the text (an external-content
-   * index would have to be given the exact old text of two tables on every
-   * change). An article enters the index with its body row, which every
-   * save writes, so that a new article is indexed once, not twice. */
+ /* 2: full-text search over headline, dek and body, kept in step with
+  * the articles and their bodies by triggers; existing articles are
+  * indexed. The index keeps its own copy of the text (an external-content
+  * index would have to be given the exact old text of two tables on every
+  * change). An article enters the index with its body row, which every
+  * save writes, so that a new article is indexed once, not twice. */
   { "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
     "  headline, dek, body,"
     "  tokenize = 'unicode61 remove_diacritics 2',"
-    "  prefix = '2 3'"                          /* search as you type */
+    "  prefix = '2 3'" /* search as you type */
     ");"
     "CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, dek ON articles"
     "  WHEN old.headline IS NOT new.headline OR old.dek IS NOT new.dek BEGIN"
@@ -163,30 +163,31 @@ static const Migration migrations[] = {
     "INSERT INTO articles_fts (rowid, headline, dek, body)"
     "  SELECT a.id, a.headline, a.dek, b.body"
     "  FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id;",
-    NULL },
+   NULL},
 
-  /* 3: the outbox of local changes for the sync engine to push. */
+ /* 3: the outbox of local changes for the sync engine to push. */
   { "CREATE TABLE outbox ("
     "  article_uuid  TEXT PRIMARY KEY REFERENCES articles (uuid) ON DELETE CASCADE,"
-    "  queued_at     INTEGER NOT NULL"          /* Unix microseconds, see below */
+    "  queued_at     INTEGER NOT NULL" /* Unix microseconds, see below */
     ");",
-    NULL },
+   NULL},
 
-  /* Append new migrations here. */
+ /* Append new migrations here. */
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
 
 /* The columns a listing reads, everything but the body, in the order
  * row_to_article() expects them. */
-#define SUMMARY_COLUMNS \
+#define SUMMARY_COLUMNS                                                            \
   "a.uuid, a.headline, a.dek, a.byline, a.dateline, a.source, a.slug, a.section, " \
-  "a.tags, a.status, a.embargo, a.length_target, a.language, a.image, " \
-  "a.image_caption, a.image_credit, a.created, a.modified, a.word_count, " \
+  "a.tags, a.status, a.embargo, a.length_target, a.language, a.image, "            \
+  "a.image_caption, a.image_credit, a.created, a.modified, a.word_count, "         \
   "a.corrections, a.extra, a.ednote"
 #define ARTICLE_COLUMNS SUMMARY_COLUMNS ", b.body"
 
-enum {
+enum
+{
   COL_UUID,
   COL_HEADLINE,
   COL_DEK,
@@ -239,10 +240,10 @@ cd_store_default_data_dir (void)
 }
 
 void
-_cd_store_set_error (CdStore     *self,
-                     GError     **error,
-                     int          rc,
-                     const char  *doing)
+_cd_store_set_error (CdStore    *self,
+                     GError    **error,
+                     int         rc,
+                     const char *doing)
 {
   const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
@@ -259,7 +260,8 @@ _cd_store_set_error (CdStore     *self,
     case SQLITE_LOCKED:
       g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_BUSY,
                    "Could not %s: the store “%s” stayed locked by another Copydesk "
-                   "process for %d seconds.", doing, self->path, BUSY_TIMEOUT_MS / 1000);
+                   "process for %d seconds.",
+                   doing, self->path, BUSY_TIMEOUT_MS / 1000);
       break;
     case SQLITE_FULL:
       g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_FAILED,
@@ -270,7 +272,8 @@ _cd_store_set_error (CdStore     *self,
     case SQLITE_CANTOPEN:
       g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_FAILED,
                    "Could not %s: the store “%s” cannot be written (%s); check the "
-                   "permissions of the file and its folder.", doing, self->path, detail);
+                   "permissions of the file and its folder.",
+                   doing, self->path, detail);
       break;
     default:
       g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_FAILED,
@@ -279,10 +282,10 @@ _cd_store_set_error (CdStore     *self,
 }
 
 static gboolean
-exec (CdStore     *self,
-      const char  *sql,
-      const char  *doing,
-      GError     **error)
+exec (CdStore    *self,
+      const char *sql,
+      const char *doing,
+      GError    **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
@@ -308,15 +311,15 @@ _cd_store_unlock (CdStore *self)
 }
 
 gboolean
-_cd_store_begin (CdStore  *self,
-                 GError  **error)
+_cd_store_begin (CdStore *self,
+                 GError **error)
 {
   return exec (self, "BEGIN IMMEDIATE", "start writing", error);
 }
 
 gboolean
-_cd_store_commit (CdStore  *self,
-                  GError  **error)
+_cd_store_commit (CdStore *self,
+                  GError **error)
 {
   if (exec (self, "COMMIT", "commit the change", error))
     return TRUE;
@@ -334,12 +337,12 @@ _cd_store_rollback (CdStore *self)
 /* Returns a cached statement for @sql, which must be a string with static
  * storage: the cache is keyed by its address. */
 static CachedStmt *
-statement (CdStore     *self,
-           const char  *sql,
-           GError     **error)
+statement (CdStore    *self,
+           const char *sql,
+           GError    **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
+  int           rc;
 
   if (stmt != NULL)
     return stmt;
@@ -415,11 +418,11 @@ cd_store_init (CdStore *self)
 }
 
 static gboolean
-read_user_version (CdStore  *self,
-                   int      *version,
-                   GError  **error)
+read_user_version (CdStore *self,
+                   int     *version,
+                   GError **error)
 {
-  g_autoptr(OwnedStmt) stmt = NULL;
+  g_autoptr (OwnedStmt) stmt = NULL;
   int rc;
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
@@ -435,16 +438,17 @@ read_user_version (CdStore  *self,
 }
 
 static gboolean
-check_not_too_new (CdStore  *self,
-                   int       version,
-                   GError  **error)
+check_not_too_new (CdStore *self,
+                   int      version,
+                   GError **error)
 {
   if (version <= SCHEMA_VERSION)
     return TRUE;
   g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_TOO_NEW,
                "The store “%s” was written by a newer version of Copydesk "
                "(schema version %d; this version knows up to %d); update Copydesk "
-               "to open it.", self->path, version, SCHEMA_VERSION);
+               "to open it.",
+               self->path, version, SCHEMA_VERSION);
   return FALSE;
 }
 
@@ -452,14 +456,14 @@ check_not_too_new (CdStore  *self,
  * The version is read again under the write lock, so two processes opening
  * an old store at once do not both migrate it. */
 static gboolean
-migrate (CdStore  *self,
-         GError  **error)
+migrate (CdStore *self,
+         GError **error)
 {
   for (;;)
     {
       g_autofree char *set_version = NULL;
       const Migration *migration;
-      int version;
+      int              version;
 
       if (!_cd_store_begin (self, error))
         return FALSE;
@@ -506,13 +510,13 @@ migrate (CdStore  *self,
  * Returns: (transfer full) (nullable): the store
  */
 CdStore *
-cd_store_open (const char  *data_dir,
-               GError     **error)
+cd_store_open (const char *data_dir,
+               GError    **error)
 {
-  g_autoptr(CdStore) self = NULL;
+  g_autoptr (CdStore) self = NULL;
   g_autofree char *default_dir = NULL;
-  int version;
-  int rc;
+  int              version;
+  int              rc;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -590,9 +594,9 @@ cd_store_get_schema_version (CdStore *self)
 static char *
 tags_to_json (CdArticle *article)
 {
-  const char * const *tags = cd_article_get_tags (article);
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  const char *const *tags = cd_article_get_tags (article);
+  g_autoptr (JsonBuilder) builder = NULL;
+  g_autoptr (JsonNode) root = NULL;
 
   if (tags == NULL || tags[0] == NULL)
     return NULL;
@@ -608,7 +612,7 @@ tags_to_json (CdArticle *article)
 static char *
 corrections_to_json (CdArticle *article)
 {
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonNode) node = NULL;
   JsonNode *corrections;
 
   if (cd_article_get_n_corrections (article) == 0)
@@ -623,7 +627,7 @@ static char *
 extra_to_json (CdArticle *article)
 {
   JsonObject *extra = cd_article_get_extra (article);
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonNode) node = NULL;
 
   if (extra == NULL || json_object_get_size (extra) == 0)
     return NULL;
@@ -641,7 +645,7 @@ static gboolean
 read_plain_tags (CdArticle  *article,
                  const char *text)
 {
-  g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr (GPtrArray) tags = NULL;
   const char *p = text;
 
   if (strchr (text, '\\') != NULL || *p++ != '[')
@@ -661,7 +665,7 @@ read_plain_tags (CdArticle  *article,
   if (p[0] != ']' || p[1] != '\0')
     return FALSE;
   g_ptr_array_add (tags, NULL);
-  cd_article_set_tags (article, (const char * const *) tags->pdata);
+  cd_article_set_tags (article, (const char *const *) tags->pdata);
   return TRUE;
 }
 
@@ -675,19 +679,23 @@ read_json_columns (JsonParser   *parser,
                    CdArticle    *article,
                    sqlite3_stmt *stmt)
 {
-  static const struct { int column; const char *key; } json_columns[] = {
-    { COL_TAGS, "tags" },
-    { COL_CORRECTIONS, "corrections" },
-    { COL_EXTRA, "extra" },
+  static const struct
+  {
+    int         column;
+    const char *key;
+  } json_columns[] = {
+    {COL_TAGS,         "tags"       },
+    { COL_CORRECTIONS, "corrections"},
+    { COL_EXTRA,       "extra"      },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (json_columns); i++)
     {
       const char *text = column_text (stmt, json_columns[i].column);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(JsonObject) wrapper = NULL;
-      g_autoptr(JsonNode) node = NULL;
-      g_autoptr(CdArticle) parsed = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JsonObject) wrapper = NULL;
+      g_autoptr (JsonNode) node = NULL;
+      g_autoptr (CdArticle) parsed = NULL;
 
       if (text == NULL)
         continue;
@@ -743,29 +751,30 @@ row_to_article (sqlite3_stmt *stmt,
                 JsonParser   *parser,
                 gboolean      with_body)
 {
-  static const struct {
-    int    column;
+  static const struct
+  {
+    int column;
     void (*set) (CdArticle  *article,
                  const char *value);
   } text_columns[] = {
-    { COL_UUID, cd_article_set_uuid },
-    { COL_HEADLINE, cd_article_set_headline },
-    { COL_DEK, cd_article_set_dek },
-    { COL_BYLINE, cd_article_set_byline },
-    { COL_DATELINE, cd_article_set_dateline },
-    { COL_SOURCE, cd_article_set_source },
-    { COL_SLUG, cd_article_set_slug },
-    { COL_SECTION, cd_article_set_section },
-    { COL_LANGUAGE, cd_article_set_language },
-    { COL_IMAGE, cd_article_set_image },
-    { COL_IMAGE_CAPTION, cd_article_set_image_caption },
-    { COL_IMAGE_CREDIT, cd_article_set_image_credit },
-    { COL_EDNOTE, cd_article_set_ednote },
+    {COL_UUID,           cd_article_set_uuid         },
+    { COL_HEADLINE,      cd_article_set_headline     },
+    { COL_DEK,           cd_article_set_dek          },
+    { COL_BYLINE,        cd_article_set_byline       },
+    { COL_DATELINE,      cd_article_set_dateline     },
+    { COL_SOURCE,        cd_article_set_source       },
+    { COL_SLUG,          cd_article_set_slug         },
+    { COL_SECTION,       cd_article_set_section      },
+    { COL_LANGUAGE,      cd_article_set_language     },
+    { COL_IMAGE,         cd_article_set_image        },
+    { COL_IMAGE_CAPTION, cd_article_set_image_caption},
+    { COL_IMAGE_CREDIT,  cd_article_set_image_credit },
+    { COL_EDNOTE,        cd_article_set_ednote       },
   };
   CdArticle *article = g_object_new (CD_TYPE_ARTICLE, NULL);
-  g_autoptr(GDateTime) embargo = column_datetime (stmt, COL_EMBARGO);
-  g_autoptr(GDateTime) created = column_datetime (stmt, COL_CREATED);
-  g_autoptr(GDateTime) modified = column_datetime (stmt, COL_MODIFIED);
+  g_autoptr (GDateTime) embargo = column_datetime (stmt, COL_EMBARGO);
+  g_autoptr (GDateTime) created = column_datetime (stmt, COL_CREATED);
+  g_autoptr (GDateTime) modified = column_datetime (stmt, COL_MODIFIED);
   CdArticleStatus status = CD_ARTICLE_STATUS_DRAFT;
 
   for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
@@ -807,15 +816,15 @@ cd_store_summary_get_word_count (CdArticle *article)
 }
 
 static CdArticle *
-get_article_locked (CdStore     *self,
-                    const char  *uuid,
-                    GError     **error)
+get_article_locked (CdStore    *self,
+                    const char *uuid,
+                    GError    **error)
 {
   static const char sql[] =
-    "SELECT " ARTICLE_COLUMNS " FROM articles a"
-    " LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.uuid = ?";
-  g_autoptr(CachedStmt) stmt = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+      "SELECT " ARTICLE_COLUMNS " FROM articles a"
+      " LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.uuid = ?";
+  g_autoptr (CachedStmt) stmt = NULL;
+  g_autoptr (JsonParser) parser = NULL;
   int rc;
 
   if ((stmt = statement (self, sql, error)) == NULL)
@@ -848,11 +857,11 @@ get_article_locked (CdStore     *self,
  * Returns: (transfer full) (nullable): the article
  */
 CdArticle *
-cd_store_get_article (CdStore     *self,
-                      const char  *uuid,
-                      GError     **error)
+cd_store_get_article (CdStore    *self,
+                      const char *uuid,
+                      GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CD_IS_STORE (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
@@ -869,8 +878,8 @@ article_flag (CdStore    *self,
               const char *sql,
               const char *uuid)
 {
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
-  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr (GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
+  g_autoptr (CachedStmt) stmt = NULL;
 
   if ((stmt = statement (self, sql, NULL)) == NULL)
     return FALSE;
@@ -920,30 +929,30 @@ step_done (CdStore      *self,
 }
 
 static gboolean
-upsert_article (CdStore    *self,
-                CdArticle  *article,
-                GError    **error)
+upsert_article (CdStore   *self,
+                CdArticle *article,
+                GError   **error)
 {
   static const char sql[] =
-    "INSERT INTO articles (uuid, headline, dek, byline, dateline, source, slug, section,"
-    "  tags, status, embargo, length_target, language, image, image_caption, image_credit,"
-    "  created, modified, modified_us, word_count, corrections, extra, ednote)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-    "  ?17, ?18, ?19, ?20, ?21, ?22, ?23)"
-    " ON CONFLICT (uuid) DO UPDATE SET headline = ?2, dek = ?3, byline = ?4,"
-    "  dateline = ?5, source = ?6, slug = ?7, section = ?8, tags = ?9, status = ?10,"
-    "  embargo = ?11, length_target = ?12, language = ?13, image = ?14,"
-    "  image_caption = ?15, image_credit = ?16, created = ?17, modified = ?18,"
-    "  modified_us = ?19, word_count = ?20, corrections = ?21, extra = ?22,"
-    "  ednote = ?23";
+      "INSERT INTO articles (uuid, headline, dek, byline, dateline, source, slug, section,"
+      "  tags, status, embargo, length_target, language, image, image_caption, image_credit,"
+      "  created, modified, modified_us, word_count, corrections, extra, ednote)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+      "  ?17, ?18, ?19, ?20, ?21, ?22, ?23)"
+      " ON CONFLICT (uuid) DO UPDATE SET headline = ?2, dek = ?3, byline = ?4,"
+      "  dateline = ?5, source = ?6, slug = ?7, section = ?8, tags = ?9, status = ?10,"
+      "  embargo = ?11, length_target = ?12, language = ?13, image = ?14,"
+      "  image_caption = ?15, image_credit = ?16, created = ?17, modified = ?18,"
+      "  modified_us = ?19, word_count = ?20, corrections = ?21, extra = ?22,"
+      "  ednote = ?23";
   /* An unchanged body is not written again, nor indexed again. */
   static const char body_sql[] =
-    "INSERT INTO article_bodies (article_id, body)"
-    " VALUES ((SELECT id FROM articles WHERE uuid = ?1), ?2)"
-    " ON CONFLICT (article_id) DO UPDATE SET body = excluded.body"
-    "  WHERE article_bodies.body IS NOT excluded.body";
-  g_autoptr(CachedStmt) stmt = NULL;
-  g_autoptr(CachedStmt) body_stmt = NULL;
+      "INSERT INTO article_bodies (article_id, body)"
+      " VALUES ((SELECT id FROM articles WHERE uuid = ?1), ?2)"
+      " ON CONFLICT (article_id) DO UPDATE SET body = excluded.body"
+      "  WHERE article_bodies.body IS NOT excluded.body";
+  g_autoptr (CachedStmt) stmt = NULL;
+  g_autoptr (CachedStmt) body_stmt = NULL;
   g_autofree char *tags = tags_to_json (article);
   g_autofree char *corrections = corrections_to_json (article);
   g_autofree char *extra = extra_to_json (article);
@@ -987,16 +996,16 @@ upsert_article (CdStore    *self,
 }
 
 static gboolean
-insert_revision (CdStore           *self,
-                 CdArticle         *article,
-                 CdRevisionReason   reason,
-                 const char        *name,
-                 GError           **error)
+insert_revision (CdStore         *self,
+                 CdArticle       *article,
+                 CdRevisionReason reason,
+                 const char      *name,
+                 GError         **error)
 {
   static const char sql[] =
-    "INSERT INTO revisions (article_uuid, created, reason, name, snapshot)"
-    " VALUES (?, ?, ?, ?, ?)";
-  g_autoptr(CachedStmt) stmt = NULL;
+      "INSERT INTO revisions (article_uuid, created, reason, name, snapshot)"
+      " VALUES (?, ?, ?, ?, ?)";
+  g_autoptr (CachedStmt) stmt = NULL;
   g_autofree char *snapshot = cd_article_to_json (article, CD_ARTICLE_JSON_DEFAULT, FALSE);
 
   if ((stmt = statement (self, sql, error)) == NULL)
@@ -1013,15 +1022,15 @@ insert_revision (CdStore           *self,
  * moves forward on a new change, so that the sync engine can tell whether
  * an article changed again while it was being pushed. */
 static gboolean
-queue_article (CdStore     *self,
-               const char  *uuid,
-               GError     **error)
+queue_article (CdStore    *self,
+               const char *uuid,
+               GError    **error)
 {
   static const char sql[] =
-    "INSERT INTO outbox (article_uuid, queued_at) VALUES (?1, ?2)"
-    " ON CONFLICT (article_uuid) DO UPDATE"
-    "  SET queued_at = max(excluded.queued_at, outbox.queued_at + 1)";
-  g_autoptr(CachedStmt) stmt = NULL;
+      "INSERT INTO outbox (article_uuid, queued_at) VALUES (?1, ?2)"
+      " ON CONFLICT (article_uuid) DO UPDATE"
+      "  SET queued_at = max(excluded.queued_at, outbox.queued_at + 1)";
+  g_autoptr (CachedStmt) stmt = NULL;
 
   if ((stmt = statement (self, sql, error)) == NULL)
     return FALSE;
@@ -1031,11 +1040,11 @@ queue_article (CdStore     *self,
 }
 
 gboolean
-_cd_store_save_article_locked (CdStore           *self,
-                               CdArticle         *article,
-                               CdRevisionReason   reason,
-                               const char        *name,
-                               GError           **error)
+_cd_store_save_article_locked (CdStore         *self,
+                               CdArticle       *article,
+                               CdRevisionReason reason,
+                               const char      *name,
+                               GError         **error)
 {
   if (!upsert_article (self, article, error))
     return FALSE;
@@ -1064,13 +1073,13 @@ _cd_store_save_article_locked (CdStore           *self,
  * Returns: %TRUE once the change is committed
  */
 gboolean
-cd_store_save_article (CdStore           *self,
-                       CdArticle         *article,
-                       CdRevisionReason   reason,
-                       const char        *name,
-                       GError           **error)
+cd_store_save_article (CdStore         *self,
+                       CdArticle       *article,
+                       CdRevisionReason reason,
+                       const char      *name,
+                       GError         **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CD_IS_STORE (self), FALSE);
   g_return_val_if_fail (CD_IS_ARTICLE (article), FALSE);
@@ -1104,15 +1113,15 @@ cd_store_save_article (CdStore           *self,
  * Returns: %TRUE when the change is committed or there was none
  */
 gboolean
-cd_store_edit_article (CdStore          *self,
-                       const char       *uuid,
-                       CdStoreEditFunc   edit,
-                       gpointer          user_data,
-                       GError          **error)
+cd_store_edit_article (CdStore        *self,
+                       const char     *uuid,
+                       CdStoreEditFunc edit,
+                       gpointer        user_data,
+                       GError        **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(CdArticle) article = NULL;
-  g_autoptr(CdArticle) before = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (CdArticle) before = NULL;
 
   g_return_val_if_fail (CD_IS_STORE (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
@@ -1157,8 +1166,8 @@ static char *
 make_fts_query (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *query = g_string_new (NULL);
-  const char *p = valid;
+  GString         *query = g_string_new (NULL);
+  const char      *p = valid;
 
   while (*p != '\0')
     {
@@ -1168,7 +1177,7 @@ make_fts_query (const char *text)
       while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
         {
           const char *start;
-          gunichar c = g_utf8_get_char (p);
+          gunichar    c = g_utf8_get_char (p);
 
           if (!g_unichar_isalnum (c) && !g_unichar_ismark (c))
             {
@@ -1200,19 +1209,19 @@ make_fts_query (const char *text)
 }
 
 static GPtrArray *
-list_articles (CdStore             *self,
-               const CdStoreQuery  *query,
-               GCancellable        *cancellable,
-               GError             **error)
+list_articles (CdStore            *self,
+               const CdStoreQuery *query,
+               GCancellable       *cancellable,
+               GError            **error)
 {
   static const CdStoreQuery all = { NULL, -1, FALSE, 0 };
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(GPtrArray) articles = NULL;
-  g_autoptr(GString) sql = g_string_new ("SELECT " SUMMARY_COLUMNS);
-  g_autoptr(OwnedStmt) stmt = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (GMutexLocker) locker = NULL;
+  g_autoptr (GPtrArray) articles = NULL;
+  g_autoptr (GString) sql = g_string_new ("SELECT " SUMMARY_COLUMNS);
+  g_autoptr (OwnedStmt) stmt = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autofree char *fts_query = NULL;
-  int rc;
+  int              rc;
 
   if (query == NULL)
     query = &all;
@@ -1297,9 +1306,9 @@ list_articles (CdStore             *self,
  * Returns: (transfer container) (element-type CdArticle): the summaries
  */
 GPtrArray *
-cd_store_list_articles (CdStore             *self,
-                        const CdStoreQuery  *query,
-                        GError             **error)
+cd_store_list_articles (CdStore            *self,
+                        const CdStoreQuery *query,
+                        GError            **error)
 {
   g_return_val_if_fail (CD_IS_STORE (self), NULL);
   g_return_val_if_fail (query == NULL || query->status < (int) CD_ARTICLE_N_STATUSES, NULL);
@@ -1310,8 +1319,8 @@ cd_store_list_articles (CdStore             *self,
 
 typedef struct
 {
-  CdStoreQuery  query;
-  char         *search;
+  CdStoreQuery query;
+  char        *search;
 } ListData;
 
 static void
@@ -1327,8 +1336,8 @@ list_articles_thread (GTask        *task,
                       gpointer      task_data,
                       GCancellable *cancellable)
 {
-  ListData *data = task_data;
-  GError *error = NULL;
+  ListData  *data = task_data;
+  GError    *error = NULL;
   GPtrArray *articles;
 
   articles = list_articles (source_object, &data->query, cancellable, &error);
@@ -1347,13 +1356,13 @@ list_articles_thread (GTask        *task,
  * Lists articles in a worker thread; see cd_store_list_articles().
  */
 void
-cd_store_list_articles_async (CdStore             *self,
-                              const CdStoreQuery  *query,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+cd_store_list_articles_async (CdStore            *self,
+                              const CdStoreQuery *query,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   ListData *data;
 
   g_return_if_fail (CD_IS_STORE (self));
@@ -1382,9 +1391,9 @@ cd_store_list_articles_async (CdStore             *self,
  * Returns: (transfer container) (element-type CdArticle): the summaries
  */
 GPtrArray *
-cd_store_list_articles_finish (CdStore       *self,
-                               GAsyncResult  *result,
-                               GError       **error)
+cd_store_list_articles_finish (CdStore      *self,
+                               GAsyncResult *result,
+                               GError      **error)
 {
   g_return_val_if_fail (CD_IS_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -1397,17 +1406,17 @@ cd_store_list_articles_finish (CdStore       *self,
 /* Sets or clears trashed_at. Trashing what is already in the trash, or
  * restoring what is not, changes nothing and succeeds. */
 static gboolean
-set_trashed (CdStore     *self,
-             const char  *uuid,
-             gboolean     trashed,
-             GError     **error)
+set_trashed (CdStore    *self,
+             const char *uuid,
+             gboolean    trashed,
+             GError    **error)
 {
   static const char trash_sql[] =
-    "UPDATE articles SET trashed_at = ?2 WHERE uuid = ?1 AND trashed_at IS NULL";
+      "UPDATE articles SET trashed_at = ?2 WHERE uuid = ?1 AND trashed_at IS NULL";
   static const char untrash_sql[] =
-    "UPDATE articles SET trashed_at = NULL WHERE uuid = ?1";
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
-  g_autoptr(CachedStmt) stmt = NULL;
+      "UPDATE articles SET trashed_at = NULL WHERE uuid = ?1";
+  g_autoptr (GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
+  g_autoptr (CachedStmt) stmt = NULL;
 
   if (!_cd_store_begin (self, error))
     return FALSE;
@@ -1416,12 +1425,11 @@ set_trashed (CdStore     *self,
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   if (trashed)
     sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
-  if (!step_done (self, stmt, trashed ? "move the article to the trash"
-                                      : "restore the article from the trash", error))
+  if (!step_done (self, stmt, trashed ? "move the article to the trash" : "restore the article from the trash", error))
     goto fail;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_autoptr(CachedStmt) exists = NULL;
+      g_autoptr (CachedStmt) exists = NULL;
 
       if ((exists = statement (self, "SELECT 1 FROM articles WHERE uuid = ?", error)) == NULL)
         goto fail;
@@ -1449,9 +1457,9 @@ fail:
  * Returns: %TRUE on success; %CD_STORE_ERROR_NOT_FOUND for an unknown uuid
  */
 gboolean
-cd_store_trash_article (CdStore     *self,
-                        const char  *uuid,
-                        GError     **error)
+cd_store_trash_article (CdStore    *self,
+                        const char *uuid,
+                        GError    **error)
 {
   g_return_val_if_fail (CD_IS_STORE (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
@@ -1467,9 +1475,9 @@ cd_store_trash_article (CdStore     *self,
  * Returns: %TRUE on success; %CD_STORE_ERROR_NOT_FOUND for an unknown uuid
  */
 gboolean
-cd_store_untrash_article (CdStore     *self,
-                          const char  *uuid,
-                          GError     **error)
+cd_store_untrash_article (CdStore    *self,
+                          const char *uuid,
+                          GError    **error)
 {
   g_return_val_if_fail (CD_IS_STORE (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
@@ -1498,20 +1506,20 @@ cd_store_is_trashed (CdStore    *self,
  * Returns: how many articles were deleted; 0 with @error set on failure
  */
 guint
-cd_store_empty_trash (CdStore  *self,
-                      GError  **error)
+cd_store_empty_trash (CdStore *self,
+                      GError **error)
 {
   /* Foreign keys would cascade, but saying it keeps the store right even
    * on a connection where they are off. */
   static const char sql[] =
-    "DELETE FROM revisions WHERE article_uuid IN"
-    "  (SELECT uuid FROM articles WHERE trashed_at IS NOT NULL);"
-    "DELETE FROM outbox WHERE article_uuid IN"
-    "  (SELECT uuid FROM articles WHERE trashed_at IS NOT NULL);"
-    "DELETE FROM article_bodies WHERE article_id IN"
-    "  (SELECT id FROM articles WHERE trashed_at IS NOT NULL);"
-    "DELETE FROM articles WHERE trashed_at IS NOT NULL;";
-  g_autoptr(GMutexLocker) locker = NULL;
+      "DELETE FROM revisions WHERE article_uuid IN"
+      "  (SELECT uuid FROM articles WHERE trashed_at IS NOT NULL);"
+      "DELETE FROM outbox WHERE article_uuid IN"
+      "  (SELECT uuid FROM articles WHERE trashed_at IS NOT NULL);"
+      "DELETE FROM article_bodies WHERE article_id IN"
+      "  (SELECT id FROM articles WHERE trashed_at IS NOT NULL);"
+      "DELETE FROM articles WHERE trashed_at IS NOT NULL;";
+  g_autoptr (GMutexLocker) locker = NULL;
   guint deleted;
 
   g_return_val_if_fail (CD_IS_STORE (self), 0);
@@ -1534,7 +1542,7 @@ cd_store_empty_trash (CdStore  *self,
 static GDateTime *
 datetime_from_unix_usec (gint64 usec)
 {
-  g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  g_autoptr (GDateTime) seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
 
   return g_date_time_add (seconds, usec % G_USEC_PER_SEC);
 }
@@ -1544,15 +1552,15 @@ datetime_from_unix_usec (gint64 usec)
 /* With @lazy, the snapshot is parsed when first asked for; without, now,
  * so that damage is reported as an error (restoring must not guess). */
 static CdRevision *
-row_to_revision (CdStore       *self,
-                 sqlite3_stmt  *stmt,
-                 gboolean       lazy,
-                 GError       **error)
+row_to_revision (CdStore      *self,
+                 sqlite3_stmt *stmt,
+                 gboolean      lazy,
+                 GError      **error)
 {
-  g_autoptr(CdArticle) snapshot = NULL;
-  g_autoptr(GDateTime) created = datetime_from_unix_usec (sqlite3_column_int64 (stmt, 2));
+  g_autoptr (CdArticle) snapshot = NULL;
+  g_autoptr (GDateTime) created = datetime_from_unix_usec (sqlite3_column_int64 (stmt, 2));
   CdRevisionReason reason = CD_REVISION_NONE;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   gint64 id = sqlite3_column_int64 (stmt, 0);
 
   cd_revision_reason_from_string (column_text (stmt, 3), &reason);
@@ -1584,15 +1592,15 @@ row_to_revision (CdStore       *self,
  *   revisions, newest first; empty for an article without any
  */
 GPtrArray *
-cd_store_list_revisions (CdStore     *self,
-                         const char  *uuid,
-                         GError     **error)
+cd_store_list_revisions (CdStore    *self,
+                         const char *uuid,
+                         GError    **error)
 {
   static const char sql[] =
-    "SELECT " REVISION_COLUMNS " FROM revisions WHERE article_uuid = ? ORDER BY id DESC";
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(CachedStmt) stmt = NULL;
-  g_autoptr(GPtrArray) revisions = NULL;
+      "SELECT " REVISION_COLUMNS " FROM revisions WHERE article_uuid = ? ORDER BY id DESC";
+  g_autoptr (GMutexLocker) locker = NULL;
+  g_autoptr (CachedStmt) stmt = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
   int rc;
 
   g_return_val_if_fail (CD_IS_STORE (self), NULL);
@@ -1620,12 +1628,12 @@ cd_store_list_revisions (CdStore     *self,
 }
 
 static CdRevision *
-get_revision_locked (CdStore  *self,
-                     gint64    revision_id,
-                     GError  **error)
+get_revision_locked (CdStore *self,
+                     gint64   revision_id,
+                     GError **error)
 {
   static const char sql[] = "SELECT " REVISION_COLUMNS " FROM revisions WHERE id = ?";
-  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr (CachedStmt) stmt = NULL;
   int rc;
 
   if ((stmt = statement (self, sql, error)) == NULL)
@@ -1653,11 +1661,11 @@ get_revision_locked (CdStore  *self,
  *   %CD_STORE_ERROR_NOT_FOUND when there is none with @revision_id
  */
 CdRevision *
-cd_store_get_revision (CdStore  *self,
-                       gint64    revision_id,
-                       GError  **error)
+cd_store_get_revision (CdStore *self,
+                       gint64   revision_id,
+                       GError **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CD_IS_STORE (self), NULL);
 
@@ -1676,13 +1684,13 @@ cd_store_get_revision (CdStore  *self,
  * Returns: (transfer full) (nullable): the article as restored
  */
 CdArticle *
-cd_store_restore_revision (CdStore  *self,
-                           gint64    revision_id,
-                           GError  **error)
+cd_store_restore_revision (CdStore *self,
+                           gint64   revision_id,
+                           GError **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(CdRevision) revision = NULL;
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
+  g_autoptr (CdRevision) revision = NULL;
+  g_autoptr (CdArticle) article = NULL;
 
   g_return_val_if_fail (CD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1715,13 +1723,13 @@ cd_store_restore_revision (CdStore  *self,
  *   articles waiting to be pushed, longest waiting first
  */
 GPtrArray *
-cd_store_list_outbox (CdStore  *self,
-                      GError  **error)
+cd_store_list_outbox (CdStore *self,
+                      GError **error)
 {
   static const char sql[] = "SELECT article_uuid FROM outbox ORDER BY queued_at";
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(CachedStmt) stmt = NULL;
-  g_autoptr(GPtrArray) uuids = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
+  g_autoptr (CachedStmt) stmt = NULL;
+  g_autoptr (GPtrArray) uuids = NULL;
   int rc;
 
   g_return_val_if_fail (CD_IS_STORE (self), NULL);
@@ -1751,8 +1759,8 @@ cd_store_outbox_get_queued_at (CdStore    *self,
                                const char *uuid)
 {
   static const char sql[] = "SELECT queued_at FROM outbox WHERE article_uuid = ?";
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
+  g_autoptr (CachedStmt) stmt = NULL;
 
   g_return_val_if_fail (CD_IS_STORE (self), 0);
   g_return_val_if_fail (uuid != NULL, 0);
@@ -1779,14 +1787,14 @@ cd_store_outbox_get_queued_at (CdStore    *self,
  * Returns: %TRUE when nothing went wrong (whether or not a row went)
  */
 gboolean
-cd_store_outbox_remove (CdStore     *self,
-                        const char  *uuid,
-                        gint64       queued_at,
-                        GError     **error)
+cd_store_outbox_remove (CdStore    *self,
+                        const char *uuid,
+                        gint64      queued_at,
+                        GError    **error)
 {
   static const char sql[] = "DELETE FROM outbox WHERE article_uuid = ? AND queued_at <= ?";
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr (GMutexLocker) locker = NULL;
+  g_autoptr (CachedStmt) stmt = NULL;
 
   g_return_val_if_fail (CD_IS_STORE (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);

@@ -26,90 +26,90 @@ typedef enum
 /* Which articles a listing returns. */
 typedef struct
 {
-  const char *search;      /* FTS5 query over headline, dek, body; NULL for all */
-  int         status;      /* a CdArticleStatus, or -1 for any */
-  gboolean    trashed;     /* TRUE lists the trash instead of the live articles */
-  guint       limit;       /* 0 for no limit */
+  const char *search;  /* FTS5 query over headline, dek, body; NULL for all */
+  int         status;  /* a CdArticleStatus, or -1 for any */
+  gboolean    trashed; /* TRUE lists the trash instead of the live articles */
+  guint       limit;   /* 0 for no limit */
 } CdStoreQuery;
 
 /* Changes @article in place for cd_store_edit_article(); %FALSE with
  * @error set leaves the store as it was. */
-typedef gboolean (*CdStoreEditFunc) (CdArticle  *article,
-                                     gpointer    user_data,
-                                     GError    **error);
+typedef gboolean (*CdStoreEditFunc) (CdArticle *article,
+                                     gpointer   user_data,
+                                     GError   **error);
 
 #define CD_TYPE_STORE (cd_store_get_type ())
 G_DECLARE_FINAL_TYPE (CdStore, cd_store, CD, STORE, GObject)
 
-GQuark      cd_store_error_quark          (void);
-char       *cd_store_default_data_dir     (void);
+GQuark cd_store_error_quark (void);
+char  *cd_store_default_data_dir (void);
 
-CdStore    *cd_store_open                 (const char         *data_dir,
-                                           GError            **error);
-const char *cd_store_get_path             (CdStore            *self);
-int         cd_store_get_schema_version   (CdStore            *self);
+CdStore    *cd_store_open (const char *data_dir,
+                           GError    **error);
+const char *cd_store_get_path (CdStore *self);
+int         cd_store_get_schema_version (CdStore *self);
 
-CdArticle  *cd_store_get_article          (CdStore            *self,
-                                           const char         *uuid,
-                                           GError            **error);
-gboolean    cd_store_has_article          (CdStore            *self,
-                                           const char         *uuid);
-gboolean    cd_store_save_article         (CdStore            *self,
-                                           CdArticle          *article,
-                                           CdRevisionReason    reason,
-                                           const char         *name,
-                                           GError            **error);
-gboolean    cd_store_edit_article         (CdStore            *self,
-                                           const char         *uuid,
-                                           CdStoreEditFunc     edit,
-                                           gpointer            user_data,
-                                           GError            **error);
-GPtrArray  *cd_store_list_articles        (CdStore            *self,
-                                           const CdStoreQuery *query,
-                                           GError            **error);
-void        cd_store_list_articles_async  (CdStore            *self,
-                                           const CdStoreQuery *query,
-                                           GCancellable       *cancellable,
-                                           GAsyncReadyCallback callback,
-                                           gpointer            user_data);
-GPtrArray  *cd_store_list_articles_finish (CdStore            *self,
-                                           GAsyncResult       *result,
-                                           GError            **error);
+CdArticle *cd_store_get_article (CdStore    *self,
+                                 const char *uuid,
+                                 GError    **error);
+gboolean   cd_store_has_article (CdStore    *self,
+                                 const char *uuid);
+gboolean   cd_store_save_article (CdStore         *self,
+                                  CdArticle       *article,
+                                  CdRevisionReason reason,
+                                  const char      *name,
+                                  GError         **error);
+gboolean   cd_store_edit_article (CdStore        *self,
+                                  const char     *uuid,
+                                  CdStoreEditFunc edit,
+                                  gpointer        user_data,
+                                  GError        **error);
+GPtrArray *cd_store_list_articles (CdStore            *self,
+                                   const CdStoreQuery *query,
+                                   GError            **error);
+void       cd_store_list_articles_async (CdStore            *self,
+                                         const CdStoreQuery *query,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+GPtrArray *cd_store_list_articles_finish (CdStore      *self,
+                                          GAsyncResult *result,
+                                          GError      **error);
 
-gboolean    cd_store_trash_article        (CdStore            *self,
-                                           const char         *uuid,
-                                           GError            **error);
-gboolean    cd_store_untrash_article      (CdStore            *self,
-                                           const char         *uuid,
-                                           GError            **error);
-gboolean    cd_store_is_trashed           (CdStore            *self,
-                                           const char         *uuid);
-guint       cd_store_empty_trash          (CdStore            *self,
-                                           GError            **error);
+gboolean cd_store_trash_article (CdStore    *self,
+                                 const char *uuid,
+                                 GError    **error);
+gboolean cd_store_untrash_article (CdStore    *self,
+                                   const char *uuid,
+                                   GError    **error);
+gboolean cd_store_is_trashed (CdStore    *self,
+                              const char *uuid);
+guint    cd_store_empty_trash (CdStore *self,
+                               GError **error);
 
-GPtrArray  *cd_store_list_revisions       (CdStore            *self,
-                                           const char         *uuid,
-                                           GError            **error);
-CdRevision *cd_store_get_revision         (CdStore            *self,
-                                           gint64              revision_id,
-                                           GError            **error);
-CdArticle  *cd_store_restore_revision     (CdStore            *self,
-                                           gint64              revision_id,
-                                           GError            **error);
+GPtrArray  *cd_store_list_revisions (CdStore    *self,
+                                     const char *uuid,
+                                     GError    **error);
+CdRevision *cd_store_get_revision (CdStore *self,
+                                   gint64   revision_id,
+                                   GError **error);
+CdArticle  *cd_store_restore_revision (CdStore *self,
+                                       gint64   revision_id,
+                                       GError **error);
 
 /* A listing's articles have no body; this gives the word count the store
  * keeps for each one, without loading the body. */
-guint       cd_store_summary_get_word_count (CdArticle        *article);
+guint cd_store_summary_get_word_count (CdArticle *article);
 
 /* The outbox: articles with local changes the CMS has not had yet, one row
  * an article however often it changed. See cd_store_save_article(). */
-GPtrArray  *cd_store_list_outbox          (CdStore            *self,
-                                           GError            **error);
-gint64      cd_store_outbox_get_queued_at (CdStore            *self,
-                                           const char         *uuid);
-gboolean    cd_store_outbox_remove        (CdStore            *self,
-                                           const char         *uuid,
-                                           gint64              queued_at,
-                                           GError            **error);
+GPtrArray *cd_store_list_outbox (CdStore *self,
+                                 GError **error);
+gint64     cd_store_outbox_get_queued_at (CdStore    *self,
+                                          const char *uuid);
+gboolean   cd_store_outbox_remove (CdStore    *self,
+                                   const char *uuid,
+                                   gint64      queued_at,
+                                   GError    **error);
 
 G_END_DECLS

@@ -1500,9 +1500,9 @@ get_sync (CdWordpress  *self,
       /* An unknown post id is a deleted post; a missing route is a
        * misconfigured site and stays NOT_FOUND. */
       gboolean deleted =
-        g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_GONE) ||
-        (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_NOT_FOUND) &&
-         g_strcmp0 (wp_error_code (error_body), "rest_no_route") != 0);
+          g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_GONE) ||
+          (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_NOT_FOUND) &&
+           g_strcmp0 (wp_error_code (error_body), "rest_no_route") != 0);
 
       propagate_post_error (self, remote_id, deleted, g_steal_pointer (&local_error), error);
       return NULL;
@@ -1774,9 +1774,9 @@ update_sync (CdWordpress  *self,
   if (reply == NULL)
     {
       gboolean deleted =
-        g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_GONE) ||
-        (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_NOT_FOUND) &&
-         g_strcmp0 (wp_error_code (error_body), "rest_post_invalid_id") == 0);
+          g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_GONE) ||
+          (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_NOT_FOUND) &&
+           g_strcmp0 (wp_error_code (error_body), "rest_post_invalid_id") == 0);
 
       propagate_post_error (self, remote_id, deleted, g_steal_pointer (&local_error), error);
       return NULL;

@@ -20,7 +20,7 @@
 #include "cd-checks-panel.h"
 
 #define TAG_WARNING "cd-check-warning"
-#define TAG_INFO    "cd-check-info"
+#define TAG_INFO "cd-check-info"
 
 /* A list box lays out all its rows whenever one changes, so the list stays
  * short enough to do that within a frame: the first MAX_LINES findings are
@@ -30,44 +30,45 @@
 
 typedef struct
 {
-  char        *field;
-  GObject     *object;     /* a GtkTextBuffer or a GtkEditable, weak */
-  gulong       changed_id;
+  char    *field;
+  GObject *object; /* a GtkTextBuffer or a GtkEditable, weak */
+  gulong   changed_id;
 } Attachment;
 
 struct _CdChecksPanel
 {
-  GtkWidget      parent_instance;
+  GtkWidget parent_instance;
 
-  CdChecker     *checker;
-  CdStore       *store;
-  CdArticle     *article;
-  gulong         notify_id;
-  GHashTable    *attachments;     /* field → Attachment */
-  GPtrArray     *findings;        /* CdFinding, as last shown */
-  GCancellable  *cancellable;
-  guint          timeout_id;
-  guint          generation;      /* bumped by every edit */
-  guint          running : 1;
-  guint          rerun : 1;
+  CdChecker    *checker;
+  CdStore      *store;
+  CdArticle    *article;
+  gulong        notify_id;
+  GHashTable   *attachments; /* field → Attachment */
+  GPtrArray    *findings;    /* CdFinding, as last shown */
+  GCancellable *cancellable;
+  guint         timeout_id;
+  guint         generation; /* bumped by every edit */
+  guint         running : 1;
+  guint         rerun : 1;
 
-  GtkWidget     *box;
-  GtkLabel      *count_label;
-  GtkStack      *stack;
-  GtkListBox    *list;
-  GHashTable    *serials;         /* a row's serial → 1 + its finding's index */
-  guint          next_serial;
-  GArray        *pending;         /* Pending: rows still to make */
-  GPtrArray     *doomed;          /* rows still to take out, hidden already */
-  guint          next_pending;
-  guint          insert_at;
-  guint          fill_id;
-  guint          list_stale : 1;
+  GtkWidget  *box;
+  GtkLabel   *count_label;
+  GtkStack   *stack;
+  GtkListBox *list;
+  GHashTable *serials; /* a row's serial → 1 + its finding's index */
+  guint       next_serial;
+  GArray     *pending; /* Pending: rows still to make */
+  GPtrArray  *doomed;  /* rows still to take out, hidden already */
+  guint       next_pending;
+  guint       insert_at;
+  guint       fill_id;
+  guint       list_stale : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CdChecksPanel, cd_checks_panel, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   ACTIVATE_FINDING,
   FINDINGS_CHANGED,
   N_SIGNALS
@@ -174,9 +175,9 @@ static void
 underline_buffer (CdChecksPanel *self,
                   Attachment    *attachment)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (attachment->object);
+  GtkTextBuffer   *buffer = GTK_TEXT_BUFFER (attachment->object);
   GtkTextTagTable *table;
-  const char *names[] = { TAG_WARNING, TAG_INFO };
+  const char      *names[] = { TAG_WARNING, TAG_INFO };
 
   ensure_tags (buffer);
   table = gtk_text_buffer_get_tag_table (buffer);
@@ -184,15 +185,15 @@ underline_buffer (CdChecksPanel *self,
   for (guint t = 0; t < G_N_ELEMENTS (names); t++)
     {
       GtkTextTag *tag = gtk_text_tag_table_lookup (table, names[t]);
-      g_autoptr(GHashTable) old = tagged_ranges (buffer, tag);
-      g_autoptr(GHashTable) wanted = g_hash_table_new (g_direct_hash, g_direct_equal);
+      g_autoptr (GHashTable) old = tagged_ranges (buffer, tag);
+      g_autoptr (GHashTable) wanted = g_hash_table_new (g_direct_hash, g_direct_equal);
       GHashTableIter iter;
-      gpointer key;
+      gpointer       key;
 
       for (guint i = 0; i < self->findings->len; i++)
         {
           const CdFinding *f = g_ptr_array_index (self->findings, i);
-          gboolean info = f->severity == CD_CHECK_SEVERITY_INFO;
+          gboolean         info = f->severity == CD_CHECK_SEVERITY_INFO;
 
           if (g_str_equal (f->field, attachment->field) && f->start < f->end &&
               info == (t == 1))
@@ -204,7 +205,7 @@ underline_buffer (CdChecksPanel *self,
         if (!g_hash_table_contains (wanted, key))
           {
             GtkTextIter start, end;
-            gsize range = GPOINTER_TO_SIZE (key);
+            gsize       range = GPOINTER_TO_SIZE (key);
 
             gtk_text_buffer_get_iter_at_offset (buffer, &start, range >> 32);
             gtk_text_buffer_get_iter_at_offset (buffer, &end, range & 0xffffffff);
@@ -215,7 +216,7 @@ underline_buffer (CdChecksPanel *self,
         if (!g_hash_table_contains (old, key))
           {
             GtkTextIter start, end;
-            gsize range = GPOINTER_TO_SIZE (key);
+            gsize       range = GPOINTER_TO_SIZE (key);
 
             gtk_text_buffer_get_iter_at_offset (buffer, &start, range >> 32);
             gtk_text_buffer_get_iter_at_offset (buffer, &end, range & 0xffffffff);
@@ -228,17 +229,17 @@ static void
 underline_editable (CdChecksPanel *self,
                     Attachment    *attachment)
 {
-  GtkText *text = find_text (GTK_EDITABLE (attachment->object));
+  GtkText    *text = find_text (GTK_EDITABLE (attachment->object));
   const char *contents = gtk_editable_get_text (GTK_EDITABLE (attachment->object));
-  glong length = g_utf8_strlen (contents, -1);
-  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  glong       length = g_utf8_strlen (contents, -1);
+  g_autoptr (PangoAttrList) attributes = pango_attr_list_new ();
 
   if (text == NULL)
     return;
   for (guint i = 0; i < self->findings->len; i++)
     {
       const CdFinding *f = g_ptr_array_index (self->findings, i);
-      PangoAttribute *attribute;
+      PangoAttribute  *attribute;
 
       if (!g_str_equal (f->field, attachment->field) || f->start == f->end ||
           f->end > (guint) length)
@@ -256,7 +257,7 @@ static void
 underline_all (CdChecksPanel *self)
 {
   GHashTableIter iter;
-  gpointer value;
+  gpointer       value;
 
   g_hash_table_iter_init (&iter, self->attachments);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -277,46 +278,48 @@ underline_all (CdChecksPanel *self)
 static const char *
 field_label (const char *field)
 {
-  static const struct {
+  static const struct
+  {
     const char *field;
     const char *label;
   } labels[] = {
-    { "headline", N_("Headline") },
-    { "dek", N_("Dek") },
-    { "body", N_("Body") },
-    { "image_caption", N_("Caption") },
-    { "byline", N_("Byline") },
-    { "dateline", N_("Dateline") },
-    { "slug", N_("Slug") },
+    {"headline",       N_ ("Headline")},
+    { "dek",           N_ ("Dek")     },
+    { "body",          N_ ("Body")    },
+    { "image_caption", N_ ("Caption") },
+    { "byline",        N_ ("Byline")  },
+    { "dateline",      N_ ("Dateline")},
+    { "slug",          N_ ("Slug")    },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].field, field))
-      return _(labels[i].label);
+      return _ (labels[i].label);
   return field;
 }
 
 static const char *
 rule_label (const char *rule)
 {
-  static const struct {
+  static const struct
+  {
     const char *rule;
     const char *label;
   } labels[] = {
-    { CD_CHECK_RULE_SPELLING, N_("Spelling") },
-    { CD_CHECK_RULE_NAME_VARIANT, N_("Names Spelled More Than One Way") },
-    { CD_CHECK_RULE_QUOTES, N_("Quotes and Brackets") },
-    { CD_CHECK_RULE_REPEATED_WORD, N_("Repeated Words") },
-    { CD_CHECK_RULE_SPACING, N_("Spacing") },
-    { CD_CHECK_RULE_LEFTOVER_MARKUP, N_("Leftover Markup and Placeholders") },
-    { CD_CHECK_RULE_HEADLINE_LENGTH, N_("Headline Length") },
-    { CD_CHECK_RULE_MISSING_FIELD, N_("Missing Fields") },
-    { CD_CHECK_RULE_HOUSE_STYLE, N_("House Style") },
+    {CD_CHECK_RULE_SPELLING,         N_ ("Spelling")                        },
+    { CD_CHECK_RULE_NAME_VARIANT,    N_ ("Names Spelled More Than One Way") },
+    { CD_CHECK_RULE_QUOTES,          N_ ("Quotes and Brackets")             },
+    { CD_CHECK_RULE_REPEATED_WORD,   N_ ("Repeated Words")                  },
+    { CD_CHECK_RULE_SPACING,         N_ ("Spacing")                         },
+    { CD_CHECK_RULE_LEFTOVER_MARKUP, N_ ("Leftover Markup and Placeholders")},
+    { CD_CHECK_RULE_HEADLINE_LENGTH, N_ ("Headline Length")                 },
+    { CD_CHECK_RULE_MISSING_FIELD,   N_ ("Missing Fields")                  },
+    { CD_CHECK_RULE_HOUSE_STYLE,     N_ ("House Style")                     },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].rule, rule))
-      return _(labels[i].label);
+      return _ (labels[i].label);
   return cd_check_rule_to_label (rule);
 }
 
@@ -354,7 +357,7 @@ static GtkWidget *
 make_row (const CdFinding *finding,
           guint            serial)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget       *row = adw_action_row_new ();
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *apply_tooltip = NULL;
@@ -363,7 +366,7 @@ make_row (const CdFinding *finding,
       g_utf8_strlen (finding->text, -1) <= 60 && !g_str_equal (finding->text, " ") &&
       !g_str_equal (finding->text, "  "))
     /* Translators: a field's name and the text a check found in it */
-    title = g_strdup_printf (_("%s: “%s”"), field_label (finding->field), finding->text);
+    title = g_strdup_printf (_ ("%s: “%s”"), field_label (finding->field), finding->text);
   else
     title = g_strdup (field_label (finding->field));
 
@@ -371,13 +374,13 @@ make_row (const CdFinding *finding,
       g_utf8_strlen (finding->suggestion, -1) <= 60)
     {
       /* Translators: a check's message, then the replacement it suggests */
-      subtitle = g_strdup_printf (_("%s → “%s”"), finding->message, finding->suggestion);
-      apply_tooltip = g_strdup_printf (_("Replace with “%s”"), finding->suggestion);
+      subtitle = g_strdup_printf (_ ("%s → “%s”"), finding->message, finding->suggestion);
+      apply_tooltip = g_strdup_printf (_ ("Replace with “%s”"), finding->suggestion);
     }
   else
     {
       subtitle = g_strdup (finding->message);
-      apply_tooltip = g_strdup (_("Remove it"));
+      apply_tooltip = g_strdup (_ ("Remove it"));
     }
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -394,11 +397,11 @@ make_row (const CdFinding *finding,
   if (g_str_equal (finding->rule, CD_CHECK_RULE_SPELLING))
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                make_button ("list-add-symbolic",
-                                            _("Add to the word list for every article"),
+                                            _ ("Add to the word list for every article"),
                                             "checks.add-word", serial));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              make_button ("action-unavailable-symbolic",
-                                          _("Ignore in this article"), "checks.ignore", serial));
+                                          _ ("Ignore in this article"), "checks.ignore", serial));
 
   g_object_set_data_full (G_OBJECT (row), "rule", g_strdup (finding->rule), g_free);
   g_object_set_data_full (G_OBJECT (row), "key", line_key (finding), g_free);
@@ -413,7 +416,7 @@ header_func (GtkListBoxRow *row,
 {
   const char *rule = g_object_get_data (G_OBJECT (row), "rule");
   const char *previous = before != NULL ? g_object_get_data (G_OBJECT (before), "rule") : NULL;
-  GtkWidget *label;
+  GtkWidget  *label;
 
   if (previous != NULL && g_str_equal (previous, rule))
     {
@@ -448,7 +451,7 @@ static gboolean
 fill_list_cb (gpointer user_data)
 {
   CdChecksPanel *self = user_data;
-  gint64 deadline = g_get_monotonic_time () + 4000;
+  gint64         deadline = g_get_monotonic_time () + 4000;
 
   while (self->doomed->len > 0 && g_get_monotonic_time () < deadline)
     gtk_list_box_remove (self->list, g_ptr_array_steal_index (self->doomed,
@@ -475,8 +478,8 @@ fill_list_cb (gpointer user_data)
 static GArray *
 list_order (CdChecksPanel *self)
 {
-  const char * const *rules = cd_check_list_rules ();
-  GArray *order = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *const *rules = cd_check_list_rules ();
+  GArray            *order = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint r = 0; rules[r] != NULL; r++)
     for (guint i = 0; i < self->findings->len && order->len < MAX_LINES; i++)
@@ -491,12 +494,12 @@ list_order (CdChecksPanel *self)
 static void
 update_list (CdChecksPanel *self)
 {
-  g_autoptr(GArray) order = list_order (self);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GArray) order = list_order (self);
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   g_autofree char *count = NULL;
-  guint prefix = 0, suffix = 0;
-  guint n_old, n_new = order->len;
+  guint            prefix = 0, suffix = 0;
+  guint            n_old, n_new = order->len;
 
   /* Rows not made yet are dropped; the diff is against the rows there are. */
   g_clear_handle_id (&self->fill_id, g_source_remove);
@@ -543,7 +546,7 @@ update_list (CdChecksPanel *self)
     }
   for (guint i = prefix; i < n_new - suffix; i++)
     {
-      guint index = g_array_index (order, guint, i);
+      guint   index = g_array_index (order, guint, i);
       Pending pending = { cd_finding_copy (g_ptr_array_index (self->findings, index)),
                           ++self->next_serial };
 
@@ -558,10 +561,10 @@ update_list (CdChecksPanel *self)
     self->fill_id = g_idle_add (fill_list_cb, self);
 
   if (self->findings->len == 0)
-    count = g_strdup (_("Nothing found"));
+    count = g_strdup (_ ("Nothing found"));
   else if (self->findings->len > MAX_LINES)
     /* Translators: the number of findings, then how many of them are listed */
-    count = g_strdup_printf (_("%u findings, first %u listed"), self->findings->len, MAX_LINES);
+    count = g_strdup_printf (_ ("%u findings, first %u listed"), self->findings->len, MAX_LINES);
   else
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings",
                                           self->findings->len),
@@ -592,14 +595,14 @@ show_findings (CdChecksPanel *self,
 static CdArticle *
 snapshot (CdChecksPanel *self)
 {
-  CdArticle *copy = cd_article_copy (self->article);
+  CdArticle     *copy = cd_article_copy (self->article);
   GHashTableIter iter;
-  gpointer value;
+  gpointer       value;
 
   g_hash_table_iter_init (&iter, self->attachments);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      Attachment *attachment = value;
+      Attachment      *attachment = value;
       g_autofree char *text = NULL;
 
       if (attachment->object == NULL)
@@ -623,11 +626,11 @@ run_cb (GObject      *source,
         GAsyncResult *result,
         gpointer      user_data)
 {
-  RunData *data = user_data;
+  RunData       *data = user_data;
   CdChecksPanel *self = data->self;
-  guint generation = data->generation;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GError) error = NULL;
+  guint          generation = data->generation;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_free (data);
   findings = cd_checker_run_finish (CD_CHECKER (source), result, &error);
@@ -652,7 +655,7 @@ run_cb (GObject      *source,
 static void
 start_check (CdChecksPanel *self)
 {
-  g_autoptr(CdArticle) copy = NULL;
+  g_autoptr (CdArticle) copy = NULL;
   RunData *data;
 
   if (self->article == NULL)
@@ -710,8 +713,7 @@ finding_for_serial (CdChecksPanel *self,
 {
   int index = GPOINTER_TO_INT (g_hash_table_lookup (self->serials, GUINT_TO_POINTER (serial)));
 
-  return index > 0 && (guint) index <= self->findings->len ?
-         g_ptr_array_index (self->findings, index - 1) : NULL;
+  return index > 0 && (guint) index <= self->findings->len ? g_ptr_array_index (self->findings, index - 1) : NULL;
 }
 
 static const CdFinding *
@@ -738,7 +740,7 @@ apply_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  CdChecksPanel *self = CD_CHECKS_PANEL (widget);
+  CdChecksPanel   *self = CD_CHECKS_PANEL (widget);
   const CdFinding *finding = finding_for_action (self, parameter);
 
   if (finding != NULL)
@@ -750,9 +752,9 @@ ignore_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  CdChecksPanel *self = CD_CHECKS_PANEL (widget);
+  CdChecksPanel   *self = CD_CHECKS_PANEL (widget);
   const CdFinding *finding = finding_for_action (self, parameter);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (finding != NULL && !cd_checks_panel_ignore (self, finding, &error))
     report_error (self, error);
@@ -763,9 +765,9 @@ add_word_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  CdChecksPanel *self = CD_CHECKS_PANEL (widget);
+  CdChecksPanel   *self = CD_CHECKS_PANEL (widget);
   const CdFinding *finding = finding_for_action (self, parameter);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (finding != NULL && !cd_checks_panel_add_word (self, finding, &error))
     report_error (self, error);
@@ -776,7 +778,7 @@ row_activated_cb (CdChecksPanel *self,
                   GtkListBoxRow *row)
 {
   const CdFinding *finding =
-    finding_for_serial (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "serial")));
+      finding_for_serial (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "serial")));
 
   if (finding != NULL)
     g_signal_emit (self, signals[ACTIVATE_FINDING], 0, finding->field, finding->start,
@@ -840,7 +842,7 @@ cd_checks_panel_finalize (GObject *object)
 static void
 cd_checks_panel_class_init (CdChecksPanelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cd_checks_panel_dispose;
@@ -856,16 +858,16 @@ cd_checks_panel_class_init (CdChecksPanelClass *klass)
    * The person picked a finding; the window selects its text.
    */
   signals[ACTIVATE_FINDING] =
-    g_signal_new ("activate-finding", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_UINT);
+      g_signal_new ("activate-finding", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                    NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_UINT);
   /**
    * CdChecksPanel::findings-changed:
    *
    * A run finished and its findings are shown and underlined.
    */
   signals[FINDINGS_CHANGED] =
-    g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+      g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "checks.apply", "u", apply_action);
   gtk_widget_class_install_action (widget_class, "checks.ignore", "u", ignore_action);
@@ -896,7 +898,7 @@ cd_checks_panel_init (CdChecksPanel *self)
   gtk_widget_set_margin_end (header, 12);
   gtk_widget_set_margin_top (header, 12);
   gtk_widget_set_margin_bottom (header, 6);
-  title = gtk_label_new (_("Checks"));
+  title = gtk_label_new (_ ("Checks"));
   gtk_widget_add_css_class (title, "title-4");
   gtk_box_append (GTK_BOX (header), title);
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
@@ -931,10 +933,10 @@ cd_checks_panel_init (CdChecksPanel *self)
 
   empty = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "emblem-ok-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing Found"));
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _ ("Nothing Found"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Spelling, names, quotes, markup and house style look "
-                                     "right."));
+                                   _ ("Spelling, names, quotes, markup and house style look "
+                                      "right."));
   gtk_widget_add_css_class (empty, "compact");
   gtk_stack_add_named (self->stack, empty, "empty");
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -962,7 +964,7 @@ cd_checks_panel_set_article (CdChecksPanel *self,
                              CdStore       *store,
                              CdArticle     *article)
 {
-  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr (GPtrArray) none = NULL;
 
   g_return_if_fail (CD_IS_CHECKS_PANEL (self));
   g_return_if_fail (store == NULL || CD_IS_STORE (store));
@@ -974,7 +976,7 @@ cd_checks_panel_set_article (CdChecksPanel *self,
       if (store != NULL)
         {
           g_autofree char *dir = g_path_get_dirname (cd_store_get_path (store));
-          g_autoptr(GError) error = NULL;
+          g_autoptr (GError) error = NULL;
 
           if (!cd_checker_load_data_dir (self->checker, dir, &error))
             report_error (self, error);
@@ -1106,7 +1108,7 @@ gboolean
 cd_checks_panel_apply (CdChecksPanel   *self,
                        const CdFinding *finding)
 {
-  g_autoptr(CdFinding) f = NULL;
+  g_autoptr (CdFinding) f = NULL;
   Attachment *attachment;
 
   g_return_val_if_fail (CD_IS_CHECKS_PANEL (self), FALSE);
@@ -1121,8 +1123,8 @@ cd_checks_panel_apply (CdChecksPanel   *self,
   if (attachment != NULL && attachment->object != NULL &&
       GTK_IS_TEXT_BUFFER (attachment->object))
     {
-      GtkTextBuffer *buffer = GTK_TEXT_BUFFER (attachment->object);
-      GtkTextIter start, end;
+      GtkTextBuffer   *buffer = GTK_TEXT_BUFFER (attachment->object);
+      GtkTextIter      start, end;
       g_autofree char *current = NULL;
 
       gtk_text_buffer_get_iter_at_offset (buffer, &start, f->start);
@@ -1137,9 +1139,9 @@ cd_checks_panel_apply (CdChecksPanel   *self,
     }
   else if (attachment != NULL && attachment->object != NULL)
     {
-      GtkEditable *editable = GTK_EDITABLE (attachment->object);
+      GtkEditable     *editable = GTK_EDITABLE (attachment->object);
       g_autofree char *current = gtk_editable_get_chars (editable, f->start, f->end);
-      int position = f->start;
+      int              position = f->start;
 
       if (!g_str_equal (current, f->text))
         return FALSE;
@@ -1149,7 +1151,7 @@ cd_checks_panel_apply (CdChecksPanel   *self,
   else
     {
       g_autofree char *value = cd_article_get_field (self->article, f->field);
-      g_autoptr(GString) changed = NULL;
+      g_autoptr (GString) changed = NULL;
       const char *start, *end;
 
       if (value == NULL || (glong) f->end > g_utf8_strlen (value, -1))
@@ -1171,7 +1173,7 @@ static void
 drop_finding (CdChecksPanel   *self,
               const CdFinding *finding)
 {
-  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_finding_free);
+  g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_finding_free);
   g_autofree char *key = cd_finding_get_ignore_key (finding);
 
   for (guint i = 0; i < self->findings->len; i++)
@@ -1194,11 +1196,11 @@ drop_finding (CdChecksPanel   *self,
  * Returns: %TRUE on success
  */
 gboolean
-cd_checks_panel_ignore (CdChecksPanel    *self,
-                        const CdFinding  *finding,
-                        GError          **error)
+cd_checks_panel_ignore (CdChecksPanel   *self,
+                        const CdFinding *finding,
+                        GError         **error)
 {
-  g_autoptr(CdFinding) f = NULL;
+  g_autoptr (CdFinding) f = NULL;
 
   g_return_val_if_fail (CD_IS_CHECKS_PANEL (self), FALSE);
   g_return_val_if_fail (finding != NULL, FALSE);
@@ -1220,11 +1222,11 @@ cd_checks_panel_ignore (CdChecksPanel    *self,
  * Returns: %TRUE on success
  */
 gboolean
-cd_checks_panel_add_word (CdChecksPanel    *self,
-                          const CdFinding  *finding,
-                          GError          **error)
+cd_checks_panel_add_word (CdChecksPanel   *self,
+                          const CdFinding *finding,
+                          GError         **error)
 {
-  g_autoptr(CdFinding) f = NULL;
+  g_autoptr (CdFinding) f = NULL;
 
   g_return_val_if_fail (CD_IS_CHECKS_PANEL (self), FALSE);
   g_return_val_if_fail (finding != NULL, FALSE);

@@ -23,8 +23,8 @@
 #include "cd-checks-panel.h"
 #include "cd-ui-test.h"
 
-#define ARTICLE_WORDS   10000
-#define TYPING_SECONDS  10
+#define ARTICLE_WORDS 10000
+#define TYPING_SECONDS 10
 #define TYPING_EVERY_MS 50
 
 typedef struct
@@ -59,7 +59,7 @@ typedef struct
 static gboolean
 type_cb (gpointer data)
 {
-  Typing *typing = data;
+  Typing           *typing = data;
   static const char keys[] = "the goverment said ";
 
   gtk_text_buffer_insert_interactive_at_cursor (typing->buffer,
@@ -90,20 +90,20 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *words = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_autoptr(CdStore) store = NULL;
-  g_autoptr(CdArticle) article = NULL;
-  Stall stall = { 0, NULL };
-  Typing typing = { 0 };
-  GtkWidget *window, *paned, *view, *scrolled;
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  Stall          stall = { 0, NULL };
+  Typing         typing = { 0 };
+  GtkWidget     *window, *paned, *view, *scrolled;
   CdChecksPanel *panel;
-  GtkTextIter middle;
-  guint runs = 0;
-  guint tick_id;
-  double longest;
+  GtkTextIter    middle;
+  guint          runs = 0;
+  guint          tick_id;
+  double         longest;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -166,7 +166,8 @@ main (int    argc,
   longest = cd_bench_percentile (stall.gaps, 1.0);
   printf ("%-40s %u keys, %u check runs shown\n", "typing for ten seconds", typing.typed, runs);
   printf ("%-40s median %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %6.2f ms  "
-          "(budget: no stall over 16 ms)\n", "main-loop gaps while typing",
+          "(budget: no stall over 16 ms)\n",
+          "main-loop gaps while typing",
           cd_bench_percentile (stall.gaps, 0.5), cd_bench_percentile (stall.gaps, 0.95),
           cd_bench_percentile (stall.gaps, 0.99), longest);
   g_array_unref (stall.gaps);

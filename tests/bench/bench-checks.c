@@ -30,17 +30,17 @@ static char *
 build_body (guint *n_findings_planted)
 {
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "checks", NULL);
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) body = g_string_new (NULL);
   const char *name;
 
   g_assert_nonnull (listing);
   while ((name = g_dir_read_name (listing)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autoptr(CdArticle) article = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (CdArticle) article = NULL;
+      g_autoptr (GError) error = NULL;
 
       if (!g_str_has_suffix (name, ".md"))
         continue;
@@ -106,7 +106,8 @@ report (const char *what,
         Timing     *t)
 {
   printf ("%-40s median %6.2f ms  p95 %6.2f ms  (cpu median %6.2f ms, p95 %6.2f ms; "
-          "%u runs; budget 20 ms)\n", what,
+          "%u runs; budget 20 ms)\n",
+          what,
           cd_bench_percentile (t->wall, 0.5), cd_bench_percentile (t->wall, 0.95),
           cd_bench_percentile (t->cpu, 0.5), cd_bench_percentile (t->cpu, 0.95), t->wall->len);
   g_array_unref (t->wall);
@@ -117,15 +118,15 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(CdChecker) checker = cd_checker_new ();
-  g_autoptr(CdArticle) article = cd_article_new ();
-  Timing warm = { 0 };
-  Timing cold = { 0 };
+  g_autoptr (CdChecker) checker = cd_checker_new ();
+  g_autoptr (CdArticle) article = cd_article_new ();
+  Timing           warm = { 0 };
+  Timing           cold = { 0 };
   g_autofree char *body = NULL;
-  guint n_sources = 0;
-  guint n_findings = 0;
-  gint64 start;
-  double first;
+  guint            n_sources = 0;
+  guint            n_findings = 0;
+  gint64           start;
+  double           first;
 
   g_test_init (&argc, &argv, NULL);
 
@@ -139,7 +140,7 @@ main (int    argc,
 
   start = g_get_monotonic_time ();
   {
-    g_autoptr(GPtrArray) findings = cd_checker_run (checker, article);
+    g_autoptr (GPtrArray) findings = cd_checker_run (checker, article);
 
     n_findings = findings->len;
   }
@@ -153,7 +154,7 @@ main (int    argc,
   for (guint i = 0; i < RUNS; i++)
     {
       g_autofree char *edited = g_strdup (body);
-      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr (GPtrArray) findings = NULL;
 
       /* A keystroke somewhere in the middle: one word changes. */
       edited[strlen (edited) / 2 + i] = 'q';
@@ -167,7 +168,7 @@ main (int    argc,
   for (guint i = 0; i < RUNS / 4; i++)
     {
       g_autofree char *word = g_strdup_printf ("benchword%u", i);
-      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr (GPtrArray) findings = NULL;
 
       /* Adding a word to the list empties the spelling cache. */
       cd_checker_add_word (checker, word, NULL);

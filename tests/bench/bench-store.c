@@ -29,14 +29,72 @@
 #define N_RUNS 15
 
 static const char *common[] = {
-  "the", "of", "and", "a", "to", "in", "is", "that", "for", "it", "on", "was", "with", "he",
-  "she", "as", "at", "by", "said", "from", "they", "have", "this", "are", "be", "had", "not",
-  "council", "city", "police", "year", "government", "people", "minister", "school", "report",
+  "the",
+  "of",
+  "and",
+  "a",
+  "to",
+  "in",
+  "is",
+  "that",
+  "for",
+  "it",
+  "on",
+  "was",
+  "with",
+  "he",
+  "she",
+  "as",
+  "at",
+  "by",
+  "said",
+  "from",
+  "they",
+  "have",
+  "this",
+  "are",
+  "be",
+  "had",
+  "not",
+  "council",
+  "city",
+  "police",
+  "year",
+  "government",
+  "people",
+  "minister",
+  "school",
+  "report",
 };
 
 static const char *syllables[] = {
-  "ba", "ker", "lin", "do", "ra", "mo", "tis", "fen", "gal", "vo", "nu", "stre", "pa", "qui",
-  "lo", "der", "shan", "wei", "ko", "ma", "ri", "tel", "son", "ber", "grad", "hel", "ost",
+  "ba",
+  "ker",
+  "lin",
+  "do",
+  "ra",
+  "mo",
+  "tis",
+  "fen",
+  "gal",
+  "vo",
+  "nu",
+  "stre",
+  "pa",
+  "qui",
+  "lo",
+  "der",
+  "shan",
+  "wei",
+  "ko",
+  "ma",
+  "ri",
+  "tel",
+  "son",
+  "ber",
+  "grad",
+  "hel",
+  "ost",
 };
 
 /* A vocabulary of made-up words, the first ones used most (Zipf-like). */
@@ -45,14 +103,14 @@ make_vocabulary (GRand *rand,
                  guint  size)
 {
   GPtrArray *vocab = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < G_N_ELEMENTS (common); i++)
     g_ptr_array_add (vocab, g_strdup (common[i]));
   while (vocab->len < size)
     {
       GString *word = g_string_new (NULL);
-      guint n = g_rand_int_range (rand, 2, 5);
+      guint    n = g_rand_int_range (rand, 2, 5);
 
       for (guint s = 0; s < n; s++)
         g_string_append (word, syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
@@ -74,7 +132,7 @@ pick_word (GRand     *rand,
   /* Squaring a uniform number favours low indexes: a long tail of rare
    * words, a few very common ones. */
   double u = g_rand_double (rand);
-  guint index = (guint) (u * u * u * vocab->len);
+  guint  index = (guint) (u * u * u * vocab->len);
 
   return g_ptr_array_index (vocab, MIN (index, vocab->len - 1));
 }
@@ -144,9 +202,9 @@ times_clear (Times *t)
 }
 
 static void
-times_add (Times  *t,
-           gint64  wall_start,
-           double  cpu_start)
+times_add (Times *t,
+           gint64 wall_start,
+           double cpu_start)
 {
   double wall = (g_get_monotonic_time () - wall_start) / 1e3;
   double cpu = cpu_ms () - cpu_start;
@@ -179,11 +237,11 @@ fill_store (const char *dir,
             GPtrArray  *vocab,
             GRand      *rand)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdStore) store = cd_store_open (dir, &error);
-  g_autoptr(GDateTime) start = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
-  gint64 t0, elapsed;
-  double c0, cpu;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = cd_store_open (dir, &error);
+  g_autoptr (GDateTime) start = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
+  gint64  t0, elapsed;
+  double  c0, cpu;
   guint64 words = 0;
 
   g_assert_no_error (error);
@@ -191,11 +249,11 @@ fill_store (const char *dir,
   c0 = cpu_ms ();
   for (guint i = 0; i < n_articles; i++)
     {
-      g_autoptr(CdArticle) a = cd_article_new ();
+      g_autoptr (CdArticle) a = cd_article_new ();
       g_autofree char *headline = make_text (rand, vocab, g_rand_int_range (rand, 5, 12), FALSE);
       g_autofree char *dek = make_text (rand, vocab, g_rand_int_range (rand, 12, 30), FALSE);
       g_autofree char *body = make_text (rand, vocab, g_rand_int_range (rand, 300, 500), TRUE);
-      g_autoptr(GDateTime) modified = g_date_time_add_minutes (start, i * 7);
+      g_autoptr (GDateTime) modified = g_date_time_add_minutes (start, i * 7);
       const char *tags[] = { pick_word (rand, vocab), pick_word (rand, vocab), NULL };
 
       cd_article_set_headline (a, headline);
@@ -228,9 +286,9 @@ bench_open_list (const char *dir,
   times_init (&times);
   for (guint run = 0; run < N_RUNS; run++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CdStore) store = NULL;
-      g_autoptr(GPtrArray) list = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdStore) store = NULL;
+      g_autoptr (GPtrArray) list = NULL;
       gint64 t0 = g_get_monotonic_time ();
       double c0 = cpu_ms ();
 
@@ -252,20 +310,20 @@ bench_search (const char *dir,
               GPtrArray  *vocab,
               guint       limit)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdStore) store = cd_store_open (dir, &error);
-  Times all;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = cd_store_open (dir, &error);
+  Times            all;
   g_autofree char *label = NULL;
   /* A common word, a middling one, a rare one, two words, a prefix. */
   g_autofree char *two = g_strdup_printf ("%s %s", (char *) g_ptr_array_index (vocab, 300),
                                           (char *) g_ptr_array_index (vocab, 40));
   g_autofree char *prefix = g_strndup (g_ptr_array_index (vocab, 500), 3);
-  const char *terms[] = {
-    "council",
-    g_ptr_array_index (vocab, 200),
-    g_ptr_array_index (vocab, vocab->len - 10),
-    two,
-    prefix,
+  const char      *terms[] = {
+         "council",
+         g_ptr_array_index (vocab, 200),
+         g_ptr_array_index (vocab, vocab->len - 10),
+         two,
+         prefix,
   };
 
   g_assert_no_error (error);
@@ -279,7 +337,7 @@ bench_search (const char *dir,
       for (guint run = 0; run < N_RUNS; run++)
         {
           CdStoreQuery query = { terms[t], -1, FALSE, limit };
-          g_autoptr(GPtrArray) list = NULL;
+          g_autoptr (GPtrArray) list = NULL;
           gint64 t0 = g_get_monotonic_time ();
           double c0 = cpu_ms ();
 
@@ -306,13 +364,13 @@ main (int   argc,
       char *argv[])
 {
   guint n_articles = argc > 1 ? (guint) atoi (argv[1]) : 10000;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = argc > 2 ? g_strdup (argv[2])
                                   : g_dir_make_tmp ("copydesk-bench-store-XXXXXX", &error);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20260301);
-  g_autoptr(GPtrArray) vocab = make_vocabulary (rand, 20000);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20260301);
+  g_autoptr (GPtrArray) vocab = make_vocabulary (rand, 20000);
   g_autofree char *db = NULL;
-  GStatBuf st;
+  GStatBuf         st;
 
   g_assert_no_error (error);
   printf ("Store benchmark: %u articles in %s\n", n_articles, dir);
