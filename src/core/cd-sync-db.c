@@ -13,9 +13,10 @@ struct _CdSyncDb
 {
   GObject parent_instance;
 
-  char    *path;
-  sqlite3 *db;
-  int      schema_version;
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements; /* SQL text → prepared statement, reused */
+  int         schema_version;
 };
 
 G_DEFINE_FINAL_TYPE (CdSyncDb, cd_sync_db, G_TYPE_OBJECT)
@@ -66,6 +67,7 @@ cd_sync_db_finalize (GObject *object)
 {
   CdSyncDb *self = CD_SYNC_DB (object);
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
 
@@ -83,6 +85,8 @@ cd_sync_db_class_init (CdSyncDbClass *klass)
 static void
 cd_sync_db_init (CdSyncDb *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
 }
 
 static void
@@ -386,4 +390,44 @@ cd_sync_db_get_handle (CdSyncDb *self)
   g_return_val_if_fail (CD_IS_SYNC_DB (self), NULL);
 
   return self->db;
+}
+
+/**
+ * cd_sync_db_prepare:
+ * @self: a #CdSyncDb
+ * @sql: one statement
+ * @error: return location for a #GError
+ *
+ * Returns the statement for @sql, prepared once per connection and kept:
+ * it comes reset and without bindings. Call sqlite3_reset() rather than
+ * sqlite3_finalize() when done with it. Like the connection, for one
+ * thread at a time.
+ *
+ * Returns: (transfer none) (nullable): the statement, or %NULL
+ */
+sqlite3_stmt *
+cd_sync_db_prepare (CdSyncDb   *self,
+                    const char *sql,
+                    GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CD_IS_SYNC_DB (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "prepare a statement");
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
 }

@@ -26,13 +26,16 @@ G_DECLARE_FINAL_TYPE (CdSyncDb, cd_sync_db, CD, SYNC_DB, GObject)
 
 GQuark cd_sync_db_error_quark (void);
 
-CdSyncDb   *cd_sync_db_open (CdStore *store,
-                             GError **error);
-CdSyncDb   *cd_sync_db_open_path (const char *path,
+CdSyncDb     *cd_sync_db_open (CdStore *store,
+                               GError **error);
+CdSyncDb     *cd_sync_db_open_path (const char *path,
+                                    GError    **error);
+const char   *cd_sync_db_get_path (CdSyncDb *self);
+int           cd_sync_db_get_schema_version (CdSyncDb *self);
+sqlite3      *cd_sync_db_get_handle (CdSyncDb *self);
+sqlite3_stmt *cd_sync_db_prepare (CdSyncDb   *self,
+                                  const char *sql,
                                   GError    **error);
-const char *cd_sync_db_get_path (CdSyncDb *self);
-int         cd_sync_db_get_schema_version (CdSyncDb *self);
-sqlite3    *cd_sync_db_get_handle (CdSyncDb *self);
 
 gboolean cd_sync_db_exec (CdSyncDb   *self,
                           const char *sql,

@@ -37,6 +37,7 @@
 #include "cd-article-json.h"
 #include "cd-merge.h"
 #include "cd-secrets.h"
+#include "cd-store-private.h"
 #include "cd-sync-db.h"
 #include "cd-sync.h"
 #include "cd-wordpress.h"
@@ -348,18 +349,17 @@ set_db_error (sqlite3    *db,
                "Could not %s in the sync tables: %s", what, sqlite3_errmsg (db));
 }
 
+/* The connection's cached statement for @sql: reset it, never finalize. */
 static sqlite3_stmt *
 prepare (CdSyncDb   *db,
          const char *sql,
          GError    **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr (GError) local_error = NULL;
+  sqlite3_stmt *stmt = cd_sync_db_prepare (db, sql, &local_error);
 
-  if (sqlite3_prepare_v2 (cd_sync_db_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (cd_sync_db_get_handle (db), error, "prepare a statement");
-      return NULL;
-    }
+  if (stmt == NULL)
+    g_set_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_FAILED, "%s", local_error->message);
   return stmt;
 }
 
@@ -391,7 +391,7 @@ step_done (CdSyncDb     *db,
 
   if (rc != SQLITE_DONE)
     set_db_error (cd_sync_db_get_handle (db), error, what);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return rc == SQLITE_DONE;
 }
 
@@ -425,7 +425,7 @@ row_load (CdSyncDb   *db,
       row->dirty = sqlite3_column_int (stmt, 7) != 0;
       row->create_unknown = sqlite3_column_int (stmt, 8) != 0;
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return row;
 }
 
@@ -517,7 +517,7 @@ uuid_for_remote_id (CdSyncDb   *db,
   bind_text (stmt, 2, remote_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     uuid = column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return uuid;
 }
 
@@ -544,10 +544,10 @@ query_strings (CdSyncDb   *db,
   if (rc != SQLITE_DONE)
     {
       set_db_error (cd_sync_db_get_handle (db), error, "read");
-      sqlite3_finalize (stmt);
+      sqlite3_reset (stmt);
       return NULL;
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return g_steal_pointer (&values);
 }
 
@@ -1749,6 +1749,110 @@ pull_post (SyncRun      *run,
   add_item (run->result->pulled, uuid, run->account, "Updated from %s.", run->account);
 }
 
+/* The most posts written in one transaction: the store stays locked for
+ * the whole batch, and an edit saved meanwhile waits for it. */
+#define PULL_BATCH 25
+
+/* Whether @post is simply new here: no article of this account has it,
+ * and its marker names no article of the store, so that it becomes a new
+ * article with nothing to link, merge or keep. */
+static gboolean
+is_new_post (SyncRun      *run,
+             CdRemotePost *post)
+{
+  const char      *marker;
+  g_autofree char *uuid = NULL;
+
+  if (post->article == NULL || g_strcmp0 (post->status, "trash") == 0)
+    return FALSE;
+  uuid = uuid_for_remote_id (run->db, run->account, post->remote_id);
+  if (uuid != NULL)
+    return FALSE;
+  marker = cd_article_get_uuid (post->article);
+  return marker == NULL || !cd_store_has_article (run->engine->store, marker);
+}
+
+/* Saves new posts [@first, @end) of the run, each a new article with a
+ * revision and its sync state, in one transaction of the store's
+ * connection (the sync tables live in the same file): a crash keeps all
+ * of them whole or none. Returns FALSE, with nothing written, when the
+ * batch could not be written; the caller then applies the posts one by
+ * one. */
+static gboolean
+pull_new_posts (SyncRun *run,
+                guint    first,
+                guint    end)
+{
+  CdStore *store = run->engine->store;
+  g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3      *handle;
+  gboolean      ok;
+
+  handle = _cd_store_lock (store);
+  ok = _cd_store_begin (store, &error) &&
+       sqlite3_prepare_v2 (handle,
+                           "INSERT OR REPLACE INTO sync_state (article_uuid, account, remote_id,"
+                           " remote_modified, base_json, state, error, theirs_json,"
+                           " theirs_modified, dirty, create_unknown)"
+                           " VALUES (?, ?, ?, ?, ?, 'synced', NULL, NULL, NULL, 0, 0)",
+                           -1, &stmt, NULL) == SQLITE_OK;
+  for (guint i = first; ok && i < end; i++)
+    {
+      CdRemotePost *post = g_ptr_array_index (run->posts, i);
+      g_autoptr (CdArticle) article = cd_article_copy (post->article);
+      g_autofree char *modified = cd_format_iso8601_utc (post->modified);
+      g_autofree char *base = cd_article_to_json (post->article, CD_ARTICLE_JSON_DEFAULT, FALSE);
+      const char      *uuid = cd_article_get_uuid (article);
+
+      /* Two posts with one marker (a copy made on the server): the second
+       * becomes an article of its own. */
+      if (uuid == NULL || g_hash_table_contains (used, uuid))
+        {
+          g_autofree char *fresh = g_uuid_string_random ();
+
+          cd_article_set_uuid (article, fresh);
+          uuid = cd_article_get_uuid (article);
+        }
+      g_ptr_array_add (uuids, g_strdup (uuid));
+      g_hash_table_add (used, g_ptr_array_index (uuids, uuids->len - 1));
+
+      ok = _cd_store_save_article_locked (store, article, CD_REVISION_PULLED, NULL, &error);
+      if (!ok)
+        break;
+      sqlite3_reset (stmt);
+      bind_text (stmt, 1, uuid);
+      bind_text (stmt, 2, run->account);
+      bind_text (stmt, 3, post->remote_id);
+      bind_text (stmt, 4, modified);
+      bind_text (stmt, 5, base);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+    }
+  sqlite3_finalize (stmt);
+  if (ok)
+    ok = _cd_store_commit (store, &error);
+  else
+    _cd_store_rollback (store);
+  _cd_store_unlock (store);
+
+  if (!ok)
+    {
+      g_debug ("A batch of %u pulled posts is applied one by one: %s", end - first,
+               error != NULL ? error->message : sqlite3_errmsg (handle));
+      return FALSE;
+    }
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (uuids, i);
+
+      add_item (run->result->pulled, uuid, run->account, "New from %s.", run->account);
+      step_done_progress (run);
+    }
+  return TRUE;
+}
+
 /* Applies the pulled posts, then records where the pull got to. */
 static void
 pull_all (GTask *task)
@@ -1763,6 +1867,19 @@ pull_all (GTask *task)
         {
           sync_complete (task, g_steal_pointer (&error));
           return;
+        }
+      if (is_new_post (run, g_ptr_array_index (run->posts, run->post_index)))
+        {
+          guint end = run->post_index + 1;
+
+          while (end < run->posts->len && end - run->post_index < PULL_BATCH &&
+                 is_new_post (run, g_ptr_array_index (run->posts, end)))
+            end++;
+          if (pull_new_posts (run, run->post_index, end))
+            {
+              run->post_index = end;
+              continue;
+            }
         }
       pull_post (run, g_ptr_array_index (run->posts, run->post_index++));
       step_done_progress (run);
@@ -2461,7 +2578,7 @@ cd_sync_engine_list_states (CdSyncEngine *self,
         state = "pending";
       raise_state (states, uuid, state);
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       set_db_error (cd_sync_db_get_handle (self->db), error, "read the sync states");
