@@ -58,6 +58,8 @@ static const char *const migrations[] = {
   "  account       TEXT PRIMARY KEY,"
   "  last_modified TEXT"
   ");",
+  /* 2 → 3: a pull finds each post's article by its remote id. */
+  "CREATE INDEX sync_state_remote ON sync_state (account, remote_id);",
 };
 
 #define CD_SYNC_DB_SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
