@@ -37,6 +37,16 @@ gboolean _cd_store_save_article_locked (CdStore         *self,
                                         const char      *name,
                                         GError         **error);
 
+/* _cd_store_save_article_locked() with the revision's snapshot given: it
+ * must be cd_article_to_json (@article, CD_ARTICLE_JSON_DEFAULT, FALSE),
+ * which a caller that needs that text too makes only once. %NULL makes it. */
+gboolean _cd_store_save_article_with_snapshot (CdStore         *self,
+                                               CdArticle       *article,
+                                               CdRevisionReason reason,
+                                               const char      *name,
+                                               const char      *snapshot,
+                                               GError         **error);
+
 /* Turns an SQLite result code into a CD_STORE_ERROR that names the file;
  * @doing says what failed ("save the article"). */
 void _cd_store_set_error (CdStore    *self,

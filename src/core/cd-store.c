@@ -1000,13 +1000,14 @@ insert_revision (CdStore         *self,
                  CdArticle       *article,
                  CdRevisionReason reason,
                  const char      *name,
+                 const char      *snapshot,
                  GError         **error)
 {
   static const char sql[] =
       "INSERT INTO revisions (article_uuid, created, reason, name, snapshot)"
       " VALUES (?, ?, ?, ?, ?)";
   g_autoptr (CachedStmt) stmt = NULL;
-  g_autofree char *snapshot = cd_article_to_json (article, CD_ARTICLE_JSON_DEFAULT, FALSE);
+  g_autofree char *made = snapshot == NULL ? cd_article_to_json (article, CD_ARTICLE_JSON_DEFAULT, FALSE) : NULL;
 
   if ((stmt = statement (self, sql, error)) == NULL)
     return FALSE;
@@ -1014,7 +1015,7 @@ insert_revision (CdStore         *self,
   sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
   bind_text (stmt, 3, cd_revision_reason_to_string (reason));
   bind_text (stmt, 4, name);
-  bind_text (stmt, 5, snapshot);
+  bind_text (stmt, 5, snapshot != NULL ? snapshot : made);
   return step_done (self, stmt, "record a revision", error);
 }
 
@@ -1046,10 +1047,21 @@ _cd_store_save_article_locked (CdStore         *self,
                                const char      *name,
                                GError         **error)
 {
+  return _cd_store_save_article_with_snapshot (self, article, reason, name, NULL, error);
+}
+
+gboolean
+_cd_store_save_article_with_snapshot (CdStore         *self,
+                                      CdArticle       *article,
+                                      CdRevisionReason reason,
+                                      const char      *name,
+                                      const char      *snapshot,
+                                      GError         **error)
+{
   if (!upsert_article (self, article, error))
     return FALSE;
   if (reason != CD_REVISION_NONE &&
-      !insert_revision (self, article, reason, name, error))
+      !insert_revision (self, article, reason, name, snapshot, error))
     return FALSE;
   if (reason != CD_REVISION_PULLED && reason != CD_REVISION_MERGED &&
       !queue_article (self, cd_article_get_uuid (article), error))

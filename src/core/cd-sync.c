@@ -1806,6 +1806,7 @@ pull_new_posts (SyncRun *run,
       g_autofree char *modified = cd_format_iso8601_utc (post->modified);
       g_autofree char *base = cd_article_to_json (post->article, CD_ARTICLE_JSON_DEFAULT, FALSE);
       const char      *uuid = cd_article_get_uuid (article);
+      const char      *snapshot = base; /* the revision's text, while the uuid is the post's */
 
       /* Two posts with one marker (a copy made on the server): the second
        * becomes an article of its own. */
@@ -1815,11 +1816,13 @@ pull_new_posts (SyncRun *run,
 
           cd_article_set_uuid (article, fresh);
           uuid = cd_article_get_uuid (article);
+          snapshot = NULL;
         }
       g_ptr_array_add (uuids, g_strdup (uuid));
       g_hash_table_add (used, g_ptr_array_index (uuids, uuids->len - 1));
 
-      ok = _cd_store_save_article_locked (store, article, CD_REVISION_PULLED, NULL, &error);
+      ok = _cd_store_save_article_with_snapshot (store, article, CD_REVISION_PULLED, NULL,
+                                                 snapshot, &error);
       if (!ok)
         break;
       sqlite3_reset (stmt);
