@@ -168,6 +168,22 @@ tagged_ranges (GtkTextBuffer *buffer,
   return ranges;
 }
 
+typedef struct
+{
+  guint start;
+  guint end;
+} Range;
+
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const Range *x = a, *y = b;
+
+  return x->start != y->start ? (x->start > y->start) - (x->start < y->start)
+                              : (x->end > y->end) - (x->end < y->end);
+}
+
 /* Tags move with the text, so after a keystroke most underlines are already
  * where the new findings are: only the ranges that differ are changed, which
  * keeps the text view from laying out the whole article again. */
@@ -189,15 +205,28 @@ underline_buffer (CdChecksPanel *self,
       g_autoptr (GHashTable) wanted = g_hash_table_new (g_direct_hash, g_direct_equal);
       GHashTableIter iter;
       gpointer       key;
+      g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
 
       for (guint i = 0; i < self->findings->len; i++)
         {
           const CdFinding *f = g_ptr_array_index (self->findings, i);
           gboolean         info = f->severity == CD_CHECK_SEVERITY_INFO;
+          Range            range = { f->start, f->end };
 
           if (g_str_equal (f->field, attachment->field) && f->start < f->end &&
               info == (t == 1))
-            g_hash_table_add (wanted, RANGE_KEY (f->start, f->end));
+            g_array_append_val (ranges, range);
+        }
+      /* A tag over touching or overlapping findings makes one run, and
+       * which is what the runs in the buffer are compared with. */
+      g_array_sort (ranges, compare_ranges);
+      for (guint i = 0; i < ranges->len;)
+        {
+          Range merged = g_array_index (ranges, Range, i);
+
+          for (i++; i < ranges->len && g_array_index (ranges, Range, i).start <= merged.end; i++)
+            merged.end = MAX (merged.end, g_array_index (ranges, Range, i).end);
+          g_hash_table_add (wanted, RANGE_KEY (merged.start, merged.end));
         }
 
       g_hash_table_iter_init (&iter, old);
@@ -445,25 +474,34 @@ pending_clear (gpointer data)
   cd_finding_free (((Pending *) data)->finding);
 }
 
-/* Makes rows a few milliseconds' worth at a time, so a long list never
- * holds up typing: a row costs about a millisecond. */
+/* Makes rows a slice at a time, so a long list never holds up typing. A
+ * row costs about a millisecond to make and as much again when the next
+ * frame lays it out, so a slice stops after FILL_SLICE_US: with the frame
+ * that follows it, the main loop is busy for a few milliseconds at most. */
+#define FILL_SLICE_US 1500
+
 static gboolean
 fill_list_cb (gpointer user_data)
 {
   CdChecksPanel *self = user_data;
-  gint64         deadline = g_get_monotonic_time () + 4000;
+  gint64         deadline = g_get_monotonic_time () + FILL_SLICE_US;
 
-  while (self->doomed->len > 0 && g_get_monotonic_time () < deadline)
-    gtk_list_box_remove (self->list, g_ptr_array_steal_index (self->doomed,
-                                                              self->doomed->len - 1));
-  while (self->next_pending < self->pending->len && g_get_monotonic_time () < deadline)
+  do
     {
-      Pending *pending = &g_array_index (self->pending, Pending, self->next_pending);
+      if (self->doomed->len > 0)
+        gtk_list_box_remove (self->list, g_ptr_array_steal_index (self->doomed,
+                                                                  self->doomed->len - 1));
+      else if (self->next_pending < self->pending->len)
+        {
+          Pending *pending = &g_array_index (self->pending, Pending, self->next_pending);
 
-      gtk_list_box_insert (self->list, make_row (pending->finding, pending->serial),
-                           self->insert_at++);
-      self->next_pending++;
+          gtk_list_box_insert (self->list, make_row (pending->finding, pending->serial),
+                               self->insert_at++);
+          self->next_pending++;
+        }
     }
+  while ((self->doomed->len > 0 || self->next_pending < self->pending->len) &&
+         g_get_monotonic_time () < deadline);
   if (self->next_pending < self->pending->len || self->doomed->len > 0)
     return G_SOURCE_CONTINUE;
   self->fill_id = 0;
@@ -558,7 +596,7 @@ update_list (CdChecksPanel *self)
    * positions count live rows only. */
   self->insert_at = prefix;
   if (self->pending->len > 0 || self->doomed->len > 0)
-    self->fill_id = g_idle_add (fill_list_cb, self);
+    self->fill_id = g_idle_add_full (G_PRIORITY_LOW, fill_list_cb, self, NULL);
 
   if (self->findings->len == 0)
     count = g_strdup (_ ("Nothing found"));
