@@ -53,9 +53,7 @@ static const char *snapshot_text_keys[] = {
 char *
 cd_datetime_to_json_string (GDateTime *datetime)
 {
-  if (datetime == NULL)
-    return NULL;
-  return g_date_time_format_iso8601 (datetime);
+  return cd_format_iso8601 (datetime);
 }
 
 /**
