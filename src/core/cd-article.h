@@ -138,6 +138,7 @@ gboolean           cd_article_set_field (CdArticle  *self,
                                          GError    **error);
 
 guint      cd_count_words (const char *text);
+gboolean   cd_text_is_blank (const char *text);
 char      *cd_make_slug (const char *headline);
 char      *cd_format_iso8601_utc (GDateTime *datetime);
 char      *cd_format_iso8601 (GDateTime *datetime);

@@ -40,15 +40,6 @@ check_headline_length (CdCheckContext *ctx)
                  length, ctx->headline_limit);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 /* Byline, dateline and slug are needed from "ready for edit" on; a killed
  * story needs nothing. */
 static void
@@ -64,7 +55,7 @@ check_missing_fields (CdCheckContext *ctx)
       guint               f = find_field (ctx, required_fields[i]);
       const CdCheckField *field = &ctx->fields[f];
 
-      if (is_blank (field->text))
+      if (cd_text_is_blank (field->text))
         _cd_check_add (ctx, f, CD_CHECK_RULE_MISSING_FIELD, CD_CHECK_SEVERITY_ERROR,
                        0, field->length, NULL,
                        "The %s is missing; an article marked “%s” needs one",

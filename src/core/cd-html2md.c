@@ -1113,16 +1113,6 @@ meta_content (xmlNode    *head,
   return NULL;
 }
 
-/* Whether @text is NULL or only white space, no-break spaces included. */
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 /**
  * cd_import_html:
  * @text: the file's text
@@ -1195,8 +1185,8 @@ cd_import_html (const char *text,
   xmlFreeDoc (doc);
 
   /* Markup with nothing to read in it is refused like a blank file. */
-  if (is_blank (body) && is_blank (cd_article_get_headline (article)) &&
-      is_blank (cd_article_get_dek (article)) && is_blank (cd_article_get_byline (article)))
+  if (cd_text_is_blank (body) && cd_text_is_blank (cd_article_get_headline (article)) &&
+      cd_text_is_blank (cd_article_get_dek (article)) && cd_text_is_blank (cd_article_get_byline (article)))
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,
                    "%s: the file has no text in it, only HTML markup.", origin);
