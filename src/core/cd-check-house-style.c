@@ -118,8 +118,7 @@ fold_word (const CdCheckField *field,
 static gboolean
 entry_matches (const CdHouseStyleEntry *entry,
                const CdCheckField      *field,
-               guint                    i,
-               const char              *first)
+               guint                    i)
 {
   for (guint k = 1; entry->avoid_words[k] != NULL; k++)
     {
@@ -167,7 +166,7 @@ _cd_check_house_style (CdCheckContext *ctx)
               const CdHouseStyleEntry *entry = g_ptr_array_index (list, e);
               guint                    n = g_strv_length (entry->avoid_words);
 
-              if (n > best_words && entry_matches (entry, field, i, folded))
+              if (n > best_words && entry_matches (entry, field, i))
                 {
                   best = entry;
                   best_words = n;
