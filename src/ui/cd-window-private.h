@@ -59,6 +59,8 @@ void _cd_window_remove_settings_actions (CdWindow *self);
 void _cd_window_update_actions (CdWindow *self);
 void _cd_window_update_title (CdWindow *self);
 void _cd_window_save_session (CdWindow *self);
+void _cd_window_show_article (CdWindow  *self,
+                              CdArticle *article);
 void _cd_window_setup_sync (CdWindow *self);
 void _cd_window_dispose_sync (CdWindow *self);
 

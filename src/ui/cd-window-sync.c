@@ -46,16 +46,22 @@ struct _CdWindowSync
 static void sync_now (CdWindow *self);
 
 static char *
+headline_or_untitled (CdArticle *article)
+{
+  const char *headline = article != NULL ? cd_article_get_headline (article) : NULL;
+
+  return g_strdup (headline != NULL && *headline != '\0' ? headline : _ ("Untitled"));
+}
+
+static char *
 headline_of (CdWindow   *self,
              const char *uuid)
 {
   g_autoptr (CdArticle) article = NULL;
-  const char *headline;
 
-  if (uuid == NULL || (article = cd_store_get_article (self->store, uuid, NULL)) == NULL)
-    return g_strdup (_ ("Untitled"));
-  headline = cd_article_get_headline (article);
-  return g_strdup (headline != NULL && *headline != '\0' ? headline : _ ("Untitled"));
+  if (uuid != NULL)
+    article = cd_store_get_article (self->store, uuid, NULL);
+  return headline_or_untitled (article);
 }
 
 static guint
@@ -199,10 +205,7 @@ follow_open_article (CdWindow *self)
   if (!cd_document_get_dirty (self->document))
     {
       if (!cd_merge_content_equal (stored, open))
-        {
-          cd_window_close_article (self);
-          cd_window_open_article (self, uuid, NULL);
-        }
+        _cd_window_show_article (self, stored);
       return;
     }
 
@@ -212,7 +215,7 @@ follow_open_article (CdWindow *self)
   merged = cd_merge_articles (before, ours, stored, NULL, &error);
   if (merged == NULL)
     {
-      g_autofree char *headline = headline_of (self, uuid);
+      g_autofree char *headline = headline_or_untitled (stored);
       /* Translators: the headline of the article open in the editor */
       g_autofree char *title = g_strdup_printf (_ ("“%s” also changed on the server while you "
                                                    "typed: your text is kept, the server’s is "

@@ -278,8 +278,6 @@ cd_window_open_article (CdWindow   *self,
                         GError    **error)
 {
   g_autoptr (CdArticle) article = NULL;
-  CdArticle *current;
-  int        offset = -1;
 
   g_return_val_if_fail (CD_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
@@ -294,6 +292,20 @@ cd_window_open_article (CdWindow   *self,
   article = cd_store_get_article (self->store, uuid, error);
   if (article == NULL)
     return FALSE;
+
+  _cd_window_show_article (self, article);
+  return TRUE;
+}
+
+/* Closes the open article and opens @article, already read from the
+ * store, the way cd_window_open_article() does. */
+void
+_cd_window_show_article (CdWindow  *self,
+                         CdArticle *article)
+{
+  const char *uuid = cd_article_get_uuid (article);
+  CdArticle  *current;
+  int         offset = -1;
 
   cd_window_close_article (self);
 
@@ -329,7 +341,6 @@ cd_window_open_article (CdWindow   *self,
   _cd_window_update_title (self);
   _cd_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-  return TRUE;
 }
 
 /**
