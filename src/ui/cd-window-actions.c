@@ -291,13 +291,11 @@ history_restore_cb (CdWindow *self,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (CdArticle) restored = NULL;
-  g_autofree char *uuid = NULL;
 
   if (self->document == NULL)
     return;
 
   /* The text being replaced becomes a checkpoint first, so nothing is lost. */
-  uuid = g_strdup (cd_article_get_uuid (current_article (self)));
   cd_document_save_version (self->document, CD_REVISION_CHECKPOINT, NULL);
   if (!cd_window_flush (self, &error))
     {
@@ -306,11 +304,12 @@ history_restore_cb (CdWindow *self,
     }
   cd_window_close_article (self);
   restored = cd_store_restore_revision (self->store, revision_id, &error);
-  if (restored == NULL || !cd_window_open_article (self, uuid, &error))
+  if (restored == NULL)
     {
       toast_error (self, error);
       return;
     }
+  _cd_window_show_article (self, restored);
   cd_library_refresh (self->library);
   cd_window_add_toast (self, adw_toast_new (_ ("Revision restored")));
 }
