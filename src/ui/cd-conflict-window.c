@@ -99,15 +99,6 @@ cd_conflict_format_article (CdArticle *article)
 }
 
 static gboolean
-is_blank (const char *line)
-{
-  for (; *line != '\0'; line++)
-    if (!g_ascii_isspace (*line))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 is_mark (const char *line)
 {
   return g_str_has_prefix (line, "<<<<<<<") || g_str_has_prefix (line, ">>>>>>>") || g_str_has_prefix (line, "|||||||");
@@ -151,7 +142,7 @@ cd_conflict_parse_text (const char *text,
   for (guint f = 0; f < G_N_ELEMENTS (header_fields); f++)
     cd_article_set_field (article, header_fields[f], "", NULL);
 
-  for (i = 0; lines[i] != NULL && !is_blank (lines[i]); i++)
+  for (i = 0; lines[i] != NULL && !cd_text_is_blank (lines[i]); i++)
     {
       const char      *colon = strchr (lines[i], ':');
       g_autofree char *name = colon != NULL ? g_strndup (lines[i], colon - lines[i]) : NULL;
