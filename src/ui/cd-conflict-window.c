@@ -29,7 +29,7 @@
 #include "cd-diff.h"
 #include "cd-merge.h"
 
-G_DEFINE_QUARK (cd - conflict - error - quark, cd_conflict_error)
+G_DEFINE_QUARK (CdConflictError, cd_conflict_error)
 
 struct _CdConflictWindow
 {

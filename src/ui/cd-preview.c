@@ -82,7 +82,7 @@ static guint       signals[N_SIGNALS];
 
 /* The quark's name is stringified as written. */
 /* clang-format off */
-G_DEFINE_QUARK (cd-preview-error-quark, cd_preview_error)
+G_DEFINE_QUARK (CdPreviewError, cd_preview_error)
 /* clang-format on */
 
 static void cd_preview_schedule (CdPreview *self);

@@ -26,7 +26,7 @@ struct _CdAccount
 
 G_DEFINE_FINAL_TYPE (CdAccount, cd_account, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (cd - account - error - quark, cd_account_error)
+G_DEFINE_QUARK (CdAccountError, cd_account_error)
 
 static void
 cd_account_finalize (GObject *object)

@@ -18,10 +18,6 @@
 #include "cd-import-private.h"
 #include "cd-render.h"
 
-/* clang-format off */
-G_DEFINE_QUARK (cd-import-error-quark, cd_import_error)
-/* clang-format on */
-
 #define UTF8_BOM "\xef\xbb\xbf"
 
 /**

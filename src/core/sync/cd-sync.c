@@ -49,7 +49,7 @@
 
 #define MESSAGE_DELETED "The post was deleted on the server; the local article is kept."
 
-G_DEFINE_QUARK (cd - sync - error - quark, cd_sync_error)
+G_DEFINE_QUARK (CdSyncError, cd_sync_error)
 
 /* ------------------------------------------------------------------------
  * The result of a sync

@@ -10,7 +10,7 @@
 
 #include "cd-cms.h"
 
-G_DEFINE_QUARK (cd - cms - error - quark, cd_cms_error)
+G_DEFINE_QUARK (CdCmsError, cd_cms_error)
 
 G_DEFINE_BOXED_TYPE (CdRemotePost, cd_remote_post, cd_remote_post_copy, cd_remote_post_free)
 

@@ -13,7 +13,7 @@
 #include <yaml.h>
 
 #include "cd-frontmatter.h"
-#include "cd-import.h"
+#include "cd-import-error.h"
 
 /* Aliases can make a small document expand into a huge or endless tree;
  * these bounds stop that long before memory runs out. */

@@ -8,24 +8,9 @@
 #include <gio/gio.h>
 
 #include "cd-article.h"
+#include "cd-import-error.h"
 
 G_BEGIN_DECLS
-
-#define CD_IMPORT_ERROR (cd_import_error_quark ())
-
-typedef enum
-{
-  CD_IMPORT_ERROR_NOT_FOUND,
-  CD_IMPORT_ERROR_NOT_REGULAR,
-  CD_IMPORT_ERROR_TOO_LARGE,
-  CD_IMPORT_ERROR_EMPTY,
-  CD_IMPORT_ERROR_BINARY,
-  CD_IMPORT_ERROR_INVALID_UTF8,
-  CD_IMPORT_ERROR_UNKNOWN_TYPE,
-  CD_IMPORT_ERROR_FRONT_MATTER,
-  CD_IMPORT_ERROR_INVALID,
-  CD_IMPORT_ERROR_READ,
-} CdImportError;
 
 typedef enum
 {
@@ -37,8 +22,6 @@ typedef enum
 
 /* Files over this size are refused. */
 #define CD_IMPORT_MAX_SIZE (20 * 1024 * 1024)
-
-GQuark cd_import_error_quark (void);
 
 CdImportFormat cd_import_format_for_path (const char *path);
 

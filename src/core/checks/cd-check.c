@@ -63,7 +63,7 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_QUARK (cd - check - error - quark, cd_check_error)
+G_DEFINE_QUARK (CdCheckError, cd_check_error)
 
 /* Findings */
 

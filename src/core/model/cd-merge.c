@@ -22,7 +22,7 @@
 
 #include "cd-merge.h"
 
-G_DEFINE_QUARK (cd - merge - error - quark, cd_merge_error)
+G_DEFINE_QUARK (CdMergeError, cd_merge_error)
 
 typedef const char *(*TextGetter) (CdArticle *self);
 typedef void (*TextSetter) (CdArticle *self, const char *value);

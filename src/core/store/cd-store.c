@@ -45,7 +45,7 @@ struct _CdStore
 
 G_DEFINE_FINAL_TYPE (CdStore, cd_store, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (cd - store - error - quark, cd_store_error)
+G_DEFINE_QUARK (CdStoreError, cd_store_error)
 
 /* A statement from the cache: on scope exit it is reset, which ends its
  * read transaction, and its bindings are cleared. */

@@ -21,7 +21,7 @@ struct _CdSyncDb
 
 G_DEFINE_FINAL_TYPE (CdSyncDb, cd_sync_db, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (cd - sync - db - error - quark, cd_sync_db_error)
+G_DEFINE_QUARK (CdSyncDbError, cd_sync_db_error)
 
 /* Forward migrations: entry N brings the schema from version N to N + 1.
  * To change the schema, append an entry; never edit one that has shipped.

@@ -127,7 +127,7 @@ static const char *status_labels[CD_ARTICLE_N_STATUSES] = {
   "Killed",
 };
 
-G_DEFINE_QUARK (cd - article - error - quark, cd_article_error)
+G_DEFINE_QUARK (CdArticleError, cd_article_error)
 
 const char *
 cd_article_status_to_string (CdArticleStatus status)
