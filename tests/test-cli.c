@@ -595,6 +595,41 @@ test_list_one_line_each (Fixture      *f,
     }
 }
 
+/* Control characters in a field (from `set` or a server's title) are
+ * printed escaped, so a headline cannot drive the terminal or forge a line
+ * of `show`'s output; the JSON output keeps the exact text. */
+static void
+test_control_characters_escaped (Fixture      *f,
+                                 gconstpointer data)
+{
+  g_autofree char *uuid = import_one (f, "one.md", "---\nheadline: Calm\n---\nBody\x1b[31m red.\n");
+  const char      *hostile = "Breaking\x1b[2J\r\nstatus: published\x07";
+  g_auto (Run) set = { 0 };
+  g_auto (Run) list = { 0 };
+  g_auto (Run) show = { 0 };
+  g_auto (Run) json = { 0 };
+
+  g_strstrip (uuid);
+  run_copydesk (f, &set, "set", uuid, "headline", hostile, NULL);
+  g_assert_cmpint (set.status, ==, 0);
+
+  run_copydesk (f, &list, "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_null (strpbrk (list.out, "\x1b\r\x07"));
+  g_assert_nonnull (strstr (list.out, "Breaking\\x1B[2J status: published\\x07"));
+
+  run_copydesk (f, &show, "show", uuid, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_null (strpbrk (show.out, "\x1b\r\x07"));
+  g_assert_nonnull (strstr (show.out, "headline: Breaking\\x1B[2J\\r\\nstatus: published\\x07\n"));
+  g_assert_null (strstr (show.out, "\nstatus: published"));
+  g_assert_nonnull (strstr (show.out, "Body\\x1B[31m red.\n"));
+
+  run_copydesk (f, &json, "show", uuid, "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (json.out, "Breaking\\u001b[2J\\r\\nstatus: published\\u0007"));
+}
+
 /* set language takes a BCP 47 tag; anything else is refused in one
  * sentence and the article keeps its language. */
 static void
@@ -890,6 +925,7 @@ main (int argc, char **argv)
   ADD ("/cli/export/output-errors", test_export_output_errors);
   ADD ("/cli/set/same-value", test_set_same_value);
   ADD ("/cli/list/one-line-each", test_list_one_line_each);
+  ADD ("/cli/control-characters-escaped", test_control_characters_escaped);
   ADD ("/cli/set/language", test_set_language);
   ADD ("/cli/command-help", test_command_help);
   ADD ("/cli/uuid-case", test_uuid_case);

@@ -184,7 +184,8 @@ cd_cli_list (CdCli *cli,
         {
           CdArticle       *a = articles->pdata[i];
           g_autofree char *modified = cd_format_iso8601_utc (cd_article_get_modified (a));
-          g_autofree char *headline = one_line (cd_article_get_headline (a));
+          g_autofree char *folded = one_line (cd_article_get_headline (a));
+          g_autofree char *headline = cd_cli_escape_controls (folded, FALSE);
 
           printf ("%s  %-16s  %s  %s\n", cd_article_get_uuid (a),
                   cd_article_status_to_string (cd_article_get_status (a)),
@@ -200,9 +201,10 @@ cd_cli_show (CdCli *cli,
              char **argv)
 {
   g_autoptr (CdArticle) article = NULL;
-  const char *uuid = NULL;
-  gboolean    json = FALSE;
-  CdStore    *store;
+  g_autofree char *body = NULL;
+  const char      *uuid = NULL;
+  gboolean         json = FALSE;
+  CdStore         *store;
 
   for (int i = 1; i < argc; i++)
     {
@@ -253,10 +255,14 @@ cd_cli_show (CdCli *cli,
         continue;
       value = cd_article_get_field (article, *f);
       if (value != NULL)
-        printf ("%s: %s\n", *f, value);
+        {
+          g_autofree char *shown = cd_cli_escape_controls (value, FALSE);
+          printf ("%s: %s\n", *f, shown);
+        }
     }
-  printf ("\n%s", cd_article_get_body (article) ? cd_article_get_body (article) : "");
-  if (cd_article_get_body (article) != NULL && !g_str_has_suffix (cd_article_get_body (article), "\n"))
+  body = cd_cli_escape_controls (cd_article_get_body (article), TRUE);
+  printf ("\n%s", body);
+  if (*body != '\0' && !g_str_has_suffix (body, "\n"))
     printf ("\n");
   return CD_EXIT_OK;
 }

@@ -42,6 +42,44 @@ cd_cli_printerr (const char *format,
 }
 
 /**
+ * cd_cli_escape_controls:
+ * @text: (nullable): UTF-8 text from the store, possibly from a server
+ * @keep_newlines: %TRUE to print line breaks as they are (a body)
+ *
+ * Text printed to a terminal must not drive it: an escape sequence in a
+ * headline could repaint the screen, and a carriage return could forge a
+ * line of `show`'s output. Control characters (C0 but tab, DEL, C1) become
+ * visible escapes: `\n`, `\r`, or `\xHH` / `\u00HH`.
+ *
+ * Returns: (transfer full): the text to print
+ */
+char *
+cd_cli_escape_controls (const char *text,
+                        gboolean    keep_newlines)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\t' || (c == '\n' && keep_newlines))
+        g_string_append_unichar (out, c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02X", c);
+      else if (c >= 0x80 && c < 0xa0)
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
  * cd_cli_get_store:
  *
  * Opens the store on first use. On failure it prints why.

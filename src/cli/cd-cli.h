@@ -35,6 +35,8 @@ int        cd_cli_run (CdCli *cli,
                        int    argc,
                        char **argv);
 gboolean   cd_cli_is_command (const char *name);
+char      *cd_cli_escape_controls (const char *text,
+                                   gboolean    keep_newlines);
 
 /* One function a command, each in the file of its concern. argv[0] is the
  * command's name. */
