@@ -818,6 +818,30 @@ test_bad_empty (Fixture      *f,
                            ": the file has no text in it, only HTML markup.");
       }
   }
+  /* Nesting deeper than the HTML parser reads is said as such, not as a
+   * page with no text; nesting it reads still imports. */
+  {
+    g_autoptr (GString) deep = g_string_new ("<html><body>");
+    g_autoptr (GString) fine = g_string_new ("<html><body>");
+    g_autofree char *deep_path = NULL;
+    g_autofree char *fine_path = NULL;
+    g_autoptr (CdArticle) a = NULL;
+
+    for (guint i = 0; i < 100000; i++)
+      g_string_append (deep, "<div>");
+    g_string_append (deep, "<p>Deep text</p></body></html>");
+    for (guint i = 0; i < 200; i++)
+      g_string_append (fine, "<div>");
+    g_string_append (fine, "<p>Shallow text</p></body></html>");
+    deep_path = write_file (f, "deep.html", deep->str, -1);
+    fine_path = write_file (f, "fine.html", fine->str, -1);
+    assert_file_error (deep_path, CD_IMPORT_ERROR_INVALID,
+                       ": the HTML is nested more than 256 elements deep, deeper than Copydesk "
+                       "reads; save the page without the extra nesting and import it again.");
+    a = cd_import_file (fine_path, NULL);
+    g_assert_nonnull (a);
+    g_assert_nonnull (strstr (cd_article_get_body (a), "Shallow text"));
+  }
   {
     g_autofree char *titled = write_file (f, "titled.html",
                                           "<html><head><title>Title</title></head></html>", -1);

@@ -1003,15 +1003,32 @@ render_blocks (Converter *c,
   flush_run (run, blocks);
 }
 
+/* libxml2 stops reading at 256 levels of nesting (more needs
+ * XML_PARSE_HUGE, which lifts every other limit too); @too_deep tells that
+ * apart from a page that simply has no text. */
 static htmlDocPtr
 parse_html (const char *html,
-            gsize       length)
+            gsize       length,
+            gboolean   *too_deep)
 {
+  htmlParserCtxtPtr ctxt;
+  htmlDocPtr        doc;
+  xmlErrorPtr       last;
+
+  *too_deep = FALSE;
   if (length == 0 || length > G_MAXINT)
     return NULL;
-  return htmlReadMemory (html, (int) length, NULL, "UTF-8",
-                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                             HTML_PARSE_RECOVER | HTML_PARSE_NOBLANKS);
+  if ((ctxt = htmlNewParserCtxt ()) == NULL)
+    return NULL;
+  doc = htmlCtxtReadMemory (ctxt, html, (int) length, NULL, "UTF-8",
+                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                HTML_PARSE_RECOVER | HTML_PARSE_NOBLANKS);
+  /* The depth check halts the parser, so its error is the last one. */
+  last = xmlCtxtGetLastError (ctxt);
+  *too_deep = last != NULL && last->code == XML_ERR_INTERNAL_ERROR && last->message != NULL &&
+              strstr (last->message, "depth") != NULL;
+  htmlFreeParserCtxt (ctxt);
+  return doc;
 }
 
 static char *
@@ -1059,10 +1076,13 @@ cd_html_to_markdown (const char *html,
   Converter  c = { 0 };
   htmlDocPtr doc;
   char      *markdown;
+  gboolean   too_deep;
 
   g_return_val_if_fail (html != NULL || length == 0, NULL);
 
-  doc = parse_html (html, length);
+  /* Content from a CMS converts what could be read even when it nests too
+   * deep; the post itself stays on the site untouched. */
+  doc = parse_html (html, length, &too_deep);
   markdown = convert (&c, doc);
   if (doc != NULL)
     xmlFreeDoc (doc);
@@ -1137,6 +1157,7 @@ cd_import_html (const char *text,
   g_autofree char *body = NULL;
   Converter        c = { .take_headline = TRUE };
   htmlDocPtr       doc;
+  gboolean         too_deep;
   xmlNode         *root, *head;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
@@ -1145,7 +1166,16 @@ cd_import_html (const char *text,
   if (!_cd_import_check_text (text, length, origin, error))
     return NULL;
 
-  doc = parse_html (text, length);
+  doc = parse_html (text, length, &too_deep);
+  if (too_deep)
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                   "%s: the HTML is nested more than 256 elements deep, deeper than "
+                   "Copydesk reads; save the page without the extra nesting and import it again.",
+                   origin);
+      return NULL;
+    }
   root = doc ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
     {
