@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Copydesk needs (build-aux/packages.txt) that
-# are missing, then configures and builds it in _build. Used by build-aux/run
-# and build-aux/test; safe to run again.
+# Installs the Debian packages Copydesk needs that are missing, then
+# configures and builds it in _build. Safe to run again.
+#   build-aux/setup.sh        what building and running needs (build-aux/packages.txt)
+#   build-aux/setup.sh test   that and the test stack (build-aux/packages-test.txt)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+
+lists=(build-aux/packages.txt)
+[[ "${1:-}" == test ]] && lists+=(build-aux/packages-test.txt)
 
 missing=()
 while read -r pkg; do
   [[ -z "$pkg" || "$pkg" == \#* ]] && continue
   status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
   [[ "$status" == "installed" ]] || missing+=("$pkg")
-done < build-aux/packages.txt
+done < <(cat "${lists[@]}")
 
 if (( ${#missing[@]} > 0 )); then
   echo "setup: installing ${missing[*]}"
