@@ -35,6 +35,8 @@ typedef struct
 static void
 change_free (Change *change)
 {
+  g_assert (change != NULL);
+
   g_strfreev (change->uuids);
   g_free (change);
 }
@@ -63,6 +65,8 @@ open_store (Fixture *f)
   g_autoptr (GError) error = NULL;
   CdStore *store = cd_store_open (f->dir, &error);
 
+  g_assert (f != NULL);
+
   g_assert_no_error (error);
   g_assert_nonnull (store);
   return store;
@@ -73,6 +77,8 @@ fixture_setup (Fixture      *f,
                gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
+
+  g_assert (f != NULL);
 
   f->dir = g_dir_make_tmp ("copydesk-store-changes-XXXXXX", &error);
   g_assert_no_error (error);
@@ -86,6 +92,8 @@ static void
 fixture_teardown (Fixture      *f,
                   gconstpointer data)
 {
+  g_assert (f != NULL);
+
   if (f->store != NULL)
     {
       g_signal_handlers_disconnect_by_data (f->store, f);
@@ -105,6 +113,8 @@ timeout_cb (gpointer data)
 {
   gboolean *timed_out = data;
 
+  g_assert (data != NULL);
+
   *timed_out = TRUE;
   return G_SOURCE_REMOVE;
 }
@@ -116,6 +126,8 @@ wait_for_changes (Fixture *f,
 {
   g_autoptr (GSource) timeout = g_timeout_source_new_seconds (TIMEOUT_SECONDS);
   gboolean timed_out = FALSE;
+
+  g_assert (f != NULL);
 
   g_source_set_callback (timeout, timeout_cb, &timed_out, NULL);
   g_source_attach (timeout, f->context);
@@ -131,6 +143,8 @@ wait_for_changes (Fixture *f,
 static void
 drain (Fixture *f)
 {
+  g_assert (f != NULL);
+
   while (g_main_context_iteration (f->context, FALSE))
     ;
 }
@@ -139,6 +153,8 @@ static Change *
 change_at (Fixture *f,
            guint    i)
 {
+  g_assert (f != NULL);
+
   g_assert_cmpuint (i, <, f->changes->len);
   return g_ptr_array_index (f->changes, i);
 }
@@ -150,6 +166,9 @@ assert_change (Fixture            *f,
                const char *const  *uuids)
 {
   Change *change = change_at (f, i);
+
+  g_assert (f != NULL);
+  g_assert (uuids != NULL);
 
   g_assert_cmpint (change->reason, ==, reason);
   g_assert_cmpstrv (change->uuids, uuids);
@@ -164,6 +183,9 @@ expect (Fixture            *f,
 {
   const char *uuids[] = { uuid, NULL };
 
+  g_assert (f != NULL);
+  g_assert (uuid != NULL);
+
   wait_for_changes (f, f->changes->len + 1);
   assert_change (f, f->changes->len - 1, reason, uuids);
 }
@@ -172,6 +194,8 @@ static CdArticle *
 make_article (const char *headline)
 {
   CdArticle *article = cd_article_new ();
+
+  g_assert (headline != NULL);
 
   cd_article_set_headline (article, headline);
   cd_article_set_body (article, "Some words.");
@@ -185,6 +209,9 @@ save (Fixture         *f,
 {
   g_autoptr (GError) error = NULL;
 
+  g_assert (f != NULL);
+  g_assert (CD_IS_ARTICLE (article));
+
   g_assert_true (cd_store_save_article (f->store, article, reason, NULL, &error));
   g_assert_no_error (error);
 }
@@ -197,6 +224,8 @@ expect_only_sentinel (Fixture *f)
   g_autoptr (CdArticle) sentinel = make_article ("Sentinel");
   guint before = f->changes->len;
 
+  g_assert (f != NULL);
+
   save (f, sentinel, CD_REVISION_NONE);
   expect (f, CD_STORE_CHANGE_IMPORT, cd_article_get_uuid (sentinel));
   g_assert_cmpuint (f->changes->len, ==, before + 1);
@@ -207,6 +236,9 @@ set_headline (CdArticle *article,
               gpointer   user_data,
               GError   **error)
 {
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (user_data != NULL);
+
   cd_article_set_headline (article, user_data);
   return TRUE;
 }
@@ -216,6 +248,8 @@ fail_edit (CdArticle *article,
            gpointer   user_data,
            GError   **error)
 {
+  g_assert (CD_IS_ARTICLE (article));
+
   cd_article_set_headline (article, "Never saved");
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The edit failed.");
   return FALSE;
@@ -491,6 +525,9 @@ write_done_cb (GObject      *source,
   WriteData *data = user_data;
   g_autoptr (GError) error = NULL;
 
+  g_assert (G_IS_TASK (result));
+  g_assert (user_data != NULL);
+
   g_assert_true (g_task_propagate_boolean (G_TASK (result), &error));
   g_assert_no_error (error);
   data->done = TRUE;
@@ -504,6 +541,10 @@ write_thread (GTask        *task,
 {
   WriteData *data = task_data;
   g_autoptr (GError) error = NULL;
+
+  g_assert (G_IS_TASK (task));
+  g_assert (CD_IS_STORE (source_object));
+  g_assert (task_data != NULL);
 
   data->thread = g_thread_self ();
   if (cd_store_save_article (source_object, data->article, CD_REVISION_NONE, NULL, &error))
@@ -605,6 +646,10 @@ run_copydesk (Fixture    *f,
   g_autoptr (GSubprocessLauncher) launcher = NULL;
   g_autoptr (GSubprocess) process = NULL;
   g_autoptr (GError) error = NULL;
+
+  g_assert (f != NULL);
+  g_assert (uuid != NULL);
+  g_assert (headline != NULL);
 
   g_assert_nonnull (bin);
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
