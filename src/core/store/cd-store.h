@@ -1,4 +1,6 @@
-/* cd-store.h: the offline article store (one SQLite file).
+/* cd-store.h: the offline article store (one SQLite file). It announces
+ * each commit's changes with the "articles-changed" signal, on the main
+ * context that was thread-default when it was opened.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
