@@ -696,7 +696,8 @@ test_external (Fixture      *f,
 
 /* A second connection in this process (as the sync engine keeps) counts
  * as another writer; a commit that touched no article, as a change of
- * accounts does, is announced with no uuids. */
+ * accounts does, is announced with no uuids; another module's table with
+ * the change log's triggers names its articles. */
 static void
 test_external_connection (Fixture      *f,
                           gconstpointer data)
@@ -710,12 +711,21 @@ test_external_connection (Fixture      *f,
   g_assert_true (cd_store_save_article (second, article, CD_REVISION_NONE, NULL, NULL));
   expect (f, CD_STORE_CHANGE_EXTERNAL, cd_article_get_uuid (article));
 
+  /* A table of another module's, with the change log's triggers. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE elsewhere (x)", NULL, NULL, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "BEGIN; CREATE TABLE per_article (article_uuid TEXT);" CD_STORE_LOG_CHANGES_SQL ("per_article", "article_uuid") "COMMIT;",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   wait_for_changes (f, 2);
   assert_change (f, 1, CD_STORE_CHANGE_EXTERNAL, (const char *const[]){ NULL });
+
+  /* Its rows name their articles. */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO per_article VALUES ('its-article')", NULL, NULL,
+                                 NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  expect (f, CD_STORE_CHANGE_EXTERNAL, "its-article");
 }
 
 /* Another connection's commit that comes just before one of ours is

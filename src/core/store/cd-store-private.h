@@ -84,13 +84,18 @@ struct _CdStore
  * CD_STORE_LOG_CHANGES_SQL ("its_table", "its_uuid_column") to one of its
  * migrations, so that another process's window learns which articles
  * those rows belong to. Both arguments are string literals. */
-#define _CD_STORE_LOG_CHANGE_SQL(uuid)                          \
-  " DELETE FROM article_changes WHERE article_uuid = " uuid ";" \
+/* clang-format off */
+#define CD_STORE_LOG_ONE_CHANGE_SQL(uuid)                                  \
+  " DELETE FROM article_changes WHERE article_uuid = " uuid ";"           \
   " INSERT INTO article_changes (article_uuid) VALUES (" uuid ");"
-#define CD_STORE_LOG_CHANGES_SQL(table, column)                                                                                                                                                                                         \
-  "CREATE TRIGGER " table "_log_insert AFTER INSERT ON " table " BEGIN" _CD_STORE_LOG_CHANGE_SQL ("new." column) " END;"                                                                                                                \
-                                                                                                                 "CREATE TRIGGER " table "_log_update AFTER UPDATE ON " table " BEGIN" _CD_STORE_LOG_CHANGE_SQL ("new." column) " END;" \
-                                                                                                                                                                                                                                "CREATE TRIGGER " table "_log_delete AFTER DELETE ON " table " BEGIN" _CD_STORE_LOG_CHANGE_SQL ("old." column) " END;"
+#define CD_STORE_LOG_CHANGES_SQL(table, column)                            \
+  "CREATE TRIGGER " table "_log_insert AFTER INSERT ON " table " BEGIN"    \
+  CD_STORE_LOG_ONE_CHANGE_SQL ("new." column) " END;"                      \
+  "CREATE TRIGGER " table "_log_update AFTER UPDATE ON " table " BEGIN"    \
+  CD_STORE_LOG_ONE_CHANGE_SQL ("new." column) " END;"                      \
+  "CREATE TRIGGER " table "_log_delete AFTER DELETE ON " table " BEGIN"    \
+  CD_STORE_LOG_ONE_CHANGE_SQL ("old." column) " END;"
+/* clang-format on */
 
 /* A statement from the cache: on scope exit it is reset, which ends its
  * read transaction, and its bindings are cleared. */
