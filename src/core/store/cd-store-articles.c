@@ -421,6 +421,26 @@ upsert_article (CdStore   *self,
       "  image_caption = ?15, image_credit = ?16, created = ?17, modified = ?18,"
       "  modified_us = ?19, word_count = ?20, corrections = ?21, extra = ?22,"
       "  ednote = ?23";
+  /* The text columns as they are, by their parameter in sql. */
+  static const struct
+  {
+    int index;
+    const char *(*get) (CdArticle *article);
+  } text_fields[] = {
+    {1,   cd_article_get_uuid         },
+    { 2,  cd_article_get_headline     },
+    { 3,  cd_article_get_dek          },
+    { 4,  cd_article_get_byline       },
+    { 5,  cd_article_get_dateline     },
+    { 6,  cd_article_get_source       },
+    { 7,  cd_article_get_slug         },
+    { 8,  cd_article_get_section      },
+    { 13, cd_article_get_language     },
+    { 14, cd_article_get_image        },
+    { 15, cd_article_get_image_caption},
+    { 16, cd_article_get_image_credit },
+    { 23, cd_article_get_ednote       },
+  };
   /* An unchanged body is not written again, nor indexed again. */
   static const char body_sql[] =
       "INSERT INTO article_bodies (article_id, body)"
@@ -441,29 +461,18 @@ upsert_article (CdStore   *self,
 
   if ((stmt = _cd_store_statement (self, CD_STORE_STMT_ARTICLE_UPSERT, sql, error)) == NULL)
     return FALSE;
-  _cd_store_bind_text (stmt, 1, cd_article_get_uuid (article));
-  _cd_store_bind_text (stmt, 2, cd_article_get_headline (article));
-  _cd_store_bind_text (stmt, 3, cd_article_get_dek (article));
-  _cd_store_bind_text (stmt, 4, cd_article_get_byline (article));
-  _cd_store_bind_text (stmt, 5, cd_article_get_dateline (article));
-  _cd_store_bind_text (stmt, 6, cd_article_get_source (article));
-  _cd_store_bind_text (stmt, 7, cd_article_get_slug (article));
-  _cd_store_bind_text (stmt, 8, cd_article_get_section (article));
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    _cd_store_bind_text (stmt, text_fields[i].index, text_fields[i].get (article));
   _cd_store_bind_text (stmt, 9, tags);
   _cd_store_bind_text (stmt, 10, cd_article_status_to_string (cd_article_get_status (article)));
   _cd_store_bind_text (stmt, 11, embargo);
   sqlite3_bind_int64 (stmt, 12, cd_article_get_length_target (article));
-  _cd_store_bind_text (stmt, 13, cd_article_get_language (article));
-  _cd_store_bind_text (stmt, 14, cd_article_get_image (article));
-  _cd_store_bind_text (stmt, 15, cd_article_get_image_caption (article));
-  _cd_store_bind_text (stmt, 16, cd_article_get_image_credit (article));
   _cd_store_bind_text (stmt, 17, created);
   _cd_store_bind_text (stmt, 18, modified);
   sqlite3_bind_int64 (stmt, 19, datetime_to_unix_usec (cd_article_get_modified (article)));
   sqlite3_bind_int64 (stmt, 20, cd_article_get_word_count (article));
   _cd_store_bind_text (stmt, 21, corrections);
   _cd_store_bind_text (stmt, 22, extra);
-  _cd_store_bind_text (stmt, 23, cd_article_get_ednote (article));
   if (!_cd_store_step_done (self, stmt, "save the article", error))
     return FALSE;
 
