@@ -55,6 +55,8 @@ make_body (GRand *rand)
   GString *body = g_string_new (NULL);
   guint    n = g_rand_int_range (rand, 50, 3000);
 
+  g_assert (rand != NULL);
+
   for (guint i = 0; i < n; i++)
     {
       g_string_append (body, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
@@ -69,6 +71,9 @@ print_line (char        kind,
             const char *body)
 {
   g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
+
+  g_assert (uuid != NULL);
+  g_assert (body != NULL);
 
   printf ("%c %s %s\n", kind, uuid, sum);
   fflush (stdout);

@@ -30,6 +30,8 @@ expected_free (gpointer data)
 {
   Expected *e = data;
 
+  g_assert (data != NULL);
+
   g_free (e->committed);
   g_ptr_array_unref (e->begun);
   g_free (e);
@@ -41,6 +43,10 @@ read_output (GHashTable *expected,
              guint      *n_commits)
 {
   g_auto (GStrv) lines = g_strsplit (output, "\n", -1);
+
+  g_assert (expected != NULL);
+  g_assert (output != NULL);
+  g_assert (n_commits != NULL);
 
   /* The last element follows the last newline: a cut-off line or "". */
   for (guint i = 0; lines[i] != NULL && lines[i + 1] != NULL; i++)
@@ -82,6 +88,11 @@ run_and_kill (const char *writer,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
+  g_assert (writer != NULL);
+  g_assert (dir != NULL);
+  g_assert (expected != NULL);
+  g_assert (n_commits != NULL);
+
   proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
                            writer, dir, seed_text, NULL);
   g_assert_no_error (error);
@@ -104,6 +115,8 @@ check_sqlite (const char *path)
   sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
   char         *message = NULL;
+
+  g_assert (path != NULL);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,

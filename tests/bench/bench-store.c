@@ -105,6 +105,8 @@ make_vocabulary (GRand *rand,
   GPtrArray *vocab = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
+  g_assert (rand != NULL);
+
   for (guint i = 0; i < G_N_ELEMENTS (common); i++)
     g_ptr_array_add (vocab, g_strdup (common[i]));
   while (vocab->len < size)
@@ -134,6 +136,9 @@ pick_word (GRand     *rand,
   double u = g_rand_double (rand);
   guint  index = (guint) (u * u * u * vocab->len);
 
+  g_assert (rand != NULL);
+  g_assert (vocab != NULL);
+
   return g_ptr_array_index (vocab, MIN (index, vocab->len - 1));
 }
 
@@ -145,6 +150,9 @@ make_text (GRand     *rand,
 {
   GString *text = g_string_new (NULL);
   gboolean sentence_start = TRUE;
+
+  g_assert (rand != NULL);
+  g_assert (vocab != NULL);
 
   for (guint i = 0; i < n_words; i++)
     {
@@ -190,6 +198,8 @@ cpu_ms (void)
 static void
 times_init (Times *t)
 {
+  g_assert (t != NULL);
+
   t->wall = g_array_new (FALSE, FALSE, sizeof (double));
   t->cpu = g_array_new (FALSE, FALSE, sizeof (double));
 }
@@ -197,6 +207,8 @@ times_init (Times *t)
 static void
 times_clear (Times *t)
 {
+  g_assert (t != NULL);
+
   g_array_unref (t->wall);
   g_array_unref (t->cpu);
 }
@@ -209,6 +221,8 @@ times_add (Times *t,
   double wall = (g_get_monotonic_time () - wall_start) / 1e3;
   double cpu = cpu_ms () - cpu_start;
 
+  g_assert (t != NULL);
+
   g_array_append_val (t->wall, wall);
   g_array_append_val (t->cpu, cpu);
 }
@@ -217,6 +231,8 @@ static double
 percentile (GArray *values,
             double  p)
 {
+  g_assert (values != NULL);
+
   g_array_sort (values, cd_bench_compare_doubles);
   return g_array_index (values, double, MIN (values->len - 1, (guint) (values->len * p)));
 }
@@ -226,6 +242,9 @@ print_stats (const char *what,
              Times      *t,
              const char *budget)
 {
+  g_assert (what != NULL);
+  g_assert (t != NULL);
+
   printf ("%-36s median %7.2f ms  p95 %7.2f ms  (cpu median %7.2f ms; %u runs; budget %s)\n",
           what, percentile (t->wall, 0.5), percentile (t->wall, 0.95),
           percentile (t->cpu, 0.5), t->wall->len, budget);
@@ -243,6 +262,10 @@ fill_store (const char *dir,
   gint64  t0, elapsed;
   double  c0, cpu;
   guint64 words = 0;
+
+  g_assert (dir != NULL);
+  g_assert (vocab != NULL);
+  g_assert (rand != NULL);
 
   g_assert_no_error (error);
   t0 = g_get_monotonic_time ();
@@ -282,6 +305,8 @@ bench_open_list (const char *dir,
                  guint       n_articles)
 {
   Times times;
+
+  g_assert (dir != NULL);
 
   times_init (&times);
   for (guint run = 0; run < N_RUNS; run++)
@@ -325,6 +350,9 @@ bench_search (const char *dir,
          two,
          prefix,
   };
+
+  g_assert (dir != NULL);
+  g_assert (vocab != NULL);
 
   g_assert_no_error (error);
   times_init (&all);

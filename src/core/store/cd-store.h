@@ -1,4 +1,6 @@
-/* cd-store.h: the offline article store (one SQLite file).
+/* cd-store.h: the offline article store (one SQLite file). It announces
+ * each commit's changes with the "articles-changed" signal, on the main
+ * context that was thread-default when it was opened.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +24,21 @@ typedef enum
   CD_STORE_ERROR_TOO_NEW,
   CD_STORE_ERROR_BUSY,
 } CdStoreError;
+
+/* Why articles changed, as "articles-changed" announces it. */
+typedef enum
+{
+  CD_STORE_CHANGE_EDIT,       /* saved from an edit: autosave, `set`, a named version, a merge result */
+  CD_STORE_CHANGE_IMPORT,     /* a new article: import, New, Duplicate */
+  CD_STORE_CHANGE_SYNC_PULL,  /* written from the CMS by the sync engine */
+  CD_STORE_CHANGE_SYNC_STATE, /* the article's sync state changed (queued, synced, conflict, error) */
+  CD_STORE_CHANGE_TRASH,      /* moved to the trash, or deleted for good by emptying it */
+  CD_STORE_CHANGE_RESTORE,    /* back from the trash, or a revision restored */
+  CD_STORE_CHANGE_EXTERNAL,   /* another process changed the file */
+} CdStoreChangeReason;
+
+#define CD_TYPE_STORE_CHANGE_REASON (cd_store_change_reason_get_type ())
+GType cd_store_change_reason_get_type (void) G_GNUC_CONST;
 
 /* Which articles a listing returns. */
 typedef struct
@@ -48,6 +65,7 @@ CdStore    *cd_store_open (const char *data_dir,
                            GError    **error);
 const char *cd_store_get_path (CdStore *self);
 int         cd_store_get_schema_version (CdStore *self);
+void        cd_store_watch_external (CdStore *self);
 
 CdArticle *cd_store_get_article (CdStore    *self,
                                  const char *uuid,
