@@ -247,6 +247,8 @@ typedef struct
 static void
 call_free (Call *call)
 {
+  g_assert (call != NULL);
+
   g_free (call->id);
   g_clear_object (&call->article);
   g_clear_pointer (&call->since, g_date_time_unref);

@@ -125,6 +125,9 @@ raw_member (JsonObject *post,
   JsonNode   *node = json_object_get_member (post, member);
   JsonObject *object;
 
+  g_assert (post != NULL);
+  g_assert (member != NULL);
+
   if (node == NULL)
     return NULL;
   if (JSON_NODE_HOLDS_VALUE (node))
@@ -186,6 +189,10 @@ remote_post_from_json (CdWordpress *self,
   const char *slug;
   JsonArray  *array;
   gint64      id;
+
+  g_assert (CD_IS_WORDPRESS (self));
+  g_assert (node != NULL);
+  g_assert (url != NULL);
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -273,6 +280,10 @@ remote_post_from_reply (CdWordpress  *self,
 {
   g_autoptr (JsonArray) one = json_array_new ();
 
+  g_assert (CD_IS_WORDPRESS (self));
+  g_assert (node != NULL);
+  g_assert (url != NULL);
+
   json_array_add_element (one, json_node_copy (node));
   if (!_cd_wordpress_resolve_post_terms (self, one, cancellable, error))
     return NULL;
@@ -293,6 +304,9 @@ post_body_for_article (CdWordpress  *self,
   const char        *slug = cd_article_get_slug (article);
   g_autoptr (GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 category = 0;
+
+  g_assert (CD_IS_WORDPRESS (self));
+  g_assert (CD_IS_ARTICLE (article));
 
   /* Resolve the terms first: creating a missing one is its own request. */
   if (section != NULL && *section != '\0')
@@ -351,6 +365,8 @@ post_path (const char *remote_id)
 {
   g_autofree char *escaped = g_uri_escape_string (remote_id, NULL, FALSE);
 
+  g_assert (remote_id != NULL);
+
   return g_strconcat ("/wp/v2/posts/", escaped, NULL);
 }
 
@@ -363,6 +379,10 @@ propagate_post_error (CdWordpress *self,
                       GError      *local_error,
                       GError     **error)
 {
+  g_assert (CD_IS_WORDPRESS (self));
+  g_assert (remote_id != NULL);
+  g_assert (local_error != NULL);
+
   if (deleted)
     {
       g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE,
@@ -434,6 +454,10 @@ for_each_post (CdWordpress  *self,
                GCancellable *cancellable,
                GError      **error)
 {
+  g_assert (CD_IS_WORDPRESS (self));
+  g_assert (query != NULL);
+  g_assert (add != NULL);
+
   for (guint pass = 1;; pass++)
     {
       gboolean shifted = FALSE;
@@ -499,6 +523,9 @@ add_changed (CdRemotePost *post,
   ChangedList *list = user_data;
   gpointer     position;
 
+  g_assert (post != NULL);
+  g_assert (user_data != NULL);
+
   /* A post may show up twice when the list is read again: keep its latest
    * state. */
   if (g_hash_table_lookup_extended (list->index, post->remote_id, NULL, &position))
@@ -563,6 +590,9 @@ match_uuid (CdRemotePost *post,
 {
   FindData *find = user_data;
 
+  g_assert (post != NULL);
+  g_assert (user_data != NULL);
+
   if (find->found == NULL && post->status != NULL && !g_str_equal (post->status, "trash") &&
       g_strcmp0 (cd_article_get_uuid (post->article), find->uuid) == 0)
     {
@@ -619,6 +649,10 @@ written_post (CdWordpress *self,
 {
   g_autoptr (GError) local_error = NULL;
   CdRemotePost *post;
+
+  g_assert (CD_IS_WORDPRESS (self));
+  g_assert (reply != NULL);
+  g_assert (url != NULL);
 
   post = remote_post_from_reply (self, reply, url, NULL, &local_error);
   if (post == NULL)

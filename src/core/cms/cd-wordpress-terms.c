@@ -44,6 +44,8 @@ decode_entities (const char *text)
   };
   GString *out = g_string_new (NULL);
 
+  g_assert (text != NULL);
+
   while (*text != '\0')
     {
       gboolean replaced = FALSE;
@@ -67,6 +69,8 @@ static char *
 term_key (const char *name)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  g_assert (name != NULL);
 
   return g_utf8_casefold (stripped, -1);
 }
@@ -98,6 +102,9 @@ term_cache_add (CdWordpressTerms *cache,
   const char      *slug = _cd_wordpress_member_string (term, "slug");
   g_autofree char *decoded = NULL;
 
+  g_assert (cache != NULL);
+  g_assert (term != NULL);
+
   if (id <= 0 || name == NULL)
     return 0;
   decoded = decode_entities (name);
@@ -115,6 +122,10 @@ term_cache_lookup_id (CdWordpress      *self,
 {
   gint64 *found;
   gint64  id;
+
+  g_assert (CD_IS_WORDPRESS (self));
+  g_assert (cache != NULL);
+  g_assert (key != NULL);
 
   g_mutex_lock (&self->lock);
   found = g_hash_table_lookup (cache->ids_by_key, key);
@@ -242,6 +253,10 @@ term_cache_fill (CdWordpress      *self,
   g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint n_missing = 0;
 
+  g_assert (CD_IS_WORDPRESS (self));
+  g_assert (cache != NULL);
+  g_assert (ids != NULL);
+
   g_mutex_lock (&self->lock);
   for (guint i = 0; i < ids->len; i++)
     {
@@ -297,6 +312,10 @@ collect_ids (JsonObject *post,
              GArray     *ids)
 {
   JsonArray *array;
+
+  g_assert (post != NULL);
+  g_assert (member != NULL);
+  g_assert (ids != NULL);
 
   array = _cd_wordpress_member_array (post, member);
   if (array == NULL)

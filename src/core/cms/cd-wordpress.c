@@ -222,6 +222,8 @@ cd_wordpress_verify (CdCms        *cms,
   JsonObject *object;
   const char *name;
 
+  g_assert (CD_IS_WORDPRESS (cms));
+
   me = _cd_wordpress_request (self, "GET", "/wp/v2/users/me", "context=edit", NULL, CD_HTTP_READ,
                               NULL, NULL, cancellable, &local_error);
   if (me == NULL)

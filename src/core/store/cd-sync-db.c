@@ -191,6 +191,8 @@ cd_sync_db_rollback (CdSyncDb *self)
 static int
 read_schema_version (CdSyncDb *self)
 {
+  g_assert (CD_IS_SYNC_DB (self));
+
   sqlite3_stmt *stmt = NULL;
   int           version = 0;
 
@@ -209,6 +211,8 @@ write_schema_version (CdSyncDb *self,
                       int       version,
                       GError  **error)
 {
+  g_assert (CD_IS_SYNC_DB (self));
+
   sqlite3_stmt *stmt = NULL;
   int           rc;
 
@@ -237,6 +241,17 @@ migrate (CdSyncDb *self,
          GError  **error)
 {
   int version;
+
+  g_assert (CD_IS_SYNC_DB (self));
+
+  /* Tables already at this version need no write lock: every connection
+   * opens them, a sync's worker among them, and a write transaction here
+   * would wait for a sync's writes to finish. */
+  if (read_schema_version (self) == CD_SYNC_DB_SCHEMA_VERSION)
+    {
+      self->schema_version = CD_SYNC_DB_SCHEMA_VERSION;
+      return TRUE;
+    }
 
   if (!cd_sync_db_begin (self, error))
     return FALSE;

@@ -47,8 +47,10 @@ gboolean      _cd_sync_items_remove (GPtrArray  *items,
                                      const char *uuid,
                                      const char *account);
 
-/* Shared steps (cd-sync.c). */
-void       _cd_sync_run_step_done (CdSyncRun *run);
+/* Progress (cd-sync.c). */
+void _cd_sync_run_step_done (CdSyncRun *run);
+
+/* Shared steps (cd-sync-run.c). */
 CdSyncRow *_cd_sync_run_load_row (CdSyncRun  *run,
                                   const char *uuid);
 void       _cd_sync_run_record_row (CdSyncRun *run,

@@ -44,6 +44,8 @@ status_new (const char       *uuid,
 {
   CdSyncStatus *self = g_new0 (CdSyncStatus, 1);
 
+  g_assert (uuid != NULL);
+
   g_atomic_ref_count_init (&self->ref_count);
   self->uuid = g_strdup (uuid);
   self->state = state;
