@@ -1,7 +1,8 @@
 /* test-http-client.c: the HTTP policy every CMS client shares
- * (CdHttpClient), against an in-process SoupServer that answers what each
- * test queues: retries and Retry-After, what is never retried, the
- * unknown-outcome rule for writes, JSON replies, backoff with jitter.
+ * (CdHttpClient), against the in-process SoupServer of the sync fault tests
+ * (cd-test-fake-wp.c) with the faults each test injects: retries and
+ * Retry-After, what is never retried, the unknown-outcome rule for writes,
+ * JSON replies, backoff with jitter.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,137 +11,27 @@
 
 #include <string.h>
 
-#include <libsoup/soup.h>
-
 #include "cd-cms.h"
 #include "cd-http-client.h"
+#include "cd-test-fake-wp.h"
 
 typedef struct
 {
-  guint    status;
-  char    *content_type;
-  char    *body;
-  char    *retry_after;
-  gboolean pause; /* no reply until the test ends */
-} Reply;
-
-typedef struct
-{
-  SoupServer *server;
-  char       *url;
-  GQueue      replies; /* Reply*, the last one repeats */
-  GPtrArray  *paused;  /* SoupServerMessage* */
-  guint       requests;
+  FakeWp *fake;
 } Fixture;
-
-static void
-reply_free (Reply *reply)
-{
-  g_free (reply->content_type);
-  g_free (reply->body);
-  g_free (reply->retry_after);
-  g_free (reply);
-}
-
-static void
-queue_reply (Fixture    *fixture,
-             guint       status,
-             const char *content_type,
-             const char *body,
-             const char *retry_after)
-{
-  Reply *reply = g_new0 (Reply, 1);
-
-  reply->status = status;
-  reply->content_type = g_strdup (content_type);
-  reply->body = g_strdup (body);
-  reply->retry_after = g_strdup (retry_after);
-  g_queue_push_tail (&fixture->replies, reply);
-}
-
-static void
-queue_json (Fixture    *fixture,
-            guint       status,
-            const char *body)
-{
-  queue_reply (fixture, status, "application/json; charset=UTF-8", body, NULL);
-}
-
-static void
-queue_pause (Fixture *fixture)
-{
-  queue_json (fixture, 200, "{}");
-  ((Reply *) g_queue_peek_tail (&fixture->replies))->pause = TRUE;
-}
-
-static void
-handle (SoupServer        *server,
-        SoupServerMessage *message,
-        const char        *path,
-        GHashTable        *query,
-        gpointer           user_data)
-{
-  Fixture *fixture = user_data;
-  Reply   *reply;
-
-  fixture->requests++;
-  g_assert_false (g_queue_is_empty (&fixture->replies));
-  reply = g_queue_get_length (&fixture->replies) > 1 ? g_queue_pop_head (&fixture->replies)
-                                                     : g_queue_peek_head (&fixture->replies);
-  if (reply->pause)
-    {
-      soup_server_message_pause (message);
-      g_ptr_array_add (fixture->paused, g_object_ref (message));
-    }
-  else
-    {
-      soup_server_message_set_status (message, reply->status, NULL);
-      if (reply->retry_after != NULL)
-        soup_message_headers_replace (soup_server_message_get_response_headers (message),
-                                      "Retry-After", reply->retry_after);
-      if (reply->body != NULL)
-        soup_server_message_set_response (message, reply->content_type, SOUP_MEMORY_COPY,
-                                          reply->body, strlen (reply->body));
-    }
-  if (g_queue_peek_head (&fixture->replies) != reply)
-    reply_free (reply);
-}
 
 static void
 fixture_setup (Fixture      *fixture,
                gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  GSList *uris;
-
-  g_queue_init (&fixture->replies);
-  fixture->paused = g_ptr_array_new_with_free_func (g_object_unref);
-  fixture->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->server, NULL, handle, fixture, NULL);
-  g_assert_true (soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY,
-                                           &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (fixture->server);
-  fixture->url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  fixture->fake = fake_new (TRUE);
 }
 
 static void
 fixture_teardown (Fixture      *fixture,
                   gconstpointer data)
 {
-  for (guint i = 0; i < fixture->paused->len; i++)
-    {
-      SoupServerMessage *message = g_ptr_array_index (fixture->paused, i);
-
-      soup_server_message_set_status (message, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
-      soup_server_message_unpause (message);
-    }
-  soup_server_disconnect (fixture->server);
-  g_clear_object (&fixture->server);
-  g_clear_pointer (&fixture->paused, g_ptr_array_unref);
-  g_queue_clear_full (&fixture->replies, (GDestroyNotify) reply_free);
-  g_free (fixture->url);
+  g_clear_pointer (&fixture->fake, fake_free);
 }
 
 /* A client with test-sized timeouts and delays, so that a retry is at
@@ -148,7 +39,7 @@ fixture_teardown (Fixture      *fixture,
 static CdHttpClient *
 new_client (Fixture *fixture)
 {
-  CdHttpClient *client = cd_http_client_new (fixture->url, "a test site");
+  CdHttpClient *client = cd_http_client_new (fixture->fake->url, "a test site");
 
   cd_http_client_set_authorization (client, "Bearer test");
   cd_http_client_set_timeouts (client, 1, 5);
@@ -195,7 +86,7 @@ request (Fixture          *fixture,
   Call     call = { client, method, NULL, NULL, kind, { 0 }, NULL, NULL, 0 };
   GThread *thread;
 
-  call.url = g_strconcat (fixture->url, "wp-json/test", NULL);
+  call.url = g_strconcat (fixture->fake->url, "/wp-json/wp/v2/posts", NULL);
   call.body = body != NULL ? json_from_string (body, NULL) : NULL;
   thread = g_thread_new ("request", call_thread, &call);
   while (!g_atomic_int_get (&call.done))
@@ -212,6 +103,26 @@ request (Fixture          *fixture,
   return call.result;
 }
 
+/* How many requests reached the posts' route with @method. */
+static guint
+count (Fixture    *fixture,
+       const char *method)
+{
+  g_autofree char *key = g_strconcat (method, " /wp/v2/posts", NULL);
+
+  return fake_count (fixture->fake, key);
+}
+
+static void
+add_fault (Fixture    *fixture,
+           const char *method,
+           FaultKind   kind,
+           guint       status,
+           guint       retry_after)
+{
+  fake_add_fault (fixture->fake, method, "/wp/v2/posts", kind, status, retry_after);
+}
+
 /* 503 and 429 mean the server did not act: a read and a write alike come
  * again, after the wait Retry-After asks for. */
 static void
@@ -224,23 +135,22 @@ test_retry_after (Fixture      *fixture,
   g_autoptr (GError) error = NULL;
   gint64 start;
 
-  queue_reply (fixture, 503, "text/plain", "busy", "1");
-  queue_json (fixture, 200, "{\"id\":1}");
+  add_fault (fixture, "GET", FAULT_STATUS, 503, 1);
   start = g_get_monotonic_time ();
   read = request (fixture, client, "GET", NULL, CD_HTTP_READ, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (read);
-  g_assert_cmpuint (fixture->requests, ==, 2);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (read));
+  g_assert_cmpuint (count (fixture, "GET"), ==, 2);
   /* The client's own backoff is a few milliseconds here. */
   g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC);
 
-  g_queue_clear_full (&fixture->replies, (GDestroyNotify) reply_free);
-  queue_reply (fixture, 429, "text/plain", "slow down", "0");
-  queue_json (fixture, 201, "{\"id\":2}");
-  written = request (fixture, client, "POST", "{\"title\":\"x\"}", CD_HTTP_WRITE, NULL, &error);
+  add_fault (fixture, "POST", FAULT_STATUS, 429, 0);
+  written = request (fixture, client, "POST", "{\"title\":\"Ferry\",\"content\":\"x\"}",
+                     CD_HTTP_WRITE, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (written);
-  g_assert_cmpuint (fixture->requests, ==, 4);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (written));
+  g_assert_cmpuint (count (fixture, "POST"), ==, 2);
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
   g_assert_cmpuint (cd_http_client_get_request_count (client), ==, 4);
 }
 
@@ -270,23 +180,21 @@ test_not_retried (Fixture      *fixture,
       g_autoptr (JsonNode) node = NULL;
       g_autofree char *message = NULL;
 
-      g_queue_clear_full (&fixture->replies, (GDestroyNotify) reply_free);
-      queue_json (fixture, cases[i].status,
-                  "{\"code\":\"test_refused\",\"message\":\"Refused for the test.\"}");
+      add_fault (fixture, "GET", FAULT_STATUS, cases[i].status, 0);
       node = request (fixture, client, "GET", NULL, CD_HTTP_READ, &reply, &error);
       g_assert_null (node);
       g_assert_error (error, CD_CMS_ERROR, cases[i].code);
-      g_assert_nonnull (strstr (error->message, "Refused for the test."));
+      g_assert_nonnull (strstr (error->message, "Injected failure"));
       g_assert_cmpuint (cd_http_client_get_request_count (client), ==, 1);
       g_assert_cmpuint (reply.status, ==, cases[i].status);
       message = cd_http_error_message (reply.error_body);
-      g_assert_cmpstr (message, ==, "Refused for the test.");
+      g_assert_cmpstr (message, ==, "Injected failure");
     }
 }
 
-/* A write whose reply never comes may have been saved: it is reported as
- * an unknown outcome after one request, never sent blindly again. A read
- * is tried again and ends as a timeout. */
+/* A write whose reply never comes may have been saved, and here it was:
+ * it is reported as an unknown outcome after one request, never sent
+ * blindly again. A read is tried again and ends as a timeout. */
 static void
 test_unknown_outcome (Fixture      *fixture,
                       gconstpointer data)
@@ -296,13 +204,17 @@ test_unknown_outcome (Fixture      *fixture,
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) node = NULL;
 
-  queue_pause (fixture);
-  node = request (fixture, writer, "POST", "{\"title\":\"x\"}", CD_HTTP_WRITE, NULL, &error);
+  add_fault (fixture, "POST", FAULT_HOLD, 0, 0);
+  node = request (fixture, writer, "POST", "{\"title\":\"Ferry\",\"content\":\"x\"}",
+                  CD_HTTP_WRITE, NULL, &error);
   g_assert_null (node);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME);
   g_assert_cmpuint (cd_http_client_get_request_count (writer), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
   g_clear_error (&error);
 
+  for (guint i = 0; i < 3; i++)
+    add_fault (fixture, "GET", FAULT_HOLD, 0, 0);
   node = request (fixture, reader, "GET", NULL, CD_HTTP_READ, NULL, &error);
   g_assert_null (node);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT);
@@ -310,8 +222,8 @@ test_unknown_outcome (Fixture      *fixture,
 }
 
 /* A 5xx on a write: the server's own JSON error means it did not save
- * (reported, not retried); anything else may have come after it did. A
- * read is tried again until it succeeds. */
+ * (reported, not retried); a connection dropped after the work may have
+ * come after it did. A read is tried again until it succeeds. */
 static void
 test_server_errors (Fixture      *fixture,
                     gconstpointer data)
@@ -320,28 +232,26 @@ test_server_errors (Fixture      *fixture,
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) node = NULL;
 
-  queue_json (fixture, 500, "{\"code\":\"db_insert_error\",\"message\":\"Could not insert.\"}");
-  node = request (fixture, client, "POST", "{}", CD_HTTP_WRITE, NULL, &error);
+  add_fault (fixture, "POST", FAULT_STATUS, 500, 0);
+  node = request (fixture, client, "POST", "{\"title\":\"Ferry\"}", CD_HTTP_WRITE, NULL, &error);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_SERVER);
-  g_assert_cmpuint (fixture->requests, ==, 1);
+  g_assert_cmpuint (count (fixture, "POST"), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 0);
   g_clear_error (&error);
 
-  g_queue_clear_full (&fixture->replies, (GDestroyNotify) reply_free);
-  queue_reply (fixture, 502, "text/html", "<h1>Bad gateway</h1>", NULL);
-  node = request (fixture, client, "POST", "{}", CD_HTTP_WRITE, NULL, &error);
+  add_fault (fixture, "POST", FAULT_DROP, 0, 0);
+  node = request (fixture, client, "POST", "{\"title\":\"Ferry\"}", CD_HTTP_WRITE, NULL, &error);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME);
-  g_assert_cmpuint (fixture->requests, ==, 2);
+  g_assert_cmpuint (count (fixture, "POST"), ==, 2);
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
   g_clear_error (&error);
 
-  g_queue_clear_full (&fixture->replies, (GDestroyNotify) reply_free);
-  queue_reply (fixture, 500, "text/html", "<h1>Oops</h1>", NULL);
-  queue_reply (fixture, 504, "text/html", "<h1>Late</h1>", NULL);
-  queue_json (fixture, 200, "[]");
+  add_fault (fixture, "GET", FAULT_STATUS, 500, 0);
+  add_fault (fixture, "GET", FAULT_STATUS, 504, 0);
   node = request (fixture, client, "GET", NULL, CD_HTTP_READ, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (node);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
-  g_assert_cmpuint (fixture->requests, ==, 5);
+  g_assert_cmpuint (count (fixture, "GET"), ==, 3);
 }
 
 /* A 200 that is not JSON: a read's reply is invalid, a write's outcome
@@ -355,15 +265,16 @@ test_not_json (Fixture      *fixture,
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) node = NULL;
 
-  queue_reply (fixture, 200, "text/html", "<html>Welcome</html>", NULL);
+  add_fault (fixture, "GET", FAULT_WRONG_TYPE, 0, 0);
   node = request (fixture, client, "GET", NULL, CD_HTTP_READ, NULL, &error);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY);
   g_assert_true (g_str_has_suffix (error->message, "is this the address of a test site?"));
   g_clear_error (&error);
 
+  add_fault (fixture, "POST", FAULT_WRONG_TYPE, 0, 0);
   node = request (fixture, client, "POST", "{}", CD_HTTP_WRITE, NULL, &error);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME);
-  g_assert_cmpuint (fixture->requests, ==, 2);
+  g_assert_cmpuint (cd_http_client_get_request_count (client), ==, 2);
 }
 
 /* Full jitter: every wait lies between 0 and the attempt's ceiling, which

@@ -311,7 +311,8 @@ post_body_for_article (CdWordpress  *self,
   /* Resolve the terms first: creating a missing one is its own request. */
   if (section != NULL && *section != '\0')
     {
-      category = _cd_wordpress_term_id_for_name (self, &self->categories, section, cancellable, error);
+      category = _cd_wordpress_term_id_for_name (self, &self->categories, section, cancellable,
+                                                 error);
       if (category == 0)
         return NULL;
     }
@@ -408,8 +409,8 @@ _cd_wordpress_get (CdCms        *cms,
   g_autoptr (GError) local_error = NULL;
   g_autoptr (CdRemotePost) post = NULL;
 
-  node = _cd_wordpress_request (self, "GET", path, CD_WORDPRESS_POST_QUERY, NULL, CD_HTTP_READ, NULL, &error_body,
-                                cancellable, &local_error);
+  node = _cd_wordpress_request (self, "GET", path, CD_WORDPRESS_POST_QUERY, NULL, CD_HTTP_READ,
+                                NULL, &error_body, cancellable, &local_error);
   if (node == NULL)
     {
       /* An unknown post id is a deleted post; a missing route is a
@@ -676,8 +677,8 @@ _cd_wordpress_create (CdCms        *cms,
   body = post_body_for_article (self, article, TRUE, cancellable, error);
   if (body == NULL)
     return NULL;
-  reply = _cd_wordpress_request (self, "POST", "/wp/v2/posts", CD_WORDPRESS_POST_QUERY, body, CD_HTTP_WRITE, NULL,
-                                 NULL, cancellable, error);
+  reply = _cd_wordpress_request (self, "POST", "/wp/v2/posts", CD_WORDPRESS_POST_QUERY, body,
+                                 CD_HTTP_WRITE, NULL, NULL, cancellable, error);
   if (reply == NULL)
     return NULL;
   return written_post (self, reply, url, error);
@@ -702,8 +703,8 @@ _cd_wordpress_update (CdCms        *cms,
   body = post_body_for_article (self, article, FALSE, cancellable, error);
   if (body == NULL)
     return NULL;
-  reply = _cd_wordpress_request (self, "POST", path, CD_WORDPRESS_POST_QUERY, body, CD_HTTP_WRITE, NULL, &error_body,
-                                 cancellable, &local_error);
+  reply = _cd_wordpress_request (self, "POST", path, CD_WORDPRESS_POST_QUERY, body, CD_HTTP_WRITE,
+                                 NULL, &error_body, cancellable, &local_error);
   if (reply == NULL)
     {
       gboolean deleted =

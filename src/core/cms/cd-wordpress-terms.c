@@ -189,15 +189,16 @@ _cd_wordpress_term_id_for_name (CdWordpress      *self,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  created = _cd_wordpress_request (self, "POST", path, "_fields=id,name,slug", body, CD_HTTP_WRITE, NULL,
-                                   &error_body, cancellable, &local_error);
+  created = _cd_wordpress_request (self, "POST", path, "_fields=id,name,slug", body,
+                                   CD_HTTP_WRITE, NULL, &error_body, cancellable, &local_error);
   if (created == NULL)
     {
       /* Search misses names with entities; the site then says which term
        * already has the name. */
       if (g_strcmp0 (_cd_wordpress_error_code (error_body), "term_exists") == 0)
         {
-          JsonObject *data = _cd_wordpress_member_object (json_node_get_object (error_body), "data");
+          JsonObject *data = _cd_wordpress_member_object (json_node_get_object (error_body),
+                                                          "data");
 
           id = data != NULL ? _cd_wordpress_member_int (data, "term_id") : 0;
           if (id > 0)

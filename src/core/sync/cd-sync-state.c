@@ -372,11 +372,11 @@ cd_sync_list_statuses (CdStore *store,
       for (guint a = 0; a < accounts->len; a++)
         {
           const char *account = g_ptr_array_index (accounts, a);
+          CdSyncRow  *next = i < rows->len ? g_ptr_array_index (rows, i) : NULL;
           CdSyncRow  *row = NULL;
           g_autoptr (CdSyncStatus) one = NULL;
 
-          if (i < rows->len && g_str_equal (((CdSyncRow *) g_ptr_array_index (rows, i))->uuid, uuid) &&
-              g_str_equal (((CdSyncRow *) g_ptr_array_index (rows, i))->account, account))
+          if (next != NULL && g_str_equal (next->uuid, uuid) && g_str_equal (next->account, account))
             row = g_ptr_array_index (rows, i++);
           one = account_status (uuid, account, row, in_outbox);
           raise_status (status, one);
