@@ -376,7 +376,8 @@ cd_sync_list_statuses (CdStore *store,
           CdSyncRow  *row = NULL;
           g_autoptr (CdSyncStatus) one = NULL;
 
-          if (next != NULL && g_str_equal (next->uuid, uuid) && g_str_equal (next->account, account))
+          if (next != NULL && g_str_equal (next->uuid, uuid) &&
+              g_str_equal (next->account, account))
             row = g_ptr_array_index (rows, i++);
           one = account_status (uuid, account, row, in_outbox);
           raise_status (status, one);
