@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cd-article-json.h"
 #include "cd-sync-db.h"
 #include "cd-sync-state.h"
@@ -318,6 +320,16 @@ raise_status (CdSyncStatus *status,
   status->remote_id = g_strdup (account->remote_id);
 }
 
+static int
+compare_statuses (gconstpointer a,
+                  gconstpointer b)
+{
+  const CdSyncStatus *sa = *(CdSyncStatus **) a;
+  const CdSyncStatus *sb = *(CdSyncStatus **) b;
+
+  return strcmp (sa->uuid, sb->uuid);
+}
+
 /**
  * cd_sync_list_statuses:
  * @store: the store
@@ -397,6 +409,7 @@ cd_sync_list_statuses (CdStore *store,
       g_ptr_array_add (statuses, status);
       g_hash_table_add (by_uuid, status->uuid);
     }
+  g_ptr_array_sort (statuses, compare_statuses);
   return g_steal_pointer (&statuses);
 }
 
