@@ -9,7 +9,7 @@
 
 #include <glib/gstdio.h>
 
-#include "cd-sync-db.h"
+#include "cd-sync-db-private.h"
 #include "cd-test-sync.h"
 
 typedef struct

@@ -19,7 +19,7 @@
 
 #include "cd-account.h"
 #include "cd-secrets.h"
-#include "cd-sync-db.h"
+#include "cd-sync-db-private.h"
 #include "cd-test-keyring.h"
 #include "cd-test-wordpress.h"
 

@@ -25,6 +25,7 @@
 #include "cd-store.h"
 #include "cd-sync-db.h"
 #include "cd-sync.h"
+#include "cd-sync-state.h"
 #include "cd-test-fake-wp.h"
 #include "cd-test-sync.h"
 #include "cd-wordpress.h"
@@ -518,6 +519,98 @@ test_pull_merge (Fixture      *fixture,
   g_assert_nonnull (strstr (get_raw (post, "content"), "Parking is free until noon."));
 }
 
+/* The sync-state model (cd-sync-state.h): one article in conflict, one
+ * queued and never synced, as the library, the banner, the conflict window
+ * and `show --json` read them. */
+static void
+test_state_model (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autoptr (CdArticle) article = save_new_article (fixture, "Market day",
+                                                    "Stalls open at eight.\n\n"
+                                                    "Parking is free.");
+  g_autoptr (CdArticle) waiting = NULL;
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (JsonObject) body = json_object_new ();
+  g_autoptr (GString) content = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdSyncStatus) status = NULL;
+  g_autoptr (CdSyncStatus) queued = NULL;
+  g_autoptr (GPtrArray) statuses = NULL;
+  g_autoptr (GPtrArray) accounts = NULL;
+  g_autoptr (CdSyncConflict) conflict = NULL;
+  g_autoptr (CdSyncConflict) none = NULL;
+  const char *uuid = cd_article_get_uuid (article);
+  JsonObject *post;
+  guint       n_accounts = 0;
+
+  first = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (first));
+  status = cd_sync_get_status (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_sync_status_get_state (status), ==, CD_SYNC_STATUS_SYNCED);
+  g_clear_pointer (&status, cd_sync_status_unref);
+
+  /* The same sentence changed on both sides. */
+  post = fake_only_post (fixture->fake);
+  content = g_string_new (get_raw (post, "content"));
+  g_string_replace (content, "Stalls open at eight.", "Stalls open at nine.", 1);
+  json_object_set_string_member (body, "content", content->str);
+  apply_fields (fixture->fake, post, body);
+  cd_article_set_body (article, "Stalls open at seven.\n\nParking is free.");
+  g_assert_true (cd_store_save_article (fixture->store, article, CD_REVISION_EDITED, NULL, NULL));
+  second = sync_now (fixture);
+  g_assert_cmpuint (cd_sync_result_get_conflicts (second)->len, ==, 1);
+  waiting = save_new_article (fixture, "Late bus", "The night bus is late.");
+
+  status = cd_sync_get_status (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_sync_status_get_uuid (status), ==, uuid);
+  g_assert_cmpint (cd_sync_status_get_state (status), ==, CD_SYNC_STATUS_CONFLICT);
+  g_assert_cmpstr (cd_sync_status_get_account (status), ==, ACCOUNT);
+  g_assert_null (cd_sync_status_get_message (status));
+  g_assert_nonnull (cd_sync_status_get_remote_id (status));
+  g_assert_cmpstr (cd_sync_status_state_to_string (CD_SYNC_STATUS_QUEUED), ==, "pending");
+
+  statuses = cd_sync_list_statuses (fixture->store, &n_accounts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_accounts, ==, 1);
+  g_assert_cmpuint (statuses->len, ==, 2);
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      CdSyncStatus *one = g_ptr_array_index (statuses, i);
+
+      if (g_strcmp0 (cd_sync_status_get_uuid (one), uuid) == 0)
+        g_assert_cmpint (cd_sync_status_get_state (one), ==, CD_SYNC_STATUS_CONFLICT);
+      else
+        g_assert_cmpstr (cd_sync_status_get_uuid (one), ==, cd_article_get_uuid (waiting));
+    }
+  queued = cd_sync_get_status (fixture->store, cd_article_get_uuid (waiting), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_sync_status_get_state (queued), ==, CD_SYNC_STATUS_QUEUED);
+  g_assert_null (cd_sync_status_get_remote_id (queued));
+
+  accounts = cd_sync_list_account_statuses (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accounts->len, ==, 1);
+  g_assert_cmpstr (cd_sync_status_get_account (g_ptr_array_index (accounts, 0)), ==, ACCOUNT);
+
+  /* The conflict window's sides, found without naming the account. */
+  conflict = cd_sync_get_conflict (fixture->store, uuid, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_sync_conflict_get_account (conflict), ==, ACCOUNT);
+  g_assert_cmpstr (cd_article_get_body (cd_sync_conflict_get_mine (conflict)), ==,
+                   "Stalls open at seven.\n\nParking is free.");
+  g_assert_nonnull (strstr (cd_article_get_body (cd_sync_conflict_get_theirs (conflict)),
+                            "Stalls open at nine."));
+  g_assert_nonnull (strstr (cd_article_get_body (cd_sync_conflict_get_base (conflict)),
+                            "Stalls open at eight."));
+  none = cd_sync_get_conflict (fixture->store, cd_article_get_uuid (waiting), NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_NOT_IN_CONFLICT);
+}
+
 static void
 on_finished (CdSyncEngine *engine,
              CdSyncResult *result,
@@ -910,6 +1003,7 @@ main (int   argc,
   ADD ("locked", test_locked, 0);
   ADD ("merge", test_pull_merge, 0);
   ADD ("fast-forward", test_fast_forward, 0);
+  ADD ("state-model", test_state_model, 0);
 #undef ADD
 
   return g_test_run ();

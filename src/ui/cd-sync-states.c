@@ -2,13 +2,10 @@
  * library's rows.
  *
  * The library may list thousands of articles, so their states are not
- * asked for one by one (cd_sync_describe_article() opens the sync tables
- * each time): one read in a worker thread takes the accounts, every
- * article's per-account row and the outbox, and folds them the way
- * cd_sync_describe_article() does: conflict and error as recorded, synced
- * when the row says so and nothing waits to be pushed, pending otherwise.
- * Rows follow the "changed" signal. A save only marks its article pending,
- * without a read.
+ * asked for one by one: one read in a worker thread
+ * (cd_sync_list_statuses(), the core's one sync-state model) gives every
+ * article's state. Rows follow the "changed" signal. A save only marks its
+ * article pending, without a read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cd-sync-db.h"
+#include "cd-sync-state.h"
 #include "cd-sync-states.h"
 
 typedef struct
@@ -27,7 +24,6 @@ typedef struct
   CdSyncState state;
   char       *account; /* the account in conflict or in error */
   char       *message;
-  guint       n_rows; /* accounts with a row for the article */
 } Entry;
 
 struct _CdSyncStates
@@ -74,140 +70,33 @@ snapshot_free (Snapshot *snapshot)
   g_free (snapshot);
 }
 
-static CdSyncState
-state_from_row (const char *state,
-                gboolean    dirty,
-                gboolean    queued)
-{
-  if (g_strcmp0 (state, "conflict") == 0)
-    return CD_SYNC_STATE_CONFLICT;
-  if (g_strcmp0 (state, "error") == 0)
-    return CD_SYNC_STATE_ERROR;
-  if (g_strcmp0 (state, "synced") == 0 && !dirty && !queued)
-    return CD_SYNC_STATE_SYNCED;
-  return CD_SYNC_STATE_PENDING;
-}
-
-static gboolean
-read_strings (sqlite3    *db,
-              const char *sql,
-              GHashTable *into,
-              GError    **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int           rc;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
-                   "Could not read the sync state: %s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (into, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
-                   "Could not read the sync state: %s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-  return TRUE;
-}
-
+/* The core's model computes every state; this keeps them by uuid. */
 static Snapshot *
 read_snapshot (CdStore *store,
                GError **error)
 {
-  g_autoptr (CdSyncDb) sync_db = NULL;
-  g_autoptr (GHashTable) accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) queued = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Snapshot      *snapshot;
-  sqlite3_stmt  *stmt = NULL;
-  sqlite3       *db;
-  GHashTableIter iter;
-  Entry         *entry;
-  int            rc;
+  g_autoptr (GPtrArray) statuses = NULL;
+  Snapshot *snapshot;
+  guint     n_accounts = 0;
 
-  if ((sync_db = cd_sync_db_open (store, error)) == NULL)
+  if ((statuses = cd_sync_list_statuses (store, &n_accounts, error)) == NULL)
     return NULL;
-  db = cd_sync_db_get_handle (sync_db);
-
-  /* One read transaction, so the three reads agree with each other. */
-  if (!cd_sync_db_exec (sync_db, "BEGIN", error))
-    return NULL;
-  if (!read_strings (db, "SELECT name FROM accounts", accounts, error) || !read_strings (db, "SELECT article_uuid FROM outbox", queued, error))
-    {
-      cd_sync_db_rollback (sync_db);
-      return NULL;
-    }
-
   snapshot = g_new0 (Snapshot, 1);
-  snapshot->n_accounts = g_hash_table_size (accounts);
+  snapshot->n_accounts = n_accounts;
   snapshot->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) entry_free);
-  if (snapshot->n_accounts == 0)
+  for (guint i = 0; i < statuses->len; i++)
     {
-      cd_sync_db_rollback (sync_db);
-      return snapshot;
-    }
+      CdSyncStatus *status = g_ptr_array_index (statuses, i);
+      Entry        *entry = g_new0 (Entry, 1);
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT article_uuid, account, state, error, dirty FROM sync_state"
-                          " WHERE account IN (SELECT name FROM accounts)",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
-                   "Could not read the sync state: %s", sqlite3_errmsg (db));
-      cd_sync_db_rollback (sync_db);
-      snapshot_free (snapshot);
-      return NULL;
-    }
-
-  /* Per article: how many accounts have a row, and the worst state. */
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *article = (const char *) sqlite3_column_text (stmt, 0);
-      const char *account = (const char *) sqlite3_column_text (stmt, 1);
-      CdSyncState state = state_from_row ((const char *) sqlite3_column_text (stmt, 2),
-                                          sqlite3_column_int (stmt, 4) != 0,
-                                          g_hash_table_contains (queued, article));
-
-      entry = g_hash_table_lookup (snapshot->entries, article);
-      if (entry == NULL)
+      entry->state = (CdSyncState) cd_sync_status_get_state (status);
+      if (entry->state == CD_SYNC_STATE_CONFLICT || entry->state == CD_SYNC_STATE_ERROR)
         {
-          entry = g_new0 (Entry, 1);
-          g_hash_table_insert (snapshot->entries, g_strdup (article), entry);
+          entry->account = g_strdup (cd_sync_status_get_account (status));
+          entry->message = g_strdup (cd_sync_status_get_message (status));
         }
-      entry->n_rows++;
-      if (state > entry->state)
-        {
-          entry->state = state;
-          g_free (entry->account);
-          g_free (entry->message);
-          entry->account = g_strdup (account);
-          entry->message = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-        }
-    }
-  sqlite3_finalize (stmt);
-  cd_sync_db_rollback (sync_db);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
-                   "Could not read the sync state: %s", sqlite3_errmsg (db));
-      snapshot_free (snapshot);
-      return NULL;
-    }
-
-  /* An account without a row for an article has never had it: pending.
-   * Articles with no row at all are pending too (see lookup). */
-  g_hash_table_iter_init (&iter, snapshot->entries);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-    {
-      if (entry->n_rows < snapshot->n_accounts && entry->state < CD_SYNC_STATE_PENDING)
-        entry->state = CD_SYNC_STATE_PENDING;
-      if (entry->state != CD_SYNC_STATE_CONFLICT && entry->state != CD_SYNC_STATE_ERROR)
-        g_clear_pointer (&entry->message, g_free);
+      g_hash_table_insert (snapshot->entries, g_strdup (cd_sync_status_get_uuid (status)), entry);
     }
   return snapshot;
 }

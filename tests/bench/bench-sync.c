@@ -21,7 +21,7 @@
 
 #include "cd-bench-util.h"
 #include "cd-store.h"
-#include "cd-sync-db.h"
+#include "cd-sync-db-private.h"
 #include "cd-sync.h"
 #include "cd-test-wordpress.h"
 #include "cd-wordpress.h"

@@ -11,6 +11,7 @@
 
 #include "cd-account.h"
 #include "cd-secrets.h"
+#include "cd-sync-db-private.h"
 #include "cd-wordpress.h"
 
 struct _CdAccount

@@ -1,6 +1,10 @@
 /* cd-cms.c: the CdCms interface's dispatch, its error domain and the
  * CdRemotePost boxed type.
  *
+ * Implementations give blocking calls; the _async/_finish pairs are
+ * written once here: each packs its arguments in a Call, runs the blocking
+ * call with g_task_run_in_thread() and hands back what it returned.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -73,13 +77,279 @@ cd_remote_post_free (CdRemotePost *post)
 }
 
 /**
+ * cd_cms_verify:
+ * @self: a #CdCms
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Checks that the site accepts the credentials. Blocks.
+ *
+ * Returns: (transfer full) (nullable): the user's display name, or %NULL
+ */
+char *
+cd_cms_verify (CdCms        *self,
+               GCancellable *cancellable,
+               GError      **error)
+{
+  g_return_val_if_fail (CD_IS_CMS (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  return CD_CMS_GET_IFACE (self)->verify (self, cancellable, error);
+}
+
+/**
+ * cd_cms_list_changed:
+ * @self: a #CdCms
+ * @since: (nullable): only posts modified after this time; %NULL for all
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Every post (drafts included) modified after @since, every page read.
+ * Blocks.
+ *
+ * Returns: (transfer full) (element-type CdRemotePost) (nullable): the posts
+ */
+GPtrArray *
+cd_cms_list_changed (CdCms        *self,
+                     GDateTime    *since,
+                     GCancellable *cancellable,
+                     GError      **error)
+{
+  g_return_val_if_fail (CD_IS_CMS (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  return CD_CMS_GET_IFACE (self)->list_changed (self, since, cancellable, error);
+}
+
+/**
+ * cd_cms_get:
+ * @self: a #CdCms
+ * @remote_id: the post's id on the CMS
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Blocks.
+ *
+ * Returns: (transfer full) (nullable): the post, or %NULL with
+ *   %CD_CMS_ERROR_GONE when it was deleted or trashed
+ */
+CdRemotePost *
+cd_cms_get (CdCms        *self,
+            const char   *remote_id,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  g_return_val_if_fail (CD_IS_CMS (self), NULL);
+  g_return_val_if_fail (remote_id != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  return CD_CMS_GET_IFACE (self)->get (self, remote_id, cancellable, error);
+}
+
+/**
+ * cd_cms_find_by_uuid:
+ * @self: a #CdCms
+ * @uuid: the article's uuid
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Looks for the post carrying the article's uuid marker among recent
+ * posts. Blocks.
+ *
+ * Returns: (transfer full) (nullable): the post, or %NULL (with @error
+ *   unset) when there is none
+ */
+CdRemotePost *
+cd_cms_find_by_uuid (CdCms        *self,
+                     const char   *uuid,
+                     GCancellable *cancellable,
+                     GError      **error)
+{
+  g_return_val_if_fail (CD_IS_CMS (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  return CD_CMS_GET_IFACE (self)->find_by_uuid (self, uuid, cancellable, error);
+}
+
+/**
+ * cd_cms_create:
+ * @self: a #CdCms
+ * @article: the article to send as a new draft, with its uuid marker
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Blocks.
+ *
+ * Returns: (transfer full) (nullable): the post as the CMS stored it
+ */
+CdRemotePost *
+cd_cms_create (CdCms        *self,
+               CdArticle    *article,
+               GCancellable *cancellable,
+               GError      **error)
+{
+  g_return_val_if_fail (CD_IS_CMS (self), NULL);
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  return CD_CMS_GET_IFACE (self)->create (self, article, cancellable, error);
+}
+
+/**
+ * cd_cms_update:
+ * @self: a #CdCms
+ * @remote_id: the post's id on the CMS
+ * @article: the article's new content
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Blocks.
+ *
+ * Returns: (transfer full) (nullable): the post as the CMS stored it
+ */
+CdRemotePost *
+cd_cms_update (CdCms        *self,
+               const char   *remote_id,
+               CdArticle    *article,
+               GCancellable *cancellable,
+               GError      **error)
+{
+  g_return_val_if_fail (CD_IS_CMS (self), NULL);
+  g_return_val_if_fail (remote_id != NULL, NULL);
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  return CD_CMS_GET_IFACE (self)->update (self, remote_id, article, cancellable, error);
+}
+
+/* The async wrappers ----------------------------------------------------- */
+
+typedef enum
+{
+  CALL_VERIFY,
+  CALL_LIST_CHANGED,
+  CALL_GET,
+  CALL_FIND_BY_UUID,
+  CALL_CREATE,
+  CALL_UPDATE,
+} CallKind;
+
+/* One call's arguments, owned by its task. */
+typedef struct
+{
+  CallKind   kind;
+  char      *id;      /* the remote id or the uuid */
+  CdArticle *article; /* a copy, so the caller may change its own */
+  GDateTime *since;
+} Call;
+
+static void
+call_free (Call *call)
+{
+  g_assert (call != NULL);
+
+  g_free (call->id);
+  g_clear_object (&call->article);
+  g_clear_pointer (&call->since, g_date_time_unref);
+  g_free (call);
+}
+
+/* Runs one blocking call. A %NULL result without an error is an answer
+ * too: find_by_uuid found nothing. */
+static void
+call_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  CdCms         *self = source_object;
+  Call          *call = task_data;
+  GError        *error = NULL;
+  gpointer       result = NULL;
+  GDestroyNotify destroy = (GDestroyNotify) cd_remote_post_free;
+
+  g_assert (CD_IS_CMS (self));
+  g_assert (call != NULL);
+
+  switch (call->kind)
+    {
+    case CALL_VERIFY:
+      result = cd_cms_verify (self, cancellable, &error);
+      destroy = g_free;
+      break;
+    case CALL_LIST_CHANGED:
+      result = cd_cms_list_changed (self, call->since, cancellable, &error);
+      destroy = (GDestroyNotify) g_ptr_array_unref;
+      break;
+    case CALL_GET:
+      result = cd_cms_get (self, call->id, cancellable, &error);
+      break;
+    case CALL_FIND_BY_UUID:
+      result = cd_cms_find_by_uuid (self, call->id, cancellable, &error);
+      break;
+    case CALL_CREATE:
+      result = cd_cms_create (self, call->article, cancellable, &error);
+      break;
+    case CALL_UPDATE:
+      result = cd_cms_update (self, call->id, call->article, cancellable, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, destroy);
+}
+
+static void
+run_call (CdCms              *self,
+          CallKind            kind,
+          const char         *id,
+          CdArticle          *article,
+          GDateTime          *since,
+          gpointer            source_tag,
+          GCancellable       *cancellable,
+          GAsyncReadyCallback callback,
+          gpointer            user_data)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  Call *call = g_new0 (Call, 1);
+
+  g_assert (CD_IS_CMS (self));
+
+  call->kind = kind;
+  call->id = g_strdup (id);
+  call->article = article != NULL ? cd_article_copy (article) : NULL;
+  call->since = since != NULL ? g_date_time_ref (since) : NULL;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
+  g_task_run_in_thread (task, call_thread);
+}
+
+static gpointer
+call_finish (CdCms        *self,
+             GAsyncResult *result,
+             gpointer      source_tag,
+             GError      **error)
+{
+  g_return_val_if_fail (CD_IS_CMS (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
  * cd_cms_verify_async:
  * @self: a #CdCms
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when the check is done
  * @user_data: data for @callback
  *
- * Checks that the site accepts the credentials.
+ * cd_cms_verify() in a thread.
  */
 void
 cd_cms_verify_async (CdCms              *self,
@@ -90,14 +360,12 @@ cd_cms_verify_async (CdCms              *self,
   g_return_if_fail (CD_IS_CMS (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  CD_CMS_GET_IFACE (self)->verify_async (self, cancellable, callback, user_data);
+  run_call (self, CALL_VERIFY, NULL, NULL, NULL, cd_cms_verify_async, cancellable, callback,
+            user_data);
 }
 
 /**
  * cd_cms_verify_finish:
- * @self: a #CdCms
- * @result: the #GAsyncResult
- * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the user's display name, or %NULL
  */
@@ -106,18 +374,13 @@ cd_cms_verify_finish (CdCms        *self,
                       GAsyncResult *result,
                       GError      **error)
 {
-  g_return_val_if_fail (CD_IS_CMS (self), NULL);
-
-  return CD_CMS_GET_IFACE (self)->verify_finish (self, result, error);
+  return call_finish (self, result, cd_cms_verify_async, error);
 }
 
 /**
  * cd_cms_list_changed_async:
- * @self: a #CdCms
- * @since: (nullable): only posts modified after this time; %NULL for all
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when every page has been read
- * @user_data: data for @callback
+ *
+ * cd_cms_list_changed() in a thread.
  */
 void
 cd_cms_list_changed_async (CdCms              *self,
@@ -129,14 +392,12 @@ cd_cms_list_changed_async (CdCms              *self,
   g_return_if_fail (CD_IS_CMS (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  CD_CMS_GET_IFACE (self)->list_changed_async (self, since, cancellable, callback, user_data);
+  run_call (self, CALL_LIST_CHANGED, NULL, NULL, since, cd_cms_list_changed_async, cancellable,
+            callback, user_data);
 }
 
 /**
  * cd_cms_list_changed_finish:
- * @self: a #CdCms
- * @result: the #GAsyncResult
- * @error: return location for a #GError
  *
  * Returns: (transfer full) (element-type CdRemotePost) (nullable): the posts
  */
@@ -145,18 +406,13 @@ cd_cms_list_changed_finish (CdCms        *self,
                             GAsyncResult *result,
                             GError      **error)
 {
-  g_return_val_if_fail (CD_IS_CMS (self), NULL);
-
-  return CD_CMS_GET_IFACE (self)->list_changed_finish (self, result, error);
+  return call_finish (self, result, cd_cms_list_changed_async, error);
 }
 
 /**
  * cd_cms_get_async:
- * @self: a #CdCms
- * @remote_id: the post's id on the CMS
- * @cancellable: (nullable): a #GCancellable
- * @callback: called with the post
- * @user_data: data for @callback
+ *
+ * cd_cms_get() in a thread.
  */
 void
 cd_cms_get_async (CdCms              *self,
@@ -169,35 +425,27 @@ cd_cms_get_async (CdCms              *self,
   g_return_if_fail (remote_id != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  CD_CMS_GET_IFACE (self)->get_async (self, remote_id, cancellable, callback, user_data);
+  run_call (self, CALL_GET, remote_id, NULL, NULL, cd_cms_get_async, cancellable, callback,
+            user_data);
 }
 
 /**
  * cd_cms_get_finish:
- * @self: a #CdCms
- * @result: the #GAsyncResult
- * @error: return location for a #GError
  *
- * Returns: (transfer full) (nullable): the post, or %NULL with
- *   %CD_CMS_ERROR_GONE when it was deleted or trashed
+ * Returns: (transfer full) (nullable): the post
  */
 CdRemotePost *
 cd_cms_get_finish (CdCms        *self,
                    GAsyncResult *result,
                    GError      **error)
 {
-  g_return_val_if_fail (CD_IS_CMS (self), NULL);
-
-  return CD_CMS_GET_IFACE (self)->get_finish (self, result, error);
+  return call_finish (self, result, cd_cms_get_async, error);
 }
 
 /**
  * cd_cms_find_by_uuid_async:
- * @self: a #CdCms
- * @uuid: the article's uuid
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the search is done
- * @user_data: data for @callback
+ *
+ * cd_cms_find_by_uuid() in a thread.
  */
 void
 cd_cms_find_by_uuid_async (CdCms              *self,
@@ -210,14 +458,12 @@ cd_cms_find_by_uuid_async (CdCms              *self,
   g_return_if_fail (uuid != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  CD_CMS_GET_IFACE (self)->find_by_uuid_async (self, uuid, cancellable, callback, user_data);
+  run_call (self, CALL_FIND_BY_UUID, uuid, NULL, NULL, cd_cms_find_by_uuid_async, cancellable,
+            callback, user_data);
 }
 
 /**
  * cd_cms_find_by_uuid_finish:
- * @self: a #CdCms
- * @result: the #GAsyncResult
- * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the post carrying the uuid, or %NULL
  *   (with @error unset) when there is none
@@ -227,18 +473,13 @@ cd_cms_find_by_uuid_finish (CdCms        *self,
                             GAsyncResult *result,
                             GError      **error)
 {
-  g_return_val_if_fail (CD_IS_CMS (self), NULL);
-
-  return CD_CMS_GET_IFACE (self)->find_by_uuid_finish (self, result, error);
+  return call_finish (self, result, cd_cms_find_by_uuid_async, error);
 }
 
 /**
  * cd_cms_create_async:
- * @self: a #CdCms
- * @article: the article to send as a new draft
- * @cancellable: (nullable): a #GCancellable
- * @callback: called with the new post
- * @user_data: data for @callback
+ *
+ * cd_cms_create() in a thread, on a copy of @article.
  */
 void
 cd_cms_create_async (CdCms              *self,
@@ -251,14 +492,12 @@ cd_cms_create_async (CdCms              *self,
   g_return_if_fail (CD_IS_ARTICLE (article));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  CD_CMS_GET_IFACE (self)->create_async (self, article, cancellable, callback, user_data);
+  run_call (self, CALL_CREATE, NULL, article, NULL, cd_cms_create_async, cancellable, callback,
+            user_data);
 }
 
 /**
  * cd_cms_create_finish:
- * @self: a #CdCms
- * @result: the #GAsyncResult
- * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the post as the CMS stored it
  */
@@ -267,19 +506,13 @@ cd_cms_create_finish (CdCms        *self,
                       GAsyncResult *result,
                       GError      **error)
 {
-  g_return_val_if_fail (CD_IS_CMS (self), NULL);
-
-  return CD_CMS_GET_IFACE (self)->create_finish (self, result, error);
+  return call_finish (self, result, cd_cms_create_async, error);
 }
 
 /**
  * cd_cms_update_async:
- * @self: a #CdCms
- * @remote_id: the post's id on the CMS
- * @article: the article's new content
- * @cancellable: (nullable): a #GCancellable
- * @callback: called with the updated post
- * @user_data: data for @callback
+ *
+ * cd_cms_update() in a thread, on a copy of @article.
  */
 void
 cd_cms_update_async (CdCms              *self,
@@ -294,15 +527,12 @@ cd_cms_update_async (CdCms              *self,
   g_return_if_fail (CD_IS_ARTICLE (article));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  CD_CMS_GET_IFACE (self)->update_async (self, remote_id, article, cancellable,
-                                         callback, user_data);
+  run_call (self, CALL_UPDATE, remote_id, article, NULL, cd_cms_update_async, cancellable,
+            callback, user_data);
 }
 
 /**
  * cd_cms_update_finish:
- * @self: a #CdCms
- * @result: the #GAsyncResult
- * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the post as the CMS stored it
  */
@@ -311,7 +541,5 @@ cd_cms_update_finish (CdCms        *self,
                       GAsyncResult *result,
                       GError      **error)
 {
-  g_return_val_if_fail (CD_IS_CMS (self), NULL);
-
-  return CD_CMS_GET_IFACE (self)->update_finish (self, result, error);
+  return call_finish (self, result, cd_cms_update_async, error);
 }

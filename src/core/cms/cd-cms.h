@@ -52,61 +52,68 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdRemotePost, cd_remote_post_free)
 #define CD_TYPE_CMS (cd_cms_get_type ())
 G_DECLARE_INTERFACE (CdCms, cd_cms, CD, CMS, GObject)
 
+/* Every call blocks: the sync engine runs them in its worker thread, and
+ * the _async wrappers below run them in a thread of their own. An
+ * implementation must allow calls from several threads at once. */
 struct _CdCmsInterface
 {
   GTypeInterface parent_iface;
 
-  void (*verify_async) (CdCms              *self,
-                        GCancellable       *cancellable,
-                        GAsyncReadyCallback callback,
-                        gpointer            user_data);
-  char *(*verify_finish) (CdCms        *self,
-                          GAsyncResult *result,
-                          GError      **error);
-  void (*list_changed_async) (CdCms              *self,
-                              GDateTime          *since,
-                              GCancellable       *cancellable,
-                              GAsyncReadyCallback callback,
-                              gpointer            user_data);
-  GPtrArray *(*list_changed_finish) (CdCms        *self,
-                                     GAsyncResult *result,
-                                     GError      **error);
-  void (*get_async) (CdCms              *self,
-                     const char         *remote_id,
-                     GCancellable       *cancellable,
-                     GAsyncReadyCallback callback,
-                     gpointer            user_data);
-  CdRemotePost *(*get_finish) (CdCms        *self,
-                               GAsyncResult *result,
-                               GError      **error);
-  void (*find_by_uuid_async) (CdCms              *self,
-                              const char         *uuid,
-                              GCancellable       *cancellable,
-                              GAsyncReadyCallback callback,
-                              gpointer            user_data);
-  CdRemotePost *(*find_by_uuid_finish) (CdCms        *self,
-                                        GAsyncResult *result,
-                                        GError      **error);
-  void (*create_async) (CdCms              *self,
-                        CdArticle          *article,
-                        GCancellable       *cancellable,
-                        GAsyncReadyCallback callback,
-                        gpointer            user_data);
-  CdRemotePost *(*create_finish) (CdCms        *self,
-                                  GAsyncResult *result,
-                                  GError      **error);
-  void (*update_async) (CdCms              *self,
-                        const char         *remote_id,
-                        CdArticle          *article,
-                        GCancellable       *cancellable,
-                        GAsyncReadyCallback callback,
-                        gpointer            user_data);
-  CdRemotePost *(*update_finish) (CdCms        *self,
-                                  GAsyncResult *result,
-                                  GError      **error);
+  char *(*verify) (CdCms        *self,
+                   GCancellable *cancellable,
+                   GError      **error);
+  GPtrArray *(*list_changed) (CdCms        *self,
+                              GDateTime    *since,
+                              GCancellable *cancellable,
+                              GError      **error);
+  CdRemotePost *(*get) (CdCms        *self,
+                        const char   *remote_id,
+                        GCancellable *cancellable,
+                        GError      **error);
+  CdRemotePost *(*find_by_uuid) (CdCms        *self,
+                                 const char   *uuid,
+                                 GCancellable *cancellable,
+                                 GError      **error);
+  CdRemotePost *(*create) (CdCms        *self,
+                           CdArticle    *article,
+                           GCancellable *cancellable,
+                           GError      **error);
+  CdRemotePost *(*update) (CdCms        *self,
+                           const char   *remote_id,
+                           CdArticle    *article,
+                           GCancellable *cancellable,
+                           GError      **error);
 };
 
 GQuark cd_cms_error_quark (void);
+
+/* The blocking calls, for a worker thread. */
+char         *cd_cms_verify (CdCms        *self,
+                             GCancellable *cancellable,
+                             GError      **error);
+GPtrArray    *cd_cms_list_changed (CdCms        *self,
+                                   GDateTime    *since,
+                                   GCancellable *cancellable,
+                                   GError      **error);
+CdRemotePost *cd_cms_get (CdCms        *self,
+                          const char   *remote_id,
+                          GCancellable *cancellable,
+                          GError      **error);
+CdRemotePost *cd_cms_find_by_uuid (CdCms        *self,
+                                   const char   *uuid,
+                                   GCancellable *cancellable,
+                                   GError      **error);
+CdRemotePost *cd_cms_create (CdCms        *self,
+                             CdArticle    *article,
+                             GCancellable *cancellable,
+                             GError      **error);
+CdRemotePost *cd_cms_update (CdCms        *self,
+                             const char   *remote_id,
+                             CdArticle    *article,
+                             GCancellable *cancellable,
+                             GError      **error);
+
+/* The same calls run in a thread, for the main loop. */
 
 /* verify: checks the credentials; finishes with the user's display name. */
 void  cd_cms_verify_async (CdCms              *self,

@@ -1,26 +1,17 @@
 /* cd-wordpress.h: CdCms for the WordPress REST API (wp/v2), with
  * Application Passwords.
  *
- * What the error codes mean here:
- * - Reads (verify, list, get, find) are tried again on 429, 500, 502, 503,
- *   504, timeouts and failed connections, with exponential backoff and full
- *   jitter (Retry-After wins on 429 and 503). After the last attempt:
- *   CD_CMS_ERROR_SERVER, _TIMEOUT, _OFFLINE (no connection at all) or
- *   _INVALID_REPLY (cut off, not JSON, malformed).
- * - Writes (create, update) are sent again only when the site cannot have
- *   acted: the connection failed before the body went out, or 429/503.
- *   Anything else after the body went out (timeout, reset, a reply that
- *   cannot be read, a 500/502/504 that is not WordPress's own error,
- *   cancellation) is CD_CMS_ERROR_UNKNOWN_OUTCOME: look for the uuid
- *   marker (find_by_uuid) or get the post before writing again.
- * - 400/401/403/404/409 are never retried: _BAD_REQUEST, _AUTH,
- *   _NOT_FOUND, _CONFLICT; get and update give _GONE for a deleted or
- *   trashed post. A category or tag the user may not create is
- *   _BAD_REQUEST.
- * - No network (GNetworkMonitor, for sites off this machine): _OFFLINE
- *   before anything is sent.
- * Messages name the method, address and status and quote WordPress's own
- * message; they never contain the password.
+ * Requests go through a CdHttpClient, whose policy (retries, backoff,
+ * Retry-After, the unknown-outcome rule for writes, what each code means)
+ * cd-http-client.h describes. WordPress adds:
+ * - Reads are verify, list, get, find; writes are create, update and the
+ *   creation of a missing category or tag. After a write's
+ *   CD_CMS_ERROR_UNKNOWN_OUTCOME, look for the uuid marker (find_by_uuid)
+ *   or get the post before writing again.
+ * - get and update give _GONE for a deleted or trashed post. A category or
+ *   tag the user may not create is _BAD_REQUEST.
+ * - A wrong application password makes WordPress answer as to a visitor:
+ *   _AUTH, not _BAD_REQUEST.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +21,7 @@
 #include <gio/gio.h>
 
 #include "cd-cms.h"
+#include "cd-http-client.h"
 
 G_BEGIN_DECLS
 
@@ -63,7 +55,8 @@ void cd_wordpress_set_max_reply_size (CdWordpress *self,
 void cd_wordpress_set_network_monitor (CdWordpress     *self,
                                        GNetworkMonitor *monitor);
 
-guint cd_wordpress_get_request_count (CdWordpress *self);
+guint         cd_wordpress_get_request_count (CdWordpress *self);
+CdHttpClient *cd_wordpress_get_http_client (CdWordpress *self);
 
 char *cd_wordpress_content_for_article (CdArticle *article);
 char *cd_wordpress_take_marker (char *html);

@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "cd-sync-db.h"
+#include "cd-sync-db-private.h"
 
 struct _CdSyncDb
 {
@@ -91,10 +91,10 @@ cd_sync_db_init (CdSyncDb *self)
                                             (GDestroyNotify) sqlite3_finalize);
 }
 
-static void
-set_sqlite_error (CdSyncDb   *self,
-                  GError    **error,
-                  const char *what)
+void
+_cd_sync_db_set_error (CdSyncDb   *self,
+                       GError    **error,
+                       const char *what)
 {
   g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
                "Could not %s in the sync tables of %s: %s",
@@ -119,7 +119,7 @@ cd_sync_db_exec (CdSyncDb   *self,
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "run a statement");
+      _cd_sync_db_set_error (self, error, "run a statement");
       return FALSE;
     }
   return TRUE;
@@ -143,7 +143,7 @@ cd_sync_db_begin (CdSyncDb *self,
 
   if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "start a transaction");
+      _cd_sync_db_set_error (self, error, "start a transaction");
       return FALSE;
     }
   return TRUE;
@@ -166,7 +166,7 @@ cd_sync_db_commit (CdSyncDb *self,
 
   if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "commit a transaction");
+      _cd_sync_db_set_error (self, error, "commit a transaction");
       cd_sync_db_rollback (self);
       return FALSE;
     }
@@ -191,6 +191,8 @@ cd_sync_db_rollback (CdSyncDb *self)
 static int
 read_schema_version (CdSyncDb *self)
 {
+  g_assert (CD_IS_SYNC_DB (self));
+
   sqlite3_stmt *stmt = NULL;
   int           version = 0;
 
@@ -209,6 +211,8 @@ write_schema_version (CdSyncDb *self,
                       int       version,
                       GError  **error)
 {
+  g_assert (CD_IS_SYNC_DB (self));
+
   sqlite3_stmt *stmt = NULL;
   int           rc;
 
@@ -217,7 +221,7 @@ write_schema_version (CdSyncDb *self,
                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "record the schema version");
+      _cd_sync_db_set_error (self, error, "record the schema version");
       return FALSE;
     }
   sqlite3_bind_int (stmt, 1, version);
@@ -225,7 +229,7 @@ write_schema_version (CdSyncDb *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, "record the schema version");
+      _cd_sync_db_set_error (self, error, "record the schema version");
       return FALSE;
     }
   return TRUE;
@@ -237,6 +241,17 @@ migrate (CdSyncDb *self,
          GError  **error)
 {
   int version;
+
+  g_assert (CD_IS_SYNC_DB (self));
+
+  /* Tables already at this version need no write lock: every connection
+   * opens them, a sync's worker among them, and a write transaction here
+   * would wait for a sync's writes to finish. */
+  if (read_schema_version (self) == CD_SYNC_DB_SCHEMA_VERSION)
+    {
+      self->schema_version = CD_SYNC_DB_SCHEMA_VERSION;
+      return TRUE;
+    }
 
   if (!cd_sync_db_begin (self, error))
     return FALSE;
@@ -252,7 +267,7 @@ migrate (CdSyncDb *self,
   version = read_schema_version (self);
   if (version < 0)
     {
-      set_sqlite_error (self, error, "read the schema version");
+      _cd_sync_db_set_error (self, error, "read the schema version");
       goto fail;
     }
   if (version > CD_SYNC_DB_SCHEMA_VERSION)
@@ -270,7 +285,7 @@ migrate (CdSyncDb *self,
         {
           g_autofree char *what = g_strdup_printf ("migrate from version %d", i);
 
-          set_sqlite_error (self, error, what);
+          _cd_sync_db_set_error (self, error, what);
           goto fail;
         }
     }
@@ -426,7 +441,7 @@ cd_sync_db_prepare (CdSyncDb   *self,
     }
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "prepare a statement");
+      _cd_sync_db_set_error (self, error, "prepare a statement");
       sqlite3_finalize (stmt);
       return NULL;
     }

@@ -1,5 +1,11 @@
 /* cd-sync.h: the sync engine: push the outbox, pull changes, merge.
  *
+ * Each sync runs as one worker (g_task_run_in_thread) that takes its steps
+ * one after the other with the CMS's blocking calls; progress, "finished"
+ * and the result come back on the main context of the caller of
+ * cd_sync_engine_sync_async(). The state each article is left in is read
+ * with cd-sync-state.h.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -10,19 +16,9 @@
 
 #include "cd-cms.h"
 #include "cd-store.h"
+#include "cd-sync-error.h"
 
 G_BEGIN_DECLS
-
-#define CD_SYNC_ERROR (cd_sync_error_quark ())
-
-typedef enum
-{
-  CD_SYNC_ERROR_FAILED,
-  CD_SYNC_ERROR_UNKNOWN_ACCOUNT, /* no account of that name */
-  CD_SYNC_ERROR_NO_ACCOUNTS,     /* nothing to sync with */
-  CD_SYNC_ERROR_BUSY,            /* a sync of the store runs already, here or elsewhere */
-  CD_SYNC_ERROR_NOT_IN_CONFLICT, /* resolve on an article that has no conflict */
-} CdSyncError;
 
 /* One article's outcome in a sync: @uuid is %NULL for what concerns a
  * whole account (a wrong password, no network). */
@@ -50,8 +46,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdSyncResult, cd_sync_result_unref)
 
 #define CD_TYPE_SYNC_ENGINE (cd_sync_engine_get_type ())
 G_DECLARE_FINAL_TYPE (CdSyncEngine, cd_sync_engine, CD, SYNC_ENGINE, GObject)
-
-GQuark cd_sync_error_quark (void);
 
 CdSyncEngine *cd_sync_engine_new (CdStore *store);
 CdStore      *cd_sync_engine_get_store (CdSyncEngine *self);

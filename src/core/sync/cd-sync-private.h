@@ -1,0 +1,94 @@
+/* cd-sync-private.h: what the sync engine's files share: one sync's run
+ * and the steps it is made of. Everything here runs in the sync's worker
+ * thread, with the run's own connection to the sync tables.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cd-sync-db.h"
+#include "cd-sync.h"
+
+G_BEGIN_DECLS
+
+#define CD_SYNC_MESSAGE_DELETED "The post was deleted on the server; the local article is kept."
+
+/* One sync, from its worker thread's point of view. */
+typedef struct
+{
+  CdSyncEngine *engine;         /* for progress, told on caller_context */
+  GMainContext *caller_context; /* where the engine's signals go */
+  CdStore      *store;
+  CdSyncDb     *db; /* the run's own connection */
+  CdSyncResult *result;
+  GCancellable *cancellable;
+
+  /* The account under way. */
+  const char *account;
+  CdCms      *cms;
+  gboolean    stopped; /* nothing more is tried with this account */
+
+  guint done;
+  guint total;
+} CdSyncRun;
+
+/* The result (cd-sync-result.c). */
+CdSyncResult *_cd_sync_result_new (void);
+void          _cd_sync_items_add (GPtrArray  *items,
+                                  const char *uuid,
+                                  const char *account,
+                                  const char *format,
+                                  ...) G_GNUC_PRINTF (4, 5);
+gboolean      _cd_sync_items_has (GPtrArray  *items,
+                                  const char *uuid,
+                                  const char *account);
+gboolean      _cd_sync_items_remove (GPtrArray  *items,
+                                     const char *uuid,
+                                     const char *account);
+
+/* Progress (cd-sync.c). */
+void _cd_sync_run_step_done (CdSyncRun *run);
+
+/* Shared steps (cd-sync-run.c). */
+CdSyncRow *_cd_sync_run_load_row (CdSyncRun  *run,
+                                  const char *uuid);
+void       _cd_sync_run_record_row (CdSyncRun *run,
+                                    CdSyncRow *row);
+void       _cd_sync_run_record_error (CdSyncRun  *run,
+                                      const char *uuid,
+                                      const char *message);
+gboolean   _cd_sync_run_handle_error (CdSyncRun    *run,
+                                      const char   *uuid,
+                                      const GError *failure,
+                                      GError      **error);
+void       _cd_sync_run_stop_queued (CdSyncRun    *run,
+                                     const GError *failure);
+void       _cd_sync_run_stop_error (CdSyncRun    *run,
+                                    const GError *failure);
+gboolean   _cd_sync_is_offline (const GError *error);
+void       _cd_sync_row_set_synced (CdSyncRow    *row,
+                                    CdRemotePost *post);
+gboolean   _cd_sync_save_checkpoint (CdStore   *store,
+                                     CdArticle *article,
+                                     GError   **error);
+CdArticle *_cd_sync_article_from_json (const char *json);
+
+/* Push (cd-sync-push.c), pull (cd-sync-pull.c) and merge
+ * (cd-sync-merge.c). Each returns FALSE only when the sync was cancelled;
+ * everything else goes into the run's result. */
+gboolean _cd_sync_push_account (CdSyncRun *run,
+                                GError   **error);
+gboolean _cd_sync_pull_account (CdSyncRun *run,
+                                GError   **error);
+gboolean _cd_sync_push_against_remote (CdSyncRun    *run,
+                                       const char   *uuid,
+                                       CdRemotePost *post,
+                                       GError      **error);
+gboolean _cd_sync_push_update (CdSyncRun  *run,
+                               const char *uuid,
+                               const char *remote_id,
+                               CdArticle  *article,
+                               GError    **error);
+
+G_END_DECLS
