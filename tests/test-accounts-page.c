@@ -140,7 +140,7 @@ test_add_test_remove (void)
   g_assert_no_error (error);
 
   window = adw_preferences_window_new ();
-  page = GTK_WIDGET (cd_accounts_page_new (store));
+  page = GTK_WIDGET (cd_accounts_page_new (store, ADW_PREFERENCES_WINDOW (window)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   gtk_window_present (GTK_WINDOW (window));
   status = find_named (page, "accounts-status");

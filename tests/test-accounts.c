@@ -525,6 +525,34 @@ exec_sql (const char *path,
   sqlite3_close (db);
 }
 
+/* The first row of @sql's answer, its columns joined by "|", read through a
+ * connection of the test's own (as another process would see the file);
+ * NULL when there is no row. */
+static char *
+query_row (const char *path,
+           const char *sql)
+{
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString      *row = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      row = g_string_new (NULL);
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (row, "%s%s", i > 0 ? "|" : "", text != NULL ? text : "");
+        }
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return row != NULL ? g_string_free (row, FALSE) : NULL;
+}
+
 static void
 test_sync_db_versions (Fixture      *fixture,
                        gconstpointer data)
@@ -535,7 +563,7 @@ test_sync_db_versions (Fixture      *fixture,
   g_autoptr (CdSyncDb) refused = NULL;
   g_autoptr (CdAccount) account = NULL;
   g_autoptr (GError) error = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sync_row = NULL;
 
   /* A file from the first version, with an account and a sync row in it,
    * migrates forward and keeps them. */
@@ -557,14 +585,8 @@ test_sync_db_versions (Fixture      *fixture,
   account = cd_account_load (db, "old", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cd_account_get_url (account), ==, "https://old.example.org");
-  g_assert_cmpint (sqlite3_prepare_v2 (cd_sync_db_get_handle (db),
-                                       "SELECT remote_id, state FROM sync_state", -1, &stmt,
-                                       NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "42");
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "synced");
-  sqlite3_finalize (stmt);
+  sync_row = query_row (old_path, "SELECT remote_id, state FROM sync_state");
+  g_assert_cmpstr (sync_row, ==, "42|synced");
   g_clear_object (&db);
 
   /* A file written by a newer Copydesk is refused, not damaged. */
@@ -590,7 +612,8 @@ test_model (Fixture      *fixture,
   g_autoptr (GPtrArray) accounts = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *url = NULL;
-  sqlite3_stmt    *stmt = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *expected_version = NULL;
 
   /* Addresses are checked and tidied. */
   url = cd_account_normalize_url ("HTTPS://news.example.org/", &error);
@@ -624,13 +647,9 @@ test_model (Fixture      *fixture,
   db = cd_sync_db_open_path (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cd_sync_db_get_schema_version (db), >=, 1);
-  g_assert_cmpint (sqlite3_prepare_v2 (cd_sync_db_get_handle (db),
-                                       "SELECT value FROM sync_meta WHERE key = 'schema_version'",
-                                       -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, cd_sync_db_get_schema_version (db));
-  sqlite3_finalize (stmt);
+  version = query_row (path, "SELECT value FROM sync_meta WHERE key = 'schema_version'");
+  expected_version = g_strdup_printf ("%d", cd_sync_db_get_schema_version (db));
+  g_assert_cmpstr (version, ==, expected_version);
 
   account = cd_account_new ("news", "wordpress", "https://news.example.org/", "me", &error);
   g_assert_no_error (error);
@@ -657,6 +676,347 @@ test_model (Fixture      *fixture,
   g_assert_no_error (error);
   g_assert_false (cd_account_delete (db, "news", &error));
   g_assert_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_NOT_FOUND);
+}
+
+/* The core calls the command line and the Accounts page share. */
+
+static CdSyncDb *
+open_db (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  CdSyncDb *db = cd_sync_db_open_path (path, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+static CdAccount *
+new_account (const char *name,
+             const char *url)
+{
+  g_autoptr (GError) error = NULL;
+  CdAccount *account = cd_account_new (name, "wordpress", url, wp->user, &error);
+
+  g_assert_no_error (error);
+  return account;
+}
+
+static char *
+add_account (CdAccount  *account,
+             CdSyncDb   *db,
+             const char *password,
+             gboolean   *replaced,
+             GError    **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  cd_account_add_async (account, db, password, NULL, cd_test_store_result, &result);
+  return cd_account_add_finish (account, cd_test_await (&result), replaced, error);
+}
+
+static gboolean
+remove_account (CdSyncDb   *db,
+                const char *name,
+                GError    **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  cd_account_remove_async (db, name, NULL, cd_test_store_result, &result);
+  return cd_account_remove_finish (db, cd_test_await (&result), error);
+}
+
+/* What the keyring holds for the account (NULL for nothing), as a copy in
+ * ordinary memory. */
+static char *
+stored_password (const char *name,
+                 const char *url,
+                 const char *user)
+{
+  g_autoptr (GError) error = NULL;
+  char *secret = cd_secrets_lookup (name, url, user, NULL, &error);
+  char *copy;
+
+  g_assert_no_error (error);
+  copy = g_strdup (secret);
+  cd_secrets_free (secret);
+  return copy;
+}
+
+static SecretCollection *
+default_collection (SecretService **service)
+{
+  g_autoptr (GError) error = NULL;
+  SecretCollection *collection;
+
+  *service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (*service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (collection);
+  return collection;
+}
+
+/* A locked keyring refuses new items: the keyring step of an add fails,
+ * as it does for a person whose keyring is locked. */
+static void
+lock_keyring (void)
+{
+  g_autoptr (SecretService) service = NULL;
+  g_autoptr (SecretCollection) collection = default_collection (&service);
+  g_autoptr (GError) error = NULL;
+  GList list = { collection, NULL, NULL };
+
+  g_assert_cmpint (secret_service_lock_sync (service, &list, NULL, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+}
+
+/* Unlocking would ask for the password in a prompt, which the test bus
+ * does not have; GNOME Keyring takes it over D-Bus instead, in a plain
+ * (unencrypted) session, which is fine for a throwaway keyring. */
+static void
+unlock_keyring (void)
+{
+  g_autoptr (SecretService) service = NULL;
+  g_autoptr (SecretCollection) collection = default_collection (&service);
+  g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (GVariant) session = NULL;
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *session_path = NULL;
+  GVariant   *secret;
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  session = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets",
+                                         "/org/freedesktop/secrets",
+                                         "org.freedesktop.Secret.Service", "OpenSession",
+                                         g_variant_new ("(sv)", "plain", g_variant_new_string ("")),
+                                         G_VARIANT_TYPE ("(vo)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                         &error);
+  g_assert_no_error (error);
+  g_variant_get_child (session, 1, "&o", &session_path);
+  /* The throwaway keyring's password: see cd-test-keyring.c. */
+  secret = g_variant_new ("(o@ay@ays)", session_path,
+                          g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "", 0, 1),
+                          g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "test", 4, 1),
+                          "text/plain");
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
+                                       "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface",
+                                       "UnlockWithMasterPassword",
+                                       g_variant_new ("(o@(oayays))",
+                                                      g_dbus_proxy_get_object_path (
+                                                          G_DBUS_PROXY (collection)),
+                                                      secret),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
+                               "org.freedesktop.Secret.Session", "Close", NULL, NULL,
+                               G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+}
+
+static void
+test_add_remove_api (Fixture      *fixture,
+                     gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->data_dir, "copydesk.db", NULL);
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (CdAccount) account = NULL;
+  g_autoptr (CdAccount) again = NULL;
+  g_autoptr (CdAccount) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *gone = NULL;
+  gboolean         replaced = TRUE;
+
+  if (!need_setup ())
+    return;
+
+  db = open_db (path);
+  account = new_account ("core", wp->url);
+
+  name = add_account (account, db, wp->password, &replaced, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "admin");
+  g_assert_false (replaced);
+  loaded = cd_account_load (db, "core", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_account_get_url (loaded), ==, wp->url);
+  secret = stored_password ("core", wp->url, wp->user);
+  g_assert_cmpstr (secret, ==, wp->password);
+  assert_not_on_disk (fixture->data_dir, wp->password);
+
+  /* The same account again: replaced, one row. */
+  again = new_account ("core", wp->url);
+  second = add_account (again, db, wp->password, &replaced, &error);
+  g_assert_no_error (error);
+  g_assert_true (replaced);
+
+  g_assert_true (remove_account (db, "core", &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = cd_account_load (db, "core", &error);
+  g_assert_null (loaded);
+  g_assert_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  gone = stored_password ("core", wp->url, wp->user);
+  g_assert_null (gone);
+
+  g_assert_false (remove_account (db, "core", &error));
+  g_assert_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "“core”"));
+}
+
+/* The keyring step fails (a locked keyring): the password was checked,
+ * but no row is written for a new account, and an account being re-added
+ * under a new address keeps its row and its earlier password. */
+static void
+test_add_keyring_fails (Fixture      *fixture,
+                        gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->data_dir, "copydesk.db", NULL);
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (CdAccount) fresh = NULL;
+  g_autoptr (CdAccount) old = NULL;
+  g_autoptr (CdAccount) moved = NULL;
+  g_autoptr (CdAccount) loaded = NULL;
+  g_autoptr (CdAccount) not_added = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *moved_name = NULL;
+  g_autofree char *fresh_secret = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *old_secret = NULL;
+  g_autofree char *moved_url = NULL;
+
+  if (!need_setup ())
+    return;
+
+  db = open_db (path);
+  /* An account kept before, under the site's other name. */
+  moved_url = g_strdup_printf ("http://localhost:%s", strrchr (wp->url, ':') + 1);
+  old = new_account ("kept", moved_url);
+  g_assert_true (cd_account_save (old, db, &error));
+  g_assert_true (cd_secrets_store ("kept", moved_url, wp->user, wp->password, NULL, &error));
+  g_assert_no_error (error);
+
+  fresh = new_account ("fresh", wp->url);
+  moved = new_account ("kept", wp->url);
+
+  lock_keyring ();
+  name = add_account (fresh, db, wp->password, NULL, &error);
+  g_assert_null (name);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_NO_SECRET_SERVICE);
+  g_clear_error (&error);
+  moved_name = add_account (moved, db, wp->password, NULL, &error);
+  g_assert_null (moved_name);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_NO_SECRET_SERVICE);
+  g_assert_nonnull (strstr (error->message, "keyring"));
+  g_assert_null (strstr (error->message, wp->password));
+  g_clear_error (&error);
+  unlock_keyring ();
+
+  not_added = cd_account_load (db, "fresh", &error);
+  g_assert_null (not_added);
+  g_assert_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  fresh_secret = stored_password ("fresh", wp->url, wp->user);
+  g_assert_null (fresh_secret);
+  loaded = cd_account_load (db, "kept", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_account_get_url (loaded), ==, moved_url);
+  secret = stored_password ("kept", wp->url, wp->user);
+  g_assert_null (secret);
+  old_secret = stored_password ("kept", moved_url, wp->user);
+  g_assert_cmpstr (old_secret, ==, wp->password);
+  assert_not_on_disk (fixture->data_dir, wp->password);
+
+  g_assert_true (remove_account (db, "kept", &error));
+  g_assert_no_error (error);
+}
+
+/* The row step fails (SQLite refuses the write): the keyring goes back to
+ * what it held, for a new account (nothing) and for one re-added (its
+ * earlier password). */
+static void
+test_add_row_fails (Fixture      *fixture,
+                    gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->data_dir, "copydesk.db", NULL);
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (CdAccount) fresh = NULL;
+  g_autoptr (CdAccount) old = NULL;
+  g_autoptr (CdAccount) again = NULL;
+  g_autoptr (CdAccount) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *again_name = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *old_secret = NULL;
+  g_autofree char *row = NULL;
+  const char      *earlier = "Earlier0Password0000000";
+
+  if (!need_setup ())
+    return;
+
+  db = open_db (path);
+  exec_sql (path, "CREATE TRIGGER refuse_insert BEFORE INSERT ON accounts"
+                  " BEGIN SELECT RAISE (ABORT, 'the test refuses the row'); END;"
+                  "CREATE TRIGGER refuse_update BEFORE UPDATE ON accounts"
+                  " BEGIN SELECT RAISE (ABORT, 'the test refuses the row'); END;");
+
+  fresh = new_account ("fresh", wp->url);
+  name = add_account (fresh, db, wp->password, NULL, &error);
+  g_assert_null (name);
+  g_assert_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "the test refuses the row"));
+  g_clear_error (&error);
+  secret = stored_password ("fresh", wp->url, wp->user);
+  g_assert_null (secret);
+  row = query_row (path, "SELECT name FROM accounts");
+  g_assert_null (row);
+
+  /* An account already there, with an earlier password in the keyring. */
+  exec_sql (path, "DROP TRIGGER refuse_insert;"
+                  "INSERT INTO accounts VALUES ('again', 'wordpress', '', '', 1);");
+  g_clear_pointer (&row, g_free);
+  row = g_strdup_printf ("UPDATE accounts SET url = '%s', user = '%s'", wp->url, wp->user);
+  exec_sql (path, "DROP TRIGGER refuse_update;");
+  exec_sql (path, row);
+  exec_sql (path, "CREATE TRIGGER refuse_update BEFORE UPDATE ON accounts"
+                  " BEGIN SELECT RAISE (ABORT, 'the test refuses the row'); END;");
+  g_assert_true (cd_secrets_store ("again", wp->url, wp->user, earlier, NULL, &error));
+  g_assert_no_error (error);
+
+  again = new_account ("again", wp->url);
+  again_name = add_account (again, db, wp->password, NULL, &error);
+  g_assert_null (again_name);
+  g_assert_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED);
+  g_clear_error (&error);
+  old_secret = stored_password ("again", wp->url, wp->user);
+  g_assert_cmpstr (old_secret, ==, earlier);
+  loaded = cd_account_load (db, "again", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_time_to_unix (cd_account_get_created (loaded)), ==, 1);
+
+  /* Removing fails the same way at the row: the password goes back. */
+  exec_sql (path, "CREATE TRIGGER refuse_delete BEFORE DELETE ON accounts"
+                  " BEGIN SELECT RAISE (ABORT, 'the test refuses the row'); END;");
+  g_assert_false (remove_account (db, "again", &error));
+  g_assert_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED);
+  g_clear_error (&error);
+  g_clear_pointer (&old_secret, g_free);
+  old_secret = stored_password ("again", wp->url, wp->user);
+  g_assert_cmpstr (old_secret, ==, earlier);
+
+  exec_sql (path, "DROP TRIGGER refuse_delete;");
+  g_assert_true (remove_account (db, "again", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&old_secret, g_free);
+  old_secret = stored_password ("again", wp->url, wp->user);
+  g_assert_null (old_secret);
 }
 
 int
@@ -690,6 +1050,9 @@ main (int   argc,
   ADD ("/accounts/refuses-password-in-arguments", test_refuses_argv_password);
   ADD ("/accounts/remove", test_remove);
   ADD ("/accounts/verify", test_verify);
+  ADD ("/accounts/add-remove-api", test_add_remove_api);
+  ADD ("/accounts/add-keyring-fails", test_add_keyring_fails);
+  ADD ("/accounts/add-row-fails", test_add_row_fails);
 
 #undef ADD
 

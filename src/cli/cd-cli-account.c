@@ -40,6 +40,8 @@ read_password (char *buffer,
   gboolean       ok;
   gsize          length;
 
+  g_assert (buffer != NULL);
+
   if (terminal)
     {
       struct termios quiet = saved;
@@ -70,6 +72,8 @@ open_sync_db (CdCli *cli)
   CdStore  *store;
   CdSyncDb *db;
 
+  g_assert (cli != NULL);
+
   if ((store = cd_cli_get_store (cli)) == NULL)
     return NULL;
   db = cd_sync_db_open (store, &error);
@@ -78,22 +82,29 @@ open_sync_db (CdCli *cli)
   return db;
 }
 
-typedef struct
-{
-  GMainLoop *loop;
-  char      *name;
-  GError    *error;
-} VerifyWait;
-
 static void
-on_verified (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  VerifyWait *wait = user_data;
+  GAsyncResult **slot = user_data;
 
-  wait->name = cd_cms_verify_finish (CD_CMS (source), result, &wait->error);
-  g_main_loop_quit (wait->loop);
+  g_assert (G_IS_ASYNC_RESULT (result));
+  g_assert (slot != NULL);
+
+  *slot = g_object_ref (result);
+}
+
+/* The command line has no main loop of its own: it spins the default
+ * context until the operation it started has finished. */
+static GAsyncResult *
+await_result (GAsyncResult **slot)
+{
+  g_assert (slot != NULL);
+
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
 }
 
 static int
@@ -103,17 +114,18 @@ account_add (CdCli *cli,
 {
   g_autoptr (CdSyncDb) db = NULL;
   g_autoptr (CdAccount) account = NULL;
-  g_autoptr (CdAccount) previous = NULL;
-  g_autoptr (CdCms) cms = NULL;
-  g_autoptr (GMainLoop) loop = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *display_name = NULL;
   const char      *name = NULL;
   const char      *url = NULL;
   const char      *user = NULL;
   char             password[MAX_PASSWORD + 2];
-  VerifyWait       wait = { NULL, NULL, NULL };
+  gboolean         replaced = FALSE;
   int              status = CD_EXIT_ERROR;
+
+  g_assert (cli != NULL);
+  g_assert (argv != NULL);
 
   for (int i = 2; i < argc; i++)
     {
@@ -153,8 +165,8 @@ account_add (CdCli *cli,
     }
   if ((db = open_sync_db (cli)) == NULL)
     return CD_EXIT_ERROR;
-  /* Before asking the site anything: a second account for the same login
-   * would pull every post twice. */
+  /* Before asking for the password: cd_account_add_async() would refuse a
+   * second account for the same login anyway, but only after it. */
   if (!cd_account_check_unique (account, db, &error))
     {
       cd_cli_printerr ("%s", error->message);
@@ -175,45 +187,17 @@ account_add (CdCli *cli,
       goto out;
     }
 
-  /* Verify before storing anything: a wrong password must leave no trace. */
-  cms = cd_account_create_cms (account, password);
-  loop = g_main_loop_new (NULL, FALSE);
-  wait.loop = loop;
-  cd_cms_verify_async (cms, NULL, on_verified, &wait);
-  g_main_loop_run (loop);
-  if (wait.name == NULL)
-    {
-      cd_cli_printerr ("%s", wait.error->message);
-      g_clear_error (&wait.error);
-      goto out;
-    }
-  display_name = g_steal_pointer (&wait.name);
-
-  /* Re-adding an account under a new address or user replaces its old
-   * password too. */
-  previous = cd_account_load (db, name, NULL);
-
-  if (!cd_secrets_store (name, cd_account_get_url (account), user, password, NULL, &error))
+  cd_account_add_async (account, db, password, NULL, store_result, &result);
+  explicit_bzero (password, sizeof password);
+  display_name = cd_account_add_finish (account, await_result (&result), &replaced, &error);
+  if (display_name == NULL)
     {
       cd_cli_printerr ("%s", error->message);
       goto out;
     }
-  if (!cd_account_save (account, db, &error))
-    {
-      cd_cli_printerr ("%s", error->message);
-      /* No row, no password: take it back out of the keyring. */
-      if (previous == NULL)
-        cd_secrets_clear (name, cd_account_get_url (account), user, NULL, NULL);
-      goto out;
-    }
-  if (previous != NULL &&
-      (g_strcmp0 (cd_account_get_url (previous), cd_account_get_url (account)) != 0 ||
-       g_strcmp0 (cd_account_get_user (previous), user) != 0))
-    cd_secrets_clear (name, cd_account_get_url (previous), cd_account_get_user (previous),
-                      NULL, NULL);
 
   printf ("Account “%s” %s: %s (%s) on %s; the password is in the keyring.\n",
-          name, previous != NULL ? "updated" : "added", user, display_name,
+          name, replaced ? "updated" : "added", user, display_name,
           cd_account_get_url (account));
   status = CD_EXIT_OK;
 
@@ -227,8 +211,11 @@ static const char *
 password_state (CdAccount *account)
 {
   g_autoptr (GError) error = NULL;
-  char *password = cd_account_lookup_password (account, NULL, &error);
+  char *password;
 
+  g_assert (CD_IS_ACCOUNT (account));
+
+  password = cd_account_lookup_password (account, NULL, &error);
   if (error != NULL)
     return "unknown";
   cd_secrets_free (password);
@@ -244,6 +231,9 @@ account_list (CdCli *cli,
   g_autoptr (GPtrArray) accounts = NULL;
   g_autoptr (GError) error = NULL;
   gboolean json = FALSE;
+
+  g_assert (cli != NULL);
+  g_assert (argv != NULL);
 
   for (int i = 2; i < argc; i++)
     {
@@ -317,8 +307,11 @@ account_remove (CdCli *cli,
                 char **argv)
 {
   g_autoptr (CdSyncDb) db = NULL;
-  g_autoptr (CdAccount) account = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
+
+  g_assert (cli != NULL);
+  g_assert (argv != NULL);
 
   if (argc != 3)
     {
@@ -327,15 +320,8 @@ account_remove (CdCli *cli,
     }
   if ((db = open_sync_db (cli)) == NULL)
     return CD_EXIT_ERROR;
-  if ((account = cd_account_load (db, argv[2], &error)) == NULL)
-    {
-      cd_cli_printerr ("%s", error->message);
-      return CD_EXIT_ERROR;
-    }
-  /* The password first: a row without one is harmless, the reverse is not. */
-  if (!cd_secrets_clear (argv[2], cd_account_get_url (account), cd_account_get_user (account),
-                         NULL, &error) ||
-      !cd_account_delete (db, argv[2], &error))
+  cd_account_remove_async (db, argv[2], NULL, store_result, &result);
+  if (!cd_account_remove_finish (db, await_result (&result), &error))
     {
       cd_cli_printerr ("%s", error->message);
       return CD_EXIT_ERROR;

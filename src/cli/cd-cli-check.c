@@ -17,6 +17,8 @@
 static gboolean
 looks_like_uuid (const char *text)
 {
+  g_assert (text != NULL);
+
   return g_uuid_string_is_valid (text);
 }
 
@@ -25,6 +27,8 @@ looks_like_uuid (const char *text)
 static char *
 data_dir_for (CdCli *cli)
 {
+  g_assert (cli != NULL);
+
   if (cli->data_dir != NULL)
     return g_strdup (cli->data_dir);
   return cd_store_default_data_dir ();
@@ -33,6 +37,8 @@ data_dir_for (CdCli *cli)
 static void
 print_human (GPtrArray *findings)
 {
+  g_assert (findings != NULL);
+
   for (guint i = 0; i < findings->len; i++)
     {
       const CdFinding *finding = g_ptr_array_index (findings, i);
@@ -54,6 +60,8 @@ print_json (GPtrArray *findings)
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *text = NULL;
+
+  g_assert (findings != NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "findings");

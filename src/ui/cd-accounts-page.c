@@ -1,9 +1,12 @@
 /* cd-accounts-page.c: the Accounts page of the preferences window.
  *
  * Lists the CMS accounts with a "Test Connection" button each, and adds
- * new ones: the application password is checked against the site before
- * anything is kept, then goes to the keyring (never to the store). Keyring
- * and network calls run off the main thread.
+ * new ones. The widgets are in cd-accounts-page.ui; adding and removing an
+ * account (the site's check of the password, the keyring, the row, and
+ * their undoing) is the core's cd_account_add_async() and
+ * cd_account_remove_async(), which run off the main thread. The page gets
+ * the store, and the preferences window that shows its toasts, when it is
+ * made.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,36 +15,45 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "cd-account.h"
 #include "cd-accounts-page.h"
-#include "cd-secrets.h"
 #include "cd-sync-db.h"
+#include "cd-ui-resources.h"
 
 struct _CdAccountsPage
 {
   AdwPreferencesPage parent_instance;
 
-  CdStore      *store;
-  CdSyncDb     *db;
-  GCancellable *cancellable;
+  CdStore              *store;
+  AdwPreferencesWindow *toast_window; /* weak */
+  CdSyncDb             *db;
+  GCancellable         *cancellable;
+  GPtrArray            *rows;
 
+  /* Template children */
   AdwPreferencesGroup *accounts_group;
-  GPtrArray           *rows;
   GtkWidget           *empty_row;
-
-  GtkWidget *name_row;
-  GtkWidget *url_row;
-  GtkWidget *user_row;
-  GtkWidget *password_row;
-  GtkWidget *add_button;
-  GtkWidget *status;
+  GtkWidget           *name_row;
+  GtkWidget           *url_row;
+  GtkWidget           *user_row;
+  GtkWidget           *password_row;
+  GtkWidget           *add_button;
+  GtkWidget           *status;
 };
 
 G_DEFINE_FINAL_TYPE (CdAccountsPage, cd_accounts_page, ADW_TYPE_PREFERENCES_PAGE)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_TOAST_WINDOW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void refresh (CdAccountsPage *self);
 
@@ -50,6 +62,8 @@ set_status (CdAccountsPage *self,
             const char     *text,
             gboolean        is_error)
 {
+  g_assert (CD_IS_ACCOUNTS_PAGE (self));
+
   gtk_label_set_text (GTK_LABEL (self->status), text != NULL ? text : "");
   gtk_widget_set_visible (self->status, text != NULL && *text != '\0');
   if (is_error)
@@ -58,31 +72,18 @@ set_status (CdAccountsPage *self,
     gtk_widget_remove_css_class (self->status, "error");
 }
 
-/* Returns FALSE when the page is in no window that shows toasts. */
+/* Returns FALSE when the page was given no window to show toasts in. */
 static gboolean
 toast (CdAccountsPage *self,
        const char     *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_assert (CD_IS_ACCOUNTS_PAGE (self));
+  g_assert (text != NULL);
 
-  if (!ADW_IS_PREFERENCES_WINDOW (root))
+  if (self->toast_window == NULL)
     return FALSE;
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
+  adw_preferences_window_add_toast (self->toast_window, adw_toast_new (text));
   return TRUE;
-}
-
-static CdSyncDb *
-ensure_db (CdAccountsPage *self)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (self->db == NULL)
-    {
-      self->db = cd_sync_db_open (self->store, &error);
-      if (self->db == NULL)
-        set_status (self, error->message, TRUE);
-    }
-  return self->db;
 }
 
 /* Test Connection ---------------------------------------------------------- */
@@ -97,6 +98,11 @@ on_row_verified (GObject      *source,
   g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget       *button;
+
+  g_assert (G_IS_ASYNC_RESULT (result));
+
+  g_assert (CD_IS_ACCOUNT (source));
+  g_assert (ADW_IS_ACTION_ROW (row));
 
   name = cd_account_verify_finish (CD_ACCOUNT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -121,10 +127,15 @@ static void
 on_test_clicked (GtkButton *button,
                  gpointer   user_data)
 {
-  CdAccountsPage *self = CD_ACCOUNTS_PAGE (user_data);
-  AdwActionRow   *row = g_object_get_data (G_OBJECT (button), "row");
-  CdAccount      *account = g_object_get_data (G_OBJECT (row), "account");
+  CdAccountsPage *self = user_data;
+  AdwActionRow   *row;
+  CdAccount      *account;
 
+  g_assert (GTK_IS_BUTTON (button));
+  g_assert (CD_IS_ACCOUNTS_PAGE (self));
+
+  row = g_object_get_data (G_OBJECT (button), "row");
+  account = g_object_get_data (G_OBJECT (row), "account");
   gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
   adw_action_row_set_subtitle (row, _ ("Testing the connection…"));
   cd_account_verify_async (account, self->cancellable, on_row_verified, g_object_ref (row));
@@ -132,48 +143,48 @@ on_test_clicked (GtkButton *button,
 
 /* Remove -------------------------------------------------------------------- */
 
-static void
-clear_secret_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+typedef struct
 {
-  CdAccount *account = task_data;
-  GError    *error = NULL;
+  CdAccountsPage *self;
+  char           *name;
+} RemoveWait;
 
-  if (cd_secrets_clear (cd_account_get_name (account), cd_account_get_url (account),
-                        cd_account_get_user (account), cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+static void
+remove_wait_free (RemoveWait *wait)
+{
+  g_assert (wait != NULL);
+
+  g_object_unref (wait->self);
+  g_free (wait->name);
+  g_free (wait);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoveWait, remove_wait_free)
+
 static void
-on_secret_cleared (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_removed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  CdAccountsPage *self = CD_ACCOUNTS_PAGE (source);
-  CdAccount      *account = g_task_get_task_data (G_TASK (result));
+  g_autoptr (RemoveWait) wait = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
+  CdAccountsPage  *self;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  g_assert (G_IS_ASYNC_RESULT (result));
+
+  g_assert (CD_IS_SYNC_DB (source));
+  g_assert (wait != NULL);
+
+  self = wait->self;
+  if (!cd_account_remove_finish (CD_SYNC_DB (source), result, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_status (self, error->message, TRUE);
-      return;
-    }
-  if (ensure_db (self) == NULL)
-    return;
-  if (!cd_account_delete (self->db, cd_account_get_name (account), &error))
-    {
-      set_status (self, error->message, TRUE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_status (self, error->message, TRUE);
       return;
     }
   /* Translators: %s is an account's name. */
-  message = g_strdup_printf (_ ("Account “%s” removed"), cd_account_get_name (account));
+  message = g_strdup_printf (_ ("Account “%s” removed"), wait->name);
   toast (self, message);
   refresh (self);
 }
@@ -182,16 +193,23 @@ static void
 on_remove_clicked (GtkButton *button,
                    gpointer   user_data)
 {
-  CdAccountsPage *self = CD_ACCOUNTS_PAGE (user_data);
-  AdwActionRow   *row = g_object_get_data (G_OBJECT (button), "row");
-  CdAccount      *account = g_object_get_data (G_OBJECT (row), "account");
-  g_autoptr (GTask) task = NULL;
+  CdAccountsPage *self = user_data;
+  AdwActionRow   *row;
+  CdAccount      *account;
+  RemoveWait     *wait;
 
+  g_assert (GTK_IS_BUTTON (button));
+  g_assert (CD_IS_ACCOUNTS_PAGE (self));
+
+  if (self->db == NULL)
+    return;
+  row = g_object_get_data (G_OBJECT (button), "row");
+  account = g_object_get_data (G_OBJECT (row), "account");
   gtk_widget_set_sensitive (GTK_WIDGET (row), FALSE);
-  task = g_task_new (self, self->cancellable, on_secret_cleared, NULL);
-  g_task_set_source_tag (task, on_remove_clicked);
-  g_task_set_task_data (task, g_object_ref (account), g_object_unref);
-  g_task_run_in_thread (task, clear_secret_thread);
+  wait = g_new0 (RemoveWait, 1);
+  wait->self = g_object_ref (self);
+  wait->name = g_strdup (cd_account_get_name (account));
+  cd_account_remove_async (self->db, wait->name, self->cancellable, on_removed, wait);
 }
 
 /* The list --------------------------------------------------------------- */
@@ -205,6 +223,9 @@ account_row_new (CdAccountsPage *self,
   GtkWidget       *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *subtitle = NULL;
   g_autofree char *name = NULL;
+
+  g_assert (CD_IS_ACCOUNTS_PAGE (self));
+  g_assert (CD_IS_ACCOUNT (account));
 
   /* Translators: a user name on a site, then the site's address. */
   subtitle = g_strdup_printf (_ ("%s on %s"), cd_account_get_user (account),
@@ -241,11 +262,13 @@ refresh (CdAccountsPage *self)
   g_autoptr (GPtrArray) accounts = NULL;
   g_autoptr (GError) error = NULL;
 
+  g_assert (CD_IS_ACCOUNTS_PAGE (self));
+
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->accounts_group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
 
-  if (ensure_db (self) == NULL)
+  if (self->db == NULL)
     return;
   accounts = cd_account_list (self->db, &error);
   if (accounts == NULL)
@@ -265,28 +288,12 @@ refresh (CdAccountsPage *self)
 
 /* Add -------------------------------------------------------------------- */
 
-typedef struct
-{
-  CdAccount *account;
-  char      *password; /* wiped when freed */
-  char      *display_name;
-} AddData;
-
-static void
-add_data_free (AddData *data)
-{
-  g_clear_object (&data->account);
-  if (data->password != NULL)
-    explicit_bzero (data->password, strlen (data->password));
-  g_free (data->password);
-  g_free (data->display_name);
-  g_free (data);
-}
-
 static void
 set_adding (CdAccountsPage *self,
             gboolean        adding)
 {
+  g_assert (CD_IS_ACCOUNTS_PAGE (self));
+
   gtk_widget_set_sensitive (self->add_button, !adding);
   gtk_widget_set_sensitive (self->name_row, !adding);
   gtk_widget_set_sensitive (self->url_row, !adding);
@@ -295,44 +302,26 @@ set_adding (CdAccountsPage *self,
 }
 
 static void
-store_secret_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+on_added (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
-  AddData *data = task_data;
-  GError  *error = NULL;
-
-  if (cd_secrets_store (cd_account_get_name (data->account), cd_account_get_url (data->account),
-                        cd_account_get_user (data->account), data->password, cancellable,
-                        &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-on_secret_stored (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  CdAccountsPage *self = CD_ACCOUNTS_PAGE (source);
-  AddData        *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (CdAccountsPage) self = user_data;
+  CdAccount *account = CD_ACCOUNT (source);
   g_autoptr (GError) error = NULL;
+  g_autofree char *display_name = NULL;
   g_autofree char *message = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_adding (self, FALSE);
-      set_status (self, error->message, TRUE);
-      return;
-    }
-  set_adding (self, FALSE);
-  if (ensure_db (self) == NULL)
+  g_assert (G_IS_ASYNC_RESULT (result));
+
+  g_assert (CD_IS_ACCOUNT (account));
+  g_assert (CD_IS_ACCOUNTS_PAGE (self));
+
+  display_name = cd_account_add_finish (account, result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (!cd_account_save (data->account, self->db, &error))
+  set_adding (self, FALSE);
+  if (display_name == NULL)
     {
       set_status (self, error->message, TRUE);
       return;
@@ -344,43 +333,24 @@ on_secret_stored (GObject      *source,
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   /* Translators: the account's name, then the user's name on the site. */
   message = g_strdup_printf (_ ("Account “%s” added: connected as %s"),
-                             cd_account_get_name (data->account), data->display_name);
+                             cd_account_get_name (account), display_name);
   set_status (self, toast (self, message) ? NULL : message, FALSE);
   refresh (self);
 }
 
 static void
-on_add_verified (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_add_clicked (GtkButton      *button,
+                CdAccountsPage *self)
 {
-  g_autoptr (GTask) task = user_data;
-  AddData *data = g_task_get_task_data (task);
-  GError  *error = NULL;
-
-  data->display_name = cd_cms_verify_finish (CD_CMS (source), result, &error);
-  if (data->display_name == NULL)
-    {
-      /* Reported by on_secret_stored(), which ends every add. */
-      g_task_return_error (task, error);
-      return;
-    }
-  /* Checked: now the keyring, off the main thread. */
-  g_task_run_in_thread (task, store_secret_thread);
-}
-
-static void
-on_add_clicked (GtkButton *button,
-                gpointer   user_data)
-{
-  CdAccountsPage *self = CD_ACCOUNTS_PAGE (user_data);
   g_autoptr (CdAccount) account = NULL;
-  g_autoptr (CdCms) cms = NULL;
   g_autoptr (GError) error = NULL;
-  GTask      *task;
-  AddData    *data;
   const char *password;
 
+  g_assert (GTK_IS_BUTTON (button));
+  g_assert (CD_IS_ACCOUNTS_PAGE (self));
+
+  if (self->db == NULL)
+    return;
   account = cd_account_new (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                             CD_ACCOUNT_KIND_WORDPRESS,
                             gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
@@ -399,82 +369,69 @@ on_add_clicked (GtkButton *button,
       return;
     }
 
-  data = g_new0 (AddData, 1);
-  data->account = g_object_ref (account);
-  data->password = g_strdup (password);
-  task = g_task_new (self, self->cancellable, on_secret_stored, NULL);
-  g_task_set_source_tag (task, on_add_clicked);
-  g_task_set_task_data (task, data, (GDestroyNotify) add_data_free);
-
   set_adding (self, TRUE);
   set_status (self, _ ("Checking the password with the site…"), FALSE);
-  cms = cd_account_create_cms (account, data->password);
-  cd_cms_verify_async (cms, self->cancellable, on_add_verified, task);
+  cd_account_add_async (account, self->db, password, self->cancellable, on_added,
+                        g_object_ref (self));
 }
 
 /* GObject ---------------------------------------------------------------- */
 
-static GtkWidget *
-entry_row_new (const char *title,
-               const char *name)
+static void
+cd_accounts_page_constructed (GObject *object)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  CdAccountsPage *self = CD_ACCOUNTS_PAGE (object);
+  g_autoptr (GError) error = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_name (row, name);
-  return row;
+  G_OBJECT_CLASS (cd_accounts_page_parent_class)->constructed (object);
+
+  self->db = cd_sync_db_open (self->store, &error);
+  if (self->db == NULL)
+    set_status (self, error->message, TRUE);
+  refresh (self);
 }
 
 static void
-build (CdAccountsPage *self)
+cd_accounts_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
-  GtkWidget *group;
+  CdAccountsPage *self = CD_ACCOUNTS_PAGE (object);
 
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _ ("Accounts"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "network-server-symbolic");
-  gtk_widget_set_name (GTK_WIDGET (self), "accounts");
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_TOAST_WINDOW:
+      g_value_set_object (value, self->toast_window);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("WordPress Sites"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _ ("Drafts sync with these sites. Passwords are "
-                                            "kept in the keyring."));
-  self->accounts_group = ADW_PREFERENCES_GROUP (group);
-  self->empty_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _ ("No accounts yet"));
-  adw_preferences_group_add (self->accounts_group, self->empty_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
+static void
+cd_accounts_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CdAccountsPage *self = CD_ACCOUNTS_PAGE (object);
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Add Account"));
-  self->name_row = entry_row_new (_ ("Name"), "account-name");
-  self->url_row = entry_row_new (_ ("Site Address"), "account-url");
-  self->user_row = entry_row_new (_ ("User Name"), "account-user");
-  self->password_row = adw_password_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_row),
-                                 _ ("Application Password"));
-  gtk_widget_set_name (self->password_row, "account-password");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->name_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->url_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->user_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->password_row);
-
-  self->add_button = gtk_button_new_with_label (_ ("Add Account"));
-  gtk_widget_set_name (self->add_button, "add-account");
-  gtk_widget_set_halign (self->add_button, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (self->add_button, 12);
-  gtk_widget_add_css_class (self->add_button, "suggested-action");
-  g_signal_connect (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->add_button);
-
-  self->status = gtk_label_new (NULL);
-  gtk_widget_set_name (self->status, "accounts-status");
-  gtk_label_set_wrap (GTK_LABEL (self->status), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->status), 0);
-  gtk_widget_set_margin_top (self->status, 12);
-  gtk_widget_set_visible (self->status, FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->status);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_TOAST_WINDOW:
+      /* Weak: the window holds the page. */
+      g_set_weak_pointer (&self->toast_window, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -484,9 +441,11 @@ cd_accounts_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->toast_window);
   g_clear_object (&self->db);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_ACCOUNTS_PAGE);
 
   G_OBJECT_CLASS (cd_accounts_page_parent_class)->dispose (object);
 }
@@ -494,7 +453,36 @@ cd_accounts_page_dispose (GObject *object)
 static void
 cd_accounts_page_class_init (CdAccountsPageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = cd_accounts_page_dispose;
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cd_accounts_page_constructed;
+  object_class->get_property = cd_accounts_page_get_property;
+  object_class->set_property = cd_accounts_page_set_property;
+  object_class->dispose = cd_accounts_page_dispose;
+
+  properties[PROP_STORE] =
+      g_param_spec_object ("store", NULL, NULL, CD_TYPE_STORE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOAST_WINDOW] =
+      g_param_spec_object ("toast-window", NULL, NULL, ADW_TYPE_PREFERENCES_WINDOW,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The resource bundle registers itself from a constructor, but only when
+   * the linker keeps it out of the static library: referring to it does. */
+  g_assert (cd_ui_get_resource () != NULL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/cd-accounts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdAccountsPage, accounts_group);
+  gtk_widget_class_bind_template_child (widget_class, CdAccountsPage, empty_row);
+  gtk_widget_class_bind_template_child (widget_class, CdAccountsPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, CdAccountsPage, url_row);
+  gtk_widget_class_bind_template_child (widget_class, CdAccountsPage, user_row);
+  gtk_widget_class_bind_template_child (widget_class, CdAccountsPage, password_row);
+  gtk_widget_class_bind_template_child (widget_class, CdAccountsPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CdAccountsPage, status);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
 }
 
 static void
@@ -502,24 +490,24 @@ cd_accounts_page_init (CdAccountsPage *self)
 {
   self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new ();
-  build (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
  * cd_accounts_page_new:
  * @store: the article store; the accounts live in its file
+ * @toast_window: (nullable): the preferences window the page is for, which
+ *   shows the page's toasts; without one, the page says what happened in
+ *   its own status line
  *
  * Returns: (transfer floating): the page, for adw_preferences_window_add()
  */
 CdAccountsPage *
-cd_accounts_page_new (CdStore *store)
+cd_accounts_page_new (CdStore              *store,
+                      AdwPreferencesWindow *toast_window)
 {
-  CdAccountsPage *self;
-
   g_return_val_if_fail (CD_IS_STORE (store), NULL);
+  g_return_val_if_fail (toast_window == NULL || ADW_IS_PREFERENCES_WINDOW (toast_window), NULL);
 
-  self = g_object_new (CD_TYPE_ACCOUNTS_PAGE, NULL);
-  self->store = g_object_ref (store);
-  refresh (self);
-  return self;
+  return g_object_new (CD_TYPE_ACCOUNTS_PAGE, "store", store, "toast-window", toast_window, NULL);
 }

@@ -99,7 +99,8 @@ preferences_action (GSimpleAction *action,
 
   if (self->store != NULL)
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
-                                ADW_PREFERENCES_PAGE (cd_accounts_page_new (self->store)));
+                                ADW_PREFERENCES_PAGE (cd_accounts_page_new (
+                                    self->store, ADW_PREFERENCES_WINDOW (preferences))));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

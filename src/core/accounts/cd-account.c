@@ -1,4 +1,7 @@
-/* cd-account.c: CMS accounts in the sync tables.
+/* cd-account.c: a CMS account: its fields, checked and tidied, its row in
+ * the accounts table (through cd-account-table.h: no SQL here), its
+ * password in the keyring and a client for its site. Adding and removing
+ * one, with the keyring and the row together, is in cd-account-add-remove.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +12,7 @@
 
 #include <string.h>
 
+#include "cd-account-table.h"
 #include "cd-account.h"
 #include "cd-secrets.h"
 #include "cd-sync-db-private.h"
@@ -121,7 +125,9 @@ cd_account_normalize_url (const char *url,
 static gboolean
 is_valid_name (const char *name)
 {
-  if (name == NULL || *name == '\0' || strlen (name) > 64 || !g_utf8_validate (name, -1, NULL))
+  g_assert (name != NULL);
+
+  if (*name == '\0' || strlen (name) > 64 || !g_utf8_validate (name, -1, NULL))
     return FALSE;
   for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -259,25 +265,22 @@ cd_account_get_created (CdAccount *self)
   return self->created;
 }
 
-static void
-set_db_error (GError    **error,
-              CdSyncDb   *db,
-              const char *what)
-{
-  g_set_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_FAILED,
-               "Could not %s in %s: %s", what, cd_sync_db_get_path (db),
-               sqlite3_errmsg (cd_sync_db_get_handle (db)));
-}
-
 static gboolean
 same_login (CdAccount *a,
             CdAccount *b)
 {
-  g_autofree char *url_a = cd_account_normalize_url (a->url, NULL);
-  g_autofree char *url_b = cd_account_normalize_url (b->url, NULL);
-  g_autofree char *user_a = g_utf8_casefold (a->user, -1);
-  g_autofree char *user_b = g_utf8_casefold (b->user, -1);
+  g_autofree char *url_a = NULL;
+  g_autofree char *url_b = NULL;
+  g_autofree char *user_a = NULL;
+  g_autofree char *user_b = NULL;
 
+  g_assert (CD_IS_ACCOUNT (a));
+  g_assert (CD_IS_ACCOUNT (b));
+
+  url_a = cd_account_normalize_url (a->url, NULL);
+  url_b = cd_account_normalize_url (b->url, NULL);
+  user_a = g_utf8_casefold (a->user, -1);
+  user_b = g_utf8_casefold (b->user, -1);
   return g_strcmp0 (url_a != NULL ? url_a : a->url, url_b != NULL ? url_b : b->url) == 0 &&
          g_str_equal (user_a, user_b);
 }
@@ -329,8 +332,9 @@ cd_account_check_unique (CdAccount *self,
  * @db: the sync tables
  * @error: return location for a #GError
  *
- * Adds the account, or replaces the one of the same name. Refuses one
- * that another account already covers (see cd_account_check_unique()).
+ * Adds the account's row, or replaces the one of the same name. Refuses
+ * one that another account already covers (see cd_account_check_unique()).
+ * The password is not touched: cd_account_add_async() keeps both.
  *
  * Returns: %TRUE when saved
  */
@@ -339,50 +343,31 @@ cd_account_save (CdAccount *self,
                  CdSyncDb  *db,
                  GError   **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int           rc;
+  g_autoptr (CdAccountRow) row = NULL;
 
   g_return_val_if_fail (CD_IS_ACCOUNT (self), FALSE);
   g_return_val_if_fail (CD_IS_SYNC_DB (db), FALSE);
 
   if (!cd_account_check_unique (self, db, error))
     return FALSE;
-
-  if (sqlite3_prepare_v2 (cd_sync_db_get_handle (db),
-                          "INSERT INTO accounts (name, kind, url, user, created) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5) "
-                          "ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, "
-                          "url = excluded.url, user = excluded.user",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (error, db, "save the account");
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, self->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, self->kind, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, self->url, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, self->user, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, g_date_time_to_unix (self->created));
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (error, db, "save the account");
-      return FALSE;
-    }
-  return TRUE;
+  row = cd_account_row_new (self->name, self->kind, self->url, self->user,
+                            g_date_time_to_unix (self->created));
+  return cd_account_table_put (db, row, error);
 }
 
 static CdAccount *
-account_from_row (sqlite3_stmt *stmt)
+account_from_row (const CdAccountRow *row)
 {
-  CdAccount *self = g_object_new (CD_TYPE_ACCOUNT, NULL);
+  CdAccount *self;
 
-  self->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  self->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  self->url = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  self->user = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  self->created = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 4));
+  g_assert (row != NULL);
+
+  self = g_object_new (CD_TYPE_ACCOUNT, NULL);
+  self->name = g_strdup (row->name);
+  self->kind = g_strdup (row->kind);
+  self->url = g_strdup (row->url);
+  self->user = g_strdup (row->user);
+  self->created = g_date_time_new_from_unix_utc (row->created);
   return self;
 }
 
@@ -400,31 +385,21 @@ cd_account_load (CdSyncDb   *db,
                  const char *name,
                  GError    **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  CdAccount    *account = NULL;
-  int           rc;
+  g_autoptr (CdAccountRow) row = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (CD_IS_SYNC_DB (db), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (sqlite3_prepare_v2 (cd_sync_db_get_handle (db),
-                          "SELECT name, kind, url, user, created FROM accounts WHERE name = ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (error, db, "read the account");
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    account = account_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  row = cd_account_table_get (db, name, &local_error);
+  if (row != NULL)
+    return account_from_row (row);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
     g_set_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_NOT_FOUND,
                  "There is no account named “%s”; add it with “copydesk account add”.", name);
-  else
-    set_db_error (error, db, "read the account");
-  sqlite3_finalize (stmt);
-  return account;
+  return NULL;
 }
 
 /**
@@ -439,28 +414,17 @@ GPtrArray *
 cd_account_list (CdSyncDb *db,
                  GError  **error)
 {
-  g_autoptr (GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = NULL;
-  int           rc;
+  g_autoptr (GPtrArray) rows = NULL;
+  GPtrArray *accounts;
 
   g_return_val_if_fail (CD_IS_SYNC_DB (db), NULL);
 
-  if (sqlite3_prepare_v2 (cd_sync_db_get_handle (db),
-                          "SELECT name, kind, url, user, created FROM accounts ORDER BY name",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (error, db, "list the accounts");
-      return NULL;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (accounts, account_from_row (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (error, db, "list the accounts");
-      return NULL;
-    }
-  return g_steal_pointer (&accounts);
+  if ((rows = cd_account_table_list (db, error)) == NULL)
+    return NULL;
+  accounts = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (accounts, account_from_row (g_ptr_array_index (rows, i)));
+  return accounts;
 }
 
 /**
@@ -469,7 +433,8 @@ cd_account_list (CdSyncDb *db,
  * @name: the account's name
  * @error: return location for a #GError
  *
- * Removes the account's row (not its password; see cd_secrets_clear()).
+ * Removes the account's row (not its password: cd_account_remove_async()
+ * removes both).
  *
  * Returns: %TRUE when removed; %CD_ACCOUNT_ERROR_NOT_FOUND when there was none
  */
@@ -478,27 +443,14 @@ cd_account_delete (CdSyncDb   *db,
                    const char *name,
                    GError    **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int           rc;
+  gboolean found = FALSE;
 
   g_return_val_if_fail (CD_IS_SYNC_DB (db), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (sqlite3_prepare_v2 (cd_sync_db_get_handle (db), "DELETE FROM accounts WHERE name = ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (error, db, "remove the account");
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (error, db, "remove the account");
-      return FALSE;
-    }
-  if (sqlite3_changes (cd_sync_db_get_handle (db)) == 0)
+  if (!cd_account_table_delete (db, name, &found, error))
+    return FALSE;
+  if (!found)
     {
       g_set_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_NOT_FOUND,
                    "There is no account named “%s”.", name);
@@ -557,6 +509,9 @@ lookup_thread (GTask        *task,
   GError    *error = NULL;
   char      *password;
 
+  g_assert (G_IS_TASK (task));
+  g_assert (CD_IS_ACCOUNT (self));
+
   password = cd_account_lookup_password (self, cancellable, &error);
   if (error != NULL)
     g_task_return_error (task, error);
@@ -578,6 +533,11 @@ on_verified (GObject      *source,
   GError *error = NULL;
   char   *name;
 
+  g_assert (G_IS_ASYNC_RESULT (result));
+
+  g_assert (CD_IS_CMS (source));
+  g_assert (G_IS_TASK (task));
+
   name = cd_cms_verify_finish (CD_CMS (source), result, &error);
   if (name == NULL)
     g_task_return_error (task, error);
@@ -595,6 +555,11 @@ on_password (GObject      *source,
   GCancellable *cancellable;
   GError       *error = NULL;
   char         *password;
+
+  g_assert (G_IS_ASYNC_RESULT (result));
+
+  g_assert (CD_IS_ACCOUNT (source));
+  g_assert (G_IS_TASK (task));
 
   password = g_task_propagate_pointer (G_TASK (result), &error);
   if (password == NULL)

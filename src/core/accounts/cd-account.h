@@ -1,5 +1,7 @@
 /* cd-account.h: an account on a CMS (name, kind, address, user), kept in
- * the sync tables. The password is never here: see cd-secrets.h.
+ * the sync tables, with its password in the keyring (cd-secrets.h), never
+ * in the tables. cd_account_add_async() and cd_account_remove_async() keep
+ * the two together; the command line and the Accounts page both use them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,6 +60,25 @@ GPtrArray *cd_account_list (CdSyncDb *db,
 gboolean   cd_account_delete (CdSyncDb   *db,
                               const char *name,
                               GError    **error);
+
+void     cd_account_add_async (CdAccount          *self,
+                               CdSyncDb           *db,
+                               const char         *password,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data);
+char    *cd_account_add_finish (CdAccount    *self,
+                                GAsyncResult *result,
+                                gboolean     *replaced,
+                                GError      **error);
+void     cd_account_remove_async (CdSyncDb           *db,
+                                  const char         *name,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data);
+gboolean cd_account_remove_finish (CdSyncDb     *db,
+                                   GAsyncResult *result,
+                                   GError      **error);
 
 char  *cd_account_lookup_password (CdAccount    *self,
                                    GCancellable *cancellable,

@@ -44,6 +44,10 @@ set_keyring_error (GError    **error,
                    const char *account,
                    GError     *cause)
 {
+  g_assert (what != NULL);
+  g_assert (account != NULL);
+  g_assert (cause != NULL);
+
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, cause);

@@ -18,6 +18,9 @@ static guint
 find_field (CdCheckContext *ctx,
             const char     *name)
 {
+  g_assert (ctx != NULL);
+  g_assert (name != NULL);
+
   for (guint f = 0; f < ctx->n_fields; f++)
     if (g_str_equal (ctx->fields[f].name, name))
       return f;
@@ -30,6 +33,8 @@ check_headline_length (CdCheckContext *ctx)
   const CdCheckField *headline = &ctx->fields[find_field (ctx, "headline")];
   glong               length = g_utf8_strlen (headline->text, headline->length);
   const char         *over;
+
+  g_assert (ctx != NULL);
 
   if (ctx->headline_limit == 0 || length <= (glong) ctx->headline_limit)
     return;
@@ -46,6 +51,8 @@ static void
 check_missing_fields (CdCheckContext *ctx)
 {
   CdArticleStatus status = cd_article_get_status (ctx->article);
+
+  g_assert (ctx != NULL);
 
   if (status == CD_ARTICLE_STATUS_DRAFT || status == CD_ARTICLE_STATUS_KILLED)
     return;

@@ -31,6 +31,8 @@ phrase_words (const char *phrase)
   GString         *word = g_string_new (NULL);
   char           **words;
 
+  g_assert (phrase != NULL);
+
   for (const char *p = folded;; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -110,6 +112,9 @@ static char *
 fold_word (const CdCheckField *field,
            const CdCheckWord  *word)
 {
+  g_assert (field != NULL);
+  g_assert (word != NULL);
+
   return _cd_check_fold (field->text + word->start, word->end - word->start);
 }
 
@@ -120,6 +125,9 @@ entry_matches (const CdHouseStyleEntry *entry,
                const CdCheckField      *field,
                guint                    i)
 {
+  g_assert (entry != NULL);
+  g_assert (field != NULL);
+
   for (guint k = 1; entry->avoid_words[k] != NULL; k++)
     {
       const CdCheckWord *word;

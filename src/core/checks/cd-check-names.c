@@ -121,6 +121,8 @@ make_key (const char *text,
   char            *out = folded;
   char            *key = g_steal_pointer (&folded);
 
+  g_assert (text != NULL);
+
   for (const char *p = key; *p; p++)
     if (*p != '-' && *p != '\'' && *p != ' ' && *p != '.')
       *out++ = *p;
@@ -132,6 +134,9 @@ static gboolean
 is_name_word (const CdCheckField *field,
               const CdCheckWord  *word)
 {
+  g_assert (field != NULL);
+  g_assert (word != NULL);
+
   if (word->flags & (CD_CHECK_WORD_ALL_CAPS | CD_CHECK_WORD_HAS_DIGIT))
     return FALSE;
   if (!(word->flags & (CD_CHECK_WORD_CAPITALISED | CD_CHECK_WORD_MIXED_CASE)))
@@ -146,6 +151,9 @@ is_article_word (const CdCheckField *field,
   gsize       n = word->end - word->start;
   const char *text = field->text + word->start;
 
+  g_assert (field != NULL);
+  g_assert (word != NULL);
+
   return n == 2 && (g_ascii_strncasecmp (text, "al", 2) == 0 ||
                     g_ascii_strncasecmp (text, "el", 2) == 0);
 }
@@ -157,6 +165,9 @@ add_group (Names      *names,
 {
   gpointer found = g_hash_table_lookup (names->by_key, key);
   Group    group = { 0 };
+
+  g_assert (names != NULL);
+  g_assert (key != NULL);
 
   if (found != NULL)
     {
@@ -192,6 +203,9 @@ add_occurrence (Names              *names,
                                                                     last->end - last->start);
   Group             *group;
 
+  g_assert (names != NULL);
+  g_assert (field != NULL);
+
   occurrence.field = f;
   occurrence.start = first->start;
   occurrence.end = end;
@@ -222,6 +236,9 @@ collect_lower_case (Names              *names,
   gpointer           found;
   Group             *group;
 
+  g_assert (names != NULL);
+  g_assert (field != NULL);
+
   if (word->flags & (CD_CHECK_WORD_CAPITALISED | CD_CHECK_WORD_MIXED_CASE |
                      CD_CHECK_WORD_HAS_DIGIT))
     return;
@@ -244,6 +261,8 @@ collect (Names   *names,
          gboolean lower_case)
 {
   CdCheckContext *ctx = names->ctx;
+
+  g_assert (names != NULL);
 
   for (guint f = 0; f < ctx->n_fields; f++)
     {
@@ -281,6 +300,8 @@ find_root (Names *names,
 {
   Group *group = &g_array_index (names->groups, Group, index);
 
+  g_assert (names != NULL);
+
   while (group->parent != index)
     {
       Group *parent = &g_array_index (names->groups, Group, group->parent);
@@ -301,6 +322,9 @@ is_inflection (const char *a,
   const char *shorter = la > lb ? b : a;
   gsize       ls = MIN (la, lb);
 
+  g_assert (a != NULL);
+  g_assert (b != NULL);
+
   if (strncmp (longer, shorter, ls) != 0)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (inflections); i++)
@@ -313,6 +337,9 @@ static gboolean
 is_distinct_pair (const char *a,
                   const char *b)
 {
+  g_assert (a != NULL);
+  g_assert (b != NULL);
+
   for (guint i = 0; i < G_N_ELEMENTS (distinct_pairs); i++)
     if ((g_str_equal (a, distinct_pairs[i][0]) && g_str_equal (b, distinct_pairs[i][1])) ||
         (g_str_equal (a, distinct_pairs[i][1]) && g_str_equal (b, distinct_pairs[i][0])))
@@ -326,6 +353,9 @@ group_surface (Names *names,
 {
   guint index = g_array_index (group->occurrences, guint, 0);
 
+  g_assert (names != NULL);
+  g_assert (group != NULL);
+
   return g_array_index (names->occurrences, Occurrence, index).surface;
 }
 
@@ -334,6 +364,9 @@ static gboolean
 group_is_known (Names *names,
                 Group *group)
 {
+  g_assert (names != NULL);
+  g_assert (group != NULL);
+
   for (guint i = 0; i < group->occurrences->len; i++)
     {
       guint             index = g_array_index (group->occurrences, guint, i);
@@ -349,6 +382,8 @@ static void
 join_near_keys (Names *names)
 {
   g_autoptr (GPtrArray) candidates = g_ptr_array_new ();
+
+  g_assert (names != NULL);
 
   for (guint i = 0; i < names->groups->len; i++)
     {
@@ -399,6 +434,8 @@ join_near_keys (Names *names)
 static gboolean
 has_upper (const char *text)
 {
+  g_assert (text != NULL);
+
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     if (g_unichar_isupper (g_utf8_get_char (p)))
       return TRUE;
@@ -421,6 +458,9 @@ report_cluster (Names  *names,
   g_autoptr (GPtrArray) occurrence_forms = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) list = g_string_new (NULL);
   const Form *best = NULL;
+
+  g_assert (names != NULL);
+  g_assert (members != NULL);
 
   /* Mid-sentence spellings as written. A capital that only opens a sentence
    * or sits in a headline is not a variant of the lower-case form. */

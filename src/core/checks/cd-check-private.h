@@ -1,4 +1,6 @@
-/* cd-check-private.h: what the check engine shares with its rule files.
+/* cd-check-private.h: what the check engine (cd-check.c, with the lists
+ * in cd-check-lists.c and the dictionaries in cd-check-words.c) shares with
+ * its rule files.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -93,6 +95,43 @@ typedef struct
   GPtrArray  *house_style;       /* CdHouseStyleEntry */
   GHashTable *house_style_index; /* first folded word → GPtrArray of entries */
 } CdCheckContext;
+
+struct _CdChecker
+{
+  GObject parent_instance;
+
+  /* One lock guards everything below: the Enchant dictionaries are not safe
+   * to use from two threads at once, and a run reads the lists. */
+  GMutex lock;
+
+  char *default_language;
+  guint headline_limit;
+  guint thorough_suggestions : 1;
+  char *data_dir;
+
+  GPtrArray  *words;    /* char*, in the order they were added */
+  GHashTable *word_set; /* the same words */
+
+  char       *house_style_text;
+  GPtrArray  *house_style; /* CdHouseStyleEntry */
+  GHashTable *house_style_index;
+
+  EnchantBroker *broker;
+  GHashTable    *dicts;          /* language tag → EnchantDict, or NULL when none fits */
+  GHashTable    *spell_caches;   /* dictionary → GHashTable word → verdict */
+  GHashTable    *suggest_caches; /* dictionary → GHashTable word → suggestion */
+
+  GHashTable *ignores; /* uuid → GHashTable of ignore keys */
+};
+
+/* The "_locked" calls need the checker's lock held. */
+gboolean     _cd_checker_set_house_style_locked (CdChecker  *self,
+                                                 const char *text,
+                                                 GError    **error);
+GHashTable  *_cd_checker_get_ignores_locked (CdChecker  *self,
+                                             const char *uuid);
+EnchantDict *_cd_checker_get_dict_locked (CdChecker  *self,
+                                          const char *language);
 
 void _cd_check_add (CdCheckContext *ctx,
                     guint           field,

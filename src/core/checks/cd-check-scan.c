@@ -61,6 +61,8 @@ mask_range (CdCheckField *field,
             gsize         end,
             CdCheckMask   mask)
 {
+  g_assert (field != NULL);
+
   end = MIN (end, field->length);
   if (start < end)
     memset (field->mask + start, mask, end - start);
@@ -74,6 +76,9 @@ add_markup (CdCheckField *field,
 {
   CdCheckMarkup markup = { start, end, kind };
 
+  g_assert (field != NULL);
+  g_assert (kind != NULL);
+
   mask_range (field, start, end, CD_CHECK_MASK_MARKUP);
   g_array_append_val (field->markup, markup);
 }
@@ -84,6 +89,8 @@ line_end (const char *text,
           gsize       pos)
 {
   const char *nl = memchr (text + pos, '\n', length - pos);
+
+  g_assert (text != NULL);
 
   return nl != NULL ? (gsize) (nl - text) : length;
 }
@@ -96,6 +103,8 @@ mask_markdown_lines (CdCheckField *field)
   gsize       pos = 0;
   char        fence_char = 0;
   gsize       fence_len = 0;
+
+  g_assert (field != NULL);
 
   while (pos < field->length)
     {
@@ -143,6 +152,8 @@ is_url_start (const char *text,
 {
   static const char *prefixes[] = { "http://", "https://", "ftp://", "www.", "mailto:" };
 
+  g_assert (text != NULL);
+
   if (pos > 0 && (g_ascii_isalnum (text[pos - 1]) || text[pos - 1] == '/'))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
@@ -162,6 +173,8 @@ url_end (const char *text,
 {
   int   parens = 0;
   gsize end = pos;
+
+  g_assert (text != NULL);
 
   while (end < length && !g_ascii_isspace (text[end]) && text[end] != '<' &&
          text[end] != '>' && text[end] != '"' && text[end] != '[' && text[end] != ']')
@@ -200,6 +213,8 @@ autolink_end (const char *text,
   gboolean scheme = FALSE;
   gboolean at = FALSE;
 
+  g_assert (text != NULL);
+
   while (p < length && p - pos < 2048)
     {
       char c = text[p];
@@ -223,6 +238,8 @@ html_tag_end (const char *text,
               gsize       pos)
 {
   gsize p = pos + 1;
+
+  g_assert (text != NULL);
 
   if (p < length && text[p] == '/')
     p++;
@@ -250,6 +267,8 @@ html_comment_end (const char *text,
 {
   const char *end;
 
+  g_assert (text != NULL);
+
   if (pos + 4 > length || strncmp (text + pos, "<!--", 4) != 0)
     return 0;
   end = g_strstr_len (text + pos + 4, length - pos - 4, "-->");
@@ -263,6 +282,8 @@ entity_end (const char *text,
 {
   gsize p = pos + 1;
   gsize start;
+
+  g_assert (text != NULL);
 
   if (p < length && text[p] == '#')
     {
@@ -297,6 +318,8 @@ shortcode_end (const CdCheckField *field,
   gboolean         closing = FALSE;
   gboolean         attribute = FALSE;
   g_autofree char *name = NULL;
+
+  g_assert (field != NULL);
 
   if (p < length && text[p] == '/')
     {
@@ -341,6 +364,8 @@ link_destination_end (const char *text,
 {
   int depth = 0;
 
+  g_assert (text != NULL);
+
   for (gsize p = pos; p < length && p - pos < 4096; p++)
     {
       if (text[p] == '\n')
@@ -364,6 +389,8 @@ mask_inline (CdCheckField *field)
   const char *text = field->text;
   gsize       length = field->length;
   gsize       pos = 0;
+
+  g_assert (field != NULL);
 
   while (pos < length)
     {
@@ -501,6 +528,8 @@ find_words (CdCheckField *field)
   gboolean    sentence_start = TRUE;
   gboolean    spaces_only = FALSE; /* since the previous word, only spaces */
   gboolean    seen_space = FALSE;
+
+  g_assert (field != NULL);
 
   while (p < end)
     {

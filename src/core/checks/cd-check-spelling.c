@@ -22,6 +22,8 @@ collect_names (CdCheckContext *ctx)
 {
   GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  g_assert (ctx != NULL);
+
   for (guint f = 0; f < ctx->n_fields; f++)
     {
       const CdCheckField *field = &ctx->fields[f];
@@ -58,6 +60,8 @@ normalise_word (const char *text,
   GString    *out;
   const char *end = text + length;
 
+  g_assert (text != NULL);
+
   if (memchr (text, 0xE2, length) == NULL)
     {
       char *plain = g_strndup (text, length);
@@ -85,6 +89,9 @@ plural_is_known (CdCheckContext *ctx,
 {
   gsize n = strlen (word);
 
+  g_assert (ctx != NULL);
+  g_assert (word != NULL);
+
   if (n > 3 && word[n - 1] == 's' && _cd_check_word_is_correct (ctx, word, n - 1))
     return TRUE;
   return n > 4 && word[n - 2] == 'e' && word[n - 1] == 's' &&
@@ -94,6 +101,8 @@ plural_is_known (CdCheckContext *ctx,
 static gboolean
 has_digit (const char *text)
 {
+  g_assert (text != NULL);
+
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     if (g_unichar_isdigit (g_utf8_get_char (p)))
       return TRUE;
@@ -110,6 +119,9 @@ report (CdCheckContext *ctx,
 {
   const char      *suggestion = _cd_check_word_suggestion (ctx, word, -1);
   g_autofree char *cased = NULL;
+
+  g_assert (ctx != NULL);
+  g_assert (word != NULL);
 
   if (suggestion != NULL && capitalised)
     suggestion = cased = _cd_check_upper_first (suggestion);
@@ -128,6 +140,11 @@ check_lower (CdCheckContext     *ctx,
 {
   const char *p = text;
   gsize       offset = word->start;
+
+  g_assert (ctx != NULL);
+  g_assert (field != NULL);
+  g_assert (word != NULL);
+  g_assert (text != NULL);
 
   if (_cd_check_word_is_correct (ctx, text, -1))
     return;
@@ -195,8 +212,11 @@ language_name (const char *language)
     { "uk", "Ukrainian" },
     { "zh", "Chinese"   },
   };
-  gsize n = strcspn (language, "-_");
+  gsize n;
 
+  g_assert (language != NULL);
+
+  n = strcspn (language, "-_");
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (strlen (names[i].code) == n && g_ascii_strncasecmp (language, names[i].code, n) == 0)
       return names[i].name;
@@ -211,6 +231,8 @@ report_no_dictionary (CdCheckContext *ctx)
   const char *name = language_name (ctx->language);
   guint       body = G_MAXUINT;
   gboolean    has_text = FALSE;
+
+  g_assert (ctx != NULL);
 
   for (guint f = 0; f < ctx->n_fields; f++)
     {

@@ -72,6 +72,9 @@ static void
 report_opener (Quotes       *q,
                const Opener *opener)
 {
+  g_assert (q != NULL);
+  g_assert (opener != NULL);
+
   _cd_check_add (q->ctx, q->field, CD_CHECK_RULE_QUOTES, CD_CHECK_SEVERITY_ERROR,
                  opener->start, opener->end, NULL,
                  opener->quote ? "This quotation mark opens a quote that never closes"
@@ -87,6 +90,8 @@ close_with (Quotes  *q,
 {
   GArray *stack = q->stack;
   guint   depth = stack->len;
+
+  g_assert (q != NULL);
 
   /* A straight mark closes a curly one and the other way round: mixing them
    * is reported once, as mixing, not as two unbalanced quotes. */
@@ -122,6 +127,8 @@ push (Quotes  *q,
 {
   Opener opener = { close, start, end, quote };
 
+  g_assert (q != NULL);
+
   g_array_append_val (q->stack, opener);
 }
 
@@ -130,6 +137,8 @@ static gunichar
 next_paragraph_start (const CdCheckField *field,
                       gsize               pos)
 {
+  g_assert (field != NULL);
+
   while (pos < field->length &&
          (g_ascii_isspace (field->text[pos]) || field->text[pos] == '>'))
     pos++;
@@ -144,6 +153,9 @@ end_paragraph (Quotes             *q,
                gsize               pos)
 {
   gunichar next = next_paragraph_start (field, pos);
+
+  g_assert (q != NULL);
+  g_assert (field != NULL);
 
   for (guint i = 0; i < q->stack->len; i++)
     {
@@ -171,6 +183,8 @@ is_list_marker_paren (const CdCheckField *field,
 {
   gsize start = pos;
 
+  g_assert (field != NULL);
+
   /* "1)" or "a)" at the start of a line, or a smiley. */
   if (pos > 0 && (field->text[pos - 1] == ':' || field->text[pos - 1] == ';'))
     return TRUE;
@@ -187,6 +201,8 @@ check_quotes_field (Quotes *q)
   const CdCheckField *field = &q->ctx->fields[q->field];
   const char         *text = field->text;
   gunichar            prev = 0;
+
+  g_assert (q != NULL);
 
   for (gsize pos = 0; pos < field->length;)
     {
@@ -282,6 +298,8 @@ scan_double_quotes (CdCheckContext *ctx,
                     guint          *straight,
                     guint          *curly)
 {
+  g_assert (ctx != NULL);
+
   for (guint f = 0; f < ctx->n_fields; f++)
     {
       const CdCheckField *field = &ctx->fields[f];
@@ -319,6 +337,8 @@ static void
 check_mixed_quotes (CdCheckContext *ctx)
 {
   guint straight = 0, curly = 0;
+
+  g_assert (ctx != NULL);
 
   scan_double_quotes (ctx, -1, &straight, &curly);
   if (straight > 0 && curly > 0)
@@ -402,6 +422,8 @@ is_table_row (const CdCheckField *field,
 {
   gsize p = line_start;
 
+  g_assert (field != NULL);
+
   while (p < field->length && field->text[p] == ' ')
     p++;
   return p < field->length && field->text[p] == '|';
@@ -414,6 +436,8 @@ is_block_marker (const char *line,
                  gsize       length)
 {
   gsize p = 0;
+
+  g_assert (line != NULL);
 
   for (;;)
     {
@@ -559,6 +583,8 @@ decode_entity (const char *text,
 {
   g_autofree char *name = g_strndup (text + 1, length - 2);
 
+  g_assert (text != NULL);
+
   if (name[0] == '#')
     {
       gunichar c = name[1] == 'x' || name[1] == 'X' ? strtoul (name + 2, NULL, 16)
@@ -586,6 +612,8 @@ is_placeholder_word (const char *text,
 {
   const char *dash = memchr (text, '-', length);
 
+  g_assert (text != NULL);
+
   if (dash == NULL)
     return is_placeholder_part (text, length);
   return is_placeholder_part (text, dash - text) &&
@@ -597,6 +625,8 @@ is_placeholder_part (const char *text,
                      gsize       length)
 {
   gsize i;
+
+  g_assert (text != NULL);
 
   if (length >= 2 && length % 2 == 0)
     {

@@ -1,0 +1,419 @@
+/* cd-check-words.c: the words side of the checks: the Enchant dictionary
+ * for an article's language, and the word helpers the rules share
+ * (spelling with a cache, a known word one edit away, suggestions, case
+ * folding, edit distance).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-check"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-check-private.h"
+
+/* Dictionaries */
+
+typedef struct
+{
+  const char *language;
+  char       *found;
+} FindDict;
+
+static void
+find_dict_cb (const char *const lang_tag,
+              const char *const provider_name,
+              const char *const provider_desc,
+              const char *const provider_file,
+              void             *user_data)
+{
+  FindDict *find = user_data;
+  gsize     n = strlen (find->language);
+
+  g_assert (lang_tag != NULL);
+  g_assert (user_data != NULL);
+
+  if (find->found == NULL && g_str_has_prefix (lang_tag, find->language) &&
+      (lang_tag[n] == '_' || lang_tag[n] == '\0'))
+    find->found = g_strdup (lang_tag);
+}
+
+/* Finds a dictionary for a BCP 47 tag: "en-GB" tries en_GB, then en, then
+ * en_US-like defaults (the language's own country), then any en_XX. */
+EnchantDict *
+_cd_checker_get_dict_locked (CdChecker  *self,
+                             const char *language)
+{
+  g_autofree char *tag = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *own = NULL;
+  g_autofree char *up = NULL;
+  EnchantDict     *dict = NULL;
+  const char      *candidates[4];
+  char            *dash;
+
+  if (g_hash_table_contains (self->dicts, language))
+    return g_hash_table_lookup (self->dicts, language);
+
+  if (self->broker == NULL)
+    self->broker = enchant_broker_init ();
+
+  tag = g_strdelimit (g_strdup (language), "-", '_');
+  lang = g_ascii_strdown (tag, -1);
+  dash = strchr (lang, '_');
+  if (dash != NULL)
+    *dash = '\0';
+  up = g_ascii_strup (lang, -1);
+  own = g_strdup_printf ("%s_%s", lang, g_str_equal (lang, "en") ? "US" : up);
+  candidates[0] = tag;
+  candidates[1] = lang;
+  candidates[2] = own;
+  candidates[3] = NULL;
+
+  for (guint i = 0; candidates[i] != NULL && dict == NULL; i++)
+    if (enchant_broker_dict_exists (self->broker, candidates[i]))
+      dict = enchant_broker_request_dict (self->broker, candidates[i]);
+
+  if (dict == NULL)
+    {
+      FindDict find = { lang, NULL };
+
+      enchant_broker_list_dicts (self->broker, find_dict_cb, &find);
+      if (find.found != NULL)
+        dict = enchant_broker_request_dict (self->broker, find.found);
+      g_free (find.found);
+    }
+
+  if (dict != NULL)
+    for (guint i = 0; i < self->words->len; i++)
+      enchant_dict_add_to_session (dict, g_ptr_array_index (self->words, i), -1);
+  else
+    g_debug ("No dictionary for the language “%s”; spelling is not checked", language);
+
+  g_hash_table_insert (self->dicts, g_strdup (language), dict);
+  return dict;
+}
+
+/* Word helpers shared by the rules */
+
+gboolean
+_cd_check_word_is_correct (CdCheckContext *ctx,
+                           const char     *word,
+                           gssize          length)
+{
+  g_autofree char *key = NULL;
+  char             buf[128];
+  gpointer         verdict;
+  gboolean         correct;
+
+  if (ctx->dict == NULL)
+    return TRUE;
+  if (length < 0)
+    length = strlen (word);
+  if ((gsize) length < sizeof buf)
+    {
+      memcpy (buf, word, length);
+      buf[length] = '\0';
+      verdict = g_hash_table_lookup (ctx->spell_cache, buf);
+      if (verdict != NULL)
+        return GPOINTER_TO_INT (verdict) == 2;
+    }
+  key = g_strndup (word, length);
+  verdict = g_hash_table_lookup (ctx->spell_cache, key);
+  if (verdict != NULL)
+    return GPOINTER_TO_INT (verdict) == 2;
+  correct = enchant_dict_check (ctx->dict, key, -1) == 0;
+  g_hash_table_insert (ctx->spell_cache, g_steal_pointer (&key), GINT_TO_POINTER (correct ? 2 : 1));
+  return correct;
+}
+
+static gboolean
+try_candidate (CdCheckContext *ctx,
+               const gunichar *chars,
+               glong           n,
+               char          **found)
+{
+  g_autofree char *candidate = g_ucs4_to_utf8 (chars, n, NULL, NULL, NULL);
+
+  g_assert (ctx != NULL);
+  g_assert (chars != NULL);
+  g_assert (found != NULL);
+
+  if (candidate != NULL && enchant_dict_check (ctx->dict, candidate, -1) == 0)
+    {
+      *found = g_steal_pointer (&candidate);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A word the dictionary knows one edit away (a swap, a letter too many, a
+ * wrong letter, a letter missing), tried in that order. A few hundred
+ * look-ups: far cheaper than Enchant's own suggestions. */
+static char *
+find_near_word (CdCheckContext *ctx,
+                const char     *word)
+{
+  g_autofree gunichar *chars = NULL;
+  g_autofree gunichar *buf = NULL;
+  g_autoptr (GArray) alphabet = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  char *found = NULL;
+  glong n = 0;
+
+  g_assert (ctx != NULL);
+  g_assert (word != NULL);
+
+  chars = g_utf8_to_ucs4_fast (word, -1, &n);
+  if (n < 2 || n > 40)
+    return NULL;
+  for (gunichar c = 'a'; c <= 'z'; c++)
+    g_array_append_val (alphabet, c);
+  for (glong i = 0; i < n; i++)
+    if (chars[i] > 0x7f && g_unichar_isalpha (chars[i]))
+      g_array_append_val (alphabet, chars[i]);
+  if (g_str_has_prefix (ctx->language, "de"))
+    {
+      static const gunichar umlauts[] = { 0xE4, 0xF6, 0xFC, 0xDF };
+
+      g_array_append_vals (alphabet, umlauts, G_N_ELEMENTS (umlauts));
+    }
+  buf = g_new (gunichar, n + 2);
+
+  for (glong i = 0; i + 1 < n && found == NULL; i++)
+    {
+      memcpy (buf, chars, n * sizeof (gunichar));
+      buf[i] = chars[i + 1];
+      buf[i + 1] = chars[i];
+      try_candidate (ctx, buf, n, &found);
+    }
+  for (glong i = 0; i < n && found == NULL; i++)
+    {
+      memcpy (buf, chars, i * sizeof (gunichar));
+      memcpy (buf + i, chars + i + 1, (n - i - 1) * sizeof (gunichar));
+      try_candidate (ctx, buf, n - 1, &found);
+    }
+  for (glong i = 0; i < n && found == NULL; i++)
+    for (guint a = 0; a < alphabet->len && found == NULL; a++)
+      {
+        gunichar c = g_array_index (alphabet, gunichar, a);
+
+        if (c == chars[i])
+          continue;
+        memcpy (buf, chars, n * sizeof (gunichar));
+        buf[i] = c;
+        try_candidate (ctx, buf, n, &found);
+      }
+  for (glong i = 0; i <= n && found == NULL; i++)
+    for (guint a = 0; a < alphabet->len && found == NULL; a++)
+      {
+        memcpy (buf, chars, i * sizeof (gunichar));
+        buf[i] = g_array_index (alphabet, gunichar, a);
+        memcpy (buf + i + 1, chars + i, (n - i) * sizeof (gunichar));
+        try_candidate (ctx, buf, n + 1, &found);
+      }
+  return found;
+}
+
+/* Cached in the suggestion cache under a key no word has. */
+const char *
+_cd_check_word_near (CdCheckContext *ctx,
+                     const char     *word)
+{
+  g_autofree char *key = NULL;
+  const char      *cached;
+  char            *near;
+
+  if (ctx->dict == NULL)
+    return NULL;
+  key = g_strconcat ("\x01", word, NULL);
+  cached = g_hash_table_lookup (ctx->suggest_cache, key);
+  if (cached != NULL)
+    return *cached != '\0' ? cached : NULL;
+  near = find_near_word (ctx, word);
+  if (near == NULL)
+    near = g_strdup ("");
+  g_hash_table_insert (ctx->suggest_cache, g_steal_pointer (&key), near);
+  return *near != '\0' ? near : NULL;
+}
+
+/* A word one edit away if there is one; otherwise, when thorough, Enchant's
+ * first suggestion (slow: tens of milliseconds a word). Cached. */
+const char *
+_cd_check_word_suggestion (CdCheckContext *ctx,
+                           const char     *word,
+                           gssize          length)
+{
+  g_autofree char *key = NULL;
+  const char      *cached;
+  const char      *near;
+  char           **suggestions;
+  size_t           n = 0;
+  char            *first;
+
+  if (ctx->dict == NULL)
+    return NULL;
+  key = length < 0 ? g_strdup (word) : g_strndup (word, length);
+  near = _cd_check_word_near (ctx, key);
+  if (near != NULL || !ctx->thorough)
+    return near;
+  cached = g_hash_table_lookup (ctx->suggest_cache, key);
+  if (cached != NULL)
+    return *cached != '\0' ? cached : NULL;
+
+  suggestions = enchant_dict_suggest (ctx->dict, key, -1, &n);
+  first = g_strdup (n > 0 && suggestions != NULL ? suggestions[0] : "");
+  if (suggestions != NULL)
+    enchant_dict_free_string_list (ctx->dict, suggestions);
+  g_hash_table_insert (ctx->suggest_cache, g_steal_pointer (&key), first);
+  return *first != '\0' ? first : NULL;
+}
+
+/* Fields are few and far below 2^28 bytes long. */
+#define COVER_KEY(field, start) GSIZE_TO_POINTER (((gsize) (field) << 28) | (start))
+
+void
+_cd_check_cover (CdCheckContext *ctx,
+                 guint           field,
+                 gsize           start)
+{
+  g_hash_table_add (ctx->covered, COVER_KEY (field, start));
+}
+
+gboolean
+_cd_check_is_covered (CdCheckContext *ctx,
+                      guint           field,
+                      gsize           start)
+{
+  return g_hash_table_contains (ctx->covered, COVER_KEY (field, start));
+}
+
+/* The form names and house-style entries are compared in: case-folded,
+ * without diacritics, with curly apostrophes made straight. */
+char *
+_cd_check_fold (const char *text,
+                gssize      length)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+  GString         *out;
+  gsize            n = length < 0 ? strlen (text) : (gsize) length;
+  gsize            i;
+
+  for (i = 0; i < n && (guchar) text[i] < 0x80; i++)
+    ;
+  if (i == n)
+    return g_ascii_strdown (text, n);
+
+  folded = g_utf8_casefold (text, n);
+  for (const char *p = folded; *p; p++)
+    if ((guchar) *p >= 0x80)
+      {
+        decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+        break;
+      }
+  if (decomposed == NULL)
+    return g_steal_pointer (&folded);
+
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      if (c == 0x2019)
+        c = '\'';
+      else if (c == 0x2010 || c == 0x2011)
+        c = '-';
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+change_first_case (const char *word,
+                   gboolean    upper)
+{
+  gunichar c = g_utf8_get_char (word);
+  char     buf[8];
+  int      n = g_unichar_to_utf8 (upper ? g_unichar_totitle (c) : g_unichar_tolower (c), buf);
+
+  g_assert (word != NULL);
+
+  buf[n] = '\0';
+  return g_strconcat (buf, g_utf8_next_char (word), NULL);
+}
+
+char *
+_cd_check_lower_first (const char *word)
+{
+  return change_first_case (word, FALSE);
+}
+
+char *
+_cd_check_upper_first (const char *word)
+{
+  return change_first_case (word, TRUE);
+}
+
+/* The bytes of a possessive "'s" or "’s" at the end of word, or 0. */
+gsize
+_cd_check_possessive_length (const char *word,
+                             gsize       length)
+{
+  if (length > 2 && word[length - 1] == 's' && word[length - 2] == '\'')
+    return 2;
+  if (length > 4 && word[length - 1] == 's' && strncmp (word + length - 4, "’", 3) == 0)
+    return 4;
+  return 0;
+}
+
+char *
+_cd_check_word_text (const CdCheckField *field,
+                     const CdCheckWord  *word)
+{
+  return g_strndup (field->text + word->start, word->end - word->start);
+}
+
+/* Damerau (optimal string alignment) distance over characters, giving up
+ * with limit + 1 once it is clearly larger. */
+guint
+_cd_check_edit_distance (const char *a,
+                         const char *b,
+                         guint       limit)
+{
+  g_autofree gunichar *x = g_utf8_to_ucs4_fast (a, -1, NULL);
+  g_autofree gunichar *y = g_utf8_to_ucs4_fast (b, -1, NULL);
+  glong                n = 0, m = 0;
+  g_autofree guint    *d = NULL;
+  guint                result;
+
+  while (x[n])
+    n++;
+  while (y[m])
+    m++;
+  if ((guint) ABS (n - m) > limit)
+    return limit + 1;
+
+  d = g_new (guint, (n + 1) * (m + 1));
+#define D(i, j) d[(i) * (m + 1) + (j)]
+  for (glong i = 0; i <= n; i++)
+    D (i, 0) = i;
+  for (glong j = 0; j <= m; j++)
+    D (0, j) = j;
+  for (glong i = 1; i <= n; i++)
+    for (glong j = 1; j <= m; j++)
+      {
+        guint cost = x[i - 1] == y[j - 1] ? 0 : 1;
+        guint v = MIN (MIN (D (i - 1, j) + 1, D (i, j - 1) + 1), D (i - 1, j - 1) + cost);
+
+        if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+          v = MIN (v, D (i - 2, j - 2) + 1);
+        D (i, j) = v;
+      }
+  result = D (n, m);
+#undef D
+  return MIN (result, limit + 1);
+}
