@@ -203,6 +203,17 @@ checks_activate_finding_cb (CdWindow   *self,
   gtk_editable_select_region (editable, start, end);
 }
 
+/* The panel does not look for the window to report a failure in. */
+static void
+checks_error_cb (CdWindow   *self,
+                 const char *message)
+{
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (message != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 static void
 setup_checks_pane (CdWindow *self)
 {
@@ -222,6 +233,7 @@ setup_checks_pane (CdWindow *self)
     }
   g_signal_connect_object (panel, "activate-finding", G_CALLBACK (checks_activate_finding_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (panel, "error", G_CALLBACK (checks_error_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::document", G_CALLBACK (checks_document_cb), NULL);
 }
 
