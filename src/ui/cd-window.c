@@ -476,6 +476,18 @@ preview_loaded_cb (CdWindow *self)
     }
 }
 
+/* A link clicked in the preview opens over this window. */
+static gboolean
+preview_activate_link_cb (CdWindow   *self,
+                          const char *uri)
+{
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (uri != NULL);
+
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  return TRUE;
+}
+
 /* The web view is made after the window's first frame: WebKit takes a
  * while to set up, and the article should be on screen first. */
 static gboolean
@@ -493,6 +505,8 @@ create_preview_cb (gpointer data)
                    G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->preview, "notify::loaded", G_CALLBACK (preview_loaded_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "activate-link", G_CALLBACK (preview_activate_link_cb),
+                           self, G_CONNECT_SWAPPED);
   if (self->document != NULL)
     cd_preview_set_article (self->preview, cd_document_get_article (self->document));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW]);
