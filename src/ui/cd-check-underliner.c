@@ -146,6 +146,9 @@ tag_missing (GtkTextBuffer *buffer,
   GHashTableIter iter;
   gpointer       key;
 
+  g_assert (ranges != NULL);
+  g_assert (other != NULL);
+
   g_assert (GTK_IS_TEXT_BUFFER (buffer));
   g_assert (GTK_IS_TEXT_TAG (tag));
 
@@ -173,6 +176,8 @@ underline_buffer (GPtrArray     *findings,
   const char      *names[] = { CD_CHECK_UNDERLINER_TAG_WARNING, CD_CHECK_UNDERLINER_TAG_INFO };
   GtkTextTagTable *table;
 
+  g_assert (field != NULL);
+
   g_assert (findings != NULL);
   g_assert (GTK_IS_TEXT_BUFFER (buffer));
 
@@ -198,6 +203,8 @@ underline_editable (GPtrArray   *findings,
   const char *contents = gtk_editable_get_text (editable);
   glong       length = g_utf8_strlen (contents, -1);
   g_autoptr (PangoAttrList) attributes = pango_attr_list_new ();
+
+  g_assert (field != NULL);
 
   g_assert (findings != NULL);
   g_assert (GTK_IS_EDITABLE (editable));

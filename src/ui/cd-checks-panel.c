@@ -20,6 +20,7 @@
 
 #include "cd-check-underliner.h"
 #include "cd-checks-panel.h"
+#include "cd-ui-util.h"
 
 /* A list box lays out all its rows whenever one changes, so the list stays
  * short enough to do that within a frame: the first MAX_LINES findings are
@@ -73,6 +74,8 @@ static guint       signals[N_SIGNALS];
 static const char *
 field_label (const char *field)
 {
+  g_assert (field != NULL);
+
   static const struct
   {
     const char *field;
@@ -96,6 +99,8 @@ field_label (const char *field)
 static const char *
 rule_label (const char *rule)
 {
+  g_assert (rule != NULL);
+
   static const struct
   {
     const char *rule;
@@ -128,6 +133,10 @@ make_button (const char *icon,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
+  g_assert (icon != NULL);
+  g_assert (tooltip != NULL);
+  g_assert (action != NULL);
+
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -142,6 +151,8 @@ make_button (const char *icon,
 static char *
 line_key (const CdFinding *finding)
 {
+  g_assert (finding != NULL);
+
   return g_strjoin ("\x1f", finding->rule, finding->field, finding->text, finding->message,
                     finding->suggestion != NULL ? finding->suggestion : "\x1e", NULL);
 }
@@ -156,6 +167,8 @@ make_row (const CdFinding *finding,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *apply_tooltip = NULL;
+
+  g_assert (finding != NULL);
 
   if (*finding->text != '\0' && strchr (finding->text, '\n') == NULL &&
       g_utf8_strlen (finding->text, -1) <= 60 && !g_str_equal (finding->text, " ") &&
@@ -212,6 +225,8 @@ header_func (GtkListBoxRow *row,
   const char *rule = g_object_get_data (G_OBJECT (row), "rule");
   const char *previous = before != NULL ? g_object_get_data (G_OBJECT (before), "rule") : NULL;
   GtkWidget  *label;
+
+  g_assert (GTK_IS_LIST_BOX_ROW (row));
 
   if (previous != NULL && g_str_equal (previous, rule))
     {
@@ -282,6 +297,8 @@ fill_list_cb (gpointer user_data)
 static GArray *
 list_order (CdChecksPanel *self)
 {
+  g_assert (CD_IS_CHECKS_PANEL (self));
+
   const char *const *rules = cd_check_list_rules ();
   GArray            *order = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -304,6 +321,8 @@ update_list (CdChecksPanel *self)
   g_autofree char *count = NULL;
   guint            prefix = 0, suffix = 0;
   guint            n_old, n_new = order->len;
+
+  g_assert (CD_IS_CHECKS_PANEL (self));
 
   /* Rows not made yet are dropped; the diff is against the rows there are. */
   g_clear_handle_id (&self->fill_id, g_source_remove);
@@ -443,6 +462,10 @@ apply_action (GtkWidget  *widget,
   CdChecksPanel   *self = CD_CHECKS_PANEL (widget);
   const CdFinding *finding = finding_for_action (self, parameter);
 
+  g_assert (GTK_IS_WIDGET (widget));
+  g_assert (action_name != NULL);
+  g_assert (parameter != NULL);
+
   if (finding != NULL)
     cd_check_runner_apply (self->runner, finding);
 }
@@ -455,6 +478,10 @@ ignore_action (GtkWidget  *widget,
   CdChecksPanel   *self = CD_CHECKS_PANEL (widget);
   const CdFinding *finding = finding_for_action (self, parameter);
   g_autoptr (GError) error = NULL;
+
+  g_assert (GTK_IS_WIDGET (widget));
+  g_assert (action_name != NULL);
+  g_assert (parameter != NULL);
 
   if (finding != NULL && !cd_check_runner_ignore (self->runner, finding, &error) &&
       error != NULL)
@@ -469,6 +496,10 @@ add_word_action (GtkWidget  *widget,
   CdChecksPanel   *self = CD_CHECKS_PANEL (widget);
   const CdFinding *finding = finding_for_action (self, parameter);
   g_autoptr (GError) error = NULL;
+
+  g_assert (GTK_IS_WIDGET (widget));
+  g_assert (action_name != NULL);
+  g_assert (parameter != NULL);
 
   if (finding != NULL && !cd_check_runner_add_word (self->runner, finding, &error))
     report_error (self, error);
@@ -529,7 +560,6 @@ static void
 cd_checks_panel_dispose (GObject *object)
 {
   CdChecksPanel *self = CD_CHECKS_PANEL (object);
-  GtkWidget     *child;
 
   g_clear_handle_id (&self->fill_id, g_source_remove);
   /* A runner given to the panel may outlive it. */
@@ -537,10 +567,7 @@ cd_checks_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->runner, self);
   g_clear_object (&self->underliner);
   g_clear_object (&self->runner);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_CHECKS_PANEL);
-  /* GTK 4.8 leaves the template's unnamed children in place. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _cd_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_CHECKS_PANEL);
 
   G_OBJECT_CLASS (cd_checks_panel_parent_class)->dispose (object);
 }

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "cd-editor-view.h"
+#include "cd-ui-util.h"
 
 struct _CdEditorView
 {
@@ -250,7 +251,6 @@ static void
 cd_editor_view_dispose (GObject *object)
 {
   CdEditorView *self = CD_EDITOR_VIEW (object);
-  GtkWidget    *child;
 
   g_clear_handle_id (&self->language_id, g_source_remove);
   g_clear_handle_id (&self->reveal_id, g_source_remove);
@@ -258,10 +258,7 @@ cd_editor_view_dispose (GObject *object)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->font_css));
   g_clear_object (&self->font_css);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_EDITOR_VIEW);
-  /* GTK 4.8 leaves the template's unnamed children in place. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _cd_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_EDITOR_VIEW);
 
   G_OBJECT_CLASS (cd_editor_view_parent_class)->dispose (object);
 }

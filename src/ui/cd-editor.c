@@ -16,6 +16,7 @@
 #include "cd-editor-view.h"
 #include "cd-editor.h"
 #include "cd-search-bar.h"
+#include "cd-ui-util.h"
 
 struct _CdEditor
 {
@@ -82,6 +83,8 @@ escape_cb (GtkWidget *widget,
 {
   CdEditor *self = CD_EDITOR (widget);
 
+  g_assert (GTK_IS_WIDGET (widget));
+
   if (!cd_search_bar_get_open (self->search_bar))
     return FALSE;
   cd_search_bar_hide (self->search_bar);
@@ -91,14 +94,10 @@ escape_cb (GtkWidget *widget,
 static void
 cd_editor_dispose (GObject *object)
 {
-  CdEditor  *self = CD_EDITOR (object);
-  GtkWidget *child;
+  CdEditor *self = CD_EDITOR (object);
 
   g_clear_object (&self->article);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_EDITOR);
-  /* GTK 4.8 leaves the template's unnamed children in place. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _cd_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_EDITOR);
 
   G_OBJECT_CLASS (cd_editor_parent_class)->dispose (object);
 }

@@ -93,6 +93,8 @@ comparable_text (CdArticle *article)
 {
   g_autofree char *tags = cd_article_get_field (article, "tags");
 
+  g_assert (CD_IS_ARTICLE (article));
+
   return g_strdup_printf ("%s: %s\n%s: %s\n%s: %s\n%s: %s\n%s: %s\n%s: %s\n\n%s",
                           _ ("Headline"), cd_article_get_headline (article) ?: "",
                           _ ("Dek"), cd_article_get_dek (article) ?: "",
@@ -112,6 +114,10 @@ append_line (GtkTextBuffer *buffer,
 {
   GtkTextIter end;
 
+  g_assert (GTK_IS_TEXT_BUFFER (buffer));
+  g_assert (prefix != NULL);
+  g_assert (text != NULL);
+
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert_with_tags_by_name (buffer, &end, prefix, -1, tag, NULL);
   gtk_text_buffer_get_end_iter (buffer, &end);
@@ -130,6 +136,9 @@ show_diff (CdHistory  *self,
   g_autoptr (GArray) lines = cd_diff_lines (old_text, new_text);
   g_autofree char *summary = NULL;
   guint            added = 0, removed = 0;
+
+  g_assert (CD_IS_HISTORY (self));
+  g_assert (CD_IS_REVISION (revision));
 
   gtk_text_buffer_set_text (buffer, "", 0);
   for (guint i = 0; i < lines->len; i++)
@@ -197,6 +206,8 @@ static void
 row_selected_cb (CdHistory     *self,
                  GtkListBoxRow *row)
 {
+  g_assert (CD_IS_HISTORY (self));
+
   if (row == NULL)
     {
       gtk_widget_set_sensitive (self->restore_button, FALSE);
@@ -234,6 +245,8 @@ revision_row (CdRevision *revision)
   g_autofree char *when = NULL;
   g_autofree char *reason = NULL;
   GtkWidget       *label;
+
+  g_assert (CD_IS_REVISION (revision));
 
   /* Translators: when a revision was taken: day, then time of day */
   when = g_str_equal (day, clock) ? g_strdup (clock) : g_strdup_printf (_ ("%s, %s"), day, clock);
@@ -277,6 +290,8 @@ update_back_button_cb (gpointer data)
 static void
 folded_changed_cb (CdHistory *self)
 {
+  g_assert (CD_IS_HISTORY (self));
+
   if (self->back_idle_id == 0)
     self->back_idle_id = g_idle_add (update_back_button_cb, self);
 }
@@ -296,6 +311,8 @@ cd_history_show_diff (CdHistory *self)
 static void
 show_revisions_cb (CdHistory *self)
 {
+  g_assert (CD_IS_HISTORY (self));
+
   adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_BACK);
 }
 

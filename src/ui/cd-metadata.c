@@ -12,9 +12,9 @@
 
 #include "config.h"
 
-
 #include "cd-article-row.h"
 #include "cd-metadata.h"
+#include "cd-ui-util.h"
 
 struct _CdMetadata
 {
@@ -61,6 +61,9 @@ set_entry_text (CdMetadata *self,
                 GtkWidget  *entry,
                 const char *text)
 {
+  g_assert (CD_IS_METADATA (self));
+  g_assert (GTK_IS_WIDGET (entry));
+
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text ? text : "") == 0)
     return;
   self->loading = TRUE;
@@ -75,6 +78,8 @@ load_embargo (CdMetadata *self)
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
   const char      *zone = NULL;
+
+  g_assert (CD_IS_METADATA (self));
 
   if (embargo != NULL)
     {
@@ -96,6 +101,9 @@ load_field (CdMetadata *self,
 {
   GtkWidget       *entry;
   g_autofree char *value = NULL;
+
+  g_assert (CD_IS_METADATA (self));
+  g_assert (field != NULL);
 
   if (g_str_equal (field, "status"))
     {
@@ -146,6 +154,9 @@ article_notify_cb (CdMetadata *self,
 {
   const char *name = g_param_spec_get_name (pspec);
 
+  g_assert (CD_IS_METADATA (self));
+  g_assert (pspec != NULL);
+
   if (g_str_equal (name, "length-target") || g_str_equal (name, "status") ||
       g_str_equal (name, "embargo"))
     load_field (self, name);
@@ -160,6 +171,9 @@ entry_changed_cb (GtkEditable *entry,
   const char *field = g_object_get_data (G_OBJECT (entry), "cd-field");
   const char *text = gtk_editable_get_text (entry);
   g_autoptr (GError) error = NULL;
+
+  g_assert (GTK_IS_EDITABLE (entry));
+  g_assert (CD_IS_METADATA (self));
 
   if (self->loading || self->article == NULL)
     return;
@@ -189,6 +203,8 @@ status_changed_cb (CdMetadata *self)
 {
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status));
 
+  g_assert (CD_IS_METADATA (self));
+
   if (self->loading || self->article == NULL || selected >= CD_ARTICLE_N_STATUSES)
     return;
   cd_article_set_status (self->article, selected);
@@ -197,6 +213,8 @@ status_changed_cb (CdMetadata *self)
 static void
 length_changed_cb (CdMetadata *self)
 {
+  g_assert (CD_IS_METADATA (self));
+
   if (self->loading || self->article == NULL)
     return;
   cd_article_set_length_target (self->article,
@@ -216,6 +234,8 @@ embargo_changed_cb (CdMetadata *self)
   g_autoptr (GDateTime) embargo = NULL;
   int      year = 0, month = 0, day = 0, hour = 0, minute = 0;
   gboolean date_ok, time_ok;
+
+  g_assert (CD_IS_METADATA (self));
 
   if (self->loading || self->article == NULL)
     return;
@@ -254,13 +274,9 @@ static void
 cd_metadata_dispose (GObject *object)
 {
   CdMetadata *self = CD_METADATA (object);
-  GtkWidget  *child;
 
   cd_metadata_set_article (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_METADATA);
-  /* GTK 4.8 leaves the template's unnamed children in place. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _cd_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_METADATA);
 
   G_OBJECT_CLASS (cd_metadata_parent_class)->dispose (object);
 }

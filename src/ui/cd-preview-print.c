@@ -24,6 +24,9 @@ print_failed_cb (WebKitPrintOperation *operation,
                  GError               *error,
                  gpointer              user_data)
 {
+  g_assert (WEBKIT_IS_PRINT_OPERATION (operation));
+  g_assert (error != NULL);
+
   g_warning ("Printing the preview failed: %s", error->message);
 }
 
@@ -72,6 +75,10 @@ export_pdf_failed_cb (WebKitPrintOperation *operation,
 {
   ExportPdfData *data = g_task_get_task_data (task);
 
+  g_assert (WEBKIT_IS_PRINT_OPERATION (operation));
+  g_assert (error != NULL);
+  g_assert (G_IS_TASK (task));
+
   if (data->error == NULL)
     data->error = g_error_new (CD_PREVIEW_ERROR, CD_PREVIEW_ERROR_PRINT_FAILED,
                                _ ("The PDF could not be written: %s"), error->message);
@@ -82,6 +89,9 @@ export_pdf_finished_cb (WebKitPrintOperation *operation,
                         GTask                *task)
 {
   ExportPdfData *data = g_task_get_task_data (task);
+
+  g_assert (WEBKIT_IS_PRINT_OPERATION (operation));
+  g_assert (G_IS_TASK (task));
 
   if (data->error != NULL)
     g_task_return_error (task, g_steal_pointer (&data->error));

@@ -26,6 +26,10 @@ finish_with_bytes (WebKitURISchemeRequest *request,
   g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
   g_autoptr (WebKitURISchemeResponse) response = NULL;
 
+  g_assert (WEBKIT_IS_URI_SCHEME_REQUEST (request));
+  g_assert (bytes != NULL);
+  g_assert (content_type != NULL);
+
   response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
   webkit_uri_scheme_response_set_content_type (response, content_type);
   webkit_uri_scheme_request_finish_with_response (request, response);
@@ -35,6 +39,8 @@ static void
 finish_not_found (WebKitURISchemeRequest *request)
 {
   g_autoptr (GError) error = NULL;
+
+  g_assert (WEBKIT_IS_URI_SCHEME_REQUEST (request));
 
   error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                        "The preview has no resource %s",
@@ -49,6 +55,8 @@ uri_allows_remote_images (const char *uri)
   g_autoptr (GHashTable) params = NULL;
   const char *query;
 
+  g_assert (uri != NULL);
+
   if (parsed == NULL || (query = g_uri_get_query (parsed)) == NULL)
     return FALSE;
   params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL);
@@ -61,6 +69,8 @@ serve_template (WebKitURISchemeRequest *request)
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GString) html = NULL;
   const char *remote;
+
+  g_assert (WEBKIT_IS_URI_SCHEME_REQUEST (request));
 
   bytes = g_resources_lookup_data (CD_PREVIEW_RESOURCE_DIR "preview.html",
                                    G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
@@ -90,6 +100,9 @@ featured_image_read_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
   g_autofree char *content_type = NULL;
 
+  g_assert (G_IS_OBJECT (object));
+  g_assert (G_IS_ASYNC_RESULT (result));
+
   stream = g_file_read_finish (G_FILE (object), result, &error);
   if (stream == NULL)
     {
@@ -113,6 +126,8 @@ serve_featured_image (WebKitURISchemeRequest *request)
   g_autofree char *content_type = NULL;
   g_autoptr (GFile) file = NULL;
   const char *path;
+
+  g_assert (WEBKIT_IS_URI_SCHEME_REQUEST (request));
 
   if (!CD_IS_PREVIEW (parent) || CD_PREVIEW (parent)->article == NULL)
     {
@@ -144,6 +159,8 @@ handle_scheme_request (WebKitURISchemeRequest *request,
                        gpointer                user_data)
 {
   const char *path = webkit_uri_scheme_request_get_path (request);
+
+  g_assert (WEBKIT_IS_URI_SCHEME_REQUEST (request));
 
   if (g_strcmp0 (path, "/preview.html") == 0)
     {

@@ -25,6 +25,8 @@ format_date (GDateTime *datetime)
 {
   g_autoptr (GDateTime) local = g_date_time_to_local (datetime);
 
+  g_assert (datetime != NULL);
+
   /* TRANSLATORS: the article's date in the preview, see g_date_time_format() */
   return g_date_time_format (local, C_ ("preview date", "%-d %B %Y"));
 }
@@ -34,6 +36,8 @@ format_embargo (GDateTime *embargo)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *when = NULL;
+
+  g_assert (embargo != NULL);
 
   if (g_date_time_compare (embargo, now) <= 0)
     return NULL;
@@ -50,6 +54,9 @@ add_string (JsonBuilder *builder,
             const char  *name,
             const char  *value)
 {
+  g_assert (JSON_IS_BUILDER (builder));
+  g_assert (name != NULL);
+
   json_builder_set_member_name (builder, name);
   json_builder_add_string_value (builder, value != NULL ? value : "");
 }
@@ -70,6 +77,8 @@ cd_preview_build_update (CdPreview *self)
   const char *const *tags;
   GDateTime         *date;
   const char        *path;
+
+  g_assert (CD_IS_PREVIEW (self));
 
   body = cd_render_markdown (cd_article_get_body (article), -1, CD_RENDER_SOURCEPOS);
 
@@ -169,6 +178,9 @@ update_done_cb (GObject      *object,
   g_autoptr (JSCValue) value = NULL;
   g_autoptr (GError) error = NULL;
 
+  g_assert (G_IS_OBJECT (object));
+  g_assert (G_IS_ASYNC_RESULT (result));
+
   value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -198,6 +210,8 @@ cd_preview_send_update (CdPreview *self)
   g_autofree char *script = NULL;
   UpdateData      *data;
 
+  g_assert (CD_IS_PREVIEW (self));
+
   self->update_pending = FALSE;
   /* Without an article the page is emptied. */
   json = self->article != NULL ? cd_preview_build_update (self) : g_strdup ("{}");
@@ -220,6 +234,8 @@ cd_preview_send_scroll (CdPreview *self)
 {
   g_autofree char *script = NULL;
 
+  g_assert (CD_IS_PREVIEW (self));
+
   self->scroll_pending = FALSE;
   script = g_strdup_printf ("copydesk.scrollToLine(%u)", self->pending_line);
   webkit_web_view_evaluate_javascript (self->web_view, script, -1, NULL, NULL,
@@ -232,6 +248,9 @@ cd_preview_tick_cb (GtkWidget     *widget,
                     gpointer       user_data)
 {
   CdPreview *self = CD_PREVIEW (widget);
+
+  g_assert (GTK_IS_WIDGET (widget));
+  g_assert (GDK_IS_FRAME_CLOCK (frame_clock));
 
   self->tick_id = 0;
   if (!self->loaded || self->update_in_flight)

@@ -57,6 +57,8 @@ G_DEFINE_QUARK (CdPreviewError, cd_preview_error)
 static void
 cd_preview_load_template (CdPreview *self)
 {
+  g_assert (CD_IS_PREVIEW (self));
+
   g_free (self->template_uri);
   self->template_uri = _cd_preview_template_uri (self->allow_remote_images);
   webkit_web_view_load_uri (self->web_view, self->template_uri);
@@ -69,6 +71,8 @@ apply_dark (CdPreview *self)
   gboolean         dark = adw_style_manager_get_dark (style_manager);
   g_autofree char *script = NULL;
   GdkRGBA          background;
+
+  g_assert (CD_IS_PREVIEW (self));
 
   /* Matches the page's own background so that no white shows before it
    * has painted. */
@@ -87,6 +91,8 @@ static void
 set_loaded (CdPreview *self,
             gboolean   loaded)
 {
+  g_assert (CD_IS_PREVIEW (self));
+
   if (self->loaded == !!loaded)
     return;
 
@@ -109,6 +115,8 @@ on_load_changed (WebKitWebView  *web_view,
                  WebKitLoadEvent event,
                  CdPreview      *self)
 {
+  g_assert (CD_IS_PREVIEW (self));
+
   switch (event)
     {
     case WEBKIT_LOAD_STARTED:
@@ -139,6 +147,11 @@ on_load_failed (WebKitWebView  *web_view,
                 GError         *error,
                 CdPreview      *self)
 {
+  g_assert (WEBKIT_IS_WEB_VIEW (web_view));
+  g_assert (uri != NULL);
+  g_assert (error != NULL);
+  g_assert (CD_IS_PREVIEW (self));
+
   /* A load we cancelled ourselves (a new template URI) is not a failure. */
   if (!g_error_matches (error, WEBKIT_NETWORK_ERROR, WEBKIT_NETWORK_ERROR_CANCELLED))
     g_warning ("The preview page %s failed to load: %s", uri, error->message);
@@ -149,6 +162,8 @@ static gboolean
 is_external_link (const char *uri)
 {
   const char *scheme = g_uri_peek_scheme (uri);
+
+  g_assert (uri != NULL);
 
   return g_strcmp0 (scheme, "http") == 0 ||
          g_strcmp0 (scheme, "https") == 0 ||
@@ -167,6 +182,10 @@ on_decide_policy (WebKitWebView           *web_view,
   WebKitNavigationAction *action;
   WebKitNavigationType    navigation_type;
   const char             *uri;
+
+  g_assert (WEBKIT_IS_WEB_VIEW (web_view));
+  g_assert (WEBKIT_IS_POLICY_DECISION (decision));
+  g_assert (CD_IS_PREVIEW (self));
 
   if (type != WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
       type != WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION)
@@ -210,6 +229,10 @@ on_mouse_target_changed (WebKitWebView       *web_view,
 {
   const char *uri = NULL;
 
+  g_assert (WEBKIT_IS_WEB_VIEW (web_view));
+  g_assert (WEBKIT_IS_HIT_TEST_RESULT (hit_test));
+  g_assert (CD_IS_PREVIEW (self));
+
   if (webkit_hit_test_result_context_is_link (hit_test))
     uri = webkit_hit_test_result_get_link_uri (hit_test);
   gtk_widget_set_tooltip_text (GTK_WIDGET (web_view), uri);
@@ -237,6 +260,11 @@ on_context_menu (WebKitWebView       *web_view,
 {
   g_autoptr (GList) items = g_list_copy (webkit_context_menu_get_items (menu));
 
+  g_assert (WEBKIT_IS_WEB_VIEW (web_view));
+  g_assert (WEBKIT_IS_CONTEXT_MENU (menu));
+  g_assert (WEBKIT_IS_HIT_TEST_RESULT (hit_test));
+  g_assert (CD_IS_PREVIEW (self));
+
   for (GList *l = items; l != NULL; l = l->next)
     {
       WebKitContextMenuItem *item = l->data;
@@ -263,6 +291,9 @@ on_web_process_terminated (WebKitWebView                    *web_view,
                            WebKitWebProcessTerminationReason reason,
                            CdPreview                        *self)
 {
+  g_assert (WEBKIT_IS_WEB_VIEW (web_view));
+  g_assert (CD_IS_PREVIEW (self));
+
   /* A crash or running out of memory is worth a line in the log; either
    * way the page comes back with the article on it. */
   if (reason != WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
@@ -278,6 +309,10 @@ on_article_notify (CdPreview  *self,
                    GParamSpec *pspec,
                    CdArticle  *article)
 {
+  g_assert (CD_IS_PREVIEW (self));
+  g_assert (pspec != NULL);
+  g_assert (CD_IS_ARTICLE (article));
+
   self->update_pending = TRUE;
   _cd_preview_schedule (self);
 }
@@ -285,6 +320,8 @@ on_article_notify (CdPreview  *self,
 static void
 on_dark_changed (CdPreview *self)
 {
+  g_assert (CD_IS_PREVIEW (self));
+
   apply_dark (self);
 }
 

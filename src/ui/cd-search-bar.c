@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cd-search-bar.h"
+#include "cd-ui-util.h"
 
 struct _CdSearchBar
 {
@@ -182,14 +183,10 @@ static void
 cd_search_bar_dispose (GObject *object)
 {
   CdSearchBar *self = CD_SEARCH_BAR (object);
-  GtkWidget   *child;
 
   g_clear_object (&self->search);
   g_clear_object (&self->view);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_SEARCH_BAR);
-  /* GTK 4.8 leaves the template's unnamed children in place. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _cd_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_SEARCH_BAR);
 
   G_OBJECT_CLASS (cd_search_bar_parent_class)->dispose (object);
 }

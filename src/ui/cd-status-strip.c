@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "cd-status-strip.h"
+#include "cd-ui-util.h"
 
 struct _CdStatusStrip
 {
@@ -118,6 +119,8 @@ article_notify_cb (CdStatusStrip *self,
 {
   const char *name = g_param_spec_get_name (pspec);
 
+  g_assert (pspec != NULL);
+
   g_assert (CD_IS_STATUS_STRIP (self));
 
   if (g_str_equal (name, "body") || g_str_equal (name, "length-target"))
@@ -128,16 +131,12 @@ static void
 cd_status_strip_dispose (GObject *object)
 {
   CdStatusStrip *self = CD_STATUS_STRIP (object);
-  GtkWidget     *child;
 
   g_clear_handle_id (&self->status_id, g_source_remove);
   g_clear_signal_handler (&self->notify_id, self->article);
   g_clear_object (&self->article);
   g_clear_object (&self->buffer);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_STATUS_STRIP);
-  /* GTK 4.8 leaves the template's unnamed children in place. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _cd_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_STATUS_STRIP);
 
   G_OBJECT_CLASS (cd_status_strip_parent_class)->dispose (object);
 }
