@@ -454,54 +454,31 @@ report_error (CdChecksPanel *self,
     g_warning ("%s", error->message);
 }
 
+/* checks.apply, checks.ignore and checks.add-word: the buttons of a
+ * finding's row, which name the finding by its row's serial. */
 static void
-apply_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+finding_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   CdChecksPanel   *self = CD_CHECKS_PANEL (widget);
-  const CdFinding *finding = finding_for_action (self, parameter);
-
-  g_assert (GTK_IS_WIDGET (widget));
-  g_assert (action_name != NULL);
-  g_assert (parameter != NULL);
-
-  if (finding != NULL)
-    cd_check_runner_apply (self->runner, finding);
-}
-
-static void
-ignore_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CdChecksPanel   *self = CD_CHECKS_PANEL (widget);
-  const CdFinding *finding = finding_for_action (self, parameter);
+  const CdFinding *finding;
   g_autoptr (GError) error = NULL;
+  gboolean done;
 
-  g_assert (GTK_IS_WIDGET (widget));
   g_assert (action_name != NULL);
   g_assert (parameter != NULL);
 
-  if (finding != NULL && !cd_check_runner_ignore (self->runner, finding, &error) &&
-      error != NULL)
-    report_error (self, error);
-}
-
-static void
-add_word_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  CdChecksPanel   *self = CD_CHECKS_PANEL (widget);
-  const CdFinding *finding = finding_for_action (self, parameter);
-  g_autoptr (GError) error = NULL;
-
-  g_assert (GTK_IS_WIDGET (widget));
-  g_assert (action_name != NULL);
-  g_assert (parameter != NULL);
-
-  if (finding != NULL && !cd_check_runner_add_word (self->runner, finding, &error))
+  finding = finding_for_action (self, parameter);
+  if (finding == NULL)
+    return;
+  if (g_str_equal (action_name, "checks.apply"))
+    done = cd_check_runner_apply (self->runner, finding);
+  else if (g_str_equal (action_name, "checks.ignore"))
+    done = cd_check_runner_ignore (self->runner, finding, &error);
+  else
+    done = cd_check_runner_add_word (self->runner, finding, &error);
+  if (!done && error != NULL)
     report_error (self, error);
 }
 
@@ -675,9 +652,9 @@ cd_checks_panel_class_init (CdChecksPanelClass *klass)
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_install_action (widget_class, "checks.apply", "u", apply_action);
-  gtk_widget_class_install_action (widget_class, "checks.ignore", "u", ignore_action);
-  gtk_widget_class_install_action (widget_class, "checks.add-word", "u", add_word_action);
+  gtk_widget_class_install_action (widget_class, "checks.apply", "u", finding_action);
+  gtk_widget_class_install_action (widget_class, "checks.ignore", "u", finding_action);
+  gtk_widget_class_install_action (widget_class, "checks.add-word", "u", finding_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/cd-checks-panel.ui");

@@ -122,20 +122,20 @@ static void
 serve_featured_image (WebKitURISchemeRequest *request)
 {
   WebKitWebView   *web_view = webkit_uri_scheme_request_get_web_view (request);
-  GtkWidget       *parent = gtk_widget_get_parent (GTK_WIDGET (web_view));
+  CdPreview       *preview = g_object_get_data (G_OBJECT (web_view), "cd-preview");
   g_autofree char *content_type = NULL;
   g_autoptr (GFile) file = NULL;
   const char *path;
 
   g_assert (WEBKIT_IS_URI_SCHEME_REQUEST (request));
 
-  if (!CD_IS_PREVIEW (parent) || CD_PREVIEW (parent)->article == NULL)
+  if (preview == NULL || preview->article == NULL)
     {
       finish_not_found (request);
       return;
     }
 
-  path = cd_article_get_image (CD_PREVIEW (parent)->article);
+  path = cd_article_get_image (preview->article);
   if (path == NULL || *path == '\0' || !g_path_is_absolute (path))
     {
       finish_not_found (request);

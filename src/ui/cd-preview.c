@@ -341,6 +341,8 @@ cd_preview_dispose (GObject *object)
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_func (self->article, on_article_notify, self);
   g_clear_object (&self->article);
+  if (self->web_view != NULL)
+    g_object_set_data (G_OBJECT (self->web_view), "cd-preview", NULL);
   g_clear_pointer ((GtkWidget **) &self->web_view, gtk_widget_unparent);
 
   G_OBJECT_CLASS (cd_preview_parent_class)->dispose (object);
@@ -535,6 +537,9 @@ cd_preview_init (CdPreview *self)
                                  "user-content-manager", content_manager,
                                  NULL);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
+  /* The URI scheme, shared by every preview, finds the article to serve
+   * from the web view that asks. */
+  g_object_set_data (G_OBJECT (self->web_view), "cd-preview", self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Article preview"), -1);
 
