@@ -1,5 +1,5 @@
-/* cd-checks-panel.h: the Checks panel: findings listed by rule and
- * underlined where the person types.
+/* cd-checks-panel.h: the Checks panel: the findings of a CdCheckRunner
+ * listed by rule.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,40 +8,41 @@
 
 #include <gtk/gtk.h>
 
-#include "cd-check.h"
-#include "cd-store.h"
+#include "cd-check-runner.h"
 
 G_BEGIN_DECLS
 
 /* How long typing must pause before the checks run again. */
-#define CD_CHECKS_PANEL_DELAY_MS 300
+#define CD_CHECKS_PANEL_DELAY_MS CD_CHECK_RUNNER_DELAY_MS
 
 #define CD_TYPE_CHECKS_PANEL (cd_checks_panel_get_type ())
 G_DECLARE_FINAL_TYPE (CdChecksPanel, cd_checks_panel, CD, CHECKS_PANEL, GtkWidget)
 
-GtkWidget *cd_checks_panel_new (void);
-void       cd_checks_panel_set_article (CdChecksPanel *self,
-                                        CdStore       *store,
-                                        CdArticle     *article);
-CdArticle *cd_checks_panel_get_article (CdChecksPanel *self);
-CdChecker *cd_checks_panel_get_checker (CdChecksPanel *self);
-void       cd_checks_panel_attach_buffer (CdChecksPanel *self,
-                                          const char    *field,
-                                          GtkTextBuffer *buffer);
-void       cd_checks_panel_attach_editable (CdChecksPanel *self,
-                                            const char    *field,
-                                            GtkEditable   *editable);
-void       cd_checks_panel_detach (CdChecksPanel *self,
-                                   const char    *field);
-void       cd_checks_panel_queue_check (CdChecksPanel *self);
-GPtrArray *cd_checks_panel_get_findings (CdChecksPanel *self);
-gboolean   cd_checks_panel_apply (CdChecksPanel   *self,
-                                  const CdFinding *finding);
-gboolean   cd_checks_panel_ignore (CdChecksPanel   *self,
-                                   const CdFinding *finding,
-                                   GError         **error);
-gboolean   cd_checks_panel_add_word (CdChecksPanel   *self,
-                                     const CdFinding *finding,
-                                     GError         **error);
+GtkWidget     *cd_checks_panel_new (void);
+GtkWidget     *cd_checks_panel_new_for_runner (CdCheckRunner *runner);
+CdCheckRunner *cd_checks_panel_get_runner (CdChecksPanel *self);
+void           cd_checks_panel_set_article (CdChecksPanel *self,
+                                            CdStore       *store,
+                                            CdArticle     *article);
+CdArticle     *cd_checks_panel_get_article (CdChecksPanel *self);
+CdChecker     *cd_checks_panel_get_checker (CdChecksPanel *self);
+void           cd_checks_panel_attach_buffer (CdChecksPanel *self,
+                                              const char    *field,
+                                              GtkTextBuffer *buffer);
+void           cd_checks_panel_attach_editable (CdChecksPanel *self,
+                                                const char    *field,
+                                                GtkEditable   *editable);
+void           cd_checks_panel_detach (CdChecksPanel *self,
+                                       const char    *field);
+void           cd_checks_panel_queue_check (CdChecksPanel *self);
+GPtrArray     *cd_checks_panel_get_findings (CdChecksPanel *self);
+gboolean       cd_checks_panel_apply (CdChecksPanel   *self,
+                                      const CdFinding *finding);
+gboolean       cd_checks_panel_ignore (CdChecksPanel   *self,
+                                       const CdFinding *finding,
+                                       GError         **error);
+gboolean       cd_checks_panel_add_word (CdChecksPanel   *self,
+                                         const CdFinding *finding,
+                                         GError         **error);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
-/* cd-editor.h: the article body in a GtkSourceView, with find and replace
- * and a status strip.
+/* cd-editor.h: the article body: the view, with find and replace above it
+ * and a status strip below.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,11 +9,12 @@
 #include <gtksourceview/gtksource.h>
 
 #include "cd-article.h"
+#include "cd-status-strip.h"
 
 G_BEGIN_DECLS
 
 /* Reading speed for the reading time in the status strip. */
-#define CD_EDITOR_WORDS_PER_MINUTE 230
+#define CD_EDITOR_WORDS_PER_MINUTE CD_STATUS_STRIP_WORDS_PER_MINUTE
 
 #define CD_TYPE_EDITOR (cd_editor_get_type ())
 G_DECLARE_FINAL_TYPE (CdEditor, cd_editor, CD, EDITOR, GtkWidget)

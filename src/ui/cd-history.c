@@ -93,6 +93,8 @@ comparable_text (CdArticle *article)
 {
   g_autofree char *tags = cd_article_get_field (article, "tags");
 
+  g_assert (CD_IS_ARTICLE (article));
+
   return g_strdup_printf ("%s: %s\n%s: %s\n%s: %s\n%s: %s\n%s: %s\n%s: %s\n\n%s",
                           _ ("Headline"), cd_article_get_headline (article) ?: "",
                           _ ("Dek"), cd_article_get_dek (article) ?: "",
@@ -112,6 +114,10 @@ append_line (GtkTextBuffer *buffer,
 {
   GtkTextIter end;
 
+  g_assert (GTK_IS_TEXT_BUFFER (buffer));
+  g_assert (prefix != NULL);
+  g_assert (text != NULL);
+
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert_with_tags_by_name (buffer, &end, prefix, -1, tag, NULL);
   gtk_text_buffer_get_end_iter (buffer, &end);
@@ -130,6 +136,9 @@ show_diff (CdHistory  *self,
   g_autoptr (GArray) lines = cd_diff_lines (old_text, new_text);
   g_autofree char *summary = NULL;
   guint            added = 0, removed = 0;
+
+  g_assert (CD_IS_HISTORY (self));
+  g_assert (CD_IS_REVISION (revision));
 
   gtk_text_buffer_set_text (buffer, "", 0);
   for (guint i = 0; i < lines->len; i++)
@@ -197,6 +206,8 @@ static void
 row_selected_cb (CdHistory     *self,
                  GtkListBoxRow *row)
 {
+  g_assert (CD_IS_HISTORY (self));
+
   if (row == NULL)
     {
       gtk_widget_set_sensitive (self->restore_button, FALSE);
@@ -234,6 +245,8 @@ revision_row (CdRevision *revision)
   g_autofree char *when = NULL;
   g_autofree char *reason = NULL;
   GtkWidget       *label;
+
+  g_assert (CD_IS_REVISION (revision));
 
   /* Translators: when a revision was taken: day, then time of day */
   when = g_str_equal (day, clock) ? g_strdup (clock) : g_strdup_printf (_ ("%s, %s"), day, clock);
@@ -277,6 +290,8 @@ update_back_button_cb (gpointer data)
 static void
 folded_changed_cb (CdHistory *self)
 {
+  g_assert (CD_IS_HISTORY (self));
+
   if (self->back_idle_id == 0)
     self->back_idle_id = g_idle_add (update_back_button_cb, self);
 }
@@ -296,6 +311,8 @@ cd_history_show_diff (CdHistory *self)
 static void
 show_revisions_cb (CdHistory *self)
 {
+  g_assert (CD_IS_HISTORY (self));
+
   adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_BACK);
 }
 
@@ -308,7 +325,7 @@ cd_history_dispose (GObject *object)
   /* The list emits row-selected while its rows go away. */
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
-  self->list = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_HISTORY);
   g_clear_pointer (&self->revisions, g_ptr_array_unref);
   g_clear_object (&self->current);
   g_clear_object (&self->store);
@@ -332,110 +349,27 @@ cd_history_class_init (CdHistoryClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-history.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdHistory, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CdHistory, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, CdHistory, stack);
+  gtk_widget_class_bind_template_child (widget_class, CdHistory, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CdHistory, list);
+  gtk_widget_class_bind_template_child (widget_class, CdHistory, diff_box);
+  gtk_widget_class_bind_template_child (widget_class, CdHistory, summary);
+  gtk_widget_class_bind_template_child (widget_class, CdHistory, diff_view);
+  gtk_widget_class_bind_template_callback (widget_class, show_revisions_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cd_history_restore_selected);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cd_history_show_diff);
 }
 
 static void
 cd_history_init (CdHistory *self)
 {
-  GtkWidget     *box, *header, *separator, *list_scroller, *scroller, *diff_box, *empty;
-  GtkTextBuffer *buffer;
-
-  gtk_window_set_title (GTK_WINDOW (self), _ ("History"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 960, 640);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  self->restore_button = gtk_button_new_with_mnemonic (_ ("_Restore"));
-  gtk_widget_add_css_class (self->restore_button, "suggested-action");
-  gtk_widget_set_tooltip_text (self->restore_button,
-                               _ ("Make this revision the current text; nothing is lost"));
-  gtk_widget_set_sensitive (self->restore_button, FALSE);
-  g_signal_connect_swapped (self->restore_button, "clicked",
-                            G_CALLBACK (cd_history_restore_selected), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->restore_button);
-  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_widget_set_tooltip_text (self->back_button, _ ("Revisions"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Back to Revisions"), -1);
-  g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (show_revisions_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->back_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->list = gtk_list_box_new ();
-  gtk_widget_add_css_class (self->list, "navigation-sidebar");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_BROWSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Revisions"), -1);
-  g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
-  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (cd_history_show_diff), self);
-  list_scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroller), self->list);
-  gtk_widget_set_size_request (list_scroller, 220, -1);
-
-  diff_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  self->summary = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->summary), 0);
-  gtk_widget_add_css_class (self->summary, "cd-diff-summary");
-  gtk_widget_add_css_class (self->summary, "dim-label");
-  gtk_box_append (GTK_BOX (diff_box), self->summary);
-  self->diff_view = gtk_text_view_new ();
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->diff_view), FALSE);
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (self->diff_view), TRUE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->diff_view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->diff_view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->diff_view), 12);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->diff_view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->diff_view), 12);
-  gtk_widget_add_css_class (self->diff_view, "cd-diff");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->diff_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Changes"), -1);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->diff_view));
-  gtk_text_buffer_create_tag (buffer, "added", "paragraph-background", "rgba(46,194,126,0.22)",
-                              NULL);
-  gtk_text_buffer_create_tag (buffer, "removed", "paragraph-background", "rgba(224,27,36,0.20)",
-                              "strikethrough", FALSE, NULL);
-  gtk_text_buffer_create_tag (buffer, "folded", "style", PANGO_STYLE_ITALIC,
-                              "foreground", "#888a85", NULL);
-  scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->diff_view);
-  gtk_box_append (GTK_BOX (diff_box), scroller);
-
-  /* Side by side when wide; on a narrow window the list comes first and
-   * a revision opens its diff, with Back in the header. */
-  self->leaflet = adw_leaflet_new ();
-  adw_leaflet_set_can_navigate_back (ADW_LEAFLET (self->leaflet), TRUE);
-  adw_leaflet_append (ADW_LEAFLET (self->leaflet), list_scroller);
-  separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
-  adw_leaflet_page_set_navigatable (adw_leaflet_append (ADW_LEAFLET (self->leaflet), separator),
-                                    FALSE);
-  gtk_widget_set_hexpand (diff_box, TRUE);
-  gtk_widget_set_size_request (diff_box, 320, -1);
-  adw_leaflet_append (ADW_LEAFLET (self->leaflet), diff_box);
-  gtk_widget_set_visible (self->back_button, FALSE);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::visible-child",
-                           G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
-  self->diff_box = diff_box;
-
-  empty = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "document-open-recent-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _ ("No Revisions Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _ ("Save a version with Ctrl+S; checkpoints are taken every "
-                                      "ten minutes of writing."));
-
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-  gtk_stack_add_named (GTK_STACK (self->stack), self->leaflet, "revisions");
-  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
-  gtk_box_append (GTK_BOX (box), self->stack);
-
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**

@@ -12,25 +12,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "cd-article-row.h"
 #include "cd-metadata.h"
-
-/* Text fields edited in a plain entry, in tab order. */
-static const struct
-{
-  const char *field;
-  const char *label;
-  const char *placeholder;
-} text_fields[] = {
-  {"byline",    N_ ("_Byline"),   N_ ("By …")             },
-  { "dateline", N_ ("_Dateline"), N_ ("Place")              },
-  { "source",   N_ ("S_ource"),   N_ ("Agency or staff")    },
-  { "slug",     N_ ("Sl_ug"),     N_ ("From the headline")  },
-  { "section",  N_ ("Se_ction"),  N_ ("News, Sport, …")   },
-  { "tags",     N_ ("Ta_gs"),     N_ ("Separated by commas")},
-};
+#include "cd-ui-util.h"
 
 struct _CdMetadata
 {
@@ -39,17 +23,23 @@ struct _CdMetadata
   CdArticle *article;
   gulong     notify_id;
 
-  GtkWidget    *headline;
-  GtkWidget    *dek;
-  GtkWidget    *expander;
-  GHashTable   *entries; /* field name → GtkEntry */
-  GtkSizeGroup *labels;
-  GtkWidget    *status;
-  GtkWidget    *length;
-  GtkWidget    *embargo_date;
-  GtkWidget    *embargo_time;
-  GtkWidget    *embargo_zone;
-  GtkWidget    *ednote;
+  GHashTable *entries; /* field name → GtkEntry */
+
+  GtkWidget *headline;
+  GtkWidget *dek;
+  GtkWidget *expander;
+  GtkWidget *byline;
+  GtkWidget *dateline;
+  GtkWidget *source;
+  GtkWidget *slug;
+  GtkWidget *section;
+  GtkWidget *tags;
+  GtkWidget *status;
+  GtkWidget *length;
+  GtkWidget *embargo_date;
+  GtkWidget *embargo_time;
+  GtkWidget *embargo_zone;
+  GtkWidget *ednote;
 
   guint loading : 1;
   guint slug_follows_headline : 1;
@@ -71,6 +61,9 @@ set_entry_text (CdMetadata *self,
                 GtkWidget  *entry,
                 const char *text)
 {
+  g_assert (CD_IS_METADATA (self));
+  g_assert (GTK_IS_WIDGET (entry));
+
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text ? text : "") == 0)
     return;
   self->loading = TRUE;
@@ -85,6 +78,8 @@ load_embargo (CdMetadata *self)
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
   const char      *zone = NULL;
+
+  g_assert (CD_IS_METADATA (self));
 
   if (embargo != NULL)
     {
@@ -106,6 +101,9 @@ load_field (CdMetadata *self,
 {
   GtkWidget       *entry;
   g_autofree char *value = NULL;
+
+  g_assert (CD_IS_METADATA (self));
+  g_assert (field != NULL);
 
   if (g_str_equal (field, "status"))
     {
@@ -156,6 +154,9 @@ article_notify_cb (CdMetadata *self,
 {
   const char *name = g_param_spec_get_name (pspec);
 
+  g_assert (CD_IS_METADATA (self));
+  g_assert (pspec != NULL);
+
   if (g_str_equal (name, "length-target") || g_str_equal (name, "status") ||
       g_str_equal (name, "embargo"))
     load_field (self, name);
@@ -170,6 +171,9 @@ entry_changed_cb (GtkEditable *entry,
   const char *field = g_object_get_data (G_OBJECT (entry), "cd-field");
   const char *text = gtk_editable_get_text (entry);
   g_autoptr (GError) error = NULL;
+
+  g_assert (GTK_IS_EDITABLE (entry));
+  g_assert (CD_IS_METADATA (self));
 
   if (self->loading || self->article == NULL)
     return;
@@ -199,6 +203,8 @@ status_changed_cb (CdMetadata *self)
 {
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status));
 
+  g_assert (CD_IS_METADATA (self));
+
   if (self->loading || self->article == NULL || selected >= CD_ARTICLE_N_STATUSES)
     return;
   cd_article_set_status (self->article, selected);
@@ -207,6 +213,8 @@ status_changed_cb (CdMetadata *self)
 static void
 length_changed_cb (CdMetadata *self)
 {
+  g_assert (CD_IS_METADATA (self));
+
   if (self->loading || self->article == NULL)
     return;
   cd_article_set_length_target (self->article,
@@ -226,6 +234,8 @@ embargo_changed_cb (CdMetadata *self)
   g_autoptr (GDateTime) embargo = NULL;
   int      year = 0, month = 0, day = 0, hour = 0, minute = 0;
   gboolean date_ok, time_ok;
+
+  g_assert (CD_IS_METADATA (self));
 
   if (self->loading || self->article == NULL)
     return;
@@ -253,163 +263,20 @@ embargo_changed_cb (CdMetadata *self)
 }
 
 static void
-expander_notify_cb (GtkExpander *expander,
-                    GParamSpec  *pspec,
-                    CdMetadata  *self)
+expander_notify_cb (CdMetadata *self)
 {
+  g_assert (CD_IS_METADATA (self));
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
-}
-
-/* A label beside its field; the labels of all rows share one width. */
-static GtkWidget *
-field_cell (CdMetadata *self,
-            const char *label,
-            GtkWidget  *widget)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
-
-  gtk_label_set_xalign (GTK_LABEL (caption), 1);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), widget);
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_size_group_add_widget (self->labels, caption);
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_box_append (GTK_BOX (box), caption);
-  gtk_box_append (GTK_BOX (box), widget);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  caption, NULL, -1);
-  return box;
-}
-
-static GtkWidget *
-new_entry (CdMetadata *self,
-           const char *field,
-           const char *placeholder)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  g_object_set_data_full (G_OBJECT (entry), "cd-field", g_strdup (field), g_free);
-  if (placeholder != NULL)
-    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), self);
-  g_hash_table_insert (self->entries, (gpointer) g_intern_string (field), entry);
-  return entry;
-}
-
-static void
-flow_append (GtkWidget *flow,
-             GtkWidget *child)
-{
-  GtkWidget *flow_child = gtk_flow_box_child_new ();
-
-  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (flow_child), child);
-  gtk_widget_set_focusable (flow_child, FALSE);
-  gtk_flow_box_append (GTK_FLOW_BOX (flow), flow_child);
-}
-
-static void
-build (CdMetadata *self)
-{
-  g_autoptr (GtkStringList) statuses = gtk_string_list_new (NULL);
-  GtkWidget *flow, *details, *embargo_box;
-
-  self->headline = new_entry (self, "headline", _ ("Headline"));
-  gtk_widget_add_css_class (self->headline, "cd-headline-entry");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->headline), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Headline"), -1);
-  gtk_widget_set_parent (self->headline, GTK_WIDGET (self));
-
-  self->dek = new_entry (self, "dek", _ ("Dek: one or two sentences under the headline"));
-  gtk_widget_add_css_class (self->dek, "cd-dek-entry");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dek), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Dek"), -1);
-  gtk_widget_set_parent (self->dek, GTK_WIDGET (self));
-
-  details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_add_css_class (details, "cd-details-fields");
-  flow = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 4);
-  gtk_box_append (GTK_BOX (details), flow);
-
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    {
-      GtkWidget *entry = new_entry (self, text_fields[i].field, _ (text_fields[i].placeholder));
-
-      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
-      flow_append (flow, field_cell (self, _ (text_fields[i].label), entry));
-    }
-
-  for (guint s = 0; s < CD_ARTICLE_N_STATUSES; s++)
-    gtk_string_list_append (statuses, cd_article_row_status_label (s));
-  self->status = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL);
-  g_signal_connect_swapped (self->status, "notify::selected", G_CALLBACK (status_changed_cb), self);
-  flow_append (flow, field_cell (self, _ ("S_tatus"), self->status));
-
-  self->length = gtk_spin_button_new_with_range (0, 20000, 50);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (self->length), TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->length), 5);
-  g_signal_connect_swapped (self->length, "value-changed", G_CALLBACK (length_changed_cb), self);
-  gtk_widget_set_tooltip_text (self->length, _ ("Length target in words; 0 for none"));
-  flow_append (flow, field_cell (self, _ ("_Length"), self->length));
-
-  embargo_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (embargo_box, "linked");
-  self->embargo_date = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->embargo_date), _ ("YYYY-MM-DD"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->embargo_date), 10);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->embargo_date),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Embargo date"), -1);
-  self->embargo_time = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->embargo_time), _ ("HH:MM"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->embargo_time), 5);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->embargo_time),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Embargo time"), -1);
-  self->embargo_zone = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->embargo_zone), _ ("Local time"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->embargo_zone), 8);
-  gtk_widget_set_hexpand (self->embargo_zone, TRUE);
-  gtk_widget_set_tooltip_text (self->embargo_zone, _ ("A time zone such as Europe/Berlin or UTC"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->embargo_zone),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Embargo time zone"), -1);
-  g_hash_table_insert (self->entries, (gpointer) g_intern_static_string ("embargo-date"),
-                       self->embargo_date);
-  g_hash_table_insert (self->entries, (gpointer) g_intern_static_string ("embargo-time"),
-                       self->embargo_time);
-  g_hash_table_insert (self->entries, (gpointer) g_intern_static_string ("embargo-zone"),
-                       self->embargo_zone);
-  gtk_box_append (GTK_BOX (embargo_box), self->embargo_date);
-  gtk_box_append (GTK_BOX (embargo_box), self->embargo_time);
-  gtk_box_append (GTK_BOX (embargo_box), self->embargo_zone);
-  g_signal_connect_swapped (self->embargo_date, "changed", G_CALLBACK (embargo_changed_cb), self);
-  g_signal_connect_swapped (self->embargo_time, "changed", G_CALLBACK (embargo_changed_cb), self);
-  g_signal_connect_swapped (self->embargo_zone, "changed", G_CALLBACK (embargo_changed_cb), self);
-  gtk_box_append (GTK_BOX (details), field_cell (self, _ ("_Embargo"), embargo_box));
-
-  self->ednote = new_entry (self, "ednote", _ ("Internal note, never published"));
-  gtk_widget_add_css_class (self->ednote, "cd-ednote-entry");
-  gtk_box_append (GTK_BOX (details), field_cell (self, _ ("_Note"), self->ednote));
-
-  self->expander = gtk_expander_new_with_mnemonic (_ ("Det_ails"));
-  gtk_widget_add_css_class (self->expander, "cd-details");
-  gtk_expander_set_child (GTK_EXPANDER (self->expander), details);
-  g_signal_connect (self->expander, "notify::expanded", G_CALLBACK (expander_notify_cb), self);
-  gtk_widget_set_parent (self->expander, GTK_WIDGET (self));
 }
 
 static void
 cd_metadata_dispose (GObject *object)
 {
   CdMetadata *self = CD_METADATA (object);
-  GtkWidget  *child;
 
   cd_metadata_set_article (self, NULL);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _cd_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_METADATA);
 
   G_OBJECT_CLASS (cd_metadata_parent_class)->dispose (object);
 }
@@ -420,7 +287,6 @@ cd_metadata_finalize (GObject *object)
   CdMetadata *self = CD_METADATA (object);
 
   g_clear_pointer (&self->entries, g_hash_table_unref);
-  g_clear_object (&self->labels);
 
   G_OBJECT_CLASS (cd_metadata_parent_class)->finalize (object);
 }
@@ -477,6 +343,28 @@ cd_metadata_class_init (CdMetadataClass *klass)
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-metadata.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, headline);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, dek);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, expander);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, byline);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, dateline);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, source);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, slug);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, section);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, tags);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, status);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, length);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, embargo_date);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, embargo_time);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, embargo_zone);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, ednote);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, length_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, embargo_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, expander_notify_cb);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cdmetadata");
 }
@@ -485,12 +373,44 @@ static void
 cd_metadata_init (CdMetadata *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  g_autoptr (GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
+  for (guint s = 0; s < CD_ARTICLE_N_STATUSES; s++)
+    gtk_string_list_append (statuses, cd_article_row_status_label (s));
   self->entries = g_hash_table_new (g_str_hash, g_str_equal);
-  self->labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-  build (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The entries by the field they edit, which entry_changed_cb() and the
+   * checks look them up by. The embargo's three are read together. */
+  {
+    const struct
+    {
+      const char *field;
+      GtkWidget  *entry;
+    } fields[] = {
+      {"headline",      self->headline    },
+      { "dek",          self->dek         },
+      { "byline",       self->byline      },
+      { "dateline",     self->dateline    },
+      { "source",       self->source      },
+      { "slug",         self->slug        },
+      { "section",      self->section     },
+      { "tags",         self->tags        },
+      { "ednote",       self->ednote      },
+      { "embargo-date", self->embargo_date},
+      { "embargo-time", self->embargo_time},
+      { "embargo-zone", self->embargo_zone},
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        g_object_set_data (G_OBJECT (fields[i].entry), "cd-field", (gpointer) fields[i].field);
+        g_hash_table_insert (self->entries, (gpointer) fields[i].field, fields[i].entry);
+      }
+  }
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->status), G_LIST_MODEL (statuses));
   cd_metadata_set_article (self, NULL);
 }
 

@@ -1,7 +1,8 @@
 /* cd-preferences.c: the preferences window.
  *
- * One "General" page bound to GSettings. Other pages (the CMS accounts)
- * are added beside it with adw_preferences_window_add().
+ * One "General" page, built from the template and bound to GSettings.
+ * Other pages (the CMS accounts) are added beside it with
+ * adw_preferences_window_add() by whoever opens the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,8 +11,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "cd-preferences.h"
 
 struct _CdPreferences
@@ -19,90 +18,41 @@ struct _CdPreferences
   AdwPreferencesWindow parent_instance;
 
   GSettings *settings;
+
+  GtkWidget *font;
+  GtkWidget *show_details;
+  GtkWidget *show_preview;
+  GtkWidget *allow_remote_images;
+  GtkWidget *headline_limit;
 };
 
 G_DEFINE_FINAL_TYPE (CdPreferences, cd_preferences, ADW_TYPE_PREFERENCES_WINDOW)
 
-static GtkWidget *
-row_with (const char *title,
-          const char *subtitle,
-          GtkWidget  *suffix)
+enum
 {
-  GtkWidget *row = adw_action_row_new ();
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), suffix);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  return row;
-}
-
-static GtkWidget *
-switch_row (GSettings  *settings,
-            const char *key,
-            const char *title,
-            const char *subtitle)
-{
-  GtkWidget *toggle = gtk_switch_new ();
-
-  g_settings_bind (settings, key, toggle, "active", G_SETTINGS_BIND_DEFAULT);
-  return row_with (title, subtitle, toggle);
-}
+static GParamSpec *properties[N_PROPS];
 
 static void
-build (CdPreferences *self)
+cd_preferences_constructed (GObject *object)
 {
-  GtkWidget *page, *group, *font, *limit;
+  CdPreferences *self = CD_PREFERENCES (object);
 
-  page = adw_preferences_page_new ();
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _ ("General"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "preferences-system-symbolic");
-  gtk_widget_set_name (page, "general");
+  G_OBJECT_CLASS (cd_preferences_parent_class)->constructed (object);
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Editor"));
-  font = gtk_font_button_new ();
-  gtk_font_button_set_use_font (GTK_FONT_BUTTON (font), TRUE);
-  gtk_font_chooser_set_level (GTK_FONT_CHOOSER (font),
-                              GTK_FONT_CHOOSER_LEVEL_FAMILY | GTK_FONT_CHOOSER_LEVEL_SIZE);
-  g_settings_bind (self->settings, "editor-font", font, "font", G_SETTINGS_BIND_DEFAULT);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             row_with (_ ("Body Font"),
-                                       _ ("The font the article body is written in"),
-                                       font));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             switch_row (self->settings, "show-details", _ ("Show Details"),
-                                         _ ("Byline, dateline, slug and the other fields above "
-                                            "the body")));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Preview"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             switch_row (self->settings, "show-preview", _ ("Show Preview"),
-                                         _ ("The typeset article beside the editor (F9)")));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             switch_row (self->settings, "allow-remote-images",
-                                         _ ("Load Remote Images"),
-                                         _ ("Images from other servers; off keeps drafts from "
-                                            "contacting third parties")));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Checks"));
-  limit = gtk_spin_button_new_with_range (20, 300, 1);
-  g_settings_bind (self->settings, "headline-length-limit", limit, "value",
+  g_settings_bind (self->settings, "editor-font", self->font, "font", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-details", self->show_details, "active",
                    G_SETTINGS_BIND_DEFAULT);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             row_with (_ ("Headline Length Limit"),
-                                       _ ("Longer headlines are flagged, in characters"), limit));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  g_settings_bind (self->settings, "show-preview", self->show_preview, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "allow-remote-images", self->allow_remote_images, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "headline-length-limit", self->headline_limit, "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -111,19 +61,81 @@ cd_preferences_dispose (GObject *object)
   CdPreferences *self = CD_PREFERENCES (object);
 
   g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_PREFERENCES);
 
   G_OBJECT_CLASS (cd_preferences_parent_class)->dispose (object);
 }
 
 static void
+cd_preferences_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CdPreferences *self = CD_PREFERENCES (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_preferences_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CdPreferences *self = CD_PREFERENCES (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cd_preferences_class_init (CdPreferencesClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = cd_preferences_dispose;
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cd_preferences_constructed;
+  object_class->dispose = cd_preferences_dispose;
+  object_class->get_property = cd_preferences_get_property;
+  object_class->set_property = cd_preferences_set_property;
+
+  /**
+   * CdPreferences:settings:
+   *
+   * The application's settings, which the page's rows change.
+   */
+  properties[PROP_SETTINGS] =
+      g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/cd-preferences.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdPreferences, font);
+  gtk_widget_class_bind_template_child (widget_class, CdPreferences, show_details);
+  gtk_widget_class_bind_template_child (widget_class, CdPreferences, show_preview);
+  gtk_widget_class_bind_template_child (widget_class, CdPreferences, allow_remote_images);
+  gtk_widget_class_bind_template_child (widget_class, CdPreferences, headline_limit);
 }
 
 static void
 cd_preferences_init (CdPreferences *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
@@ -137,18 +149,8 @@ CdPreferences *
 cd_preferences_new (GtkWindow *parent,
                     GSettings *settings)
 {
-  CdPreferences *self;
-
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  self = g_object_new (CD_TYPE_PREFERENCES,
-                       "transient-for", parent,
-                       "modal", TRUE,
-                       "search-enabled", FALSE,
-                       "default-width", 560,
-                       "default-height", 600,
-                       NULL);
-  self->settings = g_object_ref (settings);
-  build (self);
-  return self;
+  return g_object_new (CD_TYPE_PREFERENCES, "transient-for", parent, "settings", settings, NULL);
 }

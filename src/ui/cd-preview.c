@@ -3,10 +3,10 @@
  *
  * The template page (preview.html, preview.css and the user script
  * preview.js, all GResources) is served by a private copydesk-preview: URI
- * scheme and loads once. Every later update sends the article as JSON to
- * the page's copydesk.update() function, which patches the article element
- * in place, so the scroll position survives. Updates are coalesced to one a
- * frame with a tick callback, and only one is in flight at a time.
+ * scheme (cd-preview-scheme.c) and loads once. Every later update patches
+ * the article element in place, at most one a frame (cd-preview-update.c).
+ * Printing and PDF are in cd-preview-print.c. This file keeps the widget:
+ * the web view's settings, what it may navigate to, and the page's life.
  *
  * The preview shows untrusted text: scripts from page markup are off, the
  * page may never navigate (links go to the system browser), and the page's
@@ -22,42 +22,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
-#include "cd-render.h"
-#include "cd-preview.h"
+#include "cd-preview-private.h"
 #include "cd-ui-resources.h"
-
-#define PREVIEW_SCHEME "copydesk-preview"
-#define PREVIEW_ORIGIN PREVIEW_SCHEME "://preview"
-#define PREVIEW_RESOURCE_DIR RESOURCE_PREFIX "/preview/"
-#define FEATURED_IMAGE_PATH "/featured-image"
-
-struct _CdPreview
-{
-  GtkWidget parent_instance;
-
-  WebKitWebView *web_view;
-  CdArticle     *article;
-  GCancellable  *cancellable;
-
-  /* The URI of the template page as this preview loads it. */
-  char *template_uri;
-  /* The last JSON sent to the page, to skip updates that change nothing. */
-  char *last_sent;
-
-  guint tick_id;
-  guint pending_line;
-  /* Counts page loads, so that an answer from a page since replaced is
-   * told apart from one from the current page. */
-  guint page_serial;
-
-  guint loaded : 1;
-  guint allow_remote_images : 1;
-  guint update_pending : 1;
-  guint update_in_flight : 1;
-  guint scroll_pending : 1;
-};
 
 G_DEFINE_FINAL_TYPE (CdPreview, cd_preview, GTK_TYPE_WIDGET)
 
@@ -85,198 +52,15 @@ static guint       signals[N_SIGNALS];
 G_DEFINE_QUARK (CdPreviewError, cd_preview_error)
 /* clang-format on */
 
-static void cd_preview_schedule (CdPreview *self);
-
-/* The URI scheme. */
-
-static void
-finish_with_bytes (WebKitURISchemeRequest *request,
-                   GBytes                 *bytes,
-                   const char             *content_type)
-{
-  g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-  g_autoptr (WebKitURISchemeResponse) response = NULL;
-
-  response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
-  webkit_uri_scheme_response_set_content_type (response, content_type);
-  webkit_uri_scheme_request_finish_with_response (request, response);
-}
-
-static void
-finish_not_found (WebKitURISchemeRequest *request)
-{
-  g_autoptr (GError) error = NULL;
-
-  error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                       "The preview has no resource %s",
-                       webkit_uri_scheme_request_get_path (request));
-  webkit_uri_scheme_request_finish_error (request, error);
-}
-
-static gboolean
-uri_allows_remote_images (const char *uri)
-{
-  g_autoptr (GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  g_autoptr (GHashTable) params = NULL;
-  const char *query;
-
-  if (parsed == NULL || (query = g_uri_get_query (parsed)) == NULL)
-    return FALSE;
-  params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL);
-  return params != NULL && g_strcmp0 (g_hash_table_lookup (params, "remote-images"), "1") == 0;
-}
-
-static void
-serve_template (WebKitURISchemeRequest *request)
-{
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GString) html = NULL;
-  const char *remote;
-
-  bytes = g_resources_lookup_data (PREVIEW_RESOURCE_DIR "preview.html",
-                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (bytes != NULL);
-
-  /* The policy is fixed for the life of the page, so allowing remote images
-   * loads the template again with a different policy. */
-  remote = uri_allows_remote_images (webkit_uri_scheme_request_get_uri (request))
-               ? " http: https:"
-               : "";
-  html = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_string_replace (html, "@REMOTE_IMAGES@", remote, 1);
-
-  g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = g_string_free_to_bytes (g_steal_pointer (&html));
-  finish_with_bytes (request, bytes, "text/html; charset=utf-8");
-}
-
-static void
-featured_image_read_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr (WebKitURISchemeRequest) request = user_data;
-  g_autoptr (GFileInputStream) stream = NULL;
-  g_autoptr (WebKitURISchemeResponse) response = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *content_type = NULL;
-
-  stream = g_file_read_finish (G_FILE (object), result, &error);
-  if (stream == NULL)
-    {
-      webkit_uri_scheme_request_finish_error (request, error);
-      return;
-    }
-
-  content_type = g_content_type_guess (g_file_peek_path (G_FILE (object)), NULL, 0, NULL);
-  response = webkit_uri_scheme_response_new (G_INPUT_STREAM (stream), -1);
-  webkit_uri_scheme_response_set_content_type (response, content_type);
-  webkit_uri_scheme_request_finish_with_response (request, response);
-}
-
-/* The featured image is a local file the page may not read itself; only the
- * article's own image is served, and only if it is an image. */
-static void
-serve_featured_image (WebKitURISchemeRequest *request)
-{
-  WebKitWebView   *web_view = webkit_uri_scheme_request_get_web_view (request);
-  GtkWidget       *parent = gtk_widget_get_parent (GTK_WIDGET (web_view));
-  g_autofree char *content_type = NULL;
-  g_autoptr (GFile) file = NULL;
-  const char *path;
-
-  if (!CD_IS_PREVIEW (parent) || CD_PREVIEW (parent)->article == NULL)
-    {
-      finish_not_found (request);
-      return;
-    }
-
-  path = cd_article_get_image (CD_PREVIEW (parent)->article);
-  if (path == NULL || *path == '\0' || !g_path_is_absolute (path))
-    {
-      finish_not_found (request);
-      return;
-    }
-
-  content_type = g_content_type_guess (path, NULL, 0, NULL);
-  if (!g_str_has_prefix (content_type, "image/"))
-    {
-      finish_not_found (request);
-      return;
-    }
-
-  file = g_file_new_for_path (path);
-  g_file_read_async (file, G_PRIORITY_DEFAULT, NULL, featured_image_read_cb,
-                     g_object_ref (request));
-}
-
-static void
-handle_scheme_request (WebKitURISchemeRequest *request,
-                       gpointer                user_data)
-{
-  const char *path = webkit_uri_scheme_request_get_path (request);
-
-  if (g_strcmp0 (path, "/preview.html") == 0)
-    {
-      serve_template (request);
-    }
-  else if (g_strcmp0 (path, "/preview.css") == 0)
-    {
-      g_autoptr (GBytes) bytes = NULL;
-
-      bytes = g_resources_lookup_data (PREVIEW_RESOURCE_DIR "preview.css",
-                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      g_assert (bytes != NULL);
-      finish_with_bytes (request, bytes, "text/css; charset=utf-8");
-    }
-  else if (g_strcmp0 (path, FEATURED_IMAGE_PATH) == 0)
-    {
-      serve_featured_image (request);
-    }
-  else
-    {
-      finish_not_found (request);
-    }
-}
-
-/* All previews share one web context (one web process pool, the scheme
- * registered once) and one ephemeral network session: nothing the preview
- * loads is kept on disk. */
-static WebKitWebContext *
-get_web_context (void)
-{
-  static WebKitWebContext *context;
-
-  if (context == NULL)
-    {
-      context = webkit_web_context_new ();
-      webkit_web_context_set_cache_model (context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
-      webkit_web_context_register_uri_scheme (context, PREVIEW_SCHEME,
-                                              handle_scheme_request, NULL, NULL);
-    }
-
-  return context;
-}
-
-static WebKitNetworkSession *
-get_network_session (void)
-{
-  static WebKitNetworkSession *session;
-
-  if (session == NULL)
-    session = webkit_network_session_new_ephemeral ();
-
-  return session;
-}
-
 /* The page. */
 
 static void
 cd_preview_load_template (CdPreview *self)
 {
+  g_assert (CD_IS_PREVIEW (self));
+
   g_free (self->template_uri);
-  self->template_uri = g_strdup_printf (PREVIEW_ORIGIN "/preview.html?remote-images=%d",
-                                        self->allow_remote_images ? 1 : 0);
+  self->template_uri = _cd_preview_template_uri (self->allow_remote_images);
   webkit_web_view_load_uri (self->web_view, self->template_uri);
 }
 
@@ -287,6 +71,8 @@ apply_dark (CdPreview *self)
   gboolean         dark = adw_style_manager_get_dark (style_manager);
   g_autofree char *script = NULL;
   GdkRGBA          background;
+
+  g_assert (CD_IS_PREVIEW (self));
 
   /* Matches the page's own background so that no white shows before it
    * has painted. */
@@ -305,6 +91,8 @@ static void
 set_loaded (CdPreview *self,
             gboolean   loaded)
 {
+  g_assert (CD_IS_PREVIEW (self));
+
   if (self->loaded == !!loaded)
     return;
 
@@ -312,241 +100,12 @@ set_loaded (CdPreview *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }
 
-static char *
-format_date (GDateTime *datetime)
+void
+_cd_preview_emit_updated (CdPreview *self)
 {
-  g_autoptr (GDateTime) local = g_date_time_to_local (datetime);
+  g_assert (CD_IS_PREVIEW (self));
 
-  /* TRANSLATORS: the article's date in the preview, see g_date_time_format() */
-  return g_date_time_format (local, C_ ("preview date", "%-d %B %Y"));
-}
-
-static char *
-format_embargo (GDateTime *embargo)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *when = NULL;
-
-  if (g_date_time_compare (embargo, now) <= 0)
-    return NULL;
-
-  /* The embargo is shown in its own time zone, the one the desk agreed on.
-   * TRANSLATORS: see g_date_time_format() */
-  when = g_date_time_format (embargo, C_ ("embargo date", "%-d %B %Y, %H:%M %Z"));
-  /* TRANSLATORS: the banner over an embargoed article in the preview */
-  return g_strdup_printf (_ ("Embargoed until %s"), when);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value != NULL ? value : "");
-}
-
-/* The article as the page's copydesk.update() takes it. Every field but the
- * body is plain text that the page sets with textContent; the body is
- * cmark-gfm's HTML, which passes no raw HTML through. */
-static char *
-cd_preview_build_update (CdPreview *self)
-{
-  CdArticle *article = self->article;
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = NULL;
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char   *body = NULL;
-  g_autofree char   *embargo = NULL;
-  g_autofree char   *image = NULL;
-  const char *const *tags;
-  GDateTime         *date;
-  const char        *path;
-
-  body = cd_render_markdown (cd_article_get_body (article), -1, CD_RENDER_SOURCEPOS);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "headline", cd_article_get_headline (article));
-  add_string (builder, "dek", cd_article_get_dek (article));
-  add_string (builder, "byline", cd_article_get_byline (article));
-  add_string (builder, "dateline", cd_article_get_dateline (article));
-  add_string (builder, "source", cd_article_get_source (article));
-  add_string (builder, "section", cd_article_get_section (article));
-  add_string (builder, "language", cd_article_get_language (article));
-  add_string (builder, "body", body);
-
-  date = cd_article_get_created (article);
-  if (date != NULL)
-    {
-      g_autofree char *formatted = format_date (date);
-      g_autofree char *iso = cd_format_iso8601_utc (date);
-
-      add_string (builder, "date", formatted);
-      add_string (builder, "dateIso", iso);
-    }
-
-  if (cd_article_get_embargo (article) != NULL)
-    embargo = format_embargo (cd_article_get_embargo (article));
-  add_string (builder, "embargo", embargo);
-
-  path = cd_article_get_image (article);
-  if (path != NULL && *path != '\0')
-    {
-      g_autofree char *escaped = g_uri_escape_string (path, NULL, FALSE);
-
-      /* The path in the query makes a new image a new URI, so the web view
-       * does not show a cached old one. */
-      image = g_strdup_printf (PREVIEW_ORIGIN FEATURED_IMAGE_PATH "?path=%s", escaped);
-    }
-  add_string (builder, "image", image);
-  add_string (builder, "caption", cd_article_get_image_caption (article));
-  add_string (builder, "credit", cd_article_get_image_credit (article));
-
-  json_builder_set_member_name (builder, "tags");
-  json_builder_begin_array (builder);
-  tags = cd_article_get_tags (article);
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    json_builder_add_string_value (builder, tags[i]);
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "corrections");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < cd_article_get_n_corrections (article); i++)
-    {
-      const CdCorrection *correction = cd_article_get_correction (article, i);
-      g_autofree char    *formatted = format_date (correction->date);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "date", formatted);
-      add_string (builder, "note", correction->note);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "remoteImages");
-  json_builder_add_boolean_value (builder, self->allow_remote_images);
-  add_string (builder, "untitled", _ ("Untitled article"));
-  add_string (builder, "blockedImage", _ ("Remote image not loaded"));
-  add_string (builder, "correctionsTitle", _ ("Corrections"));
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
-
-typedef struct
-{
-  CdPreview *self;
-  guint      page_serial;
-} UpdateData;
-
-static void
-update_data_free (UpdateData *data)
-{
-  g_object_unref (data->self);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpdateData, update_data_free)
-
-static void
-update_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr (UpdateData) data = user_data;
-  CdPreview *self = data->self;
-  g_autoptr (JSCValue) value = NULL;
-  g_autoptr (GError) error = NULL;
-
-  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  /* The page it went to is gone; the new one gets its own update. */
-  if (data->page_serial != self->page_serial)
-    return;
-
-  self->update_in_flight = FALSE;
-  if (value == NULL)
-    {
-      g_warning ("The preview page failed to apply an update: %s", error->message);
-      g_clear_pointer (&self->last_sent, g_free);
-    }
-  else
-    {
-      g_signal_emit (self, signals[UPDATED], 0);
-    }
-
-  if (self->update_pending || self->scroll_pending)
-    cd_preview_schedule (self);
-}
-
-static void
-cd_preview_send_update (CdPreview *self)
-{
-  g_autofree char *json = NULL;
-  g_autofree char *script = NULL;
-  UpdateData      *data;
-
-  self->update_pending = FALSE;
-  /* Without an article the page is emptied. */
-  json = self->article != NULL ? cd_preview_build_update (self) : g_strdup ("{}");
-  if (g_strcmp0 (json, self->last_sent) == 0)
-    return;
-
-  script = g_strdup_printf ("copydesk.update(%s)", json);
-  g_free (self->last_sent);
-  self->last_sent = g_steal_pointer (&json);
-  data = g_new0 (UpdateData, 1);
-  data->self = g_object_ref (self);
-  data->page_serial = self->page_serial;
-  self->update_in_flight = TRUE;
-  webkit_web_view_evaluate_javascript (self->web_view, script, -1, NULL, NULL,
-                                       self->cancellable, update_done_cb, data);
-}
-
-static void
-cd_preview_send_scroll (CdPreview *self)
-{
-  g_autofree char *script = NULL;
-
-  self->scroll_pending = FALSE;
-  script = g_strdup_printf ("copydesk.scrollToLine(%u)", self->pending_line);
-  webkit_web_view_evaluate_javascript (self->web_view, script, -1, NULL, NULL,
-                                       self->cancellable, NULL, NULL);
-}
-
-static gboolean
-cd_preview_tick_cb (GtkWidget     *widget,
-                    GdkFrameClock *frame_clock,
-                    gpointer       user_data)
-{
-  CdPreview *self = CD_PREVIEW (widget);
-
-  self->tick_id = 0;
-  if (!self->loaded || self->update_in_flight)
-    return G_SOURCE_REMOVE;
-
-  if (self->update_pending)
-    cd_preview_send_update (self);
-  /* Scrolling follows the update it may depend on; the page runs both in
-   * order. */
-  if (self->scroll_pending)
-    cd_preview_send_scroll (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-cd_preview_schedule (CdPreview *self)
-{
-  if (self->tick_id != 0 || !self->loaded || self->update_in_flight)
-    return;
-
-  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), cd_preview_tick_cb,
-                                                NULL, NULL);
+  g_signal_emit (self, signals[UPDATED], 0);
 }
 
 /* Web view signals. */
@@ -556,6 +115,8 @@ on_load_changed (WebKitWebView  *web_view,
                  WebKitLoadEvent event,
                  CdPreview      *self)
 {
+  g_assert (CD_IS_PREVIEW (self));
+
   switch (event)
     {
     case WEBKIT_LOAD_STARTED:
@@ -569,7 +130,7 @@ on_load_changed (WebKitWebView  *web_view,
       set_loaded (self, TRUE);
       apply_dark (self);
       self->update_pending = TRUE;
-      cd_preview_schedule (self);
+      _cd_preview_schedule (self);
       break;
 
     case WEBKIT_LOAD_REDIRECTED:
@@ -586,6 +147,11 @@ on_load_failed (WebKitWebView  *web_view,
                 GError         *error,
                 CdPreview      *self)
 {
+  g_assert (WEBKIT_IS_WEB_VIEW (web_view));
+  g_assert (uri != NULL);
+  g_assert (error != NULL);
+  g_assert (CD_IS_PREVIEW (self));
+
   /* A load we cancelled ourselves (a new template URI) is not a failure. */
   if (!g_error_matches (error, WEBKIT_NETWORK_ERROR, WEBKIT_NETWORK_ERROR_CANCELLED))
     g_warning ("The preview page %s failed to load: %s", uri, error->message);
@@ -596,6 +162,8 @@ static gboolean
 is_external_link (const char *uri)
 {
   const char *scheme = g_uri_peek_scheme (uri);
+
+  g_assert (uri != NULL);
 
   return g_strcmp0 (scheme, "http") == 0 ||
          g_strcmp0 (scheme, "https") == 0 ||
@@ -614,6 +182,10 @@ on_decide_policy (WebKitWebView           *web_view,
   WebKitNavigationAction *action;
   WebKitNavigationType    navigation_type;
   const char             *uri;
+
+  g_assert (WEBKIT_IS_WEB_VIEW (web_view));
+  g_assert (WEBKIT_IS_POLICY_DECISION (decision));
+  g_assert (CD_IS_PREVIEW (self));
 
   if (type != WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
       type != WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION)
@@ -657,18 +229,25 @@ on_mouse_target_changed (WebKitWebView       *web_view,
 {
   const char *uri = NULL;
 
+  g_assert (WEBKIT_IS_WEB_VIEW (web_view));
+  g_assert (WEBKIT_IS_HIT_TEST_RESULT (hit_test));
+  g_assert (CD_IS_PREVIEW (self));
+
   if (webkit_hit_test_result_context_is_link (hit_test))
     uri = webkit_hit_test_result_get_link_uri (hit_test);
   gtk_widget_set_tooltip_text (GTK_WIDGET (web_view), uri);
 }
 
+/* The preview does not look for its window: a window that wants the
+ * browser to open over it handles #CdPreview::activate-link itself. */
 static gboolean
 cd_preview_real_activate_link (CdPreview  *self,
                                const char *uri)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_assert (CD_IS_PREVIEW (self));
+  g_assert (uri != NULL);
 
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  gtk_show_uri (NULL, uri, GDK_CURRENT_TIME);
   return TRUE;
 }
 
@@ -680,6 +259,11 @@ on_context_menu (WebKitWebView       *web_view,
                  CdPreview           *self)
 {
   g_autoptr (GList) items = g_list_copy (webkit_context_menu_get_items (menu));
+
+  g_assert (WEBKIT_IS_WEB_VIEW (web_view));
+  g_assert (WEBKIT_IS_CONTEXT_MENU (menu));
+  g_assert (WEBKIT_IS_HIT_TEST_RESULT (hit_test));
+  g_assert (CD_IS_PREVIEW (self));
 
   for (GList *l = items; l != NULL; l = l->next)
     {
@@ -707,6 +291,9 @@ on_web_process_terminated (WebKitWebView                    *web_view,
                            WebKitWebProcessTerminationReason reason,
                            CdPreview                        *self)
 {
+  g_assert (WEBKIT_IS_WEB_VIEW (web_view));
+  g_assert (CD_IS_PREVIEW (self));
+
   /* A crash or running out of memory is worth a line in the log; either
    * way the page comes back with the article on it. */
   if (reason != WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
@@ -722,13 +309,19 @@ on_article_notify (CdPreview  *self,
                    GParamSpec *pspec,
                    CdArticle  *article)
 {
+  g_assert (CD_IS_PREVIEW (self));
+  g_assert (pspec != NULL);
+  g_assert (CD_IS_ARTICLE (article));
+
   self->update_pending = TRUE;
-  cd_preview_schedule (self);
+  _cd_preview_schedule (self);
 }
 
 static void
 on_dark_changed (CdPreview *self)
 {
+  g_assert (CD_IS_PREVIEW (self));
+
   apply_dark (self);
 }
 
@@ -748,6 +341,8 @@ cd_preview_dispose (GObject *object)
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_func (self->article, on_article_notify, self);
   g_clear_object (&self->article);
+  if (self->web_view != NULL)
+    g_object_set_data (G_OBJECT (self->web_view), "cd-preview", NULL);
   g_clear_pointer ((GtkWidget **) &self->web_view, gtk_widget_unparent);
 
   G_OBJECT_CLASS (cd_preview_parent_class)->dispose (object);
@@ -924,24 +519,27 @@ cd_preview_init (CdPreview *self)
                                                 "javascript-can-open-windows-automatically", FALSE,
                                                 NULL);
 
-  source = g_resources_lookup_data (PREVIEW_RESOURCE_DIR "preview.js",
+  source = g_resources_lookup_data (CD_PREVIEW_RESOURCE_DIR "preview.js",
                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_assert (source != NULL);
   script = webkit_user_script_new (g_bytes_get_data (source, NULL),
                                    WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
                                    WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
-                                   (const char *const[]){ PREVIEW_ORIGIN "/*", NULL },
+                                   (const char *const[]){ CD_PREVIEW_ORIGIN "/*", NULL },
                                    NULL);
   content_manager = webkit_user_content_manager_new ();
   webkit_user_content_manager_add_script (content_manager, script);
 
   self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                                 "web-context", get_web_context (),
-                                 "network-session", get_network_session (),
+                                 "web-context", _cd_preview_get_web_context (),
+                                 "network-session", _cd_preview_get_network_session (),
                                  "settings", settings,
                                  "user-content-manager", content_manager,
                                  NULL);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
+  /* The URI scheme, shared by every preview, finds the article to serve
+   * from the web view that asks. */
+  g_object_set_data (G_OBJECT (self->web_view), "cd-preview", self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Article preview"), -1);
 
@@ -1035,7 +633,7 @@ cd_preview_update (CdPreview *self)
 
   g_clear_pointer (&self->last_sent, g_free);
   self->update_pending = TRUE;
-  cd_preview_schedule (self);
+  _cd_preview_schedule (self);
 }
 
 /**
@@ -1055,7 +653,7 @@ cd_preview_scroll_to_source_line (CdPreview *self,
 
   self->pending_line = MAX (line, 1);
   self->scroll_pending = TRUE;
-  cd_preview_schedule (self);
+  _cd_preview_schedule (self);
 }
 
 /**
@@ -1120,175 +718,4 @@ cd_preview_get_web_view (CdPreview *self)
   g_return_val_if_fail (CD_IS_PREVIEW (self), NULL);
 
   return self->web_view;
-}
-
-/* Printing. */
-
-static void
-print_finished_cb (WebKitPrintOperation *operation,
-                   gpointer              user_data)
-{
-  g_object_unref (operation);
-}
-
-static void
-print_failed_cb (WebKitPrintOperation *operation,
-                 GError               *error,
-                 gpointer              user_data)
-{
-  g_warning ("Printing the preview failed: %s", error->message);
-}
-
-/**
- * cd_preview_print:
- * @self: a #CdPreview
- * @parent: (nullable): the window the print dialog belongs to
- *
- * Shows the print dialog and prints the preview as the user chooses.
- */
-void
-cd_preview_print (CdPreview *self,
-                  GtkWindow *parent)
-{
-  WebKitPrintOperation *operation;
-
-  g_return_if_fail (CD_IS_PREVIEW (self));
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-
-  operation = webkit_print_operation_new (self->web_view);
-  g_signal_connect (operation, "failed", G_CALLBACK (print_failed_cb), NULL);
-  if (webkit_print_operation_run_dialog (operation, parent) == WEBKIT_PRINT_OPERATION_RESPONSE_PRINT)
-    g_signal_connect (operation, "finished", G_CALLBACK (print_finished_cb), NULL);
-  else
-    g_object_unref (operation);
-}
-
-typedef struct
-{
-  WebKitPrintOperation *operation;
-  GError               *error;
-} ExportPdfData;
-
-static void
-export_pdf_data_free (ExportPdfData *data)
-{
-  g_clear_object (&data->operation);
-  g_clear_error (&data->error);
-  g_free (data);
-}
-
-static void
-export_pdf_failed_cb (WebKitPrintOperation *operation,
-                      GError               *error,
-                      GTask                *task)
-{
-  ExportPdfData *data = g_task_get_task_data (task);
-
-  if (data->error == NULL)
-    data->error = g_error_new (CD_PREVIEW_ERROR, CD_PREVIEW_ERROR_PRINT_FAILED,
-                               _ ("The PDF could not be written: %s"), error->message);
-}
-
-static void
-export_pdf_finished_cb (WebKitPrintOperation *operation,
-                        GTask                *task)
-{
-  ExportPdfData *data = g_task_get_task_data (task);
-
-  if (data->error != NULL)
-    g_task_return_error (task, g_steal_pointer (&data->error));
-  else
-    g_task_return_boolean (task, TRUE);
-  g_object_unref (task);
-}
-
-/* The print backend's file printer, by the name GTK gives it in the current
- * language. */
-static const char *
-get_file_printer_name (void)
-{
-  return g_dgettext ("gtk40", "Print to File");
-}
-
-/**
- * cd_preview_export_pdf_async:
- * @self: a #CdPreview
- * @file: where to write the PDF
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the PDF is written
- * @user_data: data for @callback
- *
- * Prints the preview to a PDF file through WebKit's print operation,
- * without a dialog, on paper of the locale's default size.
- */
-void
-cd_preview_export_pdf_async (CdPreview          *self,
-                             GFile              *file,
-                             GCancellable       *cancellable,
-                             GAsyncReadyCallback callback,
-                             gpointer            user_data)
-{
-  g_autoptr (GTask) task = NULL;
-  g_autoptr (GtkPrintSettings) settings = NULL;
-  g_autoptr (GtkPageSetup) page_setup = NULL;
-  g_autoptr (GtkPaperSize) paper = NULL;
-  g_autofree char *uri = NULL;
-  ExportPdfData   *data;
-
-  g_return_if_fail (CD_IS_PREVIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cd_preview_export_pdf_async);
-  g_task_set_check_cancellable (task, TRUE);
-
-  if (!self->loaded)
-    {
-      g_task_return_new_error (task, CD_PREVIEW_ERROR, CD_PREVIEW_ERROR_NOT_LOADED,
-                               _ ("The preview has not finished loading; try again in a moment."));
-      return;
-    }
-
-  uri = g_file_get_uri (file);
-  settings = gtk_print_settings_new ();
-  gtk_print_settings_set_printer (settings, get_file_printer_name ());
-  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
-  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
-
-  paper = gtk_paper_size_new (NULL);
-  page_setup = gtk_page_setup_new ();
-  gtk_page_setup_set_paper_size_and_default_margins (page_setup, paper);
-
-  data = g_new0 (ExportPdfData, 1);
-  data->operation = webkit_print_operation_new (self->web_view);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_pdf_data_free);
-
-  webkit_print_operation_set_print_settings (data->operation, settings);
-  webkit_print_operation_set_page_setup (data->operation, page_setup);
-  g_signal_connect (data->operation, "failed", G_CALLBACK (export_pdf_failed_cb), task);
-  g_signal_connect (data->operation, "finished", G_CALLBACK (export_pdf_finished_cb),
-                    g_object_ref (task));
-  webkit_print_operation_print (data->operation);
-}
-
-/**
- * cd_preview_export_pdf_finish:
- * @self: a #CdPreview
- * @result: the result passed to the callback
- * @error: return location for a #GError
- *
- * Returns: %TRUE if the PDF was written
- */
-gboolean
-cd_preview_export_pdf_finish (CdPreview    *self,
-                              GAsyncResult *result,
-                              GError      **error)
-{
-  g_return_val_if_fail (CD_IS_PREVIEW (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cd_preview_export_pdf_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -203,6 +203,17 @@ checks_activate_finding_cb (CdWindow   *self,
   gtk_editable_select_region (editable, start, end);
 }
 
+/* The panel does not look for the window to report a failure in. */
+static void
+checks_error_cb (CdWindow   *self,
+                 const char *message)
+{
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (message != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 static void
 setup_checks_pane (CdWindow *self)
 {
@@ -222,6 +233,7 @@ setup_checks_pane (CdWindow *self)
     }
   g_signal_connect_object (panel, "activate-finding", G_CALLBACK (checks_activate_finding_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (panel, "error", G_CALLBACK (checks_error_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::document", G_CALLBACK (checks_document_cb), NULL);
 }
 
@@ -464,6 +476,18 @@ preview_loaded_cb (CdWindow *self)
     }
 }
 
+/* A link clicked in the preview opens over this window. */
+static gboolean
+preview_activate_link_cb (CdWindow   *self,
+                          const char *uri)
+{
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (uri != NULL);
+
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  return TRUE;
+}
+
 /* The web view is made after the window's first frame: WebKit takes a
  * while to set up, and the article should be on screen first. */
 static gboolean
@@ -481,6 +505,8 @@ create_preview_cb (gpointer data)
                    G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->preview, "notify::loaded", G_CALLBACK (preview_loaded_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "activate-link", G_CALLBACK (preview_activate_link_cb),
+                           self, G_CONNECT_SWAPPED);
   if (self->document != NULL)
     cd_preview_set_article (self->preview, cd_document_get_article (self->document));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW]);

@@ -1,0 +1,55 @@
+/* cd-preview-private.h: what the preview's files share: the instance, the
+ * page's address and the calls between them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cd-preview.h"
+
+G_BEGIN_DECLS
+
+#define CD_PREVIEW_SCHEME "copydesk-preview"
+#define CD_PREVIEW_ORIGIN CD_PREVIEW_SCHEME "://preview"
+#define CD_PREVIEW_RESOURCE_DIR RESOURCE_PREFIX "/preview/"
+#define CD_PREVIEW_FEATURED_IMAGE_PATH "/featured-image"
+
+struct _CdPreview
+{
+  GtkWidget parent_instance;
+
+  WebKitWebView *web_view;
+  CdArticle     *article;
+  GCancellable  *cancellable;
+
+  /* The URI of the template page as this preview loads it. */
+  char *template_uri;
+  /* The last JSON sent to the page, to skip updates that change nothing. */
+  char *last_sent;
+
+  guint tick_id;
+  guint pending_line;
+  /* Counts page loads, so that an answer from a page since replaced is
+   * told apart from one from the current page. */
+  guint page_serial;
+
+  guint loaded : 1;
+  guint allow_remote_images : 1;
+  guint update_pending : 1;
+  guint update_in_flight : 1;
+  guint scroll_pending : 1;
+};
+
+/* cd-preview-scheme.c: the page's resources and the shared web context. */
+WebKitWebContext     *_cd_preview_get_web_context (void);
+WebKitNetworkSession *_cd_preview_get_network_session (void);
+char                 *_cd_preview_template_uri (gboolean allow_remote_images);
+
+/* cd-preview-update.c: updates of the page, one a frame. */
+void _cd_preview_schedule (CdPreview *self);
+
+/* cd-preview.c */
+void _cd_preview_emit_updated (CdPreview *self);
+
+G_END_DECLS
