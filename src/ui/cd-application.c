@@ -171,7 +171,8 @@ cd_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      CdWindow *cd_window = cd_window_new (GTK_APPLICATION (app), self->store, self->settings);
+      CdWindow *cd_window =
+          cd_window_new (GTK_APPLICATION (app), self->store, self->settings, self->sync_engine);
 
       window = GTK_WINDOW (cd_window);
       if (self->open_uuid != NULL)

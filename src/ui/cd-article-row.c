@@ -1,7 +1,8 @@
 /* cd-article-row.c: one article in the library list.
  *
  * Headline on the first line; status, modification time and length on the
- * second. Rows of the trash carry a Restore button.
+ * second, with the article's sync state at the end (from the CdSyncStates
+ * the row is made with). Rows of the trash carry a Restore button.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,19 +21,30 @@ struct _CdArticleRow
 {
   GtkWidget parent_instance;
 
-  CdArticle *article;
-  gulong     notify_id;
-  guint      words_id;
-  guint      words;
+  CdSyncStates *states;
+  CdArticle    *article;
+  gulong        notify_id;
+  guint         words_id;
+  guint         words;
 
   GtkWidget *headline;
   GtkWidget *status;
   GtkWidget *details;
+  GtkWidget *meta;
   GtkWidget *restore;
   GtkWidget *sync_badge; /* see cd-sync-badge.c */
 };
 
 G_DEFINE_FINAL_TYPE (CdArticleRow, cd_article_row, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SYNC_STATES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* A live article's length is recounted at most this often while it is
  * being typed. */
@@ -192,6 +204,19 @@ article_notify_cb (CdArticleRow *self,
 }
 
 static void
+cd_article_row_constructed (GObject *object)
+{
+  CdArticleRow *self = CD_ARTICLE_ROW (object);
+
+  G_OBJECT_CLASS (cd_article_row_parent_class)->constructed (object);
+
+  self->sync_badge = cd_sync_badge_new (self->states);
+  gtk_widget_set_hexpand (self->sync_badge, TRUE);
+  gtk_widget_set_halign (self->sync_badge, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (self->meta), self->sync_badge);
+}
+
+static void
 cd_article_row_dispose (GObject *object)
 {
   CdArticleRow *self = CD_ARTICLE_ROW (object);
@@ -200,8 +225,45 @@ cd_article_row_dispose (GObject *object)
   cd_article_row_set_article (self, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->states);
 
   G_OBJECT_CLASS (cd_article_row_parent_class)->dispose (object);
+}
+
+static void
+cd_article_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CdArticleRow *self = CD_ARTICLE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SYNC_STATES:
+      g_value_set_object (value, self->states);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_article_row_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CdArticleRow *self = CD_ARTICLE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SYNC_STATES:
+      self->states = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -210,7 +272,21 @@ cd_article_row_class_init (CdArticleRowClass *klass)
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = cd_article_row_constructed;
   object_class->dispose = cd_article_row_dispose;
+  object_class->get_property = cd_article_row_get_property;
+  object_class->set_property = cd_article_row_set_property;
+
+  /**
+   * CdArticleRow:sync-states:
+   *
+   * Every article's sync state, for the row's badge; %NULL shows none.
+   */
+  properties[PROP_SYNC_STATES] =
+      g_param_spec_object ("sync-states", NULL, NULL, CD_TYPE_SYNC_STATES,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_GRID_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cdarticlerow");
 }
@@ -247,10 +323,8 @@ cd_article_row_init (CdArticleRow *self)
   gtk_widget_add_css_class (self->details, "dim-label");
   gtk_widget_add_css_class (self->details, "numeric");
   gtk_box_append (GTK_BOX (meta), self->details);
-  self->sync_badge = cd_sync_badge_new ();
-  gtk_widget_set_hexpand (self->sync_badge, TRUE);
-  gtk_widget_set_halign (self->sync_badge, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (meta), self->sync_badge);
+  /* The sync badge joins the box once the row knows its states. */
+  self->meta = meta;
   gtk_widget_set_parent (meta, GTK_WIDGET (self));
 
   self->restore = gtk_button_new_from_icon_name ("edit-undo-symbolic");
@@ -269,10 +343,18 @@ cd_article_row_init (CdArticleRow *self)
                 "column", 1, "row", 0, "row-span", 2, NULL);
 }
 
+/**
+ * cd_article_row_new:
+ * @states: (nullable): every article's sync state, for the row's badge
+ *
+ * Returns: (transfer floating): a row for no article yet
+ */
 GtkWidget *
-cd_article_row_new (void)
+cd_article_row_new (CdSyncStates *states)
 {
-  return g_object_new (CD_TYPE_ARTICLE_ROW, NULL);
+  g_return_val_if_fail (states == NULL || CD_IS_SYNC_STATES (states), NULL);
+
+  return g_object_new (CD_TYPE_ARTICLE_ROW, "sync-states", states, NULL);
 }
 
 /**

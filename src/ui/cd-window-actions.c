@@ -43,12 +43,16 @@ display_headline (CdArticle *article)
 /**
  * _cd_window_update_actions:
  *
- * The one place that decides which actions can run.
+ * The one place that decides which actions can run: those on the open
+ * article need one, and resolving the open article's conflict needs it to
+ * be in conflict. Called when the open article changes and when the sync
+ * states do.
  */
 void
 _cd_window_update_actions (CdWindow *self)
 {
   gboolean                 open = self->document != NULL;
+  GAction                 *resolve_open;
   static const char *const article_actions[] = {
     "win.duplicate-article",
     "win.trash-article",
@@ -60,8 +64,15 @@ _cd_window_update_actions (CdWindow *self)
     "win.export-pdf",
   };
 
+  g_assert (CD_IS_WINDOW (self));
+
   for (guint i = 0; i < G_N_ELEMENTS (article_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), article_actions[i], open);
+
+  resolve_open = g_action_map_lookup_action (G_ACTION_MAP (self), "resolve-open-conflict");
+  if (resolve_open != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (resolve_open),
+                                 open && _cd_window_open_article_in_conflict (self));
 }
 
 static gboolean
@@ -77,7 +88,7 @@ save_and_open (CdWindow  *self,
       toast_error (self, error);
       return FALSE;
     }
-  cd_library_refresh (self->library);
+  _cd_window_articles_changed (self, (const char *const[]){ cd_article_get_uuid (article), NULL });
   if (focus_headline)
     cd_metadata_focus_headline (self->metadata);
   return TRUE;
@@ -147,7 +158,7 @@ trash_article_action (GtkWidget  *widget,
       return;
     }
   cd_window_close_article (self);
-  cd_library_refresh (self->library);
+  _cd_window_articles_changed (self, (const char *const[]){ uuid, NULL });
 
   /* Translators: a toast after an article went to the trash */
   title = g_strdup_printf (_ ("“%s” moved to the trash"), headline);
@@ -174,7 +185,7 @@ untrash_article_action (GtkWidget  *widget,
       toast_error (self, error);
       return;
     }
-  cd_library_refresh (self->library);
+  _cd_window_articles_changed (self, (const char *const[]){ uuid, NULL });
 }
 
 static void
@@ -195,7 +206,7 @@ restore_article_action (GtkWidget  *widget,
       toast_error (self, error);
       return;
     }
-  cd_library_refresh (self->library);
+  _cd_window_articles_changed (self, (const char *const[]){ uuid, NULL });
   headline = display_headline (article);
   /* Translators: a toast after an article came back from the trash */
   title = g_strdup_printf (_ ("“%s” restored"), headline);
@@ -213,7 +224,7 @@ empty_trash_response_cb (AdwMessageDialog *dialog,
     return;
   if (cd_store_empty_trash (self->store, &error) == 0 && error != NULL)
     toast_error (self, error);
-  cd_library_refresh (self->library);
+  _cd_window_articles_changed (self, NULL);
 }
 
 static void
@@ -310,7 +321,8 @@ history_restore_cb (CdWindow *self,
       return;
     }
   _cd_window_show_article (self, restored);
-  cd_library_refresh (self->library);
+  _cd_window_articles_changed (self,
+                               (const char *const[]){ cd_article_get_uuid (restored), NULL });
   cd_window_add_toast (self, adw_toast_new (_ ("Revision restored")));
 }
 
