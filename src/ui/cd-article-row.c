@@ -2,7 +2,8 @@
  *
  * Headline on the first line; status, modification time and length on the
  * second, with the article's sync state at the end (from the CdSyncStates
- * the row is made with). Rows of the trash carry a Restore button.
+ * the row is made with). Rows of the trash carry a Restore button. The
+ * widget tree is in cd-article-row.ui.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -223,6 +224,8 @@ cd_article_row_dispose (GObject *object)
   GtkWidget    *child;
 
   cd_article_row_set_article (self, NULL);
+  self->sync_badge = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_ARTICLE_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->states);
@@ -287,60 +290,19 @@ cd_article_row_class_init (CdArticleRowClass *klass)
                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_GRID_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cdarticlerow");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-article-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdArticleRow, headline);
+  gtk_widget_class_bind_template_child (widget_class, CdArticleRow, status);
+  gtk_widget_class_bind_template_child (widget_class, CdArticleRow, details);
+  gtk_widget_class_bind_template_child (widget_class, CdArticleRow, meta);
+  gtk_widget_class_bind_template_child (widget_class, CdArticleRow, restore);
 }
 
 static void
 cd_article_row_init (CdArticleRow *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-  GtkWidget        *meta;
-
-  gtk_grid_layout_set_row_spacing (GTK_GRID_LAYOUT (layout), 3);
-  gtk_grid_layout_set_column_spacing (GTK_GRID_LAYOUT (layout), 6);
-
-  self->headline = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->headline), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->headline), PANGO_ELLIPSIZE_END);
-  gtk_label_set_lines (GTK_LABEL (self->headline), 2);
-  gtk_label_set_wrap (GTK_LABEL (self->headline), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (self->headline), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (self->headline, TRUE);
-  gtk_widget_add_css_class (self->headline, "heading");
-  gtk_widget_set_parent (self->headline, GTK_WIDGET (self));
-
-  meta = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->status = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->status, "cd-status");
-  gtk_widget_add_css_class (self->status, "caption");
-  gtk_widget_set_valign (self->status, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (meta), self->status);
-  self->details = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->details), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->details), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (self->details, "caption");
-  gtk_widget_add_css_class (self->details, "dim-label");
-  gtk_widget_add_css_class (self->details, "numeric");
-  gtk_box_append (GTK_BOX (meta), self->details);
-  /* The sync badge joins the box once the row knows its states. */
-  self->meta = meta;
-  gtk_widget_set_parent (meta, GTK_WIDGET (self));
-
-  self->restore = gtk_button_new_from_icon_name ("edit-undo-symbolic");
-  gtk_widget_set_tooltip_text (self->restore, _ ("Restore"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->restore), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Restore"), -1);
-  gtk_widget_add_css_class (self->restore, "flat");
-  gtk_widget_set_valign (self->restore, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (self->restore, FALSE);
-  gtk_widget_set_parent (self->restore, GTK_WIDGET (self));
-
-  g_object_set (gtk_layout_manager_get_layout_child (layout, self->headline),
-                "column", 0, "row", 0, NULL);
-  g_object_set (gtk_layout_manager_get_layout_child (layout, meta), "column", 0, "row", 1, NULL);
-  g_object_set (gtk_layout_manager_get_layout_child (layout, self->restore),
-                "column", 1, "row", 0, "row-span", 2, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
@@ -373,8 +335,9 @@ cd_article_row_set_article (CdArticleRow *self,
   g_clear_handle_id (&self->words_id, g_source_remove);
   g_clear_signal_handler (&self->notify_id, self->article);
   g_set_object (&self->article, article);
-  cd_sync_badge_set_uuid (CD_SYNC_BADGE (self->sync_badge),
-                          article != NULL ? cd_article_get_uuid (article) : NULL);
+  if (self->sync_badge != NULL)
+    cd_sync_badge_set_uuid (CD_SYNC_BADGE (self->sync_badge),
+                            article != NULL ? cd_article_get_uuid (article) : NULL);
   if (article == NULL)
     return;
 

@@ -144,8 +144,7 @@ cd_sync_badge_dispose (GObject *object)
   if (self->states != NULL)
     g_signal_handlers_disconnect_by_data (self->states, self);
   g_clear_object (&self->states);
-  g_clear_pointer (&self->image, gtk_widget_unparent);
-  g_clear_pointer (&self->button, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_SYNC_BADGE);
 
   G_OBJECT_CLASS (cd_sync_badge_parent_class)->dispose (object);
 }
@@ -219,23 +218,18 @@ cd_sync_badge_class_init (CdSyncBadgeClass *klass)
                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cdsyncbadge");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-sync-badge.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdSyncBadge, image);
+  gtk_widget_class_bind_template_child (widget_class, CdSyncBadge, button);
 }
 
 static void
 cd_sync_badge_init (CdSyncBadge *self)
 {
-  self->image = gtk_image_new ();
-  gtk_widget_set_parent (self->image, GTK_WIDGET (self));
-
-  self->button = gtk_button_new_from_icon_name (cd_sync_state_icon_name (CD_SYNC_STATE_CONFLICT));
-  gtk_widget_add_css_class (self->button, "flat");
-  gtk_widget_add_css_class (self->button, "circular");
-  gtk_widget_set_visible (self->button, FALSE);
-  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
-
-  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_button_set_icon_name (GTK_BUTTON (self->button),
+                            cd_sync_state_icon_name (CD_SYNC_STATE_CONFLICT));
 }
 
 /**
