@@ -129,6 +129,8 @@ update_details (CdArticleRow *self)
   /* Translators: modification time and length of an article in the library */
   g_autofree char *text = g_strdup_printf (_ ("%s · %s"), time, words);
 
+  g_assert (CD_IS_ARTICLE_ROW (self));
+
   gtk_label_set_text (GTK_LABEL (self->details), text);
 }
 
@@ -136,6 +138,8 @@ static void
 count_words (CdArticleRow *self)
 {
   const char *body = cd_article_get_body (self->article);
+
+  g_assert (CD_IS_ARTICLE_ROW (self));
 
   /* Listings carry no body; the store keeps their count. */
   if (body == NULL || *body == '\0')
@@ -160,6 +164,8 @@ update_headline (CdArticleRow *self)
 {
   const char *headline = cd_article_get_headline (self->article);
 
+  g_assert (CD_IS_ARTICLE_ROW (self));
+
   if (headline == NULL || *headline == '\0')
     {
       gtk_label_set_text (GTK_LABEL (self->headline), _ ("Untitled"));
@@ -178,6 +184,8 @@ update_status (CdArticleRow *self)
   CdArticleStatus  status = cd_article_get_status (self->article);
   g_autofree char *css = g_strdup_printf ("cd-status-%s", cd_article_status_to_string (status));
 
+  g_assert (CD_IS_ARTICLE_ROW (self));
+
   gtk_label_set_text (GTK_LABEL (self->status), cd_article_row_status_label (status));
   for (guint s = 0; s < CD_ARTICLE_N_STATUSES; s++)
     {
@@ -193,6 +201,8 @@ article_notify_cb (CdArticleRow *self,
                    GParamSpec   *pspec)
 {
   const char *name = g_param_spec_get_name (pspec);
+
+  g_assert (CD_IS_ARTICLE_ROW (self));
 
   if (g_str_equal (name, "headline"))
     update_headline (self);

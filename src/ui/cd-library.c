@@ -108,6 +108,8 @@ select_current (CdLibrary *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
   guint position = GTK_INVALID_LIST_POSITION;
 
+  g_assert (CD_IS_LIBRARY (self));
+
   for (guint i = 0; self->current != NULL && i < n; i++)
     {
       g_autoptr (CdArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
@@ -127,6 +129,8 @@ static void
 set_loading (CdLibrary *self,
              gboolean   loading)
 {
+  g_assert (CD_IS_LIBRARY (self));
+
   if (self->loading == loading)
     return;
   self->loading = loading;
@@ -141,6 +145,9 @@ list_ready_cb (GObject      *object,
   CdLibrary *self;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) found = NULL;
+
+  g_assert (G_IS_OBJECT (object));
+  g_assert (G_IS_ASYNC_RESULT (result));
 
   found = cd_store_list_articles_finish (CD_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

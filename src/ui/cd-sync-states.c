@@ -97,6 +97,8 @@ read_strings (sqlite3    *db,
   sqlite3_stmt *stmt = NULL;
   int           rc;
 
+  g_assert (into != NULL);
+
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
@@ -128,6 +130,8 @@ read_snapshot (CdStore *store,
   GHashTableIter iter;
   Entry         *entry;
   int            rc;
+
+  g_assert (CD_IS_STORE (store));
 
   if ((sync_db = cd_sync_db_open (store, error)) == NULL)
     return NULL;
@@ -221,6 +225,8 @@ read_thread (GTask        *task,
   g_autoptr (GError) error = NULL;
   Snapshot *snapshot = read_snapshot (task_data, &error);
 
+  g_assert (G_IS_TASK (task));
+
   if (snapshot == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -235,6 +241,9 @@ read_done_cb (GObject      *source,
   CdSyncStates *self;
   g_autoptr (GError) error = NULL;
   Snapshot *snapshot;
+
+  g_assert (G_IS_OBJECT (source));
+  g_assert (G_IS_ASYNC_RESULT (result));
 
   snapshot = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -19,6 +19,8 @@
 static CdArticle *
 current_article (CdWindow *self)
 {
+  g_assert (CD_IS_WINDOW (self));
+
   return self->document ? cd_document_get_article (self->document) : NULL;
 }
 
@@ -28,6 +30,8 @@ toast_error (CdWindow     *self,
 {
   AdwToast *toast = adw_toast_new (error->message);
 
+  g_assert (CD_IS_WINDOW (self));
+
   adw_toast_set_timeout (toast, 0);
   cd_window_add_toast (self, toast);
 }
@@ -36,6 +40,8 @@ static char *
 display_headline (CdArticle *article)
 {
   const char *headline = cd_article_get_headline (article);
+
+  g_assert (CD_IS_ARTICLE (article));
 
   return g_strdup (headline != NULL && *headline ? headline : _ ("Untitled"));
 }
@@ -82,6 +88,9 @@ save_and_open (CdWindow  *self,
 {
   g_autoptr (GError) error = NULL;
 
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (CD_IS_ARTICLE (article));
+
   if (!cd_store_save_article (self->store, article, CD_REVISION_NONE, NULL, &error) ||
       !cd_window_open_article (self, cd_article_get_uuid (article), &error))
     {
@@ -102,6 +111,8 @@ new_article_action (GtkWidget  *widget,
   CdWindow *self = CD_WINDOW (widget);
   g_autoptr (CdArticle) article = cd_article_new ();
 
+  g_assert (CD_IS_WINDOW (self));
+
   gtk_toggle_button_set_active (self->trash_toggle, FALSE);
   cd_article_touch (article);
   cd_article_set_created (article, cd_article_get_modified (article));
@@ -118,6 +129,8 @@ duplicate_article_action (GtkWidget  *widget,
   g_autoptr (CdArticle) copy = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *headline = NULL;
+
+  g_assert (CD_IS_WINDOW (self));
 
   if (current == NULL)
     return;
@@ -146,6 +159,8 @@ trash_article_action (GtkWidget  *widget,
   g_autofree char *headline = NULL;
   g_autofree char *title = NULL;
   AdwToast        *toast;
+
+  g_assert (CD_IS_WINDOW (self));
 
   if (current == NULL)
     return;
@@ -179,6 +194,8 @@ untrash_article_action (GtkWidget  *widget,
   const char *uuid = g_variant_get_string (param, NULL);
   g_autoptr (GError) error = NULL;
 
+  g_assert (CD_IS_WINDOW (self));
+
   if (!cd_store_untrash_article (self->store, uuid, &error) ||
       !cd_window_open_article (self, uuid, &error))
     {
@@ -200,6 +217,8 @@ restore_article_action (GtkWidget  *widget,
   g_autofree char *headline = NULL;
   g_autofree char *title = NULL;
 
+  g_assert (CD_IS_WINDOW (self));
+
   if (!cd_store_untrash_article (self->store, uuid, &error) ||
       (article = cd_store_get_article (self->store, uuid, &error)) == NULL)
     {
@@ -220,6 +239,9 @@ empty_trash_response_cb (AdwMessageDialog *dialog,
 {
   g_autoptr (GError) error = NULL;
 
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert (CD_IS_WINDOW (self));
+
   if (!g_str_equal (response, "empty"))
     return;
   if (cd_store_empty_trash (self->store, &error) == 0 && error != NULL)
@@ -234,6 +256,8 @@ empty_trash_action (GtkWidget  *widget,
 {
   CdWindow  *self = CD_WINDOW (widget);
   GtkWidget *dialog;
+
+  g_assert (CD_IS_WINDOW (self));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Empty the Trash?"),
                                    _ ("The articles in the trash and their history will be "
@@ -257,6 +281,9 @@ save_version_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "cd-name-entry");
 
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert (CD_IS_WINDOW (self));
+
   if (!g_str_equal (response, "save") || self->document == NULL)
     return;
   cd_document_save_version (self->document, CD_REVISION_NAMED, gtk_editable_get_text (entry));
@@ -270,6 +297,8 @@ save_version_action (GtkWidget  *widget,
 {
   CdWindow  *self = CD_WINDOW (widget);
   GtkWidget *dialog, *entry;
+
+  g_assert (CD_IS_WINDOW (self));
 
   if (self->document == NULL)
     return;
@@ -303,6 +332,8 @@ history_restore_cb (CdWindow *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (CdArticle) restored = NULL;
 
+  g_assert (CD_IS_WINDOW (self));
+
   if (self->document == NULL)
     return;
 
@@ -335,6 +366,8 @@ history_action (GtkWidget  *widget,
   g_autoptr (GError) error = NULL;
   CdHistory *history;
 
+  g_assert (CD_IS_WINDOW (self));
+
   if (self->document == NULL)
     return;
 
@@ -357,6 +390,8 @@ find_action (GtkWidget  *widget,
 {
   CdWindow *self = CD_WINDOW (widget);
 
+  g_assert (CD_IS_WINDOW (self));
+
   cd_editor_show_search (self->editor, g_str_equal (name, "win.replace"));
 }
 
@@ -366,6 +401,8 @@ print_action (GtkWidget  *widget,
               GVariant   *param)
 {
   CdWindow *self = CD_WINDOW (widget);
+
+  g_assert (CD_IS_WINDOW (self));
 
   if (self->document != NULL && self->preview != NULL)
     cd_preview_print (self->preview, GTK_WINDOW (self));
@@ -378,6 +415,9 @@ export_pdf_ready_cb (GObject      *object,
 {
   g_autoptr (CdWindow) self = data;
   g_autoptr (GError) error = NULL;
+
+  g_assert (G_IS_OBJECT (object));
+  g_assert (G_IS_ASYNC_RESULT (result));
 
   if (!cd_preview_export_pdf_finish (CD_PREVIEW (object), result, &error))
     {
@@ -394,6 +434,9 @@ export_pdf_response_cb (GtkNativeDialog *chooser,
                         CdWindow        *self)
 {
   g_autoptr (GFile) file = NULL;
+
+  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
+  g_assert (CD_IS_WINDOW (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -414,6 +457,8 @@ export_pdf_action (GtkWidget  *widget,
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *file_name = NULL;
   const char      *slug;
+
+  g_assert (CD_IS_WINDOW (self));
 
   if (article == NULL)
     return;
@@ -438,6 +483,8 @@ focus_search_action (GtkWidget  *widget,
 {
   CdWindow *self = CD_WINDOW (widget);
 
+  g_assert (CD_IS_WINDOW (self));
+
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   cd_library_focus_search (self->library);
 }
@@ -448,6 +495,8 @@ show_library_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   CdWindow *self = CD_WINDOW (widget);
+
+  g_assert (CD_IS_WINDOW (self));
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   cd_library_focus_list (self->library);
@@ -460,6 +509,8 @@ open_article_action (GtkWidget  *widget,
 {
   CdWindow *self = CD_WINDOW (widget);
   g_autoptr (GError) error = NULL;
+
+  g_assert (CD_IS_WINDOW (self));
 
   if (!cd_window_open_article (self, g_variant_get_string (param, NULL), &error))
     toast_error (self, error);

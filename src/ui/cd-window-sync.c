@@ -53,6 +53,8 @@ headline_of (CdWindow   *self,
 {
   g_autoptr (CdArticle) article = NULL;
 
+  g_assert (CD_IS_WINDOW (self));
+
   if (uuid != NULL)
     article = cd_store_get_article (self->store, uuid, NULL);
   return headline_or_untitled (article);
@@ -63,6 +65,8 @@ count_articles (CdSyncResult *result)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *lists[] = { cd_sync_result_get_pushed (result), cd_sync_result_get_pulled (result) };
+
+  g_assert (result != NULL);
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; i < lists[l]->len; i++)
@@ -91,6 +95,8 @@ add_toast (CdWindow   *self,
 {
   AdwToast *toast = toast_new (title);
 
+  g_assert (CD_IS_WINDOW (self));
+
   adw_toast_set_priority (toast, priority);
   cd_window_add_toast (self, toast);
 }
@@ -106,6 +112,9 @@ show_result (CdWindow     *self,
   GPtrArray *errors = cd_sync_result_get_errors (result);
   GPtrArray *queued = cd_sync_result_get_queued (result);
   guint      synced = count_articles (result);
+
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (result != NULL);
 
   if (errors->len > 0)
     {
@@ -189,6 +198,8 @@ follow_open_article (CdWindow *self)
   g_autofree char *uuid = NULL;
   CdArticle       *open;
 
+  g_assert (CD_IS_WINDOW (self));
+
   if (self->document == NULL)
     return;
   open = cd_document_get_article (self->document);
@@ -249,6 +260,9 @@ engine_syncing_cb (CdWindow     *self,
   CdWindowSync *sync = self->sync;
   g_autoptr (GError) error = NULL;
 
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (CD_IS_SYNC_ENGINE (engine));
+
   if (!cd_sync_engine_get_syncing (engine))
     {
       if (sync->again && sync->again_id == 0)
@@ -271,6 +285,9 @@ engine_finished_cb (CdWindow     *self,
 {
   CdWindowSync *sync = self->sync;
   gboolean      manual = sync->manual;
+
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (CD_IS_SYNC_ENGINE (engine));
 
   sync->manual = FALSE;
   if (result != NULL)
@@ -297,6 +314,9 @@ sync_done_cb (GObject      *source,
   g_autoptr (CdSyncResult) sync_result = NULL;
   g_autoptr (GError) error = NULL;
 
+  g_assert (G_IS_OBJECT (source));
+  g_assert (G_IS_ASYNC_RESULT (result));
+
   g_weak_ref_clear (ref);
   g_free (ref);
   /* The outcome reaches the window through "finished". */
@@ -310,6 +330,8 @@ sync_now (CdWindow *self)
 {
   CdWindowSync *sync = self->sync;
   GWeakRef     *ref;
+
+  g_assert (CD_IS_WINDOW (self));
 
   if (cd_sync_engine_get_syncing (self->sync_engine))
     {
@@ -329,6 +351,8 @@ sync_activate_cb (GSimpleAction *action,
                   GVariant      *param,
                   gpointer       data)
 {
+  g_assert (G_IS_SIMPLE_ACTION (action));
+
   sync_now (CD_WINDOW (data));
 }
 
@@ -337,6 +361,8 @@ conflict_resolved_cb (CdWindow   *self,
                       const char *uuid,
                       const char *account)
 {
+  g_assert (CD_IS_WINDOW (self));
+
   /* The store has the settled article: the editor shows it, and a sync
    * pushes it. */
   if (self->document != NULL && g_strcmp0 (cd_article_get_uuid (cd_document_get_article (self->document)), uuid) == 0)
@@ -353,6 +379,8 @@ find_conflict_account (CdWindow   *self,
                        const char *uuid)
 {
   g_autoptr (JsonArray) accounts = cd_sync_describe_article (self->store, uuid, NULL);
+
+  g_assert (CD_IS_WINDOW (self));
 
   for (guint i = 0; accounts != NULL && i < json_array_get_length (accounts); i++)
     {
@@ -425,6 +453,8 @@ resolve_activate_cb (GSimpleAction *action,
                      GVariant      *param,
                      gpointer       data)
 {
+  g_assert (G_IS_SIMPLE_ACTION (action));
+
   cd_window_show_conflict (CD_WINDOW (data), g_variant_get_string (param, NULL));
 }
 
@@ -433,6 +463,8 @@ resolve_open_activate_cb (GSimpleAction *action,
                           GVariant      *param,
                           gpointer       data)
 {
+  g_assert (G_IS_SIMPLE_ACTION (action));
+
   cd_window_show_conflict (CD_WINDOW (data), NULL);
 }
 

@@ -259,6 +259,8 @@ library_activated_cb (CdWindow   *self,
 {
   g_autoptr (GError) error = NULL;
 
+  g_assert (CD_IS_WINDOW (self));
+
   if (!cd_window_open_article (self, uuid, &error))
     cd_window_add_toast (self, adw_toast_new (error->message));
 }
@@ -266,6 +268,8 @@ library_activated_cb (CdWindow   *self,
 static void
 cd_window_map (GtkWidget *widget)
 {
+  g_assert (GTK_IS_WIDGET (widget));
+
   GTK_WIDGET_CLASS (cd_window_parent_class)->map (widget);
 
   _cd_window_map_panes (CD_WINDOW (widget));
@@ -277,6 +281,8 @@ cd_window_close_request (GtkWindow *window)
   CdWindow *self = CD_WINDOW (window);
   g_autoptr (GError) error = NULL;
   int width, height;
+
+  g_assert (GTK_IS_WINDOW (window));
 
   if (!cd_window_flush (self, &error))
     g_warning ("Could not save the article before closing: %s", error->message);
