@@ -141,7 +141,7 @@ cd_ui_start (CdUiFixture *fixture,
 
   fixture->app = get_application ();
   window = cd_window_new (GTK_APPLICATION (fixture->app), fixture->store,
-                          cd_application_get_settings (fixture->app));
+                          cd_application_get_settings (fixture->app), NULL);
   fixture->window = window;
   if (open_uuid != NULL)
     g_assert_true (cd_window_open_article (window, open_uuid, &error));

@@ -66,6 +66,8 @@ save_all_windows (CdApplication *self)
     {
       g_autoptr (GError) error = NULL;
 
+      g_assert (CD_IS_APPLICATION (self));
+
       if (CD_IS_WINDOW (l->data) && !cd_window_flush (CD_WINDOW (l->data), &error))
         g_warning ("Could not save before quitting: %s", error->message);
     }
@@ -78,6 +80,8 @@ quit_action (GSimpleAction *action,
 {
   CdApplication *self = CD_APPLICATION (data);
   g_autoptr (GList) windows = NULL;
+
+  g_assert (G_IS_SIMPLE_ACTION (action));
 
   /* Closing runs each window's close-request, which saves its article and
    * its size. */
@@ -94,6 +98,8 @@ preferences_action (GSimpleAction *action,
 {
   CdApplication *self = CD_APPLICATION (data);
   GtkWindow     *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_assert (G_IS_SIMPLE_ACTION (action));
 
   CdPreferences *preferences = cd_preferences_new (parent, self->settings);
 
@@ -112,6 +118,8 @@ about_action (GSimpleAction *action,
   CdApplication     *self = CD_APPLICATION (data);
   GtkWindow         *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   static const char *developers[] = { "The Copydesk developers", NULL };
+
+  g_assert (G_IS_SIMPLE_ACTION (action));
 
   adw_show_about_window (parent,
                          "application-name", _ ("Copydesk"),
@@ -138,6 +146,8 @@ static const GActionEntry app_actions[] = {
 static void
 store_error_response_cb (CdApplication *self)
 {
+  g_assert (CD_IS_APPLICATION (self));
+
   g_application_release (G_APPLICATION (self));
 }
 
@@ -145,6 +155,8 @@ static void
 show_store_error (CdApplication *self)
 {
   GtkWidget *dialog;
+
+  g_assert (CD_IS_APPLICATION (self));
 
   /* Without its store the window has nothing to show; say why and stop. */
   dialog = adw_message_dialog_new (NULL, _ ("The Articles Could Not Be Opened"),
@@ -164,6 +176,8 @@ cd_application_activate (GApplication *app)
   GtkWindow     *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autoptr (GError) error = NULL;
 
+  g_assert (G_IS_APPLICATION (app));
+
   if (self->store == NULL)
     {
       show_store_error (self);
@@ -172,7 +186,8 @@ cd_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      CdWindow *cd_window = cd_window_new (GTK_APPLICATION (app), self->store, self->settings);
+      CdWindow *cd_window =
+          cd_window_new (GTK_APPLICATION (app), self->store, self->settings, self->sync_engine);
 
       window = GTK_WINDOW (cd_window);
       if (self->open_uuid != NULL)
@@ -189,6 +204,8 @@ cd_application_activate (GApplication *app)
 static void
 sync_interval_changed_cb (CdApplication *self)
 {
+  g_assert (CD_IS_APPLICATION (self));
+
   cd_sync_engine_set_auto_sync (self->sync_engine,
                                 g_settings_get_uint (self->settings, "sync-interval"));
 }
@@ -199,6 +216,8 @@ cd_application_startup (GApplication *app)
   CdApplication         *self = CD_APPLICATION (app);
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr (GSettingsSchema) schema = NULL;
+
+  g_assert (G_IS_APPLICATION (app));
 
   G_APPLICATION_CLASS (cd_application_parent_class)->startup (app);
 
@@ -236,6 +255,8 @@ static void
 cd_application_shutdown (GApplication *app)
 {
   CdApplication *self = CD_APPLICATION (app);
+
+  g_assert (G_IS_APPLICATION (app));
 
   save_all_windows (self);
   if (self->sync_engine != NULL)

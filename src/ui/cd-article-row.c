@@ -1,7 +1,9 @@
 /* cd-article-row.c: one article in the library list.
  *
  * Headline on the first line; status, modification time and length on the
- * second. Rows of the trash carry a Restore button.
+ * second, with the article's sync state at the end (from the CdSyncStates
+ * the row is made with). Rows of the trash carry a Restore button. The
+ * widget tree is in cd-article-row.ui.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,19 +22,30 @@ struct _CdArticleRow
 {
   GtkWidget parent_instance;
 
-  CdArticle *article;
-  gulong     notify_id;
-  guint      words_id;
-  guint      words;
+  CdSyncStates *states;
+  CdArticle    *article;
+  gulong        notify_id;
+  guint         words_id;
+  guint         words;
 
   GtkWidget *headline;
   GtkWidget *status;
   GtkWidget *details;
+  GtkWidget *meta;
   GtkWidget *restore;
   GtkWidget *sync_badge; /* see cd-sync-badge.c */
 };
 
 G_DEFINE_FINAL_TYPE (CdArticleRow, cd_article_row, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SYNC_STATES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* A live article's length is recounted at most this often while it is
  * being typed. */
@@ -116,6 +129,8 @@ update_details (CdArticleRow *self)
   /* Translators: modification time and length of an article in the library */
   g_autofree char *text = g_strdup_printf (_ ("%s · %s"), time, words);
 
+  g_assert (CD_IS_ARTICLE_ROW (self));
+
   gtk_label_set_text (GTK_LABEL (self->details), text);
 }
 
@@ -123,6 +138,8 @@ static void
 count_words (CdArticleRow *self)
 {
   const char *body = cd_article_get_body (self->article);
+
+  g_assert (CD_IS_ARTICLE_ROW (self));
 
   /* Listings carry no body; the store keeps their count. */
   if (body == NULL || *body == '\0')
@@ -147,6 +164,8 @@ update_headline (CdArticleRow *self)
 {
   const char *headline = cd_article_get_headline (self->article);
 
+  g_assert (CD_IS_ARTICLE_ROW (self));
+
   if (headline == NULL || *headline == '\0')
     {
       gtk_label_set_text (GTK_LABEL (self->headline), _ ("Untitled"));
@@ -165,6 +184,8 @@ update_status (CdArticleRow *self)
   CdArticleStatus  status = cd_article_get_status (self->article);
   g_autofree char *css = g_strdup_printf ("cd-status-%s", cd_article_status_to_string (status));
 
+  g_assert (CD_IS_ARTICLE_ROW (self));
+
   gtk_label_set_text (GTK_LABEL (self->status), cd_article_row_status_label (status));
   for (guint s = 0; s < CD_ARTICLE_N_STATUSES; s++)
     {
@@ -181,6 +202,8 @@ article_notify_cb (CdArticleRow *self,
 {
   const char *name = g_param_spec_get_name (pspec);
 
+  g_assert (CD_IS_ARTICLE_ROW (self));
+
   if (g_str_equal (name, "headline"))
     update_headline (self);
   else if (g_str_equal (name, "status"))
@@ -192,16 +215,68 @@ article_notify_cb (CdArticleRow *self,
 }
 
 static void
+cd_article_row_constructed (GObject *object)
+{
+  CdArticleRow *self = CD_ARTICLE_ROW (object);
+
+  G_OBJECT_CLASS (cd_article_row_parent_class)->constructed (object);
+
+  self->sync_badge = cd_sync_badge_new (self->states);
+  gtk_widget_set_hexpand (self->sync_badge, TRUE);
+  gtk_widget_set_halign (self->sync_badge, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (self->meta), self->sync_badge);
+}
+
+static void
 cd_article_row_dispose (GObject *object)
 {
   CdArticleRow *self = CD_ARTICLE_ROW (object);
   GtkWidget    *child;
 
   cd_article_row_set_article (self, NULL);
+  self->sync_badge = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_ARTICLE_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->states);
 
   G_OBJECT_CLASS (cd_article_row_parent_class)->dispose (object);
+}
+
+static void
+cd_article_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CdArticleRow *self = CD_ARTICLE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SYNC_STATES:
+      g_value_set_object (value, self->states);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_article_row_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CdArticleRow *self = CD_ARTICLE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SYNC_STATES:
+      self->states = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -210,69 +285,48 @@ cd_article_row_class_init (CdArticleRowClass *klass)
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = cd_article_row_constructed;
   object_class->dispose = cd_article_row_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_GRID_LAYOUT);
+  object_class->get_property = cd_article_row_get_property;
+  object_class->set_property = cd_article_row_set_property;
+
+  /**
+   * CdArticleRow:sync-states:
+   *
+   * Every article's sync state, for the row's badge; %NULL shows none.
+   */
+  properties[PROP_SYNC_STATES] =
+      g_param_spec_object ("sync-states", NULL, NULL, CD_TYPE_SYNC_STATES,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_css_name (widget_class, "cdarticlerow");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-article-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdArticleRow, headline);
+  gtk_widget_class_bind_template_child (widget_class, CdArticleRow, status);
+  gtk_widget_class_bind_template_child (widget_class, CdArticleRow, details);
+  gtk_widget_class_bind_template_child (widget_class, CdArticleRow, meta);
+  gtk_widget_class_bind_template_child (widget_class, CdArticleRow, restore);
 }
 
 static void
 cd_article_row_init (CdArticleRow *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-  GtkWidget        *meta;
-
-  gtk_grid_layout_set_row_spacing (GTK_GRID_LAYOUT (layout), 3);
-  gtk_grid_layout_set_column_spacing (GTK_GRID_LAYOUT (layout), 6);
-
-  self->headline = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->headline), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->headline), PANGO_ELLIPSIZE_END);
-  gtk_label_set_lines (GTK_LABEL (self->headline), 2);
-  gtk_label_set_wrap (GTK_LABEL (self->headline), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (self->headline), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (self->headline, TRUE);
-  gtk_widget_add_css_class (self->headline, "heading");
-  gtk_widget_set_parent (self->headline, GTK_WIDGET (self));
-
-  meta = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->status = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->status, "cd-status");
-  gtk_widget_add_css_class (self->status, "caption");
-  gtk_widget_set_valign (self->status, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (meta), self->status);
-  self->details = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->details), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->details), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (self->details, "caption");
-  gtk_widget_add_css_class (self->details, "dim-label");
-  gtk_widget_add_css_class (self->details, "numeric");
-  gtk_box_append (GTK_BOX (meta), self->details);
-  self->sync_badge = cd_sync_badge_new ();
-  gtk_widget_set_hexpand (self->sync_badge, TRUE);
-  gtk_widget_set_halign (self->sync_badge, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (meta), self->sync_badge);
-  gtk_widget_set_parent (meta, GTK_WIDGET (self));
-
-  self->restore = gtk_button_new_from_icon_name ("edit-undo-symbolic");
-  gtk_widget_set_tooltip_text (self->restore, _ ("Restore"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->restore), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Restore"), -1);
-  gtk_widget_add_css_class (self->restore, "flat");
-  gtk_widget_set_valign (self->restore, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (self->restore, FALSE);
-  gtk_widget_set_parent (self->restore, GTK_WIDGET (self));
-
-  g_object_set (gtk_layout_manager_get_layout_child (layout, self->headline),
-                "column", 0, "row", 0, NULL);
-  g_object_set (gtk_layout_manager_get_layout_child (layout, meta), "column", 0, "row", 1, NULL);
-  g_object_set (gtk_layout_manager_get_layout_child (layout, self->restore),
-                "column", 1, "row", 0, "row-span", 2, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * cd_article_row_new:
+ * @states: (nullable): every article's sync state, for the row's badge
+ *
+ * Returns: (transfer floating): a row for no article yet
+ */
 GtkWidget *
-cd_article_row_new (void)
+cd_article_row_new (CdSyncStates *states)
 {
-  return g_object_new (CD_TYPE_ARTICLE_ROW, NULL);
+  g_return_val_if_fail (states == NULL || CD_IS_SYNC_STATES (states), NULL);
+
+  return g_object_new (CD_TYPE_ARTICLE_ROW, "sync-states", states, NULL);
 }
 
 /**
@@ -291,8 +345,9 @@ cd_article_row_set_article (CdArticleRow *self,
   g_clear_handle_id (&self->words_id, g_source_remove);
   g_clear_signal_handler (&self->notify_id, self->article);
   g_set_object (&self->article, article);
-  cd_sync_badge_set_uuid (CD_SYNC_BADGE (self->sync_badge),
-                          article != NULL ? cd_article_get_uuid (article) : NULL);
+  if (self->sync_badge != NULL)
+    cd_sync_badge_set_uuid (CD_SYNC_BADGE (self->sync_badge),
+                            article != NULL ? cd_article_get_uuid (article) : NULL);
   if (article == NULL)
     return;
 

@@ -8,13 +8,14 @@
 #include <gtk/gtk.h>
 
 #include "cd-article.h"
+#include "cd-sync-states.h"
 
 G_BEGIN_DECLS
 
 #define CD_TYPE_ARTICLE_ROW (cd_article_row_get_type ())
 G_DECLARE_FINAL_TYPE (CdArticleRow, cd_article_row, CD, ARTICLE_ROW, GtkWidget)
 
-GtkWidget *cd_article_row_new (void);
+GtkWidget *cd_article_row_new (CdSyncStates *states);
 void       cd_article_row_set_article (CdArticleRow *self,
                                        CdArticle    *article);
 CdArticle *cd_article_row_get_article (CdArticleRow *self);

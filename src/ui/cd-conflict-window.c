@@ -193,6 +193,8 @@ cd_conflict_parse_text (const char *text,
 static GtkTextBuffer *
 buffer_of (GtkSourceView *view)
 {
+  g_assert (GTK_SOURCE_IS_VIEW (view));
+
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 }
 
@@ -202,6 +204,8 @@ tint_line (GtkTextBuffer *buffer,
            int            line)
 {
   GtkTextIter start, end;
+
+  g_assert (GTK_IS_TEXT_BUFFER (buffer));
 
   gtk_text_buffer_get_iter_at_line (buffer, &start, line);
   end = start;
@@ -258,6 +262,8 @@ tint_marks (CdConflictWindow *self)
   int            n = gtk_text_buffer_get_line_count (buffer);
   gboolean       inside = FALSE;
 
+  g_assert (CD_IS_CONFLICT_WINDOW (self));
+
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag_by_name (buffer, "conflict", &start, &end);
   for (int line = 0; line < n; line++)
@@ -282,6 +288,8 @@ tint_marks (CdConflictWindow *self)
 static void
 add_tags (GtkTextBuffer *buffer)
 {
+  g_assert (GTK_IS_TEXT_BUFFER (buffer));
+
   /* Translucent tints read on light and dark backgrounds alike. */
   gtk_text_buffer_create_tag (buffer, "mine", "paragraph-background", "rgba(53,132,228,0.18)",
                               NULL);
@@ -296,6 +304,8 @@ add_tags (GtkTextBuffer *buffer)
 static void
 setup_view (GtkSourceView *view)
 {
+  g_assert (GTK_SOURCE_IS_VIEW (view));
+
   GtkSourceBuffer   *buffer = GTK_SOURCE_BUFFER (buffer_of (view));
   GtkSourceLanguage *markdown =
       gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (),
@@ -317,6 +327,8 @@ setup_view (GtkSourceView *view)
 static void
 dark_changed_cb (CdConflictWindow *self)
 {
+  g_assert (CD_IS_CONFLICT_WINDOW (self));
+
   GtkSourceView        *views[] = { self->base_view, self->mine_view, self->theirs_view,
                                     self->merged_view };
   AdwStyleManager      *style = adw_style_manager_get_default ();
@@ -334,6 +346,8 @@ static void
 set_text (GtkSourceView *view,
           const char    *text)
 {
+  g_assert (GTK_SOURCE_IS_VIEW (view));
+
   gtk_text_buffer_set_text (buffer_of (view), text, -1);
 }
 
@@ -341,6 +355,8 @@ static void
 show_error (CdConflictWindow *self,
             const char       *message)
 {
+  g_assert (CD_IS_CONFLICT_WINDOW (self));
+
   g_free (self->error);
   self->error = g_strdup (message);
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
@@ -353,6 +369,9 @@ resolve_with (CdConflictWindow *self,
 {
   g_autoptr (CdArticle) resolved = cd_article_copy (self->mine);
   g_autoptr (GError) error = NULL;
+
+  g_assert (CD_IS_CONFLICT_WINDOW (self));
+  g_assert (CD_IS_ARTICLE (content));
 
   cd_merge_take_content (resolved, content);
   if (!cd_sync_engine_resolve (self->engine, self->uuid, self->account, resolved, &error))
@@ -376,6 +395,8 @@ keep_mine_action (GtkWidget  *widget,
 {
   CdConflictWindow *self = CD_CONFLICT_WINDOW (widget);
 
+  g_assert (CD_IS_CONFLICT_WINDOW (self));
+
   resolve_with (self, self->mine);
 }
 
@@ -385,6 +406,8 @@ take_theirs_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   CdConflictWindow *self = CD_CONFLICT_WINDOW (widget);
+
+  g_assert (CD_IS_CONFLICT_WINDOW (self));
 
   resolve_with (self, self->theirs);
 }
@@ -398,6 +421,8 @@ use_merged_action (GtkWidget  *widget,
   g_autofree char  *text = cd_conflict_window_get_text (self, CD_CONFLICT_MERGED);
   g_autoptr (CdArticle) merged = cd_article_copy (self->mine);
   g_autoptr (GError) error = NULL;
+
+  g_assert (CD_IS_CONFLICT_WINDOW (self));
 
   if (!cd_conflict_parse_text (text, merged, &error))
     {

@@ -92,6 +92,8 @@ static guint       signals[N_SIGNALS];
 static Writer *
 writer_ref (Writer *writer)
 {
+  g_assert (writer != NULL);
+
   g_atomic_ref_count_inc (&writer->ref_count);
   return writer;
 }
@@ -110,6 +112,8 @@ writer_unref (Writer *writer)
 static SaveJob *
 save_job_ref (SaveJob *job)
 {
+  g_assert (job != NULL);
+
   g_atomic_ref_count_inc (&job->ref_count);
   return job;
 }
@@ -136,6 +140,8 @@ data_dir_for_store (CdStore *store)
 {
   const char *path = cd_store_get_path (store);
 
+  g_assert (CD_IS_STORE (store));
+
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return g_strdup (path);
   return g_path_get_dirname (path);
@@ -145,6 +151,8 @@ static void
 update_dirty (CdDocument *self,
               gboolean    was_dirty)
 {
+  g_assert (CD_IS_DOCUMENT (self));
+
   if (was_dirty != cd_document_get_dirty (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
 }
@@ -157,6 +165,8 @@ save_job_apply (SaveJob *job)
 {
   g_autoptr (CdDocument) self = NULL;
   gboolean was_dirty;
+
+  g_assert (job != NULL);
 
   if (job->applied)
     return;
@@ -234,6 +244,8 @@ enqueue_save (CdDocument      *self,
               const char      *name)
 {
   SaveJob *job = g_new0 (SaveJob, 1);
+
+  g_assert (CD_IS_DOCUMENT (self));
 
   g_atomic_ref_count_init (&job->ref_count);
   job->writer = writer_ref (self->writer);
@@ -313,6 +325,9 @@ article_notify_cb (CdDocument *self,
   const char *name = g_param_spec_get_name (pspec);
   gboolean    was_dirty;
   gint64      now;
+
+  g_assert (CD_IS_DOCUMENT (self));
+  g_assert (CD_IS_ARTICLE (article));
 
   /* The modification time is ours to set; uuid and creation never change
    * by editing. */

@@ -3,7 +3,10 @@
  *
  * Listings come from the store on its worker thread and replace the list
  * whole; the article open in the editor is shown by its live object, so
- * its row follows typing without a reload.
+ * its row follows typing without a reload. The store and every article's
+ * sync state (for the rows' badges) are handed down by the window; when
+ * articles change in the store, cd_library_reload() lists them again.
+ * The widget tree is in cd-library.ui.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,17 +25,19 @@ struct _CdLibrary
 {
   GtkWidget parent_instance;
 
-  CdStore            *store;
-  CdArticle          *current;
-  GCancellable       *cancellable;
+  CdStore      *store;
+  CdSyncStates *sync_states;
+  CdArticle    *current;
+  GCancellable *cancellable;
+
+  /* Template children */
   GListStore         *articles;
   GtkSingleSelection *selection;
-
-  GtkWidget *search_entry;
-  GtkWidget *status_filter;
-  GtkWidget *stack;
-  GtkWidget *list_view;
-  GtkWidget *empty_page;
+  GtkWidget          *search_entry;
+  GtkWidget          *status_filter;
+  GtkWidget          *stack;
+  GtkWidget          *list_view;
+  GtkWidget          *empty_page;
 
   guint trash_mode : 1;
   guint selecting : 1;
@@ -44,6 +49,8 @@ G_DEFINE_FINAL_TYPE (CdLibrary, cd_library, GTK_TYPE_WIDGET)
 enum
 {
   PROP_0,
+  PROP_STORE,
+  PROP_SYNC_STATES,
   PROP_TRASH_MODE,
   PROP_LOADING,
   N_PROPS
@@ -61,6 +68,8 @@ static guint       signals[N_SIGNALS];
 static void
 update_empty_page (CdLibrary *self)
 {
+  g_assert (CD_IS_LIBRARY (self));
+
   const char    *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   AdwStatusPage *page = ADW_STATUS_PAGE (self->empty_page);
 
@@ -99,6 +108,8 @@ select_current (CdLibrary *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
   guint position = GTK_INVALID_LIST_POSITION;
 
+  g_assert (CD_IS_LIBRARY (self));
+
   for (guint i = 0; self->current != NULL && i < n; i++)
     {
       g_autoptr (CdArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
@@ -118,6 +129,8 @@ static void
 set_loading (CdLibrary *self,
              gboolean   loading)
 {
+  g_assert (CD_IS_LIBRARY (self));
+
   if (self->loading == loading)
     return;
   self->loading = loading;
@@ -132,6 +145,9 @@ list_ready_cb (GObject      *object,
   CdLibrary *self;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) found = NULL;
+
+  g_assert (G_IS_OBJECT (object));
+  g_assert (G_IS_ASYNC_RESULT (result));
 
   found = cd_store_list_articles_finish (CD_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -165,19 +181,15 @@ list_ready_cb (GObject      *object,
   set_loading (self, FALSE);
 }
 
-/**
- * cd_library_refresh:
- *
- * Lists the articles again with the current search, filter and mode. The
- * listing runs on the store's worker thread.
- */
-void
-cd_library_refresh (CdLibrary *self)
+/* Lists the articles again with the current search, filter and mode. The
+ * listing runs on the store's worker thread. */
+static void
+list_articles (CdLibrary *self)
 {
   CdStoreQuery query = { NULL, -1, FALSE, 0 };
   guint        status;
 
-  g_return_if_fail (CD_IS_LIBRARY (self));
+  g_assert (CD_IS_LIBRARY (self));
 
   if (self->store == NULL)
     return;
@@ -199,10 +211,27 @@ cd_library_refresh (CdLibrary *self)
   cd_store_list_articles_async (self->store, &query, self->cancellable, list_ready_cb, self);
 }
 
+/**
+ * cd_library_reload:
+ *
+ * Lists the articles again after some changed in the store (edited,
+ * imported, pulled, trashed, restored): the one entry point for the
+ * store's changes. The listing runs on the store's worker thread.
+ */
+void
+cd_library_reload (CdLibrary *self)
+{
+  g_return_if_fail (CD_IS_LIBRARY (self));
+
+  list_articles (self);
+}
+
 static void
 selection_changed_cb (CdLibrary *self)
 {
   g_autoptr (CdArticle) article = NULL;
+
+  g_assert (CD_IS_LIBRARY (self));
 
   if (self->selecting || self->trash_mode)
     return;
@@ -220,8 +249,11 @@ static void
 activate_cb (CdLibrary *self,
              guint      position)
 {
-  g_autoptr (CdArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), position);
+  g_autoptr (CdArticle) article = NULL;
 
+  g_assert (CD_IS_LIBRARY (self));
+
+  article = g_list_model_get_item (G_LIST_MODEL (self->articles), position);
   if (article != NULL && !self->trash_mode)
     g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, cd_article_get_uuid (article));
 }
@@ -231,7 +263,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               CdLibrary                *self)
 {
-  gtk_list_item_set_child (item, cd_article_row_new ());
+  g_assert (GTK_IS_LIST_ITEM (item));
+  g_assert (CD_IS_LIBRARY (self));
+
+  gtk_list_item_set_child (item, cd_article_row_new (self->sync_states));
 }
 
 static void
@@ -240,6 +275,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              CdLibrary                *self)
 {
   CdArticleRow *row = CD_ARTICLE_ROW (gtk_list_item_get_child (item));
+
+  g_assert (CD_IS_LIBRARY (self));
 
   cd_article_row_set_article (row, gtk_list_item_get_item (item));
   cd_article_row_set_trashed (row, self->trash_mode);
@@ -250,6 +287,8 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                CdLibrary                *self)
 {
+  g_assert (GTK_IS_LIST_ITEM (item));
+
   cd_article_row_set_article (CD_ARTICLE_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
@@ -260,6 +299,8 @@ delete_key_cb (GtkWidget *widget,
                gpointer   data)
 {
   CdLibrary *self = CD_LIBRARY (widget);
+
+  g_assert (CD_IS_LIBRARY (self));
 
   if (self->trash_mode || self->current == NULL)
     return FALSE;
@@ -274,11 +315,13 @@ cd_library_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_LIBRARY);
+  /* The filters' box has no name in the template, so it is unparented
+   * here with anything else left. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->articles);
   g_clear_object (&self->current);
+  g_clear_object (&self->sync_states);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cd_library_parent_class)->dispose (object);
@@ -294,6 +337,12 @@ cd_library_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SYNC_STATES:
+      g_value_set_object (value, self->sync_states);
+      break;
     case PROP_TRASH_MODE:
       g_value_set_boolean (value, self->trash_mode);
       break;
@@ -315,6 +364,12 @@ cd_library_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      cd_library_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_SYNC_STATES:
+      cd_library_set_sync_states (self, g_value_get_object (value));
+      break;
     case PROP_TRASH_MODE:
       cd_library_set_trash_mode (self, g_value_get_boolean (value));
       break;
@@ -333,6 +388,22 @@ cd_library_class_init (CdLibraryClass *klass)
   object_class->get_property = cd_library_get_property;
   object_class->set_property = cd_library_set_property;
 
+  /**
+   * CdLibrary:store:
+   *
+   * The store the articles are listed from, handed down by the window.
+   */
+  properties[PROP_STORE] =
+      g_param_spec_object ("store", NULL, NULL, CD_TYPE_STORE,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CdLibrary:sync-states:
+   *
+   * Every article's sync state, handed to each row for its badge.
+   */
+  properties[PROP_SYNC_STATES] =
+      g_param_spec_object ("sync-states", NULL, NULL, CD_TYPE_SYNC_STATES,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TRASH_MODE] =
       g_param_spec_boolean ("trash-mode", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -352,85 +423,79 @@ cd_library_class_init (CdLibraryClass *klass)
                     NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_key_cb, NULL);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cdlibrary");
+
+  g_type_ensure (CD_TYPE_ARTICLE);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-library.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdLibrary, articles);
+  gtk_widget_class_bind_template_child (widget_class, CdLibrary, selection);
+  gtk_widget_class_bind_template_child (widget_class, CdLibrary, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CdLibrary, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, CdLibrary, stack);
+  gtk_widget_class_bind_template_child (widget_class, CdLibrary, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CdLibrary, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, list_articles);
+  gtk_widget_class_bind_template_callback (widget_class, cd_library_focus_list);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+}
+
+/* Rows are made for the sync states the library has, so new states need
+ * new rows. */
+static void
+set_row_factory (CdLibrary *self)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_assert (CD_IS_LIBRARY (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (GTK_LIST_VIEW (self->list_view), factory);
 }
 
 static void
 cd_library_init (CdLibrary *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   g_autoptr (GtkStringList) statuses = gtk_string_list_new (NULL);
-  GtkListItemFactory *factory;
-  GtkWidget          *filters, *scroller;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-
-  filters = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_add_css_class (filters, "cd-library-filters");
-  self->search_entry = gtk_search_entry_new ();
-  g_object_set (self->search_entry, "placeholder-text", _ ("Search articles"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Search articles"), -1);
-  g_signal_connect_swapped (self->search_entry, "search-changed",
-                            G_CALLBACK (cd_library_refresh), self);
-  g_signal_connect_swapped (self->search_entry, "activate",
-                            G_CALLBACK (cd_library_focus_list), self);
-  gtk_box_append (GTK_BOX (filters), self->search_entry);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_string_list_append (statuses, _ ("All Statuses"));
   for (guint s = 0; s < CD_ARTICLE_N_STATUSES; s++)
     gtk_string_list_append (statuses, cd_article_row_status_label (s));
-  self->status_filter = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL);
-  gtk_widget_set_tooltip_text (self->status_filter, _ ("Show articles with this status"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_filter),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Status filter"), -1);
-  g_signal_connect_swapped (self->status_filter, "notify::selected",
-                            G_CALLBACK (cd_library_refresh), self);
-  gtk_box_append (GTK_BOX (filters), self->status_filter);
-  gtk_widget_set_parent (filters, GTK_WIDGET (self));
-
-  self->articles = g_list_store_new (CD_TYPE_ARTICLE);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->articles)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected",
-                            G_CALLBACK (selection_changed_cb), self);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
-  self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
-                                       factory);
-  gtk_widget_add_css_class (self->list_view, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Articles"), -1);
-  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (activate_cb), self);
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list_view);
-
-  self->empty_page = adw_status_page_new ();
-  gtk_widget_add_css_class (self->empty_page, "compact");
-
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
-  gtk_stack_add_named (GTK_STACK (self->stack), self->empty_page, "empty");
-  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
-
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->status_filter), G_LIST_MODEL (statuses));
+  g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (list_articles),
+                            self);
+  set_row_factory (self);
   update_empty_page (self);
 }
 
+/**
+ * cd_library_new:
+ * @store: (nullable): the store to list
+ * @sync_states: (nullable): every article's sync state, for the rows
+ *
+ * Returns: (transfer floating): a new library
+ */
 GtkWidget *
-cd_library_new (void)
+cd_library_new (CdStore      *store,
+                CdSyncStates *sync_states)
 {
-  return g_object_new (CD_TYPE_LIBRARY, NULL);
+  g_return_val_if_fail (store == NULL || CD_IS_STORE (store), NULL);
+  g_return_val_if_fail (sync_states == NULL || CD_IS_SYNC_STATES (sync_states), NULL);
+
+  return g_object_new (CD_TYPE_LIBRARY, "sync-states", sync_states, "store", store, NULL);
 }
 
+/**
+ * cd_library_set_store:
+ * @store: (nullable): the store to list
+ *
+ * For a library built by a template: its owner hands the store down once
+ * it has it.
+ */
 void
 cd_library_set_store (CdLibrary *self,
                       CdStore   *store)
@@ -438,8 +503,30 @@ cd_library_set_store (CdLibrary *self,
   g_return_if_fail (CD_IS_LIBRARY (self));
   g_return_if_fail (store == NULL || CD_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    cd_library_refresh (self);
+  if (!g_set_object (&self->store, store))
+    return;
+  list_articles (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * cd_library_set_sync_states:
+ * @sync_states: (nullable): every article's sync state, for the rows
+ *
+ * For a library built by a template: its owner hands the states down once
+ * it has them; the rows are made again with them.
+ */
+void
+cd_library_set_sync_states (CdLibrary    *self,
+                            CdSyncStates *sync_states)
+{
+  g_return_if_fail (CD_IS_LIBRARY (self));
+  g_return_if_fail (sync_states == NULL || CD_IS_SYNC_STATES (sync_states));
+
+  if (!g_set_object (&self->sync_states, sync_states))
+    return;
+  set_row_factory (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_STATES]);
 }
 
 gboolean
@@ -467,7 +554,7 @@ cd_library_set_trash_mode (CdLibrary *self,
   self->selecting = TRUE;
   g_list_store_remove_all (self->articles);
   self->selecting = FALSE;
-  cd_library_refresh (self);
+  list_articles (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRASH_MODE]);
 }
 
@@ -478,7 +565,7 @@ cd_library_set_search (CdLibrary  *self,
   g_return_if_fail (CD_IS_LIBRARY (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  cd_library_refresh (self);
+  list_articles (self);
 }
 
 /**

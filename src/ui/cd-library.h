@@ -9,16 +9,20 @@
 #include <gtk/gtk.h>
 
 #include "cd-store.h"
+#include "cd-sync-states.h"
 
 G_BEGIN_DECLS
 
 #define CD_TYPE_LIBRARY (cd_library_get_type ())
 G_DECLARE_FINAL_TYPE (CdLibrary, cd_library, CD, LIBRARY, GtkWidget)
 
-GtkWidget  *cd_library_new (void);
+GtkWidget  *cd_library_new (CdStore      *store,
+                            CdSyncStates *sync_states);
 void        cd_library_set_store (CdLibrary *self,
                                   CdStore   *store);
-void        cd_library_refresh (CdLibrary *self);
+void        cd_library_set_sync_states (CdLibrary    *self,
+                                        CdSyncStates *sync_states);
+void        cd_library_reload (CdLibrary *self);
 gboolean    cd_library_get_trash_mode (CdLibrary *self);
 void        cd_library_set_trash_mode (CdLibrary *self,
                                        gboolean   trash_mode);

@@ -3,8 +3,9 @@
  * A small icon (synced, waiting, error) whose tooltip and accessible
  * description say the state in words, the error included; an article in
  * conflict gets a button instead that opens the conflict window. The
- * states come from the window's CdSyncStates, read for every article at
- * once, and the badge follows its "changed" signal.
+ * states come from the CdSyncStates handed to the badge when it is made
+ * (every article's state, read at once), and the badge follows its
+ * "changed" signal.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,14 +17,12 @@
 #include <glib/gi18n.h>
 
 #include "cd-sync-badge.h"
-#include "cd-window.h"
 
 struct _CdSyncBadge
 {
   GtkWidget parent_instance;
 
   CdSyncStates *states;
-  gulong        changed_id;
   char         *uuid;
   CdSyncState   state;
 
@@ -33,9 +32,20 @@ struct _CdSyncBadge
 
 G_DEFINE_FINAL_TYPE (CdSyncBadge, cd_sync_badge, GTK_TYPE_WIDGET)
 
+enum
+{
+  PROP_0,
+  PROP_SYNC_STATES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 update (CdSyncBadge *self)
 {
+  g_assert (CD_IS_SYNC_BADGE (self));
+
   const char      *account = NULL, *message = NULL;
   g_autofree char *text = NULL;
 
@@ -79,32 +89,6 @@ update (CdSyncBadge *self)
     }
 }
 
-/* The window makes its states after its template, so a badge may be
- * rooted before they exist: it looks again whenever it updates. */
-static void
-ensure_states (CdSyncBadge *self)
-{
-  GtkRoot      *root;
-  CdSyncStates *states;
-
-  if (self->states != NULL)
-    return;
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (!CD_IS_WINDOW (root) || (states = cd_window_get_sync_states (CD_WINDOW (root))) == NULL)
-    return;
-  self->states = g_object_ref (states);
-  self->changed_id = g_signal_connect_object (states, "changed", G_CALLBACK (update), self,
-                                              G_CONNECT_SWAPPED);
-}
-
-static void
-drop_states (CdSyncBadge *self)
-{
-  if (self->states != NULL)
-    g_clear_signal_handler (&self->changed_id, self->states);
-  g_clear_object (&self->states);
-}
-
 /**
  * cd_sync_badge_set_uuid:
  * @uuid: (nullable): the article to show the state of
@@ -124,7 +108,6 @@ cd_sync_badge_set_uuid (CdSyncBadge *self,
     }
   else
     gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), NULL);
-  ensure_states (self);
   update (self);
 }
 
@@ -141,21 +124,16 @@ cd_sync_badge_get_state (CdSyncBadge *self)
 }
 
 static void
-cd_sync_badge_root (GtkWidget *widget)
+cd_sync_badge_constructed (GObject *object)
 {
-  CdSyncBadge *self = CD_SYNC_BADGE (widget);
+  CdSyncBadge *self = CD_SYNC_BADGE (object);
 
-  GTK_WIDGET_CLASS (cd_sync_badge_parent_class)->root (widget);
-  ensure_states (self);
+  G_OBJECT_CLASS (cd_sync_badge_parent_class)->constructed (object);
+
+  if (self->states != NULL)
+    g_signal_connect_object (self->states, "changed", G_CALLBACK (update), self,
+                             G_CONNECT_SWAPPED);
   update (self);
-}
-
-static void
-cd_sync_badge_unroot (GtkWidget *widget)
-{
-  drop_states (CD_SYNC_BADGE (widget));
-
-  GTK_WIDGET_CLASS (cd_sync_badge_parent_class)->unroot (widget);
 }
 
 static void
@@ -163,9 +141,10 @@ cd_sync_badge_dispose (GObject *object)
 {
   CdSyncBadge *self = CD_SYNC_BADGE (object);
 
-  drop_states (self);
-  g_clear_pointer (&self->image, gtk_widget_unparent);
-  g_clear_pointer (&self->button, gtk_widget_unparent);
+  if (self->states != NULL)
+    g_signal_handlers_disconnect_by_data (self->states, self);
+  g_clear_object (&self->states);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_SYNC_BADGE);
 
   G_OBJECT_CLASS (cd_sync_badge_parent_class)->dispose (object);
 }
@@ -181,38 +160,88 @@ cd_sync_badge_finalize (GObject *object)
 }
 
 static void
+cd_sync_badge_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CdSyncBadge *self = CD_SYNC_BADGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SYNC_STATES:
+      g_value_set_object (value, self->states);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_sync_badge_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CdSyncBadge *self = CD_SYNC_BADGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SYNC_STATES:
+      self->states = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cd_sync_badge_class_init (CdSyncBadgeClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cd_sync_badge_dispose;
+  object_class->constructed = cd_sync_badge_constructed;
   object_class->finalize = cd_sync_badge_finalize;
-  widget_class->root = cd_sync_badge_root;
-  widget_class->unroot = cd_sync_badge_unroot;
+  object_class->get_property = cd_sync_badge_get_property;
+  object_class->set_property = cd_sync_badge_set_property;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /**
+   * CdSyncBadge:sync-states:
+   *
+   * Every article's sync state, which the badge reads its article's from
+   * and follows; %NULL shows no state.
+   */
+  properties[PROP_SYNC_STATES] =
+      g_param_spec_object ("sync-states", NULL, NULL, CD_TYPE_SYNC_STATES,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_css_name (widget_class, "cdsyncbadge");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-sync-badge.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdSyncBadge, image);
+  gtk_widget_class_bind_template_child (widget_class, CdSyncBadge, button);
 }
 
 static void
 cd_sync_badge_init (CdSyncBadge *self)
 {
-  self->image = gtk_image_new ();
-  gtk_widget_set_parent (self->image, GTK_WIDGET (self));
-
-  self->button = gtk_button_new_from_icon_name (cd_sync_state_icon_name (CD_SYNC_STATE_CONFLICT));
-  gtk_widget_add_css_class (self->button, "flat");
-  gtk_widget_add_css_class (self->button, "circular");
-  gtk_widget_set_visible (self->button, FALSE);
-  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
-
-  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
-  update (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_button_set_icon_name (GTK_BUTTON (self->button),
+                            cd_sync_state_icon_name (CD_SYNC_STATE_CONFLICT));
 }
 
+/**
+ * cd_sync_badge_new:
+ * @states: (nullable): every article's sync state, to show and follow
+ *
+ * Returns: (transfer floating): a badge for no article yet
+ */
 GtkWidget *
-cd_sync_badge_new (void)
+cd_sync_badge_new (CdSyncStates *states)
 {
-  return g_object_new (CD_TYPE_SYNC_BADGE, NULL);
+  g_return_val_if_fail (states == NULL || CD_IS_SYNC_STATES (states), NULL);
+
+  return g_object_new (CD_TYPE_SYNC_BADGE, "sync-states", states, NULL);
 }

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 #define CD_TYPE_SYNC_BADGE (cd_sync_badge_get_type ())
 G_DECLARE_FINAL_TYPE (CdSyncBadge, cd_sync_badge, CD, SYNC_BADGE, GtkWidget)
 
-GtkWidget  *cd_sync_badge_new (void);
+GtkWidget  *cd_sync_badge_new (CdSyncStates *states);
 void        cd_sync_badge_set_uuid (CdSyncBadge *self,
                                     const char  *uuid);
 CdSyncState cd_sync_badge_get_state (CdSyncBadge *self);

@@ -3,6 +3,7 @@
  * The button runs its action (win.sync). While the engine syncs, a spinner
  * takes the icon's place and a thin bar under it shows how far the sync
  * is; the tooltip says so in words, for those who do not see the bar.
+ * The widget tree is in cd-sync-button.ui.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,8 +43,13 @@ static GParamSpec *properties[N_PROPS];
 static void
 update (CdSyncButton *self)
 {
-  gboolean syncing = self->engine != NULL && cd_sync_engine_get_syncing (self->engine);
-  double   fraction = self->engine != NULL ? cd_sync_engine_get_fraction (self->engine) : 0.0;
+  gboolean syncing;
+  double   fraction;
+
+  g_assert (CD_IS_SYNC_BUTTON (self));
+
+  syncing = self->engine != NULL && cd_sync_engine_get_syncing (self->engine);
+  fraction = self->engine != NULL ? cd_sync_engine_get_fraction (self->engine) : 0.0;
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), syncing ? "busy" : "idle");
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), syncing);
@@ -110,6 +116,7 @@ cd_sync_button_dispose (GObject *object)
   CdSyncButton *self = CD_SYNC_BUTTON (object);
 
   cd_sync_button_set_engine (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_SYNC_BUTTON);
 
   G_OBJECT_CLASS (cd_sync_button_parent_class)->dispose (object);
 }
@@ -153,7 +160,8 @@ cd_sync_button_set_property (GObject      *object,
 static void
 cd_sync_button_class_init (CdSyncButtonClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cd_sync_button_dispose;
   object_class->get_property = cd_sync_button_get_property;
@@ -163,34 +171,17 @@ cd_sync_button_class_init (CdSyncButtonClass *klass)
       g_param_spec_object ("engine", NULL, NULL, CD_TYPE_SYNC_ENGINE,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-sync-button.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdSyncButton, stack);
+  gtk_widget_class_bind_template_child (widget_class, CdSyncButton, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CdSyncButton, progress);
 }
 
 static void
 cd_sync_button_init (CdSyncButton *self)
 {
-  GtkWidget *overlay = gtk_overlay_new ();
-
-  self->stack = gtk_stack_new ();
-  gtk_stack_set_transition_type (GTK_STACK (self->stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
-  gtk_stack_add_named (GTK_STACK (self->stack),
-                       gtk_image_new_from_icon_name ("mail-send-receive-symbolic"), "idle");
-  self->spinner = gtk_spinner_new ();
-  gtk_stack_add_named (GTK_STACK (self->stack), self->spinner, "busy");
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), self->stack);
-
-  self->progress = gtk_progress_bar_new ();
-  gtk_widget_add_css_class (self->progress, "osd");
-  gtk_widget_add_css_class (self->progress, "cd-sync-progress");
-  gtk_widget_set_valign (self->progress, GTK_ALIGN_END);
-  gtk_widget_set_can_target (self->progress, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->progress);
-
-  gtk_button_set_child (GTK_BUTTON (self), overlay);
-  /* As an icon button in a header bar, though its child is not an image. */
-  gtk_widget_add_css_class (GTK_WIDGET (self), "image-button");
-  gtk_widget_add_css_class (GTK_WIDGET (self), "cd-sync-button");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Sync Now"), -1);
+  gtk_widget_init_template (GTK_WIDGET (self));
   update (self);
 }
 

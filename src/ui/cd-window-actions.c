@@ -19,6 +19,8 @@
 static CdArticle *
 current_article (CdWindow *self)
 {
+  g_assert (CD_IS_WINDOW (self));
+
   return self->document ? cd_document_get_article (self->document) : NULL;
 }
 
@@ -27,6 +29,8 @@ toast_error (CdWindow     *self,
              const GError *error)
 {
   AdwToast *toast = adw_toast_new (error->message);
+
+  g_assert (CD_IS_WINDOW (self));
 
   adw_toast_set_timeout (toast, 0);
   cd_window_add_toast (self, toast);
@@ -37,18 +41,24 @@ display_headline (CdArticle *article)
 {
   const char *headline = cd_article_get_headline (article);
 
+  g_assert (CD_IS_ARTICLE (article));
+
   return g_strdup (headline != NULL && *headline ? headline : _ ("Untitled"));
 }
 
 /**
  * _cd_window_update_actions:
  *
- * The one place that decides which actions can run.
+ * The one place that decides which actions can run: those on the open
+ * article need one, and resolving the open article's conflict needs it to
+ * be in conflict. Called when the open article changes and when the sync
+ * states do.
  */
 void
 _cd_window_update_actions (CdWindow *self)
 {
   gboolean                 open = self->document != NULL;
+  GAction                 *resolve_open;
   static const char *const article_actions[] = {
     "win.duplicate-article",
     "win.trash-article",
@@ -60,8 +70,15 @@ _cd_window_update_actions (CdWindow *self)
     "win.export-pdf",
   };
 
+  g_assert (CD_IS_WINDOW (self));
+
   for (guint i = 0; i < G_N_ELEMENTS (article_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), article_actions[i], open);
+
+  resolve_open = g_action_map_lookup_action (G_ACTION_MAP (self), "resolve-open-conflict");
+  if (resolve_open != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (resolve_open),
+                                 open && _cd_window_open_article_in_conflict (self));
 }
 
 static gboolean
@@ -71,13 +88,16 @@ save_and_open (CdWindow  *self,
 {
   g_autoptr (GError) error = NULL;
 
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (CD_IS_ARTICLE (article));
+
   if (!cd_store_save_article (self->store, article, CD_REVISION_NONE, NULL, &error) ||
       !cd_window_open_article (self, cd_article_get_uuid (article), &error))
     {
       toast_error (self, error);
       return FALSE;
     }
-  cd_library_refresh (self->library);
+  _cd_window_articles_changed (self, (const char *const[]){ cd_article_get_uuid (article), NULL });
   if (focus_headline)
     cd_metadata_focus_headline (self->metadata);
   return TRUE;
@@ -90,6 +110,8 @@ new_article_action (GtkWidget  *widget,
 {
   CdWindow *self = CD_WINDOW (widget);
   g_autoptr (CdArticle) article = cd_article_new ();
+
+  g_assert (CD_IS_WINDOW (self));
 
   gtk_toggle_button_set_active (self->trash_toggle, FALSE);
   cd_article_touch (article);
@@ -107,6 +129,8 @@ duplicate_article_action (GtkWidget  *widget,
   g_autoptr (CdArticle) copy = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *headline = NULL;
+
+  g_assert (CD_IS_WINDOW (self));
 
   if (current == NULL)
     return;
@@ -136,6 +160,8 @@ trash_article_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
   AdwToast        *toast;
 
+  g_assert (CD_IS_WINDOW (self));
+
   if (current == NULL)
     return;
 
@@ -147,7 +173,7 @@ trash_article_action (GtkWidget  *widget,
       return;
     }
   cd_window_close_article (self);
-  cd_library_refresh (self->library);
+  _cd_window_articles_changed (self, (const char *const[]){ uuid, NULL });
 
   /* Translators: a toast after an article went to the trash */
   title = g_strdup_printf (_ ("“%s” moved to the trash"), headline);
@@ -168,13 +194,15 @@ untrash_article_action (GtkWidget  *widget,
   const char *uuid = g_variant_get_string (param, NULL);
   g_autoptr (GError) error = NULL;
 
+  g_assert (CD_IS_WINDOW (self));
+
   if (!cd_store_untrash_article (self->store, uuid, &error) ||
       !cd_window_open_article (self, uuid, &error))
     {
       toast_error (self, error);
       return;
     }
-  cd_library_refresh (self->library);
+  _cd_window_articles_changed (self, (const char *const[]){ uuid, NULL });
 }
 
 static void
@@ -189,13 +217,15 @@ restore_article_action (GtkWidget  *widget,
   g_autofree char *headline = NULL;
   g_autofree char *title = NULL;
 
+  g_assert (CD_IS_WINDOW (self));
+
   if (!cd_store_untrash_article (self->store, uuid, &error) ||
       (article = cd_store_get_article (self->store, uuid, &error)) == NULL)
     {
       toast_error (self, error);
       return;
     }
-  cd_library_refresh (self->library);
+  _cd_window_articles_changed (self, (const char *const[]){ uuid, NULL });
   headline = display_headline (article);
   /* Translators: a toast after an article came back from the trash */
   title = g_strdup_printf (_ ("“%s” restored"), headline);
@@ -209,11 +239,14 @@ empty_trash_response_cb (AdwMessageDialog *dialog,
 {
   g_autoptr (GError) error = NULL;
 
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert (CD_IS_WINDOW (self));
+
   if (!g_str_equal (response, "empty"))
     return;
   if (cd_store_empty_trash (self->store, &error) == 0 && error != NULL)
     toast_error (self, error);
-  cd_library_refresh (self->library);
+  _cd_window_articles_changed (self, NULL);
 }
 
 static void
@@ -223,6 +256,8 @@ empty_trash_action (GtkWidget  *widget,
 {
   CdWindow  *self = CD_WINDOW (widget);
   GtkWidget *dialog;
+
+  g_assert (CD_IS_WINDOW (self));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Empty the Trash?"),
                                    _ ("The articles in the trash and their history will be "
@@ -246,6 +281,9 @@ save_version_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "cd-name-entry");
 
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert (CD_IS_WINDOW (self));
+
   if (!g_str_equal (response, "save") || self->document == NULL)
     return;
   cd_document_save_version (self->document, CD_REVISION_NAMED, gtk_editable_get_text (entry));
@@ -259,6 +297,8 @@ save_version_action (GtkWidget  *widget,
 {
   CdWindow  *self = CD_WINDOW (widget);
   GtkWidget *dialog, *entry;
+
+  g_assert (CD_IS_WINDOW (self));
 
   if (self->document == NULL)
     return;
@@ -292,6 +332,8 @@ history_restore_cb (CdWindow *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (CdArticle) restored = NULL;
 
+  g_assert (CD_IS_WINDOW (self));
+
   if (self->document == NULL)
     return;
 
@@ -310,7 +352,8 @@ history_restore_cb (CdWindow *self,
       return;
     }
   _cd_window_show_article (self, restored);
-  cd_library_refresh (self->library);
+  _cd_window_articles_changed (self,
+                               (const char *const[]){ cd_article_get_uuid (restored), NULL });
   cd_window_add_toast (self, adw_toast_new (_ ("Revision restored")));
 }
 
@@ -322,6 +365,8 @@ history_action (GtkWidget  *widget,
   CdWindow *self = CD_WINDOW (widget);
   g_autoptr (GError) error = NULL;
   CdHistory *history;
+
+  g_assert (CD_IS_WINDOW (self));
 
   if (self->document == NULL)
     return;
@@ -345,6 +390,8 @@ find_action (GtkWidget  *widget,
 {
   CdWindow *self = CD_WINDOW (widget);
 
+  g_assert (CD_IS_WINDOW (self));
+
   cd_editor_show_search (self->editor, g_str_equal (name, "win.replace"));
 }
 
@@ -354,6 +401,8 @@ print_action (GtkWidget  *widget,
               GVariant   *param)
 {
   CdWindow *self = CD_WINDOW (widget);
+
+  g_assert (CD_IS_WINDOW (self));
 
   if (self->document != NULL && self->preview != NULL)
     cd_preview_print (self->preview, GTK_WINDOW (self));
@@ -366,6 +415,9 @@ export_pdf_ready_cb (GObject      *object,
 {
   g_autoptr (CdWindow) self = data;
   g_autoptr (GError) error = NULL;
+
+  g_assert (G_IS_OBJECT (object));
+  g_assert (G_IS_ASYNC_RESULT (result));
 
   if (!cd_preview_export_pdf_finish (CD_PREVIEW (object), result, &error))
     {
@@ -382,6 +434,9 @@ export_pdf_response_cb (GtkNativeDialog *chooser,
                         CdWindow        *self)
 {
   g_autoptr (GFile) file = NULL;
+
+  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
+  g_assert (CD_IS_WINDOW (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -402,6 +457,8 @@ export_pdf_action (GtkWidget  *widget,
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *file_name = NULL;
   const char      *slug;
+
+  g_assert (CD_IS_WINDOW (self));
 
   if (article == NULL)
     return;
@@ -426,6 +483,8 @@ focus_search_action (GtkWidget  *widget,
 {
   CdWindow *self = CD_WINDOW (widget);
 
+  g_assert (CD_IS_WINDOW (self));
+
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   cd_library_focus_search (self->library);
 }
@@ -436,6 +495,8 @@ show_library_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   CdWindow *self = CD_WINDOW (widget);
+
+  g_assert (CD_IS_WINDOW (self));
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   cd_library_focus_list (self->library);
@@ -448,6 +509,8 @@ open_article_action (GtkWidget  *widget,
 {
   CdWindow *self = CD_WINDOW (widget);
   g_autoptr (GError) error = NULL;
+
+  g_assert (CD_IS_WINDOW (self));
 
   if (!cd_window_open_article (self, g_variant_get_string (param, NULL), &error))
     toast_error (self, error);

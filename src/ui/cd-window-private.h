@@ -1,4 +1,7 @@
-/* cd-window-private.h: what cd-window.c and cd-window-actions.c share.
+/* cd-window-private.h: what the window's files share: cd-window.c (the
+ * open article), cd-window-panes.c (preview, checks, folding),
+ * cd-window-session.c (the session file), cd-window-actions.c and
+ * cd-window-sync.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,20 +16,23 @@ struct _CdWindow
 {
   AdwApplicationWindow parent_instance;
 
+  /* Handed down at construction */
   CdStore      *store;
   GSettings    *settings;
+  CdSyncEngine *sync_engine;
+
   GKeyFile     *session;
   GCancellable *cancellable;
   CdDocument   *document;
   CdPreview    *preview;
   GtkWindow    *history;
 
-  guint  preview_idle_id;
-  guint  panes_idle_id;
-  gulong saved_id;
-  gulong dirty_id;
-  gulong headline_id;
-  gulong status_id;
+  /* Aimed at the open document and its article; see set_document(). */
+  GSignalGroup *document_signals;
+  GSignalGroup *article_signals;
+
+  guint preview_idle_id;
+  guint panes_idle_id;
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
@@ -38,6 +44,8 @@ struct _CdWindow
   GtkWidget       *history_button;
   GtkWidget       *checks_toggle;
   GtkWidget       *preview_toggle;
+  GtkRevealer     *sync_banner;
+  GtkLabel        *sync_banner_label;
   GtkStack        *content_stack;
   GtkPaned        *paned;
   CdMetadata      *metadata;
@@ -53,15 +61,36 @@ struct _CdWindow
   guint reported_frame : 1;
 };
 
+/* cd-window.c */
+void _cd_window_show_article (CdWindow  *self,
+                              CdArticle *article);
+void _cd_window_reload_article (CdWindow  *self,
+                                CdArticle *stored);
+void _cd_window_articles_changed (CdWindow          *self,
+                                  const char *const *uuids);
+
+/* cd-window-actions.c */
 void _cd_window_class_init_actions (CdWindowClass *klass);
 void _cd_window_add_settings_actions (CdWindow *self);
 void _cd_window_remove_settings_actions (CdWindow *self);
 void _cd_window_update_actions (CdWindow *self);
-void _cd_window_update_title (CdWindow *self);
+
+/* cd-window-panes.c */
+void _cd_window_setup_panes (CdWindow *self);
+void _cd_window_dispose_panes (CdWindow *self);
+void _cd_window_map_panes (CdWindow *self);
+void _cd_window_save_panes (CdWindow *self);
+
+/* cd-window-session.c */
+void _cd_window_load_session (CdWindow *self);
 void _cd_window_save_session (CdWindow *self);
-void _cd_window_show_article (CdWindow  *self,
-                              CdArticle *article);
-void _cd_window_setup_sync (CdWindow *self);
-void _cd_window_dispose_sync (CdWindow *self);
+int  _cd_window_get_saved_cursor (CdWindow   *self,
+                                  const char *uuid);
+
+/* cd-window-sync.c */
+void     _cd_window_setup_sync (CdWindow *self);
+void     _cd_window_dispose_sync (CdWindow *self);
+void     _cd_window_reload_sync_states (CdWindow *self);
+gboolean _cd_window_open_article_in_conflict (CdWindow *self);
 
 G_END_DECLS

@@ -3,8 +3,8 @@
  * sync state for the library's rows, a banner over an article in conflict
  * and the conflict window (win.resolve-conflict).
  *
- * The window uses its application's sync engine when both work on the
- * same store (the application syncs by itself when the network comes back
+ * The window syncs with the engine it was given at construction (the
+ * application's, which also syncs by itself when the network comes back
  * and on a timer), else one of its own. Every sync ends with the engine's
  * "finished" signal, whoever started it, and that is where the window
  * learns what happened.
@@ -18,7 +18,6 @@
 
 #include <glib/gi18n.h>
 
-#include "cd-application.h"
 #include "cd-conflict-window.h"
 #include "cd-merge.h"
 #include "cd-sync-button.h"
@@ -28,13 +27,8 @@ typedef struct _CdWindowSync CdWindowSync;
 
 struct _CdWindowSync
 {
-  CdSyncEngine *engine;
   CdSyncStates *states;
   GCancellable *cancellable;
-  CdDocument   *document; /* the document whose saves mark it pending */
-  gulong        saved_id;
-  GtkWidget    *banner;
-  GtkWidget    *banner_label;
   GtkWindow    *conflict_window;
   CdArticle    *before_sync; /* the open article when the sync began */
   guint         again_id;
@@ -59,6 +53,8 @@ headline_of (CdWindow   *self,
 {
   g_autoptr (CdArticle) article = NULL;
 
+  g_assert (CD_IS_WINDOW (self));
+
   if (uuid != NULL)
     article = cd_store_get_article (self->store, uuid, NULL);
   return headline_or_untitled (article);
@@ -69,6 +65,8 @@ count_articles (CdSyncResult *result)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *lists[] = { cd_sync_result_get_pushed (result), cd_sync_result_get_pulled (result) };
+
+  g_assert (result != NULL);
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; i < lists[l]->len; i++)
@@ -97,6 +95,8 @@ add_toast (CdWindow   *self,
 {
   AdwToast *toast = toast_new (title);
 
+  g_assert (CD_IS_WINDOW (self));
+
   adw_toast_set_priority (toast, priority);
   cd_window_add_toast (self, toast);
 }
@@ -112,6 +112,9 @@ show_result (CdWindow     *self,
   GPtrArray *errors = cd_sync_result_get_errors (result);
   GPtrArray *queued = cd_sync_result_get_queued (result);
   guint      synced = count_articles (result);
+
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (result != NULL);
 
   if (errors->len > 0)
     {
@@ -195,6 +198,8 @@ follow_open_article (CdWindow *self)
   g_autofree char *uuid = NULL;
   CdArticle       *open;
 
+  g_assert (CD_IS_WINDOW (self));
+
   if (self->document == NULL)
     return;
   open = cd_document_get_article (self->document);
@@ -204,8 +209,7 @@ follow_open_article (CdWindow *self)
 
   if (!cd_document_get_dirty (self->document))
     {
-      if (!cd_merge_content_equal (stored, open))
-        _cd_window_show_article (self, stored);
+      _cd_window_reload_article (self, stored);
       return;
     }
 
@@ -256,6 +260,9 @@ engine_syncing_cb (CdWindow     *self,
   CdWindowSync *sync = self->sync;
   g_autoptr (GError) error = NULL;
 
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (CD_IS_SYNC_ENGINE (engine));
+
   if (!cd_sync_engine_get_syncing (engine))
     {
       if (sync->again && sync->again_id == 0)
@@ -279,16 +286,22 @@ engine_finished_cb (CdWindow     *self,
   CdWindowSync *sync = self->sync;
   gboolean      manual = sync->manual;
 
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (CD_IS_SYNC_ENGINE (engine));
+
   sync->manual = FALSE;
   if (result != NULL)
     {
       show_result (self, result, manual);
       follow_open_article (self);
-      cd_library_refresh (self->library);
+      _cd_window_articles_changed (self, NULL);
     }
-  else if (message != NULL && manual)
-    add_toast (self, message, ADW_TOAST_PRIORITY_HIGH);
-  cd_sync_states_refresh (sync->states);
+  else
+    {
+      if (message != NULL && manual)
+        add_toast (self, message, ADW_TOAST_PRIORITY_HIGH);
+      _cd_window_reload_sync_states (self);
+    }
 }
 
 static void
@@ -300,6 +313,9 @@ sync_done_cb (GObject      *source,
   g_autoptr (CdWindow) self = g_weak_ref_get (ref);
   g_autoptr (CdSyncResult) sync_result = NULL;
   g_autoptr (GError) error = NULL;
+
+  g_assert (G_IS_OBJECT (source));
+  g_assert (G_IS_ASYNC_RESULT (result));
 
   g_weak_ref_clear (ref);
   g_free (ref);
@@ -315,7 +331,9 @@ sync_now (CdWindow *self)
   CdWindowSync *sync = self->sync;
   GWeakRef     *ref;
 
-  if (cd_sync_engine_get_syncing (sync->engine))
+  g_assert (CD_IS_WINDOW (self));
+
+  if (cd_sync_engine_get_syncing (self->sync_engine))
     {
       /* An automatic sync runs: another follows it for what the person
        * just did (see engine_syncing_cb). */
@@ -325,7 +343,7 @@ sync_now (CdWindow *self)
   sync->manual = TRUE;
   ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, self);
-  cd_sync_engine_sync_async (sync->engine, NULL, sync->cancellable, sync_done_cb, ref);
+  cd_sync_engine_sync_async (self->sync_engine, NULL, sync->cancellable, sync_done_cb, ref);
 }
 
 static void
@@ -333,6 +351,8 @@ sync_activate_cb (GSimpleAction *action,
                   GVariant      *param,
                   gpointer       data)
 {
+  g_assert (G_IS_SIMPLE_ACTION (action));
+
   sync_now (CD_WINDOW (data));
 }
 
@@ -341,6 +361,8 @@ conflict_resolved_cb (CdWindow   *self,
                       const char *uuid,
                       const char *account)
 {
+  g_assert (CD_IS_WINDOW (self));
+
   /* The store has the settled article: the editor shows it, and a sync
    * pushes it. */
   if (self->document != NULL && g_strcmp0 (cd_article_get_uuid (cd_document_get_article (self->document)), uuid) == 0)
@@ -348,8 +370,7 @@ conflict_resolved_cb (CdWindow   *self,
       cd_window_close_article (self);
       cd_window_open_article (self, uuid, NULL);
     }
-  cd_library_refresh (self->library);
-  cd_sync_states_refresh (self->sync->states);
+  _cd_window_articles_changed (self, (const char *const[]){ uuid, NULL });
   sync_now (self);
 }
 
@@ -358,6 +379,8 @@ find_conflict_account (CdWindow   *self,
                        const char *uuid)
 {
   g_autoptr (JsonArray) accounts = cd_sync_describe_article (self->store, uuid, NULL);
+
+  g_assert (CD_IS_WINDOW (self));
 
   for (guint i = 0; accounts != NULL && i < json_array_get_length (accounts); i++)
     {
@@ -408,10 +431,10 @@ cd_window_show_conflict (CdWindow   *self,
   if (account == NULL)
     {
       add_toast (self, _ ("This article has no conflict to resolve"), ADW_TOAST_PRIORITY_NORMAL);
-      cd_sync_states_refresh (sync->states);
+      _cd_window_reload_sync_states (self);
       return NULL;
     }
-  window = cd_conflict_window_new (GTK_WINDOW (self), sync->engine, uuid, account, &error);
+  window = cd_conflict_window_new (GTK_WINDOW (self), self->sync_engine, uuid, account, &error);
   if (window == NULL)
     {
       add_toast (self, error->message, ADW_TOAST_PRIORITY_HIGH);
@@ -430,6 +453,8 @@ resolve_activate_cb (GSimpleAction *action,
                      GVariant      *param,
                      gpointer       data)
 {
+  g_assert (G_IS_SIMPLE_ACTION (action));
+
   cd_window_show_conflict (CD_WINDOW (data), g_variant_get_string (param, NULL));
 }
 
@@ -438,20 +463,48 @@ resolve_open_activate_cb (GSimpleAction *action,
                           GVariant      *param,
                           gpointer       data)
 {
+  g_assert (G_IS_SIMPLE_ACTION (action));
+
   cd_window_show_conflict (CD_WINDOW (data), NULL);
 }
 
+static CdSyncState
+open_article_state (CdWindow    *self,
+                    const char **account)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->document == NULL || self->sync == NULL)
+    return CD_SYNC_STATE_NONE;
+  return cd_sync_states_lookup (self->sync->states,
+                                cd_article_get_uuid (cd_document_get_article (self->document)),
+                                account, NULL);
+}
+
+/**
+ * _cd_window_open_article_in_conflict:
+ *
+ * Returns: whether the open article is in conflict, for the actions
+ */
+gboolean
+_cd_window_open_article_in_conflict (CdWindow *self)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  return open_article_state (self, NULL) == CD_SYNC_STATE_CONFLICT;
+}
+
+/* The banner over an article in conflict follows the open article and its
+ * sync state. */
 static void
 update_banner (CdWindow *self)
 {
-  CdWindowSync *sync = self->sync;
-  const char   *account = NULL;
-  CdSyncState   state = CD_SYNC_STATE_NONE;
+  const char *account = NULL;
+  CdSyncState state;
 
-  if (self->document != NULL)
-    state = cd_sync_states_lookup (sync->states,
-                                   cd_article_get_uuid (cd_document_get_article (self->document)),
-                                   &account, NULL);
+  g_assert (CD_IS_WINDOW (self));
+
+  state = open_article_state (self, &account);
   if (state == CD_SYNC_STATE_CONFLICT)
     {
       g_autofree char *text =
@@ -459,71 +512,49 @@ update_banner (CdWindow *self)
                               "syncs again."),
                            account);
 
-      gtk_label_set_text (GTK_LABEL (sync->banner_label), text);
+      gtk_label_set_text (self->sync_banner_label, text);
     }
-  gtk_revealer_set_reveal_child (GTK_REVEALER (sync->banner), state == CD_SYNC_STATE_CONFLICT);
-  g_simple_action_set_enabled (
-      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "resolve-open-conflict")),
-      state == CD_SYNC_STATE_CONFLICT);
+  gtk_revealer_set_reveal_child (self->sync_banner, state == CD_SYNC_STATE_CONFLICT);
 }
 
 static void
-document_saved_cb (CdWindow *self)
+sync_states_changed_cb (CdWindow *self)
 {
-  CdWindowSync *sync = self->sync;
+  g_assert (CD_IS_WINDOW (self));
 
-  if (sync->document != NULL)
-    cd_sync_states_mark_pending (sync->states,
-                                 cd_article_get_uuid (cd_document_get_article (sync->document)));
-}
-
-static void
-document_changed_cb (CdWindow *self)
-{
-  CdWindowSync *sync = self->sync;
-
-  if (sync->document != NULL)
-    g_clear_signal_handler (&sync->saved_id, sync->document);
-  g_set_object (&sync->document, self->document);
-  if (sync->document != NULL)
-    sync->saved_id = g_signal_connect_object (sync->document, "saved",
-                                              G_CALLBACK (document_saved_cb), self,
-                                              G_CONNECT_SWAPPED);
   update_banner (self);
+  _cd_window_update_actions (self);
 }
 
-static GtkWidget *
-make_banner (CdWindow *self)
+/* A save of the open article queues it for the next sync; its row says so
+ * at once, before the states are read again. */
+static void
+document_saved_cb (CdWindow   *self,
+                   int         reason,
+                   CdDocument *document)
 {
-  CdWindowSync *sync = self->sync;
-  GtkWidget    *box, *button;
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (CD_IS_DOCUMENT (document));
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (box, "cd-sync-banner");
-  sync->banner_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (sync->banner_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (sync->banner_label), 0);
-  gtk_widget_set_hexpand (sync->banner_label, TRUE);
-  gtk_box_append (GTK_BOX (box), sync->banner_label);
-  button = gtk_button_new_with_mnemonic (_ ("_Resolve…"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.resolve-conflict");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "");
-  gtk_box_append (GTK_BOX (box), button);
-
-  sync->banner = gtk_revealer_new ();
-  gtk_revealer_set_child (GTK_REVEALER (sync->banner), box);
-  return sync->banner;
+  if (self->sync == NULL)
+    return;
+  cd_sync_states_mark_pending (self->sync->states,
+                               cd_article_get_uuid (cd_document_get_article (document)));
 }
 
-static CdSyncEngine *
-engine_for (CdWindow *self)
+/**
+ * _cd_window_reload_sync_states:
+ *
+ * Reads every article's sync state again; the rows' badges, the banner
+ * and the actions follow the states' "changed" signal.
+ */
+void
+_cd_window_reload_sync_states (CdWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_assert (CD_IS_WINDOW (self));
 
-  if (CD_IS_APPLICATION (app) && cd_application_get_store (CD_APPLICATION (app)) == self->store && cd_application_get_sync_engine (CD_APPLICATION (app)) != NULL)
-    return g_object_ref (cd_application_get_sync_engine (CD_APPLICATION (app)));
-  return cd_sync_engine_new (self->store);
+  if (self->sync != NULL)
+    cd_sync_states_refresh (self->sync->states);
 }
 
 void
@@ -536,29 +567,25 @@ _cd_window_setup_sync (CdWindow *self)
      { "resolve-open-conflict", resolve_open_activate_cb, NULL, NULL, NULL, { 0 }},
   };
 
+  g_assert (CD_IS_WINDOW (self));
+
   self->sync = sync;
-  sync->engine = engine_for (self);
   sync->states = cd_sync_states_new (self->store);
   sync->cancellable = g_cancellable_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
-  g_simple_action_set_enabled (
-      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "resolve-open-conflict")),
-      FALSE);
-  cd_sync_button_set_engine (CD_SYNC_BUTTON (self->sync_button), sync->engine);
+  cd_sync_button_set_engine (CD_SYNC_BUTTON (self->sync_button), self->sync_engine);
+  cd_library_set_sync_states (self->library, sync->states);
 
-  /* The banner sits over the article, under the header bar. */
-  gtk_widget_insert_before (make_banner (self),
-                            gtk_widget_get_parent (GTK_WIDGET (self->content_stack)),
-                            GTK_WIDGET (self->content_stack));
-
-  g_signal_connect_object (sync->engine, "finished", G_CALLBACK (engine_finished_cb), self,
+  g_signal_connect_object (self->sync_engine, "finished", G_CALLBACK (engine_finished_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync->engine, "notify::syncing", G_CALLBACK (engine_syncing_cb), self,
+  g_signal_connect_object (self->sync_engine, "notify::syncing", G_CALLBACK (engine_syncing_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync->states, "changed", G_CALLBACK (sync_states_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync->states, "changed", G_CALLBACK (update_banner), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::document", G_CALLBACK (document_changed_cb), NULL);
+  g_signal_group_connect_object (self->document_signals, "saved", G_CALLBACK (document_saved_cb),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::document", G_CALLBACK (update_banner), NULL);
   cd_sync_states_refresh (sync->states);
 }
 
@@ -566,6 +593,8 @@ void
 _cd_window_dispose_sync (CdWindow *self)
 {
   CdWindowSync *sync = self->sync;
+
+  g_assert (CD_IS_WINDOW (self));
 
   if (sync == NULL)
     return;
@@ -578,14 +607,11 @@ _cd_window_dispose_sync (CdWindow *self)
     }
   g_clear_handle_id (&sync->again_id, g_source_remove);
   g_cancellable_cancel (sync->cancellable);
-  if (sync->document != NULL)
-    g_clear_signal_handler (&sync->saved_id, sync->document);
-  g_signal_handlers_disconnect_by_data (sync->engine, self);
-  g_clear_object (&sync->document);
+  if (self->sync_engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync_engine, self);
   g_clear_object (&sync->before_sync);
   g_clear_object (&sync->cancellable);
   g_clear_object (&sync->states);
-  g_clear_object (&sync->engine);
   g_free (sync);
 }
 
@@ -598,7 +624,7 @@ CdSyncEngine *
 cd_window_get_sync_engine (CdWindow *self)
 {
   g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
-  return self->sync != NULL ? self->sync->engine : NULL;
+  return self->sync_engine;
 }
 
 /**

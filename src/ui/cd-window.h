@@ -23,7 +23,8 @@ G_DECLARE_FINAL_TYPE (CdWindow, cd_window, CD, WINDOW, AdwApplicationWindow)
 
 CdWindow   *cd_window_new (GtkApplication *application,
                            CdStore        *store,
-                           GSettings      *settings);
+                           GSettings      *settings,
+                           CdSyncEngine   *sync_engine);
 gboolean    cd_window_open_article (CdWindow   *self,
                                     const char *uuid,
                                     GError    **error);

@@ -1,0 +1,325 @@
+/* cd-window-panes.c: the panes beside the editor and how they are laid
+ * out: the preview (made after the first frame, scrolled with the editor),
+ * the Checks panel, the editor's font, and what a folded (narrow) window
+ * hides.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-window"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "cd-checks-panel.h"
+#include "cd-window-private.h"
+
+static void
+editor_scrolled_cb (CdWindow *self)
+{
+  GtkScrollable *view;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->preview == NULL || self->document == NULL)
+    return;
+  view = GTK_SCROLLABLE (cd_editor_get_view (self->editor));
+  /* At the top of the body the preview shows the top of the page, with the
+   * headline, rather than the body's first paragraph. */
+  if (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (view)) <= 0)
+    webkit_web_view_evaluate_javascript (cd_preview_get_web_view (self->preview),
+                                         "window.scrollTo(window.scrollX, 0);", -1, NULL, NULL,
+                                         NULL, NULL, NULL);
+  else
+    cd_preview_scroll_to_source_line (self->preview,
+                                      cd_editor_get_first_visible_line (self->editor));
+}
+
+/* The Checks panel (cd-checks-panel.c) lives in checks_bin, follows the open
+ * article, underlines in the editor and the metadata entries, and has the
+ * window select a finding's text when the person picks it. */
+static const char *checked_fields[] = {
+  "headline",
+  "dek",
+  "byline",
+  "dateline",
+  "slug",
+  "image_caption",
+};
+
+static void
+checks_document_cb (CdWindow   *self,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  CdChecksPanel *panel;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  panel = CD_CHECKS_PANEL (adw_bin_get_child (self->checks_bin));
+  cd_checks_panel_set_article (panel, self->store,
+                               self->document != NULL ? cd_document_get_article (self->document)
+                                                      : NULL);
+}
+
+static void
+checks_activate_finding_cb (CdWindow   *self,
+                            const char *field,
+                            guint       start,
+                            guint       end)
+{
+  GtkEditable *editable;
+
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (field != NULL);
+
+  if (g_str_equal (field, "body"))
+    {
+      cd_editor_select_range (self->editor, start, end);
+      gtk_widget_grab_focus (GTK_WIDGET (cd_editor_get_view (self->editor)));
+      return;
+    }
+  editable = cd_metadata_get_editable (self->metadata, field);
+  if (editable == NULL)
+    return;
+  cd_metadata_set_expanded (self->metadata, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (editable));
+  gtk_editable_select_region (editable, start, end);
+}
+
+/* The panel does not look for the window to report a failure in. */
+static void
+checks_error_cb (CdWindow   *self,
+                 const char *message)
+{
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (message != NULL);
+
+  cd_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
+setup_checks_pane (CdWindow *self)
+{
+  CdChecksPanel *panel = CD_CHECKS_PANEL (cd_checks_panel_new ());
+
+  g_assert (CD_IS_WINDOW (self));
+
+  adw_bin_set_child (self->checks_bin, GTK_WIDGET (panel));
+  g_settings_bind (self->settings, "headline-length-limit", cd_checks_panel_get_checker (panel),
+                   "headline-limit", G_SETTINGS_BIND_GET);
+  cd_checks_panel_attach_buffer (panel, "body",
+                                 GTK_TEXT_BUFFER (cd_editor_get_buffer (self->editor)));
+  for (guint i = 0; i < G_N_ELEMENTS (checked_fields); i++)
+    {
+      GtkEditable *editable = cd_metadata_get_editable (self->metadata, checked_fields[i]);
+
+      if (editable != NULL)
+        cd_checks_panel_attach_editable (panel, checked_fields[i], editable);
+    }
+  g_signal_connect_object (panel, "activate-finding", G_CALLBACK (checks_activate_finding_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (panel, "error", G_CALLBACK (checks_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::document", G_CALLBACK (checks_document_cb), NULL);
+}
+
+/* A folded (narrow) window has room for the editor alone: the preview and
+ * the checks stay hidden and their buttons make way for the title; the
+ * article menu still reaches everything. */
+static void
+update_panes (CdWindow *self)
+{
+  gboolean folded, show;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  folded = adw_leaflet_get_folded (self->leaflet);
+  show = g_settings_get_boolean (self->settings, "show-preview");
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), show && !folded);
+  gtk_revealer_set_reveal_child (self->checks_revealer,
+                                 g_settings_get_boolean (self->settings, "show-checks") &&
+                                     !folded);
+  gtk_widget_set_visible (self->preview_toggle, !folded);
+  gtk_widget_set_visible (self->checks_toggle, !folded);
+  gtk_widget_set_visible (self->history_button, !folded);
+}
+
+static gboolean
+update_panes_cb (gpointer data)
+{
+  CdWindow *self = data;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  self->panes_idle_id = 0;
+  update_panes (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated; the panes change after
+ * that, not in the middle of it. */
+static void
+folded_changed_cb (CdWindow *self)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->panes_idle_id == 0)
+    self->panes_idle_id = g_idle_add (update_panes_cb, self);
+}
+
+static void
+editor_font_changed_cb (CdWindow *self)
+{
+  g_autofree char *font = NULL;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  font = g_settings_get_string (self->settings, "editor-font");
+  cd_editor_set_font (self->editor, font);
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                CdWindow      *self)
+{
+  g_assert (GDK_IS_FRAME_CLOCK (clock));
+  g_assert (CD_IS_WINDOW (self));
+
+  /* Benchmarks read these lines; see tests/bench/. */
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  if (g_getenv ("COPYDESK_EXIT_AFTER_FIRST_FRAME") != NULL)
+    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+preview_loaded_cb (CdWindow *self)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->preview != NULL && cd_preview_get_loaded (self->preview) &&
+      g_getenv ("COPYDESK_REPORT_FRAMES") != NULL)
+    {
+      printf ("preview-loaded %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      fflush (stdout);
+    }
+}
+
+/* A link clicked in the preview opens over this window. */
+static gboolean
+preview_activate_link_cb (CdWindow   *self,
+                          const char *uri)
+{
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (uri != NULL);
+
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  return TRUE;
+}
+
+/* The web view is made after the window's first frame: WebKit takes a
+ * while to set up, and the article should be on screen first. */
+static gboolean
+create_preview_cb (gpointer data)
+{
+  CdWindow *self = data;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  self->preview_idle_id = 0;
+  if (self->preview != NULL)
+    return G_SOURCE_REMOVE;
+
+  self->preview = cd_preview_new ();
+  adw_bin_set_child (self->preview_bin, GTK_WIDGET (self->preview));
+  g_settings_bind (self->settings, "allow-remote-images", self->preview, "allow-remote-images",
+                   G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->preview, "notify::loaded", G_CALLBACK (preview_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "activate-link", G_CALLBACK (preview_activate_link_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (self->document != NULL)
+    cd_preview_set_article (self->preview, cd_document_get_article (self->document));
+  g_object_notify (G_OBJECT (self), "preview");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_first_paint_cb (GdkFrameClock *clock,
+                      CdWindow      *self)
+{
+  g_assert (GDK_IS_FRAME_CLOCK (clock));
+  g_assert (CD_IS_WINDOW (self));
+
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
+  if (self->preview == NULL && self->preview_idle_id == 0)
+    self->preview_idle_id = g_idle_add (create_preview_cb, self);
+}
+
+/* Called when the window is mapped: the preview's width as it was left,
+ * and the preview made once the first frame is painted. */
+void
+_cd_window_map_panes (CdWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int        position;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  position = g_settings_get_int (self->settings, "preview-position");
+  if (position > 0)
+    gtk_paned_set_position (self->paned, position);
+
+  if (self->preview == NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (after_first_paint_cb), self, G_CONNECT_AFTER);
+
+  if (g_getenv ("COPYDESK_REPORT_FRAMES") != NULL && !self->reported_frame)
+    {
+      self->reported_frame = TRUE;
+      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                               G_CALLBACK (first_paint_cb), self, G_CONNECT_AFTER);
+    }
+}
+
+/* Called when the window closes: the preview's width, for next time. */
+void
+_cd_window_save_panes (CdWindow *self)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)) &&
+      gtk_widget_get_mapped (GTK_WIDGET (self->paned)))
+    g_settings_set_int (self->settings, "preview-position", gtk_paned_get_position (self->paned));
+}
+
+void
+_cd_window_setup_panes (CdWindow *self)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  g_signal_connect_object (self->editor, "scrolled", G_CALLBACK (editor_scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::show-preview", G_CALLBACK (update_panes),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::show-checks", G_CALLBACK (update_panes),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::editor-font",
+                           G_CALLBACK (editor_font_changed_cb), self, G_CONNECT_SWAPPED);
+  update_panes (self);
+  editor_font_changed_cb (self);
+  setup_checks_pane (self);
+}
+
+void
+_cd_window_dispose_panes (CdWindow *self)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->preview_idle_id, g_source_remove);
+  g_clear_handle_id (&self->panes_idle_id, g_source_remove);
+}
