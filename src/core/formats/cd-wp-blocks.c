@@ -1,0 +1,942 @@
+/* cd-wp-blocks.c: WordPress block markup, parsed and serialized exactly as
+ * WordPress 6.1 does it.
+ *
+ * The parser follows WP_Block_Parser (wp-includes/class-wp-block-parser.php)
+ * step for step, including what it does with broken markup: a closer with no
+ * opener turns the rest of the document into freeform HTML, a closer closes
+ * whatever block is open whatever its name, and blocks left open at the end
+ * are closed implicitly, innermost first, each at the top level. The
+ * delimiter scanner is a hand-written equivalent of WordPress's regular
+ * expression. The serializer follows serialize_block() and
+ * serialize_block_attributes(), which encode attributes as PHP's
+ * json_encode() does and then escape "--", "<", ">", "&" and \".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-wp-blocks"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cd-json.h"
+#include "cd-wp-blocks.h"
+
+/**
+ * cd_wp_block_new:
+ * @name: (nullable): a block name with its namespace, %NULL for freeform
+ * @attrs: (nullable) (transfer full): a JSON object, or %NULL for none
+ *
+ * Returns: (transfer full): a block with no content yet; attrs default to an
+ *   empty object
+ */
+CdWpBlock *
+cd_wp_block_new (const char *name,
+                 JsonNode   *attrs)
+{
+  CdWpBlock *block = g_new0 (CdWpBlock, 1);
+
+  block->name = g_strdup (name);
+  block->attrs = attrs != NULL ? attrs : json_node_init_object (json_node_alloc (), json_object_new ());
+  block->inner_blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_wp_block_free);
+  block->inner_html = g_strdup ("");
+  block->inner_content = g_ptr_array_new_with_free_func (g_free);
+  return block;
+}
+
+void
+cd_wp_block_free (CdWpBlock *block)
+{
+  if (block == NULL)
+    return;
+  g_free (block->name);
+  g_clear_pointer (&block->attrs, json_node_unref);
+  g_ptr_array_unref (block->inner_blocks);
+  g_free (block->inner_html);
+  g_ptr_array_unref (block->inner_content);
+  g_free (block);
+}
+
+/**
+ * cd_wp_block_append_html:
+ * @block: a block
+ * @html: HTML
+ * @length: its length, or -1
+ *
+ * Adds a chunk of HTML to the block's innerHTML and innerContent.
+ */
+void
+cd_wp_block_append_html (CdWpBlock  *block,
+                         const char *html,
+                         gssize      length)
+{
+  g_autofree char *old = NULL;
+  char            *chunk;
+
+  g_return_if_fail (block != NULL && html != NULL);
+
+  chunk = length < 0 ? g_strdup (html) : g_strndup (html, length);
+  old = block->inner_html;
+  block->inner_html = g_strconcat (old, chunk, NULL);
+  g_ptr_array_add (block->inner_content, chunk);
+}
+
+/**
+ * cd_wp_block_append_inner:
+ * @block: a block
+ * @inner: (transfer full): a block to nest in it
+ *
+ * Adds an inner block after the content so far (a %NULL in innerContent).
+ */
+void
+cd_wp_block_append_inner (CdWpBlock *block,
+                          CdWpBlock *inner)
+{
+  g_return_if_fail (block != NULL && inner != NULL);
+
+  g_ptr_array_add (block->inner_blocks, inner);
+  g_ptr_array_add (block->inner_content, NULL);
+}
+
+/* The delimiter scanner. */
+
+typedef enum
+{
+  TOKEN_NONE,
+  TOKEN_VOID,
+  TOKEN_OPENER,
+  TOKEN_CLOSER,
+} TokenType;
+
+typedef struct
+{
+  TokenType   type;
+  char       *name;
+  const char *attrs; /* NULL when the delimiter has none */
+  gsize       attrs_length;
+  gsize       start;
+  gsize       length;
+} Token;
+
+/* PCRE's \s without UTF mode: space, \t, \n, \v, \f, \r. */
+static inline gboolean
+is_space (char c)
+{
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static inline gboolean
+is_name_start (char c)
+{
+  return c >= 'a' && c <= 'z';
+}
+
+static inline gboolean
+is_name_char (char c)
+{
+  return is_name_start (c) || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+static gsize
+skip_spaces (const char *doc,
+             gsize       length,
+             gsize       i)
+{
+  g_assert (doc != NULL);
+
+  while (i < length && is_space (doc[i]))
+    i++;
+  return i;
+}
+
+/* Whether `\s+\/?-->` matches at @i; sets *@end after it. */
+static gboolean
+match_delimiter_end (const char *doc,
+                     gsize       length,
+                     gsize       i,
+                     gboolean   *is_void,
+                     gsize      *end)
+{
+  gsize j;
+
+  g_assert (doc != NULL && end != NULL);
+
+  j = skip_spaces (doc, length, i);
+  if (j == i)
+    return FALSE;
+  if (is_void != NULL)
+    *is_void = FALSE;
+  if (j < length && doc[j] == '/')
+    {
+      if (is_void != NULL)
+        *is_void = TRUE;
+      j++;
+    }
+  if (j + 3 > length || memcmp (doc + j, "-->", 3) != 0)
+    return FALSE;
+  *end = j + 3;
+  return TRUE;
+}
+
+/* WordPress's attribute pattern `{(?:(?:[^}]+|}+(?=})|(?!}\s+\/?-->).)*+)?}`
+ * is possessive, so it never backtracks: it runs to the first lone "}"
+ * that is followed by whitespace and "-->" (or "/-->"). Returns the
+ * position of that "}", or @length when there is none. */
+static gsize
+scan_attributes (const char *doc,
+                 gsize       length,
+                 gsize       i)
+{
+  gsize dummy;
+
+  g_assert (doc != NULL);
+
+  while (i < length)
+    {
+      const char *brace = memchr (doc + i, '}', length - i);
+      gsize       run = 0;
+
+      if (brace == NULL)
+        return length;
+      i = brace - doc;
+      while (i + run < length && doc[i + run] == '}')
+        run++;
+      i += run - 1;
+      if (match_delimiter_end (doc, length, i + 1, NULL, &dummy))
+        return i;
+      i++;
+    }
+  return length;
+}
+
+/* The block delimiter pattern of WP_Block_Parser::next_token(), tried at
+ * @p, where "<!--" starts. */
+static gboolean
+match_token (const char *doc,
+             gsize       length,
+             gsize       p,
+             Token      *token)
+{
+  gsize       i = p + 4, id1, id1_end, id2 = 0, id2_end = 0, end = 0;
+  gboolean    closer = FALSE, is_void = FALSE;
+  const char *attrs = NULL;
+  gsize       attrs_length = 0;
+
+  g_assert (doc != NULL && token != NULL);
+
+  if (i >= length || !is_space (doc[i]))
+    return FALSE;
+  i = skip_spaces (doc, length, i);
+  if (i < length && doc[i] == '/')
+    {
+      closer = TRUE;
+      i++;
+    }
+  if (i + 3 > length || memcmp (doc + i, "wp:", 3) != 0)
+    return FALSE;
+  i += 3;
+  if (i >= length || !is_name_start (doc[i]))
+    return FALSE;
+  id1 = i;
+  while (i < length && is_name_char (doc[i]))
+    i++;
+  id1_end = i;
+  if (i < length && doc[i] == '/')
+    {
+      i++;
+      if (i >= length || !is_name_start (doc[i]))
+        return FALSE;
+      id2 = i;
+      while (i < length && is_name_char (doc[i]))
+        i++;
+      id2_end = i;
+    }
+  if (i >= length || !is_space (doc[i]))
+    return FALSE;
+  i = skip_spaces (doc, length, i);
+
+  if (i < length && doc[i] == '{')
+    {
+      gsize close = scan_attributes (doc, length, i + 1);
+
+      if (close >= length || !match_delimiter_end (doc, length, close + 1, &is_void, &end))
+        return FALSE;
+      attrs = doc + i;
+      attrs_length = close + 1 - i;
+    }
+  else
+    {
+      if (i < length && doc[i] == '/')
+        {
+          is_void = TRUE;
+          i++;
+        }
+      if (i + 3 > length || memcmp (doc + i, "-->", 3) != 0)
+        return FALSE;
+      end = i + 3;
+    }
+
+  if (id2 != 0)
+    token->name = g_strdup_printf ("%.*s/%.*s", (int) (id1_end - id1), doc + id1,
+                                   (int) (id2_end - id2), doc + id2);
+  else
+    token->name = g_strdup_printf ("core/%.*s", (int) (id1_end - id1), doc + id1);
+  token->attrs = attrs;
+  token->attrs_length = attrs_length;
+  token->start = p;
+  token->length = end - p;
+  /* A closer's attributes and void flag are ignored, as WordPress does. */
+  token->type = is_void ? TOKEN_VOID : closer ? TOKEN_CLOSER
+                                              : TOKEN_OPENER;
+  return TRUE;
+}
+
+static void
+next_token (const char *doc,
+            gsize       length,
+            gsize       offset,
+            Token      *token)
+{
+  g_assert (doc != NULL && token != NULL);
+
+  memset (token, 0, sizeof *token);
+  while (offset + 4 <= length)
+    {
+      const char *found = memchr (doc + offset, '<', length - offset);
+
+      if (found == NULL || (gsize) (found - doc) + 4 > length)
+        break;
+      if (memcmp (found, "<!--", 4) != 0)
+        {
+          offset = found - doc + 1;
+          continue;
+        }
+      if (match_token (doc, length, found - doc, token))
+        return;
+      offset = found - doc + 1;
+    }
+  token->type = TOKEN_NONE;
+}
+
+/* The attributes as json_decode($json, true) gives them: %NULL when the
+ * JSON is not valid. */
+static JsonNode *
+decode_attributes (const Token *token);
+
+/* A block of the parsed document; its attributes may be %NULL. */
+static CdWpBlock *
+parsed_block (const Token *token)
+{
+  CdWpBlock *block = cd_wp_block_new (token->name, NULL);
+
+  g_assert (token != NULL);
+
+  json_node_unref (block->attrs);
+  block->attrs = decode_attributes (token);
+  return block;
+}
+
+static JsonNode *
+decode_attributes (const Token *token)
+{
+  JsonNode *node;
+
+  g_assert (token != NULL);
+
+  if (token->attrs == NULL)
+    return json_node_init_object (json_node_alloc (), json_object_new ());
+  node = cd_json_parse (token->attrs, token->attrs_length, NULL);
+  if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
+    g_clear_pointer (&node, json_node_unref);
+  return node;
+}
+
+/* The parser proper, WP_Block_Parser::proceed() and its helpers. */
+
+typedef struct
+{
+  CdWpBlock *block;
+  gsize      token_start;
+  gsize      token_length;
+  gsize      prev_offset;
+  gssize     leading_html_start; /* -1 for none */
+} Frame;
+
+typedef struct
+{
+  const char *doc;
+  gsize       length;
+  gsize       offset;
+  GPtrArray  *output;
+  GArray     *stack;
+} Parser;
+
+/* PHP's empty(): "" and "0" are both empty. */
+static inline gboolean
+php_nonempty (const char *s,
+              gsize       n)
+{
+  g_assert (s != NULL);
+
+  return n > 0 && !(n == 1 && s[0] == '0');
+}
+
+static CdWpBlock *
+freeform (Parser *parser,
+          gsize   from,
+          gsize   to)
+{
+  CdWpBlock *block = cd_wp_block_new (NULL, NULL);
+
+  g_assert (parser != NULL);
+
+  cd_wp_block_append_html (block, parser->doc + from, to - from);
+  block->start = from;
+  block->end = to;
+  return block;
+}
+
+static void
+add_freeform (Parser *parser)
+{
+  g_assert (parser != NULL);
+
+  if (parser->length == parser->offset)
+    return;
+  g_ptr_array_add (parser->output, freeform (parser, parser->offset, parser->length));
+}
+
+static void
+add_inner_block (Parser    *parser,
+                 CdWpBlock *block,
+                 gsize      token_start,
+                 gsize      last_offset)
+{
+  Frame *parent = &g_array_index (parser->stack, Frame, parser->stack->len - 1);
+  gsize  n = token_start - parent->prev_offset;
+
+  g_assert (block != NULL);
+
+  if (php_nonempty (parser->doc + parent->prev_offset, n))
+    cd_wp_block_append_html (parent->block, parser->doc + parent->prev_offset, n);
+  cd_wp_block_append_inner (parent->block, block);
+  parent->prev_offset = last_offset;
+}
+
+static void
+add_block_from_stack (Parser *parser,
+                      gssize  end_offset)
+{
+  Frame frame = g_array_index (parser->stack, Frame, parser->stack->len - 1);
+  gsize end = end_offset >= 0 ? (gsize) end_offset : parser->length;
+  gsize n = end - frame.prev_offset;
+
+  g_assert (parser != NULL);
+
+  g_array_set_size (parser->stack, parser->stack->len - 1);
+  if (php_nonempty (parser->doc + frame.prev_offset, n))
+    cd_wp_block_append_html (frame.block, parser->doc + frame.prev_offset, n);
+  if (frame.leading_html_start >= 0)
+    g_ptr_array_add (parser->output,
+                     freeform (parser, frame.leading_html_start, frame.token_start));
+  g_ptr_array_add (parser->output, frame.block);
+}
+
+static gboolean
+proceed (Parser *parser)
+{
+  Token    token;
+  guint    depth = parser->stack->len;
+  gssize   leading_html_start;
+  gboolean more = TRUE;
+
+  g_assert (parser != NULL);
+
+  next_token (parser->doc, parser->length, parser->offset, &token);
+  leading_html_start = token.type != TOKEN_NONE && token.start > parser->offset
+                           ? (gssize) parser->offset
+                           : -1;
+
+  switch (token.type)
+    {
+    case TOKEN_NONE:
+      if (depth == 0)
+        add_freeform (parser);
+      else
+        {
+          /* Blocks left open end with the document; each is closed and put
+           * at the top level, innermost first, as WordPress does. */
+          for (guint i = 0; i < depth; i++)
+            {
+              Frame *top = &g_array_index (parser->stack, Frame, parser->stack->len - 1);
+
+              top->block->end = parser->length;
+              add_block_from_stack (parser, -1);
+            }
+        }
+      more = FALSE;
+      break;
+
+    case TOKEN_VOID:
+      {
+        CdWpBlock *block = parsed_block (&token);
+
+        block->start = token.start;
+        block->end = token.start + token.length;
+        if (depth == 0)
+          {
+            if (leading_html_start >= 0)
+              g_ptr_array_add (parser->output, freeform (parser, leading_html_start, token.start));
+            g_ptr_array_add (parser->output, block);
+          }
+        else
+          add_inner_block (parser, block, token.start, token.start + token.length);
+        parser->offset = token.start + token.length;
+      }
+      break;
+
+    case TOKEN_OPENER:
+      {
+        Frame frame = {
+          .block = parsed_block (&token),
+          .token_start = token.start,
+          .token_length = token.length,
+          .prev_offset = token.start + token.length,
+          .leading_html_start = leading_html_start,
+        };
+
+        frame.block->start = token.start;
+        g_array_append_val (parser->stack, frame);
+        parser->offset = token.start + token.length;
+      }
+      break;
+
+    case TOKEN_CLOSER:
+      if (depth == 0)
+        {
+          add_freeform (parser);
+          more = FALSE;
+        }
+      else if (depth == 1)
+        {
+          g_array_index (parser->stack, Frame, 0).block->end = token.start + token.length;
+          add_block_from_stack (parser, token.start);
+          parser->offset = token.start + token.length;
+        }
+      else
+        {
+          Frame top = g_array_index (parser->stack, Frame, depth - 1);
+
+          g_array_set_size (parser->stack, depth - 1);
+          /* No emptiness check here, unlike the other two places. */
+          cd_wp_block_append_html (top.block, parser->doc + top.prev_offset,
+                                   token.start - top.prev_offset);
+          top.block->end = token.start + token.length;
+          add_inner_block (parser, top.block, top.token_start, token.start + token.length);
+          parser->offset = token.start + token.length;
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+  g_free (token.name);
+  return more;
+}
+
+/**
+ * cd_wp_blocks_parse:
+ * @document: post content
+ * @length: its length in bytes
+ *
+ * Parses block markup as WordPress's parse_blocks() does.
+ *
+ * Returns: (transfer container) (element-type CdWpBlock): the top-level
+ *   blocks, freeform HTML as blocks with a %NULL name
+ */
+GPtrArray *
+cd_wp_blocks_parse (const char *document,
+                    gsize       length)
+{
+  Parser parser = { 0 };
+
+  g_return_val_if_fail (document != NULL || length == 0, NULL);
+
+  parser.doc = document != NULL ? document : "";
+  parser.length = length;
+  parser.output = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_wp_block_free);
+  parser.stack = g_array_new (FALSE, FALSE, sizeof (Frame));
+  while (proceed (&parser))
+    ;
+  g_array_unref (parser.stack);
+  return parser.output;
+}
+
+/* The serializer: PHP's json_encode() with JSON_UNESCAPED_SLASHES and
+ * JSON_UNESCAPED_UNICODE, as wp_json_encode() calls it. */
+
+static void encode_node (GString *out, JsonNode *node);
+
+static void
+encode_string (GString    *out,
+               const char *s)
+{
+  g_assert (out != NULL && s != NULL);
+
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) s; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          /* U+2028 and U+2029 stay escaped without
+           * JSON_UNESCAPED_LINE_TERMINATORS. */
+          else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
+            {
+              g_string_append_printf (out, "\\u%04x", p[2] == 0xa8 ? 0x2028 : 0x2029);
+              p += 2;
+            }
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* PHP's float output with serialize_precision -1: the shortest digits that
+ * read back the same, exponent form below 1e-4 and from 1e17 on. */
+static void
+encode_double (GString *out,
+               double   value)
+{
+  char  digits[40];
+  int   precision, exponent, decpt;
+  char  mantissa[24];
+  gsize n = 0;
+
+  g_assert (out != NULL);
+
+  if (!isfinite (value))
+    {
+      /* json_encode() fails on these; WordPress would then write nothing
+       * sensible. Zero keeps the output valid JSON. */
+      g_string_append_c (out, '0');
+      return;
+    }
+  if (value == 0)
+    {
+      g_string_append (out, signbit (value) ? "-0" : "0");
+      return;
+    }
+  for (precision = 1; precision <= 17; precision++)
+    {
+      g_snprintf (digits, sizeof digits, "%.*e", precision - 1, value);
+      if (g_ascii_strtod (digits, NULL) == value)
+        break;
+    }
+  /* digits is "-d.ddde±XX". */
+  {
+    const char *p = digits;
+    const char *e = strchr (digits, 'e');
+
+    if (*p == '-')
+      {
+        g_string_append_c (out, '-');
+        p++;
+      }
+    for (; p < e; p++)
+      if (*p != '.')
+        mantissa[n++] = *p;
+    mantissa[n] = '\0';
+    exponent = atoi (e + 1);
+  }
+  decpt = exponent + 1;
+  if (decpt < -3 || decpt > 17)
+    {
+      g_string_append_c (out, mantissa[0]);
+      g_string_append_c (out, '.');
+      g_string_append (out, n > 1 ? mantissa + 1 : "0");
+      g_string_append_printf (out, "e%c%d", exponent < 0 ? '-' : '+', ABS (exponent));
+    }
+  else if (decpt <= 0)
+    {
+      g_string_append (out, "0.");
+      for (int i = 0; i < -decpt; i++)
+        g_string_append_c (out, '0');
+      g_string_append (out, mantissa);
+    }
+  else
+    {
+      for (int i = 0; i < decpt; i++)
+        g_string_append_c (out, (gsize) i < n ? mantissa[i] : '0');
+      if ((gsize) decpt < n)
+        {
+          g_string_append_c (out, '.');
+          g_string_append (out, mantissa + decpt);
+        }
+    }
+}
+
+/* An object json_decode() turns into a PHP list: keys "0", "1", … in
+ * order. An empty object is an empty array too. */
+static gboolean
+object_is_list (JsonObject *object)
+{
+  g_autoptr (GList) members = json_object_get_members (object);
+  guint i = 0;
+
+  g_assert (object != NULL);
+
+  for (GList *l = members; l != NULL; l = l->next, i++)
+    {
+      char expect[16];
+
+      g_snprintf (expect, sizeof expect, "%u", i);
+      if (strcmp (l->data, expect) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+encode_node (GString  *out,
+             JsonNode *node)
+{
+  g_assert (out != NULL);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr (GList) members = json_object_get_members (object);
+      gboolean list = object_is_list (object);
+
+      g_string_append_c (out, list ? '[' : '{');
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          if (l != members)
+            g_string_append_c (out, ',');
+          if (!list)
+            {
+              encode_string (out, l->data);
+              g_string_append_c (out, ':');
+            }
+          encode_node (out, json_object_get_member (object, l->data));
+        }
+      g_string_append_c (out, list ? ']' : '}');
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint      n = json_array_get_length (array);
+
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          encode_node (out, json_array_get_element (array, i));
+        }
+      g_string_append_c (out, ']');
+    }
+  else
+    {
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_INT64)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      else if (type == G_TYPE_DOUBLE)
+        encode_double (out, json_node_get_double (node));
+      else if (type == G_TYPE_BOOLEAN)
+        g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      else if (type == G_TYPE_STRING)
+        encode_string (out, json_node_get_string (node));
+      else
+        g_string_append (out, "null");
+    }
+}
+
+/**
+ * cd_wp_block_attributes_serialize:
+ * @attrs: a JSON object
+ *
+ * Encodes block attributes as serialize_block_attributes() does: PHP's
+ * json_encode() without escaped slashes or Unicode, then "--", "<", ">",
+ * "&" and \" written as \u escapes so that the JSON cannot end the HTML
+ * comment it sits in.
+ *
+ * Returns: (transfer full): the attribute JSON
+ */
+char *
+cd_wp_block_attributes_serialize (JsonNode *attrs)
+{
+  g_autoptr (GString) json = g_string_new (NULL);
+  GString *out;
+
+  g_return_val_if_fail (attrs != NULL, NULL);
+
+  encode_node (json, attrs);
+  out = g_string_sized_new (json->len + 16);
+  for (gsize i = 0; i < json->len; i++)
+    {
+      char c = json->str[i];
+
+      if (c == '-' && json->str[i + 1] == '-')
+        {
+          g_string_append (out, "\\u002d\\u002d");
+          i++;
+        }
+      else if (c == '<')
+        g_string_append (out, "\\u003c");
+      else if (c == '>')
+        g_string_append (out, "\\u003e");
+      else if (c == '&')
+        g_string_append (out, "\\u0026");
+      else if (c == '\\' && json->str[i + 1] == '"')
+        {
+          g_string_append (out, "\\u0022");
+          i++;
+        }
+      else
+        g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+attrs_empty (JsonNode *attrs)
+{
+  return attrs == NULL || !JSON_NODE_HOLDS_OBJECT (attrs) ||
+         json_object_get_size (json_node_get_object (attrs)) == 0;
+}
+
+/**
+ * cd_wp_block_serialize_to:
+ * @block: a block
+ * @out: where to append it
+ *
+ * Appends what serialize_block() writes for @block.
+ */
+void
+cd_wp_block_serialize_to (const CdWpBlock *block,
+                          GString         *out)
+{
+  g_autoptr (GString) content = NULL;
+  const char *name;
+  guint       index = 0;
+
+  g_return_if_fail (block != NULL && out != NULL);
+
+  if (block->name == NULL)
+    {
+      for (guint i = 0; i < block->inner_content->len; i++)
+        {
+          const char *chunk = g_ptr_array_index (block->inner_content, i);
+
+          if (chunk != NULL)
+            g_string_append (out, chunk);
+          else
+            cd_wp_block_serialize_to (g_ptr_array_index (block->inner_blocks, index++), out);
+        }
+      return;
+    }
+
+  content = g_string_new (NULL);
+  for (guint i = 0; i < block->inner_content->len; i++)
+    {
+      const char *chunk = g_ptr_array_index (block->inner_content, i);
+
+      if (chunk != NULL)
+        g_string_append (content, chunk);
+      else if (index < block->inner_blocks->len)
+        cd_wp_block_serialize_to (g_ptr_array_index (block->inner_blocks, index++), content);
+    }
+
+  name = g_str_has_prefix (block->name, "core/") ? block->name + 5 : block->name;
+  g_string_append (out, "<!-- wp:");
+  g_string_append (out, name);
+  g_string_append_c (out, ' ');
+  if (!attrs_empty (block->attrs))
+    {
+      g_autofree char *json = cd_wp_block_attributes_serialize (block->attrs);
+
+      g_string_append (out, json);
+      g_string_append_c (out, ' ');
+    }
+  if (!php_nonempty (content->str, content->len))
+    {
+      g_string_append (out, "/-->");
+      return;
+    }
+  g_string_append (out, "-->");
+  g_string_append_len (out, content->str, content->len);
+  g_string_append (out, "<!-- /wp:");
+  g_string_append (out, name);
+  g_string_append (out, " -->");
+}
+
+/**
+ * cd_wp_block_serialize:
+ * @block: a block
+ *
+ * Returns: (transfer full): what serialize_block() writes for @block
+ */
+char *
+cd_wp_block_serialize (const CdWpBlock *block)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (block != NULL, NULL);
+
+  cd_wp_block_serialize_to (block, out);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cd_wp_blocks_serialize:
+ * @blocks: (element-type CdWpBlock): blocks
+ *
+ * Returns: (transfer full): what serialize_blocks() writes: the blocks one
+ *   after the other, with nothing between them
+ */
+char *
+cd_wp_blocks_serialize (GPtrArray *blocks)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (blocks != NULL, NULL);
+
+  for (guint i = 0; i < blocks->len; i++)
+    cd_wp_block_serialize_to (g_ptr_array_index (blocks, i), out);
+  return g_string_free (out, FALSE);
+}
