@@ -575,6 +575,35 @@ cd_wp_blocks_parse (const char *document,
   return parser.output;
 }
 
+/**
+ * cd_wp_blocks_cover:
+ * @blocks: (element-type CdWpBlock): top-level blocks of a document
+ * @length: the document's length
+ *
+ * Returns: whether the blocks follow one another over the whole document,
+ *   so that their spans, in order, give it back. Only markup with blocks
+ *   left open inside other blocks fails this: WordPress then puts each open
+ *   block at the top level, each running to the end of the document.
+ */
+gboolean
+cd_wp_blocks_cover (GPtrArray *blocks,
+                    gsize      length)
+{
+  gsize pos = 0;
+
+  g_return_val_if_fail (blocks != NULL, FALSE);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      CdWpBlock *block = g_ptr_array_index (blocks, i);
+
+      if (block->start != pos)
+        return FALSE;
+      pos = block->end;
+    }
+  return pos == length;
+}
+
 /* The serializer: PHP's json_encode() with JSON_UNESCAPED_SLASHES and
  * JSON_UNESCAPED_UNICODE, as wp_json_encode() calls it. */
 

@@ -53,6 +53,8 @@ void       cd_wp_block_append_inner (CdWpBlock *block,
 
 GPtrArray *cd_wp_blocks_parse (const char *document,
                                gsize       length);
+gboolean   cd_wp_blocks_cover (GPtrArray *blocks,
+                               gsize      length);
 char      *cd_wp_block_serialize (const CdWpBlock *block);
 char      *cd_wp_blocks_serialize (GPtrArray *blocks);
 void       cd_wp_block_serialize_to (const CdWpBlock *block,

@@ -79,27 +79,6 @@ has_named_block (GPtrArray *blocks)
   return FALSE;
 }
 
-/* Whether the top-level blocks cover the content end to end, one after the
- * other. WordPress's recovery from blocks left open can repeat content. */
-static gboolean
-blocks_tile (GPtrArray *blocks,
-             gsize      length)
-{
-  gsize pos = 0;
-
-  g_assert (blocks != NULL);
-
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      CdWpBlock *block = g_ptr_array_index (blocks, i);
-
-      if (block->start != pos)
-        return FALSE;
-      pos = block->end;
-    }
-  return pos == length;
-}
-
 /**
  * cd_wp_fence:
  * @markup: block markup
@@ -208,7 +187,7 @@ analyse (const char *content,
       g_string_append (analysis->body, markdown);
       return;
     }
-  if (!blocks_tile (blocks, length))
+  if (!cd_wp_blocks_cover (blocks, length))
     {
       /* Broken markup WordPress reads with overlaps is kept whole. */
       gsize start = 0, end = length;
@@ -235,7 +214,17 @@ analyse (const char *content,
       bullet = last_bullet == '-' ? '*' : '-';
       markdown = text_block_markdown (block, content, bullet);
       last_bullet = markdown != NULL && strcmp (block->name, "core/list") == 0 ? bullet : 0;
-      add_unit (analysis, content, block->start, block->end, markdown);
+      {
+        /* The white space around HTML between blocks (or at the end of a
+         * block left open) separates units. */
+        gsize start = block->start, end = block->end;
+
+        while (g_ascii_isspace (content[start]))
+          start++;
+        while (g_ascii_isspace (content[end - 1]))
+          end--;
+        add_unit (analysis, content, start, end, markdown);
+      }
     }
   if (analysis->body->len > 0)
     g_string_append_c (analysis->body, '\n');
@@ -568,8 +557,7 @@ cd_wp_body_to_content (const char *body,
   Split    split = { 0 };
   g_autoptr (GHashTable) by_key = NULL;
   g_autoptr (GString) out = NULL;
-  gssize prev = -2;
-  gssize first_match = -1, last_match = -1;
+  gssize prev = -1;
 
   g_return_val_if_fail (body != NULL, NULL);
 
@@ -640,8 +628,6 @@ cd_wp_body_to_content (const char *body,
           else
             g_string_append (out, "\n\n");
         }
-      else
-        first_match = match;
 
       if (match >= 0)
         {
@@ -654,23 +640,20 @@ cd_wp_body_to_content (const char *body,
       else
         _cd_wp_markup_append_node (out, g_ptr_array_index (split.nodes, i));
       prev = match;
-      last_match = match;
     }
 
-  /* The base's leading and trailing bytes stay with its first and last
-   * unit. */
-  if (first_match == 0)
+  /* The base's leading and trailing bytes (white space, as a rule) frame
+   * the content whatever its units became. */
+  if (analysis.units != NULL && analysis.units->len > 0)
     {
       BaseUnit *first = &g_array_index (analysis.units, BaseUnit, 0);
+      BaseUnit *last = &g_array_index (analysis.units, BaseUnit, analysis.units->len - 1);
 
-      g_string_prepend_len (out, base, first->start);
-    }
-  if (analysis.units != NULL && analysis.units->len > 0 &&
-      last_match == (gssize) analysis.units->len - 1)
-    {
-      BaseUnit *last = &g_array_index (analysis.units, BaseUnit, last_match);
-
-      g_string_append_len (out, base + last->end, base_length - last->end);
+      if (out->len > 0)
+        {
+          g_string_prepend_len (out, base, first->start);
+          g_string_append_len (out, base + last->end, base_length - last->end);
+        }
     }
   split_clear (&split);
   analysis_clear (&analysis);

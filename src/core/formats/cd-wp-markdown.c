@@ -635,6 +635,41 @@ quote_to_markdown (const CdWpBlock *block)
   return g_string_free (out, FALSE);
 }
 
+/* Only the plain image block Copydesk itself writes for a Markdown image
+ * (no media id, size or caption) comes back as Markdown. */
+static char *
+image_to_markdown (const CdWpBlock *block)
+{
+  const char      *inner;
+  gsize            inner_length;
+  g_autofree char *img = NULL;
+  const char      *src, *alt, *end;
+  g_autofree char *url = NULL;
+  g_autofree char *text = NULL;
+  GString         *out;
+
+  g_assert (block != NULL);
+
+  if (!unwrap (block->inner_html, "\n<figure class=\"wp-block-image\"><img src=\"", "\"/></figure>\n",
+               &inner, &inner_length))
+    return NULL;
+  img = g_strndup (inner, inner_length);
+  src = img;
+  alt = strstr (img, "\" alt=\"");
+  if (alt == NULL || strchr (alt + 7, '"') != NULL || memchr (src, '<', alt - src) != NULL ||
+      strchr (alt, '<') != NULL)
+    return NULL;
+  end = alt;
+  url = decode_text (src, end - src);
+  text = decode_text (alt + 7, strlen (alt + 7));
+  out = g_string_new ("![");
+  escape_text (out, text, FALSE);
+  g_string_append (out, "](");
+  append_destination (out, url);
+  g_string_append_c (out, ')');
+  return g_string_free (out, FALSE);
+}
+
 /**
  * _cd_wp_is_text_block:
  * @block: a parsed block
@@ -652,6 +687,7 @@ _cd_wp_is_text_block (const CdWpBlock *block)
     "core/quote",
     "core/code",
     "core/preformatted",
+    "core/image",
     "core/separator",
     "core/table",
   };
@@ -720,5 +756,7 @@ _cd_wp_block_to_markdown (const CdWpBlock *block,
     return g_strdup ("---");
   if (name_is (block, "core/table"))
     return table_to_markdown (block);
+  if (name_is (block, "core/image"))
+    return image_to_markdown (block);
   return NULL;
 }
