@@ -279,11 +279,26 @@ match_token (const char *doc,
       end = i + 3;
     }
 
+  /* A bare name is in the core namespace. */
   if (id2 != 0)
-    token->name = g_strdup_printf ("%.*s/%.*s", (int) (id1_end - id1), doc + id1,
-                                   (int) (id2_end - id2), doc + id2);
+    {
+      gsize ns = id1_end - id1, n = id2_end - id2;
+
+      token->name = g_malloc (ns + 1 + n + 1);
+      memcpy (token->name, doc + id1, ns);
+      token->name[ns] = '/';
+      memcpy (token->name + ns + 1, doc + id2, n);
+      token->name[ns + 1 + n] = '\0';
+    }
   else
-    token->name = g_strdup_printf ("core/%.*s", (int) (id1_end - id1), doc + id1);
+    {
+      gsize n = id1_end - id1;
+
+      token->name = g_malloc (5 + n + 1);
+      memcpy (token->name, "core/", 5);
+      memcpy (token->name + 5, doc + id1, n);
+      token->name[5 + n] = '\0';
+    }
   token->attrs = attrs;
   token->attrs_length = attrs_length;
   token->start = p;

@@ -103,20 +103,28 @@ escape_text (GString    *out,
              const char *text,
              gboolean    in_table)
 {
+  const char *run = text;
+
   g_assert (out != NULL && text != NULL);
 
   for (const char *p = text; *p; p++)
     {
-      char c = *p;
+      char     c = *p;
+      gboolean escape;
 
-      if (strchr ("\\`*[]<~", c) != NULL || (in_table && c == '|'))
-        g_string_append_c (out, '\\');
-      else if (c == '_' && !(p > text && g_ascii_isalnum (p[-1]) && g_ascii_isalnum (p[1])))
-        g_string_append_c (out, '\\');
-      else if (c == '&' && (g_ascii_isalnum (p[1]) || p[1] == '#'))
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, c);
+      /* Most characters need nothing: copy them in runs. */
+      if (g_ascii_isalnum (c) || c == ' ' || (guchar) c >= 0x80)
+        continue;
+      escape = strchr ("\\`*[]<~", c) != NULL || (in_table && c == '|') ||
+               (c == '_' && !(p > text && g_ascii_isalnum (p[-1]) && g_ascii_isalnum (p[1]))) ||
+               (c == '&' && (g_ascii_isalnum (p[1]) || p[1] == '#'));
+      if (!escape)
+        continue;
+      g_string_append_len (out, run, p - run);
+      g_string_append_c (out, '\\');
+      run = p;
     }
+  g_string_append (out, run);
 }
 
 /* Backslashes where a line of text would start block markup. */
