@@ -264,6 +264,67 @@ test_delimiters (void)
     }
 }
 
+/* Random documents made of delimiter pieces, broken and whole, each read
+ * as WordPress reads it. */
+static void
+test_random_documents (void)
+{
+  static const char *const pieces[] = {
+    "<!-- wp:a -->",
+    "<!-- /wp:a -->",
+    "<!-- wp:b {\"x\":1} -->",
+    "<!-- /wp:b -->",
+    "<!-- wp:c /-->",
+    "<!-- wp:ns/d {\"k\":\"}\"} /-->",
+    "<!-- wp:e {\"y\":{\"z\":[]}} -->",
+    "<!-- /wp:e -->",
+    "<!--",
+    "-->",
+    "}",
+    "} -->",
+    "{",
+    " ",
+    "\n",
+    "0",
+    "text",
+    "<p>",
+    "</p>",
+    "<!-- wp:",
+    "/-->",
+    "<!-- wp:f {bad} -->",
+    "\"",
+  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (61);
+  const char *missing = cd_test_oracle_missing ();
+
+  if (missing != NULL)
+    {
+      g_test_skip (missing);
+      return;
+    }
+  for (guint d = 0; d < 30; d++)
+    {
+      g_autoptr (GString) doc = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 1, 40);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (doc, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      {
+        g_autoptr (JsonNode) oracle = cd_test_oracle_parse (doc->str, doc->len);
+        JsonObject *root = json_node_get_object (oracle);
+        JsonArray  *php = json_object_get_array_member (root, "blocks");
+        g_autoptr (GPtrArray) mine = cd_wp_blocks_parse (doc->str, doc->len);
+        g_autofree char *serialized = cd_wp_blocks_serialize (mine);
+
+        g_assert_cmpuint (json_array_get_length (php), ==, mine->len);
+        for (guint i = 0; i < mine->len; i++)
+          cd_test_assert_block (json_array_get_object_element (php, i),
+                                g_ptr_array_index (mine, i), doc->str);
+        g_assert_cmpstr (serialized, ==, json_object_get_string_member (root, "serialized"));
+      }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/wp-blocks/fixtures/spans", test_fixtures_spans);
   g_test_add_func ("/wp-blocks/serialize/new", test_serialize_new);
   g_test_add_func ("/wp-blocks/delimiters", test_delimiters);
+  g_test_add_func ("/wp-blocks/random", test_random_documents);
 
   return g_test_run ();
 }

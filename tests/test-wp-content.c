@@ -193,6 +193,14 @@ round_trip_fixture (const char *name,
   g_assert_cmpuint (f.units->len, ==, f.names->len);
   same_names = names_with (f.names, "same", 0);
 
+  /* The body as a new post reads back as the same body. */
+  {
+    g_autofree char *fresh = cd_wp_body_to_content (f.body, -1, NULL, 0);
+    g_autofree char *again = cd_wp_content_to_body (fresh, -1);
+
+    g_assert_cmpstr (again, ==, f.body);
+  }
+
   /* No edit: the very bytes. */
   {
     g_autofree char *content = cd_wp_body_to_content (f.body, -1, f.content, f.length);
@@ -510,6 +518,15 @@ test_render_box (void)
   g_assert_null (strstr (hostile, "<b>"));
   g_assert_nonnull (strstr (hostile, ">Classic HTML</figcaption>"));
   g_assert_nonnull (strstr (hostile, "<li>&lt;b &amp; i</li>"));
+
+  /* The text a reader reads has no markup of kept blocks. */
+  {
+    g_autofree char *plain = cd_render_plain_text ("Before.\n\n```wordpress\n<!-- wp:more -->\n"
+                                                   "<!--more-->\n<!-- /wp:more -->\n```\n\nAfter.\n",
+                                                   -1);
+
+    g_assert_cmpstr (plain, ==, "Before.\n\nAfter.");
+  }
 }
 
 /* The Markdown export carries the fences as they are, and importing it

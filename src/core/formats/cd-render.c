@@ -116,10 +116,12 @@ wordpress_box (cmark_node   *node,
   return g_string_free (out, FALSE);
 }
 
-/* Replaces each `wordpress` fence by its box, written as it is. */
+/* Replaces each `wordpress` fence by its box, written as it is, or with
+ * @drop, removes it: a block's markup is not text a reader reads. */
 static void
 replace_wordpress_fences (cmark_node   *doc,
-                          CdRenderFlags flags)
+                          CdRenderFlags flags,
+                          gboolean      drop)
 {
   g_autoptr (GPtrArray) fences = g_ptr_array_new ();
   cmark_iter      *iter = cmark_iter_new (doc);
@@ -134,12 +136,16 @@ replace_wordpress_fences (cmark_node   *doc,
 
   for (guint i = 0; i < fences->len; i++)
     {
-      cmark_node      *fence = g_ptr_array_index (fences, i);
-      cmark_node      *box = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
-      g_autofree char *html = wordpress_box (fence, flags);
+      cmark_node *fence = g_ptr_array_index (fences, i);
 
-      cmark_node_set_on_enter (box, html);
-      cmark_node_insert_before (fence, box);
+      if (!drop)
+        {
+          cmark_node      *box = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
+          g_autofree char *html = wordpress_box (fence, flags);
+
+          cmark_node_set_on_enter (box, html);
+          cmark_node_insert_before (fence, box);
+        }
       cmark_node_free (fence);
     }
 }
@@ -172,7 +178,7 @@ cd_render_markdown (const char   *markdown,
     length = strlen (markdown);
 
   doc = parse_markdown (markdown, length, options, &parser);
-  replace_wordpress_fences (doc, flags);
+  replace_wordpress_fences (doc, flags, FALSE);
   html = cmark_render_html_with_mem (doc, options, cmark_parser_get_syntax_extensions (parser),
                                      mem);
   copy = g_strdup (html);
@@ -187,7 +193,8 @@ cd_render_markdown (const char   *markdown,
  * @markdown: Markdown
  * @length: its length in bytes, or -1 when it ends with a NUL
  *
- * Returns: (transfer full): the text a reader sees, without markup
+ * Returns: (transfer full): the text a reader sees, without markup; a
+ *   `wordpress` fence (a block kept as markup) gives no text
  */
 char *
 cd_render_plain_text (const char *markdown,
@@ -205,6 +212,7 @@ cd_render_plain_text (const char *markdown,
     length = strlen (markdown);
 
   doc = parse_markdown (markdown, length, options, &parser);
+  replace_wordpress_fences (doc, CD_RENDER_NONE, TRUE);
   text = cmark_render_plaintext_with_mem (doc, options, 0, mem);
   copy = g_strdup (text);
   mem->free (text);
