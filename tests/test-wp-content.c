@@ -410,7 +410,8 @@ static void
 test_split (void)
 {
   const char *body = "Para one\nstill one.\n\n```wordpress\n<!-- wp:more -->\n<!--more-->\n"
-                     "<!-- /wp:more -->\n```\n\n- a\n- b\n\n```wordpress\n<!-- wp:x /-->";
+                     "<!-- /wp:more -->\n```\n\n- a\n- b\n\n~~~~ wordpress\n<!-- wp:y /-->\n~~~~~\n\n"
+                     "```wordpress\n<!-- wp:x /-->";
   g_autoptr (GArray) units = cd_wp_body_split (body, -1);
   static const struct
   {
@@ -421,6 +422,7 @@ test_split (void)
     {CD_WP_UNIT_TEXT,   "Para one\nstill one.", NULL                                              },
     { CD_WP_UNIT_BLOCK, NULL,                   "<!-- wp:more -->\n<!--more-->\n<!-- /wp:more -->"},
     { CD_WP_UNIT_TEXT,  "- a\n- b",             NULL                                              },
+    { CD_WP_UNIT_BLOCK, NULL,                   "<!-- wp:y /-->"                                  },
  /* An unclosed fence runs to the end. */
     { CD_WP_UNIT_BLOCK, NULL,                   "<!-- wp:x /-->"                                  },
   };

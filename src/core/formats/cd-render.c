@@ -63,16 +63,10 @@ static void append_escaped (GString *out, const char *text);
 static gboolean
 is_wordpress_fence (cmark_node *node)
 {
-  const char *info;
-  gsize       n = strlen (CD_WP_FENCE_INFO);
-
   g_assert (node != NULL);
 
-  if (cmark_node_get_type (node) != CMARK_NODE_CODE_BLOCK)
-    return FALSE;
-  info = cmark_node_get_fence_info (node);
-  return info != NULL && strncmp (info, CD_WP_FENCE_INFO, n) == 0 &&
-         (info[n] == '\0' || g_ascii_isspace (info[n]));
+  return cmark_node_get_type (node) == CMARK_NODE_CODE_BLOCK &&
+         cd_wp_is_fence_info (cmark_node_get_fence_info (node));
 }
 
 /* The box that stands for a block kept as WordPress markup: its label and

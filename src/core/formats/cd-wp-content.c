@@ -330,30 +330,27 @@ line_end (const char *text,
 
 static gboolean
 is_wordpress_fence (cmark_node *node,
-                    int        *fence_length)
+                    int        *fence_length,
+                    char       *fence_char)
 {
-  const char *info;
-  int         offset = 0;
-  char        fence_char = 0;
-  gsize       n = strlen (CD_WP_FENCE_INFO);
+  int offset = 0;
 
-  g_assert (node != NULL && fence_length != NULL);
+  g_assert (node != NULL && fence_length != NULL && fence_char != NULL);
 
-  if (cmark_node_get_type (node) != CMARK_NODE_CODE_BLOCK ||
-      !cmark_node_get_fenced (node, fence_length, &offset, &fence_char))
-    return FALSE;
-  info = cmark_node_get_fence_info (node);
-  return info != NULL && strncmp (info, CD_WP_FENCE_INFO, n) == 0 &&
-         (info[n] == '\0' || g_ascii_isspace (info[n]));
+  return cmark_node_get_type (node) == CMARK_NODE_CODE_BLOCK &&
+         cmark_node_get_fenced (node, fence_length, &offset, fence_char) &&
+         cd_wp_is_fence_info (cmark_node_get_fence_info (node));
 }
 
-/* Whether line @line of @text closes a fence of @fence_length backticks. */
+/* Whether line @line of @text closes a fence of @fence_length times
+ * @fence_char. */
 static gboolean
 closes_fence (const char *text,
               gsize       length,
               GArray     *starts,
               guint       line,
-              int         fence_length)
+              int         fence_length,
+              char        fence_char)
 {
   gsize p = g_array_index (starts, gsize, line);
   gsize end = line_end (text, length, starts, line);
@@ -363,7 +360,7 @@ closes_fence (const char *text,
 
   while (p < end && text[p] == ' ' && indent < 3)
     p++, indent++;
-  while (p < end && text[p] == '`')
+  while (p < end && text[p] == fence_char)
     p++, run++;
   if (run < fence_length)
     return FALSE;
@@ -382,6 +379,7 @@ unit_of_node (const char *body,
   guint    first = cmark_node_get_start_line (node) - 1;
   guint    last = cmark_node_get_end_line (node) - 1;
   int      fence_length = 0;
+  char     fence_char = '`';
 
   g_assert (body != NULL && starts != NULL && node != NULL);
 
@@ -395,11 +393,11 @@ unit_of_node (const char *body,
   unit.markup_start = unit.start;
   unit.markup_end = unit.end;
 
-  if (is_wordpress_fence (node, &fence_length))
+  if (is_wordpress_fence (node, &fence_length, &fence_char))
     {
       unit.kind = CD_WP_UNIT_BLOCK;
       unit.markup_start = first + 1 < starts->len ? g_array_index (starts, gsize, first + 1) : length;
-      if (last > first && closes_fence (body, length, starts, last, fence_length))
+      if (last > first && closes_fence (body, length, starts, last, fence_length, fence_char))
         unit.markup_end = line_end (body, length, starts, last - 1);
       else
         {

@@ -226,6 +226,22 @@ label_for_block (const CdWpBlock *block)
 }
 
 /**
+ * cd_wp_is_fence_info:
+ * @info: (nullable): the info string of a Markdown fence
+ *
+ * Returns: whether a fence with this info string holds block markup: its
+ *   first word is `wordpress`
+ */
+gboolean
+cd_wp_is_fence_info (const char *info)
+{
+  gsize n = strlen (CD_WP_FENCE_INFO);
+
+  return info != NULL && strncmp (info, CD_WP_FENCE_INFO, n) == 0 &&
+         (info[n] == '\0' || g_ascii_isspace (info[n]));
+}
+
+/**
  * cd_wp_block_label:
  * @markup: the markup of one block, as a `wordpress` fence holds it
  * @length: its length, or -1

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 /* The info string of a Markdown fence that holds block markup. */
 #define CD_WP_FENCE_INFO "wordpress"
 
+gboolean   cd_wp_is_fence_info (const char *info);
 char      *cd_wp_block_label (const char *markup,
                               gssize      length);
 GPtrArray *cd_wp_block_image_alts (const char *markup,
