@@ -253,8 +253,7 @@ round_trip_fixture (const char *name,
                                     f.content + span_end (&f, 0));
       }
     g_assert_cmpstr (content, ==, expected);
-    if (!implicit)
-      assert_wordpress_reads (content, names);
+    assert_wordpress_reads (content, names);
     g_string_append (table, " exact |");
   }
 
@@ -281,8 +280,7 @@ round_trip_fixture (const char *name,
           f.units->len > 2 ? "\n\n" : "",
           f.content + (f.units->len > 2 ? span_start (&f, 2) : span_end (&f, 1)));
       g_assert_cmpstr (content, ==, expected);
-      if (!implicit)
-        assert_wordpress_reads (content, names);
+      assert_wordpress_reads (content, names);
       g_string_append (table, " exact |");
 
       /* The second unit deleted. */
@@ -295,8 +293,7 @@ round_trip_fixture (const char *name,
         g_autofree char *left = names_with (f.names, "delete", 1);
 
         g_assert_cmpstr (after, ==, expect);
-        if (!implicit)
-          assert_wordpress_reads (after, left);
+        assert_wordpress_reads (after, left);
         g_string_append (table, " exact |\n");
       }
     }
