@@ -86,6 +86,28 @@ load_fixture (const char *name,
   return TRUE;
 }
 
+/* Whether every top-level block ends with its own delimiter and no HTML
+ * between blocks holds a delimiter: only then does WordPress read each unit
+ * the same wherever it is put. (A stray closer swallows what follows it,
+ * wherever it goes; so does a block left open.) */
+static gboolean
+fixture_well_formed (Fixture *f)
+{
+  g_autoptr (GPtrArray) blocks = cd_wp_blocks_parse (f->content, f->length);
+
+  if (!cd_wp_blocks_cover (blocks, f->length))
+    return FALSE;
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      CdWpBlock       *block = g_ptr_array_index (blocks, i);
+      g_autofree char *bytes = g_strndup (f->content + block->start, block->end - block->start);
+
+      if (block->name == NULL ? strstr (bytes, "wp:") != NULL : !g_str_has_suffix (bytes, "-->"))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gsize
 span_start (Fixture *f,
             guint    i)
@@ -181,14 +203,16 @@ round_trip_fixture (const char *name,
   Fixture          f;
   guint            paragraph = G_MAXUINT;
   g_autofree char *same_names = NULL;
-  gboolean         implicit = g_str_has_prefix (name, "malformed-");
+  gboolean         well_formed;
 
   if (!load_fixture (name, &f))
     {
       fixture_clear (&f);
       return;
     }
-  g_test_message ("%s: %u units", name, f.units->len);
+  well_formed = fixture_well_formed (&f);
+  g_test_message ("%s: %u units%s", name, f.units->len,
+                  well_formed ? "" : ", broken markup: WordPress's reading compared only in place");
   /* The units are the blocks, one for one. */
   g_assert_cmpuint (f.units->len, ==, f.names->len);
   same_names = names_with (f.names, "same", 0);
@@ -225,6 +249,7 @@ round_trip_fixture (const char *name,
                                                    f.content + close);
 
       g_assert_cmpstr (content, ==, expected);
+      /* The order is unchanged, so even broken markup reads the same. */
       assert_wordpress_reads (content, same_names);
       g_string_append (table, " exact |");
     }
@@ -253,7 +278,8 @@ round_trip_fixture (const char *name,
                                     f.content + span_end (&f, 0));
       }
     g_assert_cmpstr (content, ==, expected);
-    assert_wordpress_reads (content, names);
+    if (well_formed)
+      assert_wordpress_reads (content, names);
     g_string_append (table, " exact |");
   }
 
@@ -280,7 +306,8 @@ round_trip_fixture (const char *name,
           f.units->len > 2 ? "\n\n" : "",
           f.content + (f.units->len > 2 ? span_start (&f, 2) : span_end (&f, 1)));
       g_assert_cmpstr (content, ==, expected);
-      assert_wordpress_reads (content, names);
+      if (well_formed)
+        assert_wordpress_reads (content, names);
       g_string_append (table, " exact |");
 
       /* The second unit deleted. */
@@ -293,7 +320,8 @@ round_trip_fixture (const char *name,
         g_autofree char *left = names_with (f.names, "delete", 1);
 
         g_assert_cmpstr (after, ==, expect);
-        assert_wordpress_reads (after, left);
+        if (well_formed)
+          assert_wordpress_reads (after, left);
         g_string_append (table, " exact |\n");
       }
     }
