@@ -22,6 +22,14 @@
 #include "cd-wp-blocks-private.h"
 #include "cd-wp-blocks.h"
 
+static JsonNode *
+empty_attributes (void)
+{
+  g_autoptr (JsonObject) object = json_object_new ();
+
+  return json_node_init_object (json_node_alloc (), object);
+}
+
 /**
  * cd_wp_block_new:
  * @name: (nullable): a block name with its namespace, %NULL for freeform
@@ -37,7 +45,7 @@ cd_wp_block_new (const char *name,
   CdWpBlock *block = g_new0 (CdWpBlock, 1);
 
   block->name = g_strdup (name);
-  block->attrs = attrs != NULL ? attrs : json_node_init_object (json_node_alloc (), json_object_new ());
+  block->attrs = attrs != NULL ? attrs : empty_attributes ();
   block->inner_blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_wp_block_free);
   block->inner_html = g_strdup ("");
   block->inner_content = g_ptr_array_new_with_free_func (g_free);
@@ -359,7 +367,7 @@ decode_attributes (const Token *token)
   g_assert (token != NULL);
 
   if (token->attrs == NULL)
-    return json_node_init_object (json_node_alloc (), json_object_new ());
+    return empty_attributes ();
   node = cd_json_parse (token->attrs, token->attrs_length, NULL);
   if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
     g_clear_pointer (&node, json_node_unref);
