@@ -238,6 +238,14 @@ test_delimiters (void)
     "<!-- wp:a {\"unterminated\":1 /-->",
     "<!-- wp:a {\"x\":[1,2,{\"y\":{}}]} /-->",
     "<!-- wp:a {\"0\":\"zero\",\"1\":\"one\"} /-->",
+    /* JSON WordPress refuses, and JSON it reads its own way. */
+    "<!-- wp:a {'a':1} /--><!-- wp:a {\"a\":01} /--><!-- wp:a {\"a\":.5} /-->",
+    "<!-- wp:a {\"a\":true /* c */} /--><!-- wp:a {\"a\":\"x\ty\"} /--><!-- wp:a {\"a\":1,} /-->",
+    "<!-- wp:a {\"a\":\"\\ud800\"} /--><!-- wp:a {\"a\":\"\\ud83d\\ude00 \\u00e9\"} /-->",
+    "<!-- wp:a {\"a\":12345678901234567890,\"b\":-9223372036854775808} /-->",
+    "<!-- wp:a {\"a\":-0,\"b\":-0.0,\"c\":1E+2} /-->",
+    "<!-- wp:a {\"a\":1,\"a\":2,\"b\":3} /--><!-- wp:a {\"\":\"empty key\"} /-->",
+    "<!-- wp:a {\"a\":\"\xff\"} /-->",
   };
   const char *missing = cd_test_oracle_missing ();
 

@@ -10,8 +10,9 @@
  *
  * It loads WordPress's real code unchanged from Debian's package
  * (WORDPRESS_DIR, default /usr/share/wordpress): the hook API, functions.php
- * for wp_json_encode(), the parser class and blocks.php. Nothing else of
- * WordPress is needed for these functions, so no database or site is.
+ * and formatting.php for wp_json_encode(), the parser class and blocks.php.
+ * Nothing else of WordPress is needed for these functions, so no database
+ * or site is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,7 @@ error_reporting( E_ALL & ~E_DEPRECATED );
 
 require ABSPATH . WPINC . '/plugin.php';
 require ABSPATH . WPINC . '/functions.php';
+require ABSPATH . WPINC . '/formatting.php';
 require ABSPATH . WPINC . '/class-wp-block-parser.php';
 require ABSPATH . WPINC . '/blocks.php';
 

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -19,5 +19,8 @@ _cd_wp_php_nonempty (const char *s,
 
   return n > 0 && !(n == 1 && s[0] == '0');
 }
+
+JsonNode *_cd_wp_json_decode (const char *data,
+                              gsize       length);
 
 G_END_DECLS

@@ -18,7 +18,6 @@
 
 #include <string.h>
 
-#include "cd-json.h"
 #include "cd-wp-blocks-private.h"
 #include "cd-wp-blocks.h"
 
@@ -368,7 +367,7 @@ decode_attributes (const Token *token)
 
   if (token->attrs == NULL)
     return empty_attributes ();
-  node = cd_json_parse (token->attrs, token->attrs_length, NULL);
+  node = _cd_wp_json_decode (token->attrs, token->attrs_length);
   if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
     g_clear_pointer (&node, json_node_unref);
   return node;

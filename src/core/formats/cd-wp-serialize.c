@@ -88,13 +88,6 @@ encode_double (GString *out,
 
   g_assert (out != NULL);
 
-  if (!isfinite (value))
-    {
-      /* json_encode() fails on these; WordPress would then write nothing
-       * sensible. Zero keeps the output valid JSON. */
-      g_string_append_c (out, '0');
-      return;
-    }
   if (value == 0)
     {
       g_string_append (out, signbit (value) ? "-0" : "0");
@@ -232,6 +225,36 @@ encode_node (GString  *out,
     }
 }
 
+/* Whether @node holds an infinite number (json_decode() reads 1e999 so),
+ * which json_encode() refuses. */
+static gboolean
+has_non_finite (JsonNode *node)
+{
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr (GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (has_non_finite (json_object_get_member (object, l->data)))
+          return TRUE;
+      return FALSE;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (has_non_finite (json_array_get_element (array, i)))
+          return TRUE;
+      return FALSE;
+    }
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+         !isfinite (json_node_get_double (node));
+}
+
 /**
  * cd_wp_block_attributes_serialize:
  * @attrs: a JSON object
@@ -239,7 +262,8 @@ encode_node (GString  *out,
  * Encodes block attributes as serialize_block_attributes() does: PHP's
  * json_encode() without escaped slashes or Unicode, then "--", "<", ">",
  * "&" and \" written as \u escapes so that the JSON cannot end the HTML
- * comment it sits in.
+ * comment it sits in. Attributes json_encode() refuses (an infinite
+ * number) give "", as they do in WordPress.
  *
  * Returns: (transfer full): the attribute JSON
  */
@@ -251,6 +275,8 @@ cd_wp_block_attributes_serialize (JsonNode *attrs)
 
   g_return_val_if_fail (attrs != NULL, NULL);
 
+  if (has_non_finite (attrs))
+    return g_strdup ("");
   encode_node (json, attrs);
   out = g_string_sized_new (json->len + 16);
   for (gsize i = 0; i < json->len; i++)
