@@ -13,6 +13,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "cd-render.h"
+#include "cd-wp-label.h"
 
 static const char *extension_names[] = {
   "table",
@@ -57,11 +58,100 @@ parse_markdown (const char    *markdown,
   return cmark_parser_finish (parser);
 }
 
+static void append_escaped (GString *out, const char *text);
+
+static gboolean
+is_wordpress_fence (cmark_node *node)
+{
+  g_assert (node != NULL);
+
+  return cmark_node_get_type (node) == CMARK_NODE_CODE_BLOCK &&
+         cd_wp_is_fence_info (cmark_node_get_fence_info (node));
+}
+
+/* The box that stands for a block kept as WordPress markup: its label and
+ * the alt text of its images, every word escaped. Nothing of the markup
+ * itself runs, and no image is fetched: the preview has its own policy
+ * for remote resources. */
+static char *
+wordpress_box (cmark_node   *node,
+               CdRenderFlags flags)
+{
+  const char      *markup = cmark_node_get_literal (node);
+  g_autofree char *label = cd_wp_block_label (markup != NULL ? markup : "", -1);
+  g_autoptr (GPtrArray) alts = cd_wp_block_image_alts (markup != NULL ? markup : "", -1);
+  GString *out = g_string_new ("<figure class=\"cd-wp-block\"");
+  guint    shown = 0;
+
+  g_assert (node != NULL);
+
+  if (flags & CD_RENDER_SOURCEPOS)
+    g_string_append_printf (out, " data-sourcepos=\"%d:%d-%d:%d\"",
+                            cmark_node_get_start_line (node), cmark_node_get_start_column (node),
+                            cmark_node_get_end_line (node), cmark_node_get_end_column (node));
+  g_string_append (out, ">\n<figcaption class=\"cd-wp-block-label\">");
+  append_escaped (out, label);
+  g_string_append (out, "</figcaption>\n");
+  for (guint i = 0; i < alts->len; i++)
+    {
+      const char *alt = g_ptr_array_index (alts, i);
+
+      if (*alt == '\0')
+        continue;
+      if (shown++ == 0)
+        g_string_append (out, "<ul class=\"cd-wp-block-alts\">\n");
+      g_string_append (out, "<li>");
+      append_escaped (out, alt);
+      g_string_append (out, "</li>\n");
+    }
+  if (shown > 0)
+    g_string_append (out, "</ul>\n");
+  g_string_append (out, "</figure>\n");
+  return g_string_free (out, FALSE);
+}
+
+/* Replaces each `wordpress` fence by its box, written as it is, or with
+ * @drop, removes it: a block's markup is not text a reader reads. */
+static void
+replace_wordpress_fences (cmark_node   *doc,
+                          CdRenderFlags flags,
+                          gboolean      drop)
+{
+  g_autoptr (GPtrArray) fences = g_ptr_array_new ();
+  cmark_iter      *iter = cmark_iter_new (doc);
+  cmark_event_type event;
+
+  g_assert (doc != NULL);
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    if (event == CMARK_EVENT_ENTER && is_wordpress_fence (cmark_iter_get_node (iter)))
+      g_ptr_array_add (fences, cmark_iter_get_node (iter));
+  cmark_iter_free (iter);
+
+  for (guint i = 0; i < fences->len; i++)
+    {
+      cmark_node *fence = g_ptr_array_index (fences, i);
+
+      if (!drop)
+        {
+          cmark_node      *box = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
+          g_autofree char *html = wordpress_box (fence, flags);
+
+          cmark_node_set_on_enter (box, html);
+          cmark_node_insert_before (fence, box);
+        }
+      cmark_node_free (fence);
+    }
+}
+
 /**
  * cd_render_markdown:
  * @markdown: CommonMark with GFM tables, strikethrough and autolinks
  * @length: its length in bytes, or -1 when it ends with a NUL
  * @flags: %CD_RENDER_SOURCEPOS adds data-sourcepos attributes
+ *
+ * A fence with the info string `wordpress` (a WordPress block kept as it
+ * is) is shown as a labelled box, never as its markup.
  *
  * Returns: (transfer full): an HTML fragment
  */
@@ -82,6 +172,7 @@ cd_render_markdown (const char   *markdown,
     length = strlen (markdown);
 
   doc = parse_markdown (markdown, length, options, &parser);
+  replace_wordpress_fences (doc, flags, FALSE);
   html = cmark_render_html_with_mem (doc, options, cmark_parser_get_syntax_extensions (parser),
                                      mem);
   copy = g_strdup (html);
@@ -96,7 +187,8 @@ cd_render_markdown (const char   *markdown,
  * @markdown: Markdown
  * @length: its length in bytes, or -1 when it ends with a NUL
  *
- * Returns: (transfer full): the text a reader sees, without markup
+ * Returns: (transfer full): the text a reader sees, without markup; a
+ *   `wordpress` fence (a block kept as markup) gives no text
  */
 char *
 cd_render_plain_text (const char *markdown,
@@ -114,6 +206,7 @@ cd_render_plain_text (const char *markdown,
     length = strlen (markdown);
 
   doc = parse_markdown (markdown, length, options, &parser);
+  replace_wordpress_fences (doc, CD_RENDER_NONE, TRUE);
   text = cmark_render_plaintext_with_mem (doc, options, 0, mem);
   copy = g_strdup (text);
   mem->free (text);

@@ -1,0 +1,28 @@
+/* cd-wp-content-private.h: what the files of the post content converter
+ * share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cmark-gfm.h>
+
+#include "cd-wp-blocks.h"
+
+G_BEGIN_DECLS
+
+cmark_node *_cd_wp_markdown_parse (const char    *markdown,
+                                   gsize          length,
+                                   cmark_parser **parser_out);
+void        _cd_wp_markup_append_node (GString    *out,
+                                       cmark_node *node);
+char       *_cd_wp_markdown_to_markup (const char *markdown,
+                                       gsize       length);
+char       *_cd_wp_block_to_markdown (const CdWpBlock *block,
+                                      char             bullet);
+gboolean    _cd_wp_is_text_block (const CdWpBlock *block);
+char       *_cd_wp_node_to_html (cmark_node   *node,
+                                 cmark_parser *parser);
+
+G_END_DECLS

@@ -1,0 +1,659 @@
+/* cd-wp-content.c: WordPress post content to the article body and back.
+ *
+ * A block post's top-level blocks become units of the body, separated by a
+ * blank line. A text block becomes Markdown only when writing that Markdown
+ * back gives the block's exact bytes; every other block, and any HTML
+ * between blocks, becomes a fence with the info string "wordpress" holding
+ * its markup. On the way back each unit whose Markdown (or markup) is that
+ * of a unit of the base content takes the base's bytes, and the base's
+ * separators where two such units were neighbours; what is new or edited is
+ * written as the block editor writes it. A classic post (no block
+ * delimiters) stays classic HTML.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-wp-content"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-import.h"
+#include "cd-wp-content-private.h"
+#include "cd-wp-content.h"
+
+typedef struct
+{
+  gboolean opaque;
+  gsize    start; /* in the content */
+  gsize    end;
+  char    *key; /* the unit's Markdown, or its markup for an opaque one */
+} BaseUnit;
+
+typedef struct
+{
+  GArray  *units; /* BaseUnit */
+  gboolean classic;
+  GString *body;
+} Analysis;
+
+static void
+base_unit_clear (gpointer data)
+{
+  BaseUnit *unit = data;
+
+  g_free (unit->key);
+}
+
+static void
+analysis_clear (Analysis *analysis)
+{
+  g_assert (analysis != NULL);
+
+  g_clear_pointer (&analysis->units, g_array_unref);
+  if (analysis->body != NULL)
+    g_string_free (g_steal_pointer (&analysis->body), TRUE);
+}
+
+static gboolean
+is_blank (const char *text,
+          gsize       n)
+{
+  g_assert (text != NULL);
+
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+has_named_block (GPtrArray *blocks)
+{
+  g_assert (blocks != NULL);
+
+  for (guint i = 0; i < blocks->len; i++)
+    if (((CdWpBlock *) g_ptr_array_index (blocks, i))->name != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * cd_wp_fence:
+ * @markup: block markup
+ * @length: its length, or -1
+ *
+ * Returns: (transfer full): a Markdown fence with the info string
+ *   `wordpress` holding @markup exactly; the fence is longer than any run
+ *   of backticks in @markup, so nothing in it can close it
+ */
+char *
+cd_wp_fence (const char *markup,
+             gssize      length)
+{
+  guint    run = 0, longest = 0;
+  GString *out;
+
+  g_return_val_if_fail (markup != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (markup);
+  for (gssize i = 0; i < length; i++)
+    {
+      run = markup[i] == '`' ? run + 1 : 0;
+      longest = MAX (longest, run);
+    }
+  longest = MAX (longest + 1, 3);
+  out = g_string_sized_new (length + 2 * longest + 16);
+  for (guint i = 0; i < longest; i++)
+    g_string_append_c (out, '`');
+  g_string_append (out, CD_WP_FENCE_INFO "\n");
+  g_string_append_len (out, markup, length);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < longest; i++)
+    g_string_append_c (out, '`');
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_unit (Analysis   *analysis,
+          const char *content,
+          gsize       start,
+          gsize       end,
+          char       *markdown)
+{
+  BaseUnit unit = { markdown == NULL, start, end, NULL };
+
+  g_assert (analysis != NULL && content != NULL);
+
+  unit.key = markdown != NULL ? markdown : g_strndup (content + start, end - start);
+  if (analysis->body->len > 0)
+    g_string_append (analysis->body, "\n\n");
+  if (markdown != NULL)
+    g_string_append (analysis->body, markdown);
+  else
+    {
+      g_autofree char *fence = cd_wp_fence (content + start, end - start);
+
+      g_string_append (analysis->body, fence);
+    }
+  g_array_append_val (analysis->units, unit);
+}
+
+/* The Markdown of a text block when it writes back to the block's exact
+ * bytes, else %NULL. */
+static char *
+text_block_markdown (const CdWpBlock *block,
+                     const char      *content,
+                     char             bullet)
+{
+  g_autofree char *markdown = NULL;
+  g_autofree char *markup = NULL;
+
+  g_assert (block != NULL && content != NULL);
+
+  if (!_cd_wp_is_text_block (block))
+    return NULL;
+  markdown = _cd_wp_block_to_markdown (block, bullet);
+  if (markdown == NULL)
+    return NULL;
+  markup = _cd_wp_markdown_to_markup (markdown, strlen (markdown));
+  if (strlen (markup) != block->end - block->start ||
+      memcmp (markup, content + block->start, block->end - block->start) != 0)
+    return NULL;
+  return g_steal_pointer (&markdown);
+}
+
+static void
+analyse (const char *content,
+         gsize       length,
+         Analysis   *analysis)
+{
+  g_autoptr (GPtrArray) blocks = cd_wp_blocks_parse (content, length);
+  char last_bullet = 0;
+
+  g_assert (content != NULL && analysis != NULL);
+
+  analysis->units = g_array_new (FALSE, TRUE, sizeof (BaseUnit));
+  g_array_set_clear_func (analysis->units, base_unit_clear);
+  analysis->body = g_string_sized_new (length + 64);
+  analysis->classic = !has_named_block (blocks);
+
+  if (analysis->classic)
+    {
+      g_autofree char *markdown = cd_html_to_markdown (content, length);
+
+      g_string_append (analysis->body, markdown);
+      return;
+    }
+  if (!cd_wp_blocks_cover (blocks, length))
+    {
+      /* Broken markup WordPress reads with overlaps is kept whole. */
+      gsize start = 0, end = length;
+
+      while (start < end && g_ascii_isspace (content[start]))
+        start++;
+      while (end > start && g_ascii_isspace (content[end - 1]))
+        end--;
+      add_unit (analysis, content, start, end, NULL);
+      g_string_append_c (analysis->body, '\n');
+      return;
+    }
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      CdWpBlock *block = g_ptr_array_index (blocks, i);
+      char      *markdown;
+      char       bullet;
+
+      if (block->name == NULL && is_blank (content + block->start, block->end - block->start))
+        continue;
+      /* A list right after a list would run into it in Markdown; the other
+       * bullet keeps them apart. */
+      bullet = last_bullet == '-' ? '*' : '-';
+      markdown = text_block_markdown (block, content, bullet);
+      last_bullet = markdown != NULL && strcmp (block->name, "core/list") == 0 ? bullet : 0;
+      {
+        /* The white space around HTML between blocks (or at the end of a
+         * block left open) separates units. */
+        gsize start = block->start, end = block->end;
+
+        while (g_ascii_isspace (content[start]))
+          start++;
+        while (g_ascii_isspace (content[end - 1]))
+          end--;
+        add_unit (analysis, content, start, end, markdown);
+      }
+    }
+  if (analysis->body->len > 0)
+    g_string_append_c (analysis->body, '\n');
+}
+
+/**
+ * cd_wp_content_is_classic:
+ * @content: post content
+ * @length: its length, or -1
+ *
+ * Returns: whether @content has no block delimiters WordPress reads (a
+ *   post of the classic editor); empty content is not classic
+ */
+gboolean
+cd_wp_content_is_classic (const char *content,
+                          gssize      length)
+{
+  g_autoptr (GPtrArray) blocks = NULL;
+
+  g_return_val_if_fail (content != NULL, FALSE);
+
+  if (length < 0)
+    length = strlen (content);
+  if (is_blank (content, length))
+    return FALSE;
+  blocks = cd_wp_blocks_parse (content, length);
+  return !has_named_block (blocks);
+}
+
+/**
+ * cd_wp_content_to_body:
+ * @content: post content as WordPress stores it (`content.raw`)
+ * @length: its length, or -1
+ *
+ * Converts post content to the article body. A block post becomes its
+ * top-level blocks, one unit each, separated by a blank line: text blocks
+ * that map exactly to Markdown as Markdown, every other block (and HTML
+ * between blocks) as a `wordpress` fence (see cd_wp_fence()). A classic
+ * post becomes Markdown as cd_html_to_markdown() reads HTML.
+ *
+ * Returns: (transfer full): the body Markdown, ending with a line break
+ *   unless empty
+ */
+char *
+cd_wp_content_to_body (const char *content,
+                       gssize      length)
+{
+  Analysis analysis = { 0 };
+  char    *body;
+
+  g_return_val_if_fail (content != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (content);
+  analyse (content, length, &analysis);
+  body = g_strdup (analysis.body->str);
+  analysis_clear (&analysis);
+  return body;
+}
+
+/* Line starts of @text, counting \n, \r\n and \r as cmark does. */
+static GArray *
+line_starts (const char *text,
+             gsize       length)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize   zero = 0;
+
+  g_assert (text != NULL);
+
+  g_array_append_val (starts, zero);
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == '\r' && i + 1 < length && text[i + 1] == '\n')
+        i++;
+      if (text[i] == '\n' || text[i] == '\r')
+        {
+          gsize next = i + 1;
+
+          g_array_append_val (starts, next);
+        }
+    }
+  return starts;
+}
+
+static gsize
+line_end (const char *text,
+          gsize       length,
+          GArray     *starts,
+          guint       line)
+{
+  gsize end;
+
+  g_assert (text != NULL && starts != NULL);
+
+  if (line >= starts->len)
+    return length;
+  end = line + 1 < starts->len ? g_array_index (starts, gsize, line + 1) : length;
+  while (end > g_array_index (starts, gsize, line) && (text[end - 1] == '\n' || text[end - 1] == '\r'))
+    end--;
+  return end;
+}
+
+static gboolean
+is_wordpress_fence (cmark_node *node,
+                    int        *fence_length,
+                    char       *fence_char)
+{
+  int offset = 0;
+
+  g_assert (node != NULL && fence_length != NULL && fence_char != NULL);
+
+  return cmark_node_get_type (node) == CMARK_NODE_CODE_BLOCK &&
+         cmark_node_get_fenced (node, fence_length, &offset, fence_char) &&
+         cd_wp_is_fence_info (cmark_node_get_fence_info (node));
+}
+
+/* Whether line @line of @text closes a fence of @fence_length times
+ * @fence_char. */
+static gboolean
+closes_fence (const char *text,
+              gsize       length,
+              GArray     *starts,
+              guint       line,
+              int         fence_length,
+              char        fence_char)
+{
+  gsize p = g_array_index (starts, gsize, line);
+  gsize end = line_end (text, length, starts, line);
+  int   indent = 0, run = 0;
+
+  g_assert (text != NULL);
+
+  while (p < end && text[p] == ' ' && indent < 3)
+    p++, indent++;
+  while (p < end && text[p] == fence_char)
+    p++, run++;
+  if (run < fence_length)
+    return FALSE;
+  while (p < end && (text[p] == ' ' || text[p] == '\t'))
+    p++;
+  return p == end;
+}
+
+static CdWpUnit
+unit_of_node (const char *body,
+              gsize       length,
+              GArray     *starts,
+              cmark_node *node)
+{
+  CdWpUnit unit = { CD_WP_UNIT_TEXT, 0, 0, 0, 0 };
+  guint    first = cmark_node_get_start_line (node) - 1;
+  guint    last = cmark_node_get_end_line (node) - 1;
+  int      fence_length = 0;
+  char     fence_char = '`';
+
+  g_assert (body != NULL && starts != NULL && node != NULL);
+
+  first = MIN (first, starts->len - 1);
+  last = CLAMP (last, first, starts->len - 1);
+  unit.start = g_array_index (starts, gsize, first) + MAX (cmark_node_get_start_column (node), 1) - 1;
+  unit.end = line_end (body, length, starts, last);
+  while (unit.end > unit.start && g_ascii_isspace (body[unit.end - 1]))
+    unit.end--;
+  unit.start = MIN (unit.start, unit.end);
+  unit.markup_start = unit.start;
+  unit.markup_end = unit.end;
+
+  if (is_wordpress_fence (node, &fence_length, &fence_char))
+    {
+      unit.kind = CD_WP_UNIT_BLOCK;
+      unit.markup_start = first + 1 < starts->len ? g_array_index (starts, gsize, first + 1) : length;
+      if (last > first && closes_fence (body, length, starts, last, fence_length, fence_char))
+        unit.markup_end = line_end (body, length, starts, last - 1);
+      else
+        {
+          /* An unclosed fence runs to the end of the body. */
+          unit.markup_end = length;
+          if (unit.markup_end > unit.markup_start && body[unit.markup_end - 1] == '\n')
+            unit.markup_end--;
+          unit.end = length;
+        }
+      unit.markup_end = MAX (unit.markup_end, unit.markup_start);
+    }
+  return unit;
+}
+
+typedef struct
+{
+  const char   *body;
+  gsize         length;
+  cmark_parser *parser;
+  cmark_node   *doc;
+  GArray       *units; /* CdWpUnit */
+  GPtrArray    *nodes; /* cmark_node*, one a unit */
+} Split;
+
+static void
+split_body (const char *body,
+            gsize       length,
+            Split      *split)
+{
+  g_autoptr (GArray) starts = line_starts (body, length);
+
+  g_assert (body != NULL && split != NULL);
+
+  split->body = body;
+  split->length = length;
+  split->doc = _cd_wp_markdown_parse (body, length, &split->parser);
+  split->units = g_array_new (FALSE, FALSE, sizeof (CdWpUnit));
+  split->nodes = g_ptr_array_new ();
+  for (cmark_node *node = cmark_node_first_child (split->doc); node != NULL;
+       node = cmark_node_next (node))
+    {
+      CdWpUnit unit = unit_of_node (body, length, starts, node);
+
+      g_array_append_val (split->units, unit);
+      g_ptr_array_add (split->nodes, node);
+    }
+}
+
+static void
+split_clear (Split *split)
+{
+  g_assert (split != NULL);
+
+  g_clear_pointer (&split->units, g_array_unref);
+  g_clear_pointer (&split->nodes, g_ptr_array_unref);
+  g_clear_pointer (&split->doc, cmark_node_free);
+  g_clear_pointer (&split->parser, cmark_parser_free);
+}
+
+/**
+ * cd_wp_body_split:
+ * @body: an article body
+ * @length: its length, or -1
+ *
+ * Splits a body into its top-level units: text (a paragraph, heading, list,
+ * quote, code block, table or rule, as Markdown) and blocks (each
+ * `wordpress` fence), with their byte ranges in @body.
+ *
+ * Returns: (transfer full) (element-type CdWpUnit): the units in order
+ */
+GArray *
+cd_wp_body_split (const char *body,
+                  gssize      length)
+{
+  Split   split = { 0 };
+  GArray *units;
+
+  g_return_val_if_fail (body != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (body);
+  split_body (body, length, &split);
+  units = g_steal_pointer (&split.units);
+  split_clear (&split);
+  return units;
+}
+
+static char *
+unit_key (const Split    *split,
+          const CdWpUnit *unit)
+{
+  g_assert (split != NULL && unit != NULL);
+
+  if (unit->kind == CD_WP_UNIT_BLOCK)
+    return g_strndup (split->body + unit->markup_start, unit->markup_end - unit->markup_start);
+  return g_strndup (split->body + unit->start, unit->end - unit->start);
+}
+
+/* A classic post stays classic: HTML without delimiters, each text unit as
+ * the preview renders it and each fence's markup as it is. */
+static char *
+classic_content (Split *split)
+{
+  GString *out = g_string_new (NULL);
+
+  g_assert (split != NULL);
+
+  for (guint i = 0; i < split->units->len; i++)
+    {
+      CdWpUnit *unit = &g_array_index (split->units, CdWpUnit, i);
+
+      if (unit->kind == CD_WP_UNIT_BLOCK)
+        {
+          g_string_append_len (out, split->body + unit->markup_start,
+                               unit->markup_end - unit->markup_start);
+          g_string_append_c (out, '\n');
+        }
+      else
+        {
+          g_autofree char *html = _cd_wp_node_to_html (g_ptr_array_index (split->nodes, i),
+                                                       split->parser);
+
+          g_string_append (out, html);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cd_wp_body_to_content:
+ * @body: an article body
+ * @length: its length, or -1
+ * @base: (nullable): the post content the body was made from (as
+ *   WordPress last gave it), or %NULL for a new post
+ * @base_length: its length, or -1
+ *
+ * Converts a body back to post content. With no edit the result is @base
+ * itself. Otherwise every unit whose Markdown is that of a unit of @base
+ * gets the base's exact bytes, and two units that were neighbours in @base
+ * keep the base's separator; each `wordpress` fence gives its markup
+ * exactly; new or edited text is written as the block editor of WordPress
+ * 6.1 writes it, separated by a blank line. Moved, deleted and inserted
+ * units follow the body. When @base is a classic post the result is classic
+ * HTML.
+ *
+ * Returns: (transfer full): post content
+ */
+char *
+cd_wp_body_to_content (const char *body,
+                       gssize      length,
+                       const char *base,
+                       gssize      base_length)
+{
+  Analysis analysis = { 0 };
+  Split    split = { 0 };
+  g_autoptr (GHashTable) by_key = NULL;
+  g_autoptr (GString) out = NULL;
+  gssize prev = -1;
+
+  g_return_val_if_fail (body != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (body);
+  if (base != NULL && base_length < 0)
+    base_length = strlen (base);
+  if (base != NULL && is_blank (base, base_length))
+    base = NULL;
+
+  if (base != NULL)
+    {
+      analyse (base, base_length, &analysis);
+      if (analysis.body->len == (gsize) length && memcmp (analysis.body->str, body, length) == 0)
+        {
+          analysis_clear (&analysis);
+          return g_strndup (base, base_length);
+        }
+    }
+
+  split_body (body, length, &split);
+  if (base != NULL && analysis.classic)
+    {
+      char *content = classic_content (&split);
+
+      split_clear (&split);
+      analysis_clear (&analysis);
+      return content;
+    }
+
+  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_queue_free);
+  for (guint j = 0; analysis.units != NULL && j < analysis.units->len; j++)
+    {
+      BaseUnit *unit = &g_array_index (analysis.units, BaseUnit, j);
+      GQueue   *queue = g_hash_table_lookup (by_key, unit->key);
+
+      if (queue == NULL)
+        g_hash_table_insert (by_key, unit->key, (queue = g_queue_new ()));
+      g_queue_push_tail (queue, GINT_TO_POINTER (j));
+    }
+
+  out = g_string_sized_new (length * 2 + 64);
+  for (guint i = 0; i < split.units->len; i++)
+    {
+      CdWpUnit        *unit = &g_array_index (split.units, CdWpUnit, i);
+      g_autofree char *key = unit_key (&split, unit);
+      GQueue          *queue = g_hash_table_lookup (by_key, key);
+      gssize           match = -1;
+
+      if (queue != NULL && !g_queue_is_empty (queue))
+        {
+          BaseUnit *candidate =
+              &g_array_index (analysis.units, BaseUnit, GPOINTER_TO_INT (g_queue_peek_head (queue)));
+
+          if (candidate->opaque == (unit->kind == CD_WP_UNIT_BLOCK))
+            match = GPOINTER_TO_INT (g_queue_pop_head (queue));
+        }
+
+      if (i > 0)
+        {
+          if (prev >= 0 && match == prev + 1)
+            {
+              BaseUnit *before = &g_array_index (analysis.units, BaseUnit, prev);
+              BaseUnit *after = &g_array_index (analysis.units, BaseUnit, match);
+
+              g_string_append_len (out, base + before->end, after->start - before->end);
+            }
+          else
+            g_string_append (out, "\n\n");
+        }
+
+      if (match >= 0)
+        {
+          BaseUnit *from = &g_array_index (analysis.units, BaseUnit, match);
+
+          g_string_append_len (out, base + from->start, from->end - from->start);
+        }
+      else if (unit->kind == CD_WP_UNIT_BLOCK)
+        g_string_append (out, key);
+      else
+        _cd_wp_markup_append_node (out, g_ptr_array_index (split.nodes, i));
+      prev = match;
+    }
+
+  /* The base's leading and trailing bytes (white space, as a rule) frame
+   * the content whatever its units became. */
+  if (analysis.units != NULL && analysis.units->len > 0)
+    {
+      BaseUnit *first = &g_array_index (analysis.units, BaseUnit, 0);
+      BaseUnit *last = &g_array_index (analysis.units, BaseUnit, analysis.units->len - 1);
+
+      if (out->len > 0)
+        {
+          g_string_prepend_len (out, base, first->start);
+          g_string_append_len (out, base + last->end, base_length - last->end);
+        }
+    }
+  split_clear (&split);
+  analysis_clear (&analysis);
+  return g_strdup (out->str);
+}

@@ -1,0 +1,372 @@
+/* cd-wp-label.c: what a person is shown for a block kept as it is: a short
+ * label ("Gallery · 4 images", "Columns · 3", "acme/widget") and the alt
+ * text of its images, for the editor's chips and the preview's boxes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-wp-label"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cd-wp-blocks.h"
+#include "cd-wp-label.h"
+
+/* The titles of WordPress 6.1's core blocks (wp-includes/blocks/ * /block.json),
+ * by name without "core/", sorted. Block names and titles are WordPress's
+ * own words, shown as WordPress shows them. */
+static const struct
+{
+  const char *name;
+  const char *title;
+} core_titles[] = {
+  {"archives",                      "Archives"                 },
+  { "audio",                        "Audio"                    },
+  { "avatar",                       "Avatar"                   },
+  { "block",                        "Reusable block"           },
+  { "button",                       "Button"                   },
+  { "buttons",                      "Buttons"                  },
+  { "calendar",                     "Calendar"                 },
+  { "categories",                   "Categories List"          },
+  { "code",                         "Code"                     },
+  { "column",                       "Column"                   },
+  { "columns",                      "Columns"                  },
+  { "comment-author-name",          "Comment Author Name"      },
+  { "comment-content",              "Comment Content"          },
+  { "comment-date",                 "Comment Date"             },
+  { "comment-edit-link",            "Comment Edit Link"        },
+  { "comment-reply-link",           "Comment Reply Link"       },
+  { "comment-template",             "Comment Template"         },
+  { "comments",                     "Comments"                 },
+  { "comments-pagination",          "Comments Pagination"      },
+  { "comments-pagination-next",     "Comments Next Page"       },
+  { "comments-pagination-numbers",  "Comments Page Numbers"    },
+  { "comments-pagination-previous", "Comments Previous Page"   },
+  { "comments-title",               "Comments Title"           },
+  { "cover",                        "Cover"                    },
+  { "embed",                        "Embed"                    },
+  { "file",                         "File"                     },
+  { "freeform",                     "Classic"                  },
+  { "gallery",                      "Gallery"                  },
+  { "group",                        "Group"                    },
+  { "heading",                      "Heading"                  },
+  { "home-link",                    "Home Link"                },
+  { "html",                         "Custom HTML"              },
+  { "image",                        "Image"                    },
+  { "latest-comments",              "Latest Comments"          },
+  { "latest-posts",                 "Latest Posts"             },
+  { "legacy-widget",                "Legacy Widget"            },
+  { "list",                         "List"                     },
+  { "list-item",                    "List item"                },
+  { "loginout",                     "Login/out"                },
+  { "media-text",                   "Media & Text"             },
+  { "missing",                      "Unsupported"              },
+  { "more",                         "More"                     },
+  { "navigation",                   "Navigation"               },
+  { "navigation-link",              "Custom Link"              },
+  { "navigation-submenu",           "Submenu"                  },
+  { "nextpage",                     "Page Break"               },
+  { "page-list",                    "Page List"                },
+  { "paragraph",                    "Paragraph"                },
+  { "pattern",                      "Pattern"                  },
+  { "post-author",                  "Post Author"              },
+  { "post-author-biography",        "Post Author Biography"    },
+  { "post-comments-form",           "Post Comments Form"       },
+  { "post-content",                 "Post Content"             },
+  { "post-date",                    "Post Date"                },
+  { "post-excerpt",                 "Post Excerpt"             },
+  { "post-featured-image",          "Post Featured Image"      },
+  { "post-navigation-link",         "Post Navigation Link"     },
+  { "post-template",                "Post Template"            },
+  { "post-terms",                   "Post Terms"               },
+  { "post-title",                   "Post Title"               },
+  { "preformatted",                 "Preformatted"             },
+  { "pullquote",                    "Pullquote"                },
+  { "query",                        "Query Loop"               },
+  { "query-no-results",             "No results"               },
+  { "query-pagination",             "Pagination"               },
+  { "query-pagination-next",        "Next Page"                },
+  { "query-pagination-numbers",     "Page Numbers"             },
+  { "query-pagination-previous",    "Previous Page"            },
+  { "query-title",                  "Query Title"              },
+  { "quote",                        "Quote"                    },
+  { "read-more",                    "Read More"                },
+  { "rss",                          "RSS"                      },
+  { "search",                       "Search"                   },
+  { "separator",                    "Separator"                },
+  { "shortcode",                    "Shortcode"                },
+  { "site-logo",                    "Site Logo"                },
+  { "site-tagline",                 "Site Tagline"             },
+  { "site-title",                   "Site Title"               },
+  { "social-link",                  "Social Icon"              },
+  { "social-links",                 "Social Icons"             },
+  { "spacer",                       "Spacer"                   },
+  { "table",                        "Table"                    },
+  { "tag-cloud",                    "Tag Cloud"                },
+  { "template-part",                "Template Part"            },
+  { "term-description",             "Term Description"         },
+  { "text-columns",                 "Text Columns (deprecated)"},
+  { "verse",                        "Verse"                    },
+  { "video",                        "Video"                    },
+ /* Blocks of later WordPress versions a post may already hold. */
+};
+
+static const struct
+{
+  const char *name;
+  const char *title;
+} later_titles[] = {
+  {"details",    "Details"  },
+  { "footnotes", "Footnotes"},
+};
+
+static int
+compare_title (const void *key,
+               const void *item)
+{
+  return strcmp (key, *(const char *const *) item);
+}
+
+static const char *
+core_title (const char *name)
+{
+  const char *const *found = bsearch (name, core_titles, G_N_ELEMENTS (core_titles),
+                                      sizeof core_titles[0], compare_title);
+
+  g_assert (name != NULL);
+
+  if (found != NULL)
+    return found[1];
+  for (guint i = 0; i < G_N_ELEMENTS (later_titles); i++)
+    if (strcmp (name, later_titles[i].name) == 0)
+      return later_titles[i].title;
+  return NULL;
+}
+
+static guint
+count_named (const CdWpBlock *block,
+             const char      *name)
+{
+  guint n = 0;
+
+  g_assert (block != NULL && name != NULL);
+
+  for (guint i = 0; i < block->inner_blocks->len; i++)
+    {
+      const CdWpBlock *inner = g_ptr_array_index (block->inner_blocks, i);
+
+      if (inner->name != NULL && strcmp (inner->name, name) == 0)
+        n++;
+    }
+  return n;
+}
+
+static guint
+count_images (const CdWpBlock *block)
+{
+  JsonObject *attrs;
+  guint       n = count_named (block, "core/image");
+  const char *p;
+
+  g_assert (block != NULL);
+
+  if (n > 0)
+    return n;
+  /* The gallery of WordPress before 5.9 lists its images by id. */
+  attrs = block->attrs != NULL && JSON_NODE_HOLDS_OBJECT (block->attrs)
+              ? json_node_get_object (block->attrs)
+              : NULL;
+  if (attrs != NULL && json_object_has_member (attrs, "ids") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (attrs, "ids")))
+    return json_array_get_length (json_object_get_array_member (attrs, "ids"));
+  for (p = strstr (block->inner_html, "<img"); p != NULL; p = strstr (p + 4, "<img"))
+    n++;
+  return n;
+}
+
+static char *
+label_for_block (const CdWpBlock *block)
+{
+  const char *short_name;
+  const char *title;
+
+  g_assert (block != NULL);
+
+  if (block->name == NULL)
+    return g_strdup ("Classic HTML");
+  if (!g_str_has_prefix (block->name, "core/"))
+    return g_strdup (block->name);
+  short_name = block->name + 5;
+  title = core_title (short_name);
+  if (title == NULL)
+    return g_strdup (short_name);
+  if (strcmp (short_name, "gallery") == 0)
+    {
+      guint n = count_images (block);
+
+      return g_strdup_printf ("%s · %u %s", title, n, n == 1 ? "image" : "images");
+    }
+  if (strcmp (short_name, "columns") == 0)
+    return g_strdup_printf ("%s · %u", title, count_named (block, "core/column"));
+  if (strcmp (short_name, "buttons") == 0 || strcmp (short_name, "social-links") == 0)
+    return g_strdup_printf ("%s · %u", title, block->inner_blocks->len);
+  if (strcmp (short_name, "embed") == 0 && block->attrs != NULL &&
+      JSON_NODE_HOLDS_OBJECT (block->attrs))
+    {
+      const char *provider = json_object_get_string_member_with_default (
+          json_node_get_object (block->attrs), "providerNameSlug", NULL);
+
+      if (provider != NULL && *provider != '\0')
+        return g_strdup_printf ("%s · %s", title, provider);
+    }
+  return g_strdup (title);
+}
+
+/**
+ * cd_wp_is_fence_info:
+ * @info: (nullable): the info string of a Markdown fence
+ *
+ * Returns: whether a fence with this info string holds block markup: its
+ *   first word is `wordpress`
+ */
+gboolean
+cd_wp_is_fence_info (const char *info)
+{
+  gsize n = strlen (CD_WP_FENCE_INFO);
+
+  return info != NULL && strncmp (info, CD_WP_FENCE_INFO, n) == 0 &&
+         (info[n] == '\0' || g_ascii_isspace (info[n]));
+}
+
+/**
+ * cd_wp_block_label:
+ * @markup: the markup of one block, as a `wordpress` fence holds it
+ * @length: its length, or -1
+ *
+ * Returns: (transfer full): a short label for the block: the title
+ *   WordPress gives a core block, with a count for galleries ("Gallery · 4
+ *   images"), columns and buttons, the provider of an embed; the name of
+ *   any other block ("acme/widget"); "Classic HTML" for HTML outside blocks
+ */
+char *
+cd_wp_block_label (const char *markup,
+                   gssize      length)
+{
+  g_autoptr (GPtrArray) blocks = NULL;
+  const CdWpBlock *first = NULL;
+  guint            named = 0;
+
+  g_return_val_if_fail (markup != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (markup);
+  blocks = cd_wp_blocks_parse (markup, length);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const CdWpBlock *block = g_ptr_array_index (blocks, i);
+
+      if (block->name == NULL && strspn (block->inner_html, " \t\r\n") == strlen (block->inner_html))
+        continue;
+      if (first == NULL)
+        first = block;
+      named++;
+    }
+  if (first == NULL)
+    return g_strdup ("Classic HTML");
+  if (named > 1)
+    return g_strdup_printf ("Blocks · %u", named);
+  return label_for_block (first);
+}
+
+/* The value of attribute @name in the tag starting at @tag, up to @end. */
+static char *
+tag_attribute (const char *tag,
+               const char *end,
+               const char *name)
+{
+  gsize n = strlen (name);
+
+  g_assert (tag != NULL && end != NULL && name != NULL);
+
+  for (const char *p = tag; p + n + 2 < end; p++)
+    {
+      if ((p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n') &&
+          g_ascii_strncasecmp (p, name, n) == 0 && p[n] == '=' && (p[n + 1] == '"' || p[n + 1] == '\''))
+        {
+          const char *value = p + n + 2;
+          const char *close = memchr (value, p[n + 1], end - value);
+
+          if (close == NULL)
+            return NULL;
+          return g_strndup (value, close - value);
+        }
+    }
+  return NULL;
+}
+
+/* The few character references alt text holds in practice. */
+static char *
+decode_attribute (const char *value)
+{
+  static const char *const from[] = { "&amp;", "&lt;", "&gt;", "&quot;", "&#039;", "&#39;", "&#8217;" };
+  static const char *const to[] = { "&", "<", ">", "\"", "'", "'", "’" };
+  GString                 *out = g_string_new (NULL);
+
+  g_assert (value != NULL);
+
+  for (const char *p = value; *p;)
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (from); i++)
+        if (g_str_has_prefix (p, from[i]))
+          break;
+      if (i < G_N_ELEMENTS (from))
+        {
+          g_string_append (out, to[i]);
+          p += strlen (from[i]);
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cd_wp_block_image_alts:
+ * @markup: block markup
+ * @length: its length, or -1
+ *
+ * Returns: (transfer container) (element-type utf8): the alt text of every
+ *   image in @markup, in order ("" for an image without one)
+ */
+GPtrArray *
+cd_wp_block_image_alts (const char *markup,
+                        gssize      length)
+{
+  GPtrArray  *alts = g_ptr_array_new_with_free_func (g_free);
+  const char *end;
+
+  g_return_val_if_fail (markup != NULL, alts);
+
+  if (length < 0)
+    length = strlen (markup);
+  end = markup + length;
+  for (const char *p = g_strstr_len (markup, length, "<img"); p != NULL;
+       p = g_strstr_len (p + 4, end - p - 4, "<img"))
+    {
+      const char      *close = memchr (p, '>', end - p);
+      g_autofree char *alt = NULL;
+
+      if (close == NULL)
+        break;
+      if (!g_ascii_isspace (p[4]) && p[4] != '/' && p[4] != '>')
+        continue;
+      alt = tag_attribute (p + 4, close, "alt");
+      g_ptr_array_add (alts, alt != NULL ? decode_attribute (alt) : g_strdup (""));
+    }
+  return alts;
+}

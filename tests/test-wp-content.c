@@ -1,0 +1,605 @@
+/* test-wp-content.c: post content to body and back, on every fixture in
+ * tests/data/blocks: with no edit, one paragraph edited, a paragraph
+ * added, a block moved and a block deleted, each with the exact markup
+ * expected and, where php is installed, the blocks WordPress's own
+ * parse_blocks() reads from the result. Also the fence, labels, the split
+ * into units, the preview's box and the Markdown export.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-export.h"
+#include "cd-import.h"
+#include "cd-render.h"
+#include "cd-test-wp-oracle.h"
+#include "cd-wp-content.h"
+
+/* A fixture as units: the bytes of each top-level block (freeform HTML
+ * trimmed of white space), which the body's units follow one for one. */
+typedef struct
+{
+  char      *content;
+  gsize      length;
+  char      *body;
+  GArray    *units; /* CdWpUnit of the body */
+  GArray    *spans; /* pairs of gsize: start, end of each unit in content */
+  GPtrArray *names; /* block name of each unit, "(html)" for freeform */
+} Fixture;
+
+static void
+fixture_clear (Fixture *f)
+{
+  g_free (f->content);
+  g_free (f->body);
+  g_clear_pointer (&f->units, g_array_unref);
+  g_clear_pointer (&f->spans, g_array_unref);
+  g_clear_pointer (&f->names, g_ptr_array_unref);
+}
+
+static gboolean
+load_fixture (const char *name,
+              Fixture    *f)
+{
+  g_autoptr (GPtrArray) blocks = NULL;
+
+  memset (f, 0, sizeof *f);
+  f->content = cd_test_block_fixture (name, &f->length);
+  f->body = cd_wp_content_to_body (f->content, f->length);
+  f->units = cd_wp_body_split (f->body, -1);
+  f->spans = g_array_new (FALSE, FALSE, sizeof (gsize));
+  f->names = g_ptr_array_new_with_free_func (g_free);
+  if (cd_wp_content_is_classic (f->content, f->length))
+    return FALSE;
+  blocks = cd_wp_blocks_parse (f->content, f->length);
+  if (!cd_wp_blocks_cover (blocks, f->length))
+    {
+      /* Markup WordPress reads with overlapping blocks (blocks left open
+       * inside blocks) is one unit, whole. */
+      gsize start = 0, end = f->length;
+
+      while (g_ascii_isspace (f->content[end - 1]))
+        end--;
+      g_array_append_val (f->spans, start);
+      g_array_append_val (f->spans, end);
+      g_ptr_array_add (f->names, g_strdup ("(whole)"));
+      return TRUE;
+    }
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      CdWpBlock *block = g_ptr_array_index (blocks, i);
+      gsize      start = block->start, end = block->end;
+
+      while (start < end && g_ascii_isspace (f->content[start]))
+        start++;
+      while (end > start && g_ascii_isspace (f->content[end - 1]))
+        end--;
+      if (start == end)
+        continue;
+      g_array_append_val (f->spans, start);
+      g_array_append_val (f->spans, end);
+      g_ptr_array_add (f->names, g_strdup (block->name != NULL ? block->name : "(html)"));
+    }
+  return TRUE;
+}
+
+/* Whether every top-level block ends with its own delimiter and no HTML
+ * between blocks holds a delimiter: only then does WordPress read each unit
+ * the same wherever it is put. (A stray closer swallows what follows it,
+ * wherever it goes; so does a block left open.) */
+static gboolean
+fixture_well_formed (Fixture *f)
+{
+  g_autoptr (GPtrArray) blocks = cd_wp_blocks_parse (f->content, f->length);
+
+  if (!cd_wp_blocks_cover (blocks, f->length))
+    return FALSE;
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      CdWpBlock       *block = g_ptr_array_index (blocks, i);
+      g_autofree char *bytes = g_strndup (f->content + block->start, block->end - block->start);
+
+      if (block->name == NULL ? strstr (bytes, "wp:") != NULL : !g_str_has_suffix (bytes, "-->"))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gsize
+span_start (Fixture *f,
+            guint    i)
+{
+  return g_array_index (f->spans, gsize, 2 * i);
+}
+
+static gsize
+span_end (Fixture *f,
+          guint    i)
+{
+  return g_array_index (f->spans, gsize, 2 * i + 1);
+}
+
+static CdWpUnit *
+unit (Fixture *f,
+      guint    i)
+{
+  return &g_array_index (f->units, CdWpUnit, i);
+}
+
+/* The body with unit @i's text replaced by @text (NULL deletes it). */
+static char *
+body_replace (Fixture    *f,
+              guint       i,
+              const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_len (out, f->body, unit (f, i)->start);
+  if (text != NULL)
+    g_string_append (out, text);
+  else if (i + 1 < f->units->len)
+    {
+      /* Deleting a unit takes the blank line after it too. */
+      g_string_append (out, f->body + unit (f, i + 1)->start);
+      return g_string_free (out, FALSE);
+    }
+  g_string_append (out, f->body + unit (f, i)->end);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+unit_text (Fixture *f,
+           guint    i)
+{
+  return g_strndup (f->body + unit (f, i)->start, unit (f, i)->end - unit (f, i)->start);
+}
+
+static char *
+names_with (GPtrArray  *names,
+            const char *op,
+            guint       i)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new ();
+
+  for (guint k = 0; k < names->len; k++)
+    g_ptr_array_add (list, g_ptr_array_index (names, k));
+  if (strcmp (op, "insert") == 0)
+    g_ptr_array_insert (list, i, "core/paragraph");
+  else if (strcmp (op, "delete") == 0)
+    g_ptr_array_remove_index (list, i);
+  else if (strcmp (op, "swap") == 0)
+    {
+      gpointer tmp = list->pdata[i];
+
+      list->pdata[i] = list->pdata[i + 1];
+      list->pdata[i + 1] = tmp;
+    }
+  g_ptr_array_add (list, NULL);
+  return g_strjoinv (" ", (char **) list->pdata);
+}
+
+/* WordPress reads @content as the block list @expected. */
+static void
+assert_wordpress_reads (const char *content,
+                        const char *expected)
+{
+  g_autofree char *names = NULL;
+
+  if (cd_test_oracle_missing () != NULL)
+    return;
+  names = cd_test_oracle_block_names (content);
+  g_assert_cmpstr (names, ==, expected);
+}
+
+static const char *const edited_paragraph_markup = "<!-- wp:paragraph -->\n<p>";
+
+static void
+round_trip_fixture (const char *name,
+                    GString    *table)
+{
+  Fixture          f;
+  guint            paragraph = G_MAXUINT;
+  g_autofree char *same_names = NULL;
+  gboolean         well_formed;
+
+  if (!load_fixture (name, &f))
+    {
+      fixture_clear (&f);
+      return;
+    }
+  well_formed = fixture_well_formed (&f);
+  g_test_message ("%s: %u units%s", name, f.units->len,
+                  well_formed ? "" : ", broken markup: WordPress's reading compared only in place");
+  /* The units are the blocks, one for one. */
+  g_assert_cmpuint (f.units->len, ==, f.names->len);
+  same_names = names_with (f.names, "same", 0);
+
+  /* The body as a new post reads back as the same body. */
+  {
+    g_autofree char *fresh = cd_wp_body_to_content (f.body, -1, NULL, 0);
+    g_autofree char *again = cd_wp_content_to_body (fresh, -1);
+
+    g_assert_cmpstr (again, ==, f.body);
+  }
+
+  /* No edit: the very bytes. */
+  {
+    g_autofree char *content = cd_wp_body_to_content (f.body, -1, f.content, f.length);
+
+    g_assert_cmpstr (content, ==, f.content);
+    g_string_append_printf (table, "| %s | exact |", name);
+  }
+
+  /* One paragraph edited: that block changes, nothing else does. */
+  for (guint i = 0; i < f.units->len && paragraph == G_MAXUINT; i++)
+    if (strcmp (g_ptr_array_index (f.names, i), "core/paragraph") == 0 &&
+        unit (&f, i)->kind == CD_WP_UNIT_TEXT)
+      paragraph = i;
+  if (paragraph != G_MAXUINT)
+    {
+      g_autofree char *text = unit_text (&f, paragraph);
+      g_autofree char *edited = g_strconcat (text, " Updated.", NULL);
+      g_autofree char *body = body_replace (&f, paragraph, edited);
+      g_autofree char *content = cd_wp_body_to_content (body, -1, f.content, f.length);
+      gsize            close = span_end (&f, paragraph) - strlen ("</p>\n<!-- /wp:paragraph -->");
+      g_autofree char *expected = g_strdup_printf ("%.*s Updated.%s", (int) close, f.content,
+                                                   f.content + close);
+
+      g_assert_cmpstr (content, ==, expected);
+      /* The order is unchanged, so even broken markup reads the same. */
+      assert_wordpress_reads (content, same_names);
+      g_string_append (table, " exact |");
+    }
+  else
+    g_string_append (table, " (no text paragraph) |");
+
+  /* A paragraph added after the first unit. */
+  {
+    g_autofree char *first = unit_text (&f, 0);
+    g_autofree char *added = g_strconcat (first, "\n\nA new paragraph, *added*.", NULL);
+    g_autofree char *body = body_replace (&f, 0, added);
+    g_autofree char *content = cd_wp_body_to_content (body, -1, f.content, f.length);
+    g_autofree char *expected =
+        g_strdup_printf ("%.*s\n\n%s%s</p>\n<!-- /wp:paragraph -->\n\n%s", (int) span_end (&f, 0),
+                         f.content, edited_paragraph_markup, "A new paragraph, <em>added</em>.",
+                         f.content + (f.units->len > 1 ? span_start (&f, 1) : span_end (&f, 0)));
+    g_autofree char *names = names_with (f.names, "insert", 1);
+
+    if (f.units->len == 1)
+      {
+        /* Nothing followed: the base's end follows the new paragraph. */
+        g_free (expected);
+        expected = g_strdup_printf ("%.*s\n\n%sA new paragraph, <em>added</em>.</p>\n"
+                                    "<!-- /wp:paragraph -->%s",
+                                    (int) span_end (&f, 0), f.content, edited_paragraph_markup,
+                                    f.content + span_end (&f, 0));
+      }
+    g_assert_cmpstr (content, ==, expected);
+    if (well_formed)
+      assert_wordpress_reads (content, names);
+    g_string_append (table, " exact |");
+  }
+
+  if (f.units->len >= 2)
+    {
+      /* The first two units swapped. */
+      g_autofree char *u0 = unit_text (&f, 0);
+      g_autofree char *u1 = unit_text (&f, 1);
+      g_autofree char *swapped = g_strconcat (u1, "\n\n", u0, NULL);
+      GString         *body = g_string_new (NULL);
+      g_autofree char *content = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *names = names_with (f.names, "swap", 0);
+
+      g_string_append_len (body, f.body, unit (&f, 0)->start);
+      g_string_append (body, swapped);
+      g_string_append (body, f.body + unit (&f, 1)->end);
+      content = cd_wp_body_to_content (body->str, -1, f.content, f.length);
+      g_string_free (body, TRUE);
+      expected = g_strdup_printf (
+          "%.*s%.*s\n\n%.*s%s%s", (int) span_start (&f, 0), f.content,
+          (int) (span_end (&f, 1) - span_start (&f, 1)), f.content + span_start (&f, 1),
+          (int) (span_end (&f, 0) - span_start (&f, 0)), f.content + span_start (&f, 0),
+          f.units->len > 2 ? "\n\n" : "",
+          f.content + (f.units->len > 2 ? span_start (&f, 2) : span_end (&f, 1)));
+      g_assert_cmpstr (content, ==, expected);
+      if (well_formed)
+        assert_wordpress_reads (content, names);
+      g_string_append (table, " exact |");
+
+      /* The second unit deleted. */
+      {
+        g_autofree char *deleted = body_replace (&f, 1, NULL);
+        g_autofree char *after = cd_wp_body_to_content (deleted, -1, f.content, f.length);
+        g_autofree char *expect = g_strdup_printf (
+            "%.*s%s%s", (int) span_end (&f, 0), f.content, f.units->len > 2 ? "\n\n" : "",
+            f.content + (f.units->len > 2 ? span_start (&f, 2) : span_end (&f, 1)));
+        g_autofree char *left = names_with (f.names, "delete", 1);
+
+        g_assert_cmpstr (after, ==, expect);
+        if (well_formed)
+          assert_wordpress_reads (after, left);
+        g_string_append (table, " exact |\n");
+      }
+    }
+  else
+    g_string_append (table, " (one unit) | (one unit) |\n");
+  fixture_clear (&f);
+}
+
+static void
+test_round_trips (void)
+{
+  g_autoptr (GPtrArray) fixtures = cd_test_block_fixtures ();
+  g_autoptr (GString) table = g_string_new ("| fixture | no edit | paragraph edited | "
+                                            "paragraph added | block moved | block deleted |\n");
+
+  for (guint i = 0; i < fixtures->len; i++)
+    round_trip_fixture (g_ptr_array_index (fixtures, i), table);
+  g_test_message ("\n%s", table->str);
+  if (cd_test_oracle_missing () != NULL)
+    g_test_skip (cd_test_oracle_missing ());
+}
+
+/* A new post is all blocks, as the block editor writes them, and reads
+ * back as the same body. */
+static void
+test_new_post (void)
+{
+  const char      *body = "# Headline\n\nIntro with **bold**, *em*, `code`, a [link](https://x.org/?a=1&b=2) "
+                          "and ~~struck~~ text & <tags>.\n\n## Second\n\n### Third\n\n"
+                          "- one\n- two\n  - nested\n\n1. first\n2. second\n\n"
+                          "3) third\n4) fourth\n\n> quoted\n\n```\ncode < & [x]\nhttps://example.org/a\n```\n\n---\n\n"
+                          "| a | b |\n| :-: | --- |\n| 1 | 2 |\n\n![Alt text](https://x.org/i.jpg)\n";
+  g_autofree char *content = cd_wp_body_to_content (body, -1, NULL, 0);
+  g_autofree char *again = cd_wp_content_to_body (content, -1);
+
+  g_assert_true (g_str_has_prefix (content, "<!-- wp:heading {\"level\":1} -->\n<h1>Headline</h1>\n"
+                                            "<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Intro "
+                                            "with <strong>bold</strong>, <em>em</em>, <code>code</code>, "
+                                            "a <a href=\"https://x.org/?a=1&amp;b=2\">link</a> and "
+                                            "<s>struck</s> text &amp; &lt;tags>.</p>\n"
+                                            "<!-- /wp:paragraph -->\n\n<!-- wp:heading -->\n<h2>Second</h2>"));
+  g_assert_nonnull (strstr (content, "<!-- wp:list -->\n<ul><!-- wp:list-item -->\n<li>one</li>\n"
+                                     "<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n<li>two<!-- wp:list -->\n"
+                                     "<ul><!-- wp:list-item -->\n<li>nested</li>\n<!-- /wp:list-item --></ul>\n"
+                                     "<!-- /wp:list --></li>\n<!-- /wp:list-item --></ul>\n<!-- /wp:list -->"));
+  g_assert_nonnull (strstr (content, "<!-- wp:list {\"ordered\":true,\"start\":3} -->\n<ol start=\"3\">"));
+  g_assert_nonnull (strstr (content, "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\">"
+                                     "<!-- wp:paragraph -->\n<p>quoted</p>\n<!-- /wp:paragraph -->"
+                                     "</blockquote>\n<!-- /wp:quote -->"));
+  g_assert_nonnull (strstr (content, "<pre class=\"wp-block-code\"><code>code &lt; &amp; &#91;x]\n"
+                                     "https:&#47;&#47;example.org/a</code></pre>"));
+  g_assert_nonnull (strstr (content, "<!-- wp:separator -->\n<hr class=\"wp-block-separator "
+                                     "has-alpha-channel-opacity\"/>\n<!-- /wp:separator -->"));
+  g_assert_nonnull (strstr (content, "<th class=\"has-text-align-center\" data-align=\"center\">a</th>"));
+  g_assert_nonnull (strstr (content, "<!-- wp:image -->\n<figure class=\"wp-block-image\"><img "
+                                     "src=\"https://x.org/i.jpg\" alt=\"Alt text\"/></figure>\n"
+                                     "<!-- /wp:image -->"));
+  g_assert_false (cd_wp_content_is_classic (content, -1));
+  /* Every block comes back as Markdown, the same but for escapes and list
+   * markers that keep neighbouring lists apart. */
+  g_assert_cmpstr (again, ==,
+                   "# Headline\n\nIntro with **bold**, *em*, `code`, a [link](https://x.org/?a=1&b=2) "
+                   "and ~~struck~~ text & \\<tags>.\n\n## Second\n\n### Third\n\n"
+                   "- one\n- two\n  - nested\n\n1) first\n2) second\n\n3. third\n4. fourth\n\n"
+                   "> quoted\n\n```\ncode < & [x]\nhttps://example.org/a\n```\n\n---\n\n"
+                   "| a | b |\n| :-: | --- |\n| 1 | 2 |\n\n![Alt text](https://x.org/i.jpg)\n");
+  assert_wordpress_reads (content, "core/heading core/paragraph core/heading core/heading core/list "
+                                   "core/list core/list core/quote core/code core/separator "
+                                   "core/table core/image");
+}
+
+/* A classic post stays classic: untouched, the same bytes; edited, HTML
+ * without a block delimiter. */
+static void
+test_classic (void)
+{
+  gsize            length;
+  g_autofree char *content = cd_test_block_fixture ("classic.html", &length);
+  g_autofree char *body = cd_wp_content_to_body (content, length);
+  g_autofree char *same = cd_wp_body_to_content (body, -1, content, length);
+  g_autofree char *edited_body = g_strconcat ("Edited. ", body, NULL);
+  g_autofree char *edited = cd_wp_body_to_content (edited_body, -1, content, length);
+
+  g_assert_true (cd_wp_content_is_classic (content, length));
+  g_assert_cmpstr (same, ==, content);
+  g_assert_null (strstr (edited, "<!-- wp:"));
+  g_assert_nonnull (strstr (edited, "<p>Edited. The council met on Tuesday.</p>"));
+  g_assert_nonnull (strstr (edited, "<h2>Reaction</h2>"));
+  assert_wordpress_reads (edited, "(html)");
+}
+
+static void
+test_fence (void)
+{
+  const char      *markup = "<!-- wp:acme/x -->\n```\n`````\n<!-- /wp:acme/x -->";
+  g_autofree char *fence = cd_wp_fence (markup, -1);
+  g_autoptr (GArray) units = cd_wp_body_split (fence, -1);
+  CdWpUnit *u;
+
+  g_assert_true (g_str_has_prefix (fence, "``````wordpress\n"));
+  g_assert_true (g_str_has_suffix (fence, "\n``````"));
+  g_assert_cmpuint (units->len, ==, 1);
+  u = &g_array_index (units, CdWpUnit, 0);
+  g_assert_cmpint (u->kind, ==, CD_WP_UNIT_BLOCK);
+  g_assert_cmpuint (u->start, ==, 0);
+  g_assert_cmpuint (u->end, ==, strlen (fence));
+  g_assert_cmpmem (fence + u->markup_start, u->markup_end - u->markup_start, markup, strlen (markup));
+}
+
+static void
+test_split (void)
+{
+  const char *body = "Para one\nstill one.\n\n```wordpress\n<!-- wp:more -->\n<!--more-->\n"
+                     "<!-- /wp:more -->\n```\n\n- a\n- b\n\n~~~~ wordpress\n<!-- wp:y /-->\n~~~~~\n\n"
+                     "```wordpress\n<!-- wp:x /-->";
+  g_autoptr (GArray) units = cd_wp_body_split (body, -1);
+  static const struct
+  {
+    CdWpUnitKind kind;
+    const char  *text;
+    const char  *markup;
+  } expect[] = {
+    {CD_WP_UNIT_TEXT,   "Para one\nstill one.", NULL                                              },
+    { CD_WP_UNIT_BLOCK, NULL,                   "<!-- wp:more -->\n<!--more-->\n<!-- /wp:more -->"},
+    { CD_WP_UNIT_TEXT,  "- a\n- b",             NULL                                              },
+    { CD_WP_UNIT_BLOCK, NULL,                   "<!-- wp:y /-->"                                  },
+ /* An unclosed fence runs to the end. */
+    { CD_WP_UNIT_BLOCK, NULL,                   "<!-- wp:x /-->"                                  },
+  };
+
+  g_assert_cmpuint (units->len, ==, G_N_ELEMENTS (expect));
+  for (guint i = 0; i < units->len; i++)
+    {
+      CdWpUnit *u = &g_array_index (units, CdWpUnit, i);
+
+      g_assert_cmpint (u->kind, ==, expect[i].kind);
+      if (expect[i].text != NULL)
+        g_assert_cmpmem (body + u->start, u->end - u->start, expect[i].text,
+                         strlen (expect[i].text));
+      else
+        g_assert_cmpmem (body + u->markup_start, u->markup_end - u->markup_start,
+                         expect[i].markup, strlen (expect[i].markup));
+    }
+}
+
+static void
+test_labels (void)
+{
+  static const struct
+  {
+    const char *fixture;
+    const char *labels;
+  } cases[] = {
+    {"media.html",         "Image|Gallery · 4 images|Audio|Video|Cover|File|Media & Text|Embed · youtube"},
+    { "design.html",       "Columns · 3|Group|Buttons · 2|Spacer|More|Page Break|Separator|"
+                     "Text Columns (deprecated)|Custom HTML|Shortcode|Reusable block|Unsupported|"
+                     "Classic|Social Icons · 2"                                       },
+    { "third-party.html",  "acme/widget|acme/counter|jetpack/markdown|Paragraph"                           },
+    { "later-blocks.html", "Details|Paragraph|Footnotes"                                                   },
+    { "mixed.html",        "Classic HTML|Image"                                                            },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      gsize            length;
+      g_autofree char *content = cd_test_block_fixture (cases[c].fixture, &length);
+      g_autofree char *body = cd_wp_content_to_body (content, length);
+      g_autoptr (GArray) units = cd_wp_body_split (body, -1);
+      g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *joined = NULL;
+
+      for (guint i = 0; i < units->len; i++)
+        {
+          CdWpUnit *u = &g_array_index (units, CdWpUnit, i);
+
+          if (u->kind == CD_WP_UNIT_BLOCK)
+            g_ptr_array_add (labels, cd_wp_block_label (body + u->markup_start,
+                                                        u->markup_end - u->markup_start));
+        }
+      g_ptr_array_add (labels, NULL);
+      joined = g_strjoinv ("|", (char **) labels->pdata);
+      g_assert_cmpstr (joined, ==, cases[c].labels);
+    }
+  {
+    g_autoptr (GPtrArray) alts = NULL;
+    gsize            length;
+    g_autofree char *content = cd_test_block_fixture ("media.html", &length);
+
+    alts = cd_wp_block_image_alts (content, length);
+    g_assert_cmpuint (alts->len, >=, 5);
+    g_assert_cmpstr (g_ptr_array_index (alts, 0), ==, "Water in the old town square");
+    g_assert_cmpstr (g_ptr_array_index (alts, 2), ==, "A boat & a bike");
+    g_assert_cmpstr (g_ptr_array_index (alts, 3), ==, "");
+  }
+}
+
+/* The preview and the HTML export show a box with the label and alt text,
+ * never the raw comments or the block's HTML as markup. */
+static void
+test_render_box (void)
+{
+  gsize            length;
+  g_autofree char *content = cd_test_block_fixture ("media.html", &length);
+  g_autofree char *body = cd_wp_content_to_body (content, length);
+  g_autofree char *html = cd_render_markdown (body, -1, CD_RENDER_SOURCEPOS);
+  g_autofree char *hostile = cd_render_markdown (
+      "```wordpress\n<!-- wp:acme/x<script> /--><img src=x onerror=alert(1) alt=\"<b &amp; i\">\n"
+      "```\n",
+      -1, CD_RENDER_NONE);
+
+  g_assert_null (strstr (html, "<!-- wp:"));
+  g_assert_null (strstr (html, "<img"));
+  g_assert_null (strstr (html, "<audio"));
+  g_assert_null (strstr (html, "&lt;!-- wp:"));
+  g_assert_nonnull (strstr (html, "<figure class=\"cd-wp-block\" data-sourcepos=\"1:1-"));
+  g_assert_nonnull (strstr (html, ">Gallery · 4 images</figcaption>"));
+  g_assert_nonnull (strstr (html, "<li>A boat &amp; a bike</li>"));
+  g_assert_nonnull (strstr (html, ">Audio</figcaption>"));
+  g_assert_null (strstr (hostile, "<script"));
+  g_assert_null (strstr (hostile, "<img"));
+  g_assert_null (strstr (hostile, "<b>"));
+  g_assert_nonnull (strstr (hostile, ">Classic HTML</figcaption>"));
+  g_assert_nonnull (strstr (hostile, "<li>&lt;b &amp; i</li>"));
+
+  /* The text a reader reads has no markup of kept blocks. */
+  {
+    g_autofree char *plain = cd_render_plain_text ("Before.\n\n```wordpress\n<!-- wp:more -->\n"
+                                                   "<!--more-->\n<!-- /wp:more -->\n```\n\nAfter.\n",
+                                                   -1);
+
+    g_assert_cmpstr (plain, ==, "Before.\n\nAfter.");
+  }
+}
+
+/* The Markdown export carries the fences as they are, and importing it
+ * gives back the same body. */
+static void
+test_export_import (void)
+{
+  g_autoptr (GPtrArray) fixtures = cd_test_block_fixtures ();
+
+  for (guint i = 0; i < fixtures->len; i++)
+    {
+      gsize            length;
+      g_autofree char *content = cd_test_block_fixture (g_ptr_array_index (fixtures, i), &length);
+      g_autofree char *body = cd_wp_content_to_body (content, length);
+      g_autoptr (CdArticle) article = cd_article_new ();
+      g_autoptr (CdArticle) back = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *markdown = NULL;
+      g_autofree char *html = NULL;
+
+      cd_article_set_headline (article, "Blocks");
+      cd_article_set_body (article, body);
+      markdown = cd_export_markdown (article);
+      g_assert_nonnull (strstr (markdown, body));
+      back = cd_import_markdown (markdown, strlen (markdown), "export.md", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_body (back), ==, body);
+      html = cd_export_html (article);
+      g_assert_null (strstr (html, "<!-- wp:"));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/wp-content/round-trips", test_round_trips);
+  g_test_add_func ("/wp-content/new-post", test_new_post);
+  g_test_add_func ("/wp-content/classic", test_classic);
+  g_test_add_func ("/wp-content/fence", test_fence);
+  g_test_add_func ("/wp-content/split", test_split);
+  g_test_add_func ("/wp-content/labels", test_labels);
+  g_test_add_func ("/wp-content/render-box", test_render_box);
+  g_test_add_func ("/wp-content/export-import", test_export_import);
+
+  return g_test_run ();
+}
