@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "cd-account-table.h"
+#include "cd-sync-db-private.h"
 
 #define ACCOUNT_COLUMNS "name, kind, url, user, created"
 
