@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct
@@ -826,6 +827,54 @@ test_export_output_errors (Fixture      *f,
   g_assert_cmpuint (n_files, ==, 3);
 }
 
+/* export -o onto a pipe writes into the pipe and leaves it a pipe (the
+ * same path /dev/stdout and /dev/null take); onto a link it replaces the
+ * file the link names and keeps the link. */
+static void
+test_export_output_special (Fixture      *f,
+                            gconstpointer data)
+{
+  g_autofree char *uuid = import_one (f, "story.md", story_md);
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe", NULL);
+  g_autofree char *real = g_build_filename (f->dir, "real.md", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link.md", NULL);
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GString) received = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto (Run) linked = { 0 };
+  GStatBuf st;
+  char     buf[4096];
+  gssize   n;
+  int      fd;
+
+  g_strstrip (uuid);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, g_getenv ("COPYDESK_BIN"),
+                           "--data-dir", f->data_dir, "export", uuid, "--format", "md", "-o",
+                           fifo, NULL);
+  g_assert_no_error (error);
+  fd = g_open (fifo, O_RDONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  while ((n = read (fd, buf, sizeof buf)) > 0)
+    g_string_append_len (received, buf, n);
+  close (fd);
+  g_assert_true (g_subprocess_wait_check (proc, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (received->str, "Council"));
+  g_assert_cmpint (g_stat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (symlink (real, link), ==, 0);
+  run_copydesk (f, &linked, "export", uuid, "--format", "md", "-o", link, NULL);
+  g_assert_cmpint (linked.status, ==, 0);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Council"));
+}
+
 static void
 test_data_dir_env (Fixture      *f,
                    gconstpointer data)
@@ -923,6 +972,7 @@ main (int argc, char **argv)
   ADD ("/cli/set/concurrent", test_set_concurrent);
   ADD ("/cli/set/file-without-path", test_set_file_without_path);
   ADD ("/cli/export/output-errors", test_export_output_errors);
+  ADD ("/cli/export/output-special", test_export_output_special);
   ADD ("/cli/set/same-value", test_set_same_value);
   ADD ("/cli/list/one-line-each", test_list_one_line_each);
   ADD ("/cli/control-characters-escaped", test_control_characters_escaped);

@@ -7,10 +7,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cd-article-json.h"
 #include "cd-cli.h"
@@ -416,6 +419,43 @@ cd_cli_set (CdCli *cli,
   return CD_EXIT_OK;
 }
 
+static gboolean
+write_export_contents (const char *path,
+                       const char *text,
+                       GError    **error)
+{
+  g_autofree char *target = NULL;
+  GStatBuf         st, link;
+  FILE            *stream;
+  gboolean         written;
+
+  if (g_stat (path, &st) != 0 || S_ISREG (st.st_mode))
+    {
+      if (g_lstat (path, &link) == 0 && S_ISLNK (link.st_mode))
+        target = realpath (path, NULL);
+      return g_file_set_contents (target != NULL ? target : path, text, -1, error);
+    }
+  if ((stream = g_fopen (path, "w")) == NULL)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                           g_strerror (saved));
+      return FALSE;
+    }
+  written = fputs (text, stream) >= 0;
+  if (fclose (stream) != 0)
+    written = FALSE;
+  if (!written)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                           g_strerror (saved));
+    }
+  return written;
+}
+
 /* Writes an export to @path, or says in one sentence naming @path why it
  * cannot: g_file_set_contents() would name its temporary file instead. */
 static gboolean
@@ -436,8 +476,11 @@ write_export (const char *path,
       return FALSE;
     }
   /* g_file_set_contents writes a temporary file and renames it, so a
-   * failure never leaves half a file behind. */
-  if (!g_file_set_contents (path, text, -1, &error))
+   * failure never leaves half a file behind. A device or a pipe (-o
+   * /dev/stdout, a FIFO) is written through instead: renaming over it would
+   * put a plain file where the device was. A link is followed, so the file
+   * it names is replaced and the link stays. */
+  if (!write_export_contents (path, text, &error))
     {
       const char *why;
 
