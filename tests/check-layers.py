@@ -6,8 +6,11 @@ header from its own folder or from a folder ranked below it; including one
 from a folder above it is an error, and so is a pair of folders that include
 each other. Inside a folder, two modules (a .c file with its headers) that
 include each other are an include cycle, also an error. Some headers are kept
-to one folder (SQLite's only in the store). Prints one line per problem and
-exits 1 when there is any.
+to one folder (SQLite's only in the store), and SQLite itself is named
+nowhere else: no `sqlite3` identifier outside the store, nor in a store
+header other people include (only its -private.h headers). Prints one line
+per problem and exits 1 when there is any. No source file may pass
+MAX_LINES lines: past that a file holds more than one job.
 
 Usage: check-layers.py SRC_DIR
 """
@@ -29,6 +32,8 @@ LAYERS = [
     "cli",
 ]
 
+MAX_LINES = 1200
+
 # System headers that only some folders may include.
 RESTRICTED = {
     "sqlite3.h": {"core/store"},
@@ -37,6 +42,9 @@ RESTRICTED = {
     "webkit/webkit.h": {"ui"},
     "gtksourceview/gtksource.h": {"ui"},
 }
+
+SQLITE = re.compile(r"\bsqlite3\w*")
+COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+([<"])([^>"]+)[>"]', re.M)
 
@@ -83,6 +91,12 @@ def main():
         with open(os.path.join(src, rel), encoding="utf-8") as f:
             text = f.read()
         me = module_of(os.path.basename(rel))
+        if text.count("\n") > MAX_LINES:
+            problems.append(f"{rel}: {text.count(chr(10))} lines, more than {MAX_LINES}")
+        code = COMMENT.sub("", text)
+        private_header = rel.endswith("-private.h")
+        if SQLITE.search(code) and (folder != "core/store" or (rel.endswith(".h") and not private_header)):
+            problems.append(f"{rel}: uses SQLite, which only the store's own files may")
         for m in INCLUDE.finditer(text):
             kind, name = m.group(1), m.group(2)
             allowed = RESTRICTED.get(name)

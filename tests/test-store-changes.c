@@ -10,6 +10,7 @@
 
 #include "cd-store.h"
 #include "cd-store-private.h"
+#include "cd-sync-db-private.h"
 #include "cd-test-util.h"
 
 /* Long enough for a loaded machine; the tests wait for a signal, never for
@@ -349,6 +350,57 @@ test_sync_state (Fixture      *f,
   g_assert_true (cd_store_outbox_remove (f->store, uuid, queued_at, &error));
   g_assert_no_error (error);
   expect_only_sentinel (f);
+}
+
+/* The sync tables' writes are announced as sync-state changes once their
+ * transaction commits; a rolled-back one announces nothing. */
+static void
+test_sync_db_writes (Fixture      *f,
+                     gconstpointer data)
+{
+  g_autoptr (CdArticle) article = make_article ("Pushed");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (CdSyncRow) row = NULL;
+  const char *uuid = cd_article_get_uuid (article);
+  const char *uuids[] = { uuid, NULL };
+
+  save (f, article, CD_REVISION_NONE);
+  expect (f, CD_STORE_CHANGE_IMPORT, uuid);
+  db = cd_sync_db_open (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (cd_sync_db_exec (db,
+                                  "INSERT INTO accounts VALUES"
+                                  " ('desk', 'wordpress', 'https://news.example', 'ed', 1)",
+                                  &error));
+  g_assert_no_error (error);
+
+  g_assert_true (cd_sync_db_mark_dirty (db, uuids, &error));
+  g_assert_no_error (error);
+  expect (f, CD_STORE_CHANGE_SYNC_STATE, uuid);
+
+  row = cd_sync_row_new (uuid, "desk");
+  row->state = CD_SYNC_ROW_SYNCED;
+  g_assert_true (cd_sync_db_begin (db, &error));
+  g_assert_true (cd_sync_db_save_row (db, row, &error));
+  g_assert_no_error (error);
+  /* Not before the commit: a listener reading now would find the old row. */
+  drain (f);
+  g_assert_cmpuint (f->changes->len, ==, 2);
+  cd_sync_db_rollback (db);
+  expect_only_sentinel (f);
+
+  g_assert_true (cd_sync_db_save_row (db, row, &error));
+  g_assert_no_error (error);
+  expect (f, CD_STORE_CHANGE_SYNC_STATE, uuid);
+  g_assert_true (cd_sync_db_fail_dirty (db, "desk", "The site is down", &error));
+  g_assert_no_error (error);
+  expect_only_sentinel (f); /* the saved row is no longer dirty: nothing failed */
+  g_assert_true (cd_sync_db_mark_dirty (db, uuids, &error));
+  expect (f, CD_STORE_CHANGE_SYNC_STATE, uuid);
+  g_assert_true (cd_sync_db_fail_dirty (db, "desk", "The site is down", &error));
+  g_assert_no_error (error);
+  expect (f, CD_STORE_CHANGE_SYNC_STATE, uuid);
 }
 
 static void
@@ -791,6 +843,7 @@ main (int   argc,
   ADD ("/store/changes/edit", test_edit);
   ADD ("/store/changes/sync-pull", test_sync_pull);
   ADD ("/store/changes/sync-state", test_sync_state);
+  ADD ("/store/changes/sync-db-writes", test_sync_db_writes);
   ADD ("/store/changes/trash", test_trash);
   ADD ("/store/changes/restore-revision", test_restore_revision);
   ADD ("/store/changes/together", test_together);

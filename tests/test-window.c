@@ -541,6 +541,81 @@ test_find_replace (CdUiFixture  *fixture,
                    ==, "The council met. The council voted.");
 }
 
+typedef struct
+{
+  CdWindow   *window;
+  const char *headline;
+} Headline;
+
+static gboolean
+open_headline_is (gpointer data)
+{
+  Headline   *check = data;
+  CdDocument *document = cd_window_get_document (check->window);
+
+  return document != NULL &&
+         g_strcmp0 (cd_article_get_headline (cd_document_get_article (document)),
+                    check->headline) == 0;
+}
+
+static gboolean
+library_lists_headline (gpointer data)
+{
+  Headline   *check = data;
+  GListModel *model = cd_library_get_model (cd_window_get_library (check->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CdArticle) article = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (cd_article_get_headline (article), check->headline) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+nothing_open (gpointer data)
+{
+  return cd_window_get_document (CD_WINDOW (data)) == NULL;
+}
+
+/* What another process commits (the command line, a second window) reaches
+ * the window through the store's announcements alone: the open, unedited
+ * article shows it, the library lists it, and an article trashed elsewhere
+ * closes. */
+static void
+test_follows_other_writers (CdUiFixture  *fixture,
+                            gconstpointer data)
+{
+  g_autoptr (CdArticle) open = cd_ui_add_article (fixture->store, "Ferry strike", "Crews walked out.");
+  g_autoptr (CdArticle) other = cd_ui_add_article (fixture->store, "Tram works", "Lines close.");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) elsewhere = NULL;
+  CdWindow *window;
+  Headline  check;
+
+  cd_store_watch_external (fixture->store);
+  window = cd_ui_start (fixture, cd_article_get_uuid (open));
+  elsewhere = cd_store_open (fixture->dir, &error);
+  g_assert_no_error (error);
+
+  cd_article_set_headline (open, "Ferry strike ends");
+  g_assert_true (cd_store_save_article (elsewhere, open, CD_REVISION_EDITED, NULL, &error));
+  g_assert_no_error (error);
+  check = (Headline){ window, "Ferry strike ends" };
+  g_assert_true (cd_ui_wait_for (open_headline_is, &check, 10000));
+
+  cd_article_set_headline (other, "Tram works delayed");
+  g_assert_true (cd_store_save_article (elsewhere, other, CD_REVISION_EDITED, NULL, &error));
+  check = (Headline){ window, "Tram works delayed" };
+  g_assert_true (cd_ui_wait_for (library_lists_headline, &check, 10000));
+
+  g_assert_true (cd_store_trash_article (elsewhere, cd_article_get_uuid (open), &error));
+  g_assert_no_error (error);
+  g_assert_true (cd_ui_wait_for (nothing_open, window, 10000));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -557,6 +632,7 @@ main (int    argc,
   ADD ("/window/history/restore", test_history_restore);
   ADD ("/window/app/windows", test_app_windows);
   ADD ("/window/editor/find-replace", test_find_replace);
+  ADD ("/window/store/follows-other-writers", test_follows_other_writers);
 #undef ADD
 
   return g_test_run ();

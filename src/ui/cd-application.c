@@ -233,6 +233,10 @@ cd_application_startup (GApplication *app)
   self->settings = g_settings_new_full (schema, NULL, NULL);
 
   self->store = cd_store_open (self->data_dir, &self->store_error);
+  /* What the command line, another window or the autosave thread commit
+   * reaches the windows like the window's own changes. */
+  if (self->store != NULL)
+    cd_store_watch_external (self->store);
 
   /* One sync engine for the store: it syncs by itself when the network
    * comes back and every sync-interval seconds; windows show its syncs. */

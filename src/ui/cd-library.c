@@ -5,7 +5,7 @@
  * whole; the article open in the editor is shown by its live object, so
  * its row follows typing without a reload. The store and every article's
  * sync state (for the rows' badges) are handed down by the window; when
- * articles change in the store, cd_library_reload() lists them again.
+ * the store announces that articles changed, the library lists them again.
  * The widget tree is in cd-library.ui.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -211,18 +211,25 @@ list_articles (CdLibrary *self)
   cd_store_list_articles_async (self->store, &query, self->cancellable, list_ready_cb, self);
 }
 
-/**
- * cd_library_reload:
- *
- * Lists the articles again after some changed in the store (edited,
- * imported, pulled, trashed, restored): the one entry point for the
- * store's changes. The listing runs on the store's worker thread.
- */
-void
-cd_library_reload (CdLibrary *self)
+/* The store announced a commit. A sync-state change is the badges' (they
+ * follow the sync states); the open article's own autosave changes nothing
+ * the list does not already show, as its row is the open article itself.
+ * Anything else lists again. */
+static void
+store_articles_changed_cb (CdLibrary          *self,
+                           CdStoreChangeReason reason,
+                           const char *const  *uuids,
+                           CdStore            *store)
 {
-  g_return_if_fail (CD_IS_LIBRARY (self));
+  g_assert (CD_IS_LIBRARY (self));
+  g_assert (uuids != NULL);
 
+  if (reason == CD_STORE_CHANGE_SYNC_STATE)
+    return;
+  if ((reason == CD_STORE_CHANGE_EDIT || reason == CD_STORE_CHANGE_EXTERNAL) &&
+      self->current != NULL && uuids[0] != NULL && uuids[1] == NULL &&
+      g_str_equal (uuids[0], cd_article_get_uuid (self->current)))
+    return;
   list_articles (self);
 }
 
@@ -503,8 +510,14 @@ cd_library_set_store (CdLibrary *self,
   g_return_if_fail (CD_IS_LIBRARY (self));
   g_return_if_fail (store == NULL || CD_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_articles_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "articles-changed", G_CALLBACK (store_articles_changed_cb),
+                             self, G_CONNECT_SWAPPED);
   list_articles (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

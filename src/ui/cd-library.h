@@ -22,7 +22,6 @@ void        cd_library_set_store (CdLibrary *self,
                                   CdStore   *store);
 void        cd_library_set_sync_states (CdLibrary    *self,
                                         CdSyncStates *sync_states);
-void        cd_library_reload (CdLibrary *self);
 gboolean    cd_library_get_trash_mode (CdLibrary *self);
 void        cd_library_set_trash_mode (CdLibrary *self,
                                        gboolean   trash_mode);

@@ -354,6 +354,8 @@ cd_sync_states_init (CdSyncStates *self)
  * cd_sync_states_new:
  * @store: the store whose articles to follow
  *
+ * The states are read again whenever the store announces a change.
+ *
  * Returns: (transfer full): the states, empty until the first
  *   cd_sync_states_refresh() completes
  */
@@ -366,5 +368,9 @@ cd_sync_states_new (CdStore *store)
 
   self = g_object_new (CD_TYPE_SYNC_STATES, NULL);
   self->store = g_object_ref (store);
+  /* Any change can change a state: an edit queues the article, a pull or
+   * a push settles it, the trash takes it out of the list. */
+  g_signal_connect_object (store, "articles-changed", G_CALLBACK (cd_sync_states_refresh), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }

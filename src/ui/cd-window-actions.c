@@ -97,7 +97,6 @@ save_and_open (CdWindow  *self,
       toast_error (self, error);
       return FALSE;
     }
-  _cd_window_articles_changed (self, (const char *const[]){ cd_article_get_uuid (article), NULL });
   if (focus_headline)
     cd_metadata_focus_headline (self->metadata);
   return TRUE;
@@ -173,7 +172,6 @@ trash_article_action (GtkWidget  *widget,
       return;
     }
   cd_window_close_article (self);
-  _cd_window_articles_changed (self, (const char *const[]){ uuid, NULL });
 
   /* Translators: a toast after an article went to the trash */
   title = g_strdup_printf (_ ("“%s” moved to the trash"), headline);
@@ -202,7 +200,6 @@ untrash_article_action (GtkWidget  *widget,
       toast_error (self, error);
       return;
     }
-  _cd_window_articles_changed (self, (const char *const[]){ uuid, NULL });
 }
 
 static void
@@ -225,7 +222,6 @@ restore_article_action (GtkWidget  *widget,
       toast_error (self, error);
       return;
     }
-  _cd_window_articles_changed (self, (const char *const[]){ uuid, NULL });
   headline = display_headline (article);
   /* Translators: a toast after an article came back from the trash */
   title = g_strdup_printf (_ ("“%s” restored"), headline);
@@ -246,7 +242,6 @@ empty_trash_response_cb (AdwMessageDialog *dialog,
     return;
   if (cd_store_empty_trash (self->store, &error) == 0 && error != NULL)
     toast_error (self, error);
-  _cd_window_articles_changed (self, NULL);
 }
 
 static void
@@ -352,8 +347,6 @@ history_restore_cb (CdWindow *self,
       return;
     }
   _cd_window_show_article (self, restored);
-  _cd_window_articles_changed (self,
-                               (const char *const[]){ cd_article_get_uuid (restored), NULL });
   cd_window_add_toast (self, adw_toast_new (_ ("Revision restored")));
 }
 

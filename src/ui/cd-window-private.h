@@ -64,10 +64,6 @@ struct _CdWindow
 /* cd-window.c */
 void _cd_window_show_article (CdWindow  *self,
                               CdArticle *article);
-void _cd_window_reload_article (CdWindow  *self,
-                                CdArticle *stored);
-void _cd_window_articles_changed (CdWindow          *self,
-                                  const char *const *uuids);
 
 /* cd-window-actions.c */
 void _cd_window_class_init_actions (CdWindowClass *klass);
@@ -90,7 +86,6 @@ int  _cd_window_get_saved_cursor (CdWindow   *self,
 /* cd-window-sync.c */
 void     _cd_window_setup_sync (CdWindow *self);
 void     _cd_window_dispose_sync (CdWindow *self);
-void     _cd_window_reload_sync_states (CdWindow *self);
 gboolean _cd_window_open_article_in_conflict (CdWindow *self);
 
 G_END_DECLS

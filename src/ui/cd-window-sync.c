@@ -21,6 +21,7 @@
 #include "cd-conflict-window.h"
 #include "cd-merge.h"
 #include "cd-sync-button.h"
+#include "cd-sync-state.h"
 #include "cd-window-private.h"
 
 typedef struct _CdWindowSync CdWindowSync;
@@ -181,13 +182,14 @@ show_result (CdWindow     *self,
 }
 
 /* A sync may have changed the open article in the store (pulled, or
- * merged with a pull). An unchanged document is read again. Typing that
- * went on during the sync is merged with what came in, against the article
+ * merged with a pull). An unchanged document follows the store's
+ * announcement like any other change (see cd-window.c). Typing that went
+ * on during the sync is merged here with what came in, against the article
  * as it was when the sync started, so that neither side is lost; when both
  * changed the same lines the typing is kept and the server's text stays in
  * the history. */
 static void
-follow_open_article (CdWindow *self)
+merge_typing (CdWindow *self)
 {
   CdWindowSync *sync = self->sync;
   g_autoptr (CdArticle) before = g_steal_pointer (&sync->before_sync);
@@ -200,18 +202,12 @@ follow_open_article (CdWindow *self)
 
   g_assert (CD_IS_WINDOW (self));
 
-  if (self->document == NULL)
+  if (self->document == NULL || !cd_document_get_dirty (self->document))
     return;
   open = cd_document_get_article (self->document);
   uuid = g_strdup (cd_article_get_uuid (open));
   if ((stored = cd_store_get_article (self->store, uuid, NULL)) == NULL)
     return;
-
-  if (!cd_document_get_dirty (self->document))
-    {
-      _cd_window_reload_article (self, stored);
-      return;
-    }
 
   if (before == NULL || g_strcmp0 (cd_article_get_uuid (before), uuid) != 0 || cd_merge_content_equal (stored, before))
     return;
@@ -293,15 +289,10 @@ engine_finished_cb (CdWindow     *self,
   if (result != NULL)
     {
       show_result (self, result, manual);
-      follow_open_article (self);
-      _cd_window_articles_changed (self, NULL);
+      merge_typing (self);
     }
-  else
-    {
-      if (message != NULL && manual)
-        add_toast (self, message, ADW_TOAST_PRIORITY_HIGH);
-      _cd_window_reload_sync_states (self);
-    }
+  else if (message != NULL && manual)
+    add_toast (self, message, ADW_TOAST_PRIORITY_HIGH);
 }
 
 static void
@@ -370,26 +361,22 @@ conflict_resolved_cb (CdWindow   *self,
       cd_window_close_article (self);
       cd_window_open_article (self, uuid, NULL);
     }
-  _cd_window_articles_changed (self, (const char *const[]){ uuid, NULL });
   sync_now (self);
 }
 
+/* The account @uuid is in conflict with, from the core's sync state. */
 static char *
 find_conflict_account (CdWindow   *self,
                        const char *uuid)
 {
-  g_autoptr (JsonArray) accounts = cd_sync_describe_article (self->store, uuid, NULL);
+  g_autoptr (CdSyncStatus) status = cd_sync_get_status (self->store, uuid, NULL);
 
   g_assert (CD_IS_WINDOW (self));
+  g_assert (uuid != NULL);
 
-  for (guint i = 0; accounts != NULL && i < json_array_get_length (accounts); i++)
-    {
-      JsonObject *object = json_array_get_object_element (accounts, i);
-
-      if (g_strcmp0 (json_object_get_string_member (object, "state"), "conflict") == 0)
-        return g_strdup (json_object_get_string_member (object, "account"));
-    }
-  return NULL;
+  if (status == NULL || cd_sync_status_get_state (status) != CD_SYNC_STATUS_CONFLICT)
+    return NULL;
+  return g_strdup (cd_sync_status_get_account (status));
 }
 
 /**
@@ -431,7 +418,6 @@ cd_window_show_conflict (CdWindow   *self,
   if (account == NULL)
     {
       add_toast (self, _ ("This article has no conflict to resolve"), ADW_TOAST_PRIORITY_NORMAL);
-      _cd_window_reload_sync_states (self);
       return NULL;
     }
   window = cd_conflict_window_new (GTK_WINDOW (self), self->sync_engine, uuid, account, &error);
@@ -540,21 +526,6 @@ document_saved_cb (CdWindow   *self,
     return;
   cd_sync_states_mark_pending (self->sync->states,
                                cd_article_get_uuid (cd_document_get_article (document)));
-}
-
-/**
- * _cd_window_reload_sync_states:
- *
- * Reads every article's sync state again; the rows' badges, the banner
- * and the actions follow the states' "changed" signal.
- */
-void
-_cd_window_reload_sync_states (CdWindow *self)
-{
-  g_assert (CD_IS_WINDOW (self));
-
-  if (self->sync != NULL)
-    cd_sync_states_refresh (self->sync->states);
 }
 
 void

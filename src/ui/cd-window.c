@@ -201,13 +201,12 @@ _cd_window_show_article (CdWindow  *self,
 }
 
 /* The open article changed in the store (pulled by a sync, settled in the
- * conflict window) and @stored is what the store now has: an unedited
- * document that differs from it is opened again from it; typing is never
- * thrown away here. This is the document's one entry point for changes
- * made elsewhere. */
-void
-_cd_window_reload_article (CdWindow  *self,
-                           CdArticle *stored)
+ * conflict window, restored, written by another process) and @stored is
+ * what the store now has: an unedited document that differs from it is
+ * opened again from it; typing is never thrown away here. */
+static void
+reload_article (CdWindow  *self,
+                CdArticle *stored)
 {
   g_assert (CD_IS_WINDOW (self));
   g_assert (CD_IS_ARTICLE (stored));
@@ -220,18 +219,39 @@ _cd_window_reload_article (CdWindow  *self,
     _cd_window_show_article (self, stored);
 }
 
-/* Articles changed in the store: @uuids, or any when %NULL. The library
- * lists again and the sync states (which the rows' badges and the banner
- * follow) are read again. Every place that changes articles calls this
- * now; it is what the store's change notification will drive. */
-void
-_cd_window_articles_changed (CdWindow          *self,
-                             const char *const *uuids)
+/* The store announced a commit: the open document follows it. The library
+ * and the sync states (which the badges and the banner follow) listen to
+ * the store themselves. */
+static void
+store_articles_changed_cb (CdWindow           *self,
+                           CdStoreChangeReason reason,
+                           const char *const  *uuids,
+                           CdStore            *store)
 {
-  g_assert (CD_IS_WINDOW (self));
+  g_autoptr (CdArticle) stored = NULL;
+  const char *open;
 
-  cd_library_reload (self->library);
-  _cd_window_reload_sync_states (self);
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (CD_IS_STORE (store));
+
+  if (self->document == NULL || reason == CD_STORE_CHANGE_SYNC_STATE)
+    return;
+  open = cd_article_get_uuid (cd_document_get_article (self->document));
+  /* No list means anything may have changed (another process wrote). */
+  if (uuids[0] != NULL && !g_strv_contains (uuids, open))
+    return;
+  /* Moved to the trash elsewhere (another window, the command line): the
+   * editor closes it, unless it holds typing not yet saved. */
+  if (reason == CD_STORE_CHANGE_TRASH || reason == CD_STORE_CHANGE_EXTERNAL)
+    {
+      if (cd_store_is_trashed (store, open) && !cd_document_get_dirty (self->document))
+        {
+          cd_window_close_article (self);
+          return;
+        }
+    }
+  if ((stored = cd_store_get_article (store, open, NULL)) != NULL)
+    reload_article (self, stored);
 }
 
 /**
@@ -416,6 +436,8 @@ cd_window_constructed (GObject *object)
   _cd_window_setup_sync (self);
 
   cd_library_set_store (self->library, self->store);
+  g_signal_connect_object (self->store, "articles-changed",
+                           G_CALLBACK (store_articles_changed_cb), self, G_CONNECT_SWAPPED);
   update_title (self);
   _cd_window_update_actions (self);
 }

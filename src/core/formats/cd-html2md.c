@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 
 #include "cd-import.h"
+#include "cd-html-private.h"
 #include "cd-import-private.h"
 
 /* Past this depth the rest of a branch becomes plain text, which keeps the
@@ -141,9 +142,9 @@ is_block (xmlNode *node)
   return name_in (node, blocks);
 }
 
-static char *
-get_attr (xmlNode    *node,
-          const char *name)
+char *
+_cd_html_get_attr (xmlNode    *node,
+                   const char *name)
 {
   xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
   char    *copy;
@@ -176,8 +177,8 @@ collapse_space (const char *text)
   return g_string_free (s, FALSE);
 }
 
-static char *
-node_text (xmlNode *node)
+char *
+_cd_html_node_text (xmlNode *node)
 {
   xmlChar *content = xmlNodeGetContent (node);
   char    *text = collapse_space (content ? (const char *) content : "");
@@ -359,7 +360,7 @@ render_inline (Converter *c,
 
   if (depth > MAX_DEPTH)
     {
-      g_autofree char *text = node_text (node);
+      g_autofree char *text = _cd_html_node_text (node);
       append_text (out, text);
       return;
     }
@@ -396,7 +397,7 @@ render_inline (Converter *c,
     render_code (node, out);
   else if (name_is (node, "a"))
     {
-      g_autofree char *href = get_attr (node, "href");
+      g_autofree char *href = _cd_html_get_attr (node, "href");
 
       if (href != NULL)
         g_strstrip (href);
@@ -424,8 +425,8 @@ render_inline (Converter *c,
     }
   else if (name_is (node, "img"))
     {
-      g_autofree char *src = get_attr (node, "src");
-      g_autofree char *alt = get_attr (node, "alt");
+      g_autofree char *src = _cd_html_get_attr (node, "src");
+      g_autofree char *alt = _cd_html_get_attr (node, "alt");
 
       if (src == NULL || *g_strstrip (src) == '\0' || unsafe_url (src))
         return;
@@ -563,7 +564,7 @@ render_list (Converter *c,
 
   if (ordered)
     {
-      g_autofree char *start = get_attr (list, "start");
+      g_autofree char *start = _cd_html_get_attr (list, "start");
       if (start != NULL)
         number = CLAMP (atoi (start), 0, 999999999);
     }
@@ -696,7 +697,7 @@ render_pre (xmlNode   *pre,
   for (xmlNode *child = pre->children; child != NULL && lang == NULL; child = child->next)
     if (name_is (child, "code"))
       {
-        g_autofree char *klass = get_attr (child, "class");
+        g_autofree char *klass = _cd_html_get_attr (child, "class");
         if (klass != NULL && g_str_has_prefix (klass, "language-"))
           lang = g_strdup (klass + strlen ("language-"));
       }
@@ -740,7 +741,7 @@ render_heading (Converter *c,
 
   if (level == 1 && c->take_headline && c->headline == NULL)
     {
-      c->headline = node_text (node);
+      c->headline = _cd_html_node_text (node);
       if (*c->headline != '\0')
         return;
       g_clear_pointer (&c->headline, g_free);
@@ -766,144 +767,18 @@ render_heading (Converter *c,
   g_ptr_array_add (blocks, g_string_free (out, FALSE));
 }
 
-static xmlNode *find_element (xmlNode *node, const char *name, guint depth);
-
-static gboolean
-has_class (xmlNode    *node,
-           const char *name)
-{
-  g_autofree char *klass = get_attr (node, "class");
-  g_auto (GStrv) classes = NULL;
-
-  if (klass == NULL)
-    return FALSE;
-  classes = g_strsplit_set (klass, " \t\n", -1);
-  return g_strv_contains ((const char *const *) classes, name);
-}
-
-static xmlNode *
-find_class (xmlNode    *node,
-            const char *name,
-            guint       depth)
-{
-  if (depth > 8)
-    return NULL;
-  for (; node != NULL; node = node->next)
-    {
-      xmlNode *found;
-
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (has_class (node, name))
-        return node;
-      if ((found = find_class (node->children, name, depth + 1)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-set_text_of_class (CdArticle  *article,
-                   xmlNode    *parent,
-                   const char *klass,
-                   const char *field)
-{
-  xmlNode         *node = find_class (parent->children, klass, 0);
-  g_autofree char *text = node ? node_text (node) : NULL;
-
-  if (text != NULL && *text != '\0')
-    cd_article_set_field (article, field, text, NULL);
-}
-
-static char *
-strip_parentheses (const char *text)
-{
-  gsize length = strlen (text);
-
-  if (length >= 2 && text[0] == '(' && text[length - 1] == ')')
-    return g_strndup (text + 1, length - 2);
-  return g_strdup (text);
-}
-
-/* A page exported by Copydesk (cd_render_article()) marks its fields with
- * classes; reading them back makes an exported page import whole. Returns
- * whether @node was one of them. */
-static gboolean
-read_own_field (Converter *c,
-                xmlNode   *node)
-{
-  if (node->type != XML_ELEMENT_NODE)
-    return FALSE;
-  if (has_class (node, "cd-dek") || has_class (node, "cd-byline"))
-    {
-      g_autofree char *text = node_text (node);
-      const char      *field = has_class (node, "cd-dek") ? "dek" : "byline";
-
-      cd_article_set_field (c->article, field, text, NULL);
-      return TRUE;
-    }
-  if (has_class (node, "cd-dateline"))
-    {
-      g_autoptr (GString) place = g_string_new (NULL);
-      xmlNode *source = find_class (node->children, "cd-source", 0);
-
-      for (xmlNode *child = node->children; child != NULL; child = child->next)
-        if (child->type == XML_TEXT_NODE && child->content != NULL)
-          g_string_append (place, (const char *) child->content);
-      g_strstrip (place->str);
-      if (*place->str != '\0')
-        cd_article_set_dateline (c->article, place->str);
-      if (source != NULL)
-        {
-          g_autofree char *text = node_text (source);
-          g_autofree char *bare = strip_parentheses (text);
-
-          if (*bare != '\0')
-            cd_article_set_source (c->article, bare);
-        }
-      return TRUE;
-    }
-  if (has_class (node, "cd-embargo"))
-    {
-      xmlNode         *time = find_element (node->children, "time", 0);
-      g_autofree char *when = time ? get_attr (time, "datetime") : NULL;
-      g_autoptr (GDateTime) embargo = when ? cd_parse_iso8601 (when) : NULL;
-
-      if (embargo != NULL)
-        cd_article_set_embargo (c->article, embargo);
-      return TRUE;
-    }
-  if (has_class (node, "cd-featured-image"))
-    {
-      xmlNode         *img = find_element (node->children, "img", 0);
-      g_autofree char *src = img ? get_attr (img, "src") : NULL;
-      g_autofree char *path = NULL;
-
-      if (src != NULL && g_str_has_prefix (src, "file:"))
-        path = g_filename_from_uri (src, NULL, NULL);
-      else if (src != NULL && *src != '\0')
-        path = g_strdup (src);
-      if (path != NULL)
-        cd_article_set_image (c->article, path);
-      set_text_of_class (c->article, node, "cd-caption", "image_caption");
-      set_text_of_class (c->article, node, "cd-credit", "image_credit");
-      return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 render_block (Converter *c,
               xmlNode   *node,
               GPtrArray *blocks,
               guint      depth)
 {
-  if (c->article != NULL && read_own_field (c, node))
+  if (c->article != NULL && _cd_html_read_own_field (c->article, node))
     return;
 
   if (depth > MAX_DEPTH)
     {
-      g_autofree char *text = node_text (node);
+      g_autofree char *text = _cd_html_node_text (node);
       g_autoptr (GString) run = g_string_new (NULL);
 
       append_text (run, text);
@@ -1044,7 +919,7 @@ convert (Converter *c,
     return g_strdup ("");
   /* When importing a page, its <article> is the story; menus, headers and
    * footers around it are not. */
-  if (c->article != NULL && (article = find_element (root, "article", 0)) != NULL)
+  if (c->article != NULL && (article = _cd_html_find_element (root, "article", 0)) != NULL)
     render_block (c, article, blocks, 0);
   else
     render_blocks (c, root, blocks, 0);
@@ -1089,10 +964,10 @@ cd_html_to_markdown (const char *html,
   return markdown;
 }
 
-static xmlNode *
-find_element (xmlNode    *node,
-              const char *name,
-              guint       depth)
+xmlNode *
+_cd_html_find_element (xmlNode    *node,
+                       const char *name,
+                       guint       depth)
 {
   if (depth > MAX_DEPTH)
     return NULL;
@@ -1103,7 +978,7 @@ find_element (xmlNode    *node,
       if (name_is (node, name))
         return node;
       if (node->type == XML_ELEMENT_NODE &&
-          (found = find_element (node->children, name, depth + 1)) != NULL)
+          (found = _cd_html_find_element (node->children, name, depth + 1)) != NULL)
         return found;
     }
   return NULL;
@@ -1119,10 +994,10 @@ meta_content (xmlNode    *head,
 
       if (!name_is (node, "meta"))
         continue;
-      meta_name = get_attr (node, "name");
+      meta_name = _cd_html_get_attr (node, "name");
       if (meta_name != NULL && g_ascii_strcasecmp (meta_name, name) == 0)
         {
-          g_autofree char *content = get_attr (node, "content");
+          g_autofree char *content = _cd_html_get_attr (node, "content");
           char            *text = content ? collapse_space (content) : NULL;
 
           if (text != NULL && *text == '\0')
@@ -1188,9 +1063,9 @@ cd_import_html (const char *text,
 
   article = cd_article_new ();
   c.article = article;
-  head = find_element (root, "head", 0);
+  head = _cd_html_find_element (root, "head", 0);
   {
-    g_autofree char *lang = get_attr (root, "lang");
+    g_autofree char *lang = _cd_html_get_attr (root, "lang");
     g_autofree char *description = meta_content (head, "description");
     g_autofree char *author = meta_content (head, "author");
 
@@ -1205,9 +1080,9 @@ cd_import_html (const char *text,
 
   if (c.headline == NULL)
     {
-      xmlNode *title = find_element (head ? head->children : NULL, "title", 0);
+      xmlNode *title = _cd_html_find_element (head ? head->children : NULL, "title", 0);
       if (title != NULL)
-        c.headline = node_text (title);
+        c.headline = _cd_html_node_text (title);
     }
   if (c.headline != NULL && *c.headline != '\0')
     cd_article_set_headline (article, c.headline);

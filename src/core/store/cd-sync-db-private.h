@@ -32,4 +32,10 @@ void _cd_sync_db_set_error (CdSyncDb   *self,
                             GError    **error,
                             const char *what);
 
+/* Records that @uuid's sync-state rows were written: the store announces
+ * it (CD_STORE_CHANGE_SYNC_STATE) when the transaction commits, or at once
+ * outside one. */
+void _cd_sync_db_touched (CdSyncDb   *self,
+                          const char *uuid);
+
 G_END_DECLS

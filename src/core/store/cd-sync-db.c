@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "cd-store-private.h"
 #include "cd-sync-db-private.h"
 
 struct _CdSyncDb
@@ -17,6 +18,8 @@ struct _CdSyncDb
   sqlite3    *db;
   GHashTable *statements; /* SQL text → prepared statement, reused */
   int         schema_version;
+  CdStore    *store;   /* told which articles' sync state changed; may be NULL */
+  GPtrArray  *touched; /* uuids whose rows this transaction wrote */
 };
 
 G_DEFINE_FINAL_TYPE (CdSyncDb, cd_sync_db, G_TYPE_OBJECT)
@@ -71,6 +74,8 @@ cd_sync_db_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->touched, g_ptr_array_unref);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (cd_sync_db_parent_class)->finalize (object);
@@ -89,6 +94,35 @@ cd_sync_db_init (CdSyncDb *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) sqlite3_finalize);
+  self->touched = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* Tells the store's listeners that the sync state of what was touched
+ * changed, once it is committed. */
+static void
+announce_touched (CdSyncDb *self)
+{
+  g_assert (CD_IS_SYNC_DB (self));
+
+  if (self->store != NULL && self->touched->len > 0)
+    {
+      g_ptr_array_add (self->touched, NULL);
+      _cd_store_announce (self->store, CD_STORE_CHANGE_SYNC_STATE,
+                          (const char *const *) self->touched->pdata);
+    }
+  g_ptr_array_set_size (self->touched, 0);
+}
+
+void
+_cd_sync_db_touched (CdSyncDb   *self,
+                     const char *uuid)
+{
+  g_assert (CD_IS_SYNC_DB (self));
+  g_assert (uuid != NULL);
+
+  g_ptr_array_add (self->touched, g_strdup (uuid));
+  if (sqlite3_get_autocommit (self->db))
+    announce_touched (self);
 }
 
 void
@@ -170,6 +204,7 @@ cd_sync_db_commit (CdSyncDb *self,
       cd_sync_db_rollback (self);
       return FALSE;
     }
+  announce_touched (self);
   return TRUE;
 }
 
@@ -186,6 +221,7 @@ cd_sync_db_rollback (CdSyncDb *self)
 
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_ptr_array_set_size (self->touched, 0);
 }
 
 static int
@@ -360,9 +396,14 @@ CdSyncDb *
 cd_sync_db_open (CdStore *store,
                  GError **error)
 {
+  CdSyncDb *self;
+
   g_return_val_if_fail (CD_IS_STORE (store), NULL);
 
-  return cd_sync_db_open_path (cd_store_get_path (store), error);
+  /* What it writes reaches the store's listeners as sync-state changes. */
+  if ((self = cd_sync_db_open_path (cd_store_get_path (store), error)) != NULL)
+    self->store = g_object_ref (store);
+  return self;
 }
 
 /**

@@ -325,7 +325,10 @@ cd_sync_db_save_row (CdSyncDb  *self,
   bind_text (stmt, 9, row->theirs_modified);
   sqlite3_bind_int (stmt, 10, row->dirty);
   sqlite3_bind_int (stmt, 11, row->create_unknown);
-  return step_done (self, stmt, "record an article's sync state", error);
+  if (!step_done (self, stmt, "record an article's sync state", error))
+    return FALSE;
+  _cd_sync_db_touched (self, row->uuid);
+  return TRUE;
 }
 
 /**
@@ -345,8 +348,11 @@ cd_sync_db_delete_row (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (uuid != NULL && account != NULL, FALSE);
 
-  return run_sql (self, "DELETE FROM sync_state WHERE article_uuid = ? AND account = ?", uuid,
-                  account, NULL, error);
+  if (!run_sql (self, "DELETE FROM sync_state WHERE article_uuid = ? AND account = ?", uuid,
+                account, NULL, error))
+    return FALSE;
+  _cd_sync_db_touched (self, uuid);
+  return TRUE;
 }
 
 /**
@@ -494,6 +500,8 @@ cd_sync_db_mark_dirty (CdSyncDb          *self,
         cd_sync_db_rollback (self);
         return FALSE;
       }
+    else
+      _cd_sync_db_touched (self, uuids[i]);
   return cd_sync_db_commit (self, error);
 }
 
@@ -514,13 +522,21 @@ cd_sync_db_fail_dirty (CdSyncDb   *self,
                        const char *message,
                        GError    **error)
 {
+  g_autoptr (GPtrArray) failed = NULL;
+
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (account != NULL && message != NULL, FALSE);
 
-  return run_sql (self,
-                  "UPDATE sync_state SET state = 'error', error = ?2"
-                  " WHERE account = ?1 AND dirty = 1 AND state != 'conflict'",
-                  account, message, NULL, error);
+  failed = query_strings (self,
+                          "UPDATE sync_state SET state = 'error', error = ?2"
+                          " WHERE account = ?1 AND dirty = 1 AND state != 'conflict'"
+                          " RETURNING article_uuid",
+                          account, message, error);
+  if (failed == NULL)
+    return FALSE;
+  for (guint i = 0; i < failed->len; i++)
+    _cd_sync_db_touched (self, g_ptr_array_index (failed, i));
+  return TRUE;
 }
 
 /**
@@ -543,11 +559,14 @@ cd_sync_db_requeue_others (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (uuid != NULL && account != NULL, FALSE);
 
-  return run_sql (self,
-                  "UPDATE sync_state SET dirty = 1,"
-                  " state = CASE WHEN state = 'conflict' THEN state ELSE 'pending' END"
-                  " WHERE article_uuid = ?1 AND account != ?2",
-                  uuid, account, NULL, error);
+  if (!run_sql (self,
+                "UPDATE sync_state SET dirty = 1,"
+                " state = CASE WHEN state = 'conflict' THEN state ELSE 'pending' END"
+                " WHERE article_uuid = ?1 AND account != ?2",
+                uuid, account, NULL, error))
+    return FALSE;
+  _cd_sync_db_touched (self, uuid);
+  return TRUE;
 }
 
 /**
@@ -662,6 +681,9 @@ cd_sync_db_save_pulled (CdStore            *store,
           _cd_store_set_error (store, error, rc, "record the sync state");
           ok = FALSE;
         }
+      else
+        _cd_store_announce_one (store, CD_STORE_CHANGE_SYNC_STATE,
+                                cd_article_get_uuid (item->article));
     }
   sqlite3_finalize (stmt);
   if (ok)

@@ -1,0 +1,136 @@
+/* cd-html-fields.c: reading back the fields of a page Copydesk exported
+ * (dek, byline, dateline and source, embargo, featured image), which
+ * cd_render_article() marks with classes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-html2md"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-html-private.h"
+#include "cd-import-private.h"
+
+static gboolean
+has_class (xmlNode    *node,
+           const char *name)
+{
+  g_autofree char *klass = _cd_html_get_attr (node, "class");
+  g_auto (GStrv) classes = NULL;
+
+  if (klass == NULL)
+    return FALSE;
+  classes = g_strsplit_set (klass, " \t\n", -1);
+  return g_strv_contains ((const char *const *) classes, name);
+}
+
+static xmlNode *
+find_class (xmlNode    *node,
+            const char *name,
+            guint       depth)
+{
+  if (depth > 8)
+    return NULL;
+  for (; node != NULL; node = node->next)
+    {
+      xmlNode *found;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (has_class (node, name))
+        return node;
+      if ((found = find_class (node->children, name, depth + 1)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+set_text_of_class (CdArticle  *article,
+                   xmlNode    *parent,
+                   const char *klass,
+                   const char *field)
+{
+  xmlNode         *node = find_class (parent->children, klass, 0);
+  g_autofree char *text = node ? _cd_html_node_text (node) : NULL;
+
+  if (text != NULL && *text != '\0')
+    cd_article_set_field (article, field, text, NULL);
+}
+
+static char *
+strip_parentheses (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length >= 2 && text[0] == '(' && text[length - 1] == ')')
+    return g_strndup (text + 1, length - 2);
+  return g_strdup (text);
+}
+
+gboolean
+_cd_html_read_own_field (CdArticle *article,
+                         xmlNode   *node)
+{
+  if (node->type != XML_ELEMENT_NODE)
+    return FALSE;
+  if (has_class (node, "cd-dek") || has_class (node, "cd-byline"))
+    {
+      g_autofree char *text = _cd_html_node_text (node);
+      const char      *field = has_class (node, "cd-dek") ? "dek" : "byline";
+
+      cd_article_set_field (article, field, text, NULL);
+      return TRUE;
+    }
+  if (has_class (node, "cd-dateline"))
+    {
+      g_autoptr (GString) place = g_string_new (NULL);
+      xmlNode *source = find_class (node->children, "cd-source", 0);
+
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        if (child->type == XML_TEXT_NODE && child->content != NULL)
+          g_string_append (place, (const char *) child->content);
+      g_strstrip (place->str);
+      if (*place->str != '\0')
+        cd_article_set_dateline (article, place->str);
+      if (source != NULL)
+        {
+          g_autofree char *text = _cd_html_node_text (source);
+          g_autofree char *bare = strip_parentheses (text);
+
+          if (*bare != '\0')
+            cd_article_set_source (article, bare);
+        }
+      return TRUE;
+    }
+  if (has_class (node, "cd-embargo"))
+    {
+      xmlNode         *time = _cd_html_find_element (node->children, "time", 0);
+      g_autofree char *when = time ? _cd_html_get_attr (time, "datetime") : NULL;
+      g_autoptr (GDateTime) embargo = when ? cd_parse_iso8601 (when) : NULL;
+
+      if (embargo != NULL)
+        cd_article_set_embargo (article, embargo);
+      return TRUE;
+    }
+  if (has_class (node, "cd-featured-image"))
+    {
+      xmlNode         *img = _cd_html_find_element (node->children, "img", 0);
+      g_autofree char *src = img ? _cd_html_get_attr (img, "src") : NULL;
+      g_autofree char *path = NULL;
+
+      if (src != NULL && g_str_has_prefix (src, "file:"))
+        path = g_filename_from_uri (src, NULL, NULL);
+      else if (src != NULL && *src != '\0')
+        path = g_strdup (src);
+      if (path != NULL)
+        cd_article_set_image (article, path);
+      set_text_of_class (article, node, "cd-caption", "image_caption");
+      set_text_of_class (article, node, "cd-credit", "image_credit");
+      return TRUE;
+    }
+  return FALSE;
+}
