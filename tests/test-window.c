@@ -616,6 +616,42 @@ test_follows_other_writers (CdUiFixture  *fixture,
   g_assert_true (cd_ui_wait_for (nothing_open, window, 10000));
 }
 
+/* Import… and files dropped on the library take one path: each file that
+ * can be read becomes an article, the last one opens, and a file that
+ * cannot be read does not stop the others. */
+static void
+test_import_files (CdUiFixture  *fixture,
+                   gconstpointer data)
+{
+  g_autofree char *good = g_build_filename (fixture->dir, "bridge.md", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "broken.md", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "harbour.md", NULL);
+  g_autoptr (GFile) good_file = NULL;
+  g_autoptr (GFile) bad_file = NULL;
+  g_autoptr (GFile) other_file = NULL;
+  CdWindow   *window = cd_ui_start (fixture, NULL);
+  CdDocument *document;
+  Headline    check = { window, "Bridge reopens" };
+
+  g_assert_true (g_file_set_contents (good, "# Bridge reopens\n\nTraffic flows.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "# Broken \xff\xfe\n", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "# Harbour dredged\n\nShips wait.\n", -1, NULL));
+  good_file = g_file_new_for_path (good);
+  bad_file = g_file_new_for_path (bad);
+  other_file = g_file_new_for_path (other);
+
+  {
+    GFile *files[] = { good_file, bad_file, other_file };
+
+    g_assert_cmpuint (cd_window_import_files (window, files, G_N_ELEMENTS (files)), ==, 2);
+  }
+  document = cd_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (cd_article_get_headline (cd_document_get_article (document)), ==,
+                   "Harbour dredged");
+  g_assert_true (cd_ui_wait_for (library_lists_headline, &check, 10000));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -633,6 +669,7 @@ main (int    argc,
   ADD ("/window/app/windows", test_app_windows);
   ADD ("/window/editor/find-replace", test_find_replace);
   ADD ("/window/store/follows-other-writers", test_follows_other_writers);
+  ADD ("/window/files/import", test_import_files);
 #undef ADD
 
   return g_test_run ();

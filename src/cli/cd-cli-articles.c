@@ -53,27 +53,11 @@ cd_cli_import (CdCli *cli,
   for (int i = 1; i < argc; i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (CdArticle) article = cd_import_file (argv[i], &error);
+      g_autoptr (CdArticle) article = cd_import_into_store (store, argv[i], &error);
 
       if (article == NULL)
         {
           cd_cli_printerr ("%s", error->message);
-          status = CD_EXIT_ERROR;
-          continue;
-        }
-
-      /* An article that is already here (an export imported again) becomes
-       * a new article rather than overwriting the one in the store. */
-      if (cd_article_get_uuid (article) == NULL ||
-          cd_store_has_article (store, cd_article_get_uuid (article)))
-        {
-          g_autofree char *uuid = g_uuid_string_random ();
-          cd_article_set_uuid (article, uuid);
-        }
-
-      if (!cd_store_save_article (store, article, CD_REVISION_IMPORTED, NULL, &error))
-        {
-          cd_cli_printerr ("%s: %s", argv[i], error->message);
           status = CD_EXIT_ERROR;
           continue;
         }

@@ -1,4 +1,5 @@
-/* main.c: copydesk opens the window; copydesk COMMAND runs headless.
+/* main.c: copydesk opens the window (copydesk FILE… imports and opens the
+ * files there); copydesk COMMAND runs headless.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -51,6 +52,21 @@ take_data_dir (int   *argc,
   return TRUE;
 }
 
+/* `copydesk FILE…` (as the desktop file's %F runs it) opens the files in
+ * the window: the first argument is no command and names a file that
+ * exists, or a file URI. Anything else goes to the command line, which
+ * names an unknown command. */
+static gboolean
+opens_files (int    argc,
+             char **argv)
+{
+  g_assert (argv != NULL);
+
+  if (argc < 2 || cd_cli_is_command (argv[1]) || argv[1][0] == '-')
+    return FALSE;
+  return g_str_has_prefix (argv[1], "file://") || g_file_test (argv[1], G_FILE_TEST_EXISTS);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -75,7 +91,7 @@ main (int    argc,
       return CD_EXIT_OK;
     }
 
-  if (argc > 1 && !g_str_equal (argv[1], "open"))
+  if (argc > 1 && !g_str_equal (argv[1], "open") && !opens_files (argc, argv))
     {
       status = cd_cli_run (&cli, argc - 1, argv + 1);
     }
@@ -85,7 +101,9 @@ main (int    argc,
       g_autoptr (CdApplication) app = NULL;
       const char *open_uuid = NULL;
 
-      if (argc > 1)
+      int n_args = 1;
+
+      if (argc > 1 && g_str_equal (argv[1], "open"))
         {
           if (argc != 3)
             {
@@ -94,8 +112,10 @@ main (int    argc,
             }
           open_uuid = argv[2];
         }
+      else
+        n_args = argc; /* files, which GApplication hands to "open" */
       app = cd_application_new (cli.data_dir, open_uuid);
-      status = g_application_run (G_APPLICATION (app), 1, argv);
+      status = g_application_run (G_APPLICATION (app), n_args, argv);
 #else
       cd_cli_printerr ("This build has no window; run “copydesk --help” for the commands.");
       status = CD_EXIT_ERROR;

@@ -44,6 +44,8 @@ static const struct
   { "app.preferences",       { "<Primary>comma", NULL }   },
   { "window.close",          { "<Primary>w", NULL }       },
   { "win.new-article",       { "<Primary>n", NULL }       },
+  { "win.import",            { "<Primary>o", NULL }       },
+  { "win.export",            { "<Primary>e", NULL }       },
   { "win.duplicate-article", { "<Primary><Shift>d", NULL }},
   { "win.trash-article",     { "<Primary>Delete", NULL }  },
   { "win.save-version",      { "<Primary>s", NULL }       },
@@ -186,19 +188,78 @@ cd_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      CdWindow *cd_window =
-          cd_window_new (GTK_APPLICATION (app), self->store, self->settings, self->sync_engine);
-
-      window = GTK_WINDOW (cd_window);
-      if (self->open_uuid != NULL)
-        {
-          if (!cd_window_open_article (cd_window, self->open_uuid, &error))
-            cd_window_add_toast (cd_window, adw_toast_new (error->message));
-        }
-      else
-        cd_window_restore_session (cd_window);
+      window = GTK_WINDOW (
+          cd_window_new (GTK_APPLICATION (app), self->store, self->settings, self->sync_engine));
+      if (self->open_uuid == NULL)
+        cd_window_restore_session (CD_WINDOW (window));
     }
+  /* `copydesk open UUID`, here or from a second launch (see before_emit). */
+  if (self->open_uuid != NULL &&
+      !cd_window_open_article (CD_WINDOW (window), self->open_uuid, &error))
+    cd_window_add_toast (CD_WINDOW (window), adw_toast_new (error->message));
+  g_clear_pointer (&self->open_uuid, g_free);
   gtk_window_present (window);
+}
+
+/* Files from `copydesk FILE…` or the file manager, in this process or sent
+ * by a second launch: imported and opened in the window. */
+static void
+cd_application_open (GApplication *app,
+                     GFile       **files,
+                     int           n_files,
+                     const char   *hint)
+{
+  CdApplication *self = CD_APPLICATION (app);
+  GtkWindow     *window;
+
+  g_assert (G_IS_APPLICATION (app));
+  g_assert (files != NULL || n_files == 0);
+
+  if (self->store == NULL)
+    {
+      show_store_error (self);
+      return;
+    }
+  if ((window = gtk_application_get_active_window (GTK_APPLICATION (app))) == NULL)
+    window = GTK_WINDOW (
+        cd_window_new (GTK_APPLICATION (app), self->store, self->settings, self->sync_engine));
+  cd_window_import_files (CD_WINDOW (window), (GFile *const *) files, (guint) n_files);
+  gtk_window_present (window);
+}
+
+/* A second launch hands its `open UUID` to the running instance with the
+ * activation, as GApplication's platform data. */
+static void
+cd_application_add_platform_data (GApplication    *app,
+                                  GVariantBuilder *builder)
+{
+  CdApplication *self = CD_APPLICATION (app);
+
+  g_assert (G_IS_APPLICATION (app));
+  g_assert (builder != NULL);
+
+  G_APPLICATION_CLASS (cd_application_parent_class)->add_platform_data (app, builder);
+  if (self->open_uuid != NULL)
+    g_variant_builder_add (builder, "{sv}", "copydesk-open-uuid",
+                           g_variant_new_string (self->open_uuid));
+}
+
+static void
+cd_application_before_emit (GApplication *app,
+                            GVariant     *platform_data)
+{
+  CdApplication *self = CD_APPLICATION (app);
+  const char    *uuid = NULL;
+
+  g_assert (G_IS_APPLICATION (app));
+  g_assert (platform_data != NULL);
+
+  G_APPLICATION_CLASS (cd_application_parent_class)->before_emit (app, platform_data);
+  if (g_variant_lookup (platform_data, "copydesk-open-uuid", "&s", &uuid))
+    {
+      g_free (self->open_uuid);
+      self->open_uuid = g_strdup (uuid);
+    }
 }
 
 static void
@@ -294,6 +355,9 @@ cd_application_class_init (CdApplicationClass *klass)
   app_class->activate = cd_application_activate;
   app_class->startup = cd_application_startup;
   app_class->shutdown = cd_application_shutdown;
+  app_class->open = cd_application_open;
+  app_class->add_platform_data = cd_application_add_platform_data;
+  app_class->before_emit = cd_application_before_emit;
 }
 
 static void
@@ -312,9 +376,14 @@ CdApplication *
 cd_application_new (const char *data_dir,
                     const char *open_uuid)
 {
+  /* One instance for the person's own articles: a second launch raises
+   * the window and hands it what it was asked to open. A store elsewhere
+   * (--data-dir, tests) is another instance of its own. */
+  GApplicationFlags flags =
+      G_APPLICATION_HANDLES_OPEN | (data_dir != NULL ? G_APPLICATION_NON_UNIQUE : 0);
   CdApplication *self = g_object_new (CD_TYPE_APPLICATION,
                                       "application-id", APPLICATION_ID,
-                                      "flags", G_APPLICATION_NON_UNIQUE,
+                                      "flags", flags,
                                       "resource-base-path", RESOURCE_PREFIX,
                                       NULL);
   self->data_dir = g_strdup (data_dir);

@@ -24,9 +24,10 @@ current_article (CdWindow *self)
   return self->document ? cd_document_get_article (self->document) : NULL;
 }
 
-static void
-toast_error (CdWindow     *self,
-             const GError *error)
+/* A failure stays on screen until the person dismisses it. */
+void
+_cd_window_toast_error (CdWindow     *self,
+                        const GError *error)
 {
   AdwToast *toast = adw_toast_new (error->message);
 
@@ -68,6 +69,7 @@ _cd_window_update_actions (CdWindow *self)
     "win.replace",
     "win.print",
     "win.export-pdf",
+    "win.export",
   };
 
   g_assert (CD_IS_WINDOW (self));
@@ -94,7 +96,7 @@ save_and_open (CdWindow  *self,
   if (!cd_store_save_article (self->store, article, CD_REVISION_NONE, NULL, &error) ||
       !cd_window_open_article (self, cd_article_get_uuid (article), &error))
     {
-      toast_error (self, error);
+      _cd_window_toast_error (self, error);
       return FALSE;
     }
   if (focus_headline)
@@ -168,7 +170,7 @@ trash_article_action (GtkWidget  *widget,
   headline = display_headline (current);
   if (!cd_window_flush (self, &error) || !cd_store_trash_article (self->store, uuid, &error))
     {
-      toast_error (self, error);
+      _cd_window_toast_error (self, error);
       return;
     }
   cd_window_close_article (self);
@@ -197,7 +199,7 @@ untrash_article_action (GtkWidget  *widget,
   if (!cd_store_untrash_article (self->store, uuid, &error) ||
       !cd_window_open_article (self, uuid, &error))
     {
-      toast_error (self, error);
+      _cd_window_toast_error (self, error);
       return;
     }
 }
@@ -219,7 +221,7 @@ restore_article_action (GtkWidget  *widget,
   if (!cd_store_untrash_article (self->store, uuid, &error) ||
       (article = cd_store_get_article (self->store, uuid, &error)) == NULL)
     {
-      toast_error (self, error);
+      _cd_window_toast_error (self, error);
       return;
     }
   headline = display_headline (article);
@@ -241,7 +243,7 @@ empty_trash_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "empty"))
     return;
   if (cd_store_empty_trash (self->store, &error) == 0 && error != NULL)
-    toast_error (self, error);
+    _cd_window_toast_error (self, error);
 }
 
 static void
@@ -336,14 +338,14 @@ history_restore_cb (CdWindow *self,
   cd_document_save_version (self->document, CD_REVISION_CHECKPOINT, NULL);
   if (!cd_window_flush (self, &error))
     {
-      toast_error (self, error);
+      _cd_window_toast_error (self, error);
       return;
     }
   cd_window_close_article (self);
   restored = cd_store_restore_revision (self->store, revision_id, &error);
   if (restored == NULL)
     {
-      toast_error (self, error);
+      _cd_window_toast_error (self, error);
       return;
     }
   _cd_window_show_article (self, restored);
@@ -415,7 +417,7 @@ export_pdf_ready_cb (GObject      *object,
   if (!cd_preview_export_pdf_finish (CD_PREVIEW (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast_error (self, error);
+        _cd_window_toast_error (self, error);
       return;
     }
   cd_window_add_toast (self, adw_toast_new (_ ("PDF exported")));
@@ -506,7 +508,7 @@ open_article_action (GtkWidget  *widget,
   g_assert (CD_IS_WINDOW (self));
 
   if (!cd_window_open_article (self, g_variant_get_string (param, NULL), &error))
-    toast_error (self, error);
+    _cd_window_toast_error (self, error);
 }
 
 void

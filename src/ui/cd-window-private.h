@@ -65,7 +65,13 @@ struct _CdWindow
 void _cd_window_show_article (CdWindow  *self,
                               CdArticle *article);
 
+/* cd-window-files.c */
+void _cd_window_class_init_files (CdWindowClass *klass);
+void _cd_window_setup_files (CdWindow *self);
+
 /* cd-window-actions.c */
+void _cd_window_toast_error (CdWindow     *self,
+                             const GError *error);
 void _cd_window_class_init_actions (CdWindowClass *klass);
 void _cd_window_add_settings_actions (CdWindow *self);
 void _cd_window_remove_settings_actions (CdWindow *self);

@@ -436,6 +436,7 @@ cd_window_constructed (GObject *object)
   _cd_window_setup_sync (self);
 
   cd_library_set_store (self->library, self->store);
+  _cd_window_setup_files (self);
   g_signal_connect_object (self->store, "articles-changed",
                            G_CALLBACK (store_articles_changed_cb), self, G_CONNECT_SWAPPED);
   update_title (self);
@@ -507,6 +508,7 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, sync_button);
 
   _cd_window_class_init_actions (klass);
+  _cd_window_class_init_files (klass);
 }
 
 static void

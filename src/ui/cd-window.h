@@ -32,6 +32,9 @@ void        cd_window_close_article (CdWindow *self);
 gboolean    cd_window_restore_session (CdWindow *self);
 gboolean    cd_window_flush (CdWindow *self,
                              GError  **error);
+guint       cd_window_import_files (CdWindow     *self,
+                                    GFile *const *files,
+                                    guint         n_files);
 void        cd_window_add_toast (CdWindow *self,
                                  AdwToast *toast);
 CdStore    *cd_window_get_store (CdWindow *self);

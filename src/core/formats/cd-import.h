@@ -9,6 +9,7 @@
 
 #include "cd-article.h"
 #include "cd-import-error.h"
+#include "cd-store.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,10 @@ CdArticle *cd_import_html (const char *text,
                            gsize       length,
                            const char *origin,
                            GError    **error);
+
+CdArticle *cd_import_into_store (CdStore    *store,
+                                 const char *path,
+                                 GError    **error);
 
 char *cd_html_to_markdown (const char *html,
                            gsize       length);

@@ -1,0 +1,314 @@
+/* cd-window-files.c: files in and out of the window: Import… (several
+ * files), files dropped on the library, files opened from the desktop or
+ * the command line, and Export… as Markdown, HTML or NINJS.
+ *
+ * Every way in takes cd_import_into_store(), as the command line's import
+ * does; the store announces each new article and the library lists it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cd-export.h"
+#include "cd-import.h"
+#include "cd-window-private.h"
+
+/**
+ * cd_window_import_files:
+ * @files: (array length=n_files): the files to import
+ * @n_files: how many
+ *
+ * Imports each file as a new article and opens the last one imported. A
+ * file that cannot be imported is named in a toast; the others still are.
+ *
+ * Returns: how many were imported
+ */
+guint
+cd_window_import_files (CdWindow     *self,
+                        GFile *const *files,
+                        guint         n_files)
+{
+  g_autoptr (CdArticle) last = NULL;
+  g_autoptr (GError) open_error = NULL;
+  guint imported = 0;
+
+  g_return_val_if_fail (CD_IS_WINDOW (self), 0);
+  g_return_val_if_fail (files != NULL || n_files == 0, 0);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *path = g_file_get_path (files[i]);
+      CdArticle       *article;
+
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _ ("Cannot import “%s”: only local files can be imported."), uri);
+          _cd_window_toast_error (self, error);
+          continue;
+        }
+      if ((article = cd_import_into_store (self->store, path, &error)) == NULL)
+        {
+          _cd_window_toast_error (self, error);
+          continue;
+        }
+      g_set_object (&last, article);
+      g_object_unref (article);
+      imported++;
+    }
+  if (last != NULL && !cd_window_open_article (self, cd_article_get_uuid (last), &open_error))
+    _cd_window_toast_error (self, open_error);
+  if (imported > 1)
+    {
+      /* Translators: a toast after files were imported; %u is how many (2 or more) */
+      g_autofree char *title =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article imported",
+                                        "%u articles imported", imported),
+                           imported);
+
+      cd_window_add_toast (self, adw_toast_new (title));
+    }
+  return imported;
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    CdWindow        *self)
+{
+  g_autoptr (GListModel) chosen = NULL;
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
+  g_assert (CD_IS_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  for (guint i = 0; chosen != NULL && i < g_list_model_get_n_items (chosen); i++)
+    g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+  cd_window_import_files (self, (GFile *const *) files->pdata, files->len);
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser    *chooser,
+            const char        *name,
+            const char *const *mime_types,
+            const char *const *patterns)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_assert (GTK_IS_FILE_CHOOSER (chooser));
+  g_assert (name != NULL);
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; mime_types != NULL && mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  CdWindow             *self = CD_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  const char           *all[] = { "text/markdown", "text/plain", "text/html", NULL };
+  const char           *all_patterns[] = { "*.md", "*.markdown", "*.txt", "*.html", "*.htm", NULL };
+
+  g_assert (CD_IS_WINDOW (self));
+
+  chooser = gtk_file_chooser_native_new (_ ("Import Articles"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (chooser), _ ("Articles (Markdown, wire copy, HTML)"), all,
+              all_patterns);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The export formats, in the order the chooser offers them. */
+static const struct
+{
+  CdExportFormat format;
+  const char    *extension;
+  const char    *mime_type;
+  const char    *name; /* translated at use */
+} export_formats[] = {
+  {CD_EXPORT_FORMAT_MARKDOWN, "md",   "text/markdown",    N_ ("Markdown")           },
+  { CD_EXPORT_FORMAT_HTML,    "html", "text/html",        N_ ("Web page (HTML)")    },
+  { CD_EXPORT_FORMAT_NINJS,   "json", "application/json", N_ ("News agency (NINJS)")},
+};
+
+/* The format the chosen filter names, else the one the file's extension
+ * names, else Markdown. */
+static guint
+export_format_index (GtkFileChooser *chooser,
+                     GFile          *file)
+{
+  GtkFileFilter   *filter = gtk_file_chooser_get_filter (chooser);
+  g_autofree char *base = g_file_get_basename (file);
+  const char      *dot = base != NULL ? strrchr (base, '.') : NULL;
+
+  g_assert (GTK_IS_FILE_CHOOSER (chooser));
+  g_assert (G_IS_FILE (file));
+
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (export_formats); i++)
+    if (g_ascii_strcasecmp (dot + 1, export_formats[i].extension) == 0)
+      return i;
+  for (guint i = 0; filter != NULL && i < G_N_ELEMENTS (export_formats); i++)
+    if (g_strcmp0 (gtk_file_filter_get_name (filter), _ (export_formats[i].name)) == 0)
+      return i;
+  return 0;
+}
+
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr (CdWindow) self = data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert (G_IS_FILE (object));
+  g_assert (G_IS_ASYNC_RESULT (result));
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (G_FILE (object));
+      g_autoptr (GError) named = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_set_error (&named, error->domain, error->code, _ ("Could not export to “%s”: %s"), name,
+                   error->message);
+      _cd_window_toast_error (self, named);
+      return;
+    }
+  cd_window_add_toast (self, adw_toast_new (_ ("Article exported")));
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    CdWindow        *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  CdArticle *article;
+  char      *text;
+  guint      index;
+
+  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
+  g_assert (CD_IS_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  article = self->document != NULL ? cd_document_get_article (self->document) : NULL;
+  if (file != NULL && article != NULL)
+    {
+      index = export_format_index (GTK_FILE_CHOOSER (chooser), file);
+      text = cd_export_article (article, export_formats[index].format);
+      bytes = g_bytes_new_take (text, strlen (text));
+      /* Written to a temporary file and renamed, so a failure leaves any
+       * earlier file whole. */
+      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                           self->cancellable, export_written_cb,
+                                           g_object_ref (self));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  CdWindow             *self = CD_WINDOW (widget);
+  CdArticle            *article;
+  GtkFileChooserNative *chooser;
+  g_autofree char      *file_name = NULL;
+  const char           *slug;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->document == NULL)
+    return;
+  article = cd_document_get_article (self->document);
+  chooser = gtk_file_chooser_native_new (_ ("Export Article"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    {
+      const char      *mime_types[] = { export_formats[i].mime_type, NULL };
+      g_autofree char *pattern = g_strdup_printf ("*.%s", export_formats[i].extension);
+      const char      *patterns[] = { pattern, NULL };
+
+      add_filter (GTK_FILE_CHOOSER (chooser), _ (export_formats[i].name), mime_types, patterns);
+    }
+  slug = cd_article_get_slug (article);
+  file_name = g_strdup_printf ("%s.md", slug != NULL && *slug ? slug : _ ("article"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Files dropped on the library are imported like Import… imports them. */
+static gboolean
+library_drop_cb (GtkDropTarget *target,
+                 const GValue  *value,
+                 double         x,
+                 double         y,
+                 CdWindow      *self)
+{
+  g_autoptr (GPtrArray) files = g_ptr_array_new ();
+  GdkFileList *list;
+  g_autoptr (GSList) items = NULL;
+
+  g_assert (GTK_IS_DROP_TARGET (target));
+  g_assert (CD_IS_WINDOW (self));
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  list = g_value_get_boxed (value);
+  items = gdk_file_list_get_files (list);
+  for (GSList *l = items; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  return cd_window_import_files (self, (GFile *const *) files->pdata, files->len) > 0;
+}
+
+void
+_cd_window_setup_files (CdWindow *self)
+{
+  GtkDropTarget *target;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (library_drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->library), GTK_EVENT_CONTROLLER (target));
+}
+
+void
+_cd_window_class_init_files (CdWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_assert (klass != NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+}
