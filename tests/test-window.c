@@ -652,6 +652,48 @@ test_import_files (CdUiFixture  *fixture,
   g_assert_true (cd_ui_wait_for (library_lists_headline, &check, 10000));
 }
 
+static gboolean
+session_names (gpointer data)
+{
+  const char *const *check = data; /* { dir, uuid } */
+  g_autofree char   *path = g_build_filename (check[0], "session.ini", NULL);
+  g_autofree char   *text = NULL;
+  g_autofree char   *line = g_strdup_printf ("article=%s\n", check[1]);
+
+  return g_file_get_contents (path, &text, NULL, NULL) && strstr (text, line) != NULL;
+}
+
+/* The session file beside the database is written one write at a time and
+ * leaves nothing else behind; what an older version left is cleared. */
+static void
+test_session_file (CdUiFixture  *fixture,
+                   gconstpointer data)
+{
+  g_autoptr (CdArticle) first = cd_ui_add_article (fixture->store, "Council meets", "Agenda.");
+  g_autoptr (CdArticle) second = cd_ui_add_article (fixture->store, "Budget passes", "Vote.");
+  g_autofree char *stale = g_build_filename (fixture->dir, ".goutputstream-ABC123", NULL);
+  g_autoptr (GDir) dir = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *check[] = { fixture->dir, cd_article_get_uuid (second) };
+  const char *name;
+  CdWindow   *window;
+
+  g_assert_true (g_file_set_contents (stale, "", 0, NULL));
+  window = cd_ui_start (fixture, cd_article_get_uuid (second));
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < 20; i++)
+    g_assert_true (cd_window_open_article (window, cd_article_get_uuid (i % 2 ? second : first),
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_true (cd_ui_wait_for (session_names, check, 10000));
+  cd_ui_close_window (fixture);
+  g_assert_true (session_names (check));
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".goutputstream-") || strstr (name, "session.ini.") != NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -670,6 +712,7 @@ main (int    argc,
   ADD ("/window/editor/find-replace", test_find_replace);
   ADD ("/window/store/follows-other-writers", test_follows_other_writers);
   ADD ("/window/files/import", test_import_files);
+  ADD ("/window/session/file", test_session_file);
 #undef ADD
 
   return g_test_run ();

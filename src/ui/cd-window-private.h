@@ -59,6 +59,8 @@ struct _CdWindow
   struct _CdWindowSync *sync;
 
   guint reported_frame : 1;
+  guint session_writing : 1; /* a session write runs on a thread */
+  guint session_again : 1;   /* and another is wanted after it */
 };
 
 /* cd-window.c */
@@ -86,6 +88,7 @@ void _cd_window_save_panes (CdWindow *self);
 /* cd-window-session.c */
 void _cd_window_load_session (CdWindow *self);
 void _cd_window_save_session (CdWindow *self);
+void _cd_window_save_session_now (CdWindow *self);
 int  _cd_window_get_saved_cursor (CdWindow   *self,
                                   const char *uuid);
 

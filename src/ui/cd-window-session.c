@@ -11,6 +11,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
 #include "cd-window-private.h"
 
 #define SESSION_GROUP "session"
@@ -27,18 +30,12 @@ session_path (CdWindow *self)
   return g_build_filename (dir, "session.ini", NULL);
 }
 
-/* Writes the session file off the main thread; each write replaces the
- * whole small file atomically. */
-void
-_cd_window_save_session (CdWindow *self)
+static char *
+session_data (CdWindow *self,
+              gsize    *length)
 {
-  g_autofree char *path = NULL;
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  gsize length;
-  char *data;
-
   g_assert (CD_IS_WINDOW (self));
+  g_assert (length != NULL);
 
   if (self->document != NULL)
     {
@@ -51,13 +48,127 @@ _cd_window_save_session (CdWindow *self)
     }
   else
     g_key_file_remove_key (self->session, SESSION_GROUP, "article", NULL);
+  return g_key_file_to_data (self->session, length, NULL);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const char *path = g_object_get_data (G_OBJECT (task), "path");
+  GBytes     *bytes = task_data;
+  GError     *error = NULL;
+  gsize       length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  g_assert (G_IS_TASK (task));
+  g_assert (path != NULL);
+
+  if (!g_file_set_contents (path, data, length, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void write_session_async (CdWindow *self);
+
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  CdWindow *self = CD_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (G_IS_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Could not write the session file: %s", error->message);
+  self->session_writing = FALSE;
+  if (self->session_again)
+    write_session_async (self);
+}
+
+/* One write at a time, the newest state last: a save asked for while one
+ * runs follows it, so an older state never lands over a newer one and no
+ * temporary file is left half-written beside the database. */
+static void
+write_session_async (CdWindow *self)
+{
+  g_autoptr (GTask) task = NULL;
+  gsize length;
+  char *data;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->session_writing)
+    {
+      self->session_again = TRUE;
+      return;
+    }
+  self->session_writing = TRUE;
+  self->session_again = FALSE;
+  data = session_data (self, &length);
+  task = g_task_new (self, NULL, write_done_cb, NULL);
+  g_task_set_source_tag (task, write_session_async);
+  g_task_set_task_data (task, g_bytes_new_take (data, length), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "path", session_path (self), g_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+/* Writes the session file off the main thread; each write replaces the
+ * whole small file atomically. */
+void
+_cd_window_save_session (CdWindow *self)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  write_session_async (self);
+}
+
+/* At closing and quitting the file is written before returning, so the
+ * next start finds exactly where the person was. */
+void
+_cd_window_save_session_now (CdWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+
+  g_assert (CD_IS_WINDOW (self));
 
   path = session_path (self);
-  file = g_file_new_for_path (path);
-  data = g_key_file_to_data (self->session, &length, NULL);
-  bytes = g_bytes_new_take (data, length);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
-                                       NULL);
+  data = session_data (self, &length);
+  if (!g_file_set_contents (path, data, length, &error))
+    g_warning ("Could not write the session file %s: %s", path, error->message);
+}
+
+/* Earlier versions wrote the session through GFile's replace, which leaves
+ * an empty `.goutputstream-XXXXXX` beside the database when the process
+ * ends in the middle of it; they are removed when a window opens. */
+static void
+remove_stale_temporaries (const char *dir)
+{
+  g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert (dir != NULL);
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf         st;
+
+      if (!g_str_has_prefix (name, ".goutputstream-"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0)
+        g_unlink (path);
+    }
 }
 
 void
@@ -69,6 +180,11 @@ _cd_window_load_session (CdWindow *self)
   g_assert (CD_IS_WINDOW (self));
 
   path = session_path (self);
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    remove_stale_temporaries (dir);
+  }
   if (!g_key_file_load_from_file (self->session, path, G_KEY_FILE_NONE, &error) &&
       !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
     g_warning ("Could not read the session file %s: %s", path, error->message);

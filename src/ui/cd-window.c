@@ -269,7 +269,7 @@ cd_window_flush (CdWindow *self,
 
   if (self->document == NULL)
     return TRUE;
-  _cd_window_save_session (self);
+  _cd_window_save_session_now (self);
   return cd_document_flush (self->document, error);
 }
 
