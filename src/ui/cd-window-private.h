@@ -22,6 +22,7 @@ struct _CdWindow
   CdSyncEngine *sync_engine;
 
   GKeyFile     *session;
+  GBytes       *session_pending; /* the state to write after the running write */
   GCancellable *cancellable;
   CdDocument   *document;
   CdPreview    *preview;
@@ -60,7 +61,6 @@ struct _CdWindow
 
   guint reported_frame : 1;
   guint session_writing : 1; /* a session write runs on a thread */
-  guint session_again : 1;   /* and another is wanted after it */
 };
 
 /* cd-window.c */

@@ -72,50 +72,67 @@ write_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
-static void write_session_async (CdWindow *self);
+static void write_session_async (CdWindow *self,
+                                 GBytes   *bytes);
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_assert (ref != NULL);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
 
 static void
 write_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      data)
 {
-  CdWindow *self = CD_WINDOW (source);
+  g_autoptr (CdWindow) self = g_weak_ref_get (data);
   g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) pending = NULL;
 
-  g_assert (CD_IS_WINDOW (self));
   g_assert (G_IS_TASK (result));
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_warning ("Could not write the session file: %s", error->message);
+  if (self == NULL)
+    return;
   self->session_writing = FALSE;
-  if (self->session_again)
-    write_session_async (self);
+  if ((pending = g_steal_pointer (&self->session_pending)) != NULL)
+    write_session_async (self, pending);
 }
 
-/* One write at a time, the newest state last: a save asked for while one
- * runs follows it, so an older state never lands over a newer one and no
- * temporary file is left half-written beside the database. */
+/* One write at a time, the newest state last: a state asked to be saved
+ * while a write runs is written after it, so an older state never lands
+ * over a newer one. The state is taken when asked for, not when written.
+ * The task holds the window weakly: its last reference may drop on the
+ * worker thread, where a window must never be finalized. */
 static void
-write_session_async (CdWindow *self)
+write_session_async (CdWindow *self,
+                     GBytes   *bytes)
 {
   g_autoptr (GTask) task = NULL;
-  gsize length;
-  char *data;
+  GWeakRef *ref;
 
   g_assert (CD_IS_WINDOW (self));
+  g_assert (bytes != NULL);
 
   if (self->session_writing)
     {
-      self->session_again = TRUE;
+      g_clear_pointer (&self->session_pending, g_bytes_unref);
+      self->session_pending = g_bytes_ref (bytes);
       return;
     }
   self->session_writing = TRUE;
-  self->session_again = FALSE;
-  data = session_data (self, &length);
-  task = g_task_new (self, NULL, write_done_cb, NULL);
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  task = g_task_new (NULL, NULL, write_done_cb, ref);
   g_task_set_source_tag (task, write_session_async);
-  g_task_set_task_data (task, g_bytes_new_take (data, length), (GDestroyNotify) g_bytes_unref);
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
   g_object_set_data_full (G_OBJECT (task), "path", session_path (self), g_free);
+  g_object_set_data_full (G_OBJECT (task), "window", ref, (GDestroyNotify) weak_ref_free);
   g_task_run_in_thread (task, write_thread);
 }
 
@@ -124,9 +141,15 @@ write_session_async (CdWindow *self)
 void
 _cd_window_save_session (CdWindow *self)
 {
+  g_autoptr (GBytes) bytes = NULL;
+  gsize length;
+  char *data;
+
   g_assert (CD_IS_WINDOW (self));
 
-  write_session_async (self);
+  data = session_data (self, &length);
+  bytes = g_bytes_new_take (data, length);
+  write_session_async (self, bytes);
 }
 
 /* At closing and quitting the file is written before returning, so the
@@ -145,6 +168,12 @@ _cd_window_save_session_now (CdWindow *self)
   data = session_data (self, &length);
   if (!g_file_set_contents (path, data, length, &error))
     g_warning ("Could not write the session file %s: %s", path, error->message);
+  /* A write still running holds an older state: this one follows it. */
+  if (self->session_writing)
+    {
+      g_clear_pointer (&self->session_pending, g_bytes_unref);
+      self->session_pending = g_bytes_new (data, length);
+    }
 }
 
 /* Earlier versions wrote the session through GFile's replace, which leaves

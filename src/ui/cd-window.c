@@ -344,6 +344,7 @@ cd_window_finalize (GObject *object)
   CdWindow *self = CD_WINDOW (object);
 
   g_clear_pointer (&self->session, g_key_file_unref);
+  g_clear_pointer (&self->session_pending, g_bytes_unref);
   g_clear_object (&self->sync_engine);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
