@@ -694,6 +694,66 @@ test_session_file (CdUiFixture  *fixture,
     g_assert_false (g_str_has_prefix (name, ".goutputstream-") || strstr (name, "session.ini.") != NULL);
 }
 
+static gboolean
+count_scroll_cb (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 guint                    *scrolls)
+{
+  (*scrolls)++;
+  return FALSE;
+}
+
+static gboolean
+four_scrolls (gpointer data)
+{
+  return *(guint *) data >= 4;
+}
+
+/* The wheel turned over the details, as a person scrolling past them does,
+ * changes no value in them. */
+static void
+test_wheel_over_details (CdUiFixture  *fixture,
+                         gconstpointer data)
+{
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Port strike", "Cranes idle.");
+  CdWindow           *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  CdMetadata         *metadata = cd_window_get_metadata (window);
+  g_autofree char    *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (window)));
+  GtkWidget          *spin;
+  graphene_point_t    at;
+  double              before;
+  GtkEventController *counter;
+  guint               scrolls = 0;
+
+  cd_metadata_set_expanded (metadata, TRUE);
+  cd_ui_spin (200);
+  spin = find_descendant (GTK_WIDGET (metadata), GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_nonnull (spin);
+  g_assert_true (gtk_widget_compute_point (spin, GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (20, gtk_widget_get_height (spin) / 2.0),
+                                           &at));
+  before = gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin));
+  counter = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (counter, GTK_PHASE_CAPTURE);
+  g_signal_connect (counter, "scroll", G_CALLBACK (count_scroll_cb), &scrolls);
+  gtk_widget_add_controller (GTK_WIDGET (window), counter);
+  {
+    g_autofree char *x = g_strdup_printf ("%d", (int) at.x);
+    g_autofree char *y = g_strdup_printf ("%d", (int) at.y);
+    const char      *move_argv[] = { "xdotool", "mousemove", "--sync", "--window", xid, x, y, NULL };
+    const char      *wheel_argv[] = { "xdotool", "click", "--repeat", "4", "4", NULL };
+
+    cd_ui_run (move_argv);
+    cd_ui_run (wheel_argv);
+  }
+  /* The window saw every wheel step (counted on its way down to the spin
+   * button); the value is unchanged after all of them. */
+  g_assert_true (cd_ui_wait_for (four_scrolls, &scrolls, 10000));
+  cd_ui_spin (50);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -713,6 +773,7 @@ main (int    argc,
   ADD ("/window/store/follows-other-writers", test_follows_other_writers);
   ADD ("/window/files/import", test_import_files);
   ADD ("/window/session/file", test_session_file);
+  ADD ("/window/details/wheel-changes-nothing", test_wheel_over_details);
 #undef ADD
 
   return g_test_run ();

@@ -369,6 +369,26 @@ cd_metadata_class_init (CdMetadataClass *klass)
   gtk_widget_class_set_css_name (widget_class, "cdmetadata");
 }
 
+/* The wheel scrolls the details; it never changes the length target the
+ * pointer happens to pass over on the way. The spin button's own scroll
+ * handler is turned off; its buttons and the keyboard still change it. */
+static void
+ignore_wheel (GtkWidget *widget)
+{
+  g_autoptr (GListModel) controllers = NULL;
+
+  g_assert (GTK_IS_WIDGET (widget));
+
+  controllers = gtk_widget_observe_controllers (widget);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_NONE);
+    }
+}
+
 static void
 cd_metadata_init (CdMetadata *self)
 {
@@ -411,6 +431,7 @@ cd_metadata_init (CdMetadata *self)
       }
   }
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->status), G_LIST_MODEL (statuses));
+  ignore_wheel (self->length);
   cd_metadata_set_article (self, NULL);
 }
 
