@@ -141,6 +141,21 @@ library_lists (CdLibrary  *library,
   return FALSE;
 }
 
+/* Whether a header bar under @widget is titled @title. */
+static gboolean
+shows_title (GtkWidget  *widget,
+             const char *title)
+{
+  if (ADW_IS_WINDOW_TITLE (widget) &&
+      g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (widget)), title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_title (child, title))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 wait_library (CdLibrary *library)
 {
@@ -195,6 +210,7 @@ test_library_actions (CdUiFixture  *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.trash-article", NULL));
   cd_library_set_trash_mode (library, TRUE);
   wait_library (library);
+  g_assert_true (shows_title (GTK_WIDGET (window), "Trash"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_true (library_lists (library, new_uuid));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-article", "s",
@@ -204,6 +220,7 @@ test_library_actions (CdUiFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   cd_library_set_trash_mode (library, FALSE);
   wait_library (library);
+  g_assert_false (shows_title (GTK_WIDGET (window), "Trash"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
 
   /* Search goes through the store's full-text index. */

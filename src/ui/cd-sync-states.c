@@ -175,6 +175,18 @@ cd_sync_states_refresh (CdSyncStates *self)
 }
 
 /**
+ * cd_sync_states_has_accounts:
+ *
+ * Returns: whether there was an account to sync with at the last read
+ */
+gboolean
+cd_sync_states_has_accounts (CdSyncStates *self)
+{
+  g_return_val_if_fail (CD_IS_SYNC_STATES (self), FALSE);
+  return self->n_accounts > 0;
+}
+
+/**
  * cd_sync_states_get_loading:
  *
  * Returns: whether a read is under way

@@ -41,6 +41,7 @@ struct _CdWindow
   GtkWidget       *sidebar;
   CdLibrary       *library;
   GtkToggleButton *trash_toggle;
+  AdwWindowTitle  *sidebar_title;
   AdwWindowTitle  *window_title;
   GtkWidget       *history_button;
   GtkWidget       *checks_toggle;

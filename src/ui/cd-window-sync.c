@@ -31,7 +31,9 @@ struct _CdWindowSync
   CdSyncStates *states;
   GCancellable *cancellable;
   GtkWindow    *conflict_window;
-  CdArticle    *before_sync; /* the open article when the sync began */
+  CdArticle    *before_sync;    /* the open article when the sync began */
+  AdwToast     *conflict_toast; /* the last sync's conflict toast, while shown */
+  char         *conflict_uuid;  /* the article it names */
   guint         again_id;
 
   guint manual : 1; /* the person asked for the sync under way */
@@ -102,6 +104,37 @@ add_toast (CdWindow   *self,
   cd_window_add_toast (self, toast);
 }
 
+static void
+forget_conflict_toast (CdWindow *self)
+{
+  CdWindowSync *sync = self->sync;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (sync->conflict_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (sync->conflict_toast),
+                                  (gpointer *) &sync->conflict_toast);
+  sync->conflict_toast = NULL;
+  g_clear_pointer (&sync->conflict_uuid, g_free);
+}
+
+/* The conflict toast goes once its article is no longer in conflict
+ * (resolved here, in another window or on the command line). */
+static void
+dismiss_settled_conflict_toast (CdWindow *self)
+{
+  CdWindowSync *sync = self->sync;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (sync->conflict_toast == NULL || sync->conflict_uuid == NULL ||
+      cd_sync_states_lookup (sync->states, sync->conflict_uuid, NULL, NULL) ==
+          CD_SYNC_STATE_CONFLICT)
+    return;
+  adw_toast_dismiss (sync->conflict_toast);
+  forget_conflict_toast (self);
+}
+
 /* One toast for what went wrong, one for what went right; a conflict's
  * toast opens the conflict. */
 static void
@@ -163,6 +196,10 @@ show_result (CdWindow     *self,
       adw_toast_set_action_target (toast, "s", item->uuid);
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_timeout (toast, 0);
+      forget_conflict_toast (self);
+      self->sync->conflict_toast = toast;
+      self->sync->conflict_uuid = g_strdup (item->uuid);
+      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->sync->conflict_toast);
       cd_window_add_toast (self, toast);
     }
 
@@ -329,6 +366,17 @@ sync_now (CdWindow *self)
       /* An automatic sync runs: another follows it for what the person
        * just did (see engine_syncing_cb). */
       sync->again = TRUE;
+      return;
+    }
+  /* With no account, the way to add one is in this app's Preferences, not
+   * the command line the engine's own message names. */
+  if (!cd_sync_states_get_loading (sync->states) && !cd_sync_states_has_accounts (sync->states))
+    {
+      AdwToast *toast = toast_new (_ ("There is no account to sync with yet"));
+
+      adw_toast_set_button_label (toast, _ ("_Add Account…"));
+      adw_toast_set_action_name (toast, "app.preferences");
+      cd_window_add_toast (self, toast);
       return;
     }
   sync->manual = TRUE;
@@ -509,6 +557,7 @@ sync_states_changed_cb (CdWindow *self)
   g_assert (CD_IS_WINDOW (self));
 
   update_banner (self);
+  dismiss_settled_conflict_toast (self);
   _cd_window_update_actions (self);
 }
 
@@ -580,6 +629,10 @@ _cd_window_dispose_sync (CdWindow *self)
   g_cancellable_cancel (sync->cancellable);
   if (self->sync_engine != NULL)
     g_signal_handlers_disconnect_by_data (self->sync_engine, self);
+  if (sync->conflict_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (sync->conflict_toast),
+                                  (gpointer *) &sync->conflict_toast);
+  g_free (sync->conflict_uuid);
   g_clear_object (&sync->before_sync);
   g_clear_object (&sync->cancellable);
   g_clear_object (&sync->states);

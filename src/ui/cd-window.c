@@ -273,6 +273,17 @@ cd_window_flush (CdWindow *self,
   return cd_document_flush (self->document, error);
 }
 
+/* The sidebar says which list it shows. */
+static void
+trash_toggled_cb (CdWindow *self)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  adw_window_title_set_title (self->sidebar_title, gtk_toggle_button_get_active (self->trash_toggle)
+                                                       ? _ ("Trash")
+                                                       : _ ("Articles"));
+}
+
 static void
 library_activated_cb (CdWindow   *self,
                       const char *uuid)
@@ -493,6 +504,7 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, library);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, trash_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, history_button);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, checks_toggle);
@@ -526,6 +538,8 @@ cd_window_init (CdWindow *self)
                            G_CALLBACK (library_activated_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->trash_toggle, "active", self->library, "trash-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->trash_toggle, "notify::active", G_CALLBACK (trash_toggled_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->document_signals = g_signal_group_new (CD_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "saved", G_CALLBACK (document_saved_cb),
