@@ -771,6 +771,59 @@ test_wheel_over_details (CdUiFixture  *fixture,
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, before);
 }
 
+typedef struct
+{
+  CdWindow  *window;
+  GtkWidget *inside;
+} FocusCheck;
+
+static gboolean
+focus_inside (gpointer data)
+{
+  FocusCheck *check = data;
+  GtkWidget  *focus = gtk_root_get_focus (GTK_ROOT (check->window));
+
+  return focus != NULL && (focus == check->inside || gtk_widget_is_ancestor (focus, check->inside));
+}
+
+static void
+press (CdWindow   *window,
+       const char *key)
+{
+  g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (window)));
+  const char      *argv[] = { "xdotool", "key", "--window", xid, key, NULL };
+
+  cd_ui_run (argv);
+}
+
+/* Escape in the details returns to the body; F6 goes round the library,
+ * the details and the body, typed as a person types them. */
+static void
+test_keyboard_panes (CdUiFixture  *fixture,
+                     gconstpointer data)
+{
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Dock strike", "Ships wait.");
+  CdWindow        *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (window)));
+  const char      *focus_argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+  GtkWidget       *body = GTK_WIDGET (cd_editor_get_view (cd_window_get_editor (window)));
+  FocusCheck       in_body = { window, body };
+  FocusCheck       in_details = { window, GTK_WIDGET (cd_window_get_metadata (window)) };
+  FocusCheck       in_library = { window, GTK_WIDGET (cd_window_get_library (window)) };
+
+  cd_ui_run (focus_argv);
+  cd_metadata_focus_headline (cd_window_get_metadata (window));
+  g_assert_true (cd_ui_wait_for (focus_inside, &in_details, 5000));
+  press (window, "Escape");
+  g_assert_true (cd_ui_wait_for (focus_inside, &in_body, 5000));
+  press (window, "F6");
+  g_assert_true (cd_ui_wait_for (focus_inside, &in_library, 5000));
+  press (window, "F6");
+  g_assert_true (cd_ui_wait_for (focus_inside, &in_details, 5000));
+  press (window, "F6");
+  g_assert_true (cd_ui_wait_for (focus_inside, &in_body, 5000));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -791,6 +844,7 @@ main (int    argc,
   ADD ("/window/files/import", test_import_files);
   ADD ("/window/session/file", test_session_file);
   ADD ("/window/details/wheel-changes-nothing", test_wheel_over_details);
+  ADD ("/window/keyboard/panes", test_keyboard_panes);
 #undef ADD
 
   return g_test_run ();

@@ -498,6 +498,59 @@ show_library_action (GtkWidget  *widget,
 }
 
 static void
+focus_body (CdWindow *self)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_grab_focus (GTK_WIDGET (cd_editor_get_view (self->editor)));
+}
+
+/* Escape in a field of the details goes back to the body, where the
+ * writing is. */
+static void
+focus_body_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  CdWindow *self = CD_WINDOW (widget);
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->document != NULL)
+    focus_body (self);
+}
+
+/* F6 moves between the panes as GNOME apps do: the library, the details,
+ * the body, and round again. Without an open article only the library
+ * takes focus. */
+static void
+cycle_panes_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  CdWindow  *self = CD_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->document == NULL)
+    {
+      show_library_action (widget, name, param);
+      return;
+    }
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->library)))
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      cd_metadata_focus_headline (self->metadata);
+    }
+  else if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->metadata)))
+    focus_body (self);
+  else
+    show_library_action (widget, name, param);
+}
+
+static void
 open_article_action (GtkWidget  *widget,
                      const char *name,
                      GVariant   *param)
@@ -534,6 +587,8 @@ _cd_window_class_init_actions (CdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-body", NULL, focus_body_action);
+  gtk_widget_class_install_action (widget_class, "win.cycle-panes", NULL, cycle_panes_action);
 }
 
 /* Toggles that are settings: the preview (F9), the checks pane (F7) and the

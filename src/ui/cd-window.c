@@ -540,6 +540,28 @@ cd_window_init (CdWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->trash_toggle, "notify::active", G_CALLBACK (trash_toggled_cb),
                            self, G_CONNECT_SWAPPED);
+  /* Escape in any field of the details goes back to the body. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (shortcuts),
+        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                          gtk_named_action_new ("win.focus-body")));
+    gtk_widget_add_controller (GTK_WIDGET (self->metadata), shortcuts);
+  }
+  /* F6 goes round the panes before any pane sees it: GtkPaned would take
+   * it to move between its own two children only. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (shortcuts),
+        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, 0),
+                          gtk_named_action_new ("win.cycle-panes")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 
   self->document_signals = g_signal_group_new (CD_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "saved", G_CALLBACK (document_saved_cb),
