@@ -824,6 +824,49 @@ test_keyboard_panes (CdUiFixture  *fixture,
   g_assert_true (cd_ui_wait_for (focus_inside, &in_body, 5000));
 }
 
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen,
+                   GString    *clashes)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)))
+    {
+      guint       key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+      if (key != GDK_KEY_VoidSymbol && other != NULL)
+        g_string_append_printf (clashes, "“%s” and “%s”; ", other, text);
+      else if (key != GDK_KEY_VoidSymbol)
+        g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) text);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen, clashes);
+}
+
+/* Every Alt+letter on screen at once reaches one control: with an article
+ * open, its details shown and the trash listed, no two visible labels share
+ * a mnemonic. */
+static void
+test_mnemonics_unique (CdUiFixture  *fixture,
+                       gconstpointer data)
+{
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Ferry fares", "Up again.");
+  CdWindow *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr (GString) clashes = g_string_new (NULL);
+
+  cd_metadata_set_expanded (cd_window_get_metadata (window), TRUE);
+  cd_library_set_trash_mode (cd_window_get_library (window), TRUE);
+  cd_ui_spin (200);
+  collect_mnemonics (GTK_WIDGET (window), seen, clashes);
+  g_assert_cmpstr (clashes->str, ==, "");
+  g_assert_cmpuint (g_hash_table_size (seen), >=, 10);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -845,6 +888,7 @@ main (int    argc,
   ADD ("/window/session/file", test_session_file);
   ADD ("/window/details/wheel-changes-nothing", test_wheel_over_details);
   ADD ("/window/keyboard/panes", test_keyboard_panes);
+  ADD ("/window/keyboard/mnemonics-unique", test_mnemonics_unique);
 #undef ADD
 
   return g_test_run ();
