@@ -786,6 +786,23 @@ focus_inside (gpointer data)
   return focus != NULL && (focus == check->inside || gtk_widget_is_ancestor (focus, check->inside));
 }
 
+static gboolean
+focus_in_list (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && (GTK_IS_LIST_VIEW (focus) ||
+                           gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW) != NULL);
+}
+
+static gboolean
+focus_in_search (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL;
+}
+
 static void
 press (CdWindow   *window,
        const char *key)
@@ -822,6 +839,12 @@ test_keyboard_panes (CdUiFixture  *fixture,
   g_assert_true (cd_ui_wait_for (focus_inside, &in_details, 5000));
   press (window, "F6");
   g_assert_true (cd_ui_wait_for (focus_inside, &in_body, 5000));
+
+  /* Down from the search goes to the list of results. */
+  press (window, "ctrl+shift+f");
+  g_assert_true (cd_ui_wait_for (focus_in_search, window, 5000));
+  press (window, "Down");
+  g_assert_true (cd_ui_wait_for (focus_in_list, window, 5000));
 }
 
 static void

@@ -462,6 +462,21 @@ set_row_factory (CdLibrary *self)
   gtk_list_view_set_factory (GTK_LIST_VIEW (self->list_view), factory);
 }
 
+static gboolean
+search_key_pressed_cb (CdLibrary      *self,
+                       guint           keyval,
+                       guint           keycode,
+                       GdkModifierType state)
+{
+  g_assert (CD_IS_LIBRARY (self));
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  cd_library_focus_list (self);
+  return TRUE;
+}
+
 static void
 cd_library_init (CdLibrary *self)
 {
@@ -475,6 +490,15 @@ cd_library_init (CdLibrary *self)
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->status_filter), G_LIST_MODEL (statuses));
   g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (list_articles),
                             self);
+  /* Down from the search goes to the results, not to the status filter
+   * that happens to sit below it. */
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+    gtk_widget_add_controller (self->search_entry, keys);
+  }
   set_row_factory (self);
   update_empty_page (self);
 }
