@@ -78,7 +78,7 @@ test_malformed_and_empty (void)
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_null (cd_json_parse ("", 0, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE);
 }
 
 int
