@@ -608,6 +608,58 @@ test_insecure_client (void)
   server_stop (&server);
 }
 
+static gboolean
+items_mention (GPtrArray  *items,
+               const char *text)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (strstr (((CdSyncItem *) g_ptr_array_index (items, i))->message, text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A sync of an account kept from before over plain http to a host off
+ * this machine stops with the reason, and sends nothing. */
+static void
+test_insecure_engine (void)
+{
+  Server server = { 0 };
+  g_autoptr (GResolver) previous = g_resolver_get_default ();
+  g_autoptr (GResolver) resolver = g_object_new (TEST_TYPE_RESOLVER, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-bounds-XXXXXX", &error);
+  g_autofree char *site = NULL;
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (CdSyncEngine) engine = NULL;
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (CdSyncResult) result = NULL;
+
+  g_assert_no_error (error);
+  server_start (&server, MODE_PAGES_SHORT);
+  g_resolver_set_default (resolver);
+  site = g_strdup_printf ("http://" FAR_HOST ":%u", server.port);
+  store = cd_store_open (dir, &error);
+  g_assert_no_error (error);
+  cd_test_add_account (store, ACCOUNT, site, "tester");
+  article = cd_test_save_new_article (store, "Council votes on budget", "The council met.");
+  engine = cd_sync_engine_new (store);
+  client = new_client (site);
+  cd_sync_engine_set_cms (engine, ACCOUNT, CD_CMS (client));
+
+  result = cd_test_sync_now (engine, NULL);
+  g_assert_false (cd_sync_result_is_clean (result));
+  g_assert_true (items_mention (cd_sync_result_get_errors (result), "over plain http"));
+  g_assert_cmpuint (server.seen->len, ==, 0);
+  cd_test_assert_article_unchanged (store, article);
+
+  g_clear_object (&engine);
+  g_clear_object (&store);
+  cd_test_remove_dir (dir);
+  g_resolver_set_default (previous);
+  server_stop (&server);
+}
+
 /* ------------------------------------------------------------------------
  * Time, pages, terms
  * ------------------------------------------------------------------------ */
@@ -633,6 +685,33 @@ test_trickle (void)
   g_assert_nonnull (strstr (error->message, "did not finish within 2 seconds"));
   g_assert_cmpint (g_get_monotonic_time () - start, <, (gint64) TRICKLE_MS * TRICKLE_BYTES * 1000);
   g_assert_cmpuint (server.post_lists, ==, 1);
+  server_stop (&server);
+}
+
+/* A create whose reply trickles past the deadline may have been saved:
+ * its outcome is unknown, and it is not sent again. */
+static void
+test_trickle_write (void)
+{
+  Server server = { 0 };
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (CdArticle) article = cd_article_new ();
+  g_autoptr (CdRemotePost) created = NULL;
+  g_autoptr (GError) error = NULL;
+  guint posts = 0;
+
+  server_start (&server, MODE_TRICKLE);
+  client = new_client (server.url);
+  cd_http_client_set_deadline (cd_wordpress_get_http_client (client), 2);
+  cd_article_set_headline (article, "Storm closes the ferry");
+  cd_article_set_body (article, "The ferry stopped.\n");
+  created = cd_test_wordpress_create (client, article, &error);
+  g_assert_null (created);
+  g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME);
+  g_assert_nonnull (strstr (error->message, "longer than 2 seconds in all"));
+  for (guint i = 0; i < server.seen->len; i++)
+    posts += g_str_has_prefix (g_ptr_array_index (server.seen, i), "POST /wp-json/wp/v2/posts");
+  g_assert_cmpuint (posts, ==, 1);
   server_stop (&server);
 }
 
@@ -743,7 +822,9 @@ main (int   argc,
   g_test_add_func ("/cms-bounds/deep-json/engine", test_deep_engine);
   g_test_add_func ("/cms-bounds/deep-json/cli", test_deep_cli);
   g_test_add_func ("/cms-bounds/insecure/client", test_insecure_client);
+  g_test_add_func ("/cms-bounds/insecure/engine", test_insecure_engine);
   g_test_add_func ("/cms-bounds/trickle", test_trickle);
+  g_test_add_func ("/cms-bounds/trickle-write", test_trickle_write);
   g_test_add_func ("/cms-bounds/pages/short", test_pages_short);
   g_test_add_func ("/cms-bounds/pages/full", test_pages_full);
   g_test_add_func ("/cms-bounds/tags", test_tags);
