@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cd-cms.h"
+#include "cd-http-client-private.h"
 #include "cd-http-client.h"
 #include "cd-json.h"
 
@@ -329,142 +330,6 @@ is_json_content_type (SoupMessage *message)
           g_str_has_suffix (type, "+json"));
 }
 
-/* Deadlines --------------------------------------------------------------- */
-
-/* The requests block in their callers' threads, so a deadline is a timer
- * on a thread of its own that cancels the attempt when it fires. */
-static gpointer
-deadline_thread (gpointer data)
-{
-  GMainContext *context = data;
-
-  for (;;)
-    g_main_context_iteration (context, TRUE);
-  return NULL;
-}
-
-static GMainContext *
-deadline_context (void)
-{
-  static GMainContext *context = NULL;
-
-  if (g_once_init_enter (&context))
-    {
-      GMainContext *new_context = g_main_context_new ();
-
-      g_thread_unref (g_thread_new ("cd-http-deadline", deadline_thread,
-                                    g_main_context_ref (new_context)));
-      g_once_init_leave (&context, new_context);
-    }
-  return context;
-}
-
-/* What the timer shares with the attempt. The timer may fire in its thread
- * just as the attempt ends in its own, so the state is reference-counted
- * (the timer holds one) and read under its lock. */
-typedef struct
-{
-  GMutex        lock;
-  GCancellable *cancellable;
-  gboolean      stopped;
-  gboolean      expired;
-} DeadlineState;
-
-static void
-deadline_state_clear (DeadlineState *state)
-{
-  g_assert (state != NULL);
-
-  g_mutex_clear (&state->lock);
-  g_clear_object (&state->cancellable);
-}
-
-static void
-deadline_state_release (gpointer data)
-{
-  g_atomic_rc_box_release_full (data, (GDestroyNotify) deadline_state_clear);
-}
-
-static gboolean
-on_deadline (gpointer data)
-{
-  DeadlineState *state = data;
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&state->lock);
-
-  g_assert (state != NULL);
-
-  if (!state->stopped)
-    {
-      state->expired = TRUE;
-      g_cancellable_cancel (state->cancellable);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_caller_cancelled (GCancellable *caller,
-                     GCancellable *attempt)
-{
-  g_assert (G_IS_CANCELLABLE (attempt));
-
-  g_cancellable_cancel (attempt);
-}
-
-/* One attempt's cancellable, cancelled by the caller's or when the
- * deadline passes. */
-typedef struct
-{
-  DeadlineState *state;
-  GCancellable  *caller;
-  gulong         handler;
-  GSource       *timer;
-} Deadline;
-
-static GCancellable *
-deadline_start (Deadline     *deadline,
-                guint         seconds,
-                GCancellable *caller)
-{
-  g_assert (deadline != NULL);
-
-  *deadline = (Deadline){ 0 };
-  deadline->state = g_atomic_rc_box_new0 (DeadlineState);
-  g_mutex_init (&deadline->state->lock);
-  deadline->state->cancellable = g_cancellable_new ();
-  if (caller != NULL)
-    {
-      deadline->caller = g_object_ref (caller);
-      deadline->handler = g_cancellable_connect (caller, G_CALLBACK (on_caller_cancelled),
-                                                 deadline->state->cancellable, NULL);
-    }
-  deadline->timer = g_timeout_source_new_seconds (seconds);
-  g_source_set_callback (deadline->timer, on_deadline, g_atomic_rc_box_acquire (deadline->state),
-                         deadline_state_release);
-  g_source_attach (deadline->timer, deadline_context ());
-  return deadline->state->cancellable;
-}
-
-/* Stops the timer; returns whether it had fired. */
-static gboolean
-deadline_stop (Deadline *deadline)
-{
-  gboolean expired;
-
-  g_assert (deadline != NULL);
-
-  g_mutex_lock (&deadline->state->lock);
-  deadline->state->stopped = TRUE;
-  expired = deadline->state->expired;
-  g_mutex_unlock (&deadline->state->lock);
-  g_source_destroy (deadline->timer);
-  g_clear_pointer (&deadline->timer, g_source_unref);
-  if (deadline->caller != NULL)
-    g_cancellable_disconnect (deadline->caller, deadline->handler);
-  g_clear_object (&deadline->caller);
-  g_clear_pointer (&deadline->state, deadline_state_release);
-  return expired;
-}
-
 /* soup_session_send_and_read(), but a reply larger than max_reply is an
  * error rather than all of the memory. */
 static GBytes *
@@ -741,7 +606,7 @@ cd_http_client_request (CdHttpClient     *self,
       g_autoptr (GBytes) bytes = NULL;
       g_autoptr (GError) local_error = NULL;
       SoupMessageHeaders *headers;
-      Deadline            deadline;
+      CdHttpDeadline      deadline;
       GCancellable       *attempt_cancellable;
       gboolean            body_sent = FALSE;
       gint64              retry_after;
@@ -755,9 +620,9 @@ cd_http_client_request (CdHttpClient     *self,
       if (message == NULL)
         return NULL;
 
-      attempt_cancellable = deadline_start (&deadline, self->deadline_s, cancellable);
+      attempt_cancellable = _cd_http_deadline_start (&deadline, self->deadline_s, cancellable);
       bytes = send_and_read (self, message, attempt_cancellable, &local_error);
-      if (deadline_stop (&deadline) && bytes == NULL &&
+      if (_cd_http_deadline_stop (&deadline) && bytes == NULL &&
           !g_cancellable_is_cancelled (cancellable))
         {
           g_clear_error (&local_error);
