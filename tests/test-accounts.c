@@ -815,6 +815,46 @@ unlock_keyring (void)
                                G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
 }
 
+/* A password over plain http to a host off this machine would cross the
+ * network in clear text: `account add` refuses before it reads one, and so
+ * does the core call the Accounts page uses; nothing is kept. Loopback
+ * http (the test WordPress) stays allowed, as every other test here shows. */
+static void
+test_refuses_plain_http (Fixture      *fixture,
+                         gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->data_dir, "copydesk.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr (CdAccount) account = NULL;
+  g_autoptr (CdAccount) loaded = NULL;
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  status = run_copydesk (fixture->data_dir, "abcd efgh ijkl mnop\n", NULL, NULL, &out, &err,
+                         "account", "add", "plain", "--url", "http://news.example.org",
+                         "--user", "editor", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_nonnull (strstr (err, "plain http"));
+  g_assert_nonnull (strstr (err, "news.example.org"));
+  g_assert_nonnull (strstr (err, "https://"));
+  g_assert_null (load_account (fixture->data_dir, "plain"));
+
+  db = open_db (path);
+  account = cd_account_new ("plain", CD_ACCOUNT_KIND_WORDPRESS, "http://news.example.org",
+                            "editor", &error);
+  g_assert_no_error (error);
+  name = add_account (account, db, "abcd efgh ijkl mnop", NULL, &error);
+  g_assert_null (name);
+  g_assert_error (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INSECURE);
+  g_assert_nonnull (strstr (error->message, "https://"));
+  loaded = cd_account_load (db, "plain", NULL);
+  g_assert_null (loaded);
+}
+
 static void
 test_add_remove_api (Fixture      *fixture,
                      gconstpointer data)
@@ -1048,6 +1088,7 @@ main (int   argc,
   ADD ("/accounts/wrong-password", test_wrong_password);
   ADD ("/accounts/no-secret-service", test_no_secret_service);
   ADD ("/accounts/refuses-password-in-arguments", test_refuses_argv_password);
+  ADD ("/accounts/refuses-plain-http", test_refuses_plain_http);
   ADD ("/accounts/remove", test_remove);
   ADD ("/accounts/verify", test_verify);
   ADD ("/accounts/add-remove-api", test_add_remove_api);

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "cd-article-json.h"
 #include "cd-json.h"
 
 static char *
@@ -78,7 +79,23 @@ test_malformed_and_empty (void)
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_null (cd_json_parse ("", 0, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE);
+}
+
+/* A stored snapshot (a revision, a sync base) is read from a file that
+ * anyone could have altered: the same bound holds there. */
+static void
+test_deep_snapshot (void)
+{
+  g_autofree char *deep = nested (100000);
+  g_autofree char *json = g_strconcat ("{\"uuid\":\"0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11\","
+                                       "\"extra\":{\"x\":",
+                                       deep, "}}", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_article_from_json (json, &error);
+
+  g_assert_null (article);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
 }
 
 int
@@ -89,5 +106,6 @@ main (int argc, char **argv)
   g_test_add_func ("/json/at-the-limit", test_at_the_limit);
   g_test_add_func ("/json/strings-not-counted", test_strings_not_counted);
   g_test_add_func ("/json/malformed-and-empty", test_malformed_and_empty);
+  g_test_add_func ("/json/deep-snapshot", test_deep_snapshot);
   return g_test_run ();
 }

@@ -218,6 +218,54 @@ test_plain_text (void)
   g_assert_cmpstr (text, ==, "Head\n\nSome em and a link.");
 }
 
+static char *
+repeat (const char *unit,
+        guint       times)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (s, unit);
+  return g_string_free (s, FALSE);
+}
+
+/* "![[]()" 100,000 times (600 KB, one paragraph) took cmark-gfm 84 s,
+ * quadratic in the paragraph's brackets; such a paragraph is now shown as
+ * typed, at once. A paragraph of a real article keeps its links. */
+static void
+test_pathological_brackets (void)
+{
+  g_autofree char *body = repeat ("![[]()", 100000);
+  g_autofree char *markdown = g_strconcat ("A [link](https://example.org) stays.\n\n", body,
+                                           "\n", NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *text = NULL;
+  gint64           start = g_get_monotonic_time ();
+
+  html = cd_render_markdown (markdown, -1, CD_RENDER_SOURCEPOS);
+  text = cd_render_plain_text (markdown, -1);
+  /* 0.3 s here; the bound leaves room for a loaded machine. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_TIME_SPAN_SECOND);
+  assert_contains (html, "<a href=\"https://example.org\">link</a> stays.");
+  assert_contains (html, "<p data-sourcepos=\"3:1-3:");
+  assert_contains (html, "![[]()![[]()![[]()");
+  g_assert_null (strstr (html, "<img"));
+  g_assert_true (g_str_has_suffix (text, "![[]()![[]()"));
+}
+
+/* Fenced code is not parsed for links, so its brackets stay as they are
+ * however many there are. */
+static void
+test_brackets_in_code (void)
+{
+  g_autofree char *brackets = repeat ("[", 3000);
+  g_autofree char *markdown = g_strconcat ("```\n", brackets, "\n```\n", NULL);
+  g_autofree char *html = cd_render_markdown (markdown, -1, CD_RENDER_NONE);
+  g_autofree char *want = g_strconcat ("<pre><code>", brackets, "\n</code></pre>", NULL);
+
+  assert_contains (html, want);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +282,8 @@ main (int   argc,
   g_test_add_func ("/render/article/minimal", test_article_minimal);
   g_test_add_func ("/render/article/caption-without-image", test_article_caption_without_image);
   g_test_add_func ("/render/plain-text", test_plain_text);
+  g_test_add_func ("/render/pathological-brackets", test_pathological_brackets);
+  g_test_add_func ("/render/brackets-in-code", test_brackets_in_code);
 
   return g_test_run ();
 }

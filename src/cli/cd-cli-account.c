@@ -165,9 +165,10 @@ account_add (CdCli *cli,
     }
   if ((db = open_sync_db (cli)) == NULL)
     return CD_EXIT_ERROR;
-  /* Before asking for the password: cd_account_add_async() would refuse a
-   * second account for the same login anyway, but only after it. */
-  if (!cd_account_check_unique (account, db, &error))
+  /* Before asking for the password: cd_account_add_async() would refuse
+   * plain http elsewhere and a second account for the same login anyway,
+   * but only after it. */
+  if (!cd_account_check_secure (account, &error) || !cd_account_check_unique (account, db, &error))
     {
       cd_cli_printerr ("%s", error->message);
       return CD_EXIT_ERROR;

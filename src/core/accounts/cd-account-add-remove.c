@@ -270,8 +270,9 @@ on_add_verified (GObject      *source,
  * @callback: called when the account is added, or could not be
  * @user_data: data for @callback
  *
- * Adds @self, or replaces the account of the same name: refuses an
- * account whose login another one already has (see
+ * Adds @self, or replaces the account of the same name: refuses a site
+ * over plain http that is not on this machine (cd_account_check_secure())
+ * and an account whose login another one already has (see
  * cd_account_check_unique(), run on @db before anything else); checks
  * @password with the site; then, in a worker thread, keeps @password in
  * the keyring and writes the row. Nothing is kept when the site refuses
@@ -315,9 +316,9 @@ cd_account_add_async (CdAccount          *self,
                                cd_account_get_name (self));
       return;
     }
-  /* Before asking the site anything: a second account for the same login
-   * would pull every post twice. */
-  if (!cd_account_check_unique (self, db, &error))
+  /* Before asking the site anything: the check itself sends the password,
+   * and a second account for the same login would pull every post twice. */
+  if (!cd_account_check_secure (self, &error) || !cd_account_check_unique (self, db, &error))
     {
       g_task_return_error (task, error);
       return;

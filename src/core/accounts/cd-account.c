@@ -286,6 +286,32 @@ same_login (CdAccount *a,
 }
 
 /**
+ * cd_account_check_secure:
+ * @self: a #CdAccount
+ * @error: return location for a #GError
+ *
+ * An account's password goes to its site on every request, so a site
+ * reached over plain http must be on this machine (a local test site);
+ * anywhere else the password would cross the network in clear text.
+ *
+ * Returns: %TRUE when the password would travel safely to @self's site;
+ *   otherwise %FALSE with %CD_ACCOUNT_ERROR_INSECURE
+ */
+gboolean
+cd_account_check_secure (CdAccount *self,
+                         GError   **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (CD_IS_ACCOUNT (self), FALSE);
+
+  if (cd_http_check_secure_url (self->url, &local_error))
+    return TRUE;
+  g_set_error_literal (error, CD_ACCOUNT_ERROR, CD_ACCOUNT_ERROR_INSECURE, local_error->message);
+  return FALSE;
+}
+
+/**
  * cd_account_check_unique:
  * @self: a #CdAccount
  * @db: the sync tables

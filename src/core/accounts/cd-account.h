@@ -23,6 +23,7 @@ typedef enum
   CD_ACCOUNT_ERROR_INVALID, /* a bad name, address, user or kind */
   CD_ACCOUNT_ERROR_NOT_FOUND,
   CD_ACCOUNT_ERROR_DUPLICATE, /* another account has the same site and user */
+  CD_ACCOUNT_ERROR_INSECURE,  /* plain http to a site not on this machine */
 } CdAccountError;
 
 #define CD_ACCOUNT_KIND_WORDPRESS "wordpress"
@@ -46,6 +47,8 @@ GDateTime  *cd_account_get_created (CdAccount *self);
 char *cd_account_normalize_url (const char *url,
                                 GError    **error);
 
+gboolean   cd_account_check_secure (CdAccount *self,
+                                    GError   **error);
 gboolean   cd_account_check_unique (CdAccount *self,
                                     CdSyncDb  *db,
                                     GError   **error);

@@ -16,7 +16,9 @@
 #include <string.h>
 
 #include "cd-cms.h"
+#include "cd-http-client-private.h"
 #include "cd-http-client.h"
+#include "cd-json.h"
 
 #define DEFAULT_TIMEOUT_S 30
 #define DEFAULT_IDLE_TIMEOUT_S 60
@@ -24,6 +26,10 @@
 #define DEFAULT_BASE_DELAY_MS 500
 #define DEFAULT_MAX_DELAY_MS 8000
 #define DEFAULT_MAX_RETRY_AFTER_S 60
+/* The timeouts above bound each wait for the server; this bounds one
+ * attempt as a whole, so a reply trickled a byte at a time ends too. A
+ * full 64 MiB reply at 1 MB/s fits. */
+#define DEFAULT_DEADLINE_S 120
 /* A page of 100 long posts is a few megabytes; far more is not a CMS. */
 #define DEFAULT_MAX_REPLY (64 * 1024 * 1024)
 
@@ -46,6 +52,7 @@ struct _CdHttpClient
   guint            base_delay_ms;
   guint            max_delay_ms;
   guint            max_retry_after_s;
+  guint            deadline_s;
   gsize            max_reply;
 
   int requests; /* atomic */
@@ -92,27 +99,19 @@ cd_http_error_message (JsonNode *body)
   return g_strdup (json_node_get_string (message));
 }
 
+/* Every reply goes through cd_json_parse(): a reply nested deeper than
+ * any real one would overflow the recursive parser's stack. */
 static JsonNode *
 parse_json (GBytes  *bytes,
             GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
   gsize       length = 0;
   const char *data;
-  JsonNode   *root;
 
   g_assert (bytes != NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  if (!json_parser_load_from_data (parser, data != NULL ? data : "", length, error))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, "empty document");
-      return NULL;
-    }
-  return json_node_copy (root);
+  return cd_json_parse (data, length, error);
 }
 
 /* The server's message in a reply body, whatever its stated type. */
@@ -470,6 +469,16 @@ classify_transport_error (CdHttpClient     *self,
                    method, url, why);
       return FALSE;
     }
+  /* A reply that takes this long is not going to come quicker the next
+   * time. */
+  if (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT))
+    {
+      g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT,
+                   "%s %s did not finish within %u seconds, so the site is too slow or sends "
+                   "its reply a little at a time.",
+                   method, url, self->deadline_s);
+      return FALSE;
+    }
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
       g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY,
@@ -537,7 +546,10 @@ success_json (CdHttpClient     *self,
     g_set_error (error, CD_CMS_ERROR,
                  kind == CD_HTTP_WRITE ? CD_CMS_ERROR_UNKNOWN_OUTCOME
                                        : CD_CMS_ERROR_INVALID_REPLY,
-                 "The reply to %s %s (HTTP %u) is not valid JSON: %s.",
+                 g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA)
+                     ? "The reply to %s %s (HTTP %u) was refused unread: %s, deeper than "
+                       "any real reply."
+                     : "The reply to %s %s (HTTP %u) is not valid JSON: %s.",
                  method, url, status, local_error->message);
   return root;
 }
@@ -576,6 +588,10 @@ cd_http_client_request (CdHttpClient     *self,
 
   if (reply != NULL)
     *reply = (CdHttpReply){ 0 };
+  /* The accounts refuse such an address already; this holds for any other
+   * way a client comes to one, before the credentials leave. */
+  if (self->authorization != NULL && !cd_http_check_secure_url (url, error))
+    return NULL;
   if (body != NULL)
     {
       g_autofree char *text = json_to_string (body, FALSE);
@@ -590,6 +606,8 @@ cd_http_client_request (CdHttpClient     *self,
       g_autoptr (GBytes) bytes = NULL;
       g_autoptr (GError) local_error = NULL;
       SoupMessageHeaders *headers;
+      CdHttpDeadline      deadline;
+      GCancellable       *attempt_cancellable;
       gboolean            body_sent = FALSE;
       gint64              retry_after;
       guint               status;
@@ -602,7 +620,15 @@ cd_http_client_request (CdHttpClient     *self,
       if (message == NULL)
         return NULL;
 
-      bytes = send_and_read (self, message, cancellable, &local_error);
+      attempt_cancellable = _cd_http_deadline_start (&deadline, self->deadline_s, cancellable);
+      bytes = send_and_read (self, message, attempt_cancellable, &local_error);
+      if (_cd_http_deadline_stop (&deadline) && bytes == NULL &&
+          !g_cancellable_is_cancelled (cancellable))
+        {
+          g_clear_error (&local_error);
+          g_set_error (&local_error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT,
+                       "it took longer than %u seconds in all", self->deadline_s);
+        }
       g_atomic_int_inc (&self->requests);
       status = soup_message_get_status (message);
       headers = soup_message_get_response_headers (message);
@@ -729,6 +755,38 @@ cd_http_is_loopback_url (const char *url)
   return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
+/**
+ * cd_http_check_secure_url:
+ * @url: an address credentials would be sent to
+ * @error: return location for a %CD_CMS_ERROR_AUTH error
+ *
+ * Plain http carries an application password in clear text to anyone on
+ * the way; only a site on this machine, where nothing is on the way, may
+ * use it.
+ *
+ * Returns: %FALSE, with @error set, when @url is plain http to a host that
+ *   is not this machine
+ */
+gboolean
+cd_http_check_secure_url (const char *url,
+                          GError    **error)
+{
+  g_autoptr (GUri) uri = NULL;
+  const char *scheme;
+
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+  if (scheme == NULL || g_ascii_strcasecmp (scheme, "http") != 0 || cd_http_is_loopback_url (url))
+    return TRUE;
+  g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
+               "Copydesk will not send the password for %s over plain http, where anyone on "
+               "the network could read it; use the site's https:// address instead.",
+               g_uri_get_host (uri));
+  return FALSE;
+}
+
 static void
 cd_http_client_dispose (GObject *object)
 {
@@ -774,6 +832,7 @@ cd_http_client_init (CdHttpClient *self)
   self->base_delay_ms = DEFAULT_BASE_DELAY_MS;
   self->max_delay_ms = DEFAULT_MAX_DELAY_MS;
   self->max_retry_after_s = DEFAULT_MAX_RETRY_AFTER_S;
+  self->deadline_s = DEFAULT_DEADLINE_S;
   self->max_reply = DEFAULT_MAX_REPLY;
   self->session = soup_session_new_with_options ("timeout", self->timeout_s,
                                                  "idle-timeout", self->idle_timeout_s,
@@ -897,6 +956,23 @@ cd_http_client_set_retry_policy (CdHttpClient *self,
   self->base_delay_ms = base_delay_ms;
   self->max_delay_ms = MAX (base_delay_ms, max_delay_ms);
   self->max_retry_after_s = max_retry_after_seconds;
+}
+
+/**
+ * cd_http_client_set_deadline:
+ * @seconds: how long one attempt may take in all, from sending the request
+ *   to the reply's last byte; a slower one is %CD_CMS_ERROR_TIMEOUT (or
+ *   %CD_CMS_ERROR_UNKNOWN_OUTCOME for a write that went out) and is not
+ *   tried again
+ */
+void
+cd_http_client_set_deadline (CdHttpClient *self,
+                             guint         seconds)
+{
+  g_return_if_fail (CD_IS_HTTP_CLIENT (self));
+  g_return_if_fail (seconds > 0);
+
+  self->deadline_s = seconds;
 }
 
 /**

@@ -20,6 +20,13 @@
  *   elsewhere.
  * - With a network monitor that says there is no network: _OFFLINE before
  *   anything is sent.
+ * - Each attempt has a deadline on its whole transfer, besides the timeout
+ *   on each wait: past it, _TIMEOUT (a write that went out: _UNKNOWN_OUTCOME),
+ *   not retried.
+ * - Credentials are never sent over plain http to a host that is not this
+ *   machine: _AUTH before anything is sent.
+ * - A reply nested deeper than CD_JSON_MAX_DEPTH is refused unread:
+ *   _INVALID_REPLY (a write: _UNKNOWN_OUTCOME).
  * Messages name the method, address and status and quote the server's own
  * "message"; they never contain the credentials.
  *
@@ -73,6 +80,8 @@ void          cd_http_client_set_retry_policy (CdHttpClient *self,
                                                guint         base_delay_ms,
                                                guint         max_delay_ms,
                                                guint         max_retry_after_seconds);
+void          cd_http_client_set_deadline (CdHttpClient *self,
+                                           guint         seconds);
 void          cd_http_client_set_max_reply_size (CdHttpClient *self,
                                                  gsize         bytes);
 void          cd_http_client_set_network_monitor (CdHttpClient    *self,
@@ -94,5 +103,7 @@ guint    cd_http_backoff_ms (guint attempt,
                              guint max_delay_ms);
 gint64   cd_http_parse_retry_after (const char *value);
 gboolean cd_http_is_loopback_url (const char *url);
+gboolean cd_http_check_secure_url (const char *url,
+                                   GError    **error);
 
 G_END_DECLS

@@ -470,6 +470,7 @@ for_each_post (CdWordpress  *self,
                                                          query, self->per_page, page);
           g_autofree char *url = _cd_wordpress_build_url (self, "/wp/v2/posts", page_query);
           g_autoptr (JsonNode) node = NULL;
+          g_autoptr (GError) page_error = NULL;
           JsonArray          *posts;
           CdWordpressPageInfo info = { 1, 0 };
 
@@ -502,8 +503,16 @@ for_each_post (CdWordpress  *self,
               if (!add (post, user_data))
                 return TRUE;
             }
-          if (page >= info.total_pages || json_array_get_length (posts) == 0)
-            break;
+          if (!_cd_wordpress_more_pages (self, url, page, self->per_page,
+                                         json_array_get_length (posts), &info, &page_error))
+            {
+              if (page_error != NULL)
+                {
+                  g_propagate_error (error, g_steal_pointer (&page_error));
+                  return FALSE;
+                }
+              break;
+            }
         }
       if (!shifted || pass >= MAX_LIST_PASSES)
         return TRUE;

@@ -23,6 +23,10 @@ G_BEGIN_DECLS
   "categories,tags"
 #define CD_WORDPRESS_POST_QUERY "context=edit&_fields=" CD_WORDPRESS_POST_FIELDS
 
+/* The most pages of a listing read in one go: 100,000 posts changed
+ * since the last sync is more than a newsroom writes. */
+#define CD_WORDPRESS_MAX_PAGES 1000
+
 /* What a listing's reply says about the whole list. */
 typedef struct
 {
@@ -86,6 +90,14 @@ JsonNode *_cd_wordpress_request (CdWordpress         *self,
                                  JsonNode           **error_body,
                                  GCancellable        *cancellable,
                                  GError             **error);
+
+gboolean _cd_wordpress_more_pages (CdWordpress               *self,
+                                   const char                *url,
+                                   guint                      page,
+                                   guint                      per_page,
+                                   guint                      delivered,
+                                   const CdWordpressPageInfo *info,
+                                   GError                   **error);
 
 /* Terms (cd-wordpress-terms.c). */
 void     _cd_wordpress_terms_init (CdWordpressTerms *terms,

@@ -13,18 +13,6 @@
 
 #include "cd-wordpress-private.h"
 
-static void
-query_add_uint (GString    *query,
-                const char *name,
-                guint       value)
-{
-  g_autofree char *text = g_strdup_printf ("%u", value);
-
-  g_assert (query != NULL);
-
-  _cd_wordpress_query_add (query, name, text);
-}
-
 /* WordPress stores term names HTML-escaped ("Arts &amp; Culture"). */
 static char *
 decode_entities (const char *text)
@@ -241,7 +229,53 @@ _cd_wordpress_term_id_for_name (CdWordpress      *self,
   return id;
 }
 
-/* Makes sure every id in @ids has its name in the cache. */
+/* A term lookup names at most this many ids, WordPress's largest page:
+ * the address stays a few hundred bytes, and one page answers it. */
+#define TERMS_PER_REQUEST 100
+/* More distinct unknown terms than this in one page of posts is not a
+ * newsroom's tagging but a server to stop listening to. */
+#define MAX_TERMS_PER_FILL 2000
+
+/* Reads the names of the ids in @batch (at most TERMS_PER_REQUEST). */
+static gboolean
+term_cache_fetch (CdWordpress      *self,
+                  CdWordpressTerms *cache,
+                  const char       *path,
+                  const char       *batch,
+                  GCancellable     *cancellable,
+                  GError          **error)
+{
+  g_autoptr (GString) query = g_string_new (NULL);
+  g_autoptr (JsonNode) terms = NULL;
+  JsonArray *array;
+
+  g_assert (CD_IS_WORDPRESS (self));
+  g_assert (cache != NULL && path != NULL && batch != NULL);
+
+  _cd_wordpress_query_add (query, "include", batch);
+  _cd_wordpress_query_add (query, "per_page", G_STRINGIFY (TERMS_PER_REQUEST));
+  _cd_wordpress_query_add (query, "_fields", "id,name,slug");
+  terms = _cd_wordpress_request (self, "GET", path, query->str, NULL, CD_HTTP_READ, NULL, NULL,
+                                 cancellable, error);
+  if (terms == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_ARRAY (terms))
+    return TRUE;
+  array = json_node_get_array (terms);
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        term_cache_add (cache, json_node_get_object (node));
+    }
+  g_mutex_unlock (&self->lock);
+  return TRUE;
+}
+
+/* Makes sure every id in @ids has its name in the cache, asking for the
+ * missing ones TERMS_PER_REQUEST at a time. */
 static gboolean
 term_cache_fill (CdWordpress      *self,
                  CdWordpressTerms *cache,
@@ -250,9 +284,11 @@ term_cache_fill (CdWordpress      *self,
                  GError          **error)
 {
   g_autofree char *path = g_strconcat ("/wp/v2/", cache->rest_base, NULL);
-  g_autoptr (GString) missing = g_string_new (NULL);
+  g_autoptr (GPtrArray) batches = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) batch = g_string_new (NULL);
   g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint n_missing = 0;
+  guint n_batch = 0;
 
   g_assert (CD_IS_WORDPRESS (self));
   g_assert (cache != NULL);
@@ -263,47 +299,33 @@ term_cache_fill (CdWordpress      *self,
     {
       gint64 *id = &g_array_index (ids, gint64, i);
 
-      if (!g_hash_table_contains (cache->names_by_id, id) && g_hash_table_add (seen, id))
+      if (g_hash_table_contains (cache->names_by_id, id) || !g_hash_table_add (seen, id))
+        continue;
+      if (++n_missing > MAX_TERMS_PER_FILL)
+        break;
+      g_string_append_printf (batch, "%s%" G_GINT64_FORMAT, n_batch > 0 ? "," : "", *id);
+      if (++n_batch == TERMS_PER_REQUEST)
         {
-          g_string_append_printf (missing, "%s%" G_GINT64_FORMAT, n_missing > 0 ? "," : "", *id);
-          n_missing++;
+          g_ptr_array_add (batches, g_strdup (batch->str));
+          g_string_truncate (batch, 0);
+          n_batch = 0;
         }
     }
   g_mutex_unlock (&self->lock);
-
-  /* WordPress caps per_page at 100; in practice a page of posts uses far
-   * fewer terms, so one request covers them. */
-  for (guint page = 1; n_missing > 0; page++)
+  if (n_missing > MAX_TERMS_PER_FILL)
     {
-      g_autoptr (GString) query = g_string_new (NULL);
-      g_autoptr (JsonNode) terms = NULL;
-      CdWordpressPageInfo info = { 1, 0 };
-
-      _cd_wordpress_query_add (query, "include", missing->str);
-      _cd_wordpress_query_add (query, "per_page", "100");
-      query_add_uint (query, "page", page);
-      _cd_wordpress_query_add (query, "_fields", "id,name,slug");
-      terms = _cd_wordpress_request (self, "GET", path, query->str, NULL, CD_HTTP_READ, &info, NULL,
-                                     cancellable, error);
-      if (terms == NULL)
-        return FALSE;
-      if (JSON_NODE_HOLDS_ARRAY (terms))
-        {
-          JsonArray *array = json_node_get_array (terms);
-
-          g_mutex_lock (&self->lock);
-          for (guint i = 0; i < json_array_get_length (array); i++)
-            {
-              JsonNode *node = json_array_get_element (array, i);
-
-              if (JSON_NODE_HOLDS_OBJECT (node))
-                term_cache_add (cache, json_node_get_object (node));
-            }
-          g_mutex_unlock (&self->lock);
-        }
-      if (page >= info.total_pages)
-        break;
+      g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY,
+                   "The posts listed by %s use more than %u %s Copydesk does not know yet, far "
+                   "more than any newsroom's; they were not read.",
+                   self->url, MAX_TERMS_PER_FILL, cache->rest_base);
+      return FALSE;
     }
+  if (n_batch > 0)
+    g_ptr_array_add (batches, g_strdup (batch->str));
+
+  for (guint i = 0; i < batches->len; i++)
+    if (!term_cache_fetch (self, cache, path, g_ptr_array_index (batches, i), cancellable, error))
+      return FALSE;
   return TRUE;
 }
 

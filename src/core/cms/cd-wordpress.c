@@ -209,6 +209,48 @@ _cd_wordpress_request (CdWordpress         *self,
   return root;
 }
 
+/**
+ * _cd_wordpress_more_pages:
+ * @url: the page's address, for the message
+ * @page: the page just read, from 1
+ * @per_page: the page size asked for
+ * @delivered: how many items the page held
+ * @info: what the reply said about the whole list
+ * @error: set when the list claims more than CD_WORDPRESS_MAX_PAGES pages
+ *
+ * The headers are the server's word, not the list: a listing ends at the
+ * last page they state, but also at a page that came back short and at the
+ * total they state, whatever they claim about more pages; and a list that
+ * goes on past CD_WORDPRESS_MAX_PAGES full pages is refused.
+ *
+ * Returns: %TRUE to read page @page + 1
+ */
+gboolean
+_cd_wordpress_more_pages (CdWordpress               *self,
+                          const char                *url,
+                          guint                      page,
+                          guint                      per_page,
+                          guint                      delivered,
+                          const CdWordpressPageInfo *info,
+                          GError                   **error)
+{
+  g_assert (CD_IS_WORDPRESS (self));
+  g_assert (url != NULL && info != NULL);
+
+  if (page >= info->total_pages || delivered < per_page ||
+      (info->total > 0 && (guint64) page * per_page >= info->total))
+    return FALSE;
+  if (page >= CD_WORDPRESS_MAX_PAGES)
+    {
+      g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_INVALID_REPLY,
+                   "%s still had more after %u pages of %u (%s), more than Copydesk reads in "
+                   "one go.",
+                   self->url, page, per_page, url);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The credentials check --------------------------------------------------- */
 
 static char *
@@ -224,22 +266,17 @@ cd_wordpress_verify (CdCms        *cms,
 
   g_assert (CD_IS_WORDPRESS (cms));
 
+  /* Said before the request, in the client's words, so that it does not
+   * read as a password the site refused. */
+  if (!cd_http_check_secure_url (self->url, error))
+    return NULL;
   me = _cd_wordpress_request (self, "GET", "/wp/v2/users/me", "context=edit", NULL, CD_HTTP_READ,
                               NULL, NULL, cancellable, &local_error);
   if (me == NULL)
     {
       /* WordPress takes a wrong application password for an anonymous
-       * visitor, so /users/me answers 401 "not logged in". WordPress
-       * refuses application passwords over plain http, except on sites
-       * marked as local. */
-      if (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH) &&
-          g_str_has_prefix (self->url, "http:") && !cd_http_is_loopback_url (self->url))
-        g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
-                     "%s did not accept the application password for “%s” (%s); WordPress "
-                     "takes application passwords only over https, so use the site's "
-                     "https:// address.",
-                     self->url, self->user, local_error->message);
-      else if (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH))
+       * visitor, so /users/me answers 401 "not logged in". */
+      if (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH))
         g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
                      "%s did not accept the application password for “%s” (%s); check "
                      "the user name, or create a new application password in WordPress "

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "cd-article-json.h"
+#include "cd-json.h"
 
 /* The text fields, in the order the public form lists them; "body" is
  * handled where the order puts it so that NO_BODY can leave it out. */
@@ -475,11 +476,12 @@ CdArticle *
 cd_article_from_json (const char *json,
                       GError    **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonNode) root = NULL;
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, json, -1, error))
+  /* Snapshots live in a file anyone could have altered: bounded too. */
+  if ((root = cd_json_parse (json, strlen (json), error)) == NULL)
     return NULL;
-  return cd_article_from_json_node (json_parser_get_root (parser), error);
+  return cd_article_from_json_node (root, error);
 }

@@ -79,7 +79,9 @@ cd_json_check_depth (const char *data,
  * text nested deeper than %CD_JSON_MAX_DEPTH before it reaches the
  * recursive parser.
  *
- * Returns: (transfer full) (nullable): the root node
+ * Returns: (transfer full) (nullable): the root node, read-only; %NULL
+ *   with G_IO_ERROR_INVALID_DATA when the text nests too deep, or a
+ *   %JSON_PARSER_ERROR
  */
 JsonNode *
 cd_json_parse (const char *data,
@@ -99,7 +101,9 @@ cd_json_parse (const char *data,
   root = json_parser_get_root (parser);
   if (root == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "the JSON is empty");
+      /* G_IO_ERROR_INVALID_DATA stays the depth's alone, for callers to tell
+       * a hostile reply from a broken one. */
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, "the JSON is empty");
       return NULL;
     }
   return json_node_ref (root);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cd-article-json.h"
+#include "cd-json.h"
 #include "cd-store.h"
 #include "cd-store-private.h"
 
@@ -185,7 +186,8 @@ read_json_columns (JsonParser   *parser,
         continue;
       if (json_columns[i].column == COL_TAGS && read_plain_tags (article, text))
         continue;
-      if (json_parser_load_from_data (parser, text, -1, &error))
+      if (cd_json_check_depth (text, strlen (text), CD_JSON_MAX_DEPTH, &error) &&
+          json_parser_load_from_data (parser, text, -1, &error))
         {
           wrapper = json_object_new ();
           json_object_set_string_member (wrapper, "uuid", cd_article_get_uuid (article));
