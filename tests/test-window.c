@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cd-history.h"
+#include "cd-preferences.h"
 #include "cd-ui-test.h"
 
 typedef struct
@@ -890,6 +891,52 @@ test_mnemonics_unique (CdUiFixture  *fixture,
   g_assert_cmpuint (g_hash_table_size (seen), >=, 10);
 }
 
+static void
+collect_combo_rows (GtkWidget *widget,
+                    GPtrArray *rows)
+{
+  if (ADW_IS_COMBO_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_combo_rows (child, rows);
+}
+
+/* Preferences offers the style and the sync interval, and what is chosen
+ * there is what the app does. */
+static void
+test_preferences_style_and_sync (CdUiFixture  *fixture,
+                                 gconstpointer data)
+{
+  CdWindow      *window = cd_ui_start (fixture, NULL);
+  GSettings     *settings = cd_application_get_settings (fixture->app);
+  CdPreferences *preferences = cd_preferences_new (GTK_WINDOW (window), settings);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  collect_combo_rows (GTK_WIDGET (preferences), rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  adw_combo_row_set_selected (g_ptr_array_index (rows, 0), 2);
+  g_assert_cmpstr (g_settings_get_string (settings, "style"), ==, "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_set_string (settings, "style", "light");
+  g_assert_cmpuint (adw_combo_row_get_selected (g_ptr_array_index (rows, 0)), ==, 1);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  adw_combo_row_set_selected (g_ptr_array_index (rows, 1), 4);
+  g_assert_cmpuint (g_settings_get_uint (settings, "sync-interval"), ==, 3600);
+  adw_combo_row_set_selected (g_ptr_array_index (rows, 1), 0);
+  g_assert_cmpuint (g_settings_get_uint (settings, "sync-interval"), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "style");
+  g_settings_reset (settings, "sync-interval");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -912,6 +959,7 @@ main (int    argc,
   ADD ("/window/details/wheel-changes-nothing", test_wheel_over_details);
   ADD ("/window/keyboard/panes", test_keyboard_panes);
   ADD ("/window/keyboard/mnemonics-unique", test_mnemonics_unique);
+  ADD ("/window/preferences/style-and-sync", test_preferences_style_and_sync);
 #undef ADD
 
   return g_test_run ();

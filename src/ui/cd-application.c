@@ -262,6 +262,23 @@ cd_application_before_emit (GApplication *app,
     }
 }
 
+/* Light, dark, or whatever the desktop prefers. */
+static void
+style_changed_cb (CdApplication *self)
+{
+  g_autofree char *style = NULL;
+  AdwColorScheme   scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  g_assert (CD_IS_APPLICATION (self));
+
+  style = g_settings_get_string (self->settings, "style");
+  if (g_str_equal (style, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (style, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
 static void
 sync_interval_changed_cb (CdApplication *self)
 {
@@ -292,6 +309,9 @@ cd_application_startup (GApplication *app)
       exit (2);
     }
   self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (style_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  style_changed_cb (self);
 
   self->store = cd_store_open (self->data_dir, &self->store_error);
   /* What the command line, another window or the autosave thread commit

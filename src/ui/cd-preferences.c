@@ -24,7 +24,78 @@ struct _CdPreferences
   GtkWidget *show_preview;
   GtkWidget *allow_remote_images;
   GtkWidget *headline_limit;
+  GtkWidget *style;
+  GtkWidget *sync_interval;
 };
+
+/* The rows' choices, in the order the template lists them. */
+static const char *const styles[] = { "default", "light", "dark" };
+static const guint       intervals[] = { 0, 5 * 60, 15 * 60, 30 * 60, 60 * 60 };
+
+static gboolean
+style_to_row (GValue   *value,
+              GVariant *variant,
+              gpointer  data)
+{
+  const char *style = g_variant_get_string (variant, NULL);
+
+  g_assert (value != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    if (g_str_equal (style, styles[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+row_to_style (const GValue       *value,
+              const GVariantType *type,
+              gpointer            data)
+{
+  guint i = g_value_get_uint (value);
+
+  g_assert (value != NULL);
+
+  return g_variant_new_string (styles[i < G_N_ELEMENTS (styles) ? i : 0]);
+}
+
+/* An interval set to something the row does not offer shows the nearest
+ * offered one at or above it. */
+static gboolean
+interval_to_row (GValue   *value,
+                 GVariant *variant,
+                 gpointer  data)
+{
+  guint seconds = g_variant_get_uint32 (variant);
+  guint row = G_N_ELEMENTS (intervals) - 1;
+
+  g_assert (value != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (intervals); i++)
+    if (seconds <= intervals[i])
+      {
+        row = i;
+        break;
+      }
+  g_value_set_uint (value, row);
+  return TRUE;
+}
+
+static GVariant *
+row_to_interval (const GValue       *value,
+                 const GVariantType *type,
+                 gpointer            data)
+{
+  guint i = g_value_get_uint (value);
+
+  g_assert (value != NULL);
+
+  return g_variant_new_uint32 (intervals[i < G_N_ELEMENTS (intervals) ? i : 1]);
+}
 
 G_DEFINE_FINAL_TYPE (CdPreferences, cd_preferences, ADW_TYPE_PREFERENCES_WINDOW)
 
@@ -53,6 +124,11 @@ cd_preferences_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "headline-length-limit", self->headline_limit, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "style", self->style, "selected",
+                                G_SETTINGS_BIND_DEFAULT, style_to_row, row_to_style, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "sync-interval", self->sync_interval, "selected",
+                                G_SETTINGS_BIND_DEFAULT, interval_to_row, row_to_interval, NULL,
+                                NULL);
 }
 
 static void
@@ -130,6 +206,8 @@ cd_preferences_class_init (CdPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdPreferences, show_preview);
   gtk_widget_class_bind_template_child (widget_class, CdPreferences, allow_remote_images);
   gtk_widget_class_bind_template_child (widget_class, CdPreferences, headline_limit);
+  gtk_widget_class_bind_template_child (widget_class, CdPreferences, style);
+  gtk_widget_class_bind_template_child (widget_class, CdPreferences, sync_interval);
 }
 
 static void
