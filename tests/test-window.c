@@ -667,6 +667,8 @@ test_import_files (CdUiFixture  *fixture,
   g_assert_nonnull (document);
   g_assert_cmpstr (cd_article_get_headline (cd_document_get_article (document)), ==,
                    "Harbour dredged");
+  /* A story that came from elsewhere is read from the top. */
+  g_assert_cmpint (cd_editor_get_cursor_offset (cd_window_get_editor (window)), ==, 0);
   g_assert_true (cd_ui_wait_for (library_lists_headline, &check, 10000));
 }
 

@@ -219,8 +219,10 @@ _cd_window_load_session (CdWindow *self)
     g_warning ("Could not read the session file %s: %s", path, error->message);
 }
 
-/* Where the cursor was left in @uuid, or -1 (the end of the body) for an
- * article not opened before. */
+/* Where the cursor was left in @uuid. An article not opened here before
+ * opens at the end of its body, where its writer goes on, unless it came
+ * from elsewhere (an import, a pulled post) and nobody has edited it yet:
+ * that one is read first, from the top. */
 int
 _cd_window_get_saved_cursor (CdWindow   *self,
                              const char *uuid)
@@ -229,7 +231,14 @@ _cd_window_get_saved_cursor (CdWindow   *self,
   g_assert (uuid != NULL);
 
   if (!g_key_file_has_key (self->session, CURSOR_GROUP, uuid, NULL))
-    return -1;
+    {
+      g_autoptr (GPtrArray) revisions = cd_store_list_revisions (self->store, uuid, NULL);
+      CdRevisionReason reason = CD_REVISION_NONE;
+
+      if (revisions != NULL && revisions->len > 0)
+        reason = cd_revision_get_reason (g_ptr_array_index (revisions, 0));
+      return reason == CD_REVISION_IMPORTED || reason == CD_REVISION_PULLED ? 0 : -1;
+    }
   return g_key_file_get_integer (self->session, CURSOR_GROUP, uuid, NULL);
 }
 
