@@ -31,9 +31,7 @@ struct _CdWindowSync
   CdSyncStates *states;
   GCancellable *cancellable;
   GtkWindow    *conflict_window;
-  CdArticle    *before_sync;    /* the open article when the sync began */
-  AdwToast     *conflict_toast; /* the last sync's conflict toast, while shown */
-  char         *conflict_uuid;  /* the article it names */
+  CdArticle    *before_sync; /* the open article when the sync began */
   guint         again_id;
 
   guint manual : 1; /* the person asked for the sync under way */
@@ -104,37 +102,6 @@ add_toast (CdWindow   *self,
   cd_window_add_toast (self, toast);
 }
 
-static void
-forget_conflict_toast (CdWindow *self)
-{
-  CdWindowSync *sync = self->sync;
-
-  g_assert (CD_IS_WINDOW (self));
-
-  if (sync->conflict_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (sync->conflict_toast),
-                                  (gpointer *) &sync->conflict_toast);
-  sync->conflict_toast = NULL;
-  g_clear_pointer (&sync->conflict_uuid, g_free);
-}
-
-/* The conflict toast goes once its article is no longer in conflict
- * (resolved here, in another window or on the command line). */
-static void
-dismiss_settled_conflict_toast (CdWindow *self)
-{
-  CdWindowSync *sync = self->sync;
-
-  g_assert (CD_IS_WINDOW (self));
-
-  if (sync->conflict_toast == NULL || sync->conflict_uuid == NULL ||
-      cd_sync_states_lookup (sync->states, sync->conflict_uuid, NULL, NULL) ==
-          CD_SYNC_STATE_CONFLICT)
-    return;
-  adw_toast_dismiss (sync->conflict_toast);
-  forget_conflict_toast (self);
-}
-
 /* One toast for what went wrong, one for what went right; a conflict's
  * toast opens the conflict. */
 static void
@@ -194,12 +161,10 @@ show_result (CdWindow     *self,
       adw_toast_set_button_label (toast, _ ("_Resolve"));
       adw_toast_set_action_name (toast, "win.resolve-conflict");
       adw_toast_set_action_target (toast, "s", item->uuid);
+      /* It goes by itself like any toast: the banner over the article and
+       * the row's badge keep saying there is a conflict for as long as
+       * there is one, and a toast left up would hide the ones after it. */
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_set_timeout (toast, 0);
-      forget_conflict_toast (self);
-      self->sync->conflict_toast = toast;
-      self->sync->conflict_uuid = g_strdup (item->uuid);
-      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->sync->conflict_toast);
       cd_window_add_toast (self, toast);
     }
 
@@ -557,7 +522,6 @@ sync_states_changed_cb (CdWindow *self)
   g_assert (CD_IS_WINDOW (self));
 
   update_banner (self);
-  dismiss_settled_conflict_toast (self);
   _cd_window_update_actions (self);
 }
 
@@ -629,10 +593,6 @@ _cd_window_dispose_sync (CdWindow *self)
   g_cancellable_cancel (sync->cancellable);
   if (self->sync_engine != NULL)
     g_signal_handlers_disconnect_by_data (self->sync_engine, self);
-  if (sync->conflict_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (sync->conflict_toast),
-                                  (gpointer *) &sync->conflict_toast);
-  g_free (sync->conflict_uuid);
   g_clear_object (&sync->before_sync);
   g_clear_object (&sync->cancellable);
   g_clear_object (&sync->states);
