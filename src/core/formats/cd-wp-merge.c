@@ -4,11 +4,12 @@
  * Markdown, every other block as its fence, cd_wp_body_split()). The unit
  * sequences are merged as diff3 merges lines: units that base, ours and
  * theirs all keep anchor the merge; between two anchors a stretch only one
- * side changed takes that side, and a stretch both sides changed is merged
- * unit by unit when neither side added or removed units there (so a
- * colleague's change to one block and ours to the next merge cleanly,
- * opaque blocks included); a text unit both sides changed falls back to the
- * line merge of its Markdown. What still does not merge is a conflict that
+ * side changed takes that side; a stretch both sides changed takes both
+ * sides' changes when they touch different units (so a colleague's change
+ * to one block and ours to the next merge cleanly, opaque blocks included),
+ * or else is merged unit by unit when neither side added or removed units
+ * there; a text unit both sides changed falls back to the line merge of its
+ * Markdown. What still does not merge is a conflict that
  * names the block.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -206,11 +207,117 @@ unit_name (const Unit *unit,
 typedef struct
 {
   const Side   *base, *ours, *theirs;
+  const gint   *match_ours, *match_theirs;
   GString      *out;
   GStrvBuilder *conflicts;
   gboolean      conflicted;
   GError      **error;
 } Merge;
+
+/* One side's change inside a stretch: base units [base_start, base_end)
+ * became its units [start, end). */
+typedef struct
+{
+  guint base_start, base_end, start, end;
+} Edit;
+
+/* The changes one side made to base [b0, b1), which it wrote as its
+ * units [s0, s1), given which base units it kept (@match). */
+static GArray *
+side_edits (const gint *match,
+            guint       b0,
+            guint       b1,
+            guint       s0,
+            guint       s1)
+{
+  GArray *edits = g_array_new (FALSE, FALSE, sizeof (Edit));
+  guint   prev_b = b0, prev_s = s0;
+
+  g_assert (match != NULL);
+
+  for (guint p = b0; p < b1; p++)
+    {
+      if (match[p] < 0)
+        continue;
+      if (p > prev_b || (guint) match[p] > prev_s)
+        {
+          Edit edit = { prev_b, p, prev_s, match[p] };
+
+          g_array_append_val (edits, edit);
+        }
+      prev_b = p + 1;
+      prev_s = match[p] + 1;
+    }
+  if (b1 > prev_b || s1 > prev_s)
+    {
+      Edit edit = { prev_b, b1, prev_s, s1 };
+
+      g_array_append_val (edits, edit);
+    }
+  return edits;
+}
+
+static gboolean
+edits_overlap (const Edit *a,
+               const Edit *b)
+{
+  g_assert (a != NULL && b != NULL);
+
+  return (a->base_start < b->base_end && b->base_start < a->base_end) ||
+         a->base_start == b->base_start;
+}
+
+/* A stretch where each side changed other units (a block removed here and
+ * the one beside it edited there): both sides' changes, in base order.
+ * Returns FALSE, writing nothing, when two changes touch the same units or
+ * the same gap. */
+static gboolean
+merge_edits (Merge *merge,
+             guint  b0,
+             guint  b1,
+             guint  o0,
+             guint  o1,
+             guint  t0,
+             guint  t1)
+{
+  g_autoptr (GArray) ours = side_edits (merge->match_ours, b0, b1, o0, o1);
+  g_autoptr (GArray) theirs = side_edits (merge->match_theirs, b0, b1, t0, t1);
+  guint i = 0, j = 0, p = b0;
+
+  g_assert (merge != NULL);
+
+  for (guint a = 0; a < ours->len; a++)
+    for (guint b = 0; b < theirs->len; b++)
+      if (edits_overlap (&g_array_index (ours, Edit, a), &g_array_index (theirs, Edit, b)))
+        return FALSE;
+
+  while (p < b1 || i < ours->len || j < theirs->len)
+    {
+      const Edit *eo = i < ours->len ? &g_array_index (ours, Edit, i) : NULL;
+      const Edit *et = j < theirs->len ? &g_array_index (theirs, Edit, j) : NULL;
+
+      if (eo != NULL && eo->base_start == p)
+        {
+          emit (merge->out, merge->ours, eo->start, eo->end);
+          p = eo->base_end;
+          i++;
+        }
+      else if (et != NULL && et->base_start == p)
+        {
+          emit (merge->out, merge->theirs, et->start, et->end);
+          p = et->base_end;
+          j++;
+        }
+      else if (p < b1)
+        {
+          emit (merge->out, merge->base, p, p + 1);
+          p++;
+        }
+      else
+        break;
+    }
+  return TRUE;
+}
 
 /* One unit both sides changed. Returns FALSE on an error. */
 static gboolean
@@ -274,6 +381,8 @@ merge_chunk (Merge *merge,
   else if (same_units (merge->theirs, t0, t1, merge->base, b0, b1) ||
            same_units (merge->ours, o0, o1, merge->theirs, t0, t1))
     emit (merge->out, merge->ours, o0, o1);
+  else if (merge_edits (merge, b0, b1, o0, o1, t0, t1))
+    ;
   else if (b1 - b0 == o1 - o0 && b1 - b0 == t1 - t0)
     {
       for (guint k = 0; k < b1 - b0; k++)
@@ -323,7 +432,7 @@ cd_wp_body_merge (const char *base,
   g_autofree gint *match_ours = NULL;
   g_autofree gint *match_theirs = NULL;
   Side             sides[3] = { 0 };
-  Merge            merge = { &sides[0], &sides[1], &sides[2], out, names, FALSE, error };
+  Merge            merge = { &sides[0], &sides[1], &sides[2], NULL, NULL, out, names, FALSE, error };
   guint            b = 0, o = 0, t = 0, n;
   gboolean         ok = TRUE;
 
@@ -360,6 +469,8 @@ cd_wp_body_merge (const char *base,
 
   match_ours = align (&sides[0], &sides[1]);
   match_theirs = align (&sides[0], &sides[2]);
+  merge.match_ours = match_ours;
+  merge.match_theirs = match_theirs;
   while (ok)
     {
       guint k = b;
@@ -386,7 +497,9 @@ cd_wp_body_merge (const char *base,
       *conflicts = g_strv_builder_end (names);
       return NULL;
     }
-  if (out->len > 0)
+  /* The final line break follows our side, or theirs when ours is empty,
+   * as in cd_merge_text(). */
+  if (out->len > 0 && g_str_has_suffix (*ours != '\0' ? ours : theirs, "\n"))
     g_string_append_c (out, '\n');
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
