@@ -758,6 +758,191 @@ test_fixtures (void)
   desk_close (&desk);
 }
 
+#define MERGE_POST                                                                      \
+  "<!-- wp:paragraph -->\n<p>First paragraph.</p>\n<!-- /wp:paragraph -->\n\n"          \
+  "<!-- wp:image {\"id\":5,\"sizeSlug\":\"large\"} -->\n"                               \
+  "<figure class=\"wp-block-image size-large\"><img src=\"https://example.org/x.jpg\" " \
+  "alt=\"The old bridge\" class=\"wp-image-5\"/></figure>\n<!-- /wp:image -->\n\n"      \
+  "<!-- wp:paragraph -->\n<p>Second paragraph.</p>\n<!-- /wp:paragraph -->\n\n"         \
+  "<!-- wp:paragraph -->\n<p>Third paragraph.</p>\n<!-- /wp:paragraph -->\n"
+
+static void
+colleague_replaces (const char *remote_id,
+                    const char *from,
+                    const char *to)
+{
+  g_autofree char *path = g_strdup_printf ("/wp/v2/posts/%s?context=edit", remote_id);
+  g_autoptr (JsonNode) node = rest ("GET", path, NULL);
+  g_autoptr (GString) content = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) request = NULL;
+  g_autoptr (JsonNode) reply = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *raw = raw_member (node, "content");
+
+  content = g_string_new (raw);
+  g_assert_cmpuint (g_string_replace (content, from, to, 1), ==, 1);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "content");
+  json_builder_add_string_value (builder, content->str);
+  json_builder_end_object (builder);
+  request = json_builder_get_root (builder);
+  json = json_to_string (request, FALSE);
+  reply = rest ("POST", path, json);
+}
+
+static char *
+server_content (const char *remote_id)
+{
+  g_autofree char *path = g_strdup_printf ("/wp/v2/posts/%s?context=edit", remote_id);
+  g_autoptr (JsonNode) node = rest ("GET", path, NULL);
+
+  return raw_member (node, "content");
+}
+
+static void
+edit_here (CdStore    *store,
+           const char *uuid,
+           const char *from,
+           const char *to)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_store_get_article (store, uuid, &error);
+  g_autoptr (GString) body = NULL;
+
+  g_assert_no_error (error);
+  body = g_string_new (cd_article_get_body (article));
+  g_assert_cmpuint (g_string_replace (body, from, to, 1), ==, 1);
+  cd_article_set_body (article, body->str);
+  cd_test_save_edit (store, article);
+}
+
+/* A colleague changes the image and the second paragraph, we change the
+ * third: the push merges block by block, and WordPress ends up with both
+ * sides' changes and every other byte as it was. Both sides changing one
+ * paragraph is a conflict that names it, and nothing is pushed. */
+static void
+test_merge (void)
+{
+  g_autoptr (CdSyncResult) pulled = NULL;
+  g_autoptr (CdSyncResult) merged = NULL;
+  g_autoptr (CdSyncResult) conflicted = NULL;
+  g_autoptr (GString) expected = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *remote_id = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+  CdSyncItem      *item;
+  Desk             desk = { 0 };
+
+  if (!need_wordpress ())
+    return;
+
+  remove_sample_posts ();
+  remote_id = create_post ("Bridge", MERGE_POST, &stored);
+  g_assert_cmpstr (stored, ==, MERGE_POST);
+  desk_open (&desk);
+  pulled = cd_test_sync_now (desk.engine, ACCOUNT);
+  assert_clean (pulled);
+  uuid = uuid_of (desk.store, remote_id);
+
+  colleague_replaces (remote_id, "alt=\"The old bridge\"", "alt=\"The new bridge\"");
+  colleague_replaces (remote_id, "<p>Second paragraph.</p>", "<p>Second paragraph, theirs.</p>");
+  theirs = server_content (remote_id);
+  edit_here (desk.store, uuid, "Third paragraph.", "Third paragraph, *ours*.");
+  merged = cd_test_sync_now (desk.engine, ACCOUNT);
+  assert_clean (merged);
+  item = cd_test_find_item (cd_sync_result_get_pulled (merged), uuid);
+  g_assert_nonnull (item);
+  g_assert_nonnull (strstr (item->message, "Merged"));
+
+  content = server_content (remote_id);
+  expected = g_string_new (theirs);
+  g_string_replace (expected, "<p>Third paragraph.</p>", "<p>Third paragraph, <em>ours</em>.</p>",
+                    1);
+  g_assert_cmpstr (content, ==, expected->str);
+
+  /* Both sides change the first paragraph. */
+  colleague_replaces (remote_id, "<p>First paragraph.</p>", "<p>First paragraph, theirs.</p>");
+  after = server_content (remote_id);
+  edit_here (desk.store, uuid, "First paragraph.", "First paragraph, ours.");
+  conflicted = cd_test_sync_now (desk.engine, ACCOUNT);
+  g_assert_cmpuint (cd_sync_result_get_conflicts (conflicted)->len, ==, 1);
+  item = g_ptr_array_index (cd_sync_result_get_conflicts (conflicted), 0);
+  g_assert_nonnull (strstr (item->message, "body block 1 “First paragraph.”"));
+  g_clear_pointer (&content, g_free);
+  content = server_content (remote_id);
+  g_assert_cmpstr (content, ==, after);
+  desk_close (&desk);
+}
+
+/* An article written here reaches WordPress as blocks the editor opens as
+ * they are: no HTML between blocks, the marker in the first block's
+ * attributes, and each text block reads back as the Markdown it came from. */
+static void
+test_new_article (void)
+{
+  static const char *body = "The council met on *Tuesday* and voted **7 to 2**.\n"
+                            "\n"
+                            "## What changes\n"
+                            "\n"
+                            "- Buses every ten minutes\n"
+                            "- A new bridge at [the harbour](https://example.org/harbour)\n"
+                            "\n"
+                            "> We waited long enough.\n"
+                            "\n"
+                            "```\n"
+                            "fares = 2\n"
+                            "```\n"
+                            "\n"
+                            "---\n"
+                            "\n"
+                            "Work starts in spring.\n";
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (CdSyncResult) pushed = NULL;
+  g_autoptr (JsonNode) parsed = NULL;
+  g_autofree char *remote_id = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *back = NULL;
+  JsonObject      *first;
+  Desk             desk = { 0 };
+
+  if (!need_wordpress () || !need_oracle ())
+    return;
+
+  remove_sample_posts ();
+  desk_open (&desk);
+  article = cd_test_save_new_article (desk.store, "Harbour plan", body);
+  pushed = cd_test_sync_now (desk.engine, ACCOUNT);
+  assert_clean (pushed);
+  state = cd_test_sync_state (desk.store, cd_article_get_uuid (article), ACCOUNT, &remote_id);
+  g_assert_cmpstr (state, ==, "synced");
+  content = server_content (remote_id);
+
+  names = cd_test_oracle_block_names (content);
+  g_assert_cmpstr (names, ==,
+                   "core/paragraph core/heading core/list core/quote core/code core/separator "
+                   "core/paragraph");
+  assert_oracle_agrees (content, "new article");
+  parsed = cd_test_oracle_parse (content, strlen (content));
+  first = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (parsed), "blocks"), 0);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (first, "attrs"),
+                                                  CD_WORDPRESS_MARKER_ATTRIBUTE),
+                   ==, cd_article_get_uuid (article));
+
+  uuid = cd_wordpress_take_marker (content);
+  g_assert_cmpstr (uuid, ==, cd_article_get_uuid (article));
+  back = cd_wp_content_to_body (content, -1);
+  g_assert_cmpstr (back, ==, body);
+  desk_close (&desk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -775,6 +960,8 @@ main (int   argc,
     }
 
   g_test_add_func ("/wp-roundtrip/fixtures", test_fixtures);
+  g_test_add_func ("/wp-roundtrip/merge", test_merge);
+  g_test_add_func ("/wp-roundtrip/new-article", test_new_article);
 
   status = g_test_run ();
   cd_test_wordpress_stop (wp);
