@@ -21,7 +21,6 @@
 #include "cd-bench-util.h"
 #include "cd-bench-sync.h"
 #include "cd-store.h"
-#include "cd-sync-db-private.h"
 #include "cd-sync.h"
 #include "cd-test-wordpress.h"
 #include "cd-wordpress.h"
@@ -85,24 +84,15 @@ measure_sync (CdTestWordpress *wp,
   g_autoptr (GError) error = NULL;
   g_autoptr (CdStore) store = NULL;
   g_autoptr (CdSyncEngine) engine = NULL;
-  g_autoptr (CdSyncDb) db = NULL;
   g_autoptr (CdWordpress) client = NULL;
   g_autoptr (CdSyncResult) result = NULL;
-  g_autofree char *sql = NULL;
-  Phase            phase = { 0 };
-  Ticker           ticker = { 0 };
-  guint            tick_id;
-  gint64           start;
-  double           cpu_start;
+  Phase  phase = { 0 };
+  Ticker ticker = { 0 };
+  guint  tick_id;
+  gint64 start;
+  double cpu_start;
 
-  store = cd_store_open (dir, &error);
-  g_assert_no_error (error);
-  db = cd_sync_db_open (store, &error);
-  g_assert_no_error (error);
-  sql = g_strdup_printf ("INSERT INTO accounts (name, kind, url, user, created)"
-                         " VALUES ('" ACCOUNT "', 'wordpress', '%s', '%s', 0)",
-                         wp->url, wp->user);
-  g_assert_true (cd_sync_db_exec (db, sql, &error));
+  store = cd_bench_open_store (dir, ACCOUNT, wp->url, wp->user);
 
   for (guint i = 0; i < new_articles; i++)
     {

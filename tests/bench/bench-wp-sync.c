@@ -21,7 +21,6 @@
 
 #include "cd-bench-sync.h"
 #include "cd-store.h"
-#include "cd-sync-db-private.h"
 #include "cd-sync.h"
 #include "cd-test-wordpress.h"
 #include "cd-wordpress.h"
@@ -180,12 +179,10 @@ main (int   argc,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (CdStore) store = NULL;
-  g_autoptr (CdSyncDb) db = NULL;
   g_autoptr (CdSyncEngine) engine = NULL;
   g_autoptr (CdWordpress) client = NULL;
   g_autofree char *content = block_post ();
   g_autofree char *dir = NULL;
-  g_autofree char *sql = NULL;
   guint            n = N_POSTS;
   CdTestWordpress *wp;
   Phase            pull, push;
@@ -204,14 +201,7 @@ main (int   argc,
 
   dir = g_dir_make_tmp ("copydesk-bench-wp-XXXXXX", &error);
   g_assert_no_error (error);
-  store = cd_store_open (dir, &error);
-  g_assert_no_error (error);
-  db = cd_sync_db_open (store, &error);
-  g_assert_no_error (error);
-  sql = g_strdup_printf ("INSERT INTO accounts (name, kind, url, user, created)"
-                         " VALUES ('" ACCOUNT "', 'wordpress', '%s', '%s', 0)",
-                         wp->url, wp->user);
-  g_assert_true (cd_sync_db_exec (db, sql, &error));
+  store = cd_bench_open_store (dir, ACCOUNT, wp->url, wp->user);
   engine = cd_sync_engine_new (store);
   client = cd_wordpress_new (wp->url, wp->user, wp->password);
   cd_sync_engine_set_cms (engine, ACCOUNT, CD_CMS (client));
@@ -223,7 +213,6 @@ main (int   argc,
   print_phase ("push (one paragraph edited in each)", &push);
 
   g_clear_object (&engine);
-  g_clear_object (&db);
   g_clear_object (&store);
   cd_test_remove_tree (dir);
   cd_test_wordpress_stop (wp);

@@ -8,6 +8,8 @@
 
 #include <sys/resource.h>
 
+#include "cd-store.h"
+#include "cd-sync-db-private.h"
 #include "cd-sync.h"
 
 /* CPU time of this process so far, every thread, user and system. */
@@ -45,4 +47,28 @@ cd_bench_sync (CdSyncEngine *engine)
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   return result;
+}
+
+/* Opens the store in @dir with one WordPress account, @name, for @url and
+ * @user (the password is handed to the engine's client, not stored). */
+static inline CdStore *
+cd_bench_open_store (const char *dir,
+                     const char *name,
+                     const char *url,
+                     const char *user)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autofree char *sql = NULL;
+  CdStore         *store = cd_store_open (dir, &error);
+
+  g_assert_no_error (error);
+  db = cd_sync_db_open (store, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO accounts (name, kind, url, user, created)"
+                         " VALUES ('%s', 'wordpress', '%s', '%s', 0)",
+                         name, url, user);
+  g_assert_true (cd_sync_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+  return store;
 }
