@@ -4,16 +4,20 @@
  * A post is written as block markup (cd_wp_body_to_content()), so that it
  * opens in the block editor as blocks. The marker that lets a lost create
  * be found again sits in the attributes of the post's first block
- * ("copydeskUuid"): parse_blocks() keeps it, the block editor ignores an
- * attribute its block type does not declare (no validation error, no
- * Classic block), and WordPress's search, which reads post_content, finds
- * the uuid there. An HTML comment between blocks would be freeform content,
- * which the editor shows as a Classic block; post meta needs a key the site
- * registered for the REST API, which a stock site has not. The editor drops
- * the attribute when a person next saves the post from it, which is fine:
- * the marker matters only until the create's outcome is known. A post
- * without any block (an empty body) carries the older marker, an HTML
- * comment at its end, which is still read on the way in.
+ * ("copydeskUuid"): parse_blocks() keeps it, and the block editor of
+ * WordPress 6.1 reads only the attributes a block type declares
+ * (getBlockAttributes() in wp-includes/js/dist/blocks.js maps over
+ * blockType.attributes) while validation compares only the block's HTML, so
+ * the block opens as it is, with no warning. WordPress's search, which reads
+ * post_content, finds the uuid there. An HTML comment between blocks would
+ * be freeform content, which the editor turns into a Classic block
+ * (normalizeRawBlock() there); post meta needs a key the site registered
+ * for the REST API, which a stock site has not. The editor drops the
+ * attribute when a person next saves the post from it, which is fine: the
+ * marker matters only until the create's outcome is known, and the sync
+ * tables link the post by its id from then on. A post without any block
+ * (an empty body, a classic post) carries the older marker, an HTML comment
+ * at its end, which is still read on the way in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
