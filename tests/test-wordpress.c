@@ -13,6 +13,7 @@
 
 #include "cd-render.h"
 #include "cd-test-wordpress.h"
+#include "cd-wp-content.h"
 #include "cd-wordpress.h"
 
 static CdTestWordpress *wp;
@@ -169,8 +170,15 @@ test_create_get_update (void)
   g_assert_cmpstr (json_object_get_string_member (post, "slug"), ==, "council-harbour-plan");
   g_assert_nonnull (strstr (raw_of (post, "content"), "<em>Tuesday</em>"));
   g_assert_nonnull (strstr (raw_of (post, "content"), "<h2>What changes</h2>"));
-  marker = g_strdup_printf ("<!-- copydesk:uuid=%s -->", cd_article_get_uuid (article));
-  g_assert_true (g_str_has_suffix (raw_of (post, "content"), marker));
+  /* Written as blocks, the marker in the first block's attributes, where
+   * the block editor does not show it as a block of its own. */
+  marker = g_strdup_printf ("<!-- wp:paragraph {\"copydeskUuid\":\"%s\"} -->\n<p>The council",
+                            cd_article_get_uuid (article));
+  g_assert_true (g_str_has_prefix (raw_of (post, "content"), marker));
+  g_assert_nonnull (strstr (raw_of (post, "content"),
+                            "<!-- wp:heading -->\n<h2>What changes</h2>\n<!-- /wp:heading -->"));
+  g_assert_null (strstr (raw_of (post, "content"), "copydesk:uuid"));
+  g_assert_false (cd_wp_content_is_classic (raw_of (post, "content"), -1));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (post, "categories")),
                     ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (post, "tags")), ==, 2);

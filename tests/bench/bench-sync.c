@@ -15,13 +15,12 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 
 #include "cd-bench-util.h"
+#include "cd-bench-sync.h"
 #include "cd-store.h"
-#include "cd-sync-db-private.h"
 #include "cd-sync.h"
 #include "cd-test-wordpress.h"
 #include "cd-wordpress.h"
@@ -61,16 +60,6 @@ on_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static double
-cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (double) usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
-         (double) usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
-
 static void
 remove_dir (const char *path)
 {
@@ -86,19 +75,6 @@ remove_dir (const char *path)
   g_rmdir (path);
 }
 
-static void
-on_synced (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  CdSyncResult **slot = user_data;
-  g_autoptr (GError) error = NULL;
-
-  *slot = cd_sync_engine_sync_finish (CD_SYNC_ENGINE (source), result, &error);
-  if (*slot == NULL)
-    g_error ("The sync could not run: %s", error->message);
-}
-
 /* One sync of a store against the site, measured. */
 static Phase
 measure_sync (CdTestWordpress *wp,
@@ -108,24 +84,15 @@ measure_sync (CdTestWordpress *wp,
   g_autoptr (GError) error = NULL;
   g_autoptr (CdStore) store = NULL;
   g_autoptr (CdSyncEngine) engine = NULL;
-  g_autoptr (CdSyncDb) db = NULL;
   g_autoptr (CdWordpress) client = NULL;
   g_autoptr (CdSyncResult) result = NULL;
-  g_autofree char *sql = NULL;
-  Phase            phase = { 0 };
-  Ticker           ticker = { 0 };
-  guint            tick_id;
-  gint64           start;
-  double           cpu_start;
+  Phase  phase = { 0 };
+  Ticker ticker = { 0 };
+  guint  tick_id;
+  gint64 start;
+  double cpu_start;
 
-  store = cd_store_open (dir, &error);
-  g_assert_no_error (error);
-  db = cd_sync_db_open (store, &error);
-  g_assert_no_error (error);
-  sql = g_strdup_printf ("INSERT INTO accounts (name, kind, url, user, created)"
-                         " VALUES ('" ACCOUNT "', 'wordpress', '%s', '%s', 0)",
-                         wp->url, wp->user);
-  g_assert_true (cd_sync_db_exec (db, sql, &error));
+  store = cd_bench_open_store (dir, ACCOUNT, wp->url, wp->user);
 
   for (guint i = 0; i < new_articles; i++)
     {
@@ -148,13 +115,11 @@ measure_sync (CdTestWordpress *wp,
   cd_sync_engine_set_cms (engine, ACCOUNT, CD_CMS (client));
 
   start = g_get_monotonic_time ();
-  cpu_start = cpu_seconds ();
+  cpu_start = cd_bench_cpu_seconds ();
   tick_id = g_timeout_add (TICK_MS, on_tick, &ticker);
-  cd_sync_engine_sync_async (engine, NULL, NULL, on_synced, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  result = cd_bench_sync (engine);
   g_source_remove (tick_id);
-  phase.cpu_s = cpu_seconds () - cpu_start;
+  phase.cpu_s = cd_bench_cpu_seconds () - cpu_start;
   phase.max_stall_ms = MAX (0.0, ticker.longest / 1000.0 - TICK_MS);
   phase.wall_s = (g_get_monotonic_time () - start) / 1e6;
   phase.requests = cd_wordpress_get_request_count (client);

@@ -54,6 +54,7 @@ cd_remote_post_copy (CdRemotePost *post)
   copy->modified = post->modified != NULL ? g_date_time_ref (post->modified) : NULL;
   copy->status = g_strdup (post->status);
   copy->link = g_strdup (post->link);
+  copy->content = g_strdup (post->content);
   copy->article = post->article != NULL ? cd_article_copy (post->article) : NULL;
   return copy;
 }
@@ -72,6 +73,7 @@ cd_remote_post_free (CdRemotePost *post)
   g_clear_pointer (&post->modified, g_date_time_unref);
   g_free (post->status);
   g_free (post->link);
+  g_free (post->content);
   g_clear_object (&post->article);
   g_free (post);
 }
@@ -204,7 +206,7 @@ cd_cms_create (CdCms        *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Blocks.
+ * Sends every field of @article (see cd_cms_update_from()). Blocks.
  *
  * Returns: (transfer full) (nullable): the post as the CMS stored it
  */
@@ -215,12 +217,40 @@ cd_cms_update (CdCms        *self,
                GCancellable *cancellable,
                GError      **error)
 {
+  return cd_cms_update_from (self, remote_id, article, NULL, cancellable, error);
+}
+
+/**
+ * cd_cms_update_from:
+ * @self: a #CdCms
+ * @remote_id: the post's id on the CMS
+ * @article: the article's new content
+ * @current: (nullable): the post as the CMS has it now (as get gave it),
+ *   or %NULL when unknown
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Updates the post. With @current, only the fields that differ from it are
+ * sent, and the content keeps the bytes of every part of @current's
+ * content that the body did not change. Blocks.
+ *
+ * Returns: (transfer full) (nullable): the post as the CMS stored it
+ */
+CdRemotePost *
+cd_cms_update_from (CdCms              *self,
+                    const char         *remote_id,
+                    CdArticle          *article,
+                    const CdRemotePost *current,
+                    GCancellable       *cancellable,
+                    GError            **error)
+{
   g_return_val_if_fail (CD_IS_CMS (self), NULL);
   g_return_val_if_fail (remote_id != NULL, NULL);
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
-  return CD_CMS_GET_IFACE (self)->update (self, remote_id, article, cancellable, error);
+  return CD_CMS_GET_IFACE (self)->update (self, remote_id, article, current, cancellable,
+                                          error);
 }
 
 /* The async wrappers ----------------------------------------------------- */

@@ -38,6 +38,9 @@ typedef struct
   GDateTime *modified;  /* the server's last-modified time, UTC */
   char      *status;    /* the CMS's own status name ("draft", "publish", "trash") */
   char      *link;      /* the post's address, if any */
+  char      *content;   /* the content exactly as the CMS stores it (WordPress: block
+                         * markup with the uuid marker), so that an update keeps what
+                         * nobody edited byte for byte; %NULL when unknown */
   CdArticle *article;   /* headline, dek, body (Markdown), slug, section, tags; the
                          * uuid from the post's marker, or a new one when it has none */
 } CdRemotePost;
@@ -78,11 +81,12 @@ struct _CdCmsInterface
                            CdArticle    *article,
                            GCancellable *cancellable,
                            GError      **error);
-  CdRemotePost *(*update) (CdCms        *self,
-                           const char   *remote_id,
-                           CdArticle    *article,
-                           GCancellable *cancellable,
-                           GError      **error);
+  CdRemotePost *(*update) (CdCms              *self,
+                           const char         *remote_id,
+                           CdArticle          *article,
+                           const CdRemotePost *current,
+                           GCancellable       *cancellable,
+                           GError            **error);
 };
 
 GQuark cd_cms_error_quark (void);
@@ -112,6 +116,12 @@ CdRemotePost *cd_cms_update (CdCms        *self,
                              CdArticle    *article,
                              GCancellable *cancellable,
                              GError      **error);
+CdRemotePost *cd_cms_update_from (CdCms              *self,
+                                  const char         *remote_id,
+                                  CdArticle          *article,
+                                  const CdRemotePost *current,
+                                  GCancellable       *cancellable,
+                                  GError            **error);
 
 /* The same calls run in a thread, for the main loop. */
 

@@ -1,6 +1,7 @@
-/* cd-wordpress-posts.c: WordPress posts: the uuid marker, a post in
- * context=edit to a CdRemotePost and an article to a post's JSON, and the
- * blocking calls that read and write posts.
+/* cd-wordpress-posts.c: WordPress posts: a post in context=edit to a
+ * CdRemotePost and an article to a post's JSON (only the fields that
+ * changed, for an update), and the blocking calls that read and write
+ * posts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,36 +12,8 @@
 
 #include <string.h>
 
-#include "cd-import.h"
-#include "cd-render.h"
 #include "cd-wordpress-private.h"
-
-/**
- * cd_wordpress_content_for_article:
- * @article: a #CdArticle
- *
- * The post content Copydesk sends: the body rendered to HTML, then the
- * marker that carries the article's uuid.
- *
- * Returns: (transfer full): the HTML
- */
-char *
-cd_wordpress_content_for_article (CdArticle *article)
-{
-  const char      *body;
-  g_autofree char *html = NULL;
-
-  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
-
-  body = cd_article_get_body (article);
-  html = cd_render_markdown (body != NULL ? body : "", -1, CD_RENDER_NONE);
-  return g_strdup_printf ("%s%s" CD_WORDPRESS_MARKER_PREFIX "%s -->",
-                          html != NULL ? html : "",
-                          html != NULL && *html != '\0' && !g_str_has_suffix (html, "\n")
-                              ? "\n"
-                              : "",
-                          cd_article_get_uuid (article));
-}
+#include "cd-wp-content.h"
 
 /**
  * cd_wordpress_trim_site_url:
@@ -67,55 +40,6 @@ cd_wordpress_trim_site_url (char *url)
       while (length > 0 && url[length - 1] == '/')
         url[--length] = '\0';
     }
-}
-
-/**
- * cd_wordpress_take_marker:
- * @html: post content, changed in place
- *
- * Finds the uuid marker in @html and removes it (with the whitespace
- * before it).
- *
- * Returns: (transfer full) (nullable): the uuid, or %NULL when @html has no
- *   valid marker
- */
-char *
-cd_wordpress_take_marker (char *html)
-{
-  char *start;
-
-  g_return_val_if_fail (html != NULL, NULL);
-
-  for (start = strstr (html, CD_WORDPRESS_MARKER_PREFIX); start != NULL;
-       start = strstr (start + 1, CD_WORDPRESS_MARKER_PREFIX))
-    {
-      const char      *uuid_start = start + strlen (CD_WORDPRESS_MARKER_PREFIX);
-      const char      *close = strstr (uuid_start, "-->");
-      g_autofree char *uuid = NULL;
-      char            *cut;
-
-      if (close == NULL)
-        break;
-      uuid = g_strstrip (g_strndup (uuid_start, close - uuid_start));
-      if (!g_uuid_string_is_valid (uuid))
-        continue;
-
-      cut = start;
-      close += strlen ("-->");
-      /* WordPress's editors may have wrapped the marker in a paragraph of
-       * its own: that goes too. */
-      if (cut - html >= 3 && strncmp (cut - 3, "<p>", 3) == 0 &&
-          strncmp (close, "</p>", 4) == 0)
-        {
-          cut -= 3;
-          close += 4;
-        }
-      while (cut > html && g_ascii_isspace (cut[-1]))
-        cut--;
-      memmove (cut, close, strlen (close) + 1);
-      return g_steal_pointer (&uuid);
-    }
-  return NULL;
 }
 
 static const char *
@@ -218,11 +142,13 @@ remote_post_from_json (CdWordpress *self,
   content = g_strdup (raw_member (object, "content"));
   if (content == NULL)
     content = g_strdup ("");
+  post->content = g_strdup (content);
   uuid = cd_wordpress_take_marker (content);
   article = uuid != NULL ? cd_article_new_with_uuid (uuid) : cd_article_new ();
 
-  markdown = cd_html_to_markdown (content, strlen (content));
-  cd_article_set_body (article, markdown != NULL ? markdown : "");
+  /* Blocks become Markdown and fences (cd-wp-content.h). */
+  markdown = cd_wp_content_to_body (content, -1);
+  cd_article_set_body (article, markdown);
   cd_article_set_headline (article, raw_member (object, "title"));
   dek = plain_excerpt (raw_member (object, "excerpt"));
   cd_article_set_dek (article, dek);
@@ -290,31 +216,56 @@ remote_post_from_reply (CdWordpress  *self,
   return remote_post_from_json (self, node, url, error);
 }
 
-static JsonNode *
-post_body_for_article (CdWordpress  *self,
-                       CdArticle    *article,
-                       gboolean      create,
-                       GCancellable *cancellable,
-                       GError      **error)
+static gboolean
+strv_equal (const char *const *a,
+            const char *const *b)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autofree char   *content = cd_wordpress_content_for_article (article);
+  guint na = a != NULL ? g_strv_length ((char **) a) : 0;
+  guint nb = b != NULL ? g_strv_length ((char **) b) : 0;
+
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    if (g_strcmp0 (a[i], b[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  g_assert (builder != NULL && member != NULL);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value != NULL ? value : "");
+}
+
+/* Adds categories and tags, resolving the terms first: creating a missing
+ * one is its own request. */
+static gboolean
+add_terms (CdWordpress  *self,
+           JsonBuilder  *builder,
+           CdArticle    *article,
+           GCancellable *cancellable,
+           GError      **error)
+{
   const char        *section = cd_article_get_section (article);
   const char *const *tags = cd_article_get_tags (article);
-  const char        *slug = cd_article_get_slug (article);
   g_autoptr (GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 category = 0;
 
   g_assert (CD_IS_WORDPRESS (self));
+  g_assert (builder != NULL);
   g_assert (CD_IS_ARTICLE (article));
 
-  /* Resolve the terms first: creating a missing one is its own request. */
   if (section != NULL && *section != '\0')
     {
       category = _cd_wordpress_term_id_for_name (self, &self->categories, section, cancellable,
                                                  error);
       if (category == 0)
-        return NULL;
+        return FALSE;
     }
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
@@ -324,28 +275,10 @@ post_body_for_article (CdWordpress  *self,
         continue;
       id = _cd_wordpress_term_id_for_name (self, &self->tags, tags[i], cancellable, error);
       if (id == 0)
-        return NULL;
+        return FALSE;
       g_array_append_val (tag_ids, id);
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, cd_article_get_headline (article) ?: "");
-  json_builder_set_member_name (builder, "excerpt");
-  json_builder_add_string_value (builder, cd_article_get_dek (article) ?: "");
-  json_builder_set_member_name (builder, "content");
-  json_builder_add_string_value (builder, content);
-  if (slug != NULL && *slug != '\0')
-    {
-      json_builder_set_member_name (builder, "slug");
-      json_builder_add_string_value (builder, slug);
-    }
-  if (create)
-    {
-      /* Copydesk never publishes: the newsroom does that in WordPress. */
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, "draft");
-    }
   json_builder_set_member_name (builder, "categories");
   json_builder_begin_array (builder);
   if (category > 0)
@@ -356,6 +289,71 @@ post_body_for_article (CdWordpress  *self,
   for (guint i = 0; i < tag_ids->len; i++)
     json_builder_add_int_value (builder, g_array_index (tag_ids, gint64, i));
   json_builder_end_array (builder);
+  return TRUE;
+}
+
+/* The JSON of a create (@current %NULL and @create), or of an update that
+ * sends only what differs from @current, the post as the site has it now:
+ * a headline edit sends the title alone, and a body nobody edited never
+ * sends the content. The content keeps the bytes of every block of
+ * @current's content the body did not change. */
+static JsonNode *
+post_body_for_article (CdWordpress        *self,
+                       CdArticle          *article,
+                       const CdRemotePost *current,
+                       gboolean            create,
+                       GCancellable       *cancellable,
+                       GError            **error)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *content = NULL;
+  CdArticle       *old = current != NULL ? current->article : NULL;
+  const char      *slug = cd_article_get_slug (article);
+  const char      *body = cd_article_get_body (article);
+
+  g_assert (CD_IS_WORDPRESS (self));
+  g_assert (CD_IS_ARTICLE (article));
+
+  if (create)
+    content = cd_wordpress_content_for_article (article);
+  else
+    {
+      g_autofree char *base = current != NULL ? g_strdup (current->content) : NULL;
+      g_autofree char *marker = base != NULL ? cd_wordpress_take_marker (base) : NULL;
+      g_autofree char *plain = cd_wp_body_to_content (body != NULL ? body : "", -1, base, -1);
+
+      /* The post keeps the marker it had (an update with nothing to
+       * compare with gives it one), so that it stays this article's. */
+      if (marker != NULL || current == NULL)
+        content = cd_wordpress_add_marker (plain, marker != NULL ? marker
+                                                                 : cd_article_get_uuid (article));
+      else
+        content = g_steal_pointer (&plain);
+    }
+
+  json_builder_begin_object (builder);
+  if (old == NULL ||
+      g_strcmp0 (cd_article_get_headline (article) ?: "", cd_article_get_headline (old) ?: "") != 0)
+    add_string (builder, "title", cd_article_get_headline (article));
+  if (old == NULL ||
+      g_strcmp0 (cd_article_get_dek (article) ?: "", cd_article_get_dek (old) ?: "") != 0)
+    add_string (builder, "excerpt", cd_article_get_dek (article));
+  if (current == NULL || current->content == NULL || strcmp (content, current->content) != 0)
+    add_string (builder, "content", content);
+  if (slug != NULL && *slug != '\0' && (old == NULL || g_strcmp0 (slug, cd_article_get_slug (old)) != 0))
+    add_string (builder, "slug", slug);
+  if (create)
+    {
+      /* Copydesk never publishes: the newsroom does that in WordPress. */
+      add_string (builder, "status", "draft");
+    }
+  if (old == NULL ||
+      g_strcmp0 (cd_article_get_section (article) ?: "", cd_article_get_section (old) ?: "") != 0 ||
+      !strv_equal (cd_article_get_tags (article), cd_article_get_tags (old)))
+    {
+      if (!add_terms (self, builder, article, cancellable, error))
+        return NULL;
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -683,7 +681,7 @@ _cd_wordpress_create (CdCms        *cms,
   g_autoptr (JsonNode) reply = NULL;
   g_autofree char *url = _cd_wordpress_build_url (self, "/wp/v2/posts", NULL);
 
-  body = post_body_for_article (self, article, TRUE, cancellable, error);
+  body = post_body_for_article (self, article, NULL, TRUE, cancellable, error);
   if (body == NULL)
     return NULL;
   reply = _cd_wordpress_request (self, "POST", "/wp/v2/posts", CD_WORDPRESS_POST_QUERY, body,
@@ -694,11 +692,12 @@ _cd_wordpress_create (CdCms        *cms,
 }
 
 CdRemotePost *
-_cd_wordpress_update (CdCms        *cms,
-                      const char   *remote_id,
-                      CdArticle    *article,
-                      GCancellable *cancellable,
-                      GError      **error)
+_cd_wordpress_update (CdCms              *cms,
+                      const char         *remote_id,
+                      CdArticle          *article,
+                      const CdRemotePost *current,
+                      GCancellable       *cancellable,
+                      GError            **error)
 {
   CdWordpress     *self = CD_WORDPRESS (cms);
   g_autofree char *path = post_path (remote_id);
@@ -709,7 +708,7 @@ _cd_wordpress_update (CdCms        *cms,
   g_autoptr (GError) local_error = NULL;
   g_autoptr (CdRemotePost) post = NULL;
 
-  body = post_body_for_article (self, article, FALSE, cancellable, error);
+  body = post_body_for_article (self, article, current, FALSE, cancellable, error);
   if (body == NULL)
     return NULL;
   reply = _cd_wordpress_request (self, "POST", path, CD_WORDPRESS_POST_QUERY, body, CD_HTTP_WRITE,

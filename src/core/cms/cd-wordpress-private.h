@@ -130,10 +130,11 @@ CdRemotePost *_cd_wordpress_create (CdCms        *cms,
                                     CdArticle    *article,
                                     GCancellable *cancellable,
                                     GError      **error);
-CdRemotePost *_cd_wordpress_update (CdCms        *cms,
-                                    const char   *remote_id,
-                                    CdArticle    *article,
-                                    GCancellable *cancellable,
-                                    GError      **error);
+CdRemotePost *_cd_wordpress_update (CdCms              *cms,
+                                    const char         *remote_id,
+                                    CdArticle          *article,
+                                    const CdRemotePost *current,
+                                    GCancellable       *cancellable,
+                                    GError            **error);
 
 G_END_DECLS

@@ -282,6 +282,28 @@ cd_merge_tags (const char *const *base,
   return g_strv_builder_end (builder);
 }
 
+/* The body merged line by line; a conflict is named "body". */
+static char *
+merge_body_text (const char *base,
+                 const char *ours,
+                 const char *theirs,
+                 char     ***conflicts,
+                 GError    **error)
+{
+  gboolean clean = FALSE;
+  char    *body;
+
+  g_assert (conflicts != NULL);
+
+  *conflicts = NULL;
+  body = cd_merge_text (base, ours, theirs, &clean, error);
+  if (body == NULL || clean)
+    return body;
+  g_free (body);
+  *conflicts = g_strdupv ((char *[]){ (char *) "body", NULL });
+  return NULL;
+}
+
 /**
  * cd_merge_articles:
  * @base: the article as last synced
@@ -305,13 +327,41 @@ cd_merge_articles (CdArticle *base,
                    char    ***conflicts,
                    GError   **error)
 {
+  return cd_merge_articles_with (base, ours, theirs, merge_body_text, conflicts, error);
+}
+
+/**
+ * cd_merge_articles_with:
+ * @base: the article as last synced
+ * @ours: the local article
+ * @theirs: the article as the CMS has it now
+ * @merge_body: how the body is merged
+ * @conflicts: (out) (transfer full) (optional): what both sides changed
+ *   differently: field names, and the names @merge_body gives for the
+ *   body's parts
+ * @error: return location for an error
+ *
+ * As cd_merge_articles(), with the body merged by @merge_body.
+ *
+ * Returns: (transfer full) (nullable): a copy of @ours with the merged
+ *   fields, or %NULL on a conflict or an error
+ */
+CdArticle *
+cd_merge_articles_with (CdArticle      *base,
+                        CdArticle      *ours,
+                        CdArticle      *theirs,
+                        CdMergeBodyFunc merge_body,
+                        char         ***conflicts,
+                        GError        **error)
+{
   g_autoptr (CdArticle) merged = NULL;
   g_autoptr (GStrvBuilder) conflicting = g_strv_builder_new ();
   g_auto (GStrv) tags = NULL;
   g_auto (GStrv) names = NULL;
+  g_auto (GStrv) body_conflicts = NULL;
   g_autofree char *body = NULL;
-  gboolean         clean = FALSE;
 
+  g_return_val_if_fail (merge_body != NULL, NULL);
   g_return_val_if_fail (CD_IS_ARTICLE (base), NULL);
   g_return_val_if_fail (CD_IS_ARTICLE (ours), NULL);
   g_return_val_if_fail (CD_IS_ARTICLE (theirs), NULL);
@@ -338,14 +388,14 @@ cd_merge_articles (CdArticle *base,
                         cd_article_get_tags (theirs));
   cd_article_set_tags (merged, (const char *const *) tags);
 
-  body = cd_merge_text (cd_article_get_body (base), cd_article_get_body (ours),
-                        cd_article_get_body (theirs), &clean, error);
-  if (body == NULL)
+  body = merge_body (cd_article_get_body (base), cd_article_get_body (ours),
+                     cd_article_get_body (theirs), &body_conflicts, error);
+  if (body == NULL && body_conflicts == NULL)
     return NULL;
-  if (clean)
+  if (body != NULL)
     cd_article_set_body (merged, body);
   else
-    g_strv_builder_add (conflicting, "body");
+    g_strv_builder_addv (conflicting, (const char **) body_conflicts);
 
   names = g_strv_builder_end (conflicting);
   if (names[0] != NULL)

@@ -20,6 +20,24 @@ typedef enum
 
 GQuark cd_merge_error_quark (void);
 
+/**
+ * CdMergeBodyFunc:
+ * @base: (nullable): the body as last synced
+ * @ours: (nullable): our body
+ * @theirs: (nullable): their body
+ * @conflicts: (out) (transfer full): on a conflict, names for what did not
+ *   merge
+ * @error: return location for an error
+ *
+ * Merges three bodies. Returns: (transfer full) (nullable): the merged
+ * body, or %NULL on a conflict (with @conflicts set) or an error.
+ */
+typedef char *(*CdMergeBodyFunc) (const char *base,
+                                  const char *ours,
+                                  const char *theirs,
+                                  char     ***conflicts,
+                                  GError    **error);
+
 const char *const *cd_merge_list_fields (void);
 gboolean           cd_merge_content_equal (CdArticle *a,
                                            CdArticle *b);
@@ -38,5 +56,11 @@ CdArticle         *cd_merge_articles (CdArticle *base,
                                       CdArticle *theirs,
                                       char    ***conflicts,
                                       GError   **error);
+CdArticle         *cd_merge_articles_with (CdArticle      *base,
+                                           CdArticle      *ours,
+                                           CdArticle      *theirs,
+                                           CdMergeBodyFunc merge_body,
+                                           char         ***conflicts,
+                                           GError        **error);
 
 G_END_DECLS

@@ -1,6 +1,6 @@
 /* cd-sync-merge.c: an article changed here meets what the server has: a
  * fast-forward when the server did not change since the base, a three-way
- * merge (cd-merge.c) otherwise, and a conflict that keeps both sides when
+ * merge (cd-merge.c, the body block by block in cd-wp-merge.c) otherwise, and a conflict that keeps both sides when
  * the merge is not clean. A conflict waits for cd_sync_engine_resolve().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +14,7 @@
 #include "cd-merge.h"
 #include "cd-sync-private.h"
 #include "cd-sync-state.h"
+#include "cd-wp-merge.h"
 
 /* Records the conflict between @row's article and @post, keeping both. */
 static void
@@ -90,9 +91,13 @@ _cd_sync_push_against_remote (CdSyncRun    *run,
   if (base == NULL)
     base = cd_article_new_with_uuid (uuid);
   else if (cd_merge_content_equal (post->article, base))
-    return _cd_sync_push_update (run, uuid, post->remote_id, local, error);
+    return _cd_sync_push_update (run, uuid, post->remote_id, local, post, error);
 
-  merged = cd_merge_articles (base, local, post->article, &conflicts, &failure);
+  /* The body merges block by block (cd-wp-merge.c): a change to one block
+   * here and to another there merge cleanly, and a conflict names the
+   * block. */
+  merged = cd_merge_articles_with (base, local, post->article, cd_wp_body_merge, &conflicts,
+                                   &failure);
   if (merged == NULL && conflicts == NULL)
     {
       _cd_sync_run_record_error (run, uuid, failure->message);
@@ -124,7 +129,7 @@ _cd_sync_push_against_remote (CdSyncRun    *run,
       _cd_sync_run_record_row (run, row);
       return TRUE;
     }
-  return _cd_sync_push_update (run, uuid, post->remote_id, merged, error);
+  return _cd_sync_push_update (run, uuid, post->remote_id, merged, post, error);
 }
 
 /**

@@ -85,10 +85,11 @@ gboolean _cd_sync_push_against_remote (CdSyncRun    *run,
                                        const char   *uuid,
                                        CdRemotePost *post,
                                        GError      **error);
-gboolean _cd_sync_push_update (CdSyncRun  *run,
-                               const char *uuid,
-                               const char *remote_id,
-                               CdArticle  *article,
-                               GError    **error);
+gboolean _cd_sync_push_update (CdSyncRun          *run,
+                               const char         *uuid,
+                               const char         *remote_id,
+                               CdArticle          *article,
+                               const CdRemotePost *current,
+                               GError            **error);
 
 G_END_DECLS

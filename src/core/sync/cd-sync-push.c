@@ -38,17 +38,20 @@ push_succeeded (CdSyncRun    *run,
  * @uuid: the article
  * @remote_id: its post
  * @article: what to send
+ * @current: the post as the server has it now: only what differs from it
+ *   is sent
  *
  * Updates the post and records the article as synced.
  *
  * Returns: %FALSE when the sync was cancelled
  */
 gboolean
-_cd_sync_push_update (CdSyncRun  *run,
-                      const char *uuid,
-                      const char *remote_id,
-                      CdArticle  *article,
-                      GError    **error)
+_cd_sync_push_update (CdSyncRun          *run,
+                      const char         *uuid,
+                      const char         *remote_id,
+                      CdArticle          *article,
+                      const CdRemotePost *current,
+                      GError            **error)
 {
   g_autoptr (CdRemotePost) post = NULL;
   g_autoptr (GError) failure = NULL;
@@ -56,7 +59,7 @@ _cd_sync_push_update (CdSyncRun  *run,
 
   g_return_val_if_fail (run != NULL && uuid != NULL && remote_id != NULL, FALSE);
 
-  post = cd_cms_update (run->cms, remote_id, article, run->cancellable, &failure);
+  post = cd_cms_update_from (run->cms, remote_id, article, current, run->cancellable, &failure);
   if (post == NULL)
     return _cd_sync_run_handle_error (run, uuid, failure, error);
   row = _cd_sync_run_load_row (run, uuid);

@@ -1,0 +1,199 @@
+/* test-wp-merge.c: the three-way merge of a body block by block
+ * (cd_wp_body_merge()) and the article merge that uses it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-merge.h"
+#include "cd-wp-merge.h"
+
+#define GALLERY                                                     \
+  "```wordpress\n"                                                  \
+  "<!-- wp:gallery {\"linkTo\":\"none\"} -->\n"                     \
+  "<figure class=\"wp-block-gallery has-nested-images\">"           \
+  "<!-- wp:image {\"id\":1} -->\n<figure class=\"wp-block-image\">" \
+  "<img src=\"a.jpg\" alt=\"A\" class=\"wp-image-1\"/></figure>\n"  \
+  "<!-- /wp:image -->\n\n"                                          \
+  "<!-- wp:image {\"id\":2} -->\n<figure class=\"wp-block-image\">" \
+  "<img src=\"b.jpg\" alt=\"B\" class=\"wp-image-2\"/></figure>\n"  \
+  "<!-- /wp:image --></figure>\n"                                   \
+  "<!-- /wp:gallery -->\n"                                          \
+  "```"
+
+static char *
+merge_clean (const char *base,
+             const char *ours,
+             const char *theirs)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) conflicts = NULL;
+  char *merged = cd_wp_body_merge (base, ours, theirs, &conflicts, &error);
+
+  g_assert_no_error (error);
+  if (conflicts != NULL)
+    g_test_message ("conflicts: %s", conflicts[0]);
+  g_assert_null (conflicts);
+  g_assert_nonnull (merged);
+  return merged;
+}
+
+static char **
+merge_conflicts (const char *base,
+                 const char *ours,
+                 const char *theirs)
+{
+  g_autoptr (GError) error = NULL;
+  char **conflicts = NULL;
+  char  *merged = cd_wp_body_merge (base, ours, theirs, &conflicts, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (merged);
+  g_assert_nonnull (conflicts);
+  return conflicts;
+}
+
+/* A heading right above a paragraph is two blocks on adjacent lines: a
+ * line merge calls edits to both a conflict, the block merge does not. */
+static void
+test_adjacent_blocks (void)
+{
+  g_autofree char *merged = merge_clean ("# Storm\nThe river rose.\n",
+                                         "# Storm warning\nThe river rose.\n",
+                                         "# Storm\nThe river rose overnight.\n");
+  gboolean         clean = TRUE;
+  g_autofree char *lines = cd_merge_text ("# Storm\nThe river rose.\n",
+                                          "# Storm warning\nThe river rose.\n",
+                                          "# Storm\nThe river rose overnight.\n", &clean, NULL);
+
+  g_assert_false (clean);
+  g_assert_cmpstr (merged, ==, "# Storm warning\n\nThe river rose overnight.\n");
+}
+
+/* A colleague's change to an opaque block and ours to a paragraph. */
+static void
+test_opaque_and_text (void)
+{
+  g_autoptr (GString) theirs_gallery = g_string_new (GALLERY);
+  g_autofree char *base = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *merged = NULL;
+
+  g_string_replace (theirs_gallery, "alt=\"B\"", "alt=\"The bridge\"", 1);
+  base = g_strconcat ("Intro.\n\n", GALLERY, "\n\nThe council met.\n", NULL);
+  ours = g_strconcat ("Intro.\n\n", GALLERY, "\n\nThe council met at noon.\n", NULL);
+  theirs = g_strconcat ("Intro.\n\n", theirs_gallery->str, "\n\nThe council met.\n", NULL);
+  expected = g_strconcat ("Intro.\n\n", theirs_gallery->str, "\n\nThe council met at noon.\n",
+                          NULL);
+  merged = merge_clean (base, ours, theirs);
+  g_assert_cmpstr (merged, ==, expected);
+}
+
+/* Both sides changed one block differently: the conflict names it. */
+static void
+test_conflict_names_block (void)
+{
+  g_auto (GStrv) text = merge_conflicts ("Intro.\n\nThe council met.\n",
+                                         "Intro.\n\nThe council met today.\n",
+                                         "Intro.\n\nThe council met on Tuesday.\n");
+  g_autoptr (GString) theirs_gallery = g_string_new (GALLERY);
+  g_autoptr (GString) ours_gallery = g_string_new (GALLERY);
+  g_autofree char *base = g_strconcat ("Intro.\n\n", GALLERY, "\n", NULL);
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_auto (GStrv) opaque = NULL;
+
+  g_assert_cmpuint (g_strv_length (text), ==, 1);
+  g_assert_cmpstr (text[0], ==, "body block 2 “The council met.”");
+
+  /* An opaque block is never merged line by line: its markup could come
+   * out broken. */
+  g_string_replace (theirs_gallery, "alt=\"B\"", "alt=\"The bridge\"", 1);
+  g_string_replace (ours_gallery, "alt=\"A\"", "alt=\"The ferry\"", 1);
+  ours = g_strconcat ("Intro.\n\n", ours_gallery->str, "\n", NULL);
+  theirs = g_strconcat ("Intro.\n\n", theirs_gallery->str, "\n", NULL);
+  opaque = merge_conflicts (base, ours, theirs);
+  g_assert_cmpuint (g_strv_length (opaque), ==, 1);
+  g_assert_true (g_str_has_prefix (opaque[0], "body block 2 Gallery"));
+}
+
+/* Inside a text block both sides changed, the line merge decides. */
+static void
+test_text_fallback (void)
+{
+  g_autofree char *merged = merge_clean ("Lead.\n\n- one\n- two\n- three\n",
+                                         "Lead.\n\n- one, first\n- two\n- three\n",
+                                         "Lead.\n\n- one\n- two\n- three, last\n");
+
+  g_assert_cmpstr (merged, ==, "Lead.\n\n- one, first\n- two\n- three, last\n");
+}
+
+/* A block moved on one side, another edited on the other. */
+static void
+test_move_and_edit (void)
+{
+  g_autofree char *merged = merge_clean ("A.\n\nB.\n\nC.\n\nD.\n", "B.\n\nA.\n\nC.\n\nD.\n",
+                                         "A.\n\nB.\n\nC.\n\nD, changed.\n");
+  g_autofree char *deleted = merge_clean ("A.\n\nB.\n\nC.\n", "A.\n\nC.\n",
+                                          "A, changed.\n\nB.\n\nC.\n");
+
+  g_assert_cmpstr (merged, ==, "B.\n\nA.\n\nC.\n\nD, changed.\n");
+  g_assert_cmpstr (deleted, ==, "A, changed.\n\nC.\n");
+}
+
+/* The article merge with the block merge names the block among the
+ * fields. */
+static void
+test_articles (void)
+{
+  g_autoptr (CdArticle) base = cd_article_new ();
+  g_autoptr (CdArticle) ours = NULL;
+  g_autoptr (CdArticle) theirs = NULL;
+  g_autoptr (CdArticle) merged = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) conflicts = NULL;
+
+  cd_article_set_headline (base, "Storm");
+  cd_article_set_body (base, "# Storm\nThe river rose.\n");
+  ours = cd_article_copy (base);
+  theirs = cd_article_copy (base);
+  cd_article_set_body (ours, "# Storm warning\nThe river rose.\n");
+  cd_article_set_body (theirs, "# Storm\nThe river rose overnight.\n");
+  cd_article_set_headline (theirs, "Storm closes schools");
+  merged = cd_merge_articles_with (base, ours, theirs, cd_wp_body_merge, &conflicts, &error);
+  g_assert_no_error (error);
+  g_assert_null (conflicts);
+  g_assert_cmpstr (cd_article_get_headline (merged), ==, "Storm closes schools");
+  g_assert_cmpstr (cd_article_get_body (merged), ==, "# Storm warning\n\nThe river rose overnight.\n");
+  g_clear_object (&merged);
+
+  cd_article_set_headline (ours, "Storm shuts schools");
+  cd_article_set_body (ours, "# Storm\nThe river rose at night.\n");
+  merged = cd_merge_articles_with (base, ours, theirs, cd_wp_body_merge, &conflicts, &error);
+  g_assert_no_error (error);
+  g_assert_null (merged);
+  g_assert_cmpuint (g_strv_length (conflicts), ==, 2);
+  g_assert_cmpstr (conflicts[0], ==, "headline");
+  g_assert_cmpstr (conflicts[1], ==, "body block 2 “The river rose.”");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/wp-merge/adjacent-blocks", test_adjacent_blocks);
+  g_test_add_func ("/wp-merge/opaque-and-text", test_opaque_and_text);
+  g_test_add_func ("/wp-merge/conflict-names-block", test_conflict_names_block);
+  g_test_add_func ("/wp-merge/text-fallback", test_text_fallback);
+  g_test_add_func ("/wp-merge/move-and-edit", test_move_and_edit);
+  g_test_add_func ("/wp-merge/articles", test_articles);
+
+  return g_test_run ();
+}
