@@ -185,6 +185,235 @@ test_checkpoint (CdUiFixture  *fixture,
   g_assert_cmpuint (checkpoints, >=, 1);
 }
 
+/* Another writer on the same store file, as `copydesk set` is. */
+static gboolean
+set_field_cb (CdArticle *article,
+              gpointer   user_data,
+              GError   **error)
+{
+  const char *const *pair = user_data;
+
+  return cd_article_set_field (article, pair[0], pair[1], error);
+}
+
+static void
+set_from_outside (CdUiFixture *fixture,
+                  CdArticle   *article,
+                  const char  *field,
+                  const char  *value)
+{
+  const char *pair[] = { field, value };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) other = cd_store_open (fixture->dir, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (cd_store_edit_article (other, cd_article_get_uuid (article), set_field_cb,
+                                        (gpointer) pair, &error));
+  g_assert_no_error (error);
+}
+
+/* Another window's autosave, which records no revision of its own. */
+static void
+save_from_other_window (CdUiFixture *fixture,
+                        CdArticle   *article,
+                        const char  *field,
+                        const char  *value)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) other = cd_store_open (fixture->dir, &error);
+  g_autoptr (CdArticle) theirs = NULL;
+
+  g_assert_no_error (error);
+  theirs = cd_store_get_article (other, cd_article_get_uuid (article), &error);
+  g_assert_no_error (error);
+  g_assert_true (cd_article_set_field (theirs, field, value, &error));
+  cd_article_touch (theirs);
+  g_assert_true (cd_store_save_article (other, theirs, CD_REVISION_NONE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  guint    n;
+  gboolean kept_both;
+} Merges;
+
+static void
+merged_cb (CdDocument *document,
+           gboolean    kept_both,
+           Merges     *merges)
+{
+  merges->n++;
+  merges->kept_both |= kept_both;
+}
+
+static void
+test_merge_field (CdUiFixture  *fixture,
+                  gconstpointer data)
+{
+  const char *field = data;
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "One.");
+  g_autoptr (CdDocument) document = cd_document_new (fixture->store, article);
+  g_autoptr (CdArticle) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *kept = NULL;
+  Merges merges = { 0 };
+
+  g_signal_connect (document, "merged", G_CALLBACK (merged_cb), &merges);
+
+  /* The reporter types in the body; meanwhile the command line changes
+   * another field. The autosave keeps both. */
+  cd_article_set_body (article, "One. Two.");
+  set_from_outside (fixture, article, field, "Changed outside");
+  g_assert_true (cd_document_flush (document, &error));
+  g_assert_no_error (error);
+
+  stored = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
+  kept = cd_article_get_field (stored, field);
+  g_assert_cmpstr (kept, ==, "Changed outside");
+  g_assert_cmpstr (cd_article_get_body (stored), ==, "One. Two.");
+
+  /* The open article shows their change, and it is not an unsaved edit. */
+  shown = cd_article_get_field (article, field);
+  g_assert_cmpstr (shown, ==, "Changed outside");
+  g_assert_cmpstr (cd_article_get_body (article), ==, "One. Two.");
+  g_assert_false (cd_document_get_dirty (document));
+  g_assert_cmpuint (merges.n, ==, 1);
+  g_assert_false (merges.kept_both);
+}
+
+static void
+test_merge_body_lines (CdUiFixture  *fixture,
+                       gconstpointer data)
+{
+  g_autoptr (CdArticle) article =
+      cd_ui_add_article (fixture->store, "Budget", "First paragraph.\n\nSecond paragraph.\n");
+  g_autoptr (CdDocument) document = cd_document_new (fixture->store, article);
+  g_autoptr (CdArticle) stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Different paragraphs of the body: both edits stay. */
+  cd_article_set_body (article, "First paragraph, edited here.\n\nSecond paragraph.\n");
+  set_from_outside (fixture, article, "body", "First paragraph.\n\nSecond, edited outside.\n");
+  g_assert_true (cd_document_flush (document, &error));
+  g_assert_no_error (error);
+
+  stored = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
+  g_assert_cmpstr (cd_article_get_body (stored), ==,
+                   "First paragraph, edited here.\n\nSecond, edited outside.\n");
+  g_assert_cmpstr (cd_article_get_body (article), ==, cd_article_get_body (stored));
+}
+
+static void
+test_merge_conflict (CdUiFixture  *fixture,
+                     gconstpointer data)
+{
+  g_autoptr (CdArticle) article =
+      cd_ui_add_article (fixture->store, "Budget", "The council voted.\n\nMore later.\n");
+  g_autoptr (CdDocument) document = cd_document_new (fixture->store, article);
+  g_autoptr (CdArticle) stored = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean theirs_kept = FALSE;
+  Merges   merges = { 0 };
+
+  g_signal_connect (document, "merged", G_CALLBACK (merged_cb), &merges);
+
+  /* Both change the same line, and they also change the headline. */
+  cd_article_set_body (article, "The council voted 7 to 2.\n\nMore later.\n");
+  save_from_other_window (fixture, article, "body",
+                          "The council voted on Tuesday.\n\nMore later.\n");
+  save_from_other_window (fixture, article, "headline", "Budget passes");
+  g_assert_true (cd_document_flush (document, &error));
+  g_assert_no_error (error);
+
+  /* Ours in the article, their other change too, theirs whole in the
+   * history, and the person is told. */
+  stored = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
+  g_assert_cmpstr (cd_article_get_body (stored), ==, "The council voted 7 to 2.\n\nMore later.\n");
+  g_assert_cmpstr (cd_article_get_headline (stored), ==, "Budget passes");
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Budget passes");
+  g_assert_cmpstr (cd_article_get_body (article), ==, cd_article_get_body (stored));
+  revisions = cd_store_list_revisions (fixture->store, cd_article_get_uuid (article), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      CdArticle *snapshot = cd_revision_get_snapshot (g_ptr_array_index (revisions, i));
+
+      theirs_kept |= g_strcmp0 (cd_article_get_body (snapshot),
+                                "The council voted on Tuesday.\n\nMore later.\n") == 0 &&
+                     g_strcmp0 (cd_article_get_headline (snapshot), "Budget passes") == 0;
+    }
+  g_assert_true (theirs_kept);
+  g_assert_cmpuint (merges.n, ==, 1);
+  g_assert_true (merges.kept_both);
+}
+
+static void
+test_merge_while_typing_on (CdUiFixture  *fixture,
+                            gconstpointer data)
+{
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "One.");
+  g_autoptr (CdDocument) document = cd_document_new (fixture->store, article);
+  g_autoptr (CdArticle) stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* A write that merges is queued, and typing goes on before its result
+   * reaches the document: the next write, made from a copy without their
+   * change, must not take it out again. */
+  cd_article_set_body (article, "One. Two.");
+  set_from_outside (fixture, article, "dek", "Their dek");
+  cd_document_save_now (document);
+  cd_article_set_body (article, "One. Two. Three.");
+  g_assert_true (cd_document_flush (document, &error));
+  g_assert_no_error (error);
+  g_assert_true (cd_ui_wait_for (not_dirty, document, 5000));
+
+  stored = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
+  g_assert_cmpstr (cd_article_get_dek (stored), ==, "Their dek");
+  g_assert_cmpstr (cd_article_get_body (stored), ==, "One. Two. Three.");
+  g_assert_cmpstr (cd_article_get_dek (article), ==, "Their dek");
+  g_assert_cmpstr (cd_article_get_body (article), ==, "One. Two. Three.");
+}
+
+static void
+test_unedited_writes_nothing (CdUiFixture  *fixture,
+                              gconstpointer data)
+{
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "One.");
+  g_autoptr (CdDocument) document = cd_document_new (fixture->store, article);
+  g_autoptr (CdArticle) before = NULL;
+  g_autoptr (CdArticle) after = NULL;
+  g_autoptr (CdArticle) stored = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n_revisions;
+
+  set_from_outside (fixture, article, "dek", "Their dek");
+  before = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
+  revisions = cd_store_list_revisions (fixture->store, cd_article_get_uuid (article), &error);
+  n_revisions = revisions->len;
+  g_clear_pointer (&revisions, g_ptr_array_unref);
+
+  /* Nothing typed: saving and flushing write nothing. */
+  cd_document_save_now (document);
+  g_assert_true (cd_document_flush (document, &error));
+  g_assert_no_error (error);
+  after = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
+  g_assert_true (cd_article_equal (before, after));
+  revisions = cd_store_list_revisions (fixture->store, cd_article_get_uuid (article), &error);
+  g_assert_cmpuint (revisions->len, ==, n_revisions);
+
+  /* Even a named version of the stale copy does not put the old dek back. */
+  cd_document_save_version (document, CD_REVISION_NAMED, "Before legal");
+  g_assert_true (cd_document_flush (document, &error));
+  g_assert_no_error (error);
+  stored = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
+  g_assert_cmpstr (cd_article_get_dek (stored), ==, "Their dek");
+  g_assert_cmpstr (cd_article_get_dek (article), ==, "Their dek");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -199,6 +428,20 @@ main (int    argc,
   ADD ("/document/named-version", test_named_version);
   ADD ("/document/checkpoint", test_checkpoint);
 #undef ADD
+  g_test_add ("/document/merge/dek", CdUiFixture, "dek", cd_ui_fixture_setup, test_merge_field,
+              cd_ui_fixture_teardown);
+  g_test_add ("/document/merge/headline", CdUiFixture, "headline", cd_ui_fixture_setup,
+              test_merge_field, cd_ui_fixture_teardown);
+  g_test_add ("/document/merge/byline", CdUiFixture, "byline", cd_ui_fixture_setup,
+              test_merge_field, cd_ui_fixture_teardown);
+  g_test_add ("/document/merge/body-lines", CdUiFixture, NULL, cd_ui_fixture_setup,
+              test_merge_body_lines, cd_ui_fixture_teardown);
+  g_test_add ("/document/merge/same-line", CdUiFixture, NULL, cd_ui_fixture_setup,
+              test_merge_conflict, cd_ui_fixture_teardown);
+  g_test_add ("/document/merge/typing-goes-on", CdUiFixture, NULL, cd_ui_fixture_setup,
+              test_merge_while_typing_on, cd_ui_fixture_teardown);
+  g_test_add ("/document/merge/unedited-writes-nothing", CdUiFixture, NULL, cd_ui_fixture_setup,
+              test_unedited_writes_nothing, cd_ui_fixture_teardown);
 
   return g_test_run ();
 }
