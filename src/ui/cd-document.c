@@ -48,22 +48,22 @@ typedef struct
 
 typedef struct
 {
-  gatomicrefcount  ref_count;
-  Writer          *writer;
-  CdArticle       *snapshot;
-  CdArticle       *written;
+  gatomicrefcount    ref_count;
+  Writer            *writer;
+  CdArticle         *snapshot;
+  CdArticle         *written;
   CdStoreSaveOutcome outcome;
-  guint            merges_seen;
-  CdRevisionReason reason;
-  char            *name;
-  guint64          generation;
-  GWeakRef         document;
-  GMainContext    *context;
-  GError          *error;
-  GMutex           mutex;
-  GCond            cond;
-  guint            done : 1;
-  guint            applied : 1;
+  guint              merges_seen;
+  CdRevisionReason   reason;
+  char              *name;
+  guint64            generation;
+  GWeakRef           document;
+  GMainContext      *context;
+  GError            *error;
+  GMutex             mutex;
+  GCond              cond;
+  guint              done : 1;
+  guint              applied : 1;
 } SaveJob;
 
 struct _CdDocument
@@ -264,8 +264,9 @@ save_job_apply (SaveJob *job)
   was_dirty = cd_document_get_dirty (self);
   if (job->error != NULL)
     {
-      g_warning ("Could not save “%s”: %s",
-                 cd_article_get_headline (self->article), job->error->message);
+      /* The window shows it (CdDocument:error); the log keeps a line. */
+      g_message ("Could not save “%s”: %s", cd_article_get_headline (self->article),
+                 job->error->message);
       set_error (self, job->error);
       if (self->retry_id == 0)
         self->retry_id = g_timeout_add (CD_DOCUMENT_RETRY_SAVE_MS, retry_save_cb, self);

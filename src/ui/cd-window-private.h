@@ -46,6 +46,8 @@ struct _CdWindow
   GtkWidget       *preview_toggle;
   GtkRevealer     *sync_banner;
   GtkLabel        *sync_banner_label;
+  GtkRevealer     *save_banner;
+  GtkLabel        *save_banner_label;
   GtkStack        *content_stack;
   GtkPaned        *paned;
   CdMetadata      *metadata;
@@ -59,11 +61,13 @@ struct _CdWindow
   struct _CdWindowSync *sync;
 
   guint reported_frame : 1;
+  guint close_anyway : 1; /* the person chose to close without saving */
 };
 
 /* cd-window.c */
 void _cd_window_show_article (CdWindow  *self,
                               CdArticle *article);
+void _cd_window_update_title (CdWindow *self);
 
 /* cd-window-actions.c */
 void _cd_window_class_init_actions (CdWindowClass *klass);
@@ -82,6 +86,11 @@ void _cd_window_load_session (CdWindow *self);
 void _cd_window_save_session (CdWindow *self);
 int  _cd_window_get_saved_cursor (CdWindow   *self,
                                   const char *uuid);
+
+/* cd-window-save.c */
+void     _cd_window_class_init_save (CdWindowClass *klass);
+void     _cd_window_setup_save (CdWindow *self);
+gboolean _cd_window_may_close (CdWindow *self);
 
 /* cd-window-sync.c */
 void     _cd_window_setup_sync (CdWindow *self);

@@ -42,8 +42,8 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-update_title (CdWindow *self)
+void
+_cd_window_update_title (CdWindow *self)
 {
   const char      *headline = NULL;
   g_autofree char *subtitle = NULL;
@@ -56,8 +56,9 @@ update_title (CdWindow *self)
       const char *state;
 
       headline = cd_article_get_headline (article);
+      /* The store's message says that the article is not saved and why. */
       if (cd_document_get_error (self->document) != NULL)
-        state = _ ("Not saved");
+        state = cd_document_get_error (self->document)->message;
       else if (cd_document_get_dirty (self->document))
         state = _ ("Edited");
       else
@@ -115,7 +116,7 @@ set_document (CdWindow   *self,
   cd_library_set_current (self->library, article);
   gtk_stack_set_visible_child_name (self->content_stack, article != NULL ? "article" : "empty");
 
-  update_title (self);
+  _cd_window_update_title (self);
   _cd_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -299,13 +300,13 @@ static gboolean
 cd_window_close_request (GtkWindow *window)
 {
   CdWindow *self = CD_WINDOW (window);
-  g_autoptr (GError) error = NULL;
-  int width, height;
+  int       width, height;
 
   g_assert (GTK_IS_WINDOW (window));
 
-  if (!cd_window_flush (self, &error))
-    g_warning ("Could not save the article before closing: %s", error->message);
+  /* A failed write asks first: the text is never lost silently. */
+  if (!_cd_window_may_close (self))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -434,11 +435,12 @@ cd_window_constructed (GObject *object)
   _cd_window_add_settings_actions (self);
   _cd_window_setup_panes (self);
   _cd_window_setup_sync (self);
+  _cd_window_setup_save (self);
 
   cd_library_set_store (self->library, self->store);
   g_signal_connect_object (self->store, "articles-changed",
                            G_CALLBACK (store_articles_changed_cb), self, G_CONNECT_SWAPPED);
-  update_title (self);
+  _cd_window_update_title (self);
   _cd_window_update_actions (self);
 }
 
@@ -507,6 +509,7 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, sync_button);
 
   _cd_window_class_init_actions (klass);
+  _cd_window_class_init_save (klass);
 }
 
 static void
@@ -528,12 +531,12 @@ cd_window_init (CdWindow *self)
   g_signal_group_connect_object (self->document_signals, "saved", G_CALLBACK (document_saved_cb),
                                  self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::dirty",
-                                 G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (_cd_window_update_title), self, G_CONNECT_SWAPPED);
   self->article_signals = g_signal_group_new (CD_TYPE_ARTICLE);
   g_signal_group_connect_object (self->article_signals, "notify::headline",
-                                 G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (_cd_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->article_signals, "notify::status",
-                                 G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (_cd_window_update_title), self, G_CONNECT_SWAPPED);
 }
 
 /**

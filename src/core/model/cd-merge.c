@@ -174,12 +174,12 @@ set_input (git_merge_file_input *input,
 }
 
 static char *
-merge_text_favoring (const char         *base,
-                     const char         *ours,
-                     const char         *theirs,
+merge_text_favoring (const char            *base,
+                     const char            *ours,
+                     const char            *theirs,
                      git_merge_file_favor_t favor,
-                     gboolean           *clean,
-                     GError            **error)
+                     gboolean              *clean,
+                     GError               **error)
 {
   g_autofree char       *base_nl = with_final_newline (or_empty (base));
   g_autofree char       *ours_nl = with_final_newline (or_empty (ours));
@@ -295,6 +295,34 @@ cd_merge_tags (const char *const *base,
   return g_strv_builder_end (builder);
 }
 
+/* One text field: their value when only they changed it; when both
+ * changed it differently ours stays and the field is named in
+ * @conflicting. */
+static void
+merge_text_field (CdArticle    *merged,
+                  const char   *name,
+                  TextGetter    get,
+                  TextSetter    set,
+                  CdArticle    *base,
+                  CdArticle    *ours,
+                  CdArticle    *theirs,
+                  GStrvBuilder *conflicting)
+{
+  const char *b = or_empty (get (base));
+  const char *o = or_empty (get (ours));
+  const char *t = or_empty (get (theirs));
+
+  g_assert (CD_IS_ARTICLE (merged));
+  g_assert (conflicting != NULL);
+
+  if (strcmp (o, t) == 0 || strcmp (t, b) == 0)
+    return;
+  if (strcmp (o, b) == 0)
+    set (merged, get (theirs));
+  else
+    g_strv_builder_add (conflicting, name);
+}
+
 /**
  * cd_merge_articles:
  * @base: the article as last synced
@@ -334,18 +362,8 @@ cd_merge_articles (CdArticle *base,
 
   merged = cd_article_copy (ours);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    {
-      const char *b = or_empty (text_fields[i].get (base));
-      const char *o = or_empty (text_fields[i].get (ours));
-      const char *t = or_empty (text_fields[i].get (theirs));
-
-      if (strcmp (o, t) == 0 || strcmp (t, b) == 0)
-        continue;
-      if (strcmp (o, b) == 0)
-        text_fields[i].set (merged, text_fields[i].get (theirs));
-      else
-        g_strv_builder_add (conflicting, text_fields[i].name);
-    }
+    merge_text_field (merged, text_fields[i].name, text_fields[i].get, text_fields[i].set, base,
+                      ours, theirs, conflicting);
 
   tags = cd_merge_tags (cd_article_get_tags (base), cd_article_get_tags (ours),
                         cd_article_get_tags (theirs));
@@ -452,6 +470,76 @@ extras_equal (JsonObject *a,
   return json_node_equal (na, nb);
 }
 
+static gboolean
+same_status (CdArticle *a,
+             CdArticle *b)
+{
+  return cd_article_get_status (a) == cd_article_get_status (b);
+}
+
+static void
+take_status (CdArticle *dest,
+             CdArticle *src)
+{
+  cd_article_set_status (dest, cd_article_get_status (src));
+}
+
+static gboolean
+same_length_target (CdArticle *a,
+                    CdArticle *b)
+{
+  return cd_article_get_length_target (a) == cd_article_get_length_target (b);
+}
+
+static void
+take_length_target (CdArticle *dest,
+                    CdArticle *src)
+{
+  cd_article_set_length_target (dest, cd_article_get_length_target (src));
+}
+
+static gboolean
+same_embargo (CdArticle *a,
+              CdArticle *b)
+{
+  return datetimes_equal (cd_article_get_embargo (a), cd_article_get_embargo (b));
+}
+
+static void
+take_embargo (CdArticle *dest,
+              CdArticle *src)
+{
+  cd_article_set_embargo (dest, cd_article_get_embargo (src));
+}
+
+static gboolean
+same_extra (CdArticle *a,
+            CdArticle *b)
+{
+  return extras_equal (cd_article_get_extra (a), cd_article_get_extra (b));
+}
+
+static void
+take_extra (CdArticle *dest,
+            CdArticle *src)
+{
+  cd_article_set_extra (dest, cd_article_get_extra (src));
+}
+
+/* The local fields that are not plain text. */
+static const struct
+{
+  const char *name;
+  gboolean (*same) (CdArticle *a, CdArticle *b);
+  void (*take) (CdArticle *dest, CdArticle *src);
+} local_values[] = {
+  {"status",         same_status,        take_status       },
+  { "length_target", same_length_target, take_length_target},
+  { "embargo",       same_embargo,       take_embargo      },
+  { "corrections",   corrections_equal,  take_corrections  },
+  { "extra",         same_extra,         take_extra        },
+};
+
 /* Each local field takes their value when only they changed it; when
  * both changed it differently ours is kept and the field is named in
  * @conflicting. */
@@ -466,43 +554,18 @@ merge_local_fields (CdArticle    *merged,
   g_assert (conflicting != NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (local_text_fields); i++)
+    merge_text_field (merged, local_text_fields[i].name, local_text_fields[i].get,
+                      local_text_fields[i].set, base, ours, theirs, conflicting);
+
+  for (guint i = 0; i < G_N_ELEMENTS (local_values); i++)
     {
-      const char *b = or_empty (local_text_fields[i].get (base));
-      const char *o = or_empty (local_text_fields[i].get (ours));
-      const char *t = or_empty (local_text_fields[i].get (theirs));
-
-      if (strcmp (o, t) == 0 || strcmp (t, b) == 0)
+      if (local_values[i].same (ours, theirs) || local_values[i].same (theirs, base))
         continue;
-      if (strcmp (o, b) == 0)
-        local_text_fields[i].set (merged, local_text_fields[i].get (theirs));
+      if (local_values[i].same (ours, base))
+        local_values[i].take (merged, theirs);
       else
-        g_strv_builder_add (conflicting, local_text_fields[i].name);
+        g_strv_builder_add (conflicting, local_values[i].name);
     }
-
-#define MERGE_VALUE(name, same, take)                                           \
-  if (!(same (ours, theirs)) && !(same (theirs, base)))                         \
-    {                                                                           \
-      if (same (ours, base))                                                    \
-        take;                                                                   \
-      else                                                                      \
-        g_strv_builder_add (conflicting, name);                                 \
-    }
-#define SAME_STATUS(a, b)   (cd_article_get_status (a) == cd_article_get_status (b))
-#define SAME_LENGTH(a, b)   (cd_article_get_length_target (a) == cd_article_get_length_target (b))
-#define SAME_EMBARGO(a, b)  datetimes_equal (cd_article_get_embargo (a), cd_article_get_embargo (b))
-#define SAME_EXTRA(a, b)    extras_equal (cd_article_get_extra (a), cd_article_get_extra (b))
-  MERGE_VALUE ("status", SAME_STATUS, cd_article_set_status (merged, cd_article_get_status (theirs)))
-  MERGE_VALUE ("length_target", SAME_LENGTH,
-               cd_article_set_length_target (merged, cd_article_get_length_target (theirs)))
-  MERGE_VALUE ("embargo", SAME_EMBARGO,
-               cd_article_set_embargo (merged, cd_article_get_embargo (theirs)))
-  MERGE_VALUE ("corrections", corrections_equal, take_corrections (merged, theirs))
-  MERGE_VALUE ("extra", SAME_EXTRA, cd_article_set_extra (merged, cd_article_get_extra (theirs)))
-#undef SAME_EXTRA
-#undef SAME_EMBARGO
-#undef SAME_LENGTH
-#undef SAME_STATUS
-#undef MERGE_VALUE
 }
 
 /**
@@ -547,18 +610,8 @@ cd_merge_articles_keeping_ours (CdArticle *base,
 
   merged = cd_article_copy (ours);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    {
-      const char *b = or_empty (text_fields[i].get (base));
-      const char *o = or_empty (text_fields[i].get (ours));
-      const char *t = or_empty (text_fields[i].get (theirs));
-
-      if (strcmp (o, t) == 0 || strcmp (t, b) == 0)
-        continue;
-      if (strcmp (o, b) == 0)
-        text_fields[i].set (merged, text_fields[i].get (theirs));
-      else
-        g_strv_builder_add (conflicting, text_fields[i].name);
-    }
+    merge_text_field (merged, text_fields[i].name, text_fields[i].get, text_fields[i].set, base,
+                      ours, theirs, conflicting);
   merge_local_fields (merged, base, ours, theirs, conflicting);
 
   tags = cd_merge_tags (cd_article_get_tags (base), cd_article_get_tags (ours),
@@ -610,14 +663,7 @@ cd_merge_take_all (CdArticle *dest,
   cd_merge_take_content (dest, src);
   for (guint i = 0; i < G_N_ELEMENTS (local_text_fields); i++)
     local_text_fields[i].set (dest, local_text_fields[i].get (src));
-  if (cd_article_get_status (dest) != cd_article_get_status (src))
-    cd_article_set_status (dest, cd_article_get_status (src));
-  if (cd_article_get_length_target (dest) != cd_article_get_length_target (src))
-    cd_article_set_length_target (dest, cd_article_get_length_target (src));
-  if (!datetimes_equal (cd_article_get_embargo (dest), cd_article_get_embargo (src)))
-    cd_article_set_embargo (dest, cd_article_get_embargo (src));
-  if (!corrections_equal (dest, src))
-    take_corrections (dest, src);
-  if (!extras_equal (cd_article_get_extra (dest), cd_article_get_extra (src)))
-    cd_article_set_extra (dest, cd_article_get_extra (src));
+  for (guint i = 0; i < G_N_ELEMENTS (local_values); i++)
+    if (!local_values[i].same (dest, src))
+      local_values[i].take (dest, src);
 }
