@@ -85,7 +85,7 @@ body_notify_cb (CdEditor *self)
   GtkTextIter      start, end;
   g_autofree char *text = NULL;
   const char      *body;
-  const char      *a, *b, *a_end, *b_end;
+  const char      *a, *b, *a_end, *b_end, *text_end;
 
   g_assert (CD_IS_EDITOR (self));
 
@@ -106,11 +106,11 @@ body_notify_cb (CdEditor *self)
   /* Both runs start and end on whole characters. */
   while (a > text && (*a & 0xC0) == 0x80)
     a--, b--;
-  a_end = text + strlen (text);
+  text_end = a_end = text + strlen (text);
   b_end = body + strlen (body);
   while (a_end > a && b_end > b && a_end[-1] == b_end[-1])
     a_end--, b_end--;
-  while (a_end < text + strlen (text) && (*a_end & 0xC0) == 0x80)
+  while (a_end < text_end && (*a_end & 0xC0) == 0x80)
     a_end++, b_end++;
 
   gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, a));

@@ -42,8 +42,8 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-void
-_cd_window_update_title (CdWindow *self)
+static void
+update_title (CdWindow *self)
 {
   const char      *headline = NULL;
   g_autofree char *subtitle = NULL;
@@ -84,6 +84,12 @@ _cd_window_update_title (CdWindow *self)
     gtk_window_set_title (GTK_WINDOW (self), _ ("Copydesk"));
 }
 
+void
+_cd_window_update_title (CdWindow *self)
+{
+  update_title (self);
+}
+
 static void
 document_saved_cb (CdWindow *self)
 {
@@ -116,7 +122,7 @@ set_document (CdWindow   *self,
   cd_library_set_current (self->library, article);
   gtk_stack_set_visible_child_name (self->content_stack, article != NULL ? "article" : "empty");
 
-  _cd_window_update_title (self);
+  update_title (self);
   _cd_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -440,7 +446,7 @@ cd_window_constructed (GObject *object)
   cd_library_set_store (self->library, self->store);
   g_signal_connect_object (self->store, "articles-changed",
                            G_CALLBACK (store_articles_changed_cb), self, G_CONNECT_SWAPPED);
-  _cd_window_update_title (self);
+  update_title (self);
   _cd_window_update_actions (self);
 }
 
@@ -531,12 +537,12 @@ cd_window_init (CdWindow *self)
   g_signal_group_connect_object (self->document_signals, "saved", G_CALLBACK (document_saved_cb),
                                  self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::dirty",
-                                 G_CALLBACK (_cd_window_update_title), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   self->article_signals = g_signal_group_new (CD_TYPE_ARTICLE);
   g_signal_group_connect_object (self->article_signals, "notify::headline",
-                                 G_CALLBACK (_cd_window_update_title), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->article_signals, "notify::status",
-                                 G_CALLBACK (_cd_window_update_title), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 }
 
 /**
