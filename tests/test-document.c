@@ -688,6 +688,52 @@ test_merge_in_window (CdUiFixture  *fixture,
   g_assert_cmpstr (cd_article_get_body (stored), ==, text);
 }
 
+typedef struct
+{
+  CdUiFixture *fixture;
+  const char  *uuid;
+} StoredBoth;
+
+static gboolean
+stored_has_both (gpointer data)
+{
+  StoredBoth *both = data;
+  g_autoptr (CdArticle) stored = cd_ui_read_article (both->fixture->dir, both->uuid);
+
+  return g_strcmp0 (cd_article_get_dek (stored), "From the desk") == 0 &&
+         g_strcmp0 (cd_article_get_body (stored), "One. Typed in the window. And more.") == 0;
+}
+
+/* As the probe did it: the real command line sets the dek while the
+ * window has typing in the body; the window's autosave keeps both. */
+static void
+test_cli_set_while_typing (CdUiFixture  *fixture,
+                           gconstpointer data)
+{
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "One.");
+  CdWindow      *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  CdDocument    *document = cd_window_get_document (window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (cd_editor_get_buffer (cd_window_get_editor (window)));
+  StoredBoth     both = { fixture, cd_article_get_uuid (article) };
+  const char    *argv[] = { g_getenv ("COPYDESK_BIN"),
+                            "--data-dir",
+                            fixture->dir,
+                            "set",
+                            cd_article_get_uuid (article),
+                            "dek",
+                            "From the desk",
+                            NULL };
+
+  gtk_text_buffer_insert_at_cursor (buffer, " Typed in the window.", -1);
+  cd_ui_run (argv);
+  /* Whether or not an autosave came between, the typing after the command
+   * is written over a store that has the new dek. */
+  gtk_text_buffer_insert_at_cursor (buffer, " And more.", -1);
+  g_assert_true (cd_ui_wait_for (stored_has_both, &both, 10000));
+  g_assert_true (cd_ui_wait_for (not_dirty, document, 5000));
+  g_assert_cmpstr (cd_article_get_dek (cd_document_get_article (document)), ==, "From the desk");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -720,6 +766,8 @@ main (int    argc,
               test_write_fails_in_window, cd_ui_fixture_teardown);
   g_test_add ("/document/merge/window", CdUiFixture, NULL, cd_ui_fixture_setup,
               test_merge_in_window, cd_ui_fixture_teardown);
+  g_test_add ("/document/merge/command-line", CdUiFixture, NULL, cd_ui_fixture_setup,
+              test_cli_set_while_typing, cd_ui_fixture_teardown);
   g_test_add ("/document/merge/unedited-writes-nothing", CdUiFixture, NULL, cd_ui_fixture_setup,
               test_unedited_writes_nothing, cd_ui_fixture_teardown);
 
