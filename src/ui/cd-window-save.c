@@ -94,6 +94,8 @@ typedef struct
 static void
 export_data_free (ExportData *data)
 {
+  g_assert (data != NULL);
+
   g_object_unref (data->window);
   g_free (data);
 }
@@ -114,7 +116,11 @@ export_written_cb (GObject      *object,
 
   if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
     {
-      g_autofree char *path = g_file_get_parse_name (G_FILE (object));
+      g_autofree char *path = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      path = g_file_get_parse_name (G_FILE (object));
 
       message = g_strdup_printf (_ ("Could not save a copy as “%s”: %s"), path, error->message);
       cd_window_add_toast (data->window, adw_toast_new (message));
@@ -139,6 +145,7 @@ export_response_cb (GtkNativeDialog *chooser,
   CdWindow *self = data->window;
 
   g_assert (GTK_IS_NATIVE_DIALOG (chooser));
+  g_assert (CD_IS_WINDOW (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -189,6 +196,8 @@ save_as_file_action (GtkWidget  *widget,
                      const char *name,
                      GVariant   *param)
 {
+  g_assert (CD_IS_WINDOW (widget));
+
   save_as_file (CD_WINDOW (widget), FALSE);
 }
 
@@ -197,6 +206,8 @@ save_as_file_action (GtkWidget  *widget,
 static gboolean
 close_window_cb (gpointer data)
 {
+  g_assert (CD_IS_WINDOW (data));
+
   gtk_window_close (GTK_WINDOW (data));
   return G_SOURCE_REMOVE;
 }
