@@ -575,7 +575,9 @@ test_write_fails_in_window (CdUiFixture  *fixture,
                             gconstpointer data)
 {
   g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Budget", "One.");
+  g_autoptr (CdArticle) other = cd_ui_add_article (fixture->store, "Roads", "Two.");
   g_autoptr (CdArticle) stored = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char  *body = NULL;
   g_autofree char  *typed = NULL;
   CdWindow         *window = cd_ui_start (fixture, cd_article_get_uuid (article));
@@ -599,6 +601,12 @@ test_write_fails_in_window (CdUiFixture  *fixture,
   shown.window = GTK_WIDGET (window);
   shown.text = message;
   g_assert_true (cd_ui_wait_for (banner_shown, &shown, 5000));
+
+  /* Opening another article would drop the text: it is refused. */
+  g_assert_false (cd_window_open_article (window, cd_article_get_uuid (other), &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (cd_window_get_document (window) == document);
 
   /* Quitting asks instead of losing the text, and the window stays. */
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &fixture->window);

@@ -91,6 +91,8 @@ int  _cd_window_get_saved_cursor (CdWindow   *self,
 void     _cd_window_class_init_save (CdWindowClass *klass);
 void     _cd_window_setup_save (CdWindow *self);
 gboolean _cd_window_may_close (CdWindow *self);
+gboolean _cd_window_may_leave_article (CdWindow *self,
+                                       GError  **error);
 
 /* cd-window-sync.c */
 void     _cd_window_setup_sync (CdWindow *self);

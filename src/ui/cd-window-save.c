@@ -270,6 +270,32 @@ _cd_window_may_close (CdWindow *self)
   return FALSE;
 }
 
+/**
+ * _cd_window_may_leave_article:
+ *
+ * Before another article replaces the open one: writes what is unsaved
+ * (closing the document would wait for that write anyway) and refuses
+ * while the write fails, since closing it would drop the text.
+ *
+ * Returns: %TRUE when the open article is saved or has nothing unsaved
+ */
+gboolean
+_cd_window_may_leave_article (CdWindow *self,
+                              GError  **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->document == NULL || !cd_document_get_dirty (self->document) ||
+      cd_document_flush (self->document, &local_error))
+    return TRUE;
+  g_set_error (error, local_error->domain, local_error->code,
+               _ ("“%s” stays open because it could not be saved; retry, or save it as a file."),
+               headline_or_untitled (self));
+  return FALSE;
+}
+
 void
 _cd_window_class_init_save (CdWindowClass *klass)
 {

@@ -175,6 +175,8 @@ cd_window_open_article (CdWindow   *self,
       return TRUE;
     }
 
+  if (!_cd_window_may_leave_article (self, error))
+    return FALSE;
   article = cd_store_get_article (self->store, uuid, error);
   if (article == NULL)
     return FALSE;
