@@ -90,6 +90,11 @@ quit_action (GSimpleAction *action,
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
+  /* A window whose article could not be saved stays open and asks; the
+   * application quits once the person has chosen. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CD_IS_WINDOW (l->data))
+      return;
   g_application_quit (G_APPLICATION (self));
 }
 

@@ -10,6 +10,19 @@
  * article made on the main thread; flushing (on switching article, closing
  * or quitting) queues the latest copy and waits for it.
  *
+ * Others write the same article (`copydesk set`, a sync, a restore), so a
+ * copy is never written blindly: each write is a compare-and-merge against
+ * the base, the article as this document last wrote it
+ * (cd_store_save_article_checked()). When someone else changed it in
+ * between, both sides are merged, the merge is stored and handed back to
+ * the main thread, which takes the other side's changes into the article
+ * the person is typing in; where both changed the same text ours is kept
+ * and theirs goes into the history, and "merged" tells the window.
+ *
+ * A failed write keeps the text in memory, sets the error (the window
+ * says "Not saved" and why) and is tried again every
+ * CD_DOCUMENT_RETRY_SAVE_MS until one succeeds.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -18,6 +31,7 @@
 #include "config.h"
 
 #include "cd-document.h"
+#include "cd-merge.h"
 
 /* The write connection, used only on the save thread. */
 typedef struct
@@ -25,23 +39,31 @@ typedef struct
   gatomicrefcount ref_count;
   char           *data_dir;
   CdStore        *store;
+  /* What the store held after this document's last write, and the copy
+   * that write was made from; see save_job_base(). */
+  CdArticle *written;
+  CdArticle *lineage;
+  guint      merges;
 } Writer;
 
 typedef struct
 {
-  gatomicrefcount  ref_count;
-  Writer          *writer;
-  CdArticle       *snapshot;
-  CdRevisionReason reason;
-  char            *name;
-  guint64          generation;
-  GWeakRef         document;
-  GMainContext    *context;
-  GError          *error;
-  GMutex           mutex;
-  GCond            cond;
-  guint            done : 1;
-  guint            applied : 1;
+  gatomicrefcount    ref_count;
+  Writer            *writer;
+  CdArticle         *snapshot;
+  CdArticle         *written;
+  CdStoreSaveOutcome outcome;
+  guint              merges_seen;
+  CdRevisionReason   reason;
+  char              *name;
+  guint64            generation;
+  GWeakRef           document;
+  GMainContext      *context;
+  GError            *error;
+  GMutex             mutex;
+  GCond              cond;
+  guint              done : 1;
+  guint              applied : 1;
 } SaveJob;
 
 struct _CdDocument
@@ -62,7 +84,9 @@ struct _CdDocument
 
   guint  idle_save_id;
   guint  max_save_id;
+  guint  retry_id;
   gulong notify_id;
+  guint  merges_seen;
 };
 
 G_DEFINE_FINAL_TYPE (CdDocument, cd_document, G_TYPE_OBJECT)
@@ -73,12 +97,14 @@ enum
   PROP_STORE,
   PROP_ARTICLE,
   PROP_DIRTY,
+  PROP_ERROR,
   N_PROPS
 };
 
 enum
 {
   SAVED,
+  MERGED,
   N_SIGNALS
 };
 
@@ -104,6 +130,8 @@ writer_unref (Writer *writer)
   if (g_atomic_ref_count_dec (&writer->ref_count))
     {
       g_clear_object (&writer->store);
+      g_clear_object (&writer->written);
+      g_clear_object (&writer->lineage);
       g_free (writer->data_dir);
       g_free (writer);
     }
@@ -125,6 +153,7 @@ save_job_unref (SaveJob *job)
     {
       writer_unref (job->writer);
       g_clear_object (&job->snapshot);
+      g_clear_object (&job->written);
       g_free (job->name);
       g_weak_ref_clear (&job->document);
       g_main_context_unref (job->context);
@@ -157,6 +186,61 @@ update_dirty (CdDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
 }
 
+static void
+set_error (CdDocument   *self,
+           const GError *error)
+{
+  g_assert (CD_IS_DOCUMENT (self));
+
+  if (self->error == NULL && error == NULL)
+    return;
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static gboolean
+retry_save_cb (gpointer data)
+{
+  CdDocument *self = data;
+
+  self->retry_id = 0;
+  cd_document_save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A write stored @written where the document had sent @snapshot: another
+ * writer's changes came in. They are taken into the article the person
+ * edits now, which may have moved on since @snapshot: merged against
+ * @snapshot, what was typed since stays. The article's notifications do
+ * not count as edits here, so the fields and the editor follow without the
+ * document becoming dirty for it. */
+static void
+take_merge (CdDocument *self,
+            CdArticle  *snapshot,
+            CdArticle  *written)
+{
+  g_autoptr (CdArticle) merged = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert (CD_IS_DOCUMENT (self));
+  g_assert (CD_IS_ARTICLE (snapshot));
+  g_assert (CD_IS_ARTICLE (written));
+
+  merged = cd_merge_articles_keeping_ours (snapshot, self->article, written, NULL, &error);
+  if (merged == NULL)
+    {
+      /* The store has the merge; the next write merges again. */
+      g_warning ("Could not show the changes made elsewhere to “%s”: %s",
+                 cd_article_get_headline (self->article), error->message);
+      return;
+    }
+  g_signal_handler_block (self->article, self->notify_id);
+  cd_merge_take_all (self->article, merged);
+  g_signal_handler_unblock (self->article, self->notify_id);
+}
+
 /* Takes a finished job's outcome into the document, once, on the main
  * thread: either from the idle the save thread queues or from a flush that
  * waited for it. */
@@ -165,6 +249,7 @@ save_job_apply (SaveJob *job)
 {
   g_autoptr (CdDocument) self = NULL;
   gboolean was_dirty;
+  gboolean changed_elsewhere;
 
   g_assert (job != NULL);
 
@@ -179,21 +264,36 @@ save_job_apply (SaveJob *job)
   was_dirty = cd_document_get_dirty (self);
   if (job->error != NULL)
     {
-      g_warning ("Could not save “%s”: %s",
-                 cd_article_get_headline (self->article), job->error->message);
-      g_clear_error (&self->error);
-      self->error = g_error_copy (job->error);
+      /* The window shows it (CdDocument:error); the log keeps a line. */
+      g_message ("Could not save “%s”: %s", cd_article_get_headline (self->article),
+                 job->error->message);
+      set_error (self, job->error);
+      if (self->retry_id == 0)
+        self->retry_id = g_timeout_add (CD_DOCUMENT_RETRY_SAVE_MS, retry_save_cb, self);
     }
   else
     {
-      g_clear_error (&self->error);
+      set_error (self, NULL);
+      g_clear_handle_id (&self->retry_id, g_source_remove);
       self->saved_generation = MAX (self->saved_generation, job->generation);
     }
   if (self->last_job == job)
     g_clear_pointer (&self->last_job, save_job_unref);
+
+  changed_elsewhere = job->error == NULL && job->outcome != CD_STORE_SAVE_WRITTEN;
+  if (changed_elsewhere)
+    {
+      self->merges_seen++;
+      changed_elsewhere = job->outcome == CD_STORE_SAVE_KEPT_BOTH ||
+                          !cd_article_equal (job->written, job->snapshot);
+      if (changed_elsewhere)
+        take_merge (self, job->snapshot, job->written);
+    }
   update_dirty (self, was_dirty);
   if (job->error == NULL)
     g_signal_emit (self, signals[SAVED], 0, job->reason);
+  if (changed_elsewhere)
+    g_signal_emit (self, signals[MERGED], 0, job->outcome == CD_STORE_SAVE_KEPT_BOTH);
 }
 
 static gboolean
@@ -203,18 +303,44 @@ save_job_complete_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The article a write is checked against: what the store held after this
+ * document's last write, when the main thread has taken in every merge
+ * that write made; otherwise the copy that write was made from, which the
+ * job's copy descends from, so that the merge brings the other side's
+ * changes in again instead of taking them out. */
+static CdArticle *
+save_job_base (SaveJob *job)
+{
+  Writer *writer;
+
+  g_assert (job != NULL);
+
+  writer = job->writer;
+  if (job->merges_seen == writer->merges)
+    return writer->written;
+  return writer->lineage;
+}
+
 static void
 save_job_run (gpointer data,
               gpointer user_data)
 {
   SaveJob *job = data;
+  Writer  *writer = job->writer;
   g_autoptr (GSource) source = NULL;
 
-  if (job->writer->store == NULL)
-    job->writer->store = cd_store_open (job->writer->data_dir, &job->error);
-  if (job->writer->store != NULL)
-    cd_store_save_article (job->writer->store, job->snapshot, job->reason, job->name,
-                           &job->error);
+  if (writer->store == NULL)
+    writer->store = cd_store_open (writer->data_dir, &job->error);
+  if (writer->store != NULL &&
+      cd_store_save_article_checked (writer->store, save_job_base (job), job->snapshot,
+                                     job->reason, job->name, &job->written, &job->outcome,
+                                     &job->error))
+    {
+      g_set_object (&writer->written, job->written);
+      g_set_object (&writer->lineage, job->snapshot);
+      if (job->outcome != CD_STORE_SAVE_WRITTEN)
+        writer->merges++;
+    }
 
   g_mutex_lock (&job->mutex);
   job->done = TRUE;
@@ -253,6 +379,7 @@ enqueue_save (CdDocument      *self,
   job->reason = reason;
   job->name = g_strdup (name);
   job->generation = self->generation;
+  job->merges_seen = self->merges_seen;
   g_weak_ref_init (&job->document, self);
   job->context = g_main_context_ref_thread_default ();
   g_mutex_init (&job->mutex);
@@ -422,6 +549,9 @@ cd_document_constructed (GObject *object)
   self->writer = g_new0 (Writer, 1);
   g_atomic_ref_count_init (&self->writer->ref_count);
   self->writer->data_dir = data_dir_for_store (self->store);
+  /* The article as it was read: the base of the first write. */
+  self->writer->written = cd_article_copy (self->article);
+  self->writer->lineage = g_object_ref (self->writer->written);
   self->notify_id = g_signal_connect_object (self->article, "notify",
                                              G_CALLBACK (article_notify_cb), self,
                                              G_CONNECT_SWAPPED);
@@ -439,6 +569,7 @@ cd_document_dispose (GObject *object)
 
   g_clear_handle_id (&self->idle_save_id, g_source_remove);
   g_clear_handle_id (&self->max_save_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_signal_handler (&self->notify_id, self->article);
   g_clear_pointer (&self->last_job, save_job_unref);
   g_clear_object (&self->article);
@@ -476,6 +607,9 @@ cd_document_get_property (GObject    *object,
       break;
     case PROP_DIRTY:
       g_value_set_boolean (value, cd_document_get_dirty (self));
+      break;
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -523,6 +657,14 @@ cd_document_class_init (CdDocumentClass *klass)
   properties[PROP_DIRTY] =
       g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CdDocument:error:
+   *
+   * Why the last write failed, or %NULL once a write succeeds.
+   */
+  properties[PROP_ERROR] =
+      g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -533,6 +675,18 @@ cd_document_class_init (CdDocumentClass *klass)
    */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  /**
+   * CdDocument::merged:
+   * @kept_both: whether both sides changed the same text; the article
+   *   keeps ours and the history has theirs
+   *
+   * Someone else changed the article since this document last wrote it (a
+   * command-line `set`, a sync, another window), and a write merged their
+   * changes into it; the article now shows them.
+   */
+  signals[MERGED] = g_signal_new ("merged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 static void

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 #define CD_DOCUMENT_IDLE_SAVE_MS 700
 #define CD_DOCUMENT_MAX_SAVE_DELAY_MS 1000
 #define CD_DOCUMENT_CHECKPOINT_USEC (10 * G_USEC_PER_SEC * 60)
+/* A write that failed (a full disk, say) is tried again this often, the
+ * text staying in memory meanwhile. */
+#define CD_DOCUMENT_RETRY_SAVE_MS 5000
 
 #define CD_TYPE_DOCUMENT (cd_document_get_type ())
 G_DECLARE_FINAL_TYPE (CdDocument, cd_document, CD, DOCUMENT, GObject)

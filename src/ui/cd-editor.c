@@ -4,7 +4,10 @@
  * The editor composes CdSearchBar, CdEditorView and CdStatusStrip (each
  * with its own template) and keeps the article's body and the buffer in
  * step: an article's body is loaded with an empty undo history, and every
- * later change of the buffer is written back into the article.
+ * later change of the buffer is written back into the article. A change of
+ * the body made elsewhere (a merge of someone else's edit) replaces only the
+ * text that differs, as one undoable step, so the cursor and the undo
+ * history stay.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +15,8 @@
 #define G_LOG_DOMAIN "cd-editor"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "cd-editor-view.h"
 #include "cd-editor.h"
@@ -23,12 +28,14 @@ struct _CdEditor
   GtkWidget parent_instance;
 
   CdArticle *article;
+  gulong     body_notify_id;
 
   CdSearchBar   *search_bar;
   CdEditorView  *view;
   CdStatusStrip *status_strip;
 
   guint loading : 1;
+  guint writing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CdEditor, cd_editor, GTK_TYPE_WIDGET)
@@ -64,7 +71,56 @@ buffer_changed_cb (CdEditor      *self,
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  self->writing = TRUE;
   cd_article_set_body (self->article, text);
+  self->writing = FALSE;
+}
+
+/* The body changed from outside the buffer: only the run between the
+ * common start and the common end is replaced. */
+static void
+body_notify_cb (CdEditor *self)
+{
+  GtkTextBuffer   *buffer;
+  GtkTextIter      start, end;
+  g_autofree char *text = NULL;
+  const char      *body;
+  const char      *a, *b, *a_end, *b_end, *text_end;
+
+  g_assert (CD_IS_EDITOR (self));
+
+  if (self->writing || self->loading || self->article == NULL)
+    return;
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  body = cd_article_get_body (self->article) != NULL ? cd_article_get_body (self->article) : "";
+  if (g_str_equal (text, body))
+    return;
+
+  a = text;
+  b = body;
+  while (*a != '\0' && *a == *b)
+    a++, b++;
+  /* Both runs start and end on whole characters. */
+  while (a > text && (*a & 0xC0) == 0x80)
+    a--, b--;
+  text_end = a_end = text + strlen (text);
+  b_end = body + strlen (body);
+  while (a_end > a && b_end > b && a_end[-1] == b_end[-1])
+    a_end--, b_end--;
+  while (a_end < text_end && (*a_end & 0xC0) == 0x80)
+    a_end++, b_end++;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, a));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (text, a_end));
+  self->loading = TRUE;
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, b, b_end - b);
+  gtk_text_buffer_end_user_action (buffer);
+  self->loading = FALSE;
 }
 
 static void
@@ -96,6 +152,7 @@ cd_editor_dispose (GObject *object)
 {
   CdEditor *self = CD_EDITOR (object);
 
+  g_clear_signal_handler (&self->body_notify_id, self->article);
   g_clear_object (&self->article);
   _cd_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_EDITOR);
 
@@ -180,7 +237,12 @@ cd_editor_set_article (CdEditor  *self,
   if (self->article == article)
     return;
 
+  g_clear_signal_handler (&self->body_notify_id, self->article);
   g_set_object (&self->article, article);
+  if (article != NULL)
+    self->body_notify_id = g_signal_connect_object (article, "notify::body",
+                                                    G_CALLBACK (body_notify_cb), self,
+                                                    G_CONNECT_SWAPPED);
 
   buffer = get_buffer (self);
   self->loading = TRUE;

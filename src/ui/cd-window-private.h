@@ -48,6 +48,8 @@ struct _CdWindow
   GtkWidget       *preview_toggle;
   GtkRevealer     *sync_banner;
   GtkLabel        *sync_banner_label;
+  GtkRevealer     *save_banner;
+  GtkLabel        *save_banner_label;
   GtkStack        *content_stack;
   GtkPaned        *paned;
   CdMetadata      *metadata;
@@ -62,11 +64,13 @@ struct _CdWindow
 
   guint reported_frame : 1;
   guint session_writing : 1; /* a session write runs on a thread */
+  guint close_anyway : 1;    /* the person chose to close without saving */
 };
 
 /* cd-window.c */
 void _cd_window_show_article (CdWindow  *self,
                               CdArticle *article);
+void _cd_window_update_title (CdWindow *self);
 
 /* cd-window-files.c */
 void _cd_window_class_init_files (CdWindowClass *klass);
@@ -92,6 +96,13 @@ void _cd_window_save_session (CdWindow *self);
 void _cd_window_save_session_now (CdWindow *self);
 int  _cd_window_get_saved_cursor (CdWindow   *self,
                                   const char *uuid);
+
+/* cd-window-save.c */
+void     _cd_window_class_init_save (CdWindowClass *klass);
+void     _cd_window_setup_save (CdWindow *self);
+gboolean _cd_window_may_close (CdWindow *self);
+gboolean _cd_window_may_leave_article (CdWindow *self,
+                                       GError  **error);
 
 /* cd-window-sync.c */
 void     _cd_window_setup_sync (CdWindow *self);

@@ -31,7 +31,6 @@ struct _CdWindowSync
   CdSyncStates *states;
   GCancellable *cancellable;
   GtkWindow    *conflict_window;
-  CdArticle    *before_sync; /* the open article when the sync began */
   guint         again_id;
 
   guint manual : 1; /* the person asked for the sync under way */
@@ -184,57 +183,21 @@ show_result (CdWindow     *self,
 }
 
 /* A sync may have changed the open article in the store (pulled, or
- * merged with a pull). An unchanged document follows the store's
+ * merged with a pull). An unedited document follows the store's
  * announcement like any other change (see cd-window.c). Typing that went
- * on during the sync is merged here with what came in, against the article
- * as it was when the sync started, so that neither side is lost; when both
- * changed the same lines the typing is kept and the server's text stays in
- * the history. */
+ * on during the sync is written now: the document's save merges it with
+ * what came in against the article it was typed on, so neither side is
+ * lost, and says so when both changed the same lines (see cd-window-save.c). */
 static void
 merge_typing (CdWindow *self)
 {
-  CdWindowSync *sync = self->sync;
-  g_autoptr (CdArticle) before = g_steal_pointer (&sync->before_sync);
-  g_autoptr (CdArticle) stored = NULL;
-  g_autoptr (CdArticle) ours = NULL;
-  g_autoptr (CdArticle) merged = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *uuid = NULL;
-  CdArticle       *open;
 
   g_assert (CD_IS_WINDOW (self));
 
-  if (self->document == NULL || !cd_document_get_dirty (self->document))
-    return;
-  open = cd_document_get_article (self->document);
-  uuid = g_strdup (cd_article_get_uuid (open));
-  if ((stored = cd_store_get_article (self->store, uuid, NULL)) == NULL)
-    return;
-
-  if (before == NULL || g_strcmp0 (cd_article_get_uuid (before), uuid) != 0 || cd_merge_content_equal (stored, before))
-    return;
-  ours = cd_article_copy (open);
-  merged = cd_merge_articles (before, ours, stored, NULL, &error);
-  if (merged == NULL)
-    {
-      g_autofree char *headline = headline_or_untitled (stored);
-      /* Translators: the headline of the article open in the editor */
-      g_autofree char *title = g_strdup_printf (_ ("“%s” also changed on the server while you "
-                                                   "typed: your text is kept, the server’s is "
-                                                   "in History"),
-                                                headline);
-
-      add_toast (self, title, ADW_TOAST_PRIORITY_HIGH);
-      return;
-    }
-  /* The typing is saved first, so the history has it as typed. */
-  if (!cd_document_flush (self->document, &error) || !cd_store_save_article (self->store, merged, CD_REVISION_MERGED, NULL, &error))
-    {
-      add_toast (self, error->message, ADW_TOAST_PRIORITY_HIGH);
-      return;
-    }
-  cd_window_close_article (self);
-  cd_window_open_article (self, uuid, NULL);
+  if (self->document != NULL && cd_document_get_dirty (self->document) &&
+      !cd_document_flush (self->document, &error))
+    add_toast (self, error->message, ADW_TOAST_PRIORITY_HIGH);
 }
 
 static gboolean
@@ -248,8 +211,7 @@ sync_again_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* What is typed goes out with the sync, and the article as the sync found
- * it is kept to merge typing done meanwhile (see follow_open_article). */
+/* What is typed goes out with the sync. */
 static void
 engine_syncing_cb (CdWindow     *self,
                    GParamSpec   *pspec,
@@ -271,8 +233,6 @@ engine_syncing_cb (CdWindow     *self,
     return;
   if (!cd_document_flush (self->document, &error))
     g_warning ("Could not save the article before syncing: %s", error->message);
-  g_clear_object (&sync->before_sync);
-  sync->before_sync = cd_article_copy (cd_document_get_article (self->document));
 }
 
 static void
@@ -593,7 +553,6 @@ _cd_window_dispose_sync (CdWindow *self)
   g_cancellable_cancel (sync->cancellable);
   if (self->sync_engine != NULL)
     g_signal_handlers_disconnect_by_data (self->sync_engine, self);
-  g_clear_object (&sync->before_sync);
   g_clear_object (&sync->cancellable);
   g_clear_object (&sync->states);
   g_free (sync);

@@ -56,8 +56,9 @@ update_title (CdWindow *self)
       const char *state;
 
       headline = cd_article_get_headline (article);
+      /* The store's message says that the article is not saved and why. */
       if (cd_document_get_error (self->document) != NULL)
-        state = _ ("Not saved");
+        state = cd_document_get_error (self->document)->message;
       else if (cd_document_get_dirty (self->document))
         state = _ ("Edited");
       else
@@ -81,6 +82,12 @@ update_title (CdWindow *self)
     }
   else
     gtk_window_set_title (GTK_WINDOW (self), _ ("Copydesk"));
+}
+
+void
+_cd_window_update_title (CdWindow *self)
+{
+  update_title (self);
 }
 
 static void
@@ -168,6 +175,8 @@ cd_window_open_article (CdWindow   *self,
       return TRUE;
     }
 
+  if (!_cd_window_may_leave_article (self, error))
+    return FALSE;
   article = cd_store_get_article (self->store, uuid, error);
   if (article == NULL)
     return FALSE;
@@ -310,13 +319,13 @@ static gboolean
 cd_window_close_request (GtkWindow *window)
 {
   CdWindow *self = CD_WINDOW (window);
-  g_autoptr (GError) error = NULL;
-  int width, height;
+  int       width, height;
 
   g_assert (GTK_IS_WINDOW (window));
 
-  if (!cd_window_flush (self, &error))
-    g_warning ("Could not save the article before closing: %s", error->message);
+  /* A failed write asks first: the text is never lost silently. */
+  if (!_cd_window_may_close (self))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -446,6 +455,7 @@ cd_window_constructed (GObject *object)
   _cd_window_add_settings_actions (self);
   _cd_window_setup_panes (self);
   _cd_window_setup_sync (self);
+  _cd_window_setup_save (self);
 
   cd_library_set_store (self->library, self->store);
   _cd_window_setup_files (self);
@@ -522,6 +532,7 @@ cd_window_class_init (CdWindowClass *klass)
 
   _cd_window_class_init_actions (klass);
   _cd_window_class_init_files (klass);
+  _cd_window_class_init_save (klass);
 }
 
 static void

@@ -173,25 +173,13 @@ set_input (git_merge_file_input *input,
   input->mode = 0100644;
 }
 
-/**
- * cd_merge_text:
- * @base: (nullable): the common ancestor
- * @ours: (nullable): our side
- * @theirs: (nullable): their side
- * @clean: (out): whether the merge had no conflicting change
- * @error: return location for an error
- *
- * Merges three versions of a text line by line.
- *
- * Returns: (transfer full) (nullable): the merged text, with conflict markers
- *   when @clean is %FALSE; %NULL with @error set when the merge could not run
- */
-char *
-cd_merge_text (const char *base,
-               const char *ours,
-               const char *theirs,
-               gboolean   *clean,
-               GError    **error)
+static char *
+merge_text_favoring (const char            *base,
+                     const char            *ours,
+                     const char            *theirs,
+                     git_merge_file_favor_t favor,
+                     gboolean              *clean,
+                     GError               **error)
 {
   g_autofree char       *base_nl = with_final_newline (or_empty (base));
   g_autofree char       *ours_nl = with_final_newline (or_empty (ours));
@@ -202,14 +190,14 @@ cd_merge_text (const char *base,
   const char            *reference;
   char                  *merged;
 
-  g_return_val_if_fail (clean != NULL, NULL);
+  g_assert (clean != NULL);
 
   init_libgit2 ();
   set_input (&in_base, base_nl, "base");
   set_input (&in_ours, ours_nl, "mine");
   set_input (&in_theirs, theirs_nl, "theirs");
   git_merge_file_options_init (&options, GIT_MERGE_FILE_OPTIONS_VERSION);
-  options.favor = GIT_MERGE_FILE_FAVOR_NORMAL;
+  options.favor = favor;
   options.ancestor_label = "base";
   options.our_label = "mine";
   options.their_label = "theirs";
@@ -234,6 +222,31 @@ cd_merge_text (const char *base,
       g_str_has_suffix (merged, "\n"))
     merged[strlen (merged) - 1] = '\0';
   return merged;
+}
+
+/**
+ * cd_merge_text:
+ * @base: (nullable): the common ancestor
+ * @ours: (nullable): our side
+ * @theirs: (nullable): their side
+ * @clean: (out): whether the merge had no conflicting change
+ * @error: return location for an error
+ *
+ * Merges three versions of a text line by line.
+ *
+ * Returns: (transfer full) (nullable): the merged text, with conflict markers
+ *   when @clean is %FALSE; %NULL with @error set when the merge could not run
+ */
+char *
+cd_merge_text (const char *base,
+               const char *ours,
+               const char *theirs,
+               gboolean   *clean,
+               GError    **error)
+{
+  g_return_val_if_fail (clean != NULL, NULL);
+
+  return merge_text_favoring (base, ours, theirs, GIT_MERGE_FILE_FAVOR_NORMAL, clean, error);
 }
 
 static gboolean
@@ -304,6 +317,34 @@ merge_body_text (const char *base,
   return NULL;
 }
 
+/* One text field: their value when only they changed it; when both
+ * changed it differently ours stays and the field is named in
+ * @conflicting. */
+static void
+merge_text_field (CdArticle    *merged,
+                  const char   *name,
+                  TextGetter    get,
+                  TextSetter    set,
+                  CdArticle    *base,
+                  CdArticle    *ours,
+                  CdArticle    *theirs,
+                  GStrvBuilder *conflicting)
+{
+  const char *b = or_empty (get (base));
+  const char *o = or_empty (get (ours));
+  const char *t = or_empty (get (theirs));
+
+  g_assert (CD_IS_ARTICLE (merged));
+  g_assert (conflicting != NULL);
+
+  if (strcmp (o, t) == 0 || strcmp (t, b) == 0)
+    return;
+  if (strcmp (o, b) == 0)
+    set (merged, get (theirs));
+  else
+    g_strv_builder_add (conflicting, name);
+}
+
 /**
  * cd_merge_articles:
  * @base: the article as last synced
@@ -371,18 +412,8 @@ cd_merge_articles_with (CdArticle      *base,
 
   merged = cd_article_copy (ours);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    {
-      const char *b = or_empty (text_fields[i].get (base));
-      const char *o = or_empty (text_fields[i].get (ours));
-      const char *t = or_empty (text_fields[i].get (theirs));
-
-      if (strcmp (o, t) == 0 || strcmp (t, b) == 0)
-        continue;
-      if (strcmp (o, b) == 0)
-        text_fields[i].set (merged, text_fields[i].get (theirs));
-      else
-        g_strv_builder_add (conflicting, text_fields[i].name);
-    }
+    merge_text_field (merged, text_fields[i].name, text_fields[i].get, text_fields[i].set, base,
+                      ours, theirs, conflicting);
 
   tags = cd_merge_tags (cd_article_get_tags (base), cd_article_get_tags (ours),
                         cd_article_get_tags (theirs));
@@ -405,4 +436,284 @@ cd_merge_articles_with (CdArticle      *base,
       return NULL;
     }
   return g_steal_pointer (&merged);
+}
+
+/* The fields only this machine keeps: a merge of two local writers (the
+ * window and the command line, say) merges them too. */
+static const struct
+{
+  const char *name;
+  TextGetter  get;
+  TextSetter  set;
+} local_text_fields[] = {
+  {"byline",         cd_article_get_byline,        cd_article_set_byline       },
+  { "dateline",      cd_article_get_dateline,      cd_article_set_dateline     },
+  { "source",        cd_article_get_source,        cd_article_set_source       },
+  { "language",      cd_article_get_language,      cd_article_set_language     },
+  { "ednote",        cd_article_get_ednote,        cd_article_set_ednote       },
+  { "image",         cd_article_get_image,         cd_article_set_image        },
+  { "image_caption", cd_article_get_image_caption, cd_article_set_image_caption},
+  { "image_credit",  cd_article_get_image_credit,  cd_article_set_image_credit },
+};
+
+static gboolean
+datetimes_equal (GDateTime *a,
+                 GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_date_time_equal (a, b) &&
+         g_date_time_get_utc_offset (a) == g_date_time_get_utc_offset (b);
+}
+
+static gboolean
+corrections_equal (CdArticle *a,
+                   CdArticle *b)
+{
+  guint n = cd_article_get_n_corrections (a);
+
+  g_assert (CD_IS_ARTICLE (a));
+  g_assert (CD_IS_ARTICLE (b));
+
+  if (n != cd_article_get_n_corrections (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const CdCorrection *ca = cd_article_get_correction (a, i);
+      const CdCorrection *cb = cd_article_get_correction (b, i);
+
+      if (!datetimes_equal (ca->date, cb->date) || g_strcmp0 (ca->note, cb->note) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+take_corrections (CdArticle *dest,
+                  CdArticle *src)
+{
+  g_assert (CD_IS_ARTICLE (dest));
+  g_assert (CD_IS_ARTICLE (src));
+
+  cd_article_clear_corrections (dest);
+  for (guint i = 0; i < cd_article_get_n_corrections (src); i++)
+    {
+      const CdCorrection *c = cd_article_get_correction (src, i);
+
+      cd_article_add_correction (dest, c->date, c->note);
+    }
+}
+
+static gboolean
+extras_equal (JsonObject *a,
+              JsonObject *b)
+{
+  g_autoptr (JsonNode) na = NULL;
+  g_autoptr (JsonNode) nb = NULL;
+  gboolean empty_a = a == NULL || json_object_get_size (a) == 0;
+  gboolean empty_b = b == NULL || json_object_get_size (b) == 0;
+
+  if (empty_a || empty_b)
+    return empty_a == empty_b;
+  na = json_node_init_object (json_node_alloc (), a);
+  nb = json_node_init_object (json_node_alloc (), b);
+  return json_node_equal (na, nb);
+}
+
+static gboolean
+same_status (CdArticle *a,
+             CdArticle *b)
+{
+  return cd_article_get_status (a) == cd_article_get_status (b);
+}
+
+static void
+take_status (CdArticle *dest,
+             CdArticle *src)
+{
+  cd_article_set_status (dest, cd_article_get_status (src));
+}
+
+static gboolean
+same_length_target (CdArticle *a,
+                    CdArticle *b)
+{
+  return cd_article_get_length_target (a) == cd_article_get_length_target (b);
+}
+
+static void
+take_length_target (CdArticle *dest,
+                    CdArticle *src)
+{
+  cd_article_set_length_target (dest, cd_article_get_length_target (src));
+}
+
+static gboolean
+same_embargo (CdArticle *a,
+              CdArticle *b)
+{
+  return datetimes_equal (cd_article_get_embargo (a), cd_article_get_embargo (b));
+}
+
+static void
+take_embargo (CdArticle *dest,
+              CdArticle *src)
+{
+  cd_article_set_embargo (dest, cd_article_get_embargo (src));
+}
+
+static gboolean
+same_extra (CdArticle *a,
+            CdArticle *b)
+{
+  return extras_equal (cd_article_get_extra (a), cd_article_get_extra (b));
+}
+
+static void
+take_extra (CdArticle *dest,
+            CdArticle *src)
+{
+  cd_article_set_extra (dest, cd_article_get_extra (src));
+}
+
+/* The local fields that are not plain text. */
+static const struct
+{
+  const char *name;
+  gboolean (*same) (CdArticle *a, CdArticle *b);
+  void (*take) (CdArticle *dest, CdArticle *src);
+} local_values[] = {
+  {"status",         same_status,        take_status       },
+  { "length_target", same_length_target, take_length_target},
+  { "embargo",       same_embargo,       take_embargo      },
+  { "corrections",   corrections_equal,  take_corrections  },
+  { "extra",         same_extra,         take_extra        },
+};
+
+/* Each local field takes their value when only they changed it; when
+ * both changed it differently ours is kept and the field is named in
+ * @conflicting. */
+static void
+merge_local_fields (CdArticle    *merged,
+                    CdArticle    *base,
+                    CdArticle    *ours,
+                    CdArticle    *theirs,
+                    GStrvBuilder *conflicting)
+{
+  g_assert (CD_IS_ARTICLE (merged));
+  g_assert (conflicting != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (local_text_fields); i++)
+    merge_text_field (merged, local_text_fields[i].name, local_text_fields[i].get,
+                      local_text_fields[i].set, base, ours, theirs, conflicting);
+
+  for (guint i = 0; i < G_N_ELEMENTS (local_values); i++)
+    {
+      if (local_values[i].same (ours, theirs) || local_values[i].same (theirs, base))
+        continue;
+      if (local_values[i].same (ours, base))
+        local_values[i].take (merged, theirs);
+      else
+        g_strv_builder_add (conflicting, local_values[i].name);
+    }
+}
+
+/**
+ * cd_merge_articles_keeping_ours:
+ * @base: the article both sides started from
+ * @ours: our side
+ * @theirs: the other side
+ * @conflicts: (out) (transfer full) (optional): the names of the fields
+ *   both sides changed differently, where ours was kept; %NULL when there
+ *   were none
+ * @error: return location for an error
+ *
+ * Merges every field of two local writers of one article, not only the
+ * ones a CMS carries: a field only one side changed takes that side, the
+ * body is merged line by line, and where both sides changed the same
+ * field or the same lines differently our side is kept. The caller keeps
+ * @theirs elsewhere (a revision) when @conflicts is set.
+ *
+ * Returns: (transfer full) (nullable): a copy of @ours with the merged
+ *   fields, or %NULL on an error
+ */
+CdArticle *
+cd_merge_articles_keeping_ours (CdArticle *base,
+                                CdArticle *ours,
+                                CdArticle *theirs,
+                                char    ***conflicts,
+                                GError   **error)
+{
+  g_autoptr (CdArticle) merged = NULL;
+  g_autoptr (GStrvBuilder) conflicting = g_strv_builder_new ();
+  g_auto (GStrv) tags = NULL;
+  g_auto (GStrv) names = NULL;
+  g_autofree char *body = NULL;
+  gboolean         clean = FALSE;
+
+  g_return_val_if_fail (CD_IS_ARTICLE (base), NULL);
+  g_return_val_if_fail (CD_IS_ARTICLE (ours), NULL);
+  g_return_val_if_fail (CD_IS_ARTICLE (theirs), NULL);
+
+  if (conflicts != NULL)
+    *conflicts = NULL;
+
+  merged = cd_article_copy (ours);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    merge_text_field (merged, text_fields[i].name, text_fields[i].get, text_fields[i].set, base,
+                      ours, theirs, conflicting);
+  merge_local_fields (merged, base, ours, theirs, conflicting);
+
+  tags = cd_merge_tags (cd_article_get_tags (base), cd_article_get_tags (ours),
+                        cd_article_get_tags (theirs));
+  cd_article_set_tags (merged, (const char *const *) tags);
+
+  body = merge_text_favoring (cd_article_get_body (base), cd_article_get_body (ours),
+                              cd_article_get_body (theirs), GIT_MERGE_FILE_FAVOR_NORMAL, &clean,
+                              error);
+  if (body == NULL)
+    return NULL;
+  if (!clean)
+    {
+      /* Where both changed the same lines ours stays; what only they
+       * changed elsewhere in the body still comes in. */
+      g_strv_builder_add (conflicting, "body");
+      g_clear_pointer (&body, g_free);
+      body = merge_text_favoring (cd_article_get_body (base), cd_article_get_body (ours),
+                                  cd_article_get_body (theirs), GIT_MERGE_FILE_FAVOR_OURS,
+                                  &clean, error);
+      if (body == NULL)
+        return NULL;
+    }
+  cd_article_set_body (merged, body);
+
+  names = g_strv_builder_end (conflicting);
+  if (names[0] != NULL && conflicts != NULL)
+    *conflicts = g_steal_pointer (&names);
+  return g_steal_pointer (&merged);
+}
+
+/**
+ * cd_merge_take_all:
+ * @dest: the article to change
+ * @src: the article to copy from
+ *
+ * Copies every field a person can change from @src into @dest, setting
+ * only the ones that differ, so that views following @dest see just what
+ * changed. The uuid and the creation and modification times stay.
+ */
+void
+cd_merge_take_all (CdArticle *dest,
+                   CdArticle *src)
+{
+  g_return_if_fail (CD_IS_ARTICLE (dest));
+  g_return_if_fail (CD_IS_ARTICLE (src));
+
+  /* The setters of text fields do nothing when the value is the same. */
+  cd_merge_take_content (dest, src);
+  for (guint i = 0; i < G_N_ELEMENTS (local_text_fields); i++)
+    local_text_fields[i].set (dest, local_text_fields[i].get (src));
+  for (guint i = 0; i < G_N_ELEMENTS (local_values); i++)
+    if (!local_values[i].same (dest, src))
+      local_values[i].take (dest, src);
 }

@@ -62,5 +62,12 @@ CdArticle         *cd_merge_articles_with (CdArticle      *base,
                                            CdMergeBodyFunc merge_body,
                                            char         ***conflicts,
                                            GError        **error);
+CdArticle         *cd_merge_articles_keeping_ours (CdArticle *base,
+                                                   CdArticle *ours,
+                                                   CdArticle *theirs,
+                                                   char    ***conflicts,
+                                                   GError   **error);
+void               cd_merge_take_all (CdArticle *dest,
+                                      CdArticle *src);
 
 G_END_DECLS

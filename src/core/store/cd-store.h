@@ -55,6 +55,14 @@ typedef gboolean (*CdStoreEditFunc) (CdArticle *article,
                                      gpointer   user_data,
                                      GError   **error);
 
+/* How cd_store_save_article_checked() stored an article. */
+typedef enum
+{
+  CD_STORE_SAVE_WRITTEN,   /* nobody else had changed it: stored as given */
+  CD_STORE_SAVE_MERGED,    /* changed elsewhere: both sides' changes merged */
+  CD_STORE_SAVE_KEPT_BOTH, /* both changed the same text: ours stored, theirs kept as a revision */
+} CdStoreSaveOutcome;
+
 #define CD_TYPE_STORE (cd_store_get_type ())
 G_DECLARE_FINAL_TYPE (CdStore, cd_store, CD, STORE, GObject)
 
@@ -77,6 +85,14 @@ gboolean   cd_store_save_article (CdStore         *self,
                                   CdRevisionReason reason,
                                   const char      *name,
                                   GError         **error);
+gboolean   cd_store_save_article_checked (CdStore            *self,
+                                          CdArticle          *base,
+                                          CdArticle          *article,
+                                          CdRevisionReason    reason,
+                                          const char         *name,
+                                          CdArticle         **written,
+                                          CdStoreSaveOutcome *outcome,
+                                          GError            **error);
 gboolean   cd_store_edit_article (CdStore        *self,
                                   const char     *uuid,
                                   CdStoreEditFunc edit,
