@@ -81,18 +81,34 @@ push_create (CdSyncRun  *run,
   g_assert (uuid != NULL);
   g_assert (CD_IS_ARTICLE (local));
 
+  /* Written before the request goes out: if the process dies while the
+   * server creates the post (SIGKILL, power), the next push finds the post
+   * by its marker instead of creating a second one. */
+  row = _cd_sync_run_load_row (run, uuid);
+  if (!row->create_unknown)
+    {
+      row->create_unknown = TRUE;
+      if (!cd_sync_db_save_row (run->db, row, &failure))
+        {
+          _cd_sync_items_add (cd_sync_result_get_errors (run->result), uuid, run->account, "%s",
+                              failure->message);
+          return TRUE;
+        }
+    }
+  g_clear_pointer (&row, cd_sync_row_free);
+
   post = cd_cms_create (run->cms, local, run->cancellable, &failure);
   row = _cd_sync_run_load_row (run, uuid);
   if (post == NULL)
     {
       /* The post may exist now: the next push looks for its marker before
        * it creates again. A cancelled create may have reached the server
-       * too. */
-      if (g_error_matches (failure, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME) ||
-          g_error_matches (failure, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT) ||
-          g_error_matches (failure, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+       * too. Only a refusal the server gave for certain clears that. */
+      if (!g_error_matches (failure, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME) &&
+          !g_error_matches (failure, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT) &&
+          !g_error_matches (failure, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          row->create_unknown = TRUE;
+          row->create_unknown = FALSE;
           _cd_sync_run_record_row (run, row);
         }
       return _cd_sync_run_handle_error (run, uuid, failure, error);
