@@ -106,7 +106,7 @@ apply_fields (FakeWp     *fake,
   json_object_set_string_member (post, "modified_gmt", now);
 }
 
-static JsonObject *
+JsonObject *
 fake_create_post (FakeWp     *fake,
                   JsonObject *body)
 {

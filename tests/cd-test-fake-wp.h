@@ -55,6 +55,8 @@ void        fake_add_fault (FakeWp     *fake,
 guint       fake_count (FakeWp     *fake,
                         const char *key);
 JsonObject *fake_only_post (FakeWp *fake);
+JsonObject *fake_create_post (FakeWp     *fake,
+                              JsonObject *body);
 void        set_raw (JsonObject *post,
                      const char *member,
                      const char *value);

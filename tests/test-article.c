@@ -130,6 +130,19 @@ test_uuid_case (void)
   g_assert_cmpstr (cd_article_get_uuid (b), ==, "ffffffff-0000-4000-8000-000000000000");
 }
 
+static void
+test_strip_controls (void)
+{
+  g_autofree char *line = cd_text_strip_controls ("  Tram\r\nstrike\x07 \x1b[31m ends\t ", TRUE);
+  g_autofree char *text = cd_text_strip_controls ("One\r\nTwo\rThree\tfour\xc2\x85\x7f", FALSE);
+  g_autofree char *kept = cd_text_strip_controls ("Zürich — “quoted”", TRUE);
+
+  g_assert_cmpstr (line, ==, "Tram strike [31m ends");
+  g_assert_cmpstr (text, ==, "One\nTwo\nThree\tfour");
+  g_assert_cmpstr (kept, ==, "Zürich — “quoted”");
+  g_assert_null (cd_text_strip_controls (NULL, TRUE));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -140,5 +153,6 @@ main (int argc, char **argv)
   g_test_add_func ("/article/words-and-slug", test_words_and_slug);
   g_test_add_func ("/article/notify", test_notify);
   g_test_add_func ("/article/uuid-case", test_uuid_case);
+  g_test_add_func ("/article/strip-controls", test_strip_controls);
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "cd-import.h"
 #include "cd-merge.h"
 #include "cd-store.h"
 #include "cd-sync-db.h"
@@ -519,6 +520,50 @@ test_pull_merge (Fixture      *fixture,
   g_assert_nonnull (strstr (get_raw (post, "content"), "Parking is free until noon."));
 }
 
+/* A pulled post larger than an article may be is refused in one sentence
+ * naming it, the rest of the listing still comes in, and a title's control
+ * characters (a colleague's paste, a hostile server) are not kept. */
+static void
+test_pull_bounds (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autoptr (JsonObject) huge = json_object_new ();
+  g_autoptr (JsonObject) odd = json_object_new ();
+  g_autoptr (CdSyncResult) result = NULL;
+  g_autoptr (GPtrArray) articles = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *big = g_strnfill (CD_IMPORT_MAX_SIZE + 10, 'a');
+  CdStoreQuery     query = { NULL, -1, FALSE, 0 };
+  JsonObject      *post;
+  GPtrArray       *errors;
+  CdSyncItem      *item;
+  g_autofree char *huge_id = NULL;
+
+  json_object_set_string_member (huge, "title", "Whole archive");
+  json_object_set_string_member (huge, "content", big);
+  post = fake_create_post (fixture->fake, huge);
+  huge_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (post, "id"));
+  json_object_set_string_member (odd, "title", "Tram\r\nstrike\x07 \x1b ends");
+  json_object_set_string_member (odd, "content", "<p>Lines reopen.</p>");
+  fake_create_post (fixture->fake, odd);
+
+  result = sync_now (fixture);
+  errors = cd_sync_result_get_errors (result);
+  g_assert_cmpuint (errors->len, ==, 1);
+  item = g_ptr_array_index (errors, 0);
+  g_test_message ("%s", item->message);
+  g_assert_nonnull (strstr (item->message, huge_id));
+  g_assert_nonnull (strstr (item->message, "Whole archive"));
+  g_assert_nonnull (strstr (item->message, "more than the 20.0"));
+  g_assert_null (strchr (item->message, '\n'));
+
+  articles = cd_store_list_articles (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  g_assert_cmpstr (cd_article_get_headline (g_ptr_array_index (articles, 0)), ==,
+                   "Tram strike ends");
+}
+
 /* The sync-state model (cd-sync-state.h): one article in conflict, one
  * queued and never synced, as the library, the banner, the conflict window
  * and `show --json` read them. */
@@ -1002,6 +1047,7 @@ main (int   argc,
   ADD ("two-accounts", test_two_accounts, 0);
   ADD ("locked", test_locked, 0);
   ADD ("merge", test_pull_merge, 0);
+  ADD ("pull-bounds", test_pull_bounds, 0);
   ADD ("fast-forward", test_fast_forward, 0);
   ADD ("state-model", test_state_model, 0);
 #undef ADD

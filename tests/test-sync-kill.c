@@ -28,8 +28,7 @@ start_sync (const char *dir)
   g_autoptr (GError) error = NULL;
   GSubprocess *process;
 
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
-                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
                                &error);
   g_assert_no_error (error);
   return process;
@@ -55,7 +54,7 @@ remove_all_posts (CdTestWordpress *wp)
 
   for (guint i = 0; i < json_array_get_length (posts); i++)
     {
-      gint64 id = json_object_get_int_member (json_array_get_object_element (posts, i), "id");
+      gint64           id = json_object_get_int_member (json_array_get_object_element (posts, i), "id");
       g_autofree char *path = g_strdup_printf ("/wp/v2/posts/%" G_GINT64_FORMAT "?force=true", id);
       g_autoptr (JsonNode) gone =
           cd_test_wordpress_rest (wp, "DELETE", path, wp->other_user, wp->other_password, NULL,

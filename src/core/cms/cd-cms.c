@@ -55,6 +55,7 @@ cd_remote_post_copy (CdRemotePost *post)
   copy->status = g_strdup (post->status);
   copy->link = g_strdup (post->link);
   copy->content = g_strdup (post->content);
+  copy->oversized = post->oversized;
   copy->article = post->article != NULL ? cd_article_copy (post->article) : NULL;
   return copy;
 }

@@ -43,6 +43,8 @@ typedef struct
                          * nobody edited byte for byte; %NULL when unknown */
   CdArticle *article;   /* headline, dek, body (Markdown), slug, section, tags; the
                          * uuid from the post's marker, or a new one when it has none */
+  gsize oversized;      /* the content's size when it is larger than an article may be
+                         * (CD_IMPORT_MAX_SIZE): then the body is left empty, unread */
 } CdRemotePost;
 
 #define CD_TYPE_REMOTE_POST (cd_remote_post_get_type ())

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "cd-import.h"
 #include "cd-wordpress-private.h"
 #include "cd-wp-content.h"
 
@@ -106,6 +107,7 @@ remote_post_from_json (CdWordpress *self,
   g_autofree char *content = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *markdown = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *dek = NULL;
   g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GDateTime) created = NULL;
@@ -146,10 +148,20 @@ remote_post_from_json (CdWordpress *self,
   uuid = cd_wordpress_take_marker (content);
   article = uuid != NULL ? cd_article_new_with_uuid (uuid) : cd_article_new ();
 
-  /* Blocks become Markdown and fences (cd-wp-content.h). */
-  markdown = cd_wp_content_to_body (content, -1);
-  cd_article_set_body (article, markdown);
-  cd_article_set_headline (article, raw_member (object, "title"));
+  /* Blocks become Markdown and fences (cd-wp-content.h). A post larger
+   * than an article may be is not converted: the sync refuses it, naming
+   * it, and the other posts of the listing still come in. */
+  if (strlen (content) > CD_IMPORT_MAX_SIZE)
+    post->oversized = strlen (content);
+  else
+    {
+      markdown = cd_wp_content_to_body (content, -1);
+      cd_article_set_body (article, markdown);
+    }
+  /* A title is one line of text: control characters a server sends (an
+   * escape sequence, a carriage return) are not kept. */
+  title = cd_text_strip_controls (raw_member (object, "title"), TRUE);
+  cd_article_set_headline (article, title);
   dek = plain_excerpt (raw_member (object, "excerpt"));
   cd_article_set_dek (article, dek);
   slug = _cd_wordpress_member_string (object, "slug");

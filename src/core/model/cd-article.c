@@ -955,24 +955,6 @@ cd_article_has_field (const char *name)
 }
 
 /**
- * cd_text_is_blank:
- * @text: (nullable): UTF-8 text
- *
- * Tells whether @text is %NULL, empty or only white space, no-break spaces
- * included.
- *
- * Returns: %TRUE when there is nothing but white space
- */
-gboolean
-cd_text_is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-/**
  * cd_format_iso8601:
  * @datetime: (nullable): a time
  *

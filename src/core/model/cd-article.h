@@ -8,6 +8,8 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "cd-text.h"
+
 G_BEGIN_DECLS
 
 #define CD_ARTICLE_ERROR (cd_article_error_quark ())
@@ -138,7 +140,6 @@ gboolean           cd_article_set_field (CdArticle  *self,
                                          GError    **error);
 
 guint      cd_count_words (const char *text);
-gboolean   cd_text_is_blank (const char *text);
 char      *cd_make_slug (const char *headline);
 char      *cd_format_iso8601_utc (GDateTime *datetime);
 char      *cd_format_iso8601 (GDateTime *datetime);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "cd-article-json.h"
+#include "cd-import.h"
 #include "cd-merge.h"
 #include "cd-sync-private.h"
 
@@ -147,6 +148,17 @@ pull_post (CdSyncRun    *run,
 
   if (post->article == NULL)
     return;
+  if (post->oversized > 0)
+    {
+      g_autofree char *limit = g_format_size_full (CD_IMPORT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      _cd_sync_items_add (cd_sync_result_get_errors (run->result), NULL, run->account,
+                          "Post %s (“%s”) on %s was not pulled: its content is %" G_GSIZE_FORMAT
+                          " bytes, more than the %s an article may hold.",
+                          post->remote_id, cd_article_get_headline (post->article) ?: "",
+                          run->account, post->oversized, limit);
+      return;
+    }
   marker = cd_article_get_uuid (post->article);
   uuid = cd_sync_db_find_uuid (run->db, run->account, post->remote_id, NULL);
   if (uuid == NULL && marker != NULL && cd_store_has_article (run->store, marker) &&
@@ -241,7 +253,8 @@ is_new_post (CdSyncRun    *run,
   g_assert (run != NULL);
   g_assert (post != NULL);
 
-  if (post->article == NULL || g_strcmp0 (post->status, "trash") == 0)
+  /* An oversized post goes one by one, to be refused by pull_post(). */
+  if (post->article == NULL || post->oversized > 0 || g_strcmp0 (post->status, "trash") == 0)
     return FALSE;
   uuid = cd_sync_db_find_uuid (run->db, run->account, post->remote_id, NULL);
   if (uuid != NULL)

@@ -1,0 +1,16 @@
+/* cd-text.h: small judgements and clean-ups on plain UTF-8 text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean cd_text_is_blank (const char *text);
+char    *cd_text_strip_controls (const char *text,
+                                 gboolean    one_line);
+
+G_END_DECLS
