@@ -564,6 +564,38 @@ test_pull_bounds (Fixture      *fixture,
                    "Tram strike ends");
 }
 
+/* A sync ends by its deadline whatever the server does: what is not done
+ * by then waits, queued, for the next sync, which finishes it. The
+ * deadline here has passed before the first step ends, so exactly one
+ * article goes out, however fast or slow the machine. */
+static void
+test_deadline (Fixture      *fixture,
+               gconstpointer data)
+{
+  g_autoptr (CdArticle) first = save_new_article (fixture, "Ferry strike", "Crews walked out.");
+  g_autoptr (CdArticle) second = save_new_article (fixture, "Tram works", "Lines close.");
+  g_autoptr (CdArticle) third = save_new_article (fixture, "Port reopens", "Ships dock.");
+  g_autoptr (CdSyncResult) stopped = NULL;
+  g_autoptr (CdSyncResult) finished = NULL;
+  GPtrArray  *errors;
+  CdSyncItem *item;
+
+  cd_sync_engine_set_deadline (fixture->engine, 0);
+  stopped = sync_now (fixture);
+  errors = cd_sync_result_get_errors (stopped);
+  g_assert_cmpuint (errors->len, ==, 1);
+  item = g_ptr_array_index (errors, 0);
+  g_test_message ("%s", item->message);
+  g_assert_nonnull (strstr (item->message, "stopped after 0 seconds"));
+  g_assert_nonnull (strstr (item->message, "next sync"));
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 1);
+
+  cd_sync_engine_set_deadline (fixture->engine, CD_SYNC_DEADLINE_SECONDS);
+  finished = sync_now (fixture);
+  g_assert_true (cd_sync_result_is_clean (finished));
+  g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 3);
+}
+
 /* The sync-state model (cd-sync-state.h): one article in conflict, one
  * queued and never synced, as the library, the banner, the conflict window
  * and `show --json` read them. */
@@ -1048,6 +1080,7 @@ main (int   argc,
   ADD ("locked", test_locked, 0);
   ADD ("merge", test_pull_merge, 0);
   ADD ("pull-bounds", test_pull_bounds, 0);
+  ADD ("deadline", test_deadline, 0);
   ADD ("fast-forward", test_fast_forward, 0);
   ADD ("state-model", test_state_model, 0);
 #undef ADD

@@ -31,6 +31,10 @@ typedef struct
 
   guint done;
   guint total;
+
+  gint64   deadline;    /* monotonic time the whole sync must end by */
+  guint    deadline_s;  /* the same, as the seconds it was given */
+  gboolean out_of_time; /* the deadline passed: nothing more is tried */
 } CdSyncRun;
 
 /* The result (cd-sync-result.c). */
@@ -47,7 +51,8 @@ gboolean      _cd_sync_items_remove (GPtrArray  *items,
                                      const char *uuid,
                                      const char *account);
 
-/* Progress (cd-sync.c). */
+/* Progress (cd-sync.c): one article or post done. Past the run's deadline
+ * it stops the run (once, with one sentence in the result). */
 void _cd_sync_run_step_done (CdSyncRun *run);
 
 /* Shared steps (cd-sync-run.c). */

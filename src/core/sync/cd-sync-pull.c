@@ -464,7 +464,7 @@ _cd_sync_pull_account (CdSyncRun *run,
   posts = dedupe_posts (g_steal_pointer (&posts), &high);
   run->total += posts->len;
 
-  while (i < posts->len)
+  while (i < posts->len && !run->stopped)
     {
       if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
         return FALSE;
@@ -484,6 +484,11 @@ _cd_sync_pull_account (CdSyncRun *run,
       pull_post (run, g_ptr_array_index (posts, i++));
       _cd_sync_run_step_done (run);
     }
+  /* Stopped part way (out of time): the mark stays where it was, so the
+   * next pull lists these posts again; those applied already are equal to
+   * their base by then and change nothing. */
+  if (i < posts->len)
+    return TRUE;
 
   mark = cd_format_iso8601_utc (high);
   if (mark != NULL && !cd_sync_db_raise_pull_mark (run->db, run->account, mark, &failure))

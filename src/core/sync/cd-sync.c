@@ -58,6 +58,7 @@ struct _CdSyncEngine
   guint            timer_id;
   guint            interval;
   GCancellable    *auto_cancellable;
+  guint            deadline; /* seconds a whole sync may take */
   guint            network_available : 1;
   guint            rerun : 1;
   double           fraction;
@@ -209,6 +210,24 @@ static void
 cd_sync_engine_init (CdSyncEngine *self)
 {
   self->cms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->deadline = CD_SYNC_DEADLINE_SECONDS;
+}
+
+/**
+ * cd_sync_engine_set_deadline:
+ * @seconds: how long a whole sync may take
+ *
+ * A sync that runs past @seconds (a slow or hostile server, thousands of
+ * posts) stops after the step under way, says so in its result, and leaves
+ * the rest for the next sync. %CD_SYNC_DEADLINE_SECONDS unless set.
+ */
+void
+cd_sync_engine_set_deadline (CdSyncEngine *self,
+                             guint         seconds)
+{
+  g_return_if_fail (CD_IS_SYNC_ENGINE (self));
+
+  self->deadline = seconds;
 }
 
 /**
@@ -447,6 +466,18 @@ _cd_sync_run_step_done (CdSyncRun *run)
   run->done++;
   if (run->done > run->total)
     run->total = run->done;
+  /* A sync has an end, whatever the server does: past the deadline the
+   * rest waits for the next sync, and nothing half-done is left (each step
+   * finished before this). */
+  if (!run->out_of_time && g_get_monotonic_time () >= run->deadline)
+    {
+      run->out_of_time = TRUE;
+      run->stopped = TRUE;
+      _cd_sync_items_add (cd_sync_result_get_errors (run->result), NULL, run->account,
+                          "The sync stopped after %u seconds with %u of %u articles and posts "
+                          "done; the rest waits for the next sync.",
+                          run->deadline_s, run->done, run->total);
+    }
   progress->engine = g_object_ref (run->engine);
   progress->done = run->done;
   progress->total = run->total;
@@ -633,6 +664,7 @@ sync_worker (GTask        *task,
   g_assert (data != NULL);
 
   run->cancellable = cancellable;
+  run->deadline = g_get_monotonic_time () + (gint64) run->deadline_s * G_USEC_PER_SEC;
   lock_fd = take_sync_lock (run->store, &error);
   if (lock_fd < 0)
     {
@@ -653,7 +685,9 @@ sync_worker (GTask        *task,
       gboolean ok = TRUE;
 
       run->account = g_ptr_array_index (data->accounts, i);
-      run->stopped = FALSE;
+      run->stopped = run->out_of_time;
+      if (run->stopped)
+        break;
       run->cms = client_for (data, i, &failure);
       if (run->cms == NULL)
         _cd_sync_items_add (cd_sync_result_get_errors (run->result), NULL, run->account,
@@ -788,6 +822,7 @@ cd_sync_engine_sync_async (CdSyncEngine       *self,
   data->run.engine = g_object_ref (self);
   data->run.store = g_object_ref (self->store);
   data->run.caller_context = g_main_context_ref_thread_default ();
+  data->run.deadline_s = self->deadline;
   data->run.result = _cd_sync_result_new ();
   data->accounts = g_steal_pointer (&accounts);
   /* Clients known already (or given with cd_sync_engine_set_cms()) are

@@ -68,6 +68,12 @@ CdSyncResult *cd_sync_engine_sync_finish (CdSyncEngine *self,
                                           GAsyncResult *result,
                                           GError      **error);
 
+/* How long a whole sync may take before it stops and leaves the rest for
+ * the next one. */
+#define CD_SYNC_DEADLINE_SECONDS (15 * 60)
+
+void cd_sync_engine_set_deadline (CdSyncEngine *self,
+                                  guint         seconds);
 void cd_sync_engine_set_auto_sync (CdSyncEngine *self,
                                    guint         interval_seconds);
 void cd_sync_engine_set_network_monitor (CdSyncEngine    *self,
