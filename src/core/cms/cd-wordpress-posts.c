@@ -228,21 +228,6 @@ remote_post_from_reply (CdWordpress  *self,
   return remote_post_from_json (self, node, url, error);
 }
 
-static gboolean
-strv_equal (const char *const *a,
-            const char *const *b)
-{
-  guint na = a != NULL ? g_strv_length ((char **) a) : 0;
-  guint nb = b != NULL ? g_strv_length ((char **) b) : 0;
-
-  if (na != nb)
-    return FALSE;
-  for (guint i = 0; i < na; i++)
-    if (g_strcmp0 (a[i], b[i]) != 0)
-      return FALSE;
-  return TRUE;
-}
-
 static void
 add_string (JsonBuilder *builder,
             const char  *member,
@@ -361,7 +346,7 @@ post_body_for_article (CdWordpress        *self,
     }
   if (old == NULL ||
       g_strcmp0 (cd_article_get_section (article) ?: "", cd_article_get_section (old) ?: "") != 0 ||
-      !strv_equal (cd_article_get_tags (article), cd_article_get_tags (old)))
+      !cd_strv_equal (cd_article_get_tags (article), cd_article_get_tags (old)))
     {
       if (!add_terms (self, builder, article, cancellable, error))
         return NULL;

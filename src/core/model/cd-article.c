@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cd-article.h"
+#include "cd-json.h"
 
 /* Plain text fields share one storage array so that the generic field API,
  * copying and comparison need no per-field code. */
@@ -441,42 +442,22 @@ cd_article_copy (CdArticle *self)
   return copy;
 }
 
-static gboolean
-datetime_equal (GDateTime *a,
-                GDateTime *b)
+/**
+ * cd_datetime_equal:
+ * @a: (nullable): a time
+ * @b: (nullable): another
+ *
+ * Returns: whether both are %NULL, or the same instant in the same offset
+ *   (a time written back in another zone is a change)
+ */
+gboolean
+cd_datetime_equal (GDateTime *a,
+                   GDateTime *b)
 {
   if (a == NULL || b == NULL)
     return a == b;
   return g_date_time_equal (a, b) &&
          g_date_time_get_utc_offset (a) == g_date_time_get_utc_offset (b);
-}
-
-static gboolean
-extra_equal (JsonObject *a,
-             JsonObject *b)
-{
-  g_autoptr (JsonNode) na = json_node_alloc ();
-  g_autoptr (JsonNode) nb = json_node_alloc ();
-  gboolean empty_a = a == NULL || json_object_get_size (a) == 0;
-  gboolean empty_b = b == NULL || json_object_get_size (b) == 0;
-
-  if (empty_a || empty_b)
-    return empty_a == empty_b;
-  json_node_init_object (na, a);
-  json_node_init_object (nb, b);
-  return json_node_equal (na, nb);
-}
-
-static gboolean
-strv_equal_nullable (const char *const *a,
-                     const char *const *b)
-{
-  gboolean empty_a = a == NULL || a[0] == NULL;
-  gboolean empty_b = b == NULL || b[0] == NULL;
-
-  if (empty_a || empty_b)
-    return empty_a == empty_b;
-  return g_strv_equal (a, b);
 }
 
 /**
@@ -501,20 +482,20 @@ cd_article_equal (CdArticle *a,
       if (strcmp (ta, tb) != 0)
         return FALSE;
     }
-  if (!strv_equal_nullable ((const char *const *) a->tags, (const char *const *) b->tags) ||
+  if (!cd_strv_equal ((const char *const *) a->tags, (const char *const *) b->tags) ||
       a->status != b->status ||
       a->length_target != b->length_target ||
-      !datetime_equal (a->embargo, b->embargo) ||
-      !datetime_equal (a->created, b->created) ||
-      !datetime_equal (a->modified, b->modified) ||
+      !cd_datetime_equal (a->embargo, b->embargo) ||
+      !cd_datetime_equal (a->created, b->created) ||
+      !cd_datetime_equal (a->modified, b->modified) ||
       a->corrections->len != b->corrections->len ||
-      !extra_equal (a->extra, b->extra))
+      !cd_json_object_equal (a->extra, b->extra))
     return FALSE;
   for (guint i = 0; i < a->corrections->len; i++)
     {
       const CdCorrection *ca = &g_array_index (a->corrections, CdCorrection, i);
       const CdCorrection *cb = &g_array_index (b->corrections, CdCorrection, i);
-      if (!datetime_equal (ca->date, cb->date) || g_strcmp0 (ca->note, cb->note) != 0)
+      if (!cd_datetime_equal (ca->date, cb->date) || g_strcmp0 (ca->note, cb->note) != 0)
         return FALSE;
     }
   return TRUE;
@@ -568,7 +549,7 @@ cd_article_set_tags (CdArticle         *self,
 {
   g_return_if_fail (CD_IS_ARTICLE (self));
 
-  if (strv_equal_nullable ((const char *const *) self->tags, tags))
+  if (cd_strv_equal ((const char *const *) self->tags, tags))
     return;
   g_strfreev (self->tags);
   self->tags = (tags != NULL && tags[0] != NULL) ? g_strdupv ((char **) tags) : NULL;
@@ -601,7 +582,7 @@ set_datetime (CdArticle  *self,
               GDateTime  *value,
               guint       prop)
 {
-  if (datetime_equal (*slot, value))
+  if (cd_datetime_equal (*slot, value))
     return;
   g_clear_pointer (slot, g_date_time_unref);
   *slot = value ? g_date_time_ref (value) : NULL;

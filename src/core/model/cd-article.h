@@ -144,5 +144,7 @@ char      *cd_make_slug (const char *headline);
 char      *cd_format_iso8601_utc (GDateTime *datetime);
 char      *cd_format_iso8601 (GDateTime *datetime);
 GDateTime *cd_parse_iso8601 (const char *text);
+gboolean   cd_datetime_equal (GDateTime *a,
+                              GDateTime *b);
 
 G_END_DECLS

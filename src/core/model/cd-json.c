@@ -108,3 +108,27 @@ cd_json_parse (const char *data,
     }
   return json_node_ref (root);
 }
+
+/**
+ * cd_json_object_equal:
+ * @a: (nullable): an object
+ * @b: (nullable): another
+ *
+ * Returns: whether both hold the same members and values; %NULL and an
+ *   empty object are equal
+ */
+gboolean
+cd_json_object_equal (JsonObject *a,
+                      JsonObject *b)
+{
+  g_autoptr (JsonNode) na = NULL;
+  g_autoptr (JsonNode) nb = NULL;
+  gboolean empty_a = a == NULL || json_object_get_size (a) == 0;
+  gboolean empty_b = b == NULL || json_object_get_size (b) == 0;
+
+  if (empty_a || empty_b)
+    return empty_a == empty_b;
+  na = json_node_init_object (json_node_alloc (), a);
+  nb = json_node_init_object (json_node_alloc (), b);
+  return json_node_equal (na, nb);
+}

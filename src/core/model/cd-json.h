@@ -20,4 +20,7 @@ JsonNode *cd_json_parse (const char *data,
                          gsize       length,
                          GError    **error);
 
+gboolean cd_json_object_equal (JsonObject *a,
+                               JsonObject *b);
+
 G_END_DECLS

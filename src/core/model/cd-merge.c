@@ -20,6 +20,7 @@
 
 #include <git2.h>
 
+#include "cd-json.h"
 #include "cd-merge.h"
 
 G_DEFINE_QUARK (CdMergeError, cd_merge_error)
@@ -60,21 +61,6 @@ or_empty (const char *text)
   return text != NULL ? text : "";
 }
 
-static gboolean
-tags_equal (const char *const *a,
-            const char *const *b)
-{
-  guint na = a != NULL ? g_strv_length ((char **) a) : 0;
-  guint nb = b != NULL ? g_strv_length ((char **) b) : 0;
-
-  if (na != nb)
-    return FALSE;
-  for (guint i = 0; i < na; i++)
-    if (strcmp (a[i], b[i]) != 0)
-      return FALSE;
-  return TRUE;
-}
-
 /* Markdown means the same with or without blank lines at its end, and a
  * CMS's HTML-to-Markdown conversion may add or drop them. */
 static gboolean
@@ -113,7 +99,7 @@ cd_merge_content_equal (CdArticle *a,
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     if (strcmp (or_empty (text_fields[i].get (a)), or_empty (text_fields[i].get (b))) != 0)
       return FALSE;
-  return tags_equal (cd_article_get_tags (a), cd_article_get_tags (b)) &&
+  return cd_strv_equal (cd_article_get_tags (a), cd_article_get_tags (b)) &&
          bodies_equal (cd_article_get_body (a), cd_article_get_body (b));
 }
 
@@ -457,16 +443,6 @@ static const struct
 };
 
 static gboolean
-datetimes_equal (GDateTime *a,
-                 GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return g_date_time_equal (a, b) &&
-         g_date_time_get_utc_offset (a) == g_date_time_get_utc_offset (b);
-}
-
-static gboolean
 corrections_equal (CdArticle *a,
                    CdArticle *b)
 {
@@ -482,7 +458,7 @@ corrections_equal (CdArticle *a,
       const CdCorrection *ca = cd_article_get_correction (a, i);
       const CdCorrection *cb = cd_article_get_correction (b, i);
 
-      if (!datetimes_equal (ca->date, cb->date) || g_strcmp0 (ca->note, cb->note) != 0)
+      if (!cd_datetime_equal (ca->date, cb->date) || g_strcmp0 (ca->note, cb->note) != 0)
         return FALSE;
     }
   return TRUE;
@@ -502,22 +478,6 @@ take_corrections (CdArticle *dest,
 
       cd_article_add_correction (dest, c->date, c->note);
     }
-}
-
-static gboolean
-extras_equal (JsonObject *a,
-              JsonObject *b)
-{
-  g_autoptr (JsonNode) na = NULL;
-  g_autoptr (JsonNode) nb = NULL;
-  gboolean empty_a = a == NULL || json_object_get_size (a) == 0;
-  gboolean empty_b = b == NULL || json_object_get_size (b) == 0;
-
-  if (empty_a || empty_b)
-    return empty_a == empty_b;
-  na = json_node_init_object (json_node_alloc (), a);
-  nb = json_node_init_object (json_node_alloc (), b);
-  return json_node_equal (na, nb);
 }
 
 static gboolean
@@ -552,7 +512,7 @@ static gboolean
 same_embargo (CdArticle *a,
               CdArticle *b)
 {
-  return datetimes_equal (cd_article_get_embargo (a), cd_article_get_embargo (b));
+  return cd_datetime_equal (cd_article_get_embargo (a), cd_article_get_embargo (b));
 }
 
 static void
@@ -566,7 +526,7 @@ static gboolean
 same_extra (CdArticle *a,
             CdArticle *b)
 {
-  return extras_equal (cd_article_get_extra (a), cd_article_get_extra (b));
+  return cd_json_object_equal (cd_article_get_extra (a), cd_article_get_extra (b));
 }
 
 static void

@@ -71,3 +71,23 @@ cd_text_strip_controls (const char *text,
     g_strstrip (out->str);
   return g_string_free (out, FALSE);
 }
+
+/**
+ * cd_strv_equal:
+ * @a: (nullable): a list of strings
+ * @b: (nullable): another
+ *
+ * Returns: whether both hold the same strings in the same order; %NULL and
+ *   an empty list are equal
+ */
+gboolean
+cd_strv_equal (const char *const *a,
+               const char *const *b)
+{
+  gboolean empty_a = a == NULL || a[0] == NULL;
+  gboolean empty_b = b == NULL || b[0] == NULL;
+
+  if (empty_a || empty_b)
+    return empty_a == empty_b;
+  return g_strv_equal (a, b);
+}

@@ -13,4 +13,7 @@ gboolean cd_text_is_blank (const char *text);
 char    *cd_text_strip_controls (const char *text,
                                  gboolean    one_line);
 
+gboolean cd_strv_equal (const char *const *a,
+                        const char *const *b);
+
 G_END_DECLS
