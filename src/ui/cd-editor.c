@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include "cd-editor-blocks.h"
 #include "cd-editor-view.h"
 #include "cd-editor.h"
 #include "cd-search-bar.h"
@@ -22,7 +23,8 @@ struct _CdEditor
 {
   GtkWidget parent_instance;
 
-  CdArticle *article;
+  CdArticle      *article;
+  CdEditorBlocks *blocks;
 
   CdSearchBar   *search_bar;
   CdEditorView  *view;
@@ -97,6 +99,7 @@ cd_editor_dispose (GObject *object)
   CdEditor *self = CD_EDITOR (object);
 
   g_clear_object (&self->article);
+  g_clear_object (&self->blocks);
   _cd_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_EDITOR);
 
   G_OBJECT_CLASS (cd_editor_parent_class)->dispose (object);
@@ -153,6 +156,7 @@ cd_editor_init (CdEditor *self)
   cd_status_strip_set_buffer (self->status_strip, get_buffer (self));
   g_signal_connect_object (get_buffer (self), "changed", G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  self->blocks = cd_editor_blocks_new (GTK_TEXT_VIEW (cd_editor_view_get_source_view (self->view)));
 }
 
 GtkWidget *
@@ -323,4 +327,17 @@ cd_editor_get_status_text (CdEditor *self)
 {
   g_return_val_if_fail (CD_IS_EDITOR (self), NULL);
   return cd_status_strip_get_text (self->status_strip);
+}
+
+/**
+ * cd_editor_get_blocks:
+ *
+ * Returns: (transfer none): the blocks kept as WordPress wrote them, each
+ *   shown in the body as a chip
+ */
+CdEditorBlocks *
+cd_editor_get_blocks (CdEditor *self)
+{
+  g_return_val_if_fail (CD_IS_EDITOR (self), NULL);
+  return self->blocks;
 }
