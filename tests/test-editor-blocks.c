@@ -50,6 +50,7 @@ typedef struct
   GtkTextView    *view;
   GtkTextBuffer  *buffer;
   CdEditorBlocks *blocks;
+  char            uuid[40];
 } Desk;
 
 static gboolean
@@ -60,19 +61,28 @@ has_blocks (gpointer data)
   return cd_editor_blocks_get_n_blocks (desk->blocks) == 2;
 }
 
-/* Opens an article with the two blocks and waits for their chips. */
+/* Opens an article whose body has two blocks and waits for their chips. */
 static void
-open_desk (CdUiFixture *fixture,
-           Desk        *desk)
+open_body (CdUiFixture *fixture,
+           Desk        *desk,
+           const char  *text)
 {
-  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Flood", body);
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Flood", text);
 
-  desk->window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  g_strlcpy (desk->uuid, cd_article_get_uuid (article), sizeof desk->uuid);
+  desk->window = cd_ui_start (fixture, desk->uuid);
   desk->editor = cd_window_get_editor (desk->window);
   desk->view = GTK_TEXT_VIEW (cd_editor_get_view (desk->editor));
   desk->buffer = gtk_text_view_get_buffer (desk->view);
   desk->blocks = cd_editor_get_blocks (desk->editor);
   g_assert_true (cd_ui_wait_for (has_blocks, desk, 5000));
+}
+
+static void
+open_desk (CdUiFixture *fixture,
+           Desk        *desk)
+{
+  open_body (fixture, desk, body);
 }
 
 static char *
@@ -255,6 +265,7 @@ static void
 test_backspace_and_undo (CdUiFixture  *fixture,
                          gconstpointer data)
 {
+  g_autoptr (CdArticle) stored = NULL;
   Desk desk;
   int  start, end;
 
@@ -275,7 +286,12 @@ test_backspace_and_undo (CdUiFixture  *fixture,
         start);
   send (&desk, "key", "ctrl+z", body, -1);
   g_assert_true (cd_ui_wait_for (has_blocks, &desk, 5000));
+
+  /* Closing saves the edited article: its body is the one it came with. */
+  g_assert_true (cd_document_get_dirty (cd_window_get_document (desk.window)));
   cd_ui_close_window (fixture);
+  stored = cd_ui_read_article (fixture->dir, desk.uuid);
+  g_assert_cmpstr (cd_article_get_body (stored), ==, body);
 }
 
 /* Keys typed beside a chip go on a line of their own, before or after the
@@ -317,6 +333,35 @@ test_typing_beside_chips (CdUiFixture  *fixture,
 
   /* Enter before and after a chip opens a line there. */
   send (&desk, "key", "Return", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n\n" WIDGET AFTER, start + 1);
+  g_assert_cmpuint (cd_editor_blocks_get_n_blocks (desk.blocks), ==, 2);
+  cd_ui_close_window (fixture);
+}
+
+/* Two blocks, one right after the other, the first at the very start. */
+static void
+test_adjacent_blocks (CdUiFixture  *fixture,
+                      gconstpointer data)
+{
+  const char *adjacent = WIDGET "\n" GALLERY "\n";
+  Desk        desk;
+  int         start0, end0, start1, end1;
+
+  open_body (fixture, &desk, adjacent);
+  focus_body (&desk);
+  block_offsets (&desk, 0, &start0, &end0);
+  block_offsets (&desk, 1, &start1, &end1);
+  g_assert_cmpint (start0, ==, 0);
+  g_assert_cmpint (start1, ==, end0 + 1);
+
+  place_cursor (&desk, end0 - 1);
+  send (&desk, "key", "Left", adjacent, end0 - 1);
+  send (&desk, "key", "Right", adjacent, end0);
+  send (&desk, "key", "Right", adjacent, end1 - 1);
+  send (&desk, "key", "Left", adjacent, end0);
+  /* Between the two, Delete would join the fences' lines: nothing goes;
+   * typing opens a line of its own. */
+  send (&desk, "key", "Delete", adjacent, end0);
+  send (&desk, "type", "Caption", WIDGET "\nCaption\n" GALLERY "\n", end0 + 8);
   g_assert_cmpuint (cd_editor_blocks_get_n_blocks (desk.blocks), ==, 2);
   cd_ui_close_window (fixture);
 }
@@ -487,6 +532,7 @@ main (int   argc,
   ADD ("/editor-blocks/chips", test_chips);
   ADD ("/editor-blocks/backspace-undo", test_backspace_and_undo);
   ADD ("/editor-blocks/typing", test_typing_beside_chips);
+  ADD ("/editor-blocks/adjacent", test_adjacent_blocks);
   ADD ("/editor-blocks/cut-paste", test_cut_and_paste);
   ADD ("/editor-blocks/screenshots", test_screenshots);
 #undef ADD

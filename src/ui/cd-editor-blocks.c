@@ -574,6 +574,23 @@ undo_after_cb (CdEditorBlocks *self)
   maybe_rescan (self);
 }
 
+/* Where the cursor goes instead of @offset when that is in a fence's
+ * hidden text: the chip's near side, or the line before the block when
+ * it was moving back. */
+static int
+snap (CdEditorBlocks *self,
+      int             offset,
+      gboolean        forward)
+{
+  int start, end;
+
+  g_assert (CD_IS_EDITOR_BLOCKS (self));
+
+  if (block_at (self, offset, &start, &end) == NULL || offset >= end - 1)
+    return offset;
+  return !forward && start > 0 ? start - 1 : end - 1;
+}
+
 /* The cursor never rests in a fence's hidden text: it goes to the chip's
  * near side, or to the line before the block when it was moving back. */
 static void
@@ -582,7 +599,7 @@ mark_set_cb (GtkTextBuffer     *buffer,
              GtkTextMark       *mark,
              CdEditorBlocks    *self)
 {
-  int offset, start, end;
+  int offset, target;
 
   g_assert (GTK_IS_TEXT_BUFFER (buffer));
   g_assert (CD_IS_EDITOR_BLOCKS (self));
@@ -593,9 +610,9 @@ mark_set_cb (GtkTextBuffer     *buffer,
   if (mark == gtk_text_buffer_get_insert (buffer) && !self->busy && !self->applying)
     {
       offset = gtk_text_iter_get_offset (location);
-      if (block_at (self, offset, &start, &end) != NULL && offset < end - 1)
+      target = snap (self, offset, offset >= self->last_cursor);
+      if (target != offset)
         {
-          int         target = offset < self->last_cursor && start > 0 ? start - 1 : end - 1;
           GtkTextIter iter, bound;
 
           gtk_text_buffer_get_iter_at_offset (buffer, &iter, target);
@@ -658,6 +675,8 @@ move_cursor_cb (GtkTextView    *view,
     }
   if (target < 0)
     return;
+  /* Blocks may follow each other. */
+  target = snap (self, target, count > 0);
   g_signal_stop_emission_by_name (view, "move-cursor");
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, target);
   self->busy = TRUE;
