@@ -331,7 +331,22 @@ test_typing_beside_chips (CdUiFixture  *fixture,
   send (&desk, "key", "Left", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER, start - 1);
   send (&desk, "key", "Right", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER, end - 1);
 
-  /* Enter before and after a chip opens a line there. */
+  /* Alt+Down does not move a line into a block, nor Alt+Up a block's line;
+   * a line away from blocks moves. */
+  block_offsets (&desk, 0, &start, &end);
+  place_cursor (&desk, start - 1);
+  send (&desk, "key", "alt+Down", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER, start - 1);
+  place_cursor (&desk, end);
+  send (&desk, "key", "alt+Up", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER, end);
+  place_cursor (&desk, 0);
+  send (&desk, "key", "alt+Down",
+        "\nFlood waters rose overnight in the old town.\nMap\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER,
+        -1);
+  send (&desk, "key", "ctrl+z", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER, -1);
+
+  /* Enter before a chip opens a line above it. */
+  block_offsets (&desk, 1, &start, &end);
+  place_cursor (&desk, end - 1);
   send (&desk, "key", "Return", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n\n" WIDGET AFTER, start + 1);
   g_assert_cmpuint (cd_editor_blocks_get_n_blocks (desk.blocks), ==, 2);
   cd_ui_close_window (fixture);

@@ -31,6 +31,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
 #include <string.h>
 
 #include "cd-editor-blocks.h"
@@ -374,10 +375,13 @@ insert_text_cb (GtkTextBuffer  *buffer,
   if (block_at (self, offset, &start, &end) == NULL)
     return;
 
-  if (offset == end - 1 || offset == start)
+  /* Whole lines may go before the fence; the cursor is never at its start,
+   * so nothing else comes there but an edit of the hidden text, such as
+   * indenting the lines of a selection. */
+  if (offset == start && text[length - 1] == '\n')
+    return;
+  if (offset == end - 1)
     {
-      if (text[length - 1] == '\n' && offset == start)
-        return;
       moved = g_string_new_len (text, length);
       cursor = start + g_utf8_strlen (text, length);
       if (text[length - 1] != '\n')
@@ -690,6 +694,41 @@ move_cursor_cb (GtkTextView    *view,
   gtk_text_view_scroll_mark_onscreen (view, gtk_text_buffer_get_insert (self->buffer));
 }
 
+/* GtkSourceView moves the lines of the selection past the line above or
+ * below (Alt+Up, Alt+Down) by deleting and inserting text, which would
+ * tear a fence: lines next to a block stay where they are (cut and paste
+ * moves a block). */
+static void
+move_lines_cb (GtkTextView    *view,
+               gboolean        down,
+               CdEditorBlocks *self)
+{
+  GtkTextIter first, last;
+
+  g_assert (GTK_IS_TEXT_VIEW (view));
+  g_assert (CD_IS_EDITOR_BLOCKS (self));
+
+  gtk_text_buffer_get_selection_bounds (self->buffer, &first, &last);
+  gtk_text_iter_set_line_offset (&first, 0);
+  if (!down)
+    gtk_text_iter_backward_line (&first);
+  if (!gtk_text_iter_ends_line (&last))
+    gtk_text_iter_forward_to_line_end (&last);
+  if (down && gtk_text_iter_forward_line (&last) && !gtk_text_iter_ends_line (&last))
+    gtk_text_iter_forward_to_line_end (&last);
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      int s, e;
+
+      block_get_range (self, g_ptr_array_index (self->blocks, i), &s, &e);
+      if (s < gtk_text_iter_get_offset (&last) && e > gtk_text_iter_get_offset (&first))
+        {
+          g_signal_stop_emission_by_name (view, "move-lines");
+          return;
+        }
+    }
+}
+
 /* A chip shows where the cursor is beside it and whether it is selected,
  * since the text's own cursor and selection lie under it. */
 static void
@@ -947,6 +986,8 @@ cd_editor_blocks_new (GtkTextView *view)
   g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "changed",
                             G_CALLBACK (queue_layout), self);
   g_signal_connect (view, "move-cursor", G_CALLBACK (move_cursor_cb), self);
+  if (GTK_SOURCE_IS_VIEW (view))
+    g_signal_connect (view, "move-lines", G_CALLBACK (move_lines_cb), self);
   g_signal_connect (view, "copy-clipboard", G_CALLBACK (copy_clipboard_cb), self);
   g_signal_connect (view, "cut-clipboard", G_CALLBACK (cut_clipboard_cb), self);
 
