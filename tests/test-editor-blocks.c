@@ -219,6 +219,12 @@ chips_placed (gpointer data)
   return TRUE;
 }
 
+static gboolean
+occurrences_counted (gpointer data)
+{
+  return gtk_source_search_context_get_occurrences_count (data) >= 0;
+}
+
 /* Two fences, two chips with their labels and accessible names, each on
  * its block's one line; the fences' text is hidden, the buffer holds the
  * body exactly, and nothing is written back while nothing is touched. */
@@ -249,6 +255,20 @@ test_chips (CdUiFixture  *fixture,
     }
   g_assert_true (cd_ui_wait_for (chips_placed, &desk, 5000));
   cd_ui_spin (300);
+
+  /* Find does not look in the hidden text. */
+  {
+    g_autoptr (GtkSourceSearchSettings) settings = gtk_source_search_settings_new ();
+    g_autoptr (GtkSourceSearchContext) search = NULL;
+
+    gtk_source_search_settings_set_search_text (settings, "Sandbags");
+    search = gtk_source_search_context_new (GTK_SOURCE_BUFFER (desk.buffer), settings);
+    g_assert_true (cd_ui_wait_for (occurrences_counted, search, 5000));
+    g_assert_cmpint (gtk_source_search_context_get_occurrences_count (search), ==, 0);
+    gtk_source_search_settings_set_search_text (settings, "Crews");
+    g_assert_true (cd_ui_wait_for (occurrences_counted, search, 5000));
+    g_assert_cmpint (gtk_source_search_context_get_occurrences_count (search), ==, 1);
+  }
 
   text = buffer_text (&desk);
   g_assert_cmpstr (text, ==, body);

@@ -21,7 +21,8 @@
  * selection that reaches a block put the whole fence on the clipboard, so
  * pasting it anywhere, here or in a plain text editor, keeps it exactly;
  * text pasted or brought back by undo that holds a closed fence becomes a
- * block again.
+ * block again. Find skips hidden text by itself; GtkSourceView's line
+ * moves, which delete and insert, stop at a block.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
