@@ -248,6 +248,8 @@ test_chips (CdUiFixture  *fixture,
       g_assert_true (gtk_widget_has_css_class (chip, CD_EDITOR_BLOCK_CHIP_CLASS));
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (chip)), ==, labels[i]);
       g_assert_cmpstr (gtk_widget_get_tooltip_text (chip), ==, labels[i]);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           labels[i]);
       cd_editor_blocks_get_range (desk.blocks, i, &start, &end);
       hidden = gtk_text_buffer_get_text (desk.buffer, &start, &end, FALSE);
       /* Only the last backtick shows, drawn under the chip. */
