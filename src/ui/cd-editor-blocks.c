@@ -471,7 +471,7 @@ adjust_deletion (CdEditorBlocks *self,
 
           if (*a >= s && *b <= e - 1 && *a < *b)
             return FALSE; /* the hidden text alone */
-          if ((*a<e && * b> s) ||
+          if ((e > *a && *b > s) ||
               /* Backspace at the start of the line after the block. */
               (*a == e && *b == e + 1 && cursor == e + 1 && whole_b == e + 1 &&
                *b < length && char_at (self, *b) != '\n') ||
@@ -501,7 +501,7 @@ adjust_deletion (CdEditorBlocks *self,
               changed = TRUE;
             }
           /* Or the fence's first line onto the line before. */
-          if (*b == s && *a<s && * a> 0 && char_at (self, *a - 1) != '\n')
+          if (*b == s && s > *a && *a > 0 && char_at (self, *a - 1) != '\n')
             {
               *b = s - 1;
               changed = TRUE;
