@@ -366,6 +366,17 @@ test_typing_beside_chips (CdUiFixture  *fixture,
         -1);
   send (&desk, "key", "ctrl+z", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER, -1);
 
+  /* Backspace at the start of the line right after a block, and Delete at
+   * the end of the line right before it, cannot join those lines to the
+   * fence: they take the block. */
+  block_offsets (&desk, 0, &start, &end);
+  place_cursor (&desk, end + 1);
+  send (&desk, "key", "BackSpace", BEFORE "Map\nYes" MIDDLE "x\n" WIDGET AFTER, start);
+  send (&desk, "key", "ctrl+z", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER, -1);
+  place_cursor (&desk, start - 1);
+  send (&desk, "key", "Delete", BEFORE "Map\nYes" MIDDLE "x\n" WIDGET AFTER, start - 1);
+  send (&desk, "key", "ctrl+z", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER, -1);
+
   /* Enter before a chip opens a line above it. */
   block_offsets (&desk, 1, &start, &end);
   place_cursor (&desk, end - 1);
