@@ -353,6 +353,17 @@ test_typing_beside_chips (CdUiFixture  *fixture,
   send (&desk, "key", "Left", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER, start - 1);
   send (&desk, "key", "Right", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER, end - 1);
 
+  /* Up and Down stop on a chip's line, Home and End go to its sides. */
+  block_offsets (&desk, 0, &start, &end);
+  place_cursor (&desk, start - 1);
+  send (&desk, "key", "Down", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER, -1);
+  g_assert_true (cursor (&desk) == end - 1 || cursor (&desk) == end);
+  send (&desk, "key", "Home", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER, end - 1);
+  send (&desk, "key", "End", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER, end);
+  place_cursor (&desk, end + 2);
+  send (&desk, "key", "Up", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n" WIDGET AFTER, -1);
+  g_assert_true (cursor (&desk) == end - 1 || cursor (&desk) == end);
+
   /* Alt+Down does not move a line into a block, nor Alt+Up a block's line;
    * a line away from blocks moves. */
   block_offsets (&desk, 0, &start, &end);

@@ -63,6 +63,7 @@ struct _CdEditorBlocks
   guint busy : 1;     /* our own change of the buffer or the cursor */
   guint applying : 1; /* undo or redo at work */
   guint rescan : 1;   /* a change may have made or unmade a block */
+  guint vertical : 1; /* the cursor moves by lines or pages */
 };
 
 G_DEFINE_FINAL_TYPE (CdEditorBlocks, cd_editor_blocks, G_TYPE_OBJECT)
@@ -593,7 +594,7 @@ snap (CdEditorBlocks *self,
 
   if (block_at (self, offset, &start, &end) == NULL || offset >= end - 1)
     return offset;
-  return !forward && start > 0 ? start - 1 : end - 1;
+  return !forward && start > 0 && !self->vertical ? start - 1 : end - 1;
 }
 
 /* The cursor never rests in a fence's hidden text: it goes to the chip's
@@ -651,9 +652,10 @@ move_cursor_cb (GtkTextView    *view,
   g_assert (GTK_IS_TEXT_VIEW (view));
   g_assert (CD_IS_EDITOR_BLOCKS (self));
 
-  if ((step != GTK_MOVEMENT_LOGICAL_POSITIONS && step != GTK_MOVEMENT_VISUAL_POSITIONS) ||
-      (count != 1 && count != -1))
-    return;
+  /* Up and Down that land in a block's hidden lines stop on its chip's
+   * line, whichever way they go. */
+  self->vertical = step == GTK_MOVEMENT_DISPLAY_LINES || step == GTK_MOVEMENT_PARAGRAPHS ||
+                   step == GTK_MOVEMENT_PAGES;
   gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
   cursor = gtk_text_iter_get_offset (&iter);
   length = gtk_text_buffer_get_char_count (self->buffer);
@@ -665,6 +667,13 @@ move_cursor_cb (GtkTextView    *view,
       int s, e;
 
       block_get_range (self, g_ptr_array_index (self->blocks, i), &s, &e);
+      /* Home and End on a chip's line go to either side of the chip. */
+      if ((step == GTK_MOVEMENT_DISPLAY_LINE_ENDS || step == GTK_MOVEMENT_PARAGRAPH_ENDS) &&
+          (cursor == e - 1 || cursor == e))
+        target = count < 0 ? e - 1 : e;
+      if ((step != GTK_MOVEMENT_LOGICAL_POSITIONS && step != GTK_MOVEMENT_VISUAL_POSITIONS) ||
+          (count != 1 && count != -1) || target >= 0)
+        continue;
       if (count > 0 && cursor == e - 1)
         target = e;
       else if (count > 0 && cursor == s - 1)
@@ -693,6 +702,14 @@ move_cursor_cb (GtkTextView    *view,
   self->last_cursor = target;
   update_chip_states (self);
   gtk_text_view_scroll_mark_onscreen (view, gtk_text_buffer_get_insert (self->buffer));
+}
+
+static void
+move_cursor_after_cb (CdEditorBlocks *self)
+{
+  g_assert (CD_IS_EDITOR_BLOCKS (self));
+
+  self->vertical = FALSE;
 }
 
 /* GtkSourceView moves the lines of the selection past the line above or
@@ -987,6 +1004,8 @@ cd_editor_blocks_new (GtkTextView *view)
   g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "changed",
                             G_CALLBACK (queue_layout), self);
   g_signal_connect (view, "move-cursor", G_CALLBACK (move_cursor_cb), self);
+  g_signal_connect_data (view, "move-cursor", G_CALLBACK (move_cursor_after_cb), self, NULL,
+                         G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   if (GTK_SOURCE_IS_VIEW (view))
     g_signal_connect (view, "move-lines", G_CALLBACK (move_lines_cb), self);
   g_signal_connect (view, "copy-clipboard", G_CALLBACK (copy_clipboard_cb), self);
