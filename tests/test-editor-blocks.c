@@ -535,6 +535,17 @@ has_width (gpointer data)
          check->width;
 }
 
+static gboolean
+body_at_left_edge (gpointer data)
+{
+  Desk            *desk = data;
+  graphene_point_t at;
+
+  return gtk_widget_compute_point (GTK_WIDGET (desk->view), GTK_WIDGET (desk->window),
+                                   &GRAPHENE_POINT_INIT (0, 0), &at) &&
+         at.x < 1 && chips_placed (desk);
+}
+
 static void
 test_screenshots (CdUiFixture  *fixture,
                   gconstpointer data)
@@ -545,7 +556,12 @@ test_screenshots (CdUiFixture  *fixture,
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
-  open_desk (fixture, &desk);
+  /* A third-party block with a long name, whose chip is ellipsized. */
+  open_body (fixture, &desk,
+             BEFORE GALLERY MIDDLE
+             "```wordpress\n"
+             "<!-- wp:newsroom-tools/interactive-election-results-map {\"id\":9} /-->\n"
+             "```" AFTER);
   xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (desk.window)));
   focus_body (&desk);
   block_offsets (&desk, 0, &start, &end);
@@ -572,7 +588,10 @@ test_screenshots (CdUiFixture  *fixture,
     gtk_text_buffer_select_range (desk.buffer, &to, &from);
   }
   g_assert_true (cd_ui_wait_for (chips_placed, &desk, 5000));
-  cd_ui_spin (500);
+  /* The library folds away with an animation. */
+  g_assert_true (cd_ui_wait_for (body_at_left_edge, &desk, 5000));
+  g_assert_cmpint (gtk_widget_get_width (cd_editor_blocks_get_chip (desk.blocks, 1)), <,
+                   gtk_widget_get_width (GTK_WIDGET (desk.view)));
   shoot (GTK_WIDGET (desk.window), "blocks-dark-narrow");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);

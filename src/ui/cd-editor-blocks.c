@@ -68,6 +68,9 @@ struct _CdEditorBlocks
 
 G_DEFINE_FINAL_TYPE (CdEditorBlocks, cd_editor_blocks, G_TYPE_OBJECT)
 
+/* A chip's label longer than this is ellipsized. */
+#define MAX_LABEL_CHARS 32
+
 static void
 block_get_range (CdEditorBlocks *self,
                  Block          *block,
@@ -142,8 +145,7 @@ get_chip (CdEditorBlocks *self,
     return g_ptr_array_index (self->chips, index);
   chip = gtk_label_new (NULL);
   gtk_widget_add_css_class (chip, CD_EDITOR_BLOCK_CHIP_CLASS);
-  gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (chip), 32);
+  gtk_label_set_max_width_chars (GTK_LABEL (chip), MAX_LABEL_CHARS);
   gtk_label_set_single_line_mode (GTK_LABEL (chip), TRUE);
   /* Clicks go to the text beneath, which places the cursor beside the
    * block as for any character. */
@@ -166,6 +168,7 @@ block_add (CdEditorBlocks *self,
   Block           *block = g_new0 (Block, 1);
   g_autofree char *label = cd_wp_block_label (markup, length);
   GtkTextIter      start_iter, end_iter, stand_in;
+  gboolean         long_label;
 
   g_assert (CD_IS_EDITOR_BLOCKS (self));
   g_assert (start + 1 < end);
@@ -181,9 +184,13 @@ block_add (CdEditorBlocks *self,
 
   block->chip = get_chip (self, self->blocks->len);
   gtk_label_set_text (GTK_LABEL (block->chip), label);
-  /* The text view gives an overlay its minimum size: an ellipsized label
-   * asks for the room of its first 32 characters. */
-  gtk_label_set_width_chars (GTK_LABEL (block->chip), MIN (g_utf8_strlen (label, -1), 32));
+  /* The text view gives an overlay its minimum size: a short label asks
+   * for all of its text, a long one is ellipsized and asks for the room of
+   * its first characters, which fits a narrow window. */
+  long_label = g_utf8_strlen (label, -1) > MAX_LABEL_CHARS;
+  gtk_label_set_ellipsize (GTK_LABEL (block->chip),
+                           long_label ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_width_chars (GTK_LABEL (block->chip), long_label ? MAX_LABEL_CHARS : -1);
   gtk_widget_set_tooltip_text (block->chip, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (block->chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   label, -1);
