@@ -992,8 +992,10 @@ test_cli (Fixture      *fixture,
 }
 
 /* A block kept byte for byte (a ```wordpress fence) is WordPress's markup,
- * not prose: no rule reads it, whatever its captions and alt text hold,
- * and the findings around it keep their character offsets. The fence here
+ * not prose: no rule reads it (spelling, repeated words, spacing, quotes,
+ * leftover markup, house style, names spelled two ways), whatever its
+ * captions and alt text hold, and the findings around it keep their
+ * character offsets. The fence here
  * is longer than three backticks, as cd_wp_fence() writes it when the
  * markup holds a run of three, and holds a shorter run of its own. */
 static void
@@ -1005,12 +1007,13 @@ test_wordpress_blocks (Fixture      *fixture,
       "````wordpress\n"
       "<!-- wp:image {\"id\":12} -->\n"
       "<figure class=\"wp-block-image\"><img src=\"a.jpg\" alt=\"the the goverment  said\"/>"
-      "<figcaption>Teh council  met met, \"quoted ( TK [shortcode]</figcaption></figure>\n"
+      "<figcaption>Teh council  met met, \"quoted ( TK [shortcode] alot, irregardless, "
+      "Mayor Lena Ortis</figcaption></figure>\n"
       "<!-- /wp:image -->\n"
       "```\n"
       "the the goverment\n"
       "````\n\n"
-      "It voted voted on the recieved plan.";
+      "It voted voted on the recieved plan. Mayor Lena Ortiz spoke.";
   g_autoptr (CdArticle) article = make_article ("Council meets", body);
   g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
   g_autofree char *text = describe (findings, NULL);
