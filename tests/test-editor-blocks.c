@@ -391,7 +391,10 @@ test_typing_beside_chips (CdUiFixture  *fixture,
   /* Enter before a chip opens a line above it. */
   block_offsets (&desk, 1, &start, &end);
   place_cursor (&desk, end - 1);
-  send (&desk, "key", "Return", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n\n" WIDGET AFTER, start + 1);
+  send (&desk, "key", "Return", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n\n" WIDGET AFTER,
+        end);
+  send (&desk, "type", "z", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n\nz\n" WIDGET AFTER,
+        start + 2);
   g_assert_cmpuint (cd_editor_blocks_get_n_blocks (desk.blocks), ==, 2);
   cd_ui_close_window (fixture);
 }

@@ -391,10 +391,15 @@ insert_text_cb (GtkTextBuffer  *buffer,
     return;
   if (offset == end - 1)
     {
+      /* Whole lines go above the block with the cursor still before the
+       * chip, as Enter leaves it; other text goes on a line of its own
+       * with the cursor after it, to go on typing there. */
       moved = g_string_new_len (text, length);
       cursor = start + g_utf8_strlen (text, length);
       if (text[length - 1] != '\n')
         g_string_append_c (moved, '\n');
+      else
+        cursor += end - 1 - start;
       at = start;
     }
   else if (offset == end)
