@@ -395,6 +395,11 @@ test_typing_beside_chips (CdUiFixture  *fixture,
         end);
   send (&desk, "type", "z", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n\nz\n" WIDGET AFTER,
         start + 2);
+  /* Undo leaves the cursor before the chip, not in the fence, and typing
+   * goes on there. */
+  send (&desk, "key", "ctrl+z", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n\n" WIDGET AFTER, end);
+  send (&desk, "type", "w", BEFORE "Map\n" GALLERY "\nYes" MIDDLE "x\n\nw\n" WIDGET AFTER,
+        start + 2);
   g_assert_cmpuint (cd_editor_blocks_get_n_blocks (desk.blocks), ==, 2);
   cd_ui_close_window (fixture);
 }

@@ -384,12 +384,14 @@ insert_text_cb (GtkTextBuffer  *buffer,
   if (block_at (self, offset, &start, &end) == NULL)
     return;
 
-  /* Whole lines may go before the fence; the cursor is never at its start,
-   * so nothing else comes there but an edit of the hidden text, such as
-   * indenting the lines of a selection. */
+  /* Whole lines may go before the fence. The cursor is hardly ever at its
+   * start (undo may leave it there), so other text arriving there while the
+   * cursor is elsewhere is an edit of the hidden text, such as indenting
+   * the lines of a selection. */
   if (offset == start && text[length - 1] == '\n')
     return;
-  if (offset == end - 1)
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  if (offset == end - 1 || (offset == start && gtk_text_iter_get_offset (&iter) == start))
     {
       /* Whole lines go above the block with the cursor still before the
        * chip, as Enter leaves it; other text goes on a line of its own
@@ -574,24 +576,6 @@ delete_range_after_cb (GtkTextBuffer  *buffer,
   maybe_rescan (self);
 }
 
-static void
-undo_cb (CdEditorBlocks *self)
-{
-  g_assert (CD_IS_EDITOR_BLOCKS (self));
-
-  self->applying = TRUE;
-}
-
-static void
-undo_after_cb (CdEditorBlocks *self)
-{
-  g_assert (CD_IS_EDITOR_BLOCKS (self));
-
-  self->applying = FALSE;
-  self->rescan = TRUE;
-  maybe_rescan (self);
-}
-
 /* Where the cursor goes instead of @offset when that is in a fence's
  * hidden text: the chip's near side, or the line before the block when
  * it was moving back. */
@@ -607,6 +591,33 @@ snap (CdEditorBlocks *self,
   if (block_at (self, offset, &start, &end) == NULL || offset >= end - 1)
     return offset;
   return !forward && start > 0 && !self->vertical ? start - 1 : end - 1;
+}
+
+static void
+undo_cb (CdEditorBlocks *self)
+{
+  g_assert (CD_IS_EDITOR_BLOCKS (self));
+
+  self->applying = TRUE;
+}
+
+static void
+undo_after_cb (CdEditorBlocks *self)
+{
+  GtkTextIter iter;
+  int         offset;
+
+  g_assert (CD_IS_EDITOR_BLOCKS (self));
+
+  self->applying = FALSE;
+  self->rescan = TRUE;
+  maybe_rescan (self);
+  /* Undo puts the cursor where the change was, which may be in a fence's
+   * hidden text. */
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  offset = gtk_text_iter_get_offset (&iter);
+  if (snap (self, offset, TRUE) != offset && !gtk_text_buffer_get_has_selection (self->buffer))
+    place_cursor (self, snap (self, offset, TRUE));
 }
 
 /* The cursor never rests in a fence's hidden text: it goes to the chip's
