@@ -21,8 +21,8 @@
  * selection that reaches a block put the whole fence on the clipboard, so
  * pasting it anywhere, here or in a plain text editor, keeps it exactly;
  * text pasted or brought back by undo that holds a closed fence becomes a
- * block again. Find skips hidden text by itself; GtkSourceView's line
- * moves, which delete and insert, stop at a block.
+ * block again (the keys and the clipboard are cd-editor-blocks-keys.c's).
+ * Find skips hidden text by itself.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,39 +32,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gtksourceview/gtksource.h>
 #include <string.h>
 
-#include "cd-editor-blocks.h"
+#include "cd-editor-blocks-private.h"
 #include "cd-wp-content.h"
-
-typedef struct
-{
-  GtkTextMark *start; /* at the fence's first character */
-  GtkTextMark *end;   /* after its last backtick */
-  GtkWidget   *chip;
-  int          x; /* where the chip was last placed, in buffer coordinates */
-  int          y;
-} Block;
-
-struct _CdEditorBlocks
-{
-  GObject parent_instance;
-
-  GtkTextView   *view;
-  GtkTextBuffer *buffer;
-  GtkTextTag    *hidden_tag;
-  GtkTextTag    *stand_in_tag;
-  GPtrArray     *blocks; /* Block, in order */
-  GPtrArray     *chips;  /* GtkWidget, every chip ever made, the view's overlays */
-
-  guint layout_id;
-  int   last_cursor;
-  guint busy : 1;     /* our own change of the buffer or the cursor */
-  guint applying : 1; /* undo or redo at work */
-  guint rescan : 1;   /* a change may have made or unmade a block */
-  guint vertical : 1; /* the cursor moves by lines or pages */
-};
 
 G_DEFINE_FINAL_TYPE (CdEditorBlocks, cd_editor_blocks, G_TYPE_OBJECT)
 
@@ -88,9 +59,21 @@ block_get_range (CdEditorBlocks *self,
   *end = gtk_text_iter_get_offset (&iter);
 }
 
-static gunichar
-char_at (CdEditorBlocks *self,
-         int             offset)
+void
+_cd_editor_blocks_range (CdEditorBlocks *self,
+                         guint           index,
+                         int            *start,
+                         int            *end)
+{
+  g_assert (CD_IS_EDITOR_BLOCKS (self));
+  g_assert (index < self->blocks->len);
+
+  block_get_range (self, g_ptr_array_index (self->blocks, index), start, end);
+}
+
+gunichar
+_cd_editor_blocks_char_at (CdEditorBlocks *self,
+                           int             offset)
 {
   GtkTextIter iter;
 
@@ -227,7 +210,6 @@ fence_is_closed (const char     *text,
   return closing >= opening && p + closing == unit->end;
 }
 
-static void update_chip_states (CdEditorBlocks *self);
 static void queue_layout (CdEditorBlocks *self);
 
 /* Finds the closed `wordpress` fences of the buffer and makes each one a
@@ -290,7 +272,7 @@ rescan (CdEditorBlocks *self)
       block_add (self, range[0], range[1], text + unit->markup_start,
                  unit->markup_end - unit->markup_start);
     }
-  update_chip_states (self);
+  _cd_editor_blocks_update_chip_states (self);
   queue_layout (self);
 }
 
@@ -479,9 +461,9 @@ adjust_deletion (CdEditorBlocks *self,
           /* The block with its own line break. */
           whole_a = s;
           whole_b = e;
-          if (e < length && char_at (self, e) == '\n')
+          if (e < length && _cd_editor_blocks_char_at (self, e) == '\n')
             whole_b = e + 1;
-          else if (s > 0 && char_at (self, s - 1) == '\n')
+          else if (s > 0 && _cd_editor_blocks_char_at (self, s - 1) == '\n')
             whole_a = s - 1;
 
           if (*a >= s && *b <= e - 1 && *a < *b)
@@ -489,10 +471,10 @@ adjust_deletion (CdEditorBlocks *self,
           if ((e > *a && *b > s) ||
               /* Backspace at the start of the line after the block. */
               (*a == e && *b == e + 1 && cursor == e + 1 && whole_b == e + 1 &&
-               *b < length && char_at (self, *b) != '\n') ||
+               *b < length && _cd_editor_blocks_char_at (self, *b) != '\n') ||
               /* Delete at the end of the line before it. */
               (*b == s && *a == s - 1 && cursor == s - 1 && *a > 0 &&
-               char_at (self, *a - 1) != '\n'))
+               _cd_editor_blocks_char_at (self, *a - 1) != '\n'))
             {
               /* The block alone goes with its line break; a deletion that
                * reaches past it takes it whole and no more. */
@@ -510,13 +492,13 @@ adjust_deletion (CdEditorBlocks *self,
               continue;
             }
           /* A deletion that would join the next line onto the last one. */
-          if (*a == e && *b > e && *b < length && char_at (self, *b) != '\n')
+          if (*a == e && *b > e && *b < length && _cd_editor_blocks_char_at (self, *b) != '\n')
             {
               *a = e + 1;
               changed = TRUE;
             }
           /* Or the fence's first line onto the line before. */
-          if (*b == s && s > *a && *a > 0 && char_at (self, *a - 1) != '\n')
+          if (*b == s && s > *a && *a > 0 && _cd_editor_blocks_char_at (self, *a - 1) != '\n')
             {
               *b = s - 1;
               changed = TRUE;
@@ -579,10 +561,10 @@ delete_range_after_cb (GtkTextBuffer  *buffer,
 /* Where the cursor goes instead of @offset when that is in a fence's
  * hidden text: the chip's near side, or the line before the block when
  * it was moving back. */
-static int
-snap (CdEditorBlocks *self,
-      int             offset,
-      gboolean        forward)
+int
+_cd_editor_blocks_snap (CdEditorBlocks *self,
+                        int             offset,
+                        gboolean        forward)
 {
   int start, end;
 
@@ -616,8 +598,8 @@ undo_after_cb (CdEditorBlocks *self)
    * hidden text. */
   gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
   offset = gtk_text_iter_get_offset (&iter);
-  if (snap (self, offset, TRUE) != offset && !gtk_text_buffer_get_has_selection (self->buffer))
-    place_cursor (self, snap (self, offset, TRUE));
+  if (_cd_editor_blocks_snap (self, offset, TRUE) != offset && !gtk_text_buffer_get_has_selection (self->buffer))
+    place_cursor (self, _cd_editor_blocks_snap (self, offset, TRUE));
 }
 
 /* The cursor never rests in a fence's hidden text: it goes to the chip's
@@ -639,7 +621,7 @@ mark_set_cb (GtkTextBuffer     *buffer,
   if (mark == gtk_text_buffer_get_insert (buffer) && !self->busy && !self->applying)
     {
       offset = gtk_text_iter_get_offset (location);
-      target = snap (self, offset, offset >= self->last_cursor);
+      target = _cd_editor_blocks_snap (self, offset, offset >= self->last_cursor);
       if (target != offset)
         {
           GtkTextIter iter, bound;
@@ -657,123 +639,13 @@ mark_set_cb (GtkTextBuffer     *buffer,
         }
       self->last_cursor = offset;
     }
-  update_chip_states (self);
-}
-
-/* Left and Right step over a chip as over one character: GTK's own steps
- * through the fence's invisible lines land inside them. */
-static void
-move_cursor_cb (GtkTextView    *view,
-                GtkMovementStep step,
-                int             count,
-                gboolean        extend,
-                CdEditorBlocks *self)
-{
-  GtkTextIter iter;
-  int         cursor, length, target = -1;
-
-  g_assert (GTK_IS_TEXT_VIEW (view));
-  g_assert (CD_IS_EDITOR_BLOCKS (self));
-
-  /* Up and Down that land in a block's hidden lines stop on its chip's
-   * line, whichever way they go. */
-  self->vertical = step == GTK_MOVEMENT_DISPLAY_LINES || step == GTK_MOVEMENT_PARAGRAPHS ||
-                   step == GTK_MOVEMENT_PAGES;
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
-  cursor = gtk_text_iter_get_offset (&iter);
-  length = gtk_text_buffer_get_char_count (self->buffer);
-  /* A selection collapses as GTK collapses it. */
-  if (!extend && gtk_text_buffer_get_has_selection (self->buffer))
-    return;
-  for (guint i = 0; target < 0 && i < self->blocks->len; i++)
-    {
-      int s, e;
-
-      block_get_range (self, g_ptr_array_index (self->blocks, i), &s, &e);
-      /* Home and End on a chip's line go to either side of the chip. */
-      if ((step == GTK_MOVEMENT_DISPLAY_LINE_ENDS || step == GTK_MOVEMENT_PARAGRAPH_ENDS) &&
-          (cursor == e - 1 || cursor == e))
-        target = count < 0 ? e - 1 : e;
-      if ((step != GTK_MOVEMENT_LOGICAL_POSITIONS && step != GTK_MOVEMENT_VISUAL_POSITIONS) ||
-          (count != 1 && count != -1) || target >= 0)
-        continue;
-      if (count > 0 && cursor == e - 1)
-        target = e;
-      else if (count > 0 && cursor == s - 1)
-        target = e - 1;
-      else if (count > 0 && cursor == e && e < length)
-        target = e + 1;
-      else if (count < 0 && cursor == e)
-        target = e - 1;
-      else if (count < 0 && cursor == e - 1)
-        target = MAX (s - 1, 0);
-      else if (count < 0 && cursor == e + 1 && char_at (self, e) == '\n')
-        target = e;
-    }
-  if (target < 0)
-    return;
-  /* Blocks may follow each other. */
-  target = snap (self, target, count > 0);
-  g_signal_stop_emission_by_name (view, "move-cursor");
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, target);
-  self->busy = TRUE;
-  if (extend)
-    gtk_text_buffer_move_mark (self->buffer, gtk_text_buffer_get_insert (self->buffer), &iter);
-  else
-    gtk_text_buffer_place_cursor (self->buffer, &iter);
-  self->busy = FALSE;
-  self->last_cursor = target;
-  update_chip_states (self);
-  gtk_text_view_scroll_mark_onscreen (view, gtk_text_buffer_get_insert (self->buffer));
-}
-
-static void
-move_cursor_after_cb (CdEditorBlocks *self)
-{
-  g_assert (CD_IS_EDITOR_BLOCKS (self));
-
-  self->vertical = FALSE;
-}
-
-/* GtkSourceView moves the lines of the selection past the line above or
- * below (Alt+Up, Alt+Down) by deleting and inserting text, which would
- * tear a fence: lines next to a block stay where they are (cut and paste
- * moves a block). */
-static void
-move_lines_cb (GtkTextView    *view,
-               gboolean        down,
-               CdEditorBlocks *self)
-{
-  GtkTextIter first, last;
-
-  g_assert (GTK_IS_TEXT_VIEW (view));
-  g_assert (CD_IS_EDITOR_BLOCKS (self));
-
-  gtk_text_buffer_get_selection_bounds (self->buffer, &first, &last);
-  gtk_text_iter_set_line_offset (&first, 0);
-  if (!down)
-    gtk_text_iter_backward_line (&first);
-  if (!gtk_text_iter_ends_line (&last))
-    gtk_text_iter_forward_to_line_end (&last);
-  if (down && gtk_text_iter_forward_line (&last) && !gtk_text_iter_ends_line (&last))
-    gtk_text_iter_forward_to_line_end (&last);
-  for (guint i = 0; i < self->blocks->len; i++)
-    {
-      int s, e;
-
-      block_get_range (self, g_ptr_array_index (self->blocks, i), &s, &e);
-      if (s < gtk_text_iter_get_offset (&last) && e > gtk_text_iter_get_offset (&first))
-        {
-          g_signal_stop_emission_by_name (view, "move-lines");
-          return;
-        }
-    }
+  _cd_editor_blocks_update_chip_states (self);
 }
 
 /* A chip shows where the cursor is beside it and whether it is selected,
  * since the text's own cursor and selection lie under it. */
-static void
-update_chip_states (CdEditorBlocks *self)
+void
+_cd_editor_blocks_update_chip_states (CdEditorBlocks *self)
 {
   GtkTextIter insert, bound;
   int         cursor, a, b;
@@ -852,93 +724,6 @@ queue_layout (CdEditorBlocks *self)
 
   if (self->layout_id == 0 && self->blocks->len > 0)
     self->layout_id = g_idle_add_full (G_PRIORITY_LOW, layout_cb, self, NULL);
-}
-
-/* Copy and cut of a selection that reaches a block take the whole fence,
- * as text: GTK's own copy leaves hidden text out. */
-static gboolean
-selection_with_blocks (CdEditorBlocks *self,
-                       GtkTextIter    *start,
-                       GtkTextIter    *end)
-{
-  gboolean touched = FALSE;
-  int      a, b;
-
-  g_assert (CD_IS_EDITOR_BLOCKS (self));
-
-  if (!gtk_text_buffer_get_selection_bounds (self->buffer, start, end))
-    return FALSE;
-  a = gtk_text_iter_get_offset (start);
-  b = gtk_text_iter_get_offset (end);
-  for (guint i = 0; i < self->blocks->len; i++)
-    {
-      int s, e;
-
-      block_get_range (self, g_ptr_array_index (self->blocks, i), &s, &e);
-      if (a < e && b > s)
-        {
-          a = MIN (a, s);
-          b = MAX (b, e);
-          touched = TRUE;
-        }
-    }
-  gtk_text_buffer_get_iter_at_offset (self->buffer, start, a);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, end, b);
-  return touched;
-}
-
-/* Puts a selection that reaches a block on the clipboard, with its whole
- * fences, in place of GTK's copy or cut (@signal). Returns FALSE, leaving
- * GTK to it, when the selection reaches no block. */
-static gboolean
-copy_with_blocks (CdEditorBlocks *self,
-                  GtkTextView    *view,
-                  const char     *signal,
-                  GtkTextIter    *start,
-                  GtkTextIter    *end)
-{
-  g_autofree char *text = NULL;
-
-  g_assert (CD_IS_EDITOR_BLOCKS (self));
-  g_assert (GTK_IS_TEXT_VIEW (view));
-  g_assert (signal != NULL && start != NULL && end != NULL);
-
-  if (!selection_with_blocks (self, start, end))
-    return FALSE;
-  g_signal_stop_emission_by_name (view, signal);
-  text = gtk_text_buffer_get_text (self->buffer, start, end, TRUE);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), text);
-  return TRUE;
-}
-
-static void
-copy_clipboard_cb (GtkTextView    *view,
-                   CdEditorBlocks *self)
-{
-  GtkTextIter start, end;
-
-  g_assert (GTK_IS_TEXT_VIEW (view));
-  g_assert (CD_IS_EDITOR_BLOCKS (self));
-
-  copy_with_blocks (self, view, "copy-clipboard", &start, &end);
-}
-
-static void
-cut_clipboard_cb (GtkTextView    *view,
-                  CdEditorBlocks *self)
-{
-  GtkTextIter start, end;
-
-  g_assert (GTK_IS_TEXT_VIEW (view));
-  g_assert (CD_IS_EDITOR_BLOCKS (self));
-
-  if (!copy_with_blocks (self, view, "cut-clipboard", &start, &end))
-    return;
-  gtk_text_buffer_begin_user_action (self->buffer);
-  gtk_text_buffer_delete_interactive (self->buffer, &start, &end,
-                                      gtk_text_view_get_editable (view));
-  gtk_text_buffer_end_user_action (self->buffer);
-  gtk_text_view_scroll_mark_onscreen (view, gtk_text_buffer_get_insert (self->buffer));
 }
 
 static void
@@ -1026,13 +811,7 @@ cd_editor_blocks_new (GtkTextView *view)
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (queue_layout), self);
   g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "changed",
                             G_CALLBACK (queue_layout), self);
-  g_signal_connect (view, "move-cursor", G_CALLBACK (move_cursor_cb), self);
-  g_signal_connect_data (view, "move-cursor", G_CALLBACK (move_cursor_after_cb), self, NULL,
-                         G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  if (GTK_SOURCE_IS_VIEW (view))
-    g_signal_connect (view, "move-lines", G_CALLBACK (move_lines_cb), self);
-  g_signal_connect (view, "copy-clipboard", G_CALLBACK (copy_clipboard_cb), self);
-  g_signal_connect (view, "cut-clipboard", G_CALLBACK (cut_clipboard_cb), self);
+  _cd_editor_blocks_connect_view (self);
 
   rescan (self);
   return self;
