@@ -991,6 +991,49 @@ test_cli (Fixture      *fixture,
   }
 }
 
+/* A block kept byte for byte (a ```wordpress fence) is WordPress's markup,
+ * not prose: no rule reads it (spelling, repeated words, spacing, quotes,
+ * leftover markup, house style, names spelled two ways), whatever its
+ * captions and alt text hold, and the findings around it keep their
+ * character offsets. The fence here
+ * is longer than three backticks, as cd_wp_fence() writes it when the
+ * markup holds a run of three, and holds a shorter run of its own. */
+static void
+test_wordpress_blocks (Fixture      *fixture,
+                       gconstpointer data)
+{
+  const char *body =
+      "The the goverment met.\n\n"
+      "````wordpress\n"
+      "<!-- wp:image {\"id\":12} -->\n"
+      "<figure class=\"wp-block-image\"><img src=\"a.jpg\" alt=\"the the goverment  said\"/>"
+      "<figcaption>Teh council  met met, \"quoted ( TK [shortcode] alot, irregardless, "
+      "Mayor Lena Ortis</figcaption></figure>\n"
+      "<!-- /wp:image -->\n"
+      "```\n"
+      "the the goverment\n"
+      "````\n\n"
+      "It voted voted on the recieved plan. Mayor Lena Ortiz spoke.";
+  g_autoptr (CdArticle) article = make_article ("Council meets", body);
+  g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
+  g_autofree char *text = describe (findings, NULL);
+  const char      *after = g_utf8_strrchr (body, -1, 'I');
+  glong            voted = g_utf8_pointer_to_offset (body, after) + 3;
+  g_autofree char *expected = g_strdup_printf ("body:0-7:The the\nbody:8-17:goverment\n"
+                                               "body:%ld-%ld:voted voted\n"
+                                               "body:%ld-%ld:recieved",
+                                               voted, voted + 11, voted + 19, voted + 27);
+
+  g_assert_cmpstr (text, ==, expected);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CdFinding *f = g_ptr_array_index (findings, i);
+      g_autofree char *at = g_utf8_substring (body, f->start, f->end);
+
+      g_assert_cmpstr (at, ==, f->text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1024,6 +1067,7 @@ main (int   argc,
   ADD ("/checks/ignore", test_ignore);
   ADD ("/checks/async", test_async);
   ADD ("/checks/robustness", test_robustness);
+  ADD ("/checks/wordpress-blocks", test_wordpress_blocks);
   ADD ("/checks/cli", test_cli);
 #undef ADD
   g_test_add_func ("/checks/corpus", test_corpus);

@@ -953,6 +953,67 @@ test_data_dir_env_empty (Fixture      *f,
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Blocks kept as WordPress wrote them live in the body as ```wordpress
+ * fences; `show --json` gives them exactly, the Markdown export writes
+ * them exactly, and importing the export gives the same body again. The
+ * markup has blank lines, trailing spaces, a run of three backticks (so
+ * the fence has four), non-ASCII text and a fence that ends the body. */
+static void
+test_wordpress_fences_roundtrip (Fixture      *f,
+                                 gconstpointer data)
+{
+  const char *body =
+      "Flood waters rose overnight.\n"
+      "\n"
+      "```wordpress\n"
+      "<!-- wp:gallery {\"linkTo\":\"none\"} -->\n"
+      "<figure class=\"wp-block-gallery\"><!-- wp:image {\"id\":42} -->\n"
+      "<figure class=\"wp-block-image\"><img src=\"a.jpg\" alt=\"Sandbags – Straße\"/></figure>\n"
+      "<!-- /wp:image -->  \n"
+      "\n"
+      "<!-- wp:image {\"id\":43} /-->\n"
+      "</figure>\n"
+      "<!-- /wp:gallery -->\n"
+      "```\n"
+      "\n"
+      "Crews worked through the night.\n"
+      "\n"
+      "````wordpress\n"
+      "<!-- wp:acme/widget {\"code\":\"```\"} /-->\n"
+      "````\n";
+  g_autofree char *md = g_strconcat ("---\nheadline: Flood\nlanguage: en\n---\n", body, NULL);
+  g_autofree char *uuid = import_one (f, "blocks.md", md);
+  g_autofree char *exported = g_build_filename (f->dir, "blocks-export.md", NULL);
+  g_autofree char *again = NULL;
+  g_autofree char *contents = NULL;
+  g_auto (Run) show1 = { 0 };
+  g_auto (Run) exp = { 0 };
+  g_auto (Run) imp = { 0 };
+  g_auto (Run) show2 = { 0 };
+  g_autoptr (JsonNode) r1 = NULL;
+  g_autoptr (JsonNode) r2 = NULL;
+
+  g_strstrip (uuid);
+  run_copydesk (f, &show1, "show", uuid, "--json", NULL);
+  g_assert_cmpint (show1.status, ==, 0);
+  r1 = parse_json (show1.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (r1), "body"), ==, body);
+
+  run_copydesk (f, &exp, "export", uuid, "--format", "md", "-o", exported, NULL);
+  g_assert_cmpint (exp.status, ==, 0);
+  g_assert_true (g_file_get_contents (exported, &contents, NULL, NULL));
+  g_assert_true (g_str_has_suffix (contents, body));
+
+  run_copydesk (f, &imp, "import", exported, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+  again = g_strdup (g_strstrip (imp.out));
+  g_assert_cmpstr (again, !=, uuid);
+  run_copydesk (f, &show2, "show", again, "--json", NULL);
+  g_assert_cmpint (show2.status, ==, 0);
+  r2 = parse_json (show2.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (r2), "body"), ==, body);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -980,6 +1041,7 @@ main (int argc, char **argv)
   ADD ("/cli/command-help", test_command_help);
   ADD ("/cli/uuid-case", test_uuid_case);
   ADD ("/cli/set/file-too-large", test_set_file_too_large);
+  ADD ("/cli/wordpress-fences/roundtrip", test_wordpress_fences_roundtrip);
 #undef ADD
 
   return g_test_run ();

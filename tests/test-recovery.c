@@ -126,6 +126,21 @@ stored_body_is (const char *dir,
   return g_strcmp0 (body, expected) == 0;
 }
 
+/* Whether the session file beside the store says the cursor of @uuid was
+ * left at @offset, as the window writes it after each autosave. */
+static gboolean
+session_cursor_is (const char *dir,
+                   const char *uuid,
+                   glong       offset)
+{
+  g_autofree char *path = g_build_filename (dir, "session.ini", NULL);
+  g_autoptr (GKeyFile) session = g_key_file_new ();
+
+  if (!g_key_file_load_from_file (session, path, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+  return g_key_file_get_integer (session, "cursors", uuid, NULL) == offset;
+}
+
 /* Lets the main context run for a moment between two looks at the store,
  * without a fixed sleep deciding the outcome. */
 static void
@@ -164,10 +179,11 @@ test_kill_and_reopen (void)
   g_assert_true (cd_store_save_article (store, article, CD_REVISION_NONE, NULL, &error));
   g_clear_object (&store);
 
-  /* Type, wait until the autosave has put the words in the database (on a
-   * quiet machine within a second; the time is reported, not asserted, so
-   * a busy machine cannot fail the test), then kill -9: what was saved
-   * must survive the kill whole, and the window must come back to it. */
+  /* Type, wait until the autosave has put the words in the database and the
+   * cursor in the session file (on a quiet machine within a second; the
+   * time is reported, not asserted, so a busy machine cannot fail the
+   * test), then kill -9: what was saved must survive the kill whole, and
+   * the window must come back to it. */
   {
     const char *argv[] = { bin, "open", cd_article_get_uuid (article), "--data-dir", dir, NULL };
 
@@ -177,8 +193,12 @@ test_kill_and_reopen (void)
   app_type (xid, " Crews worked through the night.");
   typed_at = g_get_monotonic_time ();
   deadline = typed_at + 60 * G_USEC_PER_SEC;
-  while (!stored_body_is (dir, cd_article_get_uuid (article),
-                          "Smoke rose over the docks. Crews worked through the night.") &&
+  while (!(stored_body_is (dir, cd_article_get_uuid (article),
+                           "Smoke rose over the docks. Crews worked through the night.") &&
+           session_cursor_is (dir, cd_article_get_uuid (article),
+                              g_utf8_strlen ("Smoke rose over the docks. Crews worked through "
+                                             "the night.",
+                                             -1))) &&
          g_get_monotonic_time () < deadline)
     wait_a_little ();
   g_test_message ("saved %.0f ms after the last key", (g_get_monotonic_time () - typed_at) / 1000.0);

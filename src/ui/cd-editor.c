@@ -18,6 +18,7 @@
 
 #include <string.h>
 
+#include "cd-editor-blocks.h"
 #include "cd-editor-view.h"
 #include "cd-editor.h"
 #include "cd-search-bar.h"
@@ -27,8 +28,9 @@ struct _CdEditor
 {
   GtkWidget parent_instance;
 
-  CdArticle *article;
-  gulong     body_notify_id;
+  CdArticle      *article;
+  gulong          body_notify_id;
+  CdEditorBlocks *blocks;
 
   CdSearchBar   *search_bar;
   CdEditorView  *view;
@@ -116,10 +118,12 @@ body_notify_cb (CdEditor *self)
   gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, a));
   gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (text, a_end));
   self->loading = TRUE;
+  cd_editor_blocks_begin_change (self->blocks);
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_delete (buffer, &start, &end);
   gtk_text_buffer_insert (buffer, &start, b, b_end - b);
   gtk_text_buffer_end_user_action (buffer);
+  cd_editor_blocks_end_change (self->blocks);
   self->loading = FALSE;
 }
 
@@ -154,6 +158,7 @@ cd_editor_dispose (GObject *object)
 
   g_clear_signal_handler (&self->body_notify_id, self->article);
   g_clear_object (&self->article);
+  g_clear_object (&self->blocks);
   _cd_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_EDITOR);
 
   G_OBJECT_CLASS (cd_editor_parent_class)->dispose (object);
@@ -210,6 +215,7 @@ cd_editor_init (CdEditor *self)
   cd_status_strip_set_buffer (self->status_strip, get_buffer (self));
   g_signal_connect_object (get_buffer (self), "changed", G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  self->blocks = cd_editor_blocks_new (GTK_TEXT_VIEW (cd_editor_view_get_source_view (self->view)));
 }
 
 GtkWidget *
@@ -385,4 +391,17 @@ cd_editor_get_status_text (CdEditor *self)
 {
   g_return_val_if_fail (CD_IS_EDITOR (self), NULL);
   return cd_status_strip_get_text (self->status_strip);
+}
+
+/**
+ * cd_editor_get_blocks:
+ *
+ * Returns: (transfer none): the blocks kept as WordPress wrote them, each
+ *   shown in the body as a chip
+ */
+CdEditorBlocks *
+cd_editor_get_blocks (CdEditor *self)
+{
+  g_return_val_if_fail (CD_IS_EDITOR (self), NULL);
+  return self->blocks;
 }

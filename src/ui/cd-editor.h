@@ -9,6 +9,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "cd-article.h"
+#include "cd-editor-blocks.h"
 #include "cd-status-strip.h"
 
 G_BEGIN_DECLS
@@ -38,5 +39,6 @@ void             cd_editor_select_range (CdEditor *self,
                                          int       start,
                                          int       end);
 char            *cd_editor_get_status_text (CdEditor *self);
+CdEditorBlocks  *cd_editor_get_blocks (CdEditor *self);
 
 G_END_DECLS
