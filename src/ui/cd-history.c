@@ -235,10 +235,17 @@ cd_history_restore_selected (CdHistory *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* A revision's row: when, why (and its name), and what the article was
+ * then: its headline and length, so that rows are told apart by what they
+ * hold, not by the time alone. The row's accessible name says all three. */
 static GtkWidget *
 revision_row (CdRevision *revision)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget       *row = gtk_list_box_row_new ();
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  CdArticle       *snapshot = cd_revision_get_snapshot (revision);
+  g_autofree char *what = NULL;
+  g_autofree char *name = NULL;
   g_autoptr (GDateTime) local = g_date_time_to_local (cd_revision_get_created (revision));
   g_autofree char *day = cd_article_row_format_time (local);
   g_autofree char *clock = g_date_time_format (local, "%H:%M");
@@ -269,7 +276,28 @@ revision_row (CdRevision *revision)
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), label);
-  return box;
+
+  if (snapshot != NULL)
+    {
+      guint       words = cd_count_words (cd_article_get_body (snapshot));
+      const char *headline = cd_article_get_headline (snapshot);
+
+      what = g_strdup_printf (
+          /* Translators: a revision's length in words, then its headline */
+          g_dngettext (GETTEXT_PACKAGE, "%u word · %s", "%u words · %s", words), words,
+          cd_text_is_blank (headline) ? _ ("Untitled") : headline);
+      label = gtk_label_new (what);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* Translators: a history row as a screen reader says it: when, why, what */
+  name = g_strdup_printf (_ ("%s, %s, %s"), when, reason, what != NULL ? what : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return row;
 }
 
 static gboolean
