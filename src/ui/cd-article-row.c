@@ -119,6 +119,27 @@ cd_article_row_format_time (GDateTime *time)
   return g_date_time_format (local, _ ("%e %b %Y"));
 }
 
+/* One name a screen reader says for the row: headline, status, when and
+ * how long. GTK 4.8 names a list's row widget after nothing, so the name
+ * goes on the row the list made around this one too. */
+static void
+update_accessible_name (CdArticleRow *self)
+{
+  g_autofree char *name = NULL;
+  GtkWidget       *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  g_assert (CD_IS_ARTICLE_ROW (self));
+
+  /* Translators: a library row as a screen reader says it: headline, status, details */
+  name = g_strdup_printf (_ ("%s, %s, %s"), gtk_label_get_text (GTK_LABEL (self->headline)),
+                          gtk_label_get_text (GTK_LABEL (self->status)),
+                          gtk_label_get_text (GTK_LABEL (self->details)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+}
+
 static void
 update_details (CdArticleRow *self)
 {
@@ -132,6 +153,7 @@ update_details (CdArticleRow *self)
   g_assert (CD_IS_ARTICLE_ROW (self));
 
   gtk_label_set_text (GTK_LABEL (self->details), text);
+  update_accessible_name (self);
 }
 
 static void
@@ -176,6 +198,7 @@ update_headline (CdArticleRow *self)
       gtk_label_set_text (GTK_LABEL (self->headline), headline);
       gtk_widget_remove_css_class (self->headline, "dim-label");
     }
+  update_accessible_name (self);
 }
 
 static void
@@ -194,6 +217,7 @@ update_status (CdArticleRow *self)
       gtk_widget_remove_css_class (self->status, other);
     }
   gtk_widget_add_css_class (self->status, css);
+  update_accessible_name (self);
 }
 
 static void
