@@ -909,6 +909,62 @@ test_add_remove_api (Fixture      *fixture,
   g_assert_nonnull (strstr (error->message, "“core”"));
 }
 
+/* A port on this machine where nothing listens, as a site that cannot
+ * be reached. */
+static char *
+unreachable_url (void)
+{
+  g_autoptr (GSocket) socket = NULL;
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GError) error = NULL;
+  guint16 port;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                         &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (socket, any, FALSE, &error));
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (socket, NULL);
+  return g_strdup_printf ("http://127.0.0.1:%u", port);
+}
+
+/* Offline, the account is added unchecked (an empty display name), with
+ * its row and its password kept: the first sync that reaches the site
+ * checks it. */
+static void
+test_add_offline (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->data_dir, "copydesk.db", NULL);
+  g_autofree char *url = unreachable_url ();
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (CdAccount) account = NULL;
+  g_autoptr (CdAccount) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *secret = NULL;
+
+  if (!need_setup ())
+    return;
+
+  db = open_db (path);
+  account = new_account ("train", url);
+  name = add_account (account, db, "abcd efgh ijkl mnop", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "");
+  loaded = cd_account_load (db, "train", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_account_get_url (loaded), ==, url);
+  secret = stored_password ("train", url, wp->user);
+  g_assert_cmpstr (secret, ==, "abcd efgh ijkl mnop");
+  g_assert_true (remove_account (db, "train", &error));
+  g_assert_no_error (error);
+}
+
 /* The keyring step fails (a locked keyring): the password was checked,
  * but no row is written for a new account, and an account being re-added
  * under a new address keeps its row and its earlier password. */
@@ -1085,6 +1141,7 @@ main (int   argc,
   ADD ("/accounts/sync-db-versions", test_sync_db_versions);
   ADD ("/accounts/add", test_add);
   ADD ("/accounts/same-login-refused", test_same_login_refused);
+  ADD ("/accounts/add-offline", test_add_offline);
   ADD ("/accounts/wrong-password", test_wrong_password);
   ADD ("/accounts/no-secret-service", test_no_secret_service);
   ADD ("/accounts/refuses-password-in-arguments", test_refuses_argv_password);

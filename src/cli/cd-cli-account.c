@@ -197,9 +197,13 @@ account_add (CdCli *cli,
       goto out;
     }
 
-  printf ("Account “%s” %s: %s (%s) on %s; the password is in the keyring.\n",
-          name, replaced ? "updated" : "added", user, display_name,
-          cd_account_get_url (account));
+  if (*display_name == '\0')
+    printf ("Account “%s” %s: %s on %s, not checked yet: the site could not be reached. The "
+            "password is in the keyring; the next sync that reaches the site checks it.\n",
+            name, replaced ? "updated" : "added", user, cd_account_get_url (account));
+  else
+    printf ("Account “%s” %s: %s (%s) on %s; the password is in the keyring.\n", name,
+            replaced ? "updated" : "added", user, display_name, cd_account_get_url (account));
   status = CD_EXIT_OK;
 
 out:

@@ -331,9 +331,15 @@ on_added (GObject      *source,
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->user_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-  /* Translators: the account's name, then the user's name on the site. */
-  message = g_strdup_printf (_ ("Account “%s” added: connected as %s"),
-                             cd_account_get_name (account), display_name);
+  if (*display_name == '\0')
+    /* Translators: the account's name; the site was offline when it was added */
+    message = g_strdup_printf (_ ("Account “%s” added; the site could not be reached, so the "
+                                  "password is checked at the next sync"),
+                               cd_account_get_name (account));
+  else
+    /* Translators: the account's name, then the user's name on the site. */
+    message = g_strdup_printf (_ ("Account “%s” added: connected as %s"),
+                               cd_account_get_name (account), display_name);
   set_status (self, toast (self, message) ? NULL : message, FALSE);
   refresh (self);
 }

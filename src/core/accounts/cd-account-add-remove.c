@@ -253,6 +253,17 @@ on_add_verified (GObject      *source,
 
   data = g_task_get_task_data (task);
   data->display_name = cd_cms_verify_finish (CD_CMS (source), result, &error);
+  /* A reporter on a train adds the account now: a site that cannot be
+   * reached (no network, no answer) does not stop it. The account is kept
+   * unchecked, with an empty display name, and the first sync that reaches
+   * the site checks the password. A site that answers and refuses does. */
+  if (data->display_name == NULL &&
+      (g_error_matches (error, CD_CMS_ERROR, CD_CMS_ERROR_OFFLINE) ||
+       g_error_matches (error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT)))
+    {
+      g_clear_error (&error);
+      data->display_name = g_strdup ("");
+    }
   if (data->display_name == NULL)
     {
       g_task_return_error (task, error);
@@ -274,7 +285,8 @@ on_add_verified (GObject      *source,
  * over plain http that is not on this machine (cd_account_check_secure())
  * and an account whose login another one already has (see
  * cd_account_check_unique(), run on @db before anything else); checks
- * @password with the site; then, in a worker thread, keeps @password in
+ * @password with the site (a site that cannot be reached leaves it to the
+ * first sync that reaches it); then, in a worker thread, keeps @password in
  * the keyring and writes the row. Nothing is kept when the site refuses
  * the password; when the row cannot be written, the keyring is put back
  * as it was. Once the row is written, the password kept for the account's
@@ -336,7 +348,8 @@ cd_account_add_async (CdAccount          *self,
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the user's display name on the
- *   site; %NULL with %CD_ACCOUNT_ERROR_DUPLICATE, %CD_CMS_ERROR_AUTH,
+ *   site, empty when the site could not be reached to check the password;
+ *   %NULL with %CD_ACCOUNT_ERROR_DUPLICATE, %CD_CMS_ERROR_AUTH,
  *   %CD_CMS_ERROR_NO_SECRET_SERVICE, a %CD_SYNC_DB_ERROR and the like
  */
 char *
