@@ -703,6 +703,19 @@ test_scroll_sync (Fixture      *fixture,
   g_assert_cmpfloat (eval_number (fixture, "window.scrollY"), ==, 0);
 }
 
+/* A still page gains nothing from GPU compositing, and without a GPU it
+ * cost the web process seconds of shader compiling and 70 MB. */
+static void
+test_painted_by_cpu (Fixture      *fixture,
+                     gconstpointer data)
+{
+  WebKitSettings *settings = webkit_web_view_get_settings (cd_preview_get_web_view (fixture->preview));
+
+  g_assert_cmpint (webkit_settings_get_hardware_acceleration_policy (settings), ==,
+                   WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
+  g_assert_false (webkit_settings_get_enable_webgl (settings));
+}
+
 /* The page draws its own thin scrollbar, which takes its width beside the
  * page. WebKit's overlay scrollbars take none, and show and fade out again
  * on every scroll, so the window kept repainting for seconds each time the
@@ -1052,6 +1065,7 @@ main (int   argc,
   ADD ("/preview/scroll-sync", test_scroll_sync);
   ADD ("/preview/no-horizontal-overflow", test_no_horizontal_overflow);
   ADD ("/preview/static-scrollbar", test_static_scrollbar);
+  ADD ("/preview/painted-by-cpu", test_painted_by_cpu);
   ADD ("/preview/featured-image", test_featured_image);
   ADD ("/preview/no-article", test_no_article);
   ADD ("/preview/web-process-ends", test_web_process_ends);

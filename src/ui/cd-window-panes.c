@@ -254,8 +254,12 @@ after_first_paint_cb (GdkFrameClock *clock,
   g_assert (CD_IS_WINDOW (self));
 
   g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
+  /* Ahead of the text view's layout idles: they lay out the whole article
+   * (seconds for 10,000 words on a slow machine) and an ordinary idle
+   * waited for all of them. Made at once, the web view's processes start
+   * and load the page on the other core meanwhile. */
   if (self->preview == NULL && self->preview_idle_id == 0)
-    self->preview_idle_id = g_idle_add (create_preview_cb, self);
+    self->preview_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, create_preview_cb, self, NULL);
 }
 
 /* Called when the window is mapped: the preview's width as it was left,
