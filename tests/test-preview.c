@@ -204,6 +204,18 @@ wait_for_paint (Fixture *fixture)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Sets the article's body and waits until the page shows it. */
+static void
+show_body (Fixture    *fixture,
+           const char *body)
+{
+  guint n_before = fixture->n_updates;
+
+  cd_article_set_body (fixture->article, body);
+  wait_for_update (fixture, n_before);
+  wait_for_paint (fixture);
+}
+
 static void
 on_updated (CdPreview *preview,
             Fixture   *fixture)
@@ -386,10 +398,7 @@ test_update_keeps_scroll (Fixture      *fixture,
   guint            n_before;
   double           scroll_y;
 
-  n_before = fixture->n_updates;
-  cd_article_set_body (fixture->article, body);
-  wait_for_update (fixture, n_before);
-  wait_for_paint (fixture);
+  show_body (fixture, body);
 
   scroll_y = eval_number (fixture, "window.scrollTo(0, 2400); window.scrollY");
   g_assert_cmpfloat (scroll_y, ==, 2400);
@@ -648,7 +657,6 @@ test_scroll_sync (Fixture      *fixture,
   g_autofree char *intro = NULL;
   g_autofree char *body = NULL;
   g_autofree char *text = NULL;
-  guint            n_before;
   double           top;
 
   /* Lines: 1 heading, 3-5 a paragraph, 7-8 a list, 10-12 a table, then
@@ -664,10 +672,7 @@ test_scroll_sync (Fixture      *fixture,
                     "| --- | ---: |\n"
                     "| Greens | 12 |");
   body = make_long_body (intro, 150);
-  n_before = fixture->n_updates;
-  cd_article_set_body (fixture->article, body);
-  wait_for_update (fixture, n_before);
-  wait_for_paint (fixture);
+  show_body (fixture, body);
 
   text = synced_text (fixture, 8);
   g_assert_cmpstr (text, ==, "second item");
@@ -696,6 +701,85 @@ test_scroll_sync (Fixture      *fixture,
   text = synced_text (fixture, 1);
   g_assert_cmpstr (text, ==, "The vote");
   g_assert_cmpfloat (eval_number (fixture, "window.scrollY"), ==, 0);
+}
+
+/* A still page gains nothing from GPU compositing, and without a GPU it
+ * cost the web process seconds of shader compiling and 70 MB. */
+static void
+test_painted_by_cpu (Fixture      *fixture,
+                     gconstpointer data)
+{
+  WebKitSettings *settings = webkit_web_view_get_settings (cd_preview_get_web_view (fixture->preview));
+
+  g_assert_cmpint (webkit_settings_get_hardware_acceleration_policy (settings), ==,
+                   WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
+  g_assert_false (webkit_settings_get_enable_webgl (settings));
+}
+
+/* The page draws its own thin scrollbar, which takes its width beside the
+ * page. WebKit's overlay scrollbars take none, and show and fade out again
+ * on every scroll, so the window kept repainting for seconds each time the
+ * preview followed the editor. */
+static void
+test_static_scrollbar (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autofree char *body = make_long_body ("First paragraph.", 100);
+
+  show_body (fixture, body);
+  g_assert_cmpfloat (eval_number (fixture, "window.scrollTo(0, 1000); window.scrollY"), ==, 1000);
+  wait_for_paint (fixture);
+  g_assert_cmpfloat (eval_number (fixture, "window.innerWidth - document.documentElement.clientWidth"),
+                     ==, 6);
+  g_assert_cmpfloat (eval_number (fixture, "window.innerHeight - document.documentElement.clientHeight"),
+                     ==, 0);
+}
+
+/* Nothing in the body makes the page wider than the pane: a horizontal
+ * scrollbar would appear (and fade, redrawing) whenever the preview follows
+ * the editor, and text off to the side is text nobody reads. */
+static void
+test_no_horizontal_overflow (Fixture      *fixture,
+                             gconstpointer data)
+{
+  g_autoptr (GString) url = g_string_new ("https://example.org/");
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autofree char *overflowing = NULL;
+
+  /* No hyphen, slash or other place where a line may break. */
+  while (url->len < 300)
+    g_string_append (url, "averylongpathsegmentwithoutspaces");
+  g_string_append_printf (body, "A bare link: %s\n\n", url->str);
+  g_string_append_printf (body, "A [link whose text is the address](%s) and `%s` inline.\n\n",
+                          url->str, url->str);
+  g_string_append_printf (body, "```\n%s\n```\n\n", url->str);
+  g_string_append_printf (body, "    indented code: %s\n\n", url->str);
+  g_string_append (body, "| Region | Households | Budget (m) | Change | Status | Source | Note |\n"
+                         "|:--|--:|--:|--:|:-:|:--|:--|\n");
+  for (guint i = 0; i < 5; i++)
+    g_string_append_printf (body, "| Harbourside-%u | 32,026 | 120.9 | -11.6%% | Under review | "
+                                  "[report](https://example.org/data/harbourside) | %s |\n",
+                            i, url->str);
+  g_string_append_printf (body, "\n> %s\n\n- %s\n\n## %s\n\n![%s](data:image/png;base64,%s)\n",
+                          url->str, url->str, url->str, url->str, png_base64);
+
+  gtk_window_set_default_size (fixture->window, 360, 600);
+  cd_article_set_headline (fixture->article, url->str);
+  cd_article_set_dek (fixture->article, url->str);
+  cd_article_set_byline (fixture->article, url->str);
+  cd_article_set_tags (fixture->article, (const char *const[]){ url->str, NULL });
+  show_body (fixture, body->str);
+  g_assert_cmpfloat (eval_number (fixture, "document.documentElement.clientWidth"), <=, 360);
+
+  /* Names what sticks out, so that a failure says where to look. */
+  overflowing = eval_string (fixture,
+                             "(() => { const width = document.documentElement.clientWidth;"
+                             "  return Array.from(document.querySelectorAll('#article *'))"
+                             "    .filter((el) => el.getBoundingClientRect().right > width + 0.5)"
+                             "    .map((el) => el.localName).join(' '); })()");
+  g_assert_cmpstr (overflowing, ==, "");
+  g_assert_cmpfloat (eval_number (fixture, "document.documentElement.scrollWidth"), <=,
+                     eval_number (fixture, "document.documentElement.clientWidth"));
 }
 
 typedef struct
@@ -983,6 +1067,9 @@ main (int   argc,
   ADD ("/preview/raw-html-is-inert", test_raw_html_is_inert);
   ADD ("/preview/remote-images", test_remote_images);
   ADD ("/preview/scroll-sync", test_scroll_sync);
+  ADD ("/preview/no-horizontal-overflow", test_no_horizontal_overflow);
+  ADD ("/preview/static-scrollbar", test_static_scrollbar);
+  ADD ("/preview/painted-by-cpu", test_painted_by_cpu);
   ADD ("/preview/featured-image", test_featured_image);
   ADD ("/preview/no-article", test_no_article);
   ADD ("/preview/web-process-ends", test_web_process_ends);

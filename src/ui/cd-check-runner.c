@@ -165,6 +165,8 @@ run_cb (GObject      *source,
       g_warning ("The checks failed: %s", error->message);
       return;
     }
+  g_debug ("The checks found %u findings (edit %u, now %u)", findings->len, generation,
+           self->generation);
   /* Offsets are only good for the text they were made from. */
   if (generation == self->generation && self->article != NULL)
     set_findings (self, findings);
@@ -191,6 +193,7 @@ start_check (CdCheckRunner *self)
       return;
     }
   copy = snapshot (self);
+  g_debug ("Checking the article (edit %u)", self->generation);
   data = g_new0 (RunData, 1);
   data->self = self;
   data->generation = self->generation;

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -218,6 +220,7 @@ cd_preview_send_update (CdPreview *self)
   if (g_strcmp0 (json, self->last_sent) == 0)
     return;
 
+  g_debug ("Sending an update of %zu bytes to the preview", strlen (json));
   script = g_strdup_printf ("copydesk.update(%s)", json);
   g_free (self->last_sent);
   self->last_sent = g_steal_pointer (&json);
@@ -237,6 +240,7 @@ cd_preview_send_scroll (CdPreview *self)
   g_assert (CD_IS_PREVIEW (self));
 
   self->scroll_pending = FALSE;
+  g_debug ("Scrolling the preview to body line %u", self->pending_line);
   script = g_strdup_printf ("copydesk.scrollToLine(%u)", self->pending_line);
   webkit_web_view_evaluate_javascript (self->web_view, script, -1, NULL, NULL,
                                        self->cancellable, NULL, NULL);

@@ -4,6 +4,11 @@
  *     again; it prints the monotonic time of its first frame clock
  *     "after-paint" (COPYDESK_REPORT_FRAMES) and quits
  *     (COPYDESK_EXIT_AFTER_FIRST_FRAME). Budget: under 400 ms.
+ *   - start to settled: the real binary again, printing every frame it
+ *     paints (COPYDESK_REPORT_FRAMES=all) with the caret not blinking;
+ *     settled is the last frame before three seconds without one, and the
+ *     CPU time and PSS of the app and its WebKit processes are read then.
+ *     With GTK's default renderer (llvmpipe under Xvfb) and with cairo.
  *   - keystroke to preview updated: a character inserted at the cursor as
  *     typing does, until the preview's "updated" (the page applied it).
  *     Budget: under 50 ms at the 95th percentile.
@@ -38,6 +43,7 @@
 #define KEY_SAMPLES 60
 #define TYPING_SECONDS 10
 #define TYPING_EVERY_MS 50
+#define SETTLE_RUNS 3
 
 static void
 print_figures (const char *what,
@@ -83,6 +89,7 @@ static GSubprocess *
 spawn_app (const char        *dir,
            const char        *uuid,
            gboolean           exit_after_frame,
+           const char *const *env,
            GDataInputStream **output)
 {
   g_autoptr (GSubprocessLauncher) launcher = NULL;
@@ -95,6 +102,16 @@ spawn_app (const char        *dir,
   g_subprocess_launcher_setenv (launcher, "COPYDESK_REPORT_FRAMES", "1", TRUE);
   if (exit_after_frame)
     g_subprocess_launcher_setenv (launcher, "COPYDESK_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
+  /* NAME=VALUE sets, a bare NAME unsets. */
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto (GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      if (pair[1] != NULL)
+        g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+      else
+        g_subprocess_launcher_unsetenv (launcher, pair[0]);
+    }
   process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
   *output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
@@ -137,7 +154,7 @@ bench_startup (const char *dir,
       gint64 start = g_get_monotonic_time ();
       double ms, cpu_ms;
 
-      process = spawn_app (dir, uuid, TRUE, &output);
+      process = spawn_app (dir, uuid, TRUE, NULL, &output);
       ms = (read_report (output, "first-frame ") - start) / 1000.0;
       /* Read at once, while the app is only starting to quit. */
       cpu_ms = process_cpu_ms (g_subprocess_get_identifier (process));
@@ -181,7 +198,8 @@ read_kib (const char *pid,
 static guint64
 tree_rss_kib (GPid     root,
               GString *who,
-              guint64 *pss_total)
+              guint64 *pss_total,
+              double  *cpu_total)
 {
   g_autoptr (GHashTable) parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GPtrArray) queue = g_ptr_array_new_with_free_func (g_free);
@@ -219,6 +237,8 @@ tree_rss_kib (GPid     root,
       total += rss;
       /* Shared libraries count once in PSS, split between their users. */
       *pss_total += read_kib (pid, "smaps_rollup", "Pss:");
+      if (cpu_total != NULL)
+        *cpu_total += MAX (process_cpu_ms (pid), 0);
       if (g_file_get_contents (comm_path, &comm, NULL, NULL))
         g_string_append_printf (who, "%s%s %.1f MB", who->len ? ", " : "", g_strstrip (comm),
                                 rss / 1024.0);
@@ -235,19 +255,122 @@ bench_memory (const char *dir,
               const char *uuid)
 {
   g_autoptr (GDataInputStream) output = NULL;
-  g_autoptr (GSubprocess) process = spawn_app (dir, uuid, FALSE, &output);
+  g_autoptr (GSubprocess) process = spawn_app (dir, uuid, FALSE, NULL, &output);
   g_autoptr (GString) who = g_string_new (NULL);
   guint64 kib, pss = 0;
 
   read_report (output, "preview-loaded ");
   /* Let the first render and autosave settle. */
   g_usleep (2 * G_USEC_PER_SEC);
-  kib = tree_rss_kib (atoi (g_subprocess_get_identifier (process)), who, &pss);
+  kib = tree_rss_kib (atoi (g_subprocess_get_identifier (process)), who, &pss, NULL);
   printf ("%-40s %8.1f MB VmRSS summed, %.1f MB PSS   (%s)   budget: under 250 MB\n",
           "resident memory, app + web processes", kib / 1024.0, pss / 1024.0, who->str);
   fflush (stdout);
   g_subprocess_send_signal (process, SIGTERM);
   g_subprocess_wait (process, NULL, NULL);
+}
+
+/* Hands the app's output lines to the benchmark, which waits for them with
+ * a timeout; an empty line marks the end. */
+static gpointer
+read_lines_thread (gpointer data)
+{
+  GDataInputStream *output = data;
+  GAsyncQueue      *lines = g_object_get_data (G_OBJECT (output), "lines");
+  char             *line;
+
+  g_assert (G_IS_DATA_INPUT_STREAM (output));
+
+  while ((line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, NULL)) != NULL)
+    if (*line != '\0')
+      g_async_queue_push (lines, line);
+    else
+      g_free (line);
+  g_async_queue_push (lines, g_strdup (""));
+  return NULL;
+}
+
+#define QUIET_USEC (3 * G_USEC_PER_SEC)
+
+static void
+bench_settle (const char        *dir,
+              const char        *uuid,
+              const char        *renderer,
+              const char *const *env)
+{
+  g_autoptr (GArray) settled = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) pss = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *config = g_build_filename (dir, "bench-config", NULL);
+  g_autofree char *gtk_dir = g_build_filename (config, "gtk-4.0", NULL);
+  g_autofree char *ini = g_build_filename (gtk_dir, "settings.ini", NULL);
+  g_autofree char *config_env = g_strdup_printf ("XDG_CONFIG_HOME=%s", config);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) all_env = NULL;
+  g_autofree char *what = NULL;
+
+  /* A blinking caret would redraw for ever. */
+  g_assert_cmpint (g_mkdir_with_parents (gtk_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (ini, "[Settings]\ngtk-cursor-blink=false\n", -1, NULL));
+  g_strv_builder_add (builder, "COPYDESK_REPORT_FRAMES=all");
+  g_strv_builder_add (builder, config_env);
+  g_strv_builder_addv (builder, (const char **) env);
+  all_env = g_strv_builder_end (builder);
+
+  for (guint run = 0; run < SETTLE_RUNS; run++)
+    {
+      g_autoptr (GDataInputStream) output = NULL;
+      g_autoptr (GSubprocess) process = NULL;
+      g_autoptr (GAsyncQueue) lines = g_async_queue_new_full (g_free);
+      g_autoptr (GString) who = g_string_new (NULL);
+      gint64   start = g_get_monotonic_time ();
+      gint64   last = 0;
+      guint    n_frames = 0;
+      guint64  pss_kib = 0;
+      double   cpu_ms = 0, value;
+      GThread *reader;
+
+      process = spawn_app (dir, uuid, FALSE, (const char *const *) all_env, &output);
+      g_object_set_data (G_OBJECT (output), "lines", lines);
+      reader = g_thread_new ("bench-lines", read_lines_thread, output);
+      for (;;)
+        {
+          g_autofree char *line = g_async_queue_timeout_pop (lines, QUIET_USEC);
+
+          if (line == NULL && last != 0)
+            break;
+          if (line == NULL)
+            continue;
+          if (*line == '\0')
+            g_error ("The app stopped before its window settled.");
+          if (g_str_has_prefix (line, "frame ") || g_str_has_prefix (line, "first-frame "))
+            {
+              last = g_ascii_strtoll (strchr (line, ' ') + 1, NULL, 10);
+              n_frames++;
+            }
+          if (g_get_monotonic_time () - start > 120 * G_USEC_PER_SEC)
+            g_error ("The window was still redrawing two minutes after start.");
+        }
+      tree_rss_kib (atoi (g_subprocess_get_identifier (process)), who, &pss_kib, &cpu_ms);
+      value = (last - start) / 1000.0;
+      g_array_append_val (settled, value);
+      value = n_frames;
+      g_array_append_val (frames, value);
+      g_array_append_val (cpu, cpu_ms);
+      value = pss_kib / 1024.0;
+      g_array_append_val (pss, value);
+
+      g_subprocess_send_signal (process, SIGTERM);
+      g_subprocess_wait (process, NULL, NULL);
+      g_thread_join (reader);
+    }
+  what = g_strdup_printf ("start to settled (%s)", renderer);
+  print_figures (what, settled, "ms", "within 1.2x GNOME Text Editor's (compare.sh)");
+  print_figures ("  frames painted by then", frames, "", "");
+  print_figures ("  CPU, app + web processes, by then", cpu, "ms",
+                 "within 1.5x GNOME Text Editor's (compare.sh)");
+  print_figures ("  PSS, app + web processes, then", pss, "MB", "below ghostwriter's (compare.sh)");
 }
 
 typedef struct
@@ -448,6 +571,13 @@ main (int    argc,
   }
   bench_startup (fixture.dir, cd_article_get_uuid (article));
   bench_memory (fixture.dir, cd_article_get_uuid (article));
+  {
+    const char *gl[] = { "GSK_RENDERER", "WEBKIT_DISABLE_COMPOSITING_MODE", NULL };
+    const char *cairo[] = { "GSK_RENDERER=cairo", "WEBKIT_DISABLE_COMPOSITING_MODE=1", NULL };
+
+    bench_settle (fixture.dir, cd_article_get_uuid (article), "GTK's default renderer", gl);
+    bench_settle (fixture.dir, cd_article_get_uuid (article), "cairo", cairo);
+  }
 
   window = cd_ui_start (&fixture, cd_article_get_uuid (article));
   cd_ui_wait_preview_loaded (window);
