@@ -9,9 +9,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cd-cli.h"
 #ifdef CD_HAVE_UI
@@ -67,6 +69,32 @@ opens_files (int    argc,
   return g_str_has_prefix (argv[1], "file://") || g_file_test (argv[1], G_FILE_TEST_EXISTS);
 }
 
+#ifdef CD_HAVE_UI
+/* Without a GPU render node GTK's GL renderer runs on llvmpipe: every frame
+ * is drawn twice in software and its shaders cost about 100 MB to compile.
+ * There the cairo renderer draws the same pixels for a fraction of the CPU.
+ * GSK_RENDERER set by the person wins. */
+static void
+choose_renderer (void)
+{
+  g_autoptr (GDir) dri = NULL;
+  const char *name;
+
+  if (g_getenv ("GSK_RENDERER") != NULL)
+    return;
+  if ((dri = g_dir_open ("/dev/dri", 0, NULL)) != NULL)
+    while ((name = g_dir_read_name (dri)) != NULL)
+      if (g_str_has_prefix (name, "renderD"))
+        {
+          g_autofree char *path = g_build_filename ("/dev/dri", name, NULL);
+
+          if (g_access (path, R_OK | W_OK) == 0)
+            return;
+        }
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+}
+#endif
+
 int
 main (int    argc,
       char **argv)
@@ -114,6 +142,7 @@ main (int    argc,
         }
       else
         n_args = argc; /* files, which GApplication hands to "open" */
+      choose_renderer ();
       app = cd_application_new (cli.data_dir, open_uuid);
       status = g_application_run (G_APPLICATION (app), n_args, argv);
 #else
