@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "cd-checks-panel.h"
+#include "cd-pane-bin.h"
 #include "cd-window-private.h"
 
 static void
@@ -124,22 +125,62 @@ setup_checks_pane (CdWindow *self)
   g_signal_connect (self, "notify::document", G_CALLBACK (checks_document_cb), NULL);
 }
 
+/* The preview shown narrower than it needs (its divider dragged, or the
+ * window narrowed) while the window has room for it: the divider moves back,
+ * so a preview that is on is never a sliver. */
+static gboolean
+preview_squeezed (CdWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+  int need = cd_pane_bin_get_width (CD_PANE_BIN (self->preview_bin));
+  int editor = 0, unused;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  gtk_widget_get_size_request (self->editor_column, &editor, &unused);
+  return gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)) && width >= editor + need &&
+         gtk_widget_get_width (GTK_WIDGET (self->preview_bin)) < need;
+}
+
+static void
+preview_squeezed_cb (CdWindow *self)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  if (preview_squeezed (self))
+    gtk_paned_set_position (self->paned,
+                            gtk_paned_get_position (self->paned) -
+                                (cd_pane_bin_get_width (CD_PANE_BIN (self->preview_bin)) -
+                                 gtk_widget_get_width (GTK_WIDGET (self->preview_bin))));
+}
+
 /* A folded (narrow) window has room for the editor alone: the preview and
  * the checks stay hidden and their buttons make way for the title; the
- * article menu still reaches everything. */
+ * article menu still reaches everything. Unfolded, a pane shows when its
+ * setting is on and the window has room for it (see
+ * _cd_window_panes_allocated()). */
 static void
 update_panes (CdWindow *self)
 {
-  gboolean folded, show;
+  gboolean folded, preview, checks;
 
   g_assert (CD_IS_WINDOW (self));
 
   folded = adw_leaflet_get_folded (self->leaflet);
-  show = g_settings_get_boolean (self->settings, "show-preview");
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), show && !folded);
-  gtk_revealer_set_reveal_child (self->checks_revealer,
-                                 g_settings_get_boolean (self->settings, "show-checks") &&
-                                     !folded);
+  preview = g_settings_get_boolean (self->settings, "show-preview") && !folded &&
+            self->room_for_preview;
+  checks = g_settings_get_boolean (self->settings, "show-checks") && !folded &&
+           self->room_for_checks;
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), preview);
+  /* The pane slides when the person turns it on or off (F7); when the
+   * window's width decides, it goes at once: a slide would keep the layout
+   * moving, and the leaflet deciding again, for a quarter second. */
+  gtk_revealer_set_transition_duration (
+      self->checks_revealer,
+      g_settings_get_boolean (self->settings, "show-checks") != self->checks_setting_shown ? 200
+                                                                                           : 0);
+  self->checks_setting_shown = g_settings_get_boolean (self->settings, "show-checks");
+  gtk_revealer_set_reveal_child (self->checks_revealer, checks);
   gtk_widget_set_visible (self->preview_toggle, !folded);
   gtk_widget_set_visible (self->checks_toggle, !folded);
   gtk_widget_set_visible (self->history_button, !folded);
@@ -155,6 +196,54 @@ update_panes_cb (gpointer data)
   self->panes_idle_id = 0;
   update_panes (self);
   return G_SOURCE_REMOVE;
+}
+
+static int
+width_request (GtkWidget *widget)
+{
+  int width, height;
+
+  g_assert (GTK_IS_WIDGET (widget));
+
+  gtk_widget_get_size_request (widget, &width, &height);
+  return MAX (width, 0);
+}
+
+/* Once a pane is shown it stays until the window is narrower than it
+ * needs; hidden, it comes back only this much wider than that. Without
+ * the margin a width at the edge would show the pane, which makes the
+ * leaflet fold, which hides it, which unfolds the leaflet, and so on. */
+#define PANE_HYSTERESIS 48
+
+/* Whether the window, @width wide, has room for the preview and for the
+ * checks, from the panes' minimum widths: the sidebar and the editor
+ * first, then the preview, then the checks. A change is applied after the
+ * allocation, which it would otherwise change in the middle. */
+void
+_cd_window_panes_allocated (CdWindow *self,
+                            int       width)
+{
+  int      base, with_preview, with_checks;
+  gboolean preview, checks;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->editor_column == NULL || self->settings == NULL)
+    return;
+  base = width_request (GTK_WIDGET (self->sidebar)) + width_request (self->editor_column);
+  with_preview = base + cd_pane_bin_get_width (CD_PANE_BIN (self->preview_bin));
+  preview = width >= with_preview + (self->room_for_preview ? 0 : PANE_HYSTERESIS);
+  with_checks = (preview && g_settings_get_boolean (self->settings, "show-preview")
+                     ? with_preview
+                     : base) +
+                cd_pane_bin_get_width (CD_PANE_BIN (self->checks_bin));
+  checks = width >= with_checks + (self->room_for_checks ? 0 : PANE_HYSTERESIS);
+  if (preview == self->room_for_preview && checks == self->room_for_checks)
+    return;
+  self->room_for_preview = preview;
+  self->room_for_checks = checks;
+  if (self->panes_idle_id == 0)
+    self->panes_idle_id = g_idle_add (update_panes_cb, self);
 }
 
 /* The leaflet folds while it is being allocated; the panes change after
@@ -321,6 +410,8 @@ _cd_window_setup_panes (CdWindow *self)
   g_assert (CD_IS_WINDOW (self));
 
   g_signal_connect_object (self->editor, "scrolled", G_CALLBACK (editor_scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview_bin, "squeezed", G_CALLBACK (preview_squeezed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::show-preview", G_CALLBACK (update_panes),
                            self, G_CONNECT_SWAPPED);

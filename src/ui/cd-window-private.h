@@ -32,8 +32,9 @@ struct _CdWindow
   GSignalGroup *document_signals;
   GSignalGroup *article_signals;
 
-  guint preview_idle_id;
-  guint panes_idle_id;
+  guint      preview_idle_id;
+  guint      panes_idle_id;
+  GtkWidget *editor_column;
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
@@ -63,14 +64,21 @@ struct _CdWindow
   struct _CdWindowSync *sync;
 
   guint reported_frame : 1;
-  guint session_writing : 1; /* a session write runs on a thread */
-  guint close_anyway : 1;    /* the person chose to close without saving */
+  guint room_for_preview : 1;     /* the window is wide enough for the preview */
+  guint room_for_checks : 1;      /* and for the checks beside what is shown */
+  guint checks_setting_shown : 1; /* the show-checks setting the panes last followed */
+  guint session_writing : 1;      /* a session write runs on a thread */
+  guint close_anyway : 1;         /* the person chose to close without saving */
 };
 
 /* cd-window.c */
 void _cd_window_show_article (CdWindow  *self,
                               CdArticle *article);
 void _cd_window_update_title (CdWindow *self);
+
+/* cd-window-panes.c: called after each allocation of the window. */
+void _cd_window_panes_allocated (CdWindow *self,
+                                 int       width);
 
 /* cd-window-files.c */
 void _cd_window_class_init_files (CdWindowClass *klass);

@@ -24,6 +24,7 @@
 
 #include "cd-article-row.h"
 #include "cd-merge.h"
+#include "cd-pane-bin.h"
 #include "cd-sync-button.h"
 #include "cd-window-private.h"
 
@@ -315,6 +316,18 @@ cd_window_map (GtkWidget *widget)
   _cd_window_map_panes (CD_WINDOW (widget));
 }
 
+static void
+cd_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  g_assert (GTK_IS_WIDGET (widget));
+
+  GTK_WIDGET_CLASS (cd_window_parent_class)->size_allocate (widget, width, height, baseline);
+  _cd_window_panes_allocated (CD_WINDOW (widget), width);
+}
+
 static gboolean
 cd_window_close_request (GtkWindow *window)
 {
@@ -478,6 +491,7 @@ cd_window_class_init (CdWindowClass *klass)
   object_class->get_property = cd_window_get_property;
   object_class->set_property = cd_window_set_property;
   widget_class->map = cd_window_map;
+  widget_class->size_allocate = cd_window_size_allocate;
   window_class->close_request = cd_window_close_request;
 
   properties[PROP_STORE] =
@@ -506,6 +520,7 @@ cd_window_class_init (CdWindowClass *klass)
   g_type_ensure (CD_TYPE_EDITOR);
   g_type_ensure (CD_TYPE_LIBRARY);
   g_type_ensure (CD_TYPE_METADATA);
+  g_type_ensure (CD_TYPE_PANE_BIN);
   g_type_ensure (CD_TYPE_SYNC_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-window.ui");
@@ -514,6 +529,7 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, library);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, trash_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, editor_column);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, history_button);
@@ -542,6 +558,10 @@ cd_window_init (CdWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->session = g_key_file_new ();
+  /* The first frame shows the panes the settings ask for; the first
+   * allocation corrects that if the window is too narrow. */
+  self->room_for_preview = TRUE;
+  self->room_for_checks = TRUE;
   if (g_str_has_suffix (APPLICATION_ID, ".Devel"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
