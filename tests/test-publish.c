@@ -503,6 +503,147 @@ test_schedule_embargo (Fixture      *fixture,
                    ==, "Under embargo, rewritten");
 }
 
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs the built copydesk on @data_dir with @input on its standard input. */
+static void
+run_copydesk (Run        *run,
+              const char *data_dir,
+              const char *input,
+              ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *bin = g_getenv ("COPYDESK_BIN");
+  va_list     args;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *) bin);
+  g_ptr_array_add (argv, "--data-dir");
+  g_ptr_array_add (argv, (char *) data_dir);
+  va_start (args, input);
+  for (const char *a = va_arg (args, const char *); a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  run_clear (run);
+  process = g_subprocess_newv ((const char *const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                   G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("copydesk exited %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+}
+
+/* `copydesk publish --at` with a zone name: refused before the embargo in
+ * one sentence (exit 2, nothing on the server), accepted at it, printed
+ * back as given and in UTC; `show --json` gives the site's status and the
+ * time. A time without a zone is refused. */
+static void
+test_cli_publish (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autoptr (GDateTime) embargo_utc = utc_in (2 * 24 * 3600);
+  g_autoptr (GTimeZone) tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr (GDateTime) embargo = g_date_time_to_timezone (embargo_utc, tokyo);
+  g_autoptr (GDateTime) early = g_date_time_add_hours (embargo, -1);
+  g_autofree char *dir = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *early_at = NULL;
+  g_autofree char *bare = NULL;
+  g_autofree char *embargo_text = cd_format_iso8601 (embargo);
+  g_autofree char *expected_gmt = g_date_time_format (embargo_utc, "%Y-%m-%dT%H:%M:%S");
+  g_autofree char *utc_text = cd_format_iso8601_utc (embargo_utc);
+  g_autofree char *password = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (JsonArray) posts = NULL;
+  g_autoptr (JsonNode) shown = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonObject *post;
+  Run         run = { 0 };
+
+  if (!need_wordpress (fixture))
+    return;
+  dir = g_dir_make_tmp ("copydesk-publish-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (CdStore) store = cd_store_open (dir, &error);
+
+    g_assert_no_error (error);
+    article = cd_article_new ();
+    cd_article_set_headline (article, "Embargoed from the command line");
+    cd_article_set_body (article, "The report comes out at nine in Tokyo.");
+    cd_article_set_embargo (article, embargo);
+    g_assert_true (cd_store_save_article (store, article, CD_REVISION_EDITED, NULL, &error));
+    g_assert_no_error (error);
+  }
+  uuid = g_strdup (cd_article_get_uuid (article));
+  password = g_strconcat (fixture->wp->password, "\n", NULL);
+  run_copydesk (&run, dir, password, "account", "add", ACCOUNT, "--url", fixture->wp->url,
+                "--user", fixture->wp->user, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  bare = g_date_time_format (embargo, "%Y-%m-%dT%H:%M:%S");
+  run_copydesk (&run, dir, NULL, "publish", uuid, "--at", bare, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "no time zone"));
+
+  early_at = g_date_time_format (early, "%Y-%m-%dT%H:%M:%S Asia/Tokyo");
+  run_copydesk (&run, dir, NULL, "publish", uuid, "--at", early_at, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, embargo_text));
+  g_assert_cmpstr (strchr (run.err, '\n'), ==, run.err + strlen (run.err) - 1);
+  run_copydesk (&run, dir, NULL, "publish", uuid, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, embargo_text));
+  posts = server_posts (fixture);
+  g_assert_cmpuint (json_array_get_length (posts), ==, 0);
+
+  at = g_date_time_format (embargo, "%Y-%m-%dT%H:%M:%S Asia/Tokyo");
+  run_copydesk (&run, dir, NULL, "publish", uuid, "--at", at, "--account", ACCOUNT, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, at));
+  g_assert_nonnull (strstr (run.out, utc_text));
+  g_clear_pointer (&posts, json_array_unref);
+  posts = server_posts (fixture);
+  g_assert_cmpuint (json_array_get_length (posts), ==, 1);
+  post = json_array_get_object_element (posts, 0);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "future");
+  g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), ==, expected_gmt);
+  g_assert_nonnull (strstr (run.out, json_object_get_string_member (post, "link")));
+
+  run_copydesk (&run, dir, NULL, "show", uuid, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  shown = json_from_string (run.out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown), "site_status"), ==,
+                   "future");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown), "scheduled"), ==,
+                   utc_text);
+
+  run_copydesk (&run, dir, NULL, "account", "remove", ACCOUNT, NULL);
+  run_clear (&run);
+  cd_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -518,5 +659,6 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/publish/schedule-embargo", Fixture, NULL, fixture_set_up, test_schedule_embargo,
               fixture_tear_down);
+  g_test_add ("/publish/cli", Fixture, NULL, fixture_set_up, test_cli_publish, fixture_tear_down);
   return g_test_run ();
 }
