@@ -307,7 +307,7 @@ test_status_pull (Fixture      *fixture,
 
   local = load (fixture, cd_article_get_uuid (drafted));
   g_assert_cmpint (cd_article_get_status (local), ==, CD_ARTICLE_STATUS_READY_FOR_EDIT);
-  g_assert_cmpstr (cd_article_get_site_status (local), ==, "pending");
+  g_assert_null (cd_article_get_site_status (local));
   g_clear_object (&local);
   local = load (fixture, cd_article_get_uuid (ready));
   g_assert_cmpint (cd_article_get_status (local), ==, CD_ARTICLE_STATUS_READY_TO_PUBLISH);

@@ -184,8 +184,8 @@ cd_cli_list (CdCli *cli,
 }
 
 /* What the site last said of the article's post, beside the local
- * status: its own status name (one the site added included) and the time
- * it is scheduled for, in UTC; null when unknown. */
+ * status, when it says more than a sync does: its own status name (one the
+ * site added included) and the time it is scheduled for, in UTC. */
 static void
 add_site_fields (JsonObject *object,
                  CdArticle  *article)
@@ -198,16 +198,12 @@ add_site_fields (JsonObject *object,
 
   if (site_status != NULL)
     json_object_set_string_member (object, "site_status", site_status);
-  else
-    json_object_set_null_member (object, "site_status");
   if (scheduled != NULL)
     {
       g_autofree char *text = cd_format_iso8601_utc (scheduled);
 
       json_object_set_string_member (object, "scheduled", text);
     }
-  else
-    json_object_set_null_member (object, "scheduled");
 }
 
 int

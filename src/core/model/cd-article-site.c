@@ -65,8 +65,9 @@ get_extra_string (CdArticle  *self,
  * cd_article_get_site_status:
  *
  * Returns: (nullable): the status the site last gave the article's post
- *   ("draft", "pending", "future", "publish", "private", or a status the
- *   site added), or %NULL when it was never synced
+ *   when it is beyond what a sync sets ("future", "publish", "private", or
+ *   a status the site added), or %NULL for a draft or pending post and one
+ *   never synced
  */
 const char *
 cd_article_get_site_status (CdArticle *self)
@@ -154,7 +155,7 @@ cd_article_status_to_site (CdArticleStatus status)
  * @date: (nullable): the post's date, in UTC (for "future", the time it is
  *   scheduled for)
  *
- * Records what the site says and moves the local status with it where the
+ * Records what the site says (cd_article_get_site_status()) and moves the local status with it where the
  * site is further along: pending makes a draft ready for edit, a scheduled
  * post is ready to publish at its time, a live one is published. A local
  * status further along stays, and statuses the site added are kept as they
@@ -176,7 +177,14 @@ cd_article_take_site_status (CdArticle  *self,
     return FALSE;
   before = cd_article_copy (self);
   status = cd_article_get_status (self);
-  cd_article_set_site_status (self, site_status);
+  /* Draft and pending are what a sync itself gives a post
+   * (cd_article_status_to_site()): the local status says them already, so
+   * only a status beyond them is kept, and a post back at draft or pending
+   * drops the one it had. */
+  cd_article_set_site_status (self, g_str_equal (site_status, "draft") ||
+                                            g_str_equal (site_status, "pending")
+                                        ? NULL
+                                        : site_status);
   if (g_str_equal (site_status, "pending"))
     {
       if (status == CD_ARTICLE_STATUS_DRAFT)
