@@ -78,6 +78,9 @@ gboolean   _cd_sync_save_checkpoint (CdStore   *store,
                                      CdArticle *article,
                                      GError   **error);
 CdArticle *_cd_sync_article_from_json (const char *json);
+void       _cd_sync_run_take_site_status (CdSyncRun    *run,
+                                          const char   *uuid,
+                                          CdRemotePost *post);
 
 /* The lock that lets one sync of a store run at a time, and the outbox
  * moved into the dirty flags (cd-sync.c). */

@@ -17,7 +17,6 @@
 
 #include <unistd.h>
 
-#include "cd-article-site.h"
 #include "cd-sync-private.h"
 
 /* Refuses what may not go live at @when (UTC), before anything is sent. */
@@ -161,30 +160,6 @@ push_first (CdSyncRun  *run,
   return g_strdup (row->remote_id);
 }
 
-/* Records the published post: the row's base and the local article's
- * site status and time. */
-static void
-record_published (CdSyncRun    *run,
-                  const char   *uuid,
-                  CdRemotePost *post)
-{
-  g_autoptr (CdSyncRow) row = _cd_sync_run_load_row (run, uuid);
-  g_autoptr (CdArticle) local = NULL;
-  g_autoptr (GError) error = NULL;
-
-  g_assert (run != NULL);
-  g_assert (uuid != NULL);
-  g_assert (post != NULL);
-
-  _cd_sync_row_set_synced (row, post);
-  _cd_sync_run_record_row (run, row);
-  local = cd_store_get_article (run->store, uuid, &error);
-  if (local != NULL && post->article != NULL &&
-      cd_article_take_site_status (local, post->status, cd_article_get_created (post->article)) &&
-      !cd_store_save_article (run->store, local, CD_REVISION_PULLED, NULL, &error))
-    g_warning ("The published status of %s was not saved here: %s", uuid, error->message);
-}
-
 static CdRemotePost *
 publish_locked (CdSyncEngine *self,
                 CdSyncRun    *run,
@@ -196,6 +171,7 @@ publish_locked (CdSyncEngine *self,
   g_autofree char *chosen = NULL;
   g_autofree char *remote_id = NULL;
   g_autoptr (GError) failure = NULL;
+  g_autoptr (CdSyncRow) row = NULL;
   CdRemotePost *post;
 
   g_assert (CD_IS_SYNC_ENGINE (self));
@@ -218,7 +194,10 @@ publish_locked (CdSyncEngine *self,
                    uuid, chosen, failure->message);
       return NULL;
     }
-  record_published (run, uuid, post);
+  row = _cd_sync_run_load_row (run, uuid);
+  _cd_sync_row_set_synced (row, post);
+  _cd_sync_run_record_row (run, row);
+  _cd_sync_run_take_site_status (run, uuid, post);
   run->account = NULL;
   return post;
 }

@@ -241,8 +241,7 @@ pull_post (CdSyncRun    *run,
                       "Updated from %s.", run->account);
 }
 
-/* Records the post's status on the site in its article, and moves the
- * local status with it (cd_article_take_site_status()). The content
+/* Records the post's status on the site in its article. The content
  * merge leaves status alone, so this runs for every pulled post of an
  * article, changed or not. */
 static void
@@ -250,8 +249,6 @@ pull_site_status (CdSyncRun    *run,
                   CdRemotePost *post)
 {
   g_autofree char *uuid = NULL;
-  g_autoptr (CdArticle) local = NULL;
-  g_autoptr (GError) error = NULL;
 
   g_assert (run != NULL);
   g_assert (post != NULL);
@@ -259,12 +256,8 @@ pull_site_status (CdSyncRun    *run,
   if (post->article == NULL || post->oversized > 0 || g_strcmp0 (post->status, "trash") == 0)
     return;
   uuid = cd_sync_db_find_uuid (run->db, run->account, post->remote_id, NULL);
-  if (uuid == NULL || (local = cd_store_get_article (run->store, uuid, NULL)) == NULL)
-    return;
-  if (cd_article_take_site_status (local, post->status, cd_article_get_created (post->article)) &&
-      !cd_store_save_article (run->store, local, CD_REVISION_PULLED, NULL, &error))
-    _cd_sync_items_add (cd_sync_result_get_errors (run->result), uuid, run->account, "%s",
-                        error->message);
+  if (uuid != NULL)
+    _cd_sync_run_take_site_status (run, uuid, post);
 }
 
 /* Whether @post is simply new here: no article of this account has it,

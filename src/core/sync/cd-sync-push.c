@@ -30,6 +30,9 @@ push_succeeded (CdSyncRun    *run,
 
   _cd_sync_row_set_synced (row, post);
   _cd_sync_run_record_row (run, row);
+  /* The push is where a status the listing of a pull does not ask for (one
+   * the site added) is seen. */
+  _cd_sync_run_take_site_status (run, row->uuid, post);
   _cd_sync_items_add (cd_sync_result_get_pushed (run->result), row->uuid, run->account,
                       "%s on %s.", done, run->account);
 }
