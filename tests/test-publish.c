@@ -398,14 +398,18 @@ publish_ok (Fixture       *fixture,
   g_assert_nonnull (*out);
 }
 
-/* Publishing a never pushed article creates it and makes it live; a later
- * edit and plain sync leave its status and date alone. */
+/* A held article is refused; publishing a never pushed article creates
+ * it and makes it live; a later edit and plain sync leave its status and
+ * date alone. */
 static void
 test_publish_now (Fixture      *fixture,
                   gconstpointer data)
 {
   g_autoptr (CdArticle) article = NULL;
+  g_autoptr (CdArticle) held = NULL;
   g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (CdRemotePost) refused = NULL;
+  g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) server = NULL;
   g_autoptr (JsonObject) after = NULL;
   g_autoptr (CdArticle) local = NULL;
@@ -413,6 +417,16 @@ test_publish_now (Fixture      *fixture,
 
   if (!need_wordpress (fixture))
     return;
+  /* A held article does not go live, and nothing is sent for it. */
+  held = save_with_status (fixture, "Held at the desk", CD_ARTICLE_STATUS_HELD);
+  refused = cd_sync_engine_publish (fixture->engine, cd_article_get_uuid (held), NULL, NULL, NULL,
+                                    &error);
+  g_assert_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_NOT_READY);
+  g_assert_null (refused);
+  posts = server_posts (fixture);
+  g_assert_cmpuint (json_array_get_length (posts), ==, 0);
+  g_clear_pointer (&posts, json_array_unref);
+
   article = save_with_status (fixture, "Published at once", CD_ARTICLE_STATUS_READY_TO_PUBLISH);
   publish_ok (fixture, article, NULL, &post);
   g_assert_cmpstr (post->status, ==, "publish");
