@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "cd-article-json.h"
+#include "cd-article-site.h"
 #include "cd-cli.h"
 #include "cd-export.h"
 #include "cd-import.h"
@@ -182,6 +183,29 @@ cd_cli_list (CdCli *cli,
   return CD_EXIT_OK;
 }
 
+/* What the site last said of the article's post, beside the local
+ * status, when it says more than a sync does: its own status name (one the
+ * site added included) and the time it is scheduled for, in UTC. */
+static void
+add_site_fields (JsonObject *object,
+                 CdArticle  *article)
+{
+  g_autoptr (GDateTime) scheduled = cd_article_dup_scheduled (article);
+  const char *site_status = cd_article_get_site_status (article);
+
+  g_assert (object != NULL);
+  g_assert (CD_IS_ARTICLE (article));
+
+  if (site_status != NULL)
+    json_object_set_string_member (object, "site_status", site_status);
+  if (scheduled != NULL)
+    {
+      g_autofree char *text = cd_format_iso8601_utc (scheduled);
+
+      json_object_set_string_member (object, "scheduled", text);
+    }
+}
+
 int
 cd_cli_show (CdCli *cli,
              int    argc,
@@ -230,6 +254,7 @@ cd_cli_show (CdCli *cli,
       root = cd_article_to_json_node (article, CD_ARTICLE_JSON_PUBLIC);
       /* One object per account: account, remote_id, state, error. */
       json_object_set_array_member (json_node_get_object (root), "sync", sync);
+      add_site_fields (json_node_get_object (root), article);
       print_json (root);
       return CD_EXIT_OK;
     }

@@ -46,6 +46,7 @@ int cd_cli_show (CdCli *cli, int argc, char **argv);
 int cd_cli_set (CdCli *cli, int argc, char **argv);
 int cd_cli_export (CdCli *cli, int argc, char **argv);
 int cd_cli_sync (CdCli *cli, int argc, char **argv);
+int cd_cli_publish (CdCli *cli, int argc, char **argv);
 int cd_cli_check (CdCli *cli, int argc, char **argv);
 int cd_cli_account (CdCli *cli, int argc, char **argv);
 

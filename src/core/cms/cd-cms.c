@@ -254,6 +254,41 @@ cd_cms_update_from (CdCms              *self,
                                           error);
 }
 
+/**
+ * cd_cms_publish:
+ * @remote_id: the post
+ * @at: (nullable): when the site is to publish it, or %NULL for now
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Makes the post live now, or schedules it for @at. Nothing else of the
+ * post changes. Blocks; for a worker thread.
+ *
+ * Returns: (transfer full) (nullable): the post as the CMS stored it
+ */
+CdRemotePost *
+cd_cms_publish (CdCms        *self,
+                const char   *remote_id,
+                GDateTime    *at,
+                GCancellable *cancellable,
+                GError      **error)
+{
+  CdCmsInterface *iface;
+
+  g_return_val_if_fail (CD_IS_CMS (self), NULL);
+  g_return_val_if_fail (remote_id != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  iface = CD_CMS_GET_IFACE (self);
+  if (iface->publish == NULL)
+    {
+      g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_FAILED,
+                   "This kind of site cannot publish from Copydesk.");
+      return NULL;
+    }
+  return iface->publish (self, remote_id, at, cancellable, error);
+}
+
 /* The async wrappers ----------------------------------------------------- */
 
 typedef enum

@@ -89,6 +89,11 @@ struct _CdCmsInterface
                            const CdRemotePost *current,
                            GCancellable       *cancellable,
                            GError            **error);
+  CdRemotePost *(*publish) (CdCms        *self,
+                            const char   *remote_id,
+                            GDateTime    *at,
+                            GCancellable *cancellable,
+                            GError      **error);
 };
 
 GQuark cd_cms_error_quark (void);
@@ -124,6 +129,13 @@ CdRemotePost *cd_cms_update_from (CdCms              *self,
                                   const CdRemotePost *current,
                                   GCancellable       *cancellable,
                                   GError            **error);
+/* publish: makes the post live now (@at %NULL) or schedules it for @at;
+ * only the status and the date change. */
+CdRemotePost *cd_cms_publish (CdCms        *self,
+                              const char   *remote_id,
+                              GDateTime    *at,
+                              GCancellable *cancellable,
+                              GError      **error);
 
 /* The same calls run in a thread, for the main loop. */
 

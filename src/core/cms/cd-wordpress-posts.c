@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cd-import.h"
+#include "cd-article-site.h"
 #include "cd-wordpress-private.h"
 #include "cd-wp-content.h"
 
@@ -167,11 +168,16 @@ remote_post_from_json (CdWordpress *self,
   slug = _cd_wordpress_member_string (object, "slug");
   if (slug != NULL && *slug != '\0')
     cd_article_set_slug (article, slug);
-  /* Status is a local field the sync never merges or pushes back (an update
-   * sends none), so this only sets the status of an article new to the
-   * store: a post already live must not arrive as a draft. */
+  /* Status is a local field the content merge leaves alone, so this only
+   * sets the status of an article new to the store (a post already live
+   * must not arrive as a draft); the sync maps it onto an article it has
+   * with cd_article_take_site_status(). */
   if (g_strcmp0 (post->status, "publish") == 0)
     cd_article_set_status (article, CD_ARTICLE_STATUS_PUBLISHED);
+  else if (g_strcmp0 (post->status, "pending") == 0)
+    cd_article_set_status (article, CD_ARTICLE_STATUS_READY_FOR_EDIT);
+  else if (g_strcmp0 (post->status, "future") == 0)
+    cd_article_set_status (article, CD_ARTICLE_STATUS_READY_TO_PUBLISH);
 
   g_mutex_lock (&self->lock);
   array = _cd_wordpress_member_array (object, "categories");
@@ -289,6 +295,16 @@ add_terms (CdWordpress  *self,
   return TRUE;
 }
 
+/* Whether an update may set the status of @current: only while the post
+ * is a draft or pending. A live, scheduled or private post, or one in a
+ * status the site added, keeps its status through a sync. */
+static gboolean
+site_status_follows (const CdRemotePost *current)
+{
+  return current != NULL &&
+         (g_strcmp0 (current->status, "draft") == 0 || g_strcmp0 (current->status, "pending") == 0);
+}
+
 /* The JSON of a create (@current %NULL and @create), or of an update that
  * sends only what differs from @current, the post as the site has it now:
  * a headline edit sends the title alone, and a body nobody edited never
@@ -339,10 +355,14 @@ post_body_for_article (CdWordpress        *self,
     add_string (builder, "content", content);
   if (slug != NULL && *slug != '\0' && (old == NULL || g_strcmp0 (slug, cd_article_get_slug (old)) != 0))
     add_string (builder, "slug", slug);
-  if (create)
+  if (create || site_status_follows (current))
     {
-      /* Copydesk never publishes: the newsroom does that in WordPress. */
-      add_string (builder, "status", "draft");
+      /* A sync never publishes (cd_article_status_to_site): only
+       * _cd_wordpress_publish() makes a post live. */
+      const char *status = cd_article_status_to_site (cd_article_get_status (article));
+
+      if (create || g_strcmp0 (status, current->status) != 0)
+        add_string (builder, "status", status);
     }
   if (old == NULL ||
       g_strcmp0 (cd_article_get_section (article) ?: "", cd_article_get_section (old) ?: "") != 0 ||
@@ -688,26 +708,25 @@ _cd_wordpress_create (CdCms        *cms,
   return written_post (self, reply, url, error);
 }
 
-CdRemotePost *
-_cd_wordpress_update (CdCms              *cms,
-                      const char         *remote_id,
-                      CdArticle          *article,
-                      const CdRemotePost *current,
-                      GCancellable       *cancellable,
-                      GError            **error)
+/* Sends @body as an update of post @remote_id. */
+static CdRemotePost *
+send_update (CdWordpress  *self,
+             const char   *remote_id,
+             JsonNode     *body,
+             GCancellable *cancellable,
+             GError      **error)
 {
-  CdWordpress     *self = CD_WORDPRESS (cms);
   g_autofree char *path = post_path (remote_id);
   g_autofree char *url = _cd_wordpress_build_url (self, path, NULL);
-  g_autoptr (JsonNode) body = NULL;
   g_autoptr (JsonNode) reply = NULL;
   g_autoptr (JsonNode) error_body = NULL;
   g_autoptr (GError) local_error = NULL;
   g_autoptr (CdRemotePost) post = NULL;
 
-  body = post_body_for_article (self, article, current, FALSE, cancellable, error);
-  if (body == NULL)
-    return NULL;
+  g_assert (CD_IS_WORDPRESS (self));
+  g_assert (remote_id != NULL);
+  g_assert (body != NULL);
+
   reply = _cd_wordpress_request (self, "POST", path, CD_WORDPRESS_POST_QUERY, body, CD_HTTP_WRITE,
                                  NULL, &error_body, cancellable, &local_error);
   if (reply == NULL)
@@ -730,4 +749,59 @@ _cd_wordpress_update (CdCms              *cms,
       return NULL;
     }
   return g_steal_pointer (&post);
+}
+
+CdRemotePost *
+_cd_wordpress_update (CdCms              *cms,
+                      const char         *remote_id,
+                      CdArticle          *article,
+                      const CdRemotePost *current,
+                      GCancellable       *cancellable,
+                      GError            **error)
+{
+  CdWordpress *self = CD_WORDPRESS (cms);
+  g_autoptr (JsonNode) body = NULL;
+
+  body = post_body_for_article (self, article, current, FALSE, cancellable, error);
+  if (body == NULL)
+    return NULL;
+  return send_update (self, remote_id, body, cancellable, error);
+}
+
+/**
+ * _cd_wordpress_publish:
+ * @remote_id: the post
+ * @at: (nullable): when the site is to publish it, or %NULL for now
+ *
+ * Makes the post live now (status "publish") or schedules it (status
+ * "future" with date_gmt in UTC). Only the status and the date are sent:
+ * the content went out with the push before. Sending the same twice (a
+ * reply that was lost) changes nothing on the site.
+ *
+ * Returns: (transfer full) (nullable): the post as the site has it now
+ */
+CdRemotePost *
+_cd_wordpress_publish (CdCms        *cms,
+                       const char   *remote_id,
+                       GDateTime    *at,
+                       GCancellable *cancellable,
+                       GError      **error)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) body = NULL;
+
+  json_builder_begin_object (builder);
+  if (at != NULL)
+    {
+      g_autoptr (GDateTime) utc = g_date_time_to_utc (at);
+      g_autofree char *date = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+
+      add_string (builder, "status", "future");
+      add_string (builder, "date_gmt", date);
+    }
+  else
+    add_string (builder, "status", "publish");
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  return send_update (CD_WORDPRESS (cms), remote_id, body, cancellable, error);
 }

@@ -136,5 +136,10 @@ CdRemotePost *_cd_wordpress_update (CdCms              *cms,
                                     const CdRemotePost *current,
                                     GCancellable       *cancellable,
                                     GError            **error);
+CdRemotePost *_cd_wordpress_publish (CdCms        *cms,
+                                     const char   *remote_id,
+                                     GDateTime    *at,
+                                     GCancellable *cancellable,
+                                     GError      **error);
 
 G_END_DECLS

@@ -306,6 +306,7 @@ cd_wordpress_cms_init (CdCmsInterface *iface)
   iface->find_by_uuid = _cd_wordpress_find_by_uuid;
   iface->create = _cd_wordpress_create;
   iface->update = _cd_wordpress_update;
+  iface->publish = _cd_wordpress_publish;
 }
 
 /* GObject ---------------------------------------------------------------- */

@@ -18,6 +18,8 @@ typedef enum
   CD_SYNC_ERROR_NO_ACCOUNTS,     /* nothing to sync with */
   CD_SYNC_ERROR_BUSY,            /* a sync of the store runs already, here or elsewhere */
   CD_SYNC_ERROR_NOT_IN_CONFLICT, /* resolve on an article that has no conflict */
+  CD_SYNC_ERROR_EMBARGO,         /* publish before the article's embargo */
+  CD_SYNC_ERROR_NOT_READY,       /* publish of an article held, killed, or not in sync */
 } CdSyncError;
 
 GQuark cd_sync_error_quark (void);

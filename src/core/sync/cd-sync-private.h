@@ -78,6 +78,17 @@ gboolean   _cd_sync_save_checkpoint (CdStore   *store,
                                      CdArticle *article,
                                      GError   **error);
 CdArticle *_cd_sync_article_from_json (const char *json);
+void       _cd_sync_run_take_site_status (CdSyncRun    *run,
+                                          const char   *uuid,
+                                          CdRemotePost *post);
+
+/* The lock that lets one sync of a store run at a time, and the outbox
+ * moved into the dirty flags (cd-sync.c). */
+int      _cd_sync_take_lock (CdStore *store,
+                             GError **error);
+gboolean _cd_sync_absorb_outbox (CdStore  *store,
+                                 CdSyncDb *db,
+                                 GError  **error);
 
 /* Push (cd-sync-push.c), pull (cd-sync-pull.c) and merge
  * (cd-sync-merge.c). Each returns FALSE only when the sync was cancelled;
@@ -86,6 +97,9 @@ gboolean _cd_sync_push_account (CdSyncRun *run,
                                 GError   **error);
 gboolean _cd_sync_pull_account (CdSyncRun *run,
                                 GError   **error);
+gboolean _cd_sync_push_one (CdSyncRun  *run,
+                            const char *uuid,
+                            GError    **error);
 gboolean _cd_sync_push_against_remote (CdSyncRun    *run,
                                        const char   *uuid,
                                        CdRemotePost *post,

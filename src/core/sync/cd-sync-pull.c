@@ -12,6 +12,7 @@
 
 #include "cd-article-json.h"
 #include "cd-import.h"
+#include "cd-article-site.h"
 #include "cd-merge.h"
 #include "cd-sync-private.h"
 
@@ -240,6 +241,25 @@ pull_post (CdSyncRun    *run,
                       "Updated from %s.", run->account);
 }
 
+/* Records the post's status on the site in its article. The content
+ * merge leaves status alone, so this runs for every pulled post of an
+ * article, changed or not. */
+static void
+pull_site_status (CdSyncRun    *run,
+                  CdRemotePost *post)
+{
+  g_autofree char *uuid = NULL;
+
+  g_assert (run != NULL);
+  g_assert (post != NULL);
+
+  if (post->article == NULL || post->oversized > 0 || g_strcmp0 (post->status, "trash") == 0)
+    return;
+  uuid = cd_sync_db_find_uuid (run->db, run->account, post->remote_id, NULL);
+  if (uuid != NULL)
+    _cd_sync_run_take_site_status (run, uuid, post);
+}
+
 /* Whether @post is simply new here: no article of this account has it,
  * and its marker names no article of the store, so that it becomes a new
  * article with nothing to link, merge or keep. */
@@ -310,8 +330,12 @@ pull_new_posts (CdSyncRun *run,
       copy->article = cd_article_copy (post->article);
       copy->modified = cd_format_iso8601_utc (post->modified);
       copy->base = cd_article_to_json (post->article, CD_ARTICLE_JSON_DEFAULT, FALSE);
-      /* The revision's text is the base while the uuid is the post's. */
+      /* The revision's text is the base while the uuid is the post's and
+       * the site's status added nothing. */
       item.snapshot = copy->base;
+      if (cd_article_take_site_status (copy->article, post->status,
+                                       cd_article_get_created (post->article)))
+        item.snapshot = NULL;
       uuid = cd_article_get_uuid (copy->article);
       /* Two posts with one marker (a copy made on the server): the second
        * becomes an article of its own. */
@@ -481,7 +505,8 @@ _cd_sync_pull_account (CdSyncRun *run,
               continue;
             }
         }
-      pull_post (run, g_ptr_array_index (posts, i++));
+      pull_post (run, g_ptr_array_index (posts, i));
+      pull_site_status (run, g_ptr_array_index (posts, i++));
       _cd_sync_run_step_done (run);
     }
   /* Stopped part way (out of time): the mark stays where it was, so the

@@ -1,7 +1,8 @@
 /* cd-sync-push.c: pushing one account's dirty articles, one after the
  * other, with the CMS's blocking calls.
  *
- * An article without a remote id is created as a draft; one whose create's
+ * An article without a remote id is created as a draft or pending
+ * (cd_article_status_to_site()); one whose create's
  * reply was lost is first looked for by its uuid marker; any other is
  * fetched and pushed against what the server has now (cd-sync-merge.c).
  *
@@ -29,6 +30,9 @@ push_succeeded (CdSyncRun    *run,
 
   _cd_sync_row_set_synced (row, post);
   _cd_sync_run_record_row (run, row);
+  /* The push is where a status the listing of a pull does not ask for (one
+   * the site added) is seen. */
+  _cd_sync_run_take_site_status (run, row->uuid, post);
   _cd_sync_items_add (cd_sync_result_get_pushed (run->result), row->uuid, run->account,
                       "%s on %s.", done, run->account);
 }
@@ -113,7 +117,8 @@ push_create (CdSyncRun  *run,
         }
       return _cd_sync_run_handle_error (run, uuid, failure, error);
     }
-  push_succeeded (run, row, post, "Created as a draft");
+  push_succeeded (run, row, post,
+                  g_strcmp0 (post->status, "pending") == 0 ? "Created as pending" : "Created as a draft");
   return TRUE;
 }
 
@@ -157,18 +162,26 @@ push_found_or_create (CdSyncRun  *run,
   return _cd_sync_push_against_remote (run, uuid, post, error);
 }
 
-static gboolean
-push_one (CdSyncRun  *run,
-          const char *uuid,
-          GError    **error)
+/**
+ * _cd_sync_push_one:
+ * @uuid: an article
+ *
+ * Pushes the article to the run's account: creates its post, or updates it
+ * against what the server has now.
+ *
+ * Returns: %FALSE when the sync was cancelled
+ */
+gboolean
+_cd_sync_push_one (CdSyncRun  *run,
+                   const char *uuid,
+                   GError    **error)
 {
   g_autoptr (CdArticle) local = NULL;
   g_autoptr (GError) failure = NULL;
   g_autoptr (CdSyncRow) row = NULL;
   g_autoptr (CdRemotePost) post = NULL;
 
-  g_assert (run != NULL);
-  g_assert (uuid != NULL);
+  g_return_val_if_fail (run != NULL && uuid != NULL, FALSE);
 
   local = cd_store_get_article (run->store, uuid, &failure);
   if (local == NULL)
@@ -224,7 +237,7 @@ _cd_sync_push_account (CdSyncRun *run,
   run->total += queue->len;
   for (guint i = 0; !run->stopped && i < queue->len; i++)
     {
-      if (!push_one (run, g_ptr_array_index (queue, i), error))
+      if (!_cd_sync_push_one (run, g_ptr_array_index (queue, i), error))
         return FALSE;
       _cd_sync_run_step_done (run);
     }

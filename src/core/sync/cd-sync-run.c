@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "cd-article-json.h"
+#include "cd-article-site.h"
 #include "cd-sync-private.h"
 
 /**
@@ -255,4 +256,31 @@ _cd_sync_article_from_json (const char *json)
   if (article == NULL)
     g_warning ("A stored sync base could not be read: %s", error->message);
   return article;
+}
+
+/**
+ * _cd_sync_run_take_site_status:
+ * @uuid: the article of @post
+ * @post: its post as the site has it now
+ *
+ * Records the post's status on the site in the local article and moves
+ * the local status with it (cd_article_take_site_status()), saved as a
+ * pulled change (no push follows from it) when anything changed.
+ */
+void
+_cd_sync_run_take_site_status (CdSyncRun    *run,
+                               const char   *uuid,
+                               CdRemotePost *post)
+{
+  g_autoptr (CdArticle) local = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (run != NULL && uuid != NULL && post != NULL);
+
+  if (post->article == NULL || (local = cd_store_get_article (run->store, uuid, NULL)) == NULL)
+    return;
+  if (cd_article_take_site_status (local, post->status, cd_article_get_created (post->article)) &&
+      !cd_store_save_article (run->store, local, CD_REVISION_PULLED, NULL, &error))
+    _cd_sync_items_add (cd_sync_result_get_errors (run->result), uuid, run->account, "%s",
+                        error->message);
 }

@@ -389,9 +389,9 @@ cd_sync_engine_set_cms (CdSyncEngine *self,
 /* Two syncs of one store at once (the window's and `copydesk sync`) would
  * both create the same new posts: a lock file next to the store lets one
  * run at a time, across processes. Returns the locked descriptor, or -1. */
-static int
-take_sync_lock (CdStore *store,
-                GError **error)
+int
+_cd_sync_take_lock (CdStore *store,
+                    GError **error)
 {
   g_autofree char *path = g_strconcat (cd_store_get_path (store), ".sync-lock", NULL);
   int              fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -489,10 +489,10 @@ _cd_sync_run_step_done (CdSyncRun *run)
  * reaches only some of them. The flags are committed before the outbox
  * rows go, so a crash in between only queues an article twice; an article
  * queued again meanwhile stays in the outbox. */
-static gboolean
-absorb_outbox (CdStore  *store,
-               CdSyncDb *db,
-               GError  **error)
+gboolean
+_cd_sync_absorb_outbox (CdStore  *store,
+                        CdSyncDb *db,
+                        GError  **error)
 {
   g_autoptr (GPtrArray) uuids = NULL;
   g_autoptr (GArray) queued_at = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -665,14 +665,14 @@ sync_worker (GTask        *task,
 
   run->cancellable = cancellable;
   run->deadline = g_get_monotonic_time () + (gint64) run->deadline_s * G_USEC_PER_SEC;
-  lock_fd = take_sync_lock (run->store, &error);
+  lock_fd = _cd_sync_take_lock (run->store, &error);
   if (lock_fd < 0)
     {
       g_task_return_error (task, error);
       return;
     }
   if ((run->db = cd_sync_db_open (run->store, &error)) == NULL ||
-      !absorb_outbox (run->store, run->db, &error))
+      !_cd_sync_absorb_outbox (run->store, run->db, &error))
     {
       close (lock_fd);
       g_task_return_error (task, error);
