@@ -99,7 +99,7 @@ has_width (gpointer data)
 static int
 x_width (const char *xid)
 {
-  const char *argv[] = { "xdotool", "getwindowgeometry", "--shell", xid, NULL };
+  const char      *argv[] = { "xdotool", "getwindowgeometry", "--shell", xid, NULL };
   g_autofree char *out = NULL;
   g_autoptr (GError) error = NULL;
   const char *at;
@@ -125,7 +125,7 @@ test_width_sweep (CdUiFixture  *fixture,
   g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Harbour budget",
                                                      "The council voted.\n\nMore follows.");
   static const int widths[] = { 1280, 360, 480, 640, 680, 720, 760, 800, 840, 880,
-                                900,  940, 1000, 1100, 1200, 1240, 700, 1280 };
+                                900, 940, 1000, 1100, 1200, 1240, 700, 1280 };
   CdWindow        *window = cd_ui_start (fixture, cd_article_get_uuid (article));
   GSettings       *settings = cd_application_get_settings (fixture->app);
   g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (window)));

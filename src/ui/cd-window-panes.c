@@ -172,6 +172,11 @@ update_panes (CdWindow *self)
   checks = g_settings_get_boolean (self->settings, "show-checks") && !folded &&
            self->room_for_checks;
   gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), preview);
+  if (self->pending_position > 0)
+    {
+      gtk_paned_set_position (self->paned, self->pending_position);
+      self->pending_position = 0;
+    }
   /* The pane slides when the person turns it on or off (F7); when the
    * window's width decides, it goes at once: a slide would keep the layout
    * moving, and the leaflet deciding again, for a quarter second. */
@@ -224,7 +229,7 @@ _cd_window_panes_allocated (CdWindow *self,
                             int       width)
 {
   int      base, with_preview, with_checks;
-  gboolean preview, checks;
+  gboolean preview, checks, placed = FALSE;
 
   g_assert (CD_IS_WINDOW (self));
 
@@ -238,6 +243,19 @@ _cd_window_panes_allocated (CdWindow *self,
                      : base) +
                 cd_pane_bin_get_width (CD_PANE_BIN (self->checks_bin));
   checks = width >= with_checks + (self->room_for_checks ? 0 : PANE_HYSTERESIS);
+  /* A divider the person never placed (and no width remembered from last
+   * time) gives the preview two fifths of the room beside the editor. */
+  g_object_get (self->paned, "position-set", &placed, NULL);
+  if (!placed && gtk_widget_get_visible (GTK_WIDGET (self->preview_bin)))
+    {
+      int room = gtk_widget_get_width (GTK_WIDGET (self->paned));
+      int editor = width_request (self->editor_column);
+
+      if (room > 0 && room >= editor + cd_pane_bin_get_width (CD_PANE_BIN (self->preview_bin)))
+        self->pending_position = MAX (editor, room * 3 / 5);
+    }
+  if (self->pending_position > 0 && self->panes_idle_id == 0)
+    self->panes_idle_id = g_idle_add (update_panes_cb, self);
   if (preview == self->room_for_preview && checks == self->room_for_checks)
     return;
   self->room_for_preview = preview;

@@ -34,6 +34,7 @@ struct _CdWindow
 
   guint      preview_idle_id;
   guint      panes_idle_id;
+  int        pending_position; /* where the divider goes once allocation is over */
   GtkWidget *editor_column;
 
   /* Template children */
