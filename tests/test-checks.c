@@ -382,6 +382,32 @@ test_leftover_markup (Fixture      *fixture,
   g_assert_null (find (findings, CD_CHECK_RULE_LEFTOVER_MARKUP, "TK")->suggestion);
 }
 
+/* Shortcodes in every quoting style, and as the wire importer escapes them:
+ * the rule reads the text as rendered, and the range covers the raw
+ * backslashes so that deleting it leaves nothing behind. */
+static void
+test_shortcodes (Fixture      *fixture,
+                 gconstpointer data)
+{
+  g_autofree char *text = NULL;
+
+  text = check_body (fixture,
+                     "A [give_form id=\"42307\"] b [give_form id=”42307″] c "
+                     "\\[give\\_form id=”42307″\\] d [ninja_forms] e "
+                     "[embed]https://example.com/v[/embed] f\n\n"
+                     "Not these: [the report](https://example.com/r), [the annex][1], "
+                     "\\[sic\\], [sic], \\[1\\] and [Reuters].\n\n"
+                     "[1]: https://example.com/annex",
+                     CD_CHECK_RULE_LEFTOVER_MARKUP);
+  g_assert_cmpstr (text, ==,
+                   "body:2-24:[give_form id=\"42307\"]\n"
+                   "body:27-49:[give_form id=”42307″]\n"
+                   "body:52-77:\\[give\\_form id=”42307″\\]\n"
+                   "body:80-93:[ninja_forms]\n"
+                   "body:96-103:[embed]\n"
+                   "body:124-132:[/embed]");
+}
+
 static void
 test_headline_length (Fixture      *fixture,
                       gconstpointer data)
@@ -1060,6 +1086,7 @@ main (int   argc,
   ADD ("/checks/repeated-word", test_repeated_words);
   ADD ("/checks/spacing", test_spacing);
   ADD ("/checks/leftover-markup", test_leftover_markup);
+  ADD ("/checks/leftover-markup/shortcodes", test_shortcodes);
   ADD ("/checks/headline-length", test_headline_length);
   ADD ("/checks/missing-field", test_missing_fields);
   ADD ("/checks/house-style", test_house_style);
