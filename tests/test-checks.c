@@ -283,6 +283,64 @@ test_names_look_alikes (Fixture      *fixture,
   g_assert_cmpstr (text, ==, "");
 }
 
+/* A two-word name with one word's case changed, the headline included; not
+ * a sentence-start capital, a title before a name, a longer name, or a
+ * phrase that is never written as a name. */
+static void
+test_names_case (Fixture      *fixture,
+                 gconstpointer data)
+{
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *clean = NULL;
+  const CdFinding *f;
+
+  article = make_article ("Islamic state fighters leave",
+                          "Islamic State fighters left. The Islamic State group held the town, "
+                          "and Islamic State's flag flew. Officials in Gaza City spoke; "
+                          "Gaza City and Gaza city were quiet. The Health Ministry and the "
+                          "health ministry, and the Health Ministry again. Health ministry staff "
+                          "stayed.");
+  findings = cd_checker_run (fixture->checker, article);
+  text = describe (findings, CD_CHECK_RULE_NAME_VARIANT);
+  g_assert_cmpstr (text, ==,
+                   "headline:0-13:Islamic state\n"
+                   "body:143-152:Gaza city\n"
+                   "body:193-208:health ministry\n"
+                   "body:241-256:Health ministry");
+  f = find (findings, CD_CHECK_RULE_NAME_VARIANT, "Islamic state");
+  g_assert_cmpstr (f->suggestion, ==, "Islamic State");
+  g_assert_cmpstr (find (findings, CD_CHECK_RULE_NAME_VARIANT, "health ministry")->suggestion, ==,
+                   "Health Ministry");
+  g_assert_cmpstr (find (findings, CD_CHECK_RULE_NAME_VARIANT, "Health ministry")->suggestion, ==,
+                   "Health Ministry");
+
+  clean = check_body (fixture,
+                      "Prime Minister Keir Starmer spoke. The prime minister said little. "
+                      "The European Central Bank met; the central bank held rates. The White "
+                      "House spoke. A white house stood on the hill. Interest rates rose. The "
+                      "interest rates fell.",
+                      CD_CHECK_RULE_NAME_VARIANT);
+  g_assert_cmpstr (clean, ==, "");
+}
+
+/* One of each form: which is right is not known, so the finding suggests
+ * nothing rather than spread a mistake. */
+static void
+test_names_case_tie (Fixture      *fixture,
+                     gconstpointer data)
+{
+  g_autoptr (CdArticle) article = make_article ("Talks end",
+                                                "Officials in Gaza City said the talks ended. "
+                                                "Residents of Gaza city were told to wait.");
+  g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
+  g_autofree char *text = describe (findings, CD_CHECK_RULE_NAME_VARIANT);
+
+  g_assert_cmpstr (text, ==, "body:58-67:Gaza city");
+  g_assert_null (find (findings, CD_CHECK_RULE_NAME_VARIANT, "Gaza city")->suggestion);
+}
+
 static void
 test_quotes (Fixture      *fixture,
              gconstpointer data)
@@ -1082,6 +1140,8 @@ main (int   argc,
   ADD ("/checks/names/variants", test_names_variants);
   ADD ("/checks/names/across-fields", test_names_across_fields);
   ADD ("/checks/names/look-alikes", test_names_look_alikes);
+  ADD ("/checks/names/case", test_names_case);
+  ADD ("/checks/names/case-tie", test_names_case_tie);
   ADD ("/checks/quotes", test_quotes);
   ADD ("/checks/repeated-word", test_repeated_words);
   ADD ("/checks/spacing", test_spacing);

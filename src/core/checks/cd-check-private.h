@@ -178,6 +178,7 @@ void       _cd_house_style_entry_free (CdHouseStyleEntry *entry);
 
 void _cd_check_spelling (CdCheckContext *ctx);
 void _cd_check_names (CdCheckContext *ctx);
+void _cd_check_name_case (CdCheckContext *ctx);
 void _cd_check_quotes (CdCheckContext *ctx);
 void _cd_check_repeated_words (CdCheckContext *ctx);
 void _cd_check_spacing (CdCheckContext *ctx);
