@@ -187,6 +187,40 @@ test_spelling_language (Fixture      *fixture,
   g_assert_cmpstr (text, ==, "");
 }
 
+/* An article tagged only "en" whose spelling is British is checked with the
+ * British dictionary; one tagged en-US keeps the American one, and an
+ * American story with one British slip still has it reported. */
+static void
+test_spelling_british (Fixture      *fixture,
+                       gconstpointer data)
+{
+  const char *british = "The defence ministry said offences by the organisation were "
+                        "rising, and officials travelling abroad had been warned.";
+  g_autoptr (CdArticle) article = make_article ("Ministry warns", british);
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *american = NULL;
+
+  cd_article_set_language (article, "en");
+  findings = cd_checker_run (fixture->checker, article);
+  text = describe (findings, CD_CHECK_RULE_SPELLING);
+  g_assert_cmpstr (text, ==, "");
+
+  cd_article_set_language (article, "en-US");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cd_checker_run (fixture->checker, article);
+  g_assert_nonnull (find (findings, CD_CHECK_RULE_SPELLING, "organisation"));
+
+  cd_article_set_language (article, "en");
+  cd_article_set_body (article, "The defense ministry said crimes by the organization were "
+                                "rising, and officials traveling abroad had been warned "
+                                "about the colour of the flags.");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cd_checker_run (fixture->checker, article);
+  american = describe (findings, CD_CHECK_RULE_SPELLING);
+  g_assert_cmpstr (american, ==, "body:123-129:colour");
+}
+
 /* No French dictionary is installed: the check says spelling was not
  * looked at, once, rather than report a clean article. */
 static void
@@ -464,6 +498,45 @@ test_shortcodes (Fixture      *fixture,
                    "body:80-93:[ninja_forms]\n"
                    "body:96-103:[embed]\n"
                    "body:124-132:[/embed]");
+}
+
+/* Site boilerplate under a story is one finding to delete; the same words
+ * inside the story, or a story ending on its own last paragraph, are not. */
+static void
+test_boilerplate (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *clean = NULL;
+  const CdFinding *f;
+
+  article = make_article ("Port reopens",
+                          "The port reopened on Monday after a week of strikes, the operator "
+                          "said, and the first ships were unloaded overnight.\n\n"
+                          "Please donate to keep our reporting free: every gift of $5 counts.\n\n"
+                          "Email us:\n\n"
+                          "tips@example.com\n\n"
+                          "Like us on Facebook and follow us on X.\n\n"
+                          "Cookie Policy | Terms of Service");
+  findings = cd_checker_run (fixture->checker, article);
+  text = describe (findings, CD_CHECK_RULE_LEFTOVER_BOILERPLATE);
+  g_assert_cmpstr (text, ==,
+                   "body:118-288:Please donate to keep our reporting free: every gift of $5 "
+                   "counts.\n\nEmail us:\n\ntips@example.com\n\nLike us on Facebook and follow "
+                   "us on X.\n\nCookie Policy | Terms of Service");
+  f = find (findings, CD_CHECK_RULE_LEFTOVER_BOILERPLATE, NULL);
+  g_assert_cmpstr (f->suggestion, ==, "");
+
+  clean = check_body (fixture,
+                      "Readers were asked to donate to the appeal today, and the charity said "
+                      "its newsletter would list the winners.\n\n"
+                      "Contact us, the mayor told residents, if the water stays brown.\n\n"
+                      "The appeal closes on Friday, and the charity said it had raised more "
+                      "than it expected from people who follow it on social media.",
+                      CD_CHECK_RULE_LEFTOVER_BOILERPLATE);
+  g_assert_cmpstr (clean, ==, "");
 }
 
 static void
@@ -1136,6 +1209,7 @@ main (int   argc,
   ADD ("/checks/spelling/basic", test_spelling);
   ADD ("/checks/spelling/word-list", test_spelling_word_list);
   ADD ("/checks/spelling/language", test_spelling_language);
+  ADD ("/checks/spelling/british", test_spelling_british);
   ADD ("/checks/spelling/no-dictionary", test_spelling_no_dictionary);
   ADD ("/checks/names/variants", test_names_variants);
   ADD ("/checks/names/across-fields", test_names_across_fields);
@@ -1147,6 +1221,7 @@ main (int   argc,
   ADD ("/checks/spacing", test_spacing);
   ADD ("/checks/leftover-markup", test_leftover_markup);
   ADD ("/checks/leftover-markup/shortcodes", test_shortcodes);
+  ADD ("/checks/leftover-boilerplate", test_boilerplate);
   ADD ("/checks/headline-length", test_headline_length);
   ADD ("/checks/missing-field", test_missing_fields);
   ADD ("/checks/house-style", test_house_style);
