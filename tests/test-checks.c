@@ -317,6 +317,35 @@ test_names_look_alikes (Fixture      *fixture,
   g_assert_cmpstr (text, ==, "");
 }
 
+/* A name written twice, two ways: the first form is suggested only when the
+ * dictionary backs it; otherwise the finding says the forms differ and
+ * suggests nothing, so applying it cannot spread a typo. */
+static void
+test_names_tie (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr (CdArticle) typo_first = make_article ("Talks end",
+                                                   "Officials in Bagdad said the talks ended. "
+                                                   "Residents of Baghdad were told to wait.");
+  g_autoptr (CdArticle) typo_second = make_article ("Talks end",
+                                                    "Officials in Baghdad said the talks ended. "
+                                                    "Residents of Bagdad were told to wait.");
+  g_autoptr (GPtrArray) first = cd_checker_run (fixture->checker, typo_first);
+  g_autoptr (GPtrArray) second = cd_checker_run (fixture->checker, typo_second);
+  const CdFinding *f;
+
+  f = find (first, CD_CHECK_RULE_NAME_VARIANT, NULL);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "Baghdad");
+  g_assert_null (f->suggestion);
+  g_assert_nonnull (strstr (f->message, "check which is right"));
+
+  f = find (second, CD_CHECK_RULE_NAME_VARIANT, NULL);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "Bagdad");
+  g_assert_cmpstr (f->suggestion, ==, "Baghdad");
+}
+
 /* A two-word name with one word's case changed, the headline included; not
  * a sentence-start capital, a title before a name, a longer name, or a
  * phrase that is never written as a name. */
@@ -1214,6 +1243,7 @@ main (int   argc,
   ADD ("/checks/names/variants", test_names_variants);
   ADD ("/checks/names/across-fields", test_names_across_fields);
   ADD ("/checks/names/look-alikes", test_names_look_alikes);
+  ADD ("/checks/names/tie", test_names_tie);
   ADD ("/checks/names/case", test_names_case);
   ADD ("/checks/names/case-tie", test_names_case_tie);
   ADD ("/checks/quotes", test_quotes);
