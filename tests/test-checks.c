@@ -346,6 +346,29 @@ test_names_tie (Fixture      *fixture,
   g_assert_cmpstr (f->suggestion, ==, "Baghdad");
 }
 
+/* One finding per inconsistency: "Deir Al-Zour" is not reported again as
+ * "Al-Zour". Newsroom English (governorate, dpa, de facto, flashpoint) is
+ * not a misspelling. */
+static void
+test_names_one_finding (Fixture      *fixture,
+                        gconstpointer data)
+{
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *spelling = NULL;
+
+  article = make_article ("Fighting in Deir al-Zour",
+                          "The governorate of Deir al-Zour is a flashpoint, dpa reported, and "
+                          "the de facto authorities in Deir Al-Zour agreed. Officials in Deir "
+                          "al-Zour said the frontline had moved.");
+  findings = cd_checker_run (fixture->checker, article);
+  names = describe (findings, CD_CHECK_RULE_NAME_VARIANT);
+  g_assert_cmpstr (names, ==, "body:95-107:Deir Al-Zour");
+  spelling = describe (findings, CD_CHECK_RULE_SPELLING);
+  g_assert_cmpstr (spelling, ==, "");
+}
+
 /* A two-word name with one word's case changed, the headline included; not
  * a sentence-start capital, a title before a name, a longer name, or a
  * phrase that is never written as a name. */
@@ -1244,6 +1267,7 @@ main (int   argc,
   ADD ("/checks/names/across-fields", test_names_across_fields);
   ADD ("/checks/names/look-alikes", test_names_look_alikes);
   ADD ("/checks/names/tie", test_names_tie);
+  ADD ("/checks/names/one-finding", test_names_one_finding);
   ADD ("/checks/names/case", test_names_case);
   ADD ("/checks/names/case-tie", test_names_case_tie);
   ADD ("/checks/quotes", test_quotes);

@@ -574,6 +574,35 @@ report_cluster (Names  *names,
     }
 }
 
+/* "Deir Al-Zour" beside "Deir al-Zour" is one inconsistency, though both
+ * the two-word name and "Al-Zour" in it differ: a finding inside another
+ * one of this rule goes. */
+static void
+drop_nested_hits (CdCheckContext *ctx,
+                  guint           first)
+{
+  g_assert (ctx != NULL);
+
+  for (guint i = first; i < ctx->hits->len;)
+    {
+      const CdCheckHit *hit = &g_array_index (ctx->hits, CdCheckHit, i);
+      gboolean          nested = FALSE;
+
+      for (guint k = first; k < ctx->hits->len && !nested; k++)
+        {
+          const CdCheckHit *other = &g_array_index (ctx->hits, CdCheckHit, k);
+
+          nested = k != i && other->field == hit->field && other->start <= hit->start &&
+                   hit->end <= other->end &&
+                   (other->end - other->start > hit->end - hit->start || k < i);
+        }
+      if (nested)
+        g_array_remove_index (ctx->hits, i);
+      else
+        i++;
+    }
+}
+
 void
 _cd_check_names (CdCheckContext *ctx)
 {
@@ -581,6 +610,7 @@ _cd_check_names (CdCheckContext *ctx)
   g_autoptr (GHashTable) clusters = NULL;
   GHashTableIter iter;
   gpointer       value;
+  guint          first_hit;
 
   names.occurrences = g_array_new (FALSE, FALSE, sizeof (Occurrence));
   g_array_set_clear_func (names.occurrences, occurrence_clear);
@@ -608,6 +638,7 @@ _cd_check_names (CdCheckContext *ctx)
       g_array_append_val (members, i);
     }
 
+  first_hit = ctx->hits->len;
   g_hash_table_iter_init (&iter, clusters);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -616,6 +647,7 @@ _cd_check_names (CdCheckContext *ctx)
       if (members->len >= 2)
         report_cluster (&names, members);
     }
+  drop_nested_hits (ctx, first_hit);
 
   g_hash_table_unref (names.by_key);
   g_array_unref (names.groups);
