@@ -454,6 +454,30 @@ test_quotes (Fixture      *fixture,
   g_assert_cmpstr (text, ==, "body:33-34:\"\nbody:40-41:\"");
 }
 
+/* Straight quotes nested in a curly quote open and close a quote of their
+ * own (reported only as a mix of styles); an apostrophe typed as an opening
+ * single quote is reported with the apostrophe as the fix. */
+static void
+test_quotes_nested (Fixture      *fixture,
+                    gconstpointer data)
+{
+  g_autoptr (CdArticle) article = make_article ("Envoy speaks",
+                                                "“He said \"no\" to me,” she said. Russia‘s "
+                                                "envoy said ‘maybe’ twice.");
+  g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
+  const CdFinding *f;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      f = g_ptr_array_index (findings, i);
+      g_assert_null (strstr (f->message, "never"));
+    }
+  f = find (findings, CD_CHECK_RULE_QUOTES, "‘");
+  g_assert_nonnull (f);
+  g_assert_cmpuint (f->start, ==, 38);
+  g_assert_cmpstr (f->suggestion, ==, "’");
+}
+
 static void
 test_repeated_words (Fixture      *fixture,
                      gconstpointer data)
@@ -1271,6 +1295,7 @@ main (int   argc,
   ADD ("/checks/names/case", test_names_case);
   ADD ("/checks/names/case-tie", test_names_case_tie);
   ADD ("/checks/quotes", test_quotes);
+  ADD ("/checks/quotes/nested", test_quotes_nested);
   ADD ("/checks/repeated-word", test_repeated_words);
   ADD ("/checks/spacing", test_spacing);
   ADD ("/checks/leftover-markup", test_leftover_markup);

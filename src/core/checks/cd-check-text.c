@@ -230,8 +230,10 @@ check_quotes_field (Quotes *q)
           gboolean opening = !ends_word (prev);
           gboolean open_straight = FALSE;
 
+          /* Straight marks inside a curly quote open a quote of their own
+           * (“He said "no" to me,” she said). */
           for (guint i = 0; i < q->stack->len; i++)
-            if (g_array_index (q->stack, Opener, i).quote)
+            if (g_array_index (q->stack, Opener, i).close == '"')
               open_straight = TRUE;
           if (opening && !open_straight)
             push (q, '"', TRUE, pos, next);
@@ -239,6 +241,13 @@ check_quotes_field (Quotes *q)
             ; /* 6" is six inches */
           else
             close_with (q, '"', TRUE, pos, next);
+        }
+      else if (c == 0x2018 && g_unichar_isalpha (prev) && next < field->length &&
+               g_unichar_isalpha (g_utf8_get_char (text + next)))
+        {
+          /* Russia‘s: an apostrophe typed as an opening quotation mark. */
+          _cd_check_add (q->ctx, q->field, CD_CHECK_RULE_QUOTES, CD_CHECK_SEVERITY_WARNING, pos,
+                         next, "’", "An apostrophe written with an opening quotation mark");
         }
       else
         {
