@@ -550,6 +550,30 @@ test_leftover_markup (Fixture      *fixture,
   g_assert_null (find (findings, CD_CHECK_RULE_LEFTOVER_MARKUP, "TK")->suggestion);
 }
 
+/* Placeholders in every field the person fills in, the dateline included. */
+static void
+test_placeholders_dateline (Fixture      *fixture,
+                            gconstpointer data)
+{
+  g_autoptr (CdArticle) article = make_article ("Storm hits coast", "The storm hit the coast.");
+  g_autoptr (GPtrArray) findings = NULL;
+  const CdFinding *f;
+
+  cd_article_set_dateline (article, "TK, Portugal");
+  cd_article_set_byline (article, "XXX");
+  cd_article_set_slug (article, "storm-xx");
+  findings = cd_checker_run (fixture->checker, article);
+  f = find (findings, CD_CHECK_RULE_LEFTOVER_MARKUP, "TK");
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->field, ==, "dateline");
+  g_assert_cmpuint (f->start, ==, 0);
+  f = find (findings, CD_CHECK_RULE_LEFTOVER_MARKUP, "XXX");
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->field, ==, "byline");
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_cmpstr (((const CdFinding *) g_ptr_array_index (findings, i))->field, !=, "slug");
+}
+
 /* Shortcodes in every quoting style, and as the wire importer escapes them:
  * the rule reads the text as rendered, and the range covers the raw
  * backslashes so that deleting it leaves nothing behind. */
@@ -1300,6 +1324,7 @@ main (int   argc,
   ADD ("/checks/spacing", test_spacing);
   ADD ("/checks/leftover-markup", test_leftover_markup);
   ADD ("/checks/leftover-markup/shortcodes", test_shortcodes);
+  ADD ("/checks/leftover-markup/dateline", test_placeholders_dateline);
   ADD ("/checks/leftover-boilerplate", test_boilerplate);
   ADD ("/checks/headline-length", test_headline_length);
   ADD ("/checks/missing-field", test_missing_fields);
