@@ -178,7 +178,8 @@ void       _cd_house_style_entry_free (CdHouseStyleEntry *entry);
 
 void     _cd_check_spelling (CdCheckContext *ctx);
 gboolean _cd_check_reads_british (CdCheckContext *ctx,
-                                  EnchantDict    *british);
+                                  EnchantDict    *british,
+                                  GHashTable     *british_cache);
 void     _cd_check_names (CdCheckContext *ctx);
 void     _cd_check_name_case (CdCheckContext *ctx);
 void     _cd_check_quotes (CdCheckContext *ctx);

@@ -357,9 +357,32 @@ has_american_ending (const char *word,
  * least two are. The American verdicts are the ones spelling needs anyway
  * (cached); the British dictionary is asked only about the few words the
  * American one rejects or that have an American ending. */
+/* The British dictionary's verdict, through its cache (word → 1 + correct,
+ * as spelling keeps it), so a story checked again costs no lookups. */
+static gboolean
+british_knows (EnchantDict *british,
+               GHashTable  *cache,
+               const char  *word,
+               gsize        length)
+{
+  g_autofree char *key = g_strndup (word, length);
+  gpointer         verdict = g_hash_table_lookup (cache, key);
+  gboolean         correct;
+
+  g_assert (british != NULL);
+  g_assert (cache != NULL);
+
+  if (verdict != NULL)
+    return GPOINTER_TO_INT (verdict) == 2;
+  correct = enchant_dict_check (british, key, -1) == 0;
+  g_hash_table_insert (cache, g_steal_pointer (&key), GINT_TO_POINTER (correct ? 2 : 1));
+  return correct;
+}
+
 gboolean
 _cd_check_reads_british (CdCheckContext *ctx,
-                         EnchantDict    *british)
+                         EnchantDict    *british,
+                         GHashTable     *british_cache)
 {
   guint british_words = 0, american_words = 0, looked_up = 0;
 
@@ -378,23 +401,20 @@ _cd_check_reads_british (CdCheckContext *ctx,
           const CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i);
           const char        *text = field->text + word->start;
           gsize              n = word->end - word->start;
-          g_autofree char   *lower = NULL;
 
           if (word->flags & (CD_CHECK_WORD_CAPITALISED | CD_CHECK_WORD_MIXED_CASE |
                              CD_CHECK_WORD_HAS_DIGIT))
             continue;
           if (!_cd_check_word_is_correct (ctx, text, n))
             {
-              lower = g_strndup (text, n);
               looked_up++;
-              if (enchant_dict_check (british, lower, -1) == 0)
+              if (british_knows (british, british_cache, text, n))
                 british_words++;
             }
           else if (has_american_ending (text, n))
             {
-              lower = g_strndup (text, n);
               looked_up++;
-              if (enchant_dict_check (british, lower, -1) != 0)
+              if (!british_knows (british, british_cache, text, n))
                 american_words++;
             }
         }

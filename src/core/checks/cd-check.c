@@ -480,7 +480,8 @@ cd_checker_run (CdChecker *self,
       if (pass > 0 || g_ascii_strcasecmp (language, "en") != 0)
         break;
       british = _cd_checker_get_dict_locked (self, "en-GB");
-      if (!_cd_check_reads_british (&ctx, british))
+      if (british == NULL ||
+          !_cd_check_reads_british (&ctx, british, get_cache (self->spell_caches, british, NULL)))
         break;
       ctx.dict = british;
     }
