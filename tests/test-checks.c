@@ -13,90 +13,7 @@
 #include "cd-check.h"
 #include "cd-import.h"
 #include "cd-test-util.h"
-
-typedef struct
-{
-  char      *dir;
-  CdChecker *checker;
-} Fixture;
-
-static void
-fixture_set_up (Fixture      *fixture,
-                gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("copydesk-checks-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->checker = cd_checker_new ();
-}
-
-static void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer data)
-{
-  g_object_add_weak_pointer (G_OBJECT (fixture->checker), (gpointer *) &fixture->checker);
-  g_object_unref (fixture->checker);
-  g_assert_null (fixture->checker);
-  cd_test_rm_rf (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static CdArticle *
-make_article (const char *headline,
-              const char *body)
-{
-  CdArticle *article = cd_article_new ();
-
-  cd_article_set_headline (article, headline);
-  cd_article_set_body (article, body);
-  cd_article_set_language (article, "en-US");
-  return article;
-}
-
-/* The findings of one rule, as "field:start-end:text" lines, sorted. */
-static char *
-describe (GPtrArray  *findings,
-          const char *rule)
-{
-  g_autoptr (GString) out = g_string_new (NULL);
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const CdFinding *f = g_ptr_array_index (findings, i);
-
-      if (rule == NULL || g_str_equal (f->rule, rule))
-        g_string_append_printf (out, "%s%s:%u-%u:%s", out->len > 0 ? "\n" : "",
-                                f->field, f->start, f->end, f->text);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static const CdFinding *
-find (GPtrArray  *findings,
-      const char *rule,
-      const char *text)
-{
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const CdFinding *f = g_ptr_array_index (findings, i);
-
-      if (g_str_equal (f->rule, rule) && (text == NULL || g_str_equal (f->text, text)))
-        return f;
-    }
-  return NULL;
-}
-
-static char *
-check_body (Fixture    *fixture,
-            const char *body,
-            const char *rule)
-{
-  g_autoptr (CdArticle) article = make_article ("Council meets", body);
-  g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
-
-  return describe (findings, rule);
-}
+#include "test-checks-util.h"
 
 static void
 test_spelling (Fixture      *fixture,
@@ -1041,11 +958,7 @@ main (int   argc,
   g_autofree char *config = NULL;
 
   g_test_init (&argc, &argv, NULL);
-
-  /* Enchant reads a personal word list from the configuration folder; the
-   * tests must not see the person's. */
-  config = g_dir_make_tmp ("copydesk-checks-config-XXXXXX", NULL);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  config = checks_test_isolate_config ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1072,10 +985,5 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/checks/corpus", test_corpus);
 
-  {
-    int status = g_test_run ();
-
-    cd_test_rm_rf (config);
-    return status;
-  }
+  return checks_test_run (config);
 }

@@ -176,13 +176,18 @@ GPtrArray *_cd_house_style_parse (const char *text,
                                   GError    **error);
 void       _cd_house_style_entry_free (CdHouseStyleEntry *entry);
 
-void _cd_check_spelling (CdCheckContext *ctx);
-void _cd_check_names (CdCheckContext *ctx);
-void _cd_check_quotes (CdCheckContext *ctx);
-void _cd_check_repeated_words (CdCheckContext *ctx);
-void _cd_check_spacing (CdCheckContext *ctx);
-void _cd_check_leftover_markup (CdCheckContext *ctx);
-void _cd_check_fields (CdCheckContext *ctx);
-void _cd_check_house_style (CdCheckContext *ctx);
+void     _cd_check_spelling (CdCheckContext *ctx);
+gboolean _cd_check_reads_british (CdCheckContext *ctx,
+                                  EnchantDict    *british,
+                                  GHashTable     *british_cache);
+void     _cd_check_names (CdCheckContext *ctx);
+void     _cd_check_name_case (CdCheckContext *ctx);
+void     _cd_check_quotes (CdCheckContext *ctx);
+void     _cd_check_repeated_words (CdCheckContext *ctx);
+void     _cd_check_spacing (CdCheckContext *ctx);
+void     _cd_check_leftover_markup (CdCheckContext *ctx);
+void     _cd_check_boilerplate (CdCheckContext *ctx);
+void     _cd_check_fields (CdCheckContext *ctx);
+void     _cd_check_house_style (CdCheckContext *ctx);
 
 G_END_DECLS

@@ -305,54 +305,92 @@ entity_end (const char *text,
   return 0;
 }
 
-/* [caption id="x"], [/caption], [gallery], but not [link](url), [ref][x],
- * [sic] or a task-list [x]. */
+/* The byte at pos as the reader sees it: in Markdown a backslash before
+ * ASCII punctuation only escapes it, and wire importers escape every
+ * bracket and underscore of a pasted shortcode (\[give\_form …\]). */
+static char
+rendered_byte (const CdCheckField *field,
+               gsize               pos,
+               gsize              *next)
+{
+  const char *text = field->text;
+
+  g_assert (field != NULL);
+  g_assert (next != NULL);
+
+  if (field->markdown && text[pos] == '\\' && pos + 1 < field->length &&
+      g_ascii_ispunct (text[pos + 1]))
+    {
+      *next = pos + 2;
+      return text[pos + 1];
+    }
+  *next = pos + 1;
+  return text[pos];
+}
+
+static gboolean
+is_shortcode_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '-';
+}
+
+/* [caption id="x"], [/caption], [gallery], [give_form id=”1″], also escaped
+ * as \[give\_form …\], but not [link](url), [ref][x], [sic] or a task-list
+ * [x]. pos is the opening bracket, or the backslash escaping it. */
 static gsize
 shortcode_end (const CdCheckField *field,
                gsize               pos)
 {
-  const char      *text = field->text;
-  gsize            length = field->length;
-  gsize            p = pos + 1;
-  gsize            name_start, name_end;
-  gboolean         closing = FALSE;
-  gboolean         attribute = FALSE;
-  g_autofree char *name = NULL;
+  const char *text = field->text;
+  gsize       length = field->length;
+  gsize       p, next;
+  gboolean    closing = FALSE;
+  gboolean    attribute = FALSE;
+  char        c;
+  g_autoptr (GString) name = g_string_new (NULL);
 
   g_assert (field != NULL);
 
-  if (p < length && text[p] == '/')
+  if (rendered_byte (field, pos, &p) != '[' || p >= length)
+    return 0;
+  c = rendered_byte (field, p, &next);
+  if (c == '/')
     {
       closing = TRUE;
-      p++;
-    }
-  name_start = p;
-  if (p >= length || !(g_ascii_isalpha (text[p]) || text[p] == '_'))
-    return 0;
-  while (p < length && (g_ascii_isalnum (text[p]) || text[p] == '_' || text[p] == '-'))
-    p++;
-  name_end = p;
-  if (p >= length || (text[p] != ' ' && text[p] != ']' && text[p] != '/'))
-    return 0;
-  while (p < length && text[p] != ']')
-    {
-      if (text[p] == '[' || text[p] == '\n')
+      p = next;
+      if (p >= length)
         return 0;
-      if (text[p] == '=')
+      c = rendered_byte (field, p, &next);
+    }
+  if (!(g_ascii_isalpha (c) || c == '_'))
+    return 0;
+  while (p < length && is_shortcode_name_char (c = rendered_byte (field, p, &next)))
+    {
+      g_string_append_c (name, g_ascii_tolower (c));
+      p = next;
+    }
+  if (p >= length || (c != ' ' && c != ']' && c != '/'))
+    return 0;
+  while (p < length && (c = rendered_byte (field, p, &next)) != ']')
+    {
+      if (c == '[' || c == '\n')
+        return 0;
+      if (c == '=')
         attribute = TRUE;
-      p++;
+      p = next;
     }
   if (p >= length)
     return 0;
-  p++;
+  p = next;
   if (field->markdown && p < length && (text[p] == '(' || text[p] == '[' || text[p] == ':'))
     return 0;
 
-  if (closing || attribute)
+  /* An underscore never appears in a bracketed editorial insertion, and
+   * plugin shortcodes (give_form, et_pb_text) have one. */
+  if (closing || attribute || strchr (name->str, '_') != NULL)
     return p;
-  name = g_ascii_strdown (text + name_start, name_end - name_start);
   for (guint i = 0; i < G_N_ELEMENTS (known_shortcodes); i++)
-    if (g_str_equal (name, known_shortcodes[i]))
+    if (g_str_equal (name->str, known_shortcodes[i]))
       return p;
   return 0;
 }
@@ -444,7 +482,8 @@ mask_inline (CdCheckField *field)
           else if ((end = html_tag_end (text, length, pos)) != 0)
             add_markup (field, pos, end, "HTML tag");
         }
-      else if (c == '[')
+      else if (c == '[' || (c == '\\' && field->markdown && pos + 1 < length &&
+                            text[pos + 1] == '['))
         {
           if ((end = shortcode_end (field, pos)) != 0)
             add_markup (field, pos, end, "shortcode");

@@ -328,3 +328,96 @@ _cd_check_spelling (CdCheckContext *ctx)
         }
     }
 }
+
+/* American endings where British spelling parts: color, organize, analyze,
+ * defense, traveled, center, catalog. */
+static gboolean
+has_american_ending (const char *word,
+                     gsize       length)
+{
+  static const char *endings[] = { "or", "ors", "ored", "oring", "ize", "ized", "izes",
+                                   "izing", "ization", "izations", "yze", "yzed", "ense",
+                                   "enses", "led", "ling", "ler", "ter", "ters", "og" };
+
+  g_assert (word != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      gsize n = strlen (endings[i]);
+
+      if (length > n + 2 && strncmp (word + length - n, endings[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether an article tagged only "en" reads as British English: more of its
+ * words are spelled the British way (the British dictionary knows them and
+ * the American one, ctx->dict, does not) than the American way, and at
+ * least two are. The American verdicts are the ones spelling needs anyway
+ * (cached); the British dictionary is asked only about the few words the
+ * American one rejects or that have an American ending. */
+/* The British dictionary's verdict, through its cache (word → 1 + correct,
+ * as spelling keeps it), so a story checked again costs no lookups. */
+static gboolean
+british_knows (EnchantDict *british,
+               GHashTable  *cache,
+               const char  *word,
+               gsize        length)
+{
+  g_autofree char *key = g_strndup (word, length);
+  gpointer         verdict = g_hash_table_lookup (cache, key);
+  gboolean         correct;
+
+  g_assert (british != NULL);
+  g_assert (cache != NULL);
+
+  if (verdict != NULL)
+    return GPOINTER_TO_INT (verdict) == 2;
+  correct = enchant_dict_check (british, key, -1) == 0;
+  g_hash_table_insert (cache, g_steal_pointer (&key), GINT_TO_POINTER (correct ? 2 : 1));
+  return correct;
+}
+
+gboolean
+_cd_check_reads_british (CdCheckContext *ctx,
+                         EnchantDict    *british,
+                         GHashTable     *british_cache)
+{
+  guint british_words = 0, american_words = 0, looked_up = 0;
+
+  g_assert (ctx != NULL);
+
+  if (ctx->dict == NULL || british == NULL || british == ctx->dict)
+    return FALSE;
+  for (guint f = 0; f < ctx->n_fields && looked_up < 200; f++)
+    {
+      const CdCheckField *field = &ctx->fields[f];
+
+      if (!field->prose)
+        continue;
+      for (guint i = 0; i < field->words->len && looked_up < 200; i++)
+        {
+          const CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i);
+          const char        *text = field->text + word->start;
+          gsize              n = word->end - word->start;
+
+          if (word->flags & (CD_CHECK_WORD_CAPITALISED | CD_CHECK_WORD_MIXED_CASE |
+                             CD_CHECK_WORD_HAS_DIGIT))
+            continue;
+          if (!_cd_check_word_is_correct (ctx, text, n))
+            {
+              looked_up++;
+              if (british_knows (british, british_cache, text, n))
+                british_words++;
+            }
+          else if (has_american_ending (text, n))
+            {
+              looked_up++;
+              if (!british_knows (british, british_cache, text, n))
+                american_words++;
+            }
+        }
+    }
+  return british_words >= 2 && british_words > american_words;
+}

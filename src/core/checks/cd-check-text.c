@@ -230,8 +230,10 @@ check_quotes_field (Quotes *q)
           gboolean opening = !ends_word (prev);
           gboolean open_straight = FALSE;
 
+          /* Straight marks inside a curly quote open a quote of their own
+           * (“He said "no" to me,” she said). */
           for (guint i = 0; i < q->stack->len; i++)
-            if (g_array_index (q->stack, Opener, i).quote)
+            if (g_array_index (q->stack, Opener, i).close == '"')
               open_straight = TRUE;
           if (opening && !open_straight)
             push (q, '"', TRUE, pos, next);
@@ -239,6 +241,13 @@ check_quotes_field (Quotes *q)
             ; /* 6" is six inches */
           else
             close_with (q, '"', TRUE, pos, next);
+        }
+      else if (c == 0x2018 && g_unichar_isalpha (prev) && next < field->length &&
+               g_unichar_isalpha (g_utf8_get_char (text + next)))
+        {
+          /* Russia‘s: an apostrophe typed as an opening quotation mark. */
+          _cd_check_add (q->ctx, q->field, CD_CHECK_RULE_QUOTES, CD_CHECK_SEVERITY_WARNING, pos,
+                         next, "’", "An apostrophe written with an opening quotation mark");
         }
       else
         {
@@ -648,6 +657,31 @@ is_placeholder_part (const char *text,
          (length == 5 && strncmp (text, "FIXME", 5) == 0);
 }
 
+/* Placeholders in a field the text rules do not read, word by word. */
+static void
+check_plain_placeholders (CdCheckContext *ctx,
+                          guint           f)
+{
+  const CdCheckField *field = &ctx->fields[f];
+  const char         *text = field->text;
+  gsize               pos = 0;
+
+  g_assert (ctx != NULL);
+
+  while (pos < field->length)
+    {
+      gsize end = pos;
+
+      while (end < field->length && (g_ascii_isalnum (text[end]) || text[end] == '-'))
+        end++;
+      if (end > pos && is_placeholder_word (text + pos, end - pos))
+        _cd_check_add (ctx, f, CD_CHECK_RULE_LEFTOVER_MARKUP, CD_CHECK_SEVERITY_ERROR, pos, end,
+                       NULL, "A placeholder (“%.*s”) left in the text", (int) (end - pos),
+                       text + pos);
+      pos = end > pos ? end : pos + 1;
+    }
+}
+
 void
 _cd_check_leftover_markup (CdCheckContext *ctx)
 {
@@ -657,7 +691,13 @@ _cd_check_leftover_markup (CdCheckContext *ctx)
       const char         *text = field->text;
 
       if (!field->prose)
-        continue;
+        {
+          /* A dateline or byline of "TK" or "XXX" is a placeholder too; a
+           * slug is written for machines. */
+          if (!g_str_equal (field->name, "slug"))
+            check_plain_placeholders (ctx, f);
+          continue;
+        }
 
       for (guint i = 0; i < field->markup->len; i++)
         {

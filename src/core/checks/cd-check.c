@@ -46,12 +46,11 @@ cd_checker_finalize (GObject *object)
       GHashTableIter iter;
       gpointer       dict;
 
-      g_autoptr (GHashTable) freed = g_hash_table_new (NULL, NULL);
-
-      /* Two language tags may share one dictionary. */
+      /* Two language tags may share one dictionary ("en" and "en-US" both
+       * find en_US); Enchant counts each request, so each is given back. */
       g_hash_table_iter_init (&iter, self->dicts);
       while (g_hash_table_iter_next (&iter, NULL, &dict))
-        if (dict != NULL && g_hash_table_add (freed, dict))
+        if (dict != NULL)
           enchant_broker_free_dict (self->broker, dict);
     }
   g_clear_pointer (&self->dicts, g_hash_table_unref);
@@ -459,11 +458,6 @@ cd_checker_run (CdChecker *self,
     language = self->default_language;
   ctx.language = language;
   ctx.dict = _cd_checker_get_dict_locked (self, language);
-  if (ctx.dict != NULL)
-    {
-      ctx.spell_cache = get_cache (self->spell_caches, ctx.dict, NULL);
-      ctx.suggest_cache = get_cache (self->suggest_caches, ctx.dict, g_free);
-    }
 
   context_add_field (&ctx, "headline", cd_article_get_headline (article), TRUE, FALSE);
   context_add_field (&ctx, "dek", cd_article_get_dek (article), TRUE, FALSE);
@@ -474,15 +468,35 @@ cd_checker_run (CdChecker *self,
   context_add_field (&ctx, "dateline", cd_article_get_dateline (article), FALSE, FALSE);
   context_add_field (&ctx, "slug", cd_article_get_slug (article), FALSE, FALSE);
 
+  /* An article that says only "en" is spelled the way it is written:
+   * British agency copy (defence, organisation, travelled) gets the British
+   * dictionary. */
+  for (guint pass = 0; pass < 2 && ctx.dict != NULL; pass++)
+    {
+      EnchantDict *british;
+
+      ctx.spell_cache = get_cache (self->spell_caches, ctx.dict, NULL);
+      ctx.suggest_cache = get_cache (self->suggest_caches, ctx.dict, g_free);
+      if (pass > 0 || g_ascii_strcasecmp (language, "en") != 0)
+        break;
+      british = _cd_checker_get_dict_locked (self, "en-GB");
+      if (british == NULL ||
+          !_cd_check_reads_british (&ctx, british, get_cache (self->spell_caches, british, NULL)))
+        break;
+      ctx.dict = british;
+    }
+
   /* Spelling comes after names and house style: it leaves alone the words
    * their findings already cover. */
   _cd_check_names (&ctx);
+  _cd_check_name_case (&ctx);
   _cd_check_house_style (&ctx);
   _cd_check_spelling (&ctx);
   _cd_check_quotes (&ctx);
   _cd_check_repeated_words (&ctx);
   _cd_check_spacing (&ctx);
   _cd_check_leftover_markup (&ctx);
+  _cd_check_boilerplate (&ctx);
   _cd_check_fields (&ctx);
 
   findings = context_take_findings (&ctx, self);

@@ -43,6 +43,7 @@ typedef enum
 #define CD_CHECK_RULE_REPEATED_WORD "repeated-word"
 #define CD_CHECK_RULE_SPACING "spacing"
 #define CD_CHECK_RULE_LEFTOVER_MARKUP "leftover-markup"
+#define CD_CHECK_RULE_LEFTOVER_BOILERPLATE "leftover-boilerplate"
 #define CD_CHECK_RULE_HEADLINE_LENGTH "headline-length"
 #define CD_CHECK_RULE_MISSING_FIELD "missing-field"
 #define CD_CHECK_RULE_HOUSE_STYLE "house-style"
