@@ -106,15 +106,16 @@ rule_label (const char *rule)
     const char *rule;
     const char *label;
   } labels[] = {
-    {CD_CHECK_RULE_SPELLING,         N_ ("Spelling")                        },
-    { CD_CHECK_RULE_NAME_VARIANT,    N_ ("Names Spelled More Than One Way") },
-    { CD_CHECK_RULE_QUOTES,          N_ ("Quotes and Brackets")             },
-    { CD_CHECK_RULE_REPEATED_WORD,   N_ ("Repeated Words")                  },
-    { CD_CHECK_RULE_SPACING,         N_ ("Spacing")                         },
-    { CD_CHECK_RULE_LEFTOVER_MARKUP, N_ ("Leftover Markup and Placeholders")},
-    { CD_CHECK_RULE_HEADLINE_LENGTH, N_ ("Headline Length")                 },
-    { CD_CHECK_RULE_MISSING_FIELD,   N_ ("Missing Fields")                  },
-    { CD_CHECK_RULE_HOUSE_STYLE,     N_ ("House Style")                     },
+    {CD_CHECK_RULE_SPELLING,              N_ ("Spelling")                        },
+    { CD_CHECK_RULE_NAME_VARIANT,         N_ ("Names Spelled More Than One Way") },
+    { CD_CHECK_RULE_QUOTES,               N_ ("Quotes and Brackets")             },
+    { CD_CHECK_RULE_REPEATED_WORD,        N_ ("Repeated Words")                  },
+    { CD_CHECK_RULE_SPACING,              N_ ("Spacing")                         },
+    { CD_CHECK_RULE_LEFTOVER_MARKUP,      N_ ("Leftover Markup and Placeholders")},
+    { CD_CHECK_RULE_HEADLINE_LENGTH,      N_ ("Headline Length")                 },
+    { CD_CHECK_RULE_MISSING_FIELD,        N_ ("Missing Fields")                  },
+    { CD_CHECK_RULE_HOUSE_STYLE,          N_ ("House Style")                     },
+    { CD_CHECK_RULE_LEFTOVER_BOILERPLATE, N_ ("Leftover Site Boilerplate")       },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
