@@ -141,6 +141,12 @@ test_strip_controls (void)
   g_assert_cmpstr (text, ==, "One\nTwo\nThree\tfour");
   g_assert_cmpstr (kept, ==, "Zürich — “quoted”");
   g_assert_null (cd_text_strip_controls (NULL, TRUE));
+
+  /* A headline of zero-width spaces and joiners shows nothing: blank. */
+  g_assert_true (cd_text_is_blank ("\xe2\x80\x8b\xe2\x80\x8b \xe2\x80\x8d\xc2\xa0"));
+  g_assert_true (cd_text_is_blank ("\xef\xbb\xbf\xc2\xad"));
+  g_assert_false (cd_text_is_blank ("\xe2\x80\x8b"
+                                    "A"));
 }
 
 int

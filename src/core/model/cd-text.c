@@ -15,8 +15,8 @@
  * cd_text_is_blank:
  * @text: (nullable): UTF-8 text
  *
- * Tells whether @text is %NULL, empty or only white space, no-break spaces
- * included.
+ * Tells whether @text is %NULL, empty or only white space (no-break spaces
+ * included) and invisible format characters such as U+200B.
  *
  * Returns: %TRUE when there is nothing but white space
  */
@@ -24,8 +24,14 @@ gboolean
 cd_text_is_blank (const char *text)
 {
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Invisible format characters (zero-width space and joiners, the
+       * byte-order mark, a soft hyphen) show nothing either. */
+      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
+        return FALSE;
+    }
   return TRUE;
 }
 
