@@ -122,13 +122,21 @@ read_done_cb (GObject      *source,
               gpointer      data)
 {
   CdSyncStates *self;
+  GWeakRef     *weak = data;
   g_autoptr (GError) error = NULL;
   Snapshot *snapshot;
 
   snapshot = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = CD_SYNC_STATES (source);
+  self = g_weak_ref_get (weak);
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (snapshot != NULL)
+        snapshot_free (snapshot);
+      g_clear_object (&self);
+      return;
+    }
   self->loading = FALSE;
 
   if (snapshot == NULL)
@@ -147,6 +155,7 @@ read_done_cb (GObject      *source,
       cd_sync_states_refresh (self);
     }
   g_signal_emit (self, signals[CHANGED], 0);
+  g_object_unref (self);
 }
 
 /**
@@ -159,6 +168,7 @@ void
 cd_sync_states_refresh (CdSyncStates *self)
 {
   g_autoptr (GTask) task = NULL;
+  GWeakRef *weak;
 
   g_return_if_fail (CD_IS_SYNC_STATES (self));
 
@@ -168,7 +178,12 @@ cd_sync_states_refresh (CdSyncStates *self)
       return;
     }
   self->loading = TRUE;
-  task = g_task_new (self, self->cancellable, read_done_cb, NULL);
+  /* The read holds the states only weakly: when their owner lets go, they
+   * are disposed at once, which cancels the read, rather than kept alive
+   * by it (the store's folder may be gone by the time it ends). */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->cancellable, read_done_cb, weak);
   g_task_set_source_tag (task, cd_sync_states_refresh);
   g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
   g_task_run_in_thread (task, read_thread);
