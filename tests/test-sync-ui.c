@@ -121,8 +121,6 @@ wait_for_sync (Fixture *fixture,
 
   if (!cd_ui_wait_for (sync_settled, &wait, 30000))
     g_error ("The sync did not end in time.");
-  /* Rows follow the states' "changed" signal. */
-  cd_ui_spin (50);
 }
 
 static void collect (GtkWidget *widget,
@@ -172,6 +170,34 @@ count_badges (CdWindow   *window,
     if (cd_sync_badge_get_state (g_ptr_array_index (badges, i)) == state)
       n++;
   return n;
+}
+
+typedef struct
+{
+  CdWindow   *window;
+  CdSyncState state;
+  guint       n;
+} Badges;
+
+static gboolean
+badges_shown (gpointer data)
+{
+  Badges *badges = data;
+
+  return count_badges (badges->window, badges->state) == badges->n;
+}
+
+/* Rows follow the states' "changed" signal: waits until @n rows show
+ * @state, then says how many do. */
+static void
+wait_badges (CdWindow   *window,
+             CdSyncState state,
+             guint       n)
+{
+  Badges badges = { window, state, n };
+
+  cd_ui_wait_for (badges_shown, &badges, 10000);
+  g_assert_cmpuint (count_badges (window, state), ==, n);
 }
 
 /* A visible label (a toast's title, a button's) whose text has @text. */
@@ -239,6 +265,12 @@ read_article (Fixture    *fixture,
 }
 
 static gboolean
+one_pending (gpointer data)
+{
+  return count_badges (data, CD_SYNC_STATE_PENDING) == 1;
+}
+
+static gboolean
 two_pending (gpointer data)
 {
   return count_badges (data, CD_SYNC_STATE_PENDING) == 2;
@@ -265,14 +297,14 @@ test_button (Fixture      *fixture,
 
   g_assert_true (cd_ui_wait_for (two_pending, window, 5000));
   g_assert_cmpint (state_of (fixture, cd_article_get_uuid (first)), ==, CD_SYNC_STATE_PENDING);
-  g_assert_cmpuint (count_badges (window, CD_SYNC_STATE_PENDING), ==, 2);
+  wait_badges (window, CD_SYNC_STATE_PENDING, 2);
 
   sync_from_button (fixture);
 
   g_assert_cmpuint (g_hash_table_size (fixture->fake->posts), ==, 2);
   g_assert_cmpint (state_of (fixture, cd_article_get_uuid (first)), ==, CD_SYNC_STATE_SYNCED);
   g_assert_cmpint (state_of (fixture, cd_article_get_uuid (second)), ==, CD_SYNC_STATE_SYNCED);
-  g_assert_cmpuint (count_badges (window, CD_SYNC_STATE_SYNCED), ==, 2);
+  wait_badges (window, CD_SYNC_STATE_SYNCED, 2);
   wait_for_label (GTK_WIDGET (window), "2 articles synced");
 
   /* A save marks the article pending at once, without a sync. */
@@ -281,9 +313,9 @@ test_button (Fixture      *fixture,
   cd_article_set_body (cd_document_get_article (cd_window_get_document (window)),
                        "The council voted again.");
   g_assert_true (cd_window_flush (window, NULL));
-  cd_ui_spin (50);
+  g_assert_true (cd_ui_wait_for (one_pending, window, 10000));
   g_assert_cmpint (state_of (fixture, cd_article_get_uuid (first)), ==, CD_SYNC_STATE_PENDING);
-  g_assert_cmpuint (count_badges (window, CD_SYNC_STATE_PENDING), ==, 1);
+  wait_badges (window, CD_SYNC_STATE_PENDING, 1);
 
   sync_from_button (fixture);
   g_assert_cmpint (state_of (fixture, cd_article_get_uuid (first)), ==, CD_SYNC_STATE_SYNCED);
@@ -391,7 +423,7 @@ make_conflict (Fixture *fixture)
   sync_from_button (fixture);
   g_assert_cmpint (state_of (fixture, cd_article_get_uuid (article)), ==,
                    CD_SYNC_STATE_CONFLICT);
-  g_assert_cmpuint (count_badges (fixture->ui.window, CD_SYNC_STATE_CONFLICT), ==, 1);
+  wait_badges (fixture->ui.window, CD_SYNC_STATE_CONFLICT, 1);
   /* The server keeps its side until the person decides. */
   g_assert_nonnull (strstr (get_raw (post, "content"), "nine"));
   cd_test_assert_article_unchanged (fixture->ui.store, article);
@@ -466,7 +498,7 @@ settle (Fixture          *fixture,
 
       g_assert_true (cd_ui_wait_for ((CdUiCondition) gtk_widget_get_mapped, window, 5000));
       cd_ui_run (focus_argv);
-      cd_ui_spin (200);
+      g_assert_true (cd_ui_wait_for ((CdUiCondition) gtk_window_is_active, window, 10000));
       cd_ui_run (key_argv);
     }
   if (!cd_ui_wait_for (conflict_window_gone, NULL, 5000))
@@ -493,7 +525,7 @@ assert_resolved (Fixture    *fixture,
   g_assert_cmpstr (g_strchomp (after_body), ==, body);
   g_assert_nonnull (strstr (get_raw (post, "content"), server_has));
   g_assert_cmpint (state_of (fixture, cd_article_get_uuid (article)), ==, CD_SYNC_STATE_SYNCED);
-  g_assert_cmpuint (count_badges (fixture->ui.window, CD_SYNC_STATE_CONFLICT), ==, 0);
+  wait_badges (fixture->ui.window, CD_SYNC_STATE_CONFLICT, 0);
   /* Local fields the CMS does not carry stay as they were. */
   g_assert_cmpstr (cd_article_get_ednote (after), ==, "Check the opening hours with the council.");
 

@@ -80,6 +80,39 @@ store_has_text (gpointer data)
   return strstr (cd_article_get_body (article), check->needle) != NULL;
 }
 
+static gboolean
+window_is_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+static gboolean
+history_closed (gpointer data)
+{
+  return cd_window_get_history (data) == NULL;
+}
+
+static gboolean
+editor_has_selection (gpointer data)
+{
+  CdEditor *editor = cd_window_get_editor (data);
+
+  return gtk_text_buffer_get_has_selection (GTK_TEXT_BUFFER (cd_editor_get_buffer (editor)));
+}
+
+static GtkWidget *find_descendant (GtkWidget  *widget,
+                                   GType       type,
+                                   const char *label);
+
+/* The details are laid out and on screen once their expander opened. */
+static gboolean
+details_shown (gpointer data)
+{
+  GtkWidget *spin = find_descendant (GTK_WIDGET (data), GTK_TYPE_SPIN_BUTTON, NULL);
+
+  return spin != NULL && gtk_widget_get_mapped (spin) && gtk_widget_get_width (spin) > 0;
+}
+
 static void
 buffer_changed_cb (GtkTextBuffer *buffer,
                    gint64        *last_change)
@@ -107,7 +140,7 @@ test_typing_reaches_store (CdUiFixture  *fixture,
   g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), &last_change);
   cd_ui_wait_preview_loaded (window);
   cd_ui_run (focus_argv);
-  cd_ui_spin (100);
+  g_assert_true (cd_ui_wait_for (window_is_active, window, 10000));
   cd_ui_run (type_argv);
 
   /* The last key press has reached the buffer; the autosave puts the text
@@ -311,8 +344,7 @@ test_history_restore (CdUiFixture  *fixture,
   g_assert_nonnull (strstr (diff, "  First line."));
 
   cd_history_restore_selected (history);
-  cd_ui_spin (50);
-  g_assert_null (cd_window_get_history (window));
+  g_assert_true (cd_ui_wait_for (history_closed, window, 10000));
 
   stored = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
   g_assert_cmpstr (cd_article_get_body (stored), ==, "First line.\nThe first version.\n");
@@ -430,6 +462,33 @@ find_paned (CdWindow *window)
   g_assert_not_reached ();
 }
 
+typedef struct
+{
+  CdWindow *window;
+  int       old_width;     /* the width before the resize */
+  int       width, height; /* the size it should come back at */
+} WindowSize;
+
+static gboolean
+window_resized (gpointer data)
+{
+  WindowSize *size = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (size->window)) != size->old_width;
+}
+
+/* The size and the divider a window opens with are set once it is laid
+ * out, which on a busy machine takes a while after it is shown. */
+static gboolean
+window_has_size (gpointer data)
+{
+  WindowSize *size = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (size->window)) == size->width &&
+         gtk_widget_get_height (GTK_WIDGET (size->window)) == size->height &&
+         gtk_paned_get_position (find_paned (size->window)) == 420;
+}
+
 static void
 test_app_windows (CdUiFixture  *fixture,
                   gconstpointer data)
@@ -466,11 +525,15 @@ test_app_windows (CdUiFixture  *fixture,
                                        xid, "1000", "700", NULL };
     GtkPaned        *paned;
 
+    WindowSize size = { window, gtk_widget_get_width (GTK_WIDGET (window)), 0, 0 };
+
     cd_ui_run (resize_argv);
-    cd_ui_spin (300);
+    g_assert_true (cd_ui_wait_for (window_resized, &size, 10000));
     paned = find_paned (window);
     gtk_paned_set_position (paned, 420);
-    cd_ui_spin (100);
+    size.width = gtk_widget_get_width (GTK_WIDGET (window));
+    size.height = gtk_widget_get_height (GTK_WIDGET (window));
+    g_assert_true (cd_ui_wait_for (window_has_size, &size, 10000));
     width = gtk_widget_get_width (GTK_WIDGET (window));
     height = gtk_widget_get_height (GTK_WIDGET (window));
     cd_ui_close_window (fixture);
@@ -478,7 +541,8 @@ test_app_windows (CdUiFixture  *fixture,
 
     /* The next window comes back at the same size. */
     window = cd_ui_start (fixture, cd_article_get_uuid (article));
-    cd_ui_spin (300);
+    size = (WindowSize){ window, 0, width, height };
+    cd_ui_wait_for (window_has_size, &size, 10000);
     g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
     g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
     g_assert_cmpint (gtk_paned_get_position (find_paned (window)), ==, 420);
@@ -545,7 +609,8 @@ test_find_replace (CdUiFixture  *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (find), "council");
   gtk_editable_set_text (GTK_EDITABLE (replace), "board");
-  cd_ui_spin (400);
+  /* The search runs once the entry's search-changed delay has passed. */
+  g_assert_true (cd_ui_wait_for (editor_has_selection, window, 10000));
   g_signal_emit_by_name (replace_all, "clicked");
   g_assert_true (cd_ui_wait_for (body_has, window, 2000));
   g_assert_cmpstr (cd_article_get_body (cd_document_get_article (cd_window_get_document (window))),
@@ -748,7 +813,7 @@ test_wheel_over_details (CdUiFixture  *fixture,
   guint               scrolls = 0;
 
   cd_metadata_set_expanded (metadata, TRUE);
-  cd_ui_spin (200);
+  g_assert_true (cd_ui_wait_for (details_shown, metadata, 10000));
   spin = find_descendant (GTK_WIDGET (metadata), GTK_TYPE_SPIN_BUTTON, NULL);
   g_assert_nonnull (spin);
   g_assert_true (gtk_widget_compute_point (spin, GTK_WIDGET (window),
@@ -888,7 +953,7 @@ test_mnemonics_unique (CdUiFixture  *fixture,
 
   cd_metadata_set_expanded (cd_window_get_metadata (window), TRUE);
   cd_library_set_trash_mode (cd_window_get_library (window), TRUE);
-  cd_ui_spin (200);
+  g_assert_true (cd_ui_wait_for (details_shown, cd_window_get_metadata (window), 10000));
   collect_mnemonics (GTK_WIDGET (window), seen, clashes);
   g_assert_cmpstr (clashes->str, ==, "");
   g_assert_cmpuint (g_hash_table_size (seen), >=, 10);
