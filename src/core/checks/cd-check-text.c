@@ -145,8 +145,31 @@ next_paragraph_start (const CdCheckField *field,
   return pos < field->length ? g_utf8_get_char (field->text + pos) : 0;
 }
 
+/* Whether a quote opens its paragraph or is introduced (said: “…, said,
+ * “…, said — “…): only such a quote may run on into the next paragraph. */
+static gboolean
+opens_running_quote (const CdCheckField *field,
+                     gsize               pos)
+{
+  g_assert (field != NULL);
+
+  /* Spaces, quote markers and markup (a shortcode pasted before it) are
+   * not text before the quote. */
+  while (pos > 0 && (field->text[pos - 1] == ' ' || field->text[pos - 1] == '>' ||
+                     field->mask[pos - 1] != CD_CHECK_MASK_PROSE))
+    pos--;
+  if (pos == 0 || field->text[pos - 1] == '\n' || field->text[pos - 1] == ':' ||
+      field->text[pos - 1] == ',')
+    return TRUE;
+  /* An em or en dash, three bytes of UTF-8. */
+  return pos >= 3 && ((guchar) field->text[pos - 3] == 0xE2 && (guchar) field->text[pos - 2] == 0x80 &&
+                      ((guchar) field->text[pos - 1] == 0x94 || (guchar) field->text[pos - 1] == 0x93));
+}
+
 /* At a paragraph's end: a quote left open is fine when the next paragraph
- * opens with a quotation mark again, the way a long quote runs on. */
+ * opens with a quotation mark again, the way a long quote runs on, and the
+ * quote opened the paragraph or was introduced; a quote opened in the middle
+ * of running text (praised its “careful prose) is not a long quote. */
 static void
 end_paragraph (Quotes             *q,
                const CdCheckField *field,
@@ -162,7 +185,7 @@ end_paragraph (Quotes             *q,
       const Opener *opener = &g_array_index (q->stack, Opener, i);
       gboolean      continues = FALSE;
 
-      if (opener->quote)
+      if (opener->quote && opens_running_quote (field, opener->start))
         {
           if (opener->close == '"')
             continues = next == '"';
@@ -384,6 +407,9 @@ _cd_check_quotes (CdCheckContext *ctx)
 
 /* Repeated words */
 
+static gboolean is_placeholder_word (const char *text,
+                                     gsize       length);
+
 /* Doubled on purpose in good English. */
 static const char *allowed_repeats[] = { "had", "that", "bye", "ha", "no", "so", "very" };
 
@@ -408,6 +434,9 @@ _cd_check_repeated_words (CdCheckContext *ctx)
             continue;
           if (la != b->end - b->start ||
               g_ascii_strncasecmp (field->text + a->start, field->text + b->start, la) != 0)
+            continue;
+          /* "TK TK" is a placeholder, which leftover-markup reports. */
+          if (is_placeholder_word (field->text + a->start, la))
             continue;
           /* Non-ASCII letters compare by bytes above; that is enough to find
            * the same word typed twice. */

@@ -489,7 +489,6 @@ cd_checker_run (CdChecker *self,
   /* Spelling comes after names and house style: it leaves alone the words
    * their findings already cover. */
   _cd_check_names (&ctx);
-  _cd_check_name_case (&ctx);
   _cd_check_house_style (&ctx);
   _cd_check_spelling (&ctx);
   _cd_check_quotes (&ctx);
