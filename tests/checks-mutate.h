@@ -612,7 +612,7 @@ mutate_transliterate (Mutation   *m,
 
   /* Now and then the first letter: Gaddafi, Qadhafi; Tchaikovsky. */
   for (guint k = 0, roll = mutate_pick (m, 4); roll == 0 && k < G_N_ELEMENTS (initials); k++)
-    if (g_str_has_prefix (out, initials[k][0]))
+    if (g_str_has_prefix (out, initials[k][0]) && out[strlen (initials[k][0])] != 'h')
       {
         g_autofree char *next = g_strconcat (initials[k][1], out + strlen (initials[k][0]), NULL);
 
@@ -694,14 +694,16 @@ mutate_name_case (Mutation *m)
     g_autoptr (GArray) found = mutate_find_name (m, name);
     const MutateOccurrence *o = &g_array_index (found, MutateOccurrence, mutate_pick (m, found->len));
 
-    /* The second word loses its capital: "Islamic state", "Gaza city". */
+    /* The second word loses its capital: "Islamic state", "Gaza city".
+     * The fault is that word. */
     variant = g_strdup (name);
     space = strchr (variant, ' ');
     space[1] = g_ascii_tolower (space[1]);
     mutate_replace (m, o->field, o->start, o->end, variant);
+    m->plant.start = m->plant.region_start = m->plant.start + (space + 1 - variant);
   }
-  m->plant.original = g_strdup (name);
-  m->plant.planted = g_strdup (variant);
+  m->plant.original = g_strdup (strchr (name, ' ') + 1);
+  m->plant.planted = g_strdup (space + 1);
   return TRUE;
 }
 

@@ -132,7 +132,7 @@ explains_tie (const CdFinding   *f,
               MutateKind         kind)
 {
   return is_name_kind (kind) && g_str_equal (f->rule, mutate_kinds[kind].rule) &&
-         f->suggestion == NULL && g_str_equal (f->text, plant->original);
+         f->suggestion == NULL && strstr (f->text, plant->original) != NULL;
 }
 
 static guint
@@ -327,17 +327,12 @@ measure (GPtrArray *paths,
 static void
 test_corpus (void)
 {
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "checks", NULL);
-  g_autofree char *expected_path = g_build_filename (dir, "expected.json", NULL);
+  g_autofree char *dir = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GList) names = NULL;
-  JsonObject *expected;
+  JsonObject *expected = checks_test_load_expected (parser, &dir);
 
-  json_parser_load_from_file (parser, expected_path, &error);
-  g_assert_no_error (error);
-  expected = json_node_get_object (json_parser_get_root (parser));
   names = json_object_get_members (expected);
   names = g_list_sort (names, (GCompareFunc) g_strcmp0);
   for (GList *l = names; l != NULL; l = l->next)

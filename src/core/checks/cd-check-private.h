@@ -197,6 +197,8 @@ gboolean _cd_name_stems_differ_by_gender (const char *a,
                                           const char *b);
 gboolean _cd_name_stems_differ_by_son (const char *a,
                                        const char *b);
+gboolean _cd_name_vowels_agree (const CdNameShape *a,
+                                const CdNameShape *b);
 
 void     _cd_check_spelling (CdCheckContext *ctx);
 gboolean _cd_check_reads_british (CdCheckContext *ctx,

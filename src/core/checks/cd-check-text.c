@@ -166,10 +166,50 @@ opens_running_quote (const CdCheckField *field,
                       ((guchar) field->text[pos - 1] == 0x94 || (guchar) field->text[pos - 1] == 0x93));
 }
 
+/* Whether, between start and end, a comma is followed within a few words
+ * by a verb of saying (“… leave, Bali said at the oil field.): English copy
+ * closes a quote before its attribution, so a quote still open there lost
+ * its closing mark rather than running on. */
+static gboolean
+has_attribution (const CdCheckField *field,
+                 gsize               start,
+                 gsize               end)
+{
+  static const char *verbs[] = { "said", "says", "told", "added", "asked", "wrote", "explained",
+                                 "insisted", "warned", "tweeted", "posted" };
+
+  g_assert (field != NULL);
+
+  for (gsize pos = start; pos < end; pos++)
+    {
+      guint words = 0;
+      gsize p = pos + 1;
+
+      if (field->text[pos] != ',')
+        continue;
+      while (p < end && words < 5)
+        {
+          gsize w;
+
+          while (p < end && !g_ascii_isalpha (field->text[p]))
+            p++;
+          for (w = p; w < end && g_ascii_isalpha (field->text[w]); w++)
+            ;
+          for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+            if (w - p == strlen (verbs[k]) && strncmp (field->text + p, verbs[k], w - p) == 0)
+              return TRUE;
+          words++;
+          p = w;
+        }
+    }
+  return FALSE;
+}
+
 /* At a paragraph's end: a quote left open is fine when the next paragraph
  * opens with a quotation mark again, the way a long quote runs on, and the
  * quote opened the paragraph or was introduced; a quote opened in the middle
- * of running text (praised its “careful prose) is not a long quote. */
+ * of running text (praised its “careful prose) or followed by its
+ * attribution is not a long quote. */
 static void
 end_paragraph (Quotes             *q,
                const CdCheckField *field,
@@ -185,7 +225,9 @@ end_paragraph (Quotes             *q,
       const Opener *opener = &g_array_index (q->stack, Opener, i);
       gboolean      continues = FALSE;
 
-      if (opener->quote && opens_running_quote (field, opener->start))
+      if (opener->quote && opens_running_quote (field, opener->start) &&
+          !(g_str_has_prefix (q->ctx->language, "en") &&
+            has_attribution (field, opener->end, pos)))
         {
           if (opener->close == '"')
             continues = next == '"';

@@ -21,6 +21,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cd-check-private.h"
@@ -303,12 +304,19 @@ _cd_name_shape_count_vowels (const CdNameShape *shape)
   return n;
 }
 
+static int
+compare_chars (const void *a,
+               const void *b)
+{
+  return *(const char *) a - *(const char *) b;
+}
+
 /**
  * _cd_name_stems_differ_by_gender:
  *
- * Names that differ only in a final vowel where one of them ends in "a"
- * (Carla and Carlo, Maria and Mario, Karim and Karima, Hana and Hani) are
- * mostly two people, not one name spelled two ways.
+ * Names that differ only in a final "a" against "o", "i" or none (Carla
+ * and Carlo, Maria and Mario, Karim and Karima, Hana and Hani) are mostly
+ * two people, not one name spelled two ways.
  */
 gboolean
 _cd_name_stems_differ_by_gender (const char *a,
@@ -326,9 +334,43 @@ _cd_name_stems_differ_by_gender (const char *a,
   tb = b + common;
   if (strlen (ta) > 1 || strlen (tb) > 1 || (*ta == '\0' && *tb == '\0'))
     return FALSE;
-  if ((*ta != '\0' && !is_vowel (*ta)) || (*tb != '\0' && !is_vowel (*tb)))
+  /* a against o, i or nothing; a against e is as often a slip (Misrata,
+   * Misrate), and Anna and Anne, Maria and Marie, are in the dictionary. */
+  if (*ta != 'a')
+    {
+      const char *swap = ta;
+
+      ta = tb;
+      tb = swap;
+    }
+  return *ta == 'a' && (*tb == '\0' || *tb == 'o' || *tb == 'i');
+}
+
+/**
+ * _cd_name_vowels_agree:
+ *
+ * Whether two shapes write their vowels alike, or with the same letters
+ * in another order (Deir, Dier).
+ */
+gboolean
+_cd_name_vowels_agree (const CdNameShape *a,
+                       const CdNameShape *b)
+{
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  g_assert (a != NULL);
+  g_assert (b != NULL);
+
+  if (g_str_equal (a->vowels, b->vowels))
+    return TRUE;
+  if (strlen (a->vowels) != strlen (b->vowels))
     return FALSE;
-  return *ta == 'a' || *tb == 'a';
+  x = g_strdup (a->vowels);
+  y = g_strdup (b->vowels);
+  qsort (x, strlen (x), 1, compare_chars);
+  qsort (y, strlen (y), 1, compare_chars);
+  return g_str_equal (x, y);
 }
 
 /**
