@@ -81,8 +81,8 @@ typedef struct
 typedef struct
 {
   CdArticle   *article;
-  const char  *language;  /* BCP 47, never NULL */
-  CdCheckField fields[8]; /* prose fields first */
+  const char  *language;   /* BCP 47, never NULL */
+  CdCheckField fields[12]; /* prose fields first */
   guint        n_fields;
   GArray      *hits;          /* CdCheckHit */
   EnchantDict *dict;          /* NULL when no dictionary fits the language */
