@@ -347,7 +347,8 @@ test_names_distinct (Fixture      *fixture,
 }
 
 /* A changed capital in a two-word name is one finding, not one more for
- * the word it changed. */
+ * the word it changed; a headline that capitalises every word (Deir
+ * Al-Zour) changes none. */
 static void
 test_names_case_one_finding (Fixture      *fixture,
                              gconstpointer data)
@@ -362,6 +363,13 @@ test_names_case_one_finding (Fixture      *fixture,
   g_assert_cmpstr (text, ==, "body:80-89:Abu dhabi");
   g_assert_cmpstr (find (findings, CD_CHECK_RULE_NAME_VARIANT, NULL)->suggestion, ==,
                    "Abu Dhabi");
+
+  g_object_unref (article);
+  g_ptr_array_unref (findings);
+  article = make_article ("Fighting in Deir Al-Zour", "Officials in Deir al-Zour said the road "
+                                                      "to Deir al-Zour was closed.");
+  findings = cd_checker_run (fixture->checker, article);
+  g_assert_null (find (findings, CD_CHECK_RULE_NAME_VARIANT, NULL));
 }
 
 /* A quote runs on into the next paragraph only when it opens its paragraph

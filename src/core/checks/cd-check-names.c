@@ -356,6 +356,31 @@ add_variant (Names            *names,
                  list);
 }
 
+/* Whether title is written with capitals where written, word by word, has
+ * small letters, and is otherwise the same. */
+static gboolean
+is_title_cased (const char *title,
+                const char *written)
+{
+  gboolean word_start = TRUE;
+
+  g_assert (title != NULL);
+  g_assert (written != NULL);
+
+  while (*title != '\0' && *written != '\0')
+    {
+      gunichar t = g_utf8_get_char (title);
+      gunichar w = g_utf8_get_char (written);
+
+      if (t != w && !(word_start && g_unichar_islower (w) && g_unichar_toupper (w) == t))
+        return FALSE;
+      word_start = t == ' ' || t == '-';
+      title = g_utf8_next_char (title);
+      written = g_utf8_next_char (written);
+    }
+  return *title == '\0' && *written == '\0';
+}
+
 /* How a name is written, as the reader meets it mid-sentence. A capital
  * that only opens a sentence or sits in a headline is not a variant of the
  * lower-case form, except in names like "al-Assad" that keep a capital. */
@@ -389,6 +414,18 @@ occurrence_forms (Names  *names,
 
           if (has_upper (lowered) && g_hash_table_contains (written, lowered))
             form = g_steal_pointer (&lowered);
+        }
+      /* A headline may capitalise every word: "Deir Al-Zour" there is
+       * "Deir al-Zour" as the story writes it. */
+      if (form == NULL && names->ctx->fields[o->field].title_case)
+        {
+          GHashTableIter iter;
+          gpointer       key;
+
+          g_hash_table_iter_init (&iter, written);
+          while (form == NULL && g_hash_table_iter_next (&iter, &key, NULL))
+            if (is_title_cased (o->surface, key))
+              form = g_strdup (key);
         }
       g_ptr_array_add (forms, form != NULL ? form : g_strdup (o->surface));
     }
