@@ -270,6 +270,188 @@ test_boilerplate (Fixture      *fixture,
   g_assert_cmpstr (clean, ==, "");
 }
 
+/* Transliterations of one name are joined without a list of names (the
+ * shape of gh/g, dh/d, q/k, ou/u, y/i, doubled letters, a silent final h,
+ * diacritics); the minority form is reported with the majority's. */
+static void
+test_names_transliteration (Fixture      *fixture,
+                            gconstpointer data)
+{
+  g_autoptr (CdArticle) article = make_article (
+      "Fighters regroup near Baghouz",
+      "Fighters regrouped near Baghouz on Monday. Residents of Baghouz said the village was "
+      "quiet, and the road to Baguz was closed while Baghouz waited.\n\n"
+      "Muammar Gaddafi ruled for decades. Supporters of Gaddafi rallied, and Qadhafi loyalists "
+      "fled.\n\n"
+      "Activists said Uighur families were held. Two Uighur men and a Uygur woman spoke.\n\n"
+      "Fighting spread to Hassakah and Hassakah province, officials in Hasakeh said.\n\n"
+      "Mohammed bin Salman met Mohammed Ali, and Muhammad bin Salman later left.\n\n"
+      "The orchestra played Tchaikovsky, then more Tchaikovsky, then Chaikovsky.\n\n"
+      "The mayor, Ekrem İmamoğlu, was detained; İmamoğlu denied it and Imamoglu's lawyers "
+      "agreed.");
+  g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
+  g_autofree char *text = describe (findings, CD_CHECK_RULE_NAME_VARIANT);
+  g_auto (GStrv) lines = NULL;
+  static const char *expected[][2] = {
+    {"Baguz",       "Baghouz"    },
+    { "Qadhafi",    "Gaddafi"    },
+    { "Uygur",      "Uighur"     },
+    { "Hasakeh",    "Hassakah"   },
+    { "Muhammad",   "Mohammed"   },
+    { "Chaikovsky", "Tchaikovsky"},
+    { "Imamoglu",   "İmamoğlu" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const CdFinding *f = find (findings, CD_CHECK_RULE_NAME_VARIANT, expected[i][0]);
+
+      g_assert_nonnull (f);
+      g_assert_cmpstr (f->suggestion, ==, expected[i][1]);
+    }
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (expected));
+}
+
+/* What only looks alike stays apart: gendered endings, the Nordic and the
+ * English patronymic, short names with another vowel, a name with and
+ * without its article, names the dictionary knows, inflections. A slip
+ * between two different names joins the nearer one only. */
+static void
+test_names_distinct (Fixture      *fixture,
+                     gconstpointer data)
+{
+  g_autofree char *clean = check_body (fixture,
+                                       "Carla Rossi met Carlo Bianchi. Rossi said Carla and "
+                                       "Carlo agreed.\n\n"
+                                       "Anna Larsen and Tom Larson spoke. Larsen and Larson "
+                                       "later left.\n\n"
+                                       "Chen Wei met Jackie Chan. Chen and Chan smiled.\n\n"
+                                       "Bashar al-Assad spoke on Monday. Assad said al-Assad's "
+                                       "forces would stay, and Assad left.\n\n"
+                                       "Iran and Iraq signed a deal. Iraq and Iran will meet.\n\n"
+                                       "Hamas said Sheikh Hamad would attend. Hamas and Hamad "
+                                       "agreed.\n\n"
+                                       "Kurds and Kurdish officials met a Kurd.",
+                                       CD_CHECK_RULE_NAME_VARIANT);
+  g_autoptr (CdArticle) article = make_article ("Talks", "Boris Johnson and Ed Johnston met. "
+                                                         "Johnson spoke, Johnston listened and "
+                                                         "Johnstn left.");
+  g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
+  g_autofree char *text = describe (findings, CD_CHECK_RULE_NAME_VARIANT);
+
+  g_assert_cmpstr (clean, ==, "");
+  g_assert_cmpstr (text, ==, "body:72-79:Johnstn");
+  g_assert_cmpstr (find (findings, CD_CHECK_RULE_NAME_VARIANT, "Johnstn")->suggestion, ==,
+                   "Johnston");
+}
+
+/* A changed capital in a two-word name is one finding, not one more for
+ * the word it changed; a headline that capitalises every word (Deir
+ * Al-Zour) changes none. */
+static void
+test_names_case_one_finding (Fixture      *fixture,
+                             gconstpointer data)
+{
+  g_autoptr (CdArticle) article = make_article ("Talks end",
+                                                "Investigators from Abu Dhabi met. A lawyer in "
+                                                "Abu Dhabi spoke, and officials in Abu dhabi "
+                                                "agreed.");
+  g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
+  g_autofree char *text = describe (findings, CD_CHECK_RULE_NAME_VARIANT);
+
+  g_assert_cmpstr (text, ==, "body:80-89:Abu dhabi");
+  g_assert_cmpstr (find (findings, CD_CHECK_RULE_NAME_VARIANT, NULL)->suggestion, ==,
+                   "Abu Dhabi");
+
+  g_object_unref (article);
+  g_ptr_array_unref (findings);
+  article = make_article ("Fighting in Deir Al-Zour", "Officials in Deir al-Zour said the road "
+                                                      "to Deir al-Zour was closed.");
+  findings = cd_checker_run (fixture->checker, article);
+  g_assert_null (find (findings, CD_CHECK_RULE_NAME_VARIANT, NULL));
+}
+
+/* A quote runs on into the next paragraph only when it opens its paragraph
+ * or is introduced, and no attribution follows it: a quote opened
+ * mid-sentence, or one that lost its closing mark before ", he said", is
+ * reported even when the next paragraph opens with a quotation mark. */
+static void
+test_quotes_running (Fixture      *fixture,
+                     gconstpointer data)
+{
+  g_autofree char *mid = check_body (fixture,
+                                     "The judges praised its “careful prose. The author spoke.\n\n"
+                                     "“My editor told me,” she said.",
+                                     CD_CHECK_RULE_QUOTES);
+  g_autofree char *attributed = check_body (fixture,
+                                            "\"The people we evacuated did not want to leave, "
+                                            "Bali said at the oil field.\n\n"
+                                            "\"If we find civilians we will isolate them,\" he "
+                                            "said.",
+                                            CD_CHECK_RULE_QUOTES);
+  g_autofree char *running = check_body (fixture,
+                                         "“We had no orders. People were coming by the "
+                                         "hundreds.\n\n"
+                                         "“At some point he just said, open it.”",
+                                         CD_CHECK_RULE_QUOTES);
+
+  g_assert_cmpstr (mid, ==, "body:23-24:“");
+  g_assert_cmpstr (attributed, ==, "body:0-1:\"");
+  g_assert_cmpstr (running, ==, "");
+}
+
+/* Pleas to get the site's app, to send tips and to contribute are
+ * boilerplate at the end of a story too. */
+static void
+test_boilerplate_pleas (Fixture      *fixture,
+                        gconstpointer data)
+{
+  const char        *story = "The council approved the budget on Monday after a long debate about "
+                             "road repairs, school buses and the new library in the town centre.\n\n";
+  static const char *tails[] = {
+    "Download our app for breaking news alerts on your phone.",
+    "Got a news tip? Email us at tips@example.org",
+    "If you value our reporting, please consider making a contribution.",
+    "Join our WhatsApp channel to get the news first.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tails); i++)
+    {
+      g_autofree char *body = g_strconcat (story, tails[i], NULL);
+      g_autofree char *text = check_body (fixture, body, CD_CHECK_RULE_LEFTOVER_BOILERPLATE);
+      g_autofree char *expected = g_strdup_printf ("body:%ld-%ld:%s",
+                                                   g_utf8_strlen (story, -1),
+                                                   g_utf8_strlen (body, -1), tails[i]);
+
+      g_assert_cmpstr (text, ==, expected);
+    }
+}
+
+/* What real copy has that is not a mistake: an accented spelling the
+ * dictionary knows without its accent, newsroom words, one British spelling
+ * in copy with no American ones; and "TK TK" is a placeholder, not a word
+ * typed twice. */
+static void
+test_real_copy_words (Fixture      *fixture,
+                      gconstpointer data)
+{
+  g_autoptr (CdArticle) article = make_article ("Forces close in",
+                                                "The building's façade was hit. A few hundred "
+                                                "diehard fighters held an area of half a square "
+                                                "kilometre, the spokesman said.");
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autofree char *spelling = NULL;
+  g_autofree char *repeated = check_body (fixture, "The quake struck at a depth of TK TK miles.",
+                                          CD_CHECK_RULE_REPEATED_WORD);
+
+  cd_article_set_language (article, "en");
+  findings = cd_checker_run (fixture->checker, article);
+  spelling = describe (findings, CD_CHECK_RULE_SPELLING);
+  g_assert_cmpstr (spelling, ==, "");
+  g_assert_cmpstr (repeated, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +472,12 @@ main (int   argc,
   ADD ("/checks/leftover-markup/dateline", test_placeholders_dateline);
   ADD ("/checks/leftover-markup/shortcodes", test_shortcodes);
   ADD ("/checks/leftover-boilerplate", test_boilerplate);
+  ADD ("/checks/names/transliteration", test_names_transliteration);
+  ADD ("/checks/names/distinct", test_names_distinct);
+  ADD ("/checks/names/case-one-finding", test_names_case_one_finding);
+  ADD ("/checks/quotes/running", test_quotes_running);
+  ADD ("/checks/leftover-boilerplate/pleas", test_boilerplate_pleas);
+  ADD ("/checks/real-copy-words", test_real_copy_words);
 #undef ADD
 
   return checks_test_run (config);

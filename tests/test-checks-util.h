@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "cd-check.h"
@@ -114,4 +115,21 @@ checks_test_run (const char *config)
 
   cd_test_rm_rf (config);
   return status;
+}
+
+/* The quality corpus's expectations (tests/data/checks/expected.json): the
+ * findings each story should give, by file name. *dir is set to the
+ * corpus folder. */
+static inline JsonObject *
+checks_test_load_expected (JsonParser *parser,
+                           char      **dir)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  *dir = g_test_build_filename (G_TEST_DIST, "data", "checks", NULL);
+  path = g_build_filename (*dir, "expected.json", NULL);
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
 }

@@ -1014,6 +1014,59 @@ test_wordpress_fences_roundtrip (Fixture      *f,
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (r2), "body"), ==, body);
 }
 
+/* The featured image's caption and credit: show --json gives them when the
+ * article has them, and check --json reports findings on them by field,
+ * like the other fields. */
+static void
+test_image_fields (Fixture      *f,
+                   gconstpointer data)
+{
+  const char      *md = "---\nheadline: Storm hits coast\n"
+                        "image_caption: Waves hit the  pier on Tuesday.\n"
+                        "image_credit: TK\n---\nThe storm hit the coast.\n";
+  g_autofree char *uuid = import_one (f, "storm.md", md);
+  g_auto (Run) show = { 0 };
+  g_auto (Run) check = { 0 };
+  g_autoptr (JsonNode) shown = NULL;
+  g_autoptr (JsonNode) checked = NULL;
+  JsonObject *obj;
+  JsonArray  *findings;
+  gboolean    caption = FALSE, credit = FALSE;
+
+  g_strstrip (uuid);
+  run_copydesk (f, &show, "show", uuid, "--json", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  shown = parse_json (show.out);
+  obj = json_node_get_object (shown);
+  g_assert_cmpstr (json_object_get_string_member (obj, "image_caption"), ==,
+                   "Waves hit the  pier on Tuesday.");
+  g_assert_cmpstr (json_object_get_string_member (obj, "image_credit"), ==, "TK");
+
+  run_copydesk (f, &check, "check", uuid, "--json", NULL);
+  g_assert_cmpint (check.status, ==, 1);
+  checked = parse_json (check.out);
+  findings = json_object_get_array_member (json_node_get_object (checked), "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+      const char *field = json_object_get_string_member (finding, "field");
+      const char *rule = json_object_get_string_member (finding, "rule");
+
+      if (g_str_equal (field, "image_caption") && g_str_equal (rule, "spacing"))
+        {
+          g_assert_cmpint (json_object_get_int_member (finding, "start"), ==, 13);
+          caption = TRUE;
+        }
+      if (g_str_equal (field, "image_credit") && g_str_equal (rule, "leftover-markup"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (finding, "text"), ==, "TK");
+          credit = TRUE;
+        }
+    }
+  g_assert_true (caption);
+  g_assert_true (credit);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1042,6 +1095,7 @@ main (int argc, char **argv)
   ADD ("/cli/uuid-case", test_uuid_case);
   ADD ("/cli/set/file-too-large", test_set_file_too_large);
   ADD ("/cli/wordpress-fences/roundtrip", test_wordpress_fences_roundtrip);
+  ADD ("/cli/image-fields", test_image_fields);
 #undef ADD
 
   return g_test_run ();

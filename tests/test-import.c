@@ -539,6 +539,81 @@ test_wire_preamble (void)
   g_assert_cmpstr (cd_article_get_source (c), ==, "Reuters");
 }
 
+/* A photo caption and its credit above the story, in the ways sites and
+ * agencies sign a photo ("File AFP", "AFP/File", "AFP via Getty Images",
+ * "EPA-EFE/NAME"), become the featured image's caption and credit, never
+ * the dek, with a dateline or without one; a summary in bullets stays text
+ * of the story, as a list. */
+static void
+test_wire_caption (void)
+{
+  /* clang-format off */
+  static const struct {
+    const char *credit_line;
+    const char *credit;
+  } credits[] = {
+    { "File AFP", "File AFP" },
+    { "AFP/File", "AFP/File" },
+    { "(AFP/File)", "AFP/File" },
+    { "AFP via Getty Images", "AFP via Getty Images" },
+    { "EPA-EFE/ANDY RAIN", "EPA-EFE/ANDY RAIN" },
+    { "Handout via Reuters", "Handout via Reuters" },
+    { "Getty Images", "Getty Images" },
+  };
+  /* clang-format on */
+  const char *no_dateline = "Flood waters rise in Passau\n\n"
+                            "Residents wade through a flooded street on Tuesday.\n"
+                            "Photo: Armin Weigel/dpa\n\n"
+                            "The Danube crested at a record level on Tuesday.\n\n"
+                            "Firefighters used boats to reach people.\n";
+  const char *bullets = "Turkey presses Syria offensive\n\n"
+                        "* Turkey says operation will continue\n"
+                        "* Kurdish forces say civilians killed\n\n"
+                        "The advance began at dawn.\n\n"
+                        "ISTANBUL, Oct 10 (Reuters) - Turkey pressed its offensive.\n";
+  const char *not_credit = "Talks resume\n\nAssociated Press reporters were there.\n\n"
+                           "The talks resumed on Monday after a week.\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_import_wire (no_dateline, strlen (no_dateline), "a.txt", &error);
+  g_autoptr (CdArticle) b = cd_import_wire (bullets, strlen (bullets), "b.txt", &error);
+  g_autoptr (CdArticle) c = cd_import_wire (not_credit, strlen (not_credit), "c.txt", &error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (credits); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Islamic State fighters regroup\n\n"
+                                               "Islamic State flag\n%s\n\n"
+                                               "BEIRUT (AFP) - Fighters regrouped.\n",
+                                               credits[i].credit_line);
+      g_autoptr (CdArticle) article = cd_import_wire (text, strlen (text), "w.txt", &error);
+
+      g_assert_no_error (error);
+      g_assert_null (cd_article_get_dek (article));
+      g_assert_cmpstr (cd_article_get_image_caption (article), ==, "Islamic State flag");
+      g_assert_cmpstr (cd_article_get_image_credit (article), ==, credits[i].credit);
+      g_assert_cmpstr (cd_article_get_body (article), ==, "Fighters regrouped.\n");
+    }
+
+  g_assert_no_error (error);
+  g_assert_null (cd_article_get_dateline (a));
+  g_assert_null (cd_article_get_dek (a));
+  g_assert_cmpstr (cd_article_get_image_caption (a), ==,
+                   "Residents wade through a flooded street on Tuesday.");
+  g_assert_cmpstr (cd_article_get_image_credit (a), ==, "Armin Weigel/dpa");
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "The Danube crested at a record level on Tuesday.\n\n"
+                   "Firefighters used boats to reach people.\n");
+
+  g_assert_cmpstr (cd_article_get_dek (b), ==, "The advance began at dawn.");
+  g_assert_null (cd_article_get_image_caption (b));
+  g_assert_cmpstr (cd_article_get_body (b), ==,
+                   "- Turkey says operation will continue\n"
+                   "- Kurdish forces say civilians killed\n\n"
+                   "Turkey pressed its offensive.\n");
+
+  g_assert_null (cd_article_get_image_credit (c));
+  g_assert_true (g_str_has_prefix (cd_article_get_body (c), "Associated Press reporters"));
+}
+
 /* HTML */
 
 static void
@@ -1006,6 +1081,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/plain", test_wire_plain);
   g_test_add_func ("/import/wire/dateline-forms", test_wire_dateline_forms);
   g_test_add_func ("/import/wire/preamble", test_wire_preamble);
+  g_test_add_func ("/import/wire/caption", test_wire_caption);
   g_test_add_func ("/import/html/article", test_html_article);
   g_test_add_func ("/import/html/gutenberg", test_html_gutenberg);
   g_test_add_func ("/import/html/article-element", test_html_article_element);

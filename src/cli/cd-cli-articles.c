@@ -206,6 +206,26 @@ add_site_fields (JsonObject *object,
     }
 }
 
+/* The featured image's caption and credit, when the article has them: the
+ * text `check` reports findings on (fields image_caption, image_credit). */
+static void
+add_image_fields (JsonObject *object,
+                  CdArticle  *article)
+{
+  static const char *fields[] = { "image_caption", "image_credit" };
+
+  g_assert (object != NULL);
+  g_assert (CD_IS_ARTICLE (article));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *value = cd_article_get_field (article, fields[i]);
+
+      if (value != NULL && *value != '\0')
+        json_object_set_string_member (object, fields[i], value);
+    }
+}
+
 int
 cd_cli_show (CdCli *cli,
              int    argc,
@@ -255,6 +275,7 @@ cd_cli_show (CdCli *cli,
       /* One object per account: account, remote_id, state, error. */
       json_object_set_array_member (json_node_get_object (root), "sync", sync);
       add_site_fields (json_node_get_object (root), article);
+      add_image_fields (json_node_get_object (root), article);
       print_json (root);
       return CD_EXIT_OK;
     }

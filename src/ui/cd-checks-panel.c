@@ -85,6 +85,7 @@ field_label (const char *field)
     { "dek",           N_ ("Dek")     },
     { "body",          N_ ("Body")    },
     { "image_caption", N_ ("Caption") },
+    { "image_credit",  N_ ("Credit")  },
     { "byline",        N_ ("Byline")  },
     { "dateline",      N_ ("Dateline")},
     { "slug",          N_ ("Slug")    },

@@ -1,6 +1,7 @@
 /* cd-check-boilerplate.c: the leftover-boilerplate rule: the paragraphs a
  * news site puts under every story (donation and newsletter pleas, social
- * follow lines, contact and legal footers, "Read more:" and credit lines)
+ * follow lines, pleas to get the app or send tips, contact and legal
+ * footers, "Read more:" and credit lines)
  * that came along when the story was copied from the site or the wire.
  *
  * Only the end of the body is read: a run of paragraphs that closes it, each
@@ -83,16 +84,26 @@ is_boilerplate (const char *p)
 {
   static const char *const plea[] = { "donate", "donation", "support us", "support our",
                                       "support independent", "become a member",
-                                      "become a patron", "become a supporter", NULL };
+                                      "become a patron", "become a supporter", "contribution",
+                                      "contribute", "chip in", NULL };
   static const char *const plea_reason[] = { "journalism", "reporting", " today", " now",
-                                             "as little as", NULL };
+                                             "as little as", "if you value", "if you like",
+                                             "if you enjoy", NULL };
   static const char *const networks[] = { "twitter", "facebook", "instagram", "telegram",
                                           "youtube", "tiktok", "linkedin", "whatsapp",
                                           "threads", "mastodon", "bluesky", "social media",
                                           NULL };
   static const char *const follow[] = { "follow us", "follow our", "stay connected",
                                         "stay in touch", "like us on", "join us on",
-                                        "connect with us", "find us on", NULL };
+                                        "join our", "connect with us", "find us on", NULL };
+  /* A plea to get the site's app, and to send it tips. */
+  static const char *const app[] = { "our app", "our free app", "our mobile app",
+                                     "our news app", NULL };
+  static const char *const app_verbs[] = { "download", "install", "get ", NULL };
+  static const char *const tip[] = { "news tip", "story tip", "got a tip", "have a tip",
+                                     "tip-off", "tip us", "tips to", NULL };
+  static const char *const reach_us[] = { "contact us", "email us", "e-mail us", "write to us",
+                                          "reach us", "send us", "message us", NULL };
   static const char *const footer[] = { "terms of use", "terms of service", "terms and conditions",
                                         "privacy policy", "cookie policy", "all rights reserved",
                                         "our standards", "editorial standards", "copyright ©",
@@ -119,6 +130,10 @@ is_boilerplate (const char *p)
       (strstr (p, "sign up") != NULL || strstr (p, "subscribe") != NULL))
     return TRUE;
   if (has_any (p, follow) && has_any (p, networks))
+    return TRUE;
+  if (has_any (p, app) && has_any (p, app_verbs))
+    return TRUE;
+  if (has_any (p, reach_us) && (has_any (p, tip) || strchr (p, '@') != NULL))
     return TRUE;
   return has_any (p, footer) || starts_with_any (p, openers);
 }

@@ -3,12 +3,11 @@
  *
  * Each name (a capitalised word, a pair of them, or "al"/"el" and a name) gets
  * a key: case-folded, without diacritics, hyphens, apostrophes or spaces, so
- * that "Al-Assad", "al-Assad" and "al Assad" meet. Names whose keys differ by
- * one edit (two for long ones) meet too, but only when the dictionary does
- * not know both of them (it knows Iran and Iraq, Austria and Australia, so
- * those stay apart), when neither is the other plus an inflection (Kurd,
- * Kurds, Kurdish; Niger, Nigeria) and when they are not on a list of pairs
- * that are known to be different names.
+ * that "Al-Assad", "al-Assad" and "al Assad" meet. Names with other keys that
+ * are spellings of one name are joined by cd-check-names-join.c. Each
+ * cluster of spellings is then reported: the forms other than the one most
+ * written, with it as the suggestion; a name written with and without its
+ * article (al-Assad, Assad) is one name, but the article is written one way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,82 +18,7 @@
 
 #include <string.h>
 
-#include "cd-check-private.h"
-
-/* Endings that make another word from a name rather than another spelling
- * of it: Kurd → Kurds, Kurdish; Niger → Nigeria; Iraq → Iraqi. */
-static const char *inflections[] = {
-  "s",
-  "es",
-  "n",
-  "an",
-  "ans",
-  "ian",
-  "ians",
-  "ish",
-  "i",
-  "is",
-  "ia",
-  "ese",
-  "ite",
-  "ites",
-  "ism",
-  "ist",
-  "ists",
-  "ic",
-  "e",
-  "en",
-  "er",
-  "ern",
-  "ers",
-};
-
-/* Distinct names one edit apart that a dictionary may not know. */
-static const char *distinct_pairs[][2] = {
-  {"mcdonald",   "macdonald"},
-  { "mcarthur",  "macarthur"},
-  { "mckenzie",  "mackenzie"},
-  { "mcmillan",  "macmillan"},
-  { "johnson",   "johnston" },
-  { "thompson",  "thomson"  },
-  { "petersen",  "peterson" },
-  { "andersen",  "anderson" },
-  { "hansen",    "hanson"   },
-  { "jensen",    "jenson"   },
-  { "frederick", "fredrick" },
-  { "stephen",   "stephens" },
-};
-
-typedef struct
-{
-  guint   field;
-  guint32 start;
-  guint32 end;
-  guint   first_word;
-  guint   n_words;
-  char   *surface;
-  guint   group;
-  guint   initial : 1; /* opens a sentence or sits in a headline */
-  guint   single : 1;  /* one written word: may meet others by edit distance */
-} Occurrence;
-
-typedef struct
-{
-  char   *key;
-  glong   key_length;  /* characters */
-  GArray *occurrences; /* guint indices */
-  guint   parent;
-  guint   single : 1;
-  guint   named : 1; /* capitalised in the middle of a sentence at least once */
-} Group;
-
-typedef struct
-{
-  CdCheckContext *ctx;
-  GArray         *occurrences; /* Occurrence */
-  GArray         *groups;      /* Group */
-  GHashTable     *by_key;      /* key → group index + 1 */
-} Names;
+#include "cd-check-names-private.h"
 
 static void
 occurrence_clear (gpointer data)
@@ -186,6 +110,22 @@ add_group (Names      *names,
   return names->groups->len - 1;
 }
 
+/* A name as written, with a run of spaces as one: two spaces inside a name
+ * are a spacing slip, not another spelling. */
+static char *
+collapse_spaces (const char *text,
+                 gsize       length)
+{
+  GString *out = g_string_sized_new (length);
+
+  g_assert (text != NULL);
+
+  for (gsize i = 0; i < length; i++)
+    if (text[i] != ' ' || out->len == 0 || out->str[out->len - 1] != ' ')
+      g_string_append_c (out, text[i]);
+  return g_string_free (out, FALSE);
+}
+
 static void
 add_occurrence (Names              *names,
                 guint               f,
@@ -211,7 +151,7 @@ add_occurrence (Names              *names,
   occurrence.end = end;
   occurrence.first_word = first_word;
   occurrence.n_words = n_words;
-  occurrence.surface = g_strndup (field->text + first->start, end - first->start);
+  occurrence.surface = collapse_spaces (field->text + first->start, end - first->start);
   occurrence.initial = (first->flags & CD_CHECK_WORD_SENTENCE_START) || field->title_case;
   occurrence.single = single;
   key = known_key != NULL ? g_strdup (known_key) : make_key (occurrence.surface, -1);
@@ -294,143 +234,6 @@ collect (Names   *names,
     }
 }
 
-static guint
-find_root (Names *names,
-           guint  index)
-{
-  Group *group = &g_array_index (names->groups, Group, index);
-
-  g_assert (names != NULL);
-
-  while (group->parent != index)
-    {
-      Group *parent = &g_array_index (names->groups, Group, group->parent);
-
-      group->parent = parent->parent;
-      index = group->parent;
-      group = &g_array_index (names->groups, Group, index);
-    }
-  return index;
-}
-
-static gboolean
-is_inflection (const char *a,
-               const char *b)
-{
-  gsize       la = strlen (a), lb = strlen (b);
-  const char *longer = la > lb ? a : b;
-  const char *shorter = la > lb ? b : a;
-  gsize       ls = MIN (la, lb);
-
-  g_assert (a != NULL);
-  g_assert (b != NULL);
-
-  if (strncmp (longer, shorter, ls) != 0)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (inflections); i++)
-    if (g_str_equal (longer + ls, inflections[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-is_distinct_pair (const char *a,
-                  const char *b)
-{
-  g_assert (a != NULL);
-  g_assert (b != NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (distinct_pairs); i++)
-    if ((g_str_equal (a, distinct_pairs[i][0]) && g_str_equal (b, distinct_pairs[i][1])) ||
-        (g_str_equal (a, distinct_pairs[i][1]) && g_str_equal (b, distinct_pairs[i][0])))
-      return TRUE;
-  return FALSE;
-}
-
-static const char *
-group_surface (Names *names,
-               Group *group)
-{
-  guint index = g_array_index (group->occurrences, guint, 0);
-
-  g_assert (names != NULL);
-  g_assert (group != NULL);
-
-  return g_array_index (names->occurrences, Occurrence, index).surface;
-}
-
-/* Whether the dictionary knows the group's name as written. */
-static gboolean
-group_is_known (Names *names,
-                Group *group)
-{
-  g_assert (names != NULL);
-  g_assert (group != NULL);
-
-  for (guint i = 0; i < group->occurrences->len; i++)
-    {
-      guint             index = g_array_index (group->occurrences, guint, i);
-      const Occurrence *occurrence = &g_array_index (names->occurrences, Occurrence, index);
-
-      if (!occurrence->initial)
-        return _cd_check_word_is_correct (names->ctx, occurrence->surface, -1);
-    }
-  return _cd_check_word_is_correct (names->ctx, group_surface (names, group), -1);
-}
-
-static void
-join_near_keys (Names *names)
-{
-  g_autoptr (GPtrArray) candidates = g_ptr_array_new ();
-
-  g_assert (names != NULL);
-
-  for (guint i = 0; i < names->groups->len; i++)
-    {
-      Group *group = &g_array_index (names->groups, Group, i);
-
-      if (!group->single || group->key_length < 5)
-        continue;
-      /* A group only ever seen opening sentences may be a common word
-       * ("Though", "Through"); it takes part only when the dictionary does
-       * not know it in lower case. */
-      if (group->named || !_cd_check_word_is_correct (names->ctx, group->key, -1))
-        g_ptr_array_add (candidates, GUINT_TO_POINTER (i));
-    }
-
-  for (guint i = 0; i < candidates->len; i++)
-    for (guint j = i + 1; j < candidates->len; j++)
-      {
-        guint  gi = GPOINTER_TO_UINT (g_ptr_array_index (candidates, i));
-        guint  gj = GPOINTER_TO_UINT (g_ptr_array_index (candidates, j));
-        Group *a = &g_array_index (names->groups, Group, gi);
-        Group *b = &g_array_index (names->groups, Group, gj);
-        glong  la = a->key_length;
-        glong  lb = b->key_length;
-        guint  limit = MIN (la, lb) >= 9 ? 2 : 1;
-        guint  distance;
-
-        if (ABS (la - lb) > (glong) limit)
-          continue;
-        /* Spellings of one name almost always share their first letter. */
-        if (g_utf8_get_char (a->key) != g_utf8_get_char (b->key))
-          continue;
-        if (find_root (names, gi) == find_root (names, gj))
-          continue;
-        if (is_inflection (a->key, b->key) || is_distinct_pair (a->key, b->key))
-          continue;
-        distance = _cd_check_edit_distance (a->key, b->key, limit);
-        if (distance == 0 || distance > limit)
-          continue;
-        /* Short names (Sunak, Sunek) meet only when the dictionary knows
-         * neither; longer ones when it does not know both. */
-        if (MIN (la, lb) < 6 ? (group_is_known (names, a) || group_is_known (names, b))
-                             : (group_is_known (names, a) && group_is_known (names, b)))
-          continue;
-        g_array_index (names->groups, Group, find_root (names, gj)).parent = find_root (names, gi);
-      }
-}
-
 static gboolean
 has_upper (const char *text)
 {
@@ -444,27 +247,153 @@ has_upper (const char *text)
 
 typedef struct
 {
-  char *form;
-  guint count;
+  const char *form;
+  guint       count;
 } Form;
 
+/* Adds one more of form to forms, which keeps the order first written. */
 static void
-report_cluster (Names  *names,
-                GArray *members) /* occurrence indices */
+count_form (GArray     *forms,
+            const char *form)
 {
-  CdCheckContext *ctx = names->ctx;
-  g_autoptr (GHashTable) written = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GArray) forms = g_array_new (FALSE, TRUE, sizeof (Form));
-  g_autoptr (GPtrArray) occurrence_forms = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GString) list = g_string_new (NULL);
+  guint k;
+
+  g_assert (forms != NULL);
+  g_assert (form != NULL);
+
+  for (k = 0; k < forms->len; k++)
+    if (g_str_equal (g_array_index (forms, Form, k).form, form))
+      break;
+  if (k == forms->len)
+    {
+      Form new_form = { form, 0 };
+
+      g_array_append_val (forms, new_form);
+    }
+  g_array_index (forms, Form, k).count++;
+}
+
+/* The form to suggest: the most written. As many of one as of another (a
+ * name written twice, two ways): the first written when the dictionary
+ * knows it and none of the others, otherwise NULL, since a suggestion would
+ * as often spread the mistake as mend it; *first is then the first written.
+ * The dictionary decides nothing more: it knows Kiev and not Kyiv, Mohammad
+ * and not Mohammed, and a newsroom's spelling of a name is its own. */
+static const char *
+choose_form (Names       *names,
+             GArray      *forms,
+             const char **first)
+{
   const Form *best = NULL;
   gboolean    tie = FALSE;
 
   g_assert (names != NULL);
+  g_assert (forms != NULL);
+
+  for (guint k = 0; k < forms->len; k++)
+    {
+      const Form *form = &g_array_index (forms, Form, k);
+
+      if (best == NULL || form->count > best->count)
+        best = form, tie = FALSE;
+      else if (form->count == best->count)
+        tie = TRUE;
+    }
+  *first = best->form;
+  if (!tie)
+    return best->form;
+  if (!_cd_check_word_is_correct (names->ctx, best->form, -1))
+    return NULL;
+  for (guint k = 0; k < forms->len; k++)
+    {
+      const Form *form = &g_array_index (forms, Form, k);
+
+      if (form != best && form->count == best->count &&
+          _cd_check_word_is_correct (names->ctx, form->form, -1))
+        return NULL;
+    }
+  return best->form;
+}
+
+static void
+append_forms (GString *list,
+              GArray  *forms)
+{
+  g_assert (list != NULL);
+  g_assert (forms != NULL);
+
+  for (guint k = 0; k < forms->len; k++)
+    {
+      const Form *form = &g_array_index (forms, Form, k);
+
+      g_string_append_printf (list, "%s“%s” (%u×)", k > 0 ? ", " : "", form->form, form->count);
+    }
+}
+
+static void
+add_variant (Names            *names,
+             const Occurrence *o,
+             const char       *suggestion,
+             const char       *list)
+{
+  g_autofree char *cased = NULL;
+
+  g_assert (names != NULL);
+  g_assert (o != NULL);
+
+  if (suggestion == NULL)
+    {
+      _cd_check_add (names->ctx, o->field, CD_CHECK_RULE_NAME_VARIANT, CD_CHECK_SEVERITY_WARNING,
+                     o->start, o->end, NULL,
+                     "This name is written more than one way in the article, as often "
+                     "one way as the other: %s; check which is right",
+                     list);
+      return;
+    }
+  cased = o->initial ? _cd_check_upper_first (suggestion) : g_strdup (suggestion);
+  _cd_check_add (names->ctx, o->field, CD_CHECK_RULE_NAME_VARIANT, CD_CHECK_SEVERITY_WARNING,
+                 o->start, o->end, cased, "This name is written more than one way in the article: %s",
+                 list);
+}
+
+/* Whether title is written with capitals where written, word by word, has
+ * small letters, and is otherwise the same. */
+static gboolean
+is_title_cased (const char *title,
+                const char *written)
+{
+  gboolean word_start = TRUE;
+
+  g_assert (title != NULL);
+  g_assert (written != NULL);
+
+  while (*title != '\0' && *written != '\0')
+    {
+      gunichar t = g_utf8_get_char (title);
+      gunichar w = g_utf8_get_char (written);
+
+      if (t != w && !(word_start && g_unichar_islower (w) && g_unichar_toupper (w) == t))
+        return FALSE;
+      word_start = t == ' ' || t == '-';
+      title = g_utf8_next_char (title);
+      written = g_utf8_next_char (written);
+    }
+  return *title == '\0' && *written == '\0';
+}
+
+/* How a name is written, as the reader meets it mid-sentence. A capital
+ * that only opens a sentence or sits in a headline is not a variant of the
+ * lower-case form, except in names like "al-Assad" that keep a capital. */
+static GPtrArray *
+occurrence_forms (Names  *names,
+                  GArray *members)
+{
+  g_autoptr (GHashTable) written = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *forms = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert (names != NULL);
   g_assert (members != NULL);
 
-  /* Mid-sentence spellings as written. A capital that only opens a sentence
-   * or sits in a headline is not a variant of the lower-case form. */
   for (guint i = 0; i < members->len; i++)
     {
       Occurrence *o = &g_array_index (names->occurrences, Occurrence,
@@ -473,105 +402,164 @@ report_cluster (Names  *names,
       if (!o->initial)
         g_hash_table_add (written, o->surface);
     }
-
   for (guint i = 0; i < members->len; i++)
     {
       Occurrence *o = &g_array_index (names->occurrences, Occurrence,
                                       g_array_index (members, guint, i));
       char       *form = NULL;
-      guint       k;
 
       if (o->initial)
         {
           g_autofree char *lowered = _cd_check_lower_first (o->surface);
 
-          /* Only names like "al-Assad" keep a capital after lowering the
-           * first letter; "kyiv" beside "Kyiv" is a variant. */
           if (has_upper (lowered) && g_hash_table_contains (written, lowered))
             form = g_steal_pointer (&lowered);
         }
-      if (form == NULL)
-        form = g_strdup (o->surface);
-      g_ptr_array_add (occurrence_forms, form);
-
-      for (k = 0; k < forms->len; k++)
-        if (g_str_equal (g_array_index (forms, Form, k).form, form))
-          break;
-      if (k == forms->len)
+      /* A headline may capitalise every word: "Deir Al-Zour" there is
+       * "Deir al-Zour" as the story writes it. */
+      if (form == NULL && names->ctx->fields[o->field].title_case)
         {
-          Form new_form = { form, 0 };
+          GHashTableIter iter;
+          gpointer       key;
 
-          g_array_append_val (forms, new_form);
+          g_hash_table_iter_init (&iter, written);
+          while (form == NULL && g_hash_table_iter_next (&iter, &key, NULL))
+            if (is_title_cased (o->surface, key))
+              form = g_strdup (key);
         }
-      g_array_index (forms, Form, k).count++;
+      g_ptr_array_add (forms, form != NULL ? form : g_strdup (o->surface));
     }
+  return forms;
+}
 
-  if (forms->len < 2)
-    return;
+/* A name written with and without its article (al-Assad, Assad) is one
+ * name; the article itself is written one way (al-Assad, not al Assad or
+ * Al-Assad mid-sentence). Among the members whose stem is stem (or all),
+ * the article forms that differ from the usual one are reported. */
+static void
+report_articles (Names      *names,
+                 GArray     *members,
+                 GPtrArray  *forms,
+                 const char *stem)
+{
+  g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (Form));
+  g_autoptr (GString) list = g_string_new (NULL);
+  const char *first = NULL;
+  const char *best;
 
-  for (guint k = 0; k < forms->len; k++)
-    {
-      const Form *form = &g_array_index (forms, Form, k);
-
-      if (best == NULL || form->count > best->count)
-        best = form;
-      g_string_append_printf (list, "%s“%s” (%u×)", k > 0 ? ", " : "", form->form, form->count);
-    }
-
-  /* As many of one form as of another (a name written twice, two ways):
-   * the findings go to the forms other than the first written. The first
-   * form is suggested only when the dictionary knows it and none of the
-   * others; without that evidence there is no telling which is right, and a
-   * suggestion would as often spread the mistake as mend it. */
-  for (guint k = 0; k < forms->len; k++)
-    {
-      const Form *form = &g_array_index (forms, Form, k);
-
-      if (form != best && form->count == best->count)
-        tie = TRUE;
-    }
-  if (tie && _cd_check_word_is_correct (ctx, best->form, -1))
-    {
-      tie = FALSE;
-      for (guint k = 0; k < forms->len && !tie; k++)
-        {
-          const Form *form = &g_array_index (forms, Form, k);
-
-          if (form != best && form->count == best->count &&
-              _cd_check_word_is_correct (ctx, form->form, -1))
-            tie = TRUE;
-        }
-    }
+  g_assert (names != NULL);
+  g_assert (members != NULL);
+  g_assert (forms != NULL);
 
   for (guint i = 0; i < members->len; i++)
     {
-      Occurrence      *o = &g_array_index (names->occurrences, Occurrence,
-                                           g_array_index (members, guint, i));
-      const char      *form = g_ptr_array_index (occurrence_forms, i);
-      g_autofree char *suggestion = NULL;
+      const char *form = g_ptr_array_index (forms, i);
+      gsize       article = _cd_check_article_length (form);
+
+      if (article > 0 && (stem == NULL || g_str_equal (form + article, stem)))
+        count_form (counts, form);
+    }
+  if (counts->len < 2)
+    return;
+  best = choose_form (names, counts, &first);
+  append_forms (list, counts);
+  for (guint i = 0; i < members->len; i++)
+    {
+      const char *form = g_ptr_array_index (forms, i);
+      gsize       article = _cd_check_article_length (form);
+
+      if (article == 0 || (stem != NULL && !g_str_equal (form + article, stem)) ||
+          g_str_equal (form, best != NULL ? best : first))
+        continue;
+      add_variant (names, &g_array_index (names->occurrences, Occurrence, g_array_index (members, guint, i)),
+                   best, list->str);
+    }
+}
+
+static void
+report_cluster (Names  *names,
+                GArray *members) /* occurrence indices */
+{
+  CdCheckContext *ctx = names->ctx;
+  g_autoptr (GPtrArray) forms = occurrence_forms (names, members);
+  g_autoptr (GArray) stems = g_array_new (FALSE, FALSE, sizeof (Form));
+  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (Form));
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autofree char *fallback = NULL;
+  const char      *first = NULL;
+  const char      *best;
+  gboolean         bare = FALSE;
+
+  g_assert (names != NULL);
+  g_assert (members != NULL);
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      Occurrence *o = &g_array_index (names->occurrences, Occurrence,
+                                      g_array_index (members, guint, i));
+      const char *form = g_ptr_array_index (forms, i);
 
       for (guint w = 0; w < o->n_words; w++)
         _cd_check_cover (ctx, o->field,
                          g_array_index (ctx->fields[o->field].words, CdCheckWord,
                                         o->first_word + w)
                              .start);
-      if (g_str_equal (form, best->form))
-        continue;
-      if (tie)
-        {
-          _cd_check_add (ctx, o->field, CD_CHECK_RULE_NAME_VARIANT, CD_CHECK_SEVERITY_WARNING,
-                         o->start, o->end, NULL,
-                         "This name is written more than one way in the article, as often "
-                         "one way as the other: %s; check which is right",
-                         list->str);
-          continue;
-        }
-      suggestion = o->initial ? _cd_check_upper_first (best->form)
-                              : g_strdup (best->form);
-      _cd_check_add (ctx, o->field, CD_CHECK_RULE_NAME_VARIANT, CD_CHECK_SEVERITY_WARNING,
-                     o->start, o->end, suggestion,
-                     "This name is written more than one way in the article: %s", list->str);
+      count_form (stems, form + _cd_check_article_length (form));
+      count_form (all, form);
     }
+  if (stems->len < 2)
+    {
+      report_articles (names, members, forms, NULL);
+      return;
+    }
+
+  /* The stem to write; with none, the findings go to the stems other than
+   * the first written and suggest nothing. */
+  best = choose_form (names, stems, &first);
+  append_forms (list, all);
+  for (guint i = 0; i < members->len; i++)
+    {
+      const char *form = g_ptr_array_index (forms, i);
+
+      if (best != NULL && g_str_equal (form, best))
+        bare = TRUE;
+    }
+  /* A stem written only after an article is suggested with the article
+   * most used with it (Ezzor → al-Zor). */
+  if (best != NULL && !bare)
+    {
+      g_autoptr (GArray) with_best = g_array_new (FALSE, FALSE, sizeof (Form));
+      const Form *most = NULL;
+
+      for (guint i = 0; i < members->len; i++)
+        {
+          const char *form = g_ptr_array_index (forms, i);
+
+          if (g_str_equal (form + _cd_check_article_length (form), best))
+            count_form (with_best, form);
+        }
+      for (guint k = 0; k < with_best->len; k++)
+        if (most == NULL || g_array_index (with_best, Form, k).count > most->count)
+          most = &g_array_index (with_best, Form, k);
+      fallback = g_strdup (most->form);
+    }
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      Occurrence      *o = &g_array_index (names->occurrences, Occurrence,
+                                           g_array_index (members, guint, i));
+      const char      *form = g_ptr_array_index (forms, i);
+      gsize            article = _cd_check_article_length (form);
+      g_autofree char *suggestion = NULL;
+
+      if (g_str_equal (form + article, best != NULL ? best : first))
+        continue;
+      if (best != NULL)
+        suggestion = article > 0 ? g_strdup_printf ("%.*s%s", (int) article, form, best)
+                                 : g_strdup (bare ? best : fallback);
+      add_variant (names, o, suggestion, list->str);
+    }
+  report_articles (names, members, forms, best != NULL ? best : first);
 }
 
 /* "Deir Al-Zour" beside "Deir al-Zour" is one inconsistency, though both
@@ -620,14 +608,14 @@ _cd_check_names (CdCheckContext *ctx)
 
   collect (&names, FALSE);
   collect (&names, TRUE);
-  join_near_keys (&names);
+  _cd_names_join (&names);
 
   /* Gather each cluster's occurrences, in article order. */
   clusters = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   for (guint i = 0; i < names.occurrences->len; i++)
     {
       Occurrence *o = &g_array_index (names.occurrences, Occurrence, i);
-      guint       root = find_root (&names, o->group);
+      guint       root = _cd_names_find_root (&names, o->group);
       GArray     *members = g_hash_table_lookup (clusters, GUINT_TO_POINTER (root));
 
       if (members == NULL)
@@ -647,6 +635,9 @@ _cd_check_names (CdCheckContext *ctx)
       if (members->len >= 2)
         report_cluster (&names, members);
     }
+  /* A changed capital in a two-word name ("Abu dhabi") is one inconsistency
+   * with the word it changed ("dhabi" beside "Dhabi"). */
+  _cd_check_name_case (ctx);
   drop_nested_hits (ctx, first_hit);
 
   g_hash_table_unref (names.by_key);

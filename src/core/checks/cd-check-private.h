@@ -81,8 +81,8 @@ typedef struct
 typedef struct
 {
   CdArticle   *article;
-  const char  *language;  /* BCP 47, never NULL */
-  CdCheckField fields[8]; /* prose fields first */
+  const char  *language;   /* BCP 47, never NULL */
+  CdCheckField fields[12]; /* prose fields first */
   guint        n_fields;
   GArray      *hits;          /* CdCheckHit */
   EnchantDict *dict;          /* NULL when no dictionary fits the language */
@@ -175,6 +175,30 @@ void _cd_check_field_clear (CdCheckField *field);
 GPtrArray *_cd_house_style_parse (const char *text,
                                   GError    **error);
 void       _cd_house_style_entry_free (CdHouseStyleEntry *entry);
+
+/* A name with its transliteration set aside (cd-check-translit.c). */
+typedef struct
+{
+  char    *stem;        /* folded plain letters without a leading article */
+  char    *slots;       /* consonant classes, V for each run of vowels */
+  char    *consonants;  /* slots without the Vs */
+  char    *vowels;      /* each run of vowels as transliterations agree on it, "|" between */
+  char    *assimilated; /* slots without an article run into the name (Ezzor), or NULL */
+  gboolean has_article;
+} CdNameShape;
+
+gsize    _cd_check_article_length (const char *surface);
+void     _cd_name_shape_init (CdNameShape *shape,
+                              const char  *surface);
+void     _cd_name_shape_clear (CdNameShape *shape);
+guint    _cd_name_shape_count_consonants (const CdNameShape *shape);
+guint    _cd_name_shape_count_vowels (const CdNameShape *shape);
+gboolean _cd_name_stems_differ_by_gender (const char *a,
+                                          const char *b);
+gboolean _cd_name_stems_differ_by_son (const char *a,
+                                       const char *b);
+gboolean _cd_name_vowels_agree (const CdNameShape *a,
+                                const CdNameShape *b);
 
 void     _cd_check_spelling (CdCheckContext *ctx);
 gboolean _cd_check_reads_british (CdCheckContext *ctx,

@@ -145,8 +145,71 @@ next_paragraph_start (const CdCheckField *field,
   return pos < field->length ? g_utf8_get_char (field->text + pos) : 0;
 }
 
+/* Whether a quote opens its paragraph or is introduced (said: “…, said,
+ * “…, said — “…): only such a quote may run on into the next paragraph. */
+static gboolean
+opens_running_quote (const CdCheckField *field,
+                     gsize               pos)
+{
+  g_assert (field != NULL);
+
+  /* Spaces, quote markers and markup (a shortcode pasted before it) are
+   * not text before the quote. */
+  while (pos > 0 && (field->text[pos - 1] == ' ' || field->text[pos - 1] == '>' ||
+                     field->mask[pos - 1] != CD_CHECK_MASK_PROSE))
+    pos--;
+  if (pos == 0 || field->text[pos - 1] == '\n' || field->text[pos - 1] == ':' ||
+      field->text[pos - 1] == ',')
+    return TRUE;
+  /* An em or en dash, three bytes of UTF-8. */
+  return pos >= 3 && ((guchar) field->text[pos - 3] == 0xE2 && (guchar) field->text[pos - 2] == 0x80 &&
+                      ((guchar) field->text[pos - 1] == 0x94 || (guchar) field->text[pos - 1] == 0x93));
+}
+
+/* Whether, between start and end, a comma is followed within a few words
+ * by a verb of saying (“… leave, Bali said at the oil field.): English copy
+ * closes a quote before its attribution, so a quote still open there lost
+ * its closing mark rather than running on. */
+static gboolean
+has_attribution (const CdCheckField *field,
+                 gsize               start,
+                 gsize               end)
+{
+  static const char *verbs[] = { "said", "says", "told", "added", "asked", "wrote", "explained",
+                                 "insisted", "warned", "tweeted", "posted" };
+
+  g_assert (field != NULL);
+
+  for (gsize pos = start; pos < end; pos++)
+    {
+      guint words = 0;
+      gsize p = pos + 1;
+
+      if (field->text[pos] != ',')
+        continue;
+      while (p < end && words < 5)
+        {
+          gsize w;
+
+          while (p < end && !g_ascii_isalpha (field->text[p]))
+            p++;
+          for (w = p; w < end && g_ascii_isalpha (field->text[w]); w++)
+            ;
+          for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+            if (w - p == strlen (verbs[k]) && strncmp (field->text + p, verbs[k], w - p) == 0)
+              return TRUE;
+          words++;
+          p = w;
+        }
+    }
+  return FALSE;
+}
+
 /* At a paragraph's end: a quote left open is fine when the next paragraph
- * opens with a quotation mark again, the way a long quote runs on. */
+ * opens with a quotation mark again, the way a long quote runs on, and the
+ * quote opened the paragraph or was introduced; a quote opened in the middle
+ * of running text (praised its “careful prose) or followed by its
+ * attribution is not a long quote. */
 static void
 end_paragraph (Quotes             *q,
                const CdCheckField *field,
@@ -162,7 +225,9 @@ end_paragraph (Quotes             *q,
       const Opener *opener = &g_array_index (q->stack, Opener, i);
       gboolean      continues = FALSE;
 
-      if (opener->quote)
+      if (opener->quote && opens_running_quote (field, opener->start) &&
+          !(g_str_has_prefix (q->ctx->language, "en") &&
+            has_attribution (field, opener->end, pos)))
         {
           if (opener->close == '"')
             continues = next == '"';
@@ -384,6 +449,9 @@ _cd_check_quotes (CdCheckContext *ctx)
 
 /* Repeated words */
 
+static gboolean is_placeholder_word (const char *text,
+                                     gsize       length);
+
 /* Doubled on purpose in good English. */
 static const char *allowed_repeats[] = { "had", "that", "bye", "ha", "no", "so", "very" };
 
@@ -408,6 +476,9 @@ _cd_check_repeated_words (CdCheckContext *ctx)
             continue;
           if (la != b->end - b->start ||
               g_ascii_strncasecmp (field->text + a->start, field->text + b->start, la) != 0)
+            continue;
+          /* "TK TK" is a placeholder, which leftover-markup reports. */
+          if (is_placeholder_word (field->text + a->start, la))
             continue;
           /* Non-ASCII letters compare by bytes above; that is enough to find
            * the same word typed twice. */

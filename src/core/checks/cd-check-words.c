@@ -74,6 +74,8 @@ static const char *newsroom_english[] = {
   "spokespeople",
   "jihadist",
   "jihadists",
+  "diehard",
+  "diehards",
 };
 
 /* Finds a dictionary for a BCP 47 tag: "en-GB" tries en_GB, then en, then

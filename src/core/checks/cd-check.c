@@ -467,6 +467,7 @@ cd_checker_run (CdChecker *self,
   context_add_field (&ctx, "byline", cd_article_get_byline (article), FALSE, FALSE);
   context_add_field (&ctx, "dateline", cd_article_get_dateline (article), FALSE, FALSE);
   context_add_field (&ctx, "slug", cd_article_get_slug (article), FALSE, FALSE);
+  context_add_field (&ctx, "image_credit", cd_article_get_image_credit (article), FALSE, FALSE);
 
   /* An article that says only "en" is spelled the way it is written:
    * British agency copy (defence, organisation, travelled) gets the British
@@ -489,7 +490,6 @@ cd_checker_run (CdChecker *self,
   /* Spelling comes after names and house style: it leaves alone the words
    * their findings already cover. */
   _cd_check_names (&ctx);
-  _cd_check_name_case (&ctx);
   _cd_check_house_style (&ctx);
   _cd_check_spelling (&ctx);
   _cd_check_quotes (&ctx);

@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+#define UTF8_BOM "\xEF\xBB\xBF"
+
+gsize _cd_import_skip_bom (const char *text,
+                           gsize       length);
+
 gboolean _cd_import_check_text (const char *text,
                                 gsize       length,
                                 const char *origin,

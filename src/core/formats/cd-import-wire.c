@@ -1,0 +1,660 @@
+/* cd-import-wire.c: articles from agency wire copy: the headline, the
+ * dateline and source, the byline, a photo caption and credit and a
+ * standfirst above the story, subheads and the end mark.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-import-private.h"
+#include "cd-import.h"
+
+/* Wire copy */
+
+typedef struct
+{
+  GPtrArray *lines; /* trimmed lines of one blank-line-separated block */
+} Block;
+
+static void
+block_free (gpointer data)
+{
+  Block *b = data;
+
+  g_ptr_array_unref (b->lines);
+  g_free (b);
+}
+
+static GPtrArray *
+split_blocks (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  GPtrArray *blocks = g_ptr_array_new_with_free_func (block_free);
+  Block     *current = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (*line == '\0')
+        {
+          current = NULL;
+          continue;
+        }
+      if (current == NULL)
+        {
+          current = g_new0 (Block, 1);
+          current->lines = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (blocks, current);
+        }
+      g_ptr_array_add (current->lines, g_strdup (line));
+    }
+  return blocks;
+}
+
+static char *
+block_join (Block *b)
+{
+  g_ptr_array_add (b->lines, NULL);
+  char *joined = g_strjoinv (" ", (char **) b->lines->pdata);
+  g_ptr_array_remove_index (b->lines, b->lines->len - 1);
+  return joined;
+}
+
+static GRegex *
+wire_regex (guint which)
+{
+#define MONTHS "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|" \
+               "June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|"        \
+               "Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)"
+#define WEEKDAYS "(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day|\\.)?)"
+  /* "Nov 24", "Nov. 24, 2026", "24 November", "24 Nov 2026", "Tuesday" */
+#define DATE "(?<date>" MONTHS "\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+" MONTHS \
+             "(?:\\s+\\d{4})?|" WEEKDAYS ")"
+  static const char *patterns[] = {
+    /* PLACE (SOURCE) — text, PLACE, DATE (SOURCE) - text */
+    "^(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?)(?:,\\s*" DATE ")?"
+    "\\s*\\((?<source>[^()\\n]{1,40})\\)\\s*(?:—|–|--?)\\s*(?<rest>.*)$",
+    /* PLACE — text, with the place in capitals and no source */
+    "^(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*(?!" WEEKDAYS "\\s)\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
+    "(?:,\\s*" DATE ")?\\s+(?:—|–|--)\\s*(?<rest>.+)$",
+    /* – Subhead – */
+    "^[-–—]+\\s*(?<text>[^-–—].*?)\\s*[-–—]+$",
+    /* Photo credits: "Photo: Name/Agency", "(AP Photo/Name)", "REUTERS/Name" */
+    "^(?:(?:photo(?:graph)?s?|foto|picture|image|credit)\\s*(?:by\\s+|:\\s*)(?<credit>.+)|"
+    "\\((?<paren>[^()]*\\b(?:photo|foto)\\b[^()]*)\\)|"
+    "(?<agency>\\p{Lu}{2,}(?: \\p{Lu}+)*/\\S.*))$",
+    /* A caption with its credit at the end: "… on Tuesday. (AP Photo/Name)" */
+    "^(?<caption>.+?)\\s*\\((?<credit>[^()]*\\b(?:photo|foto)\\b[^()]*)\\)$",
+    /* Caption prefixes */
+    "^(?:photo caption|caption|bildunterschrift)\\s*:\\s*(?<caption>.+)$",
+    /* By Jane Doe */
+    "^by\\s+(?<name>\\S.*)$",
+    /* End of story marks */
+    "^(?:#{3,}|-\\s*30\\s*-|\\(?end\\)?|ends)$",
+  };
+  static GRegex *regexes[G_N_ELEMENTS (patterns)];
+
+  g_assert (which < G_N_ELEMENTS (patterns));
+  if (g_once_init_enter (&regexes[which]))
+    {
+      GRegexCompileFlags flags = G_REGEX_OPTIMIZE;
+      g_autoptr (GError) error = NULL;
+      GRegex *regex;
+
+      if (which >= 3)
+        flags |= G_REGEX_CASELESS;
+      regex = g_regex_new (patterns[which], flags, 0, &error);
+      g_assert_no_error (error);
+      g_once_init_leave (&regexes[which], regex);
+    }
+  return regexes[which];
+#undef DATE
+#undef WEEKDAYS
+#undef MONTHS
+}
+
+enum
+{
+  RE_DATELINE,
+  RE_DATELINE_NO_SOURCE,
+  RE_SUBHEAD,
+  RE_CREDIT,
+  RE_CAPTION_WITH_CREDIT,
+  RE_CAPTION_PREFIX,
+  RE_BYLINE,
+  RE_END,
+};
+
+static char *
+match_group (GRegex     *regex,
+             const char *text,
+             const char *group)
+{
+  g_autoptr (GMatchInfo) info = NULL;
+  char *value;
+
+  if (!g_regex_match (regex, text, 0, &info))
+    return NULL;
+  value = g_match_info_fetch_named (info, group);
+  if (value != NULL && *value == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
+}
+
+static void
+append_sentence (GString    *s,
+                 const char *text)
+{
+  if (s->len > 0)
+    g_string_append_c (s, ' ');
+  g_string_append (s, text);
+}
+
+/* The source in brackets is an agency: a name with a capital, or one of
+ * the agencies that write theirs in lower case. That keeps "He said
+ * (again) - no" from reading as a dateline. */
+static gboolean
+plausible_source (const char *source)
+{
+  static const char *lower_case_agencies[] = {
+    "dpa",
+    "epd",
+    "kna",
+    "sid",
+    "apa",
+    "sda",
+    "ansa",
+    "efe",
+    "dpa-afx",
+  };
+
+  for (const char *p = source; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isupper (g_utf8_get_char (p)))
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (lower_case_agencies); i++)
+    if (g_ascii_strcasecmp (source, lower_case_agencies[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static GMatchInfo *
+match_dateline (const char *paragraph)
+{
+  GMatchInfo *info = NULL;
+
+  if (g_regex_match (wire_regex (RE_DATELINE), paragraph, 0, &info))
+    {
+      g_autofree char *source = g_match_info_fetch_named (info, "source");
+      g_autofree char *place = g_match_info_fetch_named (info, "place");
+      g_auto (GStrv) words = g_strsplit (g_strstrip (place), " ", -1);
+
+      if (plausible_source (g_strstrip (source)) && g_strv_length (words) <= 5)
+        return info;
+    }
+  g_clear_pointer (&info, g_match_info_free);
+  if (g_regex_match (wire_regex (RE_DATELINE_NO_SOURCE), paragraph, 0, &info))
+    return info;
+  g_clear_pointer (&info, g_match_info_free);
+  return NULL;
+}
+
+/* "By Jane Doe" gives "Jane Doe"; "By the river, residents waited." is
+ * no byline: a name is a few words without a full stop. */
+static char *
+byline_of_line (const char *line)
+{
+  g_autofree char *name = match_group (wire_regex (RE_BYLINE), line, "name");
+  g_auto (GStrv) words = NULL;
+
+  if (name == NULL || g_str_has_suffix (name, "."))
+    return NULL;
+  words = g_strsplit (name, " ", -1);
+  if (g_strv_length (words) > 8 || !g_unichar_isupper (g_utf8_get_char (name)))
+    return NULL;
+  return g_steal_pointer (&name);
+}
+
+static gboolean
+word_in (const char        *word,
+         const char *const *words)
+{
+  g_assert (word != NULL);
+  g_assert (words != NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_ascii_strcasecmp (word, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A credit written as the sites and agencies write it under a photo: "File
+ * AFP", "AFP/File", "AFP via Getty Images", "Handout via Reuters",
+ * "EPA-EFE/Name", "Courtesy of the family": only the words of credits and
+ * the names of photo agencies before any "/", a photographer's name after
+ * it, and a word that says it is a credit (file, photo, handout, via …) or
+ * the "/". A lone "Associated Press" under a byline is no credit. */
+static gboolean
+is_credit_signature (const char *line)
+{
+  static const char *const credit_words[] = {
+    "file", "files", "photo", "photos", "photograph", "picture", "pictures", "pic", "image",
+    "images", "credit", "credits", "courtesy", "of", "the", "handout", "via", "supplied",
+    "archive", "archives", "stock", "pool", "illustration", "screengrab", "screenshot", "foto",
+    "fotos", "bild", "and", NULL
+  };
+  static const char *const marks[] = { "file", "files", "photo", "photos", "photograph",
+                                       "picture", "pic", "image", "images", "credit",
+                                       "courtesy", "handout", "via", "pool", "screengrab",
+                                       "foto", "getty", NULL };
+  static const char *const agencies[] = {
+    "afp", "ap", "reuters", "epa", "efe", "epa-efe", "dpa", "anadolu", "aa", "xinhua", "tass",
+    "ria", "novosti", "sputnik", "ansa", "kyodo", "yonhap", "bernama", "pti", "ani", "getty",
+    "shutterstock", "alamy", "abaca", "sipa", "imago", "keystone", "belga", "anp", "ntb",
+    "ritzau", "pap", "apa", "sda", "wafa", "sana", "irna", "mena", "spa", "wam", "qna", "kuna",
+    "press", "associated", "agency", "news", "pa", "nurphoto", "zuma", "polaris", "redux",
+    "picture-alliance", "agencies", "apaimages", "afptv", "ap-photo", NULL
+  };
+  const char      *slash = strchr (line, '/');
+  g_autofree char *before = slash != NULL ? g_strndup (line, slash - line) : g_strdup (line);
+  gboolean         marked = slash != NULL, agency = FALSE;
+  guint            n = 0, names = 0;
+
+  g_assert (line != NULL);
+
+  if (g_utf8_strlen (line, -1) > 80 || g_str_has_suffix (line, "."))
+    return FALSE;
+  /* The words before the first "/", then the photographer's after it. */
+  for (guint part = 0; part < 2; part++)
+    {
+      g_auto (GStrv) tokens = g_regex_split_simple ("[\\s/:,;|()©]+",
+                                                    part == 0 ? before : slash != NULL ? slash + 1
+                                                                                       : "",
+                                                    0, 0);
+
+      for (guint i = 0; tokens[i] != NULL; i++)
+        {
+          const char *token = tokens[i];
+
+          if (*token == '\0')
+            continue;
+          n++;
+          if (word_in (token, agencies))
+            agency = TRUE;
+          else if (word_in (token, marks))
+            marked = TRUE;
+          else if (!word_in (token, credit_words))
+            {
+              if (part == 0 || !g_unichar_isupper (g_utf8_get_char (token)))
+                return FALSE;
+              names++;
+            }
+        }
+    }
+  return n > 0 && n <= 8 && names <= 4 && marked && (agency || n <= 3);
+}
+
+/* A photo credit line gives the credit; NULL when the line is not one. */
+static char *
+credit_of_line (const char *line)
+{
+  g_autoptr (GMatchInfo) info = NULL;
+  static const char *groups[] = { "credit", "paren", "agency" };
+
+  if (is_credit_signature (line))
+    {
+      g_autofree char *credit = g_strdup (line);
+
+      /* "(AFP/File)" is written as "AFP/File". */
+      if (*credit == '(' && g_str_has_suffix (credit, ")"))
+        {
+          credit[strlen (credit) - 1] = '\0';
+          memmove (credit, credit + 1, strlen (credit));
+        }
+      return g_strstrip (g_steal_pointer (&credit));
+    }
+  if (!g_regex_match (wire_regex (RE_CREDIT), line, 0, &info))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      g_autofree char *value = g_match_info_fetch_named (info, groups[i]);
+      if (value != NULL && *value != '\0')
+        return g_strstrip (g_steal_pointer (&value));
+    }
+  return NULL;
+}
+
+/* The text of a summary bullet ("* Turkey says …", "• …", "- …"), or NULL
+ * when the line is not one. */
+static const char *
+bullet_text (const char *line)
+{
+  static const char *const bullets[] = { "* ", "- ", "+ ", "• ", "· ", "▪ ", NULL };
+
+  g_assert (line != NULL);
+
+  for (guint i = 0; bullets[i] != NULL; i++)
+    if (g_str_has_prefix (line, bullets[i]) && line[strlen (bullets[i])] != '\0')
+      return line + strlen (bullets[i]);
+  return NULL;
+}
+
+static gboolean
+is_bullet_block (Block *b)
+{
+  g_assert (b != NULL);
+
+  for (guint j = 0; j < b->lines->len; j++)
+    if (bullet_text (g_ptr_array_index (b->lines, j)) == NULL)
+      return FALSE;
+  return b->lines->len > 0;
+}
+
+/* Reads the short lines above the story, blocks first to end: byline,
+ * photo caption and credit, and a standfirst. A summary written as bullets
+ * stays text of the story: its items go to summary. */
+static void
+read_preamble (CdArticle *article,
+               GPtrArray *blocks,
+               guint      first,
+               guint      end,
+               GPtrArray *summary)
+{
+  g_autoptr (GString) caption = g_string_new (NULL);
+  g_autoptr (GString) credit = g_string_new (NULL);
+  g_autoptr (GString) byline = g_string_new (NULL);
+  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = first; i < end; i++)
+    {
+      Block *b = g_ptr_array_index (blocks, i);
+      g_autoptr (GString) other = g_string_new (NULL);
+      gboolean had_credit = FALSE, had_byline = FALSE;
+
+      if (is_bullet_block (b))
+        {
+          for (guint j = 0; j < b->lines->len; j++)
+            g_ptr_array_add (summary, g_strdup (bullet_text (g_ptr_array_index (b->lines, j))));
+          continue;
+        }
+
+      for (guint j = 0; j < b->lines->len; j++)
+        {
+          const char      *line = g_ptr_array_index (b->lines, j);
+          g_autofree char *by = byline_of_line (line);
+          g_autofree char *line_credit = credit_of_line (line);
+          g_autofree char *prefixed = match_group (wire_regex (RE_CAPTION_PREFIX), line, "caption");
+          g_autofree char *cap = NULL, *cap_credit = NULL;
+
+          if (by != NULL && byline->len == 0)
+            {
+              g_string_append (byline, by);
+              had_byline = TRUE;
+            }
+          else if (had_byline && line_credit == NULL)
+            {
+              /* "By JANE DOE" then "AP Science Writer" */
+              g_string_append_printf (byline, ", %s", line);
+            }
+          else if (line_credit != NULL)
+            {
+              append_sentence (credit, line_credit);
+              had_credit = TRUE;
+            }
+          else if (prefixed != NULL)
+            append_sentence (caption, prefixed);
+          else if ((cap = match_group (wire_regex (RE_CAPTION_WITH_CREDIT), line, "caption")) &&
+                   (cap_credit = match_group (wire_regex (RE_CAPTION_WITH_CREDIT), line, "credit")))
+            {
+              append_sentence (other, cap);
+              append_sentence (credit, g_strstrip (cap_credit));
+              had_credit = TRUE;
+            }
+          else
+            append_sentence (other, line);
+        }
+
+      if (had_credit)
+        {
+          /* The caption sits beside its credit, or in the block above. */
+          if (other->len == 0 && pending->len > 0 && caption->len == 0)
+            {
+              append_sentence (caption, g_ptr_array_index (pending, pending->len - 1));
+              g_ptr_array_remove_index (pending, pending->len - 1);
+            }
+          append_sentence (caption, other->str);
+        }
+      else if (other->len > 0)
+        g_ptr_array_add (pending, g_strdup (other->str));
+    }
+
+  /* What is left is a standfirst, then more caption. */
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const char *text = g_ptr_array_index (pending, i);
+
+      if (i == 0 && cd_article_get_dek (article) == NULL)
+        cd_article_set_dek (article, text);
+      else
+        append_sentence (caption, text);
+    }
+
+  if (byline->len > 0)
+    cd_article_set_byline (article, byline->str);
+  if (caption->len > 0)
+    cd_article_set_image_caption (article, caption->str);
+  if (credit->len > 0)
+    cd_article_set_image_credit (article, credit->str);
+}
+
+/* Without a dateline: the end of the blocks from start that are a photo
+ * caption and credit above the story (a credit line in one of the first two
+ * short blocks), or 0. */
+static guint
+find_caption_block (GPtrArray *blocks,
+                    guint      start)
+{
+  g_assert (blocks != NULL);
+
+  for (guint i = start; i < blocks->len && i < start + 2; i++)
+    {
+      Block           *b = g_ptr_array_index (blocks, i);
+      g_autofree char *joined = NULL;
+
+      if (b->lines->len == 0)
+        continue;
+      joined = block_join (b);
+      if (b->lines->len > 3 || cd_count_words (joined) > 60)
+        return 0;
+      for (guint j = 0; j < b->lines->len; j++)
+        {
+          const char      *line = g_ptr_array_index (b->lines, j);
+          g_autofree char *credit = credit_of_line (line);
+          g_autofree char *prefixed = match_group (wire_regex (RE_CAPTION_PREFIX), line, "caption");
+
+          if (credit != NULL || prefixed != NULL)
+            return i + 1;
+        }
+    }
+  return 0;
+}
+
+static void
+append_paragraph (GString    *body,
+                  const char *prefix,
+                  const char *text)
+{
+  g_autofree char *escaped = cd_markdown_escape (text);
+
+  if (body->len > 0)
+    g_string_append (body, "\n");
+  g_string_append (body, prefix);
+  g_string_append (body, escaped);
+  g_string_append_c (body, '\n');
+}
+
+/* Writes a block as paragraphs, with subhead lines made "##" headings. */
+static gboolean
+append_block (GString *body,
+              Block   *b,
+              guint    first_line)
+{
+  g_autoptr (GString) para = g_string_new (NULL);
+
+  for (guint j = first_line; j < b->lines->len; j++)
+    {
+      const char      *line = g_ptr_array_index (b->lines, j);
+      g_autofree char *subhead = NULL;
+
+      if (g_regex_match (wire_regex (RE_END), line, 0, NULL))
+        {
+          if (para->len > 0)
+            append_paragraph (body, "", para->str);
+          return FALSE;
+        }
+      subhead = match_group (wire_regex (RE_SUBHEAD), line, "text");
+      if (subhead != NULL)
+        {
+          if (para->len > 0)
+            append_paragraph (body, "", para->str);
+          g_string_truncate (para, 0);
+          append_paragraph (body, "## ", subhead);
+          continue;
+        }
+      append_sentence (para, line);
+    }
+  if (para->len > 0)
+    append_paragraph (body, "", para->str);
+  return TRUE;
+}
+
+/**
+ * cd_import_wire:
+ * @text: the file's text
+ * @length: its length in bytes
+ * @origin: the file name that messages start with
+ * @error: return location for an error
+ *
+ * Reads agency wire copy: the first non-empty line is the headline; a
+ * dateline opening the story ("PLACE (SOURCE) — text", "PLACE, Month Day
+ * (SOURCE) - text") gives the dateline and source and leaves the rest of
+ * its paragraph; short lines above it give the byline ("By …"), photo
+ * caption and credit, and a standfirst; a line set off by dashes
+ * ("– Subhead –") becomes a "##" subhead; blank-line-separated blocks are
+ * paragraphs with their lines joined; "###" or "-30-" ends the story.
+ * The date of a "PLACE, Month Day" dateline ("Nov 24, 2026", "24 November",
+ * "Tuesday" too) is dropped: an article's date is its own.
+ *
+ * Returns: (transfer full) (nullable): a new article
+ */
+CdArticle *
+cd_import_wire (const char *text,
+                gsize       length,
+                const char *origin,
+                GError    **error)
+{
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GPtrArray) blocks = NULL;
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *dateline_text = NULL;
+  g_autoptr (GMatchInfo) info = NULL;
+  g_autoptr (GPtrArray) summary = g_ptr_array_new_with_free_func (g_free);
+  Block *first;
+  guint  dateline_block = G_MAXUINT;
+  guint  start_block = 1;
+  guint  caption_end;
+  gsize  bom;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (origin != NULL, NULL);
+
+  if (!_cd_import_check_text (text, length, origin, error))
+    return NULL;
+  bom = _cd_import_skip_bom (text, length);
+  copy = g_strndup (text + bom, length - bom);
+  blocks = split_blocks (copy);
+  g_assert (blocks->len > 0);
+
+  article = cd_article_new ();
+  first = g_ptr_array_index (blocks, 0);
+  cd_article_set_headline (article, g_ptr_array_index (first->lines, 0));
+  /* Lines right under the headline in its block belong to the next block. */
+  g_ptr_array_remove_index (first->lines, 0);
+  if (first->lines->len > 0)
+    start_block = 0;
+
+  /* The dateline opens the story within its first few blocks. */
+  for (guint i = start_block; i < blocks->len && i < start_block + 6; i++)
+    {
+      Block           *b = g_ptr_array_index (blocks, i);
+      g_autofree char *joined = block_join (b);
+
+      /* The match refers to the text, which must outlive it. */
+      info = match_dateline (joined);
+      if (info != NULL)
+        {
+          dateline_block = i;
+          dateline_text = g_steal_pointer (&joined);
+          break;
+        }
+    }
+
+  if (dateline_block != G_MAXUINT)
+    {
+      Block           *b = g_ptr_array_index (blocks, dateline_block);
+      g_autofree char *place = NULL, *source = NULL, *rest = NULL;
+
+      read_preamble (article, blocks, 0, dateline_block, summary);
+      place = g_match_info_fetch_named (info, "place");
+      source = g_match_info_fetch_named (info, "source");
+      rest = g_match_info_fetch_named (info, "rest");
+      cd_article_set_dateline (article, g_strstrip (place));
+      if (source != NULL && *g_strstrip (source) != '\0')
+        cd_article_set_source (article, source);
+
+      /* The rest of the dateline paragraph stays a paragraph; subheads and
+       * end marks among its lines are handled as in any block. */
+      g_ptr_array_set_size (b->lines, 0);
+      if (*rest != '\0')
+        g_ptr_array_add (b->lines, g_steal_pointer (&rest));
+      start_block = dateline_block;
+    }
+  else if ((caption_end = find_caption_block (blocks, start_block)) != 0)
+    {
+      /* No dateline, but a photo caption and credit above the story. */
+      read_preamble (article, blocks, start_block, caption_end, summary);
+      start_block = caption_end;
+    }
+  else if (start_block < blocks->len)
+    {
+      /* No dateline: a "By" line under the headline is still a byline. */
+      Block           *b = g_ptr_array_index (blocks, start_block);
+      g_autofree char *by = byline_of_line (g_ptr_array_index (b->lines, 0));
+      if (by != NULL)
+        {
+          cd_article_set_byline (article, by);
+          g_ptr_array_remove_index (b->lines, 0);
+        }
+    }
+
+  /* A summary in bullets opens the story as a list. */
+  for (guint i = 0; i < summary->len; i++)
+    {
+      g_string_append (body, "- ");
+      _cd_markdown_escape_inline (body, g_ptr_array_index (summary, i), -1);
+      g_string_append_c (body, '\n');
+    }
+
+  for (guint i = start_block; i < blocks->len; i++)
+    if (!append_block (body, g_ptr_array_index (blocks, i), 0))
+      break;
+
+  cd_article_set_body (article, body->str);
+  return g_steal_pointer (&article);
+}
