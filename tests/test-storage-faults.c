@@ -9,10 +9,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
+#include <sqlite3.h>
+
 #include "cd-store.h"
+#include "cd-sync-db.h"
 #include "cd-test-mounts.h"
 
 typedef struct
@@ -255,6 +259,169 @@ test_full_disk (Fixture      *f,
   cd_test_unmount (f->dir);
 }
 
+static gint64
+query_number (const char *db_path,
+              const char *sql)
+{
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64        n;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static char *
+integrity (const char *db_path)
+{
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char         *result;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
+}
+
+/* An account and enough sync rows to fill several pages, as a store that
+ * has synced a while has them. */
+static void
+add_sync_records (Fixture *f)
+{
+  g_autofree char *db_path = g_build_filename (f->data_dir, "copydesk.db", NULL);
+  g_autofree char *base = g_strnfill (300, 'b');
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = cd_store_open (f->data_dir, &error);
+  g_autoptr (CdSyncDb) db = NULL;
+  sqlite3 *handle = NULL;
+
+  g_assert_no_error (error);
+  db = cd_sync_db_open (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &handle, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "INSERT INTO accounts VALUES ('desk', 'wordpress', "
+                                 "'https://news.example', 'ed', 0)",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (handle);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("%08u-0000-4000-8000-000000000000", i);
+      g_autofree char *remote_id = g_strdup_printf ("%u", i + 100);
+      g_autoptr (CdSyncRow) row = cd_sync_row_new (uuid, "desk");
+
+      cd_sync_row_set_text (&row->remote_id, remote_id);
+      cd_sync_row_set_text (&row->base_json, base);
+      row->state = CD_SYNC_ROW_SYNCED;
+      g_assert_true (cd_sync_db_save_row (db, row, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* Writes garbage over the page where @table's rows start, in the file
+ * itself, as a bad sector or a torn copy leaves it. */
+static void
+damage_table (const char *db_path,
+              const char *table)
+{
+  g_autofree char *sql =
+      g_strdup_printf ("SELECT rootpage FROM sqlite_schema WHERE name = '%s'", table);
+  gint64             page = query_number (db_path, sql);
+  gint64             page_size = query_number (db_path, "PRAGMA page_size");
+  g_autofree guchar *garbage = g_malloc (page_size);
+  FILE              *file;
+
+  for (gint64 i = 0; i < page_size; i++)
+    garbage[i] = (guchar) (0xa5 ^ (i * 7));
+  file = fopen (db_path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (page - 1) * page_size, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (garbage, 1, page_size, file), ==, (gsize) page_size);
+  fclose (file);
+}
+
+/* Damaged sync records: every command names them in one sentence with
+ * what to do, the articles stay readable, and `copydesk repair` rebuilds
+ * the records from what can still be read, keeps the damaged file, and
+ * leaves every article as it was. */
+static void
+test_sync_records_damaged (Fixture      *f,
+                           gconstpointer data)
+{
+  g_autofree char *db_path = g_build_filename (f->data_dir, "copydesk.db", NULL);
+  g_autofree char *check = NULL;
+  g_autofree char *before_repair = NULL;
+  g_autofree char *backup_sum = NULL;
+  g_autofree char *kept = NULL;
+  g_auto (Run) list = { 0 };
+  g_auto (Run) show = { 0 };
+  g_auto (Run) sync = { 0 };
+  g_auto (Run) repair = { 0 };
+  g_auto (Run) show_after = { 0 };
+  g_auto (Run) repair_again = { 0 };
+  const char *backup;
+
+  f->uuid = store_article (f->data_dir, "Ferry strike", "The ferries stopped at noon.");
+  add_sync_records (f);
+  damage_table (db_path, "sync_state");
+  check = integrity (db_path);
+  g_test_message ("integrity_check: %s", check);
+  g_assert_cmpstr (check, !=, "ok");
+  before_repair = file_checksum (db_path);
+
+  run_copydesk (f, &list, "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "Ferry strike"));
+  run_copydesk (f, &show, "show", f->uuid, "--json", NULL);
+  g_test_message ("%s", show.err);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "The ferries stopped at noon."));
+  if (*show.err != '\0')
+    assert_one_sentence (show.err, "copydesk repair");
+  run_copydesk (f, &sync, "sync", NULL);
+  g_assert_cmpint (sync.status, ==, 2);
+  assert_one_sentence (sync.err, "The sync records in");
+  g_assert_nonnull (strstr (sync.err, "your articles are safe"));
+
+  run_copydesk (f, &repair, "repair", NULL);
+  g_test_message ("%s%s", repair.out, repair.err);
+  g_assert_cmpint (repair.status, ==, 0);
+  g_assert_nonnull (strstr (repair.out, "Rebuilt the sync records"));
+  check = (g_free (check), integrity (db_path));
+  g_assert_cmpstr (check, ==, "ok");
+  /* The damaged file is kept as it was. */
+  backup = strstr (repair.out, "kept as “");
+  g_assert_nonnull (backup);
+  kept = g_strndup (backup + strlen ("kept as “"),
+                    strstr (backup, "”.") - backup - strlen ("kept as “"));
+  backup_sum = file_checksum (kept);
+  g_assert_cmpstr (backup_sum, ==, before_repair);
+  /* The account is back, the article is as it was and will be looked for
+   * by its marker before the next sync creates a post. */
+  g_assert_cmpint (query_number (db_path, "SELECT count(*) FROM accounts"), ==, 1);
+  g_assert_cmpint (query_number (db_path, "SELECT count(*) FROM sync_state WHERE create_unknown"),
+                   ==, 1);
+  g_assert_cmpint (query_number (db_path, "SELECT count(*) FROM articles"), ==, 1);
+  run_copydesk (f, &show_after, "show", f->uuid, "--json", NULL);
+  g_assert_cmpint (show_after.status, ==, 0);
+  g_assert_cmpstr (show_after.err, ==, "");
+  g_assert_nonnull (strstr (show_after.out, "The ferries stopped at noon."));
+  run_copydesk (f, &repair_again, "repair", NULL);
+  g_assert_cmpint (repair_again.status, ==, 0);
+  g_assert_nonnull (strstr (repair_again.out, "whole; nothing was changed"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +431,8 @@ main (int   argc,
 
   g_test_add ("/storage/read-only-folder", Fixture, NULL, fixture_setup, test_read_only_folder,
               fixture_teardown);
+  g_test_add ("/storage/sync-records-damaged", Fixture, NULL, fixture_setup,
+              test_sync_records_damaged, fixture_teardown);
   g_test_add ("/storage/full-disk", Fixture, NULL, fixture_setup, test_full_disk,
               fixture_teardown);
 

@@ -131,9 +131,12 @@ _cd_sync_db_set_error (CdSyncDb   *self,
                        GError    **error,
                        const char *what)
 {
-  g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
-               "Could not %s in the sync tables of %s: %s",
-               what, self->path, sqlite3_errmsg (self->db));
+  if (_cd_sync_db_is_damage (self->db, sqlite3_extended_errcode (self->db)))
+    _cd_sync_db_set_damaged_error (self->path, sqlite3_errmsg (self->db), error);
+  else
+    g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
+                 "Could not %s in the sync tables of %s: %s", what, self->path,
+                 sqlite3_errmsg (self->db));
 }
 
 /**
