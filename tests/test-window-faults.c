@@ -440,6 +440,66 @@ test_preview_render_budget (CdUiFixture  *fixture,
   g_assert_null (weak);
 }
 
+static gboolean
+document_saved (gpointer data)
+{
+  return !cd_document_get_dirty (data) && cd_document_get_error (data) == NULL;
+}
+
+/* A 20 MB body on one line (no line break) opens without freezing the
+ * window: the editor says why it cannot lay it out, the rest of the
+ * article is edited and saved, and the body is stored byte for byte. */
+static void
+test_long_line_body (CdUiFixture  *fixture,
+                     gconstpointer data)
+{
+  g_autoptr (GString) line = g_string_new (NULL);
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (CdArticle) stored = NULL;
+  StallMeter       meter = { 0 };
+  GtkTextView     *view;
+  GtkTextIter      start, end;
+  CdDocument      *document;
+  CdWindow        *window;
+  g_autofree char *shown = NULL;
+  double           stall_open, stall_typing;
+
+  while (line->len < 20 * 1024 * 1024)
+    g_string_append (line, "The council voted to reopen the bridge on Monday after repairs. ");
+  article = cd_ui_add_article (fixture->store, "One long line", line->str);
+
+  stall_meter_start (&meter);
+  window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  cd_ui_spin (500);
+  stall_open = stall_meter_stop (&meter);
+  document = cd_window_get_document (window);
+  view = GTK_TEXT_VIEW (cd_editor_get_view (cd_window_get_editor (window)));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  shown = gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+  g_test_message ("%s", shown);
+  g_assert_nonnull (strstr (shown, "too long to edit here"));
+  g_assert_false (gtk_text_view_get_editable (view));
+
+  /* Typing into the headline and saving stay quick, and the body is kept. */
+  stall_meter_start (&meter);
+  gtk_editable_set_text (cd_metadata_get_editable (cd_window_get_metadata (window), "headline"),
+                         "One long line, edited");
+  g_signal_emit_by_name (view, "insert-at-cursor", "typed");
+  cd_document_save_now (document);
+  g_assert_true (cd_ui_wait_for (document_saved, document, 60000));
+  stall_typing = stall_meter_stop (&meter);
+  g_test_message ("20 MB line: longest main-loop stall opening %.1f ms, editing and saving "
+                  "%.1f ms",
+                  stall_open, stall_typing);
+  stored = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
+  g_assert_cmpstr (cd_article_get_headline (stored), ==, "One long line, edited");
+  g_assert_true (g_str_equal (cd_article_get_body (stored), line->str));
+
+  /* Generous for a loaded machine; laying the line out took minutes. */
+  g_assert_cmpfloat (stall_open, <, 3000);
+  g_assert_cmpfloat (stall_typing, <, 3000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -453,6 +513,7 @@ main (int    argc,
   ADD ("/window-faults/read-only-store", test_read_only_store);
   ADD ("/window-faults/disk-fills-while-typing", test_disk_fills_while_typing);
   ADD ("/window-faults/preview-render-budget", test_preview_render_budget);
+  ADD ("/window-faults/long-line-body", test_long_line_body);
 #undef ADD
 
   return g_test_run ();
