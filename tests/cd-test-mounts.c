@@ -137,3 +137,16 @@ cd_test_fill_disk (const char *dir)
   g_assert_cmpint (statvfs (dir, &fs), ==, 0);
   g_assert_cmpuint (fs.f_bavail, ==, 0);
 }
+
+/* A file's SHA-256, to show that a fault left it untouched. */
+char *
+cd_test_file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize            length;
+  g_autoptr (GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}

@@ -11,11 +11,12 @@
 
 G_BEGIN_DECLS
 
-void cd_test_mounts_init (void);
-void cd_test_mount_read_only (const char *dir);
-void cd_test_mount_tiny (const char *dir,
-                         gsize       bytes);
-void cd_test_unmount (const char *dir);
-void cd_test_fill_disk (const char *dir);
+void  cd_test_mounts_init (void);
+void  cd_test_mount_read_only (const char *dir);
+void  cd_test_mount_tiny (const char *dir,
+                          gsize       bytes);
+void  cd_test_unmount (const char *dir);
+void  cd_test_fill_disk (const char *dir);
+char *cd_test_file_checksum (const char *path);
 
 G_END_DECLS

@@ -82,18 +82,6 @@ assert_one_sentence (const char *err,
 }
 
 static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize            length;
-  g_autoptr (GError) error = NULL;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
-static char *
 store_article (const char *data_dir,
                const char *headline,
                const char *body)
@@ -156,7 +144,7 @@ test_read_only_folder (Fixture      *f,
   g_auto (Run) accounts = { 0 };
 
   f->uuid = store_article (f->data_dir, "Council votes", "The council voted.");
-  before = file_checksum (db_path);
+  before = cd_test_file_checksum (db_path);
   cd_test_mount_read_only (f->data_dir);
 
   store = cd_store_open (f->data_dir, &error);
@@ -202,7 +190,7 @@ test_read_only_folder (Fixture      *f,
 
   g_clear_object (&store);
   cd_test_unmount (f->data_dir);
-  after = file_checksum (db_path);
+  after = cd_test_file_checksum (db_path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -259,38 +247,31 @@ test_full_disk (Fixture      *f,
   cd_test_unmount (f->dir);
 }
 
-static gint64
-query_number (const char *db_path,
-              const char *sql)
+/* The first column of the first row @sql gives, as text. */
+static char *
+query_text (const char *db_path,
+            const char *sql)
 {
   sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  gint64        n;
+  char         *text;
 
   g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  return n;
+  return text;
 }
 
-static char *
-integrity (const char *db_path)
+static gint64
+query_number (const char *db_path,
+              const char *sql)
 {
-  sqlite3      *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char         *result;
+  g_autofree char *text = query_text (db_path, sql);
 
-  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return result;
+  return g_ascii_strtoll (text, NULL, 10);
 }
 
 /* An account and enough sync rows to fill several pages, as a store that
@@ -375,10 +356,10 @@ test_sync_records_damaged (Fixture      *f,
   f->uuid = store_article (f->data_dir, "Ferry strike", "The ferries stopped at noon.");
   add_sync_records (f);
   damage_table (db_path, "sync_state");
-  check = integrity (db_path);
+  check = query_text (db_path, "PRAGMA integrity_check");
   g_test_message ("integrity_check: %s", check);
   g_assert_cmpstr (check, !=, "ok");
-  before_repair = file_checksum (db_path);
+  before_repair = cd_test_file_checksum (db_path);
 
   run_copydesk (f, &list, "list", NULL);
   g_assert_cmpint (list.status, ==, 0);
@@ -398,14 +379,14 @@ test_sync_records_damaged (Fixture      *f,
   g_test_message ("%s%s", repair.out, repair.err);
   g_assert_cmpint (repair.status, ==, 0);
   g_assert_nonnull (strstr (repair.out, "Rebuilt the sync records"));
-  check = (g_free (check), integrity (db_path));
+  check = (g_free (check), query_text (db_path, "PRAGMA integrity_check"));
   g_assert_cmpstr (check, ==, "ok");
   /* The damaged file is kept as it was. */
   backup = strstr (repair.out, "kept as “");
   g_assert_nonnull (backup);
   kept = g_strndup (backup + strlen ("kept as “"),
                     strstr (backup, "”.") - backup - strlen ("kept as “"));
-  backup_sum = file_checksum (kept);
+  backup_sum = cd_test_file_checksum (kept);
   g_assert_cmpstr (backup_sum, ==, before_repair);
   /* The account is back, the article is as it was and will be looked for
    * by its marker before the next sync creates a post. */

@@ -62,18 +62,6 @@ shows_read_only (gpointer data)
   return find_shown_label (data, "read-only") != NULL;
 }
 
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize            length;
-  g_autoptr (GError) error = NULL;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
@@ -120,7 +108,7 @@ test_read_only_store (CdUiFixture  *fixture,
   CdDocument    *document;
 
   g_clear_object (&fixture->store);
-  before = file_checksum (db_path);
+  before = cd_test_file_checksum (db_path);
   cd_test_mount_read_only (fixture->dir);
   fixture->store = cd_store_open (fixture->dir, &error);
   g_assert_no_error (error);
@@ -173,7 +161,7 @@ test_read_only_store (CdUiFixture  *fixture,
   cd_ui_close_window (fixture);
   g_clear_object (&fixture->store);
   cd_test_unmount (fixture->dir);
-  after = file_checksum (db_path);
+  after = cd_test_file_checksum (db_path);
   g_assert_cmpstr (before, ==, after);
   fixture->store = cd_store_open (fixture->dir, &error);
   g_assert_no_error (error);
