@@ -21,6 +21,7 @@
 #include "cd-export.h"
 #include "cd-import.h"
 #include "cd-store.h"
+#include "cd-sync-db.h"
 #include "cd-sync.h"
 
 static void
@@ -266,14 +267,21 @@ cd_cli_show (CdCli *cli,
       g_autoptr (GError) error = NULL;
       JsonArray *sync = cd_sync_describe_article (store, cd_article_get_uuid (article), &error);
 
-      if (sync == NULL)
+      /* Damaged sync records hide no article: it is shown without them
+       * ("sync": null) and the reason goes to stderr. */
+      if (sync == NULL && !g_error_matches (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_DAMAGED))
         {
           cd_cli_printerr ("%s", error->message);
           return CD_EXIT_ERROR;
         }
+      if (sync == NULL)
+        cd_cli_printerr ("%s", error->message);
       root = cd_article_to_json_node (article, CD_ARTICLE_JSON_PUBLIC);
       /* One object per account: account, remote_id, state, error. */
-      json_object_set_array_member (json_node_get_object (root), "sync", sync);
+      if (sync != NULL)
+        json_object_set_array_member (json_node_get_object (root), "sync", sync);
+      else
+        json_object_set_null_member (json_node_get_object (root), "sync");
       add_site_fields (json_node_get_object (root), article);
       add_image_fields (json_node_get_object (root), article);
       print_json (root);

@@ -49,5 +49,6 @@ int cd_cli_sync (CdCli *cli, int argc, char **argv);
 int cd_cli_publish (CdCli *cli, int argc, char **argv);
 int cd_cli_check (CdCli *cli, int argc, char **argv);
 int cd_cli_account (CdCli *cli, int argc, char **argv);
+int cd_cli_repair (CdCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -289,8 +289,11 @@ sync_interval_changed_cb (CdApplication *self)
 {
   g_assert (CD_IS_APPLICATION (self));
 
+  /* A read-only store could not record what a sync sent. */
   cd_sync_engine_set_auto_sync (self->sync_engine,
-                                g_settings_get_uint (self->settings, "sync-interval"));
+                                cd_store_is_read_only (self->store)
+                                    ? 0
+                                    : g_settings_get_uint (self->settings, "sync-interval"));
 }
 
 static void

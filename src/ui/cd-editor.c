@@ -18,6 +18,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "cd-editor-blocks.h"
 #include "cd-editor-view.h"
 #include "cd-editor.h"
@@ -38,7 +40,34 @@ struct _CdEditor
 
   guint loading : 1;
   guint writing : 1;
+  guint too_long : 1; /* the body has a line the view cannot lay out in time */
 };
+
+/* GtkTextView lays out each line as one Pango layout and shapes all of it
+ * again on every change (a profile of a 1 MB line: three quarters of the
+ * time in HarfBuzz and Pango, 2 s a keystroke; 20 MB took minutes). A body
+ * with a line longer than this stays out of the view: it is kept, saved
+ * and previewed exactly as it is, and the view says why it cannot be
+ * edited here. */
+#define MAX_LINE_BYTES (64 * 1024)
+
+static void load_body (CdEditor *self);
+
+static gsize
+longest_line (const char *text)
+{
+  gsize longest = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0';)
+    {
+      const char *end = strchr (p, '\n');
+      gsize       length = end != NULL ? (gsize) (end - p) : strlen (p);
+
+      longest = MAX (longest, length);
+      p = end != NULL ? end + 1 : NULL;
+    }
+  return longest;
+}
 
 G_DEFINE_FINAL_TYPE (CdEditor, cd_editor, GTK_TYPE_WIDGET)
 
@@ -68,7 +97,7 @@ buffer_changed_cb (CdEditor      *self,
   g_assert (CD_IS_EDITOR (self));
   g_assert (GTK_IS_TEXT_BUFFER (buffer));
 
-  if (self->loading || self->article == NULL)
+  if (self->loading || self->too_long || self->article == NULL)
     return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -93,6 +122,11 @@ body_notify_cb (CdEditor *self)
 
   if (self->writing || self->loading || self->article == NULL)
     return;
+  if (self->too_long || longest_line (cd_article_get_body (self->article)) > MAX_LINE_BYTES)
+    {
+      load_body (self);
+      return;
+    }
 
   buffer = get_buffer (self);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -125,6 +159,37 @@ body_notify_cb (CdEditor *self)
   gtk_text_buffer_end_user_action (buffer);
   cd_editor_blocks_end_change (self->blocks);
   self->loading = FALSE;
+}
+
+/* Puts the article's body into the buffer, with an empty undo history, or
+ * a sentence saying why it cannot be edited here. */
+static void
+load_body (CdEditor *self)
+{
+  const char      *body = self->article != NULL ? cd_article_get_body (self->article) : NULL;
+  gsize            longest = longest_line (body);
+  g_autofree char *notice = NULL;
+  GtkTextBuffer   *buffer = get_buffer (self);
+
+  g_assert (CD_IS_EDITOR (self));
+
+  self->too_long = longest > MAX_LINE_BYTES;
+  if (self->too_long)
+    notice = g_strdup_printf (_ ("This body has a line of %" G_GSIZE_FORMAT " bytes, too long "
+                                 "to edit here; it is kept and saved exactly as it is, and the "
+                                 "preview and Export show it."),
+                              longest);
+  self->loading = TRUE;
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, notice != NULL ? notice : body != NULL ? body
+                                                                           : "",
+                            -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+  self->loading = FALSE;
+
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (cd_editor_view_get_source_view (self->view)),
+                              self->article != NULL && !self->too_long);
 }
 
 static void
@@ -235,8 +300,6 @@ void
 cd_editor_set_article (CdEditor  *self,
                        CdArticle *article)
 {
-  GtkTextBuffer *buffer;
-
   g_return_if_fail (CD_IS_EDITOR (self));
   g_return_if_fail (article == NULL || CD_IS_ARTICLE (article));
 
@@ -250,20 +313,7 @@ cd_editor_set_article (CdEditor  *self,
                                                     G_CALLBACK (body_notify_cb), self,
                                                     G_CONNECT_SWAPPED);
 
-  buffer = get_buffer (self);
-  self->loading = TRUE;
-  gtk_text_buffer_begin_irreversible_action (buffer);
-  gtk_text_buffer_set_text (buffer,
-                            article != NULL && cd_article_get_body (article) != NULL
-                                ? cd_article_get_body (article)
-                                : "",
-                            -1);
-  gtk_text_buffer_end_irreversible_action (buffer);
-  gtk_text_buffer_set_modified (buffer, FALSE);
-  self->loading = FALSE;
-
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (cd_editor_view_get_source_view (self->view)),
-                              article != NULL);
+  load_body (self);
   cd_status_strip_set_article (self->status_strip, article);
 }
 

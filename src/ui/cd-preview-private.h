@@ -34,6 +34,9 @@ struct _CdPreview
    * told apart from one from the current page. */
   guint page_serial;
 
+  /* Rendering off the main thread (cd-preview-render.c). */
+  struct _CdPreviewRender *render;
+
   guint loaded : 1;
   guint allow_remote_images : 1;
   guint update_pending : 1;
@@ -47,7 +50,17 @@ WebKitNetworkSession *_cd_preview_get_network_session (void);
 char                 *_cd_preview_template_uri (gboolean allow_remote_images);
 
 /* cd-preview-update.c: updates of the page, one a frame. */
-void _cd_preview_schedule (CdPreview *self);
+void  _cd_preview_schedule (CdPreview *self);
+char *_cd_preview_build_update (CdArticle  *article,
+                                const char *body,
+                                gboolean    allow_remote_images);
+void  _cd_preview_send_json (CdPreview *self,
+                             char      *json);
+
+/* cd-preview-render.c: the body rendered on a worker thread, the latest
+ * text only, within a time budget. */
+void _cd_preview_render_start (CdPreview *self);
+void _cd_preview_render_dispose (CdPreview *self);
 
 /* cd-preview.c */
 void _cd_preview_emit_updated (CdPreview *self);

@@ -20,7 +20,6 @@
 #include <json-glib/json-glib.h>
 
 #include "cd-preview-private.h"
-#include "cd-render.h"
 
 static char *
 format_date (GDateTime *datetime)
@@ -66,23 +65,24 @@ add_string (JsonBuilder *builder,
 /* The article as the page's copydesk.update() takes it. Every field but the
  * body is plain text that the page sets with textContent; the body is
  * cmark-gfm's HTML, which passes no raw HTML through. */
-static char *
-cd_preview_build_update (CdPreview *self)
+/* Runs on the render thread too (cd-preview-render.c): it reads only
+ * @article, a copy nobody else changes. */
+char *
+_cd_preview_build_update (CdArticle  *article,
+                          const char *body,
+                          gboolean    allow_remote_images)
 {
-  CdArticle *article = self->article;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = NULL;
   g_autoptr (JsonNode) root = NULL;
-  g_autofree char   *body = NULL;
   g_autofree char   *embargo = NULL;
   g_autofree char   *image = NULL;
   const char *const *tags;
   GDateTime         *date;
   const char        *path;
 
-  g_assert (CD_IS_PREVIEW (self));
-
-  body = cd_render_markdown (cd_article_get_body (article), -1, CD_RENDER_SOURCEPOS);
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (body != NULL);
 
   json_builder_begin_object (builder);
   add_string (builder, "headline", cd_article_get_headline (article));
@@ -143,7 +143,7 @@ cd_preview_build_update (CdPreview *self)
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "remoteImages");
-  json_builder_add_boolean_value (builder, self->allow_remote_images);
+  json_builder_add_boolean_value (builder, allow_remote_images);
   add_string (builder, "untitled", _ ("Untitled article"));
   add_string (builder, "blockedImage", _ ("Remote image not loaded"));
   add_string (builder, "correctionsTitle", _ ("Corrections"));
@@ -205,31 +205,56 @@ update_done_cb (GObject      *object,
     _cd_preview_schedule (self);
 }
 
-static void
-cd_preview_send_update (CdPreview *self)
+/**
+ * _cd_preview_send_json:
+ * @json: (transfer full): the update, as _cd_preview_build_update() makes it
+ *
+ * Sends a rendered update to the page, unless the page shows it already.
+ */
+void
+_cd_preview_send_json (CdPreview *self,
+                       char      *json)
 {
-  g_autofree char *json = NULL;
+  g_autofree char *owned = json;
   g_autofree char *script = NULL;
   UpdateData      *data;
 
   g_assert (CD_IS_PREVIEW (self));
+  g_assert (json != NULL);
 
-  self->update_pending = FALSE;
-  /* Without an article the page is emptied. */
-  json = self->article != NULL ? cd_preview_build_update (self) : g_strdup ("{}");
+  self->update_in_flight = FALSE;
   if (g_strcmp0 (json, self->last_sent) == 0)
-    return;
+    {
+      if (self->update_pending || self->scroll_pending)
+        _cd_preview_schedule (self);
+      return;
+    }
 
   g_debug ("Sending an update of %zu bytes to the preview", strlen (json));
   script = g_strdup_printf ("copydesk.update(%s)", json);
   g_free (self->last_sent);
-  self->last_sent = g_steal_pointer (&json);
+  self->last_sent = g_steal_pointer (&owned);
   data = g_new0 (UpdateData, 1);
   data->self = g_object_ref (self);
   data->page_serial = self->page_serial;
   self->update_in_flight = TRUE;
   webkit_web_view_evaluate_javascript (self->web_view, script, -1, NULL, NULL,
                                        self->cancellable, update_done_cb, data);
+}
+
+/* The body renders on a thread (cd-preview-render.c), which sends the
+ * update when it is done; the update stays in flight until then. */
+static void
+cd_preview_send_update (CdPreview *self)
+{
+  g_assert (CD_IS_PREVIEW (self));
+
+  self->update_pending = FALSE;
+  /* Without an article the page is emptied. */
+  if (self->article == NULL)
+    _cd_preview_send_json (self, g_strdup ("{}"));
+  else
+    _cd_preview_render_start (self);
 }
 
 static void
@@ -263,8 +288,8 @@ cd_preview_tick_cb (GtkWidget     *widget,
   if (self->update_pending)
     cd_preview_send_update (self);
   /* Scrolling follows the update it may depend on; the page runs both in
-   * order. */
-  if (self->scroll_pending)
+   * order. An update still rendering sends the scroll when it is done. */
+  if (self->scroll_pending && !self->update_in_flight)
     cd_preview_send_scroll (self);
 
   return G_SOURCE_REMOVE;

@@ -333,6 +333,7 @@ cd_preview_dispose (GObject *object)
   CdPreview *self = CD_PREVIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  _cd_preview_render_dispose (self);
   if (self->tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);

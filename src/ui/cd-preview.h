@@ -31,6 +31,8 @@ CdArticle     *cd_preview_get_article (CdPreview *self);
 void           cd_preview_set_article (CdPreview *self,
                                        CdArticle *article);
 void           cd_preview_update (CdPreview *self);
+void           cd_preview_set_render_budget (CdPreview *self,
+                                             guint      budget_ms);
 void           cd_preview_scroll_to_source_line (CdPreview *self,
                                                  guint      line);
 gboolean       cd_preview_get_allow_remote_images (CdPreview *self);

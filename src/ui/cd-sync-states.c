@@ -34,6 +34,7 @@ struct _CdSyncStates
   GHashTable   *entries; /* uuid → Entry */
   GCancellable *cancellable;
   guint         n_accounts;
+  GError       *error; /* why the last read failed, if it did */
   guint         loading : 1;
   guint         again : 1;
 };
@@ -139,8 +140,11 @@ read_done_cb (GObject      *source,
     }
   self->loading = FALSE;
 
+  /* The window shows why (damaged sync records, say) and the rows keep
+   * what they showed. */
+  g_clear_error (&self->error);
   if (snapshot == NULL)
-    g_warning ("Could not read the articles’ sync state: %s", error->message);
+    self->error = g_steal_pointer (&error);
   else
     {
       g_clear_pointer (&self->entries, g_hash_table_unref);
@@ -199,6 +203,19 @@ cd_sync_states_has_accounts (CdSyncStates *self)
 {
   g_return_val_if_fail (CD_IS_SYNC_STATES (self), FALSE);
   return self->n_accounts > 0;
+}
+
+/**
+ * cd_sync_states_get_error:
+ *
+ * Returns: (nullable) (transfer none): why the last read failed, one
+ *   sentence a person can act on; %NULL when it worked
+ */
+const GError *
+cd_sync_states_get_error (CdSyncStates *self)
+{
+  g_return_val_if_fail (CD_IS_SYNC_STATES (self), NULL);
+  return self->error;
 }
 
 /**
@@ -349,6 +366,7 @@ cd_sync_states_finalize (GObject *object)
 
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_object (&self->store);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (cd_sync_states_parent_class)->finalize (object);
 }

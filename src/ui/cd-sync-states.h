@@ -28,6 +28,7 @@ G_DECLARE_FINAL_TYPE (CdSyncStates, cd_sync_states, CD, SYNC_STATES, GObject)
 
 CdSyncStates *cd_sync_states_new (CdStore *store);
 void          cd_sync_states_refresh (CdSyncStates *self);
+const GError *cd_sync_states_get_error (CdSyncStates *self);
 gboolean      cd_sync_states_get_loading (CdSyncStates *self);
 gboolean      cd_sync_states_has_accounts (CdSyncStates *self);
 CdSyncState   cd_sync_states_lookup (CdSyncStates *self,

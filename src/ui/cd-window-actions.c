@@ -81,6 +81,7 @@ _cd_window_update_actions (CdWindow *self)
   if (resolve_open != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (resolve_open),
                                  open && _cd_window_open_article_in_conflict (self));
+  _cd_window_update_read_only (self);
 }
 
 static gboolean

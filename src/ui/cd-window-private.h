@@ -52,6 +52,8 @@ struct _CdWindow
   GtkLabel        *sync_banner_label;
   GtkRevealer     *save_banner;
   GtkLabel        *save_banner_label;
+  GtkRevealer     *read_only_banner;
+  GtkLabel        *read_only_banner_label;
   GtkStack        *content_stack;
   GtkPaned        *paned;
   CdMetadata      *metadata;
@@ -112,6 +114,9 @@ void     _cd_window_setup_save (CdWindow *self);
 gboolean _cd_window_may_close (CdWindow *self);
 gboolean _cd_window_may_leave_article (CdWindow *self,
                                        GError  **error);
+
+/* cd-window-read-only.c */
+void _cd_window_update_read_only (CdWindow *self);
 
 /* cd-window-sync.c */
 void     _cd_window_setup_sync (CdWindow *self);

@@ -84,6 +84,19 @@ weak_ref_free (GWeakRef *ref)
   g_free (ref);
 }
 
+/* A full disk is already said in the window, where the article's save
+ * failed; the session (where the cursor was) is not worth a second alarm. */
+static void
+report_write_error (const GError *error)
+{
+  g_assert (error != NULL);
+
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
+    g_debug ("Could not write the session file: %s", error->message);
+  else
+    g_warning ("Could not write the session file: %s", error->message);
+}
+
 static void
 write_done_cb (GObject      *source,
                GAsyncResult *result,
@@ -96,7 +109,7 @@ write_done_cb (GObject      *source,
   g_assert (G_IS_TASK (result));
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_warning ("Could not write the session file: %s", error->message);
+    report_write_error (error);
   if (self == NULL)
     return;
   self->session_writing = FALSE;
@@ -119,6 +132,9 @@ write_session_async (CdWindow *self,
   g_assert (CD_IS_WINDOW (self));
   g_assert (bytes != NULL);
 
+  /* The session file lives beside the store, which cannot be written. */
+  if (cd_store_is_read_only (self->store))
+    return;
   if (self->session_writing)
     {
       g_clear_pointer (&self->session_pending, g_bytes_unref);
@@ -164,10 +180,12 @@ _cd_window_save_session_now (CdWindow *self)
 
   g_assert (CD_IS_WINDOW (self));
 
+  if (cd_store_is_read_only (self->store))
+    return;
   path = session_path (self);
   data = session_data (self, &length);
   if (!g_file_set_contents (path, data, length, &error))
-    g_warning ("Could not write the session file %s: %s", path, error->message);
+    report_write_error (error);
   /* A write still running holds an older state: this one follows it. */
   if (self->session_writing)
     {

@@ -32,6 +32,7 @@ struct _CdWindowSync
   GCancellable *cancellable;
   GtkWindow    *conflict_window;
   guint         again_id;
+  char         *reported_error; /* the states' read error last shown */
 
   guint manual : 1; /* the person asked for the sync under way */
   guint again : 1;  /* asked for again while one ran */
@@ -476,11 +477,35 @@ update_banner (CdWindow *self)
   gtk_revealer_set_reveal_child (self->sync_banner, state == CD_SYNC_STATE_CONFLICT);
 }
 
+/* A read of the sync states that failed (damaged sync records) is said
+ * once in a toast that stays, and again only when the reason changes. */
+static void
+report_states_error (CdWindow *self)
+{
+  const GError *error = cd_sync_states_get_error (self->sync->states);
+  AdwToast     *toast;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (error == NULL || g_strcmp0 (error->message, self->sync->reported_error) == 0)
+    {
+      if (error == NULL)
+        g_clear_pointer (&self->sync->reported_error, g_free);
+      return;
+    }
+  g_free (self->sync->reported_error);
+  self->sync->reported_error = g_strdup (error->message);
+  toast = adw_toast_new (error->message);
+  adw_toast_set_timeout (toast, 0);
+  cd_window_add_toast (self, toast);
+}
+
 static void
 sync_states_changed_cb (CdWindow *self)
 {
   g_assert (CD_IS_WINDOW (self));
 
+  report_states_error (self);
   update_banner (self);
   _cd_window_update_actions (self);
 }
@@ -555,6 +580,7 @@ _cd_window_dispose_sync (CdWindow *self)
     g_signal_handlers_disconnect_by_data (self->sync_engine, self);
   g_clear_object (&sync->cancellable);
   g_clear_object (&sync->states);
+  g_free (sync->reported_error);
   g_free (sync);
 }
 

@@ -60,6 +60,8 @@ update_title (CdWindow *self)
       /* The store's message says that the article is not saved and why. */
       if (cd_document_get_error (self->document) != NULL)
         state = cd_document_get_error (self->document)->message;
+      else if (cd_store_is_read_only (self->store))
+        state = _ ("Read-only");
       else if (cd_document_get_dirty (self->document))
         state = _ ("Edited");
       else
@@ -537,6 +539,8 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, preview_toggle);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, sync_banner);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, sync_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, read_only_banner_label);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, metadata);

@@ -58,6 +58,13 @@ struct _CdStore
   char         *path;
   int           schema_version;
   sqlite3_stmt *statements[CD_STORE_N_STMTS];
+  int           last_rc; /* the SQLite code of the last error, for open */
+
+  /* Set once at open when the file, its folder or its disk cannot be
+   * written (cd-store-read-only.c): every write then fails at once with
+   * CD_STORE_ERROR_READ_ONLY instead of half-writing. */
+  gboolean read_only;
+  gboolean disk_full;
 
   /* Change notifications (cd-store-changes.c). @context is the one that
    * was thread-default at open; @writer is the thread inside a
@@ -165,6 +172,16 @@ gboolean _cd_store_save_article_with_snapshot (CdStore         *self,
                                                const char      *name,
                                                const char      *snapshot,
                                                GError         **error);
+
+/* cd-store-read-only.c: opens @path for reading only, when it cannot be
+ * written; see cd_store_open(). The same connection flags serve the sync
+ * tables' own connection on a read-only store. */
+int      _cd_store_open_read_only (const char *path,
+                                   sqlite3   **db);
+gboolean _cd_store_is_write_failure (int rc);
+void     _cd_store_read_only_detect (CdStore *self);
+void     _cd_store_set_read_only_error (CdStore *self,
+                                        GError **error);
 
 /* Turns an SQLite result code into a CD_STORE_ERROR that names the file;
  * @doing says what failed ("save the article"). */

@@ -178,6 +178,7 @@ _cd_store_set_error (CdStore    *self,
 {
   const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
+  self->last_rc = rc;
   switch (rc & 0xff)
     {
     case SQLITE_NOTADB:
@@ -253,6 +254,11 @@ _cd_store_begin (CdStore *self,
 {
   g_assert (CD_IS_STORE (self));
 
+  if (self->read_only)
+    {
+      _cd_store_set_read_only_error (self, error);
+      return FALSE;
+    }
   if (!_cd_store_exec (self, "BEGIN IMMEDIATE", "start writing", error))
     return FALSE;
   _cd_store_changes_begun (self);
@@ -493,6 +499,91 @@ migrate (CdStore *self,
     }
 }
 
+static void
+close_connection (CdStore *self)
+{
+  g_assert (CD_IS_STORE (self));
+
+  for (guint i = 0; i < CD_STORE_N_STMTS; i++)
+    g_clear_pointer (&self->statements[i], sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+}
+
+/* Opens the store for writing, bringing its schema up to date; on failure
+ * the connection is closed and self->last_rc says why. */
+static gboolean
+open_writable (CdStore *self,
+               GError **error)
+{
+  int version;
+  int rc;
+
+  g_assert (CD_IS_STORE (self));
+
+  self->last_rc = SQLITE_OK;
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      _cd_store_set_error (self, error, rc, "open the store");
+      close_connection (self);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Reading the version is the first access to the file: a file that is
+   * not a database fails here, before anything has been written to it. */
+  if (!read_user_version (self, &version, error) ||
+      !check_not_too_new (self, version, error) ||
+      !_cd_store_exec (self, "PRAGMA journal_mode = WAL", "switch to write-ahead logging",
+                       error) ||
+      !_cd_store_exec (self, "PRAGMA synchronous = NORMAL", "set up the store", error) ||
+      !_cd_store_exec (self, "PRAGMA foreign_keys = ON", "set up the store", error))
+    {
+      close_connection (self);
+      return FALSE;
+    }
+  if (version == SCHEMA_VERSION)
+    self->schema_version = version;
+  else if (!migrate (self, error))
+    {
+      close_connection (self);
+      return FALSE;
+    }
+  /* SQLite opens a file it may not write read-only without a word; the
+   * first write would fail. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      _cd_store_set_error (self, error, SQLITE_READONLY, "open the store for writing");
+      close_connection (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Opens the store for reading only (cd-store-read-only.c). Its schema must
+ * be this version's already, because bringing it up to date would write. */
+static gboolean
+open_read_only (CdStore *self)
+{
+  int version;
+
+  g_assert (CD_IS_STORE (self));
+
+  if (_cd_store_open_read_only (self->path, &self->db) != SQLITE_OK)
+    return FALSE;
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if (!read_user_version (self, &version, NULL) || version != SCHEMA_VERSION)
+    {
+      close_connection (self);
+      return FALSE;
+    }
+  self->schema_version = version;
+  _cd_store_read_only_detect (self);
+  return TRUE;
+}
+
 /**
  * cd_store_open:
  * @data_dir: (nullable): the folder for the store, created when missing;
@@ -502,7 +593,9 @@ migrate (CdStore *self,
  * Opens the store `copydesk.db` in @data_dir, creating it or bringing its
  * schema up to date. A file that is not a database is refused with
  * %CD_STORE_ERROR_CORRUPT and left as it is; a store written by a newer
- * Copydesk is refused with %CD_STORE_ERROR_TOO_NEW.
+ * Copydesk is refused with %CD_STORE_ERROR_TOO_NEW. A store that cannot be
+ * written (a read-only file, folder or mount, a full disk) is opened for
+ * reading only: see cd_store_is_read_only().
  *
  * The store announces its changes ("articles-changed") on the main context
  * that is thread-default for the calling thread now.
@@ -514,9 +607,8 @@ cd_store_open (const char *data_dir,
                GError    **error)
 {
   g_autoptr (CdStore) self = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *default_dir = NULL;
-  int              version;
-  int              rc;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -537,31 +629,17 @@ cd_store_open (const char *data_dir,
   self->context = g_main_context_ref_thread_default ();
   self->path = g_build_filename (data_dir, "copydesk.db", NULL);
 
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
+  if (!open_writable (self, &local_error))
     {
-      _cd_store_set_error (self, error, rc, "open the store");
-      return NULL;
+      /* A store that cannot be written is still read, so that a read-only
+       * folder or a full disk never hides a person's articles. */
+      if (!_cd_store_is_write_failure (self->last_rc) || !open_read_only (self))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_debug ("Opened %s read-only: %s", self->path, local_error->message);
     }
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-
-  /* Reading the version is the first access to the file: a file that is
-   * not a database fails here, before anything has been written to it. */
-  if (!read_user_version (self, &version, error) ||
-      !check_not_too_new (self, version, error))
-    return NULL;
-
-  if (!_cd_store_exec (self, "PRAGMA journal_mode = WAL", "switch to write-ahead logging",
-                       error) ||
-      !_cd_store_exec (self, "PRAGMA synchronous = NORMAL", "set up the store", error) ||
-      !_cd_store_exec (self, "PRAGMA foreign_keys = ON", "set up the store", error))
-    return NULL;
-  if (version == SCHEMA_VERSION)
-    self->schema_version = version;
-  else if (!migrate (self, error))
-    return NULL;
 
   return g_steal_pointer (&self);
 }

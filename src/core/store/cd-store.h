@@ -23,6 +23,7 @@ typedef enum
   CD_STORE_ERROR_CORRUPT,
   CD_STORE_ERROR_TOO_NEW,
   CD_STORE_ERROR_BUSY,
+  CD_STORE_ERROR_READ_ONLY, /* opened for reading only: nothing can be saved */
 } CdStoreError;
 
 /* Why articles changed, as "articles-changed" announces it. */
@@ -74,6 +75,10 @@ CdStore    *cd_store_open (const char *data_dir,
 const char *cd_store_get_path (CdStore *self);
 int         cd_store_get_schema_version (CdStore *self);
 void        cd_store_watch_external (CdStore *self);
+gboolean    cd_store_is_read_only (CdStore *self);
+char       *cd_store_describe_read_only (CdStore *self);
+gboolean    cd_store_check_writable (CdStore *self,
+                                     GError **error);
 
 CdArticle *cd_store_get_article (CdStore    *self,
                                  const char *uuid,

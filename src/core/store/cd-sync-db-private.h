@@ -32,6 +32,15 @@ void _cd_sync_db_set_error (CdSyncDb   *self,
                             GError    **error,
                             const char *what);
 
+/* cd-sync-db-repair.c: whether the last error on @db means the sync
+ * tables are damaged (bad pages, a table or column missing), and the one
+ * sentence that says so and what to do. */
+gboolean _cd_sync_db_is_damage (sqlite3 *db,
+                                int      rc);
+void     _cd_sync_db_set_damaged_error (const char *path,
+                                        const char *detail,
+                                        GError    **error);
+
 /* Records that @uuid's sync-state rows were written: the store announces
  * it (CD_STORE_CHANGE_SYNC_STATE) when the transaction commits, or at once
  * outside one. */

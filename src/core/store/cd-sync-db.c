@@ -18,8 +18,9 @@ struct _CdSyncDb
   sqlite3    *db;
   GHashTable *statements; /* SQL text → prepared statement, reused */
   int         schema_version;
-  CdStore    *store;   /* told which articles' sync state changed; may be NULL */
-  GPtrArray  *touched; /* uuids whose rows this transaction wrote */
+  CdStore    *store;     /* told which articles' sync state changed; may be NULL */
+  gboolean    read_only; /* the store is read-only: every write is refused */
+  GPtrArray  *touched;   /* uuids whose rows this transaction wrote */
 };
 
 G_DEFINE_FINAL_TYPE (CdSyncDb, cd_sync_db, G_TYPE_OBJECT)
@@ -130,9 +131,12 @@ _cd_sync_db_set_error (CdSyncDb   *self,
                        GError    **error,
                        const char *what)
 {
-  g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
-               "Could not %s in the sync tables of %s: %s",
-               what, self->path, sqlite3_errmsg (self->db));
+  if (_cd_sync_db_is_damage (self->db, sqlite3_extended_errcode (self->db)))
+    _cd_sync_db_set_damaged_error (self->path, sqlite3_errmsg (self->db), error);
+  else
+    g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
+                 "Could not %s in the sync tables of %s: %s", what, self->path,
+                 sqlite3_errmsg (self->db));
 }
 
 /**
@@ -175,6 +179,11 @@ cd_sync_db_begin (CdSyncDb *self,
 {
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
 
+  if (self->read_only && self->store != NULL)
+    {
+      _cd_store_set_read_only_error (self->store, error);
+      return FALSE;
+    }
   if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     {
       _cd_sync_db_set_error (self, error, "start a transaction");
@@ -340,6 +349,84 @@ fail:
   return FALSE;
 }
 
+/* A read-only store that has never synced has no sync tables, and cannot
+ * be given them: empty ones in the connection's temporary schema let
+ * `account list` and the sync states read nothing rather than fail. */
+static CdSyncDb *
+read_only_tables (CdSyncDb *db,
+                  GError  **error)
+{
+  g_autoptr (CdSyncDb) self = db;
+
+  g_assert (CD_IS_SYNC_DB (self));
+
+  if (read_schema_version (self) == CD_SYNC_DB_SCHEMA_VERSION)
+    {
+      self->schema_version = CD_SYNC_DB_SCHEMA_VERSION;
+      return g_steal_pointer (&self);
+    }
+  if (read_schema_version (self) > 0)
+    {
+      g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
+                   "The sync tables of %s need an update that a read-only store cannot take; "
+                   "open it once where it can be written.",
+                   self->path);
+      return NULL;
+    }
+  sqlite3_exec (self->db, "PRAGMA query_only = 0", NULL, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      g_autoptr (GString) sql = g_string_new (migrations[i]);
+
+      g_string_replace (sql, "CREATE TABLE ", "CREATE TEMP TABLE ", 0);
+      if (!cd_sync_db_exec (self, sql->str, error))
+        return NULL;
+    }
+  self->schema_version = CD_SYNC_DB_SCHEMA_VERSION;
+  return g_steal_pointer (&self);
+}
+
+static CdSyncDb *
+open_path (const char *path,
+           gboolean    read_only,
+           GError    **error)
+{
+  g_autoptr (CdSyncDb) self = NULL;
+  int rc;
+
+  g_assert (path != NULL);
+
+  self = g_object_new (CD_TYPE_SYNC_DB, NULL);
+  self->path = g_strdup (path);
+  self->read_only = read_only;
+
+  if (read_only)
+    rc = _cd_store_open_read_only (path, &self->db);
+  else
+    rc = sqlite3_open_v2 (path, &self->db,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
+                   "Could not open %s for the sync tables: %s", path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  if (read_only)
+    return read_only_tables (g_steal_pointer (&self), error);
+  if (!cd_sync_db_exec (self, "PRAGMA journal_mode = WAL;"
+                              "PRAGMA foreign_keys = ON;",
+                        error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * cd_sync_db_open_path:
  * @path: the SQLite file
@@ -354,33 +441,9 @@ CdSyncDb *
 cd_sync_db_open_path (const char *path,
                       GError    **error)
 {
-  g_autoptr (CdSyncDb) self = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
 
-  self = g_object_new (CD_TYPE_SYNC_DB, NULL);
-  self->path = g_strdup (path);
-
-  if (sqlite3_open_v2 (path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
-    {
-      g_set_error (error, CD_SYNC_DB_ERROR, CD_SYNC_DB_ERROR_FAILED,
-                   "Could not open %s for the sync tables: %s", path,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : "out of memory");
-      return NULL;
-    }
-
-  sqlite3_busy_timeout (self->db, 5000);
-  if (!cd_sync_db_exec (self, "PRAGMA journal_mode = WAL;"
-                              "PRAGMA foreign_keys = ON;",
-                        error))
-    return NULL;
-
-  if (!migrate (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return open_path (path, FALSE, error);
 }
 
 /**
@@ -388,7 +451,8 @@ cd_sync_db_open_path (const char *path,
  * @store: the article store
  * @error: return location for a #GError
  *
- * Opens the sync tables in the same file as @store.
+ * Opens the sync tables in the same file as @store, for reading only when
+ * the store is read-only (cd_store_is_read_only()).
  *
  * Returns: (transfer full) (nullable): the sync tables, or %NULL
  */
@@ -401,7 +465,8 @@ cd_sync_db_open (CdStore *store,
   g_return_val_if_fail (CD_IS_STORE (store), NULL);
 
   /* What it writes reaches the store's listeners as sync-state changes. */
-  if ((self = cd_sync_db_open_path (cd_store_get_path (store), error)) != NULL)
+  if ((self = open_path (cd_store_get_path (store), cd_store_is_read_only (store), error)) !=
+      NULL)
     self->store = g_object_ref (store);
   return self;
 }

@@ -23,6 +23,7 @@ typedef enum
 {
   CD_SYNC_DB_ERROR_FAILED,
   CD_SYNC_DB_ERROR_TOO_NEW, /* written by a newer Copydesk */
+  CD_SYNC_DB_ERROR_DAMAGED, /* the sync records are damaged: `copydesk repair` rebuilds them */
 } CdSyncDbError;
 
 /* An article's state with one account, as recorded. */
@@ -60,6 +61,17 @@ typedef struct
   const char *base_json;       /* the post as an article, the new base */
 } CdSyncPulled;
 
+/* What cd_sync_db_repair() did. */
+typedef struct
+{
+  gboolean repaired;      /* the sync records were damaged and are rebuilt */
+  guint    rows_kept;     /* sync rows that could still be read and are back */
+  guint    accounts_kept; /* accounts that could still be read and are back */
+  guint    relinked;      /* articles whose next push looks for their post by its marker first */
+  guint    unlinked;      /* articles pulled from a site that lost their link to the post */
+  char    *backup;        /* the file as it was before the repair */
+} CdSyncDbRepaired;
+
 #define CD_TYPE_SYNC_DB (cd_sync_db_get_type ())
 G_DECLARE_FINAL_TYPE (CdSyncDb, cd_sync_db, CD, SYNC_DB, GObject)
 
@@ -70,6 +82,10 @@ CdSyncDb   *cd_sync_db_open (CdStore *store,
 CdSyncDb   *cd_sync_db_open_path (const char *path,
                                   GError    **error);
 const char *cd_sync_db_get_path (CdSyncDb *self);
+gboolean    cd_sync_db_repair (CdStore          *store,
+                               CdSyncDbRepaired *report,
+                               GError          **error);
+void        cd_sync_db_repaired_clear (CdSyncDbRepaired *report);
 int         cd_sync_db_get_schema_version (CdSyncDb *self);
 
 CdSyncRow *cd_sync_row_new (const char *uuid,

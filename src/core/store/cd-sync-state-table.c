@@ -621,6 +621,23 @@ cd_sync_db_raise_pull_mark (CdSyncDb   *self,
                   account, modified, NULL, error);
 }
 
+/* A pull's sync rows go through the store's connection; damage there is
+ * the sync records', which `copydesk repair` rebuilds. */
+static void
+set_pull_error (CdStore *store,
+                sqlite3 *handle,
+                int      rc,
+                GError **error)
+{
+  g_assert (CD_IS_STORE (store));
+  g_assert (handle != NULL);
+
+  if (_cd_sync_db_is_damage (handle, rc))
+    _cd_sync_db_set_damaged_error (cd_store_get_path (store), sqlite3_errmsg (handle), error);
+  else
+    _cd_store_set_error (store, error, rc, "record the sync state");
+}
+
 /**
  * cd_sync_db_save_pulled:
  * @store: the store
@@ -657,7 +674,7 @@ cd_sync_db_save_pulled (CdStore            *store,
                                 " VALUES (?, ?, ?, ?, ?, 'synced', NULL, NULL, NULL, 0, 0)",
                                 -1, &stmt, NULL) != SQLITE_OK)
     {
-      _cd_store_set_error (store, error, sqlite3_errcode (handle), "record the sync state");
+      set_pull_error (store, handle, sqlite3_errcode (handle), error);
       ok = FALSE;
     }
   for (guint i = 0; ok && i < n_pulled; i++)
@@ -678,7 +695,7 @@ cd_sync_db_save_pulled (CdStore            *store,
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
         {
-          _cd_store_set_error (store, error, rc, "record the sync state");
+          set_pull_error (store, handle, rc, error);
           ok = FALSE;
         }
       else

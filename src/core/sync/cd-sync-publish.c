@@ -178,7 +178,8 @@ publish_locked (CdSyncEngine *self,
   g_assert (run != NULL);
   g_assert (uuid != NULL);
 
-  if ((run->db = cd_sync_db_open (run->store, error)) == NULL ||
+  if (!cd_store_check_writable (run->store, error) ||
+      (run->db = cd_sync_db_open (run->store, error)) == NULL ||
       !_cd_sync_absorb_outbox (run->store, run->db, error) ||
       (chosen = choose_account (run->db, uuid, account, error)) == NULL ||
       (run->cms = cd_sync_engine_get_cms (self, chosen, error)) == NULL)

@@ -665,6 +665,12 @@ sync_worker (GTask        *task,
 
   run->cancellable = cancellable;
   run->deadline = g_get_monotonic_time () + (gint64) run->deadline_s * G_USEC_PER_SEC;
+  /* A sync that could not record what it sent would send it again. */
+  if (!cd_store_check_writable (run->store, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   lock_fd = _cd_sync_take_lock (run->store, &error);
   if (lock_fd < 0)
     {
@@ -791,7 +797,7 @@ cd_sync_engine_sync_async (CdSyncEngine       *self,
                                "A sync is already under way.");
       return;
     }
-  if (ensure_db (self, &error) == NULL ||
+  if (!cd_store_check_writable (self->store, &error) || ensure_db (self, &error) == NULL ||
       (accounts = cd_sync_db_list_accounts (self->db, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
