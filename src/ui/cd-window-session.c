@@ -51,6 +51,33 @@ session_data (CdWindow *self,
   return g_key_file_to_data (self->session, length, NULL);
 }
 
+/* Writes land in the order they were asked for. Each state gets a number
+ * when it is taken; a write that finds a newer state already written (the
+ * one written at closing, while an older write still waited for its
+ * thread) writes nothing, so it can neither put an older state back nor
+ * touch the folder after the window is gone. */
+static GMutex  session_lock;
+static guint64 session_taken;   /* the last state's number, main thread */
+static guint64 session_written; /* the newest state written, under the lock */
+
+static gboolean
+write_state (const char *path,
+             GBytes     *bytes,
+             guint64     number,
+             GError    **error)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&session_lock);
+  gsize       length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  g_assert (path != NULL);
+
+  if (number < session_written)
+    return TRUE;
+  session_written = number;
+  return g_file_set_contents (path, data, length, error);
+}
+
 static void
 write_thread (GTask        *task,
               gpointer      source,
@@ -58,15 +85,12 @@ write_thread (GTask        *task,
               GCancellable *cancellable)
 {
   const char *path = g_object_get_data (G_OBJECT (task), "path");
-  GBytes     *bytes = task_data;
+  guint64     number = *(guint64 *) g_object_get_data (G_OBJECT (task), "number");
   GError     *error = NULL;
-  gsize       length;
-  const char *data = g_bytes_get_data (bytes, &length);
 
   g_assert (G_IS_TASK (task));
-  g_assert (path != NULL);
 
-  if (!g_file_set_contents (path, data, length, &error))
+  if (!write_state (path, task_data, number, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -148,6 +172,7 @@ write_session_async (CdWindow *self,
   g_task_set_source_tag (task, write_session_async);
   g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
   g_object_set_data_full (G_OBJECT (task), "path", session_path (self), g_free);
+  g_object_set_data_full (G_OBJECT (task), "number", g_memdup2 (&(guint64){ ++session_taken }, sizeof (guint64)), g_free);
   g_object_set_data_full (G_OBJECT (task), "window", ref, (GDestroyNotify) weak_ref_free);
   g_task_run_in_thread (task, write_thread);
 }
@@ -174,9 +199,10 @@ void
 _cd_window_save_session_now (CdWindow *self)
 {
   g_autofree char *path = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
   gsize length;
+  char *data;
 
   g_assert (CD_IS_WINDOW (self));
 
@@ -184,14 +210,12 @@ _cd_window_save_session_now (CdWindow *self)
     return;
   path = session_path (self);
   data = session_data (self, &length);
-  if (!g_file_set_contents (path, data, length, &error))
+  bytes = g_bytes_new_take (data, length);
+  /* A write still running holds an older state: it will find this one
+   * written and leave it, and nothing waits to be written after it. */
+  g_clear_pointer (&self->session_pending, g_bytes_unref);
+  if (!write_state (path, bytes, ++session_taken, &error))
     report_write_error (error);
-  /* A write still running holds an older state: this one follows it. */
-  if (self->session_writing)
-    {
-      g_clear_pointer (&self->session_pending, g_bytes_unref);
-      self->session_pending = g_bytes_new (data, length);
-    }
 }
 
 /* Earlier versions wrote the session through GFile's replace, which leaves
