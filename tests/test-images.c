@@ -260,6 +260,8 @@ test_refused (Fixture      *f,
   g_autoptr (GBytes) half_png = truncated (png);
   g_autoptr (GBytes) half_jpeg = truncated (jpeg);
   g_autoptr (GBytes) half_webp = truncated (webp);
+  g_autoptr (GBytes) gif = make_gif ();
+  g_autoptr (GBytes) half_gif = g_bytes_new_from_bytes (gif, 0, g_bytes_get_size (gif) - 8);
   g_autoptr (GBytes) bmp = encode_pixbuf ("bmp", 4, 4);
 
   assert_refused (f, text, "notes.txt", "not a JPEG, PNG, WebP or GIF image");
@@ -269,6 +271,7 @@ test_refused (Fixture      *f,
   assert_refused (f, half_png, "cut.png", "damaged or incomplete PNG");
   assert_refused (f, half_jpeg, "cut.jpg", "damaged or incomplete JPEG");
   assert_refused (f, half_webp, "cut.webp", "damaged or incomplete WebP");
+  assert_refused (f, half_gif, "cut.gif", "damaged or incomplete GIF");
 }
 
 static void
@@ -331,6 +334,7 @@ test_add_file (Fixture      *f,
   g_assert_null (cd_store_add_image_file (f->store, missing_file, &error));
   g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, missing));
+  g_assert_true (g_str_has_prefix (error->message, "There is no image file"));
 }
 
 static void

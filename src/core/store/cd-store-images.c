@@ -643,7 +643,10 @@ cd_store_add_image_file (CdStore *self,
       (g_file_info_get_file_type (file_info) == G_FILE_TYPE_REGULAR &&
        !check_size (g_file_info_get_size (file_info), name, error)))
     {
-      if (local_error != NULL)
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
+                     "There is no image file “%s”.", name);
+      else if (local_error != NULL)
         g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
                      "Could not read the image “%s”: %s.", name, local_error->message);
       return NULL;
