@@ -28,6 +28,7 @@ static const struct
   { "check",   cd_cli_check,   "check FILE|UUID [--json] [--headline-limit N]"                       },
   { "account", cd_cli_account, "account add NAME --url URL --user USER | list [--json] | remove NAME"},
   { "repair",  cd_cli_repair,  "repair"                                                              },
+  { "image",   cd_cli_image,   "image add UUID FILE --alt T [--caption T] [--credit T] [--featured]" },
 };
 
 void

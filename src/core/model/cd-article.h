@@ -116,6 +116,9 @@ void                cd_article_set_image_caption (CdArticle  *self,
 const char         *cd_article_get_image_credit (CdArticle *self);
 void                cd_article_set_image_credit (CdArticle  *self,
                                                  const char *credit);
+const char         *cd_article_get_image_alt (CdArticle *self);
+void                cd_article_set_image_alt (CdArticle  *self,
+                                              const char *alt);
 guint               cd_article_get_n_corrections (CdArticle *self);
 const CdCorrection *cd_article_get_correction (CdArticle *self,
                                                guint      index);
@@ -140,6 +143,7 @@ gboolean           cd_article_set_field (CdArticle  *self,
                                          GError    **error);
 
 guint      cd_count_words (const char *text);
+guint      cd_count_body_words (const char *body);
 char      *cd_make_slug (const char *headline);
 char      *cd_format_iso8601_utc (GDateTime *datetime);
 char      *cd_format_iso8601 (GDateTime *datetime);
