@@ -22,8 +22,9 @@
 #include "cd-image-fence.h"
 #include "cd-image-popover.h"
 
-/* A chip's alt text longer than this is ellipsized. */
-#define MAX_ALT_CHARS 40
+/* A chip's alt text longer than this is ellipsized: the chip then still
+ * fits the body of a 360 pixels wide window. */
+#define MAX_ALT_CHARS 28
 
 static char *
 block_text (CdEditorBlocks *self,
@@ -142,6 +143,7 @@ _cd_editor_blocks_image_chip (CdEditorBlocks *self,
   label = gtk_label_new (NULL);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), MAX_ALT_CHARS);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (chip), icon);
   gtk_box_append (GTK_BOX (chip), label);
   gtk_widget_set_focusable (chip, FALSE);
