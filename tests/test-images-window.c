@@ -673,9 +673,9 @@ typedef struct
 static gboolean
 settled (gpointer data)
 {
-  Settled         *s = data;
-  GtkWidget       *chip;
-  graphene_rect_t  bounds;
+  Settled        *s = data;
+  GtkWidget      *chip;
+  graphene_rect_t bounds;
 
   if (!has_image (s->desk) || cd_featured_image_get_thumbnail (s->featured) == NULL)
     return FALSE;

@@ -44,7 +44,7 @@ read_image_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  ImageRead       *read = task_data;
+  ImageRead *read = task_data;
   g_autoptr (CdImageInfo) info = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
