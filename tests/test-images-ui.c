@@ -303,6 +303,76 @@ test_popover_edit (CdUiFixture  *fixture,
   cd_ui_close_window (fixture);
 }
 
+/* Gives the window the X focus and the body the keyboard focus. */
+static void
+focus_body (Desk *desk)
+{
+  g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (desk->window)));
+  const char      *argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+
+  cd_ui_run (argv);
+  gtk_widget_grab_focus (GTK_WIDGET (desk->view));
+  g_assert_true (cd_ui_wait_for ((CdUiCondition) gtk_widget_has_focus, desk->view, 5000));
+}
+
+static void
+xdotool (const char *command,
+         const char *keys)
+{
+  const char *argv[] = { "xdotool", command, "--delay", "30", keys, NULL };
+
+  cd_ui_run (argv);
+}
+
+static gboolean
+alt_entry_focused (gpointer data)
+{
+  CdImagePopover *popover = data;
+  GtkWidget      *entry = GTK_WIDGET (cd_image_popover_get_alt_entry (popover));
+  GtkRoot        *root = gtk_widget_get_root (entry);
+  GtkWidget      *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return gtk_widget_get_mapped (entry) && focus != NULL &&
+         (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+/* With the keyboard alone: Shift+Left selects the chip from after it,
+ * Return opens the popover with the alt text focused, typing replaces it
+ * and Return writes it into the fence. */
+static void
+test_keys (CdUiFixture  *fixture,
+           gconstpointer data)
+{
+  Desk            desk;
+  CdImagePopover *popover;
+  GtkTextIter     start, end;
+  const char     *edited = BEFORE "```image\n"
+                                  "id: " IMAGE_ID "\n"
+                                  "alt: Smoke over the roofs\n"
+                                  "focus: 0.4 0.3\n"
+                                  "credit: Jane Doe / Agency\n"
+                                  "```" AFTER;
+
+  open_body (fixture, &desk, body);
+  g_assert_true (cd_ui_wait_for (has_one_block, &desk, 5000));
+  focus_body (&desk);
+  cd_editor_blocks_get_range (desk.blocks, 0, &start, &end);
+  gtk_text_buffer_place_cursor (desk.buffer, &end);
+  xdotool ("key", "shift+Left");
+  xdotool ("key", "Return");
+  popover = CD_IMAGE_POPOVER (cd_editor_blocks_get_image_popover (desk.blocks));
+  g_assert_true (cd_ui_wait_for (popover_shown, popover, 5000));
+  g_assert_true (cd_ui_wait_for (alt_entry_focused, popover, 5000));
+  /* Return opened the popover and typed nothing into the body. */
+  g_assert_cmpstr (article_body (&desk), ==, body);
+  xdotool ("key", "ctrl+a");
+  xdotool ("type", "Smoke over the roofs");
+  xdotool ("key", "Return");
+  g_assert_true (cd_ui_wait_for (popover_hidden, popover, 5000));
+  wait_body (&desk, edited);
+  cd_ui_close_window (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +385,7 @@ main (int   argc,
   g_test_add (path, CdUiFixture, NULL, cd_ui_fixture_setup, func, cd_ui_fixture_teardown)
   ADD ("/images-ui/chip", test_chip);
   ADD ("/images-ui/popover-edit", test_popover_edit);
+  ADD ("/images-ui/keys", test_keys);
 #undef ADD
 
   return g_test_run ();

@@ -497,8 +497,8 @@ static CdArticle *
 add_illustrated (CdUiFixture *fixture,
                  char       **body_id)
 {
-  g_autoptr (GFile) body_file = make_picture (fixture, "street.png", 800, 500, 0.15);
-  g_autoptr (GFile) lead_file = make_picture (fixture, "lead.png", 1200, 700, 0);
+  g_autoptr (GFile) body_file = make_picture (fixture, "street.png", 800, 420, 0.15);
+  g_autoptr (GFile) lead_file = make_picture (fixture, "lead.png", 1200, 520, 0);
   g_autoptr (CdImageInfo) body_image = NULL;
   g_autoptr (CdImageInfo) lead_image = NULL;
   g_autoptr (GError) error = NULL;
@@ -629,15 +629,49 @@ resize (GtkWidget *window,
   g_assert_true (cd_ui_wait_for (has_width, &check, 5000));
 }
 
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+two_frames (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+/* Waits until @widget's window has drawn twice, so a change shows. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  guint ticks = 0;
+  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &ticks, NULL);
+
+  gtk_widget_queue_draw (widget);
+  g_assert_true (cd_ui_wait_for (two_frames, &ticks, 5000));
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
 /* Shows the featured image's slot at the foot of the details. */
 static void
 scroll_to_featured (CdFeaturedImage *featured)
 {
-  GtkWidget     *scroller = gtk_widget_get_ancestor (GTK_WIDGET (featured), GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  GtkWidget      *scroller = gtk_widget_get_ancestor (GTK_WIDGET (featured), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment  *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_rect_t bounds;
 
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (featured), scroller, &bounds));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
                                             gtk_adjustment_get_page_size (adjustment));
+  wait_frames (scroller);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (featured), scroller, &bounds));
+  /* The whole slot shows. */
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller) + 1);
 }
 
 /* Saves a screenshot of @window, or of the whole screen when @screen is
@@ -655,6 +689,7 @@ shoot (GtkWidget  *window,
   const char      *argv[] = { "import", "-window", screen ? "root" : xid, path, NULL };
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  wait_frames (window);
   cd_ui_run (argv);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_test_message ("saved %s", path);
@@ -731,6 +766,15 @@ test_screenshots (CdUiFixture  *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (cd_ui_wait_for (settled, &s, 30000));
+  /* The body's picture with its caption and credit in view. */
+  {
+    Js js = { s.preview, "(() => { const f = document.querySelector('#body figure.image');"
+                         " f.scrollIntoView({ block: 'center' });"
+                         " const r = f.getBoundingClientRect();"
+                         " return r.top >= 0 && r.bottom <= window.innerHeight; })()" };
+
+    g_assert_true (cd_ui_wait_for (js_true, &js, 10000));
+  }
   shoot (GTK_WIDGET (desk.window), "images-dark-wide", FALSE);
   resize (GTK_WIDGET (desk.window), 360, 760);
   s.preview = NULL;
