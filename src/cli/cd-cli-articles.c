@@ -528,6 +528,7 @@ cd_cli_export (CdCli *cli,
   const char      *uuid = NULL, *format_name = NULL, *output = NULL;
   CdExportFormat   format;
   CdStore         *store;
+  CdImageSource    images;
 
   for (int i = 1; i < argc; i++)
     {
@@ -564,7 +565,8 @@ cd_cli_export (CdCli *cli,
   if ((article = cd_cli_get_article (store, uuid)) == NULL)
     return CD_EXIT_ERROR;
 
-  text = cd_export_article (article, format);
+  cd_store_get_image_source (store, &images);
+  text = cd_export_article_with_images (article, format, &images);
   if (output == NULL || g_str_equal (output, "-"))
     {
       fputs (text, stdout);
