@@ -1,6 +1,7 @@
-/* cd-window-images.c: pictures into the body: Insert Image… (the toolbar
- * button, the primary menu, Ctrl+Alt+I) through the file chooser portal,
- * image files dropped on the body, and an image pasted from the clipboard.
+/* cd-window-images.c: pictures into the body: Insert Image… (the button
+ * at the foot of the body, the primary and article menus, Ctrl+Alt+I)
+ * through the file chooser portal, image files dropped on the body, and
+ * an image pasted from the clipboard.
  *
  * Each way stores the bytes with the store on a worker thread
  * (cd-image-import.c), then places an ```image fence on lines of its own
