@@ -193,6 +193,24 @@ stored (gpointer data)
   return path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Insert Image's path with a chosen file: the bytes are stored by hash,
  * the fence goes on lines of its own at the cursor, in the middle of a
  * paragraph too, and the popover asks for the alt text. */
@@ -209,6 +227,13 @@ test_insert_file (CdUiFixture  *fixture,
   Desk             desk;
 
   open_body (fixture, &desk, article);
+  /* The button at the foot of the body is there and can be used. */
+  {
+    GtkWidget *button = find_action_button (GTK_WIDGET (desk.editor), "win.insert-image");
+
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_is_sensitive (button));
+  }
   /* The chooser itself is the portal's; its response takes this path. */
   {
     g_auto (GStrv) accels = gtk_application_get_accels_for_action (
