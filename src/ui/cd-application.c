@@ -59,6 +59,7 @@ static const struct
   { "win.print",             { "<Primary>p", NULL }       },
   { "win.export-pdf",        { "<Primary><Shift>e", NULL }},
   { "win.sync",              { "<Primary><Shift>s", NULL }},
+  { "win.insert-image",      { "<Primary><Alt>i", NULL }  },
 };
 
 static void

@@ -17,18 +17,24 @@ typedef struct
   GtkWidget   *chip;
   int          x; /* where the chip was last placed, in buffer coordinates */
   int          y;
+  guint        image : 1; /* an ```image fence, not a WordPress block */
 } Block;
 
 struct _CdEditorBlocks
 {
   GObject parent_instance;
 
-  GtkTextView   *view;
-  GtkTextBuffer *buffer;
-  GtkTextTag    *hidden_tag;
-  GtkTextTag    *stand_in_tag;
-  GPtrArray     *blocks; /* Block, in order */
-  GPtrArray     *chips;  /* GtkWidget, every chip ever made, the view's overlays */
+  GtkTextView        *view;
+  GtkTextBuffer      *buffer;
+  GtkTextTag         *hidden_tag;
+  GtkTextTag         *stand_in_tag;
+  GPtrArray          *blocks;      /* Block, in order */
+  GPtrArray          *chips;       /* GtkWidget, every chip ever made, the view's overlays */
+  GPtrArray          *image_chips; /* the same for images */
+  GtkWidget          *popover;     /* CdImagePopover, on the chip of the image it edits */
+  GtkTextMark        *editing;     /* at the start of the image the popover edits */
+  GtkEventController *keys;
+  GSimpleActionGroup *actions;
 
   guint layout_id;
   int   last_cursor;
@@ -49,5 +55,18 @@ int      _cd_editor_blocks_snap (CdEditorBlocks *self,
                                  gboolean        forward);
 void     _cd_editor_blocks_update_chip_states (CdEditorBlocks *self);
 void     _cd_editor_blocks_connect_view (CdEditorBlocks *self);
+Block   *_cd_editor_blocks_get (CdEditorBlocks *self,
+                                guint           index);
+
+/* cd-editor-blocks-images.c */
+GtkWidget *_cd_editor_blocks_image_chip (CdEditorBlocks *self,
+                                         guint           index);
+void       _cd_editor_blocks_label_image (CdEditorBlocks *self,
+                                          Block          *block,
+                                          const char     *fence,
+                                          gsize           length);
+void       _cd_editor_blocks_connect_images (CdEditorBlocks *self);
+void       _cd_editor_blocks_update_image_action (CdEditorBlocks *self);
+void       _cd_editor_blocks_dispose_images (CdEditorBlocks *self);
 
 G_END_DECLS

@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "cd-editor-blocks-private.h"
+#include "cd-image-fence.h"
 #include "cd-wp-content.h"
 
 G_DEFINE_FINAL_TYPE (CdEditorBlocks, cd_editor_blocks, G_TYPE_OBJECT)
@@ -111,6 +112,8 @@ clear_blocks (CdEditorBlocks *self)
   g_ptr_array_set_size (self->blocks, 0);
   for (guint i = 0; i < self->chips->len; i++)
     gtk_widget_set_visible (g_ptr_array_index (self->chips, i), FALSE);
+  for (guint i = 0; i < self->image_chips->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->image_chips, i), FALSE);
 }
 
 /* The chip of the block at @index. GTK 4.8's gtk_text_view_remove() does
@@ -141,16 +144,20 @@ get_chip (CdEditorBlocks *self,
   return chip;
 }
 
+/* Adds the block of the fence at [@start, @end), whose text (its markup,
+ * for a WordPress block) is @markup. */
 static void
 block_add (CdEditorBlocks *self,
            int             start,
            int             end,
            const char     *markup,
-           gsize           length)
+           gsize           length,
+           gboolean        image)
 {
   Block           *block = g_new0 (Block, 1);
-  g_autofree char *label = cd_wp_block_label (markup, length);
+  g_autofree char *label = NULL;
   GtkTextIter      start_iter, end_iter, stand_in;
+  guint            n_images = 0;
   gboolean         long_label;
 
   g_assert (CD_IS_EDITOR_BLOCKS (self));
@@ -165,7 +172,21 @@ block_add (CdEditorBlocks *self,
   gtk_text_buffer_apply_tag (self->buffer, self->hidden_tag, &start_iter, &stand_in);
   gtk_text_buffer_apply_tag (self->buffer, self->stand_in_tag, &stand_in, &end_iter);
 
-  block->chip = get_chip (self, self->blocks->len);
+  block->x = block->y = -1;
+  block->image = image;
+  for (guint i = 0; i < self->blocks->len; i++)
+    n_images += ((Block *) g_ptr_array_index (self->blocks, i))->image;
+  if (image)
+    {
+      block->chip = _cd_editor_blocks_image_chip (self, n_images);
+      _cd_editor_blocks_label_image (self, block, markup, length);
+      gtk_widget_set_visible (block->chip, TRUE);
+      g_ptr_array_add (self->blocks, block);
+      return;
+    }
+
+  label = cd_wp_block_label (markup, length);
+  block->chip = get_chip (self, self->blocks->len - n_images);
   gtk_label_set_text (GTK_LABEL (block->chip), label);
   /* The text view gives an overlay its minimum size: a short label asks
    * for all of its text, a long one is ellipsized and asks for the room of
@@ -178,7 +199,6 @@ block_add (CdEditorBlocks *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (block->chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   label, -1);
   gtk_widget_set_visible (block->chip, TRUE);
-  block->x = block->y = -1;
   g_ptr_array_add (self->blocks, block);
 }
 
@@ -212,15 +232,34 @@ fence_is_closed (const char     *text,
 
 static void queue_layout (CdEditorBlocks *self);
 
-/* Finds the closed `wordpress` fences of the buffer and makes each one a
- * block, unless the blocks are already those. */
+/* Whether the text unit at @unit is a closed ```image fence. */
+static gboolean
+is_image_fence (const char     *text,
+                const CdWpUnit *unit)
+{
+  g_assert (text != NULL && unit != NULL);
+
+  return unit->kind == CD_WP_UNIT_TEXT && fence_is_closed (text, unit) &&
+         cd_image_fence_is_image (text + unit->start, unit->end - unit->start);
+}
+
+typedef struct
+{
+  int      start, end; /* in characters */
+  guint    unit;
+  gboolean image;
+} Found;
+
+/* Finds the closed `wordpress` and `image` fences of the buffer and makes
+ * each one a block, unless the blocks are already those; an image's label
+ * follows its alt text either way. */
 static void
 rescan (CdEditorBlocks *self)
 {
   GtkTextIter      start, end;
   g_autofree char *text = NULL;
   g_autoptr (GArray) units = NULL;
-  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (int) * 2);
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
   gsize    byte = 0;
   int      offset = 0;
   gboolean same;
@@ -230,47 +269,62 @@ rescan (CdEditorBlocks *self)
   self->rescan = FALSE;
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-  units = strstr (text, CD_WP_FENCE_INFO) != NULL ? cd_wp_body_split (text, -1) : NULL;
+  units = strstr (text, CD_WP_FENCE_INFO) != NULL || strstr (text, CD_IMAGE_FENCE_INFO) != NULL
+              ? cd_wp_body_split (text, -1)
+              : NULL;
 
   for (guint i = 0; units != NULL && i < units->len; i++)
     {
       const CdWpUnit *unit = &g_array_index (units, CdWpUnit, i);
-      int             range[2];
+      Found           f = { 0 };
 
-      if (unit->kind != CD_WP_UNIT_BLOCK || !fence_is_closed (text, unit))
+      f.image = is_image_fence (text, unit);
+      if (!f.image && (unit->kind != CD_WP_UNIT_BLOCK || !fence_is_closed (text, unit)))
         continue;
       offset += g_utf8_pointer_to_offset (text + byte, text + unit->start);
-      range[0] = offset;
+      f.start = offset;
       offset += g_utf8_pointer_to_offset (text + unit->start, text + unit->end);
-      range[1] = offset;
+      f.end = offset;
+      f.unit = i;
       byte = unit->end;
-      g_array_append_val (found, range);
+      g_array_append_val (found, f);
     }
 
   same = found->len == self->blocks->len;
   for (guint i = 0; same && i < found->len; i++)
     {
-      int *range = &g_array_index (found, int, 2 * i);
-      int  s, e;
+      Found *f = &g_array_index (found, Found, i);
+      Block *block = g_ptr_array_index (self->blocks, i);
+      int    s, e;
 
-      block_get_range (self, g_ptr_array_index (self->blocks, i), &s, &e);
-      same = s == range[0] && e == range[1];
+      block_get_range (self, block, &s, &e);
+      same = s == f->start && e == f->end && !block->image == !f->image;
     }
   if (same)
-    return;
+    {
+      for (guint i = 0; i < found->len; i++)
+        {
+          Found          *f = &g_array_index (found, Found, i);
+          const CdWpUnit *unit = &g_array_index (units, CdWpUnit, f->unit);
+
+          if (f->image)
+            _cd_editor_blocks_label_image (self, g_ptr_array_index (self->blocks, i),
+                                           text + unit->start, unit->end - unit->start);
+        }
+      return;
+    }
 
   clear_blocks (self);
-  for (guint i = 0, u = 0; i < found->len; i++, u++)
+  for (guint i = 0; i < found->len; i++)
     {
-      int            *range = &g_array_index (found, int, 2 * i);
-      const CdWpUnit *unit;
+      Found          *f = &g_array_index (found, Found, i);
+      const CdWpUnit *unit = &g_array_index (units, CdWpUnit, f->unit);
 
-      while (g_array_index (units, CdWpUnit, u).kind != CD_WP_UNIT_BLOCK ||
-             !fence_is_closed (text, &g_array_index (units, CdWpUnit, u)))
-        u++;
-      unit = &g_array_index (units, CdWpUnit, u);
-      block_add (self, range[0], range[1], text + unit->markup_start,
-                 unit->markup_end - unit->markup_start);
+      if (f->image)
+        block_add (self, f->start, f->end, text + unit->start, unit->end - unit->start, TRUE);
+      else
+        block_add (self, f->start, f->end, text + unit->markup_start,
+                   unit->markup_end - unit->markup_start, FALSE);
     }
   _cd_editor_blocks_update_chip_states (self);
   queue_layout (self);
@@ -709,6 +763,7 @@ _cd_editor_blocks_update_chip_states (CdEditorBlocks *self)
       else
         gtk_widget_remove_css_class (block->chip, "cursor-after");
     }
+  _cd_editor_blocks_update_image_action (self);
 }
 
 /* Each chip sits over its block's last backtick, on the one line the block
@@ -768,6 +823,7 @@ cd_editor_blocks_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->view, self);
       g_signal_handlers_disconnect_by_data (
           gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view)), self);
+      _cd_editor_blocks_dispose_images (self);
       clear_blocks (self);
     }
   g_clear_object (&self->buffer);
@@ -783,6 +839,7 @@ cd_editor_blocks_finalize (GObject *object)
 
   g_ptr_array_unref (self->blocks);
   g_ptr_array_unref (self->chips);
+  g_ptr_array_unref (self->image_chips);
 
   G_OBJECT_CLASS (cd_editor_blocks_parent_class)->finalize (object);
 }
@@ -801,6 +858,7 @@ cd_editor_blocks_init (CdEditorBlocks *self)
 {
   self->blocks = g_ptr_array_new ();
   self->chips = g_ptr_array_new ();
+  self->image_chips = g_ptr_array_new ();
 }
 
 /**
@@ -842,9 +900,20 @@ cd_editor_blocks_new (GtkTextView *view)
   g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "changed",
                             G_CALLBACK (queue_layout), self);
   _cd_editor_blocks_connect_view (self);
+  _cd_editor_blocks_connect_images (self);
 
   rescan (self);
   return self;
+}
+
+Block *
+_cd_editor_blocks_get (CdEditorBlocks *self,
+                       guint           index)
+{
+  g_assert (CD_IS_EDITOR_BLOCKS (self));
+  g_assert (index < self->blocks->len);
+
+  return g_ptr_array_index (self->blocks, index);
 }
 
 guint

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "cd-article-row.h"
+#include "cd-featured-image.h"
 #include "cd-metadata.h"
 #include "cd-ui-util.h"
 
@@ -40,6 +41,7 @@ struct _CdMetadata
   GtkWidget *embargo_time;
   GtkWidget *embargo_zone;
   GtkWidget *ednote;
+  GtkWidget *featured_image;
 
   guint loading : 1;
   guint slug_follows_headline : 1;
@@ -343,6 +345,7 @@ cd_metadata_class_init (CdMetadataClass *klass)
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CD_TYPE_FEATURED_IMAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-metadata.ui");
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, headline);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, dek);
@@ -359,6 +362,7 @@ cd_metadata_class_init (CdMetadataClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, embargo_time);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, embargo_zone);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, ednote);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, featured_image);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, length_changed_cb);
@@ -471,6 +475,7 @@ cd_metadata_set_article (CdMetadata *self,
   load_field (self, "status");
   load_field (self, "length-target");
   load_field (self, "embargo");
+  cd_featured_image_set_article (CD_FEATURED_IMAGE (self->featured_image), article);
 
   /* The slug follows the headline until someone types a slug of their own. */
   if (article != NULL)
@@ -525,6 +530,18 @@ cd_metadata_set_expanded (CdMetadata *self,
 {
   g_return_if_fail (CD_IS_METADATA (self));
   gtk_expander_set_expanded (GTK_EXPANDER (self->expander), expanded);
+}
+
+/**
+ * cd_metadata_get_featured_image:
+ *
+ * Returns: (transfer none): the featured image's slot
+ */
+CdFeaturedImage *
+cd_metadata_get_featured_image (CdMetadata *self)
+{
+  g_return_val_if_fail (CD_IS_METADATA (self), NULL);
+  return CD_FEATURED_IMAGE (self->featured_image);
 }
 
 void

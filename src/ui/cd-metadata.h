@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "cd-article.h"
+#include "cd-featured-image.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,7 @@ gboolean     cd_metadata_get_expanded (CdMetadata *self);
 void         cd_metadata_set_expanded (CdMetadata *self,
                                        gboolean    expanded);
 void         cd_metadata_focus_headline (CdMetadata *self);
+
+CdFeaturedImage *cd_metadata_get_featured_image (CdMetadata *self);
 
 G_END_DECLS

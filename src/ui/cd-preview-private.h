@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 #define CD_PREVIEW_ORIGIN CD_PREVIEW_SCHEME "://preview"
 #define CD_PREVIEW_RESOURCE_DIR RESOURCE_PREFIX "/preview/"
 #define CD_PREVIEW_FEATURED_IMAGE_PATH "/featured-image"
+/* The scheme of stored images, as cd_render_markdown() writes their src. */
+#define CD_PREVIEW_IMAGE_SCHEME "copydesk-image"
 
 struct _CdPreview
 {
@@ -21,6 +23,7 @@ struct _CdPreview
 
   WebKitWebView *web_view;
   CdArticle     *article;
+  CdStore       *store; /* where the article's images are */
   GCancellable  *cancellable;
 
   /* The URI of the template page as this preview loads it. */
@@ -48,6 +51,9 @@ struct _CdPreview
 WebKitWebContext     *_cd_preview_get_web_context (void);
 WebKitNetworkSession *_cd_preview_get_network_session (void);
 char                 *_cd_preview_template_uri (gboolean allow_remote_images);
+
+/* cd-preview-images.c: the copydesk-image: scheme. */
+void _cd_preview_images_register (WebKitWebContext *context);
 
 /* cd-preview-update.c: updates of the page, one a frame. */
 void  _cd_preview_schedule (CdPreview *self);

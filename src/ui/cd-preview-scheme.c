@@ -199,6 +199,7 @@ _cd_preview_get_web_context (void)
       webkit_web_context_set_cache_model (context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
       webkit_web_context_register_uri_scheme (context, CD_PREVIEW_SCHEME,
                                               handle_scheme_request, NULL, NULL);
+      _cd_preview_images_register (context);
     }
 
   return context;

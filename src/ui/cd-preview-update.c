@@ -14,8 +14,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -109,7 +107,9 @@ _cd_preview_build_update (CdArticle  *article,
   add_string (builder, "embargo", embargo);
 
   path = cd_article_get_image (article);
-  if (path != NULL && *path != '\0')
+  if (cd_image_id_is_valid (path))
+    image = g_strconcat (CD_PREVIEW_IMAGE_SCHEME ":", path, NULL);
+  else if (path != NULL && *path != '\0')
     {
       g_autofree char *escaped = g_uri_escape_string (path, NULL, FALSE);
 
@@ -118,6 +118,7 @@ _cd_preview_build_update (CdArticle  *article,
       image = g_strdup_printf (CD_PREVIEW_ORIGIN CD_PREVIEW_FEATURED_IMAGE_PATH "?path=%s", escaped);
     }
   add_string (builder, "image", image);
+  add_string (builder, "imageAlt", cd_article_get_image_alt (article));
   add_string (builder, "caption", cd_article_get_image_caption (article));
   add_string (builder, "credit", cd_article_get_image_credit (article));
 

@@ -342,6 +342,7 @@ cd_preview_dispose (GObject *object)
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_func (self->article, on_article_notify, self);
   g_clear_object (&self->article);
+  g_clear_object (&self->store);
   if (self->web_view != NULL)
     g_object_set_data (G_OBJECT (self->web_view), "cd-preview", NULL);
   g_clear_pointer ((GtkWidget **) &self->web_view, gtk_widget_unparent);

@@ -10,6 +10,7 @@
 #include <webkit/webkit.h>
 
 #include "cd-article.h"
+#include "cd-store.h"
 
 G_BEGIN_DECLS
 
@@ -50,5 +51,7 @@ gboolean       cd_preview_export_pdf_finish (CdPreview    *self,
                                              GAsyncResult *result,
                                              GError      **error);
 WebKitWebView *cd_preview_get_web_view (CdPreview *self);
+void           cd_preview_set_store (CdPreview *self,
+                                     CdStore   *store);
 
 G_END_DECLS

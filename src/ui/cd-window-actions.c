@@ -70,6 +70,7 @@ _cd_window_update_actions (CdWindow *self)
     "win.print",
     "win.export-pdf",
     "win.export",
+    "win.insert-image",
   };
 
   g_assert (CD_IS_WINDOW (self));

@@ -356,6 +356,7 @@ create_preview_cb (gpointer data)
     return G_SOURCE_REMOVE;
 
   self->preview = cd_preview_new ();
+  cd_preview_set_store (self->preview, self->store);
   adw_bin_set_child (self->preview_bin, GTK_WIDGET (self->preview));
   g_settings_bind (self->settings, "allow-remote-images", self->preview, "allow-remote-images",
                    G_SETTINGS_BIND_GET);

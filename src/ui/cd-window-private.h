@@ -87,6 +87,10 @@ void _cd_window_panes_allocated (CdWindow *self,
 void _cd_window_class_init_files (CdWindowClass *klass);
 void _cd_window_setup_files (CdWindow *self);
 
+/* cd-window-images.c */
+void _cd_window_class_init_images (CdWindowClass *klass);
+void _cd_window_setup_images (CdWindow *self);
+
 /* cd-window-actions.c */
 void _cd_window_toast_error (CdWindow     *self,
                              const GError *error);

@@ -474,6 +474,7 @@ cd_window_constructed (GObject *object)
 
   cd_library_set_store (self->library, self->store);
   _cd_window_setup_files (self);
+  _cd_window_setup_images (self);
   g_signal_connect_object (self->store, "articles-changed",
                            G_CALLBACK (store_articles_changed_cb), self, G_CONNECT_SWAPPED);
   update_title (self);
@@ -552,6 +553,7 @@ cd_window_class_init (CdWindowClass *klass)
 
   _cd_window_class_init_actions (klass);
   _cd_window_class_init_files (klass);
+  _cd_window_class_init_images (klass);
   _cd_window_class_init_save (klass);
 }
 

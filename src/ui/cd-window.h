@@ -40,6 +40,8 @@ void        cd_window_add_toast (CdWindow *self,
 CdStore    *cd_window_get_store (CdWindow *self);
 CdDocument *cd_window_get_document (CdWindow *self);
 CdEditor   *cd_window_get_editor (CdWindow *self);
+void        cd_window_insert_image_file (CdWindow *self,
+                                         GFile    *file);
 CdMetadata *cd_window_get_metadata (CdWindow *self);
 CdLibrary  *cd_window_get_library (CdWindow *self);
 CdPreview  *cd_window_get_preview (CdWindow *self);

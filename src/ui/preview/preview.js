@@ -15,8 +15,8 @@
 
 (() => {
   const ALLOWED_TAGS = new Set([
-    'a', 'blockquote', 'br', 'code', 'del', 'div', 'em', 'h1', 'h2', 'h3', 'h4', 'h5',
-    'h6', 'hr', 'img', 'input', 'li', 'ol', 'p', 'pre', 'section', 'span', 'strong',
+    'a', 'blockquote', 'br', 'code', 'del', 'div', 'em', 'figcaption', 'figure', 'h1', 'h2',
+    'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'input', 'li', 'ol', 'p', 'pre', 'section', 'span', 'strong',
     'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
   ]);
   /* Elements removed with their content; anything else unknown is unwrapped. */
@@ -58,7 +58,7 @@
   }
 
   function isLocalImage (src) {
-    return /^(data:image\/|copydesk-preview:)/i.test(src);
+    return /^(data:image\/|copydesk-preview:)/i.test(src) || /^copydesk-image:[0-9a-f]{64}$/.test(src);
   }
 
   function isRemoteImage (src) {
@@ -220,7 +220,7 @@
     if (data.image && (isLocalImage(data.image) || (data.remoteImages && isRemoteImage(data.image)))) {
       if (els.figureImage.getAttribute('src') !== data.image)
         els.figureImage.setAttribute('src', data.image);
-      els.figureImage.alt = data.caption || '';
+      els.figureImage.alt = data.imageAlt || data.caption || '';
       setText(els.caption, data.caption);
       setText(els.credit, data.credit);
       els.figure.hidden = false;
