@@ -446,7 +446,16 @@ limit_file_size (CdUiFixture *fixture)
   g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
   limit.rlim_cur = largest + 64 * 1024;
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-  return g_strnfill (limit.rlim_cur + 1024 * 1024, 'x');
+  /* Text in lines, as typing makes it: one line of megabytes would only
+   * measure how long the text view takes to lay it out. */
+  {
+    gsize length = limit.rlim_cur + 1024 * 1024;
+    char *text = g_strnfill (length, 'x');
+
+    for (gsize i = 71; i < length; i += 72)
+      text[i] = '\n';
+    return text;
+  }
 }
 
 static void
