@@ -255,6 +255,7 @@ cd_cli_show (CdCli *cli,
       /* One object per account: account, remote_id, state, error. */
       json_object_set_array_member (json_node_get_object (root), "sync", sync);
       add_site_fields (json_node_get_object (root), article);
+      cd_cli_add_publish_fields (json_node_get_object (root), store, article);
       print_json (root);
       return CD_EXIT_OK;
     }

@@ -49,5 +49,11 @@ int cd_cli_sync (CdCli *cli, int argc, char **argv);
 int cd_cli_publish (CdCli *cli, int argc, char **argv);
 int cd_cli_check (CdCli *cli, int argc, char **argv);
 int cd_cli_account (CdCli *cli, int argc, char **argv);
+int cd_cli_correction (CdCli *cli, int argc, char **argv);
+
+/* The publishing half of `show --json` (cd-cli-publish.c). */
+void cd_cli_add_publish_fields (JsonObject *object,
+                                CdStore    *store,
+                                CdArticle  *article);
 
 G_END_DECLS
