@@ -444,7 +444,7 @@ proxy_handle (SoupServer        *server,
   reply = soup_session_send_and_read (proxy->session, out, NULL, &error);
   g_assert_no_error (error);
 
-  if (g_str_equal (method, proxy->drop_method) &&
+  if (g_strcmp0 (method, proxy->drop_method) == 0 &&
       g_regex_match (proxy->drop_path, path, 0, NULL))
     {
       proxy->matched++;

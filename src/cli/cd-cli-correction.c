@@ -12,22 +12,9 @@
 #include <stdio.h>
 
 #include "cd-cli.h"
+#include "cd-corrections.h"
 
 #define CORRECTION_USAGE "usage: copydesk correction add UUID TEXT"
-
-static gboolean
-add_correction (CdArticle *article,
-                gpointer   user_data,
-                GError   **error)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-
-  g_assert (CD_IS_ARTICLE (article));
-  g_assert (user_data != NULL);
-
-  cd_article_add_correction (article, now, user_data);
-  return TRUE;
-}
 
 int
 cd_cli_correction (CdCli *cli,
@@ -53,7 +40,7 @@ cd_cli_correction (CdCli *cli,
   if ((store = cd_cli_get_store (cli)) == NULL ||
       (article = cd_cli_get_article (store, argv[2])) == NULL)
     return CD_EXIT_ERROR;
-  if (!cd_store_edit_article (store, cd_article_get_uuid (article), add_correction, note, &error))
+  if (!cd_corrections_add (store, cd_article_get_uuid (article), note, &error))
     {
       cd_cli_printerr ("The correction to article %s was not saved: %s",
                        cd_article_get_uuid (article), error->message);

@@ -14,6 +14,7 @@
 
 #include "cd-article-row.h"
 #include "cd-metadata.h"
+#include "cd-publish-bar.h"
 #include "cd-ui-util.h"
 
 struct _CdMetadata
@@ -40,6 +41,7 @@ struct _CdMetadata
   GtkWidget *embargo_time;
   GtkWidget *embargo_zone;
   GtkWidget *ednote;
+  GtkWidget *publish_bar;
 
   guint loading : 1;
   guint slug_follows_headline : 1;
@@ -343,6 +345,7 @@ cd_metadata_class_init (CdMetadataClass *klass)
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CD_TYPE_PUBLISH_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-metadata.ui");
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, headline);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, dek);
@@ -359,6 +362,7 @@ cd_metadata_class_init (CdMetadataClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, embargo_time);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, embargo_zone);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, ednote);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, publish_bar);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, length_changed_cb);
@@ -532,4 +536,17 @@ cd_metadata_focus_headline (CdMetadata *self)
 {
   g_return_if_fail (CD_IS_METADATA (self));
   gtk_widget_grab_focus (self->headline);
+}
+
+/**
+ * cd_metadata_get_publish_bar:
+ *
+ * Returns: (transfer none): the bar with the desk's and the site's status
+ *   and the Publish button, which the window keeps up to date
+ */
+CdPublishBar *
+cd_metadata_get_publish_bar (CdMetadata *self)
+{
+  g_return_val_if_fail (CD_IS_METADATA (self), NULL);
+  return CD_PUBLISH_BAR (self->publish_bar);
 }

@@ -113,6 +113,16 @@ gboolean _cd_window_may_close (CdWindow *self);
 gboolean _cd_window_may_leave_article (CdWindow *self,
                                        GError  **error);
 
+/* cd-window-publish.c */
+void _cd_window_setup_publish (CdWindow *self);
+void _cd_window_update_publish (CdWindow *self);
+void _cd_window_publish_action (GtkWidget  *widget,
+                                const char *name,
+                                GVariant   *param);
+void _cd_window_add_correction_action (GtkWidget  *widget,
+                                       const char *name,
+                                       GVariant   *param);
+
 /* cd-window-sync.c */
 void     _cd_window_setup_sync (CdWindow *self);
 void     _cd_window_dispose_sync (CdWindow *self);

@@ -469,6 +469,7 @@ cd_window_constructed (GObject *object)
   _cd_window_setup_panes (self);
   _cd_window_setup_sync (self);
   _cd_window_setup_save (self);
+  _cd_window_setup_publish (self);
 
   cd_library_set_store (self->library, self->store);
   _cd_window_setup_files (self);

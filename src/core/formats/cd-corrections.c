@@ -206,3 +206,52 @@ cd_corrections_to_markdown (CdArticle *article)
     }
   return g_string_free (out, FALSE);
 }
+
+static gboolean
+add_correction (CdArticle *article,
+                gpointer   user_data,
+                GError   **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (user_data != NULL);
+
+  cd_article_add_correction (article, now, user_data);
+  return TRUE;
+}
+
+/**
+ * cd_corrections_add:
+ * @store: the store
+ * @uuid: the article
+ * @note: what was corrected, as readers will read it
+ * @error: return location for an error
+ *
+ * Appends a correction dated now (in this machine's zone) as a person's
+ * edit: a revision and an outbox entry. A live post shows it after its
+ * next Update.
+ *
+ * Returns: %TRUE once saved
+ */
+gboolean
+cd_corrections_add (CdStore    *store,
+                    const char *uuid,
+                    const char *note,
+                    GError    **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (CD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+  g_return_val_if_fail (note != NULL, FALSE);
+
+  text = g_strstrip (g_strdup (note));
+  if (cd_text_is_blank (text))
+    {
+      g_set_error (error, CD_ARTICLE_ERROR, CD_ARTICLE_ERROR_INVALID_VALUE,
+                   "The correction to article %s has no text.", uuid);
+      return FALSE;
+    }
+  return cd_store_edit_article (store, uuid, add_correction, text, error);
+}

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "cd-article.h"
+#include "cd-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +16,14 @@ G_BEGIN_DECLS
  * finds and replaces it instead of adding a second one. */
 #define CD_CORRECTIONS_CLASS "copydesk-corrections"
 
-char *cd_corrections_format_date (GDateTime *date);
-char *cd_corrections_to_block (CdArticle *article);
-char *cd_corrections_take_block (char *content);
-char *cd_corrections_to_html (CdArticle *article);
-char *cd_corrections_to_markdown (CdArticle *article);
+char    *cd_corrections_format_date (GDateTime *date);
+char    *cd_corrections_to_block (CdArticle *article);
+char    *cd_corrections_take_block (char *content);
+char    *cd_corrections_to_html (CdArticle *article);
+char    *cd_corrections_to_markdown (CdArticle *article);
+gboolean cd_corrections_add (CdStore    *store,
+                             const char *uuid,
+                             const char *note,
+                             GError    **error);
 
 G_END_DECLS

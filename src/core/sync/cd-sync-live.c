@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "cd-account-table.h"
 #include "cd-article-site.h"
 #include "cd-check.h"
 #include "cd-sync-private.h"
@@ -253,4 +254,92 @@ _cd_sync_stage_update (CdSyncRun    *run,
                       "only through Update (copydesk publish).",
                       run->account);
   return TRUE;
+}
+
+/**
+ * _cd_sync_choose_account:
+ * @account: (nullable): the account the person named
+ *
+ * Returns: (transfer full) (nullable): the account to publish on:
+ *   @account when given, else the one account the article is linked to,
+ *   else the only account there is
+ */
+char *
+_cd_sync_choose_account (CdSyncDb   *db,
+                         const char *uuid,
+                         const char *account,
+                         GError    **error)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) accounts = NULL;
+  const char *linked = NULL;
+  guint       n_linked = 0;
+
+  g_return_val_if_fail (CD_IS_SYNC_DB (db), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (account != NULL)
+    return g_strdup (account);
+  if ((rows = cd_sync_db_list_rows (db, uuid, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CdSyncRow *row = g_ptr_array_index (rows, i);
+
+      if (row->remote_id != NULL)
+        {
+          linked = row->account;
+          n_linked++;
+        }
+    }
+  if (n_linked == 1)
+    return g_strdup (linked);
+  if ((accounts = cd_sync_db_list_accounts (db, error)) == NULL)
+    return NULL;
+  if (n_linked == 0 && accounts->len == 1)
+    return g_strdup (g_ptr_array_index (accounts, 0));
+  if (accounts->len == 0)
+    g_set_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_NO_ACCOUNTS,
+                 "There is no account to publish on; add one with “copydesk account add”.");
+  else
+    g_set_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_UNKNOWN_ACCOUNT,
+                 "Article %s could be published on more than one account; name the account.",
+                 uuid);
+  return NULL;
+}
+
+/**
+ * cd_sync_publish_target:
+ * @store: the store
+ * @uuid: an article
+ * @url: (out) (optional) (transfer full): the site's address
+ * @error: return location for an error
+ *
+ * The account a publish of the article without a named account goes to,
+ * for a confirmation that names the site. Reads the database.
+ *
+ * Returns: (transfer full) (nullable): the account's name
+ */
+char *
+cd_sync_publish_target (CdStore    *store,
+                        const char *uuid,
+                        char      **url,
+                        GError    **error)
+{
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (CdAccountRow) row = NULL;
+  g_autofree char *account = NULL;
+
+  g_return_val_if_fail (CD_IS_STORE (store), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if ((db = cd_sync_db_open (store, error)) == NULL ||
+      (account = _cd_sync_choose_account (db, uuid, NULL, error)) == NULL)
+    return NULL;
+  if (url != NULL)
+    {
+      row = cd_account_table_get (db, account, NULL);
+      *url = row != NULL ? g_strdup (row->url) : NULL;
+    }
+  return g_steal_pointer (&account);
 }

@@ -93,6 +93,10 @@ gboolean _cd_sync_stage_update (CdSyncRun    *run,
                                 CdRemotePost *post);
 gboolean _cd_sync_publish_queued (CdSyncRun *run,
                                   GError   **error);
+char    *_cd_sync_choose_account (CdSyncDb   *db,
+                                  const char *uuid,
+                                  const char *account,
+                                  GError    **error);
 void     _cd_sync_set_queued_publish (CdArticle  *article,
                                       const char *account,
                                       GDateTime  *at);

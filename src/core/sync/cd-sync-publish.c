@@ -64,52 +64,6 @@ check_publishable (CdArticle *article,
   return TRUE;
 }
 
-/* The account to publish on: @account when given, else the one account
- * the article is linked to, else the only account there is. */
-static char *
-choose_account (CdSyncDb   *db,
-                const char *uuid,
-                const char *account,
-                GError    **error)
-{
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (GPtrArray) accounts = NULL;
-  const char *linked = NULL;
-  guint       n_linked = 0;
-
-  g_assert (CD_IS_SYNC_DB (db));
-  g_assert (uuid != NULL);
-
-  if (account != NULL)
-    return g_strdup (account);
-  if ((rows = cd_sync_db_list_rows (db, uuid, error)) == NULL)
-    return NULL;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      CdSyncRow *row = g_ptr_array_index (rows, i);
-
-      if (row->remote_id != NULL)
-        {
-          linked = row->account;
-          n_linked++;
-        }
-    }
-  if (n_linked == 1)
-    return g_strdup (linked);
-  if ((accounts = cd_sync_db_list_accounts (db, error)) == NULL)
-    return NULL;
-  if (n_linked == 0 && accounts->len == 1)
-    return g_strdup (g_ptr_array_index (accounts, 0));
-  if (accounts->len == 0)
-    g_set_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_NO_ACCOUNTS,
-                 "There is no account to publish on; add one with “copydesk account add”.");
-  else
-    g_set_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_UNKNOWN_ACCOUNT,
-                 "Article %s could be published on more than one account; name the account.",
-                 uuid);
-  return NULL;
-}
-
 /* The first message of @items about @uuid or about the whole account. */
 static const char *
 find_message (GPtrArray  *items,
@@ -429,7 +383,7 @@ publish_locked (CdSyncEngine  *self,
 
   if ((run->db = cd_sync_db_open (run->store, error)) == NULL ||
       !_cd_sync_absorb_outbox (run->store, run->db, error) ||
-      (chosen = choose_account (run->db, uuid, request->account, error)) == NULL ||
+      (chosen = _cd_sync_choose_account (run->db, uuid, request->account, error)) == NULL ||
       (run->cms = cd_sync_engine_get_cms (self, chosen, error)) == NULL)
     return NULL;
   run->account = chosen;

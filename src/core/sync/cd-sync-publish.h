@@ -36,6 +36,10 @@ gboolean   cd_sync_article_publish_is_late (CdArticle *article,
 gboolean   cd_sync_has_staged_update (CdStore    *store,
                                       const char *uuid,
                                       GError    **error);
+char      *cd_sync_publish_target (CdStore    *store,
+                                   const char *uuid,
+                                   char      **url,
+                                   GError    **error);
 GPtrArray *cd_sync_publish_blockers (CdStore   *store,
                                      CdArticle *article);
 
