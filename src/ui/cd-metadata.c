@@ -15,6 +15,7 @@
 #include "cd-article-row.h"
 #include "cd-metadata.h"
 #include "cd-publish-bar.h"
+#include "cd-sync-publish.h"
 #include "cd-ui-util.h"
 
 struct _CdMetadata
@@ -476,13 +477,15 @@ cd_metadata_set_article (CdMetadata *self,
   load_field (self, "length-target");
   load_field (self, "embargo");
 
-  /* The slug follows the headline until someone types a slug of their own. */
+  /* The slug follows the headline until someone types a slug of their own,
+   * and never on a live story, whose slug is its address. */
   if (article != NULL)
     derived = cd_make_slug (cd_article_get_headline (article));
   self->slug_follows_headline =
       article == NULL || cd_article_get_slug (article) == NULL ||
       *cd_article_get_slug (article) == '\0' ||
-      g_strcmp0 (derived, cd_article_get_slug (article)) == 0;
+      (g_strcmp0 (derived, cd_article_get_slug (article)) == 0 &&
+       !cd_sync_article_is_live (article));
 }
 
 /**

@@ -66,6 +66,14 @@ lookup_worker (GTask        *task,
   g_assert (CD_IS_STORE (store));
   g_assert (lookup != NULL);
 
+  /* The stored article is what a publish sends and what the site's
+   * status was recorded in. */
+  {
+    g_autoptr (CdArticle) stored = cd_store_get_article (store, lookup->uuid, NULL);
+
+    if (stored != NULL)
+      g_set_object (&lookup->article, stored);
+  }
   lookup->account = cd_sync_publish_target (store, lookup->uuid, &lookup->url, NULL);
   lookup->staged = cd_sync_has_staged_update (store, lookup->uuid, NULL);
   if (lookup->for_dialog)
@@ -123,9 +131,8 @@ bar_lookup_cb (GObject      *source,
 
   if (lookup == NULL)
     return;
-  cd_publish_bar_update (cd_metadata_get_publish_bar (self->metadata),
-                         cd_document_get_article (self->document), lookup->account,
-                         lookup->staged);
+  cd_publish_bar_update (cd_metadata_get_publish_bar (self->metadata), lookup->article,
+                         lookup->account, lookup->staged);
 }
 
 /**
@@ -221,6 +228,7 @@ slug_response_cb (AdwMessageDialog *dialog,
 {
   g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
 
+  g_signal_handlers_disconnect_by_func (dialog, slug_response_cb, request);
   if (g_str_equal (response, "change-slug"))
     {
       request->flags |= CD_PUBLISH_FORCE_SLUG;
@@ -318,6 +326,8 @@ confirm_response_cb (AdwMessageDialog *dialog,
 
   g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
 
+  /* One answer a dialog: the request is handed on or freed here. */
+  g_signal_handlers_disconnect_by_func (dialog, confirm_response_cb, request);
   if (!g_str_equal (response, "publish"))
     {
       request_free (request);
