@@ -1,6 +1,6 @@
 /* cd-test-publish.c: what the publishing tests share: a fresh WordPress
  * and store per test, the site read and changed through REST as another
- * user, and articles saved with a status.
+ * user, articles saved with a status, and runs of the built copydesk.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -169,4 +169,46 @@ utc_in (gint64 seconds)
   return g_date_time_new_utc (g_date_time_get_year (later), g_date_time_get_month (later),
                               g_date_time_get_day_of_month (later), g_date_time_get_hour (later),
                               g_date_time_get_minute (later), g_date_time_get_second (later));
+}
+
+void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs the built copydesk on @data_dir with @input on its standard input. */
+void
+run_copydesk (Run        *run,
+              const char *data_dir,
+              const char *input,
+              ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *bin = g_getenv ("COPYDESK_BIN");
+  va_list     args;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *) bin);
+  g_ptr_array_add (argv, "--data-dir");
+  g_ptr_array_add (argv, (char *) data_dir);
+  va_start (args, input);
+  for (const char *a = va_arg (args, const char *); a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  run_clear (run);
+  process = g_subprocess_newv ((const char *const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                   G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("copydesk exited %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
 }

@@ -49,4 +49,18 @@ void        assert_server_status (Fixture    *fixture,
                                   const char *status);
 GDateTime  *utc_in (gint64 seconds);
 
+/* One run of the built copydesk (COPYDESK_BIN) with --data-dir. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+void run_clear (Run *run);
+void run_copydesk (Run        *run,
+                   const char *data_dir,
+                   const char *input,
+                   ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

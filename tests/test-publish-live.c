@@ -681,6 +681,145 @@ test_queued_and_late (Fixture      *fixture,
   g_assert_false (cd_sync_article_get_queued_publish (local, NULL, NULL));
 }
 
+static JsonObject *
+show_json (Run        *run,
+           const char *dir,
+           const char *uuid)
+{
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (GError) error = NULL;
+
+  run_copydesk (run, dir, NULL, "show", uuid, "--json", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  node = json_from_string (run->out, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (node));
+}
+
+static void
+assert_one_sentence (Run        *run,
+                     const char *needle)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_nonnull (strstr (run->err, needle));
+  g_assert_cmpstr (strchr (run->err, '\n'), ==, run->err + strlen (run->err) - 1);
+}
+
+/* The command line: publish, an edit synced and left staged (show --json
+ * says so), a correction, a new slug refused without --force-slug, the
+ * Update; check errors refused without --override, kept with it. */
+static void
+test_cli (Fixture      *fixture,
+          gconstpointer data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *remote_id = NULL;
+  g_autofree char *date_gmt = NULL;
+  g_autoptr (JsonObject) shown = NULL;
+  g_autoptr (JsonObject) server = NULL;
+  g_autoptr (GError) error = NULL;
+  Run run = { 0 };
+
+  if (!need_wordpress (fixture))
+    return;
+  dir = g_dir_make_tmp ("copydesk-publish-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (CdStore) store = cd_store_open (dir, &error);
+    g_autoptr (CdArticle) article = cd_article_new ();
+    g_autoptr (CdArticle) unchecked = cd_article_new ();
+
+    g_assert_no_error (error);
+    cd_article_set_headline (article, "Bridge reopens");
+    cd_article_set_byline (article, "Anna Berger");
+    cd_article_set_dateline (article, "PASSAU");
+    cd_article_set_slug (article, "bridge-reopens");
+    cd_article_set_body (article, "The bridge reopened on Monday.");
+    cd_article_set_status (article, CD_ARTICLE_STATUS_READY_TO_PUBLISH);
+    g_assert_true (cd_store_save_article (store, article, CD_REVISION_EDITED, NULL, &error));
+    uuid = g_strdup (cd_article_get_uuid (article));
+    cd_article_set_headline (unchecked, "Mayor resigns");
+    cd_article_set_byline (unchecked, "Anna Berger");
+    cd_article_set_slug (unchecked, "mayor-resigns");
+    cd_article_set_body (unchecked, "The mayor resigned.");
+    cd_article_set_status (unchecked, CD_ARTICLE_STATUS_READY_TO_PUBLISH);
+    g_assert_true (cd_store_save_article (store, unchecked, CD_REVISION_EDITED, NULL, &error));
+    other = g_strdup (cd_article_get_uuid (unchecked));
+  }
+  password = g_strconcat (fixture->wp->password, "\n", NULL);
+  run_copydesk (&run, dir, password, "account", "add", ACCOUNT, "--url", fixture->wp->url,
+                "--user", fixture->wp->user, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_copydesk (&run, dir, NULL, "publish", uuid, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Published “Bridge reopens”"));
+  shown = show_json (&run, dir, uuid);
+  g_assert_cmpstr (json_object_get_string_member (shown, "site_status"), ==, "publish");
+  g_assert_true (json_object_has_member (shown, "published"));
+  g_assert_false (json_object_get_boolean_member (shown, "staged_update"));
+  remote_id = g_strdup (json_object_get_string_member (
+      json_array_get_object_element (json_object_get_array_member (shown, "sync"), 0),
+      "remote_id"));
+  server = server_post (fixture, remote_id);
+  date_gmt = g_strdup (member (server, "date_gmt"));
+  g_clear_pointer (&server, json_object_unref);
+  g_clear_pointer (&shown, json_object_unref);
+
+  /* Edited and synced: the sync is clean, the site unchanged, the update
+   * staged. */
+  run_copydesk (&run, dir, NULL, "set", uuid, "headline", "Bridge reopens after repairs", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_copydesk (&run, dir, NULL, "correction", "add", uuid,
+                "An earlier version gave the wrong day.", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_copydesk (&run, dir, NULL, "sync", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  server = server_post (fixture, remote_id);
+  g_assert_cmpstr (raw (server, "title"), ==, "Bridge reopens");
+  g_clear_pointer (&server, json_object_unref);
+  shown = show_json (&run, dir, uuid);
+  g_assert_true (json_object_get_boolean_member (shown, "staged_update"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (shown, "corrections")),
+                    ==, 1);
+  g_clear_pointer (&shown, json_object_unref);
+
+  /* A new slug: refused in one sentence until --force-slug. */
+  run_copydesk (&run, dir, NULL, "set", uuid, "slug", "bridge-open", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_copydesk (&run, dir, NULL, "publish", uuid, NULL);
+  assert_one_sentence (&run, "--force-slug");
+  g_assert_nonnull (strstr (run.err, "breaks every link"));
+  run_copydesk (&run, dir, NULL, "publish", uuid, "--force-slug", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Updated the live post"));
+  server = server_post (fixture, remote_id);
+  g_assert_cmpstr (raw (server, "title"), ==, "Bridge reopens after repairs");
+  g_assert_cmpstr (member (server, "slug"), ==, "bridge-open");
+  g_assert_cmpstr (member (server, "status"), ==, "publish");
+  g_assert_cmpstr (member (server, "date_gmt"), ==, date_gmt);
+  g_assert_cmpuint (count (raw (server, "content"), "wrong day"), ==, 1);
+  g_clear_pointer (&server, json_object_unref);
+
+  /* An empty correction is refused. */
+  run_copydesk (&run, dir, NULL, "correction", "add", uuid, "  ", NULL);
+  assert_one_sentence (&run, "empty");
+
+  /* Check errors: refused, then published with a reason. */
+  run_copydesk (&run, dir, NULL, "publish", other, NULL);
+  assert_one_sentence (&run, "--override");
+  g_assert_nonnull (strstr (run.err, "dateline"));
+  run_copydesk (&run, dir, NULL, "publish", other, "--override", "Dateline in the lead", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_copydesk (&run, dir, NULL, "account", "remove", ACCOUNT, NULL);
+  run_clear (&run);
+  cd_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -697,5 +836,6 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/publish-live/queued-and-late", Fixture, NULL, fixture_set_up,
               test_queued_and_late, fixture_tear_down);
+  g_test_add ("/publish-live/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   return g_test_run ();
 }

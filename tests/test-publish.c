@@ -353,55 +353,6 @@ test_schedule_embargo (Fixture      *fixture,
                    ==, "Under embargo, rewritten");
 }
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-/* Runs the built copydesk on @data_dir with @input on its standard input. */
-static void
-run_copydesk (Run        *run,
-              const char *data_dir,
-              const char *input,
-              ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *bin = g_getenv ("COPYDESK_BIN");
-  va_list     args;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (char *) bin);
-  g_ptr_array_add (argv, "--data-dir");
-  g_ptr_array_add (argv, (char *) data_dir);
-  va_start (args, input);
-  for (const char *a = va_arg (args, const char *); a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  run_clear (run);
-  process = g_subprocess_newv ((const char *const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                   G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("copydesk exited %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
-}
-
 /* `copydesk publish --at` with a zone name: refused before the embargo in
  * one sentence (exit 2, nothing on the server), accepted at it, printed
  * back as given and in UTC; `show --json` gives the site's status and the

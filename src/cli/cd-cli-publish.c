@@ -170,7 +170,9 @@ cd_cli_publish (CdCli *cli,
   return CD_EXIT_OK;
 }
 
-/* Whether the article's live post has local edits waiting for Update. */
+/* The publishing half of `show --json`: whether the live post has local
+ * edits waiting for Update, the corrections, when it went live, and a
+ * publish waiting for the site. */
 void
 cd_cli_add_publish_fields (JsonObject *object,
                            CdStore    *store,
@@ -189,6 +191,32 @@ cd_cli_add_publish_fields (JsonObject *object,
   if (error != NULL)
     g_warning ("%s", error->message);
   json_object_set_boolean_member (object, "staged_update", staged);
+  if (cd_article_get_n_corrections (article) > 0)
+    {
+      JsonArray *corrections = json_array_new ();
+
+      for (guint i = 0; i < cd_article_get_n_corrections (article); i++)
+        {
+          const CdCorrection *correction = cd_article_get_correction (article, i);
+          JsonObject         *one = json_object_new ();
+          g_autofree char    *date = cd_format_iso8601 (correction->date);
+
+          json_object_set_string_member (one, "date", date);
+          json_object_set_string_member (one, "note", correction->note);
+          json_array_add_object_element (corrections, one);
+        }
+      json_object_set_array_member (object, "corrections", corrections);
+    }
+  {
+    g_autoptr (GDateTime) published = cd_article_dup_published (article);
+
+    if (published != NULL)
+      {
+        g_autofree char *text = cd_format_iso8601_utc (published);
+
+        json_object_set_string_member (object, "published", text);
+      }
+  }
   if (cd_sync_article_get_queued_publish (article, &account, &at))
     {
       JsonObject *queued = json_object_new ();

@@ -100,7 +100,14 @@ site_text (CdArticle  *article,
 
   where = account != NULL ? g_strdup_printf (_ ("On %s"), account) : g_strdup (_ ("On the site"));
   if (g_strcmp0 (status, "publish") == 0)
-    return g_strdup_printf (_ ("%s: live"), where);
+    {
+      g_autoptr (GDateTime) published = cd_article_dup_published (article);
+      g_autofree char *when = published != NULL ? cd_publish_format_time (published) : NULL;
+
+      if (when == NULL)
+        return g_strdup_printf (_ ("%s: live"), where);
+      return g_strdup_printf (_ ("%s: live since %s"), where, when);
+    }
   if (g_strcmp0 (status, "future") == 0 && scheduled != NULL)
     {
       g_autofree char *when = cd_publish_format_time (scheduled);

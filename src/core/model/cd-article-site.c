@@ -122,6 +122,37 @@ cd_article_set_scheduled (CdArticle *self,
 }
 
 /**
+ * cd_article_dup_published:
+ *
+ * Returns: (transfer full) (nullable): when the site made the article's
+ *   post live (its date), in UTC, or %NULL when it is not live
+ */
+GDateTime *
+cd_article_dup_published (CdArticle *self)
+{
+  g_return_val_if_fail (CD_IS_ARTICLE (self), NULL);
+
+  return cd_parse_iso8601 (get_extra_string (self, CD_ARTICLE_EXTRA_PUBLISHED));
+}
+
+void
+cd_article_set_published (CdArticle *self,
+                          GDateTime *published)
+{
+  g_autoptr (GDateTime) old = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CD_IS_ARTICLE (self));
+
+  old = cd_article_dup_published (self);
+  if (old == NULL || published == NULL ? old == published : g_date_time_equal (old, published))
+    return;
+  if (published != NULL)
+    text = cd_format_iso8601_utc (published);
+  set_extra_string (self, CD_ARTICLE_EXTRA_PUBLISHED, text);
+}
+
+/**
  * cd_article_status_to_site:
  * @status: a local workflow status
  *
@@ -197,7 +228,9 @@ cd_article_take_site_status (CdArticle  *self,
     }
   else if (g_str_equal (site_status, "publish"))
     cd_article_set_status (self, CD_ARTICLE_STATUS_PUBLISHED);
-  /* Only a scheduled post has a time still to come. */
+  /* Only a scheduled post has a time still to come; a live one has the
+   * time it went live. */
   cd_article_set_scheduled (self, g_str_equal (site_status, "future") ? date : NULL);
+  cd_article_set_published (self, g_str_equal (site_status, "publish") ? date : NULL);
   return !cd_article_equal (before, self);
 }
