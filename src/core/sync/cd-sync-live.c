@@ -14,6 +14,7 @@
 #include "cd-article-site.h"
 #include "cd-check.h"
 #include "cd-sync-private.h"
+#include "cd-sync-publish.h"
 
 /**
  * cd_sync_article_is_live:

@@ -8,7 +8,6 @@
 #pragma once
 
 #include "cd-sync-db.h"
-#include "cd-sync-publish.h"
 #include "cd-sync.h"
 
 G_BEGIN_DECLS

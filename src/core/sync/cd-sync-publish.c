@@ -25,6 +25,7 @@
 
 #include "cd-check.h"
 #include "cd-sync-private.h"
+#include "cd-sync-publish.h"
 
 /* Refuses what may not go live at @when (UTC), before anything is sent. */
 static gboolean

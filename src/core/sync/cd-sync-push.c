@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "cd-sync-private.h"
+#include "cd-sync-publish.h"
 
 /* @post is the article on the server now: records that in @row and
  * reports what was @done. */
