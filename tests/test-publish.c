@@ -178,7 +178,8 @@ test_status_pull (Fixture      *fixture,
   g_assert_true (found_future);
   g_assert_true (found_private);
 
-  /* Held here while live there: the edit goes out, the status does not. */
+  /* Held here while live there: the edit waits for an explicit Update
+   * (staged), and the status and date stay. */
   live = server_post (fixture, held_id);
   live_date = g_strdup (json_object_get_string_member (live, "date_gmt"));
   cd_article_set_status (local, CD_ARTICLE_STATUS_HELD);

@@ -322,7 +322,7 @@ test_publish_update_correct (Fixture      *fixture,
   article = add_ready (fixture, "Floods in Passau", "floods-in-passau", "PASSAU");
   uuid = cd_article_get_uuid (article);
   window = start (fixture, uuid);
-  wait_bar (fixture, "_Publish…", NULL, "On " ACCOUNT ": not published");
+  wait_bar (fixture, "Publish…", NULL, "On " ACCOUNT ": not published");
   save_shot (window, "publish-bar.png");
 
   dialog = ask (window, "win.publish");
@@ -333,7 +333,7 @@ test_publish_update_correct (Fixture      *fixture,
   save_shot (window, "publish-dialog.png");
   respond (dialog, "publish");
   wait_server (fixture, uuid, "status", "publish");
-  wait_bar (fixture, "_Update…", NULL, "On " ACCOUNT ": live");
+  wait_bar (fixture, "Update…", NULL, "On " ACCOUNT ": live");
   post = server_post_of (fixture, uuid);
   date_gmt = g_strdup (text_of (post, "date_gmt"));
   g_clear_pointer (&post, json_object_unref);
@@ -346,7 +346,7 @@ test_publish_update_correct (Fixture      *fixture,
   result = cd_test_sync_wait (fixture->engine, ACCOUNT, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (cd_test_find_item (cd_sync_result_get_staged (result), uuid));
-  wait_bar (fixture, "_Update…", "Update staged", NULL);
+  wait_bar (fixture, "Update…", "Update staged", NULL);
   save_shot (window, "publish-staged.png");
   post = server_post_of (fixture, uuid);
   g_assert_cmpstr (text_of (post, "title"), ==, "Floods in Passau");
@@ -401,7 +401,7 @@ test_publish_update_correct (Fixture      *fixture,
     respond (dialog, "add");
     g_assert_true (cd_ui_wait_for (has_correction, &wait, WAIT_MS));
   }
-  wait_bar (fixture, "_Update…", "Update staged", NULL);
+  wait_bar (fixture, "Update…", "Update staged", NULL);
   dialog = ask (window, "win.publish");
   respond (dialog, "publish");
   wait_server (fixture, uuid, "content", CD_CORRECTIONS_CLASS);
@@ -435,7 +435,7 @@ test_schedule_and_checks (Fixture      *fixture,
       cd_store_save_article (fixture->ui.store, article, CD_REVISION_EDITED, NULL, &error));
   uuid = cd_article_get_uuid (article);
   window = start (fixture, uuid);
-  wait_bar (fixture, "_Schedule…", NULL, NULL);
+  wait_bar (fixture, "Schedule…", NULL, NULL);
 
   dialog = ask (window, "win.publish");
   body = adw_message_dialog_get_body (dialog);

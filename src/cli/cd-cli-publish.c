@@ -187,10 +187,15 @@ cd_cli_add_publish_fields (JsonObject *object,
   g_return_if_fail (CD_IS_STORE (store));
   g_return_if_fail (CD_IS_ARTICLE (article));
 
-  staged = cd_sync_has_staged_update (store, cd_article_get_uuid (article), &error);
-  if (error != NULL)
-    g_warning ("%s", error->message);
-  json_object_set_boolean_member (object, "staged_update", staged);
+  /* Like site_status, only what the site made true is given: a staged
+   * update only for a live post. */
+  if (cd_sync_article_is_live (article))
+    {
+      staged = cd_sync_has_staged_update (store, cd_article_get_uuid (article), &error);
+      if (error != NULL)
+        g_warning ("%s", error->message);
+      json_object_set_boolean_member (object, "staged_update", staged);
+    }
   if (cd_article_get_n_corrections (article) > 0)
     {
       JsonArray *corrections = json_array_new ();

@@ -4,7 +4,9 @@
  * each naming whose it is ("Desk: Ready to publish", "On newsroom:
  * scheduled for …"), so that nobody takes one for the other. A third
  * label says when edits to a live post wait for Update, or a publish
- * waits for the site. The Publish button's label follows what it will do
+ * waits for the site. The buttons have no mnemonic: the letters of the
+ * fields beside them are taken, and a publish is not a keystroke away.
+ * The Publish button's label follows what it will do
  * (Publish, Schedule, Update); the window's actions do the work
  * (cd-window-publish.c), and the window tells the bar what to show.
  *
@@ -139,7 +141,7 @@ cd_publish_bar_update (CdPublishBar *self,
   g_autofree char *desk = NULL;
   g_autofree char *site = NULL;
   const char      *note = NULL;
-  const char      *label = _ ("_Publish…");
+  const char      *label = _ ("Publish…");
 
   g_return_if_fail (CD_IS_PUBLISH_BAR (self));
   g_return_if_fail (article == NULL || CD_IS_ARTICLE (article));
@@ -154,10 +156,10 @@ cd_publish_bar_update (CdPublishBar *self,
   switch (cd_publish_mode_for (article, now))
     {
     case CD_PUBLISH_MODE_UPDATE:
-      label = _ ("_Update…");
+      label = _ ("Update…");
       break;
     case CD_PUBLISH_MODE_SCHEDULE:
-      label = _ ("_Schedule…");
+      label = _ ("Schedule…");
       break;
     case CD_PUBLISH_MODE_PUBLISH:
     default:
