@@ -464,6 +464,61 @@ test_schedule_and_checks (Fixture      *fixture,
   g_assert_true (kept);
 }
 
+static gboolean
+clock_passed (gpointer data)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_compare (now, data) > 0;
+}
+
+/* A schedule asked for while the site was out of reach, whose time passed:
+ * the bar says so, and Publish asks before it goes out late. */
+static void
+test_late (Fixture      *fixture,
+           gconstpointer data)
+{
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (CdWordpress) offline = NULL;
+  g_autoptr (CdSyncEngine) engine = NULL;
+  g_autoptr (CdRemotePost) post = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) at = g_date_time_add_seconds (now, CD_SYNC_SCHEDULE_MARGIN_SECONDS + 5);
+  AdwMessageDialog *dialog;
+  CdWindow         *window;
+  const char       *uuid;
+
+  if (!need_wordpress (fixture))
+    return;
+  article = add_ready (fixture, "Late news", "late-news", "PASSAU");
+  uuid = cd_article_get_uuid (article);
+  offline = cd_wordpress_new ("http://127.0.0.1:9", fixture->wp->user, "x");
+  cd_wordpress_set_timeouts (offline, 5, 2);
+  cd_wordpress_set_retry_policy (offline, 1, 20, 200, 5);
+  engine = cd_sync_engine_new (fixture->ui.store);
+  cd_sync_engine_set_cms (engine, ACCOUNT, CD_CMS (offline));
+  post = cd_sync_engine_publish_full (engine, uuid, NULL, at, CD_PUBLISH_DEFAULT, NULL, NULL,
+                                      &error);
+  g_assert_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_QUEUED);
+  g_clear_error (&error);
+  /* The time passes while the site is still out of reach. */
+  g_assert_true (cd_ui_wait_for (clock_passed, at, 2 * WAIT_MS));
+
+  window = start (fixture, uuid);
+  wait_bar (fixture, "Publish…", "Publish time passed", NULL);
+  dialog = ask (window, "win.publish");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Publish Late?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), ACCOUNT));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "could not be reached"));
+  respond (dialog, "cancel");
+  g_assert_null (server_post_of (fixture, uuid));
+  dialog = ask (window, "win.publish");
+  respond (dialog, "publish");
+  wait_server (fixture, uuid, "status", "publish");
+  wait_bar (fixture, "Update…", NULL, "live since");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -475,5 +530,7 @@ main (int    argc,
               test_publish_update_correct, fixture_tear_down);
   g_test_add ("/window-publish/schedule-and-checks", Fixture, NULL, fixture_set_up,
               test_schedule_and_checks, fixture_tear_down);
+  g_test_add ("/window-publish/late", Fixture, NULL, fixture_set_up, test_late,
+              fixture_tear_down);
   return g_test_run ();
 }
