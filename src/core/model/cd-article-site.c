@@ -15,20 +15,27 @@
 
 #include "cd-article-site.h"
 
-/* A new extra object with @member set to @value (removed when %NULL): the
- * article's own object may be shared with a copy, so it is never changed
- * in place. */
-static void
-set_extra_string (CdArticle  *self,
-                  const char *member,
-                  const char *value)
+/**
+ * cd_article_set_extra_member:
+ * @member: a key of the article's extra object
+ * @value: (nullable) (transfer full): its new value, or %NULL to remove it
+ *
+ * Sets one member of the article's extra object. A new object replaces the
+ * old one: the article's own object may be shared with a copy, so it is
+ * never changed in place.
+ */
+void
+cd_article_set_extra_member (CdArticle  *self,
+                             const char *member,
+                             JsonNode   *value)
 {
-  JsonObject *old = cd_article_get_extra (self);
+  JsonObject *old;
   g_autoptr (JsonObject) extra = json_object_new ();
 
-  g_assert (CD_IS_ARTICLE (self));
-  g_assert (member != NULL);
+  g_return_if_fail (CD_IS_ARTICLE (self));
+  g_return_if_fail (member != NULL);
 
+  old = cd_article_get_extra (self);
   if (old != NULL)
     {
       JsonObjectIter iter;
@@ -41,8 +48,21 @@ set_extra_string (CdArticle  *self,
           json_object_set_member (extra, name, json_node_copy (node));
     }
   if (value != NULL)
-    json_object_set_string_member (extra, member, value);
+    json_object_set_member (extra, member, value);
   cd_article_set_extra (self, json_object_get_size (extra) > 0 ? extra : NULL);
+}
+
+static void
+set_extra_string (CdArticle  *self,
+                  const char *member,
+                  const char *value)
+{
+  g_assert (CD_IS_ARTICLE (self));
+  g_assert (member != NULL);
+
+  cd_article_set_extra_member (self, member,
+                               value != NULL ? json_node_init_string (json_node_alloc (), value)
+                                             : NULL);
 }
 
 static const char *

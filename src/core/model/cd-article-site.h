@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 #define CD_ARTICLE_EXTRA_SCHEDULED "scheduled"
 #define CD_ARTICLE_EXTRA_PUBLISHED "published"
 
+void cd_article_set_extra_member (CdArticle  *self,
+                                  const char *member,
+                                  JsonNode   *value);
+
 const char *cd_article_get_site_status (CdArticle *self);
 void        cd_article_set_site_status (CdArticle  *self,
                                         const char *status);

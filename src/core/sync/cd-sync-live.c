@@ -103,47 +103,36 @@ cd_sync_article_publish_is_late (CdArticle *article,
  * @at: (nullable): when it is to be published, or %NULL for now
  *
  * Records (or drops) the publish waiting for the site in the article's
- * extra object, which a new object replaces: the old one may be shared
- * with a copy.
+ * extra object.
  */
 void
 _cd_sync_set_queued_publish (CdArticle  *article,
                              const char *account,
                              GDateTime  *at)
 {
-  JsonObject *old = cd_article_get_extra (article);
-  g_autoptr (JsonObject) extra = json_object_new ();
+  g_autoptr (JsonObject) queued = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *requested = cd_format_iso8601_utc (now);
+  JsonNode        *node;
 
   g_return_if_fail (CD_IS_ARTICLE (article));
 
-  if (old != NULL)
+  if (account == NULL)
     {
-      JsonObjectIter iter;
-      const char    *name;
-      JsonNode      *node;
-
-      json_object_iter_init (&iter, old);
-      while (json_object_iter_next (&iter, &name, &node))
-        if (!g_str_equal (name, CD_ARTICLE_EXTRA_PUBLISH_QUEUED))
-          json_object_set_member (extra, name, json_node_copy (node));
+      cd_article_set_extra_member (article, CD_ARTICLE_EXTRA_PUBLISH_QUEUED, NULL);
+      return;
     }
-  if (account != NULL)
+  queued = json_object_new ();
+  json_object_set_string_member (queued, "account", account);
+  if (at != NULL)
     {
-      JsonObject *queued = json_object_new ();
-      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-      g_autofree char *requested = cd_format_iso8601_utc (now);
+      g_autofree char *text = cd_format_iso8601_utc (at);
 
-      json_object_set_string_member (queued, "account", account);
-      if (at != NULL)
-        {
-          g_autofree char *text = cd_format_iso8601_utc (at);
-
-          json_object_set_string_member (queued, "at", text);
-        }
-      json_object_set_string_member (queued, "requested", requested);
-      json_object_set_object_member (extra, CD_ARTICLE_EXTRA_PUBLISH_QUEUED, queued);
+      json_object_set_string_member (queued, "at", text);
     }
-  cd_article_set_extra (article, json_object_get_size (extra) > 0 ? extra : NULL);
+  json_object_set_string_member (queued, "requested", requested);
+  node = json_node_init_object (json_node_alloc (), queued);
+  cd_article_set_extra_member (article, CD_ARTICLE_EXTRA_PUBLISH_QUEUED, node);
 }
 
 /**
