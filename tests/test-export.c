@@ -243,7 +243,7 @@ test_ninjs (void)
   static const char *expected_keys[] = {
     "uri", "type", "version", "versioncreated", "firstcreated", "pubstatus", "headline",
     "description_text", "body_html", "byline", "slugline", "located", "ednote", "subject",
-    "embargoed", "language", "wordcount", "charcount", NULL,
+    "embargoed", "language", "wordcount", "charcount", "corrections", NULL,
   };
   /* clang-format on */
   g_autoptr (GList) members = NULL;
@@ -335,6 +335,42 @@ test_format_names (void)
   g_assert_false (cd_export_format_from_string (NULL, &format));
 }
 
+/* The corrections close the story in the HTML export (escaped, dated,
+ * once), travel in ninjs as {date, text}, and in the Markdown export's
+ * front matter, which reads back to the same list. */
+static void
+test_corrections (void)
+{
+  g_autoptr (CdArticle) a = full_article ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *markdown = NULL;
+  JsonObject      *o;
+  JsonArray       *corrections;
+  const char      *aside;
+
+  cd_article_add_correction (a, cd_article_get_created (a), "The <b>mayor</b> said it.");
+  html = cd_export_html (a);
+  aside = strstr (html, "<aside class=\"cd-corrections copydesk-corrections\"");
+  g_assert_nonnull (aside);
+  g_assert_null (strstr (aside + 1, "<aside class=\"cd-corrections"));
+  g_assert_nonnull (strstr (aside, "An earlier version: wrong level."));
+  g_assert_nonnull (strstr (aside, "The &lt;b&gt;mayor&lt;/b&gt; said it."));
+  g_assert_nonnull (strstr (aside, "<strong>Correction, "));
+  g_assert_true (strstr (html, "</aside>") < strstr (html, "</article>"));
+
+  o = ninjs_of (a, &root);
+  corrections = json_object_get_array_member (o, "corrections");
+  g_assert_cmpuint (json_array_get_length (corrections), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (corrections, 2),
+                                                  "text"),
+                   ==, "The <b>mayor</b> said it.");
+  g_assert_true (json_object_has_member (json_array_get_object_element (corrections, 0), "date"));
+
+  markdown = cd_export_markdown (a);
+  g_assert_nonnull (strstr (markdown, "The <b>mayor</b> said it."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +378,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export/markdown/round-trip", test_markdown_round_trip);
+  g_test_add_func ("/export/corrections", test_corrections);
   g_test_add_func ("/export/markdown/file-round-trip", test_markdown_file_round_trip);
   g_test_add_func ("/export/markdown/unknown-keys", test_markdown_keeps_unknown_keys);
   g_test_add_func ("/export/html/page", test_html_page);

@@ -20,174 +20,10 @@
 #include "cd-store.h"
 #include "cd-sync-db.h"
 #include "cd-sync.h"
+#include "cd-test-publish.h"
 #include "cd-test-sync.h"
 #include "cd-test-wordpress.h"
 #include "cd-wordpress.h"
-
-#define ACCOUNT "newsroom"
-
-typedef struct
-{
-  CdTestWordpress *wp;
-  char            *dir;
-  CdStore         *store;
-  CdSyncEngine    *engine;
-} Fixture;
-
-static JsonNode *
-rest (Fixture    *fixture,
-      const char *method,
-      const char *path,
-      const char *json)
-{
-  return cd_test_wordpress_rest (fixture->wp, method, path, fixture->wp->other_user,
-                                 fixture->wp->other_password, json, NULL);
-}
-
-static JsonArray *
-server_posts (Fixture *fixture)
-{
-  g_autoptr (JsonNode) node = rest (fixture, "GET", "/wp/v2/posts?status=any&context=edit"
-                                                    "&per_page=100",
-                                    NULL);
-
-  return json_array_ref (json_node_get_array (node));
-}
-
-static JsonObject *
-server_post (Fixture    *fixture,
-             const char *remote_id)
-{
-  g_autofree char *path = g_strdup_printf ("/wp/v2/posts/%s?context=edit", remote_id);
-  g_autoptr (JsonNode) node = rest (fixture, "GET", path, NULL);
-
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
-  return json_object_ref (json_node_get_object (node));
-}
-
-static void
-fixture_set_up (Fixture      *fixture,
-                gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CdWordpress) client = NULL;
-  g_autoptr (JsonArray) posts = NULL;
-
-  if (cd_test_wordpress_disabled ())
-    return;
-  fixture->wp = cd_test_wordpress_start (&error);
-  g_assert_no_error (error);
-  /* A new site has a sample post; each test starts from an empty one. */
-  posts = server_posts (fixture);
-  for (guint i = 0; i < json_array_get_length (posts); i++)
-    {
-      gint64           id = json_object_get_int_member (json_array_get_object_element (posts, i), "id");
-      g_autofree char *path = g_strdup_printf ("/wp/v2/posts/%" G_GINT64_FORMAT "?force=true", id);
-      g_autoptr (JsonNode) deleted = rest (fixture, "DELETE", path, NULL);
-    }
-
-  fixture->dir = g_dir_make_tmp ("copydesk-publish-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->store = cd_store_open (fixture->dir, &error);
-  g_assert_no_error (error);
-  fixture->engine = cd_sync_engine_new (fixture->store);
-  cd_test_add_account (fixture->store, ACCOUNT, fixture->wp->url, fixture->wp->user);
-  client = cd_test_wordpress_client (fixture->wp, fixture->wp->password);
-  cd_sync_engine_set_cms (fixture->engine, ACCOUNT, CD_CMS (client));
-}
-
-static void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer data)
-{
-  if (fixture->wp == NULL)
-    return;
-  g_clear_object (&fixture->engine);
-  g_clear_object (&fixture->store);
-  cd_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  cd_test_wordpress_stop (fixture->wp);
-}
-
-static gboolean
-need_wordpress (Fixture *fixture)
-{
-  if (fixture->wp != NULL)
-    return TRUE;
-  g_test_skip ("COPYDESK_TEST_NO_WORDPRESS=1: WordPress tests skipped on request");
-  return FALSE;
-}
-
-static CdArticle *
-save_with_status (Fixture        *fixture,
-                  const char     *headline,
-                  CdArticleStatus status)
-{
-  g_autoptr (GError) error = NULL;
-  CdArticle *article = cd_article_new ();
-
-  cd_article_set_headline (article, headline);
-  cd_article_set_byline (article, "Anna Berger");
-  cd_article_set_body (article, "The river rose overnight.");
-  cd_article_set_status (article, status);
-  g_assert_true (cd_store_save_article (fixture->store, article, CD_REVISION_EDITED, NULL, &error));
-  g_assert_no_error (error);
-  return article;
-}
-
-static CdArticle *
-load (Fixture    *fixture,
-      const char *uuid)
-{
-  g_autoptr (GError) error = NULL;
-  CdArticle *article = cd_store_get_article (fixture->store, uuid, &error);
-
-  g_assert_no_error (error);
-  return article;
-}
-
-static char *
-remote_id_of (Fixture   *fixture,
-              CdArticle *article)
-{
-  g_autofree char *state = NULL;
-  char            *remote_id = NULL;
-
-  state = cd_test_sync_state (fixture->store, cd_article_get_uuid (article), ACCOUNT, &remote_id);
-  g_assert_nonnull (remote_id);
-  return remote_id;
-}
-
-static void
-sync_clean (Fixture *fixture)
-{
-  g_autoptr (CdSyncResult) result = cd_test_sync_now (fixture->engine, ACCOUNT);
-
-  g_assert_cmpuint (cd_sync_result_get_errors (result)->len, ==, 0);
-  g_assert_cmpuint (cd_sync_result_get_conflicts (result)->len, ==, 0);
-}
-
-static void
-assert_server_status (Fixture    *fixture,
-                      const char *remote_id,
-                      const char *status)
-{
-  g_autoptr (JsonObject) post = server_post (fixture, remote_id);
-
-  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, status);
-}
-
-static GDateTime *
-utc_in (gint64 seconds)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr (GDateTime) later = g_date_time_add_seconds (now, (double) seconds);
-
-  /* WordPress keeps whole seconds. */
-  return g_date_time_new_utc (g_date_time_get_year (later), g_date_time_get_month (later),
-                              g_date_time_get_day_of_month (later), g_date_time_get_hour (later),
-                              g_date_time_get_minute (later), g_date_time_get_second (later));
-}
 
 /* The local workflow statuses as the site sees them after a sync: nothing
  * goes out live, and a change of status here follows to a draft or pending
@@ -342,7 +178,8 @@ test_status_pull (Fixture      *fixture,
   g_assert_true (found_future);
   g_assert_true (found_private);
 
-  /* Held here while live there: the edit goes out, the status does not. */
+  /* Held here while live there: the edit waits for an explicit Update
+   * (staged), and the status and date stay. */
   live = server_post (fixture, held_id);
   live_date = g_strdup (json_object_get_string_member (live, "date_gmt"));
   cd_article_set_status (local, CD_ARTICLE_STATUS_HELD);
@@ -515,55 +352,6 @@ test_schedule_embargo (Fixture      *fixture,
   g_assert_cmpstr (json_object_get_string_member (
                        json_object_get_object_member (server, "title"), "raw"),
                    ==, "Under embargo, rewritten");
-}
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-/* Runs the built copydesk on @data_dir with @input on its standard input. */
-static void
-run_copydesk (Run        *run,
-              const char *data_dir,
-              const char *input,
-              ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *bin = g_getenv ("COPYDESK_BIN");
-  va_list     args;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (char *) bin);
-  g_ptr_array_add (argv, "--data-dir");
-  g_ptr_array_add (argv, (char *) data_dir);
-  va_start (args, input);
-  for (const char *a = va_arg (args, const char *); a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  run_clear (run);
-  process = g_subprocess_newv ((const char *const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                   G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("copydesk exited %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
 }
 
 /* `copydesk publish --at` with a zone name: refused before the embargo in

@@ -285,6 +285,7 @@ cd_cli_show (CdCli *cli,
       add_site_fields (json_node_get_object (root), article);
       add_image_fields (json_node_get_object (root), article);
       cd_cli_add_images (json_node_get_object (root), store, article);
+      cd_cli_add_publish_fields (json_node_get_object (root), store, article);
       print_json (root);
       return CD_EXIT_OK;
     }

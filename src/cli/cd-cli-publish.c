@@ -12,9 +12,12 @@
 #include <string.h>
 
 #include "cd-cli.h"
-#include "cd-sync.h"
+#include "cd-article-site.h"
+#include "cd-sync-publish.h"
 
-#define PUBLISH_USAGE "usage: copydesk publish UUID [--at TIME] [--account NAME]"
+#define PUBLISH_USAGE                                                                  \
+  "usage: copydesk publish UUID [--at TIME] [--account NAME] [--late] [--force-slug] " \
+  "[--override REASON]"
 #define TIME_EXAMPLE "2026-12-05T09:00+09:00 or “2026-12-05T09:00 Asia/Tokyo”"
 
 /* @text with a zone of its own: an ISO 8601 offset (Z, +09:00), or a zone
@@ -83,11 +86,14 @@ cd_cli_publish (CdCli *cli,
   g_autoptr (CdRemotePost) post = NULL;
   g_autoptr (GDateTime) at = NULL;
   g_autoptr (GError) error = NULL;
-  const char *uuid = NULL;
-  const char *account = NULL;
-  const char *at_text = NULL;
-  const char *headline;
-  CdStore    *store;
+  const char    *uuid = NULL;
+  const char    *account = NULL;
+  const char    *at_text = NULL;
+  const char    *reason = NULL;
+  const char    *headline;
+  CdPublishFlags flags = CD_PUBLISH_DEFAULT;
+  gboolean       was_live;
+  CdStore       *store;
 
   for (int i = 1; i < argc; i++)
     {
@@ -99,6 +105,14 @@ cd_cli_publish (CdCli *cli,
         at_text = argv[++i];
       else if (g_str_has_prefix (argv[i], "--at="))
         at_text = argv[i] + strlen ("--at=");
+      else if (g_str_equal (argv[i], "--override") && i + 1 < argc)
+        reason = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--override="))
+        reason = argv[i] + strlen ("--override=");
+      else if (g_str_equal (argv[i], "--late"))
+        flags |= CD_PUBLISH_LATE;
+      else if (g_str_equal (argv[i], "--force-slug"))
+        flags |= CD_PUBLISH_FORCE_SLUG;
       else if (uuid == NULL && !g_str_has_prefix (argv[i], "--"))
         uuid = argv[i];
       else
@@ -123,8 +137,16 @@ cd_cli_publish (CdCli *cli,
       (article = cd_cli_get_article (store, uuid)) == NULL)
     return CD_EXIT_ERROR;
 
+  if (reason != NULL && cd_text_is_blank (reason))
+    {
+      cd_cli_printerr ("--override needs the reason for publishing over the check errors; " PUBLISH_USAGE);
+      return CD_EXIT_ERROR;
+    }
+
+  was_live = cd_sync_article_is_live (article);
   engine = cd_sync_engine_new (store);
-  post = cd_sync_engine_publish (engine, cd_article_get_uuid (article), account, at, NULL, &error);
+  post = cd_sync_engine_publish_full (engine, cd_article_get_uuid (article), account, at, flags,
+                                      reason, NULL, &error);
   if (post == NULL)
     {
       cd_cli_printerr ("%s", error->message);
@@ -134,7 +156,9 @@ cd_cli_publish (CdCli *cli,
   headline = cd_article_get_headline (article);
   if (headline == NULL || *headline == '\0')
     headline = cd_article_get_uuid (article);
-  if (at != NULL)
+  if (was_live)
+    printf ("Updated the live post “%s”: %s\n", headline, post->link != NULL ? post->link : "");
+  else if (at != NULL)
     {
       g_autofree char *utc = cd_format_iso8601_utc (at);
 
@@ -144,4 +168,73 @@ cd_cli_publish (CdCli *cli,
   else
     printf ("Published “%s”: %s\n", headline, post->link != NULL ? post->link : "");
   return CD_EXIT_OK;
+}
+
+/* The publishing half of `show --json`: whether the live post has local
+ * edits waiting for Update, the corrections, when it went live, and a
+ * publish waiting for the site. */
+void
+cd_cli_add_publish_fields (JsonObject *object,
+                           CdStore    *store,
+                           CdArticle  *article)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) at = NULL;
+  g_autofree char *account = NULL;
+  gboolean         staged;
+
+  g_return_if_fail (object != NULL);
+  g_return_if_fail (CD_IS_STORE (store));
+  g_return_if_fail (CD_IS_ARTICLE (article));
+
+  /* Like site_status, only what the site made true is given: a staged
+   * update only for a live post. */
+  if (cd_sync_article_is_live (article))
+    {
+      staged = cd_sync_has_staged_update (store, cd_article_get_uuid (article), &error);
+      if (error != NULL)
+        g_warning ("%s", error->message);
+      json_object_set_boolean_member (object, "staged_update", staged);
+    }
+  if (cd_article_get_n_corrections (article) > 0)
+    {
+      JsonArray *corrections = json_array_new ();
+
+      for (guint i = 0; i < cd_article_get_n_corrections (article); i++)
+        {
+          const CdCorrection *correction = cd_article_get_correction (article, i);
+          JsonObject         *one = json_object_new ();
+          g_autofree char    *date = cd_format_iso8601 (correction->date);
+
+          json_object_set_string_member (one, "date", date);
+          json_object_set_string_member (one, "note", correction->note);
+          json_array_add_object_element (corrections, one);
+        }
+      json_object_set_array_member (object, "corrections", corrections);
+    }
+  {
+    g_autoptr (GDateTime) published = cd_article_dup_published (article);
+
+    if (published != NULL)
+      {
+        g_autofree char *text = cd_format_iso8601_utc (published);
+
+        json_object_set_string_member (object, "published", text);
+      }
+  }
+  if (cd_sync_article_get_queued_publish (article, &account, &at))
+    {
+      JsonObject *queued = json_object_new ();
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+      json_object_set_string_member (queued, "account", account);
+      if (at != NULL)
+        {
+          g_autofree char *text = cd_format_iso8601_utc (at);
+
+          json_object_set_string_member (queued, "at", text);
+        }
+      json_object_set_boolean_member (queued, "late", cd_sync_article_publish_is_late (article, now));
+      json_object_set_object_member (object, "publish_queued", queued);
+    }
 }

@@ -15,6 +15,8 @@
 #include "cd-article-row.h"
 #include "cd-featured-image.h"
 #include "cd-metadata.h"
+#include "cd-publish-bar.h"
+#include "cd-sync-publish.h"
 #include "cd-ui-util.h"
 
 struct _CdMetadata
@@ -42,6 +44,7 @@ struct _CdMetadata
   GtkWidget *embargo_zone;
   GtkWidget *ednote;
   GtkWidget *featured_image;
+  GtkWidget *publish_bar;
 
   guint loading : 1;
   guint slug_follows_headline : 1;
@@ -346,6 +349,7 @@ cd_metadata_class_init (CdMetadataClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CD_TYPE_FEATURED_IMAGE);
+  g_type_ensure (CD_TYPE_PUBLISH_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-metadata.ui");
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, headline);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, dek);
@@ -363,6 +367,7 @@ cd_metadata_class_init (CdMetadataClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, embargo_zone);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, ednote);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, featured_image);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, publish_bar);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, length_changed_cb);
@@ -477,13 +482,15 @@ cd_metadata_set_article (CdMetadata *self,
   load_field (self, "embargo");
   cd_featured_image_set_article (CD_FEATURED_IMAGE (self->featured_image), article);
 
-  /* The slug follows the headline until someone types a slug of their own. */
+  /* The slug follows the headline until someone types a slug of their own,
+   * and never on a live story, whose slug is its address. */
   if (article != NULL)
     derived = cd_make_slug (cd_article_get_headline (article));
   self->slug_follows_headline =
       article == NULL || cd_article_get_slug (article) == NULL ||
       *cd_article_get_slug (article) == '\0' ||
-      g_strcmp0 (derived, cd_article_get_slug (article)) == 0;
+      (g_strcmp0 (derived, cd_article_get_slug (article)) == 0 &&
+       !cd_sync_article_is_live (article));
 }
 
 /**
@@ -549,4 +556,17 @@ cd_metadata_focus_headline (CdMetadata *self)
 {
   g_return_if_fail (CD_IS_METADATA (self));
   gtk_widget_grab_focus (self->headline);
+}
+
+/**
+ * cd_metadata_get_publish_bar:
+ *
+ * Returns: (transfer none): the bar with the desk's and the site's status
+ *   and the Publish button, which the window keeps up to date
+ */
+CdPublishBar *
+cd_metadata_get_publish_bar (CdMetadata *self)
+{
+  g_return_val_if_fail (CD_IS_METADATA (self), NULL);
+  return CD_PUBLISH_BAR (self->publish_bar);
 }

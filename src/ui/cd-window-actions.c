@@ -78,6 +78,8 @@ _cd_window_update_actions (CdWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (article_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), article_actions[i], open);
 
+  _cd_window_update_publish (self);
+
   resolve_open = g_action_map_lookup_action (G_ACTION_MAP (self), "resolve-open-conflict");
   if (resolve_open != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (resolve_open),
@@ -591,6 +593,9 @@ _cd_window_class_init_actions (CdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
   gtk_widget_class_install_action (widget_class, "win.focus-body", NULL, focus_body_action);
   gtk_widget_class_install_action (widget_class, "win.cycle-panes", NULL, cycle_panes_action);
+  gtk_widget_class_install_action (widget_class, "win.publish", NULL, _cd_window_publish_action);
+  gtk_widget_class_install_action (widget_class, "win.add-correction", NULL,
+                                   _cd_window_add_correction_action);
 }
 
 /* Toggles that are settings: the preview (F9), the checks pane (F7) and the

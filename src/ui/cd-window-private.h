@@ -121,6 +121,15 @@ gboolean _cd_window_may_leave_article (CdWindow *self,
 
 /* cd-window-read-only.c */
 void _cd_window_update_read_only (CdWindow *self);
+/* cd-window-publish.c */
+void _cd_window_setup_publish (CdWindow *self);
+void _cd_window_update_publish (CdWindow *self);
+void _cd_window_publish_action (GtkWidget  *widget,
+                                const char *name,
+                                GVariant   *param);
+void _cd_window_add_correction_action (GtkWidget  *widget,
+                                       const char *name,
+                                       GVariant   *param);
 
 /* cd-window-sync.c */
 void     _cd_window_setup_sync (CdWindow *self);

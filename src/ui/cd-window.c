@@ -23,7 +23,6 @@
 #include <glib/gi18n.h>
 
 #include "cd-article-row.h"
-#include "cd-merge.h"
 #include "cd-pane-bin.h"
 #include "cd-sync-button.h"
 #include "cd-window-private.h"
@@ -227,7 +226,10 @@ reload_article (CdWindow  *self,
       g_strcmp0 (cd_article_get_uuid (cd_document_get_article (self->document)),
                  cd_article_get_uuid (stored)) != 0)
     return;
-  if (!cd_merge_content_equal (stored, cd_document_get_article (self->document)))
+  /* Not only the text: a status the site moved, a correction or a
+   * publish recorded elsewhere must reach the open article too, or its
+   * next save would write the old ones back. */
+  if (!cd_article_equal (stored, cd_document_get_article (self->document)))
     _cd_window_show_article (self, stored);
 }
 
@@ -471,6 +473,7 @@ cd_window_constructed (GObject *object)
   _cd_window_setup_panes (self);
   _cd_window_setup_sync (self);
   _cd_window_setup_save (self);
+  _cd_window_setup_publish (self);
 
   cd_library_set_store (self->library, self->store);
   _cd_window_setup_files (self);

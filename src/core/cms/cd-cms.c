@@ -55,6 +55,7 @@ cd_remote_post_copy (CdRemotePost *post)
   copy->status = g_strdup (post->status);
   copy->link = g_strdup (post->link);
   copy->content = g_strdup (post->content);
+  copy->corrections = g_strdup (post->corrections);
   copy->oversized = post->oversized;
   copy->article = post->article != NULL ? cd_article_copy (post->article) : NULL;
   return copy;
@@ -75,6 +76,7 @@ cd_remote_post_free (CdRemotePost *post)
   g_free (post->status);
   g_free (post->link);
   g_free (post->content);
+  g_free (post->corrections);
   g_clear_object (&post->article);
   g_free (post);
 }

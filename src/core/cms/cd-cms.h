@@ -45,6 +45,8 @@ typedef struct
                          * uuid from the post's marker, or a new one when it has none */
   gsize oversized;      /* the content's size when it is larger than an article may be
                          * (CD_IMPORT_MAX_SIZE): then the body is left empty, unread */
+  char *corrections;    /* the corrections block the post shows (cd-corrections.h), which
+                         * the body never holds; %NULL when it has none */
 } CdRemotePost;
 
 #define CD_TYPE_REMOTE_POST (cd_remote_post_get_type ())

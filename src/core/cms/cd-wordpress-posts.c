@@ -14,6 +14,7 @@
 
 #include "cd-import.h"
 #include "cd-article-site.h"
+#include "cd-corrections.h"
 #include "cd-wordpress-private.h"
 #include "cd-wp-content.h"
 
@@ -147,6 +148,9 @@ remote_post_from_json (CdWordpress *self,
     content = g_strdup ("");
   post->content = g_strdup (content);
   uuid = cd_wordpress_take_marker (content);
+  /* The corrections block is the corrections field as the site shows it,
+   * never part of the body (cd-corrections.c). */
+  post->corrections = cd_corrections_take_block (content);
   article = uuid != NULL ? cd_article_new_with_uuid (uuid) : cd_article_new ();
 
   /* Blocks become Markdown and fences (cd-wp-content.h). A post larger
@@ -335,6 +339,20 @@ post_body_for_article (CdWordpress        *self,
       g_autofree char *marker = base != NULL ? cd_wordpress_take_marker (base) : NULL;
       g_autofree char *plain = cd_wp_body_to_content (body != NULL ? body : "", -1, base, -1);
 
+      /* A live post shows the article's corrections as one block at its
+       * end: the one it had goes and the current one is appended. */
+      if (current != NULL && g_strcmp0 (current->status, "publish") == 0)
+        {
+          g_autofree char *old_block = cd_corrections_take_block (plain);
+          g_autofree char *block = cd_corrections_to_block (article);
+
+          if (block != NULL)
+            {
+              g_autofree char *body_part = g_steal_pointer (&plain);
+
+              plain = g_strconcat (body_part, *body_part != '\0' ? "\n\n" : "", block, NULL);
+            }
+        }
       /* The post keeps the marker it had (an update with nothing to
        * compare with gives it one), so that it stays this article's. */
       if (marker != NULL || current == NULL)

@@ -241,6 +241,31 @@ pubstatus_for (CdArticleStatus status)
     }
 }
 
+/* The corrections as ninjs carries them: ninjs has no member of its own
+ * for them, so "corrections" is an array of {date, text} beside the body. */
+static void
+add_corrections (JsonBuilder *builder,
+                 CdArticle   *article)
+{
+  g_assert (JSON_IS_BUILDER (builder));
+  g_assert (CD_IS_ARTICLE (article));
+
+  if (cd_article_get_n_corrections (article) == 0)
+    return;
+  json_builder_set_member_name (builder, "corrections");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < cd_article_get_n_corrections (article); i++)
+    {
+      const CdCorrection *correction = cd_article_get_correction (article, i);
+
+      json_builder_begin_object (builder);
+      add_time (builder, "date", correction->date);
+      add_string (builder, "text", correction->note);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /**
  * cd_export_ninjs:
  * @article: an article
@@ -333,6 +358,7 @@ cd_export_ninjs_with_images (CdArticle           *article,
       json_builder_end_array (builder);
     }
 
+  add_corrections (builder, article);
   add_time (builder, "embargoed", cd_article_get_embargo (article));
   add_string (builder, "language", cd_article_get_language (article));
   json_builder_set_member_name (builder, "wordcount");

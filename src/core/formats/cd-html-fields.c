@@ -71,6 +71,34 @@ strip_parentheses (const char *text)
   return g_strdup (text);
 }
 
+/* The corrections aside cd_corrections_to_html() writes: each note's date
+ * and text. */
+static void
+read_corrections (CdArticle *article,
+                  xmlNode   *aside)
+{
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (aside != NULL);
+
+  cd_article_clear_corrections (article);
+  for (xmlNode *child = aside->children; child != NULL; child = child->next)
+    {
+      g_autofree char *stamp = NULL;
+      g_autoptr (GDateTime) date = NULL;
+      xmlNode         *note = NULL;
+      g_autofree char *text = NULL;
+
+      if (child->type != XML_ELEMENT_NODE || !has_class (child, "cd-correction"))
+        continue;
+      stamp = _cd_html_get_attr (child, "data-date");
+      note = find_class (child->children, "cd-correction-note", 0);
+      if (stamp == NULL || note == NULL || (date = cd_parse_iso8601 (stamp)) == NULL)
+        continue;
+      text = _cd_html_node_text (note);
+      cd_article_add_correction (article, date, text);
+    }
+}
+
 gboolean
 _cd_html_read_own_field (CdArticle *article,
                          xmlNode   *node)
@@ -114,6 +142,11 @@ _cd_html_read_own_field (CdArticle *article,
 
       if (embargo != NULL)
         cd_article_set_embargo (article, embargo);
+      return TRUE;
+    }
+  if (has_class (node, "cd-corrections"))
+    {
+      read_corrections (article, node);
       return TRUE;
     }
   if (has_class (node, "cd-featured-image"))

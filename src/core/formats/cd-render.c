@@ -13,6 +13,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "cd-image-ref-private.h"
+#include "cd-corrections.h"
 #include "cd-render.h"
 #include "cd-store.h"
 #include "cd-wp-label.h"
@@ -526,6 +527,7 @@ cd_render_article (CdArticle    *article,
                    CdRenderFlags flags)
 {
   g_autofree char *body = NULL;
+  g_autofree char *corrections = NULL;
   const char      *language, *image, *dateline, *source;
   GString         *out;
 
@@ -612,6 +614,10 @@ cd_render_article (CdArticle    *article,
 
   g_string_append (out, "<div class=\"cd-body\" data-field=\"body\">\n");
   g_string_append (out, body);
-  g_string_append (out, "</div>\n</article>\n");
+  g_string_append (out, "</div>\n");
+  corrections = cd_corrections_to_html (article);
+  if (corrections != NULL)
+    g_string_append (out, corrections);
+  g_string_append (out, "</article>\n");
   return g_string_free (out, FALSE);
 }

@@ -15,20 +15,27 @@
 
 #include "cd-article-site.h"
 
-/* A new extra object with @member set to @value (removed when %NULL): the
- * article's own object may be shared with a copy, so it is never changed
- * in place. */
-static void
-set_extra_string (CdArticle  *self,
-                  const char *member,
-                  const char *value)
+/**
+ * cd_article_set_extra_member:
+ * @member: a key of the article's extra object
+ * @value: (nullable) (transfer full): its new value, or %NULL to remove it
+ *
+ * Sets one member of the article's extra object. A new object replaces the
+ * old one: the article's own object may be shared with a copy, so it is
+ * never changed in place.
+ */
+void
+cd_article_set_extra_member (CdArticle  *self,
+                             const char *member,
+                             JsonNode   *value)
 {
-  JsonObject *old = cd_article_get_extra (self);
+  JsonObject *old;
   g_autoptr (JsonObject) extra = json_object_new ();
 
-  g_assert (CD_IS_ARTICLE (self));
-  g_assert (member != NULL);
+  g_return_if_fail (CD_IS_ARTICLE (self));
+  g_return_if_fail (member != NULL);
 
+  old = cd_article_get_extra (self);
   if (old != NULL)
     {
       JsonObjectIter iter;
@@ -41,8 +48,21 @@ set_extra_string (CdArticle  *self,
           json_object_set_member (extra, name, json_node_copy (node));
     }
   if (value != NULL)
-    json_object_set_string_member (extra, member, value);
+    json_object_set_member (extra, member, value);
   cd_article_set_extra (self, json_object_get_size (extra) > 0 ? extra : NULL);
+}
+
+static void
+set_extra_string (CdArticle  *self,
+                  const char *member,
+                  const char *value)
+{
+  g_assert (CD_IS_ARTICLE (self));
+  g_assert (member != NULL);
+
+  cd_article_set_extra_member (self, member,
+                               value != NULL ? json_node_init_string (json_node_alloc (), value)
+                                             : NULL);
 }
 
 static const char *
@@ -122,6 +142,37 @@ cd_article_set_scheduled (CdArticle *self,
 }
 
 /**
+ * cd_article_dup_published:
+ *
+ * Returns: (transfer full) (nullable): when the site made the article's
+ *   post live (its date), in UTC, or %NULL when it is not live
+ */
+GDateTime *
+cd_article_dup_published (CdArticle *self)
+{
+  g_return_val_if_fail (CD_IS_ARTICLE (self), NULL);
+
+  return cd_parse_iso8601 (get_extra_string (self, CD_ARTICLE_EXTRA_PUBLISHED));
+}
+
+void
+cd_article_set_published (CdArticle *self,
+                          GDateTime *published)
+{
+  g_autoptr (GDateTime) old = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CD_IS_ARTICLE (self));
+
+  old = cd_article_dup_published (self);
+  if (old == NULL || published == NULL ? old == published : g_date_time_equal (old, published))
+    return;
+  if (published != NULL)
+    text = cd_format_iso8601_utc (published);
+  set_extra_string (self, CD_ARTICLE_EXTRA_PUBLISHED, text);
+}
+
+/**
  * cd_article_status_to_site:
  * @status: a local workflow status
  *
@@ -197,7 +248,9 @@ cd_article_take_site_status (CdArticle  *self,
     }
   else if (g_str_equal (site_status, "publish"))
     cd_article_set_status (self, CD_ARTICLE_STATUS_PUBLISHED);
-  /* Only a scheduled post has a time still to come. */
+  /* Only a scheduled post has a time still to come; a live one has the
+   * time it went live. */
   cd_article_set_scheduled (self, g_str_equal (site_status, "future") ? date : NULL);
+  cd_article_set_published (self, g_str_equal (site_status, "publish") ? date : NULL);
   return !cd_article_equal (before, self);
 }

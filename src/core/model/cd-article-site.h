@@ -15,6 +15,11 @@ G_BEGIN_DECLS
  * article's JSON snapshot carries them unchanged. */
 #define CD_ARTICLE_EXTRA_SITE_STATUS "site_status"
 #define CD_ARTICLE_EXTRA_SCHEDULED "scheduled"
+#define CD_ARTICLE_EXTRA_PUBLISHED "published"
+
+void cd_article_set_extra_member (CdArticle  *self,
+                                  const char *member,
+                                  JsonNode   *value);
 
 const char *cd_article_get_site_status (CdArticle *self);
 void        cd_article_set_site_status (CdArticle  *self,
@@ -22,6 +27,10 @@ void        cd_article_set_site_status (CdArticle  *self,
 GDateTime  *cd_article_dup_scheduled (CdArticle *self);
 void        cd_article_set_scheduled (CdArticle *self,
                                       GDateTime *scheduled);
+
+GDateTime *cd_article_dup_published (CdArticle *self);
+void       cd_article_set_published (CdArticle *self,
+                                     GDateTime *published);
 
 const char *cd_article_status_to_site (CdArticleStatus status);
 gboolean    cd_article_take_site_status (CdArticle  *self,

@@ -20,6 +20,10 @@ typedef enum
   CD_SYNC_ERROR_NOT_IN_CONFLICT, /* resolve on an article that has no conflict */
   CD_SYNC_ERROR_EMBARGO,         /* publish before the article's embargo */
   CD_SYNC_ERROR_NOT_READY,       /* publish of an article held, killed, or not in sync */
+  CD_SYNC_ERROR_CHECKS,          /* publish of an article with check errors, no reason given */
+  CD_SYNC_ERROR_SLUG,            /* an update that would change a live post's slug */
+  CD_SYNC_ERROR_LATE,            /* a queued publish whose time passed: ask first */
+  CD_SYNC_ERROR_QUEUED,          /* the site could not be reached: the publish waits */
 } CdSyncError;
 
 GQuark cd_sync_error_quark (void);

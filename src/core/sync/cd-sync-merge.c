@@ -11,10 +11,28 @@
 #include "config.h"
 
 #include "cd-article-json.h"
+#include "cd-corrections.h"
 #include "cd-merge.h"
 #include "cd-sync-private.h"
 #include "cd-sync-state.h"
 #include "cd-wp-merge.h"
+
+/* Whether @post shows @article's corrections as they are now: only a
+ * live post carries them (cd-corrections.c). */
+static gboolean
+corrections_shown (CdArticle    *article,
+                   CdRemotePost *post)
+{
+  g_autofree char *block = NULL;
+
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (post != NULL);
+
+  if (g_strcmp0 (post->status, "publish") != 0)
+    return TRUE;
+  block = cd_corrections_to_block (article);
+  return g_strcmp0 (block, post->corrections) == 0;
+}
 
 /* Records the conflict between @row's article and @post, keeping both. */
 static void
@@ -122,8 +140,9 @@ _cd_sync_push_against_remote (CdSyncRun    *run,
     }
 
   /* When the merge is what the server has already (an update whose reply
-   * was lost), there is nothing to send. */
-  if (cd_merge_content_equal (merged, post->article))
+   * was lost), there is nothing to send; a live post also shows the
+   * corrections, which are not part of the text. */
+  if (cd_merge_content_equal (merged, post->article) && corrections_shown (merged, post))
     {
       _cd_sync_row_set_synced (row, post);
       _cd_sync_run_record_row (run, row);

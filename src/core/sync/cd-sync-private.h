@@ -32,6 +32,10 @@ typedef struct
   guint done;
   guint total;
 
+  /* An explicit Update (cd-sync-publish.c): the one push that may change
+   * a live post. A plain sync leaves a live post's edits staged. */
+  gboolean update_live;
+
   gint64   deadline;    /* monotonic time the whole sync must end by */
   guint    deadline_s;  /* the same, as the seconds it was given */
   gboolean out_of_time; /* the deadline passed: nothing more is tried */
@@ -81,6 +85,25 @@ CdArticle *_cd_sync_article_from_json (const char *json);
 void       _cd_sync_run_take_site_status (CdSyncRun    *run,
                                           const char   *uuid,
                                           CdRemotePost *post);
+
+/* Live posts and queued publishes (cd-sync-publish.c, cd-sync-live.c). */
+gboolean _cd_sync_stage_update (CdSyncRun    *run,
+                                const char   *uuid,
+                                CdRemotePost *post);
+gboolean _cd_sync_publish_queued (CdSyncRun *run,
+                                  GError   **error);
+char    *_cd_sync_choose_account (CdSyncDb   *db,
+                                  const char *uuid,
+                                  const char *account,
+                                  GError    **error);
+void     _cd_sync_set_queued_publish (CdArticle  *article,
+                                      const char *account,
+                                      GDateTime  *at);
+gboolean _cd_sync_save_revision (CdStore         *store,
+                                 CdArticle       *article,
+                                 CdRevisionReason reason,
+                                 const char      *name,
+                                 GError         **error);
 
 /* The lock that lets one sync of a store run at a time, and the outbox
  * moved into the dirty flags (cd-sync.c). */

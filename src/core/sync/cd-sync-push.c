@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "cd-sync-private.h"
+#include "cd-sync-publish.h"
 
 /* @post is the article on the server now: records that in @row and
  * reports what was @done. */
@@ -198,6 +199,8 @@ _cd_sync_push_one (CdSyncRun  *run,
     g_warning ("No checkpoint before the sync of %s: %s", uuid, failure->message);
 
   row = _cd_sync_run_load_row (run, uuid);
+  if (row->remote_id != NULL && !run->update_live && cd_sync_article_is_live (local))
+    return _cd_sync_stage_update (run, uuid, NULL);
   if (row->remote_id == NULL && row->create_unknown)
     return push_found_or_create (run, uuid, error);
   if (row->remote_id == NULL)
@@ -206,6 +209,8 @@ _cd_sync_push_one (CdSyncRun  *run,
   post = cd_cms_get (run->cms, row->remote_id, run->cancellable, &failure);
   if (post == NULL)
     return _cd_sync_run_handle_error (run, uuid, failure, error);
+  if (!run->update_live && g_strcmp0 (post->status, "publish") == 0)
+    return _cd_sync_stage_update (run, uuid, post);
   return _cd_sync_push_against_remote (run, uuid, post, error);
 }
 

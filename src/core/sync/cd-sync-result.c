@@ -18,6 +18,7 @@ struct _CdSyncResult
   GPtrArray      *conflicts;
   GPtrArray      *errors;
   GPtrArray      *queued;
+  GPtrArray      *staged;
 };
 
 G_DEFINE_BOXED_TYPE (CdSyncResult, cd_sync_result, cd_sync_result_ref, cd_sync_result_unref)
@@ -44,6 +45,7 @@ _cd_sync_result_new (void)
   self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) sync_item_free);
   self->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) sync_item_free);
   self->queued = g_ptr_array_new_with_free_func ((GDestroyNotify) sync_item_free);
+  self->staged = g_ptr_array_new_with_free_func ((GDestroyNotify) sync_item_free);
   return self;
 }
 
@@ -73,6 +75,7 @@ cd_sync_result_unref (CdSyncResult *self)
   g_ptr_array_unref (self->conflicts);
   g_ptr_array_unref (self->errors);
   g_ptr_array_unref (self->queued);
+  g_ptr_array_unref (self->staged);
   g_free (self);
 }
 
@@ -121,6 +124,20 @@ GPtrArray *
 cd_sync_result_get_errors (CdSyncResult *self)
 {
   return self->errors;
+}
+
+/**
+ * cd_sync_result_get_staged:
+ *
+ * Returns: (transfer none) (element-type CdSyncItem): the live posts whose
+ *   local edits wait, on purpose, for an explicit Update (they do not
+ *   make a sync unclean)
+ */
+GPtrArray *
+cd_sync_result_get_staged (CdSyncResult *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->staged;
 }
 
 /**
@@ -196,6 +213,7 @@ cd_sync_result_to_json (CdSyncResult *self)
   add_items_to_json (builder, "conflicts", self->conflicts);
   add_items_to_json (builder, "errors", self->errors);
   add_items_to_json (builder, "queued", self->queued);
+  add_items_to_json (builder, "staged", self->staged);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -222,6 +222,28 @@ _cd_sync_save_checkpoint (CdStore   *store,
                           CdArticle *article,
                           GError   **error)
 {
+  return _cd_sync_save_revision (store, article, CD_REVISION_BEFORE_SYNC, NULL, error);
+}
+
+/**
+ * _cd_sync_save_revision:
+ * @reason: why
+ * @name: (nullable): the revision's name, for %CD_REVISION_NAMED
+ *
+ * Saves @article with a revision of its own, without queueing it for a
+ * push when it was not queued already: a revision that records what the
+ * sync did (a checkpoint, an update sent to a live post) is not a change
+ * to send.
+ *
+ * Returns: %TRUE when saved
+ */
+gboolean
+_cd_sync_save_revision (CdStore         *store,
+                        CdArticle       *article,
+                        CdRevisionReason reason,
+                        const char      *name,
+                        GError         **error)
+{
   const char *uuid;
   gint64      queued_before;
 
@@ -229,7 +251,7 @@ _cd_sync_save_checkpoint (CdStore   *store,
 
   uuid = cd_article_get_uuid (article);
   queued_before = cd_store_outbox_get_queued_at (store, uuid);
-  if (!cd_store_save_article (store, article, CD_REVISION_BEFORE_SYNC, NULL, error))
+  if (!cd_store_save_article (store, article, reason, name, error))
     return FALSE;
   if (queued_before == 0)
     return cd_store_outbox_remove (store, uuid, cd_store_outbox_get_queued_at (store, uuid),

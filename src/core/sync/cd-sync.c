@@ -620,6 +620,8 @@ sync_account (CdSyncRun *run,
     }
   if (!_cd_sync_push_account (run, error))
     return FALSE;
+  if (!run->stopped && !_cd_sync_publish_queued (run, error))
+    return FALSE;
   if (!run->stopped && !_cd_sync_pull_account (run, error))
     return FALSE;
   return TRUE;

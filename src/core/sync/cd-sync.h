@@ -40,6 +40,7 @@ GPtrArray    *cd_sync_result_get_pulled (CdSyncResult *self);
 GPtrArray    *cd_sync_result_get_conflicts (CdSyncResult *self);
 GPtrArray    *cd_sync_result_get_errors (CdSyncResult *self);
 GPtrArray    *cd_sync_result_get_queued (CdSyncResult *self);
+GPtrArray    *cd_sync_result_get_staged (CdSyncResult *self);
 gboolean      cd_sync_result_is_clean (CdSyncResult *self);
 JsonNode     *cd_sync_result_to_json (CdSyncResult *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdSyncResult, cd_sync_result_unref)
