@@ -13,12 +13,13 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  FAULT_STATUS,     /* answer @status (with Retry-After when set) and do nothing */
-  FAULT_DROP,       /* do the work, then close the connection without a reply */
-  FAULT_HOLD,       /* do the work, then hold the reply past the client's timeout */
-  FAULT_CUT,        /* do the work, then send half a reply and close */
-  FAULT_MALFORMED,  /* answer 200 with broken JSON */
-  FAULT_WRONG_TYPE, /* answer 200 with an HTML page */
+  FAULT_STATUS,      /* answer @status (with Retry-After when set) and do nothing */
+  FAULT_DROP,        /* do the work, then close the connection without a reply */
+  FAULT_HOLD,        /* do the work, then hold the reply past the client's timeout */
+  FAULT_CUT,         /* do the work, then send half a reply and close */
+  FAULT_MALFORMED,   /* answer 200 with broken JSON */
+  FAULT_WRONG_TYPE,  /* answer 200 with an HTML page */
+  FAULT_CUT_REQUEST, /* close the connection while the request's body comes in */
 } FaultKind;
 
 typedef struct
@@ -41,6 +42,7 @@ typedef struct
   GQueue      faults;
   GHashTable *counts; /* "METHOD /path" → number of requests */
   GPtrArray  *held;   /* messages held past the timeout */
+  GHashTable *media;  /* id → JsonObject: uploaded media items (cd-test-fake-media.c) */
 } FakeWp;
 
 FakeWp     *fake_new (gboolean listening);
@@ -65,5 +67,23 @@ const char *get_raw (JsonObject *post,
 void        apply_fields (FakeWp     *fake,
                           JsonObject *post,
                           JsonObject *body);
+
+/* Media items (cd-test-fake-media.c). */
+gboolean fake_serve_media (FakeWp            *fake,
+                           SoupServerMessage *msg,
+                           const char        *method,
+                           const char        *path,
+                           GHashTable        *query);
+gint64   fake_new_id (FakeWp *fake);
+void     fake_reply_object (SoupServerMessage *msg,
+                            guint              status,
+                            JsonObject        *object);
+void     fake_reply_json (SoupServerMessage *msg,
+                          guint              status,
+                          JsonNode          *node);
+void     fake_reply_error (SoupServerMessage *msg,
+                           guint              status,
+                           const char        *code,
+                           const char        *message);
 
 G_END_DECLS

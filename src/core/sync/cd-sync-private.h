@@ -32,6 +32,8 @@ typedef struct
   guint done;
   guint total;
 
+  gboolean fetch_images; /* pulled posts' pictures are read into the store */
+
   gint64   deadline;    /* monotonic time the whole sync must end by */
   guint    deadline_s;  /* the same, as the seconds it was given */
   gboolean out_of_time; /* the deadline passed: nothing more is tried */
@@ -110,5 +112,10 @@ gboolean _cd_sync_push_update (CdSyncRun          *run,
                                CdArticle          *article,
                                const CdRemotePost *current,
                                GError            **error);
+
+/* Images (cd-sync-media.c): the run's CMS wrapped so that every post
+ * sent has its images uploaded and placed, and every post read has them
+ * back as `image` fences. */
+CdCms *_cd_sync_media_wrap (CdSyncRun *run);
 
 G_END_DECLS

@@ -172,6 +172,7 @@ publish_locked (CdSyncEngine *self,
   g_autofree char *remote_id = NULL;
   g_autoptr (GError) failure = NULL;
   g_autoptr (CdSyncRow) row = NULL;
+  g_autoptr (CdCms) with_media = NULL;
   CdRemotePost *post;
 
   g_assert (CD_IS_SYNC_ENGINE (self));
@@ -184,6 +185,8 @@ publish_locked (CdSyncEngine *self,
       (run->cms = cd_sync_engine_get_cms (self, chosen, error)) == NULL)
     return NULL;
   run->account = chosen;
+  with_media = _cd_sync_media_wrap (run);
+  run->cms = with_media;
   remote_id = push_first (run, uuid, error);
   if (remote_id == NULL)
     return NULL;
@@ -199,6 +202,7 @@ publish_locked (CdSyncEngine *self,
   _cd_sync_run_record_row (run, row);
   _cd_sync_run_take_site_status (run, uuid, post);
   run->account = NULL;
+  run->cms = NULL;
   return post;
 }
 
