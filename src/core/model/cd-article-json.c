@@ -39,6 +39,7 @@ static const char *snapshot_text_keys[] = {
   "image",
   "image_caption",
   "image_credit",
+  "image_alt",
 };
 
 /**

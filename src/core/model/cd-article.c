@@ -30,6 +30,7 @@ typedef enum
   TEXT_IMAGE,
   TEXT_IMAGE_CAPTION,
   TEXT_IMAGE_CREDIT,
+  TEXT_IMAGE_ALT,
   N_TEXTS
 } TextField;
 
@@ -67,6 +68,7 @@ enum
   PROP_IMAGE,
   PROP_IMAGE_CAPTION,
   PROP_IMAGE_CREDIT,
+  PROP_IMAGE_ALT,
   PROP_TAGS,
   PROP_STATUS,
   PROP_EMBARGO,
@@ -106,6 +108,7 @@ static const struct
   { "image",         TEXT_IMAGE,         FALSE},
   { "image_caption", TEXT_IMAGE_CAPTION, FALSE},
   { "image_credit",  TEXT_IMAGE_CREDIT,  FALSE},
+  { "image_alt",     TEXT_IMAGE_ALT,     FALSE},
   { "created",       -1,                 TRUE },
   { "modified",      -1,                 TRUE },
 };
@@ -326,6 +329,7 @@ cd_article_class_init (CdArticleClass *klass)
     "image",
     "image-caption",
     "image-credit",
+    "image-alt",
   };
 
   object_class->finalize = cd_article_finalize;
@@ -530,6 +534,7 @@ TEXT_ACCESSORS (language, TEXT_LANGUAGE)
 TEXT_ACCESSORS (image, TEXT_IMAGE)
 TEXT_ACCESSORS (image_caption, TEXT_IMAGE_CAPTION)
 TEXT_ACCESSORS (image_credit, TEXT_IMAGE_CREDIT)
+TEXT_ACCESSORS (image_alt, TEXT_IMAGE_ALT)
 
 /**
  * cd_article_get_tags:

@@ -116,6 +116,9 @@ void                cd_article_set_image_caption (CdArticle  *self,
 const char         *cd_article_get_image_credit (CdArticle *self);
 void                cd_article_set_image_credit (CdArticle  *self,
                                                  const char *credit);
+const char         *cd_article_get_image_alt (CdArticle *self);
+void                cd_article_set_image_alt (CdArticle  *self,
+                                              const char *alt);
 guint               cd_article_get_n_corrections (CdArticle *self);
 const CdCorrection *cd_article_get_correction (CdArticle *self,
                                                guint      index);

@@ -21,7 +21,7 @@
   "a.uuid, a.headline, a.dek, a.byline, a.dateline, a.source, a.slug, a.section, " \
   "a.tags, a.status, a.embargo, a.length_target, a.language, a.image, "            \
   "a.image_caption, a.image_credit, a.created, a.modified, a.word_count, "         \
-  "a.corrections, a.extra, a.ednote"
+  "a.corrections, a.extra, a.ednote, a.image_alt"
 #define ARTICLE_COLUMNS SUMMARY_COLUMNS ", b.body"
 
 enum
@@ -48,6 +48,7 @@ enum
   COL_CORRECTIONS,
   COL_EXTRA,
   COL_EDNOTE,
+  COL_IMAGE_ALT,
   COL_BODY,
 };
 
@@ -258,6 +259,7 @@ row_to_article (sqlite3_stmt *stmt,
     { COL_IMAGE_CAPTION, cd_article_set_image_caption},
     { COL_IMAGE_CREDIT,  cd_article_set_image_credit },
     { COL_EDNOTE,        cd_article_set_ednote       },
+    { COL_IMAGE_ALT,     cd_article_set_image_alt    },
   };
   CdArticle *article = g_object_new (CD_TYPE_ARTICLE, NULL);
   g_autoptr (GDateTime) embargo = column_datetime (stmt, COL_EMBARGO);
@@ -414,15 +416,15 @@ upsert_article (CdStore   *self,
   static const char sql[] =
       "INSERT INTO articles (uuid, headline, dek, byline, dateline, source, slug, section,"
       "  tags, status, embargo, length_target, language, image, image_caption, image_credit,"
-      "  created, modified, modified_us, word_count, corrections, extra, ednote)"
+      "  created, modified, modified_us, word_count, corrections, extra, ednote, image_alt)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-      "  ?17, ?18, ?19, ?20, ?21, ?22, ?23)"
+      "  ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)"
       " ON CONFLICT (uuid) DO UPDATE SET headline = ?2, dek = ?3, byline = ?4,"
       "  dateline = ?5, source = ?6, slug = ?7, section = ?8, tags = ?9, status = ?10,"
       "  embargo = ?11, length_target = ?12, language = ?13, image = ?14,"
       "  image_caption = ?15, image_credit = ?16, created = ?17, modified = ?18,"
       "  modified_us = ?19, word_count = ?20, corrections = ?21, extra = ?22,"
-      "  ednote = ?23";
+      "  ednote = ?23, image_alt = ?24";
   /* The text columns as they are, by their parameter in sql. */
   static const struct
   {
@@ -442,6 +444,7 @@ upsert_article (CdStore   *self,
     { 15, cd_article_get_image_caption},
     { 16, cd_article_get_image_credit },
     { 23, cd_article_get_ednote       },
+    { 24, cd_article_get_image_alt    },
   };
   /* An unchanged body is not written again, nor indexed again. */
   static const char body_sql[] =

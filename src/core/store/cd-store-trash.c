@@ -109,11 +109,28 @@ cd_store_is_trashed (CdStore    *self,
   return _cd_store_query_flag (self, CD_STORE_STMT_IS_TRASHED, sql, uuid);
 }
 
+/* Deleting articles for good may leave images nobody refers to; they go
+ * now. The articles are gone either way, so a failure here is only
+ * logged: the next purge collects what this one left. */
+static void
+collect_images_after_purge (CdStore *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert (CD_IS_STORE (self));
+
+  cd_store_collect_images (self, &error);
+  if (error != NULL)
+    g_warning ("Could not delete the images no article uses any more: %s", error->message);
+}
+
 /**
  * cd_store_empty_trash:
  *
  * Deletes the articles in the trash for good, with their revisions and
- * outbox entries, and announces them as %CD_STORE_CHANGE_TRASH.
+ * outbox entries, and announces them as %CD_STORE_CHANGE_TRASH; then
+ * deletes the images no article refers to any more
+ * (cd_store_collect_images()).
  *
  * Returns: how many articles were deleted; 0 with @error set on failure
  */
@@ -158,6 +175,8 @@ cd_store_empty_trash (CdStore *self,
   deleted = sqlite3_changes (self->db);
   if (!_cd_store_commit (self, error))
     return 0;
+  g_clear_pointer (&locker, g_mutex_locker_free);
+  collect_images_after_purge (self);
   return deleted;
 
 fail:

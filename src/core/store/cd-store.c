@@ -149,6 +149,19 @@ static const Migration migrations[] = {
  /* 4: the change log; see change_log_sql. */
   { change_log_sql,                                                            NULL},
 
+ /* 5: images (cd-store-images.c): one row per stored file, named by the
+  * SHA-256 of its bytes, and the featured image's alt text. */
+  { "ALTER TABLE articles ADD COLUMN image_alt TEXT;"
+    "CREATE TABLE images ("
+    "  id            TEXT PRIMARY KEY," /* SHA-256 of the bytes, 64 lowercase hex */
+    "  mime_type     TEXT NOT NULL,"
+    "  width         INTEGER NOT NULL,"
+    "  height        INTEGER NOT NULL,"
+    "  size          INTEGER NOT NULL," /* bytes */
+    "  added         INTEGER NOT NULL"  /* Unix microseconds */
+    ") WITHOUT ROWID;",
+   NULL                                                                            },
+
  /* Append new migrations here. */
 };
 

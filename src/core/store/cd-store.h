@@ -146,4 +146,40 @@ gboolean   cd_store_outbox_remove (CdStore    *self,
                                    gint64      queued_at,
                                    GError    **error);
 
+/* Images (cd-store-images.c): stored once by the SHA-256 of their bytes,
+ * in <data dir>/images/<first two hex>/<id>, with a row naming their
+ * type, dimensions and size. */
+typedef struct _CdImageInfo CdImageInfo;
+
+#define CD_TYPE_IMAGE_INFO (cd_image_info_get_type ())
+GType cd_image_info_get_type (void) G_GNUC_CONST;
+
+#define CD_IMAGE_MAX_SIZE (40 * 1024 * 1024)
+
+CdImageInfo *cd_image_info_ref (CdImageInfo *info);
+void         cd_image_info_unref (CdImageInfo *info);
+const char  *cd_image_info_get_id (const CdImageInfo *info);
+const char  *cd_image_info_get_mime_type (const CdImageInfo *info);
+guint        cd_image_info_get_width (const CdImageInfo *info);
+guint        cd_image_info_get_height (const CdImageInfo *info);
+guint64      cd_image_info_get_size (const CdImageInfo *info);
+gboolean     cd_image_id_is_valid (const char *id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdImageInfo, cd_image_info_unref)
+
+CdImageInfo *cd_store_add_image (CdStore    *self,
+                                 GBytes     *bytes,
+                                 const char *display_name,
+                                 GError    **error);
+CdImageInfo *cd_store_add_image_file (CdStore *self,
+                                      GFile   *file,
+                                      GError **error);
+CdImageInfo *cd_store_lookup_image (CdStore    *self,
+                                    const char *id,
+                                    GError    **error);
+char        *cd_store_get_image_path (CdStore    *self,
+                                      const char *id);
+guint        cd_store_collect_images (CdStore *self,
+                                      GError **error);
+
 G_END_DECLS

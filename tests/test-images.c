@@ -1,0 +1,599 @@
+/* test-images.c: the image store (type sniffing, dimensions, the size
+ * limit, one copy per content, atomic files, collecting what nothing
+ * uses), the body's `image` fence and the featured image's alt text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <webp/encode.h>
+
+#include "cd-article-json.h"
+#include "cd-image-ref.h"
+#include "cd-store.h"
+#include "cd-test-util.h"
+
+typedef struct
+{
+  char    *dir;
+  CdStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture      *f,
+               gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("copydesk-images-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->store = cd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
+{
+  g_clear_object (&f->store);
+  cd_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+/* A picture with a gradient, so that encoders have something to keep. */
+static GdkPixbuf *
+make_pixbuf (int      width,
+             int      height,
+             gboolean alpha)
+{
+  GdkPixbuf *pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, alpha, 8, width, height);
+  guchar    *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int        stride = gdk_pixbuf_get_rowstride (pixbuf);
+  int        channels = alpha ? 4 : 3;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guchar *p = pixels + y * stride + x * channels;
+
+        p[0] = x * 255 / width;
+        p[1] = y * 255 / height;
+        p[2] = 128;
+        if (alpha)
+          p[3] = 255;
+      }
+  return pixbuf;
+}
+
+static GBytes *
+encode_pixbuf (const char *type,
+               int         width,
+               int         height)
+{
+  /* JPEG and BMP have no alpha channel. */
+  g_autoptr (GdkPixbuf) pixbuf = make_pixbuf (width, height, g_str_equal (type, "png"));
+  g_autoptr (GError) error = NULL;
+  char *buffer = NULL;
+  gsize size = 0;
+
+  gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, type, &error, NULL);
+  g_assert_no_error (error);
+  return g_bytes_new_take (buffer, size);
+}
+
+static GBytes *
+make_png (int width,
+          int height)
+{
+  return encode_pixbuf ("png", width, height);
+}
+
+static GBytes *
+make_jpeg (int width,
+           int height)
+{
+  return encode_pixbuf ("jpeg", width, height);
+}
+
+static GBytes *
+make_webp (int width,
+           int height)
+{
+  g_autoptr (GdkPixbuf) pixbuf = make_pixbuf (width, height, TRUE);
+  uint8_t *out = NULL;
+  size_t   size;
+  GBytes  *bytes;
+
+  size = WebPEncodeLosslessRGBA (gdk_pixbuf_get_pixels (pixbuf), width, height,
+                                 gdk_pixbuf_get_rowstride (pixbuf), &out);
+  g_assert_cmpuint (size, >, 0);
+  bytes = g_bytes_new (out, size);
+  WebPFree (out);
+  return bytes;
+}
+
+/* gdk-pixbuf writes no GIF, so this is one written out: a 3×2 picture,
+ * two colours, LZW minimum code size 2. */
+static GBytes *
+make_gif (void)
+{
+  static const guint8 gif[] = {
+    'G', 'I', 'F', '8', '9', 'a', 0x03, 0x00, 0x02, 0x00, 0x80, 0x00, 0x00,
+    0xff, 0x00, 0x00, 0x00, 0x00, 0xff, /* colour table: red, blue */
+    0x2c, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x02, 0x00, 0x00,
+    0x02, 0x03, 0x84, 0x1d, 0x05, 0x00, 0x3b
+  };
+
+  return g_bytes_new_static (gif, sizeof gif);
+}
+
+static GBytes *
+truncated (GBytes *bytes)
+{
+  return g_bytes_new_from_bytes (bytes, 0, g_bytes_get_size (bytes) / 2);
+}
+
+static CdImageInfo *
+add_ok (Fixture    *f,
+        GBytes     *bytes,
+        const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  CdImageInfo *info = cd_store_add_image (f->store, bytes, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (info);
+  return info;
+}
+
+static guint
+count_files (const char *dir)
+{
+  GDir       *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint       n = 0;
+
+  if (d == NULL)
+    return 0;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      n += g_file_test (child, G_FILE_TEST_IS_DIR) ? count_files (child) : 1;
+    }
+  g_dir_close (d);
+  return n;
+}
+
+static void
+assert_sniffed (Fixture    *f,
+                GBytes     *bytes,
+                const char *mime_type,
+                guint       width,
+                guint       height)
+{
+  g_autoptr (CdImageInfo) info = add_ok (f, bytes, "picture");
+  g_autoptr (CdImageInfo) found = NULL;
+  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_autofree char *path = NULL;
+  g_autofree char *prefix = g_strndup (sha, 2);
+  g_autofree char *expected_path = g_build_filename (f->dir, "images", prefix, sha, NULL);
+  g_autofree char *contents = NULL;
+  gsize            length = 0;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpstr (cd_image_info_get_id (info), ==, sha);
+  g_assert_true (cd_image_id_is_valid (cd_image_info_get_id (info)));
+  g_assert_cmpstr (cd_image_info_get_mime_type (info), ==, mime_type);
+  g_assert_cmpuint (cd_image_info_get_width (info), ==, width);
+  g_assert_cmpuint (cd_image_info_get_height (info), ==, height);
+  g_assert_cmpuint (cd_image_info_get_size (info), ==, g_bytes_get_size (bytes));
+
+  found = cd_store_lookup_image (f->store, sha, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (cd_image_info_get_mime_type (found), ==, mime_type);
+  g_assert_cmpuint (cd_image_info_get_width (found), ==, width);
+  g_assert_cmpuint (cd_image_info_get_height (found), ==, height);
+
+  path = cd_store_get_image_path (f->store, sha);
+  g_assert_true (g_path_is_absolute (path));
+  g_assert_cmpstr (path, ==, expected_path);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+test_sniff_types (Fixture      *f,
+                  gconstpointer data)
+{
+  g_autoptr (GBytes) png = make_png (7, 5);
+  g_autoptr (GBytes) jpeg = make_jpeg (9, 4);
+  g_autoptr (GBytes) webp = make_webp (6, 3);
+  g_autoptr (GBytes) gif = make_gif ();
+  g_autoptr (GBytes) big_jpeg = make_jpeg (300, 200);
+
+  assert_sniffed (f, png, "image/png", 7, 5);
+  assert_sniffed (f, jpeg, "image/jpeg", 9, 4);
+  assert_sniffed (f, webp, "image/webp", 6, 3);
+  assert_sniffed (f, gif, "image/gif", 3, 2);
+  /* Larger than the size decoding scales down to: the real size. */
+  assert_sniffed (f, big_jpeg, "image/jpeg", 300, 200);
+}
+
+static void
+assert_refused (Fixture    *f,
+                GBytes     *bytes,
+                const char *name,
+                const char *says)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdImageInfo) info = cd_store_add_image (f->store, bytes, name, &error);
+  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_autofree char *images = g_build_filename (f->dir, "images", NULL);
+
+  g_test_message ("Adding %s", name);
+  g_assert_null (info);
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_nonnull (strstr (error->message, says));
+  g_assert_null (cd_store_lookup_image (f->store, sha, NULL));
+  g_assert_null (cd_store_get_image_path (f->store, sha));
+  g_assert_cmpuint (count_files (images), ==, 0);
+}
+
+static void
+test_refused (Fixture      *f,
+              gconstpointer data)
+{
+  g_autoptr (GBytes) text = g_bytes_new_static ("Just words, no picture.\n", 24);
+  g_autoptr (GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", 25);
+  g_autoptr (GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr (GBytes) png = make_png (40, 30);
+  g_autoptr (GBytes) jpeg = make_jpeg (40, 30);
+  g_autoptr (GBytes) webp = make_webp (40, 30);
+  g_autoptr (GBytes) half_png = truncated (png);
+  g_autoptr (GBytes) half_jpeg = truncated (jpeg);
+  g_autoptr (GBytes) half_webp = truncated (webp);
+  g_autoptr (GBytes) bmp = encode_pixbuf ("bmp", 4, 4);
+
+  assert_refused (f, text, "notes.txt", "not a JPEG, PNG, WebP or GIF image");
+  assert_refused (f, pdf, "report.pdf", "not a JPEG, PNG, WebP or GIF image");
+  assert_refused (f, empty, "empty.jpg", "not a JPEG, PNG, WebP or GIF image");
+  assert_refused (f, bmp, "scan.bmp", "not a JPEG, PNG, WebP or GIF image");
+  assert_refused (f, half_png, "cut.png", "damaged or incomplete PNG");
+  assert_refused (f, half_jpeg, "cut.jpg", "damaged or incomplete JPEG");
+  assert_refused (f, half_webp, "cut.webp", "damaged or incomplete WebP");
+}
+
+static void
+test_size_limit (Fixture      *f,
+                 gconstpointer data)
+{
+  g_autoptr (GBytes) png = make_png (4, 4);
+  gsize   size = CD_IMAGE_MAX_SIZE + 1;
+  guint8 *big = g_malloc0 (size);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "huge.png", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdImageInfo) info = NULL;
+
+  /* A PNG's bytes followed by padding: only the size is wrong. */
+  memcpy (big, g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+  bytes = g_bytes_new_take (big, size);
+  assert_refused (f, bytes, "huge.png", "more than the 40 MB an image may have");
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), size, &error);
+  g_assert_no_error (error);
+  info = cd_store_add_image_file (f->store, file, &error);
+  g_assert_null (info);
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "40 MB"));
+  g_clear_error (&error);
+
+  /* Exactly at the limit is allowed. */
+  g_clear_pointer (&bytes, g_bytes_unref);
+  big = g_malloc0 (CD_IMAGE_MAX_SIZE);
+  memcpy (big, g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+  bytes = g_bytes_new_take (big, CD_IMAGE_MAX_SIZE);
+  g_clear_pointer (&info, cd_image_info_unref);
+  info = cd_store_add_image (f->store, bytes, "padded.png", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cd_image_info_get_size (info), ==, CD_IMAGE_MAX_SIZE);
+}
+
+static void
+test_add_file (Fixture      *f,
+               gconstpointer data)
+{
+  g_autoptr (GBytes) jpeg = make_jpeg (12, 8);
+  g_autofree char *path = g_build_filename (f->dir, "photo.jpg", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere.jpg", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdImageInfo) info = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), &error);
+  g_assert_no_error (error);
+  info = cd_store_add_image_file (f->store, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_image_info_get_mime_type (info), ==, "image/jpeg");
+  g_assert_cmpuint (cd_image_info_get_width (info), ==, 12);
+
+  g_assert_null (cd_store_add_image_file (f->store, missing_file, &error));
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, missing));
+}
+
+static void
+test_dedupe (Fixture      *f,
+             gconstpointer data)
+{
+  g_autoptr (GBytes) png = make_png (5, 5);
+  g_autoptr (GBytes) copy = g_bytes_new (g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+  g_autoptr (CdImageInfo) first = add_ok (f, png, "a.png");
+  g_autoptr (CdImageInfo) second = add_ok (f, copy, "b.png");
+  g_autofree char *images = g_build_filename (f->dir, "images", NULL);
+  g_autoptr (CdStore) again = NULL;
+  g_autoptr (CdImageInfo) reopened = NULL;
+
+  g_assert_cmpstr (cd_image_info_get_id (first), ==, cd_image_info_get_id (second));
+  g_assert_cmpuint (count_files (images), ==, 1);
+
+  /* The row outlives the connection. */
+  g_clear_object (&f->store);
+  f->store = cd_store_open (f->dir, NULL);
+  reopened = cd_store_lookup_image (f->store, cd_image_info_get_id (first), NULL);
+  g_assert_nonnull (reopened);
+  g_assert_cmpuint (cd_image_info_get_height (reopened), ==, 5);
+
+  /* Something that is no id is unknown, not an error or a path. */
+  g_assert_null (cd_store_lookup_image (f->store, "../../etc/passwd", NULL));
+  g_assert_null (cd_store_get_image_path (f->store, "../../etc/passwd"));
+  g_assert_false (cd_image_id_is_valid ("ABCDEF"));
+}
+
+/* A file cut short (as a crash while writing without the atomic rename
+ * would leave it) is replaced whole, and no temporary file stays behind. */
+static void
+test_atomic_write (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autoptr (GBytes) png = make_png (16, 16);
+  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, png);
+  g_autofree char *prefix = g_strndup (sha, 2);
+  g_autofree char *dir = g_build_filename (f->dir, "images", prefix, NULL);
+  g_autofree char *path = g_build_filename (dir, sha, NULL);
+  g_autofree char *contents = NULL;
+  gsize            length;
+  g_autoptr (CdImageInfo) info = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), 10, NULL));
+  info = add_ok (f, png, "tile.png");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+}
+
+static CdArticle *
+save_article (Fixture    *f,
+              const char *headline,
+              const char *body,
+              const char *image)
+{
+  g_autoptr (GError) error = NULL;
+  CdArticle *article = cd_article_new ();
+
+  cd_article_set_headline (article, headline);
+  cd_article_set_body (article, body);
+  cd_article_set_image (article, image);
+  cd_store_save_article (f->store, article, CD_REVISION_CHECKPOINT, NULL, &error);
+  g_assert_no_error (error);
+  return article;
+}
+
+static gboolean
+image_exists (Fixture     *f,
+              CdImageInfo *info)
+{
+  g_autofree char *sha = g_strdup (cd_image_info_get_id (info));
+  g_autofree char *prefix = g_strndup (sha, 2);
+  g_autofree char *path = g_build_filename (f->dir, "images", prefix, sha, NULL);
+  g_autoptr (CdImageInfo) found = cd_store_lookup_image (f->store, sha, NULL);
+  gboolean has_file = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  /* Row and file go together. */
+  g_assert_cmpint (found != NULL, ==, has_file);
+  return has_file;
+}
+
+static void
+test_collect (Fixture      *f,
+              gconstpointer data)
+{
+  g_autoptr (GBytes) b1 = make_png (2, 2);
+  g_autoptr (GBytes) b2 = make_png (3, 3);
+  g_autoptr (GBytes) b3 = make_png (4, 4);
+  g_autoptr (GBytes) b4 = make_png (5, 5);
+  g_autoptr (GBytes) b5 = make_png (6, 6);
+  g_autoptr (CdImageInfo) in_body = add_ok (f, b1, "1");
+  g_autoptr (CdImageInfo) featured_trashed = add_ok (f, b2, "2");
+  g_autoptr (CdImageInfo) in_history = add_ok (f, b3, "3");
+  g_autoptr (CdImageInfo) unused = add_ok (f, b4, "4");
+  g_autoptr (CdImageInfo) trashed_body = add_ok (f, b5, "5");
+  g_autofree char *fence1 = cd_image_ref_to_fence (cd_image_info_get_id (in_body), "One", NULL, NULL);
+  g_autofree char *fence3 = cd_image_ref_to_fence (cd_image_info_get_id (in_history), "Three", NULL, NULL);
+  g_autofree char *fence5 = cd_image_ref_to_fence (cd_image_info_get_id (trashed_body), "Five", NULL, NULL);
+  g_autofree char *body1 = g_strdup_printf ("Intro.\n\n%s\n\nMore.\n", fence1);
+  g_autofree char *body3 = g_strdup_printf ("Old.\n\n%s\n", fence3);
+  g_autofree char *body5 = g_strdup_printf ("%s\n", fence5);
+  g_autoptr (CdArticle) live = save_article (f, "Live", body1, NULL);
+  g_autoptr (CdArticle) gone = save_article (f, "Trashed", body5, cd_image_info_get_id (featured_trashed));
+  g_autoptr (CdArticle) edited = save_article (f, "Edited", body3, NULL);
+  g_autoptr (GError) error = NULL;
+  guint n;
+
+  /* The current body drops image 3; the checkpoint revision keeps it. */
+  cd_article_set_body (edited, "New text, no picture.\n");
+  cd_store_save_article (f->store, edited, CD_REVISION_NONE, NULL, &error);
+  g_assert_no_error (error);
+  cd_store_trash_article (f->store, cd_article_get_uuid (gone), &error);
+  g_assert_no_error (error);
+
+  n = cd_store_collect_images (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (image_exists (f, in_body));
+  g_assert_true (image_exists (f, featured_trashed));
+  g_assert_true (image_exists (f, trashed_body));
+  g_assert_true (image_exists (f, in_history));
+  g_assert_false (image_exists (f, unused));
+
+  /* Emptying the trash collects what only the trashed article used. */
+  g_assert_cmpuint (cd_store_empty_trash (f->store, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_false (image_exists (f, featured_trashed));
+  g_assert_false (image_exists (f, trashed_body));
+  g_assert_true (image_exists (f, in_body));
+  g_assert_true (image_exists (f, in_history));
+
+  /* Nothing left to collect. */
+  g_assert_cmpuint (cd_store_collect_images (f->store, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_image_alt (Fixture      *f,
+                gconstpointer data)
+{
+  g_autoptr (CdArticle) article = cd_article_new ();
+  g_autoptr (CdArticle) read = NULL;
+  g_autoptr (CdArticle) parsed = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *alt = NULL;
+  g_autoptr (GError) error = NULL;
+
+  cd_article_set_image_alt (article, "A red door");
+  g_object_get (article, "image-alt", &alt, NULL);
+  g_assert_cmpstr (alt, ==, "A red door");
+  g_assert_true (cd_article_set_field (article, "image_alt", "A blue door", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_image_alt (article), ==, "A blue door");
+
+  json = cd_article_to_json (article, CD_ARTICLE_JSON_DEFAULT, FALSE);
+  g_assert_nonnull (strstr (json, "\"image_alt\""));
+  parsed = cd_article_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_image_alt (parsed), ==, "A blue door");
+
+  cd_store_save_article (f->store, article, CD_REVISION_CHECKPOINT, NULL, &error);
+  g_assert_no_error (error);
+  read = cd_store_get_article (f->store, cd_article_get_uuid (article), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_image_alt (read), ==, "A blue door");
+}
+
+static void
+test_refs_parse (void)
+{
+  const char      *id_a = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  g_autofree char *fence = cd_image_ref_to_fence (id_a, "Firefighters at the scene",
+                                                  "Crews worked\nthrough the night.",
+                                                  "Jane Doe / Agency");
+  g_autofree char *body = g_strdup_printf (
+      "Intro.\n\n%s\n\n"
+      "````markdown\n```image\nid: quoted\nalt: not a reference\n```\n````\n\n"
+      "  ```image\r\nid: second\r\nalt:\r\nwidth: 400\r\n```\r\n"
+      "Tail.\n\n```image\nid: open\n",
+      fence);
+  g_autoptr (GPtrArray) refs = cd_image_refs_in_body (body);
+  CdImageRef *a, *b;
+
+  g_assert_cmpstr (fence, ==,
+                   "```image\n"
+                   "id: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n"
+                   "alt: Firefighters at the scene\n"
+                   "caption: Crews worked through the night.\n"
+                   "credit: Jane Doe / Agency\n"
+                   "```");
+  g_assert_cmpuint (refs->len, ==, 2);
+  a = g_ptr_array_index (refs, 0);
+  g_assert_cmpstr (a->id, ==, id_a);
+  g_assert_cmpstr (a->alt, ==, "Firefighters at the scene");
+  g_assert_cmpstr (a->caption, ==, "Crews worked through the night.");
+  g_assert_cmpstr (a->credit, ==, "Jane Doe / Agency");
+  g_assert_cmpuint (a->start, ==, strlen ("Intro.\n\n"));
+  g_assert_cmpmem (body + a->start, a->end - a->start, fence, strlen (fence));
+
+  b = g_ptr_array_index (refs, 1);
+  g_assert_cmpstr (b->id, ==, "second");
+  g_assert_cmpstr (b->alt, ==, "");
+  g_assert_null (b->caption);
+  g_assert_null (b->credit);
+  g_assert_true (g_str_has_prefix (body + b->start, "  ```image\r\n"));
+  g_assert_cmpmem (body + b->end - 3, 3, "```", 3);
+  g_assert_cmpint (body[b->end], ==, '\r');
+
+  g_clear_pointer (&refs, g_ptr_array_unref);
+  refs = cd_image_refs_in_body (NULL);
+  g_assert_cmpuint (refs->len, ==, 0);
+}
+
+static void
+test_refs_invalid_utf8 (void)
+{
+  g_autofree char *fence = cd_image_ref_to_fence (
+      "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "Bad \xff byte\n",
+      "", NULL);
+  g_autoptr (GPtrArray) refs = NULL;
+  CdImageRef *ref;
+
+  g_assert_true (g_utf8_validate (fence, -1, NULL));
+  g_assert_null (strstr (fence, "caption"));
+  refs = cd_image_refs_in_body (fence);
+  g_assert_cmpuint (refs->len, ==, 1);
+  ref = g_ptr_array_index (refs, 0);
+  g_assert_true (g_utf8_validate (ref->alt, -1, NULL));
+  g_assert_true (g_str_has_prefix (ref->alt, "Bad "));
+  g_assert_true (g_str_has_suffix (ref->alt, " byte"));
+  g_assert_cmpuint (ref->end, ==, strlen (fence));
+
+  /* Invalid UTF-8 inside a body's fence comes out valid too. */
+  g_clear_pointer (&refs, g_ptr_array_unref);
+  refs = cd_image_refs_in_body ("```image\nid: x\nalt: caf\xe9\n```\n");
+  g_assert_cmpuint (refs->len, ==, 1);
+  ref = g_ptr_array_index (refs, 0);
+  g_assert_true (g_utf8_validate (ref->alt, -1, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/images/store/sniff-types", test_sniff_types);
+  ADD ("/images/store/refused", test_refused);
+  ADD ("/images/store/size-limit", test_size_limit);
+  ADD ("/images/store/add-file", test_add_file);
+  ADD ("/images/store/dedupe", test_dedupe);
+  ADD ("/images/store/atomic-write", test_atomic_write);
+  ADD ("/images/store/collect", test_collect);
+  ADD ("/images/article/image-alt", test_image_alt);
+  g_test_add_func ("/images/ref/parse", test_refs_parse);
+  g_test_add_func ("/images/ref/invalid-utf8", test_refs_invalid_utf8);
+
+  return g_test_run ();
+}
