@@ -144,3 +144,26 @@ fake_serve_media (FakeWp            *fake,
     fake_reply_object (msg, SOUP_STATUS_OK, item);
   return TRUE;
 }
+
+/* Serves the files in fake->files, as a site serves its uploads. */
+void
+fake_serve_file (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  FakeWp          *fake = user_data;
+  GBytes          *bytes = g_hash_table_lookup (fake->files, path);
+  g_autofree char *key = g_strdup_printf ("GET %s", path);
+
+  fake_count_request (fake, key);
+  if (bytes == NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "image/gif", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}

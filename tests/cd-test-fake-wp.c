@@ -366,10 +366,7 @@ fake_handler (SoupServer        *server,
   g_autoptr (GIOStream) stream = NULL;
   Fault *fault;
 
-  g_hash_table_insert (fake->counts, g_strdup (key),
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (fake->counts,
-                                                                                key)) +
-                                         1));
+  fake_count_request (fake, key);
 
   fault = fake_take_fault (fake, method, path, FALSE);
   if (fault == NULL)
@@ -440,10 +437,7 @@ fake_early_handler (SoupServer        *server,
 
   if (fault == NULL)
     return;
-  g_hash_table_insert (fake->counts, g_strdup (key),
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (fake->counts,
-                                                                                key)) +
-                                         1));
+  fake_count_request (fake, key);
   stream = soup_server_message_steal_connection (msg);
   write_and_close (stream, NULL);
   fault_free (fault);
@@ -477,10 +471,13 @@ fake_new (gboolean listening)
   fake->held = g_ptr_array_new_with_free_func (g_object_unref);
   fake->media = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) json_object_unref);
+  fake->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_bytes_unref);
   fake->next_id = 100;
   g_queue_init (&fake->faults);
   soup_server_add_handler (fake->server, "/wp-json", fake_handler, fake, NULL);
   soup_server_add_early_handler (fake->server, "/wp-json", fake_early_handler, fake, NULL);
+  soup_server_add_handler (fake->server, "/wp-content", fake_serve_file, fake, NULL);
   fake_listen (fake);
   fake->url = g_strdup_printf ("http://127.0.0.1:%u", fake->port);
   if (!listening)
@@ -498,10 +495,19 @@ fake_free (FakeWp *fake)
   g_object_unref (fake->server);
   g_hash_table_unref (fake->posts);
   g_hash_table_unref (fake->media);
+  g_hash_table_unref (fake->files);
   g_hash_table_unref (fake->counts);
   g_queue_clear_full (&fake->faults, (GDestroyNotify) fault_free);
   g_free (fake->url);
   g_free (fake);
+}
+
+void
+fake_count_request (FakeWp     *fake,
+                    const char *key)
+{
+  g_hash_table_insert (fake->counts, g_strdup (key),
+                       GUINT_TO_POINTER (fake_count (fake, key) + 1));
 }
 
 guint

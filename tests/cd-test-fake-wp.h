@@ -43,6 +43,7 @@ typedef struct
   GHashTable *counts; /* "METHOD /path" → number of requests */
   GPtrArray  *held;   /* messages held past the timeout */
   GHashTable *media;  /* id → JsonObject: uploaded media items (cd-test-fake-media.c) */
+  GHashTable *files;  /* path → GBytes: files served under /wp-content */
 } FakeWp;
 
 FakeWp     *fake_new (gboolean listening);
@@ -56,6 +57,8 @@ void        fake_add_fault (FakeWp     *fake,
                             guint       retry_after);
 guint       fake_count (FakeWp     *fake,
                         const char *key);
+void        fake_count_request (FakeWp     *fake,
+                                const char *key);
 JsonObject *fake_only_post (FakeWp *fake);
 JsonObject *fake_create_post (FakeWp     *fake,
                               JsonObject *body);
@@ -74,6 +77,11 @@ gboolean fake_serve_media (FakeWp            *fake,
                            const char        *method,
                            const char        *path,
                            GHashTable        *query);
+void     fake_serve_file (SoupServer        *server,
+                          SoupServerMessage *msg,
+                          const char        *path,
+                          GHashTable        *query,
+                          gpointer           user_data);
 gint64   fake_new_id (FakeWp *fake);
 void     fake_reply_object (SoupServerMessage *msg,
                             guint              status,

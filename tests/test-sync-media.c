@@ -265,6 +265,24 @@ test_upload_once (Fixture      *fixture,
   cd_test_assert_article_unchanged (fixture->store, article);
 }
 
+/* The store's one article, whole. */
+static CdArticle *
+only_article (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) articles = NULL;
+  CdStoreQuery query = { NULL, -1, FALSE, 0 };
+  CdArticle   *article;
+
+  articles = cd_store_list_articles (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+  article = cd_store_get_article (fixture->store,
+                                  cd_article_get_uuid (g_ptr_array_index (articles, 0)), &error);
+  g_assert_no_error (error);
+  return article;
+}
+
 /* A pulled image block for a media item this store did not upload stays
  * an opaque block, byte for byte. */
 static void
@@ -273,30 +291,84 @@ test_unknown_block_opaque (Fixture      *fixture,
 {
   g_autoptr (JsonObject) body = json_object_new ();
   g_autoptr (CdSyncResult) result = NULL;
-  g_autoptr (GPtrArray) articles = NULL;
   g_autoptr (CdArticle) pulled = NULL;
-  g_autoptr (GError) error = NULL;
-  CdStoreQuery query = { NULL, -1, FALSE, 0 };
-  const char  *block = "<!-- wp:image {\"id\":77,\"sizeSlug\":\"large\",\"linkDestination\":"
-                       "\"none\"} -->\n<figure class=\"wp-block-image size-large\"><img "
-                       "src=\"http://elsewhere.example/a.jpg\" alt=\"A\" class=\"wp-image-77\"/>"
-                       "</figure>\n<!-- /wp:image -->";
-  const char  *body_text;
+  const char *block = "<!-- wp:image {\"id\":77,\"sizeSlug\":\"large\",\"linkDestination\":"
+                      "\"none\"} -->\n<figure class=\"wp-block-image size-large\"><img "
+                      "src=\"http://elsewhere.example/a.jpg\" alt=\"A\" class=\"wp-image-77\"/>"
+                      "</figure>\n<!-- /wp:image -->";
+  const char *body_text;
 
   json_object_set_string_member (body, "title", "From the site");
   json_object_set_string_member (body, "content", block);
   fake_create_post (fixture->fake, body);
   result = cd_test_sync_now (fixture->engine, NULL);
   g_assert_true (cd_sync_result_is_clean (result));
-  articles = cd_store_list_articles (fixture->store, &query, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (articles->len, ==, 1);
-  pulled = cd_store_get_article (fixture->store,
-                                 cd_article_get_uuid (g_ptr_array_index (articles, 0)), &error);
-  g_assert_no_error (error);
+  pulled = only_article (fixture);
   body_text = cd_article_get_body (pulled);
   g_assert_true (g_str_has_prefix (body_text, "```wordpress\n"));
   g_assert_nonnull (strstr (body_text, block));
+}
+
+/* With remote loads allowed, a pulled post's picture is read into the
+ * store and its block comes in as an `image` fence, which shows offline;
+ * an edit elsewhere sends the block back byte for byte, uploading
+ * nothing. */
+static void
+test_fetch_pictures (Fixture      *fixture,
+                     gconstpointer data)
+{
+  g_autoptr (GBytes) picture = gif_bytes (1, 2, 3, 0);
+  g_autofree char *url = g_strdup_printf ("%s/wp-content/uploads/2026/01/harbour.gif",
+                                          fixture->fake->url);
+  g_autofree char *block = g_strdup_printf ("<!-- wp:image {\"id\":77,\"sizeSlug\":\"large\","
+                                            "\"linkDestination\":\"none\"} -->\n"
+                                            "<figure class=\"wp-block-image size-large\"><img "
+                                            "src=\"%s\" alt=\"The harbour\" "
+                                            "class=\"wp-image-77\"/><figcaption "
+                                            "class=\"wp-element-caption\">Boats at rest."
+                                            "</figcaption></figure>\n<!-- /wp:image -->",
+                                            url);
+  g_autofree char *content = g_strdup_printf ("<!-- wp:paragraph -->\n<p>Calm day.</p>\n"
+                                              "<!-- /wp:paragraph -->\n\n%s",
+                                              block);
+  g_autofree char *image_id = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, picture);
+  g_autofree char *fence = cd_image_ref_to_fence (image_id, "The harbour", "Boats at rest.", NULL);
+  g_autoptr (JsonObject) body = json_object_new ();
+  g_autoptr (JsonObject) item = json_object_new ();
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (CdArticle) pulled = NULL;
+  g_autoptr (CdImageInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonObject *post;
+
+  g_hash_table_insert (fixture->fake->files, g_strdup ("/wp-content/uploads/2026/01/harbour.gif"),
+                       g_bytes_ref (picture));
+  json_object_set_int_member (item, "id", 77);
+  json_object_set_string_member (item, "source_url", url);
+  g_hash_table_insert (fixture->fake->media, g_strdup ("77"), json_object_ref (item));
+  json_object_set_string_member (body, "title", "Harbour");
+  json_object_set_string_member (body, "content", content);
+  post = fake_create_post (fixture->fake, body);
+
+  cd_sync_engine_set_fetch_images (fixture->engine, TRUE);
+  first = cd_test_sync_now (fixture->engine, NULL);
+  g_assert_true (cd_sync_result_is_clean (first));
+  pulled = only_article (fixture);
+  g_assert_nonnull (strstr (cd_article_get_body (pulled), fence));
+  g_assert_null (strstr (cd_article_get_body (pulled), "wp:image"));
+  info = cd_store_lookup_image (fixture->store, image_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (info);
+
+  cd_article_set_headline (pulled, "Harbour at dawn");
+  cd_test_save_edit (fixture->store, pulled);
+  second = cd_test_sync_now (fixture->engine, NULL);
+  g_assert_true (cd_sync_result_is_clean (second));
+  g_assert_cmpuint (cd_sync_result_get_pushed (second)->len, ==, 1);
+  g_assert_cmpuint (uploads (fixture), ==, 0);
+  g_assert_nonnull (strstr (get_raw (post, "content"), block));
+  g_assert_cmpstr (get_raw (post, "title"), ==, "Harbour at dawn");
 }
 
 /* The server refuses the upload for good (too large, a type it does not
@@ -746,6 +818,7 @@ main (int   argc,
               fixture_tear_down)
   ADD ("upload-once", test_upload_once, NULL);
   ADD ("unknown-block-opaque", test_unknown_block_opaque, NULL);
+  ADD ("fetch-pictures", test_fetch_pictures, NULL);
   ADD ("refused/413", test_refused, GUINT_TO_POINTER (413));
   ADD ("refused/415", test_refused, GUINT_TO_POINTER (415));
   ADD ("500-then-success", test_upload_fault, &server_error);

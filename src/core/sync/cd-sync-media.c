@@ -321,7 +321,14 @@ ensure_media (CdSyncMediaCms *self,
           return NULL;
         }
       g_clear_error (&local_error);
-      if (media == NULL && !cd_sync_db_delete_media (self->db, self->account, image_id, error))
+      /* Still there: the address on record stays, the one the post's
+       * block shows (a pulled picture's may be a smaller size's). */
+      if (media != NULL)
+        {
+          g_hash_table_add (self->checked, g_strdup (image_id));
+          return g_steal_pointer (&row);
+        }
+      if (!cd_sync_db_delete_media (self->db, self->account, image_id, error))
         return NULL;
     }
 

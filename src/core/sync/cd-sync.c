@@ -73,6 +73,7 @@ enum
   PROP_STORE,
   PROP_SYNCING,
   PROP_FRACTION,
+  PROP_FETCH_IMAGES,
   N_PROPS
 };
 
@@ -140,6 +141,9 @@ cd_sync_engine_get_property (GObject    *object,
     case PROP_FRACTION:
       g_value_set_double (value, self->fraction);
       break;
+    case PROP_FETCH_IMAGES:
+      g_value_set_boolean (value, self->fetch_images);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -157,6 +161,9 @@ cd_sync_engine_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_FETCH_IMAGES:
+      cd_sync_engine_set_fetch_images (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -182,6 +189,10 @@ cd_sync_engine_class_init (CdSyncEngineClass *klass)
   properties[PROP_FRACTION] =
       g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The window binds it to the allow-remote-images setting. */
+  properties[PROP_FETCH_IMAGES] =
+      g_param_spec_boolean ("fetch-images", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -379,7 +390,10 @@ cd_sync_engine_set_fetch_images (CdSyncEngine *self,
 {
   g_return_if_fail (CD_IS_SYNC_ENGINE (self));
 
+  if (self->fetch_images == (fetch != FALSE))
+    return;
   self->fetch_images = fetch != FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FETCH_IMAGES]);
 }
 
 /**
