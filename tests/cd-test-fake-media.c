@@ -72,6 +72,8 @@ fake_upload (FakeWp            *fake,
   if (g_str_has_suffix (url, "\""))
     url[strlen (url) - 1] = '\0';
   json_object_set_string_member (item, "source_url", url);
+  if (fake->media_credit)
+    json_object_set_string_member (item, "credit", "");
   key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_hash_table_insert (fake->media, g_steal_pointer (&key), item);
   fake_reply_object (msg, SOUP_STATUS_CREATED, item);
@@ -135,6 +137,28 @@ fake_serve_media (FakeWp            *fake,
   item = g_hash_table_lookup (fake->media, path + strlen ("/wp/v2/media/"));
   if (item == NULL)
     fake_reply_error (msg, 404, "rest_post_invalid_id", "Invalid post ID.");
+  else if (g_str_equal (method, "POST"))
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (GBytes) bytes =
+          soup_message_body_flatten (soup_server_message_get_request_body (msg));
+      JsonObject *body;
+
+      if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), NULL) ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          fake_reply_error (msg, 400, "rest_invalid_json", "Invalid JSON body passed.");
+          return TRUE;
+        }
+      body = json_node_get_object (json_parser_get_root (parser));
+      if (json_object_has_member (body, "caption"))
+        set_rendered (item, "caption", json_object_get_string_member (body, "caption"));
+      if (json_object_has_member (body, "credit") && json_object_has_member (item, "credit"))
+        json_object_set_string_member (item, "credit",
+                                       json_object_get_string_member (body, "credit"));
+      fake_reply_object (msg, SOUP_STATUS_OK, item);
+    }
   else if (g_str_equal (method, "DELETE"))
     {
       fake_reply_object (msg, SOUP_STATUS_OK, item);

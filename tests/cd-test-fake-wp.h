@@ -40,10 +40,11 @@ typedef struct
   gint64      next_id;
   gint64      clock; /* seconds since 2026-01-01, one more each write */
   GQueue      faults;
-  GHashTable *counts; /* "METHOD /path" → number of requests */
-  GPtrArray  *held;   /* messages held past the timeout */
-  GHashTable *media;  /* id → JsonObject: uploaded media items (cd-test-fake-media.c) */
-  GHashTable *files;  /* path → GBytes: files served under /wp-content */
+  GHashTable *counts;       /* "METHOD /path" → number of requests */
+  GPtrArray  *held;         /* messages held past the timeout */
+  GHashTable *media;        /* id → JsonObject: uploaded media items (cd-test-fake-media.c) */
+  GHashTable *files;        /* path → GBytes: files served under /wp-content */
+  gboolean    media_credit; /* media items have a "credit" field, as a plugin adds */
 } FakeWp;
 
 FakeWp     *fake_new (gboolean listening);

@@ -283,6 +283,28 @@ only_article (Fixture *fixture)
   return article;
 }
 
+/* A site whose media items have a credit field gets the credit there and
+ * the caption alone; the post's figcaption shows both all the same. */
+static void
+test_credit_field (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autoptr (CdArticle) article = save_article_with_images (fixture->store, fixture->body_image,
+                                                            fixture->featured_image);
+  g_autoptr (CdSyncResult) result = NULL;
+  g_autoptr (CdSyncMedia) media = NULL;
+  JsonObject *item;
+
+  fixture->fake->media_credit = TRUE;
+  result = cd_test_sync_now (fixture->engine, NULL);
+  g_assert_true (cd_sync_result_is_clean (result));
+  media = media_of (fixture->store, fixture->body_image);
+  item = g_hash_table_lookup (fixture->fake->media, media->media_id);
+  g_assert_cmpstr (json_object_get_string_member (item, "credit"), ==, "Jane Doe / Agency");
+  g_assert_cmpstr (get_raw (item, "caption"), ==, "Crews worked through the night & the morning.");
+  assert_placed (fixture);
+}
+
 /* A pulled image block for a media item this store did not upload stays
  * an opaque block, byte for byte. */
 static void
@@ -819,6 +841,7 @@ main (int   argc,
   ADD ("upload-once", test_upload_once, NULL);
   ADD ("unknown-block-opaque", test_unknown_block_opaque, NULL);
   ADD ("fetch-pictures", test_fetch_pictures, NULL);
+  ADD ("credit-field", test_credit_field, NULL);
   ADD ("refused/413", test_refused, GUINT_TO_POINTER (413));
   ADD ("refused/415", test_refused, GUINT_TO_POINTER (415));
   ADD ("500-then-success", test_upload_fault, &server_error);

@@ -275,8 +275,8 @@ set_credit (CdWordpress         *self,
   reply = _cd_wordpress_request (self, "POST", path, "_fields=id", body, CD_HTTP_WRITE, NULL, NULL,
                                  cancellable, &local_error);
   if (reply == NULL)
-    g_warning ("The credit of media item %s on %s stays in its caption: %s", media_id, self->url,
-               local_error->message);
+    g_debug ("The credit of media item %s on %s stays in its caption: %s", media_id, self->url,
+             local_error->message);
 }
 
 CdRemoteMedia *

@@ -370,12 +370,48 @@ ensure_media (CdSyncMediaCms *self,
   return cd_sync_db_load_media (self->db, self->account, image_id, error);
 }
 
+/* An upload's text, owned (the article may change while it is sent). */
+typedef struct
+{
+  CdMediaUpload upload;
+  char         *owned[4];
+} Upload;
+
+static void
+upload_free (gpointer data)
+{
+  Upload *upload = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (upload->owned); i++)
+    g_free (upload->owned[i]);
+  g_free (upload);
+}
+
+static void
+add_upload (GPtrArray  *uploads,
+            const char *image_id,
+            const char *alt,
+            const char *caption,
+            const char *credit)
+{
+  Upload *upload = g_new0 (Upload, 1);
+
+  g_assert (uploads != NULL && image_id != NULL);
+
+  upload->upload.image_id = upload->owned[0] = g_strdup (image_id);
+  upload->upload.alt = upload->owned[1] = g_strdup (alt);
+  upload->upload.caption = upload->owned[2] = g_strdup (caption);
+  upload->upload.credit = upload->owned[3] = g_strdup (credit);
+  g_ptr_array_add (uploads, upload);
+}
+
 /* Every image @article uses, with its first use's text, featured last. */
 static GPtrArray *
 uploads_for (CdArticle *article)
 {
   g_autoptr (GPtrArray) refs = NULL;
-  GPtrArray  *uploads = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray  *uploads = g_ptr_array_new_with_free_func (upload_free);
   const char *body = cd_article_get_body (article);
   const char *featured = cd_article_get_image (article);
 
@@ -384,33 +420,16 @@ uploads_for (CdArticle *article)
   refs = body != NULL ? cd_image_refs_in_body (body) : NULL;
   for (guint i = 0; refs != NULL && i < refs->len; i++)
     {
-      CdImageRef    *ref = g_ptr_array_index (refs, i);
-      CdMediaUpload *upload;
-      gboolean       seen = FALSE;
+      CdImageRef *ref = g_ptr_array_index (refs, i);
 
-      for (guint j = 0; j < uploads->len && !seen; j++)
-        seen = g_strcmp0 (((CdMediaUpload *) g_ptr_array_index (uploads, j))->image_id,
-                          ref->id) == 0;
       /* A malformed fence (checks report it) goes out as it is. */
-      if (seen || !cd_image_id_is_valid (ref->id))
+      if (!cd_image_id_is_valid (ref->id) || !g_hash_table_add (seen, ref->id))
         continue;
-      upload = g_new0 (CdMediaUpload, 1);
-      upload->image_id = g_intern_string (ref->id);
-      upload->alt = g_intern_string (ref->alt);
-      upload->caption = g_intern_string (ref->caption);
-      upload->credit = g_intern_string (ref->credit);
-      g_ptr_array_add (uploads, upload);
+      add_upload (uploads, ref->id, ref->alt, ref->caption, ref->credit);
     }
   if (cd_image_id_is_valid (featured))
-    {
-      CdMediaUpload *upload = g_new0 (CdMediaUpload, 1);
-
-      upload->image_id = g_intern_string (featured);
-      upload->alt = g_intern_string (cd_article_get_image_alt (article));
-      upload->caption = g_intern_string (cd_article_get_image_caption (article));
-      upload->credit = g_intern_string (cd_article_get_image_credit (article));
-      g_ptr_array_add (uploads, upload);
-    }
+    add_upload (uploads, featured, cd_article_get_image_alt (article),
+                cd_article_get_image_caption (article), cd_article_get_image_credit (article));
   return uploads;
 }
 
@@ -436,7 +455,7 @@ prepare (CdSyncMediaCms     *self,
 
   for (guint i = 0; i < uploads->len; i++)
     {
-      CdMediaUpload *upload = g_ptr_array_index (uploads, i);
+      CdMediaUpload *upload = &((Upload *) g_ptr_array_index (uploads, i))->upload;
       g_autoptr (GError) local_error = NULL;
       g_autoptr (CdSyncMedia) media = ensure_media (self, upload, cancellable, &local_error);
 
