@@ -283,6 +283,43 @@ only_article (Fixture *fixture)
   return article;
 }
 
+/* Quotes, ampersands and angle brackets in the alt text, caption and
+ * credit: escaped in the block as the block editor escapes them (parsed
+ * and written back unchanged by WordPress's own parser and serializer),
+ * and read back to the same fence, so the next sync finds nothing
+ * changed. */
+static void
+test_escaping (Fixture      *fixture,
+               gconstpointer data)
+{
+  g_autofree char *fence = cd_image_ref_to_fence (fixture->body_image,
+                                                  "He said \"no\" <now> & then",
+                                                  "a < b & c > d &amp; e", "\"Q\" & <A>");
+  g_autofree char *body = g_strdup_printf ("Lead.\n\n%s\n", fence);
+  g_autoptr (CdArticle) article = cd_test_save_new_article (fixture->store, "Escapes", body);
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  const char *content;
+
+  first = cd_test_sync_now (fixture->engine, NULL);
+  g_assert_true (cd_sync_result_is_clean (first));
+  content = get_raw (fake_only_post (fixture->fake), "content");
+  g_assert_nonnull (strstr (content, "alt=\"He said &quot;no&quot; &lt;now> &amp; then\""));
+  g_assert_nonnull (strstr (content, ">a &lt; b &amp; c > d &amp;amp; e <span class=\"credit\">"
+                                     "\"Q\" &amp; &lt;A></span></figcaption>"));
+  if (cd_test_oracle_missing () == NULL)
+    {
+      g_autoptr (JsonNode) oracle = cd_test_oracle_parse (content, strlen (content));
+
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (oracle), "serialized"),
+                       ==, content);
+    }
+  second = cd_test_sync_now (fixture->engine, NULL);
+  g_assert_true (cd_sync_result_is_clean (second));
+  g_assert_cmpuint (cd_sync_result_get_pulled (second)->len, ==, 0);
+  cd_test_assert_article_unchanged (fixture->store, article);
+}
+
 /* A site whose media items have a credit field gets the credit there and
  * the caption alone; the post's figcaption shows both all the same. */
 static void
@@ -842,6 +879,7 @@ main (int   argc,
   ADD ("unknown-block-opaque", test_unknown_block_opaque, NULL);
   ADD ("fetch-pictures", test_fetch_pictures, NULL);
   ADD ("credit-field", test_credit_field, NULL);
+  ADD ("escaping", test_escaping, NULL);
   ADD ("refused/413", test_refused, GUINT_TO_POINTER (413));
   ADD ("refused/415", test_refused, GUINT_TO_POINTER (415));
   ADD ("500-then-success", test_upload_fault, &server_error);
