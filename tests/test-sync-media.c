@@ -243,6 +243,21 @@ test_upload_once (Fixture      *fixture,
   state = cd_test_sync_state (fixture->store, cd_article_get_uuid (article), ACCOUNT, NULL);
   g_assert_cmpstr (state, ==, "synced");
 
+  /* What `show --json` lists for each image: its id on each site. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (JsonObject) remote = cd_sync_describe_image (fixture->store, fixture->body_image,
+                                                            &error);
+    g_autoptr (CdSyncMedia) media = media_of (fixture->store, fixture->body_image);
+    JsonObject *desk;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (json_object_get_size (remote), ==, 1);
+    desk = json_object_get_object_member (remote, ACCOUNT);
+    g_assert_cmpstr (json_object_get_string_member (desk, "media_id"), ==, media->media_id);
+    g_assert_cmpstr (json_object_get_string_member (desk, "source_url"), ==, media->source_url);
+  }
+
   /* Nothing changed: the pulled post compares equal with its base (the
    * image block came back as the same fence), nothing is uploaded. */
   second = cd_test_sync_now (fixture->engine, NULL);

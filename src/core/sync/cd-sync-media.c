@@ -699,17 +699,18 @@ _cd_sync_media_wrap (CdSyncRun *run)
  *
  * Where the image is on each account's site, for `show --json`.
  *
- * Returns: (transfer full) (nullable): one object per account whose site
- *   has the image: account, media_id and source_url (text or null)
+ * Returns: (transfer full) (nullable): one member per account whose site
+ *   has the image, named after the account: {media_id, source_url (text or
+ *   null)}
  */
-JsonArray *
+JsonObject *
 cd_sync_describe_image (CdStore    *store,
                         const char *image_id,
                         GError    **error)
 {
   g_autoptr (CdSyncDb) db = NULL;
   g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (JsonArray) array = json_array_new ();
+  g_autoptr (JsonObject) accounts = json_object_new ();
 
   g_return_val_if_fail (CD_IS_STORE (store), NULL);
   g_return_val_if_fail (image_id != NULL, NULL);
@@ -720,15 +721,14 @@ cd_sync_describe_image (CdStore    *store,
   for (guint i = 0; i < rows->len; i++)
     {
       CdSyncMedia *media = g_ptr_array_index (rows, i);
-      g_autoptr (JsonObject) object = json_object_new ();
+      JsonObject  *object = json_object_new ();
 
-      json_object_set_string_member (object, "account", media->account);
       json_object_set_string_member (object, "media_id", media->media_id);
       if (media->source_url != NULL)
         json_object_set_string_member (object, "source_url", media->source_url);
       else
         json_object_set_null_member (object, "source_url");
-      json_array_add_object_element (array, g_steal_pointer (&object));
+      json_object_set_object_member (accounts, media->account, object);
     }
-  return g_steal_pointer (&array);
+  return g_steal_pointer (&accounts);
 }

@@ -107,11 +107,11 @@ CdRemotePost *cd_sync_engine_publish (CdSyncEngine *self,
 GHashTable *cd_sync_engine_list_states (CdSyncEngine *self,
                                         GError      **error);
 
-JsonArray *cd_sync_describe_article (CdStore    *store,
-                                     const char *uuid,
-                                     GError    **error);
-JsonArray *cd_sync_describe_image (CdStore    *store,
-                                   const char *image_id,
-                                   GError    **error);
+JsonArray  *cd_sync_describe_article (CdStore    *store,
+                                      const char *uuid,
+                                      GError    **error);
+JsonObject *cd_sync_describe_image (CdStore    *store,
+                                    const char *image_id,
+                                    GError    **error);
 
 G_END_DECLS
