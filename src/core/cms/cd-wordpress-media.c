@@ -296,8 +296,10 @@ _cd_wordpress_upload_media (CdCms               *cms,
   g_autoptr (JsonNode) reply = NULL;
   g_autoptr (CdRemoteMedia) media = NULL;
   g_auto (CdHttpReply) http_reply = { 0 };
-  JsonObject *object;
-  const char *headers[3] = { "Content-Disposition", NULL, NULL };
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *size = g_format_size (g_bytes_get_size (bytes));
+  JsonObject      *object;
+  const char      *headers[3] = { "Content-Disposition", NULL, NULL };
 
   g_assert (CD_IS_WORDPRESS (cms));
   g_assert (bytes != NULL && upload != NULL);
@@ -320,9 +322,26 @@ _cd_wordpress_upload_media (CdCms               *cms,
   url = _cd_wordpress_build_url (self, "/wp/v2/media", query->str);
 
   reply = cd_http_client_request_bytes (self->http, "POST", url, bytes, upload->mime_type,
-                                        headers, CD_HTTP_WRITE, &http_reply, cancellable, error);
+                                        headers, CD_HTTP_WRITE, &http_reply, cancellable,
+                                        &local_error);
   if (reply == NULL)
-    return NULL;
+    {
+      /* The address carries the alt text and caption: a refusal is said
+       * in the site's words, without it. */
+      if (http_reply.status >= 400 && local_error->domain == CD_CMS_ERROR)
+        {
+          g_autofree char *message = cd_http_error_message (http_reply.error_body);
+
+          g_set_error (error, CD_CMS_ERROR, local_error->code,
+                       "%s refused the upload of " MEDIA_PREFIX "%s.%s (%s, %s) with HTTP %u (%s)%s%s",
+                       self->url, short_id, extension_for (upload->mime_type), upload->mime_type,
+                       size, http_reply.status, soup_status_get_phrase (http_reply.status),
+                       message != NULL ? ": " : ".", message != NULL ? message : "");
+        }
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   /* The site has stored the file by now: a reply that cannot be read
    * leaves the item's id unknown, to be found by its name. */
   media = media_from_json (self, reply, "an upload", NULL);
