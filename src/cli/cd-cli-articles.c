@@ -255,6 +255,7 @@ cd_cli_show (CdCli *cli,
       /* One object per account: account, remote_id, state, error. */
       json_object_set_array_member (json_node_get_object (root), "sync", sync);
       add_site_fields (json_node_get_object (root), article);
+      cd_cli_add_images (json_node_get_object (root), store, article);
       print_json (root);
       return CD_EXIT_OK;
     }
@@ -528,6 +529,7 @@ cd_cli_export (CdCli *cli,
   const char      *uuid = NULL, *format_name = NULL, *output = NULL;
   CdExportFormat   format;
   CdStore         *store;
+  CdImageSource    images;
 
   for (int i = 1; i < argc; i++)
     {
@@ -564,7 +566,8 @@ cd_cli_export (CdCli *cli,
   if ((article = cd_cli_get_article (store, uuid)) == NULL)
     return CD_EXIT_ERROR;
 
-  text = cd_export_article (article, format);
+  cd_store_get_image_source (store, &images);
+  text = cd_export_article_with_images (article, format, &images);
   if (output == NULL || g_str_equal (output, "-"))
     {
       fputs (text, stdout);

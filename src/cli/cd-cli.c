@@ -27,6 +27,7 @@ static const struct
   { "publish", cd_cli_publish, "publish UUID [--at TIME] [--account NAME]"                           },
   { "check",   cd_cli_check,   "check FILE|UUID [--json] [--headline-limit N]"                       },
   { "account", cd_cli_account, "account add NAME --url URL --user USER | list [--json] | remove NAME"},
+  { "image",   cd_cli_image,   "image add UUID FILE --alt T [--caption T] [--credit T] [--featured]" },
 };
 
 void

@@ -49,5 +49,13 @@ int cd_cli_sync (CdCli *cli, int argc, char **argv);
 int cd_cli_publish (CdCli *cli, int argc, char **argv);
 int cd_cli_check (CdCli *cli, int argc, char **argv);
 int cd_cli_account (CdCli *cli, int argc, char **argv);
+int cd_cli_image (CdCli *cli, int argc, char **argv);
+
+/* cd-cli-image.c: the article's images as `show --json` lists them. */
+JsonArray *cd_cli_describe_images (CdStore   *store,
+                                   CdArticle *article);
+void       cd_cli_add_images (JsonObject *object,
+                              CdStore    *store,
+                              CdArticle  *article);
 
 G_END_DECLS

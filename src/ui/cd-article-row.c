@@ -167,7 +167,7 @@ count_words (CdArticleRow *self)
   if (body == NULL || *body == '\0')
     self->words = cd_store_summary_get_word_count (self->article);
   else
-    self->words = cd_count_words (body);
+    self->words = cd_count_body_words (body);
 }
 
 static gboolean

@@ -279,7 +279,7 @@ revision_row (CdRevision *revision)
 
   if (snapshot != NULL)
     {
-      guint       words = cd_count_words (cd_article_get_body (snapshot));
+      guint       words = cd_count_body_words (cd_article_get_body (snapshot));
       const char *headline = cd_article_get_headline (snapshot);
 
       what = g_strdup_printf (

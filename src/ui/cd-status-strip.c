@@ -61,7 +61,7 @@ update_status (CdStatusStrip *self)
 
   if (self->article != NULL)
     {
-      words = cd_count_words (cd_article_get_body (self->article));
+      words = cd_count_body_words (cd_article_get_body (self->article));
       target = cd_article_get_length_target (self->article);
     }
   if (self->buffer != NULL)

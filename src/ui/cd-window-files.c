@@ -208,9 +208,10 @@ export_response_cb (GtkNativeDialog *chooser,
 {
   g_autoptr (GFile) file = NULL;
   g_autoptr (GBytes) bytes = NULL;
-  CdArticle *article;
-  char      *text;
-  guint      index;
+  CdArticle    *article;
+  char         *text;
+  guint         index;
+  CdImageSource images;
 
   g_assert (GTK_IS_NATIVE_DIALOG (chooser));
   g_assert (CD_IS_WINDOW (self));
@@ -221,7 +222,8 @@ export_response_cb (GtkNativeDialog *chooser,
   if (file != NULL && article != NULL)
     {
       index = export_format_index (GTK_FILE_CHOOSER (chooser), file);
-      text = cd_export_article (article, export_formats[index].format);
+      cd_store_get_image_source (self->store, &images);
+      text = cd_export_article_with_images (article, export_formats[index].format, &images);
       bytes = g_bytes_new_take (text, strlen (text));
       /* Written to a temporary file and renamed, so a failure leaves any
        * earlier file whole. */

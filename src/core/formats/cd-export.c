@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "cd-export.h"
+#include "cd-export-private.h"
 #include "cd-frontmatter.h"
 #include "cd-render.h"
 
@@ -54,6 +54,9 @@ cd_export_format_from_string (const char     *text,
  * @article: an article
  * @format: the format
  *
+ * cd_export_article_with_images() without images: stored images stay
+ * references the page or ninjs cannot show.
+ *
  * Returns: (transfer full): the article in @format
  */
 char *
@@ -62,14 +65,32 @@ cd_export_article (CdArticle     *article,
 {
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
 
+  return cd_export_article_with_images (article, format, NULL);
+}
+
+/**
+ * cd_export_article_with_images:
+ * @article: an article
+ * @format: the format
+ * @images: (nullable): where the article's stored images come from
+ *
+ * Returns: (transfer full): the article in @format
+ */
+char *
+cd_export_article_with_images (CdArticle           *article,
+                               CdExportFormat       format,
+                               const CdImageSource *images)
+{
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+
   switch (format)
     {
     case CD_EXPORT_FORMAT_MARKDOWN:
       return cd_export_markdown (article);
     case CD_EXPORT_FORMAT_HTML:
-      return cd_export_html (article);
+      return cd_export_html_with_images (article, images);
     case CD_EXPORT_FORMAT_NINJS:
-      return cd_export_ninjs (article);
+      return cd_export_ninjs_with_images (article, images);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -111,7 +132,8 @@ static const char page_css[] =
     ".cd-featured-image{margin:1.5rem 0}"
     ".cd-featured-image img{max-width:100%;height:auto;display:block}"
     "figcaption{font:.85rem/1.4 sans-serif;color:#555;margin-top:.4rem}"
-    ".cd-credit{color:#777;text-transform:uppercase;font-size:.75rem}"
+    ".cd-credit,.image .credit{color:#777;text-transform:uppercase;font-size:.75rem}"
+    "figure.image{margin:1.5rem 0}figure.image img{height:auto;display:block}"
     "blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#444}"
     "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem}"
     "img{max-width:100%}pre{overflow-x:auto;background:#f4f4f4;padding:.75rem}"
@@ -130,8 +152,28 @@ static const char page_css[] =
 char *
 cd_export_html (CdArticle *article)
 {
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+
+  return cd_export_html_with_images (article, NULL);
+}
+
+/**
+ * cd_export_html_with_images:
+ * @article: an article
+ * @images: (nullable): where the article's stored images come from
+ *
+ * cd_export_html() with each stored image @images has as a data: URI, so
+ * that the page is one file that shows its pictures anywhere.
+ *
+ * Returns: (transfer full): the page
+ */
+char *
+cd_export_html_with_images (CdArticle           *article,
+                            const CdImageSource *images)
+{
   g_autofree char *title = NULL;
   g_autofree char *lang = NULL;
+  g_autofree char *rendered = NULL;
   g_autofree char *element = NULL;
   const char      *language;
 
@@ -140,7 +182,8 @@ cd_export_html (CdArticle *article)
   title = cd_html_escape (cd_article_get_headline (article));
   language = cd_article_get_language (article);
   lang = cd_html_escape (language && *language ? language : "und");
-  element = cd_render_article (article, CD_RENDER_NONE);
+  rendered = cd_render_article (article, CD_RENDER_NONE);
+  element = _cd_export_resolve_image_uris (rendered, images, FALSE);
 
   return g_strdup_printf ("<!DOCTYPE html>\n"
                           "<html lang=\"%s\">\n"
@@ -212,11 +255,35 @@ pubstatus_for (CdArticleStatus status)
 char *
 cd_export_ninjs (CdArticle *article)
 {
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+
+  return cd_export_ninjs_with_images (article, NULL);
+}
+
+/**
+ * cd_export_ninjs_with_images:
+ * @article: an article
+ * @images: (nullable): where the article's stored images come from
+ *
+ * cd_export_ninjs() with the article's stored images as "associations":
+ * the featured image as "featuremedia" (the main picture), each body
+ * image as "editor_N", each with its alt text (body_text), caption
+ * (description_text), credit (byline) and an "original" rendition (href
+ * a data: URI, mimetype, width, height) when @images has it. The body's
+ * figures name their association by its uri.
+ *
+ * Returns: (transfer full): the ninjs JSON document and a newline
+ */
+char *
+cd_export_ninjs_with_images (CdArticle           *article,
+                             const CdImageSource *images)
+{
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
   g_autofree char   *uri = NULL;
   g_autofree char   *version = NULL;
+  g_autofree char   *rendered = NULL;
   g_autofree char   *body_html = NULL;
   g_autofree char   *plain = NULL;
   g_autofree char   *json = NULL;
@@ -232,7 +299,8 @@ cd_export_ninjs (CdArticle *article)
                              modified  ? g_date_time_to_unix (modified)
                              : created ? g_date_time_to_unix (created)
                                        : 1);
-  body_html = cd_render_markdown (cd_article_get_body (article), -1, CD_RENDER_NONE);
+  rendered = cd_render_markdown (cd_article_get_body (article), -1, CD_RENDER_NONE);
+  body_html = _cd_export_resolve_image_uris (rendered, images, TRUE);
   plain = cd_render_plain_text (cd_article_get_body (article), -1);
 
   json_builder_begin_object (builder);
@@ -271,6 +339,7 @@ cd_export_ninjs (CdArticle *article)
   json_builder_add_int_value (builder, cd_count_words (plain));
   json_builder_set_member_name (builder, "charcount");
   json_builder_add_int_value (builder, g_utf8_strlen (plain, -1));
+  _cd_export_add_associations (builder, article, images);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "cd-article.h"
+#include "cd-store.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,16 @@ char    *cd_export_article (CdArticle     *article,
 char    *cd_export_markdown (CdArticle *article);
 char    *cd_export_html (CdArticle *article);
 char    *cd_export_ninjs (CdArticle *article);
+
+/* The same with the article's stored images from @images (nullable): the
+ * HTML page carries them as data: URIs, ninjs as associations with
+ * renditions; Markdown keeps the body's `image` fences as they are. */
+char *cd_export_article_with_images (CdArticle           *article,
+                                     CdExportFormat       format,
+                                     const CdImageSource *images);
+char *cd_export_html_with_images (CdArticle           *article,
+                                  const CdImageSource *images);
+char *cd_export_ninjs_with_images (CdArticle           *article,
+                                   const CdImageSource *images);
 
 G_END_DECLS

@@ -997,6 +997,7 @@ cd_front_matter_format (CdArticle *article)
     "image",
     "image_caption",
     "image_credit",
+    "image_alt",
   };
   const char *const *tags;
   JsonObject        *extra;

@@ -1,12 +1,7 @@
-/* cd-image-ref.c: finding and writing the body's `image` fences.
- *
- * The scan follows CommonMark's fenced code blocks closely enough to agree
- * with the renderer on where a fence starts and ends: an opening line of
- * three or more backticks or tildes indented at most three spaces, closed
- * by a line of at least as many of the same character and nothing else.
- * Every fence is skipped whole, so an `image` fence quoted inside another
- * fence is not taken for a reference. A fence left open to the end of the
- * body is not a reference either: it is still being typed.
+/* cd-image-ref.c: finding and writing the body's `image` fences. Every
+ * fence is found whole (model/cd-fence.c), so an `image` fence quoted
+ * inside another fence is not taken for a reference, and one left open to
+ * the end of the body is not one either: it is still being typed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +12,9 @@
 
 #include <string.h>
 
-#include "cd-image-ref.h"
+#include "cd-fence.h"
+#include "cd-image-ref-private.h"
+#include "cd-store.h"
 
 void
 cd_image_ref_free (CdImageRef *ref)
@@ -29,68 +26,6 @@ cd_image_ref_free (CdImageRef *ref)
   g_free (ref->caption);
   g_free (ref->credit);
   g_free (ref);
-}
-
-/* A fence line: its character and run length, and where the rest of the
- * line (the info string) starts. */
-typedef struct
-{
-  char        fence_char;
-  gsize       length;
-  const char *rest;
-} FenceLine;
-
-static gboolean
-parse_fence_line (const char *line,
-                  const char *line_end,
-                  FenceLine  *fence)
-{
-  const char *p = line;
-  guint       indent = 0;
-
-  g_assert (line != NULL && line_end != NULL);
-  g_assert (fence != NULL);
-
-  while (p < line_end && *p == ' ' && indent < 4)
-    p++, indent++;
-  if (indent > 3 || p >= line_end || (*p != '`' && *p != '~'))
-    return FALSE;
-  fence->fence_char = *p;
-  fence->length = 0;
-  while (p < line_end && *p == fence->fence_char)
-    p++, fence->length++;
-  fence->rest = p;
-  if (fence->length < 3)
-    return FALSE;
-  /* A backtick fence's info string may not hold a backtick. */
-  if (fence->fence_char == '`' && memchr (p, '`', line_end - p) != NULL)
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean
-is_blank (const char *p,
-          const char *end)
-{
-  for (; p < end; p++)
-    {
-      if (*p != ' ' && *p != '\t' && *p != '\r')
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-closes_fence (const char      *line,
-              const char      *line_end,
-              const FenceLine *open)
-{
-  FenceLine close;
-
-  g_assert (open != NULL);
-
-  return parse_fence_line (line, line_end, &close) && close.fence_char == open->fence_char &&
-         close.length >= open->length && is_blank (close.rest, line_end);
 }
 
 static char *
@@ -132,71 +67,53 @@ read_key_line (CdImageRef *ref,
     *slot = strip_to_string (colon + 1, line_end);
 }
 
-static const char *
-line_end_of (const char *line)
+static CdImageRef *
+read_fence (const char    *body,
+            const CdFence *fence)
 {
-  const char *newline = strchr (line, '\n');
+  CdImageRef *ref = g_new0 (CdImageRef, 1);
+  const char *line = body + fence->inner_start;
+  const char *inner_end = body + fence->inner_end;
 
-  return newline != NULL ? newline : line + strlen (line);
+  g_assert (body != NULL);
+  g_assert (fence != NULL);
+
+  ref->start = fence->start;
+  ref->end = fence->end;
+  while (line < inner_end)
+    {
+      const char *newline = memchr (line, '\n', inner_end - line);
+      const char *line_end = newline != NULL ? newline : inner_end;
+
+      read_key_line (ref, line, line_end);
+      line = line_end + 1;
+    }
+  return ref;
 }
 
 /**
  * cd_image_refs_in_body:
  * @body: (nullable): an article's body
  *
- * Finds every `image` fence of @body, in order. A fence without an `id`
- * line is still returned (with @id %NULL), so that checks can report it.
+ * Finds every `image` fence of @body, in order (see cd_fence_next() for
+ * which fences count). A fence without an `id` line is still returned
+ * (with @id %NULL), so that checks can report it.
  *
  * Returns: (transfer full) (element-type CdImageRef): the references
  */
 GPtrArray *
 cd_image_refs_in_body (const char *body)
 {
-  GPtrArray  *refs = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_image_ref_free);
-  const char *line = body;
+  GPtrArray *refs = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_image_ref_free);
+  gsize      pos = 0;
+  CdFence    fence;
 
   if (body == NULL)
     return refs;
-
-  while (*line != '\0')
+  while (cd_fence_next (body, &pos, &fence))
     {
-      const char      *end = line_end_of (line);
-      FenceLine        open;
-      g_autofree char *info = NULL;
-      const char      *inner;
-      g_autoptr (CdImageRef) ref = NULL;
-
-      if (!parse_fence_line (line, end, &open))
-        {
-          line = *end != '\0' ? end + 1 : end;
-          continue;
-        }
-      info = strip_to_string (open.rest, end);
-      ref = g_new0 (CdImageRef, 1);
-      ref->start = line - body;
-      for (inner = *end != '\0' ? end + 1 : end; *inner != '\0';)
-        {
-          const char *inner_end = line_end_of (inner);
-
-          if (closes_fence (inner, inner_end, &open))
-            {
-              ref->end = inner_end - body;
-              /* A carriage return before the newline belongs to the line
-               * break, not to the fence. */
-              if (inner_end > inner && inner_end[-1] == '\r')
-                ref->end--;
-              break;
-            }
-          if (g_str_equal (info, "image"))
-            read_key_line (ref, inner, inner_end);
-          inner = *inner_end != '\0' ? inner_end + 1 : inner_end;
-        }
-      if (*inner == '\0')
-        break; /* open to the end of the body */
-      if (g_str_equal (info, "image"))
-        g_ptr_array_add (refs, g_steal_pointer (&ref));
-      end = line_end_of (inner);
-      line = *end != '\0' ? end + 1 : end;
+      if (cd_fence_has_info (body, &fence, "image"))
+        g_ptr_array_add (refs, read_fence (body, &fence));
     }
   return refs;
 }
@@ -250,4 +167,131 @@ cd_image_ref_to_fence (const char *id,
     append_value (fence, "credit", credit);
   g_string_append (fence, "```");
   return g_string_free (fence, FALSE);
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_assert (out != NULL);
+
+  g_string_append (out, escaped);
+}
+
+static gboolean
+nonempty (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+/* The figure without its closing tag's newline; @attributes go into the
+ * figure's start tag as they are. */
+static void
+append_figure (GString    *out,
+               const char *attributes,
+               const char *id,
+               const char *alt,
+               const char *caption,
+               const char *credit)
+{
+  gboolean known = cd_image_id_is_valid (id);
+
+  g_assert (out != NULL);
+
+  g_string_append_printf (out, "<figure class=\"image%s\"%s>",
+                          known ? "" : " cd-image-missing", attributes != NULL ? attributes : "");
+  if (known)
+    {
+      /* The id is 64 hex digits: nothing in it needs escaping. */
+      g_string_append_printf (out, "<img src=\"%s%s\" alt=\"", CD_IMAGE_URI_SCHEME ":", id);
+      append_escaped (out, alt != NULL ? alt : "");
+      g_string_append (out, "\">");
+    }
+  if (nonempty (caption) || nonempty (credit))
+    {
+      g_string_append (out, "<figcaption>");
+      if (nonempty (caption))
+        append_escaped (out, caption);
+      if (nonempty (caption) && nonempty (credit))
+        g_string_append_c (out, ' ');
+      if (nonempty (credit))
+        {
+          g_string_append (out, "<span class=\"credit\">");
+          append_escaped (out, credit);
+          g_string_append (out, "</span>");
+        }
+      g_string_append (out, "</figcaption>");
+    }
+  g_string_append (out, "</figure>");
+}
+
+/**
+ * cd_image_figure_html:
+ * @id: (nullable): the image's id
+ * @alt: (nullable): its alt text
+ * @caption: (nullable): its caption
+ * @credit: (nullable): its credit
+ *
+ * The figure an `image` fence is drawn as, every text escaped:
+ * `<figure class="image"><img src="copydesk-image:ID" alt="…">`
+ * `<figcaption>caption <span class="credit">credit</span></figcaption>`
+ * `</figure>`. An @id that is no image id gives the figure without an
+ * image (class "image cd-image-missing").
+ *
+ * Returns: (transfer full): the HTML, without a newline at the end
+ */
+char *
+cd_image_figure_html (const char *id,
+                      const char *alt,
+                      const char *caption,
+                      const char *credit)
+{
+  GString *out = g_string_new (NULL);
+
+  append_figure (out, NULL, id, alt, caption, credit);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+_cd_image_ref_is_fence (cmark_node *node)
+{
+  g_autofree char *info = NULL;
+  int              length, offset;
+  char             fence_char;
+
+  g_assert (node != NULL);
+
+  if (cmark_node_get_type (node) != CMARK_NODE_CODE_BLOCK ||
+      !cmark_node_get_fenced (node, &length, &offset, &fence_char) ||
+      cmark_node_get_fence_info (node) == NULL)
+    return FALSE;
+  info = g_strdup (cmark_node_get_fence_info (node));
+  return g_str_equal (g_strstrip (info), "image");
+}
+
+/* The figure for a parsed fence: its literal is the fence's key lines. */
+char *
+_cd_image_ref_figure (cmark_node *node,
+                      gboolean    sourcepos)
+{
+  g_autofree char *fence = g_strdup_printf ("```image\n%s```", cmark_node_get_literal (node) != NULL ? cmark_node_get_literal (node) : "");
+  g_autoptr (GPtrArray) refs = cd_image_refs_in_body (fence);
+  g_autofree char *attributes = NULL;
+  GString         *out = g_string_new (NULL);
+  CdImageRef      *ref;
+
+  g_assert (node != NULL);
+
+  if (sourcepos)
+    attributes = g_strdup_printf (" data-sourcepos=\"%d:%d-%d:%d\"", cmark_node_get_start_line (node),
+                                  cmark_node_get_start_column (node), cmark_node_get_end_line (node),
+                                  cmark_node_get_end_column (node));
+  /* The literal never holds a closing fence, so there is one reference. */
+  ref = refs->len > 0 ? g_ptr_array_index (refs, 0) : NULL;
+  append_figure (out, attributes, ref != NULL ? ref->id : NULL, ref != NULL ? ref->alt : NULL,
+                 ref != NULL ? ref->caption : NULL, ref != NULL ? ref->credit : NULL);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
 }

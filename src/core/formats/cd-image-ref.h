@@ -35,6 +35,15 @@ char      *cd_image_ref_to_fence (const char *id,
                                   const char *caption,
                                   const char *credit);
 
+/* The URI scheme the preview serves stored images under:
+ * copydesk-image:<id>. */
+#define CD_IMAGE_URI_SCHEME "copydesk-image"
+
+char *cd_image_figure_html (const char *id,
+                            const char *alt,
+                            const char *caption,
+                            const char *credit);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdImageRef, cd_image_ref_free)
 
 G_END_DECLS

@@ -12,7 +12,9 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
+#include "cd-image-ref-private.h"
 #include "cd-render.h"
+#include "cd-store.h"
 #include "cd-wp-label.h"
 
 static const char *extension_names[] = {
@@ -254,22 +256,47 @@ wordpress_box (cmark_node   *node,
   return g_string_free (out, FALSE);
 }
 
-/* Replaces each `wordpress` fence by its box, written as it is, or with
- * @drop, removes it: a block's markup is not text a reader reads. */
+/* The HTML that stands for a fence the reader does not see as code: a
+ * `wordpress` fence's box or an `image` fence's figure; %NULL for code. */
+static char *
+fence_html (cmark_node   *node,
+            CdRenderFlags flags)
+{
+  g_assert (node != NULL);
+
+  if (is_wordpress_fence (node))
+    return wordpress_box (node, flags);
+  if (_cd_image_ref_is_fence (node))
+    return _cd_image_ref_figure (node, (flags & CD_RENDER_SOURCEPOS) != 0);
+  return NULL;
+}
+
+/* Replaces each `wordpress` fence by its box and each `image` fence by its
+ * figure, written as they are, or with @drop, removes them: a block's
+ * markup and an image's keys are not text a reader reads. */
 static void
-replace_wordpress_fences (cmark_node   *doc,
-                          CdRenderFlags flags,
-                          gboolean      drop)
+replace_fences (cmark_node   *doc,
+                CdRenderFlags flags,
+                gboolean      drop)
 {
   g_autoptr (GPtrArray) fences = g_ptr_array_new ();
+  g_autoptr (GPtrArray) htmls = g_ptr_array_new_with_free_func (g_free);
   cmark_iter      *iter = cmark_iter_new (doc);
   cmark_event_type event;
 
   g_assert (doc != NULL);
 
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    if (event == CMARK_EVENT_ENTER && is_wordpress_fence (cmark_iter_get_node (iter)))
-      g_ptr_array_add (fences, cmark_iter_get_node (iter));
+    {
+      char *html;
+
+      if (event == CMARK_EVENT_ENTER &&
+          (html = fence_html (cmark_iter_get_node (iter), flags)) != NULL)
+        {
+          g_ptr_array_add (fences, cmark_iter_get_node (iter));
+          g_ptr_array_add (htmls, html);
+        }
+    }
   cmark_iter_free (iter);
 
   for (guint i = 0; i < fences->len; i++)
@@ -278,10 +305,9 @@ replace_wordpress_fences (cmark_node   *doc,
 
       if (!drop)
         {
-          cmark_node      *box = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
-          g_autofree char *html = wordpress_box (fence, flags);
+          cmark_node *box = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
 
-          cmark_node_set_on_enter (box, html);
+          cmark_node_set_on_enter (box, g_ptr_array_index (htmls, i));
           cmark_node_insert_before (fence, box);
         }
       cmark_node_free (fence);
@@ -295,7 +321,8 @@ replace_wordpress_fences (cmark_node   *doc,
  * @flags: %CD_RENDER_SOURCEPOS adds data-sourcepos attributes
  *
  * A fence with the info string `wordpress` (a WordPress block kept as it
- * is) is shown as a labelled box, never as its markup.
+ * is) is shown as a labelled box, never as its markup; an `image` fence
+ * as its figure (cd_image_figure_html()).
  *
  * Returns: (transfer full): an HTML fragment
  */
@@ -316,7 +343,7 @@ cd_render_markdown (const char   *markdown,
     length = strlen (markdown);
 
   doc = parse_markdown (markdown, length, options, &parser);
-  replace_wordpress_fences (doc, flags, FALSE);
+  replace_fences (doc, flags, FALSE);
   html = cmark_render_html_with_mem (doc, options, cmark_parser_get_syntax_extensions (parser),
                                      mem);
   copy = g_strdup (html);
@@ -332,7 +359,8 @@ cd_render_markdown (const char   *markdown,
  * @length: its length in bytes, or -1 when it ends with a NUL
  *
  * Returns: (transfer full): the text a reader sees, without markup; a
- *   `wordpress` fence (a block kept as markup) gives no text
+ *   `wordpress` fence (a block kept as markup) and an `image` fence give
+ *   no text
  */
 char *
 cd_render_plain_text (const char *markdown,
@@ -350,7 +378,7 @@ cd_render_plain_text (const char *markdown,
     length = strlen (markdown);
 
   doc = parse_markdown (markdown, length, options, &parser);
-  replace_wordpress_fences (doc, CD_RENDER_NONE, TRUE);
+  replace_fences (doc, CD_RENDER_NONE, TRUE);
   text = cmark_render_plaintext_with_mem (doc, options, 0, mem);
   copy = g_strdup (text);
   mem->free (text);
@@ -436,6 +464,9 @@ image_uri (const char *image)
 {
   g_autofree char *scheme = g_uri_parse_scheme (image);
 
+  /* An image in the store, by its id: the preview serves the scheme. */
+  if (cd_image_id_is_valid (image))
+    return g_strconcat (CD_IMAGE_URI_SCHEME ":", image, NULL);
   if (scheme != NULL)
     {
       if (g_ascii_strcasecmp (scheme, "file") == 0 || g_ascii_strcasecmp (scheme, "http") == 0 ||
@@ -545,6 +576,7 @@ cd_render_article (CdArticle    *article,
       g_autofree char *uri = nonempty (image) ? image_uri (image) : NULL;
       const char      *caption = cd_article_get_image_caption (article);
       const char      *credit = cd_article_get_image_credit (article);
+      const char      *alt = cd_article_get_image_alt (article);
 
       g_string_append_printf (out, "<figure class=\"cd-featured-image%s\" data-field=\"image\">\n",
                               uri != NULL ? "" : " cd-no-image");
@@ -553,7 +585,8 @@ cd_render_article (CdArticle    *article,
           g_string_append (out, "<img src=\"");
           append_escaped (out, uri);
           g_string_append (out, "\" alt=\"");
-          append_escaped (out, nonempty (caption) ? caption : "");
+          append_escaped (out, alt != NULL ? alt : nonempty (caption) ? caption
+                                                                      : "");
           g_string_append (out, "\">\n");
         }
       if (nonempty (caption) || nonempty (credit))

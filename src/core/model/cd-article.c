@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cd-article.h"
+#include "cd-fence.h"
 #include "cd-json.h"
 
 /* Plain text fields share one storage array so that the generic field API,
@@ -801,11 +802,46 @@ cd_count_words (const char *text)
   return count;
 }
 
+/**
+ * cd_count_body_words:
+ * @body: (nullable): an article's body, Markdown
+ *
+ * cd_count_words() over the words a reader reads: an `image` fence (a
+ * picture, its alt text, caption and credit) counts no words, so that
+ * placing a photo does not change the story's length.
+ *
+ * Returns: the number of words
+ */
+guint
+cd_count_body_words (const char *body)
+{
+  g_autoptr (GString) text = NULL;
+  gsize   pos = 0, copied = 0;
+  CdFence fence;
+
+  if (body == NULL)
+    return 0;
+  while (cd_fence_next (body, &pos, &fence))
+    {
+      if (!cd_fence_has_info (body, &fence, "image"))
+        continue;
+      if (text == NULL)
+        text = g_string_new (NULL);
+      g_string_append_len (text, body + copied, fence.start - copied);
+      g_string_append_c (text, '\n');
+      copied = fence.end;
+    }
+  if (text == NULL)
+    return cd_count_words (body);
+  g_string_append (text, body + copied);
+  return cd_count_words (text->str);
+}
+
 guint
 cd_article_get_word_count (CdArticle *self)
 {
   g_return_val_if_fail (CD_IS_ARTICLE (self), 0);
-  return cd_count_words (self->texts[TEXT_BODY]);
+  return cd_count_body_words (self->texts[TEXT_BODY]);
 }
 
 /**

@@ -143,6 +143,7 @@ gboolean           cd_article_set_field (CdArticle  *self,
                                          GError    **error);
 
 guint      cd_count_words (const char *text);
+guint      cd_count_body_words (const char *body);
 char      *cd_make_slug (const char *headline);
 char      *cd_format_iso8601_utc (GDateTime *datetime);
 char      *cd_format_iso8601 (GDateTime *datetime);

@@ -38,17 +38,27 @@ struct _CdImageInfo
 
 G_DEFINE_BOXED_TYPE (CdImageInfo, cd_image_info, cd_image_info_ref, cd_image_info_unref)
 
-static CdImageInfo *
-image_info_new (const char *id,
-                const char *mime_type,
-                guint       width,
-                guint       height,
-                guint64     size)
+/**
+ * cd_image_info_new:
+ *
+ * Makes an image's info; the store makes its own, and this is for code
+ * that stands in for a store (a test's #CdImageSource).
+ *
+ * Returns: (transfer full): the info
+ */
+CdImageInfo *
+cd_image_info_new (const char *id,
+                   const char *mime_type,
+                   guint       width,
+                   guint       height,
+                   guint64     size)
 {
-  CdImageInfo *info = g_new0 (CdImageInfo, 1);
+  CdImageInfo *info;
 
-  g_assert (id != NULL);
-  g_assert (mime_type != NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (mime_type != NULL, NULL);
+
+  info = g_new0 (CdImageInfo, 1);
 
   g_atomic_ref_count_init (&info->ref_count);
   info->id = g_strdup (id);
@@ -474,9 +484,9 @@ lookup_locked (CdStore    *self,
   _cd_store_bind_text (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return image_info_new (_cd_store_column_text (stmt, 0), _cd_store_column_text (stmt, 1),
-                           sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3),
-                           sqlite3_column_int64 (stmt, 4));
+    return cd_image_info_new (_cd_store_column_text (stmt, 0), _cd_store_column_text (stmt, 1),
+                              sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3),
+                              sqlite3_column_int64 (stmt, 4));
   if (rc != SQLITE_DONE)
     _cd_store_set_error (self, error, rc, "look up the image");
   return NULL;
@@ -771,4 +781,78 @@ fail:
   g_clear_pointer (&delete_stmt, sqlite3_finalize);
   _cd_store_rollback (self);
   return 0;
+}
+
+/**
+ * cd_store_load_image:
+ * @id: an image id
+ *
+ * Returns: (transfer full) (nullable): the image's bytes; %NULL without an
+ *   error when the store has no such image, %NULL with @error set when
+ *   its file could not be read
+ */
+GBytes *
+cd_store_load_image (CdStore    *self,
+                     const char *id,
+                     GError    **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GFile) file = NULL;
+  GBytes *bytes;
+
+  g_return_val_if_fail (CD_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((path = cd_store_get_image_path (self, id)) == NULL)
+    return NULL;
+  file = g_file_new_for_path (path);
+  if ((bytes = g_file_load_bytes (file, NULL, NULL, &local_error)) == NULL)
+    g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_FAILED,
+                 "Could not read the stored image “%s”: %s.", path, local_error->message);
+  return bytes;
+}
+
+static CdImageInfo *
+source_lookup (gpointer    user_data,
+               const char *id)
+{
+  g_assert (CD_IS_STORE (user_data));
+
+  return cd_store_lookup_image (user_data, id, NULL);
+}
+
+static GBytes *
+source_load (gpointer    user_data,
+             const char *id)
+{
+  g_autoptr (GError) error = NULL;
+  GBytes *bytes;
+
+  g_assert (CD_IS_STORE (user_data));
+
+  bytes = cd_store_load_image (user_data, id, &error);
+  if (error != NULL)
+    g_warning ("%s", error->message);
+  return bytes;
+}
+
+/**
+ * cd_store_get_image_source:
+ * @source: (out caller-allocates): where to put the source
+ *
+ * Fills @source with functions that read this store's images. The store
+ * is not referenced: keep it alive while @source is used.
+ */
+void
+cd_store_get_image_source (CdStore       *self,
+                           CdImageSource *source)
+{
+  g_return_if_fail (CD_IS_STORE (self));
+  g_return_if_fail (source != NULL);
+
+  source->lookup = source_lookup;
+  source->load = source_load;
+  source->user_data = self;
 }

@@ -156,6 +156,11 @@ GType cd_image_info_get_type (void) G_GNUC_CONST;
 
 #define CD_IMAGE_MAX_SIZE (40 * 1024 * 1024)
 
+CdImageInfo *cd_image_info_new (const char *id,
+                                const char *mime_type,
+                                guint       width,
+                                guint       height,
+                                guint64     size);
 CdImageInfo *cd_image_info_ref (CdImageInfo *info);
 void         cd_image_info_unref (CdImageInfo *info);
 const char  *cd_image_info_get_id (const CdImageInfo *info);
@@ -181,5 +186,24 @@ char        *cd_store_get_image_path (CdStore    *self,
                                       const char *id);
 guint        cd_store_collect_images (CdStore *self,
                                       GError **error);
+GBytes      *cd_store_load_image (CdStore    *self,
+                                  const char *id,
+                                  GError    **error);
+
+/* Where exports and checks learn about stored images without holding a
+ * store, so that they stay pure and a test can give its own. Both
+ * functions return a new reference, or %NULL for an image they do not
+ * know; @load may be %NULL when only the info is needed. */
+typedef struct
+{
+  CdImageInfo *(*lookup) (gpointer    user_data,
+                          const char *id);
+  GBytes *(*load) (gpointer    user_data,
+                   const char *id);
+  gpointer user_data;
+} CdImageSource;
+
+void cd_store_get_image_source (CdStore       *self,
+                                CdImageSource *source);
 
 G_END_DECLS
