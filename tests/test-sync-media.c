@@ -213,6 +213,47 @@ assert_placed (Fixture *fixture)
                    media_id (fixture, fixture->featured_image));
 }
 
+/* `copydesk show UUID --json` lists the body image with its media id on
+ * the account. */
+static void
+assert_show_remote (Fixture    *fixture,
+                    const char *uuid,
+                    const char *media_id)
+{
+  const char *argv[] = { g_getenv ("COPYDESK_BIN"), "--data-dir", fixture->dir, "show", uuid,
+                         "--json", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *out = NULL;
+  JsonArray       *images;
+  int              status = 0;
+  guint            found = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  root = json_from_string (out, &error);
+  g_assert_no_error (error);
+  images = json_object_get_array_member (json_node_get_object (root), "images");
+  for (guint i = 0; i < json_array_get_length (images); i++)
+    {
+      JsonObject *image = json_array_get_object_element (images, i);
+      JsonObject *remote = json_object_get_object_member (image, "remote");
+
+      g_assert_true (json_object_has_member (remote, ACCOUNT));
+      if (g_strcmp0 (json_object_get_string_member (image, "id"), fixture->body_image) == 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (
+                               json_object_get_object_member (remote, ACCOUNT), "media_id"),
+                           ==, media_id);
+          found++;
+        }
+    }
+  g_assert_cmpuint (json_array_get_length (images), ==, 2);
+  g_assert_cmpuint (found, ==, 1);
+}
+
 static void
 test_upload_once (Fixture      *fixture,
                   gconstpointer data)
@@ -256,6 +297,7 @@ test_upload_once (Fixture      *fixture,
     desk = json_object_get_object_member (remote, ACCOUNT);
     g_assert_cmpstr (json_object_get_string_member (desk, "media_id"), ==, media->media_id);
     g_assert_cmpstr (json_object_get_string_member (desk, "source_url"), ==, media->source_url);
+    assert_show_remote (fixture, cd_article_get_uuid (article), media->media_id);
   }
 
   /* Nothing changed: the pulled post compares equal with its base (the
