@@ -658,12 +658,33 @@ score_for (GHashTable *scores,
   return score;
 }
 
+/* The corpus's stored images: their sizes, from data/checks/images.json,
+ * stand in for the store's. */
+static CdImageInfo *
+corpus_image_lookup (gpointer    user_data,
+                     const char *id)
+{
+  JsonObject *images = user_data;
+  JsonObject *image;
+
+  if (!json_object_has_member (images, id))
+    return NULL;
+  image = json_object_get_object_member (images, id);
+  return cd_image_info_new (id, json_object_get_string_member (image, "mime_type"),
+                            json_object_get_int_member (image, "width"),
+                            json_object_get_int_member (image, "height"),
+                            json_object_get_int_member (image, "size"));
+}
+
 static void
 test_corpus (void)
 {
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "checks", NULL);
   g_autofree char *expected_path = g_build_filename (dir, "expected.json", NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *images_path = g_build_filename (dir, "images.json", NULL);
+  g_autoptr (JsonParser) images_parser = json_parser_new ();
+  CdImageSource images = { corpus_image_lookup, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (GHashTable) scores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (CdChecker) checker = cd_checker_new ();
@@ -676,6 +697,10 @@ test_corpus (void)
   json_parser_load_from_file (parser, expected_path, &error);
   g_assert_no_error (error);
   expected = json_node_get_object (json_parser_get_root (parser));
+  json_parser_load_from_file (images_parser, images_path, &error);
+  g_assert_no_error (error);
+  images.user_data = json_node_get_object (json_parser_get_root (images_parser));
+  cd_checker_set_image_source (checker, &images, NULL);
   names = json_object_get_members (expected);
 
   for (GList *l = names; l != NULL; l = l->next)

@@ -169,6 +169,7 @@ cd_cli_check (CdCli *cli,
     }
   if (limit >= 0)
     cd_checker_set_headline_limit (checker, (guint) limit);
+  cd_checker_set_store_images (checker, cli->store);
 
   findings = cd_checker_run (checker, article);
   if (json)

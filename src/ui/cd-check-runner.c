@@ -379,7 +379,10 @@ cd_check_runner_set_store (CdCheckRunner *self,
   g_return_val_if_fail (CD_IS_CHECK_RUNNER (self), FALSE);
   g_return_val_if_fail (store == NULL || CD_IS_STORE (store), FALSE);
 
-  if (!g_set_object (&self->store, store) || store == NULL)
+  if (!g_set_object (&self->store, store))
+    return TRUE;
+  cd_checker_set_store_images (self->checker, store);
+  if (store == NULL)
     return TRUE;
   dir = g_path_get_dirname (cd_store_get_path (store));
   return cd_checker_load_data_dir (self->checker, dir, error);

@@ -88,6 +88,9 @@ field_label (const char *field)
     { "byline",        N_ ("Byline")  },
     { "dateline",      N_ ("Dateline")},
     { "slug",          N_ ("Slug")    },
+    { "image",         N_ ("Image")   },
+    { "image_alt",     N_ ("Alt Text")},
+    { "image_credit",  N_ ("Credit")  },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -116,6 +119,9 @@ rule_label (const char *rule)
     { CD_CHECK_RULE_MISSING_FIELD,        N_ ("Missing Fields")                  },
     { CD_CHECK_RULE_HOUSE_STYLE,          N_ ("House Style")                     },
     { CD_CHECK_RULE_LEFTOVER_BOILERPLATE, N_ ("Leftover Site Boilerplate")       },
+    { CD_CHECK_RULE_IMAGE_ALT,            N_ ("Images Without Alt Text")         },
+    { CD_CHECK_RULE_IMAGE_CREDIT,         N_ ("Featured Image Without Credit")   },
+    { CD_CHECK_RULE_IMAGE_SIZE,           N_ ("Images Larger Than a Page Needs") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

@@ -14,9 +14,9 @@
 
 static const char *required_fields[] = { "byline", "dateline", "slug" };
 
-static guint
-find_field (CdCheckContext *ctx,
-            const char     *name)
+guint
+_cd_check_find_field (CdCheckContext *ctx,
+                      const char     *name)
 {
   g_assert (ctx != NULL);
   g_assert (name != NULL);
@@ -30,7 +30,7 @@ find_field (CdCheckContext *ctx,
 static void
 check_headline_length (CdCheckContext *ctx)
 {
-  const CdCheckField *headline = &ctx->fields[find_field (ctx, "headline")];
+  const CdCheckField *headline = &ctx->fields[_cd_check_find_field (ctx, "headline")];
   glong               length = g_utf8_strlen (headline->text, headline->length);
   const char         *over;
 
@@ -39,7 +39,7 @@ check_headline_length (CdCheckContext *ctx)
   if (ctx->headline_limit == 0 || length <= (glong) ctx->headline_limit)
     return;
   over = g_utf8_offset_to_pointer (headline->text, ctx->headline_limit);
-  _cd_check_add (ctx, find_field (ctx, "headline"), CD_CHECK_RULE_HEADLINE_LENGTH,
+  _cd_check_add (ctx, _cd_check_find_field (ctx, "headline"), CD_CHECK_RULE_HEADLINE_LENGTH,
                  CD_CHECK_SEVERITY_WARNING, over - headline->text, headline->length, NULL,
                  "The headline has %ld characters; the limit is %u",
                  length, ctx->headline_limit);
@@ -59,7 +59,7 @@ check_missing_fields (CdCheckContext *ctx)
 
   for (guint i = 0; i < G_N_ELEMENTS (required_fields); i++)
     {
-      guint               f = find_field (ctx, required_fields[i]);
+      guint               f = _cd_check_find_field (ctx, required_fields[i]);
       const CdCheckField *field = &ctx->fields[f];
 
       if (cd_text_is_blank (field->text))

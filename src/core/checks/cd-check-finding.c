@@ -150,6 +150,9 @@ static const struct
   { CD_CHECK_RULE_HEADLINE_LENGTH,      "Headline length"                 },
   { CD_CHECK_RULE_MISSING_FIELD,        "Missing fields"                  },
   { CD_CHECK_RULE_HOUSE_STYLE,          "House style"                     },
+  { CD_CHECK_RULE_IMAGE_ALT,            "Images without alt text"         },
+  { CD_CHECK_RULE_IMAGE_CREDIT,         "Featured image without credit"   },
+  { CD_CHECK_RULE_IMAGE_SIZE,           "Images larger than a page needs" },
 };
 
 /**
@@ -165,6 +168,7 @@ cd_check_list_rules (void)
     CD_CHECK_RULE_REPEATED_WORD, CD_CHECK_RULE_SPACING, CD_CHECK_RULE_LEFTOVER_MARKUP,
     CD_CHECK_RULE_LEFTOVER_BOILERPLATE,
     CD_CHECK_RULE_HEADLINE_LENGTH, CD_CHECK_RULE_MISSING_FIELD, CD_CHECK_RULE_HOUSE_STYLE,
+    CD_CHECK_RULE_IMAGE_ALT, CD_CHECK_RULE_IMAGE_CREDIT, CD_CHECK_RULE_IMAGE_SIZE,
     NULL
   };
 

@@ -81,8 +81,8 @@ typedef struct
 typedef struct
 {
   CdArticle   *article;
-  const char  *language;  /* BCP 47, never NULL */
-  CdCheckField fields[8]; /* prose fields first */
+  const char  *language;   /* BCP 47, never NULL */
+  CdCheckField fields[12]; /* prose fields first */
   guint        n_fields;
   GArray      *hits;          /* CdCheckHit */
   EnchantDict *dict;          /* NULL when no dictionary fits the language */
@@ -94,6 +94,8 @@ typedef struct
   gboolean    thorough;          /* Enchant's slow suggestions too */
   GPtrArray  *house_style;       /* CdHouseStyleEntry */
   GHashTable *house_style_index; /* first folded word → GPtrArray of entries */
+
+  const CdImageSource *images; /* NULL when the checker has none */
 } CdCheckContext;
 
 struct _CdChecker
@@ -122,6 +124,11 @@ struct _CdChecker
   GHashTable    *suggest_caches; /* dictionary → GHashTable word → suggestion */
 
   GHashTable *ignores; /* uuid → GHashTable of ignore keys */
+
+  /* Where the image rules learn a stored image's size
+   * (cd_checker_set_image_source()); lookup is NULL when there is none. */
+  CdImageSource  image_source;
+  GDestroyNotify image_source_destroy;
 };
 
 /* The "_locked" calls need the checker's lock held. */
@@ -188,6 +195,10 @@ void     _cd_check_spacing (CdCheckContext *ctx);
 void     _cd_check_leftover_markup (CdCheckContext *ctx);
 void     _cd_check_boilerplate (CdCheckContext *ctx);
 void     _cd_check_fields (CdCheckContext *ctx);
+guint    _cd_check_find_field (CdCheckContext *ctx,
+                               const char     *name);
 void     _cd_check_house_style (CdCheckContext *ctx);
+void     _cd_check_images (CdCheckContext *ctx);
+void     _cd_checker_clear_image_source (CdChecker *self);
 
 G_END_DECLS

@@ -60,6 +60,7 @@ cd_checker_finalize (GObject *object)
   g_clear_pointer (&self->house_style, g_ptr_array_unref);
   g_clear_pointer (&self->house_style_index, g_hash_table_unref);
   g_clear_pointer (&self->ignores, g_hash_table_unref);
+  _cd_checker_clear_image_source (self);
   g_free (self->house_style_text);
   g_free (self->default_language);
   g_free (self->data_dir);
@@ -467,6 +468,10 @@ cd_checker_run (CdChecker *self,
   context_add_field (&ctx, "byline", cd_article_get_byline (article), FALSE, FALSE);
   context_add_field (&ctx, "dateline", cd_article_get_dateline (article), FALSE, FALSE);
   context_add_field (&ctx, "slug", cd_article_get_slug (article), FALSE, FALSE);
+  context_add_field (&ctx, "image", cd_article_get_image (article), FALSE, FALSE);
+  context_add_field (&ctx, "image_alt", cd_article_get_image_alt (article), FALSE, FALSE);
+  context_add_field (&ctx, "image_credit", cd_article_get_image_credit (article), FALSE, FALSE);
+  ctx.images = self->image_source.lookup != NULL ? &self->image_source : NULL;
 
   /* An article that says only "en" is spelled the way it is written:
    * British agency copy (defence, organisation, travelled) gets the British
@@ -498,6 +503,7 @@ cd_checker_run (CdChecker *self,
   _cd_check_leftover_markup (&ctx);
   _cd_check_boilerplate (&ctx);
   _cd_check_fields (&ctx);
+  _cd_check_images (&ctx);
 
   findings = context_take_findings (&ctx, self);
   g_mutex_unlock (&self->lock);

@@ -18,6 +18,7 @@
 #include <gio/gio.h>
 
 #include "cd-article.h"
+#include "cd-store.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +48,13 @@ typedef enum
 #define CD_CHECK_RULE_HEADLINE_LENGTH "headline-length"
 #define CD_CHECK_RULE_MISSING_FIELD "missing-field"
 #define CD_CHECK_RULE_HOUSE_STYLE "house-style"
+#define CD_CHECK_RULE_IMAGE_ALT "image-alt"
+#define CD_CHECK_RULE_IMAGE_CREDIT "image-credit"
+#define CD_CHECK_RULE_IMAGE_SIZE "image-size"
+
+/* An image larger than either is far more than a news page shows. */
+#define CD_CHECK_IMAGE_MAX_SIDE 4000
+#define CD_CHECK_IMAGE_MAX_BYTES (10 * 1024 * 1024)
 
 #define CD_CHECK_DEFAULT_HEADLINE_LIMIT 70
 
@@ -100,6 +108,12 @@ void        cd_checker_set_default_language (CdChecker  *self,
 guint       cd_checker_get_headline_limit (CdChecker *self);
 void        cd_checker_set_headline_limit (CdChecker *self,
                                            guint      limit);
+
+void cd_checker_set_image_source (CdChecker           *self,
+                                  const CdImageSource *source,
+                                  GDestroyNotify       destroy);
+void cd_checker_set_store_images (CdChecker *self,
+                                  CdStore   *store);
 
 gboolean cd_checker_get_thorough_suggestions (CdChecker *self);
 void     cd_checker_set_thorough_suggestions (CdChecker *self,
