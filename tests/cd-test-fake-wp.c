@@ -44,13 +44,15 @@ fake_add_fault (FakeWp     *fake,
 static Fault *
 fake_take_fault (FakeWp     *fake,
                  const char *method,
-                 const char *path)
+                 const char *path,
+                 gboolean    early)
 {
   for (GList *l = fake->faults.head; l != NULL; l = l->next)
     {
       Fault *fault = l->data;
 
-      if (g_str_equal (fault->method, method) && g_str_has_prefix (path, fault->path_prefix))
+      if (g_str_equal (fault->method, method) && g_str_has_prefix (path, fault->path_prefix) &&
+          (fault->kind == FAULT_CUT_REQUEST) == early)
         {
           g_queue_delete_link (&fake->faults, l);
           return fault;
@@ -103,6 +105,9 @@ apply_fields (FakeWp     *fake,
                                    json_object_get_string_member (body, "status"));
   if (json_object_has_member (body, "slug"))
     json_object_set_string_member (post, "slug", json_object_get_string_member (body, "slug"));
+  if (json_object_has_member (body, "featured_media"))
+    json_object_set_int_member (post, "featured_media",
+                                json_object_get_int_member (body, "featured_media"));
   json_object_set_string_member (post, "modified_gmt", now);
 }
 
@@ -112,7 +117,7 @@ fake_create_post (FakeWp     *fake,
 {
   JsonObject      *post = json_object_new ();
   g_autofree char *now = fake_now (fake);
-  gint64           id = fake->next_id++;
+  gint64           id = fake_new_id (fake);
 
   json_object_set_int_member (post, "id", id);
   json_object_set_string_member (post, "date_gmt", now);
@@ -126,6 +131,13 @@ fake_create_post (FakeWp     *fake,
   apply_fields (fake, post, body);
   g_hash_table_insert (fake->posts, g_strdup_printf ("%" G_GINT64_FORMAT, id), post);
   return post;
+}
+
+/* Posts and media items share their ids, as in WordPress. */
+gint64
+fake_new_id (FakeWp *fake)
+{
+  return fake->next_id++;
 }
 
 static void
@@ -164,6 +176,31 @@ reply_error (SoupServerMessage *msg,
   soup_server_message_set_status (msg, status, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, text,
                                     strlen (text));
+}
+
+void
+fake_reply_object (SoupServerMessage *msg,
+                   guint              status,
+                   JsonObject        *object)
+{
+  reply_object (msg, status, object);
+}
+
+void
+fake_reply_json (SoupServerMessage *msg,
+                 guint              status,
+                 JsonNode          *node)
+{
+  reply_json (msg, status, node);
+}
+
+void
+fake_reply_error (SoupServerMessage *msg,
+                  guint              status,
+                  const char        *code,
+                  const char        *message)
+{
+  reply_error (msg, status, code, message);
 }
 
 static JsonObject *
@@ -264,6 +301,8 @@ fake_serve (FakeWp            *fake,
       json_object_set_string_member (me, "name", "Desk Tester");
       reply_object (msg, SOUP_STATUS_OK, me);
     }
+  else if (fake_serve_media (fake, msg, method, path, query))
+    ;
   else if (g_str_equal (path, "/wp/v2/posts") && g_str_equal (method, "GET"))
     fake_list (fake, msg, query);
   else if (g_str_equal (path, "/wp/v2/posts") && g_str_equal (method, "POST"))
@@ -327,12 +366,9 @@ fake_handler (SoupServer        *server,
   g_autoptr (GIOStream) stream = NULL;
   Fault *fault;
 
-  g_hash_table_insert (fake->counts, g_strdup (key),
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (fake->counts,
-                                                                                key)) +
-                                         1));
+  fake_count_request (fake, key);
 
-  fault = fake_take_fault (fake, method, path);
+  fault = fake_take_fault (fake, method, path, FALSE);
   if (fault == NULL)
     {
       fake_serve (fake, msg, method, path, query);
@@ -378,7 +414,32 @@ fake_handler (SoupServer        *server,
       soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC,
                                         "<html>Maintenance</html>", 24);
       break;
+    case FAULT_CUT_REQUEST:
+      g_assert_not_reached ();
     }
+  fault_free (fault);
+}
+
+/* Runs when a request's headers are in, before its body: a connection
+ * closed here cuts the body off on its way. */
+static void
+fake_early_handler (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    const char        *full_path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  FakeWp          *fake = user_data;
+  const char      *method = soup_server_message_get_method (msg);
+  g_autofree char *key = g_strdup_printf ("%s %s (cut)", method, full_path + strlen ("/wp-json"));
+  Fault           *fault = fake_take_fault (fake, method, full_path + strlen ("/wp-json"), TRUE);
+  g_autoptr (GIOStream) stream = NULL;
+
+  if (fault == NULL)
+    return;
+  fake_count_request (fake, key);
+  stream = soup_server_message_steal_connection (msg);
+  write_and_close (stream, NULL);
   fault_free (fault);
 }
 
@@ -408,9 +469,15 @@ fake_new (gboolean listening)
                                        (GDestroyNotify) json_object_unref);
   fake->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   fake->held = g_ptr_array_new_with_free_func (g_object_unref);
+  fake->media = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) json_object_unref);
+  fake->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_bytes_unref);
   fake->next_id = 100;
   g_queue_init (&fake->faults);
   soup_server_add_handler (fake->server, "/wp-json", fake_handler, fake, NULL);
+  soup_server_add_early_handler (fake->server, "/wp-json", fake_early_handler, fake, NULL);
+  soup_server_add_handler (fake->server, "/wp-content", fake_serve_file, fake, NULL);
   fake_listen (fake);
   fake->url = g_strdup_printf ("http://127.0.0.1:%u", fake->port);
   if (!listening)
@@ -427,10 +494,20 @@ fake_free (FakeWp *fake)
   soup_server_disconnect (fake->server);
   g_object_unref (fake->server);
   g_hash_table_unref (fake->posts);
+  g_hash_table_unref (fake->media);
+  g_hash_table_unref (fake->files);
   g_hash_table_unref (fake->counts);
   g_queue_clear_full (&fake->faults, (GDestroyNotify) fault_free);
   g_free (fake->url);
   g_free (fake);
+}
+
+void
+fake_count_request (FakeWp     *fake,
+                    const char *key)
+{
+  g_hash_table_insert (fake->counts, g_strdup (key),
+                       GUINT_TO_POINTER (fake_count (fake, key) + 1));
 }
 
 guint

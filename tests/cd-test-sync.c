@@ -214,3 +214,20 @@ cd_test_remove_dir (const char *path)
     }
   g_rmdir (path);
 }
+
+/* `copydesk --data-dir DIR sync` (COPYDESK_BIN), quiet, for a test that
+ * kills it or waits for it. */
+GSubprocess *
+cd_test_start_cli_sync (const char *dir)
+{
+  const char *argv[] = { g_getenv ("COPYDESK_BIN"), "--data-dir", dir, "sync", NULL };
+  g_autoptr (GError) error = NULL;
+  GSubprocess *process;
+
+  process = g_subprocess_newv (argv,
+                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                   G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                               &error);
+  g_assert_no_error (error);
+  return process;
+}

@@ -35,5 +35,6 @@ char         *cd_test_sync_state (CdStore    *store,
                                   const char *account,
                                   char      **remote_id);
 void          cd_test_remove_dir (const char *path);
+GSubprocess  *cd_test_start_cli_sync (const char *dir);
 
 G_END_DECLS

@@ -21,19 +21,6 @@
 
 static gboolean keyring;
 
-static GSubprocess *
-start_sync (const char *dir)
-{
-  const char *argv[] = { g_getenv ("COPYDESK_BIN"), "--data-dir", dir, "sync", NULL };
-  g_autoptr (GError) error = NULL;
-  GSubprocess *process;
-
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                               &error);
-  g_assert_no_error (error);
-  return process;
-}
-
 /* Every post on the site, as the other user sees them. */
 static JsonArray *
 server_posts (CdTestWordpress *wp)
@@ -113,7 +100,7 @@ test_kill_during_push (void)
    * any moment must leave a state the next sync finishes correctly. */
   for (guint k = 0; k < N_KILLS; k++)
     {
-      g_autoptr (GSubprocess) process = start_sync (dir);
+      g_autoptr (GSubprocess) process = cd_test_start_cli_sync (dir);
 
       g_usleep (g_rand_int_range (rand, 50, 900) * 1000);
       g_subprocess_send_signal (process, SIGKILL);
@@ -122,7 +109,7 @@ test_kill_during_push (void)
 
   /* Then one sync to the end. */
   {
-    g_autoptr (GSubprocess) process = start_sync (dir);
+    g_autoptr (GSubprocess) process = cd_test_start_cli_sync (dir);
 
     g_assert_true (g_subprocess_wait (process, NULL, &error));
     g_assert_no_error (error);

@@ -13,6 +13,7 @@
 
 #include "cd-cli.h"
 #include "cd-image-ref.h"
+#include "cd-sync.h"
 
 #define IMAGE_ADD_USAGE \
   "copydesk image add UUID FILE --alt TEXT [--caption TEXT] [--credit TEXT] [--featured]"
@@ -191,16 +192,21 @@ set_string_or_null (JsonObject *object,
     json_object_set_null_member (object, name);
 }
 
-/* Where each image's copies on the sites go, one member per account:
- * the sync engine's media table knows them. Empty until it does. */
+/* Where each image's copies on the sites are, one member per account:
+ * {media_id, source_url}, from the sync engine's media table. Empty until
+ * a sync uploads it; `sync`, read just before from the same tables, says
+ * when they cannot be read. */
 static JsonObject *
 describe_remote (CdStore    *store,
                  const char *id)
 {
+  JsonObject *remote;
+
   g_assert (CD_IS_STORE (store));
   g_assert (id != NULL);
 
-  return json_object_new ();
+  remote = cd_image_id_is_valid (id) ? cd_sync_describe_image (store, id, NULL) : NULL;
+  return remote != NULL ? remote : json_object_new ();
 }
 
 static JsonObject *

@@ -14,7 +14,7 @@
 #include "cd-cli.h"
 #include "cd-sync.h"
 
-#define SYNC_USAGE "usage: copydesk sync [--account NAME] [--json]"
+#define SYNC_USAGE "usage: copydesk sync [--account NAME] [--fetch-images] [--json]"
 
 typedef struct
 {
@@ -80,6 +80,7 @@ cd_cli_sync (CdCli *cli,
   g_autoptr (GMainLoop) loop = NULL;
   const char *account = NULL;
   gboolean    json = FALSE;
+  gboolean    fetch_images = FALSE;
   SyncWait    wait = { 0 };
   CdStore    *store;
   int         status;
@@ -88,6 +89,8 @@ cd_cli_sync (CdCli *cli,
     {
       if (g_str_equal (argv[i], "--json"))
         json = TRUE;
+      else if (g_str_equal (argv[i], "--fetch-images"))
+        fetch_images = TRUE;
       else if (g_str_equal (argv[i], "--account") && i + 1 < argc)
         account = argv[++i];
       else if (g_str_has_prefix (argv[i], "--account="))
@@ -107,6 +110,8 @@ cd_cli_sync (CdCli *cli,
     return CD_EXIT_ERROR;
 
   engine = cd_sync_engine_new (store);
+  /* Reading pulled posts' pictures is a remote load: only when asked. */
+  cd_sync_engine_set_fetch_images (engine, fetch_images);
   loop = g_main_loop_new (NULL, FALSE);
   wait.loop = loop;
   cd_sync_engine_sync_async (engine, account, NULL, on_synced, &wait);

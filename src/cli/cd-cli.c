@@ -23,13 +23,13 @@ static const struct
   { "show",       cd_cli_show,       "show UUID [--json]"                                                                   },
   { "set",        cd_cli_set,        "set UUID FIELD VALUE | set UUID FIELD --file PATH"                                    },
   { "export",     cd_cli_export,     "export UUID --format md|html|ninjs [-o FILE]"                                         },
-  { "sync",       cd_cli_sync,       "sync [--account NAME] [--json]"                                                       },
+  { "sync",       cd_cli_sync,       "sync [--account NAME] [--fetch-images] [--json]"                                      },
   { "publish",    cd_cli_publish,    "publish UUID [--at TIME] [--account NAME] [--late] [--force-slug] [--override REASON]"},
   { "correction", cd_cli_correction, "correction add UUID TEXT"                                                             },
   { "check",      cd_cli_check,      "check FILE|UUID [--json] [--headline-limit N]"                                        },
   { "account",    cd_cli_account,    "account add NAME --url URL --user USER | list [--json] | remove NAME"                 },
-  { "repair",  cd_cli_repair,  "repair"                                                              },
-  { "image",   cd_cli_image,   "image add UUID FILE --alt T [--caption T] [--credit T] [--featured]" },
+  { "repair",     cd_cli_repair,     "repair"                                                                               },
+  { "image",      cd_cli_image,      "image add UUID FILE --alt T [--caption T] [--credit T] [--featured]"                  },
 };
 
 void

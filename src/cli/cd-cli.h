@@ -58,7 +58,7 @@ JsonArray *cd_cli_describe_images (CdStore   *store,
 void       cd_cli_add_images (JsonObject *object,
                               CdStore    *store,
                               CdArticle  *article);
-int cd_cli_correction (CdCli *cli, int argc, char **argv);
+int        cd_cli_correction (CdCli *cli, int argc, char **argv);
 
 /* The publishing half of `show --json` (cd-cli-publish.c). */
 void cd_cli_add_publish_fields (JsonObject *object,

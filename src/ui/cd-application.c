@@ -333,6 +333,9 @@ cd_application_startup (GApplication *app)
   if (self->store != NULL)
     {
       self->sync_engine = cd_sync_engine_new (self->store);
+      /* Reading pulled posts' pictures is a remote load, as the preview's. */
+      g_settings_bind (self->settings, "allow-remote-images", self->sync_engine, "fetch-images",
+                       G_SETTINGS_BIND_GET);
       g_signal_connect_object (self->settings, "changed::sync-interval",
                                G_CALLBACK (sync_interval_changed_cb), self, G_CONNECT_SWAPPED);
       sync_interval_changed_cb (self);

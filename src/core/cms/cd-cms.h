@@ -47,6 +47,7 @@ typedef struct
                          * (CD_IMPORT_MAX_SIZE): then the body is left empty, unread */
   char *corrections;    /* the corrections block the post shows (cd-corrections.h), which
                          * the body never holds; %NULL when it has none */
+  char *featured_media; /* the media id of the post's featured image; %NULL when none */
 } CdRemotePost;
 
 #define CD_TYPE_REMOTE_POST (cd_remote_post_get_type ())
@@ -55,6 +56,33 @@ CdRemotePost *cd_remote_post_new (void);
 CdRemotePost *cd_remote_post_copy (CdRemotePost *post);
 void          cd_remote_post_free (CdRemotePost *post);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdRemotePost, cd_remote_post_free)
+
+/* An image as the CMS keeps it (a WordPress media item). */
+typedef struct
+{
+  char *media_id;   /* the CMS's id, as text */
+  char *source_url; /* where the site serves the file */
+  char *image_id;   /* the content hash the item is named after; %NULL when it is not one
+                     * Copydesk uploaded */
+} CdRemoteMedia;
+
+#define CD_TYPE_REMOTE_MEDIA (cd_remote_media_get_type ())
+GType          cd_remote_media_get_type (void) G_GNUC_CONST;
+CdRemoteMedia *cd_remote_media_new (void);
+CdRemoteMedia *cd_remote_media_copy (CdRemoteMedia *media);
+void           cd_remote_media_free (CdRemoteMedia *media);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdRemoteMedia, cd_remote_media_free)
+
+/* What an upload sends besides the bytes. */
+typedef struct
+{
+  const char *image_id;  /* the content hash, 64 hex digits: names the file and the item */
+  const char *mime_type; /* image/jpeg, image/png, image/webp or image/gif */
+  const char *alt;       /* the alternative text */
+  const char *caption;   /* (nullable) */
+  const char *credit;    /* (nullable): in its own field where the site has one, else
+                          * after the caption */
+} CdMediaUpload;
 
 #define CD_TYPE_CMS (cd_cms_get_type ())
 G_DECLARE_INTERFACE (CdCms, cd_cms, CD, CMS, GObject)
@@ -83,12 +111,14 @@ struct _CdCmsInterface
                                  GError      **error);
   CdRemotePost *(*create) (CdCms        *self,
                            CdArticle    *article,
+                           const char   *featured_media,
                            GCancellable *cancellable,
                            GError      **error);
   CdRemotePost *(*update) (CdCms              *self,
                            const char         *remote_id,
                            CdArticle          *article,
                            const CdRemotePost *current,
+                           const char         *featured_media,
                            GCancellable       *cancellable,
                            GError            **error);
   CdRemotePost *(*publish) (CdCms        *self,
@@ -96,6 +126,23 @@ struct _CdCmsInterface
                             GDateTime    *at,
                             GCancellable *cancellable,
                             GError      **error);
+  CdRemoteMedia *(*find_media) (CdCms        *self,
+                                const char   *image_id,
+                                GCancellable *cancellable,
+                                GError      **error);
+  CdRemoteMedia *(*get_media) (CdCms        *self,
+                               const char   *media_id,
+                               GCancellable *cancellable,
+                               GError      **error);
+  CdRemoteMedia *(*upload_media) (CdCms               *self,
+                                  GBytes              *bytes,
+                                  const CdMediaUpload *upload,
+                                  GCancellable        *cancellable,
+                                  GError             **error);
+  GBytes *(*download) (CdCms        *self,
+                       const char   *url,
+                       GCancellable *cancellable,
+                       GError      **error);
 };
 
 GQuark cd_cms_error_quark (void);
@@ -131,6 +178,43 @@ CdRemotePost *cd_cms_update_from (CdCms              *self,
                                   const CdRemotePost *current,
                                   GCancellable       *cancellable,
                                   GError            **error);
+/* The same with the featured image: @featured_media is the media id to
+ * set, "0" to remove the featured image, or %NULL to leave it as it is. */
+CdRemotePost *cd_cms_create_with_media (CdCms        *self,
+                                        CdArticle    *article,
+                                        const char   *featured_media,
+                                        GCancellable *cancellable,
+                                        GError      **error);
+CdRemotePost *cd_cms_update_with_media (CdCms              *self,
+                                        const char         *remote_id,
+                                        CdArticle          *article,
+                                        const CdRemotePost *current,
+                                        const char         *featured_media,
+                                        GCancellable       *cancellable,
+                                        GError            **error);
+/* Images. find_media: the item Copydesk uploaded for @image_id, or %NULL
+ * with no error when the site has none. get_media: %CD_CMS_ERROR_GONE when
+ * the item was deleted. upload_media: a write; after
+ * %CD_CMS_ERROR_UNKNOWN_OUTCOME, find_media before uploading again. */
+CdRemoteMedia *cd_cms_find_media (CdCms        *self,
+                                  const char   *image_id,
+                                  GCancellable *cancellable,
+                                  GError      **error);
+CdRemoteMedia *cd_cms_get_media (CdCms        *self,
+                                 const char   *media_id,
+                                 GCancellable *cancellable,
+                                 GError      **error);
+CdRemoteMedia *cd_cms_upload_media (CdCms               *self,
+                                    GBytes              *bytes,
+                                    const CdMediaUpload *upload,
+                                    GCancellable        *cancellable,
+                                    GError             **error);
+/* download: a file the site serves (a pulled post's picture), read under
+ * the site's HTTP policy; the credentials go only to the site's host. */
+GBytes *cd_cms_download (CdCms        *self,
+                         const char   *url,
+                         GCancellable *cancellable,
+                         GError      **error);
 /* publish: makes the post live now (@at %NULL) or schedules it for @at;
  * only the status and the date change. */
 CdRemotePost *cd_cms_publish (CdCms        *self,

@@ -73,6 +73,7 @@ cd_http_reply_clear (CdHttpReply *reply)
 
   g_clear_pointer (&reply->headers, soup_message_headers_unref);
   g_clear_pointer (&reply->error_body, json_node_unref);
+  g_clear_pointer (&reply->body, g_bytes_unref);
   reply->status = 0;
 }
 
@@ -396,14 +397,32 @@ is_cut_off (SoupMessage *message,
   return TRUE;
 }
 
+static gboolean
+same_host (const char *a,
+           const char *b)
+{
+  g_autoptr (GUri) ua = g_uri_parse (a, G_URI_FLAGS_NONE, NULL);
+  g_autoptr (GUri) ub = g_uri_parse (b, G_URI_FLAGS_NONE, NULL);
+
+  g_assert (a != NULL && b != NULL);
+
+  return ua != NULL && ub != NULL && g_uri_get_host (ua) != NULL && g_uri_get_host (ub) != NULL &&
+         g_ascii_strcasecmp (g_uri_get_host (ua), g_uri_get_host (ub)) == 0 &&
+         g_uri_get_port (ua) == g_uri_get_port (ub) &&
+         g_strcmp0 (g_uri_get_scheme (ua), g_uri_get_scheme (ub)) == 0;
+}
+
 /* A fresh message for one attempt: a sent one carries its old state. */
 static SoupMessage *
-new_message (CdHttpClient *self,
-             const char   *method,
-             const char   *url,
-             GBytes       *body,
-             gboolean     *body_sent,
-             GError      **error)
+new_message (CdHttpClient      *self,
+             const char        *method,
+             const char        *url,
+             GBytes            *body,
+             const char        *content_type,
+             const char *const *extra_headers,
+             CdHttpRequestKind  kind,
+             gboolean          *body_sent,
+             GError           **error)
 {
   SoupMessage        *message;
   SoupMessageHeaders *headers;
@@ -420,14 +439,20 @@ new_message (CdHttpClient *self,
     }
   headers = soup_message_get_request_headers (message);
   /* The sites send no challenge, so the credentials go up front. */
-  if (self->authorization != NULL)
+  /* A file may be served from another host (a CDN): the credentials are
+   * the site's alone. */
+  if (self->authorization != NULL && (kind != CD_HTTP_DOWNLOAD || same_host (self->site_url, url)))
     soup_message_headers_replace (headers, "Authorization", self->authorization);
-  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (kind != CD_HTTP_DOWNLOAD)
+    soup_message_headers_replace (headers, "Accept", "application/json");
   /* A redirect would carry the credentials elsewhere, and libsoup turns
    * a redirected POST into a GET: report it instead. */
   soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  for (guint i = 0; extra_headers != NULL && extra_headers[i] != NULL && extra_headers[i + 1] != NULL;
+       i += 2)
+    soup_message_headers_replace (headers, extra_headers[i], extra_headers[i + 1]);
   if (body != NULL)
-    soup_message_set_request_body_from_bytes (message, "application/json", body);
+    soup_message_set_request_body_from_bytes (message, content_type, body);
   g_signal_connect (message, "wrote-body", G_CALLBACK (on_wrote_body), body_sent);
   return message;
 }
@@ -581,17 +606,10 @@ cd_http_client_request (CdHttpClient     *self,
                         GError          **error)
 {
   g_autoptr (GBytes) request_body = NULL;
-  g_autoptr (GError) last_error = NULL;
 
   g_return_val_if_fail (CD_IS_HTTP_CLIENT (self), NULL);
   g_return_val_if_fail (method != NULL && url != NULL, NULL);
 
-  if (reply != NULL)
-    *reply = (CdHttpReply){ 0 };
-  /* The accounts refuse such an address already; this holds for any other
-   * way a client comes to one, before the credentials leave. */
-  if (self->authorization != NULL && !cd_http_check_secure_url (url, error))
-    return NULL;
   if (body != NULL)
     {
       g_autofree char *text = json_to_string (body, FALSE);
@@ -599,6 +617,55 @@ cd_http_client_request (CdHttpClient     *self,
 
       request_body = g_bytes_new_take (g_steal_pointer (&text), length);
     }
+  return cd_http_client_request_bytes (self, method, url, request_body, "application/json", NULL,
+                                       kind, reply, cancellable, error);
+}
+
+/**
+ * cd_http_client_request_bytes:
+ * @method: "GET", "POST"…
+ * @url: the whole address, query included
+ * @request_body: (nullable): the bytes to send
+ * @content_type: (nullable): their type; needed with @request_body
+ * @extra_headers: (nullable) (array zero-terminated=1): more request headers,
+ *   name and value after each other ("Content-Disposition", "attachment;
+ *   filename=…", %NULL)
+ * @kind: whether the server may act on the request
+ * @reply: (out caller-allocates) (optional): as for cd_http_client_request()
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * cd_http_client_request() with a body that is not JSON (a file upload),
+ * under the same policy; the reply is JSON all the same. Blocks.
+ *
+ * Returns: (transfer full) (nullable): the reply's JSON
+ */
+JsonNode *
+cd_http_client_request_bytes (CdHttpClient      *self,
+                              const char        *method,
+                              const char        *url,
+                              GBytes            *request_body,
+                              const char        *content_type,
+                              const char *const *extra_headers,
+                              CdHttpRequestKind  kind,
+                              CdHttpReply       *reply,
+                              GCancellable      *cancellable,
+                              GError           **error)
+{
+  g_autoptr (GError) last_error = NULL;
+
+  g_return_val_if_fail (CD_IS_HTTP_CLIENT (self), NULL);
+  g_return_val_if_fail (method != NULL && url != NULL, NULL);
+  g_return_val_if_fail (request_body == NULL || content_type != NULL, NULL);
+
+  if (reply != NULL)
+    *reply = (CdHttpReply){ 0 };
+  /* The accounts refuse such an address already; this holds for any other
+   * way a client comes to one, before the credentials leave. */
+  if (self->authorization != NULL &&
+      (kind != CD_HTTP_DOWNLOAD || same_host (self->site_url, url)) &&
+      !cd_http_check_secure_url (url, error))
+    return NULL;
 
   for (guint attempt = 1;; attempt++)
     {
@@ -616,7 +683,8 @@ cd_http_client_request (CdHttpClient     *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
           !check_online (self, error))
         return NULL;
-      message = new_message (self, method, url, request_body, &body_sent, error);
+      message = new_message (self, method, url, request_body, content_type, extra_headers, kind,
+                             &body_sent, error);
       if (message == NULL)
         return NULL;
 
@@ -643,6 +711,18 @@ cd_http_client_request (CdHttpClient     *self,
                                          &last_error, error))
             return NULL;
           delay = cd_http_backoff_ms (attempt, self->base_delay_ms, self->max_delay_ms);
+        }
+      else if (SOUP_STATUS_IS_SUCCESSFUL (status) && kind == CD_HTTP_DOWNLOAD)
+        {
+          /* The caller reads the bytes from the reply; the node only says
+           * the download succeeded. */
+          if (reply != NULL)
+            {
+              reply->status = status;
+              reply->headers = soup_message_headers_ref (headers);
+              reply->body = g_bytes_ref (bytes);
+            }
+          return json_node_new (JSON_NODE_NULL);
         }
       else if (SOUP_STATUS_IS_SUCCESSFUL (status))
         {
@@ -727,6 +807,42 @@ cd_http_client_request (CdHttpClient     *self,
       if (!wait_ms (delay, cancellable, error))
         return NULL;
     }
+}
+
+/**
+ * cd_http_client_download:
+ * @url: the file's address
+ * @content_type: (out) (optional) (transfer full): its type, as the server
+ *   states it
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads a file (an image the site serves) under the policy of a read:
+ * retried, capped in size, a redirect reported. The credentials go only to
+ * the site's own host. Blocks.
+ *
+ * Returns: (transfer full) (nullable): the file's bytes
+ */
+GBytes *
+cd_http_client_download (CdHttpClient *self,
+                         const char   *url,
+                         char        **content_type,
+                         GCancellable *cancellable,
+                         GError      **error)
+{
+  g_auto (CdHttpReply) reply = { 0 };
+  g_autoptr (JsonNode) done = NULL;
+
+  g_return_val_if_fail (CD_IS_HTTP_CLIENT (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  done = cd_http_client_request_bytes (self, "GET", url, NULL, NULL, NULL, CD_HTTP_DOWNLOAD,
+                                       &reply, cancellable, error);
+  if (done == NULL)
+    return NULL;
+  if (content_type != NULL)
+    *content_type = g_strdup (soup_message_headers_get_content_type (reply.headers, NULL));
+  return g_steal_pointer (&reply.body);
 }
 
 /* GObject ---------------------------------------------------------------- */

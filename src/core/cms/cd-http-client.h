@@ -48,6 +48,7 @@ typedef enum
 {
   CD_HTTP_READ,
   CD_HTTP_WRITE,
+  CD_HTTP_DOWNLOAD, /* a read whose reply is a file, not JSON (cd_http_client_download()) */
 } CdHttpRequestKind;
 
 /* What came back besides the JSON: the status, the reply's headers on
@@ -58,6 +59,7 @@ typedef struct
   guint               status;
   SoupMessageHeaders *headers;
   JsonNode           *error_body;
+  GBytes             *body; /* a download's bytes */
 } CdHttpReply;
 
 void cd_http_reply_clear (CdHttpReply *reply);
@@ -96,6 +98,23 @@ JsonNode *cd_http_client_request (CdHttpClient     *self,
                                   CdHttpReply      *reply,
                                   GCancellable     *cancellable,
                                   GError          **error);
+
+JsonNode *cd_http_client_request_bytes (CdHttpClient      *self,
+                                        const char        *method,
+                                        const char        *url,
+                                        GBytes            *request_body,
+                                        const char        *content_type,
+                                        const char *const *extra_headers,
+                                        CdHttpRequestKind  kind,
+                                        CdHttpReply       *reply,
+                                        GCancellable      *cancellable,
+                                        GError           **error);
+
+GBytes *cd_http_client_download (CdHttpClient *self,
+                                 const char   *url,
+                                 char        **content_type,
+                                 GCancellable *cancellable,
+                                 GError      **error);
 
 char    *cd_http_error_message (JsonNode *body);
 guint    cd_http_backoff_ms (guint attempt,

@@ -142,6 +142,9 @@ remote_post_from_json (CdWordpress *self,
   post->modified = parse_gmt (_cd_wordpress_member_string (object, "modified_gmt"));
   post->status = g_strdup (_cd_wordpress_member_string (object, "status") ?: "");
   post->link = g_strdup (_cd_wordpress_member_string (object, "link"));
+  if (_cd_wordpress_member_int (object, "featured_media") > 0)
+    post->featured_media = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                            _cd_wordpress_member_int (object, "featured_media"));
 
   content = g_strdup (raw_member (object, "content"));
   if (content == NULL)
@@ -319,6 +322,7 @@ post_body_for_article (CdWordpress        *self,
                        CdArticle          *article,
                        const CdRemotePost *current,
                        gboolean            create,
+                       const char         *featured_media,
                        GCancellable       *cancellable,
                        GError            **error)
 {
@@ -381,6 +385,14 @@ post_body_for_article (CdWordpress        *self,
 
       if (create || g_strcmp0 (status, current->status) != 0)
         add_string (builder, "status", status);
+    }
+  /* "0" is no featured image, as WordPress has it. */
+  if (featured_media != NULL &&
+      (current == NULL ? g_strcmp0 (featured_media, "0") != 0
+                       : g_strcmp0 (featured_media, current->featured_media ?: "0") != 0))
+    {
+      json_builder_set_member_name (builder, "featured_media");
+      json_builder_add_int_value (builder, g_ascii_strtoll (featured_media, NULL, 10));
     }
   if (old == NULL ||
       g_strcmp0 (cd_article_get_section (article) ?: "", cd_article_get_section (old) ?: "") != 0 ||
@@ -708,6 +720,7 @@ written_post (CdWordpress *self,
 CdRemotePost *
 _cd_wordpress_create (CdCms        *cms,
                       CdArticle    *article,
+                      const char   *featured_media,
                       GCancellable *cancellable,
                       GError      **error)
 {
@@ -716,7 +729,7 @@ _cd_wordpress_create (CdCms        *cms,
   g_autoptr (JsonNode) reply = NULL;
   g_autofree char *url = _cd_wordpress_build_url (self, "/wp/v2/posts", NULL);
 
-  body = post_body_for_article (self, article, NULL, TRUE, cancellable, error);
+  body = post_body_for_article (self, article, NULL, TRUE, featured_media, cancellable, error);
   if (body == NULL)
     return NULL;
   reply = _cd_wordpress_request (self, "POST", "/wp/v2/posts", CD_WORDPRESS_POST_QUERY, body,
@@ -774,13 +787,15 @@ _cd_wordpress_update (CdCms              *cms,
                       const char         *remote_id,
                       CdArticle          *article,
                       const CdRemotePost *current,
+                      const char         *featured_media,
                       GCancellable       *cancellable,
                       GError            **error)
 {
   CdWordpress *self = CD_WORDPRESS (cms);
   g_autoptr (JsonNode) body = NULL;
 
-  body = post_body_for_article (self, article, current, FALSE, cancellable, error);
+  body = post_body_for_article (self, article, current, FALSE, featured_media, cancellable,
+                                error);
   if (body == NULL)
     return NULL;
   return send_update (self, remote_id, body, cancellable, error);

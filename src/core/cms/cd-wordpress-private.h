@@ -20,7 +20,7 @@ G_BEGIN_DECLS
  * makes WordPress run its content filters for nothing. */
 #define CD_WORDPRESS_POST_FIELDS                                                 \
   "id,status,link,date_gmt,modified_gmt,slug,title.raw,excerpt.raw,content.raw," \
-  "categories,tags"
+  "categories,tags,featured_media"
 #define CD_WORDPRESS_POST_QUERY "context=edit&_fields=" CD_WORDPRESS_POST_FIELDS
 
 /* The most pages of a listing read in one go: 100,000 posts changed
@@ -128,12 +128,14 @@ CdRemotePost *_cd_wordpress_find_by_uuid (CdCms        *cms,
                                           GError      **error);
 CdRemotePost *_cd_wordpress_create (CdCms        *cms,
                                     CdArticle    *article,
+                                    const char   *featured_media,
                                     GCancellable *cancellable,
                                     GError      **error);
 CdRemotePost *_cd_wordpress_update (CdCms              *cms,
                                     const char         *remote_id,
                                     CdArticle          *article,
                                     const CdRemotePost *current,
+                                    const char         *featured_media,
                                     GCancellable       *cancellable,
                                     GError            **error);
 CdRemotePost *_cd_wordpress_publish (CdCms        *cms,
@@ -141,5 +143,24 @@ CdRemotePost *_cd_wordpress_publish (CdCms        *cms,
                                      GDateTime    *at,
                                      GCancellable *cancellable,
                                      GError      **error);
+
+/* Media (cd-wordpress-media.c). */
+CdRemoteMedia *_cd_wordpress_find_media (CdCms        *cms,
+                                         const char   *image_id,
+                                         GCancellable *cancellable,
+                                         GError      **error);
+CdRemoteMedia *_cd_wordpress_get_media (CdCms        *cms,
+                                        const char   *media_id,
+                                        GCancellable *cancellable,
+                                        GError      **error);
+CdRemoteMedia *_cd_wordpress_upload_media (CdCms               *cms,
+                                           GBytes              *bytes,
+                                           const CdMediaUpload *upload,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+GBytes        *_cd_wordpress_download (CdCms        *cms,
+                                       const char   *url,
+                                       GCancellable *cancellable,
+                                       GError      **error);
 
 G_END_DECLS

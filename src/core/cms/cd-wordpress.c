@@ -307,6 +307,10 @@ cd_wordpress_cms_init (CdCmsInterface *iface)
   iface->create = _cd_wordpress_create;
   iface->update = _cd_wordpress_update;
   iface->publish = _cd_wordpress_publish;
+  iface->find_media = _cd_wordpress_find_media;
+  iface->get_media = _cd_wordpress_get_media;
+  iface->upload_media = _cd_wordpress_upload_media;
+  iface->download = _cd_wordpress_download;
 }
 
 /* GObject ---------------------------------------------------------------- */

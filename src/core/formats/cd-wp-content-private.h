@@ -25,4 +25,11 @@ gboolean    _cd_wp_is_text_block (const CdWpBlock *block);
 char       *_cd_wp_node_to_html (cmark_node   *node,
                                  cmark_parser *parser);
 
+/* Text and attribute values escaped as the block editor writes them
+ * (cd-wp-markup.c). */
+void _cd_wp_markup_append_text (GString    *out,
+                                const char *text);
+void _cd_wp_markup_append_attribute (GString    *out,
+                                     const char *value);
+
 G_END_DECLS

@@ -87,6 +87,20 @@ append_attribute (GString    *out,
     }
 }
 
+void
+_cd_wp_markup_append_text (GString    *out,
+                           const char *text)
+{
+  append_text (out, text);
+}
+
+void
+_cd_wp_markup_append_attribute (GString    *out,
+                                const char *value)
+{
+  append_attribute (out, value);
+}
+
 static gboolean
 type_is (cmark_node *node,
          const char *name)

@@ -64,6 +64,18 @@ static const char *const migrations[] = {
   ");",
   /* 2 → 3: a pull finds each post's article by its remote id. */
   "CREATE INDEX sync_state_remote ON sync_state (account, remote_id);",
+  /* 3 → 4: the images each account's site has (sync_media): an image,
+   * by its content hash, is uploaded once per site, and a pulled image
+   * block is known by its media id. */
+  "CREATE TABLE sync_media ("
+  "  account    TEXT NOT NULL,"
+  "  image_id   TEXT NOT NULL,"
+  "  media_id   TEXT NOT NULL,"
+  "  source_url TEXT,"
+  "  uploaded   INTEGER NOT NULL,"
+  "  PRIMARY KEY (account, image_id)"
+  ");"
+  "CREATE INDEX sync_media_remote ON sync_media (account, media_id);",
 };
 
 #define CD_SYNC_DB_SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))

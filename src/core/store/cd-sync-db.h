@@ -151,6 +151,38 @@ gboolean cd_sync_db_save_pulled (CdStore            *store,
                                  guint               n_pulled,
                                  GError            **error);
 
+/* An image as one account's site has it (sync_media): recorded the moment
+ * the site's reply to its upload arrives, or when it is found there. */
+typedef struct
+{
+  char *account;
+  char *image_id;   /* the image's content hash, 64 hex digits */
+  char *media_id;   /* the site's id for it, as text */
+  char *source_url; /* where the site serves the file; %NULL when unknown */
+} CdSyncMedia;
+
+void cd_sync_media_free (CdSyncMedia *media);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdSyncMedia, cd_sync_media_free)
+
+CdSyncMedia *cd_sync_db_load_media (CdSyncDb   *self,
+                                    const char *account,
+                                    const char *image_id,
+                                    GError    **error);
+CdSyncMedia *cd_sync_db_find_media (CdSyncDb   *self,
+                                    const char *account,
+                                    const char *media_id,
+                                    GError    **error);
+GPtrArray   *cd_sync_db_list_media (CdSyncDb   *self,
+                                    const char *image_id,
+                                    GError    **error);
+gboolean     cd_sync_db_save_media (CdSyncDb          *self,
+                                    const CdSyncMedia *media,
+                                    GError           **error);
+gboolean     cd_sync_db_delete_media (CdSyncDb   *self,
+                                      const char *account,
+                                      const char *image_id,
+                                      GError    **error);
+
 /* Everything the sync-state model reads, in one read transaction. */
 gboolean cd_sync_db_read_states (CdSyncDb   *self,
                                  GPtrArray **accounts,

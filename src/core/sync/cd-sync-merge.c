@@ -141,8 +141,11 @@ _cd_sync_push_against_remote (CdSyncRun    *run,
 
   /* When the merge is what the server has already (an update whose reply
    * was lost), there is nothing to send; a live post also shows the
-   * corrections, which are not part of the text. */
-  if (cd_merge_content_equal (merged, post->article) && corrections_shown (merged, post))
+   * corrections, which are not part of the text. The featured image is
+   * local (the merge keeps ours) but the site shows it too. */
+  if (cd_merge_content_equal (merged, post->article) && corrections_shown (merged, post) &&
+      g_strcmp0 (cd_article_get_image (merged) ?: "", cd_article_get_image (post->article) ?: "") ==
+          0)
     {
       _cd_sync_row_set_synced (row, post);
       _cd_sync_run_record_row (run, row);

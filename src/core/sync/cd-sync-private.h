@@ -35,6 +35,7 @@ typedef struct
   /* An explicit Update (cd-sync-publish.c): the one push that may change
    * a live post. A plain sync leaves a live post's edits staged. */
   gboolean update_live;
+  gboolean fetch_images; /* pulled posts' pictures are read into the store */
 
   gint64   deadline;    /* monotonic time the whole sync must end by */
   guint    deadline_s;  /* the same, as the seconds it was given */
@@ -133,5 +134,10 @@ gboolean _cd_sync_push_update (CdSyncRun          *run,
                                CdArticle          *article,
                                const CdRemotePost *current,
                                GError            **error);
+
+/* Images (cd-sync-media.c): the run's CMS wrapped so that every post
+ * sent has its images uploaded and placed, and every post read has them
+ * back as `image` fences. */
+CdCms *_cd_sync_media_wrap (CdSyncRun *run);
 
 G_END_DECLS

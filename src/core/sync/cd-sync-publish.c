@@ -375,8 +375,9 @@ publish_locked (CdSyncEngine  *self,
                 GError       **error)
 {
   g_autofree char *chosen = NULL;
-  gboolean         unreachable = FALSE;
-  CdRemotePost    *post;
+  g_autoptr (CdCms) with_media = NULL;
+  gboolean      unreachable = FALSE;
+  CdRemotePost *post;
 
   g_assert (CD_IS_SYNC_ENGINE (self));
   g_assert (run != NULL);
@@ -389,6 +390,9 @@ publish_locked (CdSyncEngine  *self,
       (run->cms = cd_sync_engine_get_cms (self, chosen, error)) == NULL)
     return NULL;
   run->account = chosen;
+  /* Images go up first, once per site, and the body places them. */
+  with_media = _cd_sync_media_wrap (run);
+  run->cms = with_media;
   post = publish_on_run (run, uuid, request, &unreachable, error);
   if (post == NULL && unreachable)
     {
@@ -399,6 +403,7 @@ publish_locked (CdSyncEngine  *self,
         queue_publish (run, uuid, request, error);
     }
   run->account = NULL;
+  run->cms = NULL;
   return post;
 }
 

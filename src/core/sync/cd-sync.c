@@ -61,6 +61,7 @@ struct _CdSyncEngine
   guint            deadline; /* seconds a whole sync may take */
   guint            network_available : 1;
   guint            rerun : 1;
+  guint            fetch_images : 1;
   double           fraction;
 };
 
@@ -72,6 +73,7 @@ enum
   PROP_STORE,
   PROP_SYNCING,
   PROP_FRACTION,
+  PROP_FETCH_IMAGES,
   N_PROPS
 };
 
@@ -139,6 +141,9 @@ cd_sync_engine_get_property (GObject    *object,
     case PROP_FRACTION:
       g_value_set_double (value, self->fraction);
       break;
+    case PROP_FETCH_IMAGES:
+      g_value_set_boolean (value, self->fetch_images);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -156,6 +161,9 @@ cd_sync_engine_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_FETCH_IMAGES:
+      cd_sync_engine_set_fetch_images (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -181,6 +189,10 @@ cd_sync_engine_class_init (CdSyncEngineClass *klass)
   properties[PROP_FRACTION] =
       g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The window binds it to the allow-remote-images setting. */
+  properties[PROP_FETCH_IMAGES] =
+      g_param_spec_boolean ("fetch-images", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -361,6 +373,40 @@ cd_sync_engine_get_cms (CdSyncEngine *self,
       g_hash_table_insert (self->cms, g_strdup (account), cms);
     }
   return cms;
+}
+
+/**
+ * cd_sync_engine_set_fetch_images:
+ * @fetch: whether pulls read pulled posts' pictures into the store
+ *
+ * A picture of a pulled post (an image block of a media item this store
+ * does not have) is then read from the site, kept in the store and placed
+ * as an `image` fence, so that it shows offline. Only for a person who
+ * allows remote loads; the next sync follows the change.
+ */
+void
+cd_sync_engine_set_fetch_images (CdSyncEngine *self,
+                                 gboolean      fetch)
+{
+  g_return_if_fail (CD_IS_SYNC_ENGINE (self));
+
+  if (self->fetch_images == (fetch != FALSE))
+    return;
+  self->fetch_images = fetch != FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FETCH_IMAGES]);
+}
+
+/**
+ * cd_sync_engine_get_fetch_images:
+ *
+ * Returns: whether pulls read pulled posts' pictures into the store
+ */
+gboolean
+cd_sync_engine_get_fetch_images (CdSyncEngine *self)
+{
+  g_return_val_if_fail (CD_IS_SYNC_ENGINE (self), FALSE);
+
+  return self->fetch_images;
 }
 
 /**
@@ -701,7 +747,13 @@ sync_worker (GTask        *task,
         _cd_sync_items_add (cd_sync_result_get_errors (run->result), NULL, run->account,
                             "%s: %s", run->account, failure->message);
       else
-        ok = sync_account (run, &error);
+        {
+          g_autoptr (CdCms) with_media = _cd_sync_media_wrap (run);
+
+          run->cms = with_media;
+          ok = sync_account (run, &error);
+          run->cms = NULL;
+        }
       if (!ok)
         {
           close (lock_fd);
@@ -831,6 +883,7 @@ cd_sync_engine_sync_async (CdSyncEngine       *self,
   data->run.store = g_object_ref (self->store);
   data->run.caller_context = g_main_context_ref_thread_default ();
   data->run.deadline_s = self->deadline;
+  data->run.fetch_images = self->fetch_images;
   data->run.result = _cd_sync_result_new ();
   data->accounts = g_steal_pointer (&accounts);
   /* Clients known already (or given with cd_sync_engine_set_cms()) are

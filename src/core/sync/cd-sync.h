@@ -79,6 +79,11 @@ void cd_sync_engine_set_auto_sync (CdSyncEngine *self,
                                    guint         interval_seconds);
 void cd_sync_engine_set_network_monitor (CdSyncEngine    *self,
                                          GNetworkMonitor *monitor);
+/* Whether a pull reads the pictures of pulled posts into the store, so
+ * that they show offline; only when the person allows remote loads. */
+void     cd_sync_engine_set_fetch_images (CdSyncEngine *self,
+                                          gboolean      fetch);
+gboolean cd_sync_engine_get_fetch_images (CdSyncEngine *self);
 
 gboolean cd_sync_engine_get_conflict (CdSyncEngine *self,
                                       const char   *uuid,
@@ -103,8 +108,11 @@ CdRemotePost *cd_sync_engine_publish (CdSyncEngine *self,
 GHashTable *cd_sync_engine_list_states (CdSyncEngine *self,
                                         GError      **error);
 
-JsonArray *cd_sync_describe_article (CdStore    *store,
-                                     const char *uuid,
-                                     GError    **error);
+JsonArray  *cd_sync_describe_article (CdStore    *store,
+                                      const char *uuid,
+                                      GError    **error);
+JsonObject *cd_sync_describe_image (CdStore    *store,
+                                    const char *image_id,
+                                    GError    **error);
 
 G_END_DECLS

@@ -1,0 +1,50 @@
+/* cd-wp-image.h: the body's `image` fences and WordPress image blocks.
+ *
+ * On the way out each `image` fence whose image the site has becomes a
+ * core/image block with the media id and address, the alt text, and the
+ * caption and credit in the figcaption, held in a `wordpress` fence so
+ * that cd_wp_body_to_content() sends it as it is. On the way in a
+ * `wordpress` fence holding exactly such a block, for a media item the
+ * caller knows, becomes the same `image` fence again; any other stays as
+ * it is.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* An image on one site. */
+typedef struct
+{
+  const char *image_id; /* the content hash */
+  const char *media_id; /* the site's id for it */
+  const char *url;      /* where the site serves it */
+} CdWpMedia;
+
+/* Finds an image by @key (an image id on the way out, a media id on the
+ * way in); %NULL when the site has none. The result belongs to the
+ * caller's table and lives at least as long as the conversion. */
+typedef const CdWpMedia *(*CdWpMediaLookup) (const char *key,
+                                             gpointer    user_data);
+
+char    *cd_wp_image_block (const char *media_id,
+                            const char *url,
+                            const char *alt,
+                            const char *caption,
+                            const char *credit);
+char    *cd_wp_body_place_images (const char     *body,
+                                  CdWpMediaLookup lookup,
+                                  gpointer        user_data);
+gboolean cd_wp_image_block_source (const char *markup,
+                                   gssize      length,
+                                   char      **media_id,
+                                   char      **url);
+char    *cd_wp_body_adopt_images (const char     *body,
+                                  CdWpMediaLookup lookup,
+                                  gpointer        user_data);
+
+G_END_DECLS
