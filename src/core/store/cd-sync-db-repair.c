@@ -35,12 +35,13 @@ static const struct
   const char *table;
   const char *columns;
 } sync_tables[] = {
-  {"accounts",    "name, kind, url, user, created"},
+  {"accounts",    "name, kind, url, user, created"                   },
   { "sync_state",
    "article_uuid, account, remote_id, remote_modified, base_json, state, error, dirty, "
-    "create_unknown, theirs_json, theirs_modified"},
-  { "sync_pulls", "account, last_modified"        },
-  { "sync_meta",  NULL                            },
+    "create_unknown, theirs_json, theirs_modified"                   },
+  { "sync_pulls", "account, last_modified"                           },
+  { "sync_media", "account, image_id, media_id, source_url, uploaded"},
+  { "sync_meta",  NULL                                               },
 };
 
 /* The article store's own tables: the repair goes ahead only when these
@@ -51,6 +52,7 @@ static const char *const article_tables[] = {
   "revisions",
   "outbox",
   "article_changes",
+  "images",
 };
 
 gboolean
