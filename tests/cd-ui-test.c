@@ -318,3 +318,26 @@ cd_ui_read_article (const char *dir,
   g_assert_no_error (error);
   return article;
 }
+
+/**
+ * cd_ui_find_named:
+ *
+ * Returns: (nullable) (transfer none): @widget or the first widget under
+ *   it whose name (gtk_widget_set_name(), a template's "name") is @name
+ */
+GtkWidget *
+cd_ui_find_named (GtkWidget  *widget,
+                  const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cd_ui_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -43,5 +43,7 @@ void       cd_ui_run (const char *const *argv);
 gboolean   cd_ui_remove_tree (const char *path);
 CdArticle *cd_ui_read_article (const char *dir,
                                const char *uuid);
+GtkWidget *cd_ui_find_named (GtkWidget  *widget,
+                             const char *name);
 
 G_END_DECLS

@@ -1,0 +1,389 @@
+/* test-keyboard.c: the keyboard under Xvfb: formatting keys in the body,
+ * a date-time typed into the embargo one key at a time, and the shortcuts
+ * window against the accelerators the window really has.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-keyboard"
+
+#include "config.h"
+
+#include "cd-editor-format.h"
+#include "cd-ui-test.h"
+
+/* Sends keys to the window through the X server, as a keyboard would. */
+static void
+press_keys (CdWindow   *window,
+            const char *keys)
+{
+  g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (window)));
+  const char      *focus_argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+  g_auto (GStrv) each = g_strsplit (keys, " ", -1);
+  g_autoptr (GStrvBuilder) argv = g_strv_builder_new ();
+  g_auto (GStrv) key_argv = NULL;
+
+  g_strv_builder_add_many (argv, "xdotool", "key", "--delay", "30", NULL);
+  g_strv_builder_addv (argv, (const char **) each);
+  key_argv = g_strv_builder_end (argv);
+  cd_ui_run (focus_argv);
+  cd_ui_run ((const char *const *) key_argv);
+}
+
+static void
+type_text (CdWindow   *window,
+           const char *text)
+{
+  g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (window)));
+  const char      *focus_argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+  const char      *type_argv[] = { "xdotool", "type", "--delay", "40", text, NULL };
+
+  cd_ui_run (focus_argv);
+  cd_ui_run (type_argv);
+}
+
+typedef struct
+{
+  GtkTextBuffer *buffer;
+  const char    *text;
+} BufferText;
+
+static gboolean
+buffer_is (gpointer data)
+{
+  BufferText      *check = data;
+  GtkTextIter      start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (check->buffer, &start, &end);
+  text = gtk_text_buffer_get_text (check->buffer, &start, &end, TRUE);
+  return g_str_equal (text, check->text);
+}
+
+static char *
+selected_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static int
+cursor_offset (GtkTextBuffer *buffer)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* Presses @keys in the body and waits for the body to read @expected. */
+static void
+press_and_expect (CdWindow      *window,
+                  GtkTextBuffer *buffer,
+                  const char    *keys,
+                  const char    *expected)
+{
+  BufferText check = { buffer, expected };
+
+  press_keys (window, keys);
+  if (!cd_ui_wait_for (buffer_is, &check, 10000))
+    {
+      GtkTextIter      start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      g_assert_cmpstr (text, ==, expected);
+    }
+}
+
+static void
+undo_and_expect (GtkTextBuffer *buffer,
+                 const char    *expected)
+{
+  BufferText check = { buffer, expected };
+
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  g_assert_true (buffer_is (&check));
+}
+
+static void
+test_format_keys (CdUiFixture  *fixture,
+                  gconstpointer data)
+{
+  static const char body[] = "The council met.\nVote today.";
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Council", body);
+  CdWindow        *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  CdEditor        *editor = cd_window_get_editor (window);
+  GtkTextBuffer   *buffer = GTK_TEXT_BUFFER (cd_editor_get_buffer (editor));
+  g_autofree char *selected = NULL;
+
+  gtk_widget_grab_focus (GTK_WIDGET (cd_editor_get_view (editor)));
+
+  /* Bold wraps the selection, keeps it selected, and comes off again. A
+   * double-clicked word's trailing space stays outside the markers. */
+  cd_editor_select_range (editor, 4, 12);
+  press_and_expect (window, buffer, "ctrl+b", "The **council** met.\nVote today.");
+  selected = selected_text (buffer);
+  g_assert_cmpstr (selected, ==, "council");
+  press_and_expect (window, buffer, "ctrl+b", body);
+  g_clear_pointer (&selected, g_free);
+  selected = selected_text (buffer);
+  g_assert_cmpstr (selected, ==, "council");
+  /* Selected with its markers, it comes off too. */
+  press_and_expect (window, buffer, "ctrl+b", "The **council** met.\nVote today.");
+  cd_editor_select_range (editor, 4, 15);
+  press_and_expect (window, buffer, "ctrl+b", body);
+  /* One press is one undoable step. */
+  press_and_expect (window, buffer, "ctrl+i", "The _council_ met.\nVote today.");
+  undo_and_expect (buffer, body);
+
+  /* With nothing selected the markers go in with the cursor between. */
+  cd_editor_place_cursor (editor, 17);
+  press_and_expect (window, buffer, "ctrl+b", "The council met.\n****Vote today.");
+  g_assert_cmpint (cursor_offset (buffer), ==, 19);
+  press_and_expect (window, buffer, "ctrl+b", body);
+  g_assert_cmpint (cursor_offset (buffer), ==, 17);
+
+  /* A link: the selection becomes its text, the cursor goes where the
+   * address is typed; pressed on the text again, the link comes off. */
+  cd_editor_select_range (editor, 4, 11);
+  press_and_expect (window, buffer, "ctrl+k", "The [council]() met.\nVote today.");
+  g_assert_cmpint (cursor_offset (buffer), ==, 14);
+  type_text (window, "https://example.org");
+  {
+    BufferText check = { buffer, "The [council](https://example.org) met.\nVote today." };
+
+    g_assert_true (cd_ui_wait_for (buffer_is, &check, 10000));
+  }
+  cd_editor_select_range (editor, 5, 12);
+  press_and_expect (window, buffer, "ctrl+k", body);
+  cd_editor_place_cursor (editor, 0);
+  press_and_expect (window, buffer, "ctrl+k", "[]()The council met.\nVote today.");
+  g_assert_cmpint (cursor_offset (buffer), ==, 1);
+  undo_and_expect (buffer, body);
+
+  /* Headings on the cursor's line, one level replacing another, and back
+   * to a paragraph; the cursor stays on its word. */
+  cd_editor_place_cursor (editor, 22);
+  press_and_expect (window, buffer, "ctrl+2", "The council met.\n## Vote today.");
+  g_assert_cmpint (cursor_offset (buffer), ==, 25);
+  press_and_expect (window, buffer, "ctrl+1", "The council met.\n# Vote today.");
+  press_and_expect (window, buffer, "ctrl+3", "The council met.\n### Vote today.");
+  undo_and_expect (buffer, "The council met.\n# Vote today.");
+  press_and_expect (window, buffer, "ctrl+0", body);
+
+  /* What the keys did reached the article. */
+  g_assert_cmpstr (cd_article_get_body (cd_document_get_article (cd_window_get_document (window))),
+                   ==, body);
+}
+
+/* The buffer functions alone, on what a person meets at the edges: the
+ * start and end of the body, a selection that is a whole link. */
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static void
+test_format_edges (void)
+{
+  g_autoptr (GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+  g_autofree char *linked = NULL;
+  g_autofree char *heading = NULL;
+  GtkTextIter      start, end;
+
+  gtk_text_buffer_set_text (buffer, "[council](https://example.org)", -1);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_false (cd_editor_format_toggle_link (buffer));
+  linked = buffer_text (buffer);
+  g_assert_cmpstr (linked, ==, "council");
+
+  gtk_text_buffer_set_text (buffer, "word", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  g_assert_true (cd_editor_format_toggle_wrap (buffer, "_"));
+  g_assert_false (cd_editor_format_toggle_wrap (buffer, "_"));
+  g_assert_false (cd_editor_format_set_heading (buffer, 0));
+  g_assert_true (cd_editor_format_set_heading (buffer, 3));
+  g_assert_false (cd_editor_format_set_heading (buffer, 3));
+  heading = buffer_text (buffer);
+  g_assert_cmpstr (heading, ==, "### word");
+}
+
+typedef struct
+{
+  const char *dir;
+  const char *uuid;
+  const char *utc; /* the embargo expected in the store, in UTC */
+  int         offset_minutes;
+} StoredEmbargo;
+
+static gboolean
+store_has_embargo (gpointer data)
+{
+  StoredEmbargo *check = data;
+  g_autoptr (CdArticle) article = cd_ui_read_article (check->dir, check->uuid);
+  GDateTime       *embargo = cd_article_get_embargo (article);
+  g_autofree char *utc = NULL;
+
+  if (embargo == NULL)
+    return check->utc == NULL;
+  utc = cd_format_iso8601_utc (embargo);
+  return g_strcmp0 (utc, check->utc) == 0 &&
+         g_date_time_get_utc_offset (embargo) / G_TIME_SPAN_MINUTE == check->offset_minutes;
+}
+
+typedef struct
+{
+  GtkEditable *editable;
+  const char  *text;
+} EditableText;
+
+static gboolean
+editable_is (gpointer data)
+{
+  EditableText *check = data;
+
+  return g_str_equal (gtk_editable_get_text (check->editable), check->text);
+}
+
+/* Types @text into @field's entry one key at a time, as a person does,
+ * and waits until every key has arrived. */
+static void
+type_into (CdWindow   *window,
+           const char *field,
+           gboolean    replace,
+           const char *text,
+           const char *expected)
+{
+  CdMetadata  *metadata = cd_window_get_metadata (window);
+  GtkEditable *editable = cd_metadata_get_editable (metadata, field);
+  EditableText check = { editable, expected };
+
+  gtk_widget_grab_focus (GTK_WIDGET (editable));
+  if (replace)
+    gtk_editable_select_region (editable, 0, -1);
+  else
+    gtk_editable_set_position (editable, -1);
+  type_text (window, text);
+  g_assert_true (cd_ui_wait_for (editable_is, &check, 10000));
+  g_assert_cmpstr (gtk_editable_get_text (editable), ==, expected);
+}
+
+static const char *
+embargo_message (CdWindow *window)
+{
+  GtkWidget *message = cd_ui_find_named (GTK_WIDGET (cd_window_get_metadata (window)),
+                                         "embargo-message");
+
+  g_assert_true (GTK_IS_LABEL (message));
+  return gtk_widget_get_visible (message) ? gtk_label_get_text (GTK_LABEL (message)) : NULL;
+}
+
+static void
+test_embargo_typing (CdUiFixture  *fixture,
+                     gconstpointer data)
+{
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Results", "Figures.");
+  CdWindow        *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  CdMetadata      *metadata = cd_window_get_metadata (window);
+  CdArticle       *open = cd_document_get_article (cd_window_get_document (window));
+  GtkEditable     *time = cd_metadata_get_editable (metadata, "embargo-time");
+  GtkEditable     *zone = cd_metadata_get_editable (metadata, "embargo-zone");
+  StoredEmbargo    stored = { fixture->dir, cd_article_get_uuid (article), NULL, 0 };
+  const char      *message;
+  g_autofree char *unchanged = NULL;
+
+  cd_metadata_set_expanded (metadata, TRUE);
+  cd_ui_wait_preview_loaded (window);
+
+  /* The zone first, then the date and the time, each a key at a time:
+   * nothing typed is rewritten on the way, and nothing unfinished saved
+   * ("2026-07-1" is not the first of July, "09:4" not 09:04). */
+  type_into (window, "embargo-zone", FALSE, "Europe/London", "Europe/London");
+  message = embargo_message (window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "needs a date"));
+  type_into (window, "embargo-date", FALSE, "2026-07-16", "2026-07-16");
+  type_into (window, "embargo-time", FALSE, "09:45", "09:45");
+  g_assert_null (embargo_message (window));
+  stored.utc = "2026-07-16T08:45:00Z";
+  stored.offset_minutes = 60;
+  g_assert_true (cd_ui_wait_for (store_has_embargo, &stored, 30000));
+
+  /* Saved and read back, the fields still say what was typed: the zone's
+   * name, not "+01:00" or "BST". */
+  g_assert_cmpstr (gtk_editable_get_text (zone), ==, "Europe/London");
+  g_assert_cmpstr (gtk_editable_get_text (time), ==, "09:45");
+
+  /* Deleting back to "09:" keeps both the text and the saved embargo, and
+   * says the time is unfinished; typing on saves the new time. */
+  press_keys (window, "BackSpace BackSpace");
+  {
+    EditableText check = { time, "09:" };
+
+    g_assert_true (cd_ui_wait_for (editable_is, &check, 10000));
+  }
+  message = embargo_message (window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "not finished"));
+  unchanged = cd_format_iso8601_utc (cd_article_get_embargo (open));
+  g_assert_cmpstr (unchanged, ==, "2026-07-16T08:45:00Z");
+  type_into (window, "embargo-time", FALSE, "30", "09:30");
+  stored.utc = "2026-07-16T08:30:00Z";
+  g_assert_true (cd_ui_wait_for (store_has_embargo, &stored, 30000));
+
+  /* Text that is no time zone stays as typed, is named in one sentence,
+   * and changes nothing saved. */
+  type_into (window, "embargo-zone", TRUE, "Mars/Olympus", "Mars/Olympus");
+  message = embargo_message (window);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (message, ==,
+                   "The time zone “Mars/Olympus” is not known; use a name such as "
+                   "Europe/London or an offset such as +01:00.");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (zone), "error"));
+  g_assert_true (store_has_embargo (&stored));
+  g_assert_cmpstr (gtk_editable_get_text (zone), ==, "Mars/Olympus");
+
+  /* An invalid day is named too, and a date retyped from scratch is saved
+   * only once it is whole: never as 2026-12-01 on the way to 2026-12-16. */
+  type_into (window, "embargo-zone", TRUE, "UTC", "UTC");
+  stored.utc = "2026-07-16T09:30:00Z";
+  stored.offset_minutes = 0;
+  g_assert_true (cd_ui_wait_for (store_has_embargo, &stored, 30000));
+  type_into (window, "embargo-date", TRUE, "2026-02-30", "2026-02-30");
+  g_assert_cmpstr (embargo_message (window), ==,
+                   "The embargo date “2026-02-30” is not a day of the calendar.");
+  type_into (window, "embargo-date", TRUE, "2026-12-1", "2026-12-1");
+  g_assert_true (store_has_embargo (&stored));
+  type_into (window, "embargo-date", FALSE, "6", "2026-12-16");
+  stored.utc = "2026-12-16T09:30:00Z";
+  g_assert_true (cd_ui_wait_for (store_has_embargo, &stored, 30000));
+  g_assert_cmpstr (gtk_editable_get_text (time), ==, "09:30");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, CdUiFixture, NULL, cd_ui_fixture_setup, func, cd_ui_fixture_teardown)
+  ADD ("/keyboard/format/keys", test_format_keys);
+  g_test_add_func ("/keyboard/format/edges", test_format_edges);
+  ADD ("/keyboard/embargo/typing", test_embargo_typing);
+#undef ADD
+
+  return g_test_run ();
+}
