@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "cd-conflict-window.h"
 #include "cd-editor-format.h"
 #include "cd-ui-test.h"
 
@@ -371,6 +372,215 @@ test_embargo_typing (CdUiFixture  *fixture,
   g_assert_cmpstr (gtk_editable_get_text (time), ==, "09:30");
 }
 
+/* Adds @trigger's keys, as gtk_accelerator_name() writes them, to @set;
+ * a mnemonic is not an accelerator and is left out. */
+static void
+add_trigger (GHashTable         *set,
+             GtkShortcutTrigger *trigger)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    {
+      guint keyval = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+
+      /* The keypad's Enter is listed as Enter. */
+      if (keyval == GDK_KEY_KP_Enter)
+        keyval = GDK_KEY_Return;
+      g_hash_table_add (set, gtk_accelerator_name (
+                                 keyval, gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+    }
+  else if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      add_trigger (set, gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)));
+      add_trigger (set, gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)));
+    }
+}
+
+static void
+add_widget_shortcuts (GHashTable *set,
+                      GtkWidget  *widget)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          add_trigger (set, gtk_shortcut_get_trigger (shortcut));
+        }
+    }
+}
+
+static GHashTable *
+new_set (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* What GTK or libadwaita gives every widget of the first class above
+ * @type that is not the app's own (a window's Ctrl+Shift+I for the
+ * inspector): read from a fresh widget of that class. */
+static GHashTable *
+toolkit_shortcuts (GType type)
+{
+  GHashTable *set = new_set ();
+  GtkWidget  *plain;
+
+  while (g_str_has_prefix (g_type_name (type), "Cd"))
+    type = g_type_parent (type);
+  if (G_TYPE_IS_ABSTRACT (type))
+    return set;
+  plain = g_object_ref_sink (g_object_new (type, NULL));
+  add_widget_shortcuts (set, plain);
+  if (GTK_IS_WINDOW (plain))
+    gtk_window_destroy (GTK_WINDOW (plain));
+  g_object_unref (plain);
+  return set;
+}
+
+/* The keys the app's own widgets bind, over what their toolkit classes
+ * bind already. */
+static void
+add_app_widget_shortcuts (GHashTable *set,
+                          GtkWidget  *widget)
+{
+  if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Cd"))
+    {
+      g_autoptr (GHashTable) own = new_set ();
+      g_autoptr (GHashTable) toolkit = toolkit_shortcuts (G_OBJECT_TYPE (widget));
+      GHashTableIter iter;
+      char          *accel;
+
+      add_widget_shortcuts (own, widget);
+      g_hash_table_iter_init (&iter, own);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &accel, NULL))
+        if (!g_hash_table_contains (toolkit, accel))
+          g_hash_table_add (set, g_strdup (accel));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_app_widget_shortcuts (set, child);
+}
+
+static void
+add_accelerators (GHashTable *set,
+                  const char *accelerators)
+{
+  g_auto (GStrv) each = g_strsplit (accelerators, " ", -1);
+
+  for (guint i = 0; each[i] != NULL; i++)
+    {
+      guint           key = 0;
+      GdkModifierType mods = 0;
+
+      if (*each[i] == '\0')
+        continue;
+      g_assert_true (gtk_accelerator_parse (each[i], &key, &mods));
+      g_hash_table_add (set, gtk_accelerator_name (key, mods));
+    }
+}
+
+static void
+add_listed (GHashTable *set,
+            GtkWidget  *widget)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      GtkShortcutType  type;
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "shortcut-type", &type, "accelerator", &accelerator, NULL);
+      if (type == GTK_SHORTCUT_ACCELERATOR && accelerator != NULL)
+        add_accelerators (set, accelerator);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_listed (set, child);
+}
+
+static void
+add_widgets_of_type (GHashTable *set,
+                     GtkWidget  *widget,
+                     GType       type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    add_widget_shortcuts (set, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_widgets_of_type (set, child, type);
+}
+
+/* The shortcuts window lists every accelerator the app installs (the
+ * application's and its widgets' own) and nothing that does not work.
+ * What GTK's text view and search entry give (undo, the next match) may
+ * be listed too: they work in the body and the find bar. */
+static void
+test_shortcuts_window (CdUiFixture  *fixture,
+                       gconstpointer data)
+{
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Council", "Text.");
+  CdWindow           *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  GtkApplication     *app = GTK_APPLICATION (fixture->app);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_autoptr (GHashTable) installed = new_set ();
+  g_autoptr (GHashTable) toolkit = new_set ();
+  g_autoptr (GHashTable) listed = new_set ();
+  g_auto (GStrv) actions = gtk_application_list_action_descriptions (app);
+  GHashTableIter iter;
+  char          *accel;
+
+  g_assert_nonnull (overlay);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto (GStrv) accels = gtk_application_get_accels_for_action (app, actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        add_accelerators (installed, accels[j]);
+    }
+  add_app_widget_shortcuts (installed, GTK_WIDGET (window));
+  /* The windows the main window opens have keys of their own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
+  g_assert_nonnull (cd_window_get_history (window));
+  add_app_widget_shortcuts (installed, GTK_WIDGET (cd_window_get_history (window)));
+  gtk_window_destroy (cd_window_get_history (window));
+  {
+    GtkWidget *conflict = g_object_ref_sink (g_object_new (CD_TYPE_CONFLICT_WINDOW, NULL));
+
+    add_app_widget_shortcuts (installed, conflict);
+    gtk_window_destroy (GTK_WINDOW (conflict));
+    g_object_unref (conflict);
+  }
+  /* Formatting lives on the body, Delete on the library: both must be
+   * found, or the walk above missed the widgets' own keys. */
+  g_assert_true (g_hash_table_contains (installed, "<Control>b"));
+  g_assert_true (g_hash_table_contains (installed, "Delete"));
+  g_assert_true (g_hash_table_contains (installed, "F6"));
+  g_assert_true (g_hash_table_contains (installed, "<Control>Return"));
+
+  add_widgets_of_type (toolkit, GTK_WIDGET (cd_editor_get_view (cd_window_get_editor (window))),
+                       GTK_TYPE_TEXT_VIEW);
+  add_widgets_of_type (toolkit, GTK_WIDGET (cd_window_get_editor (window)), GTK_TYPE_SEARCH_ENTRY);
+  add_listed (listed, GTK_WIDGET (overlay));
+  g_assert_cmpuint (g_hash_table_size (listed), >, 20);
+
+  g_hash_table_iter_init (&iter, installed);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &accel, NULL))
+    g_test_message ("installed: %s", accel);
+  g_hash_table_iter_init (&iter, installed);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &accel, NULL))
+    if (!g_hash_table_contains (listed, accel))
+      g_error ("%s works but the shortcuts window does not list it", accel);
+  g_hash_table_iter_init (&iter, listed);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &accel, NULL))
+    if (!g_hash_table_contains (installed, accel) && !g_hash_table_contains (toolkit, accel))
+      g_error ("The shortcuts window lists %s, which nothing installs", accel);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -383,6 +593,7 @@ main (int    argc,
   ADD ("/keyboard/format/keys", test_format_keys);
   g_test_add_func ("/keyboard/format/edges", test_format_edges);
   ADD ("/keyboard/embargo/typing", test_embargo_typing);
+  ADD ("/keyboard/shortcuts-window", test_shortcuts_window);
 #undef ADD
 
   return g_test_run ();
