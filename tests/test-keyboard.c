@@ -13,36 +13,6 @@
 #include "cd-editor-format.h"
 #include "cd-ui-test.h"
 
-/* Sends keys to the window through the X server, as a keyboard would. */
-static void
-press_keys (CdWindow   *window,
-            const char *keys)
-{
-  g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (window)));
-  const char      *focus_argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
-  g_auto (GStrv) each = g_strsplit (keys, " ", -1);
-  g_autoptr (GStrvBuilder) argv = g_strv_builder_new ();
-  g_auto (GStrv) key_argv = NULL;
-
-  g_strv_builder_add_many (argv, "xdotool", "key", "--delay", "30", NULL);
-  g_strv_builder_addv (argv, (const char **) each);
-  key_argv = g_strv_builder_end (argv);
-  cd_ui_run (focus_argv);
-  cd_ui_run ((const char *const *) key_argv);
-}
-
-static void
-type_text (CdWindow   *window,
-           const char *text)
-{
-  g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (window)));
-  const char      *focus_argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
-  const char      *type_argv[] = { "xdotool", "type", "--delay", "40", text, NULL };
-
-  cd_ui_run (focus_argv);
-  cd_ui_run (type_argv);
-}
-
 typedef struct
 {
   GtkTextBuffer *buffer;
@@ -88,7 +58,7 @@ press_and_expect (CdWindow      *window,
 {
   BufferText check = { buffer, expected };
 
-  press_keys (window, keys);
+  cd_ui_press_keys (window, keys);
   if (!cd_ui_wait_for (buffer_is, &check, 10000))
     {
       GtkTextIter      start, end;
@@ -154,7 +124,7 @@ test_format_keys (CdUiFixture  *fixture,
   cd_editor_select_range (editor, 4, 11);
   press_and_expect (window, buffer, "ctrl+k", "The [council]() met.\nVote today.");
   g_assert_cmpint (cursor_offset (buffer), ==, 14);
-  type_text (window, "https://example.org");
+  cd_ui_type (window, "https://example.org");
   {
     BufferText check = { buffer, "The [council](https://example.org) met.\nVote today." };
 
@@ -275,7 +245,7 @@ type_into (CdWindow   *window,
     gtk_editable_select_region (editable, 0, -1);
   else
     gtk_editable_set_position (editable, -1);
-  type_text (window, text);
+  cd_ui_type (window, text);
   g_assert_true (cd_ui_wait_for (editable_is, &check, 10000));
   g_assert_cmpstr (gtk_editable_get_text (editable), ==, expected);
 }
@@ -328,7 +298,7 @@ test_embargo_typing (CdUiFixture  *fixture,
 
   /* Deleting back to "09:" keeps both the text and the saved embargo, and
    * says the time is unfinished; typing on saves the new time. */
-  press_keys (window, "BackSpace BackSpace");
+  cd_ui_press_keys (window, "BackSpace BackSpace");
   {
     EditableText check = { time, "09:" };
 

@@ -1,6 +1,6 @@
 /* cd-editor-format.c: Markdown formatting from the keyboard.
  *
- * Ctrl+B and Ctrl+I wrap the selection in ** and _ (or put the two
+ * Ctrl+B and Ctrl+I wrap the selection in ** and in underscores (or put the
  * markers round the cursor), Ctrl+K makes the selection a link's text with
  * the cursor where the address goes, and Ctrl+1, 2, 3 and 0 make the
  * cursor's lines headings of that level or paragraphs again. Each is one
