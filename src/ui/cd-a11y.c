@@ -85,67 +85,6 @@ name_inner_button (GtkWidget *control,
 
 /* A combo row's choices, each named by its text: GTK 4.8 gives list
  * items no name of their own. */
-/* The list item around @box (GTK's own widget) is named by its text. */
-static void
-name_list_item (GtkWidget *box)
-{
-  GtkWidget *parent = gtk_widget_get_parent (box);
-
-  g_assert (GTK_IS_WIDGET (box));
-
-  if (parent != NULL)
-    gtk_accessible_update_property (
-        GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL,
-        gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box))), -1);
-}
-
-static void
-choice_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  g_assert (GTK_IS_LIST_ITEM (item));
-
-  gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
-  gtk_widget_set_visible (check, FALSE);
-  gtk_box_append (GTK_BOX (box), check);
-  g_signal_connect (box, "notify::parent", G_CALLBACK (name_list_item), NULL);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-choice_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                AdwComboRow              *row)
-{
-  GtkWidget  *box = gtk_list_item_get_child (item);
-  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
-
-  g_assert (GTK_IS_LIST_ITEM (item));
-
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), text);
-  gtk_widget_set_visible (gtk_widget_get_last_child (box),
-                          adw_combo_row_get_selected (row) == gtk_list_item_get_position (item));
-  name_list_item (box);
-}
-
-static void
-name_combo_row (AdwComboRow *row)
-{
-  g_autoptr (GtkListItemFactory) factory = NULL;
-
-  g_assert (ADW_IS_COMBO_ROW (row));
-
-  if (!GTK_IS_STRING_LIST (adw_combo_row_get_model (row)))
-    return;
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (choice_setup_cb), NULL);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (choice_bind_cb), row, 0);
-  adw_combo_row_set_list_factory (row, factory);
-}
-
 /**
  * cd_a11y_fix_names:
  * @root: a window, or any widget
@@ -166,8 +105,6 @@ cd_a11y_fix_names (GtkWidget *root)
     name_inner_button (root, GTK_TYPE_TOGGLE_BUTTON);
   else if (GTK_IS_FONT_BUTTON (root))
     name_inner_button (root, GTK_TYPE_BUTTON);
-  else if (ADW_IS_COMBO_ROW (root))
-    name_combo_row (ADW_COMBO_ROW (root));
   else if (GTK_IS_IMAGE (root) &&
            gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root)) ==
                GTK_ACCESSIBLE_ROLE_BUTTON &&
