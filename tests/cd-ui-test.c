@@ -318,3 +318,115 @@ cd_ui_read_article (const char *dir,
   g_assert_no_error (error);
   return article;
 }
+
+/**
+ * cd_ui_find_named:
+ *
+ * Returns: (nullable) (transfer none): @widget or the first widget under
+ *   it whose name (gtk_widget_set_name(), a template's "name") is @name
+ */
+GtkWidget *
+cd_ui_find_named (GtkWidget  *widget,
+                  const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cd_ui_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * cd_ui_press_keys:
+ * @keys: xdotool key names, separated by spaces ("ctrl+b", "BackSpace")
+ *
+ * Presses @keys in @window through the X server, as a keyboard would.
+ */
+void
+cd_ui_press_keys (CdWindow   *window,
+                  const char *keys)
+{
+  g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (window)));
+  const char      *focus_argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+  g_auto (GStrv) each = g_strsplit (keys, " ", -1);
+  g_autoptr (GStrvBuilder) argv = g_strv_builder_new ();
+  g_auto (GStrv) key_argv = NULL;
+
+  g_strv_builder_add_many (argv, "xdotool", "key", "--delay", "30", NULL);
+  g_strv_builder_addv (argv, (const char **) each);
+  key_argv = g_strv_builder_end (argv);
+  cd_ui_run (focus_argv);
+  cd_ui_run ((const char *const *) key_argv);
+}
+
+/* Types @text into the focused widget of @window, a key at a time. */
+void
+cd_ui_type (CdWindow   *window,
+            const char *text)
+{
+  g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (window)));
+  const char      *focus_argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+  const char      *type_argv[] = { "xdotool", "type", "--delay", "40", text, NULL };
+
+  cd_ui_run (focus_argv);
+  cd_ui_run (type_argv);
+}
+
+/**
+ * cd_ui_move_pointer:
+ * @x: where in @widget, across
+ * @y: where in @widget, down
+ *
+ * Moves the pointer over @widget through the X server, as a mouse would.
+ */
+void
+cd_ui_move_pointer (GtkWidget *widget,
+                    double     x,
+                    double     y)
+{
+  GtkNative       *native = gtk_widget_get_native (widget);
+  double           dx = 0, dy = 0;
+  graphene_point_t point;
+  g_autofree char *xid = NULL;
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT ((float) x, (float) y), &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (native)));
+  sx = g_strdup_printf ("%d", (int) (point.x + dx));
+  sy = g_strdup_printf ("%d", (int) (point.y + dy));
+  {
+    const char *argv[] = { "xdotool", "mousemove", "--sync", "--window", xid, sx, sy, NULL };
+
+    cd_ui_run (argv);
+  }
+}
+
+/**
+ * cd_ui_click:
+ * @x: where in @widget, across
+ * @y: where in @widget, down
+ * @button: 1 for the primary button, 3 for the secondary
+ *
+ * Clicks in @widget through the X server, as a mouse would.
+ */
+void
+cd_ui_click (GtkWidget *widget,
+             double     x,
+             double     y,
+             guint      button)
+{
+  g_autofree char *sbutton = g_strdup_printf ("%u", button);
+  const char      *argv[] = { "xdotool", "click", sbutton, NULL };
+
+  cd_ui_move_pointer (widget, x, y);
+  cd_ui_run (argv);
+}

@@ -43,5 +43,18 @@ void       cd_ui_run (const char *const *argv);
 gboolean   cd_ui_remove_tree (const char *path);
 CdArticle *cd_ui_read_article (const char *dir,
                                const char *uuid);
+GtkWidget *cd_ui_find_named (GtkWidget  *widget,
+                             const char *name);
+void       cd_ui_press_keys (CdWindow   *window,
+                             const char *keys);
+void       cd_ui_type (CdWindow   *window,
+                       const char *text);
+void       cd_ui_move_pointer (GtkWidget *widget,
+                               double     x,
+                               double     y);
+void       cd_ui_click (GtkWidget *widget,
+                        double     x,
+                        double     y,
+                        guint      button);
 
 G_END_DECLS

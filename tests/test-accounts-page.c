@@ -16,26 +16,10 @@
 #include "cd-sync-db.h"
 #include "cd-test-keyring.h"
 #include "cd-test-wordpress.h"
+#include "cd-ui-test.h"
 
 static CdTestWordpress *wp;
 static char            *setup_error;
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -69,7 +53,7 @@ named_present (gpointer data)
 {
   Look *look = data;
 
-  return find_named (look->page, look->name) != NULL;
+  return cd_ui_find_named (look->page, look->name) != NULL;
 }
 
 static gboolean
@@ -103,10 +87,10 @@ fill (GtkWidget  *page,
       const char *user,
       const char *password)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find_named (page, "account-name")), name);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (page, "account-url")), url);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (page, "account-user")), user);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (page, "account-password")), password);
+  gtk_editable_set_text (GTK_EDITABLE (cd_ui_find_named (page, "account-name")), name);
+  gtk_editable_set_text (GTK_EDITABLE (cd_ui_find_named (page, "account-url")), url);
+  gtk_editable_set_text (GTK_EDITABLE (cd_ui_find_named (page, "account-user")), user);
+  gtk_editable_set_text (GTK_EDITABLE (cd_ui_find_named (page, "account-password")), password);
 }
 
 static void
@@ -143,13 +127,13 @@ test_add_test_remove (void)
   page = GTK_WIDGET (cd_accounts_page_new (store, ADW_PREFERENCES_WINDOW (window)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   gtk_window_present (GTK_WINDOW (window));
-  status = find_named (page, "accounts-status");
+  status = cd_ui_find_named (page, "accounts-status");
   g_assert_nonnull (status);
   look.page = page;
 
   /* A wrong password: said in words, nothing kept. */
   fill (page, "newsroom", wp->url, wp->user, "Wrong0Application0Pass99");
-  g_signal_emit_by_name (find_named (page, "add-account"), "clicked");
+  g_signal_emit_by_name (cd_ui_find_named (page, "add-account"), "clicked");
   look.widget = status;
   look.text = "did not accept the application password";
   wait_for (label_contains, &look, "the wrong password to be reported");
@@ -159,10 +143,10 @@ test_add_test_remove (void)
   g_assert_false (named_present (&look));
 
   /* The right one: a row, the password in the keyring, the entry emptied. */
-  gtk_editable_set_text (GTK_EDITABLE (find_named (page, "account-password")), wp->password);
-  g_signal_emit_by_name (find_named (page, "add-account"), "clicked");
+  gtk_editable_set_text (GTK_EDITABLE (cd_ui_find_named (page, "account-password")), wp->password);
+  g_signal_emit_by_name (cd_ui_find_named (page, "add-account"), "clicked");
   wait_for (named_present, &look, "the new account's row");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (page, "account-password"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cd_ui_find_named (page, "account-password"))),
                    ==, "");
   stored = cd_secrets_lookup ("newsroom", wp->url, wp->user, NULL, &error);
   g_assert_no_error (error);
@@ -176,14 +160,14 @@ test_add_test_remove (void)
   g_assert_cmpstr (cd_account_get_url (account), ==, wp->url);
 
   /* Test Connection. */
-  row = find_named (page, "account-newsroom");
-  g_signal_emit_by_name (find_named (row, "test-connection"), "clicked");
+  row = cd_ui_find_named (page, "account-newsroom");
+  g_signal_emit_by_name (cd_ui_find_named (row, "test-connection"), "clicked");
   look.widget = row;
   look.text = "Connected as admin";
   wait_for (subtitle_contains, &look, "the connection test");
 
   /* Remove: the row and the password go. */
-  g_signal_emit_by_name (find_named (row, "remove-account"), "clicked");
+  g_signal_emit_by_name (cd_ui_find_named (row, "remove-account"), "clicked");
   wait_for (named_absent, &look, "the row to go");
   gone = cd_secrets_lookup ("newsroom", wp->url, wp->user, NULL, &error);
   g_assert_no_error (error);

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-a11y.h"
 #include "cd-account.h"
 #include "cd-accounts-page.h"
 #include "cd-sync-db.h"
@@ -497,6 +498,7 @@ cd_accounts_page_init (CdAccountsPage *self)
   self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  cd_a11y_fix_names (GTK_WIDGET (self));
 }
 
 /**

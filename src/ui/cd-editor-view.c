@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "cd-editor-format.h"
 #include "cd-editor-view.h"
 #include "cd-ui-util.h"
 
@@ -263,6 +264,20 @@ cd_editor_view_dispose (GObject *object)
   G_OBJECT_CLASS (cd_editor_view_parent_class)->dispose (object);
 }
 
+/* The formatting keys change the body only when it can be edited. */
+static void
+format_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CdEditorView *self = CD_EDITOR_VIEW (widget);
+
+  g_assert (CD_IS_EDITOR_VIEW (self));
+
+  if (gtk_text_view_get_editable (GTK_TEXT_VIEW (self->view)))
+    cd_editor_format_activate (GTK_TEXT_BUFFER (self->buffer), action_name, param);
+}
+
 static void
 cd_editor_view_class_init (CdEditorViewClass *klass)
 {
@@ -284,6 +299,7 @@ cd_editor_view_class_init (CdEditorViewClass *klass)
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-editor-view.ui");
+  cd_editor_format_install (widget_class, format_action_cb);
   gtk_widget_class_bind_template_child (widget_class, CdEditorView, scroller);
   gtk_widget_class_bind_template_child (widget_class, CdEditorView, view);
   gtk_widget_class_bind_template_child (widget_class, CdEditorView, buffer);

@@ -14,6 +14,7 @@
 
 #include "cd-article-row.h"
 #include "cd-featured-image.h"
+#include "cd-metadata-private.h"
 #include "cd-metadata.h"
 #include "cd-publish-bar.h"
 #include "cd-sync-publish.h"
@@ -42,9 +43,12 @@ struct _CdMetadata
   GtkWidget *embargo_date;
   GtkWidget *embargo_time;
   GtkWidget *embargo_zone;
+  GtkWidget *embargo_message;
   GtkWidget *ednote;
   GtkWidget *featured_image;
   GtkWidget *publish_bar;
+
+  CdEmbargoEntries embargo;
 
   guint loading : 1;
   guint slug_follows_headline : 1;
@@ -77,30 +81,6 @@ set_entry_text (CdMetadata *self,
 }
 
 static void
-load_embargo (CdMetadata *self)
-{
-  GDateTime       *embargo = self->article ? cd_article_get_embargo (self->article) : NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-  const char      *zone = NULL;
-
-  g_assert (CD_IS_METADATA (self));
-
-  if (embargo != NULL)
-    {
-      date = g_date_time_format (embargo, "%Y-%m-%d");
-      time = g_date_time_format (embargo, "%H:%M");
-      zone = g_time_zone_get_identifier (g_date_time_get_timezone (embargo));
-    }
-  set_entry_text (self, self->embargo_date, date);
-  set_entry_text (self, self->embargo_time, time);
-  set_entry_text (self, self->embargo_zone, zone);
-  gtk_widget_remove_css_class (self->embargo_date, "error");
-  gtk_widget_remove_css_class (self->embargo_time, "error");
-  gtk_widget_remove_css_class (self->embargo_zone, "error");
-}
-
-static void
 load_field (CdMetadata *self,
             const char *field)
 {
@@ -128,7 +108,7 @@ load_field (CdMetadata *self,
     }
   if (g_str_equal (field, "embargo"))
     {
-      load_embargo (self);
+      _cd_embargo_entries_load (&self->embargo, self->article);
       return;
     }
 
@@ -226,44 +206,19 @@ length_changed_cb (CdMetadata *self)
                                 gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->length)));
 }
 
-/* The embargo is three entries: date, time and time zone. Until all three
- * make a valid moment the article keeps its previous embargo and the
- * entries show an error; all three empty clears the embargo. */
+/* The embargo is three entries: date, time and time zone, read together
+ * (cd-metadata-embargo.c). Until they say a moment the article keeps its
+ * embargo; all three empty clears it. */
 static void
 embargo_changed_cb (CdMetadata *self)
 {
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->embargo_date));
-  const char *time = gtk_editable_get_text (GTK_EDITABLE (self->embargo_time));
-  const char *zone = gtk_editable_get_text (GTK_EDITABLE (self->embargo_zone));
-  g_autoptr (GTimeZone) tz = NULL;
   g_autoptr (GDateTime) embargo = NULL;
-  int      year = 0, month = 0, day = 0, hour = 0, minute = 0;
-  gboolean date_ok, time_ok;
 
   g_assert (CD_IS_METADATA (self));
 
   if (self->loading || self->article == NULL)
     return;
-
-  if (*date == '\0' && *time == '\0' && *zone == '\0')
-    {
-      cd_article_set_embargo (self->article, NULL);
-      return;
-    }
-
-  date_ok = sscanf (date, "%d-%d-%d", &year, &month, &day) == 3 &&
-            g_date_valid_dmy (day, month, year);
-  time_ok = *time == '\0' || (sscanf (time, "%d:%d", &hour, &minute) == 2 &&
-                              hour >= 0 && hour < 24 && minute >= 0 && minute < 60);
-  tz = *zone ? g_time_zone_new_identifier (zone) : g_time_zone_new_local ();
-  if (date_ok && time_ok && tz != NULL)
-    embargo = g_date_time_new (tz, year, month, day, hour, minute, 0);
-
-  (date_ok ? gtk_widget_remove_css_class : gtk_widget_add_css_class) (self->embargo_date, "error");
-  (time_ok ? gtk_widget_remove_css_class : gtk_widget_add_css_class) (self->embargo_time, "error");
-  (tz != NULL ? gtk_widget_remove_css_class : gtk_widget_add_css_class) (self->embargo_zone,
-                                                                         "error");
-  if (embargo != NULL)
+  if (_cd_embargo_entries_read (&self->embargo, &embargo))
     cd_article_set_embargo (self->article, embargo);
 }
 
@@ -292,6 +247,7 @@ cd_metadata_finalize (GObject *object)
   CdMetadata *self = CD_METADATA (object);
 
   g_clear_pointer (&self->entries, g_hash_table_unref);
+  _cd_embargo_entries_clear (&self->embargo);
 
   G_OBJECT_CLASS (cd_metadata_parent_class)->finalize (object);
 }
@@ -365,6 +321,7 @@ cd_metadata_class_init (CdMetadataClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, embargo_date);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, embargo_time);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, embargo_zone);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, embargo_message);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, ednote);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, featured_image);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, publish_bar);
@@ -440,6 +397,10 @@ cd_metadata_init (CdMetadata *self)
       }
   }
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->status), G_LIST_MODEL (statuses));
+  self->embargo.date = self->embargo_date;
+  self->embargo.time = self->embargo_time;
+  self->embargo.zone = self->embargo_zone;
+  self->embargo.message = self->embargo_message;
   ignore_wheel (self->length);
   cd_metadata_set_article (self, NULL);
 }

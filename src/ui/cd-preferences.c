@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "cd-a11y.h"
 #include "cd-preferences.h"
 
 struct _CdPreferences
@@ -214,6 +215,7 @@ static void
 cd_preferences_init (CdPreferences *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cd_a11y_fix_names (GTK_WIDGET (self));
 }
 
 /**

@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 
+#include "cd-check-menu.h"
 #include "cd-checks-panel.h"
 #include "cd-pane-bin.h"
 #include "cd-window-private.h"
@@ -112,6 +113,8 @@ setup_checks_pane (CdWindow *self)
                    "headline-limit", G_SETTINGS_BIND_GET);
   cd_checks_panel_attach_buffer (panel, "body",
                                  GTK_TEXT_BUFFER (cd_editor_get_buffer (self->editor)));
+  cd_check_menu_attach (cd_checks_panel_get_runner (panel),
+                        GTK_TEXT_VIEW (cd_editor_get_view (self->editor)), "body");
   for (guint i = 0; i < G_N_ELEMENTS (checked_fields); i++)
     {
       GtkEditable *editable = cd_metadata_get_editable (self->metadata, checked_fields[i]);

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-a11y.h"
 #include "cd-article-row.h"
 #include "cd-pane-bin.h"
 #include "cd-sync-button.h"
@@ -564,6 +565,7 @@ static void
 cd_window_init (CdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cd_a11y_fix_names (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->session = g_key_file_new ();
