@@ -453,7 +453,13 @@ test_collect (Fixture      *f,
   cd_store_trash_article (f->store, cd_article_get_uuid (gone), &error);
   g_assert_no_error (error);
 
-  n = cd_store_collect_images (f->store, &error);
+  /* An image added within the day is kept, referred to or not: it may
+   * wait in an editor's unsaved text, undo history or clipboard. */
+  g_assert_cmpuint (cd_store_collect_images (f->store, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_true (image_exists (f, unused));
+
+  n = cd_store_collect_images_older_than (f->store, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 1);
   g_assert_true (image_exists (f, in_body));
@@ -462,8 +468,12 @@ test_collect (Fixture      *f,
   g_assert_true (image_exists (f, in_history));
   g_assert_false (image_exists (f, unused));
 
-  /* Emptying the trash collects what only the trashed article used. */
+  /* Emptying the trash collects what only the trashed article used, once
+   * it is older than a day. */
   g_assert_cmpuint (cd_store_empty_trash (f->store, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_true (image_exists (f, trashed_body));
+  g_assert_cmpuint (cd_store_collect_images_older_than (f->store, 0, &error), ==, 2);
   g_assert_no_error (error);
   g_assert_false (image_exists (f, featured_trashed));
   g_assert_false (image_exists (f, trashed_body));
@@ -471,7 +481,7 @@ test_collect (Fixture      *f,
   g_assert_true (image_exists (f, in_history));
 
   /* Nothing left to collect. */
-  g_assert_cmpuint (cd_store_collect_images (f->store, &error), ==, 0);
+  g_assert_cmpuint (cd_store_collect_images_older_than (f->store, 0, &error), ==, 0);
   g_assert_no_error (error);
 }
 

@@ -555,7 +555,7 @@ cd_store_add_image (CdStore    *self,
 {
   static const char insert_sql[] =
       "INSERT INTO images (id, mime_type, width, height, size, added)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO NOTHING";
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET added = excluded.added";
   g_autoptr (GMutexLocker) locker = NULL;
   g_autoptr (CdStoreOwnedStmt) stmt = NULL;
   g_autoptr (CdImageInfo) info = NULL;
@@ -715,15 +715,36 @@ cd_store_get_image_path (CdStore    *self,
  * to wherever its 64 hex digits appear in a body or snapshot, which keeps
  * an image that only a malformed fence names rather than deleting it.
  *
+ * An image added (or added again) within the last day is kept even when
+ * nothing refers to it yet: it may be waiting in an editor's unsaved text,
+ * its undo history or the clipboard, from where it comes back into a body.
+ *
  * Returns: how many images were deleted; 0 with @error set on failure
  */
 guint
 cd_store_collect_images (CdStore *self,
                          GError **error)
 {
+  return cd_store_collect_images_older_than (self, CD_IMAGE_KEEP_UNUSED, error);
+}
+
+/**
+ * cd_store_collect_images_older_than:
+ * @age: how long ago an image must have been added to be collected
+ *
+ * cd_store_collect_images() with another wait than a day.
+ *
+ * Returns: how many images were deleted; 0 with @error set on failure
+ */
+guint
+cd_store_collect_images_older_than (CdStore  *self,
+                                    GTimeSpan age,
+                                    GError  **error)
+{
   static const char unused_sql[] =
       "SELECT i.id FROM images i"
-      " WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.image = i.id)"
+      " WHERE i.added <= ?1"
+      "   AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.image = i.id)"
       "   AND NOT EXISTS (SELECT 1 FROM article_bodies b WHERE instr (b.body, i.id) > 0)"
       "   AND NOT EXISTS (SELECT 1 FROM revisions r WHERE instr (r.snapshot, i.id) > 0)";
   static const char delete_sql[] = "DELETE FROM images WHERE id = ?1";
@@ -745,6 +766,7 @@ cd_store_collect_images (CdStore *self,
       _cd_store_set_error (self, error, rc, "collect unused images");
       goto fail;
     }
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time () - age);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *id = _cd_store_column_text (stmt, 0);

@@ -159,6 +159,8 @@ typedef struct _CdImageInfo CdImageInfo;
 #define CD_TYPE_IMAGE_INFO (cd_image_info_get_type ())
 GType cd_image_info_get_type (void) G_GNUC_CONST;
 
+/* How long an image nothing refers to is kept after it was added. */
+#define CD_IMAGE_KEEP_UNUSED G_TIME_SPAN_DAY
 #define CD_IMAGE_MAX_SIZE (40 * 1024 * 1024)
 
 CdImageInfo *cd_image_info_new (const char *id,
@@ -191,6 +193,9 @@ char        *cd_store_get_image_path (CdStore    *self,
                                       const char *id);
 guint        cd_store_collect_images (CdStore *self,
                                       GError **error);
+guint        cd_store_collect_images_older_than (CdStore  *self,
+                                                 GTimeSpan age,
+                                                 GError  **error);
 GBytes      *cd_store_load_image (CdStore    *self,
                                   const char *id,
                                   GError    **error);
