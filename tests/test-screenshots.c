@@ -213,6 +213,17 @@ test_views (CdUiFixture  *fixture,
   shoot (GTK_WIDGET (preferences), name);
   gtk_window_destroy (GTK_WINDOW (preferences));
 
+  /* The widths between: a laptop's half screen and a small window. */
+  for (guint i = 0; i < 2; i++)
+    {
+      static const int widths[] = { 900, 700 };
+
+      resize (GTK_WIDGET (window), widths[i], 800);
+      g_clear_pointer (&name, g_free);
+      name = g_strdup_printf ("main-%s-%d", theme, widths[i]);
+      shoot (GTK_WIDGET (window), name);
+    }
+
   /* Narrow: the leaflet folds; the editor shows, the library is one
    * step back. */
   resize (GTK_WIDGET (window), 400, 800);
