@@ -58,6 +58,9 @@ run_copydesk (Fixture    *f,
     g_ptr_array_add (argv, (char *) a);
   va_end (args);
   g_ptr_array_add (argv, NULL);
+  /* A run may be used again: what the last command printed goes. */
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
                 &run->err, &wait_status, &error);
   g_assert_no_error (error);

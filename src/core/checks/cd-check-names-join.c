@@ -442,6 +442,8 @@ _cd_names_join (Names *names)
 
   g_assert (names != NULL);
 
+  if (n == 0)
+    return;
   join.candidates = g_array_new (FALSE, FALSE, sizeof (guint));
   join.shapes = g_new0 (CdNameShape, n);
   join.known = g_new (gint8, n);
