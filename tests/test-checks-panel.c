@@ -12,6 +12,9 @@
 #include <gtksourceview/gtksource.h>
 
 #include "cd-checks-panel.h"
+#include "cd-list-editor.h"
+#include "cd-newsroom-page.h"
+#include "cd-preferences.h"
 #include "cd-ui-test.h"
 
 typedef struct
@@ -493,6 +496,143 @@ test_in_window (CdUiFixture  *fixture,
   g_assert_cmpuint (cd_checks_panel_get_findings (desk.panel)->len, ==, 0);
 }
 
+static gboolean
+is_of_type (GtkWidget    *widget,
+            gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+has_list_editor (gpointer data)
+{
+  return find_descendant (data, is_of_type, GSIZE_TO_POINTER (CD_TYPE_LIST_EDITOR)) != NULL;
+}
+
+static gboolean
+file_holds (gpointer data)
+{
+  const char *const *expect = data;
+  g_autofree char   *contents = NULL;
+
+  return g_file_get_contents (expect[0], &contents, NULL, NULL) &&
+         g_strcmp0 (contents, expect[1]) == 0;
+}
+
+/* Opens a list's page from its row on the Newsroom page. */
+static CdListEditor *
+open_list (GtkWidget  *preferences,
+           const char *title)
+{
+  GtkWidget *row = find_descendant (preferences, is_row_titled, title);
+
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  g_assert_true (cd_ui_wait_for (has_list_editor, preferences, 5000));
+  return CD_LIST_EDITOR (find_descendant (preferences, is_of_type,
+                                          GSIZE_TO_POINTER (CD_TYPE_LIST_EDITOR)));
+}
+
+static void
+set_list (CdListEditor *editor,
+          const char   *text)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (cd_list_editor_get_text_view (editor));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+/* Preferences › Newsroom edits the lists the open window checks with: a
+ * word added there stops being flagged in the window, a house-style rule
+ * starts being, a list that does not parse says which line and is not
+ * written, and the newsroom language is what a new article gets. */
+static void
+test_preferences_lists (CdUiFixture  *fixture,
+                        gconstpointer data)
+{
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Council meets",
+                                                     "The zarquon met on Monday.");
+  CdWindow        *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  g_autofree char *words_path = g_build_filename (fixture->dir, "checks", "words.txt", NULL);
+  g_autofree char *style_path = g_build_filename (fixture->dir, "checks", "house-style.txt", NULL);
+  g_autofree char *language_path = g_build_filename (fixture->dir, "checks", "language.txt", NULL);
+  g_autoptr (GtkWidget) preferences = NULL;
+  const char     *words_file[] = { words_path, "zarquon\n" };
+  const char     *style_file[] = { style_path, "# ours\nmet → gathered\n" };
+  const char     *language_file[] = { language_path, "en-GB\n" };
+  CdNewsroomPage *page;
+  CdListEditor   *editor;
+  GtkWidget      *error_label = NULL;
+  AdwComboRow    *language_row;
+  GListModel     *choices;
+  Desk            desk = { 0 };
+
+  desk.panel = CD_CHECKS_PANEL (adw_bin_get_child (cd_window_get_checks_bin (window)));
+  wait_for_finding (&desk, CD_CHECK_RULE_SPELLING, "zarquon", TRUE);
+
+  preferences = g_object_ref_sink (GTK_WIDGET (cd_preferences_new (
+      GTK_WINDOW (window), cd_application_get_settings (fixture->app))));
+  page = cd_newsroom_page_new (fixture->store, ADW_PREFERENCES_WINDOW (preferences));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                           ADW_PREFERENCES_PAGE (page));
+  gtk_window_present (GTK_WINDOW (preferences));
+
+  /* The word list: one word a line; two on a line is refused, by line. */
+  editor = open_list (preferences, "Word List");
+  set_list (editor, "zarquon\nSan Marino\n");
+  g_assert_true (cd_list_editor_flush (editor));
+  g_assert_false (g_file_test (words_path, G_FILE_TEST_EXISTS));
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (editor)); c;
+       c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LABEL (c) && gtk_widget_has_css_class (c, "error"))
+      error_label = c;
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "Line 2"));
+  /* Fixed and left with Back (Escape), it is kept and the window reads it. */
+  set_list (editor, "zarquon\n");
+  g_assert_true (cd_list_editor_flush (editor));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (file_holds ((gpointer) words_file));
+  set_list (editor, "zarquon\nKyiv\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "list-editor.back", NULL));
+  words_file[1] = "zarquon\nKyiv\n";
+  g_assert_true (file_holds ((gpointer) words_file));
+  wait_for_finding (&desk, CD_CHECK_RULE_SPELLING, "zarquon", FALSE);
+
+  /* The house style, typed and left to settle (no Back): kept as typed. */
+  editor = open_list (preferences, "House Style");
+  set_list (editor, "# ours\nmet → gathered\n");
+  g_assert_true (cd_ui_wait_for (file_holds, (gpointer) style_file, 10000));
+  wait_for_finding (&desk, CD_CHECK_RULE_HOUSE_STYLE, "met", TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "list-editor.back", NULL);
+
+  /* The newsroom language: offered by name, written for every window and
+   * the command line, and given to a new article. */
+  language_row = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (page), is_of_type,
+                                                 GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW)));
+  choices = adw_combo_row_get_model (language_row);
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      const char *label = gtk_string_list_get_string (GTK_STRING_LIST (choices), i);
+
+      if (g_str_has_suffix (label, "— en-GB"))
+        {
+          g_assert_true (g_str_has_prefix (label, "English (United Kingdom)"));
+          adw_combo_row_set_selected (language_row, i);
+        }
+    }
+  g_assert_true (file_holds ((gpointer) language_file));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-article", NULL));
+  g_assert_cmpstr (cd_article_get_language (cd_document_get_article (cd_window_get_document (window))),
+                   ==, "en-GB");
+  adw_combo_row_set_selected (language_row, 0);
+  g_assert_false (g_file_test (language_path, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -504,6 +644,8 @@ main (int    argc,
               test_typing_apply_ignore, cd_ui_fixture_teardown);
   g_test_add ("/checks-panel/in-window", CdUiFixture, NULL, cd_ui_fixture_setup,
               test_in_window, cd_ui_fixture_teardown);
+  g_test_add ("/checks-panel/preferences-lists", CdUiFixture, NULL, cd_ui_fixture_setup,
+              test_preferences_lists, cd_ui_fixture_teardown);
 
   return g_test_run ();
 }

@@ -383,6 +383,112 @@ test_house_style (Fixture      *fixture,
   }
 }
 
+/* The lists as Preferences edits them: a word taken out of the list is
+ * flagged again (a dictionary word stays right), a list read again replaces
+ * what was in memory, the house style can go back to Copydesk's, and the
+ * newsroom language is a file the next checker reads. */
+static void
+test_lists_edit (Fixture      *fixture,
+                 gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdChecker) again = NULL;
+  g_auto (GStrv) words = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  const char      *kept[] = { "blorft", NULL };
+
+  g_assert_true (cd_checker_load_data_dir (fixture->checker, fixture->dir, &error));
+  g_assert_no_error (error);
+  words = cd_check_parse_words ("  blorft \n\nLondon\nzarquon\nblorft\n", &error);
+  g_assert_no_error (error);
+  text = g_strjoinv (",", words);
+  g_assert_cmpstr (text, ==, "blorft,London,zarquon");
+  g_assert_true (cd_checker_save_words (fixture->checker, (const char *const *) words, &error));
+  g_assert_no_error (error);
+  g_free (text);
+  text = check_body (fixture, "The blorft met zarquon in London.", CD_CHECK_RULE_SPELLING);
+  g_assert_cmpstr (text, ==, "");
+
+  /* Taken out: zarquon is wrong again, London (the dictionary's) is not. */
+  g_assert_true (cd_checker_save_words (fixture->checker, kept, &error));
+  g_free (text);
+  text = check_body (fixture, "The blorft met zarquon in London.", CD_CHECK_RULE_SPELLING);
+  g_assert_cmpstr (text, ==, "body:15-22:zarquon");
+  path = g_build_filename (fixture->dir, "checks", "words.txt", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "blorft\n");
+
+  /* Edited by hand, read again: the file is the list. */
+  g_assert_true (g_file_set_contents (path, "zarquon\n", -1, NULL));
+  g_assert_true (cd_checker_load_data_dir (fixture->checker, fixture->dir, &error));
+  g_free (text);
+  text = check_body (fixture, "The blorft met zarquon.", CD_CHECK_RULE_SPELLING);
+  g_assert_cmpstr (text, ==, "body:4-10:blorft");
+
+  g_clear_pointer (&words, g_strfreev);
+  words = cd_check_parse_words ("Kyiv\nSan Marino\n", &error);
+  g_assert_null (words);
+  g_assert_error (error, CD_CHECK_ERROR, CD_CHECK_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "Line 2"));
+  g_clear_error (&error);
+
+  /* House style: the newsroom's own list, then Copydesk's again. */
+  g_assert_false (cd_checker_save_house_style (fixture->checker, "Kiev → Kyiv\nno arrow", &error));
+  g_assert_error (error, CD_CHECK_ERROR, CD_CHECK_ERROR_HOUSE_STYLE);
+  g_clear_error (&error);
+  g_free (path);
+  path = g_build_filename (fixture->dir, "checks", "house-style.txt", NULL);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (cd_checker_save_house_style (fixture->checker, "Kiev → Kyiv\n", &error));
+  g_assert_no_error (error);
+  g_free (text);
+  text = check_body (fixture, "From Kiev, in order to help.", CD_CHECK_RULE_HOUSE_STYLE);
+  g_assert_cmpstr (text, ==, "body:5-9:Kiev");
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (cd_checker_save_house_style (fixture->checker, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_free (text);
+  text = check_body (fixture, "From Kiev, in order to help.", CD_CHECK_RULE_HOUSE_STYLE);
+  g_assert_cmpstr (text, ==, "body:11-22:in order to");
+
+  /* The newsroom language. */
+  g_assert_null (cd_check_read_language (fixture->dir));
+  g_assert_false (cd_checker_save_default_language (fixture->checker, "en_GB", &error));
+  g_assert_error (error, CD_CHECK_ERROR, CD_CHECK_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_true (cd_checker_save_default_language (fixture->checker, "en-GB", &error));
+  g_assert_no_error (error);
+  g_free (text);
+  text = cd_check_read_language (fixture->dir);
+  g_assert_cmpstr (text, ==, "en-GB");
+  again = cd_checker_new ();
+  g_assert_true (cd_checker_load_data_dir (again, fixture->dir, &error));
+  g_assert_cmpstr (cd_checker_get_default_language (again), ==, "en-GB");
+  {
+    g_autoptr (CdArticle) article = make_article ("x", "The colour of the harbour.");
+    g_autoptr (GPtrArray) findings = NULL;
+
+    cd_article_set_language (article, "");
+    findings = cd_checker_run (again, article);
+    g_assert_null (find (findings, CD_CHECK_RULE_SPELLING, NULL));
+  }
+  g_assert_true (cd_checker_save_default_language (again, NULL, &error));
+  g_free (text);
+  text = cd_check_read_language (fixture->dir);
+  g_assert_null (text);
+
+  /* Installed dictionaries, as tags. */
+  {
+    g_auto (GStrv) tags = cd_check_list_languages ();
+
+    g_assert_true (g_strv_contains ((const char *const *) tags, "en-GB"));
+    g_assert_true (g_strv_contains ((const char *const *) tags, "en-US"));
+  }
+}
+
 /* Offsets count characters, not bytes, in the raw Markdown. */
 static void
 test_character_offsets (Fixture      *fixture,
@@ -428,6 +534,12 @@ test_ignore (Fixture      *fixture,
   g_clear_pointer (&findings, g_ptr_array_unref);
   findings = cd_checker_run (fixture->checker, other);
   g_assert_nonnull (find (findings, CD_CHECK_RULE_SPELLING, "goverment"));
+
+  /* Reading the lists again keeps it. */
+  g_assert_true (cd_checker_load_data_dir (fixture->checker, fixture->dir, &error));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cd_checker_run (fixture->checker, article);
+  g_assert_null (find (findings, CD_CHECK_RULE_SPELLING, "goverment"));
 
   /* And it persists. */
   again = cd_checker_new ();
@@ -999,6 +1111,7 @@ main (int   argc,
   ADD ("/checks/headline-length", test_headline_length);
   ADD ("/checks/missing-field", test_missing_fields);
   ADD ("/checks/house-style", test_house_style);
+  ADD ("/checks/lists/edit", test_lists_edit);
   ADD ("/checks/offsets", test_character_offsets);
   ADD ("/checks/ignore", test_ignore);
   ADD ("/checks/async", test_async);

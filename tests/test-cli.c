@@ -631,6 +631,43 @@ test_control_characters_escaped (Fixture      *f,
   g_assert_nonnull (strstr (json.out, "Breaking\\u001b[2J\\r\\nstatus: published\\u0007"));
 }
 
+/* Articles imported without a language of their own get the newsroom's
+ * (checks/language.txt, as Preferences writes it); a file that names its
+ * language keeps it. */
+static void
+test_import_newsroom_language (Fixture      *f,
+                               gconstpointer data)
+{
+  g_autofree char *checks = g_build_filename (f->data_dir, "checks", NULL);
+  g_autofree char *language_path = g_build_filename (checks, "language.txt", NULL);
+  g_autofree char *uuid = NULL;
+  g_autofree char *language = NULL;
+
+  uuid = import_one (f, "before.txt", wire_txt);
+  language = show_member (f, g_strstrip (uuid), "language");
+  g_assert_cmpstr (language, ==, "en");
+
+  g_assert_cmpint (g_mkdir_with_parents (checks, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (language_path, "en-GB\n", -1, NULL));
+  g_free (uuid);
+  g_free (language);
+  uuid = import_one (f, "wire.txt", wire_txt);
+  language = show_member (f, g_strstrip (uuid), "language");
+  g_assert_cmpstr (language, ==, "en-GB");
+
+  g_free (uuid);
+  g_free (language);
+  uuid = import_one (f, "story.md", "---\nheadline: Ein Tag\nlanguage: de\n---\nText.\n");
+  language = show_member (f, g_strstrip (uuid), "language");
+  g_assert_cmpstr (language, ==, "de");
+
+  g_free (uuid);
+  g_free (language);
+  uuid = import_one (f, "page.html", "<html><body><h1>Harbour</h1><p>Text.</p></body></html>");
+  language = show_member (f, g_strstrip (uuid), "language");
+  g_assert_cmpstr (language, ==, "en-GB");
+}
+
 /* set language takes a BCP 47 tag; anything else is refused in one
  * sentence and the article keeps its language. */
 static void
@@ -1091,6 +1128,7 @@ main (int argc, char **argv)
   ADD ("/cli/list/one-line-each", test_list_one_line_each);
   ADD ("/cli/control-characters-escaped", test_control_characters_escaped);
   ADD ("/cli/set/language", test_set_language);
+  ADD ("/cli/import/newsroom-language", test_import_newsroom_language);
   ADD ("/cli/command-help", test_command_help);
   ADD ("/cli/uuid-case", test_uuid_case);
   ADD ("/cli/set/file-too-large", test_set_file_too_large);

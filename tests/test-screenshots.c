@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "cd-history.h"
+#include "cd-newsroom-page.h"
 #include "cd-preferences.h"
 #include "cd-ui-test.h"
 
@@ -140,6 +141,24 @@ shoot (GtkWidget  *window,
   g_test_message ("saved %s", path);
 }
 
+/* The preferences row titled @title under @widget. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_views (CdUiFixture  *fixture,
             gconstpointer data)
@@ -211,6 +230,40 @@ test_views (CdUiFixture  *fixture,
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf ("preferences-%s-narrow", theme);
   shoot (GTK_WIDGET (preferences), name);
+
+  /* The Newsroom page and its word list, with a newsroom's words in it. */
+  {
+    g_autofree char *checks = g_build_filename (fixture->dir, "checks", NULL);
+    g_autofree char *words = g_build_filename (checks, "words.txt", NULL);
+    CdNewsroomPage  *page;
+    GtkWidget       *row;
+
+    g_assert_cmpint (g_mkdir_with_parents (checks, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (words, "Zelenskyy\nKyiv\nBakhmut\nHassakeh\nAFP\n", -1, NULL));
+    page = cd_newsroom_page_new (fixture->store, ADW_PREFERENCES_WINDOW (preferences));
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                             ADW_PREFERENCES_PAGE (page));
+    resize (GTK_WIDGET (preferences), 560, 640);
+    g_clear_pointer (&name, g_free);
+    name = g_strdup_printf ("newsroom-%s-wide", theme);
+    shoot (GTK_WIDGET (preferences), name);
+    resize (GTK_WIDGET (preferences), 360, 640);
+    g_clear_pointer (&name, g_free);
+    name = g_strdup_printf ("newsroom-%s-narrow", theme);
+    shoot (GTK_WIDGET (preferences), name);
+
+    row = find_row (GTK_WIDGET (page), "Word List");
+    g_assert_nonnull (row);
+    gtk_widget_activate (row);
+    g_clear_pointer (&name, g_free);
+    name = g_strdup_printf ("word-list-%s-narrow", theme);
+    shoot (GTK_WIDGET (preferences), name);
+    resize (GTK_WIDGET (preferences), 560, 640);
+    g_clear_pointer (&name, g_free);
+    name = g_strdup_printf ("word-list-%s-wide", theme);
+    shoot (GTK_WIDGET (preferences), name);
+  }
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   /* The widths between: a laptop's half screen and a small window. */

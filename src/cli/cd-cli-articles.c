@@ -17,6 +17,7 @@
 
 #include "cd-article-json.h"
 #include "cd-article-site.h"
+#include "cd-check.h"
 #include "cd-cli.h"
 #include "cd-export.h"
 #include "cd-import.h"
@@ -41,8 +42,10 @@ cd_cli_import (CdCli *cli,
                int    argc,
                char **argv)
 {
-  CdStore *store;
-  int      status = CD_EXIT_OK;
+  g_autofree char *dir = NULL;
+  g_autofree char *language = NULL;
+  CdStore         *store;
+  int              status = CD_EXIT_OK;
 
   if (argc < 2)
     {
@@ -51,11 +54,13 @@ cd_cli_import (CdCli *cli,
     }
   if ((store = cd_cli_get_store (cli)) == NULL)
     return CD_EXIT_ERROR;
+  dir = g_path_get_dirname (cd_store_get_path (store));
+  language = cd_check_read_language (dir);
 
   for (int i = 1; i < argc; i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (CdArticle) article = cd_import_into_store (store, argv[i], &error);
+      g_autoptr (CdArticle) article = cd_import_into_store (store, argv[i], language, &error);
 
       if (article == NULL)
         {
@@ -365,14 +370,6 @@ read_value_file (const char *path,
   return g_steal_pointer (&contents);
 }
 
-/* Whether @text is shaped like a BCP 47 language tag (en, pt-BR, sr-Latn-RS):
- * the spell checker and the exports rely on it. */
-static gboolean
-is_language_tag (const char *text)
-{
-  return g_regex_match_simple ("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", text, 0, 0);
-}
-
 typedef struct
 {
   const char *field;
@@ -436,11 +433,11 @@ cd_cli_set (CdCli *cli,
       cd_cli_printerr ("The article “%s” is in the trash; restore it before changing it.", uuid);
       return CD_EXIT_ERROR;
     }
-  if (g_str_equal (field, "language") && *value != '\0' && !is_language_tag (value))
+  if (g_str_equal (field, "language") && *value != '\0' && !cd_check_is_language_tag (value))
     {
       g_autofree char *hint = g_strdelimit (g_strdup (value), "_", '-');
 
-      if (is_language_tag (hint))
+      if (cd_check_is_language_tag (hint))
         cd_cli_printerr ("“%s” is not a language tag; write it with a hyphen: %s.", value, hint);
       else
         cd_cli_printerr ("“%s” is not a language tag such as en, en-GB or de-CH.", value);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "cd-accounts-page.h"
+#include "cd-newsroom-page.h"
 #include "cd-application.h"
 #include "cd-preferences.h"
 #include "cd-window.h"
@@ -112,9 +113,14 @@ preferences_action (GSimpleAction *action,
   CdPreferences *preferences = cd_preferences_new (parent, self->settings);
 
   if (self->store != NULL)
-    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
-                                ADW_PREFERENCES_PAGE (cd_accounts_page_new (
-                                    self->store, ADW_PREFERENCES_WINDOW (preferences))));
+    {
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
+                                  ADW_PREFERENCES_PAGE (cd_newsroom_page_new (
+                                      self->store, ADW_PREFERENCES_WINDOW (preferences))));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
+                                  ADW_PREFERENCES_PAGE (cd_accounts_page_new (
+                                      self->store, ADW_PREFERENCES_WINDOW (preferences))));
+    }
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

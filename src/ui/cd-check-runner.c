@@ -8,7 +8,10 @@
  * text comes from the attached widgets (a text buffer for the body, entries
  * for the other fields), which may be ahead of the article. What the person
  * does about a finding (apply its fix, ignore it, add a word to the list)
- * goes through here too, since it changes what the next run finds.
+ * goes through here too, since it changes what the next run finds. The
+ * lists themselves are files in the data dir; when one changes (in
+ * Preferences, in another window, by hand) the runner reads them again and
+ * checks once more.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +20,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cd-check-runner.h"
@@ -40,6 +44,8 @@ struct _CdCheckRunner
   GPtrArray    *findings;    /* CdFinding, of the last run that counts */
   GCancellable *cancellable;
   guint         timeout_id;
+  GFileMonitor *lists_monitor; /* the data dir's checks/ folder */
+  guint         reload_id;
   guint         generation; /* bumped by every edit */
   guint         running : 1;
   guint         rerun : 1;
@@ -220,6 +226,13 @@ cd_check_runner_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->lists_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->lists_monitor, self);
+      g_file_monitor_cancel (self->lists_monitor);
+      g_clear_object (&self->lists_monitor);
+    }
   g_clear_signal_handler (&self->notify_id, self->article);
   g_clear_object (&self->article);
   g_clear_object (&self->store);
@@ -369,6 +382,70 @@ cd_check_runner_get_checker (CdCheckRunner *self)
  * Returns: %FALSE if the word list or the ignored findings could not be
  *   read; the store is taken all the same
  */
+static gboolean
+reload_lists_cb (gpointer data)
+{
+  CdCheckRunner *self = CD_CHECK_RUNNER (data);
+  g_autoptr (GError) error = NULL;
+  const char *dir;
+
+  g_assert (CD_IS_CHECK_RUNNER (self));
+
+  self->reload_id = 0;
+  g_debug ("Reading the lists again");
+  if ((dir = cd_checker_get_data_dir (self->checker)) == NULL)
+    return G_SOURCE_REMOVE;
+  /* A list that does not read keeps the rest; Preferences says why. */
+  if (!cd_checker_load_data_dir (self->checker, dir, &error))
+    g_warning ("%s", error->message);
+  cd_check_runner_queue (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lists_changed_cb (GFileMonitor     *monitor,
+                  GFile            *file,
+                  GFile            *other,
+                  GFileMonitorEvent event,
+                  gpointer          data)
+{
+  CdCheckRunner *self = CD_CHECK_RUNNER (data);
+
+  g_assert (CD_IS_CHECK_RUNNER (self));
+
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || self->reload_id != 0)
+    return;
+  self->reload_id = g_idle_add (reload_lists_cb, self);
+}
+
+static void
+watch_lists (CdCheckRunner *self,
+             const char    *data_dir)
+{
+  g_autofree char *path = g_build_filename (data_dir, "checks", NULL);
+  g_autoptr (GFile) folder = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+
+  g_assert (CD_IS_CHECK_RUNNER (self));
+
+  if (self->lists_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->lists_monitor, self);
+      g_file_monitor_cancel (self->lists_monitor);
+      g_clear_object (&self->lists_monitor);
+    }
+  /* Watching a folder is surer than waiting for it to appear; a read-only
+   * data dir has no lists to change anyway. */
+  g_mkdir_with_parents (path, 0700);
+  self->lists_monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->lists_monitor == NULL)
+    {
+      g_debug ("Lists changed elsewhere are not seen: %s", error->message);
+      return;
+    }
+  g_signal_connect (self->lists_monitor, "changed", G_CALLBACK (lists_changed_cb), self);
+}
+
 gboolean
 cd_check_runner_set_store (CdCheckRunner *self,
                            CdStore       *store,
@@ -385,6 +462,7 @@ cd_check_runner_set_store (CdCheckRunner *self,
   if (store == NULL)
     return TRUE;
   dir = g_path_get_dirname (cd_store_get_path (store));
+  watch_lists (self, dir);
   return cd_checker_load_data_dir (self->checker, dir, error);
 }
 

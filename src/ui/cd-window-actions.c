@@ -115,9 +115,12 @@ new_article_action (GtkWidget  *widget,
 {
   CdWindow *self = CD_WINDOW (widget);
   g_autoptr (CdArticle) article = cd_article_new ();
+  g_autofree char *language = NULL;
 
   g_assert (CD_IS_WINDOW (self));
 
+  if ((language = _cd_window_dup_language (self)) != NULL)
+    cd_article_set_language (article, language);
   gtk_toggle_button_set_active (self->trash_toggle, FALSE);
   cd_article_touch (article);
   cd_article_set_created (article, cd_article_get_modified (article));

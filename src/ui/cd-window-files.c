@@ -15,9 +15,29 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cd-check.h"
 #include "cd-export.h"
 #include "cd-import.h"
 #include "cd-window-private.h"
+
+/**
+ * _cd_window_dup_language:
+ *
+ * Returns: (transfer full) (nullable): the newsroom language set in
+ * Preferences, which new and imported articles that name none are given
+ */
+char *
+_cd_window_dup_language (CdWindow *self)
+{
+  g_autofree char *dir = NULL;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return NULL;
+  dir = g_path_get_dirname (cd_store_get_path (self->store));
+  return cd_check_read_language (dir);
+}
 
 /**
  * cd_window_import_files:
@@ -36,10 +56,13 @@ cd_window_import_files (CdWindow     *self,
 {
   g_autoptr (CdArticle) last = NULL;
   g_autoptr (GError) open_error = NULL;
-  guint imported = 0;
+  g_autofree char *language = NULL;
+  guint            imported = 0;
 
   g_return_val_if_fail (CD_IS_WINDOW (self), 0);
   g_return_val_if_fail (files != NULL || n_files == 0, 0);
+
+  language = _cd_window_dup_language (self);
 
   for (guint i = 0; i < n_files; i++)
     {
@@ -56,7 +79,7 @@ cd_window_import_files (CdWindow     *self,
           _cd_window_toast_error (self, error);
           continue;
         }
-      if ((article = cd_import_into_store (self->store, path, &error)) == NULL)
+      if ((article = cd_import_into_store (self->store, path, language, &error)) == NULL)
         {
           _cd_window_toast_error (self, error);
           continue;

@@ -84,8 +84,9 @@ void _cd_window_panes_allocated (CdWindow *self,
                                  int       width);
 
 /* cd-window-files.c */
-void _cd_window_class_init_files (CdWindowClass *klass);
-void _cd_window_setup_files (CdWindow *self);
+void  _cd_window_class_init_files (CdWindowClass *klass);
+void  _cd_window_setup_files (CdWindow *self);
+char *_cd_window_dup_language (CdWindow *self);
 
 /* cd-window-images.c */
 void _cd_window_class_init_images (CdWindowClass *klass);

@@ -132,6 +132,7 @@ struct _CdChecker
 };
 
 /* The "_locked" calls need the checker's lock held. */
+void         _cd_checker_free_dicts_locked (CdChecker *self);
 gboolean     _cd_checker_set_house_style_locked (CdChecker  *self,
                                                  const char *text,
                                                  GError    **error);

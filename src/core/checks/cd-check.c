@@ -41,18 +41,7 @@ cd_checker_finalize (GObject *object)
 
   g_clear_pointer (&self->spell_caches, g_hash_table_unref);
   g_clear_pointer (&self->suggest_caches, g_hash_table_unref);
-  if (self->dicts != NULL)
-    {
-      GHashTableIter iter;
-      gpointer       dict;
-
-      /* Two language tags may share one dictionary ("en" and "en-US" both
-       * find en_US); Enchant counts each request, so each is given back. */
-      g_hash_table_iter_init (&iter, self->dicts);
-      while (g_hash_table_iter_next (&iter, NULL, &dict))
-        if (dict != NULL)
-          enchant_broker_free_dict (self->broker, dict);
-    }
+  _cd_checker_free_dicts_locked (self);
   g_clear_pointer (&self->dicts, g_hash_table_unref);
   g_clear_pointer (&self->broker, enchant_broker_free);
   g_clear_pointer (&self->words, g_ptr_array_unref);
@@ -67,6 +56,25 @@ cd_checker_finalize (GObject *object)
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (cd_checker_parent_class)->finalize (object);
+}
+
+/* Gives every dictionary back to the broker and forgets them; the next run
+ * asks again. The caches keyed by dictionary are the caller's to clear. */
+void
+_cd_checker_free_dicts_locked (CdChecker *self)
+{
+  GHashTableIter iter;
+  gpointer       dict;
+
+  g_assert (CD_IS_CHECKER (self));
+
+  /* Two language tags may share one dictionary ("en" and "en-US" both find
+   * en_US); Enchant counts each request, so each is given back. */
+  g_hash_table_iter_init (&iter, self->dicts);
+  while (g_hash_table_iter_next (&iter, NULL, &dict))
+    if (dict != NULL)
+      enchant_broker_free_dict (self->broker, dict);
+  g_hash_table_remove_all (self->dicts);
 }
 
 static void

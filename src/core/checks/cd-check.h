@@ -7,6 +7,9 @@
  *   checks/words.txt          the newsroom word list, one word a line
  *   checks/house-style.txt    "avoid → prefer" lines; replaces the built-in
  *                             list (data/house-style.txt) when present
+ *   checks/language.txt       the newsroom language (a BCP 47 tag): the
+ *                             checker's default, and what new and imported
+ *                             articles that name none are given
  *   checks/ignored/UUID.txt   an article's ignored findings, one a line
  *                             (rule, field and text, tab-separated, escaped)
  *
@@ -105,6 +108,12 @@ CdChecker *cd_checker_new (void);
 const char *cd_checker_get_default_language (CdChecker *self);
 void        cd_checker_set_default_language (CdChecker  *self,
                                              const char *language);
+gboolean    cd_checker_save_default_language (CdChecker  *self,
+                                              const char *language,
+                                              GError    **error);
+char       *cd_check_read_language (const char *data_dir);
+gboolean    cd_check_is_language_tag (const char *text);
+char      **cd_check_list_languages (void);
 guint       cd_checker_get_headline_limit (CdChecker *self);
 void        cd_checker_set_headline_limit (CdChecker *self,
                                            guint      limit);
@@ -130,11 +139,19 @@ void     cd_checker_set_words (CdChecker         *self,
 gboolean cd_checker_add_word (CdChecker  *self,
                               const char *word,
                               GError    **error);
+gboolean cd_checker_save_words (CdChecker         *self,
+                                const char *const *words,
+                                GError           **error);
+char   **cd_check_parse_words (const char *text,
+                               GError    **error);
 
 gboolean    cd_checker_set_house_style (CdChecker  *self,
                                         const char *text,
                                         GError    **error);
 char       *cd_checker_dup_house_style (CdChecker *self);
+gboolean    cd_checker_save_house_style (CdChecker  *self,
+                                         const char *text,
+                                         GError    **error);
 const char *cd_check_get_default_house_style (void);
 
 gboolean cd_checker_ignore (CdChecker       *self,

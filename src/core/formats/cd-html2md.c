@@ -1028,6 +1028,16 @@ cd_import_html (const char *text,
                 const char *origin,
                 GError    **error)
 {
+  return _cd_import_html (text, length, origin, NULL, error);
+}
+
+CdArticle *
+_cd_import_html (const char *text,
+                 gsize       length,
+                 const char *origin,
+                 const char *language,
+                 GError    **error)
+{
   g_autoptr (CdArticle) article = NULL;
   g_autofree char *body = NULL;
   Converter        c = { .take_headline = TRUE };
@@ -1061,7 +1071,7 @@ cd_import_html (const char *text,
       return NULL;
     }
 
-  article = cd_article_new ();
+  article = _cd_import_new_article (language);
   c.article = article;
   head = _cd_html_find_element (root, "head", 0);
   {

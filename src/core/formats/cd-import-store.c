@@ -9,12 +9,14 @@
 
 #include "config.h"
 
-#include "cd-import.h"
+#include "cd-import-private.h"
 
 /**
  * cd_import_into_store:
  * @store: the store to add the article to
  * @path: the file (Markdown, wire copy or HTML)
+ * @language: (nullable): the newsroom language, which the article gets when
+ *   the file names none (%NULL: a new article's own default)
  * @error: return location for a #GError naming @path
  *
  * Reads @path and saves it as a new article with an imported revision. A
@@ -26,6 +28,7 @@
 CdArticle *
 cd_import_into_store (CdStore    *store,
                       const char *path,
+                      const char *language,
                       GError    **error)
 {
   g_autoptr (CdArticle) article = NULL;
@@ -34,7 +37,7 @@ cd_import_into_store (CdStore    *store,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if ((article = cd_import_file (path, error)) == NULL)
+  if ((article = _cd_import_file (path, language, error)) == NULL)
     return NULL;
   if (cd_article_get_uuid (article) == NULL ||
       cd_store_has_article (store, cd_article_get_uuid (article)))

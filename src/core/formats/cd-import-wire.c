@@ -558,6 +558,16 @@ cd_import_wire (const char *text,
                 const char *origin,
                 GError    **error)
 {
+  return _cd_import_wire (text, length, origin, NULL, error);
+}
+
+CdArticle *
+_cd_import_wire (const char *text,
+                 gsize       length,
+                 const char *origin,
+                 const char *language,
+                 GError    **error)
+{
   g_autoptr (CdArticle) article = NULL;
   g_autoptr (GPtrArray) blocks = NULL;
   g_autoptr (GString) body = g_string_new (NULL);
@@ -581,7 +591,7 @@ cd_import_wire (const char *text,
   blocks = split_blocks (copy);
   g_assert (blocks->len > 0);
 
-  article = cd_article_new ();
+  article = _cd_import_new_article (language);
   first = g_ptr_array_index (blocks, 0);
   cd_article_set_headline (article, g_ptr_array_index (first->lines, 0));
   /* Lines right under the headline in its block belong to the next block. */

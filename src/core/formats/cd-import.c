@@ -309,6 +309,16 @@ cd_import_markdown (const char *text,
                     const char *origin,
                     GError    **error)
 {
+  return _cd_import_markdown (text, length, origin, NULL, error);
+}
+
+CdArticle *
+_cd_import_markdown (const char *text,
+                     gsize       length,
+                     const char *origin,
+                     const char *language,
+                     GError    **error)
+{
   g_autoptr (CdArticle) article = NULL;
   g_autofree char *body = NULL;
   gsize            body_offset = 0, bom;
@@ -322,7 +332,7 @@ cd_import_markdown (const char *text,
   text += bom;
   length -= bom;
 
-  article = cd_article_new ();
+  article = _cd_import_new_article (language);
   if (!cd_front_matter_parse (text, length, origin, article, &body_offset, error))
     return NULL;
 
@@ -347,25 +357,31 @@ cd_import_markdown (const char *text,
   return g_steal_pointer (&article);
 }
 
-/* Files */
-
 /**
- * cd_import_data:
- * @data: the text
- * @length: its length in bytes
- * @format: how to read it; %CD_IMPORT_FORMAT_AUTO reads it by @origin's
- *   extension
- * @origin: the file name that messages start with
- * @error: return location for an error
+ * _cd_import_new_article:
+ * @language: (nullable): the language to start with
  *
- * Returns: (transfer full) (nullable): a new article
+ * Returns: (transfer full): an empty article for an importer to fill
  */
 CdArticle *
-cd_import_data (const char    *data,
-                gsize          length,
-                CdImportFormat format,
-                const char    *origin,
-                GError       **error)
+_cd_import_new_article (const char *language)
+{
+  CdArticle *article = cd_article_new ();
+
+  if (language != NULL && *language != '\0')
+    cd_article_set_language (article, language);
+  return article;
+}
+
+/* Files */
+
+static CdArticle *
+import_data (const char    *data,
+             gsize          length,
+             CdImportFormat format,
+             const char    *origin,
+             const char    *language,
+             GError       **error)
 {
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (origin != NULL, NULL);
@@ -376,11 +392,11 @@ cd_import_data (const char    *data,
   switch (format)
     {
     case CD_IMPORT_FORMAT_MARKDOWN:
-      return cd_import_markdown (data, length, origin, error);
+      return _cd_import_markdown (data, length, origin, language, error);
     case CD_IMPORT_FORMAT_WIRE:
-      return cd_import_wire (data, length, origin, error);
+      return _cd_import_wire (data, length, origin, language, error);
     case CD_IMPORT_FORMAT_HTML:
-      return cd_import_html (data, length, origin, error);
+      return _cd_import_html (data, length, origin, language, error);
     case CD_IMPORT_FORMAT_AUTO:
     default:
       {
@@ -400,6 +416,27 @@ cd_import_data (const char    *data,
         return NULL;
       }
     }
+}
+
+/**
+ * cd_import_data:
+ * @data: the text
+ * @length: its length in bytes
+ * @format: how to read it; %CD_IMPORT_FORMAT_AUTO reads it by @origin's
+ *   extension
+ * @origin: the file name that messages start with
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): a new article
+ */
+CdArticle *
+cd_import_data (const char    *data,
+                gsize          length,
+                CdImportFormat format,
+                const char    *origin,
+                GError       **error)
+{
+  return import_data (data, length, format, origin, NULL, error);
 }
 
 static gboolean
@@ -460,6 +497,15 @@ CdArticle *
 cd_import_file (const char *path,
                 GError    **error)
 {
+  return _cd_import_file (path, NULL, error);
+}
+
+/* cd_import_file(), with @language for an article whose file names none. */
+CdArticle *
+_cd_import_file (const char *path,
+                 const char *language,
+                 GError    **error)
+{
   g_autofree char *data = NULL;
   GStatBuf         st;
   gsize            n_read = 0;
@@ -494,7 +540,7 @@ cd_import_file (const char *path,
       return NULL;
     }
   if (cd_import_format_for_path (path) == CD_IMPORT_FORMAT_AUTO)
-    return cd_import_data ("", 0, CD_IMPORT_FORMAT_AUTO, path, error);
+    return import_data ("", 0, CD_IMPORT_FORMAT_AUTO, path, language, error);
   if (st.st_size == 0)
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,
@@ -542,5 +588,5 @@ cd_import_file (const char *path,
       return NULL;
     }
 
-  return cd_import_data (data, n_read, CD_IMPORT_FORMAT_AUTO, path, error);
+  return import_data (data, n_read, CD_IMPORT_FORMAT_AUTO, path, language, error);
 }

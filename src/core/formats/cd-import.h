@@ -48,6 +48,7 @@ CdArticle *cd_import_html (const char *text,
 
 CdArticle *cd_import_into_store (CdStore    *store,
                                  const char *path,
+                                 const char *language,
                                  GError    **error);
 
 char *cd_html_to_markdown (const char *html,
