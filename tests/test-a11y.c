@@ -2,10 +2,14 @@
  *
  * The test starts copydesk as its own process under Xvfb and walks what
  * GTK publishes on the accessibility bus (AT-SPI over D-Bus, read here
- * with GDBus, as Orca's libatspi would). Every control a person can reach
- * with the keyboard in the main window must have a
- * role and a human name: no empty name, no name with a mnemonic's
- * underscore, no name that is a class name; no button without a name.
+ * with GDBus, as Orca's libatspi would): the main window (library, details,
+ * editor, checks and the panes not in view), then History, Preferences
+ * (every page) and the conflict window, each opened as a screen reader user
+ * would, through the AT-SPI action of the button or menu item that opens
+ * it. Every control a person can reach with the keyboard must have a role
+ * and a human name: no empty name, no name with a mnemonic's underscore,
+ * no name said twice, no name that is a class name; no button without a
+ * name.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +21,10 @@
 #include <gio/gio.h>
 #include <signal.h>
 
+#include "cd-account-table.h"
+#include "cd-article-json.h"
 #include "cd-store.h"
+#include "cd-sync-db.h"
 #include "cd-test-util.h"
 
 /* AT-SPI's state bits (atspi-constants.h). */
@@ -33,7 +40,8 @@ typedef struct
   GHashTable      *seen;
   guint            nodes;
   guint            focusable;
-  GHashTable      *roles; /* role name → count, of focusable nodes */
+  GHashTable      *roles;   /* role name → count, of focusable nodes */
+  GHashTable      *buttons; /* a button's or menu item's name → "bus-name path" */
 } Walk;
 
 static GVariant *
@@ -89,6 +97,15 @@ looks_like_class (const char *text)
   return (g_str_has_prefix (text, "Gtk") || g_str_has_prefix (text, "Adw") ||
           g_str_has_prefix (text, "Cd")) &&
          strchr (text, ' ') == NULL && g_ascii_isupper (text[g_str_has_prefix (text, "Cd") ? 2 : 3]);
+}
+
+/* "Retry Retry": a name made of one text twice. */
+static gboolean
+says_twice (const char *text)
+{
+  gsize n = strlen (text);
+
+  return n >= 3 && n % 2 == 1 && text[n / 2] == ' ' && strncmp (text, text + n / 2 + 1, n / 2) == 0;
 }
 
 /* The roles of controls a person acts on, as GTK names them. */
@@ -172,12 +189,17 @@ walk_node (Walk       *walk,
    * spare row) holds nothing to read and cannot be reached. */
   if (g_str_equal (role, "list item") && *label == '\0' && g_variant_n_children (list) == 0)
     return;
+  if (g_str_equal (role, "push button") || g_str_equal (role, "button") ||
+      g_str_equal (role, "toggle button") || g_str_equal (role, "menu item"))
+    g_hash_table_insert (walk->buttons, g_strdup (label), g_strdup_printf ("%s %s", name, path));
   if (is_actionable (role))
     {
       if (*g_strstrip (stripped) == '\0')
         g_string_append_printf (walk->problems, "no name: %s\n", here);
       if (strchr (label, '_') != NULL)
         g_string_append_printf (walk->problems, "a mnemonic in the name: %s\n", here);
+      if (says_twice (label))
+        g_string_append_printf (walk->problems, "a name said twice: %s\n", here);
       if (looks_like_class (label))
         g_string_append_printf (walk->problems, "a class name for a name: %s\n", here);
     }
@@ -249,6 +271,7 @@ walk_clear (Walk *walk)
 {
   g_clear_pointer (&walk->seen, g_hash_table_unref);
   g_clear_pointer (&walk->roles, g_hash_table_unref);
+  g_clear_pointer (&walk->buttons, g_hash_table_unref);
   if (walk->problems != NULL)
     g_string_free (g_steal_pointer (&walk->problems), TRUE);
   walk->nodes = walk->focusable = 0;
@@ -339,6 +362,7 @@ walk_window (Walk       *walk,
   walk->problems = g_string_new (NULL);
   walk->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   walk->roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  walk->buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_assert_true (find_window (walk->bus, title, &name, &path));
   walk_node (walk, name, path, title);
 }
@@ -356,6 +380,62 @@ report (Walk       *walk,
     g_test_message ("  %s: %u", (char *) role, GPOINTER_TO_UINT (count));
   if (walk->problems->len > 0)
     g_error ("%s:\n%s", view, walk->problems->str);
+}
+
+/* Presses the button named @label in the window walked last, as a screen
+ * reader does: through its AT-SPI Action. */
+static void
+press (Walk       *walk,
+       const char *label)
+{
+  const char *where = g_hash_table_lookup (walk->buttons, label);
+  g_auto (GStrv) parts = NULL;
+  g_autoptr (GVariant) reply = NULL;
+
+  if (where == NULL)
+    {
+      g_autoptr (GString) names = g_string_new (NULL);
+      GHashTableIter iter;
+      gpointer       key;
+
+      g_hash_table_iter_init (&iter, walk->buttons);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_string_append_printf (names, " “%s”", (char *) key);
+      g_error ("No button named “%s” was read; there are%s", label, names->str);
+    }
+  parts = g_strsplit (where, " ", 2);
+  reply = call (walk->bus, parts[0], parts[1], "org.a11y.atspi.Action", "DoAction",
+                g_variant_new ("(i)", 0), "(b)");
+  g_assert_nonnull (reply);
+}
+
+/* Leaves @article in conflict with a site: the sync records say both sides
+ * changed it, the site's side a different headline and paragraph. */
+static void
+put_in_conflict (CdStore   *store,
+                 CdArticle *article)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdSyncDb) db = cd_sync_db_open (store, &error);
+  g_autoptr (CdAccountRow) account = NULL;
+  g_autoptr (CdSyncRow) row = NULL;
+  g_autoptr (CdArticle) theirs = cd_article_copy (article);
+
+  g_assert_no_error (error);
+  account = cd_account_row_new ("newsroom", "wordpress", "https://news.example.org", "ana", 0);
+  g_assert_true (cd_account_table_put (db, account, &error));
+  g_assert_no_error (error);
+  cd_article_set_headline (theirs, "Council approves harbour budget after a long night");
+  cd_article_set_body (theirs, "The government voted at midnight.\n\n## Reaction\n\nMore follows.");
+  row = cd_sync_row_new (cd_article_get_uuid (article), "newsroom");
+  row->remote_id = g_strdup ("42");
+  row->remote_modified = g_strdup ("2026-12-01T09:00:00Z");
+  row->base_json = cd_article_to_json (article, CD_ARTICLE_JSON_DEFAULT, FALSE);
+  row->theirs_json = cd_article_to_json (theirs, CD_ARTICLE_JSON_DEFAULT, FALSE);
+  row->theirs_modified = g_strdup ("2026-12-01T10:00:00Z");
+  row->state = CD_SYNC_ROW_CONFLICT;
+  g_assert_true (cd_sync_db_save_row (db, row, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -378,6 +458,7 @@ test_walk (void)
   cd_article_touch (article);
   g_assert_true (cd_store_save_article (store, article, CD_REVISION_NONE, NULL, &error));
   g_assert_no_error (error);
+  put_in_conflict (store, article);
 
   /* GTK publishes the tree unless GTK_A11Y says otherwise. */
   g_subprocess_launcher_unsetenv (launcher, "GTK_A11Y");
@@ -389,8 +470,26 @@ test_walk (void)
   walk_window (&walk, "Council approves harbour budget");
   report (&walk, "main window");
 
-  /* The preferences window is not walked yet: its password entry's eye
-   * and its combo rows' choices still have no names (see the report). */
+  /* History, opened from its button. */
+  press (&walk, "History");
+  walk_window (&walk, "History");
+  report (&walk, "history");
+
+  /* Preferences, every page (General, Newsroom, Accounts), from the main
+   * menu. */
+  walk_window (&walk, "Council approves harbour budget");
+  press (&walk, "Main Menu");
+  walk_window (&walk, "Council approves harbour budget");
+  press (&walk, "Preferences");
+  walk_window (&walk, "Preferences");
+  report (&walk, "preferences");
+
+  /* The conflict window, from the banner over the article. */
+  walk_window (&walk, "Council approves harbour budget");
+  press (&walk, "Resolve…");
+  walk_window (&walk, "Resolve Conflict");
+  report (&walk, "conflict window");
+
   g_subprocess_send_signal (app, SIGTERM);
   g_subprocess_wait (app, NULL, &error);
   g_assert_no_error (error);

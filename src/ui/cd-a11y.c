@@ -5,8 +5,8 @@
  * name by its class ("GtkExpander", "GtkToggleButton"), and gives a drop
  * down's button, the part that takes the focus, no name at all. A screen
  * reader reads those out. Each such control gets the name a person sees:
- * the label without its mnemonic's underscore, or for a drop down's
- * button the label that names the drop down.
+ * for a mnemonic button its inner label alone, for a drop down's button the
+ * label that names the drop down.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -85,6 +85,31 @@ name_inner_button (GtkWidget *control,
 
 /* A combo row's choices, each named by its text: GTK 4.8 gives list
  * items no name of their own. */
+/* GTK 4.8 names a button with a mnemonic label twice over: by its label
+ * property as written ("_Retry") and by the label inside it, which it is
+ * labelled by ("Retry"). The inner label alone is the name a person sees;
+ * the property is taken away again whenever the label changes. */
+static void
+drop_label_property (GtkWidget *button)
+{
+  g_assert (GTK_IS_BUTTON (button));
+
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+name_by_label (GtkWidget *button)
+{
+  g_assert (GTK_IS_BUTTON (button));
+
+  drop_label_property (button);
+  if (g_object_get_data (G_OBJECT (button), "cd-a11y-named") == NULL)
+    {
+      g_object_set_data (G_OBJECT (button), "cd-a11y-named", GINT_TO_POINTER (TRUE));
+      g_signal_connect (button, "notify::label", G_CALLBACK (drop_label_property), NULL);
+    }
+}
+
 /**
  * cd_a11y_fix_names:
  * @root: a window, or any widget
@@ -98,7 +123,7 @@ cd_a11y_fix_names (GtkWidget *root)
   g_return_if_fail (GTK_IS_WIDGET (root));
 
   if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)))
-    set_name (root, gtk_button_get_label (GTK_BUTTON (root)));
+    name_by_label (root);
   else if (GTK_IS_EXPANDER (root) && gtk_expander_get_use_underline (GTK_EXPANDER (root)))
     set_name (root, gtk_expander_get_label (GTK_EXPANDER (root)));
   else if (GTK_IS_DROP_DOWN (root))
@@ -108,11 +133,17 @@ cd_a11y_fix_names (GtkWidget *root)
   else if (GTK_IS_IMAGE (root) &&
            gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root)) ==
                GTK_ACCESSIBLE_ROLE_BUTTON &&
-           (gtk_widget_get_ancestor (root, GTK_TYPE_PASSWORD_ENTRY) != NULL ||
-            gtk_widget_get_ancestor (root, ADW_TYPE_PASSWORD_ENTRY_ROW) != NULL))
+           gtk_widget_get_ancestor (root, GTK_TYPE_PASSWORD_ENTRY) != NULL)
     /* The password entry's eye, which shows what was typed. */
     gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _ ("Show Password"), -1);
+  else if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) == NULL &&
+           gtk_widget_get_tooltip_text (root) != NULL &&
+           gtk_widget_get_ancestor (root, ADW_TYPE_PASSWORD_ENTRY_ROW) != NULL)
+    /* The password row's own buttons (its eye, "Show Text") are named by
+     * their child image, which has no name, rather than their tooltip. */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_widget_get_tooltip_text (root), -1);
   else if (GTK_IS_SEARCH_ENTRY (root) &&
            gtk_widget_get_ancestor (root, ADW_TYPE_PREFERENCES_WINDOW) != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -25,6 +25,7 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "cd-a11y.h"
 #include "cd-conflict-window.h"
 #include "cd-diff.h"
 #include "cd-merge.h"
@@ -506,6 +507,7 @@ cd_conflict_window_init (CdConflictWindow *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cd_a11y_fix_names (GTK_WIDGET (self));
 
   /* Ctrl+Enter uses the merged text even from inside it, where the text
    * view would otherwise take the key for a new line. */

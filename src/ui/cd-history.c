@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-a11y.h"
 #include "cd-article-row.h"
 #include "cd-diff.h"
 #include "cd-history.h"
@@ -398,6 +399,7 @@ static void
 cd_history_init (CdHistory *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cd_a11y_fix_names (GTK_WIDGET (self));
 }
 
 /**

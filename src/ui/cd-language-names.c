@@ -33,7 +33,7 @@ load_table (const char        *file,
             const char        *list,
             const char *const *keys)
 {
-  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable      *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *path = g_build_filename (ISO_CODES_DIR, file, NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
@@ -96,7 +96,7 @@ get_tables (void)
 char *
 cd_language_get_name (const char *tag)
 {
-  Tables          *tables = get_tables ();
+  Tables *tables = get_tables ();
   g_auto (GStrv) parts = NULL;
   g_autofree char *language = NULL;
   const char      *name, *country = NULL;
