@@ -44,6 +44,35 @@ test_spelling (Fixture      *fixture,
   g_assert_cmpstr (text, ==, "body:25-33:Recieved");
 }
 
+/* A capitalised word standing alone one slip from a name the dictionary
+ * knows is a misspelling, with that name as the fix; a name that is simply
+ * unknown, a person's name beside another, and the ways real names differ
+ * from the dictionary's (a vowel, i for y) are not. */
+static void
+test_spelling_names (Fixture      *fixture,
+                     gconstpointer data)
+{
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autofree char *text = NULL;
+
+  text = check_body (fixture,
+                     "Fighting in Gazza and Irak spread to Yemmen, then to Isreal on Monday.",
+                     CD_CHECK_RULE_SPELLING);
+  g_assert_cmpstr (text, ==, "body:12-17:Gazza\nbody:22-26:Irak\nbody:37-43:Yemmen\nbody:53-59:Isreal");
+  article = make_article ("x", "Fighting in Gazza and Irak's south.");
+  findings = cd_checker_run (fixture->checker, article);
+  g_assert_cmpstr (find (findings, CD_CHECK_RULE_SPELLING, "Gazza")->suggestion, ==, "Gaza");
+  g_assert_cmpstr (find (findings, CD_CHECK_RULE_SPELLING, "Irak")->suggestion, ==, "Iraq");
+
+  g_free (text);
+  text = check_body (fixture,
+                     "Officials in Baghouz met Mr Smyth and Mohamed Salah near Sirte, Pisco and the "
+                     "Tyrol, and Kharkov.",
+                     CD_CHECK_RULE_SPELLING);
+  g_assert_cmpstr (text, ==, "");
+}
+
 static void
 test_spelling_word_list (Fixture      *fixture,
                          gconstpointer data)
@@ -1098,6 +1127,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/checks/spelling/basic", test_spelling);
+  ADD ("/checks/spelling/names", test_spelling_names);
   ADD ("/checks/spelling/word-list", test_spelling_word_list);
   ADD ("/checks/spelling/language", test_spelling_language);
   ADD ("/checks/spelling/no-dictionary", test_spelling_no_dictionary);

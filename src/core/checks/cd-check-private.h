@@ -162,6 +162,8 @@ char       *_cd_check_fold (const char *text,
 gboolean    _cd_check_word_is_correct (CdCheckContext *ctx,
                                        const char     *word,
                                        gssize          length);
+const char *_cd_check_name_near (CdCheckContext *ctx,
+                                 const char     *word);
 const char *_cd_check_word_near (CdCheckContext *ctx,
                                  const char     *word);
 const char *_cd_check_word_suggestion (CdCheckContext *ctx,

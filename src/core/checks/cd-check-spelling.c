@@ -1,8 +1,11 @@
 /* cd-check-spelling.c: the spelling rule, through Enchant.
  *
- * Proper names are the name-variant rule's business: a capitalised word in
- * the middle of a sentence is taken for a name and not looked up. Code, URLs,
- * Markdown syntax, numbers and acronyms in capitals are never looked up.
+ * Proper names are mostly the name-variant rule's business: a capitalised
+ * word in the middle of a sentence is taken for a name, and an unknown name
+ * is no misspelling. It is one when it stands alone, one edit from a name
+ * the dictionary knows (Gazza, Irak, Yemmen), and is not part of a longer
+ * name (Mohamed Salah). Code, URLs, Markdown syntax, numbers and acronyms in
+ * capitals are never looked up.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -188,6 +191,63 @@ check_lower (CdCheckContext     *ctx,
     }
 }
 
+static gboolean
+is_name_word (const CdCheckWord *word)
+{
+  return (word->flags & (CD_CHECK_WORD_CAPITALISED | CD_CHECK_WORD_MIXED_CASE |
+                         CD_CHECK_WORD_ALL_CAPS)) != 0;
+}
+
+/* A capitalised word in the middle of a sentence: a misspelt name when it
+ * stands alone and is one edit from a name the dictionary knows. */
+static void
+check_name (CdCheckContext     *ctx,
+            guint               f,
+            const CdCheckField *field,
+            guint               i,
+            const char         *text)
+{
+  const CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i);
+  const char        *raw = field->text + word->start;
+  gsize              length = word->end - word->start;
+  g_autofree char   *lower = NULL;
+  const char        *name;
+
+  g_assert (ctx != NULL);
+  g_assert (field != NULL);
+  g_assert (text != NULL);
+
+  if (g_utf8_strlen (text, -1) < 4 || strchr (text, '-') != NULL)
+    return;
+  /* Part of a longer name, or after a title (Mr, Dr): a person, whose
+   * spelling is theirs. */
+  if (i > 0 && (word->flags & CD_CHECK_WORD_SPACE_BEFORE))
+    {
+      const CdCheckWord *prev = &g_array_index (field->words, CdCheckWord, i - 1);
+
+      /* "The" opening the sentence is no name. */
+      if (is_name_word (prev) && !(prev->flags & CD_CHECK_WORD_SENTENCE_START))
+        return;
+    }
+  if (i + 1 < field->words->len)
+    {
+      const CdCheckWord *next = &g_array_index (field->words, CdCheckWord, i + 1);
+
+      if ((next->flags & CD_CHECK_WORD_SPACE_BEFORE) && is_name_word (next))
+        return;
+    }
+  if (_cd_check_word_is_correct (ctx, text, -1))
+    return;
+  lower = _cd_check_lower_first (text);
+  if (_cd_check_word_is_correct (ctx, lower, -1) || plural_is_known (ctx, text))
+    return;
+  if ((name = _cd_check_name_near (ctx, text)) == NULL)
+    return;
+  _cd_check_add (ctx, f, CD_CHECK_RULE_SPELLING, CD_CHECK_SEVERITY_WARNING, word->start,
+                 word->end - _cd_check_possessive_length (raw, length), name,
+                 "“%s” is not in the dictionary; the name it knows is “%s”", text, name);
+}
+
 /* English names of the languages a newsroom is likeliest to write in, for
  * the notice below; other tags are named by the tag alone. */
 static const char *
@@ -309,7 +369,10 @@ _cd_check_spelling (CdCheckContext *ctx)
 
           /* Capitalised. In the middle of a sentence it is a name. */
           if (!(word->flags & CD_CHECK_WORD_SENTENCE_START) && !field->title_case)
-            continue;
+            {
+              check_name (ctx, f, field, i, text);
+              continue;
+            }
           surface = g_strndup (raw, length);
           if (g_hash_table_contains (names, surface))
             continue;

@@ -172,10 +172,16 @@ _cd_check_word_is_correct (CdCheckContext *ctx,
   return correct;
 }
 
+/* Which words one edit away count: any the dictionary knows, or only the
+ * names it knows (see _cd_check_name_near()). */
+typedef gboolean (*NearFilter) (CdCheckContext *ctx,
+                                const char     *candidate);
+
 static gboolean
 try_candidate (CdCheckContext *ctx,
                const gunichar *chars,
                glong           n,
+               NearFilter      filter,
                char          **found)
 {
   g_autofree char *candidate = g_ucs4_to_utf8 (chars, n, NULL, NULL, NULL);
@@ -184,7 +190,8 @@ try_candidate (CdCheckContext *ctx,
   g_assert (chars != NULL);
   g_assert (found != NULL);
 
-  if (candidate != NULL && enchant_dict_check (ctx->dict, candidate, -1) == 0)
+  if (candidate != NULL && enchant_dict_check (ctx->dict, candidate, -1) == 0 &&
+      (filter == NULL || filter (ctx, candidate)))
     {
       *found = g_steal_pointer (&candidate);
       return TRUE;
@@ -192,25 +199,15 @@ try_candidate (CdCheckContext *ctx,
   return FALSE;
 }
 
-/* A word the dictionary knows one edit away (a swap, a letter too many, a
- * wrong letter, a letter missing), tried in that order. A few hundred
- * look-ups: far cheaper than Enchant's own suggestions. */
-static char *
-find_near_word (CdCheckContext *ctx,
-                const char     *word)
+/* The letters an edit may bring into @chars: a–z, the word's own letters
+ * beyond ASCII, and for German the umlauts and ß. */
+static GArray *
+make_alphabet (CdCheckContext *ctx,
+               const gunichar *chars,
+               glong           n)
 {
-  g_autofree gunichar *chars = NULL;
-  g_autofree gunichar *buf = NULL;
-  g_autoptr (GArray) alphabet = g_array_new (FALSE, FALSE, sizeof (gunichar));
-  char *found = NULL;
-  glong n = 0;
+  GArray *alphabet = g_array_new (FALSE, FALSE, sizeof (gunichar));
 
-  g_assert (ctx != NULL);
-  g_assert (word != NULL);
-
-  chars = g_utf8_to_ucs4_fast (word, -1, &n);
-  if (n < 2 || n > 40)
-    return NULL;
   for (gunichar c = 'a'; c <= 'z'; c++)
     g_array_append_val (alphabet, c);
   for (glong i = 0; i < n; i++)
@@ -222,6 +219,54 @@ find_near_word (CdCheckContext *ctx,
 
       g_array_append_vals (alphabet, umlauts, G_N_ELEMENTS (umlauts));
     }
+  return alphabet;
+}
+
+/* @chars with the letter at @i taken out, into @buf. */
+static void
+delete_at (gunichar       *buf,
+           const gunichar *chars,
+           glong           n,
+           glong           i)
+{
+  memcpy (buf, chars, i * sizeof (gunichar));
+  memcpy (buf + i, chars + i + 1, (n - i - 1) * sizeof (gunichar));
+}
+
+/* @chars with @c put in before the letter at @i, into @buf. */
+static void
+insert_at (gunichar       *buf,
+           const gunichar *chars,
+           glong           n,
+           glong           i,
+           gunichar        c)
+{
+  memcpy (buf, chars, i * sizeof (gunichar));
+  buf[i] = c;
+  memcpy (buf + i + 1, chars + i, (n - i) * sizeof (gunichar));
+}
+
+/* A word the dictionary knows one edit away (a swap, a letter too many, a
+ * wrong letter, a letter missing), tried in that order. A few hundred
+ * look-ups: far cheaper than Enchant's own suggestions. */
+static char *
+find_near_word (CdCheckContext *ctx,
+                const char     *word,
+                NearFilter      filter)
+{
+  g_autofree gunichar *chars = NULL;
+  g_autofree gunichar *buf = NULL;
+  g_autoptr (GArray) alphabet = NULL;
+  char *found = NULL;
+  glong n = 0;
+
+  g_assert (ctx != NULL);
+  g_assert (word != NULL);
+
+  chars = g_utf8_to_ucs4_fast (word, -1, &n);
+  if (n < 2 || n > 40)
+    return NULL;
+  alphabet = make_alphabet (ctx, chars, n);
   buf = g_new (gunichar, n + 2);
 
   for (glong i = 0; i + 1 < n && found == NULL; i++)
@@ -229,13 +274,12 @@ find_near_word (CdCheckContext *ctx,
       memcpy (buf, chars, n * sizeof (gunichar));
       buf[i] = chars[i + 1];
       buf[i + 1] = chars[i];
-      try_candidate (ctx, buf, n, &found);
+      try_candidate (ctx, buf, n, filter, &found);
     }
   for (glong i = 0; i < n && found == NULL; i++)
     {
-      memcpy (buf, chars, i * sizeof (gunichar));
-      memcpy (buf + i, chars + i + 1, (n - i - 1) * sizeof (gunichar));
-      try_candidate (ctx, buf, n - 1, &found);
+      delete_at (buf, chars, n, i);
+      try_candidate (ctx, buf, n - 1, filter, &found);
     }
   for (glong i = 0; i < n && found == NULL; i++)
     for (guint a = 0; a < alphabet->len && found == NULL; a++)
@@ -246,39 +290,158 @@ find_near_word (CdCheckContext *ctx,
           continue;
         memcpy (buf, chars, n * sizeof (gunichar));
         buf[i] = c;
-        try_candidate (ctx, buf, n, &found);
+        try_candidate (ctx, buf, n, filter, &found);
       }
   for (glong i = 0; i <= n && found == NULL; i++)
     for (guint a = 0; a < alphabet->len && found == NULL; a++)
       {
-        memcpy (buf, chars, i * sizeof (gunichar));
-        buf[i] = g_array_index (alphabet, gunichar, a);
-        memcpy (buf + i + 1, chars + i, (n - i) * sizeof (gunichar));
-        try_candidate (ctx, buf, n + 1, &found);
+        insert_at (buf, chars, n, i, g_array_index (alphabet, gunichar, a));
+        try_candidate (ctx, buf, n + 1, filter, &found);
       }
   return found;
 }
 
-/* Cached in the suggestion cache under a key no word has. */
-const char *
-_cd_check_word_near (CdCheckContext *ctx,
-                     const char     *word)
+/* Letters a name is misspelled with by ear: c, k and q. (A vowel for
+ * another, i for y, v for w are how real names differ from each other and
+ * from the dictionary's: Pisco and Pasco, Tyrol and Tirol.) */
+static gboolean
+sound_alike (gunichar a,
+             gunichar b)
 {
+  static const char *const groups[] = { "ckq" };
+
+  a = g_unichar_tolower (a);
+  b = g_unichar_tolower (b);
+  if (a > 0x7f || b > 0x7f)
+    return FALSE;
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    if (strchr (groups[g], (int) a) != NULL && strchr (groups[g], (int) b) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_vowel (gunichar c)
+{
+  return c < 0x80 && strchr ("aeiouAEIOU", (int) c) != NULL;
+}
+
+/* A name the dictionary knows one slip of the keyboard or the ear away: a
+ * doubled letter (Gazza, Yemmen), c, k or q for another (Irak), a letter
+ * left undoubled (Marseile) or two vowels swapped (Isreal). Other single
+ * edits join too many real names to the dictionary's (Sirte and Siret, Hazm
+ * and Hamm). */
+static char *
+find_near_name (CdCheckContext *ctx,
+                const char     *word,
+                NearFilter      filter)
+{
+  g_autofree gunichar *chars = NULL;
+  g_autofree gunichar *buf = NULL;
+  g_autoptr (GArray) alphabet = NULL;
+  char *found = NULL;
+  glong n = 0;
+
+  g_assert (ctx != NULL);
+  g_assert (word != NULL);
+
+  chars = g_utf8_to_ucs4_fast (word, -1, &n);
+  if (n < 2 || n > 40)
+    return NULL;
+  alphabet = make_alphabet (ctx, chars, n);
+  buf = g_new (gunichar, n + 2);
+
+  for (glong i = 1; i < n && found == NULL; i++)
+    if (chars[i] == chars[i - 1])
+      {
+        delete_at (buf, chars, n, i);
+        try_candidate (ctx, buf, n - 1, filter, &found);
+      }
+  for (glong i = 1; i < n && found == NULL; i++)
+    for (guint a = 0; a < alphabet->len && found == NULL; a++)
+      {
+        gunichar c = g_array_index (alphabet, gunichar, a);
+
+        if (c == chars[i] || !sound_alike (c, chars[i]))
+          continue;
+        memcpy (buf, chars, n * sizeof (gunichar));
+        buf[i] = c;
+        try_candidate (ctx, buf, n, filter, &found);
+      }
+  for (glong i = 1; i < n && found == NULL; i++)
+    {
+      insert_at (buf, chars, n, i, chars[i]);
+      try_candidate (ctx, buf, n + 1, filter, &found);
+    }
+  for (glong i = 1; i + 1 < n && found == NULL; i++)
+    if (is_vowel (chars[i]) && is_vowel (chars[i + 1]))
+      {
+        memcpy (buf, chars, n * sizeof (gunichar));
+        buf[i] = chars[i + 1];
+        buf[i + 1] = chars[i];
+        try_candidate (ctx, buf, n, filter, &found);
+      }
+  return found;
+}
+
+/* Cached in the suggestion cache under @tag and the word: a key no word
+ * has. */
+static const char *
+near_cached (CdCheckContext *ctx,
+             const char     *tag,
+             const char     *word,
+             NearFilter      filter)
+{
+  char *(*find) (CdCheckContext *, const char *, NearFilter) =
+      filter != NULL ? find_near_name : find_near_word;
   g_autofree char *key = NULL;
   const char      *cached;
   char            *near;
 
   if (ctx->dict == NULL)
     return NULL;
-  key = g_strconcat ("\x01", word, NULL);
+  key = g_strconcat (tag, word, NULL);
   cached = g_hash_table_lookup (ctx->suggest_cache, key);
   if (cached != NULL)
     return *cached != '\0' ? cached : NULL;
-  near = find_near_word (ctx, word);
+  near = find (ctx, word, filter);
   if (near == NULL)
     near = g_strdup ("");
   g_hash_table_insert (ctx->suggest_cache, g_steal_pointer (&key), near);
   return *near != '\0' ? near : NULL;
+}
+
+const char *
+_cd_check_word_near (CdCheckContext *ctx,
+                     const char     *word)
+{
+  return near_cached (ctx, "\x01", word, NULL);
+}
+
+/* A name the dictionary knows as a name: capitalised, and not merely a
+ * common word at the start of a sentence ("Gaza", not "Baker"). */
+static gboolean
+is_known_name (CdCheckContext *ctx,
+               const char     *candidate)
+{
+  g_autofree char *lower = _cd_check_lower_first (candidate);
+
+  return g_unichar_isupper (g_utf8_get_char (candidate)) &&
+         !_cd_check_word_is_correct (ctx, lower, -1);
+}
+
+/**
+ * _cd_check_name_near:
+ * @word: a capitalised word the dictionary does not know
+ *
+ * Returns: (nullable): a name the dictionary knows one edit from @word
+ * (Gaza for Gazza, Iraq for Irak), or %NULL
+ */
+const char *
+_cd_check_name_near (CdCheckContext *ctx,
+                     const char     *word)
+{
+  return near_cached (ctx, "\x02", word, is_known_name);
 }
 
 /* A word one edit away if there is one; otherwise, when thorough, Enchant's
