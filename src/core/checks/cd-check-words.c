@@ -246,61 +246,6 @@ insert_at (gunichar       *buf,
   memcpy (buf + i + 1, chars + i, (n - i) * sizeof (gunichar));
 }
 
-/* A word the dictionary knows one edit away (a swap, a letter too many, a
- * wrong letter, a letter missing), tried in that order. A few hundred
- * look-ups: far cheaper than Enchant's own suggestions. */
-static char *
-find_near_word (CdCheckContext *ctx,
-                const char     *word,
-                NearFilter      filter)
-{
-  g_autofree gunichar *chars = NULL;
-  g_autofree gunichar *buf = NULL;
-  g_autoptr (GArray) alphabet = NULL;
-  char *found = NULL;
-  glong n = 0;
-
-  g_assert (ctx != NULL);
-  g_assert (word != NULL);
-
-  chars = g_utf8_to_ucs4_fast (word, -1, &n);
-  if (n < 2 || n > 40)
-    return NULL;
-  alphabet = make_alphabet (ctx, chars, n);
-  buf = g_new (gunichar, n + 2);
-
-  for (glong i = 0; i + 1 < n && found == NULL; i++)
-    {
-      memcpy (buf, chars, n * sizeof (gunichar));
-      buf[i] = chars[i + 1];
-      buf[i + 1] = chars[i];
-      try_candidate (ctx, buf, n, filter, &found);
-    }
-  for (glong i = 0; i < n && found == NULL; i++)
-    {
-      delete_at (buf, chars, n, i);
-      try_candidate (ctx, buf, n - 1, filter, &found);
-    }
-  for (glong i = 0; i < n && found == NULL; i++)
-    for (guint a = 0; a < alphabet->len && found == NULL; a++)
-      {
-        gunichar c = g_array_index (alphabet, gunichar, a);
-
-        if (c == chars[i])
-          continue;
-        memcpy (buf, chars, n * sizeof (gunichar));
-        buf[i] = c;
-        try_candidate (ctx, buf, n, filter, &found);
-      }
-  for (glong i = 0; i <= n && found == NULL; i++)
-    for (guint a = 0; a < alphabet->len && found == NULL; a++)
-      {
-        insert_at (buf, chars, n, i, g_array_index (alphabet, gunichar, a));
-        try_candidate (ctx, buf, n + 1, filter, &found);
-      }
-  return found;
-}
-
 /* Letters a name is misspelled with by ear: c, k and q. (A vowel for
  * another, i for y, v for w are how real names differ from each other and
  * from the dictionary's: Pisco and Pasco, Tyrol and Tirol.) */
@@ -326,16 +271,56 @@ is_vowel (gunichar c)
   return c < 0x80 && strchr ("aeiouAEIOU", (int) c) != NULL;
 }
 
-/* A name the dictionary knows one slip of the keyboard or the ear away: a
- * doubled letter (Gazza, Yemmen), c, k or q for another (Irak), a letter
- * left undoubled (Marseile) or two vowels swapped (Isreal). Other single
- * edits join too many real names to the dictionary's (Sirte and Siret, Hazm
- * and Hamm). */
+typedef enum
+{
+  SWAP,
+  DELETE,
+  SUBSTITUTE,
+  INSERT,
+} Edit;
+
+/* Whether an edit of kind @edit at @i (bringing in @c, for a substitution
+ * or an insertion) is one a name is mistyped by: a doubled letter made
+ * single or a single one doubled (Gazza, Yemmen, Marseile), c, k or q for
+ * another (Irak), two vowels swapped (Isreal); the first letter stays.
+ * Other single edits join too many real names to the dictionary's (Sirte
+ * and Siret, Hazm and Hamm, Pisco and Pasco, Tyrol and Tirol). */
+static gboolean
+is_name_slip (Edit            edit,
+              const gunichar *chars,
+              glong           i,
+              gunichar        c)
+{
+  if (i == 0)
+    return FALSE;
+  switch (edit)
+    {
+    case SWAP:
+      return is_vowel (chars[i]) && is_vowel (chars[i + 1]);
+    case DELETE:
+      return chars[i] == chars[i - 1];
+    case SUBSTITUTE:
+      return sound_alike (c, chars[i]);
+    case INSERT:
+      return c == chars[i];
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A word the dictionary knows one edit away: a swap, a letter too many, a
+ * wrong letter, a letter missing, tried in that order. A few hundred
+ * look-ups: far cheaper than Enchant's own suggestions. With @filter, only
+ * candidates it accepts, only the slips names are mistyped by
+ * (is_name_slip()), a letter too many first: Gazza is Gaza. */
 static char *
-find_near_name (CdCheckContext *ctx,
+find_near_word (CdCheckContext *ctx,
                 const char     *word,
                 NearFilter      filter)
 {
+  static const Edit    word_edits[] = { SWAP, DELETE, SUBSTITUTE, INSERT };
+  static const Edit    name_edits[] = { DELETE, SUBSTITUTE, INSERT, SWAP };
+  const Edit          *edits = filter != NULL ? name_edits : word_edits;
   g_autofree gunichar *chars = NULL;
   g_autofree gunichar *buf = NULL;
   g_autoptr (GArray) alphabet = NULL;
@@ -351,36 +336,47 @@ find_near_name (CdCheckContext *ctx,
   alphabet = make_alphabet (ctx, chars, n);
   buf = g_new (gunichar, n + 2);
 
-  for (glong i = 1; i < n && found == NULL; i++)
-    if (chars[i] == chars[i - 1])
-      {
-        delete_at (buf, chars, n, i);
-        try_candidate (ctx, buf, n - 1, filter, &found);
-      }
-  for (glong i = 1; i < n && found == NULL; i++)
-    for (guint a = 0; a < alphabet->len && found == NULL; a++)
-      {
-        gunichar c = g_array_index (alphabet, gunichar, a);
-
-        if (c == chars[i] || !sound_alike (c, chars[i]))
-          continue;
-        memcpy (buf, chars, n * sizeof (gunichar));
-        buf[i] = c;
-        try_candidate (ctx, buf, n, filter, &found);
-      }
-  for (glong i = 1; i < n && found == NULL; i++)
+  for (guint e = 0; e < G_N_ELEMENTS (word_edits) && found == NULL; e++)
     {
-      insert_at (buf, chars, n, i, chars[i]);
-      try_candidate (ctx, buf, n + 1, filter, &found);
+      Edit  edit = edits[e];
+      glong last = edit == SWAP ? n - 1 : edit == INSERT ? n + 1
+                                                         : n;
+      guint letters = edit == SUBSTITUTE || edit == INSERT ? alphabet->len : 1;
+
+      for (glong i = 0; i < last && found == NULL; i++)
+        for (guint a = 0; a < letters && found == NULL; a++)
+          {
+            gunichar c = g_array_index (alphabet, gunichar, a);
+            glong    length = n;
+
+            if ((edit == SUBSTITUTE && c == chars[i]) ||
+                (filter != NULL && !is_name_slip (edit, chars, i, c)))
+              continue;
+            switch (edit)
+              {
+              case SWAP:
+                memcpy (buf, chars, n * sizeof (gunichar));
+                buf[i] = chars[i + 1];
+                buf[i + 1] = chars[i];
+                break;
+              case DELETE:
+                delete_at (buf, chars, n, i);
+                length = n - 1;
+                break;
+              case SUBSTITUTE:
+                memcpy (buf, chars, n * sizeof (gunichar));
+                buf[i] = c;
+                break;
+              case INSERT:
+                insert_at (buf, chars, n, i, c);
+                length = n + 1;
+                break;
+              default:
+                g_assert_not_reached ();
+              }
+            try_candidate (ctx, buf, length, filter, &found);
+          }
     }
-  for (glong i = 1; i + 1 < n && found == NULL; i++)
-    if (is_vowel (chars[i]) && is_vowel (chars[i + 1]))
-      {
-        memcpy (buf, chars, n * sizeof (gunichar));
-        buf[i] = chars[i + 1];
-        buf[i + 1] = chars[i];
-        try_candidate (ctx, buf, n, filter, &found);
-      }
   return found;
 }
 
@@ -392,8 +388,6 @@ near_cached (CdCheckContext *ctx,
              const char     *word,
              NearFilter      filter)
 {
-  char *(*find) (CdCheckContext *, const char *, NearFilter) =
-      filter != NULL ? find_near_name : find_near_word;
   g_autofree char *key = NULL;
   const char      *cached;
   char            *near;
@@ -404,7 +398,7 @@ near_cached (CdCheckContext *ctx,
   cached = g_hash_table_lookup (ctx->suggest_cache, key);
   if (cached != NULL)
     return *cached != '\0' ? cached : NULL;
-  near = find (ctx, word, filter);
+  near = find_near_word (ctx, word, filter);
   if (near == NULL)
     near = g_strdup ("");
   g_hash_table_insert (ctx->suggest_cache, g_steal_pointer (&key), near);
