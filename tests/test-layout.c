@@ -180,6 +180,11 @@ test_width_sweep (CdUiFixture  *fixture,
                       last.folded ? "folded" : "unfolded", last.preview ? "shown" : "hidden",
                       last.checks ? "shown" : "hidden");
       g_array_unref (frames.seen);
+      /* And the window kept the width it was given: a frame that asked
+       * for more (the pane buttons beside the back button) grew it. */
+      if (gtk_widget_get_width (GTK_WIDGET (window)) != widths[i] - margin)
+        g_error ("At %d px the window grew itself to %d px", widths[i],
+                 gtk_widget_get_width (GTK_WIDGET (window)) + margin);
 
       /* Narrow, the editor alone; wide, everything the settings ask for. */
       if (widths[i] <= 480)

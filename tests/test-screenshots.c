@@ -1,5 +1,5 @@
 /* test-screenshots.c: PNGs of the main views, light and dark, wide
- * (1280×800) and narrow (400 px: the library folds away), saved in the
+ * (1280×800) and narrow (360 px: the library folds away), saved in the
  * build dir under screenshots/ for a person to look at.
  *
  * Each shot is taken from the X server with ImageMagick's import, so the
@@ -208,7 +208,7 @@ test_views (CdUiFixture  *fixture,
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf ("history-%s-wide", theme);
   shoot (GTK_WIDGET (history), name);
-  resize (GTK_WIDGET (history), 400, 640);
+  resize (GTK_WIDGET (history), 360, 640);
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf ("history-%s-narrow", theme);
   shoot (GTK_WIDGET (history), name);
@@ -279,7 +279,7 @@ test_views (CdUiFixture  *fixture,
 
   /* Narrow: the leaflet folds; the editor shows, the library is one
    * step back. */
-  resize (GTK_WIDGET (window), 400, 800);
+  resize (GTK_WIDGET (window), 360, 800);
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf ("main-%s-narrow", theme);
   shoot (GTK_WIDGET (window), name);

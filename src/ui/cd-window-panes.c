@@ -158,8 +158,8 @@ preview_squeezed_cb (CdWindow *self)
 }
 
 /* A folded (narrow) window has room for the editor alone: the preview and
- * the checks stay hidden and their buttons make way for the title; the
- * article menu still reaches everything. Unfolded, a pane shows when its
+ * the checks stay hidden (their buttons make way for the title, see
+ * _cd_window_setup_panes()); the article menu still reaches everything. Unfolded, a pane shows when its
  * setting is on and the window has room for it (see
  * _cd_window_panes_allocated()). */
 static void
@@ -189,9 +189,6 @@ update_panes (CdWindow *self)
                                                                                            : 0);
   self->checks_setting_shown = g_settings_get_boolean (self->settings, "show-checks");
   gtk_revealer_set_reveal_child (self->checks_revealer, checks);
-  gtk_widget_set_visible (self->preview_toggle, !folded);
-  gtk_widget_set_visible (self->checks_toggle, !folded);
-  gtk_widget_set_visible (self->history_button, !folded);
 }
 
 static gboolean
@@ -441,6 +438,16 @@ _cd_window_setup_panes (CdWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* The header's pane buttons make way for the back button in the same
+   * layout pass that shows it: one frame with both would ask for a wider
+   * window than the folded one needs, and the window would keep that
+   * width. */
+  g_object_bind_property (self->leaflet, "folded", self->preview_toggle, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self->leaflet, "folded", self->checks_toggle, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self->leaflet, "folded", self->history_button, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_signal_connect_object (self->settings, "changed::editor-font",
                            G_CALLBACK (editor_font_changed_cb), self, G_CONNECT_SWAPPED);
   update_panes (self);
