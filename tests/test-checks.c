@@ -131,6 +131,38 @@ test_spelling_language (Fixture      *fixture,
   findings = cd_checker_run (fixture->checker, article);
   text = describe (findings, CD_CHECK_RULE_SPELLING);
   g_assert_cmpstr (text, ==, "");
+
+  /* Regional tags, in any case, take their region's dictionary (installed
+   * with Copydesk: en-AU, en-CA, de-CH, de-AT) or the variant their
+   * spelling follows (New Zealand and Irish English: British). */
+  {
+    static const struct
+    {
+      const char *language, *body, *expect;
+    } regions[] = {
+      {"en-AU",  "The colour, the color.",            "body:16-21:color"    },
+      { "en-nz", "The colour, the color.",            "body:16-21:color"    },
+      { "en-IE", "The harbour, the harbor.",          "body:17-23:harbor"   },
+      { "en-US", "The color, the colour.",            "body:15-21:colour"   },
+      { "de-CH", "Die Strasse ist gross.",            ""                    },
+      { "de-LI", "Die Strasse ist gross.",            ""                    },
+      { "de-DE", "Die Straße ist groß, vieleicht.", "body:21-30:vieleicht"},
+    };
+
+    cd_article_set_headline (article, "Council");
+    for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+      {
+        cd_article_set_language (article, regions[i].language);
+        cd_article_set_body (article, regions[i].body);
+        g_clear_pointer (&findings, g_ptr_array_unref);
+        findings = cd_checker_run (fixture->checker, article);
+        g_free (text);
+        text = describe (findings, CD_CHECK_RULE_SPELLING);
+        if (g_strcmp0 (text, regions[i].expect) != 0)
+          g_error ("%s: “%s” gave “%s”, not “%s”", regions[i].language, regions[i].body, text,
+                   regions[i].expect);
+      }
+  }
 }
 
 /* No French dictionary is installed: the check says spelling was not

@@ -78,8 +78,32 @@ static const char *newsroom_english[] = {
   "diehards",
 };
 
-/* Finds a dictionary for a BCP 47 tag: "en-GB" tries en_GB, then en, then
- * en_US-like defaults (the language's own country), then any en_XX. */
+/* Where a region has no dictionary of its own installed, the variant its
+ * spelling follows: Australian, Irish, Indian … English is spelled the
+ * British way, Liechtenstein's German the Swiss way. */
+static char *
+sibling_dictionary (const char *lang,
+                    const char *region)
+{
+  static const struct
+  {
+    const char *lang, *regions, *sibling;
+  } siblings[] = {
+    {"en",  "AU NZ IE ZA IN PK SG HK MT NG KE GH UG TZ JM", "en_GB"},
+    { "de", "LI",                                           "de_CH"},
+    { "de", "BE LU IT",                                     "de_DE"},
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (siblings); i++)
+    if (g_str_equal (lang, siblings[i].lang) && strstr (siblings[i].regions, region) != NULL &&
+        strlen (region) == 2)
+      return g_strdup (siblings[i].sibling);
+  return NULL;
+}
+
+/* Finds a dictionary for a BCP 47 tag: "en-AU" tries en_AU, then the
+ * variant its spelling follows (en_GB), then en, then the language's own
+ * country (en_US, de_DE), then any en_XX. */
 EnchantDict *
 _cd_checker_get_dict_locked (CdChecker  *self,
                              const char *language)
@@ -88,8 +112,10 @@ _cd_checker_get_dict_locked (CdChecker  *self,
   g_autofree char *lang = NULL;
   g_autofree char *own = NULL;
   g_autofree char *up = NULL;
+  g_autofree char *region = NULL;
+  g_autofree char *sibling = NULL;
   EnchantDict     *dict = NULL;
-  const char      *candidates[4];
+  const char      *candidates[5];
   char            *dash;
 
   if (g_hash_table_contains (self->dicts, language))
@@ -98,17 +124,27 @@ _cd_checker_get_dict_locked (CdChecker  *self,
   if (self->broker == NULL)
     self->broker = enchant_broker_init ();
 
-  tag = g_strdelimit (g_strdup (language), "-", '_');
-  lang = g_ascii_strdown (tag, -1);
+  lang = g_ascii_strdown (language, -1);
+  g_strdelimit (lang, "-", '_');
   dash = strchr (lang, '_');
   if (dash != NULL)
     *dash = '\0';
+  /* "en-au" is en_AU; a script or variant after the region is dropped. */
+  if (dash != NULL && strlen (dash + 1) >= 2 && (dash[3] == '\0' || dash[3] == '_'))
+    {
+      region = g_ascii_strup (dash + 1, 2);
+      tag = g_strdup_printf ("%s_%s", lang, region);
+    }
+  else
+    tag = g_strdup (lang);
   up = g_ascii_strup (lang, -1);
   own = g_strdup_printf ("%s_%s", lang, g_str_equal (lang, "en") ? "US" : up);
+  sibling = region != NULL ? sibling_dictionary (lang, region) : NULL;
   candidates[0] = tag;
-  candidates[1] = lang;
-  candidates[2] = own;
-  candidates[3] = NULL;
+  candidates[1] = sibling != NULL ? sibling : lang;
+  candidates[2] = lang;
+  candidates[3] = own;
+  candidates[4] = NULL;
 
   for (guint i = 0; candidates[i] != NULL && dict == NULL; i++)
     if (enchant_broker_dict_exists (self->broker, candidates[i]))
