@@ -381,7 +381,10 @@ cd_render_plain_text (const char *markdown,
   doc = parse_markdown (markdown, length, options, &parser);
   replace_fences (doc, CD_RENDER_NONE, TRUE);
   text = cmark_render_plaintext_with_mem (doc, options, 0, mem);
-  copy = g_strdup (text);
+  /* cmark writes a code point it takes for invalid (a noncharacter such as
+   * U+FFFF, which is valid UTF-8) as a lone 0xFF byte; the text a reader
+   * sees gets U+FFFD there instead. */
+  copy = g_utf8_validate (text, -1, NULL) ? g_strdup (text) : g_utf8_make_valid (text, -1);
   mem->free (text);
   cmark_node_free (doc);
   cmark_parser_free (parser);
