@@ -20,6 +20,7 @@
 
 #include <gio/gio.h>
 #include <signal.h>
+#include <sys/prctl.h>
 
 #include "cd-account-table.h"
 #include "cd-article-json.h"
@@ -439,6 +440,12 @@ put_in_conflict (CdStore   *store,
 }
 
 static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static void
 test_walk (void)
 {
   g_autoptr (GError) error = NULL;
@@ -462,6 +469,9 @@ test_walk (void)
 
   /* GTK publishes the tree unless GTK_A11Y says otherwise. */
   g_subprocess_launcher_unsetenv (launcher, "GTK_A11Y");
+  /* A walk that fails aborts this process; the app must not outlive it
+   * and keep the test runner waiting. */
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   app = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("COPYDESK_BIN"), "--data-dir",
                                      dir, "open", cd_article_get_uuid (article), NULL);
   g_assert_no_error (error);

@@ -565,6 +565,39 @@ test_set_same_value (Fixture      *f,
 
 /* The plain list is one line per article, whatever line breaks a headline
  * holds, so scripts can read it line by line. */
+/* list --sort orders as the library does; an unknown order is refused in
+ * one sentence naming the ones there are. */
+static void
+test_list_sort (Fixture      *f,
+                gconstpointer data)
+{
+  g_autofree char *zoo = import_one (f, "zoo.md", "---\nheadline: Zoo reopens\n---\nBody.\n");
+  g_autofree char *airport = import_one (f, "airport.md",
+                                         "---\nheadline: Airport strike\n"
+                                         "embargo: 2026-02-01T09:00:00+01:00\n---\nBody.\n");
+  g_auto (Run) by_headline = { 0 };
+  g_auto (Run) by_embargo = { 0 };
+  g_auto (Run) bad = { 0 };
+
+  g_strstrip (zoo);
+  g_strstrip (airport);
+  run_copydesk (f, &by_headline, "list", "--sort", "headline", NULL);
+  g_assert_cmpint (by_headline.status, ==, 0);
+  g_assert_true (g_str_has_prefix (by_headline.out, airport));
+  g_assert_nonnull (strstr (by_headline.out, zoo));
+  g_assert_true (strstr (by_headline.out, airport) < strstr (by_headline.out, zoo));
+
+  /* The embargoed one first, whatever was imported last. */
+  run_copydesk (f, &by_embargo, "list", "--sort", "embargo", NULL);
+  g_assert_true (g_str_has_prefix (by_embargo.out, airport));
+
+  run_copydesk (f, &bad, "list", "--sort", "alphabetical", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_cmpstr (bad.out, ==, "");
+  g_assert_nonnull (strstr (bad.err, "“alphabetical” is not a sort; use modified, created, "
+                                     "headline or embargo."));
+}
+
 static void
 test_list_one_line_each (Fixture      *f,
                          gconstpointer data)
@@ -1126,6 +1159,7 @@ main (int argc, char **argv)
   ADD ("/cli/export/output-special", test_export_output_special);
   ADD ("/cli/set/same-value", test_set_same_value);
   ADD ("/cli/list/one-line-each", test_list_one_line_each);
+  ADD ("/cli/list/sort", test_list_sort);
   ADD ("/cli/control-characters-escaped", test_control_characters_escaped);
   ADD ("/cli/set/language", test_set_language);
   ADD ("/cli/import/newsroom-language", test_import_newsroom_language);

@@ -376,7 +376,9 @@ assert_headlines (GPtrArray  *articles,
     {
       if (i > 0)
         g_string_append_c (got, ',');
-      g_string_append (got, cd_article_get_headline (g_ptr_array_index (articles, i)));
+      const char *headline = cd_article_get_headline (g_ptr_array_index (articles, i));
+
+      g_string_append (got, headline != NULL ? headline : "");
     }
   g_assert_cmpstr (got->str, ==, expected);
 }
@@ -447,6 +449,73 @@ list_cancelled (GObject      *source,
   g_assert_null (list);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   *done = TRUE;
+}
+
+/* Every order the library offers, on the real file: times compared as
+ * instants whatever their offsets, headlines A to Z with the untitled last,
+ * the next embargo first and the articles without one after. */
+static void
+test_list_sorts (Fixture      *f,
+                 gconstpointer data)
+{
+  g_autoptr (CdStore) store = open_store (f);
+  static const struct
+  {
+    const char *headline, *created, *embargo, *modified;
+  } rows[] = {
+    {"harbour budget",  "2026-01-01T10:00:00Z",      "2026-02-01T09:00:00+01:00", "2026-01-05T10:00:00Z"},
+    { "Airport strike", "2026-01-02T10:00:00+05:00", NULL,                        "2026-01-04T10:00:00Z"},
+    { "",               "2026-01-02T06:00:00Z",      "2026-02-01T07:30:00Z",      "2026-01-03T10:00:00Z"},
+    { "Zoo reopens",    "2026-01-03T10:00:00Z",      "2026-01-20T09:00:00-05:00", "2026-01-02T10:00:00Z"},
+  };
+  static const char *const expected[] = {
+    [CD_STORE_SORT_MODIFIED] = "harbour budget,Airport strike,,Zoo reopens",
+    /* Airport's 10:00+05:00 is 05:00 UTC, before the untitled one's 06:00. */
+    [CD_STORE_SORT_CREATED] = "Zoo reopens,,Airport strike,harbour budget",
+    [CD_STORE_SORT_HEADLINE] = "Airport strike,harbour budget,Zoo reopens,",
+    /* 07:30 UTC comes before harbour's 09:00+01:00 (08:00 UTC); no embargo last. */
+    [CD_STORE_SORT_EMBARGO] = "Zoo reopens,,harbour budget,Airport strike",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr (CdArticle) a = cd_article_new ();
+      g_autoptr (GDateTime) created = parse_time (rows[i].created);
+      g_autoptr (GDateTime) modified = parse_time (rows[i].modified);
+      g_autoptr (GError) error = NULL;
+
+      cd_article_set_headline (a, rows[i].headline);
+      cd_article_set_created (a, created);
+      cd_article_set_modified (a, modified);
+      if (rows[i].embargo != NULL)
+        {
+          g_autoptr (GDateTime) embargo = parse_time (rows[i].embargo);
+
+          cd_article_set_embargo (a, embargo);
+        }
+      g_assert_true (cd_store_save_article (store, a, CD_REVISION_NONE, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  for (CdStoreSort sort = 0; sort < CD_STORE_N_SORTS; sort++)
+    {
+      CdStoreQuery query = { NULL, -1, FALSE, 0, sort };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) list = cd_store_list_articles (store, &query, &error);
+      CdStoreSort back;
+
+      g_assert_no_error (error);
+      g_test_message ("sort %s", cd_store_sort_to_string (sort));
+      assert_headlines (list, expected[sort]);
+      g_assert_true (cd_store_sort_from_string (cd_store_sort_to_string (sort), &back));
+      g_assert_cmpint (back, ==, sort);
+    }
+  {
+    CdStoreSort back = CD_STORE_SORT_HEADLINE;
+
+    g_assert_false (cd_store_sort_from_string ("alphabetical", &back));
+    g_assert_cmpint (back, ==, CD_STORE_SORT_HEADLINE);
+  }
 }
 
 static void
@@ -1161,6 +1230,7 @@ main (int   argc,
   ADD ("/store/article/not-found", test_article_not_found);
   ADD ("/store/article/tags", test_article_tags);
   ADD ("/store/list/order-and-filter", test_list_order_filter);
+  ADD ("/store/list/sorts", test_list_sorts);
   ADD ("/store/list/async", test_list_async);
   ADD ("/store/search", test_search);
   ADD ("/store/edit-article", test_edit_article);

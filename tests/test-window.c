@@ -198,6 +198,68 @@ wait_library (CdLibrary *library)
   g_assert_true (cd_ui_wait_for (library_idle, library, 10000));
 }
 
+typedef struct
+{
+  CdLibrary  *library;
+  const char *uuid;
+} TopIs;
+
+static gboolean
+library_top_is (gpointer data)
+{
+  TopIs      *want = data;
+  GListModel *model = cd_library_get_model (want->library);
+  g_autoptr (CdArticle) top = NULL;
+
+  if (cd_library_get_loading (want->library) || g_list_model_get_n_items (model) == 0)
+    return FALSE;
+  top = g_list_model_get_item (model, 0);
+  return g_str_equal (cd_article_get_uuid (top), want->uuid);
+}
+
+/* The library's order: chosen in its drop down, kept in the settings for the
+ * next window, and a setting changed elsewhere reorders the list. */
+static void
+test_library_sort (CdUiFixture  *fixture,
+                   gconstpointer data)
+{
+  g_autoptr (CdArticle) zoo = cd_ui_add_article (fixture->store, "Zoo reopens", "Body.");
+  g_autoptr (CdArticle) airport = cd_ui_add_article (fixture->store, "Airport strike", "Body.");
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) later = g_date_time_add_minutes (now, 5);
+  g_autoptr (GDateTime) earlier = g_date_time_add_minutes (now, -5);
+  g_autofree char *sort = NULL;
+  CdWindow        *window;
+  CdLibrary       *library;
+  GSettings       *settings;
+  TopIs            airport_top = { NULL, cd_article_get_uuid (airport) };
+  TopIs            zoo_top = { NULL, cd_article_get_uuid (zoo) };
+
+  /* Times minutes apart: two saves in one second would tie. */
+  cd_article_set_modified (zoo, earlier);
+  g_assert_true (cd_store_save_article (fixture->store, zoo, CD_REVISION_NONE, NULL, NULL));
+  window = cd_ui_start (fixture, NULL);
+  library = cd_window_get_library (window);
+  settings = cd_application_get_settings (fixture->app);
+  airport_top.library = zoo_top.library = library;
+  g_assert_true (cd_ui_wait_for (library_top_is, &airport_top, 10000));
+
+  /* Last changed first, until the person picks another order. */
+  cd_article_set_dek (zoo, "Pandas are back.");
+  cd_article_set_modified (zoo, later);
+  g_assert_true (cd_store_save_article (fixture->store, zoo, CD_REVISION_NONE, NULL, NULL));
+  g_assert_true (cd_ui_wait_for (library_top_is, &zoo_top, 10000));
+
+  g_object_set (library, "sort", "headline", NULL);
+  sort = g_settings_get_string (settings, "library-sort");
+  g_assert_cmpstr (sort, ==, "headline");
+  g_assert_true (cd_ui_wait_for (library_top_is, &airport_top, 10000));
+
+  g_settings_set_string (settings, "library-sort", "modified");
+  g_assert_true (cd_ui_wait_for (library_top_is, &zoo_top, 10000));
+  g_settings_reset (settings, "library-sort");
+}
+
 static void
 test_library_actions (CdUiFixture  *fixture,
                       gconstpointer data)
@@ -1018,6 +1080,7 @@ main (int    argc,
   ADD ("/window/typing/reaches-store", test_typing_reaches_store);
   ADD ("/window/metadata/saved", test_metadata_saved);
   ADD ("/window/library/actions", test_library_actions);
+  ADD ("/window/library/sort", test_library_sort);
   ADD ("/window/history/restore", test_history_restore);
   ADD ("/window/app/windows", test_app_windows);
   ADD ("/window/editor/find-replace", test_find_replace);

@@ -115,7 +115,7 @@ cd_cli_list (CdCli *cli,
              int    argc,
              char **argv)
 {
-  CdStoreQuery query = { NULL, -1, FALSE, 0 };
+  CdStoreQuery query = { NULL, -1, FALSE, 0, CD_STORE_SORT_MODIFIED };
   g_autoptr (GPtrArray) articles = NULL;
   g_autoptr (GError) error = NULL;
   gboolean json = FALSE;
@@ -140,12 +140,21 @@ cd_cli_list (CdCli *cli,
             }
           query.status = s;
         }
-      else if (missing_value (argv[i], (const char *[]){ "--search", "--status", NULL }))
+      else if (g_str_equal (argv[i], "--sort") && i + 1 < argc)
+        {
+          if (!cd_store_sort_from_string (argv[++i], &query.sort))
+            {
+              cd_cli_printerr ("“%s” is not a sort; use modified, created, headline or embargo.",
+                               argv[i]);
+              return CD_EXIT_ERROR;
+            }
+        }
+      else if (missing_value (argv[i], (const char *[]){ "--search", "--status", "--sort", NULL }))
         return CD_EXIT_ERROR;
       else
         {
           cd_cli_printerr ("list does not take “%s”; usage: copydesk list [--json] "
-                           "[--trash] [--status STATUS] [--search QUERY]",
+                           "[--trash] [--status STATUS] [--search QUERY] [--sort ORDER]",
                            argv[i]);
           return CD_EXIT_ERROR;
         }

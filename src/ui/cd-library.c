@@ -39,6 +39,8 @@ struct _CdLibrary
   GtkWidget          *list_view;
   GtkWidget          *empty_page;
 
+  CdStoreSort sort;
+
   guint trash_mode : 1;
   guint selecting : 1;
   guint loading : 1;
@@ -53,6 +55,7 @@ enum
   PROP_SYNC_STATES,
   PROP_TRASH_MODE,
   PROP_LOADING,
+  PROP_SORT,
   N_PROPS
 };
 
@@ -186,7 +189,7 @@ list_ready_cb (GObject      *object,
 static void
 list_articles (CdLibrary *self)
 {
-  CdStoreQuery query = { NULL, -1, FALSE, 0 };
+  CdStoreQuery query = { NULL, -1, FALSE, 0, CD_STORE_SORT_MODIFIED };
   guint        status;
 
   g_assert (CD_IS_LIBRARY (self));
@@ -207,6 +210,7 @@ list_articles (CdLibrary *self)
   status = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status_filter));
   query.status = status == 0 || status == GTK_INVALID_LIST_POSITION ? -1 : (int) status - 1;
   query.trashed = self->trash_mode;
+  query.sort = self->sort;
   set_loading (self, TRUE);
   cd_store_list_articles_async (self->store, &query, self->cancellable, list_ready_cb, self);
 }
@@ -356,6 +360,9 @@ cd_library_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_SORT:
+      g_value_set_string (value, cd_store_sort_to_string (self->sort));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -379,6 +386,20 @@ cd_library_set_property (GObject      *object,
       break;
     case PROP_TRASH_MODE:
       cd_library_set_trash_mode (self, g_value_get_boolean (value));
+      break;
+    case PROP_SORT:
+      {
+        CdStoreSort sort = CD_STORE_SORT_MODIFIED;
+
+        /* An unknown name (a setting from a later version) is the default. */
+        cd_store_sort_from_string (g_value_get_string (value), &sort);
+        if (sort != self->sort)
+          {
+            self->sort = sort;
+            list_articles (self);
+            g_object_notify_by_pspec (object, pspec);
+          }
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -417,7 +438,19 @@ cd_library_class_init (CdLibraryClass *klass)
   properties[PROP_LOADING] =
       g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CdLibrary:sort:
+   *
+   * The order of the list, by name ("modified", "created", "headline",
+   * "embargo"; see cd_store_sort_to_string()); a search lists the best
+   * matches first whatever it is.
+   */
+  properties[PROP_SORT] =
+      g_param_spec_string ("sort", NULL, NULL, "modified",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The sort menu's radio items. */
+  gtk_widget_class_install_property_action (widget_class, "library.sort", "sort");
 
   /**
    * CdLibrary::article-activated:

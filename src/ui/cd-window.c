@@ -469,6 +469,7 @@ cd_window_constructed (GObject *object)
                                g_settings_get_int (self->settings, "sidebar-width"), -1);
   g_settings_bind (self->settings, "show-details", self->metadata, "expanded",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "library-sort", self->library, "sort", G_SETTINGS_BIND_DEFAULT);
 
   _cd_window_add_settings_actions (self);
   _cd_window_setup_panes (self);

@@ -683,13 +683,63 @@ make_fts_query (const char *text)
   return g_string_free (query, FALSE);
 }
 
+static const char *const sort_names[] = {
+  [CD_STORE_SORT_MODIFIED] = "modified",
+  [CD_STORE_SORT_CREATED] = "created",
+  [CD_STORE_SORT_HEADLINE] = "headline",
+  [CD_STORE_SORT_EMBARGO] = "embargo",
+};
+
+/**
+ * cd_store_sort_to_string:
+ *
+ * Returns: the name of @sort as settings and the command line write it
+ * ("modified", "created", "headline", "embargo")
+ */
+const char *
+cd_store_sort_to_string (CdStoreSort sort)
+{
+  g_return_val_if_fail (sort < CD_STORE_N_SORTS, NULL);
+  return sort_names[sort];
+}
+
+/**
+ * cd_store_sort_from_string:
+ *
+ * Returns: whether @text names a sort
+ */
+gboolean
+cd_store_sort_from_string (const char  *text,
+                           CdStoreSort *sort)
+{
+  g_return_val_if_fail (sort != NULL, FALSE);
+
+  for (guint i = 0; i < CD_STORE_N_SORTS; i++)
+    if (g_strcmp0 (text, sort_names[i]) == 0)
+      {
+        *sort = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static GPtrArray *
 list_articles (CdStore            *self,
                const CdStoreQuery *query,
                GCancellable       *cancellable,
                GError            **error)
 {
-  static const CdStoreQuery all = { NULL, -1, FALSE, 0 };
+  static const CdStoreQuery all = { NULL, -1, FALSE, 0, CD_STORE_SORT_MODIFIED };
+  static const char *const  orders[] = {
+     [CD_STORE_SORT_MODIFIED] = "a.modified_us DESC",
+     /* Times are ISO 8601 with their own offsets: compared as instants. */
+     [CD_STORE_SORT_CREATED] = "julianday (a.created) IS NULL, julianday (a.created) DESC, "
+                                "a.modified_us DESC",
+     [CD_STORE_SORT_HEADLINE] = "coalesce (a.headline, '') = '', a.headline COLLATE NOCASE, "
+                                 "a.modified_us DESC",
+     [CD_STORE_SORT_EMBARGO] = "julianday (a.embargo) IS NULL, julianday (a.embargo), "
+                                "a.modified_us DESC",
+  };
   g_autoptr (GMutexLocker) locker = NULL;
   g_autoptr (GPtrArray) articles = NULL;
   g_autoptr (GString) sql = g_string_new ("SELECT " SUMMARY_COLUMNS);
@@ -703,6 +753,7 @@ list_articles (CdStore            *self,
   if (query == NULL)
     query = &all;
   g_assert (query->status < (int) CD_ARTICLE_N_STATUSES);
+  g_assert (query->sort < CD_STORE_N_SORTS);
 
   articles = g_ptr_array_new_with_free_func (g_object_unref);
   if (query->search != NULL && *query->search != '\0')
@@ -733,10 +784,10 @@ list_articles (CdStore            *self,
                                            : " a.trashed_at IS NULL");
       if (query->status >= 0)
         g_string_append (sql, " AND a.status = ?2");
-      if (query->trashed)
+      if (query->trashed && query->sort == CD_STORE_SORT_MODIFIED)
         g_string_append (sql, " ORDER BY a.trashed_at DESC, a.modified_us DESC");
       else
-        g_string_append (sql, " ORDER BY a.modified_us DESC");
+        g_string_append_printf (sql, " ORDER BY %s", orders[query->sort]);
       if (query->limit > 0)
         g_string_append_printf (sql, " LIMIT %u", query->limit);
     }

@@ -41,6 +41,21 @@ typedef enum
 #define CD_TYPE_STORE_CHANGE_REASON (cd_store_change_reason_get_type ())
 GType cd_store_change_reason_get_type (void) G_GNUC_CONST;
 
+/* The order of a listing without a search (a search lists the best
+ * matches first). */
+typedef enum
+{
+  CD_STORE_SORT_MODIFIED, /* last changed first */
+  CD_STORE_SORT_CREATED,  /* last written first */
+  CD_STORE_SORT_HEADLINE, /* A to Z, articles without one last */
+  CD_STORE_SORT_EMBARGO,  /* the next embargo first, then those without */
+  CD_STORE_N_SORTS,
+} CdStoreSort;
+
+const char *cd_store_sort_to_string (CdStoreSort sort);
+gboolean    cd_store_sort_from_string (const char  *text,
+                                       CdStoreSort *sort);
+
 /* Which articles a listing returns. */
 typedef struct
 {
@@ -48,6 +63,7 @@ typedef struct
   int         status;  /* a CdArticleStatus, or -1 for any */
   gboolean    trashed; /* TRUE lists the trash instead of the live articles */
   guint       limit;   /* 0 for no limit */
+  CdStoreSort sort;
 } CdStoreQuery;
 
 /* Changes @article in place for cd_store_edit_article(); %FALSE with
