@@ -74,6 +74,55 @@ test_diff (void)
   g_assert_cmpstr (nothing, ==, "");
 }
 
+static char *
+describe_ranges (const char *line,
+                 GArray     *ranges)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const CdDiffRange *r = &g_array_index (ranges, CdDiffRange, i);
+      const char        *start = g_utf8_offset_to_pointer (line, r->start);
+      const char        *end = g_utf8_offset_to_pointer (line, r->end);
+
+      g_string_append_printf (out, "%s[%.*s]", i > 0 ? " " : "", (int) (end - start), start);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The words of a changed line that changed, in characters, whole words
+ * (don't, al-Assad) and accents counted once. */
+static void
+test_diff_words (void)
+{
+  static const struct
+  {
+    const char *old_line, *new_line, *removed, *added;
+  } cases[] = {
+    {"The council voted 7–4 on Tuesday.", "The council voted 8–3 on Wednesday.",
+     "[7] [4] [Tuesday]",                                                                          "[8] [3] [Wednesday]"},
+    { "Café owners don't agree.",          "Café owners don't agree at all.",      "",           "[ at all]"          },
+    { "Bashar al-Assad left.",              "Bashar al-Asad left.",                  "[al-Assad]", "[al-Asad]"          },
+    { "Same line.",                         "Same line.",                            "",           ""                   },
+    { "",                                   "A new paragraph.",                      "",           "[A new paragraph.]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GArray) removed = NULL;
+      g_autoptr (GArray) added = NULL;
+      g_autofree char *removed_text = NULL;
+      g_autofree char *added_text = NULL;
+
+      cd_diff_words (cases[i].old_line, cases[i].new_line, &removed, &added);
+      removed_text = describe_ranges (cases[i].old_line, removed);
+      added_text = describe_ranges (cases[i].new_line, added);
+      g_assert_cmpstr (removed_text, ==, cases[i].removed);
+      g_assert_cmpstr (added_text, ==, cases[i].added);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -82,6 +131,7 @@ main (int   argc,
 
   g_test_add_func ("/store/revisions/reasons", test_revision_reasons);
   g_test_add_func ("/store/diff", test_diff);
+  g_test_add_func ("/store/diff/words", test_diff_words);
 
   return g_test_run ();
 }

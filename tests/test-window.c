@@ -375,6 +375,47 @@ set_body (CdWindow   *window,
   gtk_text_buffer_set_text (buffer, text, -1);
 }
 
+/* The text under @tag in the history's diff, runs joined by "|". */
+static char *
+diff_tagged (GtkWidget  *widget,
+             const char *tag_name)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextTag    *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                      tag_name);
+      g_autoptr (GString) out = g_string_new (NULL);
+      GtkTextIter iter, end;
+
+      if (tag == NULL)
+        return NULL;
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+        {
+          if (!gtk_text_iter_starts_tag (&iter, tag))
+            continue;
+          end = iter;
+          gtk_text_iter_forward_to_tag_toggle (&end, tag);
+          g_autofree char *slice = gtk_text_iter_get_slice (&iter, &end);
+
+          if (out->len > 0)
+            g_string_append_c (out, '|');
+          g_string_append (out, slice);
+          iter = end;
+        }
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      char *found = diff_tagged (c, tag_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_history_restore (CdUiFixture  *fixture,
                       gconstpointer data)
@@ -404,6 +445,14 @@ test_history_restore (CdUiFixture  *fixture,
   g_assert_nonnull (strstr (diff, "− The first version."));
   g_assert_nonnull (strstr (diff, "+ The second version."));
   g_assert_nonnull (strstr (diff, "  First line."));
+  /* Within the changed line, the word that changed. */
+  {
+    g_autofree char *removed_words = diff_tagged (GTK_WIDGET (history), "removed-words");
+    g_autofree char *added_words = diff_tagged (GTK_WIDGET (history), "added-words");
+
+    g_assert_cmpstr (removed_words, ==, "first");
+    g_assert_cmpstr (added_words, ==, "second");
+  }
 
   cd_history_restore_selected (history);
   g_assert_true (cd_ui_wait_for (history_closed, window, 10000));

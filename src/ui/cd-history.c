@@ -127,6 +127,70 @@ append_line (GtkTextBuffer *buffer,
   gtk_text_buffer_insert (buffer, &end, "\n", 1);
 }
 
+/* Marks @ranges (characters of the line that ends the buffer, after its
+ * two-character prefix) with @tag: the words of a changed line that
+ * changed. */
+static void
+mark_words (GtkTextBuffer *buffer,
+            GArray        *ranges,
+            const char    *tag)
+{
+  GtkTextIter line_start, start, end;
+
+  g_assert (GTK_IS_TEXT_BUFFER (buffer));
+  g_assert (ranges != NULL);
+
+  gtk_text_buffer_get_end_iter (buffer, &line_start);
+  gtk_text_iter_backward_line (&line_start);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const CdDiffRange *range = &g_array_index (ranges, CdDiffRange, i);
+
+      start = end = line_start;
+      gtk_text_iter_forward_chars (&start, 2 + range->start);
+      gtk_text_iter_forward_chars (&end, 2 + range->end);
+      gtk_text_buffer_apply_tag_by_name (buffer, tag, &start, &end);
+    }
+}
+
+/* A run of removed lines followed by added ones: the lines are paired in
+ * order (a paragraph edited stays one line), and in each pair the words
+ * that changed are marked. */
+static void
+show_changed_run (GtkTextBuffer *buffer,
+                  GArray        *lines,
+                  guint          first,
+                  guint          n_removed,
+                  guint          n_added)
+{
+  for (guint k = 0; k < n_removed; k++)
+    {
+      const char *old_line = g_array_index (lines, CdDiffLine, first + k).text;
+      g_autoptr (GArray) old_changed = NULL;
+      g_autoptr (GArray) new_changed = NULL;
+
+      append_line (buffer, "− ", old_line, "removed");
+      if (k >= n_added)
+        continue;
+      cd_diff_words (old_line, g_array_index (lines, CdDiffLine, first + n_removed + k).text,
+                     &old_changed, &new_changed);
+      mark_words (buffer, old_changed, "removed-words");
+    }
+  for (guint k = 0; k < n_added; k++)
+    {
+      const char *new_line = g_array_index (lines, CdDiffLine, first + n_removed + k).text;
+      g_autoptr (GArray) old_changed = NULL;
+      g_autoptr (GArray) new_changed = NULL;
+
+      append_line (buffer, "+ ", new_line, "added");
+      if (k >= n_removed)
+        continue;
+      cd_diff_words (g_array_index (lines, CdDiffLine, first + k).text, new_line, &old_changed,
+                     &new_changed);
+      mark_words (buffer, new_changed, "added-words");
+    }
+}
+
 static void
 show_diff (CdHistory  *self,
            CdRevision *revision)
@@ -147,16 +211,20 @@ show_diff (CdHistory  *self,
       CdDiffLine *line = &g_array_index (lines, CdDiffLine, i);
       guint       run = 0;
 
-      if (line->kind == CD_DIFF_ADDED)
+      if (line->kind != CD_DIFF_SAME)
         {
-          append_line (buffer, "+ ", line->text, "added");
-          added++;
-          continue;
-        }
-      if (line->kind == CD_DIFF_REMOVED)
-        {
-          append_line (buffer, "− ", line->text, "removed");
-          removed++;
+          guint n_removed = 0, n_added = 0;
+
+          while (i + n_removed < lines->len &&
+                 g_array_index (lines, CdDiffLine, i + n_removed).kind == CD_DIFF_REMOVED)
+            n_removed++;
+          while (i + n_removed + n_added < lines->len &&
+                 g_array_index (lines, CdDiffLine, i + n_removed + n_added).kind == CD_DIFF_ADDED)
+            n_added++;
+          show_changed_run (buffer, lines, i, n_removed, n_added);
+          removed += n_removed;
+          added += n_added;
+          i += n_removed + n_added - 1;
           continue;
         }
 

@@ -214,6 +214,119 @@ unified_line (const git_diff_delta *delta,
   return 0;
 }
 
+/* @line cut into words, runs of spaces and single other characters, one a
+ * line, so that a line diff of two of them is a word diff. */
+static char *
+split_words (const char *line,
+             GArray     *lengths)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = line; *p != '\0';)
+    {
+      gunichar    c = g_utf8_get_char (p);
+      const char *start = p;
+      guint       n = 0;
+
+      if (g_unichar_isalnum (c) || g_unichar_isspace (c))
+        {
+          gboolean word = g_unichar_isalnum (c);
+
+          while (*p != '\0')
+            {
+              gunichar d = g_utf8_get_char (p);
+
+              /* "don't" and "al-Assad" stay one word. */
+              if (word ? !(g_unichar_isalnum (d) ||
+                           ((d == '\'' || d == 0x2019 || d == '-') && p != start &&
+                            g_unichar_isalnum (g_utf8_get_char (g_utf8_next_char (p)))))
+                       : !g_unichar_isspace (d))
+                break;
+              p = g_utf8_next_char (p);
+              n++;
+            }
+        }
+      else
+        {
+          p = g_utf8_next_char (p);
+          n = 1;
+        }
+      g_string_append_len (out, start, p - start);
+      g_string_append_c (out, '\n');
+      g_array_append_val (lengths, n);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cd_diff_words:
+ * @old_line: a line as it was
+ * @new_line: the same line as it is
+ * @old_changed: (out) (element-type CdDiffRange): the characters of
+ *   @old_line that are gone
+ * @new_changed: (out) (element-type CdDiffRange): the characters of
+ *   @new_line that are new
+ *
+ * Compares two versions of one line word by word, so that a changed
+ * paragraph can show which words changed.
+ */
+void
+cd_diff_words (const char *old_line,
+               const char *new_line,
+               GArray    **old_changed,
+               GArray    **new_changed)
+{
+  g_autoptr (GArray) old_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) new_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr (GArray) tokens = NULL;
+  guint old_at = 0, new_at = 0, old_token = 0, new_token = 0;
+
+  g_return_if_fail (old_line != NULL && new_line != NULL);
+  g_return_if_fail (old_changed != NULL && new_changed != NULL);
+
+  *old_changed = g_array_new (FALSE, FALSE, sizeof (CdDiffRange));
+  *new_changed = g_array_new (FALSE, FALSE, sizeof (CdDiffRange));
+  a = split_words (old_line, old_lengths);
+  b = split_words (new_line, new_lengths);
+  tokens = cd_diff_lines (a, b);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      CdDiffKind   kind = g_array_index (tokens, CdDiffLine, i).kind;
+      GArray      *changed = kind == CD_DIFF_ADDED ? *new_changed : *old_changed;
+      guint       *at = kind == CD_DIFF_ADDED ? &new_at : &old_at;
+      guint        n;
+      CdDiffRange *last;
+
+      if (kind == CD_DIFF_SAME)
+        {
+          g_assert (old_token < old_lengths->len && new_token < new_lengths->len);
+          old_at += g_array_index (old_lengths, guint, old_token++);
+          new_at += g_array_index (new_lengths, guint, new_token++);
+          continue;
+        }
+      if (kind == CD_DIFF_ADDED)
+        {
+          g_assert (new_token < new_lengths->len);
+          n = g_array_index (new_lengths, guint, new_token++);
+        }
+      else
+        {
+          g_assert (old_token < old_lengths->len);
+          n = g_array_index (old_lengths, guint, old_token++);
+        }
+      /* Neighbouring changed words make one run. */
+      last = changed->len > 0 ? &g_array_index (changed, CdDiffRange, changed->len - 1) : NULL;
+      if (last != NULL && last->end == *at)
+        last->end += n;
+      else
+        g_array_append_val (changed, ((CdDiffRange){ *at, *at + n }));
+      *at += n;
+    }
+}
+
 /**
  * cd_diff_unified:
  * @old_text: (nullable): the earlier text

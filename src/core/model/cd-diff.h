@@ -24,8 +24,19 @@ typedef struct
   char      *text; /* one line, without its newline */
 } CdDiffLine;
 
+/* A run of characters, [start, end), in one line. */
+typedef struct
+{
+  guint start;
+  guint end;
+} CdDiffRange;
+
 GArray *cd_diff_lines (const char *old_text,
                        const char *new_text);
+void    cd_diff_words (const char *old_line,
+                       const char *new_line,
+                       GArray    **old_changed,
+                       GArray    **new_changed);
 char   *cd_diff_unified (const char *old_text,
                          const char *new_text,
                          const char *old_label,
