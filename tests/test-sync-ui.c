@@ -646,6 +646,76 @@ test_use_merged (Fixture      *fixture,
                    ==, "Stalls open at seven, or nine on Sundays.\n\nParking is free.");
 }
 
+/* The text view that shows @text under @widget. */
+static GtkWidget *
+find_view_showing (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer   *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter      start, end;
+      g_autofree char *shown = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      return g_str_equal (shown, text) ? widget : NULL;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_view_showing (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Each conflict settled from the bar over the merged text: theirs here
+ * (one step to undo), both, and the text so settled is what goes out. */
+static void
+test_settle_each (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autoptr (CdArticle) article = make_conflict (fixture);
+  CdConflictWindow *window;
+  GtkTextBuffer    *buffer;
+  char             *merged;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->ui.window),
+                                             "win.resolve-conflict", "s",
+                                             cd_article_get_uuid (article)));
+  window = wait_for_conflict_window ();
+  assert_sides (window);
+  wait_for_label (GTK_WIDGET (window), "Conflict 1 of 1");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "conflict.hunk-theirs", NULL));
+  merged = cd_conflict_window_get_text (window, CD_CONFLICT_MERGED);
+  g_assert_null (strstr (merged, "<<<<<<<"));
+  g_assert_nonnull (strstr (merged, "\n\nStalls open at nine.\n\nParking is free."));
+  g_assert_null (strstr (merged, "seven"));
+  g_free (merged);
+
+  /* One undo brings the conflict back; Keep Both keeps yours, then theirs. */
+  merged = cd_conflict_window_get_text (window, CD_CONFLICT_MERGED);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_view_showing (GTK_WIDGET (window), merged)));
+  g_free (merged);
+  gtk_text_buffer_undo (buffer);
+  merged = cd_conflict_window_get_text (window, CD_CONFLICT_MERGED);
+  g_assert_nonnull (strstr (merged, "<<<<<<< mine\nStalls open at seven."));
+  g_free (merged);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "conflict.hunk-both", NULL));
+  merged = cd_conflict_window_get_text (window, CD_CONFLICT_MERGED);
+  g_assert_nonnull (strstr (merged, "\n\nStalls open at seven.\nStalls open at nine.\n\nParking"));
+  g_free (merged);
+  gtk_text_buffer_undo (buffer);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "conflict.hunk-theirs", NULL));
+  settle (fixture, window, "conflict.use-merged");
+  assert_resolved (fixture, article, "Stalls open at nine.\n\nParking is free.",
+                   "Stalls open at nine.");
+}
+
 /* Types at the start of the body the moment the sync starts, as a person
  * who does not wait for it would. */
 static void
@@ -815,6 +885,7 @@ main (int   argc,
   ADD ("keep-mine", 0, test_keep_mine);
   ADD ("take-theirs", 0, test_take_theirs);
   ADD ("use-merged", 0, test_use_merged);
+  ADD ("settle-each", 0, test_settle_each);
   ADD ("open-article", 0, test_open_article);
   ADD ("screenshot/light", 0, test_screenshot);
   ADD ("screenshot/dark", 2, test_screenshot);

@@ -6,7 +6,9 @@
  * that the three sides line up and one three-way merge of those texts
  * covers every field. Lines a side changed since the last sync are tinted;
  * the merged text starts as that merge, conflicting lines between git's
- * <<<<<<< and >>>>>>> marks, tinted until the person settles them.
+ * <<<<<<< and >>>>>>> marks, tinted until the person settles them: by
+ * hand, or one conflict at a time with Yours Here, Theirs Here and Keep
+ * Both, which act on the conflict at the cursor (or the next one).
  *
  * Keep Mine, Take Theirs and Use Merged change only the shared fields of
  * the local article (byline, notes, status stay as they are), save it
@@ -54,6 +56,8 @@ struct _CdConflictWindow
   GtkSourceView  *mine_view;
   GtkSourceView  *theirs_view;
   GtkSourceView  *merged_view;
+  GtkWidget      *hunk_bar;
+  GtkLabel       *hunk_label;
 };
 
 G_DEFINE_FINAL_TYPE (CdConflictWindow, cd_conflict_window, ADW_TYPE_WINDOW)
@@ -286,6 +290,171 @@ tint_marks (CdConflictWindow *self)
     }
 }
 
+/* One conflict in the merged text, by line: <<<<<<< at start, yours up to
+ * base (|||||||, when there is one) or sep (=======), theirs after sep up
+ * to end (>>>>>>>). */
+typedef struct
+{
+  int start, base, sep, end;
+} Hunk;
+
+static char *
+line_text (GtkTextBuffer *buffer,
+           int            line)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Every whole conflict in @buffer, in order. */
+static GArray *
+find_hunks (GtkTextBuffer *buffer)
+{
+  GArray *hunks = g_array_new (FALSE, FALSE, sizeof (Hunk));
+  int     n = gtk_text_buffer_get_line_count (buffer);
+  Hunk    hunk = { -1, -1, -1, -1 };
+
+  g_assert (GTK_IS_TEXT_BUFFER (buffer));
+
+  for (int line = 0; line < n; line++)
+    {
+      g_autofree char *text = line_text (buffer, line);
+
+      if (g_str_has_prefix (text, "<<<<<<<"))
+        hunk = (Hunk){ line, -1, -1, -1 };
+      else if (hunk.start >= 0 && hunk.sep < 0 && g_str_has_prefix (text, "|||||||"))
+        hunk.base = line;
+      else if (hunk.start >= 0 && hunk.sep < 0 && g_str_has_prefix (text, "======="))
+        hunk.sep = line;
+      else if (hunk.sep >= 0 && g_str_has_prefix (text, ">>>>>>>"))
+        {
+          hunk.end = line;
+          g_array_append_val (hunks, hunk);
+          hunk = (Hunk){ -1, -1, -1, -1 };
+        }
+    }
+  return hunks;
+}
+
+/* The conflict the buttons act on: the one the cursor is in, else the next
+ * one after it, else the first. */
+static int
+current_hunk (GtkTextBuffer *buffer,
+              GArray        *hunks)
+{
+  GtkTextIter cursor;
+  int         line;
+
+  g_assert (GTK_IS_TEXT_BUFFER (buffer));
+
+  if (hunks->len == 0)
+    return -1;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  line = gtk_text_iter_get_line (&cursor);
+  for (guint i = 0; i < hunks->len; i++)
+    if (line <= g_array_index (hunks, Hunk, i).end)
+      return i;
+  return 0;
+}
+
+static void
+update_hunk_bar (CdConflictWindow *self)
+{
+  GtkTextBuffer *buffer = buffer_of (self->merged_view);
+  g_autoptr (GArray) hunks = find_hunks (buffer);
+  int              i = current_hunk (buffer, hunks);
+  g_autofree char *text = NULL;
+
+  g_assert (CD_IS_CONFLICT_WINDOW (self));
+
+  gtk_widget_set_visible (self->hunk_bar, hunks->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflict.hunk-mine", hunks->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflict.hunk-theirs", hunks->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflict.hunk-both", hunks->len > 0);
+  if (i < 0)
+    return;
+  /* Translators: which of the merged text's conflicts the buttons beside
+   * settle, "Conflict 1 of 3" */
+  text = g_strdup_printf (_ ("Conflict %d of %u"), i + 1, hunks->len);
+  gtk_label_set_text (self->hunk_label, text);
+}
+
+/* Appends lines [@from, @to) of @buffer to @out, each with its newline. */
+static void
+append_lines (GString       *out,
+              GtkTextBuffer *buffer,
+              int            from,
+              int            to)
+{
+  for (int line = from; line < to; line++)
+    {
+      g_autofree char *text = line_text (buffer, line);
+
+      g_string_append_printf (out, "%s\n", text);
+    }
+}
+
+/* Settles the current conflict with yours, theirs or both, as one step to
+ * undo, and moves to the next one. */
+static void
+settle_hunk (CdConflictWindow *self,
+             gboolean          mine,
+             gboolean          theirs)
+{
+  GtkTextBuffer *buffer = buffer_of (self->merged_view);
+  g_autoptr (GArray) hunks = find_hunks (buffer);
+  g_autoptr (GString) kept = g_string_new (NULL);
+  int         i = current_hunk (buffer, hunks);
+  Hunk        hunk;
+  GtkTextIter start, end;
+
+  g_assert (CD_IS_CONFLICT_WINDOW (self));
+
+  if (i < 0)
+    return;
+  hunk = g_array_index (hunks, Hunk, i);
+  if (mine)
+    append_lines (kept, buffer, hunk.start + 1, hunk.base >= 0 ? hunk.base : hunk.sep);
+  if (theirs)
+    append_lines (kept, buffer, hunk.sep + 1, hunk.end);
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, hunk.start);
+  gtk_text_buffer_get_iter_at_line (buffer, &end, hunk.end);
+  if (!gtk_text_iter_forward_line (&end))
+    {
+      /* The last line has no newline to take with it. */
+      gtk_text_iter_forward_to_end (&end);
+      if (kept->len > 0)
+        g_string_truncate (kept, kept->len - 1);
+    }
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, kept->str, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->merged_view),
+                                      gtk_text_buffer_get_insert (buffer));
+  update_hunk_bar (self);
+}
+
+static void
+hunk_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  CdConflictWindow *self = CD_CONFLICT_WINDOW (widget);
+
+  g_assert (CD_IS_CONFLICT_WINDOW (self));
+
+  settle_hunk (self, !g_str_equal (name, "conflict.hunk-theirs"),
+               !g_str_equal (name, "conflict.hunk-mine"));
+}
+
 static void
 add_tags (GtkTextBuffer *buffer)
 {
@@ -492,8 +661,13 @@ cd_conflict_window_class_init (CdConflictWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdConflictWindow, mine_view);
   gtk_widget_class_bind_template_child (widget_class, CdConflictWindow, theirs_view);
   gtk_widget_class_bind_template_child (widget_class, CdConflictWindow, merged_view);
+  gtk_widget_class_bind_template_child (widget_class, CdConflictWindow, hunk_bar);
+  gtk_widget_class_bind_template_child (widget_class, CdConflictWindow, hunk_label);
 
   gtk_widget_class_install_action (widget_class, "conflict.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "conflict.hunk-mine", NULL, hunk_action);
+  gtk_widget_class_install_action (widget_class, "conflict.hunk-theirs", NULL, hunk_action);
+  gtk_widget_class_install_action (widget_class, "conflict.hunk-both", NULL, hunk_action);
   gtk_widget_class_install_action (widget_class, "conflict.take-theirs", NULL,
                                    take_theirs_action);
   gtk_widget_class_install_action (widget_class, "conflict.use-merged", NULL,
@@ -529,9 +703,14 @@ cd_conflict_window_init (CdConflictWindow *self)
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer_of (self->merged_view), "changed", G_CALLBACK (tint_marks),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer_of (self->merged_view), "changed",
+                           G_CALLBACK (update_hunk_bar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer_of (self->merged_view), "notify::cursor-position",
+                           G_CALLBACK (update_hunk_bar), self, G_CONNECT_SWAPPED);
   gtk_label_set_text (self->merged_hint,
                       _ ("Edit freely. Lines both sides changed sit between <<<<<<< and >>>>>>> "
-                         "marks: keep what you want, then remove the marks. Ctrl+Enter uses it."));
+                         "marks: settle each with the buttons below, or keep what you want and "
+                         "remove the marks. Ctrl+Enter uses it."));
 }
 
 /**
