@@ -72,11 +72,11 @@ cd_history_reason_label (CdRevisionReason reason)
     case CD_REVISION_NAMED:
       return _ ("Saved version");
     case CD_REVISION_BEFORE_SYNC:
-      return _ ("Before sync");
+      return _ ("Before syncing with the site");
     case CD_REVISION_PULLED:
-      return _ ("Pulled from the CMS");
+      return _ ("Changes from the site");
     case CD_REVISION_MERGED:
-      return _ ("Merge result");
+      return _ ("Merged with the site’s changes");
     case CD_REVISION_RESTORED:
       return _ ("Restored");
     case CD_REVISION_IMPORTED:
