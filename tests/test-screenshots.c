@@ -1,6 +1,6 @@
-/* test-screenshots.c: PNGs of the main views, light and dark, wide
- * (1280×800) and narrow (360 px: the library folds away), saved in the
- * build dir under screenshots/ for a person to look at.
+/* test-screenshots.c: PNGs of the main views, light and dark, at 360, 700,
+ * 900 and 1280 px (at 360 the library folds away), saved in the build dir
+ * under screenshots/ for a person to look at.
  *
  * Each shot is taken from the X server with ImageMagick's import, so the
  * web view is in it exactly as it was on screen.
@@ -141,6 +141,25 @@ shoot (GtkWidget  *window,
   g_test_message ("saved %s", path);
 }
 
+/* @window at each width a person may give it: a phone-sized 360 px, a
+ * small window, half a laptop screen, a full one. */
+static void
+shoot_widths (GtkWidget  *window,
+              const char *view,
+              const char *theme,
+              int         height)
+{
+  static const int widths[] = { 360, 700, 900, 1280 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%s-%d", view, theme, widths[i]);
+
+      resize (window, widths[i], height);
+      shoot (window, name);
+    }
+}
+
 /* The preferences row titled @title under @widget. */
 static GtkWidget *
 find_row (GtkWidget  *widget,
@@ -180,7 +199,7 @@ test_views (CdUiFixture  *fixture,
   cd_editor_place_cursor (cd_window_get_editor (window), 0);
 
   resize (GTK_WIDGET (window), 1280, 800);
-  name = g_strdup_printf ("main-%s-wide", theme);
+  name = g_strdup_printf ("main-%s-1280", theme);
   shoot (GTK_WIDGET (window), name);
 
   /* The checks pane beside the preview (F7). */
@@ -204,14 +223,8 @@ test_views (CdUiFixture  *fixture,
   g_assert_nonnull (history);
   g_assert_true (cd_ui_wait_for ((CdUiCondition) gtk_widget_get_mapped, history, 5000));
   cd_history_select (CD_HISTORY (history), 0);
-  resize (GTK_WIDGET (history), 960, 640);
-  g_clear_pointer (&name, g_free);
-  name = g_strdup_printf ("history-%s-wide", theme);
-  shoot (GTK_WIDGET (history), name);
+  shoot_widths (GTK_WIDGET (history), "history", theme, 640);
   resize (GTK_WIDGET (history), 360, 640);
-  g_clear_pointer (&name, g_free);
-  name = g_strdup_printf ("history-%s-narrow", theme);
-  shoot (GTK_WIDGET (history), name);
   cd_history_show_diff (CD_HISTORY (history));
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf ("history-diff-%s-narrow", theme);
@@ -222,14 +235,7 @@ test_views (CdUiFixture  *fixture,
                                     cd_application_get_settings (fixture->app));
   gtk_window_present (GTK_WINDOW (preferences));
   g_assert_true (cd_ui_wait_for ((CdUiCondition) gtk_widget_get_mapped, preferences, 5000));
-  resize (GTK_WIDGET (preferences), 560, 640);
-  g_clear_pointer (&name, g_free);
-  name = g_strdup_printf ("preferences-%s-wide", theme);
-  shoot (GTK_WIDGET (preferences), name);
-  resize (GTK_WIDGET (preferences), 360, 640);
-  g_clear_pointer (&name, g_free);
-  name = g_strdup_printf ("preferences-%s-narrow", theme);
-  shoot (GTK_WIDGET (preferences), name);
+  shoot_widths (GTK_WIDGET (preferences), "preferences", theme, 640);
 
   /* The Newsroom page and its word list, with a newsroom's words in it. */
   {
@@ -244,14 +250,8 @@ test_views (CdUiFixture  *fixture,
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
     adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
                                              ADW_PREFERENCES_PAGE (page));
-    resize (GTK_WIDGET (preferences), 560, 640);
-    g_clear_pointer (&name, g_free);
-    name = g_strdup_printf ("newsroom-%s-wide", theme);
-    shoot (GTK_WIDGET (preferences), name);
+    shoot_widths (GTK_WIDGET (preferences), "newsroom", theme, 640);
     resize (GTK_WIDGET (preferences), 360, 640);
-    g_clear_pointer (&name, g_free);
-    name = g_strdup_printf ("newsroom-%s-narrow", theme);
-    shoot (GTK_WIDGET (preferences), name);
 
     row = find_row (GTK_WIDGET (page), "Word List");
     g_assert_nonnull (row);
@@ -281,11 +281,11 @@ test_views (CdUiFixture  *fixture,
    * step back. */
   resize (GTK_WIDGET (window), 360, 800);
   g_clear_pointer (&name, g_free);
-  name = g_strdup_printf ("main-%s-narrow", theme);
+  name = g_strdup_printf ("main-%s-360", theme);
   shoot (GTK_WIDGET (window), name);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-library", NULL);
   g_clear_pointer (&name, g_free);
-  name = g_strdup_printf ("library-%s-narrow", theme);
+  name = g_strdup_printf ("library-%s-360", theme);
   shoot (GTK_WIDGET (window), name);
 }
 
