@@ -344,10 +344,145 @@ cd_test_wordpress_rest (CdTestWordpress *wp,
   return json_node_copy (json_parser_get_root (parser));
 }
 
+/* A blocking function and its data, run by cd_test_run_in_thread(). */
+typedef struct
+{
+  CdTestBlockingFunc func;
+  gpointer           data;
+} Blocking;
+
+static void
+blocking_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Blocking *blocking = task_data;
+  GError   *error = NULL;
+  gpointer  result;
+
+  result = blocking->func (blocking->data, cancellable, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, NULL);
+}
+
+/**
+ * cd_test_run_in_thread:
+ * @func: a blocking call
+ * @data: its data, which must live until the call is finished
+ * @cancellable: (nullable): passed to @func
+ * @callback: called when @func has returned
+ * @user_data: data for @callback
+ *
+ * Runs @func on a thread, so that the default main context can go on (an
+ * in-process SoupServer answers there) while the blocking CdCms call waits
+ * for it.
+ */
+void
+cd_test_run_in_thread (CdTestBlockingFunc  func,
+                       gpointer            data,
+                       GCancellable       *cancellable,
+                       GAsyncReadyCallback callback,
+                       gpointer            user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Blocking *blocking = g_new0 (Blocking, 1);
+
+  blocking->func = func;
+  blocking->data = data;
+  g_task_set_task_data (task, blocking, g_free);
+  g_task_run_in_thread (task, blocking_thread);
+}
+
+/**
+ * cd_test_run_in_thread_finish:
+ *
+ * Returns: (transfer full) (nullable): what the call returned
+ */
+gpointer
+cd_test_run_in_thread_finish (GAsyncResult *result,
+                              GError      **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* cd_test_run_in_thread() run to its end. */
+static gpointer
+run_to_end (CdTestBlockingFunc func,
+            gpointer           data,
+            GError           **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  cd_test_run_in_thread (func, data, NULL, cd_test_store_result, &result);
+  return cd_test_run_in_thread_finish (cd_test_await (&result), error);
+}
+
+/* The arguments of one CdCms call made by the helpers below. */
+typedef struct
+{
+  CdCms      *cms;
+  const char *id; /* the remote id or the uuid */
+  CdArticle  *article;
+  GDateTime  *since;
+} CmsCall;
+
+static gpointer
+create_thread (gpointer      data,
+               GCancellable *cancellable,
+               GError      **error)
+{
+  CmsCall *call = data;
+
+  return cd_cms_create (call->cms, call->article, cancellable, error);
+}
+
+static gpointer
+get_thread (gpointer      data,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  CmsCall *call = data;
+
+  return cd_cms_get (call->cms, call->id, cancellable, error);
+}
+
+static gpointer
+find_by_uuid_thread (gpointer      data,
+                     GCancellable *cancellable,
+                     GError      **error)
+{
+  CmsCall *call = data;
+
+  return cd_cms_find_by_uuid (call->cms, call->id, cancellable, error);
+}
+
+static gpointer
+list_changed_thread (gpointer      data,
+                     GCancellable *cancellable,
+                     GError      **error)
+{
+  CmsCall *call = data;
+
+  return cd_cms_list_changed (call->cms, call->since, cancellable, error);
+}
+
+static gpointer
+update_thread (gpointer      data,
+               GCancellable *cancellable,
+               GError      **error)
+{
+  CmsCall *call = data;
+
+  return cd_cms_update_from (call->cms, call->id, call->article, NULL, cancellable, error);
+}
+
 /**
  * cd_test_wordpress_create:
  *
- * cd_cms_create_async() run to its end.
+ * cd_cms_create() on a thread, run to its end.
  *
  * Returns: (transfer full) (nullable): the new post
  */
@@ -356,16 +491,15 @@ cd_test_wordpress_create (CdWordpress *client,
                           CdArticle   *article,
                           GError     **error)
 {
-  g_autoptr (GAsyncResult) result = NULL;
+  CmsCall call = { .cms = CD_CMS (client), .article = article };
 
-  cd_cms_create_async (CD_CMS (client), article, NULL, cd_test_store_result, &result);
-  return cd_cms_create_finish (CD_CMS (client), cd_test_await (&result), error);
+  return run_to_end (create_thread, &call, error);
 }
 
 /**
  * cd_test_wordpress_get:
  *
- * cd_cms_get_async() run to its end.
+ * cd_cms_get() on a thread, run to its end.
  *
  * Returns: (transfer full) (nullable): the post
  */
@@ -374,16 +508,33 @@ cd_test_wordpress_get (CdWordpress *client,
                        const char  *remote_id,
                        GError     **error)
 {
-  g_autoptr (GAsyncResult) result = NULL;
+  CmsCall call = { .cms = CD_CMS (client), .id = remote_id };
 
-  cd_cms_get_async (CD_CMS (client), remote_id, NULL, cd_test_store_result, &result);
-  return cd_cms_get_finish (CD_CMS (client), cd_test_await (&result), error);
+  return run_to_end (get_thread, &call, error);
+}
+
+/**
+ * cd_test_wordpress_find_by_uuid:
+ *
+ * cd_cms_find_by_uuid() on a thread, run to its end.
+ *
+ * Returns: (transfer full) (nullable): the post carrying @uuid, or %NULL
+ *   (with @error unset) when there is none
+ */
+CdRemotePost *
+cd_test_wordpress_find_by_uuid (CdWordpress *client,
+                                const char  *uuid,
+                                GError     **error)
+{
+  CmsCall call = { .cms = CD_CMS (client), .id = uuid };
+
+  return run_to_end (find_by_uuid_thread, &call, error);
 }
 
 /**
  * cd_test_wordpress_list_changed:
  *
- * cd_cms_list_changed_async() run to its end.
+ * cd_cms_list_changed() on a thread, run to its end.
  *
  * Returns: (transfer full) (nullable): the posts
  */
@@ -392,16 +543,16 @@ cd_test_wordpress_list_changed (CdWordpress *client,
                                 GDateTime   *since,
                                 GError     **error)
 {
-  g_autoptr (GAsyncResult) result = NULL;
+  CmsCall call = { .cms = CD_CMS (client), .since = since };
 
-  cd_cms_list_changed_async (CD_CMS (client), since, NULL, cd_test_store_result, &result);
-  return cd_cms_list_changed_finish (CD_CMS (client), cd_test_await (&result), error);
+  return run_to_end (list_changed_thread, &call, error);
 }
 
 /**
  * cd_test_wordpress_update:
  *
- * cd_cms_update_async() run to its end.
+ * cd_cms_update_from() with no current post (every field sent) on a
+ * thread, run to its end.
  *
  * Returns: (transfer full) (nullable): the post as updated
  */
@@ -411,8 +562,7 @@ cd_test_wordpress_update (CdWordpress *client,
                           CdArticle   *article,
                           GError     **error)
 {
-  g_autoptr (GAsyncResult) result = NULL;
+  CmsCall call = { .cms = CD_CMS (client), .id = remote_id, .article = article };
 
-  cd_cms_update_async (CD_CMS (client), remote_id, article, NULL, cd_test_store_result, &result);
-  return cd_cms_update_finish (CD_CMS (client), cd_test_await (&result), error);
+  return run_to_end (update_thread, &call, error);
 }

@@ -45,12 +45,29 @@ void          cd_test_store_result (GObject      *source,
                                     gpointer      user_data);
 GAsyncResult *cd_test_await (GAsyncResult **slot);
 
+/* A blocking call on a thread while the default main context goes on:
+ * what an in-process SoupServer needs to answer it. @data must live until
+ * the call is finished. */
+typedef gpointer (*CdTestBlockingFunc) (gpointer      data,
+                                        GCancellable *cancellable,
+                                        GError      **error);
+void     cd_test_run_in_thread (CdTestBlockingFunc  func,
+                                gpointer            data,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data);
+gpointer cd_test_run_in_thread_finish (GAsyncResult *result,
+                                       GError      **error);
+
 CdRemotePost *cd_test_wordpress_create (CdWordpress *client,
                                         CdArticle   *article,
                                         GError     **error);
 CdRemotePost *cd_test_wordpress_get (CdWordpress *client,
                                      const char  *remote_id,
                                      GError     **error);
+CdRemotePost *cd_test_wordpress_find_by_uuid (CdWordpress *client,
+                                              const char  *uuid,
+                                              GError     **error);
 GPtrArray    *cd_test_wordpress_list_changed (CdWordpress *client,
                                               GDateTime   *since,
                                               GError     **error);

@@ -778,7 +778,6 @@ test_find_fallback (Fixture      *fixture,
                     gconstpointer data)
 {
   g_autoptr (CdWordpress) client = new_client (fixture);
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (CdRemotePost) found = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *recent = NULL;
@@ -792,9 +791,7 @@ test_find_fallback (Fixture      *fixture,
   queue_page (fixture, NULL, 0, 0, 0);
   queue_json (fixture, 200, recent);
 
-  cd_cms_find_by_uuid_async (CD_CMS (client), "0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11", NULL,
-                             cd_test_store_result, &result);
-  found = cd_cms_find_by_uuid_finish (CD_CMS (client), cd_test_await (&result), &error);
+  found = cd_test_wordpress_find_by_uuid (client, "0b6e0f1e-5d0c-4f4e-9c57-9d2f3c1a7e11", &error);
   g_assert_no_error (error);
   g_assert_nonnull (found);
   g_assert_cmpstr (found->remote_id, ==, "7");
@@ -1012,6 +1009,15 @@ test_no_network (Fixture      *fixture,
   g_assert_cmpuint (cd_wordpress_get_request_count (client), ==, 0);
 }
 
+/* Gets post 7 with @data's client, for cd_test_run_in_thread(). */
+static gpointer
+get_post_thread (gpointer      data,
+                 GCancellable *cancellable,
+                 GError      **error)
+{
+  return cd_cms_get (CD_CMS (data), "7", cancellable, error);
+}
+
 static void
 test_cancel (Fixture      *fixture,
              gconstpointer data)
@@ -1025,11 +1031,11 @@ test_cancel (Fixture      *fixture,
   /* Cancelled during a long Retry-After: it stops at once. */
   queue_reply (fixture, 503, "application/json", "{\"code\":\"busy\",\"message\":\"Busy\"}",
                "8", REPLY_NORMAL);
-  cd_cms_get_async (CD_CMS (client), "7", cancellable, cd_test_store_result, &result);
+  cd_test_run_in_thread (get_post_thread, client, cancellable, cd_test_store_result, &result);
   while (fixture->seen->len == 0)
     g_main_context_iteration (NULL, TRUE);
   g_cancellable_cancel (cancellable);
-  post = cd_cms_get_finish (CD_CMS (client), cd_test_await (&result), &error);
+  post = cd_test_run_in_thread_finish (cd_test_await (&result), &error);
   g_assert_null (post);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (fixture->seen->len, ==, 1);

@@ -317,8 +317,6 @@ test_find_by_uuid (void)
   g_autoptr (CdRemotePost) created = NULL;
   g_autoptr (CdRemotePost) found = NULL;
   g_autoptr (CdRemotePost) none = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GAsyncResult) none_result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *unknown = g_uuid_string_random ();
 
@@ -329,15 +327,12 @@ test_find_by_uuid (void)
   created = cd_test_wordpress_create (client, article, &error);
   g_assert_no_error (error);
 
-  cd_cms_find_by_uuid_async (CD_CMS (client), cd_article_get_uuid (article), NULL,
-                             cd_test_store_result, &result);
-  found = cd_cms_find_by_uuid_finish (CD_CMS (client), cd_test_await (&result), &error);
+  found = cd_test_wordpress_find_by_uuid (client, cd_article_get_uuid (article), &error);
   g_assert_no_error (error);
   g_assert_nonnull (found);
   g_assert_cmpstr (found->remote_id, ==, created->remote_id);
 
-  cd_cms_find_by_uuid_async (CD_CMS (client), unknown, NULL, cd_test_store_result, &none_result);
-  none = cd_cms_find_by_uuid_finish (CD_CMS (client), cd_test_await (&none_result), &error);
+  none = cd_test_wordpress_find_by_uuid (client, unknown, &error);
   g_assert_no_error (error);
   g_assert_null (none);
 }

@@ -1,9 +1,9 @@
 /* cd-cms.c: the CdCms interface's dispatch, its error domain and the
  * CdRemotePost boxed type.
  *
- * Implementations give blocking calls; the _async/_finish pairs are
- * written once here: each packs its arguments in a Call, runs the blocking
- * call with g_task_run_in_thread() and hands back what it returned.
+ * Implementations give blocking calls, for a worker thread: the sync
+ * engine runs them on its own. Only verify, which adding or checking an
+ * account calls from the main loop, also comes as an _async/_finish pair.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -278,34 +278,12 @@ cd_cms_create_with_media (CdCms        *self,
 }
 
 /**
- * cd_cms_update:
- * @self: a #CdCms
- * @remote_id: the post's id on the CMS
- * @article: the article's new content
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Sends every field of @article (see cd_cms_update_from()). Blocks.
- *
- * Returns: (transfer full) (nullable): the post as the CMS stored it
- */
-CdRemotePost *
-cd_cms_update (CdCms        *self,
-               const char   *remote_id,
-               CdArticle    *article,
-               GCancellable *cancellable,
-               GError      **error)
-{
-  return cd_cms_update_from (self, remote_id, article, NULL, cancellable, error);
-}
-
-/**
  * cd_cms_update_from:
  * @self: a #CdCms
  * @remote_id: the post's id on the CMS
  * @article: the article's new content
  * @current: (nullable): the post as the CMS has it now (as get gave it),
- *   or %NULL when unknown
+ *   or %NULL when unknown, and then every field of @article is sent
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
@@ -540,123 +518,24 @@ cd_cms_download (CdCms        *self,
   return iface->download (self, url, cancellable, error);
 }
 
-/* The async wrappers ----------------------------------------------------- */
-
-typedef enum
-{
-  CALL_VERIFY,
-  CALL_LIST_CHANGED,
-  CALL_GET,
-  CALL_FIND_BY_UUID,
-  CALL_CREATE,
-  CALL_UPDATE,
-} CallKind;
-
-/* One call's arguments, owned by its task. */
-typedef struct
-{
-  CallKind   kind;
-  char      *id;      /* the remote id or the uuid */
-  CdArticle *article; /* a copy, so the caller may change its own */
-  GDateTime *since;
-} Call;
+/* Checking an account from the main loop --------------------------------- */
 
 static void
-call_free (Call *call)
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  g_assert (call != NULL);
+  GError *error = NULL;
+  char   *name;
 
-  g_free (call->id);
-  g_clear_object (&call->article);
-  g_clear_pointer (&call->since, g_date_time_unref);
-  g_free (call);
-}
+  g_assert (CD_IS_CMS (source_object));
 
-/* Runs one blocking call. A %NULL result without an error is an answer
- * too: find_by_uuid found nothing. */
-static void
-call_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  CdCms         *self = source_object;
-  Call          *call = task_data;
-  GError        *error = NULL;
-  gpointer       result = NULL;
-  GDestroyNotify destroy = (GDestroyNotify) cd_remote_post_free;
-
-  g_assert (CD_IS_CMS (self));
-  g_assert (call != NULL);
-
-  switch (call->kind)
-    {
-    case CALL_VERIFY:
-      result = cd_cms_verify (self, cancellable, &error);
-      destroy = g_free;
-      break;
-    case CALL_LIST_CHANGED:
-      result = cd_cms_list_changed (self, call->since, cancellable, &error);
-      destroy = (GDestroyNotify) g_ptr_array_unref;
-      break;
-    case CALL_GET:
-      result = cd_cms_get (self, call->id, cancellable, &error);
-      break;
-    case CALL_FIND_BY_UUID:
-      result = cd_cms_find_by_uuid (self, call->id, cancellable, &error);
-      break;
-    case CALL_CREATE:
-      result = cd_cms_create (self, call->article, cancellable, &error);
-      break;
-    case CALL_UPDATE:
-      result = cd_cms_update (self, call->id, call->article, cancellable, &error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
+  name = cd_cms_verify (source_object, cancellable, &error);
   if (error != NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, result, destroy);
-}
-
-static void
-run_call (CdCms              *self,
-          CallKind            kind,
-          const char         *id,
-          CdArticle          *article,
-          GDateTime          *since,
-          gpointer            source_tag,
-          GCancellable       *cancellable,
-          GAsyncReadyCallback callback,
-          gpointer            user_data)
-{
-  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
-  Call *call = g_new0 (Call, 1);
-
-  g_assert (CD_IS_CMS (self));
-
-  call->kind = kind;
-  call->id = g_strdup (id);
-  call->article = article != NULL ? cd_article_copy (article) : NULL;
-  call->since = since != NULL ? g_date_time_ref (since) : NULL;
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
-  g_task_run_in_thread (task, call_thread);
-}
-
-static gpointer
-call_finish (CdCms        *self,
-             GAsyncResult *result,
-             gpointer      source_tag,
-             GError      **error)
-{
-  g_return_val_if_fail (CD_IS_CMS (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+    g_task_return_pointer (task, name, g_free);
 }
 
 /**
@@ -674,11 +553,14 @@ cd_cms_verify_async (CdCms              *self,
                      GAsyncReadyCallback callback,
                      gpointer            user_data)
 {
+  g_autoptr (GTask) task = NULL;
+
   g_return_if_fail (CD_IS_CMS (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  run_call (self, CALL_VERIFY, NULL, NULL, NULL, cd_cms_verify_async, cancellable, callback,
-            user_data);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cd_cms_verify_async);
+  g_task_run_in_thread (task, verify_thread);
 }
 
 /**
@@ -691,172 +573,9 @@ cd_cms_verify_finish (CdCms        *self,
                       GAsyncResult *result,
                       GError      **error)
 {
-  return call_finish (self, result, cd_cms_verify_async, error);
-}
+  g_return_val_if_fail (CD_IS_CMS (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cd_cms_verify_async, NULL);
 
-/**
- * cd_cms_list_changed_async:
- *
- * cd_cms_list_changed() in a thread.
- */
-void
-cd_cms_list_changed_async (CdCms              *self,
-                           GDateTime          *since,
-                           GCancellable       *cancellable,
-                           GAsyncReadyCallback callback,
-                           gpointer            user_data)
-{
-  g_return_if_fail (CD_IS_CMS (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  run_call (self, CALL_LIST_CHANGED, NULL, NULL, since, cd_cms_list_changed_async, cancellable,
-            callback, user_data);
-}
-
-/**
- * cd_cms_list_changed_finish:
- *
- * Returns: (transfer full) (element-type CdRemotePost) (nullable): the posts
- */
-GPtrArray *
-cd_cms_list_changed_finish (CdCms        *self,
-                            GAsyncResult *result,
-                            GError      **error)
-{
-  return call_finish (self, result, cd_cms_list_changed_async, error);
-}
-
-/**
- * cd_cms_get_async:
- *
- * cd_cms_get() in a thread.
- */
-void
-cd_cms_get_async (CdCms              *self,
-                  const char         *remote_id,
-                  GCancellable       *cancellable,
-                  GAsyncReadyCallback callback,
-                  gpointer            user_data)
-{
-  g_return_if_fail (CD_IS_CMS (self));
-  g_return_if_fail (remote_id != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  run_call (self, CALL_GET, remote_id, NULL, NULL, cd_cms_get_async, cancellable, callback,
-            user_data);
-}
-
-/**
- * cd_cms_get_finish:
- *
- * Returns: (transfer full) (nullable): the post
- */
-CdRemotePost *
-cd_cms_get_finish (CdCms        *self,
-                   GAsyncResult *result,
-                   GError      **error)
-{
-  return call_finish (self, result, cd_cms_get_async, error);
-}
-
-/**
- * cd_cms_find_by_uuid_async:
- *
- * cd_cms_find_by_uuid() in a thread.
- */
-void
-cd_cms_find_by_uuid_async (CdCms              *self,
-                           const char         *uuid,
-                           GCancellable       *cancellable,
-                           GAsyncReadyCallback callback,
-                           gpointer            user_data)
-{
-  g_return_if_fail (CD_IS_CMS (self));
-  g_return_if_fail (uuid != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  run_call (self, CALL_FIND_BY_UUID, uuid, NULL, NULL, cd_cms_find_by_uuid_async, cancellable,
-            callback, user_data);
-}
-
-/**
- * cd_cms_find_by_uuid_finish:
- *
- * Returns: (transfer full) (nullable): the post carrying the uuid, or %NULL
- *   (with @error unset) when there is none
- */
-CdRemotePost *
-cd_cms_find_by_uuid_finish (CdCms        *self,
-                            GAsyncResult *result,
-                            GError      **error)
-{
-  return call_finish (self, result, cd_cms_find_by_uuid_async, error);
-}
-
-/**
- * cd_cms_create_async:
- *
- * cd_cms_create() in a thread, on a copy of @article.
- */
-void
-cd_cms_create_async (CdCms              *self,
-                     CdArticle          *article,
-                     GCancellable       *cancellable,
-                     GAsyncReadyCallback callback,
-                     gpointer            user_data)
-{
-  g_return_if_fail (CD_IS_CMS (self));
-  g_return_if_fail (CD_IS_ARTICLE (article));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  run_call (self, CALL_CREATE, NULL, article, NULL, cd_cms_create_async, cancellable, callback,
-            user_data);
-}
-
-/**
- * cd_cms_create_finish:
- *
- * Returns: (transfer full) (nullable): the post as the CMS stored it
- */
-CdRemotePost *
-cd_cms_create_finish (CdCms        *self,
-                      GAsyncResult *result,
-                      GError      **error)
-{
-  return call_finish (self, result, cd_cms_create_async, error);
-}
-
-/**
- * cd_cms_update_async:
- *
- * cd_cms_update() in a thread, on a copy of @article.
- */
-void
-cd_cms_update_async (CdCms              *self,
-                     const char         *remote_id,
-                     CdArticle          *article,
-                     GCancellable       *cancellable,
-                     GAsyncReadyCallback callback,
-                     gpointer            user_data)
-{
-  g_return_if_fail (CD_IS_CMS (self));
-  g_return_if_fail (remote_id != NULL);
-  g_return_if_fail (CD_IS_ARTICLE (article));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  run_call (self, CALL_UPDATE, remote_id, article, NULL, cd_cms_update_async, cancellable,
-            callback, user_data);
-}
-
-/**
- * cd_cms_update_finish:
- *
- * Returns: (transfer full) (nullable): the post as the CMS stored it
- */
-CdRemotePost *
-cd_cms_update_finish (CdCms        *self,
-                      GAsyncResult *result,
-                      GError      **error)
-{
-  return call_finish (self, result, cd_cms_update_async, error);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -167,11 +167,6 @@ CdRemotePost *cd_cms_create (CdCms        *self,
                              CdArticle    *article,
                              GCancellable *cancellable,
                              GError      **error);
-CdRemotePost *cd_cms_update (CdCms        *self,
-                             const char   *remote_id,
-                             CdArticle    *article,
-                             GCancellable *cancellable,
-                             GError      **error);
 CdRemotePost *cd_cms_update_from (CdCms              *self,
                                   const char         *remote_id,
                                   CdArticle          *article,
@@ -223,9 +218,8 @@ CdRemotePost *cd_cms_publish (CdCms        *self,
                               GCancellable *cancellable,
                               GError      **error);
 
-/* The same calls run in a thread, for the main loop. */
-
-/* verify: checks the credentials; finishes with the user's display name. */
+/* verify in a thread, for the main loop: finishes with the user's display
+ * name. */
 void  cd_cms_verify_async (CdCms              *self,
                            GCancellable       *cancellable,
                            GAsyncReadyCallback callback,
@@ -233,51 +227,5 @@ void  cd_cms_verify_async (CdCms              *self,
 char *cd_cms_verify_finish (CdCms        *self,
                             GAsyncResult *result,
                             GError      **error);
-/* list_changed: every post (drafts included) modified after @since (all when
- * NULL), every page fetched; finishes with a GPtrArray of CdRemotePost. */
-void          cd_cms_list_changed_async (CdCms              *self,
-                                         GDateTime          *since,
-                                         GCancellable       *cancellable,
-                                         GAsyncReadyCallback callback,
-                                         gpointer            user_data);
-GPtrArray    *cd_cms_list_changed_finish (CdCms        *self,
-                                          GAsyncResult *result,
-                                          GError      **error);
-void          cd_cms_get_async (CdCms              *self,
-                                const char         *remote_id,
-                                GCancellable       *cancellable,
-                                GAsyncReadyCallback callback,
-                                gpointer            user_data);
-CdRemotePost *cd_cms_get_finish (CdCms        *self,
-                                 GAsyncResult *result,
-                                 GError      **error);
-/* find_by_uuid: the post carrying the article's uuid marker among recent
- * posts, or %NULL with no error when there is none. */
-void          cd_cms_find_by_uuid_async (CdCms              *self,
-                                         const char         *uuid,
-                                         GCancellable       *cancellable,
-                                         GAsyncReadyCallback callback,
-                                         gpointer            user_data);
-CdRemotePost *cd_cms_find_by_uuid_finish (CdCms        *self,
-                                          GAsyncResult *result,
-                                          GError      **error);
-/* create: a new draft with the article's uuid marker. */
-void          cd_cms_create_async (CdCms              *self,
-                                   CdArticle          *article,
-                                   GCancellable       *cancellable,
-                                   GAsyncReadyCallback callback,
-                                   gpointer            user_data);
-CdRemotePost *cd_cms_create_finish (CdCms        *self,
-                                    GAsyncResult *result,
-                                    GError      **error);
-void          cd_cms_update_async (CdCms              *self,
-                                   const char         *remote_id,
-                                   CdArticle          *article,
-                                   GCancellable       *cancellable,
-                                   GAsyncReadyCallback callback,
-                                   gpointer            user_data);
-CdRemotePost *cd_cms_update_finish (CdCms        *self,
-                                    GAsyncResult *result,
-                                    GError      **error);
 
 G_END_DECLS
