@@ -436,7 +436,7 @@ create_thread (gpointer      data,
 {
   CmsCall *call = data;
 
-  return cd_cms_create (call->cms, call->article, cancellable, error);
+  return cd_cms_create (call->cms, call->article, NULL, cancellable, error);
 }
 
 static gpointer
@@ -476,7 +476,8 @@ update_thread (gpointer      data,
 {
   CmsCall *call = data;
 
-  return cd_cms_update_from (call->cms, call->id, call->article, NULL, cancellable, error);
+  return cd_cms_update_from (call->cms, call->id, call->article, NULL, NULL, cancellable,
+                             error);
 }
 
 /**

@@ -231,6 +231,8 @@ cd_cms_find_by_uuid (CdCms        *self,
  * cd_cms_create:
  * @self: a #CdCms
  * @article: the article to send as a new draft, with its uuid marker
+ * @featured_media: (nullable): the media id of its featured image, or
+ *   %NULL for none
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
@@ -241,34 +243,9 @@ cd_cms_find_by_uuid (CdCms        *self,
 CdRemotePost *
 cd_cms_create (CdCms        *self,
                CdArticle    *article,
+               const char   *featured_media,
                GCancellable *cancellable,
                GError      **error)
-{
-  g_return_val_if_fail (CD_IS_CMS (self), NULL);
-  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-
-  return CD_CMS_GET_IFACE (self)->create (self, article, NULL, cancellable, error);
-}
-
-/**
- * cd_cms_create_with_media:
- * @self: a #CdCms
- * @article: the article to send as a new draft, with its uuid marker
- * @featured_media: (nullable): the media id of its featured image
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * cd_cms_create() with a featured image. Blocks.
- *
- * Returns: (transfer full) (nullable): the post as the CMS stored it
- */
-CdRemotePost *
-cd_cms_create_with_media (CdCms        *self,
-                          CdArticle    *article,
-                          const char   *featured_media,
-                          GCancellable *cancellable,
-                          GError      **error)
 {
   g_return_val_if_fail (CD_IS_CMS (self), NULL);
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
@@ -284,12 +261,14 @@ cd_cms_create_with_media (CdCms        *self,
  * @article: the article's new content
  * @current: (nullable): the post as the CMS has it now (as get gave it),
  *   or %NULL when unknown, and then every field of @article is sent
+ * @featured_media: (nullable): the media id of the featured image, "0" for
+ *   none, or %NULL to leave the post's as it is
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
  * Updates the post. With @current, only the fields that differ from it are
- * sent, and the content keeps the bytes of every part of @current's
- * content that the body did not change. Blocks.
+ * sent (the featured image too), and the content keeps the bytes of every
+ * part of @current's content that the body did not change. Blocks.
  *
  * Returns: (transfer full) (nullable): the post as the CMS stored it
  */
@@ -298,42 +277,9 @@ cd_cms_update_from (CdCms              *self,
                     const char         *remote_id,
                     CdArticle          *article,
                     const CdRemotePost *current,
+                    const char         *featured_media,
                     GCancellable       *cancellable,
                     GError            **error)
-{
-  g_return_val_if_fail (CD_IS_CMS (self), NULL);
-  g_return_val_if_fail (remote_id != NULL, NULL);
-  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-
-  return CD_CMS_GET_IFACE (self)->update (self, remote_id, article, current, NULL, cancellable,
-                                          error);
-}
-
-/**
- * cd_cms_update_with_media:
- * @self: a #CdCms
- * @remote_id: the post's id on the CMS
- * @article: the article's new content
- * @current: (nullable): the post as the CMS has it now, or %NULL
- * @featured_media: (nullable): the media id of the featured image, "0" for
- *   none, or %NULL to leave the post's as it is
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * cd_cms_update_from() with the featured image, sent only when it differs
- * from @current's. Blocks.
- *
- * Returns: (transfer full) (nullable): the post as the CMS stored it
- */
-CdRemotePost *
-cd_cms_update_with_media (CdCms              *self,
-                          const char         *remote_id,
-                          CdArticle          *article,
-                          const CdRemotePost *current,
-                          const char         *featured_media,
-                          GCancellable       *cancellable,
-                          GError            **error)
 {
   g_return_val_if_fail (CD_IS_CMS (self), NULL);
   g_return_val_if_fail (remote_id != NULL, NULL);

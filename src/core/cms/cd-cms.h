@@ -163,30 +163,21 @@ CdRemotePost *cd_cms_find_by_uuid (CdCms        *self,
                                    const char   *uuid,
                                    GCancellable *cancellable,
                                    GError      **error);
+/* create and update_from: @featured_media is the media id of the featured
+ * image to set, "0" to remove it (update only), or %NULL to leave it as it
+ * is. */
 CdRemotePost *cd_cms_create (CdCms        *self,
                              CdArticle    *article,
+                             const char   *featured_media,
                              GCancellable *cancellable,
                              GError      **error);
 CdRemotePost *cd_cms_update_from (CdCms              *self,
                                   const char         *remote_id,
                                   CdArticle          *article,
                                   const CdRemotePost *current,
+                                  const char         *featured_media,
                                   GCancellable       *cancellable,
                                   GError            **error);
-/* The same with the featured image: @featured_media is the media id to
- * set, "0" to remove the featured image, or %NULL to leave it as it is. */
-CdRemotePost *cd_cms_create_with_media (CdCms        *self,
-                                        CdArticle    *article,
-                                        const char   *featured_media,
-                                        GCancellable *cancellable,
-                                        GError      **error);
-CdRemotePost *cd_cms_update_with_media (CdCms              *self,
-                                        const char         *remote_id,
-                                        CdArticle          *article,
-                                        const CdRemotePost *current,
-                                        const char         *featured_media,
-                                        GCancellable       *cancellable,
-                                        GError            **error);
 /* Images. find_media: the item Copydesk uploaded for @image_id, or %NULL
  * with no error when the site has none. get_media: %CD_CMS_ERROR_GONE when
  * the item was deleted. upload_media: a write; after

@@ -552,7 +552,7 @@ media_create (CdCms        *cms,
 
   if (outgoing == NULL)
     return NULL;
-  return adopted (self, cd_cms_create_with_media (self->inner, outgoing, featured != NULL ? featured : featured_media, cancellable, error), cancellable);
+  return adopted (self, cd_cms_create (self->inner, outgoing, featured != NULL ? featured : featured_media, cancellable, error), cancellable);
 }
 
 static CdRemotePost *
@@ -571,7 +571,7 @@ media_update (CdCms              *cms,
 
   if (outgoing == NULL)
     return NULL;
-  return adopted (self, cd_cms_update_with_media (self->inner, remote_id, outgoing, current, featured != NULL ? featured : featured_media, cancellable, error), cancellable);
+  return adopted (self, cd_cms_update_from (self->inner, remote_id, outgoing, current, featured != NULL ? featured : featured_media, cancellable, error), cancellable);
 }
 
 static CdRemotePost *

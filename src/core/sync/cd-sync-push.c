@@ -64,7 +64,8 @@ _cd_sync_push_update (CdSyncRun          *run,
 
   g_return_val_if_fail (run != NULL && uuid != NULL && remote_id != NULL, FALSE);
 
-  post = cd_cms_update_from (run->cms, remote_id, article, current, run->cancellable, &failure);
+  post = cd_cms_update_from (run->cms, remote_id, article, current, NULL, run->cancellable,
+                             &failure);
   if (post == NULL)
     return _cd_sync_run_handle_error (run, uuid, failure, error);
   row = _cd_sync_run_load_row (run, uuid);
@@ -102,7 +103,7 @@ push_create (CdSyncRun  *run,
     }
   g_clear_pointer (&row, cd_sync_row_free);
 
-  post = cd_cms_create (run->cms, local, run->cancellable, &failure);
+  post = cd_cms_create (run->cms, local, NULL, run->cancellable, &failure);
   row = _cd_sync_run_load_row (run, uuid);
   if (post == NULL)
     {
