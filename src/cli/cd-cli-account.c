@@ -129,15 +129,10 @@ account_add (CdCli *cli,
 
   for (int i = 2; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--url") && i + 1 < argc)
-        url = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--url="))
-        url = argv[i] + strlen ("--url=");
-      else if (g_str_equal (argv[i], "--user") && i + 1 < argc)
-        user = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--user="))
-        user = argv[i] + strlen ("--user=");
-      else if (g_str_has_prefix (argv[i], "--password"))
+      if (cd_cli_option (argc, argv, &i, "--url", &url) ||
+          cd_cli_option (argc, argv, &i, "--user", &user))
+        continue;
+      if (g_str_has_prefix (argv[i], "--password"))
         {
           cd_cli_printerr ("The password is read from standard input, never from the "
                            "command line, where other users could see it.");
@@ -262,7 +257,6 @@ account_list (CdCli *cli,
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
       g_autoptr (JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < accounts->len; i++)
@@ -289,8 +283,7 @@ account_list (CdCli *cli,
         }
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      text = json_to_string (root, TRUE);
-      printf ("%s\n", text);
+      cd_cli_print_json (root);
     }
   else
     {

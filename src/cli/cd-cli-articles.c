@@ -25,18 +25,6 @@
 #include "cd-sync-db.h"
 #include "cd-sync.h"
 
-static void
-print_json (JsonNode *node)
-{
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
-}
-
 int
 cd_cli_import (CdCli *cli,
                int    argc,
@@ -179,7 +167,7 @@ cd_cli_list (CdCli *cli,
                                                          CD_ARTICLE_JSON_PUBLIC |
                                                              CD_ARTICLE_JSON_NO_BODY));
       json_node_take_array (root, array);
-      print_json (root);
+      cd_cli_print_json (root);
     }
   else
     {
@@ -300,7 +288,7 @@ cd_cli_show (CdCli *cli,
       add_image_fields (json_node_get_object (root), article);
       cd_cli_add_images (json_node_get_object (root), store, article);
       cd_cli_add_publish_fields (json_node_get_object (root), store, article);
-      print_json (root);
+      cd_cli_print_json (root);
       return CD_EXIT_OK;
     }
 
@@ -435,13 +423,8 @@ cd_cli_set (CdCli *cli,
 
   if ((store = cd_cli_get_store (cli)) == NULL)
     return CD_EXIT_ERROR;
-  if ((article = cd_cli_get_article (store, uuid)) == NULL)
+  if ((article = cd_cli_get_article_to_change (store, uuid)) == NULL)
     return CD_EXIT_ERROR;
-  if (cd_store_is_trashed (store, cd_article_get_uuid (article)))
-    {
-      cd_cli_printerr ("The article “%s” is in the trash; restore it before changing it.", uuid);
-      return CD_EXIT_ERROR;
-    }
   if (g_str_equal (field, "language") && *value != '\0' && !cd_check_is_language_tag (value))
     {
       g_autofree char *hint = g_strdelimit (g_strdup (value), "_", '-');
@@ -569,11 +552,9 @@ cd_cli_export (CdCli *cli,
 
   for (int i = 1; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--format") && i + 1 < argc)
-        format_name = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--format="))
-        format_name = argv[i] + strlen ("--format=");
-      else if ((g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output")) && i + 1 < argc)
+      if (cd_cli_option (argc, argv, &i, "--format", &format_name))
+        continue;
+      if ((g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output")) && i + 1 < argc)
         output = argv[++i];
       else if (uuid == NULL && argv[i][0] != '-')
         uuid = argv[i];

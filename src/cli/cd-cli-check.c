@@ -57,9 +57,7 @@ static void
 print_json (GPtrArray *findings)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   g_assert (findings != NULL);
 
@@ -77,10 +75,7 @@ print_json (GPtrArray *findings)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  cd_cli_print_json (root);
 }
 
 int

@@ -128,13 +128,8 @@ image_add (CdCli *cli,
 
   if ((store = cd_cli_get_store (cli)) == NULL)
     return CD_EXIT_ERROR;
-  if ((article = cd_cli_get_article (store, uuid)) == NULL)
+  if ((article = cd_cli_get_article_to_change (store, uuid)) == NULL)
     return CD_EXIT_ERROR;
-  if (cd_store_is_trashed (store, cd_article_get_uuid (article)))
-    {
-      cd_cli_printerr ("The article “%s” is in the trash; restore it before changing it.", uuid);
-      return CD_EXIT_ERROR;
-    }
   file = g_file_new_for_commandline_arg (path);
   if ((info = cd_store_add_image_file (store, file, &error)) == NULL)
     {

@@ -97,19 +97,11 @@ cd_cli_publish (CdCli *cli,
 
   for (int i = 1; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--account") && i + 1 < argc)
-        account = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--account="))
-        account = argv[i] + strlen ("--account=");
-      else if (g_str_equal (argv[i], "--at") && i + 1 < argc)
-        at_text = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--at="))
-        at_text = argv[i] + strlen ("--at=");
-      else if (g_str_equal (argv[i], "--override") && i + 1 < argc)
-        reason = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--override="))
-        reason = argv[i] + strlen ("--override=");
-      else if (g_str_equal (argv[i], "--late"))
+      if (cd_cli_option (argc, argv, &i, "--account", &account) ||
+          cd_cli_option (argc, argv, &i, "--at", &at_text) ||
+          cd_cli_option (argc, argv, &i, "--override", &reason))
+        continue;
+      if (g_str_equal (argv[i], "--late"))
         flags |= CD_PUBLISH_LATE;
       else if (g_str_equal (argv[i], "--force-slug"))
         flags |= CD_PUBLISH_FORCE_SLUG;

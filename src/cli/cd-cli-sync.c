@@ -9,7 +9,6 @@
 
 #include <json-glib/json-glib.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "cd-cli.h"
 #include "cd-sync.h"
@@ -87,14 +86,12 @@ cd_cli_sync (CdCli *cli,
 
   for (int i = 1; i < argc; i++)
     {
+      if (cd_cli_option (argc, argv, &i, "--account", &account))
+        continue;
       if (g_str_equal (argv[i], "--json"))
         json = TRUE;
       else if (g_str_equal (argv[i], "--fetch-images"))
         fetch_images = TRUE;
-      else if (g_str_equal (argv[i], "--account") && i + 1 < argc)
-        account = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--account="))
-        account = argv[i] + strlen ("--account=");
       else
         {
           cd_cli_printerr ("sync does not take “%s”; " SYNC_USAGE, argv[i]);
@@ -127,13 +124,8 @@ cd_cli_sync (CdCli *cli,
   if (json)
     {
       g_autoptr (JsonNode) root = cd_sync_result_to_json (wait.result);
-      g_autoptr (JsonGenerator) generator = json_generator_new ();
-      g_autofree char *text = NULL;
 
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
-      printf ("%s\n", text);
+      cd_cli_print_json (root);
     }
   else
     print_summary (wait.result);

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cd-cli.h"
 
@@ -128,6 +129,81 @@ cd_cli_get_article (CdStore    *store,
         cd_cli_printerr ("%s", error->message);
     }
   return article;
+}
+
+/**
+ * cd_cli_option:
+ * @argc: the number of @argv
+ * @argv: a command's arguments
+ * @i: (inout): the index of the argument to read; moved onto a value that
+ *   follows as the next argument
+ * @name: an option that takes a value, such as `--account`
+ * @value: (out): where the value goes
+ *
+ * Reads `NAME VALUE` or `NAME=VALUE` at @argv[@i]. @name as the last
+ * argument, with no value after it, is not read.
+ *
+ * Returns: %TRUE when @argv[@i] was @name with its value
+ */
+gboolean
+cd_cli_option (int          argc,
+               char       **argv,
+               int         *i,
+               const char  *name,
+               const char **value)
+{
+  const char *arg = argv[*i];
+  size_t      length = strlen (name);
+
+  if (g_str_equal (arg, name) && *i + 1 < argc)
+    {
+      *i += 1;
+      *value = argv[*i];
+      return TRUE;
+    }
+  if (strncmp (arg, name, length) == 0 && arg[length] == '=')
+    {
+      *value = arg + length + 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * cd_cli_print_json:
+ * @node: what a `--json` command prints
+ *
+ * Prints @node as indented JSON, one newline after it.
+ */
+void
+cd_cli_print_json (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, TRUE);
+
+  printf ("%s\n", text);
+}
+
+/**
+ * cd_cli_get_article_to_change:
+ * @uuid: an article's uuid, in any case
+ *
+ * cd_cli_get_article() for a command that changes the article: one in the
+ * trash is refused with a sentence saying to restore it first.
+ *
+ * Returns: (transfer full) (nullable): the article
+ */
+CdArticle *
+cd_cli_get_article_to_change (CdStore    *store,
+                              const char *uuid)
+{
+  g_autoptr (CdArticle) article = cd_cli_get_article (store, uuid);
+
+  if (article != NULL && cd_store_is_trashed (store, cd_article_get_uuid (article)))
+    {
+      cd_cli_printerr ("The article “%s” is in the trash; restore it before changing it.", uuid);
+      return NULL;
+    }
+  return g_steal_pointer (&article);
 }
 
 gboolean

@@ -29,6 +29,14 @@ typedef int (*CdCliCommandFunc) (CdCli *cli,
 CdStore   *cd_cli_get_store (CdCli *cli);
 CdArticle *cd_cli_get_article (CdStore    *store,
                                const char *uuid);
+CdArticle *cd_cli_get_article_to_change (CdStore    *store,
+                                         const char *uuid);
+gboolean   cd_cli_option (int          argc,
+                          char       **argv,
+                          int         *i,
+                          const char  *name,
+                          const char **value);
+void       cd_cli_print_json (JsonNode *node);
 void       cd_cli_printerr (const char *format,
                             ...) G_GNUC_PRINTF (1, 2);
 int        cd_cli_run (CdCli *cli,
