@@ -430,6 +430,16 @@ typedef struct
 } CmsCall;
 
 static gpointer
+verify_thread (gpointer      data,
+               GCancellable *cancellable,
+               GError      **error)
+{
+  CmsCall *call = data;
+
+  return cd_cms_verify (call->cms, cancellable, error);
+}
+
+static gpointer
 create_thread (gpointer      data,
                GCancellable *cancellable,
                GError      **error)
@@ -478,6 +488,22 @@ update_thread (gpointer      data,
 
   return cd_cms_update_from (call->cms, call->id, call->article, NULL, NULL, cancellable,
                              error);
+}
+
+/**
+ * cd_test_wordpress_verify:
+ *
+ * cd_cms_verify() on a thread, run to its end.
+ *
+ * Returns: (transfer full) (nullable): the user's display name
+ */
+char *
+cd_test_wordpress_verify (CdWordpress *client,
+                          GError     **error)
+{
+  CmsCall call = { .cms = CD_CMS (client) };
+
+  return run_to_end (verify_thread, &call, error);
 }
 
 /**

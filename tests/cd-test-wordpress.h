@@ -59,6 +59,8 @@ void     cd_test_run_in_thread (CdTestBlockingFunc  func,
 gpointer cd_test_run_in_thread_finish (GAsyncResult *result,
                                        GError      **error);
 
+char         *cd_test_wordpress_verify (CdWordpress *client,
+                                        GError     **error);
 CdRemotePost *cd_test_wordpress_create (CdWordpress *client,
                                         CdArticle   *article,
                                         GError     **error);

@@ -81,8 +81,6 @@ test_verify (void)
 {
   g_autoptr (CdWordpress) client = NULL;
   g_autoptr (CdWordpress) wrong = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GAsyncResult) wrong_result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *nobody = NULL;
@@ -95,16 +93,14 @@ test_verify (void)
 
   client = cd_test_wordpress_client (wp, wp->password);
   g_object_add_weak_pointer (G_OBJECT (client), (gpointer *) &client);
-  cd_cms_verify_async (CD_CMS (client), NULL, cd_test_store_result, &result);
-  name = cd_cms_verify_finish (CD_CMS (client), cd_test_await (&result), &error);
+  name = cd_test_wordpress_verify (client, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (name, ==, "admin");
 
   /* WordPress treats a wrong application password as an anonymous visitor;
    * verify must still call it what it is. */
   wrong = cd_wordpress_new (wp->url, wp->user, "Wrong0Password0Guess0123");
-  cd_cms_verify_async (CD_CMS (wrong), NULL, cd_test_store_result, &wrong_result);
-  nobody = cd_cms_verify_finish (CD_CMS (wrong), cd_test_await (&wrong_result), &error);
+  nobody = cd_test_wordpress_verify (wrong, &error);
   g_assert_null (nobody);
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH);
   g_assert_null (strstr (error->message, "Wrong0Password0Guess0123"));
@@ -123,7 +119,6 @@ test_verify (void)
   g_assert_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH);
   g_assert_null (strstr (error->message, "Wrong0Password0Guess0123"));
 
-  g_clear_object (&result);
   g_object_unref (client);
   g_assert_null (client);
 }

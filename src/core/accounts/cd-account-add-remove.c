@@ -9,9 +9,9 @@
  * that a row never points at a password that is not there and no password
  * is left behind for an account that is not there.
  *
- * The keyring and the table are reached with blocking calls, run one after
- * the other in one worker thread (g_task_run_in_thread), on a connection
- * to the sync tables of the worker's own.
+ * The site, the keyring and the table are reached with blocking calls, run
+ * one after the other in one worker thread (g_task_run_in_thread), on a
+ * connection to the sync tables of the worker's own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -93,7 +93,39 @@ same_keyring_item (CdAccount *a,
          g_str_equal (cd_account_get_user (a), cd_account_get_user (b));
 }
 
-/* The steps after the site accepted the password, top to bottom. */
+/* Asks the site whether it takes the password. A reporter on a train adds
+ * the account all the same: a site that cannot be reached (no network, no
+ * answer) does not stop it. The account is kept unchecked, with an empty
+ * display name, and the first sync that reaches the site checks the
+ * password. A site that answers and refuses does stop it. */
+static gboolean
+check_with_site (AddData      *data,
+                 GCancellable *cancellable,
+                 GError      **error)
+{
+  g_autoptr (CdCms) cms = NULL;
+  GError *local_error = NULL;
+
+  g_assert (data != NULL);
+
+  cms = cd_account_create_cms (data->account, data->password);
+  data->display_name = cd_cms_verify (cms, cancellable, &local_error);
+  if (data->display_name == NULL &&
+      (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_OFFLINE) ||
+       g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT)))
+    {
+      g_clear_error (&local_error);
+      data->display_name = g_strdup ("");
+    }
+  if (data->display_name == NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The steps once the site has been asked, top to bottom. */
 static gboolean
 add_steps (AddData      *data,
            GCancellable *cancellable,
@@ -228,48 +260,14 @@ steps_thread (GTask        *task,
   g_assert (task_data != NULL);
 
   if (g_task_get_source_tag (task) == cd_account_add_async)
-    done = add_steps (task_data, cancellable, &error);
+    done = check_with_site (task_data, cancellable, &error) &&
+           add_steps (task_data, cancellable, &error);
   else
     done = remove_steps (task_data, cancellable, &error);
   if (done)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
-}
-
-static void
-on_add_verified (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  AddData *data;
-  GError  *error = NULL;
-
-  g_assert (G_IS_ASYNC_RESULT (result));
-
-  g_assert (CD_IS_CMS (source));
-  g_assert (G_IS_TASK (task));
-
-  data = g_task_get_task_data (task);
-  data->display_name = cd_cms_verify_finish (CD_CMS (source), result, &error);
-  /* A reporter on a train adds the account now: a site that cannot be
-   * reached (no network, no answer) does not stop it. The account is kept
-   * unchecked, with an empty display name, and the first sync that reaches
-   * the site checks the password. A site that answers and refuses does. */
-  if (data->display_name == NULL &&
-      (g_error_matches (error, CD_CMS_ERROR, CD_CMS_ERROR_OFFLINE) ||
-       g_error_matches (error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT)))
-    {
-      g_clear_error (&error);
-      data->display_name = g_strdup ("");
-    }
-  if (data->display_name == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_run_in_thread (task, steps_thread);
 }
 
 /**
@@ -284,9 +282,9 @@ on_add_verified (GObject      *source,
  * Adds @self, or replaces the account of the same name: refuses a site
  * over plain http that is not on this machine (cd_account_check_secure())
  * and an account whose login another one already has (see
- * cd_account_check_unique(), run on @db before anything else); checks
- * @password with the site (a site that cannot be reached leaves it to the
- * first sync that reaches it); then, in a worker thread, keeps @password in
+ * cd_account_check_unique(), run on @db before anything else); then, in a
+ * worker thread, checks @password with the site (a site that cannot be
+ * reached leaves it to the first sync that reaches it), keeps @password in
  * the keyring and writes the row. Nothing is kept when the site refuses
  * the password; when the row cannot be written, the keyring is put back
  * as it was. Once the row is written, the password kept for the account's
@@ -304,7 +302,6 @@ cd_account_add_async (CdAccount          *self,
                       gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (CdCms) cms = NULL;
   GError  *error = NULL;
   AddData *data;
 
@@ -335,8 +332,7 @@ cd_account_add_async (CdAccount          *self,
       g_task_return_error (task, error);
       return;
     }
-  cms = cd_account_create_cms (self, data->password);
-  cd_cms_verify_async (cms, cancellable, on_add_verified, g_steal_pointer (&task));
+  g_task_run_in_thread (task, steps_thread);
 }
 
 /**

@@ -525,78 +525,44 @@ cd_account_create_cms (CdAccount  *self,
   return CD_CMS (cd_wordpress_new (self->url, self->user, password));
 }
 
+/* "Test connection", top to bottom: the password from the keyring, then
+ * the site's answer. */
 static void
-lookup_thread (GTask        *task,
+verify_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
   CdAccount *self = source_object;
-  GError    *error = NULL;
-  char      *password;
+  g_autoptr (CdCms) cms = NULL;
+  GError *error = NULL;
+  char   *password;
+  char   *name;
 
   g_assert (G_IS_TASK (task));
   g_assert (CD_IS_ACCOUNT (self));
 
   password = cd_account_lookup_password (self, cancellable, &error);
   if (error != NULL)
-    g_task_return_error (task, error);
-  else if (password == NULL)
-    g_task_return_new_error (task, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
-                             "The keyring holds no password for account “%s”; add the "
-                             "account again with its application password.",
-                             self->name);
-  else
-    g_task_return_pointer (task, password, (GDestroyNotify) cd_secrets_free);
-}
-
-static void
-on_verified (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-  char   *name;
-
-  g_assert (G_IS_ASYNC_RESULT (result));
-
-  g_assert (CD_IS_CMS (source));
-  g_assert (G_IS_TASK (task));
-
-  name = cd_cms_verify_finish (CD_CMS (source), result, &error);
-  if (name == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, name, g_free);
-}
-
-static void
-on_password (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (CdCms) cms = NULL;
-  GCancellable *cancellable;
-  GError       *error = NULL;
-  char         *password;
-
-  g_assert (G_IS_ASYNC_RESULT (result));
-
-  g_assert (CD_IS_ACCOUNT (source));
-  g_assert (G_IS_TASK (task));
-
-  password = g_task_propagate_pointer (G_TASK (result), &error);
-  if (password == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  cms = cd_account_create_cms (CD_ACCOUNT (source), password);
+  if (password == NULL)
+    {
+      g_task_return_new_error (task, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
+                               "The keyring holds no password for account “%s”; add the "
+                               "account again with its application password.",
+                               self->name);
+      return;
+    }
+  cms = cd_account_create_cms (self, password);
   cd_secrets_free (password);
-  cancellable = g_task_get_cancellable (task);
-  cd_cms_verify_async (cms, cancellable, on_verified, g_steal_pointer (&task));
+  name = cd_cms_verify (cms, cancellable, &error);
+  if (name == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, name, g_free);
 }
 
 /**
@@ -606,8 +572,8 @@ on_password (GObject      *source,
  * @callback: called when the site has answered
  * @user_data: data for @callback
  *
- * "Test connection": reads the password from the keyring (in a worker
- * thread) and checks it against the site, without blocking the caller.
+ * "Test connection": reads the password from the keyring and checks it
+ * against the site, in a worker thread, without blocking the caller.
  */
 void
 cd_account_verify_async (CdAccount          *self,
@@ -616,16 +582,13 @@ cd_account_verify_async (CdAccount          *self,
                          gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GTask) lookup = NULL;
 
   g_return_if_fail (CD_IS_ACCOUNT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cd_account_verify_async);
-  lookup = g_task_new (self, cancellable, on_password, g_steal_pointer (&task));
-  g_task_set_source_tag (lookup, lookup_thread);
-  g_task_run_in_thread (lookup, lookup_thread);
+  g_task_run_in_thread (task, verify_thread);
 }
 
 /**

@@ -2,8 +2,7 @@
  * CdRemotePost boxed type.
  *
  * Implementations give blocking calls, for a worker thread: the sync
- * engine runs them on its own. Only verify, which adding or checking an
- * account calls from the main loop, also comes as an _async/_finish pair.
+ * engine and the accounts run them on their own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -462,66 +461,4 @@ cd_cms_download (CdCms        *self,
   if (!check_media_support (iface, iface->download, error))
     return NULL;
   return iface->download (self, url, cancellable, error);
-}
-
-/* Checking an account from the main loop --------------------------------- */
-
-static void
-verify_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  GError *error = NULL;
-  char   *name;
-
-  g_assert (CD_IS_CMS (source_object));
-
-  name = cd_cms_verify (source_object, cancellable, &error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, name, g_free);
-}
-
-/**
- * cd_cms_verify_async:
- * @self: a #CdCms
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the check is done
- * @user_data: data for @callback
- *
- * cd_cms_verify() in a thread.
- */
-void
-cd_cms_verify_async (CdCms              *self,
-                     GCancellable       *cancellable,
-                     GAsyncReadyCallback callback,
-                     gpointer            user_data)
-{
-  g_autoptr (GTask) task = NULL;
-
-  g_return_if_fail (CD_IS_CMS (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cd_cms_verify_async);
-  g_task_run_in_thread (task, verify_thread);
-}
-
-/**
- * cd_cms_verify_finish:
- *
- * Returns: (transfer full) (nullable): the user's display name, or %NULL
- */
-char *
-cd_cms_verify_finish (CdCms        *self,
-                      GAsyncResult *result,
-                      GError      **error)
-{
-  g_return_val_if_fail (CD_IS_CMS (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cd_cms_verify_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -209,14 +209,4 @@ CdRemotePost *cd_cms_publish (CdCms        *self,
                               GCancellable *cancellable,
                               GError      **error);
 
-/* verify in a thread, for the main loop: finishes with the user's display
- * name. */
-void  cd_cms_verify_async (CdCms              *self,
-                           GCancellable       *cancellable,
-                           GAsyncReadyCallback callback,
-                           gpointer            user_data);
-char *cd_cms_verify_finish (CdCms        *self,
-                            GAsyncResult *result,
-                            GError      **error);
-
 G_END_DECLS
