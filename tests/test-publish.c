@@ -1,5 +1,5 @@
 /* test-publish.c: statuses on the way to and from a real WordPress 6.1,
- * and publishing or scheduling an article (cd_sync_engine_publish() and
+ * and publishing or scheduling an article (cd_sync_engine_publish_full() and
  * `copydesk publish`), embargo included.
  *
  * Each test starts its own WordPress, so that one test's posts never show
@@ -19,6 +19,7 @@
 #include "cd-article-site.h"
 #include "cd-store.h"
 #include "cd-sync-db.h"
+#include "cd-sync-publish.h"
 #include "cd-sync.h"
 #include "cd-test-publish.h"
 #include "cd-test-sync.h"
@@ -229,8 +230,8 @@ publish_ok (Fixture       *fixture,
 {
   g_autoptr (GError) error = NULL;
 
-  *out = cd_sync_engine_publish (fixture->engine, cd_article_get_uuid (article), NULL, at, NULL,
-                                 &error);
+  *out = cd_sync_engine_publish_full (fixture->engine, cd_article_get_uuid (article), NULL, at,
+                                      CD_PUBLISH_DEFAULT, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (*out);
 }
@@ -256,8 +257,8 @@ test_publish_now (Fixture      *fixture,
     return;
   /* A held article does not go live, and nothing is sent for it. */
   held = save_with_status (fixture, "Held at the desk", CD_ARTICLE_STATUS_HELD);
-  refused = cd_sync_engine_publish (fixture->engine, cd_article_get_uuid (held), NULL, NULL, NULL,
-                                    &error);
+  refused = cd_sync_engine_publish_full (fixture->engine, cd_article_get_uuid (held), NULL, NULL,
+                                         CD_PUBLISH_DEFAULT, NULL, NULL, &error);
   g_assert_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_NOT_READY);
   g_assert_null (refused);
   posts = server_posts (fixture);
@@ -317,13 +318,13 @@ test_schedule_embargo (Fixture      *fixture,
   cd_article_set_embargo (article, embargo);
   cd_test_save_edit (fixture->store, article);
 
-  refused = cd_sync_engine_publish (fixture->engine, cd_article_get_uuid (article), NULL, NULL,
-                                    NULL, &error);
+  refused = cd_sync_engine_publish_full (fixture->engine, cd_article_get_uuid (article), NULL,
+                                         NULL, CD_PUBLISH_DEFAULT, NULL, NULL, &error);
   g_assert_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_EMBARGO);
   g_assert_nonnull (strstr (error->message, embargo_text));
   g_clear_error (&error);
-  refused = cd_sync_engine_publish (fixture->engine, cd_article_get_uuid (article), NULL, early,
-                                    NULL, &error);
+  refused = cd_sync_engine_publish_full (fixture->engine, cd_article_get_uuid (article), NULL,
+                                         early, CD_PUBLISH_DEFAULT, NULL, NULL, &error);
   g_assert_error (error, CD_SYNC_ERROR, CD_SYNC_ERROR_EMBARGO);
   g_assert_null (refused);
   g_clear_error (&error);

@@ -613,25 +613,6 @@ cd_sync_engine_publish_full (CdSyncEngine  *self,
   return post;
 }
 
-/**
- * cd_sync_engine_publish:
- *
- * cd_sync_engine_publish_full() with no flags and no override.
- *
- * Returns: (transfer full) (nullable): the post as the site has it now
- */
-CdRemotePost *
-cd_sync_engine_publish (CdSyncEngine *self,
-                        const char   *uuid,
-                        const char   *account,
-                        GDateTime    *at,
-                        GCancellable *cancellable,
-                        GError      **error)
-{
-  return cd_sync_engine_publish_full (self, uuid, account, at, CD_PUBLISH_DEFAULT, NULL,
-                                      cancellable, error);
-}
-
 typedef struct
 {
   char          *uuid;

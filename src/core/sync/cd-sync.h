@@ -98,13 +98,6 @@ gboolean cd_sync_engine_resolve (CdSyncEngine *self,
                                  CdArticle    *resolved,
                                  GError      **error);
 
-CdRemotePost *cd_sync_engine_publish (CdSyncEngine *self,
-                                      const char   *uuid,
-                                      const char   *account,
-                                      GDateTime    *at,
-                                      GCancellable *cancellable,
-                                      GError      **error);
-
 GHashTable *cd_sync_engine_list_states (CdSyncEngine *self,
                                         GError      **error);
 
