@@ -103,6 +103,33 @@ term_cache_add (CdWordpressTerms *cache,
   return id;
 }
 
+/* Remembers every term of a reply, an array of objects with id, name and
+ * slug; a reply of another shape adds nothing. */
+static void
+term_cache_add_reply (CdWordpress      *self,
+                      CdWordpressTerms *cache,
+                      JsonNode         *reply)
+{
+  JsonArray *terms;
+
+  g_assert (CD_IS_WORDPRESS (self));
+  g_assert (cache != NULL);
+  g_assert (reply != NULL);
+
+  if (!JSON_NODE_HOLDS_ARRAY (reply))
+    return;
+  terms = json_node_get_array (reply);
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < json_array_get_length (terms); i++)
+    {
+      JsonNode *node = json_array_get_element (terms, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        term_cache_add (cache, json_node_get_object (node));
+    }
+  g_mutex_unlock (&self->lock);
+}
+
 static gint64
 term_cache_lookup_id (CdWordpress      *self,
                       CdWordpressTerms *cache,
@@ -152,20 +179,7 @@ _cd_wordpress_term_id_for_name (CdWordpress      *self,
                                  cancellable, error);
   if (found == NULL)
     return 0;
-  if (JSON_NODE_HOLDS_ARRAY (found))
-    {
-      JsonArray *terms = json_node_get_array (found);
-
-      g_mutex_lock (&self->lock);
-      for (guint i = 0; i < json_array_get_length (terms); i++)
-        {
-          JsonNode *node = json_array_get_element (terms, i);
-
-          if (JSON_NODE_HOLDS_OBJECT (node))
-            term_cache_add (cache, json_node_get_object (node));
-        }
-      g_mutex_unlock (&self->lock);
-    }
+  term_cache_add_reply (self, cache, found);
   id = term_cache_lookup_id (self, cache, key);
   if (id > 0)
     return id;
@@ -247,7 +261,6 @@ term_cache_fetch (CdWordpress      *self,
 {
   g_autoptr (GString) query = g_string_new (NULL);
   g_autoptr (JsonNode) terms = NULL;
-  JsonArray *array;
 
   g_assert (CD_IS_WORDPRESS (self));
   g_assert (cache != NULL && path != NULL && batch != NULL);
@@ -259,18 +272,7 @@ term_cache_fetch (CdWordpress      *self,
                                  cancellable, error);
   if (terms == NULL)
     return FALSE;
-  if (!JSON_NODE_HOLDS_ARRAY (terms))
-    return TRUE;
-  array = json_node_get_array (terms);
-  g_mutex_lock (&self->lock);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        term_cache_add (cache, json_node_get_object (node));
-    }
-  g_mutex_unlock (&self->lock);
+  term_cache_add_reply (self, cache, terms);
   return TRUE;
 }
 
