@@ -208,12 +208,9 @@ _cd_wordpress_get_media (CdCms        *cms,
                                 CD_HTTP_READ, NULL, &error_body, cancellable, &local_error);
   if (node == NULL)
     {
-      /* An unknown id is a deleted item (WordPress deletes media for good
-       * unless the site keeps a media trash); a missing route is a
-       * misconfigured site. */
-      if (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_GONE) ||
-          (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_NOT_FOUND) &&
-           g_strcmp0 (_cd_wordpress_error_code (error_body), "rest_no_route") != 0))
+      /* An unknown id is a deleted item: WordPress deletes media for good
+       * unless the site keeps a media trash. */
+      if (_cd_wordpress_read_found_nothing (local_error, error_body))
         g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE,
                      "Media item %s was deleted on %s.", media_id, self->url);
       else

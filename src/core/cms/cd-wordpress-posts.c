@@ -458,12 +458,9 @@ _cd_wordpress_get (CdCms        *cms,
                                 NULL, &error_body, cancellable, &local_error);
   if (node == NULL)
     {
-      /* An unknown post id is a deleted post; a missing route is a
-       * misconfigured site and stays NOT_FOUND. */
-      gboolean deleted =
-          g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_GONE) ||
-          (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_NOT_FOUND) &&
-           g_strcmp0 (_cd_wordpress_error_code (error_body), "rest_no_route") != 0);
+      /* An unknown post id is a deleted post; a missing route stays
+       * NOT_FOUND. */
+      gboolean deleted = _cd_wordpress_read_found_nothing (local_error, error_body);
 
       propagate_post_error (self, remote_id, deleted, g_steal_pointer (&local_error), error);
       return NULL;

@@ -72,6 +72,8 @@ JsonArray  *_cd_wordpress_member_array (JsonObject *object,
 JsonObject *_cd_wordpress_member_object (JsonObject *object,
                                          const char *name);
 const char *_cd_wordpress_error_code (JsonNode *body);
+gboolean    _cd_wordpress_read_found_nothing (const GError *error,
+                                              JsonNode     *error_body);
 
 /* Requests to the site's REST API. */
 char     *_cd_wordpress_build_url (CdWordpress *self,

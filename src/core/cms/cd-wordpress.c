@@ -95,6 +95,18 @@ _cd_wordpress_error_code (JsonNode *body)
   return _cd_wordpress_member_string (json_node_get_object (body), "code");
 }
 
+/* Whether a failed read of one item (a post, a media item) says there is
+ * no such item: WordPress answers an unknown id with 404 (or 410 Gone),
+ * while a 404 for a missing route is a misconfigured site. */
+gboolean
+_cd_wordpress_read_found_nothing (const GError *error,
+                                  JsonNode     *error_body)
+{
+  return g_error_matches (error, CD_CMS_ERROR, CD_CMS_ERROR_GONE) ||
+         (g_error_matches (error, CD_CMS_ERROR, CD_CMS_ERROR_NOT_FOUND) &&
+          g_strcmp0 (_cd_wordpress_error_code (error_body), "rest_no_route") != 0);
+}
+
 /* WordPress takes a wrong application password for a visitor who is not
  * signed in, and answers a listing of drafts with 400 "Invalid
  * parameter(s): status" whose details say 401 "rest_forbidden_status".
