@@ -985,19 +985,6 @@ cd_http_client_new (const char *site_url,
 }
 
 /**
- * cd_http_client_get_site_url:
- *
- * Returns: (transfer none): the site's address
- */
-const char *
-cd_http_client_get_site_url (CdHttpClient *self)
-{
-  g_return_val_if_fail (CD_IS_HTTP_CLIENT (self), NULL);
-
-  return self->site_url;
-}
-
-/**
  * cd_http_client_set_authorization:
  * @authorization: (nullable): the Authorization header's value, sent on
  *   every request; the client wipes its copy when it dies
@@ -1035,19 +1022,6 @@ cd_http_client_set_timeouts (CdHttpClient *self,
   self->idle_timeout_s = idle_timeout_seconds;
   g_object_set (self->session, "timeout", timeout_seconds,
                 "idle-timeout", idle_timeout_seconds, NULL);
-}
-
-/**
- * cd_http_client_get_timeout:
- *
- * Returns: how long a request may wait for the server, in seconds
- */
-guint
-cd_http_client_get_timeout (CdHttpClient *self)
-{
-  g_return_val_if_fail (CD_IS_HTTP_CLIENT (self), 0);
-
-  return self->timeout_s;
 }
 
 /**

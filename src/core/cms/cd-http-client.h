@@ -70,13 +70,11 @@ G_DECLARE_FINAL_TYPE (CdHttpClient, cd_http_client, CD, HTTP_CLIENT, GObject)
 
 CdHttpClient *cd_http_client_new (const char *site_url,
                                   const char *site_kind);
-const char   *cd_http_client_get_site_url (CdHttpClient *self);
 void          cd_http_client_set_authorization (CdHttpClient *self,
                                                 const char   *authorization);
 void          cd_http_client_set_timeouts (CdHttpClient *self,
                                            guint         timeout_seconds,
                                            guint         idle_timeout_seconds);
-guint         cd_http_client_get_timeout (CdHttpClient *self);
 void          cd_http_client_set_retry_policy (CdHttpClient *self,
                                                guint         max_attempts,
                                                guint         base_delay_ms,

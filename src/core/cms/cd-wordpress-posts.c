@@ -655,6 +655,10 @@ match_uuid (CdRemotePost *post,
   return TRUE;
 }
 
+/* How many pages of recently modified posts find_by_uuid reads when the
+ * site's search does not find the marker. */
+#define FIND_PAGES 2
+
 CdRemotePost *
 _cd_wordpress_find_by_uuid (CdCms        *cms,
                             const char   *uuid,
@@ -684,8 +688,7 @@ _cd_wordpress_find_by_uuid (CdCms        *cms,
   _cd_wordpress_query_add (recent, "_fields", CD_WORDPRESS_POST_FIELDS);
   _cd_wordpress_query_add (recent, "orderby", "modified");
   _cd_wordpress_query_add (recent, "order", "desc");
-  if (!for_each_post (self, recent->str, self->find_pages, match_uuid, &find, cancellable,
-                      error))
+  if (!for_each_post (self, recent->str, FIND_PAGES, match_uuid, &find, cancellable, error))
     return NULL;
   return find.found;
 }

@@ -54,7 +54,6 @@ struct _CdWordpress
   char         *authorization; /* "Basic …", until the client takes it; never logged */
   CdHttpClient *http;
   guint         per_page;
-  guint         find_pages;
 
   GMutex           lock;
   CdWordpressTerms categories;

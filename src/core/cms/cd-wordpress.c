@@ -18,7 +18,6 @@
 #include "cd-wordpress-private.h"
 
 #define DEFAULT_PER_PAGE 100
-#define DEFAULT_FIND_PAGES 2
 
 static void cd_wordpress_cms_init (CdCmsInterface *iface);
 
@@ -479,7 +478,6 @@ static void
 cd_wordpress_init (CdWordpress *self)
 {
   self->per_page = DEFAULT_PER_PAGE;
-  self->find_pages = DEFAULT_FIND_PAGES;
   g_mutex_init (&self->lock);
   _cd_wordpress_terms_init (&self->categories, "categories");
   _cd_wordpress_terms_init (&self->tags, "tags");
@@ -521,20 +519,6 @@ cd_wordpress_get_url (CdWordpress *self)
   g_return_val_if_fail (CD_IS_WORDPRESS (self), NULL);
 
   return self->url;
-}
-
-/**
- * cd_wordpress_get_user:
- * @self: a #CdWordpress
- *
- * Returns: (transfer none): the WordPress user name
- */
-const char *
-cd_wordpress_get_user (CdWordpress *self)
-{
-  g_return_val_if_fail (CD_IS_WORDPRESS (self), NULL);
-
-  return self->user;
 }
 
 /**
@@ -590,22 +574,6 @@ cd_wordpress_set_per_page (CdWordpress *self,
   g_return_if_fail (per_page >= 1 && per_page <= 100);
 
   self->per_page = per_page;
-}
-
-/**
- * cd_wordpress_set_find_pages:
- * @self: a #CdWordpress
- * @pages: how many pages of recent posts find_by_uuid reads when the
- *   site's search does not find the marker
- */
-void
-cd_wordpress_set_find_pages (CdWordpress *self,
-                             guint        pages)
-{
-  g_return_if_fail (CD_IS_WORDPRESS (self));
-  g_return_if_fail (pages >= 1);
-
-  self->find_pages = pages;
 }
 
 /**

@@ -38,7 +38,6 @@ CdWordpress *cd_wordpress_new (const char *url,
                                const char *user,
                                const char *password);
 const char  *cd_wordpress_get_url (CdWordpress *self);
-const char  *cd_wordpress_get_user (CdWordpress *self);
 
 /* Tuning, mostly for tests; call before the first request. */
 void cd_wordpress_set_timeouts (CdWordpress *self,
@@ -51,8 +50,6 @@ void cd_wordpress_set_retry_policy (CdWordpress *self,
                                     guint        max_retry_after_seconds);
 void cd_wordpress_set_per_page (CdWordpress *self,
                                 guint        per_page);
-void cd_wordpress_set_find_pages (CdWordpress *self,
-                                  guint        pages);
 void cd_wordpress_set_max_reply_size (CdWordpress *self,
                                       gsize        bytes);
 void cd_wordpress_set_network_monitor (CdWordpress     *self,

@@ -201,18 +201,6 @@ cd_sync_conflict_unref (CdSyncConflict *self)
 }
 
 /**
- * cd_sync_conflict_get_uuid:
- *
- * Returns: (transfer none): the article in conflict
- */
-const char *
-cd_sync_conflict_get_uuid (CdSyncConflict *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->uuid;
-}
-
-/**
  * cd_sync_conflict_get_account:
  *
  * Returns: (transfer none): the account it conflicts with

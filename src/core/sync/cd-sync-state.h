@@ -59,7 +59,6 @@ typedef struct _CdSyncConflict CdSyncConflict;
 GType           cd_sync_conflict_get_type (void) G_GNUC_CONST;
 CdSyncConflict *cd_sync_conflict_ref (CdSyncConflict *self);
 void            cd_sync_conflict_unref (CdSyncConflict *self);
-const char     *cd_sync_conflict_get_uuid (CdSyncConflict *self);
 const char     *cd_sync_conflict_get_account (CdSyncConflict *self);
 CdArticle      *cd_sync_conflict_get_base (CdSyncConflict *self);
 CdArticle      *cd_sync_conflict_get_mine (CdSyncConflict *self);
