@@ -315,6 +315,45 @@ replace_fences (cmark_node   *doc,
     }
 }
 
+/* Renders @markdown (%NULL is empty; a negative @length means it ends with
+ * a NUL) as HTML, or as the plain text a reader sees when @plain is set. */
+static char *
+render (const char   *markdown,
+        gssize        length,
+        CdRenderFlags flags,
+        gboolean      plain)
+{
+  cmark_mem    *mem = cmark_get_default_mem_allocator ();
+  cmark_parser *parser = NULL;
+  cmark_node   *doc;
+  int           options = render_options (flags);
+  char         *out, *copy;
+
+  if (markdown == NULL)
+    markdown = "";
+  if (length < 0)
+    length = strlen (markdown);
+
+  doc = parse_markdown (markdown, length, options, &parser);
+  replace_fences (doc, flags, plain);
+  if (plain)
+    out = cmark_render_plaintext_with_mem (doc, options, 0, mem);
+  else
+    out = cmark_render_html_with_mem (doc, options, cmark_parser_get_syntax_extensions (parser),
+                                      mem);
+  /* cmark writes a code point it takes for invalid (a noncharacter such as
+   * U+FFFF, which is valid UTF-8) as a lone 0xFF byte; the text a reader
+   * sees gets U+FFFD there instead. */
+  if (plain && !g_utf8_validate (out, -1, NULL))
+    copy = g_utf8_make_valid (out, -1);
+  else
+    copy = g_strdup (out);
+  mem->free (out);
+  cmark_node_free (doc);
+  cmark_parser_free (parser);
+  return copy;
+}
+
 /**
  * cd_render_markdown:
  * @markdown: CommonMark with GFM tables, strikethrough and autolinks
@@ -332,26 +371,7 @@ cd_render_markdown (const char   *markdown,
                     gssize        length,
                     CdRenderFlags flags)
 {
-  cmark_mem    *mem = cmark_get_default_mem_allocator ();
-  cmark_parser *parser = NULL;
-  cmark_node   *doc;
-  int           options = render_options (flags);
-  char         *html, *copy;
-
-  if (markdown == NULL)
-    markdown = "";
-  if (length < 0)
-    length = strlen (markdown);
-
-  doc = parse_markdown (markdown, length, options, &parser);
-  replace_fences (doc, flags, FALSE);
-  html = cmark_render_html_with_mem (doc, options, cmark_parser_get_syntax_extensions (parser),
-                                     mem);
-  copy = g_strdup (html);
-  mem->free (html);
-  cmark_node_free (doc);
-  cmark_parser_free (parser);
-  return copy;
+  return render (markdown, length, flags, FALSE);
 }
 
 /**
@@ -367,28 +387,7 @@ char *
 cd_render_plain_text (const char *markdown,
                       gssize      length)
 {
-  cmark_mem    *mem = cmark_get_default_mem_allocator ();
-  cmark_parser *parser = NULL;
-  cmark_node   *doc;
-  int           options = render_options (CD_RENDER_NONE);
-  char         *text, *copy;
-
-  if (markdown == NULL)
-    markdown = "";
-  if (length < 0)
-    length = strlen (markdown);
-
-  doc = parse_markdown (markdown, length, options, &parser);
-  replace_fences (doc, CD_RENDER_NONE, TRUE);
-  text = cmark_render_plaintext_with_mem (doc, options, 0, mem);
-  /* cmark writes a code point it takes for invalid (a noncharacter such as
-   * U+FFFF, which is valid UTF-8) as a lone 0xFF byte; the text a reader
-   * sees gets U+FFFD there instead. */
-  copy = g_utf8_validate (text, -1, NULL) ? g_strdup (text) : g_utf8_make_valid (text, -1);
-  mem->free (text);
-  cmark_node_free (doc);
-  cmark_parser_free (parser);
-  return g_strstrip (copy);
+  return g_strstrip (render (markdown, length, CD_RENDER_NONE, TRUE));
 }
 
 static void
