@@ -32,6 +32,33 @@ void _cd_sync_db_set_error (CdSyncDb   *self,
                             GError    **error,
                             const char *what);
 
+/* Binds @text to the parameter @index of @stmt; %NULL binds SQL NULL. */
+void _cd_sync_db_bind_text (sqlite3_stmt *stmt,
+                            int           index,
+                            const char   *text);
+
+/* Runs @stmt, a statement that returns no rows, then resets it; on an
+ * error @what says what failed, as for _cd_sync_db_set_error(). */
+gboolean _cd_sync_db_step_done (CdSyncDb     *self,
+                                sqlite3_stmt *stmt,
+                                const char   *what,
+                                GError      **error);
+
+/* Makes a new value of the current row of a statement. */
+typedef gpointer (*CdSyncDbReadRow) (sqlite3_stmt *stmt);
+
+/* Every row @sql selects, with up to two text parameters (a %NULL one is
+ * left unbound), each made by @read_row and freed by @free_row with the
+ * array; %NULL on an error, @what saying what failed. */
+GPtrArray *_cd_sync_db_query (CdSyncDb       *self,
+                              const char     *sql,
+                              const char     *param1,
+                              const char     *param2,
+                              CdSyncDbReadRow read_row,
+                              GDestroyNotify  free_row,
+                              const char     *what,
+                              GError        **error);
+
 /* cd-sync-db-repair.c: whether the last error on @db means the sync
  * tables are damaged (bad pages, a table or column missing), and the one
  * sentence that says so and what to do. */

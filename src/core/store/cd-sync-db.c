@@ -151,6 +151,69 @@ _cd_sync_db_set_error (CdSyncDb   *self,
                  sqlite3_errmsg (self->db));
 }
 
+void
+_cd_sync_db_bind_text (sqlite3_stmt *stmt,
+                       int           index,
+                       const char   *text)
+{
+  g_assert (stmt != NULL);
+
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+gboolean
+_cd_sync_db_step_done (CdSyncDb     *self,
+                       sqlite3_stmt *stmt,
+                       const char   *what,
+                       GError      **error)
+{
+  int rc;
+
+  g_assert (CD_IS_SYNC_DB (self));
+  g_assert (stmt != NULL);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    _cd_sync_db_set_error (self, error, what);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+GPtrArray *
+_cd_sync_db_query (CdSyncDb       *self,
+                   const char     *sql,
+                   const char     *param1,
+                   const char     *param2,
+                   CdSyncDbReadRow read_row,
+                   GDestroyNotify  free_row,
+                   const char     *what,
+                   GError        **error)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_assert (CD_IS_SYNC_DB (self));
+  g_assert (sql != NULL && read_row != NULL);
+
+  if ((stmt = cd_sync_db_prepare (self, sql, error)) == NULL)
+    return NULL;
+  if (param1 != NULL)
+    _cd_sync_db_bind_text (stmt, 1, param1);
+  if (param2 != NULL)
+    _cd_sync_db_bind_text (stmt, 2, param2);
+  rows = g_ptr_array_new_with_free_func (free_row);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_row (stmt));
+  if (rc != SQLITE_DONE)
+    _cd_sync_db_set_error (self, error, what);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
+}
+
 /**
  * cd_sync_db_exec:
  * @self: a #CdSyncDb

@@ -51,29 +51,10 @@ query_media (CdSyncDb   *self,
              const char *param2,
              GError    **error)
 {
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                                   cd_sync_media_free);
-  sqlite3_stmt *stmt;
-  int           rc;
+  g_assert (param1 != NULL);
 
-  g_assert (CD_IS_SYNC_DB (self));
-  g_assert (sql != NULL && param1 != NULL);
-
-  if ((stmt = cd_sync_db_prepare (self, sql, error)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, param1, -1, SQLITE_TRANSIENT);
-  if (param2 != NULL)
-    sqlite3_bind_text (stmt, 2, param2, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, media_from_stmt (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _cd_sync_db_set_error (self, error, "read the uploaded images");
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&rows);
+  return _cd_sync_db_query (self, sql, param1, param2, (CdSyncDbReadRow) media_from_stmt,
+                            (GDestroyNotify) cd_sync_media_free, "read the uploaded images", error);
 }
 
 static CdSyncMedia *
@@ -173,7 +154,6 @@ cd_sync_db_save_media (CdSyncDb          *self,
                        GError           **error)
 {
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (media != NULL && media->account != NULL && media->image_id != NULL &&
@@ -189,19 +169,12 @@ cd_sync_db_save_media (CdSyncDb          *self,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, media->account, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, media->image_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, media->media_id, -1, SQLITE_TRANSIENT);
-  if (media->source_url != NULL)
-    sqlite3_bind_text (stmt, 4, media->source_url, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 4);
+  _cd_sync_db_bind_text (stmt, 1, media->account);
+  _cd_sync_db_bind_text (stmt, 2, media->image_id);
+  _cd_sync_db_bind_text (stmt, 3, media->media_id);
+  _cd_sync_db_bind_text (stmt, 4, media->source_url);
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    _cd_sync_db_set_error (self, error, "record an uploaded image");
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
+  return _cd_sync_db_step_done (self, stmt, "record an uploaded image", error);
 }
 
 /**
@@ -222,7 +195,6 @@ cd_sync_db_delete_media (CdSyncDb   *self,
                          GError    **error)
 {
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (account != NULL && image_id != NULL, FALSE);
@@ -231,11 +203,7 @@ cd_sync_db_delete_media (CdSyncDb   *self,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, account, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, image_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    _cd_sync_db_set_error (self, error, "forget an uploaded image");
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
+  _cd_sync_db_bind_text (stmt, 1, account);
+  _cd_sync_db_bind_text (stmt, 2, image_id);
+  return _cd_sync_db_step_done (self, stmt, "forget an uploaded image", error);
 }

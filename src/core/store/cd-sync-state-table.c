@@ -43,36 +43,11 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+/* Reads the first column of a row, as text. */
+static gpointer
+first_column (sqlite3_stmt *stmt)
 {
-  g_assert (stmt != NULL);
-
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-/* Runs a cached statement that returns no rows, then resets it. */
-static gboolean
-step_done (CdSyncDb     *self,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
-{
-  int rc;
-
-  g_assert (CD_IS_SYNC_DB (self));
-  g_assert (stmt != NULL);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    _cd_sync_db_set_error (self, error, what);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
+  return column_dup (stmt, 0);
 }
 
 /* The first column of every row of @sql, with up to two text parameters. */
@@ -83,29 +58,8 @@ query_strings (CdSyncDb   *self,
                const char *param2,
                GError    **error)
 {
-  g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int           rc;
-
-  g_assert (CD_IS_SYNC_DB (self));
-  g_assert (sql != NULL);
-
-  if ((stmt = cd_sync_db_prepare (self, sql, error)) == NULL)
-    return NULL;
-  if (param1 != NULL)
-    bind_text (stmt, 1, param1);
-  if (param2 != NULL)
-    bind_text (stmt, 2, param2);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (values, column_dup (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      _cd_sync_db_set_error (self, error, "read the sync state");
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&values);
+  return _cd_sync_db_query (self, sql, param1, param2, first_column, g_free, "read the sync state",
+                            error);
 }
 
 /* Runs @sql with up to three text parameters. */
@@ -125,12 +79,12 @@ run_sql (CdSyncDb   *self,
   if ((stmt = cd_sync_db_prepare (self, sql, error)) == NULL)
     return FALSE;
   if (param1 != NULL)
-    bind_text (stmt, 1, param1);
+    _cd_sync_db_bind_text (stmt, 1, param1);
   if (param2 != NULL)
-    bind_text (stmt, 2, param2);
+    _cd_sync_db_bind_text (stmt, 2, param2);
   if (param3 != NULL)
-    bind_text (stmt, 3, param3);
-  return step_done (self, stmt, "record the sync state", error);
+    _cd_sync_db_bind_text (stmt, 3, param3);
+  return _cd_sync_db_step_done (self, stmt, "record the sync state", error);
 }
 
 static CdSyncRow *
@@ -152,29 +106,6 @@ row_from_stmt (sqlite3_stmt *stmt)
   row->dirty = sqlite3_column_int (stmt, 9) != 0;
   row->create_unknown = sqlite3_column_int (stmt, 10) != 0;
   return row;
-}
-
-/* Every row @stmt gives, or %NULL with @error set. */
-static GPtrArray *
-collect_rows (CdSyncDb     *self,
-              sqlite3_stmt *stmt,
-              GError      **error)
-{
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_sync_row_free);
-  int rc;
-
-  g_assert (CD_IS_SYNC_DB (self));
-  g_assert (stmt != NULL);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, row_from_stmt (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cd_sync_db_set_error (self, error, "read the sync state");
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
 }
 
 /**
@@ -278,8 +209,8 @@ cd_sync_db_load_row (CdSyncDb   *self,
                              error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, uuid);
-  bind_text (stmt, 2, account);
+  _cd_sync_db_bind_text (stmt, 1, uuid);
+  _cd_sync_db_bind_text (stmt, 2, account);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     row = row_from_stmt (stmt);
@@ -314,18 +245,18 @@ cd_sync_db_save_row (CdSyncDb  *self,
                              error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, row->uuid);
-  bind_text (stmt, 2, row->account);
-  bind_text (stmt, 3, row->remote_id);
-  bind_text (stmt, 4, row->remote_modified);
-  bind_text (stmt, 5, row->base_json);
-  bind_text (stmt, 6, state_names[row->state]);
-  bind_text (stmt, 7, row->error);
-  bind_text (stmt, 8, row->theirs_json);
-  bind_text (stmt, 9, row->theirs_modified);
+  _cd_sync_db_bind_text (stmt, 1, row->uuid);
+  _cd_sync_db_bind_text (stmt, 2, row->account);
+  _cd_sync_db_bind_text (stmt, 3, row->remote_id);
+  _cd_sync_db_bind_text (stmt, 4, row->remote_modified);
+  _cd_sync_db_bind_text (stmt, 5, row->base_json);
+  _cd_sync_db_bind_text (stmt, 6, state_names[row->state]);
+  _cd_sync_db_bind_text (stmt, 7, row->error);
+  _cd_sync_db_bind_text (stmt, 8, row->theirs_json);
+  _cd_sync_db_bind_text (stmt, 9, row->theirs_modified);
   sqlite3_bind_int (stmt, 10, row->dirty);
   sqlite3_bind_int (stmt, 11, row->create_unknown);
-  if (!step_done (self, stmt, "record an article's sync state", error))
+  if (!_cd_sync_db_step_done (self, stmt, "record an article's sync state", error))
     return FALSE;
   _cd_sync_db_touched (self, row->uuid);
   return TRUE;
@@ -371,29 +302,20 @@ cd_sync_db_list_rows (CdSyncDb   *self,
                       const char *uuid,
                       GError    **error)
 {
-  sqlite3_stmt *stmt;
+  const char *sql;
 
   g_return_val_if_fail (CD_IS_SYNC_DB (self), NULL);
 
   if (uuid != NULL)
-    {
-      stmt = cd_sync_db_prepare (self,
-                                 "SELECT " ROW_COLUMNS " FROM sync_state WHERE article_uuid = ?"
-                                 " AND account IN (SELECT name FROM accounts) ORDER BY account",
-                                 error);
-      if (stmt != NULL)
-        bind_text (stmt, 1, uuid);
-    }
+    sql = "SELECT " ROW_COLUMNS " FROM sync_state WHERE article_uuid = ?"
+          " AND account IN (SELECT name FROM accounts) ORDER BY account";
   else
-    stmt = cd_sync_db_prepare (self,
-                               "SELECT article_uuid, account, remote_id, remote_modified, NULL,"
-                               " state, error, NULL, theirs_modified, dirty, create_unknown"
-                               " FROM sync_state WHERE account IN (SELECT name FROM accounts)"
-                               " ORDER BY article_uuid, account",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-  return collect_rows (self, stmt, error);
+    sql = "SELECT article_uuid, account, remote_id, remote_modified, NULL,"
+          " state, error, NULL, theirs_modified, dirty, create_unknown"
+          " FROM sync_state WHERE account IN (SELECT name FROM accounts)"
+          " ORDER BY article_uuid, account";
+  return _cd_sync_db_query (self, sql, uuid, NULL, (CdSyncDbReadRow) row_from_stmt,
+                            (GDestroyNotify) cd_sync_row_free, "read the sync state", error);
 }
 
 /**
@@ -687,11 +609,11 @@ cd_sync_db_save_pulled (CdStore            *store,
       if (!ok)
         break;
       sqlite3_reset (stmt);
-      bind_text (stmt, 1, cd_article_get_uuid (item->article));
-      bind_text (stmt, 2, account);
-      bind_text (stmt, 3, item->remote_id);
-      bind_text (stmt, 4, item->remote_modified);
-      bind_text (stmt, 5, item->base_json);
+      _cd_sync_db_bind_text (stmt, 1, cd_article_get_uuid (item->article));
+      _cd_sync_db_bind_text (stmt, 2, account);
+      _cd_sync_db_bind_text (stmt, 3, item->remote_id);
+      _cd_sync_db_bind_text (stmt, 4, item->remote_modified);
+      _cd_sync_db_bind_text (stmt, 5, item->base_json);
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
         {
