@@ -44,20 +44,34 @@ gboolean _cd_sync_db_step_done (CdSyncDb     *self,
                                 const char   *what,
                                 GError      **error);
 
-/* Makes a new value of the current row of a statement. */
-typedef gpointer (*CdSyncDbReadRow) (sqlite3_stmt *stmt);
+/* @sql prepared as by cd_sync_db_prepare(), with each parameter of
+ * @param1 to @param3 that is not %NULL bound as text. */
+sqlite3_stmt *_cd_sync_db_prepare_with (CdSyncDb   *self,
+                                        const char *sql,
+                                        const char *param1,
+                                        const char *param2,
+                                        const char *param3,
+                                        GError    **error);
+
+/* How a table's rows are read: @read makes a new value of the current row
+ * of a statement and @free frees it; @what says what failed on an error,
+ * as for _cd_sync_db_set_error(). */
+typedef struct
+{
+  gpointer (*read) (sqlite3_stmt *stmt);
+  GDestroyNotify free;
+  const char    *what;
+} CdSyncDbRows;
 
 /* Every row @sql selects, with up to two text parameters (a %NULL one is
- * left unbound), each made by @read_row and freed by @free_row with the
- * array; %NULL on an error, @what saying what failed. */
-GPtrArray *_cd_sync_db_query (CdSyncDb       *self,
-                              const char     *sql,
-                              const char     *param1,
-                              const char     *param2,
-                              CdSyncDbReadRow read_row,
-                              GDestroyNotify  free_row,
-                              const char     *what,
-                              GError        **error);
+ * left unbound), each read as @rows says, in an array that frees them;
+ * %NULL on an error. */
+GPtrArray *_cd_sync_db_query (CdSyncDb           *self,
+                              const CdSyncDbRows *rows,
+                              const char         *sql,
+                              const char         *param1,
+                              const char         *param2,
+                              GError            **error);
 
 /* cd-sync-db-repair.c: whether the last error on @db means the sync
  * tables are damaged (bad pages, a table or column missing), and the one

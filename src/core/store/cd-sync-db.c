@@ -182,36 +182,51 @@ _cd_sync_db_step_done (CdSyncDb     *self,
   return rc == SQLITE_DONE;
 }
 
-GPtrArray *
-_cd_sync_db_query (CdSyncDb       *self,
-                   const char     *sql,
-                   const char     *param1,
-                   const char     *param2,
-                   CdSyncDbReadRow read_row,
-                   GDestroyNotify  free_row,
-                   const char     *what,
-                   GError        **error)
+sqlite3_stmt *
+_cd_sync_db_prepare_with (CdSyncDb   *self,
+                          const char *sql,
+                          const char *param1,
+                          const char *param2,
+                          const char *param3,
+                          GError    **error)
 {
-  g_autoptr (GPtrArray) rows = NULL;
+  const char   *params[] = { param1, param2, param3 };
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_assert (CD_IS_SYNC_DB (self));
-  g_assert (sql != NULL && read_row != NULL);
+  g_assert (sql != NULL);
 
   if ((stmt = cd_sync_db_prepare (self, sql, error)) == NULL)
     return NULL;
-  if (param1 != NULL)
-    _cd_sync_db_bind_text (stmt, 1, param1);
-  if (param2 != NULL)
-    _cd_sync_db_bind_text (stmt, 2, param2);
-  rows = g_ptr_array_new_with_free_func (free_row);
+  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+    if (params[i] != NULL)
+      _cd_sync_db_bind_text (stmt, i + 1, params[i]);
+  return stmt;
+}
+
+GPtrArray *
+_cd_sync_db_query (CdSyncDb           *self,
+                   const CdSyncDbRows *rows,
+                   const char         *sql,
+                   const char         *param1,
+                   const char         *param2,
+                   GError            **error)
+{
+  g_autoptr (GPtrArray) values = NULL;
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_assert (rows != NULL && rows->read != NULL);
+
+  if ((stmt = _cd_sync_db_prepare_with (self, sql, param1, param2, NULL, error)) == NULL)
+    return NULL;
+  values = g_ptr_array_new_with_free_func (rows->free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, read_row (stmt));
+    g_ptr_array_add (values, rows->read (stmt));
   if (rc != SQLITE_DONE)
-    _cd_sync_db_set_error (self, error, what);
+    _cd_sync_db_set_error (self, error, rows->what);
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
+  return rc == SQLITE_DONE ? g_steal_pointer (&values) : NULL;
 }
 
 /**

@@ -43,19 +43,12 @@ media_from_stmt (sqlite3_stmt *stmt)
   return media;
 }
 
-/* Every row @sql selects (MEDIA_COLUMNS), with up to two parameters. */
-static GPtrArray *
-query_media (CdSyncDb   *self,
-             const char *sql,
-             const char *param1,
-             const char *param2,
-             GError    **error)
-{
-  g_assert (param1 != NULL);
-
-  return _cd_sync_db_query (self, sql, param1, param2, (CdSyncDbReadRow) media_from_stmt,
-                            (GDestroyNotify) cd_sync_media_free, "read the uploaded images", error);
-}
+/* The rows of a query of MEDIA_COLUMNS. */
+static const CdSyncDbRows media_rows = {
+  (gpointer (*) (sqlite3_stmt *)) media_from_stmt,
+  (GDestroyNotify) cd_sync_media_free,
+  "read the uploaded images",
+};
 
 static CdSyncMedia *
 first_media (GPtrArray *rows)
@@ -85,9 +78,9 @@ cd_sync_db_load_media (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), NULL);
   g_return_val_if_fail (account != NULL && image_id != NULL, NULL);
 
-  rows = query_media (self,
-                      "SELECT " MEDIA_COLUMNS " FROM sync_media WHERE account = ? AND image_id = ?",
-                      account, image_id, error);
+  rows = _cd_sync_db_query (self, &media_rows,
+                            "SELECT " MEDIA_COLUMNS " FROM sync_media WHERE account = ? AND image_id = ?",
+                            account, image_id, error);
   return first_media (rows);
 }
 
@@ -111,10 +104,10 @@ cd_sync_db_find_media (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), NULL);
   g_return_val_if_fail (account != NULL && media_id != NULL, NULL);
 
-  rows = query_media (self,
-                      "SELECT " MEDIA_COLUMNS " FROM sync_media WHERE account = ? AND media_id = ?"
-                      " ORDER BY image_id",
-                      account, media_id, error);
+  rows = _cd_sync_db_query (self, &media_rows,
+                            "SELECT " MEDIA_COLUMNS " FROM sync_media WHERE account = ? AND media_id = ?"
+                            " ORDER BY image_id",
+                            account, media_id, error);
   return first_media (rows);
 }
 
@@ -134,9 +127,9 @@ cd_sync_db_list_media (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), NULL);
   g_return_val_if_fail (image_id != NULL, NULL);
 
-  return query_media (self,
-                      "SELECT " MEDIA_COLUMNS " FROM sync_media WHERE image_id = ? ORDER BY account",
-                      image_id, NULL, error);
+  return _cd_sync_db_query (self, &media_rows,
+                            "SELECT " MEDIA_COLUMNS " FROM sync_media WHERE image_id = ? ORDER BY account",
+                            image_id, NULL, error);
 }
 
 /**

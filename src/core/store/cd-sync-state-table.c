@@ -50,6 +50,8 @@ first_column (sqlite3_stmt *stmt)
   return column_dup (stmt, 0);
 }
 
+static const CdSyncDbRows text_rows = { first_column, g_free, "read the sync state" };
+
 /* The first column of every row of @sql, with up to two text parameters. */
 static GPtrArray *
 query_strings (CdSyncDb   *self,
@@ -58,8 +60,7 @@ query_strings (CdSyncDb   *self,
                const char *param2,
                GError    **error)
 {
-  return _cd_sync_db_query (self, sql, param1, param2, first_column, g_free, "read the sync state",
-                            error);
+  return _cd_sync_db_query (self, &text_rows, sql, param1, param2, error);
 }
 
 /* Runs @sql with up to three text parameters. */
@@ -71,20 +72,9 @@ run_sql (CdSyncDb   *self,
          const char *param3,
          GError    **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _cd_sync_db_prepare_with (self, sql, param1, param2, param3, error);
 
-  g_assert (CD_IS_SYNC_DB (self));
-  g_assert (sql != NULL);
-
-  if ((stmt = cd_sync_db_prepare (self, sql, error)) == NULL)
-    return FALSE;
-  if (param1 != NULL)
-    _cd_sync_db_bind_text (stmt, 1, param1);
-  if (param2 != NULL)
-    _cd_sync_db_bind_text (stmt, 2, param2);
-  if (param3 != NULL)
-    _cd_sync_db_bind_text (stmt, 3, param3);
-  return _cd_sync_db_step_done (self, stmt, "record the sync state", error);
+  return stmt != NULL && _cd_sync_db_step_done (self, stmt, "record the sync state", error);
 }
 
 static CdSyncRow *
@@ -107,6 +97,12 @@ row_from_stmt (sqlite3_stmt *stmt)
   row->create_unknown = sqlite3_column_int (stmt, 10) != 0;
   return row;
 }
+
+static const CdSyncDbRows sync_rows = {
+  (gpointer (*) (sqlite3_stmt *)) row_from_stmt,
+  (GDestroyNotify) cd_sync_row_free,
+  "read the sync state",
+};
 
 /**
  * cd_sync_row_new:
@@ -314,8 +310,7 @@ cd_sync_db_list_rows (CdSyncDb   *self,
           " state, error, NULL, theirs_modified, dirty, create_unknown"
           " FROM sync_state WHERE account IN (SELECT name FROM accounts)"
           " ORDER BY article_uuid, account";
-  return _cd_sync_db_query (self, sql, uuid, NULL, (CdSyncDbReadRow) row_from_stmt,
-                            (GDestroyNotify) cd_sync_row_free, "read the sync state", error);
+  return _cd_sync_db_query (self, &sync_rows, sql, uuid, NULL, error);
 }
 
 /**
