@@ -311,6 +311,24 @@ wrap_inline (Converter  *c,
     append_space (out);
 }
 
+/* Emphasis inside emphasis of the same kind adds no markers: @nesting
+ * counts how deep in that kind @node is. */
+static void
+wrap_outermost (Converter  *c,
+                xmlNode    *node,
+                GString    *out,
+                guint       depth,
+                guint      *nesting,
+                const char *marker)
+{
+  (*nesting)++;
+  if (*nesting == 1)
+    wrap_inline (c, node, out, depth, marker);
+  else
+    render_inline_children (c, node, out, depth);
+  (*nesting)--;
+}
+
 static void
 render_code (xmlNode *node,
              GString *out)
@@ -373,23 +391,9 @@ render_inline (Converter *c,
     }
   else if (name_is (node, "em") || name_is (node, "i") || name_is (node, "cite") ||
            name_is (node, "dfn"))
-    {
-      c->em_depth++;
-      if (c->em_depth == 1)
-        wrap_inline (c, node, out, depth, "*");
-      else
-        render_inline_children (c, node, out, depth);
-      c->em_depth--;
-    }
+    wrap_outermost (c, node, out, depth, &c->em_depth, "*");
   else if (name_is (node, "strong") || name_is (node, "b"))
-    {
-      c->strong_depth++;
-      if (c->strong_depth == 1)
-        wrap_inline (c, node, out, depth, "**");
-      else
-        render_inline_children (c, node, out, depth);
-      c->strong_depth--;
-    }
+    wrap_outermost (c, node, out, depth, &c->strong_depth, "**");
   else if (name_is (node, "s") || name_is (node, "del") || name_is (node, "strike"))
     wrap_inline (c, node, out, depth, "~~");
   else if (name_is (node, "code") || name_is (node, "kbd") || name_is (node, "samp") ||
