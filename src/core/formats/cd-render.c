@@ -460,6 +460,24 @@ append_element (GString    *out,
   g_string_append_printf (out, "</%s>\n", tag);
 }
 
+/* Appends @text, escaped, between @open and @close, after a space when
+ * @spaced (it follows other text); nothing when it is empty. */
+static void
+append_span (GString    *out,
+             gboolean    spaced,
+             const char *open,
+             const char *text,
+             const char *close)
+{
+  if (!nonempty (text))
+    return;
+  if (spaced)
+    g_string_append_c (out, ' ');
+  g_string_append (out, open);
+  append_escaped (out, text);
+  g_string_append (out, close);
+}
+
 /* A local image becomes a file: URI; a remote one stays as it is, and any
  * other scheme (javascript:, data:) is not shown at all. */
 static char *
@@ -560,13 +578,7 @@ cd_render_article (CdArticle    *article,
       g_string_append (out, "<p class=\"cd-dateline\" data-field=\"dateline\">");
       if (nonempty (dateline))
         append_escaped (out, dateline);
-      if (nonempty (source))
-        {
-          g_string_append (out, nonempty (dateline) ? " <span class=\"cd-source\">("
-                                                    : "<span class=\"cd-source\">(");
-          append_escaped (out, source);
-          g_string_append (out, ")</span>");
-        }
+      append_span (out, nonempty (dateline), "<span class=\"cd-source\">(", source, ")</span>");
       g_string_append (out, "</p>\n");
     }
   g_string_append (out, "</header>\n");
@@ -596,19 +608,8 @@ cd_render_article (CdArticle    *article,
       if (nonempty (caption) || nonempty (credit))
         {
           g_string_append (out, "<figcaption>");
-          if (nonempty (caption))
-            {
-              g_string_append (out, "<span class=\"cd-caption\">");
-              append_escaped (out, caption);
-              g_string_append (out, "</span>");
-            }
-          if (nonempty (credit))
-            {
-              g_string_append (out, nonempty (caption) ? " <span class=\"cd-credit\">"
-                                                       : "<span class=\"cd-credit\">");
-              append_escaped (out, credit);
-              g_string_append (out, "</span>");
-            }
+          append_span (out, FALSE, "<span class=\"cd-caption\">", caption, "</span>");
+          append_span (out, nonempty (caption), "<span class=\"cd-credit\">", credit, "</span>");
           g_string_append (out, "</figcaption>\n");
         }
       g_string_append (out, "</figure>\n");
