@@ -46,6 +46,35 @@ _cd_wp_markdown_parse (const char    *markdown,
   return cmark_parser_finish (parser);
 }
 
+/* Appends @c, as its character reference when it is one of @special. */
+static void
+append_char (GString    *out,
+             char        c,
+             const char *special)
+{
+  static const struct
+  {
+    char        c;
+    const char *reference;
+  } references[] = {
+    {'&',  "&amp;" },
+    { '<', "&lt;"  },
+    { '"', "&quot;"},
+    { '[', "&#91;" },
+  };
+
+  g_assert (c != '\0');
+
+  if (strchr (special, c) != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+      if (references[i].c == c)
+        {
+          g_string_append (out, references[i].reference);
+          return;
+        }
+  g_string_append_c (out, c);
+}
+
 /* Text as the block editor's rich text writes it: only & and < escaped. */
 static void
 append_text (GString    *out,
@@ -53,17 +82,8 @@ append_text (GString    *out,
 {
   g_assert (out != NULL);
 
-  if (text == NULL)
-    return;
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '&')
-        g_string_append (out, "&amp;");
-      else if (*p == '<')
-        g_string_append (out, "&lt;");
-      else
-        g_string_append_c (out, *p);
-    }
+  for (const char *p = text; p != NULL && *p; p++)
+    append_char (out, *p, "&<");
 }
 
 static void
@@ -72,19 +92,8 @@ append_attribute (GString    *out,
 {
   g_assert (out != NULL);
 
-  if (value == NULL)
-    return;
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '&')
-        g_string_append (out, "&amp;");
-      else if (*p == '"')
-        g_string_append (out, "&quot;");
-      else if (*p == '<')
-        g_string_append (out, "&lt;");
-      else
-        g_string_append_c (out, *p);
-    }
+  for (const char *p = value; p != NULL && *p; p++)
+    append_char (out, *p, "&\"<");
 }
 
 void
@@ -252,14 +261,8 @@ append_code (GString    *out,
               g_string_append (out, "&#47;&#47;");
               p++;
             }
-          else if (*p == '&')
-            g_string_append (out, "&amp;");
-          else if (*p == '<')
-            g_string_append (out, "&lt;");
-          else if (*p == '[')
-            g_string_append (out, "&#91;");
           else
-            g_string_append_c (out, *p);
+            append_char (out, *p, "&<[");
         }
     }
 }
