@@ -77,6 +77,24 @@ run_sql (CdSyncDb   *self,
   return stmt != NULL && _cd_sync_db_step_done (self, stmt, "record the sync state", error);
 }
 
+/* Runs @sql, which writes the sync-state rows of @uuid, with @uuid and
+ * @account as its parameters, and records that the article's rows were
+ * written. */
+static gboolean
+write_article_rows (CdSyncDb   *self,
+                    const char *sql,
+                    const char *uuid,
+                    const char *account,
+                    GError    **error)
+{
+  g_assert (uuid != NULL);
+
+  if (!run_sql (self, sql, uuid, account, NULL, error))
+    return FALSE;
+  _cd_sync_db_touched (self, uuid);
+  return TRUE;
+}
+
 static CdSyncRow *
 row_from_stmt (sqlite3_stmt *stmt)
 {
@@ -275,11 +293,8 @@ cd_sync_db_delete_row (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (uuid != NULL && account != NULL, FALSE);
 
-  if (!run_sql (self, "DELETE FROM sync_state WHERE article_uuid = ? AND account = ?", uuid,
-                account, NULL, error))
-    return FALSE;
-  _cd_sync_db_touched (self, uuid);
-  return TRUE;
+  return write_article_rows (self, "DELETE FROM sync_state WHERE article_uuid = ? AND account = ?",
+                             uuid, account, error);
 }
 
 /**
@@ -406,19 +421,17 @@ cd_sync_db_mark_dirty (CdSyncDb          *self,
   if (!cd_sync_db_begin (self, error))
     return FALSE;
   for (guint i = 0; uuids[i] != NULL; i++)
-    if (!run_sql (self,
-                  "INSERT INTO sync_state (article_uuid, account, state, dirty)"
-                  " SELECT ?1, name, 'pending', 1 FROM accounts WHERE true"
-                  " ON CONFLICT (article_uuid, account) DO UPDATE SET dirty = 1,"
-                  "  state = CASE WHEN state = 'conflict' THEN state ELSE 'pending' END,"
-                  "  error = CASE WHEN state = 'conflict' THEN error ELSE NULL END",
-                  uuids[i], NULL, NULL, error))
+    if (!write_article_rows (self,
+                             "INSERT INTO sync_state (article_uuid, account, state, dirty)"
+                             " SELECT ?1, name, 'pending', 1 FROM accounts WHERE true"
+                             " ON CONFLICT (article_uuid, account) DO UPDATE SET dirty = 1,"
+                             "  state = CASE WHEN state = 'conflict' THEN state ELSE 'pending' END,"
+                             "  error = CASE WHEN state = 'conflict' THEN error ELSE NULL END",
+                             uuids[i], NULL, error))
       {
         cd_sync_db_rollback (self);
         return FALSE;
       }
-    else
-      _cd_sync_db_touched (self, uuids[i]);
   return cd_sync_db_commit (self, error);
 }
 
@@ -476,14 +489,11 @@ cd_sync_db_requeue_others (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (uuid != NULL && account != NULL, FALSE);
 
-  if (!run_sql (self,
-                "UPDATE sync_state SET dirty = 1,"
-                " state = CASE WHEN state = 'conflict' THEN state ELSE 'pending' END"
-                " WHERE article_uuid = ?1 AND account != ?2",
-                uuid, account, NULL, error))
-    return FALSE;
-  _cd_sync_db_touched (self, uuid);
-  return TRUE;
+  return write_article_rows (self,
+                             "UPDATE sync_state SET dirty = 1,"
+                             " state = CASE WHEN state = 'conflict' THEN state ELSE 'pending' END"
+                             " WHERE article_uuid = ?1 AND account != ?2",
+                             uuid, account, error);
 }
 
 /**
