@@ -229,6 +229,22 @@ _cd_sync_db_query (CdSyncDb           *self,
   return rc == SQLITE_DONE ? g_steal_pointer (&values) : NULL;
 }
 
+/* Runs @sql, statements without parameters; on an error @what says what
+ * failed, as for _cd_sync_db_set_error(). */
+static gboolean
+exec_sql (CdSyncDb   *self,
+          const char *sql,
+          const char *what,
+          GError    **error)
+{
+  g_assert (CD_IS_SYNC_DB (self));
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+  _cd_sync_db_set_error (self, error, what);
+  return FALSE;
+}
+
 /**
  * cd_sync_db_exec:
  * @self: a #CdSyncDb
@@ -245,12 +261,7 @@ cd_sync_db_exec (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (sql != NULL, FALSE);
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      _cd_sync_db_set_error (self, error, "run a statement");
-      return FALSE;
-    }
-  return TRUE;
+  return exec_sql (self, sql, "run a statement", error);
 }
 
 /**
@@ -274,12 +285,7 @@ cd_sync_db_begin (CdSyncDb *self,
       _cd_store_set_read_only_error (self->store, error);
       return FALSE;
     }
-  if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      _cd_sync_db_set_error (self, error, "start a transaction");
-      return FALSE;
-    }
-  return TRUE;
+  return exec_sql (self, "BEGIN IMMEDIATE", "start a transaction", error);
 }
 
 /**
@@ -297,9 +303,8 @@ cd_sync_db_commit (CdSyncDb *self,
 {
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
 
-  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+  if (!exec_sql (self, "COMMIT", "commit a transaction", error))
     {
-      _cd_sync_db_set_error (self, error, "commit a transaction");
       cd_sync_db_rollback (self);
       return FALSE;
     }
