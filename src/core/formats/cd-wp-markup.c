@@ -121,6 +121,19 @@ type_is (cmark_node *node,
 
 static void append_inlines (GString *out, cmark_node *first);
 
+/* Appends @node's inline children as rich text inside a @tag element. */
+static void
+append_element (GString    *out,
+                const char *tag,
+                cmark_node *node)
+{
+  g_assert (out != NULL && tag != NULL && node != NULL);
+
+  g_string_append_printf (out, "<%s>", tag);
+  append_inlines (out, cmark_node_first_child (node));
+  g_string_append_printf (out, "</%s>", tag);
+}
+
 static void
 append_inline (GString    *out,
                cmark_node *node)
@@ -146,14 +159,10 @@ append_inline (GString    *out,
       g_string_append (out, "</code>");
       break;
     case CMARK_NODE_EMPH:
-      g_string_append (out, "<em>");
-      append_inlines (out, cmark_node_first_child (node));
-      g_string_append (out, "</em>");
+      append_element (out, "em", node);
       break;
     case CMARK_NODE_STRONG:
-      g_string_append (out, "<strong>");
-      append_inlines (out, cmark_node_first_child (node));
-      g_string_append (out, "</strong>");
+      append_element (out, "strong", node);
       break;
     case CMARK_NODE_LINK:
       g_string_append (out, "<a href=\"");
@@ -180,11 +189,7 @@ append_inline (GString    *out,
       break;
     default:
       if (type_is (node, "strikethrough"))
-        {
-          g_string_append (out, "<s>");
-          append_inlines (out, cmark_node_first_child (node));
-          g_string_append (out, "</s>");
-        }
+        append_element (out, "s", node);
       else
         append_inlines (out, cmark_node_first_child (node));
     }
@@ -453,9 +458,7 @@ _cd_wp_markup_append_node (GString    *out,
           break;
         }
       open_block (out, "paragraph", NULL);
-      g_string_append (out, "<p>");
-      append_inlines (out, cmark_node_first_child (node));
-      g_string_append (out, "</p>");
+      append_element (out, "p", node);
       close_block (out, "paragraph");
       break;
 
@@ -463,11 +466,10 @@ _cd_wp_markup_append_node (GString    *out,
       {
         int              level = cmark_node_get_heading_level (node);
         g_autofree char *attrs = level != 2 ? g_strdup_printf ("{\"level\":%d}", level) : NULL;
+        g_autofree char *tag = g_strdup_printf ("h%d", level);
 
         open_block (out, "heading", attrs);
-        g_string_append_printf (out, "<h%d>", level);
-        append_inlines (out, cmark_node_first_child (node));
-        g_string_append_printf (out, "</h%d>", level);
+        append_element (out, tag, node);
         close_block (out, "heading");
       }
       break;
