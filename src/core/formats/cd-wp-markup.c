@@ -46,33 +46,39 @@ _cd_wp_markdown_parse (const char    *markdown,
   return cmark_parser_finish (parser);
 }
 
+/* The character reference the markup writes for @c, if it has one. */
+static const char *
+character_reference (char c)
+{
+  switch (c)
+    {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '"':
+      return "&quot;";
+    case '[':
+      return "&#91;";
+    default:
+      return NULL;
+    }
+}
+
 /* Appends @c, as its character reference when it is one of @special. */
 static void
 append_char (GString    *out,
              char        c,
              const char *special)
 {
-  static const struct
-  {
-    char        c;
-    const char *reference;
-  } references[] = {
-    {'&',  "&amp;" },
-    { '<', "&lt;"  },
-    { '"', "&quot;"},
-    { '[', "&#91;" },
-  };
+  const char *reference = strchr (special, c) != NULL ? character_reference (c) : NULL;
 
   g_assert (c != '\0');
 
-  if (strchr (special, c) != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (references); i++)
-      if (references[i].c == c)
-        {
-          g_string_append (out, references[i].reference);
-          return;
-        }
-  g_string_append_c (out, c);
+  if (reference != NULL)
+    g_string_append (out, reference);
+  else
+    g_string_append_c (out, c);
 }
 
 /* Text as the block editor's rich text writes it: only & and < escaped. */
