@@ -44,14 +44,15 @@ gboolean _cd_sync_db_step_done (CdSyncDb     *self,
                                 const char   *what,
                                 GError      **error);
 
-/* @sql prepared as by cd_sync_db_prepare(), with each parameter of
- * @param1 to @param3 that is not %NULL bound as text. */
-sqlite3_stmt *_cd_sync_db_prepare_with (CdSyncDb   *self,
-                                        const char *sql,
-                                        const char *param1,
-                                        const char *param2,
-                                        const char *param3,
-                                        GError    **error);
+/* Runs @sql, a statement that returns no rows, with up to two text
+ * parameters (a %NULL one is left unbound); on an error @what says what
+ * failed, as for _cd_sync_db_set_error(). */
+gboolean _cd_sync_db_run (CdSyncDb   *self,
+                          const char *sql,
+                          const char *param1,
+                          const char *param2,
+                          const char *what,
+                          GError    **error);
 
 /* How a table's rows are read: @read makes a new value of the current row
  * of a statement and @free frees it; @what says what failed on an error,

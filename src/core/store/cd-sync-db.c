@@ -182,15 +182,15 @@ _cd_sync_db_step_done (CdSyncDb     *self,
   return rc == SQLITE_DONE;
 }
 
-sqlite3_stmt *
-_cd_sync_db_prepare_with (CdSyncDb   *self,
-                          const char *sql,
-                          const char *param1,
-                          const char *param2,
-                          const char *param3,
-                          GError    **error)
+/* @sql prepared as by cd_sync_db_prepare(), with @param1 and @param2
+ * bound as text unless %NULL. */
+static sqlite3_stmt *
+prepare_with (CdSyncDb   *self,
+              const char *sql,
+              const char *param1,
+              const char *param2,
+              GError    **error)
 {
-  const char   *params[] = { param1, param2, param3 };
   sqlite3_stmt *stmt;
 
   g_assert (CD_IS_SYNC_DB (self));
@@ -198,10 +198,24 @@ _cd_sync_db_prepare_with (CdSyncDb   *self,
 
   if ((stmt = cd_sync_db_prepare (self, sql, error)) == NULL)
     return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
-    if (params[i] != NULL)
-      _cd_sync_db_bind_text (stmt, i + 1, params[i]);
+  if (param1 != NULL)
+    _cd_sync_db_bind_text (stmt, 1, param1);
+  if (param2 != NULL)
+    _cd_sync_db_bind_text (stmt, 2, param2);
   return stmt;
+}
+
+gboolean
+_cd_sync_db_run (CdSyncDb   *self,
+                 const char *sql,
+                 const char *param1,
+                 const char *param2,
+                 const char *what,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt = prepare_with (self, sql, param1, param2, error);
+
+  return stmt != NULL && _cd_sync_db_step_done (self, stmt, what, error);
 }
 
 GPtrArray *
@@ -218,7 +232,7 @@ _cd_sync_db_query (CdSyncDb           *self,
 
   g_assert (rows != NULL && rows->read != NULL);
 
-  if ((stmt = _cd_sync_db_prepare_with (self, sql, param1, param2, NULL, error)) == NULL)
+  if ((stmt = prepare_with (self, sql, param1, param2, error)) == NULL)
     return NULL;
   values = g_ptr_array_new_with_free_func (rows->free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

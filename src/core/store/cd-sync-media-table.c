@@ -187,16 +187,9 @@ cd_sync_db_delete_media (CdSyncDb   *self,
                          const char *image_id,
                          GError    **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (account != NULL && image_id != NULL, FALSE);
 
-  stmt = cd_sync_db_prepare (self, "DELETE FROM sync_media WHERE account = ? AND image_id = ?",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  _cd_sync_db_bind_text (stmt, 1, account);
-  _cd_sync_db_bind_text (stmt, 2, image_id);
-  return _cd_sync_db_step_done (self, stmt, "forget an uploaded image", error);
+  return _cd_sync_db_run (self, "DELETE FROM sync_media WHERE account = ? AND image_id = ?",
+                          account, image_id, "forget an uploaded image", error);
 }

@@ -63,20 +63,6 @@ query_strings (CdSyncDb   *self,
   return _cd_sync_db_query (self, &text_rows, sql, param1, param2, error);
 }
 
-/* Runs @sql with up to three text parameters. */
-static gboolean
-run_sql (CdSyncDb   *self,
-         const char *sql,
-         const char *param1,
-         const char *param2,
-         const char *param3,
-         GError    **error)
-{
-  sqlite3_stmt *stmt = _cd_sync_db_prepare_with (self, sql, param1, param2, param3, error);
-
-  return stmt != NULL && _cd_sync_db_step_done (self, stmt, "record the sync state", error);
-}
-
 /* Runs @sql, which writes the sync-state rows of @uuid, with @uuid and
  * @account as its parameters, and records that the article's rows were
  * written. */
@@ -89,7 +75,7 @@ write_article_rows (CdSyncDb   *self,
 {
   g_assert (uuid != NULL);
 
-  if (!run_sql (self, sql, uuid, account, NULL, error))
+  if (!_cd_sync_db_run (self, sql, uuid, account, "record the sync state", error))
     return FALSE;
   _cd_sync_db_touched (self, uuid);
   return TRUE;
@@ -541,11 +527,11 @@ cd_sync_db_raise_pull_mark (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (account != NULL && modified != NULL, FALSE);
 
-  return run_sql (self,
-                  "INSERT INTO sync_pulls (account, last_modified) VALUES (?1, ?2)"
-                  " ON CONFLICT (account) DO UPDATE SET last_modified ="
-                  "  max(coalesce(last_modified, ''), excluded.last_modified)",
-                  account, modified, NULL, error);
+  return _cd_sync_db_run (self,
+                          "INSERT INTO sync_pulls (account, last_modified) VALUES (?1, ?2)"
+                          " ON CONFLICT (account) DO UPDATE SET last_modified ="
+                          "  max(coalesce(last_modified, ''), excluded.last_modified)",
+                          account, modified, "record the sync state", error);
 }
 
 /* A pull's sync rows go through the store's connection; damage there is
