@@ -17,40 +17,18 @@
 
 #define SRC_PREFIX "src=\"" CD_IMAGE_URI_SCHEME ":"
 
-static CdImageInfo *
-source_lookup (const CdImageSource *images,
-               const char          *id)
-{
-  g_assert (id != NULL);
-
-  if (images == NULL || images->lookup == NULL || !cd_image_id_is_valid (id))
-    return NULL;
-  return images->lookup (images->user_data, id);
-}
-
-static GBytes *
-source_load (const CdImageSource *images,
-             const char          *id)
-{
-  g_assert (id != NULL);
-
-  if (images == NULL || images->load == NULL || !cd_image_id_is_valid (id))
-    return NULL;
-  return images->load (images->user_data, id);
-}
-
 /* The image as a data: URI, or %NULL when @images lacks it. */
 static char *
 data_uri (const CdImageSource *images,
           const char          *id)
 {
-  g_autoptr (CdImageInfo) info = source_lookup (images, id);
+  g_autoptr (CdImageInfo) info = cd_image_source_lookup (images, id);
   g_autoptr (GBytes) bytes = NULL;
   g_autofree char *base64 = NULL;
   gsize            size;
   const guint8    *data;
 
-  if (info == NULL || (bytes = source_load (images, id)) == NULL)
+  if (info == NULL || (bytes = cd_image_source_load (images, id)) == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &size);
   base64 = g_base64_encode (data, size);
@@ -108,7 +86,7 @@ add_association (JsonBuilder         *builder,
                  const char          *credit,
                  const CdImageSource *images)
 {
-  g_autoptr (CdImageInfo) info = source_lookup (images, id);
+  g_autoptr (CdImageInfo) info = cd_image_source_lookup (images, id);
   g_autofree char *uri = association_uri (id);
   g_autofree char *href = NULL;
 
