@@ -81,25 +81,32 @@ append_char (GString    *out,
     g_string_append_c (out, c);
 }
 
+/* Appends @text (nothing for %NULL) with each of @special as its
+ * character reference. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                const char *special)
+{
+  g_assert (out != NULL);
+
+  for (const char *p = text; p != NULL && *p; p++)
+    append_char (out, *p, special);
+}
+
 /* Text as the block editor's rich text writes it: only & and < escaped. */
 static void
 append_text (GString    *out,
              const char *text)
 {
-  g_assert (out != NULL);
-
-  for (const char *p = text; p != NULL && *p; p++)
-    append_char (out, *p, "&<");
+  append_escaped (out, text, "&<");
 }
 
 static void
 append_attribute (GString    *out,
                   const char *value)
 {
-  g_assert (out != NULL);
-
-  for (const char *p = value; p != NULL && *p; p++)
-    append_char (out, *p, "&\"<");
+  append_escaped (out, value, "&\"<");
 }
 
 void
