@@ -102,8 +102,7 @@ check_size (CdCheckContext *ctx,
   g_assert (ctx != NULL);
   g_assert (what != NULL);
 
-  if (ctx->images == NULL || !cd_image_id_is_valid (id) ||
-      (info = ctx->images->lookup (ctx->images->user_data, id)) == NULL)
+  if ((info = cd_image_source_lookup (ctx->images, id)) == NULL)
     return;
   width = cd_image_info_get_width (info);
   height = cd_image_info_get_height (info);

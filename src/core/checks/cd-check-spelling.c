@@ -101,6 +101,22 @@ plural_is_known (CdCheckContext *ctx,
          _cd_check_word_is_correct (ctx, word, n - 2);
 }
 
+/* Whether the dictionary knows a capitalised word as it is, with its first
+ * letter in lower case or as a plural. Unless it knows the word as it is,
+ * *@lower is set to the word with its first letter in lower case. */
+static gboolean
+capitalised_is_known (CdCheckContext *ctx,
+                      const char     *text,
+                      char          **lower)
+{
+  g_assert (lower != NULL && *lower == NULL);
+
+  if (_cd_check_word_is_correct (ctx, text, -1))
+    return TRUE;
+  *lower = _cd_check_lower_first (text);
+  return _cd_check_word_is_correct (ctx, *lower, -1) || plural_is_known (ctx, text);
+}
+
 static gboolean
 has_digit (const char *text)
 {
@@ -236,10 +252,7 @@ check_name (CdCheckContext     *ctx,
       if ((next->flags & CD_CHECK_WORD_SPACE_BEFORE) && is_name_word (next))
         return;
     }
-  if (_cd_check_word_is_correct (ctx, text, -1))
-    return;
-  lower = _cd_check_lower_first (text);
-  if (_cd_check_word_is_correct (ctx, lower, -1) || plural_is_known (ctx, text))
+  if (capitalised_is_known (ctx, text, &lower))
     return;
   if ((name = _cd_check_name_near (ctx, text)) == NULL)
     return;
@@ -385,10 +398,7 @@ _cd_check_spelling (CdCheckContext *ctx)
                   (next->flags & (CD_CHECK_WORD_CAPITALISED | CD_CHECK_WORD_MIXED_CASE)))
                 continue;
             }
-          if (_cd_check_word_is_correct (ctx, text, -1))
-            continue;
-          lower = _cd_check_lower_first (text);
-          if (_cd_check_word_is_correct (ctx, lower, -1) || plural_is_known (ctx, text))
+          if (capitalised_is_known (ctx, text, &lower))
             continue;
           /* An unknown capitalised word opening a sentence is a misspelling
            * only when the dictionary knows a word one edit away; otherwise

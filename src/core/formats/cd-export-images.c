@@ -17,40 +17,18 @@
 
 #define SRC_PREFIX "src=\"" CD_IMAGE_URI_SCHEME ":"
 
-static CdImageInfo *
-source_lookup (const CdImageSource *images,
-               const char          *id)
-{
-  g_assert (id != NULL);
-
-  if (images == NULL || images->lookup == NULL || !cd_image_id_is_valid (id))
-    return NULL;
-  return images->lookup (images->user_data, id);
-}
-
-static GBytes *
-source_load (const CdImageSource *images,
-             const char          *id)
-{
-  g_assert (id != NULL);
-
-  if (images == NULL || images->load == NULL || !cd_image_id_is_valid (id))
-    return NULL;
-  return images->load (images->user_data, id);
-}
-
 /* The image as a data: URI, or %NULL when @images lacks it. */
 static char *
 data_uri (const CdImageSource *images,
           const char          *id)
 {
-  g_autoptr (CdImageInfo) info = source_lookup (images, id);
+  g_autoptr (CdImageInfo) info = cd_image_source_lookup (images, id);
   g_autoptr (GBytes) bytes = NULL;
   g_autofree char *base64 = NULL;
   gsize            size;
   const guint8    *data;
 
-  if (info == NULL || (bytes = source_load (images, id)) == NULL)
+  if (info == NULL || (bytes = cd_image_source_load (images, id)) == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &size);
   base64 = g_base64_encode (data, size);
@@ -96,19 +74,6 @@ _cd_export_resolve_image_uris (const char          *html,
   return g_string_free (out, FALSE);
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  g_assert (JSON_IS_BUILDER (builder));
-
-  if (value == NULL || *value == '\0')
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
 /* One association: a ninjs picture item. ninjs has no alt text field;
  * like Superdesk, it goes into body_text, the caption into
  * description_text and the credit into byline. */
@@ -121,7 +86,7 @@ add_association (JsonBuilder         *builder,
                  const char          *credit,
                  const CdImageSource *images)
 {
-  g_autoptr (CdImageInfo) info = source_lookup (images, id);
+  g_autoptr (CdImageInfo) info = cd_image_source_lookup (images, id);
   g_autofree char *uri = association_uri (id);
   g_autofree char *href = NULL;
 
@@ -130,19 +95,19 @@ add_association (JsonBuilder         *builder,
 
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  add_string (builder, "uri", uri);
-  add_string (builder, "type", "picture");
-  add_string (builder, "body_text", alt);
-  add_string (builder, "description_text", caption);
-  add_string (builder, "byline", credit);
+  _cd_export_add_string (builder, "uri", uri);
+  _cd_export_add_string (builder, "type", "picture");
+  _cd_export_add_string (builder, "body_text", alt);
+  _cd_export_add_string (builder, "description_text", caption);
+  _cd_export_add_string (builder, "byline", credit);
   if (info != NULL && (href = data_uri (images, id)) != NULL)
     {
       json_builder_set_member_name (builder, "renditions");
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "original");
       json_builder_begin_object (builder);
-      add_string (builder, "href", href);
-      add_string (builder, "mimetype", cd_image_info_get_mime_type (info));
+      _cd_export_add_string (builder, "href", href);
+      _cd_export_add_string (builder, "mimetype", cd_image_info_get_mime_type (info));
       json_builder_set_member_name (builder, "width");
       json_builder_add_int_value (builder, cd_image_info_get_width (info));
       json_builder_set_member_name (builder, "height");

@@ -1,5 +1,5 @@
-/* cd-export-private.h: the images of an export (cd-export-images.c),
- * shared with cd-export.c.
+/* cd-export-private.h: what cd-export.c and the images of an export
+ * (cd-export-images.c) share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,5 +26,11 @@ char *_cd_export_resolve_image_uris (const char          *html,
 void _cd_export_add_associations (JsonBuilder         *builder,
                                   CdArticle           *article,
                                   const CdImageSource *images);
+
+/* cd-export.c: adds the member @name with @value to the object @builder
+ * is in, unless @value is %NULL or empty (ninjs leaves absent fields out). */
+void _cd_export_add_string (JsonBuilder *builder,
+                            const char  *name,
+                            const char  *value);
 
 G_END_DECLS

@@ -202,11 +202,13 @@ cd_export_html_with_images (CdArticle           *article,
                           lang, PACKAGE_VERSION, title, page_css, element);
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
+void
+_cd_export_add_string (JsonBuilder *builder,
+                       const char  *name,
+                       const char  *value)
 {
+  g_assert (JSON_IS_BUILDER (builder));
+
   if (value == NULL || *value == '\0')
     return;
   json_builder_set_member_name (builder, name);
@@ -220,7 +222,7 @@ add_time (JsonBuilder *builder,
 {
   g_autofree char *text = cd_format_iso8601_utc (value);
 
-  add_string (builder, name, text);
+  _cd_export_add_string (builder, name, text);
 }
 
 static const char *
@@ -260,7 +262,7 @@ add_corrections (JsonBuilder *builder,
 
       json_builder_begin_object (builder);
       add_time (builder, "date", correction->date);
-      add_string (builder, "text", correction->note);
+      _cd_export_add_string (builder, "text", correction->note);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -329,19 +331,19 @@ cd_export_ninjs_with_images (CdArticle           *article,
   plain = cd_render_plain_text (cd_article_get_body (article), -1);
 
   json_builder_begin_object (builder);
-  add_string (builder, "uri", uri);
-  add_string (builder, "type", "text");
-  add_string (builder, "version", version);
+  _cd_export_add_string (builder, "uri", uri);
+  _cd_export_add_string (builder, "type", "text");
+  _cd_export_add_string (builder, "version", version);
   add_time (builder, "versioncreated", modified);
   add_time (builder, "firstcreated", created);
-  add_string (builder, "pubstatus", pubstatus_for (cd_article_get_status (article)));
-  add_string (builder, "headline", cd_article_get_headline (article));
-  add_string (builder, "description_text", cd_article_get_dek (article));
-  add_string (builder, "body_html", body_html);
-  add_string (builder, "byline", cd_article_get_byline (article));
-  add_string (builder, "slugline", cd_article_get_slug (article));
-  add_string (builder, "located", cd_article_get_dateline (article));
-  add_string (builder, "ednote", cd_article_get_ednote (article));
+  _cd_export_add_string (builder, "pubstatus", pubstatus_for (cd_article_get_status (article)));
+  _cd_export_add_string (builder, "headline", cd_article_get_headline (article));
+  _cd_export_add_string (builder, "description_text", cd_article_get_dek (article));
+  _cd_export_add_string (builder, "body_html", body_html);
+  _cd_export_add_string (builder, "byline", cd_article_get_byline (article));
+  _cd_export_add_string (builder, "slugline", cd_article_get_slug (article));
+  _cd_export_add_string (builder, "located", cd_article_get_dateline (article));
+  _cd_export_add_string (builder, "ednote", cd_article_get_ednote (article));
 
   tags = cd_article_get_tags (article);
   if (tags != NULL && tags[0] != NULL)
@@ -360,7 +362,7 @@ cd_export_ninjs_with_images (CdArticle           *article,
 
   add_corrections (builder, article);
   add_time (builder, "embargoed", cd_article_get_embargo (article));
-  add_string (builder, "language", cd_article_get_language (article));
+  _cd_export_add_string (builder, "language", cd_article_get_language (article));
   json_builder_set_member_name (builder, "wordcount");
   json_builder_add_int_value (builder, cd_count_words (plain));
   json_builder_set_member_name (builder, "charcount");

@@ -311,6 +311,24 @@ wrap_inline (Converter  *c,
     append_space (out);
 }
 
+/* Emphasis inside emphasis of the same kind adds no markers: @nesting
+ * counts how deep in that kind @node is. */
+static void
+wrap_outermost (Converter  *c,
+                xmlNode    *node,
+                GString    *out,
+                guint       depth,
+                guint      *nesting,
+                const char *marker)
+{
+  (*nesting)++;
+  if (*nesting == 1)
+    wrap_inline (c, node, out, depth, marker);
+  else
+    render_inline_children (c, node, out, depth);
+  (*nesting)--;
+}
+
 static void
 render_code (xmlNode *node,
              GString *out)
@@ -373,23 +391,9 @@ render_inline (Converter *c,
     }
   else if (name_is (node, "em") || name_is (node, "i") || name_is (node, "cite") ||
            name_is (node, "dfn"))
-    {
-      c->em_depth++;
-      if (c->em_depth == 1)
-        wrap_inline (c, node, out, depth, "*");
-      else
-        render_inline_children (c, node, out, depth);
-      c->em_depth--;
-    }
+    wrap_outermost (c, node, out, depth, &c->em_depth, "*");
   else if (name_is (node, "strong") || name_is (node, "b"))
-    {
-      c->strong_depth++;
-      if (c->strong_depth == 1)
-        wrap_inline (c, node, out, depth, "**");
-      else
-        render_inline_children (c, node, out, depth);
-      c->strong_depth--;
-    }
+    wrap_outermost (c, node, out, depth, &c->strong_depth, "**");
   else if (name_is (node, "s") || name_is (node, "del") || name_is (node, "strike"))
     wrap_inline (c, node, out, depth, "~~");
   else if (name_is (node, "code") || name_is (node, "kbd") || name_is (node, "samp") ||
@@ -1008,48 +1012,22 @@ meta_content (xmlNode    *head,
   return NULL;
 }
 
-/**
- * cd_import_html:
- * @text: the file's text
- * @length: its length in bytes
- * @origin: the file name that messages start with
- * @error: return location for an error
- *
- * Reads an HTML page: the first h1 is the headline (the title when there
- * is no h1), the rest of the page the body as with cd_html_to_markdown().
- * The page's lang, description and author give the language, standfirst
- * and byline.
- *
- * Returns: (transfer full) (nullable): a new article
- */
-CdArticle *
-cd_import_html (const char *text,
-                gsize       length,
-                const char *origin,
-                GError    **error)
-{
-  return _cd_import_html (text, length, origin, NULL, error);
-}
-
-CdArticle *
-_cd_import_html (const char *text,
+/* The importer of HTML pages (see cd_import_html()): fills @article, which
+ * holds the language the page does not name, from the checked @text. */
+gboolean
+_cd_import_html (CdArticle  *article,
+                 const char *text,
                  gsize       length,
                  const char *origin,
-                 const char *language,
                  GError    **error)
 {
-  g_autoptr (CdArticle) article = NULL;
   g_autofree char *body = NULL;
   Converter        c = { .take_headline = TRUE };
   htmlDocPtr       doc;
   gboolean         too_deep;
   xmlNode         *root, *head;
 
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
-  g_return_val_if_fail (origin != NULL, NULL);
-
-  if (!_cd_import_check_text (text, length, origin, error))
-    return NULL;
+  g_assert (CD_IS_ARTICLE (article));
 
   doc = parse_html (text, length, &too_deep);
   if (too_deep)
@@ -1059,7 +1037,7 @@ _cd_import_html (const char *text,
                    "%s: the HTML is nested more than 256 elements deep, deeper than "
                    "Copydesk reads; save the page without the extra nesting and import it again.",
                    origin);
-      return NULL;
+      return FALSE;
     }
   root = doc ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
@@ -1068,10 +1046,9 @@ _cd_import_html (const char *text,
         xmlFreeDoc (doc);
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
                    "%s: the file holds no HTML that could be read.", origin);
-      return NULL;
+      return FALSE;
     }
 
-  article = _cd_import_new_article (language);
   c.article = article;
   head = _cd_html_find_element (root, "head", 0);
   {
@@ -1105,9 +1082,9 @@ _cd_import_html (const char *text,
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,
                    "%s: the file has no text in it, only HTML markup.", origin);
-      return NULL;
+      return FALSE;
     }
 
   cd_article_set_body (article, body);
-  return g_steal_pointer (&article);
+  return TRUE;
 }

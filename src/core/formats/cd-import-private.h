@@ -26,24 +26,22 @@ void     _cd_markdown_escape_inline (GString    *out,
                                      gssize      length);
 void     _cd_markdown_escape_line_starts (GString *text);
 
-/* The importers proper. @language is what the article starts with, before
- * the file's own fields are read: the language it keeps when the file names
- * none (%NULL: a new article's own default). */
-CdArticle *_cd_import_new_article (const char *language);
-CdArticle *_cd_import_markdown (const char *text,
+/* The importers proper, called once the text is checked: each fills
+ * @article, which holds the language for a file that names none. */
+gboolean   _cd_import_markdown (CdArticle  *article,
+                                const char *text,
                                 gsize       length,
                                 const char *origin,
-                                const char *language,
                                 GError    **error);
-CdArticle *_cd_import_wire (const char *text,
+gboolean   _cd_import_wire (CdArticle  *article,
+                            const char *text,
                             gsize       length,
                             const char *origin,
-                            const char *language,
                             GError    **error);
-CdArticle *_cd_import_html (const char *text,
+gboolean   _cd_import_html (CdArticle  *article,
+                            const char *text,
                             gsize       length,
                             const char *origin,
-                            const char *language,
                             GError    **error);
 CdArticle *_cd_import_file (const char *path,
                             const char *language,

@@ -533,42 +533,15 @@ append_block (GString *body,
   return TRUE;
 }
 
-/**
- * cd_import_wire:
- * @text: the file's text
- * @length: its length in bytes
- * @origin: the file name that messages start with
- * @error: return location for an error
- *
- * Reads agency wire copy: the first non-empty line is the headline; a
- * dateline opening the story ("PLACE (SOURCE) — text", "PLACE, Month Day
- * (SOURCE) - text") gives the dateline and source and leaves the rest of
- * its paragraph; short lines above it give the byline ("By …"), photo
- * caption and credit, and a standfirst; a line set off by dashes
- * ("– Subhead –") becomes a "##" subhead; blank-line-separated blocks are
- * paragraphs with their lines joined; "###" or "-30-" ends the story.
- * The date of a "PLACE, Month Day" dateline ("Nov 24, 2026", "24 November",
- * "Tuesday" too) is dropped: an article's date is its own.
- *
- * Returns: (transfer full) (nullable): a new article
- */
-CdArticle *
-cd_import_wire (const char *text,
-                gsize       length,
-                const char *origin,
-                GError    **error)
-{
-  return _cd_import_wire (text, length, origin, NULL, error);
-}
-
-CdArticle *
-_cd_import_wire (const char *text,
+/* The importer of wire copy (see cd_import_wire()): fills @article, which
+ * holds the language the file does not name, from the checked @text. */
+gboolean
+_cd_import_wire (CdArticle  *article,
+                 const char *text,
                  gsize       length,
                  const char *origin,
-                 const char *language,
                  GError    **error)
 {
-  g_autoptr (CdArticle) article = NULL;
   g_autoptr (GPtrArray) blocks = NULL;
   g_autoptr (GString) body = g_string_new (NULL);
   g_autofree char *copy = NULL;
@@ -581,17 +554,13 @@ _cd_import_wire (const char *text,
   guint  caption_end;
   gsize  bom;
 
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
-  g_return_val_if_fail (origin != NULL, NULL);
+  g_assert (CD_IS_ARTICLE (article));
 
-  if (!_cd_import_check_text (text, length, origin, error))
-    return NULL;
   bom = _cd_import_skip_bom (text, length);
   copy = g_strndup (text + bom, length - bom);
   blocks = split_blocks (copy);
   g_assert (blocks->len > 0);
 
-  article = _cd_import_new_article (language);
   first = g_ptr_array_index (blocks, 0);
   cd_article_set_headline (article, g_ptr_array_index (first->lines, 0));
   /* Lines right under the headline in its block belong to the next block. */
@@ -666,5 +635,5 @@ _cd_import_wire (const char *text,
       break;
 
   cd_article_set_body (article, body->str);
-  return g_steal_pointer (&article);
+  return TRUE;
 }

@@ -289,52 +289,27 @@ take_leading_heading (const char  *body,
   return g_strndup (start, end - start);
 }
 
-/**
- * cd_import_markdown:
- * @text: the file's text
- * @length: its length in bytes
- * @origin: the file name that messages start with
- * @error: return location for an error
- *
- * Reads a Markdown article with optional YAML front matter. The body is
- * the text after the front matter, unchanged. A file without front matter
- * whose first line is a level-one heading ("# …") takes its text as the headline,
- * and the body starts after it.
- *
- * Returns: (transfer full) (nullable): a new article
- */
-CdArticle *
-cd_import_markdown (const char *text,
-                    gsize       length,
-                    const char *origin,
-                    GError    **error)
-{
-  return _cd_import_markdown (text, length, origin, NULL, error);
-}
-
-CdArticle *
-_cd_import_markdown (const char *text,
+/* The importer of Markdown (see cd_import_markdown()): fills @article,
+ * which holds the language the front matter does not name, from the
+ * checked @text. */
+gboolean
+_cd_import_markdown (CdArticle  *article,
+                     const char *text,
                      gsize       length,
                      const char *origin,
-                     const char *language,
                      GError    **error)
 {
-  g_autoptr (CdArticle) article = NULL;
   g_autofree char *body = NULL;
   gsize            body_offset = 0, bom;
 
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
-  g_return_val_if_fail (origin != NULL, NULL);
+  g_assert (CD_IS_ARTICLE (article));
 
-  if (!_cd_import_check_text (text, length, origin, error))
-    return NULL;
   bom = _cd_import_skip_bom (text, length);
   text += bom;
   length -= bom;
 
-  article = _cd_import_new_article (language);
   if (!cd_front_matter_parse (text, length, origin, article, &body_offset, error))
-    return NULL;
+    return FALSE;
 
   body = g_strndup (text + body_offset, length - body_offset);
   if (body_offset == 0)
@@ -354,27 +329,47 @@ _cd_import_markdown (const char *text,
         }
     }
   cd_article_set_body (article, body);
-  return g_steal_pointer (&article);
-}
-
-/**
- * _cd_import_new_article:
- * @language: (nullable): the language to start with
- *
- * Returns: (transfer full): an empty article for an importer to fill
- */
-CdArticle *
-_cd_import_new_article (const char *language)
-{
-  CdArticle *article = cd_article_new ();
-
-  if (language != NULL && *language != '\0')
-    cd_article_set_language (article, language);
-  return article;
+  return TRUE;
 }
 
 /* Files */
 
+/* The importers by format; each fills an article from checked text. */
+typedef gboolean (*Importer) (CdArticle  *article,
+                              const char *text,
+                              gsize       length,
+                              const char *origin,
+                              GError    **error);
+
+static const Importer importers[] = {
+  [CD_IMPORT_FORMAT_MARKDOWN] = _cd_import_markdown,
+  [CD_IMPORT_FORMAT_WIRE] = _cd_import_wire,
+  [CD_IMPORT_FORMAT_HTML] = _cd_import_html,
+};
+
+static void
+set_unknown_type (const char *origin,
+                  GError    **error)
+{
+  g_autofree char *base = g_path_get_basename (origin);
+  const char      *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
+                 "%s: “%s” files cannot be imported; use .md, .markdown, .txt, "
+                 ".html or .htm.",
+                 origin, dot);
+  else
+    g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
+                 "%s: the name has no extension to tell its format; use .md, "
+                 ".markdown, .txt, .html or .htm.",
+                 origin);
+}
+
+/* Reads @data as @format (by @origin's extension when
+ * %CD_IMPORT_FORMAT_AUTO) into a new article that starts with @language:
+ * the language it keeps when the file names none (%NULL: a new article's
+ * own default). */
 static CdArticle *
 import_data (const char    *data,
              gsize          length,
@@ -383,39 +378,27 @@ import_data (const char    *data,
              const char    *language,
              GError       **error)
 {
+  g_autoptr (CdArticle) article = NULL;
+
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (origin != NULL, NULL);
 
   if (format == CD_IMPORT_FORMAT_AUTO)
     format = cd_import_format_for_path (origin);
-
-  switch (format)
+  if ((guint) format >= G_N_ELEMENTS (importers) || importers[format] == NULL)
     {
-    case CD_IMPORT_FORMAT_MARKDOWN:
-      return _cd_import_markdown (data, length, origin, language, error);
-    case CD_IMPORT_FORMAT_WIRE:
-      return _cd_import_wire (data, length, origin, language, error);
-    case CD_IMPORT_FORMAT_HTML:
-      return _cd_import_html (data, length, origin, language, error);
-    case CD_IMPORT_FORMAT_AUTO:
-    default:
-      {
-        g_autofree char *base = g_path_get_basename (origin);
-        const char      *dot = strrchr (base, '.');
-
-        if (dot != NULL && dot != base)
-          g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
-                       "%s: “%s” files cannot be imported; use .md, .markdown, .txt, "
-                       ".html or .htm.",
-                       origin, dot);
-        else
-          g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
-                       "%s: the name has no extension to tell its format; use .md, "
-                       ".markdown, .txt, .html or .htm.",
-                       origin);
-        return NULL;
-      }
+      set_unknown_type (origin, error);
+      return NULL;
     }
+  if (!_cd_import_check_text (data, length, origin, error))
+    return NULL;
+
+  article = cd_article_new ();
+  if (language != NULL && *language != '\0')
+    cd_article_set_language (article, language);
+  if (!importers[format](article, data, length, origin, error))
+    return NULL;
+  return g_steal_pointer (&article);
 }
 
 /**
@@ -437,6 +420,80 @@ cd_import_data (const char    *data,
                 GError       **error)
 {
   return import_data (data, length, format, origin, NULL, error);
+}
+
+/**
+ * cd_import_markdown:
+ * @text: the file's text
+ * @length: its length in bytes
+ * @origin: the file name that messages start with
+ * @error: return location for an error
+ *
+ * Reads a Markdown article with optional YAML front matter. The body is
+ * the text after the front matter, unchanged. A file without front matter
+ * whose first line is a level-one heading ("# …") takes its text as the headline,
+ * and the body starts after it.
+ *
+ * Returns: (transfer full) (nullable): a new article
+ */
+CdArticle *
+cd_import_markdown (const char *text,
+                    gsize       length,
+                    const char *origin,
+                    GError    **error)
+{
+  return import_data (text, length, CD_IMPORT_FORMAT_MARKDOWN, origin, NULL, error);
+}
+
+/**
+ * cd_import_wire:
+ * @text: the file's text
+ * @length: its length in bytes
+ * @origin: the file name that messages start with
+ * @error: return location for an error
+ *
+ * Reads agency wire copy: the first non-empty line is the headline; a
+ * dateline opening the story ("PLACE (SOURCE) — text", "PLACE, Month Day
+ * (SOURCE) - text") gives the dateline and source and leaves the rest of
+ * its paragraph; short lines above it give the byline ("By …"), photo
+ * caption and credit, and a standfirst; a line set off by dashes
+ * ("– Subhead –") becomes a "##" subhead; blank-line-separated blocks are
+ * paragraphs with their lines joined; "###" or "-30-" ends the story.
+ * The date of a "PLACE, Month Day" dateline ("Nov 24, 2026", "24 November",
+ * "Tuesday" too) is dropped: an article's date is its own.
+ *
+ * Returns: (transfer full) (nullable): a new article
+ */
+CdArticle *
+cd_import_wire (const char *text,
+                gsize       length,
+                const char *origin,
+                GError    **error)
+{
+  return import_data (text, length, CD_IMPORT_FORMAT_WIRE, origin, NULL, error);
+}
+
+/**
+ * cd_import_html:
+ * @text: the file's text
+ * @length: its length in bytes
+ * @origin: the file name that messages start with
+ * @error: return location for an error
+ *
+ * Reads an HTML page: the first h1 is the headline (the title when there
+ * is no h1), the rest of the page the body as with cd_html_to_markdown().
+ * The page's lang, description and author give the language, standfirst
+ * and byline.
+ *
+ * Returns: (transfer full) (nullable): a new article
+ */
+CdArticle *
+cd_import_html (const char *text,
+                gsize       length,
+                const char *origin,
+                GError    **error)
+{
+  return import_data (text, length, CD_IMPORT_FORMAT_HTML, origin, NULL, error);
 }
 
 static gboolean

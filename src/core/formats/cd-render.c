@@ -315,6 +315,45 @@ replace_fences (cmark_node   *doc,
     }
 }
 
+/* Renders @markdown (%NULL is empty; a negative @length means it ends with
+ * a NUL) as HTML, or as the plain text a reader sees when @plain is set. */
+static char *
+render (const char   *markdown,
+        gssize        length,
+        CdRenderFlags flags,
+        gboolean      plain)
+{
+  cmark_mem    *mem = cmark_get_default_mem_allocator ();
+  cmark_parser *parser = NULL;
+  cmark_node   *doc;
+  int           options = render_options (flags);
+  char         *out, *copy;
+
+  if (markdown == NULL)
+    markdown = "";
+  if (length < 0)
+    length = strlen (markdown);
+
+  doc = parse_markdown (markdown, length, options, &parser);
+  replace_fences (doc, flags, plain);
+  if (plain)
+    out = cmark_render_plaintext_with_mem (doc, options, 0, mem);
+  else
+    out = cmark_render_html_with_mem (doc, options, cmark_parser_get_syntax_extensions (parser),
+                                      mem);
+  /* cmark writes a code point it takes for invalid (a noncharacter such as
+   * U+FFFF, which is valid UTF-8) as a lone 0xFF byte; the text a reader
+   * sees gets U+FFFD there instead. */
+  if (plain && !g_utf8_validate (out, -1, NULL))
+    copy = g_utf8_make_valid (out, -1);
+  else
+    copy = g_strdup (out);
+  mem->free (out);
+  cmark_node_free (doc);
+  cmark_parser_free (parser);
+  return copy;
+}
+
 /**
  * cd_render_markdown:
  * @markdown: CommonMark with GFM tables, strikethrough and autolinks
@@ -332,26 +371,7 @@ cd_render_markdown (const char   *markdown,
                     gssize        length,
                     CdRenderFlags flags)
 {
-  cmark_mem    *mem = cmark_get_default_mem_allocator ();
-  cmark_parser *parser = NULL;
-  cmark_node   *doc;
-  int           options = render_options (flags);
-  char         *html, *copy;
-
-  if (markdown == NULL)
-    markdown = "";
-  if (length < 0)
-    length = strlen (markdown);
-
-  doc = parse_markdown (markdown, length, options, &parser);
-  replace_fences (doc, flags, FALSE);
-  html = cmark_render_html_with_mem (doc, options, cmark_parser_get_syntax_extensions (parser),
-                                     mem);
-  copy = g_strdup (html);
-  mem->free (html);
-  cmark_node_free (doc);
-  cmark_parser_free (parser);
-  return copy;
+  return render (markdown, length, flags, FALSE);
 }
 
 /**
@@ -367,28 +387,7 @@ char *
 cd_render_plain_text (const char *markdown,
                       gssize      length)
 {
-  cmark_mem    *mem = cmark_get_default_mem_allocator ();
-  cmark_parser *parser = NULL;
-  cmark_node   *doc;
-  int           options = render_options (CD_RENDER_NONE);
-  char         *text, *copy;
-
-  if (markdown == NULL)
-    markdown = "";
-  if (length < 0)
-    length = strlen (markdown);
-
-  doc = parse_markdown (markdown, length, options, &parser);
-  replace_fences (doc, CD_RENDER_NONE, TRUE);
-  text = cmark_render_plaintext_with_mem (doc, options, 0, mem);
-  /* cmark writes a code point it takes for invalid (a noncharacter such as
-   * U+FFFF, which is valid UTF-8) as a lone 0xFF byte; the text a reader
-   * sees gets U+FFFD there instead. */
-  copy = g_utf8_validate (text, -1, NULL) ? g_strdup (text) : g_utf8_make_valid (text, -1);
-  mem->free (text);
-  cmark_node_free (doc);
-  cmark_parser_free (parser);
-  return g_strstrip (copy);
+  return g_strstrip (render (markdown, length, CD_RENDER_NONE, TRUE));
 }
 
 static void
@@ -459,6 +458,24 @@ append_element (GString    *out,
   g_string_append_printf (out, "<%s class=\"%s\" data-field=\"%s\">", tag, klass, field);
   append_escaped (out, text);
   g_string_append_printf (out, "</%s>\n", tag);
+}
+
+/* Appends @text, escaped, between @open and @close, after a space when
+ * @spaced (it follows other text); nothing when it is empty. */
+static void
+append_span (GString    *out,
+             gboolean    spaced,
+             const char *open,
+             const char *text,
+             const char *close)
+{
+  if (!nonempty (text))
+    return;
+  if (spaced)
+    g_string_append_c (out, ' ');
+  g_string_append (out, open);
+  append_escaped (out, text);
+  g_string_append (out, close);
 }
 
 /* A local image becomes a file: URI; a remote one stays as it is, and any
@@ -561,13 +578,7 @@ cd_render_article (CdArticle    *article,
       g_string_append (out, "<p class=\"cd-dateline\" data-field=\"dateline\">");
       if (nonempty (dateline))
         append_escaped (out, dateline);
-      if (nonempty (source))
-        {
-          g_string_append (out, nonempty (dateline) ? " <span class=\"cd-source\">("
-                                                    : "<span class=\"cd-source\">(");
-          append_escaped (out, source);
-          g_string_append (out, ")</span>");
-        }
+      append_span (out, nonempty (dateline), "<span class=\"cd-source\">(", source, ")</span>");
       g_string_append (out, "</p>\n");
     }
   g_string_append (out, "</header>\n");
@@ -597,19 +608,8 @@ cd_render_article (CdArticle    *article,
       if (nonempty (caption) || nonempty (credit))
         {
           g_string_append (out, "<figcaption>");
-          if (nonempty (caption))
-            {
-              g_string_append (out, "<span class=\"cd-caption\">");
-              append_escaped (out, caption);
-              g_string_append (out, "</span>");
-            }
-          if (nonempty (credit))
-            {
-              g_string_append (out, nonempty (caption) ? " <span class=\"cd-credit\">"
-                                                       : "<span class=\"cd-credit\">");
-              append_escaped (out, credit);
-              g_string_append (out, "</span>");
-            }
+          append_span (out, FALSE, "<span class=\"cd-caption\">", caption, "</span>");
+          append_span (out, nonempty (caption), "<span class=\"cd-credit\">", credit, "</span>");
           g_string_append (out, "</figcaption>\n");
         }
       g_string_append (out, "</figure>\n");

@@ -144,6 +144,24 @@ is_name_char (char c)
   return is_name_start (c) || (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
+/* Reads a name (a namespace or a block name) at *@i into [*@start, *@end)
+ * and moves *@i past it; FALSE when no name starts there. */
+static gboolean
+scan_name (const char *doc,
+           gsize       length,
+           gsize      *i,
+           gsize      *start,
+           gsize      *end)
+{
+  if (*i >= length || !is_name_start (doc[*i]))
+    return FALSE;
+  *start = *i;
+  while (*i < length && is_name_char (doc[*i]))
+    (*i)++;
+  *end = *i;
+  return TRUE;
+}
+
 static gsize
 skip_spaces (const char *doc,
              gsize       length,
@@ -242,21 +260,13 @@ match_token (const char *doc,
   if (i + 3 > length || memcmp (doc + i, "wp:", 3) != 0)
     return FALSE;
   i += 3;
-  if (i >= length || !is_name_start (doc[i]))
+  if (!scan_name (doc, length, &i, &id1, &id1_end))
     return FALSE;
-  id1 = i;
-  while (i < length && is_name_char (doc[i]))
-    i++;
-  id1_end = i;
   if (i < length && doc[i] == '/')
     {
       i++;
-      if (i >= length || !is_name_start (doc[i]))
+      if (!scan_name (doc, length, &i, &id2, &id2_end))
         return FALSE;
-      id2 = i;
-      while (i < length && is_name_char (doc[i]))
-        i++;
-      id2_end = i;
     }
   if (i >= length || !is_space (doc[i]))
     return FALSE;

@@ -43,6 +43,32 @@ skip_space (Reader *r)
     r->p++;
 }
 
+/* Steps over @c when it comes next. */
+static gboolean
+skip_char (Reader *r,
+           char    c)
+{
+  g_assert (r != NULL);
+
+  if (r->p >= r->end || *r->p != c)
+    return FALSE;
+  r->p++;
+  return TRUE;
+}
+
+/* Steps over one or more digits; FALSE when none comes next. */
+static gboolean
+skip_digits (Reader *r)
+{
+  g_assert (r != NULL);
+
+  if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+    return FALSE;
+  while (r->p < r->end && g_ascii_isdigit (*r->p))
+    r->p++;
+  return TRUE;
+}
+
 static gboolean
 read_hex4 (Reader  *r,
            guint32 *value)
@@ -156,34 +182,23 @@ read_number (Reader *r)
 
   g_assert (r != NULL);
 
-  if (r->p < r->end && *r->p == '-')
-    r->p++;
-  if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+  skip_char (r, '-');
+  /* No leading zeros: a 0 stands alone. */
+  if (!skip_char (r, '0') && !skip_digits (r))
     return NULL;
-  if (*r->p == '0')
-    r->p++;
-  else
-    while (r->p < r->end && g_ascii_isdigit (*r->p))
-      r->p++;
-  if (r->p < r->end && *r->p == '.')
+  if (skip_char (r, '.'))
     {
       integer = FALSE;
-      r->p++;
-      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+      if (!skip_digits (r))
         return NULL;
-      while (r->p < r->end && g_ascii_isdigit (*r->p))
-        r->p++;
     }
-  if (r->p < r->end && (*r->p == 'e' || *r->p == 'E'))
+  if (skip_char (r, 'e') || skip_char (r, 'E'))
     {
       integer = FALSE;
-      r->p++;
-      if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
-        r->p++;
-      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+      if (!skip_char (r, '+'))
+        skip_char (r, '-');
+      if (!skip_digits (r))
         return NULL;
-      while (r->p < r->end && g_ascii_isdigit (*r->p))
-        r->p++;
     }
   text = g_strndup (start, r->p - start);
   node = json_node_alloc ();
@@ -222,41 +237,24 @@ read_object (Reader *r)
   g_assert (r != NULL);
 
   skip_space (r);
-  if (r->p < r->end && *r->p == '}')
-    {
-      r->p++;
-      return json_node_init_object (json_node_alloc (), object);
-    }
+  if (skip_char (r, '}'))
+    return json_node_init_object (json_node_alloc (), object);
   for (;;)
     {
       g_autofree char *key = NULL;
       JsonNode        *value;
 
       skip_space (r);
-      if (r->p >= r->end || *r->p != '"')
-        return NULL;
-      r->p++;
-      if ((key = read_string (r)) == NULL)
+      if (!skip_char (r, '"') || (key = read_string (r)) == NULL)
         return NULL;
       skip_space (r);
-      if (r->p >= r->end || *r->p != ':')
-        return NULL;
-      r->p++;
-      if ((value = read_value (r)) == NULL)
+      if (!skip_char (r, ':') || (value = read_value (r)) == NULL)
         return NULL;
       json_object_set_member (object, key, value);
       skip_space (r);
-      if (r->p < r->end && *r->p == ',')
-        {
-          r->p++;
-          continue;
-        }
-      if (r->p < r->end && *r->p == '}')
-        {
-          r->p++;
-          return json_node_init_object (json_node_alloc (), object);
-        }
-      return NULL;
+      if (skip_char (r, ','))
+        continue;
+      return skip_char (r, '}') ? json_node_init_object (json_node_alloc (), object) : NULL;
     }
 }
 
@@ -268,11 +266,8 @@ read_array (Reader *r)
   g_assert (r != NULL);
 
   skip_space (r);
-  if (r->p < r->end && *r->p == ']')
-    {
-      r->p++;
-      return json_node_init_array (json_node_alloc (), array);
-    }
+  if (skip_char (r, ']'))
+    return json_node_init_array (json_node_alloc (), array);
   for (;;)
     {
       JsonNode *value = read_value (r);
@@ -281,17 +276,9 @@ read_array (Reader *r)
         return NULL;
       json_array_add_element (array, value);
       skip_space (r);
-      if (r->p < r->end && *r->p == ',')
-        {
-          r->p++;
-          continue;
-        }
-      if (r->p < r->end && *r->p == ']')
-        {
-          r->p++;
-          return json_node_init_array (json_node_alloc (), array);
-        }
-      return NULL;
+      if (skip_char (r, ','))
+        continue;
+      return skip_char (r, ']') ? json_node_init_array (json_node_alloc (), array) : NULL;
     }
 }
 

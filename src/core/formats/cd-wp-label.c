@@ -15,14 +15,17 @@
 #include "cd-wp-blocks.h"
 #include "cd-wp-label.h"
 
-/* The titles of WordPress 6.1's core blocks (wp-includes/blocks/ * /block.json),
- * by name without "core/", sorted. Block names and titles are WordPress's
- * own words, shown as WordPress shows them. */
-static const struct
+/* A block by its name without "core/", and its title. */
+typedef struct
 {
   const char *name;
   const char *title;
-} core_titles[] = {
+} BlockTitle;
+
+/* The titles of WordPress 6.1's core blocks (wp-includes/blocks/ * /block.json),
+ * by name without "core/", sorted. Block names and titles are WordPress's
+ * own words, shown as WordPress shows them. */
+static const BlockTitle core_titles[] = {
   {"archives",                      "Archives"                 },
   { "audio",                        "Audio"                    },
   { "avatar",                       "Avatar"                   },
@@ -114,11 +117,7 @@ static const struct
  /* Blocks of later WordPress versions a post may already hold. */
 };
 
-static const struct
-{
-  const char *name;
-  const char *title;
-} later_titles[] = {
+static const BlockTitle later_titles[] = {
   {"details",    "Details"  },
   { "footnotes", "Footnotes"},
 };

@@ -46,45 +46,67 @@ _cd_wp_markdown_parse (const char    *markdown,
   return cmark_parser_finish (parser);
 }
 
+/* The character reference the markup writes for @c, if it has one. */
+static const char *
+character_reference (char c)
+{
+  switch (c)
+    {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '"':
+      return "&quot;";
+    case '[':
+      return "&#91;";
+    default:
+      return NULL;
+    }
+}
+
+/* Appends @c, as its character reference when it is one of @special. */
+static void
+append_char (GString    *out,
+             char        c,
+             const char *special)
+{
+  const char *reference = strchr (special, c) != NULL ? character_reference (c) : NULL;
+
+  g_assert (c != '\0');
+
+  if (reference != NULL)
+    g_string_append (out, reference);
+  else
+    g_string_append_c (out, c);
+}
+
+/* Appends @text (nothing for %NULL) with each of @special as its
+ * character reference. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                const char *special)
+{
+  g_assert (out != NULL);
+
+  for (const char *p = text; p != NULL && *p; p++)
+    append_char (out, *p, special);
+}
+
 /* Text as the block editor's rich text writes it: only & and < escaped. */
 static void
 append_text (GString    *out,
              const char *text)
 {
-  g_assert (out != NULL);
-
-  if (text == NULL)
-    return;
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '&')
-        g_string_append (out, "&amp;");
-      else if (*p == '<')
-        g_string_append (out, "&lt;");
-      else
-        g_string_append_c (out, *p);
-    }
+  append_escaped (out, text, "&<");
 }
 
 static void
 append_attribute (GString    *out,
                   const char *value)
 {
-  g_assert (out != NULL);
-
-  if (value == NULL)
-    return;
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '&')
-        g_string_append (out, "&amp;");
-      else if (*p == '"')
-        g_string_append (out, "&quot;");
-      else if (*p == '<')
-        g_string_append (out, "&lt;");
-      else
-        g_string_append_c (out, *p);
-    }
+  append_escaped (out, value, "&\"<");
 }
 
 void
@@ -112,6 +134,19 @@ type_is (cmark_node *node,
 
 static void append_inlines (GString *out, cmark_node *first);
 
+/* Appends @node's inline children as rich text inside a @tag element. */
+static void
+append_element (GString    *out,
+                const char *tag,
+                cmark_node *node)
+{
+  g_assert (out != NULL && tag != NULL && node != NULL);
+
+  g_string_append_printf (out, "<%s>", tag);
+  append_inlines (out, cmark_node_first_child (node));
+  g_string_append_printf (out, "</%s>", tag);
+}
+
 static void
 append_inline (GString    *out,
                cmark_node *node)
@@ -137,14 +172,10 @@ append_inline (GString    *out,
       g_string_append (out, "</code>");
       break;
     case CMARK_NODE_EMPH:
-      g_string_append (out, "<em>");
-      append_inlines (out, cmark_node_first_child (node));
-      g_string_append (out, "</em>");
+      append_element (out, "em", node);
       break;
     case CMARK_NODE_STRONG:
-      g_string_append (out, "<strong>");
-      append_inlines (out, cmark_node_first_child (node));
-      g_string_append (out, "</strong>");
+      append_element (out, "strong", node);
       break;
     case CMARK_NODE_LINK:
       g_string_append (out, "<a href=\"");
@@ -171,11 +202,7 @@ append_inline (GString    *out,
       break;
     default:
       if (type_is (node, "strikethrough"))
-        {
-          g_string_append (out, "<s>");
-          append_inlines (out, cmark_node_first_child (node));
-          g_string_append (out, "</s>");
-        }
+        append_element (out, "s", node);
       else
         append_inlines (out, cmark_node_first_child (node));
     }
@@ -252,14 +279,8 @@ append_code (GString    *out,
               g_string_append (out, "&#47;&#47;");
               p++;
             }
-          else if (*p == '&')
-            g_string_append (out, "&amp;");
-          else if (*p == '<')
-            g_string_append (out, "&lt;");
-          else if (*p == '[')
-            g_string_append (out, "&#91;");
           else
-            g_string_append_c (out, *p);
+            append_char (out, *p, "&<[");
         }
     }
 }
@@ -450,9 +471,7 @@ _cd_wp_markup_append_node (GString    *out,
           break;
         }
       open_block (out, "paragraph", NULL);
-      g_string_append (out, "<p>");
-      append_inlines (out, cmark_node_first_child (node));
-      g_string_append (out, "</p>");
+      append_element (out, "p", node);
       close_block (out, "paragraph");
       break;
 
@@ -460,11 +479,10 @@ _cd_wp_markup_append_node (GString    *out,
       {
         int              level = cmark_node_get_heading_level (node);
         g_autofree char *attrs = level != 2 ? g_strdup_printf ("{\"level\":%d}", level) : NULL;
+        g_autofree char *tag = g_strdup_printf ("h%d", level);
 
         open_block (out, "heading", attrs);
-        g_string_append_printf (out, "<h%d>", level);
-        append_inlines (out, cmark_node_first_child (node));
-        g_string_append_printf (out, "</h%d>", level);
+        append_element (out, tag, node);
         close_block (out, "heading");
       }
       break;

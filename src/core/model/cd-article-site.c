@@ -81,6 +81,25 @@ get_extra_string (CdArticle  *self,
   return json_node_get_string (node);
 }
 
+/* Sets @member to @value as an ISO 8601 time in UTC; the same instant
+ * written in another zone is no change, as it is kept in UTC either way. */
+static void
+set_extra_instant (CdArticle  *self,
+                   const char *member,
+                   GDateTime  *value)
+{
+  g_autoptr (GDateTime) old = cd_parse_iso8601 (get_extra_string (self, member));
+  g_autofree char *text = NULL;
+
+  g_assert (CD_IS_ARTICLE (self));
+
+  if (old == NULL || value == NULL ? old == value : g_date_time_equal (old, value))
+    return;
+  if (value != NULL)
+    text = cd_format_iso8601_utc (value);
+  set_extra_string (self, member, text);
+}
+
 /**
  * cd_article_get_site_status:
  *
@@ -126,19 +145,9 @@ void
 cd_article_set_scheduled (CdArticle *self,
                           GDateTime *scheduled)
 {
-  g_autoptr (GDateTime) old = NULL;
-  g_autofree char *text = NULL;
-
   g_return_if_fail (CD_IS_ARTICLE (self));
 
-  old = cd_article_dup_scheduled (self);
-  /* The same instant written in another zone is no change: it is kept in
-   * UTC either way. */
-  if (old == NULL || scheduled == NULL ? old == scheduled : g_date_time_equal (old, scheduled))
-    return;
-  if (scheduled != NULL)
-    text = cd_format_iso8601_utc (scheduled);
-  set_extra_string (self, CD_ARTICLE_EXTRA_SCHEDULED, text);
+  set_extra_instant (self, CD_ARTICLE_EXTRA_SCHEDULED, scheduled);
 }
 
 /**
@@ -159,17 +168,9 @@ void
 cd_article_set_published (CdArticle *self,
                           GDateTime *published)
 {
-  g_autoptr (GDateTime) old = NULL;
-  g_autofree char *text = NULL;
-
   g_return_if_fail (CD_IS_ARTICLE (self));
 
-  old = cd_article_dup_published (self);
-  if (old == NULL || published == NULL ? old == published : g_date_time_equal (old, published))
-    return;
-  if (published != NULL)
-    text = cd_format_iso8601_utc (published);
-  set_extra_string (self, CD_ARTICLE_EXTRA_PUBLISHED, text);
+  set_extra_instant (self, CD_ARTICLE_EXTRA_PUBLISHED, published);
 }
 
 /**

@@ -331,6 +331,27 @@ merge_text_field (CdArticle    *merged,
     g_strv_builder_add (conflicting, name);
 }
 
+/* A copy of @ours with the fields a CMS carries merged, all but the body:
+ * the text fields one by one (one both sides changed differently is named
+ * in @conflicting) and the tags as a set. */
+static CdArticle *
+merge_shared_fields (CdArticle    *base,
+                     CdArticle    *ours,
+                     CdArticle    *theirs,
+                     GStrvBuilder *conflicting)
+{
+  CdArticle *merged = cd_article_copy (ours);
+  g_auto (GStrv) tags = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    merge_text_field (merged, text_fields[i].name, text_fields[i].get, text_fields[i].set, base,
+                      ours, theirs, conflicting);
+  tags = cd_merge_tags (cd_article_get_tags (base), cd_article_get_tags (ours),
+                        cd_article_get_tags (theirs));
+  cd_article_set_tags (merged, (const char *const *) tags);
+  return merged;
+}
+
 /**
  * cd_merge_articles:
  * @base: the article as last synced
@@ -383,7 +404,6 @@ cd_merge_articles_with (CdArticle      *base,
 {
   g_autoptr (CdArticle) merged = NULL;
   g_autoptr (GStrvBuilder) conflicting = g_strv_builder_new ();
-  g_auto (GStrv) tags = NULL;
   g_auto (GStrv) names = NULL;
   g_auto (GStrv) body_conflicts = NULL;
   g_autofree char *body = NULL;
@@ -396,15 +416,7 @@ cd_merge_articles_with (CdArticle      *base,
   if (conflicts != NULL)
     *conflicts = NULL;
 
-  merged = cd_article_copy (ours);
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    merge_text_field (merged, text_fields[i].name, text_fields[i].get, text_fields[i].set, base,
-                      ours, theirs, conflicting);
-
-  tags = cd_merge_tags (cd_article_get_tags (base), cd_article_get_tags (ours),
-                        cd_article_get_tags (theirs));
-  cd_article_set_tags (merged, (const char *const *) tags);
-
+  merged = merge_shared_fields (base, ours, theirs, conflicting);
   body = merge_body (cd_article_get_body (base), cd_article_get_body (ours),
                      cd_article_get_body (theirs), &body_conflicts, error);
   if (body == NULL && body_conflicts == NULL)
@@ -606,7 +618,6 @@ cd_merge_articles_keeping_ours (CdArticle *base,
 {
   g_autoptr (CdArticle) merged = NULL;
   g_autoptr (GStrvBuilder) conflicting = g_strv_builder_new ();
-  g_auto (GStrv) tags = NULL;
   g_auto (GStrv) names = NULL;
   g_autofree char *body = NULL;
   gboolean         clean = FALSE;
@@ -618,15 +629,8 @@ cd_merge_articles_keeping_ours (CdArticle *base,
   if (conflicts != NULL)
     *conflicts = NULL;
 
-  merged = cd_article_copy (ours);
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    merge_text_field (merged, text_fields[i].name, text_fields[i].get, text_fields[i].set, base,
-                      ours, theirs, conflicting);
+  merged = merge_shared_fields (base, ours, theirs, conflicting);
   merge_local_fields (merged, base, ours, theirs, conflicting);
-
-  tags = cd_merge_tags (cd_article_get_tags (base), cd_article_get_tags (ours),
-                        cd_article_get_tags (theirs));
-  cd_article_set_tags (merged, (const char *const *) tags);
 
   body = merge_text_favoring (cd_article_get_body (base), cd_article_get_body (ours),
                               cd_article_get_body (theirs), GIT_MERGE_FILE_FAVOR_NORMAL, &clean,

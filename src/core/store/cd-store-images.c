@@ -881,3 +881,37 @@ cd_store_get_image_source (CdStore       *self,
   source->load = source_load;
   source->user_data = self;
 }
+
+/**
+ * cd_image_source_lookup:
+ * @images: (nullable): where stored images come from
+ * @id: (nullable): an image id
+ *
+ * Returns: (transfer full) (nullable): the image's info, or %NULL when
+ *   there is no @images, @id is no image id or @images does not know it
+ */
+CdImageInfo *
+cd_image_source_lookup (const CdImageSource *images,
+                        const char          *id)
+{
+  if (images == NULL || images->lookup == NULL || !cd_image_id_is_valid (id))
+    return NULL;
+  return images->lookup (images->user_data, id);
+}
+
+/**
+ * cd_image_source_load:
+ * @images: (nullable): where stored images come from
+ * @id: (nullable): an image id
+ *
+ * Returns: (transfer full) (nullable): the image's bytes, or %NULL as for
+ *   cd_image_source_lookup() or when @images has no @load
+ */
+GBytes *
+cd_image_source_load (const CdImageSource *images,
+                      const char          *id)
+{
+  if (images == NULL || images->load == NULL || !cd_image_id_is_valid (id))
+    return NULL;
+  return images->load (images->user_data, id);
+}

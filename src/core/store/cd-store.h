@@ -229,7 +229,11 @@ typedef struct
   gpointer user_data;
 } CdImageSource;
 
-void cd_store_get_image_source (CdStore       *self,
-                                CdImageSource *source);
+void         cd_store_get_image_source (CdStore       *self,
+                                        CdImageSource *source);
+CdImageInfo *cd_image_source_lookup (const CdImageSource *images,
+                                     const char          *id);
+GBytes      *cd_image_source_load (const CdImageSource *images,
+                                   const char          *id);
 
 G_END_DECLS

@@ -151,6 +151,114 @@ _cd_sync_db_set_error (CdSyncDb   *self,
                  sqlite3_errmsg (self->db));
 }
 
+void
+_cd_sync_db_bind_text (sqlite3_stmt *stmt,
+                       int           index,
+                       const char   *text)
+{
+  g_assert (stmt != NULL);
+
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+gboolean
+_cd_sync_db_step_done (CdSyncDb     *self,
+                       sqlite3_stmt *stmt,
+                       const char   *what,
+                       GError      **error)
+{
+  int rc;
+
+  g_assert (CD_IS_SYNC_DB (self));
+  g_assert (stmt != NULL);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    _cd_sync_db_set_error (self, error, what);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+/* @sql prepared as by cd_sync_db_prepare(), with @param1 and @param2
+ * bound as text unless %NULL. */
+static sqlite3_stmt *
+prepare_with (CdSyncDb   *self,
+              const char *sql,
+              const char *param1,
+              const char *param2,
+              GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert (CD_IS_SYNC_DB (self));
+  g_assert (sql != NULL);
+
+  if ((stmt = cd_sync_db_prepare (self, sql, error)) == NULL)
+    return NULL;
+  if (param1 != NULL)
+    _cd_sync_db_bind_text (stmt, 1, param1);
+  if (param2 != NULL)
+    _cd_sync_db_bind_text (stmt, 2, param2);
+  return stmt;
+}
+
+gboolean
+_cd_sync_db_run (CdSyncDb   *self,
+                 const char *sql,
+                 const char *param1,
+                 const char *param2,
+                 const char *what,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt = prepare_with (self, sql, param1, param2, error);
+
+  return stmt != NULL && _cd_sync_db_step_done (self, stmt, what, error);
+}
+
+GPtrArray *
+_cd_sync_db_query (CdSyncDb           *self,
+                   const CdSyncDbRows *rows,
+                   const char         *sql,
+                   const char         *param1,
+                   const char         *param2,
+                   GError            **error)
+{
+  g_autoptr (GPtrArray) values = NULL;
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_assert (rows != NULL && rows->read != NULL);
+
+  if ((stmt = prepare_with (self, sql, param1, param2, error)) == NULL)
+    return NULL;
+  values = g_ptr_array_new_with_free_func (rows->free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (values, rows->read (stmt));
+  if (rc != SQLITE_DONE)
+    _cd_sync_db_set_error (self, error, rows->what);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&values) : NULL;
+}
+
+/* Runs @sql, statements without parameters; on an error @what says what
+ * failed, as for _cd_sync_db_set_error(). */
+static gboolean
+exec_sql (CdSyncDb   *self,
+          const char *sql,
+          const char *what,
+          GError    **error)
+{
+  g_assert (CD_IS_SYNC_DB (self));
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+  _cd_sync_db_set_error (self, error, what);
+  return FALSE;
+}
+
 /**
  * cd_sync_db_exec:
  * @self: a #CdSyncDb
@@ -167,12 +275,7 @@ cd_sync_db_exec (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (sql != NULL, FALSE);
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      _cd_sync_db_set_error (self, error, "run a statement");
-      return FALSE;
-    }
-  return TRUE;
+  return exec_sql (self, sql, "run a statement", error);
 }
 
 /**
@@ -196,12 +299,7 @@ cd_sync_db_begin (CdSyncDb *self,
       _cd_store_set_read_only_error (self->store, error);
       return FALSE;
     }
-  if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      _cd_sync_db_set_error (self, error, "start a transaction");
-      return FALSE;
-    }
-  return TRUE;
+  return exec_sql (self, "BEGIN IMMEDIATE", "start a transaction", error);
 }
 
 /**
@@ -219,9 +317,8 @@ cd_sync_db_commit (CdSyncDb *self,
 {
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
 
-  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+  if (!exec_sql (self, "COMMIT", "commit a transaction", error))
     {
-      _cd_sync_db_set_error (self, error, "commit a transaction");
       cd_sync_db_rollback (self);
       return FALSE;
     }

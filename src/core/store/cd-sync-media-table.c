@@ -43,38 +43,12 @@ media_from_stmt (sqlite3_stmt *stmt)
   return media;
 }
 
-/* Every row @sql selects (MEDIA_COLUMNS), with up to two parameters. */
-static GPtrArray *
-query_media (CdSyncDb   *self,
-             const char *sql,
-             const char *param1,
-             const char *param2,
-             GError    **error)
-{
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                                   cd_sync_media_free);
-  sqlite3_stmt *stmt;
-  int           rc;
-
-  g_assert (CD_IS_SYNC_DB (self));
-  g_assert (sql != NULL && param1 != NULL);
-
-  if ((stmt = cd_sync_db_prepare (self, sql, error)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, param1, -1, SQLITE_TRANSIENT);
-  if (param2 != NULL)
-    sqlite3_bind_text (stmt, 2, param2, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, media_from_stmt (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _cd_sync_db_set_error (self, error, "read the uploaded images");
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&rows);
-}
+/* The rows of a query of MEDIA_COLUMNS. */
+static const CdSyncDbRows media_rows = {
+  (gpointer (*) (sqlite3_stmt *)) media_from_stmt,
+  (GDestroyNotify) cd_sync_media_free,
+  "read the uploaded images",
+};
 
 static CdSyncMedia *
 first_media (GPtrArray *rows)
@@ -104,9 +78,9 @@ cd_sync_db_load_media (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), NULL);
   g_return_val_if_fail (account != NULL && image_id != NULL, NULL);
 
-  rows = query_media (self,
-                      "SELECT " MEDIA_COLUMNS " FROM sync_media WHERE account = ? AND image_id = ?",
-                      account, image_id, error);
+  rows = _cd_sync_db_query (self, &media_rows,
+                            "SELECT " MEDIA_COLUMNS " FROM sync_media WHERE account = ? AND image_id = ?",
+                            account, image_id, error);
   return first_media (rows);
 }
 
@@ -130,10 +104,10 @@ cd_sync_db_find_media (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), NULL);
   g_return_val_if_fail (account != NULL && media_id != NULL, NULL);
 
-  rows = query_media (self,
-                      "SELECT " MEDIA_COLUMNS " FROM sync_media WHERE account = ? AND media_id = ?"
-                      " ORDER BY image_id",
-                      account, media_id, error);
+  rows = _cd_sync_db_query (self, &media_rows,
+                            "SELECT " MEDIA_COLUMNS " FROM sync_media WHERE account = ? AND media_id = ?"
+                            " ORDER BY image_id",
+                            account, media_id, error);
   return first_media (rows);
 }
 
@@ -153,9 +127,9 @@ cd_sync_db_list_media (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), NULL);
   g_return_val_if_fail (image_id != NULL, NULL);
 
-  return query_media (self,
-                      "SELECT " MEDIA_COLUMNS " FROM sync_media WHERE image_id = ? ORDER BY account",
-                      image_id, NULL, error);
+  return _cd_sync_db_query (self, &media_rows,
+                            "SELECT " MEDIA_COLUMNS " FROM sync_media WHERE image_id = ? ORDER BY account",
+                            image_id, NULL, error);
 }
 
 /**
@@ -173,7 +147,6 @@ cd_sync_db_save_media (CdSyncDb          *self,
                        GError           **error)
 {
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (media != NULL && media->account != NULL && media->image_id != NULL &&
@@ -189,19 +162,12 @@ cd_sync_db_save_media (CdSyncDb          *self,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, media->account, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, media->image_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, media->media_id, -1, SQLITE_TRANSIENT);
-  if (media->source_url != NULL)
-    sqlite3_bind_text (stmt, 4, media->source_url, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 4);
+  _cd_sync_db_bind_text (stmt, 1, media->account);
+  _cd_sync_db_bind_text (stmt, 2, media->image_id);
+  _cd_sync_db_bind_text (stmt, 3, media->media_id);
+  _cd_sync_db_bind_text (stmt, 4, media->source_url);
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    _cd_sync_db_set_error (self, error, "record an uploaded image");
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
+  return _cd_sync_db_step_done (self, stmt, "record an uploaded image", error);
 }
 
 /**
@@ -221,21 +187,9 @@ cd_sync_db_delete_media (CdSyncDb   *self,
                          const char *image_id,
                          GError    **error)
 {
-  sqlite3_stmt *stmt;
-  int           rc;
-
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (account != NULL && image_id != NULL, FALSE);
 
-  stmt = cd_sync_db_prepare (self, "DELETE FROM sync_media WHERE account = ? AND image_id = ?",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, account, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, image_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    _cd_sync_db_set_error (self, error, "forget an uploaded image");
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
+  return _cd_sync_db_run (self, "DELETE FROM sync_media WHERE account = ? AND image_id = ?",
+                          account, image_id, "forget an uploaded image", error);
 }

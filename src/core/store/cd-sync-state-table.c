@@ -43,37 +43,14 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+/* Reads the first column of a row, as text. */
+static gpointer
+first_column (sqlite3_stmt *stmt)
 {
-  g_assert (stmt != NULL);
-
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
+  return column_dup (stmt, 0);
 }
 
-/* Runs a cached statement that returns no rows, then resets it. */
-static gboolean
-step_done (CdSyncDb     *self,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
-{
-  int rc;
-
-  g_assert (CD_IS_SYNC_DB (self));
-  g_assert (stmt != NULL);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    _cd_sync_db_set_error (self, error, what);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
-}
+static const CdSyncDbRows text_rows = { first_column, g_free, "read the sync state" };
 
 /* The first column of every row of @sql, with up to two text parameters. */
 static GPtrArray *
@@ -83,54 +60,25 @@ query_strings (CdSyncDb   *self,
                const char *param2,
                GError    **error)
 {
-  g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int           rc;
-
-  g_assert (CD_IS_SYNC_DB (self));
-  g_assert (sql != NULL);
-
-  if ((stmt = cd_sync_db_prepare (self, sql, error)) == NULL)
-    return NULL;
-  if (param1 != NULL)
-    bind_text (stmt, 1, param1);
-  if (param2 != NULL)
-    bind_text (stmt, 2, param2);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (values, column_dup (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      _cd_sync_db_set_error (self, error, "read the sync state");
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&values);
+  return _cd_sync_db_query (self, &text_rows, sql, param1, param2, error);
 }
 
-/* Runs @sql with up to three text parameters. */
+/* Runs @sql, which writes the sync-state rows of @uuid, with @uuid and
+ * @account as its parameters, and records that the article's rows were
+ * written. */
 static gboolean
-run_sql (CdSyncDb   *self,
-         const char *sql,
-         const char *param1,
-         const char *param2,
-         const char *param3,
-         GError    **error)
+write_article_rows (CdSyncDb   *self,
+                    const char *sql,
+                    const char *uuid,
+                    const char *account,
+                    GError    **error)
 {
-  sqlite3_stmt *stmt;
+  g_assert (uuid != NULL);
 
-  g_assert (CD_IS_SYNC_DB (self));
-  g_assert (sql != NULL);
-
-  if ((stmt = cd_sync_db_prepare (self, sql, error)) == NULL)
+  if (!_cd_sync_db_run (self, sql, uuid, account, "record the sync state", error))
     return FALSE;
-  if (param1 != NULL)
-    bind_text (stmt, 1, param1);
-  if (param2 != NULL)
-    bind_text (stmt, 2, param2);
-  if (param3 != NULL)
-    bind_text (stmt, 3, param3);
-  return step_done (self, stmt, "record the sync state", error);
+  _cd_sync_db_touched (self, uuid);
+  return TRUE;
 }
 
 static CdSyncRow *
@@ -154,28 +102,11 @@ row_from_stmt (sqlite3_stmt *stmt)
   return row;
 }
 
-/* Every row @stmt gives, or %NULL with @error set. */
-static GPtrArray *
-collect_rows (CdSyncDb     *self,
-              sqlite3_stmt *stmt,
-              GError      **error)
-{
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_sync_row_free);
-  int rc;
-
-  g_assert (CD_IS_SYNC_DB (self));
-  g_assert (stmt != NULL);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, row_from_stmt (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cd_sync_db_set_error (self, error, "read the sync state");
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
+static const CdSyncDbRows sync_rows = {
+  (gpointer (*) (sqlite3_stmt *)) row_from_stmt,
+  (GDestroyNotify) cd_sync_row_free,
+  "read the sync state",
+};
 
 /**
  * cd_sync_row_new:
@@ -278,8 +209,8 @@ cd_sync_db_load_row (CdSyncDb   *self,
                              error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, uuid);
-  bind_text (stmt, 2, account);
+  _cd_sync_db_bind_text (stmt, 1, uuid);
+  _cd_sync_db_bind_text (stmt, 2, account);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     row = row_from_stmt (stmt);
@@ -314,18 +245,18 @@ cd_sync_db_save_row (CdSyncDb  *self,
                              error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, row->uuid);
-  bind_text (stmt, 2, row->account);
-  bind_text (stmt, 3, row->remote_id);
-  bind_text (stmt, 4, row->remote_modified);
-  bind_text (stmt, 5, row->base_json);
-  bind_text (stmt, 6, state_names[row->state]);
-  bind_text (stmt, 7, row->error);
-  bind_text (stmt, 8, row->theirs_json);
-  bind_text (stmt, 9, row->theirs_modified);
+  _cd_sync_db_bind_text (stmt, 1, row->uuid);
+  _cd_sync_db_bind_text (stmt, 2, row->account);
+  _cd_sync_db_bind_text (stmt, 3, row->remote_id);
+  _cd_sync_db_bind_text (stmt, 4, row->remote_modified);
+  _cd_sync_db_bind_text (stmt, 5, row->base_json);
+  _cd_sync_db_bind_text (stmt, 6, state_names[row->state]);
+  _cd_sync_db_bind_text (stmt, 7, row->error);
+  _cd_sync_db_bind_text (stmt, 8, row->theirs_json);
+  _cd_sync_db_bind_text (stmt, 9, row->theirs_modified);
   sqlite3_bind_int (stmt, 10, row->dirty);
   sqlite3_bind_int (stmt, 11, row->create_unknown);
-  if (!step_done (self, stmt, "record an article's sync state", error))
+  if (!_cd_sync_db_step_done (self, stmt, "record an article's sync state", error))
     return FALSE;
   _cd_sync_db_touched (self, row->uuid);
   return TRUE;
@@ -348,11 +279,8 @@ cd_sync_db_delete_row (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (uuid != NULL && account != NULL, FALSE);
 
-  if (!run_sql (self, "DELETE FROM sync_state WHERE article_uuid = ? AND account = ?", uuid,
-                account, NULL, error))
-    return FALSE;
-  _cd_sync_db_touched (self, uuid);
-  return TRUE;
+  return write_article_rows (self, "DELETE FROM sync_state WHERE article_uuid = ? AND account = ?",
+                             uuid, account, error);
 }
 
 /**
@@ -371,29 +299,19 @@ cd_sync_db_list_rows (CdSyncDb   *self,
                       const char *uuid,
                       GError    **error)
 {
-  sqlite3_stmt *stmt;
+  const char *sql;
 
   g_return_val_if_fail (CD_IS_SYNC_DB (self), NULL);
 
   if (uuid != NULL)
-    {
-      stmt = cd_sync_db_prepare (self,
-                                 "SELECT " ROW_COLUMNS " FROM sync_state WHERE article_uuid = ?"
-                                 " AND account IN (SELECT name FROM accounts) ORDER BY account",
-                                 error);
-      if (stmt != NULL)
-        bind_text (stmt, 1, uuid);
-    }
+    sql = "SELECT " ROW_COLUMNS " FROM sync_state WHERE article_uuid = ?"
+          " AND account IN (SELECT name FROM accounts) ORDER BY account";
   else
-    stmt = cd_sync_db_prepare (self,
-                               "SELECT article_uuid, account, remote_id, remote_modified, NULL,"
-                               " state, error, NULL, theirs_modified, dirty, create_unknown"
-                               " FROM sync_state WHERE account IN (SELECT name FROM accounts)"
-                               " ORDER BY article_uuid, account",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-  return collect_rows (self, stmt, error);
+    sql = "SELECT article_uuid, account, remote_id, remote_modified, NULL,"
+          " state, error, NULL, theirs_modified, dirty, create_unknown"
+          " FROM sync_state WHERE account IN (SELECT name FROM accounts)"
+          " ORDER BY article_uuid, account";
+  return _cd_sync_db_query (self, &sync_rows, sql, uuid, NULL, error);
 }
 
 /**
@@ -489,19 +407,17 @@ cd_sync_db_mark_dirty (CdSyncDb          *self,
   if (!cd_sync_db_begin (self, error))
     return FALSE;
   for (guint i = 0; uuids[i] != NULL; i++)
-    if (!run_sql (self,
-                  "INSERT INTO sync_state (article_uuid, account, state, dirty)"
-                  " SELECT ?1, name, 'pending', 1 FROM accounts WHERE true"
-                  " ON CONFLICT (article_uuid, account) DO UPDATE SET dirty = 1,"
-                  "  state = CASE WHEN state = 'conflict' THEN state ELSE 'pending' END,"
-                  "  error = CASE WHEN state = 'conflict' THEN error ELSE NULL END",
-                  uuids[i], NULL, NULL, error))
+    if (!write_article_rows (self,
+                             "INSERT INTO sync_state (article_uuid, account, state, dirty)"
+                             " SELECT ?1, name, 'pending', 1 FROM accounts WHERE true"
+                             " ON CONFLICT (article_uuid, account) DO UPDATE SET dirty = 1,"
+                             "  state = CASE WHEN state = 'conflict' THEN state ELSE 'pending' END,"
+                             "  error = CASE WHEN state = 'conflict' THEN error ELSE NULL END",
+                             uuids[i], NULL, error))
       {
         cd_sync_db_rollback (self);
         return FALSE;
       }
-    else
-      _cd_sync_db_touched (self, uuids[i]);
   return cd_sync_db_commit (self, error);
 }
 
@@ -559,14 +475,11 @@ cd_sync_db_requeue_others (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (uuid != NULL && account != NULL, FALSE);
 
-  if (!run_sql (self,
-                "UPDATE sync_state SET dirty = 1,"
-                " state = CASE WHEN state = 'conflict' THEN state ELSE 'pending' END"
-                " WHERE article_uuid = ?1 AND account != ?2",
-                uuid, account, NULL, error))
-    return FALSE;
-  _cd_sync_db_touched (self, uuid);
-  return TRUE;
+  return write_article_rows (self,
+                             "UPDATE sync_state SET dirty = 1,"
+                             " state = CASE WHEN state = 'conflict' THEN state ELSE 'pending' END"
+                             " WHERE article_uuid = ?1 AND account != ?2",
+                             uuid, account, error);
 }
 
 /**
@@ -614,11 +527,11 @@ cd_sync_db_raise_pull_mark (CdSyncDb   *self,
   g_return_val_if_fail (CD_IS_SYNC_DB (self), FALSE);
   g_return_val_if_fail (account != NULL && modified != NULL, FALSE);
 
-  return run_sql (self,
-                  "INSERT INTO sync_pulls (account, last_modified) VALUES (?1, ?2)"
-                  " ON CONFLICT (account) DO UPDATE SET last_modified ="
-                  "  max(coalesce(last_modified, ''), excluded.last_modified)",
-                  account, modified, NULL, error);
+  return _cd_sync_db_run (self,
+                          "INSERT INTO sync_pulls (account, last_modified) VALUES (?1, ?2)"
+                          " ON CONFLICT (account) DO UPDATE SET last_modified ="
+                          "  max(coalesce(last_modified, ''), excluded.last_modified)",
+                          account, modified, "record the sync state", error);
 }
 
 /* A pull's sync rows go through the store's connection; damage there is
@@ -687,11 +600,11 @@ cd_sync_db_save_pulled (CdStore            *store,
       if (!ok)
         break;
       sqlite3_reset (stmt);
-      bind_text (stmt, 1, cd_article_get_uuid (item->article));
-      bind_text (stmt, 2, account);
-      bind_text (stmt, 3, item->remote_id);
-      bind_text (stmt, 4, item->remote_modified);
-      bind_text (stmt, 5, item->base_json);
+      _cd_sync_db_bind_text (stmt, 1, cd_article_get_uuid (item->article));
+      _cd_sync_db_bind_text (stmt, 2, account);
+      _cd_sync_db_bind_text (stmt, 3, item->remote_id);
+      _cd_sync_db_bind_text (stmt, 4, item->remote_modified);
+      _cd_sync_db_bind_text (stmt, 5, item->base_json);
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
         {
