@@ -19,7 +19,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CdChecksPanel, cd_checks_panel, CD, CHECKS_PANEL, GtkWidget)
 
 GtkWidget     *cd_checks_panel_new (void);
-GtkWidget     *cd_checks_panel_new_for_runner (CdCheckRunner *runner);
 CdCheckRunner *cd_checks_panel_get_runner (CdChecksPanel *self);
 void           cd_checks_panel_set_article (CdChecksPanel *self,
                                             CdStore       *store,
