@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "cd-featured-image.h"
+#include "cd-file-chooser.h"
 #include "cd-image-import.h"
 #include "cd-ui-util.h"
 
@@ -226,20 +227,11 @@ cd_featured_image_set_file (CdFeaturedImage *self,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     CdFeaturedImage *self)
+image_chosen_cb (gpointer        owner,
+                 GtkFileChooser *chooser,
+                 GFile          *file)
 {
-  g_autoptr (GFile) file = NULL;
-
-  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
-  g_assert (CD_IS_FEATURED_IMAGE (self));
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    cd_featured_image_set_file (self, file);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  cd_featured_image_set_file (CD_FEATURED_IMAGE (owner), file);
 }
 
 static void
@@ -255,9 +247,7 @@ choose_clicked_cb (CdFeaturedImage *self)
   /* The chooser is transient for the window this widget is in. */
   chooser = cd_image_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                   _ ("Choose Featured Image"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cd_file_chooser_run (chooser, self, image_chosen_cb);
 }
 
 /**

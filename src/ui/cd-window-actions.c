@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-file-chooser.h"
 #include "cd-history.h"
 #include "cd-window-private.h"
 
@@ -431,21 +432,15 @@ export_pdf_ready_cb (GObject      *object,
 }
 
 static void
-export_pdf_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        CdWindow        *self)
+export_pdf_chosen_cb (gpointer        owner,
+                      GtkFileChooser *chooser,
+                      GFile          *file)
 {
-  g_autoptr (GFile) file = NULL;
+  CdWindow *self = CD_WINDOW (owner);
 
-  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
-  g_assert (CD_IS_WINDOW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL && self->preview != NULL)
+  if (self->preview != NULL)
     cd_preview_export_pdf_async (self->preview, file, self->cancellable, export_pdf_ready_cb,
                                  g_object_ref (self));
-  g_object_unref (chooser);
 }
 
 static void
@@ -456,9 +451,7 @@ export_pdf_action (GtkWidget  *widget,
   CdWindow             *self = CD_WINDOW (widget);
   CdArticle            *article = current_article (self);
   GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *file_name = NULL;
-  const char      *slug;
+  const char           *types[] = { "application/pdf", NULL };
 
   g_assert (CD_IS_WINDOW (self));
 
@@ -467,15 +460,9 @@ export_pdf_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_ ("Export PDF"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), NULL);
-  gtk_file_filter_set_name (filter, _ ("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  slug = cd_article_get_slug (article);
-  file_name = g_strdup_printf ("%s.pdf", slug != NULL && *slug ? slug : _ ("article"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_pdf_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cd_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _ ("PDF documents"), types, NULL);
+  cd_file_chooser_suggest_name (GTK_FILE_CHOOSER (chooser), article, "pdf");
+  cd_file_chooser_run (chooser, self, export_pdf_chosen_cb);
 }
 
 static void
