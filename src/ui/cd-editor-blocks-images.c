@@ -32,11 +32,7 @@ block_text (CdEditorBlocks *self,
 {
   GtkTextIter start, end;
 
-  g_assert (CD_IS_EDITOR_BLOCKS (self));
-  g_assert (block != NULL);
-
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &start, block->start);
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &end, block->end);
+  _cd_editor_blocks_bounds (self, block, &start, &end);
   return gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
 }
 
