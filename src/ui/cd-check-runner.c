@@ -537,16 +537,6 @@ cd_check_runner_attach (CdCheckRunner *self,
   cd_check_runner_queue (self);
 }
 
-void
-cd_check_runner_detach (CdCheckRunner *self,
-                        const char    *field)
-{
-  g_return_if_fail (CD_IS_CHECK_RUNNER (self));
-  g_return_if_fail (field != NULL);
-
-  g_hash_table_remove (self->attachments, field);
-}
-
 /**
  * cd_check_runner_lookup:
  *

@@ -40,8 +40,6 @@ CdArticle     *cd_check_runner_get_article (CdCheckRunner *self);
 void           cd_check_runner_attach (CdCheckRunner *self,
                                        const char    *field,
                                        GObject       *object);
-void           cd_check_runner_detach (CdCheckRunner *self,
-                                       const char    *field);
 GObject       *cd_check_runner_lookup (CdCheckRunner *self,
                                        const char    *field);
 void           cd_check_runner_foreach_attachment (CdCheckRunner    *self,

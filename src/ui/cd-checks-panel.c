@@ -743,26 +743,6 @@ cd_checks_panel_attach_editable (CdChecksPanel *self,
   cd_check_runner_attach (self->runner, field, G_OBJECT (editable));
 }
 
-void
-cd_checks_panel_detach (CdChecksPanel *self,
-                        const char    *field)
-{
-  g_return_if_fail (CD_IS_CHECKS_PANEL (self));
-  cd_check_runner_detach (self->runner, field);
-}
-
-/**
- * cd_checks_panel_queue_check:
- *
- * Runs the checks again after the usual pause, as after an edit.
- */
-void
-cd_checks_panel_queue_check (CdChecksPanel *self)
-{
-  g_return_if_fail (CD_IS_CHECKS_PANEL (self));
-  cd_check_runner_queue (self->runner);
-}
-
 /**
  * cd_checks_panel_get_findings:
  *
@@ -773,51 +753,4 @@ cd_checks_panel_get_findings (CdChecksPanel *self)
 {
   g_return_val_if_fail (CD_IS_CHECKS_PANEL (self), NULL);
   return self->findings;
-}
-
-/**
- * cd_checks_panel_apply:
- *
- * What a finding's Apply button does: cd_check_runner_apply().
- *
- * Returns: %FALSE when the text has changed since the finding was made
- */
-gboolean
-cd_checks_panel_apply (CdChecksPanel   *self,
-                       const CdFinding *finding)
-{
-  g_return_val_if_fail (CD_IS_CHECKS_PANEL (self), FALSE);
-  return cd_check_runner_apply (self->runner, finding);
-}
-
-/**
- * cd_checks_panel_ignore:
- *
- * What a finding's Ignore button does: cd_check_runner_ignore().
- *
- * Returns: %TRUE on success
- */
-gboolean
-cd_checks_panel_ignore (CdChecksPanel   *self,
-                        const CdFinding *finding,
-                        GError         **error)
-{
-  g_return_val_if_fail (CD_IS_CHECKS_PANEL (self), FALSE);
-  return cd_check_runner_ignore (self->runner, finding, error);
-}
-
-/**
- * cd_checks_panel_add_word:
- *
- * What a spelling finding's Add button does: cd_check_runner_add_word().
- *
- * Returns: %TRUE on success
- */
-gboolean
-cd_checks_panel_add_word (CdChecksPanel   *self,
-                          const CdFinding *finding,
-                          GError         **error)
-{
-  g_return_val_if_fail (CD_IS_CHECKS_PANEL (self), FALSE);
-  return cd_check_runner_add_word (self->runner, finding, error);
 }

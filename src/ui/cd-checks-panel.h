@@ -31,17 +31,6 @@ void           cd_checks_panel_attach_buffer (CdChecksPanel *self,
 void           cd_checks_panel_attach_editable (CdChecksPanel *self,
                                                 const char    *field,
                                                 GtkEditable   *editable);
-void           cd_checks_panel_detach (CdChecksPanel *self,
-                                       const char    *field);
-void           cd_checks_panel_queue_check (CdChecksPanel *self);
 GPtrArray     *cd_checks_panel_get_findings (CdChecksPanel *self);
-gboolean       cd_checks_panel_apply (CdChecksPanel   *self,
-                                      const CdFinding *finding);
-gboolean       cd_checks_panel_ignore (CdChecksPanel   *self,
-                                       const CdFinding *finding,
-                                       GError         **error);
-gboolean       cd_checks_panel_add_word (CdChecksPanel   *self,
-                                         const CdFinding *finding,
-                                         GError         **error);
 
 G_END_DECLS
