@@ -79,6 +79,24 @@ cd_article_row_status_label (CdArticleStatus status)
 }
 
 /**
+ * cd_article_row_headline_label:
+ * @article: (nullable): an article
+ *
+ * Returns: @article's headline, or the translated "Untitled" when it has
+ *   none (or there is no article)
+ */
+const char *
+cd_article_row_headline_label (CdArticle *article)
+{
+  const char *headline;
+
+  g_return_val_if_fail (article == NULL || CD_IS_ARTICLE (article), NULL);
+
+  headline = article != NULL ? cd_article_get_headline (article) : NULL;
+  return headline != NULL && *headline != '\0' ? headline : _ ("Untitled");
+}
+
+/**
  * cd_article_row_format_time:
  * @time: (nullable): a time
  *

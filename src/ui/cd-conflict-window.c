@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "cd-a11y.h"
+#include "cd-article-row.h"
 #include "cd-conflict-window.h"
 #include "cd-diff.h"
 #include "cd-merge.h"
@@ -764,9 +765,7 @@ cd_conflict_window_new (GtkWindow    *parent,
   self->mine = g_steal_pointer (&mine);
   self->theirs = g_steal_pointer (&theirs);
 
-  headline = cd_article_get_headline (self->mine);
-  if (headline == NULL || *headline == '\0')
-    headline = _ ("Untitled");
+  headline = cd_article_row_headline_label (self->mine);
   adw_window_title_set_subtitle (self->window_title, headline);
   /* Translators: the heading over the server's side; %s is the account */
   heading = g_strdup_printf (_ ("On %s"), account);

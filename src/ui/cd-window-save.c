@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-article-row.h"
 #include "cd-export.h"
 #include "cd-file-chooser.h"
 #include "cd-window-private.h"
@@ -26,13 +27,10 @@
 static const char *
 headline_or_untitled (CdWindow *self)
 {
-  const char *headline;
-
   g_assert (CD_IS_WINDOW (self));
   g_assert (self->document != NULL);
 
-  headline = cd_article_get_headline (cd_document_get_article (self->document));
-  return headline != NULL && *headline != '\0' ? headline : _ ("Untitled");
+  return cd_article_row_headline_label (cd_document_get_article (self->document));
 }
 
 static void
