@@ -157,20 +157,33 @@ article_notify_cb (CdFeaturedImage *self,
     load (self);
 }
 
+/* A value the article refuses is reported by ::error. */
+static gboolean
+set_field (CdFeaturedImage *self,
+           const char      *field,
+           const char      *value)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert (CD_IS_FEATURED_IMAGE (self));
+  g_assert (self->article != NULL);
+
+  if (cd_article_set_field (self->article, field, value, &error))
+    return TRUE;
+  g_signal_emit (self, signals[ERROR], 0, error->message);
+  return FALSE;
+}
+
 static void
 entry_changed_cb (CdFeaturedImage *self,
                   GtkEditable     *entry)
 {
-  g_autoptr (GError) error = NULL;
-
   g_assert (CD_IS_FEATURED_IMAGE (self));
   g_assert (GTK_IS_EDITABLE (entry));
 
   if (self->loading || self->article == NULL)
     return;
-  if (!cd_article_set_field (self->article, entry_field (self, GTK_WIDGET (entry)),
-                             gtk_editable_get_text (entry), &error))
-    g_signal_emit (self, signals[ERROR], 0, error->message);
+  set_field (self, entry_field (self, GTK_WIDGET (entry)), gtk_editable_get_text (entry));
 }
 
 static void
@@ -192,14 +205,8 @@ import_cb (GObject      *object,
       g_signal_emit (self, signals[ERROR], 0, error->message);
       return;
     }
-  if (self->article == NULL)
+  if (self->article == NULL || !set_field (self, "image", cd_image_info_get_id (info)))
     return;
-  g_clear_error (&error);
-  if (!cd_article_set_field (self->article, "image", cd_image_info_get_id (info), &error))
-    {
-      g_signal_emit (self, signals[ERROR], 0, error->message);
-      return;
-    }
   /* A new picture is described at once. */
   gtk_widget_grab_focus (self->alt_entry);
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-article-row.h"
 #include "cd-file-chooser.h"
 #include "cd-history.h"
 #include "cd-window-private.h"
@@ -36,16 +37,6 @@ _cd_window_toast_error (CdWindow     *self,
 
   adw_toast_set_timeout (toast, 0);
   cd_window_add_toast (self, toast);
-}
-
-static char *
-display_headline (CdArticle *article)
-{
-  const char *headline = cd_article_get_headline (article);
-
-  g_assert (CD_IS_ARTICLE (article));
-
-  return g_strdup (headline != NULL && *headline ? headline : _ ("Untitled"));
 }
 
 /**
@@ -88,6 +79,7 @@ _cd_window_update_actions (CdWindow *self)
   _cd_window_update_read_only (self);
 }
 
+/* A new article, created now, goes into the store and opens. */
 static gboolean
 save_and_open (CdWindow  *self,
                CdArticle *article,
@@ -98,6 +90,8 @@ save_and_open (CdWindow  *self,
   g_assert (CD_IS_WINDOW (self));
   g_assert (CD_IS_ARTICLE (article));
 
+  cd_article_touch (article);
+  cd_article_set_created (article, cd_article_get_modified (article));
   if (!cd_store_save_article (self->store, article, CD_REVISION_NONE, NULL, &error) ||
       !cd_window_open_article (self, cd_article_get_uuid (article), &error))
     {
@@ -123,8 +117,6 @@ new_article_action (GtkWidget  *widget,
   if ((language = _cd_window_dup_language (self)) != NULL)
     cd_article_set_language (article, language);
   gtk_toggle_button_set_active (self->trash_toggle, FALSE);
-  cd_article_touch (article);
-  cd_article_set_created (article, cd_article_get_modified (article));
   save_and_open (self, article, TRUE);
 }
 
@@ -151,8 +143,6 @@ duplicate_article_action (GtkWidget  *widget,
   cd_article_set_headline (copy, headline);
   cd_article_set_slug (copy, NULL);
   cd_article_set_status (copy, CD_ARTICLE_STATUS_DRAFT);
-  cd_article_touch (copy);
-  cd_article_set_created (copy, cd_article_get_modified (copy));
   save_and_open (self, copy, FALSE);
 }
 
@@ -175,7 +165,7 @@ trash_article_action (GtkWidget  *widget,
     return;
 
   uuid = g_strdup (cd_article_get_uuid (current));
-  headline = display_headline (current);
+  headline = g_strdup (cd_article_row_headline_label (current));
   if (!cd_window_flush (self, &error) || !cd_store_trash_article (self->store, uuid, &error))
     {
       _cd_window_toast_error (self, error);
@@ -232,7 +222,7 @@ restore_article_action (GtkWidget  *widget,
       _cd_window_toast_error (self, error);
       return;
     }
-  headline = display_headline (article);
+  headline = g_strdup (cd_article_row_headline_label (article));
   /* Translators: a toast after an article came back from the trash */
   title = g_strdup_printf (_ ("“%s” restored"), headline);
   cd_window_add_toast (self, adw_toast_new (title));
