@@ -456,18 +456,19 @@ export_pdf_action (GtkWidget  *widget,
 }
 
 static void
-focus_search_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
+show_library (CdWindow *self,
+              gboolean  search)
 {
-  CdWindow *self = CD_WINDOW (widget);
-
   g_assert (CD_IS_WINDOW (self));
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  cd_library_focus_search (self->library);
+  if (search)
+    cd_library_focus_search (self->library);
+  else
+    cd_library_focus_list (self->library);
 }
 
+/* win.show-library, and win.focus-search for the library's search. */
 static void
 show_library_action (GtkWidget  *widget,
                      const char *name,
@@ -477,8 +478,7 @@ show_library_action (GtkWidget  *widget,
 
   g_assert (CD_IS_WINDOW (self));
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  cd_library_focus_list (self->library);
+  show_library (self, g_str_equal (name, "win.focus-search"));
 }
 
 static void
@@ -520,7 +520,7 @@ cycle_panes_action (GtkWidget  *widget,
 
   if (self->document == NULL)
     {
-      show_library_action (widget, name, param);
+      show_library (self, FALSE);
       return;
     }
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->library)))
@@ -531,7 +531,7 @@ cycle_panes_action (GtkWidget  *widget,
   else if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->metadata)))
     focus_body (self);
   else
-    show_library_action (widget, name, param);
+    show_library (self, FALSE);
 }
 
 static void
@@ -569,7 +569,7 @@ _cd_window_class_init_actions (CdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.replace", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, show_library_action);
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
   gtk_widget_class_install_action (widget_class, "win.focus-body", NULL, focus_body_action);
   gtk_widget_class_install_action (widget_class, "win.cycle-panes", NULL, cycle_panes_action);
