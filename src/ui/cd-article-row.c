@@ -17,6 +17,7 @@
 #include "cd-article-row.h"
 #include "cd-store.h"
 #include "cd-sync-badge.h"
+#include "cd-ui-util.h"
 
 struct _CdArticleRow
 {
@@ -206,16 +207,8 @@ update_headline (CdArticleRow *self)
 
   g_assert (CD_IS_ARTICLE_ROW (self));
 
-  if (headline == NULL || *headline == '\0')
-    {
-      gtk_label_set_text (GTK_LABEL (self->headline), _ ("Untitled"));
-      gtk_widget_add_css_class (self->headline, "dim-label");
-    }
-  else
-    {
-      gtk_label_set_text (GTK_LABEL (self->headline), headline);
-      gtk_widget_remove_css_class (self->headline, "dim-label");
-    }
+  gtk_label_set_text (GTK_LABEL (self->headline), cd_article_row_headline_label (self->article));
+  _cd_widget_set_css_class (self->headline, "dim-label", headline == NULL || *headline == '\0');
   update_accessible_name (self);
 }
 

@@ -36,6 +36,7 @@
 
 #include "cd-editor-blocks-private.h"
 #include "cd-image-fence.h"
+#include "cd-ui-util.h"
 #include "cd-wp-content.h"
 
 G_DEFINE_FINAL_TYPE (CdEditorBlocks, cd_editor_blocks, G_TYPE_OBJECT)
@@ -758,18 +759,9 @@ _cd_editor_blocks_update_chip_states (CdEditorBlocks *self)
 
       block_get_range (self, block, &s, &e);
       selected = a < b && a < e && b > e - 1;
-      if (selected)
-        gtk_widget_add_css_class (block->chip, "selected");
-      else
-        gtk_widget_remove_css_class (block->chip, "selected");
-      if (!selected && cursor == e - 1)
-        gtk_widget_add_css_class (block->chip, "cursor-before");
-      else
-        gtk_widget_remove_css_class (block->chip, "cursor-before");
-      if (!selected && cursor == e)
-        gtk_widget_add_css_class (block->chip, "cursor-after");
-      else
-        gtk_widget_remove_css_class (block->chip, "cursor-after");
+      _cd_widget_set_css_class (block->chip, "selected", selected);
+      _cd_widget_set_css_class (block->chip, "cursor-before", !selected && cursor == e - 1);
+      _cd_widget_set_css_class (block->chip, "cursor-after", !selected && cursor == e);
     }
   _cd_editor_blocks_update_image_action (self);
 }
