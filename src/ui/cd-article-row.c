@@ -215,19 +215,17 @@ update_headline (CdArticleRow *self)
 static void
 update_status (CdArticleRow *self)
 {
-  CdArticleStatus  status = cd_article_get_status (self->article);
-  g_autofree char *css = g_strdup_printf ("cd-status-%s", cd_article_status_to_string (status));
+  CdArticleStatus status = cd_article_get_status (self->article);
 
   g_assert (CD_IS_ARTICLE_ROW (self));
 
   gtk_label_set_text (GTK_LABEL (self->status), cd_article_row_status_label (status));
   for (guint s = 0; s < CD_ARTICLE_N_STATUSES; s++)
     {
-      g_autofree char *other = g_strdup_printf ("cd-status-%s", cd_article_status_to_string (s));
+      g_autofree char *css = g_strdup_printf ("cd-status-%s", cd_article_status_to_string (s));
 
-      gtk_widget_remove_css_class (self->status, other);
+      _cd_widget_set_css_class (self->status, css, s == status);
     }
-  gtk_widget_add_css_class (self->status, css);
   update_accessible_name (self);
 }
 
