@@ -29,7 +29,7 @@ typedef void (*CdCheckRunnerFunc) (const char *field,
                                    GObject    *object,
                                    gpointer    user_data);
 
-CdCheckRunner *cd_check_runner_new (CdChecker *checker);
+CdCheckRunner *cd_check_runner_new (void);
 CdChecker     *cd_check_runner_get_checker (CdCheckRunner *self);
 gboolean       cd_check_runner_set_store (CdCheckRunner *self,
                                           CdStore       *store,

@@ -519,7 +519,7 @@ cd_checks_panel_constructed (GObject *object)
 
   G_OBJECT_CLASS (cd_checks_panel_parent_class)->constructed (object);
 
-  self->runner = cd_check_runner_new (NULL);
+  self->runner = cd_check_runner_new ();
   self->underliner = cd_check_underliner_new (self->runner);
   /* After the underliner's handler, so that what is listed is already
    * underlined when the panel says its findings changed. */
