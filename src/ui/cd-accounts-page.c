@@ -22,6 +22,7 @@
 #include "cd-accounts-page.h"
 #include "cd-sync-db.h"
 #include "cd-ui-resources.h"
+#include "cd-ui-util.h"
 
 struct _CdAccountsPage
 {
@@ -67,10 +68,7 @@ set_status (CdAccountsPage *self,
 
   gtk_label_set_text (GTK_LABEL (self->status), text != NULL ? text : "");
   gtk_widget_set_visible (self->status, text != NULL && *text != '\0');
-  if (is_error)
-    gtk_widget_add_css_class (self->status, "error");
-  else
-    gtk_widget_remove_css_class (self->status, "error");
+  _cd_widget_set_css_class (self->status, "error", is_error);
 }
 
 /* Returns FALSE when the page was given no window to show toasts in. */
@@ -118,10 +116,7 @@ on_row_verified (GObject      *source,
     subtitle = g_strdup (error->message);
   adw_action_row_set_subtitle (row, subtitle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (row), subtitle);
-  if (name == NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  _cd_widget_set_css_class (GTK_WIDGET (row), "error", name == NULL);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "cd-article-row.h"
 #include "cd-store.h"
 #include "cd-sync-badge.h"
+#include "cd-ui-util.h"
 
 struct _CdArticleRow
 {
@@ -76,6 +77,24 @@ cd_article_row_status_label (CdArticleStatus status)
     default:
       g_return_val_if_reached ("");
     }
+}
+
+/**
+ * cd_article_row_headline_label:
+ * @article: (nullable): an article
+ *
+ * Returns: @article's headline, or the translated "Untitled" when it has
+ *   none (or there is no article)
+ */
+const char *
+cd_article_row_headline_label (CdArticle *article)
+{
+  const char *headline;
+
+  g_return_val_if_fail (article == NULL || CD_IS_ARTICLE (article), NULL);
+
+  headline = article != NULL ? cd_article_get_headline (article) : NULL;
+  return headline != NULL && *headline != '\0' ? headline : _ ("Untitled");
 }
 
 /**
@@ -188,35 +207,25 @@ update_headline (CdArticleRow *self)
 
   g_assert (CD_IS_ARTICLE_ROW (self));
 
-  if (headline == NULL || *headline == '\0')
-    {
-      gtk_label_set_text (GTK_LABEL (self->headline), _ ("Untitled"));
-      gtk_widget_add_css_class (self->headline, "dim-label");
-    }
-  else
-    {
-      gtk_label_set_text (GTK_LABEL (self->headline), headline);
-      gtk_widget_remove_css_class (self->headline, "dim-label");
-    }
+  gtk_label_set_text (GTK_LABEL (self->headline), cd_article_row_headline_label (self->article));
+  _cd_widget_set_css_class (self->headline, "dim-label", headline == NULL || *headline == '\0');
   update_accessible_name (self);
 }
 
 static void
 update_status (CdArticleRow *self)
 {
-  CdArticleStatus  status = cd_article_get_status (self->article);
-  g_autofree char *css = g_strdup_printf ("cd-status-%s", cd_article_status_to_string (status));
+  CdArticleStatus status = cd_article_get_status (self->article);
 
   g_assert (CD_IS_ARTICLE_ROW (self));
 
   gtk_label_set_text (GTK_LABEL (self->status), cd_article_row_status_label (status));
   for (guint s = 0; s < CD_ARTICLE_N_STATUSES; s++)
     {
-      g_autofree char *other = g_strdup_printf ("cd-status-%s", cd_article_status_to_string (s));
+      g_autofree char *css = g_strdup_printf ("cd-status-%s", cd_article_status_to_string (s));
 
-      gtk_widget_remove_css_class (self->status, other);
+      _cd_widget_set_css_class (self->status, css, s == status);
     }
-  gtk_widget_add_css_class (self->status, css);
   update_accessible_name (self);
 }
 

@@ -23,6 +23,7 @@ void       cd_article_row_set_trashed (CdArticleRow *self,
                                        gboolean      trashed);
 
 const char *cd_article_row_status_label (CdArticleStatus status);
+const char *cd_article_row_headline_label (CdArticle *article);
 char       *cd_article_row_format_time (GDateTime *time);
 
 G_END_DECLS

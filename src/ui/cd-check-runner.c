@@ -55,19 +55,11 @@ G_DEFINE_FINAL_TYPE (CdCheckRunner, cd_check_runner, G_TYPE_OBJECT)
 
 enum
 {
-  PROP_0,
-  PROP_CHECKER,
-  N_PROPS
-};
-
-enum
-{
   FINDINGS_CHANGED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
-static guint       signals[N_SIGNALS];
+static guint signals[N_SIGNALS];
 
 static void start_check (CdCheckRunner *self);
 
@@ -255,78 +247,12 @@ cd_check_runner_finalize (GObject *object)
 }
 
 static void
-cd_check_runner_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  CdCheckRunner *self = CD_CHECK_RUNNER (object);
-
-  switch (prop_id)
-    {
-    case PROP_CHECKER:
-      g_value_set_object (value, self->checker);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cd_check_runner_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  CdCheckRunner *self = CD_CHECK_RUNNER (object);
-
-  switch (prop_id)
-    {
-    case PROP_CHECKER:
-      self->checker = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cd_check_runner_constructed (GObject *object)
-{
-  CdCheckRunner *self = CD_CHECK_RUNNER (object);
-
-  G_OBJECT_CLASS (cd_check_runner_parent_class)->constructed (object);
-
-  if (self->checker == NULL)
-    {
-      self->checker = cd_checker_new ();
-      /* Enchant's own suggestions cost tens of milliseconds a word; while
-       * the person types, the ones a single edit away are enough. */
-      cd_checker_set_thorough_suggestions (self->checker, FALSE);
-    }
-}
-
-static void
 cd_check_runner_class_init (CdCheckRunnerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = cd_check_runner_constructed;
   object_class->dispose = cd_check_runner_dispose;
   object_class->finalize = cd_check_runner_finalize;
-  object_class->get_property = cd_check_runner_get_property;
-  object_class->set_property = cd_check_runner_set_property;
-
-  /**
-   * CdCheckRunner:checker:
-   *
-   * The checker that runs the rules, with its settings (headline limit,
-   * word list, ignored findings).
-   */
-  properties[PROP_CHECKER] =
-      g_param_spec_object ("checker", NULL, NULL, CD_TYPE_CHECKER,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CdCheckRunner::findings-changed:
@@ -343,23 +269,24 @@ static void
 cd_check_runner_init (CdCheckRunner *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->checker = cd_checker_new ();
+  /* Enchant's own suggestions cost tens of milliseconds a word; while the
+   * person types, the ones a single edit away are enough. */
+  cd_checker_set_thorough_suggestions (self->checker, FALSE);
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_finding_free);
   self->attachments = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, attachment_free);
 }
 
 /**
  * cd_check_runner_new:
- * @checker: (nullable): the checker to run, or %NULL for one made for
- *   checking while the person types
  *
- * Returns: (transfer full): a new runner with no article
+ * Returns: (transfer full): a new runner with no article, and a checker
+ *   of its own made for checking while the person types
  */
 CdCheckRunner *
-cd_check_runner_new (CdChecker *checker)
+cd_check_runner_new (void)
 {
-  g_return_val_if_fail (checker == NULL || CD_IS_CHECKER (checker), NULL);
-
-  return g_object_new (CD_TYPE_CHECK_RUNNER, "checker", checker, NULL);
+  return g_object_new (CD_TYPE_CHECK_RUNNER, NULL);
 }
 
 /**
@@ -535,16 +462,6 @@ cd_check_runner_attach (CdCheckRunner *self,
                                                      G_CALLBACK (cd_check_runner_queue), self);
   g_hash_table_replace (self->attachments, attachment->field, attachment);
   cd_check_runner_queue (self);
-}
-
-void
-cd_check_runner_detach (CdCheckRunner *self,
-                        const char    *field)
-{
-  g_return_if_fail (CD_IS_CHECK_RUNNER (self));
-  g_return_if_fail (field != NULL);
-
-  g_hash_table_remove (self->attachments, field);
 }
 
 /**

@@ -29,7 +29,7 @@ typedef void (*CdCheckRunnerFunc) (const char *field,
                                    GObject    *object,
                                    gpointer    user_data);
 
-CdCheckRunner *cd_check_runner_new (CdChecker *checker);
+CdCheckRunner *cd_check_runner_new (void);
 CdChecker     *cd_check_runner_get_checker (CdCheckRunner *self);
 gboolean       cd_check_runner_set_store (CdCheckRunner *self,
                                           CdStore       *store,
@@ -40,8 +40,6 @@ CdArticle     *cd_check_runner_get_article (CdCheckRunner *self);
 void           cd_check_runner_attach (CdCheckRunner *self,
                                        const char    *field,
                                        GObject       *object);
-void           cd_check_runner_detach (CdCheckRunner *self,
-                                       const char    *field);
 GObject       *cd_check_runner_lookup (CdCheckRunner *self,
                                        const char    *field);
 void           cd_check_runner_foreach_attachment (CdCheckRunner    *self,

@@ -342,18 +342,6 @@ cd_check_underliner_new (CdCheckRunner *runner)
 }
 
 /**
- * cd_check_underliner_get_runner:
- *
- * Returns: (transfer none): the runner followed
- */
-CdCheckRunner *
-cd_check_underliner_get_runner (CdCheckUnderliner *self)
-{
-  g_return_val_if_fail (CD_IS_CHECK_UNDERLINER (self), NULL);
-  return self->runner;
-}
-
-/**
  * cd_check_underliner_ensure_tags:
  *
  * Adds the underlining tags to @buffer's tag table unless it has them.

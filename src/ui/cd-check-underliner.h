@@ -19,7 +19,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CdCheckUnderliner, cd_check_underliner, CD, CHECK_UNDERLINER, GObject)
 
 CdCheckUnderliner *cd_check_underliner_new (CdCheckRunner *runner);
-CdCheckRunner     *cd_check_underliner_get_runner (CdCheckUnderliner *self);
 void               cd_check_underliner_ensure_tags (GtkTextBuffer *buffer);
 
 G_END_DECLS

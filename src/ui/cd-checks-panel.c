@@ -3,9 +3,8 @@
  * The panel lists the findings of a CdCheckRunner by rule and turns what
  * the person picks into calls on it: apply a fix, ignore a finding, add a
  * word to the list, or go to the text (the "activate-finding" signal).
- * When the checks run lives in the runner and the underlines in a
- * CdCheckUnderliner; cd_checks_panel_new() makes both for a panel that
- * stands alone.
+ * The checks run in the runner and the underlines live in a
+ * CdCheckUnderliner; the panel makes both.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,8 +32,8 @@ struct _CdChecksPanel
   GtkWidget parent_instance;
 
   CdCheckRunner     *runner;
-  CdCheckUnderliner *underliner; /* only when the panel made the runner */
-  GPtrArray         *findings;   /* CdFinding, as last shown */
+  CdCheckUnderliner *underliner;
+  GPtrArray         *findings; /* CdFinding, as last shown */
 
   GtkLabel   *count_label;
   GtkStack   *stack;
@@ -53,21 +52,13 @@ G_DEFINE_FINAL_TYPE (CdChecksPanel, cd_checks_panel, GTK_TYPE_WIDGET)
 
 enum
 {
-  PROP_0,
-  PROP_RUNNER,
-  N_PROPS
-};
-
-enum
-{
   ACTIVATE_FINDING,
   FINDINGS_CHANGED,
   ERROR,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
-static guint       signals[N_SIGNALS];
+static guint signals[N_SIGNALS];
 
 /* The list */
 
@@ -528,11 +519,8 @@ cd_checks_panel_constructed (GObject *object)
 
   G_OBJECT_CLASS (cd_checks_panel_parent_class)->constructed (object);
 
-  if (self->runner == NULL)
-    {
-      self->runner = cd_check_runner_new (NULL);
-      self->underliner = cd_check_underliner_new (self->runner);
-    }
+  self->runner = cd_check_runner_new ();
+  self->underliner = cd_check_underliner_new (self->runner);
   /* After the underliner's handler, so that what is listed is already
    * underlined when the panel says its findings changed. */
   g_signal_connect_object (self->runner, "findings-changed", G_CALLBACK (findings_changed_cb),
@@ -571,42 +559,6 @@ cd_checks_panel_finalize (GObject *object)
 }
 
 static void
-cd_checks_panel_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  CdChecksPanel *self = CD_CHECKS_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_RUNNER:
-      g_value_set_object (value, self->runner);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cd_checks_panel_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  CdChecksPanel *self = CD_CHECKS_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_RUNNER:
-      self->runner = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cd_checks_panel_class_init (CdChecksPanelClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
@@ -615,20 +567,7 @@ cd_checks_panel_class_init (CdChecksPanelClass *klass)
   object_class->constructed = cd_checks_panel_constructed;
   object_class->dispose = cd_checks_panel_dispose;
   object_class->finalize = cd_checks_panel_finalize;
-  object_class->get_property = cd_checks_panel_get_property;
-  object_class->set_property = cd_checks_panel_set_property;
   widget_class->map = cd_checks_panel_map;
-
-  /**
-   * CdChecksPanel:runner:
-   *
-   * The runner whose findings are listed; made by the panel when none is
-   * given.
-   */
-  properties[PROP_RUNNER] =
-      g_param_spec_object ("runner", NULL, NULL, CD_TYPE_CHECK_RUNNER,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CdChecksPanel::activate-finding:
@@ -701,20 +640,6 @@ GtkWidget *
 cd_checks_panel_new (void)
 {
   return g_object_new (CD_TYPE_CHECKS_PANEL, NULL);
-}
-
-/**
- * cd_checks_panel_new_for_runner:
- * @runner: the runner whose findings to list
- *
- * Returns: (transfer full): a new Checks panel listing @runner's findings
- */
-GtkWidget *
-cd_checks_panel_new_for_runner (CdCheckRunner *runner)
-{
-  g_return_val_if_fail (CD_IS_CHECK_RUNNER (runner), NULL);
-
-  return g_object_new (CD_TYPE_CHECKS_PANEL, "runner", runner, NULL);
 }
 
 /**
@@ -818,26 +743,6 @@ cd_checks_panel_attach_editable (CdChecksPanel *self,
   cd_check_runner_attach (self->runner, field, G_OBJECT (editable));
 }
 
-void
-cd_checks_panel_detach (CdChecksPanel *self,
-                        const char    *field)
-{
-  g_return_if_fail (CD_IS_CHECKS_PANEL (self));
-  cd_check_runner_detach (self->runner, field);
-}
-
-/**
- * cd_checks_panel_queue_check:
- *
- * Runs the checks again after the usual pause, as after an edit.
- */
-void
-cd_checks_panel_queue_check (CdChecksPanel *self)
-{
-  g_return_if_fail (CD_IS_CHECKS_PANEL (self));
-  cd_check_runner_queue (self->runner);
-}
-
 /**
  * cd_checks_panel_get_findings:
  *
@@ -848,51 +753,4 @@ cd_checks_panel_get_findings (CdChecksPanel *self)
 {
   g_return_val_if_fail (CD_IS_CHECKS_PANEL (self), NULL);
   return self->findings;
-}
-
-/**
- * cd_checks_panel_apply:
- *
- * What a finding's Apply button does: cd_check_runner_apply().
- *
- * Returns: %FALSE when the text has changed since the finding was made
- */
-gboolean
-cd_checks_panel_apply (CdChecksPanel   *self,
-                       const CdFinding *finding)
-{
-  g_return_val_if_fail (CD_IS_CHECKS_PANEL (self), FALSE);
-  return cd_check_runner_apply (self->runner, finding);
-}
-
-/**
- * cd_checks_panel_ignore:
- *
- * What a finding's Ignore button does: cd_check_runner_ignore().
- *
- * Returns: %TRUE on success
- */
-gboolean
-cd_checks_panel_ignore (CdChecksPanel   *self,
-                        const CdFinding *finding,
-                        GError         **error)
-{
-  g_return_val_if_fail (CD_IS_CHECKS_PANEL (self), FALSE);
-  return cd_check_runner_ignore (self->runner, finding, error);
-}
-
-/**
- * cd_checks_panel_add_word:
- *
- * What a spelling finding's Add button does: cd_check_runner_add_word().
- *
- * Returns: %TRUE on success
- */
-gboolean
-cd_checks_panel_add_word (CdChecksPanel   *self,
-                          const CdFinding *finding,
-                          GError         **error)
-{
-  g_return_val_if_fail (CD_IS_CHECKS_PANEL (self), FALSE);
-  return cd_check_runner_add_word (self->runner, finding, error);
 }

@@ -19,7 +19,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CdChecksPanel, cd_checks_panel, CD, CHECKS_PANEL, GtkWidget)
 
 GtkWidget     *cd_checks_panel_new (void);
-GtkWidget     *cd_checks_panel_new_for_runner (CdCheckRunner *runner);
 CdCheckRunner *cd_checks_panel_get_runner (CdChecksPanel *self);
 void           cd_checks_panel_set_article (CdChecksPanel *self,
                                             CdStore       *store,
@@ -32,17 +31,6 @@ void           cd_checks_panel_attach_buffer (CdChecksPanel *self,
 void           cd_checks_panel_attach_editable (CdChecksPanel *self,
                                                 const char    *field,
                                                 GtkEditable   *editable);
-void           cd_checks_panel_detach (CdChecksPanel *self,
-                                       const char    *field);
-void           cd_checks_panel_queue_check (CdChecksPanel *self);
 GPtrArray     *cd_checks_panel_get_findings (CdChecksPanel *self);
-gboolean       cd_checks_panel_apply (CdChecksPanel   *self,
-                                      const CdFinding *finding);
-gboolean       cd_checks_panel_ignore (CdChecksPanel   *self,
-                                       const CdFinding *finding,
-                                       GError         **error);
-gboolean       cd_checks_panel_add_word (CdChecksPanel   *self,
-                                         const CdFinding *finding,
-                                         GError         **error);
 
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "cd-a11y.h"
+#include "cd-article-row.h"
 #include "cd-conflict-window.h"
 #include "cd-diff.h"
 #include "cd-merge.h"
@@ -558,28 +559,17 @@ resolve_with (CdConflictWindow *self,
   g_object_unref (self);
 }
 
+/* Keep Mine and Take Theirs settle the conflict with one side whole. */
 static void
-keep_mine_action (GtkWidget  *widget,
-                  const char *action,
-                  GVariant   *param)
+side_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
 {
   CdConflictWindow *self = CD_CONFLICT_WINDOW (widget);
 
   g_assert (CD_IS_CONFLICT_WINDOW (self));
 
-  resolve_with (self, self->mine);
-}
-
-static void
-take_theirs_action (GtkWidget  *widget,
-                    const char *action,
-                    GVariant   *param)
-{
-  CdConflictWindow *self = CD_CONFLICT_WINDOW (widget);
-
-  g_assert (CD_IS_CONFLICT_WINDOW (self));
-
-  resolve_with (self, self->theirs);
+  resolve_with (self, g_str_equal (action, "conflict.keep-mine") ? self->mine : self->theirs);
 }
 
 static void
@@ -664,12 +654,11 @@ cd_conflict_window_class_init (CdConflictWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdConflictWindow, hunk_bar);
   gtk_widget_class_bind_template_child (widget_class, CdConflictWindow, hunk_label);
 
-  gtk_widget_class_install_action (widget_class, "conflict.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "conflict.keep-mine", NULL, side_action);
   gtk_widget_class_install_action (widget_class, "conflict.hunk-mine", NULL, hunk_action);
   gtk_widget_class_install_action (widget_class, "conflict.hunk-theirs", NULL, hunk_action);
   gtk_widget_class_install_action (widget_class, "conflict.hunk-both", NULL, hunk_action);
-  gtk_widget_class_install_action (widget_class, "conflict.take-theirs", NULL,
-                                   take_theirs_action);
+  gtk_widget_class_install_action (widget_class, "conflict.take-theirs", NULL, side_action);
   gtk_widget_class_install_action (widget_class, "conflict.use-merged", NULL,
                                    use_merged_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -764,9 +753,7 @@ cd_conflict_window_new (GtkWindow    *parent,
   self->mine = g_steal_pointer (&mine);
   self->theirs = g_steal_pointer (&theirs);
 
-  headline = cd_article_get_headline (self->mine);
-  if (headline == NULL || *headline == '\0')
-    headline = _ ("Untitled");
+  headline = cd_article_row_headline_label (self->mine);
   adw_window_title_set_subtitle (self->window_title, headline);
   /* Translators: the heading over the server's side; %s is the account */
   heading = g_strdup_printf (_ ("On %s"), account);

@@ -21,6 +21,7 @@
 #include "cd-editor-blocks-private.h"
 #include "cd-image-fence.h"
 #include "cd-image-popover.h"
+#include "cd-ui-util.h"
 
 /* A chip's alt text longer than this is ellipsized: the chip then still
  * fits the body of a 360 pixels wide window. */
@@ -32,11 +33,7 @@ block_text (CdEditorBlocks *self,
 {
   GtkTextIter start, end;
 
-  g_assert (CD_IS_EDITOR_BLOCKS (self));
-  g_assert (block != NULL);
-
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &start, block->start);
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &end, block->end);
+  _cd_editor_blocks_bounds (self, block, &start, &end);
   return gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
 }
 
@@ -184,10 +181,7 @@ _cd_editor_blocks_label_image (CdEditorBlocks *self,
   long_label = g_utf8_strlen (text, -1) > MAX_ALT_CHARS;
   gtk_label_set_ellipsize (label, long_label ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   gtk_label_set_width_chars (label, long_label ? MAX_ALT_CHARS : -1);
-  if (alt != NULL && *alt != '\0')
-    gtk_widget_remove_css_class (block->chip, "no-alt");
-  else
-    gtk_widget_add_css_class (block->chip, "no-alt");
+  _cd_widget_set_css_class (block->chip, "no-alt", alt == NULL || *alt == '\0');
   gtk_widget_set_tooltip_text (block->chip, text);
   name = g_strdup_printf (_ ("Image: %s"), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (block->chip), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -44,6 +44,10 @@ struct _CdEditorBlocks
   guint vertical : 1; /* the cursor moves by lines or pages */
 };
 
+void     _cd_editor_blocks_bounds (CdEditorBlocks *self,
+                                   Block          *block,
+                                   GtkTextIter    *start,
+                                   GtkTextIter    *end);
 void     _cd_editor_blocks_range (CdEditorBlocks *self,
                                   guint           index,
                                   int            *start,

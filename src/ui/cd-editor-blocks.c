@@ -36,6 +36,7 @@
 
 #include "cd-editor-blocks-private.h"
 #include "cd-image-fence.h"
+#include "cd-ui-util.h"
 #include "cd-wp-content.h"
 
 G_DEFINE_FINAL_TYPE (CdEditorBlocks, cd_editor_blocks, G_TYPE_OBJECT)
@@ -43,21 +44,33 @@ G_DEFINE_FINAL_TYPE (CdEditorBlocks, cd_editor_blocks, G_TYPE_OBJECT)
 /* A chip's label longer than this is ellipsized. */
 #define MAX_LABEL_CHARS 32
 
+/* Where @block starts, at its first backtick, and ends, after its last. */
+void
+_cd_editor_blocks_bounds (CdEditorBlocks *self,
+                          Block          *block,
+                          GtkTextIter    *start,
+                          GtkTextIter    *end)
+{
+  g_assert (CD_IS_EDITOR_BLOCKS (self));
+  g_assert (block != NULL && start != NULL && end != NULL);
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, start, block->start);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, end, block->end);
+}
+
 static void
 block_get_range (CdEditorBlocks *self,
                  Block          *block,
                  int            *start,
                  int            *end)
 {
-  GtkTextIter iter;
+  GtkTextIter s, e;
 
-  g_assert (CD_IS_EDITOR_BLOCKS (self));
-  g_assert (block != NULL && start != NULL && end != NULL);
+  g_assert (start != NULL && end != NULL);
 
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, block->start);
-  *start = gtk_text_iter_get_offset (&iter);
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, block->end);
-  *end = gtk_text_iter_get_offset (&iter);
+  _cd_editor_blocks_bounds (self, block, &s, &e);
+  *start = gtk_text_iter_get_offset (&s);
+  *end = gtk_text_iter_get_offset (&e);
 }
 
 void
@@ -90,11 +103,7 @@ block_remove (CdEditorBlocks *self,
 {
   GtkTextIter start, end;
 
-  g_assert (CD_IS_EDITOR_BLOCKS (self));
-  g_assert (block != NULL);
-
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &start, block->start);
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &end, block->end);
+  _cd_editor_blocks_bounds (self, block, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->hidden_tag, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->stand_in_tag, &start, &end);
   gtk_text_buffer_delete_mark (self->buffer, block->start);
@@ -750,18 +759,9 @@ _cd_editor_blocks_update_chip_states (CdEditorBlocks *self)
 
       block_get_range (self, block, &s, &e);
       selected = a < b && a < e && b > e - 1;
-      if (selected)
-        gtk_widget_add_css_class (block->chip, "selected");
-      else
-        gtk_widget_remove_css_class (block->chip, "selected");
-      if (!selected && cursor == e - 1)
-        gtk_widget_add_css_class (block->chip, "cursor-before");
-      else
-        gtk_widget_remove_css_class (block->chip, "cursor-before");
-      if (!selected && cursor == e)
-        gtk_widget_add_css_class (block->chip, "cursor-after");
-      else
-        gtk_widget_remove_css_class (block->chip, "cursor-after");
+      _cd_widget_set_css_class (block->chip, "selected", selected);
+      _cd_widget_set_css_class (block->chip, "cursor-before", !selected && cursor == e - 1);
+      _cd_widget_set_css_class (block->chip, "cursor-after", !selected && cursor == e);
     }
   _cd_editor_blocks_update_image_action (self);
 }
@@ -950,13 +950,9 @@ cd_editor_blocks_get_range (CdEditorBlocks *self,
                             GtkTextIter    *start,
                             GtkTextIter    *end)
 {
-  Block *block;
-
   g_return_if_fail (CD_IS_EDITOR_BLOCKS (self));
   g_return_if_fail (index < self->blocks->len);
   g_return_if_fail (start != NULL && end != NULL);
 
-  block = g_ptr_array_index (self->blocks, index);
-  gtk_text_buffer_get_iter_at_mark (self->buffer, start, block->start);
-  gtk_text_buffer_get_iter_at_mark (self->buffer, end, block->end);
+  _cd_editor_blocks_bounds (self, g_ptr_array_index (self->blocks, index), start, end);
 }

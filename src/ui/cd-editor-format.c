@@ -21,6 +21,19 @@
 /* The deepest heading Markdown has. */
 #define MAX_HEADING 6
 
+static void
+get_iters (GtkTextBuffer *buffer,
+           int            start,
+           int            end,
+           GtkTextIter   *a,
+           GtkTextIter   *b)
+{
+  g_assert (GTK_IS_TEXT_BUFFER (buffer));
+
+  gtk_text_buffer_get_iter_at_offset (buffer, a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, b, end);
+}
+
 /* The text between two character offsets; offsets past either end are
  * clamped, so a look beyond the buffer's edge finds less than it asked. */
 static char *
@@ -30,10 +43,7 @@ text_at (GtkTextBuffer *buffer,
 {
   GtkTextIter a, b;
 
-  g_assert (GTK_IS_TEXT_BUFFER (buffer));
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, MAX (start, 0));
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, MAX (end, 0));
+  get_iters (buffer, MAX (start, 0), MAX (end, 0), &a, &b);
   return gtk_text_buffer_get_slice (buffer, &a, &b, TRUE);
 }
 
@@ -60,10 +70,7 @@ delete_range (GtkTextBuffer *buffer,
 {
   GtkTextIter a, b;
 
-  g_assert (GTK_IS_TEXT_BUFFER (buffer));
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  get_iters (buffer, start, end, &a, &b);
   gtk_text_buffer_delete (buffer, &a, &b);
 }
 
@@ -88,10 +95,7 @@ select_offsets (GtkTextBuffer *buffer,
 {
   GtkTextIter a, b;
 
-  g_assert (GTK_IS_TEXT_BUFFER (buffer));
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  get_iters (buffer, start, end, &a, &b);
   gtk_text_buffer_select_range (buffer, &a, &b);
 }
 

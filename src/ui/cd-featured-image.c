@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "cd-featured-image.h"
+#include "cd-file-chooser.h"
 #include "cd-image-import.h"
 #include "cd-ui-util.h"
 
@@ -156,20 +157,33 @@ article_notify_cb (CdFeaturedImage *self,
     load (self);
 }
 
+/* A value the article refuses is reported by ::error. */
+static gboolean
+set_field (CdFeaturedImage *self,
+           const char      *field,
+           const char      *value)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert (CD_IS_FEATURED_IMAGE (self));
+  g_assert (self->article != NULL);
+
+  if (cd_article_set_field (self->article, field, value, &error))
+    return TRUE;
+  g_signal_emit (self, signals[ERROR], 0, error->message);
+  return FALSE;
+}
+
 static void
 entry_changed_cb (CdFeaturedImage *self,
                   GtkEditable     *entry)
 {
-  g_autoptr (GError) error = NULL;
-
   g_assert (CD_IS_FEATURED_IMAGE (self));
   g_assert (GTK_IS_EDITABLE (entry));
 
   if (self->loading || self->article == NULL)
     return;
-  if (!cd_article_set_field (self->article, entry_field (self, GTK_WIDGET (entry)),
-                             gtk_editable_get_text (entry), &error))
-    g_signal_emit (self, signals[ERROR], 0, error->message);
+  set_field (self, entry_field (self, GTK_WIDGET (entry)), gtk_editable_get_text (entry));
 }
 
 static void
@@ -191,14 +205,8 @@ import_cb (GObject      *object,
       g_signal_emit (self, signals[ERROR], 0, error->message);
       return;
     }
-  if (self->article == NULL)
+  if (self->article == NULL || !set_field (self, "image", cd_image_info_get_id (info)))
     return;
-  g_clear_error (&error);
-  if (!cd_article_set_field (self->article, "image", cd_image_info_get_id (info), &error))
-    {
-      g_signal_emit (self, signals[ERROR], 0, error->message);
-      return;
-    }
   /* A new picture is described at once. */
   gtk_widget_grab_focus (self->alt_entry);
 }
@@ -226,20 +234,11 @@ cd_featured_image_set_file (CdFeaturedImage *self,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     CdFeaturedImage *self)
+image_chosen_cb (gpointer        owner,
+                 GtkFileChooser *chooser,
+                 GFile          *file)
 {
-  g_autoptr (GFile) file = NULL;
-
-  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
-  g_assert (CD_IS_FEATURED_IMAGE (self));
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    cd_featured_image_set_file (self, file);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  cd_featured_image_set_file (CD_FEATURED_IMAGE (owner), file);
 }
 
 static void
@@ -255,9 +254,7 @@ choose_clicked_cb (CdFeaturedImage *self)
   /* The chooser is transient for the window this widget is in. */
   chooser = cd_image_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                   _ ("Choose Featured Image"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cd_file_chooser_run (chooser, self, image_chosen_cb);
 }
 
 /**

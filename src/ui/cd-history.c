@@ -304,6 +304,22 @@ cd_history_restore_selected (CdHistory *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static void
+append_label (GtkWidget         *box,
+              const char        *text,
+              PangoEllipsizeMode ellipsize,
+              const char       **css_classes)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  g_assert (GTK_IS_BOX (box));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), ellipsize);
+  gtk_widget_set_css_classes (label, css_classes);
+  gtk_box_append (GTK_BOX (box), label);
+}
+
 /* A revision's row: when, why (and its name), and what the article was
  * then: its headline and length, so that rows are told apart by what they
  * hold, not by the time alone. The row's accessible name says all three. */
@@ -320,17 +336,12 @@ revision_row (CdRevision *revision)
   g_autofree char *clock = g_date_time_format (local, "%H:%M");
   g_autofree char *when = NULL;
   g_autofree char *reason = NULL;
-  GtkWidget       *label;
 
   g_assert (CD_IS_REVISION (revision));
 
   /* Translators: when a revision was taken: day, then time of day */
   when = g_str_equal (day, clock) ? g_strdup (clock) : g_strdup_printf (_ ("%s, %s"), day, clock);
-  label = gtk_label_new (when);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_box_append (GTK_BOX (box), label);
+  append_label (box, when, PANGO_ELLIPSIZE_NONE, (const char *[]){ "heading", "numeric", NULL });
 
   if (cd_revision_get_name (revision) != NULL)
     /* Translators: a revision's reason and the name someone gave it */
@@ -339,12 +350,7 @@ revision_row (CdRevision *revision)
                               cd_revision_get_name (revision));
   else
     reason = g_strdup (cd_history_reason_label (cd_revision_get_reason (revision)));
-  label = gtk_label_new (reason);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
+  append_label (box, reason, PANGO_ELLIPSIZE_END, (const char *[]){ "caption", "dim-label", NULL });
 
   if (snapshot != NULL)
     {
@@ -355,11 +361,7 @@ revision_row (CdRevision *revision)
           /* Translators: a revision's length in words, then its headline */
           g_dngettext (GETTEXT_PACKAGE, "%u word · %s", "%u words · %s", words), words,
           cd_text_is_blank (headline) ? _ ("Untitled") : headline);
-      label = gtk_label_new (what);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (box), label);
+      append_label (box, what, PANGO_ELLIPSIZE_END, (const char *[]){ "caption", NULL });
     }
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-file-chooser.h"
 #include "cd-image-import.h"
 
 typedef struct
@@ -223,7 +224,7 @@ cd_image_thumbnail_finish (GAsyncResult *result,
  * @title: the chooser's title
  *
  * A file chooser for one picture, through the portal when there is one,
- * showing the types the store takes.
+ * showing the types the store takes; cd_file_chooser_run() shows it.
  *
  * Returns: (transfer full): the chooser
  */
@@ -231,20 +232,18 @@ GtkFileChooserNative *
 cd_image_chooser_new (GtkWindow  *parent,
                       const char *title)
 {
-  static const char *const types[] = { "image/jpeg", "image/png", "image/webp", "image/gif" };
+  static const char *const types[] = { "image/jpeg", "image/png", "image/webp", "image/gif",
+                                       NULL };
   GtkFileChooserNative    *chooser;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileFilter           *filter;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (title != NULL, NULL);
 
   chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _ ("_Insert"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _ ("Images (JPEG, PNG, WebP, GIF)"));
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    gtk_file_filter_add_mime_type (filter, types[i]);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  filter = cd_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
+                                       _ ("Images (JPEG, PNG, WebP, GIF)"), types, NULL);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
   return chooser;
 }

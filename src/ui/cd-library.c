@@ -54,7 +54,6 @@ enum
   PROP_STORE,
   PROP_SYNC_STATES,
   PROP_TRASH_MODE,
-  PROP_LOADING,
   PROP_SORT,
   N_PROPS
 };
@@ -129,18 +128,6 @@ select_current (CdLibrary *self)
 }
 
 static void
-set_loading (CdLibrary *self,
-             gboolean   loading)
-{
-  g_assert (CD_IS_LIBRARY (self));
-
-  if (self->loading == loading)
-    return;
-  self->loading = loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
 list_ready_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      data)
@@ -181,7 +168,7 @@ list_ready_cb (GObject      *object,
   self->selecting = FALSE;
   select_current (self);
   update_empty_page (self);
-  set_loading (self, FALSE);
+  self->loading = FALSE;
 }
 
 /* Lists the articles again with the current search, filter and mode. The
@@ -211,7 +198,7 @@ list_articles (CdLibrary *self)
   query.status = status == 0 || status == GTK_INVALID_LIST_POSITION ? -1 : (int) status - 1;
   query.trashed = self->trash_mode;
   query.sort = self->sort;
-  set_loading (self, TRUE);
+  self->loading = TRUE;
   cd_store_list_articles_async (self->store, &query, self->cancellable, list_ready_cb, self);
 }
 
@@ -357,9 +344,6 @@ cd_library_get_property (GObject    *object,
     case PROP_TRASH_MODE:
       g_value_set_boolean (value, self->trash_mode);
       break;
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
     case PROP_SORT:
       g_value_set_string (value, cd_store_sort_to_string (self->sort));
       break;
@@ -435,9 +419,6 @@ cd_library_class_init (CdLibraryClass *klass)
   properties[PROP_TRASH_MODE] =
       g_param_spec_boolean ("trash-mode", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOADING] =
-      g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
    * CdLibrary:sort:
    *

@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "cd-metadata-private.h"
+#include "cd-ui-util.h"
 
 /* Whether @text follows @pattern ('9' a digit, anything else itself) as
  * far as it goes; *complete says whether it went all the way. */
@@ -223,9 +224,8 @@ show_problem (CdEmbargoEntries *entries,
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      gboolean wrong = (bad & fields[i].field) != 0 && !unfinished;
-
-      (wrong ? gtk_widget_add_css_class : gtk_widget_remove_css_class) (fields[i].entry, "error");
+      _cd_widget_set_css_class (fields[i].entry, "error",
+                                (bad & fields[i].field) != 0 && !unfinished);
       if ((bad & fields[i].field) != 0)
         gtk_accessible_update_property (GTK_ACCESSIBLE (fields[i].entry),
                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
@@ -235,9 +235,8 @@ show_problem (CdEmbargoEntries *entries,
     }
   gtk_label_set_text (GTK_LABEL (entries->message), message ? message : "");
   gtk_widget_set_visible (entries->message, message != NULL);
-  (unfinished ? gtk_widget_remove_css_class : gtk_widget_add_css_class) (entries->message, "error");
-  (unfinished ? gtk_widget_add_css_class : gtk_widget_remove_css_class) (entries->message,
-                                                                         "dim-label");
+  _cd_widget_set_css_class (entries->message, "error", !unfinished);
+  _cd_widget_set_css_class (entries->message, "dim-label", unfinished);
 }
 
 /**

@@ -79,8 +79,6 @@ read_image_cb (GObject      *object,
                gpointer      user_data)
 {
   g_autoptr (WebKitURISchemeRequest) request = user_data;
-  g_autoptr (WebKitURISchemeResponse) response = NULL;
-  g_autoptr (GInputStream) stream = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
   ImageRead *read = g_task_get_task_data (G_TASK (result));
@@ -93,10 +91,7 @@ read_image_cb (GObject      *object,
       webkit_uri_scheme_request_finish_error (request, error);
       return;
     }
-  stream = g_memory_input_stream_new_from_bytes (bytes);
-  response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
-  webkit_uri_scheme_response_set_content_type (response, read->mime_type);
-  webkit_uri_scheme_request_finish_with_response (request, response);
+  _cd_preview_finish_with_bytes (request, bytes, read->mime_type);
 }
 
 static void

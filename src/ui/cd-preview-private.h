@@ -51,6 +51,9 @@ struct _CdPreview
 WebKitWebContext     *_cd_preview_get_web_context (void);
 WebKitNetworkSession *_cd_preview_get_network_session (void);
 char                 *_cd_preview_template_uri (gboolean allow_remote_images);
+void                  _cd_preview_finish_with_bytes (WebKitURISchemeRequest *request,
+                                                     GBytes                 *bytes,
+                                                     const char             *content_type);
 
 /* cd-preview-images.c: the copydesk-image: scheme. */
 void _cd_preview_images_register (WebKitWebContext *context);

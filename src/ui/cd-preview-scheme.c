@@ -18,21 +18,32 @@
 
 /* The URI scheme. */
 
+/* Answers @request with @length bytes (-1 when not known) of @stream. */
 static void
-finish_with_bytes (WebKitURISchemeRequest *request,
-                   GBytes                 *bytes,
-                   const char             *content_type)
+finish_with_stream (WebKitURISchemeRequest *request,
+                    GInputStream           *stream,
+                    gint64                  length,
+                    const char             *content_type)
 {
-  g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
   g_autoptr (WebKitURISchemeResponse) response = NULL;
 
   g_assert (WEBKIT_IS_URI_SCHEME_REQUEST (request));
-  g_assert (bytes != NULL);
+  g_assert (G_IS_INPUT_STREAM (stream));
   g_assert (content_type != NULL);
 
-  response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
+  response = webkit_uri_scheme_response_new (stream, length);
   webkit_uri_scheme_response_set_content_type (response, content_type);
   webkit_uri_scheme_request_finish_with_response (request, response);
+}
+
+void
+_cd_preview_finish_with_bytes (WebKitURISchemeRequest *request,
+                               GBytes                 *bytes,
+                               const char             *content_type)
+{
+  g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+
+  finish_with_stream (request, stream, g_bytes_get_size (bytes), content_type);
 }
 
 static void
@@ -86,7 +97,7 @@ serve_template (WebKitURISchemeRequest *request)
 
   g_clear_pointer (&bytes, g_bytes_unref);
   bytes = g_string_free_to_bytes (g_steal_pointer (&html));
-  finish_with_bytes (request, bytes, "text/html; charset=utf-8");
+  _cd_preview_finish_with_bytes (request, bytes, "text/html; charset=utf-8");
 }
 
 static void
@@ -96,7 +107,6 @@ featured_image_read_cb (GObject      *object,
 {
   g_autoptr (WebKitURISchemeRequest) request = user_data;
   g_autoptr (GFileInputStream) stream = NULL;
-  g_autoptr (WebKitURISchemeResponse) response = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *content_type = NULL;
 
@@ -111,9 +121,7 @@ featured_image_read_cb (GObject      *object,
     }
 
   content_type = g_content_type_guess (g_file_peek_path (G_FILE (object)), NULL, 0, NULL);
-  response = webkit_uri_scheme_response_new (G_INPUT_STREAM (stream), -1);
-  webkit_uri_scheme_response_set_content_type (response, content_type);
-  webkit_uri_scheme_request_finish_with_response (request, response);
+  finish_with_stream (request, G_INPUT_STREAM (stream), -1, content_type);
 }
 
 /* The featured image is a local file the page may not read itself; only the
@@ -173,7 +181,7 @@ handle_scheme_request (WebKitURISchemeRequest *request,
       bytes = g_resources_lookup_data (CD_PREVIEW_RESOURCE_DIR "preview.css",
                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
       g_assert (bytes != NULL);
-      finish_with_bytes (request, bytes, "text/css; charset=utf-8");
+      _cd_preview_finish_with_bytes (request, bytes, "text/css; charset=utf-8");
     }
   else if (g_strcmp0 (path, CD_PREVIEW_FEATURED_IMAGE_PATH) == 0)
     {

@@ -93,9 +93,7 @@ update_status (CdStatusStrip *self)
       target_text = g_strdup_printf (_ ("%u of %u"), words, target);
       gtk_label_set_text (GTK_LABEL (self->target_label), target_text);
       gtk_level_bar_set_value (GTK_LEVEL_BAR (self->target_bar), MIN (fraction, 1.2));
-      gtk_widget_remove_css_class (self->target_label, "error");
-      if (fraction > 1.1)
-        gtk_widget_add_css_class (self->target_label, "error");
+      _cd_widget_set_css_class (self->target_label, "error", fraction > 1.1);
     }
   else
     gtk_label_set_text (GTK_LABEL (self->target_label), _ ("No length target"));

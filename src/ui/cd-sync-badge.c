@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "cd-sync-badge.h"
+#include "cd-ui-util.h"
 
 struct _CdSyncBadge
 {
@@ -46,6 +47,7 @@ update (CdSyncBadge *self)
 {
   g_assert (CD_IS_SYNC_BADGE (self));
 
+  GtkWidget       *widget = GTK_WIDGET (self);
   const char      *account = NULL, *message = NULL;
   g_autofree char *text = NULL;
 
@@ -65,28 +67,10 @@ update (CdSyncBadge *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text != NULL ? text : "",
                                   -1);
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "cd-sync-synced");
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "cd-sync-pending");
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "cd-sync-error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "cd-sync-conflict");
-  switch (self->state)
-    {
-    case CD_SYNC_STATE_SYNCED:
-      gtk_widget_add_css_class (GTK_WIDGET (self), "cd-sync-synced");
-      break;
-    case CD_SYNC_STATE_PENDING:
-      gtk_widget_add_css_class (GTK_WIDGET (self), "cd-sync-pending");
-      break;
-    case CD_SYNC_STATE_ERROR:
-      gtk_widget_add_css_class (GTK_WIDGET (self), "cd-sync-error");
-      break;
-    case CD_SYNC_STATE_CONFLICT:
-      gtk_widget_add_css_class (GTK_WIDGET (self), "cd-sync-conflict");
-      break;
-    case CD_SYNC_STATE_NONE:
-    default:
-      break;
-    }
+  _cd_widget_set_css_class (widget, "cd-sync-synced", self->state == CD_SYNC_STATE_SYNCED);
+  _cd_widget_set_css_class (widget, "cd-sync-pending", self->state == CD_SYNC_STATE_PENDING);
+  _cd_widget_set_css_class (widget, "cd-sync-error", self->state == CD_SYNC_STATE_ERROR);
+  _cd_widget_set_css_class (widget, "cd-sync-conflict", self->state == CD_SYNC_STATE_CONFLICT);
 }
 
 /**

@@ -31,15 +31,6 @@ struct _CdSyncButton
 
 G_DEFINE_FINAL_TYPE (CdSyncButton, cd_sync_button, GTK_TYPE_BUTTON)
 
-enum
-{
-  PROP_0,
-  PROP_ENGINE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 update (CdSyncButton *self)
 {
@@ -95,7 +86,6 @@ cd_sync_button_set_engine (CdSyncButton *self,
                                                    G_CALLBACK (update), self, G_CONNECT_SWAPPED);
     }
   update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
 }
 
 /**
@@ -122,55 +112,12 @@ cd_sync_button_dispose (GObject *object)
 }
 
 static void
-cd_sync_button_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  CdSyncButton *self = CD_SYNC_BUTTON (object);
-
-  switch (prop_id)
-    {
-    case PROP_ENGINE:
-      g_value_set_object (value, self->engine);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cd_sync_button_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  CdSyncButton *self = CD_SYNC_BUTTON (object);
-
-  switch (prop_id)
-    {
-    case PROP_ENGINE:
-      cd_sync_button_set_engine (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cd_sync_button_class_init (CdSyncButtonClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cd_sync_button_dispose;
-  object_class->get_property = cd_sync_button_get_property;
-  object_class->set_property = cd_sync_button_set_property;
-
-  properties[PROP_ENGINE] =
-      g_param_spec_object ("engine", NULL, NULL, CD_TYPE_SYNC_ENGINE,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cd-sync-button.ui");
   gtk_widget_class_bind_template_child (widget_class, CdSyncButton, stack);

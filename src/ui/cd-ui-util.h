@@ -26,4 +26,19 @@ _cd_widget_dispose_template (GtkWidget *widget,
     gtk_widget_unparent (child);
 }
 
+/* Adds @css_class to @widget when @on is set, and takes it off when not. */
+static inline void
+_cd_widget_set_css_class (GtkWidget  *widget,
+                          const char *css_class,
+                          gboolean    on)
+{
+  g_assert (GTK_IS_WIDGET (widget));
+  g_assert (css_class != NULL);
+
+  if (on)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
 G_END_DECLS

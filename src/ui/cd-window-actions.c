@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-article-row.h"
+#include "cd-file-chooser.h"
 #include "cd-history.h"
 #include "cd-window-private.h"
 
@@ -35,16 +37,6 @@ _cd_window_toast_error (CdWindow     *self,
 
   adw_toast_set_timeout (toast, 0);
   cd_window_add_toast (self, toast);
-}
-
-static char *
-display_headline (CdArticle *article)
-{
-  const char *headline = cd_article_get_headline (article);
-
-  g_assert (CD_IS_ARTICLE (article));
-
-  return g_strdup (headline != NULL && *headline ? headline : _ ("Untitled"));
 }
 
 /**
@@ -87,6 +79,7 @@ _cd_window_update_actions (CdWindow *self)
   _cd_window_update_read_only (self);
 }
 
+/* A new article, created now, goes into the store and opens. */
 static gboolean
 save_and_open (CdWindow  *self,
                CdArticle *article,
@@ -97,6 +90,8 @@ save_and_open (CdWindow  *self,
   g_assert (CD_IS_WINDOW (self));
   g_assert (CD_IS_ARTICLE (article));
 
+  cd_article_touch (article);
+  cd_article_set_created (article, cd_article_get_modified (article));
   if (!cd_store_save_article (self->store, article, CD_REVISION_NONE, NULL, &error) ||
       !cd_window_open_article (self, cd_article_get_uuid (article), &error))
     {
@@ -122,8 +117,6 @@ new_article_action (GtkWidget  *widget,
   if ((language = _cd_window_dup_language (self)) != NULL)
     cd_article_set_language (article, language);
   gtk_toggle_button_set_active (self->trash_toggle, FALSE);
-  cd_article_touch (article);
-  cd_article_set_created (article, cd_article_get_modified (article));
   save_and_open (self, article, TRUE);
 }
 
@@ -150,8 +143,6 @@ duplicate_article_action (GtkWidget  *widget,
   cd_article_set_headline (copy, headline);
   cd_article_set_slug (copy, NULL);
   cd_article_set_status (copy, CD_ARTICLE_STATUS_DRAFT);
-  cd_article_touch (copy);
-  cd_article_set_created (copy, cd_article_get_modified (copy));
   save_and_open (self, copy, FALSE);
 }
 
@@ -174,7 +165,7 @@ trash_article_action (GtkWidget  *widget,
     return;
 
   uuid = g_strdup (cd_article_get_uuid (current));
-  headline = display_headline (current);
+  headline = g_strdup (cd_article_row_headline_label (current));
   if (!cd_window_flush (self, &error) || !cd_store_trash_article (self->store, uuid, &error))
     {
       _cd_window_toast_error (self, error);
@@ -231,7 +222,7 @@ restore_article_action (GtkWidget  *widget,
       _cd_window_toast_error (self, error);
       return;
     }
-  headline = display_headline (article);
+  headline = g_strdup (cd_article_row_headline_label (article));
   /* Translators: a toast after an article came back from the trash */
   title = g_strdup_printf (_ ("“%s” restored"), headline);
   cd_window_add_toast (self, adw_toast_new (title));
@@ -431,21 +422,15 @@ export_pdf_ready_cb (GObject      *object,
 }
 
 static void
-export_pdf_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        CdWindow        *self)
+export_pdf_chosen_cb (gpointer        owner,
+                      GtkFileChooser *chooser,
+                      GFile          *file)
 {
-  g_autoptr (GFile) file = NULL;
+  CdWindow *self = CD_WINDOW (owner);
 
-  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
-  g_assert (CD_IS_WINDOW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL && self->preview != NULL)
+  if (self->preview != NULL)
     cd_preview_export_pdf_async (self->preview, file, self->cancellable, export_pdf_ready_cb,
                                  g_object_ref (self));
-  g_object_unref (chooser);
 }
 
 static void
@@ -456,9 +441,7 @@ export_pdf_action (GtkWidget  *widget,
   CdWindow             *self = CD_WINDOW (widget);
   CdArticle            *article = current_article (self);
   GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *file_name = NULL;
-  const char      *slug;
+  const char           *types[] = { "application/pdf", NULL };
 
   g_assert (CD_IS_WINDOW (self));
 
@@ -467,30 +450,25 @@ export_pdf_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_ ("Export PDF"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), NULL);
-  gtk_file_filter_set_name (filter, _ ("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  slug = cd_article_get_slug (article);
-  file_name = g_strdup_printf ("%s.pdf", slug != NULL && *slug ? slug : _ ("article"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_pdf_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cd_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _ ("PDF documents"), types, NULL);
+  cd_file_chooser_suggest_name (GTK_FILE_CHOOSER (chooser), article, "pdf");
+  cd_file_chooser_run (chooser, self, export_pdf_chosen_cb);
 }
 
 static void
-focus_search_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
+show_library (CdWindow *self,
+              gboolean  search)
 {
-  CdWindow *self = CD_WINDOW (widget);
-
   g_assert (CD_IS_WINDOW (self));
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  cd_library_focus_search (self->library);
+  if (search)
+    cd_library_focus_search (self->library);
+  else
+    cd_library_focus_list (self->library);
 }
 
+/* win.show-library, and win.focus-search for the library's search. */
 static void
 show_library_action (GtkWidget  *widget,
                      const char *name,
@@ -500,8 +478,7 @@ show_library_action (GtkWidget  *widget,
 
   g_assert (CD_IS_WINDOW (self));
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  cd_library_focus_list (self->library);
+  show_library (self, g_str_equal (name, "win.focus-search"));
 }
 
 static void
@@ -543,7 +520,7 @@ cycle_panes_action (GtkWidget  *widget,
 
   if (self->document == NULL)
     {
-      show_library_action (widget, name, param);
+      show_library (self, FALSE);
       return;
     }
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->library)))
@@ -554,7 +531,7 @@ cycle_panes_action (GtkWidget  *widget,
   else if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->metadata)))
     focus_body (self);
   else
-    show_library_action (widget, name, param);
+    show_library (self, FALSE);
 }
 
 static void
@@ -592,7 +569,7 @@ _cd_window_class_init_actions (CdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.replace", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, show_library_action);
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
   gtk_widget_class_install_action (widget_class, "win.focus-body", NULL, focus_body_action);
   gtk_widget_class_install_action (widget_class, "win.cycle-panes", NULL, cycle_panes_action);

@@ -17,6 +17,7 @@
 
 #include "cd-check.h"
 #include "cd-export.h"
+#include "cd-file-chooser.h"
 #include "cd-import.h"
 #include "cd-window-private.h"
 
@@ -104,41 +105,16 @@ cd_window_import_files (CdWindow     *self,
 }
 
 static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    CdWindow        *self)
+import_chosen_cb (gpointer        owner,
+                  GtkFileChooser *chooser,
+                  GFile          *file)
 {
-  g_autoptr (GListModel) chosen = NULL;
+  g_autoptr (GListModel) chosen = gtk_file_chooser_get_files (chooser);
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
-  g_assert (CD_IS_WINDOW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  for (guint i = 0; chosen != NULL && i < g_list_model_get_n_items (chosen); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
     g_ptr_array_add (files, g_list_model_get_item (chosen, i));
-  cd_window_import_files (self, (GFile *const *) files->pdata, files->len);
-  g_object_unref (chooser);
-}
-
-static void
-add_filter (GtkFileChooser    *chooser,
-            const char        *name,
-            const char *const *mime_types,
-            const char *const *patterns)
-{
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-
-  g_assert (GTK_IS_FILE_CHOOSER (chooser));
-  g_assert (name != NULL);
-
-  gtk_file_filter_set_name (filter, name);
-  for (guint i = 0; mime_types != NULL && mime_types[i] != NULL; i++)
-    gtk_file_filter_add_mime_type (filter, mime_types[i]);
-  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
-    gtk_file_filter_add_pattern (filter, patterns[i]);
-  gtk_file_chooser_add_filter (chooser, filter);
+  cd_window_import_files (CD_WINDOW (owner), (GFile *const *) files->pdata, files->len);
 }
 
 static void
@@ -156,11 +132,9 @@ import_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_ ("Import Articles"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), NULL);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  add_filter (GTK_FILE_CHOOSER (chooser), _ ("Articles (Markdown, wire copy, HTML)"), all,
-              all_patterns);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cd_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
+                              _ ("Articles (Markdown, wire copy, HTML)"), all, all_patterns);
+  cd_file_chooser_run (chooser, self, import_chosen_cb);
 }
 
 /* The export formats, in the order the chooser offers them. */
@@ -225,36 +199,27 @@ export_written_cb (GObject      *object,
 }
 
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    CdWindow        *self)
+export_chosen_cb (gpointer        owner,
+                  GtkFileChooser *chooser,
+                  GFile          *file)
 {
-  g_autoptr (GFile) file = NULL;
+  CdWindow *self = CD_WINDOW (owner);
   g_autoptr (GBytes) bytes = NULL;
-  CdArticle    *article;
   char         *text;
   guint         index;
   CdImageSource images;
 
-  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
-  g_assert (CD_IS_WINDOW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  article = self->document != NULL ? cd_document_get_article (self->document) : NULL;
-  if (file != NULL && article != NULL)
-    {
-      index = export_format_index (GTK_FILE_CHOOSER (chooser), file);
-      cd_store_get_image_source (self->store, &images);
-      text = cd_export_article_with_images (article, export_formats[index].format, &images);
-      bytes = g_bytes_new_take (text, strlen (text));
-      /* Written to a temporary file and renamed, so a failure leaves any
-       * earlier file whole. */
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                           self->cancellable, export_written_cb,
-                                           g_object_ref (self));
-    }
-  g_object_unref (chooser);
+  if (self->document == NULL)
+    return;
+  index = export_format_index (chooser, file);
+  cd_store_get_image_source (self->store, &images);
+  text = cd_export_article_with_images (cd_document_get_article (self->document),
+                                        export_formats[index].format, &images);
+  bytes = g_bytes_new_take (text, strlen (text));
+  /* Written to a temporary file and renamed, so a failure leaves any
+   * earlier file whole. */
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       self->cancellable, export_written_cb, g_object_ref (self));
 }
 
 static void
@@ -263,16 +228,12 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   CdWindow             *self = CD_WINDOW (widget);
-  CdArticle            *article;
   GtkFileChooserNative *chooser;
-  g_autofree char      *file_name = NULL;
-  const char           *slug;
 
   g_assert (CD_IS_WINDOW (self));
 
   if (self->document == NULL)
     return;
-  article = cd_document_get_article (self->document);
   chooser = gtk_file_chooser_native_new (_ ("Export Article"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
@@ -281,14 +242,12 @@ export_action (GtkWidget  *widget,
       g_autofree char *pattern = g_strdup_printf ("*.%s", export_formats[i].extension);
       const char      *patterns[] = { pattern, NULL };
 
-      add_filter (GTK_FILE_CHOOSER (chooser), _ (export_formats[i].name), mime_types, patterns);
+      cd_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _ (export_formats[i].name),
+                                  mime_types, patterns);
     }
-  slug = cd_article_get_slug (article);
-  file_name = g_strdup_printf ("%s.md", slug != NULL && *slug ? slug : _ ("article"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cd_file_chooser_suggest_name (GTK_FILE_CHOOSER (chooser),
+                                cd_document_get_article (self->document), "md");
+  cd_file_chooser_run (chooser, self, export_chosen_cb);
 }
 
 /* Files dropped on the library are imported like Import… imports them. */

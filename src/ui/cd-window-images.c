@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-file-chooser.h"
 #include "cd-image-import.h"
 #include "cd-image-ref.h"
 #include "cd-window-private.h"
@@ -183,20 +184,11 @@ cd_window_insert_image_file (CdWindow *self,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     CdWindow        *self)
+image_chosen_cb (gpointer        owner,
+                 GtkFileChooser *chooser,
+                 GFile          *file)
 {
-  g_autoptr (GFile) file = NULL;
-
-  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
-  g_assert (CD_IS_WINDOW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    cd_window_insert_image_file (self, file);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  cd_window_insert_image_file (CD_WINDOW (owner), file);
 }
 
 static void
@@ -212,8 +204,7 @@ insert_image_action (GtkWidget  *widget,
   if (self->document == NULL)
     return;
   chooser = cd_image_chooser_new (GTK_WINDOW (self), _ ("Insert Image"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cd_file_chooser_run (chooser, self, image_chosen_cb);
 }
 
 /* Files dropped on the body go where they were dropped, in order. */

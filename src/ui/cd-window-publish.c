@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-article-row.h"
 #include "cd-check.h"
 #include "cd-corrections.h"
 #include "cd-document.h"
@@ -349,13 +350,11 @@ describe (Request    *request,
           char      **body)
 {
   g_autofree char *when = NULL;
-  const char      *headline = cd_article_get_headline (article);
+  const char      *headline = cd_article_row_headline_label (article);
 
   g_assert (request != NULL);
   g_assert (site != NULL);
 
-  if (headline == NULL || *headline == '\0')
-    headline = _ ("Untitled");
   if ((request->flags & CD_PUBLISH_LATE) != 0)
     {
       g_autoptr (GDateTime) at = NULL;

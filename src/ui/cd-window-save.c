@@ -19,19 +19,18 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-article-row.h"
 #include "cd-export.h"
+#include "cd-file-chooser.h"
 #include "cd-window-private.h"
 
 static const char *
 headline_or_untitled (CdWindow *self)
 {
-  const char *headline;
-
   g_assert (CD_IS_WINDOW (self));
   g_assert (self->document != NULL);
 
-  headline = cd_article_get_headline (cd_document_get_article (self->document));
-  return headline != NULL && *headline != '\0' ? headline : _ ("Untitled");
+  return cd_article_row_headline_label (cd_document_get_article (self->document));
 }
 
 static void
@@ -136,31 +135,45 @@ export_written_cb (GObject      *object,
     }
 }
 
+/* Writes the open article to @file as Markdown; with @close the window
+ * closes once it is written. */
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    ExportData      *data)
+save_copy (CdWindow *self,
+           GFile    *file,
+           gboolean  close)
 {
-  g_autoptr (GFile) file = NULL;
-  CdWindow *self = data->window;
+  g_autoptr (GBytes) bytes = NULL;
+  ExportData *data;
+  char       *text;
 
-  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
   g_assert (CD_IS_WINDOW (self));
+  g_assert (G_IS_FILE (file));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL && self->document != NULL)
-    {
-      g_autoptr (GBytes) bytes = NULL;
-      char *text = cd_export_markdown (cd_document_get_article (self->document));
+  if (self->document == NULL)
+    return;
+  text = cd_export_markdown (cd_document_get_article (self->document));
+  bytes = g_bytes_new_take (text, strlen (text));
+  data = g_new0 (ExportData, 1);
+  data->window = g_object_ref (self);
+  data->close = close;
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       self->cancellable, export_written_cb, data);
+}
 
-      bytes = g_bytes_new_take (text, strlen (text));
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                           self->cancellable, export_written_cb,
-                                           g_steal_pointer (&data));
-    }
-  g_clear_pointer (&data, export_data_free);
-  g_object_unref (chooser);
+static void
+copy_chosen_cb (gpointer        owner,
+                GtkFileChooser *chooser,
+                GFile          *file)
+{
+  save_copy (CD_WINDOW (owner), file, FALSE);
+}
+
+static void
+copy_chosen_then_close_cb (gpointer        owner,
+                           GtkFileChooser *chooser,
+                           GFile          *file)
+{
+  save_copy (CD_WINDOW (owner), file, TRUE);
 }
 
 /* Asks where to save the open article as a Markdown file; with @close the
@@ -170,9 +183,6 @@ save_as_file (CdWindow *self,
               gboolean  close)
 {
   GtkFileChooserNative *chooser;
-  ExportData           *data;
-  g_autofree char      *file_name = NULL;
-  const char           *slug;
 
   g_assert (CD_IS_WINDOW (self));
 
@@ -180,15 +190,9 @@ save_as_file (CdWindow *self,
     return;
   chooser = gtk_file_chooser_native_new (_ ("Save a Copy"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), NULL);
-  slug = cd_article_get_slug (cd_document_get_article (self->document));
-  file_name = g_strdup_printf ("%s.md", slug != NULL && *slug ? slug : _ ("article"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  data = g_new0 (ExportData, 1);
-  data->window = g_object_ref (self);
-  data->close = close;
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cd_file_chooser_suggest_name (GTK_FILE_CHOOSER (chooser),
+                                cd_document_get_article (self->document), "md");
+  cd_file_chooser_run (chooser, self, close ? copy_chosen_then_close_cb : copy_chosen_cb);
 }
 
 static void

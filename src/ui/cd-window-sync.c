@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-article-row.h"
 #include "cd-conflict-window.h"
 #include "cd-merge.h"
 #include "cd-sync-button.h"
@@ -41,14 +42,6 @@ struct _CdWindowSync
 static void sync_now (CdWindow *self);
 
 static char *
-headline_or_untitled (CdArticle *article)
-{
-  const char *headline = article != NULL ? cd_article_get_headline (article) : NULL;
-
-  return g_strdup (headline != NULL && *headline != '\0' ? headline : _ ("Untitled"));
-}
-
-static char *
 headline_of (CdWindow   *self,
              const char *uuid)
 {
@@ -58,7 +51,7 @@ headline_of (CdWindow   *self,
 
   if (uuid != NULL)
     article = cd_store_get_article (self->store, uuid, NULL);
-  return headline_or_untitled (article);
+  return g_strdup (cd_article_row_headline_label (article));
 }
 
 static guint

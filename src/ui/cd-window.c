@@ -56,7 +56,7 @@ update_title (CdWindow *self)
       CdArticle  *article = cd_document_get_article (self->document);
       const char *state;
 
-      headline = cd_article_get_headline (article);
+      headline = cd_article_row_headline_label (article);
       /* The store's message says that the article is not saved and why. */
       if (cd_document_get_error (self->document) != NULL)
         state = cd_document_get_error (self->document)->message;
@@ -70,8 +70,6 @@ update_title (CdWindow *self)
       subtitle = g_strdup_printf (_ ("%s · %s"),
                                   cd_article_row_status_label (cd_article_get_status (article)),
                                   state);
-      if (headline == NULL || *headline == '\0')
-        headline = _ ("Untitled");
     }
 
   adw_window_title_set_title (self->window_title, headline ? headline : _ ("Copydesk"));
