@@ -401,6 +401,8 @@ cd_window_show_conflict (CdWindow   *self,
   return GTK_WINDOW (window);
 }
 
+/* win.resolve-conflict names the article; win.resolve-open-conflict takes
+ * no parameter and means the open one. */
 static void
 resolve_activate_cb (GSimpleAction *action,
                      GVariant      *param,
@@ -408,17 +410,8 @@ resolve_activate_cb (GSimpleAction *action,
 {
   g_assert (G_IS_SIMPLE_ACTION (action));
 
-  cd_window_show_conflict (CD_WINDOW (data), g_variant_get_string (param, NULL));
-}
-
-static void
-resolve_open_activate_cb (GSimpleAction *action,
-                          GVariant      *param,
-                          gpointer       data)
-{
-  g_assert (G_IS_SIMPLE_ACTION (action));
-
-  cd_window_show_conflict (CD_WINDOW (data), NULL);
+  cd_window_show_conflict (CD_WINDOW (data),
+                           param != NULL ? g_variant_get_string (param, NULL) : NULL);
 }
 
 static CdSyncState
@@ -524,9 +517,9 @@ _cd_window_setup_sync (CdWindow *self)
 {
   CdWindowSync *sync = g_new0 (CdWindowSync, 1);
   GActionEntry  entries[] = {
-     {"sync",                   sync_activate_cb,         NULL, NULL, NULL, { 0 }},
-     { "resolve-conflict",      resolve_activate_cb,      "s",  NULL, NULL, { 0 }},
-     { "resolve-open-conflict", resolve_open_activate_cb, NULL, NULL, NULL, { 0 }},
+     {"sync",                   sync_activate_cb,    NULL, NULL, NULL, { 0 }},
+     { "resolve-conflict",      resolve_activate_cb, "s",  NULL, NULL, { 0 }},
+     { "resolve-open-conflict", resolve_activate_cb, NULL, NULL, NULL, { 0 }},
   };
 
   g_assert (CD_IS_WINDOW (self));
