@@ -40,8 +40,8 @@ add_panel (Desk    *desk,
   CdChecksPanel *panel = CD_CHECKS_PANEL (cd_checks_panel_new ());
 
   cd_checks_panel_set_article (panel, store, desk->article);
-  cd_checks_panel_attach_buffer (panel, "body", desk->buffer);
-  cd_checks_panel_attach_editable (panel, "headline", desk->headline);
+  cd_checks_panel_attach (panel, "body", G_OBJECT (desk->buffer));
+  cd_checks_panel_attach (panel, "headline", G_OBJECT (desk->headline));
   g_signal_connect_swapped (panel, "findings-changed", G_CALLBACK (findings_changed_cb), desk);
   return panel;
 }

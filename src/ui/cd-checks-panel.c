@@ -705,42 +705,26 @@ cd_checks_panel_get_checker (CdChecksPanel *self)
 }
 
 /**
- * cd_checks_panel_attach_buffer:
- * @field: the field @buffer edits, as a rule's findings name it ("body")
+ * cd_checks_panel_attach:
+ * @field: the field @object edits, as a rule's findings name it ("body",
+ *   "headline", …)
+ * @object: a #GtkTextBuffer or a #GtkEditable
  *
- * Attaches @buffer to the runner: its findings are underlined in it and
- * it is checked again when it changes.
+ * Attaches @object to the runner: its findings are underlined in it (a
+ * buffer) and it is checked again when it changes.
  */
 void
-cd_checks_panel_attach_buffer (CdChecksPanel *self,
-                               const char    *field,
-                               GtkTextBuffer *buffer)
+cd_checks_panel_attach (CdChecksPanel *self,
+                        const char    *field,
+                        GObject       *object)
 {
   g_return_if_fail (CD_IS_CHECKS_PANEL (self));
   g_return_if_fail (field != NULL);
-  g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
+  g_return_if_fail (GTK_IS_TEXT_BUFFER (object) || GTK_IS_EDITABLE (object));
 
-  cd_check_underliner_ensure_tags (buffer);
-  cd_check_runner_attach (self->runner, field, G_OBJECT (buffer));
-}
-
-/**
- * cd_checks_panel_attach_editable:
- * @field: the field @editable edits ("headline", "dek", …)
- *
- * Attaches @editable to the runner, as cd_checks_panel_attach_buffer()
- * does a buffer.
- */
-void
-cd_checks_panel_attach_editable (CdChecksPanel *self,
-                                 const char    *field,
-                                 GtkEditable   *editable)
-{
-  g_return_if_fail (CD_IS_CHECKS_PANEL (self));
-  g_return_if_fail (field != NULL);
-  g_return_if_fail (GTK_IS_EDITABLE (editable));
-
-  cd_check_runner_attach (self->runner, field, G_OBJECT (editable));
+  if (GTK_IS_TEXT_BUFFER (object))
+    cd_check_underliner_ensure_tags (GTK_TEXT_BUFFER (object));
+  cd_check_runner_attach (self->runner, field, object);
 }
 
 /**

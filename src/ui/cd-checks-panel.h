@@ -25,12 +25,9 @@ void           cd_checks_panel_set_article (CdChecksPanel *self,
                                             CdArticle     *article);
 CdArticle     *cd_checks_panel_get_article (CdChecksPanel *self);
 CdChecker     *cd_checks_panel_get_checker (CdChecksPanel *self);
-void           cd_checks_panel_attach_buffer (CdChecksPanel *self,
-                                              const char    *field,
-                                              GtkTextBuffer *buffer);
-void           cd_checks_panel_attach_editable (CdChecksPanel *self,
-                                                const char    *field,
-                                                GtkEditable   *editable);
+void           cd_checks_panel_attach (CdChecksPanel *self,
+                                       const char    *field,
+                                       GObject       *object);
 GPtrArray     *cd_checks_panel_get_findings (CdChecksPanel *self);
 
 G_END_DECLS

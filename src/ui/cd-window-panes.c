@@ -111,8 +111,7 @@ setup_checks_pane (CdWindow *self)
   adw_bin_set_child (self->checks_bin, GTK_WIDGET (panel));
   g_settings_bind (self->settings, "headline-length-limit", cd_checks_panel_get_checker (panel),
                    "headline-limit", G_SETTINGS_BIND_GET);
-  cd_checks_panel_attach_buffer (panel, "body",
-                                 GTK_TEXT_BUFFER (cd_editor_get_buffer (self->editor)));
+  cd_checks_panel_attach (panel, "body", G_OBJECT (cd_editor_get_buffer (self->editor)));
   cd_check_menu_attach (cd_checks_panel_get_runner (panel),
                         GTK_TEXT_VIEW (cd_editor_get_view (self->editor)), "body");
   for (guint i = 0; i < G_N_ELEMENTS (checked_fields); i++)
@@ -120,7 +119,7 @@ setup_checks_pane (CdWindow *self)
       GtkEditable *editable = cd_metadata_get_editable (self->metadata, checked_fields[i]);
 
       if (editable != NULL)
-        cd_checks_panel_attach_editable (panel, checked_fields[i], editable);
+        cd_checks_panel_attach (panel, checked_fields[i], G_OBJECT (editable));
     }
   g_signal_connect_object (panel, "activate-finding", G_CALLBACK (checks_activate_finding_cb),
                            self, G_CONNECT_SWAPPED);

@@ -134,7 +134,7 @@ main (int    argc,
 
   panel = CD_CHECKS_PANEL (cd_checks_panel_new ());
   cd_checks_panel_set_article (panel, store, article);
-  cd_checks_panel_attach_buffer (panel, "body", typing.buffer);
+  cd_checks_panel_attach (panel, "body", G_OBJECT (typing.buffer));
   g_signal_connect_swapped (panel, "findings-changed", G_CALLBACK (findings_changed_cb), &runs);
 
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
