@@ -33,12 +33,13 @@
 #include "cd-document.h"
 #include "cd-merge.h"
 
-/* The write connection, used only on the save thread. */
+/* The write connection, used only on the save thread. It and each SaveJob
+ * are shared with that thread as atomic reference-counted boxes
+ * (g_atomic_rc_box_new0 ()). */
 typedef struct
 {
-  gatomicrefcount ref_count;
-  char           *data_dir;
-  CdStore        *store;
+  char    *data_dir;
+  CdStore *store;
   /* What the store held after this document's last write, and the copy
    * that write was made from; see save_job_base(). */
   CdArticle *written;
@@ -48,7 +49,6 @@ typedef struct
 
 typedef struct
 {
-  gatomicrefcount    ref_count;
   Writer            *writer;
   CdArticle         *snapshot;
   CdArticle         *written;
@@ -115,53 +115,39 @@ static guint       signals[N_SIGNALS];
  * towards the next checkpoint. */
 #define EDITING_GAP_USEC (30 * G_USEC_PER_SEC)
 
-static Writer *
-writer_ref (Writer *writer)
+static void
+writer_clear (Writer *writer)
 {
-  g_assert (writer != NULL);
-
-  g_atomic_ref_count_inc (&writer->ref_count);
-  return writer;
+  g_clear_object (&writer->store);
+  g_clear_object (&writer->written);
+  g_clear_object (&writer->lineage);
+  g_free (writer->data_dir);
 }
 
 static void
 writer_unref (Writer *writer)
 {
-  if (g_atomic_ref_count_dec (&writer->ref_count))
-    {
-      g_clear_object (&writer->store);
-      g_clear_object (&writer->written);
-      g_clear_object (&writer->lineage);
-      g_free (writer->data_dir);
-      g_free (writer);
-    }
+  g_atomic_rc_box_release_full (writer, (GDestroyNotify) writer_clear);
 }
 
-static SaveJob *
-save_job_ref (SaveJob *job)
+static void
+save_job_clear (SaveJob *job)
 {
-  g_assert (job != NULL);
-
-  g_atomic_ref_count_inc (&job->ref_count);
-  return job;
+  writer_unref (job->writer);
+  g_clear_object (&job->snapshot);
+  g_clear_object (&job->written);
+  g_free (job->name);
+  g_weak_ref_clear (&job->document);
+  g_main_context_unref (job->context);
+  g_clear_error (&job->error);
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
 }
 
 static void
 save_job_unref (SaveJob *job)
 {
-  if (g_atomic_ref_count_dec (&job->ref_count))
-    {
-      writer_unref (job->writer);
-      g_clear_object (&job->snapshot);
-      g_clear_object (&job->written);
-      g_free (job->name);
-      g_weak_ref_clear (&job->document);
-      g_main_context_unref (job->context);
-      g_clear_error (&job->error);
-      g_mutex_clear (&job->mutex);
-      g_cond_clear (&job->cond);
-      g_free (job);
-    }
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) save_job_clear);
 }
 
 static char *
@@ -369,12 +355,11 @@ enqueue_save (CdDocument      *self,
               CdRevisionReason reason,
               const char      *name)
 {
-  SaveJob *job = g_new0 (SaveJob, 1);
+  SaveJob *job = g_atomic_rc_box_new0 (SaveJob);
 
   g_assert (CD_IS_DOCUMENT (self));
 
-  g_atomic_ref_count_init (&job->ref_count);
-  job->writer = writer_ref (self->writer);
+  job->writer = g_atomic_rc_box_acquire (self->writer);
   job->snapshot = cd_article_copy (self->article);
   job->reason = reason;
   job->name = g_strdup (name);
@@ -388,7 +373,7 @@ enqueue_save (CdDocument      *self,
   g_clear_handle_id (&self->idle_save_id, g_source_remove);
   g_clear_handle_id (&self->max_save_id, g_source_remove);
   g_clear_pointer (&self->last_job, save_job_unref);
-  self->last_job = save_job_ref (job);
+  self->last_job = g_atomic_rc_box_acquire (job);
 
   /* The pool owns the job's first reference until save_job_run hands it to
    * the completion idle. */
@@ -519,7 +504,7 @@ cd_document_flush (CdDocument *self,
   if (self->last_job == NULL)
     return TRUE;
 
-  job = save_job_ref (self->last_job);
+  job = g_atomic_rc_box_acquire (self->last_job);
   g_mutex_lock (&job->mutex);
   while (!job->done)
     g_cond_wait (&job->cond, &job->mutex);
@@ -546,8 +531,7 @@ cd_document_constructed (GObject *object)
   g_assert (self->store != NULL);
   g_assert (self->article != NULL);
 
-  self->writer = g_new0 (Writer, 1);
-  g_atomic_ref_count_init (&self->writer->ref_count);
+  self->writer = g_atomic_rc_box_new0 (Writer);
   self->writer->data_dir = data_dir_for_store (self->store);
   /* The article as it was read: the base of the first write. */
   self->writer->written = cd_article_copy (self->article);
