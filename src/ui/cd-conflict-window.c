@@ -481,22 +481,15 @@ setup_view (GtkSourceView *view)
   GtkSourceLanguage *markdown =
       gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (),
                                                 "markdown");
-  AdwStyleManager      *style = adw_style_manager_get_default ();
-  GtkSourceStyleScheme *scheme =
-      gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (),
-                                                  adw_style_manager_get_dark (style)
-                                                      ? "Adwaita-dark"
-                                                      : "Adwaita");
 
   if (markdown != NULL)
     gtk_source_buffer_set_language (buffer, markdown);
-  if (scheme != NULL)
-    gtk_source_buffer_set_style_scheme (buffer, scheme);
   add_tags (GTK_TEXT_BUFFER (buffer));
 }
 
+/* The four views follow the desktop's light or dark style. */
 static void
-dark_changed_cb (CdConflictWindow *self)
+update_style_scheme (CdConflictWindow *self)
 {
   g_assert (CD_IS_CONFLICT_WINDOW (self));
 
@@ -688,8 +681,9 @@ cd_conflict_window_init (CdConflictWindow *self)
   setup_view (self->mine_view);
   setup_view (self->theirs_view);
   setup_view (self->merged_view);
+  update_style_scheme (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer_of (self->merged_view), "changed", G_CALLBACK (tint_marks),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer_of (self->merged_view), "changed",
