@@ -372,20 +372,17 @@ cd_article_row_set_article (CdArticleRow *self,
 {
   g_return_if_fail (CD_IS_ARTICLE_ROW (self));
 
-  if (self->article == article)
+  if (!_cd_follow_object ((gpointer *) &self->article, &self->notify_id, article, "notify",
+                          G_CALLBACK (article_notify_cb), self))
     return;
 
   g_clear_handle_id (&self->words_id, g_source_remove);
-  g_clear_signal_handler (&self->notify_id, self->article);
-  g_set_object (&self->article, article);
   if (self->sync_badge != NULL)
     cd_sync_badge_set_uuid (CD_SYNC_BADGE (self->sync_badge),
                             article != NULL ? cd_article_get_uuid (article) : NULL);
   if (article == NULL)
     return;
 
-  self->notify_id = g_signal_connect_object (article, "notify", G_CALLBACK (article_notify_cb),
-                                             self, G_CONNECT_SWAPPED);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->restore), "s",
                                     cd_article_get_uuid (article));
   count_words (self);

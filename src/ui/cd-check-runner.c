@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "cd-check-runner.h"
+#include "cd-ui-util.h"
 
 typedef struct
 {
@@ -409,13 +410,9 @@ cd_check_runner_set_article (CdCheckRunner *self,
   g_return_if_fail (CD_IS_CHECK_RUNNER (self));
   g_return_if_fail (article == NULL || CD_IS_ARTICLE (article));
 
-  if (article == self->article)
+  if (!_cd_follow_object ((gpointer *) &self->article, &self->notify_id, article, "notify",
+                          G_CALLBACK (cd_check_runner_queue), self))
     return;
-  g_clear_signal_handler (&self->notify_id, self->article);
-  g_set_object (&self->article, article);
-  if (article != NULL)
-    self->notify_id = g_signal_connect_swapped (article, "notify",
-                                                G_CALLBACK (cd_check_runner_queue), self);
 
   none = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_finding_free);
   set_findings (self, none);

@@ -303,15 +303,9 @@ cd_editor_set_article (CdEditor  *self,
   g_return_if_fail (CD_IS_EDITOR (self));
   g_return_if_fail (article == NULL || CD_IS_ARTICLE (article));
 
-  if (self->article == article)
+  if (!_cd_follow_object ((gpointer *) &self->article, &self->body_notify_id, article,
+                          "notify::body", G_CALLBACK (body_notify_cb), self))
     return;
-
-  g_clear_signal_handler (&self->body_notify_id, self->article);
-  g_set_object (&self->article, article);
-  if (article != NULL)
-    self->body_notify_id = g_signal_connect_object (article, "notify::body",
-                                                    G_CALLBACK (body_notify_cb), self,
-                                                    G_CONNECT_SWAPPED);
 
   load_body (self);
   cd_status_strip_set_article (self->status_strip, article);

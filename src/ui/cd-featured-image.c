@@ -391,16 +391,12 @@ cd_featured_image_set_article (CdFeaturedImage *self,
   g_return_if_fail (CD_IS_FEATURED_IMAGE (self));
   g_return_if_fail (article == NULL || CD_IS_ARTICLE (article));
 
-  if (self->article != article)
+  if (_cd_follow_object ((gpointer *) &self->article, &self->notify_id, article, "notify",
+                         G_CALLBACK (article_notify_cb), self))
     {
-      g_clear_signal_handler (&self->notify_id, self->article);
+      /* A picture still being stored was chosen for the other article. */
       g_cancellable_cancel (self->import_cancellable);
       g_clear_object (&self->import_cancellable);
-      g_set_object (&self->article, article);
-      if (article != NULL)
-        self->notify_id = g_signal_connect_object (article, "notify",
-                                                   G_CALLBACK (article_notify_cb), self,
-                                                   G_CONNECT_SWAPPED);
     }
   load (self);
 }

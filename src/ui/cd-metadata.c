@@ -425,16 +425,8 @@ cd_metadata_set_article (CdMetadata *self,
 
   g_return_if_fail (CD_IS_METADATA (self));
 
-  if (self->article != article)
-    {
-      g_clear_signal_handler (&self->notify_id, self->article);
-      g_set_object (&self->article, article);
-      if (article != NULL)
-        self->notify_id = g_signal_connect_object (article, "notify",
-                                                   G_CALLBACK (article_notify_cb), self,
-                                                   G_CONNECT_SWAPPED);
-    }
-
+  _cd_follow_object ((gpointer *) &self->article, &self->notify_id, article, "notify",
+                     G_CALLBACK (article_notify_cb), self);
   g_hash_table_iter_init (&iter, self->entries);
   while (g_hash_table_iter_next (&iter, (gpointer *) &field, NULL))
     load_field (self, field);

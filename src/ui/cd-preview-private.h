@@ -23,6 +23,7 @@ struct _CdPreview
 
   WebKitWebView *web_view;
   CdArticle     *article;
+  gulong         article_notify_id;
   CdStore       *store; /* where the article's images are */
   GCancellable  *cancellable;
 

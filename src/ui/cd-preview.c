@@ -25,6 +25,7 @@
 
 #include "cd-preview-private.h"
 #include "cd-ui-resources.h"
+#include "cd-ui-util.h"
 
 G_DEFINE_FINAL_TYPE (CdPreview, cd_preview, GTK_TYPE_WIDGET)
 
@@ -339,8 +340,7 @@ cd_preview_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
-  if (self->article != NULL)
-    g_signal_handlers_disconnect_by_func (self->article, on_article_notify, self);
+  g_clear_signal_handler (&self->article_notify_id, self->article);
   g_clear_object (&self->article);
   g_clear_object (&self->store);
   if (self->web_view != NULL)
@@ -616,15 +616,9 @@ cd_preview_set_article (CdPreview *self,
   g_return_if_fail (CD_IS_PREVIEW (self));
   g_return_if_fail (article == NULL || CD_IS_ARTICLE (article));
 
-  if (self->article == article)
+  if (!_cd_follow_object ((gpointer *) &self->article, &self->article_notify_id, article, "notify",
+                          G_CALLBACK (on_article_notify), self))
     return;
-
-  if (self->article != NULL)
-    g_signal_handlers_disconnect_by_func (self->article, on_article_notify, self);
-  g_set_object (&self->article, article);
-  if (article != NULL)
-    g_signal_connect_object (article, "notify", G_CALLBACK (on_article_notify), self,
-                             G_CONNECT_SWAPPED);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
   cd_preview_update (self);

@@ -254,15 +254,8 @@ cd_status_strip_set_article (CdStatusStrip *self,
   g_return_if_fail (CD_IS_STATUS_STRIP (self));
   g_return_if_fail (article == NULL || CD_IS_ARTICLE (article));
 
-  if (self->article != article)
-    {
-      g_clear_signal_handler (&self->notify_id, self->article);
-      g_set_object (&self->article, article);
-      if (article != NULL)
-        self->notify_id = g_signal_connect_object (article, "notify",
-                                                   G_CALLBACK (article_notify_cb), self,
-                                                   G_CONNECT_SWAPPED);
-    }
+  _cd_follow_object ((gpointer *) &self->article, &self->notify_id, article, "notify",
+                     G_CALLBACK (article_notify_cb), self);
   g_clear_handle_id (&self->status_id, g_source_remove);
   update_status (self);
 }

@@ -41,4 +41,32 @@ _cd_widget_set_css_class (GtkWidget  *widget,
     gtk_widget_remove_css_class (widget, css_class);
 }
 
+/* Points *@slot at @object, holding a reference, and moves the
+ * @detailed_signal handler *@handler_id from the object *@slot held to
+ * @object: @callback, called with @instance first, for as long as
+ * @instance lives. Returns %FALSE, changing nothing, when *@slot already
+ * is @object. */
+static inline gboolean
+_cd_follow_object (gpointer   *slot,
+                   gulong     *handler_id,
+                   gpointer    object,
+                   const char *detailed_signal,
+                   GCallback   callback,
+                   gpointer    instance)
+{
+  g_assert (slot != NULL);
+  g_assert (handler_id != NULL);
+  g_assert (object == NULL || G_IS_OBJECT (object));
+  g_assert (G_IS_OBJECT (instance));
+
+  if (*slot == object)
+    return FALSE;
+  g_clear_signal_handler (handler_id, *slot);
+  g_set_object (slot, object);
+  if (object != NULL)
+    *handler_id =
+        g_signal_connect_object (object, detailed_signal, callback, instance, G_CONNECT_SWAPPED);
+  return TRUE;
+}
+
 G_END_DECLS
