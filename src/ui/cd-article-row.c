@@ -264,13 +264,10 @@ static void
 cd_article_row_dispose (GObject *object)
 {
   CdArticleRow *self = CD_ARTICLE_ROW (object);
-  GtkWidget    *child;
 
   cd_article_row_set_article (self, NULL);
   self->sync_badge = NULL;
-  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_ARTICLE_ROW);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _cd_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_ARTICLE_ROW);
   g_clear_object (&self->states);
 
   G_OBJECT_CLASS (cd_article_row_parent_class)->dispose (object);

@@ -20,6 +20,7 @@
 
 #include "cd-article-row.h"
 #include "cd-library.h"
+#include "cd-ui-util.h"
 
 struct _CdLibrary
 {
@@ -309,15 +310,12 @@ static void
 cd_library_dispose (GObject *object)
 {
   CdLibrary *self = CD_LIBRARY (object);
-  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_LIBRARY);
-  /* The filters' box has no name in the template, so it is unparented
-   * here with anything else left. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  /* This also unparents the filters' box, which has no name in the
+   * template. */
+  _cd_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_LIBRARY);
   g_clear_object (&self->current);
   g_clear_object (&self->sync_states);
   g_clear_object (&self->store);
