@@ -394,27 +394,6 @@ cd_accounts_page_constructed (GObject *object)
 }
 
 static void
-cd_accounts_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  CdAccountsPage *self = CD_ACCOUNTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_TOAST_WINDOW:
-      g_value_set_object (value, self->toast_window);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cd_accounts_page_set_property (GObject      *object,
                                guint         prop_id,
                                const GValue *value,
@@ -459,16 +438,15 @@ cd_accounts_page_class_init (CdAccountsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = cd_accounts_page_constructed;
-  object_class->get_property = cd_accounts_page_get_property;
   object_class->set_property = cd_accounts_page_set_property;
   object_class->dispose = cd_accounts_page_dispose;
 
   properties[PROP_STORE] =
       g_param_spec_object ("store", NULL, NULL, CD_TYPE_STORE,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TOAST_WINDOW] =
       g_param_spec_object ("toast-window", NULL, NULL, ADW_TYPE_PREFERENCES_WINDOW,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The resource bundle registers itself from a constructor, but only when

@@ -274,24 +274,6 @@ cd_article_row_dispose (GObject *object)
 }
 
 static void
-cd_article_row_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  CdArticleRow *self = CD_ARTICLE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SYNC_STATES:
-      g_value_set_object (value, self->states);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cd_article_row_set_property (GObject      *object,
                              guint         prop_id,
                              const GValue *value,
@@ -317,7 +299,6 @@ cd_article_row_class_init (CdArticleRowClass *klass)
 
   object_class->constructed = cd_article_row_constructed;
   object_class->dispose = cd_article_row_dispose;
-  object_class->get_property = cd_article_row_get_property;
   object_class->set_property = cd_article_row_set_property;
 
   /**
@@ -327,7 +308,7 @@ cd_article_row_class_init (CdArticleRowClass *klass)
    */
   properties[PROP_SYNC_STATES] =
       g_param_spec_object ("sync-states", NULL, NULL, CD_TYPE_SYNC_STATES,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "cdarticlerow");

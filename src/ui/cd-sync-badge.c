@@ -144,24 +144,6 @@ cd_sync_badge_finalize (GObject *object)
 }
 
 static void
-cd_sync_badge_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  CdSyncBadge *self = CD_SYNC_BADGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SYNC_STATES:
-      g_value_set_object (value, self->states);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cd_sync_badge_set_property (GObject      *object,
                             guint         prop_id,
                             const GValue *value,
@@ -188,7 +170,6 @@ cd_sync_badge_class_init (CdSyncBadgeClass *klass)
   object_class->dispose = cd_sync_badge_dispose;
   object_class->constructed = cd_sync_badge_constructed;
   object_class->finalize = cd_sync_badge_finalize;
-  object_class->get_property = cd_sync_badge_get_property;
   object_class->set_property = cd_sync_badge_set_property;
 
   /**
@@ -199,7 +180,7 @@ cd_sync_badge_class_init (CdSyncBadgeClass *klass)
    */
   properties[PROP_SYNC_STATES] =
       g_param_spec_object ("sync-states", NULL, NULL, CD_TYPE_SYNC_STATES,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "cdsyncbadge");
