@@ -265,24 +265,6 @@ cd_check_underliner_dispose (GObject *object)
 }
 
 static void
-cd_check_underliner_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  CdCheckUnderliner *self = CD_CHECK_UNDERLINER (object);
-
-  switch (prop_id)
-    {
-    case PROP_RUNNER:
-      g_value_set_object (value, self->runner);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cd_check_underliner_set_property (GObject      *object,
                                   guint         prop_id,
                                   const GValue *value,
@@ -308,7 +290,6 @@ cd_check_underliner_class_init (CdCheckUnderlinerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = cd_check_underliner_dispose;
-  object_class->get_property = cd_check_underliner_get_property;
   object_class->set_property = cd_check_underliner_set_property;
 
   /**
@@ -318,7 +299,7 @@ cd_check_underliner_class_init (CdCheckUnderlinerClass *klass)
    */
   properties[PROP_RUNNER] =
       g_param_spec_object ("runner", NULL, NULL, CD_TYPE_CHECK_RUNNER,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

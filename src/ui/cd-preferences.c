@@ -144,24 +144,6 @@ cd_preferences_dispose (GObject *object)
 }
 
 static void
-cd_preferences_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  CdPreferences *self = CD_PREFERENCES (object);
-
-  switch (prop_id)
-    {
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cd_preferences_set_property (GObject      *object,
                              guint         prop_id,
                              const GValue *value,
@@ -187,7 +169,6 @@ cd_preferences_class_init (CdPreferencesClass *klass)
 
   object_class->constructed = cd_preferences_constructed;
   object_class->dispose = cd_preferences_dispose;
-  object_class->get_property = cd_preferences_get_property;
   object_class->set_property = cd_preferences_set_property;
 
   /**
@@ -197,7 +178,7 @@ cd_preferences_class_init (CdPreferencesClass *klass)
    */
   properties[PROP_SETTINGS] =
       g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
