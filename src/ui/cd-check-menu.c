@@ -184,47 +184,29 @@ replace_action (GSimpleAction *action,
   cd_check_runner_apply (self->runner, f);
 }
 
-typedef gboolean (*FindingFunc) (CdCheckRunner   *runner,
-                                 const CdFinding *finding,
-                                 GError         **error);
-
 /* Add to Word List and Ignore: the runner does the work and drops the
  * finding; a failure to write the list is logged, as the panel's is. */
 static void
-run_on_finding (CdCheckMenu *self,
-                FindingFunc  func)
+keep_choice_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       data)
 {
+  CdCheckMenu *self = CD_CHECK_MENU (data);
   g_autoptr (CdFinding) f = NULL;
   g_autoptr (GError) error = NULL;
+  gboolean kept;
 
-  g_assert (CD_IS_CHECK_MENU (self));
-  g_assert (func != NULL);
+  g_assert (G_IS_SIMPLE_ACTION (action));
 
   if (self->finding == NULL)
     return;
   f = cd_finding_copy (self->finding);
-  if (!func (self->runner, f, &error) && error != NULL)
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "add-word"))
+    kept = cd_check_runner_add_word (self->runner, f, &error);
+  else
+    kept = cd_check_runner_ignore (self->runner, f, &error);
+  if (!kept && error != NULL)
     g_warning ("Could not keep what was chosen for “%s”: %s", f->text, error->message);
-}
-
-static void
-add_word_action (GSimpleAction *action,
-                 GVariant      *param,
-                 gpointer       data)
-{
-  g_assert (G_IS_SIMPLE_ACTION (action));
-
-  run_on_finding (CD_CHECK_MENU (data), cd_check_runner_add_word);
-}
-
-static void
-ignore_action (GSimpleAction *action,
-               GVariant      *param,
-               gpointer       data)
-{
-  g_assert (G_IS_SIMPLE_ACTION (action));
-
-  run_on_finding (CD_CHECK_MENU (data), cd_check_runner_ignore);
 }
 
 static void
@@ -282,9 +264,9 @@ cd_check_menu_attach (CdCheckRunner *runner,
                       const char    *field)
 {
   static const GActionEntry actions[] = {
-    {"replace",   replace_action,  "s" },
-    { "add-word", add_word_action, NULL},
-    { "ignore",   ignore_action,   NULL},
+    {"replace",   replace_action,     "s" },
+    { "add-word", keep_choice_action, NULL},
+    { "ignore",   keep_choice_action, NULL},
   };
   g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
   GtkGesture  *gesture;
