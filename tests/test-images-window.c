@@ -289,13 +289,16 @@ toast_shown (gpointer data)
 }
 
 /* A file that is no picture is a toast with the store's sentence naming
- * it, and the body stays as it was. */
+ * it, and the body stays as it was. @data: the file's name, or %NULL for
+ * "notes.txt"; a name with "&" and "<" must read as it is, not as the
+ * markup a toast's title is taken for (a blank toast). */
 static void
 test_refused_file (CdUiFixture  *fixture,
                    gconstpointer data)
 {
   g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Fire", BEFORE AFTER);
-  g_autofree char *path = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autofree char *path =
+      g_build_filename (fixture->dir, data != NULL ? (const char *) data : "notes.txt", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
   g_autoptr (CdImageInfo) info = NULL;
@@ -842,6 +845,8 @@ main (int   argc,
   ADD ("/images-window/screenshots", test_screenshots);
   ADD ("/images-window/insert-file", test_insert_file);
   ADD ("/images-window/refused-file", test_refused_file);
+  g_test_add ("/images-window/refused-file/name-not-markup", CdUiFixture, "Q&A <draft>.txt",
+              cd_ui_fixture_setup, test_refused_file, cd_ui_fixture_teardown);
   ADD ("/images-window/drop", test_drop);
   ADD ("/images-window/paste", test_paste);
   ADD ("/images-window/featured", test_featured);

@@ -81,7 +81,7 @@ toast (CdAccountsPage *self,
 
   if (self->toast_window == NULL)
     return FALSE;
-  adw_preferences_window_add_toast (self->toast_window, adw_toast_new (text));
+  adw_preferences_window_add_toast (self->toast_window, _cd_toast_new (text));
   return TRUE;
 }
 
@@ -226,6 +226,8 @@ account_row_new (CdAccountsPage *self,
   /* Translators: a user name on a site, then the site's address. */
   subtitle = g_strdup_printf (_ ("%s on %s"), cd_account_get_user (account),
                               cd_account_get_url (account));
+  /* The name, the address and the site's answers are text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cd_account_get_name (account));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   g_object_set_data_full (G_OBJECT (row), "account", g_object_ref (account), g_object_unref);

@@ -18,6 +18,7 @@
 #include "cd-newsroom-page.h"
 #include "cd-application.h"
 #include "cd-preferences.h"
+#include "cd-ui-util.h"
 #include "cd-window.h"
 
 #define SCHEMA_ID "io.github.copydesk.Copydesk"
@@ -208,7 +209,7 @@ cd_application_activate (GApplication *app)
   /* `copydesk open UUID`, here or from a second launch (see before_emit). */
   if (self->open_uuid != NULL &&
       !cd_window_open_article (CD_WINDOW (window), self->open_uuid, &error))
-    cd_window_add_toast (CD_WINDOW (window), adw_toast_new (error->message));
+    cd_window_add_toast (CD_WINDOW (window), _cd_toast_new (error->message));
   g_clear_pointer (&self->open_uuid, g_free);
   gtk_window_present (window);
 }

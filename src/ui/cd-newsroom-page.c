@@ -23,6 +23,7 @@
 #include "cd-language-names.h"
 #include "cd-list-editor.h"
 #include "cd-newsroom-page.h"
+#include "cd-ui-util.h"
 
 struct _CdNewsroomPage
 {
@@ -60,7 +61,7 @@ toast (CdNewsroomPage *self,
   g_assert (CD_IS_NEWSROOM_PAGE (self));
 
   if (self->window != NULL)
-    adw_preferences_window_add_toast (self->window, adw_toast_new (message));
+    adw_preferences_window_add_toast (self->window, _cd_toast_new (message));
   else
     g_warning ("%s", message);
 }

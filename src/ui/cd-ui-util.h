@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -67,6 +67,20 @@ _cd_follow_object (gpointer   *slot,
     *handler_id =
         g_signal_connect_object (object, detailed_signal, callback, instance, G_CONNECT_SWAPPED);
   return TRUE;
+}
+
+/* A toast whose title reads @text as it is. AdwToast takes its title as
+ * Pango markup, and headlines, file names, account names and server
+ * messages are not: an "&" or a "<" in them would leave the toast blank. */
+static inline AdwToast *
+_cd_toast_new (const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  g_assert (text != NULL);
+
+  escaped = g_markup_escape_text (text, -1);
+  return adw_toast_new (escaped);
 }
 
 G_END_DECLS

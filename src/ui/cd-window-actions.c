@@ -31,7 +31,7 @@ void
 _cd_window_toast_error (CdWindow     *self,
                         const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  AdwToast *toast = _cd_toast_new (error->message);
 
   g_assert (CD_IS_WINDOW (self));
 
@@ -175,7 +175,7 @@ trash_article_action (GtkWidget  *widget,
 
   /* Translators: a toast after an article went to the trash */
   title = g_strdup_printf (_ ("“%s” moved to the trash"), headline);
-  toast = adw_toast_new (title);
+  toast = _cd_toast_new (title);
   adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_action_name (toast, "win.untrash-article");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uuid));
@@ -225,7 +225,7 @@ restore_article_action (GtkWidget  *widget,
   headline = g_strdup (cd_article_row_headline_label (article));
   /* Translators: a toast after an article came back from the trash */
   title = g_strdup_printf (_ ("“%s” restored"), headline);
-  cd_window_add_toast (self, adw_toast_new (title));
+  cd_window_add_toast (self, _cd_toast_new (title));
 }
 
 static void
@@ -282,7 +282,7 @@ save_version_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "save") || self->document == NULL)
     return;
   cd_document_save_version (self->document, CD_REVISION_NAMED, gtk_editable_get_text (entry));
-  cd_window_add_toast (self, adw_toast_new (_ ("Version saved")));
+  cd_window_add_toast (self, _cd_toast_new (_ ("Version saved")));
 }
 
 static void
@@ -347,7 +347,7 @@ history_restore_cb (CdWindow *self,
       return;
     }
   _cd_window_show_article (self, restored);
-  cd_window_add_toast (self, adw_toast_new (_ ("Revision restored")));
+  cd_window_add_toast (self, _cd_toast_new (_ ("Revision restored")));
 }
 
 static void
@@ -418,7 +418,7 @@ export_pdf_ready_cb (GObject      *object,
         _cd_window_toast_error (self, error);
       return;
     }
-  cd_window_add_toast (self, adw_toast_new (_ ("PDF exported")));
+  cd_window_add_toast (self, _cd_toast_new (_ ("PDF exported")));
 }
 
 static void

@@ -99,7 +99,7 @@ cd_window_import_files (CdWindow     *self,
                                         "%u articles imported", imported),
                            imported);
 
-      cd_window_add_toast (self, adw_toast_new (title));
+      cd_window_add_toast (self, _cd_toast_new (title));
     }
   return imported;
 }
@@ -195,7 +195,7 @@ export_written_cb (GObject      *object,
       _cd_window_toast_error (self, named);
       return;
     }
-  cd_window_add_toast (self, adw_toast_new (_ ("Article exported")));
+  cd_window_add_toast (self, _cd_toast_new (_ ("Article exported")));
 }
 
 static void

@@ -98,7 +98,7 @@ checks_error_cb (CdWindow   *self,
   g_assert (CD_IS_WINDOW (self));
   g_assert (message != NULL);
 
-  cd_window_add_toast (self, adw_toast_new (message));
+  cd_window_add_toast (self, _cd_toast_new (message));
 }
 
 static void

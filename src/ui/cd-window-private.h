@@ -8,6 +8,7 @@
 
 #pragma once
 
+#include "cd-ui-util.h"
 #include "cd-window.h"
 
 G_BEGIN_DECLS

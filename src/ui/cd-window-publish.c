@@ -247,7 +247,8 @@ publish_done_cb (GObject      *source,
   g_autoptr (Request) request = user_data;
   g_autoptr (CdRemotePost) post = NULL;
   g_autoptr (GError) error = NULL;
-  CdWindow *self = request->window;
+  g_autofree char *message = NULL;
+  CdWindow        *self = request->window;
 
   post = cd_sync_engine_publish_finish (CD_SYNC_ENGINE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -270,7 +271,7 @@ publish_done_cb (GObject      *source,
     }
   if (g_error_matches (error, CD_SYNC_ERROR, CD_SYNC_ERROR_QUEUED))
     {
-      cd_window_add_toast (self, adw_toast_new (error->message));
+      cd_window_add_toast (self, _cd_toast_new (error->message));
       return;
     }
   if (post == NULL)
@@ -284,17 +285,17 @@ publish_done_cb (GObject      *source,
   switch (request->mode)
     {
     case CD_PUBLISH_MODE_UPDATE:
-      cd_window_add_toast (self, adw_toast_new_format (_ ("The live story on %s is updated."),
-                                                       request->account));
+      message = g_strdup_printf (_ ("The live story on %s is updated."), request->account);
       break;
     case CD_PUBLISH_MODE_SCHEDULE:
-      cd_window_add_toast (self, adw_toast_new_format (_ ("Scheduled on %s."), request->account));
+      message = g_strdup_printf (_ ("Scheduled on %s."), request->account);
       break;
     case CD_PUBLISH_MODE_PUBLISH:
     default:
-      cd_window_add_toast (self, adw_toast_new_format (_ ("Published on %s."), request->account));
+      message = g_strdup_printf (_ ("Published on %s."), request->account);
       break;
     }
+  cd_window_add_toast (self, _cd_toast_new (message));
 }
 
 static void

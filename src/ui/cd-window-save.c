@@ -46,7 +46,7 @@ document_merged_cb (CdWindow *self,
   message = g_strdup_printf (_ ("“%s” was also changed elsewhere in the same place; your text "
                                 "was kept and the other version is in History."),
                              headline_or_untitled (self));
-  cd_window_add_toast (self, adw_toast_new (message));
+  cd_window_add_toast (self, _cd_toast_new (message));
 }
 
 /* The banner follows the open document's last write. */
@@ -122,12 +122,12 @@ export_written_cb (GObject      *object,
       path = g_file_get_parse_name (G_FILE (object));
 
       message = g_strdup_printf (_ ("Could not save a copy as “%s”: %s"), path, error->message);
-      cd_window_add_toast (data->window, adw_toast_new (message));
+      cd_window_add_toast (data->window, _cd_toast_new (message));
       return;
     }
   name = g_file_get_basename (G_FILE (object));
   message = g_strdup_printf (_ ("Saved a copy as “%s”"), name);
-  cd_window_add_toast (data->window, adw_toast_new (message));
+  cd_window_add_toast (data->window, _cd_toast_new (message));
   if (data->close)
     {
       data->window->close_anyway = TRUE;

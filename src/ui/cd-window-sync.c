@@ -73,21 +73,12 @@ count_articles (CdSyncResult *result)
   return g_hash_table_size (seen);
 }
 
-/* A toast's title is Pango markup; headlines and server messages are not. */
-static AdwToast *
-toast_new (const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  return adw_toast_new (escaped);
-}
-
 static void
 add_toast (CdWindow   *self,
            const char *title,
            int         priority)
 {
-  AdwToast *toast = toast_new (title);
+  AdwToast *toast = _cd_toast_new (title);
 
   g_assert (CD_IS_WINDOW (self));
 
@@ -150,7 +141,7 @@ show_result (CdWindow     *self,
         title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict, first “%s”",
                                               "%u conflicts, first “%s”", conflicts->len),
                                  conflicts->len, headline);
-      toast = toast_new (title);
+      toast = _cd_toast_new (title);
       adw_toast_set_button_label (toast, _ ("_Resolve"));
       adw_toast_set_action_name (toast, "win.resolve-conflict");
       adw_toast_set_action_target (toast, "s", item->uuid);
@@ -291,7 +282,7 @@ sync_now (CdWindow *self)
    * the command line the engine's own message names. */
   if (!cd_sync_states_get_loading (sync->states) && !cd_sync_states_has_accounts (sync->states))
     {
-      AdwToast *toast = toast_new (_ ("There is no account to sync with yet"));
+      AdwToast *toast = _cd_toast_new (_ ("There is no account to sync with yet"));
 
       adw_toast_set_button_label (toast, _ ("_Add Account…"));
       adw_toast_set_action_name (toast, "app.preferences");
@@ -481,7 +472,7 @@ report_states_error (CdWindow *self)
     }
   g_free (self->sync->reported_error);
   self->sync->reported_error = g_strdup (error->message);
-  toast = adw_toast_new (error->message);
+  toast = _cd_toast_new (error->message);
   adw_toast_set_timeout (toast, 0);
   cd_window_add_toast (self, toast);
 }

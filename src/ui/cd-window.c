@@ -306,7 +306,7 @@ library_activated_cb (CdWindow   *self,
   g_assert (CD_IS_WINDOW (self));
 
   if (!cd_window_open_article (self, uuid, &error))
-    cd_window_add_toast (self, adw_toast_new (error->message));
+    cd_window_add_toast (self, _cd_toast_new (error->message));
 }
 
 static void
