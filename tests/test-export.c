@@ -193,7 +193,7 @@ static void
 test_html_page_imports_back (void)
 {
   g_autoptr (CdArticle) a = full_article ();
-  g_autofree char *page = cd_export_html (a);
+  g_autofree char *page = cd_export_article (a, CD_EXPORT_FORMAT_HTML);
   g_autoptr (GError) error = NULL;
   g_autoptr (CdArticle) b = cd_import_html (page, strlen (page), "page.html", &error);
   g_autofree char *body_a = NULL;
@@ -350,7 +350,7 @@ test_corrections (void)
   const char      *aside;
 
   cd_article_add_correction (a, cd_article_get_created (a), "The <b>mayor</b> said it.");
-  html = cd_export_html (a);
+  html = cd_export_article (a, CD_EXPORT_FORMAT_HTML);
   aside = strstr (html, "<aside class=\"cd-corrections copydesk-corrections\"");
   g_assert_nonnull (aside);
   g_assert_null (strstr (aside + 1, "<aside class=\"cd-corrections"));

@@ -171,7 +171,7 @@ test_export_ninjs (void)
   CdImageSource images = { fake_lookup, fake_load, NULL };
   g_autoptr (CdArticle) article = article_with_images ();
   g_autofree char *json = cd_export_ninjs_with_images (article, &images);
-  g_autofree char *plain_json = cd_export_ninjs (article);
+  g_autofree char *plain_json = cd_export_article (article, CD_EXPORT_FORMAT_NINJS);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   JsonObject *root, *assoc, *featured, *first, *unknown, *original;

@@ -581,7 +581,7 @@ test_export_import (void)
       back = cd_import_markdown (markdown, strlen (markdown), "export.md", &error);
       g_assert_no_error (error);
       g_assert_cmpstr (cd_article_get_body (back), ==, body);
-      html = cd_export_html (article);
+      html = cd_export_article (article, CD_EXPORT_FORMAT_HTML);
       g_assert_null (strstr (html, "<!-- wp:"));
     }
 }

@@ -40,7 +40,7 @@ fuzz_check_import (CdArticle  *article,
   html = cd_render_article (article, CD_RENDER_SOURCEPOS);
   if (!g_utf8_validate (html, -1, NULL))
     abort ();
-  ninjs = cd_export_ninjs (article);
+  ninjs = cd_export_article (article, CD_EXPORT_FORMAT_NINJS);
   markdown = cd_export_markdown (article);
   again = cd_import_markdown (markdown, strlen (markdown), "again.md", &again_error);
   if (again == NULL || !cd_article_equal (article, again))

@@ -20,9 +20,8 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "cd-account.h"
+#include "cd-http-client.h"
 #include "cd-secrets.h"
 
 typedef struct
@@ -41,9 +40,7 @@ add_data_free (AddData *data)
 
   g_clear_object (&data->account);
   g_free (data->db_path);
-  if (data->password != NULL)
-    explicit_bzero (data->password, strlen (data->password));
-  g_free (data->password);
+  cd_http_clear_secret (&data->password);
   g_free (data->display_name);
   g_free (data);
 }

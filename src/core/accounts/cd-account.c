@@ -525,6 +525,50 @@ cd_account_create_cms (CdAccount  *self,
   return CD_CMS (cd_wordpress_new (self->url, self->user, password));
 }
 
+/**
+ * cd_account_connect:
+ * @self: a #CdAccount
+ * @remedy: what the person is to do when the keyring holds no password,
+ *   as in "add the account again with its application password"
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads the account's password from the Secret Service and makes a client
+ * for the account's site with it. Blocks on the session bus: call it from
+ * a worker thread in the window.
+ *
+ * Returns: (transfer full) (nullable): the client, or %NULL with @error
+ *   set (%CD_CMS_ERROR_AUTH, ending in @remedy, when the keyring holds no
+ *   password)
+ */
+CdCms *
+cd_account_connect (CdAccount    *self,
+                    const char   *remedy,
+                    GCancellable *cancellable,
+                    GError      **error)
+{
+  GError *local_error = NULL;
+  char   *password;
+  CdCms  *cms;
+
+  g_return_val_if_fail (CD_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (remedy != NULL, NULL);
+
+  password = cd_account_lookup_password (self, cancellable, &local_error);
+  if (password == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
+                     "The keyring holds no password for account “%s”; %s.", self->name, remedy);
+      return NULL;
+    }
+  cms = cd_account_create_cms (self, password);
+  cd_secrets_free (password);
+  return cms;
+}
+
 /* "Test connection", top to bottom: the password from the keyring, then
  * the site's answer. */
 static void
@@ -536,28 +580,18 @@ verify_thread (GTask        *task,
   CdAccount *self = source_object;
   g_autoptr (CdCms) cms = NULL;
   GError *error = NULL;
-  char   *password;
   char   *name;
 
   g_assert (G_IS_TASK (task));
   g_assert (CD_IS_ACCOUNT (self));
 
-  password = cd_account_lookup_password (self, cancellable, &error);
-  if (error != NULL)
+  cms = cd_account_connect (self, "add the account again with its application password",
+                            cancellable, &error);
+  if (cms == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  if (password == NULL)
-    {
-      g_task_return_new_error (task, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
-                               "The keyring holds no password for account “%s”; add the "
-                               "account again with its application password.",
-                               self->name);
-      return;
-    }
-  cms = cd_account_create_cms (self, password);
-  cd_secrets_free (password);
   name = cd_cms_verify (cms, cancellable, &error);
   if (name == NULL)
     g_task_return_error (task, error);

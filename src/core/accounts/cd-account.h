@@ -88,6 +88,10 @@ char  *cd_account_lookup_password (CdAccount    *self,
                                    GError      **error);
 CdCms *cd_account_create_cms (CdAccount  *self,
                               const char *password);
+CdCms *cd_account_connect (CdAccount    *self,
+                           const char   *remedy,
+                           GCancellable *cancellable,
+                           GError      **error);
 
 void  cd_account_verify_async (CdAccount          *self,
                                GCancellable       *cancellable,

@@ -921,9 +921,7 @@ cd_http_client_finalize (GObject *object)
 {
   CdHttpClient *self = CD_HTTP_CLIENT (object);
 
-  if (self->authorization != NULL)
-    explicit_bzero (self->authorization, strlen (self->authorization));
-  g_clear_pointer (&self->authorization, g_free);
+  cd_http_clear_secret (&self->authorization);
   g_clear_pointer (&self->site_url, g_free);
   g_clear_pointer (&self->site_kind, g_free);
 
@@ -997,10 +995,26 @@ cd_http_client_set_authorization (CdHttpClient *self,
 {
   g_return_if_fail (CD_IS_HTTP_CLIENT (self));
 
-  if (self->authorization != NULL)
-    explicit_bzero (self->authorization, strlen (self->authorization));
-  g_free (self->authorization);
+  cd_http_clear_secret (&self->authorization);
   self->authorization = g_strdup (authorization);
+}
+
+/**
+ * cd_http_clear_secret:
+ * @secret: a secret string (a password, an Authorization header), or a
+ *   pointer to %NULL
+ *
+ * Overwrites the string's bytes before freeing it, so that the secret does
+ * not linger in freed memory, and sets *@secret to %NULL.
+ */
+void
+cd_http_clear_secret (char **secret)
+{
+  g_return_if_fail (secret != NULL);
+
+  if (*secret != NULL)
+    explicit_bzero (*secret, strlen (*secret));
+  g_clear_pointer (secret, g_free);
 }
 
 /**

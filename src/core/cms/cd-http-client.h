@@ -122,5 +122,6 @@ gint64   cd_http_parse_retry_after (const char *value);
 gboolean cd_http_is_loopback_url (const char *url);
 gboolean cd_http_check_secure_url (const char *url,
                                    GError    **error);
+void     cd_http_clear_secret (char **secret);
 
 G_END_DECLS

@@ -338,9 +338,7 @@ cd_wordpress_constructed (GObject *object)
    * site. */
   self->http = cd_http_client_new (self->url != NULL ? self->url : "", "a WordPress site");
   cd_http_client_set_authorization (self->http, self->authorization);
-  if (self->authorization != NULL)
-    explicit_bzero (self->authorization, strlen (self->authorization));
-  g_clear_pointer (&self->authorization, g_free);
+  cd_http_clear_secret (&self->authorization);
 }
 
 static void
@@ -437,9 +435,7 @@ cd_wordpress_finalize (GObject *object)
 {
   CdWordpress *self = CD_WORDPRESS (object);
 
-  if (self->authorization != NULL)
-    explicit_bzero (self->authorization, strlen (self->authorization));
-  g_clear_pointer (&self->authorization, g_free);
+  cd_http_clear_secret (&self->authorization);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->user, g_free);
   _cd_wordpress_terms_clear (&self->categories);

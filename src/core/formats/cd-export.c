@@ -140,30 +140,14 @@ static const char page_css[] =
     "@media print{body{background:#fff}.cd-article{padding:0}}";
 
 /**
- * cd_export_html:
- * @article: an article
- *
- * Writes a standalone HTML page: the article element of
- * cd_render_article() with an escaped title, the article's language and
- * inline CSS, and no scripts.
- *
- * Returns: (transfer full): the page
- */
-char *
-cd_export_html (CdArticle *article)
-{
-  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
-
-  return cd_export_html_with_images (article, NULL);
-}
-
-/**
  * cd_export_html_with_images:
  * @article: an article
  * @images: (nullable): where the article's stored images come from
  *
- * cd_export_html() with each stored image @images has as a data: URI, so
- * that the page is one file that shows its pictures anywhere.
+ * Writes a standalone HTML page: the article element of
+ * cd_render_article() with an escaped title, the article's language and
+ * inline CSS, and no scripts. Each stored image @images has is a data:
+ * URI, so that the page is one file that shows its pictures anywhere.
  *
  * Returns: (transfer full): the page
  */
@@ -269,30 +253,15 @@ add_corrections (JsonBuilder *builder,
 }
 
 /**
- * cd_export_ninjs:
+ * cd_export_ninjs_with_images:
  * @article: an article
+ * @images: (nullable): where the article's stored images come from
  *
  * Writes IPTC ninjs with the lower-case 2.x names Superdesk ingests. The
  * version is the modification time in seconds since 1970, which grows with
  * every change; times are UTC with a "Z"; the word and character counts
  * are of the text a reader sees. Absent optional fields are left out.
- *
- * Returns: (transfer full): the ninjs JSON document and a newline
- */
-char *
-cd_export_ninjs (CdArticle *article)
-{
-  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
-
-  return cd_export_ninjs_with_images (article, NULL);
-}
-
-/**
- * cd_export_ninjs_with_images:
- * @article: an article
- * @images: (nullable): where the article's stored images come from
- *
- * cd_export_ninjs() with the article's stored images as "associations":
+ * The article's stored images go in as "associations":
  * the featured image as "featuremedia" (the main picture), each body
  * image as "editor_N", each with its alt text (body_text), caption
  * (description_text), credit (byline) and an "original" rendition (href

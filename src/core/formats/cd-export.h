@@ -24,8 +24,6 @@ gboolean cd_export_format_from_string (const char     *text,
 char    *cd_export_article (CdArticle     *article,
                             CdExportFormat format);
 char    *cd_export_markdown (CdArticle *article);
-char    *cd_export_html (CdArticle *article);
-char    *cd_export_ninjs (CdArticle *article);
 
 /* The same with the article's stored images from @images (nullable): the
  * HTML page carries them as data: URIs, ninjs as associations with

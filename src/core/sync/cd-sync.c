@@ -37,7 +37,6 @@
 
 #include "cd-account.h"
 #include "cd-article-json.h"
-#include "cd-secrets.h"
 #include "cd-sync-private.h"
 
 /* ------------------------------------------------------------------------
@@ -315,30 +314,14 @@ create_cms (CdSyncDb   *db,
             GError    **error)
 {
   g_autoptr (CdAccount) row = NULL;
-  g_autoptr (GError) local_error = NULL;
-  char  *password;
-  CdCms *cms;
 
   g_assert (CD_IS_SYNC_DB (db));
   g_assert (account != NULL);
 
   if ((row = cd_account_load (db, account, error)) == NULL)
     return NULL;
-  password = cd_account_lookup_password (row, NULL, &local_error);
-  if (password == NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, CD_CMS_ERROR, CD_CMS_ERROR_AUTH,
-                     "The keyring holds no password for account “%s”; add the account again "
-                     "with “copydesk account add”.",
-                     account);
-      return NULL;
-    }
-  cms = cd_account_create_cms (row, password);
-  cd_secrets_free (password);
-  return cms;
+  return cd_account_connect (row, "add the account again with “copydesk account add”", NULL,
+                             error);
 }
 
 /**
