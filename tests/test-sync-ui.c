@@ -781,23 +781,41 @@ test_open_article (Fixture      *fixture,
   g_assert_cmpint (state_of (fixture, uuid), ==, CD_SYNC_STATE_SYNCED);
 }
 
+/* What @widget draws now, or %NULL while it draws nothing yet (not laid
+ * out or not mapped, which a busy machine can make last). */
+static GskRenderNode *
+widget_node (GtkWidget *widget)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static gboolean
+draws_something (gpointer widget)
+{
+  g_autoptr (GskRenderNode) node = widget_node (widget);
+
+  return node != NULL;
+}
+
 static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", name, NULL);
-  int              width = gtk_widget_get_width (widget);
-  int              height = gtk_widget_get_height (widget);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
   g_autoptr (GdkTexture) texture = NULL;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_true (cd_ui_wait_for (draws_something, widget, 10000));
+  node = widget_node (widget);
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  texture = gsk_renderer_render_texture (
+      gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget)));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("saved %s", path);
 }
