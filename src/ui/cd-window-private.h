@@ -72,6 +72,7 @@ struct _CdWindow
   guint room_for_checks : 1;      /* and for the checks beside what is shown */
   guint checks_setting_shown : 1; /* the show-checks setting the panes last followed */
   guint session_writing : 1;      /* a session write runs on a thread */
+  guint session_final : 1;        /* written at closing; no thread writes after */
   guint close_anyway : 1;         /* the person chose to close without saving */
 };
 

@@ -156,8 +156,10 @@ write_session_async (CdWindow *self,
   g_assert (CD_IS_WINDOW (self));
   g_assert (bytes != NULL);
 
-  /* The session file lives beside the store, which cannot be written. */
-  if (cd_store_is_read_only (self->store))
+  /* The session file lives beside the store, which cannot be written; a
+   * closing window has written its last state and leaves no thread behind
+   * to touch the folder once it is gone. */
+  if (cd_store_is_read_only (self->store) || self->session_final)
     return;
   if (self->session_writing)
     {

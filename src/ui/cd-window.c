@@ -349,6 +349,10 @@ cd_window_close_request (GtkWindow *window)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
   _cd_window_save_panes (self);
 
+  /* The last state, with the article still open, is written before the
+   * window goes; no write is left to a thread that would outlive it. */
+  _cd_window_save_session_now (self);
+  self->session_final = TRUE;
   cd_window_close_article (self);
   return GTK_WINDOW_CLASS (cd_window_parent_class)->close_request (window);
 }
@@ -359,7 +363,12 @@ cd_window_dispose (GObject *object)
   CdWindow *self = CD_WINDOW (object);
 
   if (self->document != NULL)
-    cd_window_close_article (self);
+    {
+      if (!self->session_final)
+        _cd_window_save_session_now (self);
+      self->session_final = TRUE;
+      cd_window_close_article (self);
+    }
   _cd_window_dispose_panes (self);
   if (self->settings != NULL)
     _cd_window_remove_settings_actions (self);
