@@ -435,7 +435,6 @@ cd_wordpress_finalize (GObject *object)
 {
   CdWordpress *self = CD_WORDPRESS (object);
 
-  cd_http_clear_secret (&self->authorization);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->user, g_free);
   _cd_wordpress_terms_clear (&self->categories);
