@@ -147,8 +147,7 @@ _cd_sync_push_against_remote (CdSyncRun    *run,
       g_strcmp0 (cd_article_get_image (merged) ?: "", cd_article_get_image (post->article) ?: "") ==
           0)
     {
-      _cd_sync_row_set_synced (row, post);
-      _cd_sync_run_record_row (run, row);
+      _cd_sync_run_record_synced (run, row, post);
       return TRUE;
     }
   return _cd_sync_push_update (run, uuid, post->remote_id, merged, post, error);

@@ -79,6 +79,9 @@ void       _cd_sync_run_stop_error (CdSyncRun    *run,
 gboolean   _cd_sync_is_offline (const GError *error);
 void       _cd_sync_row_set_synced (CdSyncRow    *row,
                                     CdRemotePost *post);
+void       _cd_sync_run_record_synced (CdSyncRun    *run,
+                                       CdSyncRow    *row,
+                                       CdRemotePost *post);
 gboolean   _cd_sync_save_checkpoint (CdStore   *store,
                                      CdArticle *article,
                                      GError   **error);

@@ -254,8 +254,7 @@ record_published (CdSyncRun     *run,
   g_assert (uuid != NULL);
   g_assert (post != NULL);
 
-  _cd_sync_row_set_synced (row, post);
-  _cd_sync_run_record_row (run, row);
+  _cd_sync_run_record_synced (run, row, post);
   _cd_sync_run_take_site_status (run, uuid, post);
   if ((local = cd_store_get_article (run->store, uuid, &failure)) == NULL)
     {

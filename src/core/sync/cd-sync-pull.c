@@ -101,8 +101,7 @@ pull_new_post (CdSyncRun    *run,
       return;
     }
   row = _cd_sync_run_load_row (run, uuid);
-  _cd_sync_row_set_synced (row, post);
-  _cd_sync_run_record_row (run, row);
+  _cd_sync_run_record_synced (run, row, post);
   _cd_sync_items_add (cd_sync_result_get_pulled (run->result), uuid, run->account,
                       "New from %s.", run->account);
 }
@@ -235,8 +234,7 @@ pull_post (CdSyncRun    *run,
                           error->message);
       return;
     }
-  _cd_sync_row_set_synced (row, post);
-  _cd_sync_run_record_row (run, row);
+  _cd_sync_run_record_synced (run, row, post);
   _cd_sync_items_add (cd_sync_result_get_pulled (run->result), uuid, run->account,
                       "Updated from %s.", run->account);
 }

@@ -29,8 +29,7 @@ push_succeeded (CdSyncRun    *run,
   g_assert (post != NULL);
   g_assert (done != NULL);
 
-  _cd_sync_row_set_synced (row, post);
-  _cd_sync_run_record_row (run, row);
+  _cd_sync_run_record_synced (run, row, post);
   /* The push is where a status the listing of a pull does not ask for (one
    * the site added) is seen. */
   _cd_sync_run_take_site_status (run, row->uuid, post);

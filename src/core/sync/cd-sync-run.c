@@ -209,6 +209,22 @@ _cd_sync_row_set_synced (CdSyncRow    *row,
 }
 
 /**
+ * _cd_sync_run_record_synced:
+ *
+ * Sets @row synced with @post (_cd_sync_row_set_synced()) and writes it.
+ */
+void
+_cd_sync_run_record_synced (CdSyncRun    *run,
+                            CdSyncRow    *row,
+                            CdRemotePost *post)
+{
+  g_return_if_fail (run != NULL && row != NULL && post != NULL);
+
+  _cd_sync_row_set_synced (row, post);
+  _cd_sync_run_record_row (run, row);
+}
+
+/**
  * _cd_sync_save_checkpoint:
  *
  * Saves @article with a revision from before the sync, without queueing it
