@@ -65,6 +65,10 @@ CdSyncRow *_cd_sync_run_load_row (CdSyncRun  *run,
                                   const char *uuid);
 void       _cd_sync_run_record_row (CdSyncRun *run,
                                     CdSyncRow *row);
+void       _cd_sync_run_add_error (CdSyncRun  *run,
+                                   const char *uuid,
+                                   const char *format,
+                                   ...) G_GNUC_PRINTF (3, 4);
 void       _cd_sync_run_record_error (CdSyncRun  *run,
                                       const char *uuid,
                                       const char *message);

@@ -428,8 +428,7 @@ _cd_sync_publish_queued (CdSyncRun *run,
 
   if ((articles = cd_store_list_articles (run->store, NULL, &failure)) == NULL)
     {
-      _cd_sync_items_add (cd_sync_result_get_errors (run->result), NULL, run->account, "%s",
-                          failure->message);
+      _cd_sync_run_add_error (run, NULL, "%s", failure->message);
       return TRUE;
     }
   for (guint i = 0; !run->stopped && i < articles->len; i++)
@@ -453,16 +452,16 @@ _cd_sync_publish_queued (CdSyncRun *run,
         {
           g_autofree char *when = cd_format_iso8601_utc (at);
 
-          _cd_sync_items_add (cd_sync_result_get_errors (run->result), uuid, run->account,
-                              "Article %s was to be published on %s at %s, which passed before "
-                              "the site could be reached; it waits for you to publish it late.",
-                              uuid, run->account, when);
+          _cd_sync_run_add_error (run, uuid,
+                                  "Article %s was to be published on %s at %s, which passed "
+                                  "before the site could be reached; it waits for you to publish "
+                                  "it late.",
+                                  uuid, run->account, when);
           continue;
         }
       if (!check_publishable (article, at != NULL ? at : now, at != NULL, &failure))
         {
-          _cd_sync_items_add (cd_sync_result_get_errors (run->result), uuid, run->account, "%s",
-                              failure->message);
+          _cd_sync_run_add_error (run, uuid, "%s", failure->message);
           continue;
         }
       request.account = run->account;
@@ -478,8 +477,7 @@ _cd_sync_publish_queued (CdSyncRun *run,
           return FALSE;
         }
       else if (!unreachable)
-        _cd_sync_items_add (cd_sync_result_get_errors (run->result), uuid, run->account, "%s",
-                            failure->message);
+        _cd_sync_run_add_error (run, uuid, "%s", failure->message);
     }
   run->update_live = FALSE;
   return TRUE;

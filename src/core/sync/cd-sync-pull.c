@@ -96,8 +96,8 @@ pull_new_post (CdSyncRun    *run,
   uuid = cd_article_get_uuid (article);
   if (!cd_store_save_article (run->store, article, CD_REVISION_PULLED, NULL, &error))
     {
-      _cd_sync_items_add (cd_sync_result_get_errors (run->result), NULL, run->account,
-                          "Post %s from %s: %s", post->remote_id, run->account, error->message);
+      _cd_sync_run_add_error (run, NULL, "Post %s from %s: %s", post->remote_id, run->account,
+                              error->message);
       return;
     }
   row = _cd_sync_run_load_row (run, uuid);
@@ -152,11 +152,11 @@ pull_post (CdSyncRun    *run,
     {
       g_autofree char *limit = g_format_size_full (CD_IMPORT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
-      _cd_sync_items_add (cd_sync_result_get_errors (run->result), NULL, run->account,
-                          "Post %s (“%s”) on %s was not pulled: its content is %" G_GSIZE_FORMAT
-                          " bytes, more than the %s an article may hold.",
-                          post->remote_id, cd_article_get_headline (post->article) ?: "",
-                          run->account, post->oversized, limit);
+      _cd_sync_run_add_error (run, NULL,
+                              "Post %s (“%s”) on %s was not pulled: its content is %" G_GSIZE_FORMAT
+                              " bytes, more than the %s an article may hold.",
+                              post->remote_id, cd_article_get_headline (post->article) ?: "",
+                              run->account, post->oversized, limit);
       return;
     }
   marker = cd_article_get_uuid (post->article);
@@ -211,8 +211,7 @@ pull_post (CdSyncRun    *run,
     {
       if (!g_error_matches (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND))
         {
-          _cd_sync_items_add (cd_sync_result_get_errors (run->result), uuid, run->account, "%s",
-                              error->message);
+          _cd_sync_run_add_error (run, uuid, "%s", error->message);
           return;
         }
       /* Deleted here for good but changed there: bring it back rather
@@ -222,16 +221,14 @@ pull_post (CdSyncRun    *run,
     }
   else if (!_cd_sync_save_checkpoint (run->store, local, &error))
     {
-      _cd_sync_items_add (cd_sync_result_get_errors (run->result), uuid, run->account, "%s",
-                          error->message);
+      _cd_sync_run_add_error (run, uuid, "%s", error->message);
       return;
     }
 
   cd_merge_take_content (local, post->article);
   if (!cd_store_save_article (run->store, local, CD_REVISION_PULLED, NULL, &error))
     {
-      _cd_sync_items_add (cd_sync_result_get_errors (run->result), uuid, run->account, "%s",
-                          error->message);
+      _cd_sync_run_add_error (run, uuid, "%s", error->message);
       return;
     }
   _cd_sync_run_record_synced (run, row, post);
@@ -478,9 +475,8 @@ _cd_sync_pull_account (CdSyncRun *run,
       else if (g_error_matches (failure, CD_CMS_ERROR, CD_CMS_ERROR_AUTH))
         _cd_sync_run_stop_error (run, failure);
       else
-        _cd_sync_items_add (cd_sync_result_get_errors (run->result), NULL, run->account,
-                            "Changes could not be pulled from %s: %s", run->account,
-                            failure->message);
+        _cd_sync_run_add_error (run, NULL, "Changes could not be pulled from %s: %s", run->account,
+                                failure->message);
       return TRUE;
     }
   posts = dedupe_posts (g_steal_pointer (&posts), &high);
@@ -515,7 +511,6 @@ _cd_sync_pull_account (CdSyncRun *run,
 
   mark = cd_format_iso8601_utc (high);
   if (mark != NULL && !cd_sync_db_raise_pull_mark (run->db, run->account, mark, &failure))
-    _cd_sync_items_add (cd_sync_result_get_errors (run->result), NULL, run->account, "%s",
-                        failure->message);
+    _cd_sync_run_add_error (run, NULL, "%s", failure->message);
   return TRUE;
 }

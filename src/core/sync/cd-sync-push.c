@@ -95,8 +95,7 @@ push_create (CdSyncRun  *run,
       row->create_unknown = TRUE;
       if (!cd_sync_db_save_row (run->db, row, &failure))
         {
-          _cd_sync_items_add (cd_sync_result_get_errors (run->result), uuid, run->account, "%s",
-                              failure->message);
+          _cd_sync_run_add_error (run, uuid, "%s", failure->message);
           return TRUE;
         }
     }
@@ -234,8 +233,7 @@ _cd_sync_push_account (CdSyncRun *run,
   queue = cd_sync_db_list_dirty (run->db, run->account, &failure);
   if (queue == NULL)
     {
-      _cd_sync_items_add (cd_sync_result_get_errors (run->result), NULL, run->account, "%s",
-                          failure->message);
+      _cd_sync_run_add_error (run, NULL, "%s", failure->message);
       run->stopped = TRUE;
       return TRUE;
     }

@@ -35,6 +35,31 @@ _cd_sync_run_load_row (CdSyncRun  *run,
 }
 
 /**
+ * _cd_sync_run_add_error:
+ * @uuid: (nullable): the article, or %NULL for the account as a whole
+ * @format: the message, printf-style
+ *
+ * Puts the message in the result's errors for the run's account; @uuid's
+ * row is left as it is (see _cd_sync_run_record_error()).
+ */
+void
+_cd_sync_run_add_error (CdSyncRun  *run,
+                        const char *uuid,
+                        const char *format,
+                        ...)
+{
+  g_autofree char *message = NULL;
+  va_list          args;
+
+  g_return_if_fail (run != NULL && format != NULL);
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  _cd_sync_items_add (cd_sync_result_get_errors (run->result), uuid, run->account, "%s", message);
+}
+
+/**
  * _cd_sync_run_record_row:
  *
  * Writes @row; a failure goes into the result's errors.
@@ -48,8 +73,7 @@ _cd_sync_run_record_row (CdSyncRun *run,
   g_return_if_fail (run != NULL && row != NULL);
 
   if (!cd_sync_db_save_row (run->db, row, &error))
-    _cd_sync_items_add (cd_sync_result_get_errors (run->result), row->uuid, run->account, "%s",
-                        error->message);
+    _cd_sync_run_add_error (run, row->uuid, "%s", error->message);
 }
 
 /**
@@ -70,8 +94,7 @@ _cd_sync_run_record_error (CdSyncRun  *run,
   row->state = CD_SYNC_ROW_ERROR;
   cd_sync_row_set_text (&row->error, message);
   _cd_sync_run_record_row (run, row);
-  _cd_sync_items_add (cd_sync_result_get_errors (run->result), uuid, run->account, "%s",
-                      message);
+  _cd_sync_run_add_error (run, uuid, "%s", message);
 }
 
 /**
@@ -134,8 +157,7 @@ _cd_sync_run_stop_error (CdSyncRun    *run,
   g_return_if_fail (run != NULL && failure != NULL);
 
   run->stopped = TRUE;
-  _cd_sync_items_add (cd_sync_result_get_errors (run->result), NULL, run->account, "%s: %s",
-                      run->account, failure->message);
+  _cd_sync_run_add_error (run, NULL, "%s: %s", run->account, failure->message);
   if (!cd_sync_db_fail_dirty (run->db, run->account, failure->message, &local_error))
     g_warning ("%s", local_error->message);
 }
@@ -319,6 +341,5 @@ _cd_sync_run_take_site_status (CdSyncRun    *run,
     return;
   if (cd_article_take_site_status (local, post->status, cd_article_get_created (post->article)) &&
       !cd_store_save_article (run->store, local, CD_REVISION_PULLED, NULL, &error))
-    _cd_sync_items_add (cd_sync_result_get_errors (run->result), uuid, run->account, "%s",
-                        error->message);
+    _cd_sync_run_add_error (run, uuid, "%s", error->message);
 }

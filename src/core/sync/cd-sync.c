@@ -502,10 +502,10 @@ _cd_sync_run_step_done (CdSyncRun *run)
     {
       run->out_of_time = TRUE;
       run->stopped = TRUE;
-      _cd_sync_items_add (cd_sync_result_get_errors (run->result), NULL, run->account,
-                          "The sync stopped after %u seconds with %u of %u articles and posts "
-                          "done; the rest waits for the next sync.",
-                          run->deadline_s, run->done, run->total);
+      _cd_sync_run_add_error (run, NULL,
+                              "The sync stopped after %u seconds with %u of %u articles and "
+                              "posts done; the rest waits for the next sync.",
+                              run->deadline_s, run->done, run->total);
     }
   progress->engine = g_object_ref (run->engine);
   progress->done = run->done;
@@ -727,8 +727,7 @@ sync_worker (GTask        *task,
         break;
       run->cms = client_for (data, i, &failure);
       if (run->cms == NULL)
-        _cd_sync_items_add (cd_sync_result_get_errors (run->result), NULL, run->account,
-                            "%s: %s", run->account, failure->message);
+        _cd_sync_run_add_error (run, NULL, "%s: %s", run->account, failure->message);
       else
         {
           g_autoptr (CdCms) with_media = _cd_sync_media_wrap (run);
