@@ -90,6 +90,31 @@ same_keyring_item (CdAccount *a,
          g_str_equal (cd_account_get_user (a), cd_account_get_user (b));
 }
 
+/* Keeps @password in the keyring as @account's, under its name, address
+ * and user. */
+static gboolean
+store_password (CdAccount  *account,
+                const char *password,
+                GError    **error)
+{
+  g_assert (CD_IS_ACCOUNT (account));
+  g_assert (password != NULL);
+
+  return cd_secrets_store (cd_account_get_name (account), cd_account_get_url (account),
+                           cd_account_get_user (account), password, NULL, error);
+}
+
+/* Takes @account's password out of the keyring, if it holds one. */
+static gboolean
+clear_password (CdAccount *account,
+                GError   **error)
+{
+  g_assert (CD_IS_ACCOUNT (account));
+
+  return cd_secrets_clear (cd_account_get_name (account), cd_account_get_url (account),
+                           cd_account_get_user (account), NULL, error);
+}
+
 /* Asks the site whether it takes the password. A reporter on a train adds
  * the account all the same: a site that cannot be reached (no network, no
  * answer) does not stop it. The account is kept unchecked, with an empty
@@ -169,8 +194,7 @@ add_steps (AddData      *data,
   /* Past this point the steps run to the end, or are undone: a cancel
    * between them would leave half an account. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !cd_secrets_store (name, cd_account_get_url (account), cd_account_get_user (account),
-                         data->password, NULL, error))
+      !store_password (account, data->password, error))
     {
       cd_secrets_free (old_password);
       return FALSE;
@@ -179,20 +203,16 @@ add_steps (AddData      *data,
   if (!cd_account_save (account, db, error))
     {
       if (old_password != NULL)
-        cd_secrets_store (name, cd_account_get_url (account), cd_account_get_user (account),
-                          old_password, NULL, &undo_error);
+        store_password (account, old_password, &undo_error);
       else
-        cd_secrets_clear (name, cd_account_get_url (account), cd_account_get_user (account), NULL,
-                          &undo_error);
+        clear_password (account, &undo_error);
       warn_undo_failed ("restore the keyring", account, undo_error);
       cd_secrets_free (old_password);
       return FALSE;
     }
   cd_secrets_free (old_password);
 
-  if (previous != NULL && !same_item &&
-      !cd_secrets_clear (name, cd_account_get_url (previous), cd_account_get_user (previous), NULL,
-                         &undo_error))
+  if (previous != NULL && !same_item && !clear_password (previous, &undo_error))
     warn_undo_failed ("remove the password of the old address", account, undo_error);
 
   data->replaced = previous != NULL;
@@ -207,9 +227,7 @@ remove_steps (RemoveData   *data,
   g_autoptr (CdSyncDb) db = NULL;
   g_autoptr (CdAccount) account = NULL;
   g_autoptr (GError) undo_error = NULL;
-  const char *url;
-  const char *user;
-  char       *old_password;
+  char *old_password;
 
   g_assert (data != NULL);
   g_assert (data->name != NULL);
@@ -218,23 +236,20 @@ remove_steps (RemoveData   *data,
       (account = cd_account_load (db, data->name, error)) == NULL ||
       g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  url = cd_account_get_url (account);
-  user = cd_account_get_user (account);
 
   /* The password first: a row without one is harmless, the reverse is
    * not. It is read first so that it can go back should the row stay; a
    * keyring that cannot be read fails the removal just below, in the
    * words of the removal. */
   old_password = cd_account_lookup_password (account, NULL, NULL);
-  if (!cd_secrets_clear (data->name, url, user, NULL, error))
+  if (!clear_password (account, error))
     {
       cd_secrets_free (old_password);
       return FALSE;
     }
   if (!cd_account_delete (db, data->name, error))
     {
-      if (old_password != NULL &&
-          !cd_secrets_store (data->name, url, user, old_password, NULL, &undo_error))
+      if (old_password != NULL && !store_password (account, old_password, &undo_error))
         warn_undo_failed ("put the password back", account, undo_error);
       cd_secrets_free (old_password);
       return FALSE;
