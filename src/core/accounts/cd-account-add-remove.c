@@ -132,9 +132,7 @@ check_with_site (AddData      *data,
 
   cms = cd_account_create_cms (data->account, data->password);
   data->display_name = cd_cms_verify (cms, cancellable, &local_error);
-  if (data->display_name == NULL &&
-      (g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_OFFLINE) ||
-       g_error_matches (local_error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT)))
+  if (data->display_name == NULL && cd_cms_error_is_offline (local_error))
     {
       g_clear_error (&local_error);
       data->display_name = g_strdup ("");

@@ -15,6 +15,20 @@
 
 G_DEFINE_QUARK (CdCmsError, cd_cms_error)
 
+/**
+ * cd_cms_error_is_offline:
+ * @error: (nullable): an error from a #CdCms call
+ *
+ * Returns: whether @error means the site cannot be reached now (no
+ *   network, or no reply in time), so that trying again later may work
+ */
+gboolean
+cd_cms_error_is_offline (const GError *error)
+{
+  return g_error_matches (error, CD_CMS_ERROR, CD_CMS_ERROR_OFFLINE) ||
+         g_error_matches (error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT);
+}
+
 G_DEFINE_BOXED_TYPE (CdRemotePost, cd_remote_post, cd_remote_post_copy, cd_remote_post_free)
 
 G_DEFINE_BOXED_TYPE (CdRemoteMedia, cd_remote_media, cd_remote_media_copy, cd_remote_media_free)

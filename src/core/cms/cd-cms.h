@@ -145,7 +145,8 @@ struct _CdCmsInterface
                        GError      **error);
 };
 
-GQuark cd_cms_error_quark (void);
+GQuark   cd_cms_error_quark (void);
+gboolean cd_cms_error_is_offline (const GError *error);
 
 /* The blocking calls, for a worker thread. */
 char         *cd_cms_verify (CdCms        *self,

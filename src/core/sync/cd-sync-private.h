@@ -80,7 +80,6 @@ void       _cd_sync_run_stop_queued (CdSyncRun    *run,
                                      const GError *failure);
 void       _cd_sync_run_stop_error (CdSyncRun    *run,
                                     const GError *failure);
-gboolean   _cd_sync_is_offline (const GError *error);
 void       _cd_sync_row_set_synced (CdSyncRow    *row,
                                     CdRemotePost *post);
 void       _cd_sync_run_record_synced (CdSyncRun    *run,

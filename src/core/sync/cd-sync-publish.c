@@ -323,7 +323,7 @@ publish_on_run (CdSyncRun     *run,
               : publish_post (run, remote_id, request->at, &failure);
   if (post == NULL)
     {
-      *unreachable = _cd_sync_is_offline (failure);
+      *unreachable = cd_cms_error_is_offline (failure);
       g_set_error (error, failure->domain, failure->code, "Article %s was not %s on %s: %s", uuid,
                    live ? "updated" : "published", run->account, failure->message);
       return NULL;

@@ -470,7 +470,7 @@ _cd_sync_pull_account (CdSyncRun *run,
           g_propagate_error (error, g_steal_pointer (&failure));
           return FALSE;
         }
-      if (_cd_sync_is_offline (failure))
+      if (cd_cms_error_is_offline (failure))
         _cd_sync_run_stop_queued (run, failure);
       else if (g_error_matches (failure, CD_CMS_ERROR, CD_CMS_ERROR_AUTH))
         _cd_sync_run_stop_error (run, failure);

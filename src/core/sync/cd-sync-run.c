@@ -98,18 +98,6 @@ _cd_sync_run_record_error (CdSyncRun  *run,
 }
 
 /**
- * _cd_sync_is_offline:
- *
- * Returns: whether @error means the account cannot be reached now
- */
-gboolean
-_cd_sync_is_offline (const GError *error)
-{
-  return g_error_matches (error, CD_CMS_ERROR, CD_CMS_ERROR_OFFLINE) ||
-         g_error_matches (error, CD_CMS_ERROR, CD_CMS_ERROR_TIMEOUT);
-}
-
-/**
  * _cd_sync_run_stop_queued:
  *
  * Every dirty article of the account goes into the queued list, and the
@@ -185,7 +173,7 @@ _cd_sync_run_handle_error (CdSyncRun    *run,
       g_propagate_error (error, g_error_copy (failure));
       return FALSE;
     }
-  if (_cd_sync_is_offline (failure))
+  if (cd_cms_error_is_offline (failure))
     _cd_sync_run_stop_queued (run, failure);
   else if (g_error_matches (failure, CD_CMS_ERROR, CD_CMS_ERROR_UNKNOWN_OUTCOME))
     _cd_sync_items_add (cd_sync_result_get_queued (run->result), uuid, run->account,

@@ -641,7 +641,7 @@ sync_account (CdSyncRun *run,
           g_propagate_error (error, g_steal_pointer (&failure));
           return FALSE;
         }
-      if (_cd_sync_is_offline (failure))
+      if (cd_cms_error_is_offline (failure))
         _cd_sync_run_stop_queued (run, failure);
       else
         _cd_sync_run_stop_error (run, failure);
