@@ -174,9 +174,8 @@ plausible_source (const char *source)
     "dpa-afx",
   };
 
-  for (const char *p = source; *p; p = g_utf8_next_char (p))
-    if (g_unichar_isupper (g_utf8_get_char (p)))
-      return TRUE;
+  if (cd_text_has_char (source, g_unichar_isupper))
+    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (lower_case_agencies); i++)
     if (g_ascii_strcasecmp (source, lower_case_agencies[i]) == 0)
       return TRUE;
