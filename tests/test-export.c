@@ -73,7 +73,8 @@ assert_round_trip (CdArticle *a)
 {
   g_autofree char *markdown = cd_export_markdown (a);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CdArticle) b = cd_import_markdown (markdown, strlen (markdown), "export.md", &error);
+  g_autoptr (CdArticle) b = cd_import_data (markdown, strlen (markdown), CD_IMPORT_FORMAT_MARKDOWN,
+                                            "export.md", &error);
 
   if (error != NULL)
     g_error ("Re-import failed: %s\n%s", error->message, markdown);
@@ -157,7 +158,8 @@ test_markdown_keeps_unknown_keys (void)
   const char *text = "---\nheadline: H\nwp_id: 42\nseo:\n  title: \"SEO: title\"\n"
                      "  keywords: [a, b]\n---\nBody\n";
   g_autoptr (GError) error = NULL;
-  g_autoptr (CdArticle) a = cd_import_markdown (text, strlen (text), "in.md", &error);
+  g_autoptr (CdArticle) a = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_MARKDOWN,
+                                            "in.md", &error);
   g_autofree char *out = NULL;
 
   g_assert_no_error (error);
@@ -195,7 +197,8 @@ test_html_page_imports_back (void)
   g_autoptr (CdArticle) a = full_article ();
   g_autofree char *page = cd_export_article (a, CD_EXPORT_FORMAT_HTML);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CdArticle) b = cd_import_html (page, strlen (page), "page.html", &error);
+  g_autoptr (CdArticle) b = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML,
+                                            "page.html", &error);
   g_autofree char *body_a = NULL;
   g_autofree char *body_b = NULL;
 

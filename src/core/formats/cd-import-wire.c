@@ -532,7 +532,7 @@ append_block (GString *body,
   return TRUE;
 }
 
-/* The importer of wire copy (see cd_import_wire()): fills @article, which
+/* The importer of wire copy (see %CD_IMPORT_FORMAT_WIRE): fills @article, which
  * holds the language the file does not name, from the checked @text. */
 gboolean
 _cd_import_wire (CdArticle  *article,
