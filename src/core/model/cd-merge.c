@@ -445,6 +445,7 @@ static const TextFieldAccessors local_text_fields[] = {
   { "image",         cd_article_get_image,         cd_article_set_image        },
   { "image_caption", cd_article_get_image_caption, cd_article_set_image_caption},
   { "image_credit",  cd_article_get_image_credit,  cd_article_set_image_credit },
+  { "image_alt",     cd_article_get_image_alt,     cd_article_set_image_alt    },
 };
 
 static gboolean
