@@ -33,17 +33,29 @@ static const struct
   { "image",      cd_cli_image,      "image add UUID FILE --alt TEXT [--caption TEXT] [--credit TEXT] [--featured]"                                     },
 };
 
+/* One error line on standard error, with @usage after it when given. */
+static void
+print_error (const char *usage,
+             const char *format,
+             va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  if (usage != NULL)
+    fprintf (stderr, "copydesk: %s; usage: copydesk %s\n", message, usage);
+  else
+    fprintf (stderr, "copydesk: %s\n", message);
+}
+
 void
 cd_cli_printerr (const char *format,
                  ...)
 {
-  g_autofree char *message = NULL;
-  va_list          args;
+  va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_error (NULL, format, args);
   va_end (args);
-  fprintf (stderr, "copydesk: %s\n", message);
 }
 
 /**
@@ -59,19 +71,17 @@ cd_cli_usage_error (const char *command,
                     const char *format,
                     ...)
 {
-  g_autofree char *message = NULL;
-  va_list          args;
+  const char *usage = NULL;
+  va_list     args;
 
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (commands[i].name, command))
-      {
-        cd_cli_printerr ("%s; usage: copydesk %s", message, commands[i].usage);
-        return;
-      }
-  g_return_if_reached ();
+      usage = commands[i].usage;
+  g_return_if_fail (usage != NULL);
+
+  va_start (args, format);
+  print_error (usage, format, args);
+  va_end (args);
 }
 
 /**
