@@ -149,6 +149,17 @@ test_strip_controls (void)
                                     "A"));
 }
 
+static void
+test_has_char (void)
+{
+  /* Characters past ASCII count as whole characters. */
+  g_assert_true (cd_text_has_char ("al-Zour", g_unichar_isupper));
+  g_assert_true (cd_text_has_char ("\xc3\xa9\xc3\x89", g_unichar_isupper));
+  g_assert_false (cd_text_has_char ("\xc3\xa9t\xc3\xa9", g_unichar_isupper));
+  g_assert_true (cd_text_has_char ("G7", g_unichar_isdigit));
+  g_assert_false (cd_text_has_char ("", g_unichar_isdigit));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -160,5 +171,6 @@ main (int argc, char **argv)
   g_test_add_func ("/article/notify", test_notify);
   g_test_add_func ("/article/uuid-case", test_uuid_case);
   g_test_add_func ("/article/strip-controls", test_strip_controls);
+  g_test_add_func ("/article/has-char", test_has_char);
   return g_test_run ();
 }

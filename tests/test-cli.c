@@ -756,6 +756,44 @@ test_command_help (Fixture      *f,
     }
 }
 
+/* A command given words it cannot use says what is wrong and then the same
+ * usage line "COMMAND --help" prints, so the two cannot drift apart. */
+static void
+test_usage_errors (Fixture      *f,
+                   gconstpointer data)
+{
+  const char *wrong[][2] = {
+    {"import",      NULL     },
+    { "list",       "--bogus"},
+    { "show",       "--bogus"},
+    { "set",        NULL     },
+    { "export",     "--bogus"},
+    { "sync",       "--bogus"},
+    { "publish",    "--bogus"},
+    { "correction", NULL     },
+    { "account",    "--bogus"},
+    { "repair",     "--bogus"},
+    { "image",      "--bogus"},
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_auto (Run) help = { 0 };
+      g_auto (Run) error = { 0 };
+      g_autofree char *usage = NULL;
+
+      run_copydesk (f, &help, wrong[i][0], "--help", NULL);
+      g_assert_true (g_str_has_prefix (help.out, "Usage: "));
+      usage = g_strdup_printf ("; usage: %s", help.out + strlen ("Usage: "));
+
+      run_copydesk (f, &error, wrong[i][0], wrong[i][1], NULL);
+      g_assert_cmpint (error.status, ==, 2);
+      g_assert_true (g_str_has_prefix (error.err, "copydesk: "));
+      g_assert_true (g_str_has_suffix (error.err, usage));
+      g_assert_cmpuint (strlen (error.err), >, strlen (usage) + strlen ("copydesk: "));
+    }
+}
+
 /* A uuid written in capitals by another system is the same uuid: stored
  * in lower case, found whichever way it is typed, and not imported twice. */
 static void
@@ -1164,6 +1202,7 @@ main (int argc, char **argv)
   ADD ("/cli/set/language", test_set_language);
   ADD ("/cli/import/newsroom-language", test_import_newsroom_language);
   ADD ("/cli/command-help", test_command_help);
+  ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/uuid-case", test_uuid_case);
   ADD ("/cli/set/file-too-large", test_set_file_too_large);
   ADD ("/cli/wordpress-fences/roundtrip", test_wordpress_fences_roundtrip);

@@ -227,7 +227,7 @@ test_export_markdown (void)
   /* The fences stay as they are, so that importing gives them back. */
   assert_contains (text, cd_article_get_body (article));
   assert_contains (text, "image_alt: Alt B");
-  back = cd_import_markdown (text, strlen (text), "story.md", &error);
+  back = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_MARKDOWN, "story.md", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cd_article_get_body (back), ==, cd_article_get_body (article));
   g_assert_cmpstr (cd_article_get_image_alt (back), ==, "Alt B");

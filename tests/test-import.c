@@ -187,19 +187,19 @@ test_markdown_heading_headline (void)
                    "\n# Timetable\n\nDepartures are at 21:40.\n");
 
   /* With front matter the body is kept exactly. */
-  b = cd_import_markdown (with_front, strlen (with_front), "x.md", &error);
+  b = cd_import_data (with_front, strlen (with_front), CD_IMPORT_FORMAT_MARKDOWN, "x.md", &error);
   g_assert_no_error (error);
   g_assert_null (cd_article_get_headline (b));
   g_assert_cmpstr (cd_article_get_body (b), ==, "# Kept in the body\n\nText.\n");
 
   /* A heading that does not open the text is not a headline. */
-  c = cd_import_markdown (later, strlen (later), "y.md", &error);
+  c = cd_import_data (later, strlen (later), CD_IMPORT_FORMAT_MARKDOWN, "y.md", &error);
   g_assert_no_error (error);
   g_assert_null (cd_article_get_headline (c));
   g_assert_cmpstr (cd_article_get_body (c), ==, later);
 
   /* Markup in the heading does not reach the plain-text headline. */
-  d = cd_import_markdown (marked, strlen (marked), "z.md", &error);
+  d = cd_import_data (marked, strlen (marked), CD_IMPORT_FORMAT_MARKDOWN, "z.md", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cd_article_get_headline (d), ==, "The big day # 2");
   g_assert_cmpstr (cd_article_get_body (d), ==, "Text.\n");
@@ -210,7 +210,8 @@ test_markdown_crlf_and_bom (void)
 {
   const char *text = "\xef\xbb\xbf---\r\nheadline: Windows file\r\ntags: [a, b]\r\n---\r\nBody\r\n";
   g_autoptr (GError) error = NULL;
-  g_autoptr (CdArticle) a = cd_import_markdown (text, strlen (text), "win.md", &error);
+  g_autoptr (CdArticle) a = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_MARKDOWN,
+                                            "win.md", &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (cd_article_get_headline (a), ==, "Windows file");
@@ -222,7 +223,8 @@ assert_markdown_error (const char *text,
                        const char *expected)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CdArticle) a = cd_import_markdown (text, strlen (text), "story.md", &error);
+  g_autoptr (CdArticle) a = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_MARKDOWN,
+                                            "story.md", &error);
 
   g_assert_null (a);
   g_assert_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_FRONT_MATTER);
@@ -282,7 +284,8 @@ test_markdown_bad_front_matter (void)
                                                  "08:00:00\n---\n",
                                                  zoned[i]);
         g_autoptr (GError) error = NULL;
-        g_autoptr (CdArticle) a = cd_import_markdown (text, strlen (text), "z.md", &error);
+        g_autoptr (CdArticle) a = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_MARKDOWN,
+                                                  "z.md", &error);
 
         g_assert_no_error (error);
         g_assert_nonnull (cd_article_get_embargo (a));
@@ -299,7 +302,8 @@ test_markdown_bad_front_matter (void)
   {
     const char *huge = "---\nscore: 1e999\nratio: 0.1\n---\n";
     g_autoptr (GError) error = NULL;
-    g_autoptr (CdArticle) a = cd_import_markdown (huge, strlen (huge), "h.md", &error);
+    g_autoptr (CdArticle) a = cd_import_data (huge, strlen (huge), CD_IMPORT_FORMAT_MARKDOWN,
+                                              "h.md", &error);
 
     g_assert_no_error (error);
     JsonObject *extra = cd_article_get_extra (a);
@@ -351,7 +355,7 @@ test_markdown_deep_nesting (void)
     for (guint j = 0; j < 63; j++)
       g_string_append_c (text, ']');
     g_string_append (text, "\n---\n");
-    a = cd_import_markdown (text->str, text->len, "story.md", &error);
+    a = cd_import_data (text->str, text->len, CD_IMPORT_FORMAT_MARKDOWN, "story.md", &error);
     g_assert_no_error (error);
     node = json_object_get_member (cd_article_get_extra (a), "extra");
     for (guint j = 0; j < 63; j++)
@@ -494,7 +498,8 @@ test_wire_dateline_forms (void)
       g_autofree char *text = g_strdup_printf ("Headline\n\n%s\n", cases[i].first_paragraph);
       g_autofree char *body = g_strdup_printf ("%s\n", cases[i].rest);
       g_autoptr (GError) error = NULL;
-      g_autoptr (CdArticle) a = cd_import_wire (text, strlen (text), "w.txt", &error);
+      g_autoptr (CdArticle) a = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_WIRE,
+                                                "w.txt", &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (cd_article_get_dateline (a), ==, cases[i].dateline);
@@ -515,11 +520,15 @@ test_wire_preamble (void)
   const char *agency_credit = "Storm\n\nWaves hit the pier.\nREUTERS/Jo Hart\n\n"
                               "LONDON, Jan. 5 (Reuters) -- Text.\n";
   g_autoptr (GError) error = NULL;
-  g_autoptr (CdArticle) a = cd_import_wire (standfirst, strlen (standfirst), "a.txt", &error);
-  g_autoptr (CdArticle) b = cd_import_wire (inline_credit, strlen (inline_credit), "b.txt", &error);
-  g_autoptr (CdArticle) c = cd_import_wire (agency_credit, strlen (agency_credit), "c.txt", &error);
+  g_autoptr (CdArticle) a = cd_import_data (standfirst, strlen (standfirst), CD_IMPORT_FORMAT_WIRE,
+                                            "a.txt", &error);
+  g_autoptr (CdArticle) b = cd_import_data (inline_credit, strlen (inline_credit),
+                                            CD_IMPORT_FORMAT_WIRE, "b.txt", &error);
+  g_autoptr (CdArticle) c = cd_import_data (agency_credit, strlen (agency_credit),
+                                            CD_IMPORT_FORMAT_WIRE, "c.txt", &error);
 
-  g_autoptr (CdArticle) d = cd_import_wire (not_a_byline, strlen (not_a_byline), "d.txt", &error);
+  g_autoptr (CdArticle) d = cd_import_data (not_a_byline, strlen (not_a_byline),
+                                            CD_IMPORT_FORMAT_WIRE, "d.txt", &error);
 
   g_assert_no_error (error);
   g_assert_null (cd_article_get_byline (d));
@@ -574,9 +583,12 @@ test_wire_caption (void)
   const char *not_credit = "Talks resume\n\nAssociated Press reporters were there.\n\n"
                            "The talks resumed on Monday after a week.\n";
   g_autoptr (GError) error = NULL;
-  g_autoptr (CdArticle) a = cd_import_wire (no_dateline, strlen (no_dateline), "a.txt", &error);
-  g_autoptr (CdArticle) b = cd_import_wire (bullets, strlen (bullets), "b.txt", &error);
-  g_autoptr (CdArticle) c = cd_import_wire (not_credit, strlen (not_credit), "c.txt", &error);
+  g_autoptr (CdArticle) a = cd_import_data (no_dateline, strlen (no_dateline),
+                                            CD_IMPORT_FORMAT_WIRE, "a.txt", &error);
+  g_autoptr (CdArticle) b = cd_import_data (bullets, strlen (bullets), CD_IMPORT_FORMAT_WIRE,
+                                            "b.txt", &error);
+  g_autoptr (CdArticle) c = cd_import_data (not_credit, strlen (not_credit), CD_IMPORT_FORMAT_WIRE,
+                                            "c.txt", &error);
 
   for (guint i = 0; i < G_N_ELEMENTS (credits); i++)
     {
@@ -584,7 +596,8 @@ test_wire_caption (void)
                                                "Islamic State flag\n%s\n\n"
                                                "BEIRUT (AFP) - Fighters regrouped.\n",
                                                credits[i].credit_line);
-      g_autoptr (CdArticle) article = cd_import_wire (text, strlen (text), "w.txt", &error);
+      g_autoptr (CdArticle) article = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_WIRE,
+                                                      "w.txt", &error);
 
       g_assert_no_error (error);
       g_assert_null (cd_article_get_dek (article));
@@ -683,7 +696,8 @@ test_html_article_element (void)
                      "<article><h1>The story</h1><p>Its text.</p></article>"
                      "<footer><p>Copyright</p></footer></body></html>";
   g_autoptr (GError) error = NULL;
-  g_autoptr (CdArticle) a = cd_import_html (page, strlen (page), "page.html", &error);
+  g_autoptr (CdArticle) a = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML,
+                                            "page.html", &error);
   g_autofree char *fragment = cd_html_to_markdown (page, strlen (page));
 
   /* A page's <article> is the story; the site around it is left out. */
@@ -1052,8 +1066,9 @@ test_fuzz_regressions (void)
             {
               /* What the fuzzers check: export and import give it back. */
               g_autofree char *markdown = cd_export_markdown (a);
-              g_autoptr (CdArticle) again = cd_import_markdown (markdown, strlen (markdown),
-                                                                "again.md", &error);
+              g_autoptr (CdArticle) again = cd_import_data (markdown, strlen (markdown),
+                                                            CD_IMPORT_FORMAT_MARKDOWN,
+                                                            "again.md", &error);
               g_assert_no_error (error);
               g_assert_true (cd_article_equal (a, again));
             }

@@ -198,6 +198,66 @@ test_articles_one_side (void)
   g_assert_cmpstr (cd_article_get_byline (ours), ==, "Anna Berger");
 }
 
+/* A value a person could give each field, as cd_article_set_field() reads it. */
+static const char *
+sample_value (const char *field)
+{
+  static const struct
+  {
+    const char *field;
+    const char *value;
+  } samples[] = {
+    {"tags",           "floods, weather"          },
+    { "status",        "held"                     },
+    { "embargo",       "2026-12-24T09:00:00+01:00"},
+    { "length_target", "450"                      },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    if (g_str_equal (samples[i].field, field))
+      return samples[i].value;
+  return "Changed at the desk";
+}
+
+/* Every field a person can change, changed by the other local writer only,
+ * reaches the merge and the open copy: none is left to be overwritten by
+ * ours unseen. */
+static void
+test_every_field_one_side (void)
+{
+  const char *const *fields = cd_article_list_fields ();
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autoptr (CdArticle) base = make_base ();
+      g_autoptr (CdArticle) ours = cd_article_copy (base);
+      g_autoptr (CdArticle) theirs = cd_article_copy (base);
+      g_autoptr (CdArticle) merged = NULL;
+      g_autoptr (CdArticle) open = cd_article_copy (base);
+      g_autoptr (GError) error = NULL;
+      g_auto (GStrv) conflicts = NULL;
+      g_autofree char *want = NULL;
+      g_autofree char *got = NULL;
+      g_autofree char *taken = NULL;
+
+      if (!cd_article_set_field (theirs, fields[i], sample_value (fields[i]), NULL))
+        continue; /* read-only: uuid, created, modified */
+      want = cd_article_get_field (theirs, fields[i]);
+      g_test_message ("field %s", fields[i]);
+
+      merged = cd_merge_articles_keeping_ours (base, ours, theirs, &conflicts, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (merged);
+      g_assert_null (conflicts);
+      got = cd_article_get_field (merged, fields[i]);
+      g_assert_cmpstr (got, ==, want);
+
+      cd_merge_take_all (open, theirs);
+      taken = cd_article_get_field (open, fields[i]);
+      g_assert_cmpstr (taken, ==, want);
+    }
+}
+
 static void
 test_tags (void)
 {
@@ -222,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/merge/articles/clean", test_articles_clean);
   g_test_add_func ("/merge/articles/field-conflict", test_articles_field_conflict);
   g_test_add_func ("/merge/articles/one-side", test_articles_one_side);
+  g_test_add_func ("/merge/articles/every-field-one-side", test_every_field_one_side);
   g_test_add_func ("/merge/tags", test_tags);
 
   return g_test_run ();

@@ -578,7 +578,8 @@ test_export_import (void)
       cd_article_set_body (article, body);
       markdown = cd_export_markdown (article);
       g_assert_nonnull (strstr (markdown, body));
-      back = cd_import_markdown (markdown, strlen (markdown), "export.md", &error);
+      back = cd_import_data (markdown, strlen (markdown), CD_IMPORT_FORMAT_MARKDOWN,
+                             "export.md", &error);
       g_assert_no_error (error);
       g_assert_cmpstr (cd_article_get_body (back), ==, body);
       html = cd_export_article (article, CD_EXPORT_FORMAT_HTML);

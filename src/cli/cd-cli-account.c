@@ -22,10 +22,6 @@
 #include "cd-secrets.h"
 #include "cd-sync-db.h"
 
-#define ACCOUNT_USAGE                                                                      \
-  "usage: copydesk account add NAME --url URL --user USER (password on standard input) | " \
-  "copydesk account list [--json] | copydesk account remove NAME"
-
 /* Application passwords are 24 characters (29 with spaces); anything much
  * longer is not one. */
 #define MAX_PASSWORD 256
@@ -142,13 +138,13 @@ account_add (CdCli *cli,
         name = argv[i];
       else
         {
-          cd_cli_printerr ("account add does not take “%s”; " ACCOUNT_USAGE, argv[i]);
+          cd_cli_usage_error ("account", "account add does not take “%s”", argv[i]);
           return CD_EXIT_ERROR;
         }
     }
   if (name == NULL || url == NULL || user == NULL)
     {
-      cd_cli_printerr ("account add needs a name, --url and --user; " ACCOUNT_USAGE);
+      cd_cli_usage_error ("account", "account add needs a name, --url and --user");
       return CD_EXIT_ERROR;
     }
 
@@ -241,7 +237,7 @@ account_list (CdCli *cli,
         json = TRUE;
       else
         {
-          cd_cli_printerr ("account list does not take “%s”; " ACCOUNT_USAGE, argv[i]);
+          cd_cli_usage_error ("account", "account list does not take “%s”", argv[i]);
           return CD_EXIT_ERROR;
         }
     }
@@ -313,7 +309,7 @@ account_remove (CdCli *cli,
 
   if (argc != 3)
     {
-      cd_cli_printerr ("account remove takes one account name; " ACCOUNT_USAGE);
+      cd_cli_usage_error ("account", "account remove takes one account name");
       return CD_EXIT_ERROR;
     }
   if ((db = open_sync_db (cli)) == NULL)
@@ -339,6 +335,6 @@ cd_cli_account (CdCli *cli,
     return account_list (cli, argc, argv);
   if (argc >= 2 && g_str_equal (argv[1], "remove"))
     return account_remove (cli, argc, argv);
-  cd_cli_printerr ("account needs add, list or remove; " ACCOUNT_USAGE);
+  cd_cli_usage_error ("account", "account needs add, list or remove");
   return CD_EXIT_ERROR;
 }

@@ -37,7 +37,7 @@ cd_cli_import (CdCli *cli,
 
   if (argc < 2)
     {
-      cd_cli_printerr ("Usage: copydesk import FILE…");
+      cd_cli_usage_error ("import", "import needs the files to read");
       return CD_EXIT_ERROR;
     }
   if ((store = cd_cli_get_store (cli)) == NULL)
@@ -141,9 +141,7 @@ cd_cli_list (CdCli *cli,
         return CD_EXIT_ERROR;
       else
         {
-          cd_cli_printerr ("list does not take “%s”; usage: copydesk list [--json] "
-                           "[--trash] [--status STATUS] [--search QUERY] [--sort ORDER]",
-                           argv[i]);
+          cd_cli_usage_error ("list", "list does not take “%s”", argv[i]);
           return CD_EXIT_ERROR;
         }
     }
@@ -248,14 +246,13 @@ cd_cli_show (CdCli *cli,
         uuid = argv[i];
       else
         {
-          cd_cli_printerr ("show does not take “%s”; usage: copydesk show UUID [--json]",
-                           argv[i]);
+          cd_cli_usage_error ("show", "show does not take “%s”", argv[i]);
           return CD_EXIT_ERROR;
         }
     }
   if (uuid == NULL)
     {
-      cd_cli_printerr ("Usage: copydesk show UUID [--json]");
+      cd_cli_usage_error ("show", "show needs the article's uuid");
       return CD_EXIT_ERROR;
     }
   if ((store = cd_cli_get_store (cli)) == NULL)
@@ -415,7 +412,7 @@ cd_cli_set (CdCli *cli,
     value = argv[3];
   else
     {
-      cd_cli_printerr ("Usage: copydesk set UUID FIELD VALUE, or copydesk set UUID FIELD --file PATH");
+      cd_cli_usage_error ("set", "set needs the article's uuid, a field and its value");
       return CD_EXIT_ERROR;
     }
   uuid = argv[1];
@@ -562,15 +559,13 @@ cd_cli_export (CdCli *cli,
         return CD_EXIT_ERROR;
       else
         {
-          cd_cli_printerr ("export does not take “%s”; usage: copydesk export UUID "
-                           "--format md|html|ninjs [-o FILE]",
-                           argv[i]);
+          cd_cli_usage_error ("export", "export does not take “%s”", argv[i]);
           return CD_EXIT_ERROR;
         }
     }
   if (uuid == NULL || format_name == NULL)
     {
-      cd_cli_printerr ("Usage: copydesk export UUID --format md|html|ninjs [-o FILE]");
+      cd_cli_usage_error ("export", "export needs the article's uuid and a --format");
       return CD_EXIT_ERROR;
     }
   if (!cd_export_format_from_string (format_name, &format))

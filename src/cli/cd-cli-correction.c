@@ -14,8 +14,6 @@
 #include "cd-cli.h"
 #include "cd-corrections.h"
 
-#define CORRECTION_USAGE "usage: copydesk correction add UUID TEXT"
-
 int
 cd_cli_correction (CdCli *cli,
                    int    argc,
@@ -28,13 +26,13 @@ cd_cli_correction (CdCli *cli,
 
   if (argc != 4 || !g_str_equal (argv[1], "add"))
     {
-      cd_cli_printerr ("correction takes add, an article's uuid and the text; " CORRECTION_USAGE);
+      cd_cli_usage_error ("correction", "correction takes add, an article's uuid and the text");
       return CD_EXIT_ERROR;
     }
   note = g_strstrip (g_strdup (argv[3]));
   if (cd_text_is_blank (note))
     {
-      cd_cli_printerr ("The correction's text is empty; " CORRECTION_USAGE);
+      cd_cli_usage_error ("correction", "The correction's text is empty");
       return CD_EXIT_ERROR;
     }
   if ((store = cd_cli_get_store (cli)) == NULL ||

@@ -15,9 +15,6 @@
 #include "cd-image-ref.h"
 #include "cd-sync.h"
 
-#define IMAGE_ADD_USAGE \
-  "copydesk image add UUID FILE --alt TEXT [--caption TEXT] [--credit TEXT] [--featured]"
-
 typedef struct
 {
   const char *id;
@@ -101,14 +98,14 @@ image_add (CdCli *cli,
         path = argv[i];
       else
         {
-          cd_cli_printerr ("image add does not take “%s”; usage: " IMAGE_ADD_USAGE, argv[i]);
+          cd_cli_usage_error ("image", "image add does not take “%s”", argv[i]);
           return CD_EXIT_ERROR;
         }
       if (slot != NULL)
         {
           if (i + 1 >= argc)
             {
-              cd_cli_printerr ("%s needs a TEXT after it; usage: " IMAGE_ADD_USAGE, argv[i]);
+              cd_cli_usage_error ("image", "%s needs a TEXT after it", argv[i]);
               return CD_EXIT_ERROR;
             }
           *slot = argv[++i];
@@ -116,7 +113,7 @@ image_add (CdCli *cli,
     }
   if (uuid == NULL || path == NULL)
     {
-      cd_cli_printerr ("Usage: " IMAGE_ADD_USAGE);
+      cd_cli_usage_error ("image", "image add needs the article's uuid and the image file");
       return CD_EXIT_ERROR;
     }
   if (alt == NULL)
@@ -170,7 +167,7 @@ cd_cli_image (CdCli *cli,
 {
   if (argc >= 2 && g_str_equal (argv[1], "add"))
     return image_add (cli, argc, argv);
-  cd_cli_printerr ("Usage: " IMAGE_ADD_USAGE);
+  cd_cli_usage_error ("image", "image needs add");
   return CD_EXIT_ERROR;
 }
 

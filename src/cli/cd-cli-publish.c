@@ -15,9 +15,6 @@
 #include "cd-article-site.h"
 #include "cd-sync-publish.h"
 
-#define PUBLISH_USAGE                                                                  \
-  "usage: copydesk publish UUID [--at TIME] [--account NAME] [--late] [--force-slug] " \
-  "[--override REASON]"
 #define TIME_EXAMPLE "2026-12-05T09:00+09:00 or “2026-12-05T09:00 Asia/Tokyo”"
 
 /* @text with a zone of its own: an ISO 8601 offset (Z, +09:00), or a zone
@@ -109,18 +106,18 @@ cd_cli_publish (CdCli *cli,
         uuid = argv[i];
       else
         {
-          cd_cli_printerr ("publish does not take “%s”; " PUBLISH_USAGE, argv[i]);
+          cd_cli_usage_error ("publish", "publish does not take “%s”", argv[i]);
           return CD_EXIT_ERROR;
         }
     }
   if (uuid == NULL)
     {
-      cd_cli_printerr ("publish needs the article's uuid; " PUBLISH_USAGE);
+      cd_cli_usage_error ("publish", "publish needs the article's uuid");
       return CD_EXIT_ERROR;
     }
   if (account != NULL && *account == '\0')
     {
-      cd_cli_printerr ("--account needs a name; " PUBLISH_USAGE);
+      cd_cli_usage_error ("publish", "--account needs a name");
       return CD_EXIT_ERROR;
     }
   if (at_text != NULL && (at = parse_time (at_text)) == NULL)
@@ -131,7 +128,7 @@ cd_cli_publish (CdCli *cli,
 
   if (reason != NULL && cd_text_is_blank (reason))
     {
-      cd_cli_printerr ("--override needs the reason for publishing over the check errors; " PUBLISH_USAGE);
+      cd_cli_usage_error ("publish", "--override needs the reason for publishing over the check errors");
       return CD_EXIT_ERROR;
     }
 

@@ -12,8 +12,6 @@
 #include "cd-cli.h"
 #include "cd-sync-db.h"
 
-#define REPAIR_USAGE "usage: copydesk repair"
-
 /* Rebuilds the sync records when they are damaged (cd_sync_db_repair());
  * never touches an article, and keeps the file as it was beside it. */
 int
@@ -27,7 +25,7 @@ cd_cli_repair (CdCli *cli,
 
   if (argc > 1)
     {
-      cd_cli_printerr ("repair takes no arguments; " REPAIR_USAGE);
+      cd_cli_usage_error ("repair", "repair takes no arguments");
       return CD_EXIT_ERROR;
     }
   if ((store = cd_cli_get_store (cli)) == NULL)

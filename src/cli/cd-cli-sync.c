@@ -13,8 +13,6 @@
 #include "cd-cli.h"
 #include "cd-sync.h"
 
-#define SYNC_USAGE "usage: copydesk sync [--account NAME] [--fetch-images] [--json]"
-
 typedef struct
 {
   GMainLoop    *loop;
@@ -94,13 +92,13 @@ cd_cli_sync (CdCli *cli,
         fetch_images = TRUE;
       else
         {
-          cd_cli_printerr ("sync does not take “%s”; " SYNC_USAGE, argv[i]);
+          cd_cli_usage_error ("sync", "sync does not take “%s”", argv[i]);
           return CD_EXIT_ERROR;
         }
     }
   if (account != NULL && *account == '\0')
     {
-      cd_cli_printerr ("--account needs a name; " SYNC_USAGE);
+      cd_cli_usage_error ("sync", "--account needs a name");
       return CD_EXIT_ERROR;
     }
   if ((store = cd_cli_get_store (cli)) == NULL)

@@ -19,31 +19,69 @@ static const struct
   CdCliCommandFunc func;
   const char      *usage;
 } commands[] = {
-  {"import",      cd_cli_import,     "import FILE…"                                                                       },
-  { "list",       cd_cli_list,       "list [--json] [--trash] [--status STATUS] [--search QUERY]"                           },
-  { "show",       cd_cli_show,       "show UUID [--json]"                                                                   },
-  { "set",        cd_cli_set,        "set UUID FIELD VALUE | set UUID FIELD --file PATH"                                    },
-  { "export",     cd_cli_export,     "export UUID --format md|html|ninjs [-o FILE]"                                         },
-  { "sync",       cd_cli_sync,       "sync [--account NAME] [--fetch-images] [--json]"                                      },
-  { "publish",    cd_cli_publish,    "publish UUID [--at TIME] [--account NAME] [--late] [--force-slug] [--override REASON]"},
-  { "correction", cd_cli_correction, "correction add UUID TEXT"                                                             },
-  { "check",      cd_cli_check,      "check FILE|UUID [--json] [--headline-limit N]"                                        },
-  { "account",    cd_cli_account,    "account add NAME --url URL --user USER | list [--json] | remove NAME"                 },
-  { "repair",     cd_cli_repair,     "repair"                                                                               },
-  { "image",      cd_cli_image,      "image add UUID FILE --alt T [--caption T] [--credit T] [--featured]"                  },
+  {"import",      cd_cli_import,     "import FILE…"                                                                                                   },
+  { "list",       cd_cli_list,       "list [--json] [--trash] [--status STATUS] [--search QUERY] [--sort ORDER]"                                        },
+  { "show",       cd_cli_show,       "show UUID [--json]"                                                                                               },
+  { "set",        cd_cli_set,        "set UUID FIELD VALUE | set UUID FIELD --file PATH"                                                                },
+  { "export",     cd_cli_export,     "export UUID --format md|html|ninjs [-o FILE]"                                                                     },
+  { "sync",       cd_cli_sync,       "sync [--account NAME] [--fetch-images] [--json]"                                                                  },
+  { "publish",    cd_cli_publish,    "publish UUID [--at TIME] [--account NAME] [--late] [--force-slug] [--override REASON]"                            },
+  { "correction", cd_cli_correction, "correction add UUID TEXT"                                                                                         },
+  { "check",      cd_cli_check,      "check FILE|UUID [--json] [--headline-limit N]"                                                                    },
+  { "account",    cd_cli_account,    "account add NAME --url URL --user USER (password on standard input) | account list [--json] | account remove NAME"},
+  { "repair",     cd_cli_repair,     "repair"                                                                                                           },
+  { "image",      cd_cli_image,      "image add UUID FILE --alt TEXT [--caption TEXT] [--credit TEXT] [--featured]"                                     },
 };
+
+/* One error line on standard error, with @usage after it when given. */
+static void
+print_error (const char *usage,
+             const char *format,
+             va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  if (usage != NULL)
+    fprintf (stderr, "copydesk: %s; usage: copydesk %s\n", message, usage);
+  else
+    fprintf (stderr, "copydesk: %s\n", message);
+}
 
 void
 cd_cli_printerr (const char *format,
                  ...)
 {
-  g_autofree char *message = NULL;
-  va_list          args;
+  va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_error (NULL, format, args);
   va_end (args);
-  fprintf (stderr, "copydesk: %s\n", message);
+}
+
+/**
+ * cd_cli_usage_error:
+ * @command: the command's name, as the table lists it
+ * @format: what is wrong with the words it was given
+ *
+ * Says what is wrong, then the command's usage as `copydesk COMMAND --help`
+ * prints it, so that the two cannot drift apart.
+ */
+void
+cd_cli_usage_error (const char *command,
+                    const char *format,
+                    ...)
+{
+  const char *usage = NULL;
+  va_list     args;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, command))
+      usage = commands[i].usage;
+  g_return_if_fail (usage != NULL);
+
+  va_start (args, format);
+  print_error (usage, format, args);
+  va_end (args);
 }
 
 /**

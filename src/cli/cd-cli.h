@@ -39,6 +39,9 @@ gboolean   cd_cli_option (int          argc,
 void       cd_cli_print_json (JsonNode *node);
 void       cd_cli_printerr (const char *format,
                             ...) G_GNUC_PRINTF (1, 2);
+void       cd_cli_usage_error (const char *command,
+                               const char *format,
+                               ...) G_GNUC_PRINTF (2, 3);
 int        cd_cli_run (CdCli *cli,
                        int    argc,
                        char **argv);

@@ -42,7 +42,8 @@ fuzz_check_import (CdArticle  *article,
     abort ();
   ninjs = cd_export_article (article, CD_EXPORT_FORMAT_NINJS);
   markdown = cd_export_markdown (article);
-  again = cd_import_markdown (markdown, strlen (markdown), "again.md", &again_error);
+  again = cd_import_data (markdown, strlen (markdown), CD_IMPORT_FORMAT_MARKDOWN,
+                          "again.md", &again_error);
   if (again == NULL || !cd_article_equal (article, again))
     {
       g_printerr ("Round trip failed (%s):\n%s\n", again_error ? again_error->message : "differs",
@@ -51,21 +52,22 @@ fuzz_check_import (CdArticle  *article,
     }
 }
 
-/* Defines the libFuzzer entry point for one importer. Inputs over 1 MiB are
- * skipped: size limits are cd_import_file()'s business, not the parser's. */
-#define FUZZ_IMPORTER(importer, origin)                             \
-  int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);    \
-                                                                    \
-  int                                                               \
-  LLVMFuzzerTestOneInput (const uint8_t *data,                      \
-                          size_t         size)                      \
-  {                                                                 \
-    g_autoptr (GError) error = NULL;                                \
-    g_autoptr (CdArticle) article = NULL;                           \
-                                                                    \
-    if (size > 1024 * 1024)                                         \
-      return 0;                                                     \
-    article = importer ((const char *) data, size, origin, &error); \
-    fuzz_check_import (article, error, origin);                     \
-    return 0;                                                       \
+/* Defines the libFuzzer entry point for the importer of one format. Inputs
+ * over 1 MiB are skipped: size limits are cd_import_file()'s business, not
+ * the parser's. */
+#define FUZZ_IMPORTER(format, origin)                                             \
+  int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);                  \
+                                                                                  \
+  int                                                                             \
+  LLVMFuzzerTestOneInput (const uint8_t *data,                                    \
+                          size_t         size)                                    \
+  {                                                                               \
+    g_autoptr (GError) error = NULL;                                              \
+    g_autoptr (CdArticle) article = NULL;                                         \
+                                                                                  \
+    if (size > 1024 * 1024)                                                       \
+      return 0;                                                                   \
+    article = cd_import_data ((const char *) data, size, format, origin, &error); \
+    fuzz_check_import (article, error, origin);                                   \
+    return 0;                                                                     \
   }

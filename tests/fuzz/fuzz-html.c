@@ -1,4 +1,4 @@
-/* fuzz-html.c: libFuzzer target for cd_import_html().
+/* fuzz-html.c: libFuzzer target for the HTML importer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,4 +7,4 @@
 
 #include "fuzz-common.h"
 
-FUZZ_IMPORTER (cd_import_html, "fuzz.html")
+FUZZ_IMPORTER (CD_IMPORT_FORMAT_HTML, "fuzz.html")

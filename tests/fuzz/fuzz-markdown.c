@@ -1,4 +1,4 @@
-/* fuzz-markdown.c: libFuzzer target for cd_import_markdown().
+/* fuzz-markdown.c: libFuzzer target for the Markdown importer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,4 +7,4 @@
 
 #include "fuzz-common.h"
 
-FUZZ_IMPORTER (cd_import_markdown, "fuzz.md")
+FUZZ_IMPORTER (CD_IMPORT_FORMAT_MARKDOWN, "fuzz.md")

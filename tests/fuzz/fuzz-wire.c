@@ -1,4 +1,4 @@
-/* fuzz-wire.c: libFuzzer target for cd_import_wire().
+/* fuzz-wire.c: libFuzzer target for the wire copy importer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,4 +7,4 @@
 
 #include "fuzz-common.h"
 
-FUZZ_IMPORTER (cd_import_wire, "fuzz.txt")
+FUZZ_IMPORTER (CD_IMPORT_FORMAT_WIRE, "fuzz.txt")

@@ -234,17 +234,6 @@ collect (Names   *names,
     }
 }
 
-static gboolean
-has_upper (const char *text)
-{
-  g_assert (text != NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (g_unichar_isupper (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
-}
-
 typedef struct
 {
   const char *form;
@@ -412,7 +401,8 @@ occurrence_forms (Names  *names,
         {
           g_autofree char *lowered = _cd_check_lower_first (o->surface);
 
-          if (has_upper (lowered) && g_hash_table_contains (written, lowered))
+          if (cd_text_has_char (lowered, g_unichar_isupper) &&
+              g_hash_table_contains (written, lowered))
             form = g_steal_pointer (&lowered);
         }
       /* A headline may capitalise every word: "Deir Al-Zour" there is

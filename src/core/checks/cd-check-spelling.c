@@ -117,17 +117,6 @@ capitalised_is_known (CdCheckContext *ctx,
   return _cd_check_word_is_correct (ctx, *lower, -1) || plural_is_known (ctx, text);
 }
 
-static gboolean
-has_digit (const char *text)
-{
-  g_assert (text != NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (g_unichar_isdigit (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 report (CdCheckContext *ctx,
         guint           field,
@@ -191,7 +180,7 @@ check_lower (CdCheckContext     *ctx,
       gsize            n = dash != NULL ? (gsize) (dash - p) : strlen (p);
       g_autofree char *part = g_strndup (p, n);
 
-      if (g_utf8_strlen (part, -1) >= 2 && !has_digit (part) &&
+      if (g_utf8_strlen (part, -1) >= 2 && !cd_text_has_char (part, g_unichar_isdigit) &&
           !_cd_check_word_is_correct (ctx, part, -1))
         {
           /* The part's bytes sit at the same place in the field's text unless

@@ -239,13 +239,6 @@ cd_checker_set_headline_limit (CdChecker *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADLINE_LIMIT]);
 }
 
-gboolean
-cd_checker_get_thorough_suggestions (CdChecker *self)
-{
-  g_return_val_if_fail (CD_IS_CHECKER (self), FALSE);
-  return self->thorough_suggestions;
-}
-
 /**
  * cd_checker_set_thorough_suggestions:
  * @thorough: whether spelling asks Enchant for suggestions when no known

@@ -124,9 +124,8 @@ void cd_checker_set_image_source (CdChecker           *self,
 void cd_checker_set_store_images (CdChecker *self,
                                   CdStore   *store);
 
-gboolean cd_checker_get_thorough_suggestions (CdChecker *self);
-void     cd_checker_set_thorough_suggestions (CdChecker *self,
-                                              gboolean   thorough);
+void cd_checker_set_thorough_suggestions (CdChecker *self,
+                                          gboolean   thorough);
 
 gboolean    cd_checker_load_data_dir (CdChecker  *self,
                                       const char *data_dir,

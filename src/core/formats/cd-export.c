@@ -101,8 +101,8 @@ cd_export_article_with_images (CdArticle           *article,
  * @article: an article
  *
  * Writes YAML front matter with every field (and the unknown keys an
- * import kept), then the body exactly as it is. Importing the result with
- * cd_import_markdown() gives back an equal article.
+ * import kept), then the body exactly as it is. Importing the result as
+ * %CD_IMPORT_FORMAT_MARKDOWN gives back an equal article.
  *
  * Returns: (transfer full): the Markdown file's text
  */

@@ -161,6 +161,12 @@ _cd_html_read_own_field (CdArticle *article,
         path = g_strdup (src);
       if (path != NULL)
         cd_article_set_image (article, path);
+      if (img != NULL && has_class (img, "cd-alt"))
+        {
+          g_autofree char *alt = _cd_html_get_attr (img, "alt");
+
+          cd_article_set_field (article, "image_alt", alt, NULL);
+        }
       set_text_of_class (article, node, "cd-caption", "image_caption");
       set_text_of_class (article, node, "cd-credit", "image_credit");
       return TRUE;

@@ -1012,7 +1012,7 @@ meta_content (xmlNode    *head,
   return NULL;
 }
 
-/* The importer of HTML pages (see cd_import_html()): fills @article, which
+/* The importer of HTML pages (see %CD_IMPORT_FORMAT_HTML): fills @article, which
  * holds the language the page does not name, from the checked @text. */
 gboolean
 _cd_import_html (CdArticle  *article,

@@ -174,9 +174,8 @@ plausible_source (const char *source)
     "dpa-afx",
   };
 
-  for (const char *p = source; *p; p = g_utf8_next_char (p))
-    if (g_unichar_isupper (g_utf8_get_char (p)))
-      return TRUE;
+  if (cd_text_has_char (source, g_unichar_isupper))
+    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (lower_case_agencies); i++)
     if (g_ascii_strcasecmp (source, lower_case_agencies[i]) == 0)
       return TRUE;
@@ -533,7 +532,7 @@ append_block (GString *body,
   return TRUE;
 }
 
-/* The importer of wire copy (see cd_import_wire()): fills @article, which
+/* The importer of wire copy (see %CD_IMPORT_FORMAT_WIRE): fills @article, which
  * holds the language the file does not name, from the checked @text. */
 gboolean
 _cd_import_wire (CdArticle  *article,

@@ -289,7 +289,7 @@ take_leading_heading (const char  *body,
   return g_strndup (start, end - start);
 }
 
-/* The importer of Markdown (see cd_import_markdown()): fills @article,
+/* The importer of Markdown (see %CD_IMPORT_FORMAT_MARKDOWN): fills @article,
  * which holds the language the front matter does not name, from the
  * checked @text. */
 gboolean
@@ -405,8 +405,8 @@ import_data (const char    *data,
  * cd_import_data:
  * @data: the text
  * @length: its length in bytes
- * @format: how to read it; %CD_IMPORT_FORMAT_AUTO reads it by @origin's
- *   extension
+ * @format: how to read it (Markdown, wire copy or HTML, see #CdImportFormat);
+ *   %CD_IMPORT_FORMAT_AUTO reads it by @origin's extension
  * @origin: the file name that messages start with
  * @error: return location for an error
  *
@@ -420,80 +420,6 @@ cd_import_data (const char    *data,
                 GError       **error)
 {
   return import_data (data, length, format, origin, NULL, error);
-}
-
-/**
- * cd_import_markdown:
- * @text: the file's text
- * @length: its length in bytes
- * @origin: the file name that messages start with
- * @error: return location for an error
- *
- * Reads a Markdown article with optional YAML front matter. The body is
- * the text after the front matter, unchanged. A file without front matter
- * whose first line is a level-one heading ("# …") takes its text as the headline,
- * and the body starts after it.
- *
- * Returns: (transfer full) (nullable): a new article
- */
-CdArticle *
-cd_import_markdown (const char *text,
-                    gsize       length,
-                    const char *origin,
-                    GError    **error)
-{
-  return import_data (text, length, CD_IMPORT_FORMAT_MARKDOWN, origin, NULL, error);
-}
-
-/**
- * cd_import_wire:
- * @text: the file's text
- * @length: its length in bytes
- * @origin: the file name that messages start with
- * @error: return location for an error
- *
- * Reads agency wire copy: the first non-empty line is the headline; a
- * dateline opening the story ("PLACE (SOURCE) — text", "PLACE, Month Day
- * (SOURCE) - text") gives the dateline and source and leaves the rest of
- * its paragraph; short lines above it give the byline ("By …"), photo
- * caption and credit, and a standfirst; a line set off by dashes
- * ("– Subhead –") becomes a "##" subhead; blank-line-separated blocks are
- * paragraphs with their lines joined; "###" or "-30-" ends the story.
- * The date of a "PLACE, Month Day" dateline ("Nov 24, 2026", "24 November",
- * "Tuesday" too) is dropped: an article's date is its own.
- *
- * Returns: (transfer full) (nullable): a new article
- */
-CdArticle *
-cd_import_wire (const char *text,
-                gsize       length,
-                const char *origin,
-                GError    **error)
-{
-  return import_data (text, length, CD_IMPORT_FORMAT_WIRE, origin, NULL, error);
-}
-
-/**
- * cd_import_html:
- * @text: the file's text
- * @length: its length in bytes
- * @origin: the file name that messages start with
- * @error: return location for an error
- *
- * Reads an HTML page: the first h1 is the headline (the title when there
- * is no h1), the rest of the page the body as with cd_html_to_markdown().
- * The page's lang, description and author give the language, standfirst
- * and byline.
- *
- * Returns: (transfer full) (nullable): a new article
- */
-CdArticle *
-cd_import_html (const char *text,
-                gsize       length,
-                const char *origin,
-                GError    **error)
-{
-  return import_data (text, length, CD_IMPORT_FORMAT_HTML, origin, NULL, error);
 }
 
 static gboolean

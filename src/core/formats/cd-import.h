@@ -13,6 +13,31 @@
 
 G_BEGIN_DECLS
 
+/**
+ * CdImportFormat:
+ * @CD_IMPORT_FORMAT_AUTO: the format the file name's extension names
+ *   (cd_import_format_for_path())
+ * @CD_IMPORT_FORMAT_MARKDOWN: a Markdown article with optional YAML front
+ *   matter. The body is the text after the front matter, unchanged. A file
+ *   without front matter whose first line is a level-one heading ("# …")
+ *   takes its text as the headline, and the body starts after it.
+ * @CD_IMPORT_FORMAT_WIRE: agency wire copy: the first non-empty line is the
+ *   headline; a dateline opening the story ("PLACE (SOURCE) — text",
+ *   "PLACE, Month Day (SOURCE) - text") gives the dateline and source and
+ *   leaves the rest of its paragraph; short lines above it give the byline
+ *   ("By …"), photo caption and credit, and a standfirst; a line set off by
+ *   dashes ("– Subhead –") becomes a "##" subhead; blank-line-separated
+ *   blocks are paragraphs with their lines joined; "###" or "-30-" ends the
+ *   story. The date of a "PLACE, Month Day" dateline ("Nov 24, 2026",
+ *   "24 November", "Tuesday" too) is dropped: an article's date is its own.
+ * @CD_IMPORT_FORMAT_HTML: an HTML page: the first h1 is the headline (the
+ *   title when there is no h1), the rest of the page the body as with
+ *   cd_html_to_markdown(). The page's lang, description and author give
+ *   the language, standfirst and byline.
+ *
+ * How cd_import_data() reads a text; cd_import_file() reads a file by its
+ * extension.
+ */
 typedef enum
 {
   CD_IMPORT_FORMAT_AUTO,
@@ -33,18 +58,6 @@ CdArticle *cd_import_data (const char    *data,
                            CdImportFormat format,
                            const char    *origin,
                            GError       **error);
-CdArticle *cd_import_markdown (const char *text,
-                               gsize       length,
-                               const char *origin,
-                               GError    **error);
-CdArticle *cd_import_wire (const char *text,
-                           gsize       length,
-                           const char *origin,
-                           GError    **error);
-CdArticle *cd_import_html (const char *text,
-                           gsize       length,
-                           const char *origin,
-                           GError    **error);
 
 CdArticle *cd_import_into_store (CdStore    *store,
                                  const char *path,

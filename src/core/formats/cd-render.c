@@ -601,9 +601,11 @@ cd_render_article (CdArticle    *article,
           g_string_append (out, "<img src=\"");
           append_escaped (out, uri);
           g_string_append (out, "\" alt=\"");
+          /* Without alt text of its own the caption describes the picture;
+           * the class tells an import which of the two it reads. */
           append_escaped (out, alt != NULL ? alt : nonempty (caption) ? caption
                                                                       : "");
-          g_string_append (out, "\">\n");
+          g_string_append (out, alt != NULL ? "\" class=\"cd-alt\">\n" : "\">\n");
         }
       if (nonempty (caption) || nonempty (credit))
         {

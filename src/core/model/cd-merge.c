@@ -25,15 +25,16 @@
 
 G_DEFINE_QUARK (CdMergeError, cd_merge_error)
 
-typedef const char *(*TextGetter) (CdArticle *self);
-typedef void (*TextSetter) (CdArticle *self, const char *value);
-
-static const struct
+/* A text field of an article, by its name and accessors. */
+typedef struct
 {
   const char *name;
-  TextGetter  get;
-  TextSetter  set;
-} text_fields[] = {
+  const char *(*get) (CdArticle *self);
+  void (*set) (CdArticle *self, const char *value);
+} TextFieldAccessors;
+
+/* The text fields a CMS carries. */
+static const TextFieldAccessors text_fields[] = {
   {"headline", cd_article_get_headline, cd_article_set_headline},
   { "dek",     cd_article_get_dek,      cd_article_set_dek     },
   { "slug",    cd_article_get_slug,     cd_article_set_slug    },
@@ -307,18 +308,16 @@ merge_body_text (const char *base,
  * changed it differently ours stays and the field is named in
  * @conflicting. */
 static void
-merge_text_field (CdArticle    *merged,
-                  const char   *name,
-                  TextGetter    get,
-                  TextSetter    set,
-                  CdArticle    *base,
-                  CdArticle    *ours,
-                  CdArticle    *theirs,
-                  GStrvBuilder *conflicting)
+merge_text_field (CdArticle                *merged,
+                  const TextFieldAccessors *field,
+                  CdArticle                *base,
+                  CdArticle                *ours,
+                  CdArticle                *theirs,
+                  GStrvBuilder             *conflicting)
 {
-  const char *b = or_empty (get (base));
-  const char *o = or_empty (get (ours));
-  const char *t = or_empty (get (theirs));
+  const char *b = or_empty (field->get (base));
+  const char *o = or_empty (field->get (ours));
+  const char *t = or_empty (field->get (theirs));
 
   g_assert (CD_IS_ARTICLE (merged));
   g_assert (conflicting != NULL);
@@ -326,9 +325,9 @@ merge_text_field (CdArticle    *merged,
   if (strcmp (o, t) == 0 || strcmp (t, b) == 0)
     return;
   if (strcmp (o, b) == 0)
-    set (merged, get (theirs));
+    field->set (merged, field->get (theirs));
   else
-    g_strv_builder_add (conflicting, name);
+    g_strv_builder_add (conflicting, field->name);
 }
 
 /* A copy of @ours with the fields a CMS carries merged, all but the body:
@@ -344,8 +343,7 @@ merge_shared_fields (CdArticle    *base,
   g_auto (GStrv) tags = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    merge_text_field (merged, text_fields[i].name, text_fields[i].get, text_fields[i].set, base,
-                      ours, theirs, conflicting);
+    merge_text_field (merged, &text_fields[i], base, ours, theirs, conflicting);
   tags = cd_merge_tags (cd_article_get_tags (base), cd_article_get_tags (ours),
                         cd_article_get_tags (theirs));
   cd_article_set_tags (merged, (const char *const *) tags);
@@ -438,12 +436,7 @@ cd_merge_articles_with (CdArticle      *base,
 
 /* The fields only this machine keeps: a merge of two local writers (the
  * window and the command line, say) merges them too. */
-static const struct
-{
-  const char *name;
-  TextGetter  get;
-  TextSetter  set;
-} local_text_fields[] = {
+static const TextFieldAccessors local_text_fields[] = {
   {"byline",         cd_article_get_byline,        cd_article_set_byline       },
   { "dateline",      cd_article_get_dateline,      cd_article_set_dateline     },
   { "source",        cd_article_get_source,        cd_article_set_source       },
@@ -452,6 +445,7 @@ static const struct
   { "image",         cd_article_get_image,         cd_article_set_image        },
   { "image_caption", cd_article_get_image_caption, cd_article_set_image_caption},
   { "image_credit",  cd_article_get_image_credit,  cd_article_set_image_credit },
+  { "image_alt",     cd_article_get_image_alt,     cd_article_set_image_alt    },
 };
 
 static gboolean
@@ -576,8 +570,7 @@ merge_local_fields (CdArticle    *merged,
   g_assert (conflicting != NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (local_text_fields); i++)
-    merge_text_field (merged, local_text_fields[i].name, local_text_fields[i].get,
-                      local_text_fields[i].set, base, ours, theirs, conflicting);
+    merge_text_field (merged, &local_text_fields[i], base, ours, theirs, conflicting);
 
   for (guint i = 0; i < G_N_ELEMENTS (local_values); i++)
     {

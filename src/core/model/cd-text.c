@@ -36,6 +36,26 @@ cd_text_is_blank (const char *text)
 }
 
 /**
+ * cd_text_has_char:
+ * @text: UTF-8 text
+ * @test: a question about one character, such as g_unichar_isupper()
+ *
+ * Returns: %TRUE when @test holds for some character of @text
+ */
+gboolean
+cd_text_has_char (const char *text,
+                  gboolean (*test) (gunichar c))
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (test != NULL, FALSE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (test (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/**
  * cd_text_strip_controls:
  * @text: (nullable): UTF-8 text, as a server sent it
  * @one_line: %TRUE for a field of one line (a headline): each run of line

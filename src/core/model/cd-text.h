@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 gboolean cd_text_is_blank (const char *text);
+gboolean cd_text_has_char (const char *text,
+                           gboolean (*test) (gunichar c));
 char    *cd_text_strip_controls (const char *text,
                                  gboolean    one_line);
 
