@@ -62,16 +62,32 @@ static guint signals[N_SIGNALS];
 
 /* The list */
 
+/* A name as the core spells it, and its label in the panel. */
+typedef struct
+{
+  const char *name;
+  const char *label;
+} Label;
+
+/* The translated label of @name in @labels, or %NULL when it has none. */
+static const char *
+find_label (const Label *labels,
+            gsize        n_labels,
+            const char  *name)
+{
+  g_assert (labels != NULL);
+  g_assert (name != NULL);
+
+  for (gsize i = 0; i < n_labels; i++)
+    if (g_str_equal (labels[i].name, name))
+      return _ (labels[i].label);
+  return NULL;
+}
+
 static const char *
 field_label (const char *field)
 {
-  g_assert (field != NULL);
-
-  static const struct
-  {
-    const char *field;
-    const char *label;
-  } labels[] = {
+  static const Label labels[] = {
     {"headline",       N_ ("Headline")},
     { "dek",           N_ ("Dek")     },
     { "body",          N_ ("Body")    },
@@ -82,25 +98,16 @@ field_label (const char *field)
     { "slug",          N_ ("Slug")    },
     { "image",         N_ ("Image")   },
     { "image_alt",     N_ ("Alt Text")},
-    { "image_credit",  N_ ("Credit")  },
   };
+  const char *label = find_label (labels, G_N_ELEMENTS (labels), field);
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].field, field))
-      return _ (labels[i].label);
-  return field;
+  return label != NULL ? label : field;
 }
 
 static const char *
 rule_label (const char *rule)
 {
-  g_assert (rule != NULL);
-
-  static const struct
-  {
-    const char *rule;
-    const char *label;
-  } labels[] = {
+  static const Label labels[] = {
     {CD_CHECK_RULE_SPELLING,              N_ ("Spelling")                        },
     { CD_CHECK_RULE_NAME_VARIANT,         N_ ("Names Spelled More Than One Way") },
     { CD_CHECK_RULE_QUOTES,               N_ ("Quotes and Brackets")             },
@@ -115,11 +122,9 @@ rule_label (const char *rule)
     { CD_CHECK_RULE_IMAGE_CREDIT,         N_ ("Featured Image Without Credit")   },
     { CD_CHECK_RULE_IMAGE_SIZE,           N_ ("Images Larger Than a Page Needs") },
   };
+  const char *label = find_label (labels, G_N_ELEMENTS (labels), rule);
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].rule, rule))
-      return _ (labels[i].label);
-  return cd_check_rule_to_label (rule);
+  return label != NULL ? label : cd_check_rule_to_label (rule);
 }
 
 /* Icon buttons, so the finding keeps the narrow pane's width; the tooltip

@@ -118,31 +118,20 @@ load_thumbnail (CdFeaturedImage *self)
 }
 
 static void
-set_entry (CdFeaturedImage *self,
-           GtkWidget       *entry,
-           const char      *text)
-{
-  g_assert (CD_IS_FEATURED_IMAGE (self));
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text != NULL ? text : "") == 0)
-    return;
-  self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  self->loading = FALSE;
-}
-
-static void
 load (CdFeaturedImage *self)
 {
   CdArticle *article = self->article;
 
   g_assert (CD_IS_FEATURED_IMAGE (self));
 
-  set_entry (self, self->alt_entry, article != NULL ? cd_article_get_image_alt (article) : NULL);
-  set_entry (self, self->caption_entry,
-             article != NULL ? cd_article_get_image_caption (article) : NULL);
-  set_entry (self, self->credit_entry,
-             article != NULL ? cd_article_get_image_credit (article) : NULL);
+  self->loading = TRUE;
+  _cd_editable_load_text (self->alt_entry,
+                          article != NULL ? cd_article_get_image_alt (article) : NULL);
+  _cd_editable_load_text (self->caption_entry,
+                          article != NULL ? cd_article_get_image_caption (article) : NULL);
+  _cd_editable_load_text (self->credit_entry,
+                          article != NULL ? cd_article_get_image_credit (article) : NULL);
+  self->loading = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self), article != NULL);
   load_thumbnail (self);
 }

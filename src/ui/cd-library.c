@@ -27,6 +27,7 @@ struct _CdLibrary
   GtkWidget parent_instance;
 
   CdStore      *store;
+  gulong        store_changed_id;
   CdSyncStates *sync_states;
   CdArticle    *current;
   GCancellable *cancellable;
@@ -318,6 +319,7 @@ cd_library_dispose (GObject *object)
   _cd_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_LIBRARY);
   g_clear_object (&self->current);
   g_clear_object (&self->sync_states);
+  g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cd_library_parent_class)->dispose (object);
@@ -546,14 +548,9 @@ cd_library_set_store (CdLibrary *self,
   g_return_if_fail (CD_IS_LIBRARY (self));
   g_return_if_fail (store == NULL || CD_IS_STORE (store));
 
-  if (self->store == store)
+  if (!_cd_follow_object ((gpointer *) &self->store, &self->store_changed_id, store,
+                          "articles-changed", G_CALLBACK (store_articles_changed_cb), self))
     return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, store_articles_changed_cb, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "articles-changed", G_CALLBACK (store_articles_changed_cb),
-                             self, G_CONNECT_SWAPPED);
   list_articles (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

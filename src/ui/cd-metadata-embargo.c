@@ -190,21 +190,6 @@ _cd_embargo_parse (const char     *date,
 }
 
 static void
-set_text (CdEmbargoEntries *entries,
-          GtkWidget        *entry,
-          const char       *text)
-{
-  g_assert (entries != NULL);
-  g_assert (GTK_IS_EDITABLE (entry));
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text ? text : "") == 0)
-    return;
-  entries->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-  entries->loading = FALSE;
-}
-
-static void
 show_problem (CdEmbargoEntries *entries,
               CdEmbargoField    bad,
               gboolean          unfinished,
@@ -271,9 +256,11 @@ _cd_embargo_entries_load (CdEmbargoEntries *entries,
       time = g_date_time_format (embargo, "%H:%M");
       zone = g_time_zone_get_identifier (g_date_time_get_timezone (embargo));
     }
-  set_text (entries, entries->date, date);
-  set_text (entries, entries->time, time);
-  set_text (entries, entries->zone, zone);
+  entries->loading = TRUE;
+  _cd_editable_load_text (entries->date, date);
+  _cd_editable_load_text (entries->time, time);
+  _cd_editable_load_text (entries->zone, zone);
+  entries->loading = FALSE;
   show_problem (entries, CD_EMBARGO_OK, FALSE, NULL);
 }
 

@@ -66,21 +66,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
-set_entry_text (CdMetadata *self,
-                GtkWidget  *entry,
-                const char *text)
-{
-  g_assert (CD_IS_METADATA (self));
-  g_assert (GTK_IS_WIDGET (entry));
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text ? text : "") == 0)
-    return;
-  self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-  self->loading = FALSE;
-}
-
-static void
 load_field (CdMetadata *self,
             const char *field)
 {
@@ -130,7 +115,9 @@ load_field (CdMetadata *self,
       if (g_strcmp0 (typed, value) == 0)
         return;
     }
-  set_entry_text (self, entry, value);
+  self->loading = TRUE;
+  _cd_editable_load_text (entry, value);
+  self->loading = FALSE;
 }
 
 static void

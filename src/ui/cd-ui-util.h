@@ -41,6 +41,22 @@ _cd_widget_set_css_class (GtkWidget  *widget,
     gtk_widget_remove_css_class (widget, css_class);
 }
 
+/* Puts @text (%NULL as empty) in @editable, unless it already holds it:
+ * when the text came from what the person typed there, setting it again
+ * would move the cursor to the end. A caller that listens for the
+ * editable's changes raises its own loading flag around this call. */
+static inline void
+_cd_editable_load_text (GtkWidget  *editable,
+                        const char *text)
+{
+  g_assert (GTK_IS_EDITABLE (editable));
+
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
 /* Points *@slot at @object, holding a reference, and moves the
  * @detailed_signal handler *@handler_id from the object *@slot held to
  * @object: @callback, called with @instance first, for as long as
