@@ -161,7 +161,7 @@ _cd_html_read_own_field (CdArticle *article,
         path = g_strdup (src);
       if (path != NULL)
         cd_article_set_image (article, path);
-      if (img != NULL && has_class (img, "cd-alt"))
+      if (img != NULL && has_class (node, "cd-own-alt"))
         {
           g_autofree char *alt = _cd_html_get_attr (img, "alt");
 

@@ -594,18 +594,18 @@ cd_render_article (CdArticle    *article,
       const char      *credit = cd_article_get_image_credit (article);
       const char      *alt = cd_article_get_image_alt (article);
 
-      g_string_append_printf (out, "<figure class=\"cd-featured-image%s\" data-field=\"image\">\n",
-                              uri != NULL ? "" : " cd-no-image");
+      /* Without alt text of its own the caption describes the picture;
+       * cd-own-alt tells an import which of the two the img's alt is. */
+      g_string_append_printf (out, "<figure class=\"cd-featured-image%s%s\" data-field=\"image\">\n",
+                              uri != NULL ? "" : " cd-no-image", alt != NULL ? " cd-own-alt" : "");
       if (uri != NULL)
         {
           g_string_append (out, "<img src=\"");
           append_escaped (out, uri);
           g_string_append (out, "\" alt=\"");
-          /* Without alt text of its own the caption describes the picture;
-           * the class tells an import which of the two it reads. */
           append_escaped (out, alt != NULL ? alt : nonempty (caption) ? caption
                                                                       : "");
-          g_string_append (out, alt != NULL ? "\" class=\"cd-alt\">\n" : "\">\n");
+          g_string_append (out, "\">\n");
         }
       if (nonempty (caption) || nonempty (credit))
         {
