@@ -330,25 +330,28 @@ count_units (const char *body)
   return units->len;
 }
 
-/* The HTML of a paragraph block WordPress's editor wrote, between <p> and
- * </p>, or NULL when it is another kind of block. */
+/* The HTML of a paragraph block WordPress's editor wrote, between its <p>
+ * (with whatever attributes) and </p>, or NULL when it is another kind of
+ * block; @wrap gets the block's bytes before and after that HTML. */
 static char *
-plain_paragraph (const Span *span,
-                 const char *content)
+paragraph_text (const Span *span,
+                const char *content,
+                char      **wrap)
 {
-  const char *html;
-  gsize       n;
+  const char *start = content + span->start;
+  gsize       n = span->end - span->start;
+  const char *open, *close;
 
-  if (g_strcmp0 (span->name, "core/paragraph") != 0 || span->block->inner_blocks->len > 0 ||
-      json_object_get_size (json_node_get_object (span->block->attrs)) > 0)
+  if (g_strcmp0 (span->name, "core/paragraph") != 0 || span->block->inner_blocks->len > 0)
     return NULL;
-  html = span->block->inner_html;
-  n = strlen (html);
-  if (!g_str_has_prefix (html, "\n<p>") || !g_str_has_suffix (html, "</p>\n"))
+  open = g_strstr_len (start, n, "<p");
+  close = g_strrstr_len (start, n, "</p>");
+  if (open == NULL || close == NULL || (open = strchr (open, '>')) == NULL || open > close)
     return NULL;
-  if (strncmp (content + span->start, "<!-- wp:paragraph -->", 21) != 0)
-    return NULL;
-  return g_strndup (html + 4, n - 9);
+  open++;
+  wrap[0] = g_strndup (start, open - start);
+  wrap[1] = g_strndup (close, start + n - close);
+  return g_strndup (open, close - open);
 }
 
 /* Edits @body for @post->kase and records what must come back. Returns the
@@ -413,17 +416,20 @@ edit_body (Post       *post,
       for (guint i = 0; i < spans->len; i++)
         {
           g_autofree char *inner = NULL;
+          char            *wrap[2] = { NULL, NULL };
           char            *text;
 
+          /* A paragraph with attributes of its own keeps them. */
           if (g_array_index (units, CdWpUnit, i).kind != CD_WP_UNIT_TEXT ||
-              (inner = plain_paragraph (&g_array_index (spans, Span, i), post->stored)) == NULL)
+              (inner = paragraph_text (&g_array_index (spans, Span, i), post->stored, wrap)) ==
+                  NULL)
             continue;
           text = g_ptr_array_index (texts, i);
           g_ptr_array_index (texts, i) = g_strconcat (text, EDITED, NULL);
           g_free (text);
-          edited = g_strdup_printf ("<!-- wp:paragraph -->\n<p>%s" EDITED
-                                    "</p>\n<!-- /wp:paragraph -->",
-                                    inner);
+          edited = g_strconcat (wrap[0], inner, EDITED, wrap[1], NULL);
+          g_free (wrap[0]);
+          g_free (wrap[1]);
           g_array_index (pieces, Piece, i).from = -1;
           g_array_index (pieces, Piece, i).bytes = edited;
           break;

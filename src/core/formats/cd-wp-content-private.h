@@ -25,6 +25,15 @@ gboolean    _cd_wp_is_text_block (const CdWpBlock *block);
 char       *_cd_wp_node_to_html (cmark_node   *node,
                                  cmark_parser *parser);
 
+/* A text block's wrapper that Markdown cannot say (cd-wp-shape.c). */
+char    *_cd_wp_shaped_markdown (const CdWpBlock *block,
+                                 const char      *content,
+                                 char             bullet,
+                                 GStrv           *shape_out);
+gboolean _cd_wp_shape_apply (const GStrv shape,
+                             const char *markup,
+                             GString    *out);
+
 /* Text and attribute values escaped as the block editor writes them
  * (cd-wp-markup.c). */
 void _cd_wp_markup_append_text (GString    *out,

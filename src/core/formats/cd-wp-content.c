@@ -2,13 +2,15 @@
  *
  * A block post's top-level blocks become units of the body, separated by a
  * blank line. A text block becomes Markdown only when writing that Markdown
- * back gives the block's exact bytes; every other block, and any HTML
+ * back gives the block's exact bytes, by itself or inside the block's own
+ * wrapper (its shape, cd-wp-shape.c); every other block, and any HTML
  * between blocks, becomes a fence with the info string "wordpress" holding
  * its markup. On the way back each unit whose Markdown (or markup) is that
  * of a unit of the base content takes the base's bytes, and the base's
  * separators where two such units were neighbours; what is new or edited is
- * written as the block editor writes it. A classic post (no block
- * delimiters) stays classic HTML.
+ * written as the block editor writes it, edited text inside the wrapper of
+ * the shaped block it stands in for. A classic post (no block delimiters)
+ * stays classic HTML.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,7 +30,8 @@ typedef struct
   gboolean opaque;
   gsize    start; /* in the content */
   gsize    end;
-  char    *key; /* the unit's Markdown, or its markup for an opaque one */
+  char    *key;   /* the unit's Markdown, or its markup for an opaque one */
+  GStrv    shape; /* for Markdown of a block with its own wrapper, or NULL */
 } BaseUnit;
 
 typedef struct
@@ -44,6 +47,7 @@ base_unit_clear (gpointer data)
   BaseUnit *unit = data;
 
   g_free (unit->key);
+  g_strfreev (unit->shape);
 }
 
 static void
@@ -121,9 +125,10 @@ add_unit (Analysis   *analysis,
           const char *content,
           gsize       start,
           gsize       end,
-          char       *markdown)
+          char       *markdown,
+          GStrv       shape)
 {
-  BaseUnit unit = { markdown == NULL, start, end, NULL };
+  BaseUnit unit = { markdown == NULL, start, end, NULL, shape };
 
   g_assert (analysis != NULL && content != NULL);
 
@@ -142,27 +147,28 @@ add_unit (Analysis   *analysis,
 }
 
 /* The Markdown of a text block when it writes back to the block's exact
- * bytes, else %NULL. */
+ * bytes, by itself or inside the block's own wrapper (@shape), else %NULL. */
 static char *
 text_block_markdown (const CdWpBlock *block,
                      const char      *content,
-                     char             bullet)
+                     char             bullet,
+                     GStrv           *shape)
 {
   g_autofree char *markdown = NULL;
   g_autofree char *markup = NULL;
 
-  g_assert (block != NULL && content != NULL);
+  g_assert (block != NULL && content != NULL && shape != NULL);
 
+  *shape = NULL;
   if (!_cd_wp_is_text_block (block))
     return NULL;
   markdown = _cd_wp_block_to_markdown (block, bullet);
-  if (markdown == NULL)
-    return NULL;
-  markup = _cd_wp_markdown_to_markup (markdown, strlen (markdown));
-  if (strlen (markup) != block->end - block->start ||
-      memcmp (markup, content + block->start, block->end - block->start) != 0)
-    return NULL;
-  return g_steal_pointer (&markdown);
+  if (markdown != NULL)
+    markup = _cd_wp_markdown_to_markup (markdown, strlen (markdown));
+  if (markup != NULL && strlen (markup) == block->end - block->start &&
+      memcmp (markup, content + block->start, block->end - block->start) == 0)
+    return g_steal_pointer (&markdown);
+  return _cd_wp_shaped_markdown (block, content, bullet, shape);
 }
 
 static void
@@ -196,7 +202,7 @@ analyse (const char *content,
         start++;
       while (end > start && g_ascii_isspace (content[end - 1]))
         end--;
-      add_unit (analysis, content, start, end, NULL);
+      add_unit (analysis, content, start, end, NULL, NULL);
       g_string_append_c (analysis->body, '\n');
       return;
     }
@@ -204,6 +210,7 @@ analyse (const char *content,
   for (guint i = 0; i < blocks->len; i++)
     {
       CdWpBlock *block = g_ptr_array_index (blocks, i);
+      GStrv      shape = NULL;
       char      *markdown;
       char       bullet;
 
@@ -212,7 +219,7 @@ analyse (const char *content,
       /* A list right after a list would run into it in Markdown; the other
        * bullet keeps them apart. */
       bullet = last_bullet == '-' ? '*' : '-';
-      markdown = text_block_markdown (block, content, bullet);
+      markdown = text_block_markdown (block, content, bullet, &shape);
       last_bullet = markdown != NULL && strcmp (block->name, "core/list") == 0 ? bullet : 0;
       {
         /* The white space around HTML between blocks (or at the end of a
@@ -223,7 +230,7 @@ analyse (const char *content,
           start++;
         while (g_ascii_isspace (content[end - 1]))
           end--;
-        add_unit (analysis, content, start, end, markdown);
+        add_unit (analysis, content, start, end, markdown, shape);
       }
     }
   if (analysis->body->len > 0)
@@ -526,6 +533,159 @@ classic_content (Split *split)
   return g_string_free (out, FALSE);
 }
 
+/* How alike two texts are: the share of their distinct words they have
+ * in common, from 0 to 1. */
+static double
+likeness (const char *a,
+          const char *b)
+{
+  g_auto (GStrv) words_a = g_str_tokenize_and_fold (a, NULL, NULL);
+  g_auto (GStrv) words_b = g_str_tokenize_and_fold (b, NULL, NULL);
+  g_autoptr (GHashTable) set_a = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) set_b = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer       word;
+  guint          common = 0;
+
+  g_assert (a != NULL && b != NULL);
+
+  for (guint i = 0; words_a[i] != NULL; i++)
+    g_hash_table_add (set_a, words_a[i]);
+  for (guint i = 0; words_b[i] != NULL; i++)
+    g_hash_table_add (set_b, words_b[i]);
+  if (g_hash_table_size (set_a) == 0 || g_hash_table_size (set_b) == 0)
+    return 0;
+  g_hash_table_iter_init (&iter, set_a);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    common += g_hash_table_contains (set_b, word);
+  return (double) common / MAX (g_hash_table_size (set_a), g_hash_table_size (set_b));
+}
+
+/* Pairs the edited text of one stretch of the body (units @first to @last,
+ * none of them a unit of the base) with the base's text units between
+ * @after and @before (the base units the body kept on either side), so
+ * that edited text takes the wrapper of the block it replaces: one for one
+ * when the stretch has as many text units as the base had there, else each
+ * shaped base unit goes to the edited text most like it. */
+static void
+pair_stretch (const Split    *split,
+              const Analysis *analysis,
+              const gboolean *kept,
+              guint           first,
+              guint           last,
+              gssize          after,
+              gssize          before,
+              gssize         *shape_of)
+{
+  g_autoptr (GArray) texts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) bases = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_assert (split != NULL && analysis != NULL && kept != NULL && shape_of != NULL);
+
+  for (guint i = first; i < last; i++)
+    if (g_array_index (split->units, CdWpUnit, i).kind == CD_WP_UNIT_TEXT)
+      g_array_append_val (texts, i);
+  for (gssize j = after + 1; j < before; j++)
+    if (!kept[j] && !g_array_index (analysis->units, BaseUnit, j).opaque)
+      {
+        guint index = j;
+
+        g_array_append_val (bases, index);
+      }
+
+  if (texts->len == bases->len)
+    {
+      for (guint k = 0; k < texts->len; k++)
+        shape_of[g_array_index (texts, guint, k)] = g_array_index (bases, guint, k);
+      return;
+    }
+  for (guint k = 0; k < bases->len; k++)
+    {
+      guint     j = g_array_index (bases, guint, k);
+      BaseUnit *unit = &g_array_index (analysis->units, BaseUnit, j);
+      gssize    best = -1;
+      double    best_likeness = 0.5;
+
+      if (unit->shape == NULL)
+        continue;
+      for (guint t = 0; t < texts->len; t++)
+        {
+          guint            i = g_array_index (texts, guint, t);
+          g_autofree char *text = NULL;
+          double           like;
+
+          if (shape_of[i] >= 0)
+            continue;
+          text = unit_key (split, &g_array_index (split->units, CdWpUnit, i));
+          like = likeness (unit->key, text);
+          if (like >= best_likeness)
+            best = i, best_likeness = like;
+        }
+      if (best >= 0)
+        shape_of[best] = j;
+    }
+}
+
+/* For each unit of the body, the base unit whose wrapper it takes if it is
+ * edited text (see pair_stretch()), else -1. */
+static gssize *
+pair_edited_text (const Split    *split,
+                  const Analysis *analysis,
+                  const gssize   *matches)
+{
+  guint                n = split->units->len;
+  gssize              *shape_of = g_new (gssize, n + 1);
+  g_autofree gboolean *kept = NULL;
+
+  g_assert (split != NULL && analysis != NULL && matches != NULL);
+
+  for (guint i = 0; i < n; i++)
+    shape_of[i] = -1;
+  if (analysis->units == NULL)
+    return shape_of;
+  kept = g_new0 (gboolean, analysis->units->len);
+  for (guint i = 0; i < n; i++)
+    if (matches[i] >= 0)
+      kept[matches[i]] = TRUE;
+  for (guint i = 0; i < n;)
+    {
+      guint  last = i;
+      gssize after, before;
+
+      if (matches[i] >= 0)
+        {
+          i++;
+          continue;
+        }
+      while (last < n && matches[last] < 0)
+        last++;
+      after = i > 0 ? matches[i - 1] : -1;
+      before = last < n ? matches[last] : (gssize) analysis->units->len;
+      if (before > after)
+        pair_stretch (split, analysis, kept, i, last, after, before, shape_of);
+      i = last;
+    }
+  return shape_of;
+}
+
+/* Edited text as block markup; inside the wrapper of the shaped block it
+ * replaces when it is the same kind of block (an aligned paragraph, edited,
+ * stays aligned). */
+static void
+append_edited_text (GString        *out,
+                    cmark_node     *node,
+                    const BaseUnit *replaced)
+{
+  g_autoptr (GString) markup = g_string_new (NULL);
+
+  g_assert (out != NULL && node != NULL);
+
+  _cd_wp_markup_append_node (markup, node);
+  if (replaced == NULL || replaced->shape == NULL ||
+      !_cd_wp_shape_apply (replaced->shape, markup->str, out))
+    g_string_append_len (out, markup->str, markup->len);
+}
+
 /**
  * cd_wp_body_to_content:
  * @body: an article body
@@ -539,7 +699,9 @@ classic_content (Split *split)
  * gets the base's exact bytes, and two units that were neighbours in @base
  * keep the base's separator; each `wordpress` fence gives its markup
  * exactly; new or edited text is written as the block editor of WordPress
- * 6.1 writes it, separated by a blank line. Moved, deleted and inserted
+ * 6.1 writes it, separated by a blank line, except that edited text which
+ * stands where a shaped block stood (see pair_stretch()) and is the same
+ * kind of block keeps that block's wrapper. Moved, deleted and inserted
  * units follow the body. When @base is a classic post the result is classic
  * HTML.
  *
@@ -555,7 +717,9 @@ cd_wp_body_to_content (const char *body,
   Split    split = { 0 };
   g_autoptr (GHashTable) by_key = NULL;
   g_autoptr (GString) out = NULL;
-  gssize prev = -1;
+  g_autofree gssize *matches = NULL;
+  g_autofree gssize *shape_of = NULL;
+  gssize             prev = -1;
 
   g_return_val_if_fail (body != NULL, NULL);
 
@@ -597,29 +761,40 @@ cd_wp_body_to_content (const char *body,
       g_queue_push_tail (queue, GINT_TO_POINTER (j));
     }
 
-  out = g_string_sized_new (length * 2 + 64);
+  /* Each unit of the body that is a unit of the base, the base's index. */
+  matches = g_new (gssize, split.units->len + 1);
   for (guint i = 0; i < split.units->len; i++)
     {
       CdWpUnit        *unit = &g_array_index (split.units, CdWpUnit, i);
       g_autofree char *key = unit_key (&split, unit);
       GQueue          *queue = g_hash_table_lookup (by_key, key);
-      gssize           match = -1;
 
+      matches[i] = -1;
       if (queue != NULL && !g_queue_is_empty (queue))
         {
           BaseUnit *candidate =
               &g_array_index (analysis.units, BaseUnit, GPOINTER_TO_INT (g_queue_peek_head (queue)));
 
           if (candidate->opaque == (unit->kind == CD_WP_UNIT_BLOCK))
-            match = GPOINTER_TO_INT (g_queue_pop_head (queue));
+            matches[i] = GPOINTER_TO_INT (g_queue_pop_head (queue));
         }
+    }
+  shape_of = pair_edited_text (&split, &analysis, matches);
+
+  out = g_string_sized_new (length * 2 + 64);
+  for (guint i = 0; i < split.units->len; i++)
+    {
+      CdWpUnit *unit = &g_array_index (split.units, CdWpUnit, i);
+      gssize    match = matches[i];
+      /* The base unit this one is, or stands in for as its edit. */
+      gssize place = match >= 0 ? match : shape_of[i];
 
       if (i > 0)
         {
-          if (prev >= 0 && match == prev + 1)
+          if (prev >= 0 && place == prev + 1)
             {
               BaseUnit *before = &g_array_index (analysis.units, BaseUnit, prev);
-              BaseUnit *after = &g_array_index (analysis.units, BaseUnit, match);
+              BaseUnit *after = &g_array_index (analysis.units, BaseUnit, place);
 
               g_string_append_len (out, base + before->end, after->start - before->end);
             }
@@ -634,10 +809,13 @@ cd_wp_body_to_content (const char *body,
           g_string_append_len (out, base + from->start, from->end - from->start);
         }
       else if (unit->kind == CD_WP_UNIT_BLOCK)
-        g_string_append (out, key);
+        g_string_append_len (out, body + unit->markup_start, unit->markup_end - unit->markup_start);
       else
-        _cd_wp_markup_append_node (out, g_ptr_array_index (split.nodes, i));
-      prev = match;
+        append_edited_text (out, g_ptr_array_index (split.nodes, i),
+                            shape_of[i] >= 0
+                                ? &g_array_index (analysis.units, BaseUnit, shape_of[i])
+                                : NULL);
+      prev = place;
     }
 
   /* The base's leading and trailing bytes (white space, as a rule) frame

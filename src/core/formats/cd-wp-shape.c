@@ -1,0 +1,262 @@
+/* cd-wp-shape.c: text blocks whose wrapper Markdown cannot say.
+ *
+ * A paragraph aligned, a heading with an anchor or the class newer block
+ * editors add, a list or quote with a style: the text is Markdown's, the
+ * wrapper (the block's attributes, its outer element's attributes) is not.
+ * Such a block is still edited as Markdown: its shape keeps the bytes
+ * before and after the text, and when the text is edited the new markup
+ * goes back inside the same wrapper. A block is shaped only when its text's
+ * markup is exactly what the Markdown writes, so the shape and the
+ * Markdown together give the block's bytes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-wp-shape"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-wp-content-private.h"
+
+/* The end of the tag that opens at @p (after its '>'), or NULL. */
+static const char *
+tag_end (const char *p,
+         const char *end)
+{
+  char quote = 0;
+
+  g_assert (p != NULL && end != NULL);
+
+  for (; p < end; p++)
+    {
+      if (quote != 0)
+        quote = *p == quote ? 0 : quote;
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (*p == '>')
+        return p + 1;
+    }
+  return NULL;
+}
+
+/* Where the text of @markup, a block named @name, starts and ends: after
+ * the first tag that follows the opening delimiter, and before `</@tag>`
+ * ending the block's HTML. */
+/* Whether @p (up to @end) is exactly the closing delimiter of a block
+ * named @name, written with or without the "core/" namespace. */
+static gboolean
+closes_block (const char *p,
+              const char *end,
+              const char *name)
+{
+  g_autofree char *closer = g_strndup (p, end - p);
+  g_autofree char *full = g_strdup_printf ("<!-- /wp:%s -->", name);
+  const char      *bare = g_str_has_prefix (name, "core/") ? name + strlen ("core/") : NULL;
+  g_autofree char *short_form = bare != NULL ? g_strdup_printf ("<!-- /wp:%s -->", bare) : NULL;
+
+  g_assert (p != NULL && end != NULL && name != NULL);
+
+  return strcmp (closer, full) == 0 || g_strcmp0 (closer, short_form) == 0;
+}
+
+static gboolean
+find_text (const char *markup,
+           gsize       length,
+           const char *name,
+           const char *tag,
+           gsize      *text_start,
+           gsize      *text_end)
+{
+  const char      *end = markup + length;
+  const char      *p = g_strstr_len (markup, length, "-->");
+  const char      *open_end;
+  g_autofree char *close = g_strdup_printf ("</%s>", tag);
+  gsize            tag_length = strlen (tag), close_length = strlen (close);
+
+  g_assert (markup != NULL && name != NULL && tag != NULL && text_start != NULL && text_end != NULL);
+
+  if (p == NULL)
+    return FALSE;
+  for (p += 3; p < end && g_ascii_isspace (*p); p++)
+    ;
+  if (end - p < (gssize) tag_length + 2 || p[0] != '<' ||
+      strncmp (p + 1, tag, tag_length) != 0 ||
+      (p[1 + tag_length] != '>' && !g_ascii_isspace (p[1 + tag_length])))
+    return FALSE;
+  if ((open_end = tag_end (p, end)) == NULL || open_end[-2] == '/')
+    return FALSE;
+
+  /* Back from the closing delimiter, which must name the block (markup
+   * closed by another name stays whole), over white space, to the end tag. */
+  p = g_strrstr_len (markup, length, "<!--");
+  if (p == NULL || p < open_end || !closes_block (p, end, name))
+    return FALSE;
+  while (p > open_end && g_ascii_isspace (p[-1]))
+    p--;
+  if (p - open_end < (gssize) close_length || strncmp (p - close_length, close, close_length) != 0)
+    return FALSE;
+  *text_start = open_end - markup;
+  *text_end = p - close_length - markup;
+  return TRUE;
+}
+
+/* Writes to @plain the opening of @block as it would be with no attributes
+ * but those Markdown says (a heading's level, a list's order and first
+ * number): its delimiter, a line break and its outer tag. Returns that
+ * tag's name, or NULL for a block that is not shaped. */
+static char *
+plain_opening (const CdWpBlock *block,
+               GString         *plain)
+{
+  JsonObject *attrs = block->attrs != NULL && JSON_NODE_HOLDS_OBJECT (block->attrs)
+                          ? json_node_get_object (block->attrs)
+                          : NULL;
+  static const struct
+  {
+    const char *name;
+    const char *tag;
+    const char *open;
+  } fixed[] = {
+    { "core/paragraph", "p", "<p>" },
+    { "core/quote", "blockquote", "<blockquote class=\"wp-block-quote\">" },
+    { "core/code", "pre", "<pre class=\"wp-block-code\">" },
+    { "core/preformatted", "pre", "<pre class=\"wp-block-preformatted\">" },
+  };
+
+  g_assert (block != NULL && plain != NULL);
+
+  if (block->name == NULL || attrs == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    if (strcmp (block->name, fixed[i].name) == 0)
+      {
+        g_string_append_printf (plain, "<!-- wp:%s -->\n%s", fixed[i].name + strlen ("core/"),
+                                fixed[i].open);
+        return g_strdup (fixed[i].tag);
+      }
+  if (strcmp (block->name, "core/heading") == 0)
+    {
+      gint64 level = json_object_get_int_member_with_default (attrs, "level", 2);
+
+      if (level < 1 || level > 6)
+        return NULL;
+      g_string_append_printf (plain, "<!-- wp:heading {\"level\":%d} -->\n<h%d>", (int) level,
+                              (int) level);
+      return g_strdup_printf ("h%d", (int) level);
+    }
+  if (strcmp (block->name, "core/list") == 0)
+    {
+      /* The list's items become Markdown, numbered from its first number. */
+      if (!json_object_get_boolean_member_with_default (attrs, "ordered", FALSE))
+        {
+          g_string_append (plain, "<!-- wp:list -->\n<ul>");
+          return g_strdup ("ul");
+        }
+      g_string_append_printf (plain,
+                              "<!-- wp:list {\"ordered\":true,\"start\":%" G_GINT64_FORMAT
+                              "} -->\n<ol>",
+                              json_object_get_int_member_with_default (attrs, "start", 1));
+      return g_strdup ("ol");
+    }
+  return NULL;
+}
+
+/* The Markdown of the one text block in @markup, or NULL. */
+static char *
+block_markdown (const GString *markup,
+                char           bullet)
+{
+  g_autoptr (GPtrArray) parsed = cd_wp_blocks_parse (markup->str, markup->len);
+
+  g_assert (markup != NULL);
+
+  if (parsed->len != 1)
+    return NULL;
+  return _cd_wp_block_to_markdown (g_ptr_array_index (parsed, 0), bullet);
+}
+
+/**
+ * _cd_wp_shaped_markdown:
+ * @block: a top-level text block of @content
+ * @content: the post content
+ * @bullet: as for _cd_wp_block_to_markdown()
+ * @shape_out: (out): the block's shape: four strings, its bytes before and
+ *   after its text, and the same two as the Markdown writes them
+ *
+ * For a text block whose own attributes Markdown cannot say, the Markdown
+ * of its text and the shape that writes that Markdown back to the block's
+ * exact bytes.
+ *
+ * Returns: (transfer full) (nullable): the Markdown, or %NULL when the
+ *   block's text is not exactly what Markdown writes
+ */
+char *
+_cd_wp_shaped_markdown (const CdWpBlock *block,
+                        const char      *content,
+                        char             bullet,
+                        GStrv           *shape_out)
+{
+  const char *markup = content + block->start;
+  gsize       length = block->end - block->start;
+  g_autoptr (GString) plain = g_string_new (NULL);
+  g_autofree char *tag = plain_opening (block, plain);
+  g_autofree char *markdown = NULL;
+  g_autofree char *written = NULL;
+  gsize            start, end, plain_start, plain_end;
+
+  g_assert (block != NULL && content != NULL && shape_out != NULL);
+
+  *shape_out = NULL;
+  if (tag == NULL || !find_text (markup, length, block->name, tag, &start, &end))
+    return NULL;
+  g_string_append_printf (plain, "%.*s</%s>\n<!-- /wp:%s -->", (int) (end - start), markup + start,
+                          tag, block->name + strlen ("core/"));
+  if ((markdown = block_markdown (plain, bullet)) == NULL)
+    return NULL;
+
+  /* The Markdown must write the very text back. */
+  written = _cd_wp_markdown_to_markup (markdown, strlen (markdown));
+  if (!find_text (written, strlen (written), block->name, tag, &plain_start, &plain_end) ||
+      plain_end - plain_start != end - start ||
+      memcmp (written + plain_start, markup + start, end - start) != 0)
+    return NULL;
+
+  *shape_out = g_new0 (char *, 5);
+  (*shape_out)[0] = g_strndup (markup, start);
+  (*shape_out)[1] = g_strndup (markup + end, length - end);
+  (*shape_out)[2] = g_strndup (written, plain_start);
+  (*shape_out)[3] = g_strdup (written + plain_end);
+  return g_steal_pointer (&markdown);
+}
+
+/**
+ * _cd_wp_shape_apply:
+ * @shape: a block's shape (see _cd_wp_shaped_markdown())
+ * @markup: the markup of one new text block, as Markdown writes it
+ * @out: where the shaped block goes
+ *
+ * Writes @markup inside the wrapper of @shape when @markup is the same
+ * kind of block (the same heading level, list order and first number).
+ *
+ * Returns: whether it did; if not, nothing was written
+ */
+gboolean
+_cd_wp_shape_apply (const GStrv shape,
+                    const char *markup,
+                    GString    *out)
+{
+  gsize length = strlen (markup);
+  gsize head = strlen (shape[2]), tail = strlen (shape[3]);
+
+  g_assert (shape != NULL && markup != NULL && out != NULL);
+
+  if (length < head + tail || !g_str_has_prefix (markup, shape[2]) ||
+      !g_str_has_suffix (markup, shape[3]))
+    return FALSE;
+  g_string_append (out, shape[0]);
+  g_string_append_len (out, markup + head, length - head - tail);
+  g_string_append (out, shape[1]);
+  return TRUE;
+}
