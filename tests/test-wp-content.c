@@ -426,25 +426,25 @@ test_shaped (void)
   } cases[] = {
     {"<!-- wp:paragraph {\"align\":\"center\"} -->\n<p class=\"has-text-align-center\">The "
       "council <strong>met</strong>.</p>\n<!-- /wp:paragraph -->",
-     "The council **met**.\n", "met",      "sat",
+     "The council **met**.\n",                                                                "met",      "sat",
      "<!-- wp:paragraph {\"align\":\"center\"} -->\n<p class=\"has-text-align-center\">The "
       "council <strong>sat</strong>.</p>\n<!-- /wp:paragraph -->"                            },
     { "<!-- wp:paragraph {\"dropCap\":true,\"fontSize\":\"large\"} -->\n<p class=\"has-drop-cap "
       "has-large-font-size\">Rain fell.</p>\n<!-- /wp:paragraph -->",
-     "Rain fell.\n",           "fell",
+     "Rain fell.\n",                                                                          "fell",
      "fell all day",
      "<!-- wp:paragraph {\"dropCap\":true,\"fontSize\":\"large\"} -->\n<p class=\"has-drop-cap "
       "has-large-font-size\">Rain fell all day.</p>\n<!-- /wp:paragraph -->"                 },
     { "<!-- wp:heading {\"level\":3} -->\n<h3 class=\"wp-block-heading\" id=\"reaction\">Reaction</h3>\n"
       "<!-- /wp:heading -->",
-     "### Reaction\n",         "Reaction",
+     "### Reaction\n",                                                                        "Reaction",
      "Reaction at home",
      "<!-- wp:heading {\"level\":3} -->\n<h3 class=\"wp-block-heading\" id=\"reaction\">Reaction at "
       "home</h3>\n<!-- /wp:heading -->"                                                      },
     { "<!-- wp:list {\"ordered\":true,\"start\":3} -->\n<ol start=\"3\" class=\"wp-block-list\">"
       "<!-- wp:list-item -->\n<li>Third</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n"
       "<li>Fourth</li>\n<!-- /wp:list-item --></ol>\n<!-- /wp:list -->",
-     "3. Third\n4. Fourth\n",  "Fourth",
+     "3. Third\n4. Fourth\n",                                                                 "Fourth",
      "Fourth\n5. Fifth",
      "<!-- wp:list {\"ordered\":true,\"start\":3} -->\n<ol start=\"3\" class=\"wp-block-list\">"
       "<!-- wp:list-item -->\n<li>Third</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n"
@@ -453,13 +453,23 @@ test_shaped (void)
     { "<!-- wp:quote {\"className\":\"is-style-large\"} -->\n<blockquote class=\"wp-block-quote "
       "is-style-large\"><!-- wp:paragraph -->\n<p>We will rebuild.</p>\n<!-- /wp:paragraph -->"
       "</blockquote>\n<!-- /wp:quote -->",
-     "> We will rebuild.\n",   "rebuild",
+     "> We will rebuild.\n",                                                                  "rebuild",
      "rebuild it",
      "<!-- wp:quote {\"className\":\"is-style-large\"} -->\n<blockquote class=\"wp-block-quote "
       "is-style-large\"><!-- wp:paragraph -->\n<p>We will rebuild it.</p>\n<!-- /wp:paragraph -->"
       "</blockquote>\n<!-- /wp:quote -->"                                                    },
+ /* Links that open in a new tab or name the post they go to keep
+  * their attributes. */
+    { "<!-- wp:paragraph -->\n<p>Read <a href=\"https://x.org/r?a=1&amp;b=2\" target=\"_blank\" "
+      "rel=\"noreferrer noopener\">the report</a> and <a href=\"https://news.example/p\" "
+      "data-type=\"post\" data-id=\"12\">our story</a>.</p>\n<!-- /wp:paragraph -->",
+     "Read [the report](https://x.org/r?a=1&b=2) and [our story](https://news.example/p).\n",
+     "the report",                                                                                        "the full report",
+     "<!-- wp:paragraph -->\n<p>Read <a href=\"https://x.org/r?a=1&amp;b=2\" target=\"_blank\" "
+      "rel=\"noreferrer noopener\">the full report</a> and <a href=\"https://news.example/p\" "
+      "data-type=\"post\" data-id=\"12\">our story</a>.</p>\n<!-- /wp:paragraph -->"         },
     { "<!-- wp:core/paragraph -->\n<p>Explicit namespace.</p>\n<!-- /wp:core/paragraph -->",
-     "Explicit namespace.\n",  "Explicit",
+     "Explicit namespace.\n",                                                                 "Explicit",
      "An explicit",
      "<!-- wp:core/paragraph -->\n<p>An explicit namespace.</p>\n<!-- /wp:core/paragraph -->"},
   };
@@ -527,6 +537,10 @@ test_shaped (void)
       "any tips?\t\t</p>\n<!-- /wp:paragraph -->",
       "<!-- wp:paragraph {\"align\":\"center\"} -->\n<p class=\"has-text-align-center\">Closed "
       "by another name.</p>\n<!-- /wp:heading -->",
+      /* One address linked twice, once in a new tab: no Markdown tells
+       * the two apart. */
+      "<!-- wp:paragraph -->\n<p><a href=\"https://x.org/\">Here</a> and <a href=\"https://x.org/\" "
+      "target=\"_blank\" rel=\"noreferrer noopener\">there</a>.</p>\n<!-- /wp:paragraph -->",
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (kept); i++)

@@ -1,8 +1,9 @@
 /* cd-wp-shape.c: text blocks whose wrapper Markdown cannot say.
  *
  * A paragraph aligned, a heading with an anchor or the class newer block
- * editors add, a list or quote with a style: the text is Markdown's, the
- * wrapper (the block's attributes, its outer element's attributes) is not.
+ * editors add, a list or quote with a style, a link that opens in a new
+ * tab: the text is Markdown's, the wrapper (the block's attributes, its
+ * outer element's attributes, its links' attributes) is not.
  * Such a block is still edited as Markdown: its shape keeps the bytes
  * before and after the text, and when the text is edited the new markup
  * goes back inside the same wrapper. A block is shaped only when its text's
@@ -119,10 +120,10 @@ plain_opening (const CdWpBlock *block,
     const char *tag;
     const char *open;
   } fixed[] = {
-    { "core/paragraph", "p", "<p>" },
-    { "core/quote", "blockquote", "<blockquote class=\"wp-block-quote\">" },
-    { "core/code", "pre", "<pre class=\"wp-block-code\">" },
-    { "core/preformatted", "pre", "<pre class=\"wp-block-preformatted\">" },
+    {"core/paragraph",     "p",          "<p>"                                  },
+    { "core/quote",        "blockquote", "<blockquote class=\"wp-block-quote\">"},
+    { "core/code",         "pre",        "<pre class=\"wp-block-code\">"        },
+    { "core/preformatted", "pre",        "<pre class=\"wp-block-preformatted\">"},
   };
 
   g_assert (block != NULL && plain != NULL);
@@ -177,17 +178,72 @@ block_markdown (const GString *markup,
   return _cd_wp_block_to_markdown (g_ptr_array_index (parsed, 0), bullet);
 }
 
+/* @text with each link's opening tag that has more than its address (a
+ * link that opens in a new tab, one to a post with its type and id) as
+ * `<a href="…">`, the address as it was written; @links gets each such tag
+ * after the tag it became. NULL when a link has no address in double
+ * quotes. */
+static char *
+plain_links (const char *text,
+             gsize       length,
+             GPtrArray  *links)
+{
+  const char *end = text + length;
+  const char *p = text;
+  GString    *out = g_string_sized_new (length);
+
+  g_assert (text != NULL && links != NULL);
+
+  while (p < end)
+    {
+      const char      *open = g_strstr_len (p, end - p, "<a");
+      const char      *close, *href, *value_end;
+      g_autofree char *tag = NULL;
+      g_autofree char *plain = NULL;
+
+      if (open == NULL || open + 2 >= end)
+        break;
+      if (open[2] != ' ' && open[2] != '>')
+        {
+          g_string_append_len (out, p, open + 2 - p);
+          p = open + 2;
+          continue;
+        }
+      close = tag_end (open, end);
+      tag = close != NULL ? g_strndup (open, close - open) : NULL;
+      href = tag != NULL ? strstr (tag, " href=\"") : NULL;
+      value_end = href != NULL ? strchr (href + 7, '"') : NULL;
+      if (value_end == NULL)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      plain = g_strdup_printf ("<a href=\"%.*s\">", (int) (value_end - href - 7), href + 7);
+      g_string_append_len (out, p, open - p);
+      g_string_append (out, plain);
+      if (strcmp (plain, tag) != 0)
+        {
+          g_ptr_array_add (links, g_steal_pointer (&plain));
+          g_ptr_array_add (links, g_steal_pointer (&tag));
+        }
+      p = close;
+    }
+  g_string_append_len (out, p, end - p);
+  return g_string_free (out, FALSE);
+}
+
 /**
  * _cd_wp_shaped_markdown:
  * @block: a top-level text block of @content
  * @content: the post content
  * @bullet: as for _cd_wp_block_to_markdown()
- * @shape_out: (out): the block's shape: four strings, its bytes before and
- *   after its text, and the same two as the Markdown writes them
+ * @shape_out: (out): the block's shape: its bytes before and after its
+ *   text, the same two as the Markdown writes them, then pairs of a link's
+ *   tag as the Markdown writes it and the tag the block has
  *
- * For a text block whose own attributes Markdown cannot say, the Markdown
- * of its text and the shape that writes that Markdown back to the block's
- * exact bytes.
+ * For a text block whose own attributes Markdown cannot say (on the block,
+ * on its outer element, on its links), the Markdown of its text and the
+ * shape that writes that Markdown back to the block's exact bytes.
  *
  * Returns: (transfer full) (nullable): the Markdown, or %NULL when the
  *   block's text is not exactly what Markdown writes
@@ -201,33 +257,47 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   const char *markup = content + block->start;
   gsize       length = block->end - block->start;
   g_autoptr (GString) plain = g_string_new (NULL);
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *tag = plain_opening (block, plain);
+  g_autofree char *text = NULL;
   g_autofree char *markdown = NULL;
   g_autofree char *written = NULL;
-  gsize            start, end, plain_start, plain_end;
+  g_auto (GStrv) shape = NULL;
+  gsize start, end, plain_start, plain_end;
 
   g_assert (block != NULL && content != NULL && shape_out != NULL);
 
   *shape_out = NULL;
   if (tag == NULL || !find_text (markup, length, block->name, tag, &start, &end))
     return NULL;
-  g_string_append_printf (plain, "%.*s</%s>\n<!-- /wp:%s -->", (int) (end - start), markup + start,
-                          tag, block->name + strlen ("core/"));
+  g_ptr_array_add (parts, g_strndup (markup, start));
+  g_ptr_array_add (parts, g_strndup (markup + end, length - end));
+  g_ptr_array_add (parts, NULL); /* the Markdown's two, below */
+  g_ptr_array_add (parts, NULL);
+  if ((text = plain_links (markup + start, end - start, parts)) == NULL)
+    return NULL;
+  g_string_append_printf (plain, "%s</%s>\n<!-- /wp:%s -->", text, tag,
+                          block->name + strlen ("core/"));
   if ((markdown = block_markdown (plain, bullet)) == NULL)
     return NULL;
 
-  /* The Markdown must write the very text back. */
+  /* The Markdown must write the very text back, and the shape the very
+   * block. */
   written = _cd_wp_markdown_to_markup (markdown, strlen (markdown));
-  if (!find_text (written, strlen (written), block->name, tag, &plain_start, &plain_end) ||
-      plain_end - plain_start != end - start ||
-      memcmp (written + plain_start, markup + start, end - start) != 0)
+  if (!find_text (written, strlen (written), block->name, tag, &plain_start, &plain_end))
     return NULL;
+  g_ptr_array_index (parts, 2) = g_strndup (written, plain_start);
+  g_ptr_array_index (parts, 3) = g_strdup (written + plain_end);
+  g_ptr_array_add (parts, NULL);
+  shape = (GStrv) g_ptr_array_steal (parts, NULL);
+  {
+    g_autoptr (GString) again = g_string_new (NULL);
 
-  *shape_out = g_new0 (char *, 5);
-  (*shape_out)[0] = g_strndup (markup, start);
-  (*shape_out)[1] = g_strndup (markup + end, length - end);
-  (*shape_out)[2] = g_strndup (written, plain_start);
-  (*shape_out)[3] = g_strdup (written + plain_end);
+    if (!_cd_wp_shape_apply (shape, written, again) || again->len != length ||
+        memcmp (again->str, markup, length) != 0)
+      return NULL;
+  }
+  *shape_out = g_steal_pointer (&shape);
   return g_steal_pointer (&markdown);
 }
 
@@ -238,7 +308,8 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
  * @out: where the shaped block goes
  *
  * Writes @markup inside the wrapper of @shape when @markup is the same
- * kind of block (the same heading level, list order and first number).
+ * kind of block (the same heading level, list order and first number);
+ * a link to an address the block linked to gets the block's tag for it.
  *
  * Returns: whether it did; if not, nothing was written
  */
@@ -249,14 +320,18 @@ _cd_wp_shape_apply (const GStrv shape,
 {
   gsize length = strlen (markup);
   gsize head = strlen (shape[2]), tail = strlen (shape[3]);
+  g_autoptr (GString) text = NULL;
 
   g_assert (shape != NULL && markup != NULL && out != NULL);
 
   if (length < head + tail || !g_str_has_prefix (markup, shape[2]) ||
       !g_str_has_suffix (markup, shape[3]))
     return FALSE;
+  text = g_string_new_len (markup + head, length - head - tail);
+  for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
+    g_string_replace (text, shape[i], shape[i + 1], 0);
   g_string_append (out, shape[0]);
-  g_string_append_len (out, markup + head, length - head - tail);
+  g_string_append_len (out, text->str, text->len);
   g_string_append (out, shape[1]);
   return TRUE;
 }
