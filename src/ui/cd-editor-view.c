@@ -30,6 +30,7 @@ struct _CdEditorView
   guint language_id;
   guint reveal_id;
   guint reveal_pending : 1;
+  guint relayout : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CdEditorView, cd_editor_view, GTK_TYPE_WIDGET)
@@ -184,6 +185,36 @@ queue_reveal_cursor (CdEditorView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->view));
 }
 
+/* A key press is handled at the start of a frame. GtkTextView lays out
+ * the lines it changed in an idle, so within that frame it does it while
+ * painting: when that moves the end of the text, the view's scroll range
+ * changes after the scroll bar was placed, and the frame paints the bar
+ * where it was (GTK warns of a scroll bar drawn without its allocation).
+ * A change asks for the view's size again before the frame's layout
+ * step, which lays the changed lines out there, before the scroll bar is
+ * placed. */
+static void
+buffer_changed_cb (CdEditorView *self)
+{
+  g_assert (CD_IS_EDITOR_VIEW (self));
+
+  self->relayout = TRUE;
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 CdEditorView  *self)
+{
+  g_assert (GDK_IS_FRAME_CLOCK (clock));
+  g_assert (CD_IS_EDITOR_VIEW (self));
+
+  if (self->relayout)
+    {
+      self->relayout = FALSE;
+      gtk_widget_queue_resize (GTK_WIDGET (self->view));
+    }
+}
+
 /* Loading the Markdown language parses and validates its definition files,
  * a good part of start-up; it waits until the body is on screen, and the
  * colours follow a moment later. */
@@ -224,6 +255,8 @@ cd_editor_view_map (GtkWidget *widget)
   if (gtk_source_buffer_get_language (self->buffer) == NULL)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (after_first_paint_cb), self, G_CONNECT_AFTER);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "before-paint",
+                           G_CALLBACK (before_paint_cb), self, 0);
   queue_reveal_cursor (self);
 }
 
@@ -237,6 +270,7 @@ cd_editor_view_unmap (GtkWidget *widget)
 
   g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
   g_signal_handlers_disconnect_by_func (clock, reveal_after_paint_cb, self);
+  g_signal_handlers_disconnect_by_func (clock, before_paint_cb, self);
   g_clear_handle_id (&self->reveal_id, g_source_remove);
 
   GTK_WIDGET_CLASS (cd_editor_view_parent_class)->unmap (widget);
@@ -329,6 +363,9 @@ cd_editor_view_init (CdEditorView *self)
   g_signal_connect_object (vadjustment, "changed", G_CALLBACK (vadjustment_range_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
