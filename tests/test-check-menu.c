@@ -1,5 +1,6 @@
 /* test-check-menu.c: the checks' fixes in the body's context menu, under
- * Xvfb: a right-click on an underlined word, the Menu key and Shift+F10.
+ * Xvfb: a right-click on an underlined word, the Menu key and Shift+F10;
+ * the fix is chosen from the keyboard.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -69,6 +70,12 @@ menu_open (gpointer data)
 }
 
 static gboolean
+lacks_finding_in_menu (gpointer data)
+{
+  return cd_check_menu_get_finding (data) == NULL;
+}
+
+static gboolean
 menu_closed (gpointer data)
 {
   return !menu_open (data);
@@ -107,65 +114,63 @@ body_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
 
-static gboolean
-laid_out (gpointer data)
+typedef struct
 {
-  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (data));
-
-  return gtk_widget_get_height (data) > 0 && gtk_widget_get_width (data) > 0 &&
-         gdk_surface_get_mapped (surface);
-}
+  GtkRoot   *root;
+  GtkWidget *before;
+} FocusWait;
 
 static gboolean
-hovered (gpointer data)
+focus_moved (gpointer data)
 {
-  return (gtk_widget_get_state_flags (data) & GTK_STATE_FLAG_PRELIGHT) != 0;
+  FocusWait *wait = data;
+
+  return gtk_root_get_focus (wait->root) != wait->before;
 }
 
-static void
-painted_cb (GdkFrameClock *clock,
-            gboolean      *painted)
+/* Where @widget stands down the open menu, in the menu's coordinates. */
+static double
+menu_y (GtkWidget *menu,
+        GtkWidget *widget)
 {
-  *painted = TRUE;
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, menu, &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
 }
 
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* Waits until @widget's surface has painted a frame with @widget on it:
- * only then does the X server put clicks on it where it is drawn. */
-static void
-wait_painted (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean       painted = FALSE;
-  gulong         id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
-
-  gtk_widget_queue_draw (widget);
-  g_assert_true (cd_ui_wait_for (is_true, &painted, 10000));
-  g_signal_handler_disconnect (clock, id);
-}
-
+/* Chooses the open menu's item @text from the keyboard, as a keyboard user
+ * does: Up or Down until the item has the focus, then Return. The pointer
+ * is not used: on a busy machine GTK may place the popup again after its
+ * first frames while its size settles, and a click aimed at where an item
+ * was lands outside the menu and dismisses it. */
 static void
 choose (Desk       *desk,
         const char *text)
 {
   GtkWidget *menu = find_open_menu (GTK_WIDGET (desk->view));
+  GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (desk->view));
   GtkWidget *item;
 
   g_assert_nonnull (menu);
   item = find_item (menu, text);
   g_assert_nonnull (item);
-  /* A menu just mapped is laid out on its first frame. */
-  g_assert_true (cd_ui_wait_for (laid_out, item, 10000));
-  wait_painted (item);
-  /* The click goes in once the item knows the pointer is over it. */
-  cd_ui_move_pointer (item, gtk_widget_get_width (item) / 2.0, gtk_widget_get_height (item) / 2.0);
-  g_assert_true (cd_ui_wait_for (hovered, item, 10000));
-  cd_ui_click (item, gtk_widget_get_width (item) / 2.0, gtk_widget_get_height (item) / 2.0, 1);
+  /* The pointer waits in the window's far corner, away from the menu, so
+   * that no item takes the focus by being under it. */
+  cd_ui_move_pointer (GTK_WIDGET (desk->window), gtk_widget_get_width (GTK_WIDGET (desk->window)) - 1,
+                      gtk_widget_get_height (GTK_WIDGET (desk->window)) - 1);
+  for (guint step = 0; !gtk_widget_has_focus (item); step++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (root);
+      FocusWait  wait = { root, focus };
+      gboolean   in_menu = focus != NULL && gtk_widget_is_ancestor (focus, menu);
+
+      g_assert_cmpuint (step, <, 20);
+      cd_ui_press_keys (desk->window,
+                        in_menu && menu_y (menu, focus) > menu_y (menu, item) ? "Up" : "Down");
+      g_assert_true (cd_ui_wait_for (focus_moved, &wait, 10000));
+    }
+  cd_ui_press_keys (desk->window, "Return");
   g_assert_true (cd_ui_wait_for (menu_closed, desk, 10000));
 }
 
@@ -184,30 +189,43 @@ offset_of (GtkTextBuffer *buffer,
   return g_utf8_pointer_to_offset (text, at);
 }
 
+/* Opens @body in a window and waits until the checks flag "goverment". */
+static CdCheckMenu *
+open_desk (Desk        *desk,
+           CdUiFixture *fixture,
+           const char  *body)
+{
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Council", body);
+  CdEditor    *editor;
+  CdCheckMenu *menu;
+
+  desk->window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  editor = cd_window_get_editor (desk->window);
+  desk->panel = CD_CHECKS_PANEL (adw_bin_get_child (cd_window_get_checks_bin (desk->window)));
+  desk->view = GTK_TEXT_VIEW (cd_editor_get_view (editor));
+  desk->buffer = GTK_TEXT_BUFFER (cd_editor_get_buffer (editor));
+  menu = g_object_get_data (G_OBJECT (desk->view), "cd-check-menu");
+  g_assert_true (CD_IS_CHECK_MENU (menu));
+  desk->word = "goverment";
+  g_assert_true (cd_ui_wait_for (has_spelling_finding, desk, 30000));
+  return menu;
+}
+
 static void
 test_context_menu (CdUiFixture  *fixture,
                    gconstpointer data)
 {
   static const char body[] = "The goverment met on Monday. The blorptastic plan won the quuxington vote.";
-  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Council", body);
-  CdWindow        *window = cd_ui_start (fixture, cd_article_get_uuid (article));
-  CdEditor        *editor = cd_window_get_editor (window);
-  Desk             desk = { window };
-  CdCheckMenu     *menu;
-  GtkTextIter      iter;
-  GdkRectangle     rect;
-  int              x, y;
-  g_autofree char *fixed = NULL;
-  g_autofree char *undone = NULL;
+  Desk              desk = { NULL };
+  CdCheckMenu      *menu = open_desk (&desk, fixture, body);
+  CdWindow         *window = desk.window;
+  CdEditor         *editor = cd_window_get_editor (window);
+  GtkTextIter       iter;
+  GdkRectangle      rect;
+  int               x, y;
+  g_autofree char  *fixed = NULL;
+  g_autofree char  *undone = NULL;
   g_auto (GStrv) words = NULL;
-
-  desk.panel = CD_CHECKS_PANEL (adw_bin_get_child (cd_window_get_checks_bin (window)));
-  desk.view = GTK_TEXT_VIEW (cd_editor_get_view (editor));
-  desk.buffer = GTK_TEXT_BUFFER (cd_editor_get_buffer (editor));
-  menu = g_object_get_data (G_OBJECT (desk.view), "cd-check-menu");
-  g_assert_true (CD_IS_CHECK_MENU (menu));
-  desk.word = "goverment";
-  g_assert_true (cd_ui_wait_for (has_spelling_finding, &desk, 30000));
 
   /* A right-click in the word, with the cursor elsewhere, offers its
    * fix; choosing it replaces the word as one undoable edit. */
@@ -264,6 +282,39 @@ test_context_menu (CdUiFixture  *fixture,
   g_assert_null (gtk_text_view_get_extra_menu (desk.view));
 }
 
+/* Checks that finish while the menu is open leave it as it was opened: the
+ * menu stays on screen, its fix still applies, and it catches up once it
+ * is closed. */
+static void
+test_stays_open (CdUiFixture  *fixture,
+                 gconstpointer data)
+{
+  Desk         desk = { NULL };
+  CdCheckMenu *menu = open_desk (&desk, fixture, "The goverment met.");
+  g_autoptr (CdFinding) shown = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *fixed = NULL;
+
+  cd_editor_place_cursor (cd_window_get_editor (desk.window), offset_of (desk.buffer, "goverment") + 2);
+  cd_ui_press_keys (desk.window, "Menu");
+  g_assert_true (cd_ui_wait_for (menu_open, &desk, 10000));
+  shown = cd_finding_copy (cd_check_menu_get_finding (menu));
+  g_assert_cmpstr (shown->text, ==, "goverment");
+
+  /* The checks drop the finding under the cursor, as a run that ends
+   * while the menu is open can. */
+  g_assert_true (cd_check_runner_add_word (cd_checks_panel_get_runner (desk.panel), shown, &error));
+  g_assert_no_error (error);
+  g_assert_true (lacks_spelling_finding (&desk));
+  g_assert_true (menu_open (&desk));
+  g_assert_cmpstr (cd_check_menu_get_finding (menu)->text, ==, "goverment");
+
+  choose (&desk, "government");
+  fixed = body_text (desk.buffer);
+  g_assert_cmpstr (fixed, ==, "The government met.");
+  g_assert_true (cd_ui_wait_for (lacks_finding_in_menu, menu, 10000));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -273,6 +324,8 @@ main (int    argc,
 
   g_test_add ("/check-menu/context-menu", CdUiFixture, NULL, cd_ui_fixture_setup,
               test_context_menu, cd_ui_fixture_teardown);
+  g_test_add ("/check-menu/stays-open", CdUiFixture, NULL, cd_ui_fixture_setup,
+              test_stays_open, cd_ui_fixture_teardown);
 
   return g_test_run ();
 }

@@ -3,11 +3,14 @@
  *
  * A right-click on an underlined word (or the Menu key, or Shift+F10, with
  * the cursor in it) opens the text view's own menu with the finding's fix
- * at the top: its suggestion, "Add to Word List" for a spelling finding,
- * and "Ignore". The menu follows the cursor: the text view shows its extra
+ * in a section of its own, which GTK puts after the view's own items: its
+ * suggestion, "Add to Word List" for a spelling finding, and "Ignore". The menu follows the cursor: the text view shows its extra
  * menu, which is set whenever the finding under the cursor changes, and a
  * right-click first puts the cursor where it landed (unless it landed in
- * the selection, which the menu's Cut and Copy are for). Choosing the
+ * the selection, which the menu's Cut and Copy are for). While the menu is
+ * open it stays as it was opened, even when the checks finish meanwhile:
+ * GTK would take an open menu off the screen when its extra menu is set,
+ * and its items act on the finding it shows. Choosing the
  * suggestion replaces the word as one undoable edit, as Apply in the
  * checks panel does.
  *
@@ -30,6 +33,9 @@ struct _CdCheckMenu
   GtkTextView   *view; /* weak: the view owns the menu */
   char          *field;
   CdFinding     *finding; /* the finding under the cursor, or NULL */
+  GtkWidget     *held_by; /* weak: the open popover the menu waits for */
+  gulong         closed_id;
+  guint          idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (CdCheckMenu, cd_check_menu, G_TYPE_OBJECT)
@@ -104,16 +110,64 @@ build_menu (const CdFinding *f)
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
+/* A popover of the view on screen: its context menu, or the emoji chooser. */
+static GtkWidget *
+open_popover (CdCheckMenu *self)
+{
+  g_assert (CD_IS_CHECK_MENU (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+        return child;
+    }
+  return NULL;
+}
+
+static void update (CdCheckMenu *self);
+
+static gboolean
+update_idle_cb (gpointer data)
+{
+  CdCheckMenu *self = CD_CHECK_MENU (data);
+
+  self->idle_id = 0;
+  update (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The chosen item's action runs after the menu closes, on the finding the
+ * menu showed; the menu catches up after that. */
+static void
+popover_closed_cb (CdCheckMenu *self)
+{
+  g_assert (CD_IS_CHECK_MENU (self));
+
+  g_clear_signal_handler (&self->closed_id, self->held_by);
+  g_clear_weak_pointer (&self->held_by);
+  if (self->idle_id == 0)
+    self->idle_id = g_idle_add (update_idle_cb, self);
+}
+
 static void
 update (CdCheckMenu *self)
 {
   const CdFinding *f;
+  GtkWidget       *popover;
   g_autoptr (GMenuModel) menu = NULL;
 
   g_assert (CD_IS_CHECK_MENU (self));
 
-  if (self->view == NULL)
+  if (self->view == NULL || self->held_by != NULL)
     return;
+  if ((popover = open_popover (self)) != NULL)
+    {
+      g_set_weak_pointer (&self->held_by, popover);
+      self->closed_id = g_signal_connect_object (popover, "closed", G_CALLBACK (popover_closed_cb),
+                                                 self, G_CONNECT_SWAPPED);
+      return;
+    }
   f = finding_at_cursor (self);
   if (same_finding (f, self->finding))
     return;
@@ -214,6 +268,10 @@ cd_check_menu_dispose (GObject *object)
 {
   CdCheckMenu *self = CD_CHECK_MENU (object);
 
+  if (self->held_by != NULL)
+    g_clear_signal_handler (&self->closed_id, self->held_by);
+  g_clear_weak_pointer (&self->held_by);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->view != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
   self->view = NULL;
