@@ -128,6 +128,14 @@ focus_moved (gpointer data)
   return gtk_root_get_focus (wait->root) != wait->before;
 }
 
+static gboolean
+view_has_focus (gpointer data)
+{
+  Desk *desk = data;
+
+  return gtk_widget_has_focus (GTK_WIDGET (desk->view));
+}
+
 /* Where @widget stands down the open menu, in the menu's coordinates. */
 static double
 menu_y (GtkWidget *menu,
@@ -140,7 +148,8 @@ menu_y (GtkWidget *menu,
 }
 
 /* Chooses the open menu's item @text from the keyboard, as a keyboard user
- * does: Up or Down until the item has the focus, then Return. The pointer
+ * does: Up or Down until the item has the focus, then Return; the keyboard
+ * is then back in the text, where the next key typed goes. The pointer
  * is not used: on a busy machine GTK may place the popup again after its
  * first frames while its size settles, and a click aimed at where an item
  * was lands outside the menu and dismisses it. */
@@ -172,6 +181,7 @@ choose (Desk       *desk,
     }
   cd_ui_press_keys (desk->window, "Return");
   g_assert_true (cd_ui_wait_for (menu_closed, desk, 10000));
+  g_assert_true (cd_ui_wait_for (view_has_focus, desk, 10000));
 }
 
 static int

@@ -10,9 +10,11 @@
  * the selection, which the menu's Cut and Copy are for). While the menu is
  * open it stays as it was opened, even when the checks finish meanwhile:
  * GTK would take an open menu off the screen when its extra menu is set,
- * and its items act on the finding it shows. Choosing the
- * suggestion replaces the word as one undoable edit, as Apply in the
- * checks panel does.
+ * and its items act on the finding it shows. It also waits, after the menu
+ * closes, until the keyboard focus is back in the text: GTK moves it there
+ * from a closed menu only at the next frame, and a menu taken away before
+ * then sends it to the next button. Choosing the suggestion replaces the
+ * word as one undoable edit, as Apply in the checks panel does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,9 +34,11 @@ struct _CdCheckMenu
   CdCheckRunner *runner;
   GtkTextView   *view; /* weak: the view owns the menu */
   char          *field;
-  CdFinding     *finding; /* the finding under the cursor, or NULL */
-  GtkWidget     *held_by; /* weak: the open popover the menu waits for */
+  CdFinding     *finding;   /* the finding under the cursor, or NULL */
+  GtkWidget     *held_by;   /* weak: the popover the menu waits for */
+  GtkWidget     *held_root; /* weak: its window, whose focus it watches */
   gulong         closed_id;
+  gulong         focus_id;
   guint          idle_id;
 };
 
@@ -110,7 +114,21 @@ build_menu (const CdFinding *f)
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
-/* A popover of the view on screen: its context menu, or the emoji chooser. */
+/* Whether @popover is on screen or, just closed, still holds the window's
+ * keyboard focus (which GTK gives back to the view at the next frame). */
+static gboolean
+popover_in_use (GtkWidget *popover)
+{
+  GtkRoot   *root = gtk_widget_get_root (popover);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  g_assert (GTK_IS_POPOVER (popover));
+
+  return gtk_widget_get_visible (popover) ||
+         (focus != NULL && gtk_widget_is_ancestor (focus, popover));
+}
+
+/* A popover of the view in use: its context menu, or the emoji chooser. */
 static GtkWidget *
 open_popover (CdCheckMenu *self)
 {
@@ -119,7 +137,7 @@ open_popover (CdCheckMenu *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      if (GTK_IS_POPOVER (child) && popover_in_use (child))
         return child;
     }
   return NULL;
@@ -137,15 +155,31 @@ update_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The chosen item's action runs after the menu closes, on the finding the
- * menu showed; the menu catches up after that. */
 static void
-popover_closed_cb (CdCheckMenu *self)
+release_hold (CdCheckMenu *self)
 {
   g_assert (CD_IS_CHECK_MENU (self));
 
-  g_clear_signal_handler (&self->closed_id, self->held_by);
+  if (self->held_by != NULL)
+    g_clear_signal_handler (&self->closed_id, self->held_by);
+  if (self->held_root != NULL)
+    g_clear_signal_handler (&self->focus_id, self->held_root);
+  self->closed_id = 0;
+  self->focus_id = 0;
   g_clear_weak_pointer (&self->held_by);
+  g_clear_weak_pointer (&self->held_root);
+}
+
+/* The chosen item's action runs after the menu closes, on the finding the
+ * menu showed; the menu catches up once the focus is back in the text. */
+static void
+hold_changed_cb (CdCheckMenu *self)
+{
+  g_assert (CD_IS_CHECK_MENU (self));
+
+  if (self->held_by != NULL && popover_in_use (self->held_by))
+    return;
+  release_hold (self);
   if (self->idle_id == 0)
     self->idle_id = g_idle_add (update_idle_cb, self);
 }
@@ -163,9 +197,17 @@ update (CdCheckMenu *self)
     return;
   if ((popover = open_popover (self)) != NULL)
     {
+      release_hold (self); /* what is left of a hold whose popover is gone */
       g_set_weak_pointer (&self->held_by, popover);
-      self->closed_id = g_signal_connect_object (popover, "closed", G_CALLBACK (popover_closed_cb),
+      self->closed_id = g_signal_connect_object (popover, "closed", G_CALLBACK (hold_changed_cb),
                                                  self, G_CONNECT_SWAPPED);
+      if (GTK_IS_WINDOW (gtk_widget_get_root (popover)))
+        {
+          g_set_weak_pointer (&self->held_root, GTK_WIDGET (gtk_widget_get_root (popover)));
+          self->focus_id = g_signal_connect_object (self->held_root, "notify::focus-widget",
+                                                    G_CALLBACK (hold_changed_cb), self,
+                                                    G_CONNECT_SWAPPED);
+        }
       return;
     }
   f = finding_at_cursor (self);
@@ -268,9 +310,7 @@ cd_check_menu_dispose (GObject *object)
 {
   CdCheckMenu *self = CD_CHECK_MENU (object);
 
-  if (self->held_by != NULL)
-    g_clear_signal_handler (&self->closed_id, self->held_by);
-  g_clear_weak_pointer (&self->held_by);
+  release_hold (self);
   g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->view != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
