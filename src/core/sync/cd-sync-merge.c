@@ -129,8 +129,10 @@ _cd_sync_push_against_remote (CdSyncRun    *run,
 
   if (!cd_merge_content_equal (merged, local))
     {
+      /* Typing saved since @local was read is merged in, not undone. */
       if (!_cd_sync_save_checkpoint (run->store, local, &failure) ||
-          !cd_store_save_article (run->store, merged, CD_REVISION_MERGED, NULL, &failure))
+          !cd_store_save_article_checked (run->store, local, merged, CD_REVISION_MERGED, NULL,
+                                          NULL, NULL, &failure))
         {
           _cd_sync_run_record_error (run, uuid, failure->message);
           return TRUE;

@@ -107,6 +107,7 @@ void     _cd_sync_set_queued_publish (CdArticle  *article,
                                       const char *account,
                                       GDateTime  *at);
 gboolean _cd_sync_save_revision (CdStore         *store,
+                                 CdArticle       *base,
                                  CdArticle       *article,
                                  CdRevisionReason reason,
                                  const char      *name,

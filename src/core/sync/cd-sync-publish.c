@@ -246,6 +246,7 @@ record_published (CdSyncRun     *run,
                   const Request *request)
 {
   g_autoptr (CdSyncRow) row = _cd_sync_run_load_row (run, uuid);
+  g_autoptr (CdArticle) base = NULL;
   g_autoptr (CdArticle) local = NULL;
   g_autoptr (GError) failure = NULL;
   g_autofree char *name = NULL;
@@ -256,14 +257,15 @@ record_published (CdSyncRun     *run,
 
   _cd_sync_run_record_synced (run, row, post);
   _cd_sync_run_take_site_status (run, uuid, post);
-  if ((local = cd_store_get_article (run->store, uuid, &failure)) == NULL)
+  if ((base = cd_store_get_article (run->store, uuid, &failure)) == NULL)
     {
       g_warning ("%s", failure->message);
       return;
     }
+  local = cd_article_copy (base);
   _cd_sync_set_queued_publish (local, NULL, NULL);
   name = revision_name (run->account, live, request);
-  if (!_cd_sync_save_revision (run->store, local, CD_REVISION_NAMED, name, &failure))
+  if (!_cd_sync_save_revision (run->store, base, local, CD_REVISION_NAMED, name, &failure))
     g_warning ("The publish of %s is not in its history: %s", uuid, failure->message);
 }
 
@@ -339,6 +341,7 @@ queue_publish (CdSyncRun     *run,
                const Request *request,
                GError       **error)
 {
+  g_autoptr (CdArticle) base = NULL;
   g_autoptr (CdArticle) article = NULL;
   g_autoptr (GError) failure = NULL;
   g_autofree char *name = NULL;
@@ -348,11 +351,12 @@ queue_publish (CdSyncRun     *run,
   g_assert (uuid != NULL);
   g_assert (request != NULL);
 
-  if ((article = cd_store_get_article (run->store, uuid, &failure)) == NULL)
+  if ((base = cd_store_get_article (run->store, uuid, &failure)) == NULL)
     return;
+  article = cd_article_copy (base);
   _cd_sync_set_queued_publish (article, run->account, request->at);
   name = g_strdup_printf ("Publish queued for %s", run->account);
-  if (!_cd_sync_save_revision (run->store, article, CD_REVISION_NAMED, name, &failure))
+  if (!_cd_sync_save_revision (run->store, base, article, CD_REVISION_NAMED, name, &failure))
     return;
   if (error != NULL && *error != NULL)
     {

@@ -141,6 +141,7 @@ pull_post (CdSyncRun    *run,
   g_autoptr (CdSyncRow) row = NULL;
   g_autoptr (CdArticle) base = NULL;
   g_autoptr (CdArticle) local = NULL;
+  g_autoptr (CdArticle) as_read = NULL;
   g_autoptr (GError) error = NULL;
 
   g_assert (run != NULL);
@@ -224,9 +225,13 @@ pull_post (CdSyncRun    *run,
       _cd_sync_run_add_error (run, uuid, "%s", error->message);
       return;
     }
+  else
+    as_read = cd_article_copy (local);
 
+  /* Typing saved since the read is merged in, not undone. */
   cd_merge_take_content (local, post->article);
-  if (!cd_store_save_article (run->store, local, CD_REVISION_PULLED, NULL, &error))
+  if (!cd_store_save_article_checked (run->store, as_read, local, CD_REVISION_PULLED, NULL, NULL, NULL,
+                                      &error))
     {
       _cd_sync_run_add_error (run, uuid, "%s", error->message);
       return;

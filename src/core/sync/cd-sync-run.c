@@ -236,10 +236,12 @@ _cd_sync_run_record_synced (CdSyncRun    *run,
 
 /**
  * _cd_sync_save_checkpoint:
+ * @article: the article as the sync read it from the store
  *
  * Saves @article with a revision from before the sync, without queueing it
  * for a push when it was not queued already: the checkpoint is not a
- * change of its own.
+ * change of its own. A change saved since the sync read @article (the
+ * window's autosave) stays: the checkpoint then records that.
  *
  * Returns: %TRUE when saved
  */
@@ -248,38 +250,46 @@ _cd_sync_save_checkpoint (CdStore   *store,
                           CdArticle *article,
                           GError   **error)
 {
-  return _cd_sync_save_revision (store, article, CD_REVISION_BEFORE_SYNC, NULL, error);
+  return _cd_sync_save_revision (store, article, article, CD_REVISION_BEFORE_SYNC, NULL, error);
 }
 
 /**
  * _cd_sync_save_revision:
+ * @base: the article as the sync read it from the store
+ * @article: @base with what the sync changed in it
  * @reason: why
  * @name: (nullable): the revision's name, for %CD_REVISION_NAMED
  *
  * Saves @article with a revision of its own, without queueing it for a
  * push when it was not queued already: a revision that records what the
  * sync did (a checkpoint, an update sent to a live post) is not a change
- * to send.
+ * to send. What another writer saved since @base was read (the window's
+ * autosave, between the sync's read and this write) is merged in, not
+ * undone (cd_store_save_article_checked()), and stays queued.
  *
  * Returns: %TRUE when saved
  */
 gboolean
 _cd_sync_save_revision (CdStore         *store,
+                        CdArticle       *base,
                         CdArticle       *article,
                         CdRevisionReason reason,
                         const char      *name,
                         GError         **error)
 {
-  const char *uuid;
-  gint64      queued_before;
+  CdStoreSaveOutcome outcome;
+  const char        *uuid;
+  gint64             queued_before;
 
   g_return_val_if_fail (CD_IS_STORE (store) && CD_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (CD_IS_ARTICLE (base), FALSE);
 
   uuid = cd_article_get_uuid (article);
   queued_before = cd_store_outbox_get_queued_at (store, uuid);
-  if (!cd_store_save_article (store, article, reason, name, error))
+  if (!cd_store_save_article_checked (store, base, article, reason, name, NULL, &outcome, error))
     return FALSE;
-  if (queued_before == 0)
+  /* A merge holds another writer's change, which is to be sent. */
+  if (queued_before == 0 && outcome == CD_STORE_SAVE_WRITTEN)
     return cd_store_outbox_remove (store, uuid, cd_store_outbox_get_queued_at (store, uuid),
                                    error);
   return TRUE;
@@ -320,14 +330,17 @@ _cd_sync_run_take_site_status (CdSyncRun    *run,
                                const char   *uuid,
                                CdRemotePost *post)
 {
+  g_autoptr (CdArticle) base = NULL;
   g_autoptr (CdArticle) local = NULL;
   g_autoptr (GError) error = NULL;
 
   g_return_if_fail (run != NULL && uuid != NULL && post != NULL);
 
-  if (post->article == NULL || (local = cd_store_get_article (run->store, uuid, NULL)) == NULL)
+  if (post->article == NULL || (base = cd_store_get_article (run->store, uuid, NULL)) == NULL)
     return;
+  local = cd_article_copy (base);
   if (cd_article_take_site_status (local, post->status, cd_article_get_created (post->article)) &&
-      !cd_store_save_article (run->store, local, CD_REVISION_PULLED, NULL, &error))
+      !cd_store_save_article_checked (run->store, base, local, CD_REVISION_PULLED, NULL, NULL,
+                                      NULL, &error))
     _cd_sync_run_add_error (run, uuid, "%s", error->message);
 }
