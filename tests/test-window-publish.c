@@ -301,6 +301,32 @@ has_correction (gpointer data)
   return article != NULL && cd_article_get_n_corrections (article) == 1;
 }
 
+typedef struct
+{
+  CdStore    *store;
+  const char *uuid;
+  const char *name; /* a part of the revision's name */
+} RevisionWait;
+
+static gboolean
+has_revision (gpointer data)
+{
+  RevisionWait *wait = data;
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (GError) error = NULL;
+
+  revisions = cd_store_list_revisions (wait->store, wait->uuid, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      const char *name = cd_revision_get_name (g_ptr_array_index (revisions, i));
+
+      if (name != NULL && strstr (name, wait->name) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Publish with its confirmation; an edit to the live story synced and
  * left staged; Update; a correction; each with what WordPress shows. */
 static void
@@ -363,6 +389,12 @@ test_publish_update_correct (Fixture      *fixture,
   dialog = ask (window, "win.publish");
   respond (dialog, "publish");
   wait_server (fixture, uuid, "title", "town cut off");
+  /* The Update is in the history once it is done, as the toast says. */
+  {
+    RevisionWait wait = { fixture->ui.store, uuid, "Update sent to the live post on " ACCOUNT };
+
+    g_assert_true (cd_ui_wait_for (has_revision, &wait, WAIT_MS));
+  }
   /* The slug stayed: a live story's slug does not follow its headline. */
   g_assert_cmpstr (gtk_editable_get_text (
                        cd_metadata_get_editable (cd_window_get_metadata (window), "slug")),
@@ -419,12 +451,11 @@ test_schedule_and_checks (Fixture      *fixture,
   g_autoptr (GError) error = NULL;
   g_autoptr (GTimeZone) tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
   g_autoptr (GDateTime) embargo = g_date_time_new (tokyo, 2031, 5, 6, 9, 0, 0);
-  g_autoptr (GPtrArray) revisions = NULL;
   AdwMessageDialog *dialog;
   CdWindow         *window;
   const char       *uuid;
   const char       *body;
-  gboolean          kept = FALSE;
+  RevisionWait      reason = { fixture->ui.store, NULL, "The dateline is in the lead" };
 
   if (!need_wordpress (fixture))
     return;
@@ -453,15 +484,9 @@ test_schedule_and_checks (Fixture      *fixture,
   wait_server (fixture, uuid, "date_gmt", "2031-05-06T00:00:00");
   wait_bar (fixture, NULL, NULL, "scheduled for 6 May 2031");
 
-  revisions = cd_store_list_revisions (fixture->ui.store, uuid, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < revisions->len; i++)
-    {
-      const char *name = cd_revision_get_name (g_ptr_array_index (revisions, i));
-
-      kept |= name != NULL && strstr (name, "The dateline is in the lead") != NULL;
-    }
-  g_assert_true (kept);
+  /* The reason given is in the history. */
+  reason.uuid = uuid;
+  g_assert_true (cd_ui_wait_for (has_revision, &reason, WAIT_MS));
 }
 
 static gboolean
