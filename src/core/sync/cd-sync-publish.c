@@ -236,6 +236,29 @@ revision_name (const char    *account,
                           request->n_blockers == 1 ? "" : "s", request->reason);
 }
 
+/* Sets the article's queued publish (or, without @account, takes it away)
+ * in a revision named @name. */
+static gboolean
+save_queued_publish (CdSyncRun  *run,
+                     const char *uuid,
+                     const char *account,
+                     GDateTime  *at,
+                     const char *name,
+                     GError    **error)
+{
+  g_autoptr (CdArticle) base = NULL;
+  g_autoptr (CdArticle) article = NULL;
+
+  g_assert (run != NULL);
+  g_assert (uuid != NULL);
+
+  if ((base = cd_store_get_article (run->store, uuid, error)) == NULL)
+    return FALSE;
+  article = cd_article_copy (base);
+  _cd_sync_set_queued_publish (article, account, at);
+  return _cd_sync_save_revision (run->store, base, article, CD_REVISION_NAMED, name, error);
+}
+
 /* Records the publish in the article: the site's status, no publish left
  * waiting, and a revision that names it. */
 static void
@@ -246,8 +269,6 @@ record_published (CdSyncRun     *run,
                   const Request *request)
 {
   g_autoptr (CdSyncRow) row = _cd_sync_run_load_row (run, uuid);
-  g_autoptr (CdArticle) base = NULL;
-  g_autoptr (CdArticle) local = NULL;
   g_autoptr (GError) failure = NULL;
   g_autofree char *name = NULL;
 
@@ -257,15 +278,8 @@ record_published (CdSyncRun     *run,
 
   _cd_sync_run_record_synced (run, row, post);
   _cd_sync_run_take_site_status (run, uuid, post);
-  if ((base = cd_store_get_article (run->store, uuid, &failure)) == NULL)
-    {
-      g_warning ("%s", failure->message);
-      return;
-    }
-  local = cd_article_copy (base);
-  _cd_sync_set_queued_publish (local, NULL, NULL);
   name = revision_name (run->account, live, request);
-  if (!_cd_sync_save_revision (run->store, base, local, CD_REVISION_NAMED, name, &failure))
+  if (!save_queued_publish (run, uuid, NULL, NULL, name, &failure))
     g_warning ("The publish of %s is not in its history: %s", uuid, failure->message);
 }
 
@@ -341,8 +355,6 @@ queue_publish (CdSyncRun     *run,
                const Request *request,
                GError       **error)
 {
-  g_autoptr (CdArticle) base = NULL;
-  g_autoptr (CdArticle) article = NULL;
   g_autoptr (GError) failure = NULL;
   g_autofree char *name = NULL;
   const char      *why = error != NULL && *error != NULL ? (*error)->message : "";
@@ -351,12 +363,8 @@ queue_publish (CdSyncRun     *run,
   g_assert (uuid != NULL);
   g_assert (request != NULL);
 
-  if ((base = cd_store_get_article (run->store, uuid, &failure)) == NULL)
-    return;
-  article = cd_article_copy (base);
-  _cd_sync_set_queued_publish (article, run->account, request->at);
   name = g_strdup_printf ("Publish queued for %s", run->account);
-  if (!_cd_sync_save_revision (run->store, base, article, CD_REVISION_NAMED, name, &failure))
+  if (!save_queued_publish (run, uuid, run->account, request->at, name, &failure))
     return;
   if (error != NULL && *error != NULL)
     {
