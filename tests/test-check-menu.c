@@ -136,6 +136,24 @@ view_has_focus (gpointer data)
   return gtk_widget_has_focus (GTK_WIDGET (desk->view));
 }
 
+/* Whether @model, or a section in it, has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; model != NULL && i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr (GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autofree char *name = NULL;
+
+      if ((g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+           g_str_equal (name, action)) ||
+          menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Where @widget stands down the open menu, in the menu's coordinates. */
 static double
 menu_y (GtkWidget *menu,
@@ -268,6 +286,9 @@ test_context_menu (CdUiFixture  *fixture,
   cd_ui_press_keys (window, "Menu");
   g_assert_true (cd_ui_wait_for (menu_open, &desk, 10000));
   g_assert_cmpstr (cd_check_menu_get_finding (menu)->text, ==, "blorptastic");
+  /* The image blocks' own item stays beside the finding's. */
+  g_assert_true (menu_has_action (gtk_text_view_get_extra_menu (desk.view), "check.add-word"));
+  g_assert_true (menu_has_action (gtk_text_view_get_extra_menu (desk.view), "blocks.edit-image"));
   choose (&desk, "Add to Word List");
   g_assert_true (cd_ui_wait_for (lacks_spelling_finding, &desk, 30000));
   words = cd_checker_dup_words (cd_checks_panel_get_checker (desk.panel));
@@ -286,10 +307,12 @@ test_context_menu (CdUiFixture  *fixture,
   fixed = body_text (desk.buffer);
   g_assert_cmpstr (fixed, ==, "The government met on Monday. The blorptastic plan won the quuxington vote.");
 
-  /* Away from any finding the menu is the text view's own. */
+  /* Away from any finding the menu is the text view's own, the image
+   * blocks' item included. */
   cd_editor_place_cursor (editor, 0);
   g_assert_null (cd_check_menu_get_finding (menu));
-  g_assert_null (gtk_text_view_get_extra_menu (desk.view));
+  g_assert_false (menu_has_action (gtk_text_view_get_extra_menu (desk.view), "check.ignore"));
+  g_assert_true (menu_has_action (gtk_text_view_get_extra_menu (desk.view), "blocks.edit-image"));
 }
 
 /* Checks that finish while the menu is open leave it as it was opened: the

@@ -4,7 +4,9 @@
  * A right-click on an underlined word (or the Menu key, or Shift+F10, with
  * the cursor in it) opens the text view's own menu with the finding's fix
  * in a section of its own, which GTK puts after the view's own items: its
- * suggestion, "Add to Word List" for a spelling finding, and "Ignore". The menu follows the cursor: the text view shows its extra
+ * suggestion, "Add to Word List" for a spelling finding, and "Ignore".
+ * What another part gave the view as its extra menu (the image blocks'
+ * "Edit Image…") stays, after that section. The menu follows the cursor: the text view shows its extra
  * menu, which is set whenever the finding under the cursor changes, and a
  * right-click first puts the cursor where it landed (unless it landed in
  * the selection, which the menu's Cut and Copy are for). While the menu is
@@ -35,6 +37,8 @@ struct _CdCheckMenu
   GtkTextView   *view; /* weak: the view owns the menu */
   char          *field;
   CdFinding     *finding;   /* the finding under the cursor, or NULL */
+  GMenuModel    *own;       /* the extra menu another part gave the view */
+  GMenuModel    *shown;     /* the extra menu set here last */
   GtkWidget     *held_by;   /* weak: the popover the menu waits for */
   GtkWidget     *held_root; /* weak: its window, whose focus it watches */
   gulong         closed_id;
@@ -83,7 +87,8 @@ finding_at_cursor (CdCheckMenu *self)
 }
 
 static GMenuModel *
-build_menu (const CdFinding *f)
+build_menu (const CdFinding *f,
+            GMenuModel      *own)
 {
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GMenu) section = g_menu_new ();
@@ -111,6 +116,8 @@ build_menu (const CdFinding *f)
     g_menu_append (section, _ ("_Add to Word List"), "check.add-word");
   g_menu_append (section, _ ("_Ignore"), "check.ignore");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  if (own != NULL)
+    g_menu_append_section (menu, NULL, own);
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
@@ -217,9 +224,29 @@ update (CdCheckMenu *self)
   if (f != NULL)
     {
       self->finding = cd_finding_copy (f);
-      menu = build_menu (f);
+      menu = build_menu (f, self->own);
     }
+  else if (self->own != NULL)
+    menu = g_object_ref (self->own);
+  g_set_object (&self->shown, menu);
   gtk_text_view_set_extra_menu (self->view, menu);
+}
+
+/* Another part set the view's extra menu: it is kept, after the finding's
+ * section. */
+static void
+extra_menu_changed_cb (CdCheckMenu *self)
+{
+  GMenuModel *menu;
+
+  g_assert (CD_IS_CHECK_MENU (self));
+
+  if (self->view == NULL || (menu = gtk_text_view_get_extra_menu (self->view)) == self->shown)
+    return;
+  g_set_object (&self->own, menu);
+  g_clear_object (&self->shown);
+  g_clear_pointer (&self->finding, cd_finding_free);
+  update (self);
 }
 
 static void
@@ -327,6 +354,8 @@ cd_check_menu_finalize (GObject *object)
 
   g_clear_pointer (&self->field, g_free);
   g_clear_pointer (&self->finding, cd_finding_free);
+  g_clear_object (&self->own);
+  g_clear_object (&self->shown);
 
   G_OBJECT_CLASS (cd_check_menu_parent_class)->finalize (object);
 }
@@ -379,6 +408,7 @@ cd_check_menu_attach (CdCheckRunner *runner,
   self->view = view;
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
   self->field = g_strdup (field);
+  g_set_object (&self->own, gtk_text_view_get_extra_menu (view));
   g_object_set_data_full (G_OBJECT (view), "cd-check-menu", self, g_object_unref);
 
   g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), self);
@@ -394,6 +424,8 @@ cd_check_menu_attach (CdCheckRunner *runner,
   g_signal_connect_object (gtk_text_view_get_buffer (view), "mark-set", G_CALLBACK (mark_set_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (runner, "findings-changed", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::extra-menu", G_CALLBACK (extra_menu_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update (self);
   return self;
