@@ -462,6 +462,91 @@ test_wire_plain (void)
                    "authority said on Monday.\n");
 }
 
+/* What an agency sends around the story for the desk (its slug and
+ * priority, the version label before the headline, notes to editors, a
+ * version note in brackets, the desk's sign-off) goes to the internal
+ * note, never into the headline, dek or body; bullets in a row are a list
+ * and a rule across the page a thematic break. */
+static void
+test_wire_transmission (void)
+{
+  g_autoptr (CdArticle) ap = import_sample ("wire-ap-writethru.txt");
+  g_autoptr (CdArticle) reuters = import_sample ("wire-reuters-update.txt");
+  g_autoptr (CdArticle) afp = import_sample ("wire-afp-lead.txt");
+  g_autofree char *html = NULL;
+
+  g_assert_cmpstr (cd_article_get_headline (ap), ==,
+                   "Floods force thousands from homes in southern Germany");
+  g_assert_null (cd_article_get_dek (ap));
+  g_assert_cmpstr (cd_article_get_byline (ap), ==, "KIRSTEN GRIESHABER, Associated Press");
+  g_assert_cmpstr (cd_article_get_dateline (ap), ==, "PASSAU, Germany");
+  g_assert_cmpstr (cd_article_get_ednote (ap), ==,
+                   "BC-EU--Germany-Floods,3rd Ld-Writethru — Eds: UPDATES with death toll "
+                   "rising to 4, quote from mayor. With AP Photos.");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (ap), "Rising floodwaters forced"));
+  g_assert_true (g_str_has_suffix (cd_article_get_body (ap),
+                                   "the city said.\n\n---\n\nAssociated Press writer Geir "
+                                   "Moulson in Berlin contributed to this report.\n"));
+  html = cd_render_markdown (cd_article_get_body (ap), -1, CD_RENDER_NONE);
+  g_assert_nonnull (strstr (html, "<hr />\n<p>Associated Press writer"));
+
+  g_assert_cmpstr (cd_article_get_headline (reuters), ==,
+                   "Germany floods: thousands evacuated as Danube rises");
+  g_assert_null (cd_article_get_dek (reuters));
+  g_assert_cmpstr (cd_article_get_byline (reuters), ==, "Maria Martinez");
+  g_assert_cmpstr (cd_article_get_ednote (reuters), ==,
+                   "UPDATE 2 — (Adds death toll, quote from mayor in paragraphs 3-4)");
+  g_assert_nonnull (strstr (cd_article_get_body (reuters),
+                            "decade.\n\n- Four dead, officials say\n"
+                            "- Army deployed to help with sandbags\n\n\"We have"));
+
+  g_assert_cmpstr (cd_article_get_headline (afp), ==,
+                   "Thousands flee as floods hit southern Germany");
+  g_assert_cmpstr (cd_article_get_source (afp), ==, "AFP");
+  g_assert_cmpstr (cd_article_get_ednote (afp), ==, "Germany-weather-floods,LEAD — mm/jbo/ach");
+  g_assert_true (g_str_has_suffix (cd_article_get_body (afp), "the mayor said.\n"));
+}
+
+/* What only looks like the desk's lines stays the story's. */
+static void
+test_wire_transmission_lookalikes (void)
+{
+  /* clang-format off */
+  static const struct {
+    const char *text;
+    const char *headline;
+    const char *body;
+  } cases[] = {
+    /* A headline with a hyphen or two is no slug. */
+    { "Covid-19 cases rise\n\nCases rose.\n", "Covid-19 cases rise", "Cases rose.\n" },
+    { "Hong Kong-China talks resume\n\nTalks resumed.\n", "Hong Kong-China talks resume",
+      "Talks resumed.\n" },
+    /* A slug above the dateline is all the headline there is. */
+    { "BC-US-Storm\n\nWASHINGTON (AP) — Rain fell.\n", "BC-US-Storm", "Rain fell.\n" },
+    /* The headline line is never a note. */
+    { "Editors: the unsung heroes\n\nThey work late.\n", "Editors: the unsung heroes",
+      "They work late.\n" },
+    /* Words in brackets that are not a version note, and initials in the story. */
+    { "Talks\n\n(Reporting by Jo Hart)\n\nThe deal holds.\n\nsee and/or\n", "Talks",
+      "(Reporting by Jo Hart)\n\nThe deal holds.\n\nsee and/or\n" },
+    /* A lower-case label is a headline's words. */
+    { "Update 2-0 win for Leeds\n\nLeeds won.\n", "Update 2-0 win for Leeds", "Leeds won.\n" },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (cases[i].text, strlen (cases[i].text),
+                                                CD_IMPORT_FORMAT_WIRE, "w.txt", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_headline (a), ==, cases[i].headline);
+      g_assert_cmpstr (cd_article_get_body (a), ==, cases[i].body);
+      g_assert_null (cd_article_get_ednote (a));
+    }
+}
+
 static void
 test_wire_dateline_forms (void)
 {
@@ -1095,6 +1180,8 @@ main (int   argc,
   g_test_add_func ("/import/wire/dpa", test_wire_dpa);
   g_test_add_func ("/import/wire/plain", test_wire_plain);
   g_test_add_func ("/import/wire/dateline-forms", test_wire_dateline_forms);
+  g_test_add_func ("/import/wire/transmission", test_wire_transmission);
+  g_test_add_func ("/import/wire/transmission-lookalikes", test_wire_transmission_lookalikes);
   g_test_add_func ("/import/wire/preamble", test_wire_preamble);
   g_test_add_func ("/import/wire/caption", test_wire_caption);
   g_test_add_func ("/import/html/article", test_html_article);

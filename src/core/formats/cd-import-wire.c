@@ -97,6 +97,25 @@ wire_regex (guint which)
     "^by\\s+(?<name>\\S.*)$",
     /* End of story marks */
     "^(?:#{3,}|-\\s*30\\s*-|\\(?end\\)?|ends)$",
+    /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
+     * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/" */
+    "^(?-i)[\\p{L}\\d]+(?:[-/_][\\p{L}\\d]*){2,}(?:,\\s*[\\p{L}\\d][\\p{L}\\d .'-]*)?$",
+    /* A priority alone on its line */
+    "^(?-i)(?:URGENT|BULLETIN|FLASH|ALERT|BREAKING|ADVISORY|NEWSALERT|EILMELDUNG|EIL)[\\s!:.-]*$",
+    /* A transmission label before the headline: "UPDATE 2-", "REFILE-" */
+    "^(?-i)(?<label>(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT)"
+    "(?:\\s*-\\s*(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT))*)"
+    "\\s*-\\s*(?<rest>\\S.*)$",
+    /* A note to editors: "Eds: UPDATES with …", "Note to editors: …" */
+    "^(?:eds?\\.?(?:\\s+note)?|note\\s+to\\s+editors|editors)\\s*:\\s*\\S.*$",
+    /* A version note in brackets: "(Adds quote from mayor, paragraphs 3-4)" */
+    "^\\((?:adds|adding|updates|updating|recasts|corrects|changes|writes\\s+through|"
+    "rewrites|refiles|repeats|fixes|removes|inserts|clarifies|moves|tops|retops|deletes|"
+    "amends|replaces|new\\s+throughout|advances)\\b.*\\)$",
+    /* A desk's sign-off of initials under the story: "mm/jbo/ach" */
+    "^(?-i)(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}$",
+    /* A rule across the page: "___", "-----" */
+    "^(?:_{3,}|-{3,}|={3,}|\\*{3,}|~{3,})$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 
@@ -129,6 +148,13 @@ enum
   RE_CAPTION_PREFIX,
   RE_BYLINE,
   RE_END,
+  RE_SLUG,
+  RE_PRIORITY,
+  RE_HEADLINE_LABEL,
+  RE_EDS,
+  RE_VERSION_NOTE,
+  RE_SIGN_OFF,
+  RE_RULE,
 };
 
 static char *
@@ -497,7 +523,167 @@ append_paragraph (GString    *body,
   g_string_append_c (body, '\n');
 }
 
-/* Writes a block as paragraphs, with subhead lines made "##" headings. */
+/* Agency notes to editors */
+
+/* Adds one note to the article's internal note. */
+static void
+add_note (GString    *notes,
+          const char *text)
+{
+  g_assert (notes != NULL);
+  g_assert (text != NULL);
+
+  if (notes->len > 0)
+    g_string_append (notes, " — ");
+  g_string_append (notes, text);
+}
+
+static gboolean
+is_service_line (const char *line)
+{
+  return g_regex_match (wire_regex (RE_SLUG), line, 0, NULL) ||
+         g_regex_match (wire_regex (RE_PRIORITY), line, 0, NULL);
+}
+
+/* Takes the agency's slug and priority lines above the headline into
+ * @notes, unless what would be left to be the headline is the story's
+ * dateline paragraph (then the slug is all the headline there is). */
+static void
+take_service_lines (GPtrArray *blocks,
+                    GString   *notes)
+{
+  g_autoptr (GMatchInfo) dateline = NULL;
+  Block *b = NULL;
+  guint  first_block, first_line = 0;
+
+  g_assert (blocks != NULL);
+
+  for (first_block = 0; first_block < blocks->len; first_block++)
+    {
+      b = g_ptr_array_index (blocks, first_block);
+      for (first_line = 0; first_line < b->lines->len; first_line++)
+        if (!is_service_line (g_ptr_array_index (b->lines, first_line)))
+          break;
+      if (first_line < b->lines->len)
+        break;
+    }
+  if (first_block == blocks->len || (first_block == 0 && first_line == 0))
+    return;
+  dateline = match_dateline (g_ptr_array_index (b->lines, first_line));
+  if (dateline != NULL)
+    return;
+
+  for (guint i = 0; i <= first_block; i++)
+    {
+      Block *taken = g_ptr_array_index (blocks, i);
+      guint  n = i < first_block ? taken->lines->len : first_line;
+
+      for (guint j = 0; j < n; j++)
+        add_note (notes, g_ptr_array_index (taken->lines, j));
+    }
+  g_ptr_array_remove_range (b->lines, 0, first_line);
+  g_ptr_array_remove_range (blocks, 0, first_block);
+}
+
+static gboolean
+ends_sentence (const char *text)
+{
+  gsize n = strlen (text);
+
+  return n > 0 && strchr (".!?)", text[n - 1]) != NULL;
+}
+
+/* Takes the notes to editors out of blocks first to end (before the
+ * story): "Eds:" lines, with the lines they wrap on to, and version notes
+ * in brackets. Emptied blocks stay, empty. */
+static void
+take_notes (GPtrArray *blocks,
+            guint      first,
+            guint      end,
+            GString   *notes)
+{
+  g_assert (blocks != NULL);
+  g_assert (notes != NULL);
+
+  for (guint i = first; i < end && i < blocks->len; i++)
+    {
+      Block           *b = g_ptr_array_index (blocks, i);
+      g_autofree char *joined = block_join (b);
+
+      if (b->lines->len > 0 && g_regex_match (wire_regex (RE_VERSION_NOTE), joined, 0, NULL))
+        {
+          add_note (notes, joined);
+          g_ptr_array_set_size (b->lines, 0);
+          continue;
+        }
+      for (guint j = 0; j < b->lines->len;)
+        {
+          g_autoptr (GString) note = NULL;
+
+          if (!g_regex_match (wire_regex (RE_EDS), g_ptr_array_index (b->lines, j), 0, NULL))
+            {
+              j++;
+              continue;
+            }
+          note = g_string_new (g_ptr_array_index (b->lines, j));
+          g_ptr_array_remove_index (b->lines, j);
+          while (j < b->lines->len && !ends_sentence (note->str))
+            {
+              const char      *next = g_ptr_array_index (b->lines, j);
+              g_autofree char *by = byline_of_line (next);
+
+              if (by != NULL)
+                break;
+              append_sentence (note, next);
+              g_ptr_array_remove_index (b->lines, j);
+            }
+          add_note (notes, note->str);
+        }
+    }
+}
+
+/* Takes a desk's sign-off of initials ("mm/jbo/ach") under the story. */
+static void
+take_sign_off (GPtrArray *blocks,
+               GString   *notes)
+{
+  g_assert (blocks != NULL);
+
+  for (guint i = blocks->len; i > 0; i--)
+    {
+      Block *b = g_ptr_array_index (blocks, i - 1);
+
+      if (b->lines->len == 0)
+        continue;
+      if (b->lines->len == 1 &&
+          g_regex_match (wire_regex (RE_SIGN_OFF), g_ptr_array_index (b->lines, 0), 0, NULL))
+        {
+          add_note (notes, g_ptr_array_index (b->lines, 0));
+          g_ptr_array_set_size (b->lines, 0);
+        }
+      return;
+    }
+}
+
+/* Writes the texts of @items as a list. */
+static void
+append_list (GString   *body,
+             GPtrArray *items)
+{
+  g_assert (items != NULL);
+
+  if (body->len > 0)
+    g_string_append_c (body, '\n');
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_string_append (body, "- ");
+      _cd_markdown_escape_inline (body, g_ptr_array_index (items, i), -1);
+      g_string_append_c (body, '\n');
+    }
+}
+
+/* Writes a block as paragraphs, with subhead lines made "##" headings and
+ * rules across the page thematic breaks. */
 static gboolean
 append_block (GString *body,
               Block   *b,
@@ -517,12 +703,15 @@ append_block (GString *body,
           return FALSE;
         }
       subhead = match_group (wire_regex (RE_SUBHEAD), line, "text");
-      if (subhead != NULL)
+      if (subhead != NULL || g_regex_match (wire_regex (RE_RULE), line, 0, NULL))
         {
           if (para->len > 0)
             append_paragraph (body, "", para->str);
           g_string_truncate (para, 0);
-          append_paragraph (body, "## ", subhead);
+          if (subhead != NULL)
+            append_paragraph (body, "## ", subhead);
+          else
+            append_paragraph (body, "---", "");
           continue;
         }
       append_sentence (para, line);
@@ -547,11 +736,14 @@ _cd_import_wire (CdArticle  *article,
   g_autofree char *dateline_text = NULL;
   g_autoptr (GMatchInfo) info = NULL;
   g_autoptr (GPtrArray) summary = g_ptr_array_new_with_free_func (g_free);
-  Block *first;
-  guint  dateline_block = G_MAXUINT;
-  guint  start_block = 1;
-  guint  caption_end;
-  gsize  bom;
+  g_autoptr (GString) notes = g_string_new (NULL);
+  g_autofree char *label = NULL, *headline_rest = NULL;
+  const char      *headline;
+  Block           *first;
+  guint            dateline_block = G_MAXUINT;
+  guint            start_block = 1;
+  guint            caption_end;
+  gsize            bom;
 
   g_assert (CD_IS_ARTICLE (article));
 
@@ -560,12 +752,23 @@ _cd_import_wire (CdArticle  *article,
   blocks = split_blocks (copy);
   g_assert (blocks->len > 0);
 
+  take_service_lines (blocks, notes);
   first = g_ptr_array_index (blocks, 0);
-  cd_article_set_headline (article, g_ptr_array_index (first->lines, 0));
+  headline = g_ptr_array_index (first->lines, 0);
+  label = match_group (wire_regex (RE_HEADLINE_LABEL), headline, "label");
+  if (label != NULL)
+    {
+      add_note (notes, label);
+      headline_rest = match_group (wire_regex (RE_HEADLINE_LABEL), headline, "rest");
+      headline = headline_rest;
+    }
+  cd_article_set_headline (article, headline);
   /* Lines right under the headline in its block belong to the next block. */
   g_ptr_array_remove_index (first->lines, 0);
   if (first->lines->len > 0)
     start_block = 0;
+  take_notes (blocks, start_block, start_block + 6, notes);
+  take_sign_off (blocks, notes);
 
   /* The dateline opens the story within its first few blocks. */
   for (guint i = start_block; i < blocks->len && i < start_block + 6; i++)
@@ -622,17 +825,33 @@ _cd_import_wire (CdArticle  *article,
     }
 
   /* A summary in bullets opens the story as a list. */
-  for (guint i = 0; i < summary->len; i++)
-    {
-      g_string_append (body, "- ");
-      _cd_markdown_escape_inline (body, g_ptr_array_index (summary, i), -1);
-      g_string_append_c (body, '\n');
-    }
+  if (summary->len > 0)
+    append_list (body, summary);
 
   for (guint i = start_block; i < blocks->len; i++)
-    if (!append_block (body, g_ptr_array_index (blocks, i), 0))
-      break;
+    {
+      g_autoptr (GPtrArray) items = g_ptr_array_new ();
+      guint end;
+
+      /* Two bullets or more in a row are a list; one alone is text. */
+      for (end = i; end < blocks->len && is_bullet_block (g_ptr_array_index (blocks, end)); end++)
+        {
+          Block *b = g_ptr_array_index (blocks, end);
+
+          for (guint j = 0; j < b->lines->len; j++)
+            g_ptr_array_add (items, (gpointer) bullet_text (g_ptr_array_index (b->lines, j)));
+        }
+      if (items->len >= 2)
+        {
+          append_list (body, items);
+          i = end - 1;
+        }
+      else if (!append_block (body, g_ptr_array_index (blocks, i), 0))
+        break;
+    }
 
   cd_article_set_body (article, body->str);
+  if (notes->len > 0)
+    cd_article_set_ednote (article, notes->str);
   return TRUE;
 }

@@ -30,6 +30,12 @@ G_BEGIN_DECLS
  *   blocks are paragraphs with their lines joined; "###" or "-30-" ends the
  *   story. The date of a "PLACE, Month Day" dateline ("Nov 24, 2026",
  *   "24 November", "Tuesday" too) is dropped: an article's date is its own.
+ *   What the agency sends for the desk goes to the internal note (ednote):
+ *   slug and priority lines above the headline ("BC-EU--Floods,1st Ld",
+ *   "URGENT"), a version label before it ("UPDATE 2-"), notes to editors
+ *   ("Eds: …") and version notes in brackets ("(Adds quote)") above the
+ *   story, and a sign-off of initials under it ("mm/jbo"). Two bullets or
+ *   more in a row are a list; a rule of underscores or dashes is a break.
  * @CD_IMPORT_FORMAT_HTML: an HTML page: the first h1 is the headline (the
  *   title when there is no h1), the rest of the page the body as with
  *   cd_html_to_markdown(). The page's lang, description and author give
