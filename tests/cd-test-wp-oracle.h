@@ -265,12 +265,58 @@ cd_test_block_fixtures (void)
   return names;
 }
 
+/* The block markup WordPress ships in the templates and parts of its
+ * block themes (Debian package wordpress-theme-twentytwentythree), as
+ * absolute paths, sorted; or NULL with the test skipped when the oracle
+ * cannot run, failed when no block theme is installed. */
+static inline GPtrArray *
+cd_test_wordpress_theme_markup (void)
+{
+  static const char *const kinds[] = { "templates", "parts" };
+  const char              *themes_path = CD_TEST_WORDPRESS_DIR "/wp-content/themes";
+  const char              *missing = cd_test_oracle_missing ();
+  g_autoptr (GDir) themes = NULL;
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  const char *theme;
+
+  if (missing != NULL)
+    {
+      g_test_skip (missing);
+      return NULL;
+    }
+  themes = g_dir_open (themes_path, 0, NULL);
+  while (themes != NULL && (theme = g_dir_read_name (themes)) != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+      {
+        g_autofree char *dir_path = g_build_filename (themes_path, theme, kinds[i], NULL);
+        g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+        const char *name;
+
+        while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+          if (g_str_has_suffix (name, ".html"))
+            g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+      }
+  if (paths->len == 0)
+    {
+      g_test_fail_printf ("No block theme in %s (Debian package "
+                          "wordpress-theme-twentytwentythree).",
+                          themes_path);
+      return NULL;
+    }
+  g_ptr_array_sort (paths, cd_test_compare_names);
+  return g_steal_pointer (&paths);
+}
+
+/* A fixture of tests/data/blocks by its name, or any file by its absolute
+ * path. */
 static inline char *
 cd_test_block_fixture (const char *name,
                        gsize      *length)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "blocks", name, NULL);
+  g_autofree char *path = g_path_is_absolute (name)
+                              ? g_strdup (name)
+                              : g_test_build_filename (G_TEST_DIST, "data", "blocks", name, NULL);
   char            *text = NULL;
 
   g_file_get_contents (path, &text, length, &error);

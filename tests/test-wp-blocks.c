@@ -11,18 +11,11 @@
 #include "cd-test-wp-oracle.h"
 #include "cd-wp-blocks.h"
 
+/* Each of @fixtures parses into the blocks WordPress's parse_blocks()
+ * finds, and serializes as its serialize_blocks() does. */
 static void
-test_fixtures_parse (void)
+parse_like_wordpress (GPtrArray *fixtures)
 {
-  g_autoptr (GPtrArray) fixtures = cd_test_block_fixtures ();
-  const char *missing = cd_test_oracle_missing ();
-
-  if (missing != NULL)
-    {
-      g_test_skip (missing);
-      return;
-    }
-  g_assert_cmpuint (fixtures->len, >=, 10);
   for (guint f = 0; f < fixtures->len; f++)
     {
       const char      *name = g_ptr_array_index (fixtures, f);
@@ -45,6 +38,32 @@ test_fixtures_parse (void)
         }
       g_assert_cmpstr (serialized, ==, json_object_get_string_member (root, "serialized"));
     }
+}
+
+static void
+test_fixtures_parse (void)
+{
+  g_autoptr (GPtrArray) fixtures = cd_test_block_fixtures ();
+  const char *missing = cd_test_oracle_missing ();
+
+  if (missing != NULL)
+    {
+      g_test_skip (missing);
+      return;
+    }
+  g_assert_cmpuint (fixtures->len, >=, 10);
+  parse_like_wordpress (fixtures);
+}
+
+/* WordPress's own markup: the templates and parts of its block themes. */
+static void
+test_wordpress_themes_parse (void)
+{
+  g_autoptr (GPtrArray) paths = cd_test_wordpress_theme_markup ();
+
+  if (paths == NULL)
+    return;
+  parse_like_wordpress (paths);
 }
 
 /* Every block knows its bytes: on well-formed markup the top-level spans
@@ -346,6 +365,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/wp-blocks/fixtures/parse", test_fixtures_parse);
+  g_test_add_func ("/wp-blocks/wordpress-themes/parse", test_wordpress_themes_parse);
   g_test_add_func ("/wp-blocks/fixtures/spans", test_fixtures_spans);
   g_test_add_func ("/wp-blocks/serialize/new", test_serialize_new);
   g_test_add_func ("/wp-blocks/delimiters", test_delimiters);

@@ -347,6 +347,22 @@ test_round_trips (void)
     g_test_skip (cd_test_oracle_missing ());
 }
 
+/* WordPress's own markup, the templates and parts of its block themes,
+ * makes the same round trips. */
+static void
+test_wordpress_themes (void)
+{
+  g_autoptr (GPtrArray) paths = cd_test_wordpress_theme_markup ();
+  g_autoptr (GString) table = g_string_new ("| file | no edit | paragraph edited | "
+                                            "paragraph added | block moved | block deleted |\n");
+
+  if (paths == NULL)
+    return;
+  for (guint i = 0; i < paths->len; i++)
+    round_trip_fixture (g_ptr_array_index (paths, i), table);
+  g_test_message ("\n%s", table->str);
+}
+
 /* A new post is all blocks, as the block editor writes them, and reads
  * back as the same body. */
 static void
@@ -759,6 +775,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/wp-content/round-trips", test_round_trips);
+  g_test_add_func ("/wp-content/wordpress-themes", test_wordpress_themes);
   g_test_add_func ("/wp-content/new-post", test_new_post);
   g_test_add_func ("/wp-content/shaped", test_shaped);
   g_test_add_func ("/wp-content/classic", test_classic);
