@@ -507,6 +507,51 @@ test_wire_transmission (void)
   g_assert_true (g_str_has_suffix (cd_article_get_body (afp), "the mayor said.\n"));
 }
 
+/* Paragraphs as wire copy marks them: blank lines between wrapped lines,
+ * a paragraph a line, or an indent opening each paragraph. */
+static void
+test_wire_paragraph_forms (void)
+{
+  /* clang-format off */
+  static const struct {
+    const char *text;
+    const char *body;
+  } cases[] = {
+    /* Wrapped by hand, blank lines between: lines joined. */
+    { "Rally\n\nNEW YORK (Reuters) - Stocks rose on Tuesday as investors bet\n"
+      "that rates would fall.\n\nThe index gained 1.2%.\n",
+      "Stocks rose on Tuesday as investors bet that rates would fall.\n\nThe index gained 1.2%.\n" },
+    /* A paragraph a line, longer than lines wrapped by hand. */
+    { "Rally\n\nNEW YORK (Reuters) - Stocks rose on Tuesday as investors bet that the Federal "
+      "Reserve would cut rates sooner than expected.\nThe index gained 1.2%.\n"
+      "Chip makers led the gains.\n",
+      "Stocks rose on Tuesday as investors bet that the Federal Reserve would cut rates sooner "
+      "than expected.\n\nThe index gained 1.2%.\n\nChip makers led the gains.\n" },
+    /* An indent opens each paragraph: a tab, or spaces. */
+    { "Rally\n\n\tNEW YORK (Reuters) - Stocks rose on Tuesday as investors bet\n"
+      "that rates would fall.\n\tThe index gained 1.2%.\n   Chip makers led\nthe gains.\n",
+      "Stocks rose on Tuesday as investors bet that rates would fall.\n\n"
+      "The index gained 1.2%.\n\nChip makers led the gains.\n" },
+    /* The whole text indented alike is no paragraph mark. */
+    { "Rally\n\n   NEW YORK (Reuters) - Stocks rose on Tuesday as investors bet\n"
+      "   that rates would fall.\n\n   The index gained 1.2%.\n",
+      "Stocks rose on Tuesday as investors bet that rates would fall.\n\nThe index gained 1.2%.\n" },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (cases[i].text, strlen (cases[i].text),
+                                                CD_IMPORT_FORMAT_WIRE, "w.txt", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_headline (a), ==, "Rally");
+      g_assert_cmpstr (cd_article_get_dateline (a), ==, "NEW YORK");
+      g_assert_cmpstr (cd_article_get_body (a), ==, cases[i].body);
+    }
+}
+
 /* What only looks like the desk's lines stays the story's. */
 static void
 test_wire_transmission_lookalikes (void)
@@ -1180,6 +1225,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/dpa", test_wire_dpa);
   g_test_add_func ("/import/wire/plain", test_wire_plain);
   g_test_add_func ("/import/wire/dateline-forms", test_wire_dateline_forms);
+  g_test_add_func ("/import/wire/paragraph-forms", test_wire_paragraph_forms);
   g_test_add_func ("/import/wire/transmission", test_wire_transmission);
   g_test_add_func ("/import/wire/transmission-lookalikes", test_wire_transmission_lookalikes);
   g_test_add_func ("/import/wire/preamble", test_wire_preamble);

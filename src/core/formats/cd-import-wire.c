@@ -18,7 +18,7 @@
 
 typedef struct
 {
-  GPtrArray *lines; /* trimmed lines of one blank-line-separated block */
+  GPtrArray *lines; /* the trimmed lines of one paragraph or preamble block */
 } Block;
 
 static void
@@ -30,30 +30,75 @@ block_free (gpointer data)
   g_free (b);
 }
 
-static GPtrArray *
-split_blocks (const char *text)
+/* Lines wrapped by hand are at most this many characters long. */
+#define WRAPPED_LINE_MAX 100
+
+static guint
+indent_of (const char *line)
 {
-  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
-  GPtrArray *blocks = g_ptr_array_new_with_free_func (block_free);
-  Block     *current = NULL;
+  guint column = 0;
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (; *line == ' ' || *line == '\t'; line++)
+    column = *line == '\t' ? (column / 8 + 1) * 8 : column + 1;
+  return column;
+}
+
+/* Adds the lines of one run between blank lines to @blocks: a paragraph a
+ * line when a line (but the last) is longer than lines wrapped by hand; a
+ * new paragraph at each line indented further than the others, where
+ * indents mark the paragraphs; else one block of wrapped lines. */
+static void
+add_run (GPtrArray *blocks,
+         GPtrArray *run)
+{
+  guint    least_indent = G_MAXUINT;
+  gboolean line_a_paragraph = FALSE;
+  Block   *current = NULL;
+
+  g_assert (blocks != NULL);
+  g_assert (run != NULL);
+
+  for (guint i = 0; i < run->len; i++)
     {
-      char *line = g_strstrip (lines[i]);
+      const char *line = g_ptr_array_index (run, i);
 
-      if (*line == '\0')
-        {
-          current = NULL;
-          continue;
-        }
-      if (current == NULL)
+      least_indent = MIN (least_indent, indent_of (line));
+      if (i + 1 < run->len && g_utf8_strlen (line, -1) > WRAPPED_LINE_MAX)
+        line_a_paragraph = TRUE;
+    }
+  for (guint i = 0; i < run->len; i++)
+    {
+      char *line = g_ptr_array_index (run, i);
+
+      if (current == NULL || line_a_paragraph || indent_of (line) > least_indent)
         {
           current = g_new0 (Block, 1);
           current->lines = g_ptr_array_new_with_free_func (g_free);
           g_ptr_array_add (blocks, current);
         }
-      g_ptr_array_add (current->lines, g_strdup (line));
+      g_ptr_array_add (current->lines, g_strdup (g_strstrip (line)));
     }
+}
+
+static GPtrArray *
+split_blocks (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (GPtrArray) run = g_ptr_array_new ();
+  GPtrArray *blocks = g_ptr_array_new_with_free_func (block_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      if (*lines[i] != '\0')
+        g_ptr_array_add (run, lines[i]);
+      else
+        {
+          add_run (blocks, run);
+          g_ptr_array_set_size (run, 0);
+        }
+    }
+  add_run (blocks, run);
   return blocks;
 }
 

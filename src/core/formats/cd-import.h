@@ -27,7 +27,9 @@ G_BEGIN_DECLS
  *   leaves the rest of its paragraph; short lines above it give the byline
  *   ("By …"), photo caption and credit, and a standfirst; a line set off by
  *   dashes ("– Subhead –") becomes a "##" subhead; blank-line-separated
- *   blocks are paragraphs with their lines joined; "###" or "-30-" ends the
+ *   blocks are paragraphs with their lines joined (a paragraph a line where
+ *   lines run longer than hand-wrapped ones, and one at each indented line
+ *   where indents mark the paragraphs); "###" or "-30-" ends the
  *   story. The date of a "PLACE, Month Day" dateline ("Nov 24, 2026",
  *   "24 November", "Tuesday" too) is dropped: an article's date is its own.
  *   What the agency sends for the desk goes to the internal note (ednote):
