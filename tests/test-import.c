@@ -1,4 +1,4 @@
-/* test-import.c: Markdown, wire copy and HTML importers, and bad input.
+/* test-import.c: Markdown, wire copy, HTML and agency XML importers, and bad input.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -549,6 +549,139 @@ test_wire_paragraph_forms (void)
       g_assert_cmpstr (cd_article_get_headline (a), ==, "Rally");
       g_assert_cmpstr (cd_article_get_dateline (a), ==, "NEW YORK");
       g_assert_cmpstr (cd_article_get_body (a), ==, cases[i].body);
+    }
+}
+
+/* Agency XML */
+
+static CdArticle *
+import_xml (const char *xml,
+            GError    **error)
+{
+  return cd_import_data (xml, strlen (xml), CD_IMPORT_FORMAT_XML, "item.xml", error);
+}
+
+/* NITF: every field from the markup that names it, the story with its
+ * subheads, links, lists and blocks, the picture's caption and credit, the
+ * tagline; the dateline leaves the first paragraph; notes to editors go to
+ * the internal note and a release time still ahead is the embargo. The
+ * file names NITF's DTD, which is not read: an HTML entity is its
+ * character. */
+static void
+test_xml_nitf (void)
+{
+  g_autoptr (CdArticle) a = import_sample ("nitf-ap.xml");
+  const char *const *tags = cd_article_get_tags (a);
+  g_autofree char   *embargo = g_date_time_format_iso8601 (cd_article_get_embargo (a));
+
+  g_assert_cmpstr (cd_article_get_headline (a), ==,
+                   "Floods force thousands from homes in southern Germany");
+  g_assert_cmpstr (cd_article_get_dek (a), ==, "The Danube crested at 12.2 meters in Passau");
+  g_assert_cmpstr (cd_article_get_byline (a), ==, "KIRSTEN GRIESHABER, Associated Press");
+  g_assert_cmpstr (cd_article_get_dateline (a), ==, "PASSAU, Germany");
+  g_assert_cmpstr (cd_article_get_source (a), ==, "AP");
+  g_assert_cmpstr (cd_article_get_language (a), ==, "en-US");
+  g_assert_cmpstr (embargo, ==, "2099-12-04T12:00:00Z");
+  g_assert_cmpuint (g_strv_length ((char **) tags), ==, 2);
+  g_assert_cmpstr (tags[0], ==, "Floods");
+  g_assert_cmpstr (tags[1], ==, "Germany");
+  g_assert_cmpstr (cd_article_get_ednote (a), ==,
+                   "Eds: UPDATES with death toll rising to 4, quote from mayor. — With AP Photos.");
+  g_assert_cmpstr (cd_article_get_image_caption (a), ==,
+                   "Residents wade through a flooded street in Passau on Monday.");
+  g_assert_cmpstr (cd_article_get_image_credit (a), ==, "AP Photo/Matthias Schrader");
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "Rising floodwaters forced thousands of people from their homes in southern "
+                   "Germany on Monday, and officials said at least four people had died.\n\n"
+                   "“We have never seen anything like this,” Mayor Jürgen Dupper told reporters. "
+                   "The city’s [website](https://www.passau.de/) listed *shelters*.\n\n"
+                   "## Evacuations\n\n"
+                   "Firefighters used boats to reach people & pets trapped on upper floors.\n\n"
+                   "- Schools closed\n- Trains halted\n\n"
+                   "The Danube crested at 12.2 meters (40 feet) in the afternoon — a record.\n\n"
+                   "Associated Press writer Geir Moulson in Berlin contributed to this report.\n");
+}
+
+/* NewsML-G2: a news message's item with its text as XHTML, and a lone
+ * item with its text as NITF. */
+static void
+test_xml_newsml_g2 (void)
+{
+  g_autoptr (CdArticle) a = import_sample ("newsml-g2-xhtml.xml");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) b = import_xml (
+      "<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'>"
+      "<itemMeta><embargoed>2001-01-01T00:00:00Z</embargoed></itemMeta>"
+      "<contentMeta><headline>Talks resume</headline><by>By Jo Hart</by></contentMeta>"
+      "<contentSet><inlineXML><nitf xmlns='http://iptc.org/std/NITF/2006-10-18/'><body>"
+      "<body.content><p>GENEVA (Reuters) - Talks resumed on Monday.</p><hl2>Next</hl2>"
+      "<p>More &#8212; later.</p></body.content></body></nitf></inlineXML></contentSet>"
+      "</newsItem>",
+      &error);
+  const char *const *tags = cd_article_get_tags (a);
+
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "Tausende fliehen vor dem Hochwasser");
+  g_assert_cmpstr (cd_article_get_dek (a), ==, "Die Donau erreicht in Passau 12,20 Meter");
+  g_assert_cmpstr (cd_article_get_byline (a), ==, "Anna Berger");
+  g_assert_cmpstr (cd_article_get_dateline (a), ==, "Passau");
+  g_assert_cmpstr (cd_article_get_source (a), ==, "AFP");
+  g_assert_cmpstr (cd_article_get_language (a), ==, "de");
+  g_assert_cmpstr (tags[0], ==, "Hochwasser");
+  g_assert_cmpstr (cd_article_get_ednote (a), ==,
+                   "Corrects spelling of mayor's name in paragraph 2.");
+  g_assert_nonnull (cd_article_get_embargo (a));
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "Tausende Menschen haben am Montag ihre Wohnungen verlassen.\n\n"
+                   "## Bundeswehr hilft\n\n"
+                   "Rund 300 Soldaten helfen beim **Befüllen** von Sandsäcken.\n");
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (b), ==, "Talks resume");
+  g_assert_cmpstr (cd_article_get_byline (b), ==, "Jo Hart");
+  g_assert_cmpstr (cd_article_get_dateline (b), ==, "GENEVA");
+  g_assert_cmpstr (cd_article_get_source (b), ==, "Reuters");
+  /* A release time gone by holds nothing. */
+  g_assert_null (cd_article_get_embargo (b));
+  g_assert_cmpstr (cd_article_get_body (b), ==,
+                   "Talks resumed on Monday.\n\n## Next\n\nMore — later.\n");
+}
+
+/* Bad agency XML: one sentence naming the file and what is wrong, and
+ * nothing read from outside the file. */
+static void
+test_xml_bad (void)
+{
+  /* clang-format off */
+  static const struct {
+    const char *xml;
+    const char *message;
+  } bad[] = {
+    { "<nitf>\n<body><body.content><p>Unclosed</body></nitf>",
+      "item.xml: line 2: the XML is not well-formed (" },
+    /* An HTML entity needs the DTD that declares it. */
+    { "<nitf><body><body.content>\n\n<p>A &mdash; B</p></body.content></body></nitf>",
+      "item.xml: line 3: the XML is not well-formed (Entity 'mdash' not defined)." },
+    { "<rss><channel/></rss>",
+      "item.xml: the XML is neither NITF nor a NewsML-G2 news item (its root element is <rss>)." },
+    { "<nitf><body><body.content/></body></nitf>",
+      "item.xml: the news item has no headline and no text." },
+  };
+  /* clang-format on */
+  const char *outside = "<?xml version='1.0'?><!DOCTYPE nitf [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
+                        "<nitf><body><body.content><p>A &x;B</p></body.content></body></nitf>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = import_xml (outside, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (a), ==, "A B\n");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) e = NULL;
+      g_autoptr (CdArticle) none = import_xml (bad[i].xml, &e);
+
+      g_assert_null (none);
+      g_assert_nonnull (e);
+      g_assert_true (g_str_has_prefix (e->message, bad[i].message));
     }
 }
 
@@ -1139,10 +1272,10 @@ test_bad_type (Fixture      *f,
 
   assert_file_error (docx, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": “.docx” files cannot be imported; "
-                     "use .md, .markdown, .txt, .html or .htm.");
+                     "use .md, .markdown, .txt, .html, .htm, .xml or .nitf.");
   assert_file_error (none, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": the name has no extension to tell its format; use .md, .markdown, .txt, "
-                     ".html or .htm.");
+                     ".html, .htm, .xml or .nitf.");
 }
 
 static void
@@ -1153,6 +1286,8 @@ test_format_for_path (void)
   g_assert_cmpint (cd_import_format_for_path ("wire.txt"), ==, CD_IMPORT_FORMAT_WIRE);
   g_assert_cmpint (cd_import_format_for_path ("page.htm"), ==, CD_IMPORT_FORMAT_HTML);
   g_assert_cmpint (cd_import_format_for_path ("page.html"), ==, CD_IMPORT_FORMAT_HTML);
+  g_assert_cmpint (cd_import_format_for_path ("item.XML"), ==, CD_IMPORT_FORMAT_XML);
+  g_assert_cmpint (cd_import_format_for_path ("story.nitf"), ==, CD_IMPORT_FORMAT_XML);
   g_assert_cmpint (cd_import_format_for_path (".md"), ==, CD_IMPORT_FORMAT_AUTO);
   g_assert_cmpint (cd_import_format_for_path ("notes.doc"), ==, CD_IMPORT_FORMAT_AUTO);
   g_assert_cmpint (cd_import_format_for_path ("dir.md/file"), ==, CD_IMPORT_FORMAT_AUTO);
@@ -1226,6 +1361,9 @@ main (int   argc,
   g_test_add_func ("/import/wire/plain", test_wire_plain);
   g_test_add_func ("/import/wire/dateline-forms", test_wire_dateline_forms);
   g_test_add_func ("/import/wire/paragraph-forms", test_wire_paragraph_forms);
+  g_test_add_func ("/import/xml/nitf", test_xml_nitf);
+  g_test_add_func ("/import/xml/newsml-g2", test_xml_newsml_g2);
+  g_test_add_func ("/import/xml/bad", test_xml_bad);
   g_test_add_func ("/import/wire/transmission", test_wire_transmission);
   g_test_add_func ("/import/wire/transmission-lookalikes", test_wire_transmission_lookalikes);
   g_test_add_func ("/import/wire/preamble", test_wire_preamble);

@@ -25,6 +25,10 @@ void     _cd_markdown_escape_inline (GString    *out,
                                      const char *text,
                                      gssize      length);
 void     _cd_markdown_escape_line_starts (GString *text);
+char    *_cd_import_take_dateline (CdArticle  *article,
+                                   const char *paragraph);
+void     _cd_import_add_note (GString    *notes,
+                              const char *text);
 
 /* The importers proper, called once the text is checked: each fills
  * @article, which holds the language for a file that names none. */
@@ -43,6 +47,11 @@ gboolean   _cd_import_html (CdArticle  *article,
                             gsize       length,
                             const char *origin,
                             GError    **error);
+gboolean   _cd_import_xml (CdArticle  *article,
+                           const char *text,
+                           gsize       length,
+                           const char *origin,
+                           GError    **error);
 CdArticle *_cd_import_file (const char *path,
                             const char *language,
                             GError    **error);

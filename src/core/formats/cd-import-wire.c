@@ -274,6 +274,32 @@ match_dateline (const char *paragraph)
   return NULL;
 }
 
+/* When @paragraph opens with a dateline ("PLACE (SOURCE) — text", "PLACE,
+ * DATE (SOURCE) - text", "PLACE — text"), gives @article that dateline and
+ * source where it has none, and returns the text after it; else NULL. */
+char *
+_cd_import_take_dateline (CdArticle  *article,
+                          const char *paragraph)
+{
+  g_autoptr (GMatchInfo) info = NULL;
+  g_autofree char *place = NULL, *source = NULL;
+
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (paragraph != NULL);
+
+  /* The match refers to the paragraph, which outlives it. */
+  if ((info = match_dateline (paragraph)) == NULL)
+    return NULL;
+  place = g_match_info_fetch_named (info, "place");
+  source = g_match_info_fetch_named (info, "source");
+  if (cd_text_is_blank (cd_article_get_dateline (article)))
+    cd_article_set_dateline (article, g_strstrip (place));
+  if (source != NULL && *g_strstrip (source) != '\0' &&
+      cd_text_is_blank (cd_article_get_source (article)))
+    cd_article_set_source (article, source);
+  return g_match_info_fetch_named (info, "rest");
+}
+
 /* "By Jane Doe" gives "Jane Doe"; "By the river, residents waited." is
  * no byline: a name is a few words without a full stop. */
 static char *
@@ -570,10 +596,10 @@ append_paragraph (GString    *body,
 
 /* Agency notes to editors */
 
-/* Adds one note to the article's internal note. */
-static void
-add_note (GString    *notes,
-          const char *text)
+/* Adds one note to those for the article's internal note. */
+void
+_cd_import_add_note (GString    *notes,
+                     const char *text)
 {
   g_assert (notes != NULL);
   g_assert (text != NULL);
@@ -624,7 +650,7 @@ take_service_lines (GPtrArray *blocks,
       guint  n = i < first_block ? taken->lines->len : first_line;
 
       for (guint j = 0; j < n; j++)
-        add_note (notes, g_ptr_array_index (taken->lines, j));
+        _cd_import_add_note (notes, g_ptr_array_index (taken->lines, j));
     }
   g_ptr_array_remove_range (b->lines, 0, first_line);
   g_ptr_array_remove_range (blocks, 0, first_block);
@@ -657,7 +683,7 @@ take_notes (GPtrArray *blocks,
 
       if (b->lines->len > 0 && g_regex_match (wire_regex (RE_VERSION_NOTE), joined, 0, NULL))
         {
-          add_note (notes, joined);
+          _cd_import_add_note (notes, joined);
           g_ptr_array_set_size (b->lines, 0);
           continue;
         }
@@ -682,7 +708,7 @@ take_notes (GPtrArray *blocks,
               append_sentence (note, next);
               g_ptr_array_remove_index (b->lines, j);
             }
-          add_note (notes, note->str);
+          _cd_import_add_note (notes, note->str);
         }
     }
 }
@@ -703,7 +729,7 @@ take_sign_off (GPtrArray *blocks,
       if (b->lines->len == 1 &&
           g_regex_match (wire_regex (RE_SIGN_OFF), g_ptr_array_index (b->lines, 0), 0, NULL))
         {
-          add_note (notes, g_ptr_array_index (b->lines, 0));
+          _cd_import_add_note (notes, g_ptr_array_index (b->lines, 0));
           g_ptr_array_set_size (b->lines, 0);
         }
       return;
@@ -778,8 +804,7 @@ _cd_import_wire (CdArticle  *article,
   g_autoptr (GPtrArray) blocks = NULL;
   g_autoptr (GString) body = g_string_new (NULL);
   g_autofree char *copy = NULL;
-  g_autofree char *dateline_text = NULL;
-  g_autoptr (GMatchInfo) info = NULL;
+  g_autofree char *dateline_rest = NULL;
   g_autoptr (GPtrArray) summary = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) notes = g_string_new (NULL);
   g_autofree char *label = NULL, *headline_rest = NULL;
@@ -803,7 +828,7 @@ _cd_import_wire (CdArticle  *article,
   label = match_group (wire_regex (RE_HEADLINE_LABEL), headline, "label");
   if (label != NULL)
     {
-      add_note (notes, label);
+      _cd_import_add_note (notes, label);
       headline_rest = match_group (wire_regex (RE_HEADLINE_LABEL), headline, "rest");
       headline = headline_rest;
     }
@@ -818,37 +843,26 @@ _cd_import_wire (CdArticle  *article,
   /* The dateline opens the story within its first few blocks. */
   for (guint i = start_block; i < blocks->len && i < start_block + 6; i++)
     {
-      Block           *b = g_ptr_array_index (blocks, i);
-      g_autofree char *joined = block_join (b);
+      g_autofree char *joined = block_join (g_ptr_array_index (blocks, i));
 
-      /* The match refers to the text, which must outlive it. */
-      info = match_dateline (joined);
-      if (info != NULL)
+      dateline_rest = _cd_import_take_dateline (article, joined);
+      if (dateline_rest != NULL)
         {
           dateline_block = i;
-          dateline_text = g_steal_pointer (&joined);
           break;
         }
     }
 
   if (dateline_block != G_MAXUINT)
     {
-      Block           *b = g_ptr_array_index (blocks, dateline_block);
-      g_autofree char *place = NULL, *source = NULL, *rest = NULL;
+      Block *b = g_ptr_array_index (blocks, dateline_block);
 
       read_preamble (article, blocks, 0, dateline_block, summary);
-      place = g_match_info_fetch_named (info, "place");
-      source = g_match_info_fetch_named (info, "source");
-      rest = g_match_info_fetch_named (info, "rest");
-      cd_article_set_dateline (article, g_strstrip (place));
-      if (source != NULL && *g_strstrip (source) != '\0')
-        cd_article_set_source (article, source);
-
       /* The rest of the dateline paragraph stays a paragraph; subheads and
        * end marks among its lines are handled as in any block. */
       g_ptr_array_set_size (b->lines, 0);
-      if (*rest != '\0')
-        g_ptr_array_add (b->lines, g_steal_pointer (&rest));
+      if (*dateline_rest != '\0')
+        g_ptr_array_add (b->lines, g_steal_pointer (&dateline_rest));
       start_block = dateline_block;
     }
   else if ((caption_end = find_caption_block (blocks, start_block)) != 0)

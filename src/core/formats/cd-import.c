@@ -24,7 +24,8 @@
  * @path: a file name
  *
  * Returns: the format its extension names (.md and .markdown are Markdown,
- *   .txt wire copy, .html and .htm HTML), or %CD_IMPORT_FORMAT_AUTO when
+ *   .txt wire copy, .html and .htm HTML, .xml and .nitf agency XML), or
+ *   %CD_IMPORT_FORMAT_AUTO when
  *   the extension is none of those
  */
 CdImportFormat
@@ -45,6 +46,8 @@ cd_import_format_for_path (const char *path)
     return CD_IMPORT_FORMAT_WIRE;
   if (g_ascii_strcasecmp (dot, ".html") == 0 || g_ascii_strcasecmp (dot, ".htm") == 0)
     return CD_IMPORT_FORMAT_HTML;
+  if (g_ascii_strcasecmp (dot, ".xml") == 0 || g_ascii_strcasecmp (dot, ".nitf") == 0)
+    return CD_IMPORT_FORMAT_XML;
   return CD_IMPORT_FORMAT_AUTO;
 }
 
@@ -345,6 +348,7 @@ static const Importer importers[] = {
   [CD_IMPORT_FORMAT_MARKDOWN] = _cd_import_markdown,
   [CD_IMPORT_FORMAT_WIRE] = _cd_import_wire,
   [CD_IMPORT_FORMAT_HTML] = _cd_import_html,
+  [CD_IMPORT_FORMAT_XML] = _cd_import_xml,
 };
 
 static void
@@ -357,12 +361,12 @@ set_unknown_type (const char *origin,
   if (dot != NULL && dot != base)
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: “%s” files cannot be imported; use .md, .markdown, .txt, "
-                 ".html or .htm.",
+                 ".html, .htm, .xml or .nitf.",
                  origin, dot);
   else
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: the name has no extension to tell its format; use .md, "
-                 ".markdown, .txt, .html or .htm.",
+                 ".markdown, .txt, .html, .htm, .xml or .nitf.",
                  origin);
 }
 
@@ -466,7 +470,7 @@ set_too_large (GError    **error,
 
 /**
  * cd_import_file:
- * @path: a .md, .markdown, .txt, .html or .htm file
+ * @path: a .md, .markdown, .txt, .html, .htm, .xml or .nitf file
  * @error: return location for an error
  *
  * Reads one article from a file. A missing file, a directory, an empty or

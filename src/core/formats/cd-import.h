@@ -42,6 +42,14 @@ G_BEGIN_DECLS
  *   title when there is no h1), the rest of the page the body as with
  *   cd_html_to_markdown(). The page's lang, description and author give
  *   the language, standfirst and byline.
+ * @CD_IMPORT_FORMAT_XML: the XML news agencies send: NITF (headline and
+ *   second headline, byline, distributor, dateline, abstract, keywords,
+ *   release time, notes, the story with its subheads, lists, quotes and
+ *   tables, the first picture's caption and credit, the tagline), or a
+ *   NewsML-G2 news item (alone or in a news message) with its text as
+ *   NITF or XHTML. A release time still ahead is the embargo; notes to
+ *   editors go to the internal note. A file that is not well-formed is
+ *   refused with the line of its first error.
  *
  * How cd_import_data() reads a text; cd_import_file() reads a file by its
  * extension.
@@ -52,6 +60,7 @@ typedef enum
   CD_IMPORT_FORMAT_MARKDOWN,
   CD_IMPORT_FORMAT_WIRE,
   CD_IMPORT_FORMAT_HTML,
+  CD_IMPORT_FORMAT_XML,
 } CdImportFormat;
 
 /* Files over this size are refused. */

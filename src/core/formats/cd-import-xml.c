@@ -1,0 +1,653 @@
+/* cd-import-xml.c: articles from the XML news agencies send: NITF, and
+ * NewsML-G2 items that carry their text as NITF or XHTML.
+ *
+ * The fields come from the markup that names them (headline, byline,
+ * dateline, abstract, keywords, release time, notes to editors); the story
+ * is written out as HTML and converted as an HTML import is.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/entities.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "cd-html-private.h"
+#include "cd-import-private.h"
+#include "cd-import.h"
+#include "cd-text.h"
+
+/* Elements nested deeper than this in a story are not read. */
+#define MAX_DEPTH 64
+
+/* Elements kept as they are when the story is written out as HTML, with the
+ * NITF ones that have an HTML twin; any other element gives its text. */
+static const struct
+{
+  const char *name;
+  const char *html;
+} html_names[] = {
+  { "p", "p" },           { "hl1", "h2" },   { "hl2", "h2" },       { "h1", "h2" },
+  { "h2", "h2" },         { "h3", "h3" },    { "h4", "h4" },        { "h5", "h5" },
+  { "h6", "h6" },         { "bq", "blockquote" }, { "blockquote", "blockquote" },
+  { "block", "div" },     { "div", "div" },  { "ul", "ul" },        { "ol", "ol" },
+  { "li", "li" },         { "em", "em" },    { "i", "i" },          { "strong", "strong" },
+  { "b", "b" },           { "a", "a" },      { "pre", "pre" },      { "code", "code" },
+  { "br", "br" },         { "img", "img" },  { "table", "table" },  { "thead", "thead" },
+  { "tbody", "tbody" },   { "tr", "tr" },    { "td", "td" },        { "th", "th" },
+  { "sub", "sub" },       { "sup", "sup" },
+};
+
+/* Elements of a story that are not its text: its pictures (read apart),
+ * footnotes and notes to editors, and what a page has around its body. */
+static const char *const skipped_names[] = {
+  "media", "fn", "note", "script", "style", "head", "title", "object",
+};
+
+static gboolean
+is_element (xmlNode    *node,
+            const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE &&
+         strcmp ((const char *) node->name, name) == 0;
+}
+
+/* The first child element of @parent called @name, or NULL. */
+static xmlNode *
+child_element (xmlNode    *parent,
+               const char *name)
+{
+  for (xmlNode *node = parent ? parent->children : NULL; node != NULL; node = node->next)
+    if (is_element (node, name))
+      return node;
+  return NULL;
+}
+
+/* Follows child elements by name: "docdata/ed-msg". */
+static xmlNode *
+find_path (xmlNode    *node,
+           const char *path)
+{
+  g_auto (GStrv) steps = g_strsplit (path, "/", -1);
+
+  for (guint i = 0; steps[i] != NULL && node != NULL; i++)
+    node = child_element (node, steps[i]);
+  return node;
+}
+
+/* Appends @text with its runs of white space folded to one space. */
+static void
+append_folded (GString    *out,
+               const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+/* What an entity reference stands for: an entity the file declares with
+ * its text, an HTML entity ("&mdash;", from a DTD not read) its character;
+ * an external one nothing, as nothing outside the file is read. */
+static char *
+entity_text (xmlNode *node)
+{
+  xmlEntity            *entity = xmlGetDocEntity (node->doc, node->name);
+  const htmlEntityDesc *html;
+  char                  utf8[8];
+
+  if (entity != NULL)
+    return entity->etype == XML_INTERNAL_GENERAL_ENTITY && entity->content != NULL
+               ? g_strdup ((const char *) entity->content)
+               : NULL;
+  if ((html = htmlEntityLookup (node->name)) == NULL)
+    return NULL;
+  return g_strndup (utf8, g_unichar_to_utf8 (html->value, utf8));
+}
+
+/* Appends the text of @node and what it holds, folded, leaving out the
+ * child elements called @except. */
+static void
+append_text (GString    *text,
+             xmlNode    *node,
+             const char *except,
+             guint       depth)
+{
+  for (; node != NULL && depth <= MAX_DEPTH; node = node->next)
+    {
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        append_folded (text, (const char *) node->content);
+      else if (node->type == XML_ENTITY_REF_NODE)
+        {
+          g_autofree char *value = entity_text (node);
+
+          if (value != NULL)
+            append_folded (text, value);
+        }
+      else if (node->type == XML_ELEMENT_NODE &&
+               (except == NULL || strcmp ((const char *) node->name, except) != 0))
+        append_text (text, node->children, NULL, depth + 1);
+    }
+}
+
+/* The text of @node and what it holds, folded and trimmed, leaving out the
+ * child elements called @except; NULL when there is none. */
+static char *
+text_except (xmlNode    *node,
+             const char *except)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (node == NULL)
+    return NULL;
+  append_text (text, node->children, except, 0);
+  g_strstrip (text->str);
+  return *text->str != '\0' ? g_strdup (text->str) : NULL;
+}
+
+static char *
+text_of (xmlNode *node)
+{
+  return text_except (node, NULL);
+}
+
+/* "By Jane Doe", "BY JANE DOE", "Von Anna Berger", "Par Jean Dupont"
+ * give the name; "von der Leyen" stays as it is. */
+static char *
+without_by (char *byline)
+{
+  static const char *const words[] = { "by ", "von ", "par ", "por " };
+
+  for (guint i = 0; byline != NULL && i < G_N_ELEMENTS (words); i++)
+    {
+      gsize n = strlen (words[i]);
+
+      if (g_ascii_strncasecmp (byline, words[i], n) == 0 &&
+          (i == 0 || g_unichar_isupper (g_utf8_get_char (byline + n))))
+        {
+          memmove (byline, byline + n, strlen (byline + n) + 1);
+          break;
+        }
+    }
+  return byline != NULL ? g_strstrip (byline) : NULL;
+}
+
+static void
+set_if_blank (CdArticle  *article,
+              const char *field,
+              const char *value)
+{
+  g_autofree char *current = cd_article_get_field (article, field);
+
+  if (value != NULL && *value != '\0' && cd_text_is_blank (current))
+    cd_article_set_field (article, field, value, NULL);
+}
+
+/* A release time ahead of now holds the story: the article's embargo.
+ * NITF writes it in the basic form ("20261204T120000Z"), NewsML-G2 in the
+ * extended one; a time without a zone is UTC. */
+static void
+set_release (CdArticle  *article,
+             const char *when)
+{
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) release = when ? g_date_time_new_from_iso8601 (when, utc) : NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  if (release != NULL && g_date_time_compare (release, now) > 0)
+    cd_article_set_embargo (article, release);
+}
+
+static const char *
+html_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (html_names); i++)
+    if (strcmp (html_names[i].name, name) == 0)
+      return html_names[i].html;
+  return NULL;
+}
+
+static gboolean
+is_skipped (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (skipped_names); i++)
+    if (strcmp (skipped_names[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+append_html_attr (GString    *html,
+                  xmlNode    *node,
+                  const char *name)
+{
+  g_autofree char *value = _cd_html_get_attr (node, name);
+  g_autofree char *escaped = value ? g_markup_escape_text (value, -1) : NULL;
+
+  if (escaped != NULL)
+    g_string_append_printf (html, " %s=\"%s\"", name, escaped);
+}
+
+/* Writes the story under @node as HTML: the elements of html_names by
+ * their HTML names, with a link's target and a picture's source and
+ * description; the text of any other element; none of the skipped ones. */
+static void
+write_html (GString *html,
+            xmlNode *node,
+            guint    depth)
+{
+  for (; node != NULL; node = node->next)
+    {
+      const char *name;
+
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE ||
+          node->type == XML_ENTITY_REF_NODE)
+        {
+          g_autofree char *value = node->type == XML_ENTITY_REF_NODE
+                                     ? entity_text (node)
+                                     : g_strdup ((const char *) node->content);
+          g_autofree char *escaped = value ? g_markup_escape_text (value, -1) : NULL;
+
+          if (escaped != NULL)
+            g_string_append (html, escaped);
+          continue;
+        }
+      if (node->type != XML_ELEMENT_NODE || depth > MAX_DEPTH ||
+          is_skipped ((const char *) node->name))
+        continue;
+      if ((name = html_name ((const char *) node->name)) == NULL)
+        {
+          write_html (html, node->children, depth + 1);
+          continue;
+        }
+      g_string_append_printf (html, "<%s", name);
+      if (strcmp (name, "a") == 0)
+        append_html_attr (html, node, "href");
+      else if (strcmp (name, "img") == 0)
+        {
+          append_html_attr (html, node, "src");
+          append_html_attr (html, node, "alt");
+        }
+      g_string_append_c (html, '>');
+      if (strcmp (name, "br") == 0 || strcmp (name, "img") == 0)
+        continue;
+      write_html (html, node->children, depth + 1);
+      g_string_append_printf (html, "</%s>", name);
+    }
+}
+
+/* The story's first picture gives the featured picture's caption and
+ * credit, as in wire copy. */
+static void
+read_media (CdArticle *article,
+            xmlNode   *content)
+{
+  for (xmlNode *node = content ? content->children : NULL; node != NULL; node = node->next)
+    if (is_element (node, "media"))
+      {
+        g_autofree char *caption = text_of (child_element (node, "media-caption"));
+        g_autofree char *credit = text_of (child_element (node, "media-producer"));
+
+        set_if_blank (article, "image_caption", caption);
+        set_if_blank (article, "image_credit", credit);
+        return;
+      }
+}
+
+/* NITF's dateline: its location ("PASSAU, Germany"), or its text without
+ * the story's date, the dashes after it and the source in brackets, which
+ * is the source when the story names none. */
+static void
+read_nitf_dateline (CdArticle *article,
+                    xmlNode   *dateline)
+{
+  g_autofree char *place = text_of (child_element (dateline, "location"));
+  g_autofree char *text = NULL;
+  char            *open;
+  gsize            length;
+
+  if (dateline == NULL)
+    return;
+  text = text_except (dateline, "story.date");
+  if (text == NULL)
+    return;
+  length = strlen (text);
+  while (length > 0 && strchr (" ,:-", text[length - 1]) != NULL)
+    text[--length] = '\0';
+  for (const char *dash = "—–"; place == NULL && *dash != '\0'; dash = g_utf8_next_char (dash))
+    {
+      gsize n = g_utf8_next_char (dash) - dash;
+
+      while (length >= n && strncmp (text + length - n, dash, n) == 0)
+        {
+          length -= n;
+          text[length] = '\0';
+          g_strchomp (text);
+          length = strlen (text);
+        }
+    }
+  if (length > 0 && text[length - 1] == ')' && (open = strrchr (text, '(')) != NULL)
+    {
+      g_autofree char *source = g_strndup (open + 1, text + length - 1 - (open + 1));
+
+      set_if_blank (article, "source", g_strstrip (source));
+      *open = '\0';
+      g_strchomp (text);
+      length = strlen (text);
+      while (length > 0 && text[length - 1] == ',')
+        text[--length] = '\0';
+    }
+  set_if_blank (article, "dateline", place != NULL ? place : text);
+}
+
+/* NITF's head: the notes to editors, the release time and the keywords. */
+static void
+read_nitf_head (CdArticle *article,
+                xmlNode   *head,
+                GString   *notes)
+{
+  xmlNode *docdata = child_element (head, "docdata");
+  g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  xmlNode         *keys = child_element (docdata, "key-list");
+
+  for (xmlNode *node = docdata ? docdata->children : NULL; node != NULL; node = node->next)
+    if (is_element (node, "ed-msg"))
+      {
+        g_autofree char *info = _cd_html_get_attr (node, "info");
+
+        if (info != NULL && *g_strstrip (info) != '\0')
+          _cd_import_add_note (notes, info);
+      }
+  {
+    g_autofree char *release = _cd_html_get_attr (child_element (docdata, "date.release"), "norm");
+
+    set_release (article, release);
+  }
+  for (xmlNode *node = keys ? keys->children : NULL; node != NULL; node = node->next)
+    {
+      g_autofree char *key = is_element (node, "keyword") ? _cd_html_get_attr (node, "key") : NULL;
+
+      if (key != NULL && *g_strstrip (key) != '\0')
+        g_ptr_array_add (tags, g_steal_pointer (&key));
+    }
+  if (tags->len > 0)
+    {
+      g_ptr_array_add (tags, NULL);
+      cd_article_set_tags (article, (const char *const *) tags->pdata);
+    }
+}
+
+/* NITF's body: the head's fields, the story, a tagline under it. Notes the
+ * reader may see open the story; the others go to @notes. */
+static void
+read_nitf_body (CdArticle *article,
+                xmlNode   *body,
+                GString   *html,
+                GString   *notes)
+{
+  xmlNode         *head = child_element (body, "body.head");
+  xmlNode         *content = child_element (body, "body.content");
+  xmlNode         *end = child_element (body, "body.end");
+  xmlNode         *hedline = child_element (head, "hedline");
+  g_autofree char *headline = text_of (child_element (hedline, "hl1"));
+  g_autofree char *dek = text_of (child_element (hedline, "hl2"));
+  g_autofree char *abstract = text_of (child_element (head, "abstract"));
+  g_autofree char *byline = text_except (child_element (head, "byline"), "byttl");
+  g_autofree char *byline_title = text_of (find_path (head, "byline/byttl"));
+  g_autofree char *distributor = text_of (child_element (head, "distributor"));
+
+  set_if_blank (article, "headline", headline);
+  set_if_blank (article, "dek", dek != NULL ? dek : abstract);
+  without_by (byline);
+  if (byline != NULL && byline_title != NULL)
+    {
+      g_autofree char *full = g_strdup_printf ("%s, %s", byline, byline_title);
+
+      set_if_blank (article, "byline", full);
+    }
+  else
+    set_if_blank (article, "byline", byline);
+  set_if_blank (article, "source", distributor);
+  read_nitf_dateline (article, child_element (head, "dateline"));
+
+  for (xmlNode *node = head ? head->children : NULL; node != NULL; node = node->next)
+    if (is_element (node, "note"))
+      {
+        g_autofree char *type = _cd_html_get_attr (node, "type");
+        g_autofree char *text = text_of (node);
+
+        if (text == NULL)
+          continue;
+        if (g_strcmp0 (type, "pa") == 0)
+          {
+            g_string_append (html, "<p>");
+            write_html (html, node->children, 0);
+            g_string_append (html, "</p>");
+          }
+        else
+          _cd_import_add_note (notes, text);
+      }
+
+  read_media (article, content);
+  if (content != NULL)
+    write_html (html, content->children, 0);
+  for (xmlNode *node = end ? end->children : NULL; node != NULL; node = node->next)
+    if (is_element (node, "tagline"))
+      {
+        g_string_append (html, "<p>");
+        write_html (html, node->children, 0);
+        g_string_append (html, "</p>");
+      }
+}
+
+static void
+read_nitf (CdArticle *article,
+           xmlNode   *nitf,
+           GString   *html,
+           GString   *notes)
+{
+  g_autofree char *title = text_of (find_path (nitf, "head/title"));
+  xmlChar         *lang = xmlNodeGetLang (nitf);
+
+  if (lang != NULL && *lang != '\0')
+    cd_article_set_language (article, (const char *) lang);
+  xmlFree (lang);
+
+  read_nitf_head (article, child_element (nitf, "head"), notes);
+  read_nitf_body (article, child_element (nitf, "body"), html, notes);
+  /* A story without a headline of its own has its title. */
+  set_if_blank (article, "headline", title);
+}
+
+/* A NewsML-G2 item: its metadata, then its text, NITF or XHTML, from the
+ * first inline XML of its content set. */
+static void
+read_g2_item (CdArticle *article,
+              xmlNode   *item,
+              GString   *html,
+              GString   *notes)
+{
+  xmlNode *meta = child_element (item, "contentMeta");
+  xmlNode *inline_xml = find_path (item, "contentSet/inlineXML");
+  xmlNode *text = NULL;
+  g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  gboolean had_headline = FALSE;
+
+  g_autofree char *note = text_of (find_path (item, "itemMeta/edNote"));
+  g_autofree char *embargo = text_of (find_path (item, "itemMeta/embargoed"));
+
+  if (note != NULL)
+    _cd_import_add_note (notes, note);
+  set_release (article, embargo);
+
+  for (xmlNode *node = meta ? meta->children : NULL; node != NULL; node = node->next)
+    {
+      g_autofree char *value = NULL;
+      g_autofree char *role = NULL;
+
+      if (node->type != XML_ELEMENT_NODE || (value = text_of (node)) == NULL)
+        {
+          if (is_element (node, "language"))
+            {
+              g_autofree char *tag = _cd_html_get_attr (node, "tag");
+
+              if (tag != NULL && *tag != '\0')
+                cd_article_set_language (article, tag);
+            }
+          continue;
+        }
+      role = _cd_html_get_attr (node, "role");
+      if (is_element (node, "headline") && !had_headline)
+        {
+          cd_article_set_headline (article, value);
+          had_headline = TRUE;
+        }
+      else if (is_element (node, "headline") || is_element (node, "description"))
+        set_if_blank (article, "dek", value);
+      else if (is_element (node, "by"))
+        set_if_blank (article, "byline", without_by (value));
+      else if (is_element (node, "dateline"))
+        set_if_blank (article, "dateline", value);
+      else if (is_element (node, "located"))
+        {
+          g_autofree char *name = text_of (child_element (node, "name"));
+
+          set_if_blank (article, "dateline", name != NULL ? name : value);
+        }
+      else if (is_element (node, "creditline"))
+        set_if_blank (article, "source", value);
+      else if (is_element (node, "keyword"))
+        g_ptr_array_add (tags, g_steal_pointer (&value));
+    }
+  if (tags->len > 0)
+    {
+      g_ptr_array_add (tags, NULL);
+      cd_article_set_tags (article, (const char *const *) tags->pdata);
+    }
+
+  for (xmlNode *node = inline_xml ? inline_xml->children : NULL; node != NULL && text == NULL;
+       node = node->next)
+    if (node->type == XML_ELEMENT_NODE)
+      text = node;
+  if (is_element (text, "nitf"))
+    read_nitf (article, text, html, notes);
+  else if (is_element (text, "html"))
+    write_html (html, child_element (text, "body"), 0);
+  else if (text != NULL)
+    write_html (html, text, 0);
+}
+
+/* When the story's first paragraph opens with its dateline, as wire copy
+ * does, the dateline leaves the text. */
+static char *
+take_body_dateline (CdArticle *article,
+                    char      *markdown)
+{
+  const char      *end = strstr (markdown, "\n\n");
+  g_autofree char *first = end ? g_strndup (markdown, end - markdown) : g_strdup (markdown);
+  g_autofree char *rest = _cd_import_take_dateline (article, g_strchomp (first));
+  char            *body;
+
+  if (rest == NULL)
+    return markdown;
+  if (*rest == '\0')
+    body = g_strdup (end != NULL ? end + 2 : "");
+  else
+    body = g_strconcat (rest, end != NULL ? end : "\n", NULL);
+  g_free (markdown);
+  return body;
+}
+
+static xmlDoc *
+parse_xml (const char *text,
+           gsize       length,
+           const char *origin,
+           GError    **error)
+{
+  xmlParserCtxt *ctxt;
+  xmlDoc        *doc = NULL;
+
+  if (length > G_MAXINT || (ctxt = xmlNewParserCtxt ()) == NULL)
+    {
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                   "%s: the XML could not be read.", origin);
+      return NULL;
+    }
+  /* No network and no external DTD: what a file holds is all it says. */
+  doc = xmlCtxtReadMemory (ctxt, text, (int) length, NULL, "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL || !ctxt->wellFormed)
+    {
+      xmlError        *last = xmlCtxtGetLastError (ctxt);
+      g_autofree char *why = g_strdup (last && last->message ? last->message : "unreadable");
+
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                   "%s: line %d: the XML is not well-formed (%s).", origin,
+                   last ? last->line : 1, g_strstrip (why));
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  xmlFreeParserCtxt (ctxt);
+  return doc;
+}
+
+/* The importer of agency XML (see %CD_IMPORT_FORMAT_XML): fills @article,
+ * which holds the language the file does not name, from the checked @text. */
+gboolean
+_cd_import_xml (CdArticle  *article,
+                const char *text,
+                gsize       length,
+                const char *origin,
+                GError    **error)
+{
+  g_autoptr (GString) html = g_string_new (NULL);
+  g_autoptr (GString) notes = g_string_new (NULL);
+  g_autofree char *markdown = NULL;
+  xmlDoc          *doc;
+  xmlNode         *root, *item;
+
+  g_assert (CD_IS_ARTICLE (article));
+
+  if ((doc = parse_xml (text, length, origin, error)) == NULL)
+    return FALSE;
+  root = xmlDocGetRootElement (doc);
+  item = is_element (root, "newsMessage") ? find_path (root, "itemSet/newsItem") : root;
+  if (is_element (root, "nitf"))
+    read_nitf (article, root, html, notes);
+  else if (is_element (item, "newsItem"))
+    read_g2_item (article, item, html, notes);
+  else
+    {
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                   "%s: the XML is neither NITF nor a NewsML-G2 news item (its root element "
+                   "is <%s>).",
+                   origin, root ? (const char *) root->name : "none");
+      xmlFreeDoc (doc);
+      return FALSE;
+    }
+  xmlFreeDoc (doc);
+
+  markdown = take_body_dateline (article, cd_html_to_markdown (html->str, html->len));
+  if (cd_text_is_blank (markdown) && cd_text_is_blank (cd_article_get_headline (article)))
+    {
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,
+                   "%s: the news item has no headline and no text.", origin);
+      return FALSE;
+    }
+  cd_article_set_body (article, markdown);
+  if (notes->len > 0)
+    cd_article_set_ednote (article, notes->str);
+  return TRUE;
+}
