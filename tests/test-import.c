@@ -1,4 +1,5 @@
-/* test-import.c: Markdown, wire copy, HTML and agency XML importers, and bad input.
+/* test-import.c: Markdown, wire copy, HTML, agency XML and ninjs importers, and
+ * bad input.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -685,6 +686,114 @@ test_xml_bad (void)
     }
 }
 
+/* ninjs */
+
+/* ninjs 2.x as an agency's API delivers it: the main headline, the
+ * summary, the byline with its title, keywords and subjects once each, the
+ * slugline as the web address, the featured picture's texts, the dateline
+ * out of the first paragraph. */
+static void
+test_ninjs_agency (void)
+{
+  g_autoptr (CdArticle) a = import_sample ("ninjs-2.json");
+  const char *const *tags = cd_article_get_tags (a);
+
+  g_assert_cmpstr (cd_article_get_headline (a), ==,
+                   "Floods force thousands from homes in southern Germany");
+  g_assert_cmpstr (cd_article_get_dek (a), ==, "The Danube crested at 12.2 meters in Passau.");
+  g_assert_cmpstr (cd_article_get_byline (a), ==, "KIRSTEN GRIESHABER, Associated Press");
+  g_assert_cmpstr (cd_article_get_dateline (a), ==, "PASSAU, Germany");
+  g_assert_cmpstr (cd_article_get_source (a), ==, "AP");
+  g_assert_cmpstr (cd_article_get_slug (a), ==, "eu-germany-floods");
+  g_assert_cmpstr (cd_article_get_ednote (a), ==, "Eds: UPDATES with death toll.");
+  g_assert_cmpuint (g_strv_length ((char **) tags), ==, 3);
+  g_assert_cmpstr (tags[2], ==, "Weather");
+  g_assert_nonnull (cd_article_get_embargo (a));
+  g_assert_cmpstr (cd_article_get_image_caption (a), ==, "Residents wade through a flooded street.");
+  g_assert_cmpstr (cd_article_get_image_credit (a), ==, "AP Photo/Matthias Schrader");
+  g_assert_cmpstr (cd_article_get_image_alt (a), ==, "A flooded street in Passau");
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "Rising floodwaters forced thousands from their homes.\n\n"
+                   "## Evacuations\n\nFirefighters used *boats*.\n");
+}
+
+/* What Copydesk's ninjs export writes comes back: the fields it names, the
+ * corrections, the body; ninjs 1.x with plain text too. */
+static void
+test_ninjs_own_export (void)
+{
+  g_autoptr (CdArticle) a = import_sample ("wire-ap.txt");
+  g_autoptr (GDateTime) when = g_date_time_new_utc (2026, 12, 4, 9, 30, 0);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *ninjs = NULL;
+  g_autoptr (CdArticle) b = NULL;
+  g_autoptr (CdArticle) c = NULL;
+  const char       *plain = "{\"uri\": \"x\", \"headline\": \"Talks\", \"byline\": \"Jo Hart\","
+                            " \"body_text\": \"GENEVA (Reuters) - Talks resumed\\non Monday.\\n\\n"
+                            "*Not* markup.\"}";
+  const char *const tags[] = { "floods", "Passau", NULL };
+
+  cd_article_set_slug (a, "passau-floods");
+  cd_article_set_ednote (a, "Check the figure with the city.");
+  cd_article_set_tags (a, tags);
+  cd_article_add_correction (a, when, "An earlier version gave the wrong level.");
+  ninjs = cd_export_ninjs_with_images (a, NULL);
+  b = cd_import_data (ninjs, strlen (ninjs), CD_IMPORT_FORMAT_NINJS, "a.json", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 6; i++)
+    {
+      static const char *const fields[] = { "headline", "byline", "dateline", "slug", "ednote",
+                                            "body" };
+      g_autofree char         *want = cd_article_get_field (a, fields[i]);
+      g_autofree char         *got = cd_article_get_field (b, fields[i]);
+
+      g_assert_cmpstr (got, ==, want);
+    }
+  g_assert_cmpstr (cd_article_get_tags (b)[1], ==, "Passau");
+  g_assert_cmpuint (cd_article_get_n_corrections (b), ==, 1);
+  g_assert_cmpstr (cd_article_get_correction (b, 0)->note, ==,
+                   "An earlier version gave the wrong level.");
+
+  c = cd_import_data (plain, strlen (plain), CD_IMPORT_FORMAT_NINJS, "c.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_dateline (c), ==, "GENEVA");
+  g_assert_cmpstr (cd_article_get_body (c), ==, "Talks resumed on Monday.\n\n\\*Not\\* markup.\n");
+}
+
+static void
+test_ninjs_bad (void)
+{
+  /* clang-format off */
+  static const struct {
+    const char *json;
+    const char *message;
+  } bad[] = {
+    { "{\"headline\": \"x\",\n\"body_text\": }", "item.json: the JSON cannot be read (" },
+    { "{\"headline\": \"x\",\n\"body_text\": \"cut", "item.json: line 2: the JSON ends before its news item is closed." },
+    { "[1, 2]", "item.json: the JSON is not a ninjs news item (an object with a uri or a headline)." },
+    /* An escape JSON does not have must not bring bytes that are not UTF-8. */
+    { "{\"headline\": \"a\\202b\"}", "item.json: the JSON has a string that is not UTF-8" },
+    /* One item a file: a second is an error, not a loss of the first. */
+    { "{\"headline\": \"a\"}\n{\"headline\": \"b\"}",
+      "item.json: line 2: the JSON goes on after its news item; a file holds one." },
+    { "{\"headline\": \"a}\"}]", "item.json: line 1: the JSON goes on after its news item" },
+    { "{\"title\": \"A web page\"}", "item.json: the JSON is not a ninjs news item" },
+    { "{\"uri\": \"x\", \"type\": \"text\"}", "item.json: the news item has no headline and no text." },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) none = cd_import_data (bad[i].json, strlen (bad[i].json),
+                                                   CD_IMPORT_FORMAT_NINJS, "item.json", &error);
+
+      g_assert_null (none);
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, bad[i].message));
+    }
+}
+
 /* What only looks like the desk's lines stays the story's. */
 static void
 test_wire_transmission_lookalikes (void)
@@ -1272,10 +1381,10 @@ test_bad_type (Fixture      *f,
 
   assert_file_error (docx, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": “.docx” files cannot be imported; "
-                     "use .md, .markdown, .txt, .html, .htm, .xml or .nitf.");
+                     "use .md, .markdown, .txt, .html, .htm, .xml, .nitf or .json.");
   assert_file_error (none, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": the name has no extension to tell its format; use .md, .markdown, .txt, "
-                     ".html, .htm, .xml or .nitf.");
+                     ".html, .htm, .xml, .nitf or .json.");
 }
 
 static void
@@ -1288,6 +1397,7 @@ test_format_for_path (void)
   g_assert_cmpint (cd_import_format_for_path ("page.html"), ==, CD_IMPORT_FORMAT_HTML);
   g_assert_cmpint (cd_import_format_for_path ("item.XML"), ==, CD_IMPORT_FORMAT_XML);
   g_assert_cmpint (cd_import_format_for_path ("story.nitf"), ==, CD_IMPORT_FORMAT_XML);
+  g_assert_cmpint (cd_import_format_for_path ("item.json"), ==, CD_IMPORT_FORMAT_NINJS);
   g_assert_cmpint (cd_import_format_for_path (".md"), ==, CD_IMPORT_FORMAT_AUTO);
   g_assert_cmpint (cd_import_format_for_path ("notes.doc"), ==, CD_IMPORT_FORMAT_AUTO);
   g_assert_cmpint (cd_import_format_for_path ("dir.md/file"), ==, CD_IMPORT_FORMAT_AUTO);
@@ -1303,6 +1413,7 @@ test_fuzz_regressions (void)
     { "frontmatter", CD_IMPORT_FORMAT_MARKDOWN },
     { "wire", CD_IMPORT_FORMAT_WIRE },
     { "html", CD_IMPORT_FORMAT_HTML },
+    { "ninjs", CD_IMPORT_FORMAT_NINJS },
   };
   /* clang-format on */
   guint count = 0;
@@ -1364,6 +1475,9 @@ main (int   argc,
   g_test_add_func ("/import/xml/nitf", test_xml_nitf);
   g_test_add_func ("/import/xml/newsml-g2", test_xml_newsml_g2);
   g_test_add_func ("/import/xml/bad", test_xml_bad);
+  g_test_add_func ("/import/ninjs/agency", test_ninjs_agency);
+  g_test_add_func ("/import/ninjs/own-export", test_ninjs_own_export);
+  g_test_add_func ("/import/ninjs/bad", test_ninjs_bad);
   g_test_add_func ("/import/wire/transmission", test_wire_transmission);
   g_test_add_func ("/import/wire/transmission-lookalikes", test_wire_transmission_lookalikes);
   g_test_add_func ("/import/wire/preamble", test_wire_preamble);

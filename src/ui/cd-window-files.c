@@ -124,8 +124,8 @@ import_action (GtkWidget  *widget,
 {
   CdWindow             *self = CD_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  const char           *all[] = { "text/markdown", "text/plain", "text/html", "application/xml", "text/xml", NULL };
-  const char           *all_patterns[] = { "*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.xml", "*.nitf", NULL };
+  const char           *all[] = { "text/markdown", "text/plain", "text/html", "application/xml", "text/xml", "application/json", NULL };
+  const char           *all_patterns[] = { "*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.xml", "*.nitf", "*.json", NULL };
 
   g_assert (CD_IS_WINDOW (self));
 
@@ -133,7 +133,7 @@ import_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), NULL);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   cd_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
-                              _ ("Articles (Markdown, wire copy, HTML, NITF, NewsML-G2)"), all, all_patterns);
+                              _ ("Articles (Markdown, wire copy, HTML, NITF, NewsML-G2, ninjs)"), all, all_patterns);
   cd_file_chooser_run (chooser, self, import_chosen_cb);
 }
 

@@ -27,6 +27,9 @@ void     _cd_markdown_escape_inline (GString    *out,
 void     _cd_markdown_escape_line_starts (GString *text);
 char    *_cd_import_take_dateline (CdArticle  *article,
                                    const char *paragraph);
+char    *_cd_import_take_body_dateline (CdArticle *article,
+                                        char      *markdown);
+char    *_cd_import_without_by (char *byline);
 void     _cd_import_add_note (GString    *notes,
                               const char *text);
 
@@ -47,6 +50,11 @@ gboolean   _cd_import_html (CdArticle  *article,
                             gsize       length,
                             const char *origin,
                             GError    **error);
+gboolean   _cd_import_ninjs (CdArticle  *article,
+                             const char *text,
+                             gsize       length,
+                             const char *origin,
+                             GError    **error);
 gboolean   _cd_import_xml (CdArticle  *article,
                            const char *text,
                            gsize       length,

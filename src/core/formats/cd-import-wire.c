@@ -300,6 +300,48 @@ _cd_import_take_dateline (CdArticle  *article,
   return g_match_info_fetch_named (info, "rest");
 }
 
+/* When the first paragraph of @markdown (consumed) opens with its
+ * dateline, as wire copy does, the dateline leaves the text. */
+char *
+_cd_import_take_body_dateline (CdArticle *article,
+                               char      *markdown)
+{
+  const char      *end = strstr (markdown, "\n\n");
+  g_autofree char *first = end ? g_strndup (markdown, end - markdown) : g_strdup (markdown);
+  g_autofree char *rest = _cd_import_take_dateline (article, g_strchomp (first));
+  char            *body;
+
+  if (rest == NULL)
+    return markdown;
+  if (*rest == '\0')
+    body = g_strdup (end != NULL ? end + 2 : "");
+  else
+    body = g_strconcat (rest, end != NULL ? end : "\n", NULL);
+  g_free (markdown);
+  return body;
+}
+
+/* "By Jane Doe", "BY JANE DOE", "Von Anna Berger", "Par Jean Dupont"
+ * give the name, in place; "von der Leyen" stays as it is. */
+char *
+_cd_import_without_by (char *byline)
+{
+  static const char *const words[] = { "by ", "von ", "par ", "por " };
+
+  for (guint i = 0; byline != NULL && i < G_N_ELEMENTS (words); i++)
+    {
+      gsize n = strlen (words[i]);
+
+      if (g_ascii_strncasecmp (byline, words[i], n) == 0 &&
+          (i == 0 || g_unichar_isupper (g_utf8_get_char (byline + n))))
+        {
+          memmove (byline, byline + n, strlen (byline + n) + 1);
+          break;
+        }
+    }
+  return byline != NULL ? g_strstrip (byline) : NULL;
+}
+
 /* "By Jane Doe" gives "Jane Doe"; "By the river, residents waited." is
  * no byline: a name is a few words without a full stop. */
 static char *

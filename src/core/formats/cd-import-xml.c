@@ -34,21 +34,52 @@ static const struct
   const char *name;
   const char *html;
 } html_names[] = {
-  { "p", "p" },           { "hl1", "h2" },   { "hl2", "h2" },       { "h1", "h2" },
-  { "h2", "h2" },         { "h3", "h3" },    { "h4", "h4" },        { "h5", "h5" },
-  { "h6", "h6" },         { "bq", "blockquote" }, { "blockquote", "blockquote" },
-  { "block", "div" },     { "div", "div" },  { "ul", "ul" },        { "ol", "ol" },
-  { "li", "li" },         { "em", "em" },    { "i", "i" },          { "strong", "strong" },
-  { "b", "b" },           { "a", "a" },      { "pre", "pre" },      { "code", "code" },
-  { "br", "br" },         { "img", "img" },  { "table", "table" },  { "thead", "thead" },
-  { "tbody", "tbody" },   { "tr", "tr" },    { "td", "td" },        { "th", "th" },
-  { "sub", "sub" },       { "sup", "sup" },
+  {"p",           "p"         },
+  { "hl1",        "h2"        },
+  { "hl2",        "h2"        },
+  { "h1",         "h2"        },
+  { "h2",         "h2"        },
+  { "h3",         "h3"        },
+  { "h4",         "h4"        },
+  { "h5",         "h5"        },
+  { "h6",         "h6"        },
+  { "bq",         "blockquote"},
+  { "blockquote", "blockquote"},
+  { "block",      "div"       },
+  { "div",        "div"       },
+  { "ul",         "ul"        },
+  { "ol",         "ol"        },
+  { "li",         "li"        },
+  { "em",         "em"        },
+  { "i",          "i"         },
+  { "strong",     "strong"    },
+  { "b",          "b"         },
+  { "a",          "a"         },
+  { "pre",        "pre"       },
+  { "code",       "code"      },
+  { "br",         "br"        },
+  { "img",        "img"       },
+  { "table",      "table"     },
+  { "thead",      "thead"     },
+  { "tbody",      "tbody"     },
+  { "tr",         "tr"        },
+  { "td",         "td"        },
+  { "th",         "th"        },
+  { "sub",        "sub"       },
+  { "sup",        "sup"       },
 };
 
 /* Elements of a story that are not its text: its pictures (read apart),
  * footnotes and notes to editors, and what a page has around its body. */
 static const char *const skipped_names[] = {
-  "media", "fn", "note", "script", "style", "head", "title", "object",
+  "media",
+  "fn",
+  "note",
+  "script",
+  "style",
+  "head",
+  "title",
+  "object",
 };
 
 static gboolean
@@ -164,27 +195,6 @@ text_of (xmlNode *node)
   return text_except (node, NULL);
 }
 
-/* "By Jane Doe", "BY JANE DOE", "Von Anna Berger", "Par Jean Dupont"
- * give the name; "von der Leyen" stays as it is. */
-static char *
-without_by (char *byline)
-{
-  static const char *const words[] = { "by ", "von ", "par ", "por " };
-
-  for (guint i = 0; byline != NULL && i < G_N_ELEMENTS (words); i++)
-    {
-      gsize n = strlen (words[i]);
-
-      if (g_ascii_strncasecmp (byline, words[i], n) == 0 &&
-          (i == 0 || g_unichar_isupper (g_utf8_get_char (byline + n))))
-        {
-          memmove (byline, byline + n, strlen (byline + n) + 1);
-          break;
-        }
-    }
-  return byline != NULL ? g_strstrip (byline) : NULL;
-}
-
 static void
 set_if_blank (CdArticle  *article,
               const char *field,
@@ -257,8 +267,8 @@ write_html (GString *html,
           node->type == XML_ENTITY_REF_NODE)
         {
           g_autofree char *value = node->type == XML_ENTITY_REF_NODE
-                                     ? entity_text (node)
-                                     : g_strdup ((const char *) node->content);
+                                       ? entity_text (node)
+                                       : g_strdup ((const char *) node->content);
           g_autofree char *escaped = value ? g_markup_escape_text (value, -1) : NULL;
 
           if (escaped != NULL)
@@ -361,7 +371,7 @@ read_nitf_head (CdArticle *article,
 {
   xmlNode *docdata = child_element (head, "docdata");
   g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
-  xmlNode         *keys = child_element (docdata, "key-list");
+  xmlNode *keys = child_element (docdata, "key-list");
 
   for (xmlNode *node = docdata ? docdata->children : NULL; node != NULL; node = node->next)
     if (is_element (node, "ed-msg"))
@@ -411,7 +421,7 @@ read_nitf_body (CdArticle *article,
 
   set_if_blank (article, "headline", headline);
   set_if_blank (article, "dek", dek != NULL ? dek : abstract);
-  without_by (byline);
+  _cd_import_without_by (byline);
   if (byline != NULL && byline_title != NULL)
     {
       g_autofree char *full = g_strdup_printf ("%s, %s", byline, byline_title);
@@ -518,7 +528,7 @@ read_g2_item (CdArticle *article,
       else if (is_element (node, "headline") || is_element (node, "description"))
         set_if_blank (article, "dek", value);
       else if (is_element (node, "by"))
-        set_if_blank (article, "byline", without_by (value));
+        set_if_blank (article, "byline", _cd_import_without_by (value));
       else if (is_element (node, "dateline"))
         set_if_blank (article, "dateline", value);
       else if (is_element (node, "located"))
@@ -548,27 +558,6 @@ read_g2_item (CdArticle *article,
     write_html (html, child_element (text, "body"), 0);
   else if (text != NULL)
     write_html (html, text, 0);
-}
-
-/* When the story's first paragraph opens with its dateline, as wire copy
- * does, the dateline leaves the text. */
-static char *
-take_body_dateline (CdArticle *article,
-                    char      *markdown)
-{
-  const char      *end = strstr (markdown, "\n\n");
-  g_autofree char *first = end ? g_strndup (markdown, end - markdown) : g_strdup (markdown);
-  g_autofree char *rest = _cd_import_take_dateline (article, g_strchomp (first));
-  char            *body;
-
-  if (rest == NULL)
-    return markdown;
-  if (*rest == '\0')
-    body = g_strdup (end != NULL ? end + 2 : "");
-  else
-    body = g_strconcat (rest, end != NULL ? end : "\n", NULL);
-  g_free (markdown);
-  return body;
 }
 
 static xmlDoc *
@@ -639,7 +628,7 @@ _cd_import_xml (CdArticle  *article,
     }
   xmlFreeDoc (doc);
 
-  markdown = take_body_dateline (article, cd_html_to_markdown (html->str, html->len));
+  markdown = _cd_import_take_body_dateline (article, cd_html_to_markdown (html->str, html->len));
   if (cd_text_is_blank (markdown) && cd_text_is_blank (cd_article_get_headline (article)))
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,

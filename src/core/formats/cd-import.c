@@ -24,8 +24,8 @@
  * @path: a file name
  *
  * Returns: the format its extension names (.md and .markdown are Markdown,
- *   .txt wire copy, .html and .htm HTML, .xml and .nitf agency XML), or
- *   %CD_IMPORT_FORMAT_AUTO when
+ *   .txt wire copy, .html and .htm HTML, .xml and .nitf agency XML, .json
+ *   ninjs), or %CD_IMPORT_FORMAT_AUTO when
  *   the extension is none of those
  */
 CdImportFormat
@@ -48,6 +48,8 @@ cd_import_format_for_path (const char *path)
     return CD_IMPORT_FORMAT_HTML;
   if (g_ascii_strcasecmp (dot, ".xml") == 0 || g_ascii_strcasecmp (dot, ".nitf") == 0)
     return CD_IMPORT_FORMAT_XML;
+  if (g_ascii_strcasecmp (dot, ".json") == 0)
+    return CD_IMPORT_FORMAT_NINJS;
   return CD_IMPORT_FORMAT_AUTO;
 }
 
@@ -349,6 +351,7 @@ static const Importer importers[] = {
   [CD_IMPORT_FORMAT_WIRE] = _cd_import_wire,
   [CD_IMPORT_FORMAT_HTML] = _cd_import_html,
   [CD_IMPORT_FORMAT_XML] = _cd_import_xml,
+  [CD_IMPORT_FORMAT_NINJS] = _cd_import_ninjs,
 };
 
 static void
@@ -361,12 +364,12 @@ set_unknown_type (const char *origin,
   if (dot != NULL && dot != base)
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: “%s” files cannot be imported; use .md, .markdown, .txt, "
-                 ".html, .htm, .xml or .nitf.",
+                 ".html, .htm, .xml, .nitf or .json.",
                  origin, dot);
   else
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: the name has no extension to tell its format; use .md, "
-                 ".markdown, .txt, .html, .htm, .xml or .nitf.",
+                 ".markdown, .txt, .html, .htm, .xml, .nitf or .json.",
                  origin);
 }
 
@@ -470,7 +473,7 @@ set_too_large (GError    **error,
 
 /**
  * cd_import_file:
- * @path: a .md, .markdown, .txt, .html, .htm, .xml or .nitf file
+ * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf or .json file
  * @error: return location for an error
  *
  * Reads one article from a file. A missing file, a directory, an empty or

@@ -50,6 +50,12 @@ G_BEGIN_DECLS
  *   NITF or XHTML. A release time still ahead is the embargo; notes to
  *   editors go to the internal note. A file that is not well-formed is
  *   refused with the line of its first error.
+ * @CD_IMPORT_FORMAT_NINJS: IPTC ninjs, the JSON agencies' APIs deliver,
+ *   with the 1.x names or the 2.x lists (headlines, descriptions, bodies,
+ *   bylines): headline, dek, byline, located as the dateline, ednote,
+ *   slugline as the web address, keywords and subjects as tags, the
+ *   featured picture's caption, credit and description, corrections, an
+ *   embargo still ahead; the story from its HTML or plain text.
  *
  * How cd_import_data() reads a text; cd_import_file() reads a file by its
  * extension.
@@ -61,6 +67,7 @@ typedef enum
   CD_IMPORT_FORMAT_WIRE,
   CD_IMPORT_FORMAT_HTML,
   CD_IMPORT_FORMAT_XML,
+  CD_IMPORT_FORMAT_NINJS,
 } CdImportFormat;
 
 /* Files over this size are refused. */
