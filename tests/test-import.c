@@ -533,6 +533,11 @@ test_wire_paragraph_forms (void)
       "that rates would fall.\n\tThe index gained 1.2%.\n   Chip makers led\nthe gains.\n",
       "Stocks rose on Tuesday as investors bet that rates would fall.\n\n"
       "The index gained 1.2%.\n\nChip makers led the gains.\n" },
+    /* A caption on one long line, its credit on the next. */
+    { "Rally\n\nTraders work on the floor of the New York Stock Exchange on Tuesday as chip makers "
+      "led a broad rally.\n(AP Photo/Jo Hart)\n\nNEW YORK (Reuters) - Stocks rose on Tuesday as "
+      "investors bet\nthat rates would fall.\n\nThe index gained 1.2%.\n",
+      "Stocks rose on Tuesday as investors bet that rates would fall.\n\nThe index gained 1.2%.\n" },
     /* The whole text indented alike is no paragraph mark. */
     { "Rally\n\n   NEW YORK (Reuters) - Stocks rose on Tuesday as investors bet\n"
       "   that rates would fall.\n\n   The index gained 1.2%.\n",
@@ -550,7 +555,19 @@ test_wire_paragraph_forms (void)
       g_assert_cmpstr (cd_article_get_headline (a), ==, "Rally");
       g_assert_cmpstr (cd_article_get_dateline (a), ==, "NEW YORK");
       g_assert_cmpstr (cd_article_get_body (a), ==, cases[i].body);
+      g_assert_null (cd_article_get_dek (a));
     }
+  /* The caption has no space left over from the empty text beside its
+   * credit. */
+  {
+    g_autoptr (CdArticle) a = cd_import_data (cases[3].text, strlen (cases[3].text),
+                                              CD_IMPORT_FORMAT_WIRE, "w.txt", NULL);
+
+    g_assert_cmpstr (cd_article_get_image_caption (a), ==,
+                     "Traders work on the floor of the New York Stock Exchange on Tuesday as "
+                     "chip makers led a broad rally.");
+    g_assert_cmpstr (cd_article_get_image_credit (a), ==, "AP Photo/Jo Hart");
+  }
 }
 
 /* Agency XML */

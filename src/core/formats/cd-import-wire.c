@@ -222,6 +222,8 @@ static void
 append_sentence (GString    *s,
                  const char *text)
 {
+  if (*text == '\0')
+    return;
   if (s->len > 0)
     g_string_append_c (s, ' ');
   g_string_append (s, text);
