@@ -161,8 +161,8 @@ read_tags (CdArticle  *article,
     {
       JsonNode   *node = json_array_get_element (subjects, i);
       const char *name = JSON_NODE_HOLDS_OBJECT (node)
-                           ? string_member (json_node_get_object (node), "name")
-                           : NULL;
+                             ? string_member (json_node_get_object (node), "name")
+                             : NULL;
 
       if (name != NULL)
         g_ptr_array_add (tags, (gpointer) name);
