@@ -265,10 +265,25 @@ cd_test_block_fixtures (void)
   return names;
 }
 
+/* Adds the paths of the .html files in @dir_path to @paths. */
+static inline void
+cd_test_add_markup_files (GPtrArray  *paths,
+                          const char *dir_path)
+{
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".html"))
+      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+}
+
 /* The block markup WordPress ships in the templates and parts of its
- * block themes (Debian package wordpress-theme-twentytwentythree), as
- * absolute paths, sorted; or NULL with the test skipped when the oracle
- * cannot run, failed when no block theme is installed. */
+ * block themes (Debian package wordpress-theme-twentytwentythree), and
+ * the .html files of the folder CD_TEST_WP_CORPUS names, if set (markup
+ * from elsewhere, kept out of the repository), as absolute paths, sorted;
+ * or NULL with the test skipped when the oracle cannot run, failed when no
+ * block theme is installed. */
 static inline GPtrArray *
 cd_test_wordpress_theme_markup (void)
 {
@@ -289,12 +304,8 @@ cd_test_wordpress_theme_markup (void)
     for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
       {
         g_autofree char *dir_path = g_build_filename (themes_path, theme, kinds[i], NULL);
-        g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
-        const char *name;
 
-        while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-          if (g_str_has_suffix (name, ".html"))
-            g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+        cd_test_add_markup_files (paths, dir_path);
       }
   if (paths->len == 0)
     {
@@ -303,6 +314,8 @@ cd_test_wordpress_theme_markup (void)
                           themes_path);
       return NULL;
     }
+  if (g_getenv ("CD_TEST_WP_CORPUS") != NULL)
+    cd_test_add_markup_files (paths, g_getenv ("CD_TEST_WP_CORPUS"));
   g_ptr_array_sort (paths, cd_test_compare_names);
   return g_steal_pointer (&paths);
 }

@@ -157,6 +157,18 @@ unit_text (Fixture *f,
   return g_strndup (f->body + unit (f, i)->start, unit (f, i)->end - unit (f, i)->start);
 }
 
+/* Whether units @i and @j hold the same text. */
+static gboolean
+units_alike (Fixture *f,
+             guint    i,
+             guint    j)
+{
+  g_autofree char *a = unit_text (f, i);
+  g_autofree char *b = unit_text (f, j);
+
+  return strcmp (a, b) == 0;
+}
+
 static char *
 names_with (GPtrArray  *names,
             const char *op,
@@ -286,7 +298,14 @@ round_trip_fixture (const char *name,
     g_string_append (table, " exact |");
   }
 
-  if (f.units->len >= 2)
+  if (f.units->len >= 2 && units_alike (&f, 0, 1))
+    {
+      /* Two units of the same text (three "## Heading" aligned three ways)
+       * swapped, or the second of them deleted, leave a body that cannot
+       * say which one moved or went, as the editor cannot show it. */
+      g_string_append (table, " (same text) | (same text) |\n");
+    }
+  else if (f.units->len >= 2)
     {
       /* The first two units swapped. */
       g_autofree char *u0 = unit_text (&f, 0);
@@ -314,19 +333,22 @@ round_trip_fixture (const char *name,
       g_string_append (table, " exact |");
 
       /* The second unit deleted. */
-      {
-        g_autofree char *deleted = body_replace (&f, 1, NULL);
-        g_autofree char *after = cd_wp_body_to_content (deleted, -1, f.content, f.length);
-        g_autofree char *expect = g_strdup_printf (
-            "%.*s%s%s", (int) span_end (&f, 0), f.content, f.units->len > 2 ? "\n\n" : "",
-            f.content + (f.units->len > 2 ? span_start (&f, 2) : span_end (&f, 1)));
-        g_autofree char *left = names_with (f.names, "delete", 1);
+      if (f.units->len > 2 && units_alike (&f, 1, 2))
+        g_string_append (table, " (same text) |\n");
+      else
+        {
+          g_autofree char *deleted = body_replace (&f, 1, NULL);
+          g_autofree char *after = cd_wp_body_to_content (deleted, -1, f.content, f.length);
+          g_autofree char *expect = g_strdup_printf (
+              "%.*s%s%s", (int) span_end (&f, 0), f.content, f.units->len > 2 ? "\n\n" : "",
+              f.content + (f.units->len > 2 ? span_start (&f, 2) : span_end (&f, 1)));
+          g_autofree char *left = names_with (f.names, "delete", 1);
 
-        g_assert_cmpstr (after, ==, expect);
-        if (well_formed)
-          assert_wordpress_reads (after, left);
-        g_string_append (table, " exact |\n");
-      }
+          g_assert_cmpstr (after, ==, expect);
+          if (well_formed)
+            assert_wordpress_reads (after, left);
+          g_string_append (table, " exact |\n");
+        }
     }
   else
     g_string_append (table, " (one unit) | (one unit) |\n");
@@ -687,6 +709,31 @@ test_labels (void)
       g_assert_cmpstr (joined, ==, cases[c].labels);
     }
   {
+    /* A core block of a later WordPress than the titles are from. */
+    g_autofree char *later = cd_wp_block_label ("<!-- wp:accordion-item -->\n<div class=\"wp-block-"
+                                                "accordion-item\"></div>\n<!-- /wp:accordion-item -->",
+                                                -1);
+
+    g_assert_cmpstr (later, ==, "Accordion Item");
+  }
+  {
+    /* Earlier WordPress's forms: columns that name their number and hold
+     * paragraphs, a gallery whose list of ids is empty. */
+    g_autofree char *columns = cd_wp_block_label (
+        "<!-- wp:columns {\"columns\":2} -->\n<div class=\"wp-block-columns has-2-columns\">"
+        "<!-- wp:paragraph {\"layout\":\"column-1\"} -->\n<p class=\"layout-column-1\">Left</p>\n"
+        "<!-- /wp:paragraph --></div>\n<!-- /wp:columns -->",
+        -1);
+    g_autofree char *gallery = cd_wp_block_label (
+        "<!-- wp:gallery {\"ids\":[]} -->\n<ul class=\"wp-block-gallery\"><li><figure><img src=\"a.jpg\" "
+        "alt=\"\"/></figure></li><li><figure><img src=\"b.jpg\" alt=\"\"/></figure></li></ul>\n"
+        "<!-- /wp:gallery -->",
+        -1);
+
+    g_assert_cmpstr (columns, ==, "Columns · 2");
+    g_assert_cmpstr (gallery, ==, "Gallery · 2 images");
+  }
+  {
     g_autoptr (GPtrArray) alts = NULL;
     gsize            length;
     g_autofree char *content = cd_test_block_fixture ("media.html", &length);
@@ -773,6 +820,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/wp-content/round-trips", test_round_trips);
   g_test_add_func ("/wp-content/wordpress-themes", test_wordpress_themes);

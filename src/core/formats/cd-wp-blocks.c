@@ -51,6 +51,24 @@ cd_wp_block_new (const char *name,
   return block;
 }
 
+/**
+ * cd_wp_block_get_attrs:
+ * @block: a block
+ *
+ * Returns: (transfer none) (nullable): the block's attributes, or %NULL
+ *   when they are not a JSON object (WordPress reads anything else as no
+ *   attributes)
+ */
+JsonObject *
+cd_wp_block_get_attrs (const CdWpBlock *block)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+
+  return block->attrs != NULL && JSON_NODE_HOLDS_OBJECT (block->attrs)
+             ? json_node_get_object (block->attrs)
+             : NULL;
+}
+
 void
 cd_wp_block_free (CdWpBlock *block)
 {

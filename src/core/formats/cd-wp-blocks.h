@@ -42,14 +42,15 @@ struct _CdWpBlock
   gsize      end;
 };
 
-CdWpBlock *cd_wp_block_new (const char *name,
-                            JsonNode   *attrs);
-void       cd_wp_block_free (CdWpBlock *block);
-void       cd_wp_block_append_html (CdWpBlock  *block,
-                                    const char *html,
-                                    gssize      length);
-void       cd_wp_block_append_inner (CdWpBlock *block,
-                                     CdWpBlock *inner);
+CdWpBlock  *cd_wp_block_new (const char *name,
+                             JsonNode   *attrs);
+void        cd_wp_block_free (CdWpBlock *block);
+JsonObject *cd_wp_block_get_attrs (const CdWpBlock *block);
+void        cd_wp_block_append_html (CdWpBlock  *block,
+                                     const char *html,
+                                     gssize      length);
+void        cd_wp_block_append_inner (CdWpBlock *block,
+                                      CdWpBlock *inner);
 
 GPtrArray *cd_wp_blocks_parse (const char *document,
                                gsize       length);

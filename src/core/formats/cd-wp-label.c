@@ -24,7 +24,8 @@ typedef struct
 
 /* The titles of WordPress 6.1's core blocks (wp-includes/blocks/ * /block.json),
  * by name without "core/", sorted. Block names and titles are WordPress's
- * own words, shown as WordPress shows them. */
+ * own words, shown as WordPress shows them; a later block's title is made
+ * from its name. */
 static const BlockTitle core_titles[] = {
   {"archives",                      "Archives"                 },
   { "audio",                        "Audio"                    },
@@ -114,12 +115,6 @@ static const BlockTitle core_titles[] = {
   { "text-columns",                 "Text Columns (deprecated)"},
   { "verse",                        "Verse"                    },
   { "video",                        "Video"                    },
- /* Blocks of later WordPress versions a post may already hold. */
-};
-
-static const BlockTitle later_titles[] = {
-  {"details",    "Details"  },
-  { "footnotes", "Footnotes"},
 };
 
 static int
@@ -137,12 +132,7 @@ core_title (const char *name)
 
   g_assert (name != NULL);
 
-  if (found != NULL)
-    return found[1];
-  for (guint i = 0; i < G_N_ELEMENTS (later_titles); i++)
-    if (strcmp (name, later_titles[i].name) == 0)
-      return later_titles[i].title;
-  return NULL;
+  return found != NULL ? found[1] : NULL;
 }
 
 static guint
@@ -175,15 +165,49 @@ count_images (const CdWpBlock *block)
   if (n > 0)
     return n;
   /* The gallery of WordPress before 5.9 lists its images by id. */
-  attrs = block->attrs != NULL && JSON_NODE_HOLDS_OBJECT (block->attrs)
-              ? json_node_get_object (block->attrs)
-              : NULL;
+  attrs = cd_wp_block_get_attrs (block);
   if (attrs != NULL && json_object_has_member (attrs, "ids") &&
-      JSON_NODE_HOLDS_ARRAY (json_object_get_member (attrs, "ids")))
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (attrs, "ids")) &&
+      json_array_get_length (json_object_get_array_member (attrs, "ids")) > 0)
     return json_array_get_length (json_object_get_array_member (attrs, "ids"));
   for (p = strstr (block->inner_html, "<img"); p != NULL; p = strstr (p + 4, "<img"))
     n++;
   return n;
+}
+
+/* A title for a core block this table does not know (a later
+ * WordPress's): its name's words capitalised, as WordPress titles most
+ * blocks ("query-total" is "Query Total"). */
+static char *
+title_from_name (const char *name)
+{
+  g_auto (GStrv) words = g_strsplit (name, "-", -1);
+
+  g_assert (name != NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    words[i][0] = g_ascii_toupper (words[i][0]);
+  return g_strjoinv (" ", words);
+}
+
+static guint
+count_columns (const CdWpBlock *block)
+{
+  guint       n = count_named (block, "core/column");
+  JsonObject *attrs;
+
+  g_assert (block != NULL);
+
+  if (n > 0)
+    return n;
+  /* The columns block of WordPress before 5.3 holds no column blocks: its
+   * paragraphs name their column, and the block its number of columns. */
+  attrs = cd_wp_block_get_attrs (block);
+  if (attrs != NULL && json_object_has_member (attrs, "columns") &&
+      JSON_NODE_HOLDS_VALUE (json_object_get_member (attrs, "columns")) &&
+      json_node_get_value_type (json_object_get_member (attrs, "columns")) == G_TYPE_INT64)
+    return CLAMP (json_object_get_int_member (attrs, "columns"), 0, 99);
+  return 0;
 }
 
 static char *
@@ -201,7 +225,7 @@ label_for_block (const CdWpBlock *block)
   short_name = block->name + 5;
   title = core_title (short_name);
   if (title == NULL)
-    return g_strdup (short_name);
+    return title_from_name (short_name);
   if (strcmp (short_name, "gallery") == 0)
     {
       guint n = count_images (block);
@@ -209,14 +233,17 @@ label_for_block (const CdWpBlock *block)
       return g_strdup_printf ("%s · %u %s", title, n, n == 1 ? "image" : "images");
     }
   if (strcmp (short_name, "columns") == 0)
-    return g_strdup_printf ("%s · %u", title, count_named (block, "core/column"));
+    {
+      guint n = count_columns (block);
+
+      return n > 0 ? g_strdup_printf ("%s · %u", title, n) : g_strdup (title);
+    }
   if (strcmp (short_name, "buttons") == 0 || strcmp (short_name, "social-links") == 0)
     return g_strdup_printf ("%s · %u", title, block->inner_blocks->len);
-  if (strcmp (short_name, "embed") == 0 && block->attrs != NULL &&
-      JSON_NODE_HOLDS_OBJECT (block->attrs))
+  if (strcmp (short_name, "embed") == 0 && cd_wp_block_get_attrs (block) != NULL)
     {
       const char *provider = json_object_get_string_member_with_default (
-          json_node_get_object (block->attrs), "providerNameSlug", NULL);
+          cd_wp_block_get_attrs (block), "providerNameSlug", NULL);
 
       if (provider != NULL && *provider != '\0')
         return g_strdup_printf ("%s · %s", title, provider);

@@ -362,16 +362,6 @@ name_is (const CdWpBlock *block,
   return block->name != NULL && strcmp (block->name, name) == 0;
 }
 
-static JsonObject *
-attrs_object (const CdWpBlock *block)
-{
-  g_assert (block != NULL);
-
-  return block->attrs != NULL && JSON_NODE_HOLDS_OBJECT (block->attrs)
-             ? json_node_get_object (block->attrs)
-             : NULL;
-}
-
 static void
 indent_lines (GString    *out,
               const char *text,
@@ -440,7 +430,7 @@ static char *
 list_to_markdown (const CdWpBlock *block,
                   char             bullet)
 {
-  JsonObject *attrs = attrs_object (block);
+  JsonObject *attrs = cd_wp_block_get_attrs (block);
   gboolean    ordered;
   gint64      number = 1;
   GString    *out;
@@ -736,7 +726,7 @@ _cd_wp_block_to_markdown (const CdWpBlock *block,
     }
   if (name_is (block, "core/heading"))
     {
-      JsonObject      *attrs = attrs_object (block);
+      JsonObject      *attrs = cd_wp_block_get_attrs (block);
       gint64           level = attrs != NULL ? json_object_get_int_member_with_default (attrs,
                                                                                         "level", 2)
                                              : 2;

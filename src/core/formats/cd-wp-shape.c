@@ -111,9 +111,7 @@ static char *
 plain_opening (const CdWpBlock *block,
                GString         *plain)
 {
-  JsonObject *attrs = block->attrs != NULL && JSON_NODE_HOLDS_OBJECT (block->attrs)
-                          ? json_node_get_object (block->attrs)
-                          : NULL;
+  JsonObject *attrs = cd_wp_block_get_attrs (block);
   static const struct
   {
     const char *name;
