@@ -265,6 +265,29 @@ cd_test_block_fixtures (void)
   return names;
 }
 
+/* Whether every top-level block of @content ends with its own delimiter
+ * and no HTML between blocks holds a delimiter: only then does WordPress
+ * read each block the same wherever it is put. (A stray closer swallows
+ * what follows it, wherever it goes; so does a block left open.) */
+static inline gboolean
+cd_test_markup_well_formed (const char *content,
+                            gsize       length)
+{
+  g_autoptr (GPtrArray) blocks = cd_wp_blocks_parse (content, length);
+
+  if (!cd_wp_blocks_cover (blocks, length))
+    return FALSE;
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      CdWpBlock       *block = g_ptr_array_index (blocks, i);
+      g_autofree char *bytes = g_strndup (content + block->start, block->end - block->start);
+
+      if (block->name == NULL ? strstr (bytes, "wp:") != NULL : !g_str_has_suffix (bytes, "-->"))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Adds the paths of the .html files in @dir_path to @paths. */
 static inline void
 cd_test_add_markup_files (GPtrArray  *paths,

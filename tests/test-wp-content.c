@@ -86,28 +86,6 @@ load_fixture (const char *name,
   return TRUE;
 }
 
-/* Whether every top-level block ends with its own delimiter and no HTML
- * between blocks holds a delimiter: only then does WordPress read each unit
- * the same wherever it is put. (A stray closer swallows what follows it,
- * wherever it goes; so does a block left open.) */
-static gboolean
-fixture_well_formed (Fixture *f)
-{
-  g_autoptr (GPtrArray) blocks = cd_wp_blocks_parse (f->content, f->length);
-
-  if (!cd_wp_blocks_cover (blocks, f->length))
-    return FALSE;
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      CdWpBlock       *block = g_ptr_array_index (blocks, i);
-      g_autofree char *bytes = g_strndup (f->content + block->start, block->end - block->start);
-
-      if (block->name == NULL ? strstr (bytes, "wp:") != NULL : !g_str_has_suffix (bytes, "-->"))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gsize
 span_start (Fixture *f,
             guint    i)
@@ -222,7 +200,7 @@ round_trip_fixture (const char *name,
       fixture_clear (&f);
       return;
     }
-  well_formed = fixture_well_formed (&f);
+  well_formed = cd_test_markup_well_formed (f.content, f.length);
   g_test_message ("%s: %u units%s", name, f.units->len,
                   well_formed ? "" : ", broken markup: WordPress's reading compared only in place");
   /* The units are the blocks, one for one. */

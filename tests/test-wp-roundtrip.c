@@ -459,6 +459,9 @@ edit_body (Post       *post,
             g_autofree char *candidate = NULL;
             gpointer         tmp;
 
+            /* Two units of the same text swapped leave the body as it was. */
+            if (strcmp (texts->pdata[k], texts->pdata[k + 1]) == 0)
+              continue;
             g_ptr_array_set_free_func (moved, g_free);
             tmp = moved->pdata[k];
             moved->pdata[k] = moved->pdata[k + 1];
@@ -489,6 +492,11 @@ edit_body (Post       *post,
             g_autoptr (GPtrArray) fewer = g_ptr_array_copy (texts, (GCopyFunc) g_strdup, NULL);
             g_autofree char *candidate = NULL;
 
+            /* Of two units of the same text side by side, the body cannot
+             * say which one went. */
+            if (strcmp (texts->pdata[k], texts->pdata[k - 1]) == 0 ||
+                (k + 1 < texts->len && strcmp (texts->pdata[k], texts->pdata[k + 1]) == 0))
+              continue;
             g_ptr_array_set_free_func (fewer, g_free);
             g_ptr_array_remove_index (fewer, k);
             candidate = join_body (fewer);
@@ -705,6 +713,7 @@ test_fixtures (void)
       g_autofree char *title = raw_member (node, "title");
       g_autofree char *sent = fields_sent (json_node_get_array (writes), post->remote_id);
       g_autofree char *where = g_strdup_printf ("%s, %s", post->fixture, case_names[post->kase]);
+      const char      *want;
 
       if (!post->applicable)
         {
@@ -719,12 +728,12 @@ test_fixtures (void)
       assert_oracle_agrees (content, where);
 
       /* Only what changed went out. */
-      if (post->kase == CASE_NO_EDIT)
-        g_assert_cmpstr (sent, ==, "");
-      else if (post->kase == CASE_HEADLINE)
-        g_assert_cmpstr (sent, ==, "title");
-      else
-        g_assert_cmpstr (sent, ==, "content");
+      want = post->kase == CASE_NO_EDIT    ? ""
+             : post->kase == CASE_HEADLINE ? "title"
+                                           : "content";
+      if (g_strcmp0 (sent, want) != 0)
+        g_test_message ("%s: sent \"%s\"", where, sent);
+      g_assert_cmpstr (sent, ==, want);
 
       if (post->classic && post->kase != CASE_NO_EDIT && post->kase != CASE_HEADLINE)
         {
@@ -744,7 +753,7 @@ test_fixtures (void)
           /* After a block left open at the end of broken markup, WordPress
            * reads what follows as its inner blocks: that is the markup's
            * own doing, reported rather than asserted. */
-          if (g_str_has_prefix (post->fixture, "malformed-") &&
+          if (!cd_test_markup_well_formed (post->stored, strlen (post->stored)) &&
               g_strcmp0 (parsed, post->names) != 0)
             g_test_message ("%s: WordPress reads the top-level blocks as %s, not %s", where,
                             parsed, post->names);
