@@ -574,6 +574,57 @@ test_shaped (void)
 
 /* A classic post stays classic: untouched, the same bytes; edited, HTML
  * without a block delimiter. */
+/* Units of the same text: which one the person removed or moved past is
+ * read from the order of the rest, and each keeps its own markup. */
+static void
+test_same_text (void)
+{
+#define UPDATE(attrs, classes)                                                            \
+  "<!-- wp:heading " attrs "-->\n<h2 class=\"wp-block-heading" classes "\">Update</h2>\n" \
+  "<!-- /wp:heading -->"
+  const char *first = UPDATE ("", "");
+  const char *second = UPDATE ("{\"textColor\":\"vivid-red\"} ", " has-vivid-red-color has-text-color");
+  const char *third = UPDATE ("{\"textAlign\":\"center\"} ", " has-text-align-center");
+#undef UPDATE
+  const char      *photo = "<!-- wp:image {\"id\":7} -->\n<figure class=\"wp-block-image\"><img "
+                           "src=\"https://example.org/flood.jpg\" alt=\"\" class=\"wp-image-7\"/></figure>\n"
+                           "<!-- /wp:image -->";
+  const char      *river = "<!-- wp:paragraph -->\n<p>The river rose.</p>\n<!-- /wp:paragraph -->";
+  g_autofree char *base = g_strjoin ("\n\n", photo, first, river, second, third, NULL);
+  g_autofree char *body = cd_wp_content_to_body (base, -1);
+  g_auto (GStrv) units = g_strsplit (body, "\n\n", -1);
+
+  g_assert_cmpuint (g_strv_length (units), ==, 5);
+  g_assert_cmpstr (units[1], ==, "## Update");
+  g_assert_cmpstr (units[3], ==, "## Update");
+
+  /* The first "Update" deleted: the others keep their colour and
+   * alignment. */
+  {
+    g_autofree char *edited = g_strjoin ("\n\n", units[0], units[2], units[3], units[4], NULL);
+    g_autofree char *content = cd_wp_body_to_content (edited, -1, base, -1);
+    g_autofree char *expected = g_strjoin ("\n\n", photo, river, second, third, NULL);
+
+    g_assert_cmpstr (content, ==, expected);
+  }
+  /* The photo moved below the first "Update": the three keep their order. */
+  {
+    g_autofree char *edited = g_strjoin ("\n\n", units[1], units[0], units[2], units[3], units[4], NULL);
+    g_autofree char *content = cd_wp_body_to_content (edited, -1, base, -1);
+    g_autofree char *expected = g_strjoin ("\n\n", first, photo, river, second, third, NULL);
+
+    g_assert_cmpstr (content, ==, expected);
+  }
+  /* The last two swapped by moving the paragraph to the end. */
+  {
+    g_autofree char *edited = g_strjoin ("\n\n", units[0], units[1], units[3], units[4], units[2], NULL);
+    g_autofree char *content = cd_wp_body_to_content (edited, -1, base, -1);
+    g_autofree char *expected = g_strjoin ("\n\n", photo, first, second, third, river, NULL);
+
+    g_assert_cmpstr (content, ==, expected);
+  }
+}
+
 static void
 test_classic (void)
 {
@@ -804,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/wp-content/wordpress-themes", test_wordpress_themes);
   g_test_add_func ("/wp-content/new-post", test_new_post);
   g_test_add_func ("/wp-content/shaped", test_shaped);
+  g_test_add_func ("/wp-content/same-text", test_same_text);
   g_test_add_func ("/wp-content/classic", test_classic);
   g_test_add_func ("/wp-content/fence", test_fence);
   g_test_add_func ("/wp-content/split", test_split);

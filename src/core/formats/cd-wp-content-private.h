@@ -34,6 +34,18 @@ gboolean _cd_wp_shape_apply (const GStrv shape,
                              const char *markup,
                              GString    *out);
 
+/* Which units of two versions of a body are the same (cd-wp-align.c). */
+guint    _cd_wp_unit_id (GHashTable *ids,
+                         gboolean    block,
+                         const char *key,
+                         gsize       length);
+gboolean _cd_wp_can_align (guint n,
+                           guint m);
+gint    *_cd_wp_align (const guint *a,
+                       guint        n,
+                       const guint *b,
+                       guint        m);
+
 /* Text and attribute values escaped as the block editor writes them
  * (cd-wp-markup.c). */
 void _cd_wp_markup_append_text (GString    *out,

@@ -19,6 +19,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cd-import.h"
@@ -668,6 +669,125 @@ pair_edited_text (const Split    *split,
   return shape_of;
 }
 
+static int
+compare_index (gconstpointer a,
+               gconstpointer b)
+{
+  gssize x = *(const gssize *) a, y = *(const gssize *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Units of the same text that were kept pair in their order: which of them
+ * stayed is the pairing's answer, which is which follows the body. (Move a
+ * photo below the first of three "## Heading" subheads and the three keep
+ * their alignments top to bottom.) */
+static void
+keep_order_of_alike (gssize      *matches,
+                     guint        n,
+                     const guint *body_ids)
+{
+  g_autoptr (GHashTable) groups = g_hash_table_new_full (NULL, NULL, NULL,
+                                                         (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer       value;
+
+  g_assert (matches != NULL && body_ids != NULL);
+
+  for (guint k = 0; k < n; k++)
+    if (matches[k] >= 0)
+      {
+        GArray *places = g_hash_table_lookup (groups, GUINT_TO_POINTER (body_ids[k]));
+
+        if (places == NULL)
+          g_hash_table_insert (groups, GUINT_TO_POINTER (body_ids[k]),
+                               (places = g_array_new (FALSE, FALSE, sizeof (guint))));
+        g_array_append_val (places, k);
+      }
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GArray            *places = value;
+      g_autofree gssize *bases = g_new (gssize, places->len + 1);
+
+      for (guint t = 0; t < places->len; t++)
+        bases[t] = matches[g_array_index (places, guint, t)];
+      qsort (bases, places->len, sizeof *bases, compare_index);
+      for (guint t = 0; t < places->len; t++)
+        matches[g_array_index (places, guint, t)] = bases[t];
+    }
+}
+
+/* For each unit of the body that is a unit of the base, the base's index,
+ * else -1. Units left in the same order pair first, on the longest common
+ * subsequence of the two lists (see cd-wp-align.c), so that of two units
+ * of the same text the one that stayed in its place is the one kept: delete
+ * the first of two "## Update" subheads and the second keeps its own
+ * colour. A unit moved elsewhere then takes the first base unit of its
+ * text still unpaired, and units of the same text keep their order (see
+ * keep_order_of_alike()). */
+static gssize *
+match_units (const Split    *split,
+             const Analysis *analysis)
+{
+  guint   n = split->units->len;
+  guint   m = analysis->units != NULL ? analysis->units->len : 0;
+  gssize *matches = g_new (gssize, n + 1);
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) unpaired = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_queue_free);
+  g_autofree guint    *base_ids = g_new (guint, m + 1);
+  g_autofree guint    *body_ids = g_new (guint, n + 1);
+  g_autofree gboolean *taken = g_new0 (gboolean, m + 1);
+
+  g_assert (split != NULL && analysis != NULL);
+
+  for (guint k = 0; k < m; k++)
+    {
+      BaseUnit *unit = &g_array_index (analysis->units, BaseUnit, k);
+
+      base_ids[k] = _cd_wp_unit_id (ids, unit->opaque, unit->key, strlen (unit->key));
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      CdWpUnit        *unit = &g_array_index (split->units, CdWpUnit, k);
+      g_autofree char *key = unit_key (split, unit);
+
+      body_ids[k] = _cd_wp_unit_id (ids, unit->kind == CD_WP_UNIT_BLOCK, key, strlen (key));
+      matches[k] = -1;
+    }
+  if (_cd_wp_can_align (n, m))
+    {
+      g_autofree gint *aligned = _cd_wp_align (body_ids, n, base_ids, m);
+
+      for (guint k = 0; k < n; k++)
+        if (aligned[k] >= 0)
+          {
+            matches[k] = aligned[k];
+            taken[aligned[k]] = TRUE;
+          }
+    }
+
+  for (guint k = 0; k < m; k++)
+    if (!taken[k])
+      {
+        GQueue *queue = g_hash_table_lookup (unpaired, GUINT_TO_POINTER (base_ids[k]));
+
+        if (queue == NULL)
+          g_hash_table_insert (unpaired, GUINT_TO_POINTER (base_ids[k]), (queue = g_queue_new ()));
+        g_queue_push_tail (queue, GUINT_TO_POINTER (k));
+      }
+  for (guint k = 0; k < n; k++)
+    if (matches[k] < 0)
+      {
+        GQueue *queue = g_hash_table_lookup (unpaired, GUINT_TO_POINTER (body_ids[k]));
+
+        if (queue != NULL && !g_queue_is_empty (queue))
+          matches[k] = GPOINTER_TO_UINT (g_queue_pop_head (queue));
+      }
+  keep_order_of_alike (matches, n, body_ids);
+  return matches;
+}
+
 /* Edited text as block markup; inside the wrapper of the shaped block it
  * replaces when it is the same kind of block (an aligned paragraph, edited,
  * stays aligned). */
@@ -715,7 +835,6 @@ cd_wp_body_to_content (const char *body,
 {
   Analysis analysis = { 0 };
   Split    split = { 0 };
-  g_autoptr (GHashTable) by_key = NULL;
   g_autoptr (GString) out = NULL;
   g_autofree gssize *matches = NULL;
   g_autofree gssize *shape_of = NULL;
@@ -750,35 +869,7 @@ cd_wp_body_to_content (const char *body,
       return content;
     }
 
-  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_queue_free);
-  for (guint j = 0; analysis.units != NULL && j < analysis.units->len; j++)
-    {
-      BaseUnit *unit = &g_array_index (analysis.units, BaseUnit, j);
-      GQueue   *queue = g_hash_table_lookup (by_key, unit->key);
-
-      if (queue == NULL)
-        g_hash_table_insert (by_key, unit->key, (queue = g_queue_new ()));
-      g_queue_push_tail (queue, GINT_TO_POINTER (j));
-    }
-
-  /* Each unit of the body that is a unit of the base, the base's index. */
-  matches = g_new (gssize, split.units->len + 1);
-  for (guint i = 0; i < split.units->len; i++)
-    {
-      CdWpUnit        *unit = &g_array_index (split.units, CdWpUnit, i);
-      g_autofree char *key = unit_key (&split, unit);
-      GQueue          *queue = g_hash_table_lookup (by_key, key);
-
-      matches[i] = -1;
-      if (queue != NULL && !g_queue_is_empty (queue))
-        {
-          BaseUnit *candidate =
-              &g_array_index (analysis.units, BaseUnit, GPOINTER_TO_INT (g_queue_peek_head (queue)));
-
-          if (candidate->opaque == (unit->kind == CD_WP_UNIT_BLOCK))
-            matches[i] = GPOINTER_TO_INT (g_queue_pop_head (queue));
-        }
-    }
+  matches = match_units (&split, &analysis);
   shape_of = pair_edited_text (&split, &analysis, matches);
 
   out = g_string_sized_new (length * 2 + 64);

@@ -22,12 +22,9 @@
 #include <string.h>
 
 #include "cd-merge.h"
+#include "cd-wp-content-private.h"
 #include "cd-wp-content.h"
 #include "cd-wp-merge.h"
-
-/* The largest alignment table (units of base × units of a side) the merge
- * builds; past it the body is merged as plain text. */
-#define MAX_CELLS (4u * 1024u * 1024u)
 
 typedef struct
 {
@@ -67,10 +64,8 @@ split_side (const char *body,
   side->ok = TRUE;
   for (guint i = 0; i < split->len; i++)
     {
-      CdWpUnit        *unit = &g_array_index (split, CdWpUnit, i);
-      Unit             u = { 0 };
-      g_autofree char *key = NULL;
-      gpointer         id;
+      CdWpUnit *unit = &g_array_index (split, CdWpUnit, i);
+      Unit      u = { 0 };
 
       for (gsize p = last; p < unit->start; p++)
         if (!g_ascii_isspace (body[p]))
@@ -82,13 +77,7 @@ split_side (const char *body,
       u.markup = body + unit->markup_start;
       u.markup_length = unit->markup_end - unit->markup_start;
       /* A block is the same block whatever the length of its fence. */
-      key = g_strdup_printf ("%c%.*s", u.block ? 'b' : 't', (int) u.markup_length, u.markup);
-      if (!g_hash_table_lookup_extended (ids, key, NULL, &id))
-        {
-          id = GUINT_TO_POINTER (g_hash_table_size (ids));
-          g_hash_table_insert (ids, g_steal_pointer (&key), id);
-        }
-      u.id = GPOINTER_TO_UINT (id);
+      u.id = _cd_wp_unit_id (ids, u.block, u.markup, u.markup_length);
       g_array_append_val (side->units, u);
     }
   for (const char *p = body + last; *p != '\0'; p++)
@@ -104,33 +93,17 @@ static gint *
 align (const Side *base,
        const Side *other)
 {
-  guint  n = base->units->len, m = other->units->len;
-  guint *table = g_new0 (guint, (gsize) (n + 1) * (m + 1));
-  gint  *match = g_new (gint, n + 1);
-  guint  i = 0, j = 0;
+  guint             n = base->units->len, m = other->units->len;
+  g_autofree guint *a = g_new (guint, n + 1);
+  g_autofree guint *b = g_new (guint, m + 1);
 
-#define CELL(a, b) table[(gsize) (a) * (m + 1) + (b)]
   g_assert (base != NULL && other != NULL);
 
-  for (gint a = n - 1; a >= 0; a--)
-    for (gint b = m - 1; b >= 0; b--)
-      CELL (a, b) = UNIT (base, a)->id == UNIT (other, b)->id
-                        ? CELL (a + 1, b + 1) + 1
-                        : MAX (CELL (a + 1, b), CELL (a, b + 1));
-  for (guint a = 0; a <= n; a++)
-    match[a] = -1;
-  while (i < n && j < m)
-    {
-      if (UNIT (base, i)->id == UNIT (other, j)->id)
-        match[i++] = j++;
-      else if (CELL (i + 1, j) >= CELL (i, j + 1))
-        i++;
-      else
-        j++;
-    }
-#undef CELL
-  g_free (table);
-  return match;
+  for (guint i = 0; i < n; i++)
+    a[i] = UNIT (base, i)->id;
+  for (guint j = 0; j < m; j++)
+    b[j] = UNIT (other, j)->id;
+  return _cd_wp_align (a, n, b, m);
 }
 
 static gboolean
@@ -448,8 +421,7 @@ cd_wp_body_merge (const char *base,
   n = sides[0].units->len;
 
   if (!sides[0].ok || !sides[1].ok || !sides[2].ok ||
-      (gsize) (n + 1) * (sides[1].units->len + 1) > MAX_CELLS ||
-      (gsize) (n + 1) * (sides[2].units->len + 1) > MAX_CELLS)
+      !_cd_wp_can_align (n, sides[1].units->len) || !_cd_wp_can_align (n, sides[2].units->len))
     {
       gboolean clean = FALSE;
       char    *text;
