@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "cd-merge.h"
+#include "cd-test-wp-oracle.h"
+#include "cd-wp-content.h"
 #include "cd-wp-merge.h"
 
 #define GALLERY                                                     \
@@ -182,6 +184,90 @@ test_articles (void)
   g_assert_cmpstr (conflicts[1], ==, "body block 2 “The river rose.”");
 }
 
+/* The first @to of @texts, with @added after the first, as a body. */
+static char *
+join_units (GPtrArray  *texts,
+            guint       to,
+            const char *added)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < to; i++)
+    {
+      if (i > 0)
+        g_string_append (out, "\n\n");
+      g_string_append (out, g_ptr_array_index (texts, i));
+      if (i == 0 && added != NULL)
+        g_string_append_printf (out, "\n\n%s", added);
+    }
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+/* The body of @path's markup with its last unit deleted (@ours), with a
+ * paragraph added after its first (@theirs), and with both (@both); FALSE
+ * when it has fewer than three units. */
+static gboolean
+edit_markup (const char *path,
+             char      **body_out,
+             char      **ours,
+             char      **theirs,
+             char      **both)
+{
+  gsize            length;
+  g_autofree char *content = cd_test_block_fixture (path, &length);
+  g_autofree char *body = cd_wp_content_to_body (content, length);
+  g_autoptr (GArray) units = cd_wp_body_split (body, -1);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  const char *added = "A paragraph the desk added.";
+  guint       n = units->len;
+
+  if (n < 3)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      CdWpUnit *unit = &g_array_index (units, CdWpUnit, i);
+
+      g_ptr_array_add (texts, g_strndup (body + unit->start, unit->end - unit->start));
+    }
+  *ours = join_units (texts, n - 1, NULL);
+  *theirs = join_units (texts, n, added);
+  *both = join_units (texts, n - 1, added);
+  *body_out = g_steal_pointer (&body);
+  return TRUE;
+}
+
+/* WordPress's own markup (its themes' templates, and CD_TEST_WP_CORPUS):
+ * a block deleted on one side and a paragraph added on the other merge
+ * into both. */
+static void
+test_wordpress_markup (void)
+{
+  g_autoptr (GPtrArray) paths = cd_test_wordpress_theme_markup ();
+  guint merged_count = 0;
+
+  if (paths == NULL)
+    return;
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autofree char *body = NULL;
+      g_autofree char *ours = NULL;
+      g_autofree char *theirs = NULL;
+      g_autofree char *both = NULL;
+      g_autofree char *merged = NULL;
+
+      if (!edit_markup (g_ptr_array_index (paths, i), &body, &ours, &theirs, &both))
+        continue;
+      merged = merge_clean (body, ours, theirs);
+      g_strchomp (merged);
+      g_strchomp (both);
+      g_assert_cmpstr (merged, ==, both);
+      merged_count++;
+    }
+  g_test_message ("%u of %u files merged", merged_count, paths->len);
+  g_assert_cmpuint (merged_count, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +280,7 @@ main (int   argc,
   g_test_add_func ("/wp-merge/text-fallback", test_text_fallback);
   g_test_add_func ("/wp-merge/move-and-edit", test_move_and_edit);
   g_test_add_func ("/wp-merge/articles", test_articles);
+  g_test_add_func ("/wp-merge/wordpress-markup", test_wordpress_markup);
 
   return g_test_run ();
 }
