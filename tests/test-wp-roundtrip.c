@@ -233,12 +233,15 @@ content_spans (const char *content,
   return spans;
 }
 
-/* One unit of the new content: the base's unit @from, or new @bytes. */
+/* One unit of the new content: the base's unit @from, or new @bytes; an
+ * edit stands in @place of the base unit it replaces (the separators
+ * beside it stay the base's), new text in none (-1). */
 typedef struct
 {
   int         from;
   const char *bytes;
   const char *name;
+  int         place;
 } Piece;
 
 /* The content cd_wp_body_to_content() must give: units that were
@@ -259,10 +262,10 @@ expected_content (const char *base,
         {
           Piece *before = &g_array_index (pieces, Piece, i - 1);
 
-          if (before->from >= 0 && piece->from == before->from + 1)
+          if (before->place >= 0 && piece->place == before->place + 1)
             {
-              Span *a = &g_array_index (spans, Span, before->from);
-              Span *b = &g_array_index (spans, Span, piece->from);
+              Span *a = &g_array_index (spans, Span, before->place);
+              Span *b = &g_array_index (spans, Span, piece->place);
 
               g_string_append_len (out, base + a->end, b->start - a->end);
             }
@@ -376,7 +379,7 @@ edit_body (Post       *post,
     }
   for (guint i = 0; i < spans->len; i++)
     {
-      Piece piece = { (int) i, NULL, g_array_index (spans, Span, i).name };
+      Piece piece = { (int) i, NULL, g_array_index (spans, Span, i).name, (int) i };
 
       g_array_append_val (pieces, piece);
     }
@@ -439,7 +442,7 @@ edit_body (Post       *post,
       break;
     case CASE_ADDED:
       {
-        Piece piece = { -1, NULL, "core/paragraph" };
+        Piece piece = { -1, NULL, "core/paragraph", -1 };
 
         added = g_strdup ("<!-- wp:paragraph -->\n<p>" ADDED "</p>\n<!-- /wp:paragraph -->");
         piece.bytes = added;
