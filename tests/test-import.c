@@ -1156,6 +1156,24 @@ test_html_fragments (void)
     { "Classic editor text\n\nwith <em>two</em>\nparagraphs",
       "Classic editor text\n\nwith *two* paragraphs\n" },
     { "<p>one\n \nblank line</p><p>in <em>a\n\nb</em></p>", "one\n\nblank line\n\nin *a b*\n" },
+    /* Copied from a word processor: emphasis in the style, and (Google
+     * Docs) the whole copy inside a <b> that is not bold. */
+    { "<meta charset=\"utf-8\"><b style=\"font-weight:normal;\" id=\"docs-internal-guid-1a2b\">"
+      "<h2 dir=\"ltr\"><span style=\"font-size:16pt;font-weight:400;font-style:normal\">Floods</span></h2>"
+      "<p dir=\"ltr\"><span style=\"font-weight:400\">The river </span><span style=\"font-weight:700\">"
+      "rose</span><span style=\"font-weight:400;font-style:italic\"> two metres</span><span> overnight."
+      "</span></p><br><p><span style=\"text-decoration:line-through\">Old line.</span></p></b>"
+      "<br class=\"Apple-interchange-newline\">",
+      "## Floods\n\nThe river **rose** *two metres* overnight.\n\n~~Old line.~~\n" },
+    { "<p class=MsoNormal><b><span lang=EN-GB style='font-size:12.0pt'>Bold</span></b> and "
+      "<span style='FONT-STYLE: italic'>slanted</span><span style='mso-bidi-font-weight:normal'> "
+      "text</span><o:p></o:p></p>",
+      "**Bold** and *slanted* text\n" },
+    { "<p><span style=\"font-weight: bold; font-style: oblique\">both</span></p>", "***both***\n" },
+    { "<p><strong>Strong <span style=\"font-weight:600\">still</span></strong></p>", "**Strong still**\n" },
+    { "<p><span style=\"text-decoration: underline line-through\">gone</span> "
+      "<span style=\"font-weight:bolder;text-decoration-line:line-through\">both</span></p>",
+      "~~gone~~ ~~**both**~~\n" },
   };
   /* clang-format on */
 

@@ -26,6 +26,7 @@ typedef struct
   CdArticle *article; /* when importing a page: receives Copydesk's own fields */
   guint      em_depth;
   guint      strong_depth;
+  guint      strike_depth;
   guint      link_depth;
 } Converter;
 
@@ -275,7 +276,8 @@ render_inline_children (Converter *c,
     render_inline (c, child, out, depth + 1);
 }
 
-/* Emphasis markers go around the text, the spaces at its ends outside. */
+/* Emphasis markers go around the text, the spaces at its ends outside;
+ * the closing markers are the opening ones in reverse ("~~**" … "**~~"). */
 static void
 wrap_inline (Converter  *c,
              xmlNode    *node,
@@ -303,30 +305,86 @@ wrap_inline (Converter  *c,
     end--;
   if (end > start)
     {
+      g_autofree char *closing = g_strreverse (g_strdup (marker));
+
       g_string_append (out, marker);
       g_string_append_len (out, inner->str + start, end - start);
-      g_string_append (out, marker);
+      g_string_append (out, closing);
     }
   if (end < inner->len && inner->str[inner->len - 1] == ' ')
     append_space (out);
 }
 
-/* Emphasis inside emphasis of the same kind adds no markers: @nesting
- * counts how deep in that kind @node is. */
+/* The emphasis an inline element's CSS gives or takes away, as word
+ * processors and Google Docs write it when text is copied from them
+ * (<span style="font-weight:700">, the whole copy inside <b
+ * style="font-weight:normal">): each of @strong, @em and @strike is set to
+ * 1 or 0 where the style says, and left alone where it is silent. */
 static void
-wrap_outermost (Converter  *c,
-                xmlNode    *node,
-                GString    *out,
-                guint       depth,
-                guint      *nesting,
-                const char *marker)
+read_style_emphasis (xmlNode *node,
+                     int     *strong,
+                     int     *em,
+                     int     *strike)
 {
-  (*nesting)++;
-  if (*nesting == 1)
-    wrap_inline (c, node, out, depth, marker);
+  g_autofree char *style = _cd_html_get_attr (node, "style");
+  g_auto (GStrv) declarations = NULL;
+
+  if (style == NULL)
+    return;
+  declarations = g_strsplit (style, ";", -1);
+  for (guint i = 0; declarations[i] != NULL; i++)
+    {
+      char            *colon = strchr (declarations[i], ':');
+      g_autofree char *property = NULL;
+      g_autofree char *value = NULL;
+
+      if (colon == NULL)
+        continue;
+      property = g_strstrip (g_ascii_strdown (declarations[i], colon - declarations[i]));
+      value = g_strstrip (g_ascii_strdown (colon + 1, -1));
+      if (strcmp (property, "font-weight") == 0)
+        *strong = strcmp (value, "bold") == 0 || strcmp (value, "bolder") == 0 ||
+                  g_ascii_strtoll (value, NULL, 10) >= 600;
+      else if (strcmp (property, "font-style") == 0)
+        *em = g_str_has_prefix (value, "italic") || g_str_has_prefix (value, "oblique");
+      else if (strcmp (property, "text-decoration") == 0 ||
+               strcmp (property, "text-decoration-line") == 0)
+        *strike = strstr (value, "line-through") != NULL;
+    }
+}
+
+/* An element that may mark its text strong, emphasised or struck, by its
+ * name or its style. Emphasis inside emphasis of the same kind adds no
+ * markers. */
+static void
+render_emphasis (Converter *c,
+                 xmlNode   *node,
+                 GString   *out,
+                 guint      depth)
+{
+  int strong = name_is (node, "strong") || name_is (node, "b");
+  int em = name_is (node, "em") || name_is (node, "i") || name_is (node, "cite") ||
+           name_is (node, "dfn");
+  int strike = name_is (node, "s") || name_is (node, "del") || name_is (node, "strike");
+  g_autoptr (GString) marker = g_string_new (NULL);
+
+  read_style_emphasis (node, &strong, &em, &strike);
+  if (strike && c->strike_depth == 0)
+    g_string_append (marker, "~~");
+  if (strong && c->strong_depth == 0)
+    g_string_append (marker, "**");
+  if (em && c->em_depth == 0)
+    g_string_append (marker, "*");
+  c->strike_depth += strike;
+  c->strong_depth += strong;
+  c->em_depth += em;
+  if (marker->len > 0)
+    wrap_inline (c, node, out, depth, marker->str);
   else
     render_inline_children (c, node, out, depth);
-  (*nesting)--;
+  c->strike_depth -= strike;
+  c->strong_depth -= strong;
+  c->em_depth -= em;
 }
 
 static void
@@ -389,13 +447,6 @@ render_inline (Converter *c,
       if (out->len > 0 && out->str[out->len - 1] != '\n')
         g_string_append (out, "\\\n");
     }
-  else if (name_is (node, "em") || name_is (node, "i") || name_is (node, "cite") ||
-           name_is (node, "dfn"))
-    wrap_outermost (c, node, out, depth, &c->em_depth, "*");
-  else if (name_is (node, "strong") || name_is (node, "b"))
-    wrap_outermost (c, node, out, depth, &c->strong_depth, "**");
-  else if (name_is (node, "s") || name_is (node, "del") || name_is (node, "strike"))
-    wrap_inline (c, node, out, depth, "~~");
   else if (name_is (node, "code") || name_is (node, "kbd") || name_is (node, "samp") ||
            name_is (node, "tt"))
     render_code (node, out);
@@ -452,7 +503,7 @@ render_inline (Converter *c,
       append_space (out);
     }
   else
-    render_inline_children (c, node, out, depth);
+    render_emphasis (c, node, out, depth);
 }
 
 static void render_blocks (Converter *c, xmlNode *first, GPtrArray *blocks, guint depth);
@@ -551,6 +602,15 @@ has_child_element (xmlNode    *node,
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     if (name_is (child, name))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_block_child (xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && !is_dropped (child) && is_block (child))
       return TRUE;
   return FALSE;
 }
@@ -876,6 +936,13 @@ render_blocks (Converter *c,
         }
       else if (node->type == XML_TEXT_NODE && node->content != NULL)
         render_loose_text (node, run, blocks);
+      else if (has_block_child (node) && depth <= MAX_DEPTH)
+        {
+          /* An inline element around whole blocks (the <b> around all that
+           * is copied from Google Docs) holds blocks, not a run of text. */
+          flush_run (run, blocks);
+          render_blocks (c, node->children, blocks, depth + 1);
+        }
       else
         render_inline (c, node, run, depth);
     }
