@@ -510,6 +510,79 @@ test_cut_and_paste (CdUiFixture  *fixture,
   cd_ui_close_window (fixture);
 }
 
+/* Text copied with its formatting (from a browser, a word processor or
+ * Google Docs) pastes as Markdown: a phrase inside the paragraph, several
+ * paragraphs as paragraphs; Ctrl+Shift+V pastes the plain text; one undo
+ * takes a paste back. */
+static void
+test_paste_formatted (CdUiFixture  *fixture,
+                      gconstpointer data)
+{
+  static const char phrase_html[] =
+      "<meta charset=\"utf-8\"><span style=\"font-weight:700\">Water</span> reached "
+      "<a href=\"https://example.org/gauge?river=inn&amp;day=2\">the 1954 mark</a>";
+  static const char story_html[] =
+      "<b style=\"font-weight:normal;\" id=\"docs-internal-guid-5e7f\"><h2 dir=\"ltr\">"
+      "<span style=\"font-weight:400\">Reaction</span></h2><p dir=\"ltr\"><span>The mayor "
+      "called it </span><span style=\"font-style:italic\">a wake-up call</span><span>.</span>"
+      "</p><ul><li><p>Schools shut</p></li><li><p>Roads closed</p></li></ul></b>";
+  Desk          desk;
+  GdkClipboard *clipboard;
+#define START "Flood waters rose overnight in the old town."
+
+  open_desk (fixture, &desk);
+  focus_body (&desk);
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (desk.view));
+
+  /* A phrase, pasted before "rose". */
+  {
+    g_autoptr (GBytes) html = g_bytes_new_static (phrase_html, strlen (phrase_html));
+    GdkContentProvider *providers[] = {
+      gdk_content_provider_new_for_bytes ("text/html", html),
+      gdk_content_provider_new_typed (G_TYPE_STRING, "Water reached the 1954 mark"),
+    };
+    g_autoptr (GdkContentProvider) both = gdk_content_provider_new_union (providers, 2);
+
+    gdk_clipboard_set_content (clipboard, both);
+    place_cursor (&desk, strlen ("Flood waters "));
+    send (&desk, "key", "ctrl+v",
+          "Flood waters **Water** reached [the 1954 mark](https://example.org/gauge?river=inn&day=2)"
+          "rose overnight in the old town.\n\n" GALLERY MIDDLE WIDGET AFTER,
+          -1);
+    send (&desk, "key", "ctrl+z", body, -1);
+    /* The same clipboard without its formatting. */
+    place_cursor (&desk, strlen ("Flood waters "));
+    send (&desk, "key", "ctrl+shift+v",
+          "Flood waters Water reached the 1954 markrose overnight in the old town.\n\n" GALLERY
+              MIDDLE WIDGET AFTER,
+          -1);
+    send (&desk, "key", "ctrl+z", body, -1);
+  }
+
+  /* Paragraphs, a subhead and a list, pasted on a line of their own
+   * after the first paragraph; Google Docs's outer <b> is not bold. */
+  {
+    g_autoptr (GBytes) html = g_bytes_new_static (story_html, strlen (story_html));
+    GdkContentProvider *providers[] = {
+      gdk_content_provider_new_for_bytes ("text/html", html),
+      gdk_content_provider_new_typed (G_TYPE_STRING, "Reaction\nThe mayor called it a wake-up call."),
+    };
+    g_autoptr (GdkContentProvider) both = gdk_content_provider_new_union (providers, 2);
+
+    gdk_clipboard_set_content (clipboard, both);
+    place_cursor (&desk, strlen (START) + 1);
+    send (&desk, "key", "Return", START "\n\n\n" GALLERY MIDDLE WIDGET AFTER, -1);
+    send (&desk, "key", "Return", START "\n\n\n\n" GALLERY MIDDLE WIDGET AFTER, -1);
+    place_cursor (&desk, strlen (START) + 2);
+    send (&desk, "key", "ctrl+v",
+          BEFORE "## Reaction\n\nThe mayor called it *a wake-up call*.\n\n- Schools shut\n\n- Roads "
+                 "closed\n\n" GALLERY MIDDLE WIDGET AFTER,
+          -1);
+  }
+#undef START
+  cd_ui_close_window (fixture);
+}
+
 /* Screenshots of the chips, light and wide, dark and narrow. */
 static void
 shoot (GtkWidget  *window,
@@ -620,6 +693,7 @@ main (int   argc,
   ADD ("/editor-blocks/typing", test_typing_beside_chips);
   ADD ("/editor-blocks/adjacent", test_adjacent_blocks);
   ADD ("/editor-blocks/cut-paste", test_cut_and_paste);
+  ADD ("/editor-blocks/paste-formatted", test_paste_formatted);
   ADD ("/editor-blocks/screenshots", test_screenshots);
 #undef ADD
 

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "cd-editor-format.h"
+#include "cd-editor-paste.h"
 #include "cd-editor-view.h"
 #include "cd-ui-util.h"
 
@@ -367,6 +368,7 @@ cd_editor_view_init (CdEditorView *self)
 
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  cd_editor_paste_attach (GTK_TEXT_VIEW (self->view));
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
