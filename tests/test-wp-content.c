@@ -664,8 +664,9 @@ test_fence (void)
 static void
 test_split (void)
 {
-  const char *body = "Para one\nstill one.\n\n```wordpress\n<!-- wp:more -->\n<!--more-->\n"
-                     "<!-- /wp:more -->\n```\n\n- a\n- b\n\n~~~~ wordpress\n<!-- wp:y /-->\n~~~~~\n\n"
+  const char *body = "Para one\nstill one.\n\n    indented code\n\n```wordpress\n<!-- wp:more -->\n"
+                     "<!--more-->\n<!-- /wp:more -->\n```\n\n- a\n- b\n\n"
+                     "~~~~ wordpress\n<!-- wp:y /-->\n~~~~~\n\n"
                      "```wordpress\n<!-- wp:x /-->";
   g_autoptr (GArray) units = cd_wp_body_split (body, -1);
   static const struct
@@ -675,6 +676,8 @@ test_split (void)
     const char  *markup;
   } expect[] = {
     {CD_WP_UNIT_TEXT,   "Para one\nstill one.", NULL                                              },
+ /* The indent is the code block's: the unit keeps it. */
+    { CD_WP_UNIT_TEXT,  "    indented code",    NULL                                              },
     { CD_WP_UNIT_BLOCK, NULL,                   "<!-- wp:more -->\n<!--more-->\n<!-- /wp:more -->"},
     { CD_WP_UNIT_TEXT,  "- a\n- b",             NULL                                              },
     { CD_WP_UNIT_BLOCK, NULL,                   "<!-- wp:y /-->"                                  },

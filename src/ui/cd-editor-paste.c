@@ -159,8 +159,8 @@ paste_clipboard_cb (GtkTextView *view)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
   g_autoptr (GdkContentFormats) formats = NULL;
-  static const char       *mime_types[] = { HTML_MIME_TYPE, NULL };
-  Paste                   *paste;
+  static const char *mime_types[] = { HTML_MIME_TYPE, NULL };
+  Paste             *paste;
 
   g_assert (GTK_IS_TEXT_VIEW (view));
 

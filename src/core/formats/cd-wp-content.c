@@ -393,7 +393,9 @@ unit_of_node (const char *body,
 
   first = MIN (first, starts->len - 1);
   last = CLAMP (last, first, starts->len - 1);
-  unit.start = g_array_index (starts, gsize, first) + MAX (cmark_node_get_start_column (node), 1) - 1;
+  /* A top-level block starts a line; its unit starts with that line whole,
+   * as an indented code block's indent is its meaning. */
+  unit.start = g_array_index (starts, gsize, first);
   unit.end = line_end (body, length, starts, last);
   while (unit.end > unit.start && g_ascii_isspace (body[unit.end - 1]))
     unit.end--;

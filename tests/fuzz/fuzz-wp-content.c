@@ -1,0 +1,121 @@
+/* fuzz-wp-content.c: libFuzzer target for WordPress post content: the
+ * body a post becomes, the post content a body goes back to, and the block
+ * merge.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cd-wp-content.h"
+#include "cd-wp-merge.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+/* The units of @body, as text, one after another with a separator no
+ * body holds. */
+static char *
+unit_texts (const char *body)
+{
+  g_autoptr (GArray) units = cd_wp_body_split (body, -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      CdWpUnit *unit = &g_array_index (units, CdWpUnit, i);
+
+      g_string_append_len (out, body + unit->start, unit->end - unit->start);
+      g_string_append_c (out, '\x1e');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* @body with its first two units swapped and the third left out; in
+ * @texts, the units it was made of, as unit_texts() lists them. */
+static char *
+edit_body (const char *body,
+           GArray     *units,
+           char      **texts)
+{
+  static const guint order[] = { 1, 0 };
+  GString           *out = g_string_new (NULL);
+  GString           *list = g_string_new (NULL);
+
+  for (guint k = 0; k < units->len + 1; k++)
+    {
+      guint     i = k < 2 ? order[k] : k;
+      CdWpUnit *u;
+
+      if (k == 2 || i >= units->len)
+        continue;
+      u = &g_array_index (units, CdWpUnit, i);
+      if (out->len > 0)
+        g_string_append (out, "\n\n");
+      g_string_append_len (out, body + u->start, u->end - u->start);
+      g_string_append_len (list, body + u->start, u->end - u->start);
+      g_string_append_c (list, '\x1e');
+    }
+  g_string_append_c (out, '\n');
+  *texts = g_string_free (list, FALSE);
+  return g_string_free (out, FALSE);
+}
+
+/* Any post content, as UTF-8, becomes a body that goes back to the very
+ * bytes when unedited; an edited body goes back to UTF-8 content; a merge
+ * where only one side edited gives that side's units. Any other outcome
+ * aborts, which libFuzzer reports. */
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  const char      *content = (const char *) data;
+  g_autofree char *body = NULL;
+  g_autofree char *back = NULL;
+  g_autoptr (GArray) units = NULL;
+  gboolean blank = TRUE;
+
+  if (size > 256 * 1024 || !g_utf8_validate (content, size, NULL))
+    return 0;
+  for (size_t i = 0; i < size && blank; i++)
+    blank = g_ascii_isspace (content[i]);
+
+  body = cd_wp_content_to_body (content, size);
+  if (!g_utf8_validate (body, -1, NULL))
+    abort ();
+  back = cd_wp_body_to_content (body, -1, content, size);
+  if (!blank && (strlen (back) != size || memcmp (back, content, size) != 0))
+    abort ();
+
+  units = cd_wp_body_split (body, -1);
+  if (units->len >= 3)
+    {
+      g_autofree char *made_of = NULL;
+      g_autofree char *edited = edit_body (body, units, &made_of);
+      g_autofree char *out = cd_wp_body_to_content (edited, -1, content, size);
+      g_autoptr (GError) error = NULL;
+      g_auto (GStrv) conflicts = NULL;
+      g_autofree char *merged = cd_wp_body_merge (body, edited, body, &conflicts, &error);
+
+      if (!g_utf8_validate (out, -1, NULL))
+        abort ();
+      if (merged == NULL || conflicts != NULL || error != NULL)
+        abort ();
+      /* Where the units, set apart by blank lines, still read as the same
+       * units (a list's lazy lines, say, may not), the merge keeps them. */
+      {
+        g_autofree char *want = unit_texts (edited);
+        g_autofree char *got = unit_texts (merged);
+
+        if (strcmp (want, made_of) == 0 && strcmp (want, got) != 0)
+          {
+            g_printerr ("Merge of one side's edit differs:\n%s\n---\n%s\n", edited, merged);
+            abort ();
+          }
+      }
+    }
+  return 0;
+}
