@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "cd-article.h"
 #include "cd-export.h"
 #include "cd-import.h"
 #include "cd-render.h"
@@ -625,6 +626,33 @@ test_same_text (void)
   }
 }
 
+/* A block kept as WordPress wrote it counts the words a reader reads in
+ * it, not the words of its markup. */
+static void
+test_word_count (void)
+{
+  const char *content =
+      "<!-- wp:paragraph -->\n<p>The river rose two metres.</p>\n<!-- /wp:paragraph -->\n\n"
+      "<!-- wp:pullquote {\"textAlign\":\"left\"} -->\n<figure class=\"wp-block-pullquote "
+      "has-text-align-left\"><blockquote><p>We have never seen the river this high.</p><cite>Mayor "
+      "Anna M&uuml;ller</cite></blockquote></figure>\n<!-- /wp:pullquote -->\n\n"
+      "<!-- wp:gallery {\"linkTo\":\"none\"} -->\n<figure class=\"wp-block-gallery has-nested-images\">"
+      "<!-- wp:image {\"id\":1,\"sizeSlug\":\"large\"} -->\n<figure class=\"wp-block-image size-large\">"
+      "<img src=\"https://example.org/a.jpg\" alt=\"\" class=\"wp-image-1\"/></figure>\n<!-- /wp:image -->"
+      "<figcaption class=\"blocks-gallery-caption\">Sandbags &amp; boats</figcaption></figure>\n"
+      "<!-- /wp:gallery -->\n\n"
+      "<!-- wp:html -->\n<script>var level = read_gauge (\"passau\");</script><p>Tom &amp; Jerry "
+      "9&nbsp;metres &#8211; &amp c&eacute;</p>\n<!-- /wp:html -->";
+  g_autofree char *body = cd_wp_content_to_body (content, -1);
+  g_autoptr (GArray) units = cd_wp_body_split (body, -1);
+
+  g_assert_cmpuint (units->len, ==, 4);
+  g_assert_cmpint (g_array_index (units, CdWpUnit, 1).kind, ==, CD_WP_UNIT_BLOCK);
+  /* 5 in the paragraph, 8 and 3 in the pull quote, 2 in the gallery's
+   * caption, and Tom, Jerry, 9, metres, amp and café in the HTML. */
+  g_assert_cmpuint (cd_count_body_words (body), ==, 5 + 11 + 2 + 6);
+}
+
 static void
 test_classic (void)
 {
@@ -859,6 +887,7 @@ main (int   argc,
   g_test_add_func ("/wp-content/new-post", test_new_post);
   g_test_add_func ("/wp-content/shaped", test_shaped);
   g_test_add_func ("/wp-content/same-text", test_same_text);
+  g_test_add_func ("/wp-content/word-count", test_word_count);
   g_test_add_func ("/wp-content/classic", test_classic);
   g_test_add_func ("/wp-content/fence", test_fence);
   g_test_add_func ("/wp-content/split", test_split);

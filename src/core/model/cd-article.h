@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cd-text.h"
+#include "cd-words.h"
 
 G_BEGIN_DECLS
 
@@ -142,8 +143,6 @@ gboolean           cd_article_set_field (CdArticle  *self,
                                          const char *value,
                                          GError    **error);
 
-guint      cd_count_words (const char *text);
-guint      cd_count_body_words (const char *body);
 char      *cd_make_slug (const char *headline);
 char      *cd_format_iso8601_utc (GDateTime *datetime);
 char      *cd_format_iso8601 (GDateTime *datetime);
