@@ -443,21 +443,21 @@ test_shaped (void)
   } cases[] = {
     {"<!-- wp:paragraph {\"align\":\"center\"} -->\n<p class=\"has-text-align-center\">The "
       "council <strong>met</strong>.</p>\n<!-- /wp:paragraph -->",
-     "The council **met**.\n",                                                                "met",      "sat",
+     "The council **met**.\n",                                                                "met",       "sat",
      "<!-- wp:paragraph {\"align\":\"center\"} -->\n<p class=\"has-text-align-center\">The "
-      "council <strong>sat</strong>.</p>\n<!-- /wp:paragraph -->"                            },
+      "council <strong>sat</strong>.</p>\n<!-- /wp:paragraph -->"                                 },
     { "<!-- wp:paragraph {\"dropCap\":true,\"fontSize\":\"large\"} -->\n<p class=\"has-drop-cap "
       "has-large-font-size\">Rain fell.</p>\n<!-- /wp:paragraph -->",
      "Rain fell.\n",                                                                          "fell",
      "fell all day",
      "<!-- wp:paragraph {\"dropCap\":true,\"fontSize\":\"large\"} -->\n<p class=\"has-drop-cap "
-      "has-large-font-size\">Rain fell all day.</p>\n<!-- /wp:paragraph -->"                 },
+      "has-large-font-size\">Rain fell all day.</p>\n<!-- /wp:paragraph -->"                      },
     { "<!-- wp:heading {\"level\":3} -->\n<h3 class=\"wp-block-heading\" id=\"reaction\">Reaction</h3>\n"
       "<!-- /wp:heading -->",
      "### Reaction\n",                                                                        "Reaction",
      "Reaction at home",
      "<!-- wp:heading {\"level\":3} -->\n<h3 class=\"wp-block-heading\" id=\"reaction\">Reaction at "
-      "home</h3>\n<!-- /wp:heading -->"                                                      },
+      "home</h3>\n<!-- /wp:heading -->"                                                           },
     { "<!-- wp:list {\"ordered\":true,\"start\":3} -->\n<ol start=\"3\" class=\"wp-block-list\">"
       "<!-- wp:list-item -->\n<li>Third</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n"
       "<li>Fourth</li>\n<!-- /wp:list-item --></ol>\n<!-- /wp:list -->",
@@ -466,7 +466,7 @@ test_shaped (void)
      "<!-- wp:list {\"ordered\":true,\"start\":3} -->\n<ol start=\"3\" class=\"wp-block-list\">"
       "<!-- wp:list-item -->\n<li>Third</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n"
       "<li>Fourth</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n<li>Fifth</li>\n"
-      "<!-- /wp:list-item --></ol>\n<!-- /wp:list -->"                                       },
+      "<!-- /wp:list-item --></ol>\n<!-- /wp:list -->"                                            },
     { "<!-- wp:quote {\"className\":\"is-style-large\"} -->\n<blockquote class=\"wp-block-quote "
       "is-style-large\"><!-- wp:paragraph -->\n<p>We will rebuild.</p>\n<!-- /wp:paragraph -->"
       "</blockquote>\n<!-- /wp:quote -->",
@@ -474,21 +474,46 @@ test_shaped (void)
      "rebuild it",
      "<!-- wp:quote {\"className\":\"is-style-large\"} -->\n<blockquote class=\"wp-block-quote "
       "is-style-large\"><!-- wp:paragraph -->\n<p>We will rebuild it.</p>\n<!-- /wp:paragraph -->"
-      "</blockquote>\n<!-- /wp:quote -->"                                                    },
+      "</blockquote>\n<!-- /wp:quote -->"                                                         },
  /* Links that open in a new tab or name the post they go to keep
   * their attributes. */
     { "<!-- wp:paragraph -->\n<p>Read <a href=\"https://x.org/r?a=1&amp;b=2\" target=\"_blank\" "
       "rel=\"noreferrer noopener\">the report</a> and <a href=\"https://news.example/p\" "
       "data-type=\"post\" data-id=\"12\">our story</a>.</p>\n<!-- /wp:paragraph -->",
      "Read [the report](https://x.org/r?a=1&b=2) and [our story](https://news.example/p).\n",
-     "the report",                                                                                        "the full report",
+     "the report",                                                                                         "the full report",
      "<!-- wp:paragraph -->\n<p>Read <a href=\"https://x.org/r?a=1&amp;b=2\" target=\"_blank\" "
       "rel=\"noreferrer noopener\">the full report</a> and <a href=\"https://news.example/p\" "
-      "data-type=\"post\" data-id=\"12\">our story</a>.</p>\n<!-- /wp:paragraph -->"         },
+      "data-type=\"post\" data-id=\"12\">our story</a>.</p>\n<!-- /wp:paragraph -->"              },
+ /* Text that spells characters as references, as the classic editor
+  * and pasted copy leave them: the body has the characters, an edit
+  * keeps the references. */
+    { "<!-- wp:paragraph -->\n<p>The mayor&nbsp;said it&#8217;s &ldquo;over&rdquo; &mdash; for now "
+      "&gt; then.</p>\n<!-- /wp:paragraph -->",
+     "The mayor\u00a0said it\u2019s \u201cover\u201d \u2014 for now > then.\n",               "for now",
+     "for now\u00a0\u2014 at least",
+     "<!-- wp:paragraph -->\n<p>The mayor&nbsp;said it&#8217;s &ldquo;over&rdquo; &mdash; for now&nbsp;"
+      "&mdash; at least &gt; then.</p>\n<!-- /wp:paragraph -->"                                   },
+    { "<!-- wp:heading -->\n<h2>Q&amp;A&nbsp;with the mayor</h2>\n<!-- /wp:heading -->",
+     "## Q&A\u00a0with the mayor\n",                                                          "the mayor",
+     "the new mayor",
+     "<!-- wp:heading -->\n<h2>Q&amp;A&nbsp;with the new mayor</h2>\n<!-- /wp:heading -->"        },
+    { "<!-- wp:list -->\n<ul><!-- wp:list-item -->\n<li>Roads&nbsp;closed</li>\n<!-- "
+      "/wp:list-item --></ul>\n<!-- /wp:list -->",
+     "- Roads\u00a0closed\n",                                                                 "closed",
+     "closed\n- Schools\u00a0shut",
+     "<!-- wp:list -->\n<ul><!-- wp:list-item -->\n<li>Roads&nbsp;closed</li>\n<!-- "
+      "/wp:list-item -->\n\n<!-- wp:list-item -->\n<li>Schools&nbsp;shut</li>\n<!-- "
+      "/wp:list-item --></ul>\n<!-- /wp:list -->"                                                 },
+ /* An ampersand that cannot start a reference needs no backslash. */
+    { "<!-- wp:paragraph -->\n<p>AT&amp;T and R&amp;D, not &amp;copy;.</p>\n<!-- /wp:paragraph -->",
+     "AT&T and R&D, not \\&copy;.\n",                                                         "R&D",
+     "M&A",
+     "<!-- wp:paragraph -->\n<p>AT&amp;T and M&amp;A, not &amp;copy;.</p>\n<!-- /wp:paragraph -->"},
     { "<!-- wp:core/paragraph -->\n<p>Explicit namespace.</p>\n<!-- /wp:core/paragraph -->",
      "Explicit namespace.\n",                                                                 "Explicit",
      "An explicit",
-     "<!-- wp:core/paragraph -->\n<p>An explicit namespace.</p>\n<!-- /wp:core/paragraph -->"},
+     "<!-- wp:core/paragraph -->\n<p>An explicit namespace.</p>\n<!-- /wp:core/paragraph -->"     },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -558,6 +583,12 @@ test_shaped (void)
        * the two apart. */
       "<!-- wp:paragraph -->\n<p><a href=\"https://x.org/\">Here</a> and <a href=\"https://x.org/\" "
       "target=\"_blank\" rel=\"noreferrer noopener\">there</a>.</p>\n<!-- /wp:paragraph -->",
+      /* One character written two ways: no Markdown tells them apart. */
+      "<!-- wp:paragraph -->\n<p>3&nbsp;km and 4\u00a0km</p>\n<!-- /wp:paragraph -->",
+      "<!-- wp:paragraph -->\n<p>3&nbsp;km and 4&#160;km</p>\n<!-- /wp:paragraph -->",
+      /* A reference to a C1 control, which browsers read as
+       * Windows-1252. */
+      "<!-- wp:paragraph -->\n<p>1990&#150;2000</p>\n<!-- /wp:paragraph -->",
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (kept); i++)

@@ -21,6 +21,8 @@ gboolean _cd_import_check_text (const char *text,
                                 gsize       length,
                                 const char *origin,
                                 GError    **error);
+gboolean _cd_markdown_is_entity_like (const char *p,
+                                      const char *end);
 void     _cd_markdown_escape_inline (GString    *out,
                                      const char *text,
                                      gssize      length);

@@ -115,11 +115,19 @@ _cd_import_check_text (const char *text,
   return TRUE;
 }
 
-static gboolean
-is_entity_like (const char *p,
-                const char *end)
+/**
+ * _cd_markdown_is_entity_like:
+ * @p: an "&" in text
+ * @end: the end of the text
+ *
+ * Returns: whether Markdown could read the "&" at @p as the start of a
+ *   character reference: only "&name;" and "&#123;" could turn into other
+ *   text, so "AT&T" needs no backslash
+ */
+gboolean
+_cd_markdown_is_entity_like (const char *p,
+                             const char *end)
 {
-  /* p points at '&'. Only "&name;" and "&#123;" could turn into other text. */
   const char *q = p + 1;
 
   if (q < end && *q == '#')
@@ -160,7 +168,7 @@ _cd_markdown_escape_inline (GString    *out,
           g_string_append_c (out, '\\');
           break;
         case '&':
-          if (is_entity_like (p, end))
+          if (_cd_markdown_is_entity_like (p, end))
             g_string_append_c (out, '\\');
           break;
         default:

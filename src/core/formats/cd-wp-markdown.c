@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "cd-import-private.h"
 #include "cd-wp-content-private.h"
 
 static gboolean
@@ -117,7 +118,7 @@ escape_text (GString    *out,
         continue;
       escape = strchr ("\\`*[]<~", c) != NULL || (in_table && c == '|') ||
                (c == '_' && !(p > text && g_ascii_isalnum (p[-1]) && g_ascii_isalnum (p[1]))) ||
-               (c == '&' && (g_ascii_isalnum (p[1]) || p[1] == '#'));
+               (c == '&' && _cd_markdown_is_entity_like (p, p + strlen (p)));
       if (!escape)
         continue;
       g_string_append_len (out, run, p - run);

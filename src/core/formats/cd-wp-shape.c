@@ -6,9 +6,13 @@
  * outer element's attributes, its links' attributes) is not.
  * Such a block is still edited as Markdown: its shape keeps the bytes
  * before and after the text, and when the text is edited the new markup
- * goes back inside the same wrapper. A block is shaped only when its text's
- * markup is exactly what the Markdown writes, so the shape and the
- * Markdown together give the block's bytes.
+ * goes back inside the same wrapper. Text that spells characters as
+ * references (a no-break space as "&nbsp;", as the classic editor and
+ * pasted copy leave it, a curly quote as "&#8217;") is shaped too: the
+ * shape writes each such character back as the block did. A block is
+ * shaped only when its text's markup is exactly what the Markdown writes
+ * (references aside), so the shape and the Markdown together give the
+ * block's bytes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +22,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <libxml/HTMLparser.h>
 
 #include "cd-wp-content-private.h"
 
@@ -230,6 +235,139 @@ plain_links (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* The character a reference at @p ("&nbsp;", "&#8217;", "&#x2014;")
+ * stands for, into @character (UTF-8); the reference's length, or 0 when
+ * @p starts none. */
+static gsize
+read_reference (const char *p,
+                const char *end,
+                char        character[8])
+{
+  const char *q = p + 1;
+  const char *semicolon;
+  gunichar    c = 0;
+
+  g_assert (p != NULL && end != NULL && *p == '&');
+
+  semicolon = memchr (q, ';', MIN (end - q, 33));
+  if (semicolon == NULL || semicolon == q)
+    return 0;
+  if (*q == '#')
+    {
+      gboolean    hex = q + 1 < semicolon && (q[1] == 'x' || q[1] == 'X');
+      const char *digit = q + 1 + hex;
+
+      if (digit == semicolon || semicolon - digit > 7)
+        return 0;
+      for (; digit < semicolon; digit++)
+        {
+          if (!(hex ? g_ascii_isxdigit (*digit) : g_ascii_isdigit (*digit)))
+            return 0;
+          c = c * (hex ? 16 : 10) + g_ascii_xdigit_value (*digit);
+        }
+    }
+  else
+    {
+      g_autofree char      *name = g_strndup (q, semicolon - q);
+      const htmlEntityDesc *entity = htmlEntityLookup ((const xmlChar *) name);
+
+      if (entity == NULL)
+        return 0;
+      c = entity->value;
+    }
+  /* C1 controls, which browsers read as Windows-1252, stay references. */
+  if (c == 0 || (c >= 0x80 && c < 0xa0) || !g_unichar_validate (c))
+    return 0;
+  character[g_unichar_to_utf8 (c, character)] = '\0';
+  return semicolon + 1 - p;
+}
+
+/* @text with its text's character references (a no-break space written
+ * "&nbsp;", a quotation mark "&#8220;") as their characters; @references
+ * gets each character after the reference the block writes it as. The
+ * references Markdown itself writes ("&amp;", "&lt;") stay. NULL when the
+ * block writes one character as two different references. */
+static char *
+plain_references (const char *text,
+                  gsize       length,
+                  GPtrArray  *references)
+{
+  guint    first = references->len;
+  GString *out = g_string_sized_new (length);
+
+  g_assert (text != NULL && references != NULL);
+
+  for (const char *p = text, *end = text + length; p < end;)
+    {
+      const char *tag_close, *known;
+      char        character[8];
+      gsize       used;
+
+      if (*p == '<' && (tag_close = tag_end (p, end)) != NULL)
+        {
+          g_string_append_len (out, p, tag_close - p);
+          p = tag_close;
+          continue;
+        }
+      if (*p != '&' || (used = read_reference (p, end, character)) == 0 ||
+          strcmp (character, "&") == 0 || strcmp (character, "<") == 0)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      known = NULL;
+      for (guint i = first; i < references->len && known == NULL; i += 2)
+        if (strcmp (g_ptr_array_index (references, i), character) == 0)
+          known = g_ptr_array_index (references, i + 1);
+      if (known == NULL)
+        {
+          g_ptr_array_add (references, g_strdup (character));
+          g_ptr_array_add (references, g_strndup (p, used));
+        }
+      else if (strlen (known) != used || strncmp (known, p, used) != 0)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      g_string_append (out, character);
+      p += used;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Replaces each @character in the text of @markup, outside its tags, with
+ * @reference. */
+static void
+replace_in_text (GString    *markup,
+                 const char *character,
+                 const char *reference)
+{
+  g_autoptr (GString) out = g_string_sized_new (markup->len + 16);
+  const char *end = markup->str + markup->len;
+  gsize       n = strlen (character);
+
+  g_assert (markup != NULL && character != NULL && reference != NULL);
+
+  for (const char *p = markup->str; p < end;)
+    {
+      const char *tag_close;
+
+      if (*p == '<' && (tag_close = tag_end (p, end)) != NULL)
+        {
+          g_string_append_len (out, p, tag_close - p);
+          p = tag_close;
+        }
+      else if ((gsize) (end - p) >= n && memcmp (p, character, n) == 0)
+        {
+          g_string_append (out, reference);
+          p += n;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  g_string_assign (markup, out->str);
+}
+
 /**
  * _cd_wp_shaped_markdown:
  * @block: a top-level text block of @content
@@ -237,11 +375,14 @@ plain_links (const char *text,
  * @bullet: as for _cd_wp_block_to_markdown()
  * @shape_out: (out): the block's shape: its bytes before and after its
  *   text, the same two as the Markdown writes them, then pairs of a link's
- *   tag as the Markdown writes it and the tag the block has
+ *   tag as the Markdown writes it and the tag the block has, and of a
+ *   character and the reference the block writes it as (a pair's first
+ *   string starts with "<" only for a link)
  *
  * For a text block whose own attributes Markdown cannot say (on the block,
- * on its outer element, on its links), the Markdown of its text and the
- * shape that writes that Markdown back to the block's exact bytes.
+ * on its outer element, on its links) or whose text spells characters as
+ * references, the Markdown of its text and the shape that writes that
+ * Markdown back to the block's exact bytes.
  *
  * Returns: (transfer full) (nullable): the Markdown, or %NULL when the
  *   block's text is not exactly what Markdown writes
@@ -257,6 +398,7 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   g_autoptr (GString) plain = g_string_new (NULL);
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *tag = plain_opening (block, plain);
+  g_autofree char *linked = NULL;
   g_autofree char *text = NULL;
   g_autofree char *markdown = NULL;
   g_autofree char *written = NULL;
@@ -272,7 +414,8 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   g_ptr_array_add (parts, g_strndup (markup + end, length - end));
   g_ptr_array_add (parts, NULL); /* the Markdown's two, below */
   g_ptr_array_add (parts, NULL);
-  if ((text = plain_links (markup + start, end - start, parts)) == NULL)
+  if ((linked = plain_links (markup + start, end - start, parts)) == NULL ||
+      (text = plain_references (linked, strlen (linked), parts)) == NULL)
     return NULL;
   g_string_append_printf (plain, "%s</%s>\n<!-- /wp:%s -->", text, tag,
                           block->name + strlen ("core/"));
@@ -307,7 +450,8 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
  *
  * Writes @markup inside the wrapper of @shape when @markup is the same
  * kind of block (the same heading level, list order and first number);
- * a link to an address the block linked to gets the block's tag for it.
+ * a link to an address the block linked to gets the block's tag for it,
+ * and a character the block wrote as a reference is written so again.
  *
  * Returns: whether it did; if not, nothing was written
  */
@@ -327,7 +471,10 @@ _cd_wp_shape_apply (const GStrv shape,
     return FALSE;
   text = g_string_new_len (markup + head, length - head - tail);
   for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
-    g_string_replace (text, shape[i], shape[i + 1], 0);
+    if (shape[i][0] == '<')
+      g_string_replace (text, shape[i], shape[i + 1], 0);
+    else
+      replace_in_text (text, shape[i], shape[i + 1]);
   g_string_append (out, shape[0]);
   g_string_append_len (out, text->str, text->len);
   g_string_append (out, shape[1]);
