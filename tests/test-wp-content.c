@@ -604,8 +604,216 @@ test_shaped (void)
     g_test_skip (cd_test_oracle_missing ());
 }
 
+/* What WordPress shows for the first block of @content, a static block:
+ * its inner content with each inner block's in its place, as
+ * WP_Block::render() puts it together, read by parse_blocks(); without the
+ * white space around block elements' tags, which a browser does not show. */
+static char *
+wordpress_first_rendered (const char *content)
+{
+  g_autoptr (JsonNode) parsed = cd_test_oracle_parse (content, strlen (content));
+  JsonArray *blocks = json_object_get_array_member (json_node_get_object (parsed), "blocks");
+  g_autoptr (GString) html = g_string_new (NULL);
+  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+  g_autoptr (GRegex) around = g_regex_new ("\\s*(</?(?:ul|ol|li|p|blockquote)\\b[^>]*>)\\s*", 0, 0, NULL);
+
+  /* Depth first, without recursion: each entry a block and the index of
+   * its next piece of inner content. */
+  g_ptr_array_add (stack, json_array_get_object_element (blocks, 0));
+  g_ptr_array_add (stack, GUINT_TO_POINTER (0));
+  while (stack->len > 0)
+    {
+      JsonObject *block = g_ptr_array_index (stack, stack->len - 2);
+      guint       piece = GPOINTER_TO_UINT (g_ptr_array_index (stack, stack->len - 1));
+      JsonArray  *inner = json_object_get_array_member (block, "innerContent");
+      JsonArray  *children = json_object_get_array_member (block, "innerBlocks");
+      guint       child = 0;
+      JsonNode   *node;
+
+      if (piece >= json_array_get_length (inner))
+        {
+          g_ptr_array_set_size (stack, stack->len - 2);
+          continue;
+        }
+      g_ptr_array_index (stack, stack->len - 1) = GUINT_TO_POINTER (piece + 1);
+      node = json_array_get_element (inner, piece);
+      if (!JSON_NODE_HOLDS_NULL (node))
+        {
+          g_string_append (html, json_node_get_string (node));
+          continue;
+        }
+      for (guint i = 0; i < piece; i++)
+        child += JSON_NODE_HOLDS_NULL (json_array_get_element (inner, i));
+      g_ptr_array_add (stack, json_array_get_object_element (children, child));
+      g_ptr_array_add (stack, GUINT_TO_POINTER (0));
+    }
+  return g_regex_replace (around, html->str, -1, 0, "\\1", 0, NULL);
+}
+
+/* Lists and quotes as block editors before 6.1 saved them (bare <li> and
+ * <p>, no inner blocks) are edited as Markdown: untouched they keep their
+ * bytes, edited they are written as 6.1 writes them, and WordPress shows
+ * the same as the old block with the same edit. */
+static void
+test_older_forms (void)
+{
+  static const struct
+  {
+    const char *markup;
+    const char *markdown;
+    const char *from; /* an edit, in the body and in the markup */
+    const char *to;
+  } cases[] = {
+    {"<!-- wp:list -->\n<ul><li>Roads closed</li><li>Schools <strong>open</strong><ul><li>North</li>"
+      "<li>South</li></ul></li><li>Trains&nbsp;late</li></ul>\n<!-- /wp:list -->",
+     "- Roads closed\n- Schools **open**\n  - North\n  - South\n- Trains\u00a0late\n",
+     "South",                                                                                   "South-east"},
+    { "<!-- wp:list {\"ordered\":true} -->\n<ol><li>First</li><li>Second<ol><li>Inner</li></ol></li>"
+      "</ol>\n<!-- /wp:list -->",
+     "1. First\n2. Second\n   1. Inner\n",                                             "First", "Before all"},
+    { "<!-- wp:list {\"className\":\"is-style-checks\"} -->\n<ul class=\"is-style-checks\"><li>Water"
+      "</li><li>Torch</li></ul>\n<!-- /wp:list -->",
+     "- Water\n- Torch\n",                                                             "Torch", "Radio"     },
+    { "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><p>We will rebuild.</p><p>Every "
+      "house.</p></blockquote>\n<!-- /wp:quote -->",
+     "> We will rebuild.\n>\n> Every house.\n",                                        "Every",
+     "Each and every"                                                                                       },
+  };
+  /* What the Markdown cannot write exactly in the new form stays whole. */
+  const char *kept[] = {
+    "<!-- wp:list -->\n<ul>\n<li>By hand</li>\n<li>with breaks</li>\n</ul>\n<!-- /wp:list -->",
+    ("<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><p>Quoted.</p><cite>The mayor</cite>"
+     "</blockquote>\n<!-- /wp:quote -->"),
+    "<!-- wp:list -->\n<ul><li class=\"done\">Marked</li></ul>\n<!-- /wp:list -->",
+    "<!-- wp:list -->\n<ul></ul>\n<!-- /wp:list -->",
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *body = cd_wp_content_to_body (cases[c].markup, -1);
+      g_autofree char *same = cd_wp_body_to_content (body, -1, cases[c].markup, -1);
+      g_auto (GStrv) parts = g_strsplit (body, cases[c].from, 2);
+      g_autofree char *edited_body = NULL;
+      g_autofree char *edited = NULL;
+
+      g_test_message ("%s", cases[c].markup);
+      g_assert_cmpstr (body, ==, cases[c].markdown);
+      g_assert_cmpstr (same, ==, cases[c].markup);
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      edited_body = g_strjoin (cases[c].to, parts[0], parts[1], NULL);
+      edited = cd_wp_body_to_content (edited_body, -1, cases[c].markup, -1);
+      g_assert_nonnull (strstr (edited, cases[c].to));
+      /* Written as 6.1 writes it: the children are blocks. */
+      g_assert_true (strstr (edited, "<!-- wp:list-item -->\n<li>") != NULL ||
+                     strstr (edited, "<!-- wp:paragraph -->\n<p>") != NULL);
+      if (cd_test_oracle_missing () == NULL)
+        {
+          g_auto (GStrv) markup_parts = g_strsplit (cases[c].markup, cases[c].from, 2);
+          g_autofree char *old_edited = g_strjoin (cases[c].to, markup_parts[0], markup_parts[1], NULL);
+          g_autofree char *shown = wordpress_first_rendered (old_edited);
+          g_autofree char *shown_after = wordpress_first_rendered (edited);
+          g_autofree char *attrs = wordpress_first_attrs (cases[c].markup);
+          g_autofree char *attrs_after = wordpress_first_attrs (edited);
+
+          g_assert_cmpstr (shown_after, ==, shown);
+          g_assert_cmpstr (attrs_after, ==, attrs);
+        }
+    }
+
+  /* The form 6.1 writes, to the byte. */
+  {
+    g_autofree char *edited = cd_wp_body_to_content ("1. Before all\n2. Second\n   1. Inner\n", -1,
+                                                     cases[1].markup, -1);
+
+    g_assert_cmpstr (edited, ==,
+                     "<!-- wp:list {\"ordered\":true} -->\n<ol><!-- wp:list-item -->\n<li>Before "
+                     "all</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n<li>Second<!-- "
+                     "wp:list {\"ordered\":true} -->\n<ol><!-- wp:list-item -->\n<li>Inner</li>\n"
+                     "<!-- /wp:list-item --></ol>\n<!-- /wp:list --></li>\n<!-- /wp:list-item -->"
+                     "</ol>\n<!-- /wp:list -->");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *body = cd_wp_content_to_body (kept[i], -1);
+      g_autofree char *fence = cd_wp_fence (kept[i], -1);
+      g_autofree char *expected = g_strconcat (fence, "\n", NULL);
+
+      g_assert_cmpstr (body, ==, expected);
+    }
+  if (cd_test_oracle_missing () != NULL)
+    g_test_skip (cd_test_oracle_missing ());
+}
+
 /* A classic post stays classic: untouched, the same bytes; edited, HTML
- * without a block delimiter. */
+ * without a block delimiter, and only the edited paragraph changes: the
+ * embeds, shortcodes, "more" tag and styled text its authors put there
+ * stay as they were, each a fence in the body. */
+static void
+test_classic (void)
+{
+  gsize            length;
+  g_autofree char *content = cd_test_block_fixture ("classic.html", &length);
+  g_autofree char *body = cd_wp_content_to_body (content, length);
+  g_autofree char *same = cd_wp_body_to_content (body, -1, content, length);
+  g_autofree char *edited_body = g_strconcat ("Edited. ", body, NULL);
+  g_autofree char *edited = cd_wp_body_to_content (edited_body, -1, content, length);
+  g_autofree char *expected = g_strconcat ("Edited. ", content, NULL);
+  const char      *post = "The council met on Tuesday and said \"it's over\" [sic] &amp; done.\n\n"
+                          "<span style=\"color: #ff0000;\">Red text</span> and <a href=\"https://x.org\" "
+                          "target=\"_blank\" rel=\"noopener\">a link</a>.\n\n"
+                          "<iframe src=\"https://www.youtube.com/embed/xyz\" width=\"560\" "
+                          "height=\"315\"></iframe>\n\n"
+                          "The mayor said: <em>\"We will rebuild.\"</em> See <a "
+                          "href=\"https://x.org/r\">the report</a>.\n"
+                          "<!--more-->\n\n"
+                          "<h2>Reaction</h2>\n"
+                          "Shops <strong>reopened</strong>.\n\n"
+                          "[gallery ids=\"4,5\"]";
+  g_autofree char *post_body = cd_wp_content_to_body (post, -1);
+  g_auto (GStrv) parts = g_strsplit (post_body, "Shops", 2);
+  g_autofree char *post_edited_body = g_strjoin ("Most shops", parts[0], parts[1], NULL);
+  g_autofree char *post_edited = cd_wp_body_to_content (post_edited_body, -1, post, -1);
+  g_auto (GStrv) added_parts = g_strsplit (post_body, "## Reaction", 2);
+  g_autofree char *added_body = g_strjoin ("A new paragraph.\n\n## Reaction", added_parts[0],
+                                           added_parts[1], NULL);
+  g_autofree char *added = cd_wp_body_to_content (added_body, -1, post, -1);
+  g_autoptr (GString) post_expected = g_string_new (post);
+
+  g_assert_true (cd_wp_content_is_classic (content, length));
+  g_assert_cmpstr (same, ==, content);
+  g_assert_cmpstr (edited, ==, expected);
+  assert_wordpress_reads (edited, "(html)");
+
+  g_assert_cmpstr (post_body, ==,
+                   "The council met on Tuesday and said \"it's over\" \\[sic\\] & done.\n\n"
+                   "```wordpress\n<span style=\"color: #ff0000;\">Red text</span> and <a "
+                   "href=\"https://x.org\" target=\"_blank\" rel=\"noopener\">a link</a>.\n```\n\n"
+                   "```wordpress\n<iframe src=\"https://www.youtube.com/embed/xyz\" width=\"560\" "
+                   "height=\"315\"></iframe>\n```\n\n"
+                   "The mayor said: *\"We will rebuild.\"* See [the report](https://x.org/r).\n\n"
+                   "```wordpress\n<!--more-->\n```\n\n## Reaction\n\nShops **reopened**.\n\n"
+                   "```wordpress\n[gallery ids=\"4,5\"]\n```\n");
+  g_string_replace (post_expected, "Shops", "Most shops", 1);
+  g_assert_cmpstr (post_edited, ==, post_expected->str);
+  g_string_replace (post_expected, "Most shops", "Shops", 1);
+  g_string_replace (post_expected, "<!--more-->\n\n", "<!--more-->\n\nA new paragraph.\n\n", 1);
+  g_assert_cmpstr (added, ==, post_expected->str);
+
+  /* A post whose paragraphs are in <p> elements keeps them, and new
+   * paragraphs get them too. */
+  {
+    const char      *wrapped = "<p>First.</p>\n<p>Second <em>time</em>.</p>";
+    g_autofree char *wrapped_body = cd_wp_content_to_body (wrapped, -1);
+    g_autofree char *rewritten =
+        cd_wp_body_to_content ("First.\n\nAdded.\n\nSecond *time* round.\n", -1, wrapped, -1);
+
+    g_assert_cmpstr (wrapped_body, ==, "First.\n\nSecond *time*.\n");
+    g_assert_cmpstr (rewritten, ==,
+                     "<p>First.</p>\n\n<p>Added.</p>\n\n<p>Second <em>time</em> round.</p>");
+  }
+}
+
 /* Units of the same text: which one the person removed or moved past is
  * read from the order of the rest, and each keeps its own markup. */
 static void
@@ -682,24 +890,6 @@ test_word_count (void)
   /* 5 in the paragraph, 8 and 3 in the pull quote, 2 in the gallery's
    * caption, and Tom, Jerry, 9, metres, amp and café in the HTML. */
   g_assert_cmpuint (cd_count_body_words (body), ==, 5 + 11 + 2 + 6);
-}
-
-static void
-test_classic (void)
-{
-  gsize            length;
-  g_autofree char *content = cd_test_block_fixture ("classic.html", &length);
-  g_autofree char *body = cd_wp_content_to_body (content, length);
-  g_autofree char *same = cd_wp_body_to_content (body, -1, content, length);
-  g_autofree char *edited_body = g_strconcat ("Edited. ", body, NULL);
-  g_autofree char *edited = cd_wp_body_to_content (edited_body, -1, content, length);
-
-  g_assert_true (cd_wp_content_is_classic (content, length));
-  g_assert_cmpstr (same, ==, content);
-  g_assert_null (strstr (edited, "<!-- wp:"));
-  g_assert_nonnull (strstr (edited, "<p>Edited. The council met on Tuesday.</p>"));
-  g_assert_nonnull (strstr (edited, "<h2>Reaction</h2>"));
-  assert_wordpress_reads (edited, "(html)");
 }
 
 static void
@@ -799,6 +989,27 @@ test_labels (void)
       joined = g_strjoinv ("|", (char **) labels->pdata);
       g_assert_cmpstr (joined, ==, cases[c].labels);
     }
+  {
+    /* The pieces of a classic post kept as they are, named by what they
+     * would be as blocks. */
+    const char      *classic = "Text.\n\n<iframe src=\"https://x.org/v\"></iframe>\n\n<!--more-->\n\n"
+                               "[gallery ids=\"1,2\"]\n\n<span style=\"color:red\">Red</span>\n\n"
+                               "<table><tr><td>a</td></tr></table>";
+    const char      *expected[] = { "Embed", "More", "Shortcode · gallery", "Classic HTML", "Table" };
+    g_autofree char *body = cd_wp_content_to_body (classic, -1);
+    g_autoptr (GArray) units = cd_wp_body_split (body, -1);
+
+    g_assert_cmpuint (units->len, ==, G_N_ELEMENTS (expected) + 1);
+    for (guint i = 1; i < units->len; i++)
+      {
+        CdWpUnit        *u = &g_array_index (units, CdWpUnit, i);
+        g_autofree char *label = cd_wp_block_label (body + u->markup_start,
+                                                    u->markup_end - u->markup_start);
+
+        g_assert_cmpint (u->kind, ==, CD_WP_UNIT_BLOCK);
+        g_assert_cmpstr (label, ==, expected[i - 1]);
+      }
+  }
   {
     /* A core block of a later WordPress than the titles are from. */
     g_autofree char *later = cd_wp_block_label ("<!-- wp:accordion-item -->\n<div class=\"wp-block-"
@@ -917,6 +1128,7 @@ main (int   argc,
   g_test_add_func ("/wp-content/wordpress-themes", test_wordpress_themes);
   g_test_add_func ("/wp-content/new-post", test_new_post);
   g_test_add_func ("/wp-content/shaped", test_shaped);
+  g_test_add_func ("/wp-content/older-forms", test_older_forms);
   g_test_add_func ("/wp-content/same-text", test_same_text);
   g_test_add_func ("/wp-content/word-count", test_word_count);
   g_test_add_func ("/wp-content/classic", test_classic);

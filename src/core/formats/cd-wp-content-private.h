@@ -17,6 +17,8 @@ cmark_node *_cd_wp_markdown_parse (const char    *markdown,
                                    cmark_parser **parser_out);
 void        _cd_wp_markup_append_node (GString    *out,
                                        cmark_node *node);
+void        _cd_wp_markup_append_inlines (GString    *out,
+                                          cmark_node *node);
 char       *_cd_wp_markdown_to_markup (const char *markdown,
                                        gsize       length);
 char       *_cd_wp_block_to_markdown (const CdWpBlock *block,
@@ -26,13 +28,37 @@ char       *_cd_wp_node_to_html (cmark_node   *node,
                                  cmark_parser *parser);
 
 /* A text block's wrapper that Markdown cannot say (cd-wp-shape.c). */
-char    *_cd_wp_shaped_markdown (const CdWpBlock *block,
-                                 const char      *content,
-                                 char             bullet,
-                                 GStrv           *shape_out);
-gboolean _cd_wp_shape_apply (const GStrv shape,
-                             const char *markup,
-                             GString    *out);
+const char *_cd_wp_tag_end (const char *p,
+                            const char *end);
+gboolean    _cd_wp_find_text (const char *markup,
+                              gsize       length,
+                              const char *name,
+                              const char *tag,
+                              gsize      *text_start,
+                              gsize      *text_end);
+char       *_cd_wp_shaped_markdown (const CdWpBlock *block,
+                                    const char      *content,
+                                    char             bullet,
+                                    GStrv           *shape_out);
+gboolean    _cd_wp_shape_apply (const GStrv shape,
+                                const char *markup,
+                                GString    *out);
+
+/* Posts of the classic editor, piece by piece (cd-wp-classic.c). */
+GArray *_cd_wp_classic_pieces (const char *content,
+                               gsize       length);
+char   *_cd_wp_classic_markdown (const char *piece,
+                                 gsize       length,
+                                 gboolean   *wrapped);
+void    _cd_wp_classic_append_node (GString      *out,
+                                    cmark_node   *node,
+                                    cmark_parser *parser,
+                                    gboolean      wrap);
+
+/* Text blocks in the forms block editors before 6.1 saved
+ * (cd-wp-migrate.c). */
+char *_cd_wp_migrated_markup (const CdWpBlock *block,
+                              const char      *content);
 
 /* Which units of two versions of a body are the same (cd-wp-align.c). */
 guint    _cd_wp_unit_id (GHashTable *ids,

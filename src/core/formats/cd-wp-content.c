@@ -10,7 +10,8 @@
  * separators where two such units were neighbours; what is new or edited is
  * written as the block editor writes it, edited text inside the wrapper of
  * the shaped block it stands in for. A classic post (no block delimiters)
- * stays classic HTML.
+ * is cut into pieces at its blank lines and stays classic HTML, piece by
+ * piece the same way (cd-wp-classic.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,7 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cd-import.h"
 #include "cd-wp-content-private.h"
 #include "cd-wp-content.h"
 
@@ -39,6 +39,7 @@ typedef struct
 {
   GArray  *units; /* BaseUnit */
   gboolean classic;
+  gboolean wrapped; /* a classic post's paragraphs are in <p> elements */
   GString *body;
 } Analysis;
 
@@ -148,7 +149,8 @@ add_unit (Analysis   *analysis,
 }
 
 /* The Markdown of a text block when it writes back to the block's exact
- * bytes, by itself or inside the block's own wrapper (@shape), else %NULL. */
+ * bytes, by itself or inside the block's own wrapper (@shape), or to the
+ * form the block editor of 6.1 gives a block of an older form; else %NULL. */
 static char *
 text_block_markdown (const CdWpBlock *block,
                      const char      *content,
@@ -157,6 +159,8 @@ text_block_markdown (const CdWpBlock *block,
 {
   g_autofree char *markdown = NULL;
   g_autofree char *markup = NULL;
+  g_autofree char *migrated = NULL;
+  g_autoptr (GPtrArray) parsed = NULL;
 
   g_assert (block != NULL && content != NULL && shape != NULL);
 
@@ -169,7 +173,16 @@ text_block_markdown (const CdWpBlock *block,
   if (markup != NULL && strlen (markup) == block->end - block->start &&
       memcmp (markup, content + block->start, block->end - block->start) == 0)
     return g_steal_pointer (&markdown);
-  return _cd_wp_shaped_markdown (block, content, bullet, shape);
+  g_clear_pointer (&markdown, g_free);
+  if ((markdown = _cd_wp_shaped_markdown (block, content, bullet, shape)) != NULL)
+    return g_steal_pointer (&markdown);
+  /* A block of an older form, as the block editor of 6.1 reads it. */
+  if ((migrated = _cd_wp_migrated_markup (block, content)) == NULL)
+    return NULL;
+  parsed = cd_wp_blocks_parse (migrated, strlen (migrated));
+  if (parsed->len != 1)
+    return NULL;
+  return text_block_markdown (g_ptr_array_index (parsed, 0), migrated, bullet, shape);
 }
 
 static void
@@ -189,9 +202,23 @@ analyse (const char *content,
 
   if (analysis->classic)
     {
-      g_autofree char *markdown = cd_html_to_markdown (content, length);
+      g_autoptr (GArray) pieces = _cd_wp_classic_pieces (content, length);
 
-      g_string_append (analysis->body, markdown);
+      for (guint i = 0; i < pieces->len; i += 2)
+        {
+          gsize    start = g_array_index (pieces, gsize, i);
+          gsize    end = g_array_index (pieces, gsize, i + 1);
+          gboolean wrapped;
+          char    *markdown = _cd_wp_classic_markdown (content + start, end - start, &wrapped);
+
+          /* Paragraphs written new follow the post's: in <p> elements
+           * when its own are. */
+          if (markdown != NULL)
+            analysis->wrapped = wrapped;
+          add_unit (analysis, content, start, end, markdown, NULL);
+        }
+      if (analysis->body->len > 0)
+        g_string_append_c (analysis->body, '\n');
       return;
     }
   if (!cd_wp_blocks_cover (blocks, length))
@@ -271,7 +298,8 @@ cd_wp_content_is_classic (const char *content,
  * top-level blocks, one unit each, separated by a blank line: text blocks
  * that map exactly to Markdown as Markdown, every other block (and HTML
  * between blocks) as a `wordpress` fence (see cd_wp_fence()). A classic
- * post becomes Markdown as cd_html_to_markdown() reads HTML.
+ * post becomes its pieces the same way: those that map exactly to Markdown
+ * as Markdown, the others (embeds, shortcodes, styled text) as fences.
  *
  * Returns: (transfer full): the body Markdown, ending with a line break
  *   unless empty
@@ -504,36 +532,6 @@ unit_key (const Split    *split,
   if (unit->kind == CD_WP_UNIT_BLOCK)
     return g_strndup (split->body + unit->markup_start, unit->markup_end - unit->markup_start);
   return g_strndup (split->body + unit->start, unit->end - unit->start);
-}
-
-/* A classic post stays classic: HTML without delimiters, each text unit as
- * the preview renders it and each fence's markup as it is. */
-static char *
-classic_content (Split *split)
-{
-  GString *out = g_string_new (NULL);
-
-  g_assert (split != NULL);
-
-  for (guint i = 0; i < split->units->len; i++)
-    {
-      CdWpUnit *unit = &g_array_index (split->units, CdWpUnit, i);
-
-      if (unit->kind == CD_WP_UNIT_BLOCK)
-        {
-          g_string_append_len (out, split->body + unit->markup_start,
-                               unit->markup_end - unit->markup_start);
-          g_string_append_c (out, '\n');
-        }
-      else
-        {
-          g_autofree char *html = _cd_wp_node_to_html (g_ptr_array_index (split->nodes, i),
-                                                       split->parser);
-
-          g_string_append (out, html);
-        }
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* How alike two texts are: the share of their distinct words they have
@@ -862,14 +860,6 @@ cd_wp_body_to_content (const char *body,
     }
 
   split_body (body, length, &split);
-  if (base != NULL && analysis.classic)
-    {
-      char *content = classic_content (&split);
-
-      split_clear (&split);
-      analysis_clear (&analysis);
-      return content;
-    }
 
   matches = match_units (&split, &analysis);
   shape_of = pair_edited_text (&split, &analysis, matches);
@@ -903,6 +893,9 @@ cd_wp_body_to_content (const char *body,
         }
       else if (unit->kind == CD_WP_UNIT_BLOCK)
         g_string_append_len (out, body + unit->markup_start, unit->markup_end - unit->markup_start);
+      else if (analysis.classic)
+        _cd_wp_classic_append_node (out, g_ptr_array_index (split.nodes, i), split.parser,
+                                    analysis.wrapped);
       else
         append_edited_text (out, g_ptr_array_index (split.nodes, i),
                             shape_of[i] >= 0

@@ -210,6 +210,46 @@ count_columns (const CdWpBlock *block)
   return 0;
 }
 
+/* HTML outside blocks (a piece of a classic post, or what stands between
+ * blocks) by what it starts with, in the words of the block it would be. */
+static char *
+label_for_html (const char *html)
+{
+  /* What the HTML starts with, and its label. */
+  static const char *const starts[][2] = {
+    {"<!--more",      "More"      },
+    { "<!--nextpage", "Page Break"},
+    { "<iframe",      "Embed"     },
+    { "<object",      "Embed"     },
+    { "<embed",       "Embed"     },
+    { "<script",      "Embed"     },
+    { "<video",       "Video"     },
+    { "<audio",       "Audio"     },
+    { "<img",         "Image"     },
+    { "<table",       "Table"     },
+    { "<ul",          "List"      },
+    { "<ol",          "List"      },
+    { "<blockquote",  "Quote"     },
+  };
+  const char *p = html + strspn (html, " \t\r\n");
+
+  g_assert (html != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    if (g_ascii_strncasecmp (p, starts[i][0], strlen (starts[i][0])) == 0 &&
+        !g_ascii_isalnum (p[strlen (starts[i][0])]))
+      return g_strdup (starts[i][1]);
+  if (*p == '[' && g_ascii_isalpha (p[1]))
+    {
+      gsize n = 1;
+
+      while (g_ascii_isalnum (p[n + 1]) || p[n + 1] == '_' || p[n + 1] == '-')
+        n++;
+      return g_strdup_printf ("Shortcode · %.*s", (int) n, p + 1);
+    }
+  return g_strdup ("Classic HTML");
+}
+
 static char *
 label_for_block (const CdWpBlock *block)
 {
@@ -219,7 +259,7 @@ label_for_block (const CdWpBlock *block)
   g_assert (block != NULL);
 
   if (block->name == NULL)
-    return g_strdup ("Classic HTML");
+    return label_for_html (block->inner_html);
   if (!g_str_has_prefix (block->name, "core/"))
     return g_strdup (block->name);
   short_name = block->name + 5;
@@ -275,7 +315,9 @@ cd_wp_is_fence_info (const char *info)
  * Returns: (transfer full): a short label for the block: the title
  *   WordPress gives a core block, with a count for galleries ("Gallery · 4
  *   images"), columns and buttons, the provider of an embed; the name of
- *   any other block ("acme/widget"); "Classic HTML" for HTML outside blocks
+ *   any other block ("acme/widget"); for HTML outside blocks, the block it
+ *   would be ("Embed" for an iframe, "More", "Shortcode · gallery"), else
+ *   "Classic HTML"
  */
 char *
 cd_wp_block_label (const char *markup,

@@ -218,6 +218,22 @@ append_inlines (GString    *out,
     append_inline (out, node);
 }
 
+/**
+ * _cd_wp_markup_append_inlines:
+ * @out: where the rich text goes
+ * @node: a block node of Markdown
+ *
+ * Appends @node's inline children as the block editor's rich text.
+ */
+void
+_cd_wp_markup_append_inlines (GString    *out,
+                              cmark_node *node)
+{
+  g_assert (node != NULL);
+
+  append_inlines (out, cmark_node_first_child (node));
+}
+
 /* The comment delimiters around a block's HTML, as the block editor writes
  * them: the HTML on lines of its own. */
 static void

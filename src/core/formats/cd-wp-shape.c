@@ -26,10 +26,16 @@
 
 #include "cd-wp-content-private.h"
 
-/* The end of the tag that opens at @p (after its '>'), or NULL. */
-static const char *
-tag_end (const char *p,
-         const char *end)
+/**
+ * _cd_wp_tag_end:
+ * @p: a "<" in markup
+ * @end: the end of the markup
+ *
+ * Returns: the end of the tag that opens at @p (after its ">"), or %NULL
+ */
+const char *
+_cd_wp_tag_end (const char *p,
+                const char *end)
 {
   char quote = 0;
 
@@ -47,9 +53,6 @@ tag_end (const char *p,
   return NULL;
 }
 
-/* Where the text of @markup, a block named @name, starts and ends: after
- * the first tag that follows the opening delimiter, and before `</@tag>`
- * ending the block's HTML. */
 /* Whether @p (up to @end) is exactly the closing delimiter of a block
  * named @name, written with or without the "core/" namespace. */
 static gboolean
@@ -67,13 +70,28 @@ closes_block (const char *p,
   return strcmp (closer, full) == 0 || g_strcmp0 (closer, short_form) == 0;
 }
 
-static gboolean
-find_text (const char *markup,
-           gsize       length,
-           const char *name,
-           const char *tag,
-           gsize      *text_start,
-           gsize      *text_end)
+/**
+ * _cd_wp_find_text:
+ * @markup: the markup of one block
+ * @length: its length
+ * @name: the block's name
+ * @tag: its outer element
+ * @text_start: (out): where its text starts
+ * @text_end: (out): where it ends
+ *
+ * Finds where the text of @markup, a block named @name, starts and ends:
+ * after the first tag that follows the opening delimiter, and before
+ * `</@tag>` ending the block's HTML.
+ *
+ * Returns: whether the block is written so
+ */
+gboolean
+_cd_wp_find_text (const char *markup,
+                  gsize       length,
+                  const char *name,
+                  const char *tag,
+                  gsize      *text_start,
+                  gsize      *text_end)
 {
   const char      *end = markup + length;
   const char      *p = g_strstr_len (markup, length, "-->");
@@ -91,7 +109,7 @@ find_text (const char *markup,
       strncmp (p + 1, tag, tag_length) != 0 ||
       (p[1 + tag_length] != '>' && !g_ascii_isspace (p[1 + tag_length])))
     return FALSE;
-  if ((open_end = tag_end (p, end)) == NULL || open_end[-2] == '/')
+  if ((open_end = _cd_wp_tag_end (p, end)) == NULL || open_end[-2] == '/')
     return FALSE;
 
   /* Back from the closing delimiter, which must name the block (markup
@@ -212,7 +230,7 @@ plain_links (const char *text,
           p = open + 2;
           continue;
         }
-      close = tag_end (open, end);
+      close = _cd_wp_tag_end (open, end);
       tag = close != NULL ? g_strndup (open, close - open) : NULL;
       href = tag != NULL ? strstr (tag, " href=\"") : NULL;
       value_end = href != NULL ? strchr (href + 7, '"') : NULL;
@@ -303,7 +321,7 @@ plain_references (const char *text,
       char        character[8];
       gsize       used;
 
-      if (*p == '<' && (tag_close = tag_end (p, end)) != NULL)
+      if (*p == '<' && (tag_close = _cd_wp_tag_end (p, end)) != NULL)
         {
           g_string_append_len (out, p, tag_close - p);
           p = tag_close;
@@ -352,7 +370,7 @@ replace_in_text (GString    *markup,
     {
       const char *tag_close;
 
-      if (*p == '<' && (tag_close = tag_end (p, end)) != NULL)
+      if (*p == '<' && (tag_close = _cd_wp_tag_end (p, end)) != NULL)
         {
           g_string_append_len (out, p, tag_close - p);
           p = tag_close;
@@ -408,7 +426,7 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   g_assert (block != NULL && content != NULL && shape_out != NULL);
 
   *shape_out = NULL;
-  if (tag == NULL || !find_text (markup, length, block->name, tag, &start, &end))
+  if (tag == NULL || !_cd_wp_find_text (markup, length, block->name, tag, &start, &end))
     return NULL;
   g_ptr_array_add (parts, g_strndup (markup, start));
   g_ptr_array_add (parts, g_strndup (markup + end, length - end));
@@ -425,7 +443,7 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   /* The Markdown must write the very text back, and the shape the very
    * block. */
   written = _cd_wp_markdown_to_markup (markdown, strlen (markdown));
-  if (!find_text (written, strlen (written), block->name, tag, &plain_start, &plain_end))
+  if (!_cd_wp_find_text (written, strlen (written), block->name, tag, &plain_start, &plain_end))
     return NULL;
   g_ptr_array_index (parts, 2) = g_strndup (written, plain_start);
   g_ptr_array_index (parts, 3) = g_strdup (written + plain_end);

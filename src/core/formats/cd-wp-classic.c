@@ -1,0 +1,342 @@
+/* cd-wp-classic.c: posts of WordPress's classic editor, piece by piece.
+ *
+ * A classic post is HTML without block delimiters, as the classic editor
+ * saves it: paragraphs as bare text set apart by blank lines (WordPress
+ * adds the <p> when it shows the post), and whatever else its authors put
+ * there: embeds, shortcodes, the "more" tag, styled spans, images with
+ * their classes. Its pieces are cut where WordPress ends a paragraph: at
+ * blank lines and beside the lines that start or end with a block
+ * element's tag, outside the elements that may hold blank lines themselves
+ * (a table, a list, a quote). A piece
+ * is Markdown when writing that Markdown back as the classic editor would
+ * gives its exact bytes; every other piece is kept as it is, a `wordpress`
+ * fence in the body, like a block. So an edit to one paragraph of a
+ * classic post changes that paragraph and nothing else on the site.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-wp-classic"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-import.h"
+#include "cd-wp-content-private.h"
+
+/* Elements a blank line inside does not end: what they hold is one piece. */
+static const char *const containers[] = {
+  "address", "blockquote", "div", "dl", "figure", "iframe", "object", "ol", "pre", "script",
+  "section", "style", "table", "ul", "video", "audio",
+};
+
+/* Elements WordPress does not put inside a paragraph: a line that starts
+ * or ends with one is a piece of its own. */
+static const char *const block_elements[] = {
+  "address", "audio", "blockquote", "div", "dl", "figure", "form", "h1", "h2", "h3", "h4",
+  "h5", "h6", "hr", "iframe", "object", "ol", "p", "pre", "section", "table", "ul", "video",
+};
+
+static gboolean
+is_named (const char *name,
+          gsize       length,
+          const char *const *names,
+          guint       n_names)
+{
+  g_assert (name != NULL && names != NULL);
+
+  for (guint i = 0; i < n_names; i++)
+    if (strlen (names[i]) == length && g_ascii_strncasecmp (name, names[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the tag at @p (a "<") is one of a block element. */
+static gboolean
+is_block_tag (const char *p,
+              const char *end)
+{
+  const char *name = p + 1;
+  gsize       n = 0;
+
+  g_assert (p != NULL && *p == '<');
+
+  if (name < end && *name == '/')
+    name++;
+  while (name + n < end && g_ascii_isalnum (name[n]))
+    n++;
+  return n > 0 && is_named (name, n, block_elements, G_N_ELEMENTS (block_elements));
+}
+
+/* Whether the line break at @p (a "\n", outside any element) ends a piece
+ * without a blank line: the line after it starts with a block element's
+ * tag or a comment ("<!--more-->"), or the line before it (from @start)
+ * ends with one. */
+static gboolean
+ends_block_line (const char *start,
+                 const char *p,
+                 const char *end)
+{
+  const char *after = p + 1, *before = p;
+
+  g_assert (start != NULL && p != NULL && *p == '\n');
+
+  while (after < end && (*after == ' ' || *after == '\t'))
+    after++;
+  if (after < end && *after == '<' &&
+      (is_block_tag (after, end) || (end - after >= 4 && strncmp (after, "<!--", 4) == 0)))
+    return TRUE;
+  while (before > start && g_ascii_isspace (before[-1]))
+    before--;
+  if (before == start || before[-1] != '>')
+    return FALSE;
+  if (before - start >= 3 && strncmp (before - 3, "-->", 3) == 0)
+    return TRUE;
+  for (const char *q = before - 1; q >= start && *q != '\n'; q--)
+    if (*q == '<')
+      return _cd_wp_tag_end (q, before) == before && is_block_tag (q, before);
+  return FALSE;
+}
+
+/* After the blank line that starts at @p (a "\n"), or NULL when the line
+ * after @p is not blank. */
+static const char *
+after_blank_line (const char *p,
+                  const char *end)
+{
+  const char *q = p + 1;
+
+  g_assert (p != NULL && *p == '\n');
+
+  while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
+    q++;
+  if (q >= end || *q != '\n')
+    return NULL;
+  while (q < end && g_ascii_isspace (*q))
+    q++;
+  return q;
+}
+
+/**
+ * _cd_wp_classic_pieces:
+ * @content: a classic post's content
+ * @length: its length
+ *
+ * Returns: (transfer full): the pieces of @content, each as two #gsize,
+ *   its start and end, without the white space around it
+ */
+GArray *
+_cd_wp_classic_pieces (const char *content,
+                       gsize       length)
+{
+  GArray     *pieces = g_array_new (FALSE, FALSE, sizeof (gsize));
+  const char *end = content + length;
+  const char *start = content;
+  guint       depth = 0;
+
+  g_assert (content != NULL);
+
+  for (const char *p = content; p <= end; p++)
+    {
+      const char *next = NULL;
+
+      if (p < end && *p == '<' && p + 4 <= end && strncmp (p, "<!--", 4) == 0)
+        {
+          const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
+
+          p = close != NULL ? close + 2 : end - 1;
+          continue;
+        }
+      if (p < end && *p == '<')
+        {
+          gboolean    closing = p + 1 < end && p[1] == '/';
+          const char *name = p + 1 + closing;
+          const char *tag_close = _cd_wp_tag_end (p, end);
+          gsize       n = 0;
+
+          while (name + n < end && g_ascii_isalnum (name[n]))
+            n++;
+          if (n > 0 && tag_close != NULL && tag_close[-2] != '/' && is_named (name, n, containers, G_N_ELEMENTS (containers)))
+            depth = closing ? (depth > 0 ? depth - 1 : 0) : depth + 1;
+          if (tag_close != NULL)
+            p = tag_close - 1;
+          continue;
+        }
+      if (p < end && (*p != '\n' || depth > 0))
+        continue;
+      if (p < end && (next = after_blank_line (p, end)) == NULL)
+        {
+          if (!ends_block_line (start, p, end))
+            continue;
+          for (next = p; next < end && g_ascii_isspace (*next); next++)
+            ;
+        }
+      /* A piece ends here: at a blank line, beside a block element's line,
+       * or at the end. */
+      {
+        const char *a = start, *b = p;
+
+        while (a < b && g_ascii_isspace (*a))
+          a++;
+        while (b > a && g_ascii_isspace (b[-1]))
+          b--;
+        if (b > a)
+          {
+            gsize bounds[2] = { a - content, b - content };
+
+            g_array_append_vals (pieces, bounds, 2);
+          }
+      }
+      if (next == NULL)
+        break;
+      start = next;
+      p = next - 1;
+    }
+  return pieces;
+}
+
+/**
+ * _cd_wp_classic_append_node:
+ * @out: where the HTML goes
+ * @node: a block node of Markdown
+ * @parser: the parser that made it
+ * @wrap: whether a paragraph is written in its <p> element
+ *
+ * Writes @node as the classic editor saves it: a paragraph as bare text
+ * (WordPress adds its <p> when it shows the post) unless @wrap, and a
+ * heading as its element, their text escaped as the editors escape it
+ * (only "&" and "<"); anything else as HTML. Raw HTML is not passed
+ * through.
+ */
+void
+_cd_wp_classic_append_node (GString      *out,
+                            cmark_node   *node,
+                            cmark_parser *parser,
+                            gboolean      wrap)
+{
+  g_autofree char *html = NULL;
+  gsize            n;
+
+  g_assert (out != NULL && node != NULL && parser != NULL);
+
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_PARAGRAPH:
+      g_string_append (out, wrap ? "<p>" : "");
+      _cd_wp_markup_append_inlines (out, node);
+      g_string_append (out, wrap ? "</p>" : "");
+      return;
+    case CMARK_NODE_HEADING:
+      g_string_append_printf (out, "<h%d>", cmark_node_get_heading_level (node));
+      _cd_wp_markup_append_inlines (out, node);
+      g_string_append_printf (out, "</h%d>", cmark_node_get_heading_level (node));
+      return;
+    default:
+      html = _cd_wp_node_to_html (node, parser);
+      n = strlen (html);
+      while (n > 0 && html[n - 1] == '\n')
+        n--;
+      g_string_append_len (out, html, n);
+    }
+}
+
+/* WordPress's own shortcodes; any other shortcode is known by its form. */
+static const char *const shortcodes[] = {
+  "audio", "caption", "embed", "gallery", "playlist", "video", "wp_caption",
+};
+
+/* Whether @piece holds a shortcode, which WordPress replaces when it shows
+ * the post ("[gallery ids=…]", "[/caption]", "[contact-form id=3 /]"), as
+ * opposed to the brackets of an editor ("[sic]", "[the mayor]"). */
+static gboolean
+has_shortcode (const char *piece,
+               gsize       length)
+{
+  const char *end = piece + length;
+
+  g_assert (piece != NULL);
+
+  for (const char *p = memchr (piece, '[', length); p != NULL;
+       p = p + 1 < end ? memchr (p + 1, '[', end - p - 1) : NULL)
+    {
+      const char *name = p + 1 + (p + 1 < end && p[1] == '/');
+      const char *q = name;
+
+      while (q < end && (g_ascii_isalnum (*q) || *q == '_' || *q == '-'))
+        q++;
+      if (q == name || q >= end)
+        continue;
+      if (name > p + 1 && *q == ']')
+        return TRUE;
+      if (is_named (name, q - name, shortcodes, G_N_ELEMENTS (shortcodes)) &&
+          *q != '\0' && strchr (" ]/", *q) != NULL)
+        return TRUE;
+      /* "[name key=" or "[name … /]" */
+      if (*q == ' ')
+        {
+          const char *key = q + 1, *k = key;
+          const char *close = memchr (q, ']', MIN (end - q, 1024));
+
+          while (k < end && (g_ascii_isalnum (*k) || *k == '_' || *k == '-'))
+            k++;
+          if ((k > key && k < end && *k == '=') || (close != NULL && close[-1] == '/'))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* @markdown written back as the classic editor would, its paragraphs in
+ * <p> elements when @wrap. */
+static gboolean
+writes_back (const char *markdown,
+             const char *piece,
+             gsize       length,
+             gboolean    wrap)
+{
+  g_autoptr (GString) written = g_string_new (NULL);
+  cmark_parser *parser = NULL;
+  cmark_node   *doc;
+
+  g_assert (markdown != NULL && piece != NULL);
+
+  doc = _cd_wp_markdown_parse (markdown, strlen (markdown), &parser);
+  for (cmark_node *node = cmark_node_first_child (doc); node != NULL; node = cmark_node_next (node))
+    {
+      if (written->len > 0)
+        g_string_append (written, "\n\n");
+      _cd_wp_classic_append_node (written, node, parser, wrap);
+    }
+  cmark_node_free (doc);
+  cmark_parser_free (parser);
+  return written->len == length && memcmp (written->str, piece, length) == 0;
+}
+
+/**
+ * _cd_wp_classic_markdown:
+ * @piece: a piece of a classic post (see _cd_wp_classic_pieces())
+ * @length: its length
+ * @wrapped: (out): whether its paragraph is written in a <p> element
+ *
+ * Returns: (transfer full) (nullable): the Markdown of @piece when writing
+ *   it back gives @piece's exact bytes and it holds no shortcode, else
+ *   %NULL
+ */
+char *
+_cd_wp_classic_markdown (const char *piece,
+                         gsize       length,
+                         gboolean   *wrapped)
+{
+  g_autofree char *markdown = cd_html_to_markdown (piece, length);
+  gsize            n = strlen (markdown);
+
+  g_assert (piece != NULL && wrapped != NULL);
+
+  while (n > 0 && markdown[n - 1] == '\n')
+    markdown[--n] = '\0';
+  *wrapped = length >= 3 && memcmp (piece, "<p>", 3) == 0;
+  if (n == 0 || has_shortcode (piece, length) || !writes_back (markdown, piece, length, *wrapped))
+    return NULL;
+  return g_steal_pointer (&markdown);
+}
