@@ -800,6 +800,24 @@ test_classic (void)
   g_string_replace (post_expected, "<!--more-->\n\n", "<!--more-->\n\nA new paragraph.\n\n", 1);
   g_assert_cmpstr (added, ==, post_expected->str);
 
+  /* The classic editor writes a no-break space as "&nbsp;"; imported
+   * posts spell quotes and dashes as references: the body has the
+   * characters, an edit writes them back as the piece did. */
+  {
+    const char      *spelled = "The mayor&nbsp;said it&#8217;s &ldquo;over&rdquo; &mdash; for now.\n\n"
+                               "Rates &gt; 5%.";
+    g_autofree char *spelled_body = cd_wp_content_to_body (spelled, -1);
+    g_autofree char *rewritten = cd_wp_body_to_content (
+        "The mayor\u00a0said it\u2019s \u201cover\u201d \u2014 for now, at least.\n\nRates \\> 5%.\n",
+        -1, spelled, -1);
+
+    g_assert_cmpstr (spelled_body, ==,
+                     "The mayor\u00a0said it\u2019s \u201cover\u201d \u2014 for now.\n\nRates \\> 5%.\n");
+    g_assert_cmpstr (rewritten, ==,
+                     "The mayor&nbsp;said it&#8217;s &ldquo;over&rdquo; &mdash; for now, at "
+                     "least.\n\nRates &gt; 5%.");
+  }
+
   /* A post whose paragraphs are in <p> elements keeps them, and new
    * paragraphs get them too. */
   {

@@ -27,22 +27,51 @@
 
 /* Elements a blank line inside does not end: what they hold is one piece. */
 static const char *const containers[] = {
-  "address", "blockquote", "div", "dl", "figure", "iframe", "object", "ol", "pre", "script",
-  "section", "style", "table", "ul", "video", "audio",
+  "address",
+  "blockquote",
+  "div",
+  "dl",
+  "figure",
+  "iframe",
+  "object",
+  "ol",
+  "pre",
+  "script",
+  "section",
+  "style",
+  "table",
+  "ul",
+  "video",
+  "audio",
 };
 
 /* Elements WordPress does not put inside a paragraph: a line that starts
  * or ends with one is a piece of its own. */
 static const char *const block_elements[] = {
-  "address", "audio", "blockquote", "div", "dl", "figure", "form", "h1", "h2", "h3", "h4",
-  "h5", "h6", "hr", "iframe", "object", "ol", "p", "pre", "section", "table", "ul", "video",
+  "address",
+  "audio",
+  "blockquote",
+  "div",
+  "dl",
+  "figure",
+  "form",
+  "hr",
+  "iframe",
+  "object",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "table",
+  "ul",
+  "video",
 };
 
 static gboolean
-is_named (const char *name,
-          gsize       length,
+is_named (const char        *name,
+          gsize              length,
           const char *const *names,
-          guint       n_names)
+          guint              n_names)
 {
   g_assert (name != NULL && names != NULL);
 
@@ -66,6 +95,9 @@ is_block_tag (const char *p,
     name++;
   while (name + n < end && g_ascii_isalnum (name[n]))
     n++;
+  /* Headings, h1 to h6, and the rest by name. */
+  if (n == 2 && g_ascii_tolower (name[0]) == 'h' && name[1] >= '1' && name[1] <= '6')
+    return TRUE;
   return n > 0 && is_named (name, n, block_elements, G_N_ELEMENTS (block_elements));
 }
 
@@ -243,7 +275,13 @@ _cd_wp_classic_append_node (GString      *out,
 
 /* WordPress's own shortcodes; any other shortcode is known by its form. */
 static const char *const shortcodes[] = {
-  "audio", "caption", "embed", "gallery", "playlist", "video", "wp_caption",
+  "audio",
+  "caption",
+  "embed",
+  "gallery",
+  "playlist",
+  "video",
+  "wp_caption",
 };
 
 /* Whether @piece holds a shortcode, which WordPress replaces when it shows
@@ -318,6 +356,9 @@ writes_back (const char *markdown,
  * @piece: a piece of a classic post (see _cd_wp_classic_pieces())
  * @length: its length
  * @wrapped: (out): whether its paragraph is written in a <p> element
+ * @shape_out: (out): %NULL, or the shape (see _cd_wp_shaped_markdown())
+ *   that writes the character references of @piece back (a classic post's
+ *   text has no wrapper to keep)
  *
  * Returns: (transfer full) (nullable): the Markdown of @piece when writing
  *   it back gives @piece's exact bytes and it holds no shortcode, else
@@ -326,17 +367,33 @@ writes_back (const char *markdown,
 char *
 _cd_wp_classic_markdown (const char *piece,
                          gsize       length,
-                         gboolean   *wrapped)
+                         gboolean   *wrapped,
+                         GStrv      *shape_out)
 {
-  g_autofree char *markdown = cd_html_to_markdown (piece, length);
-  gsize            n = strlen (markdown);
+  g_autoptr (GPtrArray) shape = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *plain = NULL;
+  g_autofree char *markdown = NULL;
+  gsize            n;
 
-  g_assert (piece != NULL && wrapped != NULL);
+  g_assert (piece != NULL && wrapped != NULL && shape_out != NULL);
 
+  *shape_out = NULL;
+  *wrapped = length >= 3 && memcmp (piece, "<p>", 3) == 0;
+  for (guint i = 0; i < 4; i++)
+    g_ptr_array_add (shape, g_strdup (""));
+  if (has_shortcode (piece, length) ||
+      (plain = _cd_wp_plain_references (piece, length, shape)) == NULL)
+    return NULL;
+  markdown = cd_html_to_markdown (plain, strlen (plain));
+  n = strlen (markdown);
   while (n > 0 && markdown[n - 1] == '\n')
     markdown[--n] = '\0';
-  *wrapped = length >= 3 && memcmp (piece, "<p>", 3) == 0;
-  if (n == 0 || has_shortcode (piece, length) || !writes_back (markdown, piece, length, *wrapped))
+  if (n == 0 || !writes_back (markdown, plain, strlen (plain), *wrapped))
     return NULL;
+  if (shape->len > 4)
+    {
+      g_ptr_array_add (shape, NULL);
+      *shape_out = (GStrv) g_ptr_array_steal (shape, NULL);
+    }
   return g_steal_pointer (&markdown);
 }

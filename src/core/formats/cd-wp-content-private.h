@@ -40,6 +40,9 @@ char       *_cd_wp_shaped_markdown (const CdWpBlock *block,
                                     const char      *content,
                                     char             bullet,
                                     GStrv           *shape_out);
+char       *_cd_wp_plain_references (const char *text,
+                                     gsize       length,
+                                     GPtrArray  *references);
 gboolean    _cd_wp_shape_apply (const GStrv shape,
                                 const char *markup,
                                 GString    *out);
@@ -49,7 +52,8 @@ GArray *_cd_wp_classic_pieces (const char *content,
                                gsize       length);
 char   *_cd_wp_classic_markdown (const char *piece,
                                  gsize       length,
-                                 gboolean   *wrapped);
+                                 gboolean   *wrapped,
+                                 GStrv      *shape_out);
 void    _cd_wp_classic_append_node (GString      *out,
                                     cmark_node   *node,
                                     cmark_parser *parser,

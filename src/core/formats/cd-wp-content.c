@@ -209,13 +209,15 @@ analyse (const char *content,
           gsize    start = g_array_index (pieces, gsize, i);
           gsize    end = g_array_index (pieces, gsize, i + 1);
           gboolean wrapped;
-          char    *markdown = _cd_wp_classic_markdown (content + start, end - start, &wrapped);
+          GStrv    shape;
+          char    *markdown = _cd_wp_classic_markdown (content + start, end - start, &wrapped,
+                                                       &shape);
 
           /* Paragraphs written new follow the post's: in <p> elements
            * when its own are. */
           if (markdown != NULL)
             analysis->wrapped = wrapped;
-          add_unit (analysis, content, start, end, markdown, NULL);
+          add_unit (analysis, content, start, end, markdown, shape);
         }
       if (analysis->body->len > 0)
         g_string_append_c (analysis->body, '\n');
@@ -806,6 +808,26 @@ append_edited_text (GString        *out,
     g_string_append_len (out, markup->str, markup->len);
 }
 
+/* Edited text of a classic post as the classic editor writes it, with the
+ * character references of the piece it replaces. */
+static void
+append_edited_classic (GString        *out,
+                       const Split    *split,
+                       guint           i,
+                       const Analysis *analysis,
+                       const BaseUnit *replaced)
+{
+  g_autoptr (GString) html = g_string_new (NULL);
+
+  g_assert (out != NULL && split != NULL && analysis != NULL);
+
+  _cd_wp_classic_append_node (html, g_ptr_array_index (split->nodes, i), split->parser,
+                              analysis->wrapped);
+  if (replaced == NULL || replaced->shape == NULL ||
+      !_cd_wp_shape_apply (replaced->shape, html->str, out))
+    g_string_append_len (out, html->str, html->len);
+}
+
 /**
  * cd_wp_body_to_content:
  * @body: an article body
@@ -894,8 +916,10 @@ cd_wp_body_to_content (const char *body,
       else if (unit->kind == CD_WP_UNIT_BLOCK)
         g_string_append_len (out, body + unit->markup_start, unit->markup_end - unit->markup_start);
       else if (analysis.classic)
-        _cd_wp_classic_append_node (out, g_ptr_array_index (split.nodes, i), split.parser,
-                                    analysis.wrapped);
+        append_edited_classic (out, &split, i, &analysis,
+                               shape_of[i] >= 0
+                                   ? &g_array_index (analysis.units, BaseUnit, shape_of[i])
+                                   : NULL);
       else
         append_edited_text (out, g_ptr_array_index (split.nodes, i),
                             shape_of[i] >= 0

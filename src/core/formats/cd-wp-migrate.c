@@ -26,10 +26,10 @@
 
 typedef struct
 {
-  const char *name;     /* the block */
-  const char *child;    /* its children's element */
-  const char *block;    /* and the block each becomes */
-  gboolean    nests;    /* whether lists inside become list blocks */
+  const char *name;  /* the block */
+  const char *child; /* its children's element */
+  const char *block; /* and the block each becomes */
+  gboolean    nests; /* whether lists inside become list blocks */
 } OldForm;
 
 static const OldForm old_forms[] = {

@@ -300,15 +300,24 @@ read_reference (const char *p,
   return semicolon + 1 - p;
 }
 
-/* @text with its text's character references (a no-break space written
- * "&nbsp;", a quotation mark "&#8220;") as their characters; @references
- * gets each character after the reference the block writes it as. The
- * references Markdown itself writes ("&amp;", "&lt;") stay. NULL when the
- * block writes one character as two different references. */
-static char *
-plain_references (const char *text,
-                  gsize       length,
-                  GPtrArray  *references)
+/**
+ * _cd_wp_plain_references:
+ * @text: HTML
+ * @length: its length
+ * @references: where the pairs go
+ *
+ * Makes @text with its text's character references (a no-break space
+ * written "&nbsp;", a quotation mark "&#8220;") as their characters;
+ * @references gets each character after the reference @text writes it as.
+ * The references Markdown itself writes ("&amp;", "&lt;") stay.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when @text writes
+ *   one character as two different references
+ */
+char *
+_cd_wp_plain_references (const char *text,
+                         gsize       length,
+                         GPtrArray  *references)
 {
   guint    first = references->len;
   GString *out = g_string_sized_new (length);
@@ -433,7 +442,7 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   g_ptr_array_add (parts, NULL); /* the Markdown's two, below */
   g_ptr_array_add (parts, NULL);
   if ((linked = plain_links (markup + start, end - start, parts)) == NULL ||
-      (text = plain_references (linked, strlen (linked), parts)) == NULL)
+      (text = _cd_wp_plain_references (linked, strlen (linked), parts)) == NULL)
     return NULL;
   g_string_append_printf (plain, "%s</%s>\n<!-- /wp:%s -->", text, tag,
                           block->name + strlen ("core/"));
