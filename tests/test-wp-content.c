@@ -784,6 +784,20 @@ test_classic (void)
   g_assert_cmpstr (same, ==, content);
   g_assert_cmpstr (edited, ==, expected);
   assert_wordpress_reads (edited, "(html)");
+  /* Its list, as the classic editor saves lists, is Markdown; an item
+   * edited keeps the editor's form. */
+  {
+    g_auto (GStrv) list_parts = g_strsplit (body, "- Shops did not.", 2);
+    g_autofree char *list_body = NULL;
+    g_autofree char *list_edited = NULL;
+    g_autoptr (GString) list_expected = g_string_new (content);
+
+    g_assert_cmpuint (g_strv_length (list_parts), ==, 2);
+    list_body = g_strjoin ("- Shops did not reopen.", list_parts[0], list_parts[1], NULL);
+    list_edited = cd_wp_body_to_content (list_body, -1, content, length);
+    g_string_replace (list_expected, "Shops did not.", "Shops did not reopen.", 1);
+    g_assert_cmpstr (list_edited, ==, list_expected->str);
+  }
 
   g_assert_cmpstr (post_body, ==,
                    "The council met on Tuesday and said \"it's over\" \\[sic\\] & done.\n\n"

@@ -228,6 +228,39 @@ _cd_wp_classic_pieces (const char *content,
   return pieces;
 }
 
+/* A list of one paragraph an item as the classic editor saves it: each
+ * item on a line of its own, indented by a tab. %FALSE, and nothing
+ * written, for any other list. */
+static gboolean
+append_list (GString    *out,
+             cmark_node *list)
+{
+  gboolean    ordered = cmark_node_get_list_type (list) == CMARK_ORDERED_LIST;
+  const char *tag = ordered ? "ol" : "ul";
+
+  g_assert (out != NULL && list != NULL);
+
+  if (ordered && cmark_node_get_list_start (list) != 1)
+    return FALSE;
+  for (cmark_node *item = cmark_node_first_child (list); item != NULL; item = cmark_node_next (item))
+    {
+      cmark_node *child = cmark_node_first_child (item);
+
+      if (child == NULL || cmark_node_next (child) != NULL ||
+          cmark_node_get_type (child) != CMARK_NODE_PARAGRAPH)
+        return FALSE;
+    }
+  g_string_append_printf (out, "<%s>\n", tag);
+  for (cmark_node *item = cmark_node_first_child (list); item != NULL; item = cmark_node_next (item))
+    {
+      g_string_append (out, "\t<li>");
+      _cd_wp_markup_append_inlines (out, cmark_node_first_child (item));
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append_printf (out, "</%s>", tag);
+  return TRUE;
+}
+
 /**
  * _cd_wp_classic_append_node:
  * @out: where the HTML goes
@@ -236,10 +269,10 @@ _cd_wp_classic_pieces (const char *content,
  * @wrap: whether a paragraph is written in its <p> element
  *
  * Writes @node as the classic editor saves it: a paragraph as bare text
- * (WordPress adds its <p> when it shows the post) unless @wrap, and a
- * heading as its element, their text escaped as the editors escape it
- * (only "&" and "<"); anything else as HTML. Raw HTML is not passed
- * through.
+ * (WordPress adds its <p> when it shows the post) unless @wrap, a heading
+ * as its element, a simple list with an item a line, their text escaped as
+ * the editors escape it (only "&" and "<"); anything else as HTML. Raw
+ * HTML is not passed through.
  */
 void
 _cd_wp_classic_append_node (GString      *out,
@@ -264,6 +297,10 @@ _cd_wp_classic_append_node (GString      *out,
       _cd_wp_markup_append_inlines (out, node);
       g_string_append_printf (out, "</h%d>", cmark_node_get_heading_level (node));
       return;
+    case CMARK_NODE_LIST:
+      if (append_list (out, node))
+        return;
+      G_GNUC_FALLTHROUGH;
     default:
       html = _cd_wp_node_to_html (node, parser);
       n = strlen (html);
