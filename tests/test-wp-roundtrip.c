@@ -70,12 +70,13 @@ typedef struct
 /* One post of the round trip. */
 typedef struct
 {
-  char    *fixture;
-  Case     kase;
-  char    *remote_id;
-  char    *stored;    /* what WordPress stored when the colleague saved it */
-  char    *headline;  /* the title expected back */
-  char    *expected;  /* the content expected back; NULL: no exact form (classic) */
+  char *fixture;
+  Case  kase;
+  char *remote_id;
+  char *stored;       /* what WordPress stored when the colleague saved it */
+  char *headline;     /* the title expected back */
+  char *expected;     /* the content expected back; NULL: no exact form (a classic
+                       * post's edited text that is not plain in the post) */
   char    *names;     /* top-level block names WordPress must parse back, or NULL */
   char    *must_have; /* text the content must hold, or NULL */
   gboolean applicable;
@@ -386,16 +387,27 @@ edit_body (Post       *post,
 
   if (post->classic)
     {
-      /* A classic post stays classic: no exact form, but the edit shows and
-       * no block delimiter appears. */
+      /* A classic post stays classic: the edit shows, no block delimiter
+       * appears, and where the edited text is plain text in the post (no
+       * markup, no reference), the post comes back with that change alone:
+       * the other pieces keep their bytes. */
+      gsize end = strlen (post->stored);
+
+      while (end > 0 && g_ascii_isspace (post->stored[end - 1]))
+        end--;
       switch (post->kase)
         {
         case CASE_PARAGRAPH:
           for (guint i = 0; i < units->len; i++)
             if (g_ascii_isalpha (((char *) g_ptr_array_index (texts, i))[0]))
               {
-                char *text = g_ptr_array_index (texts, i);
+                char            *text = g_ptr_array_index (texts, i);
+                g_autofree char *line = g_strchomp (g_strdup (text));
+                const char      *at = strstr (post->stored, line);
 
+                if (at != NULL && g_ascii_isspace (at[strlen (line)]) != 0)
+                  post->expected = g_strdup_printf ("%.*s%s%s%s", (int) (at - post->stored),
+                                                    post->stored, line, EDITED, at + strlen (line));
                 g_ptr_array_index (texts, i) = g_strconcat (text, EDITED, NULL);
                 g_free (text);
                 post->must_have = g_strdup (EDITED + 1);
@@ -405,6 +417,8 @@ edit_body (Post       *post,
         case CASE_ADDED:
           g_ptr_array_add (texts, g_strdup (ADDED));
           post->must_have = g_strdup (ADDED);
+          post->expected = g_strdup_printf ("%.*s\n\n%s%s", (int) end, post->stored, ADDED,
+                                            post->stored + end);
           return join_body (texts);
         default:
           return NULL;
@@ -742,8 +756,11 @@ test_fixtures (void)
         {
           g_assert_true (cd_wp_content_is_classic (content, -1));
           g_assert_nonnull (strstr (content, post->must_have));
-          classic_ok[post->kase]++;
-          continue;
+          if (post->expected == NULL)
+            {
+              classic_ok[post->kase]++;
+              continue;
+            }
         }
       if (g_strcmp0 (content, post->expected) != 0)
         g_test_message ("%s: expected\n%s\n--- stored\n%s", where, post->expected, content);
