@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "cd-import.h"
 #include "cd-merge.h"
 #include "cd-test-wp-oracle.h"
 #include "cd-wp-content.h"
@@ -268,6 +269,38 @@ test_wordpress_markup (void)
   g_assert_cmpuint (merged_count, >, 0);
 }
 
+/* A classic post pulled before its pieces were kept (its body was the
+ * whole post through the HTML converter) and edited here: the sync merges
+ * that edit with the post as it reads now, so the edit goes out and the
+ * embeds, shortcodes and "more" tag the old body did not hold stay. */
+static void
+test_classic_upgrade (void)
+{
+  const char      *post = "The council met on Tuesday.\n\n"
+                          "<iframe src=\"https://www.youtube.com/embed/xyz\"></iframe>\n\n"
+                          "It voted <strong>7 to 2</strong>.\n<!--more-->\n\n"
+                          "[caption id=\"attachment_5\" width=\"300\"]<img class=\"wp-image-5\" "
+                          "src=\"https://x.org/a.jpg\" alt=\"Chamber\" /> The chamber[/caption]\n\n"
+                          "Shops reopened.";
+  g_autofree char *old_body = cd_html_to_markdown (post, strlen (post));
+  g_autofree char *now = cd_wp_content_to_body (post, -1);
+  g_autoptr (GString) ours = g_string_new (old_body);
+  g_autoptr (GString) expected = g_string_new (post);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) conflicts = NULL;
+  g_autofree char *merged = NULL;
+  g_autofree char *content = NULL;
+
+  g_assert_null (strstr (old_body, "iframe"));
+  g_string_replace (ours, "Shops reopened.", "Most shops reopened.", 1);
+  merged = cd_wp_body_merge (old_body, ours->str, now, &conflicts, &error);
+  g_assert_no_error (error);
+  g_assert_null (conflicts);
+  content = cd_wp_body_to_content (merged, -1, post, -1);
+  g_string_replace (expected, "Shops reopened.", "Most shops reopened.", 1);
+  g_assert_cmpstr (content, ==, expected->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/wp-merge/move-and-edit", test_move_and_edit);
   g_test_add_func ("/wp-merge/articles", test_articles);
   g_test_add_func ("/wp-merge/wordpress-markup", test_wordpress_markup);
+  g_test_add_func ("/wp-merge/classic-upgrade", test_classic_upgrade);
 
   return g_test_run ();
 }
