@@ -832,6 +832,18 @@ test_classic (void)
                      "least.\n\nRates &gt; 5%.");
   }
 
+  /* A line break inside a paragraph, which WordPress shows as <br>, is a
+   * hard break in the body and a line break again in the post. */
+  {
+    const char      *broken = "Q: Will the bridge open?\nA: Not before June.\n\nEnd.";
+    g_autofree char *broken_body = cd_wp_content_to_body (broken, -1);
+    g_autofree char *rewritten = cd_wp_body_to_content (
+        "Q: Will the bridge open?\\\nA: Not before July.\n\nEnd.\n", -1, broken, -1);
+
+    g_assert_cmpstr (broken_body, ==, "Q: Will the bridge open?\\\nA: Not before June.\n\nEnd.\n");
+    g_assert_cmpstr (rewritten, ==, "Q: Will the bridge open?\nA: Not before July.\n\nEnd.");
+  }
+
   /* A post whose paragraphs are in <p> elements keeps them, and new
    * paragraphs get them too. */
   {

@@ -288,9 +288,17 @@ _cd_wp_classic_append_node (GString      *out,
   switch (cmark_node_get_type (node))
     {
     case CMARK_NODE_PARAGRAPH:
-      g_string_append (out, wrap ? "<p>" : "");
-      _cd_wp_markup_append_inlines (out, node);
-      g_string_append (out, wrap ? "</p>" : "");
+      {
+        g_autoptr (GString) text = g_string_new (NULL);
+
+        /* A line break is a line break in the text: WordPress shows it as
+         * <br>. Text never holds a "<br>" of its own ("<" is escaped). */
+        _cd_wp_markup_append_inlines (text, node);
+        g_string_replace (text, "<br>", "\n", 0);
+        g_string_append (out, wrap ? "<p>" : "");
+        g_string_append_len (out, text->str, text->len);
+        g_string_append (out, wrap ? "</p>" : "");
+      }
       return;
     case CMARK_NODE_HEADING:
       g_string_append_printf (out, "<h%d>", cmark_node_get_heading_level (node));
@@ -388,6 +396,45 @@ writes_back (const char *markdown,
   return written->len == length && memcmp (written->str, piece, length) == 0;
 }
 
+/* @piece with each line break in its text as <br>: inside a paragraph of
+ * a classic post a line break is one (WordPress shows it so), where the
+ * HTML converter would read white space. */
+static char *
+breaks_as_elements (const char *piece)
+{
+  GString    *out = g_string_sized_new (strlen (piece) + 16);
+  const char *end = piece + strlen (piece);
+
+  g_assert (piece != NULL);
+
+  /* Only in a paragraph: in a list or a table a line break is layout. */
+  for (const char *p = strchr (piece, '<'); p != NULL; p = strchr (p + 1, '<'))
+    if (is_block_tag (p, end) && !(g_ascii_tolower (p[1 + (p[1] == '/')]) == 'p' &&
+                                   !g_ascii_isalnum (p[2 + (p[1] == '/')])))
+      {
+        g_string_append (out, piece);
+        return g_string_free (out, FALSE);
+      }
+  for (const char *p = piece; p < end;)
+    {
+      const char *tag_close;
+
+      if (*p == '<' && (tag_close = _cd_wp_tag_end (p, end)) != NULL)
+        {
+          g_string_append_len (out, p, tag_close - p);
+          p = tag_close;
+        }
+      else if (*p == '\n')
+        {
+          g_string_append (out, "<br>");
+          p++;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /**
  * _cd_wp_classic_markdown:
  * @piece: a piece of a classic post (see _cd_wp_classic_pieces())
@@ -409,6 +456,7 @@ _cd_wp_classic_markdown (const char *piece,
 {
   g_autoptr (GPtrArray) shape = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *plain = NULL;
+  g_autofree char *with_breaks = NULL;
   g_autofree char *markdown = NULL;
   gsize            n;
 
@@ -421,7 +469,8 @@ _cd_wp_classic_markdown (const char *piece,
   if (has_shortcode (piece, length) ||
       (plain = _cd_wp_plain_references (piece, length, shape)) == NULL)
     return NULL;
-  markdown = cd_html_to_markdown (plain, strlen (plain));
+  with_breaks = breaks_as_elements (plain);
+  markdown = cd_html_to_markdown (with_breaks, strlen (with_breaks));
   n = strlen (markdown);
   while (n > 0 && markdown[n - 1] == '\n')
     markdown[--n] = '\0';
