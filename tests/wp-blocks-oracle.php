@@ -7,6 +7,8 @@
  *                                            and serialize_blocks() of that
  *   php wp-blocks-oracle.php serialize FILE  serialize_blocks() of the block
  *                                            list in the JSON file FILE
+ *   php wp-blocks-oracle.php autop FILE      wpautop() of FILE: the HTML
+ *                                            WordPress shows of a classic post
  *
  * It loads WordPress's real code unchanged from Debian's package
  * (WORDPRESS_DIR, default /usr/share/wordpress): the hook API, functions.php
@@ -29,7 +31,7 @@ require ABSPATH . WPINC . '/class-wp-block-parser.php';
 require ABSPATH . WPINC . '/blocks.php';
 
 if ( $argc !== 3 ) {
-	fwrite( STDERR, "usage: wp-blocks-oracle.php parse|serialize FILE\n" );
+	fwrite( STDERR, "usage: wp-blocks-oracle.php parse|serialize|autop FILE\n" );
 	exit( 2 );
 }
 
@@ -49,6 +51,8 @@ if ( 'parse' === $argv[1] ) {
 		),
 		$flags
 	);
+} elseif ( 'autop' === $argv[1] ) {
+	echo wpautop( $input );
 } elseif ( 'serialize' === $argv[1] ) {
 	echo serialize_blocks( json_decode( $input, true ) );
 } else {

@@ -261,6 +261,33 @@ append_list (GString    *out,
   return TRUE;
 }
 
+/* A quote of paragraphs as the classic editor saves it: the paragraphs
+ * inside the element, set apart by blank lines. %FALSE, and nothing
+ * written, for any other quote. */
+static gboolean
+append_quote (GString      *out,
+              cmark_node   *quote,
+              cmark_parser *parser,
+              gboolean      wrap)
+{
+  g_assert (out != NULL && quote != NULL && parser != NULL);
+
+  if (cmark_node_get_type (quote) != CMARK_NODE_BLOCK_QUOTE || cmark_node_first_child (quote) == NULL)
+    return FALSE;
+  for (cmark_node *child = cmark_node_first_child (quote); child != NULL; child = cmark_node_next (child))
+    if (cmark_node_get_type (child) != CMARK_NODE_PARAGRAPH)
+      return FALSE;
+  g_string_append (out, "<blockquote>");
+  for (cmark_node *child = cmark_node_first_child (quote); child != NULL; child = cmark_node_next (child))
+    {
+      if (child != cmark_node_first_child (quote))
+        g_string_append (out, "\n\n");
+      _cd_wp_classic_append_node (out, child, parser, wrap);
+    }
+  g_string_append (out, "</blockquote>");
+  return TRUE;
+}
+
 /**
  * _cd_wp_classic_append_node:
  * @out: where the HTML goes
@@ -307,6 +334,10 @@ _cd_wp_classic_append_node (GString      *out,
       return;
     case CMARK_NODE_LIST:
       if (append_list (out, node))
+        return;
+      G_GNUC_FALLTHROUGH;
+    case CMARK_NODE_BLOCK_QUOTE:
+      if (append_quote (out, node, parser, wrap))
         return;
       G_GNUC_FALLTHROUGH;
     default:
@@ -396,33 +427,83 @@ writes_back (const char *markdown,
   return written->len == length && memcmp (written->str, piece, length) == 0;
 }
 
-/* @piece with each line break in its text as <br>: inside a paragraph of
- * a classic post a line break is one (WordPress shows it so), where the
- * HTML converter would read white space. */
+/* Whether the tag at @p is named @name. */
+static gboolean
+tag_is (const char *p,
+        const char *end,
+        const char *name)
+{
+  const char *q = p + 1 + (p + 1 < end && p[1] == '/');
+  gsize       n = strlen (name);
+
+  g_assert (p != NULL && *p == '<' && name != NULL);
+
+  return (gsize) (end - q) > n && g_ascii_strncasecmp (q, name, n) == 0 && !g_ascii_isalnum (q[n]);
+}
+
+/* Whether @piece is text as WordPress makes paragraphs of it: no block
+ * element but a paragraph's own <p> and a quote of bare text (in a list
+ * or a table a line break is layout). */
+static gboolean
+is_paragraph_text (const char *piece,
+                   const char *end)
+{
+  gboolean quote = FALSE, p_tag = FALSE;
+
+  g_assert (piece != NULL && end != NULL);
+
+  for (const char *p = memchr (piece, '<', end - piece); p != NULL;
+       p = p + 1 < end ? memchr (p + 1, '<', end - p - 1) : NULL)
+    {
+      if (!is_block_tag (p, end))
+        continue;
+      if (tag_is (p, end, "p"))
+        p_tag = TRUE;
+      else if (tag_is (p, end, "blockquote"))
+        quote = TRUE;
+      else
+        return FALSE;
+    }
+  return !(quote && p_tag);
+}
+
+/* @piece as the HTML WordPress shows of it: a line break in its text is a
+ * <br> (where the HTML converter would read white space), and a quote of
+ * bare text holds paragraphs, one for each stretch between blank lines. */
 static char *
-breaks_as_elements (const char *piece)
+paragraphs_as_elements (const char *piece)
 {
   GString    *out = g_string_sized_new (strlen (piece) + 16);
   const char *end = piece + strlen (piece);
+  guint       quotes = 0;
 
   g_assert (piece != NULL);
 
-  /* Only in a paragraph: in a list or a table a line break is layout. */
-  for (const char *p = strchr (piece, '<'); p != NULL; p = strchr (p + 1, '<'))
-    if (is_block_tag (p, end) && !(g_ascii_tolower (p[1 + (p[1] == '/')]) == 'p' &&
-                                   !g_ascii_isalnum (p[2 + (p[1] == '/')])))
-      {
-        g_string_append (out, piece);
-        return g_string_free (out, FALSE);
-      }
+  if (!is_paragraph_text (piece, end))
+    {
+      g_string_append (out, piece);
+      return g_string_free (out, FALSE);
+    }
   for (const char *p = piece; p < end;)
     {
-      const char *tag_close;
+      const char *tag_close, *after;
 
       if (*p == '<' && (tag_close = _cd_wp_tag_end (p, end)) != NULL)
         {
+          gboolean quote = tag_is (p, end, "blockquote");
+
+          if (quote && p[1] == '/')
+            g_string_append (out, quotes > 0 ? "</p>" : "");
           g_string_append_len (out, p, tag_close - p);
+          if (quote && p[1] != '/')
+            g_string_append (out, "<p>");
+          quotes = quote ? (p[1] == '/' ? (quotes > 0 ? quotes - 1 : 0) : quotes + 1) : quotes;
           p = tag_close;
+        }
+      else if (*p == '\n' && quotes > 0 && (after = after_blank_line (p, end)) != NULL)
+        {
+          g_string_append (out, "</p><p>");
+          p = after;
         }
       else if (*p == '\n')
         {
@@ -435,11 +516,108 @@ breaks_as_elements (const char *piece)
   return g_string_free (out, FALSE);
 }
 
+/* Whether the tag at @p is a line break's ("<br>", "<br />"). */
+static gboolean
+is_break (const char *p,
+          const char *end)
+{
+  g_assert (p != NULL && *p == '<');
+
+  return p[1] != '/' && tag_is (p, end, "br");
+}
+
+/* @piece with the line breaks of its paragraph written as elements
+ * ("Line one<br />\nLine two", as posts imported from other systems have
+ * them) as plain line breaks, the way the classic editor writes them; the
+ * element, with the line break after it if it has one, goes into
+ * @references after "\n". @piece as it is when it is not one paragraph, has
+ * no such element, writes its line breaks two ways or has a line break of
+ * its own. */
+static char *
+plain_breaks (const char *piece,
+              GPtrArray  *references)
+{
+  const char      *end = piece + strlen (piece);
+  g_autofree char *form = NULL;
+  g_autoptr (GString) out = g_string_sized_new (end - piece);
+
+  g_assert (piece != NULL && references != NULL);
+
+  if (strstr (piece, "<br") == NULL && strstr (piece, "<BR") == NULL)
+    return g_strdup (piece);
+  if (!is_paragraph_text (piece, end) || strstr (piece, "<blockquote") != NULL)
+    return g_strdup (piece);
+  for (const char *p = piece; p < end;)
+    {
+      const char *tag_close;
+
+      if (*p == '\n')
+        return g_strdup (piece);
+      if (*p != '<' || (tag_close = _cd_wp_tag_end (p, end)) == NULL)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      if (!is_break (p, end))
+        {
+          g_string_append_len (out, p, tag_close - p);
+          p = tag_close;
+          continue;
+        }
+      if (tag_close < end && *tag_close == '\n')
+        tag_close++;
+      if (form == NULL)
+        form = g_strndup (p, tag_close - p);
+      else if (strlen (form) != (gsize) (tag_close - p) || memcmp (form, p, tag_close - p) != 0)
+        return g_strdup (piece);
+      g_string_append_c (out, '\n');
+      p = tag_close;
+    }
+  g_ptr_array_add (references, g_strdup ("\n"));
+  g_ptr_array_add (references, g_steal_pointer (&form));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Whether @piece starts with a block element other than a paragraph or a
+ * quote of bare text, whose own paragraphs are not in <p> elements. */
+static gboolean
+starts_block (const char *piece,
+              gsize       length)
+{
+  const char *end = piece + length;
+
+  g_assert (piece != NULL);
+
+  return length > 0 && piece[0] == '<' && is_block_tag (piece, end) && !tag_is (piece, end, "p") &&
+         !tag_is (piece, end, "blockquote");
+}
+
+/**
+ * _cd_wp_classic_wraps:
+ * @piece: a piece of a classic post, or %NULL for none
+ * @length: its length
+ * @wrapped: whether the post's paragraphs are in <p> elements
+ *
+ * Returns: whether text written in place of @piece has its paragraphs in
+ *   <p> elements: as @piece has when it is a paragraph or a quote, else as
+ *   the post has
+ */
+gboolean
+_cd_wp_classic_wraps (const char *piece,
+                      gsize       length,
+                      gboolean    wrapped)
+{
+  if (piece == NULL || starts_block (piece, length))
+    return wrapped;
+  return length >= 3 && memcmp (piece, "<p>", 3) == 0;
+}
+
 /**
  * _cd_wp_classic_markdown:
  * @piece: a piece of a classic post (see _cd_wp_classic_pieces())
  * @length: its length
- * @wrapped: (out): whether its paragraph is written in a <p> element
+ * @wrapped: (inout): whether the post's paragraphs are written in <p>
+ *   elements: set when @piece is a paragraph, as it is when not
  * @shape_out: (out): %NULL, or the shape (see _cd_wp_shaped_markdown())
  *   that writes the character references of @piece back (a classic post's
  *   text has no wrapper to keep)
@@ -456,6 +634,7 @@ _cd_wp_classic_markdown (const char *piece,
 {
   g_autoptr (GPtrArray) shape = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *plain = NULL;
+  g_autofree char *referenced = NULL;
   g_autofree char *with_breaks = NULL;
   g_autofree char *markdown = NULL;
   gsize            n;
@@ -463,19 +642,22 @@ _cd_wp_classic_markdown (const char *piece,
   g_assert (piece != NULL && wrapped != NULL && shape_out != NULL);
 
   *shape_out = NULL;
-  *wrapped = length >= 3 && memcmp (piece, "<p>", 3) == 0;
   for (guint i = 0; i < 4; i++)
     g_ptr_array_add (shape, g_strdup (""));
   if (has_shortcode (piece, length) ||
-      (plain = _cd_wp_plain_references (piece, length, shape)) == NULL)
+      (referenced = _cd_wp_plain_references (piece, length, shape)) == NULL)
     return NULL;
-  with_breaks = breaks_as_elements (plain);
+  plain = plain_breaks (referenced, shape);
+  with_breaks = paragraphs_as_elements (plain);
   markdown = cd_html_to_markdown (with_breaks, strlen (with_breaks));
   n = strlen (markdown);
   while (n > 0 && markdown[n - 1] == '\n')
     markdown[--n] = '\0';
-  if (n == 0 || !writes_back (markdown, plain, strlen (plain), *wrapped))
+  if (n == 0 || !writes_back (markdown, plain, strlen (plain), g_str_has_prefix (plain, "<p>")))
     return NULL;
+  /* Only a paragraph tells how the post writes paragraphs. */
+  if (piece[0] != '<' || !is_block_tag (piece, piece + length) || tag_is (piece, piece + length, "p"))
+    *wrapped = g_str_has_prefix (plain, "<p>");
   if (shape->len > 4)
     {
       g_ptr_array_add (shape, NULL);

@@ -48,16 +48,19 @@ gboolean    _cd_wp_shape_apply (const GStrv shape,
                                 GString    *out);
 
 /* Posts of the classic editor, piece by piece (cd-wp-classic.c). */
-GArray *_cd_wp_classic_pieces (const char *content,
-                               gsize       length);
-char   *_cd_wp_classic_markdown (const char *piece,
-                                 gsize       length,
-                                 gboolean   *wrapped,
-                                 GStrv      *shape_out);
-void    _cd_wp_classic_append_node (GString      *out,
-                                    cmark_node   *node,
-                                    cmark_parser *parser,
-                                    gboolean      wrap);
+GArray  *_cd_wp_classic_pieces (const char *content,
+                                gsize       length);
+char    *_cd_wp_classic_markdown (const char *piece,
+                                  gsize       length,
+                                  gboolean   *wrapped,
+                                  GStrv      *shape_out);
+gboolean _cd_wp_classic_wraps (const char *piece,
+                               gsize       length,
+                               gboolean    wrapped);
+void     _cd_wp_classic_append_node (GString      *out,
+                                     cmark_node   *node,
+                                     cmark_parser *parser,
+                                     gboolean      wrap);
 
 /* Text blocks in the forms block editors before 6.1 saved
  * (cd-wp-migrate.c). */

@@ -206,17 +206,14 @@ analyse (const char *content,
 
       for (guint i = 0; i < pieces->len; i += 2)
         {
-          gsize    start = g_array_index (pieces, gsize, i);
-          gsize    end = g_array_index (pieces, gsize, i + 1);
-          gboolean wrapped;
-          GStrv    shape;
-          char    *markdown = _cd_wp_classic_markdown (content + start, end - start, &wrapped,
-                                                       &shape);
-
+          gsize start = g_array_index (pieces, gsize, i);
+          gsize end = g_array_index (pieces, gsize, i + 1);
+          GStrv shape;
           /* Paragraphs written new follow the post's: in <p> elements
            * when its own are. */
-          if (markdown != NULL)
-            analysis->wrapped = wrapped;
+          char *markdown = _cd_wp_classic_markdown (content + start, end - start,
+                                                    &analysis->wrapped, &shape);
+
           add_unit (analysis, content, start, end, markdown, shape);
         }
       if (analysis->body->len > 0)
@@ -815,14 +812,17 @@ append_edited_classic (GString        *out,
                        const Split    *split,
                        guint           i,
                        const Analysis *analysis,
+                       const char     *base,
                        const BaseUnit *replaced)
 {
   g_autoptr (GString) html = g_string_new (NULL);
+  gboolean wrap = _cd_wp_classic_wraps (replaced != NULL ? base + replaced->start : NULL,
+                                        replaced != NULL ? replaced->end - replaced->start : 0,
+                                        analysis->wrapped);
 
-  g_assert (out != NULL && split != NULL && analysis != NULL);
+  g_assert (out != NULL && split != NULL && analysis != NULL && base != NULL);
 
-  _cd_wp_classic_append_node (html, g_ptr_array_index (split->nodes, i), split->parser,
-                              analysis->wrapped);
+  _cd_wp_classic_append_node (html, g_ptr_array_index (split->nodes, i), split->parser, wrap);
   if (replaced == NULL || replaced->shape == NULL ||
       !_cd_wp_shape_apply (replaced->shape, html->str, out))
     g_string_append_len (out, html->str, html->len);
@@ -916,7 +916,7 @@ cd_wp_body_to_content (const char *body,
       else if (unit->kind == CD_WP_UNIT_BLOCK)
         g_string_append_len (out, body + unit->markup_start, unit->markup_end - unit->markup_start);
       else if (analysis.classic)
-        append_edited_classic (out, &split, i, &analysis,
+        append_edited_classic (out, &split, i, &analysis, base,
                                shape_of[i] >= 0
                                    ? &g_array_index (analysis.units, BaseUnit, shape_of[i])
                                    : NULL);
