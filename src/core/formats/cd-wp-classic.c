@@ -401,19 +401,21 @@ has_shortcode (const char *piece,
   return FALSE;
 }
 
-/* @markdown written back as the classic editor would, its paragraphs in
- * <p> elements when @wrap. */
+/* Whether @markdown written back as the classic editor would, its
+ * paragraphs in <p> elements when @wrap, in @shape, is @piece. */
 static gboolean
 writes_back (const char *markdown,
+             const GStrv shape,
              const char *piece,
              gsize       length,
              gboolean    wrap)
 {
   g_autoptr (GString) written = g_string_new (NULL);
+  g_autoptr (GString) shaped = g_string_new (NULL);
   cmark_parser *parser = NULL;
   cmark_node   *doc;
 
-  g_assert (markdown != NULL && piece != NULL);
+  g_assert (markdown != NULL && shape != NULL && piece != NULL);
 
   doc = _cd_wp_markdown_parse (markdown, strlen (markdown), &parser);
   for (cmark_node *node = cmark_node_first_child (doc); node != NULL; node = cmark_node_next (node))
@@ -424,7 +426,8 @@ writes_back (const char *markdown,
     }
   cmark_node_free (doc);
   cmark_parser_free (parser);
-  return written->len == length && memcmp (written->str, piece, length) == 0;
+  return _cd_wp_shape_apply (shape, written->str, shaped) && shaped->len == length &&
+         memcmp (shaped->str, piece, length) == 0;
 }
 
 /* Whether the tag at @p is named @name. */
@@ -619,8 +622,9 @@ _cd_wp_classic_wraps (const char *piece,
  * @wrapped: (inout): whether the post's paragraphs are written in <p>
  *   elements: set when @piece is a paragraph, as it is when not
  * @shape_out: (out): %NULL, or the shape (see _cd_wp_shaped_markdown())
- *   that writes the character references of @piece back (a classic post's
- *   text has no wrapper to keep)
+ *   that writes the links, character references and line breaks of @piece
+ *   back as @piece writes them (a classic post's text has no wrapper to
+ *   keep)
  *
  * Returns: (transfer full) (nullable): the Markdown of @piece when writing
  *   it back gives @piece's exact bytes and it holds no shortcode, else
@@ -634,18 +638,21 @@ _cd_wp_classic_markdown (const char *piece,
 {
   g_autoptr (GPtrArray) shape = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *plain = NULL;
+  g_autofree char *linked = NULL;
   g_autofree char *referenced = NULL;
   g_autofree char *with_breaks = NULL;
   g_autofree char *markdown = NULL;
-  gsize            n;
+  g_auto (GStrv) pairs = NULL;
+  gboolean wrap = length >= 3 && memcmp (piece, "<p>", 3) == 0;
+  gsize    n;
 
   g_assert (piece != NULL && wrapped != NULL && shape_out != NULL);
 
   *shape_out = NULL;
   for (guint i = 0; i < 4; i++)
     g_ptr_array_add (shape, g_strdup (""));
-  if (has_shortcode (piece, length) ||
-      (referenced = _cd_wp_plain_references (piece, length, shape)) == NULL)
+  if (has_shortcode (piece, length) || (linked = _cd_wp_plain_links (piece, length, shape)) == NULL ||
+      (referenced = _cd_wp_plain_references (linked, strlen (linked), shape)) == NULL)
     return NULL;
   plain = plain_breaks (referenced, shape);
   with_breaks = paragraphs_as_elements (plain);
@@ -653,15 +660,14 @@ _cd_wp_classic_markdown (const char *piece,
   n = strlen (markdown);
   while (n > 0 && markdown[n - 1] == '\n')
     markdown[--n] = '\0';
-  if (n == 0 || !writes_back (markdown, plain, strlen (plain), g_str_has_prefix (plain, "<p>")))
+  g_ptr_array_add (shape, NULL);
+  pairs = (GStrv) g_ptr_array_steal (shape, NULL);
+  if (n == 0 || !writes_back (markdown, pairs, piece, length, wrap))
     return NULL;
   /* Only a paragraph tells how the post writes paragraphs. */
   if (piece[0] != '<' || !is_block_tag (piece, piece + length) || tag_is (piece, piece + length, "p"))
-    *wrapped = g_str_has_prefix (plain, "<p>");
-  if (shape->len > 4)
-    {
-      g_ptr_array_add (shape, NULL);
-      *shape_out = (GStrv) g_ptr_array_steal (shape, NULL);
-    }
+    *wrapped = wrap;
+  if (g_strv_length (pairs) > 4)
+    *shape_out = g_steal_pointer (&pairs);
   return g_steal_pointer (&markdown);
 }

@@ -40,6 +40,9 @@ char       *_cd_wp_shaped_markdown (const CdWpBlock *block,
                                     const char      *content,
                                     char             bullet,
                                     GStrv           *shape_out);
+char       *_cd_wp_plain_links (const char *text,
+                                gsize       length,
+                                GPtrArray  *links);
 char       *_cd_wp_plain_references (const char *text,
                                      gsize       length,
                                      GPtrArray  *references);

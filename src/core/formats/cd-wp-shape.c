@@ -199,15 +199,24 @@ block_markdown (const GString *markup,
   return _cd_wp_block_to_markdown (g_ptr_array_index (parsed, 0), bullet);
 }
 
-/* @text with each link's opening tag that has more than its address (a
- * link that opens in a new tab, one to a post with its type and id) as
+/**
+ * _cd_wp_plain_links:
+ * @text: HTML
+ * @length: its length
+ * @links: where the pairs go
+ *
+ * Makes @text with each link's opening tag that has more than its address
+ * (a link that opens in a new tab, one to a post with its type and id) as
  * `<a href="…">`, the address as it was written; @links gets each such tag
- * after the tag it became. NULL when a link has no address in double
- * quotes. */
-static char *
-plain_links (const char *text,
-             gsize       length,
-             GPtrArray  *links)
+ * after the tag it became.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when a link has
+ *   no address in double quotes
+ */
+char *
+_cd_wp_plain_links (const char *text,
+                    gsize       length,
+                    GPtrArray  *links)
 {
   const char *end = text + length;
   const char *p = text;
@@ -441,7 +450,7 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   g_ptr_array_add (parts, g_strndup (markup + end, length - end));
   g_ptr_array_add (parts, NULL); /* the Markdown's two, below */
   g_ptr_array_add (parts, NULL);
-  if ((linked = plain_links (markup + start, end - start, parts)) == NULL ||
+  if ((linked = _cd_wp_plain_links (markup + start, end - start, parts)) == NULL ||
       (text = _cd_wp_plain_references (linked, strlen (linked), parts)) == NULL)
     return NULL;
   g_string_append_printf (plain, "%s</%s>\n<!-- /wp:%s -->", text, tag,
