@@ -880,8 +880,20 @@ paragraph_html (const char *html)
   g_autofree char *tight = g_regex_replace (around, html, -1, 0, "\\1", 0, NULL);
   g_autofree char *links = g_regex_replace (link, tight, -1, 0, "<a \\1>", 0, NULL);
   GString         *out = g_string_new (links);
+  /* Elements of the same meaning, by one name. */
+  static const char *const same[] = { "b>", "strong>", "i>", "em>", "s>", "del>" };
 
   g_string_replace (out, "<br />", "<br>", 0);
+  for (guint i = 0; i < G_N_ELEMENTS (same); i += 2)
+    {
+      g_autofree char *open = g_strconcat ("<", same[i], NULL);
+      g_autofree char *close = g_strconcat ("</", same[i], NULL);
+      g_autofree char *open_as = g_strconcat ("<", same[i + 1], NULL);
+      g_autofree char *close_as = g_strconcat ("</", same[i + 1], NULL);
+
+      g_string_replace (out, open, open_as, 0);
+      g_string_replace (out, close, close_as, 0);
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -910,10 +922,14 @@ test_classic_paragraphs (void)
     { "See <a href=\"https://x.org/r\" target=\"_blank\" rel=\"noopener\">the report</a> and "
       "<a href=\"https://x.org/s\">this</a>.",
      "report",                                                                               "full report"},
+ /* Bold, italic and struck text as older editors write it. */
+    { "Some <b>bold</b>, <i>italic</i> and <del>struck</del> words.",             "words",   "terms"      },
   };
   static const char *const kept[] = {
     "Mixed<br />\none<br>two",
     "Bare\nand<br />\nbroken",
+    /* Bold written two ways. */
+    "Some <b>bold</b> and <strong>strong</strong> words.",
     /* One address linked two ways: an edit could not tell which is which. */
     "Two <a href=\"https://x.org\" target=\"_blank\">links</a> to <a href=\"https://x.org\">one</a>.",
     "<blockquote class=\"twitter-tweet\"><p lang=\"en\">A post</p>&mdash; X</blockquote>",

@@ -519,6 +519,69 @@ paragraphs_as_elements (const char *piece)
   return g_string_free (out, FALSE);
 }
 
+/* Inline elements older editors and other systems write where Markdown
+ * writes another of the same meaning: each a name, then Markdown's. */
+static const char *const synonyms[] = {
+  "b",
+  "strong",
+  "i",
+  "em",
+  "del",
+  "s",
+  "strike",
+  "s",
+};
+
+/* @piece with each element of @synonyms that has no attributes under the
+ * name Markdown writes; @references gets each tag Markdown writes after
+ * the tag @piece has. A piece that writes one element two ways fails to
+ * write back, and so stays as it is. */
+static char *
+plain_synonyms (const char *piece,
+                GPtrArray  *references)
+{
+  const char *end = piece + strlen (piece);
+  GString    *out = g_string_sized_new (end - piece);
+
+  g_assert (piece != NULL && references != NULL);
+
+  for (const char *p = piece; p < end;)
+    {
+      const char *tag_close;
+      gboolean    closing = p[0] == '<' && p + 1 < end && p[1] == '/';
+      const char *name = p + 1 + closing;
+      guint       i = 0;
+
+      if (*p != '<' || (tag_close = _cd_wp_tag_end (p, end)) == NULL)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      for (; i < G_N_ELEMENTS (synonyms); i += 2)
+        if (tag_close - name == (gssize) strlen (synonyms[i]) + 1 &&
+            strncmp (name, synonyms[i], tag_close - name - 1) == 0)
+          break;
+      if (i < G_N_ELEMENTS (synonyms))
+        {
+          g_autofree char *tag = g_strdup_printf ("<%s%s>", closing ? "/" : "", synonyms[i + 1]);
+          gboolean         known = FALSE;
+
+          for (guint k = 4; k + 1 < references->len && !known; k += 2)
+            known = strcmp (g_ptr_array_index (references, k), tag) == 0;
+          if (!known)
+            {
+              g_ptr_array_add (references, g_strdup (tag));
+              g_ptr_array_add (references, g_strndup (p, tag_close - p));
+            }
+          g_string_append (out, tag);
+        }
+      else
+        g_string_append_len (out, p, tag_close - p);
+      p = tag_close;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Whether the tag at @p is a line break's ("<br>", "<br />"). */
 static gboolean
 is_break (const char *p,
@@ -638,6 +701,7 @@ _cd_wp_classic_markdown (const char *piece,
 {
   g_autoptr (GPtrArray) shape = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *plain = NULL;
+  g_autofree char *named = NULL;
   g_autofree char *linked = NULL;
   g_autofree char *referenced = NULL;
   g_autofree char *with_breaks = NULL;
@@ -654,7 +718,8 @@ _cd_wp_classic_markdown (const char *piece,
   if (has_shortcode (piece, length) || (linked = _cd_wp_plain_links (piece, length, shape)) == NULL ||
       (referenced = _cd_wp_plain_references (linked, strlen (linked), shape)) == NULL)
     return NULL;
-  plain = plain_breaks (referenced, shape);
+  named = plain_synonyms (referenced, shape);
+  plain = plain_breaks (named, shape);
   with_breaks = paragraphs_as_elements (plain);
   markdown = cd_html_to_markdown (with_breaks, strlen (with_breaks));
   n = strlen (markdown);
