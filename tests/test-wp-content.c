@@ -869,13 +869,14 @@ test_classic (void)
   }
 }
 
-/* The HTML of paragraphs and quotes, without the white space around
+/* The HTML of paragraphs, quotes and lists, without the white space around
  * their tags, "<br />" as "<br>", links by their address alone (the
  * body keeps the rest of a link's tag aside). */
 static char *
 paragraph_html (const char *html)
 {
-  g_autoptr (GRegex) around = g_regex_new ("\\s*(</?(?:p|blockquote|br)\\b[^>]*>)\\s*", 0, 0, NULL);
+  g_autoptr (GRegex) around = g_regex_new ("\\s*(</?(?:p|blockquote|br|ul|ol|li)\\b[^>]*>)\\s*", 0, 0,
+                                           NULL);
   g_autoptr (GRegex) link = g_regex_new ("<a (?:[^>]* )?(href=\"[^\"]*\")[^>]*>", 0, 0, NULL);
   g_autofree char *tight = g_regex_replace (around, html, -1, 0, "\\1", 0, NULL);
   g_autofree char *links = g_regex_replace (link, tight, -1, 0, "<a \\1>", 0, NULL);
@@ -911,19 +912,25 @@ test_classic_paragraphs (void)
     const char *piece;
     const char *from, *to; /* an edit in the body */
   } cases[] = {
-    {"Line one<br />\nLine two",                                                  "two",     "2"          },
-    { "Line one<br/>Line two<br/>Line three",                                     "three",   "3"          },
-    { "<p>Text<br />\nmore &amp; more&nbsp;text</p>",                             "Text",    "Texts"      },
-    { "<blockquote>We will rebuild.</blockquote>",                                "rebuild", "build again"},
-    { "<blockquote>Para one.\n\nPara two with <em>style</em>.</blockquote>",      "two",     "2"          },
-    { "<blockquote>We will rebuild.\n\u2014 Mayor Anna M\u00fcller</blockquote>", "Anna",    "A."         },
+    {"Line one<br />\nLine two",                                                                                  "two",     "2"          },
+    { "Line one<br/>Line two<br/>Line three",                                                                     "three",   "3"          },
+    { "<p>Text<br />\nmore &amp; more&nbsp;text</p>",                                                             "Text",    "Texts"      },
+    { "<blockquote>We will rebuild.</blockquote>",                                                                "rebuild", "build again"},
+    { "<blockquote>Para one.\n\nPara two with <em>style</em>.</blockquote>",                                      "two",     "2"          },
+    { "<blockquote>We will rebuild.\n\u2014 Mayor Anna M\u00fcller</blockquote>",                                 "Anna",    "A."         },
  /* Links that open in a new tab, as the classic editor's link dialog
   * makes them. */
     { "See <a href=\"https://x.org/r\" target=\"_blank\" rel=\"noopener\">the report</a> and "
       "<a href=\"https://x.org/s\">this</a>.",
-     "report",                                                                               "full report"},
+     "report",                                                                                                               "full report"},
  /* Bold, italic and struck text as older editors write it. */
-    { "Some <b>bold</b>, <i>italic</i> and <del>struck</del> words.",             "words",   "terms"      },
+    { "Some <b>bold</b>, <i>italic</i> and <del>struck</del> words.",                                             "words",   "terms"      },
+ /* Lists with a list under an item, as the classic editor saves them
+  * now and as it did before WordPress 4.3. */
+    { "<ul>\n \t<li>Roads closed\n<ul>\n \t<li>A3 at Passau</li>\n</ul>\n</li>\n \t<li>Schools shut</li>\n</ul>",
+     "A3",                                                                                                                   "A93"        },
+    { "<ol>\n\t<li>Evacuate\n<ol>\n\t<li>Old town first</li>\n</ol>\n</li>\n\t<li>Wait</li>\n</ol>",              "Wait",
+     "Stay"                                                                                                                               },
   };
   static const char *const kept[] = {
     "Mixed<br />\none<br>two",

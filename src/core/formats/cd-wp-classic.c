@@ -228,37 +228,56 @@ _cd_wp_classic_pieces (const char *content,
   return pieces;
 }
 
-/* A list of one paragraph an item as the classic editor saves it: each
- * item on a line of its own, indented by a tab. %FALSE, and nothing
- * written, for any other list. */
+/* Whether @list is one the classic editor saves as text: each item a
+ * paragraph, perhaps with a list under it; an ordered list counts from
+ * 1. */
 static gboolean
-append_list (GString    *out,
-             cmark_node *list)
+is_simple_list (cmark_node *list)
 {
-  gboolean    ordered = cmark_node_get_list_type (list) == CMARK_ORDERED_LIST;
-  const char *tag = ordered ? "ol" : "ul";
+  g_assert (list != NULL);
 
-  g_assert (out != NULL && list != NULL);
-
-  if (ordered && cmark_node_get_list_start (list) != 1)
+  if (cmark_node_get_type (list) != CMARK_NODE_LIST ||
+      (cmark_node_get_list_type (list) == CMARK_ORDERED_LIST && cmark_node_get_list_start (list) != 1))
     return FALSE;
   for (cmark_node *item = cmark_node_first_child (list); item != NULL; item = cmark_node_next (item))
     {
       cmark_node *child = cmark_node_first_child (item);
+      cmark_node *sub = child != NULL ? cmark_node_next (child) : NULL;
 
-      if (child == NULL || cmark_node_next (child) != NULL ||
-          cmark_node_get_type (child) != CMARK_NODE_PARAGRAPH)
+      if (child == NULL || cmark_node_get_type (child) != CMARK_NODE_PARAGRAPH ||
+          (sub != NULL && (cmark_node_next (sub) != NULL || !is_simple_list (sub))))
         return FALSE;
     }
+  return TRUE;
+}
+
+/* A simple list (see is_simple_list()) as the classic editor saves it:
+ * each item on a line of its own, indented by a space and a tab, a list
+ * under an item on the lines after its text. */
+static void
+append_list (GString    *out,
+             cmark_node *list)
+{
+  const char *tag = cmark_node_get_list_type (list) == CMARK_ORDERED_LIST ? "ol" : "ul";
+
+  g_assert (out != NULL && list != NULL);
+
   g_string_append_printf (out, "<%s>\n", tag);
   for (cmark_node *item = cmark_node_first_child (list); item != NULL; item = cmark_node_next (item))
     {
-      g_string_append (out, "\t<li>");
+      cmark_node *sub = cmark_node_next (cmark_node_first_child (item));
+
+      g_string_append (out, " \t<li>");
       _cd_wp_markup_append_inlines (out, cmark_node_first_child (item));
+      if (sub != NULL)
+        {
+          g_string_append_c (out, '\n');
+          append_list (out, sub);
+          g_string_append_c (out, '\n');
+        }
       g_string_append (out, "</li>\n");
     }
   g_string_append_printf (out, "</%s>", tag);
-  return TRUE;
 }
 
 /* A quote of paragraphs as the classic editor saves it: the paragraphs
@@ -297,9 +316,10 @@ append_quote (GString      *out,
  *
  * Writes @node as the classic editor saves it: a paragraph as bare text
  * (WordPress adds its <p> when it shows the post) unless @wrap, a heading
- * as its element, a simple list with an item a line, their text escaped as
- * the editors escape it (only "&" and "<"); anything else as HTML. Raw
- * HTML is not passed through.
+ * as its element, a simple list with an item a line, a quote of
+ * paragraphs in its element, their text escaped as the editors escape it
+ * (only "&" and "<"); anything else as HTML. Raw HTML is not passed
+ * through.
  */
 void
 _cd_wp_classic_append_node (GString      *out,
@@ -333,8 +353,11 @@ _cd_wp_classic_append_node (GString      *out,
       g_string_append_printf (out, "</h%d>", cmark_node_get_heading_level (node));
       return;
     case CMARK_NODE_LIST:
-      if (append_list (out, node))
-        return;
+      if (is_simple_list (node))
+        {
+          append_list (out, node);
+          return;
+        }
       G_GNUC_FALLTHROUGH;
     case CMARK_NODE_BLOCK_QUOTE:
       if (append_quote (out, node, parser, wrap))
@@ -582,6 +605,27 @@ plain_synonyms (const char *piece,
   return g_string_free (out, FALSE);
 }
 
+/* @piece with its list items indented as the classic editor indents them
+ * now, by a space and a tab, where they are indented by a tab alone, as
+ * WordPress before 4.3 wrote them; @references gets the pair that writes
+ * them back. */
+static char *
+plain_indents (const char *piece,
+               GPtrArray  *references)
+{
+  GString *out = g_string_new (piece);
+
+  g_assert (piece != NULL && references != NULL);
+
+  if (strstr (piece, "\n\t<li>") != NULL && strstr (piece, " \t<li>") == NULL)
+    {
+      g_string_replace (out, "\n\t<li>", "\n \t<li>", 0);
+      g_ptr_array_add (references, g_strdup (" \t<li>"));
+      g_ptr_array_add (references, g_strdup ("\t<li>"));
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Whether the tag at @p is a line break's ("<br>", "<br />"). */
 static gboolean
 is_break (const char *p,
@@ -702,6 +746,7 @@ _cd_wp_classic_markdown (const char *piece,
   g_autoptr (GPtrArray) shape = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *plain = NULL;
   g_autofree char *named = NULL;
+  g_autofree char *indented = NULL;
   g_autofree char *linked = NULL;
   g_autofree char *referenced = NULL;
   g_autofree char *with_breaks = NULL;
@@ -719,7 +764,8 @@ _cd_wp_classic_markdown (const char *piece,
       (referenced = _cd_wp_plain_references (linked, strlen (linked), shape)) == NULL)
     return NULL;
   named = plain_synonyms (referenced, shape);
-  plain = plain_breaks (named, shape);
+  indented = plain_indents (named, shape);
+  plain = plain_breaks (indented, shape);
   with_breaks = paragraphs_as_elements (plain);
   markdown = cd_html_to_markdown (with_breaks, strlen (with_breaks));
   n = strlen (markdown);
