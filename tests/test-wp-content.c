@@ -1174,8 +1174,11 @@ test_labels (void)
      * would be as blocks. */
     const char      *classic = "Text.\n\n<iframe src=\"https://x.org/v\"></iframe>\n\n<!--more-->\n\n"
                                "[gallery ids=\"1,2\"]\n\n<span style=\"color:red\">Red</span>\n\n"
-                               "<table><tr><td>a</td></tr></table>";
-    const char      *expected[] = { "Embed", "More", "Shortcode · gallery", "Classic HTML", "Table" };
+                               "<table><tr><td>a</td></tr></table>\n\n<hr>\n\n"
+                               "<h2 style=\"text-align: center;\">Centred</h2>\n\n"
+                               "<p style=\"text-align: right;\">Right</p>";
+    const char      *expected[] = { "Embed", "More", "Shortcode · gallery", "Classic HTML",
+                                    "Table", "Separator", "Heading", "Classic HTML" };
     g_autofree char *body = cd_wp_content_to_body (classic, -1);
     g_autoptr (GArray) units = cd_wp_body_split (body, -1);
 
