@@ -937,6 +937,47 @@ test_wire_preamble (void)
   g_assert_cmpstr (cd_article_get_source (c), ==, "Reuters");
 }
 
+/* The agency or the writer's post on the line under a byline belongs to
+ * the byline, also where every line is a paragraph of its own; a dek under
+ * the byline stays the dek, and an agency's name above any byline is no
+ * part of one. */
+static void
+test_wire_byline_title (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *byline, *dek;
+  } cases[] = {
+    {"Thousands flee as Danube floods Passau\nBy KIRSTEN GRIESHABER\nAssociated Press\n"
+      "PASSAU, Germany (AP) \u2014 Floodwaters on the Danube rose to their highest level in a decade "
+      "on Wednesday, forcing thousands of residents from their homes.\n\"We have never seen anything "
+      "like this,\" Mayor J\u00fcrgen Dupper said as the old town went under water.\nThe river peaked "
+      "at 12.2 meters (40 feet) in the afternoon, the city said in a statement.\n",
+     "KIRSTEN GRIESHABER, Associated Press", NULL                               },
+    { "Storm hits coast\n\nBy Jane Doe\n\nAP Science Writer\n\nWASHINGTON (AP) \u2014 Text.\n",
+     "Jane Doe, AP Science Writer",          NULL                               },
+    { "Storm hits coast\n\nBy Jane Doe\n\nThousands flee as the river rises\n\n"
+      "WASHINGTON (AP) \u2014 Text.\n",
+     "Jane Doe",                             "Thousands flee as the river rises"},
+    { "Storm hits coast\n\nAssociated Press\n\nBy Jane Doe\n\nWASHINGTON (AP) \u2014 Text.\n",
+     "Jane Doe",                             "Associated Press"                 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (cases[i].text, strlen (cases[i].text),
+                                                CD_IMPORT_FORMAT_WIRE, "a.txt", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_byline (a), ==, cases[i].byline);
+      g_assert_cmpstr (cd_article_get_dek (a), ==, cases[i].dek);
+      g_assert_true (g_str_has_prefix (cd_article_get_body (a), "Floodwaters") ||
+                     g_str_has_prefix (cd_article_get_body (a), "Text."));
+    }
+}
+
 /* A photo caption and its credit above the story, in the ways sites and
  * agencies sign a photo ("File AFP", "AFP/File", "AFP via Getty Images",
  * "EPA-EFE/NAME"), become the featured image's caption and credit, never
@@ -1516,6 +1557,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/transmission", test_wire_transmission);
   g_test_add_func ("/import/wire/transmission-lookalikes", test_wire_transmission_lookalikes);
   g_test_add_func ("/import/wire/preamble", test_wire_preamble);
+  g_test_add_func ("/import/wire/byline-title", test_wire_byline_title);
   g_test_add_func ("/import/wire/caption", test_wire_caption);
   g_test_add_func ("/import/html/article", test_html_article);
   g_test_add_func ("/import/html/gutenberg", test_html_gutenberg);

@@ -439,6 +439,37 @@ is_credit_signature (const char *line)
   return n > 0 && n <= 8 && names <= 4 && marked && (agency || n <= 3);
 }
 
+/* Whether @line is what agencies write on the line under a byline: the
+ * agency ("Associated Press", "The Associated Press", "Reuters") or the
+ * writer's post ("AP Science Writer", "Staff Correspondent"), short and
+ * with no sentence's end. */
+static gboolean
+is_byline_title (const char *line)
+{
+  static const char *const words[] = {
+    "associated", "press", "reuters", "afp", "ap", "dpa", "bloomberg", "agency", "agencies",
+    "news", "writer", "correspondent", "reporter", "editor", "columnist", "contributor",
+    "staff", "bureau", "chief", NULL
+  };
+  g_auto (GStrv) tokens = g_regex_split_simple ("[\\s,]+", line, 0, 0);
+  guint n = 0, known = 0;
+
+  g_assert (line != NULL);
+
+  if (g_utf8_strlen (line, -1) > 48 || strpbrk (line, ".!?:;\"") != NULL)
+    return FALSE;
+  for (guint i = 0; tokens[i] != NULL; i++)
+    if (*tokens[i] != '\0')
+      {
+        n++;
+        known += word_in (tokens[i], words);
+        if (!g_unichar_isupper (g_utf8_get_char (tokens[i])) && !word_in (tokens[i], words) &&
+            g_ascii_strcasecmp (tokens[i], "the") != 0)
+          return FALSE;
+      }
+  return n > 0 && n <= 5 && known > 0;
+}
+
 /* A photo credit line gives the credit; NULL when the line is not one. */
 static char *
 credit_of_line (const char *line)
@@ -509,12 +540,21 @@ read_preamble (CdArticle *article,
   g_autoptr (GString) credit = g_string_new (NULL);
   g_autoptr (GString) byline = g_string_new (NULL);
   g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
+  guint byline_end = G_MAXUINT; /* the block after the byline's, once there is one */
 
   for (guint i = first; i < end; i++)
     {
       Block *b = g_ptr_array_index (blocks, i);
       g_autoptr (GString) other = g_string_new (NULL);
       gboolean had_credit = FALSE, had_byline = FALSE;
+
+      /* "By JANE DOE", then the agency or the writer's post on a line of
+       * its own ("Associated Press"), where every line is a block. */
+      if (i == byline_end && b->lines->len == 1 && is_byline_title (g_ptr_array_index (b->lines, 0)))
+        {
+          g_string_append_printf (byline, ", %s", (const char *) g_ptr_array_index (b->lines, 0));
+          continue;
+        }
 
       if (is_bullet_block (b))
         {
@@ -535,6 +575,7 @@ read_preamble (CdArticle *article,
             {
               g_string_append (byline, by);
               had_byline = TRUE;
+              byline_end = i + 1;
             }
           else if (had_byline && line_credit == NULL)
             {
