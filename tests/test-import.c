@@ -879,6 +879,12 @@ test_wire_dateline_forms (void)
     { "WASHINGTON — The Senate voted.", "WASHINGTON", NULL, "The Senate voted." },
     { "The mayor said - again - no.", NULL, NULL, "The mayor said - again - no." },
     { "The mayor said (again) - no.", NULL, NULL, "The mayor said (again) - no." },
+    { "Passau (Germany) (AFP) - Floods.", "Passau (Germany)", "AFP", "Floods." },
+    { "Gaza City (Palestinian Territories) (AFP) - Strikes.", "Gaza City (Palestinian Territories)", "AFP", "Strikes." },
+    { "(Bloomberg) -- Shares rose.", NULL, "Bloomberg", "Shares rose." },
+    { "(dpa) - Regen.", NULL, "dpa", "Regen." },
+    { "(Updated) - The vote was delayed.", NULL, NULL, "(Updated) - The vote was delayed." },
+    { "(See also page 3) - The vote.", NULL, NULL, "(See also page 3) - The vote." },
   };
   /* clang-format on */
 
@@ -935,6 +941,33 @@ test_wire_preamble (void)
   g_assert_cmpstr (cd_article_get_image_credit (c), ==, "REUTERS/Jo Hart");
   g_assert_cmpstr (cd_article_get_dateline (c), ==, "LONDON");
   g_assert_cmpstr (cd_article_get_source (c), ==, "Reuters");
+}
+
+/* Whom the desk calls about the story, written under it as Bloomberg
+ * writes it, and a sign-off under that, go to the note in their order,
+ * not into the body. */
+static void
+test_wire_contacts (void)
+{
+  const char *text = "Flood Damage Seen Topping EUR2 Billion\n\nBy Karin Matussek\n\n"
+                     "(Bloomberg) -- Flood damage may top 2 billion euros, insurers said.\n\n"
+                     "The Danube rose to its highest level in a decade.\n\n"
+                     "To contact the reporter on this story:\nKarin Matussek in Berlin at "
+                     "km@example.net\n\nTo contact the editors responsible for this story:\n"
+                     "Anthony Aarons at aa@example.net\n\nkm/aa\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_WIRE, "b.txt",
+                                            &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_source (a), ==, "Bloomberg");
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "Flood damage may top 2 billion euros, insurers said.\n\n"
+                   "The Danube rose to its highest level in a decade.\n");
+  g_assert_cmpstr (cd_article_get_ednote (a), ==,
+                   "To contact the reporter on this story: Karin Matussek in Berlin at "
+                   "km@example.net — To contact the editors responsible for this story: Anthony "
+                   "Aarons at aa@example.net — km/aa");
 }
 
 /* The agency or the writer's post on the line under a byline belongs to
@@ -1558,6 +1591,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/transmission-lookalikes", test_wire_transmission_lookalikes);
   g_test_add_func ("/import/wire/preamble", test_wire_preamble);
   g_test_add_func ("/import/wire/byline-title", test_wire_byline_title);
+  g_test_add_func ("/import/wire/contacts", test_wire_contacts);
   g_test_add_func ("/import/wire/caption", test_wire_caption);
   g_test_add_func ("/import/html/article", test_html_article);
   g_test_add_func ("/import/html/gutenberg", test_html_gutenberg);

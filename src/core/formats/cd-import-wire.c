@@ -122,9 +122,11 @@ wire_regex (guint which)
 #define DATE "(?<date>" MONTHS "\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+" MONTHS \
              "(?:\\s+\\d{4})?|" WEEKDAYS ")"
   static const char *patterns[] = {
-    /* PLACE (SOURCE) — text, PLACE, DATE (SOURCE) - text */
-    "^(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?)(?:,\\s*" DATE ")?"
-    "\\s*\\((?<source>[^()\\n]{1,40})\\)\\s*(?:—|–|--?)\\s*(?<rest>.*)$",
+    /* PLACE (SOURCE) — text, PLACE, DATE (SOURCE) - text, Place (Country)
+     * (SOURCE) - text, and (SOURCE) -- text with no place */
+    "^(?:(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
+    "(?:,\\s*" DATE ")?\\s*)?"
+    "\\((?<source>[^()\\n]{1,40})\\)\\s*(?:—|–|--?)\\s*(?<rest>.*)$",
     /* PLACE — text, with the place in capitals and no source */
     "^(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*(?!" WEEKDAYS "\\s)\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
     "(?:,\\s*" DATE ")?\\s+(?:—|–|--)\\s*(?<rest>.+)$",
@@ -161,6 +163,9 @@ wire_regex (guint which)
     "^(?-i)(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}$",
     /* A rule across the page: "___", "-----" */
     "^(?:_{3,}|-{3,}|={3,}|\\*{3,}|~{3,})$",
+    /* Whom the desk calls about the story: "To contact the reporter on
+     * this story:", "To contact the editors responsible for this story:" */
+    "^to\\s+contact\\s+the\\s+(?:reporters?|editors?|writers?|authors?)\\b[^:]*:",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 
@@ -200,6 +205,7 @@ enum
   RE_VERSION_NOTE,
   RE_SIGN_OFF,
   RE_RULE,
+  RE_CONTACT,
 };
 
 static char *
@@ -255,6 +261,42 @@ plausible_source (const char *source)
   return FALSE;
 }
 
+static gboolean
+word_in (const char        *word,
+         const char *const *words)
+{
+  g_assert (word != NULL);
+  g_assert (words != NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_ascii_strcasecmp (word, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @source, in brackets with no place before it ("(Bloomberg) --"),
+ * names an agency: one or two words, and no label of a version or a kind
+ * of story ("(Updated) -", "(Analysis) -"). */
+static gboolean
+is_agency_name (const char *source)
+{
+  static const char *const labels[] = {
+    "updated", "update", "corrected", "correction", "clarified", "refiled",
+    "repeated", "analysis", "opinion", "comment", "video", "live",
+    "file", "advisory", "photo", "photos", NULL
+  };
+  g_auto (GStrv) words = g_strsplit (source, " ", -1);
+
+  g_assert (source != NULL);
+
+  if (g_strv_length (words) > 2)
+    return FALSE;
+  for (guint i = 0; words[i] != NULL; i++)
+    if (word_in (words[i], labels))
+      return FALSE;
+  return TRUE;
+}
+
 static GMatchInfo *
 match_dateline (const char *paragraph)
 {
@@ -266,7 +308,8 @@ match_dateline (const char *paragraph)
       g_autofree char *place = g_match_info_fetch_named (info, "place");
       g_auto (GStrv) words = g_strsplit (g_strstrip (place), " ", -1);
 
-      if (plausible_source (g_strstrip (source)) && g_strv_length (words) <= 5)
+      if (plausible_source (g_strstrip (source)) && g_strv_length (words) <= 5 &&
+          (*place != '\0' || is_agency_name (source)))
         return info;
     }
   g_clear_pointer (&info, g_match_info_free);
@@ -294,8 +337,8 @@ _cd_import_take_dateline (CdArticle  *article,
     return NULL;
   place = g_match_info_fetch_named (info, "place");
   source = g_match_info_fetch_named (info, "source");
-  if (cd_text_is_blank (cd_article_get_dateline (article)))
-    cd_article_set_dateline (article, g_strstrip (place));
+  if (cd_text_is_blank (cd_article_get_dateline (article)) && *g_strstrip (place) != '\0')
+    cd_article_set_dateline (article, place);
   if (source != NULL && *g_strstrip (source) != '\0' &&
       cd_text_is_blank (cd_article_get_source (article)))
     cd_article_set_source (article, source);
@@ -358,19 +401,6 @@ byline_of_line (const char *line)
   if (g_strv_length (words) > 8 || !g_unichar_isupper (g_utf8_get_char (name)))
     return NULL;
   return g_steal_pointer (&name);
-}
-
-static gboolean
-word_in (const char        *word,
-         const char *const *words)
-{
-  g_assert (word != NULL);
-  g_assert (words != NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (g_ascii_strcasecmp (word, words[i]) == 0)
-      return TRUE;
-  return FALSE;
 }
 
 /* A credit written as the sites and agencies write it under a photo: "File
@@ -798,11 +828,14 @@ take_notes (GPtrArray *blocks,
     }
 }
 
-/* Takes a desk's sign-off of initials ("mm/jbo/ach") under the story. */
+/* Takes what the desk writes under the story into the notes: its sign-off
+ * of initials ("mm/jbo/ach") and whom to contact about the story. */
 static void
 take_sign_off (GPtrArray *blocks,
                GString   *notes)
 {
+  guint start = blocks->len;
+
   g_assert (blocks != NULL);
 
   for (guint i = blocks->len; i > 0; i--)
@@ -811,13 +844,22 @@ take_sign_off (GPtrArray *blocks,
 
       if (b->lines->len == 0)
         continue;
-      if (b->lines->len == 1 &&
-          g_regex_match (wire_regex (RE_SIGN_OFF), g_ptr_array_index (b->lines, 0), 0, NULL))
-        {
-          _cd_import_add_note (notes, g_ptr_array_index (b->lines, 0));
-          g_ptr_array_set_size (b->lines, 0);
-        }
-      return;
+      if (!(b->lines->len == 1 &&
+            g_regex_match (wire_regex (RE_SIGN_OFF), g_ptr_array_index (b->lines, 0), 0, NULL)) &&
+          !g_regex_match (wire_regex (RE_CONTACT), g_ptr_array_index (b->lines, 0), 0, NULL))
+        break;
+      start = i - 1;
+    }
+  for (guint i = start; i < blocks->len; i++)
+    {
+      Block           *b = g_ptr_array_index (blocks, i);
+      g_autofree char *joined = NULL;
+
+      if (b->lines->len == 0)
+        continue;
+      joined = block_join (b);
+      _cd_import_add_note (notes, joined);
+      g_ptr_array_set_size (b->lines, 0);
     }
 }
 
