@@ -722,6 +722,18 @@ _cd_wp_classic_wraps (const char *piece,
   return length >= 3 && memcmp (piece, "<p>", 3) == 0;
 }
 
+/* Puts @next in place of *@text; whether @next is not %NULL. */
+static gboolean
+take_text (char **text,
+           char  *next)
+{
+  g_assert (text != NULL);
+
+  g_free (*text);
+  *text = next;
+  return next != NULL;
+}
+
 /**
  * _cd_wp_classic_markdown:
  * @piece: a piece of a classic post (see _cd_wp_classic_pieces())
@@ -744,12 +756,7 @@ _cd_wp_classic_markdown (const char *piece,
                          GStrv      *shape_out)
 {
   g_autoptr (GPtrArray) shape = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *plain = NULL;
-  g_autofree char *named = NULL;
-  g_autofree char *indented = NULL;
-  g_autofree char *linked = NULL;
-  g_autofree char *referenced = NULL;
-  g_autofree char *with_breaks = NULL;
+  g_autofree char *text = NULL;
   g_autofree char *markdown = NULL;
   g_auto (GStrv) pairs = NULL;
   gboolean wrap = length >= 3 && memcmp (piece, "<p>", 3) == 0;
@@ -760,14 +767,15 @@ _cd_wp_classic_markdown (const char *piece,
   *shape_out = NULL;
   for (guint i = 0; i < 4; i++)
     g_ptr_array_add (shape, g_strdup (""));
-  if (has_shortcode (piece, length) || (linked = _cd_wp_plain_links (piece, length, shape)) == NULL ||
-      (referenced = _cd_wp_plain_references (linked, strlen (linked), shape)) == NULL)
+  if (has_shortcode (piece, length) || (text = _cd_wp_plain_links (piece, length, shape)) == NULL ||
+      !take_text (&text, _cd_wp_plain_references (text, strlen (text), shape)))
     return NULL;
-  named = plain_synonyms (referenced, shape);
-  indented = plain_indents (named, shape);
-  plain = plain_breaks (indented, shape);
-  with_breaks = paragraphs_as_elements (plain);
-  markdown = cd_html_to_markdown (with_breaks, strlen (with_breaks));
+  /* Each step writes what it takes out of the text into the shape. */
+  take_text (&text, plain_synonyms (text, shape));
+  take_text (&text, plain_indents (text, shape));
+  take_text (&text, plain_breaks (text, shape));
+  take_text (&text, paragraphs_as_elements (text));
+  markdown = cd_html_to_markdown (text, strlen (text));
   n = strlen (markdown);
   while (n > 0 && markdown[n - 1] == '\n')
     markdown[--n] = '\0';
