@@ -34,6 +34,7 @@
 #include "cd-test-wordpress.h"
 #include "cd-test-wp-oracle.h"
 #include "cd-wordpress.h"
+#include "cd-wp-content.h"
 
 #define ACCOUNT "desk"
 
@@ -824,6 +825,127 @@ test_wordpress_done_when (void)
   cd_test_wordpress_stop (wp);
 }
 
+/* A picture added to a classic post (one without blocks) goes in as the
+ * classic editor inserts one: the post stays classic, so WordPress still
+ * makes paragraphs of its text for readers, and the picture shows with
+ * its caption and credit; the picture comes back as the same image, and
+ * a second sync changes nothing. */
+static void
+test_wordpress_classic (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (CdSyncEngine) engine = NULL;
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (CdSyncResult) pulled = NULL;
+  g_autoptr (CdSyncResult) pushed = NULL;
+  g_autoptr (CdSyncResult) again = NULL;
+  g_autoptr (JsonNode) created = NULL;
+  g_autoptr (JsonNode) post = NULL;
+  g_autoptr (JsonNode) rendered = NULL;
+  g_autoptr (CdSyncMedia) media = NULL;
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *image = NULL;
+  g_autofree char *remote_id = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *fence = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *img_class = NULL;
+  const char      *content;
+  const char      *html;
+  CdTestWordpress *wp;
+
+  if (!need_wordpress ())
+    return;
+  wp = cd_test_wordpress_start (&error);
+  g_assert_no_error (error);
+  dir = g_dir_make_tmp ("copydesk-sync-media-classic-XXXXXX", &error);
+  g_assert_no_error (error);
+  store = cd_store_open (dir, &error);
+  g_assert_no_error (error);
+  cd_test_add_account (store, ACCOUNT, wp->url, wp->user);
+  engine = cd_sync_engine_new (store);
+  client = cd_test_wordpress_client (wp, wp->password);
+  cd_sync_engine_set_cms (engine, ACCOUNT, CD_CMS (client));
+
+  created = cd_test_wordpress_rest (wp, "POST", "/wp/v2/posts?context=edit", wp->user, wp->password,
+                                    "{\"title\":\"River\",\"status\":\"draft\",\"content\":"
+                                    "\"The river rose.\\n\\nResidents left.\"}",
+                                    NULL);
+  remote_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                               json_object_get_int_member (json_node_get_object (created), "id"));
+  pulled = cd_test_sync_now (engine, NULL);
+  g_assert_true (cd_sync_result_is_clean (pulled));
+  db = cd_sync_db_open (store, &error);
+  g_assert_no_error (error);
+  uuid = cd_sync_db_find_uuid (db, ACCOUNT, remote_id, &error);
+  g_assert_no_error (error);
+  article = cd_store_get_article (store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (article), ==, "The river rose.\n\nResidents left.\n");
+
+  image = add_image (store, 60, 0);
+  fence = cd_image_ref_to_fence (image, "Sandbags on the quay", "Volunteers [left] & police.",
+                                 "Jane Doe / Agency");
+  body = g_strdup_printf ("The river rose.\n\n%s\n\nResidents left.\n", fence);
+  cd_article_set_body (article, body);
+  cd_test_save_edit (store, article);
+  pushed = cd_test_sync_now (engine, NULL);
+  g_assert_true (cd_sync_result_is_clean (pushed));
+  g_assert_cmpuint (cd_sync_result_get_pushed (pushed)->len, ==, 1);
+  media = cd_sync_db_load_media (db, ACCOUNT, image, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (media);
+
+  /* Stored: classic, the paragraphs as they were, the picture between. */
+  path = g_strdup_printf ("/wp/v2/posts/%s?context=edit", remote_id);
+  post = cd_test_wordpress_rest (wp, "GET", path, wp->user, wp->password, NULL, NULL);
+  content = get_raw (json_node_get_object (post), "content");
+  g_assert_true (cd_wp_content_is_classic (content, -1));
+  g_assert_true (g_str_has_prefix (content, "The river rose.\n\n[caption id=\"attachment_"));
+  g_assert_true (g_str_has_suffix (content, "[/caption]\n\nResidents left."));
+
+  /* As a reader sees it: paragraphs, and the picture with its caption. */
+  g_free (path);
+  path = g_strdup_printf ("/wp/v2/posts/%s?context=view", remote_id);
+  rendered = cd_test_wordpress_rest (wp, "GET", path, wp->user, wp->password, NULL, NULL);
+  html = json_object_get_string_member (
+      json_object_get_object_member (json_node_get_object (rendered), "content"), "rendered");
+  img_class = g_strdup_printf ("wp-image-%s", media->media_id);
+  g_assert_nonnull (strstr (html, "<p>The river rose.</p>"));
+  g_assert_nonnull (strstr (html, "<p>Residents left.</p>"));
+  g_assert_nonnull (strstr (html, img_class));
+  g_assert_nonnull (strstr (html, "wp-caption-text"));
+  {
+    /* Brackets as the reader's browser reads WordPress's references. */
+    g_autoptr (GString) shown = g_string_new (html);
+
+    g_string_replace (shown, "&#091;", "[", 0);
+    g_string_replace (shown, "&#093;", "]", 0);
+    g_string_replace (shown, "&#91;", "[", 0);
+    g_string_replace (shown, "&#93;", "]", 0);
+    g_assert_nonnull (strstr (shown->str, "Volunteers [left] &amp; police."));
+  }
+  g_assert_nonnull (strstr (html, "Jane Doe / Agency"));
+  g_assert_nonnull (strstr (html, "alt=\"Sandbags on the quay\""));
+  cd_test_assert_article_unchanged (store, article);
+
+  again = cd_test_sync_now (engine, NULL);
+  g_assert_true (cd_sync_result_is_clean (again));
+  g_assert_cmpuint (cd_sync_result_get_pushed (again)->len, ==, 0);
+  g_assert_cmpuint (cd_sync_result_get_pulled (again)->len, ==, 0);
+  cd_test_assert_article_unchanged (store, article);
+
+  g_clear_object (&engine);
+  g_clear_object (&db);
+  g_clear_object (&store);
+  cd_test_remove_tree (dir);
+  cd_test_wordpress_stop (wp);
+}
+
 #define KILL_ARTICLES 4
 #define KILL_RUNS 6
 
@@ -949,6 +1071,7 @@ main (int   argc,
   ADD ("lookup-fails", test_lookup_fails, NULL);
 #undef ADD
   g_test_add_func ("/sync/media/wordpress/done-when", test_wordpress_done_when);
+  g_test_add_func ("/sync/media/wordpress/classic", test_wordpress_classic);
   g_test_add_func ("/sync/media/wordpress/kill", test_wordpress_kill);
 
   status = g_test_run ();

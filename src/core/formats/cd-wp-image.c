@@ -43,6 +43,25 @@ is_set (const char *text)
   return text != NULL && *text != '\0';
 }
 
+/* Writes the caption and the credit after it, the credit in its span. */
+static void
+append_caption (GString    *out,
+                const char *caption,
+                const char *credit)
+{
+  g_assert (out != NULL);
+
+  _cd_wp_markup_append_text (out, caption);
+  if (is_set (caption) && is_set (credit))
+    g_string_append_c (out, ' ');
+  if (is_set (credit))
+    {
+      g_string_append (out, CREDIT_OPEN);
+      _cd_wp_markup_append_text (out, credit);
+      g_string_append (out, CREDIT_CLOSE);
+    }
+}
+
 /**
  * cd_wp_image_block:
  * @media_id: the site's id of the image
@@ -76,15 +95,7 @@ cd_wp_image_block (const char *media_id,
   if (is_set (caption) || is_set (credit))
     {
       g_string_append (out, CAPTION_OPEN);
-      _cd_wp_markup_append_text (out, caption);
-      if (is_set (caption) && is_set (credit))
-        g_string_append_c (out, ' ');
-      if (is_set (credit))
-        {
-          g_string_append (out, CREDIT_OPEN);
-          _cd_wp_markup_append_text (out, credit);
-          g_string_append (out, CREDIT_CLOSE);
-        }
+      append_caption (out, caption, credit);
       g_string_append (out, CAPTION_CLOSE);
     }
   g_string_append (out, "</figure>\n<!-- /wp:image -->");
@@ -92,18 +103,70 @@ cd_wp_image_block (const char *media_id,
 }
 
 /**
+ * cd_wp_image_classic:
+ * @media_id: the site's id of the image
+ * @url: where the site serves it
+ * @width: its width in pixels, or 0 when not known
+ * @alt: (nullable): the alternative text
+ * @caption: (nullable): the caption
+ * @credit: (nullable): the credit, after the caption
+ *
+ * Returns: (transfer full): the image as the classic editor inserts it
+ *   into a classic post: its <img>, inside a [caption] shortcode when it
+ *   has a caption or a credit (brackets in them written as references,
+ *   so that they do not end the shortcode)
+ */
+char *
+cd_wp_image_classic (const char *media_id,
+                     const char *url,
+                     guint       width,
+                     const char *alt,
+                     const char *caption,
+                     const char *credit)
+{
+  gboolean captioned = is_set (caption) || is_set (credit);
+  GString *out;
+
+  g_return_val_if_fail (media_id != NULL && url != NULL, NULL);
+
+  out = g_string_new (NULL);
+  if (captioned)
+    g_string_append_printf (out, "[caption id=\"attachment_%s\" align=\"alignnone\" width=\"%u\"]",
+                            media_id, width);
+  g_string_append_printf (out, "<img class=\"%ssize-full wp-image-%s\" src=\"",
+                          captioned ? "" : "alignnone ", media_id);
+  _cd_wp_markup_append_attribute (out, url);
+  g_string_append (out, "\" alt=\"");
+  _cd_wp_markup_append_attribute (out, alt != NULL ? alt : "");
+  g_string_append (out, "\" />");
+  if (captioned)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+
+      append_caption (text, caption, credit);
+      g_string_replace (text, "[", "&#91;", 0);
+      g_string_replace (text, "]", "&#93;", 0);
+      g_string_append_printf (out, " %s[/caption]", text->str);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
  * cd_wp_body_place_images:
  * @body: an article body
+ * @classic: whether the body goes into a classic post
  * @lookup: finds an image on the site by its image id
  * @user_data: for @lookup
  *
  * Turns each `image` fence whose image @lookup finds into a `wordpress`
- * fence holding its image block; a fence it does not find stays.
+ * fence holding its image block, or in a classic post the image as the
+ * classic editor inserts it; a fence it does not find stays.
  *
  * Returns: (transfer full): the body to send
  */
 char *
 cd_wp_body_place_images (const char     *body,
+                         gboolean        classic,
                          CdWpMediaLookup lookup,
                          gpointer        user_data)
 {
@@ -124,8 +187,12 @@ cd_wp_body_place_images (const char     *body,
 
       if (media == NULL)
         continue;
-      block = cd_wp_image_block (media->media_id, media->url, ref->alt, ref->caption,
-                                 ref->credit);
+      if (classic)
+        block = cd_wp_image_classic (media->media_id, media->url, media->width, ref->alt,
+                                     ref->caption, ref->credit);
+      else
+        block = cd_wp_image_block (media->media_id, media->url, ref->alt, ref->caption,
+                                   ref->credit);
       fence = cd_wp_fence (block, -1);
       g_string_append_len (out, body + done, ref->start - done);
       g_string_append (out, fence);
@@ -239,8 +306,27 @@ cd_wp_image_block_source (const char *markup,
   return TRUE;
 }
 
-/* The image fence of @markup, a core/image block of a media item @lookup
- * knows, when that fence writes back to exactly @markup. */
+/* The media id of a classic post's image, from the class WordPress gives
+ * it ("wp-image-12"), or %NULL. */
+static char *
+classic_media_id (const char *markup)
+{
+  const char *id = strstr (markup, " wp-image-");
+  gsize       n = 0;
+
+  g_assert (markup != NULL);
+
+  if (id == NULL)
+    return NULL;
+  id += strlen (" wp-image-");
+  while (g_ascii_isdigit (id[n]))
+    n++;
+  return n > 0 && id[0] != '0' ? g_strndup (id, n) : NULL;
+}
+
+/* The image fence of @markup, a core/image block or a classic post's image
+ * of a media item @lookup knows, when that fence writes back to exactly
+ * @markup. */
 static char *
 fence_for_block (const char     *markup,
                  gsize           length,
@@ -255,12 +341,16 @@ fence_for_block (const char     *markup,
   g_autofree char *figcaption = NULL;
   g_autofree char *again = NULL;
   const CdWpMedia *media;
+  gboolean         classic;
 
   g_assert (markup != NULL && lookup != NULL);
 
-  if (!cd_wp_image_block_source (markup, length, &media_id, NULL))
+  classic = g_str_has_prefix (text, "<img ") || g_str_has_prefix (text, "[caption ");
+  if (classic)
+    media_id = classic_media_id (text);
+  else if (!cd_wp_image_block_source (markup, length, &media_id, NULL))
     return NULL;
-  media = lookup (media_id, user_data);
+  media = media_id != NULL ? lookup (media_id, user_data) : NULL;
   if (media == NULL || media->image_id == NULL || media->url == NULL)
     return NULL;
 
@@ -269,7 +359,18 @@ fence_for_block (const char     *markup,
 
     alt = raw_alt != NULL ? unescape (raw_alt, strlen (raw_alt)) : g_strdup ("");
   }
-  figcaption = between (text, CAPTION_OPEN, CAPTION_CLOSE);
+  if (classic && g_str_has_prefix (text, "[caption "))
+    {
+      g_autofree char *inner = between (text, "\" /> ", "[/caption]");
+      GString         *shortcode = g_string_new (inner);
+
+      /* The brackets a [caption] writes as references, back to text. */
+      g_string_replace (shortcode, "&#91;", "[", 0);
+      g_string_replace (shortcode, "&#93;", "]", 0);
+      figcaption = g_string_free (shortcode, FALSE);
+    }
+  else if (!classic)
+    figcaption = between (text, CAPTION_OPEN, CAPTION_CLOSE);
   if (figcaption != NULL)
     {
       char *span = strstr (figcaption, CREDIT_OPEN);
@@ -290,7 +391,10 @@ fence_for_block (const char     *markup,
     }
 
   /* Only what writes back to the same bytes is the image it was. */
-  again = cd_wp_image_block (media_id, media->url, alt, caption, credit);
+  if (classic)
+    again = cd_wp_image_classic (media_id, media->url, media->width, alt, caption, credit);
+  else
+    again = cd_wp_image_block (media_id, media->url, alt, caption, credit);
   if (strlen (again) != length || memcmp (again, markup, length) != 0)
     return NULL;
   return cd_image_ref_to_fence (media->image_id, alt, caption, credit);

@@ -3,10 +3,13 @@
  * On the way out each `image` fence whose image the site has becomes a
  * core/image block with the media id and address, the alt text, and the
  * caption and credit in the figcaption, held in a `wordpress` fence so
- * that cd_wp_body_to_content() sends it as it is. On the way in a
- * `wordpress` fence holding exactly such a block, for a media item the
- * caller knows, becomes the same `image` fence again; any other stays as
- * it is.
+ * that cd_wp_body_to_content() sends it as it is. In a classic post it
+ * becomes the image as the classic editor inserts one instead (an <img>,
+ * in a [caption] when it has a caption or credit): one block would turn
+ * the whole post into blocks, and WordPress would stop making paragraphs
+ * of its text. On the way in a `wordpress` fence holding exactly such a
+ * block or classic image, for a media item the caller knows, becomes the
+ * same `image` fence again; any other stays as it is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +26,7 @@ typedef struct
   const char *image_id; /* the content hash */
   const char *media_id; /* the site's id for it */
   const char *url;      /* where the site serves it */
+  guint       width;    /* its width in pixels; 0 when not known */
 } CdWpMedia;
 
 /* Finds an image by @key (an image id on the way out, a media id on the
@@ -36,7 +40,14 @@ char    *cd_wp_image_block (const char *media_id,
                             const char *alt,
                             const char *caption,
                             const char *credit);
+char    *cd_wp_image_classic (const char *media_id,
+                              const char *url,
+                              guint       width,
+                              const char *alt,
+                              const char *caption,
+                              const char *credit);
 char    *cd_wp_body_place_images (const char     *body,
+                                  gboolean        classic,
                                   CdWpMediaLookup lookup,
                                   gpointer        user_data);
 gboolean cd_wp_image_block_source (const char *markup,

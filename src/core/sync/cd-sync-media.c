@@ -9,8 +9,10 @@
  *   again), else found on the site by its hash (an upload whose reply was
  *   lost, or a sync killed after the site stored the file), else uploaded
  *   from the store's file and recorded the moment the reply arrives. The
- *   body sent has an image block for each fence (cd_wp_body_place_images())
- *   and the post's featured_media the featured image's id.
+ *   body sent has an image block for each fence (cd_wp_body_place_images();
+ *   in a classic post the image as the classic editor inserts it, so that
+ *   the post stays classic) and the post's featured_media the featured
+ *   image's id.
  * - Every post that comes back, pulled or written, has its image blocks of
  *   known media items turned back into the same `image` fences
  *   (cd_wp_body_adopt_images()), so that an untouched image compares equal
@@ -92,6 +94,13 @@ keep (Lookup      *lookup,
   media->image_id = row->image_id;
   media->media_id = row->media_id;
   media->url = row->source_url;
+  if (row->image_id != NULL)
+    {
+      g_autoptr (CdImageInfo) info = cd_store_lookup_image (lookup->self->store, row->image_id,
+                                                            NULL);
+
+      media->width = info != NULL ? cd_image_info_get_width (info) : 0;
+    }
   g_ptr_array_add (lookup->rows, row);
   g_ptr_array_add (lookup->media, media);
   return media;
@@ -475,7 +484,11 @@ prepare (CdSyncMediaCms     *self,
   lookup_init (&lookup, self);
   if (body != NULL)
     {
-      g_autofree char *placed = cd_wp_body_place_images (body, by_image_id, &lookup);
+      /* A classic post stays classic: its images as the classic editor
+       * inserts them, not blocks. */
+      gboolean classic = current != NULL && current->content != NULL &&
+                         cd_wp_content_is_classic (current->content, -1);
+      g_autofree char *placed = cd_wp_body_place_images (body, classic, by_image_id, &lookup);
 
       cd_article_set_body (outgoing, placed);
     }
