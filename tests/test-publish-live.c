@@ -19,6 +19,7 @@
 #include "cd-article-site.h"
 #include "cd-corrections.h"
 #include "cd-store.h"
+#include "cd-sync-db.h"
 #include "cd-sync-publish.h"
 #include "cd-test-publish.h"
 #include "cd-test-sync.h"
@@ -251,6 +252,66 @@ test_transitions (Fixture      *fixture,
   article = load (fixture, remote_uuid);
   g_assert_null (strstr (cd_article_get_body (article), CD_CORRECTIONS_CLASS));
   g_assert_false (cd_sync_has_staged_update (fixture->store, remote_uuid, &error));
+  g_assert_no_error (error);
+}
+
+/* A correction on a live classic post (one without blocks, as the classic
+ * editor writes them) keeps the post classic: the notes go in a plain
+ * element at its end, once however often it is updated, and readers still
+ * get the post's text as paragraphs. */
+static void
+test_classic_correction (Fixture      *fixture,
+                         gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) created = NULL;
+  g_autoptr (CdSyncDb) db = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autofree char *remote_id = NULL;
+  g_autofree char *uuid = NULL;
+
+  if (!need_wordpress (fixture))
+    return;
+  created = rest (fixture, "POST", "/wp/v2/posts?context=edit",
+                  "{\"title\":\"River\",\"status\":\"publish\",\"content\":"
+                  "\"The river rose.\\n\\nResidents left.\"}");
+  remote_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                               json_object_get_int_member (json_node_get_object (created), "id"));
+  sync_clean (fixture);
+  db = cd_sync_db_open (fixture->store, &error);
+  g_assert_no_error (error);
+  uuid = cd_sync_db_find_uuid (db, ACCOUNT, remote_id, &error);
+  g_assert_no_error (error);
+  article = load (fixture, uuid);
+  add_correction (article, "An earlier version gave the wrong river.");
+  cd_test_save_edit (fixture->store, article);
+  sync_clean (fixture);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (CdRemotePost) post = publish_full (fixture, article, NULL, CD_PUBLISH_DEFAULT,
+                                                    "The desk checked it", &error);
+      g_autoptr (JsonObject) server = NULL;
+      const char *content, *html;
+
+      g_assert_no_error (error);
+      server = server_post (fixture, remote_id);
+      content = raw (server, "content");
+      html = json_object_get_string_member (json_object_get_object_member (server, "content"),
+                                            "rendered");
+      g_assert_null (strstr (content, "<!-- wp:"));
+      g_assert_cmpuint (count (content, CD_CORRECTIONS_CLASS), ==, 1);
+      g_assert_true (g_str_has_prefix (content, "The river rose.\n\nResidents left."));
+      g_assert_nonnull (strstr (html, "<p>The river rose.</p>"));
+      g_assert_nonnull (strstr (html, "<p>Residents left.</p>"));
+      g_assert_nonnull (strstr (html, "the wrong river."));
+      g_assert_cmpstr (member (server, "status"), ==, "publish");
+    }
+  /* The body read back never holds the notes: a sync changes nothing. */
+  sync_clean (fixture);
+  g_clear_object (&article);
+  article = load (fixture, uuid);
+  g_assert_cmpstr (cd_article_get_body (article), ==, "The river rose.\n\nResidents left.\n");
+  g_assert_false (cd_sync_has_staged_update (fixture->store, uuid, &error));
   g_assert_no_error (error);
 }
 
@@ -837,5 +898,7 @@ main (int    argc,
   g_test_add ("/publish-live/queued-and-late", Fixture, NULL, fixture_set_up,
               test_queued_and_late, fixture_tear_down);
   g_test_add ("/publish-live/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add ("/publish-live/classic-correction", Fixture, NULL, fixture_set_up,
+              test_classic_correction, fixture_tear_down);
   return g_test_run ();
 }

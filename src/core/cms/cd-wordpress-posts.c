@@ -348,7 +348,8 @@ post_body_for_article (CdWordpress        *self,
       if (current != NULL && g_strcmp0 (current->status, "publish") == 0)
         {
           g_autofree char *old_block = cd_corrections_take_block (plain);
-          g_autofree char *block = cd_corrections_to_block (article);
+          g_autofree char *block =
+              cd_corrections_to_block (article, cd_wp_content_is_classic (plain, -1));
 
           if (block != NULL)
             {

@@ -7,6 +7,8 @@
  * first, so a post carries it exactly once however often it is updated.
  * The group block is a core block WordPress renders as it is written (its
  * save output is the wrapping div), so the site shows it without a plugin.
+ * A classic post gets the same paragraphs in a div of that class instead:
+ * one block would make WordPress stop turning its text into paragraphs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,10 @@
 #include "cd-wp-blocks.h"
 
 #define BLOCK_OPENER "<!-- wp:group {\"className\":\"" CD_CORRECTIONS_CLASS "\"} -->"
+/* In a classic post, where one block would stop WordPress from making
+ * paragraphs of the post's text, the same notes in a plain element. */
+#define CLASSIC_OPENER "<div class=\"" CD_CORRECTIONS_CLASS "\">"
+#define CLASSIC_CLOSER "</div>"
 
 /**
  * cd_corrections_format_date:
@@ -64,12 +70,15 @@ append_notes (GString    *out,
 /**
  * cd_corrections_to_block:
  * @article: an article
+ * @classic: whether the post is a classic one (no blocks)
  *
  * Returns: (transfer full) (nullable): the block markup of the article's
- *   corrections for the end of its post, or %NULL when it has none
+ *   corrections for the end of its post, or for a classic post the same
+ *   notes in a div; %NULL when it has none
  */
 char *
-cd_corrections_to_block (CdArticle *article)
+cd_corrections_to_block (CdArticle *article,
+                         gboolean   classic)
 {
   GString *out;
 
@@ -77,6 +86,13 @@ cd_corrections_to_block (CdArticle *article)
 
   if (cd_article_get_n_corrections (article) == 0)
     return NULL;
+  if (classic)
+    {
+      out = g_string_new (CLASSIC_OPENER "\n");
+      append_notes (out, article, "<p>", "</p>\n");
+      g_string_append (out, CLASSIC_CLOSER);
+      return g_string_free (out, FALSE);
+    }
   out = g_string_new (BLOCK_OPENER "\n<div class=\"wp-block-group " CD_CORRECTIONS_CLASS "\">");
   append_notes (out, article, "<!-- wp:paragraph -->\n<p>", "</p>\n<!-- /wp:paragraph -->");
   g_string_append (out, "</div>\n<!-- /wp:group -->");
@@ -107,8 +123,9 @@ is_corrections_block (const CdWpBlock *block)
  * cd_corrections_take_block:
  * @content: post content, changed in place
  *
- * Removes every corrections block from the top level of @content, with the
- * white space before it, so the body read from a post never holds it.
+ * Removes every corrections block from the top level of @content, and the
+ * div that holds them in a classic post, with the white space before it,
+ * so the body read from a post never holds it.
  *
  * Returns: (transfer full) (nullable): the last block removed, as it was,
  *   or %NULL when @content had none
@@ -123,6 +140,21 @@ cd_corrections_take_block (char *content)
 
   if (strstr (content, CD_CORRECTIONS_CLASS) == NULL)
     return NULL;
+  for (char *at = strstr (content, CLASSIC_OPENER); at != NULL; at = strstr (at, CLASSIC_OPENER))
+    {
+      char *end = strstr (at, CLASSIC_CLOSER);
+      char *start = at;
+
+      if (end == NULL)
+        break;
+      end += strlen (CLASSIC_CLOSER);
+      g_free (taken);
+      taken = g_strndup (at, end - at);
+      while (start > content && g_ascii_isspace (start[-1]))
+        start--;
+      memmove (start, end, strlen (end) + 1);
+      at = start;
+    }
   blocks = cd_wp_blocks_parse (content, strlen (content));
   /* From the last block back, so the spans of those before stay right. */
   for (guint i = blocks->len; i > 0; i--)

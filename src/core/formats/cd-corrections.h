@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 #define CD_CORRECTIONS_CLASS "copydesk-corrections"
 
 char    *cd_corrections_format_date (GDateTime *date);
-char    *cd_corrections_to_block (CdArticle *article);
+char    *cd_corrections_to_block (CdArticle *article,
+                                  gboolean   classic);
 char    *cd_corrections_take_block (char *content);
 char    *cd_corrections_to_html (CdArticle *article);
 char    *cd_corrections_to_markdown (CdArticle *article);

@@ -15,6 +15,7 @@
 #include "cd-merge.h"
 #include "cd-sync-private.h"
 #include "cd-sync-state.h"
+#include "cd-wp-content.h"
 #include "cd-wp-merge.h"
 
 /* Whether @post shows @article's corrections as they are now: only a
@@ -30,7 +31,8 @@ corrections_shown (CdArticle    *article,
 
   if (g_strcmp0 (post->status, "publish") != 0)
     return TRUE;
-  block = cd_corrections_to_block (article);
+  block = cd_corrections_to_block (article, post->content != NULL &&
+                                                cd_wp_content_is_classic (post->content, -1));
   return g_strcmp0 (block, post->corrections) == 0;
 }
 
