@@ -16,6 +16,8 @@
 #include "cd-image-ref.h"
 #include "cd-store.h"
 #include "cd-test-util.h"
+#include "cd-wp-content.h"
+#include "cd-wp-image.h"
 
 typedef struct
 {
@@ -589,6 +591,56 @@ test_refs_invalid_utf8 (void)
   g_assert_true (g_utf8_validate (ref->alt, -1, NULL));
 }
 
+static const CdWpMedia classic_media = {
+  .image_id = "0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0",
+  .media_id = "12",
+  .url = "https://news.example/wp-content/uploads/flood.jpg",
+  .width = 800,
+  .height = 600,
+};
+
+static const CdWpMedia *
+classic_lookup (const char *key,
+                gpointer    user_data)
+{
+  return g_str_equal (key, classic_media.image_id) || g_str_equal (key, classic_media.media_id)
+             ? &classic_media
+             : NULL;
+}
+
+/* A picture in a classic post is written as WordPress's Add Media writes
+ * it (get_image_tag(), image_add_caption()), never as a block, and that
+ * exact form reads back as the same image fence. */
+static void
+test_classic_form (void)
+{
+  g_autofree char *plain = cd_wp_image_classic (&classic_media, "The \"old\" town", NULL, NULL);
+  g_autofree char *captioned =
+      cd_wp_image_classic (&classic_media, "Sandbags", "Volunteers [left] & <police>", "Jane Doe");
+  g_autofree char *first = cd_image_ref_to_fence (classic_media.image_id, "Sandbags",
+                                                  "Volunteers [left] & <police>", "Jane Doe");
+  g_autofree char *second = cd_image_ref_to_fence (classic_media.image_id, "The river", NULL, NULL);
+  g_autofree char *body = g_strdup_printf ("The river rose.\n\n%s\n\n%s\n\nEnd.\n", first, second);
+  g_autofree char *placed = cd_wp_body_place_images (body, TRUE, classic_lookup, NULL);
+  g_autofree char *content = cd_wp_body_to_content (placed, -1, "The river rose.\n\nEnd.", -1);
+  g_autofree char *read = cd_wp_content_to_body (content, -1);
+  g_autofree char *adopted = cd_wp_body_adopt_images (read, classic_lookup, NULL);
+
+  g_assert_cmpstr (plain, ==,
+                   "<img src=\"https://news.example/wp-content/uploads/flood.jpg\" alt=\"The "
+                   "&quot;old&quot; town\" width=\"800\" height=\"600\" class=\"alignnone "
+                   "size-full wp-image-12\" />");
+  g_assert_cmpstr (captioned, ==,
+                   "[caption id=\"attachment_12\" align=\"alignnone\" width=\"800\"]<img "
+                   "src=\"https://news.example/wp-content/uploads/flood.jpg\" alt=\"Sandbags\" "
+                   "width=\"800\" height=\"600\" class=\"size-full wp-image-12\" /> Volunteers "
+                   "&#91;left&#93; &amp; &lt;police> <span class=\"credit\">Jane "
+                   "Doe</span>[/caption]");
+  g_assert_true (cd_wp_content_is_classic (content, -1));
+  g_assert_null (strstr (content, "<!-- wp:"));
+  g_assert_cmpstr (adopted, ==, body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +660,7 @@ main (int   argc,
   ADD ("/images/article/image-alt", test_image_alt);
   g_test_add_func ("/images/ref/parse", test_refs_parse);
   g_test_add_func ("/images/ref/invalid-utf8", test_refs_invalid_utf8);
+  g_test_add_func ("/images/wp/classic-form", test_classic_form);
 
   return g_test_run ();
 }

@@ -907,6 +907,15 @@ test_wordpress_classic (void)
   g_assert_true (cd_wp_content_is_classic (content, -1));
   g_assert_true (g_str_has_prefix (content, "The river rose.\n\n[caption id=\"attachment_"));
   g_assert_true (g_str_has_suffix (content, "[/caption]\n\nResidents left."));
+  {
+    /* The <img> as WordPress's get_image_tag() writes it. */
+    g_autofree char *tag = g_strdup_printf ("<img src=\"%s\" alt=\"Sandbags on the quay\" "
+                                            "width=\"1\" height=\"1\" class=\"size-full "
+                                            "wp-image-%s\" />",
+                                            media->source_url, media->media_id);
+
+    g_assert_nonnull (strstr (content, tag));
+  }
 
   /* As a reader sees it: paragraphs, and the picture with its caption. */
   g_free (path);

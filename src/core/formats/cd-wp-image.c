@@ -104,41 +104,43 @@ cd_wp_image_block (const char *media_id,
 
 /**
  * cd_wp_image_classic:
- * @media_id: the site's id of the image
- * @url: where the site serves it
- * @width: its width in pixels, or 0 when not known
+ * @media: the image on the site
  * @alt: (nullable): the alternative text
  * @caption: (nullable): the caption
  * @credit: (nullable): the credit, after the caption
  *
- * Returns: (transfer full): the image as the classic editor inserts it
- *   into a classic post: its <img>, inside a [caption] shortcode when it
- *   has a caption or a credit (brackets in them written as references,
- *   so that they do not end the shortcode)
+ * Returns: (transfer full): the image as the classic editor's Add Media
+ *   inserts it into a classic post (get_image_tag() and
+ *   image_add_caption() in WordPress): its <img> at full size, inside a
+ *   [caption] shortcode when it has a caption or a credit (brackets in
+ *   them written as references, so that they do not end the shortcode)
  */
 char *
-cd_wp_image_classic (const char *media_id,
-                     const char *url,
-                     guint       width,
-                     const char *alt,
-                     const char *caption,
-                     const char *credit)
+cd_wp_image_classic (const CdWpMedia *media,
+                     const char      *alt,
+                     const char      *caption,
+                     const char      *credit)
 {
   gboolean captioned = is_set (caption) || is_set (credit);
   GString *out;
 
-  g_return_val_if_fail (media_id != NULL && url != NULL, NULL);
+  g_return_val_if_fail (media != NULL && media->media_id != NULL && media->url != NULL, NULL);
 
   out = g_string_new (NULL);
   if (captioned)
     g_string_append_printf (out, "[caption id=\"attachment_%s\" align=\"alignnone\" width=\"%u\"]",
-                            media_id, width);
-  g_string_append_printf (out, "<img class=\"%ssize-full wp-image-%s\" src=\"",
-                          captioned ? "" : "alignnone ", media_id);
-  _cd_wp_markup_append_attribute (out, url);
+                            media->media_id, media->width);
+  g_string_append (out, "<img src=\"");
+  _cd_wp_markup_append_attribute (out, media->url);
   g_string_append (out, "\" alt=\"");
   _cd_wp_markup_append_attribute (out, alt != NULL ? alt : "");
-  g_string_append (out, "\" />");
+  g_string_append (out, "\" ");
+  if (media->width > 0)
+    g_string_append_printf (out, "width=\"%u\" ", media->width);
+  if (media->height > 0)
+    g_string_append_printf (out, "height=\"%u\" ", media->height);
+  g_string_append_printf (out, "class=\"%ssize-full wp-image-%s\" />", captioned ? "" : "alignnone ",
+                          media->media_id);
   if (captioned)
     {
       g_autoptr (GString) text = g_string_new (NULL);
@@ -188,8 +190,7 @@ cd_wp_body_place_images (const char     *body,
       if (media == NULL)
         continue;
       if (classic)
-        block = cd_wp_image_classic (media->media_id, media->url, media->width, ref->alt,
-                                     ref->caption, ref->credit);
+        block = cd_wp_image_classic (media, ref->alt, ref->caption, ref->credit);
       else
         block = cd_wp_image_block (media->media_id, media->url, ref->alt, ref->caption,
                                    ref->credit);
@@ -392,7 +393,7 @@ fence_for_block (const char     *markup,
 
   /* Only what writes back to the same bytes is the image it was. */
   if (classic)
-    again = cd_wp_image_classic (media_id, media->url, media->width, alt, caption, credit);
+    again = cd_wp_image_classic (media, alt, caption, credit);
   else
     again = cd_wp_image_block (media_id, media->url, alt, caption, credit);
   if (strlen (again) != length || memcmp (again, markup, length) != 0)

@@ -26,7 +26,8 @@ typedef struct
   const char *image_id; /* the content hash */
   const char *media_id; /* the site's id for it */
   const char *url;      /* where the site serves it */
-  guint       width;    /* its width in pixels; 0 when not known */
+  guint       width;    /* its size in pixels; 0 when not known */
+  guint       height;
 } CdWpMedia;
 
 /* Finds an image by @key (an image id on the way out, a media id on the
@@ -40,12 +41,10 @@ char    *cd_wp_image_block (const char *media_id,
                             const char *alt,
                             const char *caption,
                             const char *credit);
-char    *cd_wp_image_classic (const char *media_id,
-                              const char *url,
-                              guint       width,
-                              const char *alt,
-                              const char *caption,
-                              const char *credit);
+char    *cd_wp_image_classic (const CdWpMedia *media,
+                              const char      *alt,
+                              const char      *caption,
+                              const char      *credit);
 char    *cd_wp_body_place_images (const char     *body,
                                   gboolean        classic,
                                   CdWpMediaLookup lookup,

@@ -100,6 +100,7 @@ keep (Lookup      *lookup,
                                                             NULL);
 
       media->width = info != NULL ? cd_image_info_get_width (info) : 0;
+      media->height = info != NULL ? cd_image_info_get_height (info) : 0;
     }
   g_ptr_array_add (lookup->rows, row);
   g_ptr_array_add (lookup->media, media);
