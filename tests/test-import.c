@@ -884,6 +884,9 @@ test_wire_dateline_forms (void)
     { "(Bloomberg) -- Shares rose.", NULL, "Bloomberg", "Shares rose." },
     { "(dpa) - Regen.", NULL, "dpa", "Regen." },
     { "(Updated) - The vote was delayed.", NULL, NULL, "(Updated) - The vote was delayed." },
+    { "(Exclusive) - The plan covers schools.", NULL, NULL, "(Exclusive) - The plan covers schools." },
+    { "(Part 2) - The series goes on.", NULL, NULL, "(Part 2) - The series goes on." },
+    { "(Editor's note) - Graphic details.", NULL, NULL, "(Editor's note) - Graphic details." },
     { "(See also page 3) - The vote.", NULL, NULL, "(See also page 3) - The vote." },
   };
   /* clang-format on */
@@ -964,6 +967,19 @@ test_wire_contacts (void)
   g_assert_cmpstr (cd_article_get_body (a), ==,
                    "Flood damage may top 2 billion euros, insurers said.\n\n"
                    "The Danube rose to its highest level in a decade.\n");
+  /* A story's own last paragraph that asks readers to write in stays. */
+  {
+    const char *letters = "Newsletter\n\nBERLIN (dpa) - Text.\n\nTo contact the editors of "
+                          "this newsletter, write to us at the address below: 1 Main St.\n";
+    g_autoptr (CdArticle) b = cd_import_data (letters, strlen (letters), CD_IMPORT_FORMAT_WIRE,
+                                              "c.txt", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_body (b), ==,
+                     "Text.\n\nTo contact the editors of this newsletter, write to us at the "
+                     "address below: 1 Main St.\n");
+    g_assert_null (cd_article_get_ednote (b));
+  }
   g_assert_cmpstr (cd_article_get_ednote (a), ==,
                    "To contact the reporter on this story: Karin Matussek in Berlin at "
                    "km@example.net — To contact the editors responsible for this story: Anthony "

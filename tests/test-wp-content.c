@@ -733,17 +733,6 @@ test_older_forms (void)
                      "</ol>\n<!-- /wp:list -->");
   }
 
-  /* Paragraphs written new follow the post's paragraphs, whatever comes
-   * last; an edited one keeps its own form. */
-  {
-    const char      *post = "<p>First.</p>\n<blockquote>Said.</blockquote>\n<h2>Reaction</h2>";
-    g_autofree char *content =
-        cd_wp_body_to_content ("First.\n\n> Said again.\n\n## Reaction\n\nAdded.\n", -1, post, -1);
-
-    g_assert_cmpstr (content, ==,
-                     "<p>First.</p>\n<blockquote>Said again.</blockquote>\n<h2>Reaction</h2>\n\n"
-                     "<p>Added.</p>");
-  }
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
     {
       g_autofree char *body = cd_wp_content_to_body (kept[i], -1);
@@ -971,6 +960,28 @@ test_classic_paragraphs (void)
           g_assert_cmpstr (got, ==, want->str);
         }
     }
+  /* What a piece's shape writes back fits only text of its kind: a
+   * paragraph with "<br />" breaks replaced by a list, code or a quote of
+   * two paragraphs gets no "<br />" in them. */
+  {
+    static const char *const replacements[] = {
+      "- a\n- b\n",
+      "```\ncode a\ncode b\n```\n",
+      "> Quoted one\n>\n> Quoted two\n",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (replacements); i++)
+      {
+        g_autofree char *body = g_strconcat (replacements[i], "\nOther\n", NULL);
+        g_autofree char *content =
+            cd_wp_body_to_content (body, -1, "Line one<br />\nLine two\n\nOther", -1);
+
+        g_assert_null (strstr (content, "<br"));
+        g_assert_true (g_str_has_suffix (content, "\n\nOther"));
+        if (i == 0)
+          g_assert_cmpstr (content, ==, "<ul>\n \t<li>a</li>\n \t<li>b</li>\n</ul>\n\nOther");
+      }
+  }
   /* Paragraphs written new follow the post's paragraphs, whatever comes
    * last; an edited one keeps its own form. */
   {

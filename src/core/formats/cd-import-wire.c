@@ -165,7 +165,8 @@ wire_regex (guint which)
     "^(?:_{3,}|-{3,}|={3,}|\\*{3,}|~{3,})$",
     /* Whom the desk calls about the story: "To contact the reporter on
      * this story:", "To contact the editors responsible for this story:" */
-    "^to\\s+contact\\s+the\\s+(?:reporters?|editors?|writers?|authors?)\\b[^:]*:",
+    "^to\\s+contact\\s+the\\s+(?:reporters?|editors?|writers?|authors?)\\b.{0,40}?"
+    "\\b(?:on|for|of)\\s+this\\s+(?:story|article|report)\\s*:",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 
@@ -275,26 +276,21 @@ word_in (const char        *word,
 }
 
 /* Whether @source, in brackets with no place before it ("(Bloomberg) --"),
- * names an agency: one or two words, and no label of a version or a kind
- * of story ("(Updated) -", "(Analysis) -"). */
+ * is an agency that opens its stories so. Only known names: a story's own
+ * first paragraph may open with a bracket too ("(Exclusive) - …"). */
 static gboolean
 is_agency_name (const char *source)
 {
-  static const char *const labels[] = {
-    "updated", "update", "corrected", "correction", "clarified", "refiled",
-    "repeated", "analysis", "opinion", "comment", "video", "live",
-    "file", "advisory", "photo", "photos", NULL
+  static const char *const agencies[] = {
+    "AP", "Reuters", "AFP", "Bloomberg", "CNN", "UPI", "dpa", "EFE", "ANSA", "Xinhua",
+    "Kyodo", "Yonhap", "PTI", "ANI", "IANS", "AAP", "CP", "PA", "PA Media", "Anadolu",
+    "TASS", "Belga", "ANP", "NTB", "Ritzau", "TT", "PAP", "APA", "SDA", "KNA", "epd",
+    "Lusa", "Europa Press", "Dow Jones", "Bernama", "Antara", "Kyodo News", NULL
   };
-  g_auto (GStrv) words = g_strsplit (source, " ", -1);
 
   g_assert (source != NULL);
 
-  if (g_strv_length (words) > 2)
-    return FALSE;
-  for (guint i = 0; words[i] != NULL; i++)
-    if (word_in (words[i], labels))
-      return FALSE;
-  return TRUE;
+  return word_in (source, agencies);
 }
 
 static GMatchInfo *

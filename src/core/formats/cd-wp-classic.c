@@ -683,8 +683,12 @@ plain_breaks (const char *piece,
       g_string_append_c (out, '\n');
       p = tag_close;
     }
-  g_ptr_array_add (references, g_strdup ("\n"));
-  g_ptr_array_add (references, g_steal_pointer (&form));
+  /* "<bread>" is no break: then there is nothing to write back. */
+  if (form != NULL)
+    {
+      g_ptr_array_add (references, g_strdup ("\n"));
+      g_ptr_array_add (references, g_steal_pointer (&form));
+    }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -732,6 +736,38 @@ take_text (char **text,
   g_free (*text);
   *text = next;
   return next != NULL;
+}
+
+/**
+ * _cd_wp_classic_same_kind:
+ * @node: a block node of edited text
+ * @markdown: the Markdown of the piece it replaces
+ *
+ * Returns: whether @node is the same kind of block as the piece (a
+ *   paragraph, a heading of the same level, a list of the same kind, a
+ *   quote): the piece's shape fits only text of its own kind (a line
+ *   break written "<br />" in a paragraph is layout in a list or code)
+ */
+gboolean
+_cd_wp_classic_same_kind (cmark_node *node,
+                          const char *markdown)
+{
+  cmark_parser *parser = NULL;
+  cmark_node   *doc, *first;
+  gboolean      same;
+
+  g_assert (node != NULL && markdown != NULL);
+
+  doc = _cd_wp_markdown_parse (markdown, strlen (markdown), &parser);
+  first = cmark_node_first_child (doc);
+  same = first != NULL && cmark_node_get_type (first) == cmark_node_get_type (node);
+  if (same && cmark_node_get_type (node) == CMARK_NODE_HEADING)
+    same = cmark_node_get_heading_level (first) == cmark_node_get_heading_level (node);
+  if (same && cmark_node_get_type (node) == CMARK_NODE_LIST)
+    same = cmark_node_get_list_type (first) == cmark_node_get_list_type (node);
+  cmark_node_free (doc);
+  cmark_parser_free (parser);
+  return same;
 }
 
 /**

@@ -824,6 +824,7 @@ append_edited_classic (GString        *out,
 
   _cd_wp_classic_append_node (html, g_ptr_array_index (split->nodes, i), split->parser, wrap);
   if (replaced == NULL || replaced->shape == NULL ||
+      !_cd_wp_classic_same_kind (g_ptr_array_index (split->nodes, i), replaced->key) ||
       !_cd_wp_shape_apply (replaced->shape, html->str, out))
     g_string_append_len (out, html->str, html->len);
 }

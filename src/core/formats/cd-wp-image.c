@@ -113,7 +113,10 @@ cd_wp_image_block (const char *media_id,
  *   inserts it into a classic post (get_image_tag() and
  *   image_add_caption() in WordPress): its <img> at full size, inside a
  *   [caption] shortcode when it has a caption or a credit (brackets in
- *   them written as references, so that they do not end the shortcode)
+ *   them written as references, so that they do not end the shortcode).
+ *   WordPress shows a [caption] only with its width: the store knows the
+ *   size of every picture it holds, and a picture it does not hold is
+ *   not uploaded.
  */
 char *
 cd_wp_image_classic (const CdWpMedia *media,
