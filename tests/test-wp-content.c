@@ -858,9 +858,12 @@ test_classic (void)
   }
 }
 
+#define SPAN "<span style=\"font-weight: 400;\">"
+
 /* The HTML of paragraphs, quotes and lists, without the white space around
- * their tags, "<br />" as "<br>", links by their address alone (the
- * body keeps the rest of a link's tag aside). */
+ * their tags, "<br />" as "<br>", links by their address alone, without
+ * the spans and item attributes of pasted text (the body keeps the rest of
+ * a link's tag, the spans and the attributes aside). */
 static char *
 paragraph_html (const char *html)
 {
@@ -874,6 +877,9 @@ paragraph_html (const char *html)
   static const char *const same[] = { "b>", "strong>", "i>", "em>", "s>", "del>" };
 
   g_string_replace (out, "<br />", "<br>", 0);
+  g_string_replace (out, SPAN, "", 0);
+  g_string_replace (out, "</span>", "", 0);
+  g_string_replace (out, "<li style=\"font-weight: 400;\" aria-level=\"1\">", "<li>", 0);
   for (guint i = 0; i < G_N_ELEMENTS (same); i += 2)
     {
       g_autofree char *open = g_strconcat ("<", same[i], NULL);
@@ -901,25 +907,37 @@ test_classic_paragraphs (void)
     const char *piece;
     const char *from, *to; /* an edit in the body */
   } cases[] = {
-    {"Line one<br />\nLine two",                                                                                  "two",     "2"          },
-    { "Line one<br/>Line two<br/>Line three",                                                                     "three",   "3"          },
-    { "<p>Text<br />\nmore &amp; more&nbsp;text</p>",                                                             "Text",    "Texts"      },
-    { "<blockquote>We will rebuild.</blockquote>",                                                                "rebuild", "build again"},
-    { "<blockquote>Para one.\n\nPara two with <em>style</em>.</blockquote>",                                      "two",     "2"          },
-    { "<blockquote>We will rebuild.\n\u2014 Mayor Anna M\u00fcller</blockquote>",                                 "Anna",    "A."         },
+    {"Line one<br />\nLine two",                                                                                  "two",      "2"          },
+    { "Line one<br/>Line two<br/>Line three",                                                                     "three",    "3"          },
+    { "<p>Text<br />\nmore &amp; more&nbsp;text</p>",                                                             "Text",     "Texts"      },
+    { "<blockquote>We will rebuild.</blockquote>",                                                                "rebuild",  "build again"},
+    { "<blockquote>Para one.\n\nPara two with <em>style</em>.</blockquote>",                                      "two",      "2"          },
+    { "<blockquote>We will rebuild.\n\u2014 Mayor Anna M\u00fcller</blockquote>",                                 "Anna",     "A."         },
  /* Links that open in a new tab, as the classic editor's link dialog
   * makes them. */
     { "See <a href=\"https://x.org/r\" target=\"_blank\" rel=\"noopener\">the report</a> and "
       "<a href=\"https://x.org/s\">this</a>.",
-     "report",                                                                                                               "full report"},
+     "report",                                                                                                                "full report"},
  /* Bold, italic and struck text as older editors write it. */
-    { "Some <b>bold</b>, <i>italic</i> and <del>struck</del> words.",                                             "words",   "terms"      },
+    { "Some <b>bold</b>, <i>italic</i> and <del>struck</del> words.",                                             "words",    "terms"      },
  /* Lists with a list under an item, as the classic editor saves them
   * now and as it did before WordPress 4.3. */
     { "<ul>\n \t<li>Roads closed\n<ul>\n \t<li>A3 at Passau</li>\n</ul>\n</li>\n \t<li>Schools shut</li>\n</ul>",
-     "A3",                                                                                                                   "A93"        },
+     "A3",                                                                                                                    "A93"        },
     { "<ol>\n\t<li>Evacuate\n<ol>\n\t<li>Old town first</li>\n</ol>\n</li>\n\t<li>Wait</li>\n</ol>",              "Wait",
-     "Stay"                                                                                                                               },
+     "Stay"                                                                                                                                },
+ /* Text pasted from a word processor, every stretch of it in the same
+  * span, run by run or line by line, and list items with the same
+  * attributes. */
+    { SPAN "The </span><a href=\"https://x.org/r\">" SPAN "report</span></a>" SPAN " said </span><i>" SPAN
+           "no</span></i>" SPAN ".</span>",
+     "said",                                                                                                                  "found"      },
+    { "<p>" SPAN "Q: Open?</span><br />\n" SPAN "A: In June.</span></p>",                                         "June",     "July"       },
+    { SPAN "Line one\nLine two</span>",                                                                           "two",      "2"          },
+    { "<h2>" SPAN "Reaction</span></h2>",                                                                         "Reaction", "Reactions"  },
+    { "<ul>\n \t<li style=\"font-weight: 400;\" aria-level=\"1\">" SPAN "Roads closed</span></li>\n \t<li "
+      "style=\"font-weight: 400;\" aria-level=\"1\">" SPAN "Schools shut</span></li>\n</ul>",
+     "Schools",                                                                                                               "All schools"},
   };
   static const char *const kept[] = {
     "Mixed<br />\none<br>two",
@@ -929,6 +947,11 @@ test_classic_paragraphs (void)
     /* One address linked two ways: an edit could not tell which is which. */
     "Two <a href=\"https://x.org\" target=\"_blank\">links</a> to <a href=\"https://x.org\">one</a>.",
     "<blockquote class=\"twitter-tweet\"><p lang=\"en\">A post</p>&mdash; X</blockquote>",
+    /* Spans an edit could not place again: around some words and not
+     * others, two different ones, one around markup. */
+    "A <span style=\"color: red;\">red</span> word.",
+    "<span style=\"color: red;\">One</span> <span style=\"color: blue;\">two</span>",
+    SPAN "Bold <b>this</b></span>",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -992,6 +1015,30 @@ test_classic_paragraphs (void)
     g_assert_cmpstr (content, ==,
                      "<p>First.</p>\n<blockquote>Said again.</blockquote>\n<h2>Reaction</h2>\n\n"
                      "<p>Added.</p>");
+  }
+  /* Pasted text with new emphasis: new words go in the spans of their
+   * kind of place, in the post's own names for the elements; a kind of
+   * place the post had no text in gets none. A paragraph block pasted so
+   * is text as well. */
+  {
+    const char *post = SPAN "The </span><a href=\"https://x.org/r\">" SPAN "report</span></a>" SPAN
+                            " said </span><i>" SPAN "no</span></i>" SPAN ".</span>";
+    const char *block = "<!-- wp:paragraph -->\n<p>" SPAN "Visits </span><a href=\"https://x.org\">" SPAN
+                        "fell</span></a>" SPAN ".</span></p>\n<!-- /wp:paragraph -->";
+    g_autofree char *content = cd_wp_body_to_content (
+        "The [report](https://x.org/r) *now* said *no*, **firmly**.\n", -1, post, -1);
+    g_autofree char *block_body = cd_wp_content_to_body (block, -1);
+    g_autofree char *block_edited =
+        cd_wp_body_to_content ("Visits [fell](https://x.org) by half.\n", -1, block, -1);
+
+    g_assert_cmpstr (content, ==,
+                     SPAN "The </span><a href=\"https://x.org/r\">" SPAN "report</span></a> <i>" SPAN
+                          "now</span></i>" SPAN " said </span><i>" SPAN "no</span></i>" SPAN
+                          ", </span><strong>firmly</strong>" SPAN ".</span>");
+    g_assert_cmpstr (block_body, ==, "Visits [fell](https://x.org).\n");
+    g_assert_cmpstr (block_edited, ==,
+                     "<!-- wp:paragraph -->\n<p>" SPAN "Visits </span><a href=\"https://x.org\">" SPAN
+                     "fell</span></a>" SPAN " by half.</span></p>\n<!-- /wp:paragraph -->");
   }
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
     {
@@ -1184,7 +1231,7 @@ test_labels (void)
     /* The pieces of a classic post kept as they are, named by what they
      * would be as blocks. */
     const char      *classic = "Text.\n\n<iframe src=\"https://x.org/v\"></iframe>\n\n<!--more-->\n\n"
-                               "[gallery ids=\"1,2\"]\n\n<span style=\"color:red\">Red</span>\n\n"
+                               "[gallery ids=\"1,2\"]\n\nA <span style=\"color:red\">red</span> word\n\n"
                                "<table><tr><td>a</td></tr></table>\n\n<hr>\n\n"
                                "<h2 style=\"text-align: center;\">Centred</h2>\n\n"
                                "<p style=\"text-align: right;\">Right</p>";

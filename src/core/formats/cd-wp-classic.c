@@ -626,6 +626,46 @@ plain_indents (const char *piece,
   return g_string_free (out, FALSE);
 }
 
+/* @piece with its list items' opening tags as "<li>" where each has the
+ * same attributes ("<li style=\"font-weight: 400;\">", as pasting from a
+ * word processor leaves them); @references gets the pair that writes them
+ * back. */
+static char *
+plain_items (const char *piece,
+             GPtrArray  *references)
+{
+  const char      *end = piece + strlen (piece);
+  g_autofree char *form = NULL;
+  g_autoptr (GString) out = NULL;
+
+  g_assert (piece != NULL && references != NULL);
+
+  if (strstr (piece, "<li ") == NULL)
+    return g_strdup (piece);
+  out = g_string_sized_new (end - piece);
+  for (const char *p = piece; p < end;)
+    {
+      const char *tag_close = *p == '<' ? _cd_wp_tag_end (p, end) : NULL;
+
+      if (tag_close == NULL || p[1] == '/' || !tag_is (p, end, "li"))
+        {
+          g_string_append_len (out, p, tag_close != NULL ? tag_close - p : 1);
+          p = tag_close != NULL ? tag_close : p + 1;
+          continue;
+        }
+      if (!_cd_wp_same_form (&form, p, tag_close))
+        return g_strdup (piece);
+      g_string_append (out, "<li>");
+      p = tag_close;
+    }
+  /* "<li " that opens no item (in an attribute's value) writes nothing. */
+  if (form == NULL)
+    return g_strdup (piece);
+  g_ptr_array_add (references, g_strdup ("<li>"));
+  g_ptr_array_add (references, g_steal_pointer (&form));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* Whether the tag at @p is a line break's ("<br>", "<br />"). */
 static gboolean
 is_break (const char *p,
@@ -676,9 +716,7 @@ plain_breaks (const char *piece,
         }
       if (tag_close < end && *tag_close == '\n')
         tag_close++;
-      if (form == NULL)
-        form = g_strndup (p, tag_close - p);
-      else if (strlen (form) != (gsize) (tag_close - p) || memcmp (form, p, tag_close - p) != 0)
+      if (!_cd_wp_same_form (&form, p, tag_close))
         return g_strdup (piece);
       g_string_append_c (out, '\n');
       p = tag_close;
@@ -809,7 +847,9 @@ _cd_wp_classic_markdown (const char *piece,
   /* Each step writes what it takes out of the text into the shape. */
   take_text (&text, plain_synonyms (text, shape));
   take_text (&text, plain_indents (text, shape));
+  take_text (&text, plain_items (text, shape));
   take_text (&text, plain_breaks (text, shape));
+  take_text (&text, _cd_wp_plain_spans (text, shape));
   take_text (&text, paragraphs_as_elements (text));
   markdown = cd_html_to_markdown (text, strlen (text));
   n = strlen (markdown);

@@ -50,6 +50,21 @@ gboolean    _cd_wp_shape_apply (const GStrv shape,
                                 const char *markup,
                                 GString    *out);
 
+/* A run of text between tags, and the inline elements it stands in. */
+typedef struct
+{
+  gsize start, end;
+  char *context;
+} CdWpRun;
+
+GArray  *_cd_wp_text_runs (const char *markup,
+                           gsize       length);
+char    *_cd_wp_plain_spans (const char *piece,
+                             GPtrArray  *references);
+gboolean _cd_wp_same_form (char      **form,
+                           const char *p,
+                           const char *tag_close);
+
 /* Posts of the classic editor, piece by piece (cd-wp-classic.c). */
 GArray  *_cd_wp_classic_pieces (const char *content,
                                 gsize       length);

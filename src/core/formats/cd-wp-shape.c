@@ -404,6 +404,326 @@ replace_in_text (GString    *markup,
   g_string_assign (markup, out->str);
 }
 
+/* Elements that stand inside a paragraph's text. */
+static const char *const inline_names[] = {
+  "a",
+  "abbr",
+  "b",
+  "bdi",
+  "bdo",
+  "cite",
+  "code",
+  "del",
+  "dfn",
+  "em",
+  "font",
+  "i",
+  "ins",
+  "kbd",
+  "mark",
+  "q",
+  "s",
+  "samp",
+  "small",
+  "span",
+  "strike",
+  "strong",
+  "sub",
+  "sup",
+  "time",
+  "u",
+  "var",
+};
+
+static void
+clear_run (gpointer data)
+{
+  CdWpRun *run = data;
+
+  g_free (run->context);
+}
+
+/* Whether the tag at @p is an inline element's; its name in lower case
+ * into @name. */
+static gboolean
+is_inline_tag (const char *p,
+               const char *end,
+               char        name[8])
+{
+  const char *q = p + 1 + (p + 1 < end && p[1] == '/');
+  guint       n = 0;
+
+  g_assert (p != NULL && *p == '<');
+
+  for (; q < end && g_ascii_isalnum (*q) && n < 7; q++)
+    name[n++] = g_ascii_tolower (*q);
+  name[n] = '\0';
+  if (n == 0 || (q < end && g_ascii_isalnum (*q)))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (inline_names); i++)
+    if (strcmp (name, inline_names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * _cd_wp_text_runs:
+ * @markup: HTML
+ * @length: its length
+ *
+ * Returns: (transfer full) (nullable): the runs of text between the tags
+ *   of @markup, each with the names of the inline elements it stands in,
+ *   outermost first, joined by "/" ("a/em"); %NULL when its inline
+ *   elements do not nest
+ */
+GArray *
+_cd_wp_text_runs (const char *markup,
+                  gsize       length)
+{
+  const char *end = markup + length;
+  g_autoptr (GPtrArray) open = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (CdWpRun));
+
+  g_assert (markup != NULL);
+
+  g_array_set_clear_func (runs, clear_run);
+  for (const char *p = markup; p < end;)
+    {
+      const char *tag_close = *p == '<' ? _cd_wp_tag_end (p, end) : NULL;
+      char        name[8];
+
+      if (tag_close == NULL)
+        {
+          const char *q = p + 1;
+          CdWpRun     run;
+
+          while (q < end && (*q != '<' || _cd_wp_tag_end (q, end) == NULL))
+            q++;
+          g_ptr_array_add (open, NULL);
+          run = (CdWpRun){ p - markup, q - markup, g_strjoinv ("/", (GStrv) open->pdata) };
+          g_ptr_array_remove_index (open, open->len - 1);
+          g_array_append_val (runs, run);
+          p = q;
+          continue;
+        }
+      if (is_inline_tag (p, end, name) && p[1] == '/')
+        {
+          if (open->len == 0 || strcmp (g_ptr_array_index (open, open->len - 1), name) != 0)
+            return NULL;
+          g_ptr_array_remove_index (open, open->len - 1);
+        }
+      else if (is_inline_tag (p, end, name) && tag_close[-2] != '/')
+        g_ptr_array_add (open, g_strdup (name));
+      p = tag_close;
+    }
+  return open->len == 0 ? g_steal_pointer (&runs) : NULL;
+}
+
+/* Whether @text (up to @end) is white space alone. */
+static gboolean
+is_white (const char *text,
+          const char *end)
+{
+  g_assert (text != NULL && end != NULL);
+
+  while (text < end && g_ascii_isspace (*text))
+    text++;
+  return text == end;
+}
+
+/**
+ * _cd_wp_same_form:
+ * @form: (inout): a tag, or %NULL for none yet
+ * @p: the start of another tag
+ * @tag_close: its end
+ *
+ * Returns: whether the tag at @p is written as *@form; it is when *@form
+ *   is %NULL, which then becomes it
+ */
+gboolean
+_cd_wp_same_form (char      **form,
+                  const char *p,
+                  const char *tag_close)
+{
+  g_assert (form != NULL && p != NULL && tag_close != NULL);
+
+  if (*form == NULL)
+    *form = g_strndup (p, tag_close - p);
+  return strlen (*form) == (gsize) (tag_close - p) && memcmp (*form, p, tag_close - p) == 0;
+}
+
+/* Writes @run, @length bytes of text, into @out inside the element that
+ * opens with @form, each line by itself when @lines. */
+static void
+append_wrapped (GString    *out,
+                const char *run,
+                gsize       length,
+                const char *form,
+                gboolean    lines)
+{
+  const char *end = run + length;
+
+  g_assert (out != NULL && run != NULL && form != NULL);
+
+  while (run < end)
+    {
+      const char *line_end = lines ? memchr (run, '\n', end - run) : NULL;
+
+      if (line_end == NULL)
+        line_end = end;
+      if (is_white (run, line_end))
+        g_string_append_len (out, run, line_end - run);
+      else
+        g_string_append_printf (out, "%s%.*s</span>", form, (int) (line_end - run), run);
+      if (line_end < end)
+        g_string_append_c (out, '\n');
+      run = line_end + 1;
+    }
+}
+
+/* Puts the text of @markup inside the spans @shape names for it (see
+ * _cd_wp_classic_markdown()): its pairs "<>|CONTEXT" (each line) or
+ * "<>=CONTEXT" (the whole run) and a span's opening tag, for the runs of
+ * text inside the inline elements CONTEXT names. */
+static void
+wrap_runs (GString    *markup,
+           const GStrv shape)
+{
+  g_autoptr (GArray) runs = NULL;
+  g_autoptr (GString) out = NULL;
+  gboolean wraps = FALSE;
+  gsize    at = 0;
+
+  g_assert (markup != NULL && shape != NULL);
+
+  for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL && !wraps; i += 2)
+    wraps = g_str_has_prefix (shape[i], "<>");
+  if (!wraps || (runs = _cd_wp_text_runs (markup->str, markup->len)) == NULL)
+    return;
+  out = g_string_sized_new (markup->len * 2);
+  for (guint r = 0; r < runs->len; r++)
+    {
+      CdWpRun    *run = &g_array_index (runs, CdWpRun, r);
+      const char *text = markup->str + run->start, *text_end = markup->str + run->end;
+      guint       i = 4;
+
+      while (shape[i] != NULL && shape[i + 1] != NULL &&
+             !(g_str_has_prefix (shape[i], "<>") && strcmp (shape[i] + 3, run->context) == 0))
+        i += 2;
+      if (shape[i] == NULL || shape[i + 1] == NULL || is_white (text, text_end))
+        continue;
+      g_string_append_len (out, markup->str + at, run->start - at);
+      append_wrapped (out, text, run->end - run->start, shape[i + 1], shape[i][2] == '|');
+      at = run->end;
+    }
+  g_string_append_len (out, markup->str + at, markup->len - at);
+  g_string_assign (markup, out->str);
+}
+
+/* Whether the tag at @p is a span's. */
+static gboolean
+is_span (const char *p,
+         const char *end)
+{
+  char name[8];
+
+  g_assert (p != NULL && *p == '<');
+
+  return is_inline_tag (p, end, name) && strcmp (name, "span") == 0;
+}
+
+/**
+ * _cd_wp_plain_spans:
+ * @piece: HTML, NUL-terminated
+ * @references: where the pairs go
+ *
+ * Makes @piece with the spans taken out that wrap its text run by run, the
+ * same opening tag each ("<span style=\"font-weight: 400;\">", what
+ * pasting from a word processor leaves around every stretch of text).
+ * @references gets, for each kind of place whose text they wrap (outside
+ * any other inline element, inside a link, inside an emphasis), a pair of
+ * "<>", "|" (each line of the text wrapped by itself) or "=" (the run
+ * whole), the names of the elements around it (see _cd_wp_text_runs()),
+ * and the opening tag. @piece stays as it is where a span holds a tag or
+ * another span's opening, or a kind of place has text in a span and text
+ * outside one: that cannot be written back from Markdown.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+_cd_wp_plain_spans (const char *piece,
+                    GPtrArray  *references)
+{
+  const char      *end = piece + strlen (piece);
+  g_autofree char *form = NULL;
+  g_autoptr (GArray) runs = NULL;
+  g_autoptr (GHashTable) places = NULL;
+  g_autoptr (GString) out = NULL;
+  gboolean       inside = FALSE, whole = FALSE;
+  GHashTableIter iter;
+  gpointer       place, wrapped;
+
+  g_assert (piece != NULL && references != NULL);
+
+  if (strstr (piece, "<span") == NULL || (runs = _cd_wp_text_runs (piece, end - piece)) == NULL)
+    return g_strdup (piece);
+  out = g_string_sized_new (end - piece);
+  for (const char *p = piece; p < end;)
+    {
+      const char *tag_close = *p == '<' ? _cd_wp_tag_end (p, end) : NULL;
+
+      if (tag_close == NULL)
+        g_string_append_c (out, *p++);
+      else if (!is_span (p, end) && inside)
+        return g_strdup (piece);
+      else if (!is_span (p, end))
+        g_string_append_len (out, p, tag_close - p);
+      else if (p[1] == '/' ? !inside : inside)
+        return g_strdup (piece);
+      else if (p[1] != '/' && !_cd_wp_same_form (&form, p, tag_close))
+        return g_strdup (piece);
+      if (tag_close != NULL)
+        {
+          inside = is_span (p, end) ? p[1] != '/' : inside;
+          p = tag_close;
+        }
+    }
+  if (form == NULL || inside)
+    return g_strdup (piece);
+
+  /* Each kind of place has all its text in spans, or none. */
+  places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint r = 0; r < runs->len; r++)
+    {
+      CdWpRun    *run = &g_array_index (runs, CdWpRun, r);
+      const char *text = piece + run->start;
+      gsize       length = run->end - run->start;
+      gboolean    in_span = g_str_has_suffix (run->context, "span");
+      gsize       n = strlen (run->context) - (in_span ? strlen ("span") : 0);
+      char       *name;
+      gpointer    seen;
+
+      if (is_white (text, text + length))
+        continue;
+      name = g_strndup (run->context, n > 0 && in_span ? n - 1 : n);
+      if (g_hash_table_lookup_extended (places, name, NULL, &seen) && GPOINTER_TO_INT (seen) != in_span)
+        {
+          g_free (name);
+          return g_strdup (piece);
+        }
+      whole = whole || (in_span && memchr (text, '\n', length) != NULL);
+      g_hash_table_replace (places, name, GINT_TO_POINTER (in_span));
+    }
+  g_hash_table_iter_init (&iter, places);
+  while (g_hash_table_iter_next (&iter, &place, &wrapped))
+    if (GPOINTER_TO_INT (wrapped))
+      {
+        g_ptr_array_add (references, g_strconcat ("<>", whole ? "=" : "|", place, NULL));
+        g_ptr_array_add (references, g_strdup (form));
+      }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /**
  * _cd_wp_shaped_markdown:
  * @block: a top-level text block of @content
@@ -435,6 +755,7 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *tag = plain_opening (block, plain);
   g_autofree char *linked = NULL;
+  g_autofree char *referenced = NULL;
   g_autofree char *text = NULL;
   g_autofree char *markdown = NULL;
   g_autofree char *written = NULL;
@@ -451,8 +772,9 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   g_ptr_array_add (parts, NULL); /* the Markdown's two, below */
   g_ptr_array_add (parts, NULL);
   if ((linked = _cd_wp_plain_links (markup + start, end - start, parts)) == NULL ||
-      (text = _cd_wp_plain_references (linked, strlen (linked), parts)) == NULL)
+      (referenced = _cd_wp_plain_references (linked, strlen (linked), parts)) == NULL)
     return NULL;
+  text = _cd_wp_plain_spans (referenced, parts);
   g_string_append_printf (plain, "%s</%s>\n<!-- /wp:%s -->", text, tag,
                           block->name + strlen ("core/"));
   if ((markdown = block_markdown (plain, bullet)) == NULL)
@@ -506,8 +828,11 @@ _cd_wp_shape_apply (const GStrv shape,
       !g_str_has_suffix (markup, shape[3]))
     return FALSE;
   text = g_string_new_len (markup + head, length - head - tail);
+  wrap_runs (text, shape);
   for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
-    if (shape[i][0] == '<')
+    if (g_str_has_prefix (shape[i], "<>"))
+      continue;
+    else if (shape[i][0] == '<')
       g_string_replace (text, shape[i], shape[i + 1], 0);
     else
       replace_in_text (text, shape[i], shape[i + 1]);
