@@ -862,8 +862,9 @@ test_classic (void)
 
 /* The HTML of paragraphs, quotes and lists, without the white space around
  * their tags, "<br />" as "<br>", links by their address alone, without
- * the spans and item attributes of pasted text (the body keeps the rest of
- * a link's tag, the spans and the attributes aside). */
+ * the spans and item attributes of pasted text and the alignment of
+ * paragraphs and headings (the body keeps the rest of a link's tag, the
+ * spans and the attributes aside). */
 static char *
 paragraph_html (const char *html)
 {
@@ -877,6 +878,8 @@ paragraph_html (const char *html)
   static const char *const same[] = { "b>", "strong>", "i>", "em>", "s>", "del>" };
 
   g_string_replace (out, "<br />", "<br>", 0);
+  g_string_replace (out, " style=\"text-align: justify;\"", "", 0);
+  g_string_replace (out, " style=\"text-align: center;\"", "", 0);
   g_string_replace (out, SPAN, "", 0);
   g_string_replace (out, "</span>", "", 0);
   g_string_replace (out, "<li style=\"font-weight: 400;\" aria-level=\"1\">", "<li>", 0);
@@ -935,6 +938,9 @@ test_classic_paragraphs (void)
     { "<p>" SPAN "Q: Open?</span><br />\n" SPAN "A: In June.</span></p>",                                         "June",     "July"       },
     { SPAN "Line one\nLine two</span>",                                                                           "two",      "2"          },
     { "<h2>" SPAN "Reaction</span></h2>",                                                                         "Reaction", "Reactions"  },
+ /* Paragraphs and headings aligned with the classic editor's buttons. */
+    { "<p style=\"text-align: justify;\">The council <strong>voted</strong>.</p>",                                "voted",    "agreed"     },
+    { "<h2 style=\"text-align: center;\">Reaction</h2>",                                                          "Reaction", "Reactions"  },
     { "<ul>\n \t<li style=\"font-weight: 400;\" aria-level=\"1\">" SPAN "Roads closed</span></li>\n \t<li "
       "style=\"font-weight: 400;\" aria-level=\"1\">" SPAN "Schools shut</span></li>\n</ul>",
      "Schools",                                                                                                               "All schools"},
@@ -1008,13 +1014,19 @@ test_classic_paragraphs (void)
   /* Paragraphs written new follow the post's paragraphs, whatever comes
    * last; an edited one keeps its own form. */
   {
-    const char      *post = "<p>First.</p>\n<blockquote>Said.</blockquote>\n<h2>Reaction</h2>";
-    g_autofree char *content =
+    const char *post = "<p>First.</p>\n<blockquote>Said.</blockquote>\n<h2>Reaction</h2>";
+    char       *content =
         cd_wp_body_to_content ("First.\n\n> Said again.\n\n## Reaction\n\nAdded.\n", -1, post, -1);
 
     g_assert_cmpstr (content, ==,
                      "<p>First.</p>\n<blockquote>Said again.</blockquote>\n<h2>Reaction</h2>\n\n"
                      "<p>Added.</p>");
+    /* An aligned paragraph has its own <p>, whatever the post's are. */
+    g_free (content);
+    content = cd_wp_body_to_content ("First.\n\nCentred.\n\nAdded.\n", -1,
+                                     "First.\n<p style=\"text-align: center;\">Centred.</p>", -1);
+    g_assert_cmpstr (content, ==, "First.\n<p style=\"text-align: center;\">Centred.</p>\n\nAdded.");
+    g_free (content);
   }
   /* Pasted text with new emphasis: new words go in the spans of their
    * kind of place, in the post's own names for the elements; a kind of
@@ -1233,8 +1245,8 @@ test_labels (void)
     const char      *classic = "Text.\n\n<iframe src=\"https://x.org/v\"></iframe>\n\n<!--more-->\n\n"
                                "[gallery ids=\"1,2\"]\n\nA <span style=\"color:red\">red</span> word\n\n"
                                "<table><tr><td>a</td></tr></table>\n\n<hr>\n\n"
-                               "<h2 style=\"text-align: center;\">Centred</h2>\n\n"
-                               "<p style=\"text-align: right;\">Right</p>";
+                               "<h2 id=\"x\">Red <span style=\"color:red\">here</span></h2>\n\n"
+                               "<p style=\"text-align: right;\">Right <span class=\"x\">here</span></p>";
     const char      *expected[] = { "Embed", "More", "Shortcode · gallery", "Classic HTML",
                                     "Table", "Separator", "Heading", "Classic HTML" };
     g_autofree char *body = cd_wp_content_to_body (classic, -1);

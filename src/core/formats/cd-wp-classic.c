@@ -542,6 +542,33 @@ paragraphs_as_elements (const char *piece)
   return g_string_free (out, FALSE);
 }
 
+/* @piece with the opening tag of its paragraph or heading as Markdown
+ * writes it ("<p>", "<h2>") where that tag has attributes ('<p
+ * style="text-align: justify;">', as the classic editor's alignment
+ * buttons write it); @references gets the pair that writes it back. */
+static char *
+plain_opening (const char *piece,
+               GPtrArray  *references)
+{
+  const char      *end = piece + strlen (piece);
+  const char      *name = piece + 1, *tag_close;
+  gsize            n = 0;
+  g_autofree char *plain = NULL;
+
+  g_assert (piece != NULL && references != NULL);
+
+  while (name + n < end && g_ascii_isalnum (name[n]))
+    n++;
+  if (piece[0] != '<' || name + n >= end || name[n] != ' ' || !is_block_tag (piece, end) ||
+      !(n == 1 || (n == 2 && g_ascii_tolower (name[0]) == 'h')) ||
+      (tag_close = _cd_wp_tag_end (piece, end)) == NULL)
+    return g_strdup (piece);
+  plain = g_ascii_strdown (name - 1, n + 1);
+  g_ptr_array_add (references, g_strconcat (plain, ">", NULL));
+  g_ptr_array_add (references, g_strndup (piece, tag_close - piece));
+  return g_strconcat (plain, ">", tag_close, NULL);
+}
+
 /* Inline elements older editors and other systems write where Markdown
  * writes another of the same meaning: each a name, then Markdown's. */
 static const char *const synonyms[] = {
@@ -761,7 +788,7 @@ _cd_wp_classic_wraps (const char *piece,
 {
   if (piece == NULL || starts_block (piece, length))
     return wrapped;
-  return length >= 3 && memcmp (piece, "<p>", 3) == 0;
+  return length > 0 && piece[0] == '<' && tag_is (piece, piece + length, "p");
 }
 
 /* Puts @next in place of *@text; whether @next is not %NULL. */
@@ -833,7 +860,7 @@ _cd_wp_classic_markdown (const char *piece,
   g_autofree char *text = NULL;
   g_autofree char *markdown = NULL;
   g_auto (GStrv) pairs = NULL;
-  gboolean wrap = length >= 3 && memcmp (piece, "<p>", 3) == 0;
+  gboolean wrap, restyled;
   gsize    n;
 
   g_assert (piece != NULL && wrapped != NULL && shape_out != NULL);
@@ -845,6 +872,10 @@ _cd_wp_classic_markdown (const char *piece,
       !take_text (&text, _cd_wp_plain_references (text, strlen (text), shape)))
     return NULL;
   /* Each step writes what it takes out of the text into the shape. */
+  n = shape->len;
+  take_text (&text, plain_opening (text, shape));
+  restyled = shape->len > n;
+  wrap = g_str_has_prefix (text, "<p>");
   take_text (&text, plain_synonyms (text, shape));
   take_text (&text, plain_indents (text, shape));
   take_text (&text, plain_items (text, shape));
@@ -859,8 +890,10 @@ _cd_wp_classic_markdown (const char *piece,
   pairs = (GStrv) g_ptr_array_steal (shape, NULL);
   if (n == 0 || !writes_back (markdown, pairs, piece, length, wrap))
     return NULL;
-  /* Only a paragraph tells how the post writes paragraphs. */
-  if (piece[0] != '<' || !is_block_tag (piece, piece + length) || tag_is (piece, piece + length, "p"))
+  /* Only a paragraph tells how the post writes paragraphs; an aligned one
+   * has its own <p> whatever the post's are. */
+  if (!restyled &&
+      (piece[0] != '<' || !is_block_tag (piece, piece + length) || tag_is (piece, piece + length, "p")))
     *wrapped = wrap;
   if (g_strv_length (pairs) > 4)
     *shape_out = g_steal_pointer (&pairs);
