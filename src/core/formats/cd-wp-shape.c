@@ -638,15 +638,17 @@ is_span (const char *p,
  * @references: where the pairs go
  *
  * Makes @piece with the spans taken out that wrap its text run by run, the
- * same opening tag each ("<span style=\"font-weight: 400;\">", what
- * pasting from a word processor leaves around every stretch of text).
+ * same opening tag each in each kind of place ("<span style=\"font-weight:
+ * 400;\">", what pasting from a word processor leaves around every stretch
+ * of text, another in its links).
  * @references gets, for each kind of place whose text they wrap (outside
  * any other inline element, inside a link, inside an emphasis), a pair of
  * "<>", "|" (each line of the text wrapped by itself) or "=" (the run
  * whole), the names of the elements around it (see _cd_wp_text_runs()),
  * and the opening tag. @piece stays as it is where a span holds a tag or
- * another span's opening, or a kind of place has text in a span and text
- * outside one: that cannot be written back from Markdown.
+ * another span's opening, or a kind of place has text in spans of two
+ * forms, or in a span and outside one: that cannot be written back from
+ * Markdown.
  *
  * Returns: (transfer full): the text
  */
@@ -654,44 +656,44 @@ char *
 _cd_wp_plain_spans (const char *piece,
                     GPtrArray  *references)
 {
-  const char      *end = piece + strlen (piece);
-  g_autofree char *form = NULL;
+  const char *end = piece + strlen (piece);
   g_autoptr (GArray) runs = NULL;
+  g_autoptr (GHashTable) opened = NULL;
   g_autoptr (GHashTable) places = NULL;
   g_autoptr (GString) out = NULL;
   gboolean       inside = FALSE, whole = FALSE;
   GHashTableIter iter;
-  gpointer       place, wrapped;
+  gpointer       place, form;
 
   g_assert (piece != NULL && references != NULL);
 
   if (strstr (piece, "<span") == NULL || (runs = _cd_wp_text_runs (piece, end - piece)) == NULL)
     return g_strdup (piece);
+  /* Spans that hold text alone, each opening tag by where it ends. */
   out = g_string_sized_new (end - piece);
+  opened = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (const char *p = piece; p < end;)
     {
       const char *tag_close = *p == '<' ? _cd_wp_tag_end (p, end) : NULL;
 
       if (tag_close == NULL)
-        g_string_append_c (out, *p++);
-      else if (!is_span (p, end) && inside)
-        return g_strdup (piece);
-      else if (!is_span (p, end))
-        g_string_append_len (out, p, tag_close - p);
-      else if (p[1] == '/' ? !inside : inside)
-        return g_strdup (piece);
-      else if (p[1] != '/' && !_cd_wp_same_form (&form, p, tag_close))
-        return g_strdup (piece);
-      if (tag_close != NULL)
         {
-          inside = is_span (p, end) ? p[1] != '/' : inside;
-          p = tag_close;
+          g_string_append_c (out, *p++);
+          continue;
         }
+      if (is_span (p, end) ? (p[1] == '/') != inside : inside)
+        return g_strdup (piece);
+      if (!is_span (p, end))
+        g_string_append_len (out, p, tag_close - p);
+      else if (p[1] != '/')
+        g_hash_table_insert (opened, GSIZE_TO_POINTER (tag_close - piece), g_strndup (p, tag_close - p));
+      inside = is_span (p, end) ? p[1] != '/' : inside;
+      p = tag_close;
     }
-  if (form == NULL || inside)
+  if (g_hash_table_size (opened) == 0 || inside)
     return g_strdup (piece);
 
-  /* Each kind of place has all its text in spans, or none. */
+  /* Each kind of place has all its text in spans of one form, or none. */
   places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint r = 0; r < runs->len; r++)
     {
@@ -700,23 +702,25 @@ _cd_wp_plain_spans (const char *piece,
       gsize       length = run->end - run->start;
       gboolean    in_span = g_str_has_suffix (run->context, "span");
       gsize       n = strlen (run->context) - (in_span ? strlen ("span") : 0);
+      const char *wrapper = in_span ? g_hash_table_lookup (opened, GSIZE_TO_POINTER (run->start)) : "";
       char       *name;
       gpointer    seen;
 
       if (is_white (text, text + length))
         continue;
       name = g_strndup (run->context, n > 0 && in_span ? n - 1 : n);
-      if (g_hash_table_lookup_extended (places, name, NULL, &seen) && GPOINTER_TO_INT (seen) != in_span)
+      if (wrapper == NULL ||
+          (g_hash_table_lookup_extended (places, name, NULL, &seen) && strcmp (seen, wrapper) != 0))
         {
           g_free (name);
           return g_strdup (piece);
         }
       whole = whole || (in_span && memchr (text, '\n', length) != NULL);
-      g_hash_table_replace (places, name, GINT_TO_POINTER (in_span));
+      g_hash_table_replace (places, name, (gpointer) wrapper);
     }
   g_hash_table_iter_init (&iter, places);
-  while (g_hash_table_iter_next (&iter, &place, &wrapped))
-    if (GPOINTER_TO_INT (wrapped))
+  while (g_hash_table_iter_next (&iter, &place, &form))
+    if (*(const char *) form != '\0')
       {
         g_ptr_array_add (references, g_strconcat ("<>", whole ? "=" : "|", place, NULL));
         g_ptr_array_add (references, g_strdup (form));
