@@ -1063,6 +1063,30 @@ test_classic_paragraphs (void)
 
       g_assert_cmpstr (body, ==, expected);
     }
+  /* A picture the text flows around, put into the paragraph as the
+   * classic editor puts it: the picture a piece kept as it is, the text
+   * text, joined again with nothing between them. */
+  {
+    const char      *picture = "<a href=\"https://x.org/big.jpg\"><img class=\"alignright size-medium "
+                               "wp-image-5\" src=\"https://x.org/x-300x200.jpg\" alt=\"\" width=\"300\" "
+                               "height=\"200\" /></a>";
+    g_autofree char *post = g_strconcat ("Intro.\n\n", picture, "The council met on Tuesday.\n\nEnd.", NULL);
+    g_autofree char *body = cd_wp_content_to_body (post, -1);
+    g_autofree char *fence = cd_wp_fence (picture, -1);
+    g_autofree char *expected_body =
+        g_strconcat ("Intro.\n\n", fence, "\n\nThe council met on Tuesday.\n\nEnd.\n", NULL);
+    g_autoptr (GString) edited_body = g_string_new (body);
+    g_autofree char *edited = NULL;
+    g_autofree char *without = NULL;
+
+    g_assert_cmpstr (body, ==, expected_body);
+    g_string_replace (edited_body, "Tuesday", "Monday", 1);
+    edited = cd_wp_body_to_content (edited_body->str, -1, post, -1);
+    g_assert_true (g_str_has_suffix (edited, "</a>The council met on Monday.\n\nEnd."));
+    g_assert_cmpuint (strlen (edited), ==, strlen (post) - 1);
+    without = cd_wp_body_to_content ("Intro.\n\nThe council met on Tuesday.\n\nEnd.\n", -1, post, -1);
+    g_assert_cmpstr (without, ==, "Intro.\n\nThe council met on Tuesday.\n\nEnd.");
+  }
   if (cd_test_oracle_missing () != NULL)
     g_test_skip (cd_test_oracle_missing ());
 }

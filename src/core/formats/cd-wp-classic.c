@@ -150,6 +150,41 @@ after_blank_line (const char *p,
   return q;
 }
 
+/* Whether the tag at @p is named @name. */
+static gboolean
+tag_is (const char *p,
+        const char *end,
+        const char *name)
+{
+  const char *q = p + 1 + (p + 1 < end && p[1] == '/');
+  gsize       n = strlen (name);
+
+  g_assert (p != NULL && *p == '<' && name != NULL);
+
+  return (gsize) (end - q) > n && g_ascii_strncasecmp (q, name, n) == 0 && !g_ascii_isalnum (q[n]);
+}
+
+/* Where the picture that opens the piece from @start to @end ends, when
+ * one does (an <img>, in a link or not, as the classic editor puts a
+ * picture the text flows around into the paragraph), else %NULL. */
+static const char *
+after_leading_picture (const char *start,
+                       const char *end)
+{
+  const char *p = start;
+  gboolean    linked = end - p > 2 && *p == '<' && tag_is (p, end, "a") && p[1] != '/';
+
+  g_assert (start != NULL && end != NULL);
+
+  if (linked && (p = _cd_wp_tag_end (p, end)) == NULL)
+    return NULL;
+  if (!(p < end && *p == '<' && tag_is (p, end, "img")) || (p = _cd_wp_tag_end (p, end)) == NULL)
+    return NULL;
+  if (!linked)
+    return p;
+  return end - p >= 4 && g_ascii_strncasecmp (p, "</a>", 4) == 0 ? p + 4 : NULL;
+}
+
 /**
  * _cd_wp_classic_pieces:
  * @content: a classic post's content
@@ -213,7 +248,20 @@ _cd_wp_classic_pieces (const char *content,
           a++;
         while (b > a && g_ascii_isspace (b[-1]))
           b--;
-        if (b > a)
+        const char *picture_end = b > a ? after_leading_picture (a, b) : NULL;
+        const char *text = picture_end;
+
+        while (text != NULL && text < b && g_ascii_isspace (*text))
+          text++;
+        /* A picture the paragraph's text flows around is a piece of its
+         * own, the text another, nothing between them. */
+        if (text != NULL && text < b)
+          {
+            gsize bounds[4] = { a - content, picture_end - content, text - content, b - content };
+
+            g_array_append_vals (pieces, bounds, 4);
+          }
+        else if (b > a)
           {
             gsize bounds[2] = { a - content, b - content };
 
@@ -451,20 +499,6 @@ writes_back (const char *markdown,
   cmark_parser_free (parser);
   return _cd_wp_shape_apply (shape, written->str, shaped) && shaped->len == length &&
          memcmp (shaped->str, piece, length) == 0;
-}
-
-/* Whether the tag at @p is named @name. */
-static gboolean
-tag_is (const char *p,
-        const char *end,
-        const char *name)
-{
-  const char *q = p + 1 + (p + 1 < end && p[1] == '/');
-  gsize       n = strlen (name);
-
-  g_assert (p != NULL && *p == '<' && name != NULL);
-
-  return (gsize) (end - q) > n && g_ascii_strncasecmp (q, name, n) == 0 && !g_ascii_isalnum (q[n]);
 }
 
 /* Whether @piece is text as WordPress makes paragraphs of it: no block
