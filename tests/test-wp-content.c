@@ -941,6 +941,10 @@ test_classic_paragraphs (void)
     { "<p>" SPAN "Q: Open?</span><br />\n" SPAN "A: In June.</span></p>",                                         "June",     "July"       },
     { SPAN "Line one\nLine two</span>",                                                                           "two",      "2"          },
     { "<h2>" SPAN "Reaction</span></h2>",                                                                         "Reaction", "Reactions"  },
+ /* Quotes of paragraphs in <p> elements, as posts imported from other
+  * systems have them. */
+    { "<blockquote><p>We will rebuild.</p></blockquote>",                                                         "rebuild",  "build again"},
+    { "<blockquote>\n<p>We will rebuild.</p>\n<p>\u2014 Mayor</p>\n</blockquote>",                                "Mayor",    "The mayor"  },
  /* Paragraphs and headings aligned with the classic editor's buttons. */
     { "<p style=\"text-align: justify;\">The council <strong>voted</strong>.</p>",                                "voted",    "agreed"     },
     { "<h2 style=\"text-align: center;\">Reaction</h2>",                                                          "Reaction", "Reactions"  },
@@ -1063,6 +1067,15 @@ test_classic_paragraphs (void)
 
       g_assert_cmpstr (body, ==, expected);
     }
+  /* A paragraph added to such a quote is written as the quote's are. */
+  {
+    const char      *quote = "<blockquote>\n<p>We will rebuild.</p>\n<p>Soon.</p>\n</blockquote>";
+    g_autofree char *content =
+        cd_wp_body_to_content ("> We will rebuild.\n>\n> Soon.\n>\n> Added.\n", -1, quote, -1);
+
+    g_assert_cmpstr (content, ==,
+                     "<blockquote>\n<p>We will rebuild.</p>\n<p>Soon.</p>\n<p>Added.</p>\n</blockquote>");
+  }
   /* A picture the text flows around, put into the paragraph as the
    * classic editor puts it: the picture a piece kept as it is, the text
    * text, joined again with nothing between them. */

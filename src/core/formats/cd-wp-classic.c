@@ -727,6 +727,73 @@ plain_items (const char *piece,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Makes the white space in @text between each @before and the @after that
+ * follows it @plain; @references gets the pair that writes it back. Whether
+ * that white space is the same everywhere. */
+static gboolean
+plain_gap (GString    *text,
+           const char *before,
+           const char *after,
+           const char *plain,
+           GPtrArray  *references)
+{
+  g_autofree char *gap = NULL;
+  g_autoptr (GString) out = g_string_sized_new (text->len);
+  gsize       before_length = strlen (before), after_length = strlen (after);
+  const char *p = text->str, *end = text->str + text->len, *at;
+
+  g_assert (text != NULL && before != NULL && after != NULL && plain != NULL && references != NULL);
+
+  while ((at = g_strstr_len (p, end - p, before)) != NULL)
+    {
+      const char *q = at + before_length, *space = q;
+
+      while (q < end && g_ascii_isspace (*q))
+        q++;
+      g_string_append_len (out, p, space - p);
+      p = space;
+      if ((gsize) (end - q) < after_length || strncmp (q, after, after_length) != 0)
+        continue;
+      if (!_cd_wp_same_form (&gap, space, q))
+        return FALSE;
+      g_string_append (out, plain);
+      p = q;
+    }
+  g_string_append_len (out, p, end - p);
+  if (gap != NULL && strcmp (gap, plain) != 0)
+    {
+      g_ptr_array_add (references, g_strconcat (before, plain, after, NULL));
+      g_ptr_array_add (references, g_strconcat (before, gap, after, NULL));
+      g_string_assign (text, out->str);
+    }
+  return TRUE;
+}
+
+/* @piece, a quote of paragraphs in <p> elements, with the white space
+ * between its tags as the body writes it back ("<blockquote><p>",
+ * "</p>\n\n<p>", "</p></blockquote>"); @references gets the pairs that
+ * write the quote's own back. */
+static char *
+plain_quote_gaps (const char *piece,
+                  GPtrArray  *references)
+{
+  g_autoptr (GString) text = g_string_new (piece);
+  guint before = references->len;
+
+  g_assert (piece != NULL && references != NULL);
+
+  if (!g_str_has_prefix (piece, "<blockquote>") || strstr (piece, "<p>") == NULL)
+    return g_strdup (piece);
+  if (!plain_gap (text, "<blockquote>", "<p>", "", references) ||
+      !plain_gap (text, "</p>", "<p>", "\n\n", references) ||
+      !plain_gap (text, "</p>", "</blockquote>", "", references))
+    {
+      g_ptr_array_set_size (references, before);
+      return g_strdup (piece);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* Whether the tag at @p is a line break's ("<br>", "<br />"). */
 static gboolean
 is_break (const char *p,
@@ -812,17 +879,24 @@ starts_block (const char *piece,
  * @wrapped: whether the post's paragraphs are in <p> elements
  *
  * Returns: whether text written in place of @piece has its paragraphs in
- *   <p> elements: as @piece has when it is a paragraph or a quote, else as
- *   the post has
+ *   <p> elements: as @piece has them when it is a paragraph or a quote,
+ *   else as the post has
  */
 gboolean
 _cd_wp_classic_wraps (const char *piece,
                       gsize       length,
                       gboolean    wrapped)
 {
+  const char *end;
+
   if (piece == NULL || starts_block (piece, length))
     return wrapped;
-  return length > 0 && piece[0] == '<' && tag_is (piece, piece + length, "p");
+  end = piece + length;
+  if (length > strlen ("<blockquote>") && g_ascii_strncasecmp (piece, "<blockquote>", strlen ("<blockquote>")) == 0)
+    piece += strlen ("<blockquote>");
+  while (piece < end && g_ascii_isspace (*piece))
+    piece++;
+  return piece < end && piece[0] == '<' && tag_is (piece, end, "p");
 }
 
 /* Puts @next in place of *@text; whether @next is not %NULL. */
@@ -909,10 +983,11 @@ _cd_wp_classic_markdown (const char *piece,
   n = shape->len;
   take_text (&text, plain_opening (text, shape));
   restyled = shape->len > n;
-  wrap = g_str_has_prefix (text, "<p>");
   take_text (&text, plain_synonyms (text, shape));
   take_text (&text, plain_indents (text, shape));
   take_text (&text, plain_items (text, shape));
+  take_text (&text, plain_quote_gaps (text, shape));
+  wrap = g_str_has_prefix (text, "<p>") || g_str_has_prefix (text, "<blockquote><p>");
   take_text (&text, plain_breaks (text, shape));
   take_text (&text, _cd_wp_plain_spans (text, shape));
   take_text (&text, paragraphs_as_elements (text));
