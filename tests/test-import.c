@@ -888,6 +888,20 @@ test_wire_dateline_forms (void)
     { "(Part 2) - The series goes on.", NULL, NULL, "(Part 2) - The series goes on." },
     { "(Editor's note) - Graphic details.", NULL, NULL, "(Editor's note) - Graphic details." },
     { "(See also page 3) - The vote.", NULL, NULL, "(See also page 3) - The vote." },
+    /* Dates in the agency's own language, regional services, and the
+     * dashes of EFE, old AP, ANI and PTI (none: then a date and a known
+     * agency make it a dateline). */
+    { "PARIS, 5 décembre (Reuters) - Le vote.", "PARIS", "Reuters", "Le vote." },
+    { "BERLIN, 5. Dezember (dpa) - Die Wahl.", "BERLIN", "dpa", "Die Wahl." },
+    { "MADRID, 5 dic (EFE).- El plan.", "MADRID", "EFE", "El plan." },
+    { "Frankfurt am Main (dpa/lhe) - Der Dax stieg.", "Frankfurt am Main", "dpa/lhe", "Der Dax stieg." },
+    { "Zürich (awp/sda) - Die SNB.", "Zürich", "awp/sda", "Die SNB." },
+    { "LAGOS, Nigeria (AP) _ Gunmen attacked.", "LAGOS, Nigeria", "AP", "Gunmen attacked." },
+    { "New Delhi [India], Dec 5 (ANI): The plan.", "New Delhi [India]", "ANI", "The plan." },
+    { "Mumbai, Dec 5 (PTI) The Sensex rose.", "Mumbai", "PTI", "The Sensex rose." },
+    { "The Associated Press (AP) said it would.", NULL, NULL, "The Associated Press (AP) said it would." },
+    { "Shares in Berlin (Reuters) rose.", NULL, NULL, "Shares in Berlin (Reuters) rose." },
+    { "The plan (Reuters): a summary.", NULL, NULL, "The plan (Reuters): a summary." },
   };
   /* clang-format on */
 

@@ -114,19 +114,21 @@ block_join (Block *b)
 static GRegex *
 wire_regex (guint which)
 {
-#define MONTHS "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|" \
-               "June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|"        \
-               "Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)"
+  /* A month's name in any language, or its abbreviation: "Nov.", "Dez.",
+   * "décembre", "dic" */
+#define MONTH "\\p{L}{3,12}\\.?"
 #define WEEKDAYS "(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day|\\.)?)"
-  /* "Nov 24", "Nov. 24, 2026", "24 November", "24 Nov 2026", "Tuesday" */
-#define DATE "(?<date>" MONTHS "\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+" MONTHS \
+  /* "Nov 24", "Nov. 24, 2026", "24 November", "5. Dezember", "5 dic",
+   * "Tuesday" */
+#define DATE "(?<date>" MONTH "\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+" MONTH \
              "(?:\\s+\\d{4})?|" WEEKDAYS ")"
   static const char *patterns[] = {
     /* PLACE (SOURCE) — text, PLACE, DATE (SOURCE) - text, Place (Country)
-     * (SOURCE) - text, and (SOURCE) -- text with no place */
+     * (SOURCE) - text, and (SOURCE) -- text with no place; the dash may be
+     * EFE's ".-", old AP's "_" or ANI's ":", or missing (PTI) */
     "^(?:(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
     "(?:,\\s*" DATE ")?\\s*)?"
-    "\\((?<source>[^()\\n]{1,40})\\)\\s*(?:—|–|--?)\\s*(?<rest>.*)$",
+    "\\((?<source>[^()\\n]{1,40})\\)(?:\\.?\\s*(?<dash>—|–|--?|_|:)\\s*|\\s+)(?<rest>.*)$",
     /* PLACE — text, with the place in capitals and no source */
     "^(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*(?!" WEEKDAYS "\\s)\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
     "(?:,\\s*" DATE ")?\\s+(?:—|–|--)\\s*(?<rest>.+)$",
@@ -186,7 +188,7 @@ wire_regex (guint which)
   return regexes[which];
 #undef DATE
 #undef WEEKDAYS
-#undef MONTHS
+#undef MONTH
 }
 
 enum
@@ -252,12 +254,16 @@ plausible_source (const char *source)
     "ansa",
     "efe",
     "dpa-afx",
+    "awp",
   };
+
+  g_autofree char *agency = g_strndup (source, strcspn (source, "/"));
 
   if (cd_text_has_char (source, g_unichar_isupper))
     return TRUE;
+  /* With a regional service: "dpa/lhe", "awp/sda". */
   for (guint i = 0; i < G_N_ELEMENTS (lower_case_agencies); i++)
-    if (g_ascii_strcasecmp (source, lower_case_agencies[i]) == 0)
+    if (g_ascii_strcasecmp (agency, lower_case_agencies[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -285,12 +291,15 @@ is_agency_name (const char *source)
     "AP", "Reuters", "AFP", "Bloomberg", "CNN", "UPI", "dpa", "EFE", "ANSA", "Xinhua",
     "Kyodo", "Yonhap", "PTI", "ANI", "IANS", "AAP", "CP", "PA", "PA Media", "Anadolu",
     "TASS", "Belga", "ANP", "NTB", "Ritzau", "TT", "PAP", "APA", "SDA", "KNA", "epd",
-    "Lusa", "Europa Press", "Dow Jones", "Bernama", "Antara", "Kyodo News", NULL
+    "Lusa", "Europa Press", "Dow Jones", "Bernama", "Antara", "Kyodo News", "awp", NULL
   };
+
+  g_autofree char *agency = NULL;
 
   g_assert (source != NULL);
 
-  return word_in (source, agencies);
+  agency = g_strndup (source, strcspn (source, "/"));
+  return word_in (agency, agencies);
 }
 
 static GMatchInfo *
@@ -302,10 +311,18 @@ match_dateline (const char *paragraph)
     {
       g_autofree char *source = g_match_info_fetch_named (info, "source");
       g_autofree char *place = g_match_info_fetch_named (info, "place");
+      g_autofree char *dash = g_match_info_fetch_named (info, "dash");
+      g_autofree char *date = g_match_info_fetch_named (info, "date");
       g_auto (GStrv) words = g_strsplit (g_strstrip (place), " ", -1);
+      gboolean dashed = *dash != '\0' && strcmp (dash, ":") != 0;
 
+      /* With no place only a known agency's name; with a colon or nothing
+       * after the bracket, a place, a date and a known agency ("Mumbai,
+       * Dec 5 (PTI) The …"): a story's own first paragraph may hold a
+       * bracket so ("The Associated Press (AP) said …"). */
       if (plausible_source (g_strstrip (source)) && g_strv_length (words) <= 5 &&
-          (*place != '\0' || is_agency_name (source)))
+          (*place != '\0' ? dashed || (*date != '\0' && is_agency_name (source))
+                          : dashed && is_agency_name (source)))
         return info;
     }
   g_clear_pointer (&info, g_match_info_free);
