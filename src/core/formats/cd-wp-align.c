@@ -97,12 +97,15 @@ _cd_wp_align (const guint *a,
     match[x] = -1;
   while (i < n && j < m)
     {
+      /* Of two ways as long, the unit of @b is passed over first: a unit
+       * edited in place then leaves its old self unaligned beside it,
+       * however many units of the old text there are. */
       if (a[i] == b[j])
         match[i++] = j++;
-      else if (CELL (i + 1, j) >= CELL (i, j + 1))
-        i++;
-      else
+      else if (CELL (i, j + 1) >= CELL (i + 1, j))
         j++;
+      else
+        i++;
     }
 #undef CELL
   g_free (table);

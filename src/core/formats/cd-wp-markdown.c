@@ -684,6 +684,7 @@ _cd_wp_is_text_block (const CdWpBlock *block)
     "core/heading",
     "core/list",
     "core/quote",
+    "core/pullquote",
     "core/code",
     "core/preformatted",
     "core/image",

@@ -126,6 +126,16 @@ _cd_wp_find_text (const char *markup,
   return TRUE;
 }
 
+/* The name of the block Markdown writes for @block: a pull quote is a
+ * quote in the body. */
+static const char *
+written_name (const CdWpBlock *block)
+{
+  g_assert (block != NULL && block->name != NULL);
+
+  return strcmp (block->name, "core/pullquote") == 0 ? "core/quote" : block->name;
+}
+
 /* Writes to @plain the opening of @block as it would be with no attributes
  * but those Markdown says (a heading's level, a list's order and first
  * number): its delimiter, a line break and its outer tag. Returns that
@@ -145,6 +155,7 @@ plain_opening (const CdWpBlock *block,
     { "core/quote",        "blockquote", "<blockquote class=\"wp-block-quote\">"},
     { "core/code",         "pre",        "<pre class=\"wp-block-code\">"        },
     { "core/preformatted", "pre",        "<pre class=\"wp-block-preformatted\">"},
+    { "core/pullquote",    "blockquote", "<blockquote class=\"wp-block-quote\">"},
   };
 
   g_assert (block != NULL && plain != NULL);
@@ -154,7 +165,7 @@ plain_opening (const CdWpBlock *block,
   for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
     if (strcmp (block->name, fixed[i].name) == 0)
       {
-        g_string_append_printf (plain, "<!-- wp:%s -->\n%s", fixed[i].name + strlen ("core/"),
+        g_string_append_printf (plain, "<!-- wp:%s -->\n%s", written_name (block) + strlen ("core/"),
                                 fixed[i].open);
         return g_strdup (fixed[i].tag);
       }
@@ -597,7 +608,7 @@ wrap_runs (GString    *markup,
   g_assert (markup != NULL && shape != NULL);
 
   for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL && !wraps; i += 2)
-    wraps = g_str_has_prefix (shape[i], "<>");
+    wraps = g_str_has_prefix (shape[i], "<>|") || g_str_has_prefix (shape[i], "<>=");
   if (!wraps || (runs = _cd_wp_text_runs (markup->str, markup->len)) == NULL)
     return;
   out = g_string_sized_new (markup->len * 2);
@@ -608,7 +619,8 @@ wrap_runs (GString    *markup,
       guint       i = 4;
 
       while (shape[i] != NULL && shape[i + 1] != NULL &&
-             !(g_str_has_prefix (shape[i], "<>") && strcmp (shape[i] + 3, run->context) == 0))
+             !((g_str_has_prefix (shape[i], "<>|") || g_str_has_prefix (shape[i], "<>=")) &&
+               strcmp (shape[i] + 3, run->context) == 0))
         i += 2;
       if (shape[i] == NULL || shape[i + 1] == NULL || is_white (text, text_end))
         continue;
@@ -728,6 +740,98 @@ _cd_wp_plain_spans (const char *piece,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The paragraphs of a quote as the block editor writes them, each a
+ * block, and the rule that ends a quote with its citation. */
+#define PARAGRAPH_OPEN "<!-- wp:paragraph -->\n<p>"
+#define PARAGRAPH_CLOSE "</p>\n<!-- /wp:paragraph -->"
+#define CITATION "<>cite"
+
+/* @text, a quote's, with the citation that ends it ("<cite>The mayor</cite>")
+ * as a last paragraph "— The mayor" in the form of the quote's others;
+ * @parts gets the rule CITATION and the white space before the citation,
+ * which write it back (see apply_citation()). */
+static char *
+plain_citation (const char *text,
+                GPtrArray  *parts)
+{
+  const char *end = text + strlen (text);
+  const char *open = g_strrstr (text, "<cite>"), *space = open;
+  const char *cited = open != NULL ? open + strlen ("<cite>") : NULL;
+  gboolean    blocks = strstr (text, "<!-- wp:paragraph") != NULL;
+  GString    *out;
+
+  g_assert (text != NULL && parts != NULL);
+
+  if (cited == NULL || !g_str_has_suffix (text, "</cite>") || cited > end - strlen ("</cite>") ||
+      g_strstr_len (cited, end - strlen ("</cite>") - cited, "</cite>") != NULL ||
+      is_white (cited, end - strlen ("</cite>")))
+    return g_strdup (text);
+  while (space > text && g_ascii_isspace (space[-1]))
+    space--;
+  out = g_string_new_len (text, space - text);
+  g_string_append (out, blocks ? (space > text ? "\n\n" PARAGRAPH_OPEN : PARAGRAPH_OPEN) : "<p>");
+  g_string_append (out, "\u2014 ");
+  g_string_append_len (out, cited, end - strlen ("</cite>") - cited);
+  g_string_append (out, blocks ? PARAGRAPH_CLOSE : "</p>");
+  g_ptr_array_add (parts, g_strdup (CITATION));
+  g_ptr_array_add (parts, g_strndup (space, open - space));
+  return g_string_free (out, FALSE);
+}
+
+/* Makes the last paragraph of @text, a quote as Markdown writes it, its
+ * citation after @space when it starts "— " (the person may have taken the
+ * citation out). */
+static void
+apply_citation (GString    *text,
+                const char *space)
+{
+  const char      *last = g_strrstr (text->str, PARAGRAPH_OPEN "\u2014 ");
+  const char      *cited = last != NULL ? last + strlen (PARAGRAPH_OPEN "\u2014 ") : NULL;
+  const char      *end = text->str + text->len;
+  g_autofree char *citation = NULL;
+  gsize            from;
+
+  g_assert (text != NULL && space != NULL);
+
+  if (cited == NULL || !g_str_has_suffix (text->str, PARAGRAPH_CLOSE) ||
+      cited > end - strlen (PARAGRAPH_CLOSE) ||
+      g_strstr_len (cited, end - strlen (PARAGRAPH_CLOSE) - cited, "<!-- ") != NULL)
+    return;
+  citation = g_strdup_printf ("%s<cite>%.*s</cite>", space,
+                              (int) (end - strlen (PARAGRAPH_CLOSE) - cited), cited);
+  from = last - text->str;
+  if (from >= 2 && strncmp (last - 2, "\n\n", 2) == 0)
+    from -= 2;
+  g_string_truncate (text, from);
+  g_string_append (text, citation);
+}
+
+/* @text, a pull quote's paragraphs ("<p>A</p><p>B</p>"), each a paragraph
+ * block as in a quote; @parts gets the pairs that write them back. */
+static char *
+paragraphs_as_blocks (const char *text,
+                      GPtrArray  *parts)
+{
+  g_autoptr (GString) out = g_string_new (text);
+
+  g_assert (text != NULL && parts != NULL);
+
+  if (!g_str_has_prefix (text, "<p>") || !g_str_has_suffix (text, "</p>"))
+    return g_strdup (text);
+  g_string_replace (out, "</p><p>", PARAGRAPH_CLOSE "\n\n" PARAGRAPH_OPEN, 0);
+  g_string_erase (out, 0, strlen ("<p>"));
+  g_string_prepend (out, PARAGRAPH_OPEN);
+  g_string_truncate (out, out->len - strlen ("</p>"));
+  g_string_append (out, PARAGRAPH_CLOSE);
+  g_ptr_array_add (parts, g_strdup (PARAGRAPH_CLOSE "\n\n" PARAGRAPH_OPEN));
+  g_ptr_array_add (parts, g_strdup ("</p><p>"));
+  g_ptr_array_add (parts, g_strdup (PARAGRAPH_OPEN));
+  g_ptr_array_add (parts, g_strdup ("<p>"));
+  g_ptr_array_add (parts, g_strdup (PARAGRAPH_CLOSE));
+  g_ptr_array_add (parts, g_strdup ("</p>"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /**
  * _cd_wp_shaped_markdown:
  * @block: a top-level text block of @content
@@ -764,13 +868,22 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   g_autofree char *markdown = NULL;
   g_autofree char *written = NULL;
   g_auto (GStrv) shape = NULL;
-  gsize start, end, plain_start, plain_end;
+  gboolean pulled = block->name != NULL && strcmp (block->name, "core/pullquote") == 0;
+  gsize    start, end, plain_start, plain_end;
 
   g_assert (block != NULL && content != NULL && shape_out != NULL);
 
   *shape_out = NULL;
-  if (tag == NULL || !_cd_wp_find_text (markup, length, block->name, tag, &start, &end))
+  /* A pull quote's text is in a quote in a figure. */
+  if (tag == NULL || !_cd_wp_find_text (markup, length, block->name, pulled ? "figure" : tag, &start, &end))
     return NULL;
+  if (pulled && !(end - start > strlen ("<blockquote></blockquote>") &&
+                  strncmp (markup + start, "<blockquote>", strlen ("<blockquote>")) == 0 &&
+                  strncmp (markup + end - strlen ("</blockquote>"), "</blockquote>",
+                           strlen ("</blockquote>")) == 0))
+    return NULL;
+  if (pulled)
+    start += strlen ("<blockquote>"), end -= strlen ("</blockquote>");
   g_ptr_array_add (parts, g_strndup (markup, start));
   g_ptr_array_add (parts, g_strndup (markup + end, length - end));
   g_ptr_array_add (parts, NULL); /* the Markdown's two, below */
@@ -779,15 +892,23 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
       (referenced = _cd_wp_plain_references (linked, strlen (linked), parts)) == NULL)
     return NULL;
   text = _cd_wp_plain_spans (referenced, parts);
+  if (strcmp (tag, "blockquote") == 0)
+    {
+      g_autofree char *cited = plain_citation (text, parts);
+
+      g_free (text);
+      text = pulled ? paragraphs_as_blocks (cited, parts) : g_steal_pointer (&cited);
+    }
   g_string_append_printf (plain, "%s</%s>\n<!-- /wp:%s -->", text, tag,
-                          block->name + strlen ("core/"));
+                          written_name (block) + strlen ("core/"));
   if ((markdown = block_markdown (plain, bullet)) == NULL)
     return NULL;
 
   /* The Markdown must write the very text back, and the shape the very
    * block. */
   written = _cd_wp_markdown_to_markup (markdown, strlen (markdown));
-  if (!_cd_wp_find_text (written, strlen (written), block->name, tag, &plain_start, &plain_end))
+  if (!_cd_wp_find_text (written, strlen (written), written_name (block), tag, &plain_start,
+                         &plain_end))
     return NULL;
   g_ptr_array_index (parts, 2) = g_strndup (written, plain_start);
   g_ptr_array_index (parts, 3) = g_strdup (written + plain_end);
@@ -832,6 +953,9 @@ _cd_wp_shape_apply (const GStrv shape,
       !g_str_has_suffix (markup, shape[3]))
     return FALSE;
   text = g_string_new_len (markup + head, length - head - tail);
+  for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
+    if (strcmp (shape[i], CITATION) == 0)
+      apply_citation (text, shape[i + 1]);
   wrap_runs (text, shape);
   for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
     if (g_str_has_prefix (shape[i], "<>"))
