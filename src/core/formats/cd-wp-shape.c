@@ -862,8 +862,7 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   g_autoptr (GString) plain = g_string_new (NULL);
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *tag = plain_opening (block, plain);
-  g_autofree char *linked = NULL;
-  g_autofree char *referenced = NULL;
+  g_autofree char *linked = NULL, *referenced = NULL;
   g_autofree char *text = NULL;
   g_autofree char *markdown = NULL;
   g_autofree char *written = NULL;
