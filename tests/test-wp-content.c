@@ -1210,6 +1210,30 @@ test_citations (void)
       g_assert_cmpstr (edited, ==, expected);
       assert_wordpress_reads (edited, "core/pullquote");
     }
+  /* Citations as later block editors write them: with classes, or a
+   * paragraph of the citation's class; a link in one. */
+  {
+    static const char *const later[] = {
+      "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n<p>Quoted.</p>\n"
+      "<!-- /wp:paragraph --><cite class=\"wp-block-quote__citation wp-element-cite\">The <a "
+      "href=\"https://x.org/mayor\">mayor</a></cite></blockquote>\n<!-- /wp:quote -->",
+      "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n<p>Quoted.</p>\n"
+      "<!-- /wp:paragraph --><p class=\"wp-block-quote__citation\">The <a "
+      "href=\"https://x.org/mayor\">mayor</a></p></blockquote>\n<!-- /wp:quote -->",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+      {
+        g_autofree char *later_body = cd_wp_content_to_body (later[i], -1);
+        g_autofree char *later_edited = cd_wp_body_to_content (
+            "> Quoted again.\n>\n> \u2014 The [mayor](https://x.org/mayor)\n", -1, later[i], -1);
+        g_autoptr (GString) expected = g_string_new (later[i]);
+
+        g_assert_cmpstr (later_body, ==, "> Quoted.\n>\n> \u2014 The [mayor](https://x.org/mayor)\n");
+        g_string_replace (expected, "Quoted.", "Quoted again.", 1);
+        g_assert_cmpstr (later_edited, ==, expected->str);
+      }
+  }
   /* Two quotes of the same text: the one edited keeps its own kind. */
   {
     g_autofree char *twice = g_strconcat (quote, "\n\n", quote, NULL);

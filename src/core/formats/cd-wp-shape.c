@@ -746,59 +746,86 @@ _cd_wp_plain_spans (const char *piece,
 #define PARAGRAPH_CLOSE "</p>\n<!-- /wp:paragraph -->"
 #define CITATION "<>cite"
 
+/* Where the element that ends @text (up to @end) opens when it is a
+ * quote's citation: a <cite>, with attributes or not, or a paragraph of
+ * the citation's class as later block editors write it; else %NULL. The
+ * element's name into @name. */
+static const char *
+citation_start (const char  *text,
+                const char  *end,
+                const char **name)
+{
+  const char *open = g_strrstr_len (text, end - text, "<cite");
+
+  g_assert (text != NULL && end != NULL && name != NULL);
+
+  *name = "cite";
+  if (open == NULL || end - open < (gssize) strlen ("<cite></cite>") ||
+      !g_str_has_suffix (text, "</cite>") || (open[5] != '>' && open[5] != ' '))
+    {
+      open = g_strrstr_len (text, end - text, "<p class=\"wp-block-quote__citation");
+      *name = "p";
+      if (open == NULL || !g_str_has_suffix (text, "</p>"))
+        return NULL;
+    }
+  return open;
+}
+
 /* @text, a quote's, with the citation that ends it ("<cite>The mayor</cite>")
  * as a last paragraph "— The mayor" in the form of the quote's others;
- * @parts gets the rule CITATION and the white space before the citation,
- * which write it back (see apply_citation()). */
+ * @parts gets the rule CITATION and the white space before the citation
+ * with its opening tag, which write it back (see apply_citation()). */
 static char *
 plain_citation (const char *text,
                 GPtrArray  *parts)
 {
-  const char *end = text + strlen (text);
-  const char *open = g_strrstr (text, "<cite>"), *space = open;
-  const char *cited = open != NULL ? open + strlen ("<cite>") : NULL;
-  gboolean    blocks = strstr (text, "<!-- wp:paragraph") != NULL;
-  GString    *out;
+  const char      *end = text + strlen (text);
+  const char      *name, *open = citation_start (text, end, &name), *cited, *space = open;
+  g_autofree char *close = g_strdup_printf ("</%s>", name);
+  gboolean         blocks = strstr (text, "<!-- wp:paragraph") != NULL;
+  GString         *out;
 
   g_assert (text != NULL && parts != NULL);
 
-  if (cited == NULL || !g_str_has_suffix (text, "</cite>") || cited > end - strlen ("</cite>") ||
-      g_strstr_len (cited, end - strlen ("</cite>") - cited, "</cite>") != NULL ||
-      is_white (cited, end - strlen ("</cite>")))
+  if (open == NULL || (cited = _cd_wp_tag_end (open, end)) == NULL || cited > end - strlen (close) ||
+      g_strstr_len (cited, end - strlen (close) - cited, close) != NULL ||
+      is_white (cited, end - strlen (close)))
     return g_strdup (text);
   while (space > text && g_ascii_isspace (space[-1]))
     space--;
   out = g_string_new_len (text, space - text);
   g_string_append (out, blocks ? (space > text ? "\n\n" PARAGRAPH_OPEN : PARAGRAPH_OPEN) : "<p>");
   g_string_append (out, "\u2014 ");
-  g_string_append_len (out, cited, end - strlen ("</cite>") - cited);
+  g_string_append_len (out, cited, end - strlen (close) - cited);
   g_string_append (out, blocks ? PARAGRAPH_CLOSE : "</p>");
   g_ptr_array_add (parts, g_strdup (CITATION));
-  g_ptr_array_add (parts, g_strndup (space, open - space));
+  g_ptr_array_add (parts, g_strndup (space, cited - space));
   return g_string_free (out, FALSE);
 }
 
 /* Makes the last paragraph of @text, a quote as Markdown writes it, its
- * citation after @space when it starts "— " (the person may have taken the
- * citation out). */
+ * citation when it starts "— " (the person may have taken the citation
+ * out): @opening, the white space and the tag before the citation, then
+ * the citation and the tag's end. */
 static void
 apply_citation (GString    *text,
-                const char *space)
+                const char *opening)
 {
   const char      *last = g_strrstr (text->str, PARAGRAPH_OPEN "\u2014 ");
   const char      *cited = last != NULL ? last + strlen (PARAGRAPH_OPEN "\u2014 ") : NULL;
   const char      *end = text->str + text->len;
+  const char      *name = opening + strspn (opening, " \t\r\n") + 1;
   g_autofree char *citation = NULL;
   gsize            from;
 
-  g_assert (text != NULL && space != NULL);
+  g_assert (text != NULL && opening != NULL);
 
   if (cited == NULL || !g_str_has_suffix (text->str, PARAGRAPH_CLOSE) ||
       cited > end - strlen (PARAGRAPH_CLOSE) ||
       g_strstr_len (cited, end - strlen (PARAGRAPH_CLOSE) - cited, "<!-- ") != NULL)
     return;
-  citation = g_strdup_printf ("%s<cite>%.*s</cite>", space,
-                              (int) (end - strlen (PARAGRAPH_CLOSE) - cited), cited);
+  citation = g_strdup_printf ("%s%.*s</%.*s>", opening, (int) (end - strlen (PARAGRAPH_CLOSE) - cited),
+                              cited, (int) strspn (name, "abcdefghijklmnopqrstuvwxyz"), name);
   from = last - text->str;
   if (from >= 2 && strncmp (last - 2, "\n\n", 2) == 0)
     from -= 2;
