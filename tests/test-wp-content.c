@@ -945,6 +945,7 @@ test_classic_paragraphs (void)
  /* Quotes of paragraphs in <p> elements, as posts imported from other
   * systems have them. */
     { "<blockquote><p>We will rebuild.</p></blockquote>",                                                         "rebuild",  "build again"},
+    { "<blockquote><p>We will rebuild\ntoday.</p></blockquote>",                                                  "today",    "tomorrow"   },
     { "<blockquote>\n<p>We will rebuild.</p>\n<p>\u2014 Mayor</p>\n</blockquote>",                                "Mayor",    "The mayor"  },
  /* Paragraphs and headings aligned with the classic editor's buttons. */
     { "<p style=\"text-align: justify;\">The council <strong>voted</strong>.</p>",                                "voted",    "agreed"     },
@@ -1100,6 +1101,25 @@ test_classic_paragraphs (void)
     g_assert_cmpuint (strlen (edited), ==, strlen (post) - 1);
     without = cd_wp_body_to_content ("Intro.\n\nThe council met on Tuesday.\n\nEnd.\n", -1, post, -1);
     g_assert_cmpstr (without, ==, "Intro.\n\nThe council met on Tuesday.\n\nEnd.");
+    /* The picture edited, or the text edited into two paragraphs: the
+     * picture and the text next to it stay one paragraph. */
+    {
+      g_autoptr (GString) alt_body = g_string_new (body);
+      g_autoptr (GString) alt_expected = g_string_new (post);
+      g_autoptr (GString) split_body = g_string_new (body);
+      g_autoptr (GString) split_expected = g_string_new (post);
+      g_autofree char *alt = NULL;
+      g_autofree char *split = NULL;
+
+      g_string_replace (alt_body, "alt=\"\"", "alt=\"Council chamber\"", 1);
+      g_string_replace (alt_expected, "alt=\"\"", "alt=\"Council chamber\"", 1);
+      alt = cd_wp_body_to_content (alt_body->str, -1, post, -1);
+      g_assert_cmpstr (alt, ==, alt_expected->str);
+      g_string_replace (split_body, "Tuesday.", "Monday.\n\nAdded.", 1);
+      g_string_replace (split_expected, "Tuesday.", "Monday.\n\nAdded.", 1);
+      split = cd_wp_body_to_content (split_body->str, -1, post, -1);
+      g_assert_cmpstr (split, ==, split_expected->str);
+    }
   }
   if (cd_test_oracle_missing () != NULL)
     g_test_skip (cd_test_oracle_missing ());

@@ -541,7 +541,19 @@ paragraphs_as_elements (const char *piece)
 
   if (!is_paragraph_text (piece, end))
     {
-      g_string_append (out, piece);
+      /* A quote of <p> paragraphs (their white space made plain): a line
+       * break inside one. */
+      gboolean quote = g_str_has_prefix (piece, "<blockquote><p>"), inside = FALSE;
+
+      for (const char *p = piece; p < end; p++)
+        {
+          if (*p == '<' && quote)
+            inside = tag_is (p, end, "p") ? p[1] != '/' : inside;
+          if (inside && *p == '\n')
+            g_string_append (out, "<br>");
+          else
+            g_string_append_c (out, *p);
+        }
       return g_string_free (out, FALSE);
     }
   for (const char *p = piece; p < end;)

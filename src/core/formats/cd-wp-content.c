@@ -829,6 +829,51 @@ append_edited_classic (GString        *out,
     g_string_append_len (out, html->str, html->len);
 }
 
+/* Whether base units @j and @j + 1 of a classic post are the two pieces of
+ * one paragraph: a picture the text flows around, then the text, nothing
+ * but spaces between them. */
+static gboolean
+joins_next (const Analysis *analysis,
+            const char     *base,
+            gssize          j)
+{
+  const BaseUnit *picture, *text;
+
+  g_assert (analysis != NULL);
+
+  if (!analysis->classic || j < 0 || (gsize) j + 1 >= analysis->units->len)
+    return FALSE;
+  picture = &g_array_index (analysis->units, BaseUnit, j);
+  text = &g_array_index (analysis->units, BaseUnit, j + 1);
+  return picture->opaque && !text->opaque && memchr (base + picture->end, '\n', text->start - picture->end) == NULL;
+}
+
+/* For unit @i of the body, edited (no base unit of its own, @prev the base
+ * unit the unit before it has): the piece of a paragraph of two pieces it
+ * stands in for when the other piece stands beside it (an edited picture
+ * before its text, edited text after its picture), so that the two stay
+ * one paragraph; else -1. @taken: the base units the body has. */
+static gssize
+joined_place (const Analysis *analysis,
+              const char     *base,
+              const Split    *split,
+              const gssize   *matches,
+              const gboolean *taken,
+              guint           i,
+              gssize          prev)
+{
+  const CdWpUnit *unit = &g_array_index (split->units, CdWpUnit, i);
+  gssize          next = i + 1 < split->units->len ? matches[i + 1] : -1;
+
+  g_assert (analysis != NULL && split != NULL && matches != NULL && taken != NULL);
+
+  if (unit->kind == CD_WP_UNIT_TEXT && joins_next (analysis, base, prev) && !taken[prev + 1])
+    return prev + 1;
+  if (unit->kind == CD_WP_UNIT_BLOCK && next > 0 && joins_next (analysis, base, next - 1) && !taken[next - 1])
+    return next - 1;
+  return -1;
+}
+
 /**
  * cd_wp_body_to_content:
  * @body: an article body
@@ -859,9 +904,10 @@ cd_wp_body_to_content (const char *body,
   Analysis analysis = { 0 };
   Split    split = { 0 };
   g_autoptr (GString) out = NULL;
-  g_autofree gssize *matches = NULL;
-  g_autofree gssize *shape_of = NULL;
-  gssize             prev = -1;
+  g_autofree gssize   *matches = NULL;
+  g_autofree gssize   *shape_of = NULL;
+  g_autofree gboolean *taken = NULL;
+  gssize               prev = -1;
 
   g_return_val_if_fail (body != NULL, NULL);
 
@@ -886,6 +932,10 @@ cd_wp_body_to_content (const char *body,
 
   matches = match_units (&split, &analysis);
   shape_of = pair_edited_text (&split, &analysis, matches);
+  taken = g_new0 (gboolean, (analysis.units != NULL ? analysis.units->len : 0) + 1);
+  for (guint i = 0; i < split.units->len; i++)
+    if (matches[i] >= 0 || shape_of[i] >= 0)
+      taken[matches[i] >= 0 ? matches[i] : shape_of[i]] = TRUE;
 
   out = g_string_sized_new (length * 2 + 64);
   for (guint i = 0; i < split.units->len; i++)
@@ -894,6 +944,12 @@ cd_wp_body_to_content (const char *body,
       gssize    match = matches[i];
       /* The base unit this one is, or stands in for as its edit. */
       gssize place = match >= 0 ? match : shape_of[i];
+
+      if (place < 0 && (place = joined_place (&analysis, base, &split, matches, taken, i, prev)) >= 0)
+        {
+          taken[place] = TRUE;
+          shape_of[i] = unit->kind == CD_WP_UNIT_TEXT ? place : -1;
+        }
 
       if (i > 0)
         {

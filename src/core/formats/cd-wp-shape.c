@@ -446,6 +446,9 @@ static const char *const inline_names[] = {
   "var",
 };
 
+/* How deep inline elements nest in text read run by run. */
+#define MAX_INLINE_DEPTH 16
+
 static void
 clear_run (gpointer data)
 {
@@ -485,7 +488,7 @@ is_inline_tag (const char *p,
  * Returns: (transfer full) (nullable): the runs of text between the tags
  *   of @markup, each with the names of the inline elements it stands in,
  *   outermost first, joined by "/" ("a/em"); %NULL when its inline
- *   elements do not nest
+ *   elements do not nest, or nest deeper than MAX_INLINE_DEPTH
  */
 GArray *
 _cd_wp_text_runs (const char *markup,
@@ -524,7 +527,12 @@ _cd_wp_text_runs (const char *markup,
           g_ptr_array_remove_index (open, open->len - 1);
         }
       else if (is_inline_tag (p, end, name) && tag_close[-2] != '/')
-        g_ptr_array_add (open, g_strdup (name));
+        {
+          /* Text deeper than this is no paragraph's that a span wraps. */
+          if (open->len >= MAX_INLINE_DEPTH)
+            return NULL;
+          g_ptr_array_add (open, g_strdup (name));
+        }
       p = tag_close;
     }
   return open->len == 0 ? g_steal_pointer (&runs) : NULL;
