@@ -1036,6 +1036,11 @@ test_classic_paragraphs (void)
                                      "First.\n<p style=\"text-align: center;\">Centred.</p>", -1);
     g_assert_cmpstr (content, ==, "First.\n<p style=\"text-align: center;\">Centred.</p>\n\nAdded.");
     g_free (content);
+    /* Nor the text after a picture in its paragraph. */
+    content = cd_wp_body_to_content ("First.\n\n```wordpress\n<img src=\"a.jpg\" />\n```\n\nSecond.\n\nAdded.\n",
+                                     -1, "<p>First.</p>\n<img src=\"a.jpg\" />Second.", -1);
+    g_assert_cmpstr (content, ==, "<p>First.</p>\n<img src=\"a.jpg\" />Second.\n\n<p>Added.</p>");
+    g_free (content);
   }
   /* Pasted text with new emphasis: new words go in the spans of their
    * kind of place, in the post's own names for the elements; a kind of

@@ -206,13 +206,18 @@ analyse (const char *content,
 
       for (guint i = 0; i < pieces->len; i += 2)
         {
-          gsize start = g_array_index (pieces, gsize, i);
-          gsize end = g_array_index (pieces, gsize, i + 1);
-          GStrv shape;
+          gsize    start = g_array_index (pieces, gsize, i);
+          gsize    end = g_array_index (pieces, gsize, i + 1);
+          gsize    before = i > 0 ? g_array_index (pieces, gsize, i - 1) : 0;
+          gboolean scratch = analysis->wrapped;
+          GStrv    shape;
           /* Paragraphs written new follow the post's: in <p> elements
-           * when its own are. */
-          char *markdown = _cd_wp_classic_markdown (content + start, end - start,
-                                                    &analysis->wrapped, &shape);
+           * when its own are (not the text after a picture in its
+           * paragraph, which has none). */
+          gboolean after_picture = i > 0 && memchr (content + before, '\n', start - before) == NULL;
+          char    *markdown = _cd_wp_classic_markdown (content + start, end - start,
+                                                    after_picture ? &scratch : &analysis->wrapped,
+                                                       &shape);
 
           add_unit (analysis, content, start, end, markdown, shape);
         }
