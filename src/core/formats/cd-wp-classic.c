@@ -993,6 +993,7 @@ _cd_wp_classic_markdown (const char *piece,
     return NULL;
   /* Each step writes what it takes out of the text into the shape. */
   n = shape->len;
+  take_text (&text, _cd_wp_plain_scripts (text, shape));
   take_text (&text, plain_opening (text, shape));
   restyled = shape->len > n;
   take_text (&text, plain_synonyms (text, shape));

@@ -61,6 +61,8 @@ GArray  *_cd_wp_text_runs (const char *markup,
                            gsize       length);
 char    *_cd_wp_plain_spans (const char *piece,
                              GPtrArray  *references);
+char    *_cd_wp_plain_scripts (const char *text,
+                               GPtrArray  *references);
 gboolean _cd_wp_same_form (char      **form,
                            const char *p,
                            const char *tag_close);

@@ -867,6 +867,117 @@ paragraphs_as_blocks (const char *text,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The characters Unicode has as subscripts and superscripts: each plain
+ * character, then its subscript, then its superscript. */
+static const char *const scripts[][3] = {
+  {"0",  "\u2080", "\u2070"},
+  { "1", "\u2081", "\u00b9"},
+  { "2", "\u2082", "\u00b2"},
+  { "3", "\u2083", "\u00b3"},
+  { "4", "\u2084", "\u2074"},
+  { "5", "\u2085", "\u2075"},
+  { "6", "\u2086", "\u2076"},
+  { "7", "\u2087", "\u2077"},
+  { "8", "\u2088", "\u2078"},
+  { "9", "\u2089", "\u2079"},
+  { "+", "\u208a", "\u207a"},
+  { "-", "\u208b", "\u207b"},
+  { "=", "\u208c", "\u207c"},
+  { "(", "\u208d", "\u207d"},
+  { ")", "\u208e", "\u207e"},
+};
+
+/* @script, the text of a <sub> (@sup %FALSE) or <sup> element, in the
+ * characters Unicode has for it ("2" in "CO<sub>2</sub>" as "₂"), or
+ * %NULL when one has none. */
+static char *
+script_characters (const char *script,
+                   gsize       length,
+                   gboolean    sup)
+{
+  GString *out = g_string_new (NULL);
+
+  g_assert (script != NULL);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guint k = 0;
+
+      while (k < G_N_ELEMENTS (scripts) && scripts[k][0][0] != script[i])
+        k++;
+      if (k == G_N_ELEMENTS (scripts))
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      g_string_append (out, scripts[k][sup ? 2 : 1]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * _cd_wp_plain_scripts:
+ * @text: HTML, NUL-terminated
+ * @references: where the pairs go
+ *
+ * Makes @text with each subscript and superscript of digits and signs
+ * ("CO<sub>2</sub>", "m<sup>2</sup>", a note's "<sup>12</sup>") in the
+ * characters Unicode has for them ("CO₂", "m²", "¹²"), which Markdown
+ * writes as text; @references gets each such stretch after the element it
+ * was, longest first, so that each is written back so.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+_cd_wp_plain_scripts (const char *text,
+                      GPtrArray  *references)
+{
+  const char *end = text + strlen (text);
+  g_autoptr (GString) out = NULL;
+  g_autoptr (GPtrArray) pairs = NULL;
+  gsize longest = 0;
+
+  g_assert (text != NULL && references != NULL);
+
+  if (strstr (text, "<sub>") == NULL && strstr (text, "<sup>") == NULL)
+    return g_strdup (text);
+  out = g_string_sized_new (end - text);
+  pairs = g_ptr_array_new_with_free_func (g_free);
+  for (const char *p = text; p < end;)
+    {
+      gboolean         sup = strncmp (p, "<sup>", 5) == 0;
+      const char      *close = sup || strncmp (p, "<sub>", 5) == 0 ? strstr (p + 5, sup ? "</sup>" : "</sub>") : NULL;
+      g_autofree char *characters = close != NULL ? script_characters (p + 5, close - p - 5, sup) : NULL;
+      gboolean         known = FALSE;
+
+      if (characters == NULL)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      for (guint i = 0; i < pairs->len && !known; i += 2)
+        known = strcmp (g_ptr_array_index (pairs, i), characters) == 0;
+      if (!known)
+        {
+          g_ptr_array_add (pairs, g_strdup (characters));
+          g_ptr_array_add (pairs, g_strndup (p, close + 6 - p));
+        }
+      g_string_append (out, characters);
+      p = close + 6;
+    }
+  /* "¹²" is written back before "²". */
+  for (guint i = 0; i < pairs->len; i += 2)
+    longest = MAX (longest, strlen (g_ptr_array_index (pairs, i)));
+  for (; longest > 0; longest--)
+    for (guint i = 0; i < pairs->len; i += 2)
+      if (strlen (g_ptr_array_index (pairs, i)) == longest)
+        {
+          g_ptr_array_add (references, g_strdup (g_ptr_array_index (pairs, i)));
+          g_ptr_array_add (references, g_strdup (g_ptr_array_index (pairs, i + 1)));
+        }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /**
  * _cd_wp_shaped_markdown:
  * @block: a top-level text block of @content
@@ -925,7 +1036,11 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   if ((linked = _cd_wp_plain_links (markup + start, end - start, parts)) == NULL ||
       (referenced = _cd_wp_plain_references (linked, strlen (linked), parts)) == NULL)
     return NULL;
-  text = _cd_wp_plain_spans (referenced, parts);
+  {
+    g_autofree char *scripted = _cd_wp_plain_scripts (referenced, parts);
+
+    text = _cd_wp_plain_spans (scripted, parts);
+  }
   if (strcmp (tag, "blockquote") == 0)
     {
       g_autofree char *cited = plain_citation (text, parts);
