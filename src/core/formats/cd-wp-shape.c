@@ -932,10 +932,10 @@ char *
 _cd_wp_plain_scripts (const char *text,
                       GPtrArray  *references)
 {
+  gsize       longest = 0;
   const char *end = text + strlen (text);
-  g_autoptr (GString) out = NULL;
   g_autoptr (GPtrArray) pairs = NULL;
-  gsize longest = 0;
+  g_autoptr (GString) out = NULL;
 
   g_assert (text != NULL && references != NULL);
 
