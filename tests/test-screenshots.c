@@ -27,7 +27,7 @@ static const char body[] =
     "- Bus fares stay at $2.50\n"
     "- 40 new teachers for the east side\n"
     "- Road repairs are spread over five years\n\n"
-    "> “This budget asks the east side to wait again,” said Councillor Tom Reyes.\n\n"
+    "> “This budget asks the east side to wait again.”\n>\n> — Councillor Tom Reyes\n\n"
     "## What comes next\n\n"
     "The budget returns for a second reading on March 12, when amendments can still be made. "
     "Residents can comment online until the end of the month.\n";
