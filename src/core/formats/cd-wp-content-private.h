@@ -50,7 +50,8 @@ gboolean    _cd_wp_shape_apply (const GStrv shape,
                                 const char *markup,
                                 GString    *out);
 
-/* A run of text between tags, and the inline elements it stands in. */
+/* The inline forms of pasted text, run by run (cd-wp-inline.c). A run of
+ * text between tags, and the inline elements it stands in. */
 typedef struct
 {
   gsize start, end;
@@ -66,6 +67,10 @@ char    *_cd_wp_plain_scripts (const char *text,
 gboolean _cd_wp_same_form (char      **form,
                            const char *p,
                            const char *tag_close);
+gboolean _cd_wp_is_white (const char *text,
+                          const char *end);
+void     _cd_wp_wrap_runs (GString    *markup,
+                           const GStrv shape);
 
 /* Posts of the classic editor, piece by piece (cd-wp-classic.c). */
 GArray  *_cd_wp_classic_pieces (const char *content,
