@@ -703,6 +703,44 @@ test_scroll_sync (Fixture      *fixture,
   g_assert_cmpfloat (eval_number (fixture, "window.scrollY"), ==, 0);
 }
 
+/* A header row of empty cells is a table without a header, as the block
+ * editor makes one and a site shows it: the preview shows the body rows
+ * only, and the editor's line on that row follows the table. */
+static void
+test_table_without_header (Fixture      *fixture,
+                           gconstpointer data)
+{
+  g_autofree char *before = make_long_body ("First paragraph.", 40);
+  g_autofree char *after = make_long_body ("After the table.", 60);
+  g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+  double           top;
+
+  /* Paragraph 40 is on line 81; the table's lines are 83 to 86. */
+  body = g_strconcat (before,
+                      "\n|  |  |\n| --- | ---: |\n| Ward 1 | 1,204 |\n| Ward 2 | 987 |\n\n",
+                      after, NULL);
+  show_body (fixture, body);
+
+  g_assert_cmpfloat (eval_number (fixture, "document.querySelector('.body thead tr')"
+                                           ".getClientRects().length"),
+                     ==, 0);
+  g_assert_cmpfloat (eval_number (fixture, "document.querySelector('.body tbody tr')"
+                                           ".getBoundingClientRect().height"),
+                     >, 0);
+
+  text = synced_text (fixture, 83);
+  g_assert_true (g_str_has_prefix (text, "Ward 1"));
+  top = eval_number (fixture, "document.querySelector('.body table').getBoundingClientRect().top");
+  g_assert_cmpfloat (eval_number (fixture, "window.scrollY"), >, 1000);
+  g_assert_cmpfloat (top, >=, 0);
+  g_assert_cmpfloat (top, <=, 40);
+  g_clear_pointer (&text, g_free);
+
+  text = synced_text (fixture, 86);
+  g_assert_cmpstr (text, ==, "Ward 2\n987");
+}
+
 /* A still page gains nothing from GPU compositing, and without a GPU it
  * cost the web process seconds of shader compiling and 70 MB. */
 static void
@@ -1067,6 +1105,7 @@ main (int   argc,
   ADD ("/preview/raw-html-is-inert", test_raw_html_is_inert);
   ADD ("/preview/remote-images", test_remote_images);
   ADD ("/preview/scroll-sync", test_scroll_sync);
+  ADD ("/preview/table-without-header", test_table_without_header);
   ADD ("/preview/no-horizontal-overflow", test_no_horizontal_overflow);
   ADD ("/preview/static-scrollbar", test_static_scrollbar);
   ADD ("/preview/painted-by-cpu", test_painted_by_cpu);

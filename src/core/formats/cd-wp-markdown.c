@@ -570,6 +570,28 @@ read_row (const char **p,
   return TRUE;
 }
 
+/* The delimiter row of a table of @alignments ("l", "c", "r", " " a
+ * column). */
+static void
+append_delimiters (GString       *out,
+                   const GString *alignments)
+{
+  g_assert (out != NULL && alignments != NULL);
+
+  g_string_append_c (out, '|');
+  for (gsize i = 0; i < alignments->len; i++)
+    {
+      char a = alignments->str[i];
+
+      g_string_append (out, a == 'l' ? " :-- |" : a == 'c' ? " :-: |"
+                                              : a == 'r'   ? " --: |"
+                                                           : " --- |");
+    }
+}
+
+/* A table with a header section, a body, or both. One without a header
+ * gets a header row of empty cells, which Markdown needs and the block
+ * markup leaves out; the columns' alignment is then its first row's. */
 static char *
 table_to_markdown (const CdWpBlock *block)
 {
@@ -582,30 +604,46 @@ table_to_markdown (const CdWpBlock *block)
 
   g_assert (block != NULL);
 
-  if (!unwrap (block->inner_html, "\n<figure class=\"wp-block-table\"><table><thead>",
-               "</tbody></table></figure>\n", &inner, &inner_length))
+  if (!unwrap (block->inner_html, "\n<figure class=\"wp-block-table\"><table>",
+               "</table></figure>\n", &inner, &inner_length))
     return NULL;
   html = g_strndup (inner, inner_length);
   p = html;
-  if (!read_row (&p, "th", out, alignments) || !g_str_has_prefix (p, "</thead><tbody>"))
-    return NULL;
-  p += strlen ("</thead><tbody>");
-  g_string_append_c (out, '\n');
-  g_string_append_c (out, '|');
-  for (gsize i = 0; i < alignments->len; i++)
+  if (g_str_has_prefix (p, "<thead>"))
     {
-      char a = alignments->str[i];
-
-      g_string_append (out, a == 'l' ? " :-- |" : a == 'c' ? " :-: |"
-                                              : a == 'r'   ? " --: |"
-                                                           : " --- |");
+      p += strlen ("<thead>");
+      if (!read_row (&p, "th", out, alignments) || !g_str_has_prefix (p, "</thead>"))
+        return NULL;
+      p += strlen ("</thead>");
+      g_string_append_c (out, '\n');
+      append_delimiters (out, alignments);
     }
-  while (*p != '\0')
+  else
+    {
+      g_autoptr (GString) first = g_string_new (NULL);
+      const char *q = p + strlen ("<tbody>");
+
+      if (!g_str_has_prefix (p, "<tbody>") || !read_row (&q, "td", first, alignments))
+        return NULL;
+      g_string_append_c (out, '|');
+      for (gsize i = 0; i < alignments->len; i++)
+        g_string_append (out, "  |");
+      g_string_append_c (out, '\n');
+      append_delimiters (out, alignments);
+    }
+  if (*p == '\0')
+    return g_strdup (out->str);
+  if (!g_str_has_prefix (p, "<tbody>") || !g_str_has_suffix (p, "</tbody>"))
+    return NULL;
+  p += strlen ("<tbody>");
+  while (!g_str_has_prefix (p, "</tbody>"))
     {
       g_string_append_c (out, '\n');
       if (!read_row (&p, "td", out, NULL))
         return NULL;
     }
+  if (strcmp (p, "</tbody>") != 0)
+    return NULL;
   return g_strdup (out->str);
 }
 

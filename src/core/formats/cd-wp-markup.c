@@ -399,6 +399,17 @@ alignment_name (uint8_t alignment)
     }
 }
 
+static gboolean
+row_is_empty (cmark_node *row)
+{
+  g_assert (row != NULL);
+
+  for (cmark_node *cell = cmark_node_first_child (row); cell != NULL; cell = cmark_node_next (cell))
+    if (cmark_node_first_child (cell) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 append_table (GString    *out,
               cmark_node *table)
@@ -416,6 +427,10 @@ append_table (GString    *out,
       const char *tag = header ? "th" : "td";
       guint       column = 0;
 
+      /* A header row of empty cells is a table without a header section,
+       * as the block editor makes a table. */
+      if (header && row_is_empty (row))
+        continue;
       if (header)
         g_string_append (out, "<thead>");
       else if (!in_body)

@@ -159,6 +159,7 @@ plain_opening (const CdWpBlock *block,
     { "core/code",         "pre",        "<pre class=\"wp-block-code\">"        },
     { "core/preformatted", "pre",        "<pre class=\"wp-block-preformatted\">"},
     { "core/pullquote",    "blockquote", "<blockquote class=\"wp-block-quote\">"},
+    { "core/table",        "figure",     "<figure class=\"wp-block-table\">"    },
   };
 
   g_assert (block != NULL && plain != NULL);
@@ -537,6 +538,25 @@ paragraphs_as_blocks (const char *text,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* @text, a table block's, with the table's own attributes (a fixed
+ * layout, colours, a border) left out of its opening tag; @parts gets the
+ * pair that writes them back. */
+static char *
+plain_table (const char *text,
+             GPtrArray  *parts)
+{
+  const char *open_end = g_str_has_prefix (text, "<table ") ? _cd_wp_tag_end (text, text + strlen (text))
+                                                            : NULL;
+
+  g_assert (text != NULL && parts != NULL);
+
+  if (open_end == NULL)
+    return g_strdup (text);
+  g_ptr_array_add (parts, g_strdup ("<table>"));
+  g_ptr_array_add (parts, g_strndup (text, open_end - text));
+  return g_strconcat ("<table>", open_end, NULL);
+}
+
 /**
  * _cd_wp_shaped_markdown:
  * @block: a top-level text block of @content
@@ -600,6 +620,13 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
 
     text = _cd_wp_plain_spans (scripted, parts);
   }
+  if (strcmp (tag, "figure") == 0)
+    {
+      g_autofree char *table = plain_table (text, parts);
+
+      g_free (text);
+      text = g_steal_pointer (&table);
+    }
   if (strcmp (tag, "blockquote") == 0)
     {
       g_autofree char *cited = plain_citation (text, parts);

@@ -279,7 +279,9 @@
       for (const el of candidates) {
         const range = sourceRange(el);
 
-        if (range === null)
+        /* An element the page does not show (a table's empty header
+         * row) has no place to scroll to. */
+        if (range === null || el.getClientRects().length === 0)
           continue;
         if (range[0] > line)
           break;
