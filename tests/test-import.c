@@ -1593,6 +1593,65 @@ test_fuzz_regressions (void)
   g_test_message ("%u regression inputs replayed", count);
 }
 
+/* Wire copy as a feed sends it, in its envelope of control characters:
+ * AP's ANPA 1312 with its heading codes, tab-indented paragraphs and
+ * typewriter quotes, and dpa's IPTC 7901; read whatever the file is
+ * called. */
+static void
+test_wire_envelope (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autoptr (CdArticle) ap = import_sample ("wire-anpa");
+  g_autoptr (CdArticle) dpa = import_sample ("wire-iptc7901.nws");
+  g_autofree char *two = NULL, *blank = NULL, *old = NULL;
+  g_autoptr (CdArticle) typed = NULL;
+
+  g_assert_cmpstr (cd_article_get_headline (ap), ==, "River rises in Passau");
+  g_assert_cmpstr (cd_article_get_byline (ap), ==, "ANNA BERG, Associated Press");
+  g_assert_cmpstr (cd_article_get_dateline (ap), ==, "PASSAU, Germany");
+  g_assert_cmpstr (cd_article_get_source (ap), ==, "AP");
+  g_assert_cmpstr (cd_article_get_body (ap), ==,
+                   "The Danube rose to 9.4 meters on Saturday, flooding the old town for the "
+                   "second time in a decade.\n\n"
+                   "\u201cWe have never seen it this fast,\u201d said Mayor J\u00fcrgen Dupper \u2014 "
+                   "and asked people to stay away.\n\n"
+                   "Sandbags were stacked along the Inn.\n");
+  g_assert_cmpstr (cd_article_get_ednote (ap), ==,
+                   "a0456 4 u i BC-Germany-Flood 12-05 0312 \u2014 BC-Germany-Flood,0312 \u2014 "
+                   "AP-NY-12-05-26 0312EST");
+
+  g_assert_cmpstr (cd_article_get_headline (dpa), ==,
+                   "Hochwasser in Passau: Donau erreicht Rekordstand");
+  g_assert_cmpstr (cd_article_get_dateline (dpa), ==, "Passau");
+  g_assert_cmpstr (cd_article_get_source (dpa), ==, "dpa");
+  g_assert_cmpstr (cd_article_get_body (dpa), ==,
+                   "Die Donau hat in Passau einen Rekordstand von 12,80 Metern erreicht. Mehr als "
+                   "2000 Menschen mussten ihre Wohnungen verlassen.\n\n"
+                   "Rund 300 Soldaten unterst\u00fctzen die Einsatzkr\u00e4fte.\n");
+  g_assert_cmpstr (cd_article_get_ednote (dpa), ==,
+                   "dpa 0345 4 vm 312 dpa 0345 \u2014 Unwetter/Bayern/ \u2014 051203 Dez 26");
+
+  /* Two messages in one file, or none with text: one sentence each, and
+   * no article. */
+  two = write_file (f, "two-messages", "\x01h1\r\n\x02Rain in Kiel\r\n\r\nIt rained.\r\n\x03\x04"
+                                       "\x01h2\r\n\x02Sun in Kiel\r\n\x03\x04",
+                    -1);
+  assert_file_error (two, CD_IMPORT_ERROR_INVALID,
+                     ": the file holds more than one wire message (the second starts at byte 36); "
+                     "import each from a file of its own.");
+  blank = write_file (f, "blank.txt", "\x01h1\r\n\x02 \r\n\t\r\n\x03\x04", -1);
+  assert_file_error (blank, CD_IMPORT_ERROR_EMPTY,
+                     ": the wire message has no text between its start and end of text.");
+
+  /* The typewriter forms of old agency copy outside an envelope too. */
+  old = write_file (f, "old.txt", "Rain in Kiel\n\nKIEL, Germany (AP) _ ``It rained,'' he said _ "
+                                  "all day.\n",
+                    -1);
+  typed = cd_import_file (old, NULL);
+  g_assert_cmpstr (cd_article_get_body (typed), ==,
+                   "\u201cIt rained,\u201d he said \u2014 all day.\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1608,6 +1667,8 @@ main (int   argc,
   g_test_add_func ("/import/wire/ap", test_wire_ap);
   g_test_add_func ("/import/wire/reuters", test_wire_reuters);
   g_test_add_func ("/import/wire/dpa", test_wire_dpa);
+  g_test_add ("/import/wire/envelope", Fixture, NULL, fixture_setup, test_wire_envelope,
+              fixture_teardown);
   g_test_add_func ("/import/wire/plain", test_wire_plain);
   g_test_add_func ("/import/wire/dateline-forms", test_wire_dateline_forms);
   g_test_add_func ("/import/wire/paragraph-forms", test_wire_paragraph_forms);

@@ -126,6 +126,7 @@ import_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   const char           *all[] = { "text/markdown", "text/plain", "text/html", "application/xml", "text/xml", "application/json", NULL };
   const char           *all_patterns[] = { "*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.xml", "*.nitf", "*.json", NULL };
+  const char           *any_pattern[] = { "*", NULL };
 
   g_assert (CD_IS_WINDOW (self));
 
@@ -134,6 +135,9 @@ import_action (GtkWidget  *widget,
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   cd_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
                               _ ("Articles (Markdown, wire copy, HTML, NITF, NewsML-G2, ninjs)"), all, all_patterns);
+  /* A wire capture's files often have no extension; Copydesk tells a
+   * feed's message by its envelope. */
+  cd_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _ ("All Files"), NULL, any_pattern);
   cd_file_chooser_run (chooser, self, import_chosen_cb);
 }
 

@@ -35,6 +35,16 @@ char    *_cd_import_without_by (char *byline);
 void     _cd_import_add_note (GString    *notes,
                               const char *text);
 
+/* Wire copy in a feed's envelope (cd-import-transmission.c). */
+gboolean _cd_import_is_transmission (const char *text,
+                                     gsize       length);
+char    *_cd_import_unwrap_transmission (const char *text,
+                                         const char *origin,
+                                         GString    *notes,
+                                         GString    *trailer,
+                                         GError    **error);
+char    *_cd_import_wire_typography (const char *text);
+
 /* The importers proper, called once the text is checked: each fills
  * @article, which holds the language for a file that names none. */
 gboolean   _cd_import_markdown (CdArticle  *article,

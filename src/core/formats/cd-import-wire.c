@@ -947,6 +947,7 @@ _cd_import_wire (CdArticle  *article,
   g_autofree char *dateline_rest = NULL;
   g_autoptr (GPtrArray) summary = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) notes = g_string_new (NULL);
+  g_autoptr (GString) trailer = g_string_new (NULL);
   g_autofree char *label = NULL, *headline_rest = NULL;
   const char      *headline;
   Block           *first;
@@ -959,7 +960,26 @@ _cd_import_wire (CdArticle  *article,
 
   bom = _cd_import_skip_bom (text, length);
   copy = g_strndup (text + bom, length - bom);
-  blocks = split_blocks (copy);
+  if (_cd_import_is_transmission (copy, length - bom))
+    {
+      g_autofree char *envelope = g_steal_pointer (&copy);
+
+      copy = _cd_import_unwrap_transmission (envelope, origin, notes, trailer, error);
+      if (copy == NULL)
+        return FALSE;
+      if (*g_strchug (copy) == '\0')
+        {
+          g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,
+                       "%s: the wire message has no text between its start and end of text.",
+                       origin);
+          return FALSE;
+        }
+    }
+  {
+    g_autofree char *typed = _cd_import_wire_typography (copy);
+
+    blocks = split_blocks (typed);
+  }
   g_assert (blocks->len > 0);
 
   take_service_lines (blocks, notes);
@@ -1050,6 +1070,8 @@ _cd_import_wire (CdArticle  *article,
     }
 
   cd_article_set_body (article, body->str);
+  if (trailer->len > 0)
+    _cd_import_add_note (notes, trailer->str);
   if (notes->len > 0)
     cd_article_set_ednote (article, notes->str);
   return TRUE;

@@ -400,6 +400,9 @@ import_data (const char    *data,
 
   if (format == CD_IMPORT_FORMAT_AUTO)
     format = cd_import_format_for_path (origin);
+  /* A feed's message is wire copy whatever its file is called. */
+  if (format == CD_IMPORT_FORMAT_AUTO && data != NULL && _cd_import_is_transmission (data, length))
+    format = CD_IMPORT_FORMAT_WIRE;
   if ((guint) format >= G_N_ELEMENTS (importers) || importers[format] == NULL)
     {
       set_unknown_type (origin, error);
@@ -537,7 +540,10 @@ _cd_import_file (const char *path,
                    "%s: this is not a regular file.", path);
       return NULL;
     }
-  if (cd_import_format_for_path (path) == CD_IMPORT_FORMAT_AUTO)
+  /* A file whose name tells no format is read only to see whether it is
+   * a feed's wire message; one that cannot be is refused by its name. */
+  if (cd_import_format_for_path (path) == CD_IMPORT_FORMAT_AUTO &&
+      (st.st_size == 0 || st.st_size > CD_IMPORT_MAX_SIZE))
     return import_data ("", 0, CD_IMPORT_FORMAT_AUTO, path, language, error);
   if (st.st_size == 0)
     {

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 /**
  * CdImportFormat:
  * @CD_IMPORT_FORMAT_AUTO: the format the file name's extension names
- *   (cd_import_format_for_path())
+ *   (cd_import_format_for_path()); a file whose name names none is wire
+ *   copy when it is a feed's message in its envelope
  * @CD_IMPORT_FORMAT_MARKDOWN: a Markdown article with optional YAML front
  *   matter. The body is the text after the front matter, unchanged. A file
  *   without front matter whose first line is a level-one heading ("# …")
@@ -38,6 +39,12 @@ G_BEGIN_DECLS
  *   ("Eds: …") and version notes in brackets ("(Adds quote)") above the
  *   story, and a sign-off of initials under it ("mm/jbo"). Two bullets or
  *   more in a row are a list; a rule of underscores or dashes is a break.
+ *   A message in a feed's envelope of control characters (IPTC 7901,
+ *   ANPA 1312: SOH, heading, STX, text, ETX, trailer, EOT) is read from
+ *   its text, without AP's "^", "<" and "=" codes; the heading and
+ *   trailer go to the note; a file of two messages is refused. The
+ *   typewriter forms of old agency copy, `` and '' and " _ ", become
+ *   quotation marks and a dash.
  * @CD_IMPORT_FORMAT_HTML: an HTML page: the first h1 is the headline (the
  *   title when there is no h1), the rest of the page the body as with
  *   cd_html_to_markdown(). The page's lang, description and author give
