@@ -269,6 +269,36 @@ test_wordpress_markup (void)
   g_assert_cmpuint (merged_count, >, 0);
 }
 
+/* A results table the site corrected in one row while the desk corrected
+ * another: a table is Markdown, its rows lines, so both corrections stand
+ * and the table goes out in its own form. */
+static void
+test_table_rows (void)
+{
+  const char *post = "<!-- wp:table {\"hasFixedLayout\":true} -->\n<figure class=\"wp-block-table\">"
+                     "<table class=\"has-fixed-layout\"><tbody><tr><td>Ward 1</td><td>1,204</td></tr>"
+                     "<tr><td>Ward 2</td><td>987</td></tr><tr><td>Ward 3</td><td>1,530</td></tr>"
+                     "<tr><td>Ward 4</td><td>640</td></tr></tbody></table></figure>\n"
+                     "<!-- /wp:table -->";
+  g_autoptr (GString) site = g_string_new (post);
+  g_autofree char *base = cd_wp_content_to_body (post, -1);
+  g_autofree char *theirs = NULL;
+  g_autofree char *merged = NULL;
+  g_autofree char *content = NULL;
+  g_autoptr (GString) ours = g_string_new (base);
+
+  g_string_replace (site, "1,204", "1,240", 1);
+  theirs = cd_wp_content_to_body (site->str, -1);
+  g_string_replace (ours, "| 640 |", "| 604 |", 1);
+  merged = merge_clean (base, ours->str, theirs);
+  content = cd_wp_body_to_content (merged, -1, site->str, -1);
+  g_assert_cmpstr (merged, ==,
+                   "|  |  |\n| --- | --- |\n| Ward 1 | 1,240 |\n| Ward 2 | 987 |\n"
+                   "| Ward 3 | 1,530 |\n| Ward 4 | 604 |\n");
+  g_string_replace (site, "640", "604", 1);
+  g_assert_cmpstr (content, ==, site->str);
+}
+
 /* A classic post pulled before its pieces were kept (its body was the
  * whole post through the HTML converter) and edited here: the sync merges
  * that edit with the post as it reads now, so the edit goes out and the
@@ -315,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/wp-merge/articles", test_articles);
   g_test_add_func ("/wp-merge/wordpress-markup", test_wordpress_markup);
   g_test_add_func ("/wp-merge/classic-upgrade", test_classic_upgrade);
+  g_test_add_func ("/wp-merge/table-rows", test_table_rows);
 
   return g_test_run ();
 }
