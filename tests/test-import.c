@@ -622,6 +622,45 @@ test_xml_nitf (void)
 
 /* NewsML-G2: a news message's item with its text as XHTML, and a lone
  * item with its text as NITF. */
+/* NewsML 1, as AFP sends it: the news lines, the language, an embargo
+ * by the item's future status, the story from the first content item of
+ * text (past a photo's), the desk's slug and sign-off in the note; a
+ * story of plain text too. */
+static void
+test_xml_newsml_1 (void)
+{
+  g_autoptr (CdArticle) a = import_sample ("newsml-1-afp.xml");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) b = import_xml (
+      "<NewsML><NewsItem><NewsComponent><NewsLines><HeadLine>Talks resume</HeadLine>"
+      "<DateLine>GENEVA, Dec 5 (AFP)</DateLine></NewsLines><ContentItem>"
+      "<MediaType FormalName='Text'/><DataContent>Talks resumed on Monday.\n\n"
+      "Both sides met &amp; talked.\n</DataContent></ContentItem></NewsComponent></NewsItem>"
+      "</NewsML>",
+      &error);
+  g_autoptr (GDateTime) lifted = g_date_time_new_utc (2099, 12, 5, 12, 0, 0);
+
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "Le Danube inonde la vieille ville de Passau");
+  g_assert_cmpstr (cd_article_get_dek (a), ==, "L'eau atteint 9,40 mètres");
+  g_assert_cmpstr (cd_article_get_byline (a), ==, "Anne BERG");
+  g_assert_cmpstr (cd_article_get_dateline (a), ==, "PASSAU (Allemagne)");
+  g_assert_cmpstr (cd_article_get_source (a), ==, "AFP");
+  g_assert_cmpstr (cd_article_get_language (a), ==, "fr");
+  g_assert_true (g_date_time_equal (cd_article_get_embargo (a), lifted));
+  g_assert_cmpstr (cd_article_get_ednote (a), ==, "Allemagne-intempéries-crue \u2014 abe/ach");
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "Le Danube a atteint samedi 9,40 mètres à Passau, inondant la vieille ville pour "
+                   "la deuxième fois en dix ans.\n\n"
+                   "« Nous n'avons jamais vu l'eau monter si vite », a déclaré le maire, Jürgen "
+                   "Dupper.\n");
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_dateline (b), ==, "GENEVA");
+  g_assert_cmpstr (cd_article_get_source (b), ==, "AFP");
+  g_assert_cmpstr (cd_article_get_body (b), ==,
+                   "Talks resumed on Monday.\n\nBoth sides met & talked.\n");
+}
+
 static void
 test_xml_newsml_g2 (void)
 {
@@ -680,7 +719,7 @@ test_xml_bad (void)
     { "<nitf><body><body.content>\n\n<p>A &mdash; B</p></body.content></body></nitf>",
       "item.xml: line 3: the XML is not well-formed (Entity 'mdash' not defined)." },
     { "<rss><channel/></rss>",
-      "item.xml: the XML is neither NITF nor a NewsML-G2 news item (its root element is <rss>)." },
+      "item.xml: the XML is neither NITF nor a NewsML news item (its root element is <rss>)." },
     { "<nitf><body><body.content/></body></nitf>",
       "item.xml: the news item has no headline and no text." },
   };
@@ -1674,6 +1713,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/paragraph-forms", test_wire_paragraph_forms);
   g_test_add_func ("/import/xml/nitf", test_xml_nitf);
   g_test_add_func ("/import/xml/newsml-g2", test_xml_newsml_g2);
+  g_test_add_func ("/import/xml/newsml-1", test_xml_newsml_1);
   g_test_add_func ("/import/xml/bad", test_xml_bad);
   g_test_add_func ("/import/ninjs/agency", test_ninjs_agency);
   g_test_add_func ("/import/ninjs/own-export", test_ninjs_own_export);

@@ -134,7 +134,7 @@ import_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), NULL);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   cd_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
-                              _ ("Articles (Markdown, wire copy, HTML, NITF, NewsML-G2, ninjs)"), all, all_patterns);
+                              _ ("Articles (Markdown, wire copy, HTML, NITF, NewsML, ninjs)"), all, all_patterns);
   /* A wire capture's files often have no extension; Copydesk tells a
    * feed's message by its envelope. */
   cd_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _ ("All Files"), NULL, any_pattern);

@@ -31,6 +31,8 @@ char    *_cd_import_take_dateline (CdArticle  *article,
                                    const char *paragraph);
 char    *_cd_import_take_body_dateline (CdArticle *article,
                                         char      *markdown);
+char    *_cd_import_take_body_sign_off (char    *markdown,
+                                        GString *notes);
 char    *_cd_import_without_by (char *byline);
 void     _cd_import_add_note (GString    *notes,
                               const char *text);

@@ -379,6 +379,26 @@ _cd_import_take_body_dateline (CdArticle *article,
   return body;
 }
 
+/* When the last paragraph of @markdown (consumed) is the desk's sign-off
+ * ("ab/xx", "bur-mm/jbo"), as agencies end their copy in any format, it
+ * leaves the text for @notes. */
+char *
+_cd_import_take_body_sign_off (char    *markdown,
+                               GString *notes)
+{
+  g_autofree char *trimmed = g_strchomp (g_strdup (markdown));
+  const char      *gap = g_strrstr (trimmed, "\n\n");
+  const char      *last = gap != NULL ? gap + 2 : trimmed;
+
+  g_assert (markdown != NULL && notes != NULL);
+
+  if (gap == NULL || !g_regex_match (wire_regex (RE_SIGN_OFF), last, 0, NULL))
+    return markdown;
+  _cd_import_add_note (notes, last);
+  g_free (markdown);
+  return g_strdup_printf ("%.*s\n", (int) (gap - trimmed), trimmed);
+}
+
 /* "By Jane Doe", "BY JANE DOE", "Von Anna Berger", "Par Jean Dupont"
  * give the name, in place; "von der Leyen" stays as it is. */
 char *

@@ -1,5 +1,6 @@
-/* cd-import-xml.c: articles from the XML news agencies send: NITF, and
- * NewsML-G2 items that carry their text as NITF or XHTML.
+/* cd-import-xml.c: articles from the XML news agencies send: NITF,
+ * NewsML-G2 items that carry their text as NITF or XHTML, and the items of
+ * NewsML 1 (AFP's and other feeds).
  *
  * The fields come from the markup that names them (headline, byline,
  * dateline, abstract, keywords, release time, notes to editors); the story
@@ -204,6 +205,21 @@ set_if_blank (CdArticle  *article,
 
   if (value != NULL && *value != '\0' && cd_text_is_blank (current))
     cd_article_set_field (article, field, value, NULL);
+}
+
+/* The byline, without its "By", and the title under it ("Anna Berg,
+ * Associated Press"). */
+static void
+set_byline (CdArticle  *article,
+            char       *byline,
+            const char *title)
+{
+  g_autofree char *full = NULL;
+
+  _cd_import_without_by (byline);
+  if (byline != NULL && title != NULL)
+    full = g_strdup_printf ("%s, %s", byline, title);
+  set_if_blank (article, "byline", full != NULL ? full : byline);
 }
 
 /* A release time ahead of now holds the story: the article's embargo.
@@ -421,15 +437,7 @@ read_nitf_body (CdArticle *article,
 
   set_if_blank (article, "headline", headline);
   set_if_blank (article, "dek", dek != NULL ? dek : abstract);
-  _cd_import_without_by (byline);
-  if (byline != NULL && byline_title != NULL)
-    {
-      g_autofree char *full = g_strdup_printf ("%s, %s", byline, byline_title);
-
-      set_if_blank (article, "byline", full);
-    }
-  else
-    set_if_blank (article, "byline", byline);
+  set_byline (article, byline, byline_title);
   set_if_blank (article, "source", distributor);
   read_nitf_dateline (article, child_element (head, "dateline"));
 
@@ -482,6 +490,29 @@ read_nitf (CdArticle *article,
   set_if_blank (article, "headline", title);
 }
 
+/* Writes the story that @container holds as XML (NITF, XHTML, or
+ * elements of text) as HTML; FALSE when it holds no element. */
+static gboolean
+read_inline_story (CdArticle *article,
+                   xmlNode   *container,
+                   GString   *html,
+                   GString   *notes)
+{
+  xmlNode *first = NULL;
+
+  for (xmlNode *node = container ? container->children : NULL; node != NULL && first == NULL;
+       node = node->next)
+    if (node->type == XML_ELEMENT_NODE)
+      first = node;
+  if (is_element (first, "nitf"))
+    read_nitf (article, first, html, notes);
+  else if (is_element (first, "html"))
+    write_html (html, child_element (first, "body"), 0);
+  else if (first != NULL)
+    write_html (html, first, 0);
+  return first != NULL;
+}
+
 /* A NewsML-G2 item: its metadata, then its text, NITF or XHTML, from the
  * first inline XML of its content set. */
 static void
@@ -492,7 +523,6 @@ read_g2_item (CdArticle *article,
 {
   xmlNode *meta = child_element (item, "contentMeta");
   xmlNode *inline_xml = find_path (item, "contentSet/inlineXML");
-  xmlNode *text = NULL;
   g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
   gboolean had_headline = FALSE;
 
@@ -548,16 +578,172 @@ read_g2_item (CdArticle *article,
       cd_article_set_tags (article, (const char *const *) tags->pdata);
     }
 
-  for (xmlNode *node = inline_xml ? inline_xml->children : NULL; node != NULL && text == NULL;
-       node = node->next)
-    if (node->type == XML_ELEMENT_NODE)
-      text = node;
-  if (is_element (text, "nitf"))
-    read_nitf (article, text, html, notes);
-  else if (is_element (text, "html"))
-    write_html (html, child_element (text, "body"), 0);
-  else if (text != NULL)
-    write_html (html, text, 0);
+  read_inline_story (article, inline_xml, html, notes);
+}
+
+/* NewsML 1 */
+
+/* The first element called @name at or under @node, depth first. */
+static xmlNode *
+find_descendant (xmlNode    *node,
+                 const char *name,
+                 guint       depth)
+{
+  if (node == NULL || depth > MAX_DEPTH)
+    return NULL;
+  if (is_element (node, name))
+    return node;
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      xmlNode *found = child->type == XML_ELEMENT_NODE ? find_descendant (child, name, depth + 1)
+                                                       : NULL;
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The FormalName of @node's child @name ("Text" of <MediaType
+ * FormalName="Text"/>), or NULL. */
+static char *
+formal_name (xmlNode    *node,
+             const char *name)
+{
+  return _cd_html_get_attr (child_element (node, name), "FormalName");
+}
+
+/* The first content item of text under @node, depth first. */
+static xmlNode *
+find_text_item (xmlNode *node,
+                guint    depth)
+{
+  if (node == NULL || depth > MAX_DEPTH)
+    return NULL;
+  if (is_element (node, "ContentItem"))
+    {
+      g_autofree char *type = formal_name (node, "MediaType");
+
+      return type != NULL && g_ascii_strcasecmp (type, "Text") == 0 &&
+                     child_element (node, "DataContent") != NULL
+                 ? node
+                 : NULL;
+    }
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      xmlNode *found = child->type == XML_ELEMENT_NODE ? find_text_item (child, depth + 1) : NULL;
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A NewsML 1 dateline, "PASSAU, Germany, Dec 5, 2026 (AFP)": the place
+ * and the source, as a wire dateline gives them. */
+static void
+read_newsml_dateline (CdArticle  *article,
+                      const char *dateline)
+{
+  g_autofree char *as_wire = NULL;
+  g_autofree char *rest = NULL;
+
+  if (dateline == NULL)
+    return;
+  as_wire = g_strdup_printf ("%s \u2014 .", dateline);
+  rest = _cd_import_take_dateline (article, as_wire);
+  if (rest == NULL)
+    set_if_blank (article, "dateline", dateline);
+}
+
+/* Writes the text of a content item's data as HTML: NITF, XHTML, elements
+ * of text, or plain text, a paragraph between blank lines. */
+static void
+read_newsml_data (CdArticle *article,
+                  xmlNode   *data,
+                  GString   *html,
+                  GString   *notes)
+{
+  if (!read_inline_story (article, data, html, notes))
+    {
+      g_autofree char *text = (char *) xmlNodeGetContent (data);
+      g_autoptr (GRegex) blank = g_regex_new ("\\n\\s*\\n", 0, 0, NULL);
+      g_auto (GStrv) paragraphs = g_regex_split (blank, text != NULL ? text : "", 0);
+
+      for (guint i = 0; paragraphs[i] != NULL; i++)
+        {
+          g_autofree char *escaped = g_markup_escape_text (g_strstrip (paragraphs[i]), -1);
+
+          if (*escaped != '\0')
+            g_string_append_printf (html, "<p>%s</p>", escaped);
+        }
+    }
+}
+
+/* A NewsML 1 news item (AFP's feeds and others): the lines of its first
+ * component (headline, subheadline, byline, dateline, slug), its language
+ * and embargo, then its first content item of text. */
+static void
+read_newsml_item (CdArticle *article,
+                  xmlNode   *item,
+                  GString   *html,
+                  GString   *notes)
+{
+  xmlNode         *lines = find_descendant (item, "NewsLines", 0);
+  xmlNode         *text = find_text_item (item, 0);
+  xmlNode         *management = child_element (item, "NewsManagement");
+  g_autofree char *byline = text_of (child_element (lines, "ByLine"));
+  g_autofree char *byline_title = text_of (child_element (lines, "ByLineTitle"));
+  g_autofree char *dateline = text_of (child_element (lines, "DateLine"));
+  g_autofree char *slug = text_of (child_element (lines, "SlugLine"));
+  g_autofree char *language = formal_name (find_descendant (item, "DescriptiveMetadata", 0),
+                                           "Language");
+  g_autofree char *status = formal_name (management, "Status");
+  xmlChar         *lang = xmlNodeGetLang (item);
+
+  if (language != NULL && *language != '\0')
+    cd_article_set_language (article, language);
+  else if (lang != NULL && *lang != '\0')
+    cd_article_set_language (article, (const char *) lang);
+  xmlFree (lang);
+  {
+    g_autofree char *headline = text_of (child_element (lines, "HeadLine"));
+    g_autofree char *dek = text_of (child_element (lines, "SubHeadLine"));
+
+    set_if_blank (article, "headline", headline);
+    set_if_blank (article, "dek", dek);
+  }
+  set_byline (article, byline, byline_title);
+  read_newsml_dateline (article, dateline);
+  if (slug != NULL)
+    _cd_import_add_note (notes, slug);
+  /* An embargoed item says when it becomes usable. */
+  if (g_strcmp0 (status, "Embargoed") == 0)
+    {
+      g_autofree char *when = text_of (find_path (management, "StatusWillChange/DateAndTime"));
+
+      set_release (article, when);
+    }
+  if (text != NULL)
+    read_newsml_data (article, child_element (text, "DataContent"), html, notes);
+}
+
+/* The item of a NewsML 1 document that holds the story: the first with a
+ * content item of text, else the first. */
+static xmlNode *
+newsml_story_item (xmlNode *root)
+{
+  xmlNode *first = NULL;
+
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    if (is_element (node, "NewsItem"))
+      {
+        if (find_text_item (node, 0) != NULL)
+          return node;
+        if (first == NULL)
+          first = node;
+      }
+  return first;
 }
 
 static xmlDoc *
@@ -617,10 +803,12 @@ _cd_import_xml (CdArticle  *article,
     read_nitf (article, root, html, notes);
   else if (is_element (item, "newsItem"))
     read_g2_item (article, item, html, notes);
+  else if (is_element (root, "NewsML") && (item = newsml_story_item (root)) != NULL)
+    read_newsml_item (article, item, html, notes);
   else
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
-                   "%s: the XML is neither NITF nor a NewsML-G2 news item (its root element "
+                   "%s: the XML is neither NITF nor a NewsML news item (its root element "
                    "is <%s>).",
                    origin, root ? (const char *) root->name : "none");
       xmlFreeDoc (doc);
@@ -629,6 +817,7 @@ _cd_import_xml (CdArticle  *article,
   xmlFreeDoc (doc);
 
   markdown = _cd_import_take_body_dateline (article, cd_html_to_markdown (html->str, html->len));
+  markdown = _cd_import_take_body_sign_off (markdown, notes);
   if (cd_text_is_blank (markdown) && cd_text_is_blank (cd_article_get_headline (article)))
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,

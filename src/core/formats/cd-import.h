@@ -54,7 +54,9 @@ G_BEGIN_DECLS
  *   release time, notes, the story with its subheads, lists, quotes and
  *   tables, the first picture's caption and credit, the tagline), or a
  *   NewsML-G2 news item (alone or in a news message) with its text as
- *   NITF or XHTML. A release time still ahead is the embargo; notes to
+ *   NITF or XHTML, or a NewsML 1 item (AFP's feeds: its news lines, its
+ *   language, an embargo by its future status, its first content of text,
+ *   NITF, XHTML or plain). A release time still ahead is the embargo; notes to
  *   editors go to the internal note. A file that is not well-formed is
  *   refused with the line of its first error.
  * @CD_IMPORT_FORMAT_NINJS: IPTC ninjs, the JSON agencies' APIs deliver,
