@@ -786,7 +786,7 @@ test_ninjs_own_export (void)
   g_autoptr (CdArticle) c = NULL;
   const char       *plain = "{\"uri\": \"x\", \"headline\": \"Talks\", \"byline\": \"Jo Hart\","
                             " \"body_text\": \"GENEVA (Reuters) - Talks resumed\\non Monday.\\n\\n"
-                            "*Not* markup.\"}";
+                            "*Not* markup.\\n\\nbur-jh/ach\", \"ednote\": \"Eds: new lede.\"}";
   const char *const tags[] = { "floods", "Passau", NULL };
 
   cd_article_set_slug (a, "passau-floods");
@@ -814,6 +814,8 @@ test_ninjs_own_export (void)
   g_assert_no_error (error);
   g_assert_cmpstr (cd_article_get_dateline (c), ==, "GENEVA");
   g_assert_cmpstr (cd_article_get_body (c), ==, "Talks resumed on Monday.\n\n\\*Not\\* markup.\n");
+  /* The desk's sign-off under the story joins the agency's note. */
+  g_assert_cmpstr (cd_article_get_ednote (c), ==, "Eds: new lede. \u2014 bur-jh/ach");
 }
 
 static void

@@ -1370,6 +1370,22 @@ test_tables (void)
   g_autofree char *styled_edited = cd_wp_body_to_content (
       "| Candidate | Votes |\n| --- | --: |\n| Müller | 5,120 |\n| Reyes | 4,871 |\n", -1, styled, -1);
   g_autofree char *written = cd_wp_body_to_content ("| | |\n|---|---|\n| a | b |\n", -1, NULL, 0);
+  /* A table Copydesk wrote before an empty header row meant none: its
+   * empty header section stays, edited or not. */
+  const char *earlier = "<!-- wp:table -->\n<figure class=\"wp-block-table\"><table><thead><tr><th></th>"
+                        "<th class=\"has-text-align-right\" data-align=\"right\"></th></tr></thead><tbody>"
+                        "<tr><td>a</td><td class=\"has-text-align-right\" data-align=\"right\">1</td></tr>"
+                        "</tbody></table></figure>\n<!-- /wp:table -->";
+  g_autofree char *earlier_body = cd_wp_content_to_body (earlier, -1);
+  g_autofree char *earlier_same = cd_wp_body_to_content ("| | |\n|---|--:|\n| a | 1 |\n", -1, earlier, -1);
+  g_autofree char *earlier_edited =
+      cd_wp_body_to_content ("|  |  |\n| --- | --: |\n| a | 2 |\n", -1, earlier, -1);
+  g_autoptr (GString) earlier_expected = g_string_new (earlier);
+  /* A table of nothing but an empty header row keeps it: a table has a
+   * row. In a classic post a table has no empty header either. */
+  g_autofree char *only_head = cd_wp_body_to_content ("|  |\n| --- |\n", -1, NULL, 0);
+  g_autofree char *classic = cd_wp_body_to_content ("Text.\n\n|  |  |\n| --- | --- |\n| a | b |\n", -1,
+                                                    "Text.", -1);
 
   g_assert_cmpstr (plain_body, ==, "|  |  |\n| --- | --- |\n| Ward 1 | 1,204 |\n| Ward 2 | 987 |\n");
   g_assert_cmpstr (plain_edited, ==,
@@ -1396,6 +1412,13 @@ test_tables (void)
   /* A table written in Copydesk with an empty header row has none. */
   g_assert_nonnull (strstr (written, "<figure class=\"wp-block-table\"><table><tbody><tr><td>a</td>"
                                      "<td>b</td></tr></tbody></table></figure>"));
+  g_assert_cmpstr (earlier_body, ==, "|  |  |\n| --- | --: |\n| a | 1 |\n");
+  g_assert_cmpstr (earlier_same, ==, earlier);
+  g_string_replace (earlier_expected, ">1</td>", ">2</td>", 1);
+  g_assert_cmpstr (earlier_edited, ==, earlier_expected->str);
+  g_assert_nonnull (strstr (only_head, "<table><thead><tr><th></th></tr></thead></table>"));
+  g_assert_cmpstr (classic, ==,
+                   "Text.\n\n<table>\n<tbody>\n<tr>\n<td>a</td>\n<td>b</td>\n</tr>\n</tbody>\n</table>");
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
     {
       g_autofree char *body = cd_wp_content_to_body (kept[i], -1);

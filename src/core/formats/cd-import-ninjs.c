@@ -401,6 +401,14 @@ _cd_import_ninjs (CdArticle  *article,
     cd_article_set_embargo (article, embargo);
 
   body = _cd_import_take_body_dateline (article, body_of (ninjs));
+  {
+    const char *ednote = cd_article_get_ednote (article);
+    g_autoptr (GString) notes = g_string_new (ednote != NULL ? ednote : "");
+
+    body = _cd_import_take_body_sign_off (body, notes);
+    if (notes->len > 0)
+      cd_article_set_ednote (article, notes->str);
+  }
   if (cd_text_is_blank (body) && cd_text_is_blank (cd_article_get_headline (article)))
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,

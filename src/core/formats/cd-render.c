@@ -15,6 +15,7 @@
 #include "cd-image-ref-private.h"
 #include "cd-corrections.h"
 #include "cd-render.h"
+#include "cd-render-private.h"
 #include "cd-store.h"
 #include "cd-wp-label.h"
 
@@ -177,6 +178,50 @@ defuse_brackets (const char *markdown,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static gboolean
+row_is_empty (cmark_node *row)
+{
+  g_assert (row != NULL);
+
+  for (cmark_node *cell = cmark_node_first_child (row); cell != NULL; cell = cmark_node_next (cell))
+    if (cmark_node_first_child (cell) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * _cd_render_drop_empty_heads:
+ * @document: a parsed body
+ *
+ * Takes out of @document's tables a header row of empty cells above other
+ * rows: Markdown needs a header row, and one left empty stands for a table
+ * without a header (as the block editor makes a table), which every
+ * output writes so, the preview, the exports and the post alike.
+ */
+void
+_cd_render_drop_empty_heads (cmark_node *document)
+{
+  g_autoptr (GPtrArray) empty = g_ptr_array_new ();
+  cmark_iter      *iter = cmark_iter_new (document);
+  cmark_event_type event;
+
+  g_assert (document != NULL);
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node *head = cmark_node_first_child (node);
+
+      if (event == CMARK_EVENT_ENTER && strcmp (cmark_node_get_type_string (node), "table") == 0 &&
+          head != NULL && cmark_gfm_extensions_get_table_row_is_header (head) &&
+          cmark_node_next (head) != NULL && row_is_empty (head))
+        g_ptr_array_add (empty, head);
+    }
+  cmark_iter_free (iter);
+  for (guint i = 0; i < empty->len; i++)
+    cmark_node_free (g_ptr_array_index (empty, i));
+}
+
 static cmark_node *
 parse_markdown (const char    *markdown,
                 gsize          length,
@@ -186,6 +231,7 @@ parse_markdown (const char    *markdown,
   g_autofree char *defused = NULL;
   gsize            defused_length = 0;
   cmark_parser    *parser;
+  cmark_node      *document;
 
   cmark_gfm_core_extensions_ensure_registered ();
   parser = cmark_parser_new (options);
@@ -202,7 +248,9 @@ parse_markdown (const char    *markdown,
   else
     cmark_parser_feed (parser, markdown, length);
   *parser_out = parser;
-  return cmark_parser_finish (parser);
+  document = cmark_parser_finish (parser);
+  _cd_render_drop_empty_heads (document);
+  return document;
 }
 
 static void append_escaped (GString *out, const char *text);

@@ -621,9 +621,12 @@ table_to_markdown (const CdWpBlock *block)
   else
     {
       g_autoptr (GString) first = g_string_new (NULL);
-      const char *q = p + strlen ("<tbody>");
+      const char *q;
 
-      if (!g_str_has_prefix (p, "<tbody>") || !read_row (&q, "td", first, alignments))
+      if (!g_str_has_prefix (p, "<tbody>"))
+        return NULL;
+      q = p + strlen ("<tbody>");
+      if (!read_row (&q, "td", first, alignments))
         return NULL;
       g_string_append_c (out, '|');
       for (gsize i = 0; i < alignments->len; i++)

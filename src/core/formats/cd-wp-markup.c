@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmark-gfm-core-extensions.h>
 
+#include "cd-render-private.h"
 #include "cd-wp-content-private.h"
 
 /* Autolinks stay off: the block editor does not turn a URL typed in text
@@ -34,6 +35,7 @@ _cd_wp_markdown_parse (const char    *markdown,
                        cmark_parser **parser_out)
 {
   cmark_parser *parser;
+  cmark_node   *document;
 
   g_assert (markdown != NULL && parser_out != NULL);
 
@@ -43,7 +45,9 @@ _cd_wp_markdown_parse (const char    *markdown,
     cmark_parser_attach_syntax_extension (parser, cmark_find_syntax_extension (extension_names[i]));
   cmark_parser_feed (parser, markdown, length);
   *parser_out = parser;
-  return cmark_parser_finish (parser);
+  document = cmark_parser_finish (parser);
+  _cd_render_drop_empty_heads (document);
+  return document;
 }
 
 /* The character reference the markup writes for @c, if it has one. */
@@ -399,17 +403,6 @@ alignment_name (uint8_t alignment)
     }
 }
 
-static gboolean
-row_is_empty (cmark_node *row)
-{
-  g_assert (row != NULL);
-
-  for (cmark_node *cell = cmark_node_first_child (row); cell != NULL; cell = cmark_node_next (cell))
-    if (cmark_node_first_child (cell) != NULL)
-      return FALSE;
-  return TRUE;
-}
-
 static void
 append_table (GString    *out,
               cmark_node *table)
@@ -427,10 +420,6 @@ append_table (GString    *out,
       const char *tag = header ? "th" : "td";
       guint       column = 0;
 
-      /* A header row of empty cells is a table without a header section,
-       * as the block editor makes a table. */
-      if (header && row_is_empty (row))
-        continue;
       if (header)
         g_string_append (out, "<thead>");
       else if (!in_body)

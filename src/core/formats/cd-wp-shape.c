@@ -557,6 +557,65 @@ plain_table (const char *text,
   return g_strconcat ("<table>", open_end, NULL);
 }
 
+#define EMPTY_HEAD "<>head"
+
+/* @text, a table's, without a header section of empty cells (as Copydesk
+ * wrote a table whose header row is empty, before such a row came to
+ * mean a table without one); @parts gets the rule EMPTY_HEAD that writes
+ * it back (see apply_empty_head()). */
+static char *
+plain_empty_head (const char *text,
+                  GPtrArray  *parts)
+{
+  const char *p = text + strlen ("<table><thead><tr>");
+  const char *end = text + strlen (text);
+
+  g_assert (text != NULL && parts != NULL);
+
+  if (!g_str_has_prefix (text, "<table><thead><tr>"))
+    return g_strdup (text);
+  while (g_str_has_prefix (p, "<th"))
+    {
+      const char *open_end = _cd_wp_tag_end (p, end);
+
+      if (open_end == NULL || !g_str_has_prefix (open_end, "</th>"))
+        return g_strdup (text);
+      p = open_end + strlen ("</th>");
+    }
+  if (!g_str_has_prefix (p, "</tr></thead><tbody>"))
+    return g_strdup (text);
+  g_ptr_array_add (parts, g_strdup (EMPTY_HEAD));
+  g_ptr_array_add (parts, g_strdup (""));
+  return g_strconcat ("<table>", p + strlen ("</tr></thead>"), NULL);
+}
+
+/* Gives @text, a table as Markdown writes it, a header section of empty
+ * cells aligned as its first row's, when it has none. */
+static void
+apply_empty_head (GString *text)
+{
+  g_autoptr (GString) head = g_string_new ("<thead><tr>");
+  const char *p = text->str + strlen ("<table><tbody><tr>");
+  const char *end = text->str + text->len;
+
+  g_assert (text != NULL);
+
+  if (!g_str_has_prefix (text->str, "<table><tbody><tr>"))
+    return;
+  while (g_str_has_prefix (p, "<td"))
+    {
+      const char *open_end = _cd_wp_tag_end (p, end);
+      const char *close = open_end != NULL ? strstr (open_end, "</td>") : NULL;
+
+      if (close == NULL)
+        return;
+      g_string_append_printf (head, "<th%.*s</th>", (int) (open_end - p - 3), p + 3);
+      p = close + strlen ("</td>");
+    }
+  g_string_append (head, "</tr></thead>");
+  g_string_insert (text, strlen ("<table>"), head->str);
+}
+
 /**
  * _cd_wp_shaped_markdown:
  * @block: a top-level text block of @content
@@ -625,7 +684,7 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
       g_autofree char *table = plain_table (text, parts);
 
       g_free (text);
-      text = g_steal_pointer (&table);
+      text = plain_empty_head (table, parts);
     }
   if (strcmp (tag, "blockquote") == 0)
     {
@@ -691,6 +750,8 @@ _cd_wp_shape_apply (const GStrv shape,
   for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
     if (strcmp (shape[i], CITATION) == 0)
       apply_citation (text, shape[i + 1]);
+    else if (strcmp (shape[i], EMPTY_HEAD) == 0)
+      apply_empty_head (text);
   _cd_wp_wrap_runs (text, shape);
   for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
     if (g_str_has_prefix (shape[i], "<>"))

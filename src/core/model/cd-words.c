@@ -17,15 +17,15 @@
  * other tools count them. */
 static gboolean
 joins_word (const char *p,
-            const char *word_start)
+            const char *text)
 {
-  g_assert (p != NULL && word_start != NULL);
+  g_assert (p != NULL && text != NULL);
 
   if (!g_ascii_isalnum (p[1]))
     return FALSE;
   if (*p == '\'' || *p == '-' || *p == '.')
     return TRUE;
-  return (*p == ',' || *p == ':') && p > word_start && g_ascii_isdigit (p[-1]) &&
+  return (*p == ',' || *p == ':') && p > text && g_ascii_isdigit (p[-1]) &&
          g_ascii_isdigit (p[1]);
 }
 

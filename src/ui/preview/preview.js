@@ -279,9 +279,7 @@
       for (const el of candidates) {
         const range = sourceRange(el);
 
-        /* An element the page does not show (a table's empty header
-         * row) has no place to scroll to. */
-        if (range === null || el.getClientRects().length === 0)
+        if (range === null)
           continue;
         if (range[0] > line)
           break;
