@@ -102,6 +102,7 @@ test_words_and_slug (void)
    * between words is not. */
   g_assert_cmpuint (cd_count_words ("The U.S. spent $1,204.50 at 3:15 p.m., or 9.4%."), ==, 9);
   g_assert_cmpuint (cd_count_words ("Red,green and 3,a: Note:this."), ==, 7);
+  g_assert_cmpuint (cd_count_words ("À l'Élysée, т.е. Straße.Über"), ==, 4);
   g_assert_cmpuint (cd_count_words (""), ==, 0);
   g_assert_cmpuint (cd_count_words ("Ünïcödé wörds zählen"), ==, 3);
   g_assert_cmpstr (slug, ==, "mayors-plan-3-new-bridges-for-koln-and-dont-wait");

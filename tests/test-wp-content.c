@@ -1259,6 +1259,34 @@ test_citations (void)
         g_assert_cmpstr (later_edited, ==, expected->str);
       }
   }
+  /* Pull quotes with colours, in an aside as later block editors write
+   * them, or indented as older ones did. */
+  {
+    static const char *const styled[] = {
+      "<!-- wp:pullquote {\"style\":{\"color\":{\"background\":\"#3486aa\"}}} -->\n<figure "
+      "class=\"wp-block-pullquote has-background\" style=\"background-color:#3486aa\"><aside><p>Quoted."
+      "</p><cite>The mayor</cite></aside></figure>\n<!-- /wp:pullquote -->",
+      "<!-- wp:pullquote -->\n<figure class=\"wp-block-pullquote\"><blockquote class=\"has-text-color "
+      "has-secondary-color\"><p>Quoted.</p><cite>The mayor</cite></blockquote></figure>\n"
+      "<!-- /wp:pullquote -->",
+      "<!-- wp:pullquote -->\n<figure class=\"wp-block-pullquote\">\n    <blockquote>\n    <p>Quoted."
+      "</p><cite class=\"wp-block-pullquote__citation\">The mayor</cite>\n    </blockquote>\n</figure>\n"
+      "<!-- /wp:pullquote -->",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
+      {
+        g_autofree char *styled_body = cd_wp_content_to_body (styled[i], -1);
+        g_autofree char *styled_edited =
+            cd_wp_body_to_content ("> Quoted again.\n>\n> \u2014 The mayor\n", -1, styled[i], -1);
+        g_autoptr (GString) expected = g_string_new (styled[i]);
+
+        g_assert_cmpstr (styled_body, ==, "> Quoted.\n>\n> \u2014 The mayor\n");
+        g_string_replace (expected, "Quoted.", "Quoted again.", 1);
+        g_assert_cmpstr (styled_edited, ==, expected->str);
+        assert_wordpress_reads (styled_edited, "core/pullquote");
+      }
+  }
   /* Two quotes of the same text: the one edited keeps its own kind. */
   {
     g_autofree char *twice = g_strconcat (quote, "\n\n", quote, NULL);
@@ -1372,10 +1400,10 @@ test_tables (void)
   g_autofree char *written = cd_wp_body_to_content ("| | |\n|---|---|\n| a | b |\n", -1, NULL, 0);
   /* A table Copydesk wrote before an empty header row meant none: its
    * empty header section stays, edited or not. */
-  const char *earlier = "<!-- wp:table -->\n<figure class=\"wp-block-table\"><table><thead><tr><th></th>"
-                        "<th class=\"has-text-align-right\" data-align=\"right\"></th></tr></thead><tbody>"
-                        "<tr><td>a</td><td class=\"has-text-align-right\" data-align=\"right\">1</td></tr>"
-                        "</tbody></table></figure>\n<!-- /wp:table -->";
+  const char      *earlier = "<!-- wp:table -->\n<figure class=\"wp-block-table\"><table><thead><tr><th></th>"
+                             "<th class=\"has-text-align-right\" data-align=\"right\"></th></tr></thead><tbody>"
+                             "<tr><td>a</td><td class=\"has-text-align-right\" data-align=\"right\">1</td></tr>"
+                             "</tbody></table></figure>\n<!-- /wp:table -->";
   g_autofree char *earlier_body = cd_wp_content_to_body (earlier, -1);
   g_autofree char *earlier_same = cd_wp_body_to_content ("| | |\n|---|--:|\n| a | 1 |\n", -1, earlier, -1);
   g_autofree char *earlier_edited =
@@ -1427,6 +1455,37 @@ test_tables (void)
 
       g_assert_cmpstr (body, ==, expected);
     }
+  if (cd_test_oracle_missing () != NULL)
+    g_test_skip (cd_test_oracle_missing ());
+}
+
+/* A verse (a poem, a song's lines, a chant quoted line by line) is a
+ * paragraph in the body and goes back as the verse it was. */
+static void
+test_verse (void)
+{
+  const char *verse = "<!-- wp:verse {\"textAlign\":\"center\"} -->\n<pre class=\"wp-block-verse "
+                      "has-text-align-center\">Roses are <em>red</em>,<br>the harbour is grey</pre>\n"
+                      "<!-- /wp:verse -->";
+  /* Spaces that indent a line are the poem's; Markdown folds them. */
+  const char *kept = "<!-- wp:verse -->\n<pre class=\"wp-block-verse\">Line one\n  indented</pre>\n"
+                     "<!-- /wp:verse -->";
+  g_autofree char *body = cd_wp_content_to_body (verse, -1);
+  g_autofree char *same = cd_wp_body_to_content (body, -1, verse, -1);
+  g_autofree char *edited =
+      cd_wp_body_to_content ("Roses are *red*,\\\nthe harbour is blue\n", -1, verse, -1);
+  g_autofree char *kept_body = cd_wp_content_to_body (kept, -1);
+  g_autofree char *fence = cd_wp_fence (kept, -1);
+  g_autofree char *expected = g_strconcat (fence, "\n", NULL);
+
+  g_assert_cmpstr (body, ==, "Roses are *red*,\\\nthe harbour is grey\n");
+  g_assert_cmpstr (same, ==, verse);
+  g_assert_cmpstr (edited, ==,
+                   "<!-- wp:verse {\"textAlign\":\"center\"} -->\n<pre class=\"wp-block-verse "
+                   "has-text-align-center\">Roses are <em>red</em>,<br>the harbour is blue</pre>\n"
+                   "<!-- /wp:verse -->");
+  assert_wordpress_reads (edited, "core/verse");
+  g_assert_cmpstr (kept_body, ==, expected);
   if (cd_test_oracle_missing () != NULL)
     g_test_skip (cd_test_oracle_missing ());
 }
@@ -1706,6 +1765,7 @@ main (int   argc,
   g_test_add_func ("/wp-content/citations", test_citations);
   g_test_add_func ("/wp-content/scripts", test_scripts);
   g_test_add_func ("/wp-content/tables", test_tables);
+  g_test_add_func ("/wp-content/verse", test_verse);
   g_test_add_func ("/wp-content/fence", test_fence);
   g_test_add_func ("/wp-content/split", test_split);
   g_test_add_func ("/wp-content/labels", test_labels);

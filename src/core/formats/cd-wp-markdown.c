@@ -731,6 +731,7 @@ _cd_wp_is_text_block (const CdWpBlock *block)
     "core/image",
     "core/separator",
     "core/table",
+    "core/verse",
   };
 
   g_assert (block != NULL);

@@ -130,13 +130,28 @@ _cd_wp_find_text (const char *markup,
 }
 
 /* The name of the block Markdown writes for @block: a pull quote is a
- * quote in the body. */
+ * quote in the body, a verse (a poem, a song's lines) a paragraph. */
 static const char *
 written_name (const CdWpBlock *block)
 {
   g_assert (block != NULL && block->name != NULL);
 
-  return strcmp (block->name, "core/pullquote") == 0 ? "core/quote" : block->name;
+  if (strcmp (block->name, "core/pullquote") == 0)
+    return "core/quote";
+  return strcmp (block->name, "core/verse") == 0 ? "core/paragraph" : block->name;
+}
+
+/* The element @block's text is in: a pull quote's is in a quote in a
+ * figure, a verse's in a pre. */
+static const char *
+outer_tag (const CdWpBlock *block,
+           const char      *tag)
+{
+  g_assert (block != NULL && block->name != NULL && tag != NULL);
+
+  if (strcmp (block->name, "core/pullquote") == 0)
+    return "figure";
+  return strcmp (block->name, "core/verse") == 0 ? "pre" : tag;
 }
 
 /* Writes to @plain the opening of @block as it would be with no attributes
@@ -160,6 +175,7 @@ plain_opening (const CdWpBlock *block,
     { "core/preformatted", "pre",        "<pre class=\"wp-block-preformatted\">"},
     { "core/pullquote",    "blockquote", "<blockquote class=\"wp-block-quote\">"},
     { "core/table",        "figure",     "<figure class=\"wp-block-table\">"    },
+    { "core/verse",        "p",          "<p>"                                  },
   };
 
   g_assert (block != NULL && plain != NULL);
@@ -616,6 +632,47 @@ apply_empty_head (GString *text)
   g_string_insert (text, strlen ("<table>"), head->str);
 }
 
+/* Narrows @start and @end, the text of a pull quote's figure in @markup,
+ * to the text of the element in it: a quote, or an aside as later block
+ * editors write it, with attributes or none, and white space around it
+ * and inside it (pull quotes as older editors indented them). */
+static gboolean
+pulled_text (const char *markup,
+             gsize      *start,
+             gsize      *end)
+{
+  const char *p = markup + *start, *e = markup + *end, *open_end;
+  gsize       name_length;
+  char        close[16];
+
+  g_assert (markup != NULL && start != NULL && end != NULL);
+
+  while (p < e && g_ascii_isspace (*p))
+    p++;
+  while (e > p && g_ascii_isspace (e[-1]))
+    e--;
+  if (g_str_has_prefix (p, "<blockquote"))
+    name_length = strlen ("blockquote");
+  else if (g_str_has_prefix (p, "<aside"))
+    name_length = strlen ("aside");
+  else
+    return FALSE;
+  if ((p[1 + name_length] != '>' && p[1 + name_length] != ' ') || (open_end = _cd_wp_tag_end (p, e)) == NULL)
+    return FALSE;
+  g_snprintf (close, sizeof close, "</%.*s>", (int) name_length, p + 1);
+  if (e - open_end < (gssize) strlen (close) || strncmp (e - strlen (close), close, strlen (close)) != 0)
+    return FALSE;
+  for (e -= strlen (close); open_end < e && g_ascii_isspace (*open_end); open_end++)
+    ;
+  while (e > open_end && g_ascii_isspace (e[-1]))
+    e--;
+  if (open_end == e)
+    return FALSE;
+  *start = open_end - markup;
+  *end = e - markup;
+  return TRUE;
+}
+
 /**
  * _cd_wp_shaped_markdown:
  * @block: a top-level text block of @content
@@ -657,16 +714,10 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   g_assert (block != NULL && content != NULL && shape_out != NULL);
 
   *shape_out = NULL;
-  /* A pull quote's text is in a quote in a figure. */
-  if (tag == NULL || !_cd_wp_find_text (markup, length, block->name, pulled ? "figure" : tag, &start, &end))
+  if (tag == NULL || !_cd_wp_find_text (markup, length, block->name, outer_tag (block, tag), &start, &end))
     return NULL;
-  if (pulled && !(end - start > strlen ("<blockquote></blockquote>") &&
-                  strncmp (markup + start, "<blockquote>", strlen ("<blockquote>")) == 0 &&
-                  strncmp (markup + end - strlen ("</blockquote>"), "</blockquote>",
-                           strlen ("</blockquote>")) == 0))
+  if (pulled && !pulled_text (markup, &start, &end))
     return NULL;
-  if (pulled)
-    start += strlen ("<blockquote>"), end -= strlen ("</blockquote>");
   g_ptr_array_add (parts, g_strndup (markup, start));
   g_ptr_array_add (parts, g_strndup (markup + end, length - end));
   g_ptr_array_add (parts, NULL); /* the Markdown's two, below */

@@ -12,7 +12,8 @@
 
 /* Whether the ASCII punctuation at @p, after a letter or digit, keeps a
  * word together: an apostrophe, hyphen or full stop before a letter or
- * digit ("don't", "well-known", "U.S.", "p.m.", "9.40"), a comma or colon
+ * digit of any script ("don't", "l'Élysée", "well-known", "U.S.", "p.m.",
+ * "т.е.", "9.40"), a comma or colon
  * between two digits ("1,204", "3:15"), as a reader and the newsroom's
  * other tools count them. */
 static gboolean
@@ -21,7 +22,7 @@ joins_word (const char *p,
 {
   g_assert (p != NULL && text != NULL);
 
-  if (!g_ascii_isalnum (p[1]))
+  if (!g_unichar_isalnum (g_utf8_get_char (p + 1)))
     return FALSE;
   if (*p == '\'' || *p == '-' || *p == '.')
     return TRUE;
