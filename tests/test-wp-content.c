@@ -1259,6 +1259,33 @@ test_citations (void)
         g_assert_cmpstr (later_edited, ==, expected->str);
       }
   }
+  /* A quote whose paragraphs share an opening Markdown cannot say (the
+   * class later block editors give every paragraph): a paragraph added
+   * is opened so too. Paragraphs opened in two ways stay a block. */
+  {
+    const char *classed = "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n"
+                          "<p class=\"wp-block-paragraph\">We will rebuild.</p>\n<!-- /wp:paragraph -->"
+                          "<cite>The mayor</cite></blockquote>\n<!-- /wp:quote -->";
+    const char *mixed = "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n"
+                        "<p class=\"wp-block-paragraph\">A</p>\n<!-- /wp:paragraph -->\n\n"
+                        "<!-- wp:paragraph -->\n<p>B</p>\n<!-- /wp:paragraph --></blockquote>\n"
+                        "<!-- /wp:quote -->";
+    g_autofree char *classed_body = cd_wp_content_to_body (classed, -1);
+    g_autofree char *classed_edited = cd_wp_body_to_content (
+        "> We will rebuild.\n>\n> Soon.\n>\n> \u2014 The mayor\n", -1, classed, -1);
+    g_autofree char *mixed_body = cd_wp_content_to_body (mixed, -1);
+    g_autofree char *mixed_fence = cd_wp_fence (mixed, -1);
+    g_autofree char *mixed_expected = g_strconcat (mixed_fence, "\n", NULL);
+
+    g_assert_cmpstr (classed_body, ==, "> We will rebuild.\n>\n> \u2014 The mayor\n");
+    g_assert_cmpstr (classed_edited, ==,
+                     "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n"
+                     "<p class=\"wp-block-paragraph\">We will rebuild.</p>\n<!-- /wp:paragraph -->\n\n"
+                     "<!-- wp:paragraph -->\n<p class=\"wp-block-paragraph\">Soon.</p>\n"
+                     "<!-- /wp:paragraph --><cite>The mayor</cite></blockquote>\n<!-- /wp:quote -->");
+    assert_wordpress_reads (classed_edited, "core/quote");
+    g_assert_cmpstr (mixed_body, ==, mixed_expected);
+  }
   /* Pull quotes with colours, in an aside as later block editors write
    * them, or indented as older ones did. */
   {
@@ -1468,8 +1495,8 @@ test_verse (void)
                       "has-text-align-center\">Roses are <em>red</em>,<br>the harbour is grey</pre>\n"
                       "<!-- /wp:verse -->";
   /* Spaces that indent a line are the poem's; Markdown folds them. */
-  const char *kept = "<!-- wp:verse -->\n<pre class=\"wp-block-verse\">Line one\n  indented</pre>\n"
-                     "<!-- /wp:verse -->";
+  const char      *kept = "<!-- wp:verse -->\n<pre class=\"wp-block-verse\">Line one\n  indented</pre>\n"
+                          "<!-- /wp:verse -->";
   g_autofree char *body = cd_wp_content_to_body (verse, -1);
   g_autofree char *same = cd_wp_body_to_content (body, -1, verse, -1);
   g_autofree char *edited =

@@ -11,8 +11,10 @@
  * pasted copy leave it, a curly quote as "&#8217;") is shaped too: the
  * shape writes each such character back as the block did; so are the
  * spans and sub- and superscripts of pasted text (cd-wp-inline.c). A
- * quote's citation is its last paragraph after a dash in the body, and a
- * pull quote is a quote there, written back as the block was. A block is
+ * quote's citation is its last paragraph after a dash in the body, a
+ * pull quote is a quote there and a verse a paragraph, written back as
+ * the block was; so is the opening a quote's paragraphs share. A table's
+ * own attributes are its shape too. A block is
  * shaped only when its text's markup is exactly what the Markdown writes
  * (references aside), so the shape and the Markdown together give the
  * block's bytes.
@@ -498,6 +500,46 @@ plain_citation (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* @text, a quote's, with the opening its paragraphs share (a class later
+ * block editors give every paragraph, an alignment) written plain; @parts
+ * gets the pair that writes it back. Paragraphs opened in different ways
+ * stay as they are. */
+static char *
+plain_inner_paragraphs (const char *text,
+                        GPtrArray  *parts)
+{
+  static const char plain[] = "<!-- wp:paragraph -->\n<p>";
+  const char       *end = text + strlen (text);
+  g_autofree char  *shared = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  const char *p = text, *open;
+
+  g_assert (text != NULL && parts != NULL);
+
+  while ((open = strstr (p, "<!-- wp:paragraph")) != NULL)
+    {
+      const char *comment_end = strstr (open, "-->\n<p");
+      const char *tag_end = comment_end != NULL ? _cd_wp_tag_end (comment_end + 4, end) : NULL;
+
+      if (tag_end == NULL || (comment_end[6] != '>' && comment_end[6] != ' ') ||
+          memchr (open + 4, '<', comment_end - open - 4) != NULL)
+        return g_strdup (text);
+      if (shared == NULL)
+        shared = g_strndup (open, tag_end - open);
+      else if (strlen (shared) != (gsize) (tag_end - open) || strncmp (shared, open, tag_end - open) != 0)
+        return g_strdup (text);
+      g_string_append_len (out, p, open - p);
+      g_string_append (out, plain);
+      p = tag_end;
+    }
+  if (shared == NULL || strcmp (shared, plain) == 0)
+    return g_strdup (text);
+  g_string_append (out, p);
+  g_ptr_array_add (parts, g_strdup (plain));
+  g_ptr_array_add (parts, g_steal_pointer (&shared));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* Makes the last paragraph of @text, a quote as Markdown writes it, its
  * citation when it starts "— " (the person may have taken the citation
  * out): @opening, the white space and the tag before the citation, then
@@ -739,7 +781,8 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
     }
   if (strcmp (tag, "blockquote") == 0)
     {
-      g_autofree char *cited = plain_citation (text, parts);
+      g_autofree char *inner = plain_inner_paragraphs (text, parts);
+      g_autofree char *cited = plain_citation (inner, parts);
 
       g_free (text);
       text = pulled ? paragraphs_as_blocks (cited, parts) : g_steal_pointer (&cited);
