@@ -659,6 +659,55 @@ test_xml_newsml_1 (void)
   g_assert_cmpstr (cd_article_get_source (b), ==, "AFP");
   g_assert_cmpstr (cd_article_get_body (b), ==,
                    "Talks resumed on Monday.\n\nBoth sides met & talked.\n");
+  /* The lines of the component the text is in, not a photo's before it;
+   * the main text, not a caption before it; text before the first
+   * element; HTML in CDATA; a second story named in the note. */
+  {
+    static const struct
+    {
+      const char *xml;
+      const char *headline;
+      const char *body;
+      const char *ednote;
+    } cases[] = {
+      {"<NewsML><NewsItem><NewsComponent><NewsComponent><Role FormalName='Photo'/><NewsLines>"
+        "<HeadLine>Photo: a street</HeadLine></NewsLines><ContentItem><MediaType FormalName='Photo'/>"
+        "</ContentItem></NewsComponent><NewsComponent><Role FormalName='Main'/><NewsLines><HeadLine>"
+        "Floods in Paris</HeadLine></NewsLines><ContentItem><MediaType FormalName='Text'/><DataContent>"
+        "<p>Text.</p></DataContent></ContentItem></NewsComponent></NewsComponent></NewsItem></NewsML>",
+       "Floods in Paris", "Text.\n",                             NULL                                                      },
+      { "<NewsML><NewsItem><NewsComponent><NewsLines><HeadLine>H</HeadLine></NewsLines><NewsComponent>"
+        "<Role FormalName='Caption'/><ContentItem><MediaType FormalName='Text'/><DataContent><p>A caption."
+        "</p></DataContent></ContentItem></NewsComponent><NewsComponent><Role FormalName='Main'/>"
+        "<ContentItem><MediaType FormalName='Text'/><DataContent><p>The story.</p></DataContent>"
+        "</ContentItem></NewsComponent></NewsComponent></NewsItem></NewsML>",
+       "H",               "The story.\n",                        NULL                                                      },
+      { "<NewsML><NewsItem><NewsComponent><NewsLines><HeadLine>H</HeadLine></NewsLines><ContentItem>"
+        "<MediaType FormalName='Text'/><DataContent>Lead with <b>bold</b> word.\n\nMore.</DataContent>"
+        "</ContentItem></NewsComponent></NewsItem></NewsML>",
+       "H",               "Lead with **bold** word.\n\nMore.\n", NULL                                                      },
+      { "<NewsML><NewsItem><NewsComponent><NewsLines><HeadLine>H</HeadLine></NewsLines><ContentItem>"
+        "<MediaType FormalName='Text'/><DataContent><![CDATA[<p>One &amp; two</p><p>Three</p>]]>"
+        "</DataContent></ContentItem></NewsComponent></NewsItem></NewsML>",
+       "H",               "One & two\n\nThree\n",                NULL                                                      },
+      { "<NewsML><NewsItem><NewsComponent><NewsLines><HeadLine>First</HeadLine></NewsLines><ContentItem>"
+        "<MediaType FormalName='Text'/><DataContent><p>One.</p></DataContent></ContentItem>"
+        "</NewsComponent></NewsItem><NewsItem><NewsComponent><NewsLines><HeadLine>Second</HeadLine>"
+        "</NewsLines><ContentItem><MediaType FormalName='Text'/><DataContent><p>Two.</p></DataContent>"
+        "</ContentItem></NewsComponent></NewsItem></NewsML>",
+       "First",           "One.\n",                              "The file holds 1 more news item with text, not imported."},
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr (CdArticle) c = import_xml (cases[i].xml, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (cd_article_get_headline (c), ==, cases[i].headline);
+        g_assert_cmpstr (cd_article_get_body (c), ==, cases[i].body);
+        g_assert_cmpstr (cd_article_get_ednote (c), ==, cases[i].ednote);
+      }
+  }
 }
 
 static void
@@ -814,8 +863,18 @@ test_ninjs_own_export (void)
   g_assert_no_error (error);
   g_assert_cmpstr (cd_article_get_dateline (c), ==, "GENEVA");
   g_assert_cmpstr (cd_article_get_body (c), ==, "Talks resumed on Monday.\n\n\\*Not\\* markup.\n");
-  /* The desk's sign-off under the story joins the agency's note. */
+  /* The desk's sign-off under the story joins the agency's note; a last
+   * line of two words with a slash is no sign-off. */
   g_assert_cmpstr (cd_article_get_ednote (c), ==, "Eds: new lede. \u2014 bur-jh/ach");
+  {
+    const char *worded = "{\"headline\": \"Choice\", \"body_text\": \"Pick one.\\n\\nand/or\"}";
+    g_autoptr (CdArticle) d = cd_import_data (worded, strlen (worded), CD_IMPORT_FORMAT_NINJS, "d.json",
+                                              &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_body (d), ==, "Pick one.\n\nand/or\n");
+    g_assert_null (cd_article_get_ednote (d));
+  }
 }
 
 static void
@@ -1684,6 +1743,67 @@ test_wire_envelope (Fixture      *f,
   assert_file_error (blank, CD_IMPORT_ERROR_EMPTY,
                      ": the wire message has no text between its start and end of text.");
 
+  /* Lines ended by CR alone; the second message of a file whose first
+   * has no EOT; a capture cut short before its ETX. */
+  {
+    g_autofree char *sample = sample_path ("wire-anpa");
+    g_autofree char *anpa = NULL;
+    g_autoptr (GString) cr = NULL;
+    g_autofree char *cr_path = NULL, *no_eot = NULL, *cut = NULL;
+    g_autoptr (CdArticle) from_cr = NULL;
+    g_autoptr (CdArticle) from_cut = NULL;
+
+    g_assert_true (g_file_get_contents (sample, &anpa, NULL, NULL));
+    cr = g_string_new (anpa);
+    g_string_replace (cr, "\r\n", "\r", 0);
+    cr_path = write_file (f, "cr-only", cr->str, -1);
+    from_cr = cd_import_file (cr_path, NULL);
+    g_assert_cmpstr (cd_article_get_headline (from_cr), ==, "River rises in Passau");
+    g_assert_cmpstr (cd_article_get_body (from_cr), ==, cd_article_get_body (ap));
+    no_eot = write_file (f, "no-eot", "\x01h1\r\n\x02Rain in Kiel\r\n\r\nIt rained.\r\n\x03"
+                                      "\x01h2\r\n\x02Sun in Kiel\r\n\x03\x04",
+                         -1);
+    assert_file_error (no_eot, CD_IMPORT_ERROR_INVALID,
+                       ": the file holds more than one wire message (the second starts at byte 35); "
+                       "import each from a file of its own.");
+    cut = write_file (f, "cut", "\x16\x01"
+                                "a0456 4 u i BC-Rain\r\n\x02^Rain in Kiel<\r\n\tKIEL, Germany "
+                                "(AP) _ It rained all d",
+                      -1);
+    from_cut = cd_import_file (cut, NULL);
+    g_assert_cmpstr (cd_article_get_headline (from_cut), ==, "Rain in Kiel");
+    g_assert_cmpstr (cd_article_get_body (from_cut), ==, "It rained all d\n");
+  }
+  /* Control characters that are no envelope: a file of another kind
+   * keeps its refusal by name. */
+  {
+    g_autofree char *rtf = write_file (f, "notes.rtf", "plain notes\x02 and \x03 ok\n", -1);
+    g_autofree char *gz = write_file (f, "readme.gz", "\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03"
+                                                      "x",
+                                      11);
+
+    assert_file_error (rtf, CD_IMPORT_ERROR_UNKNOWN_TYPE,
+                       ": “.rtf” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
+                       ".xml, .nitf or .json.");
+    assert_file_error (gz, CD_IMPORT_ERROR_UNKNOWN_TYPE,
+                       ": “.gz” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
+                       ".xml, .nitf or .json.");
+  }
+  /* Control characters and nothing else. */
+  {
+    g_autofree char *controls = write_file (f, "controls.txt", "\x16\x16\x01\r\n\x04", -1);
+
+    assert_file_error (controls, CD_IMPORT_ERROR_EMPTY,
+                       ": the file has no text in it, only control characters.");
+  }
+  /* A headline and a sign-off, nothing else. */
+  {
+    g_autofree char *bare = write_file (f, "bare.txt", "Rain in Kiel\n\nab/xx\n", -1);
+    g_autoptr (CdArticle) from_bare = cd_import_file (bare, NULL);
+
+    g_assert_cmpstr (cd_article_get_headline (from_bare), ==, "Rain in Kiel");
+    g_assert_cmpstr (cd_article_get_ednote (from_bare), ==, "ab/xx");
+  }
   /* The typewriter forms of old agency copy outside an envelope too. */
   old = write_file (f, "old.txt", "Rain in Kiel\n\nKIEL, Germany (AP) _ ``It rained,'' he said _ "
                                   "all day.\n",

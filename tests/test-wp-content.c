@@ -1263,13 +1263,13 @@ test_citations (void)
    * class later block editors give every paragraph): a paragraph added
    * is opened so too. Paragraphs opened in two ways stay a block. */
   {
-    const char *classed = "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n"
-                          "<p class=\"wp-block-paragraph\">We will rebuild.</p>\n<!-- /wp:paragraph -->"
-                          "<cite>The mayor</cite></blockquote>\n<!-- /wp:quote -->";
-    const char *mixed = "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n"
-                        "<p class=\"wp-block-paragraph\">A</p>\n<!-- /wp:paragraph -->\n\n"
-                        "<!-- wp:paragraph -->\n<p>B</p>\n<!-- /wp:paragraph --></blockquote>\n"
-                        "<!-- /wp:quote -->";
+    const char      *classed = "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n"
+                               "<p class=\"wp-block-paragraph\">We will rebuild.</p>\n<!-- /wp:paragraph -->"
+                               "<cite>The mayor</cite></blockquote>\n<!-- /wp:quote -->";
+    const char      *mixed = "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n"
+                             "<p class=\"wp-block-paragraph\">A</p>\n<!-- /wp:paragraph -->\n\n"
+                             "<!-- wp:paragraph -->\n<p>B</p>\n<!-- /wp:paragraph --></blockquote>\n"
+                             "<!-- /wp:quote -->";
     g_autofree char *classed_body = cd_wp_content_to_body (classed, -1);
     g_autofree char *classed_edited = cd_wp_body_to_content (
         "> We will rebuild.\n>\n> Soon.\n>\n> \u2014 The mayor\n", -1, classed, -1);

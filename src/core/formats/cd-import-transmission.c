@@ -25,28 +25,51 @@
 #define STX '\x02'
 #define ETX '\x03'
 #define EOT '\x04'
+#define SYN '\x16'
 
 /* How far into a file its envelope starts: after a few synchronising
- * characters and, in some captures, a line of the capture's own. */
+ * characters and the message heading. */
 #define ENVELOPE_START_MAX 512
+
+/* The envelope's STX: near the start, at the start of the file or of a
+ * line, with nothing before it but the synchronising and heading
+ * characters and printable heading lines; else NULL. */
+static const char *
+find_stx (const char *text,
+          gsize       length)
+{
+  gsize n = MIN (length, ENVELOPE_START_MAX);
+
+  g_assert (text != NULL);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = text[i];
+
+      if (c == STX)
+        return i == 0 || text[i - 1] == '\n' || text[i - 1] == '\r' || text[i - 1] == SOH ||
+                       text[i - 1] == SYN
+                   ? text + i
+                   : NULL;
+      if (c < 0x20 && c != SOH && c != SYN && c != '\r' && c != '\n' && c != '\t')
+        return NULL;
+    }
+  return NULL;
+}
 
 /**
  * _cd_import_is_transmission:
  * @text: a file's text
  * @length: its length
  *
- * Returns: whether @text is a wire message in its envelope: an STX near
- *   its start, and an ETX after it
+ * Returns: whether @text is a wire message in its envelope: an STX that
+ *   opens a line near its start, with only the heading before it
  */
 gboolean
 _cd_import_is_transmission (const char *text,
                             gsize       length)
 {
-  const char *stx = memchr (text, STX, MIN (length, ENVELOPE_START_MAX));
-
-  g_assert (text != NULL);
-
-  return stx != NULL && memchr (stx, ETX, length - (stx - text)) != NULL;
+  return find_stx (text, length) != NULL;
 }
 
 /* Each line of @text (up to @end) with text in it, control characters
@@ -78,13 +101,16 @@ note_lines (GString    *notes,
     }
 }
 
-/* One line of the text, its codes left out: control characters, a "^"
- * that marks a heading line and the "<" or "=" that ends one, a "<" (quad
- * left) at the end of any line. */
-static void
+/* Appends one line of the text, its codes left out: control characters, a
+ * "^" that marks a heading line and the "<" or "=" that ends one, a "<"
+ * (quad left) at the end of any line, and in the lines above the first
+ * blank one a "=" after a space, as dpa ends its headline. Returns
+ * whether the line is blank. */
+static gboolean
 append_text_line (GString    *out,
                   const char *line,
-                  const char *end)
+                  const char *end,
+                  gboolean    in_head)
 {
   gsize    start = out->len;
   gboolean heading;
@@ -99,28 +125,39 @@ append_text_line (GString    *out,
     g_string_erase (out, start, 1);
   while (out->len > start && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\t'))
     g_string_truncate (out, out->len - 1);
-  /* "=" ends a heading line, or after a space (as dpa ends its headline)
-   * any line. */
   if (out->len > start &&
       (out->str[out->len - 1] == '<' ||
-       (out->str[out->len - 1] == '=' && (heading || (out->len - start > 1 && out->str[out->len - 2] == ' ')))))
+       (out->str[out->len - 1] == '=' &&
+        (heading || (in_head && out->len - start > 1 && out->str[out->len - 2] == ' ')))))
     g_string_truncate (out, out->len - 1);
   while (out->len > start && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\t'))
     g_string_truncate (out, out->len - 1);
   g_string_append_c (out, '\n');
+  return out->len == start + 1;
+}
+
+/* The first control character of a message's frame (SOH, STX, ETX or
+ * EOT) from @p on, or the end of @text. */
+static const char *
+frame_end (const char *p)
+{
+  g_assert (p != NULL);
+
+  return p + strcspn (p, "\x01\x02\x03\x04");
 }
 
 /**
  * _cd_import_unwrap_transmission:
- * @text: wire copy, NUL-terminated
+ * @text: wire copy, NUL-terminated, for which _cd_import_is_transmission()
  * @origin: the file name that messages start with
  * @notes: where the message heading goes
  * @trailer: where the trailer goes (the desk and time the agency sent it)
  * @error: return location for an error
  *
  * Returns: (transfer full) (nullable): the text between @text's STX and
- *   ETX without the transmission's codes, %NULL with @error set when
- *   @text holds more than one message
+ *   ETX (or EOT, or the end of a capture cut short) without the
+ *   transmission's codes, its lines ended by CR, LF or both; %NULL with
+ *   @error set when @text holds more than one message
  */
 char *
 _cd_import_unwrap_transmission (const char *text,
@@ -129,23 +166,32 @@ _cd_import_unwrap_transmission (const char *text,
                                 GString    *trailer,
                                 GError    **error)
 {
-  const char *stx = strchr (text, STX);
-  const char *etx = stx != NULL ? strchr (stx, ETX) : NULL;
-  const char *soh, *eot, *next;
-  GString    *out;
+  const char *stx = find_stx (text, strlen (text));
+  const char *story_end, *after, *next, *soh;
+  g_autoptr (GString) story = NULL;
+  GString *out;
+  gboolean in_head = TRUE;
 
-  g_assert (text != NULL && notes != NULL && trailer != NULL && etx != NULL);
+  g_assert (text != NULL && notes != NULL && trailer != NULL && stx != NULL);
 
-  eot = strchr (etx, EOT);
-  next = strchr (eot != NULL ? eot : etx, STX);
-  if (next != NULL)
+  /* The story ends at ETX; the trailer runs from there to EOT. A second
+   * message starts with its own SOH or STX. */
+  story_end = frame_end (stx + 1);
+  after = story_end;
+  if (*after == ETX)
     {
-      /* The second message starts at its own SOH, where it has one. */
-      const char *after = eot != NULL ? eot : etx;
-      const char *heading = memchr (after, SOH, next - after);
+      const char *trailer_end = frame_end (after + 1);
 
-      if (heading != NULL)
-        next = heading;
+      note_lines (trailer, after + 1, trailer_end);
+      after = *trailer_end == EOT ? trailer_end + 1 : trailer_end;
+    }
+  else if (*after == EOT)
+    after++;
+  next = frame_end (after);
+  while (*next == ETX || *next == EOT)
+    next = frame_end (next + 1);
+  if (*next != '\0')
+    {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
                    "%s: the file holds more than one wire message (the second starts at "
                    "byte %" G_GSIZE_FORMAT "); import each from a file of its own.",
@@ -155,16 +201,23 @@ _cd_import_unwrap_transmission (const char *text,
   soh = memchr (text, SOH, stx - text);
   note_lines (notes, soh != NULL ? soh + 1 : text, stx);
 
-  out = g_string_sized_new (etx - stx);
-  for (const char *line = stx + 1; line < etx;)
+  /* Lines end with CR LF, LF, CR CR LF or, in some captures, CR alone. */
+  story = g_string_sized_new (story_end - stx);
+  for (const char *p = stx + 1; p < story_end; p++)
+    if (*p != '\r' || p + 1 == story_end || p[1] != '\n')
+      g_string_append_c (story, *p);
+  if (strchr (story->str, '\n') == NULL)
+    g_strdelimit (story->str, "\r", '\n');
+  out = g_string_sized_new (story->len);
+  for (const char *line = story->str, *end = story->str + story->len; line < end;)
     {
-      const char *nl = memchr (line, '\n', etx - line);
-      const char *line_end = nl != NULL ? nl : etx;
+      const char *nl = memchr (line, '\n', end - line);
+      const char *line_end = nl != NULL ? nl : end;
 
-      append_text_line (out, line, line_end);
-      line = nl != NULL ? nl + 1 : etx;
+      if (append_text_line (out, line, line_end, in_head) && out->len > 1)
+        in_head = FALSE;
+      line = nl != NULL ? nl + 1 : end;
     }
-  note_lines (trailer, etx + 1, eot != NULL ? eot : etx + strlen (etx));
   return g_string_free (out, FALSE);
 }
 
@@ -172,22 +225,31 @@ _cd_import_unwrap_transmission (const char *text,
  * _cd_import_wire_typography:
  * @text: wire copy
  *
- * Returns: (transfer full): @text with the typewriter forms of the old
- *   agency feeds as the characters they stand for: `` and '' (where the
- *   copy opens quotes with ``) as curly quotation marks, " _ " as a dash
+ * Returns: (transfer full): @text without control characters (but tabs
+ *   and line ends), with the typewriter forms of the old agency feeds as
+ *   the characters they stand for: `` and '' (where the copy opens quotes
+ *   with ``) as curly quotation marks, " _ " as a dash
  */
 char *
 _cd_import_wire_typography (const char *text)
 {
-  g_autoptr (GString) out = g_string_new (text);
+  gboolean quotes = strstr (text, "``") != NULL;
+  GString *out = g_string_sized_new (strlen (text));
 
   g_assert (text != NULL);
 
-  if (strstr (text, "``") != NULL)
+  for (const char *p = text; *p != '\0';)
     {
-      g_string_replace (out, "``", "\u201c", 0);
-      g_string_replace (out, "''", "\u201d", 0);
+      if (quotes && p[0] == '`' && p[1] == '`')
+        g_string_append (out, "\u201c"), p += 2;
+      else if (quotes && p[0] == '\'' && p[1] == '\'')
+        g_string_append (out, "\u201d"), p += 2;
+      else if (p[0] == ' ' && p[1] == '_' && p[2] == ' ')
+        g_string_append (out, " \u2014 "), p += 3;
+      else if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        p++;
+      else
+        g_string_append_c (out, *p++);
     }
-  g_string_replace (out, " _ ", " \u2014 ", 0);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_string_free (out, FALSE);
 }

@@ -162,7 +162,8 @@ wire_regex (guint which)
     "rewrites|refiles|repeats|fixes|removes|inserts|clarifies|moves|tops|retops|deletes|"
     "amends|replaces|new\\s+throughout|advances)\\b.*\\)$",
     /* A desk's sign-off of initials under the story: "mm/jbo/ach" */
-    "^(?-i)(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}$",
+    "^(?-i)(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
+    "(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}$",
     /* A rule across the page: "___", "-----" */
     "^(?:_{3,}|-{3,}|={3,}|\\*{3,}|~{3,})$",
     /* Whom the desk calls about the story: "To contact the reporter on
@@ -1000,7 +1001,13 @@ _cd_import_wire (CdArticle  *article,
 
     blocks = split_blocks (typed);
   }
-  g_assert (blocks->len > 0);
+  /* Control characters and nothing else. */
+  if (blocks->len == 0)
+    {
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,
+                   "%s: the file has no text in it, only control characters.", origin);
+      return FALSE;
+    }
 
   take_service_lines (blocks, notes);
   first = g_ptr_array_index (blocks, 0);
@@ -1055,7 +1062,8 @@ _cd_import_wire (CdArticle  *article,
     {
       /* No dateline: a "By" line under the headline is still a byline. */
       Block           *b = g_ptr_array_index (blocks, start_block);
-      g_autofree char *by = byline_of_line (g_ptr_array_index (b->lines, 0));
+      g_autofree char *by = b->lines->len > 0 ? byline_of_line (g_ptr_array_index (b->lines, 0))
+                                              : NULL;
       if (by != NULL)
         {
           cd_article_set_byline (article, by);

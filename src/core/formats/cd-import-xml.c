@@ -509,7 +509,7 @@ read_inline_story (CdArticle *article,
   else if (is_element (first, "html"))
     write_html (html, child_element (first, "body"), 0);
   else if (first != NULL)
-    write_html (html, first, 0);
+    write_html (html, container->children, 0);
   return first != NULL;
 }
 
@@ -613,13 +613,51 @@ formal_name (xmlNode    *node,
   return _cd_html_get_attr (child_element (node, name), "FormalName");
 }
 
-/* The first content item of text under @node, depth first. */
+/* Whether @node is a component in the role @role ("Main", "Caption"). */
+static gboolean
+has_role (xmlNode    *node,
+          const char *role)
+{
+  g_autofree char *name = is_element (node, "NewsComponent") ? formal_name (node, "Role") : NULL;
+
+  return name != NULL && g_ascii_strcasecmp (name, role) == 0;
+}
+
+/* The component in the role "Main" under @node, or NULL. */
+static xmlNode *
+find_main (xmlNode *node,
+           guint    depth)
+{
+  if (node == NULL || depth > MAX_DEPTH)
+    return NULL;
+  if (has_role (node, "Main"))
+    return node;
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      xmlNode *found = child->type == XML_ELEMENT_NODE ? find_main (child, depth + 1) : NULL;
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first content item of text under @node, depth first, past the
+ * captions of pictures; under the main component when @node has one. */
 static xmlNode *
 find_text_item (xmlNode *node,
                 guint    depth)
 {
-  if (node == NULL || depth > MAX_DEPTH)
+  if (node == NULL || depth > MAX_DEPTH || has_role (node, "Caption"))
     return NULL;
+  if (depth == 0)
+    {
+      xmlNode *main = find_main (node, 0);
+      xmlNode *found = main != NULL ? find_text_item (main, 1) : NULL;
+
+      if (found != NULL)
+        return found;
+    }
   if (is_element (node, "ContentItem"))
     {
       g_autofree char *type = formal_name (node, "MediaType");
@@ -664,20 +702,59 @@ read_newsml_data (CdArticle *article,
                   GString   *html,
                   GString   *notes)
 {
-  if (!read_inline_story (article, data, html, notes))
+  g_autofree char *text = NULL;
+  const char      *p;
+
+  if (read_inline_story (article, data, html, notes))
+    return;
+  text = (char *) xmlNodeGetContent (data);
+  p = text != NULL ? text : "";
+  /* HTML in a CDATA section, as some agencies send it. */
+  if (*(p + strspn (p, " \t\r\n")) == '<')
     {
-      g_autofree char *text = (char *) xmlNodeGetContent (data);
-      g_autoptr (GRegex) blank = g_regex_new ("\\n\\s*\\n", 0, 0, NULL);
-      g_auto (GStrv) paragraphs = g_regex_split (blank, text != NULL ? text : "", 0);
-
-      for (guint i = 0; paragraphs[i] != NULL; i++)
-        {
-          g_autofree char *escaped = g_markup_escape_text (g_strstrip (paragraphs[i]), -1);
-
-          if (*escaped != '\0')
-            g_string_append_printf (html, "<p>%s</p>", escaped);
-        }
+      g_string_append (html, p);
+      return;
     }
+  /* Plain text: a paragraph between blank lines. */
+  while (*p != '\0')
+    {
+      const char      *gap = p, *next;
+      g_autofree char *paragraph = NULL;
+      g_autofree char *escaped = NULL;
+
+      for (next = NULL; next == NULL && (gap = strchr (gap, '\n')) != NULL; gap++)
+        {
+          const char *q = gap + 1 + strspn (gap + 1, " \t\r");
+
+          if (*q == '\n' || *q == '\0')
+            next = q;
+        }
+      if (next == NULL)
+        next = p + strlen (p);
+      paragraph = g_strndup (p, (gap != NULL ? gap : next) - p);
+      escaped = g_markup_escape_text (g_strstrip (paragraph), -1);
+      if (*escaped != '\0')
+        g_string_append_printf (html, "<p>%s</p>", escaped);
+      p = next + strspn (next, " \t\r\n");
+    }
+}
+
+/* The element called @name of the component nearest above @text in
+ * @item, else the first under @item. */
+static xmlNode *
+nearest (xmlNode    *item,
+         xmlNode    *text,
+         const char *name)
+{
+  for (xmlNode *node = text != NULL ? text->parent : NULL; node != NULL && node != item->parent;
+       node = node->parent)
+    {
+      xmlNode *found = child_element (node, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return find_descendant (item, name, 0);
 }
 
 /* A NewsML 1 news item (AFP's feeds and others): the lines of its first
@@ -689,15 +766,14 @@ read_newsml_item (CdArticle *article,
                   GString   *html,
                   GString   *notes)
 {
-  xmlNode         *lines = find_descendant (item, "NewsLines", 0);
   xmlNode         *text = find_text_item (item, 0);
+  xmlNode         *lines = nearest (item, text, "NewsLines");
   xmlNode         *management = child_element (item, "NewsManagement");
   g_autofree char *byline = text_of (child_element (lines, "ByLine"));
   g_autofree char *byline_title = text_of (child_element (lines, "ByLineTitle"));
   g_autofree char *dateline = text_of (child_element (lines, "DateLine"));
   g_autofree char *slug = text_of (child_element (lines, "SlugLine"));
-  g_autofree char *language = formal_name (find_descendant (item, "DescriptiveMetadata", 0),
-                                           "Language");
+  g_autofree char *language = formal_name (nearest (item, text, "DescriptiveMetadata"), "Language");
   g_autofree char *status = formal_name (management, "Status");
   xmlChar         *lang = xmlNodeGetLang (item);
 
@@ -729,21 +805,29 @@ read_newsml_item (CdArticle *article,
 }
 
 /* The item of a NewsML 1 document that holds the story: the first with a
- * content item of text, else the first. */
+ * content item of text, else the first. How many more hold text into
+ * @others. */
 static xmlNode *
-newsml_story_item (xmlNode *root)
+newsml_story_item (xmlNode *root,
+                   guint   *others)
 {
-  xmlNode *first = NULL;
+  xmlNode *first = NULL, *story = NULL;
 
+  *others = 0;
   for (xmlNode *node = root->children; node != NULL; node = node->next)
     if (is_element (node, "NewsItem"))
       {
         if (find_text_item (node, 0) != NULL)
-          return node;
+          {
+            if (story != NULL)
+              (*others)++;
+            else
+              story = node;
+          }
         if (first == NULL)
           first = node;
       }
-  return first;
+  return story != NULL ? story : first;
 }
 
 static xmlDoc *
@@ -792,6 +876,7 @@ _cd_import_xml (CdArticle  *article,
   g_autofree char *markdown = NULL;
   xmlDoc          *doc;
   xmlNode         *root, *item;
+  guint            others = 0;
 
   g_assert (CD_IS_ARTICLE (article));
 
@@ -803,8 +888,19 @@ _cd_import_xml (CdArticle  *article,
     read_nitf (article, root, html, notes);
   else if (is_element (item, "newsItem"))
     read_g2_item (article, item, html, notes);
-  else if (is_element (root, "NewsML") && (item = newsml_story_item (root)) != NULL)
-    read_newsml_item (article, item, html, notes);
+  else if (is_element (root, "NewsML") && (item = newsml_story_item (root, &others)) != NULL)
+    {
+      read_newsml_item (article, item, html, notes);
+      if (others > 0)
+        {
+          g_autofree char *note = g_strdup_printf (
+              g_dngettext (NULL, "The file holds %u more news item with text, not imported.",
+                           "The file holds %u more news items with text, not imported.", others),
+              others);
+
+          _cd_import_add_note (notes, note);
+        }
+    }
   else
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,

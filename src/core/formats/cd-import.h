@@ -42,7 +42,9 @@ G_BEGIN_DECLS
  *   A message in a feed's envelope of control characters (IPTC 7901,
  *   ANPA 1312: SOH, heading, STX, text, ETX, trailer, EOT) is read from
  *   its text, without AP's "^", "<" and "=" codes; the heading and
- *   trailer go to the note; a file of two messages is refused. The
+ *   trailer go to the note; lines may end in CR, LF or both, and a
+ *   capture cut short before its ETX is read to its end; a file of two
+ *   messages is refused. The
  *   typewriter forms of old agency copy, `` and '' and " _ ", become
  *   quotation marks and a dash.
  * @CD_IMPORT_FORMAT_HTML: an HTML page: the first h1 is the headline (the
@@ -54,9 +56,11 @@ G_BEGIN_DECLS
  *   release time, notes, the story with its subheads, lists, quotes and
  *   tables, the first picture's caption and credit, the tagline), or a
  *   NewsML-G2 news item (alone or in a news message) with its text as
- *   NITF or XHTML, or a NewsML 1 item (AFP's feeds: its news lines, its
- *   language, an embargo by its future status, its first content of text,
- *   NITF, XHTML or plain). A release time still ahead is the embargo; notes to
+ *   NITF or XHTML, or a NewsML 1 item (AFP's feeds: the text of its main
+ *   component, past the captions of pictures, as NITF, XHTML, HTML or
+ *   plain text; the news lines and language of the component it is in;
+ *   an embargo by its future status; other items with text are named in
+ *   the note). A release time still ahead is the embargo; notes to
  *   editors go to the internal note. A file that is not well-formed is
  *   refused with the line of its first error.
  * @CD_IMPORT_FORMAT_NINJS: IPTC ninjs, the JSON agencies' APIs deliver,
