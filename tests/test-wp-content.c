@@ -1464,6 +1464,16 @@ test_tables (void)
                    "data-align=\"right\">5,120</td></tr><tr><td>Reyes</td><td class=\"has-text-align-right\" "
                    "data-align=\"right\">4,871</td></tr></tbody></table></figure>\n<!-- /wp:table -->");
   assert_wordpress_reads (styled_edited, "core/table");
+  /* A table in a list item, which a list item cannot hold: its words, row
+   * by row, never its markup as text. */
+  {
+    g_autofree char *listed = cd_wp_body_to_content (
+        "- Results:\n\n  | Ward | Votes |\n  | --- | --- |\n  | One | **1,204** |\n", -1, NULL, 0);
+
+    g_assert_nonnull (strstr (listed, "<li>Results:<br>Ward | Votes<br>One | 1,204</li>"));
+    g_assert_null (strstr (listed, "&lt;"));
+    assert_wordpress_reads (listed, "core/list");
+  }
   /* A table written in Copydesk with an empty header row has none. */
   g_assert_nonnull (strstr (written, "<figure class=\"wp-block-table\"><table><tbody><tr><td>a</td>"
                                      "<td>b</td></tr></tbody></table></figure>"));

@@ -319,6 +319,39 @@ code_literal (cmark_node *node)
 }
 
 static void append_list (GString *out, cmark_node *list);
+/* The text of a table, a line a row, its cells apart by " | ". */
+static char *
+table_text (cmark_node *table)
+{
+  GString *out = g_string_new (NULL);
+
+  g_assert (table != NULL);
+
+  for (cmark_node *row = cmark_node_first_child (table); row != NULL; row = cmark_node_next (row))
+    {
+      for (cmark_node *cell = cmark_node_first_child (row); cell != NULL; cell = cmark_node_next (cell))
+        {
+          cmark_iter      *iter = cmark_iter_new (cell);
+          cmark_event_type event;
+
+          if (cell != cmark_node_first_child (row))
+            g_string_append (out, " | ");
+          while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+            {
+              cmark_node *node = cmark_iter_get_node (iter);
+              const char *literal = cmark_node_get_literal (node);
+
+              if (event == CMARK_EVENT_ENTER && literal != NULL &&
+                  (cmark_node_get_type (node) == CMARK_NODE_TEXT ||
+                   cmark_node_get_type (node) == CMARK_NODE_CODE))
+                g_string_append (out, literal);
+            }
+          cmark_iter_free (iter);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
 
 static void
 append_list_item (GString    *out,
@@ -346,12 +379,20 @@ append_list_item (GString    *out,
         }
       else
         {
-          g_autofree char *plain = NULL;
-          GString         *inner = g_string_new (NULL);
+          /* A block a list item cannot hold (a table, code, a quote): its
+           * words, line by line (a table's row by row), as rich text of
+           * the item. */
+          g_autofree char *plain = type_is (child, "table") ? table_text (child)
+                                                            : cmark_render_plaintext (child, CMARK_OPT_DEFAULT, 0);
+          g_auto (GStrv) lines = g_strsplit (g_strchomp (plain), "\n", -1);
 
-          _cd_wp_markup_append_node (inner, child);
-          plain = g_string_free (inner, FALSE);
-          append_text (out, plain);
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              if (text)
+                g_string_append (out, "<br>");
+              append_text (out, lines[i]);
+              text = TRUE;
+            }
         }
     }
   g_string_append (out, "</li>\n<!-- /wp:list-item -->");
