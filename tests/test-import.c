@@ -624,8 +624,8 @@ test_xml_nitf (void)
  * item with its text as NITF. */
 /* NewsML 1, as AFP sends it: the news lines, the language, an embargo
  * by the item's future status, the story from the first content item of
- * text (past a photo's), the desk's slug and sign-off in the note; a
- * story of plain text too. */
+ * text (past a photo's and its caption), the photo's caption and credit,
+ * the desk's slug and sign-off in the note; a story of plain text too. */
 static void
 test_xml_newsml_1 (void)
 {
@@ -648,6 +648,9 @@ test_xml_newsml_1 (void)
   g_assert_cmpstr (cd_article_get_language (a), ==, "fr");
   g_assert_true (g_date_time_equal (cd_article_get_embargo (a), lifted));
   g_assert_cmpstr (cd_article_get_ednote (a), ==, "Allemagne-intempéries-crue \u2014 abe/ach");
+  g_assert_cmpstr (cd_article_get_image_caption (a), ==,
+                   "Des pompiers dans la vieille ville de Passau, le 5 décembre 2026.");
+  g_assert_cmpstr (cd_article_get_image_credit (a), ==, "AFP/Christof Stache");
   g_assert_cmpstr (cd_article_get_body (a), ==,
                    "Le Danube a atteint samedi 9,40 mètres à Passau, inondant la vieille ville pour "
                    "la deuxième fois en dix ans.\n\n"

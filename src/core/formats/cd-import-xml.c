@@ -623,18 +623,19 @@ has_role (xmlNode    *node,
   return name != NULL && g_ascii_strcasecmp (name, role) == 0;
 }
 
-/* The component in the role "Main" under @node, or NULL. */
+/* The first component in the role @role under @node, or NULL. */
 static xmlNode *
-find_main (xmlNode *node,
-           guint    depth)
+find_role (xmlNode    *node,
+           const char *role,
+           guint       depth)
 {
   if (node == NULL || depth > MAX_DEPTH)
     return NULL;
-  if (has_role (node, "Main"))
+  if (has_role (node, role))
     return node;
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      xmlNode *found = child->type == XML_ELEMENT_NODE ? find_main (child, depth + 1) : NULL;
+      xmlNode *found = child->type == XML_ELEMENT_NODE ? find_role (child, role, depth + 1) : NULL;
 
       if (found != NULL)
         return found;
@@ -652,7 +653,7 @@ find_text_item (xmlNode *node,
     return NULL;
   if (depth == 0)
     {
-      xmlNode *main = find_main (node, 0);
+      xmlNode *main = find_role (node, "Main", 0);
       xmlNode *found = main != NULL ? find_text_item (main, 1) : NULL;
 
       if (found != NULL)
@@ -802,6 +803,15 @@ read_newsml_item (CdArticle *article,
     }
   if (text != NULL)
     read_newsml_data (article, child_element (text, "DataContent"), html, notes);
+  /* A picture's caption and credit, as NITF's first picture gives them. */
+  {
+    xmlNode         *photo = find_role (item, "Photo", 0);
+    g_autofree char *caption = text_of (find_descendant (find_role (item, "Caption", 0), "DataContent", 0));
+    g_autofree char *credit = text_of (find_descendant (photo, "CreditLine", 0));
+
+    set_if_blank (article, "image_caption", caption);
+    set_if_blank (article, "image_credit", credit);
+  }
 }
 
 /* The item of a NewsML 1 document that holds the story: the first with a

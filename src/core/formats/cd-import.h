@@ -59,8 +59,9 @@ G_BEGIN_DECLS
  *   NITF or XHTML, or a NewsML 1 item (AFP's feeds: the text of its main
  *   component, past the captions of pictures, as NITF, XHTML, HTML or
  *   plain text; the news lines and language of the component it is in;
- *   an embargo by its future status; other items with text are named in
- *   the note). A release time still ahead is the embargo; notes to
+ *   an embargo by its future status; a picture's caption and credit;
+ *   other items with text are named in the note). A release time still
+ *   ahead is the embargo; notes to
  *   editors go to the internal note. A file that is not well-formed is
  *   refused with the line of its first error.
  * @CD_IMPORT_FORMAT_NINJS: IPTC ninjs, the JSON agencies' APIs deliver,
