@@ -9,8 +9,12 @@
  * of a unit of the base content takes the base's bytes, and the base's
  * separators where two such units were neighbours; what is new or edited is
  * written as the block editor writes it, edited text inside the wrapper of
- * the shaped block it stands in for. A classic post (no block delimiters)
- * is cut into pieces at its blank lines and stays classic HTML, piece by
+ * the shaped block it stands in for. A layout block whose inner blocks
+ * hold text (a box of key facts, columns, a cover) becomes its opening and
+ * its closing markup, two fences, with its inner blocks as units between
+ * them; on the way back an end whose other end the body lost is left out,
+ * so that no block is left open. A classic post (no block delimiters) is
+ * cut into pieces at its blank lines and stays classic HTML, piece by
  * piece the same way (cd-wp-classic.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -31,8 +35,9 @@ typedef struct
   gboolean opaque;
   gsize    start; /* in the content */
   gsize    end;
-  char    *key;   /* the unit's Markdown, or its markup for an opaque one */
-  GStrv    shape; /* for Markdown of a block with its own wrapper, or NULL */
+  char    *key;     /* the unit's Markdown, or its markup for an opaque one */
+  GStrv    shape;   /* for Markdown of a block with its own wrapper, or NULL */
+  gssize   partner; /* the other end of a layout block opened up, or -1 */
 } BaseUnit;
 
 typedef struct
@@ -130,7 +135,7 @@ add_unit (Analysis   *analysis,
           char       *markdown,
           GStrv       shape)
 {
-  BaseUnit unit = { markdown == NULL, start, end, NULL, shape };
+  BaseUnit unit = { markdown == NULL, start, end, NULL, shape, -1 };
 
   g_assert (analysis != NULL && content != NULL);
 
@@ -183,6 +188,124 @@ text_block_markdown (const CdWpBlock *block,
   if (parsed->len != 1)
     return NULL;
   return text_block_markdown (g_ptr_array_index (parsed, 0), migrated, bullet, shape);
+}
+
+/* Layout blocks whose inner blocks are text of the post: a box of key
+ * facts (a group with a background), columns and each column, a cover's
+ * words over its picture, the text beside a media and text block's
+ * picture, a details block's hidden text. */
+static const char *const layout_blocks[] = {
+  "core/column",
+  "core/columns",
+  "core/cover",
+  "core/details",
+  "core/group",
+  "core/media-text",
+};
+
+/* Whether @block is a layout block whose inner blocks can stand in the
+ * body between its two ends: nothing but white space between them. */
+static gboolean
+opens_up (const CdWpBlock *block,
+          const char      *content)
+{
+  g_assert (block != NULL && content != NULL);
+
+  if (block->name == NULL || block->inner_blocks->len == 0 ||
+      !g_strv_contains ((const char *const *) layout_blocks, block->name))
+    return FALSE;
+  for (guint i = 1; i < block->inner_blocks->len; i++)
+    {
+      const CdWpBlock *before = g_ptr_array_index (block->inner_blocks, i - 1);
+      const CdWpBlock *after = g_ptr_array_index (block->inner_blocks, i);
+
+      if (after->start < before->end || !is_blank (content + before->end, after->start - before->end))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds the span of @content from @start to @end, without the white space
+ * around it (it separates units), as a unit. */
+static void
+add_trimmed_unit (Analysis   *analysis,
+                  const char *content,
+                  gsize       start,
+                  gsize       end,
+                  char       *markdown,
+                  GStrv       shape)
+{
+  g_assert (analysis != NULL && content != NULL);
+
+  while (start < end && g_ascii_isspace (content[start]))
+    start++;
+  while (end > start && g_ascii_isspace (content[end - 1]))
+    end--;
+  add_unit (analysis, content, start, end, markdown, shape);
+}
+
+/* Removes the units from @n_units on and the body from @body_length on. */
+static void
+drop_units (Analysis *analysis,
+            guint     n_units,
+            gsize     body_length)
+{
+  g_assert (analysis != NULL);
+
+  g_array_remove_range (analysis->units, n_units, analysis->units->len - n_units);
+  g_string_truncate (analysis->body, body_length);
+}
+
+/* Adds @block as units of the body: a text block as its Markdown when that
+ * writes back to its exact bytes (see text_block_markdown()); a layout
+ * block (opens_up()) as its opening and its closing markup, two fences,
+ * with its inner blocks between them, when text is among them, so that
+ * the words in a box of key facts or a column are the body's like any
+ * other; else a fence. @last_bullet: the bullet of a list just added, or
+ * 0. Whether text was added. */
+static gboolean
+add_block (Analysis        *analysis,
+           const char      *content,
+           const CdWpBlock *block,
+           char            *last_bullet)
+{
+  GStrv shape = NULL;
+  char *markdown;
+  /* A list right after a list would run into it in Markdown; the other
+   * bullet keeps them apart. */
+  char     bullet = *last_bullet == '-' ? '*' : '-';
+  guint    n_units = analysis->units->len;
+  gsize    body_length = analysis->body->len;
+  gboolean text = FALSE;
+
+  g_assert (analysis != NULL && content != NULL && block != NULL && last_bullet != NULL);
+
+  if (opens_up (block, content))
+    {
+      const CdWpBlock *first = g_ptr_array_index (block->inner_blocks, 0);
+      const CdWpBlock *last = g_ptr_array_index (block->inner_blocks, block->inner_blocks->len - 1);
+      guint            head = n_units;
+
+      add_trimmed_unit (analysis, content, block->start, first->start, NULL, NULL);
+      *last_bullet = 0;
+      for (guint i = 0; i < block->inner_blocks->len; i++)
+        text |= add_block (analysis, content, g_ptr_array_index (block->inner_blocks, i), last_bullet);
+      if (text)
+        {
+          add_trimmed_unit (analysis, content, last->end, block->end, NULL, NULL);
+          g_array_index (analysis->units, BaseUnit, head).partner = analysis->units->len - 1;
+          g_array_index (analysis->units, BaseUnit, analysis->units->len - 1).partner = head;
+          *last_bullet = 0;
+          return TRUE;
+        }
+      drop_units (analysis, n_units, body_length);
+    }
+  markdown = text_block_markdown (block, content, bullet, &shape);
+  *last_bullet = markdown != NULL && strcmp (block->name, "core/list") == 0 ? bullet : 0;
+  /* The white space around HTML between blocks (or at the end of a block
+   * left open) separates units. */
+  add_trimmed_unit (analysis, content, block->start, block->end, markdown, shape);
+  return markdown != NULL;
 }
 
 static void
@@ -242,28 +365,10 @@ analyse (const char *content,
   for (guint i = 0; i < blocks->len; i++)
     {
       CdWpBlock *block = g_ptr_array_index (blocks, i);
-      GStrv      shape = NULL;
-      char      *markdown;
-      char       bullet;
 
       if (block->name == NULL && is_blank (content + block->start, block->end - block->start))
         continue;
-      /* A list right after a list would run into it in Markdown; the other
-       * bullet keeps them apart. */
-      bullet = last_bullet == '-' ? '*' : '-';
-      markdown = text_block_markdown (block, content, bullet, &shape);
-      last_bullet = markdown != NULL && strcmp (block->name, "core/list") == 0 ? bullet : 0;
-      {
-        /* The white space around HTML between blocks (or at the end of a
-         * block left open) separates units. */
-        gsize start = block->start, end = block->end;
-
-        while (g_ascii_isspace (content[start]))
-          start++;
-        while (g_ascii_isspace (content[end - 1]))
-          end--;
-        add_unit (analysis, content, start, end, markdown, shape);
-      }
+      add_block (analysis, content, block, &last_bullet);
     }
   if (analysis->body->len > 0)
     g_string_append_c (analysis->body, '\n');
@@ -301,7 +406,10 @@ cd_wp_content_is_classic (const char *content,
  * Converts post content to the article body. A block post becomes its
  * top-level blocks, one unit each, separated by a blank line: text blocks
  * that map exactly to Markdown as Markdown, every other block (and HTML
- * between blocks) as a `wordpress` fence (see cd_wp_fence()). A classic
+ * between blocks) as a `wordpress` fence (see cd_wp_fence()), except that
+ * a layout block with text inside (group, columns and column, cover, media
+ * and text, details) is its opening markup and its closing markup, a fence
+ * each, with its inner blocks between them the same way. A classic
  * post becomes its pieces the same way: those that map exactly to Markdown
  * as Markdown, the others (embeds, shortcodes, styled text) as fences.
  *
@@ -792,6 +900,56 @@ match_units (const Split    *split,
   return matches;
 }
 
+/* For each of the @n units of the body, whether it is one end of a layout
+ * block opened up (see add_block()) whose other end the body no longer has
+ * around the text after it: written alone it would leave the block open,
+ * and the rest of the post would fall into it, or close one that is not
+ * open. The person took the box away; its text stays where it is. An
+ * opening end pairs with the next closing end of a block that opened the
+ * same way, nested as blocks nest. */
+static gboolean *
+orphan_ends (const Analysis *analysis,
+             const gssize   *matches,
+             guint           n)
+{
+  gboolean *orphan = g_new0 (gboolean, n + 1);
+  g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_assert (analysis != NULL && matches != NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BaseUnit *unit = matches[i] >= 0 ? &g_array_index (analysis->units, BaseUnit, matches[i]) : NULL;
+      const char     *opening;
+      guint           depth;
+
+      if (unit == NULL || unit->partner < 0)
+        continue;
+      /* An opening end is an orphan until its closing end comes. */
+      orphan[i] = TRUE;
+      if (unit->partner > matches[i])
+        {
+          g_array_append_val (open, i);
+          continue;
+        }
+      opening = g_array_index (analysis->units, BaseUnit, unit->partner).key;
+      for (depth = open->len; depth > 0; depth--)
+        {
+          guint head = g_array_index (open, guint, depth - 1);
+
+          if (strcmp (g_array_index (analysis->units, BaseUnit, matches[head]).key, opening) == 0)
+            break;
+        }
+      if (depth == 0)
+        continue;
+      /* Ends opened after it and not closed are orphans. */
+      orphan[g_array_index (open, guint, depth - 1)] = FALSE;
+      orphan[i] = FALSE;
+      g_array_set_size (open, depth - 1);
+    }
+  return orphan;
+}
+
 /* Edited text as block markup; inside the wrapper of the shaped block it
  * replaces when it is the same kind of block (an aligned paragraph, edited,
  * stays aligned). */
@@ -895,8 +1053,9 @@ joined_place (const Analysis *analysis,
  * 6.1 writes it, separated by a blank line, except that edited text which
  * stands where a shaped block stood (see pair_stretch()) and is the same
  * kind of block keeps that block's wrapper. Moved, deleted and inserted
- * units follow the body. When @base is a classic post the result is classic
- * HTML.
+ * units follow the body; an end of a layout block of @base whose other end
+ * is gone from around the text after it is left out (see orphan_ends()).
+ * When @base is a classic post the result is classic HTML.
  *
  * Returns: (transfer full): post content
  */
@@ -912,7 +1071,9 @@ cd_wp_body_to_content (const char *body,
   g_autofree gssize   *matches = NULL;
   g_autofree gssize   *shape_of = NULL;
   g_autofree gboolean *taken = NULL;
+  g_autofree gboolean *orphan = NULL;
   gssize               prev = -1;
+  guint                written = 0;
 
   g_return_val_if_fail (body != NULL, NULL);
 
@@ -937,6 +1098,7 @@ cd_wp_body_to_content (const char *body,
 
   matches = match_units (&split, &analysis);
   shape_of = pair_edited_text (&split, &analysis, matches);
+  orphan = orphan_ends (&analysis, matches, split.units->len);
   taken = g_new0 (gboolean, (analysis.units != NULL ? analysis.units->len : 0) + 1);
   for (guint i = 0; i < split.units->len; i++)
     if (matches[i] >= 0 || shape_of[i] >= 0)
@@ -950,13 +1112,15 @@ cd_wp_body_to_content (const char *body,
       /* The base unit this one is, or stands in for as its edit. */
       gssize place = match >= 0 ? match : shape_of[i];
 
+      if (orphan[i])
+        continue;
       if (place < 0 && (place = joined_place (&analysis, base, &split, matches, taken, i, prev)) >= 0)
         {
           taken[place] = TRUE;
           shape_of[i] = unit->kind == CD_WP_UNIT_TEXT ? place : -1;
         }
 
-      if (i > 0)
+      if (written++ > 0)
         {
           if (prev >= 0 && place == prev + 1)
             {

@@ -258,22 +258,73 @@ label_for_html (const char *html)
   return g_strdup ("Classic HTML");
 }
 
+/* The title of the block called @name: WordPress's for a core block, else
+ * its name. */
+static char *
+block_title (const char *name)
+{
+  const char *title;
+
+  g_assert (name != NULL);
+
+  if (!g_str_has_prefix (name, "core/"))
+    return g_strdup (name);
+  title = core_title (name + 5);
+  return title != NULL ? g_strdup (title) : title_from_name (name + 5);
+}
+
+/* The name of the block whose closing delimiter ends @markup ("<!--
+ * /wp:group -->"), with "core/" for a name without a namespace, or %NULL. */
+static char *
+closing_name (const char *markup,
+              gsize       length)
+{
+  const char *end = markup + length, *open, *name, *p;
+
+  g_assert (markup != NULL);
+
+  while (end > markup && g_ascii_isspace (end[-1]))
+    end--;
+  if (end - markup < 12 || strncmp (end - 3, "-->", 3) != 0)
+    return NULL;
+  open = g_strrstr_len (markup, end - markup, "<!--");
+  if (open == NULL)
+    return NULL;
+  p = open + 4;
+  if (!g_ascii_isspace (*p))
+    return NULL;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (strncmp (p, "/wp:", 4) != 0)
+    return NULL;
+  name = p += 4;
+  while (g_ascii_isalnum (*p) || *p == '_' || *p == '-' || *p == '/')
+    p++;
+  if (p == name || !g_ascii_isspace (*p))
+    return NULL;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (p != end - 3)
+    return NULL;
+  length = strcspn (name, " \t\r\n");
+  return memchr (name, '/', length) != NULL ? g_strndup (name, length)
+                                            : g_strdup_printf ("core/%.*s", (int) length, name);
+}
+
 static char *
 label_for_block (const CdWpBlock *block)
 {
-  const char *short_name;
-  const char *title;
+  const char      *short_name;
+  g_autofree char *title = NULL;
 
   g_assert (block != NULL);
 
   if (block->name == NULL)
     return label_for_html (block->inner_html);
-  if (!g_str_has_prefix (block->name, "core/"))
-    return g_strdup (block->name);
+  title = block_title (block->name);
+  if (!g_str_has_prefix (block->name, "core/") || core_title (block->name + 5) == NULL)
+    return g_steal_pointer (&title);
   short_name = block->name + 5;
-  title = core_title (short_name);
-  if (title == NULL)
-    return title_from_name (short_name);
   if (strcmp (short_name, "gallery") == 0)
     {
       guint n = count_images (block);
@@ -296,7 +347,7 @@ label_for_block (const CdWpBlock *block)
       if (provider != NULL && *provider != '\0')
         return g_strdup_printf ("%s · %s", title, provider);
     }
-  return g_strdup (title);
+  return g_steal_pointer (&title);
 }
 
 /**
@@ -323,9 +374,10 @@ cd_wp_is_fence_info (const char *info)
  * Returns: (transfer full): a short label for the block: the title
  *   WordPress gives a core block, with a count for galleries ("Gallery · 4
  *   images"), columns and buttons, the provider of an embed; the name of
- *   any other block ("acme/widget"); for HTML outside blocks, the block it
- *   would be ("Embed" for an iframe, "More", "Shortcode · gallery"), else
- *   "Classic HTML"
+ *   any other block ("acme/widget"); for the closing end of a layout block
+ *   "End of " and its title ("End of Group"); for HTML outside blocks, the
+ *   block it would be ("Embed" for an iframe, "More", "Shortcode ·
+ *   gallery"), else "Classic HTML"
  */
 char *
 cd_wp_block_label (const char *markup,
@@ -349,6 +401,19 @@ cd_wp_block_label (const char *markup,
       if (first == NULL)
         first = block;
       named++;
+    }
+  /* The closing end of a layout block whose inner blocks are the body's
+   * text (see cd_wp_content_to_body()). */
+  if (first == NULL || first->name == NULL)
+    {
+      g_autofree char *closing = closing_name (markup, length);
+
+      if (closing != NULL)
+        {
+          g_autofree char *title = block_title (closing);
+
+          return g_strdup_printf ("End of %s", title);
+        }
     }
   if (first == NULL)
     return g_strdup ("Classic HTML");
