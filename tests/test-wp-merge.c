@@ -299,6 +299,37 @@ test_table_rows (void)
   g_assert_cmpstr (content, ==, site->str);
 }
 
+/* A box of key facts is text in the body: the site corrected one fact in
+ * it and the desk another, or the story around it; every correction
+ * stands, in the box, and the box keeps its form. */
+static void
+test_layout_box (void)
+{
+  const char *post = "<!-- wp:paragraph -->\n<p>The river rose.</p>\n<!-- /wp:paragraph -->\n\n"
+                     "<!-- wp:group {\"backgroundColor\":\"pale-cyan-blue\"} -->\n<div class=\"wp-block-group "
+                     "has-pale-cyan-blue-background-color has-background\"><!-- wp:heading {\"level\":3} -->\n"
+                     "<h3>Key facts</h3>\n<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Crest: 8.9 metres"
+                     "</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n<p>Evacuated: 1,200</p>\n"
+                     "<!-- /wp:paragraph --></div>\n<!-- /wp:group -->\n\n<!-- wp:paragraph -->\n"
+                     "<p>More follows.</p>\n<!-- /wp:paragraph -->";
+  g_autoptr (GString) site = g_string_new (post);
+  g_autofree char *base = cd_wp_content_to_body (post, -1);
+  g_autofree char *theirs = NULL;
+  g_autofree char *merged = NULL;
+  g_autofree char *content = NULL;
+  g_autoptr (GString) ours = g_string_new (base);
+
+  g_string_replace (site, "8.9 metres", "9.1 metres", 1);
+  theirs = cd_wp_content_to_body (site->str, -1);
+  g_string_replace (ours, "Evacuated: 1,200", "Evacuated: 2,100", 1);
+  g_string_replace (ours, "More follows.", "More to follow.", 1);
+  merged = merge_clean (base, ours->str, theirs);
+  content = cd_wp_body_to_content (merged, -1, site->str, -1);
+  g_string_replace (site, "1,200", "2,100", 1);
+  g_string_replace (site, "More follows.", "More to follow.", 1);
+  g_assert_cmpstr (content, ==, site->str);
+}
+
 /* A classic post pulled before its pieces were kept (its body was the
  * whole post through the HTML converter) and edited here: the sync merges
  * that edit with the post as it reads now, so the edit goes out and the
@@ -346,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/wp-merge/wordpress-markup", test_wordpress_markup);
   g_test_add_func ("/wp-merge/classic-upgrade", test_classic_upgrade);
   g_test_add_func ("/wp-merge/table-rows", test_table_rows);
+  g_test_add_func ("/wp-merge/layout-box", test_layout_box);
 
   return g_test_run ();
 }
