@@ -1,6 +1,6 @@
 /* fuzz-wp-content.c: libFuzzer target for WordPress post content: the
- * body a post becomes, the post content a body goes back to, and the block
- * merge.
+ * body a post becomes, the post content a body goes back to (well-formed
+ * after an edit when it was before), and the block merge.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cd-test-wp-oracle.h"
 #include "cd-wp-content.h"
 #include "cd-wp-merge.h"
 
@@ -64,6 +65,78 @@ edit_body (const char *body,
   return g_string_free (out, FALSE);
 }
 
+/* Whether @block, and each block inside it, ends with its own closing
+ * delimiter (or is void): its bytes are one block wherever they go. Not
+ * so in broken markup, where a closer closes whichever block is open. */
+static gboolean
+closed_as_named (const char      *content,
+                 const CdWpBlock *block)
+{
+  const char *end = content + block->end;
+  const char *name = block->name;
+
+  if (name == NULL)
+    return TRUE;
+  if (g_str_has_prefix (name, "core/"))
+    name += strlen ("core/");
+  while (end > content + block->start && g_ascii_isspace (end[-1]))
+    end--;
+  if (end - (content + block->start) < 4 || strncmp (end - 4, "/-->", 4) != 0)
+    {
+      g_autofree char *closer = g_strdup_printf ("/wp:%s -->", name);
+      g_autofree char *full = g_strdup_printf ("/wp:%s -->", block->name);
+      gsize            span = end - (content + block->start);
+
+      if (!(span >= strlen (closer) && strncmp (end - strlen (closer), closer, strlen (closer)) == 0) &&
+          !(span >= strlen (full) && strncmp (end - strlen (full), full, strlen (full)) == 0))
+        return FALSE;
+    }
+  for (guint i = 0; i < block->inner_blocks->len; i++)
+    if (!closed_as_named (content, g_ptr_array_index (block->inner_blocks, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The delimiters of @block and the blocks inside it: one for a void
+ * block ("<!-- wp:more /-->"), two for any other. */
+static guint
+count_delimiters (const char      *content,
+                  const CdWpBlock *block)
+{
+  gsize span = block->end - block->start;
+  guint n = block->name == NULL ? 0 : span >= 4 && strncmp (content + block->end - 4, "/-->", 4) == 0 ? 1
+                                                                                                      : 2;
+
+  for (guint i = 0; i < block->inner_blocks->len; i++)
+    n += count_delimiters (content, g_ptr_array_index (block->inner_blocks, i));
+  return n;
+}
+
+/* Whether @content is well-formed, each of its blocks closed as it is
+ * named (see closed_as_named()), and no "wp:" in it but its delimiters':
+ * no block holds the start of a delimiter a neighbour might end. */
+static gboolean
+self_contained (const char *content,
+                gsize       size)
+{
+  g_autoptr (GPtrArray) blocks = NULL;
+  guint       delimiters = 0, written = 0;
+  const char *end = content + size;
+
+  if (!cd_test_markup_well_formed (content, size))
+    return FALSE;
+  blocks = cd_wp_blocks_parse (content, size);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      if (!closed_as_named (content, g_ptr_array_index (blocks, i)))
+        return FALSE;
+      delimiters += count_delimiters (content, g_ptr_array_index (blocks, i));
+    }
+  for (const char *p = g_strstr_len (content, size, "wp:"); p != NULL; p = g_strstr_len (p + 3, end - p - 3, "wp:"))
+    written++;
+  return written == delimiters;
+}
+
 /* Any post content, as UTF-8, becomes a body that goes back to the very
  * bytes when unedited; an edited body goes back to UTF-8 content; a merge
  * where only one side edited gives that side's units. Any other outcome
@@ -102,6 +175,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
       if (!g_utf8_validate (out, -1, NULL))
         abort ();
+      /* Whatever was moved or left out (an end of a layout block too), no
+       * block is left open and none closed that was not open. */
+      if (self_contained (content, size) && !cd_test_markup_well_formed (out, strlen (out)))
+        {
+          g_printerr ("Edited content is not well-formed:\n%s\n", out);
+          abort ();
+        }
       if (merged == NULL || conflicts != NULL || error != NULL)
         abort ();
       /* Where the units, set apart by blank lines, still read as the same
