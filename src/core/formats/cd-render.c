@@ -17,6 +17,7 @@
 #include "cd-render.h"
 #include "cd-render-private.h"
 #include "cd-store.h"
+#include "cd-wp-content-private.h"
 #include "cd-wp-label.h"
 
 static const char *extension_names[] = {
@@ -222,6 +223,45 @@ _cd_render_drop_empty_heads (cmark_node *document)
     cmark_node_free (g_ptr_array_index (empty, i));
 }
 
+/* Gives each table of @document with a caption (a paragraph "Table: …"
+ * right after it, see _cd_wp_table_caption()) its caption as WordPress
+ * shows it: without "Table: ", and unless @plain, in a figure with the
+ * table. */
+static void
+caption_tables (cmark_node *document,
+                gboolean    plain)
+{
+  g_assert (document != NULL);
+
+  for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
+    {
+      cmark_node      *caption = _cd_wp_table_caption (node);
+      cmark_node      *figure, *text;
+      g_autofree char *words = NULL;
+
+      if (caption == NULL)
+        continue;
+      words = g_strdup (cmark_node_get_literal (cmark_node_first_child (caption)) + strlen (CD_WP_TABLE_CAPTION));
+      cmark_node_set_literal (cmark_node_first_child (caption), words);
+      if (plain)
+        {
+          node = caption;
+          continue;
+        }
+      figure = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
+      cmark_node_set_on_enter (figure, "<figure class=\"table\">\n");
+      cmark_node_set_on_exit (figure, "</figure>\n");
+      text = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
+      cmark_node_set_on_enter (text, "<figcaption>\n");
+      cmark_node_set_on_exit (text, "</figcaption>\n");
+      cmark_node_insert_before (node, figure);
+      cmark_node_append_child (figure, node);
+      cmark_node_append_child (text, caption);
+      cmark_node_append_child (figure, text);
+      node = figure;
+    }
+}
+
 static cmark_node *
 parse_markdown (const char    *markdown,
                 gsize          length,
@@ -384,6 +424,7 @@ render (const char   *markdown,
 
   doc = parse_markdown (markdown, length, options, &parser);
   replace_fences (doc, flags, plain);
+  caption_tables (doc, plain);
   if (plain)
     out = cmark_render_plaintext_with_mem (doc, options, 0, mem);
   else

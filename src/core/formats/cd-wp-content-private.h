@@ -24,6 +24,13 @@ char       *_cd_wp_markdown_to_markup (const char *markdown,
 char       *_cd_wp_block_to_markdown (const CdWpBlock *block,
                                       char             bullet);
 gboolean    _cd_wp_is_text_block (const CdWpBlock *block);
+
+/* A table's caption in the body: the paragraph right after the table,
+ * starting with CD_WP_TABLE_CAPTION, as Pandoc writes a caption; in the
+ * block, a figcaption after the table (cd-wp-markup.c, cd-wp-markdown.c). */
+#define CD_WP_TABLE_CAPTION "Table: "
+#define CD_WP_TABLE_CAPTION_OPEN "<figcaption class=\"wp-element-caption\">"
+cmark_node *_cd_wp_table_caption (cmark_node *node);
 char       *_cd_wp_node_to_html (cmark_node   *node,
                                  cmark_parser *parser);
 

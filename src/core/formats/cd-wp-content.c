@@ -589,10 +589,20 @@ split_body (const char *body,
   for (cmark_node *node = cmark_node_first_child (split->doc); node != NULL;
        node = cmark_node_next (node))
     {
-      CdWpUnit unit = unit_of_node (body, length, starts, node);
+      CdWpUnit    unit = unit_of_node (body, length, starts, node);
+      cmark_node *caption = _cd_wp_table_caption (node);
 
+      /* A table and its caption are one unit, as they are one block. */
+      if (caption != NULL)
+        {
+          CdWpUnit after = unit_of_node (body, length, starts, caption);
+
+          unit.end = unit.markup_end = after.end;
+        }
       g_array_append_val (split->units, unit);
       g_ptr_array_add (split->nodes, node);
+      if (caption != NULL)
+        node = caption;
     }
 }
 

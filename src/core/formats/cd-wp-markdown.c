@@ -589,25 +589,52 @@ append_delimiters (GString       *out,
     }
 }
 
-/* A table with a header section, a body, or both. One without a header
- * gets a header row of empty cells, which Markdown needs and the block
- * markup leaves out; the columns' alignment is then its first row's. */
+/* The caption after a table, "Table: " and its text (as Pandoc writes a
+ * table's caption), when @html (what follows "</table>" in a table block)
+ * is a caption and the end of the figure; "" when it is that end alone;
+ * else %NULL. */
+static char *
+caption_to_markdown (const char *html)
+{
+  const char *end;
+  g_autoptr (GString) caption = g_string_new (CD_WP_TABLE_CAPTION);
+
+  g_assert (html != NULL);
+
+  if (strcmp (html, "</figure>\n") == 0)
+    return g_strdup ("");
+  if (!g_str_has_prefix (html, CD_WP_TABLE_CAPTION_OPEN) || !g_str_has_suffix (html, "</figcaption></figure>\n"))
+    return NULL;
+  html += strlen (CD_WP_TABLE_CAPTION_OPEN);
+  end = html + strlen (html) - strlen ("</figcaption></figure>\n");
+  if (end == html || g_strstr_len (html, end - html, "</figcaption>") != NULL ||
+      !inline_to_markdown (html, end - html, FALSE, caption))
+    return NULL;
+  return escape_line_starts (caption->str);
+}
+
+/* A table with a header section, a body, or both, and its caption (see
+ * caption_to_markdown()). One without a header gets a header row of empty
+ * cells, which Markdown needs and the block markup leaves out; the
+ * columns' alignment is then its first row's. */
 static char *
 table_to_markdown (const CdWpBlock *block)
 {
   const char      *inner;
   gsize            inner_length;
   g_autofree char *html = NULL;
-  const char      *p;
+  g_autofree char *caption = NULL;
+  const char      *p, *table_end;
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GString) alignments = g_string_new (NULL);
 
   g_assert (block != NULL);
 
-  if (!unwrap (block->inner_html, "\n<figure class=\"wp-block-table\"><table>",
-               "</table></figure>\n", &inner, &inner_length))
+  if (!unwrap (block->inner_html, "\n<figure class=\"wp-block-table\"><table>", "", &inner, &inner_length) ||
+      (table_end = g_strrstr (inner, "</table>")) == NULL ||
+      (caption = caption_to_markdown (table_end + strlen ("</table>"))) == NULL)
     return NULL;
-  html = g_strndup (inner, inner_length);
+  html = g_strndup (inner, table_end - inner);
   p = html;
   if (g_str_has_prefix (p, "<thead>"))
     {
@@ -634,19 +661,22 @@ table_to_markdown (const CdWpBlock *block)
       g_string_append_c (out, '\n');
       append_delimiters (out, alignments);
     }
-  if (*p == '\0')
-    return g_strdup (out->str);
-  if (!g_str_has_prefix (p, "<tbody>") || !g_str_has_suffix (p, "</tbody>"))
-    return NULL;
-  p += strlen ("<tbody>");
-  while (!g_str_has_prefix (p, "</tbody>"))
+  if (*p != '\0')
     {
-      g_string_append_c (out, '\n');
-      if (!read_row (&p, "td", out, NULL))
+      if (!g_str_has_prefix (p, "<tbody>") || !g_str_has_suffix (p, "</tbody>"))
+        return NULL;
+      p += strlen ("<tbody>");
+      while (!g_str_has_prefix (p, "</tbody>"))
+        {
+          g_string_append_c (out, '\n');
+          if (!read_row (&p, "td", out, NULL))
+            return NULL;
+        }
+      if (strcmp (p, "</tbody>") != 0)
         return NULL;
     }
-  if (strcmp (p, "</tbody>") != 0)
-    return NULL;
+  if (*caption != '\0')
+    g_string_append_printf (out, "\n\n%s", caption);
   return g_strdup (out->str);
 }
 

@@ -444,6 +444,48 @@ alignment_name (uint8_t alignment)
     }
 }
 
+/**
+ * _cd_wp_table_caption:
+ * @node: a block node
+ *
+ * Returns: (nullable): the caption of @node when it is a table: the
+ *   paragraph right after it whose text starts with CD_WP_TABLE_CAPTION
+ *   ("Table: Results by ward"); else %NULL
+ */
+cmark_node *
+_cd_wp_table_caption (cmark_node *node)
+{
+  cmark_node *next = cmark_node_next (node);
+  cmark_node *first = next != NULL ? cmark_node_first_child (next) : NULL;
+  const char *literal;
+
+  g_assert (node != NULL);
+
+  if (!type_is (node, "table") || next == NULL || cmark_node_get_type (next) != CMARK_NODE_PARAGRAPH ||
+      first == NULL || cmark_node_get_type (first) != CMARK_NODE_TEXT)
+    return NULL;
+  literal = cmark_node_get_literal (first);
+  if (literal == NULL || !g_str_has_prefix (literal, CD_WP_TABLE_CAPTION) ||
+      (literal[strlen (CD_WP_TABLE_CAPTION)] == '\0' && cmark_node_next (first) == NULL))
+    return NULL;
+  return next;
+}
+
+/* The caption's text as the figcaption holds it, without "Table: ". */
+static void
+append_caption (GString    *out,
+                cmark_node *caption)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_assert (out != NULL && caption != NULL);
+
+  append_inlines (text, cmark_node_first_child (caption));
+  g_string_append (out, CD_WP_TABLE_CAPTION_OPEN);
+  g_string_append (out, text->str + strlen (CD_WP_TABLE_CAPTION));
+  g_string_append (out, "</figcaption>");
+}
+
 static void
 append_table (GString    *out,
               cmark_node *table)
@@ -488,7 +530,10 @@ append_table (GString    *out,
     }
   if (in_body)
     g_string_append (out, "</tbody>");
-  g_string_append (out, "</table></figure>");
+  g_string_append (out, "</table>");
+  if (_cd_wp_table_caption (table) != NULL)
+    append_caption (out, _cd_wp_table_caption (table));
+  g_string_append (out, "</figure>");
   close_block (out, "table");
 }
 
@@ -635,6 +680,9 @@ _cd_wp_markdown_to_markup (const char *markdown,
       if (out->len > 0)
         g_string_append (out, "\n\n");
       _cd_wp_markup_append_node (out, node);
+      /* A table's caption is the table's. */
+      if (_cd_wp_table_caption (node) != NULL)
+        node = cmark_node_next (node);
     }
   cmark_node_free (doc);
   cmark_parser_free (parser);

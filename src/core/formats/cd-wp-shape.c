@@ -615,6 +615,26 @@ plain_table (const char *text,
   return g_strconcat ("<table>", open_end, NULL);
 }
 
+/* @text, a table block's, with the caption element after its table as
+ * WordPress 6.1 writes it where it has no class (as block editors before
+ * 6.1 wrote it); @parts gets the pair that writes it back. */
+static char *
+plain_caption (const char *text,
+               GPtrArray  *parts)
+{
+  const char *older = "</table><figcaption>";
+  g_autoptr (GString) out = g_string_new (text);
+
+  g_assert (text != NULL && parts != NULL);
+
+  if (strstr (text, older) == NULL)
+    return g_string_free (g_steal_pointer (&out), FALSE);
+  g_string_replace (out, older, "</table>" CD_WP_TABLE_CAPTION_OPEN, 1);
+  g_ptr_array_add (parts, g_strdup (CD_WP_TABLE_CAPTION_OPEN));
+  g_ptr_array_add (parts, g_strdup ("<figcaption>"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 #define EMPTY_HEAD "<>head"
 
 /* @text, a table's, without a header section of empty cells (as Copydesk
@@ -775,9 +795,10 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   if (strcmp (tag, "figure") == 0)
     {
       g_autofree char *table = plain_table (text, parts);
+      g_autofree char *captioned = plain_caption (table, parts);
 
       g_free (text);
-      text = plain_empty_head (table, parts);
+      text = plain_empty_head (captioned, parts);
     }
   if (strcmp (tag, "blockquote") == 0)
     {
