@@ -280,6 +280,60 @@ test_chips (CdUiFixture  *fixture,
   cd_ui_close_window (fixture);
 }
 
+/* Scrolled, the chips go with the text: each stays on its block's line
+ * wherever the body is scrolled to, by the scroll bar or the mouse wheel
+ * (GtkTextView of GTK 4.8 leaves its overlays where they were on the
+ * screen unless it is made to place them again). */
+static void
+test_chips_scroll (CdUiFixture  *fixture,
+                   gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  GtkAdjustment *adjustment;
+  Desk           desk;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (text, "Paragraph %u of the story.\n\n", i + 1);
+  g_string_append (text, GALLERY MIDDLE);
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (text, "Paragraph %u after the gallery.\n\n", i + 1);
+  g_string_append (text, WIDGET AFTER);
+  open_body (fixture, &desk, text->str);
+  g_assert_true (cd_ui_wait_for (chips_placed, &desk, 5000));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (desk.view));
+  for (guint step = 1; step <= 4; step++)
+    {
+      double upper = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+      gtk_adjustment_set_value (adjustment, upper * step / 4);
+      g_test_message ("scrolled to %.0f of %.0f", gtk_adjustment_get_value (adjustment), upper);
+      g_assert_true (cd_ui_wait_for (chips_placed, &desk, 5000));
+    }
+  {
+    /* The mouse wheel, over the body, back up. */
+    graphene_point_t at;
+    g_autofree char *x = NULL, *y = NULL;
+    double           before = gtk_adjustment_get_value (adjustment);
+
+    focus_body (&desk);
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (desk.view), GTK_WIDGET (desk.window),
+                                             &GRAPHENE_POINT_INIT (40, 40), &at));
+    x = g_strdup_printf ("%d", (int) at.x);
+    y = g_strdup_printf ("%d", (int) at.y);
+    {
+      const char      *argv[] = { "xdotool", "mousemove", "--window",
+                                  NULL, x, y, "click", "--repeat", "6", "4", NULL };
+      g_autofree char *xid = g_strdup_printf ("%lu", cd_ui_get_xid (GTK_WIDGET (desk.window)));
+
+      argv[3] = xid;
+      cd_ui_run (argv);
+    }
+    g_assert_true (cd_ui_wait_for (chips_placed, &desk, 5000));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, before);
+  }
+  cd_ui_close_window (fixture);
+}
+
 /* Backspace right after a chip deletes the whole fence with its line
  * break; undo brings back the exact bytes and the chip; Delete right
  * before a chip does the same. */
@@ -689,6 +743,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, CdUiFixture, NULL, cd_ui_fixture_setup, func, cd_ui_fixture_teardown)
   ADD ("/editor-blocks/chips", test_chips);
+  ADD ("/editor-blocks/chips-scroll", test_chips_scroll);
   ADD ("/editor-blocks/backspace-undo", test_backspace_and_undo);
   ADD ("/editor-blocks/typing", test_typing_beside_chips);
   ADD ("/editor-blocks/adjacent", test_adjacent_blocks);

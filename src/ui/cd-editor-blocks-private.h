@@ -37,6 +37,7 @@ struct _CdEditorBlocks
   GSimpleActionGroup *actions;
 
   guint layout_id;
+  guint scroll_tick_id; /* places the overlays after a scroll */
   int   last_cursor;
   guint busy : 1;     /* our own change of the buffer or the cursor */
   guint applying : 1; /* undo or redo at work */

@@ -811,18 +811,59 @@ queue_layout (CdEditorBlocks *self)
     self->layout_id = g_idle_add_full (G_PRIORITY_LOW, layout_cb, self, NULL);
 }
 
+/* GtkTextView of GTK 4.8 moves its overlays only when it allocates its
+ * children again, and scrolling alone does not make it: the chips would
+ * stay where they were on the screen while the text scrolls under them.
+ * So a scroll asks for that allocation, of the view and of the holder of
+ * its overlays (GTK skips a widget whose size is unchanged), at the start
+ * of the next frame: a scroll may come in the middle of the view's own
+ * allocation, where asking again is too late for the frame. */
+static gboolean
+place_overlays_cb (GtkWidget     *view,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  CdEditorBlocks *self = data;
+  GtkWidget      *holder;
+
+  g_assert (CD_IS_EDITOR_BLOCKS (self));
+
+  self->scroll_tick_id = 0;
+  if (self->blocks->len == 0)
+    return G_SOURCE_REMOVE;
+  gtk_widget_queue_allocate (view);
+  holder = gtk_widget_get_parent (((Block *) g_ptr_array_index (self->blocks, 0))->chip);
+  if (holder != NULL && holder != view)
+    gtk_widget_queue_allocate (holder);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scrolled_cb (CdEditorBlocks *self)
+{
+  g_assert (CD_IS_EDITOR_BLOCKS (self));
+
+  if (self->scroll_tick_id == 0 && self->blocks->len > 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), place_overlays_cb, self, NULL);
+}
+
 static void
 cd_editor_blocks_dispose (GObject *object)
 {
   CdEditorBlocks *self = CD_EDITOR_BLOCKS (object);
 
   g_clear_handle_id (&self->layout_id, g_source_remove);
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
   if (self->buffer != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->buffer, self);
       g_signal_handlers_disconnect_by_data (self->view, self);
       g_signal_handlers_disconnect_by_data (
           gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view)), self);
+      g_signal_handlers_disconnect_by_data (
+          gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view)), self);
       _cd_editor_blocks_dispose_images (self);
       clear_blocks (self);
     }
@@ -899,6 +940,10 @@ cd_editor_blocks_new (GtkTextView *view)
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (queue_layout), self);
   g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "changed",
                             G_CALLBACK (queue_layout), self);
+  g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "value-changed",
+                            G_CALLBACK (scrolled_cb), self);
+  g_signal_connect_swapped (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view)), "value-changed",
+                            G_CALLBACK (scrolled_cb), self);
   _cd_editor_blocks_connect_view (self);
   _cd_editor_blocks_connect_images (self);
 
