@@ -1563,6 +1563,48 @@ test_tables (void)
     g_test_skip (cd_test_oracle_missing ());
 }
 
+/* A table in a classic post, as the classic editor saves one (each tag
+ * on a line of its own, a body section and no header, often a border and
+ * a width on the table): a Markdown table in the body, a header row of
+ * empty cells standing for none; a corrected figure goes back in the
+ * editor's form with the table's own attributes, the rest of the post
+ * byte for byte. Cells styled one by one stay kept. */
+static void
+test_classic_tables (void)
+{
+  const char      *post = "Results from the count:\n\n"
+                          "<table style=\"border-collapse: collapse; width: 100%;\" border=\"1\">\n<tbody>\n<tr>\n"
+                          "<td><strong>Ward</strong></td>\n<td><strong>Votes</strong></td>\n</tr>\n<tr>\n"
+                          "<td>North</td>\n<td>1,204</td>\n</tr>\n<tr>\n<td>South</td>\n<td>987</td>\n</tr>\n"
+                          "</tbody>\n</table>\n\nThe count ended at midnight.";
+  const char      *headed = "Intro.\n\n<table>\n<thead>\n<tr>\n<th>Ward</th>\n<th>Votes</th>\n</tr>\n</thead>\n"
+                            "<tbody>\n<tr>\n<td>North</td>\n<td>1,204</td>\n</tr>\n</tbody>\n</table>";
+  const char      *styled_cells = "Intro.\n\n<table>\n<tbody>\n<tr>\n<td style=\"width: 30%;\">North</td>\n"
+                                  "<td style=\"width: 70%;\">1,204</td>\n</tr>\n</tbody>\n</table>";
+  g_autofree char *body = cd_wp_content_to_body (post, -1);
+  g_autofree char *same = cd_wp_body_to_content (body, -1, post, -1);
+  g_autofree char *corrected = replaced (body, "| 987 |", "| 978 |");
+  g_autofree char *corrected_content = cd_wp_body_to_content (corrected, -1, post, -1);
+  g_autoptr (GString) expected = g_string_new (post);
+  g_autofree char *headed_body = cd_wp_content_to_body (headed, -1);
+  g_autofree char *headed_edited = replaced (headed_body, "1,204", "1,240");
+  g_autofree char *headed_content = cd_wp_body_to_content (headed_edited, -1, headed, -1);
+  g_autoptr (GString) headed_expected = g_string_new (headed);
+  g_autofree char *styled_body = cd_wp_content_to_body (styled_cells, -1);
+
+  g_assert_cmpstr (body, ==,
+                   "Results from the count:\n\n|  |  |\n| --- | --- |\n| **Ward** | **Votes** |\n"
+                   "| North | 1,204 |\n| South | 987 |\n\nThe count ended at midnight.\n");
+  g_assert_cmpstr (same, ==, post);
+  g_string_replace (expected, ">987<", ">978<", 1);
+  g_assert_cmpstr (corrected_content, ==, expected->str);
+  g_assert_true (cd_wp_content_is_classic (corrected_content, -1));
+  g_assert_cmpstr (headed_body, ==, "Intro.\n\n| Ward | Votes |\n| --- | --- |\n| North | 1,204 |\n");
+  g_string_replace (headed_expected, "1,204", "1,240", 1);
+  g_assert_cmpstr (headed_content, ==, headed_expected->str);
+  g_assert_nonnull (strstr (styled_body, "```wordpress\n<table>"));
+}
+
 /* A table's caption (the source of its figures, as a rule) is a paragraph
  * "Table: …" right after the table in the body, as Pandoc writes one: it
  * goes back as the block's caption, in the caption's own form; the
@@ -2142,6 +2184,7 @@ main (int   argc,
   g_test_add_func ("/wp-content/scripts", test_scripts);
   g_test_add_func ("/wp-content/tables", test_tables);
   g_test_add_func ("/wp-content/table-captions", test_table_captions);
+  g_test_add_func ("/wp-content/classic-tables", test_classic_tables);
   g_test_add_func ("/wp-content/verse", test_verse);
   g_test_add_func ("/wp-content/layout-blocks", test_layout_blocks);
   g_test_add_func ("/wp-content/fence", test_fence);

@@ -806,6 +806,46 @@ plain_quote_gaps (const char *piece,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* @piece, a table, as Markdown's table writes it: its opening tag without
+ * attributes (@references gets the pair that writes them back: a border,
+ * a width, as the classic editor's table button writes them) and, where
+ * it has no header section, one of empty cells, which stands in Markdown
+ * for a table without a header (written back without it, as a table is
+ * in a block post). @piece as it is when it is no table. */
+static char *
+plain_table (const char *piece,
+             GPtrArray  *references)
+{
+  const char *end = piece + strlen (piece);
+  const char *open_end, *row, *row_end;
+  g_autoptr (GString) out = NULL;
+  guint cells = 0;
+
+  g_assert (piece != NULL && references != NULL);
+
+  if (piece[0] != '<' || !tag_is (piece, end, "table") || (open_end = _cd_wp_tag_end (piece, end)) == NULL)
+    return g_strdup (piece);
+  out = g_string_new ("<table>");
+  if (open_end - piece > (gssize) strlen ("<table>"))
+    {
+      g_ptr_array_add (references, g_strdup ("<table>"));
+      g_ptr_array_add (references, g_strndup (piece, open_end - piece));
+    }
+  row = strstr (open_end, "<tr");
+  row_end = row != NULL ? strstr (row, "</tr>") : NULL;
+  if (strstr (open_end, "<thead") == NULL && row_end != NULL)
+    {
+      for (const char *p = row; p != NULL && p < row_end; p = strstr (p + 1, "<t"))
+        cells += tag_is (p, row_end, "td") || tag_is (p, row_end, "th");
+      g_string_append (out, "<thead><tr>");
+      for (guint i = 0; i < cells; i++)
+        g_string_append (out, "<th></th>");
+      g_string_append (out, "</tr></thead>");
+    }
+  g_string_append (out, open_end);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* Whether the tag at @p is a line break's ("<br>", "<br />"). */
 static gboolean
 is_break (const char *p,
@@ -1000,6 +1040,7 @@ _cd_wp_classic_markdown (const char *piece,
   take_text (&text, plain_indents (text, shape));
   take_text (&text, plain_items (text, shape));
   take_text (&text, plain_quote_gaps (text, shape));
+  take_text (&text, plain_table (text, shape));
   wrap = g_str_has_prefix (text, "<p>") || g_str_has_prefix (text, "<blockquote><p>");
   take_text (&text, plain_breaks (text, shape));
   take_text (&text, _cd_wp_plain_spans (text, shape));
