@@ -1471,13 +1471,14 @@ test_tables (void)
       "5,120</td></tr><tr><td>Reyes</td><td class=\"has-text-align-right\" data-align=\"right\">4,870"
       "</td></tr></tbody></table></figure>\n<!-- /wp:table -->";
   static const char *const kept[] = {
-    /* A footer section, a line break in a cell, a header cell's scope. */
+    /* A footer section, a line break in a cell, a scope on some header
+     * cells only. */
     "<!-- wp:table -->\n<figure class=\"wp-block-table\"><table><tbody><tr><td>a</td></tr></tbody>"
     "<tfoot><tr><td>Total</td></tr></tfoot></table></figure>\n<!-- /wp:table -->",
     "<!-- wp:table -->\n<figure class=\"wp-block-table\"><table><tbody><tr><td>a<br>b</td></tr>"
     "</tbody></table></figure>\n<!-- /wp:table -->",
     "<!-- wp:table -->\n<figure class=\"wp-block-table\"><table><thead><tr><th scope=\"col\">a</th>"
-    "</tr></thead></table></figure>\n<!-- /wp:table -->",
+    "<th>b</th></tr></thead></table></figure>\n<!-- /wp:table -->",
     /* Columns aligned in some rows only. */
     "<!-- wp:table -->\n<figure class=\"wp-block-table\"><table><tbody><tr><td>a</td></tr><tr>"
     "<td class=\"has-text-align-right\" data-align=\"right\">1</td></tr></tbody></table></figure>\n"
@@ -1492,6 +1493,17 @@ test_tables (void)
   g_autofree char *styled_edited = cd_wp_body_to_content (
       "| Candidate | Votes |\n| --- | --: |\n| Müller | 5,120 |\n| Reyes | 4,871 |\n", -1, styled, -1);
   g_autofree char *written = cd_wp_body_to_content ("| | |\n|---|---|\n| a | b |\n", -1, NULL, 0);
+  /* As later block editors write a table: a scope on every header cell. */
+  const char *scoped =
+      "<!-- wp:table {\"hasFixedLayout\":true} -->\n<figure class=\"wp-block-table\"><table "
+      "class=\"has-fixed-layout\"><thead><tr><th scope=\"col\">Candidate</th><th class=\"has-text-align-right\" "
+      "data-align=\"right\" scope=\"col\">Votes</th></tr></thead><tbody><tr><td>Reyes</td><td "
+      "class=\"has-text-align-right\" data-align=\"right\">4,870</td></tr></tbody></table></figure>\n"
+      "<!-- /wp:table -->";
+  g_autofree char *scoped_body = cd_wp_content_to_body (scoped, -1);
+  g_autofree char *scoped_same = cd_wp_body_to_content (scoped_body, -1, scoped, -1);
+  g_autofree char *scoped_edited = cd_wp_body_to_content (
+      "| Candidate | Votes cast |\n| --- | --: |\n| Reyes | 4,871 |\n| Müller | 5,120 |\n", -1, scoped, -1);
   /* A table Copydesk wrote before an empty header row meant none: its
    * empty header section stays, edited or not. */
   const char      *earlier = "<!-- wp:table -->\n<figure class=\"wp-block-table\"><table><thead><tr><th></th>"
@@ -1523,6 +1535,17 @@ test_tables (void)
                    "<!-- /wp:table -->");
   g_assert_cmpstr (styled_body, ==,
                    "| Candidate | Votes |\n| --- | --: |\n| Müller | 5,120 |\n| Reyes | 4,870 |\n");
+  g_assert_cmpstr (scoped_body, ==, "| Candidate | Votes |\n| --- | --: |\n| Reyes | 4,870 |\n");
+  g_assert_cmpstr (scoped_same, ==, scoped);
+  /* The header edited and a row added: every header cell keeps its scope. */
+  g_assert_cmpstr (scoped_edited, ==,
+                   "<!-- wp:table {\"hasFixedLayout\":true} -->\n<figure class=\"wp-block-table\"><table "
+                   "class=\"has-fixed-layout\"><thead><tr><th scope=\"col\">Candidate</th><th "
+                   "class=\"has-text-align-right\" data-align=\"right\" scope=\"col\">Votes cast</th></tr></thead>"
+                   "<tbody><tr><td>Reyes</td><td class=\"has-text-align-right\" data-align=\"right\">4,871</td></tr>"
+                   "<tr><td>Müller</td><td class=\"has-text-align-right\" data-align=\"right\">5,120</td></tr>"
+                   "</tbody></table></figure>\n<!-- /wp:table -->");
+  assert_wordpress_reads (scoped_edited, "core/table");
   g_assert_cmpstr (styled_edited, ==,
                    "<!-- wp:table {\"hasFixedLayout\":true,\"className\":\"is-style-stripes\"} -->\n"
                    "<figure class=\"wp-block-table is-style-stripes\"><table class=\"has-fixed-layout\">"

@@ -635,6 +635,78 @@ plain_caption (const char *text,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+#define TH_SCOPE "<>scope"
+#define SCOPE_COL " scope=\"col\">"
+
+/* Whether a header cell's opening tag starts at @p. */
+static gboolean
+opens_header_cell (const char *p)
+{
+  return g_str_has_prefix (p, "<th") && (p[3] == ' ' || p[3] == '>');
+}
+
+/* @text, a table's, without the scope="col" later block editors give
+ * every header cell; @parts gets the rule TH_SCOPE that writes it back
+ * (see apply_th_scope()). @text as it is unless every header cell has it. */
+static char *
+plain_th_scope (const char *text,
+                GPtrArray  *parts)
+{
+  const char *end = text + strlen (text);
+  g_autoptr (GString) out = g_string_sized_new (end - text);
+  guint with = 0, without = 0;
+
+  g_assert (text != NULL && parts != NULL);
+
+  for (const char *p = text; p < end;)
+    {
+      const char *open_end = opens_header_cell (p) ? _cd_wp_tag_end (p, end) : NULL;
+
+      if (open_end == NULL)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      if (open_end - p > (gssize) strlen (SCOPE_COL) && g_str_has_prefix (open_end - strlen (SCOPE_COL), SCOPE_COL))
+        {
+          with++;
+          g_string_append_len (out, p, open_end - p - strlen (SCOPE_COL));
+          g_string_append_c (out, '>');
+        }
+      else
+        {
+          without++;
+          g_string_append_len (out, p, open_end - p);
+        }
+      p = open_end;
+    }
+  if (with == 0 || without > 0)
+    return g_strdup (text);
+  g_ptr_array_add (parts, g_strdup (TH_SCOPE));
+  g_ptr_array_add (parts, g_strdup (""));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Gives every header cell of @text, a table, scope="col". */
+static void
+apply_th_scope (GString *text)
+{
+  g_assert (text != NULL);
+
+  for (gsize i = 0; i < text->len; i++)
+    {
+      const char *open_end;
+
+      if (!opens_header_cell (text->str + i))
+        continue;
+      if ((open_end = _cd_wp_tag_end (text->str + i, text->str + text->len)) == NULL)
+        return;
+      i = open_end - text->str - 1;
+      g_string_insert_len (text, i, SCOPE_COL, strlen (SCOPE_COL) - 1);
+      i += strlen (SCOPE_COL) - 1;
+    }
+}
+
 #define EMPTY_HEAD "<>head"
 
 /* @text, a table's, without a header section of empty cells (as Copydesk
@@ -797,8 +869,12 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
       g_autofree char *table = plain_table (text, parts);
       g_autofree char *captioned = plain_caption (table, parts);
 
+      g_autofree char *headless = plain_empty_head (captioned, parts);
+
       g_free (text);
-      text = plain_empty_head (captioned, parts);
+      /* After the header section of empty cells, which gets its scope
+       * when it is written back. */
+      text = plain_th_scope (headless, parts);
     }
   if (strcmp (tag, "blockquote") == 0)
     {
@@ -867,6 +943,8 @@ _cd_wp_shape_apply (const GStrv shape,
       apply_citation (text, shape[i + 1]);
     else if (strcmp (shape[i], EMPTY_HEAD) == 0)
       apply_empty_head (text);
+    else if (strcmp (shape[i], TH_SCOPE) == 0)
+      apply_th_scope (text);
   _cd_wp_wrap_runs (text, shape);
   for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
     if (g_str_has_prefix (shape[i], "<>"))
