@@ -1907,6 +1907,28 @@ test_layout_blocks (void)
     g_assert_null (strstr (out, "Passau"));
   }
   {
+    /* The preview frames the text inside each block with the labels of
+     * its ends, nested as the blocks are; an end alone is no frame. */
+    g_autofree char *html = cd_render_markdown (body, -1, CD_RENDER_NONE);
+    g_autofree char *no_tail = replaced (body, group_tail, "");
+    g_autofree char *lone = cd_render_markdown (no_tail, -1, CD_RENDER_NONE);
+    const char      *group = strstr (html, "<div class=\"cd-wp-layout\">\n<figure class=\"cd-wp-block\">\n"
+                                                "<figcaption class=\"cd-wp-block-label\">Group</figcaption>");
+    const char      *columns = strstr (html, "<div class=\"cd-wp-layout\">\n<figure class=\"cd-wp-block\">\n"
+                                                  "<figcaption class=\"cd-wp-block-label\">Columns</figcaption>");
+
+    g_assert_nonnull (group);
+    g_assert_nonnull (strstr (group, "<h3>Key facts</h3>"));
+    g_assert_nonnull (strstr (group, "End of Group</figcaption>\n</figure>\n</div>\n<div class=\"cd-wp-layout\">"));
+    g_assert_nonnull (columns);
+    g_assert_nonnull (strstr (columns, "Columns</figcaption>\n</figure>\n<div class=\"cd-wp-layout\">\n"
+                                       "<figure class=\"cd-wp-block\">\n<figcaption class=\"cd-wp-block-label\">"
+                                       "Column</figcaption>\n</figure>\n<p>Passau</p>"));
+    g_assert_nonnull (strstr (html, "End of Columns</figcaption>\n</figure>\n</div>\n<p>More follows.</p>"));
+    g_assert_true (g_str_has_prefix (lone, "<p>The river rose.</p>\n<figure class=\"cd-wp-block\">"));
+    g_assert_cmpuint (strstr (lone, "cd-wp-layout") - lone, >, strstr (lone, "Crest") - lone);
+  }
+  {
     /* Layout blocks with no text inside, or with HTML between their inner
      * blocks, stay whole: one fence each. */
     const char *kept[] = {

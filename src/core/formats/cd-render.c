@@ -403,6 +403,54 @@ replace_fences (cmark_node   *doc,
     }
 }
 
+/* Which end of a layout block the top-level @node is, when it is a
+ * `wordpress` fence holding one (see cd_wp_fence_end()). */
+static CdWpFenceEnd
+fence_end (cmark_node *node)
+{
+  const char *markup;
+
+  g_assert (node != NULL);
+
+  if (!is_wordpress_fence (node) || (markup = cmark_node_get_literal (node)) == NULL)
+    return CD_WP_FENCE_WHOLE;
+  return cd_wp_fence_end (markup, -1);
+}
+
+/* Frames what stands between the two ends of each layout block of
+ * @document (a box of key facts, a column) with the ends, in a box of its
+ * own, as the site shows the text inside the block; ends without their
+ * other end are left as they are. */
+static void
+frame_layout_blocks (cmark_node *document)
+{
+  g_autoptr (GPtrArray) open = g_ptr_array_new ();
+
+  g_assert (document != NULL);
+
+  for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
+    {
+      CdWpFenceEnd end = fence_end (node);
+      cmark_node  *frame, *head, *next;
+
+      if (end == CD_WP_FENCE_OPENING)
+        g_ptr_array_add (open, node);
+      if (end != CD_WP_FENCE_CLOSING || open->len == 0)
+        continue;
+      head = g_ptr_array_steal_index (open, open->len - 1);
+      frame = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
+      cmark_node_set_on_enter (frame, "<div class=\"cd-wp-layout\">\n");
+      cmark_node_set_on_exit (frame, "</div>\n");
+      cmark_node_insert_before (head, frame);
+      for (cmark_node *moved = head; moved != NULL; moved = next)
+        {
+          next = moved == node ? NULL : cmark_node_next (moved);
+          cmark_node_append_child (frame, moved);
+        }
+      node = frame;
+    }
+}
+
 /* Renders @markdown (%NULL is empty; a negative @length means it ends with
  * a NUL) as HTML, or as the plain text a reader sees when @plain is set. */
 static char *
@@ -423,8 +471,10 @@ render (const char   *markdown,
     length = strlen (markdown);
 
   doc = parse_markdown (markdown, length, options, &parser);
-  replace_fences (doc, flags, plain);
   caption_tables (doc, plain);
+  if (!plain)
+    frame_layout_blocks (doc);
+  replace_fences (doc, flags, plain);
   if (plain)
     out = cmark_render_plaintext_with_mem (doc, options, 0, mem);
   else

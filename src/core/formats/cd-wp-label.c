@@ -367,6 +367,48 @@ cd_wp_is_fence_info (const char *info)
 }
 
 /**
+ * cd_wp_fence_end:
+ * @markup: the markup a `wordpress` fence holds
+ * @length: its length, or -1
+ *
+ * Returns: whether @markup is the opening end of a layout block (one
+ *   block, left open: its closing delimiter is not in it), its closing
+ *   end (HTML, then the closing delimiter alone), or whole
+ */
+CdWpFenceEnd
+cd_wp_fence_end (const char *markup,
+                 gssize      length)
+{
+  g_autoptr (GPtrArray) blocks = NULL;
+  g_autofree char *closing = NULL;
+  const CdWpBlock *named = NULL;
+  gsize            end;
+
+  g_return_val_if_fail (markup != NULL, CD_WP_FENCE_WHOLE);
+
+  if (length < 0)
+    length = strlen (markup);
+  for (end = length; end > 0 && g_ascii_isspace (markup[end - 1]); end--)
+    ;
+  blocks = cd_wp_blocks_parse (markup, length);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const CdWpBlock *block = g_ptr_array_index (blocks, i);
+
+      if (block->name == NULL)
+        continue;
+      if (named != NULL)
+        return CD_WP_FENCE_WHOLE;
+      named = block;
+    }
+  if (named == NULL)
+    return (closing = closing_name (markup, length)) != NULL ? CD_WP_FENCE_CLOSING : CD_WP_FENCE_WHOLE;
+  if (end >= 3 && strncmp (markup + end - 3, "-->", 3) == 0)
+    return CD_WP_FENCE_WHOLE;
+  return CD_WP_FENCE_OPENING;
+}
+
+/**
  * cd_wp_block_label:
  * @markup: the markup of one block, as a `wordpress` fence holds it
  * @length: its length, or -1
