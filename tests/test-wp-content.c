@@ -1689,6 +1689,40 @@ test_table_captions (void)
                                                   "<!-- wp:paragraph -->\n<p>Text.</p>"));
   g_assert_nonnull (strstr (not_captions_content, "<p>Table: after a paragraph.</p>"));
   assert_wordpress_reads (not_captions_content, "core/paragraph core/table core/paragraph core/paragraph");
+  {
+    /* A paragraph of a post that starts so after a table is no caption:
+     * the body escapes its colon, and it stays the paragraph it was when
+     * the text after it is edited. Nor is a table in a quote captioned,
+     * nor one of a classic post, where "Table: …" is the paragraph it
+     * reads as, typed or pulled. */
+    const char      *para = "<!-- wp:table -->\n<figure class=\"wp-block-table\"><table><tbody><tr><td>1</td></tr>"
+                            "</tbody></table></figure>\n<!-- /wp:table -->\n\n<!-- wp:paragraph -->\n<p>Table: the "
+                            "council's figures.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n<p>Other.</p>\n"
+                            "<!-- /wp:paragraph -->";
+    const char      *classic_post = "Intro.\n\n<table>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n\n"
+                                    "Table: the council's figures.\n\nOther.";
+    g_autofree char *para_body = cd_wp_content_to_body (para, -1);
+    g_autofree char *para_edited = replaced (para_body, "Other.", "Other, edited.");
+    g_autofree char *para_content = cd_wp_body_to_content (para_edited, -1, para, -1);
+    g_autoptr (GString) para_expected = g_string_new (para);
+    g_autofree char *quoted = cd_wp_body_to_content ("> | a |\n> | --- |\n> | 1 |\n>\n> Table: quoted\n", -1, NULL, 0);
+    g_autofree char *classic_body = cd_wp_content_to_body (classic_post, -1);
+    g_autofree char *classic_edited = replaced (classic_body, "Other.", "Other, edited.");
+    g_autofree char *classic_content = cd_wp_body_to_content (classic_edited, -1, classic_post, -1);
+    g_autoptr (GString) classic_expected = g_string_new (classic_post);
+    g_autofree char *classic_typed_body = replaced (classic_body, "Other.", "Table: typed.\n\nOther.");
+    g_autofree char *classic_typed = cd_wp_body_to_content (classic_typed_body, -1, classic_post, -1);
+
+    g_assert_nonnull (strstr (para_body, "\n\nTable\\: the council's figures.\n\n"));
+    g_string_replace (para_expected, "Other.", "Other, edited.", 1);
+    g_assert_cmpstr (para_content, ==, para_expected->str);
+    g_assert_null (strstr (quoted, "figcaption"));
+    g_assert_nonnull (strstr (quoted, "<p>Table: quoted</p>"));
+    assert_wordpress_reads (quoted, "core/quote");
+    g_string_replace (classic_expected, "Other.", "Other, edited.", 1);
+    g_assert_cmpstr (classic_content, ==, classic_expected->str);
+    g_assert_nonnull (strstr (classic_typed, "</table>\n\nTable: the council's figures.\n\nTable: typed.\n\nOther."));
+  }
   /* The preview and the exports: the caption under the table, as the site
    * shows it. */
   g_assert_nonnull (strstr (html, "<figure class=\"table\">\n<table>"));
@@ -1894,6 +1928,53 @@ test_layout_blocks (void)
         g_assert_nonnull (strstr (out, "<h3>Key facts</h3>"));
         assert_wordpress_nests (out, flat);
       }
+  }
+  {
+    /* Ends pair by their block's name as blocks nest, whatever became of
+     * their markup: an opening end edited (the box's colour) still opens
+     * the box; a copied end without its other end goes; a box moved above
+     * another, or an end moved past another box, nests as it stands. */
+    g_autofree char *recoloured = replaced (body, "pale-cyan-blue\",\"layout", "pale-pink\",\"layout");
+    g_autofree char *tails_body = g_strconcat (group_head, "Inside.\n\n", group_tail, group_tail, "After.\n", NULL);
+    g_autofree char *heads_body = g_strconcat (group_head, group_head, "Inside.\n\n", group_tail, "After.\n", NULL);
+    g_autofree char *tails = cd_wp_body_to_content (tails_body, -1, content, -1);
+    g_autofree char *heads = cd_wp_body_to_content (heads_body, -1, content, -1);
+    g_autofree char *recoloured_content = cd_wp_body_to_content (recoloured, -1, content, -1);
+    const char      *boxes = "<!-- wp:group {\"backgroundColor\":\"pale-pink\"} -->\n<div class=\"wp-block-group "
+                             "has-pale-pink-background-color has-background\"><!-- wp:paragraph -->\n<p>Alpha.</p>\n"
+                             "<!-- /wp:paragraph --></div>\n<!-- /wp:group -->\n\n<!-- wp:group {\"backgroundColor\":"
+                             "\"pale-cyan-blue\"} -->\n<div class=\"wp-block-group has-pale-cyan-blue-background-color "
+                             "has-background\"><!-- wp:paragraph -->\n<p>Beta.</p>\n<!-- /wp:paragraph --></div>\n"
+                             "<!-- /wp:group -->\n\n<!-- wp:paragraph -->\n<p>Tail.</p>\n<!-- /wp:paragraph -->";
+    g_autofree char *boxes_body = cd_wp_content_to_body (boxes, -1);
+    g_auto (GStrv) parts = g_strsplit (boxes_body, "```\n\n", -1);
+    g_autofree char *swapped_boxes = NULL;
+    g_autofree char *nested_boxes = NULL;
+
+    g_assert_nonnull (strstr (recoloured_content, "pale-pink"));
+    assert_wordpress_nests (recoloured_content, nested);
+    assert_wordpress_nests (tails, "core/group[core/paragraph] core/paragraph");
+    assert_wordpress_nests (heads, "core/group[core/paragraph] core/paragraph");
+    /* The body is six fences and texts: head, Alpha, tail, head, Beta, tail,
+     * then Tail. */
+    g_assert_cmpuint (g_strv_length (parts), ==, 5);
+    swapped_boxes = g_strconcat (parts[2], "```\n\n", parts[3], "```\n\n", parts[0], "```\n\n", parts[1],
+                                 "```\n\n", parts[4], NULL);
+    nested_boxes = g_strconcat (parts[0], "```\n\n", parts[2], "```\n\n", parts[3], "```\n\n", parts[1],
+                                "```\n\n", parts[4], NULL);
+    {
+      g_autofree char *swapped_content = cd_wp_body_to_content (swapped_boxes, -1, boxes, -1);
+      g_autofree char *nested_content = cd_wp_body_to_content (nested_boxes, -1, boxes, -1);
+
+      g_assert_cmpuint (strstr (swapped_content, "Beta.") - swapped_content, <,
+                        strstr (swapped_content, "pale-pink") - swapped_content);
+      assert_wordpress_nests (swapped_content, "core/group[core/paragraph] core/group[core/paragraph] core/paragraph");
+      /* The pink box's opening, then the blue box whole, then Alpha and the
+       * pink box's end. */
+      assert_wordpress_nests (nested_content, "core/group[core/group[core/paragraph] core/paragraph] core/paragraph");
+      g_assert_nonnull (strstr (nested_content, "pale-pink"));
+      g_assert_nonnull (strstr (nested_content, "pale-cyan-blue"));
+    }
   }
   {
     /* A column deleted, its ends and text with it: the other stays. */

@@ -262,6 +262,59 @@ caption_tables (cmark_node *document,
     }
 }
 
+/* The mark of a paragraph that is a table's caption. */
+static const char caption_mark;
+
+/**
+ * _cd_render_mark_captions:
+ * @document: a body parsed from @source
+ * @source: the Markdown fed to the parser
+ * @length: its length
+ *
+ * Marks as a caption each paragraph right after a table of @document that
+ * is written starting with "Table: " (CD_WP_TABLE_CAPTION, see
+ * _cd_wp_table_caption()); one written "Table\: " reads the same but is
+ * no caption, as a paragraph of a post that starts so is shown.
+ */
+void
+_cd_render_mark_captions (cmark_node *document,
+                          const char *source,
+                          gsize       length)
+{
+  g_assert (document != NULL && source != NULL);
+
+  for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
+    {
+      cmark_node *next = cmark_node_next (node);
+      const char *at = source, *end = source + length;
+      int         line;
+
+      if (strcmp (cmark_node_get_type_string (node), "table") != 0 || next == NULL ||
+          cmark_node_get_type (next) != CMARK_NODE_PARAGRAPH)
+        continue;
+      for (line = 1; line < cmark_node_get_start_line (next) && at != NULL; line++)
+        at = memchr (at, '\n', end - at), at = at != NULL ? at + 1 : NULL;
+      if (at == NULL || cmark_node_get_start_column (next) < 1 ||
+          (gsize) (end - at) < cmark_node_get_start_column (next) - 1 + strlen (CD_WP_TABLE_CAPTION))
+        continue;
+      at += cmark_node_get_start_column (next) - 1;
+      if (strncmp (at, CD_WP_TABLE_CAPTION, strlen (CD_WP_TABLE_CAPTION)) == 0)
+        cmark_node_set_user_data (next, (void *) &caption_mark);
+    }
+}
+
+/**
+ * _cd_render_is_caption:
+ * @paragraph: a paragraph node
+ *
+ * Returns: whether _cd_render_mark_captions() marked @paragraph
+ */
+gboolean
+_cd_render_is_caption (cmark_node *paragraph)
+{
+  return cmark_node_get_user_data (paragraph) == &caption_mark;
+}
+
 static cmark_node *
 parse_markdown (const char    *markdown,
                 gsize          length,
@@ -290,6 +343,8 @@ parse_markdown (const char    *markdown,
   *parser_out = parser;
   document = cmark_parser_finish (parser);
   _cd_render_drop_empty_heads (document);
+  _cd_render_mark_captions (document, defused != NULL ? defused : markdown,
+                            defused != NULL ? defused_length : length);
   return document;
 }
 
@@ -414,7 +469,7 @@ fence_end (cmark_node *node)
 
   if (!is_wordpress_fence (node) || (markup = cmark_node_get_literal (node)) == NULL)
     return CD_WP_FENCE_WHOLE;
-  return cd_wp_fence_end (markup, -1);
+  return cd_wp_fence_end (markup, -1, NULL);
 }
 
 /* Frames what stands between the two ends of each layout block of

@@ -31,8 +31,15 @@ gboolean    _cd_wp_is_text_block (const CdWpBlock *block);
 #define CD_WP_TABLE_CAPTION "Table: "
 #define CD_WP_TABLE_CAPTION_OPEN "<figcaption class=\"wp-element-caption\">"
 cmark_node *_cd_wp_table_caption (cmark_node *node);
-char       *_cd_wp_node_to_html (cmark_node   *node,
-                                 cmark_parser *parser);
+
+/* Layout blocks opened up in the body (cd-wp-layout.c). */
+gboolean  _cd_wp_opens_up (const CdWpBlock *block,
+                           const char      *content);
+gboolean *_cd_wp_orphan_ends (const char     *body,
+                              GArray         *units,
+                              const gboolean *whole);
+char     *_cd_wp_node_to_html (cmark_node   *node,
+                               cmark_parser *parser);
 
 /* A text block's wrapper that Markdown cannot say (cd-wp-shape.c). */
 const char *_cd_wp_tag_end (const char *p,

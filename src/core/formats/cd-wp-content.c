@@ -35,9 +35,9 @@ typedef struct
   gboolean opaque;
   gsize    start; /* in the content */
   gsize    end;
-  char    *key;     /* the unit's Markdown, or its markup for an opaque one */
-  GStrv    shape;   /* for Markdown of a block with its own wrapper, or NULL */
-  gssize   partner; /* the other end of a layout block opened up, or -1 */
+  char    *key;        /* the unit's Markdown, or its markup for an opaque one */
+  GStrv    shape;      /* for Markdown of a block with its own wrapper, or NULL */
+  gboolean layout_end; /* one end of a layout block opened up */
 } BaseUnit;
 
 typedef struct
@@ -135,10 +135,19 @@ add_unit (Analysis   *analysis,
           char       *markdown,
           GStrv       shape)
 {
-  BaseUnit unit = { markdown == NULL, start, end, NULL, shape, -1 };
+  BaseUnit unit = { markdown == NULL, start, end, NULL, shape, FALSE };
 
   g_assert (analysis != NULL && content != NULL);
 
+  /* A paragraph of the post that starts as a table's caption does in the
+   * body is no caption: its colon escaped, it reads the same. */
+  if (markdown != NULL && g_str_has_prefix (markdown, CD_WP_TABLE_CAPTION))
+    {
+      char *escaped = g_strconcat ("Table\\:", markdown + strlen ("Table:"), NULL);
+
+      g_free (markdown);
+      markdown = escaped;
+    }
   unit.key = markdown != NULL ? markdown : g_strndup (content + start, end - start);
   if (analysis->body->len > 0)
     g_string_append (analysis->body, "\n\n");
@@ -190,41 +199,6 @@ text_block_markdown (const CdWpBlock *block,
   return text_block_markdown (g_ptr_array_index (parsed, 0), migrated, bullet, shape);
 }
 
-/* Layout blocks whose inner blocks are text of the post: a box of key
- * facts (a group with a background), columns and each column, a cover's
- * words over its picture, the text beside a media and text block's
- * picture, a details block's hidden text. */
-static const char *const layout_blocks[] = {
-  "core/column",
-  "core/columns",
-  "core/cover",
-  "core/details",
-  "core/group",
-  "core/media-text",
-};
-
-/* Whether @block is a layout block whose inner blocks can stand in the
- * body between its two ends: nothing but white space between them. */
-static gboolean
-opens_up (const CdWpBlock *block,
-          const char      *content)
-{
-  g_assert (block != NULL && content != NULL);
-
-  if (block->name == NULL || block->inner_blocks->len == 0 ||
-      !g_strv_contains ((const char *const *) layout_blocks, block->name))
-    return FALSE;
-  for (guint i = 1; i < block->inner_blocks->len; i++)
-    {
-      const CdWpBlock *before = g_ptr_array_index (block->inner_blocks, i - 1);
-      const CdWpBlock *after = g_ptr_array_index (block->inner_blocks, i);
-
-      if (after->start < before->end || !is_blank (content + before->end, after->start - before->end))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Adds the span of @content from @start to @end, without the white space
  * around it (it separates units), as a unit. */
 static void
@@ -258,7 +232,7 @@ drop_units (Analysis *analysis,
 
 /* Adds @block as units of the body: a text block as its Markdown when that
  * writes back to its exact bytes (see text_block_markdown()); a layout
- * block (opens_up()) as its opening and its closing markup, two fences,
+ * block (_cd_wp_opens_up()) as its opening and its closing markup, two fences,
  * with its inner blocks between them, when text is among them, so that
  * the words in a box of key facts or a column are the body's like any
  * other; else a fence. @last_bullet: the bullet of a list just added, or
@@ -280,7 +254,7 @@ add_block (Analysis        *analysis,
 
   g_assert (analysis != NULL && content != NULL && block != NULL && last_bullet != NULL);
 
-  if (opens_up (block, content))
+  if (_cd_wp_opens_up (block, content))
     {
       const CdWpBlock *first = g_ptr_array_index (block->inner_blocks, 0);
       const CdWpBlock *last = g_ptr_array_index (block->inner_blocks, block->inner_blocks->len - 1);
@@ -293,8 +267,8 @@ add_block (Analysis        *analysis,
       if (text)
         {
           add_trimmed_unit (analysis, content, last->end, block->end, NULL, NULL);
-          g_array_index (analysis->units, BaseUnit, head).partner = analysis->units->len - 1;
-          g_array_index (analysis->units, BaseUnit, analysis->units->len - 1).partner = head;
+          g_array_index (analysis->units, BaseUnit, head).layout_end = TRUE;
+          g_array_index (analysis->units, BaseUnit, analysis->units->len - 1).layout_end = TRUE;
           *last_bullet = 0;
           return TRUE;
         }
@@ -572,9 +546,13 @@ typedef struct
   GPtrArray    *nodes; /* cmark_node*, one a unit */
 } Split;
 
+/* Splits @body into its units; with @captions, a table and its caption
+ * (see _cd_wp_table_caption()) are one, as they are one block (a classic
+ * post has no such caption: there it is a paragraph of its own). */
 static void
 split_body (const char *body,
             gsize       length,
+            gboolean    captions,
             Split      *split)
 {
   g_autoptr (GArray) starts = line_starts (body, length);
@@ -590,9 +568,8 @@ split_body (const char *body,
        node = cmark_node_next (node))
     {
       CdWpUnit    unit = unit_of_node (body, length, starts, node);
-      cmark_node *caption = _cd_wp_table_caption (node);
+      cmark_node *caption = captions ? _cd_wp_table_caption (node) : NULL;
 
-      /* A table and its caption are one unit, as they are one block. */
       if (caption != NULL)
         {
           CdWpUnit after = unit_of_node (body, length, starts, caption);
@@ -639,7 +616,7 @@ cd_wp_body_split (const char *body,
 
   if (length < 0)
     length = strlen (body);
-  split_body (body, length, &split);
+  split_body (body, length, TRUE, &split);
   units = g_steal_pointer (&split.units);
   split_clear (&split);
   return units;
@@ -910,56 +887,6 @@ match_units (const Split    *split,
   return matches;
 }
 
-/* For each of the @n units of the body, whether it is one end of a layout
- * block opened up (see add_block()) whose other end the body no longer has
- * around the text after it: written alone it would leave the block open,
- * and the rest of the post would fall into it, or close one that is not
- * open. The person took the box away; its text stays where it is. An
- * opening end pairs with the next closing end of a block that opened the
- * same way, nested as blocks nest. */
-static gboolean *
-orphan_ends (const Analysis *analysis,
-             const gssize   *matches,
-             guint           n)
-{
-  gboolean *orphan = g_new0 (gboolean, n + 1);
-  g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  g_assert (analysis != NULL && matches != NULL);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const BaseUnit *unit = matches[i] >= 0 ? &g_array_index (analysis->units, BaseUnit, matches[i]) : NULL;
-      const char     *opening;
-      guint           depth;
-
-      if (unit == NULL || unit->partner < 0)
-        continue;
-      /* An opening end is an orphan until its closing end comes. */
-      orphan[i] = TRUE;
-      if (unit->partner > matches[i])
-        {
-          g_array_append_val (open, i);
-          continue;
-        }
-      opening = g_array_index (analysis->units, BaseUnit, unit->partner).key;
-      for (depth = open->len; depth > 0; depth--)
-        {
-          guint head = g_array_index (open, guint, depth - 1);
-
-          if (strcmp (g_array_index (analysis->units, BaseUnit, matches[head]).key, opening) == 0)
-            break;
-        }
-      if (depth == 0)
-        continue;
-      /* Ends opened after it and not closed are orphans. */
-      orphan[g_array_index (open, guint, depth - 1)] = FALSE;
-      orphan[i] = FALSE;
-      g_array_set_size (open, depth - 1);
-    }
-  return orphan;
-}
-
 /* Edited text as block markup; inside the wrapper of the shaped block it
  * replaces when it is the same kind of block (an aligned paragraph, edited,
  * stays aligned). */
@@ -1063,8 +990,8 @@ joined_place (const Analysis *analysis,
  * 6.1 writes it, separated by a blank line, except that edited text which
  * stands where a shaped block stood (see pair_stretch()) and is the same
  * kind of block keeps that block's wrapper. Moved, deleted and inserted
- * units follow the body; an end of a layout block of @base whose other end
- * is gone from around the text after it is left out (see orphan_ends()).
+ * units follow the body; an end of a layout block whose other end is gone
+ * from around the text after it is left out (see _cd_wp_orphan_ends()).
  * When @base is a classic post the result is classic HTML.
  *
  * Returns: (transfer full): post content
@@ -1104,11 +1031,18 @@ cd_wp_body_to_content (const char *body,
         }
     }
 
-  split_body (body, length, &split);
+  split_body (body, length, !analysis.classic, &split);
 
   matches = match_units (&split, &analysis);
   shape_of = pair_edited_text (&split, &analysis, matches);
-  orphan = orphan_ends (&analysis, matches, split.units->len);
+  {
+    /* A fence that stands for a whole unit of the base is the base's own. */
+    g_autofree gboolean *whole = g_new0 (gboolean, split.units->len + 1);
+
+    for (guint i = 0; i < split.units->len; i++)
+      whole[i] = matches[i] >= 0 && !g_array_index (analysis.units, BaseUnit, matches[i]).layout_end;
+    orphan = _cd_wp_orphan_ends (body, split.units, whole);
+  }
   taken = g_new0 (gboolean, (analysis.units != NULL ? analysis.units->len : 0) + 1);
   for (guint i = 0; i < split.units->len; i++)
     if (matches[i] >= 0 || shape_of[i] >= 0)

@@ -370,6 +370,8 @@ cd_wp_is_fence_info (const char *info)
  * cd_wp_fence_end:
  * @markup: the markup a `wordpress` fence holds
  * @length: its length, or -1
+ * @name: (out) (optional) (transfer full): the name of the block whose end
+ *   it is ("core/group"), or %NULL for a whole one
  *
  * Returns: whether @markup is the opening end of a layout block (one
  *   block, left open: its closing delimiter is not in it), its closing
@@ -377,13 +379,16 @@ cd_wp_is_fence_info (const char *info)
  */
 CdWpFenceEnd
 cd_wp_fence_end (const char *markup,
-                 gssize      length)
+                 gssize      length,
+                 char      **name)
 {
   g_autoptr (GPtrArray) blocks = NULL;
   g_autofree char *closing = NULL;
   const CdWpBlock *named = NULL;
   gsize            end;
 
+  if (name != NULL)
+    *name = NULL;
   g_return_val_if_fail (markup != NULL, CD_WP_FENCE_WHOLE);
 
   if (length < 0)
@@ -402,9 +407,17 @@ cd_wp_fence_end (const char *markup,
       named = block;
     }
   if (named == NULL)
-    return (closing = closing_name (markup, length)) != NULL ? CD_WP_FENCE_CLOSING : CD_WP_FENCE_WHOLE;
+    {
+      if ((closing = closing_name (markup, length)) == NULL)
+        return CD_WP_FENCE_WHOLE;
+      if (name != NULL)
+        *name = g_steal_pointer (&closing);
+      return CD_WP_FENCE_CLOSING;
+    }
   if (end >= 3 && strncmp (markup + end - 3, "-->", 3) == 0)
     return CD_WP_FENCE_WHOLE;
+  if (name != NULL)
+    *name = g_strdup (named->name);
   return CD_WP_FENCE_OPENING;
 }
 

@@ -30,7 +30,8 @@ typedef enum
 
 gboolean     cd_wp_is_fence_info (const char *info);
 CdWpFenceEnd cd_wp_fence_end (const char *markup,
-                              gssize      length);
+                              gssize      length,
+                              char      **name);
 char        *cd_wp_block_label (const char *markup,
                                 gssize      length);
 GPtrArray   *cd_wp_block_image_alts (const char *markup,

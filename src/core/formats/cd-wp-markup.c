@@ -47,6 +47,7 @@ _cd_wp_markdown_parse (const char    *markdown,
   *parser_out = parser;
   document = cmark_parser_finish (parser);
   _cd_render_drop_empty_heads (document);
+  _cd_render_mark_captions (document, markdown, length);
   return document;
 }
 
@@ -448,9 +449,9 @@ alignment_name (uint8_t alignment)
  * _cd_wp_table_caption:
  * @node: a block node
  *
- * Returns: (nullable): the caption of @node when it is a table: the
- *   paragraph right after it whose text starts with CD_WP_TABLE_CAPTION
- *   ("Table: Results by ward"); else %NULL
+ * Returns: (nullable): the caption of @node when it is a table at the top
+ *   of its document: the paragraph right after it whose text starts with
+ *   CD_WP_TABLE_CAPTION ("Table: Results by ward"); else %NULL
  */
 cmark_node *
 _cd_wp_table_caption (cmark_node *node)
@@ -461,7 +462,11 @@ _cd_wp_table_caption (cmark_node *node)
 
   g_assert (node != NULL);
 
-  if (!type_is (node, "table") || next == NULL || cmark_node_get_type (next) != CMARK_NODE_PARAGRAPH ||
+  /* Only a table of the body's own: a table in a quote or a list item
+   * is no block of its own to have a caption. */
+  if (!type_is (node, "table") || cmark_node_parent (node) == NULL ||
+      cmark_node_get_type (cmark_node_parent (node)) != CMARK_NODE_DOCUMENT || next == NULL ||
+      cmark_node_get_type (next) != CMARK_NODE_PARAGRAPH || !_cd_render_is_caption (next) ||
       first == NULL || cmark_node_get_type (first) != CMARK_NODE_TEXT)
     return NULL;
   literal = cmark_node_get_literal (first);

@@ -1,0 +1,152 @@
+/* cd-wp-layout.c: layout blocks opened up in the body.
+ *
+ * A layout block whose inner blocks hold the post's text (a box of key
+ * facts, columns, a cover) stands in the body as two `wordpress` fences,
+ * its opening markup and its closing markup, with its inner blocks
+ * between them (cd-wp-content.c). This file says which blocks open up,
+ * and on the way back which of the ends in a body lost their other end
+ * and must go, so that no block is left open.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-wp-layout"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-wp-content-private.h"
+#include "cd-wp-content.h"
+#include "cd-wp-label.h"
+
+/* Layout blocks whose inner blocks are text of the post: a box of key
+ * facts (a group with a background), columns and each column, a cover's
+ * words over its picture, the text beside a media and text block's
+ * picture, a details block's hidden text. */
+static const char *const layout_blocks[] = {
+  "core/column",
+  "core/columns",
+  "core/cover",
+  "core/details",
+  "core/group",
+  "core/media-text",
+  NULL,
+};
+
+/* Whether the markup from @start to @end is the @kind end of the block
+ * called @name, as cd_wp_fence_end() tells ends apart on the way back. */
+static gboolean
+is_end_of (const char  *content,
+           gsize        start,
+           gsize        end,
+           CdWpFenceEnd kind,
+           const char  *name)
+{
+  g_autofree char *named = NULL;
+
+  g_assert (content != NULL && name != NULL);
+
+  return cd_wp_fence_end (content + start, end - start, &named) == kind && g_strcmp0 (named, name) == 0;
+}
+
+/**
+ * _cd_wp_opens_up:
+ * @block: a block of @content
+ * @content: post content
+ *
+ * Returns: whether @block is a layout block whose inner blocks can stand
+ *   in the body between its two ends: nothing but white space between
+ *   them, and ends that tell their block (not one closed by another's
+ *   name, as broken markup may close one)
+ */
+gboolean
+_cd_wp_opens_up (const CdWpBlock *block,
+                 const char      *content)
+{
+  const CdWpBlock *first, *last;
+
+  g_assert (block != NULL && content != NULL);
+
+  if (block->name == NULL || block->inner_blocks->len == 0 ||
+      !g_strv_contains (layout_blocks, block->name))
+    return FALSE;
+  first = g_ptr_array_index (block->inner_blocks, 0);
+  last = g_ptr_array_index (block->inner_blocks, block->inner_blocks->len - 1);
+  if (!is_end_of (content, block->start, first->start, CD_WP_FENCE_OPENING, block->name) ||
+      !is_end_of (content, last->end, block->end, CD_WP_FENCE_CLOSING, block->name))
+    return FALSE;
+  for (guint i = 1; i < block->inner_blocks->len; i++)
+    {
+      const CdWpBlock *before = g_ptr_array_index (block->inner_blocks, i - 1);
+      const CdWpBlock *after = g_ptr_array_index (block->inner_blocks, i);
+
+      if (after->start < before->end || !_cd_wp_is_white (content + before->end, content + after->start))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * _cd_wp_orphan_ends:
+ * @body: an article body
+ * @units: (element-type CdWpUnit): its units
+ * @whole: for each unit, whether it stands for a whole unit of the post
+ *   the body goes back to (the post's own, even a block it left open)
+ *
+ * For each unit, whether it is one end of a layout block (a `wordpress`
+ * fence whose block it opens, or closes, see cd_wp_fence_end()) without
+ * its other end around the text after it: written alone it would leave
+ * the block open, and the rest of the post would fall into it, or close
+ * one that is not open. The person took the box away, or copied one end
+ * of it; its text stays where it is. Ends pair by their block's name,
+ * nested as blocks nest, whatever their markup became. Only the ends of
+ * the layout blocks a body opens up count: a fence of @whole, or one that
+ * holds the broken markup of another block, is kept as it is.
+ *
+ * Returns: (transfer full): one flag a unit
+ */
+gboolean *
+_cd_wp_orphan_ends (const char     *body,
+                    GArray         *units,
+                    const gboolean *whole)
+{
+  gboolean *orphan = g_new0 (gboolean, units->len + 1);
+  g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert (body != NULL && units != NULL && whole != NULL);
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      const CdWpUnit  *unit = &g_array_index (units, CdWpUnit, i);
+      g_autofree char *name = NULL;
+      CdWpFenceEnd     end;
+      guint            depth;
+
+      if (unit->kind != CD_WP_UNIT_BLOCK || whole[i])
+        continue;
+      end = cd_wp_fence_end (body + unit->markup_start, unit->markup_end - unit->markup_start, &name);
+      if (end == CD_WP_FENCE_WHOLE || !g_strv_contains (layout_blocks, name))
+        continue;
+      /* An opening end is an orphan until its closing end comes. */
+      orphan[i] = TRUE;
+      if (end == CD_WP_FENCE_OPENING)
+        {
+          g_array_append_val (open, i);
+          g_ptr_array_add (names, g_steal_pointer (&name));
+          continue;
+        }
+      for (depth = open->len; depth > 0; depth--)
+        if (strcmp (g_ptr_array_index (names, depth - 1), name) == 0)
+          break;
+      if (depth == 0)
+        continue;
+      /* Ends opened after it and not closed are orphans. */
+      orphan[g_array_index (open, guint, depth - 1)] = FALSE;
+      orphan[i] = FALSE;
+      g_array_set_size (open, depth - 1);
+      g_ptr_array_set_size (names, depth - 1);
+    }
+  return orphan;
+}
