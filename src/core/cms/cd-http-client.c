@@ -56,6 +56,12 @@ struct _CdHttpClient
   gsize            max_reply;
 
   int requests; /* atomic */
+  /* Atomic: a request failed before its reply came whole, and until one
+   * comes whole again every request opens a connection of its own. After
+   * a timeout libsoup 3.2 may still be closing the old connection on
+   * another thread, and handing it out again then trips its assertion in
+   * soup_session_ensure_item_connection(). */
+  int fresh_connections;
 };
 
 G_DEFINE_FINAL_TYPE (CdHttpClient, cd_http_client, G_TYPE_OBJECT)
@@ -687,6 +693,8 @@ cd_http_client_request_bytes (CdHttpClient      *self,
                              &body_sent, error);
       if (message == NULL)
         return NULL;
+      if (g_atomic_int_get (&self->fresh_connections))
+        soup_message_add_flags (message, SOUP_MESSAGE_NEW_CONNECTION);
 
       attempt_cancellable = _cd_http_deadline_start (&deadline, self->deadline_s, cancellable);
       bytes = send_and_read (self, message, attempt_cancellable, &local_error);
@@ -702,6 +710,7 @@ cd_http_client_request_bytes (CdHttpClient      *self,
       headers = soup_message_get_response_headers (message);
       if (bytes != NULL && is_cut_off (message, bytes, &local_error))
         g_clear_pointer (&bytes, g_bytes_unref);
+      g_atomic_int_set (&self->fresh_connections, bytes == NULL);
       g_debug ("%s %s (attempt %u): %u%s%s", method, url, attempt, status,
                local_error != NULL ? " " : "", local_error != NULL ? local_error->message : "");
 
