@@ -581,6 +581,29 @@ test_shaped (void)
      "AT&T and R&D, not \\&copy;.\n",                                                         "R&D",
      "M&A",
      "<!-- wp:paragraph -->\n<p>AT&amp;T and M&amp;A, not &amp;copy;.</p>\n<!-- /wp:paragraph -->"},
+ /* A bare ampersand, as text typed in an editor's HTML view or posted
+  * by a feed keeps it, in the text and in an address: an edit keeps
+  * it bare, and one typed in that block is written so too. */
+    { "<!-- wp:paragraph -->\n<p>AT&T sold <a href=\"https://x.org/r?a=1&b=2\">the unit</a> to M&S, "
+      "a &bogus; one.</p>\n<!-- /wp:paragraph -->",
+     "AT&T sold [the unit](https://x.org/r?a=1&b=2) to M&S, a \\&bogus; one.\n",              "to M&S",
+     "to Q&A",
+     "<!-- wp:paragraph -->\n<p>AT&T sold <a href=\"https://x.org/r?a=1&b=2\">the unit</a> to Q&A, "
+      "a &bogus; one.</p>\n<!-- /wp:paragraph -->"                                                },
+    { "<!-- wp:list -->\n<ul><li>R&D&nbsp;cut</li><li>Q&A</li></ul>\n<!-- /wp:list -->",
+     "- R&D\u00a0cut\n- Q&A\n",                                                               "Q&A",
+     "Q&A\n- M&A",
+     "<!-- wp:list -->\n<ul><!-- wp:list-item -->\n<li>R&D&nbsp;cut</li>\n<!-- /wp:list-item -->\n\n"
+      "<!-- wp:list-item -->\n<li>Q&A</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n"
+      "<li>M&A</li>\n<!-- /wp:list-item --></ul>\n<!-- /wp:list -->"                              },
+ /* In an address a name a browser reads without its ";" only counts
+  * before no letter, digit or "=". */
+    { "<!-- wp:paragraph -->\n<p>See <a href=\"https://x.org/?id=5&section=2&para=3&copy=4\">it</a>"
+      ".</p>\n<!-- /wp:paragraph -->",
+     "See [it](https://x.org/?id=5&section=2&para=3&copy=4).\n",                              "See",
+     "Read",
+     "<!-- wp:paragraph -->\n<p>Read <a href=\"https://x.org/?id=5&section=2&para=3&copy=4\">it</a>"
+      ".</p>\n<!-- /wp:paragraph -->"                                                             },
     { "<!-- wp:core/paragraph -->\n<p>Explicit namespace.</p>\n<!-- /wp:core/paragraph -->",
      "Explicit namespace.\n",                                                                 "Explicit",
      "An explicit",
@@ -657,6 +680,10 @@ test_shaped (void)
       /* One character written two ways: no Markdown tells them apart. */
       "<!-- wp:paragraph -->\n<p>3&nbsp;km and 4\u00a0km</p>\n<!-- /wp:paragraph -->",
       "<!-- wp:paragraph -->\n<p>3&nbsp;km and 4&#160;km</p>\n<!-- /wp:paragraph -->",
+      "<!-- wp:paragraph -->\n<p>AT&T and R&amp;D</p>\n<!-- /wp:paragraph -->",
+      /* An ampersand a browser reads as a reference without its ";". */
+      "<!-- wp:paragraph -->\n<p>&copy 2024 AT&T</p>\n<!-- /wp:paragraph -->",
+      "<!-- wp:paragraph -->\n<p>Smith&notes</p>\n<!-- /wp:paragraph -->",
       /* A reference to a C1 control, which browsers read as
        * Windows-1252. */
       "<!-- wp:paragraph -->\n<p>1990&#150;2000</p>\n<!-- /wp:paragraph -->",
@@ -902,6 +929,20 @@ test_classic (void)
     g_assert_cmpstr (rewritten, ==,
                      "The mayor&nbsp;said it&#8217;s &ldquo;over&rdquo; &mdash; for now, at "
                      "least.\n\nRates &gt; 5%.");
+  }
+
+  /* Text typed in the classic editor's HTML view keeps an ampersand
+   * bare, in the text and in an address; a paragraph that spells it
+   * "&amp;" keeps that. */
+  {
+    const char      *bare = "AT&T bought <a href=\"https://x.org/?a=1&b=2\">M&S</a>.\n\nQ&amp;A follows.";
+    g_autofree char *bare_body = cd_wp_content_to_body (bare, -1);
+    g_autofree char *rewritten = cd_wp_body_to_content (
+        "AT&T sold [M&S](https://x.org/?a=1&b=2) & more.\n\nQ&A follows.\n", -1, bare, -1);
+
+    g_assert_cmpstr (bare_body, ==, "AT&T bought [M&S](https://x.org/?a=1&b=2).\n\nQ&A follows.\n");
+    g_assert_cmpstr (rewritten, ==,
+                     "AT&T sold <a href=\"https://x.org/?a=1&b=2\">M&S</a> & more.\n\nQ&amp;A follows.");
   }
 
   /* A line break inside a paragraph, which WordPress shows as <br>, is a

@@ -8,8 +8,9 @@
  * before and after the text, and when the text is edited the new markup
  * goes back inside the same wrapper. Text that spells characters as
  * references (a no-break space as "&nbsp;", as the classic editor and
- * pasted copy leave it, a curly quote as "&#8217;") is shaped too: the
- * shape writes each such character back as the block did; so are the
+ * pasted copy leave it, a curly quote as "&#8217;", an ampersand bare
+ * as in "AT&T") is shaped too: the shape writes each such character back
+ * as the block did; so are the
  * spans and sub- and superscripts of pasted text (cd-wp-inline.c). A
  * quote's citation is its last paragraph after a dash in the body, a
  * pull quote is a quote there and a verse a paragraph, written back as
@@ -232,69 +233,6 @@ block_markdown (const GString *markup,
   return _cd_wp_block_to_markdown (g_ptr_array_index (parsed, 0), bullet);
 }
 
-/**
- * _cd_wp_plain_links:
- * @text: HTML
- * @length: its length
- * @links: where the pairs go
- *
- * Makes @text with each link's opening tag that has more than its address
- * (a link that opens in a new tab, one to a post with its type and id) as
- * `<a href="…">`, the address as it was written; @links gets each such tag
- * after the tag it became.
- *
- * Returns: (transfer full) (nullable): the text, or %NULL when a link has
- *   no address in double quotes
- */
-char *
-_cd_wp_plain_links (const char *text,
-                    gsize       length,
-                    GPtrArray  *links)
-{
-  const char *end = text + length;
-  const char *p = text;
-  GString    *out = g_string_sized_new (length);
-
-  g_assert (text != NULL && links != NULL);
-
-  while (p < end)
-    {
-      const char      *open = g_strstr_len (p, end - p, "<a");
-      const char      *close, *href, *value_end;
-      g_autofree char *tag = NULL;
-      g_autofree char *plain = NULL;
-
-      if (open == NULL || open + 2 >= end)
-        break;
-      if (open[2] != ' ' && open[2] != '>')
-        {
-          g_string_append_len (out, p, open + 2 - p);
-          p = open + 2;
-          continue;
-        }
-      close = _cd_wp_tag_end (open, end);
-      tag = close != NULL ? g_strndup (open, close - open) : NULL;
-      href = tag != NULL ? strstr (tag, " href=\"") : NULL;
-      value_end = href != NULL ? strchr (href + 7, '"') : NULL;
-      if (value_end == NULL)
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      plain = g_strdup_printf ("<a href=\"%.*s\">", (int) (value_end - href - 7), href + 7);
-      g_string_append_len (out, p, open - p);
-      g_string_append (out, plain);
-      if (strcmp (plain, tag) != 0)
-        {
-          g_ptr_array_add (links, g_steal_pointer (&plain));
-          g_ptr_array_add (links, g_steal_pointer (&tag));
-        }
-      p = close;
-    }
-  g_string_append_len (out, p, end - p);
-  return g_string_free (out, FALSE);
-}
-
 /* The character a reference at @p ("&nbsp;", "&#8217;", "&#x2014;")
  * stands for, into @character (UTF-8); the reference's length, or 0 when
  * @p starts none. */
@@ -342,6 +280,123 @@ read_reference (const char *p,
   return semicolon + 1 - p;
 }
 
+/* Whether the "&" at @p (up to @end) is a bare ampersand: one a browser
+ * reads as itself, starting no reference, not even one of those it reads
+ * without their ";" ("&copy 2024", "&#150"), which in an attribute's
+ * value only count before a character that is no letter, digit or "=". */
+static gboolean
+is_bare_ampersand (const char *p,
+                   const char *end,
+                   gboolean    in_attribute)
+{
+  const char *name = p + 1;
+  gsize       run = 0;
+  char        character[8];
+
+  g_assert (p != NULL && end != NULL && *p == '&');
+
+  if (read_reference (p, end, character) != 0 || (name < end && *name == '#'))
+    return FALSE;
+  while (name + run < end && g_ascii_isalnum (name[run]))
+    run++;
+  for (gsize k = 1; k <= MIN (run, 8); k++)
+    {
+      g_autofree char      *prefix = g_strndup (name, k);
+      const htmlEntityDesc *entity = htmlEntityLookup ((const xmlChar *) prefix);
+      gboolean              legacy;
+
+      legacy = entity != NULL && (strchr ("&<>\"", (int) entity->value) != NULL ||
+                                  (entity->value >= 0xa0 && entity->value <= 0xff));
+      if (legacy && !(in_attribute && (k < run || (name + k < end && name[k] == '='))))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* @address (@length bytes) as Markdown writes it in a link: each bare
+ * ampersand as "&amp;" (addresses typed by hand keep them bare). */
+static char *
+plain_address (const char *address,
+               gsize       length)
+{
+  GString *out = g_string_sized_new (length + 8);
+
+  g_assert (address != NULL);
+
+  for (const char *p = address, *end = address + length; p < end; p++)
+    if (*p == '&' && is_bare_ampersand (p, end, TRUE))
+      g_string_append (out, "&amp;");
+    else
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * _cd_wp_plain_links:
+ * @text: HTML
+ * @length: its length
+ * @links: where the pairs go
+ *
+ * Makes @text with each link's opening tag that has more than its address
+ * (a link that opens in a new tab, one to a post with its type and id) as
+ * `<a href="…">`, the address as it was written but for a bare ampersand
+ * (as Markdown writes it, "&amp;"); @links gets each such tag after the
+ * tag it became.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when a link has
+ *   no address in double quotes
+ */
+char *
+_cd_wp_plain_links (const char *text,
+                    gsize       length,
+                    GPtrArray  *links)
+{
+  const char *end = text + length;
+  const char *p = text;
+  GString    *out = g_string_sized_new (length);
+
+  g_assert (text != NULL && links != NULL);
+
+  while (p < end)
+    {
+      const char      *open = g_strstr_len (p, end - p, "<a");
+      const char      *close, *href, *value_end;
+      g_autofree char *tag = NULL;
+      g_autofree char *plain = NULL;
+      g_autofree char *address = NULL;
+
+      if (open == NULL || open + 2 >= end)
+        break;
+      if (open[2] != ' ' && open[2] != '>')
+        {
+          g_string_append_len (out, p, open + 2 - p);
+          p = open + 2;
+          continue;
+        }
+      close = _cd_wp_tag_end (open, end);
+      tag = close != NULL ? g_strndup (open, close - open) : NULL;
+      href = tag != NULL ? strstr (tag, " href=\"") : NULL;
+      value_end = href != NULL ? strchr (href + 7, '"') : NULL;
+      if (value_end == NULL)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      address = plain_address (href + 7, value_end - href - 7);
+      plain = g_strdup_printf ("<a href=\"%s\">", address);
+      g_string_append_len (out, p, open - p);
+      g_string_append (out, plain);
+      if (strcmp (plain, tag) != 0)
+        {
+          g_ptr_array_add (links, g_steal_pointer (&plain));
+          g_ptr_array_add (links, g_steal_pointer (&tag));
+        }
+      p = close;
+    }
+  g_string_append_len (out, p, end - p);
+  return g_string_free (out, FALSE);
+}
+
 /**
  * _cd_wp_plain_references:
  * @text: HTML
@@ -351,10 +406,13 @@ read_reference (const char *p,
  * Makes @text with its text's character references (a no-break space
  * written "&nbsp;", a quotation mark "&#8220;") as their characters;
  * @references gets each character after the reference @text writes it as.
- * The references Markdown itself writes ("&amp;", "&lt;") stay.
+ * The references Markdown itself writes ("&amp;", "&lt;") stay; a bare
+ * "&" becomes "&amp;", and @references gets the pair "&amp;", "&".
  *
  * Returns: (transfer full) (nullable): the text, or %NULL when @text writes
- *   one character as two different references
+ *   one character as two different references, an ampersand both bare
+ *   and as a reference, or an ampersand a browser reads as a reference
+ *   that is none ("&copy 2024")
  */
 char *
 _cd_wp_plain_references (const char *text,
@@ -363,6 +421,7 @@ _cd_wp_plain_references (const char *text,
 {
   guint    first = references->len;
   GString *out = g_string_sized_new (length);
+  gboolean bare_ampersand = FALSE, spelled_ampersand = FALSE;
 
   g_assert (text != NULL && references != NULL);
 
@@ -378,9 +437,26 @@ _cd_wp_plain_references (const char *text,
           p = tag_close;
           continue;
         }
-      if (*p != '&' || (used = read_reference (p, end, character)) == 0 ||
-          strcmp (character, "&") == 0 || strcmp (character, "<") == 0)
+      if (*p == '&' && is_bare_ampersand (p, end, FALSE))
         {
+          /* A bare ampersand, as text typed in an editor's HTML view or
+           * posted by a feed keeps it ("AT&T"): the Markdown's "&amp;",
+           * written back bare. A post that spells it both ways is not
+           * shaped. */
+          bare_ampersand = TRUE;
+          g_string_append (out, "&amp;");
+          p++;
+          continue;
+        }
+      if (*p == '&' && (used = read_reference (p, end, character)) == 0)
+        {
+          /* One a browser reads as a reference though it is none. */
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      if (*p != '&' || strcmp (character, "&") == 0 || strcmp (character, "<") == 0)
+        {
+          spelled_ampersand |= *p == '&' && strcmp (character, "&") == 0;
           g_string_append_c (out, *p++);
           continue;
         }
@@ -400,6 +476,16 @@ _cd_wp_plain_references (const char *text,
         }
       g_string_append (out, character);
       p += used;
+    }
+  if (bare_ampersand && spelled_ampersand)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  if (bare_ampersand)
+    {
+      g_ptr_array_add (references, g_strdup ("&amp;"));
+      g_ptr_array_add (references, g_strdup ("&"));
     }
   return g_string_free (out, FALSE);
 }
