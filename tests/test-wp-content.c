@@ -604,6 +604,13 @@ test_shaped (void)
      "Read",
      "<!-- wp:paragraph -->\n<p>Read <a href=\"https://x.org/?id=5&section=2&para=3&copy=4\">it</a>"
       ".</p>\n<!-- /wp:paragraph -->"                                                             },
+ /* Bold italic as the block editor nests it: strong around emphasis. */
+    { "<!-- wp:paragraph -->\n<p>It is <strong><em>closed</em></strong>, <strong><em>all</em> of "
+      "it</strong>.</p>\n<!-- /wp:paragraph -->",
+     "It is **_closed_**, ***all* of it**.\n",                                                "closed",
+     "shut",
+     "<!-- wp:paragraph -->\n<p>It is <strong><em>shut</em></strong>, <strong><em>all</em> of "
+      "it</strong>.</p>\n<!-- /wp:paragraph -->"                                                  },
     { "<!-- wp:core/paragraph -->\n<p>Explicit namespace.</p>\n<!-- /wp:core/paragraph -->",
      "Explicit namespace.\n",                                                                 "Explicit",
      "An explicit",
@@ -943,6 +950,20 @@ test_classic (void)
     g_assert_cmpstr (bare_body, ==, "AT&T bought [M&S](https://x.org/?a=1&b=2).\n\nQ&A follows.\n");
     g_assert_cmpstr (rewritten, ==,
                      "AT&T sold <a href=\"https://x.org/?a=1&b=2\">M&S</a> & more.\n\nQ&amp;A follows.");
+  }
+
+  /* Two spaces after a sentence, as typists write, and bold italic as
+   * the classic editor nests it stay as the post has them. */
+  {
+    const char      *typed = "<p>The bridge is <strong><em>closed</em></strong>.  Traffic is diverted.</p>";
+    g_autofree char *typed_body = cd_wp_content_to_body (typed, -1);
+    g_autofree char *rewritten = cd_wp_body_to_content (
+        "The bridge is **_closed_**.  Traffic is diverted to the A9.\n", -1, typed, -1);
+
+    g_assert_cmpstr (typed_body, ==, "The bridge is **_closed_**.  Traffic is diverted.\n");
+    g_assert_cmpstr (rewritten, ==,
+                     "<p>The bridge is <strong><em>closed</em></strong>.  Traffic is diverted to the "
+                     "A9.</p>");
   }
 
   /* A line break inside a paragraph, which WordPress shows as <br>, is a

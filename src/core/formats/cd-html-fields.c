@@ -1,5 +1,6 @@
-/* cd-html-fields.c: reading back the fields of a page Copydesk exported
- * (dek, byline, dateline and source, embargo, featured image), which
+/* cd-html-fields.c: finding a page's elements and its <meta> fields, and
+ * reading back the fields of a page Copydesk exported (dek, byline,
+ * dateline and source, embargo, featured image), which
  * cd_render_article() marks with classes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +14,57 @@
 
 #include "cd-html-private.h"
 #include "cd-import-private.h"
+
+static gboolean
+is_element (xmlNode    *node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
+}
+
+xmlNode *
+_cd_html_find_element (xmlNode    *node,
+                       const char *name,
+                       guint       depth)
+{
+  if (depth > _CD_HTML_MAX_DEPTH)
+    return NULL;
+  for (; node != NULL; node = node->next)
+    {
+      xmlNode *found;
+
+      if (is_element (node, name))
+        return node;
+      if (node->type == XML_ELEMENT_NODE &&
+          (found = _cd_html_find_element (node->children, name, depth + 1)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+char *
+_cd_html_meta_content (xmlNode    *head,
+                       const char *name)
+{
+  for (xmlNode *node = head ? head->children : NULL; node != NULL; node = node->next)
+    {
+      g_autofree char *meta_name = NULL;
+
+      if (!is_element (node, "meta"))
+        continue;
+      meta_name = _cd_html_get_attr (node, "name");
+      if (meta_name != NULL && g_ascii_strcasecmp (meta_name, name) == 0)
+        {
+          g_autofree char *content = _cd_html_get_attr (node, "content");
+          char            *text = content ? _cd_html_collapse_space (content) : NULL;
+
+          if (text != NULL && *text == '\0')
+            g_clear_pointer (&text, g_free);
+          return text;
+        }
+    }
+  return NULL;
+}
 
 static gboolean
 has_class (xmlNode    *node,

@@ -12,13 +12,26 @@
 
 G_BEGIN_DECLS
 
+/* Past this depth the rest of a branch becomes plain text, which keeps the
+ * recursion bounded whatever the input. */
+#define _CD_HTML_MAX_DEPTH 200
+
 /* cd-html2md.c */
-char    *_cd_html_get_attr (xmlNode    *node,
-                            const char *name);
-char    *_cd_html_node_text (xmlNode *node);
+char *_cd_html_get_attr (xmlNode    *node,
+                         const char *name);
+char *_cd_html_collapse_space (const char *text);
+char *_cd_html_node_text (xmlNode *node);
+char *_cd_html_to_markdown_exact (const char *html,
+                                  gsize       length);
+
+/* cd-html-fields.c: the first element named @name from @node on, depth
+ * first; the content of the <meta> element of @head named @name, its
+ * white space collapsed, %NULL when none or blank. */
 xmlNode *_cd_html_find_element (xmlNode    *node,
                                 const char *name,
                                 guint       depth);
+char    *_cd_html_meta_content (xmlNode    *head,
+                                const char *name);
 
 /* cd-html-fields.c: a page exported by Copydesk (cd_render_article())
  * marks its fields with classes; reading them back into @article makes an

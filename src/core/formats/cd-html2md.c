@@ -15,9 +15,7 @@
 #include "cd-html-private.h"
 #include "cd-import-private.h"
 
-/* Past this depth the rest of a branch becomes plain text, which keeps the
- * recursion bounded whatever the input. */
-#define MAX_DEPTH 200
+#define MAX_DEPTH _CD_HTML_MAX_DEPTH
 
 typedef struct
 {
@@ -28,6 +26,8 @@ typedef struct
   guint      strong_depth;
   guint      strike_depth;
   guint      link_depth;
+  gboolean   em_underscore; /* the next emphasis is a strong's whole text */
+  gboolean   exact;         /* see _cd_html_to_markdown_exact() */
 } Converter;
 
 static gboolean
@@ -157,8 +157,8 @@ _cd_html_get_attr (xmlNode    *node,
   return copy;
 }
 
-static char *
-collapse_space (const char *text)
+char *
+_cd_html_collapse_space (const char *text)
 {
   GString *s = g_string_new (NULL);
   gboolean space = FALSE;
@@ -182,7 +182,7 @@ char *
 _cd_html_node_text (xmlNode *node)
 {
   xmlChar *content = xmlNodeGetContent (node);
-  char    *text = collapse_space (content ? (const char *) content : "");
+  char    *text = _cd_html_collapse_space (content ? (const char *) content : "");
 
   xmlFree (content);
   return text;
@@ -201,9 +201,13 @@ append_space (GString *out)
     g_string_append_c (out, ' ');
 }
 
+/* Appends @text, its white space collapsed; but for exact Markdown, a run
+ * of spaces between words stays as it is ("End.  Next", as typists
+ * write). */
 static void
-append_text (GString    *out,
-             const char *text)
+append_text (const Converter *c,
+             GString         *out,
+             const char      *text)
 {
   const char *p = text;
 
@@ -213,9 +217,14 @@ append_text (GString    *out,
 
       if (g_ascii_isspace (*p))
         {
+          start = p;
           while (*p && g_ascii_isspace (*p))
             p++;
-          append_space (out);
+          if (c->exact && *p != '\0' && p - start > 1 && !ends_with_space (out) &&
+              strspn (start, " ") == (gsize) (p - start))
+            g_string_append_len (out, start, p - start);
+          else
+            append_space (out);
           continue;
         }
       start = p;
@@ -353,6 +362,41 @@ read_style_emphasis (xmlNode *node,
     }
 }
 
+static gboolean
+is_em_element (xmlNode *node)
+{
+  return name_is (node, "em") || name_is (node, "i") || name_is (node, "cite") ||
+         name_is (node, "dfn");
+}
+
+/* Whether the byte @c could be a word's: "**" next to one could not open
+ * or close the strong emphasis around an emphasis with "_". */
+static gboolean
+is_word_byte (char c)
+{
+  return g_ascii_isalnum (c) || (guchar) c >= 0x80;
+}
+
+/* Whether strong @node (about to be written after @out) is all emphasis,
+ * one emphasis element and nothing else, with no word against it on either
+ * side: then "**_text_**" says it, where "***text***" reads as emphasis
+ * around strong. */
+static gboolean
+is_strong_emphasis (xmlNode       *node,
+                    const GString *out)
+{
+  xmlNode *child = node->children;
+  xmlNode *next = node->next;
+
+  if (child == NULL || child->next != NULL || !is_em_element (child))
+    return FALSE;
+  if (out->len > 0 && is_word_byte (out->str[out->len - 1]))
+    return FALSE;
+  if (next == NULL)
+    return TRUE;
+  return next->type == XML_TEXT_NODE && next->content != NULL && !is_word_byte ((char) next->content[0]);
+}
+
 /* An element that may mark its text strong, emphasised or struck, by its
  * name or its style. Emphasis inside emphasis of the same kind adds no
  * markers. */
@@ -362,19 +406,23 @@ render_emphasis (Converter *c,
                  GString   *out,
                  guint      depth)
 {
-  int strong = name_is (node, "strong") || name_is (node, "b");
-  int em = name_is (node, "em") || name_is (node, "i") || name_is (node, "cite") ||
-           name_is (node, "dfn");
-  int strike = name_is (node, "s") || name_is (node, "del") || name_is (node, "strike");
+  int      strong = name_is (node, "strong") || name_is (node, "b");
+  int      em = is_em_element (node);
+  int      strike = name_is (node, "s") || name_is (node, "del") || name_is (node, "strike");
+  gboolean underscore = c->em_underscore;
   g_autoptr (GString) marker = g_string_new (NULL);
 
+  c->em_underscore = FALSE;
   read_style_emphasis (node, &strong, &em, &strike);
   if (strike && c->strike_depth == 0)
     g_string_append (marker, "~~");
   if (strong && c->strong_depth == 0)
-    g_string_append (marker, "**");
+    {
+      g_string_append (marker, "**");
+      c->em_underscore = c->exact && !em && c->em_depth == 0 && is_strong_emphasis (node, out);
+    }
   if (em && c->em_depth == 0)
-    g_string_append (marker, "*");
+    g_string_append (marker, underscore ? "_" : "*");
   c->strike_depth += strike;
   c->strong_depth += strong;
   c->em_depth += em;
@@ -385,6 +433,7 @@ render_emphasis (Converter *c,
   c->strike_depth -= strike;
   c->strong_depth -= strong;
   c->em_depth -= em;
+  c->em_underscore = FALSE;
 }
 
 static void
@@ -430,14 +479,14 @@ render_inline (Converter *c,
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
     {
       if (node->content != NULL)
-        append_text (out, (const char *) node->content);
+        append_text (c, out, (const char *) node->content);
       return;
     }
 
   if (depth > MAX_DEPTH)
     {
       g_autofree char *text = _cd_html_node_text (node);
-      append_text (out, text);
+      append_text (c, out, text);
       return;
     }
 
@@ -488,7 +537,7 @@ render_inline (Converter *c,
       g_string_append (out, "![");
       if (alt != NULL)
         {
-          g_autofree char *collapsed = collapse_space (alt);
+          g_autofree char *collapsed = _cd_html_collapse_space (alt);
           _cd_markdown_escape_inline (out, collapsed, -1);
         }
       g_string_append (out, "](");
@@ -645,8 +694,8 @@ render_list (Converter *c,
       if (li->type != XML_ELEMENT_NODE)
         {
           /* Stray text between items. */
-          g_autofree char *text = collapse_space ((const char *) (li->content ? li->content
-                                                                              : (xmlChar *) ""));
+          g_autofree char *text = _cd_html_collapse_space ((const char *) (li->content ? li->content
+                                                                                       : (xmlChar *) ""));
           if (*text == '\0')
             continue;
         }
@@ -845,7 +894,7 @@ render_block (Converter *c,
       g_autofree char *text = _cd_html_node_text (node);
       g_autoptr (GString) run = g_string_new (NULL);
 
-      append_text (run, text);
+      append_text (c, run, text);
       flush_run (run, blocks);
       return;
     }
@@ -881,9 +930,10 @@ render_block (Converter *c,
  * <p>. So, as WordPress itself does when it shows a post, a blank line in
  * the text of a block starts a new paragraph. */
 static void
-render_loose_text (xmlNode   *node,
-                   GString   *run,
-                   GPtrArray *blocks)
+render_loose_text (const Converter *c,
+                   xmlNode         *node,
+                   GString         *run,
+                   GPtrArray       *blocks)
 {
   const char *text = (const char *) node->content;
   const char *p = text, *start = text;
@@ -907,14 +957,14 @@ render_loose_text (xmlNode   *node,
         }
       {
         g_autofree char *part = g_strndup (start, p - start);
-        append_text (run, part);
+        append_text (c, run, part);
       }
       flush_run (run, blocks);
       while (*q == '\n' || *q == ' ' || *q == '\t' || *q == '\r')
         q++;
       start = p = q;
     }
-  append_text (run, start);
+  append_text (c, run, start);
 }
 
 static void
@@ -935,7 +985,7 @@ render_blocks (Converter *c,
           render_block (c, node, blocks, depth);
         }
       else if (node->type == XML_TEXT_NODE && node->content != NULL)
-        render_loose_text (node, run, blocks);
+        render_loose_text (c, node, run, blocks);
       else if (has_block_child (node) && depth <= MAX_DEPTH)
         {
           /* An inline element around whole blocks (the <b> around all that
@@ -1000,6 +1050,25 @@ convert (Converter *c,
   return g_strconcat (joined, "\n", NULL);
 }
 
+static char *
+html_to_markdown (const char *html,
+                  gsize       length,
+                  gboolean    exact)
+{
+  Converter  c = { .exact = exact };
+  htmlDocPtr doc;
+  char      *markdown;
+  gboolean   too_deep;
+
+  /* Content from a CMS converts what could be read even when it nests too
+   * deep; the post itself stays on the site untouched. */
+  doc = parse_html (html, length, &too_deep);
+  markdown = convert (&c, doc);
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  return markdown;
+}
+
 /**
  * cd_html_to_markdown:
  * @html: HTML, a whole page or a fragment such as a WordPress post's
@@ -1019,64 +1088,30 @@ char *
 cd_html_to_markdown (const char *html,
                      gsize       length)
 {
-  Converter  c = { 0 };
-  htmlDocPtr doc;
-  char      *markdown;
-  gboolean   too_deep;
-
   g_return_val_if_fail (html != NULL || length == 0, NULL);
 
-  /* Content from a CMS converts what could be read even when it nests too
-   * deep; the post itself stays on the site untouched. */
-  doc = parse_html (html, length, &too_deep);
-  markdown = convert (&c, doc);
-  if (doc != NULL)
-    xmlFreeDoc (doc);
-  return markdown;
+  return html_to_markdown (html, length, FALSE);
 }
 
-xmlNode *
-_cd_html_find_element (xmlNode    *node,
-                       const char *name,
-                       guint       depth)
+/**
+ * _cd_html_to_markdown_exact:
+ * @html: a piece of a post from WordPress's classic editor
+ * @length: its length in bytes
+ *
+ * As cd_html_to_markdown(), for Markdown that is to write the very HTML
+ * back: a run of spaces between words stays, and strong emphasis that is
+ * all emphasis is written "**_…_**" (which reads back as <strong><em>),
+ * not "***…***" (<em><strong>).
+ *
+ * Returns: (transfer full): the Markdown
+ */
+char *
+_cd_html_to_markdown_exact (const char *html,
+                            gsize       length)
 {
-  if (depth > MAX_DEPTH)
-    return NULL;
-  for (; node != NULL; node = node->next)
-    {
-      xmlNode *found;
+  g_assert (html != NULL);
 
-      if (name_is (node, name))
-        return node;
-      if (node->type == XML_ELEMENT_NODE &&
-          (found = _cd_html_find_element (node->children, name, depth + 1)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static char *
-meta_content (xmlNode    *head,
-              const char *name)
-{
-  for (xmlNode *node = head ? head->children : NULL; node != NULL; node = node->next)
-    {
-      g_autofree char *meta_name = NULL;
-
-      if (!name_is (node, "meta"))
-        continue;
-      meta_name = _cd_html_get_attr (node, "name");
-      if (meta_name != NULL && g_ascii_strcasecmp (meta_name, name) == 0)
-        {
-          g_autofree char *content = _cd_html_get_attr (node, "content");
-          char            *text = content ? collapse_space (content) : NULL;
-
-          if (text != NULL && *text == '\0')
-            g_clear_pointer (&text, g_free);
-          return text;
-        }
-    }
-  return NULL;
+  return html_to_markdown (html, length, TRUE);
 }
 
 /* The importer of HTML pages (see %CD_IMPORT_FORMAT_HTML): fills @article, which
@@ -1120,8 +1155,8 @@ _cd_import_html (CdArticle  *article,
   head = _cd_html_find_element (root, "head", 0);
   {
     g_autofree char *lang = _cd_html_get_attr (root, "lang");
-    g_autofree char *description = meta_content (head, "description");
-    g_autofree char *author = meta_content (head, "author");
+    g_autofree char *description = _cd_html_meta_content (head, "description");
+    g_autofree char *author = _cd_html_meta_content (head, "author");
 
     if (lang != NULL && *g_strstrip (lang) != '\0')
       cd_article_set_language (article, lang);

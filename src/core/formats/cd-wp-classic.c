@@ -22,6 +22,7 @@
 
 #include <string.h>
 
+#include "cd-html-private.h"
 #include "cd-import.h"
 #include "cd-wp-content-private.h"
 
@@ -1045,7 +1046,7 @@ _cd_wp_classic_markdown (const char *piece,
   take_text (&text, plain_breaks (text, shape));
   take_text (&text, _cd_wp_plain_spans (text, shape));
   take_text (&text, paragraphs_as_elements (text));
-  markdown = cd_html_to_markdown (text, strlen (text));
+  markdown = _cd_html_to_markdown_exact (text, strlen (text));
   n = strlen (markdown);
   while (n > 0 && markdown[n - 1] == '\n')
     markdown[--n] = '\0';

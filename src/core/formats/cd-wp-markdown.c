@@ -247,6 +247,8 @@ inline_to_markdown (const char *html,
   const char      *p = html;
   gboolean         in_link = FALSE;
   g_autofree char *href = NULL;
+  const char      *after_strong = NULL;
+  gboolean         underscore = FALSE;
 
   g_assert (html != NULL && out != NULL);
 
@@ -268,9 +270,25 @@ inline_to_markdown (const char *html,
             name_len++;
           attrs_len = close - (name + name_len);
 #define IS(tag) (name_len == strlen (tag) && memcmp (name, tag, name_len) == 0)
-          if ((IS ("strong") || IS ("em") || IS ("s")) && attrs_len == 0)
-            g_string_append (out, IS ("strong") ? "**" : IS ("em") ? "*"
-                                                                   : "~~");
+          if (IS ("em") && attrs_len == 0)
+            {
+              /* Emphasis that is a strong's whole text is "**_…_**", as
+               * "***…***" reads the other way round. */
+              if (!closing)
+                {
+                  const char *em_end = g_strstr_len (close, end - close, "</em>");
+
+                  underscore = p == after_strong && em_end != NULL &&
+                               has_prefix_len (em_end + strlen ("</em>"),
+                                               end - em_end - strlen ("</em>"), "</strong>");
+                }
+              g_string_append (out, underscore ? "_" : "*");
+            }
+          else if ((IS ("strong") || IS ("s")) && attrs_len == 0)
+            {
+              g_string_append (out, IS ("strong") ? "**" : "~~");
+              after_strong = IS ("strong") && !closing ? close + 1 : NULL;
+            }
           else if (IS ("br") && !closing && attrs_len == 0)
             g_string_append (out, "\\\n");
           else if (IS ("code") && !closing && attrs_len == 0)
