@@ -1063,6 +1063,13 @@ test_classic_paragraphs (void)
      "A3",                                                                                                                    "A93"        },
     { "<ol>\n\t<li>Evacuate\n<ol>\n\t<li>Old town first</li>\n</ol>\n</li>\n\t<li>Wait</li>\n</ol>",              "Wait",
      "Stay"                                                                                                                                },
+ /* Lists as typed in the editor's HTML view or posted by other tools: an
+  * item a line, or the whole list on one. */
+    { "<ul>\n<li>Roads closed</li>\n<li>Schools shut</li>\n</ul>",                                                "Schools",  "All schools"},
+    { "<ol><li>Evacuate</li><li>Wait</li></ol>",                                                                  "Wait",     "Stay"       },
+ /* Two spaces after a sentence, bold italic, bare ampersands. */
+    { "The bridge is <strong><em>closed</em></strong>.  Traffic is diverted.",                                    "diverted", "slow"       },
+    { "AT&T and M&S <a href=\"https://x.org/?a=1&b=2\">shares</a> fell.",                                         "fell",     "rose"       },
  /* Text pasted from a word processor, every stretch of it in the same
   * span, run by run or line by line, and list items with the same
   * attributes. */
@@ -1122,13 +1129,17 @@ test_classic_paragraphs (void)
         {
           g_autofree char *shown = cd_test_oracle_run ("autop", post, strlen (post));
           g_autofree char *rendered = cd_render_markdown (body, -1, CD_RENDER_NONE);
-          g_autofree char *got = paragraph_html (rendered);
           g_autofree char *html = paragraph_html (shown);
+          g_autofree char *rendered_html = paragraph_html (rendered);
           g_autoptr (GString) want = g_string_new (html);
+          g_autoptr (GString) got = g_string_new (rendered_html);
 
-          /* The body has the characters the post spells as references. */
+          /* The body has the characters the post spells as references;
+           * an ampersand is one, bare or not. */
           g_string_replace (want, "&nbsp;", "\u00a0", 0);
-          g_assert_cmpstr (got, ==, want->str);
+          g_string_replace (want, "&amp;", "&", 0);
+          g_string_replace (got, "&amp;", "&", 0);
+          g_assert_cmpstr (got->str, ==, want->str);
         }
     }
   /* What a piece's shape writes back fits only text of its kind: a

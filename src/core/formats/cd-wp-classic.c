@@ -679,10 +679,20 @@ plain_synonyms (const char *piece,
   return g_string_free (out, FALSE);
 }
 
+static void
+add_pair (GPtrArray  *references,
+          const char *written,
+          const char *kept)
+{
+  g_ptr_array_add (references, g_strdup (written));
+  g_ptr_array_add (references, g_strdup (kept));
+}
+
 /* @piece with its list items indented as the classic editor indents them
- * now, by a space and a tab, where they are indented by a tab alone, as
- * WordPress before 4.3 wrote them; @references gets the pair that writes
- * them back. */
+ * now, by a space and a tab, where they are indented otherwise: by a tab
+ * alone, as WordPress before 4.3 wrote them, or not at all, a line each or
+ * the list on one line, as lists typed in the editor's HTML view or posted
+ * by other tools are; @references gets the pairs that write them back. */
 static char *
 plain_indents (const char *piece,
                GPtrArray  *references)
@@ -691,11 +701,26 @@ plain_indents (const char *piece,
 
   g_assert (piece != NULL && references != NULL);
 
-  if (strstr (piece, "\n\t<li>") != NULL && strstr (piece, " \t<li>") == NULL)
+  if (strstr (piece, " \t<li>") != NULL || strstr (piece, "<li>") == NULL)
+    return g_string_free (out, FALSE);
+  if (strstr (piece, "\n\t<li>") != NULL)
     {
       g_string_replace (out, "\n\t<li>", "\n \t<li>", 0);
-      g_ptr_array_add (references, g_strdup (" \t<li>"));
-      g_ptr_array_add (references, g_strdup ("\t<li>"));
+      add_pair (references, " \t<li>", "\t<li>");
+    }
+  else if (strstr (piece, "\n<li>") != NULL)
+    {
+      g_string_replace (out, "\n<li>", "\n \t<li>", 0);
+      add_pair (references, "\n \t<li>", "\n<li>");
+    }
+  else if (strstr (piece, "\n") == NULL)
+    {
+      g_string_replace (out, "><li>", ">\n \t<li>", 0);
+      g_string_replace (out, "</li></ul>", "</li>\n</ul>", 0);
+      g_string_replace (out, "</li></ol>", "</li>\n</ol>", 0);
+      add_pair (references, "\n \t<li>", "<li>");
+      add_pair (references, "</li>\n</ul>", "</li></ul>");
+      add_pair (references, "</li>\n</ol>", "</li></ol>");
     }
   return g_string_free (out, FALSE);
 }
