@@ -1070,6 +1070,7 @@ _cd_wp_classic_markdown (const char *piece,
   wrap = g_str_has_prefix (text, "<p>") || g_str_has_prefix (text, "<blockquote><p>");
   take_text (&text, plain_breaks (text, shape));
   take_text (&text, _cd_wp_plain_spans (text, shape));
+  take_text (&text, _cd_wp_plain_spaces (text, shape));
   take_text (&text, paragraphs_as_elements (text));
   markdown = _cd_html_to_markdown_exact (text, strlen (text));
   n = strlen (markdown);

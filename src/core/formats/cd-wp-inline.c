@@ -473,3 +473,90 @@ _cd_wp_plain_scripts (const char *text,
         }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/* The emphasis and link elements whose text may end or start with a space
+ * (a word selected with the space after it, then made bold), their
+ * closing tags and their opening ones as Markdown writes them. */
+static const char *const spaced_closings[] = { "</em>", "</strong>", "</a>" };
+static const char *const spaced_openings[] = { "<em>", "<strong>" };
+
+/* Moves each space before a closing tag of spaced_closings[] after it
+ * (@closing) or each space after an opening tag of spaced_openings[]
+ * before it, or the other way (@inward), until none is left to move;
+ * whether any moved. */
+static gboolean
+move_spaces (GString *text,
+             gboolean closing,
+             gboolean inward)
+{
+  const char *const *tags = closing ? spaced_closings : spaced_openings;
+  guint              n = closing ? G_N_ELEMENTS (spaced_closings) : G_N_ELEMENTS (spaced_openings);
+  gboolean           moved = FALSE, again = TRUE;
+
+  g_assert (text != NULL);
+
+  /* Each pass moves a space past one tag; nested tags take a pass each. */
+  for (guint pass = 0; again && pass < 8; pass++)
+    {
+      again = FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *space_first = g_strconcat (" ", tags[i], NULL);
+          g_autofree char *tag_first = g_strconcat (tags[i], " ", NULL);
+          gboolean         from_tag_first = closing == inward;
+
+          again |= g_string_replace (text, from_tag_first ? tag_first : space_first,
+                                     from_tag_first ? space_first : tag_first, 0) > 0;
+        }
+      moved |= again;
+    }
+  return moved;
+}
+
+/**
+ * _cd_wp_plain_spaces:
+ * @text: HTML
+ * @references: where the rules go
+ *
+ * Makes @text with the spaces that stand inside emphasis and links at
+ * their ends ("<em>Right, </em>and", as a word selected with the space
+ * after it and made italic is saved) outside them, where Markdown can
+ * write them; @references gets the rule %CD_WP_SPACE_CLOSE and the rule
+ * %CD_WP_SPACE_OPEN (which _cd_wp_apply_spaces() follows) for the closing
+ * and the opening tags that had them.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+_cd_wp_plain_spaces (const char *text,
+                     GPtrArray  *references)
+{
+  GString *out = g_string_new (text);
+
+  g_assert (text != NULL && references != NULL);
+
+  for (guint closing = 0; closing < 2; closing++)
+    if (move_spaces (out, closing, FALSE))
+      {
+        g_ptr_array_add (references, g_strdup (closing ? CD_WP_SPACE_CLOSE : CD_WP_SPACE_OPEN));
+        g_ptr_array_add (references, g_strdup (""));
+      }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * _cd_wp_apply_spaces:
+ * @text: text as Markdown writes it
+ * @rule: %CD_WP_SPACE_CLOSE or %CD_WP_SPACE_OPEN
+ *
+ * Puts the spaces next to emphasis and links inside them, at their ends
+ * (%CD_WP_SPACE_CLOSE) or starts, as _cd_wp_plain_spaces() found them.
+ */
+void
+_cd_wp_apply_spaces (GString    *text,
+                     const char *rule)
+{
+  g_assert (text != NULL && rule != NULL);
+
+  move_spaces (text, strcmp (rule, CD_WP_SPACE_CLOSE) == 0, TRUE);
+}

@@ -948,7 +948,9 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   {
     g_autofree char *scripted = _cd_wp_plain_scripts (referenced, parts);
 
-    text = _cd_wp_plain_spans (scripted, parts);
+    g_autofree char *spanless = _cd_wp_plain_spans (scripted, parts);
+
+    text = _cd_wp_plain_spaces (spanless, parts);
   }
   if (strcmp (tag, "figure") == 0)
     {
@@ -1031,6 +1033,8 @@ _cd_wp_shape_apply (const GStrv shape,
       apply_empty_head (text);
     else if (strcmp (shape[i], TH_SCOPE) == 0)
       apply_th_scope (text);
+    else if (strcmp (shape[i], CD_WP_SPACE_CLOSE) == 0 || strcmp (shape[i], CD_WP_SPACE_OPEN) == 0)
+      _cd_wp_apply_spaces (text, shape[i]);
   _cd_wp_wrap_runs (text, shape);
   for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
     if (g_str_has_prefix (shape[i], "<>"))
