@@ -938,6 +938,12 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
     return NULL;
   if (pulled && !pulled_text (markup, &start, &end))
     return NULL;
+  /* Spaces typed at the start or the end of a paragraph, which Markdown
+   * cannot hold, stay in the wrapper. */
+  while (end > start && markup[end - 1] == ' ')
+    end--;
+  while (start < end && markup[start] == ' ')
+    start++;
   g_ptr_array_add (parts, g_strndup (markup, start));
   g_ptr_array_add (parts, g_strndup (markup + end, length - end));
   g_ptr_array_add (parts, NULL); /* the Markdown's two, below */
