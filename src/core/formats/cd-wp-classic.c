@@ -186,6 +186,39 @@ after_leading_picture (const char *start,
   return end - p >= 4 && g_ascii_strncasecmp (p, "</a>", 4) == 0 ? p + 4 : NULL;
 }
 
+/* Where the picture that ends the piece from @start to @end starts, when
+ * one does after text (an <img>, in a link or not, or a [caption]
+ * shortcode, as the classic editor puts a picture inserted at the end of
+ * a paragraph), else %NULL. */
+static const char *
+before_trailing_picture (const char *start,
+                         const char *end)
+{
+  const char *p, *img_end = end;
+
+  g_assert (start != NULL && end != NULL);
+
+  if (end - start > 10 && memcmp (end - 10, "[/caption]", 10) == 0)
+    {
+      p = g_strrstr_len (start, end - start, "[caption");
+      return p != NULL && p > start ? p : NULL;
+    }
+  if (end - start > 4 && g_ascii_strncasecmp (end - 4, "</a>", 4) == 0)
+    img_end = end - 4;
+  p = g_strrstr_len (start, img_end - start, "<img");
+  if (p == NULL || p == start || _cd_wp_tag_end (p, img_end) != img_end)
+    return NULL;
+  if (img_end < end)
+    {
+      const char *link = g_strrstr_len (start, p - start, "<a ");
+
+      if (link == NULL || _cd_wp_tag_end (link, p) != p)
+        return NULL;
+      p = link;
+    }
+  return p > start && after_leading_picture (p, end) == end ? p : NULL;
+}
+
 /**
  * _cd_wp_classic_pieces:
  * @content: a classic post's content
@@ -251,14 +284,25 @@ _cd_wp_classic_pieces (const char *content,
           b--;
         const char *picture_end = b > a ? after_leading_picture (a, b) : NULL;
         const char *text = picture_end;
+        const char *picture = b > a && picture_end == NULL ? before_trailing_picture (a, b) : NULL;
+        const char *text_end = picture;
 
         while (text != NULL && text < b && g_ascii_isspace (*text))
           text++;
-        /* A picture the paragraph's text flows around is a piece of its
-         * own, the text another, nothing between them. */
+        while (text_end != NULL && text_end > a && g_ascii_isspace (text_end[-1]))
+          text_end--;
+        /* A picture the paragraph's text flows around, or one at its end,
+         * is a piece of its own, the text another, nothing between them
+         * but spaces or a line break. */
         if (text != NULL && text < b)
           {
             gsize bounds[4] = { a - content, picture_end - content, text - content, b - content };
+
+            g_array_append_vals (pieces, bounds, 4);
+          }
+        else if (text_end != NULL && text_end > a)
+          {
+            gsize bounds[4] = { a - content, text_end - content, picture - content, b - content };
 
             g_array_append_vals (pieces, bounds, 4);
           }

@@ -931,28 +931,36 @@ append_edited_classic (GString        *out,
 
 /* Whether base units @j and @j + 1 of a classic post are the two pieces of
  * one paragraph: a picture the text flows around, then the text, nothing
- * but spaces between them. */
+ * but spaces between them; or the text, then a picture at its end, on its
+ * line or the next. */
 static gboolean
 joins_next (const Analysis *analysis,
             const char     *base,
             gssize          j)
 {
-  const BaseUnit *picture, *text;
+  const BaseUnit *first, *second;
+  const char     *gap, *line_break;
 
   g_assert (analysis != NULL);
 
   if (!analysis->classic || j < 0 || (gsize) j + 1 >= analysis->units->len)
     return FALSE;
-  picture = &g_array_index (analysis->units, BaseUnit, j);
-  text = &g_array_index (analysis->units, BaseUnit, j + 1);
-  return picture->opaque && !text->opaque && memchr (base + picture->end, '\n', text->start - picture->end) == NULL;
+  first = &g_array_index (analysis->units, BaseUnit, j);
+  second = &g_array_index (analysis->units, BaseUnit, j + 1);
+  gap = base + first->end;
+  line_break = memchr (gap, '\n', second->start - first->end);
+  if (first->opaque && !second->opaque)
+    return line_break == NULL;
+  return !first->opaque && second->opaque &&
+         (line_break == NULL || memchr (line_break + 1, '\n', base + second->start - line_break - 1) == NULL);
 }
 
 /* For unit @i of the body, edited (no base unit of its own, @prev the base
  * unit the unit before it has): the piece of a paragraph of two pieces it
  * stands in for when the other piece stands beside it (an edited picture
- * before its text, edited text after its picture), so that the two stay
- * one paragraph; else -1. @taken: the base units the body has. */
+ * before or after its text, edited text after or before its picture), so
+ * that the two stay one paragraph; else -1. @taken: the base units the
+ * body has. */
 static gssize
 joined_place (const Analysis *analysis,
               const char     *base,
@@ -967,10 +975,17 @@ joined_place (const Analysis *analysis,
 
   g_assert (analysis != NULL && split != NULL && matches != NULL && taken != NULL);
 
-  if (unit->kind == CD_WP_UNIT_TEXT && joins_next (analysis, base, prev) && !taken[prev + 1])
-    return prev + 1;
-  if (unit->kind == CD_WP_UNIT_BLOCK && next > 0 && joins_next (analysis, base, next - 1) && !taken[next - 1])
-    return next - 1;
+  /* The piece after the one the unit before has, or before the one the
+   * unit after has, of the unit's kind. */
+  for (guint side = 0; side < 2; side++)
+    {
+      gssize place = side == 0 ? (joins_next (analysis, base, prev) ? prev + 1 : -1)
+                               : (next > 0 && joins_next (analysis, base, next - 1) ? next - 1 : -1);
+
+      if (place >= 0 && !taken[place] &&
+          g_array_index (analysis->units, BaseUnit, place).opaque == (unit->kind == CD_WP_UNIT_BLOCK))
+        return place;
+    }
   return -1;
 }
 
