@@ -621,6 +621,13 @@ test_shaped (void)
      "again, *ever*",
      "<!-- wp:paragraph -->\n<p>He said<em> never</em> again,<em> ever</em>.</p>\n<!-- /wp:paragraph "
       "-->"                                                                                       },
+ /* Bold and italic as older tools write them. */
+    { "<!-- wp:paragraph -->\n<p>The same gallery, <b>with cropped images</b>, <i>again</i>.</p>\n<!-- "
+      "/wp:paragraph -->",
+     "The same gallery, **with cropped images**, *again*.\n",                                 "again",
+     "once more",
+     "<!-- wp:paragraph -->\n<p>The same gallery, <b>with cropped images</b>, <i>once more</i>.</p>\n<!-- "
+      "/wp:paragraph -->"                                                                         },
  /* A space typed at the end of a paragraph stays there. */
     { "<!-- wp:paragraph -->\n<p>Users navigate with a keyboard only. </p>\n<!-- /wp:paragraph -->",
      "Users navigate with a keyboard only.\n",                                                "only.",
@@ -711,6 +718,8 @@ test_shaped (void)
       "<!-- wp:paragraph -->\n<p>3&nbsp;km and 4\u00a0km</p>\n<!-- /wp:paragraph -->",
       "<!-- wp:paragraph -->\n<p>3&nbsp;km and 4&#160;km</p>\n<!-- /wp:paragraph -->",
       "<!-- wp:paragraph -->\n<p>AT&T and R&amp;D</p>\n<!-- /wp:paragraph -->",
+      /* Bold written two ways. */
+      "<!-- wp:paragraph -->\n<p>Some <b>bold</b> and <strong>strong</strong>.</p>\n<!-- /wp:paragraph -->",
       /* A space inside one emphasis and outside another. */
       "<!-- wp:paragraph -->\n<p>Normal <em>one</em> and <em>two, </em>mixed.</p>\n<!-- /wp:paragraph -->",
       /* An ampersand a browser reads as a reference without its ";". */

@@ -673,13 +673,21 @@ static const char *const synonyms[] = {
   "s",
 };
 
-/* @piece with each element of @synonyms that has no attributes under the
- * name Markdown writes; @references gets each tag Markdown writes after
- * the tag @piece has. A piece that writes one element two ways fails to
- * write back, and so stays as it is. */
-static char *
-plain_synonyms (const char *piece,
-                GPtrArray  *references)
+/**
+ * _cd_wp_plain_synonyms:
+ * @piece: HTML
+ * @references: where the pairs go
+ *
+ * Makes @piece with each element of @synonyms that has no attributes
+ * ("<b>", "<i>", "<del>") under the name Markdown writes; @references gets
+ * each tag Markdown writes after the tag @piece has. A piece that writes
+ * one element two ways fails to write back, and so stays as it is.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+_cd_wp_plain_synonyms (const char *piece,
+                       GPtrArray  *references)
 {
   const char *end = piece + strlen (piece);
   GString    *out = g_string_sized_new (end - piece);
@@ -1106,7 +1114,7 @@ _cd_wp_classic_markdown (const char *piece,
   take_text (&text, _cd_wp_plain_scripts (text, shape));
   take_text (&text, plain_opening (text, shape));
   restyled = shape->len > n;
-  take_text (&text, plain_synonyms (text, shape));
+  take_text (&text, _cd_wp_plain_synonyms (text, shape));
   take_text (&text, plain_indents (text, shape));
   take_text (&text, plain_items (text, shape));
   take_text (&text, plain_quote_gaps (text, shape));

@@ -102,6 +102,8 @@ char    *_cd_wp_classic_markdown (const char *piece,
 gboolean _cd_wp_classic_wraps (const char *piece,
                                gsize       length,
                                gboolean    wrapped);
+char    *_cd_wp_plain_synonyms (const char *piece,
+                                GPtrArray  *references);
 gboolean _cd_wp_classic_same_kind (cmark_node *node,
                                    const char *markdown);
 void     _cd_wp_classic_append_node (GString      *out,

@@ -952,8 +952,8 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
       (referenced = _cd_wp_plain_references (linked, strlen (linked), parts)) == NULL)
     return NULL;
   {
-    g_autofree char *scripted = _cd_wp_plain_scripts (referenced, parts);
-
+    g_autofree char *named = _cd_wp_plain_synonyms (referenced, parts);
+    g_autofree char *scripted = _cd_wp_plain_scripts (named, parts);
     g_autofree char *spanless = _cd_wp_plain_spans (scripted, parts);
 
     text = _cd_wp_plain_spaces (spanless, parts);
