@@ -520,19 +520,19 @@ test_shaped (void)
       "council <strong>met</strong>.</p>\n<!-- /wp:paragraph -->",
      "The council **met**.\n",                                                                "met",       "sat",
      "<!-- wp:paragraph {\"align\":\"center\"} -->\n<p class=\"has-text-align-center\">The "
-      "council <strong>sat</strong>.</p>\n<!-- /wp:paragraph -->"                                 },
+      "council <strong>sat</strong>.</p>\n<!-- /wp:paragraph -->"                                     },
     { "<!-- wp:paragraph {\"dropCap\":true,\"fontSize\":\"large\"} -->\n<p class=\"has-drop-cap "
       "has-large-font-size\">Rain fell.</p>\n<!-- /wp:paragraph -->",
      "Rain fell.\n",                                                                          "fell",
      "fell all day",
      "<!-- wp:paragraph {\"dropCap\":true,\"fontSize\":\"large\"} -->\n<p class=\"has-drop-cap "
-      "has-large-font-size\">Rain fell all day.</p>\n<!-- /wp:paragraph -->"                      },
+      "has-large-font-size\">Rain fell all day.</p>\n<!-- /wp:paragraph -->"                          },
     { "<!-- wp:heading {\"level\":3} -->\n<h3 class=\"wp-block-heading\" id=\"reaction\">Reaction</h3>\n"
       "<!-- /wp:heading -->",
      "### Reaction\n",                                                                        "Reaction",
      "Reaction at home",
      "<!-- wp:heading {\"level\":3} -->\n<h3 class=\"wp-block-heading\" id=\"reaction\">Reaction at "
-      "home</h3>\n<!-- /wp:heading -->"                                                           },
+      "home</h3>\n<!-- /wp:heading -->"                                                               },
     { "<!-- wp:list {\"ordered\":true,\"start\":3} -->\n<ol start=\"3\" class=\"wp-block-list\">"
       "<!-- wp:list-item -->\n<li>Third</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n"
       "<li>Fourth</li>\n<!-- /wp:list-item --></ol>\n<!-- /wp:list -->",
@@ -541,7 +541,7 @@ test_shaped (void)
      "<!-- wp:list {\"ordered\":true,\"start\":3} -->\n<ol start=\"3\" class=\"wp-block-list\">"
       "<!-- wp:list-item -->\n<li>Third</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n"
       "<li>Fourth</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n<li>Fifth</li>\n"
-      "<!-- /wp:list-item --></ol>\n<!-- /wp:list -->"                                            },
+      "<!-- /wp:list-item --></ol>\n<!-- /wp:list -->"                                                },
     { "<!-- wp:quote {\"className\":\"is-style-large\"} -->\n<blockquote class=\"wp-block-quote "
       "is-style-large\"><!-- wp:paragraph -->\n<p>We will rebuild.</p>\n<!-- /wp:paragraph -->"
       "</blockquote>\n<!-- /wp:quote -->",
@@ -549,7 +549,7 @@ test_shaped (void)
      "rebuild it",
      "<!-- wp:quote {\"className\":\"is-style-large\"} -->\n<blockquote class=\"wp-block-quote "
       "is-style-large\"><!-- wp:paragraph -->\n<p>We will rebuild it.</p>\n<!-- /wp:paragraph -->"
-      "</blockquote>\n<!-- /wp:quote -->"                                                         },
+      "</blockquote>\n<!-- /wp:quote -->"                                                             },
  /* Links that open in a new tab or name the post they go to keep
   * their attributes. */
     { "<!-- wp:paragraph -->\n<p>Read <a href=\"https://x.org/r?a=1&amp;b=2\" target=\"_blank\" "
@@ -559,7 +559,7 @@ test_shaped (void)
      "the report",                                                                                         "the full report",
      "<!-- wp:paragraph -->\n<p>Read <a href=\"https://x.org/r?a=1&amp;b=2\" target=\"_blank\" "
       "rel=\"noreferrer noopener\">the full report</a> and <a href=\"https://news.example/p\" "
-      "data-type=\"post\" data-id=\"12\">our story</a>.</p>\n<!-- /wp:paragraph -->"              },
+      "data-type=\"post\" data-id=\"12\">our story</a>.</p>\n<!-- /wp:paragraph -->"                  },
  /* Text that spells characters as references, as the classic editor
   * and pasted copy leave them: the body has the characters, an edit
   * keeps the references. */
@@ -568,23 +568,23 @@ test_shaped (void)
      "The mayor\u00a0said it\u2019s \u201cover\u201d \u2014 for now > then.\n",               "for now",
      "for now\u00a0\u2014 at least",
      "<!-- wp:paragraph -->\n<p>The mayor&nbsp;said it&#8217;s &ldquo;over&rdquo; &mdash; for now&nbsp;"
-      "&mdash; at least &gt; then.</p>\n<!-- /wp:paragraph -->"                                   },
+      "&mdash; at least &gt; then.</p>\n<!-- /wp:paragraph -->"                                       },
     { "<!-- wp:heading -->\n<h2>Q&amp;A&nbsp;with the mayor</h2>\n<!-- /wp:heading -->",
      "## Q&A\u00a0with the mayor\n",                                                          "the mayor",
      "the new mayor",
-     "<!-- wp:heading -->\n<h2>Q&amp;A&nbsp;with the new mayor</h2>\n<!-- /wp:heading -->"        },
+     "<!-- wp:heading -->\n<h2>Q&amp;A&nbsp;with the new mayor</h2>\n<!-- /wp:heading -->"            },
     { "<!-- wp:list -->\n<ul><!-- wp:list-item -->\n<li>Roads&nbsp;closed</li>\n<!-- "
       "/wp:list-item --></ul>\n<!-- /wp:list -->",
      "- Roads\u00a0closed\n",                                                                 "closed",
      "closed\n- Schools\u00a0shut",
      "<!-- wp:list -->\n<ul><!-- wp:list-item -->\n<li>Roads&nbsp;closed</li>\n<!-- "
       "/wp:list-item -->\n\n<!-- wp:list-item -->\n<li>Schools&nbsp;shut</li>\n<!-- "
-      "/wp:list-item --></ul>\n<!-- /wp:list -->"                                                 },
+      "/wp:list-item --></ul>\n<!-- /wp:list -->"                                                     },
  /* An ampersand that cannot start a reference needs no backslash. */
     { "<!-- wp:paragraph -->\n<p>AT&amp;T and R&amp;D, not &amp;copy;.</p>\n<!-- /wp:paragraph -->",
      "AT&T and R&D, not \\&copy;.\n",                                                         "R&D",
      "M&A",
-     "<!-- wp:paragraph -->\n<p>AT&amp;T and M&amp;A, not &amp;copy;.</p>\n<!-- /wp:paragraph -->"},
+     "<!-- wp:paragraph -->\n<p>AT&amp;T and M&amp;A, not &amp;copy;.</p>\n<!-- /wp:paragraph -->"    },
  /* A bare ampersand, as text typed in an editor's HTML view or posted
   * by a feed keeps it, in the text and in an address: an edit keeps
   * it bare, and one typed in that block is written so too. */
@@ -593,13 +593,13 @@ test_shaped (void)
      "AT&T sold [the unit](https://x.org/r?a=1&b=2) to M&S, a \\&bogus; one.\n",              "to M&S",
      "to Q&A",
      "<!-- wp:paragraph -->\n<p>AT&T sold <a href=\"https://x.org/r?a=1&b=2\">the unit</a> to Q&A, "
-      "a &bogus; one.</p>\n<!-- /wp:paragraph -->"                                                },
+      "a &bogus; one.</p>\n<!-- /wp:paragraph -->"                                                    },
     { "<!-- wp:list -->\n<ul><li>R&D&nbsp;cut</li><li>Q&A</li></ul>\n<!-- /wp:list -->",
      "- R&D\u00a0cut\n- Q&A\n",                                                               "Q&A",
      "Q&A\n- M&A",
      "<!-- wp:list -->\n<ul><!-- wp:list-item -->\n<li>R&D&nbsp;cut</li>\n<!-- /wp:list-item -->\n\n"
       "<!-- wp:list-item -->\n<li>Q&A</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n"
-      "<li>M&A</li>\n<!-- /wp:list-item --></ul>\n<!-- /wp:list -->"                              },
+      "<li>M&A</li>\n<!-- /wp:list-item --></ul>\n<!-- /wp:list -->"                                  },
  /* In an address a name a browser reads without its ";" only counts
   * before no letter, digit or "=". */
     { "<!-- wp:paragraph -->\n<p>See <a href=\"https://x.org/?id=5&section=2&para=3&copy=4\">it</a>"
@@ -607,7 +607,7 @@ test_shaped (void)
      "See [it](https://x.org/?id=5&section=2&para=3&copy=4).\n",                              "See",
      "Read",
      "<!-- wp:paragraph -->\n<p>Read <a href=\"https://x.org/?id=5&section=2&para=3&copy=4\">it</a>"
-      ".</p>\n<!-- /wp:paragraph -->"                                                             },
+      ".</p>\n<!-- /wp:paragraph -->"                                                                 },
  /* A word made bold or italic with the space after it, or a link
   * with the space before its text: the spaces stay inside. */
     { "<!-- wp:paragraph -->\n<p><strong>Update: </strong>the <em>Left, </em>and <a "
@@ -615,36 +615,43 @@ test_shaped (void)
      "**Update:** the *Left,* and [the report](https://x.org/) now.\n",                       "report",
      "full report",
      "<!-- wp:paragraph -->\n<p><strong>Update: </strong>the <em>Left, </em>and <a "
-      "href=\"https://x.org/\">the full report </a>now.</p>\n<!-- /wp:paragraph -->"              },
+      "href=\"https://x.org/\">the full report </a>now.</p>\n<!-- /wp:paragraph -->"                  },
     { "<!-- wp:paragraph -->\n<p>He said<em> never</em> again.</p>\n<!-- /wp:paragraph -->",
      "He said *never* again.\n",                                                              "again",
      "again, *ever*",
      "<!-- wp:paragraph -->\n<p>He said<em> never</em> again,<em> ever</em>.</p>\n<!-- /wp:paragraph "
-      "-->"                                                                                       },
+      "-->"                                                                                           },
+ /* A citation ending with the line break block editors of 5.x left. */
+    { "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n<p>We will rebuild.</p>\n"
+      "<!-- /wp:paragraph --><cite>The mayor<br></cite></blockquote>\n<!-- /wp:quote -->",
+     "> We will rebuild.\n>\n> \u2014 The mayor\n",                                           "The mayor",
+     "Mayor Anna M\u00fcller",
+     "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n<p>We will rebuild.</p>\n"
+      "<!-- /wp:paragraph --><cite>Mayor Anna M\u00fcller<br></cite></blockquote>\n<!-- /wp:quote -->"},
  /* Bold and italic as older tools write them. */
     { "<!-- wp:paragraph -->\n<p>The same gallery, <b>with cropped images</b>, <i>again</i>.</p>\n<!-- "
       "/wp:paragraph -->",
      "The same gallery, **with cropped images**, *again*.\n",                                 "again",
      "once more",
      "<!-- wp:paragraph -->\n<p>The same gallery, <b>with cropped images</b>, <i>once more</i>.</p>\n<!-- "
-      "/wp:paragraph -->"                                                                         },
+      "/wp:paragraph -->"                                                                             },
  /* A space typed at the end of a paragraph stays there. */
     { "<!-- wp:paragraph -->\n<p>Users navigate with a keyboard only. </p>\n<!-- /wp:paragraph -->",
      "Users navigate with a keyboard only.\n",                                                "only.",
      "only, or by voice.",
      "<!-- wp:paragraph -->\n<p>Users navigate with a keyboard only, or by voice. </p>\n<!-- /wp:paragraph "
-      "-->"                                                                                       },
+      "-->"                                                                                           },
  /* Bold italic as the block editor nests it: strong around emphasis. */
     { "<!-- wp:paragraph -->\n<p>It is <strong><em>closed</em></strong>, <strong><em>all</em> of "
       "it</strong>.</p>\n<!-- /wp:paragraph -->",
      "It is **_closed_**, ***all* of it**.\n",                                                "closed",
      "shut",
      "<!-- wp:paragraph -->\n<p>It is <strong><em>shut</em></strong>, <strong><em>all</em> of "
-      "it</strong>.</p>\n<!-- /wp:paragraph -->"                                                  },
+      "it</strong>.</p>\n<!-- /wp:paragraph -->"                                                      },
     { "<!-- wp:core/paragraph -->\n<p>Explicit namespace.</p>\n<!-- /wp:core/paragraph -->",
      "Explicit namespace.\n",                                                                 "Explicit",
      "An explicit",
-     "<!-- wp:core/paragraph -->\n<p>An explicit namespace.</p>\n<!-- /wp:core/paragraph -->"     },
+     "<!-- wp:core/paragraph -->\n<p>An explicit namespace.</p>\n<!-- /wp:core/paragraph -->"         },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)

@@ -528,6 +528,7 @@ replace_in_text (GString    *markup,
 #define PARAGRAPH_OPEN "<!-- wp:paragraph -->\n<p>"
 #define PARAGRAPH_CLOSE "</p>\n<!-- /wp:paragraph -->"
 #define CITATION "<>cite"
+#define CITATION_BREAK "<>cite-br"
 
 /* Where the element that ends @text (up to @end) opens when it is a
  * quote's citation: a <cite>, with attributes or not, or a paragraph of
@@ -557,33 +558,57 @@ citation_start (const char  *text,
 /* @text, a quote's, with the citation that ends it ("<cite>The mayor</cite>")
  * as a last paragraph "— The mayor" in the form of the quote's others;
  * @parts gets the rule CITATION and the white space before the citation
- * with its opening tag, which write it back (see apply_citation()). */
+ * with its opening tag, which write it back (see apply_citation()), and
+ * CITATION_BREAK when the citation ends with a line break. */
 static char *
 plain_citation (const char *text,
                 GPtrArray  *parts)
 {
   const char      *end = text + strlen (text);
-  const char      *name, *open = citation_start (text, end, &name), *cited, *space = open;
+  const char      *name, *open = citation_start (text, end, &name), *cited, *cited_end, *space = open;
   g_autofree char *close = g_strdup_printf ("</%s>", name);
+  gboolean         broken;
   gboolean         blocks = strstr (text, "<!-- wp:paragraph") != NULL;
   GString         *out;
 
   g_assert (text != NULL && parts != NULL);
 
   if (open == NULL || (cited = _cd_wp_tag_end (open, end)) == NULL || cited > end - strlen (close) ||
-      g_strstr_len (cited, end - strlen (close) - cited, close) != NULL ||
-      _cd_wp_is_white (cited, end - strlen (close)))
+      g_strstr_len (cited, end - strlen (close) - cited, close) != NULL)
+    return g_strdup (text);
+  /* The line break block editors of 5.x left at the end of a citation. */
+  cited_end = end - strlen (close);
+  broken = cited_end - cited > 4 && strncmp (cited_end - 4, "<br>", 4) == 0;
+  cited_end -= broken ? 4 : 0;
+  if (_cd_wp_is_white (cited, cited_end))
     return g_strdup (text);
   while (space > text && g_ascii_isspace (space[-1]))
     space--;
   out = g_string_new_len (text, space - text);
   g_string_append (out, blocks ? (space > text ? "\n\n" PARAGRAPH_OPEN : PARAGRAPH_OPEN) : "<p>");
   g_string_append (out, "\u2014 ");
-  g_string_append_len (out, cited, end - strlen (close) - cited);
+  g_string_append_len (out, cited, cited_end - cited);
   g_string_append (out, blocks ? PARAGRAPH_CLOSE : "</p>");
   g_ptr_array_add (parts, g_strdup (CITATION));
   g_ptr_array_add (parts, g_strndup (space, cited - space));
+  if (broken)
+    {
+      g_ptr_array_add (parts, g_strdup (CITATION_BREAK));
+      g_ptr_array_add (parts, g_strdup (""));
+    }
   return g_string_free (out, FALSE);
+}
+
+/* Puts back the line break at the end of the citation that ends @text. */
+static void
+apply_citation_break (GString *text)
+{
+  const char *close = g_strrstr (text->str, "</");
+
+  g_assert (text != NULL);
+
+  if (close != NULL && close > text->str && g_str_has_suffix (text->str, ">"))
+    g_string_insert (text, close - text->str, "<br>");
 }
 
 /* @text, a quote's, with the opening its paragraphs share (a class later
@@ -1035,6 +1060,8 @@ _cd_wp_shape_apply (const GStrv shape,
   for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
     if (strcmp (shape[i], CITATION) == 0)
       apply_citation (text, shape[i + 1]);
+    else if (strcmp (shape[i], CITATION_BREAK) == 0)
+      apply_citation_break (text);
     else if (strcmp (shape[i], EMPTY_HEAD) == 0)
       apply_empty_head (text);
     else if (strcmp (shape[i], TH_SCOPE) == 0)
