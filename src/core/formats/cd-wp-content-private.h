@@ -72,18 +72,14 @@ typedef struct
   char *context;
 } CdWpRun;
 
-GArray *_cd_wp_text_runs (const char *markup,
-                          gsize       length);
-char   *_cd_wp_plain_spans (const char *piece,
-                            GPtrArray  *references);
-char   *_cd_wp_plain_scripts (const char *text,
-                              GPtrArray  *references);
-#define CD_WP_SPACE_CLOSE "<>space-close"
-#define CD_WP_SPACE_OPEN "<>space-open"
+GArray  *_cd_wp_text_runs (const char *markup,
+                           gsize       length);
+char    *_cd_wp_plain_spans (const char *piece,
+                             GPtrArray  *references);
+char    *_cd_wp_plain_scripts (const char *text,
+                               GPtrArray  *references);
 char    *_cd_wp_plain_spaces (const char *text,
                               GPtrArray  *references);
-void     _cd_wp_apply_spaces (GString    *text,
-                              const char *rule);
 gboolean _cd_wp_same_form (char      **form,
                            const char *p,
                            const char *tag_close);

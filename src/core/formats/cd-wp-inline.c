@@ -475,55 +475,66 @@ _cd_wp_plain_scripts (const char *text,
 }
 
 /* The emphasis and link elements whose text may end or start with a space
- * (a word selected with the space after it, then made bold), their
- * closing tags and their opening ones as Markdown writes them. */
-static const char *const spaced_closings[] = { "</em>", "</strong>", "</a>" };
-static const char *const spaced_openings[] = { "<em>", "<strong>" };
+ * (a word selected with the space after it, then made bold). */
+static const char *const spaced_names[] = { "em", "strong", "a" };
 
-/* Moves each space before a closing tag of spaced_closings[] after it
- * (@closing) or each space after an opening tag of spaced_openings[]
- * before it, or the other way (@inward), until none is left to move;
- * whether any moved. */
+/* In @text, the first element named @name whose text ends with a space,
+ * or starts with one, gets that space after it or before it, as Markdown
+ * writes it; @pairs gets the element as Markdown writes it then, and as it
+ * was. Whether one did. */
 static gboolean
-move_spaces (GString *text,
-             gboolean closing,
-             gboolean inward)
+move_one_space (GString    *text,
+                const char *name,
+                GPtrArray  *pairs)
 {
-  const char *const *tags = closing ? spaced_closings : spaced_openings;
-  guint              n = closing ? G_N_ELEMENTS (spaced_closings) : G_N_ELEMENTS (spaced_openings);
-  gboolean           moved = FALSE, again = TRUE;
+  g_autofree char *opening = g_strconcat ("<", name, NULL);
+  g_autofree char *closing = g_strconcat ("</", name, ">", NULL);
+  const char      *end = text->str + text->len;
 
-  g_assert (text != NULL);
+  g_assert (text != NULL && name != NULL && pairs != NULL);
 
-  /* Each pass moves a space past one tag; nested tags take a pass each. */
-  for (guint pass = 0; again && pass < 8; pass++)
+  for (const char *open = strstr (text->str, opening); open != NULL; open = strstr (open + 1, opening))
     {
-      again = FALSE;
-      for (guint i = 0; i < n; i++)
-        {
-          g_autofree char *space_first = g_strconcat (" ", tags[i], NULL);
-          g_autofree char *tag_first = g_strconcat (tags[i], " ", NULL);
-          gboolean         from_tag_first = closing == inward;
+      const char *inner = _cd_wp_tag_end (open, end);
+      const char *close = inner != NULL ? strstr (inner, closing) : NULL;
+      gsize       n = close != NULL ? close - inner : 0;
+      gboolean    trailing, leading;
+      GString    *written;
 
-          again |= g_string_replace (text, from_tag_first ? tag_first : space_first,
-                                     from_tag_first ? space_first : tag_first, 0) > 0;
-        }
-      moved |= again;
+      if ((open[strlen (opening)] != '>' && open[strlen (opening)] != ' ') || close == NULL || n < 2 ||
+          _cd_wp_is_white (inner, close))
+        continue;
+      trailing = close[-1] == ' ' && close[-2] != ' ';
+      leading = !trailing && inner[0] == ' ' && inner[1] != ' ';
+      if (!trailing && !leading)
+        continue;
+      written = g_string_new (leading ? " " : NULL);
+      g_string_append_len (written, open, inner - open);
+      g_string_append_len (written, inner + leading, n - 1);
+      g_string_append (written, closing);
+      if (trailing)
+        g_string_append_c (written, ' ');
+      g_ptr_array_add (pairs, g_strdup (written->str));
+      g_ptr_array_add (pairs, g_strndup (open, close + strlen (closing) - open));
+      g_string_erase (text, open - text->str, close + strlen (closing) - open);
+      g_string_insert (text, open - text->str, written->str);
+      g_string_free (written, TRUE);
+      return TRUE;
     }
-  return moved;
+  return FALSE;
 }
 
 /**
  * _cd_wp_plain_spaces:
- * @text: HTML
- * @references: where the rules go
+ * @text: HTML, with its links and its tags as Markdown writes them
+ * @references: where the pairs go
  *
  * Makes @text with the spaces that stand inside emphasis and links at
  * their ends ("<em>Right, </em>and", as a word selected with the space
  * after it and made italic is saved) outside them, where Markdown can
- * write them; @references gets the rule %CD_WP_SPACE_CLOSE and the rule
- * %CD_WP_SPACE_OPEN (which _cd_wp_apply_spaces() follows) for the closing
- * and the opening tags that had them.
+ * write them; @references gets, before its other pairs, each such element
+ * as Markdown writes it, then as it was, so that it is written so again
+ * while its words are the same.
  *
  * Returns: (transfer full): the text
  */
@@ -532,31 +543,24 @@ _cd_wp_plain_spaces (const char *text,
                      GPtrArray  *references)
 {
   GString *out = g_string_new (text);
+  g_autoptr (GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  gboolean moved = TRUE;
 
-  g_assert (text != NULL && references != NULL);
+  g_assert (text != NULL && references != NULL && references->len >= 4);
 
-  for (guint closing = 0; closing < 2; closing++)
-    if (move_spaces (out, closing, FALSE))
-      {
-        g_ptr_array_add (references, g_strdup (closing ? CD_WP_SPACE_CLOSE : CD_WP_SPACE_OPEN));
-        g_ptr_array_add (references, g_strdup (""));
-      }
+  /* Each move takes a space one element outwards, so this ends. */
+  while (moved)
+    {
+      moved = FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (spaced_names) && !moved; i++)
+        moved = move_one_space (out, spaced_names[i], pairs);
+    }
+  /* The elements Markdown writes are found before the link and reference
+   * pairs change them; an element around another is written back first. */
+  for (guint i = 0; i < pairs->len; i += 2)
+    {
+      g_ptr_array_insert (references, 4, g_strdup (g_ptr_array_index (pairs, i + 1)));
+      g_ptr_array_insert (references, 4, g_strdup (g_ptr_array_index (pairs, i)));
+    }
   return g_string_free (out, FALSE);
-}
-
-/**
- * _cd_wp_apply_spaces:
- * @text: text as Markdown writes it
- * @rule: %CD_WP_SPACE_CLOSE or %CD_WP_SPACE_OPEN
- *
- * Puts the spaces next to emphasis and links inside them, at their ends
- * (%CD_WP_SPACE_CLOSE) or starts, as _cd_wp_plain_spaces() found them.
- */
-void
-_cd_wp_apply_spaces (GString    *text,
-                     const char *rule)
-{
-  g_assert (text != NULL && rule != NULL);
-
-  move_spaces (text, strcmp (rule, CD_WP_SPACE_CLOSE) == 0, TRUE);
 }

@@ -1066,8 +1066,6 @@ _cd_wp_shape_apply (const GStrv shape,
       apply_empty_head (text);
     else if (strcmp (shape[i], TH_SCOPE) == 0)
       apply_th_scope (text);
-    else if (strcmp (shape[i], CD_WP_SPACE_CLOSE) == 0 || strcmp (shape[i], CD_WP_SPACE_OPEN) == 0)
-      _cd_wp_apply_spaces (text, shape[i]);
   _cd_wp_wrap_runs (text, shape);
   for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
     if (g_str_has_prefix (shape[i], "<>"))
