@@ -589,11 +589,11 @@ test_shaped (void)
   * by a feed keeps it, in the text and in an address: an edit keeps
   * it bare, and one typed in that block is written so too. */
     { "<!-- wp:paragraph -->\n<p>AT&T sold <a href=\"https://x.org/r?a=1&b=2\">the unit</a> to M&S, "
-      "a &bogus; one.</p>\n<!-- /wp:paragraph -->",
-     "AT&T sold [the unit](https://x.org/r?a=1&b=2) to M&S, a \\&bogus; one.\n",              "to M&S",
+      "a &bogus; one, Q&simple.</p>\n<!-- /wp:paragraph -->",
+     "AT&T sold [the unit](https://x.org/r?a=1&b=2) to M&S, a \\&bogus; one, Q&simple.\n",    "to M&S",
      "to Q&A",
      "<!-- wp:paragraph -->\n<p>AT&T sold <a href=\"https://x.org/r?a=1&b=2\">the unit</a> to Q&A, "
-      "a &bogus; one.</p>\n<!-- /wp:paragraph -->"                                                    },
+      "a &bogus; one, Q&simple.</p>\n<!-- /wp:paragraph -->"                                          },
     { "<!-- wp:list -->\n<ul><li>R&D&nbsp;cut</li><li>Q&A</li></ul>\n<!-- /wp:list -->",
      "- R&D\u00a0cut\n- Q&A\n",                                                               "Q&A",
      "Q&A\n- M&A",

@@ -305,7 +305,7 @@ is_bare_ampersand (const char *p,
       const htmlEntityDesc *entity = htmlEntityLookup ((const xmlChar *) prefix);
       gboolean              legacy;
 
-      legacy = entity != NULL && (strchr ("&<>\"", (int) entity->value) != NULL ||
+      legacy = entity != NULL && ((entity->value < 0x80 && strchr ("&<>\"", (int) entity->value) != NULL) ||
                                   (entity->value >= 0xa0 && entity->value <= 0xff));
       if (legacy && !(in_attribute && (k < run || (name + k < end && name[k] == '='))))
         return FALSE;
