@@ -80,6 +80,10 @@ char    *_cd_wp_plain_scripts (const char *text,
                                GPtrArray  *references);
 char    *_cd_wp_plain_spaces (const char *text,
                               GPtrArray  *references);
+char    *_cd_wp_plain_marks (const char *text,
+                             GPtrArray  *references);
+void     _cd_wp_restore_marks (GString    *markup,
+                               const GStrv shape);
 gboolean _cd_wp_same_form (char      **form,
                            const char *p,
                            const char *tag_close);

@@ -22,9 +22,11 @@
 static const char *const inline_names[] = {
   "a",
   "abbr",
+  "acronym",
   "b",
   "bdi",
   "bdo",
+  "big",
   "cite",
   "code",
   "del",
@@ -45,6 +47,7 @@ static const char *const inline_names[] = {
   "sub",
   "sup",
   "time",
+  "tt",
   "u",
   "var",
 };
@@ -563,4 +566,319 @@ _cd_wp_plain_spaces (const char *text,
       g_ptr_array_insert (references, 4, g_strdup (g_ptr_array_index (pairs, i)));
     }
   return g_string_free (out, FALSE);
+}
+
+/* The inline elements Markdown has a word for; every other one of
+ * inline_names is kept by where its text stands (see _cd_wp_plain_marks()). */
+static const char *const markdown_names[] = { "a", "b", "code", "del", "em", "i", "s", "strike", "strong", NULL };
+
+/* The pair that holds the text the marks' places count in. */
+#define MARKS_TEXT "<@"
+
+/* Whether the tag at @p, opening or closing, is an inline element's that
+ * Markdown has no word for ("<mark …>", "<abbr …>", "</u>"); its name into
+ * @name. */
+static gboolean
+is_mark (const char *p,
+         const char *end,
+         char        name[8])
+{
+  g_assert (p != NULL && *p == '<');
+
+  return is_inline_tag (p, end, name) && !g_strv_contains (markdown_names, name);
+}
+
+/* Whether the tags of @n bytes at @html close each element they open. */
+static gboolean
+tags_balanced (const char *html,
+               gsize       n)
+{
+  static const char *const empty[] = { "br", "img", "wbr", "hr", "input" };
+  const char              *end = html + n;
+  g_autoptr (GPtrArray) open = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert (html != NULL);
+
+  for (const char *p = memchr (html, '<', n); p != NULL; p = memchr (p, '<', end - p))
+    {
+      const char *tag_close = _cd_wp_tag_end (p, end);
+      const char *name = p + 1 + (p + 1 < end && p[1] == '/');
+      gsize       length = 0;
+      gboolean    childless = FALSE;
+
+      if (tag_close == NULL)
+        return FALSE;
+      while (name + length < tag_close && g_ascii_isalnum (name[length]))
+        length++;
+      for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+        childless |= strlen (empty[i]) == length && g_ascii_strncasecmp (name, empty[i], length) == 0;
+      if (childless || tag_close[-2] == '/')
+        ;
+      else if (p[1] != '/')
+        g_ptr_array_add (open, g_strndup (name, length));
+      else if (open->len == 0 || strlen (g_ptr_array_index (open, open->len - 1)) != length ||
+               strncmp (g_ptr_array_index (open, open->len - 1), name, length) != 0)
+        return FALSE;
+      else
+        g_ptr_array_remove_index (open, open->len - 1);
+      p = tag_close;
+    }
+  return open->len == 0;
+}
+
+/**
+ * _cd_wp_plain_marks:
+ * @text: HTML, NUL-terminated
+ * @references: where the pairs go
+ *
+ * Makes @text without the inline elements Markdown has no word for that
+ * hold text alone: a highlight ("<mark style=…>road closed</mark>"), an
+ * abbreviation with its title, "<u>", "<kbd>", "1<sup>st</sup>", a span
+ * of a colour. @references gets the pair MARKS_TEXT and the text made,
+ * then for each element the pair "<@START,END" (where its text stands in
+ * that text) and its opening tag; _cd_wp_restore_marks() puts them back
+ * around the same words in an edited text. An element with a tag inside
+ * stays.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+_cd_wp_plain_marks (const char *text,
+                    GPtrArray  *references)
+{
+  const char *end = text + strlen (text);
+  g_autoptr (GPtrArray) marks = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) open = g_ptr_array_new ();
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr (GString) out = g_string_sized_new (end - text);
+
+  g_assert (text != NULL && references != NULL);
+
+  for (const char *p = text; p < end;)
+    {
+      const char *tag_close = *p == '<' ? _cd_wp_tag_end (p, end) : NULL;
+      char        name[8];
+      gsize       start;
+
+      if (tag_close == NULL)
+        g_string_append_c (out, *p++);
+      else if (p[1] != '/' && tag_close[-2] != '/' && is_mark (p, end, name))
+        {
+          g_ptr_array_add (open, (gpointer) p);
+          g_array_append_val (starts, out->len);
+          p = tag_close;
+        }
+      else if (p[1] == '/' && is_mark (p, end, name))
+        {
+          const char *opening = open->len > 0 ? g_ptr_array_index (open, open->len - 1) : NULL;
+          char        opened[8];
+
+          /* One that closes what it did not open. */
+          if (opening == NULL || !is_mark (opening, end, opened) || strcmp (opened, name) != 0)
+            return g_strdup (text);
+          start = g_array_index (starts, gsize, starts->len - 1);
+          /* An empty element has no words to stand around; one whose
+           * words open or close others could not be put back. */
+          if (start == out->len || !tags_balanced (out->str + start, out->len - start))
+            return g_strdup (text);
+          g_ptr_array_add (marks, g_strdup_printf (MARKS_TEXT "%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT, start,
+                                                   out->len));
+          g_ptr_array_add (marks, g_strndup (opening, _cd_wp_tag_end (opening, end) - opening));
+          g_ptr_array_remove_index (open, open->len - 1);
+          g_array_remove_index (starts, starts->len - 1);
+          p = tag_close;
+        }
+      else
+        {
+          g_string_append_len (out, p, tag_close - p);
+          p = tag_close;
+        }
+    }
+  if (marks->len == 0 || open->len > 0)
+    return g_strdup (text);
+  g_ptr_array_add (references, g_strdup (MARKS_TEXT));
+  g_ptr_array_add (references, g_strdup (out->str));
+  g_ptr_array_extend_and_steal (references, g_steal_pointer (&marks));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Where @needle stands in @html between @from and @to, outside its tags,
+ * when it stands there once: its start, or -1. */
+static gssize
+find_once (const char *html,
+           gsize       from,
+           gsize       to,
+           const char *needle)
+{
+  gsize  n = strlen (needle);
+  gssize found = -1;
+
+  g_assert (html != NULL && needle != NULL);
+
+  for (const char *p = html, *end = html + to; p < end;)
+    {
+      const char *tag_close = *p == '<' ? _cd_wp_tag_end (p, end) : NULL;
+
+      if ((gsize) (p - html) >= from && (gsize) (end - p) >= n && memcmp (p, needle, n) == 0)
+        {
+          if (found >= 0)
+            return -1;
+          found = p - html;
+          p += n;
+        }
+      else
+        p = tag_close != NULL ? tag_close : p + 1;
+    }
+  return found;
+}
+
+typedef struct
+{
+  gsize       start, end;
+  const char *opening;
+  guint       order; /* an element inside another of the same words comes first */
+} Mark;
+
+/* Where a mark's tag goes: its opening or its closing. */
+typedef struct
+{
+  gsize       at;
+  gboolean    opens;
+  const Mark *mark;
+} MarkTag;
+
+/* The tags in the order they are written: by place; at one place, those
+ * that close before those that open, an inner one closed first and an
+ * outer one opened first. */
+static gint
+compare_mark_tags (gconstpointer a,
+                   gconstpointer b)
+{
+  const MarkTag *x = a, *y = b;
+  gsize          x_span = x->mark->end - x->mark->start, y_span = y->mark->end - y->mark->start;
+
+  if (x->at != y->at)
+    return x->at < y->at ? -1 : 1;
+  if (x->opens != y->opens)
+    return x->opens ? 1 : -1;
+  if (x_span != y_span)
+    return (x_span < y_span) == x->opens ? 1 : -1;
+  return (x->mark->order < y->mark->order) == x->opens ? 1 : -1;
+}
+
+/* Whether @mark crosses one of @placed: each starts inside the other. */
+static gboolean
+crosses (const Mark *mark,
+         GArray     *placed)
+{
+  g_assert (mark != NULL && placed != NULL);
+
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const Mark *other = &g_array_index (placed, Mark, i);
+
+      if ((other->start < mark->start && mark->start < other->end && other->end < mark->end) ||
+          (mark->start < other->start && other->start < mark->end && mark->end < other->end))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * _cd_wp_restore_marks:
+ * @markup: text as Markdown writes it, perhaps edited
+ * @shape: the shape of the block or piece it is written for
+ *
+ * Puts the elements _cd_wp_plain_marks() took out of the text back
+ * around the same words of @markup. Where the text was edited (the
+ * stretch between what it starts and ends with as before), an element
+ * around the edit holds the edited words; one in the edit stays around
+ * its words where they stand once in it; one whose words are gone, or
+ * whose ends the edit crosses, is left out, its words kept.
+ */
+void
+_cd_wp_restore_marks (GString    *markup,
+                      const GStrv shape)
+{
+  const char *base = NULL;
+  gsize       base_length, prefix = 0, suffix = 0, changed_end, at = 0;
+  gssize      delta;
+  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (Mark));
+  g_autoptr (GArray) tags = g_array_new (FALSE, FALSE, sizeof (MarkTag));
+  g_autoptr (GString) out = NULL;
+
+  g_assert (markup != NULL && shape != NULL);
+
+  for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL && base == NULL; i += 2)
+    if (strcmp (shape[i], MARKS_TEXT) == 0)
+      base = shape[i + 1];
+  if (base == NULL)
+    return;
+  base_length = strlen (base);
+  while (prefix < base_length && prefix < markup->len && base[prefix] == markup->str[prefix])
+    prefix++;
+  while (prefix > 0 && (base[prefix] & 0xc0) == 0x80)
+    prefix--;
+  while (suffix < base_length - prefix && suffix < markup->len - prefix &&
+         base[base_length - 1 - suffix] == markup->str[markup->len - 1 - suffix])
+    suffix++;
+  while (suffix > 0 && (base[base_length - suffix] & 0xc0) == 0x80)
+    suffix--;
+  changed_end = base_length - suffix;
+  delta = (gssize) markup->len - (gssize) base_length;
+
+  for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
+    {
+      Mark             mark = { 0, 0, shape[i + 1], i };
+      g_autofree char *words = NULL;
+      gssize           found;
+
+      if (!g_str_has_prefix (shape[i], MARKS_TEXT) || shape[i][strlen (MARKS_TEXT)] == '\0' ||
+          sscanf (shape[i] + strlen (MARKS_TEXT), "%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT, &mark.start,
+                  &mark.end) != 2 ||
+          mark.start >= mark.end || mark.end > base_length)
+        continue;
+      if (mark.end <= prefix)
+        ; /* before the edit */
+      else if (mark.start >= changed_end)
+        mark.start += delta, mark.end += delta;
+      else if (mark.start <= prefix && changed_end <= mark.end &&
+               (mark.start < prefix || changed_end < mark.end) &&
+               tags_balanced (markup->str + prefix, changed_end + delta - prefix))
+        mark.end += delta;
+      else if ((found = find_once (markup->str, prefix, changed_end + delta,
+                                   words = g_strndup (base + mark.start, mark.end - mark.start))) >= 0)
+        mark.end = found + (mark.end - mark.start), mark.start = found;
+      else
+        continue;
+      if (mark.end <= markup->len && !crosses (&mark, placed))
+        g_array_append_val (placed, mark);
+    }
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const Mark *mark = &g_array_index (placed, Mark, i);
+      MarkTag     opening = { mark->start, TRUE, mark }, closing = { mark->end, FALSE, mark };
+
+      g_array_append_val (tags, opening);
+      g_array_append_val (tags, closing);
+    }
+  g_array_sort (tags, compare_mark_tags);
+  out = g_string_sized_new (markup->len + 64 * placed->len);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const MarkTag *tag = &g_array_index (tags, MarkTag, i);
+      const char    *name = tag->mark->opening + 1;
+      gsize          n = 0;
+
+      while (g_ascii_isalnum (name[n]))
+        n++;
+      g_string_append_len (out, markup->str + at, tag->at - at);
+      if (tag->opens)
+        g_string_append (out, tag->mark->opening);
+      else
+        g_string_append_printf (out, "</%.*s>", (int) n, name);
+      at = tag->at;
+    }
+  g_string_append_len (out, markup->str + at, markup->len - at);
+  g_string_assign (markup, out->str);
 }

@@ -1003,6 +1003,12 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
       g_free (text);
       text = pulled ? paragraphs_as_blocks (cited, parts) : g_steal_pointer (&cited);
     }
+  {
+    g_autofree char *unmarked = _cd_wp_plain_marks (text, parts);
+
+    g_free (text);
+    text = g_steal_pointer (&unmarked);
+  }
   g_string_append_printf (plain, "%s</%s>\n<!-- /wp:%s -->", text, tag,
                           written_name (block) + strlen ("core/"));
   if ((markdown = block_markdown (plain, bullet)) == NULL)
@@ -1057,6 +1063,7 @@ _cd_wp_shape_apply (const GStrv shape,
       !g_str_has_suffix (markup, shape[3]))
     return FALSE;
   text = g_string_new_len (markup + head, length - head - tail);
+  _cd_wp_restore_marks (text, shape);
   for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
     if (strcmp (shape[i], CITATION) == 0)
       apply_citation (text, shape[i + 1]);
@@ -1068,7 +1075,7 @@ _cd_wp_shape_apply (const GStrv shape,
       apply_th_scope (text);
   _cd_wp_wrap_runs (text, shape);
   for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
-    if (g_str_has_prefix (shape[i], "<>"))
+    if (g_str_has_prefix (shape[i], "<>") || g_str_has_prefix (shape[i], "<@"))
       continue;
     else if (shape[i][0] == '<')
       g_string_replace (text, shape[i], shape[i + 1], 0);
