@@ -1093,65 +1093,69 @@ test_classic_paragraphs (void)
     const char *piece;
     const char *from, *to; /* an edit in the body */
   } cases[] = {
-    {"Line one<br />\nLine two",                                                                                  "two",      "2"          },
-    { "Line one<br/>Line two<br/>Line three",                                                                     "three",    "3"          },
-    { "<p>Text<br />\nmore &amp; more&nbsp;text</p>",                                                             "Text",     "Texts"      },
-    { "<blockquote>We will rebuild.</blockquote>",                                                                "rebuild",  "build again"},
-    { "<blockquote>Para one.\n\nPara two with <em>style</em>.</blockquote>",                                      "two",      "2"          },
-    { "<blockquote>We will rebuild.\n\u2014 Mayor Anna M\u00fcller</blockquote>",                                 "Anna",     "A."         },
+    {"Line one<br />\nLine two",                                                                                           "two",      "2"          },
+    { "Line one<br/>Line two<br/>Line three",                                                                              "three",    "3"          },
+    { "<p>Text<br />\nmore &amp; more&nbsp;text</p>",                                                                      "Text",     "Texts"      },
+    { "<blockquote>We will rebuild.</blockquote>",                                                                         "rebuild",  "build again"},
+    { "<blockquote>Para one.\n\nPara two with <em>style</em>.</blockquote>",                                               "two",      "2"          },
+    { "<blockquote>We will rebuild.\n\u2014 Mayor Anna M\u00fcller</blockquote>",                                          "Anna",     "A."         },
  /* Links that open in a new tab, as the classic editor's link dialog
   * makes them. */
     { "See <a href=\"https://x.org/r\" target=\"_blank\" rel=\"noopener\">the report</a> and "
       "<a href=\"https://x.org/s\">this</a>.",
-     "report",                                                                                                                "full report"},
+     "report",                                                                                                                         "full report"},
  /* Bold, italic and struck text as older editors write it. */
-    { "Some <b>bold</b>, <i>italic</i> and <del>struck</del> words.",                                             "words",    "terms"      },
+    { "Some <b>bold</b>, <i>italic</i> and <del>struck</del> words.",                                                      "words",    "terms"      },
  /* Lists with a list under an item, as the classic editor saves them
   * now and as it did before WordPress 4.3. */
     { "<ul>\n \t<li>Roads closed\n<ul>\n \t<li>A3 at Passau</li>\n</ul>\n</li>\n \t<li>Schools shut</li>\n</ul>",
-     "A3",                                                                                                                    "A93"        },
-    { "<ol>\n\t<li>Evacuate\n<ol>\n\t<li>Old town first</li>\n</ol>\n</li>\n\t<li>Wait</li>\n</ol>",              "Wait",
-     "Stay"                                                                                                                                },
+     "A3",                                                                                                                             "A93"        },
+    { "<ol>\n\t<li>Evacuate\n<ol>\n\t<li>Old town first</li>\n</ol>\n</li>\n\t<li>Wait</li>\n</ol>",                       "Wait",
+     "Stay"                                                                                                                                         },
  /* Lists as typed in the editor's HTML view or posted by other tools: an
   * item a line, or the whole list on one. */
-    { "<ul>\n<li>Roads closed</li>\n<li>Schools shut</li>\n</ul>",                                                "Schools",  "All schools"},
-    { "<ol><li>Evacuate</li><li>Wait</li></ol>",                                                                  "Wait",     "Stay"       },
+    { "<ul>\n<li>Roads closed</li>\n<li>Schools shut</li>\n</ul>",                                                         "Schools",  "All schools"},
+    { "<ol><li>Evacuate</li><li>Wait</li></ol>",                                                                           "Wait",     "Stay"       },
+ /* A list whose every line is indented alike, as HTML written by hand or
+  * exported by another system is. */
+    { "<ol>\n    <li>Evacuate\n    <ol>\n    <li>Old town first</li>\n    </ol>\n    </li>\n    <li>Wait</li>\n    </ol>",
+     "Wait",                                                                                                                           "Stay"       },
  /* Two spaces after a sentence, bold italic, bare ampersands. */
-    { "The bridge is <strong><em>closed</em></strong>.  Traffic is diverted.",                                    "diverted", "slow"       },
-    { "AT&T and M&S <a href=\"https://x.org/?a=1&b=2\">shares</a> fell.",                                         "fell",     "rose"       },
+    { "The bridge is <strong><em>closed</em></strong>.  Traffic is diverted.",                                             "diverted", "slow"       },
+    { "AT&T and M&S <a href=\"https://x.org/?a=1&b=2\">shares</a> fell.",                                                  "fell",     "rose"       },
  /* Spaces inside emphasis at its ends, as a selection with a space
   * leaves them. */
-    { "Choose <em>None</em>, <em>Left</em>, <em>Right, </em>and <strong>Teletype Tag </strong>(<em>old</em>).",   "old",      "obsolete"   },
+    { "Choose <em>None</em>, <em>Left</em>, <em>Right, </em>and <strong>Teletype Tag </strong>(<em>old</em>).",            "old",      "obsolete"   },
  /* Text pasted from a word processor, every stretch of it in the same
   * span, run by run or line by line, and list items with the same
   * attributes. */
     { SPAN "The </span><a href=\"https://x.org/r\">" SPAN "report</span></a>" SPAN " said </span><i>" SPAN
            "no</span></i>" SPAN ".</span>",
-     "said",                                                                                                                  "found"      },
+     "said",                                                                                                                           "found"      },
     { SPAN "Read the </span><a href=\"https://x.org/r\"><span style=\"font-weight: 400; color: #1155cc;\">"
            "report</span></a>" SPAN " here.</span>",
-     "here",                                                                                                                  "now"        },
-    { "<p>" SPAN "Q: Open?</span><br />\n" SPAN "A: In June.</span></p>",                                         "June",     "July"       },
-    { SPAN "Line one\nLine two</span>",                                                                           "two",      "2"          },
-    { "<h2>" SPAN "Reaction</span></h2>",                                                                         "Reaction", "Reactions"  },
+     "here",                                                                                                                           "now"        },
+    { "<p>" SPAN "Q: Open?</span><br />\n" SPAN "A: In June.</span></p>",                                                  "June",     "July"       },
+    { SPAN "Line one\nLine two</span>",                                                                                    "two",      "2"          },
+    { "<h2>" SPAN "Reaction</span></h2>",                                                                                  "Reaction", "Reactions"  },
  /* Quotes of paragraphs in <p> elements, as posts imported from other
   * systems have them. */
-    { "<blockquote><p>We will rebuild.</p></blockquote>",                                                         "rebuild",  "build again"},
-    { "<blockquote><p>We will rebuild\ntoday.</p></blockquote>",                                                  "today",    "tomorrow"   },
-    { "<blockquote>\n<p>We will rebuild.</p>\n<p>\u2014 Mayor</p>\n</blockquote>",                                "Mayor",    "The mayor"  },
+    { "<blockquote><p>We will rebuild.</p></blockquote>",                                                                  "rebuild",  "build again"},
+    { "<blockquote><p>We will rebuild\ntoday.</p></blockquote>",                                                           "today",    "tomorrow"   },
+    { "<blockquote>\n<p>We will rebuild.</p>\n<p>\u2014 Mayor</p>\n</blockquote>",                                         "Mayor",    "The mayor"  },
  /* Paragraphs and headings aligned with the classic editor's buttons. */
-    { "<p style=\"text-align: justify;\">The council <strong>voted</strong>.</p>",                                "voted",    "agreed"     },
-    { "<h2 style=\"text-align: center;\">Reaction</h2>",                                                          "Reaction", "Reactions"  },
+    { "<p style=\"text-align: justify;\">The council <strong>voted</strong>.</p>",                                         "voted",    "agreed"     },
+    { "<h2 style=\"text-align: center;\">Reaction</h2>",                                                                   "Reaction", "Reactions"  },
     { "<ul>\n \t<li style=\"font-weight: 400;\" aria-level=\"1\">" SPAN "Roads closed</span></li>\n \t<li "
       "style=\"font-weight: 400;\" aria-level=\"1\">" SPAN "Schools shut</span></li>\n</ul>",
-     "Schools",                                                                                                               "All schools"},
+     "Schools",                                                                                                                        "All schools"},
  /* Coloured words, underlined ones, an abbreviation: the elements stay
   * around their words. */
-    { "A <span style=\"color: red;\">red</span> word.",                                                           "word",     "warning"    },
-    { "<span style=\"color: red;\">One</span> <span style=\"color: blue;\">two</span>",                           "two",      "twenty"     },
-    { "Read the <u>small print</u>; the <abbr title=\"World Health Organization\">WHO</abbr> did.",               "did",      "has"        },
-    { "A <u><mark>marked</mark></u> word.",                                                                       "marked",   "masked"     },
-    { SPAN "Bold <b>this</b></span>",                                                                             "Bold",     "Bolder"     },
+    { "A <span style=\"color: red;\">red</span> word.",                                                                    "word",     "warning"    },
+    { "<span style=\"color: red;\">One</span> <span style=\"color: blue;\">two</span>",                                    "two",      "twenty"     },
+    { "Read the <u>small print</u>; the <abbr title=\"World Health Organization\">WHO</abbr> did.",                        "did",      "has"        },
+    { "A <u><mark>marked</mark></u> word.",                                                                                "marked",   "masked"     },
+    { SPAN "Bold <b>this</b></span>",                                                                                      "Bold",     "Bolder"     },
   };
   static const char *const kept[] = {
     "Mixed<br />\none<br>two",

@@ -740,11 +740,18 @@ add_pair (GPtrArray  *references,
   g_ptr_array_add (references, g_strdup (kept));
 }
 
+static gboolean plain_gap (GString    *text,
+                           const char *before,
+                           const char *after,
+                           const char *plain,
+                           GPtrArray  *references);
+
 /* @piece with its list items indented as the classic editor indents them
  * now, by a space and a tab, where they are indented otherwise: by a tab
  * alone, as WordPress before 4.3 wrote them, or not at all, a line each or
  * the list on one line, as lists typed in the editor's HTML view or posted
- * by other tools are; @references gets the pairs that write them back. */
+ * by other tools are, or each line alike; @references gets the pairs that
+ * write them back. */
 static char *
 plain_indents (const char *piece,
                GPtrArray  *references)
@@ -773,6 +780,22 @@ plain_indents (const char *piece,
       add_pair (references, "\n \t<li>", "<li>");
       add_pair (references, "</li>\n</ul>", "</li></ul>");
       add_pair (references, "</li>\n</ol>", "</li></ol>");
+    }
+  else
+    {
+      /* Each line of the list indented alike, as HTML written by hand
+       * or exported by another system is. */
+      static const char *const starts[] = { "</li>", "<ul", "<ol", "</ul>", "</ol>" };
+      guint                    before = references->len;
+      gboolean                 alike = plain_gap (out, "\n", "<li>", " \t", references);
+
+      for (guint i = 0; i < G_N_ELEMENTS (starts) && alike; i++)
+        alike = plain_gap (out, "\n", starts[i], "", references);
+      if (!alike)
+        {
+          g_ptr_array_set_size (references, before);
+          g_string_assign (out, piece);
+        }
     }
   return g_string_free (out, FALSE);
 }
