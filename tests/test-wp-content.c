@@ -2488,6 +2488,14 @@ test_labels (void)
     g_assert_cmpstr (later, ==, "Accordion Item");
   }
   {
+    /* A paragraph left empty, as pressing Enter twice leaves one. */
+    g_autofree char *empty = cd_wp_block_label ("<!-- wp:paragraph -->\n<p></p>\n<!-- /wp:paragraph -->", -1);
+    g_autofree char *spacer = cd_wp_block_label ("<!-- wp:paragraph -->\n<p><br></p>\n<!-- /wp:paragraph -->", -1);
+
+    g_assert_cmpstr (empty, ==, "Paragraph · empty");
+    g_assert_cmpstr (spacer, ==, "Paragraph · empty");
+  }
+  {
     /* Earlier WordPress's forms: columns that name their number and hold
      * paragraphs, a gallery whose list of ids is empty. */
     g_autofree char *columns = cd_wp_block_label (

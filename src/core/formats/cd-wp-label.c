@@ -311,6 +311,21 @@ closing_name (const char *markup,
                                             : g_strdup_printf ("core/%.*s", (int) length, name);
 }
 
+/* Whether @html holds no text: tags and white space alone ("<p></p>", a
+ * paragraph left empty for space). */
+static gboolean
+holds_no_text (const char *html)
+{
+  g_assert (html != NULL);
+
+  for (const char *p = html; *p != '\0'; p++)
+    if (*p == '<' && strchr (p, '>') != NULL)
+      p = strchr (p, '>');
+    else if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
 static char *
 label_for_block (const CdWpBlock *block)
 {
@@ -337,6 +352,8 @@ label_for_block (const CdWpBlock *block)
 
       return n > 0 ? g_strdup_printf ("%s · %u", title, n) : g_strdup (title);
     }
+  if (strcmp (short_name, "paragraph") == 0 && block->inner_html != NULL && holds_no_text (block->inner_html))
+    return g_strdup_printf ("%s · empty", title);
   if (strcmp (short_name, "buttons") == 0 || strcmp (short_name, "social-links") == 0)
     return g_strdup_printf ("%s · %u", title, block->inner_blocks->len);
   if (strcmp (short_name, "embed") == 0 && cd_wp_block_get_attrs (block) != NULL)
