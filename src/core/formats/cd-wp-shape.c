@@ -925,9 +925,10 @@ pulled_text (const char *markup,
  * @bullet: as for _cd_wp_block_to_markdown()
  * @shape_out: (out): the block's shape: its bytes before and after its
  *   text, the same two as the Markdown writes them, then pairs of a link's
- *   tag as the Markdown writes it and the tag the block has, and of a
- *   character and the reference the block writes it as (a pair's first
- *   string starts with "<" only for a link)
+ *   tag as the Markdown writes it and the tag the block has, of a
+ *   character and the reference the block writes it as, and the rules of
+ *   the steps below (the places of the inline elements Markdown has no
+ *   word for, see _cd_wp_plain_marks(), are pairs starting "<@")
  *
  * For a text block whose own attributes Markdown cannot say (on the block,
  * on its outer element, on its links) or whose text spells characters as
@@ -1043,8 +1044,10 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
  *
  * Writes @markup inside the wrapper of @shape when @markup is the same
  * kind of block (the same heading level, list order and first number);
- * a link to an address the block linked to gets the block's tag for it,
- * and a character the block wrote as a reference is written so again.
+ * the inline elements Markdown has no word for go back around their
+ * words, a link to an address the block linked to gets the block's tag
+ * for it, and a character the block wrote as a reference is written so
+ * again.
  *
  * Returns: whether it did; if not, nothing was written
  */
