@@ -1687,6 +1687,31 @@ test_marks (void)
       cd_wp_body_to_content ("A marked and *stressed* [\\[back to top\\]](#top)\n", -1, nested, -1);
   g_autofree char *both_edited =
       cd_wp_body_to_content ("A masked and *stressed* [\\[back to top\\]](#top)\n", -1, nested, -1);
+  /* Edits near elements: a word corrected inside one, words typed before
+   * one, edits at both ends of a paragraph, words that now stand inside a
+   * tag, an address or a reference, or inside other words. */
+  static const struct
+  {
+    const char *text, *edit, *expected; /* a paragraph's text, its body edited, the text written */
+  } near[] = {
+    {"The " MARK "Govenment</mark> said.",                                                    "The Government said.\n",
+     "The " MARK "Government</mark> said."                                                                                                                      },
+    { "Feed the " MARK "cat</mark> now.",                                                     "Feed the cute cat now.\n",
+     "Feed the cute " MARK "cat</mark> now."                                                                                                                    },
+    { "Feed the " MARK "cat</mark> now.",                                                     "Feed the dog now.\n",                         "Feed the dog now."},
+    { "Today the " ABBR "WHO</abbr> said the " ABBR "WHO</abbr> chief would act.",
+     "Yesterday the WHO said the WHO chief would act at once.\n",
+     "Yesterday the " ABBR "WHO</abbr> said the " ABBR "WHO</abbr> chief would act at once."                                                                    },
+    { "Press <kbd>Ctrl</kbd>+<kbd>S</kbd> or <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd>.", "Now press Ctrl+S to save it.\n",
+     "Now press Ctrl+S to save it."                                                                                                                             },
+    { "She came 1<sup>st</sup> and he came 2<sup>nd</sup>.",                                  "She came first and he came second.\n",
+     "She came first and he came second."                                                                                                                       },
+    { "Our 1<sup>st</sup> shop opens <em>today</em>.",                                        "Our new shop opens **today**.\n",
+     "Our new shop opens <strong>today</strong>."                                                                                                               },
+    { "Read the <u>docs</u> <a href=\"https://example.com/docs/v1\">here</a>.",               "Read [here](https://example.com/docs/v2).\n",
+     "Read <a href=\"https://example.com/docs/v2\">here</a>."                                                                                                   },
+    { "Tom <u>amp</u> Jerry.",                                                                "Tom & Jerry.\n",                              "Tom &amp; Jerry." },
+  };
   g_autofree char *body = cd_wp_content_to_body (block, -1);
   g_autofree char *others_body = cd_wp_content_to_body (others, -1);
   g_autofree char *others_edited = cd_wp_body_to_content (
@@ -1706,6 +1731,16 @@ test_marks (void)
 
       g_assert_cmpstr (edited, ==, expected);
       assert_wordpress_reads (edited, "core/paragraph");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (near); i++)
+    {
+      g_autofree char *content =
+          g_strconcat ("<!-- wp:paragraph -->\n<p>", near[i].text, "</p>\n<!-- /wp:paragraph -->", NULL);
+      g_autofree char *edited = cd_wp_body_to_content (near[i].edit, -1, content, -1);
+      g_autofree char *expected =
+          g_strconcat ("<!-- wp:paragraph -->\n<p>", near[i].expected, "</p>\n<!-- /wp:paragraph -->", NULL);
+
+      g_assert_cmpstr (edited, ==, expected);
     }
   g_assert_cmpstr (others_body, ==,
                    "## The flood in numbers\n\n- Roads closed\n\n> We read The Times daily.\n>\n> \u2014 A reader\n");
@@ -2492,8 +2527,14 @@ test_labels (void)
     g_autofree char *empty = cd_wp_block_label ("<!-- wp:paragraph -->\n<p></p>\n<!-- /wp:paragraph -->", -1);
     g_autofree char *spacer = cd_wp_block_label ("<!-- wp:paragraph -->\n<p><br></p>\n<!-- /wp:paragraph -->", -1);
 
+    g_autofree char *nbsp = cd_wp_block_label ("<!-- wp:paragraph -->\n<p>&nbsp;</p>\n<!-- /wp:paragraph -->", -1);
+    g_autofree char *picture = cd_wp_block_label (
+        "<!-- wp:paragraph -->\n<p><img src=\"a.png\" alt=\"x\"></p>\n<!-- /wp:paragraph -->", -1);
+
     g_assert_cmpstr (empty, ==, "Paragraph · empty");
     g_assert_cmpstr (spacer, ==, "Paragraph · empty");
+    g_assert_cmpstr (nbsp, ==, "Paragraph · empty");
+    g_assert_cmpstr (picture, ==, "Paragraph");
   }
   {
     /* Earlier WordPress's forms: columns that name their number and hold

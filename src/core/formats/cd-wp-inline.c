@@ -702,42 +702,236 @@ _cd_wp_plain_marks (const char *text,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Where @needle stands in @html between @from and @to, outside its tags,
- * when it stands there once: its start, or -1. */
-static gssize
-find_once (const char *html,
-           gsize       from,
-           gsize       to,
-           const char *needle)
+/* Whether the character that starts at @p, before @end, is a letter or a
+ * digit. */
+static gboolean
+word_at (const char *p,
+         const char *end)
 {
-  gsize  n = strlen (needle);
-  gssize found = -1;
+  g_assert (p != NULL && end != NULL);
 
-  g_assert (html != NULL && needle != NULL);
+  return p < end && g_unichar_isalnum (g_utf8_get_char_validated (p, end - p));
+}
 
-  for (const char *p = html, *end = html + to; p < end;)
+/* Whether the character before @p in @text is a letter or a digit. */
+static gboolean
+word_before (const char *text,
+             const char *p)
+{
+  const char *previous = p > text ? g_utf8_find_prev_char (text, p) : NULL;
+
+  g_assert (text != NULL && p != NULL);
+
+  return previous != NULL && word_at (previous, p);
+}
+
+/* The end of the character reference at @p ("&amp;", "&#8217;"), or
+ * %NULL. */
+static const char *
+reference_end (const char *p,
+               const char *end)
+{
+  const char *q = p + 1 + (p + 1 < end && p[1] == '#');
+  const char *name = q;
+
+  g_assert (p != NULL && *p == '&');
+
+  while (q < end && g_ascii_isalnum (*q))
+    q++;
+  return q > name && q < end && *q == ';' ? q + 1 : NULL;
+}
+
+/* For each byte of @html (@length bytes), whether a character outside
+ * its tags and character references starts there. */
+static guint8 *
+text_starts (const char *html,
+             gsize       length)
+{
+  const char *end = html + length;
+  guint8     *starts = g_new0 (guint8, length + 1);
+
+  g_assert (html != NULL);
+
+  for (const char *p = html; p < end;)
     {
-      const char *tag_close = *p == '<' ? _cd_wp_tag_end (p, end) : NULL;
+      const char *next = NULL;
 
-      if ((gsize) (p - html) >= from && (gsize) (end - p) >= n && memcmp (p, needle, n) == 0)
-        {
-          if (found >= 0)
-            return -1;
-          found = p - html;
-          p += n;
-        }
-      else
-        p = tag_close != NULL ? tag_close : p + 1;
+      starts[p - html] = 1;
+      if (*p == '<')
+        next = _cd_wp_tag_end (p, end);
+      else if (*p == '&')
+        next = reference_end (p, end);
+      p = next != NULL ? next : g_utf8_next_char (p);
     }
-  return found;
+  return starts;
+}
+
+/* The places in @html (@length bytes, NUL-terminated; @starts its
+ * text_starts()) where @needle stands: outside tags and character
+ * references, with no letter or digit joined to it on either side. */
+static GArray *
+places_of (const char   *html,
+           gsize         length,
+           const guint8 *starts,
+           const char   *needle)
+{
+  gsize       n = strlen (needle);
+  gboolean    word_start = word_at (needle, needle + n);
+  gboolean    word_end = n > 0 && word_before (needle, needle + n);
+  GArray     *places = g_array_new (FALSE, FALSE, sizeof (gsize));
+  const char *p = html, *end = html + length;
+
+  g_assert (html != NULL && starts != NULL && needle != NULL);
+
+  while (n > 0 && p < end && (p = strstr (p, needle)) != NULL && p + n <= end)
+    {
+      gsize at = p - html;
+
+      if (!starts[at] || (word_start && word_before (html, p)) || (word_end && word_at (p + n, end)))
+        {
+          p++;
+          continue;
+        }
+      g_array_append_val (places, at);
+      p += n;
+    }
+  return places;
+}
+
+/* Of @places of words @n bytes long, those between @from and @to. */
+static GArray *
+places_between (GArray *places,
+                gsize   n,
+                gsize   from,
+                gsize   to)
+{
+  GArray *between = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  g_assert (places != NULL);
+
+  for (guint i = 0; i < places->len; i++)
+    if (g_array_index (places, gsize, i) >= from && g_array_index (places, gsize, i) + n <= to)
+      g_array_append_val (between, g_array_index (places, gsize, i));
+  return between;
 }
 
 typedef struct
 {
   gsize       start, end;
+  gsize       base_start, base_end; /* where it stood before the edit */
   const char *opening;
   guint       order; /* an element inside another of the same words comes first */
 } Mark;
+
+/* The stretch of @base that @edited replaces: @edited starts with what
+ * @base has before changed[0] and ends with what it has after changed[1];
+ * changed[2] and changed[3] the same, cut where a word starts and ends. */
+static void
+changed_stretch (const char *base,
+                 gsize       base_length,
+                 const char *edited,
+                 gsize       edited_length,
+                 gsize       changed[4])
+{
+  const char *base_end = base + base_length, *edited_end = edited + edited_length;
+
+  g_assert (base != NULL && edited != NULL && changed != NULL);
+
+  for (guint words = 0; words < 2; words++)
+    {
+      gsize prefix = 0, suffix = 0;
+
+      while (prefix < base_length && prefix < edited_length && base[prefix] == edited[prefix])
+        prefix++;
+      while (prefix > 0 && (base[prefix] & 0xc0) == 0x80)
+        prefix--;
+      while (words && prefix > 0 && word_before (base, base + prefix) &&
+             (word_at (base + prefix, base_end) || word_at (edited + prefix, edited_end)))
+        prefix = g_utf8_find_prev_char (base, base + prefix) - base;
+      while (suffix < base_length - prefix && suffix < edited_length - prefix &&
+             base[base_length - 1 - suffix] == edited[edited_length - 1 - suffix])
+        suffix++;
+      while (suffix > 0 && (base[base_length - suffix] & 0xc0) == 0x80)
+        suffix--;
+      while (words && suffix > 0 && word_at (base_end - suffix, base_end) &&
+             (word_before (base, base_end - suffix) || word_before (edited, edited_end - suffix)))
+        suffix -= g_utf8_next_char (base_end - suffix) - (base_end - suffix);
+      changed[2 * words] = prefix;
+      changed[2 * words + 1] = base_length - suffix;
+    }
+}
+
+/* An edit of the text the marks stood in, as _cd_wp_restore_marks()
+ * reads it. */
+typedef struct
+{
+  const char *base, *edited;
+  gsize       base_length, edited_length;
+  gsize       changed[4]; /* see changed_stretch() */
+  GHashTable *found;      /* words: where they stand in base and edited */
+  guint8     *starts[2];  /* text_starts() of base and edited, once read */
+} Edit;
+
+/* Finds @mark, whose words @edit may have moved, in the edited text: the
+ * words it stands in, whole, in the same order among the same words
+ * around the edit as before. Whether it found them. */
+static gboolean
+find_moved (Mark *mark,
+            Edit *edit)
+{
+  const char *base = edit->base;
+  gsize       start = mark->start, end = mark->end;
+  gsize       from, to;
+  gssize      delta = (gssize) edit->edited_length - (gssize) edit->base_length;
+  char       *words;
+  GArray    **places;
+  guint       k = 0;
+  g_autoptr (GArray) before = NULL;
+  g_autoptr (GArray) after = NULL;
+
+  g_assert (mark != NULL && edit != NULL);
+
+  while (word_before (base, base + start))
+    start = g_utf8_find_prev_char (base, base + start) - base;
+  while (word_at (base + end, base + edit->base_length))
+    end = g_utf8_next_char (base + end) - base;
+  from = MIN (start, edit->changed[2]);
+  to = MAX (end, edit->changed[3]);
+  words = g_strndup (base + start, end - start);
+  if ((places = g_hash_table_lookup (edit->found, words)) == NULL)
+    {
+      places = g_new (GArray *, 2);
+      if (edit->starts[0] == NULL)
+        {
+          edit->starts[0] = text_starts (base, edit->base_length);
+          edit->starts[1] = text_starts (edit->edited, edit->edited_length);
+        }
+      places[0] = places_of (base, edit->base_length, edit->starts[0], words);
+      places[1] = places_of (edit->edited, edit->edited_length, edit->starts[1], words);
+      g_hash_table_insert (edit->found, words, places);
+    }
+  else
+    g_free (words);
+  before = places_between (places[0], end - start, from, to);
+  after = places_between (places[1], end - start, from, to + delta);
+  while (k < before->len && g_array_index (before, gsize, k) != start)
+    k++;
+  if (k == before->len || after->len != before->len)
+    return FALSE;
+  mark->start = g_array_index (after, gsize, k) + (mark->start - start);
+  mark->end = mark->start + (mark->base_end - mark->base_start);
+  return TRUE;
+}
+
+static void
+free_places (gpointer data)
+{
+  GArray **places = data;
+
+  g_array_unref (places[0]);
+  g_array_unref (places[1]);
+  g_free (places);
+}
 
 /* Where a mark's tag goes: its opening or its closing. */
 typedef struct
@@ -766,10 +960,11 @@ compare_mark_tags (gconstpointer a,
   return (x->mark->order < y->mark->order) == x->opens ? 1 : -1;
 }
 
-/* Whether @mark crosses one of @placed: each starts inside the other. */
+/* Whether @mark crosses one of @placed (each starts inside the other) or
+ * takes the place of one that stood elsewhere. */
 static gboolean
-crosses (const Mark *mark,
-         GArray     *placed)
+conflicts (const Mark *mark,
+           GArray     *placed)
 {
   g_assert (mark != NULL && placed != NULL);
 
@@ -778,82 +973,25 @@ crosses (const Mark *mark,
       const Mark *other = &g_array_index (placed, Mark, i);
 
       if ((other->start < mark->start && mark->start < other->end && other->end < mark->end) ||
-          (mark->start < other->start && other->start < mark->end && mark->end < other->end))
+          (mark->start < other->start && other->start < mark->end && mark->end < other->end) ||
+          (other->start == mark->start && other->end == mark->end &&
+           (other->base_start != mark->base_start || other->base_end != mark->base_end)))
         return TRUE;
     }
   return FALSE;
 }
 
-/**
- * _cd_wp_restore_marks:
- * @markup: text as Markdown writes it, perhaps edited
- * @shape: the shape of the block or piece it is written for
- *
- * Puts the elements _cd_wp_plain_marks() took out of the text back
- * around the same words of @markup. Where the text was edited (the
- * stretch between what it starts and ends with as before), an element
- * around the edit holds the edited words; one in the edit stays around
- * its words where they stand once in it; one whose words are gone, or
- * whose ends the edit crosses, is left out, its words kept.
- */
-void
-_cd_wp_restore_marks (GString    *markup,
-                      const GStrv shape)
+/* Writes @markup into @out with the tags of @placed. */
+static void
+write_marks (GString *out,
+             GString *markup,
+             GArray  *placed)
 {
-  const char *base = NULL;
-  gsize       base_length, prefix = 0, suffix = 0, changed_end, at = 0;
-  gssize      delta;
-  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (Mark));
   g_autoptr (GArray) tags = g_array_new (FALSE, FALSE, sizeof (MarkTag));
-  g_autoptr (GString) out = NULL;
+  gsize at = 0;
 
-  g_assert (markup != NULL && shape != NULL);
+  g_assert (out != NULL && markup != NULL && placed != NULL);
 
-  for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL && base == NULL; i += 2)
-    if (strcmp (shape[i], MARKS_TEXT) == 0)
-      base = shape[i + 1];
-  if (base == NULL)
-    return;
-  base_length = strlen (base);
-  while (prefix < base_length && prefix < markup->len && base[prefix] == markup->str[prefix])
-    prefix++;
-  while (prefix > 0 && (base[prefix] & 0xc0) == 0x80)
-    prefix--;
-  while (suffix < base_length - prefix && suffix < markup->len - prefix &&
-         base[base_length - 1 - suffix] == markup->str[markup->len - 1 - suffix])
-    suffix++;
-  while (suffix > 0 && (base[base_length - suffix] & 0xc0) == 0x80)
-    suffix--;
-  changed_end = base_length - suffix;
-  delta = (gssize) markup->len - (gssize) base_length;
-
-  for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
-    {
-      Mark             mark = { 0, 0, shape[i + 1], i };
-      g_autofree char *words = NULL;
-      gssize           found;
-
-      if (!g_str_has_prefix (shape[i], MARKS_TEXT) || shape[i][strlen (MARKS_TEXT)] == '\0' ||
-          sscanf (shape[i] + strlen (MARKS_TEXT), "%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT, &mark.start,
-                  &mark.end) != 2 ||
-          mark.start >= mark.end || mark.end > base_length)
-        continue;
-      if (mark.end <= prefix)
-        ; /* before the edit */
-      else if (mark.start >= changed_end)
-        mark.start += delta, mark.end += delta;
-      else if (mark.start <= prefix && changed_end <= mark.end &&
-               (mark.start < prefix || changed_end < mark.end) &&
-               tags_balanced (markup->str + prefix, changed_end + delta - prefix))
-        mark.end += delta;
-      else if ((found = find_once (markup->str, prefix, changed_end + delta,
-                                   words = g_strndup (base + mark.start, mark.end - mark.start))) >= 0)
-        mark.end = found + (mark.end - mark.start), mark.start = found;
-      else
-        continue;
-      if (mark.end <= markup->len && !crosses (&mark, placed))
-        g_array_append_val (placed, mark);
-    }
   for (guint i = 0; i < placed->len; i++)
     {
       const Mark *mark = &g_array_index (placed, Mark, i);
@@ -863,7 +1001,6 @@ _cd_wp_restore_marks (GString    *markup,
       g_array_append_val (tags, closing);
     }
   g_array_sort (tags, compare_mark_tags);
-  out = g_string_sized_new (markup->len + 64 * placed->len);
   for (guint i = 0; i < tags->len; i++)
     {
       const MarkTag *tag = &g_array_index (tags, MarkTag, i);
@@ -880,5 +1017,76 @@ _cd_wp_restore_marks (GString    *markup,
       at = tag->at;
     }
   g_string_append_len (out, markup->str + at, markup->len - at);
+}
+
+/**
+ * _cd_wp_restore_marks:
+ * @markup: text as Markdown writes it, perhaps edited
+ * @shape: the shape of the block or piece it is written for
+ *
+ * Puts the elements _cd_wp_plain_marks() took out of the text back
+ * around the same words of @markup. Where the text was edited (the
+ * stretch between what it starts and ends with as before, cut where words
+ * start and end), an element before or after it moves with its words, one
+ * around it that keeps some of its own letters (a word corrected) holds
+ * the edited words, one in it stays around its words where they stand in
+ * the same order among the same words as before; one whose words are
+ * gone, or whose ends the edit crosses, is left out, its words kept.
+ */
+void
+_cd_wp_restore_marks (GString    *markup,
+                      const GStrv shape)
+{
+  Edit   edit = { NULL };
+  gsize *changed = edit.changed;
+  gssize delta;
+  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (Mark));
+  g_autoptr (GString) out = NULL;
+
+  g_assert (markup != NULL && shape != NULL);
+
+  for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL && edit.base == NULL; i += 2)
+    if (strcmp (shape[i], MARKS_TEXT) == 0)
+      edit.base = shape[i + 1];
+  if (edit.base == NULL)
+    return;
+  edit.base_length = strlen (edit.base);
+  edit.edited = markup->str;
+  edit.edited_length = markup->len;
+  edit.found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_places);
+  changed_stretch (edit.base, edit.base_length, markup->str, markup->len, changed);
+  delta = (gssize) markup->len - (gssize) edit.base_length;
+
+  for (guint i = 4; shape[i] != NULL && shape[i + 1] != NULL; i += 2)
+    {
+      Mark mark = { 0, 0, 0, 0, shape[i + 1], i };
+
+      if (!g_str_has_prefix (shape[i], MARKS_TEXT) || shape[i][strlen (MARKS_TEXT)] == '\0' ||
+          sscanf (shape[i] + strlen (MARKS_TEXT), "%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT, &mark.start,
+                  &mark.end) != 2 ||
+          mark.start >= mark.end || mark.end > edit.base_length)
+        continue;
+      mark.base_start = mark.start;
+      mark.base_end = mark.end;
+      /* The edit's words: changed[2] to changed[3]; around it, an element
+       * keeps some of its own letters (a word corrected), or is left. */
+      if (mark.end <= changed[2])
+        ; /* before the edit */
+      else if (mark.start >= changed[3])
+        mark.start += delta, mark.end += delta;
+      else if (mark.start <= changed[2] && changed[3] <= mark.end &&
+               (mark.start < changed[0] || changed[1] < mark.end) &&
+               tags_balanced (markup->str + changed[2], changed[3] + delta - changed[2]))
+        mark.end += delta;
+      else if (!find_moved (&mark, &edit))
+        continue;
+      if (mark.end <= markup->len && !conflicts (&mark, placed))
+        g_array_append_val (placed, mark);
+    }
+  g_hash_table_unref (edit.found);
+  g_free (edit.starts[0]);
+  g_free (edit.starts[1]);
+  out = g_string_sized_new (markup->len + 64 * placed->len);
+  write_marks (out, markup, placed);
   g_string_assign (markup, out->str);
 }

@@ -311,18 +311,32 @@ closing_name (const char *markup,
                                             : g_strdup_printf ("core/%.*s", (int) length, name);
 }
 
-/* Whether @html holds no text: tags and white space alone ("<p></p>", a
- * paragraph left empty for space). */
+/* Whether @html holds nothing to read or see: white space, no-break
+ * spaces and line breaks alone, perhaps in a paragraph or emphasis
+ * ("<p></p>", "<p>&nbsp;</p>", paragraphs left for space). */
 static gboolean
-holds_no_text (const char *html)
+holds_nothing (const char *html)
 {
+  static const char *const blank[] = { "&nbsp;", "\u00a0", "<p>", "</p>", "<br>", "<br />", "<br/>",
+                                       "<strong>", "</strong>", "<em>", "</em>", "<b>", "</b>", "<i>", "</i>" };
+
   g_assert (html != NULL);
 
-  for (const char *p = html; *p != '\0'; p++)
-    if (*p == '<' && strchr (p, '>') != NULL)
-      p = strchr (p, '>');
-    else if (!g_ascii_isspace (*p))
-      return FALSE;
+  for (const char *p = html; *p != '\0';)
+    {
+      guint i = 0;
+
+      if (g_ascii_isspace (*p))
+        {
+          p++;
+          continue;
+        }
+      while (i < G_N_ELEMENTS (blank) && !g_str_has_prefix (p, blank[i]))
+        i++;
+      if (i == G_N_ELEMENTS (blank))
+        return FALSE;
+      p += strlen (blank[i]);
+    }
   return TRUE;
 }
 
@@ -352,7 +366,7 @@ label_for_block (const CdWpBlock *block)
 
       return n > 0 ? g_strdup_printf ("%s · %u", title, n) : g_strdup (title);
     }
-  if (strcmp (short_name, "paragraph") == 0 && block->inner_html != NULL && holds_no_text (block->inner_html))
+  if (strcmp (short_name, "paragraph") == 0 && block->inner_html != NULL && holds_nothing (block->inner_html))
     return g_strdup_printf ("%s · empty", title);
   if (strcmp (short_name, "buttons") == 0 || strcmp (short_name, "social-links") == 0)
     return g_strdup_printf ("%s · %u", title, block->inner_blocks->len);
