@@ -1043,7 +1043,8 @@ test_classic (void)
 #define SPAN "<span style=\"font-weight: 400;\">"
 
 /* The HTML of paragraphs, quotes and lists, without the white space around
- * their tags, "<br />" as "<br>", links by their address alone, without
+ * their tags, "<br />" as "<br>", a <div> of text as a paragraph, links by
+ * their address alone, without
  * the spans and item attributes of pasted text, the elements Markdown has
  * no word for and the alignment of paragraphs and headings (the body
  * keeps the rest of a link's tag, the spans, those elements and the
@@ -1063,6 +1064,9 @@ paragraph_html (const char *html)
   static const char *const same[] = { "b>", "strong>", "i>", "em>", "s>", "del>" };
 
   g_string_replace (out, "<br />", "<br>", 0);
+  g_string_replace (out, "<div>", "<p>", 0);
+  g_string_replace (out, "<div class=\"copy\">", "<p>", 0);
+  g_string_replace (out, "</div>", "</p>", 0);
   g_string_replace (out, " style=\"text-align: justify;\"", "", 0);
   g_string_replace (out, " style=\"text-align: center;\"", "", 0);
   g_string_replace (out, "<li style=\"font-weight: 400;\" aria-level=\"1\">", "<li>", 0);
@@ -1149,6 +1153,9 @@ test_classic_paragraphs (void)
     { "<ul>\n \t<li style=\"font-weight: 400;\" aria-level=\"1\">" SPAN "Roads closed</span></li>\n \t<li "
       "style=\"font-weight: 400;\" aria-level=\"1\">" SPAN "Schools shut</span></li>\n</ul>",
      "Schools",                                                                                                                        "All schools"},
+ /* Text in a <div> alone, as pasting from a web page leaves it. */
+    { "<div>Text from a web page.</div>",                                                                                  "page",     "site"       },
+    { "<div class=\"copy\">Text from a <em>web</em> page.</div>",                                                          "page",     "site"       },
  /* Coloured words, underlined ones, an abbreviation: the elements stay
   * around their words. */
     { "A <span style=\"color: red;\">red</span> word.",                                                                    "word",     "warning"    },

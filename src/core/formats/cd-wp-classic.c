@@ -633,10 +633,32 @@ paragraphs_as_elements (const char *piece)
   return g_string_free (out, FALSE);
 }
 
+/* Where the text of @piece starts when it is text in a <div> alone, as
+ * pasting from a web page leaves it, or %NULL. */
+static const char *
+div_text (const char *piece,
+          const char *end)
+{
+  const char *tag_close;
+
+  g_assert (piece != NULL && end != NULL);
+
+  if (end - piece < 5 || g_ascii_strncasecmp (piece, "<div", 4) != 0 || (piece[4] != '>' && piece[4] != ' ') ||
+      (tag_close = _cd_wp_tag_end (piece, end)) == NULL || (gsize) (end - tag_close) < strlen ("</div>") ||
+      strncmp (end - strlen ("</div>"), "</div>", strlen ("</div>")) != 0)
+    return NULL;
+  for (const char *p = memchr (tag_close, '<', end - tag_close); p != NULL && p < end - strlen ("</div>");
+       p = memchr (p + 1, '<', end - p - 1))
+    if (is_block_tag (p, end))
+      return NULL;
+  return tag_close;
+}
+
 /* @piece with the opening tag of its paragraph or heading as Markdown
  * writes it ("<p>", "<h2>") where that tag has attributes ('<p
  * style="text-align: justify;">', as the classic editor's alignment
- * buttons write it); @references gets the pair that writes it back. */
+ * buttons write it), or text in a <div> alone as a paragraph;
+ * @references gets the pairs that write it back. */
 static char *
 plain_opening (const char *piece,
                GPtrArray  *references)
@@ -650,6 +672,14 @@ plain_opening (const char *piece,
 
   while (name + n < end && g_ascii_isalnum (name[n]))
     n++;
+  if ((tag_close = div_text (piece, end)) != NULL)
+    {
+      g_ptr_array_add (references, g_strdup ("<p>"));
+      g_ptr_array_add (references, g_strndup (piece, tag_close - piece));
+      g_ptr_array_add (references, g_strdup ("</p>"));
+      g_ptr_array_add (references, g_strdup ("</div>"));
+      return g_strdup_printf ("<p>%.*s</p>", (int) (end - strlen ("</div>") - tag_close), tag_close);
+    }
   if (piece[0] != '<' || name + n >= end || name[n] != ' ' || !is_block_tag (piece, end) ||
       !(n == 1 || (n == 2 && g_ascii_tolower (name[0]) == 'h')) ||
       (tag_close = _cd_wp_tag_end (piece, end)) == NULL)
@@ -658,77 +688,6 @@ plain_opening (const char *piece,
   g_ptr_array_add (references, g_strconcat (plain, ">", NULL));
   g_ptr_array_add (references, g_strndup (piece, tag_close - piece));
   return g_strconcat (plain, ">", tag_close, NULL);
-}
-
-/* Inline elements older editors and other systems write where Markdown
- * writes another of the same meaning: each a name, then Markdown's. */
-static const char *const synonyms[] = {
-  "b",
-  "strong",
-  "i",
-  "em",
-  "del",
-  "s",
-  "strike",
-  "s",
-};
-
-/**
- * _cd_wp_plain_synonyms:
- * @piece: HTML
- * @references: where the pairs go
- *
- * Makes @piece with each element of @synonyms that has no attributes
- * ("<b>", "<i>", "<del>") under the name Markdown writes; @references gets
- * each tag Markdown writes after the tag @piece has. A piece that writes
- * one element two ways fails to write back, and so stays as it is.
- *
- * Returns: (transfer full): the text
- */
-char *
-_cd_wp_plain_synonyms (const char *piece,
-                       GPtrArray  *references)
-{
-  const char *end = piece + strlen (piece);
-  GString    *out = g_string_sized_new (end - piece);
-
-  g_assert (piece != NULL && references != NULL);
-
-  for (const char *p = piece; p < end;)
-    {
-      const char *tag_close;
-      gboolean    closing = p[0] == '<' && p + 1 < end && p[1] == '/';
-      const char *name = p + 1 + closing;
-      guint       i = 0;
-
-      if (*p != '<' || (tag_close = _cd_wp_tag_end (p, end)) == NULL)
-        {
-          g_string_append_c (out, *p++);
-          continue;
-        }
-      for (; i < G_N_ELEMENTS (synonyms); i += 2)
-        if (tag_close - name == (gssize) strlen (synonyms[i]) + 1 &&
-            strncmp (name, synonyms[i], tag_close - name - 1) == 0)
-          break;
-      if (i < G_N_ELEMENTS (synonyms))
-        {
-          g_autofree char *tag = g_strdup_printf ("<%s%s>", closing ? "/" : "", synonyms[i + 1]);
-          gboolean         known = FALSE;
-
-          for (guint k = 4; k + 1 < references->len && !known; k += 2)
-            known = strcmp (g_ptr_array_index (references, k), tag) == 0;
-          if (!known)
-            {
-              g_ptr_array_add (references, g_strdup (tag));
-              g_ptr_array_add (references, g_strndup (p, tag_close - p));
-            }
-          g_string_append (out, tag);
-        }
-      else
-        g_string_append_len (out, p, tag_close - p);
-      p = tag_close;
-    }
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -1042,6 +1001,8 @@ _cd_wp_classic_wraps (const char *piece,
 {
   const char *end;
 
+  if (piece != NULL && div_text (piece, piece + length) != NULL)
+    return TRUE; /* written in its <div> */
   if (piece == NULL || starts_block (piece, length))
     return wrapped;
   end = piece + length;

@@ -72,6 +72,9 @@ typedef struct
   char *context;
 } CdWpRun;
 
+gboolean _cd_wp_is_inline_tag (const char *p,
+                               const char *end,
+                               char        name[8]);
 GArray  *_cd_wp_text_runs (const char *markup,
                            gsize       length);
 char    *_cd_wp_plain_spans (const char *piece,
@@ -80,10 +83,8 @@ char    *_cd_wp_plain_scripts (const char *text,
                                GPtrArray  *references);
 char    *_cd_wp_plain_spaces (const char *text,
                               GPtrArray  *references);
-char    *_cd_wp_plain_marks (const char *text,
-                             GPtrArray  *references);
-void     _cd_wp_restore_marks (GString    *markup,
-                               const GStrv shape);
+char    *_cd_wp_plain_synonyms (const char *piece,
+                                GPtrArray  *references);
 gboolean _cd_wp_same_form (char      **form,
                            const char *p,
                            const char *tag_close);
@@ -91,6 +92,12 @@ gboolean _cd_wp_is_white (const char *text,
                           const char *end);
 void     _cd_wp_wrap_runs (GString    *markup,
                            const GStrv shape);
+
+/* Inline elements Markdown has no word for (cd-wp-marks.c). */
+char *_cd_wp_plain_marks (const char *text,
+                          GPtrArray  *references);
+void  _cd_wp_restore_marks (GString    *markup,
+                            const GStrv shape);
 
 /* Posts of the classic editor, piece by piece (cd-wp-classic.c). */
 GArray  *_cd_wp_classic_pieces (const char *content,
@@ -102,8 +109,6 @@ char    *_cd_wp_classic_markdown (const char *piece,
 gboolean _cd_wp_classic_wraps (const char *piece,
                                gsize       length,
                                gboolean    wrapped);
-char    *_cd_wp_plain_synonyms (const char *piece,
-                                GPtrArray  *references);
 gboolean _cd_wp_classic_same_kind (cmark_node *node,
                                    const char *markdown);
 void     _cd_wp_classic_append_node (GString      *out,
