@@ -1043,8 +1043,8 @@ test_classic (void)
 #define SPAN "<span style=\"font-weight: 400;\">"
 
 /* The HTML of paragraphs, quotes and lists, without the white space around
- * their tags, "<br />" as "<br>", a <div> of text as a paragraph, links by
- * their address alone, without
+ * their tags, "<br />" as "<br>", a <div> of text as a paragraph, a quote
+ * without its source's address, links by their address alone, without
  * the spans and item attributes of pasted text, the elements Markdown has
  * no word for and the alignment of paragraphs and headings (the body
  * keeps the rest of a link's tag, the spans, those elements and the
@@ -1064,6 +1064,7 @@ paragraph_html (const char *html)
   static const char *const same[] = { "b>", "strong>", "i>", "em>", "s>", "del>" };
 
   g_string_replace (out, "<br />", "<br>", 0);
+  g_string_replace (out, "<blockquote cite=\"https://x.org/speech\">", "<blockquote>", 0);
   g_string_replace (out, "<div>", "<p>", 0);
   g_string_replace (out, "<div class=\"copy\">", "<p>", 0);
   g_string_replace (out, "</div>", "</p>", 0);
@@ -1101,6 +1102,7 @@ test_classic_paragraphs (void)
     { "Line one<br/>Line two<br/>Line three",                                                                              "three",    "3"          },
     { "<p>Text<br />\nmore &amp; more&nbsp;text</p>",                                                                      "Text",     "Texts"      },
     { "<blockquote>We will rebuild.</blockquote>",                                                                         "rebuild",  "build again"},
+    { "<blockquote cite=\"https://x.org/speech\">We will rebuild.</blockquote>",                                           "rebuild",  "build again"},
     { "<blockquote>Para one.\n\nPara two with <em>style</em>.</blockquote>",                                               "two",      "2"          },
     { "<blockquote>We will rebuild.\n\u2014 Mayor Anna M\u00fcller</blockquote>",                                          "Anna",     "A."         },
  /* Links that open in a new tab, as the classic editor's link dialog

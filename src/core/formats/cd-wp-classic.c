@@ -657,7 +657,8 @@ div_text (const char *piece,
 /* @piece with the opening tag of its paragraph or heading as Markdown
  * writes it ("<p>", "<h2>") where that tag has attributes ('<p
  * style="text-align: justify;">', as the classic editor's alignment
- * buttons write it), or text in a <div> alone as a paragraph;
+ * buttons write it; a quote naming its source, '<blockquote cite=…>'), or
+ * text in a <div> alone as a paragraph;
  * @references gets the pairs that write it back. */
 static char *
 plain_opening (const char *piece,
@@ -681,7 +682,7 @@ plain_opening (const char *piece,
       return g_strdup_printf ("<p>%.*s</p>", (int) (end - strlen ("</div>") - tag_close), tag_close);
     }
   if (piece[0] != '<' || name + n >= end || name[n] != ' ' || !is_block_tag (piece, end) ||
-      !(n == 1 || (n == 2 && g_ascii_tolower (name[0]) == 'h')) ||
+      !(n == 1 || (n == 2 && g_ascii_tolower (name[0]) == 'h') || g_ascii_strncasecmp (name, "blockquote ", 11) == 0) ||
       (tag_close = _cd_wp_tag_end (piece, end)) == NULL)
     return g_strdup (piece);
   plain = g_ascii_strdown (name - 1, n + 1);
