@@ -651,6 +651,10 @@ test_shaped (void)
      "only, or by voice.",
      "<!-- wp:paragraph -->\n<p>Users navigate with a keyboard only, or by voice. </p>\n<!-- /wp:paragraph "
       "-->"                                                                                           },
+ /* So does a line break typed at its end (Shift+Enter last). */
+    { "<!-- wp:paragraph -->\n<p>Call the desk today.<br></p>\n<!-- /wp:paragraph -->",
+     "Call the desk today.\n",                                                                "today.",    "today, or write.",
+     "<!-- wp:paragraph -->\n<p>Call the desk today, or write.<br></p>\n<!-- /wp:paragraph -->"       },
  /* Bold italic as the block editor nests it: strong around emphasis. */
     { "<!-- wp:paragraph -->\n<p>It is <strong><em>closed</em></strong>, <strong><em>all</em> of "
       "it</strong>.</p>\n<!-- /wp:paragraph -->",

@@ -964,10 +964,21 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
     return NULL;
   if (pulled && !pulled_text (markup, &start, &end))
     return NULL;
-  /* Spaces typed at the start or the end of a paragraph, which Markdown
-   * cannot hold, stay in the wrapper. */
-  while (end > start && markup[end - 1] == ' ')
-    end--;
+  /* Spaces typed at the start or the end of a paragraph, and line breaks
+   * at its end (Shift+Enter typed last), which Markdown cannot hold, stay
+   * in the wrapper. */
+  for (gsize before = 0; before != end;)
+    {
+      static const char *const breaks[] = { "<br>", "<br/>", "<br />" };
+
+      before = end;
+      while (end > start && markup[end - 1] == ' ')
+        end--;
+      for (guint i = 0; i < G_N_ELEMENTS (breaks); i++)
+        if (end - start > strlen (breaks[i]) && strncmp (markup + end - strlen (breaks[i]), breaks[i],
+                                                         strlen (breaks[i])) == 0)
+          end -= strlen (breaks[i]);
+    }
   while (start < end && markup[start] == ' ')
     start++;
   g_ptr_array_add (parts, g_strndup (markup, start));
