@@ -18,12 +18,15 @@
 
 #include "cd-wp-content-private.h"
 
-/* The inline elements Markdown has a word for; every other one of
- * inline_names is kept by where its text stands (see _cd_wp_plain_marks()). */
+/* The inline elements Markdown has a word for; every other inline
+ * element (see _cd_wp_is_inline_tag()) is kept by where its text stands. */
 static const char *const markdown_names[] = { "a", "b", "code", "del", "em", "i", "s", "strike", "strong", NULL };
 
 /* The pair that holds the text the marks' places count in. */
 #define MARKS_TEXT "<@"
+
+/* How deep such elements nest in text that is read. */
+#define MAX_MARK_DEPTH 16
 
 /* Whether the tag at @p, opening or closing, is an inline element's that
  * Markdown has no word for ("<mark …>", "<abbr …>", "</u>"); its name into
@@ -81,16 +84,17 @@ tags_balanced (const char *html,
  * @text: HTML, NUL-terminated
  * @references: where the pairs go
  *
- * Makes @text without the inline elements Markdown has no word for that
- * hold text alone: a highlight ("<mark style=…>road closed</mark>"), an
- * abbreviation with its title, "<u>", "<kbd>", "1<sup>st</sup>", a span
- * of a colour. @references gets the pair MARKS_TEXT and the text made,
- * then for each element the pair "<@START,END" (where its text stands in
- * that text) and its opening tag; _cd_wp_restore_marks() puts them back
- * around the same words in an edited text. An element with a tag inside
- * stays.
+ * Makes @text without the inline elements Markdown has no word for: a
+ * highlight ("<mark style=…>road closed</mark>"), an abbreviation with its
+ * title, "<u>", "<kbd>", "1<sup>st</sup>", a span of a colour, around text,
+ * emphasis, links or one another. @references gets the pair MARKS_TEXT and
+ * the text made, then for each element the pair "<@START,END" (where its
+ * text stands in that text) and its opening tag; _cd_wp_restore_marks()
+ * puts them back around the same words in an edited text.
  *
- * Returns: (transfer full): the text
+ * Returns: (transfer full): the text, or @text as it is when one of the
+ *   elements is empty, closes what it did not open, crosses another
+ *   element or nests deeper than MAX_MARK_DEPTH
  */
 char *
 _cd_wp_plain_marks (const char *text,
@@ -114,6 +118,8 @@ _cd_wp_plain_marks (const char *text,
         g_string_append_c (out, *p++);
       else if (p[1] != '/' && tag_close[-2] != '/' && is_mark (p, end, name))
         {
+          if (open->len >= MAX_MARK_DEPTH)
+            return g_strdup (text);
           g_ptr_array_add (open, (gpointer) p);
           g_array_append_val (starts, out->len);
           p = tag_close;
