@@ -639,19 +639,20 @@ static const char *
 div_text (const char *piece,
           const char *end)
 {
-  const char *tag_close;
+  const char *tag_close, *inner_end, *p;
 
   g_assert (piece != NULL && end != NULL);
 
-  if (end - piece < 5 || g_ascii_strncasecmp (piece, "<div", 4) != 0 || (piece[4] != '>' && piece[4] != ' ') ||
-      (tag_close = _cd_wp_tag_end (piece, end)) == NULL || (gsize) (end - tag_close) < strlen ("</div>") ||
-      strncmp (end - strlen ("</div>"), "</div>", strlen ("</div>")) != 0)
+  if ((gsize) (end - piece) < strlen ("<div></div>") || g_ascii_strncasecmp (piece, "<div", 4) != 0 ||
+      (piece[4] != '>' && piece[4] != ' ') || (tag_close = _cd_wp_tag_end (piece, end)) == NULL ||
+      tag_close > (inner_end = end - strlen ("</div>")) ||
+      strncmp (inner_end, "</div>", strlen ("</div>")) != 0)
     return NULL;
-  for (const char *p = memchr (tag_close, '<', end - tag_close); p != NULL && p < end - strlen ("</div>");
-       p = memchr (p + 1, '<', end - p - 1))
-    if (is_block_tag (p, end))
-      return NULL;
-  return tag_close;
+  /* No block element inside. */
+  p = memchr (tag_close, '<', end - tag_close);
+  while (p != NULL && p < inner_end && !is_block_tag (p, end))
+    p = memchr (p + 1, '<', end - p - 1);
+  return p == NULL || p >= inner_end ? tag_close : NULL;
 }
 
 /* @piece with the opening tag of its paragraph or heading as Markdown
