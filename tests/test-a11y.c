@@ -388,6 +388,8 @@ walk_until_button (Walk       *walk,
       g_main_loop_run (loop);
       walk_window (walk, title);
     }
+  if (!g_hash_table_contains (walk->buttons, label))
+    g_error ("“%s” showed no button named “%s” within 60 s", title, label);
 }
 
 static void

@@ -1107,6 +1107,7 @@ test_classic_paragraphs (void)
     { "<p>Text<br />\nmore &amp; more&nbsp;text</p>",                                                                      "Text",     "Texts"      },
     { "<blockquote>We will rebuild.</blockquote>",                                                                         "rebuild",  "build again"},
     { "<blockquote cite=\"https://x.org/speech\">We will rebuild.</blockquote>",                                           "rebuild",  "build again"},
+    { "<blockquote cite=\"https://x.org/speech\"><p>We will rebuild.</p>\n<p>Soon.</p></blockquote>",                      "rebuild",  "build again"},
     { "<blockquote>Para one.\n\nPara two with <em>style</em>.</blockquote>",                                               "two",      "2"          },
     { "<blockquote>We will rebuild.\n\u2014 Mayor Anna M\u00fcller</blockquote>",                                          "Anna",     "A."         },
  /* Links that open in a new tab, as the classic editor's link dialog
@@ -1178,6 +1179,9 @@ test_classic_paragraphs (void)
     /* One address linked two ways: an edit could not tell which is which. */
     "Two <a href=\"https://x.org\" target=\"_blank\">links</a> to <a href=\"https://x.org\">one</a>.",
     "<blockquote class=\"twitter-tweet\"><p lang=\"en\">A post</p>&mdash; X</blockquote>",
+    /* Quotes with other attributes: an embed's, a tweet's, hidden text. */
+    "<blockquote class=\"twitter-tweet\">Big news today &mdash; Name</blockquote>",
+    "<blockquote style=\"display: none;\">Hidden words</blockquote>",
     /* Elements that cross, an empty one. */
     "A <u>cross <mark>ed</u> words</mark>.",
     "An <span id=\"anchor\"></span>anchor.",

@@ -655,6 +655,22 @@ div_text (const char *piece,
   return p == NULL || p >= inner_end ? tag_close : NULL;
 }
 
+/* Whether @piece opens with a quote that names its source and nothing
+ * else ('<blockquote cite="…">'; a quote of another class is an embed's,
+ * a tweet's, or hidden). */
+static gboolean
+cites_alone (const char *piece,
+             const char *end)
+{
+  const char *tag_close = _cd_wp_tag_end (piece, end);
+  gsize       n = strlen ("<blockquote cite=\"");
+
+  g_assert (piece != NULL && end != NULL);
+
+  return tag_close != NULL && (gsize) (tag_close - piece) > n + 1 &&
+         g_ascii_strncasecmp (piece, "<blockquote cite=\"", n) == 0 && memchr (piece + n, '"', tag_close - piece - n) == tag_close - 2;
+}
+
 /* @piece with the opening tag of its paragraph or heading as Markdown
  * writes it ("<p>", "<h2>") where that tag has attributes ('<p
  * style="text-align: justify;">', as the classic editor's alignment
@@ -683,7 +699,7 @@ plain_opening (const char *piece,
       return g_strdup_printf ("<p>%.*s</p>", (int) (end - strlen ("</div>") - tag_close), tag_close);
     }
   if (piece[0] != '<' || name + n >= end || name[n] != ' ' || !is_block_tag (piece, end) ||
-      !(n == 1 || (n == 2 && g_ascii_tolower (name[0]) == 'h') || g_ascii_strncasecmp (name, "blockquote ", 11) == 0) ||
+      !(n == 1 || (n == 2 && g_ascii_tolower (name[0]) == 'h') || cites_alone (piece, end)) ||
       (tag_close = _cd_wp_tag_end (piece, end)) == NULL)
     return g_strdup (piece);
   plain = g_ascii_strdown (name - 1, n + 1);
@@ -1008,8 +1024,8 @@ _cd_wp_classic_wraps (const char *piece,
   if (piece == NULL || starts_block (piece, length))
     return wrapped;
   end = piece + length;
-  if (length > strlen ("<blockquote>") && g_ascii_strncasecmp (piece, "<blockquote>", strlen ("<blockquote>")) == 0)
-    piece += strlen ("<blockquote>");
+  if (piece[0] == '<' && piece[1] != '/' && tag_is (piece, end, "blockquote") && _cd_wp_tag_end (piece, end) != NULL)
+    piece = _cd_wp_tag_end (piece, end);
   while (piece < end && g_ascii_isspace (*piece))
     piece++;
   return piece < end && piece[0] == '<' && tag_is (piece, end, "p");
