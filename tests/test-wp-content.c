@@ -2114,6 +2114,70 @@ test_verse (void)
     g_test_skip (cd_test_oracle_missing ());
 }
 
+/* Preformatted text as block editors after 6.1 save it, its lines ended
+ * by <br> and its words formatted, is a fence in the body: a line added
+ * or a figure corrected lands between the same line breaks and inside
+ * the same emphasis and links. */
+static void
+test_preformatted (void)
+{
+  const char *table = "<!-- wp:preformatted -->\n<pre class=\"wp-block-preformatted\">PASSAU      9.40 m  "
+                      "<em>rising</em><br>DEGGENDORF  6.12 m  <a href=\"https://x.org/d\">falling</a>"
+                      "<br>&nbsp;</pre>\n<!-- /wp:preformatted -->";
+  static const struct
+  {
+    const char *from; /* an edit, in the body */
+    const char *to;
+    const char *text; /* the block's text after it */
+  } edits[] = {
+    {"6.12",                          "6.21",                          "PASSAU      9.40 m  <em>rising</em><br>DEGGENDORF  6.21 m  "
+                      "<a href=\"https://x.org/d\">falling</a><br>&nbsp;"                                                                             },
+    { "falling\n",                    "falling\nVILSHOFEN   7.02 m\n", "PASSAU      9.40 m  <em>rising</em><br>DEGGENDORF  6.12 m  "
+                                                    "<a href=\"https://x.org/d\">falling</a><br>VILSHOFEN   7.02 m<br>&nbsp;"},
+    { "m  rising",                    "m  rising fast",                "PASSAU      9.40 m  <em>rising</em> fast<br>DEGGENDORF  6.12 m  "
+                                     "<a href=\"https://x.org/d\">falling</a><br>&nbsp;"                                                    },
+    { "PASSAU      9.40 m  rising\n", "",                              "DEGGENDORF  6.12 m  <a href=\"https://x.org/d\">falling</a><br>&nbsp;"                                                     },
+  };
+  /* A block that ends its lines both ways, or whose elements cross, is
+   * kept whole. */
+  static const char *const kept[] = {
+    "<!-- wp:preformatted -->\n<pre class=\"wp-block-preformatted\">One<br>two\nthree</pre>\n"
+    "<!-- /wp:preformatted -->",
+    "<!-- wp:preformatted -->\n<pre class=\"wp-block-preformatted\">One <em>two<br><b>three</em> "
+    "four</b></pre>\n"
+    "<!-- /wp:preformatted -->",
+  };
+  g_autofree char *body = cd_wp_content_to_body (table, -1);
+  g_autofree char *same = cd_wp_body_to_content (body, -1, table, -1);
+
+  g_assert_cmpstr (body, ==,
+                   "```preformatted\nPASSAU      9.40 m  rising\nDEGGENDORF  6.12 m  falling\n\u00a0\n```\n");
+  g_assert_cmpstr (same, ==, table);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autoptr (GString) changed = g_string_new (body);
+      g_autofree char *content = NULL;
+      g_autofree char *expected = g_strdup_printf ("<!-- wp:preformatted -->\n<pre class=\"wp-block-"
+                                                   "preformatted\">%s</pre>\n<!-- /wp:preformatted -->",
+                                                   edits[i].text);
+
+      g_assert_cmpuint (g_string_replace (changed, edits[i].from, edits[i].to, 1), ==, 1);
+      content = cd_wp_body_to_content (changed->str, -1, table, -1);
+      g_assert_cmpstr (content, ==, expected);
+      assert_wordpress_reads (content, "core/preformatted");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *kept_body = cd_wp_content_to_body (kept[i], -1);
+      g_autofree char *fence = cd_wp_fence (kept[i], -1);
+      g_autofree char *expected = g_strconcat (fence, "\n", NULL);
+
+      g_assert_cmpstr (kept_body, ==, expected);
+    }
+  if (cd_test_oracle_missing () != NULL)
+    g_test_skip (cd_test_oracle_missing ());
+}
+
 /* A block kept as WordPress wrote it counts the words a reader reads in
  * it, not the words of its markup. */
 /* The blocks WordPress reads from @content, nested: "core/group[core/heading
@@ -2675,6 +2739,7 @@ main (int   argc,
   g_test_add_func ("/wp-content/table-captions", test_table_captions);
   g_test_add_func ("/wp-content/classic-tables", test_classic_tables);
   g_test_add_func ("/wp-content/verse", test_verse);
+  g_test_add_func ("/wp-content/preformatted", test_preformatted);
   g_test_add_func ("/wp-content/layout-blocks", test_layout_blocks);
   g_test_add_func ("/wp-content/fence", test_fence);
   g_test_add_func ("/wp-content/split", test_split);

@@ -1125,7 +1125,7 @@ _cd_wp_classic_markdown (const char *piece,
   take_text (&text, plain_breaks (text, shape));
   take_text (&text, _cd_wp_plain_spans (text, shape));
   take_text (&text, _cd_wp_plain_spaces (text, shape));
-  take_text (&text, _cd_wp_plain_marks (text, shape));
+  take_text (&text, _cd_wp_plain_marks (text, FALSE, shape));
   take_text (&text, paragraphs_as_elements (text));
   markdown = _cd_html_to_markdown_exact (text, strlen (text));
   n = strlen (markdown);

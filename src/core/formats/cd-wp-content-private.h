@@ -95,6 +95,7 @@ void     _cd_wp_wrap_runs (GString    *markup,
 
 /* Inline elements Markdown has no word for (cd-wp-marks.c). */
 char *_cd_wp_plain_marks (const char *text,
+                          gboolean    every,
                           GPtrArray  *references);
 void  _cd_wp_restore_marks (GString    *markup,
                             const GStrv shape);

@@ -29,16 +29,17 @@ static const char *const markdown_names[] = { "a", "b", "code", "del", "em", "i"
 #define MAX_MARK_DEPTH 16
 
 /* Whether the tag at @p, opening or closing, is an inline element's that
- * Markdown has no word for ("<mark …>", "<abbr …>", "</u>"); its name into
- * @name. */
+ * Markdown has no word for ("<mark …>", "<abbr …>", "</u>"), or with
+ * @every any inline element's; its name into @name. */
 static gboolean
 is_mark (const char *p,
          const char *end,
+         gboolean    every,
          char        name[8])
 {
   g_assert (p != NULL && *p == '<');
 
-  return _cd_wp_is_inline_tag (p, end, name) && !g_strv_contains (markdown_names, name);
+  return _cd_wp_is_inline_tag (p, end, name) && (every || !g_strv_contains (markdown_names, name));
 }
 
 /* Whether the tags of @n bytes at @html close each element they open. */
@@ -82,6 +83,8 @@ tags_balanced (const char *html,
 /**
  * _cd_wp_plain_marks:
  * @text: HTML, NUL-terminated
+ * @every: whether every inline element is one, as in preformatted text,
+ *   where Markdown has no word for emphasis or links either
  * @references: where the pairs go
  *
  * Makes @text without the inline elements Markdown has no word for: a
@@ -98,6 +101,7 @@ tags_balanced (const char *html,
  */
 char *
 _cd_wp_plain_marks (const char *text,
+                    gboolean    every,
                     GPtrArray  *references)
 {
   const char *end = text + strlen (text);
@@ -116,7 +120,7 @@ _cd_wp_plain_marks (const char *text,
 
       if (tag_close == NULL)
         g_string_append_c (out, *p++);
-      else if (p[1] != '/' && tag_close[-2] != '/' && is_mark (p, end, name))
+      else if (p[1] != '/' && tag_close[-2] != '/' && is_mark (p, end, every, name))
         {
           if (open->len >= MAX_MARK_DEPTH)
             return g_strdup (text);
@@ -124,13 +128,13 @@ _cd_wp_plain_marks (const char *text,
           g_array_append_val (starts, out->len);
           p = tag_close;
         }
-      else if (p[1] == '/' && is_mark (p, end, name))
+      else if (p[1] == '/' && is_mark (p, end, every, name))
         {
           const char *opening = open->len > 0 ? g_ptr_array_index (open, open->len - 1) : NULL;
           char        opened[8];
 
           /* One that closes what it did not open. */
-          if (opening == NULL || !is_mark (opening, end, opened) || strcmp (opened, name) != 0)
+          if (opening == NULL || !is_mark (opening, end, every, opened) || strcmp (opened, name) != 0)
             return g_strdup (text);
           start = g_array_index (starts, gsize, starts->len - 1);
           /* An empty element has no words to stand around; one whose

@@ -877,6 +877,25 @@ apply_empty_head (GString *text)
   g_string_insert (text, strlen ("<table>"), head->str);
 }
 
+/* @text, a preformatted block's as block editors after 6.1 write it, its
+ * lines ended by line break elements, with newlines as Markdown's fence
+ * writes them; @parts gets the pair that writes them back. Text that ends
+ * lines both ways stays as it is. */
+static char *
+plain_pre_breaks (const char *text,
+                  GPtrArray  *parts)
+{
+  g_autoptr (GString) out = g_string_new (text);
+
+  g_assert (text != NULL && parts != NULL);
+
+  if (strchr (text, '\n') != NULL || g_string_replace (out, "<br>", "\n", 0) == 0)
+    return g_string_free (g_steal_pointer (&out), FALSE);
+  g_ptr_array_add (parts, g_strdup ("\n"));
+  g_ptr_array_add (parts, g_strdup ("<br>"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* Narrows @start and @end, the text of a pull quote's figure in @markup,
  * to the text of the element in it: a quote, or an aside as later block
  * editors write it, with attributes or none, and white space around it
@@ -955,6 +974,7 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
   g_autofree char *written = NULL;
   g_auto (GStrv) shape = NULL;
   gboolean pulled = block->name != NULL && strcmp (block->name, "core/pullquote") == 0;
+  gboolean preformatted = block->name != NULL && strcmp (block->name, "core/preformatted") == 0;
   gsize    start, end, plain_start, plain_end;
 
   g_assert (block != NULL && content != NULL && shape_out != NULL);
@@ -1015,8 +1035,17 @@ _cd_wp_shaped_markdown (const CdWpBlock *block,
       g_free (text);
       text = pulled ? paragraphs_as_blocks (cited, parts) : g_steal_pointer (&cited);
     }
+  if (preformatted)
+    {
+      g_autofree char *lines = plain_pre_breaks (text, parts);
+
+      g_free (text);
+      text = g_steal_pointer (&lines);
+    }
   {
-    g_autofree char *unmarked = _cd_wp_plain_marks (text, parts);
+    /* Preformatted text is a fence in the body, where Markdown has no
+     * word for emphasis or links either. */
+    g_autofree char *unmarked = _cd_wp_plain_marks (text, preformatted, parts);
 
     g_free (text);
     text = g_steal_pointer (&unmarked);
