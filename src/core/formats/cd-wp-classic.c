@@ -924,6 +924,31 @@ plain_table (const char *piece,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* @piece, when it is preformatted text as the classic editor writes it
+ * (`<pre>` around the lines, no code element, no tag in the text), as
+ * Markdown's fence writes it back: in a code element, a newline after its
+ * last line; @references gets the pairs that write it back. */
+static char *
+plain_pre (const char *piece,
+           GPtrArray  *references)
+{
+  const char *end = piece + strlen (piece);
+  const char *text_end = end - MIN (strlen ("</pre>"), (gsize) (end - piece));
+  const char *open_end;
+
+  g_assert (piece != NULL && references != NULL);
+
+  /* Text there, with no tag in it and not ending with a newline. */
+  if (piece[0] != '<' || !tag_is (piece, end, "pre") || !g_str_has_suffix (piece, "</pre>") ||
+      (open_end = _cd_wp_tag_end (piece, end)) == NULL || open_end >= text_end ||
+      memchr (open_end, '<', text_end - open_end) != NULL || text_end[-1] == '\n')
+    return g_strdup (piece);
+  g_ptr_array_add (references, g_strdup ("<pre><code>"));
+  g_ptr_array_add (references, g_strndup (piece, open_end - piece));
+  add_pair (references, "\n</code></pre>", "</pre>");
+  return g_strdup_printf ("<pre><code>%.*s\n</code></pre>", (int) (text_end - open_end), open_end);
+}
+
 /* Whether the tag at @p is a line break's ("<br>", "<br />"). */
 static gboolean
 is_break (const char *p,
@@ -1121,6 +1146,7 @@ _cd_wp_classic_markdown (const char *piece,
   take_text (&text, plain_items (text, shape));
   take_text (&text, plain_quote_gaps (text, shape));
   take_text (&text, plain_table (text, shape));
+  take_text (&text, plain_pre (text, shape));
   wrap = g_str_has_prefix (text, "<p>") || g_str_has_prefix (text, "<blockquote><p>");
   take_text (&text, plain_breaks (text, shape));
   take_text (&text, _cd_wp_plain_spans (text, shape));
