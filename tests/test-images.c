@@ -621,7 +621,7 @@ test_classic_form (void)
                                                   "Volunteers [left] & <police>", "Jane Doe");
   g_autofree char *second = cd_image_ref_to_fence (classic_media.image_id, "The river", NULL, NULL);
   g_autofree char *body = g_strdup_printf ("The river rose.\n\n%s\n\n%s\n\nEnd.\n", first, second);
-  g_autofree char *placed = cd_wp_body_place_images (body, TRUE, classic_lookup, NULL);
+  g_autofree char *placed = cd_wp_body_place_images (body, TRUE, NULL, classic_lookup, NULL);
   g_autofree char *content = cd_wp_body_to_content (placed, -1, "The river rose.\n\nEnd.", -1);
   g_autofree char *read = cd_wp_content_to_body (content, -1);
   g_autofree char *adopted = cd_wp_body_adopt_images (read, classic_lookup, NULL);
@@ -639,6 +639,161 @@ test_classic_form (void)
   g_assert_true (cd_wp_content_is_classic (content, -1));
   g_assert_null (strstr (content, "<!-- wp:"));
   g_assert_cmpstr (adopted, ==, body);
+}
+
+/* A picture the site's editors placed, aligned, at another size, linked,
+ * or as older block editors wrote it, is an image fence in the body once
+ * the store has it: its alt text, caption and credit edited in the body
+ * go back into the same block, which keeps everything else it has. A
+ * caption with formatting in it keeps the block whole. */
+static void
+test_block_forms (void)
+{
+  static const struct
+  {
+    const char *block;
+    const char *alt, *caption; /* what the fence says */
+    const char *recaptioned;   /* the block with the caption "Sandbags, 6 a.m." */
+    const char *uncaptioned;   /* with no caption */
+  } cases[] = {
+    {"<!-- wp:image {\"align\":\"center\",\"id\":12,\"sizeSlug\":\"full\",\"linkDestination\":\"none\"} -->\n"
+      "<figure class=\"wp-block-image aligncenter size-full\"><img src=\"https://news.example/a.jpg\" "
+      "alt=\"Sandbags &amp; pumps\" class=\"wp-image-12\"/><figcaption class=\"wp-element-caption\">Sandbags "
+      "at dawn.</figcaption></figure>\n<!-- /wp:image -->",
+     "Sandbags & pumps", "Sandbags at dawn.",
+     "<!-- wp:image {\"align\":\"center\",\"id\":12,\"sizeSlug\":\"full\",\"linkDestination\":\"none\"} -->\n"
+      "<figure class=\"wp-block-image aligncenter size-full\"><img src=\"https://news.example/a.jpg\" "
+      "alt=\"Sandbags &amp; pumps\" class=\"wp-image-12\"/><figcaption class=\"wp-element-caption\">Sandbags, "
+      "6 a.m.</figcaption></figure>\n<!-- /wp:image -->",
+     "<!-- wp:image {\"align\":\"center\",\"id\":12,\"sizeSlug\":\"full\",\"linkDestination\":\"none\"} -->\n"
+      "<figure class=\"wp-block-image aligncenter size-full\"><img src=\"https://news.example/a.jpg\" "
+      "alt=\"Sandbags &amp; pumps\" class=\"wp-image-12\"/></figure>\n<!-- /wp:image -->"},
+ /* As block editors before 6.1 wrote it: the alignment in a div, no
+  * class on the caption. */
+    { "<!-- wp:image {\"align\":\"right\",\"id\":12,\"sizeSlug\":\"medium\"} -->\n<div class=\"wp-block-image\">"
+      "<figure class=\"alignright size-medium\"><img src=\"https://news.example/a-300x200.jpg\" alt=\"\" "
+      "class=\"wp-image-12\"/><figcaption>The river</figcaption></figure></div>\n<!-- /wp:image -->",
+     "",                 "The river",
+     "<!-- wp:image {\"align\":\"right\",\"id\":12,\"sizeSlug\":\"medium\"} -->\n<div class=\"wp-block-image\">"
+      "<figure class=\"alignright size-medium\"><img src=\"https://news.example/a-300x200.jpg\" alt=\"\" "
+      "class=\"wp-image-12\"/><figcaption>Sandbags, 6 a.m.</figcaption></figure></div>\n<!-- /wp:image -->",
+     "<!-- wp:image {\"align\":\"right\",\"id\":12,\"sizeSlug\":\"medium\"} -->\n<div class=\"wp-block-image\">"
+      "<figure class=\"alignright size-medium\"><img src=\"https://news.example/a-300x200.jpg\" alt=\"\" "
+      "class=\"wp-image-12\"/></figure></div>\n<!-- /wp:image -->"                       },
+ /* Linked to the full picture, no caption, no alt attribute. */
+    { "<!-- wp:image {\"id\":12,\"linkDestination\":\"media\"} -->\n<figure class=\"wp-block-image\"><a "
+      "href=\"https://news.example/a.jpg\"><img src=\"https://news.example/a-1024x768.jpg\" "
+      "class=\"wp-image-12\"/></a></figure>\n<!-- /wp:image -->",
+     "",                 "",
+     "<!-- wp:image {\"id\":12,\"linkDestination\":\"media\"} -->\n<figure class=\"wp-block-image\"><a "
+      "href=\"https://news.example/a.jpg\"><img src=\"https://news.example/a-1024x768.jpg\" "
+      "class=\"wp-image-12\"/></a><figcaption class=\"wp-element-caption\">Sandbags, 6 a.m.</figcaption>"
+      "</figure>\n<!-- /wp:image -->",
+     "<!-- wp:image {\"id\":12,\"linkDestination\":\"media\"} -->\n<figure class=\"wp-block-image\"><a "
+      "href=\"https://news.example/a.jpg\"><img src=\"https://news.example/a-1024x768.jpg\" "
+      "class=\"wp-image-12\"/></a></figure>\n<!-- /wp:image -->"                         },
+  };
+  const char *kept = "<!-- wp:image {\"id\":12} -->\n<figure class=\"wp-block-image\"><img "
+                     "src=\"https://news.example/a.jpg\" alt=\"\" class=\"wp-image-12\"/><figcaption "
+                     "class=\"wp-element-caption\">The <em>old</em> town</figcaption></figure>\n<!-- /wp:image -->";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *post = g_strconcat ("<!-- wp:paragraph -->\n<p>The river rose.</p>\n"
+                                           "<!-- /wp:paragraph -->\n\n",
+                                           cases[i].block, NULL);
+      g_autofree char *read = cd_wp_content_to_body (post, -1);
+      g_autofree char *body = cd_wp_body_adopt_images (read, classic_lookup, NULL);
+      g_autofree char *fence = cd_image_ref_to_fence (classic_media.image_id, cases[i].alt, cases[i].caption,
+                                                      NULL);
+      g_autofree char *placed = cd_wp_body_place_images (body, FALSE, post, classic_lookup, NULL);
+      g_autofree char *same = cd_wp_body_to_content (placed, -1, post, -1);
+      struct
+      {
+        const char *alt, *caption, *credit, *block;
+      } edits[] = {
+        {cases[i].alt,  "Sandbags, 6 a.m.", NULL, cases[i].recaptioned},
+        { cases[i].alt, NULL,               NULL, cases[i].uncaptioned},
+      };
+
+      g_test_message ("%s", cases[i].block);
+      g_assert_nonnull (strstr (body, fence));
+      g_assert_null (strstr (body, "wp:image"));
+      g_assert_cmpstr (same, ==, post);
+      for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
+        {
+          g_autofree char *edited_fence = cd_image_ref_to_fence (classic_media.image_id, edits[e].alt,
+                                                                 edits[e].caption, edits[e].credit);
+          g_autoptr (GString) edited_body = g_string_new (body);
+          g_autofree char *edited_placed = NULL;
+          g_autofree char *edited = NULL;
+          g_autofree char *expected = g_strconcat ("<!-- wp:paragraph -->\n<p>The river rose.</p>\n"
+                                                   "<!-- /wp:paragraph -->\n\n",
+                                                   edits[e].block, NULL);
+
+          g_assert_cmpuint (g_string_replace (edited_body, fence, edited_fence, 1), ==, 1);
+          edited_placed = cd_wp_body_place_images (edited_body->str, FALSE, post, classic_lookup, NULL);
+          edited = cd_wp_body_to_content (edited_placed, -1, post, -1);
+          g_assert_cmpstr (edited, ==, expected);
+        }
+    }
+  /* One picture twice, placed two ways: each fence goes back into its own
+   * block, the edited one too. */
+  {
+    const char      *twice = "<!-- wp:image {\"align\":\"left\",\"id\":12} -->\n<figure class=\"wp-block-image "
+                             "alignleft\"><img src=\"https://news.example/a.jpg\" alt=\"\" class=\"wp-image-12\"/>"
+                             "</figure>\n<!-- /wp:image -->\n\n<!-- wp:image {\"align\":\"right\",\"id\":12} -->\n"
+                             "<figure class=\"wp-block-image alignright\"><img src=\"https://news.example/a.jpg\" "
+                             "alt=\"\" class=\"wp-image-12\"/></figure>\n<!-- /wp:image -->";
+    g_autofree char *read = cd_wp_content_to_body (twice, -1);
+    g_autofree char *body = cd_wp_body_adopt_images (read, classic_lookup, NULL);
+    g_autofree char *placed = cd_wp_body_place_images (body, FALSE, twice, classic_lookup, NULL);
+    g_autofree char *same = cd_wp_body_to_content (placed, -1, twice, -1);
+    g_autofree char *fence = cd_image_ref_to_fence (classic_media.image_id, "", NULL, NULL);
+    g_autofree char *captioned = cd_image_ref_to_fence (classic_media.image_id, "", "Right", NULL);
+    g_autoptr (GString) edited_body = g_string_new (body);
+    const char      *second = strstr (strstr (edited_body->str, fence) + 1, fence);
+    g_autofree char *edited_placed = NULL;
+    g_autofree char *edited = NULL;
+
+    g_assert_cmpstr (same, ==, twice);
+    gsize at;
+
+    g_assert_nonnull (second);
+    at = second - edited_body->str;
+    g_string_erase (edited_body, at, strlen (fence));
+    g_string_insert (edited_body, at, captioned);
+    edited_placed = cd_wp_body_place_images (edited_body->str, FALSE, twice, classic_lookup, NULL);
+    edited = cd_wp_body_to_content (edited_placed, -1, twice, -1);
+    g_assert_cmpstr (edited, ==,
+                     "<!-- wp:image {\"align\":\"left\",\"id\":12} -->\n<figure class=\"wp-block-image "
+                     "alignleft\"><img src=\"https://news.example/a.jpg\" alt=\"\" class=\"wp-image-12\"/>"
+                     "</figure>\n<!-- /wp:image -->\n\n<!-- wp:image {\"align\":\"right\",\"id\":12} -->\n"
+                     "<figure class=\"wp-block-image alignright\"><img src=\"https://news.example/a.jpg\" "
+                     "alt=\"\" class=\"wp-image-12\"/><figcaption class=\"wp-element-caption\">Right</figcaption>"
+                     "</figure>\n<!-- /wp:image -->");
+  }
+  /* The alt text given to a picture that had none goes after its address. */
+  {
+    g_autofree char *read = cd_wp_content_to_body (cases[2].block, -1);
+    g_autofree char *body = cd_wp_body_adopt_images (read, classic_lookup, NULL);
+    g_autofree char *fence = cd_image_ref_to_fence (classic_media.image_id, "", "", NULL);
+    g_autofree char *alt_fence = cd_image_ref_to_fence (classic_media.image_id, "Sandbags", "", NULL);
+    g_autoptr (GString) edited_body = g_string_new (body);
+    g_autofree char *placed = NULL;
+
+    g_assert_cmpuint (g_string_replace (edited_body, fence, alt_fence, 1), ==, 1);
+    placed = cd_wp_body_place_images (edited_body->str, FALSE, cases[2].block, classic_lookup, NULL);
+    g_assert_nonnull (strstr (placed, "<img src=\"https://news.example/a-1024x768.jpg\" alt=\"Sandbags\" "
+                                      "class=\"wp-image-12\"/>"));
+  }
+  {
+    g_autofree char *read = cd_wp_content_to_body (kept, -1);
+    g_autofree char *body = cd_wp_body_adopt_images (read, classic_lookup, NULL);
+
+    g_assert_cmpstr (body, ==, read);
+    g_assert_nonnull (strstr (body, "```wordpress"));
+  }
 }
 
 int
@@ -661,6 +816,7 @@ main (int   argc,
   g_test_add_func ("/images/ref/parse", test_refs_parse);
   g_test_add_func ("/images/ref/invalid-utf8", test_refs_invalid_utf8);
   g_test_add_func ("/images/wp/classic-form", test_classic_form);
+  g_test_add_func ("/images/wp/block-forms", test_block_forms);
 
   return g_test_run ();
 }

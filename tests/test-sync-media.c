@@ -488,6 +488,60 @@ test_fetch_pictures (Fixture      *fixture,
   g_assert_cmpstr (get_raw (post, "title"), ==, "Harbour at dawn");
 }
 
+#define LEVEE_BLOCK "<!-- wp:image {\"align\":\"center\",\"id\":78,\"sizeSlug\":\"full\","                 \
+                    "\"linkDestination\":\"media\"} -->\n<figure class=\"wp-block-image aligncenter "      \
+                    "size-full\"><a href=\"%s\"><img src=\"%s\" alt=\"The levee\" class=\"wp-image-78\"/>" \
+                    "</a><figcaption class=\"wp-element-caption\">%s</figcaption></figure>\n"              \
+                    "<!-- /wp:image -->"
+
+/* A pulled picture the site's editors aligned and sized comes in as an
+ * `image` fence too; its caption corrected in the body goes back into the
+ * same block, which keeps its alignment, size and link. */
+static void
+test_fetch_pictures_edit (Fixture      *fixture,
+                          gconstpointer data)
+{
+  g_autoptr (GBytes) picture = gif_bytes (4, 5, 6, 0);
+  g_autofree char *url = g_strdup_printf ("%s/wp-content/uploads/2026/01/levee.gif", fixture->fake->url);
+  g_autofree char *block = g_strdup_printf (LEVEE_BLOCK, url, url, "The levee at Passau.");
+  g_autofree char *corrected = g_strdup_printf (LEVEE_BLOCK, url, url, "The levee at Deggendorf.");
+  g_autofree char *image_id = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, picture);
+  g_autofree char *fence = cd_image_ref_to_fence (image_id, "The levee", "The levee at Passau.", NULL);
+  g_autofree char *new_fence = cd_image_ref_to_fence (image_id, "The levee", "The levee at Deggendorf.", NULL);
+  g_autoptr (JsonObject) body = json_object_new ();
+  g_autoptr (JsonObject) item = json_object_new ();
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (CdArticle) pulled = NULL;
+  g_autoptr (GString) edited = NULL;
+  JsonObject *post;
+
+  g_hash_table_insert (fixture->fake->files, g_strdup ("/wp-content/uploads/2026/01/levee.gif"),
+                       g_bytes_ref (picture));
+  json_object_set_int_member (item, "id", 78);
+  json_object_set_string_member (item, "source_url", url);
+  g_hash_table_insert (fixture->fake->media, g_strdup ("78"), json_object_ref (item));
+  json_object_set_string_member (body, "title", "Levee");
+  json_object_set_string_member (body, "content", block);
+  post = fake_create_post (fixture->fake, body);
+
+  cd_sync_engine_set_fetch_images (fixture->engine, TRUE);
+  first = cd_test_sync_now (fixture->engine, NULL);
+  g_assert_true (cd_sync_result_is_clean (first));
+  pulled = only_article (fixture);
+  g_assert_nonnull (strstr (cd_article_get_body (pulled), fence));
+
+  edited = g_string_new (cd_article_get_body (pulled));
+  g_assert_cmpuint (g_string_replace (edited, fence, new_fence, 1), ==, 1);
+  cd_article_set_body (pulled, edited->str);
+  cd_test_save_edit (fixture->store, pulled);
+  second = cd_test_sync_now (fixture->engine, NULL);
+  g_assert_true (cd_sync_result_is_clean (second));
+  g_assert_cmpuint (cd_sync_result_get_pushed (second)->len, ==, 1);
+  g_assert_cmpuint (uploads (fixture), ==, 0);
+  g_assert_cmpstr (get_raw (post, "content"), ==, corrected);
+}
+
 /* The server refuses the upload for good (too large, a type it does not
  * take): the article's push stops with one sentence naming the image, and
  * the next sync, the server willing, uploads it once. */
@@ -819,6 +873,73 @@ test_wordpress_done_when (void)
   g_assert_cmpuint (json_array_get_length (media), ==, uploads_before);
   cd_test_assert_article_unchanged (store, article);
 
+  /* A colleague centres the picture on the site; the desk corrects its
+   * caption in the body: the post keeps the colleague's alignment and
+   * gets the desk's caption, the credit as it was. */
+  {
+    g_autoptr (JsonBuilder) builder = json_builder_new ();
+    g_autoptr (JsonNode) update = NULL;
+    g_autoptr (JsonNode) after = NULL;
+    g_autoptr (JsonNode) parsed = NULL;
+    g_autoptr (GString) aligned = g_string_new (content);
+    g_autoptr (CdSyncResult) third = NULL;
+    g_autoptr (CdSyncResult) fourth = NULL;
+    g_autoptr (CdArticle) desk = NULL;
+    g_autoptr (GString) corrected = NULL;
+    g_autofree char *json = NULL;
+    g_autofree char *edit_path = g_strdup_printf ("/wp/v2/posts/%s", remote_id);
+    g_autofree char *raw_path = g_strdup_printf ("/wp/v2/posts/%s?context=edit", remote_id);
+    g_autoptr (JsonArray) media_after = NULL;
+    const char *final;
+    guint       status = 0;
+
+    g_assert_cmpuint (g_string_replace (aligned, "<!-- wp:image {\"id\":", "<!-- wp:image {\"align\":\"center\",\"id\":", 1),
+                      ==, 1);
+    g_assert_cmpuint (g_string_replace (aligned, "<figure class=\"wp-block-image size-large\">",
+                                        "<figure class=\"wp-block-image aligncenter size-large\">", 1),
+                      ==, 1);
+    json_builder_begin_object (builder);
+    json_builder_set_member_name (builder, "content");
+    json_builder_add_string_value (builder, aligned->str);
+    json_builder_end_object (builder);
+    json = json_to_string (json_builder_get_root (builder), FALSE);
+    update = cd_test_wordpress_rest (wp, "POST", edit_path, wp->user, wp->password, json, &status);
+    g_assert_cmpuint (status, ==, 200);
+
+    third = cd_test_sync_now (engine, NULL);
+    g_assert_true (cd_sync_result_is_clean (third));
+    desk = cd_store_get_article (store, cd_article_get_uuid (article), &error);
+    g_assert_no_error (error);
+    g_assert_null (strstr (cd_article_get_body (desk), "wp:image"));
+    corrected = g_string_new (cd_article_get_body (desk));
+    g_assert_cmpuint (g_string_replace (corrected, "the night & the morning.", "the night.", 1), ==, 1);
+    cd_article_set_body (desk, corrected->str);
+    cd_test_save_edit (store, desk);
+    fourth = cd_test_sync_now (engine, NULL);
+    g_assert_true (cd_sync_result_is_clean (fourth));
+    g_assert_cmpuint (cd_sync_result_get_pushed (fourth)->len, ==, 1);
+
+    after = cd_test_wordpress_rest (wp, "GET", raw_path, wp->user, wp->password, NULL, NULL);
+    final = get_raw (json_node_get_object (after), "content");
+    parsed = cd_test_oracle_parse (final, strlen (final));
+    blocks = json_object_get_array_member (json_node_get_object (parsed), "blocks");
+    attrs = NULL;
+    for (guint i = 0; i < json_array_get_length (blocks); i++)
+      {
+        JsonObject *block = json_array_get_object_element (blocks, i);
+
+        if (g_strcmp0 (json_object_get_string_member (block, "blockName"), "core/image") == 0)
+          attrs = json_object_get_object_member (block, "attrs");
+      }
+    g_assert_nonnull (attrs);
+    g_assert_cmpstr (json_object_get_string_member (attrs, "align"), ==, "center");
+    g_assert_nonnull (strstr (final, "<figure class=\"wp-block-image aligncenter size-large\">"));
+    g_assert_nonnull (strstr (final, ">Crews worked through the night. <span class=\"credit\">Jane Doe / "
+                                     "Agency</span></figcaption>"));
+    media_after = site_media (wp);
+    g_assert_cmpuint (json_array_get_length (media_after), ==, uploads_before);
+  }
+
   g_clear_object (&engine);
   g_clear_object (&store);
   cd_test_remove_tree (dir);
@@ -1066,6 +1187,7 @@ main (int   argc,
   ADD ("upload-once", test_upload_once, NULL);
   ADD ("unknown-block-opaque", test_unknown_block_opaque, NULL);
   ADD ("fetch-pictures", test_fetch_pictures, NULL);
+  ADD ("fetch-pictures/edit-caption", test_fetch_pictures_edit, NULL);
   ADD ("credit-field", test_credit_field, NULL);
   ADD ("escaping", test_escaping, NULL);
   ADD ("refused/413", test_refused, GUINT_TO_POINTER (413));

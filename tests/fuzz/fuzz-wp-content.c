@@ -13,6 +13,7 @@
 
 #include "../cd-test-wp-oracle.h"
 #include "cd-wp-content.h"
+#include "cd-wp-image.h"
 #include "cd-wp-merge.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -137,6 +138,79 @@ self_contained (const char *content,
   return written == delimiters;
 }
 
+/* A site that has every media id the content names, each with an image
+ * id of its own: found by either. */
+typedef struct
+{
+  GHashTable *by_key;
+  GPtrArray  *media;
+} Site;
+
+static void
+media_free (gpointer data)
+{
+  CdWpMedia *media = data;
+
+  g_free ((char *) media->media_id);
+  g_free ((char *) media->image_id);
+  g_free (media);
+}
+
+static const CdWpMedia *
+any_media (const char *key,
+           gpointer    user_data)
+{
+  Site      *site = user_data;
+  CdWpMedia *media = g_hash_table_lookup (site->by_key, key);
+
+  if (media == NULL && strlen (key) < 64)
+    {
+      media = g_new0 (CdWpMedia, 1);
+      media->media_id = g_strdup (key);
+      media->image_id = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+      media->url = "https://news.example/a.jpg";
+      g_ptr_array_add (site->media, media);
+      g_hash_table_insert (site->by_key, (char *) media->media_id, media);
+      g_hash_table_insert (site->by_key, (char *) media->image_id, media);
+    }
+  return media;
+}
+
+/* The pictures of @body adopted as `image` fences go back into the very
+ * blocks they came from; with a caption changed, the content is still
+ * UTF-8. */
+static void
+check_images (const char *content,
+              size_t      size,
+              const char *body)
+{
+  g_autoptr (GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) media = g_ptr_array_new_with_free_func (media_free);
+  Site             site = { by_key, media };
+  g_autofree char *adopted = cd_wp_body_adopt_images (body, any_media, &site);
+  g_autofree char *placed = NULL;
+  g_autofree char *back = NULL;
+  g_autoptr (GString) recaptioned = g_string_new (adopted);
+  g_autofree char *replaced = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *text = g_strndup (content, size);
+
+  if (strcmp (adopted, body) == 0)
+    return;
+  placed = cd_wp_body_place_images (adopted, FALSE, text, any_media, &site);
+  back = cd_wp_body_to_content (placed, -1, content, size);
+  if (strlen (back) != size || memcmp (back, content, size) != 0)
+    {
+      g_printerr ("Adopted pictures do not go back as they were:\n%s\n", back);
+      abort ();
+    }
+  g_string_replace (recaptioned, "\ncaption: ", "\ncaption: A new <caption> & ", 0);
+  replaced = cd_wp_body_place_images (recaptioned->str, FALSE, text, any_media, &site);
+  out = cd_wp_body_to_content (replaced, -1, content, size);
+  if (!g_utf8_validate (out, -1, NULL))
+    abort ();
+}
+
 /* Any post content, as UTF-8, becomes a body that goes back to the very
  * bytes when unedited; an edited body goes back to UTF-8 content; a merge
  * where only one side edited gives that side's units. Any other outcome
@@ -162,6 +236,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   back = cd_wp_body_to_content (body, -1, content, size);
   if (!blank && (strlen (back) != size || memcmp (back, content, size) != 0))
     abort ();
+  if (!blank)
+    check_images (content, size, body);
 
   units = cd_wp_body_split (body, -1);
   if (units->len >= 3)

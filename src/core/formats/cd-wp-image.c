@@ -12,10 +12,14 @@
  *
  * (on one line inside the delimiters). The caption is rich text, so the
  * credit keeps a span of its own and is told apart on the way back. A
- * pulled block becomes an `image` fence only when writing that fence back
- * gives the block's exact bytes, the rule every text block follows too
- * (cd-wp-content.c): an image block someone changed on the site stays an
- * opaque block, byte for byte, and nothing of it is lost.
+ * block the site's editors placed keeps its own form (an alignment,
+ * another size, a link, the figure in a div as editors before 6.1 wrote
+ * it): the fence's alt text, caption and credit are put into that block
+ * as the site has it. A pulled block becomes an `image` fence only when
+ * putting its own words back into it gives its exact bytes, the rule
+ * every text block follows too (cd-wp-content.c): a caption with
+ * formatting in it keeps the block opaque, byte for byte, and nothing of
+ * it is lost.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,6 +40,7 @@
 #define CREDIT_CLOSE "</span>"
 #define CAPTION_OPEN "<figcaption class=\"wp-element-caption\">"
 #define CAPTION_CLOSE "</figcaption>"
+#define IMAGE_CLOSE "<!-- /wp:image -->"
 
 static gboolean
 is_set (const char *text)
@@ -156,56 +161,6 @@ cd_wp_image_classic (const CdWpMedia *media,
   return g_string_free (out, FALSE);
 }
 
-/**
- * cd_wp_body_place_images:
- * @body: an article body
- * @classic: whether the body goes into a classic post
- * @lookup: finds an image on the site by its image id
- * @user_data: for @lookup
- *
- * Turns each `image` fence whose image @lookup finds into a `wordpress`
- * fence holding its image block, or in a classic post the image as the
- * classic editor inserts it; a fence it does not find stays.
- *
- * Returns: (transfer full): the body to send
- */
-char *
-cd_wp_body_place_images (const char     *body,
-                         gboolean        classic,
-                         CdWpMediaLookup lookup,
-                         gpointer        user_data)
-{
-  g_autoptr (GPtrArray) refs = NULL;
-  GString *out;
-  gsize    done = 0;
-
-  g_return_val_if_fail (body != NULL && lookup != NULL, NULL);
-
-  refs = cd_image_refs_in_body (body);
-  out = g_string_sized_new (strlen (body) + 256);
-  for (guint i = 0; refs != NULL && i < refs->len; i++)
-    {
-      CdImageRef      *ref = g_ptr_array_index (refs, i);
-      const CdWpMedia *media = lookup (ref->id, user_data);
-      g_autofree char *block = NULL;
-      g_autofree char *fence = NULL;
-
-      if (media == NULL)
-        continue;
-      if (classic)
-        block = cd_wp_image_classic (media, ref->alt, ref->caption, ref->credit);
-      else
-        block = cd_wp_image_block (media->media_id, media->url, ref->alt, ref->caption,
-                                   ref->credit);
-      fence = cd_wp_fence (block, -1);
-      g_string_append_len (out, body + done, ref->start - done);
-      g_string_append (out, fence);
-      done = ref->end;
-    }
-  g_string_append (out, body + done);
-  return g_string_free (out, FALSE);
-}
-
 /* HTML's entities as the block editor writes them, back to text. */
 static char *
 unescape (const char *text,
@@ -263,6 +218,350 @@ between (const char *markup,
   start += strlen (open);
   end = strstr (start, close);
   return end != NULL ? g_strndup (start, end - start) : NULL;
+}
+
+/* Where the words of an image block stand in its markup: the value of its
+ * <img>'s alt attribute (or where one would go, after its address), and
+ * the inside of its figcaption (or where one would go, before the end of
+ * its figure). */
+typedef struct
+{
+  gsize    alt_start, alt_end;
+  gboolean has_alt;
+  gsize    caption_start, caption_end;       /* the inside */
+  gsize    figcaption_start, figcaption_end; /* the whole element */
+  gboolean has_caption;
+  gsize    figure_end; /* where "</figure>" starts */
+} ImageParts;
+
+/* Finds the parts of @markup, a core/image block: one <img> with its
+ * address in double quotes, at most one figcaption after it, a figure
+ * closed after both. */
+static gboolean
+find_parts (const char *markup,
+            gsize       length,
+            ImageParts *parts)
+{
+  const char *end = markup + length;
+  const char *img = g_strstr_len (markup, length, "<img ");
+  const char *img_end, *src, *alt, *figure, *caption;
+
+  g_assert (markup != NULL && parts != NULL);
+
+  memset (parts, 0, sizeof *parts);
+  if (img == NULL || g_strstr_len (img + 1, end - img - 1, "<img") != NULL ||
+      (img_end = _cd_wp_tag_end (img, end)) == NULL)
+    return FALSE;
+  src = g_strstr_len (img, img_end - img, " src=\"");
+  src = src != NULL ? memchr (src + strlen (" src=\""), '"', img_end - src - strlen (" src=\"")) : NULL;
+  if (src == NULL)
+    return FALSE;
+  alt = g_strstr_len (img, img_end - img, " alt=\"");
+  parts->has_alt = alt != NULL;
+  if (alt != NULL)
+    {
+      const char *value_end = memchr (alt + strlen (" alt=\""), '"', img_end - alt - strlen (" alt=\""));
+
+      if (value_end == NULL)
+        return FALSE;
+      parts->alt_start = alt + strlen (" alt=\"") - markup;
+      parts->alt_end = value_end - markup;
+    }
+  else
+    parts->alt_start = parts->alt_end = src + 1 - markup;
+
+  figure = g_strrstr_len (markup, length, "</figure>");
+  if (figure == NULL || figure < img_end)
+    return FALSE;
+  parts->figure_end = figure - markup;
+  caption = g_strstr_len (img_end, figure - img_end, "<figcaption");
+  parts->has_caption = caption != NULL;
+  if (caption != NULL)
+    {
+      const char *inside = _cd_wp_tag_end (caption, figure);
+      const char *close = inside != NULL ? g_strstr_len (inside, figure - inside, CAPTION_CLOSE) : NULL;
+
+      if (close == NULL || (caption[11] != '>' && caption[11] != ' ') ||
+          g_strstr_len (inside, close - inside, "<figcaption") != NULL ||
+          g_strstr_len (close, figure - close, "<figcaption") != NULL)
+        return FALSE;
+      parts->figcaption_start = caption - markup;
+      parts->caption_start = inside - markup;
+      parts->caption_end = close - markup;
+      parts->figcaption_end = close + strlen (CAPTION_CLOSE) - markup;
+    }
+  return TRUE;
+}
+
+/* @markup, a core/image block, with @alt, @caption and @credit in place of
+ * its own: the block's other attributes, its alignment, size, link and
+ * classes, stay as they are. A caption added goes in a figcaption as the
+ * block editor writes it; one taken out takes its figcaption with it.
+ * %NULL when the block is not written so that its parts are found. */
+static char *
+substitute (const char *markup,
+            gsize       length,
+            const char *alt,
+            const char *caption,
+            const char *credit)
+{
+  ImageParts parts;
+  GString   *out;
+  gboolean   captioned = is_set (caption) || is_set (credit);
+
+  g_assert (markup != NULL);
+
+  if (!find_parts (markup, length, &parts))
+    return NULL;
+  out = g_string_new_len (markup, parts.alt_start);
+  if (!parts.has_alt && is_set (alt))
+    g_string_append (out, " alt=\"");
+  _cd_wp_markup_append_attribute (out, alt != NULL ? alt : "");
+  if (!parts.has_alt && is_set (alt))
+    g_string_append_c (out, '"');
+  if (parts.has_caption && captioned)
+    {
+      g_string_append_len (out, markup + parts.alt_end, parts.caption_start - parts.alt_end);
+      append_caption (out, caption, credit);
+      g_string_append_len (out, markup + parts.caption_end, length - parts.caption_end);
+    }
+  else if (parts.has_caption)
+    {
+      g_string_append_len (out, markup + parts.alt_end, parts.figcaption_start - parts.alt_end);
+      g_string_append_len (out, markup + parts.figcaption_end, length - parts.figcaption_end);
+    }
+  else
+    {
+      g_string_append_len (out, markup + parts.alt_end, parts.figure_end - parts.alt_end);
+      if (captioned)
+        {
+          g_string_append (out, CAPTION_OPEN);
+          append_caption (out, caption, credit);
+          g_string_append (out, CAPTION_CLOSE);
+        }
+      g_string_append_len (out, markup + parts.figure_end, length - parts.figure_end);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* @figcaption, a caption's HTML, as the caption's text and the credit
+ * after it in its span. */
+static void
+split_caption (const char *figcaption,
+               char      **caption,
+               char      **credit)
+{
+  const char *span = strstr (figcaption, CREDIT_OPEN);
+  gsize       caption_end = strlen (figcaption);
+
+  g_assert (figcaption != NULL && caption != NULL && credit != NULL);
+
+  if (span != NULL && g_str_has_suffix (span, CREDIT_CLOSE))
+    {
+      const char *credit_start = span + strlen (CREDIT_OPEN);
+
+      *credit = unescape (credit_start, strlen (credit_start) - strlen (CREDIT_CLOSE));
+      caption_end = span - figcaption;
+      if (caption_end > 0 && figcaption[caption_end - 1] == ' ')
+        caption_end--;
+    }
+  *caption = unescape (figcaption, caption_end);
+}
+
+/* Reads the alt text, caption and credit of @markup, a core/image block;
+ * whether putting them back into it (see substitute()) gives its bytes,
+ * so that the block is those words in a form it keeps. */
+static gboolean
+block_words (const char *markup,
+             gsize       length,
+             char      **alt,
+             char      **caption,
+             char      **credit)
+{
+  ImageParts       parts;
+  g_autofree char *again = NULL;
+
+  g_assert (markup != NULL && alt != NULL && caption != NULL && credit != NULL);
+
+  *alt = *caption = *credit = NULL;
+  /* A block closed by its own name: one a stray closer ends is not. */
+  if (length < strlen (IMAGE_CLOSE) || memcmp (markup + length - strlen (IMAGE_CLOSE), IMAGE_CLOSE, strlen (IMAGE_CLOSE)) != 0 ||
+      !find_parts (markup, length, &parts))
+    return FALSE;
+  *alt = unescape (markup + parts.alt_start, parts.alt_end - parts.alt_start);
+  if (parts.has_caption)
+    {
+      g_autofree char *figcaption = g_strndup (markup + parts.caption_start,
+                                               parts.caption_end - parts.caption_start);
+
+      split_caption (figcaption, caption, credit);
+    }
+  again = substitute (markup, length, *alt, *caption, *credit);
+  if (again != NULL && strlen (again) == length && memcmp (again, markup, length) == 0)
+    return TRUE;
+  g_clear_pointer (alt, g_free);
+  g_clear_pointer (caption, g_free);
+  g_clear_pointer (credit, g_free);
+  return FALSE;
+}
+
+/* An image block of a post's content that reads as an image fence. */
+typedef struct
+{
+  const char *markup;
+  gsize       length;
+  char       *media_id;
+  gboolean    taken;
+} SiteBlock;
+
+static void
+site_block_clear (gpointer data)
+{
+  g_free (((SiteBlock *) data)->media_id);
+}
+
+/* The top-level image blocks of @content that read as image fences (see
+ * block_words()), in order. */
+static GArray *
+site_blocks (const char *content)
+{
+  g_autoptr (GPtrArray) blocks = cd_wp_blocks_parse (content, strlen (content));
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (SiteBlock));
+
+  g_assert (content != NULL);
+
+  g_array_set_clear_func (out, site_block_clear);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      CdWpBlock       *block = g_ptr_array_index (blocks, i);
+      SiteBlock        site = { content + block->start, block->end - block->start, NULL, FALSE };
+      g_autofree char *alt = NULL, *caption = NULL, *credit = NULL;
+
+      while (site.length > 0 && g_ascii_isspace (site.markup[site.length - 1]))
+        site.length--;
+      if (cd_wp_image_block_source (site.markup, site.length, &site.media_id, NULL) &&
+          block_words (site.markup, site.length, &alt, &caption, &credit))
+        g_array_append_val (out, site);
+      else
+        g_free (site.media_id);
+    }
+  return out;
+}
+
+/* Takes the block of @blocks for the image @media_id with @alt, @caption
+ * and @credit: with @exact, the first not yet taken that has these very
+ * words; else the first not taken of that image, or failing that the
+ * first of that image (a picture the body has twice). Returns it with
+ * these words in it (see substitute()), or %NULL. */
+static char *
+take_block (GArray     *blocks,
+            const char *media_id,
+            const char *alt,
+            const char *caption,
+            const char *credit,
+            gboolean    exact)
+{
+  SiteBlock *fallback = NULL;
+
+  g_assert (blocks != NULL && media_id != NULL);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      SiteBlock       *site = &g_array_index (blocks, SiteBlock, i);
+      g_autofree char *written = NULL;
+
+      if (strcmp (site->media_id, media_id) != 0)
+        continue;
+      if (!exact && (fallback == NULL || (fallback->taken && !site->taken)))
+        fallback = site;
+      if (!exact || site->taken)
+        continue;
+      written = substitute (site->markup, site->length, alt, caption, credit);
+      if (written != NULL && strlen (written) == site->length &&
+          memcmp (written, site->markup, site->length) == 0)
+        {
+          site->taken = TRUE;
+          return g_steal_pointer (&written);
+        }
+    }
+  if (fallback == NULL)
+    return NULL;
+  fallback->taken = TRUE;
+  return substitute (fallback->markup, fallback->length, alt, caption, credit);
+}
+
+/**
+ * cd_wp_body_place_images:
+ * @body: an article body
+ * @classic: whether the body goes into a classic post
+ * @content: (nullable): the post's content on the site, for an update
+ * @lookup: finds an image on the site by its image id
+ * @user_data: for @lookup
+ *
+ * Turns each `image` fence whose image @lookup finds into a `wordpress`
+ * fence holding its image block, or in a classic post the image as the
+ * classic editor inserts it; a fence it does not find stays. An image
+ * whose block @content has keeps that block, its alignment, size, link
+ * and classes, with the fence's alt text, caption and credit in it.
+ *
+ * Returns: (transfer full): the body to send
+ */
+char *
+cd_wp_body_place_images (const char     *body,
+                         gboolean        classic,
+                         const char     *content,
+                         CdWpMediaLookup lookup,
+                         gpointer        user_data)
+{
+  g_autoptr (GPtrArray) refs = NULL;
+  g_autoptr (GArray) blocks = NULL;
+  g_autoptr (GPtrArray) placed = g_ptr_array_new_with_free_func (g_free);
+  GString *out;
+  gsize    done = 0;
+
+  g_return_val_if_fail (body != NULL && lookup != NULL, NULL);
+
+  refs = cd_image_refs_in_body (body);
+  if (refs == NULL)
+    return g_strdup (body);
+  g_ptr_array_set_size (placed, refs->len);
+  if (!classic && content != NULL)
+    blocks = site_blocks (content);
+  /* Each picture whose words are those of a block the post has goes back
+   * as that block, in order; then each edited one into a block of its
+   * picture the post has, or a new block. */
+  for (guint pass = 0; pass < 2 && blocks != NULL; pass++)
+    for (guint i = 0; i < refs->len; i++)
+      {
+        CdImageRef      *ref = g_ptr_array_index (refs, i);
+        const CdWpMedia *media = lookup (ref->id, user_data);
+
+        if (media != NULL && g_ptr_array_index (placed, i) == NULL)
+          g_ptr_array_index (placed, i) = take_block (blocks, media->media_id, ref->alt, ref->caption,
+                                                      ref->credit, pass == 0);
+      }
+  out = g_string_sized_new (strlen (body) + 256);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      CdImageRef      *ref = g_ptr_array_index (refs, i);
+      const CdWpMedia *media = lookup (ref->id, user_data);
+      g_autofree char *block = g_steal_pointer (&g_ptr_array_index (placed, i));
+      g_autofree char *fence = NULL;
+
+      if (media == NULL)
+        continue;
+      if (classic)
+        block = cd_wp_image_classic (media, ref->alt, ref->caption, ref->credit);
+      else if (block == NULL)
+        block = cd_wp_image_block (media->media_id, media->url, ref->alt, ref->caption,
+                                   ref->credit);
+      fence = cd_wp_fence (block, -1);
+      g_string_append_len (out, body + done, ref->start - done);
+      g_string_append (out, fence);
+      done = ref->end;
+    }
+  g_string_append (out, body + done);
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -342,8 +641,6 @@ fence_for_block (const char     *markup,
   g_autofree char *alt = NULL;
   g_autofree char *caption = NULL;
   g_autofree char *credit = NULL;
-  g_autofree char *figcaption = NULL;
-  g_autofree char *again = NULL;
   const CdWpMedia *media;
   gboolean         classic;
 
@@ -357,49 +654,28 @@ fence_for_block (const char     *markup,
   media = media_id != NULL ? lookup (media_id, user_data) : NULL;
   if (media == NULL || media->image_id == NULL || media->url == NULL)
     return NULL;
-
-  {
-    g_autofree char *raw_alt = between (text, " alt=\"", "\"");
-
-    alt = raw_alt != NULL ? unescape (raw_alt, strlen (raw_alt)) : g_strdup ("");
-  }
-  if (classic && g_str_has_prefix (text, "[caption "))
-    {
-      g_autofree char *inner = between (text, "\" /> ", "[/caption]");
-      GString         *shortcode = g_string_new (inner);
-
-      /* The brackets a [caption] writes as references, back to text. */
-      g_string_replace (shortcode, "&#91;", "[", 0);
-      g_string_replace (shortcode, "&#93;", "]", 0);
-      figcaption = g_string_free (shortcode, FALSE);
-    }
-  else if (!classic)
-    figcaption = between (text, CAPTION_OPEN, CAPTION_CLOSE);
-  if (figcaption != NULL)
-    {
-      char *span = strstr (figcaption, CREDIT_OPEN);
-      gsize caption_end = span != NULL ? (gsize) (span - figcaption) : strlen (figcaption);
-
-      if (span != NULL && g_str_has_suffix (span, CREDIT_CLOSE))
-        {
-          const char *credit_start = span + strlen (CREDIT_OPEN);
-
-          credit = unescape (credit_start,
-                             strlen (credit_start) - strlen (CREDIT_CLOSE));
-          if (caption_end > 0 && figcaption[caption_end - 1] == ' ')
-            caption_end--;
-        }
-      else
-        caption_end = strlen (figcaption);
-      caption = unescape (figcaption, caption_end);
-    }
-
-  /* Only what writes back to the same bytes is the image it was. */
   if (classic)
-    again = cd_wp_image_classic (media, alt, caption, credit);
-  else
-    again = cd_wp_image_block (media_id, media->url, alt, caption, credit);
-  if (strlen (again) != length || memcmp (again, markup, length) != 0)
+    {
+      g_autofree char *raw_alt = between (text, " alt=\"", "\"");
+      g_autofree char *again = NULL;
+
+      alt = raw_alt != NULL ? unescape (raw_alt, strlen (raw_alt)) : g_strdup ("");
+      if (g_str_has_prefix (text, "[caption "))
+        {
+          g_autofree char *inner = between (text, "\" /> ", "[/caption]");
+          g_autoptr (GString) shortcode = g_string_new (inner);
+
+          /* The brackets a [caption] writes as references, back to text. */
+          g_string_replace (shortcode, "&#91;", "[", 0);
+          g_string_replace (shortcode, "&#93;", "]", 0);
+          split_caption (shortcode->str, &caption, &credit);
+        }
+      /* Only a classic image as Copydesk inserts one is the image it was. */
+      again = cd_wp_image_classic (media, alt, caption, credit);
+      if (strlen (again) != length || memcmp (again, markup, length) != 0)
+        return NULL;
+    }
+  else if (!block_words (markup, length, &alt, &caption, &credit))
     return NULL;
   return cd_image_ref_to_fence (media->image_id, alt, caption, credit);
 }

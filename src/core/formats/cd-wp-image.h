@@ -7,9 +7,12 @@
  * becomes the image as the classic editor inserts one instead (an <img>,
  * in a [caption] when it has a caption or credit): one block would turn
  * the whole post into blocks, and WordPress would stop making paragraphs
- * of its text. On the way in a `wordpress` fence holding exactly such a
- * block or classic image, for a media item the caller knows, becomes the
- * same `image` fence again; any other stays as it is.
+ * of its text. An image whose block the post already has keeps that
+ * block, with the fence's words in it. On the way in a `wordpress` fence
+ * holding such a block (whatever its alignment, size or link, when its
+ * words read out and put back give its bytes) or such a classic image,
+ * for a media item the caller knows, becomes the same `image` fence
+ * again; any other stays as it is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,6 +50,7 @@ char    *cd_wp_image_classic (const CdWpMedia *media,
                               const char      *credit);
 char    *cd_wp_body_place_images (const char     *body,
                                   gboolean        classic,
+                                  const char     *content,
                                   CdWpMediaLookup lookup,
                                   gpointer        user_data);
 gboolean cd_wp_image_block_source (const char *markup,

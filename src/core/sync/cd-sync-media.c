@@ -9,10 +9,11 @@
  *   again), else found on the site by its hash (an upload whose reply was
  *   lost, or a sync killed after the site stored the file), else uploaded
  *   from the store's file and recorded the moment the reply arrives. The
- *   body sent has an image block for each fence (cd_wp_body_place_images();
- *   in a classic post the image as the classic editor inserts it, so that
- *   the post stays classic) and the post's featured_media the featured
- *   image's id.
+ *   body sent has an image block for each fence (cd_wp_body_place_images():
+ *   the block the site has for that image, with the fence's words in it,
+ *   or a new one; in a classic post the image as the classic editor
+ *   inserts it, so that the post stays classic) and the post's
+ *   featured_media the featured image's id.
  * - Every post that comes back, pulled or written, has its image blocks of
  *   known media items turned back into the same `image` fences
  *   (cd_wp_body_adopt_images()), so that an untouched image compares equal
@@ -489,7 +490,8 @@ prepare (CdSyncMediaCms     *self,
        * inserts them, not blocks. */
       gboolean classic = current != NULL && current->content != NULL &&
                          cd_wp_content_is_classic (current->content, -1);
-      g_autofree char *placed = cd_wp_body_place_images (body, classic, by_image_id, &lookup);
+      g_autofree char *placed = cd_wp_body_place_images (body, classic, current != NULL ? current->content : NULL,
+                                                         by_image_id, &lookup);
 
       cd_article_set_body (outgoing, placed);
     }
