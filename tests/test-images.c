@@ -642,8 +642,9 @@ test_classic_form (void)
 }
 
 /* A picture the site's editors placed, aligned, at another size, linked,
- * or as older block editors wrote it, is an image fence in the body once
- * the store has it: its alt text, caption and credit edited in the body
+ * or as older block editors wrote it, or as the classic editor inserts
+ * one into a classic post, is an image fence in the body once the store
+ * has it: its alt text, caption and credit edited in the body
  * go back into the same block, which keeps everything else it has. A
  * caption with formatting in it keeps the block whole. */
 static void
@@ -667,7 +668,7 @@ test_block_forms (void)
       "6 a.m.</figcaption></figure>\n<!-- /wp:image -->",
      "<!-- wp:image {\"align\":\"center\",\"id\":12,\"sizeSlug\":\"full\",\"linkDestination\":\"none\"} -->\n"
       "<figure class=\"wp-block-image aligncenter size-full\"><img src=\"https://news.example/a.jpg\" "
-      "alt=\"Sandbags &amp; pumps\" class=\"wp-image-12\"/></figure>\n<!-- /wp:image -->"},
+      "alt=\"Sandbags &amp; pumps\" class=\"wp-image-12\"/></figure>\n<!-- /wp:image -->"      },
  /* As block editors before 6.1 wrote it: the alignment in a div, no
   * class on the caption. */
     { "<!-- wp:image {\"align\":\"right\",\"id\":12,\"sizeSlug\":\"medium\"} -->\n<div class=\"wp-block-image\">"
@@ -679,7 +680,7 @@ test_block_forms (void)
       "class=\"wp-image-12\"/><figcaption>Sandbags, 6 a.m.</figcaption></figure></div>\n<!-- /wp:image -->",
      "<!-- wp:image {\"align\":\"right\",\"id\":12,\"sizeSlug\":\"medium\"} -->\n<div class=\"wp-block-image\">"
       "<figure class=\"alignright size-medium\"><img src=\"https://news.example/a-300x200.jpg\" alt=\"\" "
-      "class=\"wp-image-12\"/></figure></div>\n<!-- /wp:image -->"                       },
+      "class=\"wp-image-12\"/></figure></div>\n<!-- /wp:image -->"                             },
  /* Linked to the full picture, no caption, no alt attribute. */
     { "<!-- wp:image {\"id\":12,\"linkDestination\":\"media\"} -->\n<figure class=\"wp-block-image\"><a "
       "href=\"https://news.example/a.jpg\"><img src=\"https://news.example/a-1024x768.jpg\" "
@@ -691,22 +692,53 @@ test_block_forms (void)
       "</figure>\n<!-- /wp:image -->",
      "<!-- wp:image {\"id\":12,\"linkDestination\":\"media\"} -->\n<figure class=\"wp-block-image\"><a "
       "href=\"https://news.example/a.jpg\"><img src=\"https://news.example/a-1024x768.jpg\" "
-      "class=\"wp-image-12\"/></a></figure>\n<!-- /wp:image -->"                         },
+      "class=\"wp-image-12\"/></a></figure>\n<!-- /wp:image -->"                               },
+ /* Classic posts: a picture in a [caption], as the classic editor
+  * inserts one, its alignment in the shortcode; a linked one without a
+  * caption, which gets one as the editor adds it. */
+    { "[caption id=\"attachment_12\" align=\"alignright\" width=\"300\"]<img class=\"size-medium wp-image-12\" "
+      "src=\"https://news.example/a-300x200.jpg\" alt=\"Sandbags\" width=\"300\" height=\"200\" /> The levee "
+      "&#91;file&#93;[/caption]",
+     "Sandbags",         "The levee [file]",
+     "[caption id=\"attachment_12\" align=\"alignright\" width=\"300\"]<img class=\"size-medium wp-image-12\" "
+      "src=\"https://news.example/a-300x200.jpg\" alt=\"Sandbags\" width=\"300\" height=\"200\" /> Sandbags, "
+      "6 a.m.[/caption]",
+     "<img class=\"alignright size-medium wp-image-12\" src=\"https://news.example/a-300x200.jpg\" "
+      "alt=\"Sandbags\" width=\"300\" height=\"200\" />"                                       },
+    { "<a href=\"https://news.example/a.jpg\"><img class=\"alignleft size-medium wp-image-12\" "
+      "src=\"https://news.example/a-300x200.jpg\" alt=\"\" width=\"300\" height=\"200\" /></a>",
+     "",                 "",
+     "[caption id=\"attachment_12\" align=\"alignleft\" width=\"300\"]<a href=\"https://news.example/a.jpg\">"
+      "<img class=\"size-medium wp-image-12\" src=\"https://news.example/a-300x200.jpg\" alt=\"\" width=\"300\" "
+      "height=\"200\" /></a> Sandbags, 6 a.m.[/caption]",
+     "<a href=\"https://news.example/a.jpg\"><img class=\"alignleft size-medium wp-image-12\" "
+      "src=\"https://news.example/a-300x200.jpg\" alt=\"\" width=\"300\" height=\"200\" /></a>"},
   };
-  const char *kept = "<!-- wp:image {\"id\":12} -->\n<figure class=\"wp-block-image\"><img "
-                     "src=\"https://news.example/a.jpg\" alt=\"\" class=\"wp-image-12\"/><figcaption "
-                     "class=\"wp-element-caption\">The <em>old</em> town</figcaption></figure>\n<!-- /wp:image -->";
+  /* Kept whole: a caption with formatting, alt text on two lines (a
+   * fence's line could not hold it), a caption given as the shortcode's
+   * attribute, as WordPress before 3.4 wrote it. */
+  static const char *const kept[] = {
+    "<!-- wp:image {\"id\":12} -->\n<figure class=\"wp-block-image\"><img src=\"https://news.example/a.jpg\" "
+    "alt=\"\" class=\"wp-image-12\"/><figcaption class=\"wp-element-caption\">The <em>old</em> "
+    "town</figcaption></figure>\n<!-- /wp:image -->",
+    "<!-- wp:image {\"id\":12} -->\n<figure class=\"wp-block-image\"><img src=\"https://news.example/a.jpg\" "
+    "alt=\"Water\nin the square\" class=\"wp-image-12\"/></figure>\n<!-- /wp:image -->",
+    "[caption id=\"attachment_12\" align=\"alignnone\" width=\"300\" caption=\"The levee\"]<img "
+    "class=\"size-medium wp-image-12\" src=\"https://news.example/a-300x200.jpg\" alt=\"\" width=\"300\" "
+    "height=\"200\" />[/caption]",
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *post = g_strconcat ("<!-- wp:paragraph -->\n<p>The river rose.</p>\n"
-                                           "<!-- /wp:paragraph -->\n\n",
-                                           cases[i].block, NULL);
+      gboolean         classic = cases[i].block[0] != '<' || cases[i].block[1] != '!';
+      const char      *before = classic ? "The river rose.\n\n"
+                                        : "<!-- wp:paragraph -->\n<p>The river rose.</p>\n<!-- /wp:paragraph -->\n\n";
+      g_autofree char *post = g_strconcat (before, cases[i].block, NULL);
       g_autofree char *read = cd_wp_content_to_body (post, -1);
       g_autofree char *body = cd_wp_body_adopt_images (read, classic_lookup, NULL);
       g_autofree char *fence = cd_image_ref_to_fence (classic_media.image_id, cases[i].alt, cases[i].caption,
                                                       NULL);
-      g_autofree char *placed = cd_wp_body_place_images (body, FALSE, post, classic_lookup, NULL);
+      g_autofree char *placed = cd_wp_body_place_images (body, classic, post, classic_lookup, NULL);
       g_autofree char *same = cd_wp_body_to_content (placed, -1, post, -1);
       struct
       {
@@ -719,6 +751,7 @@ test_block_forms (void)
       g_test_message ("%s", cases[i].block);
       g_assert_nonnull (strstr (body, fence));
       g_assert_null (strstr (body, "wp:image"));
+      g_assert_null (strstr (body, "wp-image-"));
       g_assert_cmpstr (same, ==, post);
       for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
         {
@@ -727,12 +760,10 @@ test_block_forms (void)
           g_autoptr (GString) edited_body = g_string_new (body);
           g_autofree char *edited_placed = NULL;
           g_autofree char *edited = NULL;
-          g_autofree char *expected = g_strconcat ("<!-- wp:paragraph -->\n<p>The river rose.</p>\n"
-                                                   "<!-- /wp:paragraph -->\n\n",
-                                                   edits[e].block, NULL);
+          g_autofree char *expected = g_strconcat (before, edits[e].block, NULL);
 
           g_assert_cmpuint (g_string_replace (edited_body, fence, edited_fence, 1), ==, 1);
-          edited_placed = cd_wp_body_place_images (edited_body->str, FALSE, post, classic_lookup, NULL);
+          edited_placed = cd_wp_body_place_images (edited_body->str, classic, post, classic_lookup, NULL);
           edited = cd_wp_body_to_content (edited_placed, -1, post, -1);
           g_assert_cmpstr (edited, ==, expected);
         }
@@ -787,13 +818,14 @@ test_block_forms (void)
     g_assert_nonnull (strstr (placed, "<img src=\"https://news.example/a-1024x768.jpg\" alt=\"Sandbags\" "
                                       "class=\"wp-image-12\"/>"));
   }
-  {
-    g_autofree char *read = cd_wp_content_to_body (kept, -1);
-    g_autofree char *body = cd_wp_body_adopt_images (read, classic_lookup, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *read = cd_wp_content_to_body (kept[i], -1);
+      g_autofree char *body = cd_wp_body_adopt_images (read, classic_lookup, NULL);
 
-    g_assert_cmpstr (body, ==, read);
-    g_assert_nonnull (strstr (body, "```wordpress"));
-  }
+      g_assert_cmpstr (body, ==, read);
+      g_assert_nonnull (strstr (body, "```wordpress"));
+    }
 }
 
 int

@@ -1069,6 +1069,63 @@ test_wordpress_classic (void)
   g_assert_cmpuint (cd_sync_result_get_pulled (again)->len, ==, 0);
   cd_test_assert_article_unchanged (store, article);
 
+  /* A colleague sets the picture right on the site; the desk corrects its
+   * caption in the body: the post keeps the colleague's alignment, gets
+   * the desk's caption, and stays classic. */
+  {
+    g_autoptr (JsonBuilder) builder = json_builder_new ();
+    g_autoptr (JsonNode) update = NULL;
+    g_autoptr (JsonNode) after = NULL;
+    g_autoptr (JsonNode) shown = NULL;
+    g_autoptr (GString) aligned = g_string_new (content);
+    g_autoptr (GString) corrected = NULL;
+    g_autoptr (CdSyncResult) third = NULL;
+    g_autoptr (CdSyncResult) fourth = NULL;
+    g_autoptr (CdArticle) desk = NULL;
+    g_autofree char *json = NULL;
+    g_autofree char *edit_path = g_strdup_printf ("/wp/v2/posts/%s", remote_id);
+    g_autofree char *raw_path = g_strdup_printf ("/wp/v2/posts/%s?context=edit", remote_id);
+    const char      *final;
+    guint            status = 0;
+
+    g_assert_cmpuint (g_string_replace (aligned, "align=\"alignnone\"", "align=\"alignright\"", 1), ==, 1);
+    json_builder_begin_object (builder);
+    json_builder_set_member_name (builder, "content");
+    json_builder_add_string_value (builder, aligned->str);
+    json_builder_end_object (builder);
+    json = json_to_string (json_builder_get_root (builder), FALSE);
+    update = cd_test_wordpress_rest (wp, "POST", edit_path, wp->user, wp->password, json, &status);
+    g_assert_cmpuint (status, ==, 200);
+
+    third = cd_test_sync_now (engine, NULL);
+    g_assert_true (cd_sync_result_is_clean (third));
+    desk = cd_store_get_article (store, uuid, &error);
+    g_assert_no_error (error);
+    g_assert_null (strstr (cd_article_get_body (desk), "[caption"));
+    corrected = g_string_new (cd_article_get_body (desk));
+    g_assert_cmpuint (g_string_replace (corrected, "Volunteers [left] & police.", "Volunteers and police.", 1),
+                      ==, 1);
+    cd_article_set_body (desk, corrected->str);
+    cd_test_save_edit (store, desk);
+    fourth = cd_test_sync_now (engine, NULL);
+    g_assert_true (cd_sync_result_is_clean (fourth));
+    g_assert_cmpuint (cd_sync_result_get_pushed (fourth)->len, ==, 1);
+
+    after = cd_test_wordpress_rest (wp, "GET", raw_path, wp->user, wp->password, NULL, NULL);
+    final = get_raw (json_node_get_object (after), "content");
+    g_assert_true (cd_wp_content_is_classic (final, -1));
+    g_assert_nonnull (strstr (final, "align=\"alignright\""));
+    g_assert_nonnull (strstr (final, " /> Volunteers and police. <span class=\"credit\">Jane Doe / "
+                                     "Agency</span>[/caption]"));
+    g_assert_true (g_str_has_prefix (final, "The river rose.\n\n[caption id=\"attachment_"));
+    g_assert_true (g_str_has_suffix (final, "[/caption]\n\nResidents left."));
+    shown = cd_test_wordpress_rest (wp, "GET", path, wp->user, wp->password, NULL, NULL);
+    html = json_object_get_string_member (
+        json_object_get_object_member (json_node_get_object (shown), "content"), "rendered");
+    g_assert_nonnull (strstr (html, "alignright"));
+    g_assert_nonnull (strstr (html, "Volunteers and police."));
+  }
+
   g_clear_object (&engine);
   g_clear_object (&db);
   g_clear_object (&store);

@@ -194,10 +194,12 @@ check_images (const char *content,
   g_autofree char *replaced = NULL;
   g_autofree char *out = NULL;
   g_autofree char *text = g_strndup (content, size);
+  gboolean         classic;
 
   if (strcmp (adopted, body) == 0)
     return;
-  placed = cd_wp_body_place_images (adopted, FALSE, text, any_media, &site);
+  classic = cd_wp_content_is_classic (text, -1);
+  placed = cd_wp_body_place_images (adopted, classic, text, any_media, &site);
   back = cd_wp_body_to_content (placed, -1, content, size);
   if (strlen (back) != size || memcmp (back, content, size) != 0)
     {
@@ -205,7 +207,7 @@ check_images (const char *content,
       abort ();
     }
   g_string_replace (recaptioned, "\ncaption: ", "\ncaption: A new <caption> & ", 0);
-  replaced = cd_wp_body_place_images (recaptioned->str, FALSE, text, any_media, &site);
+  replaced = cd_wp_body_place_images (recaptioned->str, classic, text, any_media, &site);
   out = cd_wp_body_to_content (replaced, -1, content, size);
   if (!g_utf8_validate (out, -1, NULL))
     abort ();

@@ -15,7 +15,9 @@
  * block the site's editors placed keeps its own form (an alignment,
  * another size, a link, the figure in a div as editors before 6.1 wrote
  * it): the fence's alt text, caption and credit are put into that block
- * as the site has it. A pulled block becomes an `image` fence only when
+ * as the site has it. So are a classic post's pictures (an <img> with
+ * the class "wp-image-N", linked or in a [caption] shortcode), a caption
+ * added or taken out as the classic editor does it. A pulled block becomes an `image` fence only when
  * putting its own words back into it gives its exact bytes, the rule
  * every text block follows too (cd-wp-content.c): a caption with
  * formatting in it keeps the block opaque, byte for byte, and nothing of
@@ -293,6 +295,28 @@ find_parts (const char *markup,
   return TRUE;
 }
 
+/* Appends @markup from @from to @alt_start, where the value of an <img>'s
+ * alt attribute starts (or, when it has none, where one goes), then @alt
+ * as that value; the value's old text ends at @alt_end. */
+static void
+append_with_alt (GString    *out,
+                 const char *markup,
+                 gsize       from,
+                 gsize       alt_start,
+                 gsize       alt_end,
+                 gboolean    has_alt,
+                 const char *alt)
+{
+  g_assert (out != NULL && markup != NULL && from <= alt_start && alt_start <= alt_end);
+
+  g_string_append_len (out, markup + from, alt_start - from);
+  if (!has_alt && is_set (alt))
+    g_string_append (out, " alt=\"");
+  _cd_wp_markup_append_attribute (out, alt != NULL ? alt : "");
+  if (!has_alt && is_set (alt))
+    g_string_append_c (out, '"');
+}
+
 /* @markup, a core/image block, with @alt, @caption and @credit in place of
  * its own: the block's other attributes, its alignment, size, link and
  * classes, stay as they are. A caption added goes in a figcaption as the
@@ -313,12 +337,8 @@ substitute (const char *markup,
 
   if (!find_parts (markup, length, &parts))
     return NULL;
-  out = g_string_new_len (markup, parts.alt_start);
-  if (!parts.has_alt && is_set (alt))
-    g_string_append (out, " alt=\"");
-  _cd_wp_markup_append_attribute (out, alt != NULL ? alt : "");
-  if (!parts.has_alt && is_set (alt))
-    g_string_append_c (out, '"');
+  out = g_string_new (NULL);
+  append_with_alt (out, markup, 0, parts.alt_start, parts.alt_end, parts.has_alt, alt);
   if (parts.has_caption && captioned)
     {
       g_string_append_len (out, markup + parts.alt_end, parts.caption_start - parts.alt_end);
@@ -368,9 +388,8 @@ split_caption (const char *figcaption,
   *caption = unescape (figcaption, caption_end);
 }
 
-/* Reads the alt text, caption and credit of @markup, a core/image block;
- * whether putting them back into it (see substitute()) gives its bytes,
- * so that the block is those words in a form it keeps. */
+/* Reads the alt text, caption and credit of @markup, a core/image block
+ * closed by its own name; whether its parts are found. */
 static gboolean
 block_words (const char *markup,
              gsize       length,
@@ -378,8 +397,7 @@ block_words (const char *markup,
              char      **caption,
              char      **credit)
 {
-  ImageParts       parts;
-  g_autofree char *again = NULL;
+  ImageParts parts;
 
   g_assert (markup != NULL && alt != NULL && caption != NULL && credit != NULL);
 
@@ -396,52 +414,411 @@ block_words (const char *markup,
 
       split_caption (figcaption, caption, credit);
     }
-  again = substitute (markup, length, *alt, *caption, *credit);
-  if (again != NULL && strlen (again) == length && memcmp (again, markup, length) == 0)
-    return TRUE;
+  return TRUE;
+}
+
+/* The media id of a classic post's image, from the class WordPress gives
+ * it ("wp-image-12"), or %NULL. */
+static char *
+classic_media_id (const char *markup)
+{
+  const char *id = strstr (markup, " wp-image-");
+  gsize       n = 0;
+
+  g_assert (markup != NULL);
+
+  if (id == NULL)
+    return NULL;
+  id += strlen (" wp-image-");
+  while (g_ascii_isdigit (id[n]))
+    n++;
+  return n > 0 && id[0] != '0' ? g_strndup (id, n) : NULL;
+}
+
+/* Where the words of a classic post's picture stand: an <img>, in a link
+ * or not, alone or in a [caption] shortcode with the caption after it, as
+ * the classic editor inserts a picture. */
+typedef struct
+{
+  gsize    image_start, image_end; /* the <img>, in its link or not */
+  gsize    alt_start, alt_end;     /* as in ImageParts */
+  gboolean has_alt;
+  gsize    class_start, class_end; /* the value of the <img>'s class */
+  gboolean has_class;
+  gsize    width_start, width_end; /* the value of its width */
+  gboolean has_width;
+  gboolean captioned;
+  gsize    align_start, align_end;     /* the value of the shortcode's align */
+  gsize    caption_start, caption_end; /* the caption, after the picture */
+} ClassicParts;
+
+/* Finds the value of the attribute @name of the tag from @tag to @tag_end:
+ * its start and end into @start and @end (offsets from @base). */
+static gboolean
+attribute_value (const char *base,
+                 const char *tag,
+                 const char *tag_end,
+                 const char *name,
+                 gsize      *start,
+                 gsize      *end)
+{
+  g_autofree char *key = g_strdup_printf (" %s=\"", name);
+  const char      *at = g_strstr_len (tag, tag_end - tag, key);
+  const char      *value_end;
+
+  g_assert (base != NULL && tag != NULL && tag_end != NULL && name != NULL);
+
+  if (at == NULL)
+    return FALSE;
+  at += strlen (key);
+  value_end = memchr (at, '"', tag_end - at);
+  if (value_end == NULL)
+    return FALSE;
+  *start = at - base;
+  *end = value_end - base;
+  return TRUE;
+}
+
+static gboolean
+find_classic_parts (const char   *markup,
+                    gsize         length,
+                    ClassicParts *parts)
+{
+  const char *end = markup + length, *limit = end, *p = markup, *img, *img_end;
+  gboolean    linked;
+  gsize       src_start, src_end;
+
+  g_assert (markup != NULL && parts != NULL);
+
+  memset (parts, 0, sizeof *parts);
+  if (length > strlen ("[caption ") && memcmp (markup, "[caption ", strlen ("[caption ")) == 0)
+    {
+      const char *open_end = memchr (markup, ']', length);
+
+      if (open_end == NULL || length < 2 * strlen ("[/caption]") ||
+          memcmp (end - strlen ("[/caption]"), "[/caption]", strlen ("[/caption]")) != 0 ||
+          open_end >= end - strlen ("[/caption]"))
+        return FALSE;
+      parts->captioned = TRUE;
+      if (!attribute_value (markup, markup, open_end, "align", &parts->align_start, &parts->align_end))
+        parts->align_start = parts->align_end = 0;
+      limit = end - strlen ("[/caption]");
+      p = open_end + 1;
+    }
+  parts->image_start = p - markup;
+  linked = limit - p > 3 && memcmp (p, "<a ", 3) == 0;
+  if (linked && (p = _cd_wp_tag_end (p, limit)) == NULL)
+    return FALSE;
+  if (limit - p < 5 || memcmp (p, "<img ", 5) != 0 || (img_end = _cd_wp_tag_end (p, limit)) == NULL)
+    return FALSE;
+  img = p;
+  p = img_end;
+  if (linked && (limit - p < 4 || memcmp (p, "</a>", 4) != 0))
+    return FALSE;
+  p += linked ? 4 : 0;
+  parts->image_end = p - markup;
+  if (parts->captioned)
+    {
+      parts->caption_start = p - markup + (p < limit && *p == ' ');
+      parts->caption_end = limit - markup;
+    }
+  else if (p != end)
+    return FALSE;
+  if (!attribute_value (markup, img, img_end, "src", &src_start, &src_end))
+    return FALSE;
+  parts->has_alt = attribute_value (markup, img, img_end, "alt", &parts->alt_start, &parts->alt_end);
+  if (!parts->has_alt)
+    parts->alt_start = parts->alt_end = src_end + 1;
+  parts->has_class = attribute_value (markup, img, img_end, "class", &parts->class_start, &parts->class_end);
+  parts->has_width = attribute_value (markup, img, img_end, "width", &parts->width_start, &parts->width_end);
+  return TRUE;
+}
+
+/* The alignment word of the class from @start to @end of @markup
+ * ("alignleft"): the word into @word, and the stretch that takes it out
+ * (with the space after it or, last, before it) into @cut_start and
+ * @cut_end. */
+static gboolean
+find_align_word (const char *markup,
+                 gsize       start,
+                 gsize       end,
+                 char      **word,
+                 gsize      *cut_start,
+                 gsize      *cut_end)
+{
+  g_assert (markup != NULL && word != NULL && cut_start != NULL && cut_end != NULL);
+
+  for (gsize i = start; i < end;)
+    {
+      gsize j = i;
+
+      while (j < end && markup[j] != ' ')
+        j++;
+      if (j - i > strlen ("align") && strncmp (markup + i, "align", strlen ("align")) == 0)
+        {
+          *word = g_strndup (markup + i, j - i);
+          *cut_start = i > start && j == end ? i - 1 : i;
+          *cut_end = j < end ? j + 1 : j;
+          return TRUE;
+        }
+      i = j + 1;
+    }
+  return FALSE;
+}
+
+/* @markup, a classic post's picture, with @alt, @caption and @credit in
+ * place of its own, the rest as it is. A caption added puts the picture
+ * into a [caption] as the classic editor does (its alignment from the
+ * <img>'s class to the shortcode, its width from the <img>'s); one taken
+ * out leaves the picture alone, the shortcode's alignment back in its
+ * class. %NULL when the picture is not written so that its parts are
+ * found, or has no width to give a caption. */
+static char *
+substitute_classic (const char *markup,
+                    gsize       length,
+                    const char *alt,
+                    const char *caption,
+                    const char *credit)
+{
+  ClassicParts parts;
+  gboolean     captioned = is_set (caption) || is_set (credit);
+  g_autoptr (GString) image = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *media_id = NULL;
+  g_autofree char *align = NULL;
+  gsize            word_start = 0, word_end = 0;
+  gboolean         unalign = FALSE;
+  GString         *out;
+
+  g_assert (markup != NULL);
+
+  if (!find_classic_parts (markup, length, &parts))
+    return NULL;
+  if (captioned && !parts.captioned)
+    {
+      media_id = classic_media_id (markup);
+      if (media_id == NULL || !parts.has_width)
+        return NULL;
+      unalign = parts.has_class && find_align_word (markup, parts.class_start, parts.class_end, &align,
+                                                    &word_start, &word_end);
+      if (!unalign)
+        align = g_strdup ("alignnone");
+    }
+
+  /* The picture, its alt text and class changed. */
+  append_with_alt (image, markup, parts.image_start, parts.alt_start, parts.alt_end, parts.has_alt, alt);
+  g_string_append_len (image, markup + parts.alt_end, parts.image_end - parts.alt_end);
+  if (unalign || (!captioned && parts.captioned && parts.has_class && parts.align_end > parts.align_start))
+    {
+      /* The class's place in the new picture: the alt text changed before
+       * or after it. */
+      gssize shift = (gssize) image->len - (gssize) (parts.image_end - parts.image_start);
+      gsize  class_start = parts.class_start - parts.image_start + (parts.class_start > parts.alt_start ? shift : 0);
+
+      if (unalign)
+        g_string_erase (image, class_start + (word_start - parts.class_start), word_end - word_start);
+      else
+        {
+          g_string_insert_len (image, class_start, markup + parts.align_start, parts.align_end - parts.align_start);
+          g_string_insert_c (image, class_start + (parts.align_end - parts.align_start), ' ');
+        }
+    }
+
+  append_caption (text, caption, credit);
+  g_string_replace (text, "[", "&#91;", 0);
+  g_string_replace (text, "]", "&#93;", 0);
+  out = g_string_new (NULL);
+  if (parts.captioned && captioned)
+    {
+      g_string_append_len (out, markup, parts.image_start);
+      g_string_append_len (out, image->str, image->len);
+      g_string_append_len (out, markup + parts.image_end, parts.caption_start - parts.image_end);
+      g_string_append_len (out, text->str, text->len);
+      g_string_append_len (out, markup + parts.caption_end, length - parts.caption_end);
+    }
+  else if (captioned)
+    g_string_append_printf (out, "[caption id=\"attachment_%s\" align=\"%s\" width=\"%.*s\"]%s %s[/caption]",
+                            media_id, align, (int) (parts.width_end - parts.width_start),
+                            markup + parts.width_start, image->str, text->str);
+  else
+    g_string_append_len (out, image->str, image->len);
+  return g_string_free (out, FALSE);
+}
+
+/* Reads the alt text, caption and credit of @markup, a classic post's
+ * picture; whether its parts are found. */
+static gboolean
+classic_words (const char *markup,
+               gsize       length,
+               char      **alt,
+               char      **caption,
+               char      **credit)
+{
+  ClassicParts parts;
+
+  g_assert (markup != NULL && alt != NULL && caption != NULL && credit != NULL);
+
+  *alt = *caption = *credit = NULL;
+  if (!find_classic_parts (markup, length, &parts))
+    return FALSE;
+  *alt = unescape (markup + parts.alt_start, parts.alt_end - parts.alt_start);
+  if (parts.captioned)
+    {
+      g_autoptr (GString) shortcode = g_string_new_len (markup + parts.caption_start,
+                                                        parts.caption_end - parts.caption_start);
+
+      /* The brackets a [caption] writes as references, back to text. */
+      g_string_replace (shortcode, "&#91;", "[", 0);
+      g_string_replace (shortcode, "&#93;", "]", 0);
+      split_caption (shortcode->str, caption, credit);
+    }
+  return TRUE;
+}
+
+static char *
+substitute_picture (const char *markup,
+                    gsize       length,
+                    const char *alt,
+                    const char *caption,
+                    const char *credit)
+{
+  g_assert (markup != NULL);
+
+  if (length >= 4 && memcmp (markup, "<!--", 4) == 0)
+    return substitute (markup, length, alt, caption, credit);
+  return substitute_classic (markup, length, alt, caption, credit);
+}
+
+/* Whether an image fence's line holds @value as it is: one line, no white
+ * space at its ends (see cd_image_ref_to_fence()). */
+static gboolean
+fence_holds (const char *value)
+{
+  gsize n = value != NULL ? strlen (value) : 0;
+
+  return n == 0 || (strpbrk (value, "\r\n") == NULL && !g_ascii_isspace (value[0]) &&
+                    !g_ascii_isspace (value[n - 1]));
+}
+
+/* An image block's or a classic picture's words (see block_words() and
+ * classic_words()), when putting them back into it gives its bytes, so
+ * that it is those words in a form it keeps, and an image fence holds
+ * them as they are. */
+static gboolean
+picture_words (const char *markup,
+               gsize       length,
+               char      **alt,
+               char      **caption,
+               char      **credit)
+{
+  gboolean read;
+
+  g_assert (markup != NULL);
+
+  if (length >= 4 && memcmp (markup, "<!--", 4) == 0)
+    read = block_words (markup, length, alt, caption, credit);
+  else
+    read = classic_words (markup, length, alt, caption, credit);
+  if (read && fence_holds (*alt) && fence_holds (*caption) && fence_holds (*credit))
+    {
+      g_autofree char *again = substitute_picture (markup, length, *alt, *caption, *credit);
+
+      if (again != NULL && strlen (again) == length && memcmp (again, markup, length) == 0)
+        return TRUE;
+    }
   g_clear_pointer (alt, g_free);
   g_clear_pointer (caption, g_free);
   g_clear_pointer (credit, g_free);
   return FALSE;
 }
 
-/* An image block of a post's content that reads as an image fence. */
+/**
+ * cd_wp_image_classic_source:
+ * @markup: a piece of a classic post
+ * @length: its length, or -1
+ * @media_id: (out) (optional) (transfer full): the media id of the image
+ * @url: (out) (optional) (transfer full): the address its img shows
+ *
+ * Returns: whether @markup is a picture of a media item as the classic
+ *   editor inserts one: an <img> with the class "wp-image-N", in a link
+ *   or a [caption] or not
+ */
+gboolean
+cd_wp_image_classic_source (const char *markup,
+                            gssize      length,
+                            char      **media_id,
+                            char      **url)
+{
+  ClassicParts     parts;
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  const char      *img, *img_end;
+  gsize            src_start, src_end;
+
+  g_return_val_if_fail (markup != NULL, FALSE);
+
+  if (length < 0)
+    length = strlen (markup);
+  if (!find_classic_parts (markup, length, &parts))
+    return FALSE;
+  text = g_strndup (markup + parts.image_start, parts.image_end - parts.image_start);
+  if ((id = classic_media_id (text)) == NULL || (img = strstr (text, "<img ")) == NULL ||
+      (img_end = _cd_wp_tag_end (img, text + strlen (text))) == NULL ||
+      !attribute_value (text, img, img_end, "src", &src_start, &src_end))
+    return FALSE;
+  if (media_id != NULL)
+    *media_id = g_steal_pointer (&id);
+  if (url != NULL)
+    *url = unescape (text + src_start, src_end - src_start);
+  return TRUE;
+}
+
+/* An image block of a post's content, or a classic post's picture, that
+ * reads as an image fence. */
 typedef struct
 {
-  const char *markup;
-  gsize       length;
-  char       *media_id;
-  gboolean    taken;
+  char    *markup;
+  char    *media_id;
+  gboolean taken;
 } SiteBlock;
 
 static void
 site_block_clear (gpointer data)
 {
+  g_free (((SiteBlock *) data)->markup);
   g_free (((SiteBlock *) data)->media_id);
 }
 
-/* The top-level image blocks of @content that read as image fences (see
- * block_words()), in order. */
+/* The pictures of @content that read as image fences (see
+ * picture_words()), in order: its top-level image blocks, or in a
+ * classic post its pictures. */
 static GArray *
 site_blocks (const char *content)
 {
-  g_autoptr (GPtrArray) blocks = cd_wp_blocks_parse (content, strlen (content));
+  g_autofree char *body = cd_wp_content_to_body (content, -1);
+  g_autoptr (GArray) units = cd_wp_body_split (body, -1);
   GArray *out = g_array_new (FALSE, FALSE, sizeof (SiteBlock));
 
   g_assert (content != NULL);
 
   g_array_set_clear_func (out, site_block_clear);
-  for (guint i = 0; i < blocks->len; i++)
+  for (guint i = 0; i < units->len; i++)
     {
-      CdWpBlock       *block = g_ptr_array_index (blocks, i);
-      SiteBlock        site = { content + block->start, block->end - block->start, NULL, FALSE };
+      CdWpUnit        *unit = &g_array_index (units, CdWpUnit, i);
+      const char      *markup = body + unit->markup_start;
+      gsize            length = unit->markup_end - unit->markup_start;
+      SiteBlock        site = { NULL, NULL, FALSE };
       g_autofree char *alt = NULL, *caption = NULL, *credit = NULL;
 
-      while (site.length > 0 && g_ascii_isspace (site.markup[site.length - 1]))
-        site.length--;
-      if (cd_wp_image_block_source (site.markup, site.length, &site.media_id, NULL) &&
-          block_words (site.markup, site.length, &alt, &caption, &credit))
-        g_array_append_val (out, site);
+      if (unit->kind != CD_WP_UNIT_BLOCK)
+        continue;
+      if ((cd_wp_image_block_source (markup, length, &site.media_id, NULL) ||
+           cd_wp_image_classic_source (markup, length, &site.media_id, NULL)) &&
+          picture_words (markup, length, &alt, &caption, &credit))
+        {
+          site.markup = g_strndup (markup, length);
+          g_array_append_val (out, site);
+        }
       else
         g_free (site.media_id);
     }
@@ -452,7 +829,7 @@ site_blocks (const char *content)
  * and @credit: with @exact, the first not yet taken that has these very
  * words; else the first not taken of that image, or failing that the
  * first of that image (a picture the body has twice). Returns it with
- * these words in it (see substitute()), or %NULL. */
+ * these words in it (see substitute_picture()), or %NULL. */
 static char *
 take_block (GArray     *blocks,
             const char *media_id,
@@ -476,9 +853,8 @@ take_block (GArray     *blocks,
         fallback = site;
       if (!exact || site->taken)
         continue;
-      written = substitute (site->markup, site->length, alt, caption, credit);
-      if (written != NULL && strlen (written) == site->length &&
-          memcmp (written, site->markup, site->length) == 0)
+      written = substitute_picture (site->markup, strlen (site->markup), alt, caption, credit);
+      if (g_strcmp0 (written, site->markup) == 0)
         {
           site->taken = TRUE;
           return g_steal_pointer (&written);
@@ -487,7 +863,7 @@ take_block (GArray     *blocks,
   if (fallback == NULL)
     return NULL;
   fallback->taken = TRUE;
-  return substitute (fallback->markup, fallback->length, alt, caption, credit);
+  return substitute_picture (fallback->markup, strlen (fallback->markup), alt, caption, credit);
 }
 
 /**
@@ -525,7 +901,7 @@ cd_wp_body_place_images (const char     *body,
   if (refs == NULL)
     return g_strdup (body);
   g_ptr_array_set_size (placed, refs->len);
-  if (!classic && content != NULL)
+  if (content != NULL)
     blocks = site_blocks (content);
   /* Each picture whose words are those of a block the post has goes back
    * as that block, in order; then each edited one into a block of its
@@ -550,9 +926,11 @@ cd_wp_body_place_images (const char     *body,
 
       if (media == NULL)
         continue;
-      if (classic)
+      if (block != NULL)
+        ;
+      else if (classic)
         block = cd_wp_image_classic (media, ref->alt, ref->caption, ref->credit);
-      else if (block == NULL)
+      else
         block = cd_wp_image_block (media->media_id, media->url, ref->alt, ref->caption,
                                    ref->credit);
       fence = cd_wp_fence (block, -1);
@@ -609,24 +987,6 @@ cd_wp_image_block_source (const char *markup,
   return TRUE;
 }
 
-/* The media id of a classic post's image, from the class WordPress gives
- * it ("wp-image-12"), or %NULL. */
-static char *
-classic_media_id (const char *markup)
-{
-  const char *id = strstr (markup, " wp-image-");
-  gsize       n = 0;
-
-  g_assert (markup != NULL);
-
-  if (id == NULL)
-    return NULL;
-  id += strlen (" wp-image-");
-  while (g_ascii_isdigit (id[n]))
-    n++;
-  return n > 0 && id[0] != '0' ? g_strndup (id, n) : NULL;
-}
-
 /* The image fence of @markup, a core/image block or a classic post's image
  * of a media item @lookup knows, when that fence writes back to exactly
  * @markup. */
@@ -646,36 +1006,13 @@ fence_for_block (const char     *markup,
 
   g_assert (markup != NULL && lookup != NULL);
 
-  classic = g_str_has_prefix (text, "<img ") || g_str_has_prefix (text, "[caption ");
-  if (classic)
-    media_id = classic_media_id (text);
-  else if (!cd_wp_image_block_source (markup, length, &media_id, NULL))
+  classic = !g_str_has_prefix (text, "<!--");
+  if (!(classic ? cd_wp_image_classic_source (markup, length, &media_id, NULL)
+                : cd_wp_image_block_source (markup, length, &media_id, NULL)))
     return NULL;
-  media = media_id != NULL ? lookup (media_id, user_data) : NULL;
-  if (media == NULL || media->image_id == NULL || media->url == NULL)
-    return NULL;
-  if (classic)
-    {
-      g_autofree char *raw_alt = between (text, " alt=\"", "\"");
-      g_autofree char *again = NULL;
-
-      alt = raw_alt != NULL ? unescape (raw_alt, strlen (raw_alt)) : g_strdup ("");
-      if (g_str_has_prefix (text, "[caption "))
-        {
-          g_autofree char *inner = between (text, "\" /> ", "[/caption]");
-          g_autoptr (GString) shortcode = g_string_new (inner);
-
-          /* The brackets a [caption] writes as references, back to text. */
-          g_string_replace (shortcode, "&#91;", "[", 0);
-          g_string_replace (shortcode, "&#93;", "]", 0);
-          split_caption (shortcode->str, &caption, &credit);
-        }
-      /* Only a classic image as Copydesk inserts one is the image it was. */
-      again = cd_wp_image_classic (media, alt, caption, credit);
-      if (strlen (again) != length || memcmp (again, markup, length) != 0)
-        return NULL;
-    }
-  else if (!block_words (markup, length, &alt, &caption, &credit))
+  media = lookup (media_id, user_data);
+  if (media == NULL || media->image_id == NULL || media->url == NULL ||
+      !picture_words (markup, length, &alt, &caption, &credit))
     return NULL;
   return cd_image_ref_to_fence (media->image_id, alt, caption, credit);
 }

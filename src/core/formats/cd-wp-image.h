@@ -57,6 +57,10 @@ gboolean cd_wp_image_block_source (const char *markup,
                                    gssize      length,
                                    char      **media_id,
                                    char      **url);
+gboolean cd_wp_image_classic_source (const char *markup,
+                                     gssize      length,
+                                     char      **media_id,
+                                     char      **url);
 char    *cd_wp_body_adopt_images (const char     *body,
                                   CdWpMediaLookup lookup,
                                   gpointer        user_data);

@@ -143,9 +143,10 @@ by_media_id (const char *media_id,
 
 /* Posts coming back ------------------------------------------------------- */
 
-/* Reads the picture of each image block in @body whose media item the
- * table does not know into the store, and records it, so that the block
- * becomes an `image` fence and shows offline. A picture that cannot be
+/* Reads the picture of each image block in @body (or picture of a
+ * classic post) whose media item the table does not know into the store,
+ * and records it, so that the block becomes an `image` fence and shows
+ * offline. A picture that cannot be
  * read stays a remote one in an opaque block: nothing of the post is
  * lost, and the next pull of the post tries again. */
 static void
@@ -171,8 +172,10 @@ fetch_pictures (CdSyncMediaCms *self,
       CdSyncMedia row = { 0 };
 
       if (unit->kind != CD_WP_UNIT_BLOCK ||
-          !cd_wp_image_block_source (body + unit->markup_start,
-                                     unit->markup_end - unit->markup_start, &media_id, &url) ||
+          !(cd_wp_image_block_source (body + unit->markup_start, unit->markup_end - unit->markup_start,
+                                      &media_id, &url) ||
+            cd_wp_image_classic_source (body + unit->markup_start, unit->markup_end - unit->markup_start,
+                                        &media_id, &url)) ||
           url == NULL)
         continue;
       known = cd_sync_db_find_media (self->db, self->account, media_id, NULL);
@@ -210,6 +213,7 @@ adopt_post (CdSyncMediaCms *self,
   Lookup           lookup;
   const char      *body;
   g_autofree char *adopted = NULL;
+  gboolean         pictured;
 
   g_assert (CD_IS_SYNC_MEDIA_CMS (self));
 
@@ -217,9 +221,11 @@ adopt_post (CdSyncMediaCms *self,
     return;
   lookup_init (&lookup, self);
   body = cd_article_get_body (post->article);
-  if (self->fetch && body != NULL && strstr (body, "wp:image") != NULL)
+  /* An image block, or a classic post's picture with its media id. */
+  pictured = body != NULL && (strstr (body, "wp:image") != NULL || strstr (body, "wp-image-") != NULL);
+  if (self->fetch && pictured)
     fetch_pictures (self, body, cancellable);
-  if (body != NULL && strstr (body, "wp:image") != NULL)
+  if (pictured)
     {
       adopted = cd_wp_body_adopt_images (body, by_media_id, &lookup);
       if (strcmp (adopted, body) != 0)
