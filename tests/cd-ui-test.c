@@ -105,6 +105,33 @@ cd_ui_make_long_body (guint words)
 
 static char *app_dir;
 
+/* GTK 4.8 warns when a frame draws a widget between a request for its new
+ * size and that size ("Trying to snapshot GtkSourceView … without a
+ * current allocation"): the frame leaves that widget as it was, and the
+ * next one draws it. One fresh-clone run of the window tests, on a
+ * machine busy with other work, met it while the editor scrolled past its
+ * chips. That one warning is written and does not end a test; every other
+ * warning still does. */
+static GLogWriterOutput
+write_log (GLogLevelFlags   level,
+           const GLogField *fields,
+           gsize            n_fields,
+           gpointer         user_data)
+{
+  const char *domain = NULL, *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+      domain = fields[i].value;
+    else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+      message = fields[i].value;
+  if ((level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
+      g_str_has_prefix (message, "Trying to snapshot ") &&
+      g_str_has_suffix (message, " without a current allocation"))
+    return g_log_writer_standard_streams (level & ~G_LOG_FLAG_FATAL, fields, n_fields, user_data);
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
 static void
 remove_app_dir (void)
 {
@@ -123,6 +150,7 @@ get_application (void)
   if (app != NULL)
     return app;
 
+  g_log_set_writer_func (write_log, NULL, NULL);
   app_dir = g_dir_make_tmp ("copydesk-app-XXXXXX", &error);
   g_assert_no_error (error);
   atexit (remove_app_dir);

@@ -715,14 +715,20 @@ test_block_forms (void)
       "src=\"https://news.example/a-300x200.jpg\" alt=\"\" width=\"300\" height=\"200\" /></a>"},
   };
   /* Kept whole: a caption with formatting, alt text on two lines (a
-   * fence's line could not hold it), a caption given as the shortcode's
-   * attribute, as WordPress before 3.4 wrote it. */
+   * fence's line could not hold it), alt text or a caption written in a
+   * form the reading does not take (an edit would write a second one),
+   * a caption given as the shortcode's attribute, as WordPress before
+   * 3.4 wrote it. */
   static const char *const kept[] = {
     "<!-- wp:image {\"id\":12} -->\n<figure class=\"wp-block-image\"><img src=\"https://news.example/a.jpg\" "
     "alt=\"\" class=\"wp-image-12\"/><figcaption class=\"wp-element-caption\">The <em>old</em> "
     "town</figcaption></figure>\n<!-- /wp:image -->",
     "<!-- wp:image {\"id\":12} -->\n<figure class=\"wp-block-image\"><img src=\"https://news.example/a.jpg\" "
     "alt=\"Water\nin the square\" class=\"wp-image-12\"/></figure>\n<!-- /wp:image -->",
+    "<!-- wp:image {\"id\":12} -->\n<figure class=\"wp-block-image\"><img src=\"https://news.example/a.jpg\" "
+    "alt='Sandbags' class=\"wp-image-12\"/></figure>\n<!-- /wp:image -->",
+    "<!-- wp:image {\"id\":12} -->\n<figure class=\"wp-block-image\"><img src=\"https://news.example/a.jpg\" "
+    "alt=\"\" class=\"wp-image-12\"/><FIGCAPTION>Old</FIGCAPTION></figure>\n<!-- /wp:image -->",
     "[caption id=\"attachment_12\" align=\"alignnone\" width=\"300\" caption=\"The levee\"]<img "
     "class=\"size-medium wp-image-12\" src=\"https://news.example/a-300x200.jpg\" alt=\"\" width=\"300\" "
     "height=\"200\" />[/caption]",
@@ -769,40 +775,66 @@ test_block_forms (void)
         }
     }
   /* One picture twice, placed two ways: each fence goes back into its own
-   * block, the edited one too. */
+   * block, whichever is edited, and a copy of one goes in as that one. */
   {
-    const char      *twice = "<!-- wp:image {\"align\":\"left\",\"id\":12} -->\n<figure class=\"wp-block-image "
-                             "alignleft\"><img src=\"https://news.example/a.jpg\" alt=\"\" class=\"wp-image-12\"/>"
-                             "</figure>\n<!-- /wp:image -->\n\n<!-- wp:image {\"align\":\"right\",\"id\":12} -->\n"
-                             "<figure class=\"wp-block-image alignright\"><img src=\"https://news.example/a.jpg\" "
-                             "alt=\"\" class=\"wp-image-12\"/></figure>\n<!-- /wp:image -->";
+#define LEFT_BLOCK                                                                                     \
+  "<!-- wp:image {\"align\":\"left\",\"id\":12} -->\n<figure class=\"wp-block-image alignleft\"><img " \
+  "src=\"https://news.example/a.jpg\" alt=\"\" class=\"wp-image-12\"/>%s</figure>\n<!-- /wp:image -->"
+#define RIGHT_BLOCK                                                                                      \
+  "<!-- wp:image {\"align\":\"right\",\"id\":12} -->\n<figure class=\"wp-block-image alignright\"><img " \
+  "src=\"https://news.example/a.jpg\" alt=\"\" class=\"wp-image-12\"/>%s</figure>\n<!-- /wp:image -->"
+#define CAPTIONED(text) "<figcaption class=\"wp-element-caption\">" text "</figcaption>"
+    g_autofree char *twice = g_strdup_printf (LEFT_BLOCK "\n\n" RIGHT_BLOCK, "", "");
     g_autofree char *read = cd_wp_content_to_body (twice, -1);
     g_autofree char *body = cd_wp_body_adopt_images (read, classic_lookup, NULL);
     g_autofree char *placed = cd_wp_body_place_images (body, FALSE, twice, classic_lookup, NULL);
     g_autofree char *same = cd_wp_body_to_content (placed, -1, twice, -1);
-    g_autofree char *fence = cd_image_ref_to_fence (classic_media.image_id, "", NULL, NULL);
-    g_autofree char *captioned = cd_image_ref_to_fence (classic_media.image_id, "", "Right", NULL);
-    g_autoptr (GString) edited_body = g_string_new (body);
-    const char      *second = strstr (strstr (edited_body->str, fence) + 1, fence);
-    g_autofree char *edited_placed = NULL;
-    g_autofree char *edited = NULL;
+    g_autofree char *plain = cd_image_ref_to_fence (classic_media.image_id, "", NULL, NULL);
+    g_autofree char *first = cd_image_ref_to_fence (classic_media.image_id, "", "First", NULL);
+    g_autofree char *second = cd_image_ref_to_fence (classic_media.image_id, "", "Second", NULL);
+    g_autofree char *copy = cd_image_ref_to_fence (classic_media.image_id, "", "Copy", NULL);
+    g_autofree char *unedited = g_strconcat (plain, "\n\n", plain, "\n", NULL);
+    /* Each edit: the body, then the post it gives. */
+    g_autoptr (GPtrArray) edits = g_ptr_array_new_with_free_func (g_free);
 
+    g_ptr_array_add (edits, g_strconcat (first, "\n\n", plain, "\n", NULL));
+    g_ptr_array_add (edits, g_strdup_printf (LEFT_BLOCK "\n\n" RIGHT_BLOCK, CAPTIONED ("First"), ""));
+    g_ptr_array_add (edits, g_strconcat (plain, "\n\n", second, "\n", NULL));
+    g_ptr_array_add (edits, g_strdup_printf (LEFT_BLOCK "\n\n" RIGHT_BLOCK, "", CAPTIONED ("Second")));
+    g_ptr_array_add (edits, g_strconcat (plain, "\n\n", copy, "\n\n", plain, "\n", NULL));
+    g_ptr_array_add (edits, g_strdup_printf (LEFT_BLOCK "\n\n" LEFT_BLOCK "\n\n" RIGHT_BLOCK, "", CAPTIONED ("Copy"),
+                                             ""));
     g_assert_cmpstr (same, ==, twice);
-    gsize at;
+    g_assert_cmpstr (body, ==, unedited);
+    for (guint e = 0; e < edits->len; e += 2)
+      {
+        g_autofree char *edited_placed = cd_wp_body_place_images (g_ptr_array_index (edits, e), FALSE, twice,
+                                                                  classic_lookup, NULL);
+        g_autofree char *edited = cd_wp_body_to_content (edited_placed, -1, twice, -1);
 
-    g_assert_nonnull (second);
-    at = second - edited_body->str;
-    g_string_erase (edited_body, at, strlen (fence));
-    g_string_insert (edited_body, at, captioned);
-    edited_placed = cd_wp_body_place_images (edited_body->str, FALSE, twice, classic_lookup, NULL);
-    edited = cd_wp_body_to_content (edited_placed, -1, twice, -1);
-    g_assert_cmpstr (edited, ==,
-                     "<!-- wp:image {\"align\":\"left\",\"id\":12} -->\n<figure class=\"wp-block-image "
-                     "alignleft\"><img src=\"https://news.example/a.jpg\" alt=\"\" class=\"wp-image-12\"/>"
-                     "</figure>\n<!-- /wp:image -->\n\n<!-- wp:image {\"align\":\"right\",\"id\":12} -->\n"
-                     "<figure class=\"wp-block-image alignright\"><img src=\"https://news.example/a.jpg\" "
-                     "alt=\"\" class=\"wp-image-12\"/><figcaption class=\"wp-element-caption\">Right</figcaption>"
-                     "</figure>\n<!-- /wp:image -->");
+        g_test_message ("%s", (char *) g_ptr_array_index (edits, e));
+        g_assert_cmpstr (edited, ==, g_ptr_array_index (edits, e + 1));
+      }
+#undef LEFT_BLOCK
+#undef RIGHT_BLOCK
+#undef CAPTIONED
+  }
+  /* A caption given to a picture as editors before 6.1 wrote it (the
+   * figure in a div) has no class, as those editors write it. */
+  {
+    const char      *old_form = "<!-- wp:image {\"align\":\"center\",\"id\":12} -->\n<div class=\"wp-block-image\">"
+                                "<figure class=\"aligncenter\"><img src=\"https://news.example/a.jpg\" alt=\"\" "
+                                "class=\"wp-image-12\"/></figure></div>\n<!-- /wp:image -->";
+    g_autofree char *read = cd_wp_content_to_body (old_form, -1);
+    g_autofree char *body = cd_wp_body_adopt_images (read, classic_lookup, NULL);
+    g_autofree char *fence = cd_image_ref_to_fence (classic_media.image_id, "", NULL, NULL);
+    g_autofree char *captioned = cd_image_ref_to_fence (classic_media.image_id, "", "The river", NULL);
+    g_autoptr (GString) edited_body = g_string_new (body);
+    g_autofree char *placed = NULL;
+
+    g_assert_cmpuint (g_string_replace (edited_body, fence, captioned, 1), ==, 1);
+    placed = cd_wp_body_place_images (edited_body->str, FALSE, old_form, classic_lookup, NULL);
+    g_assert_nonnull (strstr (placed, "class=\"wp-image-12\"/><figcaption>The river</figcaption></figure></div>"));
   }
   /* The alt text given to a picture that had none goes after its address. */
   {

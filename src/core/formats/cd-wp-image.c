@@ -236,9 +236,52 @@ typedef struct
   gsize    figure_end; /* where "</figure>" starts */
 } ImageParts;
 
+/* How many attributes named @name the tag from @tag to @tag_end has, in
+ * any case, quoted or not (an attribute's value that reads so counts too,
+ * which only makes a picture stay whole). */
+static guint
+count_attributes (const char *tag,
+                  const char *tag_end,
+                  const char *name)
+{
+  gsize n = strlen (name);
+  guint count = 0;
+
+  g_assert (tag != NULL && tag_end != NULL && name != NULL);
+
+  for (const char *p = tag; p + 1 + n < tag_end; p++)
+    if (g_ascii_isspace (*p) && g_ascii_strncasecmp (p + 1, name, n) == 0)
+      {
+        const char *q = p + 1 + n;
+
+        while (q < tag_end && g_ascii_isspace (*q))
+          q++;
+        count += q < tag_end && *q == '=';
+      }
+  return count;
+}
+
+/* How many times @needle, in lower case, stands in the @length bytes of
+ * @haystack, in any case. */
+static guint
+count_any_case (const char *haystack,
+                gsize       length,
+                const char *needle)
+{
+  g_autofree char *lower = g_ascii_strdown (haystack, length);
+  guint            count = 0;
+
+  g_assert (haystack != NULL && needle != NULL);
+
+  for (const char *p = strstr (lower, needle); p != NULL; p = strstr (p + 1, needle))
+    count++;
+  return count;
+}
+
 /* Finds the parts of @markup, a core/image block: one <img> with its
  * address in double quotes, at most one figcaption after it, a figure
- * closed after both. */
+ * closed after both, and no other alt attribute or figcaption in any
+ * case or form. */
 static gboolean
 find_parts (const char *markup,
             gsize       length,
@@ -292,7 +335,12 @@ find_parts (const char *markup,
       parts->caption_end = close - markup;
       parts->figcaption_end = close + strlen (CAPTION_CLOSE) - markup;
     }
-  return TRUE;
+  /* Alt text or a caption written so that they are not found would stay
+   * beside the ones written. */
+  return count_attributes (img, img_end, "alt") == (parts->has_alt ? 1u : 0u) &&
+         count_attributes (img, img_end, "src") == 1 &&
+         count_any_case (markup, length, "<figcaption") == (parts->has_caption ? 1u : 0u) &&
+         count_any_case (markup, length, "<img") == 1;
 }
 
 /* Appends @markup from @from to @alt_start, where the value of an <img>'s
@@ -355,7 +403,11 @@ substitute (const char *markup,
       g_string_append_len (out, markup + parts.alt_end, parts.figure_end - parts.alt_end);
       if (captioned)
         {
-          g_string_append (out, CAPTION_OPEN);
+          /* Editors before 6.1, which put the figure in a div, write the
+           * caption without a class. */
+          g_string_append (out, g_strstr_len (markup, length, "<div class=\"wp-block-image") != NULL
+                                    ? "<figcaption>"
+                                    : CAPTION_OPEN);
           append_caption (out, caption, credit);
           g_string_append (out, CAPTION_CLOSE);
         }
@@ -531,7 +583,11 @@ find_classic_parts (const char   *markup,
     parts->alt_start = parts->alt_end = src_end + 1;
   parts->has_class = attribute_value (markup, img, img_end, "class", &parts->class_start, &parts->class_end);
   parts->has_width = attribute_value (markup, img, img_end, "width", &parts->width_start, &parts->width_end);
-  return TRUE;
+  return count_attributes (img, img_end, "alt") == (parts->has_alt ? 1u : 0u) &&
+         count_attributes (img, img_end, "src") == 1 &&
+         count_attributes (img, img_end, "class") == (parts->has_class ? 1u : 0u) &&
+         count_attributes (img, img_end, "width") == (parts->has_width ? 1u : 0u) &&
+         count_any_case (markup, length, "<img") == 1;
 }
 
 /* The alignment word of the class from @start to @end of @markup
@@ -777,16 +833,36 @@ cd_wp_image_classic_source (const char *markup,
  * reads as an image fence. */
 typedef struct
 {
-  char    *markup;
-  char    *media_id;
-  gboolean taken;
+  char *markup;
+  char *key; /* its media id and words, see picture_key() */
 } SiteBlock;
 
 static void
 site_block_clear (gpointer data)
 {
   g_free (((SiteBlock *) data)->markup);
-  g_free (((SiteBlock *) data)->media_id);
+  g_free (((SiteBlock *) data)->key);
+}
+
+/* What makes two pictures the same: the media item and the words. */
+static char *
+picture_key (const char *media_id,
+             const char *alt,
+             const char *caption,
+             const char *credit)
+{
+  return g_strjoin ("\x1f", media_id, alt != NULL ? alt : "", caption != NULL ? caption : "",
+                    credit != NULL ? credit : "", NULL);
+}
+
+/* Whether @key is a picture of the media item @media_id. */
+static gboolean
+key_is_of (const char *key,
+           const char *media_id)
+{
+  gsize n = strlen (media_id);
+
+  return strncmp (key, media_id, n) == 0 && key[n] == '\x1f';
 }
 
 /* The pictures of @content that read as image fences (see
@@ -807,63 +883,131 @@ site_blocks (const char *content)
       CdWpUnit        *unit = &g_array_index (units, CdWpUnit, i);
       const char      *markup = body + unit->markup_start;
       gsize            length = unit->markup_end - unit->markup_start;
-      SiteBlock        site = { NULL, NULL, FALSE };
+      g_autofree char *media_id = NULL;
       g_autofree char *alt = NULL, *caption = NULL, *credit = NULL;
 
       if (unit->kind != CD_WP_UNIT_BLOCK)
         continue;
-      if ((cd_wp_image_block_source (markup, length, &site.media_id, NULL) ||
-           cd_wp_image_classic_source (markup, length, &site.media_id, NULL)) &&
+      if ((cd_wp_image_block_source (markup, length, &media_id, NULL) ||
+           cd_wp_image_classic_source (markup, length, &media_id, NULL)) &&
           picture_words (markup, length, &alt, &caption, &credit))
         {
-          site.markup = g_strndup (markup, length);
+          SiteBlock site = { g_strndup (markup, length), picture_key (media_id, alt, caption, credit) };
+
           g_array_append_val (out, site);
         }
-      else
-        g_free (site.media_id);
     }
   return out;
 }
 
-/* Takes the block of @blocks for the image @media_id with @alt, @caption
- * and @credit: with @exact, the first not yet taken that has these very
- * words; else the first not taken of that image, or failing that the
- * first of that image (a picture the body has twice). Returns it with
- * these words in it (see substitute_picture()), or %NULL. */
-static char *
-take_block (GArray     *blocks,
-            const char *media_id,
-            const char *alt,
-            const char *caption,
-            const char *credit,
-            gboolean    exact)
+/* Pairs the pictures @fences of one media item (indices into @refs) with
+ * its pictures @sites (indices into @blocks), into @placed. Each goes
+ * with one of the same words, in order, where every picture finds one or
+ * the two lists are not as long (a picture moved, copied or deleted);
+ * else, as many on both sides and some edited, the k-th with the k-th,
+ * so that an edit keeps each picture's own block even where the post
+ * shows it twice in two forms. A picture left over goes with one of its
+ * blocks left, in order, or with the block of the nearest picture before
+ * it (a copy goes in as the picture it copies). */
+static void
+pair_media (GPtrArray *refs,
+            GArray    *fences,
+            GArray    *blocks,
+            GArray    *sites,
+            GPtrArray *placed,
+            GPtrArray *keys)
 {
-  SiteBlock *fallback = NULL;
+  guint                n = fences->len, m = sites->len, found = 0;
+  g_autofree gint     *match = g_new (gint, n + 1);
+  g_autofree gboolean *used = g_new0 (gboolean, m + 1);
 
-  g_assert (blocks != NULL && media_id != NULL);
+  g_assert (refs != NULL && fences != NULL && blocks != NULL && sites != NULL && placed != NULL);
 
-  for (guint i = 0; i < blocks->len; i++)
+  if (m == 0)
+    return;
+  for (guint i = 0; i < n; i++)
     {
-      SiteBlock       *site = &g_array_index (blocks, SiteBlock, i);
-      g_autofree char *written = NULL;
+      const char *key = g_ptr_array_index (keys, g_array_index (fences, guint, i));
 
-      if (strcmp (site->media_id, media_id) != 0)
-        continue;
-      if (!exact && (fallback == NULL || (fallback->taken && !site->taken)))
-        fallback = site;
-      if (!exact || site->taken)
-        continue;
-      written = substitute_picture (site->markup, strlen (site->markup), alt, caption, credit);
-      if (g_strcmp0 (written, site->markup) == 0)
-        {
-          site->taken = TRUE;
-          return g_steal_pointer (&written);
-        }
+      match[i] = -1;
+      for (guint j = 0; j < m && match[i] < 0; j++)
+        if (!used[j] && strcmp (key, g_array_index (blocks, SiteBlock, g_array_index (sites, guint, j)).key) == 0)
+          {
+            match[i] = j;
+            used[j] = TRUE;
+            found++;
+          }
     }
-  if (fallback == NULL)
-    return NULL;
-  fallback->taken = TRUE;
-  return substitute_picture (fallback->markup, strlen (fallback->markup), alt, caption, credit);
+  if (n == m && found < n)
+    for (guint i = 0; i < n; i++)
+      {
+        match[i] = -1;
+        used[i] = FALSE;
+      }
+  for (guint i = 0; i < n; i++)
+    {
+      CdImageRef *ref = g_ptr_array_index (refs, g_array_index (fences, guint, i));
+      gint        chosen = match[i];
+      SiteBlock  *site;
+
+      if (chosen < 0 && n == m && found < n)
+        chosen = i;
+      for (guint j = 0; j < m && chosen < 0; j++)
+        if (!used[j])
+          chosen = j;
+      for (guint k = i; k > 0 && chosen < 0; k--)
+        chosen = match[k - 1];
+      chosen = MAX (chosen, 0);
+      match[i] = chosen;
+      used[chosen] = TRUE;
+      site = &g_array_index (blocks, SiteBlock, g_array_index (sites, guint, chosen));
+      g_ptr_array_index (placed, g_array_index (fences, guint, i)) =
+          substitute_picture (site->markup, strlen (site->markup), ref->alt, ref->caption, ref->credit);
+    }
+}
+
+/* Pairs each picture of @refs (with its media item in @media, %NULL for
+ * none) with a picture of @blocks, the post's, media item by media item
+ * (see pair_media()). Returns, for each of @refs, its block with its
+ * words in it, or %NULL. */
+static GPtrArray *
+pair_with_site (GPtrArray        *refs,
+                const CdWpMedia **media,
+                GArray           *blocks)
+{
+  GPtrArray *placed = g_ptr_array_new_full (refs->len, g_free);
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_full (refs->len, g_free);
+  g_autoptr (GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert (refs != NULL && media != NULL && blocks != NULL);
+
+  g_ptr_array_set_size (placed, refs->len);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      CdImageRef *ref = g_ptr_array_index (refs, i);
+
+      g_ptr_array_add (keys, media[i] != NULL ? picture_key (media[i]->media_id, ref->alt, ref->caption, ref->credit)
+                                              : NULL);
+    }
+  for (guint i = 0; i < refs->len; i++)
+    {
+      g_autoptr (GArray) fences = NULL;
+      g_autoptr (GArray) sites = NULL;
+
+      if (media[i] == NULL || g_hash_table_contains (done, media[i]->media_id))
+        continue;
+      g_hash_table_add (done, (char *) media[i]->media_id);
+      fences = g_array_new (FALSE, FALSE, sizeof (guint));
+      sites = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint k = i; k < refs->len; k++)
+        if (media[k] != NULL && strcmp (media[k]->media_id, media[i]->media_id) == 0)
+          g_array_append_val (fences, k);
+      for (guint j = 0; j < blocks->len; j++)
+        if (key_is_of (g_array_index (blocks, SiteBlock, j).key, media[i]->media_id))
+          g_array_append_val (sites, j);
+      pair_media (refs, fences, blocks, sites, placed, keys);
+    }
+  return placed;
 }
 
 /**
@@ -891,48 +1035,41 @@ cd_wp_body_place_images (const char     *body,
 {
   g_autoptr (GPtrArray) refs = NULL;
   g_autoptr (GArray) blocks = NULL;
-  g_autoptr (GPtrArray) placed = g_ptr_array_new_with_free_func (g_free);
-  GString *out;
-  gsize    done = 0;
+  g_autoptr (GPtrArray) placed = NULL;
+  g_autofree const CdWpMedia **media = NULL;
+  GString                     *out;
+  gsize                        done = 0;
 
   g_return_val_if_fail (body != NULL && lookup != NULL, NULL);
 
   refs = cd_image_refs_in_body (body);
-  if (refs == NULL)
-    return g_strdup (body);
-  g_ptr_array_set_size (placed, refs->len);
-  if (content != NULL)
-    blocks = site_blocks (content);
-  /* Each picture whose words are those of a block the post has goes back
-   * as that block, in order; then each edited one into a block of its
-   * picture the post has, or a new block. */
-  for (guint pass = 0; pass < 2 && blocks != NULL; pass++)
-    for (guint i = 0; i < refs->len; i++)
-      {
-        CdImageRef      *ref = g_ptr_array_index (refs, i);
-        const CdWpMedia *media = lookup (ref->id, user_data);
+  media = g_new0 (const CdWpMedia *, refs->len + 1);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      CdImageRef *ref = g_ptr_array_index (refs, i);
 
-        if (media != NULL && g_ptr_array_index (placed, i) == NULL)
-          g_ptr_array_index (placed, i) = take_block (blocks, media->media_id, ref->alt, ref->caption,
-                                                      ref->credit, pass == 0);
-      }
+      media[i] = ref->id != NULL ? lookup (ref->id, user_data) : NULL;
+    }
+  if (content != NULL)
+    {
+      blocks = site_blocks (content);
+      placed = pair_with_site (refs, media, blocks);
+    }
   out = g_string_sized_new (strlen (body) + 256);
   for (guint i = 0; i < refs->len; i++)
     {
       CdImageRef      *ref = g_ptr_array_index (refs, i);
-      const CdWpMedia *media = lookup (ref->id, user_data);
-      g_autofree char *block = g_steal_pointer (&g_ptr_array_index (placed, i));
+      g_autofree char *block = placed != NULL ? g_steal_pointer (&g_ptr_array_index (placed, i)) : NULL;
       g_autofree char *fence = NULL;
 
-      if (media == NULL)
+      if (media[i] == NULL)
         continue;
       if (block != NULL)
         ;
       else if (classic)
-        block = cd_wp_image_classic (media, ref->alt, ref->caption, ref->credit);
+        block = cd_wp_image_classic (media[i], ref->alt, ref->caption, ref->credit);
       else
-        block = cd_wp_image_block (media->media_id, media->url, ref->alt, ref->caption,
-                                   ref->credit);
+        block = cd_wp_image_block (media[i]->media_id, media[i]->url, ref->alt, ref->caption, ref->credit);
       fence = cd_wp_fence (block, -1);
       g_string_append_len (out, body + done, ref->start - done);
       g_string_append (out, fence);
