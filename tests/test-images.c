@@ -16,8 +16,10 @@
 #include "cd-image-ref.h"
 #include "cd-store.h"
 #include "cd-test-util.h"
+#include "cd-test-wp-oracle.h"
 #include "cd-wp-content.h"
 #include "cd-wp-image.h"
+#include "cd-wp-label.h"
 
 typedef struct
 {
@@ -860,6 +862,159 @@ test_block_forms (void)
     }
 }
 
+static const CdWpMedia gallery_media[] = {
+  {"1111111111111111111111111111111111111111111111111111111111111111",  "12", "https://news.example/a.jpg", 800, 600},
+  { "2222222222222222222222222222222222222222222222222222222222222222", "13", "https://news.example/b.jpg", 800, 600},
+  { "3333333333333333333333333333333333333333333333333333333333333333", "14", "https://news.example/c.jpg", 800, 600},
+};
+
+/* The three pictures of the gallery, all but one named by @user_data. */
+static const CdWpMedia *
+gallery_lookup (const char *key,
+                gpointer    user_data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (gallery_media); i++)
+    if ((g_str_equal (key, gallery_media[i].image_id) || g_str_equal (key, gallery_media[i].media_id)) &&
+        g_strcmp0 (user_data, gallery_media[i].media_id) != 0)
+      return &gallery_media[i];
+  return NULL;
+}
+
+#define GALLERY_IMAGE(id, name, inside)                                                             \
+  "<!-- wp:image {\"id\":" id ",\"sizeSlug\":\"large\",\"linkDestination\":\"none\"} -->\n<figure " \
+  "class=\"wp-block-image size-large\"><img src=\"https://news.example/" name ".jpg\" " inside      \
+  "</figure>\n<!-- /wp:image -->"
+#define GALLERY_POST(first, second, third)                                                                                                                                                                           \
+  "<!-- wp:paragraph -->\n<p>The river rose.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:gallery "                                                                                                                        \
+  "{\"linkTo\":\"none\"} -->\n<figure class=\"wp-block-gallery has-nested-images columns-default is-cropped\">" first second third "<figcaption class=\"blocks-gallery-caption wp-element-caption\">The flood, day " \
+  "two.</figcaption></figure>\n<!-- /wp:gallery -->\n\n<!-- wp:paragraph -->\n<p>End.</p>\n<!-- "                                                                                                                    \
+  "/wp:paragraph -->\n"
+#define GALLERY_FIRST(caption)                                                     \
+  GALLERY_IMAGE ("12", "a", "alt=\"Sandbags\" class=\"wp-image-12\"/><figcaption " \
+                            "class=\"wp-element-caption\">" caption "</figcaption>")
+#define GALLERY_SECOND GALLERY_IMAGE ("13", "b", "alt=\"\" class=\"wp-image-13\"/>") "\n\n"
+#define GALLERY_THIRD(alt) "\n\n" GALLERY_IMAGE ("14", "c", "alt=\"" alt "\" class=\"wp-image-14\"/>")
+
+/* @post's body as a pull of it gives it, pictures adopted. */
+static char *
+adopted_body (const char *post,
+              gpointer    unknown)
+{
+  g_autofree char *read = cd_wp_content_to_body (post, -1);
+
+  return cd_wp_body_adopt_images (read, gallery_lookup, unknown);
+}
+
+/* What @body, @post's body edited, sends. */
+static char *
+sent_content (const char *body,
+              const char *post)
+{
+  g_autofree char *placed = cd_wp_body_place_images (body, FALSE, post, gallery_lookup, NULL);
+
+  return cd_wp_body_to_content (placed, -1, post, -1);
+}
+
+/* A gallery as the block editor writes it since 5.9, an image block for
+ * each picture, opens up in the body once the store has its pictures: its
+ * two ends as blocks, an image fence for each picture between them, so
+ * that the desk corrects a caption or adds alt text in a colleague's
+ * gallery. Each edit goes back into its own picture's block, the
+ * gallery's markup and white space as they were. */
+static void
+test_gallery (void)
+{
+  const char      *post = GALLERY_POST (GALLERY_FIRST ("At dawn."), GALLERY_SECOND, GALLERY_THIRD ("The levee"));
+  g_autofree char *body = adopted_body (post, NULL);
+  g_autoptr (GArray) units = cd_wp_body_split (body, -1);
+  g_autoptr (GPtrArray) refs = cd_image_refs_in_body (body);
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *same = sent_content (body, post);
+  g_autofree char *first = cd_image_ref_to_fence (gallery_media[0].image_id, "Sandbags", "At dawn.", NULL);
+  g_autofree char *second = cd_image_ref_to_fence (gallery_media[1].image_id, "", NULL, NULL);
+  g_autofree char *third = cd_image_ref_to_fence (gallery_media[2].image_id, "The levee", NULL, NULL);
+  /* Each edit: what the body's text becomes, and the post it sends. */
+  const struct
+  {
+    const char *from, *to, *post;
+  } edits[] = {
+    {first,   "```image\nid: 1111111111111111111111111111111111111111111111111111111111111111\nalt: Sandbags\ncaption: "
+             "Sandbags, 6 a.m.\n```",
+     GALLERY_POST (GALLERY_FIRST ("Sandbags, 6 a.m."), GALLERY_SECOND, GALLERY_THIRD ("The levee"))          },
+    { third,  "```image\nid: 3333333333333333333333333333333333333333333333333333333333333333\nalt: The levee, "
+             "breached\n```",
+     GALLERY_POST (GALLERY_FIRST ("At dawn."),         GALLERY_SECOND, GALLERY_THIRD ("The levee, breached"))},
+ /* A picture taken out of the gallery. */
+    { second, "",
+     GALLERY_POST (GALLERY_FIRST ("At dawn."),         "",             GALLERY_THIRD ("The levee"))          },
+  };
+
+  g_assert_cmpuint (refs->len, ==, 3);
+  g_assert_null (strstr (body, "wp:image"));
+  g_assert_nonnull (strstr (body, first));
+  g_assert_nonnull (strstr (body, second));
+  g_assert_nonnull (strstr (body, third));
+  for (guint i = 0; i < units->len; i++)
+    {
+      CdWpUnit *unit = &g_array_index (units, CdWpUnit, i);
+
+      if (unit->kind == CD_WP_UNIT_BLOCK)
+        g_ptr_array_add (labels, cd_wp_block_label (body + unit->markup_start, unit->markup_end - unit->markup_start));
+    }
+  g_ptr_array_add (labels, NULL);
+  g_assert_cmpstrv ((char **) labels->pdata, ((const char *const[]){ "Gallery", "End of Gallery", NULL }));
+  g_assert_cmpstr (same, ==, post);
+
+  for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
+    {
+      g_autoptr (GString) edited_body = g_string_new (body);
+      g_autofree char *sent = NULL;
+
+      g_assert_cmpuint (g_string_replace (edited_body, edits[e].from, edits[e].to, 1), ==, 1);
+      sent = sent_content (edited_body->str, post);
+      g_assert_cmpstr (sent, ==, edits[e].post);
+      if (cd_test_oracle_missing () == NULL)
+        {
+          g_autofree char *names = cd_test_oracle_block_names (sent);
+
+          g_assert_cmpstr (names, ==, "core/paragraph core/gallery core/paragraph");
+        }
+    }
+
+  /* The gallery's opening taken away: its end goes too, and its pictures
+   * stay, image blocks of their own. */
+  {
+    g_autoptr (GString) edited_body = g_string_new (body);
+    CdWpUnit        *opening = NULL;
+    g_autofree char *sent = NULL;
+
+    for (guint i = 0; i < units->len && opening == NULL; i++)
+      if (g_array_index (units, CdWpUnit, i).kind == CD_WP_UNIT_BLOCK)
+        opening = &g_array_index (units, CdWpUnit, i);
+    g_string_erase (edited_body, opening->start, opening->end - opening->start);
+    sent = sent_content (edited_body->str, post);
+    g_assert_null (strstr (sent, "wp:gallery"));
+    g_assert_null (strstr (sent, "blocks-gallery-caption"));
+    g_assert_nonnull (strstr (sent, "alt=\"The levee\""));
+    if (cd_test_oracle_missing () == NULL)
+      {
+        g_autofree char *names = cd_test_oracle_block_names (sent);
+
+        g_assert_cmpstr (names, ==, "core/paragraph core/image core/image core/image core/paragraph");
+      }
+  }
+
+  /* One picture the store does not have: the gallery stays one block. */
+  {
+    g_autofree char *read = cd_wp_content_to_body (post, -1);
+    g_autofree char *partly = adopted_body (post, (gpointer) "13");
+    g_autofree char *partly_sent = sent_content (partly, post);
+
+    g_assert_cmpstr (partly, ==, read);
+    g_assert_cmpstr (partly_sent, ==, post);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -881,6 +1036,7 @@ main (int   argc,
   g_test_add_func ("/images/ref/invalid-utf8", test_refs_invalid_utf8);
   g_test_add_func ("/images/wp/classic-form", test_classic_form);
   g_test_add_func ("/images/wp/block-forms", test_block_forms);
+  g_test_add_func ("/images/wp/gallery", test_gallery);
 
   return g_test_run ();
 }

@@ -542,6 +542,79 @@ test_fetch_pictures_edit (Fixture      *fixture,
   g_assert_cmpstr (get_raw (post, "content"), ==, corrected);
 }
 
+#define FLOOD_GALLERY                                                                                 \
+  "<!-- wp:gallery {\"linkTo\":\"none\"} -->\n<figure class=\"wp-block-gallery has-nested-images "    \
+  "columns-default is-cropped\"><!-- wp:image {\"id\":78,\"sizeSlug\":\"large\",\"linkDestination\":" \
+  "\"none\"} -->\n<figure class=\"wp-block-image size-large\"><img src=\"%s\" alt=\"The levee\" "     \
+  "class=\"wp-image-78\"/></figure>\n<!-- /wp:image -->\n\n<!-- wp:image {\"id\":79,\"sizeSlug\":"    \
+  "\"large\",\"linkDestination\":\"none\"} -->\n<figure class=\"wp-block-image size-large\"><img "    \
+  "src=\"%s\" alt=\"The dyke\" class=\"wp-image-79\"/>%s</figure>\n<!-- /wp:image --></figure>\n"     \
+  "<!-- /wp:gallery -->"
+
+/* A colleague's gallery (image blocks inside it, as the block editor
+ * writes galleries since 5.9): its pictures are read into the store and
+ * open up in the body, and a caption given to one in the body goes into
+ * that picture's block inside the gallery, nothing else changed and
+ * nothing uploaded. */
+static void
+test_fetch_pictures_gallery (Fixture      *fixture,
+                             gconstpointer data)
+{
+  const char *names[] = { "levee", "dyke" };
+  g_autoptr (GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *gallery = NULL;
+  g_autofree char *corrected = NULL;
+  g_autofree char *fence = NULL;
+  g_autofree char *new_fence = NULL;
+  g_autoptr (JsonObject) body = json_object_new ();
+  g_autoptr (CdSyncResult) first = NULL;
+  g_autoptr (CdSyncResult) second = NULL;
+  g_autoptr (CdArticle) pulled = NULL;
+  g_autoptr (GString) edited = NULL;
+  JsonObject *post;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (GBytes) picture = gif_bytes (4, 5, 6 + i, 0);
+      g_autofree char *path = g_strdup_printf ("/wp-content/uploads/2026/01/%s.gif", names[i]);
+      g_autoptr (JsonObject) item = json_object_new ();
+
+      g_ptr_array_add (urls, g_strconcat (fixture->fake->url, path, NULL));
+      g_ptr_array_add (ids, g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, picture));
+      g_hash_table_insert (fixture->fake->files, g_steal_pointer (&path), g_bytes_ref (picture));
+      json_object_set_int_member (item, "id", 78 + i);
+      json_object_set_string_member (item, "source_url", g_ptr_array_index (urls, i));
+      g_hash_table_insert (fixture->fake->media, g_strdup_printf ("%u", 78 + i), json_object_ref (item));
+    }
+  gallery = g_strdup_printf (FLOOD_GALLERY, (char *) urls->pdata[0], (char *) urls->pdata[1], "");
+  corrected = g_strdup_printf (FLOOD_GALLERY, (char *) urls->pdata[0], (char *) urls->pdata[1],
+                               "<figcaption class=\"wp-element-caption\">Breached at noon.</figcaption>");
+  fence = cd_image_ref_to_fence (ids->pdata[1], "The dyke", NULL, NULL);
+  new_fence = cd_image_ref_to_fence (ids->pdata[1], "The dyke", "Breached at noon.", NULL);
+  json_object_set_string_member (body, "title", "Flood pictures");
+  json_object_set_string_member (body, "content", gallery);
+  post = fake_create_post (fixture->fake, body);
+
+  cd_sync_engine_set_fetch_images (fixture->engine, TRUE);
+  first = cd_test_sync_now (fixture->engine, NULL);
+  g_assert_true (cd_sync_result_is_clean (first));
+  pulled = only_article (fixture);
+  g_assert_nonnull (strstr (cd_article_get_body (pulled), fence));
+  g_assert_null (strstr (cd_article_get_body (pulled), "wp:image"));
+  g_assert_nonnull (strstr (cd_article_get_body (pulled), "<!-- wp:gallery"));
+
+  edited = g_string_new (cd_article_get_body (pulled));
+  g_assert_cmpuint (g_string_replace (edited, fence, new_fence, 1), ==, 1);
+  cd_article_set_body (pulled, edited->str);
+  cd_test_save_edit (fixture->store, pulled);
+  second = cd_test_sync_now (fixture->engine, NULL);
+  g_assert_true (cd_sync_result_is_clean (second));
+  g_assert_cmpuint (cd_sync_result_get_pushed (second)->len, ==, 1);
+  g_assert_cmpuint (uploads (fixture), ==, 0);
+  g_assert_cmpstr (get_raw (post, "content"), ==, corrected);
+}
+
 /* The server refuses the upload for good (too large, a type it does not
  * take): the article's push stops with one sentence naming the image, and
  * the next sync, the server willing, uploads it once. */
@@ -1245,6 +1318,7 @@ main (int   argc,
   ADD ("unknown-block-opaque", test_unknown_block_opaque, NULL);
   ADD ("fetch-pictures", test_fetch_pictures, NULL);
   ADD ("fetch-pictures/edit-caption", test_fetch_pictures_edit, NULL);
+  ADD ("fetch-pictures/gallery", test_fetch_pictures_gallery, NULL);
   ADD ("credit-field", test_credit_field, NULL);
   ADD ("escaping", test_escaping, NULL);
   ADD ("refused/413", test_refused, GUINT_TO_POINTER (413));

@@ -32,9 +32,30 @@ gboolean    _cd_wp_is_text_block (const CdWpBlock *block);
 #define CD_WP_TABLE_CAPTION_OPEN "<figcaption class=\"wp-element-caption\">"
 cmark_node *_cd_wp_table_caption (cmark_node *node);
 
+/* The body cut into its units, each with its cmark node (cd-wp-units.c). */
+typedef struct
+{
+  const char   *body;
+  gsize         length;
+  cmark_parser *parser;
+  cmark_node   *doc;
+  GArray       *units; /* CdWpUnit */
+  GPtrArray    *nodes; /* cmark_node*, one a unit */
+} Split;
+void _cd_wp_split_body (const char *body,
+                        gsize       length,
+                        gboolean    captions,
+                        Split      *split);
+void _cd_wp_split_clear (Split *split);
+
 /* Layout blocks opened up in the body (cd-wp-layout.c). */
 gboolean  _cd_wp_opens_up (const CdWpBlock *block,
                            const char      *content);
+gboolean  _cd_wp_is_picture_gallery (const CdWpBlock *block,
+                                     const char      *content);
+char     *_cd_wp_content_to_body_like (const char *content,
+                                       gssize      length,
+                                       const char *body);
 gboolean *_cd_wp_orphan_ends (const char     *body,
                               GArray         *units,
                               const gboolean *whole);

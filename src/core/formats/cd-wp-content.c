@@ -29,6 +29,7 @@
 
 #include "cd-wp-content-private.h"
 #include "cd-wp-content.h"
+#include "cd-wp-label.h"
 
 typedef struct
 {
@@ -46,6 +47,9 @@ typedef struct
   gboolean classic;
   gboolean wrapped; /* a classic post's paragraphs are in <p> elements */
   GString *body;
+  /* The galleries of pictures that open up: those whose opening markup
+   * is in the set (a body has them opened up), or none. */
+  GHashTable *galleries;
 } Analysis;
 
 static void
@@ -63,6 +67,7 @@ analysis_clear (Analysis *analysis)
   g_assert (analysis != NULL);
 
   g_clear_pointer (&analysis->units, g_array_unref);
+  g_clear_pointer (&analysis->galleries, g_hash_table_unref);
   if (analysis->body != NULL)
     g_string_free (g_steal_pointer (&analysis->body), TRUE);
 }
@@ -230,13 +235,31 @@ drop_units (Analysis *analysis,
   g_string_truncate (analysis->body, body_length);
 }
 
+/* Whether the gallery of pictures @block (_cd_wp_is_picture_gallery())
+ * opens up in @analysis, its opening markup the unit just added. */
+static gboolean
+opens_gallery (const Analysis  *analysis,
+               const char      *content,
+               const CdWpBlock *block)
+{
+  const BaseUnit *opening;
+
+  g_assert (analysis != NULL && content != NULL && block != NULL);
+
+  if (analysis->galleries == NULL || !_cd_wp_is_picture_gallery (block, content))
+    return FALSE;
+  opening = &g_array_index (analysis->units, BaseUnit, analysis->units->len - 1);
+  return g_hash_table_contains (analysis->galleries, opening->key);
+}
+
 /* Adds @block as units of the body: a text block as its Markdown when that
  * writes back to its exact bytes (see text_block_markdown()); a layout
  * block (_cd_wp_opens_up()) as its opening and its closing markup, two fences,
  * with its inner blocks between them, when text is among them, so that
  * the words in a box of key facts or a column are the body's like any
- * other; else a fence. @last_bullet: the bullet of a list just added, or
- * 0. Whether text was added. */
+ * other, or when it is a gallery @analysis opens up (the desk has its
+ * pictures, cd_wp_body_adopt_images()); else a fence. @last_bullet: the
+ * bullet of a list just added, or 0. Whether text was added. */
 static gboolean
 add_block (Analysis        *analysis,
            const char      *content,
@@ -260,11 +283,14 @@ add_block (Analysis        *analysis,
       const CdWpBlock *last = g_ptr_array_index (block->inner_blocks, block->inner_blocks->len - 1);
       guint            head = n_units;
 
+      gboolean pictures;
+
       add_trimmed_unit (analysis, content, block->start, first->start, NULL, NULL);
+      pictures = opens_gallery (analysis, content, block);
       *last_bullet = 0;
       for (guint i = 0; i < block->inner_blocks->len; i++)
         text |= add_block (analysis, content, g_ptr_array_index (block->inner_blocks, i), last_bullet);
-      if (text)
+      if (text || pictures)
         {
           add_trimmed_unit (analysis, content, last->end, block->end, NULL, NULL);
           g_array_index (analysis->units, BaseUnit, head).layout_end = TRUE;
@@ -372,6 +398,25 @@ cd_wp_content_is_classic (const char *content,
   return !has_named_block (blocks);
 }
 
+/* The body of @content, the galleries in @galleries (taken) opened up. */
+static char *
+body_of (const char *content,
+         gssize      length,
+         GHashTable *galleries)
+{
+  Analysis analysis = { .galleries = galleries };
+  char    *body;
+
+  g_assert (content != NULL);
+
+  if (length < 0)
+    length = strlen (content);
+  analyse (content, length, &analysis);
+  body = g_strdup (analysis.body->str);
+  analysis_clear (&analysis);
+  return body;
+}
+
 /**
  * cd_wp_content_to_body:
  * @content: post content as WordPress stores it (`content.raw`)
@@ -394,232 +439,63 @@ char *
 cd_wp_content_to_body (const char *content,
                        gssize      length)
 {
-  Analysis analysis = { 0 };
-  char    *body;
-
   g_return_val_if_fail (content != NULL, NULL);
 
-  if (length < 0)
-    length = strlen (content);
-  analyse (content, length, &analysis);
-  body = g_strdup (analysis.body->str);
-  analysis_clear (&analysis);
-  return body;
+  return body_of (content, length, NULL);
 }
 
-/* Line starts of @text, counting \n, \r\n and \r as cmark does. */
-static GArray *
-line_starts (const char *text,
-             gsize       length)
-{
-  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  gsize   zero = 0;
-
-  g_assert (text != NULL);
-
-  g_array_append_val (starts, zero);
-  for (gsize i = 0; i < length; i++)
-    {
-      if (text[i] == '\r' && i + 1 < length && text[i + 1] == '\n')
-        i++;
-      if (text[i] == '\n' || text[i] == '\r')
-        {
-          gsize next = i + 1;
-
-          g_array_append_val (starts, next);
-        }
-    }
-  return starts;
-}
-
-static gsize
-line_end (const char *text,
-          gsize       length,
-          GArray     *starts,
-          guint       line)
-{
-  gsize end;
-
-  g_assert (text != NULL && starts != NULL);
-
-  if (line >= starts->len)
-    return length;
-  end = line + 1 < starts->len ? g_array_index (starts, gsize, line + 1) : length;
-  while (end > g_array_index (starts, gsize, line) && (text[end - 1] == '\n' || text[end - 1] == '\r'))
-    end--;
-  return end;
-}
-
-static gboolean
-is_wordpress_fence (cmark_node *node,
-                    int        *fence_length,
-                    char       *fence_char)
-{
-  int offset = 0;
-
-  g_assert (node != NULL && fence_length != NULL && fence_char != NULL);
-
-  return cmark_node_get_type (node) == CMARK_NODE_CODE_BLOCK &&
-         cmark_node_get_fenced (node, fence_length, &offset, fence_char) &&
-         cd_wp_is_fence_info (cmark_node_get_fence_info (node));
-}
-
-/* Whether line @line of @text closes a fence of @fence_length times
- * @fence_char. */
-static gboolean
-closes_fence (const char *text,
-              gsize       length,
-              GArray     *starts,
-              guint       line,
-              int         fence_length,
-              char        fence_char)
-{
-  gsize p = g_array_index (starts, gsize, line);
-  gsize end = line_end (text, length, starts, line);
-  int   indent = 0, run = 0;
-
-  g_assert (text != NULL);
-
-  while (p < end && text[p] == ' ' && indent < 3)
-    p++, indent++;
-  while (p < end && text[p] == fence_char)
-    p++, run++;
-  if (run < fence_length)
-    return FALSE;
-  while (p < end && (text[p] == ' ' || text[p] == '\t'))
-    p++;
-  return p == end;
-}
-
-static CdWpUnit
-unit_of_node (const char *body,
-              gsize       length,
-              GArray     *starts,
-              cmark_node *node)
-{
-  CdWpUnit unit = { CD_WP_UNIT_TEXT, 0, 0, 0, 0 };
-  guint    first = cmark_node_get_start_line (node) - 1;
-  guint    last = cmark_node_get_end_line (node) - 1;
-  int      fence_length = 0;
-  char     fence_char = '`';
-
-  g_assert (body != NULL && starts != NULL && node != NULL);
-
-  first = MIN (first, starts->len - 1);
-  last = CLAMP (last, first, starts->len - 1);
-  /* A top-level block starts a line; its unit starts with that line whole,
-   * as an indented code block's indent is its meaning. */
-  unit.start = g_array_index (starts, gsize, first);
-  unit.end = line_end (body, length, starts, last);
-  while (unit.end > unit.start && g_ascii_isspace (body[unit.end - 1]))
-    unit.end--;
-  unit.start = MIN (unit.start, unit.end);
-  unit.markup_start = unit.start;
-  unit.markup_end = unit.end;
-
-  if (is_wordpress_fence (node, &fence_length, &fence_char))
-    {
-      unit.kind = CD_WP_UNIT_BLOCK;
-      unit.markup_start = first + 1 < starts->len ? g_array_index (starts, gsize, first + 1) : length;
-      if (last > first && closes_fence (body, length, starts, last, fence_length, fence_char))
-        unit.markup_end = line_end (body, length, starts, last - 1);
-      else
-        {
-          /* An unclosed fence runs to the end of the body. */
-          unit.markup_end = length;
-          if (unit.markup_end > unit.markup_start && body[unit.markup_end - 1] == '\n')
-            unit.markup_end--;
-          unit.end = length;
-        }
-      unit.markup_end = MAX (unit.markup_end, unit.markup_start);
-    }
-  return unit;
-}
-
-typedef struct
-{
-  const char   *body;
-  gsize         length;
-  cmark_parser *parser;
-  cmark_node   *doc;
-  GArray       *units; /* CdWpUnit */
-  GPtrArray    *nodes; /* cmark_node*, one a unit */
-} Split;
-
-/* Splits @body into its units; with @captions, a table and its caption
- * (see _cd_wp_table_caption()) are one, as they are one block (a classic
- * post has no such caption: there it is a paragraph of its own). */
-static void
-split_body (const char *body,
-            gsize       length,
-            gboolean    captions,
-            Split      *split)
-{
-  g_autoptr (GArray) starts = line_starts (body, length);
-
-  g_assert (body != NULL && split != NULL);
-
-  split->body = body;
-  split->length = length;
-  split->doc = _cd_wp_markdown_parse (body, length, &split->parser);
-  split->units = g_array_new (FALSE, FALSE, sizeof (CdWpUnit));
-  split->nodes = g_ptr_array_new ();
-  for (cmark_node *node = cmark_node_first_child (split->doc); node != NULL;
-       node = cmark_node_next (node))
-    {
-      CdWpUnit    unit = unit_of_node (body, length, starts, node);
-      cmark_node *caption = captions ? _cd_wp_table_caption (node) : NULL;
-
-      if (caption != NULL)
-        {
-          CdWpUnit after = unit_of_node (body, length, starts, caption);
-
-          unit.end = unit.markup_end = after.end;
-        }
-      g_array_append_val (split->units, unit);
-      g_ptr_array_add (split->nodes, node);
-      if (caption != NULL)
-        node = caption;
-    }
-}
-
-static void
-split_clear (Split *split)
-{
-  g_assert (split != NULL);
-
-  g_clear_pointer (&split->units, g_array_unref);
-  g_clear_pointer (&split->nodes, g_ptr_array_unref);
-  g_clear_pointer (&split->doc, cmark_node_free);
-  g_clear_pointer (&split->parser, cmark_parser_free);
-}
+/* The opening markup of each gallery @body has opened up, or %NULL. */
+static GHashTable *opened_galleries (const char *body,
+                                     gsize       length);
 
 /**
- * cd_wp_body_split:
- * @body: an article body
+ * _cd_wp_content_to_body_like:
+ * @content: post content
  * @length: its length, or -1
+ * @body: a body made from @content, edited or not
  *
- * Splits a body into its top-level units: text (a paragraph, heading, list,
- * quote, code block, table or rule, as Markdown) and blocks (each
- * `wordpress` fence), with their byte ranges in @body.
- *
- * Returns: (transfer full) (element-type CdWpUnit): the units in order
+ * Returns: (transfer full): the body of @content as
+ *   cd_wp_content_to_body() makes it, with the galleries of pictures
+ *   @body has opened up (cd_wp_body_adopt_images()) opened up too
  */
-GArray *
-cd_wp_body_split (const char *body,
-                  gssize      length)
+char *
+_cd_wp_content_to_body_like (const char *content,
+                             gssize      length,
+                             const char *body)
 {
-  Split   split = { 0 };
-  GArray *units;
+  g_assert (content != NULL && body != NULL);
 
-  g_return_val_if_fail (body != NULL, NULL);
+  return body_of (content, length, opened_galleries (body, strlen (body)));
+}
 
-  if (length < 0)
-    length = strlen (body);
-  split_body (body, length, TRUE, &split);
-  units = g_steal_pointer (&split.units);
-  split_clear (&split);
-  return units;
+/* The opening markup of each gallery @body has opened up, or %NULL. */
+static GHashTable *
+opened_galleries (const char *body,
+                  gsize       length)
+{
+  g_autoptr (GArray) units = NULL;
+  GHashTable *opened = NULL;
+
+  g_assert (body != NULL);
+
+  if (g_strstr_len (body, length, "wp:gallery") == NULL)
+    return NULL;
+  units = cd_wp_body_split (body, length);
+  for (guint i = 0; i < units->len; i++)
+    {
+      const CdWpUnit  *unit = &g_array_index (units, CdWpUnit, i);
+      const char      *markup = body + unit->markup_start;
+      gsize            n = unit->markup_end - unit->markup_start;
+      g_autofree char *name = NULL;
+
+      if (unit->kind != CD_WP_UNIT_BLOCK || cd_wp_fence_end (markup, n, &name) != CD_WP_FENCE_OPENING ||
+          g_strcmp0 (name, "core/gallery") != 0)
+        continue;
+      if (opened == NULL)
+        opened = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_add (opened, g_strndup (markup, n));
+    }
+  return opened;
 }
 
 static char *
@@ -959,7 +835,8 @@ joins_next (const Analysis *analysis,
  * unit the unit before it has): the piece of a paragraph of two pieces it
  * stands in for when the other piece stands beside it (an edited picture
  * before or after its text, edited text after or before its picture), so
- * that the two stay one paragraph; else -1. @taken: the base units the
+ * that the two stay one paragraph, or the fence it replaces between two
+ * units that stand as in the base; else -1. @taken: the base units the
  * body has. */
 static gssize
 joined_place (const Analysis *analysis,
@@ -986,6 +863,13 @@ joined_place (const Analysis *analysis,
           g_array_index (analysis->units, BaseUnit, place).opaque == (unit->kind == CD_WP_UNIT_BLOCK))
         return place;
     }
+  /* An edited fence (a picture with a new caption) between two units that
+   * are neighbours but one in the base: the fence the base has between
+   * them, so that the base's white space stays around it (inside a
+   * gallery, none). */
+  if (unit->kind == CD_WP_UNIT_BLOCK && prev >= 0 && next == prev + 2 && !taken[prev + 1] &&
+      g_array_index (analysis->units, BaseUnit, prev + 1).opaque)
+    return prev + 1;
   return -1;
 }
 
@@ -1038,6 +922,7 @@ cd_wp_body_to_content (const char *body,
 
   if (base != NULL)
     {
+      analysis.galleries = opened_galleries (body, length);
       analyse (base, base_length, &analysis);
       if (analysis.body->len == (gsize) length && memcmp (analysis.body->str, body, length) == 0)
         {
@@ -1046,7 +931,7 @@ cd_wp_body_to_content (const char *body,
         }
     }
 
-  split_body (body, length, !analysis.classic, &split);
+  _cd_wp_split_body (body, length, !analysis.classic, &split);
 
   matches = match_units (&split, &analysis);
   shape_of = pair_edited_text (&split, &analysis, matches);
@@ -1126,7 +1011,7 @@ cd_wp_body_to_content (const char *body,
           g_string_append_len (out, base + last->end, base_length - last->end);
         }
     }
-  split_clear (&split);
+  _cd_wp_split_clear (&split);
   analysis_clear (&analysis);
   return g_strdup (out->str);
 }

@@ -505,12 +505,14 @@ key_is_of (const char *key,
 }
 
 /* The pictures of @content that read as image fences (see
- * picture_words()), in order: its top-level image blocks, or in a
- * classic post its pictures. */
+ * picture_words()), in order: its top-level image blocks and those of the
+ * galleries the body @like has opened up, or in a classic post its
+ * pictures. */
 static GArray *
-site_blocks (const char *content)
+site_blocks (const char *content,
+             const char *like)
 {
-  g_autofree char *body = cd_wp_content_to_body (content, -1);
+  g_autofree char *body = _cd_wp_content_to_body_like (content, -1, like);
   g_autoptr (GArray) units = cd_wp_body_split (body, -1);
   GArray *out = g_array_new (FALSE, FALSE, sizeof (SiteBlock));
 
@@ -691,7 +693,7 @@ cd_wp_body_place_images (const char     *body,
     }
   if (content != NULL)
     {
-      blocks = site_blocks (content);
+      blocks = site_blocks (content, body);
       placed = pair_with_site (refs, media, blocks);
     }
   out = g_string_sized_new (strlen (body) + 256);
@@ -793,6 +795,124 @@ fence_for_block (const char     *markup,
   return cd_image_ref_to_fence (media->image_id, alt, caption, credit);
 }
 
+/* @markup parsed, when it is one gallery of image blocks
+ * (_cd_wp_is_picture_gallery()), else %NULL. */
+static GPtrArray *
+parse_gallery (const char *markup,
+               gsize       length)
+{
+  g_autoptr (GPtrArray) blocks = NULL;
+  const CdWpBlock *gallery;
+
+  g_assert (markup != NULL);
+
+  if (g_strstr_len (markup, length, "wp:gallery") == NULL)
+    return NULL;
+  blocks = cd_wp_blocks_parse (markup, length);
+  if (blocks->len != 1)
+    return NULL;
+  gallery = g_ptr_array_index (blocks, 0);
+  if (gallery->start != 0 || gallery->end != length || !_cd_wp_is_picture_gallery (gallery, markup))
+    return NULL;
+  return g_steal_pointer (&blocks);
+}
+
+/**
+ * cd_wp_gallery_images:
+ * @markup: block markup, as a `wordpress` fence holds it
+ * @length: its length, or -1
+ *
+ * Returns: (transfer full) (nullable) (element-type utf8): the markup of
+ *   each image block of @markup when it is one gallery whose pictures are
+ *   image blocks (as the block editor writes galleries since WordPress
+ *   5.9), else %NULL
+ */
+GPtrArray *
+cd_wp_gallery_images (const char *markup,
+                      gssize      length)
+{
+  g_autoptr (GPtrArray) blocks = NULL;
+  GPtrArray       *images;
+  const CdWpBlock *gallery;
+
+  g_return_val_if_fail (markup != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (markup);
+  if ((blocks = parse_gallery (markup, length)) == NULL)
+    return NULL;
+  gallery = g_ptr_array_index (blocks, 0);
+  images = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < gallery->inner_blocks->len; i++)
+    {
+      const CdWpBlock *image = g_ptr_array_index (gallery->inner_blocks, i);
+
+      g_ptr_array_add (images, g_strndup (markup + image->start, image->end - image->start));
+    }
+  return images;
+}
+
+/* Appends the span of @markup from @start to @end, without the white
+ * space around it, as a `wordpress` fence and a blank line. */
+static void
+append_trimmed_fence (GString    *out,
+                      const char *markup,
+                      gsize       start,
+                      gsize       end)
+{
+  g_autofree char *fence = NULL;
+
+  g_assert (out != NULL && markup != NULL);
+
+  while (start < end && g_ascii_isspace (markup[start]))
+    start++;
+  while (end > start && g_ascii_isspace (markup[end - 1]))
+    end--;
+  fence = cd_wp_fence (markup + start, end - start);
+  g_string_append (out, fence);
+  g_string_append (out, "\n\n");
+}
+
+/* @markup, a gallery of image blocks, opened up as the body has a layout
+ * block (cd_wp_content_to_body()): its opening markup, an `image` fence
+ * for each of its pictures, its closing markup; when @lookup knows every
+ * picture and each writes back exactly (see fence_for_block()), else
+ * %NULL. */
+static char *
+open_gallery (const char     *markup,
+              gsize           length,
+              CdWpMediaLookup lookup,
+              gpointer        user_data)
+{
+  g_autoptr (GPtrArray) blocks = NULL;
+  g_autoptr (GString) out = NULL;
+  const CdWpBlock *gallery, *first, *last;
+
+  g_assert (markup != NULL && lookup != NULL);
+
+  if ((blocks = parse_gallery (markup, length)) == NULL)
+    return NULL;
+  gallery = g_ptr_array_index (blocks, 0);
+  first = g_ptr_array_index (gallery->inner_blocks, 0);
+  last = g_ptr_array_index (gallery->inner_blocks, gallery->inner_blocks->len - 1);
+  out = g_string_sized_new (length + 256);
+  append_trimmed_fence (out, markup, 0, first->start);
+  for (guint i = 0; i < gallery->inner_blocks->len; i++)
+    {
+      const CdWpBlock *image = g_ptr_array_index (gallery->inner_blocks, i);
+      g_autofree char *fence = fence_for_block (markup + image->start, image->end - image->start,
+                                                lookup, user_data);
+
+      if (fence == NULL)
+        return NULL;
+      g_string_append (out, fence);
+      g_string_append (out, "\n\n");
+    }
+  append_trimmed_fence (out, markup, last->end, length);
+  g_string_truncate (out, out->len - 2);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /**
  * cd_wp_body_adopt_images:
  * @body: a body made from post content (cd_wp_content_to_body())
@@ -801,7 +921,10 @@ fence_for_block (const char     *markup,
  *
  * Turns each `wordpress` fence holding an image block of a media item
  * @lookup knows, exactly as cd_wp_body_place_images() writes it, back
- * into the `image` fence; every other fence stays as it is.
+ * into the `image` fence, and opens up each gallery whose pictures it
+ * knows every one of (cd_wp_gallery_images()): its two ends as fences,
+ * the `image` fence of each picture between them, so that the desk
+ * edits their captions; every other fence stays as it is.
  *
  * Returns: (transfer full): the body
  */
@@ -827,6 +950,9 @@ cd_wp_body_adopt_images (const char     *body,
         continue;
       fence = fence_for_block (body + unit->markup_start, unit->markup_end - unit->markup_start,
                                lookup, user_data);
+      if (fence == NULL)
+        fence = open_gallery (body + unit->markup_start, unit->markup_end - unit->markup_start,
+                              lookup, user_data);
       if (fence == NULL)
         continue;
       g_string_append_len (out, body + done, unit->start - done);

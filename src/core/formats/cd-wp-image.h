@@ -39,30 +39,32 @@ typedef struct
 typedef const CdWpMedia *(*CdWpMediaLookup) (const char *key,
                                              gpointer    user_data);
 
-char    *cd_wp_image_block (const char *media_id,
-                            const char *url,
-                            const char *alt,
-                            const char *caption,
-                            const char *credit);
-char    *cd_wp_image_classic (const CdWpMedia *media,
-                              const char      *alt,
-                              const char      *caption,
-                              const char      *credit);
-char    *cd_wp_body_place_images (const char     *body,
-                                  gboolean        classic,
-                                  const char     *content,
-                                  CdWpMediaLookup lookup,
-                                  gpointer        user_data);
-gboolean cd_wp_image_block_source (const char *markup,
-                                   gssize      length,
-                                   char      **media_id,
-                                   char      **url);
-gboolean cd_wp_image_classic_source (const char *markup,
+char      *cd_wp_image_block (const char *media_id,
+                              const char *url,
+                              const char *alt,
+                              const char *caption,
+                              const char *credit);
+char      *cd_wp_image_classic (const CdWpMedia *media,
+                                const char      *alt,
+                                const char      *caption,
+                                const char      *credit);
+char      *cd_wp_body_place_images (const char     *body,
+                                    gboolean        classic,
+                                    const char     *content,
+                                    CdWpMediaLookup lookup,
+                                    gpointer        user_data);
+gboolean   cd_wp_image_block_source (const char *markup,
                                      gssize      length,
                                      char      **media_id,
                                      char      **url);
-char    *cd_wp_body_adopt_images (const char     *body,
-                                  CdWpMediaLookup lookup,
-                                  gpointer        user_data);
+gboolean   cd_wp_image_classic_source (const char *markup,
+                                       gssize      length,
+                                       char      **media_id,
+                                       char      **url);
+char      *cd_wp_body_adopt_images (const char     *body,
+                                    CdWpMediaLookup lookup,
+                                    gpointer        user_data);
+GPtrArray *cd_wp_gallery_images (const char *markup,
+                                 gssize      length);
 
 G_END_DECLS

@@ -358,6 +358,9 @@ label_for_block (const CdWpBlock *block)
     {
       guint n = count_images (block);
 
+      /* The opening end of a gallery opened up has none of its pictures. */
+      if (n == 0)
+        return g_steal_pointer (&title);
       return g_strdup_printf ("%s · %u %s", title, n, n == 1 ? "image" : "images");
     }
   if (strcmp (short_name, "columns") == 0)

@@ -23,12 +23,15 @@
 /* Layout blocks whose inner blocks are text of the post: a box of key
  * facts (a group with a background), columns and each column, a cover's
  * words over its picture, the text beside a media and text block's
- * picture, a details block's hidden text. */
+ * picture, a details block's hidden text; and a gallery of image blocks,
+ * whose pictures open up where the desk can edit their captions (see
+ * _cd_wp_is_picture_gallery()). */
 static const char *const layout_blocks[] = {
   "core/column",
   "core/columns",
   "core/cover",
   "core/details",
+  "core/gallery",
   "core/group",
   "core/media-text",
   NULL,
@@ -82,6 +85,34 @@ _cd_wp_opens_up (const CdWpBlock *block,
       const CdWpBlock *after = g_ptr_array_index (block->inner_blocks, i);
 
       if (after->start < before->end || !_cd_wp_is_white (content + before->end, content + after->start))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * _cd_wp_is_picture_gallery:
+ * @block: a block of @content
+ * @content: post content
+ *
+ * Returns: whether @block is a gallery as the block editor writes it since
+ *   WordPress 5.9, image blocks inside it, that can open up
+ *   (_cd_wp_opens_up()); an older gallery, one figure listing its
+ *   pictures, is one block
+ */
+gboolean
+_cd_wp_is_picture_gallery (const CdWpBlock *block,
+                           const char      *content)
+{
+  g_assert (block != NULL && content != NULL);
+
+  if (g_strcmp0 (block->name, "core/gallery") != 0 || !_cd_wp_opens_up (block, content))
+    return FALSE;
+  for (guint i = 0; i < block->inner_blocks->len; i++)
+    {
+      const CdWpBlock *inner = g_ptr_array_index (block->inner_blocks, i);
+
+      if (g_strcmp0 (inner->name, "core/image") != 0)
         return FALSE;
     }
   return TRUE;

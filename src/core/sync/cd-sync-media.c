@@ -143,12 +143,60 @@ by_media_id (const char *media_id,
 
 /* Posts coming back ------------------------------------------------------- */
 
-/* Reads the picture of each image block in @body (or picture of a
- * classic post) whose media item the table does not know into the store,
- * and records it, so that the block becomes an `image` fence and shows
- * offline. A picture that cannot be
- * read stays a remote one in an opaque block: nothing of the post is
- * lost, and the next pull of the post tries again. */
+/* Reads the picture of @markup, an image block (or picture of a classic
+ * post) whose media item the table does not know, into the store, and
+ * records it, so that the block becomes an `image` fence and shows
+ * offline. A picture that cannot be read stays a remote one in an opaque
+ * block: nothing of the post is lost, and the next pull of the post tries
+ * again. */
+static void
+fetch_picture (CdSyncMediaCms *self,
+               const char     *markup,
+               gsize           length,
+               GCancellable   *cancellable)
+{
+  g_autofree char *media_id = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr (CdSyncMedia) known = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (CdImageInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
+  CdSyncMedia row = { 0 };
+
+  g_assert (CD_IS_SYNC_MEDIA_CMS (self));
+  g_assert (markup != NULL);
+
+  if (!(cd_wp_image_block_source (markup, length, &media_id, &url) ||
+        cd_wp_image_classic_source (markup, length, &media_id, &url)) ||
+      url == NULL)
+    return;
+  known = cd_sync_db_find_media (self->db, self->account, media_id, NULL);
+  if (known != NULL)
+    return;
+  bytes = cd_cms_download (self->inner, url, cancellable, &error);
+  name = g_path_get_basename (url);
+  if (bytes != NULL)
+    info = cd_store_add_image (self->store, bytes, name, &error);
+  if (info == NULL)
+    {
+      g_debug ("The picture %s of %s stays remote: %s", url, self->account, error->message);
+      return;
+    }
+  /* The same picture linked to another item already keeps that link. */
+  known = cd_sync_db_load_media (self->db, self->account, cd_image_info_get_id (info), NULL);
+  if (known != NULL)
+    return;
+  row.account = self->account;
+  row.image_id = (char *) cd_image_info_get_id (info);
+  row.media_id = media_id;
+  row.source_url = url;
+  if (!cd_sync_db_save_media (self->db, &row, &error))
+    g_debug ("The picture %s of %s is not recorded: %s", url, self->account, error->message);
+}
+
+/* Reads each picture of @body (fetch_picture()): its image blocks, those
+ * of its galleries, a classic post's pictures. */
 static void
 fetch_pictures (CdSyncMediaCms *self,
                 const char     *body,
@@ -161,45 +209,17 @@ fetch_pictures (CdSyncMediaCms *self,
 
   for (guint i = 0; i < units->len; i++)
     {
-      CdWpUnit        *unit = &g_array_index (units, CdWpUnit, i);
-      g_autofree char *media_id = NULL;
-      g_autofree char *url = NULL;
-      g_autofree char *name = NULL;
-      g_autoptr (CdSyncMedia) known = NULL;
-      g_autoptr (GBytes) bytes = NULL;
-      g_autoptr (CdImageInfo) info = NULL;
-      g_autoptr (GError) error = NULL;
-      CdSyncMedia row = { 0 };
+      CdWpUnit *unit = &g_array_index (units, CdWpUnit, i);
+      g_autoptr (GPtrArray) gallery = NULL;
 
-      if (unit->kind != CD_WP_UNIT_BLOCK ||
-          !(cd_wp_image_block_source (body + unit->markup_start, unit->markup_end - unit->markup_start,
-                                      &media_id, &url) ||
-            cd_wp_image_classic_source (body + unit->markup_start, unit->markup_end - unit->markup_start,
-                                        &media_id, &url)) ||
-          url == NULL)
+      if (unit->kind != CD_WP_UNIT_BLOCK)
         continue;
-      known = cd_sync_db_find_media (self->db, self->account, media_id, NULL);
-      if (known != NULL)
-        continue;
-      bytes = cd_cms_download (self->inner, url, cancellable, &error);
-      name = g_path_get_basename (url);
-      if (bytes != NULL)
-        info = cd_store_add_image (self->store, bytes, name, &error);
-      if (info == NULL)
-        {
-          g_debug ("The picture %s of %s stays remote: %s", url, self->account, error->message);
-          continue;
-        }
-      /* The same picture linked to another item already keeps that link. */
-      known = cd_sync_db_load_media (self->db, self->account, cd_image_info_get_id (info), NULL);
-      if (known != NULL)
-        continue;
-      row.account = self->account;
-      row.image_id = (char *) cd_image_info_get_id (info);
-      row.media_id = media_id;
-      row.source_url = url;
-      if (!cd_sync_db_save_media (self->db, &row, &error))
-        g_debug ("The picture %s of %s is not recorded: %s", url, self->account, error->message);
+      gallery = cd_wp_gallery_images (body + unit->markup_start, unit->markup_end - unit->markup_start);
+      if (gallery == NULL)
+        fetch_picture (self, body + unit->markup_start, unit->markup_end - unit->markup_start, cancellable);
+      for (guint k = 0; gallery != NULL && k < gallery->len; k++)
+        fetch_picture (self, g_ptr_array_index (gallery, k), strlen (g_ptr_array_index (gallery, k)),
+                       cancellable);
     }
 }
 
