@@ -880,20 +880,30 @@ gallery_lookup (const char *key,
   return NULL;
 }
 
-#define GALLERY_IMAGE(id, name, inside)                                                             \
-  "<!-- wp:image {\"id\":" id ",\"sizeSlug\":\"large\",\"linkDestination\":\"none\"} -->\n<figure " \
-  "class=\"wp-block-image size-large\"><img src=\"https://news.example/" name ".jpg\" " inside      \
-  "</figure>\n<!-- /wp:image -->"
-#define GALLERY_POST(first, second, third)                                                                                                                                                                           \
-  "<!-- wp:paragraph -->\n<p>The river rose.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:gallery "                                                                                                                        \
-  "{\"linkTo\":\"none\"} -->\n<figure class=\"wp-block-gallery has-nested-images columns-default is-cropped\">" first second third "<figcaption class=\"blocks-gallery-caption wp-element-caption\">The flood, day " \
-  "two.</figcaption></figure>\n<!-- /wp:gallery -->\n\n<!-- wp:paragraph -->\n<p>End.</p>\n<!-- "                                                                                                                    \
-  "/wp:paragraph -->\n"
-#define GALLERY_FIRST(caption)                                                     \
-  GALLERY_IMAGE ("12", "a", "alt=\"Sandbags\" class=\"wp-image-12\"/><figcaption " \
-                            "class=\"wp-element-caption\">" caption "</figcaption>")
-#define GALLERY_SECOND GALLERY_IMAGE ("13", "b", "alt=\"\" class=\"wp-image-13\"/>") "\n\n"
-#define GALLERY_THIRD(alt) "\n\n" GALLERY_IMAGE ("14", "c", "alt=\"" alt "\" class=\"wp-image-14\"/>")
+#define GALLERY_A(caption)                                                                              \
+  "<!-- wp:image {\"id\":12,\"sizeSlug\":\"large\",\"linkDestination\":\"none\"} -->\n<figure "         \
+  "class=\"wp-block-image size-large\"><img src=\"https://news.example/a.jpg\" alt=\"Sandbags\" "       \
+  "class=\"wp-image-12\"/><figcaption class=\"wp-element-caption\">" caption "</figcaption></figure>\n" \
+  "<!-- /wp:image -->"
+/* Linked to the file, as "Link to: Media file" makes it. */
+#define GALLERY_B                                                                                    \
+  "<!-- wp:image {\"id\":13,\"sizeSlug\":\"large\",\"linkDestination\":\"media\"} -->\n<figure "     \
+  "class=\"wp-block-image size-large\"><a href=\"https://news.example/b.jpg\"><img "                 \
+  "src=\"https://news.example/b-1024x768.jpg\" alt=\"\" class=\"wp-image-13\"/></a></figure>\n<!-- " \
+  "/wp:image -->"
+#define GALLERY_C(alt)                                                                                   \
+  "<!-- wp:image {\"id\":14,\"sizeSlug\":\"large\",\"linkDestination\":\"none\"} -->\n<figure "          \
+  "class=\"wp-block-image size-large\"><img src=\"https://news.example/c.jpg\" alt=\"" alt "\" class=\"" \
+  "wp-image-14\"/></figure>\n<!-- /wp:image -->"
+#define GALLERY(pictures)                                                                                     \
+  "<!-- wp:gallery {\"linkTo\":\"none\"} -->\n<figure class=\"wp-block-gallery has-nested-images "            \
+  "columns-default is-cropped\">" pictures "<figcaption class=\"blocks-gallery-caption wp-element-caption\">" \
+  "The flood, day two.</figcaption></figure>\n<!-- /wp:gallery -->"
+#define PARAGRAPH(text) "<!-- wp:paragraph -->\n<p>" text "</p>\n<!-- /wp:paragraph -->"
+#define GALLERY_POST(pictures) PARAGRAPH ("The river rose.") "\n\n" GALLERY (pictures) "\n\n" PARAGRAPH ("End.") "\n"
+#define GALLERY_ABC      \
+  GALLERY_A ("At dawn.") \
+  "\n\n" GALLERY_B "\n\n" GALLERY_C ("The levee")
 
 /* @post's body as a pull of it gives it, pictures adopted. */
 static char *
@@ -924,7 +934,7 @@ sent_content (const char *body,
 static void
 test_gallery (void)
 {
-  const char      *post = GALLERY_POST (GALLERY_FIRST ("At dawn."), GALLERY_SECOND, GALLERY_THIRD ("The levee"));
+  const char      *post = GALLERY_POST (GALLERY_ABC);
   g_autofree char *body = adopted_body (post, NULL);
   g_autoptr (GArray) units = cd_wp_body_split (body, -1);
   g_autoptr (GPtrArray) refs = cd_image_refs_in_body (body);
@@ -933,20 +943,29 @@ test_gallery (void)
   g_autofree char *first = cd_image_ref_to_fence (gallery_media[0].image_id, "Sandbags", "At dawn.", NULL);
   g_autofree char *second = cd_image_ref_to_fence (gallery_media[1].image_id, "", NULL, NULL);
   g_autofree char *third = cd_image_ref_to_fence (gallery_media[2].image_id, "The levee", NULL, NULL);
-  /* Each edit: what the body's text becomes, and the post it sends. */
+  g_autofree char *typed = g_strconcat ("A line typed among the pictures.\n\n", second, NULL);
+  /* Each edit: what the body's text becomes, the post it sends, and the
+   * blocks WordPress reads in it. */
   const struct
   {
-    const char *from, *to, *post;
+    const char *from, *to, *post, *names;
   } edits[] = {
     {first,   "```image\nid: 1111111111111111111111111111111111111111111111111111111111111111\nalt: Sandbags\ncaption: "
              "Sandbags, 6 a.m.\n```",
-     GALLERY_POST (GALLERY_FIRST ("Sandbags, 6 a.m."), GALLERY_SECOND, GALLERY_THIRD ("The levee"))          },
+     GALLERY_POST (GALLERY_A ("Sandbags, 6 a.m.") "\n\n" GALLERY_B "\n\n" GALLERY_C ("The levee")),                    NULL},
     { third,  "```image\nid: 3333333333333333333333333333333333333333333333333333333333333333\nalt: The levee, "
              "breached\n```",
-     GALLERY_POST (GALLERY_FIRST ("At dawn."),         GALLERY_SECOND, GALLERY_THIRD ("The levee, breached"))},
- /* A picture taken out of the gallery. */
-    { second, "",
-     GALLERY_POST (GALLERY_FIRST ("At dawn."),         "",             GALLERY_THIRD ("The levee"))          },
+     GALLERY_POST (GALLERY_A ("At dawn.") "\n\n" GALLERY_B "\n\n" GALLERY_C ("The levee, breached")),                  NULL},
+ /* Pictures taken out of the gallery: no white space comes into it. */
+    { second, "",                                GALLERY_POST (GALLERY_A ("At dawn.") "\n\n" GALLERY_C ("The levee")), NULL},
+    { first,  "",                                GALLERY_POST (GALLERY_B "\n\n" GALLERY_C ("The levee")),              NULL},
+    { third,  "",                                GALLERY_POST (GALLERY_A ("At dawn.") "\n\n" GALLERY_B),               NULL},
+ /* Text typed among the pictures goes after the gallery, which holds
+  * pictures only. */
+    { second, typed,
+     PARAGRAPH ("The river rose.") "\n\n" GALLERY (GALLERY_ABC) "\n\n" PARAGRAPH (
+          "A line typed among the pictures.") "\n\n" PARAGRAPH ("End.") "\n",
+     "core/paragraph core/gallery core/paragraph core/paragraph"                                                           },
   };
 
   g_assert_cmpuint (refs->len, ==, 3);
@@ -977,12 +996,12 @@ test_gallery (void)
         {
           g_autofree char *names = cd_test_oracle_block_names (sent);
 
-          g_assert_cmpstr (names, ==, "core/paragraph core/gallery core/paragraph");
+          g_assert_cmpstr (names, ==, edits[e].names ?: "core/paragraph core/gallery core/paragraph");
         }
     }
 
   /* The gallery's opening taken away: its end goes too, and its pictures
-   * stay, image blocks of their own. */
+   * stay, image blocks of their own as the site has them. */
   {
     g_autoptr (GString) edited_body = g_string_new (body);
     CdWpUnit        *opening = NULL;
@@ -995,7 +1014,8 @@ test_gallery (void)
     sent = sent_content (edited_body->str, post);
     g_assert_null (strstr (sent, "wp:gallery"));
     g_assert_null (strstr (sent, "blocks-gallery-caption"));
-    g_assert_nonnull (strstr (sent, "alt=\"The levee\""));
+    g_assert_nonnull (strstr (sent, GALLERY_B));
+    g_assert_nonnull (strstr (sent, GALLERY_C ("The levee")));
     if (cd_test_oracle_missing () == NULL)
       {
         g_autofree char *names = cd_test_oracle_block_names (sent);
@@ -1012,6 +1032,37 @@ test_gallery (void)
 
     g_assert_cmpstr (partly, ==, read);
     g_assert_cmpstr (partly_sent, ==, post);
+  }
+
+  /* Two galleries alike but for their pictures, as galleries made with
+   * the same settings are, one picture in both: the one kept whole (a
+   * picture of it unknown) and the one opened up each keep their bytes,
+   * and a caption given to the picture in the second goes into the second,
+   * in its own form. */
+  {
+#define FULL_A(inside)                                                                           \
+  "<!-- wp:image {\"id\":12,\"sizeSlug\":\"full\",\"linkDestination\":\"none\"} -->\n<figure "   \
+  "class=\"wp-block-image size-full\"><img src=\"https://news.example/a.jpg\" alt=\"Sandbags\" " \
+  "class=\"wp-image-12\"/>" inside "</figure>\n<!-- /wp:image -->"
+    const char *twins = PARAGRAPH ("The river rose.") "\n\n" GALLERY (GALLERY_A ("At dawn.") "\n\n" GALLERY_B) "\n\n" GALLERY (FULL_A ("") "\n\n" GALLERY_C ("The levee")) "\n";
+    const char *recaptioned = PARAGRAPH ("The river rose.") "\n\n" GALLERY (
+        GALLERY_A ("At dawn.") "\n\n" GALLERY_B) "\n\n" GALLERY (FULL_A ("<figcaption "
+                                                                         "class=\"wp-element-caption\">Dry again."
+                                                                         "</figcaption>") "\n\n" GALLERY_C ("The levee")) "\n";
+    g_autofree char *twins_body = adopted_body (twins, (gpointer) "13");
+    g_autofree char *twins_same = sent_content (twins_body, twins);
+    g_autofree char *plain = cd_image_ref_to_fence (gallery_media[0].image_id, "Sandbags", NULL, NULL);
+    g_autofree char *captioned = cd_image_ref_to_fence (gallery_media[0].image_id, "Sandbags", "Dry again.", NULL);
+    g_autoptr (GString) edited_body = g_string_new (twins_body);
+    g_autofree char *sent = NULL;
+
+    g_assert_nonnull (strstr (twins_body, GALLERY_B));
+    g_assert_nonnull (strstr (twins_body, third));
+    g_assert_cmpstr (twins_same, ==, twins);
+    g_assert_cmpuint (g_string_replace (edited_body, plain, captioned, 1), ==, 1);
+    sent = sent_content (edited_body->str, twins);
+    g_assert_cmpstr (sent, ==, recaptioned);
+#undef FULL_A
   }
 }
 

@@ -176,6 +176,44 @@ any_media (const char *key,
   return media;
 }
 
+/* @adopted, a body with its pictures adopted, edited: two units swapped,
+ * one left out, a line typed after each opening end of a layout block (a
+ * gallery's among them): the content it gives is UTF-8, and well-formed
+ * where @content is. */
+static void
+check_pictures_moved (const char *content,
+                      size_t      size,
+                      const char *adopted,
+                      gboolean    classic,
+                      Site       *site)
+{
+  g_autoptr (GArray) units = cd_wp_body_split (adopted, -1);
+  g_autofree char *made_of = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr (GString) typed = NULL;
+  g_autofree char *text = g_strndup (content, size);
+
+  if (units->len < 3)
+    return;
+  edited = edit_body (adopted, units, &made_of);
+  typed = g_string_new (edited);
+  g_string_replace (typed, "\n```\n\n```image", "\n```\n\nTyped among the pictures.\n\n```image", 0);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autofree char *placed = cd_wp_body_place_images (k == 0 ? edited : typed->str, classic, text, any_media,
+                                                         site);
+      g_autofree char *out = cd_wp_body_to_content (placed, -1, content, size);
+
+      if (!g_utf8_validate (out, -1, NULL))
+        abort ();
+      if (self_contained (content, size) && !cd_test_markup_well_formed (out, strlen (out)))
+        {
+          g_printerr ("Edited pictures are not well-formed:\n%s\n", out);
+          abort ();
+        }
+    }
+}
+
 /* The pictures of @body adopted as `image` fences go back into the very
  * blocks they came from; with a caption changed, the content is still
  * UTF-8. */
@@ -211,6 +249,7 @@ check_images (const char *content,
   out = cd_wp_body_to_content (replaced, -1, content, size);
   if (!g_utf8_validate (out, -1, NULL))
     abort ();
+  check_pictures_moved (content, size, adopted, classic, &site);
 }
 
 /* Any post content, as UTF-8, becomes a body that goes back to the very

@@ -59,6 +59,9 @@ char     *_cd_wp_content_to_body_like (const char *content,
 gboolean *_cd_wp_orphan_ends (const char     *body,
                               GArray         *units,
                               const gboolean *whole);
+guint    *_cd_wp_gallery_order (const char     *body,
+                                GArray         *units,
+                                const gboolean *orphan);
 char     *_cd_wp_node_to_html (cmark_node   *node,
                                cmark_parser *parser);
 

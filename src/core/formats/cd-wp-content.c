@@ -33,12 +33,13 @@
 
 typedef struct
 {
-  gboolean opaque;
-  gsize    start; /* in the content */
-  gsize    end;
-  char    *key;        /* the unit's Markdown, or its markup for an opaque one */
-  GStrv    shape;      /* for Markdown of a block with its own wrapper, or NULL */
-  gboolean layout_end; /* one end of a layout block opened up */
+  gboolean     opaque;
+  gsize        start; /* in the content */
+  gsize        end;
+  char        *key;        /* the unit's Markdown, or its markup for an opaque one */
+  GStrv        shape;      /* for Markdown of a block with its own wrapper, or NULL */
+  CdWpFenceEnd layout_end; /* which end of a layout block opened up it is */
+  gboolean     gallery;    /* and that block a gallery of pictures */
 } BaseUnit;
 
 typedef struct
@@ -47,9 +48,9 @@ typedef struct
   gboolean classic;
   gboolean wrapped; /* a classic post's paragraphs are in <p> elements */
   GString *body;
-  /* The galleries of pictures that open up: those whose opening markup
-   * is in the set (a body has them opened up), or none. */
-  GHashTable *galleries;
+  /* The markup of each gallery of pictures the body keeps whole; every
+   * other opens up. %NULL: none opens up. */
+  GHashTable *kept;
 } Analysis;
 
 static void
@@ -67,7 +68,7 @@ analysis_clear (Analysis *analysis)
   g_assert (analysis != NULL);
 
   g_clear_pointer (&analysis->units, g_array_unref);
-  g_clear_pointer (&analysis->galleries, g_hash_table_unref);
+  g_clear_pointer (&analysis->kept, g_hash_table_unref);
   if (analysis->body != NULL)
     g_string_free (g_steal_pointer (&analysis->body), TRUE);
 }
@@ -140,7 +141,7 @@ add_unit (Analysis   *analysis,
           char       *markdown,
           GStrv       shape)
 {
-  BaseUnit unit = { markdown == NULL, start, end, NULL, shape, FALSE };
+  BaseUnit unit = { markdown == NULL, start, end, NULL, shape, CD_WP_FENCE_WHOLE, FALSE };
 
   g_assert (analysis != NULL && content != NULL);
 
@@ -235,21 +236,21 @@ drop_units (Analysis *analysis,
   g_string_truncate (analysis->body, body_length);
 }
 
-/* Whether the gallery of pictures @block (_cd_wp_is_picture_gallery())
- * opens up in @analysis, its opening markup the unit just added. */
+/* Whether @block is a gallery of pictures (_cd_wp_is_picture_gallery())
+ * that opens up in @analysis: the body does not keep it whole. */
 static gboolean
 opens_gallery (const Analysis  *analysis,
                const char      *content,
                const CdWpBlock *block)
 {
-  const BaseUnit *opening;
+  g_autofree char *markup = NULL;
 
   g_assert (analysis != NULL && content != NULL && block != NULL);
 
-  if (analysis->galleries == NULL || !_cd_wp_is_picture_gallery (block, content))
+  if (analysis->kept == NULL || !_cd_wp_is_picture_gallery (block, content))
     return FALSE;
-  opening = &g_array_index (analysis->units, BaseUnit, analysis->units->len - 1);
-  return g_hash_table_contains (analysis->galleries, opening->key);
+  markup = g_strndup (content + block->start, block->end - block->start);
+  return !g_hash_table_contains (analysis->kept, g_strstrip (markup));
 }
 
 /* Adds @block as units of the body: a text block as its Markdown when that
@@ -259,7 +260,8 @@ opens_gallery (const Analysis  *analysis,
  * the words in a box of key facts or a column are the body's like any
  * other, or when it is a gallery @analysis opens up (the desk has its
  * pictures, cd_wp_body_adopt_images()); else a fence. @last_bullet: the
- * bullet of a list just added, or 0. Whether text was added. */
+ * bullet of a list just added, or 0. Whether text was added (pictures
+ * are not: a box that holds only a gallery stays whole, as in the body). */
 static gboolean
 add_block (Analysis        *analysis,
            const char      *content,
@@ -293,10 +295,12 @@ add_block (Analysis        *analysis,
       if (text || pictures)
         {
           add_trimmed_unit (analysis, content, last->end, block->end, NULL, NULL);
-          g_array_index (analysis->units, BaseUnit, head).layout_end = TRUE;
-          g_array_index (analysis->units, BaseUnit, analysis->units->len - 1).layout_end = TRUE;
+          g_array_index (analysis->units, BaseUnit, head).layout_end = CD_WP_FENCE_OPENING;
+          g_array_index (analysis->units, BaseUnit, analysis->units->len - 1).layout_end = CD_WP_FENCE_CLOSING;
+          g_array_index (analysis->units, BaseUnit, head).gallery = pictures;
+          g_array_index (analysis->units, BaseUnit, analysis->units->len - 1).gallery = pictures;
           *last_bullet = 0;
-          return TRUE;
+          return text;
         }
       drop_units (analysis, n_units, body_length);
     }
@@ -398,13 +402,14 @@ cd_wp_content_is_classic (const char *content,
   return !has_named_block (blocks);
 }
 
-/* The body of @content, the galleries in @galleries (taken) opened up. */
+/* The body of @content; galleries of pictures opened up but those in
+ * @kept (taken), none when it is %NULL. */
 static char *
 body_of (const char *content,
          gssize      length,
-         GHashTable *galleries)
+         GHashTable *kept)
 {
-  Analysis analysis = { .galleries = galleries };
+  Analysis analysis = { .kept = kept };
   char    *body;
 
   g_assert (content != NULL);
@@ -444,9 +449,8 @@ cd_wp_content_to_body (const char *content,
   return body_of (content, length, NULL);
 }
 
-/* The opening markup of each gallery @body has opened up, or %NULL. */
-static GHashTable *opened_galleries (const char *body,
-                                     gsize       length);
+static GHashTable *kept_galleries (const char *body,
+                                   gsize       length);
 
 /**
  * _cd_wp_content_to_body_like:
@@ -455,8 +459,8 @@ static GHashTable *opened_galleries (const char *body,
  * @body: a body made from @content, edited or not
  *
  * Returns: (transfer full): the body of @content as
- *   cd_wp_content_to_body() makes it, with the galleries of pictures
- *   @body has opened up (cd_wp_body_adopt_images()) opened up too
+ *   cd_wp_content_to_body() makes it, but with each gallery of pictures
+ *   opened up (cd_wp_body_adopt_images()) that @body does not keep whole
  */
 char *
 _cd_wp_content_to_body_like (const char *content,
@@ -465,37 +469,35 @@ _cd_wp_content_to_body_like (const char *content,
 {
   g_assert (content != NULL && body != NULL);
 
-  return body_of (content, length, opened_galleries (body, strlen (body)));
+  return body_of (content, length, kept_galleries (body, strlen (body)));
 }
 
-/* The opening markup of each gallery @body has opened up, or %NULL. */
+/* The markup of each gallery @body keeps whole, one `wordpress` fence;
+ * the galleries of pictures it does not keep whole, it has opened up, or
+ * taken apart, or left out. */
 static GHashTable *
-opened_galleries (const char *body,
-                  gsize       length)
+kept_galleries (const char *body,
+                gsize       length)
 {
   g_autoptr (GArray) units = NULL;
-  GHashTable *opened = NULL;
+  GHashTable *kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_assert (body != NULL);
 
   if (g_strstr_len (body, length, "wp:gallery") == NULL)
-    return NULL;
+    return kept;
   units = cd_wp_body_split (body, length);
   for (guint i = 0; i < units->len; i++)
     {
-      const CdWpUnit  *unit = &g_array_index (units, CdWpUnit, i);
-      const char      *markup = body + unit->markup_start;
-      gsize            n = unit->markup_end - unit->markup_start;
-      g_autofree char *name = NULL;
+      const CdWpUnit *unit = &g_array_index (units, CdWpUnit, i);
+      const char     *markup = body + unit->markup_start;
+      gsize           n = unit->markup_end - unit->markup_start;
 
-      if (unit->kind != CD_WP_UNIT_BLOCK || cd_wp_fence_end (markup, n, &name) != CD_WP_FENCE_OPENING ||
-          g_strcmp0 (name, "core/gallery") != 0)
-        continue;
-      if (opened == NULL)
-        opened = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_add (opened, g_strndup (markup, n));
+      if (unit->kind == CD_WP_UNIT_BLOCK && g_strstr_len (markup, n, "wp:gallery") != NULL &&
+          cd_wp_fence_end (markup, n, NULL) == CD_WP_FENCE_WHOLE)
+        g_hash_table_add (kept, g_strndup (markup, n));
     }
-  return opened;
+  return kept;
 }
 
 static char *
@@ -842,15 +844,14 @@ static gssize
 joined_place (const Analysis *analysis,
               const char     *base,
               const Split    *split,
-              const gssize   *matches,
               const gboolean *taken,
               guint           i,
-              gssize          prev)
+              gssize          prev,
+              gssize          next)
 {
   const CdWpUnit *unit = &g_array_index (split->units, CdWpUnit, i);
-  gssize          next = i + 1 < split->units->len ? matches[i + 1] : -1;
 
-  g_assert (analysis != NULL && split != NULL && matches != NULL && taken != NULL);
+  g_assert (analysis != NULL && split != NULL && taken != NULL);
 
   /* The piece after the one the unit before has, or before the one the
    * unit after has, of the unit's kind. */
@@ -871,6 +872,39 @@ joined_place (const Analysis *analysis,
       g_array_index (analysis->units, BaseUnit, prev + 1).opaque)
     return prev + 1;
   return -1;
+}
+
+/* Appends what goes between the unit written last, base unit @prev (or
+ * -1), and one that is base unit @place (or -1): the base's own bytes
+ * between them where they were neighbours; inside a gallery opened up,
+ * what the base has after its opening end or before its closing end (as
+ * a rule, nothing); else a blank line. */
+static void
+append_separator (GString        *out,
+                  const Analysis *analysis,
+                  const char     *base,
+                  gssize          prev,
+                  gssize          place)
+{
+  const BaseUnit *before = prev >= 0 ? &g_array_index (analysis->units, BaseUnit, prev) : NULL;
+  const BaseUnit *after = place >= 0 ? &g_array_index (analysis->units, BaseUnit, place) : NULL;
+
+  g_assert (out != NULL && analysis != NULL);
+
+  if (before != NULL && after != NULL && place == prev + 1)
+    g_string_append_len (out, base + before->end, after->start - before->end);
+  else if (before != NULL && before->layout_end == CD_WP_FENCE_OPENING && before->gallery)
+    {
+      after = &g_array_index (analysis->units, BaseUnit, prev + 1);
+      g_string_append_len (out, base + before->end, after->start - before->end);
+    }
+  else if (after != NULL && after->layout_end == CD_WP_FENCE_CLOSING && after->gallery)
+    {
+      before = &g_array_index (analysis->units, BaseUnit, place - 1);
+      g_string_append_len (out, base + before->end, after->start - before->end);
+    }
+  else
+    g_string_append (out, "\n\n");
 }
 
 /**
@@ -908,6 +942,7 @@ cd_wp_body_to_content (const char *body,
   g_autofree gssize   *shape_of = NULL;
   g_autofree gboolean *taken = NULL;
   g_autofree gboolean *orphan = NULL;
+  g_autofree guint    *order = NULL;
   gssize               prev = -1;
   guint                written = 0;
 
@@ -922,7 +957,7 @@ cd_wp_body_to_content (const char *body,
 
   if (base != NULL)
     {
-      analysis.galleries = opened_galleries (body, length);
+      analysis.kept = kept_galleries (body, length);
       analyse (base, base_length, &analysis);
       if (analysis.body->len == (gsize) length && memcmp (analysis.body->str, body, length) == 0)
         {
@@ -940,7 +975,8 @@ cd_wp_body_to_content (const char *body,
     g_autofree gboolean *whole = g_new0 (gboolean, split.units->len + 1);
 
     for (guint i = 0; i < split.units->len; i++)
-      whole[i] = matches[i] >= 0 && !g_array_index (analysis.units, BaseUnit, matches[i]).layout_end;
+      whole[i] = matches[i] >= 0 &&
+                 g_array_index (analysis.units, BaseUnit, matches[i]).layout_end == CD_WP_FENCE_WHOLE;
     orphan = _cd_wp_orphan_ends (body, split.units, whole);
   }
   taken = g_new0 (gboolean, (analysis.units != NULL ? analysis.units->len : 0) + 1);
@@ -948,34 +984,28 @@ cd_wp_body_to_content (const char *body,
     if (matches[i] >= 0 || shape_of[i] >= 0)
       taken[matches[i] >= 0 ? matches[i] : shape_of[i]] = TRUE;
 
+  order = _cd_wp_gallery_order (body, split.units, orphan);
   out = g_string_sized_new (length * 2 + 64);
-  for (guint i = 0; i < split.units->len; i++)
+  for (guint k = 0; k < split.units->len; k++)
     {
+      guint     i = order[k];
       CdWpUnit *unit = &g_array_index (split.units, CdWpUnit, i);
       gssize    match = matches[i];
+      /* The base unit of the unit written next. */
+      gssize next = k + 1 < split.units->len ? matches[order[k + 1]] : -1;
       /* The base unit this one is, or stands in for as its edit. */
       gssize place = match >= 0 ? match : shape_of[i];
 
       if (orphan[i])
         continue;
-      if (place < 0 && (place = joined_place (&analysis, base, &split, matches, taken, i, prev)) >= 0)
+      if (place < 0 && (place = joined_place (&analysis, base, &split, taken, i, prev, next)) >= 0)
         {
           taken[place] = TRUE;
           shape_of[i] = unit->kind == CD_WP_UNIT_TEXT ? place : -1;
         }
 
       if (written++ > 0)
-        {
-          if (prev >= 0 && place == prev + 1)
-            {
-              BaseUnit *before = &g_array_index (analysis.units, BaseUnit, prev);
-              BaseUnit *after = &g_array_index (analysis.units, BaseUnit, place);
-
-              g_string_append_len (out, base + before->end, after->start - before->end);
-            }
-          else
-            g_string_append (out, "\n\n");
-        }
+        append_separator (out, &analysis, base, prev, place);
 
       if (match >= 0)
         {

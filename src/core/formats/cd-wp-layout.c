@@ -181,3 +181,84 @@ _cd_wp_orphan_ends (const char     *body,
     }
   return orphan;
 }
+
+/* Whether @markup is one image block. */
+static gboolean
+is_picture (const char *markup,
+            gsize       length)
+{
+  g_autoptr (GPtrArray) blocks = cd_wp_blocks_parse (markup, length);
+  const CdWpBlock *block;
+
+  g_assert (markup != NULL);
+
+  if (blocks->len != 1)
+    return FALSE;
+  block = g_ptr_array_index (blocks, 0);
+  return g_strcmp0 (block->name, "core/image") == 0;
+}
+
+/**
+ * _cd_wp_gallery_order:
+ * @body: an article body
+ * @units: (element-type CdWpUnit): its units
+ * @orphan: for each unit, whether it is an end left out
+ *   (_cd_wp_orphan_ends())
+ *
+ * A gallery holds pictures and nothing else: text typed among its
+ * pictures, a block moved in, or what stood between two galleries whose
+ * inner ends were taken away, goes after the gallery, in its order, and
+ * the pictures stay in it.
+ *
+ * Returns: (transfer full): the units' indices in the order to write them
+ */
+guint *
+_cd_wp_gallery_order (const char     *body,
+                      GArray         *units,
+                      const gboolean *orphan)
+{
+  guint *order = g_new (guint, units->len + 1);
+  g_autoptr (GArray) after = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint    n = 0, depth = 0;
+  gboolean inside = FALSE;
+
+  g_assert (body != NULL && units != NULL && orphan != NULL);
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      const CdWpUnit  *unit = &g_array_index (units, CdWpUnit, i);
+      const char      *markup = body + unit->markup_start;
+      gsize            length = unit->markup_end - unit->markup_start;
+      g_autofree char *name = NULL;
+      CdWpFenceEnd     end = CD_WP_FENCE_WHOLE;
+
+      if (unit->kind == CD_WP_UNIT_BLOCK && !orphan[i])
+        end = cd_wp_fence_end (markup, length, &name);
+      if (!inside)
+        {
+          order[n++] = i;
+          inside = end == CD_WP_FENCE_OPENING && g_strcmp0 (name, "core/gallery") == 0;
+          continue;
+        }
+      if (end == CD_WP_FENCE_CLOSING && depth == 0)
+        {
+          /* The gallery's own closing end, as the ends pair. */
+          order[n++] = i;
+          for (guint k = 0; k < after->len; k++)
+            order[n++] = g_array_index (after, guint, k);
+          g_array_set_size (after, 0);
+          inside = FALSE;
+          continue;
+        }
+      depth += end == CD_WP_FENCE_OPENING;
+      depth -= end == CD_WP_FENCE_CLOSING;
+      if (orphan[i] || (end == CD_WP_FENCE_WHOLE && unit->kind == CD_WP_UNIT_BLOCK && depth == 0 &&
+                        is_picture (markup, length)))
+        order[n++] = i;
+      else
+        g_array_append_val (after, i);
+    }
+  for (guint k = 0; k < after->len; k++)
+    order[n++] = g_array_index (after, guint, k);
+  return order;
+}
