@@ -1024,6 +1024,29 @@ test_gallery (void)
       }
   }
 
+  /* The gallery copied, chips and pictures: the copy is the gallery's
+   * bytes again, its white space too. */
+  {
+    g_autoptr (GString) edited_body = g_string_new (body);
+    const CdWpUnit  *opening = NULL, *closing = NULL;
+    g_autofree char *copy = NULL;
+    g_autofree char *sent = NULL;
+
+    for (guint i = 0; i < units->len; i++)
+      if (g_array_index (units, CdWpUnit, i).kind == CD_WP_UNIT_BLOCK)
+        {
+          opening = opening != NULL ? opening : &g_array_index (units, CdWpUnit, i);
+          closing = &g_array_index (units, CdWpUnit, i);
+        }
+    copy = g_strndup (body + opening->start, closing->end - opening->start);
+    g_string_insert (edited_body, closing->end, copy);
+    g_string_insert (edited_body, closing->end, "\n\n");
+    sent = sent_content (edited_body->str, post);
+    g_assert_cmpstr (sent, ==,
+                     PARAGRAPH ("The river rose.") "\n\n" GALLERY (GALLERY_ABC) "\n\n" GALLERY (
+                         GALLERY_ABC) "\n\n" PARAGRAPH ("End.") "\n");
+  }
+
   /* One picture the store does not have: the gallery stays one block. */
   {
     g_autofree char *read = cd_wp_content_to_body (post, -1);

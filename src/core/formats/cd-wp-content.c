@@ -907,6 +907,32 @@ append_separator (GString        *out,
     g_string_append (out, "\n\n");
 }
 
+/* For unit @i of the body, which no base unit is (a copy): the end of a
+ * gallery opened up in the base that it copies, so that the copy's white
+ * space is the gallery's; else -1. */
+static gssize
+copied_gallery_end (const Analysis *analysis,
+                    const Split    *split,
+                    guint           i)
+{
+  const CdWpUnit  *unit = &g_array_index (split->units, CdWpUnit, i);
+  g_autofree char *key = NULL;
+
+  g_assert (analysis != NULL && split != NULL);
+
+  if (unit->kind != CD_WP_UNIT_BLOCK || analysis->units == NULL)
+    return -1;
+  key = unit_key (split, unit);
+  for (guint j = 0; j < analysis->units->len; j++)
+    {
+      const BaseUnit *end = &g_array_index (analysis->units, BaseUnit, j);
+
+      if (end->gallery && strcmp (end->key, key) == 0)
+        return j;
+    }
+  return -1;
+}
+
 /**
  * cd_wp_body_to_content:
  * @body: an article body
@@ -944,7 +970,9 @@ cd_wp_body_to_content (const char *body,
   g_autofree gboolean *orphan = NULL;
   g_autofree guint    *order = NULL;
   gssize               prev = -1;
-  guint                written = 0;
+  /* The base unit the unit written last is, or copies the end of. */
+  gssize prev_like = -1, like;
+  guint  written = 0;
 
   g_return_val_if_fail (body != NULL, NULL);
 
@@ -1004,8 +1032,9 @@ cd_wp_body_to_content (const char *body,
           shape_of[i] = unit->kind == CD_WP_UNIT_TEXT ? place : -1;
         }
 
+      like = place >= 0 ? place : copied_gallery_end (&analysis, &split, i);
       if (written++ > 0)
-        append_separator (out, &analysis, base, prev, place);
+        append_separator (out, &analysis, base, prev_like, like);
 
       if (match >= 0)
         {
@@ -1026,6 +1055,7 @@ cd_wp_body_to_content (const char *body,
                                 ? &g_array_index (analysis.units, BaseUnit, shape_of[i])
                                 : NULL);
       prev = place;
+      prev_like = like;
     }
 
   /* The base's leading and trailing bytes (white space, as a rule) frame
