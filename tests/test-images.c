@@ -14,6 +14,7 @@
 
 #include "cd-article-json.h"
 #include "cd-image-ref.h"
+#include "cd-render.h"
 #include "cd-store.h"
 #include "cd-test-util.h"
 #include "cd-test-wp-oracle.h"
@@ -983,6 +984,14 @@ test_gallery (void)
   g_ptr_array_add (labels, NULL);
   g_assert_cmpstrv ((char **) labels->pdata, ((const char *const[]){ "Gallery", "End of Gallery", NULL }));
   g_assert_cmpstr (same, ==, post);
+  /* The preview frames the pictures as a gallery, side by side. */
+  {
+    g_autofree char *html = cd_render_markdown (body, -1, CD_RENDER_NONE);
+    const char      *frame = strstr (html, "<div class=\"cd-wp-layout cd-wp-gallery\">");
+
+    g_assert_nonnull (frame);
+    g_assert_nonnull (strstr (frame, "alt=\"The levee\""));
+  }
 
   for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
     {

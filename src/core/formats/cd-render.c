@@ -472,6 +472,18 @@ fence_end (cmark_node *node)
   return cd_wp_fence_end (markup, -1, NULL);
 }
 
+/* Whether @node, the opening end of a layout block, opens a gallery. */
+static gboolean
+is_gallery (cmark_node *node)
+{
+  g_autofree char *name = NULL;
+
+  g_assert (node != NULL);
+
+  cd_wp_fence_end (cmark_node_get_literal (node), -1, &name);
+  return g_strcmp0 (name, "core/gallery") == 0;
+}
+
 /* Frames what stands between the two ends of each layout block of
  * @document (a box of key facts, a column) with the ends, in a box of its
  * own, as the site shows the text inside the block; ends without their
@@ -494,7 +506,9 @@ frame_layout_blocks (cmark_node *document)
         continue;
       head = g_ptr_array_steal_index (open, open->len - 1);
       frame = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
-      cmark_node_set_on_enter (frame, "<div class=\"cd-wp-layout\">\n");
+      /* A gallery's pictures stand side by side, as the site shows them. */
+      cmark_node_set_on_enter (frame, is_gallery (head) ? "<div class=\"cd-wp-layout cd-wp-gallery\">\n"
+                                                        : "<div class=\"cd-wp-layout\">\n");
       cmark_node_set_on_exit (frame, "</div>\n");
       cmark_node_insert_before (head, frame);
       for (cmark_node *moved = head; moved != NULL; moved = next)
