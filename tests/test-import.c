@@ -753,6 +753,27 @@ test_xml_newsml_g2 (void)
   g_assert_null (cd_article_get_embargo (b));
   g_assert_cmpstr (cd_article_get_body (b), ==,
                    "Talks resumed on Monday.\n\n## Next\n\nMore — later.\n");
+
+  /* An XHTML story whose header holds its slugs, time, genre and
+   * headline (as dpa sends it): the header is no text; its headline is
+   * the article's where the item names none. */
+  {
+    g_autoptr (CdArticle) c = import_xml (
+        "<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><contentSet><inlineXML>"
+        "<html xmlns='http://www.w3.org/1999/xhtml'><body><header><ul class='slugline'>"
+        "<li class='subject'>Fußball</li><li class='keyword'>London</li></ul>"
+        "<time class='publicationDate'>11.10.2022 11:14</time><p class='genre'>Extra</p>"
+        "<h1>Tränen in London</h1></header><section class='main'><p><span "
+        "class='dateline'>London <span class='credit'>(dpa)</span> - </span>Es gab "
+        "Tränen.</p></section></body></html></inlineXML></contentSet></newsItem>",
+        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_headline (c), ==, "Tränen in London");
+    g_assert_cmpstr (cd_article_get_dateline (c), ==, "London");
+    g_assert_cmpstr (cd_article_get_source (c), ==, "dpa");
+    g_assert_cmpstr (cd_article_get_body (c), ==, "Es gab Tränen.\n");
+  }
 }
 
 /* Bad agency XML: one sentence naming the file and what is wrong, and
@@ -1629,6 +1650,144 @@ test_bad_type (Fixture      *f,
                      ".html, .htm, .xml, .nitf or .json.");
 }
 
+/* Feeds as they are sent: AP's ANPA heading with its selector codes set
+ * off by separators and device controls, its keyword line with spaces and
+ * word count, and its picture numbers; dpa's IPTC 7901 in Windows-1252
+ * with its labels above the headline. A message not in UTF-8 is read in
+ * the Western set feeds send, and the note says so; plain text that is
+ * not UTF-8 is still refused (/import/bad/encoding). */
+static void
+test_wire_feed_forms (Fixture      *f,
+                      gconstpointer data)
+{
+  g_autoptr (CdArticle) ap = import_sample ("wire-anpa-selector.tst");
+  g_autoptr (CdArticle) dpa = import_sample ("wire-iptc7901-latin1.nws");
+  g_autofree char *latin1 = write_file (f, "0815", "\x01head\r\n\x02Kiel\x81\r\n\r\nKiel (dpa) - "
+                                                   "Stra\xdf"
+                                                   "en nass.\r\n\x03\x04",
+                                        -1);
+  g_autoptr (CdArticle) kiel = cd_import_file (latin1, NULL);
+
+  g_assert_cmpstr (cd_article_get_headline (ap), ==, "Fire guts warehouses at Hamburg harbour");
+  g_assert_cmpstr (cd_article_get_byline (ap), ==, "ANNA BERG, Associated Press");
+  g_assert_cmpstr (cd_article_get_dateline (ap), ==, "HAMBURG, Germany");
+  g_assert_cmpstr (cd_article_get_source (ap), ==, "AP");
+  g_assert_null (cd_article_get_dek (ap));
+  g_assert_cmpstr (cd_article_get_body (ap), ==,
+                   "A fire tore through two warehouses at Hamburg's harbour overnight, lighting "
+                   "up the sky over the Elbe.\n\n"
+                   "\u201cIt was like daylight,\u201d said a neighbour.\n\n"
+                   "Police said on Saturday that no one was hurt.\n");
+  g_assert_cmpstr (cd_article_get_ednote (ap), ==,
+                   "w1234 asian \u2014 r i  BC-EU--HarbourFire 1stLd-Writethru   12-05 0412 "
+                   "\u2014 BC-EU--Harbour Fire, 1st Ld-Writethru,412 \u2014 AP Photo HAM101, "
+                   "HAM102 \u2014 Eds: Updates with police statement. With AP Photos. \u2014 "
+                   "AP-WF-12-05-26 0412GMT");
+
+  g_assert_cmpstr (cd_article_get_headline (dpa), ==, "Floods close Passau's old town");
+  g_assert_cmpstr (cd_article_get_byline (dpa), ==, "dpa correspondents");
+  g_assert_cmpstr (cd_article_get_dateline (dpa), ==, "Passau");
+  g_assert_cmpstr (cd_article_get_body (dpa), ==,
+                   "The Danube rose to 12.8 metres on Saturday, and Mayor J\u00fcrgen Dupper "
+                   "closed the old town.\n\n"
+                   "\u201cWe are ready,\u201d Dupper said of the\u00a0army's help.\n");
+  g_assert_cmpstr (cd_article_get_ednote (dpa), ==,
+                   "eca0042 3 i 312  dpa 0042 \u2014 Germany/floods/ \u2014 REFILE \u2014 "
+                   "1ST LEAD \u2014 121530 GMT Dec 26 \u2014 The message is not in UTF-8; it was "
+                   "read as Windows-1252 (Western European).");
+
+  /* A byte Windows-1252 leaves undefined: Latin-1. */
+  g_assert_nonnull (kiel);
+  g_assert_cmpstr (cd_article_get_headline (kiel), ==, "Kiel\xc2\x81");
+  g_assert_cmpstr (cd_article_get_body (kiel), ==, "Stra\u00dfen nass.\n");
+  g_assert_true (g_str_has_suffix (cd_article_get_ednote (kiel),
+                                   "it was read as Latin-1 (Western European)."));
+}
+
+/* Agency XML in the character set its declaration names is read in it;
+ * a set that cannot be read, or bytes that are not of it, are one
+ * sentence each. XML that says it is UTF-8 and is not is refused as
+ * before. */
+static void
+test_xml_declared_charset (Fixture      *f,
+                           gconstpointer data)
+{
+  g_autofree char *latin1 = write_file (
+      f, "pa.xml",
+      "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<nitf><body><body.head>"
+      "<hedline><hl1>Brexit to cost \xa3"
+      "66bn</hl1></hedline></body.head><body.content>"
+      "<p>LONDON (PA) - Treasury coffers will take a \xa3"
+      "66 billion hit, caf\xe9"
+      " owners "
+      "heard.</p></body.content></body></nitf>\n",
+      -1);
+  g_autofree char *unknown = write_file (
+      f, "odd.xml", "<?xml version='1.0' encoding='x-no-such-set'?><nitf>\xe9</nitf>", -1);
+  g_autofree char *not_of_it = write_file (
+      f, "cp.xml", "<?xml version='1.0' encoding='windows-1252'?>\n<nitf>ok \x81</nitf>", -1);
+  g_autofree char *utf8 = write_file (
+      f, "u.xml", "<?xml version='1.0' encoding='UTF-8'?>\n<nitf>\xe9</nitf>", -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_import_file (latin1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "Brexit to cost \u00a366bn");
+  g_assert_cmpstr (cd_article_get_dateline (a), ==, "LONDON");
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "Treasury coffers will take a \u00a366 billion hit, caf\u00e9 owners heard.\n");
+  g_assert_null (cd_article_get_ednote (a));
+  assert_file_error (unknown, CD_IMPORT_ERROR_INVALID_UTF8,
+                     ": the file says its text is in \u201cx-no-such-set\u201d, a character set "
+                     "Copydesk cannot read; save the file as UTF-8 and import it again.");
+  assert_file_error (not_of_it, CD_IMPORT_ERROR_INVALID_UTF8,
+                     ": the file says its text is in \u201cwindows-1252\u201d, but byte offset 55 "
+                     "is not; save the file as UTF-8 and import it again.");
+  assert_file_error (utf8, CD_IMPORT_ERROR_INVALID_UTF8,
+                     ": line 2 is not valid UTF-8 (byte offset 45); save the file as UTF-8 and "
+                     "import it again.");
+}
+
+/* A file whose name tells no format (a feed's files are often named by
+ * their item's id) is read by its first characters: markup is agency XML
+ * or, opening as an HTML document does, HTML; an object is ninjs; other
+ * text is still refused by its name (/import/bad/type). */
+static void
+test_format_by_content (Fixture      *f,
+                        gconstpointer data)
+{
+  g_autofree char *g2 = write_file (
+      f, "tag_example.com,2026_newsml_KBN1_2",
+      "\xef\xbb\xbf\n  <newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><contentMeta>"
+      "<headline>Talks resume</headline></contentMeta><contentSet><inlineXML><html "
+      "xmlns='http://www.w3.org/1999/xhtml'><body><p>They met.</p></body></html></inlineXML>"
+      "</contentSet></newsItem>",
+      -1);
+  g_autofree char *ninjs = write_file (
+      f, "item.dat", "{\"uri\": \"urn:x\", \"headline\": \"Rain\", \"body_text\": \"It rained.\"}",
+      -1);
+  g_autofree char *page = write_file (
+      f, "story.php", "<!DOCTYPE html><html><head><title>Sun</title></head>"
+                      "<body><p>It shone.</p></body></html>",
+      -1);
+  g_autofree char *feed = write_file (
+      f, "feed.atom", "<feed xmlns='http://www.w3.org/2005/Atom'><title>x</title></feed>", -1);
+  g_autoptr (CdArticle) a = cd_import_file (g2, NULL);
+  g_autoptr (CdArticle) b = cd_import_file (ninjs, NULL);
+  g_autoptr (CdArticle) c = cd_import_file (page, NULL);
+
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "Talks resume");
+  g_assert_cmpstr (cd_article_get_body (a), ==, "They met.\n");
+  g_assert_cmpstr (cd_article_get_headline (b), ==, "Rain");
+  g_assert_cmpstr (cd_article_get_body (b), ==, "It rained.\n");
+  g_assert_cmpstr (cd_article_get_headline (c), ==, "Sun");
+  g_assert_cmpstr (cd_article_get_body (c), ==, "It shone.\n");
+  /* Markup of another kind: the agency XML reader's own sentence. */
+  assert_file_error (feed, CD_IMPORT_ERROR_INVALID,
+                     ": the XML is neither NITF nor a NewsML news item (its root element is "
+                     "<feed>).");
+}
+
 static void
 test_format_for_path (void)
 {
@@ -1857,6 +2016,12 @@ main (int   argc,
   g_test_add ("/import/bad/missing-directory", Fixture, NULL,
               fixture_setup, test_bad_missing_and_directory, fixture_teardown);
   g_test_add ("/import/bad/empty", Fixture, NULL, fixture_setup, test_bad_empty, fixture_teardown);
+  g_test_add ("/import/wire/feed-forms", Fixture, NULL, fixture_setup, test_wire_feed_forms,
+              fixture_teardown);
+  g_test_add ("/import/xml/declared-charset", Fixture, NULL, fixture_setup,
+              test_xml_declared_charset, fixture_teardown);
+  g_test_add ("/import/format-by-content", Fixture, NULL, fixture_setup, test_format_by_content,
+              fixture_teardown);
   g_test_add ("/import/bad/encoding", Fixture, NULL,
               fixture_setup, test_bad_encoding, fixture_teardown);
   g_test_add ("/import/bad/too-large", Fixture, NULL,

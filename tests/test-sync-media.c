@@ -265,15 +265,16 @@ test_upload_once (Fixture      *fixture,
   g_autoptr (CdSyncResult) second = NULL;
   g_autoptr (CdSyncResult) third = NULL;
   g_autofree char *state = NULL;
-  JsonObject      *item;
+  g_autoptr (CdSyncMedia) body_media = NULL;
+  JsonObject *item;
 
   first = cd_test_sync_now (fixture->engine, NULL);
   g_assert_true (cd_sync_result_is_clean (first));
   g_assert_cmpuint (uploads (fixture), ==, 2);
   g_assert_cmpuint (g_hash_table_size (fixture->fake->media), ==, 2);
   assert_placed (fixture);
-  item = g_hash_table_lookup (fixture->fake->media,
-                              media_of (fixture->store, fixture->body_image)->media_id);
+  body_media = media_of (fixture->store, fixture->body_image);
+  item = g_hash_table_lookup (fixture->fake->media, body_media->media_id);
   g_assert_nonnull (item);
   g_assert_cmpstr (json_object_get_string_member (item, "alt_text"), ==,
                    "Firefighters at the scene on Main Street");

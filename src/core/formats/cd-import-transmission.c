@@ -26,14 +26,26 @@
 #define ETX '\x03'
 #define EOT '\x04'
 #define SYN '\x16'
+#define DEL '\x7f'
 
 /* How far into a file its envelope starts: after a few synchronising
  * characters and the message heading. */
 #define ENVELOPE_START_MAX 512
 
+/* Whether @c may stand in a message heading: the synchronising and
+ * heading characters, the unit and record separators ANPA's selector codes
+ * are set off with, the device controls its printers were sent (DC1 to
+ * DC4), and line ends and tabs; no other control character. */
+static gboolean
+is_heading_control (guchar c)
+{
+  return c == SOH || c == SYN || (c >= 0x11 && c <= 0x14) || c == 0x1e || c == 0x1f ||
+         c == '\r' || c == '\n' || c == '\t';
+}
+
 /* The envelope's STX: near the start, at the start of the file or of a
- * line, with nothing before it but the synchronising and heading
- * characters and printable heading lines; else NULL. */
+ * line, with nothing before it but heading characters and printable
+ * heading lines; else NULL. */
 static const char *
 find_stx (const char *text,
           gsize       length)
@@ -51,7 +63,7 @@ find_stx (const char *text,
                        text[i - 1] == SYN
                    ? text + i
                    : NULL;
-      if (c < 0x20 && c != SOH && c != SYN && c != '\r' && c != '\n' && c != '\t')
+      if (c < 0x20 && !is_heading_control (c))
         return NULL;
     }
   return NULL;
@@ -96,8 +108,11 @@ note_lines (GString    *notes,
             _cd_import_add_note (notes, line->str);
           g_string_truncate (line, 0);
         }
-      else if ((guchar) *p >= 0x20 || *p == '\t')
+      else if ((guchar) *p >= 0x20 && *p != DEL)
         g_string_append_c (line, *p);
+      /* A separator or tab between two codes parts them. */
+      else if (line->len > 0 && line->str[line->len - 1] != ' ')
+        g_string_append_c (line, ' ');
     }
 }
 
@@ -118,7 +133,7 @@ append_text_line (GString    *out,
   g_assert (out != NULL && line != NULL && end != NULL);
 
   for (const char *p = line; p < end; p++)
-    if ((guchar) *p >= 0x20 || *p == '\t')
+    if (((guchar) *p >= 0x20 && *p != DEL) || *p == '\t')
       g_string_append_c (out, *p);
   heading = out->str[start] == '^';
   if (heading)
@@ -246,7 +261,7 @@ _cd_import_wire_typography (const char *text)
         g_string_append (out, "\u201d"), p += 2;
       else if (p[0] == ' ' && p[1] == '_' && p[2] == ' ')
         g_string_append (out, " \u2014 "), p += 3;
-      else if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      else if (((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == DEL)
         p++;
       else
         g_string_append_c (out, *p++);

@@ -147,16 +147,27 @@ wire_regex (guint which)
     /* End of story marks */
     "^(?:#{3,}|-\\s*30\\s*-|\\(?end\\)?|ends)$",
     /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
-     * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/" */
-    "^(?-i)[\\p{L}\\d]+(?:[-/_][\\p{L}\\d]*){2,}(?:,\\s*[\\p{L}\\d][\\p{L}\\d .'-]*)?$",
-    /* A priority alone on its line */
-    "^(?-i)(?:URGENT|BULLETIN|FLASH|ALERT|BREAKING|ADVISORY|NEWSALERT|EILMELDUNG|EIL)[\\s!:.-]*$",
+     * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/", and AP's keyword
+     * line with its spaces and word count, "BC-US--Giant Lobster Death,
+     * 1st Ld-Writethru,127" */
+    "^(?-i)(?:[\\p{L}\\d]+(?:[-/_][\\p{L}\\d]*){2,}(?:,\\s*[\\p{L}\\d][\\p{L}\\d .'-]*)?|"
+    "BC-[\\p{L}\\d][\\p{L}\\d ,.'&/-]*)$",
+    /* A priority or a transmission label alone on its line: "URGENT",
+     * "REFILE", "1ST LEAD", "UPDATE 2" */
+    "^(?-i)(?:URGENT|BULLETIN|FLASH|ALERT|BREAKING|ADVISORY|NEWSALERT|EILMELDUNG|EIL|"
+    "REFILE|RPT|REPEAT|CORRECTED|CORRECTION|(?:\\d+(?:ST|ND|RD|TH)\\s+)?LEAD|"
+    "(?:UPDATE|WRAPUP)(?:\\s*\\d+)?)[\\s!:.-]*$",
     /* A transmission label before the headline: "UPDATE 2-", "REFILE-" */
     "^(?-i)(?<label>(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT)"
     "(?:\\s*-\\s*(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT))*)"
     "\\s*-\\s*(?<rest>\\S.*)$",
-    /* A note to editors: "Eds: UPDATES with …", "Note to editors: …" */
-    "^(?:eds?\\.?(?:\\s+note)?|note\\s+to\\s+editors|editors)\\s*:\\s*\\S.*$",
+    /* A note to editors: "Eds: UPDATES with …", "Note to editors: …",
+     * "(Eds: Minor edits.)", "EDITOR'S NOTE — This is part of …"; and the
+     * agency's pictures for the story by number, "AP Photo XNP101, XNP102" */
+    "^(?:\\(?(?:eds?\\.?(?:\\s+note)?|note\\s+to\\s+editors|editors)\\s*:|"
+    "editor['’]?s['’]?\\s+note\\s*(?::|—|–|-))\\s*\\S.*$|"
+    "^(?-i)(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?|Audio)\\s*:?\\s*"
+    "[\\p{Lu}\\d]{3,}(?:\\s*,\\s*[\\p{Lu}\\d]{3,})*\\.?$",
     /* A version note in brackets: "(Adds quote from mayor, paragraphs 3-4)" */
     "^\\((?:adds|adding|updates|updating|recasts|corrects|changes|writes\\s+through|"
     "rewrites|refiles|repeats|fixes|removes|inserts|clarifies|moves|tops|retops|deletes|"
@@ -422,7 +433,8 @@ _cd_import_without_by (char *byline)
 }
 
 /* "By Jane Doe" gives "Jane Doe"; "By the river, residents waited." is
- * no byline: a name is a few words without a full stop. */
+ * no byline: a name is a few words without a full stop, from a capital
+ * or an agency that writes its name without one ("By dpa correspondents"). */
 static char *
 byline_of_line (const char *line)
 {
@@ -432,7 +444,8 @@ byline_of_line (const char *line)
   if (name == NULL || g_str_has_suffix (name, "."))
     return NULL;
   words = g_strsplit (name, " ", -1);
-  if (g_strv_length (words) > 8 || !g_unichar_isupper (g_utf8_get_char (name)))
+  if (g_strv_length (words) > 8 ||
+      (!g_unichar_isupper (g_utf8_get_char (name)) && !is_agency_name (words[0])))
     return NULL;
   return g_steal_pointer (&name);
 }
@@ -852,7 +865,7 @@ take_notes (GPtrArray *blocks,
               const char      *next = g_ptr_array_index (b->lines, j);
               g_autofree char *by = byline_of_line (next);
 
-              if (by != NULL)
+              if (by != NULL || g_regex_match (wire_regex (RE_EDS), next, 0, NULL))
                 break;
               append_sentence (note, next);
               g_ptr_array_remove_index (b->lines, j);

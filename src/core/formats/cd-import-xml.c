@@ -71,7 +71,8 @@ static const struct
 };
 
 /* Elements of a story that are not its text: its pictures (read apart),
- * footnotes and notes to editors, and what a page has around its body. */
+ * footnotes and notes to editors, and what a page has around its body (an
+ * XHTML story's header holds its headline, slugs and time, as metadata). */
 static const char *const skipped_names[] = {
   "media",
   "fn",
@@ -81,6 +82,7 @@ static const char *const skipped_names[] = {
   "head",
   "title",
   "object",
+  "header",
 };
 
 static gboolean
@@ -507,7 +509,13 @@ read_inline_story (CdArticle *article,
   if (is_element (first, "nitf"))
     read_nitf (article, first, html, notes);
   else if (is_element (first, "html"))
-    write_html (html, child_element (first, "body"), 0);
+    {
+      xmlNode         *body = child_element (first, "body");
+      g_autofree char *title = text_of (find_path (body, "header/h1"));
+
+      set_if_blank (article, "headline", title);
+      write_html (html, body, 0);
+    }
   else if (first != NULL)
     write_html (html, container->children, 0);
   return first != NULL;

@@ -381,10 +381,121 @@ set_unknown_type (const char *origin,
                  origin);
 }
 
-/* Reads @data as @format (by @origin's extension when
- * %CD_IMPORT_FORMAT_AUTO) into a new article that starts with @language:
- * the language it keeps when the file names none (%NULL: a new article's
- * own default). */
+/* The format @data's first characters tell, for a file whose name tells
+ * none (a feed's file is often called by its story number, or "tst"): a
+ * feed's message in its envelope is wire copy, markup opening with an
+ * HTML document's is HTML, other markup agency XML, an object ninjs. */
+static CdImportFormat
+sniff_format (const char *data,
+              gsize       length)
+{
+  gsize i = _cd_import_skip_bom (data, length);
+
+  if (_cd_import_is_transmission (data, length))
+    return CD_IMPORT_FORMAT_WIRE;
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i < length && data[i] == '{')
+    return CD_IMPORT_FORMAT_NINJS;
+  if (i >= length || data[i] != '<')
+    return CD_IMPORT_FORMAT_AUTO;
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *open = k == 0 ? "<!doctype html" : "<html";
+      gsize       n = strlen (open);
+
+      if (length - i >= n && g_ascii_strncasecmp (data + i, open, n) == 0)
+        return CD_IMPORT_FORMAT_HTML;
+    }
+  return CD_IMPORT_FORMAT_XML;
+}
+
+/* The character set an XML declaration at the start of @data names, or
+ * %NULL. */
+static char *
+declared_charset (const char *data,
+                  gsize       length)
+{
+  g_autofree char *head = g_strndup (data, MIN (length, 256));
+  const char      *end = strstr (head, "?>");
+  const char      *name;
+  char             quote;
+  gsize            n;
+
+  if (!g_str_has_prefix (head, "<?xml") || end == NULL ||
+      (name = g_strstr_len (head, end - head, "encoding")) == NULL)
+    return NULL;
+  name += strlen ("encoding");
+  name += strspn (name, " \t\r\n");
+  if (*name++ != '=')
+    return NULL;
+  name += strspn (name, " \t\r\n");
+  quote = *name++;
+  if ((quote != '"' && quote != '\'') || (n = strcspn (name, "\"'?")) == 0 || name[n] != quote)
+    return NULL;
+  return g_strndup (name, n);
+}
+
+/* @data, when it is not UTF-8 but says or shows which character set it is
+ * in, as UTF-8: agency XML in the set its declaration names, a feed's
+ * message in its envelope in Windows-1252 (the Western European set feeds
+ * send in, Latin-1 with typographic marks; Latin-1 where a byte is not
+ * Windows-1252's). %NULL where @data is UTF-8 or tells nothing (and where
+ * it cannot be read in the set it names, with @error set). @charset is set
+ * to the set it was read in. */
+static char *
+decode_charset (const char    *data,
+                gsize          length,
+                CdImportFormat format,
+                const char    *origin,
+                gsize         *decoded_length,
+                char         **charset,
+                GError       **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autofree char *name = NULL;
+  char            *decoded;
+  gsize            n_read = 0;
+
+  if (g_utf8_validate_len (data, length, NULL))
+    return NULL;
+  if (format == CD_IMPORT_FORMAT_XML)
+    name = declared_charset (data, length);
+  else if (format == CD_IMPORT_FORMAT_WIRE && _cd_import_is_transmission (data, length))
+    name = g_strdup ("WINDOWS-1252");
+  if (name == NULL || g_ascii_strcasecmp (name, "UTF-8") == 0 ||
+      g_ascii_strcasecmp (name, "UTF8") == 0)
+    return NULL;
+
+  decoded = g_convert (data, length, "UTF-8", name, &n_read, decoded_length, &local);
+  if (decoded == NULL && format == CD_IMPORT_FORMAT_WIRE)
+    {
+      g_clear_error (&local);
+      g_free (name);
+      name = g_strdup ("ISO-8859-1");
+      decoded = g_convert (data, length, "UTF-8", name, &n_read, decoded_length, &local);
+    }
+  if (decoded == NULL && g_error_matches (local, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+    g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID_UTF8,
+                 "%s: the file says its text is in “%s”, a character set Copydesk cannot "
+                 "read; save the file as UTF-8 and import it again.",
+                 origin, name);
+  else if (decoded == NULL)
+    /* clang-format off */
+    g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID_UTF8,
+                 "%s: the file says its text is in “%s”, but byte offset %" G_GSIZE_FORMAT
+                 " is not; save the file as UTF-8 and import it again.",
+                 origin, name, n_read);
+  /* clang-format on */
+  else
+    *charset = g_steal_pointer (&name);
+  return decoded;
+}
+
+/* Reads @data as @format (by @origin's extension, else by its first
+ * characters, when %CD_IMPORT_FORMAT_AUTO) into a new article that starts
+ * with @language: the language it keeps when the file names none (%NULL:
+ * a new article's own default). */
 static CdArticle *
 import_data (const char    *data,
              gsize          length,
@@ -394,18 +505,28 @@ import_data (const char    *data,
              GError       **error)
 {
   g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GError) local = NULL;
+  g_autofree char *decoded = NULL;
+  g_autofree char *charset = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (origin != NULL, NULL);
 
   if (format == CD_IMPORT_FORMAT_AUTO)
     format = cd_import_format_for_path (origin);
-  /* A feed's message is wire copy whatever its file is called. */
-  if (format == CD_IMPORT_FORMAT_AUTO && data != NULL && _cd_import_is_transmission (data, length))
-    format = CD_IMPORT_FORMAT_WIRE;
+  if (format == CD_IMPORT_FORMAT_AUTO && data != NULL)
+    format = sniff_format (data, length);
   if ((guint) format >= G_N_ELEMENTS (importers) || importers[format] == NULL)
     {
       set_unknown_type (origin, error);
+      return NULL;
+    }
+  if (data != NULL &&
+      (decoded = decode_charset (data, length, format, origin, &length, &charset, &local)) != NULL)
+    data = decoded;
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
   if (!_cd_import_check_text (data, length, origin, error))
@@ -416,6 +537,17 @@ import_data (const char    *data,
     cd_article_set_language (article, language);
   if (!importers[format](article, data, length, origin, error))
     return NULL;
+  if (charset != NULL && format == CD_IMPORT_FORMAT_WIRE)
+    {
+      g_autoptr (GString) notes = g_string_new (cd_article_get_ednote (article));
+      g_autofree char *note = g_strdup_printf (
+          "The message is not in UTF-8; it was read as %s.",
+          g_ascii_strcasecmp (charset, "WINDOWS-1252") == 0 ? "Windows-1252 (Western European)"
+                                                            : "Latin-1 (Western European)");
+
+      _cd_import_add_note (notes, note);
+      cd_article_set_ednote (article, notes->str);
+    }
   return g_steal_pointer (&article);
 }
 
@@ -487,10 +619,13 @@ set_too_large (GError    **error,
  * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf or .json file
  * @error: return location for an error
  *
- * Reads one article from a file. A missing file, a directory, an empty or
- * binary file, text that is not UTF-8, a file over %CD_IMPORT_MAX_SIZE
- * (checked before reading) and an unknown extension are refused with one
- * sentence that starts with @path.
+ * Reads one article from a file, by its extension or, where that names no
+ * format, by its first characters (see %CD_IMPORT_FORMAT_AUTO). Agency XML
+ * is read in the character set its declaration names, a feed's message
+ * that is not UTF-8 in Windows-1252. A missing file, a directory, an empty
+ * or binary file, other text that is not UTF-8, a file over
+ * %CD_IMPORT_MAX_SIZE (checked before reading) and a file of no format
+ * it can tell are refused with one sentence that starts with @path.
  *
  * Returns: (transfer full) (nullable): a new article, not yet stored
  */
@@ -540,8 +675,8 @@ _cd_import_file (const char *path,
                    "%s: this is not a regular file.", path);
       return NULL;
     }
-  /* A file whose name tells no format is read only to see whether it is
-   * a feed's wire message; one that cannot be is refused by its name. */
+  /* A file whose name tells no format is read to tell it by its first
+   * characters; one that cannot be is refused by its name. */
   if (cd_import_format_for_path (path) == CD_IMPORT_FORMAT_AUTO &&
       (st.st_size == 0 || st.st_size > CD_IMPORT_MAX_SIZE))
     return import_data ("", 0, CD_IMPORT_FORMAT_AUTO, path, language, error);

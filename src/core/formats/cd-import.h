@@ -16,8 +16,10 @@ G_BEGIN_DECLS
 /**
  * CdImportFormat:
  * @CD_IMPORT_FORMAT_AUTO: the format the file name's extension names
- *   (cd_import_format_for_path()); a file whose name names none is wire
- *   copy when it is a feed's message in its envelope
+ *   (cd_import_format_for_path()); a file whose name names none is read
+ *   by its first characters: wire copy when it is a feed's message in its
+ *   envelope, HTML when it opens as an HTML document, agency XML when it
+ *   is other markup, ninjs when it is a JSON object
  * @CD_IMPORT_FORMAT_MARKDOWN: a Markdown article with optional YAML front
  *   matter. The body is the text after the front matter, unchanged. A file
  *   without front matter whose first line is a level-one heading ("# …")
