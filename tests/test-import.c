@@ -774,6 +774,33 @@ test_xml_newsml_g2 (void)
     g_assert_cmpstr (cd_article_get_source (c), ==, "dpa");
     g_assert_cmpstr (cd_article_get_body (c), ==, "Es gab Tränen.\n");
   }
+
+  /* A news message whose first item is a picture: the story is the first
+   * item with text, here plain text in inline data; the other is named in
+   * the note. */
+  {
+    g_autoptr (CdArticle) d = import_xml (
+        "<newsMessage xmlns='http://iptc.org/std/nar/2006-10-01/'><itemSet>"
+        "<packageItem><groupSet/></packageItem>"
+        "<newsItem><itemMeta><itemClass qcode='ninat:picture'/></itemMeta><contentMeta>"
+        "<headline>Fans in the rain</headline></contentMeta><contentSet><remoteContent "
+        "href='a.jpg'/></contentSet></newsItem>"
+        "<newsItem><itemMeta><itemClass qcode='ninat:text'/></itemMeta><contentMeta>"
+        "<headline>Rain stops play</headline></contentMeta><contentSet><inlineData "
+        "contenttype='text/plain'>LONDON (Reuters) - Rain stopped play.\n\nIt may resume."
+        "</inlineData></contentSet></newsItem>"
+        "<newsItem><itemMeta><itemClass qcode='ninat:text'/></itemMeta><contentMeta>"
+        "<headline>Other</headline></contentMeta><contentSet><inlineXML><p>x</p></inlineXML>"
+        "</contentSet></newsItem></itemSet></newsMessage>",
+        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_headline (d), ==, "Rain stops play");
+    g_assert_cmpstr (cd_article_get_dateline (d), ==, "LONDON");
+    g_assert_cmpstr (cd_article_get_body (d), ==, "Rain stopped play.\n\nIt may resume.\n");
+    g_assert_cmpstr (cd_article_get_ednote (d), ==,
+                     "The file holds 1 more news item with text, not imported.");
+  }
 }
 
 /* Bad agency XML: one sentence naming the file and what is wrong, and

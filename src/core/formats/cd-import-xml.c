@@ -521,8 +521,54 @@ read_inline_story (CdArticle *article,
   return first != NULL;
 }
 
+/* Writes the text of a content item's data as HTML: NITF, XHTML, elements
+ * of text, or plain text, a paragraph between blank lines. */
+static void
+read_newsml_data (CdArticle *article,
+                  xmlNode   *data,
+                  GString   *html,
+                  GString   *notes)
+{
+  g_autofree char *text = NULL;
+  const char      *p;
+
+  if (read_inline_story (article, data, html, notes))
+    return;
+  text = (char *) xmlNodeGetContent (data);
+  p = text != NULL ? text : "";
+  /* HTML in a CDATA section, as some agencies send it. */
+  if (*(p + strspn (p, " \t\r\n")) == '<')
+    {
+      g_string_append (html, p);
+      return;
+    }
+  /* Plain text: a paragraph between blank lines. */
+  while (*p != '\0')
+    {
+      const char      *gap = p, *next;
+      g_autofree char *paragraph = NULL;
+      g_autofree char *escaped = NULL;
+
+      for (next = NULL; next == NULL && (gap = strchr (gap, '\n')) != NULL; gap++)
+        {
+          const char *q = gap + 1 + strspn (gap + 1, " \t\r");
+
+          if (*q == '\n' || *q == '\0')
+            next = q;
+        }
+      if (next == NULL)
+        next = p + strlen (p);
+      paragraph = g_strndup (p, (gap != NULL ? gap : next) - p);
+      escaped = g_markup_escape_text (g_strstrip (paragraph), -1);
+      if (*escaped != '\0')
+        g_string_append_printf (html, "<p>%s</p>", escaped);
+      p = next + strspn (next, " \t\r\n");
+    }
+}
+
 /* A NewsML-G2 item: its metadata, then its text, NITF or XHTML, from the
- * first inline XML of its content set. */
+ * first inline XML of its content set, else plain text from its inline
+ * data. */
 static void
 read_g2_item (CdArticle *article,
               xmlNode   *item,
@@ -586,7 +632,10 @@ read_g2_item (CdArticle *article,
       cd_article_set_tags (article, (const char *const *) tags->pdata);
     }
 
-  read_inline_story (article, inline_xml, html, notes);
+  if (inline_xml != NULL)
+    read_inline_story (article, inline_xml, html, notes);
+  else
+    read_newsml_data (article, find_path (item, "contentSet/inlineData"), html, notes);
 }
 
 /* NewsML 1 */
@@ -703,51 +752,6 @@ read_newsml_dateline (CdArticle  *article,
     set_if_blank (article, "dateline", dateline);
 }
 
-/* Writes the text of a content item's data as HTML: NITF, XHTML, elements
- * of text, or plain text, a paragraph between blank lines. */
-static void
-read_newsml_data (CdArticle *article,
-                  xmlNode   *data,
-                  GString   *html,
-                  GString   *notes)
-{
-  g_autofree char *text = NULL;
-  const char      *p;
-
-  if (read_inline_story (article, data, html, notes))
-    return;
-  text = (char *) xmlNodeGetContent (data);
-  p = text != NULL ? text : "";
-  /* HTML in a CDATA section, as some agencies send it. */
-  if (*(p + strspn (p, " \t\r\n")) == '<')
-    {
-      g_string_append (html, p);
-      return;
-    }
-  /* Plain text: a paragraph between blank lines. */
-  while (*p != '\0')
-    {
-      const char      *gap = p, *next;
-      g_autofree char *paragraph = NULL;
-      g_autofree char *escaped = NULL;
-
-      for (next = NULL; next == NULL && (gap = strchr (gap, '\n')) != NULL; gap++)
-        {
-          const char *q = gap + 1 + strspn (gap + 1, " \t\r");
-
-          if (*q == '\n' || *q == '\0')
-            next = q;
-        }
-      if (next == NULL)
-        next = p + strlen (p);
-      paragraph = g_strndup (p, (gap != NULL ? gap : next) - p);
-      escaped = g_markup_escape_text (g_strstrip (paragraph), -1);
-      if (*escaped != '\0')
-        g_string_append_printf (html, "<p>%s</p>", escaped);
-      p = next + strspn (next, " \t\r\n");
-    }
-}
-
 /* The element called @name of the component nearest above @text in
  * @item, else the first under @item. */
 static xmlNode *
@@ -825,17 +829,35 @@ read_newsml_item (CdArticle *article,
 /* The item of a NewsML 1 document that holds the story: the first with a
  * content item of text, else the first. How many more hold text into
  * @others. */
+/* Whether a NewsML-G2 item carries text: inline XML, or inline data of
+ * a text item. */
+static gboolean
+is_g2_text_item (xmlNode *item)
+{
+  g_autofree char *item_class = _cd_html_get_attr (find_path (item, "itemMeta/itemClass"), "qcode");
+
+  return find_path (item, "contentSet/inlineXML") != NULL ||
+         (find_path (item, "contentSet/inlineData") != NULL &&
+          (item_class == NULL || g_str_has_suffix (item_class, ":text")));
+}
+
+/* The item of a NewsML file (NewsML 1's NewsItem under its root, or a
+ * NewsML-G2 news message's newsItem under its item set, @name) that holds
+ * the story: the first with text, else the first; @others counts the
+ * other items with text. */
 static xmlNode *
-newsml_story_item (xmlNode *root,
-                   guint   *others)
+story_item (xmlNode    *parent,
+            const char *name,
+            guint      *others)
 {
   xmlNode *first = NULL, *story = NULL;
 
   *others = 0;
-  for (xmlNode *node = root->children; node != NULL; node = node->next)
-    if (is_element (node, "NewsItem"))
+  for (xmlNode *node = parent ? parent->children : NULL; node != NULL; node = node->next)
+    if (is_element (node, name))
       {
-        if (find_text_item (node, 0) != NULL)
+        if (strcmp (name, "NewsItem") == 0 ? find_text_item (node, 0) != NULL
+                                           : is_g2_text_item (node))
           {
             if (story != NULL)
               (*others)++;
@@ -901,14 +923,20 @@ _cd_import_xml (CdArticle  *article,
   if ((doc = parse_xml (text, length, origin, error)) == NULL)
     return FALSE;
   root = xmlDocGetRootElement (doc);
-  item = is_element (root, "newsMessage") ? find_path (root, "itemSet/newsItem") : root;
+  if (is_element (root, "newsMessage"))
+    item = story_item (child_element (root, "itemSet"), "newsItem", &others);
+  else if (is_element (root, "NewsML"))
+    item = story_item (root, "NewsItem", &others);
+  else
+    item = root;
   if (is_element (root, "nitf"))
     read_nitf (article, root, html, notes);
-  else if (is_element (item, "newsItem"))
-    read_g2_item (article, item, html, notes);
-  else if (is_element (root, "NewsML") && (item = newsml_story_item (root, &others)) != NULL)
+  else if (is_element (item, "newsItem") || is_element (item, "NewsItem"))
     {
-      read_newsml_item (article, item, html, notes);
+      if (is_element (item, "newsItem"))
+        read_g2_item (article, item, html, notes);
+      else
+        read_newsml_item (article, item, html, notes);
       if (others > 0)
         {
           g_autofree char *note = g_strdup_printf (
