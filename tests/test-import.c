@@ -822,6 +822,10 @@ test_xml_bad (void)
       "item.xml: the XML is neither NITF nor a NewsML news item (its root element is <rss>)." },
     { "<nitf><body><body.content/></body></nitf>",
       "item.xml: the news item has no headline and no text." },
+    /* A package points to items sent in files of their own. */
+    { "<newsMessage><itemSet><packageItem><groupSet/></packageItem></itemSet></newsMessage>",
+      "item.xml: the file holds a NewsML package, which lists other items but has no text of "
+      "its own; import the file of its text item." },
   };
   /* clang-format on */
   const char *outside = "<?xml version='1.0'?><!DOCTYPE nitf [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"

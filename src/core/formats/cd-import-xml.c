@@ -949,10 +949,16 @@ _cd_import_xml (CdArticle  *article,
     }
   else
     {
-      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
-                   "%s: the XML is neither NITF nor a NewsML news item (its root element "
-                   "is <%s>).",
-                   origin, root ? (const char *) root->name : "none");
+      if (is_element (root, "packageItem") || find_path (root, "itemSet/packageItem") != NULL)
+        g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                     "%s: the file holds a NewsML package, which lists other items but has no "
+                     "text of its own; import the file of its text item.",
+                     origin);
+      else
+        g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                     "%s: the XML is neither NITF nor a NewsML news item (its root element "
+                     "is <%s>).",
+                     origin, root ? (const char *) root->name : "none");
       xmlFreeDoc (doc);
       return FALSE;
     }
