@@ -373,7 +373,7 @@ test_names_case_one_finding (Fixture      *fixture,
 }
 
 /* A quote runs on into the next paragraph only when it opens its paragraph
- * or is introduced, and no attribution follows it: a quote opened
+ * or a sentence or is introduced, and no attribution follows it: a quote opened
  * mid-sentence, or one that lost its closing mark before ", he said", is
  * reported even when the next paragraph opens with a quotation mark. */
 static void
@@ -396,9 +396,18 @@ test_quotes_running (Fixture      *fixture,
                                          "“At some point he just said, open it.”",
                                          CD_CHECK_RULE_QUOTES);
 
+  /* A quote opening the sentence after its attribution runs on too (as
+   * dpa's and Reuters' English copy writes a long quote). */
+  g_autofree char *after_attribution = check_body (
+      fixture,
+      "\"Gerd is an idol for me,\" he told Bild. \"When I joined the club I got to know him.\n\n"
+      "\"He gave me tips on how to move in the penalty area.\"",
+      CD_CHECK_RULE_QUOTES);
+
   g_assert_cmpstr (mid, ==, "body:23-24:“");
   g_assert_cmpstr (attributed, ==, "body:0-1:\"");
   g_assert_cmpstr (running, ==, "");
+  g_assert_cmpstr (after_attribution, ==, "");
 }
 
 /* Pleas to get the site's app, to send tips and to contribute are

@@ -756,11 +756,13 @@ test_xml_newsml_g2 (void)
 
   /* An XHTML story whose header holds its slugs, time, genre and
    * headline (as dpa sends it): the header is no text; its headline is
-   * the article's where the item names none. */
+   * the article's where the item names none. The item says its language
+   * as an attribute (as STT sends it). */
   {
     g_autoptr (CdArticle) c = import_xml (
-        "<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><contentSet><inlineXML>"
-        "<html xmlns='http://www.w3.org/1999/xhtml'><body><header><ul class='slugline'>"
+        "<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/' xml:lang='de-DE'><contentSet>"
+        "<inlineXML><html xmlns='http://www.w3.org/1999/xhtml'><body><header><ul "
+        "class='slugline'>"
         "<li class='subject'>Fußball</li><li class='keyword'>London</li></ul>"
         "<time class='publicationDate'>11.10.2022 11:14</time><p class='genre'>Extra</p>"
         "<h1>Tränen in London</h1></header><section class='main'><p><span "
@@ -770,6 +772,8 @@ test_xml_newsml_g2 (void)
 
     g_assert_no_error (error);
     g_assert_cmpstr (cd_article_get_headline (c), ==, "Tränen in London");
+    /* The item's language, where its content names none. */
+    g_assert_cmpstr (cd_article_get_language (c), ==, "de-DE");
     g_assert_cmpstr (cd_article_get_dateline (c), ==, "London");
     g_assert_cmpstr (cd_article_get_source (c), ==, "dpa");
     g_assert_cmpstr (cd_article_get_body (c), ==, "Es gab Tränen.\n");

@@ -145,8 +145,9 @@ next_paragraph_start (const CdCheckField *field,
   return pos < field->length ? g_utf8_get_char (field->text + pos) : 0;
 }
 
-/* Whether a quote opens its paragraph or is introduced (said: “…, said,
- * “…, said — “…): only such a quote may run on into the next paragraph. */
+/* Whether a quote opens its paragraph or a sentence (…, he said. “When
+ * I…) or is introduced (said: “…, said, “…, said — “…): only such a quote
+ * may run on into the next paragraph. */
 static gboolean
 opens_running_quote (const CdCheckField *field,
                      gsize               pos)
@@ -158,8 +159,8 @@ opens_running_quote (const CdCheckField *field,
   while (pos > 0 && (field->text[pos - 1] == ' ' || field->text[pos - 1] == '>' ||
                      field->mask[pos - 1] != CD_CHECK_MASK_PROSE))
     pos--;
-  if (pos == 0 || field->text[pos - 1] == '\n' || field->text[pos - 1] == ':' ||
-      field->text[pos - 1] == ',')
+  /* A paragraph's or a sentence's start, or an introduction. */
+  if (pos == 0 || (field->text[pos - 1] != '\0' && strchr ("\n:,.!?", field->text[pos - 1]) != NULL))
     return TRUE;
   /* An em or en dash, three bytes of UTF-8. */
   return pos >= 3 && ((guchar) field->text[pos - 3] == 0xE2 && (guchar) field->text[pos - 2] == 0x80 &&

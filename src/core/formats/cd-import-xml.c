@@ -582,7 +582,12 @@ read_g2_item (CdArticle *article,
 
   g_autofree char *note = text_of (find_path (item, "itemMeta/edNote"));
   g_autofree char *embargo = text_of (find_path (item, "itemMeta/embargoed"));
+  xmlChar         *lang = xmlNodeGetLang (item);
 
+  /* The item's language, unless its content names its own. */
+  if (lang != NULL && *lang != '\0')
+    cd_article_set_language (article, (const char *) lang);
+  xmlFree (lang);
   if (note != NULL)
     _cd_import_add_note (notes, note);
   set_release (article, embargo);
