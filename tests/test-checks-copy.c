@@ -332,7 +332,11 @@ test_names_distinct (Fixture      *fixture,
                                        "Iran and Iraq signed a deal. Iraq and Iran will meet.\n\n"
                                        "Hamas said Sheikh Hamad would attend. Hamas and Hamad "
                                        "agreed.\n\n"
-                                       "Kurds and Kurdish officials met a Kurd.",
+                                       "Kurds and Kurdish officials met a Kurd.\n\n"
+                                       /* A word after a list's mark starts a sentence: no
+                                        * name, so no variant of Grose. */
+                                       "1D) Crews on high alert as the fire nears the Grose "
+                                       "Valley.",
                                        CD_CHECK_RULE_NAME_VARIANT);
   g_autoptr (CdArticle) article = make_article ("Talks", "Boris Johnson and Ed Johnston met. "
                                                          "Johnson spoke, Johnston listened and "

@@ -567,6 +567,8 @@ find_words (CdCheckField *field)
   gboolean    sentence_start = TRUE;
   gboolean    spaces_only = FALSE; /* since the previous word, only spaces */
   gboolean    seen_space = FALSE;
+  gboolean    line_start = TRUE;
+  gsize       marker_end = 0; /* after the word that opens a line, if short */
 
   g_assert (field != NULL);
 
@@ -650,6 +652,8 @@ find_words (CdCheckField *field)
             word.flags |= CD_CHECK_WORD_SPACE_BEFORE;
           g_array_append_val (field->words, word);
 
+          marker_end = line_start && word.end - word.start <= 3 ? word.end : 0;
+          line_start = FALSE;
           sentence_start = FALSE;
           spaces_only = TRUE;
           seen_space = FALSE;
@@ -664,6 +668,11 @@ find_words (CdCheckField *field)
 
       if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == 0x2026)
         sentence_start = TRUE;
+      /* A list's mark opening a line, "1)", "b)", "1D)": a sentence follows. */
+      else if (c == ')' && offset == marker_end)
+        sentence_start = TRUE;
+      if (c == '\n')
+        line_start = TRUE;
       p = g_utf8_next_char (p);
     }
 }
