@@ -1688,7 +1688,8 @@ test_bad_type (Fixture      *f,
 /* Feeds as they are sent: AP's ANPA heading with its selector codes set
  * off by separators and device controls, its keyword line with spaces and
  * word count, and its picture numbers; dpa's IPTC 7901 in Windows-1252
- * with its labels above the headline. A message not in UTF-8 is read in
+ * with its labels above the headline and its notebook for editors under
+ * the story. A message not in UTF-8 is read in
  * the Western set feeds send, and the note says so; plain text that is
  * not UTF-8 is still refused (/import/bad/encoding). */
 static void
@@ -1699,7 +1700,7 @@ test_wire_feed_forms (Fixture      *f,
   g_autoptr (CdArticle) dpa = import_sample ("wire-iptc7901-latin1.nws");
   g_autofree char *latin1 = write_file (f, "0815", "\x01head\r\n\x02Kiel\x81\r\n\r\nKiel (dpa) - "
                                                    "Stra\xdf"
-                                                   "en nass.\r\n\x03\x04",
+                                                   "en nass.\r\n\r\ndpa xy lno\r\n\x03\x04",
                                         -1);
   g_autoptr (CdArticle) kiel = cd_import_file (latin1, NULL);
 
@@ -1728,15 +1729,20 @@ test_wire_feed_forms (Fixture      *f,
                    "\u201cWe are ready,\u201d Dupper said of the\u00a0army's help.\n");
   g_assert_cmpstr (cd_article_get_ednote (dpa), ==,
                    "eca0042 3 i 312  dpa 0042 \u2014 Germany/floods/ \u2014 REFILE \u2014 "
-                   "1ST LEAD \u2014 121530 GMT Dec 26 \u2014 The message is not in UTF-8; it was "
-                   "read as Windows-1252 (Western European).");
+                   "1ST LEAD \u2014 Notebook \u2014 Note to editors \u2014 adds mayor's quote in "
+                   "graf 2 \u2014 The following information is not intended for publication "
+                   "\u2014 Editorial contacts \u2014 Reporting by: Anna Berg in Passau \u2014 "
+                   "dpa ab cd \u2014 121530 GMT Dec 26 \u2014 The message is not in UTF-8; it "
+                   "was read as Windows-1252 (Western European).");
 
-  /* A byte Windows-1252 leaves undefined: Latin-1. */
+  /* A byte Windows-1252 leaves undefined: Latin-1. dpa's sign-off under
+   * the story goes to the note. */
   g_assert_nonnull (kiel);
   g_assert_cmpstr (cd_article_get_headline (kiel), ==, "Kiel\xc2\x81");
   g_assert_cmpstr (cd_article_get_body (kiel), ==, "Stra\u00dfen nass.\n");
-  g_assert_true (g_str_has_suffix (cd_article_get_ednote (kiel),
-                                   "it was read as Latin-1 (Western European)."));
+  g_assert_cmpstr (cd_article_get_ednote (kiel), ==,
+                   "head \u2014 dpa xy lno \u2014 The message is not in UTF-8; it was read as "
+                   "Latin-1 (Western European).");
 }
 
 /* Agency XML in the character set its declaration names is read in it;

@@ -172,9 +172,14 @@ wire_regex (guint which)
     "^\\((?:adds|adding|updates|updating|recasts|corrects|changes|writes\\s+through|"
     "rewrites|refiles|repeats|fixes|removes|inserts|clarifies|moves|tops|retops|deletes|"
     "amends|replaces|new\\s+throughout|advances)\\b.*\\)$",
-    /* A desk's sign-off of initials under the story: "mm/jbo/ach" */
-    "^(?-i)(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
-    "(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}$",
+    /* A desk's sign-off of initials under the story: "mm/jbo/ach", and
+     * dpa's with the agency's name first, "dpa al rmo hct" */
+    "^(?-i)(?:(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
+    "(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8})$",
+    /* The head of the section for editors that closes a story, "#
+     * Notebook", and of its part not for publication */
+    "^(?:#+\\s*)?(?:notebook|notizblock|the following information is not intended for "
+    "publication)\\s*:?$",
     /* A rule across the page: "___", "-----" */
     "^(?:_{3,}|-{3,}|={3,}|\\*{3,}|~{3,})$",
     /* Whom the desk calls about the story: "To contact the reporter on
@@ -219,6 +224,7 @@ enum
   RE_EDS,
   RE_VERSION_NOTE,
   RE_SIGN_OFF,
+  RE_NOTEBOOK,
   RE_RULE,
   RE_CONTACT,
 };
@@ -910,6 +916,42 @@ take_sign_off (GPtrArray *blocks,
     }
 }
 
+/* Takes the section for editors that closes a story (dpa's "# Notebook":
+ * version, notes, links, contacts, sign-off) into the notes, a note a
+ * line, without the lines' list and heading marks. */
+static void
+take_notebook (GPtrArray *blocks,
+               GString   *notes)
+{
+  guint start;
+
+  g_assert (blocks != NULL);
+  g_assert (notes != NULL);
+
+  for (start = 1; start < blocks->len; start++)
+    {
+      Block *b = g_ptr_array_index (blocks, start);
+
+      if (b->lines->len > 0 &&
+          g_regex_match (wire_regex (RE_NOTEBOOK), g_ptr_array_index (b->lines, 0), 0, NULL))
+        break;
+    }
+  for (guint i = start; i < blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (blocks, i);
+
+      for (guint j = 0; j < b->lines->len; j++)
+        {
+          const char *line = g_ptr_array_index (b->lines, j);
+
+          line += strspn (line, "#-*• ");
+          if (*line != '\0')
+            _cd_import_add_note (notes, line);
+        }
+      g_ptr_array_set_size (b->lines, 0);
+    }
+}
+
 /* Writes the texts of @items as a list. */
 static void
 append_list (GString   *body,
@@ -1038,6 +1080,7 @@ _cd_import_wire (CdArticle  *article,
   if (first->lines->len > 0)
     start_block = 0;
   take_notes (blocks, start_block, start_block + 6, notes);
+  take_notebook (blocks, notes);
   take_sign_off (blocks, notes);
 
   /* The dateline opens the story within its first few blocks. */
