@@ -1856,6 +1856,7 @@ test_fuzz_regressions (void)
     { "wire", CD_IMPORT_FORMAT_WIRE },
     { "html", CD_IMPORT_FORMAT_HTML },
     { "ninjs", CD_IMPORT_FORMAT_NINJS },
+    { "xml", CD_IMPORT_FORMAT_XML },
   };
   /* clang-format on */
   guint count = 0;
@@ -1879,7 +1880,10 @@ test_fuzz_regressions (void)
           a = cd_import_data (data, length, targets[t].format, name, &error);
           g_assert_true ((a == NULL) != (error == NULL));
           if (error != NULL)
-            g_assert_true (g_str_has_prefix (error->message, name));
+            {
+              g_assert_true (g_str_has_prefix (error->message, name));
+              g_assert_true (g_utf8_validate (error->message, -1, NULL));
+            }
           else
             {
               /* What the fuzzers check: export and import give it back. */

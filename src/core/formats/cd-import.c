@@ -433,6 +433,12 @@ declared_charset (const char *data,
   quote = *name++;
   if ((quote != '"' && quote != '\'') || (n = strcspn (name, "\"'?")) == 0 || name[n] != quote)
     return NULL;
+  /* XML's EncName: a letter, then letters, digits, ".", "_" and "-". */
+  if (!g_ascii_isalpha (name[0]))
+    return NULL;
+  for (gsize i = 1; i < n; i++)
+    if (!g_ascii_isalnum (name[i]) && strchr ("._-", name[i]) == NULL)
+      return NULL;
   return g_strndup (name, n);
 }
 
