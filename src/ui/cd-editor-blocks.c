@@ -817,33 +817,26 @@ queue_layout (CdEditorBlocks *self)
  * So a scroll asks for that allocation, of the view and of the holder of
  * its overlays (GTK skips a widget whose size is unchanged), at the start
  * of the next frame: a scroll may come in the middle of the view's own
- * allocation, where asking again is too late for the frame. The scrolled
- * window is asked too: a scroll that comes while it allocates (the mouse
- * wheel's) can make the view ask for an allocation that GTK 4.8 loses
- * when the scrolled window's own is done, and then every later request of
- * the view stops at its parents as already made, the view is left
- * unallocated, and it is not drawn ("Trying to snapshot … without a
- * current allocation") with its chips where they were. */
+ * allocation, where asking again is too late for the frame. (The editor
+ * view asks the same of the scrolled window, for a request of the view's
+ * GTK may lose: cd-editor-view.c.) */
 static gboolean
 place_overlays_cb (GtkWidget     *view,
                    GdkFrameClock *clock,
                    gpointer       data)
 {
   CdEditorBlocks *self = data;
-  GtkWidget      *holder, *scroller;
+  GtkWidget      *holder;
 
   g_assert (CD_IS_EDITOR_BLOCKS (self));
 
   self->scroll_tick_id = 0;
   if (self->blocks->len == 0)
     return G_SOURCE_REMOVE;
+  gtk_widget_queue_allocate (view);
   holder = gtk_widget_get_parent (((Block *) g_ptr_array_index (self->blocks, 0))->chip);
   if (holder != NULL && holder != view)
     gtk_widget_queue_allocate (holder);
-  gtk_widget_queue_allocate (view);
-  scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
-  if (scroller != NULL)
-    gtk_widget_queue_allocate (scroller);
   return G_SOURCE_REMOVE;
 }
 

@@ -30,6 +30,7 @@ struct _CdEditorView
 
   guint language_id;
   guint reveal_id;
+  guint reallocate_id;
   guint reveal_pending : 1;
   guint relayout : 1;
 };
@@ -62,11 +63,35 @@ update_style_scheme (CdEditorView *self)
     gtk_source_buffer_set_style_scheme (self->buffer, scheme);
 }
 
+/* A scroll that comes while the scrolled window allocates (the mouse
+ * wheel's, on a busy machine) can make the body ask for an allocation
+ * that GTK 4.8 loses when the scrolled window's own is done; every later
+ * request of the body then stops at itself as already made, and the body
+ * is left unallocated and not drawn ("Trying to snapshot … without a
+ * current allocation"), typing included. So after a scroll the scrolled
+ * window, whose request reaches the window, is allocated again at the
+ * start of the next frame, and the body with it. */
+static gboolean
+reallocate_cb (GtkWidget     *scroller,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  CdEditorView *self = data;
+
+  g_assert (CD_IS_EDITOR_VIEW (self));
+
+  self->reallocate_id = 0;
+  gtk_widget_queue_allocate (scroller);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 scrolled_cb (CdEditorView *self)
 {
   g_assert (CD_IS_EDITOR_VIEW (self));
 
+  if (self->reallocate_id == 0)
+    self->reallocate_id = gtk_widget_add_tick_callback (self->scroller, reallocate_cb, self, NULL);
   g_signal_emit (self, signals[SCROLLED], 0);
 }
 
@@ -290,6 +315,9 @@ cd_editor_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->language_id, g_source_remove);
   g_clear_handle_id (&self->reveal_id, g_source_remove);
+  if (self->reallocate_id != 0)
+    gtk_widget_remove_tick_callback (self->scroller, self->reallocate_id);
+  self->reallocate_id = 0;
   if (self->font_css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->font_css));
