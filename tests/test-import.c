@@ -955,8 +955,28 @@ test_ninjs_bad (void)
     { "{\"headline\": \"a}\"}]", "item.json: line 1: the JSON goes on after its news item" },
     { "{\"title\": \"A web page\"}", "item.json: the JSON is not a ninjs news item" },
     { "{\"uri\": \"x\", \"type\": \"text\"}", "item.json: the news item has no headline and no text." },
+    /* An API's response with more than one item. */
+    { "{\"total\": 2, \"item\": [{\"headline\": \"a\"}, {\"headline\": \"b\"}]}",
+      "item.json: the JSON holds 2 ninjs news items; import each from a file of its own." },
   };
   /* clang-format on */
+  /* An API's response carrying one item: the item. */
+  static const char *const envelopes[] = {
+    "{\"total\": 1, \"item\": [{\"uri\": \"u\", \"headline\": \"Rain\", \"body_text\": \"Wet.\"}]}",
+    "{\"api_version\": \"1.1\", \"data\": {\"meta\": {}, \"item\": {\"headline\": \"Rain\", "
+    "\"body_text\": \"Wet.\"}}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (envelopes); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (envelopes[i], strlen (envelopes[i]),
+                                                CD_IMPORT_FORMAT_NINJS, "item.json", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_headline (a), ==, "Rain");
+      g_assert_cmpstr (cd_article_get_body (a), ==, "Wet.\n");
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {

@@ -267,6 +267,57 @@ strings_valid (JsonNode *node,
   return TRUE;
 }
 
+static gboolean
+is_news_item (JsonObject *object)
+{
+  return json_object_has_member (object, "uri") || json_object_has_member (object, "headline") ||
+         json_object_has_member (object, "headlines");
+}
+
+/* The news item in @object: itself, or the one item an agency's API
+ * response carries it as ({"data": {"item": {…}}}, {"item": [{…}]},
+ * {"items": […]}), a few levels down; %NULL when there is none, and when
+ * there are several (@n_items counts them). */
+static JsonObject *
+find_news_item (JsonObject *object,
+                guint       depth,
+                guint      *n_items)
+{
+  static const char *const envelopes[] = { "data", "item", "items" };
+
+  if (is_news_item (object))
+    {
+      (*n_items)++;
+      return object;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (envelopes) && depth < 3; i++)
+    {
+      JsonNode *member = json_object_get_member (object, envelopes[i]);
+
+      if (member != NULL && JSON_NODE_HOLDS_OBJECT (member))
+        return find_news_item (json_node_get_object (member), depth + 1, n_items);
+      if (member != NULL && JSON_NODE_HOLDS_ARRAY (member))
+        {
+          JsonArray  *array = json_node_get_array (member);
+          JsonObject *found = NULL;
+
+          for (guint k = 0; k < json_array_get_length (array); k++)
+            {
+              JsonNode   *element = json_array_get_element (array, k);
+              JsonObject *item = JSON_NODE_HOLDS_OBJECT (element)
+                                     ? find_news_item (json_node_get_object (element), depth + 1,
+                                                       n_items)
+                                     : NULL;
+
+              if (found == NULL)
+                found = item;
+            }
+          return *n_items == 1 ? found : NULL;
+        }
+    }
+  return NULL;
+}
+
 /* Whether @text is one JSON object and nothing after it but white space,
  * by its brackets outside strings. json-glib 1.6 reads on after the first
  * value, keeps the last and loses the others. */
@@ -344,6 +395,7 @@ _cd_import_ninjs (CdArticle  *article,
   JsonNode        *root;
   JsonObject      *ninjs;
   const char      *slugline;
+  guint            n_items = 0;
 
   g_assert (CD_IS_ARTICLE (article));
 
@@ -367,10 +419,17 @@ _cd_import_ninjs (CdArticle  *article,
                    origin);
       return FALSE;
     }
-  ninjs = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  if (ninjs == NULL || (!json_object_has_member (ninjs, "uri") &&
-                        !json_object_has_member (ninjs, "headline") &&
-                        !json_object_has_member (ninjs, "headlines")))
+  ninjs = root != NULL && JSON_NODE_HOLDS_OBJECT (root)
+              ? find_news_item (json_node_get_object (root), 0, &n_items)
+              : NULL;
+  if (ninjs == NULL && n_items > 1)
+    {
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                   "%s: the JSON holds %u ninjs news items; import each from a file of its own.",
+                   origin, n_items);
+      return FALSE;
+    }
+  if (ninjs == NULL)
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
                    "%s: the JSON is not a ninjs news item (an object with a uri or a headline).",
