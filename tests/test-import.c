@@ -1729,7 +1729,9 @@ test_wire_feed_forms (Fixture      *f,
   g_assert_cmpstr (cd_article_get_dateline (ap), ==, "HAMBURG, Germany");
   g_assert_cmpstr (cd_article_get_source (ap), ==, "AP");
   g_assert_null (cd_article_get_dek (ap));
+  /* The editor's note is for the readers: it opens the story. */
   g_assert_cmpstr (cd_article_get_body (ap), ==,
+                   "EDITOR'S NOTE \u2014 This story is part of an AP series on ports.\n\n"
                    "A fire tore through two warehouses at Hamburg's harbour overnight, lighting "
                    "up the sky over the Elbe.\n\n"
                    "\u201cIt was like daylight,\u201d said a neighbour.\n\n"

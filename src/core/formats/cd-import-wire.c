@@ -162,10 +162,10 @@ wire_regex (guint which)
     "(?:\\s*-\\s*(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT))*)"
     "\\s*-\\s*(?<rest>\\S.*)$",
     /* A note to editors: "Eds: UPDATES with …", "Note to editors: …",
-     * "(Eds: Minor edits.)", "EDITOR'S NOTE — This is part of …"; and the
-     * agency's pictures for the story by number, "AP Photo XNP101, XNP102" */
-    "^(?:\\(?(?:eds?\\.?(?:\\s+note)?|note\\s+to\\s+editors|editors)\\s*:|"
-    "editor['’]?s['’]?\\s+note\\s*(?::|—|–|-))\\s*\\S.*$|"
+     * "(Eds: Minor edits.)" (an "EDITOR'S NOTE" is for the readers, and
+     * stays); and the agency's pictures for the story by number, "AP
+     * Photo XNP101, XNP102" */
+    "^\\(?(?:eds?\\.?(?:\\s+note)?|note\\s+to\\s+editors|editors)\\s*:\\s*\\S.*$|"
     "^(?-i)(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?|Audio)\\s*:?\\s*"
     "[\\p{Lu}\\d]{3,}(?:\\s*,\\s*[\\p{Lu}\\d]{3,})*\\.?$",
     /* A version note in brackets: "(Adds quote from mayor, paragraphs 3-4)" */
@@ -186,6 +186,9 @@ wire_regex (guint which)
      * this story:", "To contact the editors responsible for this story:" */
     "^to\\s+contact\\s+the\\s+(?:reporters?|editors?|writers?|authors?)\\b.{0,40}?"
     "\\b(?:on|for|of)\\s+this\\s+(?:story|article|report)\\s*:",
+    /* A note to the readers above the story: "EDITOR'S NOTE — This is
+     * part of …" */
+    "^editor['’]?s['’]?\\s+note\\s*(?::|—|–|-)\\s*\\S.*$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 
@@ -227,6 +230,7 @@ enum
   RE_NOTEBOOK,
   RE_RULE,
   RE_CONTACT,
+  RE_READERS_NOTE,
 };
 
 static char *
@@ -952,6 +956,27 @@ take_notebook (GPtrArray *blocks,
     }
 }
 
+/* Takes a note to the readers out of the lines above the story (blocks
+ * first to end), where it would pass for a dateline or a standfirst: it
+ * opens the story instead. */
+static char *
+take_readers_note (GPtrArray *blocks,
+                   guint      first,
+                   guint      end)
+{
+  g_assert (blocks != NULL);
+
+  for (guint i = first; i < end && i < blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (blocks, i);
+
+      for (guint j = 0; j < b->lines->len; j++)
+        if (g_regex_match (wire_regex (RE_READERS_NOTE), g_ptr_array_index (b->lines, j), 0, NULL))
+          return g_ptr_array_steal_index (b->lines, j);
+    }
+  return NULL;
+}
+
 /* Writes the texts of @items as a list. */
 static void
 append_list (GString   *body,
@@ -1025,6 +1050,7 @@ _cd_import_wire (CdArticle  *article,
   g_autoptr (GString) notes = g_string_new (NULL);
   g_autoptr (GString) trailer = g_string_new (NULL);
   g_autofree char *label = NULL, *headline_rest = NULL;
+  g_autofree char *readers_note = NULL;
   const char      *headline;
   Block           *first;
   guint            dateline_block = G_MAXUINT;
@@ -1080,6 +1106,7 @@ _cd_import_wire (CdArticle  *article,
   if (first->lines->len > 0)
     start_block = 0;
   take_notes (blocks, start_block, start_block + 6, notes);
+  readers_note = take_readers_note (blocks, start_block, start_block + 6);
   take_notebook (blocks, notes);
   take_sign_off (blocks, notes);
 
@@ -1127,6 +1154,8 @@ _cd_import_wire (CdArticle  *article,
         }
     }
 
+  if (readers_note != NULL)
+    append_paragraph (body, "", readers_note);
   /* A summary in bullets opens the story as a list. */
   if (summary->len > 0)
     append_list (body, summary);
