@@ -1014,6 +1014,22 @@ test_wire_transmission_lookalikes (void)
       "(Reporting by Jo Hart)\n\nThe deal holds.\n\nsee and/or\n" },
     /* A lower-case label is a headline's words. */
     { "Update 2-0 win for Leeds\n\nLeeds won.\n", "Update 2-0 win for Leeds", "Leeds won.\n" },
+    /* A label alone is a label only with the headline right under it. */
+    { "CORRECTION\n\nAn article on Monday misstated the levy.\n", "CORRECTION",
+      "An article on Monday misstated the levy.\n" },
+    /* "BC-" opening a headline is no AP keyword line. */
+    { "BC-based Teck posts record profit\n\nTeck said its profit rose.\n\nCoal helped.\n",
+      "BC-based Teck posts record profit", "Teck said its profit rose.\n\nCoal helped.\n" },
+    /* A notebook of the story's own, without dpa's heading mark. */
+    { "Budget talks stall\n\nTalks stalled.\n\nNotebook\n\nShe kept a notebook.\n",
+      "Budget talks stall", "Talks stalled.\n\nNotebook\n\nShe kept a notebook.\n" },
+    /* A note to the readers under the story stays there; one above it,
+     * wrapped on two lines, opens it whole. */
+    { "Talks stall\n\nTalks stalled.\n\nEditor's note: This story was updated.\n",
+      "Talks stall", "Talks stalled.\n\nEditor's note: This story was updated.\n" },
+    { "Ten years on\n\nEDITOR'S NOTE — This is part of a series on the towns\nthat rebuilt.\n\n"
+      "HIGH RIVER, Alberta (AP) — The water came.\n", "Ten years on",
+      "EDITOR'S NOTE — This is part of a series on the towns that rebuilt.\n\nThe water came.\n" },
   };
   /* clang-format on */
 

@@ -151,11 +151,13 @@ wire_regex (guint which)
      * line with its spaces and word count, "BC-US--Giant Lobster Death,
      * 1st Ld-Writethru,127" */
     "^(?-i)(?:[\\p{L}\\d]+(?:[-/_][\\p{L}\\d]*){2,}(?:,\\s*[\\p{L}\\d][\\p{L}\\d .'-]*)?|"
-    "BC-[\\p{L}\\d][\\p{L}\\d ,.'&/-]*)$",
-    /* A priority or a transmission label alone on its line: "URGENT",
-     * "REFILE", "1ST LEAD", "UPDATE 2" */
-    "^(?-i)(?:URGENT|BULLETIN|FLASH|ALERT|BREAKING|ADVISORY|NEWSALERT|EILMELDUNG|EIL|"
-    "REFILE|RPT|REPEAT|CORRECTED|CORRECTION|(?:\\d+(?:ST|ND|RD|TH)\\s+)?LEAD|"
+    "BC-(?:[\\p{Lu}\\d]+--[\\p{L}\\d][\\p{L}\\d ,.'&/-]*|[\\p{L}\\d][\\p{L}\\d .'&/-]*,\\d+))$",
+    /* A priority alone on its line */
+    "^(?-i)(?:URGENT|BULLETIN|FLASH|ALERT|BREAKING|ADVISORY|NEWSALERT|EILMELDUNG|EIL)[\\s!:.-]*$",
+    /* A transmission label alone on its line: "REFILE", "1ST LEAD",
+     * "UPDATE 2" (a service line only with the headline right under it:
+     * "CORRECTION" alone above a paragraph is a headline) */
+    "^(?-i)(?:REFILE|RPT|REPEAT|CORRECTED|CORRECTION|(?:\\d+(?:ST|ND|RD|TH)\\s+)?LEAD|"
     "(?:UPDATE|WRAPUP)(?:\\s*\\d+)?)[\\s!:.-]*$",
     /* A transmission label before the headline: "UPDATE 2-", "REFILE-" */
     "^(?-i)(?<label>(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT)"
@@ -177,8 +179,9 @@ wire_regex (guint which)
     "^(?-i)(?:(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
     "(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8})$",
     /* The head of the section for editors that closes a story, "#
-     * Notebook", and of its part not for publication */
-    "^(?:#+\\s*)?(?:notebook|notizblock|the following information is not intended for "
+     * Notebook" with its heading mark as dpa sends it (a "Notebook" of
+     * the story's own has none), and of its part not for publication */
+    "^(?:#+\\s*(?:notebook|notizblock)|the following information is not intended for "
     "publication)\\s*:?$",
     /* A rule across the page: "___", "-----" */
     "^(?:_{3,}|-{3,}|={3,}|\\*{3,}|~{3,})$",
@@ -223,6 +226,7 @@ enum
   RE_END,
   RE_SLUG,
   RE_PRIORITY,
+  RE_LABEL,
   RE_HEADLINE_LABEL,
   RE_EDS,
   RE_VERSION_NOTE,
@@ -781,11 +785,16 @@ _cd_import_add_note (GString    *notes,
   g_string_append (notes, text);
 }
 
+/* Whether @line, with @below the line right under it in its block (or
+ * %NULL), is the agency's: a slug, a priority, or a label above the
+ * headline. */
 static gboolean
-is_service_line (const char *line)
+is_service_line (const char *line,
+                 const char *below)
 {
   return g_regex_match (wire_regex (RE_SLUG), line, 0, NULL) ||
-         g_regex_match (wire_regex (RE_PRIORITY), line, 0, NULL);
+         g_regex_match (wire_regex (RE_PRIORITY), line, 0, NULL) ||
+         (below != NULL && g_regex_match (wire_regex (RE_LABEL), line, 0, NULL));
 }
 
 /* Takes the agency's slug and priority lines above the headline into
@@ -805,7 +814,10 @@ take_service_lines (GPtrArray *blocks,
     {
       b = g_ptr_array_index (blocks, first_block);
       for (first_line = 0; first_line < b->lines->len; first_line++)
-        if (!is_service_line (g_ptr_array_index (b->lines, first_line)))
+        if (!is_service_line (g_ptr_array_index (b->lines, first_line),
+                              first_line + 1 < b->lines->len
+                                  ? g_ptr_array_index (b->lines, first_line + 1)
+                                  : NULL))
           break;
       if (first_line < b->lines->len)
         break;
@@ -834,6 +846,30 @@ ends_sentence (const char *text)
   gsize n = strlen (text);
 
   return n > 0 && strchr (".!?)", text[n - 1]) != NULL;
+}
+
+/* Takes line @j of @lines out with the lines it wraps on to, up to the
+ * end of a sentence, a byline or a note to editors. */
+static GString *
+take_wrapped (GPtrArray *lines,
+              guint      j)
+{
+  GString *text = g_string_new (g_ptr_array_index (lines, j));
+
+  g_assert (j < lines->len);
+
+  g_ptr_array_remove_index (lines, j);
+  while (j < lines->len && !ends_sentence (text->str))
+    {
+      const char      *next = g_ptr_array_index (lines, j);
+      g_autofree char *by = byline_of_line (next);
+
+      if (by != NULL || g_regex_match (wire_regex (RE_EDS), next, 0, NULL))
+        break;
+      append_sentence (text, next);
+      g_ptr_array_remove_index (lines, j);
+    }
+  return text;
 }
 
 /* Takes the notes to editors out of blocks first to end (before the
@@ -868,18 +904,7 @@ take_notes (GPtrArray *blocks,
               j++;
               continue;
             }
-          note = g_string_new (g_ptr_array_index (b->lines, j));
-          g_ptr_array_remove_index (b->lines, j);
-          while (j < b->lines->len && !ends_sentence (note->str))
-            {
-              const char      *next = g_ptr_array_index (b->lines, j);
-              g_autofree char *by = byline_of_line (next);
-
-              if (by != NULL || g_regex_match (wire_regex (RE_EDS), next, 0, NULL))
-                break;
-              append_sentence (note, next);
-              g_ptr_array_remove_index (b->lines, j);
-            }
+          note = take_wrapped (b->lines, j);
           _cd_import_add_note (notes, note->str);
         }
     }
@@ -956,9 +981,9 @@ take_notebook (GPtrArray *blocks,
     }
 }
 
-/* Takes a note to the readers out of the lines above the story (blocks
- * first to end), where it would pass for a dateline or a standfirst: it
- * opens the story instead. */
+/* Takes a note to the readers, with the lines it wraps on to, out of the
+ * lines above the story (blocks first to end), where it would pass for a
+ * standfirst: it opens the story instead. */
 static char *
 take_readers_note (GPtrArray *blocks,
                    guint      first,
@@ -972,7 +997,7 @@ take_readers_note (GPtrArray *blocks,
 
       for (guint j = 0; j < b->lines->len; j++)
         if (g_regex_match (wire_regex (RE_READERS_NOTE), g_ptr_array_index (b->lines, j), 0, NULL))
-          return g_ptr_array_steal_index (b->lines, j);
+          return g_string_free (take_wrapped (b->lines, j), FALSE);
     }
   return NULL;
 }
@@ -1106,15 +1131,17 @@ _cd_import_wire (CdArticle  *article,
   if (first->lines->len > 0)
     start_block = 0;
   take_notes (blocks, start_block, start_block + 6, notes);
-  readers_note = take_readers_note (blocks, start_block, start_block + 6);
   take_notebook (blocks, notes);
   take_sign_off (blocks, notes);
 
-  /* The dateline opens the story within its first few blocks. */
+  /* The dateline opens the story within its first few blocks; a note to
+   * the readers (EDITOR'S NOTE — …) is none. */
   for (guint i = start_block; i < blocks->len && i < start_block + 6; i++)
     {
       g_autofree char *joined = block_join (g_ptr_array_index (blocks, i));
 
+      if (g_regex_match (wire_regex (RE_READERS_NOTE), joined, 0, NULL))
+        continue;
       dateline_rest = _cd_import_take_dateline (article, joined);
       if (dateline_rest != NULL)
         {
@@ -1122,6 +1149,9 @@ _cd_import_wire (CdArticle  *article,
           break;
         }
     }
+  /* A note to the readers above the story, not one under it. */
+  readers_note = take_readers_note (blocks, start_block,
+                                    dateline_block != G_MAXUINT ? dateline_block : start_block + 1);
 
   if (dateline_block != G_MAXUINT)
     {
