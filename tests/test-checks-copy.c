@@ -411,7 +411,16 @@ test_quotes_running (Fixture      *fixture,
   g_assert_cmpstr (mid, ==, "body:23-24:“");
   g_assert_cmpstr (attributed, ==, "body:0-1:\"");
   g_assert_cmpstr (running, ==, "");
+  /* A quote opening a sentence that is no attribution's follower, and
+   * that lost its closing mark, is reported. */
+  g_autofree char *after_sentence = check_body (
+      fixture,
+      "Police arrived at noon. “Nobody leave the building until we have checked every floor\n\n"
+      "“It was chaos,” a witness said.",
+      CD_CHECK_RULE_QUOTES);
+
   g_assert_cmpstr (after_attribution, ==, "");
+  g_assert_cmpstr (after_sentence, ==, "body:24-25:“");
 }
 
 /* Pleas to get the site's app, to send tips and to contribute are

@@ -767,7 +767,8 @@ test_xml_newsml_g2 (void)
         "<time class='publicationDate'>11.10.2022 11:14</time><p class='genre'>Extra</p>"
         "<h1>Tränen in London</h1></header><section class='main'><p><span "
         "class='dateline'>London <span class='credit'>(dpa)</span> - </span>Es gab "
-        "Tränen.</p></section></body></html></inlineXML></contentSet></newsItem>",
+        "Tränen.</p><header><h2>Abschied</h2></header><p>Dann ging er.</p></section></body>"
+        "</html></inlineXML></contentSet></newsItem>",
         &error);
 
     g_assert_no_error (error);
@@ -776,7 +777,8 @@ test_xml_newsml_g2 (void)
     g_assert_cmpstr (cd_article_get_language (c), ==, "de-DE");
     g_assert_cmpstr (cd_article_get_dateline (c), ==, "London");
     g_assert_cmpstr (cd_article_get_source (c), ==, "dpa");
-    g_assert_cmpstr (cd_article_get_body (c), ==, "Es gab Tränen.\n");
+    g_assert_cmpstr (cd_article_get_body (c), ==,
+                     "Es gab Tränen.\n\n## Abschied\n\nDann ging er.\n");
   }
 
   /* A news message whose first item is a picture: the story is the first
@@ -1739,6 +1741,7 @@ test_wire_feed_forms (Fixture      *f,
                                                    "en nass.\r\n\r\ndpa xy lno\r\n\x03\x04",
                                         -1);
   g_autoptr (CdArticle) kiel = cd_import_file (latin1, NULL);
+  g_autofree char *stray = write_file (f, "0816", "\x01head\r\n\x02K\xc3\xb6ln\r\n\xa0\r\n\x03\x04", -1);
 
   g_assert_cmpstr (cd_article_get_headline (ap), ==, "Fire guts warehouses at Hamburg harbour");
   g_assert_cmpstr (cd_article_get_byline (ap), ==, "ANNA BERG, Associated Press");
@@ -1773,14 +1776,18 @@ test_wire_feed_forms (Fixture      *f,
                    "dpa ab cd \u2014 121530 GMT Dec 26 \u2014 The message is not in UTF-8; it "
                    "was read as Windows-1252 (Western European).");
 
-  /* A byte Windows-1252 leaves undefined: Latin-1. dpa's sign-off under
-   * the story goes to the note. */
+  /* A byte Windows-1252 leaves undefined: the control character Latin-1
+   * has there. dpa's sign-off under the story goes to the note. */
   g_assert_nonnull (kiel);
   g_assert_cmpstr (cd_article_get_headline (kiel), ==, "Kiel\xc2\x81");
   g_assert_cmpstr (cd_article_get_body (kiel), ==, "Stra\u00dfen nass.\n");
   g_assert_cmpstr (cd_article_get_ednote (kiel), ==,
                    "head \u2014 dpa xy lno \u2014 The message is not in UTF-8; it was read as "
-                   "Latin-1 (Western European).");
+                   "Windows-1252 (Western European).");
+  /* UTF-8 with one stray byte is no 8-bit text: refused, not garbled. */
+  assert_file_error (stray, CD_IMPORT_ERROR_INVALID_UTF8,
+                     ": line 3 is not valid UTF-8 (byte offset 15); save the file as UTF-8 and "
+                     "import it again.");
 }
 
 /* Agency XML in the character set its declaration names is read in it;
@@ -1804,9 +1811,17 @@ test_xml_declared_charset (Fixture      *f,
   g_autofree char *unknown = write_file (
       f, "odd.xml", "<?xml version='1.0' encoding='x-no-such-set'?><nitf>\xe9</nitf>", -1);
   g_autofree char *not_of_it = write_file (
-      f, "cp.xml", "<?xml version='1.0' encoding='windows-1252'?>\n<nitf>ok \x81</nitf>", -1);
+      f, "cp.xml", "<?xml version='1.0' encoding='ISO-8859-3'?>\n<nitf>ok \xa5</nitf>", -1);
   g_autofree char *utf8 = write_file (
       f, "u.xml", "<?xml version='1.0' encoding='UTF-8'?>\n<nitf>\xe9</nitf>", -1);
+  /* Latin-1 that is Windows-1252, as often: its quotation marks. */
+  g_autofree char *marks = write_file (
+      f, "m.xml",
+      "<?xml version='1.0' encoding='ISO-8859-1'?><nitf><body><body.content><p>\x93Yes,\x94 "
+      "she said \x96 for \x80"
+      "5.</p></body.content></body></nitf>",
+      -1);
+  g_autoptr (CdArticle) m = cd_import_file (marks, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (CdArticle) a = cd_import_file (latin1, &error);
 
@@ -1816,11 +1831,12 @@ test_xml_declared_charset (Fixture      *f,
   g_assert_cmpstr (cd_article_get_body (a), ==,
                    "Treasury coffers will take a \u00a366 billion hit, caf\u00e9 owners heard.\n");
   g_assert_null (cd_article_get_ednote (a));
+  g_assert_cmpstr (cd_article_get_body (m), ==, "\u201cYes,\u201d she said \u2013 for \u20ac5.\n");
   assert_file_error (unknown, CD_IMPORT_ERROR_INVALID_UTF8,
                      ": the file says its text is in \u201cx-no-such-set\u201d, a character set "
                      "Copydesk cannot read; save the file as UTF-8 and import it again.");
   assert_file_error (not_of_it, CD_IMPORT_ERROR_INVALID_UTF8,
-                     ": the file says its text is in \u201cwindows-1252\u201d, but byte offset 55 "
+                     ": the file says its text is in \u201cISO-8859-3\u201d, but byte offset 53 "
                      "is not; save the file as UTF-8 and import it again.");
   assert_file_error (utf8, CD_IMPORT_ERROR_INVALID_UTF8,
                      ": line 2 is not valid UTF-8 (byte offset 45); save the file as UTF-8 and "
@@ -1851,6 +1867,19 @@ test_format_by_content (Fixture      *f,
       -1);
   g_autofree char *feed = write_file (
       f, "feed.atom", "<feed xmlns='http://www.w3.org/2005/Atom'><title>x</title></feed>", -1);
+  /* A page saved by a browser, or XHTML: HTML. */
+  g_autofree char *saved = write_file (
+      f, "saved", "<!-- saved from url=(0024)https://example.org/ -->\n<html><body><p>Saved.</p>"
+                  "</body></html>",
+      -1);
+  g_autofree char *xhtml = write_file (
+      f, "page", "<?xml version='1.0'?>\n<html xmlns='http://www.w3.org/1999/xhtml'><body><p>"
+                 "Strict.</p></body></html>",
+      -1);
+  /* A brace that opens no JSON object: refused by the name. */
+  g_autofree char *rtf = write_file (f, "story.rtf", "{\\rtf1\\ansi Hello}", -1);
+  g_autoptr (CdArticle) d = cd_import_file (saved, NULL);
+  g_autoptr (CdArticle) e = cd_import_file (xhtml, NULL);
   g_autoptr (CdArticle) a = cd_import_file (g2, NULL);
   g_autoptr (CdArticle) b = cd_import_file (ninjs, NULL);
   g_autoptr (CdArticle) c = cd_import_file (page, NULL);
@@ -1861,6 +1890,11 @@ test_format_by_content (Fixture      *f,
   g_assert_cmpstr (cd_article_get_body (b), ==, "It rained.\n");
   g_assert_cmpstr (cd_article_get_headline (c), ==, "Sun");
   g_assert_cmpstr (cd_article_get_body (c), ==, "It shone.\n");
+  g_assert_cmpstr (cd_article_get_body (d), ==, "Saved.\n");
+  g_assert_cmpstr (cd_article_get_body (e), ==, "Strict.\n");
+  assert_file_error (rtf, CD_IMPORT_ERROR_UNKNOWN_TYPE,
+                     ": \u201c.rtf\u201d files cannot be imported; use .md, .markdown, .txt, "
+                     ".html, .htm, .xml, .nitf or .json.");
   /* Markup of another kind: the agency XML reader's own sentence. */
   assert_file_error (feed, CD_IMPORT_ERROR_INVALID,
                      ": the XML is neither NITF nor a NewsML news item (its root element is "
@@ -1875,6 +1909,7 @@ test_format_for_path (void)
   g_assert_cmpint (cd_import_format_for_path ("wire.txt"), ==, CD_IMPORT_FORMAT_WIRE);
   g_assert_cmpint (cd_import_format_for_path ("page.htm"), ==, CD_IMPORT_FORMAT_HTML);
   g_assert_cmpint (cd_import_format_for_path ("page.html"), ==, CD_IMPORT_FORMAT_HTML);
+  g_assert_cmpint (cd_import_format_for_path ("page.xhtml"), ==, CD_IMPORT_FORMAT_HTML);
   g_assert_cmpint (cd_import_format_for_path ("item.XML"), ==, CD_IMPORT_FORMAT_XML);
   g_assert_cmpint (cd_import_format_for_path ("story.nitf"), ==, CD_IMPORT_FORMAT_XML);
   g_assert_cmpint (cd_import_format_for_path ("item.json"), ==, CD_IMPORT_FORMAT_NINJS);

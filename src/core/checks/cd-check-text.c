@@ -145,28 +145,6 @@ next_paragraph_start (const CdCheckField *field,
   return pos < field->length ? g_utf8_get_char (field->text + pos) : 0;
 }
 
-/* Whether a quote opens its paragraph or a sentence (…, he said. “When
- * I…) or is introduced (said: “…, said, “…, said — “…): only such a quote
- * may run on into the next paragraph. */
-static gboolean
-opens_running_quote (const CdCheckField *field,
-                     gsize               pos)
-{
-  g_assert (field != NULL);
-
-  /* Spaces, quote markers and markup (a shortcode pasted before it) are
-   * not text before the quote. */
-  while (pos > 0 && (field->text[pos - 1] == ' ' || field->text[pos - 1] == '>' ||
-                     field->mask[pos - 1] != CD_CHECK_MASK_PROSE))
-    pos--;
-  /* A paragraph's or a sentence's start, or an introduction. */
-  if (pos == 0 || (field->text[pos - 1] != '\0' && strchr ("\n:,.!?", field->text[pos - 1]) != NULL))
-    return TRUE;
-  /* An em or en dash, three bytes of UTF-8. */
-  return pos >= 3 && ((guchar) field->text[pos - 3] == 0xE2 && (guchar) field->text[pos - 2] == 0x80 &&
-                      ((guchar) field->text[pos - 1] == 0x94 || (guchar) field->text[pos - 1] == 0x93));
-}
-
 /* Whether, between start and end, a comma is followed within a few words
  * by a verb of saying (“… leave, Bali said at the oil field.): English copy
  * closes a quote before its attribution, so a quote still open there lost
@@ -206,6 +184,40 @@ has_attribution (const CdCheckField *field,
   return FALSE;
 }
 
+/* Whether a quote opens its paragraph or is introduced (said: “…, said,
+ * “…, said — “…), or, in English, opens the sentence after its attribution
+ * (“…,” he told Bild. “When I…): only such a quote may run on into the
+ * next paragraph. */
+static gboolean
+opens_running_quote (const CdCheckField *field,
+                     gsize               pos,
+                     gboolean            english)
+{
+  char before;
+
+  g_assert (field != NULL);
+
+  /* Spaces, quote markers and markup (a shortcode pasted before it) are
+   * not text before the quote. */
+  while (pos > 0 && (field->text[pos - 1] == ' ' || field->text[pos - 1] == '>' ||
+                     field->mask[pos - 1] != CD_CHECK_MASK_PROSE))
+    pos--;
+  before = pos > 0 ? field->text[pos - 1] : '\n';
+  if (before == '\n' || before == ':' || before == ',')
+    return TRUE;
+  if (before == '.' || before == '!' || before == '?')
+    {
+      gsize start = pos - 1;
+
+      while (start > 0 && strchr ("\n.!?", field->text[start - 1]) == NULL)
+        start--;
+      return english && has_attribution (field, start, pos);
+    }
+  /* An em or en dash, three bytes of UTF-8. */
+  return pos >= 3 && ((guchar) field->text[pos - 3] == 0xE2 && (guchar) field->text[pos - 2] == 0x80 &&
+                      ((guchar) field->text[pos - 1] == 0x94 || (guchar) field->text[pos - 1] == 0x93));
+}
+
 /* At a paragraph's end: a quote left open is fine when the next paragraph
  * opens with a quotation mark again, the way a long quote runs on, and the
  * quote opened the paragraph or was introduced; a quote opened in the middle
@@ -217,6 +229,7 @@ end_paragraph (Quotes             *q,
                gsize               pos)
 {
   gunichar next = next_paragraph_start (field, pos);
+  gboolean english = g_str_has_prefix (q->ctx->language, "en");
 
   g_assert (q != NULL);
   g_assert (field != NULL);
@@ -226,9 +239,8 @@ end_paragraph (Quotes             *q,
       const Opener *opener = &g_array_index (q->stack, Opener, i);
       gboolean      continues = FALSE;
 
-      if (opener->quote && opens_running_quote (field, opener->start) &&
-          !(g_str_has_prefix (q->ctx->language, "en") &&
-            has_attribution (field, opener->end, pos)))
+      if (opener->quote && opens_running_quote (field, opener->start, english) &&
+          !(english && has_attribution (field, opener->end, pos)))
         {
           if (opener->close == '"')
             continues = next == '"';

@@ -71,8 +71,7 @@ static const struct
 };
 
 /* Elements of a story that are not its text: its pictures (read apart),
- * footnotes and notes to editors, and what a page has around its body (an
- * XHTML story's header holds its headline, slugs and time, as metadata). */
+ * footnotes and notes to editors, and what a page has around its body. */
 static const char *const skipped_names[] = {
   "media",
   "fn",
@@ -82,7 +81,6 @@ static const char *const skipped_names[] = {
   "head",
   "title",
   "object",
-  "header",
 };
 
 static gboolean
@@ -293,8 +291,12 @@ write_html (GString *html,
             g_string_append (html, escaped);
           continue;
         }
+      /* An XHTML story's header right under its body holds its headline,
+       * slugs and time (as dpa sends it): metadata. A section's header is
+       * the story's. */
       if (node->type != XML_ELEMENT_NODE || depth > MAX_DEPTH ||
-          is_skipped ((const char *) node->name))
+          is_skipped ((const char *) node->name) ||
+          (is_element (node, "header") && is_element (node->parent, "body")))
         continue;
       if ((name = html_name ((const char *) node->name)) == NULL)
         {

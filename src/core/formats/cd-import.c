@@ -24,7 +24,7 @@
  * @path: a file name
  *
  * Returns: the format its extension names (.md and .markdown are Markdown,
- *   .txt wire copy, .html and .htm HTML, .xml and .nitf agency XML, .json
+ *   .txt wire copy, .html, .htm and .xhtml HTML, .xml and .nitf agency XML, .json
  *   ninjs), or %CD_IMPORT_FORMAT_AUTO when
  *   the extension is none of those
  */
@@ -44,7 +44,8 @@ cd_import_format_for_path (const char *path)
     return CD_IMPORT_FORMAT_MARKDOWN;
   if (g_ascii_strcasecmp (dot, ".txt") == 0)
     return CD_IMPORT_FORMAT_WIRE;
-  if (g_ascii_strcasecmp (dot, ".html") == 0 || g_ascii_strcasecmp (dot, ".htm") == 0)
+  if (g_ascii_strcasecmp (dot, ".html") == 0 || g_ascii_strcasecmp (dot, ".htm") == 0 ||
+      g_ascii_strcasecmp (dot, ".xhtml") == 0)
     return CD_IMPORT_FORMAT_HTML;
   if (g_ascii_strcasecmp (dot, ".xml") == 0 || g_ascii_strcasecmp (dot, ".nitf") == 0)
     return CD_IMPORT_FORMAT_XML;
@@ -381,30 +382,63 @@ set_unknown_type (const char *origin,
                  origin);
 }
 
+/* Skips white space, an XML declaration and comments from @i on. */
+static gsize
+skip_prolog (const char *data,
+             gsize       length,
+             gsize       i)
+{
+  for (;;)
+    {
+      const char *close = NULL;
+
+      while (i < length && g_ascii_isspace (data[i]))
+        i++;
+      if (length - i >= 5 && strncmp (data + i, "<?xml", 5) == 0)
+        close = g_strstr_len (data + i, length - i, "?>");
+      else if (length - i >= 4 && strncmp (data + i, "<!--", 4) == 0)
+        close = g_strstr_len (data + i, length - i, "-->");
+      else
+        return i;
+      if (close == NULL)
+        return length;
+      i = close - data + (close[1] == '>' ? 2 : 3);
+    }
+}
+
 /* The format @data's first characters tell, for a file whose name tells
  * none (a feed's file is often called by its story number, or "tst"): a
- * feed's message in its envelope is wire copy, markup opening with an
- * HTML document's is HTML, other markup agency XML, an object ninjs. */
+ * feed's message in its envelope is wire copy; markup is HTML when it
+ * opens with an HTML document's or a page's elements, else agency XML; an
+ * object (a brace, then a name or its end) ninjs. */
 static CdImportFormat
 sniff_format (const char *data,
               gsize       length)
 {
-  gsize i = _cd_import_skip_bom (data, length);
+  static const char *const html[] = { "!doctype html", "html", "head", "body", "meta", "title",
+                                      "div", "p", "article", "section", "h1", "h2", "table",
+                                      "span", "header", "main" };
+  gsize                    i = _cd_import_skip_bom (data, length);
 
   if (_cd_import_is_transmission (data, length))
     return CD_IMPORT_FORMAT_WIRE;
   while (i < length && g_ascii_isspace (data[i]))
     i++;
   if (i < length && data[i] == '{')
-    return CD_IMPORT_FORMAT_NINJS;
-  if (i >= length || data[i] != '<')
-    return CD_IMPORT_FORMAT_AUTO;
-  for (guint k = 0; k < 2; k++)
     {
-      const char *open = k == 0 ? "<!doctype html" : "<html";
-      gsize       n = strlen (open);
+      for (i++; i < length && g_ascii_isspace (data[i]); i++)
+        ;
+      return i < length && (data[i] == '"' || data[i] == '}') ? CD_IMPORT_FORMAT_NINJS
+                                                              : CD_IMPORT_FORMAT_AUTO;
+    }
+  if ((i = skip_prolog (data, length, i)) >= length || data[i] != '<')
+    return CD_IMPORT_FORMAT_AUTO;
+  for (guint k = 0; k < G_N_ELEMENTS (html); k++)
+    {
+      gsize n = strlen (html[k]);
 
-      if (length - i >= n && g_ascii_strncasecmp (data + i, open, n) == 0)
+      if (length - i - 1 > n && g_ascii_strncasecmp (data + i + 1, html[k], n) == 0 &&
+          !g_ascii_isalnum (data[i + 1 + n]))
         return CD_IMPORT_FORMAT_HTML;
     }
   return CD_IMPORT_FORMAT_XML;
@@ -442,13 +476,103 @@ declared_charset (const char *data,
   return g_strndup (name, n);
 }
 
+/* Windows-1252's characters for the bytes 0x80 to 0x9F; its five
+ * undefined bytes stay the control characters Latin-1 has there. */
+static const gunichar windows_1252_high[32] = {
+  0x20AC,
+  0x0081,
+  0x201A,
+  0x0192,
+  0x201E,
+  0x2026,
+  0x2020,
+  0x2021,
+  0x02C6,
+  0x2030,
+  0x0160,
+  0x2039,
+  0x0152,
+  0x008D,
+  0x017D,
+  0x008F,
+  0x0090,
+  0x2018,
+  0x2019,
+  0x201C,
+  0x201D,
+  0x2022,
+  0x2013,
+  0x2014,
+  0x02DC,
+  0x2122,
+  0x0161,
+  0x203A,
+  0x0153,
+  0x009D,
+  0x017E,
+  0x0178,
+};
+
+static char *
+decode_windows_1252 (const char *data,
+                     gsize       length,
+                     gsize      *decoded_length)
+{
+  GString *out = g_string_sized_new (length + length / 4);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = data[i];
+
+      if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else
+        g_string_append_unichar (out, c < 0xA0 ? windows_1252_high[c - 0x80] : c);
+    }
+  *decoded_length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* Whether @data holds a character of more than one byte written as UTF-8
+ * writes it: text of an 8-bit set almost never does, UTF-8 with a stray
+ * byte does. */
+static gboolean
+has_utf8_character (const char *data,
+                    gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) data[i] >= 0xC2 && (guchar) data[i] <= 0xF4)
+      {
+        gunichar c = g_utf8_get_char_validated (data + i, length - i);
+
+        if (c != (gunichar) -1 && c != (gunichar) -2)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Whether @name is Latin-1 or ASCII, which files that say so so often
+ * write in Windows-1252 that browsers read them as that. */
+static gboolean
+is_western (const char *name)
+{
+  static const char *const names[] = { "ISO-8859-1", "ISO8859-1", "ISO_8859-1", "LATIN1", "L1",
+                                       "US-ASCII", "ASCII", "WINDOWS-1252", "CP1252" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (name, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* @data, when it is not UTF-8 but says or shows which character set it is
- * in, as UTF-8: agency XML in the set its declaration names, a feed's
- * message in its envelope in Windows-1252 (the Western European set feeds
- * send in, Latin-1 with typographic marks; Latin-1 where a byte is not
- * Windows-1252's). %NULL where @data is UTF-8 or tells nothing (and where
- * it cannot be read in the set it names, with @error set). @charset is set
- * to the set it was read in. */
+ * in, as UTF-8: agency XML in the set its declaration names (Latin-1 read
+ * as Windows-1252), a feed's message in its envelope in Windows-1252 (the
+ * Western European set feeds send in). %NULL where @data is UTF-8, holds
+ * UTF-8's characters beside a stray byte, names a set of two bytes a
+ * character (a file with no NUL byte is none), or tells nothing; and,
+ * with @error set, where it cannot be read in the set it names. @charset
+ * is set to the set it was read in. */
 static char *
 decode_charset (const char    *data,
                 gsize          length,
@@ -460,33 +584,37 @@ decode_charset (const char    *data,
 {
   g_autoptr (GError) local = NULL;
   g_autofree char *name = NULL;
+  GIConv           converter;
   char            *decoded;
   gsize            n_read = 0;
 
-  if (g_utf8_validate_len (data, length, NULL))
+  if (g_utf8_validate_len (data, length, NULL) || has_utf8_character (data, length))
     return NULL;
   if (format == CD_IMPORT_FORMAT_XML)
     name = declared_charset (data, length);
   else if (format == CD_IMPORT_FORMAT_WIRE && _cd_import_is_transmission (data, length))
     name = g_strdup ("WINDOWS-1252");
-  if (name == NULL || g_ascii_strcasecmp (name, "UTF-8") == 0 ||
-      g_ascii_strcasecmp (name, "UTF8") == 0)
+  if (name == NULL || g_ascii_strncasecmp (name, "UTF", 3) == 0 ||
+      g_ascii_strncasecmp (name, "UCS", 3) == 0)
     return NULL;
 
-  decoded = g_convert (data, length, "UTF-8", name, &n_read, decoded_length, &local);
-  if (decoded == NULL && format == CD_IMPORT_FORMAT_WIRE)
+  if (is_western (name))
     {
-      g_clear_error (&local);
-      g_free (name);
-      name = g_strdup ("ISO-8859-1");
-      decoded = g_convert (data, length, "UTF-8", name, &n_read, decoded_length, &local);
+      *charset = g_strdup ("WINDOWS-1252");
+      return decode_windows_1252 (data, length, decoded_length);
     }
-  if (decoded == NULL && g_error_matches (local, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
-    g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID_UTF8,
-                 "%s: the file says its text is in “%s”, a character set Copydesk cannot "
-                 "read; save the file as UTF-8 and import it again.",
-                 origin, name);
-  else if (decoded == NULL)
+  converter = g_iconv_open ("UTF-8", name);
+  if (converter == (GIConv) -1)
+    {
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID_UTF8,
+                   "%s: the file says its text is in “%s”, a character set Copydesk cannot "
+                   "read; save the file as UTF-8 and import it again.",
+                   origin, name);
+      return NULL;
+    }
+  g_iconv_close (converter);
+  decoded = g_convert (data, length, "UTF-8", name, &n_read, decoded_length, &local);
+  if (decoded == NULL)
     /* clang-format off */
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID_UTF8,
                  "%s: the file says its text is in “%s”, but byte offset %" G_GSIZE_FORMAT
@@ -546,10 +674,8 @@ import_data (const char    *data,
   if (charset != NULL && format == CD_IMPORT_FORMAT_WIRE)
     {
       g_autoptr (GString) notes = g_string_new (cd_article_get_ednote (article));
-      g_autofree char *note = g_strdup_printf (
-          "The message is not in UTF-8; it was read as %s.",
-          g_ascii_strcasecmp (charset, "WINDOWS-1252") == 0 ? "Windows-1252 (Western European)"
-                                                            : "Latin-1 (Western European)");
+      g_autofree char *note = g_strdup (
+          "The message is not in UTF-8; it was read as Windows-1252 (Western European).");
 
       _cd_import_add_note (notes, note);
       cd_article_set_ednote (article, notes->str);
