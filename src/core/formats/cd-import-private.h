@@ -37,6 +37,33 @@ char    *_cd_import_without_by (char *byline);
 void     _cd_import_add_note (GString    *notes,
                               const char *text);
 
+/* The patterns of wire copy (cd-import-wire-patterns.c), by their order
+ * there. */
+typedef enum
+{
+  RE_DATELINE,
+  RE_DATELINE_NO_SOURCE,
+  RE_SUBHEAD,
+  RE_CREDIT,
+  RE_CAPTION_WITH_CREDIT,
+  RE_CAPTION_PREFIX,
+  RE_BYLINE,
+  RE_END,
+  RE_SLUG,
+  RE_PRIORITY,
+  RE_LABEL,
+  RE_HEADLINE_LABEL,
+  RE_EDS,
+  RE_VERSION_NOTE,
+  RE_SIGN_OFF,
+  RE_NOTEBOOK,
+  RE_RULE,
+  RE_CONTACT,
+  RE_READERS_NOTE,
+} CdWirePattern;
+
+GRegex *_cd_import_wire_regex (guint which);
+
 /* Wire copy in a feed's envelope (cd-import-transmission.c). */
 gboolean _cd_import_is_transmission (const char *text,
                                      gsize       length);

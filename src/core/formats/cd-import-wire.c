@@ -111,132 +111,6 @@ block_join (Block *b)
   return joined;
 }
 
-static GRegex *
-wire_regex (guint which)
-{
-  /* A month's name in any language, or its abbreviation: "Nov.", "Dez.",
-   * "décembre", "dic" */
-#define MONTH "\\p{L}{3,12}\\.?"
-#define WEEKDAYS "(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day|\\.)?)"
-  /* "Nov 24", "Nov. 24, 2026", "24 November", "5. Dezember", "5 dic",
-   * "Tuesday" */
-#define DATE "(?<date>" MONTH "\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+" MONTH \
-             "(?:\\s+\\d{4})?|" WEEKDAYS ")"
-  static const char *patterns[] = {
-    /* PLACE (SOURCE) — text, PLACE, DATE (SOURCE) - text, Place (Country)
-     * (SOURCE) - text, and (SOURCE) -- text with no place; the dash may be
-     * EFE's ".-", old AP's "_" or ANI's ":", or missing (PTI) */
-    "^(?:(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
-    "(?:,\\s*" DATE ")?\\s*)?"
-    "\\((?<source>[^()\\n]{1,40})\\)(?:\\.?\\s*(?<dash>—|–|--?|_|:)\\s*|\\s+)(?<rest>.*)$",
-    /* PLACE — text, with the place in capitals and no source */
-    "^(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*(?!" WEEKDAYS "\\s)\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
-    "(?:,\\s*" DATE ")?\\s+(?:—|–|--)\\s*(?<rest>.+)$",
-    /* – Subhead – */
-    "^[-–—]+\\s*(?<text>[^-–—].*?)\\s*[-–—]+$",
-    /* Photo credits: "Photo: Name/Agency", "(AP Photo/Name)", "REUTERS/Name" */
-    "^(?:(?:photo(?:graph)?s?|foto|picture|image|credit)\\s*(?:by\\s+|:\\s*)(?<credit>.+)|"
-    "\\((?<paren>[^()]*\\b(?:photo|foto)\\b[^()]*)\\)|"
-    "(?<agency>\\p{Lu}{2,}(?: \\p{Lu}+)*/\\S.*))$",
-    /* A caption with its credit at the end: "… on Tuesday. (AP Photo/Name)" */
-    "^(?<caption>.+?)\\s*\\((?<credit>[^()]*\\b(?:photo|foto)\\b[^()]*)\\)$",
-    /* Caption prefixes */
-    "^(?:photo caption|caption|bildunterschrift)\\s*:\\s*(?<caption>.+)$",
-    /* By Jane Doe */
-    "^by\\s+(?<name>\\S.*)$",
-    /* End of story marks */
-    "^(?:#{3,}|-\\s*30\\s*-|\\(?end\\)?|ends)$",
-    /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
-     * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/", and AP's keyword
-     * line with its spaces and word count, "BC-US--Giant Lobster Death,
-     * 1st Ld-Writethru,127" */
-    "^(?-i)(?:[\\p{L}\\d]+(?:[-/_][\\p{L}\\d]*){2,}(?:,\\s*[\\p{L}\\d][\\p{L}\\d .'-]*)?|"
-    "BC-(?:[\\p{Lu}\\d]+--[\\p{L}\\d][\\p{L}\\d ,.'&/-]*|[\\p{L}\\d][\\p{L}\\d .'&/-]*,\\d+))$",
-    /* A priority alone on its line */
-    "^(?-i)(?:URGENT|BULLETIN|FLASH|ALERT|BREAKING|ADVISORY|NEWSALERT|EILMELDUNG|EIL)[\\s!:.-]*$",
-    /* A transmission label alone on its line: "REFILE", "1ST LEAD",
-     * "UPDATE 2" (a service line only with the headline right under it:
-     * "CORRECTION" alone above a paragraph is a headline) */
-    "^(?-i)(?:REFILE|RPT|REPEAT|CORRECTED|CORRECTION|(?:\\d+(?:ST|ND|RD|TH)\\s+)?LEAD|"
-    "(?:UPDATE|WRAPUP)(?:\\s*\\d+)?)[\\s!:.-]*$",
-    /* A transmission label before the headline: "UPDATE 2-", "REFILE-" */
-    "^(?-i)(?<label>(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT)"
-    "(?:\\s*-\\s*(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT))*)"
-    "\\s*-\\s*(?<rest>\\S.*)$",
-    /* A note to editors: "Eds: UPDATES with …", "Note to editors: …",
-     * "(Eds: Minor edits.)" (an "EDITOR'S NOTE" is for the readers, and
-     * stays); and the agency's pictures for the story by number, "AP
-     * Photo XNP101, XNP102" */
-    "^\\(?(?:eds?\\.?(?:\\s+note)?|note\\s+to\\s+editors|editors)\\s*:\\s*\\S.*$|"
-    "^(?-i)(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?|Audio)\\s*:?\\s*"
-    "[\\p{Lu}\\d]{3,}(?:\\s*,\\s*[\\p{Lu}\\d]{3,})*\\.?$",
-    /* A version note in brackets: "(Adds quote from mayor, paragraphs 3-4)" */
-    "^\\((?:adds|adding|updates|updating|recasts|corrects|changes|writes\\s+through|"
-    "rewrites|refiles|repeats|fixes|removes|inserts|clarifies|moves|tops|retops|deletes|"
-    "amends|replaces|new\\s+throughout|advances)\\b.*\\)$",
-    /* A desk's sign-off of initials under the story: "mm/jbo/ach", and
-     * dpa's with the agency's name first, "dpa al rmo hct" */
-    "^(?-i)(?:(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
-    "(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8})$",
-    /* The head of the section for editors that closes a story, "#
-     * Notebook" with its heading mark as dpa sends it (a "Notebook" of
-     * the story's own has none), and of its part not for publication */
-    "^(?:#+\\s*(?:notebook|notizblock)|the following information is not intended for "
-    "publication)\\s*:?$",
-    /* A rule across the page: "___", "-----" */
-    "^(?:_{3,}|-{3,}|={3,}|\\*{3,}|~{3,})$",
-    /* Whom the desk calls about the story: "To contact the reporter on
-     * this story:", "To contact the editors responsible for this story:" */
-    "^to\\s+contact\\s+the\\s+(?:reporters?|editors?|writers?|authors?)\\b.{0,40}?"
-    "\\b(?:on|for|of)\\s+this\\s+(?:story|article|report)\\s*:",
-    /* A note to the readers above the story: "EDITOR'S NOTE — This is
-     * part of …" */
-    "^editor['’]?s['’]?\\s+note\\s*(?::|—|–|-)\\s*\\S.*$",
-  };
-  static GRegex *regexes[G_N_ELEMENTS (patterns)];
-
-  g_assert (which < G_N_ELEMENTS (patterns));
-  if (g_once_init_enter (&regexes[which]))
-    {
-      GRegexCompileFlags flags = G_REGEX_OPTIMIZE;
-      g_autoptr (GError) error = NULL;
-      GRegex *regex;
-
-      if (which >= 3)
-        flags |= G_REGEX_CASELESS;
-      regex = g_regex_new (patterns[which], flags, 0, &error);
-      g_assert_no_error (error);
-      g_once_init_leave (&regexes[which], regex);
-    }
-  return regexes[which];
-#undef DATE
-#undef WEEKDAYS
-#undef MONTH
-}
-
-enum
-{
-  RE_DATELINE,
-  RE_DATELINE_NO_SOURCE,
-  RE_SUBHEAD,
-  RE_CREDIT,
-  RE_CAPTION_WITH_CREDIT,
-  RE_CAPTION_PREFIX,
-  RE_BYLINE,
-  RE_END,
-  RE_SLUG,
-  RE_PRIORITY,
-  RE_LABEL,
-  RE_HEADLINE_LABEL,
-  RE_EDS,
-  RE_VERSION_NOTE,
-  RE_SIGN_OFF,
-  RE_NOTEBOOK,
-  RE_RULE,
-  RE_CONTACT,
-  RE_READERS_NOTE,
-};
-
 static char *
 match_group (GRegex     *regex,
              const char *text,
@@ -333,7 +207,7 @@ match_dateline (const char *paragraph)
 {
   GMatchInfo *info = NULL;
 
-  if (g_regex_match (wire_regex (RE_DATELINE), paragraph, 0, &info))
+  if (g_regex_match (_cd_import_wire_regex (RE_DATELINE), paragraph, 0, &info))
     {
       g_autofree char *source = g_match_info_fetch_named (info, "source");
       g_autofree char *place = g_match_info_fetch_named (info, "place");
@@ -352,7 +226,7 @@ match_dateline (const char *paragraph)
         return info;
     }
   g_clear_pointer (&info, g_match_info_free);
-  if (g_regex_match (wire_regex (RE_DATELINE_NO_SOURCE), paragraph, 0, &info))
+  if (g_regex_match (_cd_import_wire_regex (RE_DATELINE_NO_SOURCE), paragraph, 0, &info))
     return info;
   g_clear_pointer (&info, g_match_info_free);
   return NULL;
@@ -418,7 +292,7 @@ _cd_import_take_body_sign_off (char    *markdown,
 
   g_assert (markdown != NULL && notes != NULL);
 
-  if (gap == NULL || !g_regex_match (wire_regex (RE_SIGN_OFF), last, 0, NULL))
+  if (gap == NULL || !g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), last, 0, NULL))
     return markdown;
   _cd_import_add_note (notes, last);
   g_free (markdown);
@@ -452,7 +326,7 @@ _cd_import_without_by (char *byline)
 static char *
 byline_of_line (const char *line)
 {
-  g_autofree char *name = match_group (wire_regex (RE_BYLINE), line, "name");
+  g_autofree char *name = match_group (_cd_import_wire_regex (RE_BYLINE), line, "name");
   g_auto (GStrv) words = NULL;
 
   if (name == NULL || g_str_has_suffix (name, "."))
@@ -580,7 +454,7 @@ credit_of_line (const char *line)
         }
       return g_strstrip (g_steal_pointer (&credit));
     }
-  if (!g_regex_match (wire_regex (RE_CREDIT), line, 0, &info))
+  if (!g_regex_match (_cd_import_wire_regex (RE_CREDIT), line, 0, &info))
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     {
@@ -659,7 +533,7 @@ read_preamble (CdArticle *article,
           const char      *line = g_ptr_array_index (b->lines, j);
           g_autofree char *by = byline_of_line (line);
           g_autofree char *line_credit = credit_of_line (line);
-          g_autofree char *prefixed = match_group (wire_regex (RE_CAPTION_PREFIX), line, "caption");
+          g_autofree char *prefixed = match_group (_cd_import_wire_regex (RE_CAPTION_PREFIX), line, "caption");
           g_autofree char *cap = NULL, *cap_credit = NULL;
 
           if (by != NULL && byline->len == 0)
@@ -680,8 +554,8 @@ read_preamble (CdArticle *article,
             }
           else if (prefixed != NULL)
             append_sentence (caption, prefixed);
-          else if ((cap = match_group (wire_regex (RE_CAPTION_WITH_CREDIT), line, "caption")) &&
-                   (cap_credit = match_group (wire_regex (RE_CAPTION_WITH_CREDIT), line, "credit")))
+          else if ((cap = match_group (_cd_import_wire_regex (RE_CAPTION_WITH_CREDIT), line, "caption")) &&
+                   (cap_credit = match_group (_cd_import_wire_regex (RE_CAPTION_WITH_CREDIT), line, "credit")))
             {
               append_sentence (other, cap);
               append_sentence (credit, g_strstrip (cap_credit));
@@ -747,7 +621,7 @@ find_caption_block (GPtrArray *blocks,
         {
           const char      *line = g_ptr_array_index (b->lines, j);
           g_autofree char *credit = credit_of_line (line);
-          g_autofree char *prefixed = match_group (wire_regex (RE_CAPTION_PREFIX), line, "caption");
+          g_autofree char *prefixed = match_group (_cd_import_wire_regex (RE_CAPTION_PREFIX), line, "caption");
 
           if (credit != NULL || prefixed != NULL)
             return i + 1;
@@ -792,9 +666,9 @@ static gboolean
 is_service_line (const char *line,
                  const char *below)
 {
-  return g_regex_match (wire_regex (RE_SLUG), line, 0, NULL) ||
-         g_regex_match (wire_regex (RE_PRIORITY), line, 0, NULL) ||
-         (below != NULL && g_regex_match (wire_regex (RE_LABEL), line, 0, NULL));
+  return g_regex_match (_cd_import_wire_regex (RE_SLUG), line, 0, NULL) ||
+         g_regex_match (_cd_import_wire_regex (RE_PRIORITY), line, 0, NULL) ||
+         (below != NULL && g_regex_match (_cd_import_wire_regex (RE_LABEL), line, 0, NULL));
 }
 
 /* Takes the agency's slug and priority lines above the headline into
@@ -864,7 +738,7 @@ take_wrapped (GPtrArray *lines,
       const char      *next = g_ptr_array_index (lines, j);
       g_autofree char *by = byline_of_line (next);
 
-      if (by != NULL || g_regex_match (wire_regex (RE_EDS), next, 0, NULL))
+      if (by != NULL || g_regex_match (_cd_import_wire_regex (RE_EDS), next, 0, NULL))
         break;
       append_sentence (text, next);
       g_ptr_array_remove_index (lines, j);
@@ -889,7 +763,7 @@ take_notes (GPtrArray *blocks,
       Block           *b = g_ptr_array_index (blocks, i);
       g_autofree char *joined = block_join (b);
 
-      if (b->lines->len > 0 && g_regex_match (wire_regex (RE_VERSION_NOTE), joined, 0, NULL))
+      if (b->lines->len > 0 && g_regex_match (_cd_import_wire_regex (RE_VERSION_NOTE), joined, 0, NULL))
         {
           _cd_import_add_note (notes, joined);
           g_ptr_array_set_size (b->lines, 0);
@@ -899,7 +773,7 @@ take_notes (GPtrArray *blocks,
         {
           g_autoptr (GString) note = NULL;
 
-          if (!g_regex_match (wire_regex (RE_EDS), g_ptr_array_index (b->lines, j), 0, NULL))
+          if (!g_regex_match (_cd_import_wire_regex (RE_EDS), g_ptr_array_index (b->lines, j), 0, NULL))
             {
               j++;
               continue;
@@ -927,8 +801,8 @@ take_sign_off (GPtrArray *blocks,
       if (b->lines->len == 0)
         continue;
       if (!(b->lines->len == 1 &&
-            g_regex_match (wire_regex (RE_SIGN_OFF), g_ptr_array_index (b->lines, 0), 0, NULL)) &&
-          !g_regex_match (wire_regex (RE_CONTACT), g_ptr_array_index (b->lines, 0), 0, NULL))
+            g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), g_ptr_array_index (b->lines, 0), 0, NULL)) &&
+          !g_regex_match (_cd_import_wire_regex (RE_CONTACT), g_ptr_array_index (b->lines, 0), 0, NULL))
         break;
       start = i - 1;
     }
@@ -962,7 +836,7 @@ take_notebook (GPtrArray *blocks,
       Block *b = g_ptr_array_index (blocks, start);
 
       if (b->lines->len > 0 &&
-          g_regex_match (wire_regex (RE_NOTEBOOK), g_ptr_array_index (b->lines, 0), 0, NULL))
+          g_regex_match (_cd_import_wire_regex (RE_NOTEBOOK), g_ptr_array_index (b->lines, 0), 0, NULL))
         break;
     }
   for (guint i = start; i < blocks->len; i++)
@@ -996,7 +870,7 @@ take_readers_note (GPtrArray *blocks,
       Block *b = g_ptr_array_index (blocks, i);
 
       for (guint j = 0; j < b->lines->len; j++)
-        if (g_regex_match (wire_regex (RE_READERS_NOTE), g_ptr_array_index (b->lines, j), 0, NULL))
+        if (g_regex_match (_cd_import_wire_regex (RE_READERS_NOTE), g_ptr_array_index (b->lines, j), 0, NULL))
           return g_string_free (take_wrapped (b->lines, j), FALSE);
     }
   return NULL;
@@ -1033,14 +907,14 @@ append_block (GString *body,
       const char      *line = g_ptr_array_index (b->lines, j);
       g_autofree char *subhead = NULL;
 
-      if (g_regex_match (wire_regex (RE_END), line, 0, NULL))
+      if (g_regex_match (_cd_import_wire_regex (RE_END), line, 0, NULL))
         {
           if (para->len > 0)
             append_paragraph (body, "", para->str);
           return FALSE;
         }
-      subhead = match_group (wire_regex (RE_SUBHEAD), line, "text");
-      if (subhead != NULL || g_regex_match (wire_regex (RE_RULE), line, 0, NULL))
+      subhead = match_group (_cd_import_wire_regex (RE_SUBHEAD), line, "text");
+      if (subhead != NULL || g_regex_match (_cd_import_wire_regex (RE_RULE), line, 0, NULL))
         {
           if (para->len > 0)
             append_paragraph (body, "", para->str);
@@ -1118,11 +992,11 @@ _cd_import_wire (CdArticle  *article,
   take_service_lines (blocks, notes);
   first = g_ptr_array_index (blocks, 0);
   headline = g_ptr_array_index (first->lines, 0);
-  label = match_group (wire_regex (RE_HEADLINE_LABEL), headline, "label");
+  label = match_group (_cd_import_wire_regex (RE_HEADLINE_LABEL), headline, "label");
   if (label != NULL)
     {
       _cd_import_add_note (notes, label);
-      headline_rest = match_group (wire_regex (RE_HEADLINE_LABEL), headline, "rest");
+      headline_rest = match_group (_cd_import_wire_regex (RE_HEADLINE_LABEL), headline, "rest");
       headline = headline_rest;
     }
   cd_article_set_headline (article, headline);
@@ -1140,7 +1014,7 @@ _cd_import_wire (CdArticle  *article,
     {
       g_autofree char *joined = block_join (g_ptr_array_index (blocks, i));
 
-      if (g_regex_match (wire_regex (RE_READERS_NOTE), joined, 0, NULL))
+      if (g_regex_match (_cd_import_wire_regex (RE_READERS_NOTE), joined, 0, NULL))
         continue;
       dateline_rest = _cd_import_take_dateline (article, joined);
       if (dateline_rest != NULL)

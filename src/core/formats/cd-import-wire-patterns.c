@@ -1,0 +1,122 @@
+/* cd-import-wire-patterns.c: the patterns wire copy is read with: its
+ * datelines, bylines, photo credits and captions, and the desk's lines
+ * (slugs, priorities and labels, notes to editors, version notes,
+ * sign-offs, notebooks, contacts), in the forms the agencies send.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-import"
+
+#include "config.h"
+
+#include "cd-import-private.h"
+
+/**
+ * _cd_import_wire_regex:
+ * @which: a #CdWirePattern
+ *
+ * Returns: (transfer none): the pattern, compiled once
+ */
+GRegex *
+_cd_import_wire_regex (guint which)
+{
+  /* A month's name in any language, or its abbreviation: "Nov.", "Dez.",
+   * "décembre", "dic" */
+#define MONTH "\\p{L}{3,12}\\.?"
+#define WEEKDAYS "(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day|\\.)?)"
+  /* "Nov 24", "Nov. 24, 2026", "24 November", "5. Dezember", "5 dic",
+   * "Tuesday" */
+#define DATE "(?<date>" MONTH "\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+" MONTH \
+             "(?:\\s+\\d{4})?|" WEEKDAYS ")"
+  static const char *patterns[] = {
+    /* PLACE (SOURCE) — text, PLACE, DATE (SOURCE) - text, Place (Country)
+     * (SOURCE) - text, and (SOURCE) -- text with no place; the dash may be
+     * EFE's ".-", old AP's "_" or ANI's ":", or missing (PTI) */
+    "^(?:(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
+    "(?:,\\s*" DATE ")?\\s*)?"
+    "\\((?<source>[^()\\n]{1,40})\\)(?:\\.?\\s*(?<dash>—|–|--?|_|:)\\s*|\\s+)(?<rest>.*)$",
+    /* PLACE — text, with the place in capitals and no source */
+    "^(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*(?!" WEEKDAYS "\\s)\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
+    "(?:,\\s*" DATE ")?\\s+(?:—|–|--)\\s*(?<rest>.+)$",
+    /* – Subhead – */
+    "^[-–—]+\\s*(?<text>[^-–—].*?)\\s*[-–—]+$",
+    /* Photo credits: "Photo: Name/Agency", "(AP Photo/Name)", "REUTERS/Name" */
+    "^(?:(?:photo(?:graph)?s?|foto|picture|image|credit)\\s*(?:by\\s+|:\\s*)(?<credit>.+)|"
+    "\\((?<paren>[^()]*\\b(?:photo|foto)\\b[^()]*)\\)|"
+    "(?<agency>\\p{Lu}{2,}(?: \\p{Lu}+)*/\\S.*))$",
+    /* A caption with its credit at the end: "… on Tuesday. (AP Photo/Name)" */
+    "^(?<caption>.+?)\\s*\\((?<credit>[^()]*\\b(?:photo|foto)\\b[^()]*)\\)$",
+    /* Caption prefixes */
+    "^(?:photo caption|caption|bildunterschrift)\\s*:\\s*(?<caption>.+)$",
+    /* By Jane Doe */
+    "^by\\s+(?<name>\\S.*)$",
+    /* End of story marks */
+    "^(?:#{3,}|-\\s*30\\s*-|\\(?end\\)?|ends)$",
+    /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
+     * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/", and AP's keyword
+     * line with its spaces and word count, "BC-US--Giant Lobster Death,
+     * 1st Ld-Writethru,127" */
+    "^(?-i)(?:[\\p{L}\\d]+(?:[-/_][\\p{L}\\d]*){2,}(?:,\\s*[\\p{L}\\d][\\p{L}\\d .'-]*)?|"
+    "BC-(?:[\\p{Lu}\\d]+--[\\p{L}\\d][\\p{L}\\d ,.'&/-]*|[\\p{L}\\d][\\p{L}\\d .'&/-]*,\\d+))$",
+    /* A priority alone on its line */
+    "^(?-i)(?:URGENT|BULLETIN|FLASH|ALERT|BREAKING|ADVISORY|NEWSALERT|EILMELDUNG|EIL)[\\s!:.-]*$",
+    /* A transmission label alone on its line: "REFILE", "1ST LEAD",
+     * "UPDATE 2" (a service line only with the headline right under it:
+     * "CORRECTION" alone above a paragraph is a headline) */
+    "^(?-i)(?:REFILE|RPT|REPEAT|CORRECTED|CORRECTION|(?:\\d+(?:ST|ND|RD|TH)\\s+)?LEAD|"
+    "(?:UPDATE|WRAPUP)(?:\\s*\\d+)?)[\\s!:.-]*$",
+    /* A transmission label before the headline: "UPDATE 2-", "REFILE-" */
+    "^(?-i)(?<label>(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT)"
+    "(?:\\s*-\\s*(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT))*)"
+    "\\s*-\\s*(?<rest>\\S.*)$",
+    /* A note to editors: "Eds: UPDATES with …", "Note to editors: …",
+     * "(Eds: Minor edits.)" (an "EDITOR'S NOTE" is for the readers, and
+     * stays); and the agency's pictures for the story by number, "AP
+     * Photo XNP101, XNP102" */
+    "^\\(?(?:eds?\\.?(?:\\s+note)?|note\\s+to\\s+editors|editors)\\s*:\\s*\\S.*$|"
+    "^(?-i)(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?|Audio)\\s*:?\\s*"
+    "[\\p{Lu}\\d]{3,}(?:\\s*,\\s*[\\p{Lu}\\d]{3,})*\\.?$",
+    /* A version note in brackets: "(Adds quote from mayor, paragraphs 3-4)" */
+    "^\\((?:adds|adding|updates|updating|recasts|corrects|changes|writes\\s+through|"
+    "rewrites|refiles|repeats|fixes|removes|inserts|clarifies|moves|tops|retops|deletes|"
+    "amends|replaces|new\\s+throughout|advances)\\b.*\\)$",
+    /* A desk's sign-off of initials under the story: "mm/jbo/ach", and
+     * dpa's with the agency's name first, "dpa al rmo hct" */
+    "^(?-i)(?:(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
+    "(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8})$",
+    /* The head of the section for editors that closes a story, "#
+     * Notebook" with its heading mark as dpa sends it (a "Notebook" of
+     * the story's own has none), and of its part not for publication */
+    "^(?:#+\\s*(?:notebook|notizblock)|the following information is not intended for "
+    "publication)\\s*:?$",
+    /* A rule across the page: "___", "-----" */
+    "^(?:_{3,}|-{3,}|={3,}|\\*{3,}|~{3,})$",
+    /* Whom the desk calls about the story: "To contact the reporter on
+     * this story:", "To contact the editors responsible for this story:" */
+    "^to\\s+contact\\s+the\\s+(?:reporters?|editors?|writers?|authors?)\\b.{0,40}?"
+    "\\b(?:on|for|of)\\s+this\\s+(?:story|article|report)\\s*:",
+    /* A note to the readers above the story: "EDITOR'S NOTE — This is
+     * part of …" */
+    "^editor['’]?s['’]?\\s+note\\s*(?::|—|–|-)\\s*\\S.*$",
+  };
+  static GRegex *regexes[G_N_ELEMENTS (patterns)];
+
+  g_assert (which < G_N_ELEMENTS (patterns));
+  if (g_once_init_enter (&regexes[which]))
+    {
+      GRegexCompileFlags flags = G_REGEX_OPTIMIZE;
+      g_autoptr (GError) error = NULL;
+      GRegex *regex;
+
+      if (which >= 3)
+        flags |= G_REGEX_CASELESS;
+      regex = g_regex_new (patterns[which], flags, 0, &error);
+      g_assert_no_error (error);
+      g_once_init_leave (&regexes[which], regex);
+    }
+  return regexes[which];
+#undef DATE
+#undef WEEKDAYS
+#undef MONTH
+}
