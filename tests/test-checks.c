@@ -282,6 +282,48 @@ test_quotes (Fixture      *fixture,
   g_assert_cmpstr (text, ==, "");
   g_free (text);
 
+  /* Results numbered in running text ("1) Hongisto 6,72, 2) …") close
+   * no bracket; a bracket that holds a number still closes. An unclosed
+   * bracket before a number and ")" is still reported. */
+  text = check_body (fixture,
+                     "Men, 60 m: 1) Hongisto 6,72, 2) Rantala 6,83, 3) Myllymäki 6,86.\n\n"
+                     "Heats: 1) Åstrand 6,85 (kkk), 2) Heinä 6,98 (see figures 1 and 2) then.",
+                     CD_CHECK_RULE_QUOTES);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+  text = check_body (fixture, "He left (after 2) early.", CD_CHECK_RULE_QUOTES);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+  text = check_body (fixture, "Scores: 1) Leeds, 2) Hull (late.", CD_CHECK_RULE_QUOTES);
+  g_assert_cmpstr (text, ==, "body:26-27:(");
+  g_free (text);
+
+  /* German copy with guillemets pointing outward, as dpa and Swiss
+   * German write them, and inward, as German books do: either way a pair,
+   * taken from the first used; one left open is reported. */
+  {
+    static const struct
+    {
+      const char *body, *expect;
+    } german[] = {
+      {"Die «Blues» spielten. Sie bekamen «Schläge».",  ""               },
+      { "Die »Blues« spielten. Sie bekamen »Schläge«.", ""               },
+      { "Die «Blues spielten. Sie gingen.",                 "body:4-5:\u00ab"},
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (german); i++)
+      {
+        g_autoptr (CdArticle) article = make_article ("Eintracht in London", german[i].body);
+        g_autoptr (GPtrArray) findings = NULL;
+        g_autofree char *found = NULL;
+
+        cd_article_set_language (article, "de-DE");
+        findings = cd_checker_run (fixture->checker, article);
+        found = describe (findings, CD_CHECK_RULE_QUOTES);
+        g_assert_cmpstr (found, ==, german[i].expect);
+      }
+  }
+
   /* Straight and curly mixed: the less used kind is reported. */
   text = check_body (fixture, "“One,” she said. “Two,” he said. \"Three,\" they said.",
                      CD_CHECK_RULE_QUOTES);

@@ -27,6 +27,11 @@ static const Pair german_quotes[] = {
   {0x201E,  0x201C},
   { 0x00BB, 0x00AB}
 };
+/* Swiss German, and dpa's wire copy, point guillemets outward. */
+static const Pair swiss_german_quotes[] = {
+  {0x201E,  0x201C},
+  { 0x00AB, 0x00BB}
+};
 static const Pair french_quotes[] = {
   {0x00AB,  0x00BB},
   { 0x201C, 0x201D}
@@ -273,6 +278,34 @@ is_list_marker_paren (const CdCheckField *field,
   return start < pos && (start == 0 || field->text[start - 1] == '\n');
 }
 
+/* "2)" numbering the items of a running list ("1) Hongisto 6,72, 2)
+ * Rantala 6,83", as results are written): a number after a space, a
+ * comma, a colon or a line's start, and a space after it. */
+static gboolean
+is_enumeration_paren (const CdCheckField *field,
+                      gsize               pos)
+{
+  gsize start = pos;
+
+  g_assert (field != NULL);
+
+  while (start > 0 && g_ascii_isdigit (field->text[start - 1]) && pos - start < 3)
+    start--;
+  return start < pos && (start == 0 || strchr (" ,;:\n", field->text[start - 1]) != NULL) &&
+         (pos + 1 == field->length || field->text[pos + 1] == ' ' || field->text[pos + 1] == '\n');
+}
+
+/* Whether a bracket closed by @close is open. */
+static gboolean
+is_open (Quotes  *q,
+         gunichar close)
+{
+  for (guint i = 0; i < q->stack->len; i++)
+    if (g_array_index (q->stack, Opener, i).close == close)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 check_quotes_field (Quotes *q)
 {
@@ -364,7 +397,8 @@ check_quotes_field (Quotes *q)
                 }
               else if (c == brackets[k].close)
                 {
-                  if (!(c == ')' && is_list_marker_paren (field, pos)))
+                  if (!(c == ')' && (is_list_marker_paren (field, pos) ||
+                                     (!is_open (q, ')') && is_enumeration_paren (field, pos)))))
                     close_with (q, c, FALSE, pos, next);
                   handled = TRUE;
                 }
@@ -432,6 +466,26 @@ check_mixed_quotes (CdCheckContext *ctx)
     scan_double_quotes (ctx, straight <= curly ? 1 : 0, NULL, NULL);
 }
 
+/* The first guillemet of the article's prose, « or », or 0. */
+static gunichar
+first_guillemet (CdCheckContext *ctx)
+{
+  for (guint f = 0; f < ctx->n_fields; f++)
+    {
+      const CdCheckField *field = &ctx->fields[f];
+
+      for (const char *p = field->prose ? field->text : NULL; p != NULL && *p != '\0';
+           p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if ((c == 0x00AB || c == 0x00BB) && field->mask[p - field->text] == CD_CHECK_MASK_PROSE)
+            return c;
+        }
+    }
+  return 0;
+}
+
 void
 _cd_check_quotes (CdCheckContext *ctx)
 {
@@ -439,7 +493,10 @@ _cd_check_quotes (CdCheckContext *ctx)
 
   if (g_str_has_prefix (ctx->language, "de"))
     {
-      q.quotes = german_quotes;
+      gboolean outward = g_str_has_prefix (ctx->language, "de-CH") ||
+                         g_str_has_prefix (ctx->language, "de_CH") || first_guillemet (ctx) == 0x00AB;
+
+      q.quotes = outward ? swiss_german_quotes : german_quotes;
       q.n_quotes = G_N_ELEMENTS (german_quotes);
     }
   else if (g_str_has_prefix (ctx->language, "fr"))
