@@ -618,6 +618,18 @@ test_xml_nitf (void)
                    "- Schools closed\n- Trains halted\n\n"
                    "The Danube crested at 12.2 meters (40 feet) in the afternoon — a record.\n\n"
                    "Associated Press writer Geir Moulson in Berlin contributed to this report.\n");
+
+  /* NITF's own attribute for the language, as NTB sends it. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CdArticle) ntb = import_xml (
+        "<nitf baselang='nb-NO'><body><body.head><hedline><hl1>Det regner</hl1></hedline>"
+        "</body.head><body.content><p>Det regner i Oslo.</p></body.content></body></nitf>",
+        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_language (ntb), ==, "nb-NO");
+  }
 }
 
 /* NewsML-G2: a news message's item with its text as XHTML, and a lone

@@ -482,10 +482,14 @@ read_nitf (CdArticle *article,
            GString   *notes)
 {
   g_autofree char *title = text_of (find_path (nitf, "head/title"));
+  g_autofree char *baselang = _cd_html_get_attr (nitf, "baselang");
   xmlChar         *lang = xmlNodeGetLang (nitf);
 
+  /* xml:lang, or NITF's own attribute for the document's language. */
   if (lang != NULL && *lang != '\0')
     cd_article_set_language (article, (const char *) lang);
+  else if (baselang != NULL && *baselang != '\0')
+    cd_article_set_language (article, baselang);
   xmlFree (lang);
 
   read_nitf_head (article, child_element (nitf, "head"), notes);
