@@ -474,6 +474,25 @@ test_real_copy_words (Fixture      *fixture,
   g_assert_cmpstr (repeated, ==, "");
 }
 
+/* An agency's table keys its cells with codes ("rn" for rain, "clr"
+ * for clear): a cell of one short word in small letters is no
+ * misspelling; the same word in the text, or a longer one in a cell, is
+ * still checked. */
+static void
+test_spelling_table_codes (Fixture      *fixture,
+                           gconstpointer data)
+{
+  g_autofree char *text = check_body (fixture,
+                                      "Weather as of noon.\n\n"
+                                      "|  | MIN | MAX | COND |\n| --- | --- | --- | --- |\n"
+                                      "| Oslo | 28 | 35 | clr |\n| Rome | 50 | 61 | rn |\n"
+                                      "| Bern | 40 | 48 | goverment |\n\n"
+                                      "It was clr all day.\n",
+                                      CD_CHECK_RULE_SPELLING);
+
+  g_assert_cmpstr (text, ==, "body:139-148:goverment\nbody:159-162:clr");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +505,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/checks/spelling/british", test_spelling_british);
+  ADD ("/checks/spelling/table-codes", test_spelling_table_codes);
   ADD ("/checks/names/tie", test_names_tie);
   ADD ("/checks/names/one-finding", test_names_one_finding);
   ADD ("/checks/names/case", test_names_case);

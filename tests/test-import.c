@@ -632,6 +632,51 @@ test_xml_nitf (void)
   }
 }
 
+/* NITF as AAP sends agencies' copy: the feed's fixed-width lines each
+ * broken with <br /> after a space, which wrap and are no breaks; breaks
+ * of short lines, or of XML laid out by hand, stay. The agency's sign-off
+ * and the end mark under the story go to the note. */
+static void
+test_xml_wrapped_lines (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) wrapped = import_xml (
+      "<nitf><body><body.head><hedline><hl1>Port sold</hl1></hedline></body.head>"
+      "<body.content><p>   SEOUL, Nov 26 AFP - The port operator has announced the sale of "
+      "<br />four terminals on the southern coast for $US1.7 billion as the <br />group "
+      "steps up its restructuring.</p>"
+      "<p>Address:<br />1 Harbour Road<br />Busan</p>"
+      "<p>The group said in a statement on Wednesday that talks had ended\n"
+      "      <br />\n      and that the buyer would take over in the first half.</p>"
+      "<p>   AFP sn</p><p>ends</p></body.content></body></nitf>",
+      &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_dateline (wrapped), ==, "SEOUL");
+  g_assert_cmpstr (cd_article_get_source (wrapped), ==, "AFP");
+  g_assert_cmpstr (cd_article_get_body (wrapped), ==,
+                   "The port operator has announced the sale of four terminals on the "
+                   "southern coast for $US1.7 billion as the group steps up its "
+                   "restructuring.\n\n"
+                   "Address:\\\n1 Harbour Road\\\nBusan\n\n"
+                   "The group said in a statement on Wednesday that talks had ended\\\n"
+                   "and that the buyer would take over in the first half.\n");
+  g_assert_cmpstr (cd_article_get_ednote (wrapped), ==, "AFP sn \u2014 ends");
+
+  /* A last paragraph that only looks like one stays. */
+  {
+    g_autoptr (CdArticle) kept = import_xml (
+        "<nitf><body><body.content><p>Talks ended.</p><p>AFP and AP</p>"
+        "<p>AP contributed</p></body.content></body></nitf>",
+        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_body (kept), ==,
+                     "Talks ended.\n\nAFP and AP\n\nAP contributed\n");
+    g_assert_null (cd_article_get_ednote (kept));
+  }
+}
+
 /* NewsML-G2: a news message's item with its text as XHTML, and a lone
  * item with its text as NITF. */
 /* NewsML 1, as AFP sends it: the news lines, the language, an embargo
@@ -1802,6 +1847,78 @@ test_wire_feed_forms (Fixture      *f,
                      "import it again.");
 }
 
+/* AP's agate as its ANPA messages carry it: each "^…=" head a line of
+ * its own, the tables (rows after the tab line indicator, cells parted by
+ * separators or by semicolons) GFM tables with AP's codes for a dash and
+ * a half read, the rule ended with "=" a rule, results under their head a
+ * line each, and "By The Associated Press" among the heads the byline.
+ * A summary line above such a byline is the standfirst, and AP's numbered
+ * heads over their paragraphs stay apart from them. */
+static void
+test_wire_agate (Fixture      *f,
+                 gconstpointer data)
+{
+  g_autoptr (CdArticle) glance = import_sample ("wire-anpa-agate.tst");
+  g_autofree char *things_path = write_file (
+      f, "things.tst",
+      "\x16\x16\x01w0042\x1f-----\r\nr a\x13\x11 BC-5Things     03-14 0120\r\n"
+      "\x02^BC-5 Things-Today,120<\r\n"
+      "^5 Things to Know for Today<\r\n"
+      "^Among 5 Things to Know: Storm closes ports along the coast; council votes on the "
+      "budget; trains run again after the strike<\r\n"
+      "^By The Associated Press=\r\n"
+      "\t   Your daily look at the news:\r\n \r\n"
+      "\t   1. STORM CLOSES PORTS \r\n"
+      "\t   Ports from Kiel to Rostock stayed shut on Saturday as the storm moved east along "
+      "the coast and crews waited for the wind to drop before they went out again. \r\n"
+      "\r\n\t   \x03"
+      "AP-WF-03-14-26 0700GMT<\r\n\x04",
+      -1);
+  g_autoptr (CdArticle) things = cd_import_file (things_path, NULL);
+  g_autofree char *plain_path = write_file (
+      f, "weather.txt",
+      "World weather\n\nNEW YORK (AP) _ Temperatures as of 0700 GMT:\n\n"
+      "\t;MIN;MAX;COND\n\tOslo;28;35;sn\n\tRome;50;61;rn\n\n"
+      "Wrapped text; with semicolons; in it; stays text.\n",
+      -1);
+  g_autoptr (CdArticle) weather = cd_import_file (plain_path, NULL);
+
+  g_assert_cmpstr (cd_article_get_headline (glance), ==, "League Glance");
+  g_assert_cmpstr (cd_article_get_byline (glance), ==, "The Associated Press");
+  g_assert_cmpstr (cd_article_get_body (glance), ==,
+                   "All Times CET\n\nNORTHERN CONFERENCE\n\n"
+                   "|  | W | L | Pct | GB |\n| --- | --- | --- | --- | --- |\n"
+                   "| Lake Placid | 41 | 12 | .774 | \u2014 |\n"
+                   "| Oslo | 38 | 16 | .704 | 3\u00bd |\n"
+                   "| Turku | 30 | 22 | .577 | 10\u00bd |\n\n"
+                   "---\n\nSOUTHERN CONFERENCE\n\n"
+                   "|  | W | L | Pct | GB |\n| --- | --- | --- | --- | --- |\n"
+                   "| Graz | 35 | 18 | .660 | \u2014 |\n"
+                   "| Bolzano City | 33 | 20 | .623 | 2 |\n\n"
+                   "Saturday's Games\n\nOslo 4, Turku 2\n\nGraz 3, Lake Placid 2, OT\n");
+
+  g_assert_nonnull (things);
+  g_assert_cmpstr (cd_article_get_headline (things), ==, "5 Things to Know for Today");
+  g_assert_cmpstr (cd_article_get_dek (things), ==,
+                   "Among 5 Things to Know: Storm closes ports along the coast; council votes "
+                   "on the budget; trains run again after the strike");
+  g_assert_cmpstr (cd_article_get_byline (things), ==, "The Associated Press");
+  g_assert_cmpstr (cd_article_get_body (things), ==,
+                   "Your daily look at the news:\n\n1\\. STORM CLOSES PORTS\n\n"
+                   "Ports from Kiel to Rostock stayed shut on Saturday as the storm moved east "
+                   "along the coast and crews waited for the wind to drop before they went out "
+                   "again.\n");
+
+  /* Rows a line each, as AP sends its weather tables; a line with fewer
+   * semicolons is text. */
+  g_assert_nonnull (weather);
+  g_assert_cmpstr (cd_article_get_body (weather), ==,
+                   "Temperatures as of 0700 GMT:\n\n"
+                   "|  | MIN | MAX | COND |\n| --- | --- | --- | --- |\n"
+                   "| Oslo | 28 | 35 | sn |\n| Rome | 50 | 61 | rn |\n\n"
+                   "Wrapped text; with semicolons; in it; stays text.\n");
+}
+
 /* Agency XML in the character set its declaration names is read in it;
  * a set that cannot be read, or bytes that are not of it, are one
  * sentence each. XML that says it is UTF-8 and is not is refused as
@@ -2126,6 +2243,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/dateline-forms", test_wire_dateline_forms);
   g_test_add_func ("/import/wire/paragraph-forms", test_wire_paragraph_forms);
   g_test_add_func ("/import/xml/nitf", test_xml_nitf);
+  g_test_add_func ("/import/xml/wrapped-lines", test_xml_wrapped_lines);
   g_test_add_func ("/import/xml/newsml-g2", test_xml_newsml_g2);
   g_test_add_func ("/import/xml/newsml-1", test_xml_newsml_1);
   g_test_add_func ("/import/xml/bad", test_xml_bad);
@@ -2147,6 +2265,8 @@ main (int   argc,
               fixture_setup, test_bad_missing_and_directory, fixture_teardown);
   g_test_add ("/import/bad/empty", Fixture, NULL, fixture_setup, test_bad_empty, fixture_teardown);
   g_test_add ("/import/wire/feed-forms", Fixture, NULL, fixture_setup, test_wire_feed_forms,
+              fixture_teardown);
+  g_test_add ("/import/wire/agate", Fixture, NULL, fixture_setup, test_wire_agate,
               fixture_teardown);
   g_test_add ("/import/xml/declared-charset", Fixture, NULL, fixture_setup,
               test_xml_declared_charset, fixture_teardown);

@@ -95,7 +95,47 @@ line_end (const char *text,
   return nl != NULL ? (gsize) (nl - text) : length;
 }
 
-/* Fenced code blocks and link reference definitions, line by line. */
+/* The cells of a table's row from @start to @end (its first and last
+ * "|") that hold one short word in small letters are codes, as agencies
+ * key their tables ("rn", "clr", "pc" for rain, clear, partly cloudy):
+ * masked as code. */
+static void
+mask_table_codes (CdCheckField *field,
+                  gsize         start,
+                  gsize         end)
+{
+  const char *text = field->text;
+
+  g_assert (field != NULL && text[start] == '|' && text[end - 1] == '|');
+
+  for (gsize cell = start + 1, p = cell; p < end; p++)
+    {
+      gsize from = cell, to = p;
+
+      if (text[p] == '\\' && p + 1 < end)
+        {
+          p++;
+          continue;
+        }
+      if (text[p] != '|')
+        continue;
+      cell = p + 1;
+      while (from < to && text[from] == ' ')
+        from++;
+      while (to > from && text[to - 1] == ' ')
+        to--;
+      if (to - from > 4 || to == from)
+        continue;
+      for (gsize c = from; c <= to; c++)
+        if (c == to)
+          mask_range (field, from, to, CD_CHECK_MASK_CODE);
+        else if (!g_ascii_islower (text[c]))
+          break;
+    }
+}
+
+/* Fenced code blocks, link reference definitions and the codes in
+ * tables, line by line. */
 static void
 mask_markdown_lines (CdCheckField *field)
 {
@@ -134,6 +174,8 @@ mask_markdown_lines (CdCheckField *field)
             fence_len++;
           mask_range (field, pos, end, CD_CHECK_MASK_CODE);
         }
+      else if (indent < 4 && p + 1 < end && text[p] == '|' && text[end - 1] == '|')
+        mask_table_codes (field, p, end);
       else if (indent < 4 && p < end && text[p] == '[')
         {
           const char *close = memchr (text + p, ']', end - p);

@@ -752,7 +752,6 @@ render_table (Converter *c,
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr (GString) out = g_string_new (NULL);
-  guint columns = 0;
 
   collect_rows (table, rows, 0);
   for (guint r = 0; r < rows->len; r++)
@@ -770,28 +769,11 @@ render_table (Converter *c,
           render_inline_children (c, cell, inline_text, depth);
           g_ptr_array_add (row, finish_inline (inline_text, TRUE));
         }
-      columns = MAX (columns, row->len);
       g_ptr_array_add (cells, row);
     }
-  if (columns == 0)
+  _cd_markdown_append_table (out, cells);
+  if (out->len == 0)
     return;
-
-  for (guint r = 0; r < cells->len; r++)
-    {
-      GPtrArray *row = g_ptr_array_index (cells, r);
-
-      g_string_append (out, "|");
-      for (guint i = 0; i < columns; i++)
-        g_string_append_printf (out, " %s |", i < row->len ? (char *) row->pdata[i] : "");
-      g_string_append_c (out, '\n');
-      if (r == 0)
-        {
-          g_string_append (out, "|");
-          for (guint i = 0; i < columns; i++)
-            g_string_append (out, " --- |");
-          g_string_append_c (out, '\n');
-        }
-    }
   g_string_truncate (out, out->len - 1);
   g_ptr_array_add (blocks, g_strdup (out->str));
 }

@@ -27,6 +27,8 @@ void     _cd_markdown_escape_inline (GString    *out,
                                      const char *text,
                                      gssize      length);
 void     _cd_markdown_escape_line_starts (GString *text);
+void     _cd_markdown_append_table (GString   *out,
+                                    GPtrArray *rows);
 char    *_cd_import_take_dateline (CdArticle  *article,
                                    const char *paragraph);
 char    *_cd_import_take_body_dateline (CdArticle *article,
@@ -36,6 +38,22 @@ char    *_cd_import_take_body_sign_off (char    *markdown,
 char    *_cd_import_without_by (char *byline);
 void     _cd_import_add_note (GString    *notes,
                               const char *text);
+
+/* A paragraph or preamble block of wire copy: its trimmed lines. */
+typedef struct
+{
+  GPtrArray *lines;
+} CdWireBlock;
+
+/* Tables in wire copy (cd-import-wire-tables.c). */
+guint _cd_import_table_rows (GPtrArray *lines,
+                             guint      first);
+void  _cd_import_append_table (GString   *body,
+                               GPtrArray *lines,
+                               guint      first,
+                               guint      count);
+void  _cd_import_join_table_blocks (GPtrArray *blocks,
+                                    guint      start);
 
 /* The patterns of wire copy (cd-import-wire-patterns.c), by their order
  * there. */

@@ -25,7 +25,11 @@
 #define STX '\x02'
 #define ETX '\x03'
 #define EOT '\x04'
+#define BS '\x08'
+#define DLE '\x10'
 #define SYN '\x16'
+#define RS '\x1e'
+#define US '\x1f'
 #define DEL '\x7f'
 
 /* How far into a file its envelope starts: after a few synchronising
@@ -39,7 +43,7 @@
 static gboolean
 is_heading_control (guchar c)
 {
-  return c == SOH || c == SYN || (c >= 0x11 && c <= 0x14) || c == 0x1e || c == 0x1f ||
+  return c == SOH || c == SYN || (c >= 0x11 && c <= 0x14) || c == RS || c == US ||
          c == '\r' || c == '\n' || c == '\t';
 }
 
@@ -116,11 +120,50 @@ note_lines (GString    *notes,
     }
 }
 
+/* Appends a line of a table as AP sends its agate (the tab line indicator
+ * BS first, "^" before a row of column heads): its cells parted by
+ * semicolons, as the rows of AP's other tables are. Cells are parted
+ * there by the separators US and RS, with spaces; DLE before a space
+ * inside a cell ("Tampa<DLE> Bay") is left out. */
+static void
+append_table_row (GString    *out,
+                  const char *line,
+                  const char *end)
+{
+  gboolean semicolons = memchr (line, ';', end - line) != NULL;
+  gboolean parted = FALSE;
+
+  g_assert (out != NULL && line != NULL && end != NULL && *line == BS);
+
+  line++;
+  if (line < end && *line == '^')
+    line++;
+  for (const char *p = line; p < end; p++)
+    {
+      if (!semicolons && (*p == US || *p == RS))
+        parted = TRUE;
+      else if (parted && *p == ' ')
+        continue;
+      else if ((guchar) *p >= 0x20 && *p != DEL)
+        {
+          if (parted)
+            g_string_append_c (out, ';');
+          parted = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  g_string_append_c (out, '\n');
+}
+
 /* Appends one line of the text, its codes left out: control characters, a
  * "^" that marks a heading line and the "<" or "=" that ends one, a "<"
  * (quad left) at the end of any line, and in the lines above the first
- * blank one a "=" after a space, as dpa ends its headline. Returns
- * whether the line is blank. */
+ * blank one a "=" after a space, as dpa ends its headline. A heading
+ * line that "=" ends stands alone, as AP sets the heads of its tables
+ * and lists ("All Times EDT=", "Saturday's Games="), so a blank line
+ * follows it. Returns whether the line is blank. */
 static gboolean
 append_text_line (GString    *out,
                   const char *line,
@@ -128,10 +171,15 @@ append_text_line (GString    *out,
                   gboolean    in_head)
 {
   gsize    start = out->len;
-  gboolean heading;
+  gboolean heading, alone = FALSE;
 
   g_assert (out != NULL && line != NULL && end != NULL);
 
+  if (line < end && *line == BS)
+    {
+      append_table_row (out, line, end);
+      return FALSE;
+    }
   for (const char *p = line; p < end; p++)
     if (((guchar) *p >= 0x20 && *p != DEL) || *p == '\t')
       g_string_append_c (out, *p);
@@ -139,6 +187,12 @@ append_text_line (GString    *out,
   if (heading)
     g_string_erase (out, start, 1);
   while (out->len > start && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\t'))
+    g_string_truncate (out, out->len - 1);
+  alone = heading && out->len > start && out->str[out->len - 1] == '=';
+  /* AP ends its rules across the page with it too: "___=". */
+  if (out->len > start + 3 && out->str[out->len - 1] == '=' &&
+      strspn (out->str + start + strspn (out->str + start, " \t"), "_-") + 1 ==
+          out->len - start - strspn (out->str + start, " \t"))
     g_string_truncate (out, out->len - 1);
   if (out->len > start &&
       (out->str[out->len - 1] == '<' ||
@@ -148,6 +202,8 @@ append_text_line (GString    *out,
   while (out->len > start && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\t'))
     g_string_truncate (out, out->len - 1);
   g_string_append_c (out, '\n');
+  if (alone && out->len > start + 1)
+    g_string_append_c (out, '\n');
   return out->len == start + 1;
 }
 

@@ -36,9 +36,11 @@ _cd_import_wire_regex (guint which)
     "^(?:(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
     "(?:,\\s*" DATE ")?\\s*)?"
     "\\((?<source>[^()\\n]{1,40})\\)(?:\\.?\\s*(?<dash>—|–|--?|_|:)\\s*|\\s+)(?<rest>.*)$",
-    /* PLACE — text, with the place in capitals and no source */
+    /* PLACE — text, with the place in capitals and no source in brackets;
+     * and PLACE, DATE SOURCE - text, as AAP writes it ("SEOUL, Nov 26 AFP
+     * - Samsung has …") */
     "^(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*(?!" WEEKDAYS "\\s)\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
-    "(?:,\\s*" DATE ")?\\s+(?:—|–|--)\\s*(?<rest>.+)$",
+    "(?:,\\s*" DATE ")?(?:\\s+(?<source>\\p{Lu}\\p{L}{1,9})\\s+-|\\s+(?:—|–|--))\\s*(?<rest>.+)$",
     /* – Subhead – */
     "^[-–—]+\\s*(?<text>[^-–—].*?)\\s*[-–—]+$",
     /* Photo credits: "Photo: Name/Agency", "(AP Photo/Name)", "REUTERS/Name" */
@@ -51,8 +53,9 @@ _cd_import_wire_regex (guint which)
     "^(?:photo caption|caption|bildunterschrift)\\s*:\\s*(?<caption>.+)$",
     /* By Jane Doe */
     "^by\\s+(?<name>\\S.*)$",
-    /* End of story marks */
-    "^(?:#{3,}|-\\s*30\\s*-|\\(?end\\)?|ends)$",
+    /* End of story marks: "###" (in Markdown too, "\#\#\#"), "-30-",
+     * "(end)", "ends", "-ends-" */
+    "^(?:(?:\\\\?#){3,}|-\\s*30\\s*-|\\(?end\\)?|[-–]?\\s*ends\\s*[-–]?)$",
     /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
      * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/", and AP's keyword
      * line with its spaces and word count, "BC-US--Giant Lobster Death,
@@ -81,10 +84,13 @@ _cd_import_wire_regex (guint which)
     "^\\((?:adds|adding|updates|updating|recasts|corrects|changes|writes\\s+through|"
     "rewrites|refiles|repeats|fixes|removes|inserts|clarifies|moves|tops|retops|deletes|"
     "amends|replaces|new\\s+throughout|advances)\\b.*\\)$",
-    /* A desk's sign-off of initials under the story: "mm/jbo/ach", and
-     * dpa's with the agency's name first, "dpa al rmo hct" */
+    /* A desk's sign-off of initials under the story: "mm/jbo/ach"; with
+     * the agency's name first, "dpa al rmo hct", "AFP sn", "AAP RTV ar" */
     "^(?-i)(?:(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
-    "(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8})$",
+    "(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8}|"
+    "(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS)"
+    "(?:\\s+(?!(?:and|or|via|with|the|for|says|said|to|in|on|at|by|of|is|was|has|had|its|his|"
+    "her|not|but|also|new|now|TV)\\b)(?:[a-z]{2,4}|[A-Z]{2,4})){1,6})$",
     /* The head of the section for editors that closes a story, "#
      * Notebook" with its heading mark as dpa sends it (a "Notebook" of
      * the story's own has none), and of its part not for publication */

@@ -16,10 +16,7 @@
 
 /* Wire copy */
 
-typedef struct
-{
-  GPtrArray *lines; /* the trimmed lines of one paragraph or preamble block */
-} Block;
+typedef CdWireBlock Block;
 
 static void
 block_free (gpointer data)
@@ -32,6 +29,8 @@ block_free (gpointer data)
 
 /* Lines wrapped by hand are at most this many characters long. */
 #define WRAPPED_LINE_MAX 100
+/* Text is rarely wrapped by hand as short as this. */
+#define SHORT_LINE_MAX 50
 
 static guint
 indent_of (const char *line)
@@ -43,8 +42,23 @@ indent_of (const char *line)
   return column;
 }
 
+/* The characters of @line's first @length bytes (all when -1) without
+ * the white space at its ends. */
+static glong
+text_width (const char *line,
+            gssize      length)
+{
+  const char *end = line + (length < 0 ? (gssize) strlen (line) : length);
+
+  line += strspn (line, " \t");
+  while (end > line && (end[-1] == ' ' || end[-1] == '\t'))
+    end--;
+  return end > line ? g_utf8_strlen (line, end - line) : 0;
+}
+
 /* Adds the lines of one run between blank lines to @blocks: a paragraph a
- * line when a line (but the last) is longer than lines wrapped by hand; a
+ * line when a line is longer than lines wrapped by hand (AP's heads over
+ * their paragraphs: "1. BAHAMIANS BEGIN RESCUES", then the text); a
  * new paragraph at each line indented further than the others, where
  * indents mark the paragraphs; else one block of wrapped lines. */
 static void
@@ -52,6 +66,7 @@ add_run (GPtrArray *blocks,
          GPtrArray *run)
 {
   guint    least_indent = G_MAXUINT;
+  glong    longest = 0;
   gboolean line_a_paragraph = FALSE;
   Block   *current = NULL;
 
@@ -63,7 +78,20 @@ add_run (GPtrArray *blocks,
       const char *line = g_ptr_array_index (run, i);
 
       least_indent = MIN (least_indent, indent_of (line));
-      if (i + 1 < run->len && g_utf8_strlen (line, -1) > WRAPPED_LINE_MAX)
+      longest = MAX (longest, text_width (line, -1));
+      if (run->len > 1 && g_utf8_strlen (line, -1) > WRAPPED_LINE_MAX)
+        line_a_paragraph = TRUE;
+    }
+  /* Short indented lines, one broken where the next word would have fit,
+   * are lines of their own, as AP indents results under their head
+   * ("Oslo 4, Turku 2", "Graz 3, Lake Placid 2, OT"), not wrapped text. */
+  for (guint i = 0; least_indent > 0 && longest <= SHORT_LINE_MAX && i + 1 < run->len; i++)
+    {
+      const char *line = g_ptr_array_index (run, i);
+      const char *next = g_ptr_array_index (run, i + 1);
+
+      next += strspn (next, " \t");
+      if (text_width (line, -1) + 1 + text_width (next, strcspn (next, " \t")) <= longest)
         line_a_paragraph = TRUE;
     }
   for (guint i = 0; i < run->len; i++)
@@ -227,7 +255,14 @@ match_dateline (const char *paragraph)
     }
   g_clear_pointer (&info, g_match_info_free);
   if (g_regex_match (_cd_import_wire_regex (RE_DATELINE_NO_SOURCE), paragraph, 0, &info))
-    return info;
+    {
+      g_autofree char *source = g_match_info_fetch_named (info, "source");
+      g_autofree char *date = g_match_info_fetch_named (info, "date");
+
+      /* An agency's name without brackets only after the date. */
+      if (source == NULL || *source == '\0' || (*date != '\0' && is_agency_name (source)))
+        return info;
+    }
   g_clear_pointer (&info, g_match_info_free);
   return NULL;
 }
@@ -279,24 +314,39 @@ _cd_import_take_body_dateline (CdArticle *article,
   return body;
 }
 
-/* When the last paragraph of @markdown (consumed) is the desk's sign-off
- * ("ab/xx", "bur-mm/jbo"), as agencies end their copy in any format, it
- * leaves the text for @notes. */
+/* When the last paragraphs of @markdown (consumed) are the desk's
+ * sign-off ("ab/xx", "AFP sn") or the mark that ends the copy ("ends"),
+ * as agencies end their copy in any format, they leave the text for
+ * @notes, in their order. */
 char *
 _cd_import_take_body_sign_off (char    *markdown,
                                GString *notes)
 {
   g_autofree char *trimmed = g_strchomp (g_strdup (markdown));
-  const char      *gap = g_strrstr (trimmed, "\n\n");
-  const char      *last = gap != NULL ? gap + 2 : trimmed;
+  g_auto (GStrv) paragraphs = g_strsplit (trimmed, "\n\n", -1);
+  guint    count = g_strv_length (paragraphs);
+  guint    keep = count;
+  GString *body;
 
   g_assert (markdown != NULL && notes != NULL);
 
-  if (gap == NULL || !g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), last, 0, NULL))
+  /* Two at the most, a sign-off and an end mark; the story keeps its
+   * first paragraph. */
+  while (keep > 1 && count - keep < 2 &&
+         (g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), paragraphs[keep - 1], 0, NULL) ||
+          g_regex_match (_cd_import_wire_regex (RE_END), paragraphs[keep - 1], 0, NULL)))
+    keep--;
+  if (keep == count)
     return markdown;
-  _cd_import_add_note (notes, last);
+  body = g_string_new (NULL);
+  for (guint i = 0; i < count; i++)
+    if (i >= keep)
+      _cd_import_add_note (notes, paragraphs[i]);
+    else
+      g_string_append_printf (body, "%s%s", i > 0 ? "\n\n" : "", paragraphs[i]);
+  g_string_append_c (body, '\n');
   g_free (markdown);
-  return g_strdup_printf ("%.*s\n", (int) (gap - trimmed), trimmed);
+  return g_string_free (body, FALSE);
 }
 
 /* "By Jane Doe", "BY JANE DOE", "Von Anna Berger", "Par Jean Dupont"
@@ -893,8 +943,8 @@ append_list (GString   *body,
     }
 }
 
-/* Writes a block as paragraphs, with subhead lines made "##" headings and
- * rules across the page thematic breaks. */
+/* Writes a block as paragraphs, with subhead lines made "##" headings,
+ * rules across the page thematic breaks and rows of a table a table. */
 static gboolean
 append_block (GString *body,
               Block   *b,
@@ -906,6 +956,17 @@ append_block (GString *body,
     {
       const char      *line = g_ptr_array_index (b->lines, j);
       g_autofree char *subhead = NULL;
+      guint            rows = _cd_import_table_rows (b->lines, j);
+
+      if (rows > 0)
+        {
+          if (para->len > 0)
+            append_paragraph (body, "", para->str);
+          g_string_truncate (para, 0);
+          _cd_import_append_table (body, b->lines, j, rows);
+          j += rows - 1;
+          continue;
+        }
 
       if (g_regex_match (_cd_import_wire_regex (RE_END), line, 0, NULL))
         {
@@ -1045,16 +1106,49 @@ _cd_import_wire (CdArticle  *article,
       read_preamble (article, blocks, start_block, caption_end, summary);
       start_block = caption_end;
     }
-  else if (start_block < blocks->len)
+  else
     {
-      /* No dateline: a "By" line under the headline is still a byline. */
-      Block           *b = g_ptr_array_index (blocks, start_block);
-      g_autofree char *by = b->lines->len > 0 ? byline_of_line (g_ptr_array_index (b->lines, 0))
-                                              : NULL;
-      if (by != NULL)
+      /* No dateline: a "By" line under the headline is still a byline, and
+       * so is one among the short lines over a table or list, each a line
+       * of its own ("All Times EDT", "By The Associated Press"). A long
+       * line right above the byline is the standfirst. */
+      g_autofree char *by = NULL;
+      Block           *above = NULL;
+      guint            above_line = 0;
+      gboolean         stop = FALSE;
+
+      for (guint i = start_block, seen = 0; !stop && by == NULL && i < blocks->len && seen < 3; i++)
         {
-          cd_article_set_byline (article, by);
-          g_ptr_array_remove_index (b->lines, 0);
+          Block *b = g_ptr_array_index (blocks, i);
+
+          seen += b->lines->len > 0;
+          for (guint j = 0; j < b->lines->len && j < 2; j++)
+            {
+              const char *line = g_ptr_array_index (b->lines, j);
+
+              if ((by = byline_of_line (line)) != NULL)
+                {
+                  const char *standfirst = above ? g_ptr_array_index (above->lines, above_line) : NULL;
+
+                  cd_article_set_byline (article, by);
+                  g_ptr_array_remove_index (b->lines, j);
+                  if (standfirst != NULL && g_utf8_strlen (standfirst, -1) > 40 &&
+                      cd_text_is_blank (cd_article_get_dek (article)))
+                    {
+                      cd_article_set_dek (article, standfirst);
+                      g_ptr_array_remove_index (above->lines, above_line);
+                    }
+                  break;
+                }
+              if (above != NULL && g_utf8_strlen (line, -1) > 40)
+                {
+                  stop = TRUE;
+                  break;
+                }
+              above = b;
+              above_line = j;
+            }
+          stop = stop || b->lines->len > 2;
         }
     }
 
@@ -1064,6 +1158,7 @@ _cd_import_wire (CdArticle  *article,
   if (summary->len > 0)
     append_list (body, summary);
 
+  _cd_import_join_table_blocks (blocks, start_block);
   for (guint i = start_block; i < blocks->len; i++)
     {
       g_autoptr (GPtrArray) items = g_ptr_array_new ();

@@ -267,6 +267,57 @@ append_html_attr (GString    *html,
     g_string_append_printf (html, " %s=\"%s\"", name, escaped);
 }
 
+/* Whether the line breaks among @first and its siblings only wrap the
+ * feed's fixed-width lines, as AAP sends agencies' copy ("stakes in <br
+ * />four petrochemical …"): each follows a space and ends a line of
+ * running text, not an address's or a table's short line. Such a break
+ * is a space in the story. */
+static gboolean
+breaks_wrap_lines (xmlNode *first)
+{
+  guint    breaks = 0;
+  glong    line = 0;
+  xmlNode *last_break = NULL;
+
+  for (xmlNode *node = first; node != NULL; node = node->next)
+    if (is_element (node, "br"))
+      last_break = node;
+  for (xmlNode *node = first; node != NULL && last_break != NULL; node = node->next)
+    {
+      if (node->type == XML_TEXT_NODE && node->content != NULL)
+        line += g_utf8_strlen ((const char *) node->content, -1);
+      else if (is_element (node, "br"))
+        {
+          xmlNode    *before = node->prev;
+          const char *text = before != NULL && before->type == XML_TEXT_NODE
+                                 ? (const char *) before->content
+                                 : NULL;
+
+          gsize length = text != NULL ? strlen (text) : 0;
+          gsize word_end = length;
+
+          /* A space on the break's line, not the new line and indent
+           * of XML laid out by hand. */
+          while (word_end > 0 && (text[word_end - 1] == ' ' || text[word_end - 1] == '\t'))
+            word_end--;
+          if (word_end == length || word_end == 0 || text[word_end - 1] == '\n' ||
+              text[word_end - 1] == '\r' || line < 40)
+            return FALSE;
+          breaks++;
+          line = 0;
+          if (node == last_break)
+            break;
+        }
+      else if (node->type == XML_ELEMENT_NODE)
+        {
+          g_autofree char *text = text_of (node);
+
+          line += text != NULL ? g_utf8_strlen (text, -1) : 0;
+        }
+    }
+  return breaks > 0;
+}
+
 /* Writes the story under @node as HTML: the elements of html_names by
  * their HTML names, with a link's target and a picture's source and
  * description; the text of any other element; none of the skipped ones. */
@@ -275,6 +326,8 @@ write_html (GString *html,
             xmlNode *node,
             guint    depth)
 {
+  gboolean wrapped = breaks_wrap_lines (node);
+
   for (; node != NULL; node = node->next)
     {
       const char *name;
@@ -301,6 +354,11 @@ write_html (GString *html,
       if ((name = html_name ((const char *) node->name)) == NULL)
         {
           write_html (html, node->children, depth + 1);
+          continue;
+        }
+      if (wrapped && strcmp (name, "br") == 0)
+        {
+          g_string_append_c (html, ' ');
           continue;
         }
       g_string_append_printf (html, "<%s", name);

@@ -218,6 +218,37 @@ _cd_markdown_escape_line_starts (GString *text)
   g_string_append_len (text, out->str, out->len);
 }
 
+/* Appends a GFM table of @rows (each a #GPtrArray of its cells, in
+ * Markdown), its first row the column heads, every row padded to the
+ * widest one's cells. */
+void
+_cd_markdown_append_table (GString   *out,
+                           GPtrArray *rows)
+{
+  guint columns = 0;
+
+  g_assert (out != NULL && rows != NULL);
+
+  for (guint r = 0; r < rows->len; r++)
+    columns = MAX (columns, ((GPtrArray *) g_ptr_array_index (rows, r))->len);
+  for (guint r = 0; r < rows->len && columns > 0; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, r);
+
+      g_string_append (out, "|");
+      for (guint i = 0; i < columns; i++)
+        g_string_append_printf (out, " %s |", i < row->len ? (char *) row->pdata[i] : "");
+      g_string_append_c (out, '\n');
+      if (r == 0)
+        {
+          g_string_append (out, "|");
+          for (guint i = 0; i < columns; i++)
+            g_string_append (out, " --- |");
+          g_string_append_c (out, '\n');
+        }
+    }
+}
+
 /**
  * cd_markdown_escape:
  * @text: plain text
