@@ -1847,7 +1847,7 @@ test_wire_feed_forms (Fixture      *f,
                      "import it again.");
 }
 
-/* AP's agate as its ANPA messages carry it: each "^…=" head a line of
+/* AP's agate as its ANPA messages carry it: each "^" head a line of
  * its own, the tables (rows after the tab line indicator, cells parted by
  * separators or by semicolons) GFM tables with AP's codes for a dash and
  * a half read, the rule ended with "=" a rule, results under their head a
@@ -1882,6 +1882,26 @@ test_wire_agate (Fixture      *f,
       "Wrapped text; with semicolons; in it; stays text.\n",
       -1);
   g_autoptr (CdArticle) weather = cd_import_file (plain_path, NULL);
+  g_autofree char *heads_path = write_file (
+      f, "heads.tst",
+      "\x16\x16\x01V0042\x1f-----\r\nr e\x13\x11 AP-Top-Headlines     03-14 0120\r\n"
+      "\x02^*9006< ^AP-Top-Headlines,0120<\r\n"
+      "^AP Top News at 9:00 a.m. CET<\r\n"
+      "^Storm closes ports along the coast\r\n"
+      "^Council votes on the budget\r\n"
+      "\r\n\t   \x03"
+      "AP-WF-03-14-26 0800GMT<\r\n\x04",
+      -1);
+  g_autoptr (CdArticle) heads = cd_import_file (heads_path, NULL);
+  g_autofree char *slug_path = write_file (
+      f, "slug.tst",
+      "\x16\x16\x01W0042\x1f-----\r\nu i\x13\x11 BC-WEA--NorthSeaWaves  03-14 0120\r\n"
+      "\x02^BC-WEA--North Sea Waves,<\r\n"
+      "\t   HAMBURG (AP) _ Wave heights in metres:\r\n"
+      "\r\n\t   \x03"
+      "AP-WF-03-14-26 0800GMT<\r\n\x04",
+      -1);
+  g_autoptr (CdArticle) slug = cd_import_file (slug_path, NULL);
 
   g_assert_cmpstr (cd_article_get_headline (glance), ==, "League Glance");
   g_assert_cmpstr (cd_article_get_byline (glance), ==, "The Associated Press");
@@ -1908,6 +1928,24 @@ test_wire_agate (Fixture      *f,
                    "Ports from Kiel to Rostock stayed shut on Saturday as the storm moved east "
                    "along the coast and crews waited for the wind to drop before they went out "
                    "again.\n");
+
+  /* Two heads on one line, the first a code; AP's list of headlines a
+   * line each. */
+  g_assert_nonnull (heads);
+  g_assert_cmpstr (cd_article_get_headline (heads), ==, "AP Top News at 9:00 a.m. CET");
+  g_assert_cmpstr (cd_article_get_body (heads), ==,
+                   "Storm closes ports along the coast\n\nCouncil votes on the budget\n");
+  g_assert_cmpstr (cd_article_get_ednote (heads), ==,
+                   "V0042 ----- \u2014 r e  AP-Top-Headlines     03-14 0120 \u2014 *9006 "
+                   "\u2014 AP-Top-Headlines,0120 \u2014 AP-WF-03-14-26 0800GMT");
+  /* Only AP's keyword line above the dateline: its words are the
+   * headline, the line stays in the note. */
+  g_assert_nonnull (slug);
+  g_assert_cmpstr (cd_article_get_headline (slug), ==, "North Sea Waves");
+  g_assert_cmpstr (cd_article_get_dateline (slug), ==, "HAMBURG");
+  g_assert_cmpstr (cd_article_get_ednote (slug), ==,
+                   "W0042 ----- \u2014 u i  BC-WEA--NorthSeaWaves  03-14 0120 \u2014 "
+                   "BC-WEA--North Sea Waves, \u2014 AP-WF-03-14-26 0800GMT");
 
   /* Rows a line each, as AP sends its weather tables; a line with fewer
    * semicolons is text. */

@@ -17,27 +17,31 @@ G_BEGIN_DECLS
 gsize _cd_import_skip_bom (const char *text,
                            gsize       length);
 
-gboolean _cd_import_check_text (const char *text,
-                                gsize       length,
-                                const char *origin,
-                                GError    **error);
-gboolean _cd_markdown_is_entity_like (const char *p,
-                                      const char *end);
-void     _cd_markdown_escape_inline (GString    *out,
-                                     const char *text,
-                                     gssize      length);
-void     _cd_markdown_escape_line_starts (GString *text);
-void     _cd_markdown_append_table (GString   *out,
-                                    GPtrArray *rows);
-char    *_cd_import_take_dateline (CdArticle  *article,
-                                   const char *paragraph);
-char    *_cd_import_take_body_dateline (CdArticle *article,
-                                        char      *markdown);
-char    *_cd_import_take_body_sign_off (char    *markdown,
-                                        GString *notes);
-char    *_cd_import_without_by (char *byline);
-void     _cd_import_add_note (GString    *notes,
-                              const char *text);
+gboolean    _cd_import_check_text (const char *text,
+                                   gsize       length,
+                                   const char *origin,
+                                   GError    **error);
+gboolean    _cd_markdown_is_entity_like (const char *p,
+                                         const char *end);
+void        _cd_markdown_escape_inline (GString    *out,
+                                        const char *text,
+                                        gssize      length);
+void        _cd_markdown_escape_line_starts (GString *text);
+void        _cd_markdown_append_table (GString   *out,
+                                       GPtrArray *rows);
+gboolean    _cd_import_word_in (const char        *word,
+                                const char *const *words);
+gboolean    _cd_import_is_agency_name (const char *source);
+GMatchInfo *_cd_import_match_dateline (const char *paragraph);
+char       *_cd_import_take_dateline (CdArticle  *article,
+                                      const char *paragraph);
+char       *_cd_import_take_body_dateline (CdArticle *article,
+                                           char      *markdown);
+char       *_cd_import_take_body_sign_off (char    *markdown,
+                                           GString *notes);
+char       *_cd_import_without_by (char *byline);
+void        _cd_import_add_note (GString    *notes,
+                                 const char *text);
 
 /* A paragraph or preamble block of wire copy: its trimmed lines. */
 typedef struct

@@ -161,9 +161,9 @@ append_table_row (GString    *out,
  * "^" that marks a heading line and the "<" or "=" that ends one, a "<"
  * (quad left) at the end of any line, and in the lines above the first
  * blank one a "=" after a space, as dpa ends its headline. A heading
- * line that "=" ends stands alone, as AP sets the heads of its tables
- * and lists ("All Times EDT=", "Saturday's Games="), so a blank line
- * follows it. Returns whether the line is blank. */
+ * line stands alone, as AP sets the heads of its tables and lists ("All
+ * Times EDT=", "Saturday's Games=") and its lists of headlines, so a
+ * blank line follows it. Returns whether the line is blank. */
 static gboolean
 append_text_line (GString    *out,
                   const char *line,
@@ -171,7 +171,7 @@ append_text_line (GString    *out,
                   gboolean    in_head)
 {
   gsize    start = out->len;
-  gboolean heading, alone = FALSE;
+  gboolean heading;
 
   g_assert (out != NULL && line != NULL && end != NULL);
 
@@ -180,6 +180,24 @@ append_text_line (GString    *out,
       append_table_row (out, line, end);
       return FALSE;
     }
+  /* Two heads on one line, the first ended by quad left: "^*9006< ^AP-Top
+   * …<" */
+  for (const char *p = line; *line == '^' && p < end; p++)
+    if (*p == '<')
+      {
+        const char *next = p + 1;
+
+        while (next < end && *next == ' ')
+          next++;
+        if (next < end && *next == '^')
+          {
+            /* The first head holds no other: this call parts no more. */
+            append_text_line (out, line, p + 1, in_head);
+            line = next;
+            p = next;
+          }
+      }
+  start = out->len;
   for (const char *p = line; p < end; p++)
     if (((guchar) *p >= 0x20 && *p != DEL) || *p == '\t')
       g_string_append_c (out, *p);
@@ -188,7 +206,6 @@ append_text_line (GString    *out,
     g_string_erase (out, start, 1);
   while (out->len > start && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\t'))
     g_string_truncate (out, out->len - 1);
-  alone = heading && out->len > start && out->str[out->len - 1] == '=';
   /* AP ends its rules across the page with it too: "___=". */
   if (out->len > start + 3 && out->str[out->len - 1] == '=' &&
       strspn (out->str + start + strspn (out->str + start, " \t"), "_-") + 1 ==
@@ -202,7 +219,7 @@ append_text_line (GString    *out,
   while (out->len > start && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\t'))
     g_string_truncate (out, out->len - 1);
   g_string_append_c (out, '\n');
-  if (alone && out->len > start + 1)
+  if (heading && out->len > start + 1)
     g_string_append_c (out, '\n');
   return out->len == start + 1;
 }

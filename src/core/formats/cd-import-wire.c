@@ -166,154 +166,6 @@ append_sentence (GString    *s,
   g_string_append (s, text);
 }
 
-/* The source in brackets is an agency: a name with a capital, or one of
- * the agencies that write theirs in lower case. That keeps "He said
- * (again) - no" from reading as a dateline. */
-static gboolean
-plausible_source (const char *source)
-{
-  static const char *lower_case_agencies[] = {
-    "dpa",
-    "epd",
-    "kna",
-    "sid",
-    "apa",
-    "sda",
-    "ansa",
-    "efe",
-    "dpa-afx",
-    "awp",
-  };
-
-  g_autofree char *agency = g_strndup (source, strcspn (source, "/"));
-
-  if (cd_text_has_char (source, g_unichar_isupper))
-    return TRUE;
-  /* With a regional service: "dpa/lhe", "awp/sda". */
-  for (guint i = 0; i < G_N_ELEMENTS (lower_case_agencies); i++)
-    if (g_ascii_strcasecmp (agency, lower_case_agencies[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-word_in (const char        *word,
-         const char *const *words)
-{
-  g_assert (word != NULL);
-  g_assert (words != NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (g_ascii_strcasecmp (word, words[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Whether @source, in brackets with no place before it ("(Bloomberg) --"),
- * is an agency that opens its stories so. Only known names: a story's own
- * first paragraph may open with a bracket too ("(Exclusive) - …"). */
-static gboolean
-is_agency_name (const char *source)
-{
-  static const char *const agencies[] = {
-    "AP", "Reuters", "AFP", "Bloomberg", "CNN", "UPI", "dpa", "EFE", "ANSA", "Xinhua",
-    "Kyodo", "Yonhap", "PTI", "ANI", "IANS", "AAP", "CP", "PA", "PA Media", "Anadolu",
-    "TASS", "Belga", "ANP", "NTB", "Ritzau", "TT", "PAP", "APA", "SDA", "KNA", "epd",
-    "Lusa", "Europa Press", "Dow Jones", "Bernama", "Antara", "Kyodo News", "awp", NULL
-  };
-
-  g_autofree char *agency = NULL;
-
-  g_assert (source != NULL);
-
-  agency = g_strndup (source, strcspn (source, "/"));
-  return word_in (agency, agencies);
-}
-
-static GMatchInfo *
-match_dateline (const char *paragraph)
-{
-  GMatchInfo *info = NULL;
-
-  if (g_regex_match (_cd_import_wire_regex (RE_DATELINE), paragraph, 0, &info))
-    {
-      g_autofree char *source = g_match_info_fetch_named (info, "source");
-      g_autofree char *place = g_match_info_fetch_named (info, "place");
-      g_autofree char *dash = g_match_info_fetch_named (info, "dash");
-      g_autofree char *date = g_match_info_fetch_named (info, "date");
-      g_auto (GStrv) words = g_strsplit (g_strstrip (place), " ", -1);
-      gboolean dashed = *dash != '\0' && strcmp (dash, ":") != 0;
-
-      /* With no place only a known agency's name; with a colon or nothing
-       * after the bracket, a place, a date and a known agency ("Mumbai,
-       * Dec 5 (PTI) The …"): a story's own first paragraph may hold a
-       * bracket so ("The Associated Press (AP) said …"). */
-      if (plausible_source (g_strstrip (source)) && g_strv_length (words) <= 5 &&
-          (*place != '\0' ? dashed || (*date != '\0' && is_agency_name (source))
-                          : dashed && is_agency_name (source)))
-        return info;
-    }
-  g_clear_pointer (&info, g_match_info_free);
-  if (g_regex_match (_cd_import_wire_regex (RE_DATELINE_NO_SOURCE), paragraph, 0, &info))
-    {
-      g_autofree char *source = g_match_info_fetch_named (info, "source");
-      g_autofree char *date = g_match_info_fetch_named (info, "date");
-
-      /* An agency's name without brackets only after the date. */
-      if (source == NULL || *source == '\0' || (*date != '\0' && is_agency_name (source)))
-        return info;
-    }
-  g_clear_pointer (&info, g_match_info_free);
-  return NULL;
-}
-
-/* When @paragraph opens with a dateline ("PLACE (SOURCE) — text", "PLACE,
- * DATE (SOURCE) - text", "PLACE — text"), gives @article that dateline and
- * source where it has none, and returns the text after it; else NULL. */
-char *
-_cd_import_take_dateline (CdArticle  *article,
-                          const char *paragraph)
-{
-  g_autoptr (GMatchInfo) info = NULL;
-  g_autofree char *place = NULL, *source = NULL;
-
-  g_assert (CD_IS_ARTICLE (article));
-  g_assert (paragraph != NULL);
-
-  /* The match refers to the paragraph, which outlives it. */
-  if ((info = match_dateline (paragraph)) == NULL)
-    return NULL;
-  place = g_match_info_fetch_named (info, "place");
-  source = g_match_info_fetch_named (info, "source");
-  if (cd_text_is_blank (cd_article_get_dateline (article)) && *g_strstrip (place) != '\0')
-    cd_article_set_dateline (article, place);
-  if (source != NULL && *g_strstrip (source) != '\0' &&
-      cd_text_is_blank (cd_article_get_source (article)))
-    cd_article_set_source (article, source);
-  return g_match_info_fetch_named (info, "rest");
-}
-
-/* When the first paragraph of @markdown (consumed) opens with its
- * dateline, as wire copy does, the dateline leaves the text. */
-char *
-_cd_import_take_body_dateline (CdArticle *article,
-                               char      *markdown)
-{
-  const char      *end = strstr (markdown, "\n\n");
-  g_autofree char *first = end ? g_strndup (markdown, end - markdown) : g_strdup (markdown);
-  g_autofree char *rest = _cd_import_take_dateline (article, g_strchomp (first));
-  char            *body;
-
-  if (rest == NULL)
-    return markdown;
-  if (*rest == '\0')
-    body = g_strdup (end != NULL ? end + 2 : "");
-  else
-    body = g_strconcat (rest, end != NULL ? end : "\n", NULL);
-  g_free (markdown);
-  return body;
-}
-
 /* When the last paragraphs of @markdown (consumed) are the desk's
  * sign-off ("ab/xx", "AFP sn") or the mark that ends the copy ("ends"),
  * as agencies end their copy in any format, they leave the text for
@@ -383,7 +235,7 @@ byline_of_line (const char *line)
     return NULL;
   words = g_strsplit (name, " ", -1);
   if (g_strv_length (words) > 8 ||
-      (!g_unichar_isupper (g_utf8_get_char (name)) && !is_agency_name (words[0])))
+      (!g_unichar_isupper (g_utf8_get_char (name)) && !_cd_import_is_agency_name (words[0])))
     return NULL;
   return g_steal_pointer (&name);
 }
@@ -439,11 +291,11 @@ is_credit_signature (const char *line)
           if (*token == '\0')
             continue;
           n++;
-          if (word_in (token, agencies))
+          if (_cd_import_word_in (token, agencies))
             agency = TRUE;
-          else if (word_in (token, marks))
+          else if (_cd_import_word_in (token, marks))
             marked = TRUE;
-          else if (!word_in (token, credit_words))
+          else if (!_cd_import_word_in (token, credit_words))
             {
               if (part == 0 || !g_unichar_isupper (g_utf8_get_char (token)))
                 return FALSE;
@@ -477,8 +329,8 @@ is_byline_title (const char *line)
     if (*tokens[i] != '\0')
       {
         n++;
-        known += word_in (tokens[i], words);
-        if (!g_unichar_isupper (g_utf8_get_char (tokens[i])) && !word_in (tokens[i], words) &&
+        known += _cd_import_word_in (tokens[i], words);
+        if (!g_unichar_isupper (g_utf8_get_char (tokens[i])) && !_cd_import_word_in (tokens[i], words) &&
             g_ascii_strcasecmp (tokens[i], "the") != 0)
           return FALSE;
       }
@@ -709,14 +561,23 @@ _cd_import_add_note (GString    *notes,
   g_string_append (notes, text);
 }
 
+static gboolean
+has_letter (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether @line, with @below the line right under it in its block (or
- * %NULL), is the agency's: a slug, a priority, or a label above the
- * headline. */
+ * %NULL), is the agency's: a code without letters ("*9006"), a slug, a
+ * priority, or a label above the headline. */
 static gboolean
 is_service_line (const char *line,
                  const char *below)
 {
-  return g_regex_match (_cd_import_wire_regex (RE_SLUG), line, 0, NULL) ||
+  return !has_letter (line) || g_regex_match (_cd_import_wire_regex (RE_SLUG), line, 0, NULL) ||
          g_regex_match (_cd_import_wire_regex (RE_PRIORITY), line, 0, NULL) ||
          (below != NULL && g_regex_match (_cd_import_wire_regex (RE_LABEL), line, 0, NULL));
 }
@@ -748,7 +609,7 @@ take_service_lines (GPtrArray *blocks,
     }
   if (first_block == blocks->len || (first_block == 0 && first_line == 0))
     return;
-  dateline = match_dateline (g_ptr_array_index (b->lines, first_line));
+  dateline = _cd_import_match_dateline (g_ptr_array_index (b->lines, first_line));
   if (dateline != NULL)
     return;
 
@@ -1009,7 +870,7 @@ _cd_import_wire (CdArticle  *article,
   g_autoptr (GPtrArray) summary = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) notes = g_string_new (NULL);
   g_autoptr (GString) trailer = g_string_new (NULL);
-  g_autofree char *label = NULL, *headline_rest = NULL;
+  g_autofree char *label = NULL, *headline_rest = NULL, *slug_words = NULL;
   g_autofree char *readers_note = NULL;
   const char      *headline;
   Block           *first;
@@ -1059,6 +920,21 @@ _cd_import_wire (CdArticle  *article,
       _cd_import_add_note (notes, label);
       headline_rest = match_group (_cd_import_wire_regex (RE_HEADLINE_LABEL), headline, "rest");
       headline = headline_rest;
+    }
+  /* Only the slug above the dateline: AP's keyword line gives its words
+   * ("BC-WEA--Global Weather-Fahrenheit," the headline "Global
+   * Weather-Fahrenheit"), and the slug stays in the note. */
+  if (g_str_has_prefix (headline, "BC-") && strstr (headline, "--") != NULL &&
+      g_regex_match (_cd_import_wire_regex (RE_SLUG), headline, 0, NULL))
+    {
+      const char *words = strstr (headline, "--") + 2;
+
+      slug_words = g_strstrip (g_strndup (words, strcspn (words, ",")));
+      if (*slug_words != '\0')
+        {
+          _cd_import_add_note (notes, headline);
+          headline = slug_words;
+        }
     }
   cd_article_set_headline (article, headline);
   /* Lines right under the headline in its block belong to the next block. */

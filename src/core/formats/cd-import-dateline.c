@@ -1,0 +1,163 @@
+/* cd-import-dateline.c: the dateline that opens agency copy ("PASSAU,
+ * Germany (AP) — …", "SEOUL, Nov 26 AFP - …"), its place and source, and
+ * the names of the agencies that write them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-import-private.h"
+#include "cd-import.h"
+
+/* The source in brackets is an agency: a name with a capital, or one of
+ * the agencies that write theirs in lower case. That keeps "He said
+ * (again) - no" from reading as a dateline. */
+static gboolean
+plausible_source (const char *source)
+{
+  static const char *lower_case_agencies[] = {
+    "dpa",
+    "epd",
+    "kna",
+    "sid",
+    "apa",
+    "sda",
+    "ansa",
+    "efe",
+    "dpa-afx",
+    "awp",
+  };
+
+  g_autofree char *agency = g_strndup (source, strcspn (source, "/"));
+
+  if (cd_text_has_char (source, g_unichar_isupper))
+    return TRUE;
+  /* With a regional service: "dpa/lhe", "awp/sda". */
+  for (guint i = 0; i < G_N_ELEMENTS (lower_case_agencies); i++)
+    if (g_ascii_strcasecmp (agency, lower_case_agencies[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+_cd_import_word_in (const char        *word,
+                    const char *const *words)
+{
+  g_assert (word != NULL);
+  g_assert (words != NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_ascii_strcasecmp (word, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @source, in brackets with no place before it ("(Bloomberg) --"),
+ * is an agency that opens its stories so. Only known names: a story's own
+ * first paragraph may open with a bracket too ("(Exclusive) - …"). */
+gboolean
+_cd_import_is_agency_name (const char *source)
+{
+  static const char *const agencies[] = {
+    "AP", "Reuters", "AFP", "Bloomberg", "CNN", "UPI", "dpa", "EFE", "ANSA", "Xinhua",
+    "Kyodo", "Yonhap", "PTI", "ANI", "IANS", "AAP", "CP", "PA", "PA Media", "Anadolu",
+    "TASS", "Belga", "ANP", "NTB", "Ritzau", "TT", "PAP", "APA", "SDA", "KNA", "epd",
+    "Lusa", "Europa Press", "Dow Jones", "Bernama", "Antara", "Kyodo News", "awp", NULL
+  };
+
+  g_autofree char *agency = NULL;
+
+  g_assert (source != NULL);
+
+  agency = g_strndup (source, strcspn (source, "/"));
+  return _cd_import_word_in (agency, agencies);
+}
+
+GMatchInfo *
+_cd_import_match_dateline (const char *paragraph)
+{
+  GMatchInfo *info = NULL;
+
+  if (g_regex_match (_cd_import_wire_regex (RE_DATELINE), paragraph, 0, &info))
+    {
+      g_autofree char *source = g_match_info_fetch_named (info, "source");
+      g_autofree char *place = g_match_info_fetch_named (info, "place");
+      g_autofree char *dash = g_match_info_fetch_named (info, "dash");
+      g_autofree char *date = g_match_info_fetch_named (info, "date");
+      g_auto (GStrv) words = g_strsplit (g_strstrip (place), " ", -1);
+      gboolean dashed = *dash != '\0' && strcmp (dash, ":") != 0;
+
+      /* With no place only a known agency's name; with a colon or nothing
+       * after the bracket, a place, a date and a known agency ("Mumbai,
+       * Dec 5 (PTI) The …"): a story's own first paragraph may hold a
+       * bracket so ("The Associated Press (AP) said …"). */
+      if (plausible_source (g_strstrip (source)) && g_strv_length (words) <= 5 &&
+          (*place != '\0' ? dashed || (*date != '\0' && _cd_import_is_agency_name (source))
+                          : dashed && _cd_import_is_agency_name (source)))
+        return info;
+    }
+  g_clear_pointer (&info, g_match_info_free);
+  if (g_regex_match (_cd_import_wire_regex (RE_DATELINE_NO_SOURCE), paragraph, 0, &info))
+    {
+      g_autofree char *source = g_match_info_fetch_named (info, "source");
+      g_autofree char *date = g_match_info_fetch_named (info, "date");
+
+      /* An agency's name without brackets only after the date. */
+      if (source == NULL || *source == '\0' || (*date != '\0' && _cd_import_is_agency_name (source)))
+        return info;
+    }
+  g_clear_pointer (&info, g_match_info_free);
+  return NULL;
+}
+
+/* When @paragraph opens with a dateline ("PLACE (SOURCE) — text", "PLACE,
+ * DATE (SOURCE) - text", "PLACE — text"), gives @article that dateline and
+ * source where it has none, and returns the text after it; else NULL. */
+char *
+_cd_import_take_dateline (CdArticle  *article,
+                          const char *paragraph)
+{
+  g_autoptr (GMatchInfo) info = NULL;
+  g_autofree char *place = NULL, *source = NULL;
+
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (paragraph != NULL);
+
+  /* The match refers to the paragraph, which outlives it. */
+  if ((info = _cd_import_match_dateline (paragraph)) == NULL)
+    return NULL;
+  place = g_match_info_fetch_named (info, "place");
+  source = g_match_info_fetch_named (info, "source");
+  if (cd_text_is_blank (cd_article_get_dateline (article)) && *g_strstrip (place) != '\0')
+    cd_article_set_dateline (article, place);
+  if (source != NULL && *g_strstrip (source) != '\0' &&
+      cd_text_is_blank (cd_article_get_source (article)))
+    cd_article_set_source (article, source);
+  return g_match_info_fetch_named (info, "rest");
+}
+
+/* When the first paragraph of @markdown (consumed) opens with its
+ * dateline, as wire copy does, the dateline leaves the text. */
+char *
+_cd_import_take_body_dateline (CdArticle *article,
+                               char      *markdown)
+{
+  const char      *end = strstr (markdown, "\n\n");
+  g_autofree char *first = end ? g_strndup (markdown, end - markdown) : g_strdup (markdown);
+  g_autofree char *rest = _cd_import_take_dateline (article, g_strchomp (first));
+  char            *body;
+
+  if (rest == NULL)
+    return markdown;
+  if (*rest == '\0')
+    body = g_strdup (end != NULL ? end + 2 : "");
+  else
+    body = g_strconcat (rest, end != NULL ? end : "\n", NULL);
+  g_free (markdown);
+  return body;
+}
