@@ -421,6 +421,24 @@ test_quotes_running (Fixture      *fixture,
 
   g_assert_cmpstr (after_attribution, ==, "");
   g_assert_cmpstr (after_sentence, ==, "body:24-25:“");
+
+  /* German copy alike, with its own verbs of saying: the long quote after
+   * „…“, sagte Müller der Bild. runs on; one followed by its attribution
+   * in its paragraph lost its closing mark. */
+  {
+    g_autoptr (CdArticle) german = make_article (
+        "Rat tagt",
+        "„Gerd ist ein Idol für mich“, erklärte Müller der Bild. „Als ich kam, lernte ich "
+        "ihn kennen.\n\n„Er gab mir Tipps.“\n\n"
+        "„Wir gehen jetzt, sagte die Polizei am Abend.\n\n„Es war still“, sagte sie.");
+    g_autoptr (GPtrArray) findings = NULL;
+    g_autofree char *text = NULL;
+
+    cd_article_set_language (german, "de");
+    findings = cd_checker_run (fixture->checker, german);
+    text = describe (findings, CD_CHECK_RULE_QUOTES);
+    g_assert_cmpstr (text, ==, "body:115-116:„");
+  }
 }
 
 /* Pleas to get the site's app, to send tips and to contribute are

@@ -635,7 +635,8 @@ test_xml_nitf (void)
 /* NITF as AAP sends agencies' copy: the feed's fixed-width lines each
  * broken with <br /> after a space, which wrap and are no breaks; breaks
  * of short lines, or of XML laid out by hand, stay. The agency's sign-off
- * and the end mark under the story go to the note. */
+ * and the end mark under the story go to the note. Lines in columns are
+ * preformatted. */
 static void
 test_xml_wrapped_lines (void)
 {
@@ -662,6 +663,28 @@ test_xml_wrapped_lines (void)
                    "The group said in a statement on Wednesday that talks had ended\\\n"
                    "and that the buyer would take over in the first half.\n");
   g_assert_cmpstr (cd_article_get_ednote (wrapped), ==, "AFP sn \u2014 ends");
+
+  /* Results set in columns with spaces in a <p>, as Reuters sends them:
+   * preformatted, under their first line of prose. Typewritten copy with
+   * two spaces after its full stops is no table. */
+  {
+    g_autoptr (CdArticle) results = import_xml (
+        "<nitf><body><body.content><p>Jan 30 (Reuters) - Results from the championship "
+        "matches on Monday\nMonday, January 30\nAdanaspor     2 Kasimpasa    0  \n"
+        "Besiktas      5 Konyaspor    1\n   Standings   P  W  Pts\n"
+        "1  Besiktas    19 13 44\n</p>"
+        "<p>He left.  She stayed.\nThey met.  Then\nwent home.  Late.\nThe end.  Yes.</p>"
+        "</body.content></body></nitf>",
+        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_body (results), ==,
+                     "Results from the championship matches on Monday\n\n"
+                     "```\nMonday, January 30\nAdanaspor     2 Kasimpasa    0\n"
+                     "Besiktas      5 Konyaspor    1\n   Standings   P  W  Pts\n"
+                     "1  Besiktas    19 13 44\n```\n\n"
+                     "He left. She stayed. They met. Then went home. Late. The end. Yes.\n");
+  }
 
   /* A last paragraph that only looks like one stays. */
   {

@@ -150,21 +150,39 @@ next_paragraph_start (const CdCheckField *field,
   return pos < field->length ? g_utf8_get_char (field->text + pos) : 0;
 }
 
+/* The verbs of saying that follow a quote in the article's @language
+ * (“…,” she said; „…“, sagte sie), or %NULL where the rules below do not
+ * know its copy's habits. */
+static const char *const *
+verbs_of_saying (const char *language)
+{
+  static const char *const english[] = { "said", "says", "told", "added", "asked", "wrote",
+                                         "explained", "insisted", "warned", "tweeted", "posted",
+                                         NULL };
+  static const char *const german[] = { "sagte", "sagt", "sagten", "erklärte", "erklärt",
+                                        "betonte", "fügte", "meinte", "schrieb", "warnte",
+                                        "ergänzte", "kritisierte", "fragte", NULL };
+
+  if (g_str_has_prefix (language, "en"))
+    return english;
+  if (g_str_has_prefix (language, "de"))
+    return german;
+  return NULL;
+}
+
 /* Whether, between start and end, a comma is followed within a few words
- * by a verb of saying (“… leave, Bali said at the oil field.): English copy
- * closes a quote before its attribution, so a quote still open there lost
- * its closing mark rather than running on. */
+ * by one of @verbs (“… leave, Bali said at the oil field.): English and
+ * German copy close a quote before its attribution, so a quote still
+ * open there lost its closing mark rather than running on. */
 static gboolean
 has_attribution (const CdCheckField *field,
                  gsize               start,
-                 gsize               end)
+                 gsize               end,
+                 const char *const  *verbs)
 {
-  static const char *verbs[] = { "said", "says", "told", "added", "asked", "wrote", "explained",
-                                 "insisted", "warned", "tweeted", "posted" };
-
   g_assert (field != NULL);
 
-  for (gsize pos = start; pos < end; pos++)
+  for (gsize pos = start; verbs != NULL && pos < end; pos++)
     {
       guint words = 0;
       gsize p = pos + 1;
@@ -175,11 +193,11 @@ has_attribution (const CdCheckField *field,
         {
           gsize w;
 
-          while (p < end && !g_ascii_isalpha (field->text[p]))
-            p++;
-          for (w = p; w < end && g_ascii_isalpha (field->text[w]); w++)
-            ;
-          for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+          while (p < end && !g_unichar_isalpha (g_utf8_get_char (field->text + p)))
+            p = g_utf8_next_char (field->text + p) - field->text;
+          for (w = p; w < end && g_unichar_isalpha (g_utf8_get_char (field->text + w));)
+            w = g_utf8_next_char (field->text + w) - field->text;
+          for (guint k = 0; verbs[k] != NULL; k++)
             if (w - p == strlen (verbs[k]) && strncmp (field->text + p, verbs[k], w - p) == 0)
               return TRUE;
           words++;
@@ -190,13 +208,13 @@ has_attribution (const CdCheckField *field,
 }
 
 /* Whether a quote opens its paragraph or is introduced (said: “…, said,
- * “…, said — “…), or, in English, opens the sentence after its attribution
- * (“…,” he told Bild. “When I…): only such a quote may run on into the
- * next paragraph. */
+ * “…, said — “…), or, where @verbs are known, opens the sentence after
+ * its attribution (“…,” he told Bild. “When I…): only such a quote may
+ * run on into the next paragraph. */
 static gboolean
 opens_running_quote (const CdCheckField *field,
                      gsize               pos,
-                     gboolean            english)
+                     const char *const  *verbs)
 {
   char before;
 
@@ -216,7 +234,7 @@ opens_running_quote (const CdCheckField *field,
 
       while (start > 0 && strchr ("\n.!?", field->text[start - 1]) == NULL)
         start--;
-      return english && has_attribution (field, start, pos);
+      return has_attribution (field, start, pos, verbs);
     }
   /* An em or en dash, three bytes of UTF-8. */
   return pos >= 3 && ((guchar) field->text[pos - 3] == 0xE2 && (guchar) field->text[pos - 2] == 0x80 &&
@@ -233,8 +251,8 @@ end_paragraph (Quotes             *q,
                const CdCheckField *field,
                gsize               pos)
 {
-  gunichar next = next_paragraph_start (field, pos);
-  gboolean english = g_str_has_prefix (q->ctx->language, "en");
+  gunichar           next = next_paragraph_start (field, pos);
+  const char *const *verbs = verbs_of_saying (q->ctx->language);
 
   g_assert (q != NULL);
   g_assert (field != NULL);
@@ -244,8 +262,8 @@ end_paragraph (Quotes             *q,
       const Opener *opener = &g_array_index (q->stack, Opener, i);
       gboolean      continues = FALSE;
 
-      if (opener->quote && opens_running_quote (field, opener->start, english) &&
-          !(english && has_attribution (field, opener->end, pos)))
+      if (opener->quote && opens_running_quote (field, opener->start, verbs) &&
+          !has_attribution (field, opener->end, pos, verbs))
         {
           if (opener->close == '"')
             continues = next == '"';

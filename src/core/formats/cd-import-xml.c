@@ -318,6 +318,76 @@ breaks_wrap_lines (xmlNode *first)
   return breaks > 0;
 }
 
+/* Whether @line sets its words in columns: a run of spaces between two
+ * of them, not the two after a full stop of typewritten copy. */
+static gboolean
+has_columns (const char *line)
+{
+  const char *p = line + strspn (line, " \t");
+
+  for (; *p != '\0'; p++)
+    if (p[0] != ' ' && strchr (".!?:;,\"'", p[0]) == NULL && p[1] == ' ' && p[2] == ' ')
+      {
+        const char *after = p + 1 + strspn (p + 1, " ");
+
+        if (*after != '\0')
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* A paragraph of text only, whose lines set results or a table in
+ * columns with spaces, as Reuters sends them in a <p> ("Adanaspor  2
+ * Kasimpasa  0"): written as a paragraph of its first long lines of
+ * prose, if any, and the rest as preformatted text. Returns whether
+ * @p was written so. */
+static gboolean
+write_columns (GString *html,
+               xmlNode *p)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_auto (GStrv) lines = NULL;
+  guint columns = 0, first = 0, last;
+
+  for (xmlNode *child = p->children; child != NULL; child = child->next)
+    if (child->type != XML_TEXT_NODE)
+      return FALSE;
+    else if (child->content != NULL)
+      g_string_append (text, (const char *) child->content);
+  if (strchr (text->str, '\n') == NULL)
+    return FALSE;
+  lines = g_strsplit (text->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    columns += has_columns (lines[i]);
+  if (columns < 3)
+    return FALSE;
+  while (lines[first] != NULL && !has_columns (lines[first]) &&
+         g_utf8_strlen (g_strstrip (lines[first]), -1) >= 40)
+    first++;
+  if (first > 0)
+    {
+      g_string_append (html, "<p>");
+      for (guint i = 0; i < first; i++)
+        {
+          g_autofree char *escaped = g_markup_escape_text (lines[i], -1);
+
+          g_string_append_printf (html, "%s%s", i > 0 ? " " : "", escaped);
+        }
+      g_string_append (html, "</p>");
+    }
+  for (last = g_strv_length (lines); last > first && *g_strchomp (lines[last - 1]) == '\0';)
+    last--;
+  g_string_append (html, "<pre>");
+  for (guint i = first; i < last; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (g_strchomp (lines[i]), -1);
+
+      g_string_append_printf (html, "%s\n", escaped);
+    }
+  g_string_append (html, "</pre>");
+  return TRUE;
+}
+
 /* Writes the story under @node as HTML: the elements of html_names by
  * their HTML names, with a link's target and a picture's source and
  * description; the text of any other element; none of the skipped ones. */
@@ -361,6 +431,8 @@ write_html (GString *html,
           g_string_append_c (html, ' ');
           continue;
         }
+      if (strcmp (name, "p") == 0 && write_columns (html, node))
+        continue;
       g_string_append_printf (html, "<%s", name);
       if (strcmp (name, "a") == 0)
         append_html_attr (html, node, "href");
