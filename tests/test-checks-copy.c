@@ -511,6 +511,22 @@ test_spelling_table_codes (Fixture      *fixture,
   g_assert_cmpstr (text, ==, "body:139-148:goverment\nbody:159-162:clr");
 }
 
+/* Words in another script than the copy's (a Greek copyright line
+ * under English copy, a name given in Cyrillic) are not the English
+ * dictionary's to judge; English around them still is. */
+static void
+test_spelling_other_script (Fixture      *fixture,
+                            gconstpointer data)
+{
+  g_autofree char *text = check_body (fixture,
+                                      "The ministry said wage employment grew in March, and the "
+                                      "goverment welcomed it. The minister, Кириенко, spoke.\n\n"
+                                      "© ΑΠΕ-ΜΠΕ ΑΕ. Τα πνευματικά δικαιώματα ανήκουν στο ΑΠΕ.",
+                                      CD_CHECK_RULE_SPELLING);
+
+  g_assert_cmpstr (text, ==, "body:57-66:goverment");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +540,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/checks/spelling/british", test_spelling_british);
   ADD ("/checks/spelling/table-codes", test_spelling_table_codes);
+  ADD ("/checks/spelling/other-script", test_spelling_other_script);
   ADD ("/checks/names/tie", test_names_tie);
   ADD ("/checks/names/one-finding", test_names_one_finding);
   ADD ("/checks/names/case", test_names_case);

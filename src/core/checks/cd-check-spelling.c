@@ -327,10 +327,39 @@ report_no_dictionary (CdCheckContext *ctx)
                    ctx->language);
 }
 
+/* The script most of the article's prose words are written in (Latin for
+ * English copy). A word in another (a Greek copyright line under English
+ * copy, a name in Cyrillic) is not the dictionary's to judge. */
+static GUnicodeScript
+main_script (CdCheckContext *ctx)
+{
+  guint counts[256] = { 0 };
+  guint best = G_UNICODE_SCRIPT_LATIN;
+
+  for (guint f = 0; f < ctx->n_fields; f++)
+    {
+      const CdCheckField *field = &ctx->fields[f];
+
+      for (guint i = 0; field->prose && i < field->words->len; i++)
+        {
+          const CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i);
+          int                script = g_unichar_get_script (g_utf8_get_char (field->text + word->start));
+
+          if (script >= 0 && (guint) script < G_N_ELEMENTS (counts))
+            counts[script]++;
+        }
+    }
+  for (guint s = 0; s < G_N_ELEMENTS (counts); s++)
+    if (s != G_UNICODE_SCRIPT_COMMON && s != G_UNICODE_SCRIPT_INHERITED && counts[s] > counts[best])
+      best = s;
+  return best;
+}
+
 void
 _cd_check_spelling (CdCheckContext *ctx)
 {
   g_autoptr (GHashTable) names = NULL;
+  GUnicodeScript script;
 
   if (ctx->dict == NULL)
     {
@@ -338,6 +367,7 @@ _cd_check_spelling (CdCheckContext *ctx)
       return;
     }
   names = collect_names (ctx);
+  script = main_script (ctx);
 
   for (guint f = 0; f < ctx->n_fields; f++)
     {
@@ -358,6 +388,8 @@ _cd_check_spelling (CdCheckContext *ctx)
                              CD_CHECK_WORD_MIXED_CASE))
             continue;
           if (g_utf8_next_char (raw) >= raw + length)
+            continue;
+          if (g_unichar_get_script (g_utf8_get_char (raw)) != script)
             continue;
           if (_cd_check_is_covered (ctx, f, word->start))
             continue;
