@@ -700,6 +700,45 @@ test_xml_wrapped_lines (void)
   }
 }
 
+/* The byline over the dateline in the story, as Reuters and
+ * BusinessDesk send it: the article's byline when its metadata names no
+ * one; the dateline the story prints over the place its metadata names;
+ * a standfirst that repeats the headline after the slug, none. */
+static void
+test_xml_byline_over_dateline (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) nitf = import_xml (
+      "<nitf><body><body.head><hedline><hl1>Receivers install acting chief</hl1>"
+      "<hl2>Receivers install acting chief</hl2></hedline>"
+      "<byline>By<person>Staff Reporter</person><byttl>BusinessDesk</byttl></byline>"
+      "</body.head><body.content><p>By Jonathan Underhill</p>"
+      "<p>Jan. 12 (BusinessDesk) - The receivers appointed a retailing veteran.</p>"
+      "</body.content></body></nitf>",
+      &error);
+  g_autoptr (CdArticle) g2 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_byline (nitf), ==, "Jonathan Underhill");
+  g_assert_null (cd_article_get_dek (nitf));
+  g_assert_cmpstr (cd_article_get_body (nitf), ==, "The receivers appointed a retailing veteran.\n");
+
+  g2 = import_xml ("<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><contentMeta>"
+                   "<slugline>US-SYRIA-ASSAD</slugline>"
+                   "<headline>Confident Assad launches new term</headline>"
+                   "<description role='descRole:caption'>US-SYRIA-ASSAD:Confident Assad launches"
+                   "</description><located><name>Bangalore</name></located></contentMeta>"
+                   "<contentSet><inlineXML><html xmlns='http://www.w3.org/1999/xhtml'><body>"
+                   "<p>By Marwan Makdisi</p><p>DAMASCUS (Reuters) - Bashar al-Assad was sworn in "
+                   "on Wednesday.</p></body></html></inlineXML></contentSet></newsItem>",
+                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_byline (g2), ==, "Marwan Makdisi");
+  g_assert_cmpstr (cd_article_get_dateline (g2), ==, "DAMASCUS");
+  g_assert_null (cd_article_get_dek (g2));
+  g_assert_cmpstr (cd_article_get_body (g2), ==, "Bashar al-Assad was sworn in on Wednesday.\n");
+}
+
 /* NewsML-G2: a news message's item with its text as XHTML, and a lone
  * item with its text as NITF. */
 /* NewsML 1, as AFP sends it: the news lines, the language, an embargo
@@ -2305,6 +2344,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/paragraph-forms", test_wire_paragraph_forms);
   g_test_add_func ("/import/xml/nitf", test_xml_nitf);
   g_test_add_func ("/import/xml/wrapped-lines", test_xml_wrapped_lines);
+  g_test_add_func ("/import/xml/byline-over-dateline", test_xml_byline_over_dateline);
   g_test_add_func ("/import/xml/newsml-g2", test_xml_newsml_g2);
   g_test_add_func ("/import/xml/newsml-1", test_xml_newsml_1);
   g_test_add_func ("/import/xml/bad", test_xml_bad);

@@ -142,16 +142,24 @@ _cd_import_take_dateline (CdArticle  *article,
 }
 
 /* When the first paragraph of @markdown (consumed) opens with its
- * dateline, as wire copy does, the dateline leaves the text. */
+ * dateline, as wire copy does, the dateline leaves the text for the
+ * article's. */
 char *
 _cd_import_take_body_dateline (CdArticle *article,
                                char      *markdown)
 {
   const char      *end = strstr (markdown, "\n\n");
   g_autofree char *first = end ? g_strndup (markdown, end - markdown) : g_strdup (markdown);
-  g_autofree char *rest = _cd_import_take_dateline (article, g_strchomp (first));
+  g_autofree char *given = g_strdup (cd_article_get_dateline (article));
+  g_autofree char *rest = NULL;
   char            *body;
 
+  /* The place the story prints is its dateline, over the one its
+   * metadata names (where the desk filed it). */
+  cd_article_set_dateline (article, NULL);
+  rest = _cd_import_take_dateline (article, g_strchomp (first));
+  if (cd_text_is_blank (cd_article_get_dateline (article)))
+    cd_article_set_dateline (article, given);
   if (rest == NULL)
     return markdown;
   if (*rest == '\0')

@@ -40,6 +40,11 @@ char       *_cd_import_take_body_dateline (CdArticle *article,
 char       *_cd_import_take_body_sign_off (char    *markdown,
                                            GString *notes);
 char       *_cd_import_without_by (char *byline);
+char       *_cd_import_byline_of_line (const char *line);
+char       *_cd_import_take_body_byline (CdArticle *article,
+                                         char      *markdown,
+                                         GString   *notes);
+void        _cd_import_drop_repeated_dek (CdArticle *article);
 void        _cd_import_add_note (GString    *notes,
                                  const char *text);
 

@@ -201,8 +201,61 @@ _cd_import_take_body_sign_off (char    *markdown,
   return g_string_free (body, FALSE);
 }
 
+/* When the first paragraph of @markdown (consumed) is a byline ("By
+ * Jonathan Underhill", over the dateline as agencies' XML carries it),
+ * it leaves the text: the article's byline when it has none or one that
+ * names no one ("Staff Reporter"), else a note. */
+char *
+_cd_import_take_body_byline (CdArticle *article,
+                             char      *markdown,
+                             GString   *notes)
+{
+  const char      *end = strstr (markdown, "\n\n");
+  g_autofree char *first = g_strchomp (end ? g_strndup (markdown, end - markdown)
+                                           : g_strdup (markdown));
+  g_autofree char *name = _cd_import_byline_of_line (first);
+  const char      *byline = cd_article_get_byline (article);
+  char            *body;
+
+  g_assert (CD_IS_ARTICLE (article) && notes != NULL);
+
+  if (name == NULL || end == NULL)
+    return markdown;
+  if (cd_text_is_blank (byline) || strstr (byline, "Staff") != NULL ||
+      strstr (byline, "staff") != NULL)
+    cd_article_set_byline (article, name);
+  else if (g_strcmp0 (byline, name) != 0)
+    _cd_import_add_note (notes, first);
+  body = g_strdup (end + 2);
+  g_free (markdown);
+  return body;
+}
+
+/* A standfirst that only repeats the headline, or repeats it after the
+ * agency's slug ("SOCCER-ENGLAND/CHELSEA-BENITEZ:Soccer-Smiling Benitez
+ * pleads …", as Reuters' caption of a story gives it), is none. */
+void
+_cd_import_drop_repeated_dek (CdArticle *article)
+{
+  const char *headline = cd_article_get_headline (article);
+  const char *dek = cd_article_get_dek (article);
+  const char *colon;
+
+  g_assert (CD_IS_ARTICLE (article));
+
+  if (cd_text_is_blank (headline) || cd_text_is_blank (dek))
+    return;
+  colon = strchr (dek, ':');
+  if (colon != NULL && memchr (dek, ' ', colon - dek) == NULL)
+    dek = colon + 1 + strspn (colon + 1, " ");
+  if (*dek != '\0' && g_str_has_prefix (headline, dek))
+    cd_article_set_dek (article, NULL);
+}
+
 /* "By Jane Doe", "BY JANE DOE", "Von Anna Berger", "Par Jean Dupont"
- * give the name, in place; "von der Leyen" stays as it is. */
+ * give the name, in place; "von der Leyen" stays as it is. So does
+ * "ByStaff Reporter", NITF's "By<person>Staff Reporter</person>" read
+ * without a space. */
 char *
 _cd_import_without_by (char *byline)
 {
@@ -219,14 +272,17 @@ _cd_import_without_by (char *byline)
           break;
         }
     }
+  if (byline != NULL && strncmp (byline, "By", 2) == 0 && g_ascii_isupper (byline[2]) &&
+      g_ascii_islower (byline[3]))
+    memmove (byline, byline + 2, strlen (byline + 2) + 1);
   return byline != NULL ? g_strstrip (byline) : NULL;
 }
 
 /* "By Jane Doe" gives "Jane Doe"; "By the river, residents waited." is
  * no byline: a name is a few words without a full stop, from a capital
  * or an agency that writes its name without one ("By dpa correspondents"). */
-static char *
-byline_of_line (const char *line)
+char *
+_cd_import_byline_of_line (const char *line)
 {
   g_autofree char *name = match_group (_cd_import_wire_regex (RE_BYLINE), line, "name");
   g_auto (GStrv) words = NULL;
@@ -433,7 +489,7 @@ read_preamble (CdArticle *article,
       for (guint j = 0; j < b->lines->len; j++)
         {
           const char      *line = g_ptr_array_index (b->lines, j);
-          g_autofree char *by = byline_of_line (line);
+          g_autofree char *by = _cd_import_byline_of_line (line);
           g_autofree char *line_credit = credit_of_line (line);
           g_autofree char *prefixed = match_group (_cd_import_wire_regex (RE_CAPTION_PREFIX), line, "caption");
           g_autofree char *cap = NULL, *cap_credit = NULL;
@@ -647,7 +703,7 @@ take_wrapped (GPtrArray *lines,
   while (j < lines->len && !ends_sentence (text->str))
     {
       const char      *next = g_ptr_array_index (lines, j);
-      g_autofree char *by = byline_of_line (next);
+      g_autofree char *by = _cd_import_byline_of_line (next);
 
       if (by != NULL || g_regex_match (_cd_import_wire_regex (RE_EDS), next, 0, NULL))
         break;
@@ -1002,7 +1058,7 @@ _cd_import_wire (CdArticle  *article,
             {
               const char *line = g_ptr_array_index (b->lines, j);
 
-              if ((by = byline_of_line (line)) != NULL)
+              if ((by = _cd_import_byline_of_line (line)) != NULL)
                 {
                   const char *standfirst = above ? g_ptr_array_index (above->lines, above_line) : NULL;
 

@@ -1105,8 +1105,11 @@ _cd_import_xml (CdArticle  *article,
     }
   xmlFreeDoc (doc);
 
-  markdown = _cd_import_take_body_dateline (article, cd_html_to_markdown (html->str, html->len));
+  markdown = _cd_import_take_body_byline (article, cd_html_to_markdown (html->str, html->len),
+                                          notes);
+  markdown = _cd_import_take_body_dateline (article, markdown);
   markdown = _cd_import_take_body_sign_off (markdown, notes);
+  _cd_import_drop_repeated_dek (article);
   if (cd_text_is_blank (markdown) && cd_text_is_blank (cd_article_get_headline (article)))
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,
