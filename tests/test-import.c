@@ -726,7 +726,7 @@ test_xml_byline_over_dateline (void)
   g2 = import_xml ("<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><contentMeta>"
                    "<slugline>US-SYRIA-ASSAD</slugline>"
                    "<headline>Confident Assad launches new term</headline>"
-                   "<description role='descRole:caption'>US-SYRIA-ASSAD:Confident Assad launches"
+                   "<description role='descRole:caption'>US-SYRIA-ASSAD (UPDATE 1):Confident Assad launches"
                    "</description><located><name>Bangalore</name></located></contentMeta>"
                    "<contentSet><inlineXML><html xmlns='http://www.w3.org/1999/xhtml'><body>"
                    "<p>By Marwan Makdisi</p><p>DAMASCUS (Reuters) - Bashar al-Assad was sworn in "

@@ -245,9 +245,15 @@ _cd_import_drop_repeated_dek (CdArticle *article)
 
   if (cd_text_is_blank (headline) || cd_text_is_blank (dek))
     return;
+  /* The slug is in capitals: "SOCCER-PORTUGAL/RESULTS (UPDATE 2):". */
   colon = strchr (dek, ':');
-  if (colon != NULL && memchr (dek, ' ', colon - dek) == NULL)
-    dek = colon + 1 + strspn (colon + 1, " ");
+  if (colon != NULL && colon - dek >= 3)
+    {
+      g_autofree char *slug = g_strndup (dek, colon - dek);
+
+      if (!cd_text_has_char (slug, g_unichar_islower))
+        dek = colon + 1 + strspn (colon + 1, " ");
+    }
   if (*dek != '\0' && g_str_has_prefix (headline, dek))
     cd_article_set_dek (article, NULL);
 }
