@@ -703,7 +703,8 @@ test_xml_wrapped_lines (void)
 /* The byline over the dateline in the story, as Reuters and
  * BusinessDesk send it: the article's byline when its metadata names no
  * one; the dateline the story prints over the place its metadata names;
- * a standfirst that repeats the headline after the slug, none. */
+ * a standfirst that repeats the headline after the slug, none; the
+ * transmission label before Reuters' headline, a note. */
 static void
 test_xml_byline_over_dateline (void)
 {
@@ -725,14 +726,17 @@ test_xml_byline_over_dateline (void)
 
   g2 = import_xml ("<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><contentMeta>"
                    "<slugline>US-SYRIA-ASSAD</slugline>"
-                   "<headline>Confident Assad launches new term</headline>"
-                   "<description role='descRole:caption'>US-SYRIA-ASSAD (UPDATE 1):Confident Assad launches"
+                   "<headline>UPDATE 1-Confident Assad launches new term</headline>"
+                   "<description role='descRole:caption'>US-SYRIA-ASSAD (UPDATE 1):UPDATE "
+                   "1-Confident Assad launches"
                    "</description><located><name>Bangalore</name></located></contentMeta>"
                    "<contentSet><inlineXML><html xmlns='http://www.w3.org/1999/xhtml'><body>"
                    "<p>By Marwan Makdisi</p><p>DAMASCUS (Reuters) - Bashar al-Assad was sworn in "
                    "on Wednesday.</p></body></html></inlineXML></contentSet></newsItem>",
                    &error);
   g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (g2), ==, "Confident Assad launches new term");
+  g_assert_cmpstr (cd_article_get_ednote (g2), ==, "UPDATE 1");
   g_assert_cmpstr (cd_article_get_byline (g2), ==, "Marwan Makdisi");
   g_assert_cmpstr (cd_article_get_dateline (g2), ==, "DAMASCUS");
   g_assert_null (cd_article_get_dek (g2));

@@ -231,6 +231,27 @@ _cd_import_take_body_byline (CdArticle *article,
   return body;
 }
 
+/* A transmission label before the headline ("UPDATE 2-Primeira Liga
+ * Results", "CORRECTED-S. Illinois battles flooding", as Reuters heads its
+ * items) leaves it for @notes. */
+void
+_cd_import_take_headline_label (CdArticle *article,
+                                GString   *notes)
+{
+  const char      *headline = cd_article_get_headline (article);
+  g_autofree char *label = NULL;
+  g_autofree char *rest = NULL;
+
+  g_assert (CD_IS_ARTICLE (article) && notes != NULL);
+
+  if (headline == NULL ||
+      (label = match_group (_cd_import_wire_regex (RE_HEADLINE_LABEL), headline, "label")) == NULL)
+    return;
+  rest = match_group (_cd_import_wire_regex (RE_HEADLINE_LABEL), headline, "rest");
+  _cd_import_add_note (notes, label);
+  cd_article_set_headline (article, rest);
+}
+
 /* A standfirst that only repeats the headline, or repeats it after the
  * agency's slug ("SOCCER-ENGLAND/CHELSEA-BENITEZ:Soccer-Smiling Benitez
  * pleads …", as Reuters' caption of a story gives it), is none. */
@@ -932,7 +953,7 @@ _cd_import_wire (CdArticle  *article,
   g_autoptr (GPtrArray) summary = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) notes = g_string_new (NULL);
   g_autoptr (GString) trailer = g_string_new (NULL);
-  g_autofree char *label = NULL, *headline_rest = NULL, *slug_words = NULL;
+  g_autofree char *slug_words = NULL;
   g_autofree char *readers_note = NULL;
   const char      *headline;
   Block           *first;
@@ -975,18 +996,13 @@ _cd_import_wire (CdArticle  *article,
 
   take_service_lines (blocks, notes);
   first = g_ptr_array_index (blocks, 0);
-  headline = g_ptr_array_index (first->lines, 0);
-  label = match_group (_cd_import_wire_regex (RE_HEADLINE_LABEL), headline, "label");
-  if (label != NULL)
-    {
-      _cd_import_add_note (notes, label);
-      headline_rest = match_group (_cd_import_wire_regex (RE_HEADLINE_LABEL), headline, "rest");
-      headline = headline_rest;
-    }
+  cd_article_set_headline (article, g_ptr_array_index (first->lines, 0));
+  _cd_import_take_headline_label (article, notes);
+  headline = cd_article_get_headline (article);
   /* Only the slug above the dateline: AP's keyword line gives its words
    * ("BC-WEA--Global Weather-Fahrenheit," the headline "Global
    * Weather-Fahrenheit"), and the slug stays in the note. */
-  if (g_str_has_prefix (headline, "BC-") && strstr (headline, "--") != NULL &&
+  if (headline != NULL && g_str_has_prefix (headline, "BC-") && strstr (headline, "--") != NULL &&
       g_regex_match (_cd_import_wire_regex (RE_SLUG), headline, 0, NULL))
     {
       const char *words = strstr (headline, "--") + 2;
@@ -995,10 +1011,9 @@ _cd_import_wire (CdArticle  *article,
       if (*slug_words != '\0')
         {
           _cd_import_add_note (notes, headline);
-          headline = slug_words;
+          cd_article_set_headline (article, slug_words);
         }
     }
-  cd_article_set_headline (article, headline);
   /* Lines right under the headline in its block belong to the next block. */
   g_ptr_array_remove_index (first->lines, 0);
   if (first->lines->len > 0)
