@@ -743,6 +743,89 @@ test_xml_byline_over_dateline (void)
   g_assert_cmpstr (cd_article_get_body (g2), ==, "Bashar al-Assad was sworn in on Wednesday.\n");
 }
 
+/* The dateline a story's metadata gives, as agencies fill it: place,
+ * date and source in one ("SYDNEY March 22 AAP -"), a date or a time
+ * alone (no place), a place in two parts (kept whole); and a story's
+ * first paragraph that opens with a date alone and its source ("Jan 30
+ * (Gracenote) - …"), which names no place either. */
+static void
+test_xml_given_dateline (void)
+{
+  static const struct
+  {
+    const char *dateline;
+    const char *place;
+    const char *source;
+  } given[] = {
+    {"SYDNEY March 22 AAP -",               "SYDNEY",                "AAP"},
+    { "PASSAU, Germany, Dec 5, 2026 (AFP)", "PASSAU, Germany",       "AFP"},
+    { "PARIS, 5 déc. (AFP) -",             "PARIS",                 "AFP"},
+    { "GROSSETO, Italy",                    "GROSSETO, Italy",       NULL },
+    { "NEW YORK",                           "NEW YORK",              NULL },
+    { "Washington AP",                      "Washington",            "AP" },
+    { "Ottawa Ontario Canada",              "Ottawa Ontario Canada", NULL },
+    { "Marseille 13",                       "Marseille 13",          NULL },
+    { "4/4/2018",                           NULL,                    NULL },
+    { "Jan. 12",                            NULL,                    NULL },
+    { "2018-01-03 20:13:08 GMT+00:00",      NULL,                    NULL },
+    { "Tuesday, March 3",                   NULL,                    NULL },
+  };
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (given[i].dateline, -1);
+      g_autofree char *nitf = g_strdup_printf (
+          "<nitf><body><body.head><hedline><hl1>Talks resume</hl1></hedline>"
+          "<dateline>%s</dateline></body.head><body.content><p>Talks resumed.</p>"
+          "</body.content></body></nitf>",
+          escaped);
+      g_autofree char *newsml = g_strdup_printf (
+          "<NewsML><NewsItem><NewsComponent><NewsLines><HeadLine>Talks resume</HeadLine>"
+          "<DateLine>%s</DateLine></NewsLines><ContentItem><MediaType FormalName='Text'/>"
+          "<DataContent>Talks resumed.</DataContent></ContentItem></NewsComponent>"
+          "</NewsItem></NewsML>",
+          escaped);
+      g_autoptr (CdArticle) a = import_xml (nitf, &error);
+      g_autoptr (CdArticle) b = NULL;
+
+      g_test_message ("%s", given[i].dateline);
+      g_assert_no_error (error);
+      b = import_xml (newsml, &error);
+      g_assert_no_error (error);
+      for (CdArticle *article = a; article != NULL; article = article == a ? b : NULL)
+        {
+          g_assert_cmpstr (cd_article_get_dateline (article), ==, given[i].place);
+          g_assert_cmpstr (cd_article_get_source (article), ==, given[i].source);
+          g_assert_cmpstr (cd_article_get_body (article), ==, "Talks resumed.\n");
+        }
+    }
+
+  /* A first paragraph opening with a date and its source: the date is no
+   * place, the metadata's stands. */
+  {
+    g_autoptr (CdArticle) a = import_xml (
+        "<nitf><body><body.head><hedline><hl1>Turkish results</hl1></hedline>"
+        "</body.head><body.content><p>Jan 30 (Gracenote) - Results and standings from the "
+        "Turkish championship.</p></body.content></body></nitf>",
+        &error);
+    g_autoptr (CdArticle) b = NULL;
+
+    g_assert_no_error (error);
+    g_assert_null (cd_article_get_dateline (a));
+    g_assert_cmpstr (cd_article_get_source (a), ==, "Gracenote");
+    g_assert_cmpstr (cd_article_get_body (a), ==,
+                     "Results and standings from the Turkish championship.\n");
+    b = import_xml ("<nitf><body><body.head><hedline><hl1>Turkish results</hl1></hedline>"
+                    "<dateline>ISTANBUL</dateline></body.head><body.content><p>Jan. 30 "
+                    "(Reuters) - Results.</p></body.content></body></nitf>",
+                    &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_dateline (b), ==, "ISTANBUL");
+    g_assert_cmpstr (cd_article_get_body (b), ==, "Results.\n");
+  }
+}
+
 /* NewsML-G2: a news message's item with its text as XHTML, and a lone
  * item with its text as NITF. */
 /* NewsML 1, as AFP sends it: the news lines, the language, an embargo
@@ -2349,6 +2432,7 @@ main (int   argc,
   g_test_add_func ("/import/xml/nitf", test_xml_nitf);
   g_test_add_func ("/import/xml/wrapped-lines", test_xml_wrapped_lines);
   g_test_add_func ("/import/xml/byline-over-dateline", test_xml_byline_over_dateline);
+  g_test_add_func ("/import/xml/given-dateline", test_xml_given_dateline);
   g_test_add_func ("/import/xml/newsml-g2", test_xml_newsml_g2);
   g_test_add_func ("/import/xml/newsml-1", test_xml_newsml_1);
   g_test_add_func ("/import/xml/bad", test_xml_bad);

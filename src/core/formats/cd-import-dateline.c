@@ -1,6 +1,7 @@
 /* cd-import-dateline.c: the dateline that opens agency copy ("PASSAU,
  * Germany (AP) — …", "SEOUL, Nov 26 AFP - …"), its place and source, and
- * the names of the agencies that write them.
+ * the names of the agencies that write them; and the dateline a story's
+ * metadata gives.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -78,6 +79,70 @@ _cd_import_is_agency_name (const char *source)
   return _cd_import_word_in (agency, agencies);
 }
 
+/* Whether @text is a date alone ("Jan 30", "Jan. 12", "4/4/2018"): a
+ * dateline that names no place. */
+gboolean
+_cd_import_is_date (const char *text)
+{
+  g_assert (text != NULL);
+
+  return g_regex_match (_cd_import_wire_regex (RE_DATE_ALONE), text, 0, NULL);
+}
+
+/* A dateline as a story's metadata gives it ("SYDNEY March 22 AAP -",
+ * "PASSAU, Germany, Dec 5, 2026 (AFP)", "4/4/2018"): its place is
+ * @article's dateline and its source the article's source, where the
+ * article has none. A date alone names neither; a word after the place
+ * is a source only after a date or when it is an agency's name (not
+ * "GROSSETO, Italy"). */
+void
+_cd_import_set_given_dateline (CdArticle  *article,
+                               const char *dateline)
+{
+  g_autoptr (GMatchInfo) info = NULL;
+  g_autofree char *place = NULL, *date = NULL, *bracketed = NULL, *named = NULL;
+  int              named_end = -1;
+
+  g_assert (CD_IS_ARTICLE (article));
+
+  if (dateline == NULL || cd_text_is_blank (dateline))
+    return;
+  /* Longer is no dateline but text in its place: kept as it is. */
+  if (strlen (dateline) > 200 ||
+      !g_regex_match (_cd_import_wire_regex (RE_DATELINE_GIVEN), dateline, 0, &info))
+    {
+      g_autofree char *text = g_strstrip (g_strdup (dateline));
+
+      if (cd_text_is_blank (cd_article_get_dateline (article)))
+        cd_article_set_dateline (article, text);
+      return;
+    }
+  place = g_match_info_fetch_named (info, "place");
+  date = g_match_info_fetch_named (info, "date");
+  bracketed = g_match_info_fetch_named (info, "bracketed");
+  named = g_match_info_fetch_named (info, "named");
+  if (*named != '\0' && *date == '\0' && !_cd_import_is_agency_name (named))
+    {
+      g_match_info_fetch_named_pos (info, "named", NULL, &named_end);
+      g_free (place);
+      place = g_strndup (dateline, named_end);
+      g_clear_pointer (&named, g_free);
+    }
+  if (cd_text_is_blank (cd_article_get_source (article)))
+    {
+      if (*bracketed != '\0')
+        cd_article_set_source (article, g_strstrip (bracketed));
+      else if (named != NULL && *named != '\0')
+        cd_article_set_source (article, named);
+    }
+  g_strstrip (place);
+  while (*place != '\0' && place[strlen (place) - 1] == ',')
+    place[strlen (place) - 1] = '\0';
+  if (*place != '\0' && !_cd_import_is_date (place) &&
+      cd_text_is_blank (cd_article_get_dateline (article)))
+    cd_article_set_dateline (article, g_strchomp (place));
+}
+
 GMatchInfo *
 _cd_import_match_dateline (const char *paragraph)
 {
@@ -92,13 +157,15 @@ _cd_import_match_dateline (const char *paragraph)
       g_auto (GStrv) words = g_strsplit (g_strstrip (place), " ", -1);
       gboolean dashed = *dash != '\0' && strcmp (dash, ":") != 0;
 
-      /* With no place only a known agency's name; with a colon or nothing
+      /* With no place only a known agency's name, or any source after a
+       * date alone ("Jan 30 (Gracenote) - …"); with a colon or nothing
        * after the bracket, a place, a date and a known agency ("Mumbai,
        * Dec 5 (PTI) The …"): a story's own first paragraph may hold a
        * bracket so ("The Associated Press (AP) said …"). */
       if (plausible_source (g_strstrip (source)) && g_strv_length (words) <= 5 &&
-          (*place != '\0' ? dashed || (*date != '\0' && _cd_import_is_agency_name (source))
-                          : dashed && _cd_import_is_agency_name (source)))
+          (*place != '\0' && !_cd_import_is_date (place)
+               ? dashed || (*date != '\0' && _cd_import_is_agency_name (source))
+               : dashed && (*place != '\0' || _cd_import_is_agency_name (source))))
         return info;
     }
   g_clear_pointer (&info, g_match_info_free);
@@ -133,7 +200,8 @@ _cd_import_take_dateline (CdArticle  *article,
     return NULL;
   place = g_match_info_fetch_named (info, "place");
   source = g_match_info_fetch_named (info, "source");
-  if (cd_text_is_blank (cd_article_get_dateline (article)) && *g_strstrip (place) != '\0')
+  if (cd_text_is_blank (cd_article_get_dateline (article)) && *g_strstrip (place) != '\0' &&
+      !_cd_import_is_date (place))
     cd_article_set_dateline (article, place);
   if (source != NULL && *g_strstrip (source) != '\0' &&
       cd_text_is_blank (cd_article_get_source (article)))

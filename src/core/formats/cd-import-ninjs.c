@@ -442,7 +442,7 @@ _cd_import_ninjs (CdArticle  *article,
   set_field (article, "headline", text_of (ninjs, "headline", "headlines", "main"));
   set_field (article, "dek", text_of (ninjs, "description_text", "descriptions", "summary"));
   set_field (article, "byline", byline);
-  set_field (article, "dateline", string_member (ninjs, "located"));
+  _cd_import_set_given_dateline (article, string_member (ninjs, "located"));
   set_field (article, "ednote", string_member (ninjs, "ednote"));
   /* ninjs's slugline is the story's short name ("EU-Germany-Floods"): the
    * web address made of it. */

@@ -32,6 +32,9 @@ void        _cd_markdown_append_table (GString   *out,
 gboolean    _cd_import_word_in (const char        *word,
                                 const char *const *words);
 gboolean    _cd_import_is_agency_name (const char *source);
+gboolean    _cd_import_is_date (const char *text);
+void        _cd_import_set_given_dateline (CdArticle  *article,
+                                           const char *dateline);
 GMatchInfo *_cd_import_match_dateline (const char *paragraph);
 char       *_cd_import_take_dateline (CdArticle  *article,
                                       const char *paragraph);
@@ -89,6 +92,8 @@ typedef enum
   RE_RULE,
   RE_CONTACT,
   RE_READERS_NOTE,
+  RE_DATE_ALONE,
+  RE_DATELINE_GIVEN,
 } CdWirePattern;
 
 GRegex *_cd_import_wire_regex (guint which);

@@ -29,6 +29,24 @@ _cd_import_wire_regex (guint which)
    * "Tuesday" */
 #define DATE "(?<date>" MONTH "\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+" MONTH \
              "(?:\\s+\\d{4})?|" WEEKDAYS ")"
+  /* A month by its name in the languages agencies write, as a date
+   * standing alone names it: "Jan.", "March", "mars", "Dez", "dic" */
+#define MONTH_NAME                                                                              \
+  "(?:jan(?:uary|uar|vier|eiro|uari)?|feb(?:ruary|ruar|braio|rero|ruari)?|f[eé]v(?:r|rier)?|"  \
+  "mar(?:ch|s|zo|ço|t)?|m[aä]rz|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|ma[iy]|mei|maggio|mayo|" \
+  "maio|jun[ei]?|juin|junio|junho|giu(?:gno)?|jul[iy]?|juil(?:let)?|julio|julho|lug(?:lio)?|"   \
+  "aug(?:ust|usti)?|ao[uû]t?|ago(?:sto)?|sep(?:t|tember|tembre|tiembre|tembro)?|"              \
+  "set(?:tembre|embro)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|ott(?:obre)?|out(?:ubro)?|"         \
+  "nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|dez(?:ember|embro)?|d[eé]c(?:embre)?|"       \
+  "dic(?:iembre|embre)?|ene(?:ro)?|gen(?:naio)?)(?:\\.|\\b)"
+  /* A date, in words or figures, with no place, and its time if any:
+   * "Jan 30", "Jan. 12, 2026", "5. Dezember", "Tuesday, March 3",
+   * "4/4/2018", "2026-12-05 20:13:08 GMT+00:00" */
+#define DATE_ALONE                                                                              \
+  "(?:" WEEKDAYS ",?\\s+)?(?:" MONTH_NAME "\\s*\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|"      \
+  "\\d{1,2}\\.?\\s+" MONTH_NAME "(?:,?\\s+\\d{4})?|\\d{1,2}[./]\\d{1,2}[./](?:\\d{4}|\\d{2})|"  \
+  "\\d{4}-\\d{2}-\\d{2})(?:(?:,?\\s+|T)\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?(?:\\s*[ap]\\.?m\\.?)?" \
+  "(?:\\s*(?:GMT|UTC|Z))?(?:\\s*[+-]\\d{2}:?\\d{2})?)?"
   static const char *patterns[] = {
     /* PLACE (SOURCE) — text, PLACE, DATE (SOURCE) - text, Place (Country)
      * (SOURCE) - text, and (SOURCE) -- text with no place; the dash may be
@@ -105,6 +123,14 @@ _cd_import_wire_regex (guint which)
     /* A note to the readers above the story: "EDITOR'S NOTE — This is
      * part of …" */
     "^editor['’]?s['’]?\\s+note\\s*(?::|—|–|-)\\s*\\S.*$",
+    /* A date alone */
+    "^\\s*" DATE_ALONE "\\s*$",
+    /* A dateline as a story's metadata gives it: "SYDNEY March 22 AAP -",
+     * "PASSAU, Germany, Dec 5, 2026 (AFP)", "Jan. 12" (the source is a
+     * word after a date, or in brackets) */
+    "^\\s*(?<place>.*?)(?:,?\\s*(?<date>" DATE_ALONE "))?"
+    "(?:\\s*\\((?<bracketed>[^()]{1,40})\\)|\\s+(?<named>(?-i)\\p{Lu}\\p{L}{1,9}))?"
+    "\\s*(?:—|–|--?|_|:|\\.-)?\\s*$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 
@@ -122,6 +148,8 @@ _cd_import_wire_regex (guint which)
       g_once_init_leave (&regexes[which], regex);
     }
   return regexes[which];
+#undef DATE_ALONE
+#undef MONTH_NAME
 #undef DATE
 #undef WEEKDAYS
 #undef MONTH

@@ -467,50 +467,21 @@ read_media (CdArticle *article,
       }
 }
 
-/* NITF's dateline: its location ("PASSAU, Germany"), or its text without
- * the story's date, the dashes after it and the source in brackets, which
- * is the source when the story names none. */
+/* NITF's dateline: its location ("PASSAU, Germany"), else its text
+ * without the story's date, the dashes after it and the source, which is
+ * the source when the story names none. */
 static void
 read_nitf_dateline (CdArticle *article,
                     xmlNode   *dateline)
 {
   g_autofree char *place = text_of (child_element (dateline, "location"));
   g_autofree char *text = NULL;
-  char            *open;
-  gsize            length;
 
   if (dateline == NULL)
     return;
+  set_if_blank (article, "dateline", place);
   text = text_except (dateline, "story.date");
-  if (text == NULL)
-    return;
-  length = strlen (text);
-  while (length > 0 && strchr (" ,:-", text[length - 1]) != NULL)
-    text[--length] = '\0';
-  for (const char *dash = "—–"; place == NULL && *dash != '\0'; dash = g_utf8_next_char (dash))
-    {
-      gsize n = g_utf8_next_char (dash) - dash;
-
-      while (length >= n && strncmp (text + length - n, dash, n) == 0)
-        {
-          length -= n;
-          text[length] = '\0';
-          g_strchomp (text);
-          length = strlen (text);
-        }
-    }
-  if (length > 0 && text[length - 1] == ')' && (open = strrchr (text, '(')) != NULL)
-    {
-      g_autofree char *source = g_strndup (open + 1, text + length - 1 - (open + 1));
-
-      set_if_blank (article, "source", g_strstrip (source));
-      *open = '\0';
-      g_strchomp (text);
-      length = strlen (text);
-      while (length > 0 && text[length - 1] == ',')
-        text[--length] = '\0';
-    }
-  set_if_blank (article, "dateline", place != NULL ? place : text);
+  _cd_import_set_given_dateline (article, text);
 }
 
 /* NITF's head: the notes to editors, the release time and the keywords. */
@@ -755,12 +726,12 @@ read_g2_item (CdArticle *article,
       else if (is_element (node, "by"))
         set_if_blank (article, "byline", _cd_import_without_by (value));
       else if (is_element (node, "dateline"))
-        set_if_blank (article, "dateline", value);
+        _cd_import_set_given_dateline (article, value);
       else if (is_element (node, "located"))
         {
           g_autofree char *name = text_of (child_element (node, "name"));
 
-          set_if_blank (article, "dateline", name != NULL ? name : value);
+          _cd_import_set_given_dateline (article, name != NULL ? name : value);
         }
       else if (is_element (node, "creditline"))
         set_if_blank (article, "source", value);
@@ -876,23 +847,6 @@ find_text_item (xmlNode *node,
   return NULL;
 }
 
-/* A NewsML 1 dateline, "PASSAU, Germany, Dec 5, 2026 (AFP)": the place
- * and the source, as a wire dateline gives them. */
-static void
-read_newsml_dateline (CdArticle  *article,
-                      const char *dateline)
-{
-  g_autofree char *as_wire = NULL;
-  g_autofree char *rest = NULL;
-
-  if (dateline == NULL)
-    return;
-  as_wire = g_strdup_printf ("%s \u2014 .", dateline);
-  rest = _cd_import_take_dateline (article, as_wire);
-  if (rest == NULL)
-    set_if_blank (article, "dateline", dateline);
-}
-
 /* The element called @name of the component nearest above @text in
  * @item, else the first under @item. */
 static xmlNode *
@@ -944,7 +898,7 @@ read_newsml_item (CdArticle *article,
     set_if_blank (article, "dek", dek);
   }
   set_byline (article, byline, byline_title);
-  read_newsml_dateline (article, dateline);
+  _cd_import_set_given_dateline (article, dateline);
   if (slug != NULL)
     _cd_import_add_note (notes, slug);
   /* An embargoed item says when it becomes usable. */
