@@ -826,6 +826,50 @@ test_xml_given_dateline (void)
   }
 }
 
+/* A feed that escapes its text twice ("o&amp;#39;clock", which reads
+ * "o&#39;clock"): each character reference is read as the character it
+ * names and the note says so; an ampersand escaped once, or before a name
+ * that is no entity, stays as it is. In NITF and in ninjs's HTML. */
+static void
+test_xml_escaped_twice (void)
+{
+  static const char ninjs[] =
+      "{\"type\": \"text\", \"headline\": \"Alcohol Act passes\", \"body_html\": "
+      "\"<p>Open until 4 o&amp;#8217;clock at AT&amp;T.</p>\"}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = import_xml (
+      "<nitf><body><body.head><hedline><hl1>Alcohol Act passes</hl1></hedline></body.head>"
+      "<body.content><p>&amp;quot;Open until 4 o&amp;#39;clock,&amp;quot; she said of "
+      "AT&amp;amp;T &amp;amp; Alko&amp;#x2019;s &amp;eacute;lan.</p>"
+      "<p>Not AT&amp;T; nor &amp;madeup; nor &amp;#;.</p></body.content></body></nitf>",
+      &error);
+  g_autoptr (CdArticle) b = NULL;
+  g_autoptr (CdArticle) c = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "\"Open until 4 o'clock,\" she said of AT&T & Alko’s élan.\n\n"
+                   "Not AT\\&T; nor \\&madeup; nor &#;.\n");
+  g_assert_cmpstr (cd_article_get_ednote (a), ==,
+                   "7 characters the feed escaped twice (“&amp;quot;”, …) were read as the "
+                   "characters they name.");
+
+  b = cd_import_data (ninjs, strlen (ninjs), CD_IMPORT_FORMAT_NINJS, "item.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (b), ==, "Open until 4 o’clock at AT&T.\n");
+  g_assert_cmpstr (cd_article_get_ednote (b), ==,
+                   "A character the feed escaped twice (“&amp;#8217;”) was read as the "
+                   "character it names.");
+
+  /* Escaped once: as it was. */
+  c = import_xml ("<nitf><body><body.content><p>AT&amp;T &amp; Alko&#x2019;s</p>"
+                  "</body.content></body></nitf>",
+                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (c), ==, "AT&T & Alko’s\n");
+  g_assert_null (cd_article_get_ednote (c));
+}
+
 /* NewsML-G2: a news message's item with its text as XHTML, and a lone
  * item with its text as NITF. */
 /* NewsML 1, as AFP sends it: the news lines, the language, an embargo
@@ -2433,6 +2477,7 @@ main (int   argc,
   g_test_add_func ("/import/xml/wrapped-lines", test_xml_wrapped_lines);
   g_test_add_func ("/import/xml/byline-over-dateline", test_xml_byline_over_dateline);
   g_test_add_func ("/import/xml/given-dateline", test_xml_given_dateline);
+  g_test_add_func ("/import/xml/escaped-twice", test_xml_escaped_twice);
   g_test_add_func ("/import/xml/newsml-g2", test_xml_newsml_g2);
   g_test_add_func ("/import/xml/newsml-1", test_xml_newsml_1);
   g_test_add_func ("/import/xml/bad", test_xml_bad);

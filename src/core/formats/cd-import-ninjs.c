@@ -99,7 +99,8 @@ set_field (CdArticle  *article,
 /* The story: HTML converted as an HTML import is, or plain text with a
  * paragraph at each blank line. */
 static char *
-body_of (JsonObject *ninjs)
+body_of (JsonObject *ninjs,
+         GString    *notes)
 {
   const char *html = string_member (ninjs, "body_html");
   const char *text = string_member (ninjs, "body_text");
@@ -121,7 +122,7 @@ body_of (JsonObject *ninjs)
         text = string_member (item, "value");
     }
   if (html != NULL)
-    return cd_html_to_markdown (html, strlen (html));
+    return _cd_import_html_to_markdown (html, strlen (html), notes);
   if (text == NULL)
     return g_strdup ("");
 
@@ -459,11 +460,11 @@ _cd_import_ninjs (CdArticle  *article,
   if (embargo != NULL && g_date_time_compare (embargo, now) > 0)
     cd_article_set_embargo (article, embargo);
 
-  body = _cd_import_take_body_dateline (article, body_of (ninjs));
   {
     const char *ednote = cd_article_get_ednote (article);
     g_autoptr (GString) notes = g_string_new (ednote != NULL ? ednote : "");
 
+    body = _cd_import_take_body_dateline (article, body_of (ninjs, notes));
     body = _cd_import_take_body_sign_off (body, notes);
     if (notes->len > 0)
       cd_article_set_ednote (article, notes->str);

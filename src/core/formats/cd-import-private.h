@@ -27,6 +27,9 @@ void        _cd_markdown_escape_inline (GString    *out,
                                         const char *text,
                                         gssize      length);
 void        _cd_markdown_escape_line_starts (GString *text);
+char       *_cd_import_html_to_markdown (const char *html,
+                                         gsize       length,
+                                         GString    *notes);
 void        _cd_markdown_append_table (GString   *out,
                                        GPtrArray *rows);
 gboolean    _cd_import_word_in (const char        *word,

@@ -1059,8 +1059,8 @@ _cd_import_xml (CdArticle  *article,
     }
   xmlFreeDoc (doc);
 
-  markdown = _cd_import_take_body_byline (article, cd_html_to_markdown (html->str, html->len),
-                                          notes);
+  markdown = _cd_import_take_body_byline (
+      article, _cd_import_html_to_markdown (html->str, html->len, notes), notes);
   markdown = _cd_import_take_body_dateline (article, markdown);
   markdown = _cd_import_take_body_sign_off (markdown, notes);
   _cd_import_drop_repeated_dek (article);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
+#include <libxml/HTMLparser.h>
 
 #include "cd-frontmatter.h"
 #include "cd-import.h"
@@ -138,6 +139,80 @@ _cd_markdown_is_entity_like (const char *p,
   while (q < end && g_ascii_isalnum (*q))
     q++;
   return q < end && *q == ';';
+}
+
+typedef struct
+{
+  guint count;
+  char *first; /* as the feed sent it: "&amp;#39;" */
+} Undone;
+
+static gboolean
+undo_escape (const GMatchInfo *info,
+             GString          *out,
+             gpointer          user_data)
+{
+  g_autofree char *name = g_match_info_fetch (info, 1);
+  Undone          *undone = user_data;
+
+  if (*name == '#' || htmlEntityLookup ((const xmlChar *) name) != NULL)
+    {
+      g_string_append_printf (out, "&%s;", name);
+      if (undone->count++ == 0)
+        undone->first = g_match_info_fetch (info, 0);
+    }
+  else
+    g_string_append_printf (out, "&amp;%s;", name);
+  return FALSE;
+}
+
+/**
+ * _cd_import_html_to_markdown:
+ * @html: a story's HTML, as a feed sends it
+ * @length: its length in bytes
+ * @notes: the notes to editors, which say what was changed
+ *
+ * Converts @html to Markdown as cd_html_to_markdown() does. Feeds that
+ * escape their text twice send "o&amp;#39;clock", which reads as
+ * "o&#39;clock": a character reference escaped once more is read as the
+ * character it names, and the notes say so.
+ *
+ * Returns: (transfer full): the Markdown
+ */
+char *
+_cd_import_html_to_markdown (const char *html,
+                             gsize       length,
+                             GString    *notes)
+{
+  static GRegex   *twice;
+  g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
+  Undone           undone = { 0, NULL };
+
+  g_assert (html != NULL);
+  g_assert (notes != NULL);
+
+  if (g_once_init_enter (&twice))
+    g_once_init_leave (&twice, g_regex_new ("&amp;(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|"
+                                            "[A-Za-z][A-Za-z0-9]{1,31});",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  text = g_regex_replace_eval (twice, html, length, 0, 0, undo_escape, &undone, NULL);
+  if (text == NULL || undone.count == 0)
+    {
+      g_free (undone.first);
+      return cd_html_to_markdown (html, length);
+    }
+  if (undone.count == 1)
+    note = g_strdup_printf ("A character the feed escaped twice (“%s”) was read as the "
+                            "character it names.",
+                            undone.first);
+  else
+    note = g_strdup_printf ("%u characters the feed escaped twice (“%s”, …) were read as the "
+                            "characters they name.",
+                            undone.count, undone.first);
+  g_free (undone.first);
+  _cd_import_add_note (notes, note);
+  return cd_html_to_markdown (text, strlen (text));
 }
 
 /* Backslash-escapes what Markdown would read as markup inside a line. */
