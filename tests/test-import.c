@@ -745,9 +745,10 @@ test_xml_byline_over_dateline (void)
 
 /* The dateline a story's metadata gives, as agencies fill it: place,
  * date and source in one ("SYDNEY March 22 AAP -"), a date or a time
- * alone (no place), a place in two parts (kept whole); and a story's
- * first paragraph that opens with a date alone and its source ("Jan 30
- * (Gracenote) - …"), which names no place either. */
+ * alone (no place), a place in two parts (kept whole); a story's first
+ * paragraph that opens with a date alone and its source ("Jan 30
+ * (Gracenote) - …"), which names no place either, or with its source
+ * before its place ("(ANSA) - ROMA, 1 LUG - …"). */
 static void
 test_xml_given_dateline (void)
 {
@@ -823,6 +824,23 @@ test_xml_given_dateline (void)
     g_assert_no_error (error);
     g_assert_cmpstr (cd_article_get_dateline (b), ==, "ISTANBUL");
     g_assert_cmpstr (cd_article_get_body (b), ==, "Results.\n");
+  }
+
+  /* The source before the place and its date, as ANSA writes it; the
+   * desk's initials where the byline goes, as EFE fills it, a note. */
+  {
+    g_autoptr (CdArticle) a = import_xml (
+        "<nitf><body><body.head><hedline><hl1>Mostra a Roma</hl1></hedline>"
+        "<byline>gr/bp</byline></body.head><body.content><p>(ANSA) - ROMA, 1 LUG - Apre la "
+        "mostra (PD).</p></body.content></body></nitf>",
+        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_dateline (a), ==, "ROMA");
+    g_assert_cmpstr (cd_article_get_source (a), ==, "ANSA");
+    g_assert_null (cd_article_get_byline (a));
+    g_assert_cmpstr (cd_article_get_ednote (a), ==, "gr/bp");
+    g_assert_cmpstr (cd_article_get_body (a), ==, "Apre la mostra (PD).\n");
   }
 }
 

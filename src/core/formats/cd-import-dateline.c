@@ -191,6 +191,7 @@ _cd_import_take_dateline (CdArticle  *article,
 {
   g_autoptr (GMatchInfo) info = NULL;
   g_autofree char *place = NULL, *source = NULL;
+  char            *rest;
 
   g_assert (CD_IS_ARTICLE (article));
   g_assert (paragraph != NULL);
@@ -206,7 +207,26 @@ _cd_import_take_dateline (CdArticle  *article,
   if (source != NULL && *g_strstrip (source) != '\0' &&
       cd_text_is_blank (cd_article_get_source (article)))
     cd_article_set_source (article, source);
-  return g_match_info_fetch_named (info, "rest");
+  rest = g_match_info_fetch_named (info, "rest");
+  /* The source first, then the place: "(ANSA) - ROMA, 1 LUG - …". */
+  if (*place == '\0' || _cd_import_is_date (place))
+    {
+      g_autoptr (GMatchInfo) second = _cd_import_match_dateline (rest);
+      g_autofree char *second_place = second ? g_match_info_fetch_named (second, "place") : NULL;
+
+      if (second_place != NULL && *g_strstrip (second_place) != '\0' &&
+          !_cd_import_is_date (second_place))
+        {
+          /* The match refers to @rest: fetched from before it is freed. */
+          char *after = g_match_info_fetch_named (second, "rest");
+
+          if (cd_text_is_blank (cd_article_get_dateline (article)))
+            cd_article_set_dateline (article, second_place);
+          g_free (rest);
+          rest = after;
+        }
+    }
+  return rest;
 }
 
 /* When the first paragraph of @markdown (consumed) opens with its

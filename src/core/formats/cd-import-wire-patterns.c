@@ -55,10 +55,12 @@ _cd_import_wire_regex (guint which)
     "(?:,\\s*" DATE ")?\\s*)?"
     "\\((?<source>[^()\\n]{1,40})\\)(?:\\.?\\s*(?<dash>—|–|--?|_|:)\\s*|\\s+)(?<rest>.*)$",
     /* PLACE — text, with the place in capitals and no source in brackets;
-     * and PLACE, DATE SOURCE - text, as AAP writes it ("SEOUL, Nov 26 AFP
-     * - Samsung has …") */
+     * PLACE, DATE SOURCE - text, as AAP writes it ("SEOUL, Nov 26 AFP -
+     * Samsung has …"); and PLACE, DATE - text, as ANSA does ("ROMA, 1 LUG
+     * - …") */
     "^(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*(?!" WEEKDAYS "\\s)\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
-    "(?:,\\s*" DATE ")?(?:\\s+(?<source>\\p{Lu}\\p{L}{1,9})\\s+-|\\s+(?:—|–|--))\\s*(?<rest>.+)$",
+    "(?:,\\s*" DATE ")?(?:\\s+(?<source>\\p{Lu}\\p{L}{1,9})\\s+-|\\s+(?:—|–|--)|"
+    "(?(<date>)\\s+-|(?!)))\\s*(?<rest>.+)$",
     /* – Subhead – */
     "^[-–—]+\\s*(?<text>[^-–—].*?)\\s*[-–—]+$",
     /* Photo credits: "Photo: Name/Agency", "(AP Photo/Name)", "REUTERS/Name" */

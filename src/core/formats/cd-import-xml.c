@@ -208,15 +208,23 @@ set_if_blank (CdArticle  *article,
 }
 
 /* The byline, without its "By", and the title under it ("Anna Berg,
- * Associated Press"). */
+ * Associated Press"); the desk's initials where a byline goes (EFE's
+ * "gr/bp") are its sign-off, a note. */
 static void
 set_byline (CdArticle  *article,
             char       *byline,
-            const char *title)
+            const char *title,
+            GString    *notes)
 {
   g_autofree char *full = NULL;
 
   _cd_import_without_by (byline);
+  if (byline != NULL && title == NULL &&
+      g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), byline, 0, NULL))
+    {
+      _cd_import_add_note (notes, byline);
+      return;
+    }
   if (byline != NULL && title != NULL)
     full = g_strdup_printf ("%s, %s", byline, title);
   set_if_blank (article, "byline", full != NULL ? full : byline);
@@ -542,7 +550,7 @@ read_nitf_body (CdArticle *article,
 
   set_if_blank (article, "headline", headline);
   set_if_blank (article, "dek", dek != NULL ? dek : abstract);
-  set_byline (article, byline, byline_title);
+  set_byline (article, byline, byline_title, notes);
   set_if_blank (article, "source", distributor);
   read_nitf_dateline (article, child_element (head, "dateline"));
 
@@ -724,7 +732,7 @@ read_g2_item (CdArticle *article,
       else if (is_element (node, "headline") || is_element (node, "description"))
         set_if_blank (article, "dek", value);
       else if (is_element (node, "by"))
-        set_if_blank (article, "byline", _cd_import_without_by (value));
+        set_byline (article, value, NULL, notes);
       else if (is_element (node, "dateline"))
         _cd_import_set_given_dateline (article, value);
       else if (is_element (node, "located"))
@@ -897,7 +905,7 @@ read_newsml_item (CdArticle *article,
     set_if_blank (article, "headline", headline);
     set_if_blank (article, "dek", dek);
   }
-  set_byline (article, byline, byline_title);
+  set_byline (article, byline, byline_title, notes);
   _cd_import_set_given_dateline (article, dateline);
   if (slug != NULL)
     _cd_import_add_note (notes, slug);
