@@ -888,6 +888,52 @@ test_xml_escaped_twice (void)
   g_assert_null (cd_article_get_ednote (c));
 }
 
+/* A feed's standfirst that is the story's first paragraph, or its first
+ * words cut from it (PA's abstracts), is none: the story keeps them. One
+ * cut inside a word, or of other words, stays. */
+static void
+test_xml_dek_of_lede (void)
+{
+  static const struct
+  {
+    const char *dek;
+    const char *kept;
+  } cases[] = {
+    {"The UK risks breaking up unless all nations play a role.", NULL                                                },
+    { "The UK risks breaking",                                   NULL                                                },
+    { "The UK risks breaking ",                                  NULL                                                },
+    { "The UK risks break",                                      "The UK risks break"                                },
+    { "Nations must play a role, the First Minister warns",      "Nations must play a role, the First Minister warns"},
+  };
+  static const char ninjs[] =
+      "{\"type\": \"text\", \"headline\": \"Bake Off leads\", \"description_text\": "
+      "\"Bake Off made a clean sweep.\", \"body_html\": \"<p>Bake Off made a clean sweep.</p>"
+      "<p>Five of five.</p>\"}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) b = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *nitf = g_strdup_printf (
+          "<nitf><body><body.head><hedline><hl1>UK break-up not inconceivable</hl1>"
+          "<hl2>%s</hl2></hedline></body.head><body.content><p>The UK risks breaking up unless "
+          "all nations play a role.</p><p>Talks start on Friday.</p></body.content></body></nitf>",
+          cases[i].dek);
+      g_autoptr (CdArticle) a = import_xml (nitf, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_dek (a), ==, cases[i].kept);
+      g_assert_cmpstr (cd_article_get_body (a), ==,
+                       "The UK risks breaking up unless all nations play a role.\n\n"
+                       "Talks start on Friday.\n");
+    }
+
+  b = cd_import_data (ninjs, strlen (ninjs), CD_IMPORT_FORMAT_NINJS, "item.json", &error);
+  g_assert_no_error (error);
+  g_assert_null (cd_article_get_dek (b));
+  g_assert_cmpstr (cd_article_get_body (b), ==, "Bake Off made a clean sweep.\n\nFive of five.\n");
+}
+
 /* NewsML-G2: a news message's item with its text as XHTML, and a lone
  * item with its text as NITF. */
 /* NewsML 1, as AFP sends it: the news lines, the language, an embargo
@@ -2496,6 +2542,7 @@ main (int   argc,
   g_test_add_func ("/import/xml/byline-over-dateline", test_xml_byline_over_dateline);
   g_test_add_func ("/import/xml/given-dateline", test_xml_given_dateline);
   g_test_add_func ("/import/xml/escaped-twice", test_xml_escaped_twice);
+  g_test_add_func ("/import/xml/dek-of-lede", test_xml_dek_of_lede);
   g_test_add_func ("/import/xml/newsml-g2", test_xml_newsml_g2);
   g_test_add_func ("/import/xml/newsml-1", test_xml_newsml_1);
   g_test_add_func ("/import/xml/bad", test_xml_bad);

@@ -466,6 +466,7 @@ _cd_import_ninjs (CdArticle  *article,
 
     body = _cd_import_take_body_dateline (article, body_of (ninjs, notes));
     body = _cd_import_take_body_sign_off (body, notes);
+    _cd_import_drop_repeated_dek (article, body);
     if (notes->len > 0)
       cd_article_set_ednote (article, notes->str);
   }

@@ -50,7 +50,8 @@ char       *_cd_import_byline_of_line (const char *line);
 char       *_cd_import_take_body_byline (CdArticle *article,
                                          char      *markdown,
                                          GString   *notes);
-void        _cd_import_drop_repeated_dek (CdArticle *article);
+void        _cd_import_drop_repeated_dek (CdArticle  *article,
+                                          const char *markdown);
 void        _cd_import_take_headline_label (CdArticle *article,
                                             GString   *notes);
 void        _cd_import_add_note (GString    *notes,

@@ -252,19 +252,46 @@ _cd_import_take_headline_label (CdArticle *article,
   cd_article_set_headline (article, rest);
 }
 
+/* Whether @text opens with @start, whole words of it. */
+static gboolean
+opens_with_words (const char *text,
+                  const char *start)
+{
+  gsize n = strlen (start);
+
+  while (n > 0 && g_ascii_isspace (start[n - 1]))
+    n--;
+  return n > 0 && strncmp (text, start, n) == 0 &&
+         !g_unichar_isalnum (g_utf8_get_char (text + n));
+}
+
 /* A standfirst that only repeats the headline, or repeats it after the
  * agency's slug ("SOCCER-ENGLAND/CHELSEA-BENITEZ:Soccer-Smiling Benitez
- * pleads …", as Reuters' caption of a story gives it), is none. */
+ * pleads …", as Reuters' caption of a story gives it), is none; nor is
+ * one that repeats the opening words of @markdown, the story (a feed's
+ * abstract that is its first paragraph, or cut from it: "The UK risks
+ * breaking"). */
 void
-_cd_import_drop_repeated_dek (CdArticle *article)
+_cd_import_drop_repeated_dek (CdArticle  *article,
+                              const char *markdown)
 {
-  const char *headline = cd_article_get_headline (article);
-  const char *dek = cd_article_get_dek (article);
-  const char *colon;
+  const char      *headline = cd_article_get_headline (article);
+  const char      *dek = cd_article_get_dek (article);
+  g_autofree char *escaped = NULL;
+  const char      *colon;
 
   g_assert (CD_IS_ARTICLE (article));
+  g_assert (markdown != NULL);
 
-  if (cd_text_is_blank (headline) || cd_text_is_blank (dek))
+  if (cd_text_is_blank (dek))
+    return;
+  escaped = cd_markdown_escape (dek);
+  if (opens_with_words (markdown + strspn (markdown, " \n"), g_strstrip (escaped)))
+    {
+      cd_article_set_dek (article, NULL);
+      return;
+    }
+  if (cd_text_is_blank (headline))
     return;
   /* The slug is in capitals: "SOCCER-PORTUGAL/RESULTS (UPDATE 2):". */
   colon = strchr (dek, ':');

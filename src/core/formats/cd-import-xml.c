@@ -1071,7 +1071,7 @@ _cd_import_xml (CdArticle  *article,
       article, _cd_import_html_to_markdown (html->str, html->len, notes), notes);
   markdown = _cd_import_take_body_dateline (article, markdown);
   markdown = _cd_import_take_body_sign_off (markdown, notes);
-  _cd_import_drop_repeated_dek (article);
+  _cd_import_drop_repeated_dek (article, markdown);
   _cd_import_take_headline_label (article, notes);
   if (cd_text_is_blank (markdown) && cd_text_is_blank (cd_article_get_headline (article)))
     {
