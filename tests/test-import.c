@@ -842,6 +842,23 @@ test_xml_given_dateline (void)
     g_assert_cmpstr (cd_article_get_ednote (a), ==, "gr/bp");
     g_assert_cmpstr (cd_article_get_body (a), ==, "Apre la mostra (PD).\n");
   }
+
+  /* The source in NewsML-G2's credit line, without the dash STT writes
+   * after it; one before the agency it passes on stays. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *g2 = g_strdup_printf (
+          "<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><contentMeta>"
+          "<headline>Moilanen siirtyy</headline><creditline>%s</creditline></contentMeta>"
+          "<contentSet><inlineXML><html xmlns='http://www.w3.org/1999/xhtml'><body>"
+          "<p>Diplomi-insinööri Mikko Moilanen siirtyy.</p></body></html></inlineXML>"
+          "</contentSet></newsItem>",
+          i == 0 ? "STT&#8211;" : "STT&#8211;AFP");
+      g_autoptr (CdArticle) a = import_xml (g2, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_source (a), ==, i == 0 ? "STT" : "STT–AFP");
+    }
 }
 
 /* A feed that escapes its text twice ("o&amp;#39;clock", which reads

@@ -742,7 +742,14 @@ read_g2_item (CdArticle *article,
           _cd_import_set_given_dateline (article, name != NULL ? name : value);
         }
       else if (is_element (node, "creditline"))
-        set_if_blank (article, "source", value);
+        {
+          /* Without the dash STT writes after it, "STT–", as before the
+           * agency it passes on: "STT–AFP". */
+          while (g_str_has_suffix (value, "–") || g_str_has_suffix (value, "—") ||
+                 g_str_has_suffix (value, "-"))
+            *g_utf8_prev_char (value + strlen (value)) = '\0';
+          set_if_blank (article, "source", g_strchomp (value));
+        }
       else if (is_element (node, "keyword"))
         g_ptr_array_add (tags, g_steal_pointer (&value));
     }
