@@ -843,6 +843,52 @@ test_xml_given_dateline (void)
     g_assert_cmpstr (cd_article_get_body (a), ==, "Apre la mostra (PD).\n");
   }
 
+  /* The place the metadata names, in capitals before a hyphen, as The
+   * Canadian Press opens a story; Ritzau's source between slashes, and
+   * its sign-off so; look-alikes stay; old AP's "_" for a dash, which
+   * Markdown escapes. */
+  {
+    static const struct
+    {
+      const char *given;
+      const char *text;
+      const char *dateline;
+      const char *body;
+    } cases[] = {
+      {"Ottawa Ontario Canada", "OTTAWA - A man is charged.",                                   "OTTAWA",      "A man is charged.\n"               },
+      { "Londonderry",          "LONDON - A man is charged.",                                   "Londonderry", "LONDON - A man is charged.\n"      },
+      { NULL,                   "UK - the figures are out.",                                    NULL,          "UK - the figures are out.\n"       },
+      { NULL,                   "København /ritzau/: En mand er løsladt.\n\n/ritzau/",        "København",
+       "En mand er løsladt.\n"                                                                                                                    },
+      { NULL,                   "Prices in EUR /kg/: up again.",                                NULL,          "Prices in EUR /kg/: up again.\n"   },
+      { "Pittsburgh",           "FORT WASHINGTON, Pa. (AP) _ Nutrisystem Inc. beat estimates.",
+       "FORT WASHINGTON, Pa.",                                                                                 "Nutrisystem Inc. beat estimates.\n"},
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *dateline =
+            cases[i].given ? g_strdup_printf ("<dateline>%s</dateline>", cases[i].given) : g_strdup ("");
+        g_auto (GStrv) paragraphs = g_strsplit (cases[i].text, "\n\n", -1);
+        g_autofree char *joined = g_strjoinv ("</p><p>", paragraphs);
+        g_autofree char *nitf = g_strdup_printf (
+            "<nitf><body><body.head><hedline><hl1>Charged</hl1></hedline>%s</body.head>"
+            "<body.content><p>%s</p></body.content></body></nitf>",
+            dateline, joined);
+        g_autoptr (CdArticle) a = import_xml (nitf, &error);
+
+        g_test_message ("%s", cases[i].text);
+        g_assert_no_error (error);
+        g_assert_cmpstr (cd_article_get_dateline (a), ==, cases[i].dateline);
+        g_assert_cmpstr (cd_article_get_body (a), ==, cases[i].body);
+        if (i == 3)
+          {
+            g_assert_cmpstr (cd_article_get_source (a), ==, "ritzau");
+            g_assert_cmpstr (cd_article_get_ednote (a), ==, "/ritzau/");
+          }
+      }
+  }
+
   /* The source in NewsML-G2's credit line, without the dash STT writes
    * after it; one before the agency it passes on stays. */
   for (guint i = 0; i < 2; i++)

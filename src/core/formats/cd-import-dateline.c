@@ -32,6 +32,7 @@ plausible_source (const char *source)
     "efe",
     "dpa-afx",
     "awp",
+    "ritzau",
   };
 
   g_autofree char *agency = g_strndup (source, strcspn (source, "/"));
@@ -77,6 +78,21 @@ _cd_import_is_agency_name (const char *source)
 
   agency = g_strndup (source, strcspn (source, "/"));
   return _cd_import_word_in (agency, agencies);
+}
+
+/* The source a dateline match names, in brackets or between slashes
+ * ("/ritzau/"); "" when none. */
+static char *
+fetch_source (GMatchInfo *info)
+{
+  char *source = g_match_info_fetch_named (info, "source");
+
+  if (source == NULL || *source == '\0')
+    {
+      g_free (source);
+      source = g_match_info_fetch_named (info, "slashed");
+    }
+  return source != NULL ? source : g_strdup ("");
 }
 
 /* Whether @text is a date alone ("Jan 30", "Jan. 12", "4/4/2018"): a
@@ -150,12 +166,14 @@ _cd_import_match_dateline (const char *paragraph)
 
   if (g_regex_match (_cd_import_wire_regex (RE_DATELINE), paragraph, 0, &info))
     {
-      g_autofree char *source = g_match_info_fetch_named (info, "source");
+      g_autofree char *source = fetch_source (info);
+      g_autofree char *slashed = g_match_info_fetch_named (info, "slashed");
       g_autofree char *place = g_match_info_fetch_named (info, "place");
       g_autofree char *dash = g_match_info_fetch_named (info, "dash");
       g_autofree char *date = g_match_info_fetch_named (info, "date");
       g_auto (GStrv) words = g_strsplit (g_strstrip (place), " ", -1);
-      gboolean dashed = *dash != '\0' && strcmp (dash, ":") != 0;
+      /* A colon after the source between slashes is Ritzau's dash. */
+      gboolean dashed = *dash != '\0' && (strcmp (dash, ":") != 0 || *slashed != '\0');
 
       /* With no place only a known agency's name, or any source after a
        * date alone ("Jan 30 (Gracenote) - …"); with a colon or nothing
@@ -200,7 +218,7 @@ _cd_import_take_dateline (CdArticle  *article,
   if ((info = _cd_import_match_dateline (paragraph)) == NULL)
     return NULL;
   place = g_match_info_fetch_named (info, "place");
-  source = g_match_info_fetch_named (info, "source");
+  source = fetch_source (info);
   if (cd_text_is_blank (cd_article_get_dateline (article)) && *g_strstrip (place) != '\0' &&
       !_cd_import_is_date (place))
     cd_article_set_dateline (article, place);
@@ -229,6 +247,37 @@ _cd_import_take_dateline (CdArticle  *article,
   return rest;
 }
 
+/* When @paragraph opens with the place @given names, in capitals, before
+ * a hyphen ("OTTAWA - A Manitoba man …" under the metadata's "Ottawa
+ * Ontario Canada", as The Canadian Press writes it), gives @article that
+ * dateline and returns the text after it; else NULL. Only the place the
+ * metadata names: "UK - the figures" would be no dateline. */
+static char *
+take_given_place (CdArticle  *article,
+                  const char *paragraph,
+                  const char *given)
+{
+  const char      *dash = strstr (paragraph, " - ");
+  g_autofree char *place = NULL;
+  g_autofree char *folded_place = NULL;
+  g_autofree char *folded_given = NULL;
+  gsize            n;
+
+  if (dash == NULL || dash - paragraph > 80 || cd_text_is_blank (given))
+    return NULL;
+  place = g_strndup (paragraph, dash - paragraph);
+  if (cd_text_has_char (place, g_unichar_islower) || !cd_text_has_char (place, g_unichar_isupper))
+    return NULL;
+  folded_place = g_utf8_casefold (place, -1);
+  folded_given = g_utf8_casefold (given, -1);
+  n = strlen (folded_place);
+  if (!g_str_has_prefix (folded_given, folded_place) ||
+      g_unichar_isalnum (g_utf8_get_char (folded_given + n)))
+    return NULL;
+  cd_article_set_dateline (article, place);
+  return g_strdup (dash + 3);
+}
+
 /* When the first paragraph of @markdown (consumed) opens with its
  * dateline, as wire copy does, the dateline leaves the text for the
  * article's. */
@@ -246,6 +295,8 @@ _cd_import_take_body_dateline (CdArticle *article,
    * metadata names (where the desk filed it). */
   cd_article_set_dateline (article, NULL);
   rest = _cd_import_take_dateline (article, g_strchomp (first));
+  if (rest == NULL)
+    rest = take_given_place (article, first, given);
   if (cd_text_is_blank (cd_article_get_dateline (article)))
     cd_article_set_dateline (article, given);
   if (rest == NULL)

@@ -50,10 +50,13 @@ _cd_import_wire_regex (guint which)
   static const char *patterns[] = {
     /* PLACE (SOURCE) — text, PLACE, DATE (SOURCE) - text, Place (Country)
      * (SOURCE) - text, and (SOURCE) -- text with no place; the dash may be
-     * EFE's ".-", old AP's "_" or ANI's ":", or missing (PTI) */
+     * EFE's ".-", old AP's "_" (escaped in Markdown) or ANI's ":", or
+     * missing (PTI); the source may stand between slashes, as Ritzau
+     * writes it: "København /ritzau/: …" */
     "^(?:(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
     "(?:,\\s*" DATE ")?\\s*)?"
-    "\\((?<source>[^()\\n]{1,40})\\)(?:\\.?\\s*(?<dash>—|–|--?|_|:)\\s*|\\s+)(?<rest>.*)$",
+    "(?:\\((?<source>[^()\\n]{1,40})\\)|/(?<slashed>\\p{L}[\\p{L}-]{1,20})/)"
+    "(?:\\.?\\s*(?<dash>—|–|--?|\\\\?_|:)\\s*|\\s+)(?<rest>.*)$",
     /* PLACE — text, with the place in capitals and no source in brackets;
      * PLACE, DATE SOURCE - text, as AAP writes it ("SEOUL, Nov 26 AFP -
      * Samsung has …"); and PLACE, DATE - text, as ANSA does ("ROMA, 1 LUG
@@ -105,10 +108,11 @@ _cd_import_wire_regex (guint which)
     "rewrites|refiles|repeats|fixes|removes|inserts|clarifies|moves|tops|retops|deletes|"
     "amends|replaces|new\\s+throughout|advances)\\b.*\\)$",
     /* A desk's sign-off of initials under the story: "mm/jbo/ach"; with
-     * the agency's name first, "dpa al rmo hct", "AFP sn", "AAP RTV ar" */
+     * the agency's name first, "dpa al rmo hct", "AFP sn", "AAP RTV ar";
+     * the agency's name between slashes, "/ritzau/" */
     "^(?-i)(?:(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
     "(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8}|"
-    "(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS)"
+    "/[a-z]{2,12}/|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS)"
     "(?:\\s+(?!(?:and|or|via|with|the|for|says|said|to|in|on|at|by|of|is|was|has|had|its|his|"
     "her|not|but|also|new|now|TV)\\b)(?:[a-z]{2,4}|[A-Z]{2,4})){1,6})$",
     /* The head of the section for editors that closes a story, "#
