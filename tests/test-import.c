@@ -1476,6 +1476,16 @@ test_wire_dateline_forms (void)
     { "The Associated Press (AP) said it would.", NULL, NULL, "The Associated Press (AP) said it would." },
     { "Shares in Berlin (Reuters) rose.", NULL, NULL, "Shares in Berlin (Reuters) rose." },
     { "The plan (Reuters): a summary.", NULL, NULL, "The plan (Reuters): a summary." },
+    /* A date alone is no place; the source before the place (ANSA), or
+     * between slashes (Ritzau), or the agency passing another's on. */
+    { "Jan 30 (Gracenote) - Results.", NULL, "Gracenote", "Results." },
+    { "(ANSA) - ROMA, 1 LUG - Il testo.", "ROMA", "ANSA", "Il testo." },
+    { "ROMA, 1 LUG - Il testo.", "ROMA", NULL, "Il testo." },
+    { "København /ritzau/: En mand.", "København", "ritzau", "En mand." },
+    { "San Diego (tca/dpa) - History says.", "San Diego", "tca/dpa", "History says." },
+    { "The mayor said (and/or) - no.", NULL, NULL, "The mayor said (and/or) - no." },
+    { "Prices in EUR /kg/: up.", NULL, NULL, "Prices in EUR /kg/: up." },
+    { "ROMA - Il testo.", NULL, NULL, "ROMA - Il testo." },
   };
   /* clang-format on */
 

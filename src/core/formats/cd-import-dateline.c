@@ -35,14 +35,17 @@ plausible_source (const char *source)
     "ritzau",
   };
 
-  g_autofree char *agency = g_strndup (source, strcspn (source, "/"));
+  g_auto (GStrv) parts = NULL;
 
   if (cd_text_has_char (source, g_unichar_isupper))
     return TRUE;
-  /* With a regional service: "dpa/lhe", "awp/sda". */
-  for (guint i = 0; i < G_N_ELEMENTS (lower_case_agencies); i++)
-    if (g_ascii_strcasecmp (agency, lower_case_agencies[i]) == 0)
-      return TRUE;
+  /* With a regional service or the agency it passes on: "dpa/lhe",
+   * "awp/sda", "tca/dpa". */
+  parts = g_strsplit (source, "/", 4);
+  for (guint p = 0; parts[p] != NULL; p++)
+    for (guint i = 0; i < G_N_ELEMENTS (lower_case_agencies); i++)
+      if (g_ascii_strcasecmp (g_strstrip (parts[p]), lower_case_agencies[i]) == 0)
+        return TRUE;
   return FALSE;
 }
 
