@@ -997,6 +997,98 @@ test_xml_dek_of_lede (void)
   g_assert_cmpstr (cd_article_get_body (b), ==, "Bake Off made a clean sweep.\n\nFive of five.\n");
 }
 
+/* The agency's topic before its headline leaves it for the note: a word
+ * of the slug line and a hyphen (Reuters), after a transmission label
+ * too, or a code in capitals and a colon (AAP); a name the slug line
+ * spells with its hyphen, a hyphen after a word the slug lacks, and a
+ * colon before a space stay. */
+static void
+test_xml_headline_topic (void)
+{
+  static const struct
+  {
+    const char *slug;
+    const char *headline;
+    const char *kept;
+    const char *note;
+  } cases[] = {
+    {"GLOBAL-PRECIOUS/ (UPDATE 1)",     "UPDATE 1-PRECIOUS-Gold rises on safe haven demand",
+     "Gold rises on safe haven demand",                                                                                     "UPDATE 1 — PRECIOUS"},
+    { "SOCCER-ENGLAND/CHELSEA-BENITEZ", "Soccer-Smiling Benitez pleads for support",
+     "Smiling Benitez pleads for support",                                                                                  "Soccer"               },
+    { NULL,                             "ASIA:Samsung sells defence units",                  "Samsung sells defence units", "ASIA"                 },
+    { "COCA-COLA-RESULTS/",             "Coca-Cola profits rise",                            "Coca-Cola profits rise",      NULL                   },
+    { "USA-CHINA/TRADE",                "US-China trade talks resume",                       "US-China trade talks resume", NULL                   },
+    { NULL,                             "Brexit: What happens next",                         "Brexit: What happens next",   NULL                   },
+    { NULL,                             "UK:the vote",                                       "UK:the vote",                 NULL                   },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *slugline =
+          cases[i].slug ? g_strdup_printf ("<slugline>%s</slugline>", cases[i].slug) : g_strdup ("");
+      g_autofree char *g2 = g_strdup_printf (
+          "<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><contentMeta>%s"
+          "<headline>%s</headline></contentMeta><contentSet><inlineXML>"
+          "<html xmlns='http://www.w3.org/1999/xhtml'><body><p>Text.</p></body></html>"
+          "</inlineXML></contentSet></newsItem>",
+          slugline, cases[i].headline);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = import_xml (g2, &error);
+
+      g_test_message ("%s", cases[i].headline);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_headline (a), ==, cases[i].kept);
+      g_assert_cmpstr (cd_article_get_ednote (a), ==, cases[i].note);
+    }
+}
+
+/* Reuters' story as wire copy in one paragraph: lines wrapped by the
+ * feed, each paragraph's first line indented, the version note, the list
+ * that sums it up, the byline and the dateline over it. XML laid out by
+ * hand, every line indented alike, stays one paragraph. */
+static void
+test_xml_indented_story (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = import_xml (
+      "<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><contentMeta>"
+      "<headline>Gold rises</headline></contentMeta><contentSet><inlineXML>"
+      "<html xmlns='http://www.w3.org/1999/xhtml'><body><p>(Adds comments, detail)\r\n"
+      "    * Spot gold may edge up to $1,205 per ounce\r\n"
+      "    * Dollar index down 0.1 percent\r\n\r\n"
+      "    By Arpan Varghese\r\n"
+      "    Jan 30 (Reuters) - Gold rose on Tuesday on increased safe\r\n"
+      "haven demand as markets fell.\r\n"
+      "    Traders were also awaiting the U.S. Federal Reserve's\r\n"
+      "two-day meeting.\r\n\r\n"
+      " (Reporting by Arpan Varghese; Editing by Joseph\r\nRadford)</p></body></html>"
+      "</inlineXML></contentSet></newsItem>",
+      &error);
+  g_autoptr (CdArticle) b = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_byline (a), ==, "Arpan Varghese");
+  g_assert_null (cd_article_get_dateline (a));
+  g_assert_cmpstr (cd_article_get_source (a), ==, "Reuters");
+  g_assert_cmpstr (cd_article_get_ednote (a), ==, "(Adds comments, detail)");
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "- Spot gold may edge up to $1,205 per ounce\n"
+                   "- Dollar index down 0.1 percent\n\n"
+                   "Gold rose on Tuesday on increased safe haven demand as markets fell.\n\n"
+                   "Traders were also awaiting the U.S. Federal Reserve's two-day meeting.\n\n"
+                   "(Reporting by Arpan Varghese; Editing by Joseph Radford)\n");
+
+  b = import_xml ("<nitf><body><body.content><p>\n"
+                  "    The council met on Tuesday and agreed\n"
+                  "    to a budget for the year.\n"
+                  "  </p></body.content></body></nitf>",
+                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (b), ==,
+                   "The council met on Tuesday and agreed to a budget for the year.\n");
+}
+
 /* NewsML-G2: a news message's item with its text as XHTML, and a lone
  * item with its text as NITF. */
 /* NewsML 1, as AFP sends it: the news lines, the language, an embargo
@@ -1844,6 +1936,11 @@ test_html_fragments (void)
     { "Classic editor text\n\nwith <em>two</em>\nparagraphs",
       "Classic editor text\n\nwith *two* paragraphs\n" },
     { "<p>one\n \nblank line</p><p>in <em>a\n\nb</em></p>", "one\n\nblank line\n\nin *a b*\n" },
+    /* Markup a program indented, a line break before the comma and full
+     * stop after a link; a space typed before a comma stays. */
+    { "<p>Not\n  <a href=\"https://e.org/\">the Bank</a>\n  , founded\n  <a href=\"https://f.org/\">here</a>\n  .</p>",
+      "Not [the Bank](https://e.org/), founded [here](https://f.org/).\n" },
+    { "<p>Typed <b>here</b> , kept.</p>", "Typed **here** , kept.\n" },
     /* Copied from a word processor: emphasis in the style, and (Google
      * Docs) the whole copy inside a <b> that is not bold. */
     { "<meta charset=\"utf-8\"><b style=\"font-weight:normal;\" id=\"docs-internal-guid-1a2b\">"
@@ -2616,6 +2713,8 @@ main (int   argc,
   g_test_add_func ("/import/xml/given-dateline", test_xml_given_dateline);
   g_test_add_func ("/import/xml/escaped-twice", test_xml_escaped_twice);
   g_test_add_func ("/import/xml/dek-of-lede", test_xml_dek_of_lede);
+  g_test_add_func ("/import/xml/headline-topic", test_xml_headline_topic);
+  g_test_add_func ("/import/xml/indented-story", test_xml_indented_story);
   g_test_add_func ("/import/xml/newsml-g2", test_xml_newsml_g2);
   g_test_add_func ("/import/xml/newsml-1", test_xml_newsml_1);
   g_test_add_func ("/import/xml/bad", test_xml_bad);

@@ -203,7 +203,9 @@ append_space (GString *out)
 
 /* Appends @text, its white space collapsed; but for exact Markdown, a run
  * of spaces between words stays as it is ("End.  Next", as typists
- * write). */
+ * write). A line break that opens @text before a comma or full stop is
+ * the layout of markup indented by a program ("<a …>Verdensbanken</a>⏎
+ * , som"), not a space in the sentence. */
 static void
 append_text (const Converter *c,
              GString         *out,
@@ -220,6 +222,9 @@ append_text (const Converter *c,
           start = p;
           while (*p && g_ascii_isspace (*p))
             p++;
+          if (!c->exact && start == text && *p != '\0' && strchr (",.;:!?)", *p) != NULL &&
+              memchr (start, '\n', p - start) != NULL)
+            continue;
           if (c->exact && *p != '\0' && p - start > 1 && !ends_with_space (out) &&
               strspn (start, " ") == (gsize) (p - start))
             g_string_append_len (out, start, p - start);

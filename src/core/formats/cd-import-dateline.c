@@ -311,3 +311,56 @@ _cd_import_take_body_dateline (CdArticle *article,
   g_free (markdown);
   return body;
 }
+
+/* Whether @paragraph is a list alone: each line an item ("- Spot gold
+ * may edge up"). */
+static gboolean
+is_list (const char *paragraph)
+{
+  g_auto (GStrv) lines = g_strsplit (paragraph, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (!g_str_has_prefix (lines[i], "- "))
+      return FALSE;
+  return lines[0] != NULL;
+}
+
+/* The opening of an agency story in XML (@markdown, consumed): the
+ * version note over it ("(Adds comments, detail)") to @notes; past the
+ * list that sums it up, as Reuters heads a story, its byline and its
+ * dateline, to @article's; the list stays on top. */
+char *
+_cd_import_take_body_opening (CdArticle *article,
+                              char      *markdown,
+                              GString   *notes)
+{
+  const char      *end = strstr (markdown, "\n\n");
+  g_autofree char *first = g_strndup (markdown, end != NULL ? (gsize) (end - markdown) : strlen (markdown));
+  g_autofree char *summary = NULL;
+  char            *body;
+
+  g_assert (CD_IS_ARTICLE (article) && notes != NULL);
+
+  if (end != NULL &&
+      g_regex_match (_cd_import_wire_regex (RE_VERSION_NOTE), g_strchomp (first), 0, NULL))
+    {
+      _cd_import_add_note (notes, first);
+      body = g_strdup (end + 2 + strspn (end + 2, "\n"));
+      g_free (markdown);
+      return _cd_import_take_body_opening (article, body, notes);
+    }
+  if (end != NULL && is_list (first))
+    {
+      summary = g_steal_pointer (&first);
+      body = g_strdup (end + 2 + strspn (end + 2, "\n"));
+      g_free (markdown);
+      markdown = body;
+    }
+  markdown = _cd_import_take_body_byline (article, markdown, notes);
+  markdown = _cd_import_take_body_dateline (article, markdown);
+  if (summary == NULL)
+    return markdown;
+  body = g_strconcat (summary, "\n\n", markdown, NULL);
+  g_free (markdown);
+  return body;
+}

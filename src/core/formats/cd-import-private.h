@@ -43,6 +43,9 @@ char       *_cd_import_take_dateline (CdArticle  *article,
                                       const char *paragraph);
 char       *_cd_import_take_body_dateline (CdArticle *article,
                                            char      *markdown);
+char       *_cd_import_take_body_opening (CdArticle *article,
+                                          char      *markdown,
+                                          GString   *notes);
 char       *_cd_import_take_body_sign_off (char    *markdown,
                                            GString *notes);
 char       *_cd_import_without_by (char *byline);
@@ -52,8 +55,9 @@ char       *_cd_import_take_body_byline (CdArticle *article,
                                          GString   *notes);
 void        _cd_import_drop_repeated_dek (CdArticle  *article,
                                           const char *markdown);
-void        _cd_import_take_headline_label (CdArticle *article,
-                                            GString   *notes);
+void        _cd_import_take_headline_label (CdArticle  *article,
+                                            const char *slug,
+                                            GString    *notes);
 void        _cd_import_add_note (GString    *notes,
                                  const char *text);
 

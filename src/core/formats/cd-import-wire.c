@@ -231,81 +231,6 @@ _cd_import_take_body_byline (CdArticle *article,
   return body;
 }
 
-/* A transmission label before the headline ("UPDATE 2-Primeira Liga
- * Results", "CORRECTED-S. Illinois battles flooding", as Reuters heads its
- * items) leaves it for @notes. */
-void
-_cd_import_take_headline_label (CdArticle *article,
-                                GString   *notes)
-{
-  const char      *headline = cd_article_get_headline (article);
-  g_autofree char *label = NULL;
-  g_autofree char *rest = NULL;
-
-  g_assert (CD_IS_ARTICLE (article) && notes != NULL);
-
-  if (headline == NULL ||
-      (label = match_group (_cd_import_wire_regex (RE_HEADLINE_LABEL), headline, "label")) == NULL)
-    return;
-  rest = match_group (_cd_import_wire_regex (RE_HEADLINE_LABEL), headline, "rest");
-  _cd_import_add_note (notes, label);
-  cd_article_set_headline (article, rest);
-}
-
-/* Whether @text opens with @start, whole words of it. */
-static gboolean
-opens_with_words (const char *text,
-                  const char *start)
-{
-  gsize n = strlen (start);
-
-  while (n > 0 && g_ascii_isspace (start[n - 1]))
-    n--;
-  return n > 0 && strncmp (text, start, n) == 0 &&
-         !g_unichar_isalnum (g_utf8_get_char (text + n));
-}
-
-/* A standfirst that only repeats the headline, or repeats it after the
- * agency's slug ("SOCCER-ENGLAND/CHELSEA-BENITEZ:Soccer-Smiling Benitez
- * pleads …", as Reuters' caption of a story gives it), is none; nor is
- * one that repeats the opening words of @markdown, the story (a feed's
- * abstract that is its first paragraph, or cut from it: "The UK risks
- * breaking"). */
-void
-_cd_import_drop_repeated_dek (CdArticle  *article,
-                              const char *markdown)
-{
-  const char      *headline = cd_article_get_headline (article);
-  const char      *dek = cd_article_get_dek (article);
-  g_autofree char *escaped = NULL;
-  const char      *colon;
-
-  g_assert (CD_IS_ARTICLE (article));
-  g_assert (markdown != NULL);
-
-  if (cd_text_is_blank (dek))
-    return;
-  escaped = cd_markdown_escape (dek);
-  if (opens_with_words (markdown + strspn (markdown, " \n"), g_strstrip (escaped)))
-    {
-      cd_article_set_dek (article, NULL);
-      return;
-    }
-  if (cd_text_is_blank (headline))
-    return;
-  /* The slug is in capitals: "SOCCER-PORTUGAL/RESULTS (UPDATE 2):". */
-  colon = strchr (dek, ':');
-  if (colon != NULL && colon - dek >= 3)
-    {
-      g_autofree char *slug = g_strndup (dek, colon - dek);
-
-      if (!cd_text_has_char (slug, g_unichar_islower))
-        dek = colon + 1 + strspn (colon + 1, " ");
-    }
-  if (*dek != '\0' && g_str_has_prefix (headline, dek))
-    cd_article_set_dek (article, NULL);
-}
-
 /* "By Jane Doe", "BY JANE DOE", "Von Anna Berger", "Par Jean Dupont"
  * give the name, in place; "von der Leyen" stays as it is. So does
  * "ByStaff Reporter", NITF's "By<person>Staff Reporter</person>" read
@@ -1024,7 +949,7 @@ _cd_import_wire (CdArticle  *article,
   take_service_lines (blocks, notes);
   first = g_ptr_array_index (blocks, 0);
   cd_article_set_headline (article, g_ptr_array_index (first->lines, 0));
-  _cd_import_take_headline_label (article, notes);
+  _cd_import_take_headline_label (article, NULL, notes);
   headline = cd_article_get_headline (article);
   /* Only the slug above the dateline: AP's keyword line gives its words
    * ("BC-WEA--Global Weather-Fahrenheit," the headline "Global

@@ -326,6 +326,20 @@ breaks_wrap_lines (xmlNode *first)
   return breaks > 0;
 }
 
+/* The text of @p, when it holds text alone: else NULL. */
+static char *
+plain_text_of (xmlNode *p)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (xmlNode *child = p->children; child != NULL; child = child->next)
+    if (child->type != XML_TEXT_NODE)
+      return NULL;
+    else if (child->content != NULL)
+      g_string_append (text, (const char *) child->content);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* Whether @line sets its words in columns: a run of spaces between two
  * of them, not the two after a full stop of typewritten copy. */
 static gboolean
@@ -353,18 +367,14 @@ static gboolean
 write_columns (GString *html,
                xmlNode *p)
 {
-  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
   g_auto (GStrv) lines = NULL;
   guint columns = 0, first = 0, last;
 
-  for (xmlNode *child = p->children; child != NULL; child = child->next)
-    if (child->type != XML_TEXT_NODE)
-      return FALSE;
-    else if (child->content != NULL)
-      g_string_append (text, (const char *) child->content);
-  if (strchr (text->str, '\n') == NULL)
+  text = plain_text_of (p);
+  if (text == NULL || strchr (text, '\n') == NULL)
     return FALSE;
-  lines = g_strsplit (text->str, "\n", -1);
+  lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     columns += has_columns (lines[i]);
   if (columns < 3)
@@ -393,6 +403,90 @@ write_columns (GString *html,
       g_string_append_printf (html, "%s\n", escaped);
     }
   g_string_append (html, "</pre>");
+  return TRUE;
+}
+
+static gboolean
+is_indented (const char *line)
+{
+  return line[0] == '\t' || (line[0] == ' ' && line[1] == ' ');
+}
+
+/* Whether @line, without its indent, is an item of a list ("* Spot gold
+ * may edge up"); gives the item's text. */
+static const char *
+list_item (const char *line)
+{
+  const char *p = line + strspn (line, " \t");
+
+  return (p[0] == '*' || p[0] == '-' || p[0] == '+') && p[1] == ' ' ? p + 2 : NULL;
+}
+
+/* A paragraph holding a whole story as wire copy, as Reuters sends it in
+ * one <p>: lines wrapped by the feed, each paragraph's first line
+ * indented ("    Traders were also awaiting the U.S. Federal
+ * Reserve's\ntwo-day meeting …"), its summary a list ("    * Spot gold
+ * may edge up"). Written as its paragraphs and lists. XML laid out by
+ * hand indents every line alike, and is no such text. Returns whether
+ * @p was written so. */
+static gboolean
+write_indented (GString *html,
+                xmlNode *p)
+{
+  g_autofree char *text = plain_text_of (p);
+  g_auto (GStrv) lines = NULL;
+  guint    indented = 0, flush = 0;
+  gboolean open = FALSE, in_list = FALSE;
+
+  if (text == NULL || strchr (text, '\n') == NULL)
+    return FALSE;
+  g_strdelimit (text, "\r", ' ');
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (*g_strchomp (lines[i]) != '\0')
+      {
+        if (is_indented (lines[i]))
+          indented++;
+        else
+          flush++;
+      }
+  if (indented < 2 || flush < 2)
+    return FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char      *line = lines[i];
+      const char      *item = list_item (line);
+      g_autofree char *escaped = NULL;
+
+      if (*line == '\0' || (i > 0 && is_indented (line)) || item != NULL)
+        {
+          if (open)
+            g_string_append (html, in_list ? "</li>" : "</p>");
+          if (in_list && item == NULL)
+            g_string_append (html, "</ul>");
+          open = FALSE;
+          in_list = in_list && item != NULL;
+        }
+      if (*line == '\0')
+        continue;
+      escaped = g_markup_escape_text (item != NULL ? item : line + strspn (line, " \t"), -1);
+      if (!open)
+        {
+          if (item != NULL && !in_list)
+            g_string_append (html, "<ul>");
+          in_list = item != NULL;
+          g_string_append (html, in_list ? "<li>" : "<p>");
+          open = TRUE;
+        }
+      else
+        g_string_append_c (html, ' ');
+      g_string_append (html, escaped);
+    }
+  if (open)
+    g_string_append (html, in_list ? "</li>" : "</p>");
+  if (in_list)
+    g_string_append (html, "</ul>");
   return TRUE;
 }
 
@@ -439,7 +533,7 @@ write_html (GString *html,
           g_string_append_c (html, ' ');
           continue;
         }
-      if (strcmp (name, "p") == 0 && write_columns (html, node))
+      if (strcmp (name, "p") == 0 && (write_columns (html, node) || write_indented (html, node)))
         continue;
       g_string_append_printf (html, "<%s", name);
       if (strcmp (name, "a") == 0)
@@ -1024,6 +1118,7 @@ _cd_import_xml (CdArticle  *article,
   g_autoptr (GString) html = g_string_new (NULL);
   g_autoptr (GString) notes = g_string_new (NULL);
   g_autofree char *markdown = NULL;
+  g_autofree char *slug = NULL;
   xmlDoc          *doc;
   xmlNode         *root, *item;
   guint            others = 0;
@@ -1039,6 +1134,7 @@ _cd_import_xml (CdArticle  *article,
     item = story_item (root, "NewsItem", &others);
   else
     item = root;
+  slug = text_of (find_descendant (item, is_element (item, "NewsItem") ? "SlugLine" : "slugline", 0));
   if (is_element (root, "nitf"))
     read_nitf (article, root, html, notes);
   else if (is_element (item, "newsItem") || is_element (item, "NewsItem"))
@@ -1074,12 +1170,11 @@ _cd_import_xml (CdArticle  *article,
     }
   xmlFreeDoc (doc);
 
-  markdown = _cd_import_take_body_byline (
+  markdown = _cd_import_take_body_opening (
       article, _cd_import_html_to_markdown (html->str, html->len, notes), notes);
-  markdown = _cd_import_take_body_dateline (article, markdown);
   markdown = _cd_import_take_body_sign_off (markdown, notes);
   _cd_import_drop_repeated_dek (article, markdown);
-  _cd_import_take_headline_label (article, notes);
+  _cd_import_take_headline_label (article, slug, notes);
   if (cd_text_is_blank (markdown) && cd_text_is_blank (cd_article_get_headline (article)))
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,
