@@ -889,6 +889,21 @@ test_xml_given_dateline (void)
       }
   }
 
+  /* A correction's version note over the story (Reuters) to the note,
+   * and the dateline under it. */
+  {
+    g_autoptr (CdArticle) a = import_xml (
+        "<nitf><body><body.head><hedline><hl1>Illinois floods</hl1></hedline></body.head>"
+        "<body.content><p>(In Jan. 3 story, corrects last paragraph)</p><p>Jan 3 (Reuters) - "
+        "Residents waited.</p></body.content></body></nitf>",
+        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_ednote (a), ==, "(In Jan. 3 story, corrects last paragraph)");
+    g_assert_null (cd_article_get_dateline (a));
+    g_assert_cmpstr (cd_article_get_body (a), ==, "Residents waited.\n");
+  }
+
   /* The source in NewsML-G2's credit line, without the dash STT writes
    * after it; one before the agency it passes on stays. */
   for (guint i = 0; i < 2; i++)
@@ -1578,6 +1593,9 @@ test_wire_dateline_forms (void)
     { "The mayor said (and/or) - no.", NULL, NULL, "The mayor said (and/or) - no." },
     { "Prices in EUR /kg/: up.", NULL, NULL, "Prices in EUR /kg/: up." },
     { "ROMA - Il testo.", NULL, NULL, "ROMA - Il testo." },
+    { "Rome, October 11 - The minister said.", "Rome", NULL, "The minister said." },
+    { "Rome, Italy - The minister said.", NULL, NULL, "Rome, Italy - The minister said." },
+    { "Paris, Route 66 - A road.", NULL, NULL, "Paris, Route 66 - A road." },
   };
   /* clang-format on */
 

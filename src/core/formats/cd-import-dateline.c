@@ -200,6 +200,9 @@ _cd_import_match_dateline (const char *paragraph)
         return info;
     }
   g_clear_pointer (&info, g_match_info_free);
+  if (g_regex_match (_cd_import_wire_regex (RE_DATELINE_DATED), paragraph, 0, &info))
+    return info;
+  g_clear_pointer (&info, g_match_info_free);
   return NULL;
 }
 

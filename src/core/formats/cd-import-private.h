@@ -100,6 +100,7 @@ typedef enum
   RE_RULE,
   RE_CONTACT,
   RE_READERS_NOTE,
+  RE_DATELINE_DATED,
   RE_DATE_ALONE,
   RE_DATELINE_GIVEN,
 } CdWirePattern;

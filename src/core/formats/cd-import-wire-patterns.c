@@ -103,8 +103,9 @@ _cd_import_wire_regex (guint which)
     "^\\(?(?:eds?\\.?(?:\\s+note)?|note\\s+to\\s+editors|editors)\\s*:\\s*\\S.*$|"
     "^(?-i)(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?|Audio)\\s*:?\\s*"
     "[\\p{Lu}\\d]{3,}(?:\\s*,\\s*[\\p{Lu}\\d]{3,})*\\.?$",
-    /* A version note in brackets: "(Adds quote from mayor, paragraphs 3-4)" */
-    "^\\((?:adds|adding|updates|updating|recasts|corrects|changes|writes\\s+through|"
+    /* A version note in brackets: "(Adds quote from mayor, paragraphs 3-4)",
+     * "(In Jan. 3 story, corrects last paragraph …)" */
+    "^\\((?:in\\s+[^()]{0,40}?\\b(?:story|item|report|version)s?,\\s*)?(?:adds|adding|updates|updating|recasts|corrects|changes|writes\\s+through|"
     "rewrites|refiles|repeats|fixes|removes|inserts|clarifies|moves|tops|retops|deletes|"
     "amends|replaces|new\\s+throughout|advances)\\b.*\\)$",
     /* A desk's sign-off of initials under the story: "mm/jbo/ach"; with
@@ -129,6 +130,11 @@ _cd_import_wire_regex (guint which)
     /* A note to the readers above the story: "EDITOR'S NOTE — This is
      * part of …" */
     "^editor['’]?s['’]?\\s+note\\s*(?::|—|–|-)\\s*\\S.*$",
+    /* Place, DATE - text, the place in small letters, as ANSA's English
+     * service writes it ("Rome, October 11 - …"): only with a date that
+     * names its month */
+    "^(?-i)(?<place>\\p{Lu}\\p{Ll}+(?:[ '-]\\p{Lu}\\p{Ll}+){0,3}),\\s*(?<date>(?i)" DATE_ALONE ")"
+    "\\s+(?:-|—|–|--)\\s+(?<rest>\\S.*)$",
     /* A date alone */
     "^\\s*" DATE_ALONE "\\s*$",
     /* A dateline as a story's metadata gives it: "SYDNEY March 22 AAP -",
