@@ -1959,6 +1959,8 @@ test_html_fragments (void)
     { "<p>Not\n  <a href=\"https://e.org/\">the Bank</a>\n  , founded\n  <a href=\"https://f.org/\">here</a>\n  .</p>",
       "Not [the Bank](https://e.org/), founded [here](https://f.org/).\n" },
     { "<p>Typed <b>here</b> , kept.</p>", "Typed **here** , kept.\n" },
+    /* An editor's spacer, a paragraph of a no-break space, is none. */
+    { "<p>One</p><p>&nbsp;</p><p> \u2002</p><p>Two</p>", "One\n\nTwo\n" },
     /* Copied from a word processor: emphasis in the style, and (Google
      * Docs) the whole copy inside a <b> that is not bold. */
     { "<meta charset=\"utf-8\"><b style=\"font-weight:normal;\" id=\"docs-internal-guid-1a2b\">"

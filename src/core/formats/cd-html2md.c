@@ -593,9 +593,13 @@ finish_inline (GString *run,
   return g_string_free (out, FALSE);
 }
 
+/* Adds the inline Markdown of @run to @blocks as a block of its own; none
+ * for nothing, nor (but for exact Markdown) for white space alone: a
+ * paragraph of a no-break space is an editor's spacer. */
 static void
-flush_run (GString   *run,
-           GPtrArray *blocks)
+flush_run (const Converter *c,
+           GString         *run,
+           GPtrArray       *blocks)
 {
   char *text;
 
@@ -603,7 +607,7 @@ flush_run (GString   *run,
     return;
   text = finish_inline (run, FALSE);
   g_string_truncate (run, 0);
-  if (*text == '\0')
+  if (*text == '\0' || (!c->exact && cd_text_is_blank (text)))
     {
       g_free (text);
       return;
@@ -882,7 +886,7 @@ render_block (Converter *c,
       g_autoptr (GString) run = g_string_new (NULL);
 
       append_text (c, run, text);
-      flush_run (run, blocks);
+      flush_run (c, run, blocks);
       return;
     }
 
@@ -946,7 +950,7 @@ render_loose_text (const Converter *c,
         g_autofree char *part = g_strndup (start, p - start);
         append_text (c, run, part);
       }
-      flush_run (run, blocks);
+      flush_run (c, run, blocks);
       while (*q == '\n' || *q == ' ' || *q == '\t' || *q == '\r')
         q++;
       start = p = q;
@@ -968,7 +972,7 @@ render_blocks (Converter *c,
         continue;
       if (is_block (node))
         {
-          flush_run (run, blocks);
+          flush_run (c, run, blocks);
           render_block (c, node, blocks, depth);
         }
       else if (node->type == XML_TEXT_NODE && node->content != NULL)
@@ -977,13 +981,13 @@ render_blocks (Converter *c,
         {
           /* An inline element around whole blocks (the <b> around all that
            * is copied from Google Docs) holds blocks, not a run of text. */
-          flush_run (run, blocks);
+          flush_run (c, run, blocks);
           render_blocks (c, node->children, blocks, depth + 1);
         }
       else
         render_inline (c, node, run, depth);
     }
-  flush_run (run, blocks);
+  flush_run (c, run, blocks);
 }
 
 /* libxml2 stops reading at 256 levels of nesting (more needs
