@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  * recursion bounded whatever the input. */
 #define _CD_HTML_MAX_DEPTH 200
 
+/* cd-import-xml-text.c */
+gboolean _cd_import_xml_write_text (GString *html,
+                                    xmlNode *p);
+
 /* cd-html2md.c */
 char *_cd_html_get_attr (xmlNode    *node,
                          const char *name);
