@@ -106,18 +106,25 @@ js_async_done_cb (GObject      *object,
   js->done = TRUE;
 }
 
-/* Runs @script in the page and returns its value. */
+/* Runs @script in the page of @preview and returns its value. */
 static JSCValue *
-eval_js (Fixture    *fixture,
+eval_in (CdPreview  *preview,
          const char *script)
 {
   JsResult js = { 0 };
 
-  webkit_web_view_evaluate_javascript (cd_preview_get_web_view (fixture->preview), script, -1,
-                                       NULL, NULL, NULL, js_done_cb, &js);
+  webkit_web_view_evaluate_javascript (cd_preview_get_web_view (preview), script, -1, NULL,
+                                       NULL, NULL, js_done_cb, &js);
   g_assert_true (wait_for (is_true, &js.done, script));
   g_assert_no_error (js.error);
   return js.value;
+}
+
+static JSCValue *
+eval_js (Fixture    *fixture,
+         const char *script)
+{
+  return eval_in (fixture->preview, script);
 }
 
 /* Runs the body of an async function (it may await) and returns its value. */
@@ -272,18 +279,24 @@ fixture_set_up (Fixture      *fixture,
   wait_for_update (fixture, n_before);
 }
 
+/* Destroys @window and waits until @preview in it is gone. */
 static void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer data)
+destroy_window (GtkWindow *window,
+                CdPreview *preview)
 {
-  gpointer preview = fixture->preview;
-
-  g_object_add_weak_pointer (G_OBJECT (preview), &preview);
-  gtk_window_destroy (fixture->window);
+  g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &preview);
+  gtk_window_destroy (window);
   /* A page call still in flight holds the preview until it is cancelled. */
   for (guint i = 0; i < 1000 && preview != NULL; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_null (preview);
+}
+
+static void
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
+{
+  destroy_window (fixture->window, fixture->preview);
 
   g_clear_object (&fixture->article);
   g_clear_pointer (&fixture->links, g_ptr_array_unref);
@@ -423,6 +436,150 @@ test_update_keeps_scroll (Fixture      *fixture,
   g_assert_cmpfloat (eval_number (fixture, "window.scrollY"), ==, 2400);
   last = eval_string (fixture, "document.querySelector('#body p:last-child').textContent");
   g_assert_true (g_str_has_prefix (last, "Paragraph 201."));
+}
+
+static gboolean
+counter_above (gpointer data)
+{
+  guint *counts = data;
+
+  return counts[0] > counts[1];
+}
+
+static void
+on_fresh_updated (CdPreview *preview,
+                  guint     *counts)
+{
+  counts[0]++;
+}
+
+/* The body the page shows after the updates so far, beside the body a new
+ * preview makes of the article in one go: they are the same. */
+static void
+assert_body_as_fresh (Fixture *fixture)
+{
+  g_autoptr (CdArticle) copy = cd_article_copy (fixture->article);
+  g_autoptr (JSCValue) shown = eval_js (fixture, "document.getElementById('body').innerHTML");
+  g_autoptr (JSCValue) fresh = NULL;
+  g_autofree char *shown_html = jsc_value_to_string (shown);
+  g_autofree char *fresh_html = NULL;
+  GtkWindow       *window = GTK_WINDOW (gtk_window_new ());
+  CdPreview       *preview = cd_preview_new ();
+  guint            counts[2] = { 0, 0 };
+
+  g_signal_connect (preview, "updated", G_CALLBACK (on_fresh_updated), counts);
+  gtk_window_set_default_size (window, 800, 600);
+  gtk_window_set_child (window, GTK_WIDGET (preview));
+  gtk_window_present (window);
+  cd_preview_set_article (preview, copy);
+  g_assert_true (wait_for (counter_above, counts, "a new preview to show the article"));
+
+  fresh = eval_in (preview, "document.getElementById('body').innerHTML");
+  fresh_html = jsc_value_to_string (fresh);
+  g_assert_cmpstr (shown_html, ==, fresh_html);
+  g_assert_true (*shown_html == '\0' || strstr (shown_html, "data-sourcepos") != NULL);
+
+  destroy_window (window, preview);
+}
+
+static char *
+replace_once (const char *text,
+              const char *from,
+              const char *to)
+{
+  GString *string = g_string_new (text);
+
+  g_assert_cmpuint (g_string_replace (string, from, to, 1), ==, 1);
+  return g_string_free (string, FALSE);
+}
+
+static guint
+blocks_made (Fixture *fixture)
+{
+  return (guint) eval_number (fixture, "window.copydesk.blocksMade()");
+}
+
+/* An edit makes only the blocks it changed anew in the page; blocks that
+ * lines added or removed above them moved keep their nodes and get their
+ * new lines. What the page shows is what it would show if it had been
+ * made in one go. */
+static void
+test_updates_changed_blocks (Fixture      *fixture,
+                             gconstpointer data)
+{
+  static const char *const rest =
+      "## Costs\n\n"
+      "The budget is 4 million euros.\n\n"
+      "- Dredging\n"
+      "- New quay walls\n\n"
+      "| Item | Cost |\n"
+      "|---|---|\n"
+      "| Quay | 2.1 |\n\n"
+      "> \"A good day for the harbour,\" the mayor said.\n\n"
+      "Work starts in spring.\n";
+  g_autofree char *body = g_strconcat ("The council voted on Tuesday.\n\n", rest, NULL);
+  g_autofree char *edited = NULL;
+  g_autoptr (JSCValue) marked = NULL;
+  guint n_before;
+
+  show_body (fixture, body);
+  assert_body_as_fresh (fixture);
+  marked = eval_js (fixture, "document.querySelectorAll('#body > *').forEach((el, i) => { "
+                             "el.cdMark = i; })");
+
+  /* Typing in one paragraph. */
+  edited = replace_once (body, "4 million", "4.2 million");
+  show_body (fixture, edited);
+  g_assert_cmpuint (blocks_made (fixture), ==, 1);
+  assert_body_as_fresh (fixture);
+  /* Every element stands where it stood, the edited paragraph too. */
+  g_assert_true (eval_boolean (fixture, "Array.from(document.querySelectorAll('#body > *'))"
+                                        ".every((el, i) => el.cdMark === i)"));
+
+  /* A paragraph added at the top: it and the one it moved down from the
+   * top (which loses the dateline) are made; the rest move two lines. */
+  g_clear_pointer (&body, g_free);
+  body = g_strconcat ("A new lede.\n\n", edited, NULL);
+  show_body (fixture, body);
+  g_assert_cmpuint (blocks_made (fixture), ==, 2);
+  assert_body_as_fresh (fixture);
+
+  /* A heading removed in the middle: lines move up. */
+  g_clear_pointer (&edited, g_free);
+  edited = replace_once (body, "## Costs\n\n", "");
+  show_body (fixture, edited);
+  g_assert_cmpuint (blocks_made (fixture), ==, 0);
+  assert_body_as_fresh (fixture);
+
+  /* A list item added: the list is made, what follows moves a line. */
+  g_clear_pointer (&body, g_free);
+  body = replace_once (edited, "- New quay walls\n", "- New quay walls\n- A ferry pier\n");
+  show_body (fixture, body);
+  g_assert_cmpuint (blocks_made (fixture), ==, 1);
+  assert_body_as_fresh (fixture);
+
+  /* The dateline changed: every block is made again. */
+  n_before = fixture->n_updates;
+  cd_article_set_dateline (fixture->article, "Lübeck");
+  wait_for_update (fixture, n_before);
+  show_body (fixture, "Only one paragraph now.\n");
+  assert_body_as_fresh (fixture);
+  show_body (fixture, body);
+  assert_body_as_fresh (fixture);
+
+  show_body (fixture, "");
+  assert_body_as_fresh (fixture);
+  g_assert_cmpuint (eval_number (fixture, "document.getElementById('body').childNodes.length"), ==, 0);
+
+  /* Blocks parsed together are parted again even when one leaves an
+   * element open (cmark-gfm writes none such; the page does not rely on
+   * it). */
+  g_assert_cmpuint (eval_number (fixture, "window.copydesk.update({ blocks: ['<div>open', "
+                                          "'<p>next</p>'] }); "
+                                          "document.querySelectorAll('#body > *').length"),
+                    ==, 2);
+  show_body (fixture, body);
+  assert_body_as_fresh (fixture);
 }
 
 static gboolean
@@ -1105,6 +1262,7 @@ main (int   argc,
   ADD ("/preview/shows-article", test_shows_article);
   ADD ("/preview/coalesces-updates", test_coalesces_updates);
   ADD ("/preview/update-keeps-scroll", test_update_keeps_scroll);
+  ADD ("/preview/updates-changed-blocks", test_updates_changed_blocks);
   ADD ("/preview/link-does-not-navigate", test_link_does_not_navigate);
   ADD ("/preview/raw-html-is-inert", test_raw_html_is_inert);
   ADD ("/preview/remote-images", test_remote_images);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cd-render.h"
+#include "cd-wp-content.h"
 
 static char *
 render (const char   *markdown,
@@ -266,6 +267,68 @@ test_brackets_in_code (void)
   assert_contains (html, want);
 }
 
+static void
+assert_blocks_join (const char *markdown)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      CdRenderFlags    flags = i == 0 ? CD_RENDER_NONE : CD_RENDER_SOURCEPOS;
+      g_autofree char *whole = cd_render_markdown (markdown, -1, flags);
+      g_auto (GStrv) blocks = cd_render_markdown_blocks (markdown, -1, flags);
+      g_autofree char *joined = g_strjoinv ("", blocks);
+
+      g_assert_cmpstr (joined, ==, whole);
+    }
+}
+
+/* Each top-level block rendered on its own (as the preview sends them),
+ * joined, is the body rendered in one go: for Copydesk's own forms and for
+ * every body made from WordPress's block content in tests/data/blocks. */
+static void
+test_blocks (void)
+{
+  static const char *const bodies[] = {
+    "",
+    "\n\n\n",
+    "One paragraph.",
+    "# Head\n\nText with *stress*, a [link](https://example.org) and a\nsecond line.\n",
+    "- one\n- two\n\n  still two\n\n1. first\n2. second\n",
+    "| A | B |\n|---|---|\n| 1 | 2 |\n\nAfter the table.\n",
+    "> quoted\n>\n> - and listed\n\n---\n\n```\ncode <b>\n```\n",
+    "<div>raw</div>\n\nText.\n",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) dir = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "blocks", NULL);
+  g_auto (GStrv) blocks = cd_render_markdown_blocks ("# Head\n\nOne.\n\n- a\n- b\n", -1,
+                                                     CD_RENDER_NONE);
+  const char *name;
+  guint       n_files = 0;
+
+  g_assert_cmpuint (g_strv_length (blocks), ==, 3);
+  g_assert_cmpstr (blocks[1], ==, "<p>One.</p>\n");
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    assert_blocks_join (bodies[i]);
+
+  dir = g_dir_open (path, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_autofree char *content = NULL;
+      g_autofree char *body = NULL;
+
+      if (!g_str_has_suffix (name, ".html"))
+        continue;
+      g_file_get_contents (file, &content, NULL, &error);
+      g_assert_no_error (error);
+      body = cd_wp_content_to_body (content, -1);
+      assert_blocks_join (body);
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, >, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/render/gfm-extensions", test_gfm_extensions);
   g_test_add_func ("/render/raw-html-disabled", test_raw_html_disabled);
   g_test_add_func ("/render/sourcepos", test_sourcepos);
+  g_test_add_func ("/render/blocks", test_blocks);
   g_test_add_func ("/render/length-and-nul", test_length_and_nul);
   g_test_add_func ("/render/html-escape", test_html_escape);
   g_test_add_func ("/render/article/element", test_article_element);

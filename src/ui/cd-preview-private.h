@@ -61,9 +61,9 @@ void _cd_preview_images_register (WebKitWebContext *context);
 
 /* cd-preview-update.c: updates of the page, one a frame. */
 void  _cd_preview_schedule (CdPreview *self);
-char *_cd_preview_build_update (CdArticle  *article,
-                                const char *body,
-                                gboolean    allow_remote_images);
+char *_cd_preview_build_update (CdArticle         *article,
+                                const char *const *blocks,
+                                gboolean           allow_remote_images);
 void  _cd_preview_send_json (CdPreview *self,
                              char      *json);
 

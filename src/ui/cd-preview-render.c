@@ -70,14 +70,15 @@ render_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  RenderJob       *job = task_data;
-  g_autofree char *body = NULL;
+  RenderJob *job = task_data;
+  g_auto (GStrv) blocks = NULL;
 
   g_assert (G_IS_TASK (task));
   g_assert (job != NULL);
 
-  body = cd_render_markdown (cd_article_get_body (job->article), -1, CD_RENDER_SOURCEPOS);
-  job->json = _cd_preview_build_update (job->article, body, job->allow_remote_images);
+  blocks = cd_render_markdown_blocks (cd_article_get_body (job->article), -1, CD_RENDER_SOURCEPOS);
+  job->json = _cd_preview_build_update (job->article, (const char *const *) blocks,
+                                        job->allow_remote_images);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -100,7 +101,8 @@ budget_cb (gpointer data)
   notice = cd_html_escape (_ ("The preview stopped because this text takes too long to lay "
                               "out; the text in the editor is not affected."));
   body = g_strdup_printf ("<p class=\"cd-preview-notice\" role=\"status\">%s</p>", notice);
-  json = _cd_preview_build_update (render->article, body, self->allow_remote_images);
+  json = _cd_preview_build_update (render->article, (const char *const[]){ body, NULL },
+                                   self->allow_remote_images);
   g_debug ("The preview's render took more than %u ms", render->budget_ms);
   script = g_strdup_printf ("copydesk.update(%s)", json);
   /* The page now shows the notice, not what was last sent. */

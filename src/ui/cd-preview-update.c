@@ -61,14 +61,16 @@ add_string (JsonBuilder *builder,
 }
 
 /* The article as the page's copydesk.update() takes it. Every field but the
- * body is plain text that the page sets with textContent; the body is
- * cmark-gfm's HTML, which passes no raw HTML through. */
+ * body is plain text that the page sets with textContent; the body comes as
+ * the HTML of each of its blocks, cmark-gfm's, which passes no raw HTML
+ * through. The page parses only the blocks that differ from what it shows:
+ * typing in one paragraph of a long article changes one. */
 /* Runs on the render thread too (cd-preview-render.c): it reads only
  * @article, a copy nobody else changes. */
 char *
-_cd_preview_build_update (CdArticle  *article,
-                          const char *body,
-                          gboolean    allow_remote_images)
+_cd_preview_build_update (CdArticle         *article,
+                          const char *const *blocks,
+                          gboolean           allow_remote_images)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = NULL;
@@ -80,7 +82,7 @@ _cd_preview_build_update (CdArticle  *article,
   const char        *path;
 
   g_assert (CD_IS_ARTICLE (article));
-  g_assert (body != NULL);
+  g_assert (blocks != NULL);
 
   json_builder_begin_object (builder);
   add_string (builder, "headline", cd_article_get_headline (article));
@@ -90,7 +92,11 @@ _cd_preview_build_update (CdArticle  *article,
   add_string (builder, "source", cd_article_get_source (article));
   add_string (builder, "section", cd_article_get_section (article));
   add_string (builder, "language", cd_article_get_language (article));
-  add_string (builder, "body", body);
+  json_builder_set_member_name (builder, "blocks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; blocks[i] != NULL; i++)
+    json_builder_add_string_value (builder, blocks[i]);
+  json_builder_end_array (builder);
 
   date = cd_article_get_created (article);
   if (date != NULL)

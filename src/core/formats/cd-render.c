@@ -520,8 +520,35 @@ frame_layout_blocks (cmark_node *document)
     }
 }
 
-/* Renders @markdown (%NULL is empty; a negative @length means it ends with
- * a NUL) as HTML, or as the plain text a reader sees when @plain is set. */
+/* Parses @markdown (%NULL is empty; a negative @length means it ends with a
+ * NUL) into the document the renderers write: tables captioned, layout
+ * blocks framed (not in @plain text) and fences replaced. */
+static cmark_node *
+build_document (const char    *markdown,
+                gssize         length,
+                CdRenderFlags  flags,
+                gboolean       plain,
+                cmark_parser **parser_out)
+{
+  cmark_node *doc;
+
+  g_assert (parser_out != NULL);
+
+  if (markdown == NULL)
+    markdown = "";
+  if (length < 0)
+    length = strlen (markdown);
+
+  doc = parse_markdown (markdown, length, render_options (flags), parser_out);
+  caption_tables (doc, plain);
+  if (!plain)
+    frame_layout_blocks (doc);
+  replace_fences (doc, flags, plain);
+  return doc;
+}
+
+/* Renders @markdown as HTML, or as the plain text a reader sees when
+ * @plain is set. */
 static char *
 render (const char   *markdown,
         gssize        length,
@@ -534,16 +561,7 @@ render (const char   *markdown,
   int           options = render_options (flags);
   char         *out, *copy;
 
-  if (markdown == NULL)
-    markdown = "";
-  if (length < 0)
-    length = strlen (markdown);
-
-  doc = parse_markdown (markdown, length, options, &parser);
-  caption_tables (doc, plain);
-  if (!plain)
-    frame_layout_blocks (doc);
-  replace_fences (doc, flags, plain);
+  doc = build_document (markdown, length, flags, plain, &parser);
   if (plain)
     out = cmark_render_plaintext_with_mem (doc, options, 0, mem);
   else
@@ -580,6 +598,45 @@ cd_render_markdown (const char   *markdown,
                     CdRenderFlags flags)
 {
   return render (markdown, length, flags, FALSE);
+}
+
+/**
+ * cd_render_markdown_blocks:
+ * @markdown: as for cd_render_markdown()
+ * @length: its length in bytes, or -1 when it ends with a NUL
+ * @flags: as for cd_render_markdown()
+ *
+ * Renders each top-level block of @markdown (a paragraph, a heading, a
+ * list, a table, a framed layout block) on its own, so that a view can
+ * replace only the blocks an edit changed. Joined, they are what
+ * cd_render_markdown() returns.
+ *
+ * Returns: (transfer full): the HTML of each block, in order
+ */
+GStrv
+cd_render_markdown_blocks (const char   *markdown,
+                           gssize        length,
+                           CdRenderFlags flags)
+{
+  cmark_mem    *mem = cmark_get_default_mem_allocator ();
+  cmark_parser *parser = NULL;
+  cmark_llist  *extensions;
+  cmark_node   *doc;
+  int           options = render_options (flags);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  doc = build_document (markdown, length, flags, FALSE, &parser);
+  extensions = cmark_parser_get_syntax_extensions (parser);
+  for (cmark_node *node = cmark_node_first_child (doc); node != NULL; node = cmark_node_next (node))
+    {
+      char *out = cmark_render_html_with_mem (node, options, extensions, mem);
+
+      g_strv_builder_add (builder, out);
+      mem->free (out);
+    }
+  cmark_node_free (doc);
+  cmark_parser_free (parser);
+  return g_strv_builder_end (builder);
 }
 
 /**

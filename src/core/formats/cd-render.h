@@ -21,6 +21,9 @@ typedef enum
 char *cd_render_markdown (const char   *markdown,
                           gssize        length,
                           CdRenderFlags flags);
+GStrv cd_render_markdown_blocks (const char   *markdown,
+                                 gssize        length,
+                                 CdRenderFlags flags);
 char *cd_render_article (CdArticle    *article,
                          CdRenderFlags flags);
 char *cd_html_escape (const char *text);

@@ -4,9 +4,11 @@
  *
  * Every text field is set with textContent; only the body is HTML, rendered
  * by cmark-gfm without raw HTML, and it is sanitised again here against an
- * allow list before it reaches the document. Updates patch the existing body
- * in place, so the layout of unchanged paragraphs and the scroll position
- * survive an update.
+ * allow list before it reaches the document. The body comes as the HTML of
+ * each of its blocks; an update parses only the blocks that differ from
+ * those shown and patches their nodes in place, so typing in one paragraph
+ * of a long article costs one paragraph, and the layout of the others and
+ * the scroll position survive it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +32,11 @@
     'start', 'title', 'type',
   ]);
   const SOURCEPOS = /^(\d+):\d+-(\d+):\d+$/;
+  const SOURCEPOS_LINES = /^(\d+):(\d+)-(\d+):(\d+)$/;
+  const SOURCEPOS_ATTRIBUTES = /data-sourcepos="(\d+):(\d+)-(\d+):(\d+)"/g;
+  /* Parts blocks parsed together; cmark-gfm writes no comment of its own
+   * but "raw HTML omitted". */
+  const BLOCK_END = 'copydesk-block-end';
 
   const $ = (id) => document.getElementById(id);
   const els = {
@@ -52,6 +59,12 @@
     correctionsList: $('corrections-list'),
   };
   let syncedSourcepos = null;
+  /* The body as shown, a block at a time: the HTML it was made from,
+   * whether it opens the body (the dateline goes into that one) and the
+   * nodes it made. What the blocks were cleaned with is the key. */
+  let shownBlocks = [];
+  let shownKey = null;
+  let blocksMade = 0; /* by the last update, for tests */
 
   function isSafeLink (href) {
     return /^(https?:|mailto:|#)/i.test(href);
@@ -134,36 +147,42 @@
     }
   }
 
-  /* Makes the children of @parent equal to those of @model, touching only
-   * what differs. */
-  function patch (parent, model) {
-    let old = parent.firstChild;
-    let neu = model.firstChild;
+  /* Makes the run @old of @parent's children equal to the nodes @model,
+   * touching only what differs, and returns the nodes now in its place.
+   * @before is the child after the run. */
+  function patchRun (parent, old, model, before) {
+    const result = [];
+    let i = 0;
 
-    while (neu !== null) {
-      const nextNeu = neu.nextSibling;
+    for (const neu of model) {
+      const cur = i < old.length ? old[i] : null;
 
-      if (old !== null && old.nodeType === neu.nodeType && old.nodeName === neu.nodeName) {
-        if (old.nodeType === Node.ELEMENT_NODE) {
-          syncAttributes(old, neu);
-          patch(old, neu);
-        } else if (old.nodeValue !== neu.nodeValue) {
-          old.nodeValue = neu.nodeValue;
+      if (cur !== null && cur.nodeType === neu.nodeType && cur.nodeName === neu.nodeName) {
+        if (cur.nodeType === Node.ELEMENT_NODE) {
+          syncAttributes(cur, neu);
+          patch(cur, neu);
+        } else if (cur.nodeValue !== neu.nodeValue) {
+          cur.nodeValue = neu.nodeValue;
         }
-        old = old.nextSibling;
+        result.push(cur);
+        i++;
       } else {
         /* A copy made by this document, not @model's node adopted from the
          * inert template: adoption makes WebKit start an image load twice. */
-        parent.insertBefore(document.importNode(neu, true), old);
-      }
-      neu = nextNeu;
-    }
-    while (old !== null) {
-      const next = old.nextSibling;
+        const copy = document.importNode(neu, true);
 
-      old.remove();
-      old = next;
+        parent.insertBefore(copy, cur !== null ? cur : before);
+        result.push(copy);
+      }
     }
+    for (; i < old.length; i++)
+      old[i].remove();
+    return result;
+  }
+
+  /* Makes the children of @parent equal to those of @model. */
+  function patch (parent, model) {
+    patchRun(parent, Array.from(parent.childNodes), Array.from(model.childNodes), null);
   }
 
   function setText (el, text) {
@@ -182,21 +201,151 @@
     patch(list, model);
   }
 
-  function addDateline (fragment, data) {
-    const first = fragment.firstElementChild;
+  /* The dateline opens the first paragraph of the body: @nodes are those
+   * of its first block. */
+  function addDateline (nodes, data) {
+    const first = nodes.find((node) => node.nodeType === Node.ELEMENT_NODE);
     let text = data.dateline ? data.dateline : '';
 
     if (!text && !data.source)
       return;
     if (data.source)
       text = text ? `${text} (${data.source})` : `(${data.source})`;
-    if (first === null || first.localName !== 'p')
+    if (first === undefined || first.localName !== 'p')
       return;
 
     const span = document.createElement('span');
     span.className = 'dateline';
     span.textContent = `${text} \u2014 `;
     first.prepend(span);
+  }
+
+  function shiftSourcepos (value, delta) {
+    return value.replace(SOURCEPOS_LINES,
+      (all, l1, c1, l2, c2) => `${Number(l1) + delta}:${c1}-${Number(l2) + delta}:${c2}`);
+  }
+
+  /* @html with the lines of its data-sourcepos attributes moved by @delta,
+   * as a line added or removed above the block moves them. cmark-gfm
+   * escapes every quote in text, so only attributes match. */
+  function shiftHtml (html, delta) {
+    return html.replace(SOURCEPOS_ATTRIBUTES,
+      (all, l1, c1, l2, c2) => `data-sourcepos="${Number(l1) + delta}:${c1}-${Number(l2) + delta}:${c2}"`);
+  }
+
+  function firstLine (html) {
+    SOURCEPOS_ATTRIBUTES.lastIndex = 0;
+    const match = SOURCEPOS_ATTRIBUTES.exec(html);
+
+    SOURCEPOS_ATTRIBUTES.lastIndex = 0;
+    return match ? Number(match[1]) : null;
+  }
+
+  function shiftNodes (nodes, delta) {
+    for (const node of nodes) {
+      if (node.nodeType !== Node.ELEMENT_NODE)
+        continue;
+      for (const el of [node, ...node.querySelectorAll('[data-sourcepos]')]) {
+        const value = el.getAttribute('data-sourcepos');
+
+        if (value !== null)
+          el.setAttribute('data-sourcepos', shiftSourcepos(value, delta));
+      }
+    }
+  }
+
+  function parse (html, data) {
+    const template = document.createElement('template');
+
+    template.innerHTML = html;
+    clean(template.content, data);
+    return Array.from(template.content.childNodes);
+  }
+
+  /* The blocks of @htmls, the first of them at @start in the body, parsed
+   * in one go with a comment between blocks to part their nodes again: a
+   * long run (a whole article) costs one parse, not one a block. Each
+   * block's HTML is whole elements, so every comment stands between
+   * blocks; should one not, each block is parsed on its own. */
+  function makeBlocks (htmls, start, data) {
+    const made = htmls.map((html, i) => ({ html, first: start + i === 0, nodes: [] }));
+    let i = 0;
+
+    if (htmls.length === 0)
+      return made;
+    for (const node of parse(htmls.join(`<!--${BLOCK_END}-->`), data)) {
+      if (node.nodeType === Node.COMMENT_NODE && node.data === BLOCK_END)
+        i++;
+      else if (i < made.length)
+        made[i].nodes.push(node);
+    }
+    if (i !== htmls.length - 1)
+      made.forEach((block) => { block.nodes = parse(block.html, data); });
+    if (start === 0)
+      addDateline(made[0].nodes, data);
+    return made;
+  }
+
+  /* The blocks alike at the start and at the end are kept; those at the
+   * end may have moved by some lines. The run between is made again. */
+  function updateBody (data) {
+    const blocks = data.blocks || [];
+    const key = JSON.stringify([data.dateline, data.source, Boolean(data.remoteImages),
+      data.blockedImage]);
+    /* Made with other rules, every block is made again; the nodes shown
+     * stand as one block that matches none. */
+    const old = key === shownKey ? shownBlocks
+      : [{ html: null, first: false, nodes: Array.from(els.body.childNodes) }];
+    let start = 0;
+    let end = 0;
+    let delta = null;
+
+    shownKey = key;
+    while (start < old.length && start < blocks.length && old[start].html === blocks[start])
+      start++;
+    while (end < old.length - start && end < blocks.length - start) {
+      const block = old[old.length - 1 - end];
+      const index = blocks.length - 1 - end;
+
+      if (block.html === null || block.first !== (index === 0))
+        break;
+      if (block.html !== blocks[index]) {
+        if (delta === null) {
+          const was = firstLine(block.html);
+          const now = firstLine(blocks[index]);
+
+          if (was === null || now === null || was === now)
+            break;
+          delta = now - was;
+        }
+        if (shiftHtml(block.html, delta) !== blocks[index])
+          break;
+      }
+      end++;
+    }
+
+    const tail = old.slice(old.length - end);
+    const made = makeBlocks(blocks.slice(start, blocks.length - end), start, data);
+    const after = tail.find((block) => block.nodes.length > 0);
+    const run = old.slice(start, old.length - end).flatMap((block) => block.nodes);
+    const nodes = patchRun(els.body, run, made.flatMap((block) => block.nodes),
+      after ? after.nodes[0] : null);
+    let taken = 0;
+
+    for (const block of made) {
+      block.nodes = nodes.slice(taken, taken + block.nodes.length);
+      taken += block.nodes.length;
+    }
+    tail.forEach((block, i) => {
+      const html = blocks[blocks.length - end + i];
+
+      if (block.html !== html) {
+        shiftNodes(block.nodes, delta);
+        block.html = html;
+      }
+    });
+    shownBlocks = [...old.slice(0, start), ...made, ...tail];
+    blocksMade = made.length;
   }
 
   function update (data) {
@@ -229,12 +378,7 @@
       els.figure.hidden = true;
     }
 
-    const template = document.createElement('template');
-    template.innerHTML = data.body || '';
-    const fragment = template.content;
-    clean(fragment, data);
-    addDateline(fragment, data);
-    patch(els.body, fragment);
+    updateBody(data);
 
     const tags = data.tags || [];
     setList(els.tags, tags, (tag) => {
@@ -351,6 +495,7 @@
       scrollToLine,
       setDark,
       syncedSourcepos: () => syncedSourcepos,
+      blocksMade: () => blocksMade,
     }),
     writable: false,
     configurable: false,
