@@ -758,18 +758,25 @@ test_xml_given_dateline (void)
     const char *place;
     const char *source;
   } given[] = {
-    {"SYDNEY March 22 AAP -",               "SYDNEY",                "AAP"},
-    { "PASSAU, Germany, Dec 5, 2026 (AFP)", "PASSAU, Germany",       "AFP"},
-    { "PARIS, 5 déc. (AFP) -",             "PARIS",                 "AFP"},
-    { "GROSSETO, Italy",                    "GROSSETO, Italy",       NULL },
-    { "NEW YORK",                           "NEW YORK",              NULL },
-    { "Washington AP",                      "Washington",            "AP" },
-    { "Ottawa Ontario Canada",              "Ottawa Ontario Canada", NULL },
-    { "Marseille 13",                       "Marseille 13",          NULL },
-    { "4/4/2018",                           NULL,                    NULL },
-    { "Jan. 12",                            NULL,                    NULL },
-    { "2018-01-03 20:13:08 GMT+00:00",      NULL,                    NULL },
-    { "Tuesday, March 3",                   NULL,                    NULL },
+    {"SYDNEY March 22 AAP -",               "SYDNEY",                "AAP" },
+    { "PASSAU, Germany, Dec 5, 2026 (AFP)", "PASSAU, Germany",       "AFP" },
+    { "PARIS, 5 déc. (AFP) -",             "PARIS",                 "AFP" },
+    { "GROSSETO, Italy",                    "GROSSETO, Italy",       NULL  },
+    { "NEW YORK",                           "NEW YORK",              NULL  },
+    { "Washington AP",                      "Washington",            "AP"  },
+    { "Ottawa Ontario Canada",              "Ottawa Ontario Canada", NULL  },
+    { "Marseille 13",                       "Marseille 13",          NULL  },
+    { "LISBOA, 5 fevereiro (Lusa)",         "LISBOA",                "Lusa"},
+    { "AMSTERDAM, 5 maart (ANP)",           "AMSTERDAM",             "ANP" },
+    { "DEN HAAG, 12 augustus (ANP)",        "DEN HAAG",              "ANP" },
+    { "STOCKHOLM, 3 maj (TT)",              "STOCKHOLM",             "TT"  },
+    { "OSLO, 5. desember (NTB)",            "OSLO",                  "NTB" },
+    { "WIEN, 7. Jänner (APA)",             "WIEN",                  "APA" },
+    { "12 augustus",                        NULL,                    NULL  },
+    { "4/4/2018",                           NULL,                    NULL  },
+    { "Jan. 12",                            NULL,                    NULL  },
+    { "2018-01-03 20:13:08 GMT+00:00",      NULL,                    NULL  },
+    { "Tuesday, March 3",                   NULL,                    NULL  },
   };
   g_autoptr (GError) error = NULL;
 

@@ -31,14 +31,15 @@ _cd_import_wire_regex (guint which)
              "(?:\\s+\\d{4})?|" WEEKDAYS ")"
   /* A month by its name in the languages agencies write, as a date
    * standing alone names it: "Jan.", "March", "mars", "Dez", "dic" */
-#define MONTH_NAME                                                                              \
-  "(?:jan(?:uary|uar|vier|eiro|uari)?|feb(?:ruary|ruar|braio|rero|ruari)?|f[eé]v(?:r|rier)?|"  \
-  "mar(?:ch|s|zo|ço|t)?|m[aä]rz|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|ma[iy]|mei|maggio|mayo|" \
-  "maio|jun[ei]?|juin|junio|junho|giu(?:gno)?|jul[iy]?|juil(?:let)?|julio|julho|lug(?:lio)?|"   \
-  "aug(?:ust|usti)?|ao[uû]t?|ago(?:sto)?|sep(?:t|tember|tembre|tiembre|tembro)?|"              \
-  "set(?:tembre|embro)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|ott(?:obre)?|out(?:ubro)?|"         \
-  "nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|dez(?:ember|embro)?|d[eé]c(?:embre)?|"       \
-  "dic(?:iembre|embre)?|ene(?:ro)?|gen(?:naio)?)(?:\\.|\\b)"
+#define MONTH_NAME                                                                            \
+  "(?:jan(?:uary|uar|vier|eiro|uari)?|j[aä]nner|feb(?:ruary|ruar|braio|rero|ruari)?|"        \
+  "f[eé]v(?:r|rier|ereiro)?|mar(?:ch|s|zo|ço|t)?|maart|m[aä]rz|apr(?:il|ile)?|avr(?:il)?|" \
+  "abr(?:il)?|ma[iyj]|mei|maggio|mayo|maio|jun[ei]?|juin|junio|junho|giu(?:gno)?|jul[iy]?|"   \
+  "juil(?:let)?|julio|julho|lug(?:lio)?|aug(?:ust|usti|ustus)?|ao[uû]t?|ago(?:sto)?|"        \
+  "sep(?:t|tember|tembre|tiembre|tembro)?|set(?:tembre|embro)?|oct(?:ober|obre|ubre)?|"       \
+  "okt(?:ober)?|ott(?:obre)?|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|"    \
+  "dez(?:ember|embro)?|d[eé]c(?:embre)?|des(?:ember)?|dic(?:iembre|embre)?|ene(?:ro)?|"      \
+  "gen(?:naio)?)(?:\\.|\\b)"
   /* A date, in words or figures, with no place, and its time if any:
    * "Jan 30", "Jan. 12, 2026", "5. Dezember", "Tuesday, March 3",
    * "4/4/2018", "2026-12-05 20:13:08 GMT+00:00" */
