@@ -686,16 +686,39 @@ test_xml_wrapped_lines (void)
                      "He left. She stayed. They met. Then went home. Late. The end. Yes.\n");
   }
 
+  /* ANSA closes a story with its name in brackets. */
+  {
+    g_autoptr (CdArticle) ansa = import_xml (
+        "<nitf><body><body.content><p>Il governo ha approvato il piano.</p><p>(ANSA).</p>"
+        "</body.content></body></nitf>",
+        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_body (ansa), ==, "Il governo ha approvato il piano.\n");
+    g_assert_cmpstr (cd_article_get_ednote (ansa), ==, "(ANSA).");
+  }
+  {
+    g_autoptr (CdArticle) signed_off = import_xml (
+        "<nitf><body><body.content><p>Il piano.</p><p>Lo ha detto il ministro (ANSA).</p>"
+        "</body.content></body></nitf>",
+        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_body (signed_off), ==,
+                     "Il piano.\n\nLo ha detto il ministro.\n");
+    g_assert_cmpstr (cd_article_get_ednote (signed_off), ==, "(ANSA)");
+  }
+
   /* A last paragraph that only looks like one stays. */
   {
     g_autoptr (CdArticle) kept = import_xml (
         "<nitf><body><body.content><p>Talks ended.</p><p>AFP and AP</p>"
-        "<p>AP contributed</p></body.content></body></nitf>",
+        "<p>AP contributed</p><p>(Updated).</p><p>(AFP) said so.</p></body.content></body></nitf>",
         &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (cd_article_get_body (kept), ==,
-                     "Talks ended.\n\nAFP and AP\n\nAP contributed\n");
+                     "Talks ended.\n\nAFP and AP\n\nAP contributed\n\n(Updated).\n\n(AFP) said so.\n");
     g_assert_null (cd_article_get_ednote (kept));
   }
 }

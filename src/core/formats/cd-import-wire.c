@@ -166,6 +166,8 @@ append_sentence (GString    *s,
   g_string_append (s, text);
 }
 
+#define ANSA_SIGN_OFF " (ANSA)."
+
 /* When the last paragraphs of @markdown (consumed) are the desk's
  * sign-off ("ab/xx", "AFP sn") or the mark that ends the copy ("ends"),
  * as agencies end their copy in any format, they leave the text for
@@ -188,8 +190,19 @@ _cd_import_take_body_sign_off (char    *markdown,
          (g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), paragraphs[keep - 1], 0, NULL) ||
           g_regex_match (_cd_import_wire_regex (RE_END), paragraphs[keep - 1], 0, NULL)))
     keep--;
-  if (keep == count)
-    return markdown;
+  /* ANSA signs the last sentence itself: "… il ministro (ANSA)." */
+  if (keep > 0 && g_str_has_suffix (paragraphs[keep - 1], ANSA_SIGN_OFF) &&
+      strlen (paragraphs[keep - 1]) > strlen (ANSA_SIGN_OFF))
+    {
+      char *last = paragraphs[keep - 1];
+
+      strcpy (last + strlen (last) - strlen (ANSA_SIGN_OFF), ".");
+      _cd_import_add_note (notes, "(ANSA)");
+    }
+  else if (keep == count)
+    {
+      return markdown;
+    }
   body = g_string_new (NULL);
   for (guint i = 0; i < count; i++)
     if (i >= keep)
