@@ -1368,6 +1368,39 @@ test_xml_bad (void)
 
 /* ninjs */
 
+/* A located that is the byline's writer (the same name before a comma, as
+ * a feed cut the byline into it) is no place; a place that starts as the
+ * byline does without its comma is. */
+static void
+test_ninjs_located_byline (void)
+{
+  static const struct
+  {
+    const char *byline;
+    const char *located;
+    const char *dateline;
+  } cases[] = {
+    {"Aaron J. Staples, Michigan State University", "Aaron J. Staples, Michigan", NULL         },
+    { "By Aaron J. Staples, Michigan State",        "Aaron J. Staples, Michigan", NULL         },
+    { "Rome Bureau",                                "Rome, Italy",                "Rome, Italy"},
+    { "Kiel, staff",                                "Kiel",                       "Kiel"       },
+  };
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf (
+          "{\"type\": \"text\", \"headline\": \"Food prices\", \"byline\": \"%s\", "
+          "\"located\": \"%s\", \"body_text\": \"Prices rose.\"}",
+          cases[i].byline, cases[i].located);
+      g_autoptr (CdArticle) a = cd_import_data (json, strlen (json), CD_IMPORT_FORMAT_NINJS,
+                                                "item.json", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_dateline (a), ==, cases[i].dateline);
+    }
+}
+
 /* ninjs 2.x as an agency's API delivers it: the main headline, the
  * summary, the byline with its title, keywords and subjects once each, the
  * slugline as the web address, the featured picture's texts, the dateline
@@ -2769,6 +2802,7 @@ main (int   argc,
   g_test_add_func ("/import/xml/newsml-1", test_xml_newsml_1);
   g_test_add_func ("/import/xml/bad", test_xml_bad);
   g_test_add_func ("/import/ninjs/agency", test_ninjs_agency);
+  g_test_add_func ("/import/ninjs/located-byline", test_ninjs_located_byline);
   g_test_add_func ("/import/ninjs/own-export", test_ninjs_own_export);
   g_test_add_func ("/import/ninjs/bad", test_ninjs_bad);
   g_test_add_func ("/import/wire/transmission", test_wire_transmission);

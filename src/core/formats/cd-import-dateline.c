@@ -108,6 +108,30 @@ _cd_import_is_date (const char *text)
   return g_regex_match (_cd_import_wire_regex (RE_DATE_ALONE), text, 0, NULL);
 }
 
+/* Whether @place, as a feed's metadata gives it, is the writer the
+ * byline names: the same name before a comma ("Aaron J. Staples,
+ * Michigan" under the byline "Aaron J. Staples, Michigan State
+ * University", as a ninjs feed sent it). "Rome, Italy" under "Rome
+ * Bureau" is a place. */
+static gboolean
+names_byline (CdArticle  *article,
+              const char *place)
+{
+  const char *byline = cd_article_get_byline (article);
+  const char *comma = strchr (place, ',');
+  gsize       length;
+
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (place != NULL);
+
+  if (byline == NULL || comma == NULL || comma == place)
+    return FALSE;
+  if (g_ascii_strncasecmp (byline, "by ", 3) == 0)
+    byline += 3;
+  length = comma - place;
+  return strncmp (byline, place, length) == 0 && byline[length] == ',';
+}
+
 /* A dateline as a story's metadata gives it ("SYDNEY March 22 AAP -",
  * "PASSAU, Germany, Dec 5, 2026 (AFP)", "4/4/2018"): its place is
  * @article's dateline and its source the article's source, where the
@@ -157,7 +181,7 @@ _cd_import_set_given_dateline (CdArticle  *article,
   g_strstrip (place);
   while (*place != '\0' && place[strlen (place) - 1] == ',')
     place[strlen (place) - 1] = '\0';
-  if (*place != '\0' && !_cd_import_is_date (place) &&
+  if (*place != '\0' && !_cd_import_is_date (place) && !names_byline (article, place) &&
       cd_text_is_blank (cd_article_get_dateline (article)))
     cd_article_set_dateline (article, g_strchomp (place));
 }
