@@ -330,6 +330,77 @@ test_quotes (Fixture      *fixture,
   g_assert_cmpstr (text, ==, "body:33-34:\"\nbody:40-41:\"");
 }
 
+/* The findings of @rule on @body in an article written in @language. */
+static char *
+check_language (Fixture    *fixture,
+                const char *language,
+                const char *body,
+                const char *rule)
+{
+  g_autoptr (CdArticle) article = make_article ("Council meets", body);
+  g_autoptr (GPtrArray) findings = NULL;
+
+  cd_article_set_language (article, language);
+  findings = cd_checker_run (fixture->checker, article);
+  return describe (findings, rule);
+}
+
+/* Each language's own quotation marks pair, as its copy writes them
+ * (Swedish and Finnish ”…”, Polish and Dutch „…”, guillemets either way
+ * where the language has them, quotes within quotes), English “…” beside
+ * them; a quote left open is still reported in each. */
+static void
+test_quotes_languages (Fixture      *fixture,
+                       gconstpointer data)
+{
+  static const struct
+  {
+    const char *language, *body, *expect;
+  } cases[] = {
+    {"sv-SE",  "”Vi är nöjda”, sade ministern. ”Det är bra.”",                ""                          },
+    { "sv",    "”Vi är nöjda, sade ministern.",                                      "body:0-1:”"              },
+    { "fi-FI", "“Hyvä”, hän sanoi. ”Olemme tyytyväisiä”, sanoi ministeri.",  ""                          },
+    { "fi",    "Ministeri sanoi ”olemme tyytyväisiä.",                               "body:16-17:”"            },
+    { "pl",    "„To jest dobre” – powiedział. Mówi o «Solidarności».",        ""                          },
+    { "nl",    "„Het is goed”, zei hij. “Wij zijn tevreden.”",                   ""                          },
+    { "nb-NO", "«Det er bra», sier ministeren til NTB.",                               ""                          },
+    { "nb",    "«Det er bra, sier ministeren. «Vi er fornøyde.",                      "body:0-1:«\nbody:30-31:«"},
+    { "da",    "»Det er godt«, siger ministeren til Ritzau.",                          ""                          },
+    { "it",    "«È un buon risultato», ha detto. “Siamo soddisfatti”.",           ""                          },
+    { "it-IT", "«È un buon risultato, ha detto il ministro.",                          "body:0-1:«"               },
+    { "es",    "«Es un buen resultado», dijo. «Estamos “muy” contentos».",       ""                          },
+    { "ru",    "«Он сказал: „Да“», — сообщил министр.",  ""                          },
+    { "ru",    "«Он сказал: „Да», — сообщил министр.",     "body:12-13:„"            },
+    { "fr",    "« C’est bien », a-t-il dit. « Nous sommes “très” contents »", ""                          },
+    { "en-GB", "“It is good,” he said. She called it ‘fine’.",                   ""                          },
+    { "xx",    "“It is good,” he said. “Open.",                                    "body:23-24:“"            },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *found = check_language (fixture, cases[i].language, cases[i].body,
+                                               CD_CHECK_RULE_QUOTES);
+
+      g_test_message ("%s: %s", cases[i].language, cases[i].body);
+      g_assert_cmpstr (found, ==, cases[i].expect);
+    }
+
+  /* A straight mark among curly ones is given the language's own. */
+  {
+    g_autoptr (CdArticle) article = make_article ("Eintracht in London",
+                                                  "„Eins“, sagte sie. „Zwei“, sagte er. "
+                                                  "\"Drei\", sagten sie.");
+    g_autoptr (GPtrArray) findings = NULL;
+    const CdFinding *straight;
+
+    cd_article_set_language (article, "de-DE");
+    findings = cd_checker_run (fixture->checker, article);
+    straight = find (findings, CD_CHECK_RULE_QUOTES, "\"");
+    g_assert_nonnull (straight);
+    g_assert_cmpstr (straight->suggestion, ==, "„");
+  }
+}
+
 static void
 test_repeated_words (Fixture      *fixture,
                      gconstpointer data)
@@ -1209,6 +1280,7 @@ main (int   argc,
   ADD ("/checks/names/across-fields", test_names_across_fields);
   ADD ("/checks/names/look-alikes", test_names_look_alikes);
   ADD ("/checks/quotes", test_quotes);
+  ADD ("/checks/quotes/languages", test_quotes_languages);
   ADD ("/checks/repeated-word", test_repeated_words);
   ADD ("/checks/spacing", test_spacing);
   ADD ("/checks/leftover-markup", test_leftover_markup);

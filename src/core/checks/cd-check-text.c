@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unicode/ulocdata.h>
 
 #include "cd-check-private.h"
 
@@ -20,9 +21,7 @@ typedef struct
   gunichar close;
 } Pair;
 
-static const Pair english_quotes[] = {
-  {0x201C, 0x201D}
-};
+static const Pair english_quotes = { 0x201C, 0x201D };
 static const Pair german_quotes[] = {
   {0x201E,  0x201C},
   { 0x00BB, 0x00AB}
@@ -31,10 +30,6 @@ static const Pair german_quotes[] = {
 static const Pair swiss_german_quotes[] = {
   {0x201E,  0x201C},
   { 0x00AB, 0x00BB}
-};
-static const Pair french_quotes[] = {
-  {0x00AB,  0x00BB},
-  { 0x201C, 0x201D}
 };
 static const Pair brackets[] = {
   {'(',  ')'},
@@ -50,10 +45,14 @@ typedef struct
   gboolean quote;
 } Opener;
 
+/* A language's quotation marks: its quotes, its quotes within quotes,
+ * English “…” and „…”. */
+#define MAX_QUOTES 4
+
 typedef struct
 {
   CdCheckContext *ctx;
-  const Pair     *quotes;
+  Pair            quotes[MAX_QUOTES];
   guint           n_quotes;
   guint           field;
   GArray         *stack; /* Opener */
@@ -429,15 +428,24 @@ check_quotes_field (Quotes *q)
 }
 
 /* Straight and curly double quotes in one article: the less used kind is
- * reported, each mark with its counterpart as the suggestion. The first pass
- * counts (report is -1); the second reports straight (1) or curly (0) marks. */
+ * reported, each mark with its counterpart as the suggestion (a straight
+ * mark's is the language's curly quote: “ or ” in English, „ or “ in
+ * German). The first pass counts (report is -1); the second reports
+ * straight (1) or curly (0) marks. */
 static void
 scan_double_quotes (CdCheckContext *ctx,
+                    const Pair     *curly_marks,
                     int             report,
                     guint          *straight,
                     guint          *curly)
 {
+  char open[8] = { 0 }, close[8] = { 0 };
+
   g_assert (ctx != NULL);
+  g_assert (curly_marks != NULL);
+
+  g_unichar_to_utf8 (curly_marks->open, open);
+  g_unichar_to_utf8 (curly_marks->close, close);
 
   for (guint f = 0; f < ctx->n_fields; f++)
     {
@@ -459,7 +467,7 @@ scan_double_quotes (CdCheckContext *ctx,
                 }
               else if (report == 1 && is_straight)
                 _cd_check_add (ctx, f, CD_CHECK_RULE_QUOTES, CD_CHECK_SEVERITY_WARNING,
-                               pos, next, ends_word (prev) ? "”" : "“",
+                               pos, next, ends_word (prev) ? close : open,
                                "Straight and curly quotation marks are mixed in this article");
               else if (report == 0 && is_curly_double (c))
                 _cd_check_add (ctx, f, CD_CHECK_RULE_QUOTES, CD_CHECK_SEVERITY_WARNING,
@@ -473,15 +481,21 @@ scan_double_quotes (CdCheckContext *ctx,
 }
 
 static void
-check_mixed_quotes (CdCheckContext *ctx)
+check_mixed_quotes (CdCheckContext *ctx,
+                    const Quotes   *q)
 {
-  guint straight = 0, curly = 0;
+  const Pair *curly_marks = &english_quotes;
+  guint       straight = 0, curly = 0;
 
   g_assert (ctx != NULL);
+  g_assert (q != NULL);
 
-  scan_double_quotes (ctx, -1, &straight, &curly);
+  for (guint k = q->n_quotes; k > 0; k--)
+    if (is_curly_double (q->quotes[k - 1].open) && is_curly_double (q->quotes[k - 1].close))
+      curly_marks = &q->quotes[k - 1];
+  scan_double_quotes (ctx, curly_marks, -1, &straight, &curly);
   if (straight > 0 && curly > 0)
-    scan_double_quotes (ctx, straight <= curly ? 1 : 0, NULL, NULL);
+    scan_double_quotes (ctx, curly_marks, straight <= curly ? 1 : 0, NULL, NULL);
 }
 
 /* The first guillemet of the article's prose, « or », or 0. */
@@ -504,24 +518,106 @@ first_guillemet (CdCheckContext *ctx)
   return 0;
 }
 
+/* Single marks are apostrophes too (don’t, ’90s): no rule pairs them. */
+static gboolean
+is_single_mark (gunichar c)
+{
+  return c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B;
+}
+
+static gboolean
+add_quotes (Quotes  *q,
+            gunichar open,
+            gunichar close)
+{
+  g_assert (q != NULL);
+
+  if (open == 0 || close == 0 || is_single_mark (open) || is_single_mark (close) ||
+      q->n_quotes == MAX_QUOTES)
+    return FALSE;
+  for (guint k = 0; k < q->n_quotes; k++)
+    if (q->quotes[k].open == open && q->quotes[k].close == close)
+      return FALSE;
+  q->quotes[q->n_quotes++] = (Pair){ open, close };
+  return TRUE;
+}
+
+/* One quotation mark of ICU's locale data, or 0. */
+static gunichar
+locale_mark (ULocaleData             *data,
+             ULocaleDataDelimiterType type)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UChar      mark[4];
+  int32_t    length = ulocdata_getDelimiter (data, type, mark, G_N_ELEMENTS (mark), &status);
+
+  return U_SUCCESS (status) && length == 1 ? mark[0] : 0;
+}
+
+/* The quotation marks of copy in @language as the Unicode CLDR gives them,
+ * through ICU's locale data: the quotes («…» in Italian, ”…” in Swedish, „…”
+ * in Polish), the quotes within quotes where they are double marks, and
+ * English “…”, which copy in most languages uses too, with „…”, as Dutch
+ * copy writes it (no language closes a quote with „), unless the language's
+ * own marks give “ or ” another part (Russian closes „ with “). Guillemets
+ * point the way the article's first one does (»…« in Danish-style copy).
+ * German keeps its own table: its copy writes „…“ and guillemets both ways. */
+static void
+language_quotes (Quotes     *q,
+                 const char *language)
+{
+  g_autofree char *locale = g_strdelimit (g_strdup (language), "-", '_');
+  UErrorCode       status = U_ZERO_ERROR;
+  ULocaleData     *data = ulocdata_open (locale, &status);
+  gboolean         english_free = TRUE;
+  gunichar         guillemet;
+
+  g_assert (q != NULL);
+
+  q->n_quotes = 0;
+  if (U_SUCCESS (status))
+    {
+      add_quotes (q, locale_mark (data, ULOCDATA_QUOTATION_START),
+                  locale_mark (data, ULOCDATA_QUOTATION_END));
+      add_quotes (q, locale_mark (data, ULOCDATA_ALT_QUOTATION_START),
+                  locale_mark (data, ULOCDATA_ALT_QUOTATION_END));
+    }
+  ulocdata_close (data);
+
+  for (guint k = 0; k < q->n_quotes; k++)
+    if (q->quotes[k].close == english_quotes.open ||
+        (q->quotes[k].open == english_quotes.close && q->quotes[k].close != english_quotes.close))
+      english_free = FALSE;
+  if (english_free)
+    {
+      add_quotes (q, english_quotes.open, english_quotes.close);
+      add_quotes (q, 0x201E, english_quotes.close);
+    }
+
+  guillemet = first_guillemet (q->ctx);
+  for (guint k = 0; k < q->n_quotes; k++)
+    if ((q->quotes[k].open == 0x00AB && q->quotes[k].close == 0x00BB && guillemet == 0x00BB) ||
+        (q->quotes[k].open == 0x00BB && q->quotes[k].close == 0x00AB && guillemet == 0x00AB))
+      q->quotes[k] = (Pair){ q->quotes[k].close, q->quotes[k].open };
+}
+
 void
 _cd_check_quotes (CdCheckContext *ctx)
 {
-  Quotes q = { ctx, english_quotes, G_N_ELEMENTS (english_quotes), 0, NULL };
+  Quotes q = { .ctx = ctx };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (german_quotes) <= MAX_QUOTES);
 
   if (g_str_has_prefix (ctx->language, "de"))
     {
       gboolean outward = g_str_has_prefix (ctx->language, "de-CH") ||
                          g_str_has_prefix (ctx->language, "de_CH") || first_guillemet (ctx) == 0x00AB;
 
-      q.quotes = outward ? swiss_german_quotes : german_quotes;
+      memcpy (q.quotes, outward ? swiss_german_quotes : german_quotes, sizeof german_quotes);
       q.n_quotes = G_N_ELEMENTS (german_quotes);
     }
-  else if (g_str_has_prefix (ctx->language, "fr"))
-    {
-      q.quotes = french_quotes;
-      q.n_quotes = G_N_ELEMENTS (french_quotes);
-    }
+  else
+    language_quotes (&q, ctx->language);
   q.stack = g_array_new (FALSE, FALSE, sizeof (Opener));
 
   for (guint f = 0; f < ctx->n_fields; f++)
@@ -532,7 +628,7 @@ _cd_check_quotes (CdCheckContext *ctx)
       }
   g_array_unref (q.stack);
 
-  check_mixed_quotes (ctx);
+  check_mixed_quotes (ctx, &q);
 }
 
 /* Repeated words */
