@@ -413,6 +413,27 @@ test_repeated_words (Fixture      *fixture,
   text = describe (findings, CD_CHECK_RULE_REPEATED_WORD);
   g_assert_cmpstr (text, ==, "body:7-14:the the");
   g_assert_cmpstr (find (findings, CD_CHECK_RULE_REPEATED_WORD, NULL)->suggestion, ==, "the");
+  g_free (text);
+
+  /* Words a language writes twice in good copy are left alone in that
+   * language only; others doubled are still reported. */
+  text = check_language (fixture, "de-DE",
+                         "Die Frau, die die Zeitung liest, sagte, dass das das Beste sei. "
+                         "Er kam kam spät.",
+                         CD_CHECK_RULE_REPEATED_WORD);
+  g_assert_cmpstr (text, ==, "body:67-74:kam kam");
+  g_free (text);
+  text = check_language (fixture, "fr-FR", "Nous nous sommes vus. Il faut que que je parte.",
+                         CD_CHECK_RULE_REPEATED_WORD);
+  g_assert_cmpstr (text, ==, "body:30-37:que que");
+  g_free (text);
+  text = check_language (fixture, "nl", "Hij zei dat dat goed was.", CD_CHECK_RULE_REPEATED_WORD);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+  text = check_language (fixture, "en-US", "The man who the the dog bit said that that was it. "
+                                           "Nous nous.",
+                         CD_CHECK_RULE_REPEATED_WORD);
+  g_assert_cmpstr (text, ==, "body:12-19:the the\nbody:51-60:Nous nous");
 }
 
 static void
@@ -436,7 +457,18 @@ test_spacing (Fixture      *fixture,
 
     text = describe (findings, CD_CHECK_RULE_SPACING);
     g_assert_cmpstr (text, ==, "headline:0-1: \nheadline:21-22: ");
+    g_free (text);
   }
+
+  /* French sets a space before ; : ! and ?, not before a comma or a stop;
+   * English sets none before any. */
+  text = check_language (fixture, "fr-FR",
+                         "« Pourquoi ? » Il a dit : « Bravo ! » ; puis , enfin .",
+                         CD_CHECK_RULE_SPACING);
+  g_assert_cmpstr (text, ==, "body:44-45: \nbody:52-53: ");
+  g_free (text);
+  text = check_language (fixture, "en-GB", "Why ? He said : yes !", CD_CHECK_RULE_SPACING);
+  g_assert_cmpstr (text, ==, "body:3-4: \nbody:13-14: \nbody:19-20: ");
 }
 
 static void

@@ -636,8 +636,32 @@ _cd_check_quotes (CdCheckContext *ctx)
 static gboolean is_placeholder_word (const char *text,
                                      gsize       length);
 
-/* Doubled on purpose in good English. */
-static const char *allowed_repeats[] = { "had", "that", "bye", "ha", "no", "so", "very" };
+/* Words good copy writes twice: in any language, then in copy of one
+ * language (a relative pronoun before an article, die Frau, die die
+ * Zeitung liest; dat dat; a reflexive pronoun, nous nous sommes vus). */
+static const struct
+{
+  const char *language;
+  const char *words[7];
+} allowed_repeats[] = {
+  {"",    { "had", "that", "bye", "ha", "no", "so", "very" }},
+  { "de", { "der", "die", "das", "den", "dem", "sie" }      },
+  { "nl", { "dat", "die" }                                  },
+  { "fr", { "nous", "vous" }                                },
+};
+
+static gboolean
+is_allowed_repeat (const char *language,
+                   const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (allowed_repeats); i++)
+    for (guint k = 0; g_str_has_prefix (language, allowed_repeats[i].language) &&
+                      k < G_N_ELEMENTS (allowed_repeats[i].words) && allowed_repeats[i].words[k] != NULL;
+         k++)
+      if (g_ascii_strcasecmp (word, allowed_repeats[i].words[k]) == 0)
+        return TRUE;
+  return FALSE;
+}
 
 void
 _cd_check_repeated_words (CdCheckContext *ctx)
@@ -654,7 +678,6 @@ _cd_check_repeated_words (CdCheckContext *ctx)
           const CdCheckWord *b = &g_array_index (field->words, CdCheckWord, i);
           gsize              la = a->end - a->start;
           g_autofree char   *first = NULL;
-          gboolean           allowed = FALSE;
 
           if (!(b->flags & CD_CHECK_WORD_SPACE_BEFORE) || (b->flags & CD_CHECK_WORD_HAS_DIGIT))
             continue;
@@ -667,10 +690,7 @@ _cd_check_repeated_words (CdCheckContext *ctx)
           /* Non-ASCII letters compare by bytes above; that is enough to find
            * the same word typed twice. */
           first = g_strndup (field->text + a->start, la);
-          for (guint k = 0; k < G_N_ELEMENTS (allowed_repeats); k++)
-            if (g_ascii_strcasecmp (first, allowed_repeats[k]) == 0)
-              allowed = TRUE;
-          if (allowed)
+          if (is_allowed_repeat (ctx->language, first))
             continue;
           _cd_check_add (ctx, f, CD_CHECK_RULE_REPEATED_WORD, CD_CHECK_SEVERITY_WARNING,
                          a->start, b->end, first, "“%s” is written twice", first);
@@ -724,6 +744,15 @@ is_block_marker (const char *line,
         p++;
     }
   return p == length;
+}
+
+/* French sets a space before its high punctuation (« Pourquoi ? », il a
+ * dit : « … ») where other languages set none. */
+static gboolean
+french_high (const CdCheckContext *ctx,
+             char                  c)
+{
+  return strchr (";:!?", c) != NULL && g_str_has_prefix (ctx->language, "fr");
 }
 
 void
@@ -800,7 +829,7 @@ _cd_check_spacing (CdCheckContext *ctx)
             if (end - pos >= 2)
               _cd_check_add (ctx, f, CD_CHECK_RULE_SPACING, CD_CHECK_SEVERITY_WARNING,
                              pos, end, " ", "More than one space between words");
-            else if (strchr (",.;:!?)", text[end]) != NULL &&
+            else if (strchr (",.;:!?)", text[end]) != NULL && !french_high (ctx, text[end]) &&
                      field->mask[end] == CD_CHECK_MASK_PROSE && pos > 0 &&
                      text[pos - 1] != '(' &&
                      !(end + 1 < field->length && text[end + 1] == text[end] &&
