@@ -525,7 +525,8 @@ is_single_mark (gunichar c)
   return c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B;
 }
 
-static gboolean
+/* Adds a pair of double marks @q has not got yet. */
+static void
 add_quotes (Quotes  *q,
             gunichar open,
             gunichar close)
@@ -534,12 +535,11 @@ add_quotes (Quotes  *q,
 
   if (open == 0 || close == 0 || is_single_mark (open) || is_single_mark (close) ||
       q->n_quotes == MAX_QUOTES)
-    return FALSE;
+    return;
   for (guint k = 0; k < q->n_quotes; k++)
     if (q->quotes[k].open == open && q->quotes[k].close == close)
-      return FALSE;
+      return;
   q->quotes[q->n_quotes++] = (Pair){ open, close };
-  return TRUE;
 }
 
 /* One quotation mark of ICU's locale data, or 0. */
