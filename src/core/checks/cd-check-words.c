@@ -40,13 +40,18 @@ find_dict_cb (const char *const lang_tag,
     find->found = g_strdup (lang_tag);
 }
 
-/* Newsroom English the stock dictionaries miss: agency names written in
- * lower case, Latin phrases of the trade, and words of conflict and politics
- * reporting. Added to every English dictionary, beside the person's list. */
-static const char *newsroom_english[] = {
+/* What newsroom copy in any language writes and the stock dictionaries
+ * miss: agency names written in lower case and the Latin phrases of the
+ * trade. Added to every dictionary, beside the person's list. */
+static const char *newsroom_words[] = {
   "dpa",
   "facto",
   "jure",
+};
+
+/* Newsroom English the stock dictionaries miss: words of conflict and
+ * politics reporting. Added to every English dictionary. */
+static const char *newsroom_english[] = {
   "governorate",
   "governorates",
   "flashpoint",
@@ -164,6 +169,8 @@ _cd_checker_get_dict_locked (CdChecker  *self,
     {
       for (guint i = 0; i < self->words->len; i++)
         enchant_dict_add_to_session (dict, g_ptr_array_index (self->words, i), -1);
+      for (guint i = 0; i < G_N_ELEMENTS (newsroom_words); i++)
+        enchant_dict_add_to_session (dict, newsroom_words[i], -1);
       if (g_str_equal (lang, "en"))
         for (guint i = 0; i < G_N_ELEMENTS (newsroom_english); i++)
           enchant_dict_add_to_session (dict, newsroom_english[i], -1);
