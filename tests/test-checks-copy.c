@@ -139,6 +139,21 @@ test_names_case (Fixture      *fixture,
                       "interest rates fell.",
                       CD_CHECK_RULE_NAME_VARIANT);
   g_assert_cmpstr (clean, ==, "");
+  g_free (clean);
+
+  /* The story's first word after its dateline starts a sentence, however
+   * the dateline ends; a dash further on does not. */
+  clean = check_body (fixture,
+                      "Berlin · Gaza City was calm. Officials in Gaza city spoke.\n\n"
+                      "GAZA (Reuters) – Gaza City was calm; Gaza city slept.",
+                      CD_CHECK_RULE_NAME_VARIANT);
+  g_assert_cmpstr (clean, ==, "");
+  g_free (clean);
+  clean = check_body (fixture,
+                      "Officials in Gaza city spoke to the team for an hour. The talks – Gaza "
+                      "City said – went on, and on – Gaza City again.",
+                      CD_CHECK_RULE_NAME_VARIANT);
+  g_assert_cmpstr (clean, ==, "body:13-22:Gaza city");
 }
 
 /* One of each form: which is right is not known, so the finding suggests

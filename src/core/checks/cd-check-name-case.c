@@ -97,7 +97,7 @@ is_part_of_longer_name (const CdCheckField *field,
 
   if (before != NULL && (a->flags & CD_CHECK_WORD_SPACE_BEFORE) &&
       (before->flags & CD_CHECK_WORD_CAPITALISED) &&
-      !(before->flags & CD_CHECK_WORD_SENTENCE_START))
+      !(before->flags & CD_CHECK_WORD_INITIAL))
     return TRUE;
   return is_capitalised_word (field, i + 2);
 }
@@ -125,7 +125,7 @@ collect_names (CdCheckContext *ctx)
           guint32            end;
 
           if (!(a->flags & CD_CHECK_WORD_CAPITALISED) || !(b->flags & CD_CHECK_WORD_CAPITALISED) ||
-              (a->flags & CD_CHECK_WORD_SENTENCE_START) || is_part_of_longer_name (field, i))
+              (a->flags & CD_CHECK_WORD_INITIAL) || is_part_of_longer_name (field, i))
             continue;
           key = pair_key (field, i, &end);
           if (key != NULL && !g_hash_table_contains (names, key))
@@ -201,7 +201,7 @@ collect_pairs (CdCheckContext *ctx,
 
               if (capital)
                 p.upper |= 1 << k;
-              if (!(k == 0 && (a->flags & CD_CHECK_WORD_SENTENCE_START)) &&
+              if (!(k == 0 && (a->flags & CD_CHECK_WORD_INITIAL)) &&
                   !(field->title_case && capital))
                 p.known |= 1 << k;
             }

@@ -152,7 +152,7 @@ add_occurrence (Names              *names,
   occurrence.first_word = first_word;
   occurrence.n_words = n_words;
   occurrence.surface = collapse_spaces (field->text + first->start, end - first->start);
-  occurrence.initial = (first->flags & CD_CHECK_WORD_SENTENCE_START) || field->title_case;
+  occurrence.initial = (first->flags & CD_CHECK_WORD_INITIAL) || field->title_case;
   occurrence.single = single;
   key = known_key != NULL ? g_strdup (known_key) : make_key (occurrence.surface, -1);
   occurrence.group = add_group (names, key, single);

@@ -31,7 +31,13 @@ typedef enum
   CD_CHECK_WORD_SENTENCE_START = 1 << 3, /* first word of a sentence, line or heading */
   CD_CHECK_WORD_SPACE_BEFORE = 1 << 4,   /* only spaces since the previous word */
   CD_CHECK_WORD_MIXED_CASE = 1 << 5,     /* an upper-case letter after the first */
+  /* first word after a dateline's dash ("BERLIN (dpa) – Die Zahl"): it
+   * starts the story's sentence, and is a name as often as not */
+  CD_CHECK_WORD_AFTER_DATELINE = 1 << 6,
 } CdCheckWordFlags;
+
+/* A word whose capital says nothing of it: one a sentence may have given. */
+#define CD_CHECK_WORD_INITIAL (CD_CHECK_WORD_SENTENCE_START | CD_CHECK_WORD_AFTER_DATELINE)
 
 typedef struct
 {

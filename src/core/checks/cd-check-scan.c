@@ -600,6 +600,16 @@ is_word_char (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
+/* A paragraph's dateline has at most this many words ("SAN FRANCISCO,
+ * Calif. (AP) —"). */
+#define DATELINE_WORDS 8
+
+static gboolean
+is_dateline_separator (gunichar c)
+{
+  return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x00B7 || c == 0x2022;
+}
+
 static void
 find_words (CdCheckField *field)
 {
@@ -607,9 +617,11 @@ find_words (CdCheckField *field)
   const char *end = text + field->length;
   const char *p = text;
   gboolean    sentence_start = TRUE;
+  gboolean    after_dateline = FALSE;
   gboolean    spaces_only = FALSE; /* since the previous word, only spaces */
   gboolean    seen_space = FALSE;
   gboolean    line_start = TRUE;
+  guint       line_words = 0; /* words since the line's start */
   gsize       marker_end = 0; /* after the word that opens a line, if short */
 
   g_assert (field != NULL);
@@ -690,13 +702,17 @@ find_words (CdCheckField *field)
             word.flags |= CD_CHECK_WORD_ALL_CAPS;
           if (sentence_start)
             word.flags |= CD_CHECK_WORD_SENTENCE_START;
+          else if (after_dateline)
+            word.flags |= CD_CHECK_WORD_AFTER_DATELINE;
           if (spaces_only && seen_space)
             word.flags |= CD_CHECK_WORD_SPACE_BEFORE;
           g_array_append_val (field->words, word);
 
           marker_end = line_start && word.end - word.start <= 3 ? word.end : 0;
           line_start = FALSE;
+          line_words++;
           sentence_start = FALSE;
+          after_dateline = FALSE;
           spaces_only = TRUE;
           seen_space = FALSE;
           p = q;
@@ -713,8 +729,13 @@ find_words (CdCheckField *field)
       /* A list's mark opening a line, "1)", "b)", "1D)": a sentence follows. */
       else if (c == ')' && offset == marker_end)
         sentence_start = TRUE;
+      /* The dash or dot after a dateline, "BERLIN (dpa) – Die Zahl",
+       * "Berlin · Die Zahl": the story's first sentence follows. */
+      else if (is_dateline_separator (c) && line_words <= DATELINE_WORDS && offset > 0 &&
+               text[offset - 1] == ' ' && g_utf8_next_char (p) < end && *g_utf8_next_char (p) == ' ')
+        after_dateline = TRUE;
       if (c == '\n')
-        line_start = TRUE;
+        line_start = TRUE, line_words = 0;
       p = g_utf8_next_char (p);
     }
 }
