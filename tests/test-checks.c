@@ -146,21 +146,26 @@ test_spelling_language (Fixture      *fixture,
 
   /* Regional tags, in any case, take their region's dictionary (installed
    * with Copydesk: en-AU, en-CA, de-CH, de-AT) or the variant their
-   * spelling follows (New Zealand and Irish English: British). */
+   * spelling follows (New Zealand and Irish English: British). A
+   * dateline's source in brackets is an agency's code, and a word after a
+   * hyphen the end of a compound: neither is spelled (the same code
+   * elsewhere is); agency names and the trade's Latin are words in any
+   * language. */
   {
     static const struct
     {
       const char *language, *body, *expect;
     } regions[] = {
-      {"en-AU",  "The colour, the color.",                 "body:16-21:color"    },
-      { "en-nz", "The colour, the color.",                 "body:16-21:color"    },
-      { "en-IE", "The harbour, the harbor.",               "body:17-23:harbor"   },
-      { "en-US", "The color, the colour.",                 "body:15-21:colour"   },
-      { "de-CH", "Die Strasse ist gross.",                 ""                    },
-      { "de-LI", "Die Strasse ist gross.",                 ""                    },
-      { "de-DE", "Die Straße ist groß, vieleicht.",      "body:21-30:vieleicht"},
- /* Agency names and the trade's Latin in any language's copy. */
-      { "de-DE", "Das meldete dpa, de facto und de jure.", ""                    },
+      {"en-AU",  "The colour, the color.",                              "body:16-21:color"    },
+      { "en-nz", "The colour, the color.",                              "body:16-21:color"    },
+      { "en-IE", "The harbour, the harbor.",                            "body:17-23:harbor"   },
+      { "en-US", "The color, the colour.",                              "body:15-21:colour"   },
+      { "de-CH", "Die Strasse ist gross.",                              ""                    },
+      { "de-LI", "Die Strasse ist gross.",                              ""                    },
+      { "de-DE", "Die Straße ist groß, vieleicht.",                   "body:21-30:vieleicht"},
+      { "de-DE", "Hannover (dpa/lni) – Die Vorsorge und -anpassung.", ""                    },
+      { "de-DE", "Die Zahl (lni) stieg.",                               "body:10-13:lni"      },
+      { "de-DE", "Das meldete dpa, de facto und de jure.",              ""                    },
     };
 
     cd_article_set_headline (article, "Council");
@@ -337,6 +342,16 @@ test_quotes (Fixture      *fixture,
         g_assert_cmpstr (found, ==, german[i].expect);
       }
   }
+
+  /* A straight quote opened after a stop without its space opens it; one
+   * after a stop while a quote is open closes it. */
+  text = check_body (fixture, "He left.\"Then we went,\" she said. \"We won.\"He smiled.",
+                     CD_CHECK_RULE_QUOTES);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+  text = check_body (fixture, "It tastes “like a plaster.\"In 2021 it changed.", CD_CHECK_RULE_QUOTES);
+  g_assert_cmpstr (text, ==, "body:26-27:\"");
+  g_free (text);
 
   /* Straight and curly mixed: the less used kind is reported. */
   text = check_body (fixture, "“One,” she said. “Two,” he said. \"Three,\" they said.",

@@ -34,6 +34,9 @@ typedef enum
   /* first word after a dateline's dash ("BERLIN (dpa) – Die Zahl"): it
    * starts the story's sentence, and is a name as often as not */
   CD_CHECK_WORD_AFTER_DATELINE = 1 << 6,
+  /* in the brackets of a dateline's source ("Hannover (dpa/lni) –"): an
+   * agency's code, not a word */
+  CD_CHECK_WORD_DATELINE_SOURCE = 1 << 7,
 } CdCheckWordFlags;
 
 /* A word whose capital says nothing of it: one a sentence may have given. */

@@ -610,6 +610,26 @@ is_dateline_separator (gunichar c)
   return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x00B7 || c == 0x2022;
 }
 
+/* The words between @start and @end, the source in a dateline's
+ * brackets. */
+static void
+mark_dateline_source (CdCheckField *field,
+                      gsize         start,
+                      gsize         end)
+{
+  g_assert (field != NULL);
+
+  for (guint i = field->words->len; i > 0; i--)
+    {
+      CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i - 1);
+
+      if (word->start < start)
+        break;
+      if (word->end <= end)
+        word->flags |= CD_CHECK_WORD_DATELINE_SOURCE;
+    }
+}
+
 static void
 find_words (CdCheckField *field)
 {
@@ -622,6 +642,7 @@ find_words (CdCheckField *field)
   gboolean    seen_space = FALSE;
   gboolean    line_start = TRUE;
   guint       line_words = 0; /* words since the line's start */
+  gsize       bracket = 0;    /* after the line's last "(", or 0 */
   gsize       marker_end = 0; /* after the word that opens a line, if short */
 
   g_assert (field != NULL);
@@ -733,9 +754,15 @@ find_words (CdCheckField *field)
        * "Berlin · Die Zahl": the story's first sentence follows. */
       else if (is_dateline_separator (c) && line_words <= DATELINE_WORDS && offset > 0 &&
                text[offset - 1] == ' ' && g_utf8_next_char (p) < end && *g_utf8_next_char (p) == ' ')
-        after_dateline = TRUE;
+        {
+          after_dateline = TRUE;
+          if (offset >= 2 && text[offset - 2] == ')' && bracket > 0)
+            mark_dateline_source (field, bracket, offset);
+        }
+      if (c == '(')
+        bracket = offset + 1;
       if (c == '\n')
-        line_start = TRUE, line_words = 0;
+        line_start = TRUE, line_words = 0, bracket = 0;
       p = g_utf8_next_char (p);
     }
 }

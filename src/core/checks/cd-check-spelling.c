@@ -355,6 +355,21 @@ main_script (CdCheckContext *ctx)
   return best;
 }
 
+/* A word written after a hyphen that follows a space or a line's start
+ * ("Klimavorsorge und -anpassung"): the end of a
+ * compound, not a word of its own. */
+static gboolean
+is_compound_tail (const CdCheckField *field,
+                  const CdCheckWord  *word)
+{
+  gsize start = word->start;
+
+  g_assert (field != NULL);
+
+  return start >= 1 && field->text[start - 1] == '-' &&
+         (start == 1 || field->text[start - 2] == ' ' || field->text[start - 2] == '\n');
+}
+
 void
 _cd_check_spelling (CdCheckContext *ctx)
 {
@@ -385,9 +400,13 @@ _cd_check_spelling (CdCheckContext *ctx)
           g_autofree char   *lower = NULL;
 
           if (word->flags & (CD_CHECK_WORD_HAS_DIGIT | CD_CHECK_WORD_ALL_CAPS |
-                             CD_CHECK_WORD_MIXED_CASE))
+                             CD_CHECK_WORD_MIXED_CASE | CD_CHECK_WORD_DATELINE_SOURCE))
             continue;
           if (g_utf8_next_char (raw) >= raw + length)
+            continue;
+          /* "Klimavorsorge und -anpassung": the end of a compound whose
+           * start the word before gives. */
+          if (is_compound_tail (field, word))
             continue;
           if (g_unichar_get_script (g_utf8_get_char (raw)) != script)
             continue;

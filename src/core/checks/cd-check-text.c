@@ -323,6 +323,15 @@ is_open (Quotes  *q,
   return FALSE;
 }
 
+static gboolean
+any_quote_open (Quotes *q)
+{
+  for (guint i = 0; i < q->stack->len; i++)
+    if (g_array_index (q->stack, Opener, i).quote)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 check_quotes_field (Quotes *q)
 {
@@ -363,6 +372,11 @@ check_quotes_field (Quotes *q)
           for (guint i = 0; i < q->stack->len; i++)
             if (g_array_index (q->stack, Opener, i).close == '"')
               open_straight = TRUE;
+          /* Gaeta."Ho ricevuto: a quote opened after a stop, its space
+           * left out, when none is open to close. */
+          if (!opening && !any_quote_open (q) && prev != 0 && prev < 0x80 && strchr (".,;:!?", (int) prev) != NULL &&
+              next < field->length && g_unichar_isalpha (g_utf8_get_char (text + next)))
+            opening = TRUE;
           if (opening && !open_straight)
             push (q, '"', TRUE, pos, next);
           else if (g_unichar_isdigit (prev) && !open_straight)
