@@ -459,6 +459,11 @@ test_repeated_words (Fixture      *fixture,
   text = check_language (fixture, "nl", "Hij zei dat dat goed was.", CD_CHECK_RULE_REPEATED_WORD);
   g_assert_cmpstr (text, ==, "");
   g_free (text);
+
+  /* A full stop typed twice, not an ellipsis nor a range. */
+  text = check_body (fixture, "No money.. Then 1..5, wait... and \"end..\" and end..\n\nNothing..", CD_CHECK_RULE_REPEATED_WORD);
+  g_assert_cmpstr (text, ==, "body:8-10:..\nbody:38-40:..\nbody:49-51:..\nbody:60-62:..");
+  g_free (text);
   text = check_language (fixture, "en-US", "The man who the the dog bit said that that was it. "
                                            "Nous nous.",
                          CD_CHECK_RULE_REPEATED_WORD);
@@ -498,6 +503,11 @@ test_spacing (Fixture      *fixture,
   g_free (text);
   text = check_language (fixture, "en-GB", "Why ? He said : yes !", CD_CHECK_RULE_SPACING);
   g_assert_cmpstr (text, ==, "body:3-4: \nbody:13-14: \nbody:19-20: ");
+  g_free (text);
+
+  /* A question or exclamation mark run into the next sentence. */
+  text = check_body (fixture, "Why?Then he left. Ja!Nej. Så då?– Har du? OK?! Yahoo! Japan. ¿Qué?¡No! OK?Then.", CD_CHECK_RULE_SPACING);
+  g_assert_cmpstr (text, ==, "body:3-4:?\nbody:20-21:!\nbody:31-32:?");
 }
 
 static void

@@ -356,8 +356,8 @@ main_script (CdCheckContext *ctx)
 }
 
 /* A word written after a hyphen that follows a space or a line's start
- * ("Klimavorsorge und -anpassung"): the end of a
- * compound, not a word of its own. */
+ * ("Klimavorsorge und -anpassung"): the end of a compound, not a word of
+ * its own. */
 static gboolean
 is_compound_tail (const CdCheckField *field,
                   const CdCheckWord  *word)
@@ -404,8 +404,6 @@ _cd_check_spelling (CdCheckContext *ctx)
             continue;
           if (g_utf8_next_char (raw) >= raw + length)
             continue;
-          /* "Klimavorsorge und -anpassung": the end of a compound whose
-           * start the word before gives. */
           if (is_compound_tail (field, word))
             continue;
           if (g_unichar_get_script (g_utf8_get_char (raw)) != script)

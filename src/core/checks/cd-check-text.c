@@ -677,6 +677,33 @@ is_allowed_repeat (const char *language,
   return FALSE;
 }
 
+/* A full stop typed twice after a word ("dinheiro.."), not an ellipsis
+ * nor a range ("1..5"). */
+static void
+check_doubled_stops (CdCheckContext *ctx,
+                     guint           f)
+{
+  const CdCheckField *field = &ctx->fields[f];
+  const char         *text = field->text;
+
+  g_assert (ctx != NULL);
+
+  for (guint i = 0; i < field->words->len; i++)
+    {
+      gsize end = g_array_index (field->words, CdCheckWord, i).end;
+
+      if (end + 2 > field->length || text[end] != '.' || text[end + 1] != '.' ||
+          field->mask[end] != CD_CHECK_MASK_PROSE || field->mask[end + 1] != CD_CHECK_MASK_PROSE)
+        continue;
+      if (end + 2 < field->length && strchr (" \n\"')", text[end + 2]) == NULL &&
+          !g_str_has_prefix (text + end + 2, "”") && !g_str_has_prefix (text + end + 2, "’") &&
+          !g_str_has_prefix (text + end + 2, "»"))
+        continue;
+      _cd_check_add (ctx, f, CD_CHECK_RULE_REPEATED_WORD, CD_CHECK_SEVERITY_WARNING, end, end + 2,
+                     ".", "A full stop is written twice");
+    }
+}
+
 void
 _cd_check_repeated_words (CdCheckContext *ctx)
 {
@@ -709,6 +736,7 @@ _cd_check_repeated_words (CdCheckContext *ctx)
           _cd_check_add (ctx, f, CD_CHECK_RULE_REPEATED_WORD, CD_CHECK_SEVERITY_WARNING,
                          a->start, b->end, first, "“%s” is written twice", first);
         }
+      check_doubled_stops (ctx, f);
     }
 }
 
@@ -769,6 +797,26 @@ french_high (const CdCheckContext *ctx,
   return strchr (";:!?", c) != NULL && g_str_has_prefix (ctx->language, "fr");
 }
 
+/* A question or exclamation mark at @pos between a word and the next
+ * sentence's capital or dash, no space after it ("What?Then", "då?– Har"). */
+static gboolean
+is_run_on_sentence (const CdCheckField *field,
+                    gsize               pos)
+{
+  const char *text = field->text;
+  gunichar    before, after;
+
+  g_assert (field != NULL);
+
+  if (pos == 0 || pos + 1 >= field->length || field->mask[pos] != CD_CHECK_MASK_PROSE ||
+      field->mask[pos + 1] != CD_CHECK_MASK_PROSE)
+    return FALSE;
+  before = g_utf8_get_char (g_utf8_prev_char (text + pos));
+  after = g_utf8_get_char (text + pos + 1);
+  return g_unichar_isalpha (before) && g_unichar_islower (before) &&
+         (g_unichar_isupper (after) || after == 0x2013 || after == 0x2014);
+}
+
 void
 _cd_check_spacing (CdCheckContext *ctx)
 {
@@ -813,6 +861,14 @@ _cd_check_spacing (CdCheckContext *ctx)
           if ((c == ',' || c == ';') && pos > 0 && pos + 1 < field->length &&
               field->mask[pos] == CD_CHECK_MASK_PROSE && g_ascii_isalpha (text[pos - 1]) &&
               g_ascii_isalpha (text[pos + 1]) && field->mask[pos + 1] == CD_CHECK_MASK_PROSE)
+            {
+              char replacement[3] = { c, ' ', '\0' };
+
+              _cd_check_add (ctx, f, CD_CHECK_RULE_SPACING, CD_CHECK_SEVERITY_WARNING,
+                             pos, pos + 1, replacement, "No space after “%c”", c);
+              continue;
+            }
+          if ((c == '?' || c == '!') && is_run_on_sentence (field, pos))
             {
               char replacement[3] = { c, ' ', '\0' };
 
