@@ -395,6 +395,12 @@ test_quotes_languages (Fixture      *fixture,
     { "nb-NO", "«Det er bra», sier ministeren til NTB.",                               ""                          },
     { "nb",    "«Det er bra, sier ministeren. «Vi er fornøyde.",                      "body:0-1:«\nbody:30-31:«"},
     { "da",    "»Det er godt«, siger ministeren til Ritzau.",                          ""                          },
+    { "da-DK", "»Det er godt,« siger hun. »Vi er glade, siger han.",                  "body:26-27:»"             },
+    { "sv",    "»Det är bra,» säger hon. »Vi är nöjda.»",                        ""                          },
+    { "sv",    "»Det är bra, säger hon.",                                             "body:0-1:»"               },
+    { "en",    "He called it «le bon sens» and left. Read more »",                    ""                          },
+    { "en",    "He called it «le bon sens and left.",                                   "body:13-14:«"             },
+    { "da",    "Forside » Nyheder » Verden",                                           ""                          },
     { "it",    "«È un buon risultato», ha detto. “Siamo soddisfatti”.",           ""                          },
     { "it-IT", "«È un buon risultato, ha detto il ministro.",                          "body:0-1:«"               },
     { "es",    "«Es un buen resultado», dijo. «Estamos “muy” contentos».",       ""                          },
@@ -503,6 +509,23 @@ test_spacing (Fixture      *fixture,
   g_free (text);
   text = check_language (fixture, "en-GB", "Why ? He said : yes !", CD_CHECK_RULE_SPACING);
   g_assert_cmpstr (text, ==, "body:3-4: \nbody:13-14: \nbody:19-20: ");
+  g_free (text);
+
+  /* A space inside a quote's marks: none in English, German or Danish;
+   * French sets one. A mark typed the wrong way round is left to the
+   * quotes rule. */
+  text = check_body (fixture, "He said “ we will win” and “we lost ”. “Yes, ” he said. \" Why\" she asked. \"Now \" it is. “Wrong,“ he said.",
+                     CD_CHECK_RULE_SPACING);
+  g_assert_cmpstr (text, ==, "body:9-10: \nbody:35-36: \nbody:44-45: \nbody:57-58: \nbody:78-79: ");
+  g_free (text);
+  text = check_language (fixture, "de-DE", "Er sagte: „ Wir gewinnen “, und ging.", CD_CHECK_RULE_SPACING);
+  g_assert_cmpstr (text, ==, "body:11-12: \nbody:24-25: ");
+  g_free (text);
+  text = check_language (fixture, "da", "» Det er godt,« siger hun. »Nej «, siger han.", CD_CHECK_RULE_SPACING);
+  g_assert_cmpstr (text, ==, "body:31-32: ");
+  g_free (text);
+  text = check_language (fixture, "fr-FR", "« Oui », a-t-il dit. “ Non ”.", CD_CHECK_RULE_SPACING);
+  g_assert_cmpstr (text, ==, "");
   g_free (text);
 
   /* A question or exclamation mark run into the next sentence. */
