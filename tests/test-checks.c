@@ -150,7 +150,8 @@ test_spelling_language (Fixture      *fixture,
    * dateline's source in brackets is an agency's code, and a word after a
    * hyphen the end of a compound: neither is spelled (the same code
    * elsewhere is); agency names and the trade's Latin are words in any
-   * language. */
+   * language, and an English name's small words ("of", "for") are in
+   * German copy, not a German typo between German words. */
   {
     static const struct
     {
@@ -166,6 +167,8 @@ test_spelling_language (Fixture      *fixture,
       { "de-DE", "Hannover (dpa/lni) – Die Vorsorge und -anpassung.", ""                    },
       { "de-DE", "Die Zahl (lni) stieg.",                               "body:10-13:lni"      },
       { "de-DE", "Das meldete dpa, de facto und de jure.",              ""                    },
+      { "de-DE", "Die Bank of America und Fridays for Future.",         ""                    },
+      { "de-DE", "Die Angst for Zukunft wächst.",                      "body:10-13:for"      },
     };
 
     cd_article_set_headline (article, "Council");

@@ -95,6 +95,7 @@ typedef struct
   guint        n_fields;
   GArray      *hits;          /* CdCheckHit */
   EnchantDict *dict;          /* NULL when no dictionary fits the language */
+  EnchantDict *english;       /* for English names in other languages' copy, or NULL */
   GHashTable  *spell_cache;   /* word → GINT_TO_POINTER (1 + correct) */
   GHashTable  *suggest_cache; /* word → suggestion or "" */
   GHashTable  *covered;       /* "field:start" of words a name or house-style finding

@@ -138,6 +138,66 @@ report (CdCheckContext *ctx,
                  "“%s” is not in the dictionary or the word list", word);
 }
 
+/* Whether English's dictionary knows word @i of @field. */
+static gboolean
+english_knows (CdCheckContext     *ctx,
+               const CdCheckField *field,
+               guint               i)
+{
+  const CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i);
+  g_autofree char   *text = normalise_word (field->text + word->start, word->end - word->start);
+
+  g_assert (ctx != NULL && ctx->english != NULL);
+
+  return enchant_dict_check (ctx->english, text, -1) == 0;
+}
+
+/* In copy that is not English, a lower-case word the article's dictionary
+ * lacks and English's knows, between two capitalised words English knows
+ * too ("Bank of America", "Fridays for Future", "Doctors without
+ * Borders" in German copy): the small word of an English name. "Angst
+ * for Zukunft" is a German typo: English does not know Zukunft. */
+static gboolean
+is_english_name_particle (CdCheckContext     *ctx,
+                          const CdCheckField *field,
+                          guint               i)
+{
+  const CdCheckWord *word, *prev, *next;
+  g_autofree char   *text = NULL;
+
+  g_assert (ctx != NULL);
+  g_assert (field != NULL);
+
+  if (ctx->english == NULL || i == 0 || i + 1 >= field->words->len)
+    return FALSE;
+  word = &g_array_index (field->words, CdCheckWord, i);
+  prev = &g_array_index (field->words, CdCheckWord, i - 1);
+  next = &g_array_index (field->words, CdCheckWord, i + 1);
+  if ((word->flags & (CD_CHECK_WORD_CAPITALISED | CD_CHECK_WORD_ALL_CAPS | CD_CHECK_WORD_MIXED_CASE |
+                      CD_CHECK_WORD_HAS_DIGIT)) ||
+      !(word->flags & CD_CHECK_WORD_SPACE_BEFORE) || !(next->flags & CD_CHECK_WORD_SPACE_BEFORE) ||
+      !(prev->flags & CD_CHECK_WORD_CAPITALISED) || !(next->flags & CD_CHECK_WORD_CAPITALISED))
+    return FALSE;
+  text = normalise_word (field->text + word->start, word->end - word->start);
+  return !_cd_check_word_is_correct (ctx, text, -1) && english_knows (ctx, field, i) &&
+         english_knows (ctx, field, i - 1) && english_knows (ctx, field, i + 1);
+}
+
+/* Whether capitalised word @i of @field stands beside the small word of an
+ * English name ("America" in "Bank of America"). */
+static gboolean
+in_english_name (CdCheckContext     *ctx,
+                 const CdCheckField *field,
+                 guint               i)
+{
+  g_assert (ctx != NULL);
+  g_assert (field != NULL);
+
+  return ctx->english != NULL &&
+         ((i > 0 && is_english_name_particle (ctx, field, i - 1)) ||
+          is_english_name_particle (ctx, field, i + 1));
+}
+
 /* A lower-case word: looked up whole, then part by part when hyphenated. */
 static void
 check_lower (CdCheckContext     *ctx,
@@ -414,9 +474,12 @@ _cd_check_spelling (CdCheckContext *ctx)
           text = normalise_word (raw, length);
           if (!(word->flags & CD_CHECK_WORD_CAPITALISED))
             {
-              check_lower (ctx, f, field, word, text);
+              if (!is_english_name_particle (ctx, field, i))
+                check_lower (ctx, f, field, word, text);
               continue;
             }
+          if (in_english_name (ctx, field, i))
+            continue;
 
           /* Capitalised. In the middle of a sentence it is a name. */
           if (!(word->flags & CD_CHECK_WORD_SENTENCE_START) && !field->title_case)
