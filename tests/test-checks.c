@@ -151,7 +151,8 @@ test_spelling_language (Fixture      *fixture,
    * hyphen the end of a compound: neither is spelled (the same code
    * elsewhere is); agency names and the trade's Latin are words in any
    * language, and an English name's small words ("of", "for") are in
-   * German copy, not a German typo between German words. */
+   * German copy, not a German typo between German words; a German
+   * separable verb is a word in one piece, with "zu" or without. */
   {
     static const struct
     {
@@ -169,6 +170,7 @@ test_spelling_language (Fixture      *fixture,
       { "de-DE", "Das meldete dpa, de facto und de jure.",              ""                    },
       { "de-DE", "Die Bank of America und Fridays for Future.",         ""                    },
       { "de-DE", "Die Angst for Zukunft wächst.",                      "body:10-13:for"      },
+      { "de-DE", "Es gilt, umzudenken und mitzudenken, vorallem.",      "body:37-45:vorallem" },
     };
 
     cd_article_set_headline (article, "Council");

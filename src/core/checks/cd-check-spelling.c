@@ -198,6 +198,96 @@ in_english_name (CdCheckContext     *ctx,
           is_english_name_particle (ctx, field, i + 1));
 }
 
+/* Whether @text ends the way a German infinitive does (denken, ändern,
+ * sammeln) and the dictionary knows it. */
+static gboolean
+is_known_infinitive (CdCheckContext *ctx,
+                     const char     *text)
+{
+  gsize n = strlen (text);
+
+  g_assert (ctx != NULL);
+
+  return n >= 4 && text[n - 1] == 'n' && strchr ("elr", text[n - 2]) != NULL &&
+         _cd_check_word_is_correct (ctx, text, -1);
+}
+
+/* A German separable verb the dictionary lacks in one piece: a particle
+ * before an infinitive it knows, with "zu" between or not (mitdenken,
+ * zusammenzudenken, hochzufahren). Only infinitives: "vorallem" and
+ * "zuviel" stay typos. */
+static gboolean
+is_german_separable_verb (CdCheckContext *ctx,
+                          const char     *text)
+{
+  static const char *const particles[] = {
+    "ab",
+    "an",
+    "auf",
+    "aus",
+    "bei",
+    "bereit",
+    "dar",
+    "durch",
+    "ein",
+    "empor",
+    "entgegen",
+    "fest",
+    "fort",
+    "frei",
+    "gegenüber",
+    "heim",
+    "her",
+    "heran",
+    "heraus",
+    "herein",
+    "herum",
+    "hervor",
+    "hin",
+    "hinaus",
+    "hinein",
+    "hinzu",
+    "hoch",
+    "kennen",
+    "los",
+    "mit",
+    "nach",
+    "nieder",
+    "statt",
+    "teil",
+    "um",
+    "vor",
+    "voran",
+    "voraus",
+    "vorbei",
+    "weg",
+    "weiter",
+    "wieder",
+    "zu",
+    "zurück",
+    "zusammen",
+    "über",
+    "unter",
+  };
+
+  g_assert (ctx != NULL);
+  g_assert (text != NULL);
+
+  if (!g_str_has_prefix (ctx->language, "de"))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (particles); i++)
+    {
+      const char *rest = text + strlen (particles[i]);
+
+      if (!g_str_has_prefix (text, particles[i]))
+        continue;
+      if (is_known_infinitive (ctx, rest) ||
+          (g_str_has_prefix (rest, "zu") && is_known_infinitive (ctx, rest + 2)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A lower-case word: looked up whole, then part by part when hyphenated. */
 static void
 check_lower (CdCheckContext     *ctx,
@@ -225,6 +315,8 @@ check_lower (CdCheckContext     *ctx,
       if (g_str_is_ascii (plain) && _cd_check_word_is_correct (ctx, plain, -1))
         return;
     }
+  if (is_german_separable_verb (ctx, text))
+    return;
   if (strchr (text, '-') == NULL)
     {
       gsize end = word->end - _cd_check_possessive_length (field->text + word->start,
