@@ -74,6 +74,32 @@ test_names_tie (Fixture      *fixture,
   g_assert_nonnull (f);
   g_assert_cmpstr (f->text, ==, "Bagdad");
   g_assert_cmpstr (f->suggestion, ==, "Baghdad");
+
+  /* A name whose apostrophe is straight once and curly once is said to be
+   * just that, the curly one its fix, whichever comes first; where one
+   * kind is more used, it is the fix. */
+  {
+    static const char *const bodies[] = {
+      "Mayor Sean O'Brien spoke. Later O’Brien left.",
+      "Mayor Sean O’Brien spoke. Later O'Brien left.",
+      "Mayor O'Brien spoke. O’Brien left. O'Brien came back.",
+    };
+    static const char *const expect[] = { "O'Brien", "O'Brien", "O’Brien" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+      {
+        g_autoptr (CdArticle) article = make_article ("Mayor speaks", bodies[i]);
+        g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
+        g_autofree char *names = describe (findings, CD_CHECK_RULE_NAME_VARIANT);
+
+        f = find (findings, CD_CHECK_RULE_NAME_VARIANT, NULL);
+        g_assert_nonnull (f);
+        g_assert_cmpstr (f->text, ==, expect[i]);
+        g_assert_cmpstr (f->suggestion, ==, i < 2 ? "O’Brien" : "O'Brien");
+        g_assert_nonnull (strstr (f->message, "apostrophe"));
+        g_assert_null (strchr (names, '\n'));
+      }
+  }
 }
 
 /* One finding per inconsistency: "Deir Al-Zour" is not reported again as

@@ -268,6 +268,23 @@ count_form (GArray     *forms,
  * as often spread the mistake as mend it; *first is then the first written.
  * The dictionary decides nothing more: it knows Kiev and not Kyiv, Mohammad
  * and not Mohammed, and a newsroom's spelling of a name is its own. */
+/* Whether @a and @b differ only in their apostrophes, straight or curly
+ * (dell'Agricoltura, dell’Agricoltura). */
+static gboolean
+differ_by_apostrophe (const char *a,
+                      const char *b)
+{
+  g_autoptr (GString) straight_a = g_string_new (a);
+  g_autoptr (GString) straight_b = g_string_new (b);
+
+  g_assert (a != NULL);
+  g_assert (b != NULL);
+
+  g_string_replace (straight_a, "’", "'", 0);
+  g_string_replace (straight_b, "’", "'", 0);
+  return !g_str_equal (a, b) && g_str_equal (straight_a->str, straight_b->str);
+}
+
 static const char *
 choose_form (Names       *names,
              GArray      *forms,
@@ -291,6 +308,12 @@ choose_form (Names       *names,
   *first = best->form;
   if (!tie)
     return best->form;
+  /* Written as often with a straight apostrophe as with a curly one: the
+   * curly one is the typographer's. */
+  if (forms->len == 2 &&
+      differ_by_apostrophe (g_array_index (forms, Form, 0).form, g_array_index (forms, Form, 1).form))
+    return strstr (g_array_index (forms, Form, 0).form, "’") != NULL ? g_array_index (forms, Form, 0).form
+                                                                     : g_array_index (forms, Form, 1).form;
   if (!_cd_check_word_is_correct (names->ctx, best->form, -1))
     return NULL;
   for (guint k = 0; k < forms->len; k++)
@@ -340,6 +363,15 @@ add_variant (Names            *names,
       return;
     }
   cased = o->initial ? _cd_check_upper_first (suggestion) : g_strdup (suggestion);
+  if (differ_by_apostrophe (o->surface, cased))
+    {
+      _cd_check_add (names->ctx, o->field, CD_CHECK_RULE_NAME_VARIANT, CD_CHECK_SEVERITY_WARNING,
+                     o->start, o->end, cased,
+                     strstr (cased, "’") != NULL
+                         ? "This name is written with a straight apostrophe here and a curly one elsewhere in the article"
+                         : "This name is written with a curly apostrophe here and a straight one elsewhere in the article");
+      return;
+    }
   _cd_check_add (names->ctx, o->field, CD_CHECK_RULE_NAME_VARIANT, CD_CHECK_SEVERITY_WARNING,
                  o->start, o->end, cased, "This name is written more than one way in the article: %s",
                  list);
