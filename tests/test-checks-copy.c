@@ -180,6 +180,17 @@ test_names_case (Fixture      *fixture,
                       "City said – went on, and on – Gaza City again.",
                       CD_CHECK_RULE_NAME_VARIANT);
   g_assert_cmpstr (clean, ==, "body:13-22:Gaza city");
+  g_free (clean);
+
+  /* A paragraph's first word is part of the name it opens when the article
+   * never writes it in lower case ("Treasury Budget Office", beside "budget
+   * office affairs"), not when it does: "The Health Ministry" is still
+   * compared. */
+  clean = check_body (fixture,
+                      "Treasury Budget Office staff left. The minister of budget office affairs spoke.\n\n"
+                      "The Health Ministry met. Later the health ministry spoke.",
+                      CD_CHECK_RULE_NAME_VARIANT);
+  g_assert_cmpstr (clean, ==, "body:116-131:health ministry");
 }
 
 /* One of each form: which is right is not known, so the finding suggests

@@ -83,28 +83,78 @@ is_capitalised_word (const CdCheckField *field,
   return (word->flags & CD_CHECK_WORD_CAPITALISED) && (word->flags & CD_CHECK_WORD_SPACE_BEFORE);
 }
 
+/* The words the article writes in lower case, as written: made on the
+ * first question, which few articles ask. */
+typedef struct
+{
+  CdCheckContext *ctx;
+  GHashTable     *words;
+} LowerWords;
+
+static gboolean
+writes_in_lower_case (LowerWords *lower,
+                      const char *word)
+{
+  g_assert (lower != NULL);
+  g_assert (word != NULL);
+
+  if (lower->words == NULL)
+    {
+      lower->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint f = 0; f < lower->ctx->n_fields; f++)
+        {
+          const CdCheckField *field = &lower->ctx->fields[f];
+
+          for (guint i = 0; field->prose && i < field->words->len; i++)
+            {
+              const CdCheckWord *w = &g_array_index (field->words, CdCheckWord, i);
+
+              if (!(w->flags & (CD_CHECK_WORD_CAPITALISED | CD_CHECK_WORD_ALL_CAPS | CD_CHECK_WORD_MIXED_CASE)))
+                g_hash_table_add (lower->words, g_strndup (field->text + w->start, w->end - w->start));
+            }
+        }
+    }
+  return g_hash_table_contains (lower->words, word);
+}
+
 /* Whether the pair at i is inside a longer name ("European Central Bank",
  * "Islamic State Province"), or a title before one ("Prime Minister Keir
- * Starmer"): its capitals then belong to the longer name. */
+ * Starmer"): its capitals then belong to the longer name. A sentence's
+ * first word is part of it when the article never writes that word in
+ * lower case ("Ministerstwo Aktywów Państwowych" opening a paragraph,
+ * beside "minister aktywów państwowych"), not when it does ("The Health
+ * Ministry"). */
 static gboolean
 is_part_of_longer_name (const CdCheckField *field,
-                        guint               i)
+                        guint               i,
+                        LowerWords         *lower_words)
 {
   const CdCheckWord *a = &g_array_index (field->words, CdCheckWord, i);
   const CdCheckWord *before = i > 0 ? &g_array_index (field->words, CdCheckWord, i - 1) : NULL;
 
   g_assert (field != NULL);
+  g_assert (lower_words != NULL);
 
   if (before != NULL && (a->flags & CD_CHECK_WORD_SPACE_BEFORE) &&
-      (before->flags & CD_CHECK_WORD_CAPITALISED) &&
-      !(before->flags & CD_CHECK_WORD_INITIAL))
-    return TRUE;
+      (before->flags & CD_CHECK_WORD_CAPITALISED) && !(before->flags & CD_CHECK_WORD_MIXED_CASE))
+    {
+      g_autofree char *word = NULL;
+      g_autofree char *lowered = NULL;
+
+      if (!(before->flags & CD_CHECK_WORD_INITIAL))
+        return TRUE;
+      word = g_strndup (field->text + before->start, before->end - before->start);
+      lowered = _cd_check_lower_first (word);
+      if (!writes_in_lower_case (lower_words, lowered))
+        return TRUE;
+    }
   return is_capitalised_word (field, i + 2);
 }
 
 /* Pass one: the pairs written as a name, by key. */
 static GHashTable *
-collect_names (CdCheckContext *ctx)
+collect_names (CdCheckContext *ctx,
+               LowerWords     *lower_words)
 {
   GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) g_array_unref);
@@ -125,7 +175,7 @@ collect_names (CdCheckContext *ctx)
           guint32            end;
 
           if (!(a->flags & CD_CHECK_WORD_CAPITALISED) || !(b->flags & CD_CHECK_WORD_CAPITALISED) ||
-              (a->flags & CD_CHECK_WORD_INITIAL) || is_part_of_longer_name (field, i))
+              (a->flags & CD_CHECK_WORD_INITIAL) || is_part_of_longer_name (field, i, lower_words))
             continue;
           key = pair_key (field, i, &end);
           if (key != NULL && !g_hash_table_contains (names, key))
@@ -161,7 +211,8 @@ follows_indefinite (const CdCheckField *field,
 /* Pass two: every place each name's two words appear, in any case. */
 static void
 collect_pairs (CdCheckContext *ctx,
-               GHashTable     *names)
+               GHashTable     *names,
+               LowerWords     *lower_words)
 {
   g_autoptr (GHashTable) first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
@@ -205,7 +256,7 @@ collect_pairs (CdCheckContext *ctx,
                   !(field->title_case && capital))
                 p.known |= 1 << k;
             }
-          if (p.upper == 3 ? is_part_of_longer_name (field, i) : follows_indefinite (field, i))
+          if (p.upper == 3 ? is_part_of_longer_name (field, i, lower_words) : follows_indefinite (field, i))
             continue;
           g_array_append_val (pairs, p);
           i++;
@@ -335,14 +386,17 @@ report_name (CdCheckContext *ctx,
 void
 _cd_check_name_case (CdCheckContext *ctx)
 {
-  g_autoptr (GHashTable) names = collect_names (ctx);
+  LowerWords lower_words = { ctx, NULL };
+  g_autoptr (GHashTable) names = collect_names (ctx, &lower_words);
   GHashTableIter iter;
   gpointer       value;
 
-  if (g_hash_table_size (names) == 0)
-    return;
-  collect_pairs (ctx, names);
-  g_hash_table_iter_init (&iter, names);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    report_name (ctx, value);
+  if (g_hash_table_size (names) > 0)
+    {
+      collect_pairs (ctx, names, &lower_words);
+      g_hash_table_iter_init (&iter, names);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        report_name (ctx, value);
+    }
+  g_clear_pointer (&lower_words.words, g_hash_table_unref);
 }
