@@ -57,7 +57,8 @@ typedef struct
   guint           n_quotes;
   gboolean        loose_guillemets; /* not the language's own marks */
   guint           field;
-  GArray         *stack; /* Opener */
+  GArray         *stack;  /* Opener */
+  gsize           resume; /* where a paragraph goes on with a quote's closing guillemet */
 } Quotes;
 
 static gboolean
@@ -138,8 +139,8 @@ push (Quotes  *q,
   g_array_append_val (q->stack, opener);
 }
 
-/* The first character of the next paragraph, past block quote markers. */
-static gunichar
+/* Where the next paragraph's text starts, past block quote markers. */
+static gsize
 next_paragraph_start (const CdCheckField *field,
                       gsize               pos)
 {
@@ -148,7 +149,7 @@ next_paragraph_start (const CdCheckField *field,
   while (pos < field->length &&
          (g_ascii_isspace (field->text[pos]) || field->text[pos] == '>'))
     pos++;
-  return pos < field->length ? g_utf8_get_char (field->text + pos) : 0;
+  return pos;
 }
 
 /* The verbs of saying that follow a quote in the article's @language
@@ -252,7 +253,8 @@ end_paragraph (Quotes             *q,
                const CdCheckField *field,
                gsize               pos)
 {
-  gunichar           next = next_paragraph_start (field, pos);
+  gsize              start = next_paragraph_start (field, pos);
+  gunichar           next = start < field->length ? g_utf8_get_char (field->text + start) : 0;
   const char *const *verbs = verbs_of_saying (q->ctx->language);
 
   g_assert (q != NULL);
@@ -272,6 +274,14 @@ end_paragraph (Quotes             *q,
             for (guint k = 0; k < q->n_quotes; k++)
               if (q->quotes[k].close == opener->close && q->quotes[k].open == next)
                 continues = TRUE;
+          /* Spanish and French copy may open each further paragraph of a
+           * long quote with its closing guillemet, »…, and close the quote
+           * at its end, …». */
+          if (!continues && next == opener->close && (next == 0x00AB || next == 0x00BB))
+            {
+              continues = TRUE;
+              q->resume = start;
+            }
         }
       if (!continues)
         report_opener (q, opener);
@@ -398,6 +408,7 @@ check_quotes_field (Quotes *q)
 
   g_assert (q != NULL);
 
+  q->resume = G_MAXSIZE;
   for (gsize pos = 0; pos < field->length;)
     {
       gunichar c = g_utf8_get_char (text + pos);
@@ -406,6 +417,16 @@ check_quotes_field (Quotes *q)
       if (field->mask[pos] != CD_CHECK_MASK_PROSE)
         {
           prev = 'x';
+          pos = next;
+          continue;
+        }
+
+      if (pos == q->resume)
+        {
+          /* The guillemet that goes on with the quote opens it again. */
+          push (q, c, TRUE, pos, next);
+          q->resume = G_MAXSIZE;
+          prev = c;
           pos = next;
           continue;
         }
