@@ -93,13 +93,16 @@ typedef struct
   const char  *language;   /* BCP 47, never NULL */
   CdCheckField fields[12]; /* prose fields first */
   guint        n_fields;
-  GArray      *hits;          /* CdCheckHit */
-  EnchantDict *dict;          /* NULL when no dictionary fits the language */
-  EnchantDict *english;       /* for English names in other languages' copy, or NULL */
-  GHashTable  *spell_cache;   /* word → GINT_TO_POINTER (1 + correct) */
-  GHashTable  *suggest_cache; /* word → suggestion or "" */
-  GHashTable  *covered;       /* "field:start" of words a name or house-style finding
-                               * covers, which spelling then leaves alone */
+  GArray      *hits;    /* CdCheckHit */
+  EnchantDict *dict;    /* NULL when no dictionary fits the language */
+  CdChecker   *checker; /* whose lock the run holds */
+  EnchantDict *english; /* for English names in other languages' copy: see
+                         * _cd_check_english_dict() */
+  gboolean    english_looked_up;
+  GHashTable *spell_cache;   /* word → GINT_TO_POINTER (1 + correct) */
+  GHashTable *suggest_cache; /* word → suggestion or "" */
+  GHashTable *covered;       /* "field:start" of words a name or house-style finding
+                              * covers, which spelling then leaves alone */
   guint       headline_limit;
   gboolean    thorough;          /* Enchant's slow suggestions too */
   GPtrArray  *house_style;       /* CdHouseStyleEntry */

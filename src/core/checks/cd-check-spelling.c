@@ -138,6 +138,23 @@ report (CdCheckContext *ctx,
                  "“%s” is not in the dictionary or the word list", word);
 }
 
+/* The English dictionary, for English names in copy that is not English,
+ * loaded at the first question: NULL for English copy, copy with no
+ * dictionary of its own, or where none is installed. */
+static EnchantDict *
+english_dict (CdCheckContext *ctx)
+{
+  g_assert (ctx != NULL);
+
+  if (!ctx->english_looked_up)
+    {
+      ctx->english_looked_up = TRUE;
+      if (ctx->dict != NULL && g_ascii_strncasecmp (ctx->language, "en", 2) != 0)
+        ctx->english = _cd_checker_get_dict_locked (ctx->checker, "en");
+    }
+  return ctx->english;
+}
+
 /* Whether English's dictionary knows word @i of @field. */
 static gboolean
 english_knows (CdCheckContext     *ctx,
@@ -168,7 +185,7 @@ is_english_name_particle (CdCheckContext     *ctx,
   g_assert (ctx != NULL);
   g_assert (field != NULL);
 
-  if (ctx->english == NULL || i == 0 || i + 1 >= field->words->len)
+  if (i == 0 || i + 1 >= field->words->len)
     return FALSE;
   word = &g_array_index (field->words, CdCheckWord, i);
   prev = &g_array_index (field->words, CdCheckWord, i - 1);
@@ -179,8 +196,9 @@ is_english_name_particle (CdCheckContext     *ctx,
       !(prev->flags & CD_CHECK_WORD_CAPITALISED) || !(next->flags & CD_CHECK_WORD_CAPITALISED))
     return FALSE;
   text = normalise_word (field->text + word->start, word->end - word->start);
-  return !_cd_check_word_is_correct (ctx, text, -1) && english_knows (ctx, field, i) &&
-         english_knows (ctx, field, i - 1) && english_knows (ctx, field, i + 1);
+  return !_cd_check_word_is_correct (ctx, text, -1) && english_dict (ctx) != NULL &&
+         english_knows (ctx, field, i) && english_knows (ctx, field, i - 1) &&
+         english_knows (ctx, field, i + 1);
 }
 
 /* Whether capitalised word @i of @field stands beside the small word of an
@@ -193,9 +211,8 @@ in_english_name (CdCheckContext     *ctx,
   g_assert (ctx != NULL);
   g_assert (field != NULL);
 
-  return ctx->english != NULL &&
-         ((i > 0 && is_english_name_particle (ctx, field, i - 1)) ||
-          is_english_name_particle (ctx, field, i + 1));
+  return (i > 0 && is_english_name_particle (ctx, field, i - 1)) ||
+         is_english_name_particle (ctx, field, i + 1);
 }
 
 /* Whether @text ends the way a German infinitive does (denken, ändern,

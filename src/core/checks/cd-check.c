@@ -460,8 +460,7 @@ cd_checker_run (CdChecker *self,
     language = self->default_language;
   ctx.language = language;
   ctx.dict = _cd_checker_get_dict_locked (self, language);
-  if (ctx.dict != NULL && g_ascii_strncasecmp (language, "en", 2) != 0)
-    ctx.english = _cd_checker_get_dict_locked (self, "en");
+  ctx.checker = self;
 
   context_add_field (&ctx, "headline", cd_article_get_headline (article), TRUE, FALSE);
   context_add_field (&ctx, "dek", cd_article_get_dek (article), TRUE, FALSE);
