@@ -153,29 +153,51 @@ next_paragraph_start (const CdCheckField *field,
 }
 
 /* The verbs of saying that follow a quote in the article's @language
- * (“…,” she said; „…“, sagte sie), or %NULL where the rules below do not
- * know its copy's habits. */
+ * (“…,” she said; „…“, sagte sie; ”…”, säger hon), or %NULL where the rules
+ * below do not know its copy's habits. Only languages whose copy closes a
+ * quote before its attribution: French sets it inside the guillemets
+ * (« Oui, a-t-il dit, mais… »). */
 static const char *const *
 verbs_of_saying (const char *language)
 {
-  static const char *const english[] = { "said", "says", "told", "added", "asked", "wrote",
-                                         "explained", "insisted", "warned", "tweeted", "posted",
-                                         NULL };
-  static const char *const german[] = { "sagte", "sagt", "sagten", "erklärte", "erklärt",
-                                        "betonte", "fügte", "meinte", "schrieb", "warnte",
-                                        "ergänzte", "kritisierte", "fragte", NULL };
+  static const struct
+  {
+    const char *language;
+    const char *verbs[16];
+  } table[] = {
+    {"en",  { "said", "says", "told", "added", "asked", "wrote", "explained", "insisted", "warned", "tweeted", "posted" }                                                                     },
+    { "de", { "sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "fügte", "meinte", "schrieb", "warnte", "ergänzte", "kritisierte", "fragte" }                                  },
+    { "nl", { "zei", "zegt", "aldus", "verklaarde", "vertelde", "schreef", "voegde", "benadrukte" }                                                                                           },
+    { "sv", { "säger", "sade", "sa", "skriver", "berättar", "uppger", "förklarar", "tillägger" }                                                                                          },
+    { "da", { "siger", "sagde", "skriver", "fortæller", "forklarer", "tilføjer", "understreger" }                                                                                           },
+    { "nb", { "sier", "sa", "skriver", "forteller", "forklarer", "legger" }                                                                                                                   },
+    { "nn", { "seier", "sa", "skriv", "fortel" }                                                                                                                                              },
+    { "no", { "sier", "sa", "skriver", "forteller", "forklarer", "legger" }                                                                                                                   },
+    { "fi", { "sanoo", "sanoi", "kertoo", "kertoi", "toteaa", "totesi", "sanovat" }                                                                                                           },
+    { "pl", { "powiedział", "powiedziała", "mówi", "dodał", "dodała", "podkreślił", "podkreśliła", "stwierdził", "stwierdziła", "zaznaczył", "zaznaczyła", "napisał" }          },
+    { "cs", { "řekl", "řekla", "uvedl", "uvedla", "dodal", "dodala", "říká", "napsal", "napsala" }                                                                                       },
+    { "pt", { "disse", "diz", "afirmou", "afirma", "explicou", "acrescentou", "declarou", "referiu", "sublinhou", "contou" }                                                                  },
+    { "it", { "detto", "dichiarato", "spiegato", "aggiunto", "sottolineato", "affermato", "dice", "afferma", "spiega" }                                                                       },
+    { "es", { "dijo", "dice", "afirmó", "señaló", "explicó", "añadió", "aseguró", "indicó", "declaró", "agregó", "subrayó" }                                                       },
+    { "ru", { "сказал", "сказала", "заявил", "заявила", "отметил", "отметила", "добавил", "добавила", "говорит", "пишет" }},
+  };
 
-  if (g_str_has_prefix (language, "en"))
-    return english;
-  if (g_str_has_prefix (language, "de"))
-    return german;
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      gsize n = strlen (table[i].language);
+
+      if (g_ascii_strncasecmp (language, table[i].language, n) == 0 &&
+          (language[n] == '\0' || language[n] == '-' || language[n] == '_'))
+        return table[i].verbs;
+    }
   return NULL;
 }
 
-/* Whether, between start and end, a comma is followed within a few words
- * by one of @verbs (“… leave, Bali said at the oil field.): English and
- * German copy close a quote before its attribution, so a quote still
- * open there lost its closing mark rather than running on. */
+/* Whether, between start and end, a comma or a dash is followed within a
+ * few words by one of @verbs (“… leave, Bali said at the oil field.): copy
+ * in the languages verbs_of_saying() knows closes a quote before its
+ * attribution, so a quote still open there lost its closing mark rather
+ * than running on. */
 static gboolean
 has_attribution (const CdCheckField *field,
                  gsize               start,
@@ -189,7 +211,10 @@ has_attribution (const CdCheckField *field,
       guint words = 0;
       gsize p = pos + 1;
 
-      if (field->text[pos] != ',')
+      /* A comma, or a dash as Polish copy sets it („…” – powiedział). */
+      if (field->text[pos] != ',' &&
+          !(pos + 2 < end && (guchar) field->text[pos] == 0xE2 && (guchar) field->text[pos + 1] == 0x80 &&
+            ((guchar) field->text[pos + 2] == 0x93 || (guchar) field->text[pos + 2] == 0x94)))
         continue;
       while (p < end && words < 5)
         {
