@@ -206,6 +206,50 @@ test_markdown_heading_headline (void)
   g_assert_cmpstr (cd_article_get_body (d), ==, "Text.\n");
 }
 
+/* Markdown from other tools (Pandoc, Hugo, Jekyll) names the headline
+ * "title", the dek "subtitle" and the byline "author", one or a list; a
+ * file that names Copydesk's field keeps the other key as it is, and
+ * either comes back from an export unchanged. */
+static void
+test_markdown_other_tools (void)
+{
+  const char *pandoc = "---\ntitle: Night trains return\nsubtitle: Sleepers to Zurich\n"
+                       "author: [Ann Lee, Bo Chan]\ndate: 2024-01-05\n---\nText.\n";
+  const char *both = "---\nheadline: ''\ntitle: Kept aside\nauthor: {name: Ann}\n---\nText.\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_import_data (pandoc, strlen (pandoc), CD_IMPORT_FORMAT_MARKDOWN, "p.md", &error);
+  g_autoptr (CdArticle) b = NULL;
+  JsonObject *extra;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "Night trains return");
+  g_assert_cmpstr (cd_article_get_dek (a), ==, "Sleepers to Zurich");
+  g_assert_cmpstr (cd_article_get_byline (a), ==, "Ann Lee, Bo Chan");
+  extra = cd_article_get_extra (a);
+  g_assert_nonnull (extra);
+  g_assert_true (json_object_has_member (extra, "date"));
+  g_assert_false (json_object_has_member (extra, "title"));
+  g_assert_false (json_object_has_member (extra, "author"));
+
+  b = cd_import_data (both, strlen (both), CD_IMPORT_FORMAT_MARKDOWN, "b.md", &error);
+  g_assert_no_error (error);
+  g_assert_true (cd_article_get_headline (b) == NULL || *cd_article_get_headline (b) == '\0');
+  g_assert_null (cd_article_get_byline (b));
+  g_assert_true (json_object_has_member (cd_article_get_extra (b), "title"));
+  g_assert_true (json_object_has_member (cd_article_get_extra (b), "author"));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      CdArticle       *article = i == 0 ? a : b;
+      g_autofree char *markdown = cd_export_markdown (article);
+      g_autoptr (CdArticle) again = cd_import_data (markdown, strlen (markdown), CD_IMPORT_FORMAT_MARKDOWN,
+                                                    "again.md", &error);
+
+      g_assert_no_error (error);
+      g_assert_true (cd_article_equal (article, again));
+    }
+}
+
 static void
 test_markdown_crlf_and_bom (void)
 {
@@ -2779,6 +2823,7 @@ main (int   argc,
   g_test_add_func ("/import/markdown/every-field", test_markdown_every_field);
   g_test_add_func ("/import/markdown/tags-string", test_markdown_tags_string);
   g_test_add_func ("/import/markdown/heading-headline", test_markdown_heading_headline);
+  g_test_add_func ("/import/markdown/other-tools", test_markdown_other_tools);
   g_test_add_func ("/import/markdown/crlf-bom", test_markdown_crlf_and_bom);
   g_test_add_func ("/import/markdown/bad-front-matter", test_markdown_bad_front_matter);
   g_test_add_func ("/import/markdown/deep-nesting", test_markdown_deep_nesting);

@@ -523,6 +523,43 @@ apply_field (Loader      *loader,
   return TRUE;
 }
 
+/* Other Markdown tools' names for Copydesk's fields: Pandoc's, Hugo's and
+ * Jekyll's title, subtitle and author. A file that names the field itself
+ * keeps the other name as an unknown key. */
+static const char *const aliases[][2] = {
+  /* the other name, Copydesk's field */
+  {"title",     "headline"},
+  { "subtitle", "dek"     },
+  { "author",   "byline"  },
+};
+
+/* The text of an alias's value: a string, or for a list of strings (the
+ * authors of a Pandoc file) the strings joined with commas; NULL for
+ * anything else. */
+static char *
+alias_text (JsonNode *node)
+{
+  g_autoptr (GString) joined = NULL;
+  JsonArray *array;
+
+  g_assert (node != NULL);
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (array = json_node_get_array (node)) == 0)
+    return NULL;
+  joined = g_string_new (NULL);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        return NULL;
+      g_string_append_printf (joined, "%s%s", i > 0 ? ", " : "", json_node_get_string (element));
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
 static gboolean
 apply_document (Loader    *loader,
                 CdArticle *article,
@@ -566,6 +603,17 @@ apply_document (Loader    *loader,
         }
       if (!apply_field (loader, article, name, value, extra, error))
         return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_hash_table_contains (seen, aliases[i][1]) || !json_object_has_member (extra, aliases[i][0]))
+        continue;
+      text = alias_text (json_object_get_member (extra, aliases[i][0]));
+      if (text != NULL && cd_article_set_field (article, aliases[i][1], text, NULL))
+        json_object_remove_member (extra, aliases[i][0]);
     }
 
   cd_article_set_extra (article, json_object_get_size (extra) > 0 ? extra : NULL);
@@ -684,7 +732,9 @@ check_nesting (const char *yaml,
  * @error: return location for an error
  *
  * Reads the YAML front matter that opens @text, if any, into @article.
- * Keys the article has no field for are kept with cd_article_set_extra().
+ * Other tools' title, subtitle and author stand for the headline, dek and
+ * byline when the file does not name those; keys the article has no field
+ * for are kept with cd_article_set_extra().
  *
  * Returns: %FALSE when the front matter is malformed; the message names
  *   the line
@@ -962,11 +1012,18 @@ emit_text_field (Writer     *w,
                  const char *name)
 {
   g_autofree char *value = cd_article_get_field (article, name);
+  JsonObject      *extra = cd_article_get_extra (article);
+  gboolean         alias_kept = FALSE;
 
-  if (value == NULL || *value == '\0')
+  /* An empty field is left out, unless an unknown key kept beside it would
+   * be read as the field without it (an empty headline beside a title). */
+  for (guint i = 0; i < G_N_ELEMENTS (aliases) && extra != NULL; i++)
+    if (g_str_equal (aliases[i][1], name) && json_object_has_member (extra, aliases[i][0]))
+      alias_kept = TRUE;
+  if ((value == NULL || *value == '\0') && !alias_kept)
     return;
   emit_plain (w, name);
-  emit_string (w, value);
+  emit_string (w, value != NULL ? value : "");
 }
 
 /**
