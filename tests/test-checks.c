@@ -416,6 +416,7 @@ test_quotes_languages (Fixture      *fixture,
     { "fr",    "« Nous avons travaillé.\n\n» Maintenant », a dit.",                                                                                               ""                          },
     { "es",    "«Uno.\n\n»Dos, dijo.",                                                                                                                              "body:7-8:»"               },
     { "da",    "Forside » Nyheder » Verden",                                                                                                                        ""                          },
+    { "da",    "» Det er godt,« siger hun.\n\n» Læs også: Regeringen",                                                                                           ""                          },
     { "it",    "«È un buon risultato», ha detto. “Siamo soddisfatti”.",                                                                                        ""                          },
     { "it-IT", "«È un buon risultato, ha detto il ministro.",                                                                                                       "body:0-1:«"               },
     { "es",    "«Es un buen resultado», dijo. «Estamos “muy” contentos».",                                                                                    ""                          },
@@ -537,7 +538,7 @@ test_spacing (Fixture      *fixture,
   g_assert_cmpstr (text, ==, "body:11-12: \nbody:24-25: ");
   g_free (text);
   text = check_language (fixture, "da", "» Det er godt,« siger hun. »Nej «, siger han.", CD_CHECK_RULE_SPACING);
-  g_assert_cmpstr (text, ==, "body:31-32: ");
+  g_assert_cmpstr (text, ==, "body:1-2: \nbody:31-32: ");
   g_free (text);
   text = check_language (fixture, "fr-FR", "« Oui », a-t-il dit. “ Non ”.", CD_CHECK_RULE_SPACING);
   g_assert_cmpstr (text, ==, "");

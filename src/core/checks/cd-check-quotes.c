@@ -369,8 +369,36 @@ any_quote_open (Quotes *q)
   return FALSE;
 }
 
+/* Whether the paragraph from @pos on holds a guillemet set against a word
+ * ("godt,«"): the closing mark of a quote. */
+static gboolean
+paragraph_has_attached_guillemet (const CdCheckField *field,
+                                  gsize               pos)
+{
+  gunichar prev = ' ';
+
+  while (pos < field->length)
+    {
+      gunichar c = g_utf8_get_char (field->text + pos);
+      gsize    next = g_utf8_next_char (field->text + pos) - field->text;
+
+      if (c == '\n' && prev == '\n')
+        return FALSE;
+      if ((c == 0x00AB || c == 0x00BB) && field->mask[pos] == CD_CHECK_MASK_PROSE &&
+          (!g_unichar_isspace (prev) ||
+           (next < field->length && !g_unichar_isspace (g_utf8_get_char (field->text + next)))))
+        return TRUE;
+      if (c != ' ' && c != '\t' && c != '\r')
+        prev = c;
+      pos = next;
+    }
+  return FALSE;
+}
+
 /* A guillemet set apart by spaces ("Read more »", "Home » News"), in copy
- * whose language does not quote with guillemets: an arrow, not a quote. */
+ * whose language does not quote with guillemets: an arrow, not a quote.
+ * One that opens a paragraph whose quote is closed further on ("» Det er
+ * godt,« siger hun") is a quote's opening mark with a space typed after it. */
 static gboolean
 is_arrow_guillemet (Quotes  *q,
                     gunichar c,
@@ -381,9 +409,10 @@ is_arrow_guillemet (Quotes  *q,
 
   g_assert (q != NULL);
 
-  return q->loose_guillemets && (c == 0x00AB || c == 0x00BB) &&
-         (before == 0 || g_unichar_isspace (before)) &&
-         (end >= field->length || g_unichar_isspace (g_utf8_get_char (field->text + end)));
+  if (!q->loose_guillemets || (c != 0x00AB && c != 0x00BB) || (before != 0 && !g_unichar_isspace (before)) ||
+      (end < field->length && !g_unichar_isspace (g_utf8_get_char (field->text + end))))
+    return FALSE;
+  return !((before == 0 || before == '\n') && paragraph_has_attached_guillemet (field, end));
 }
 
 /* A space inside a quote, after its opening mark ("“ The") or before its
