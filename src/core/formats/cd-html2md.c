@@ -1,4 +1,6 @@
-/* cd-html2md.c: HTML to Markdown, for HTML files and CMS post content.
+/* cd-html2md.c: HTML to Markdown, for HTML files and CMS post content: the
+ * blocks (paragraphs, headings, lists, quotes, tables, code); their inline
+ * elements are written by cd-html-inline.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,26 +15,14 @@
 
 #include "cd-import.h"
 #include "cd-html-private.h"
+#include "cd-html2md-private.h"
 #include "cd-import-private.h"
 
 #define MAX_DEPTH _CD_HTML_MAX_DEPTH
 
-typedef struct
-{
-  gboolean   take_headline;
-  char      *headline;
-  CdArticle *article; /* when importing a page: receives Copydesk's own fields */
-  guint      em_depth;
-  guint      strong_depth;
-  guint      strike_depth;
-  guint      link_depth;
-  gboolean   em_underscore; /* the next emphasis is a strong's whole text */
-  gboolean   exact;         /* see _cd_html_to_markdown_exact() */
-} Converter;
-
-static gboolean
-name_is (xmlNode    *node,
-         const char *name)
+gboolean
+_cd_html_name_is (xmlNode    *node,
+                  const char *name)
 {
   if (node->type != XML_ELEMENT_NODE)
     return FALSE;
@@ -51,8 +41,8 @@ name_in (xmlNode           *node,
   return FALSE;
 }
 
-static gboolean
-is_dropped (xmlNode *node)
+gboolean
+_cd_html_is_dropped (xmlNode *node)
 {
   static const char *const dropped[] = {
     "script",
@@ -90,8 +80,8 @@ is_dropped (xmlNode *node)
   return node->type != XML_TEXT_NODE && node->type != XML_CDATA_SECTION_NODE;
 }
 
-static gboolean
-is_block (xmlNode *node)
+gboolean
+_cd_html_is_block (xmlNode *node)
 {
   static const char *const blocks[] = {
     "p",
@@ -188,432 +178,7 @@ _cd_html_node_text (xmlNode *node)
   return text;
 }
 
-static gboolean
-ends_with_space (GString *out)
-{
-  return out->len == 0 || out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\n';
-}
-
-static void
-append_space (GString *out)
-{
-  if (!ends_with_space (out))
-    g_string_append_c (out, ' ');
-}
-
-/* Appends @text, its white space collapsed; but for exact Markdown, a run
- * of spaces between words stays as it is ("End.  Next", as typists
- * write). A line break that opens @text before a comma or full stop is
- * the layout of markup indented by a program ("<a …>Verdensbanken</a>⏎
- * , som"), not a space in the sentence. */
-static void
-append_text (const Converter *c,
-             GString         *out,
-             const char      *text)
-{
-  const char *p = text;
-
-  while (*p)
-    {
-      const char *start;
-
-      if (g_ascii_isspace (*p))
-        {
-          start = p;
-          while (*p && g_ascii_isspace (*p))
-            p++;
-          if (!c->exact && start == text && *p != '\0' && strchr (",.;:!?)", *p) != NULL &&
-              memchr (start, '\n', p - start) != NULL)
-            continue;
-          if (c->exact && *p != '\0' && p - start > 1 && !ends_with_space (out) &&
-              strspn (start, " ") == (gsize) (p - start))
-            g_string_append_len (out, start, p - start);
-          else
-            append_space (out);
-          continue;
-        }
-      start = p;
-      while (*p && !g_ascii_isspace (*p))
-        p++;
-      _cd_markdown_escape_inline (out, start, p - start);
-    }
-}
-
-static void
-trim_trailing_space (GString *out)
-{
-  while (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
-}
-
-static gboolean
-unsafe_url (const char *url)
-{
-  g_autofree char *scheme = g_uri_parse_scheme (url);
-
-  if (scheme == NULL)
-    return FALSE;
-  return g_ascii_strcasecmp (scheme, "javascript") == 0 ||
-         g_ascii_strcasecmp (scheme, "vbscript") == 0 ||
-         g_ascii_strcasecmp (scheme, "data") == 0;
-}
-
-static void
-append_destination (GString    *out,
-                    const char *url)
-{
-  for (const char *p = url; *p; p++)
-    {
-      guchar c = *p;
-
-      if (c <= ' ' || c == '<' || c == '>' || c == 0x7f)
-        g_string_append_printf (out, "%%%02X", c);
-      else if (c == '(' || c == ')' || c == '\\')
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, c);
-        }
-      else
-        g_string_append_c (out, c);
-    }
-}
-
-static void render_inline (Converter *c, xmlNode *node, GString *out, guint depth);
-
-static void
-render_inline_children (Converter *c,
-                        xmlNode   *node,
-                        GString   *out,
-                        guint      depth)
-{
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    render_inline (c, child, out, depth + 1);
-}
-
-/* Emphasis markers go around the text, the spaces at its ends outside;
- * the closing markers are the opening ones in reverse ("~~**" … "**~~"). */
-static void
-wrap_inline (Converter  *c,
-             xmlNode    *node,
-             GString    *out,
-             guint       depth,
-             const char *marker)
-{
-  g_autoptr (GString) inner = g_string_new (NULL);
-  gsize start = 0, end;
-
-  /* Start the inner text as if it followed what is already there, so
-   * spaces collapse across the boundary. */
-  if (!ends_with_space (out))
-    g_string_append_c (inner, 'x');
-  start = inner->len;
-  render_inline_children (c, node, inner, depth);
-  end = inner->len;
-
-  if (start < end && inner->str[start] == ' ')
-    {
-      append_space (out);
-      start++;
-    }
-  while (end > start && (inner->str[end - 1] == ' '))
-    end--;
-  if (end > start)
-    {
-      g_autofree char *closing = g_strreverse (g_strdup (marker));
-
-      g_string_append (out, marker);
-      g_string_append_len (out, inner->str + start, end - start);
-      g_string_append (out, closing);
-    }
-  if (end < inner->len && inner->str[inner->len - 1] == ' ')
-    append_space (out);
-}
-
-/* The emphasis an inline element's CSS gives or takes away, as word
- * processors and Google Docs write it when text is copied from them
- * (<span style="font-weight:700">, the whole copy inside <b
- * style="font-weight:normal">): each of @strong, @em and @strike is set to
- * 1 or 0 where the style says, and left alone where it is silent. */
-static void
-read_style_emphasis (xmlNode *node,
-                     int     *strong,
-                     int     *em,
-                     int     *strike)
-{
-  g_autofree char *style = _cd_html_get_attr (node, "style");
-  g_auto (GStrv) declarations = NULL;
-
-  if (style == NULL)
-    return;
-  declarations = g_strsplit (style, ";", -1);
-  for (guint i = 0; declarations[i] != NULL; i++)
-    {
-      char            *colon = strchr (declarations[i], ':');
-      g_autofree char *property = NULL;
-      g_autofree char *value = NULL;
-
-      if (colon == NULL)
-        continue;
-      property = g_strstrip (g_ascii_strdown (declarations[i], colon - declarations[i]));
-      value = g_strstrip (g_ascii_strdown (colon + 1, -1));
-      if (strcmp (property, "font-weight") == 0)
-        *strong = strcmp (value, "bold") == 0 || strcmp (value, "bolder") == 0 ||
-                  g_ascii_strtoll (value, NULL, 10) >= 600;
-      else if (strcmp (property, "font-style") == 0)
-        *em = g_str_has_prefix (value, "italic") || g_str_has_prefix (value, "oblique");
-      else if (strcmp (property, "text-decoration") == 0 ||
-               strcmp (property, "text-decoration-line") == 0)
-        *strike = strstr (value, "line-through") != NULL;
-    }
-}
-
-static gboolean
-is_em_element (xmlNode *node)
-{
-  return name_is (node, "em") || name_is (node, "i") || name_is (node, "cite") ||
-         name_is (node, "dfn");
-}
-
-/* Whether the byte @c could be a word's: "**" next to one could not open
- * or close the strong emphasis around an emphasis with "_". */
-static gboolean
-is_word_byte (char c)
-{
-  return g_ascii_isalnum (c) || (guchar) c >= 0x80;
-}
-
-/* Whether strong @node (about to be written after @out) is all emphasis,
- * one emphasis element and nothing else, with no word against it on either
- * side: then "**_text_**" says it, where "***text***" reads as emphasis
- * around strong. */
-static gboolean
-is_strong_emphasis (xmlNode       *node,
-                    const GString *out)
-{
-  xmlNode *child = node->children;
-  xmlNode *next = node->next;
-
-  if (child == NULL || child->next != NULL || !is_em_element (child))
-    return FALSE;
-  if (out->len > 0 && is_word_byte (out->str[out->len - 1]))
-    return FALSE;
-  if (next == NULL)
-    return TRUE;
-  return next->type == XML_TEXT_NODE && next->content != NULL && !is_word_byte ((char) next->content[0]);
-}
-
-/* An element that may mark its text strong, emphasised or struck, by its
- * name or its style. Emphasis inside emphasis of the same kind adds no
- * markers. */
-static void
-render_emphasis (Converter *c,
-                 xmlNode   *node,
-                 GString   *out,
-                 guint      depth)
-{
-  int      strong = name_is (node, "strong") || name_is (node, "b");
-  int      em = is_em_element (node);
-  int      strike = name_is (node, "s") || name_is (node, "del") || name_is (node, "strike");
-  gboolean underscore = c->em_underscore;
-  g_autoptr (GString) marker = g_string_new (NULL);
-
-  c->em_underscore = FALSE;
-  read_style_emphasis (node, &strong, &em, &strike);
-  if (strike && c->strike_depth == 0)
-    g_string_append (marker, "~~");
-  if (strong && c->strong_depth == 0)
-    {
-      g_string_append (marker, "**");
-      c->em_underscore = c->exact && !em && c->em_depth == 0 && is_strong_emphasis (node, out);
-    }
-  if (em && c->em_depth == 0)
-    g_string_append (marker, underscore ? "_" : "*");
-  c->strike_depth += strike;
-  c->strong_depth += strong;
-  c->em_depth += em;
-  if (marker->len > 0)
-    wrap_inline (c, node, out, depth, marker->str);
-  else
-    render_inline_children (c, node, out, depth);
-  c->strike_depth -= strike;
-  c->strong_depth -= strong;
-  c->em_depth -= em;
-  c->em_underscore = FALSE;
-}
-
-static void
-render_code (xmlNode *node,
-             GString *out)
-{
-  xmlChar         *content = xmlNodeGetContent (node);
-  g_autofree char *text = g_strdup (content ? (const char *) content : "");
-  guint            longest = 0, run = 0;
-  GString         *fence;
-
-  xmlFree (content);
-  g_strdelimit (text, "\n\r\t", ' ');
-  if (*text == '\0')
-    return;
-  for (const char *p = text; *p; p++)
-    {
-      run = *p == '`' ? run + 1 : 0;
-      longest = MAX (longest, run);
-    }
-  fence = g_string_new (NULL);
-  for (guint i = 0; i <= longest; i++)
-    g_string_append_c (fence, '`');
-  g_string_append (out, fence->str);
-  if (text[0] == '`' || text[0] == ' ' || text[strlen (text) - 1] == '`')
-    g_string_append_c (out, ' ');
-  g_string_append (out, text);
-  if (text[0] == '`' || text[0] == ' ' || text[strlen (text) - 1] == '`')
-    g_string_append_c (out, ' ');
-  g_string_append (out, fence->str);
-  g_string_free (fence, TRUE);
-}
-
-static void
-render_inline (Converter *c,
-               xmlNode   *node,
-               GString   *out,
-               guint      depth)
-{
-  if (is_dropped (node))
-    return;
-
-  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-    {
-      if (node->content != NULL)
-        append_text (c, out, (const char *) node->content);
-      return;
-    }
-
-  if (depth > MAX_DEPTH)
-    {
-      g_autofree char *text = _cd_html_node_text (node);
-      append_text (c, out, text);
-      return;
-    }
-
-  if (name_is (node, "br"))
-    {
-      trim_trailing_space (out);
-      if (out->len > 0 && out->str[out->len - 1] != '\n')
-        g_string_append (out, "\\\n");
-    }
-  else if (name_is (node, "code") || name_is (node, "kbd") || name_is (node, "samp") ||
-           name_is (node, "tt"))
-    render_code (node, out);
-  else if (name_is (node, "a"))
-    {
-      g_autofree char *href = _cd_html_get_attr (node, "href");
-
-      if (href != NULL)
-        g_strstrip (href);
-      if (c->link_depth > 0 || href == NULL || *href == '\0' || unsafe_url (href))
-        {
-          render_inline_children (c, node, out, depth);
-          return;
-        }
-      c->link_depth++;
-      {
-        g_autoptr (GString) inner = g_string_new (NULL);
-
-        render_inline_children (c, node, inner, depth);
-        g_strstrip (inner->str);
-        g_string_set_size (inner, strlen (inner->str));
-        if (inner->len == 0)
-          _cd_markdown_escape_inline (inner, href, -1);
-        g_string_append_c (out, '[');
-        g_string_append (out, inner->str);
-        g_string_append (out, "](");
-        append_destination (out, href);
-        g_string_append_c (out, ')');
-      }
-      c->link_depth--;
-    }
-  else if (name_is (node, "img"))
-    {
-      g_autofree char *src = _cd_html_get_attr (node, "src");
-      g_autofree char *alt = _cd_html_get_attr (node, "alt");
-
-      if (src == NULL || *g_strstrip (src) == '\0' || unsafe_url (src))
-        return;
-      g_string_append (out, "![");
-      if (alt != NULL)
-        {
-          g_autofree char *collapsed = _cd_html_collapse_space (alt);
-          _cd_markdown_escape_inline (out, collapsed, -1);
-        }
-      g_string_append (out, "](");
-      append_destination (out, src);
-      g_string_append_c (out, ')');
-    }
-  else if (is_block (node))
-    {
-      /* A block inside inline content: keep its words apart. */
-      append_space (out);
-      render_inline_children (c, node, out, depth);
-      append_space (out);
-    }
-  else
-    render_emphasis (c, node, out, depth);
-}
-
-static void render_blocks (Converter *c, xmlNode *first, GPtrArray *blocks, guint depth);
-
-/* Inline Markdown as lines of a block: trimmed, and escaped where a line
- * start would read as block markup. */
-static char *
-finish_inline (GString *run,
-               gboolean one_line)
-{
-  g_auto (GStrv) lines = NULL;
-  GString *out;
-
-  lines = g_strsplit (run->str, "\n", -1);
-  out = g_string_new (NULL);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = g_strstrip (lines[i]);
-
-      if (one_line && g_str_has_suffix (line, "\\"))
-        line[strlen (line) - 1] = '\0';
-      if (out->len > 0)
-        g_string_append (out, one_line ? " " : "\n");
-      g_string_append (out, line);
-    }
-  /* A hard break at the very end means nothing. */
-  while (g_str_has_suffix (out->str, "\\"))
-    g_string_truncate (out, out->len - 1);
-  g_strchomp (out->str);
-  g_string_set_size (out, strlen (out->str));
-  if (!one_line)
-    _cd_markdown_escape_line_starts (out);
-  return g_string_free (out, FALSE);
-}
-
-/* Adds the inline Markdown of @run to @blocks as a block of its own; none
- * for nothing, nor (but for exact Markdown) for white space alone: a
- * paragraph of a no-break space is an editor's spacer. */
-static void
-flush_run (const Converter *c,
-           GString         *run,
-           GPtrArray       *blocks)
-{
-  char *text;
-
-  if (run->len == 0)
-    return;
-  text = finish_inline (run, FALSE);
-  g_string_truncate (run, 0);
-  if (*text == '\0' || (!c->exact && cd_text_is_blank (text)))
-    {
-      g_free (text);
-      return;
-    }
-  g_ptr_array_add (blocks, text);
-}
+static void render_blocks (CdHtmlConverter *c, xmlNode *first, GPtrArray *blocks, guint depth);
 
 static char *
 prefix_lines (const char *text,
@@ -659,7 +224,7 @@ has_child_element (xmlNode    *node,
                    const char *name)
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
-    if (name_is (child, name))
+    if (_cd_html_name_is (child, name))
       return TRUE;
   return FALSE;
 }
@@ -668,19 +233,19 @@ static gboolean
 has_block_child (xmlNode *node)
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
-    if (child->type == XML_ELEMENT_NODE && !is_dropped (child) && is_block (child))
+    if (child->type == XML_ELEMENT_NODE && !_cd_html_is_dropped (child) && _cd_html_is_block (child))
       return TRUE;
   return FALSE;
 }
 
 static void
-render_list (Converter *c,
-             xmlNode   *list,
-             GPtrArray *blocks,
-             guint      depth)
+render_list (CdHtmlConverter *c,
+             xmlNode         *list,
+             GPtrArray       *blocks,
+             guint            depth)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
-  gboolean ordered = name_is (list, "ol");
+  gboolean ordered = _cd_html_name_is (list, "ol");
   gboolean loose = FALSE;
   int      number = 1;
 
@@ -698,7 +263,7 @@ render_list (Converter *c,
       g_autofree char *indent = NULL;
       g_autofree char *content = NULL;
 
-      if (is_dropped (li))
+      if (_cd_html_is_dropped (li))
         continue;
       if (li->type != XML_ELEMENT_NODE)
         {
@@ -709,7 +274,7 @@ render_list (Converter *c,
             continue;
         }
 
-      if (name_is (li, "li"))
+      if (_cd_html_name_is (li, "li"))
         render_blocks (c, li->children, parts, depth + 1);
       else
         {
@@ -720,7 +285,7 @@ render_list (Converter *c,
           render_blocks (c, li, parts, depth + 1);
           li->next = next;
         }
-      if (name_is (li, "li") && has_child_element (li, "p"))
+      if (_cd_html_name_is (li, "li") && has_child_element (li, "p"))
         loose = TRUE;
 
       marker = ordered ? g_strdup_printf ("%d. ", number++) : g_strdup ("- ");
@@ -745,18 +310,18 @@ collect_rows (xmlNode   *node,
     return;
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (name_is (child, "tr"))
+      if (_cd_html_name_is (child, "tr"))
         g_ptr_array_add (rows, child);
-      else if (name_is (child, "thead") || name_is (child, "tbody") || name_is (child, "tfoot"))
+      else if (_cd_html_name_is (child, "thead") || _cd_html_name_is (child, "tbody") || _cd_html_name_is (child, "tfoot"))
         collect_rows (child, rows, depth + 1);
     }
 }
 
 static void
-render_table (Converter *c,
-              xmlNode   *table,
-              GPtrArray *blocks,
-              guint      depth)
+render_table (CdHtmlConverter *c,
+              xmlNode         *table,
+              GPtrArray       *blocks,
+              guint            depth)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -772,11 +337,11 @@ render_table (Converter *c,
         {
           g_autoptr (GString) inline_text = NULL;
 
-          if (!name_is (cell, "td") && !name_is (cell, "th"))
+          if (!_cd_html_name_is (cell, "td") && !_cd_html_name_is (cell, "th"))
             continue;
           inline_text = g_string_new (NULL);
-          render_inline_children (c, cell, inline_text, depth);
-          g_ptr_array_add (row, finish_inline (inline_text, TRUE));
+          _cd_html_render_inline_children (c, cell, inline_text, depth);
+          g_ptr_array_add (row, _cd_html_finish_inline (inline_text, TRUE));
         }
       g_ptr_array_add (cells, row);
     }
@@ -799,7 +364,7 @@ render_pre (xmlNode   *pre,
   gboolean         line_start = TRUE;
 
   for (xmlNode *child = pre->children; child != NULL && lang == NULL; child = child->next)
-    if (name_is (child, "code"))
+    if (_cd_html_name_is (child, "code"))
       {
         g_autofree char *klass = _cd_html_get_attr (child, "class");
         if (klass != NULL && g_str_has_prefix (klass, "language-"))
@@ -833,10 +398,10 @@ render_pre (xmlNode   *pre,
 }
 
 static void
-render_heading (Converter *c,
-                xmlNode   *node,
-                GPtrArray *blocks,
-                guint      depth)
+render_heading (CdHtmlConverter *c,
+                xmlNode         *node,
+                GPtrArray       *blocks,
+                guint            depth)
 {
   int level = node->name[1] - '0';
   g_autoptr (GString) run = g_string_new (NULL);
@@ -851,8 +416,8 @@ render_heading (Converter *c,
       g_clear_pointer (&c->headline, g_free);
     }
 
-  render_inline_children (c, node, run, depth);
-  text = finish_inline (run, TRUE);
+  _cd_html_render_inline_children (c, node, run, depth);
+  text = _cd_html_finish_inline (run, TRUE);
   if (*text == '\0')
     return;
   out = g_string_new (NULL);
@@ -872,10 +437,10 @@ render_heading (Converter *c,
 }
 
 static void
-render_block (Converter *c,
-              xmlNode   *node,
-              GPtrArray *blocks,
-              guint      depth)
+render_block (CdHtmlConverter *c,
+              xmlNode         *node,
+              GPtrArray       *blocks,
+              guint            depth)
 {
   if (c->article != NULL && _cd_html_read_own_field (c->article, node))
     return;
@@ -885,17 +450,17 @@ render_block (Converter *c,
       g_autofree char *text = _cd_html_node_text (node);
       g_autoptr (GString) run = g_string_new (NULL);
 
-      append_text (c, run, text);
-      flush_run (c, run, blocks);
+      _cd_html_append_text (c, run, text);
+      _cd_html_flush_run (c, run, blocks);
       return;
     }
 
   if (node->name[0] != '\0' && (node->name[0] == 'h' || node->name[0] == 'H') &&
       node->name[1] >= '1' && node->name[1] <= '6' && node->name[2] == '\0')
     render_heading (c, node, blocks, depth);
-  else if (name_is (node, "ul") || name_is (node, "ol"))
+  else if (_cd_html_name_is (node, "ul") || _cd_html_name_is (node, "ol"))
     render_list (c, node, blocks, depth);
-  else if (name_is (node, "blockquote"))
+  else if (_cd_html_name_is (node, "blockquote"))
     {
       g_autoptr (GPtrArray) inner = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *joined = NULL;
@@ -906,11 +471,11 @@ render_block (Converter *c,
       joined = join_blocks (inner, "\n\n");
       g_ptr_array_add (blocks, prefix_lines (joined, "> ", "> "));
     }
-  else if (name_is (node, "pre"))
+  else if (_cd_html_name_is (node, "pre"))
     render_pre (node, blocks);
-  else if (name_is (node, "hr"))
+  else if (_cd_html_name_is (node, "hr"))
     g_ptr_array_add (blocks, g_strdup ("---"));
-  else if (name_is (node, "table"))
+  else if (_cd_html_name_is (node, "table"))
     render_table (c, node, blocks, depth);
   else
     render_blocks (c, node->children, blocks, depth + 1);
@@ -921,10 +486,10 @@ render_block (Converter *c,
  * <p>. So, as WordPress itself does when it shows a post, a blank line in
  * the text of a block starts a new paragraph. */
 static void
-render_loose_text (const Converter *c,
-                   xmlNode         *node,
-                   GString         *run,
-                   GPtrArray       *blocks)
+render_loose_text (const CdHtmlConverter *c,
+                   xmlNode               *node,
+                   GString               *run,
+                   GPtrArray             *blocks)
 {
   const char *text = (const char *) node->content;
   const char *p = text, *start = text;
@@ -948,31 +513,31 @@ render_loose_text (const Converter *c,
         }
       {
         g_autofree char *part = g_strndup (start, p - start);
-        append_text (c, run, part);
+        _cd_html_append_text (c, run, part);
       }
-      flush_run (c, run, blocks);
+      _cd_html_flush_run (c, run, blocks);
       while (*q == '\n' || *q == ' ' || *q == '\t' || *q == '\r')
         q++;
       start = p = q;
     }
-  append_text (c, run, start);
+  _cd_html_append_text (c, run, start);
 }
 
 static void
-render_blocks (Converter *c,
-               xmlNode   *first,
-               GPtrArray *blocks,
-               guint      depth)
+render_blocks (CdHtmlConverter *c,
+               xmlNode         *first,
+               GPtrArray       *blocks,
+               guint            depth)
 {
   g_autoptr (GString) run = g_string_new (NULL);
 
   for (xmlNode *node = first; node != NULL; node = node->next)
     {
-      if (is_dropped (node))
+      if (_cd_html_is_dropped (node))
         continue;
-      if (is_block (node))
+      if (_cd_html_is_block (node))
         {
-          flush_run (c, run, blocks);
+          _cd_html_flush_run (c, run, blocks);
           render_block (c, node, blocks, depth);
         }
       else if (node->type == XML_TEXT_NODE && node->content != NULL)
@@ -981,13 +546,13 @@ render_blocks (Converter *c,
         {
           /* An inline element around whole blocks (the <b> around all that
            * is copied from Google Docs) holds blocks, not a run of text. */
-          flush_run (c, run, blocks);
+          _cd_html_flush_run (c, run, blocks);
           render_blocks (c, node->children, blocks, depth + 1);
         }
       else
-        render_inline (c, node, run, depth);
+        _cd_html_render_inline (c, node, run, depth);
     }
-  flush_run (c, run, blocks);
+  _cd_html_flush_run (c, run, blocks);
 }
 
 /* libxml2 stops reading at 256 levels of nesting (more needs
@@ -1019,8 +584,8 @@ parse_html (const char *html,
 }
 
 static char *
-convert (Converter *c,
-         htmlDocPtr doc)
+convert (CdHtmlConverter *c,
+         htmlDocPtr       doc)
 {
   g_autoptr (GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
   xmlNode         *root = doc ? xmlDocGetRootElement (doc) : NULL;
@@ -1046,10 +611,10 @@ html_to_markdown (const char *html,
                   gsize       length,
                   gboolean    exact)
 {
-  Converter  c = { .exact = exact };
-  htmlDocPtr doc;
-  char      *markdown;
-  gboolean   too_deep;
+  CdHtmlConverter c = { .exact = exact };
+  htmlDocPtr      doc;
+  char           *markdown;
+  gboolean        too_deep;
 
   /* Content from a CMS converts what could be read even when it nests too
    * deep; the post itself stays on the site untouched. */
@@ -1115,7 +680,7 @@ _cd_import_html (CdArticle  *article,
                  GError    **error)
 {
   g_autofree char *body = NULL;
-  Converter        c = { .take_headline = TRUE };
+  CdHtmlConverter  c = { .take_headline = TRUE };
   htmlDocPtr       doc;
   gboolean         too_deep;
   xmlNode         *root, *head;

@@ -1,0 +1,54 @@
+/* cd-html2md-private.h: what HTML to Markdown's block rendering
+ * (cd-html2md.c) and its inline rendering (cd-html-inline.c) share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libxml/tree.h>
+
+#include "cd-article.h"
+
+G_BEGIN_DECLS
+
+/* One conversion's state: the emphasis open around the text being
+ * written, and where the page's own headline and fields go. */
+typedef struct
+{
+  gboolean   take_headline;
+  char      *headline;
+  CdArticle *article; /* when importing a page: receives Copydesk's own fields */
+  guint      em_depth;
+  guint      strong_depth;
+  guint      strike_depth;
+  guint      link_depth;
+  gboolean   em_underscore; /* the next emphasis is a strong's whole text */
+  gboolean   exact;         /* see _cd_html_to_markdown_exact() */
+} CdHtmlConverter;
+
+/* cd-html2md.c */
+gboolean _cd_html_name_is (xmlNode    *node,
+                           const char *name);
+gboolean _cd_html_is_dropped (xmlNode *node);
+gboolean _cd_html_is_block (xmlNode *node);
+
+/* cd-html-inline.c: inline elements as inline Markdown */
+void  _cd_html_append_text (const CdHtmlConverter *c,
+                            GString               *out,
+                            const char            *text);
+void  _cd_html_render_inline (CdHtmlConverter *c,
+                              xmlNode         *node,
+                              GString         *out,
+                              guint            depth);
+void  _cd_html_render_inline_children (CdHtmlConverter *c,
+                                       xmlNode         *node,
+                                       GString         *out,
+                                       guint            depth);
+char *_cd_html_finish_inline (GString *run,
+                              gboolean one_line);
+void  _cd_html_flush_run (const CdHtmlConverter *c,
+                          GString               *run,
+                          GPtrArray             *blocks);
+
+G_END_DECLS
