@@ -542,7 +542,24 @@ test_spacing (Fixture      *fixture,
     findings = cd_checker_run (fixture->checker, article);
     g_assert_cmpstr (find (findings, CD_CHECK_RULE_SPACING, ":")->suggestion, ==, "\u00a0:");
   }
+  {
+    g_autoptr (CdArticle) article = make_article ("Headline", "«\u202fOui\u202f», dit-il. «\u202fNon\u202f». «Bon!»");
+    g_autoptr (GPtrArray) findings = NULL;
+
+    cd_article_set_language (article, "fr-FR");
+    findings = cd_checker_run (fixture->checker, article);
+    g_assert_cmpstr (find (findings, CD_CHECK_RULE_SPACING, "«")->suggestion, ==, "«\u202f");
+    g_assert_cmpstr (find (findings, CD_CHECK_RULE_SPACING, "»")->suggestion, ==, "\u202f»");
+  }
   text = check_language (fixture, "fr-CA", "Pourquoi? Comment! Il a dit : oui. Vraiment?", CD_CHECK_RULE_SPACING);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+  /* Inside guillemets alike: Swiss copy sets no space there. */
+  text = check_language (fixture, "fr-FR", "« Oui », dit-il. « Non », dit-elle. «Peut-être», dit-on. Il a dit «oui ».",
+                         CD_CHECK_RULE_SPACING);
+  g_assert_cmpstr (text, ==, "body:36-37:«\nbody:46-47:»\nbody:66-67:«");
+  g_free (text);
+  text = check_language (fixture, "fr-CH", "«Oui», dit-il. «Non», dit-elle. « Peut-être », dit-on.", CD_CHECK_RULE_SPACING);
   g_assert_cmpstr (text, ==, "");
   g_free (text);
   text = check_language (fixture, "en-GB", "Why ? He said : yes !", CD_CHECK_RULE_SPACING);

@@ -165,57 +165,92 @@ french_high (const CdCheckContext *ctx,
   return strchr (";:!?", c) != NULL && g_str_has_prefix (ctx->language, "fr");
 }
 
-/* French's space before its high punctuation, where the article sets it
- * in some places and leaves it out in others ("précisant: « Je" beside
- * "dit : « Les"). Much French copy leaves it out everywhere (Canada's sets
- * none before ? ! ;), so a missing one is reported only where the article
- * sets it more often than not: the colon counted apart from ? ! and ;,
- * the fix the space the article uses most (a space, a no-break space or a
- * narrow one). A colon only before a space, not in 14:30 or a web address. */
+/* French's spaces at its high punctuation and inside its guillemets,
+ * where the article sets them in some places and leaves them out in
+ * others ("précisant: «Je" beside "dit : « Les"). Much French copy leaves
+ * them out everywhere (Canada's sets none before ? ! ;, Switzerland's none
+ * inside guillemets), so a missing one is reported only where the article
+ * sets it more often than not: the colon, ? ! and ;, and the guillemets
+ * each counted apart, the fix the space the article uses most there (a
+ * space, a no-break space or a narrow one). A colon only before a space,
+ * not in 14:30 or a web address. */
 typedef struct
 {
   guint spaced;
   guint bare;
   guint kinds[3];
-} FrenchHigh;
+} FrenchSpaces;
+
+enum
+{
+  FRENCH_COLON,
+  FRENCH_HIGH,
+  FRENCH_GUILLEMETS,
+  N_FRENCH_GROUPS
+};
 
 static const gunichar french_spaces[] = { ' ', 0x00A0, 0x202F };
 
-/* How the mark at @pos stands: -1 not a sentence's mark, 0 with no space
- * before it, 1 + the index of its space in french_spaces. */
+/* 1 + the index of @c in french_spaces when @c is one and @word, on its
+ * other side, is no space; 0 when @c is @word's own mark (a letter, a
+ * digit, a quote's or bracket's mark, or for the closing guillemet a
+ * sentence's); -1 otherwise. */
 static int
-french_high_form (const CdCheckField *field,
-                  gsize               pos)
+french_space_form (gunichar c,
+                   gunichar word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (french_spaces); i++)
+    if (c == french_spaces[i])
+      return g_unichar_isspace (word) ? -1 : (int) i + 1;
+  return g_unichar_isalnum (c) || (c < 0x80 && strchr ("()!?.", (int) c) != NULL) || c == 0x00BB ||
+                 c == 0x201C || c == 0x201D || c == 0x2026
+             ? 0
+             : -1;
+}
+
+/* How the mark at @pos stands (see french_space_form()), its group in
+ * @group and its length in @length; -1 for anything else. */
+static int
+french_mark_form (const CdCheckField *field,
+                  gsize               pos,
+                  guint              *group,
+                  gsize              *length)
 {
   const char *text = field->text;
-  const char *before;
-  gunichar    after, b;
-  char        c = text[pos];
+  const char *p = text + pos;
+  gunichar    c = g_utf8_get_char (p);
+  gunichar    after, before, word;
 
-  if (strchr (";:!?", c) == NULL || field->mask[pos] != CD_CHECK_MASK_PROSE || pos == 0)
+  if (field->mask[pos] != CD_CHECK_MASK_PROSE || pos == 0 ||
+      (strchr (";:!?", *p) == NULL && c != 0x00AB && c != 0x00BB))
     return -1;
-  after = pos + 1 < field->length ? g_utf8_get_char (text + pos + 1) : ' ';
-  if (!(g_unichar_isspace (after) || after == 0x00BB || after == 0x201D || after == ')' ||
-        (c != ':' && c != ';' && (after == '!' || after == '?'))))
+  *length = g_utf8_next_char (p) - p;
+  after = pos + *length < field->length ? g_utf8_get_char (p + *length) : ' ';
+  before = g_utf8_get_char (g_utf8_prev_char (p));
+  word = g_utf8_prev_char (p) > text ? g_utf8_get_char (g_utf8_prev_char (g_utf8_prev_char (p))) : ' ';
+  if (c == 0x00AB)
+    {
+      *group = FRENCH_GUILLEMETS;
+      word = pos + *length + 1 < field->length ? g_utf8_get_char (g_utf8_next_char (p + *length)) : ' ';
+      return french_space_form (after, word);
+    }
+  if (c == 0x00BB)
+    *group = FRENCH_GUILLEMETS;
+  else if (!(g_unichar_isspace (after) || after == 0x00BB || after == 0x201D || after == ')' ||
+             (*p != ':' && *p != ';' && (after == '!' || after == '?'))) ||
+           ((before == '!' || before == '?') && *p != ':' && *p != ';'))
+    return -1; /* not a sentence's mark, or the second of ?! */
+  else
+    *group = *p == ':' ? FRENCH_COLON : FRENCH_HIGH;
+  if (*group != FRENCH_GUILLEMETS && (before == '.' || before == '(' || before == 0x2026))
     return -1;
-  before = g_utf8_prev_char (text + pos);
-  b = g_utf8_get_char (before);
-  if ((b == '!' || b == '?') && c != ':' && c != ';')
-    return -1; /* the second mark of ?! */
-  for (guint i = 0; i < G_N_ELEMENTS (french_spaces); i++)
-    if (b == french_spaces[i])
-      {
-        gunichar word = before > text ? g_utf8_get_char (g_utf8_prev_char (before)) : ' ';
-
-        return g_unichar_isspace (word) ? -1 : (int) i + 1;
-      }
-  return g_unichar_isalnum (b) || b == 0x00BB || b == 0x201D || b == ')' ? 0 : -1;
+  return french_space_form (before, word);
 }
 
 static void
-check_french_high (CdCheckContext *ctx)
+check_french_spaces (CdCheckContext *ctx)
 {
-  FrenchHigh counts[2] = { 0 }; /* the colon; ? ! and ; */
+  FrenchSpaces counts[N_FRENCH_GROUPS] = { 0 };
 
   g_assert (ctx != NULL);
 
@@ -226,10 +261,14 @@ check_french_high (CdCheckContext *ctx)
 
         for (gsize pos = 0; field->prose && pos < field->length; pos++)
           {
-            int         form = french_high_form (field, pos);
-            FrenchHigh *group = &counts[field->text[pos] == ':' ? 0 : 1];
-            guint       kind = 0;
-            char        replacement[8] = { 0 };
+            guint            g = 0, kind = 0;
+            gsize            length = 1;
+            int              form = french_mark_form (field, pos, &g, &length);
+            FrenchSpaces    *group = &counts[g];
+            g_autofree char *mark = NULL;
+            g_autofree char *fix = NULL;
+            char             space[8] = { 0 };
+            gboolean         after;
 
             if (form < 0)
               continue;
@@ -249,10 +288,14 @@ check_french_high (CdCheckContext *ctx)
             for (guint i = 1; i < G_N_ELEMENTS (french_spaces); i++)
               if (group->kinds[i] > group->kinds[kind])
                 kind = i;
-            replacement[g_unichar_to_utf8 (french_spaces[kind], replacement)] = field->text[pos];
-            _cd_check_add (ctx, f, CD_CHECK_RULE_SPACING, CD_CHECK_SEVERITY_WARNING, pos, pos + 1,
-                           replacement, "No space before “%c”; the article sets one elsewhere",
-                           field->text[pos]);
+            g_unichar_to_utf8 (french_spaces[kind], space);
+            mark = g_strndup (field->text + pos, length);
+            after = g_str_equal (mark, "«");
+            fix = after ? g_strconcat (mark, space, NULL) : g_strconcat (space, mark, NULL);
+            _cd_check_add (ctx, f, CD_CHECK_RULE_SPACING, CD_CHECK_SEVERITY_WARNING, pos, pos + length, fix,
+                           after ? "No space after “%s”; the article sets one elsewhere"
+                                 : "No space before “%s”; the article sets one elsewhere",
+                           mark);
           }
       }
 }
@@ -281,7 +324,7 @@ void
 _cd_check_spacing (CdCheckContext *ctx)
 {
   if (g_str_has_prefix (ctx->language, "fr"))
-    check_french_high (ctx);
+    check_french_spaces (ctx);
   for (guint f = 0; f < ctx->n_fields; f++)
     {
       const CdCheckField *field = &ctx->fields[f];
