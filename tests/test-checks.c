@@ -379,6 +379,63 @@ check_language (Fixture    *fixture,
   return describe (findings, rule);
 }
 
+/* Spanish opens a question with ¿ and an exclamation with ¡: one left out
+ * is reported over the sentence or clause it should open, the fix putting
+ * it there; one never closed in its paragraph is reported too. Not an
+ * address's ?, a (?) of doubt, a name's ! (Yahoo! anunció), an
+ * abbreviation's stop (Sr. Pérez) nor copy in another language. */
+static void
+test_quotes_spanish (Fixture      *fixture,
+                     gconstpointer data)
+{
+  static const struct
+  {
+    const char *body, *expect, *fix;
+  } cases[] = {
+    {"¿Qué dijo el Sr. Pérez? ¡Qué bien! ¡¿Cómo?! Tiene 30 años (?). Visite https://ejemplo.es/?id=3 hoy. Yahoo! anunció.", "",                                  NULL                      },
+    { "Nadie lo sabe. Cuándo llega?",                                                                                                "body:15-28:Cuándo llega?",         "¿Cuándo llega?"        },
+    { "Le preguntó: qué pasa?",                                                                                                     "body:13-22:qué pasa?",             "¿qué pasa?"            },
+    { "«Vienes mañana?», preguntó.",                                                                                              "body:1-15:Vienes mañana?",         "¿Vienes mañana?"       },
+    { "—Vienes? —preguntó ella.",                                                                                                "body:1-8:Vienes?",                  "¿Vienes?"               },
+    { "¿Qué (si algo) pasa? Y qué (si algo) pasa?",                                                                                "body:21-42:Y qué (si algo) pasa?", "¿Y qué (si algo) pasa?"},
+    { "Lo dijo la ONU. Qué alegría!",                                                                                               "body:16-28:Qué alegría!",         "¡Qué alegría!"        },
+    { "Lo dijo en EE.UU. Quién sabe? Viajó a EE.UU. y qué pasó?",
+     "body:18-29:Quién sabe?\nbody:30-56:Viajó a EE.UU. y qué pasó?",                                                                                                  "¿Quién sabe?"          },
+    { "¿Cuándo llega el tren, dijo.\n\n¡Basta.",                                                                                   "body:0-1:¿\nbody:30-31:¡",        NULL                      },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (CdArticle) article = make_article ("Council meets", cases[i].body);
+      g_autoptr (GPtrArray) findings = NULL;
+      g_autofree char *found = NULL;
+
+      g_test_message ("%s", cases[i].body);
+      cd_article_set_language (article, "es-ES");
+      findings = cd_checker_run (fixture->checker, article);
+      found = describe (findings, CD_CHECK_RULE_QUOTES);
+      g_assert_cmpstr (found, ==, cases[i].expect);
+      if (cases[i].fix != NULL)
+        g_assert_cmpstr (find (findings, CD_CHECK_RULE_QUOTES, NULL)->suggestion, ==, cases[i].fix);
+    }
+
+  {
+    g_autofree char *found = check_language (fixture, "en-GB", "What now? Wow!", CD_CHECK_RULE_QUOTES);
+
+    g_assert_cmpstr (found, ==, "");
+  }
+  {
+    g_autoptr (CdArticle) article = make_article ("Qué pasa en Madrid?", "Texto.");
+    g_autoptr (GPtrArray) findings = NULL;
+    g_autofree char *found = NULL;
+
+    cd_article_set_language (article, "es");
+    findings = cd_checker_run (fixture->checker, article);
+    found = describe (findings, CD_CHECK_RULE_QUOTES);
+    g_assert_cmpstr (found, ==, "headline:0-19:Qué pasa en Madrid?");
+  }
+}
+
 /* Each language's own quotation marks pair, as its copy writes them
  * (Swedish and Finnish ”…”, Polish and Dutch „…”, guillemets either way
  * where the language has them, quotes within quotes), English “…” beside
@@ -1430,6 +1487,7 @@ main (int   argc,
   ADD ("/checks/names/look-alikes", test_names_look_alikes);
   ADD ("/checks/quotes", test_quotes);
   ADD ("/checks/quotes/languages", test_quotes_languages);
+  ADD ("/checks/quotes/spanish", test_quotes_spanish);
   ADD ("/checks/repeated-word", test_repeated_words);
   ADD ("/checks/spacing", test_spacing);
   ADD ("/checks/leftover-markup", test_leftover_markup);

@@ -230,6 +230,7 @@ gboolean _cd_check_reads_british (CdCheckContext *ctx,
 void     _cd_check_names (CdCheckContext *ctx);
 void     _cd_check_name_case (CdCheckContext *ctx);
 void     _cd_check_quotes (CdCheckContext *ctx);
+void     _cd_check_inverted_marks (CdCheckContext *ctx);
 void     _cd_check_repeated_words (CdCheckContext *ctx);
 void     _cd_check_spacing (CdCheckContext *ctx);
 void     _cd_check_leftover_markup (CdCheckContext *ctx);

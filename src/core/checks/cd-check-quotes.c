@@ -1,6 +1,7 @@
 /* cd-check-quotes.c: the quotes rule: quotation marks and brackets that
  * pair, each language's own marks, straight and curly marks mixed, and the
- * spaces inside a quote's marks.
+ * spaces inside a quote's marks; Spanish's ¿ and ¡ are in
+ * cd-check-inverted.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -813,4 +814,6 @@ _cd_check_quotes (CdCheckContext *ctx)
   g_array_unref (q.stack);
 
   check_mixed_quotes (ctx, &q);
+  if (g_ascii_strncasecmp (ctx->language, "es", 2) == 0 && (ctx->language[2] == '\0' || ctx->language[2] == '-' || ctx->language[2] == '_'))
+    _cd_check_inverted_marks (ctx);
 }
