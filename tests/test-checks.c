@@ -509,6 +509,58 @@ test_quotes_languages (Fixture      *fixture,
   }
 }
 
+/* "a" and "an" as the next word's first sound wants them, where its
+ * spelling tells it: not before u, h, a word in capitals or mixed case, an
+ * abbreviation said letter by letter, a number said either way, a label
+ * ("branch a or b"), nor in copy that is not English. */
+static void
+test_a_an (Fixture      *fixture,
+           gconstpointer data)
+{
+  static const struct
+  {
+    const char *body, *expect, *fix;
+  } cases[] = {
+    {"They have a inside chance.",                                                                               "body:10-11:a", "an"},
+    { "Such an request was refused.",                                                                            "body:5-7:an",  "a" },
+    { "A increase was seen.",                                                                                    "body:0-1:A",   "An"},
+    { "An rise too.",                                                                                            "body:0-2:An",  "A" },
+    { "He is a 18-year-old. It was a 8-0 win. She is an 20-year-old.",
+     "body:6-7:a\nbody:28-29:a\nbody:46-48:an",                                                                                  "an"},
+    { "an 18-year-old, an 11-year-old, an 8% rise, an 1880s house, a 110-year-old tree, a 1,800-seat hall.",     "",             NULL},
+    { "An honest man, an hour, an historic day, a union, an uncle, a one-off, a eulogy, a ouija board.",         "",             NULL},
+    { "An MP, a NATO summit, an mRNA vaccine, a FBI agent, an mbox file, an lcd screen, an x-ray, an nth time.", "",             NULL},
+    { "a priori, branch a or branch b, $a is set, 8 a.m. today, (a) the first, Plan A is fine.",                 "",             NULL},
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (CdArticle) article = make_article ("Council meets", cases[i].body);
+      g_autoptr (GPtrArray) findings = NULL;
+      g_autofree char *found = NULL;
+
+      g_test_message ("%s", cases[i].body);
+      cd_article_set_language (article, "en-GB");
+      findings = cd_checker_run (fixture->checker, article);
+      found = describe (findings, CD_CHECK_RULE_A_AN);
+      g_assert_cmpstr (found, ==, cases[i].expect);
+      if (cases[i].fix != NULL)
+        g_assert_cmpstr (find (findings, CD_CHECK_RULE_A_AN, NULL)->suggestion, ==, cases[i].fix);
+    }
+
+  {
+    g_autofree char *found = check_language (fixture, "de-DE", "Er ging an die Grenze, an der ein Zaun steht.",
+                                             CD_CHECK_RULE_A_AN);
+
+    g_assert_cmpstr (found, ==, "");
+  }
+  {
+    g_autofree char *found = check_language (fixture, "EN", "It was an big day.", CD_CHECK_RULE_A_AN);
+
+    g_assert_cmpstr (found, ==, "body:7-9:an");
+  }
+}
+
 static void
 test_repeated_words (Fixture      *fixture,
                      gconstpointer data)
@@ -1489,6 +1541,7 @@ main (int   argc,
   ADD ("/checks/quotes/languages", test_quotes_languages);
   ADD ("/checks/quotes/spanish", test_quotes_spanish);
   ADD ("/checks/repeated-word", test_repeated_words);
+  ADD ("/checks/a-an", test_a_an);
   ADD ("/checks/spacing", test_spacing);
   ADD ("/checks/leftover-markup", test_leftover_markup);
   ADD ("/checks/headline-length", test_headline_length);

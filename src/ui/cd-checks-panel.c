@@ -112,6 +112,7 @@ rule_label (const char *rule)
     { CD_CHECK_RULE_NAME_VARIANT,         N_ ("Names Spelled More Than One Way") },
     { CD_CHECK_RULE_QUOTES,               N_ ("Quotes and Brackets")             },
     { CD_CHECK_RULE_REPEATED_WORD,        N_ ("Repeated Words")                  },
+    { CD_CHECK_RULE_A_AN,                 N_ ("“A” or “An”")             },
     { CD_CHECK_RULE_SPACING,              N_ ("Spacing")                         },
     { CD_CHECK_RULE_LEFTOVER_MARKUP,      N_ ("Leftover Markup and Placeholders")},
     { CD_CHECK_RULE_HEADLINE_LENGTH,      N_ ("Headline Length")                 },

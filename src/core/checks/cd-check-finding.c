@@ -144,6 +144,7 @@ static const struct
   { CD_CHECK_RULE_NAME_VARIANT,         "Names spelled more than one way" },
   { CD_CHECK_RULE_QUOTES,               "Quotes and brackets"             },
   { CD_CHECK_RULE_REPEATED_WORD,        "Repeated words"                  },
+  { CD_CHECK_RULE_A_AN,                 "“A” or “an”"             },
   { CD_CHECK_RULE_SPACING,              "Spacing"                         },
   { CD_CHECK_RULE_LEFTOVER_MARKUP,      "Leftover markup and placeholders"},
   { CD_CHECK_RULE_LEFTOVER_BOILERPLATE, "Leftover site boilerplate"       },
@@ -165,7 +166,7 @@ cd_check_list_rules (void)
 {
   static const char *const ids[] = {
     CD_CHECK_RULE_SPELLING, CD_CHECK_RULE_NAME_VARIANT, CD_CHECK_RULE_QUOTES,
-    CD_CHECK_RULE_REPEATED_WORD, CD_CHECK_RULE_SPACING, CD_CHECK_RULE_LEFTOVER_MARKUP,
+    CD_CHECK_RULE_REPEATED_WORD, CD_CHECK_RULE_A_AN, CD_CHECK_RULE_SPACING, CD_CHECK_RULE_LEFTOVER_MARKUP,
     CD_CHECK_RULE_LEFTOVER_BOILERPLATE,
     CD_CHECK_RULE_HEADLINE_LENGTH, CD_CHECK_RULE_MISSING_FIELD, CD_CHECK_RULE_HOUSE_STYLE,
     CD_CHECK_RULE_IMAGE_ALT, CD_CHECK_RULE_IMAGE_CREDIT, CD_CHECK_RULE_IMAGE_SIZE,

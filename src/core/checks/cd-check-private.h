@@ -232,6 +232,7 @@ void     _cd_check_name_case (CdCheckContext *ctx);
 void     _cd_check_quotes (CdCheckContext *ctx);
 void     _cd_check_inverted_marks (CdCheckContext *ctx);
 void     _cd_check_repeated_words (CdCheckContext *ctx);
+void     _cd_check_a_an (CdCheckContext *ctx);
 void     _cd_check_spacing (CdCheckContext *ctx);
 void     _cd_check_leftover_markup (CdCheckContext *ctx);
 void     _cd_check_boilerplate (CdCheckContext *ctx);

@@ -500,6 +500,8 @@ cd_checker_run (CdChecker *self,
   _cd_check_spelling (&ctx);
   _cd_check_quotes (&ctx);
   _cd_check_repeated_words (&ctx);
+  if (g_ascii_strncasecmp (language, "en", 2) == 0 && !g_ascii_isalpha (language[2]))
+    _cd_check_a_an (&ctx);
   _cd_check_spacing (&ctx);
   _cd_check_leftover_markup (&ctx);
   _cd_check_boilerplate (&ctx);

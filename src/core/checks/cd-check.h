@@ -45,6 +45,7 @@ typedef enum
 #define CD_CHECK_RULE_NAME_VARIANT "name-variant"
 #define CD_CHECK_RULE_QUOTES "quotes"
 #define CD_CHECK_RULE_REPEATED_WORD "repeated-word"
+#define CD_CHECK_RULE_A_AN "a-an"
 #define CD_CHECK_RULE_SPACING "spacing"
 #define CD_CHECK_RULE_LEFTOVER_MARKUP "leftover-markup"
 #define CD_CHECK_RULE_LEFTOVER_BOILERPLATE "leftover-boilerplate"
