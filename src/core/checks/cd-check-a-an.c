@@ -160,9 +160,8 @@ _cd_check_a_an (CdCheckContext *ctx)
           if (!an)
             fix[1] = 'n';
           _cd_check_add (ctx, f, CD_CHECK_RULE_A_AN, CD_CHECK_SEVERITY_WARNING, article->start,
-                         article->end, fix, "“%.*s” before “%.*s”, which starts with a %s sound",
-                         (int) length, a, (int) (next->end - next->start), text + next->start,
-                         an ? "consonant" : "vowel");
+                         article->end, fix, "“%.*s” starts with a %s sound",
+                         (int) (next->end - next->start), text + next->start, an ? "consonant" : "vowel");
         }
     }
 }
