@@ -692,6 +692,28 @@ test_spacing (Fixture      *fixture,
   g_assert_cmpstr (text, ==, "");
   g_free (text);
 
+  /* A dash typed as a spaced hyphen, where the article sets a dash
+   * elsewhere: the article's dash is the fix. Not beside a number, after a
+   * dateline or a legend's first word; nothing where no dash is set. */
+  {
+    g_autoptr (CdArticle) article = make_article ("Council meets",
+                                                  "Perhaps he was lucky, too — but not by much. It scrapped a merger of two units - "
+                                                  "Samsung Heavy and Samsung Engineering -- because of the cost. The score was 3 - 1, "
+                                                  "open 10 am - 5 pm.\n\nclr - clear\n\nBERLIN (dpa) - Die Zahl");
+    g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
+
+    text = describe (findings, CD_CHECK_RULE_SPACING);
+    g_assert_cmpstr (text, ==, "body:79-80:-\nbody:119-121:--");
+    g_assert_cmpstr (find (findings, CD_CHECK_RULE_SPACING, "--")->suggestion, ==, "—");
+    g_free (text);
+  }
+  text = check_body (fixture, "It scrapped a merger of two units - Samsung Heavy and Samsung Engineering.", CD_CHECK_RULE_SPACING);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+  text = check_body (fixture, "The first – and the second – of the three units - all of them - closed.", CD_CHECK_RULE_SPACING);
+  g_assert_cmpstr (text, ==, "body:48-49:-\nbody:62-63:-");
+  g_free (text);
+
   /* A question or exclamation mark run into the next sentence. */
   text = check_body (fixture, "Why?Then he left. Ja!Nej. Så då?– Har du? OK?! Yahoo! Japan. ¿Qué?¡No! OK?Then.", CD_CHECK_RULE_SPACING);
   g_assert_cmpstr (text, ==, "body:3-4:?\nbody:20-21:!\nbody:31-32:?");

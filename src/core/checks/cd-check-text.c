@@ -300,6 +300,88 @@ check_french_spaces (CdCheckContext *ctx)
       }
 }
 
+/* A dash typed as a spaced hyphen ("two units - Samsung Heavy", "-- but"),
+ * in an article that sets a spaced dash elsewhere ("lucky, too — but"):
+ * reported with the dash the article sets most as its fix. Not between
+ * numbers or beside one (3 - 1, 10 am - 5 pm), not after the first two
+ * words of a line (a dateline's "BERLIN (dpa) -", a legend's "clr -
+ * clear"), not in a table. */
+static gsize
+spaced_dash_length (const CdCheckField *field,
+                    gsize               pos)
+{
+  const char *text = field->text;
+  gsize       end = pos;
+
+  if (pos == 0 || text[pos - 1] != ' ' || field->mask[pos] != CD_CHECK_MASK_PROSE)
+    return 0;
+  if (text[pos] == '-')
+    end = pos + (pos + 1 < field->length && text[pos + 1] == '-' ? 2 : 1);
+  else if (g_str_has_prefix (text + pos, "–") || g_str_has_prefix (text + pos, "—"))
+    end = pos + 3;
+  return end > pos && end < field->length && text[end] == ' ' ? end - pos : 0;
+}
+
+static void
+check_dashes (CdCheckContext *ctx)
+{
+  guint       en = 0, em = 0;
+  const char *dash;
+
+  g_assert (ctx != NULL);
+
+  for (guint f = 0; f < ctx->n_fields; f++)
+    for (gsize pos = 0; ctx->fields[f].prose && pos < ctx->fields[f].length; pos++)
+      if (ctx->fields[f].text[pos] != '-' && spaced_dash_length (&ctx->fields[f], pos) == 3)
+        {
+          if (g_str_has_prefix (ctx->fields[f].text + pos, "—"))
+            em++;
+          else
+            en++;
+        }
+  if (en + em == 0)
+    return;
+  dash = em > en ? "—" : "–";
+
+  for (guint f = 0; f < ctx->n_fields; f++)
+    {
+      const CdCheckField *field = &ctx->fields[f];
+      const char         *text = field->text;
+      gsize               line_start = 0;
+      guint               words = 0;
+
+      for (gsize pos = 0; field->prose && pos < field->length; pos++)
+        {
+          gsize    length;
+          gunichar before, after;
+
+          if (text[pos] == '\n')
+            {
+              line_start = pos + 1;
+              words = 0;
+              continue;
+            }
+          if (pos > line_start && text[pos] != ' ' && text[pos - 1] == ' ')
+            words++;
+          else if (pos == line_start && text[pos] != ' ')
+            words++;
+          if (text[pos] != '-' || (length = spaced_dash_length (field, pos)) == 0)
+            continue;
+          before = pos >= 2 ? g_utf8_get_char (g_utf8_prev_char (text + pos - 1)) : ' ';
+          after = pos + length + 1 < field->length ? g_utf8_get_char (text + pos + length + 1) : ' ';
+          if (words <= 3 || g_unichar_isdigit (before) || g_unichar_isdigit (after) ||
+              is_table_row (field, line_start))
+            {
+              pos += length - 1;
+              continue;
+            }
+          _cd_check_add (ctx, f, CD_CHECK_RULE_SPACING, CD_CHECK_SEVERITY_WARNING, pos, pos + length, dash,
+                         "A hyphen set as a dash; the article sets “%s” elsewhere", dash);
+          pos += length - 1;
+        }
+    }
+}
+
 /* A question or exclamation mark at @pos between a word and the next
  * sentence's capital or dash, no space after it ("What?Then", "då?– Har"). */
 static gboolean
@@ -325,6 +407,7 @@ _cd_check_spacing (CdCheckContext *ctx)
 {
   if (g_str_has_prefix (ctx->language, "fr"))
     check_french_spaces (ctx);
+  check_dashes (ctx);
   for (guint f = 0; f < ctx->n_fields; f++)
     {
       const CdCheckField *field = &ctx->fields[f];
