@@ -434,6 +434,20 @@ test_quotes_spanish (Fixture      *fixture,
     found = describe (findings, CD_CHECK_RULE_QUOTES);
     g_assert_cmpstr (found, ==, "headline:0-19:Qué pasa en Madrid?");
   }
+  /* A placeholder's ?? is no question; a question's ?? is no placeholder. */
+  {
+    g_autoptr (CdArticle) article = make_article ("Council meets", "Cuesta ?? euros. ¿¿En qué mundo??");
+    g_autoptr (GPtrArray) findings = NULL;
+    g_autofree char *quotes = NULL;
+    g_autofree char *leftovers = NULL;
+
+    cd_article_set_language (article, "es");
+    findings = cd_checker_run (fixture->checker, article);
+    quotes = describe (findings, CD_CHECK_RULE_QUOTES);
+    leftovers = describe (findings, CD_CHECK_RULE_LEFTOVER_MARKUP);
+    g_assert_cmpstr (quotes, ==, "");
+    g_assert_cmpstr (leftovers, ==, "body:7-9:??");
+  }
 }
 
 /* Each language's own quotation marks pair, as its copy writes them

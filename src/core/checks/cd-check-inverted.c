@@ -196,6 +196,13 @@ check_field (CdCheckContext *ctx,
         }
       if (field->mask[pos] != CD_CHECK_MASK_PROSE)
         continue;
+      /* "Cuesta ?? euros": a placeholder, which the leftover rule reports. */
+      if (c == '?' && pos + 1 < field->length && text[pos + 1] == '?' && (pos == 0 || text[pos - 1] == ' '))
+        {
+          while (pos + 1 < field->length && text[pos + 1] == '?')
+            pos++;
+          continue;
+        }
       for (guint k = 0; k < N_KINDS; k++)
         {
           if (c == kinds[k].open)

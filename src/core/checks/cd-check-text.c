@@ -507,6 +507,30 @@ _cd_check_spacing (CdCheckContext *ctx)
 
 /* Leftover markup and placeholders */
 
+/* Whether the question marks at @pos close a question Spanish opened in
+ * their paragraph (¿¿En qué mundo??): emphasis, not a placeholder. */
+static gboolean
+closes_spanish_question (const CdCheckContext *ctx,
+                         const CdCheckField   *field,
+                         gsize                 pos)
+{
+  const char *text = field->text;
+
+  g_assert (ctx != NULL);
+
+  if (g_ascii_strncasecmp (ctx->language, "es", 2) != 0 || g_ascii_isalpha (ctx->language[2]) || pos == 0 ||
+      text[pos - 1] == ' ')
+    return FALSE;
+  for (gsize p = pos; p > 0; p--)
+    {
+      if (text[p - 1] == '\n' && p >= 2 && text[p - 2] == '\n')
+        return FALSE;
+      if ((guchar) text[p - 1] == 0xBF && p >= 2 && (guchar) text[p - 2] == 0xC2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static const struct
 {
   const char *name;
@@ -686,7 +710,7 @@ _cd_check_leftover_markup (CdCheckContext *ctx)
             {
               while (end < field->length && text[end] == '?')
                 end++;
-              if (end - pos >= 2)
+              if (end - pos >= 2 && !closes_spanish_question (ctx, field, pos))
                 _cd_check_add (ctx, f, CD_CHECK_RULE_LEFTOVER_MARKUP, CD_CHECK_SEVERITY_ERROR,
                                pos, end, NULL, "A placeholder (“%.*s”) left in the text",
                                (int) (end - pos), text + pos);
