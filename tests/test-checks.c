@@ -523,6 +523,30 @@ test_quotes_languages (Fixture      *fixture,
   }
 }
 
+/* A word in lower case written with a hyphen and closed up in one
+ * article: the form written more often is the fix, or the first on a tie.
+ * Not after "re-" (re-sign, resign), not co-op and coop, not names, and
+ * not a word the house style reports (e-mail, email). */
+static void
+test_hyphen_variants (Fixture      *fixture,
+                      gconstpointer data)
+{
+  g_autoptr (CdArticle) article = make_article ("Cyber-attack hits council",
+                                                "The cyberattack hit the council on Monday. The cyber-attack was the second "
+                                                "this year; officials will co-operate with police, and the council will "
+                                                "cooperate fully. The clean-up, a cleanup of old files and another clean-up, "
+                                                "ends soon. They will re-sign the deal; the mayor did not resign. The co-op "
+                                                "kept its coop. Bin-Laden, Binladen. They sent an e-mail and an email.");
+  g_autoptr (GPtrArray) findings = cd_checker_run (fixture->checker, article);
+  g_autofree char *text = describe (findings, CD_CHECK_RULE_NAME_VARIANT);
+
+  /* The headline's capital makes cyber-attack a name, which the names
+   * rule reports; Binladen is the names rule's too. */
+  g_assert_cmpstr (text, ==, "body:4-15:cyberattack\nbody:146-155:cooperate\nbody:179-186:cleanup\nbody:323-331:Binladen");
+  g_assert_cmpstr (find (findings, CD_CHECK_RULE_NAME_VARIANT, "cleanup")->suggestion, ==, "clean-up");
+  g_assert_cmpstr (find (findings, CD_CHECK_RULE_NAME_VARIANT, "cooperate")->suggestion, ==, "co-operate");
+}
+
 /* "a" and "an" as the next word's first sound wants them, where its
  * spelling tells it: not before u, h, a word in capitals or mixed case, an
  * abbreviation said letter by letter, a number said either way, a label
@@ -1573,6 +1597,7 @@ main (int   argc,
   ADD ("/checks/names/variants", test_names_variants);
   ADD ("/checks/names/across-fields", test_names_across_fields);
   ADD ("/checks/names/look-alikes", test_names_look_alikes);
+  ADD ("/checks/names/hyphens", test_hyphen_variants);
   ADD ("/checks/quotes", test_quotes);
   ADD ("/checks/quotes/languages", test_quotes_languages);
   ADD ("/checks/quotes/spanish", test_quotes_spanish);

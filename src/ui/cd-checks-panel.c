@@ -109,7 +109,7 @@ rule_label (const char *rule)
 {
   static const Label labels[] = {
     {CD_CHECK_RULE_SPELLING,              N_ ("Spelling")                        },
-    { CD_CHECK_RULE_NAME_VARIANT,         N_ ("Names Spelled More Than One Way") },
+    { CD_CHECK_RULE_NAME_VARIANT,         N_ ("Spelled More Than One Way")       },
     { CD_CHECK_RULE_QUOTES,               N_ ("Quotes and Brackets")             },
     { CD_CHECK_RULE_REPEATED_WORD,        N_ ("Repeated Words")                  },
     { CD_CHECK_RULE_A_AN,                 N_ ("“A” or “An”")             },

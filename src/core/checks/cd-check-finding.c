@@ -141,7 +141,7 @@ static const struct
   const char *label;
 } rules[] = {
   {CD_CHECK_RULE_SPELLING,              "Spelling"                        },
-  { CD_CHECK_RULE_NAME_VARIANT,         "Names spelled more than one way" },
+  { CD_CHECK_RULE_NAME_VARIANT,         "Spelled more than one way"       },
   { CD_CHECK_RULE_QUOTES,               "Quotes and brackets"             },
   { CD_CHECK_RULE_REPEATED_WORD,        "Repeated words"                  },
   { CD_CHECK_RULE_A_AN,                 "“A” or “an”"             },

@@ -228,6 +228,7 @@ gboolean _cd_check_reads_british (CdCheckContext *ctx,
                                   EnchantDict    *british,
                                   GHashTable     *british_cache);
 void     _cd_check_names (CdCheckContext *ctx);
+void     _cd_check_hyphen_variants (CdCheckContext *ctx);
 void     _cd_check_name_case (CdCheckContext *ctx);
 void     _cd_check_quotes (CdCheckContext *ctx);
 void     _cd_check_inverted_marks (CdCheckContext *ctx);

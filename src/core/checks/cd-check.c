@@ -497,6 +497,7 @@ cd_checker_run (CdChecker *self,
    * their findings already cover. */
   _cd_check_names (&ctx);
   _cd_check_house_style (&ctx);
+  _cd_check_hyphen_variants (&ctx);
   _cd_check_spelling (&ctx);
   _cd_check_quotes (&ctx);
   _cd_check_repeated_words (&ctx);
