@@ -559,16 +559,19 @@ test_a_an (Fixture      *fixture,
   {
     const char *body, *expect, *fix;
   } cases[] = {
-    {"They have a inside chance.",                                                                               "body:10-11:a", "an"},
-    { "Such an request was refused.",                                                                            "body:5-7:an",  "a" },
-    { "A increase was seen.",                                                                                    "body:0-1:A",   "An"},
-    { "An rise too.",                                                                                            "body:0-2:An",  "A" },
+    {"They have a inside chance.",                                                                               "body:10-11:a",                 "an"},
+    { "Such an request was refused.",                                                                            "body:5-7:an",                  "a" },
+    { "A increase was seen.",                                                                                    "body:0-1:A",                   "An"},
+    { "An rise too.",                                                                                            "body:0-2:An",                  "A" },
     { "He is a 18-year-old. It was a 8-0 win. She is an 20-year-old.",
-     "body:6-7:a\nbody:28-29:a\nbody:46-48:an",                                                                                  "an"},
-    { "an 18-year-old, an 11-year-old, an 8% rise, an 1880s house, a 110-year-old tree, a 1,800-seat hall.",     "",             NULL},
-    { "An honest man, an hour, an historic day, a union, an uncle, a one-off, a eulogy, a ouija board.",         "",             NULL},
-    { "An MP, a NATO summit, an mRNA vaccine, a FBI agent, an mbox file, an lcd screen, an x-ray, an nth time.", "",             NULL},
-    { "a priori, branch a or branch b, $a is set, 8 a.m. today, (a) the first, Plan A is fine.",                 "",             NULL},
+     "body:6-7:a\nbody:28-29:a\nbody:46-48:an",                                                                                                  "an"},
+    { "an 18-year-old, an 11-year-old, an 8% rise, an 1880s house, a 110-year-old tree, a 1,800-seat hall.",     "",                             NULL},
+    { "An honest man, an hour, an historic day, a union, an uncle, a one-off, a eulogy, a ouija board.",         "",                             NULL},
+    { "An onerous task, a unilateral move, an unidentified man, an unusual day, a useful tool, an usher.",       "",                             NULL},
+    { "It is an unique chance at an university.",                                                                "body:6-8:an\nbody:26-28:an",   "a" },
+    { "They bought an one-off stamp for an euro.",                                                               "body:12-14:an\nbody:33-35:an", "a" },
+    { "An MP, a NATO summit, an mRNA vaccine, a FBI agent, an mbox file, an lcd screen, an x-ray, an nth time.", "",                             NULL},
+    { "a priori, branch a or branch b, $a is set, 8 a.m. today, (a) the first, Plan A is fine.",                 "",                             NULL},
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -3,10 +3,11 @@
  * edit that changed the word after, or "a 18-year-old".
  *
  * Only where the spelling tells the sound: a word in lower case that starts
- * with a, e, i or o (not "one", "once", "eu…", "ewe"), or with a consonant
- * other than h (an hour, an historic); u (a union, an uncle) and words in
- * capitals or mixed case (an MP, a NATO summit, an mRNA vaccine) are left
- * alone, as are abbreviations said letter by letter (an mbox, an lcd) and
+ * with a, e, i or o, or with a consonant other than h (an hour, an
+ * historic), and the few whose vowel letter is said as a consonant (a
+ * one-off, a euro, a university: see has_consonant_sound()); other words
+ * starting with u (an uncle, a unilateral), and words in capitals or mixed
+ * case (an MP, a NATO summit, an mRNA vaccine) are left alone, as are abbreviations said letter by letter (an mbox, an lcd) and
  * numbers but those starting with 8 and 11 and 18 (an 8-0 win, an
  * 18-year-old).
  *
@@ -44,7 +45,48 @@ static const char *const not_after_a[] = {
   "capella",
 };
 
-static const char *const consonant_sound_prefixes[] = { "one", "once", "eu", "ewe", "oui" };
+/* Words whose first letter is a vowel's and whose first sound is not: one
+ * and once (not onerous), eu… (euro, eulogy), ewe, ouija, and the u that is
+ * said "you" (a union, a university, a useful, a utility, a unanimous):
+ * "a" before them. Other words starting with u are said either way
+ * (an uncle, a unilateral) and left alone. */
+static const char *const consonant_sound_prefixes[] = {
+  "eu",
+  "ewe",
+  "oui",
+  "use",
+  "usu",
+  "uti",
+  "uto",
+  "ura",
+  "uri",
+  "ubiq",
+  "uku",
+  "unani",
+  "unic",
+  "unif",
+  "unio",
+  "unip",
+  "uniq",
+  "unis",
+  "unit",
+  "univ",
+};
+
+static gboolean
+has_consonant_sound (const char *w,
+                     gsize       length)
+{
+  static const char *const ones[] = { "one", "ones", "once" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ones); i++)
+    if (g_str_has_prefix (w, ones[i]) && (length == strlen (ones[i]) || w[strlen (ones[i])] == '-'))
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (consonant_sound_prefixes); i++)
+    if (strncmp (w, consonant_sound_prefixes[i], strlen (consonant_sound_prefixes[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 static gboolean
 word_is (const char *text,
@@ -107,13 +149,10 @@ article_for (const CdCheckWord *word,
   if (length < 2 || (word->flags & (CD_CHECK_WORD_CAPITALISED | CD_CHECK_WORD_MIXED_CASE)) ||
       !g_ascii_islower (w[0]) || w[1] == '-' || w[1] == '\'')
     return NULL;
+  if (has_consonant_sound (w, length))
+    return "a";
   if (strchr ("aeio", w[0]) != NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (consonant_sound_prefixes); i++)
-        if (strncmp (w, consonant_sound_prefixes[i], strlen (consonant_sound_prefixes[i])) == 0)
-          return NULL;
-      return "an";
-    }
+    return g_str_has_prefix (w, "one") ? NULL : "an";
   if (w[0] == 'h' || w[0] == 'u' || is_spelled_out (w, length))
     return NULL;
   return "a";
