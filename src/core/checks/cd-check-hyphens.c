@@ -179,7 +179,7 @@ _cd_check_hyphen_variants (CdCheckContext *ctx)
 
           _cd_check_cover (ctx, p->field, p->start);
           _cd_check_add (ctx, p->field, CD_CHECK_RULE_NAME_VARIANT, CD_CHECK_SEVERITY_WARNING, p->start, p->end,
-                         v->forms[keep], "This word is written “%s” elsewhere in the article", v->forms[keep]);
+                         v->forms[keep], keep == 1 ? "Hyphenated elsewhere" : "Closed up elsewhere");
         }
     }
 }
