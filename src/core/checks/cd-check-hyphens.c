@@ -105,11 +105,13 @@ _cd_check_hyphen_variants (CdCheckContext *ctx)
   g_autoptr (GHashTable) hyphenated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, variants_free);
   GHashTableIter iter;
   Variants      *v;
+  guint64        lengths = 0; /* bit n: a key of n bytes */
 
   g_return_if_fail (ctx != NULL);
 
-  /* The hyphenated words first, then their closed forms. */
-  for (int pass = 1; pass >= 0; pass--)
+  /* The hyphenated words first, then their closed forms: a word whose
+   * length no key has is not looked up, and none is without a key. */
+  for (int pass = 1; pass >= 0 && g_hash_table_size (hyphenated) + pass > 0; pass--)
     for (guint f = 0; f < ctx->n_fields; f++)
       {
         const CdCheckField *field = &ctx->fields[f];
@@ -120,6 +122,7 @@ _cd_check_hyphen_variants (CdCheckContext *ctx)
             const char        *w = field->text + word->start;
             gsize              length = word->end - word->start;
             g_autofree char   *key = NULL;
+            char               closed[64];
             Place              place = { f, word->start, word->end };
 
             if (word->flags & (CD_CHECK_WORD_CAPITALISED | CD_CHECK_WORD_MIXED_CASE | CD_CHECK_WORD_HAS_DIGIT))
@@ -131,12 +134,16 @@ _cd_check_hyphen_variants (CdCheckContext *ctx)
                 for (char *p = key, *q = key;; p++)
                   if (*p != '-' && (*q++ = *p) == '\0')
                     break;
+                if (strlen (key) < sizeof closed)
+                  lengths |= G_GUINT64_CONSTANT (1) << strlen (key);
                 add_place (variants_for (hyphenated, key), 1, field->text, place);
               }
-            else if (pass == 0 && memchr (w, '-', length) == NULL)
+            else if (pass == 0 && length < sizeof closed && (lengths & (G_GUINT64_CONSTANT (1) << length)) &&
+                     memchr (w, '-', length) == NULL)
               {
-                key = g_strndup (w, length);
-                v = g_hash_table_lookup (hyphenated, key);
+                memcpy (closed, w, length);
+                closed[length] = '\0';
+                v = g_hash_table_lookup (hyphenated, closed);
                 if (v != NULL)
                   add_place (v, 0, field->text, place);
               }
