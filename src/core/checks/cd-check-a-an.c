@@ -5,9 +5,11 @@
  * Only where the spelling tells the sound: a word in lower case that starts
  * with a, e, i or o, or with a consonant other than h (an hour, an
  * historic), and the few whose vowel letter is said as a consonant (a
- * one-off, a euro, a university: see has_consonant_sound()); other words
- * starting with u (an uncle, a unilateral), and words in capitals or mixed
- * case (an MP, a NATO summit, an mRNA vaccine) are left alone, as are abbreviations said letter by letter (an mbox, an lcd) and
+ * one-off, a euro, a university: see has_consonant_sound()); a u before
+ * two consonants (an umbrella); words in capitals as
+ * article_for_capitals() tells. Other words starting with u (an uncle, a
+ * unilateral), words in mixed case (an mRNA vaccine), abbreviations said
+ * letter by letter in lower case (an mbox, an lcd) are left alone, and
  * numbers but those starting with 8 and 11 and 18 (an 8-0 win, an
  * 18-year-old).
  *
@@ -136,6 +138,62 @@ article_for_number (const char *w,
   return NULL;
 }
 
+/* The article a word in capitals wants (FBI, NATO, EU, the FBI's, MPs),
+ * or NULL when its spelling does not tell. A vowel's letter is said as a
+ * vowel (an EU, an IMF), but u (a UN report, a UEFA match) and the vowels
+ * of "one" and "euro" as in lower case (a ONE-OFF, a EURO); b, c, d, g, j,
+ * k, p, q, t, v, w, y and z are consonants however the word is said (a BBC
+ * film, a TV, a WHO report). The letters whose name starts with a vowel
+ * sound (ef, aitch, el, em, en, ar, es, ex) want "an" only when the word
+ * is said letter by letter, which the spelling shows when no vowel follows
+ * (an MP, an SMS, an HR) or the first two letters start no English word
+ * (an FBI agent, an NHS trust, an MRI); a word said as a word or that could
+ * be (a NATO summit, a SWAT team, a HIV test or an HIV test) is left
+ * alone, as are doubled letters said by their number (a AAA rating, a
+ * double-L or an L-L) and
+ * the London index said "footsie". */
+static const char *
+article_for_capitals (const char *w,
+                      gsize       length)
+{
+  static const char *const onsets[] = { "FL", "FR", "SC", "SH", "SK", "SL", "SM", "SN", "SP", "SQ", "ST", "SW" };
+  gsize                    run = 0;
+  char                     lower[8];
+  gboolean                 vowel_after_first = FALSE;
+
+  while (run < length && g_ascii_isupper (w[run]))
+    run++;
+  /* The capitals are the word, or the word before a joiner or a plural s. */
+  if (run < 2 || run >= sizeof lower ||
+      !(run == length || strchr ("-'", w[run]) != NULL || g_str_has_prefix (w + run, "’") ||
+        (run + 1 == length && w[run] == 's')))
+    return NULL;
+  /* Doubled letters said by their number, and the index said as a word. */
+  if ((w[0] == w[1] && strchr ("AEIOFHLMNRSX", w[0]) != NULL) || (run == 4 && strncmp (w, "FTSE", 4) == 0))
+    return NULL;
+  for (gsize i = 0; i < run; i++)
+    {
+      lower[i] = g_ascii_tolower (w[i]);
+      if (i > 0 && strchr ("AEIOUY", w[i]) != NULL)
+        vowel_after_first = TRUE;
+    }
+  lower[run] = '\0';
+  if (strchr ("AEIO", w[0]) != NULL)
+    return run >= 3 && has_consonant_sound (lower, run) ? "a" : "an";
+  if (w[0] == 'U')
+    return run <= 3 || !vowel_after_first || strchr ("AEIOU", w[1]) != NULL ? "a" : NULL;
+  if (strchr ("FHLMNRSX", w[0]) == NULL)
+    return "a";
+  if (!vowel_after_first)
+    return "an";
+  if (strchr ("AEIOUY", w[1]) != NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (onsets); i++)
+    if (w[0] == onsets[i][0] && w[1] == onsets[i][1])
+      return NULL;
+  return "an";
+}
+
 /* The article the word at @w wants, or NULL when its spelling does not
  * tell. */
 static const char *
@@ -146,14 +204,21 @@ article_for (const CdCheckWord *word,
 
   if (word->flags & CD_CHECK_WORD_HAS_DIGIT)
     return article_for_number (w, length);
-  if (length < 2 || (word->flags & (CD_CHECK_WORD_CAPITALISED | CD_CHECK_WORD_MIXED_CASE)) ||
+  if (word->flags & CD_CHECK_WORD_CAPITALISED)
+    return article_for_capitals (w, length);
+  if (length < 2 || (word->flags & CD_CHECK_WORD_MIXED_CASE) ||
       !g_ascii_islower (w[0]) || w[1] == '-' || w[1] == '\'')
     return NULL;
   if (has_consonant_sound (w, length))
     return "a";
   if (strchr ("aeio", w[0]) != NULL)
     return g_str_has_prefix (w, "one") ? NULL : "an";
-  if (w[0] == 'h' || w[0] == 'u' || is_spelled_out (w, length))
+  /* A u before two consonants is said as in "up" (an umbrella, an
+   * unlikely, an ugly, an urban, an usher); before a vowel it is said
+   * either way (a unit, an unusual). */
+  if (w[0] == 'u')
+    return length >= 3 && strchr ("aeiouy", w[1]) == NULL && strchr ("aeiouy", w[2]) == NULL ? "an" : NULL;
+  if (w[0] == 'h' || is_spelled_out (w, length))
     return NULL;
   return "a";
 }
@@ -191,6 +256,9 @@ _cd_check_a_an (CdCheckContext *ctx)
           for (guint k = 0; k < G_N_ELEMENTS (not_after_a); k++)
             if (word_is (text + next->start, next->end - next->start, not_after_a[k]))
               skip = TRUE;
+          /* A placeholder (an TK) is leftover-markup's to report. */
+          if (_cd_check_is_placeholder (text + next->start, next->end - next->start))
+            skip = TRUE;
           wanted = skip ? NULL : article_for (next, text + next->start);
           an = length == 2;
           if (wanted == NULL || an == g_str_equal (wanted, "an"))

@@ -172,6 +172,8 @@ gboolean    _cd_check_is_covered (CdCheckContext *ctx,
                                   gsize           start);
 char       *_cd_check_fold (const char *text,
                             gssize      length);
+gboolean    _cd_check_is_placeholder (const char *text,
+                                      gsize       length);
 gboolean    _cd_check_word_is_correct (CdCheckContext *ctx,
                                        const char     *word,
                                        gssize          length);

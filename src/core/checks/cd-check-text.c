@@ -15,9 +15,6 @@
 
 /* Repeated words */
 
-static gboolean is_placeholder_word (const char *text,
-                                     gsize       length);
-
 /* Words good copy writes twice: in any language, then in copy of one
  * language (a relative pronoun before an article, die Frau, die die
  * Zeitung liest; dat dat; a reflexive pronoun, nous nous sommes vus). */
@@ -94,7 +91,7 @@ _cd_check_repeated_words (CdCheckContext *ctx)
               g_ascii_strncasecmp (field->text + a->start, field->text + b->start, la) != 0)
             continue;
           /* "TK TK" is a placeholder, which leftover-markup reports. */
-          if (is_placeholder_word (field->text + a->start, la))
+          if (_cd_check_is_placeholder (field->text + a->start, la))
             continue;
           /* Non-ASCII letters compare by bytes above; that is enough to find
            * the same word typed twice. */
@@ -581,9 +578,9 @@ static gboolean is_placeholder_part (const char *text,
                                      gsize       length);
 
 /* TK, TKTK, XX, TODO…, and hyphenated runs of them (XXX-XXX-XXXX). */
-static gboolean
-is_placeholder_word (const char *text,
-                     gsize       length)
+gboolean
+_cd_check_is_placeholder (const char *text,
+                          gsize       length)
 {
   const char *dash = memchr (text, '-', length);
 
@@ -592,7 +589,7 @@ is_placeholder_word (const char *text,
   if (dash == NULL)
     return is_placeholder_part (text, length);
   return is_placeholder_part (text, dash - text) &&
-         is_placeholder_word (dash + 1, length - (dash + 1 - text));
+         _cd_check_is_placeholder (dash + 1, length - (dash + 1 - text));
 }
 
 static gboolean
@@ -640,7 +637,7 @@ check_plain_placeholders (CdCheckContext *ctx,
 
       while (end < field->length && (g_ascii_isalnum (text[end]) || text[end] == '-'))
         end++;
-      if (end > pos && is_placeholder_word (text + pos, end - pos))
+      if (end > pos && _cd_check_is_placeholder (text + pos, end - pos))
         _cd_check_add (ctx, f, CD_CHECK_RULE_LEFTOVER_MARKUP, CD_CHECK_SEVERITY_ERROR, pos, end,
                        NULL, "A placeholder (“%.*s”) left in the text", (int) (end - pos),
                        text + pos);
@@ -682,7 +679,7 @@ _cd_check_leftover_markup (CdCheckContext *ctx)
           const CdCheckWord *word = &g_array_index (field->words, CdCheckWord, i);
           gsize              n = word->end - word->start;
 
-          if (is_placeholder_word (text + word->start, n))
+          if (_cd_check_is_placeholder (text + word->start, n))
             _cd_check_add (ctx, f, CD_CHECK_RULE_LEFTOVER_MARKUP, CD_CHECK_SEVERITY_ERROR,
                            word->start, word->end, NULL,
                            "A placeholder (“%.*s”) left in the text", (int) n,
