@@ -124,8 +124,8 @@ import_action (GtkWidget  *widget,
 {
   CdWindow             *self = CD_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  const char           *all[] = { "text/markdown", "text/plain", "text/html", "application/xml", "text/xml", "application/json", NULL };
-  const char           *all_patterns[] = { "*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.xml", "*.nitf", "*.json", NULL };
+  const char           *all[] = { "text/markdown", "text/plain", "text/html", "application/xml", "text/xml", "application/json", "message/rfc822", NULL };
+  const char           *all_patterns[] = { "*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.xml", "*.nitf", "*.json", "*.eml", NULL };
   const char           *any_pattern[] = { "*", NULL };
 
   g_assert (CD_IS_WINDOW (self));
@@ -134,7 +134,7 @@ import_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), NULL);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   cd_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
-                              _ ("Articles (Markdown, wire copy, HTML, NITF, NewsML, ninjs)"), all, all_patterns);
+                              _ ("Articles (Markdown, wire copy, HTML, NITF, NewsML, ninjs, email)"), all, all_patterns);
   /* A wire capture's files often have no extension; Copydesk tells a
    * feed's message by its envelope. */
   cd_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _ ("All Files"), NULL, any_pattern);

@@ -139,6 +139,12 @@ gboolean   _cd_import_ninjs (CdArticle  *article,
                              gsize       length,
                              const char *origin,
                              GError    **error);
+gboolean   _cd_import_email (CdArticle  *article,
+                             GBytes     *message_bytes,
+                             const char *origin,
+                             GError    **error);
+gssize     _cd_import_message_start (const char *text,
+                                     gsize       length);
 gboolean   _cd_import_xml (CdArticle  *article,
                            const char *text,
                            gsize       length,

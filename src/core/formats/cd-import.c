@@ -26,7 +26,7 @@
  *
  * Returns: the format its extension names (.md and .markdown are Markdown,
  *   .txt wire copy, .html, .htm and .xhtml HTML, .xml and .nitf agency XML, .json
- *   ninjs), or %CD_IMPORT_FORMAT_AUTO when
+ *   ninjs, .eml email), or %CD_IMPORT_FORMAT_AUTO when
  *   the extension is none of those
  */
 CdImportFormat
@@ -52,6 +52,8 @@ cd_import_format_for_path (const char *path)
     return CD_IMPORT_FORMAT_XML;
   if (g_ascii_strcasecmp (dot, ".json") == 0)
     return CD_IMPORT_FORMAT_NINJS;
+  if (g_ascii_strcasecmp (dot, ".eml") == 0)
+    return CD_IMPORT_FORMAT_EMAIL;
   return CD_IMPORT_FORMAT_AUTO;
 }
 
@@ -479,12 +481,12 @@ set_unknown_type (const char *origin,
   if (dot != NULL && dot != base)
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: “%s” files cannot be imported; use .md, .markdown, .txt, "
-                 ".html, .htm, .xml, .nitf or .json.",
+                 ".html, .htm, .xml, .nitf, .json or .eml.",
                  origin, dot);
   else
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: the name has no extension to tell its format; use .md, "
-                 ".markdown, .txt, .html, .htm, .xml, .nitf or .json.",
+                 ".markdown, .txt, .html, .htm, .xml, .nitf, .json or .eml.",
                  origin);
 }
 
@@ -514,7 +516,8 @@ skip_prolog (const char *data,
 
 /* The format @data's first characters tell, for a file whose name tells
  * none (a feed's file is often called by its story number, or "tst"): a
- * feed's message in its envelope is wire copy; markup is HTML when it
+ * feed's message in its envelope is wire copy; an email message's headers
+ * are email; markup is HTML when it
  * opens with an HTML document's or a page's elements, else agency XML; an
  * object (a brace, then a name or its end) ninjs. */
 static CdImportFormat
@@ -528,6 +531,8 @@ sniff_format (const char *data,
 
   if (_cd_import_is_transmission (data, length))
     return CD_IMPORT_FORMAT_WIRE;
+  if (_cd_import_message_start (data, length) >= 0)
+    return CD_IMPORT_FORMAT_EMAIL;
   while (i < length && g_ascii_isspace (data[i]))
     i++;
   if (i < length && data[i] == '{')
@@ -732,6 +737,28 @@ decode_charset (const char    *data,
   return decoded;
 }
 
+/* Where the email message in @data starts, or -1 with @error set: it
+ * is read as bytes, as the message names the character set of each part,
+ * but an empty or binary file is refused as any other is. */
+static gssize
+message_start (const char *data,
+               gsize       length,
+               const char *origin,
+               GError    **error)
+{
+  gssize start = data != NULL ? _cd_import_message_start (data, length) : -1;
+
+  if (start >= 0 && memchr (data, '\0', length) == NULL)
+    return start;
+  /* Empty, binary or not UTF-8 says so; else it is not a message. */
+  if (_cd_import_check_text (data, length, origin, error))
+    g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                 "%s: the file is not an email message (it does not start with headers "
+                 "such as “From:” and “Subject:”).",
+                 origin);
+  return -1;
+}
+
 /* Reads @data as @format (by @origin's extension, else by its first
  * characters, when %CD_IMPORT_FORMAT_AUTO) into a new article that starts
  * with @language: the language it keeps when the file names none (%NULL:
@@ -748,6 +775,8 @@ import_data (const char    *data,
   g_autoptr (GError) local = NULL;
   g_autofree char *decoded = NULL;
   g_autofree char *charset = NULL;
+  g_autoptr (GBytes) message = NULL;
+  gssize start;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (origin != NULL, NULL);
@@ -756,26 +785,39 @@ import_data (const char    *data,
     format = cd_import_format_for_path (origin);
   if (format == CD_IMPORT_FORMAT_AUTO && data != NULL)
     format = sniff_format (data, length);
-  if ((guint) format >= G_N_ELEMENTS (importers) || importers[format] == NULL)
+  /* A message saved from a mail program as text. */
+  if (format == CD_IMPORT_FORMAT_WIRE && data != NULL && _cd_import_message_start (data, length) >= 0)
+    format = CD_IMPORT_FORMAT_EMAIL;
+  if (format == CD_IMPORT_FORMAT_EMAIL)
+    {
+      if ((start = message_start (data, length, origin, error)) < 0)
+        return NULL;
+      message = g_bytes_new_static (data + start, length - start);
+    }
+  else if ((guint) format >= G_N_ELEMENTS (importers) || importers[format] == NULL)
     {
       set_unknown_type (origin, error);
       return NULL;
     }
-  if (data != NULL &&
-      (decoded = decode_charset (data, length, format, origin, &length, &charset, &local)) != NULL)
-    data = decoded;
-  if (local != NULL)
+  else
     {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
+      if (data != NULL &&
+          (decoded = decode_charset (data, length, format, origin, &length, &charset, &local)) != NULL)
+        data = decoded;
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      if (!_cd_import_check_text (data, length, origin, error))
+        return NULL;
     }
-  if (!_cd_import_check_text (data, length, origin, error))
-    return NULL;
 
   article = cd_article_new ();
   if (language != NULL && *language != '\0')
     cd_article_set_language (article, language);
-  if (!importers[format](article, data, length, origin, error))
+  if (message != NULL ? !_cd_import_email (article, message, origin, error)
+                      : !importers[format](article, data, length, origin, error))
     return NULL;
   if (charset != NULL && format == CD_IMPORT_FORMAT_WIRE)
     {
@@ -854,7 +896,7 @@ set_too_large (GError    **error,
 
 /**
  * cd_import_file:
- * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf or .json file
+ * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .json or .eml file
  * @error: return location for an error
  *
  * Reads one article from a file, by its extension or, where that names no

@@ -72,6 +72,14 @@ G_BEGIN_DECLS
  *   slugline as the web address, keywords and subjects as tags, the
  *   featured picture's caption, credit and description, corrections, an
  *   embargo still ahead; the story from its HTML or plain text.
+ * @CD_IMPORT_FORMAT_EMAIL: an email message (.eml, or text that starts
+ *   with a message's headers), as a mail program saves it: the subject
+ *   (without Re: or Fwd:) is the headline; the text (its plain part, else
+ *   its HTML; a message forwarded as an attachment when the message has
+ *   no text of its own), without the signature, is read as wire copy, so
+ *   a dateline and a "By" line are found; the sender's name is the byline
+ *   where the text gives none; the sender's address, the date and the
+ *   attachments, which are not imported, go to the internal note.
  *
  * How cd_import_data() reads a text; cd_import_file() reads a file by its
  * extension.
@@ -84,6 +92,7 @@ typedef enum
   CD_IMPORT_FORMAT_HTML,
   CD_IMPORT_FORMAT_XML,
   CD_IMPORT_FORMAT_NINJS,
+  CD_IMPORT_FORMAT_EMAIL,
 } CdImportFormat;
 
 /* Files over this size are refused. */

@@ -1,0 +1,239 @@
+/* test-import-email.c: articles from email messages, as a mail program
+ * saves them (.eml) or as text, and the messages that are not.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-test-util.h"
+#include "cd-import.h"
+
+static char *
+sample_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+static CdArticle *
+import_text (const char    *text,
+             CdImportFormat format,
+             const char    *origin)
+{
+  g_autoptr (GError) error = NULL;
+  CdArticle *article = cd_import_data (text, strlen (text), format, origin, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  return article;
+}
+
+static char *
+write_temp (const char *name,
+            const char *data,
+            gssize      length)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-email-XXXXXX", &error);
+  char            *path;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, name, NULL);
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_temp (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  cd_test_rm_rf (dir);
+}
+
+/* A stringer's copy: the subject without "Fwd:" is the headline, the
+ * sender's name the byline, the plain part (quoted-printable, Latin-1)
+ * read as wire copy with its dateline, the signature cut; the address,
+ * the date and the attachment in the note. */
+static void
+test_stringer (void)
+{
+  g_autofree char *path = sample_path ("email-stringer.eml");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_file (path, &error);
+  const char *body;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves café budget");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Anna Müller");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "MUNICH");
+  body = cd_article_get_body (article);
+  g_assert_true (g_str_has_prefix (body, "The city council approved the café budget on Friday, "));
+  g_assert_nonnull (strstr (body, "\n\n\"We can start in March,\" the mayor said"));
+  g_assert_true (g_str_has_suffix (body, "review the costs.\n"));
+  g_assert_null (strstr (body, "Freelance"));
+  g_assert_null (strstr (body, "+49"));
+  g_assert_cmpstr (cd_article_get_ednote (article), ==,
+                   "Emailed by anna@example.org on 2026-12-05 18:02 +0100. — "
+                   "Attachments not imported: council.png (image/png).");
+}
+
+/* The same message saved as text (.txt, or a name with no extension),
+ * after a blank line, is the same article; wire copy stays wire copy. */
+static void
+test_saved_as_text (void)
+{
+  g_autofree char *eml_path = sample_path ("email-stringer.eml");
+  g_autofree char *data = NULL;
+  g_autoptr (CdArticle) eml = NULL;
+  gsize       length;
+  const char *names[] = { "story.txt", "4f2a" };
+
+  g_assert_true (g_file_get_contents (eml_path, &data, &length, NULL));
+  eml = cd_import_file (eml_path, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *text = g_strconcat ("   \r\n", data, NULL);
+      g_autofree char *path = write_temp (names[i], text, -1);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) article = cd_import_file (path, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_headline (article), ==, cd_article_get_headline (eml));
+      g_assert_cmpstr (cd_article_get_byline (article), ==, cd_article_get_byline (eml));
+      g_assert_cmpstr (cd_article_get_body (article), ==, cd_article_get_body (eml));
+      remove_temp (path);
+    }
+
+  /* A story whose first lines read like headers but are not a message's. */
+  {
+    g_autoptr (CdArticle) wire = import_text ("From: our correspondent\n"
+                                              "The council met on Friday.\n\n"
+                                              "It voted 41 to 19.\n",
+                                              CD_IMPORT_FORMAT_WIRE, "story.txt");
+    g_autoptr (CdArticle) dated = import_text ("Date: Friday\nFrom: the desk\n\nCouncil meets\n\nIt met.\n",
+                                               CD_IMPORT_FORMAT_WIRE, "dated.txt");
+
+    g_assert_cmpstr (cd_article_get_headline (wire), ==, "From: our correspondent");
+    g_assert_null (cd_article_get_ednote (wire));
+    /* Date and From only: a story's own lines, not a mail program's. */
+    g_assert_null (strstr (cd_article_get_ednote (dated) ? cd_article_get_ednote (dated) : "", "Emailed"));
+  }
+}
+
+/* A message with HTML only: links and emphasis as Markdown, "Re:" off
+ * the subject, a sender with no name by address. */
+static void
+test_html_only (void)
+{
+  g_autoptr (CdArticle) article = import_text (
+      "From: desk@example.net\n"
+      "Subject: RE: Re: Storm update\n"
+      "Date: Sun, 6 Dec 2026 07:15:00 +0000\n"
+      "Content-Type: text/html; charset=utf-8\n"
+      "Content-Transfer-Encoding: base64\n"
+      "\n"
+      "PGRpdj48cD5UaGUgc3Rvcm0gaXMgPGI+d2Vha2VuaW5nPC9iPiwgc2F5cyB0aGUgPGEgaHJlZj0i\n"
+      "aHR0cHM6Ly9leGFtcGxlLm9yZy9tZXQiPndlYXRoZXIgc2VydmljZTwvYT4uPC9wPjwvZGl2Pg==\n",
+      CD_IMPORT_FORMAT_EMAIL, "update.eml");
+
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Storm update");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "desk@example.net");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "The storm is **weakening**, says the [weather service](https://example.org/met).\n");
+  g_assert_cmpstr (cd_article_get_ednote (article), ==,
+                   "Emailed by desk@example.net on 2026-12-06 07:15 +0000.");
+}
+
+/* A story forwarded as an attachment, with no text around it, is its own
+ * subject, sender and text; 8-bit text
+ * that names no character set is read as Windows-1252, said in the note;
+ * a "By" line in the text is the byline, not the sender. */
+static void
+test_forwarded_and_8bit (void)
+{
+  g_autoptr (CdArticle) forwarded = import_text (
+      "From: Sub Editor <sub@example.net>\n"
+      "Subject: Fwd: Harbour reopens\n"
+      "MIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=b\n"
+      "\n"
+      "--b\n"
+      "Content-Type: message/rfc822\n"
+      "\n"
+      "From: Piet Jansen <piet@example.org>\n"
+      "Subject: Harbour reopens\n"
+      "Content-Type: text/plain; charset=utf-8\n"
+      "\n"
+      "ROTTERDAM, Dec 6 - The harbour reopened on Sunday after the strike ended.\n"
+      "--b--\n",
+      CD_IMPORT_FORMAT_EMAIL, "fwd.eml");
+  const char latin1[] = "From: Jo <jo@example.org>\nSubject: Fiesta\nDate: Sun, 6 Dec 2026 09:00:00 +0100\n\n"
+                        "By Jo Smith\n\nThe caf\xe9 opened on Sunday.\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) western = cd_import_data (latin1, sizeof latin1 - 1, CD_IMPORT_FORMAT_EMAIL,
+                                                  "fiesta.eml", &error);
+
+  g_assert_cmpstr (cd_article_get_headline (forwarded), ==, "Harbour reopens");
+  g_assert_cmpstr (cd_article_get_body (forwarded), ==, "The harbour reopened on Sunday after the strike ended.\n");
+  g_assert_cmpstr (cd_article_get_dateline (forwarded), ==, "ROTTERDAM");
+  g_assert_cmpstr (cd_article_get_byline (forwarded), ==, "Piet Jansen");
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (western), ==, "The café opened on Sunday.\n");
+  g_assert_cmpstr (cd_article_get_byline (western), ==, "Jo Smith");
+  g_assert_nonnull (strstr (cd_article_get_ednote (western), "it was read as Windows-1252"));
+}
+
+/* What is not a message is refused with one sentence naming the file. */
+static void
+test_refused (void)
+{
+  static const struct
+  {
+    const char *data;
+    gssize      length;
+    int         code;
+    const char *message;
+  } cases[] = {
+    {"",                                                          0,  CD_IMPORT_ERROR_EMPTY,   "the file is empty."},
+    { "Dear desk,\n\nhere is my story.\n",                        -1, CD_IMPORT_ERROR_INVALID,
+     "the file is not an email message (it does not start with headers such as “From:” and “Subject:”)."   },
+    { "From: a@b.c\nSubject: x\n\nbinary\0data\n",                36, CD_IMPORT_ERROR_BINARY,
+     "the file holds binary data, not text (a NUL byte at byte offset 30)."                                        },
+    { "From: a@b.c\nSubject: \nContent-Type: text/plain\n\n  \n", -1, CD_IMPORT_ERROR_EMPTY,
+     "the email message has no subject and no text."                                                               },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_temp ("message.eml", cases[i].data, cases[i].length);
+      g_autofree char *expected = g_strdup_printf ("%s: %s", path, cases[i].message);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) article = cd_import_file (path, &error);
+
+      g_test_message ("%s", cases[i].message);
+      g_assert_null (article);
+      g_assert_error (error, CD_IMPORT_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, ==, expected);
+      remove_temp (path);
+    }
+  g_assert_cmpint (cd_import_format_for_path ("Story.EML"), ==, CD_IMPORT_FORMAT_EMAIL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import-email/stringer", test_stringer);
+  g_test_add_func ("/import-email/saved-as-text", test_saved_as_text);
+  g_test_add_func ("/import-email/html-only", test_html_only);
+  g_test_add_func ("/import-email/forwarded-and-8bit", test_forwarded_and_8bit);
+  g_test_add_func ("/import-email/refused", test_refused);
+  return g_test_run ();
+}
