@@ -188,6 +188,64 @@ test_forwarded_and_8bit (void)
   g_assert_nonnull (strstr (cd_article_get_ednote (western), "it was read as Windows-1252"));
 }
 
+/* A story forwarded inside the text, as Gmail, Outlook (in English or
+ * German) and Apple Mail write it: its subject, sender and text; what the
+ * one who forwarded it wrote above, in the note. */
+static void
+test_forwarded_inline (void)
+{
+  static const struct
+  {
+    const char *above, *headers;
+  } forms[] = {
+    {"Can we run this at six?\n\n---------- Forwarded message ---------\n",
+     "From: Piet Jansen <piet@example.org>\nDate: Sun, Dec 6, 2026 at 9:12 AM\n"
+      "Subject: Harbour reopens\nTo: <desk@example.net>\n"},
+    { "Can we run this at six?\n\n-----Original Message-----\n",
+     "From: Piet Jansen [mailto:piet@example.org]\nSent: Sunday, December 6, 2026 9:12 AM\n"
+      "To: Desk\nSubject: RE: Harbour reopens\n"          },
+    { "Can we run this at six?\n\n-----Ursprüngliche Nachricht-----\n",
+     "*Von:* Piet Jansen <piet@example.org>\n*Gesendet:* Sonntag, 6. Dezember 2026 09:12\n"
+      "*An:* Desk\n*Betreff:* Harbour reopens\n"          },
+    { "Can we run this at six?\n\nBegin forwarded message:\n\n",
+     "> From: Piet Jansen <piet@example.org>\n> Subject: Harbour reopens\n"
+      "> Date: 6 December 2026 at 09:12:00 CET\n"         },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *message = g_strconcat ("From: Sub Editor <sub@example.net>\n"
+                                              "Subject: Fwd: Harbour reopens\n"
+                                              "Content-Type: text/plain; charset=utf-8\n\n",
+                                              forms[i].above, forms[i].headers,
+                                              "\nROTTERDAM, Dec 6 - The harbour reopened on Sunday.\n\n"
+                                              "Ships queued at the mouth of the Maas.\n",
+                                              NULL);
+      g_autoptr (CdArticle) article = import_text (message, CD_IMPORT_FORMAT_EMAIL, "fwd.eml");
+
+      g_test_message ("%s\n%s", forms[i].headers, cd_article_get_ednote (article));
+      g_assert_cmpstr (cd_article_get_headline (article), ==, "Harbour reopens");
+      g_assert_cmpstr (cd_article_get_byline (article), ==, "Piet Jansen");
+      g_assert_cmpstr (cd_article_get_dateline (article), ==, "ROTTERDAM");
+      g_assert_cmpstr (cd_article_get_body (article), ==,
+                       "The harbour reopened on Sunday.\n\nShips queued at the mouth of the Maas.\n");
+      g_assert_true (g_str_has_prefix (cd_article_get_ednote (article),
+                                       "Emailed by piet@example.org on "));
+      g_assert_nonnull (strstr (cd_article_get_ednote (article),
+                                "Written above the forwarded message: “Can we run this at six?”"));
+    }
+
+  /* Colons in a story's own lines are not a forward. */
+  {
+    g_autoptr (CdArticle) article = import_text ("From: Jo <jo@example.org>\nSubject: Council meets\n\n"
+                                                 "The agenda:\nBudget: approved\nParks: deferred\n",
+                                                 CD_IMPORT_FORMAT_EMAIL, "agenda.eml");
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Council meets");
+    g_assert_cmpstr (cd_article_get_byline (article), ==, "Jo");
+  }
+}
+
 /* What is not a message is refused with one sentence naming the file. */
 static void
 test_refused (void)
@@ -234,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/import-email/saved-as-text", test_saved_as_text);
   g_test_add_func ("/import-email/html-only", test_html_only);
   g_test_add_func ("/import-email/forwarded-and-8bit", test_forwarded_and_8bit);
+  g_test_add_func ("/import-email/forwarded-inline", test_forwarded_inline);
   g_test_add_func ("/import-email/refused", test_refused);
   return g_test_run ();
 }

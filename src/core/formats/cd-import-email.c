@@ -22,6 +22,7 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddressList, g_object_unref)
 
 /* How far into a file the headers of a message are looked for. */
 #define HEADERS_MAX (64 * 1024)
@@ -213,22 +214,206 @@ strip_subject (const char *subject)
   return g_strstrip (g_strdup (p));
 }
 
-/* The sender's name, else the address, of the first of @list. */
-static const char *
-sender_name (InternetAddressList *list,
-             const char         **address)
+/* The name (else the address) and the address of the first of @list. */
+static void
+read_sender (InternetAddressList *list,
+             char               **name,
+             char               **address)
 {
   InternetAddress *sender;
-  const char      *name;
+  const char      *named;
 
-  *address = NULL;
   if (list == NULL || internet_address_list_length (list) == 0)
-    return NULL;
+    return;
   sender = internet_address_list_get_address (list, 0);
+  g_clear_pointer (address, g_free);
   if (INTERNET_ADDRESS_IS_MAILBOX (sender))
-    *address = internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (sender));
-  name = internet_address_get_name (sender);
-  return name != NULL && *name != '\0' ? name : *address;
+    *address = g_strdup (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (sender)));
+  named = internet_address_get_name (sender);
+  g_clear_pointer (name, g_free);
+  *name = g_strdup (named != NULL && *named != '\0' ? named : *address);
+}
+
+/* A message forwarded inside the text, as mail programs write it: after
+ * a line ("---------- Forwarded message ---------", "-----Original
+ * Message-----", "Begin forwarded message:"), its headers, among them
+ * its sender and subject, in English or a language of the newsroom's. */
+typedef struct
+{
+  char *from;    /* the From line's value */
+  char *subject; /* the Subject line's value */
+  char *date;    /* the Date (or Sent) line's value */
+  gsize text;    /* where its text starts */
+  gsize above;   /* where the line above its headers starts */
+} Forward;
+
+static void
+forward_clear (Forward *forward)
+{
+  g_free (forward->from);
+  g_free (forward->subject);
+  g_free (forward->date);
+}
+
+/* Whether @name (@length bytes) is one of @names, in any case. */
+static gboolean
+name_in (const char        *name,
+         gsize              length,
+         const char *const *names)
+{
+  for (guint k = 0; names[k] != NULL; k++)
+    if (strlen (names[k]) == length && g_ascii_strncasecmp (name, names[k], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Reads the header line @line ("From: …", "*Subject:* …") into @forward;
+ * FALSE when it is not one. */
+static gboolean
+read_forward_header (const char *line,
+                     gsize       length,
+                     Forward    *forward)
+{
+  static const char *const from[] = { "From", "Von", "De", "Da", "Van", "Fra", "Från", "Od", NULL };
+  static const char *const subject[] = { "Subject", "Betreff", "Objet", "Asunto", "Oggetto",
+                                         "Onderwerp", "Emne", "Ämne", "Temat", "Assunto", NULL };
+  static const char *const date[] = { "Date", "Sent", "Datum", "Gesendet", "Envoyé", "Enviado",
+                                      "Inviato", "Verzonden", "Sendt", "Skickat", "Data", "Fecha", NULL };
+  const char              *end = line + length;
+  const char              *name, *colon, *value;
+  char                   **slot = NULL;
+
+  while (line < end && (*line == ' ' || *line == '*' || *line == '>'))
+    line++;
+  name = line;
+  colon = memchr (line, ':', end - line);
+  if (colon == NULL || colon == name || colon - name > 24)
+    return FALSE;
+  for (const char *p = name; p < colon; p = g_utf8_next_char (p))
+    if (!g_unichar_isalpha (g_utf8_get_char (p)) && *p != ' ' && *p != '-')
+      return FALSE;
+  value = colon + 1;
+  while (value < end && (*value == '*' || *value == ' '))
+    value++;
+  if (name_in (name, colon - name, from))
+    slot = &forward->from;
+  else if (name_in (name, colon - name, subject))
+    slot = &forward->subject;
+  else if (name_in (name, colon - name, date))
+    slot = &forward->date;
+  if (slot != NULL && *slot == NULL)
+    *slot = g_strstrip (g_strndup (value, end - value));
+  return TRUE;
+}
+
+/* Whether the line at @line is one a mail program sets above a message it
+ * forwards: dashes around words ("-----Original Message-----"), or words
+ * and a colon ("Begin forwarded message:"). */
+static gboolean
+is_forward_mark (const char *line)
+{
+  const char *eol = strchr (line, '\n');
+  gsize       n = eol != NULL ? (gsize) (eol - line) : strlen (line);
+
+  while (n > 0 && g_ascii_isspace (line[n - 1]))
+    n--;
+  return n > 0 && (g_strstr_len (line, n, "-----") != NULL || line[n - 1] == ':');
+}
+
+/* Finds the first message forwarded inside @text: a run of header lines
+ * with a sender and a subject, up to a blank line. */
+static gboolean
+find_forward (const char *text,
+              Forward    *forward)
+{
+  const char *above = NULL;
+
+  for (const char *line = text; *line != '\0';)
+    {
+      const char *start = line;
+      guint       headers = 0;
+
+      memset (forward, 0, sizeof *forward);
+      while (*line != '\0')
+        {
+          const char *eol = strchr (line, '\n');
+          gsize       n = eol != NULL ? (gsize) (eol - line) : strlen (line);
+
+          if (n > 0 && line[n - 1] == '\r')
+            n--;
+          if (n == 0 || !read_forward_header (line, n, forward))
+            break;
+          headers++;
+          line = eol != NULL ? eol + 1 : line + n;
+        }
+      if (headers >= 2 && forward->from != NULL && forward->subject != NULL)
+        {
+          forward->text = line - text;
+          forward->above = (above != NULL && is_forward_mark (above) ? above : start) - text;
+          return TRUE;
+        }
+      forward_clear (forward);
+      /* On to the next line; the mark may stand above a blank one. */
+      line = start;
+      if (!g_ascii_isspace (*start))
+        above = start;
+      line = strchr (line, '\n');
+      if (line == NULL)
+        break;
+      line++;
+    }
+  memset (forward, 0, sizeof *forward);
+  return FALSE;
+}
+
+/* Takes the message forwarded inside @plain, if there is one: its text is
+ * the story, its subject and sender those of the article; what the one
+ * who forwarded it wrote above goes to @notes. Returns the text. */
+static char *
+take_forward (char    *plain,
+              char   **subject,
+              char   **name,
+              char   **address,
+              char   **when,
+              GString *notes)
+{
+  Forward          forward;
+  g_autofree char *above = NULL;
+  char            *text;
+
+  if (!find_forward (plain, &forward))
+    return plain;
+  above = g_strstrip (g_strndup (plain, forward.above));
+  if (*above != '\0')
+    {
+      g_autofree char *note = g_strdup_printf ("Written above the forwarded message: “%s”", above);
+
+      _cd_import_add_note (notes, note);
+    }
+  if (*forward.subject != '\0')
+    {
+      g_free (*subject);
+      *subject = strip_subject (forward.subject);
+    }
+  {
+    /* Outlook writes "Name [mailto:address]". */
+    g_auto (GStrv) mailto = g_strsplit_set (forward.from, "[]", -1);
+    g_autofree char *from = g_strv_length (mailto) >= 2 && g_str_has_prefix (mailto[1], "mailto:")
+                                ? g_strdup_printf ("%s <%s>", mailto[0], mailto[1] + strlen ("mailto:"))
+                                : g_strdup (forward.from);
+    g_autoptr (InternetAddressList) list = internet_address_list_parse (NULL, from);
+
+    read_sender (list, name, address);
+  }
+  if (forward.date != NULL)
+    {
+      g_free (*when);
+      *when = g_strdup (forward.date);
+    }
+  text = g_strdup (plain + forward.text);
+  forward_clear (&forward);
+  g_free (plain);
+  return text;
 }
 
 /* Cuts the signature off @text: from a line that is "-- " (or "--"),
@@ -270,9 +455,10 @@ _cd_import_email (CdArticle  *article,
   g_autoptr (GString) attachments = g_string_new (NULL);
   g_autofree char *subject = NULL;
   g_autofree char *story = NULL;
+  g_autofree char *sender = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *when = NULL;
   GDateTime       *date;
-  const char      *address;
-  const char      *sender;
   Parts            parts = { NULL, NULL, NULL, attachments };
 
   g_assert (CD_IS_ARTICLE (article));
@@ -301,15 +487,19 @@ _cd_import_email (CdArticle  *article,
       g_free (subject);
       subject = strip_subject (g_mime_message_get_subject (message));
     }
-  sender = sender_name (g_mime_message_get_from (parts.message), &address);
-  date = g_mime_message_get_date (parts.message);
+  read_sender (g_mime_message_get_from (parts.message), &sender, &address);
+  if ((date = g_mime_message_get_date (parts.message)) != NULL)
+    when = g_date_time_format (date, "%Y-%m-%d %H:%M %z");
 
   if (parts.plain != NULL)
     {
       g_autofree char *plain = part_text (parts.plain, notes);
 
       if (plain != NULL)
-        cut_signature (plain);
+        {
+          plain = take_forward (plain, &subject, &sender, &address, &when, notes);
+          cut_signature (plain);
+        }
       if (plain != NULL && !(cd_text_is_blank (plain) && *subject == '\0'))
         {
           /* The subject on the first line, the headline as wire copy
@@ -347,7 +537,6 @@ _cd_import_email (CdArticle  *article,
   {
     const char *ednote = cd_article_get_ednote (article);
     g_autoptr (GString) all = g_string_new (ednote != NULL ? ednote : "");
-    g_autofree char *when = date != NULL ? g_date_time_format (date, "%Y-%m-%d %H:%M %z") : NULL;
     g_autofree char *from = NULL;
 
     if (address != NULL || when != NULL)
