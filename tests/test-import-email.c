@@ -8,8 +8,12 @@
 
 #include <string.h>
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
 #include "cd-test-util.h"
+#include "cd-image-ref.h"
 #include "cd-import.h"
+#include "cd-store.h"
 
 static char *
 sample_path (const char *name)
@@ -246,6 +250,87 @@ test_forwarded_inline (void)
   }
 }
 
+/* A picture of @width × @height in @type ("jpeg", "png"), base64 for a
+ * message. */
+static char *
+picture_base64 (int         width,
+                int         height,
+                const char *type)
+{
+  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize            length;
+
+  gdk_pixbuf_fill (pixbuf, 0x336699ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &data, &length, type, &error, NULL));
+  g_assert_no_error (error);
+  return g_base64_encode ((const guchar *) data, length);
+}
+
+/* Imported into the store, a message's pictures go to the store and the
+ * end of the story, for the editor to describe; a signature's logo and
+ * other attachments are named in the note. Imported alone, all are named. */
+static void
+test_pictures (void)
+{
+  g_autofree char *photo = picture_base64 (640, 400, "jpeg");
+  g_autofree char *logo = picture_base64 (64, 32, "png");
+  g_autofree char *message = g_strdup_printf (
+      "From: Anna Berg <anna@example.org>\nSubject: Fire at the docks\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=b\n\n"
+      "--b\nContent-Type: multipart/related; boundary=r\n\n"
+      "--r\nContent-Type: text/plain; charset=utf-8\n\n"
+      "HAMBURG, Dec 6 - A fire broke out at the docks on Sunday.\n\nBest regards,\nAnna\n"
+      "--r\nContent-Type: image/png\nContent-Disposition: inline; filename=logo.png\n"
+      "Content-Transfer-Encoding: base64\n\n%s\n--r--\n"
+      "--b\nContent-Type: image/jpeg; name=docks.jpg\nContent-Disposition: attachment; filename=docks.jpg\n"
+      "Content-Transfer-Encoding: base64\n\n%s\n"
+      "--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=notes.pdf\n"
+      "Content-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n--b--\n",
+      logo, photo);
+  g_autofree char *path = write_temp ("fire.eml", message, -1);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = cd_store_open (dir, &error);
+  g_autoptr (CdArticle) stored = NULL;
+  g_autoptr (CdArticle) alone = NULL;
+  g_autoptr (GPtrArray) refs = NULL;
+  const CdImageRef *ref;
+
+  g_assert_no_error (error);
+  stored = cd_import_into_store (store, path, NULL, &error);
+  g_assert_no_error (error);
+  refs = cd_image_refs_in_body (cd_article_get_body (stored));
+  g_assert_cmpuint (refs->len, ==, 1);
+  ref = g_ptr_array_index (refs, 0);
+  g_assert_cmpstr (ref->alt, ==, "");
+  {
+    g_autoptr (CdImageInfo) info = cd_store_lookup_image (store, ref->id, &error);
+    g_autofree char *stored_path = cd_store_get_image_path (store, ref->id);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (cd_image_info_get_width (info), ==, 640);
+    g_assert_cmpstr (cd_image_info_get_mime_type (info), ==, "image/jpeg");
+    g_assert_true (g_file_test (stored_path, G_FILE_TEST_IS_REGULAR));
+  }
+  g_assert_true (g_str_has_prefix (cd_article_get_body (stored),
+                                   "A fire broke out at the docks on Sunday.\n\n```image\n"));
+  g_assert_cmpstr (cd_article_get_byline (stored), ==, "Anna Berg");
+  g_assert_cmpstr (cd_article_get_ednote (stored), ==,
+                   "Emailed by anna@example.org. — Attachments not imported: notes.pdf "
+                   "(application/pdf). — logo.png (64 × 32 pixels) was left out as a logo or an icon.");
+
+  alone = cd_import_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (cd_article_get_body (alone), "```image"));
+  g_assert_cmpstr (cd_article_get_ednote (alone), ==,
+                   "Emailed by anna@example.org. — Attachments not imported: logo.png (image/png), "
+                   "docks.jpg (image/jpeg), notes.pdf (application/pdf).");
+  g_clear_object (&store);
+  remove_temp (path);
+}
+
 /* What is not a message is refused with one sentence naming the file. */
 static void
 test_refused (void)
@@ -293,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/import-email/html-only", test_html_only);
   g_test_add_func ("/import-email/forwarded-and-8bit", test_forwarded_and_8bit);
   g_test_add_func ("/import-email/forwarded-inline", test_forwarded_inline);
+  g_test_add_func ("/import-email/pictures", test_pictures);
   g_test_add_func ("/import-email/refused", test_refused);
   return g_test_run ();
 }

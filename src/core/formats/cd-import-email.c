@@ -133,8 +133,50 @@ typedef struct
   GMimeMessage  *message; /* the message whose text the story is */
   GMimeTextPart *plain;   /* its first text/plain that is not attached */
   GMimeTextPart *html;    /* its first text/html that is not attached */
+  GPtrArray     *pictures;
   GString       *attachments;
 } Parts;
+
+void
+_cd_import_picture_free (gpointer data)
+{
+  CdImportPicture *picture = data;
+
+  g_bytes_unref (picture->bytes);
+  g_free (picture->name);
+  g_free (picture);
+}
+
+/* Whether @type is a picture the store keeps (JPEG, PNG, WebP, GIF). */
+static gboolean
+is_picture (GMimeContentType *type)
+{
+  static const char *const subtypes[] = { "jpeg", "jpg", "pjpeg", "png", "webp", "gif" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (subtypes); k++)
+    if (g_mime_content_type_is_type (type, "image", subtypes[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The decoded bytes of @part. */
+static GBytes *
+part_bytes (GMimePart *part)
+{
+  GMimeDataWrapper *content = g_mime_part_get_content (part);
+  GMimeStream      *stream;
+  GByteArray       *array;
+  GBytes           *bytes;
+
+  if (content == NULL)
+    return NULL;
+  stream = g_mime_stream_mem_new ();
+  g_mime_data_wrapper_write_to_stream (content, stream);
+  array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
+  bytes = g_bytes_new (array->data, array->len);
+  g_object_unref (stream);
+  return bytes;
+}
 
 /* Finds the message's text in @object and names its attachments. */
 static void
@@ -178,7 +220,18 @@ find_parts (GMimeObject *object,
     {
       const char      *name = g_mime_part_get_filename (GMIME_PART (object));
       g_autofree char *mime_type = g_mime_content_type_get_mime_type (type);
+      GBytes          *bytes;
 
+      if (parts->pictures != NULL && is_picture (type) &&
+          (bytes = part_bytes (GMIME_PART (object))) != NULL)
+        {
+          CdImportPicture *picture = g_new0 (CdImportPicture, 1);
+
+          picture->bytes = bytes;
+          picture->name = g_strdup (name != NULL ? name : mime_type);
+          g_ptr_array_add (parts->pictures, picture);
+          return;
+        }
       if (parts->attachments->len > 0)
         g_string_append (parts->attachments, ", ");
       g_string_append_printf (parts->attachments, "%s (%s)", name != NULL ? name : "unnamed", mime_type);
@@ -438,12 +491,68 @@ cut_signature (char *text)
     }
 }
 
+/* Whether the line @line (@length bytes) closes a message: the sender's
+ * name or first name, or a greeting ("Thanks,", "Best regards", "Viele
+ * Grüße"). */
+static gboolean
+is_closing (const char *line,
+            gsize       length,
+            const char *sender)
+{
+  static const char *const greetings[] = { "thanks", "thank you", "many thanks", "cheers", "best",
+                                           "best regards", "regards", "kind regards", "best wishes",
+                                           "all best", "grüße", "viele grüße", "beste grüße",
+                                           "liebe grüße", "mit freundlichen grüßen", "danke",
+                                           "cordialement", "merci", "saludos", "un saludo",
+                                           "gracias", "saluti", "cordiali saluti", "groeten",
+                                           "met vriendelijke groet" };
+  g_autofree char         *folded = NULL;
+  gsize                    first = sender != NULL ? strcspn (sender, " ") : 0;
+
+  while (length > 0 && (line[length - 1] == ',' || line[length - 1] == '.' || line[length - 1] == '!' ||
+                        g_ascii_isspace (line[length - 1])))
+    length--;
+  if (length == 0)
+    return FALSE;
+  if (sender != NULL && ((strlen (sender) == length && strncmp (line, sender, length) == 0) ||
+                         (first == length && strncmp (line, sender, first) == 0)))
+    return TRUE;
+  folded = g_utf8_casefold (line, length);
+  for (guint k = 0; k < G_N_ELEMENTS (greetings); k++)
+    if (g_str_equal (folded, greetings[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Cuts the closing lines off the end of @text, as is_closing() tells. */
+static void
+cut_closing (char       *text,
+             const char *sender)
+{
+  for (guint n = 0; n < 3; n++)
+    {
+      gsize end = strlen (text);
+      char *line;
+
+      while (end > 0 && g_ascii_isspace (text[end - 1]))
+        end--;
+      for (line = text + end; line > text && line[-1] != '\n'; line--)
+        ;
+      if (line == text || !is_closing (line, text + end - line, sender))
+        return;
+      *line = '\0';
+    }
+}
+
 /* The importer of email (see %CD_IMPORT_FORMAT_EMAIL): fills @article
  * from @message_bytes, from its headers on: the bytes as they were, not checked
- * as UTF-8, since the message names the character set of each part. */
+ * as UTF-8, since the message names the character set of each part. Its
+ * pictures go to @pictures, or with other attachments to the note when
+ * that is %NULL. */
 gboolean
 _cd_import_email (CdArticle  *article,
                   GBytes     *message_bytes,
+                  GPtrArray  *pictures,
                   const char *origin,
                   GError    **error)
 {
@@ -459,7 +568,7 @@ _cd_import_email (CdArticle  *article,
   g_autofree char *address = NULL;
   g_autofree char *when = NULL;
   GDateTime       *date;
-  Parts            parts = { NULL, NULL, NULL, attachments };
+  Parts            parts = { NULL, NULL, NULL, pictures, attachments };
 
   g_assert (CD_IS_ARTICLE (article));
 
@@ -499,6 +608,7 @@ _cd_import_email (CdArticle  *article,
         {
           plain = take_forward (plain, &subject, &sender, &address, &when, notes);
           cut_signature (plain);
+          cut_closing (plain, sender);
         }
       if (plain != NULL && !(cd_text_is_blank (plain) && *subject == '\0'))
         {

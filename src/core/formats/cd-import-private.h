@@ -139,12 +139,6 @@ gboolean   _cd_import_ninjs (CdArticle  *article,
                              gsize       length,
                              const char *origin,
                              GError    **error);
-gboolean   _cd_import_email (CdArticle  *article,
-                             GBytes     *message_bytes,
-                             const char *origin,
-                             GError    **error);
-gssize     _cd_import_message_start (const char *text,
-                                     gsize       length);
 gboolean   _cd_import_xml (CdArticle  *article,
                            const char *text,
                            gsize       length,
@@ -152,6 +146,24 @@ gboolean   _cd_import_xml (CdArticle  *article,
                            GError    **error);
 CdArticle *_cd_import_file (const char *path,
                             const char *language,
+                            GPtrArray  *pictures,
                             GError    **error);
+
+/* Email (cd-import-email.c), read from its bytes. A picture that came
+ * with it, for cd_import_into_store() to add to the store and the story. */
+typedef struct
+{
+  GBytes *bytes;
+  char   *name; /* its file name, for messages */
+} CdImportPicture;
+
+void     _cd_import_picture_free (gpointer picture);
+gboolean _cd_import_email (CdArticle  *article,
+                           GBytes     *message_bytes,
+                           GPtrArray  *pictures,
+                           const char *origin,
+                           GError    **error);
+gssize   _cd_import_message_start (const char *text,
+                                   gsize       length);
 
 G_END_DECLS

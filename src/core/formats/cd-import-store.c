@@ -9,7 +9,55 @@
 
 #include "config.h"
 
+#include "cd-image-ref.h"
 #include "cd-import-private.h"
+
+/* Pictures smaller than this on both sides are a signature's logo or an
+ * icon, not a news picture. */
+#define PICTURE_MIN_SIDE 240
+
+/* Adds the pictures that came with @article's file to the store and to
+ * the end of its story, where the editor gives them their description;
+ * what could not be added, and logos, are said in the note. */
+static void
+add_pictures (CdStore   *store,
+              CdArticle *article,
+              GPtrArray *pictures)
+{
+  g_autoptr (GString) body = g_string_new (cd_article_get_body (article));
+  g_autoptr (GString) notes = g_string_new (cd_article_get_ednote (article));
+  guint added = 0;
+
+  for (guint i = 0; i < pictures->len; i++)
+    {
+      const CdImportPicture *picture = g_ptr_array_index (pictures, i);
+      g_autoptr (GError) local = NULL;
+      g_autoptr (CdImageInfo) info = cd_store_add_image (store, picture->bytes, picture->name, &local);
+      g_autofree char *note = NULL;
+      g_autofree char *fence = NULL;
+
+      if (info == NULL)
+        note = g_strdup_printf ("The attachment was not imported: %s", local->message);
+      else if (cd_image_info_get_width (info) < PICTURE_MIN_SIDE &&
+               cd_image_info_get_height (info) < PICTURE_MIN_SIDE)
+        note = g_strdup_printf ("%s (%u × %u pixels) was left out as a logo or an icon.", picture->name,
+                                cd_image_info_get_width (info), cd_image_info_get_height (info));
+      if (note != NULL)
+        {
+          _cd_import_add_note (notes, note);
+          continue;
+        }
+      fence = cd_image_ref_to_fence (cd_image_info_get_id (info), NULL, NULL, NULL);
+      while (body->len > 0 && g_ascii_isspace (body->str[body->len - 1]))
+        g_string_truncate (body, body->len - 1);
+      g_string_append_printf (body, "%s%s\n", body->len > 0 ? "\n\n" : "", fence);
+      added++;
+    }
+  if (added > 0)
+    cd_article_set_body (article, body->str);
+  if (notes->len > 0)
+    cd_article_set_ednote (article, notes->str);
+}
 
 /**
  * cd_import_into_store:
@@ -19,7 +67,9 @@
  *   the file names none (%NULL: a new article's own default)
  * @error: return location for a #GError naming @path
  *
- * Reads @path and saves it as a new article with an imported revision. A
+ * Reads @path and saves it as a new article with an imported revision; the
+ * pictures attached to an email go to the store and to the end of the
+ * story, each for the editor to describe. A
  * file that carries the uuid of an article already here (an export imported
  * again) becomes a new article rather than overwriting that one.
  *
@@ -32,13 +82,15 @@ cd_import_into_store (CdStore    *store,
                       GError    **error)
 {
   g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GPtrArray) pictures = g_ptr_array_new_with_free_func (_cd_import_picture_free);
 
   g_return_val_if_fail (CD_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if ((article = _cd_import_file (path, language, error)) == NULL)
+  if ((article = _cd_import_file (path, language, pictures, error)) == NULL)
     return NULL;
+  add_pictures (store, article, pictures);
   if (cd_article_get_uuid (article) == NULL ||
       cd_store_has_article (store, cd_article_get_uuid (article)))
     {

@@ -769,6 +769,7 @@ import_data (const char    *data,
              CdImportFormat format,
              const char    *origin,
              const char    *language,
+             GPtrArray     *pictures,
              GError       **error)
 {
   g_autoptr (CdArticle) article = NULL;
@@ -816,7 +817,7 @@ import_data (const char    *data,
   article = cd_article_new ();
   if (language != NULL && *language != '\0')
     cd_article_set_language (article, language);
-  if (message != NULL ? !_cd_import_email (article, message, origin, error)
+  if (message != NULL ? !_cd_import_email (article, message, pictures, origin, error)
                       : !importers[format](article, data, length, origin, error))
     return NULL;
   if (charset != NULL && format == CD_IMPORT_FORMAT_WIRE)
@@ -849,7 +850,7 @@ cd_import_data (const char    *data,
                 const char    *origin,
                 GError       **error)
 {
-  return import_data (data, length, format, origin, NULL, error);
+  return import_data (data, length, format, origin, NULL, NULL, error);
 }
 
 static gboolean
@@ -913,13 +914,16 @@ CdArticle *
 cd_import_file (const char *path,
                 GError    **error)
 {
-  return _cd_import_file (path, NULL, error);
+  return _cd_import_file (path, NULL, NULL, error);
 }
 
-/* cd_import_file(), with @language for an article whose file names none. */
+/* cd_import_file(), with @language for an article whose file names none,
+ * and the pictures that came with it added to @pictures (%NULL: named in
+ * the article's note). */
 CdArticle *
 _cd_import_file (const char *path,
                  const char *language,
+                 GPtrArray  *pictures,
                  GError    **error)
 {
   g_autofree char *data = NULL;
@@ -959,7 +963,7 @@ _cd_import_file (const char *path,
    * characters; one that cannot be is refused by its name. */
   if (cd_import_format_for_path (path) == CD_IMPORT_FORMAT_AUTO &&
       (st.st_size == 0 || st.st_size > CD_IMPORT_MAX_SIZE))
-    return import_data ("", 0, CD_IMPORT_FORMAT_AUTO, path, language, error);
+    return import_data ("", 0, CD_IMPORT_FORMAT_AUTO, path, language, pictures, error);
   if (st.st_size == 0)
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,
@@ -1007,5 +1011,5 @@ _cd_import_file (const char *path,
       return NULL;
     }
 
-  return import_data (data, n_read, CD_IMPORT_FORMAT_AUTO, path, language, error);
+  return import_data (data, n_read, CD_IMPORT_FORMAT_AUTO, path, language, pictures, error);
 }

@@ -78,8 +78,11 @@ G_BEGIN_DECLS
  *   its HTML; a message forwarded as an attachment when the message has
  *   no text of its own), without the signature, is read as wire copy, so
  *   a dateline and a "By" line are found; the sender's name is the byline
- *   where the text gives none; the sender's address, the date and the
- *   attachments, which are not imported, go to the internal note.
+ *   where the text gives none; a story forwarded inside the text is
+ *   read with its own subject and sender; the closing ("Best regards,",
+ *   the sender's name) is cut; the sender's address, the date and the
+ *   attachments go to the internal note (cd_import_into_store() adds the
+ *   pictures to the store and the end of the story).
  *
  * How cd_import_data() reads a text; cd_import_file() reads a file by its
  * extension.
