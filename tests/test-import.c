@@ -1445,6 +1445,47 @@ test_ninjs_located_byline (void)
     }
 }
 
+/* An agency API's item whose text is only linked (AP's "NITF Story
+ * Download", an array of renditions in ninjs 2) says so in the note, with
+ * the headline kept; an item with its text, or a picture's, says nothing
+ * of its links. */
+static void
+test_ninjs_linked_text (void)
+{
+  static const struct
+  {
+    const char *json, *ednote;
+  } cases[] = {
+    {"{\"data\": {\"item\": {\"uri\": \"https://x.example/1\", \"headline\": \"BC-BBN--Top Ten\", "
+      "\"renditions\": {\"main\": {\"type\": \"picture\", \"href\": \"https://x.example/p\"}, "
+      "\"nitf\": {\"title\": \"NITF Story Download\", \"type\": \"text\", \"mimetype\": \"text/xml\", "
+      "\"words\": 206, \"href\": \"https://x.example/t\"}}}}}",
+     "The story's text is not in the file, only a link to it (“NITF Story Download”, 206 words); "
+      "download it and import that file."},
+    { "{\"uri\": \"u\", \"headline\": \"Storm\", \"renditions\": [{\"name\": \"text\", "
+      "\"contenttype\": \"text/html\", \"mimetype\": \"text/html\", \"href\": \"https://x.example/t\", "
+      "\"words\": \"many\"}]}",
+     "The story's text is not in the file, only a link to it (its text rendition); download it and "
+      "import that file."                },
+    { "{\"uri\": \"u\", \"headline\": \"Storm\", \"body_text\": \"It rained.\", \"renditions\": "
+      "{\"nitf\": {\"type\": \"text\", \"href\": \"https://x.example/t\"}}}",
+     NULL                                },
+    { "{\"uri\": \"u\", \"type\": \"picture\", \"headline\": \"Storm\", \"renditions\": "
+      "{\"caption\": {\"type\": \"text\", \"href\": \"https://x.example/c\"}}}",
+     NULL                                },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (cases[i].json, strlen (cases[i].json), CD_IMPORT_FORMAT_NINJS,
+                                                "item.json", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_ednote (a), ==, cases[i].ednote);
+    }
+}
+
 /* ninjs 2.x as an agency's API delivers it: the main headline, the
  * summary, the byline with its title, keywords and subjects once each, the
  * slugline as the web address, the featured picture's texts, the dateline
@@ -2847,6 +2888,7 @@ main (int   argc,
   g_test_add_func ("/import/xml/newsml-1", test_xml_newsml_1);
   g_test_add_func ("/import/xml/bad", test_xml_bad);
   g_test_add_func ("/import/ninjs/agency", test_ninjs_agency);
+  g_test_add_func ("/import/ninjs/linked-text", test_ninjs_linked_text);
   g_test_add_func ("/import/ninjs/located-byline", test_ninjs_located_byline);
   g_test_add_func ("/import/ninjs/own-export", test_ninjs_own_export);
   g_test_add_func ("/import/ninjs/bad", test_ninjs_bad);

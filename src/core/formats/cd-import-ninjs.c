@@ -96,6 +96,50 @@ set_field (CdArticle  *article,
     cd_article_set_field (article, field, stripped, NULL);
 }
 
+/* Says in @notes that the story's text is only linked from the text item
+ * (an agency API's text rendition, such as AP's "NITF Story Download"),
+ * when it is. */
+static void
+note_linked_text (JsonObject *ninjs,
+                  GString    *notes)
+{
+  JsonNode   *node = json_object_get_member (ninjs, "renditions");
+  const char *item_type = string_member (ninjs, "type");
+  g_autoptr (GList) renditions = NULL;
+
+  /* A picture's caption download is no story. */
+  if (item_type != NULL && !g_str_equal (item_type, "text"))
+    return;
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    renditions = json_object_get_values (json_node_get_object (node));
+  else if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    renditions = json_array_get_elements (json_node_get_array (node));
+  for (GList *l = renditions; l != NULL; l = l->next)
+    {
+      JsonObject      *rendition = JSON_NODE_HOLDS_OBJECT (l->data) ? json_node_get_object (l->data) : NULL;
+      const char      *type = string_member (rendition, "type");
+      const char      *mime_type = string_member (rendition, "mimetype");
+      const char      *title = string_member (rendition, "title");
+      g_autofree char *what = NULL;
+      g_autofree char *note = NULL;
+      gint64           words;
+
+      if (rendition == NULL || string_member (rendition, "href") == NULL ||
+          !(g_strcmp0 (type, "text") == 0 || (mime_type != NULL && g_str_has_prefix (mime_type, "text/"))))
+        continue;
+      words = json_object_get_int_member_with_default (rendition, "words", 0);
+      what = title != NULL ? g_strdup_printf ("“%s”", title) : g_strdup ("its text rendition");
+      note = words > 0 ? g_strdup_printf ("The story's text is not in the file, only a link to it (%s, "
+                                          "%" G_GINT64_FORMAT " words); download it and import that file.",
+                                          what, words)
+                       : g_strdup_printf ("The story's text is not in the file, only a link to it (%s); "
+                                          "download it and import that file.",
+                                          what);
+      _cd_import_add_note (notes, note);
+      return;
+    }
+}
+
 /* The story: HTML converted as an HTML import is, or plain text with a
  * paragraph at each blank line. */
 static char *
@@ -124,7 +168,10 @@ body_of (JsonObject *ninjs,
   if (html != NULL)
     return _cd_import_html_to_markdown (html, strlen (html), notes);
   if (text == NULL)
-    return g_strdup ("");
+    {
+      note_linked_text (ninjs, notes);
+      return g_strdup ("");
+    }
 
   body = g_string_new (NULL);
   paragraphs = g_regex_split_simple ("\\n\\s*\\n", text, 0, 0);
