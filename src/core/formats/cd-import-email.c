@@ -33,6 +33,9 @@ header_is (const char *line,
            gsize       name_length,
            const char *name)
 {
+  g_assert (line != NULL);
+  g_assert (name != NULL);
+
   return strlen (name) == name_length && g_ascii_strncasecmp (line, name, name_length) == 0;
 }
 
@@ -116,9 +119,13 @@ static char *
 part_text (GMimeTextPart *part,
            GString       *notes)
 {
-  g_autofree char *text = g_mime_text_part_get_text (part);
+  g_autofree char *text = NULL;
   char            *western;
 
+  g_assert (GMIME_IS_TEXT_PART (part));
+  g_assert (notes != NULL);
+
+  text = g_mime_text_part_get_text (part);
   if (text == NULL || g_utf8_validate (text, -1, NULL))
     return g_steal_pointer (&text);
   western = g_convert (text, -1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
@@ -153,6 +160,8 @@ is_picture (GMimeContentType *type)
 {
   static const char *const subtypes[] = { "jpeg", "jpg", "pjpeg", "png", "webp", "gif" };
 
+  g_assert (type != NULL);
+
   for (guint k = 0; k < G_N_ELEMENTS (subtypes); k++)
     if (g_mime_content_type_is_type (type, "image", subtypes[k]))
       return TRUE;
@@ -163,12 +172,14 @@ is_picture (GMimeContentType *type)
 static GBytes *
 part_bytes (GMimePart *part)
 {
-  GMimeDataWrapper *content = g_mime_part_get_content (part);
+  GMimeDataWrapper *content;
   GMimeStream      *stream;
   GByteArray       *array;
   GBytes           *bytes;
 
-  if (content == NULL)
+  g_assert (GMIME_IS_PART (part));
+
+  if ((content = g_mime_part_get_content (part)) == NULL)
     return NULL;
   stream = g_mime_stream_mem_new ();
   g_mime_data_wrapper_write_to_stream (content, stream);
@@ -183,8 +194,12 @@ static void
 find_parts (GMimeObject *object,
             Parts       *parts)
 {
-  GMimeContentType *type = g_mime_object_get_content_type (object);
+  GMimeContentType *type;
 
+  g_assert (GMIME_IS_OBJECT (object));
+  g_assert (parts != NULL);
+
+  type = g_mime_object_get_content_type (object);
   if (GMIME_IS_MULTIPART (object))
     {
       int count = g_mime_multipart_get_count (GMIME_MULTIPART (object));
@@ -276,6 +291,9 @@ read_sender (InternetAddressList *list,
   InternetAddress *sender;
   const char      *named;
 
+  g_assert (name != NULL);
+  g_assert (address != NULL);
+
   if (list == NULL || internet_address_list_length (list) == 0)
     return;
   sender = internet_address_list_get_address (list, 0);
@@ -303,6 +321,8 @@ typedef struct
 static void
 forward_clear (Forward *forward)
 {
+  g_assert (forward != NULL);
+
   g_free (forward->from);
   g_free (forward->subject);
   g_free (forward->date);
@@ -314,6 +334,9 @@ name_in (const char        *name,
          gsize              length,
          const char *const *names)
 {
+  g_assert (name != NULL);
+  g_assert (names != NULL);
+
   for (guint k = 0; names[k] != NULL; k++)
     if (strlen (names[k]) == length && g_ascii_strncasecmp (name, names[k], length) == 0)
       return TRUE;
@@ -335,6 +358,9 @@ read_forward_header (const char *line,
   const char              *end = line + length;
   const char              *name, *colon, *value;
   char                   **slot = NULL;
+
+  g_assert (line != NULL);
+  g_assert (forward != NULL);
 
   while (line < end && (*line == ' ' || *line == '*' || *line == '>'))
     line++;
@@ -365,9 +391,13 @@ read_forward_header (const char *line,
 static gboolean
 is_forward_mark (const char *line)
 {
-  const char *eol = strchr (line, '\n');
-  gsize       n = eol != NULL ? (gsize) (eol - line) : strlen (line);
+  const char *eol;
+  gsize       n;
 
+  g_assert (line != NULL);
+
+  eol = strchr (line, '\n');
+  n = eol != NULL ? (gsize) (eol - line) : strlen (line);
   while (n > 0 && g_ascii_isspace (line[n - 1]))
     n--;
   return n > 0 && (g_strstr_len (line, n, "-----") != NULL || line[n - 1] == ':');
@@ -380,6 +410,9 @@ find_forward (const char *text,
               Forward    *forward)
 {
   const char *above = NULL;
+
+  g_assert (text != NULL);
+  g_assert (forward != NULL);
 
   for (const char *line = text; *line != '\0';)
     {
@@ -434,6 +467,13 @@ take_forward (char    *plain,
   g_autofree char *above = NULL;
   char            *text;
 
+  g_assert (plain != NULL);
+  g_assert (subject != NULL);
+  g_assert (name != NULL);
+  g_assert (address != NULL);
+  g_assert (when != NULL);
+  g_assert (notes != NULL);
+
   if (!find_forward (plain, &forward))
     return plain;
   above = g_strstrip (g_strndup (plain, forward.above));
@@ -474,6 +514,8 @@ take_forward (char    *plain,
 static void
 cut_signature (char *text)
 {
+  g_assert (text != NULL);
+
   for (char *line = text; line != NULL && *line != '\0';)
     {
       char *eol = strchr (line, '\n');
@@ -509,6 +551,8 @@ is_closing (const char *line,
   g_autofree char         *folded = NULL;
   gsize                    first = sender != NULL ? strcspn (sender, " ") : 0;
 
+  g_assert (line != NULL);
+
   while (length > 0 && (line[length - 1] == ',' || line[length - 1] == '.' || line[length - 1] == '!' ||
                         g_ascii_isspace (line[length - 1])))
     length--;
@@ -529,6 +573,8 @@ static void
 cut_closing (char       *text,
              const char *sender)
 {
+  g_assert (text != NULL);
+
   for (guint n = 0; n < 3; n++)
     {
       gsize end = strlen (text);
