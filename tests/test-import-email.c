@@ -331,6 +331,53 @@ test_pictures (void)
   remove_temp (path);
 }
 
+/* Pictures an HTML message shows in its text ("cid:") are placed where it
+ * shows them; a logo's place and a place for a picture the message does
+ * not hold go, and with no store all places go. */
+static void
+test_pictures_in_place (void)
+{
+  g_autofree char *photo = picture_base64 (640, 400, "jpeg");
+  g_autofree char *logo = picture_base64 (64, 32, "png");
+  g_autofree char *message = g_strdup_printf (
+      "From: Anna Berg <anna@example.org>\nSubject: Fire at the docks\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/related; boundary=r\n\n"
+      "--r\nContent-Type: text/html; charset=utf-8\n\n"
+      "<div>HAMBURG, Dec 6 - A fire broke out at the docks on Sunday.</div>"
+      "<div><img src=\"cid:ii_photo@example.org\" alt=\"docks.jpg\"></div>"
+      "<div>Crews fought it for <img src=\"cid:missing\"> six hours.</div>"
+      "<div>-- </div><div><img src=\"cid:logo\"> Berg Media</div>\n"
+      "--r\nContent-Type: image/jpeg\nContent-ID: <ii_photo@example.org>\n"
+      "Content-Disposition: inline; filename=docks.jpg\nContent-Transfer-Encoding: base64\n\n%s\n"
+      "--r\nContent-Type: image/png\nContent-ID: <logo>\n"
+      "Content-Disposition: inline; filename=logo.png\nContent-Transfer-Encoding: base64\n\n%s\n--r--\n",
+      photo, logo);
+  g_autofree char *path = write_temp ("fire.eml", message, -1);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = cd_store_open (dir, &error);
+  g_autoptr (CdArticle) stored = NULL;
+  g_autoptr (CdArticle) alone = NULL;
+  g_autoptr (GPtrArray) refs = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  stored = cd_import_into_store (store, path, NULL, &error);
+  g_assert_no_error (error);
+  refs = cd_image_refs_in_body (cd_article_get_body (stored));
+  g_assert_cmpuint (refs->len, ==, 1);
+  expected = g_strdup_printf ("A fire broke out at the docks on Sunday.\n\n```image\nid: %s\nalt: \n```\n\n"
+                              "Crews fought it for six hours.\n",
+                              ((CdImageRef *) g_ptr_array_index (refs, 0))->id);
+  g_assert_cmpstr (cd_article_get_body (stored), ==, expected);
+
+  alone = cd_import_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (cd_article_get_body (alone), "cid:"));
+  g_clear_object (&store);
+  remove_temp (path);
+}
+
 /* What is not a message is refused with one sentence naming the file. */
 static void
 test_refused (void)
@@ -379,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/import-email/forwarded-and-8bit", test_forwarded_and_8bit);
   g_test_add_func ("/import-email/forwarded-inline", test_forwarded_inline);
   g_test_add_func ("/import-email/pictures", test_pictures);
+  g_test_add_func ("/import-email/pictures-in-place", test_pictures_in_place);
   g_test_add_func ("/import-email/refused", test_refused);
   return g_test_run ();
 }

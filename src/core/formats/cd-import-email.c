@@ -151,7 +151,63 @@ _cd_import_picture_free (gpointer data)
 
   g_bytes_unref (picture->bytes);
   g_free (picture->name);
+  g_free (picture->content_id);
   g_free (picture);
+}
+
+/* Replaces the first Markdown image of @markdown that shows the message's
+ * part @content_id ("![…](cid:…)", as an email's HTML places a picture),
+ * or of any part when @content_id is %NULL, with @replacement, a block of
+ * its own. Returns whether there was one. */
+gboolean
+_cd_import_take_cid_image (GString    *markdown,
+                           const char *content_id,
+                           const char *replacement)
+{
+  g_autofree char *target = NULL;
+  const char      *found;
+  gssize           start, end;
+
+  g_return_val_if_fail (markdown != NULL, FALSE);
+  g_return_val_if_fail (replacement != NULL, FALSE);
+
+  target = g_strdup_printf ("](cid:%s", content_id != NULL ? content_id : "");
+  found = strstr (markdown->str, target);
+  if (found == NULL || (content_id != NULL && found[strlen (target)] != ')'))
+    return FALSE;
+  for (start = found - markdown->str; start > 0 && markdown->str[start - 1] != '\n'; start--)
+    if (markdown->str[start - 1] == '!' && markdown->str[start] == '[')
+      break;
+  if (start == 0 || markdown->str[start - 1] != '!')
+    return FALSE;
+  start--;
+  end = strchr (found, ')') != NULL ? strchr (found, ')') + 1 - markdown->str : (gssize) markdown->len;
+  if (*replacement == '\0')
+    {
+      /* Gone from its line: one space where it stood between words. */
+      while (start > 0 && (markdown->str[start - 1] == ' ' || markdown->str[start - 1] == '\t'))
+        start--;
+      while ((gsize) end < markdown->len && (markdown->str[end] == ' ' || markdown->str[end] == '\t'))
+        end++;
+      g_string_erase (markdown, start, end - start);
+      if (start > 0 && markdown->str[start - 1] != '\n' && (gsize) start < markdown->len &&
+          markdown->str[start] != '\n')
+        g_string_insert_c (markdown, start, ' ');
+      return TRUE;
+    }
+  /* A block of its own: no spaces or line breaks left beside it. */
+  while (start > 0 && g_ascii_isspace (markdown->str[start - 1]))
+    start--;
+  while ((gsize) end < markdown->len && g_ascii_isspace (markdown->str[end]))
+    end++;
+  g_string_erase (markdown, start, end - start);
+  {
+    g_autofree char *block = g_strdup_printf ("%s%s%s", start > 0 ? "\n\n" : "", replacement,
+                                              (gsize) start < markdown->len ? "\n\n" : "\n");
+
+    g_string_insert (markdown, start, block);
+  }
+  return TRUE;
 }
 
 /* Whether @type is a picture the store keeps (JPEG, PNG, WebP, GIF). */
@@ -244,6 +300,7 @@ find_parts (GMimeObject *object,
 
           picture->bytes = bytes;
           picture->name = g_strdup (name != NULL ? name : mime_type);
+          picture->content_id = g_strdup (g_mime_object_get_content_id (object));
           g_ptr_array_add (parts->pictures, picture);
           return;
         }
@@ -673,6 +730,17 @@ _cd_import_email (CdArticle  *article,
       if (html != NULL)
         {
           story = _cd_import_html_to_markdown (html, strlen (html), notes);
+          /* Its pictures are placed by cd_import_into_store(); with no
+           * store they are named in the note, and their places go. */
+          if (pictures == NULL)
+            {
+              g_autoptr (GString) text = g_string_new (story);
+
+              while (_cd_import_take_cid_image (text, NULL, ""))
+                ;
+              g_free (story);
+              story = g_strdup (text->str);
+            }
           cut_signature (story);
           story = _cd_import_take_body_dateline (article, story);
           story = _cd_import_take_body_sign_off (story, notes);

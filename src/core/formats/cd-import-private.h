@@ -154,10 +154,14 @@ CdArticle *_cd_import_file (const char *path,
 typedef struct
 {
   GBytes *bytes;
-  char   *name; /* its file name, for messages */
+  char   *name;       /* its file name, for messages */
+  char   *content_id; /* what the message's HTML calls it ("cid:…"), or NULL */
 } CdImportPicture;
 
 void     _cd_import_picture_free (gpointer picture);
+gboolean _cd_import_take_cid_image (GString    *markdown,
+                                    const char *content_id,
+                                    const char *replacement);
 gboolean _cd_import_email (CdArticle  *article,
                            GBytes     *message_bytes,
                            GPtrArray  *pictures,

@@ -26,7 +26,7 @@ add_pictures (CdStore   *store,
 {
   g_autoptr (GString) body = g_string_new (cd_article_get_body (article));
   g_autoptr (GString) notes = g_string_new (cd_article_get_ednote (article));
-  guint added = 0;
+  gboolean changed = FALSE;
 
   for (guint i = 0; i < pictures->len; i++)
     {
@@ -44,17 +44,31 @@ add_pictures (CdStore   *store,
                                 cd_image_info_get_width (info), cd_image_info_get_height (info));
       if (note != NULL)
         {
+          if (picture->content_id != NULL)
+            _cd_import_take_cid_image (body, picture->content_id, "");
           _cd_import_add_note (notes, note);
           continue;
         }
       fence = cd_image_ref_to_fence (cd_image_info_get_id (info), NULL, NULL, NULL);
+      /* Where the message's HTML shows it, else at the end. */
+      if (picture->content_id == NULL || !_cd_import_take_cid_image (body, picture->content_id, fence))
+        {
+          while (body->len > 0 && g_ascii_isspace (body->str[body->len - 1]))
+            g_string_truncate (body, body->len - 1);
+          g_string_append_printf (body, "%s%s\n", body->len > 0 ? "\n\n" : "", fence);
+        }
+      changed = TRUE;
+    }
+  /* A place for a picture the message does not hold. */
+  while (_cd_import_take_cid_image (body, NULL, ""))
+    changed = TRUE;
+  if (changed)
+    {
       while (body->len > 0 && g_ascii_isspace (body->str[body->len - 1]))
         g_string_truncate (body, body->len - 1);
-      g_string_append_printf (body, "%s%s\n", body->len > 0 ? "\n\n" : "", fence);
-      added++;
+      g_string_append_c (body, '\n');
+      cd_article_set_body (article, body->str);
     }
-  if (added > 0)
-    cd_article_set_body (article, body->str);
   if (notes->len > 0)
     cd_article_set_ednote (article, notes->str);
 }
