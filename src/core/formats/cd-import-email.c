@@ -43,14 +43,16 @@ header_is (const char *line,
  * blank lines and an mbox "From " line), or -1 when @text does not start
  * with a message's headers: lines "Name: value" (or folded under one) up
  * to a blank line, among them From and at least one other a mail program
- * writes. Wire copy and a story's own "Date:" lines are not that. */
+ * writes (Subject, To, Received…; not Date, which a story's own lines
+ * have). Wire copy is not that. */
 gssize
 _cd_import_message_start (const char *text,
                           gsize       length)
 {
-  static const char *const known[] = { "Subject", "Date", "To", "Message-ID", "MIME-Version",
+  static const char *const known[] = { "Subject", "To", "Message-ID", "MIME-Version",
                                        "Received", "Return-Path", "Delivered-To", "Content-Type" };
-  gsize                    start = _cd_import_skip_bom (text, length);
+  gsize                    bom = _cd_import_skip_bom (text, length);
+  gsize                    start = bom;
   gsize                    i;
   gboolean                 from = FALSE;
   guint                    others = 0;
@@ -59,7 +61,7 @@ _cd_import_message_start (const char *text,
   while (start < length && g_ascii_isspace (text[start]))
     start++;
   /* Back to the start of the line the first header is on. */
-  while (start > 0 && text[start - 1] != '\n')
+  while (start > bom && text[start - 1] != '\n')
     start--;
   if (length - start > 5 && strncmp (text + start, "From ", 5) == 0)
     {
@@ -113,25 +115,44 @@ init_gmime (gpointer data)
   return NULL;
 }
 
+static GBytes *part_bytes (GMimePart *part);
+
 /* The text of a part, in UTF-8: as its character set says, else (none
- * said, or one it is not in) as Windows-1252, noted in @notes. */
+ * said, or one it is not in) as Windows-1252, noted in @notes. Text said
+ * to be UTF-8 is read from its bytes, as GMime would drop the bytes that
+ * are not (a Latin-1 "é" in a message that claims UTF-8). */
 static char *
 part_text (GMimeTextPart *part,
            GString       *notes)
 {
+  const char      *charset;
   g_autofree char *text = NULL;
+  gsize            length;
   char            *western;
 
   g_assert (GMIME_IS_TEXT_PART (part));
   g_assert (notes != NULL);
 
-  text = g_mime_text_part_get_text (part);
+  charset = g_mime_text_part_get_charset (part);
+  if (charset == NULL || g_ascii_strcasecmp (charset, "utf-8") == 0 || g_ascii_strcasecmp (charset, "utf8") == 0 ||
+      g_ascii_strcasecmp (charset, "us-ascii") == 0)
+    {
+      g_autoptr (GBytes) bytes = part_bytes (GMIME_PART (part));
+      const char *data = bytes != NULL ? g_bytes_get_data (bytes, &length) : NULL;
+
+      text = data != NULL ? g_strndup (data, length) : NULL;
+    }
+  else
+    text = g_mime_text_part_get_text (part);
   if (text == NULL || g_utf8_validate (text, -1, NULL))
     return g_steal_pointer (&text);
+  /* Five bytes mean nothing in Windows-1252; then Latin-1, which reads
+   * every byte. */
   western = g_convert (text, -1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-  if (western != NULL)
-    _cd_import_add_note (notes, "The message's text is not in the character set it names; "
-                                "it was read as Windows-1252 (Western European).");
+  if (western == NULL)
+    western = g_convert (text, -1, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+  _cd_import_add_note (notes, "The message's text is not in the character set it names; "
+                              "it was read as Windows-1252 (Western European).");
   return western;
 }
 
@@ -155,59 +176,179 @@ _cd_import_picture_free (gpointer data)
   g_free (picture);
 }
 
-/* Replaces the first Markdown image of @markdown that shows the message's
- * part @content_id ("![…](cid:…)", as an email's HTML places a picture),
- * or of any part when @content_id is %NULL, with @replacement, a block of
- * its own. Returns whether there was one. */
-gboolean
-_cd_import_take_cid_image (GString    *markdown,
-                           const char *content_id,
-                           const char *replacement)
+/* Finds the first Markdown image at or after @from in @markdown that shows
+ * the message's part @content_id ("![…](cid:…)", as an email's HTML places
+ * a picture), or any part when @content_id is %NULL: *start at its "!",
+ * *end after its ")". */
+static gboolean
+find_cid_image (const char *markdown,
+                gsize       from,
+                const char *content_id,
+                gsize      *start,
+                gsize      *end)
 {
-  g_autofree char *target = NULL;
-  const char      *found;
-  gssize           start, end;
+  const char *p = markdown + from;
 
-  g_return_val_if_fail (markdown != NULL, FALSE);
-  g_return_val_if_fail (replacement != NULL, FALSE);
+  g_assert (markdown != NULL);
+  g_assert (start != NULL && end != NULL);
 
-  target = g_strdup_printf ("](cid:%s", content_id != NULL ? content_id : "");
-  found = strstr (markdown->str, target);
-  if (found == NULL || (content_id != NULL && found[strlen (target)] != ')'))
-    return FALSE;
-  for (start = found - markdown->str; start > 0 && markdown->str[start - 1] != '\n'; start--)
-    if (markdown->str[start - 1] == '!' && markdown->str[start] == '[')
-      break;
-  if (start == 0 || markdown->str[start - 1] != '!')
-    return FALSE;
-  start--;
-  end = strchr (found, ')') != NULL ? strchr (found, ')') + 1 - markdown->str : (gssize) markdown->len;
-  if (*replacement == '\0')
+  while ((p = strstr (p, "](cid:")) != NULL)
     {
-      /* Gone from its line: one space where it stood between words. */
-      while (start > 0 && (markdown->str[start - 1] == ' ' || markdown->str[start - 1] == '\t'))
-        start--;
-      while ((gsize) end < markdown->len && (markdown->str[end] == ' ' || markdown->str[end] == '\t'))
-        end++;
-      g_string_erase (markdown, start, end - start);
-      if (start > 0 && markdown->str[start - 1] != '\n' && (gsize) start < markdown->len &&
-          markdown->str[start] != '\n')
-        g_string_insert_c (markdown, start, ' ');
-      return TRUE;
+      const char *id = p + strlen ("](cid:");
+      const char *close = strchr (id, ')');
+      gsize       s;
+
+      if (close == NULL)
+        return FALSE;
+      if (content_id == NULL ||
+          (strlen (content_id) == (gsize) (close - id) && strncmp (id, content_id, close - id) == 0))
+        {
+          for (s = p - markdown; s > 0 && markdown[s - 1] != '\n'; s--)
+            if (markdown[s - 1] == '!' && markdown[s] == '[')
+              break;
+          if (s > 0 && markdown[s - 1] == '!')
+            {
+              *start = s - 1;
+              *end = close + 1 - markdown;
+              return TRUE;
+            }
+        }
+      p = close;
     }
-  /* A block of its own: no spaces or line breaks left beside it. */
-  while (start > 0 && g_ascii_isspace (markdown->str[start - 1]))
+  return FALSE;
+}
+
+/* The line of @markdown around [@start, @end), and whether the image there
+ * stands alone on it, bare or as a link's ("[![…](cid:…)](…)"). */
+static gboolean
+image_stands_alone (const GString *markdown,
+                    gsize          start,
+                    gsize          end,
+                    gsize         *line_start,
+                    gsize         *line_end)
+{
+  const char *str = markdown->str;
+  gsize       before, after;
+
+  g_assert (line_start != NULL && line_end != NULL);
+
+  for (*line_start = start; *line_start > 0 && str[*line_start - 1] != '\n'; (*line_start)--)
+    ;
+  for (*line_end = end; *line_end < markdown->len && str[*line_end] != '\n'; (*line_end)++)
+    ;
+  for (before = start; before > *line_start && g_ascii_isspace (str[before - 1]); before--)
+    ;
+  for (after = end; after < *line_end && g_ascii_isspace (str[after]); after++)
+    ;
+  if (before == *line_start && after == *line_end)
+    return TRUE;
+  /* A link around it, and nothing else on the line. */
+  return before == *line_start + 1 && str[*line_start] == '[' && after + 1 < *line_end &&
+         str[after] == ']' && str[after + 1] == '(' && str[*line_end - 1] == ')' &&
+         memchr (str + after, ' ', *line_end - after) == NULL;
+}
+
+/* Takes the image at [@start, @end) out of @markdown: its line too when
+ * nothing else stands on it, else one space between the words beside it. */
+static void
+erase_image (GString *markdown,
+             gsize    start,
+             gsize    end)
+{
+  gsize line_start, line_end;
+
+  g_assert (markdown != NULL);
+
+  if (image_stands_alone (markdown, start, end, &line_start, &line_end))
+    {
+      /* The line and its line break. */
+      if (line_end < markdown->len)
+        line_end++;
+      else if (line_start > 0)
+        line_start--;
+      g_string_erase (markdown, line_start, line_end - line_start);
+      /* No more than one blank line where it was. */
+      while (line_start >= 2 && line_start < markdown->len && markdown->str[line_start] == '\n' &&
+             markdown->str[line_start - 1] == '\n' && markdown->str[line_start - 2] == '\n')
+        g_string_erase (markdown, line_start, 1);
+      return;
+    }
+  while (start > 0 && (markdown->str[start - 1] == ' ' || markdown->str[start - 1] == '\t'))
     start--;
-  while ((gsize) end < markdown->len && g_ascii_isspace (markdown->str[end]))
+  while (end < markdown->len && (markdown->str[end] == ' ' || markdown->str[end] == '\t'))
     end++;
   g_string_erase (markdown, start, end - start);
-  {
-    g_autofree char *block = g_strdup_printf ("%s%s%s", start > 0 ? "\n\n" : "", replacement,
-                                              (gsize) start < markdown->len ? "\n\n" : "\n");
+  if (start > 0 && markdown->str[start - 1] != '\n' && start < markdown->len && markdown->str[start] != '\n')
+    g_string_insert_c (markdown, start, ' ');
+}
 
-    g_string_insert (markdown, start, block);
+/* Puts @fence where @markdown shows the message's part @content_id, when
+ * the image stands alone on its line (a picture in a sentence or a table's
+ * cell cannot become a block there); else, or with an empty @fence, takes
+ * the image out. Returns whether @fence was placed. */
+gboolean
+_cd_import_place_cid_image (GString    *markdown,
+                            const char *content_id,
+                            const char *fence)
+{
+  gsize start, end, line_start, line_end;
+
+  g_return_val_if_fail (markdown != NULL, FALSE);
+  g_return_val_if_fail (content_id != NULL, FALSE);
+  g_return_val_if_fail (fence != NULL, FALSE);
+
+  if (!find_cid_image (markdown->str, 0, content_id, &start, &end))
+    return FALSE;
+  if (*fence == '\0' || !image_stands_alone (markdown, start, end, &line_start, &line_end))
+    {
+      erase_image (markdown, start, end);
+      return FALSE;
+    }
+  /* A block of its own in place of the line. */
+  while (line_start > 0 && g_ascii_isspace (markdown->str[line_start - 1]))
+    line_start--;
+  while (line_end < markdown->len && g_ascii_isspace (markdown->str[line_end]))
+    line_end++;
+  g_string_erase (markdown, line_start, line_end - line_start);
+  {
+    g_autofree char *block = g_strdup_printf ("%s%s%s", line_start > 0 ? "\n\n" : "", fence,
+                                              line_start < markdown->len ? "\n\n" : "\n");
+
+    g_string_insert (markdown, line_start, block);
   }
   return TRUE;
+}
+
+/* Takes out of @markdown the images of parts that are not among @pictures
+ * (all when it is %NULL): a part that is no picture, or none at all. */
+static void
+drop_unknown_cid_images (GString   *markdown,
+                         GPtrArray *pictures)
+{
+  gsize from = 0, start, end;
+
+  g_assert (markdown != NULL);
+
+  while (find_cid_image (markdown->str, from, NULL, &start, &end))
+    {
+      const char *id = strstr (markdown->str + start, "](cid:") + strlen ("](cid:");
+      gboolean    known = FALSE;
+
+      for (guint i = 0; pictures != NULL && i < pictures->len && !known; i++)
+        {
+          const CdImportPicture *picture = g_ptr_array_index (pictures, i);
+
+          known = picture->content_id != NULL && strlen (picture->content_id) == end - 1 - (id - markdown->str) &&
+                  strncmp (id, picture->content_id, strlen (picture->content_id)) == 0;
+        }
+      if (known)
+        from = end;
+      else
+        {
+          erase_image (markdown, start, end);
+          from = start;
+        }
+    }
 }
 
 /* Whether @type is a picture the store keeps (JPEG, PNG, WebP, GIF). */
@@ -229,9 +370,8 @@ static GBytes *
 part_bytes (GMimePart *part)
 {
   GMimeDataWrapper *content;
-  GMimeStream      *stream;
-  GByteArray       *array;
-  GBytes           *bytes;
+  g_autoptr (GMimeStream) stream = NULL;
+  GByteArray *array;
 
   g_assert (GMIME_IS_PART (part));
 
@@ -240,9 +380,7 @@ part_bytes (GMimePart *part)
   stream = g_mime_stream_mem_new ();
   g_mime_data_wrapper_write_to_stream (content, stream);
   array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
-  bytes = g_bytes_new (array->data, array->len);
-  g_object_unref (stream);
-  return bytes;
+  return g_bytes_new (array->data, array->len);
 }
 
 /* Finds the message's text in @object and names its attachments. */
@@ -266,14 +404,25 @@ find_parts (GMimeObject *object,
   else if (GMIME_IS_MESSAGE_PART (object))
     {
       GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (object));
+      GMimeMessage *outer = parts->message;
 
       /* A message forwarded as an attachment is the story, with its
        * subject and sender, when the message has no text of its own. */
-      if (inner != NULL && parts->plain == NULL && parts->html == NULL)
+      if (inner != NULL && parts->plain == NULL && parts->html == NULL &&
+          g_mime_message_get_mime_part (inner) != NULL)
         {
           parts->message = inner;
           find_parts (g_mime_message_get_mime_part (inner), parts);
+          if (parts->plain != NULL || parts->html != NULL)
+            return;
+          parts->message = outer;
         }
+      if (parts->attachments->len > 0)
+        g_string_append (parts->attachments, ", ");
+      g_string_append_printf (parts->attachments, "the forwarded message “%s”",
+                              inner != NULL && g_mime_message_get_subject (inner) != NULL
+                                  ? g_mime_message_get_subject (inner)
+                                  : "");
     }
   else if (GMIME_IS_TEXT_PART (object) && !g_mime_part_is_attachment (GMIME_PART (object)) &&
            g_mime_content_type_is_type (type, "text", "plain"))
@@ -339,9 +488,11 @@ strip_subject (const char *subject)
   return g_strstrip (g_strdup (p));
 }
 
-/* The name (else the address) and the address of the first of @list. */
+/* The name (else the address) and the address of the first of @list; a
+ * sender written with no address ("From: the desk") is @raw as a name. */
 static void
 read_sender (InternetAddressList *list,
+             const char          *raw,
              char               **name,
              char               **address)
 {
@@ -352,7 +503,17 @@ read_sender (InternetAddressList *list,
   g_assert (address != NULL);
 
   if (list == NULL || internet_address_list_length (list) == 0)
-    return;
+    {
+      g_autofree char *plain = raw != NULL ? g_strstrip (g_strdup (raw)) : NULL;
+
+      if (plain != NULL && *plain != '\0')
+        {
+          g_clear_pointer (address, g_free);
+          g_free (*name);
+          *name = g_steal_pointer (&plain);
+        }
+      return;
+    }
   sender = internet_address_list_get_address (list, 0);
   g_clear_pointer (address, g_free);
   if (INTERNET_ADDRESS_IS_MAILBOX (sender))
@@ -474,6 +635,7 @@ find_forward (const char *text,
   for (const char *line = text; *line != '\0';)
     {
       const char *start = line;
+      const char *last = NULL;
       guint       headers = 0;
 
       memset (forward, 0, sizeof *forward);
@@ -487,7 +649,8 @@ find_forward (const char *text,
           if (n == 0 || !read_forward_header (line, n, forward))
             break;
           headers++;
-          line = eol != NULL ? eol + 1 : line + n;
+          last = line;
+          line = eol != NULL ? eol + 1 : line + strlen (line);
         }
       if (headers >= 2 && forward->from != NULL && forward->subject != NULL)
         {
@@ -496,11 +659,16 @@ find_forward (const char *text,
           return TRUE;
         }
       forward_clear (forward);
-      /* On to the next line; the mark may stand above a blank one. */
-      line = start;
+      /* On past the run of header lines (a later one within it has fewer),
+       * or to the next line; the mark may stand above a blank one. */
+      if (headers > 0)
+        {
+          above = last;
+          continue;
+        }
       if (!g_ascii_isspace (*start))
         above = start;
-      line = strchr (line, '\n');
+      line = strchr (start, '\n');
       if (line == NULL)
         break;
       line++;
@@ -553,7 +721,7 @@ take_forward (char    *plain,
                                 : g_strdup (forward.from);
     g_autoptr (InternetAddressList) list = internet_address_list_parse (NULL, from);
 
-    read_sender (list, name, address);
+    read_sender (list, forward.from, name, address);
   }
   if (forward.date != NULL)
     {
@@ -674,6 +842,8 @@ _cd_import_email (CdArticle  *article,
   Parts            parts = { NULL, NULL, NULL, pictures, attachments };
 
   g_assert (CD_IS_ARTICLE (article));
+  g_assert (message_bytes != NULL);
+  g_assert (origin != NULL);
 
   g_once (&init, init_gmime, NULL);
   stream = g_mime_stream_mem_new_with_buffer (g_bytes_get_data (message_bytes, NULL),
@@ -699,7 +869,8 @@ _cd_import_email (CdArticle  *article,
       g_free (subject);
       subject = strip_subject (g_mime_message_get_subject (message));
     }
-  read_sender (g_mime_message_get_from (parts.message), &sender, &address);
+  read_sender (g_mime_message_get_from (parts.message),
+               g_mime_object_get_header (GMIME_OBJECT (parts.message), "From"), &sender, &address);
   if ((date = g_mime_message_get_date (parts.message)) != NULL)
     when = g_date_time_format (date, "%Y-%m-%d %H:%M %z");
 
@@ -730,23 +901,27 @@ _cd_import_email (CdArticle  *article,
       if (html != NULL)
         {
           story = _cd_import_html_to_markdown (html, strlen (html), notes);
-          /* Its pictures are placed by cd_import_into_store(); with no
-           * store they are named in the note, and their places go. */
-          if (pictures == NULL)
-            {
-              g_autoptr (GString) text = g_string_new (story);
+          /* Its pictures are placed by cd_import_into_store(); the
+           * places of what is no picture here go. */
+          {
+            g_autoptr (GString) text = g_string_new (story);
 
-              while (_cd_import_take_cid_image (text, NULL, ""))
-                ;
-              g_free (story);
-              story = g_strdup (text->str);
-            }
+            drop_unknown_cid_images (text, pictures);
+            g_free (story);
+            story = g_strdup (text->str);
+          }
           cut_signature (story);
           story = _cd_import_take_body_dateline (article, story);
           story = _cd_import_take_body_sign_off (story, notes);
           cd_article_set_headline (article, subject);
           cd_article_set_body (article, story);
         }
+    }
+  /* A picture's message: the subject and what came with it. */
+  if (story == NULL && *subject != '\0')
+    {
+      story = g_strdup ("");
+      cd_article_set_headline (article, subject);
     }
   if (story == NULL || (cd_text_is_blank (cd_article_get_body (article)) &&
                         cd_text_is_blank (cd_article_get_headline (article))))

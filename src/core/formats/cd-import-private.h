@@ -159,9 +159,9 @@ typedef struct
 } CdImportPicture;
 
 void     _cd_import_picture_free (gpointer picture);
-gboolean _cd_import_take_cid_image (GString    *markdown,
-                                    const char *content_id,
-                                    const char *replacement);
+gboolean _cd_import_place_cid_image (GString    *markdown,
+                                     const char *content_id,
+                                     const char *fence);
 gboolean _cd_import_email (CdArticle  *article,
                            GBytes     *message_bytes,
                            GPtrArray  *pictures,

@@ -24,9 +24,18 @@ add_pictures (CdStore   *store,
               CdArticle *article,
               GPtrArray *pictures)
 {
-  g_autoptr (GString) body = g_string_new (cd_article_get_body (article));
-  g_autoptr (GString) notes = g_string_new (cd_article_get_ednote (article));
+  g_autoptr (GString) body = NULL;
+  g_autoptr (GString) notes = NULL;
   gboolean changed = FALSE;
+
+  g_assert (CD_IS_STORE (store));
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (pictures != NULL);
+
+  if (pictures->len == 0)
+    return;
+  body = g_string_new (cd_article_get_body (article));
+  notes = g_string_new (cd_article_get_ednote (article));
 
   for (guint i = 0; i < pictures->len; i++)
     {
@@ -45,13 +54,14 @@ add_pictures (CdStore   *store,
       if (note != NULL)
         {
           if (picture->content_id != NULL)
-            _cd_import_take_cid_image (body, picture->content_id, "");
+            _cd_import_place_cid_image (body, picture->content_id, "");
           _cd_import_add_note (notes, note);
+          changed = TRUE;
           continue;
         }
       fence = cd_image_ref_to_fence (cd_image_info_get_id (info), NULL, NULL, NULL);
       /* Where the message's HTML shows it, else at the end. */
-      if (picture->content_id == NULL || !_cd_import_take_cid_image (body, picture->content_id, fence))
+      if (picture->content_id == NULL || !_cd_import_place_cid_image (body, picture->content_id, fence))
         {
           while (body->len > 0 && g_ascii_isspace (body->str[body->len - 1]))
             g_string_truncate (body, body->len - 1);
@@ -59,9 +69,6 @@ add_pictures (CdStore   *store,
         }
       changed = TRUE;
     }
-  /* A place for a picture the message does not hold. */
-  while (_cd_import_take_cid_image (body, NULL, ""))
-    changed = TRUE;
   if (changed)
     {
       while (body->len > 0 && g_ascii_isspace (body->str[body->len - 1]))
