@@ -394,6 +394,16 @@ test_unusual (void)
     remove_temp (path);
   }
   {
+    g_autoptr (CdArticle) one = import_text ("From jo@example.org Sun Dec  6 09:00:00 2026\nFrom: Jo <jo@example.org>\n"
+                                             "Subject: Crowd\n\nThe crowd gathered.\n\nFrom there it moved on.\n"
+                                             "Police: no arrests.\n",
+                                             CD_IMPORT_FORMAT_EMAIL, "one.mbox");
+
+    /* One message in a mailbox's form; a paragraph starting "From there" is no separator. */
+    g_assert_cmpstr (cd_article_get_headline (one), ==, "Crowd");
+    g_assert_nonnull (strstr (cd_article_get_body (one), "Police: no arrests."));
+  }
+  {
     g_autoptr (CdArticle) dated = import_text ("Date: Friday\nFrom: the desk\n\nCouncil meets\n\nIt met.\n",
                                                CD_IMPORT_FORMAT_WIRE, "dated.txt");
 
@@ -503,7 +513,8 @@ test_pictures_placed (void)
   remove_temp (path);
 }
 
-/* What is not a message is refused with one sentence naming the file. */
+/* What is not a message, or more than one, is refused with one sentence
+ * naming the file. */
 static void
 test_refused (void)
 {
@@ -519,6 +530,11 @@ test_refused (void)
      "the file is not an email message (it does not start with headers such as “From:” and “Subject:”)."   },
     { "From: a@b.c\nSubject: x\n\nbinary\0data\n",                36, CD_IMPORT_ERROR_BINARY,
      "the file holds binary data, not text (a NUL byte at byte offset 30)."                                        },
+    { "From jo@example.org Sun Dec  6 09:00:00 2026\nFrom: Jo <jo@example.org>\nSubject: One\n\n"
+      "It began.\n>From here on.\n\nFrom jo@example.org Sun Dec  6 09:05:00 2026\nFrom: Jo <jo@example.org>\n"
+      "Subject: Two\n\nIt went on.\n",
+     -1,                                                              CD_IMPORT_ERROR_INVALID,
+     "the file is a mailbox of 2 email messages; save each as a message of its own (.eml) and import it."          },
     { "From: a@b.c\nSubject: \nContent-Type: text/plain\n\n  \n", -1, CD_IMPORT_ERROR_EMPTY,
      "the email message has no subject and no text."                                                               },
   };

@@ -815,6 +815,41 @@ cut_closing (char       *text,
     }
 }
 
+/* How many messages @data holds: one, and one more for each mailbox
+ * ("mbox") separator after a blank line, a line "From sender date" over a
+ * header line (a "From " in a message's text is written ">From " there). */
+static guint
+count_messages (const char *data,
+                gsize       length)
+{
+  const char *end = data + length;
+  guint       count = 1;
+
+  g_assert (data != NULL);
+
+  for (const char *p = data; (p = g_strstr_len (p, end - p, "\n\nFrom ")) != NULL; p += 2)
+    {
+      const char *next = memchr (p + 2, '\n', end - (p + 2));
+      const char *colon;
+      const char *year;
+
+      if (next == NULL)
+        break;
+      /* "From sender Sun Dec  6 09:00:00 2026": a time, then the year. */
+      for (year = next; year > p + 2 && g_ascii_isspace (year[-1]); year--)
+        ;
+      if (year - (p + 2) < 12 || !g_ascii_isdigit (year[-1]) || !g_ascii_isdigit (year[-4]) ||
+          memchr (p + 2, ':', year - (p + 2)) == NULL)
+        continue;
+      next++;
+      colon = memchr (next, ':', MIN ((gsize) (end - next), 80));
+      if (colon != NULL && colon > next && memchr (next, ' ', colon - next) == NULL &&
+          memchr (next, '\n', colon - next) == NULL)
+        count++;
+    }
+  return count;
+}
+
 /* The importer of email (see %CD_IMPORT_FORMAT_EMAIL): fills @article
  * from @message_bytes, from its headers on: the bytes as they were, not checked
  * as UTF-8, since the message names the character set of each part. Its
@@ -839,12 +874,22 @@ _cd_import_email (CdArticle  *article,
   g_autofree char *address = NULL;
   g_autofree char *when = NULL;
   GDateTime       *date;
+  guint            n_messages;
   Parts            parts = { NULL, NULL, NULL, pictures, attachments };
 
   g_assert (CD_IS_ARTICLE (article));
   g_assert (message_bytes != NULL);
   g_assert (origin != NULL);
 
+  n_messages = count_messages (g_bytes_get_data (message_bytes, NULL), g_bytes_get_size (message_bytes));
+  if (n_messages > 1)
+    {
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                   "%s: the file is a mailbox of %u email messages; save each as a message of its "
+                   "own (.eml) and import it.",
+                   origin, n_messages);
+      return FALSE;
+    }
   g_once (&init, init_gmime, NULL);
   stream = g_mime_stream_mem_new_with_buffer (g_bytes_get_data (message_bytes, NULL),
                                               g_bytes_get_size (message_bytes));
