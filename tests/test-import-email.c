@@ -246,6 +246,85 @@ test_forwarded_inline (void)
   }
 }
 
+/* A message with only HTML forwards the story as mail programs write it
+ * there: Gmail's header block, Outlook's bold names in one paragraph,
+ * Apple Mail's quote with each header line in a paragraph of its own,
+ * Thunderbird's table. */
+static void
+test_forwarded_html (void)
+{
+  static const char *const forms[] = {
+    "<div dir=\"ltr\">Can we run this at six?<br><br><div class=\"gmail_quote\">"
+    "<div dir=\"ltr\" class=\"gmail_attr\">---------- Forwarded message ---------<br>"
+    "From: <strong class=\"gmail_sendername\" dir=\"auto\">Piet Jansen</strong> "
+    "<span dir=\"auto\">&lt;<a href=\"mailto:piet@example.org\">piet@example.org</a>&gt;</span><br>"
+    "Date: Sun, Dec 6, 2026 at 9:12 AM<br>Subject: Harbour reopens<br>"
+    "To: &lt;<a href=\"mailto:desk@example.net\">desk@example.net</a>&gt;<br></div><br><br>"
+    "<div dir=\"ltr\"><p>ROTTERDAM, Dec 6 - The harbour reopened on Sunday.</p>"
+    "<p>Ships queued at the mouth of the Maas.</p></div></div></div>",
+
+    "<html><body><div class=\"WordSection1\"><p class=\"MsoNormal\">Can we run this at six?"
+    "<o:p></o:p></p><p class=\"MsoNormal\"><o:p>&nbsp;</o:p></p>"
+    "<div style=\"border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm\">"
+    "<p class=\"MsoNormal\"><b>Von:</b> Piet Jansen &lt;piet@example.org&gt; <br>"
+    "<b>Gesendet:</b> Sonntag, 6. Dezember 2026 09:12<br><b>An:</b> Desk &lt;desk@example.net&gt;<br>"
+    "<b>Betreff:</b> AW: Harbour reopens<o:p></o:p></p></div><p class=\"MsoNormal\"><o:p>&nbsp;</o:p></p>"
+    "<p class=\"MsoNormal\">ROTTERDAM, Dec 6 - The harbour reopened on Sunday.<o:p></o:p></p>"
+    "<p class=\"MsoNormal\">Ships queued at the mouth of the Maas.<o:p></o:p></p></div></body></html>",
+
+    "<html><body><div>Can we run this at six?<br><div><br><blockquote type=\"cite\">"
+    "<div>Begin forwarded message:</div><br class=\"Apple-interchange-newline\">"
+    "<div style=\"margin: 0px;\"><span><b>From: </b></span><span>Piet Jansen &lt;"
+    "<a href=\"mailto:piet@example.org\">piet@example.org</a>&gt;<br></span></div>"
+    "<div style=\"margin: 0px;\"><span><b>Subject: </b></span><span><b>Harbour reopens</b><br></span></div>"
+    "<div style=\"margin: 0px;\"><span><b>Date: </b></span><span>6 December 2026 at 09:12:00 CET<br></span></div>"
+    "<div style=\"margin: 0px;\"><span><b>To: </b></span><span>Desk &lt;desk@example.net&gt;<br></span></div>"
+    "<br><div><p>ROTTERDAM, Dec 6 - The harbour reopened on Sunday.</p>"
+    "<p>Ships queued at the mouth of the Maas.</p></div></blockquote></div><br></div></body></html>",
+
+    "<html><body><p>Can we run this at six?</p><div class=\"moz-forward-container\"><br><br>"
+    "-------- Forwarded Message --------\n<table class=\"moz-email-headers-table\"><tbody>"
+    "<tr><th>Subject: </th><td>Harbour reopens</td></tr>"
+    "<tr><th>Date: </th><td>Sun, 6 Dec 2026 09:12:00 +0100</td></tr>"
+    "<tr><th>From: </th><td>Piet Jansen <a href=\"mailto:piet@example.org\">&lt;piet@example.org&gt;</a></td></tr>"
+    "<tr><th>To: </th><td>Desk <a href=\"mailto:desk@example.net\">&lt;desk@example.net&gt;</a></td></tr>"
+    "</tbody></table><br><br><p>ROTTERDAM, Dec 6 - The harbour reopened on Sunday.</p>"
+    "<p>Ships queued at the mouth of the Maas.</p></div></body></html>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *message = g_strconcat ("From: Sub Editor <sub@example.net>\n"
+                                              "Subject: Fwd: Harbour reopens\nMIME-Version: 1.0\n"
+                                              "Content-Type: text/html; charset=utf-8\n\n",
+                                              forms[i], "\n", NULL);
+      g_autoptr (CdArticle) article = import_text (message, CD_IMPORT_FORMAT_EMAIL, "fwd.eml");
+
+      g_test_message ("%s", cd_article_get_ednote (article));
+      g_assert_cmpstr (cd_article_get_headline (article), ==, "Harbour reopens");
+      g_assert_cmpstr (cd_article_get_byline (article), ==, "Piet Jansen");
+      g_assert_cmpstr (cd_article_get_dateline (article), ==, "ROTTERDAM");
+      g_assert_cmpstr (cd_article_get_body (article), ==,
+                       "The harbour reopened on Sunday.\n\nShips queued at the mouth of the Maas.\n");
+      g_assert_true (g_str_has_prefix (cd_article_get_ednote (article),
+                                       "Emailed by piet@example.org on "));
+      g_assert_nonnull (strstr (cd_article_get_ednote (article),
+                                "Written above the forwarded message: “Can we run this at six?”"));
+    }
+
+  /* A story's own lines with colons, each in a paragraph, are no forward. */
+  {
+    g_autoptr (CdArticle) article = import_text (
+        "From: Jo <jo@example.org>\nSubject: Council meets\nContent-Type: text/html\n\n"
+        "<p>From: the mayor's office</p><p>Subject: the budget</p><p>The council met on Monday.</p>\n",
+        CD_IMPORT_FORMAT_EMAIL, "council.eml");
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Council meets");
+    g_assert_cmpstr (cd_article_get_byline (article), ==, "Jo");
+    g_assert_nonnull (strstr (cd_article_get_body (article), "The council met on Monday."));
+  }
+}
+
 /* A picture of @width × @height in @type ("jpeg", "png"), base64 for a
  * message. */
 static char *
@@ -566,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/import-email/html-only", test_html_only);
   g_test_add_func ("/import-email/forwarded-and-8bit", test_forwarded_and_8bit);
   g_test_add_func ("/import-email/forwarded-inline", test_forwarded_inline);
+  g_test_add_func ("/import-email/forwarded-html", test_forwarded_html);
   g_test_add_func ("/import-email/pictures", test_pictures);
   g_test_add_func ("/import-email/pictures-in-place", test_pictures_in_place);
   g_test_add_func ("/import-email/pictures-placed", test_pictures_placed);

@@ -16,6 +16,7 @@
 
 #include "cd-import-private.h"
 #include "cd-import.h"
+#include "cd-render.h"
 #include "cd-text.h"
 
 /* GMime's objects, which it declares no cleanup for. */
@@ -561,9 +562,17 @@ name_in (const char        *name,
   return FALSE;
 }
 
+/* What a line of a forwarded message's headers is. */
+typedef enum
+{
+  LINE_OTHER,  /* no header line */
+  LINE_HEADER, /* "Name: value" */
+  LINE_KNOWN,  /* the sender, subject, date or a recipient */
+} LineKind;
+
 /* Reads the header line @line ("From: …", "*Subject:* …") into @forward;
- * FALSE when it is not one. */
-static gboolean
+ * LINE_OTHER when it is not one. */
+static LineKind
 read_forward_header (const char *line,
                      gsize       length,
                      Forward    *forward)
@@ -573,6 +582,8 @@ read_forward_header (const char *line,
                                          "Onderwerp", "Emne", "Ämne", "Temat", "Assunto", NULL };
   static const char *const date[] = { "Date", "Sent", "Datum", "Gesendet", "Envoyé", "Enviado",
                                       "Inviato", "Verzonden", "Sendt", "Skickat", "Data", "Fecha", NULL };
+  static const char *const to[] = { "To", "Cc", "Reply-To", "An", "Kopie", "À", "A", "Para", "Aan",
+                                    "Til", "Till", "Do", "Kopia", NULL };
   const char              *end = line + length;
   const char              *name, *colon, *value;
   char                   **slot = NULL;
@@ -585,10 +596,10 @@ read_forward_header (const char *line,
   name = line;
   colon = memchr (line, ':', end - line);
   if (colon == NULL || colon == name || colon - name > 24)
-    return FALSE;
+    return LINE_OTHER;
   for (const char *p = name; p < colon; p = g_utf8_next_char (p))
     if (!g_unichar_isalpha (g_utf8_get_char (p)) && *p != ' ' && *p != '-')
-      return FALSE;
+      return LINE_OTHER;
   value = colon + 1;
   while (value < end && (*value == '*' || *value == ' '))
     value++;
@@ -598,9 +609,12 @@ read_forward_header (const char *line,
     slot = &forward->subject;
   else if (name_in (name, colon - name, date))
     slot = &forward->date;
+  else if (!name_in (name, colon - name, to))
+    /* "Begin forwarded message:" is the mark above the headers. */
+    return value < end ? LINE_HEADER : LINE_OTHER;
   if (slot != NULL && *slot == NULL)
     *slot = g_strstrip (g_strndup (value, end - value));
-  return TRUE;
+  return LINE_KNOWN;
 }
 
 /* Whether the line at @line is one a mail program sets above a message it
@@ -621,10 +635,110 @@ is_forward_mark (const char *line)
   return n > 0 && (g_strstr_len (line, n, "-----") != NULL || line[n - 1] == ':');
 }
 
-/* Finds the first message forwarded inside @text: a run of header lines
- * with a sender and a subject, up to a blank line. */
+/* Reads the line @line (@length bytes) as a header line into
+ * @forward. In Markdown (an HTML message's text) the line, or a table's
+ * row, is read as the text a reader sees: "**From:** Anna \<[a@b](mailto:a@b)\>" is
+ * "From: Anna <a@b>". */
+static LineKind
+read_forward_line (const char *line,
+                   gsize       length,
+                   gboolean    markdown,
+                   Forward    *forward)
+{
+  g_autofree char *plain = NULL;
+
+  g_assert (line != NULL);
+  g_assert (forward != NULL);
+
+  if (markdown && length > 0 && *line == '|')
+    {
+      /* A table's row ("| Subject: | Harbour reopens |", as Thunderbird
+       * sets the headers), its cells read as one line. */
+      g_autoptr (GString) row = g_string_new_len (line, length);
+
+      if (strspn (row->str, "|-: ") == row->len)
+        return LINE_HEADER;
+      g_strdelimit (row->str, "|", ' ');
+      plain = cd_render_plain_text (row->str, row->len);
+      return *plain != '\0' ? read_forward_header (plain, strlen (plain), forward) : LINE_OTHER;
+    }
+  if (!markdown || length == 0 || memchr (line, ':', length) == NULL)
+    return read_forward_header (line, length, forward);
+  if (line[length - 1] == '\\')
+    length--;
+  plain = cd_render_plain_text (line, length);
+  return *plain != '\0' ? read_forward_header (plain, strlen (plain), forward) : LINE_OTHER;
+}
+
+/* Whether the line at @line (@length bytes) is blank, or a quote's blank
+ * line (">"). */
+static gboolean
+line_is_blank (const char *line,
+               gsize       length)
+{
+  g_assert (line != NULL);
+
+  for (gsize k = 0; k < length; k++)
+    if (!g_ascii_isspace (line[k]) && line[k] != '>')
+      return FALSE;
+  return TRUE;
+}
+
+/* The line after @line, or %NULL after the last; its length in @length
+ * (without a carriage return). */
+static const char *
+next_line (const char *line,
+           gsize      *length)
+{
+  const char *eol;
+  gsize       n;
+
+  g_assert (line != NULL);
+  g_assert (length != NULL);
+
+  eol = strchr (line, '\n');
+  if (eol == NULL)
+    return NULL;
+  line = eol + 1;
+  eol = strchr (line, '\n');
+  n = eol != NULL ? (gsize) (eol - line) : strlen (line);
+  if (n > 0 && line[n - 1] == '\r')
+    n--;
+  *length = n;
+  return line;
+}
+
+/* In Markdown (an HTML message, which may set each header line in a
+ * paragraph of its own), the next known header line after the blank ones
+ * at @line; %NULL where there is none. */
+static const char *
+header_after_blanks (const char *line,
+                     gsize      *length)
+{
+  const char *next = line;
+  gsize       n = 0;
+  Forward     scratch = { 0 };
+  LineKind    kind;
+
+  g_assert (line != NULL);
+  g_assert (length != NULL);
+
+  while ((next = next_line (next, &n)) != NULL && line_is_blank (next, n))
+    ;
+  if (next == NULL)
+    return NULL;
+  kind = read_forward_line (next, n, TRUE, &scratch);
+  forward_clear (&scratch);
+  *length = n;
+  return kind == LINE_KNOWN ? next : NULL;
+}
+
+/* Finds the first message forwarded inside @text (Markdown when
+ * @markdown): a run of header lines with a sender and a subject, up to a
+ * blank line. */
 static gboolean
 find_forward (const char *text,
+              gboolean    markdown,
               Forward    *forward)
 {
   const char *above = NULL;
@@ -637,6 +751,7 @@ find_forward (const char *text,
       const char *start = line;
       const char *last = NULL;
       guint       headers = 0;
+      gboolean    spread = FALSE; /* over paragraphs */
 
       memset (forward, 0, sizeof *forward);
       while (*line != '\0')
@@ -646,13 +761,26 @@ find_forward (const char *text,
 
           if (n > 0 && line[n - 1] == '\r')
             n--;
-          if (n == 0 || !read_forward_header (line, n, forward))
+          if (line_is_blank (line, n))
+            {
+              const char *header = markdown && headers > 0 ? header_after_blanks (line, &n) : NULL;
+
+              if (header == NULL)
+                break;
+              line = header;
+              eol = strchr (line, '\n');
+              spread = TRUE;
+            }
+          if (read_forward_line (line, n, markdown, forward) == LINE_OTHER)
             break;
           headers++;
           last = line;
           line = eol != NULL ? eol + 1 : line + strlen (line);
         }
-      if (headers >= 2 && forward->from != NULL && forward->subject != NULL)
+      /* Header lines in paragraphs of their own are a forward's only
+       * under the line a mail program sets above it. */
+      if (headers >= 2 && forward->from != NULL && forward->subject != NULL &&
+          (!spread || (above != NULL && is_forward_mark (above))))
         {
           forward->text = line - text;
           forward->above = (above != NULL && is_forward_mark (above) ? above : start) - text;
@@ -666,8 +794,12 @@ find_forward (const char *text,
           above = last;
           continue;
         }
-      if (!g_ascii_isspace (*start))
-        above = start;
+      {
+        const char *eol = strchr (start, '\n');
+
+        if (!line_is_blank (start, eol != NULL ? (gsize) (eol - start) : strlen (start)))
+          above = start;
+      }
       line = strchr (start, '\n');
       if (line == NULL)
         break;
@@ -677,11 +809,50 @@ find_forward (const char *text,
   return FALSE;
 }
 
+/* @text without its leading blank lines and, where each line of it is
+ * quoted ("> ", as a forwarded message can be), without one level of
+ * quoting. */
+static char *
+unquote (const char *text)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_auto (GStrv) lines = NULL;
+  gboolean quoted = TRUE;
+
+  g_assert (text != NULL);
+
+  while (*text != '\0')
+    {
+      const char *eol = strchr (text, '\n');
+
+      if (eol == NULL || !line_is_blank (text, eol - text))
+        break;
+      text = eol + 1;
+    }
+  lines = g_strsplit (text, "\n", -1);
+  for (guint k = 0; lines[k] != NULL && quoted; k++)
+    quoted = *g_strchug (lines[k]) == '>' || *lines[k] == '\0';
+  if (!quoted)
+    return g_strdup (text);
+  for (guint k = 0; lines[k] != NULL; k++)
+    {
+      const char *line = lines[k];
+
+      if (*line == '>')
+        line += line[1] == ' ' ? 2 : 1;
+      g_string_append (out, line);
+      if (lines[k + 1] != NULL)
+        g_string_append_c (out, '\n');
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* Takes the message forwarded inside @plain, if there is one: its text is
  * the story, its subject and sender those of the article; what the one
  * who forwarded it wrote above goes to @notes. Returns the text. */
 static char *
 take_forward (char    *plain,
+              gboolean markdown,
               char   **subject,
               char   **name,
               char   **address,
@@ -699,9 +870,20 @@ take_forward (char    *plain,
   g_assert (when != NULL);
   g_assert (notes != NULL);
 
-  if (!find_forward (plain, &forward))
+  if (!find_forward (plain, markdown, &forward))
     return plain;
   above = g_strstrip (g_strndup (plain, forward.above));
+  if (markdown)
+    {
+      /* Without the hard breaks (a "\" at a line's end), which at a
+       * paragraph's end are read as the character. */
+      g_autoptr (GRegex) breaks = g_regex_new ("\\\\$", G_REGEX_MULTILINE, 0, NULL);
+      g_autofree char *lines = g_regex_replace_literal (breaks, above, -1, 0, "", 0, NULL);
+      char            *seen = cd_render_plain_text (lines, -1);
+
+      g_free (above);
+      above = seen;
+    }
   if (*above != '\0')
     {
       g_autofree char *note = g_strdup_printf ("Written above the forwarded message: “%s”", above);
@@ -728,7 +910,7 @@ take_forward (char    *plain,
       g_free (*when);
       *when = g_strdup (forward.date);
     }
-  text = g_strdup (plain + forward.text);
+  text = unquote (plain + forward.text);
   forward_clear (&forward);
   g_free (plain);
   return text;
@@ -925,7 +1107,7 @@ _cd_import_email (CdArticle  *article,
 
       if (plain != NULL)
         {
-          plain = take_forward (plain, &subject, &sender, &address, &when, notes);
+          plain = take_forward (plain, FALSE, &subject, &sender, &address, &when, notes);
           cut_signature (plain);
           cut_closing (plain, sender);
         }
@@ -955,6 +1137,7 @@ _cd_import_email (CdArticle  *article,
             g_free (story);
             story = g_strdup (text->str);
           }
+          story = take_forward (story, TRUE, &subject, &sender, &address, &when, notes);
           cut_signature (story);
           story = _cd_import_take_body_dateline (article, story);
           story = _cd_import_take_body_sign_off (story, notes);
