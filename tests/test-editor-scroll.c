@@ -1,6 +1,6 @@
 /* test-editor-scroll.c: where the body editor shows an article that has
  * just been opened, under Xvfb: never scrolled sideways (the body wraps),
- * with the cursor's line in view.
+ * with the cursor's line in view; and the preview following its scroll.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -172,6 +172,59 @@ test_open_while_mapped (CdUiFixture  *fixture,
   cd_ui_close_window (fixture);
 }
 
+typedef struct
+{
+  CdWindow   *window;
+  const char *script; /* true when the page is as awaited */
+} PageState;
+
+static gboolean
+page_is (gpointer data)
+{
+  PageState       *state = data;
+  WebKitWebView   *view = cd_preview_get_web_view (cd_window_get_preview (state->window));
+  g_autofree char *value = cd_ui_eval_js (view, state->script);
+
+  return g_strcmp0 (value, "true") == 0;
+}
+
+/* The preview follows the body as it scrolls, and at the body's top shows
+ * the top of the page, even when the body was scrolled down and back up
+ * before the preview took the first scroll (a jump to the top while the
+ * preview still renders the last keystroke): the scroll down once came
+ * after the one up and left the preview in the middle of the story. */
+static void
+test_preview_follows (CdUiFixture  *fixture,
+                      gconstpointer data)
+{
+  g_autoptr (CdArticle) small = NULL;
+  g_autoptr (CdArticle) large = NULL;
+  CdWindow        *window;
+  GtkAdjustment   *vadjustment;
+  PageState        synced = { NULL, "copydesk.syncedSourcepos() !== null && window.scrollY > 0" };
+  PageState        top = { NULL, "copydesk.syncedSourcepos() === null" };
+  g_autofree char *scroll_y = NULL;
+
+  add_articles (fixture->store, &small, &large);
+  window = cd_ui_start (fixture, cd_article_get_uuid (large));
+  cd_ui_wait_preview_loaded (window);
+  synced.window = top.window = window;
+  vadjustment = gtk_scrollable_get_vadjustment (
+      GTK_SCROLLABLE (cd_editor_get_view (cd_window_get_editor (window))));
+  assert_shown_well (window, FALSE);
+
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
+  g_assert_true (cd_ui_wait_for (page_is, &synced, 10000));
+
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 3);
+  gtk_adjustment_set_value (vadjustment, 0);
+  g_assert_true (cd_ui_wait_for (page_is, &top, 10000));
+  scroll_y = cd_ui_eval_js (cd_preview_get_web_view (cd_window_get_preview (window)),
+                            "window.scrollY");
+  g_assert_cmpstr (scroll_y, ==, "0");
+  cd_ui_close_window (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,5 +236,7 @@ main (int   argc,
               test_open_before_map, cd_ui_fixture_teardown);
   g_test_add ("/editor/scroll/open-while-mapped", CdUiFixture, NULL, cd_ui_fixture_setup,
               test_open_while_mapped, cd_ui_fixture_teardown);
+  g_test_add ("/editor/scroll/preview-follows", CdUiFixture, NULL, cd_ui_fixture_setup,
+              test_preview_follows, cd_ui_fixture_teardown);
   return g_test_run ();
 }

@@ -644,11 +644,13 @@ cd_preview_update (CdPreview *self)
 /**
  * cd_preview_scroll_to_source_line:
  * @self: a #CdPreview
- * @line: a 1-based line of the article's body
+ * @line: a 1-based line of the article's body, or 0 for the top of the
+ *   page (the headline and all above the body)
  *
  * Scrolls the preview to the element rendered from @line of the body
  * Markdown (the innermost one whose source range covers it, or else the
- * last one before it).
+ * last one before it). Requests made before the page has taken the last
+ * one give way to it: only the newest is carried out.
  */
 void
 cd_preview_scroll_to_source_line (CdPreview *self,
@@ -656,7 +658,7 @@ cd_preview_scroll_to_source_line (CdPreview *self,
 {
   g_return_if_fail (CD_IS_PREVIEW (self));
 
-  self->pending_line = MAX (line, 1);
+  self->pending_line = line;
   self->scroll_pending = TRUE;
   _cd_preview_schedule (self);
 }

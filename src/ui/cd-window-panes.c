@@ -28,14 +28,13 @@ editor_scrolled_cb (CdWindow *self)
     return;
   view = GTK_SCROLLABLE (cd_editor_get_view (self->editor));
   /* At the top of the body the preview shows the top of the page, with the
-   * headline, rather than the body's first paragraph. */
-  if (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (view)) <= 0)
-    webkit_web_view_evaluate_javascript (cd_preview_get_web_view (self->preview),
-                                         "window.scrollTo(window.scrollX, 0);", -1, NULL, NULL,
-                                         NULL, NULL, NULL);
-  else
-    cd_preview_scroll_to_source_line (self->preview,
-                                      cd_editor_get_first_visible_line (self->editor));
+   * headline, rather than the body's first paragraph. Both go the one way
+   * the preview scrolls, so a scroll still waiting for its frame (or for
+   * an update to render) cannot come after this one and undo it. */
+  cd_preview_scroll_to_source_line (
+      self->preview, gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (view)) <= 0
+                         ? 0
+                         : cd_editor_get_first_visible_line (self->editor));
 }
 
 /* The Checks panel (cd-checks-panel.c) lives in checks_bin, follows the open
