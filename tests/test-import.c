@@ -2364,15 +2364,15 @@ static void
 test_bad_type (Fixture      *f,
                gconstpointer data)
 {
-  g_autofree char *docx = write_file (f, "story.docx", "text", -1);
+  g_autofree char *rtf = write_file (f, "story.rtf", "text", -1);
   g_autofree char *none = write_file (f, "README", "text", -1);
 
-  assert_file_error (docx, CD_IMPORT_ERROR_UNKNOWN_TYPE,
-                     ": “.docx” files cannot be imported; "
-                     "use .md, .markdown, .txt, .html, .htm, .xml, .nitf, .json or .eml.");
+  assert_file_error (rtf, CD_IMPORT_ERROR_UNKNOWN_TYPE,
+                     ": “.rtf” files cannot be imported; "
+                     "use .md, .markdown, .txt, .html, .htm, .xml, .nitf, .json, .eml or .docx.");
   assert_file_error (none, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": the name has no extension to tell its format; use .md, .markdown, .txt, "
-                     ".html, .htm, .xml, .nitf, .json or .eml.");
+                     ".html, .htm, .xml, .nitf, .json, .eml or .docx.");
 }
 
 /* Feeds as they are sent: AP's ANPA heading with its selector codes set
@@ -2656,7 +2656,7 @@ test_format_by_content (Fixture      *f,
   g_assert_cmpstr (cd_article_get_body (e), ==, "Strict.\n");
   assert_file_error (rtf, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": \u201c.rtf\u201d files cannot be imported; use .md, .markdown, .txt, "
-                     ".html, .htm, .xml, .nitf, .json or .eml.");
+                     ".html, .htm, .xml, .nitf, .json, .eml or .docx.");
   /* Markup of another kind: the agency XML reader's own sentence. */
   assert_file_error (feed, CD_IMPORT_ERROR_INVALID,
                      ": the XML is neither NITF nor a NewsML news item (its root element is "
@@ -2826,10 +2826,10 @@ test_wire_envelope (Fixture      *f,
 
     assert_file_error (rtf, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                        ": “.rtf” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
-                       ".xml, .nitf, .json or .eml.");
+                       ".xml, .nitf, .json, .eml or .docx.");
     assert_file_error (gz, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                        ": “.gz” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
-                       ".xml, .nitf, .json or .eml.");
+                       ".xml, .nitf, .json, .eml or .docx.");
   }
   /* Control characters and nothing else. */
   {

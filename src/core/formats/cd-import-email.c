@@ -174,6 +174,7 @@ _cd_import_picture_free (gpointer data)
   g_bytes_unref (picture->bytes);
   g_free (picture->name);
   g_free (picture->content_id);
+  g_free (picture->alt);
   g_free (picture);
 }
 

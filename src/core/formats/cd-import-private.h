@@ -150,12 +150,14 @@ CdArticle *_cd_import_file (const char *path,
                             GError    **error);
 
 /* Email (cd-import-email.c), read from its bytes. A picture that came
- * with it, for cd_import_into_store() to add to the store and the story. */
+ * with it (or with a Word document), for cd_import_into_store() to add to
+ * the store and the story. */
 typedef struct
 {
   GBytes *bytes;
   char   *name;       /* its file name, for messages */
   char   *content_id; /* what the message's HTML calls it ("cid:…"), or NULL */
+  char   *alt;        /* its description, where the file gives one, or NULL */
 } CdImportPicture;
 
 void     _cd_import_picture_free (gpointer picture);
@@ -169,5 +171,12 @@ gboolean _cd_import_email (CdArticle  *article,
                            GError    **error);
 gssize   _cd_import_message_start (const char *text,
                                    gsize       length);
+
+/* Word documents (cd-import-docx.c), read from their bytes. */
+gboolean _cd_import_docx (CdArticle  *article,
+                          GBytes     *data,
+                          GPtrArray  *pictures,
+                          const char *origin,
+                          GError    **error);
 
 G_END_DECLS

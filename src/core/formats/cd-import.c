@@ -26,7 +26,7 @@
  *
  * Returns: the format its extension names (.md and .markdown are Markdown,
  *   .txt wire copy, .html, .htm and .xhtml HTML, .xml and .nitf agency XML, .json
- *   ninjs, .eml email), or %CD_IMPORT_FORMAT_AUTO when
+ *   ninjs, .eml email, .docx a Word document), or %CD_IMPORT_FORMAT_AUTO when
  *   the extension is none of those
  */
 CdImportFormat
@@ -54,6 +54,8 @@ cd_import_format_for_path (const char *path)
     return CD_IMPORT_FORMAT_NINJS;
   if (g_ascii_strcasecmp (dot, ".eml") == 0)
     return CD_IMPORT_FORMAT_EMAIL;
+  if (g_ascii_strcasecmp (dot, ".docx") == 0)
+    return CD_IMPORT_FORMAT_DOCX;
   return CD_IMPORT_FORMAT_AUTO;
 }
 
@@ -481,12 +483,12 @@ set_unknown_type (const char *origin,
   if (dot != NULL && dot != base)
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: “%s” files cannot be imported; use .md, .markdown, .txt, "
-                 ".html, .htm, .xml, .nitf, .json or .eml.",
+                 ".html, .htm, .xml, .nitf, .json, .eml or .docx.",
                  origin, dot);
   else
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: the name has no extension to tell its format; use .md, "
-                 ".markdown, .txt, .html, .htm, .xml, .nitf, .json or .eml.",
+                 ".markdown, .txt, .html, .htm, .xml, .nitf, .json, .eml or .docx.",
                  origin);
 }
 
@@ -533,6 +535,9 @@ sniff_format (const char *data,
     return CD_IMPORT_FORMAT_WIRE;
   if (_cd_import_message_start (data, length) >= 0)
     return CD_IMPORT_FORMAT_EMAIL;
+  /* A ZIP file: a Word document's package. */
+  if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
+    return CD_IMPORT_FORMAT_DOCX;
   while (i < length && g_ascii_isspace (data[i]))
     i++;
   if (i < length && data[i] == '{')
@@ -777,6 +782,7 @@ import_data (const char    *data,
   g_autofree char *decoded = NULL;
   g_autofree char *charset = NULL;
   g_autoptr (GBytes) message = NULL;
+  g_autoptr (GBytes) package = NULL;
   gssize start;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -794,6 +800,15 @@ import_data (const char    *data,
       if ((start = message_start (data, length, origin, error)) < 0)
         return NULL;
       message = g_bytes_new_static (data + start, length - start);
+    }
+  else if (format == CD_IMPORT_FORMAT_DOCX)
+    {
+      if (length == 0)
+        {
+          g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY, "%s: the file is empty.", origin);
+          return NULL;
+        }
+      package = g_bytes_new_static (data, length);
     }
   else if ((guint) format >= G_N_ELEMENTS (importers) || importers[format] == NULL)
     {
@@ -817,8 +832,9 @@ import_data (const char    *data,
   article = cd_article_new ();
   if (language != NULL && *language != '\0')
     cd_article_set_language (article, language);
-  if (message != NULL ? !_cd_import_email (article, message, pictures, origin, error)
-                      : !importers[format](article, data, length, origin, error))
+  if (message != NULL   ? !_cd_import_email (article, message, pictures, origin, error)
+      : package != NULL ? !_cd_import_docx (article, package, pictures, origin, error)
+                        : !importers[format](article, data, length, origin, error))
     return NULL;
   if (charset != NULL && format == CD_IMPORT_FORMAT_WIRE)
     {
@@ -897,7 +913,7 @@ set_too_large (GError    **error,
 
 /**
  * cd_import_file:
- * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .json or .eml file
+ * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .json, .eml or .docx file
  * @error: return location for an error
  *
  * Reads one article from a file, by its extension or, where that names no

@@ -83,6 +83,15 @@ G_BEGIN_DECLS
  *   the sender's name) is cut; the sender's address, the date and the
  *   attachments go to the internal note (cd_import_into_store() adds the
  *   pictures to the store and the end of the story).
+ * @CD_IMPORT_FORMAT_DOCX: a Word document (.docx): the Title style's
+ *   paragraph (else a short first paragraph) is the headline, the
+ *   Subtitle's the standfirst; headings, bulleted and numbered lists,
+ *   quotes, tables, bold, italic, struck text and links are kept; the
+ *   story's "By" line, dateline and end are read as wire copy's; tracked
+ *   changes are read as accepted; the comments go to the internal note;
+ *   the document's language is the article's where it names none; its
+ *   pictures, with Word's descriptions, go to the store and the story
+ *   (cd_import_into_store()).
  *
  * How cd_import_data() reads a text; cd_import_file() reads a file by its
  * extension.
@@ -96,6 +105,7 @@ typedef enum
   CD_IMPORT_FORMAT_XML,
   CD_IMPORT_FORMAT_NINJS,
   CD_IMPORT_FORMAT_EMAIL,
+  CD_IMPORT_FORMAT_DOCX,
 } CdImportFormat;
 
 /* Files over this size are refused. */

@@ -1,0 +1,438 @@
+/* test-import-docx.c: articles from Word documents (.docx), made here as
+ * Word writes them (a ZIP package of WordprocessingML parts, built with
+ * libarchive), and the files that are not one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
+#include "cd-image-ref.h"
+#include "cd-import.h"
+#include "cd-store.h"
+#include "cd-test-util.h"
+#include "cd-text.h"
+
+#define W_NS                                                                             \
+  "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "            \
+  "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "     \
+  "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" " \
+  "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "                   \
+  "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\""
+
+#define REL_TYPE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+/* Styles as Word names them; the ids are a German Word's, which differ
+ * from the names. */
+static const char styles_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    "<w:styles " W_NS ">"
+    "<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val=\"en-GB\"/></w:rPr></w:rPrDefault></w:docDefaults>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Standard\"><w:name w:val=\"Normal\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Titel\"><w:name w:val=\"Title\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Untertitel\"><w:name w:val=\"Subtitle\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"berschrift1\"><w:name w:val=\"heading 1\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"berschrift3\"><w:name w:val=\"heading 3\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Zitat\"><w:name w:val=\"Quote\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"HouseQuote\"><w:name w:val=\"House quote\"/>"
+    "<w:basedOn w:val=\"Zitat\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Listenabsatz\"><w:name w:val=\"List Paragraph\"/></w:style>"
+    "<w:style w:type=\"character\" w:styleId=\"Fett\"><w:name w:val=\"Strong\"/></w:style>"
+    "</w:styles>";
+
+/* numId 1 bulleted, numId 2 numbered at level 0 and bulleted below. */
+static const char numbering_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    "<w:numbering " W_NS ">"
+    "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"bullet\"/></w:lvl></w:abstractNum>"
+    "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"bullet\"/></w:lvl></w:abstractNum>"
+    "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+    "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>"
+    "</w:numbering>";
+
+static const char comments_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    "<w:comments " W_NS ">"
+    "<w:comment w:id=\"0\" w:author=\"Maria Keller\"><w:p><w:r><w:t>Check the figure with the "
+    "district.</w:t></w:r></w:p></w:comment>"
+    "</w:comments>";
+
+static const char package_rels[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"" REL_TYPE "officeDocument\" Target=\"word/document.xml\"/>"
+    "</Relationships>";
+
+static const char document_rels[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"" REL_TYPE "styles\" Target=\"styles.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"" REL_TYPE "numbering\" Target=\"numbering.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"" REL_TYPE "comments\" Target=\"comments.xml\"/>"
+    "<Relationship Id=\"rId4\" Type=\"" REL_TYPE "image\" Target=\"media/image1.jpeg\"/>"
+    "<Relationship Id=\"rId5\" Type=\"" REL_TYPE "hyperlink\" "
+    "Target=\"https://example.com/budget\" TargetMode=\"External\"/>"
+    "<Relationship Id=\"rId6\" Type=\"" REL_TYPE "hyperlink\" "
+    "Target=\"javascript:alert(1)\" TargetMode=\"External\"/>"
+    "</Relationships>";
+
+static const char content_types[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>"
+    "</Types>";
+
+/* A run of @text; @props are its run properties ("<w:b/>"). */
+#define RUN(props, text) "<w:r><w:rPr>" props "</w:rPr><w:t xml:space=\"preserve\">" text "</w:t></w:r>"
+#define PARA(style, runs) "<w:p><w:pPr><w:pStyle w:val=\"" style "\"/></w:pPr>" runs "</w:p>"
+#define PLAIN(runs) "<w:p>" runs "</w:p>"
+#define ITEM(num, level, text)                                                           \
+  "<w:p><w:pPr><w:pStyle w:val=\"Listenabsatz\"/><w:numPr><w:ilvl w:val=\"" level "\"/>" \
+  "<w:numId w:val=\"" num "\"/></w:numPr></w:pPr>" RUN ("", text) "</w:p>"
+
+static const char *
+document (const char *body)
+{
+  return g_strconcat ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                      "<w:document " W_NS "><w:body>",
+                      body, "<w:sectPr/></w:body></w:document>", NULL);
+}
+
+/* A ZIP package of the @n parts @names with @contents (@sizes bytes; -1
+ * for a string). */
+static GBytes *
+zip (const char *const *names,
+     const char *const *contents,
+     const gssize      *sizes,
+     guint              n)
+{
+  struct archive *archive = archive_write_new ();
+  gsize           capacity = 4 * 1024 * 1024;
+  guint8         *buffer = g_malloc (capacity);
+  size_t          used = 0;
+
+  g_assert_cmpint (archive_write_set_format_zip (archive), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_memory (archive, buffer, capacity, &used), ==, ARCHIVE_OK);
+  for (guint i = 0; i < n; i++)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+      gsize                 size = sizes[i] >= 0 ? (gsize) sizes[i] : strlen (contents[i]);
+
+      archive_entry_set_pathname (entry, names[i]);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, size);
+      g_assert_cmpint (archive_write_header (archive, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (archive, contents[i], size), ==, (la_ssize_t) size);
+      archive_entry_free (entry);
+    }
+  g_assert_cmpint (archive_write_close (archive), ==, ARCHIVE_OK);
+  archive_write_free (archive);
+  return g_bytes_new_take (g_realloc (buffer, used), used);
+}
+
+/* A .docx of @body (the w:body's content), with the styles, numbering,
+ * comments and links above, and @picture (a JPEG) as media/image1.jpeg
+ * when given. */
+static GBytes *
+make_docx_in (const char *body,
+              GBytes     *picture,
+              const char *language)
+{
+  g_autofree char *doc = (char *) document (body);
+  g_auto (GStrv) split = g_strsplit (styles_xml, "en-GB", -1);
+  g_autofree char *styles = g_strjoinv (language, split);
+  const char      *names[] = { "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
+                               "word/document.xml", "word/styles.xml", "word/numbering.xml",
+                               "word/comments.xml", "word/media/image1.jpeg" };
+  const char      *contents[] = { content_types, package_rels, document_rels, doc, styles,
+                                  numbering_xml, comments_xml,
+                             picture != NULL ? g_bytes_get_data (picture, NULL) : NULL };
+  gssize           sizes[] = { -1, -1, -1, -1, -1, -1, -1,
+                     picture != NULL ? (gssize) g_bytes_get_size (picture) : 0 };
+
+  return zip (names, contents, sizes, picture != NULL ? 8 : 7);
+}
+
+/* A .docx written by a British English Word. */
+static GBytes *
+make_docx (const char *body,
+           GBytes     *picture)
+{
+  return make_docx_in (body, picture, "en-GB");
+}
+
+static CdArticle *
+import_docx (GBytes *docx)
+{
+  g_autoptr (GError) error = NULL;
+  CdArticle *article = cd_import_data (g_bytes_get_data (docx, NULL), g_bytes_get_size (docx),
+                                       CD_IMPORT_FORMAT_AUTO, "story.docx", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  return article;
+}
+
+/* A reporter's story with Word's styles: title, subtitle, byline and
+ * dateline, a subhead, bold across runs, italic, a link, lists bulleted
+ * and numbered (nested), a quote by a style based on Quote, a table, a
+ * tracked change and a comment, "ENDS". */
+static void
+test_styled (void)
+{
+  g_autofree char *body = g_strconcat (
+      PARA ("Titel", RUN ("", "Council passes ") RUN ("", "budget")),
+      PARA ("Untertitel", RUN ("", "Taxes stay flat; roads wait")),
+      PLAIN (RUN ("", "By Maria Keller")),
+      PLAIN (RUN ("", "SPRINGFIELD, Dec 6 (Reuters) - The council voted ") RUN ("<w:b/>", "7-4 ")
+                 RUN ("<w:b/>", "late") RUN ("", " on ") RUN ("<w:i/>", "Tuesday") RUN ("", ".")),
+      PLAIN (RUN ("", "Read the ") "<w:hyperlink r:id=\"rId5\">" RUN ("<w:rStyle w:val=\"Hyperlink\"/>", "full report") "</w:hyperlink>" RUN ("", " and ") "<w:hyperlink r:id=\"rId6\">" RUN ("", "this") "</w:hyperlink>" RUN ("", ".") "<w:del w:id=\"1\" w:author=\"Desk\"><w:r><w:delText>Struck out.</w:delText></w:r></w:del>"
+                                                                                                                                                                                                                                         "<w:ins w:id=\"2\" w:author=\"Desk\">" RUN ("", " Added.") "</w:ins>"
+                                                                                                                                                                                                                                                                                                    "<w:commentReference w:id=\"0\"/>"),
+      PARA ("berschrift1", RUN ("", "What changes")),
+      ITEM ("1", "0", "Bus fares stay"), ITEM ("1", "1", "at $2.50"), ITEM ("1", "0", "40 new teachers"),
+      PARA ("berschrift3", RUN ("", "Next steps")),
+      ITEM ("2", "0", "Second reading"), ITEM ("2", "0", "Final vote"),
+      PARA ("HouseQuote", RUN ("", "This budget asks the east side to wait.")),
+      "<w:tbl><w:tr><w:tc><w:p>" RUN ("", "Party") "</w:p></w:tc><w:tc><w:p>" RUN ("", "Votes") "</w:p></w:tc></w:tr><w:tr><w:tc><w:p>" RUN ("", "Greens") "</w:p></w:tc><w:tc><w:p>" RUN ("", "4") "</w:p></w:tc></w:tr></w:tbl>",
+      PLAIN (RUN ("<w:rStyle w:val=\"Fett\"/>", "Strong") RUN ("", " words.")),
+      PLAIN (""),
+      PLAIN (RUN ("", "ENDS")),
+      NULL);
+  g_autoptr (GBytes) docx = make_docx (body, NULL);
+  g_autoptr (CdArticle) article = import_docx (docx);
+
+  g_test_message ("%s\n%s", cd_article_get_body (article), cd_article_get_ednote (article));
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Council passes budget");
+  g_assert_cmpstr (cd_article_get_dek (article), ==, "Taxes stay flat; roads wait");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Maria Keller");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "SPRINGFIELD");
+  /* Word's English is not the article's: the article's stays. */
+  g_assert_cmpstr (cd_article_get_language (article), ==, "en");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "The council voted **7-4 late** on *Tuesday*.\n\n"
+                   "Read the [full report](https://example.com/budget) and this. Added.\n\n"
+                   "## What changes\n\n"
+                   "- Bus fares stay\n"
+                   "  - at $2.50\n"
+                   "- 40 new teachers\n\n"
+                   "### Next steps\n\n"
+                   "1. Second reading\n"
+                   "2. Final vote\n\n"
+                   "> This budget asks the east side to wait.\n\n"
+                   "| Party | Votes |\n"
+                   "| --- | --- |\n"
+                   "| Greens | 4 |\n\n"
+                   "**Strong** words.\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (article),
+                            "The document had tracked changes; they were read as accepted."));
+  g_assert_nonnull (strstr (cd_article_get_ednote (article),
+                            "Comment by Maria Keller: “Check the figure with the district.”"));
+}
+
+/* A document typed without styles: the short first paragraph is the
+ * headline; a long one, or one that ends as a sentence, is the story's.
+ * The document's language is the article's when it is another language
+ * than the newsroom's. */
+static void
+test_plain (void)
+{
+  {
+    g_autoptr (GBytes) docx = make_docx (PLAIN (RUN ("<w:b/>", "Harbour reopens after storm"))
+                                             PLAIN (RUN ("", "ROTTERDAM - The harbour reopened on Sunday."))
+                                                 PLAIN (RUN ("", "Ships queued.")),
+                                         NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Harbour reopens after storm");
+    g_assert_cmpstr (cd_article_get_body (article), ==,
+                     "ROTTERDAM - The harbour reopened on Sunday.\n\nShips queued.\n");
+  }
+  {
+    g_autoptr (GBytes) docx = make_docx (PLAIN (RUN ("", "The harbour reopened on Sunday."))
+                                             PLAIN (RUN ("", "Ships queued.")),
+                                         NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_true (cd_text_is_blank (cd_article_get_headline (article)));
+    g_assert_cmpstr (cd_article_get_body (article), ==,
+                     "The harbour reopened on Sunday.\n\nShips queued.\n");
+  }
+  /* A German Word's document is in German, the article too. */
+  {
+    g_autoptr (GBytes) docx = make_docx_in (PLAIN (RUN ("", "Hafen wieder offen"))
+                                                PLAIN (RUN ("", "Der Hafen ist seit Sonntag wieder offen.")),
+                                            NULL, "de-DE");
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Hafen wieder offen");
+    g_assert_cmpstr (cd_article_get_language (article), ==, "de-DE");
+  }
+  /* A "By" line first is the byline, not the headline. */
+  {
+    g_autoptr (GBytes) docx = make_docx (PLAIN (RUN ("", "By Anna Berg"))
+                                             PLAIN (RUN ("", "The harbour reopened on Sunday.")),
+                                         NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_true (cd_text_is_blank (cd_article_get_headline (article)));
+    g_assert_cmpstr (cd_article_get_byline (article), ==, "Anna Berg");
+    g_assert_cmpstr (cd_article_get_body (article), ==, "The harbour reopened on Sunday.\n");
+  }
+}
+
+/* A JPEG of @width × @height. */
+static GBytes *
+make_jpeg (int width,
+           int height)
+{
+  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr (GError) error = NULL;
+  char *data = NULL;
+  gsize length;
+
+  gdk_pixbuf_fill (pixbuf, 0x336699ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &data, &length, "jpeg", &error, NULL));
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, length);
+}
+
+#define DRAWING                                                                                \
+  "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"5486400\" cy=\"3429000\"/>"                 \
+  "<wp:docPr id=\"1\" name=\"Picture 1\" descr=\"Ships queue at the harbour mouth\"/>"         \
+  "<a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed=\"rId4\"/></pic:blipFill>" \
+  "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+
+/* Imported into the store, a document's picture goes to the store and
+ * into the story where the document has it, with Word's description as
+ * its alt text; imported alone, the note says it was not. */
+static void
+test_pictures (void)
+{
+  g_autoptr (GBytes) jpeg = make_jpeg (640, 400);
+  g_autoptr (GBytes) docx = make_docx (PARA ("Titel", RUN ("", "Harbour reopens"))
+                                           PLAIN (RUN ("", "The harbour reopened on Sunday.")) DRAWING
+                                               PLAIN (RUN ("", "Ships queued.")),
+                                       jpeg);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-docx-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "harbour.docx", NULL);
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (CdArticle) stored = NULL;
+  g_autoptr (CdArticle) alone = NULL;
+  g_autoptr (GPtrArray) refs = NULL;
+  const CdImageRef *ref;
+
+  g_assert_no_error (error);
+  g_file_set_contents (path, g_bytes_get_data (docx, NULL), g_bytes_get_size (docx), &error);
+  g_assert_no_error (error);
+  store = cd_store_open (data_dir, &error);
+  g_assert_no_error (error);
+
+  stored = cd_import_into_store (store, path, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", cd_article_get_body (stored));
+  refs = cd_image_refs_in_body (cd_article_get_body (stored));
+  g_assert_cmpuint (refs->len, ==, 1);
+  ref = g_ptr_array_index (refs, 0);
+  g_assert_cmpstr (ref->alt, ==, "Ships queue at the harbour mouth");
+  {
+    g_autoptr (CdImageInfo) info = cd_store_lookup_image (store, ref->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (cd_image_info_get_width (info), ==, 640);
+  }
+  g_assert_true (g_str_has_prefix (cd_article_get_body (stored), "The harbour reopened on Sunday.\n\n```image"));
+  g_assert_true (g_str_has_suffix (cd_article_get_body (stored), "```\n\nShips queued.\n"));
+
+  alone = cd_import_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (alone), ==, "The harbour reopened on Sunday.\n\nShips queued.\n");
+  g_assert_true (g_str_has_suffix (cd_article_get_ednote (alone),
+                                   "The document holds a picture, not imported with it."));
+  cd_test_rm_rf (dir);
+}
+
+/* What is no Word document, or a damaged one, is refused with one
+ * sentence naming the file. */
+static void
+test_refused (void)
+{
+  static const char not_zip[] = "PK\x03\x04 this is not really a ZIP file";
+  const char       *names[] = { "notes.txt" };
+  const char       *contents[] = { "Just notes" };
+  const gssize      sizes[] = { -1 };
+  g_autoptr (GBytes) other_zip = zip (names, contents, sizes, 1);
+  g_autoptr (GBytes) broken = make_docx ("<w:p><w:r><w:t>Unclosed", NULL);
+  g_autoptr (GBytes) empty = make_docx (PLAIN ("") PLAIN (RUN ("", "  ")), NULL);
+  const struct
+  {
+    const char *data;
+    gsize       length;
+    const char *message;
+  } cases[] = {
+    {not_zip, sizeof not_zip - 1,           "story.docx: the file is not a Word document (.docx); it cannot be opened as one."},
+    { g_bytes_get_data (other_zip,  NULL), g_bytes_get_size (other_zip),
+     "story.docx: the file is a ZIP archive but not a Word document (.docx): it holds no document text." },
+    {                      g_bytes_get_data (broken,  NULL),    g_bytes_get_size (broken),
+     "story.docx: the Word document is damaged: its text (word/document.xml) cannot be read" },
+    {                                  g_bytes_get_data (empty,  NULL),     g_bytes_get_size (empty),
+     "story.docx: the Word document has no text in it." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) article = cd_import_data (cases[i].data, cases[i].length,
+                                                      CD_IMPORT_FORMAT_AUTO, "story.docx", &error);
+
+      g_assert_null (article);
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+    }
+
+  /* A .docx name is read as one even when its first bytes are not a
+   * ZIP file's; without a name, a ZIP file's first bytes tell it. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CdArticle) article = cd_import_data ("Hello", 5, CD_IMPORT_FORMAT_AUTO, "story.docx", &error);
+
+    g_assert_null (article);
+    g_assert_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID);
+  }
+  {
+    g_autoptr (GBytes) docx = make_docx (PARA ("Titel", RUN ("", "Harbour reopens")), NULL);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CdArticle) article = cd_import_data (g_bytes_get_data (docx, NULL), g_bytes_get_size (docx),
+                                                    CD_IMPORT_FORMAT_AUTO, "4711", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Harbour reopens");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import-docx/styled", test_styled);
+  g_test_add_func ("/import-docx/plain", test_plain);
+  g_test_add_func ("/import-docx/pictures", test_pictures);
+  g_test_add_func ("/import-docx/refused", test_refused);
+  return g_test_run ();
+}
