@@ -365,6 +365,74 @@ test_pictures (void)
   cd_test_rm_rf (dir);
 }
 
+/* A message whose story is in the Word document attached to it: @text is
+ * the message's own text. */
+static char *
+message_with_docx (const char *text,
+                   GBytes     *docx)
+{
+  g_autofree char *encoded = g_base64_encode (g_bytes_get_data (docx, NULL), g_bytes_get_size (docx));
+
+  return g_strdup_printf ("From: Anna Berg <anna@example.org>\n"
+                          "Subject: Harbour story\n"
+                          "MIME-Version: 1.0\n"
+                          "Content-Type: multipart/mixed; boundary=\"b1\"\n\n"
+                          "--b1\nContent-Type: text/plain; charset=utf-8\n\n%s\n"
+                          "--b1\nContent-Type: application/vnd.openxmlformats-officedocument."
+                          "wordprocessingml.document\nContent-Disposition: attachment; "
+                          "filename=\"harbour.docx\"\nContent-Transfer-Encoding: base64\n\n%s\n"
+                          "--b1--\n",
+                          text, encoded);
+}
+
+/* A stringer files the story as a Word document with a covering note:
+ * the document is the article, the note goes to the internal note, the
+ * sender is the byline where the document names none. A message whose
+ * own text is the longer is the story, and the document is named. */
+static void
+test_emailed (void)
+{
+  g_autoptr (GBytes) docx = make_docx (PLAIN (RUN ("", "Harbour reopens after storm"))
+                                           PLAIN (RUN ("", "ROTTERDAM (Reuters) - The harbour reopened on Sunday "
+                                                           "after three days, port officials said."))
+                                               PLAIN (RUN ("", "Ships queued at the mouth of the Maas.")),
+                                       NULL);
+
+  {
+    g_autofree char *message = message_with_docx ("Story attached, 20 words.\n\n-- \nAnna Berg\nStringer", docx);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CdArticle) article = cd_import_data (message, strlen (message), CD_IMPORT_FORMAT_EMAIL,
+                                                    "harbour.eml", &error);
+
+    g_assert_no_error (error);
+    g_test_message ("%s", cd_article_get_ednote (article));
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Harbour reopens after storm");
+    g_assert_cmpstr (cd_article_get_byline (article), ==, "Anna Berg");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "ROTTERDAM");
+    g_assert_cmpstr (cd_article_get_body (article), ==,
+                     "The harbour reopened on Sunday after three days, port officials said.\n\n"
+                     "Ships queued at the mouth of the Maas.\n");
+    g_assert_nonnull (strstr (cd_article_get_ednote (article),
+                              "The message with harbour.docx: “Story attached, 20 words.”"));
+    g_assert_null (strstr (cd_article_get_ednote (article), "Attachments not imported"));
+  }
+  {
+    g_autofree char *message = message_with_docx (
+        "AMSTERDAM (Reuters) - The city council met on Monday to discuss the harbour, the bridges, the "
+        "budget for next year and the plans for the east side, which were put off again.\n\n"
+        "The mayor said more would follow.",
+        docx);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CdArticle) article = cd_import_data (message, strlen (message), CD_IMPORT_FORMAT_EMAIL,
+                                                    "council.eml", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Harbour story");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "AMSTERDAM");
+    g_assert_nonnull (strstr (cd_article_get_ednote (article), "Attachments not imported: harbour.docx."));
+  }
+}
+
 /* What is no Word document, or a damaged one, is refused with one
  * sentence naming the file. */
 static void
@@ -433,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/import-docx/styled", test_styled);
   g_test_add_func ("/import-docx/plain", test_plain);
   g_test_add_func ("/import-docx/pictures", test_pictures);
+  g_test_add_func ("/import-docx/emailed", test_emailed);
   g_test_add_func ("/import-docx/refused", test_refused);
   return g_test_run ();
 }

@@ -16,8 +16,8 @@
 
 #include "cd-import-private.h"
 #include "cd-import.h"
-#include "cd-render.h"
 #include "cd-text.h"
+#include "cd-words.h"
 
 /* GMime's objects, which it declares no cleanup for. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
@@ -164,7 +164,18 @@ typedef struct
   GMimeTextPart *html;    /* its first text/html that is not attached */
   GPtrArray     *pictures;
   GString       *attachments;
+  GBytes        *document;      /* the first Word document attached, or NULL */
+  char          *document_name; /* its file name */
 } Parts;
+
+static void
+parts_clear (Parts *parts)
+{
+  g_clear_pointer (&parts->document, g_bytes_unref);
+  g_clear_pointer (&parts->document_name, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Parts, parts_clear)
 
 void
 _cd_import_picture_free (gpointer data)
@@ -367,6 +378,18 @@ is_picture (GMimeContentType *type)
   return FALSE;
 }
 
+/* Whether the attachment @name of @type is a Word document (.docx). */
+static gboolean
+is_word_document (GMimeContentType *type,
+                  const char       *name)
+{
+  g_assert (type != NULL);
+
+  return g_mime_content_type_is_type (type, "application",
+                                      "vnd.openxmlformats-officedocument.wordprocessingml.document") ||
+         (name != NULL && g_str_has_suffix (name, ".docx"));
+}
+
 /* The decoded bytes of @part. */
 static GBytes *
 part_bytes (GMimePart *part)
@@ -444,6 +467,13 @@ find_parts (GMimeObject *object,
       g_autofree char *mime_type = g_mime_content_type_get_mime_type (type);
       GBytes          *bytes;
 
+      if (parts->document == NULL && is_word_document (type, name) &&
+          (bytes = part_bytes (GMIME_PART (object))) != NULL)
+        {
+          parts->document = bytes;
+          parts->document_name = g_strdup (name != NULL ? name : "document.docx");
+          return;
+        }
       if (parts->pictures != NULL && is_picture (type) &&
           (bytes = part_bytes (GMIME_PART (object))) != NULL)
         {
@@ -525,329 +555,6 @@ read_sender (InternetAddressList *list,
   *name = g_strdup (named != NULL && *named != '\0' ? named : *address);
 }
 
-/* A message forwarded inside the text, as mail programs write it: after
- * a line ("---------- Forwarded message ---------", "-----Original
- * Message-----", "Begin forwarded message:"), its headers, among them
- * its sender and subject, in English or a language of the newsroom's. */
-typedef struct
-{
-  char *from;    /* the From line's value */
-  char *subject; /* the Subject line's value */
-  char *date;    /* the Date (or Sent) line's value */
-  gsize text;    /* where its text starts */
-  gsize above;   /* where the line above its headers starts */
-} Forward;
-
-static void
-forward_clear (Forward *forward)
-{
-  g_assert (forward != NULL);
-
-  g_free (forward->from);
-  g_free (forward->subject);
-  g_free (forward->date);
-}
-
-/* Whether @name (@length bytes) is one of @names, in any case. */
-static gboolean
-name_in (const char        *name,
-         gsize              length,
-         const char *const *names)
-{
-  g_assert (name != NULL);
-  g_assert (names != NULL);
-
-  for (guint k = 0; names[k] != NULL; k++)
-    if (strlen (names[k]) == length && g_ascii_strncasecmp (name, names[k], length) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* What a line of a forwarded message's headers is. */
-typedef enum
-{
-  LINE_OTHER,  /* no header line */
-  LINE_HEADER, /* "Name: value" */
-  LINE_KNOWN,  /* the sender, subject, date or a recipient */
-} LineKind;
-
-/* Reads the header line @line ("From: …", "*Subject:* …") into @forward;
- * LINE_OTHER when it is not one. */
-static LineKind
-read_forward_header (const char *line,
-                     gsize       length,
-                     Forward    *forward)
-{
-  static const char *const from[] = { "From", "Von", "De", "Da", "Van", "Fra", "Från", "Od", NULL };
-  static const char *const subject[] = { "Subject", "Betreff", "Objet", "Asunto", "Oggetto",
-                                         "Onderwerp", "Emne", "Ämne", "Temat", "Assunto", NULL };
-  static const char *const date[] = { "Date", "Sent", "Datum", "Gesendet", "Envoyé", "Enviado",
-                                      "Inviato", "Verzonden", "Sendt", "Skickat", "Data", "Fecha", NULL };
-  static const char *const to[] = { "To", "Cc", "Reply-To", "An", "Kopie", "À", "A", "Para", "Aan",
-                                    "Til", "Till", "Do", "Kopia", NULL };
-  const char              *end = line + length;
-  const char              *name, *colon, *value;
-  char                   **slot = NULL;
-
-  g_assert (line != NULL);
-  g_assert (forward != NULL);
-
-  while (line < end && (*line == ' ' || *line == '*' || *line == '>'))
-    line++;
-  name = line;
-  colon = memchr (line, ':', end - line);
-  if (colon == NULL || colon == name || colon - name > 24)
-    return LINE_OTHER;
-  for (const char *p = name; p < colon; p = g_utf8_next_char (p))
-    if (!g_unichar_isalpha (g_utf8_get_char (p)) && *p != ' ' && *p != '-')
-      return LINE_OTHER;
-  value = colon + 1;
-  while (value < end && (*value == '*' || *value == ' '))
-    value++;
-  if (name_in (name, colon - name, from))
-    slot = &forward->from;
-  else if (name_in (name, colon - name, subject))
-    slot = &forward->subject;
-  else if (name_in (name, colon - name, date))
-    slot = &forward->date;
-  else if (!name_in (name, colon - name, to))
-    /* "Begin forwarded message:" is the mark above the headers. */
-    return value < end ? LINE_HEADER : LINE_OTHER;
-  if (slot != NULL && *slot == NULL)
-    *slot = g_strstrip (g_strndup (value, end - value));
-  return LINE_KNOWN;
-}
-
-/* Whether the line at @line is one a mail program sets above a message it
- * forwards: dashes around words ("-----Original Message-----"), or words
- * and a colon ("Begin forwarded message:"). */
-static gboolean
-is_forward_mark (const char *line)
-{
-  const char *eol;
-  gsize       n;
-
-  g_assert (line != NULL);
-
-  eol = strchr (line, '\n');
-  n = eol != NULL ? (gsize) (eol - line) : strlen (line);
-  while (n > 0 && g_ascii_isspace (line[n - 1]))
-    n--;
-  return n > 0 && (g_strstr_len (line, n, "-----") != NULL || line[n - 1] == ':');
-}
-
-/* Reads the line @line (@length bytes) as a header line into
- * @forward. In Markdown (an HTML message's text) the line, or a table's
- * row, is read as the text a reader sees: "**From:** Anna \<[a@b](mailto:a@b)\>" is
- * "From: Anna <a@b>". */
-static LineKind
-read_forward_line (const char *line,
-                   gsize       length,
-                   gboolean    markdown,
-                   Forward    *forward)
-{
-  g_autofree char *plain = NULL;
-
-  g_assert (line != NULL);
-  g_assert (forward != NULL);
-
-  if (markdown && length > 0 && *line == '|')
-    {
-      /* A table's row ("| Subject: | Harbour reopens |", as Thunderbird
-       * sets the headers), its cells read as one line. */
-      g_autoptr (GString) row = g_string_new_len (line, length);
-
-      if (strspn (row->str, "|-: ") == row->len)
-        return LINE_HEADER;
-      g_strdelimit (row->str, "|", ' ');
-      plain = cd_render_plain_text (row->str, row->len);
-      return *plain != '\0' ? read_forward_header (plain, strlen (plain), forward) : LINE_OTHER;
-    }
-  if (!markdown || length == 0 || memchr (line, ':', length) == NULL)
-    return read_forward_header (line, length, forward);
-  if (line[length - 1] == '\\')
-    length--;
-  plain = cd_render_plain_text (line, length);
-  return *plain != '\0' ? read_forward_header (plain, strlen (plain), forward) : LINE_OTHER;
-}
-
-/* Whether the line at @line (@length bytes) is blank, or a quote's blank
- * line (">"). */
-static gboolean
-line_is_blank (const char *line,
-               gsize       length)
-{
-  g_assert (line != NULL);
-
-  for (gsize k = 0; k < length; k++)
-    if (!g_ascii_isspace (line[k]) && line[k] != '>')
-      return FALSE;
-  return TRUE;
-}
-
-/* The line after @line, or %NULL after the last; its length in @length
- * (without a carriage return). */
-static const char *
-next_line (const char *line,
-           gsize      *length)
-{
-  const char *eol;
-  gsize       n;
-
-  g_assert (line != NULL);
-  g_assert (length != NULL);
-
-  eol = strchr (line, '\n');
-  if (eol == NULL)
-    return NULL;
-  line = eol + 1;
-  eol = strchr (line, '\n');
-  n = eol != NULL ? (gsize) (eol - line) : strlen (line);
-  if (n > 0 && line[n - 1] == '\r')
-    n--;
-  *length = n;
-  return line;
-}
-
-/* In Markdown (an HTML message, which may set each header line in a
- * paragraph of its own), the next known header line after the blank ones
- * at @line; %NULL where there is none. */
-static const char *
-header_after_blanks (const char *line,
-                     gsize      *length)
-{
-  const char *next = line;
-  gsize       n = 0;
-  Forward     scratch = { 0 };
-  LineKind    kind;
-
-  g_assert (line != NULL);
-  g_assert (length != NULL);
-
-  while ((next = next_line (next, &n)) != NULL && line_is_blank (next, n))
-    ;
-  if (next == NULL)
-    return NULL;
-  kind = read_forward_line (next, n, TRUE, &scratch);
-  forward_clear (&scratch);
-  *length = n;
-  return kind == LINE_KNOWN ? next : NULL;
-}
-
-/* Finds the first message forwarded inside @text (Markdown when
- * @markdown): a run of header lines with a sender and a subject, up to a
- * blank line. */
-static gboolean
-find_forward (const char *text,
-              gboolean    markdown,
-              Forward    *forward)
-{
-  const char *above = NULL;
-
-  g_assert (text != NULL);
-  g_assert (forward != NULL);
-
-  for (const char *line = text; *line != '\0';)
-    {
-      const char *start = line;
-      const char *last = NULL;
-      guint       headers = 0;
-      gboolean    spread = FALSE; /* over paragraphs */
-
-      memset (forward, 0, sizeof *forward);
-      while (*line != '\0')
-        {
-          const char *eol = strchr (line, '\n');
-          gsize       n = eol != NULL ? (gsize) (eol - line) : strlen (line);
-
-          if (n > 0 && line[n - 1] == '\r')
-            n--;
-          if (line_is_blank (line, n))
-            {
-              const char *header = markdown && headers > 0 ? header_after_blanks (line, &n) : NULL;
-
-              if (header == NULL)
-                break;
-              line = header;
-              eol = strchr (line, '\n');
-              spread = TRUE;
-            }
-          if (read_forward_line (line, n, markdown, forward) == LINE_OTHER)
-            break;
-          headers++;
-          last = line;
-          line = eol != NULL ? eol + 1 : line + strlen (line);
-        }
-      /* Header lines in paragraphs of their own are a forward's only
-       * under the line a mail program sets above it. */
-      if (headers >= 2 && forward->from != NULL && forward->subject != NULL &&
-          (!spread || (above != NULL && is_forward_mark (above))))
-        {
-          forward->text = line - text;
-          forward->above = (above != NULL && is_forward_mark (above) ? above : start) - text;
-          return TRUE;
-        }
-      forward_clear (forward);
-      /* On past the run of header lines (a later one within it has fewer),
-       * or to the next line; the mark may stand above a blank one. */
-      if (headers > 0)
-        {
-          above = last;
-          continue;
-        }
-      {
-        const char *eol = strchr (start, '\n');
-
-        if (!line_is_blank (start, eol != NULL ? (gsize) (eol - start) : strlen (start)))
-          above = start;
-      }
-      line = strchr (start, '\n');
-      if (line == NULL)
-        break;
-      line++;
-    }
-  memset (forward, 0, sizeof *forward);
-  return FALSE;
-}
-
-/* @text without its leading blank lines and, where each line of it is
- * quoted ("> ", as a forwarded message can be), without one level of
- * quoting. */
-static char *
-unquote (const char *text)
-{
-  g_autoptr (GString) out = g_string_new (NULL);
-  g_auto (GStrv) lines = NULL;
-  gboolean quoted = TRUE;
-
-  g_assert (text != NULL);
-
-  while (*text != '\0')
-    {
-      const char *eol = strchr (text, '\n');
-
-      if (eol == NULL || !line_is_blank (text, eol - text))
-        break;
-      text = eol + 1;
-    }
-  lines = g_strsplit (text, "\n", -1);
-  for (guint k = 0; lines[k] != NULL && quoted; k++)
-    quoted = *g_strchug (lines[k]) == '>' || *lines[k] == '\0';
-  if (!quoted)
-    return g_strdup (text);
-  for (guint k = 0; lines[k] != NULL; k++)
-    {
-      const char *line = lines[k];
-
-      if (*line == '>')
-        line += line[1] == ' ' ? 2 : 1;
-      g_string_append (out, line);
-      if (lines[k + 1] != NULL)
-        g_string_append_c (out, '\n');
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 /* Takes the message forwarded inside @plain, if there is one: its text is
  * the story, its subject and sender those of the article; what the one
  * who forwarded it wrote above goes to @notes. Returns the text. */
@@ -860,8 +567,9 @@ take_forward (char    *plain,
               char   **when,
               GString *notes)
 {
-  Forward          forward;
-  g_autofree char *above = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *forwarded = NULL;
+  g_autofree char *date = NULL;
   char            *text;
 
   g_assert (plain != NULL);
@@ -869,51 +577,30 @@ take_forward (char    *plain,
   g_assert (name != NULL);
   g_assert (address != NULL);
   g_assert (when != NULL);
-  g_assert (notes != NULL);
 
-  if (!find_forward (plain, markdown, &forward))
-    return plain;
-  above = g_strstrip (g_strndup (plain, forward.above));
-  if (markdown)
-    {
-      /* Without the hard breaks (a "\" at a line's end), which at a
-       * paragraph's end are read as the character. */
-      g_autoptr (GRegex) breaks = g_regex_new ("\\\\$", G_REGEX_MULTILINE, 0, NULL);
-      g_autofree char *lines = g_regex_replace_literal (breaks, above, -1, 0, "", 0, NULL);
-      char            *seen = cd_render_plain_text (lines, -1);
-
-      g_free (above);
-      above = seen;
-    }
-  if (*above != '\0')
-    {
-      g_autofree char *note = g_strdup_printf ("Written above the forwarded message: “%s”", above);
-
-      _cd_import_add_note (notes, note);
-    }
-  if (*forward.subject != '\0')
+  text = _cd_import_take_forward (plain, markdown, &from, &forwarded, &date, notes);
+  if (from == NULL)
+    return text;
+  if (*forwarded != '\0')
     {
       g_free (*subject);
-      *subject = strip_subject (forward.subject);
+      *subject = strip_subject (forwarded);
     }
   {
     /* Outlook writes "Name [mailto:address]". */
-    g_auto (GStrv) mailto = g_strsplit_set (forward.from, "[]", -1);
-    g_autofree char *from = g_strv_length (mailto) >= 2 && g_str_has_prefix (mailto[1], "mailto:")
-                                ? g_strdup_printf ("%s <%s>", mailto[0], mailto[1] + strlen ("mailto:"))
-                                : g_strdup (forward.from);
-    g_autoptr (InternetAddressList) list = internet_address_list_parse (NULL, from);
+    g_auto (GStrv) mailto = g_strsplit_set (from, "[]", -1);
+    g_autofree char *parsed = g_strv_length (mailto) >= 2 && g_str_has_prefix (mailto[1], "mailto:")
+                                  ? g_strdup_printf ("%s <%s>", mailto[0], mailto[1] + strlen ("mailto:"))
+                                  : g_strdup (from);
+    g_autoptr (InternetAddressList) list = internet_address_list_parse (NULL, parsed);
 
-    read_sender (list, forward.from, name, address);
+    read_sender (list, from, name, address);
   }
-  if (forward.date != NULL)
+  if (date != NULL)
     {
       g_free (*when);
-      *when = g_strdup (forward.date);
+      *when = g_steal_pointer (&date);
     }
-  text = unquote (plain + forward.text);
-  forward_clear (&forward);
-  g_free (plain);
   return text;
 }
 
@@ -1033,6 +720,70 @@ count_messages (const char *data,
   return count;
 }
 
+/* The message's own text, without its signature, or %NULL. */
+static char *
+message_text (Parts *parts)
+{
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *html = NULL;
+
+  g_assert (parts != NULL);
+
+  if (parts->plain != NULL)
+    text = part_text (parts->plain, scratch);
+  else if (parts->html != NULL && (html = part_text (parts->html, scratch)) != NULL)
+    text = cd_html_to_markdown (html, strlen (html));
+  if (text != NULL)
+    {
+      cut_signature (text);
+      g_strstrip (text);
+    }
+  return g_steal_pointer (&text);
+}
+
+/* A story filed as a Word document attached to the message, with a
+ * covering note for text ("Story attached, 600 words"): the document is
+ * the article when the message's own text has fewer words than it, and
+ * that text goes to @notes; else the document is named in @attachments. */
+static gboolean
+take_document (CdArticle  *article,
+               Parts      *parts,
+               GPtrArray  *pictures,
+               const char *origin,
+               GString    *notes,
+               GString    *attachments)
+{
+  g_autoptr (CdArticle) scratch = cd_article_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *where = g_strdup_printf ("%s (%s)", origin, parts->document_name);
+  g_autofree char *text = message_text (parts);
+  guint            own = text != NULL ? cd_count_words (text) : 0;
+
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (parts->document != NULL);
+
+  if (!_cd_import_docx (scratch, parts->document, NULL, where, &error) ||
+      cd_count_words (cd_article_get_body (scratch)) <= own)
+    {
+      if (attachments->len > 0)
+        g_string_append (attachments, ", ");
+      g_string_append (attachments, parts->document_name);
+      if (error != NULL)
+        g_string_append_printf (attachments, " (%s)", error->message);
+      return FALSE;
+    }
+  if (!_cd_import_docx (article, parts->document, pictures, where, NULL))
+    return FALSE;
+  if (own > 0)
+    {
+      g_autofree char *note = g_strdup_printf ("The message with %s: “%s”", parts->document_name, text);
+
+      _cd_import_add_note (notes, note);
+    }
+  return TRUE;
+}
+
 /* The importer of email (see %CD_IMPORT_FORMAT_EMAIL): fills @article
  * from @message_bytes, from its headers on: the bytes as they were, not checked
  * as UTF-8, since the message names the character set of each part. Its
@@ -1058,7 +809,7 @@ _cd_import_email (CdArticle  *article,
   g_autofree char *when = NULL;
   GDateTime       *date;
   guint            n_messages;
-  Parts            parts = { NULL, NULL, NULL, pictures, attachments };
+  g_auto (Parts) parts = { NULL, NULL, NULL, pictures, attachments, NULL, NULL };
 
   g_assert (CD_IS_ARTICLE (article));
   g_assert (message_bytes != NULL);
@@ -1102,7 +853,13 @@ _cd_import_email (CdArticle  *article,
   if ((date = g_mime_message_get_date (parts.message)) != NULL)
     when = g_date_time_format (date, "%Y-%m-%d %H:%M %z");
 
-  if (parts.plain != NULL)
+  if (parts.document != NULL && take_document (article, &parts, pictures, origin, notes, attachments))
+    {
+      story = g_strdup (cd_article_get_body (article));
+      if (cd_text_is_blank (cd_article_get_headline (article)))
+        cd_article_set_headline (article, subject);
+    }
+  else if (parts.plain != NULL)
     {
       g_autofree char *plain = part_text (parts.plain, notes);
 

@@ -172,6 +172,13 @@ gboolean _cd_import_email (CdArticle  *article,
 gssize   _cd_import_message_start (const char *text,
                                    gsize       length);
 
+char *_cd_import_take_forward (char    *text,
+                               gboolean markdown,
+                               char   **from,
+                               char   **subject,
+                               char   **date,
+                               GString *notes);
+
 /* Word documents (cd-import-docx.c), read from their bytes. */
 gboolean _cd_import_docx (CdArticle  *article,
                           GBytes     *data,

@@ -79,7 +79,9 @@ G_BEGIN_DECLS
  *   no text of its own), without the signature, is read as wire copy, so
  *   a dateline and a "By" line are found; the sender's name is the byline
  *   where the text gives none; a story forwarded inside the text is
- *   read with its own subject and sender; the closing ("Best regards,",
+ *   read with its own subject and sender; a Word document attached with
+ *   a shorter covering note is the story (read as %CD_IMPORT_FORMAT_DOCX),
+ *   the note goes to the internal note; the closing ("Best regards,",
  *   the sender's name) is cut; the sender's address, the date and the
  *   attachments go to the internal note (cd_import_into_store() adds the
  *   pictures to the store and the end of the story).
