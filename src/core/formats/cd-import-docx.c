@@ -1,14 +1,12 @@
 /* cd-import-docx.c: Word documents (.docx, Office Open XML), as reporters
- * and stringers file their copy. The package (a ZIP file) is read with
- * libarchive and its WordprocessingML with libxml2, into HTML that the
- * HTML converter makes Markdown: paragraphs, the styles' headings, lists
- * (bulleted or numbered as the document numbers them), quotes, tables,
- * bold, italic, struck text and links. The document's title (its Title
- * style, else a short first paragraph) is the headline, its Subtitle the
- * standfirst; the story's opening and end are read as wire copy's (a "By"
- * line, a dateline, "ENDS"). Tracked changes are read as accepted and
- * said in the note, with the comments; pictures go to the store with the
- * description Word holds for them.
+ * and stringers file their copy: the WordprocessingML of the package read
+ * with libxml2 into paragraphs (cd-import-document.c makes the article of
+ * them): the styles' title, subtitle, headings and quotes (by their names,
+ * so that a German Word's style ids read the same), lists bulleted or
+ * numbered as numbering.xml numbers them, tables, bold, italic, struck
+ * text and links. Tracked changes are read as accepted, comments go to
+ * the note, and pictures to the store with the description Word holds for
+ * them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,23 +17,11 @@
 
 #include <string.h>
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "cd-import-document-private.h"
 #include "cd-import-private.h"
-#include "cd-text.h"
-#include "cd-words.h"
-
-/* What one part of the package may hold once unpacked, and all of them:
- * past these a file is a "ZIP bomb", not a story. */
-#define PART_MAX_SIZE (64 * 1024 * 1024)
-#define TOTAL_MAX_SIZE (256 * 1024 * 1024)
-
-/* A paragraph longer than this many words, or ending as a sentence does,
- * is the story's first paragraph, not its headline. */
-#define HEADLINE_MAX_WORDS 25
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -43,53 +29,15 @@
 #define NS_WP "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 #define NS_RELS "http://schemas.openxmlformats.org/package/2006/relationships"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
-
 typedef struct
 {
-  GHashTable *parts;    /* part name ("word/document.xml") → GBytes */
+  CdDocument  document;
   GHashTable *links;    /* the document's relationship id → target */
   GHashTable *styles;   /* style id → its name, lower case ("heading 1") */
   GHashTable *based_on; /* style id → the id of the style it is based on */
   GHashTable *numbered; /* "numId:ilvl" → itself, for numbered (not bulleted) levels */
   char       *dir;      /* the folder of the document part, with its "/" */
-  GPtrArray  *pictures; /* where pictures go, or NULL */
-  GString    *html;
-  GPtrArray  *linked; /* the names of pictures it only links to */
-  guint       insertions, deletions, footnotes, dropped_pictures, next_picture;
 } Reader;
-
-/* A paragraph as the story will have it. */
-typedef enum
-{
-  PARA_TEXT,
-  PARA_TITLE,
-  PARA_SUBTITLE,
-  PARA_HEADING,
-  PARA_SUBHEADING,
-  PARA_QUOTE,
-  PARA_LIST,
-} ParaKind;
-
-typedef struct
-{
-  ParaKind kind;
-  char    *html;    /* its inline HTML; a table's or a picture's whole HTML */
-  char    *text;    /* the text a reader sees */
-  guint    level;   /* a list item's level, from 0 */
-  gboolean ordered; /* a numbered list item */
-  gboolean block;   /* a table or a picture, set as it is */
-} Para;
-
-static void
-para_free (gpointer data)
-{
-  Para *para = data;
-
-  g_free (para->html);
-  g_free (para->text);
-  g_free (para);
-}
 
 static gboolean
 is_w (xmlNode    *node,
@@ -129,99 +77,6 @@ switch_on (xmlNode *node)
                                              g_str_equal (value, "off") || g_str_equal (value, "none")));
 }
 
-static xmlDoc *
-parse_part (Reader     *reader,
-            const char *name)
-{
-  GBytes     *bytes = g_hash_table_lookup (reader->parts, name);
-  gsize       size;
-  const char *data;
-
-  if (bytes == NULL)
-    return NULL;
-  data = g_bytes_get_data (bytes, &size);
-  if (size > G_MAXINT)
-    return NULL;
-  return xmlReadMemory (data, (int) size, name, NULL,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS);
-}
-
-/* Unpacks the package @data into @reader->parts: its XML parts and its
- * pictures. FALSE, with @error set, when it is no ZIP file or a part is
- * larger than a document's. */
-static gboolean
-unpack (Reader     *reader,
-        GBytes     *data,
-        const char *origin,
-        GError    **error)
-{
-  struct archive       *archive = archive_read_new ();
-  struct archive_entry *entry;
-  gsize                 total = 0;
-  gboolean              ok = TRUE;
-  int                   status;
-
-  archive_read_support_format_zip (archive);
-  if (archive_read_open_memory (archive, g_bytes_get_data (data, NULL), g_bytes_get_size (data)) != ARCHIVE_OK)
-    {
-      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
-                   "%s: the file is not a Word document (.docx); it cannot be opened as one.", origin);
-      archive_read_free (archive);
-      return FALSE;
-    }
-  while ((status = archive_read_next_header (archive, &entry)) == ARCHIVE_OK ||
-         status == ARCHIVE_WARN)
-    {
-      const char *name = archive_entry_pathname_utf8 (entry);
-      g_autoptr (GByteArray) bytes = NULL;
-      guint8     buffer[65536];
-      la_ssize_t n;
-
-      if (name == NULL)
-        name = archive_entry_pathname (entry);
-      if (name == NULL || archive_entry_filetype (entry) != AE_IFREG)
-        continue;
-      bytes = g_byte_array_new ();
-      while ((n = archive_read_data (archive, buffer, sizeof buffer)) > 0)
-        {
-          total += n;
-          if (bytes->len + (gsize) n > PART_MAX_SIZE || total > TOTAL_MAX_SIZE)
-            {
-              g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_TOO_LARGE,
-                           "%s: the Word document unpacks to more than a document holds (its part "
-                           "“%s” alone is over %u MiB); it cannot be imported.",
-                           origin, name, PART_MAX_SIZE / (1024 * 1024));
-              ok = FALSE;
-              break;
-            }
-          g_byte_array_append (bytes, buffer, n);
-        }
-      if (!ok)
-        break;
-      if (n < 0)
-        {
-          g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
-                       "%s: the Word document is damaged: its part “%s” cannot be read (%s).",
-                       origin, name, archive_error_string (archive));
-          ok = FALSE;
-          break;
-        }
-      g_hash_table_insert (reader->parts, g_strdup (name), g_byte_array_free_to_bytes (g_steal_pointer (&bytes)));
-    }
-  if (ok && status != ARCHIVE_EOF)
-    {
-      if (g_hash_table_size (reader->parts) == 0)
-        g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
-                     "%s: the file is not a Word document (.docx); it cannot be opened as one.", origin);
-      else
-        g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
-                     "%s: the Word document is damaged (%s).", origin, archive_error_string (archive));
-      ok = FALSE;
-    }
-  archive_read_free (archive);
-  return ok;
-}
-
 /* @target (a relationship's, relative to @dir unless it starts with "/")
  * as a part name. */
 static char *
@@ -253,7 +108,7 @@ read_relationships (Reader     *reader,
                     GHashTable *links,
                     const char *type_suffix)
 {
-  g_autoptr (xmlDoc) doc = parse_part (reader, name);
+  g_autoptr (xmlDoc) doc = _cd_document_parse (&reader->document, name);
   char *found = NULL;
 
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
@@ -284,10 +139,9 @@ read_relationships (Reader     *reader,
  * language from the styles part. */
 static void
 read_styles (Reader     *reader,
-             const char *name,
-             char      **language)
+             const char *name)
 {
-  g_autoptr (xmlDoc) doc = parse_part (reader, name);
+  g_autoptr (xmlDoc) doc = _cd_document_parse (&reader->document, name);
   xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
 
   if (root == NULL)
@@ -299,8 +153,8 @@ read_styles (Reader     *reader,
           xmlNode         *lang = w_child (w_child (w_child (node, "rPrDefault"), "rPr"), "lang");
           g_autofree char *value = w_attr (lang, "val");
 
-          if (value != NULL && *value != '\0' && *language == NULL)
-            *language = g_steal_pointer (&value);
+          if (value != NULL && *value != '\0' && reader->document.language == NULL)
+            reader->document.language = g_steal_pointer (&value);
         }
       else if (is_w (node, "style"))
         {
@@ -323,7 +177,7 @@ static void
 read_numbering (Reader     *reader,
                 const char *name)
 {
-  g_autoptr (xmlDoc) doc = parse_part (reader, name);
+  g_autoptr (xmlDoc) doc = _cd_document_parse (&reader->document, name);
   g_autoptr (GHashTable) abstract = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            (GDestroyNotify) g_ptr_array_unref);
   xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
@@ -388,82 +242,6 @@ style_name (Reader     *reader,
   return NULL;
 }
 
-/* Inline formatting: which of strong, em and del are open, outermost
- * first. */
-typedef struct
-{
-  GString *out;   /* HTML */
-  GString *plain; /* the text a reader sees */
-  gboolean open[3];
-} Inline;
-
-static const char *const tags[] = { "strong", "em", "del" };
-
-/* Sets the formatting to @want, closing and opening tags; spaces at the
- * end of what was set stay outside the closing tags. */
-static void
-set_format (Inline         *in,
-            const gboolean *want)
-{
-  guint first = G_N_ELEMENTS (tags);
-  gsize spaces = 0;
-
-  for (guint k = 0; k < G_N_ELEMENTS (tags); k++)
-    if (in->open[k] != want[k])
-      {
-        first = k;
-        break;
-      }
-  if (first == G_N_ELEMENTS (tags))
-    return;
-  while (spaces < in->out->len && in->out->str[in->out->len - 1 - spaces] == ' ')
-    spaces++;
-  g_string_truncate (in->out, in->out->len - spaces);
-  for (guint k = G_N_ELEMENTS (tags); k-- > first;)
-    if (in->open[k])
-      g_string_append_printf (in->out, "</%s>", tags[k]);
-  for (gsize i = 0; i < spaces; i++)
-    g_string_append_c (in->out, ' ');
-  for (guint k = first; k < G_N_ELEMENTS (tags); k++)
-    {
-      in->open[k] = want[k];
-      if (want[k])
-        g_string_append_printf (in->out, "<%s>", tags[k]);
-    }
-}
-
-/* Appends @text (escaped) with the formatting @want; spaces before it go
- * outside the tags it opens. */
-static void
-append_text (Inline         *in,
-             const char     *text,
-             const gboolean *want)
-{
-  g_autofree char *escaped = NULL;
-  const char      *rest = text;
-
-  if (*text == '\0')
-    return;
-  g_string_append (in->plain, text);
-  if (memcmp (in->open, want, sizeof in->open) != 0)
-    {
-      const gboolean none[3] = { FALSE, FALSE, FALSE };
-
-      while (*rest == ' ')
-        rest++;
-      if (rest > text)
-        {
-          set_format (in, none);
-          g_string_append_len (in->out, text, rest - text);
-        }
-      if (*rest == '\0')
-        return;
-      set_format (in, want);
-    }
-  escaped = g_markup_escape_text (rest, -1);
-  g_string_append (in->out, escaped);
-}
-
 /* The formatting the run properties @rpr set, over the paragraph's. */
 static void
 run_format (Reader   *reader,
@@ -473,9 +251,9 @@ run_format (Reader   *reader,
   g_autofree char *style = w_attr (w_child (rpr, "rStyle"), "val");
   const char      *name = style_name (reader, style);
 
-  format[0] = switch_on (w_child (rpr, "b")) || g_strcmp0 (name, "strong") == 0;
-  format[1] = switch_on (w_child (rpr, "i")) || g_strcmp0 (name, "emphasis") == 0;
-  format[2] = switch_on (w_child (rpr, "strike")) || switch_on (w_child (rpr, "dstrike"));
+  format[CD_FORMAT_BOLD] = switch_on (w_child (rpr, "b")) || g_strcmp0 (name, "strong") == 0;
+  format[CD_FORMAT_ITALIC] = switch_on (w_child (rpr, "i")) || g_strcmp0 (name, "emphasis") == 0;
+  format[CD_FORMAT_STRUCK] = switch_on (w_child (rpr, "strike")) || switch_on (w_child (rpr, "dstrike"));
 }
 
 /* The first picture (a:blip r:embed or r:link) under @node, with the
@@ -505,8 +283,8 @@ find_picture (xmlNode *node,
     }
 }
 
-/* Adds the picture of the drawing @node to the reader's pictures; returns
- * its HTML ("<img src="cid:…">"), or %NULL. */
+/* Adds the picture of the drawing @node to the document's pictures;
+ * returns its HTML, or %NULL. */
 static char *
 take_picture (Reader  *reader,
               xmlNode *node)
@@ -514,47 +292,19 @@ take_picture (Reader  *reader,
   g_autofree char *embed = NULL;
   g_autofree char *descr = NULL;
   const char      *part;
-  GBytes          *bytes;
-  CdImportPicture *picture;
 
   find_picture (node, &embed, &descr);
-  if (embed == NULL)
-    return NULL;
-  part = g_hash_table_lookup (reader->links, embed);
-  bytes = part != NULL ? g_hash_table_lookup (reader->parts, part) : NULL;
-  if (bytes == NULL)
-    {
-      /* A picture linked to, not held: the note names it. */
-      if (part != NULL && strstr (part, "://") != NULL)
-        {
-          g_autofree char *name = g_path_get_basename (part);
-
-          g_ptr_array_add (reader->linked, g_uri_unescape_string (name, NULL) ?: g_strdup (name));
-        }
-      return NULL;
-    }
-  if (reader->pictures == NULL)
-    {
-      reader->dropped_pictures++;
-      return NULL;
-    }
-  picture = g_new0 (CdImportPicture, 1);
-  picture->bytes = g_bytes_ref (bytes);
-  picture->name = g_path_get_basename (part);
-  picture->content_id = g_strdup_printf ("docx-picture-%u", ++reader->next_picture);
-  if (descr != NULL && *g_strstrip (descr) != '\0')
-    picture->alt = g_steal_pointer (&descr);
-  g_ptr_array_add (reader->pictures, picture);
-  return g_strdup_printf ("<p><img src=\"cid:%s\"></p>", picture->content_id);
+  part = embed != NULL ? g_hash_table_lookup (reader->links, embed) : NULL;
+  return part != NULL ? _cd_document_add_picture (&reader->document, part, descr) : NULL;
 }
 
 /* Reads the runs under @node (a paragraph, a link, an insertion, …) into
  * @in; the pictures among them to @pictures as HTML. */
 static void
-read_runs (Reader  *reader,
-           xmlNode *node,
-           Inline  *in,
-           GString *pictures)
+read_runs (Reader   *reader,
+           xmlNode  *node,
+           CdInline *in,
+           GString  *pictures)
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -562,7 +312,7 @@ read_runs (Reader  *reader,
         continue;
       if (is_w (child, "r"))
         {
-          gboolean format[3];
+          gboolean format[CD_N_FORMATS];
 
           run_format (reader, w_child (child, "rPr"), format);
           for (xmlNode *part = child->children; part != NULL; part = part->next)
@@ -571,20 +321,14 @@ read_runs (Reader  *reader,
                 {
                   g_autofree char *text = (char *) xmlNodeGetContent (part);
 
-                  append_text (in, text != NULL ? text : "", format);
+                  _cd_inline_append (in, text != NULL ? text : "", format);
                 }
               else if (is_w (part, "tab"))
-                append_text (in, " ", format);
+                _cd_inline_append (in, " ", format);
               else if (is_w (part, "noBreakHyphen"))
-                append_text (in, "-", format);
+                _cd_inline_append (in, "-", format);
               else if (is_w (part, "br") || is_w (part, "cr"))
-                {
-                  const gboolean none[3] = { FALSE, FALSE, FALSE };
-
-                  set_format (in, none);
-                  g_string_append (in->out, "<br>");
-                  g_string_append_c (in->plain, ' ');
-                }
+                _cd_inline_line_break (in);
               else if (is_w (part, "drawing") || is_w (part, "pict") ||
                        g_strcmp0 ((const char *) part->name, "AlternateContent") == 0)
                 {
@@ -594,38 +338,29 @@ read_runs (Reader  *reader,
                     g_string_append (pictures, img);
                 }
               else if (is_w (part, "footnoteReference") || is_w (part, "endnoteReference"))
-                reader->footnotes++;
+                reader->document.footnotes++;
             }
         }
       else if (is_w (child, "hyperlink"))
         {
           g_autofree char *id = (char *) xmlGetNsProp (child, (const xmlChar *) "id", (const xmlChar *) NS_R);
           const char      *href = id != NULL ? g_hash_table_lookup (reader->links, id) : NULL;
-          const gboolean   none[3] = { FALSE, FALSE, FALSE };
 
           /* Only a link out of the document, to the web or mail. */
           if (href != NULL && !(g_str_has_prefix (href, "http://") || g_str_has_prefix (href, "https://") ||
                                 g_str_has_prefix (href, "mailto:")))
             href = NULL;
           if (href != NULL)
-            {
-              g_autofree char *escaped = g_markup_escape_text (href, -1);
-
-              set_format (in, none);
-              g_string_append_printf (in->out, "<a href=\"%s\">", escaped);
-            }
+            _cd_inline_open_link (in, href);
           read_runs (reader, child, in, pictures);
           if (href != NULL)
-            {
-              set_format (in, none);
-              g_string_append (in->out, "</a>");
-            }
+            _cd_inline_close_link (in);
         }
       else if (is_w (child, "del") || is_w (child, "moveFrom"))
-        reader->deletions++;
+        reader->document.changes++;
       else if (is_w (child, "ins") || is_w (child, "moveTo"))
         {
-          reader->insertions++;
+          reader->document.changes++;
           read_runs (reader, child, in, pictures);
         }
       else if (is_w (child, "sdt") || is_w (child, "sdtContent") || is_w (child, "smartTag") ||
@@ -635,63 +370,66 @@ read_runs (Reader  *reader,
     }
 }
 
-/* The paragraph @node as a Para; its pictures' HTML to @pictures. */
-static Para *
+/* What the paragraph style @name makes a paragraph. */
+static CdParaKind
+kind_of_style (const char *name,
+               gboolean   *ordered)
+{
+  if (name == NULL)
+    return CD_PARA_TEXT;
+  if (g_str_equal (name, "title"))
+    return CD_PARA_TITLE;
+  if (g_str_equal (name, "subtitle"))
+    return CD_PARA_SUBTITLE;
+  if (g_str_equal (name, "heading 1") || g_str_equal (name, "heading 2"))
+    return CD_PARA_HEADING;
+  if (g_str_has_prefix (name, "heading "))
+    return CD_PARA_SUBHEADING;
+  /* Word's Quote, Intense Quote and Block Text, LibreOffice's Quotations */
+  if (g_str_has_prefix (name, "quot") || g_str_has_prefix (name, "intense quote") ||
+      g_str_has_prefix (name, "block text"))
+    return CD_PARA_QUOTE;
+  if (g_str_has_prefix (name, "list bullet") || g_str_has_prefix (name, "list number"))
+    {
+      *ordered = g_str_has_prefix (name, "list number");
+      return CD_PARA_LIST;
+    }
+  return CD_PARA_TEXT;
+}
+
+/* The paragraph @node; its pictures' HTML to @pictures. */
+static CdPara *
 read_paragraph (Reader  *reader,
                 xmlNode *node,
                 GString *pictures)
 {
-  g_autoptr (GString) out = g_string_new (NULL);
-  g_autoptr (GString) plain = g_string_new (NULL);
-  Inline in = {
-    out, plain, {FALSE, FALSE, FALSE}
-  };
-  const gboolean   none[3] = { FALSE, FALSE, FALSE };
   xmlNode         *ppr = w_child (node, "pPr");
   xmlNode         *numpr = w_child (ppr, "numPr");
   g_autofree char *style = w_attr (w_child (ppr, "pStyle"), "val");
   g_autofree char *num_id = w_attr (w_child (numpr, "numId"), "val");
   g_autofree char *ilvl = w_attr (w_child (numpr, "ilvl"), "val");
-  const char      *name = style_name (reader, style);
-  Para            *para = g_new0 (Para, 1);
+  gboolean         ordered = FALSE;
+  CdParaKind       kind = kind_of_style (style_name (reader, style), &ordered);
+  CdInline         in;
+  CdPara          *para;
 
+  _cd_inline_init (&in);
   read_runs (reader, node, &in, pictures);
-  set_format (&in, none);
-  para->html = g_string_free (g_steal_pointer (&out), FALSE);
-  para->text = g_strstrip (g_string_free (g_steal_pointer (&plain), FALSE));
-
-  if (name == NULL)
-    para->kind = PARA_TEXT;
-  else if (g_str_equal (name, "title"))
-    para->kind = PARA_TITLE;
-  else if (g_str_equal (name, "subtitle"))
-    para->kind = PARA_SUBTITLE;
-  else if (g_str_equal (name, "heading 1") || g_str_equal (name, "heading 2"))
-    para->kind = PARA_HEADING;
-  else if (g_str_has_prefix (name, "heading "))
-    para->kind = PARA_SUBHEADING;
-  /* Word's Quote, Intense Quote and Block Text, LibreOffice's Quotations */
-  else if (g_str_has_prefix (name, "quot") || g_str_has_prefix (name, "intense quote") ||
-           g_str_has_prefix (name, "block text"))
-    para->kind = PARA_QUOTE;
-  else if (g_str_has_prefix (name, "list bullet") || g_str_has_prefix (name, "list number"))
-    {
-      para->kind = PARA_LIST;
-      para->ordered = g_str_has_prefix (name, "list number");
-    }
-  if (num_id != NULL && !g_str_equal (num_id, "0") && para->kind == PARA_TEXT)
+  para = _cd_inline_finish (&in, kind);
+  para->ordered = ordered;
+  if (num_id != NULL && !g_str_equal (num_id, "0") && para->kind == CD_PARA_TEXT)
     {
       g_autofree char *key = g_strdup_printf ("%s:%s", num_id, ilvl != NULL ? ilvl : "0");
 
-      para->kind = PARA_LIST;
+      para->kind = CD_PARA_LIST;
       para->ordered = g_hash_table_contains (reader->numbered, key);
       para->level = ilvl != NULL ? MIN ((guint) g_ascii_strtoull (ilvl, NULL, 10), 8) : 0;
     }
   return para;
 }
 
-/* The table @node as HTML: each cell's paragraphs on a line of their own
- * text, the first row its head. */
+/* The table @node as HTML: each cell's paragraphs in one line of text,
+ * the first row its head. */
 static char *
 read_table (Reader  *reader,
             xmlNode *node,
@@ -716,7 +454,7 @@ read_table (Reader  *reader,
           g_string_append (html, first ? "<th>" : "<td>");
           for (xmlNode *p = cell->children; p != NULL; p = p->next)
             {
-              Para *para;
+              CdPara *para;
 
               if (!is_w (p, "p"))
                 continue;
@@ -726,7 +464,7 @@ read_table (Reader  *reader,
                   g_string_append_printf (html, "%s%s", started ? " " : "", para->html);
                   started = TRUE;
                 }
-              para_free (para);
+              _cd_para_free (para);
             }
           g_string_append (html, first ? "</th>" : "</td>");
           for (guint k = 1; k < columns; k++)
@@ -756,125 +494,13 @@ read_blocks (Reader    *reader,
       if (is_w (child, "p"))
         g_ptr_array_add (paras, read_paragraph (reader, child, pictures));
       else if (is_w (child, "tbl"))
-        {
-          Para *para = g_new0 (Para, 1);
-
-          para->html = read_table (reader, child, pictures);
-          para->text = g_strdup ("table");
-          para->block = TRUE;
-          g_ptr_array_add (paras, para);
-        }
+        g_ptr_array_add (paras, _cd_para_new_block (read_table (reader, child, pictures)));
       else if (is_w (child, "sdt") || is_w (child, "sdtContent") || is_w (child, "customXml") ||
                is_w (child, "ins") || is_w (child, "moveTo"))
         read_blocks (reader, child, paras, depth + 1);
       if (pictures->len > 0)
-        {
-          Para *para = g_new0 (Para, 1);
-
-          para->html = g_string_free (g_steal_pointer (&pictures), FALSE);
-          para->text = g_strdup ("picture");
-          para->block = TRUE;
-          g_ptr_array_add (paras, para);
-        }
+        g_ptr_array_add (paras, _cd_para_new_block (g_string_free (g_steal_pointer (&pictures), FALSE)));
     }
-}
-
-/* Whether @para, the first with text, reads as a headline: short, and not
- * ending as a sentence does. */
-static gboolean
-reads_as_headline (const Para *para)
-{
-  gsize n = strlen (para->text);
-
-  if (para->block || para->kind == PARA_LIST || para->kind == PARA_QUOTE || n == 0)
-    return FALSE;
-  if (para->kind == PARA_HEADING || para->kind == PARA_TITLE)
-    return TRUE;
-  /* "By Anna Berg" over the story is its byline. */
-  {
-    g_autofree char *byline = _cd_import_byline_of_line (para->text);
-
-    if (byline != NULL)
-      return FALSE;
-  }
-  return cd_count_words (para->text) <= HEADLINE_MAX_WORDS && strchr (".,;:", para->text[n - 1]) == NULL;
-}
-
-/* Writes @paras from @first on as the story's HTML. */
-static char *
-write_html (GPtrArray *paras,
-            guint      first)
-{
-  g_autoptr (GString) html = g_string_new (NULL);
-  GArray *open = g_array_new (FALSE, FALSE, sizeof (gboolean)); /* the open lists: ordered? */
-
-  for (guint i = first; i < paras->len; i++)
-    {
-      const Para *para = g_ptr_array_index (paras, i);
-      guint       want = para->kind == PARA_LIST ? para->level + 1 : 0;
-
-      if (*para->text == '\0')
-        continue;
-      /* Lists close down to this item's level, and open up to it. */
-      while (open->len > want ||
-             (open->len == want && want > 0 && g_array_index (open, gboolean, want - 1) != para->ordered))
-        {
-          g_string_append (html, g_array_index (open, gboolean, open->len - 1) ? "</li></ol>" : "</li></ul>");
-          g_array_set_size (open, open->len - 1);
-        }
-      if (want > 0 && open->len == want)
-        g_string_append (html, "</li>");
-      while (open->len < want)
-        {
-          gboolean ordered = open->len + 1 == want ? para->ordered : FALSE;
-
-          if (open->len > 0 && html->len >= 5 && g_str_has_suffix (html->str, "</li>"))
-            g_string_truncate (html, html->len - 5);
-          g_string_append (html, ordered ? "<ol>" : "<ul>");
-          g_array_append_val (open, ordered);
-          if (open->len < want)
-            g_string_append (html, "<li>");
-        }
-      if (para->block)
-        g_string_append (html, para->html);
-      else if (para->kind == PARA_LIST)
-        g_string_append_printf (html, "<li>%s", para->html);
-      else if (para->kind == PARA_HEADING || para->kind == PARA_TITLE)
-        g_string_append_printf (html, "<h2>%s</h2>", para->html);
-      else if (para->kind == PARA_SUBHEADING)
-        g_string_append_printf (html, "<h3>%s</h3>", para->html);
-      else if (para->kind == PARA_QUOTE)
-        g_string_append_printf (html, "<blockquote><p>%s</p></blockquote>", para->html);
-      else
-        g_string_append_printf (html, "<p>%s</p>", para->html);
-    }
-  while (open->len > 0)
-    {
-      g_string_append (html, g_array_index (open, gboolean, open->len - 1) ? "</li></ol>" : "</li></ul>");
-      g_array_set_size (open, open->len - 1);
-    }
-  g_array_unref (open);
-  return g_string_free (g_steal_pointer (&html), FALSE);
-}
-
-/* Whether the language tags @a and @b ("en-US", "en_GB", "en") name the
- * same language. */
-static gboolean
-same_language (const char *a,
-               const char *b)
-{
-  gsize n = strcspn (a, "-_");
-
-  return b != NULL && strcspn (b, "-_") == n && g_ascii_strncasecmp (a, b, n) == 0;
-}
-
-/* Adds @note (consumed) to @notes. */
-static void
-take_note (GString *notes,
-           char    *note)
-{
-  _cd_import_add_note (notes, note);
-  g_free (note);
 }
 
 /* The comments of the comments part @name, for the note. */
@@ -883,7 +509,7 @@ read_comments (Reader     *reader,
                const char *name,
                GString    *notes)
 {
-  g_autoptr (xmlDoc) doc = parse_part (reader, name);
+  g_autoptr (xmlDoc) doc = _cd_document_parse (&reader->document, name);
   xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
 
   for (xmlNode *node = root != NULL ? root->children : NULL; node != NULL; node = node->next)
@@ -903,6 +529,19 @@ read_comments (Reader     *reader,
     }
 }
 
+static void
+reader_clear (Reader *reader)
+{
+  _cd_document_clear (&reader->document);
+  g_clear_pointer (&reader->links, g_hash_table_unref);
+  g_clear_pointer (&reader->styles, g_hash_table_unref);
+  g_clear_pointer (&reader->based_on, g_hash_table_unref);
+  g_clear_pointer (&reader->numbered, g_hash_table_unref);
+  g_clear_pointer (&reader->dir, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
+
 /* The importer of Word documents (see %CD_IMPORT_FORMAT_DOCX): fills
  * @article from the package @data; pictures to @pictures (%NULL: named in
  * the note). */
@@ -913,51 +552,35 @@ _cd_import_docx (CdArticle  *article,
                  const char *origin,
                  GError    **error)
 {
-  Reader reader = { 0 };
-  g_autoptr (GPtrArray) paras = g_ptr_array_new_with_free_func (para_free);
+  g_auto (Reader) reader = {
+    {"Word document", "a Word document (.docx)", NULL, pictures}
+  };
+  g_autoptr (GPtrArray) paras = g_ptr_array_new_with_free_func (_cd_para_free);
   g_autoptr (GString) notes = g_string_new (cd_article_get_ednote (article));
   g_autoptr (xmlDoc) doc = NULL;
-  g_autofree char *document = NULL;
+  g_autofree char *main_part = NULL;
   g_autofree char *rels = NULL;
   g_autofree char *styles = NULL;
   g_autofree char *numbering = NULL;
   g_autofree char *comments = NULL;
-  g_autofree char *language = NULL;
-  g_autofree char *html = NULL;
-  g_autofree char *body = NULL;
   xmlNode         *root;
-  guint            first = 0;
-  gboolean         ok = FALSE;
 
   g_assert (CD_IS_ARTICLE (article));
   g_assert (data != NULL);
   g_assert (origin != NULL);
 
-  reader.parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
   reader.links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader.styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader.based_on = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader.numbered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  reader.pictures = pictures;
-  reader.linked = g_ptr_array_new_with_free_func (g_free);
-
-  if (!unpack (&reader, data, origin, error))
-    goto out;
-  document = read_relationships (&reader, "_rels/.rels", "", NULL,
-                                 "/officeDocument");
-  if (document == NULL)
-    document = g_strdup ("word/document.xml");
-  if (!g_hash_table_contains (reader.parts, document))
-    {
-      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
-                   "%s: the file is a ZIP archive but not a Word document (.docx): it holds no "
-                   "document text.",
-                   origin);
-      goto out;
-    }
+  if (!_cd_document_unpack (&reader.document, data, origin, error))
+    return FALSE;
+  main_part = read_relationships (&reader, "_rels/.rels", "", NULL, "/officeDocument");
+  if (main_part == NULL)
+    main_part = g_strdup ("word/document.xml");
   {
-    g_autofree char *base = g_path_get_basename (document);
-    g_autofree char *dir = g_path_get_dirname (document);
+    g_autofree char *base = g_path_get_basename (main_part);
+    g_autofree char *dir = g_path_get_dirname (main_part);
 
     reader.dir = g_str_equal (dir, ".") ? g_strdup ("") : g_strconcat (dir, "/", NULL);
     rels = g_strconcat (reader.dir, "_rels/", base, ".rels", NULL);
@@ -966,103 +589,19 @@ _cd_import_docx (CdArticle  *article,
   numbering = read_relationships (&reader, rels, reader.dir, NULL, "/numbering");
   comments = read_relationships (&reader, rels, reader.dir, NULL, "/comments");
   if (styles != NULL)
-    read_styles (&reader, styles, &language);
+    read_styles (&reader, styles);
   if (numbering != NULL)
     read_numbering (&reader, numbering);
 
-  doc = parse_part (&reader, document);
+  doc = _cd_document_parse (&reader.document, main_part);
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL || w_child (root, "body") == NULL)
     {
-      const xmlError *last = xmlGetLastError ();
-
-      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
-                   "%s: the Word document is damaged: its text (%s) cannot be read%s%s.", origin,
-                   document, last != NULL && last->message != NULL ? ": " : "",
-                   last != NULL && last->message != NULL ? g_strstrip (last->message) : "");
-      goto out;
+      _cd_document_set_parse_error (&reader.document, main_part, origin, error);
+      return FALSE;
     }
   read_blocks (&reader, w_child (root, "body"), paras, 0);
-
-  /* The title and standfirst: Word's styles for them, else a first
-   * paragraph that reads as a headline. */
-  while (first < paras->len && *((Para *) g_ptr_array_index (paras, first))->text == '\0')
-    first++;
-  for (guint i = first; i < paras->len; i++)
-    {
-      Para *para = g_ptr_array_index (paras, i);
-
-      if (para->kind == PARA_TITLE && cd_text_is_blank (cd_article_get_headline (article)))
-        {
-          cd_article_set_headline (article, para->text);
-          g_clear_pointer (&para->text, g_free);
-          para->text = g_strdup ("");
-        }
-      else if (para->kind == PARA_SUBTITLE && cd_text_is_blank (cd_article_get_dek (article)))
-        {
-          cd_article_set_dek (article, para->text);
-          g_clear_pointer (&para->text, g_free);
-          para->text = g_strdup ("");
-        }
-    }
-  if (cd_text_is_blank (cd_article_get_headline (article)) && first < paras->len &&
-      reads_as_headline (g_ptr_array_index (paras, first)))
-    {
-      Para *para = g_ptr_array_index (paras, first);
-
-      cd_article_set_headline (article, para->text);
-      first++;
-    }
-  html = write_html (paras, first);
-  body = cd_html_to_markdown (html, strlen (html));
-  body = _cd_import_take_body_opening (article, body, notes);
-  body = _cd_import_take_body_sign_off (body, notes);
-  if (cd_text_is_blank (body) && cd_text_is_blank (cd_article_get_headline (article)))
-    {
-      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,
-                   "%s: the Word document has no text in it.", origin);
-      goto out;
-    }
-  cd_article_set_body (article, body);
-  /* Word's language is the one it was set up in, which may be the
-   * newsroom's in another country's form (en-US for en-GB): the
-   * article's language gives way only to another language. */
-  if (language != NULL && !same_language (language, cd_article_get_language (article)))
-    cd_article_set_language (article, language);
-
-  if (reader.insertions > 0 || reader.deletions > 0)
-    _cd_import_add_note (notes, "The document had tracked changes; they were read as accepted.");
   if (comments != NULL)
     read_comments (&reader, comments, notes);
-  if (reader.footnotes > 0)
-    take_note (notes, reader.footnotes == 1
-                          ? g_strdup ("The document's footnote was left out.")
-                          : g_strdup_printf ("The document's %u footnotes were left out.", reader.footnotes));
-  if (reader.dropped_pictures > 0)
-    take_note (notes, reader.dropped_pictures == 1
-                          ? g_strdup ("The document holds a picture, not imported with it.")
-                          : g_strdup_printf ("The document holds %u pictures, not imported with it.",
-                                             reader.dropped_pictures));
-  if (reader.linked->len > 0)
-    {
-      g_autofree char *names = NULL;
-
-      g_ptr_array_add (reader.linked, NULL);
-      names = g_strjoinv (", ", (char **) reader.linked->pdata);
-      take_note (notes, g_strdup_printf ("The document only links to %s (%s), not imported with it.",
-                                         reader.linked->len == 2 ? "a picture" : "pictures", names));
-    }
-  if (notes->len > 0)
-    cd_article_set_ednote (article, notes->str);
-  ok = TRUE;
-
-out:
-  g_hash_table_unref (reader.parts);
-  g_hash_table_unref (reader.links);
-  g_hash_table_unref (reader.styles);
-  g_hash_table_unref (reader.based_on);
-  g_hash_table_unref (reader.numbered);
-  g_ptr_array_unref (reader.linked);
-  g_free (reader.dir);
-  return ok;
+  return _cd_document_finish (&reader.document, article, paras, notes, origin, error);
 }

@@ -1,0 +1,110 @@
+/* cd-import-document-private.h: what the importers of word processors'
+ * documents (Word's .docx, OpenDocument's .odt) share: the package, the
+ * paragraphs they read, inline formatting, and the article made of them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+#include "cd-article.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+
+/* What a paragraph is to the story. */
+typedef enum
+{
+  CD_PARA_TEXT,
+  CD_PARA_TITLE,
+  CD_PARA_SUBTITLE,
+  CD_PARA_HEADING,    /* a first-level heading */
+  CD_PARA_SUBHEADING, /* a lower one */
+  CD_PARA_QUOTE,
+  CD_PARA_LIST,
+} CdParaKind;
+
+typedef struct
+{
+  CdParaKind kind;
+  char      *html;    /* its inline HTML; a table's or a picture's whole HTML */
+  char      *text;    /* the text a reader sees; "" for none */
+  guint      level;   /* a list item's level, from 0 */
+  gboolean   ordered; /* a numbered list item */
+  gboolean   block;   /* a table or a picture, set as it is */
+} CdPara;
+
+void    _cd_para_free (gpointer para);
+CdPara *_cd_para_new_block (char *html);
+
+/* A paragraph's text as it is read, with its formatting: strong, em and
+ * del, outermost first (CD_FORMAT_*). */
+enum
+{
+  CD_FORMAT_BOLD,
+  CD_FORMAT_ITALIC,
+  CD_FORMAT_STRUCK,
+  CD_N_FORMATS,
+};
+
+typedef struct
+{
+  GString *html;
+  GString *plain; /* the text a reader sees */
+  gboolean open[CD_N_FORMATS];
+} CdInline;
+
+void    _cd_inline_init (CdInline *in);
+void    _cd_inline_append (CdInline       *in,
+                           const char     *text,
+                           const gboolean *format);
+void    _cd_inline_line_break (CdInline *in);
+void    _cd_inline_open_link (CdInline   *in,
+                              const char *href);
+void    _cd_inline_close_link (CdInline *in);
+CdPara *_cd_inline_finish (CdInline  *in,
+                           CdParaKind kind);
+
+/* Besides the text: what the note says, the pictures, the language. */
+typedef struct
+{
+  const char *what;       /* "Word document", "OpenDocument text" */
+  const char *kind;       /* "a Word document (.docx)" */
+  GHashTable *parts;      /* part name → GBytes */
+  GPtrArray  *pictures;   /* where pictures go (CdImportPicture), or NULL */
+  GPtrArray  *linked;     /* the names of the pictures it only links to */
+  char       *language;   /* the document's language tag, or NULL */
+  guint       changes;    /* tracked changes */
+  guint       footnotes;  /* footnotes and endnotes, left out */
+  guint       dropped;    /* pictures not imported (no @pictures) */
+  guint       n_pictures; /* pictures added */
+} CdDocument;
+
+gboolean _cd_document_unpack (CdDocument *document,
+                              GBytes     *data,
+                              const char *origin,
+                              GError    **error);
+xmlDoc  *_cd_document_parse (CdDocument *document,
+                             const char *name);
+void     _cd_document_set_parse_error (CdDocument *document,
+                                       const char *name,
+                                       const char *origin,
+                                       GError    **error);
+char    *_cd_document_add_picture (CdDocument *document,
+                                   const char *name,
+                                   const char *alt);
+gboolean _cd_document_finish (CdDocument *document,
+                              CdArticle  *article,
+                              GPtrArray  *paras,
+                              GString    *notes,
+                              const char *origin,
+                              GError    **error);
+void     _cd_document_clear (CdDocument *document);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CdDocument, _cd_document_clear)
+
+G_END_DECLS

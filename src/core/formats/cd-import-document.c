@@ -1,0 +1,517 @@
+/* cd-import-document.c: what the importers of word processors' documents
+ * share (cd-import-docx.c, cd-import-odt.c). Each reads its document into
+ * paragraphs (CdPara) of inline HTML, with the formatting CdInline writes;
+ * here the package (a ZIP file, through libarchive) is unpacked, and the
+ * paragraphs become the article: the title (its style, else a short first
+ * paragraph) is the headline, the subtitle the standfirst, the rest HTML
+ * that the HTML converter makes Markdown, whose opening and end are read
+ * as wire copy's (a "By" line, a dateline, "ENDS").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <libxml/parser.h>
+
+#include "cd-import-document-private.h"
+#include "cd-import-private.h"
+#include "cd-text.h"
+#include "cd-words.h"
+
+/* What one part of the package may hold once unpacked, and all of them:
+ * past these a file is a "ZIP bomb", not a story. */
+#define PART_MAX_SIZE (64 * 1024 * 1024)
+#define TOTAL_MAX_SIZE (256 * 1024 * 1024)
+
+/* A paragraph longer than this many words, or ending as a sentence does,
+ * is the story's first paragraph, not its headline. */
+#define HEADLINE_MAX_WORDS 25
+
+void
+_cd_para_free (gpointer data)
+{
+  CdPara *para = data;
+
+  g_free (para->html);
+  g_free (para->text);
+  g_free (para);
+}
+
+/* A table or a picture (@html, consumed), set as it is. */
+CdPara *
+_cd_para_new_block (char *html)
+{
+  CdPara *para = g_new0 (CdPara, 1);
+
+  para->html = html;
+  para->text = g_strdup ("block");
+  para->block = TRUE;
+  return para;
+}
+
+static const char *const tags[CD_N_FORMATS] = { "strong", "em", "del" };
+
+void
+_cd_inline_init (CdInline *in)
+{
+  in->html = g_string_new (NULL);
+  in->plain = g_string_new (NULL);
+  memset (in->open, 0, sizeof in->open);
+}
+
+/* Sets the formatting to @want, closing and opening tags; spaces at the
+ * end of what was set stay outside the closing tags. */
+static void
+set_format (CdInline       *in,
+            const gboolean *want)
+{
+  guint first = CD_N_FORMATS;
+  gsize spaces = 0;
+
+  for (guint k = 0; k < CD_N_FORMATS; k++)
+    if (in->open[k] != want[k])
+      {
+        first = k;
+        break;
+      }
+  if (first == CD_N_FORMATS)
+    return;
+  while (spaces < in->html->len && in->html->str[in->html->len - 1 - spaces] == ' ')
+    spaces++;
+  g_string_truncate (in->html, in->html->len - spaces);
+  for (guint k = CD_N_FORMATS; k-- > first;)
+    if (in->open[k])
+      g_string_append_printf (in->html, "</%s>", tags[k]);
+  for (gsize i = 0; i < spaces; i++)
+    g_string_append_c (in->html, ' ');
+  for (guint k = first; k < CD_N_FORMATS; k++)
+    {
+      in->open[k] = want[k];
+      if (want[k])
+        g_string_append_printf (in->html, "<%s>", tags[k]);
+    }
+}
+
+static void
+set_plain (CdInline *in)
+{
+  const gboolean none[CD_N_FORMATS] = { FALSE };
+
+  set_format (in, none);
+}
+
+/* Appends @text (escaped) with @format; spaces before it go outside the
+ * tags it opens. */
+void
+_cd_inline_append (CdInline       *in,
+                   const char     *text,
+                   const gboolean *format)
+{
+  g_autofree char *escaped = NULL;
+  const char      *rest = text;
+
+  if (*text == '\0')
+    return;
+  g_string_append (in->plain, text);
+  if (memcmp (in->open, format, sizeof in->open) != 0)
+    {
+      while (*rest == ' ')
+        rest++;
+      if (rest > text)
+        {
+          set_plain (in);
+          g_string_append_len (in->html, text, rest - text);
+        }
+      if (*rest == '\0')
+        return;
+      set_format (in, format);
+    }
+  escaped = g_markup_escape_text (rest, -1);
+  g_string_append (in->html, escaped);
+}
+
+void
+_cd_inline_line_break (CdInline *in)
+{
+  set_plain (in);
+  g_string_append (in->html, "<br>");
+  g_string_append_c (in->plain, ' ');
+}
+
+/* Opens a link to @href: only one out of the document, to the web or to
+ * mail, is kept. */
+void
+_cd_inline_open_link (CdInline   *in,
+                      const char *href)
+{
+  g_autofree char *escaped = g_markup_escape_text (href, -1);
+
+  set_plain (in);
+  g_string_append_printf (in->html, "<a href=\"%s\">", escaped);
+}
+
+void
+_cd_inline_close_link (CdInline *in)
+{
+  set_plain (in);
+  g_string_append (in->html, "</a>");
+}
+
+/* The paragraph of what @in read (consumed), as @kind. */
+CdPara *
+_cd_inline_finish (CdInline  *in,
+                   CdParaKind kind)
+{
+  CdPara *para = g_new0 (CdPara, 1);
+
+  set_plain (in);
+  para->kind = kind;
+  para->html = g_string_free (in->html, FALSE);
+  para->text = g_strstrip (g_string_free (in->plain, FALSE));
+  in->html = in->plain = NULL;
+  return para;
+}
+
+/* Unpacks the package @data into @document->parts. FALSE, with @error
+ * set, when it is no ZIP file or a part is larger than a document's. */
+gboolean
+_cd_document_unpack (CdDocument *document,
+                     GBytes     *data,
+                     const char *origin,
+                     GError    **error)
+{
+  struct archive       *archive = archive_read_new ();
+  struct archive_entry *entry;
+  gsize                 total = 0;
+  gboolean              ok = TRUE;
+  int                   status;
+
+  g_assert (document->parts == NULL);
+
+  document->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  document->linked = g_ptr_array_new_with_free_func (g_free);
+  archive_read_support_format_zip (archive);
+  if (archive_read_open_memory (archive, g_bytes_get_data (data, NULL), g_bytes_get_size (data)) != ARCHIVE_OK)
+    {
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                   "%s: the file is not %s; it cannot be opened as one.", origin, document->kind);
+      archive_read_free (archive);
+      return FALSE;
+    }
+  while ((status = archive_read_next_header (archive, &entry)) == ARCHIVE_OK || status == ARCHIVE_WARN)
+    {
+      const char *name = archive_entry_pathname_utf8 (entry);
+      g_autoptr (GByteArray) bytes = NULL;
+      guint8     buffer[65536];
+      la_ssize_t n;
+
+      if (name == NULL)
+        name = archive_entry_pathname (entry);
+      if (name == NULL || archive_entry_filetype (entry) != AE_IFREG)
+        continue;
+      bytes = g_byte_array_new ();
+      while ((n = archive_read_data (archive, buffer, sizeof buffer)) > 0)
+        {
+          total += n;
+          if (bytes->len + (gsize) n > PART_MAX_SIZE || total > TOTAL_MAX_SIZE)
+            {
+              g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_TOO_LARGE,
+                           "%s: the %s unpacks to more than a document holds (its part “%s” alone "
+                           "is over %u MiB); it cannot be imported.",
+                           origin, document->what, name, PART_MAX_SIZE / (1024 * 1024));
+              ok = FALSE;
+              break;
+            }
+          g_byte_array_append (bytes, buffer, n);
+        }
+      if (ok && n < 0)
+        {
+          g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                       "%s: the %s is damaged: its part “%s” cannot be read (%s).", origin,
+                       document->what, name, archive_error_string (archive));
+          ok = FALSE;
+        }
+      if (!ok)
+        break;
+      g_hash_table_insert (document->parts, g_strdup (name),
+                           g_byte_array_free_to_bytes (g_steal_pointer (&bytes)));
+    }
+  if (ok && status != ARCHIVE_EOF)
+    {
+      if (g_hash_table_size (document->parts) == 0)
+        g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                     "%s: the file is not %s; it cannot be opened as one.", origin, document->kind);
+      else
+        g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID, "%s: the %s is damaged (%s).",
+                     origin, document->what, archive_error_string (archive));
+      ok = FALSE;
+    }
+  archive_read_free (archive);
+  return ok;
+}
+
+/* The XML part @name of the package, or %NULL where it has none or it is
+ * not well-formed. */
+xmlDoc *
+_cd_document_parse (CdDocument *document,
+                    const char *name)
+{
+  GBytes     *bytes = g_hash_table_lookup (document->parts, name);
+  const char *data;
+  gsize       size;
+
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &size);
+  if (size > G_MAXINT)
+    return NULL;
+  return xmlReadMemory (data, (int) size, name, NULL,
+                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS);
+}
+
+/* The error of the text part @name that could not be read: damaged, with
+ * libxml2's reason, or missing. */
+void
+_cd_document_set_parse_error (CdDocument *document,
+                              const char *name,
+                              const char *origin,
+                              GError    **error)
+{
+  const xmlError  *last = xmlGetLastError ();
+  g_autofree char *reason = last != NULL && last->message != NULL ? g_strstrip (g_strdup (last->message)) : NULL;
+
+  if (!g_hash_table_contains (document->parts, name))
+    g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                 "%s: the file is a ZIP archive but not %s: it holds no document text.", origin,
+                 document->kind);
+  else
+    g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                 "%s: the %s is damaged: its text (%s) cannot be read%s%s.", origin, document->what,
+                 name, reason != NULL ? ": " : "", reason != NULL ? reason : "");
+}
+
+/* Adds the picture of the part @name (else an address it only links to)
+ * to the document's pictures, with its description @alt. Returns its HTML
+ * ("<img src="cid:…">"), or %NULL where it is not added: a picture only
+ * linked to, or any when the pictures are not wanted, goes to the note. */
+char *
+_cd_document_add_picture (CdDocument *document,
+                          const char *name,
+                          const char *alt)
+{
+  GBytes          *bytes = g_hash_table_lookup (document->parts, name);
+  CdImportPicture *picture;
+
+  if (bytes == NULL)
+    {
+      if (strstr (name, "://") != NULL)
+        {
+          g_autofree char *base = g_path_get_basename (name);
+          char            *unescaped = g_uri_unescape_string (base, NULL);
+
+          g_ptr_array_add (document->linked, unescaped != NULL ? unescaped : g_strdup (base));
+        }
+      return NULL;
+    }
+  if (document->pictures == NULL)
+    {
+      document->dropped++;
+      return NULL;
+    }
+  picture = g_new0 (CdImportPicture, 1);
+  picture->bytes = g_bytes_ref (bytes);
+  picture->name = g_path_get_basename (name);
+  picture->content_id = g_strdup_printf ("document-picture-%u", ++document->n_pictures);
+  if (alt != NULL && !cd_text_is_blank (alt))
+    picture->alt = g_strstrip (g_strdup (alt));
+  g_ptr_array_add (document->pictures, picture);
+  return g_strdup_printf ("<p><img src=\"cid:%s\"></p>", picture->content_id);
+}
+
+/* Whether @para, the first with text, reads as a headline: short, and not
+ * ending as a sentence does, nor a "By" line. */
+static gboolean
+reads_as_headline (const CdPara *para)
+{
+  gsize            n = strlen (para->text);
+  g_autofree char *byline = NULL;
+
+  if (para->block || para->kind == CD_PARA_LIST || para->kind == CD_PARA_QUOTE || n == 0)
+    return FALSE;
+  if (para->kind == CD_PARA_HEADING || para->kind == CD_PARA_TITLE)
+    return TRUE;
+  if ((byline = _cd_import_byline_of_line (para->text)) != NULL)
+    return FALSE;
+  return cd_count_words (para->text) <= HEADLINE_MAX_WORDS && strchr (".,;:", para->text[n - 1]) == NULL;
+}
+
+static void
+close_list (GString *html,
+            GArray  *open)
+{
+  g_string_append (html, g_array_index (open, gboolean, open->len - 1) ? "</li></ol>" : "</li></ul>");
+  g_array_set_size (open, open->len - 1);
+}
+
+/* Writes @paras from @first on as the story's HTML. */
+static char *
+write_html (GPtrArray *paras,
+            guint      first)
+{
+  g_autoptr (GString) html = g_string_new (NULL);
+  g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (gboolean)); /* lists: numbered? */
+
+  for (guint i = first; i < paras->len; i++)
+    {
+      const CdPara *para = g_ptr_array_index (paras, i);
+      guint         want = para->kind == CD_PARA_LIST ? para->level + 1 : 0;
+
+      if (*para->text == '\0')
+        continue;
+      /* Lists close down to this item's level, and open up to it. */
+      while (open->len > want ||
+             (open->len == want && want > 0 && g_array_index (open, gboolean, want - 1) != para->ordered))
+        close_list (html, open);
+      if (want > 0 && open->len == want)
+        g_string_append (html, "</li>");
+      while (open->len < want)
+        {
+          gboolean ordered = open->len + 1 == want ? para->ordered : FALSE;
+
+          g_string_append (html, ordered ? "<ol>" : "<ul>");
+          g_array_append_val (open, ordered);
+          if (open->len < want)
+            g_string_append (html, "<li>");
+        }
+      if (para->block)
+        g_string_append (html, para->html);
+      else if (para->kind == CD_PARA_LIST)
+        g_string_append_printf (html, "<li>%s", para->html);
+      else if (para->kind == CD_PARA_HEADING || para->kind == CD_PARA_TITLE)
+        g_string_append_printf (html, "<h2>%s</h2>", para->html);
+      else if (para->kind == CD_PARA_SUBHEADING)
+        g_string_append_printf (html, "<h3>%s</h3>", para->html);
+      else if (para->kind == CD_PARA_QUOTE)
+        g_string_append_printf (html, "<blockquote><p>%s</p></blockquote>", para->html);
+      else
+        g_string_append_printf (html, "<p>%s</p>", para->html);
+    }
+  while (open->len > 0)
+    close_list (html, open);
+  return g_string_free (g_steal_pointer (&html), FALSE);
+}
+
+/* Whether the language tags @a and @b ("en-US", "en_GB", "en") name the
+ * same language. */
+static gboolean
+same_language (const char *a,
+               const char *b)
+{
+  gsize n = strcspn (a, "-_");
+
+  return b != NULL && strcspn (b, "-_") == n && g_ascii_strncasecmp (a, b, n) == 0;
+}
+
+/* Adds @note (consumed) to @notes. */
+static void
+take_note (GString *notes,
+           char    *note)
+{
+  _cd_import_add_note (notes, note);
+  g_free (note);
+}
+
+/* Fills @article from @paras: the headline, the standfirst and the story,
+ * its opening and end read as wire copy's; @notes (with what the reader
+ * added, its comments) and what the document holds besides its text go
+ * to the internal note. */
+gboolean
+_cd_document_finish (CdDocument *document,
+                     CdArticle  *article,
+                     GPtrArray  *paras,
+                     GString    *notes,
+                     const char *origin,
+                     GError    **error)
+{
+  g_autofree char *html = NULL;
+  g_autofree char *body = NULL;
+  guint            first = 0;
+
+  /* The title and standfirst: the styles for them, else a first
+   * paragraph that reads as a headline. */
+  while (first < paras->len && *((CdPara *) g_ptr_array_index (paras, first))->text == '\0')
+    first++;
+  for (guint i = first; i < paras->len; i++)
+    {
+      CdPara *para = g_ptr_array_index (paras, i);
+
+      if (para->kind == CD_PARA_TITLE && cd_text_is_blank (cd_article_get_headline (article)))
+        cd_article_set_headline (article, para->text);
+      else if (para->kind == CD_PARA_SUBTITLE && cd_text_is_blank (cd_article_get_dek (article)))
+        cd_article_set_dek (article, para->text);
+      else
+        continue;
+      g_free (para->text);
+      para->text = g_strdup ("");
+    }
+  if (cd_text_is_blank (cd_article_get_headline (article)) && first < paras->len &&
+      reads_as_headline (g_ptr_array_index (paras, first)))
+    cd_article_set_headline (article, ((CdPara *) g_ptr_array_index (paras, first++))->text);
+
+  html = write_html (paras, first);
+  body = cd_html_to_markdown (html, strlen (html));
+  body = _cd_import_take_body_opening (article, body, notes);
+  body = _cd_import_take_body_sign_off (body, notes);
+  if (cd_text_is_blank (body) && cd_text_is_blank (cd_article_get_headline (article)))
+    {
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY, "%s: the %s has no text in it.",
+                   origin, document->what);
+      return FALSE;
+    }
+  cd_article_set_body (article, body);
+  /* The language a word processor is set up in may be the newsroom's in
+   * another country's form (en-US for en-GB): the article's gives way
+   * only to another language. */
+  if (document->language != NULL && !same_language (document->language, cd_article_get_language (article)))
+    cd_article_set_language (article, document->language);
+
+  if (document->changes > 0)
+    _cd_import_add_note (notes, "The document had tracked changes; they were read as accepted.");
+  if (document->footnotes > 0)
+    take_note (notes, document->footnotes == 1
+                          ? g_strdup ("The document's footnote was left out.")
+                          : g_strdup_printf ("The document's %u footnotes were left out.", document->footnotes));
+  if (document->dropped > 0)
+    take_note (notes, document->dropped == 1
+                          ? g_strdup ("The document holds a picture, not imported with it.")
+                          : g_strdup_printf ("The document holds %u pictures, not imported with it.",
+                                             document->dropped));
+  if (document->linked->len > 0)
+    {
+      g_autofree char *names = NULL;
+
+      g_ptr_array_add (document->linked, NULL);
+      names = g_strjoinv (", ", (char **) document->linked->pdata);
+      take_note (notes, g_strdup_printf ("The document only links to %s (%s), not imported with it.",
+                                         document->linked->len == 2 ? "a picture" : "pictures", names));
+      g_ptr_array_remove_index (document->linked, document->linked->len - 1);
+    }
+  if (notes->len > 0)
+    cd_article_set_ednote (article, notes->str);
+  return TRUE;
+}
+
+void
+_cd_document_clear (CdDocument *document)
+{
+  g_clear_pointer (&document->parts, g_hash_table_unref);
+  g_clear_pointer (&document->linked, g_ptr_array_unref);
+  g_clear_pointer (&document->language, g_free);
+}
