@@ -480,6 +480,39 @@ test_wire_dpa (void)
                    "Sandsäcken.\n");
 }
 
+/* A byline in the newsroom's other languages ("Von Anna Berg, dpa",
+ * "Par Jean Dupont", "Door Piet de Vries") is the byline; a line that
+ * only starts with the word ("Von Montag an gilt", "Par avion") is not. */
+static void
+test_wire_foreign_bylines (void)
+{
+  static const struct
+  {
+    const char *line, *byline;
+  } cases[] = {
+    {"Von Anna Berg, dpa",                 "Anna Berg, dpa"},
+    { "Par Jean Dupont",                   "Jean Dupont"   },
+    { "Door Piet de Vries",                "Piet de Vries" },
+    { "Por Ana Gil",                       "Ana Gil"       },
+    { "Von Montag an gilt die neue Regel", NULL            },
+    { "Par avion",                         NULL            },
+    { "Von Berlin nach Paris",             NULL            },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Stadtrat beschließt Haushalt\n\n%s\n\n"
+                                               "BERLIN (dpa) - Der Rat stimmte am Dienstag zu.\n",
+                                               cases[i].line);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_WIRE, "de.txt", &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%s → %s", cases[i].line, cd_article_get_byline (a));
+      g_assert_cmpstr (cd_article_get_byline (a), ==, cases[i].byline);
+    }
+}
+
 static void
 test_wire_plain (void)
 {
@@ -2369,10 +2402,10 @@ test_bad_type (Fixture      *f,
 
   assert_file_error (rtf, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": “.rtf” files cannot be imported; "
-                     "use .md, .markdown, .txt, .html, .htm, .xml, .nitf, .json, .eml or .docx.");
+                     "use .md, .markdown, .txt, .html, .htm, .xml, .nitf, .json, .eml, .docx or .odt.");
   assert_file_error (none, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": the name has no extension to tell its format; use .md, .markdown, .txt, "
-                     ".html, .htm, .xml, .nitf, .json, .eml or .docx.");
+                     ".html, .htm, .xml, .nitf, .json, .eml, .docx or .odt.");
 }
 
 /* Feeds as they are sent: AP's ANPA heading with its selector codes set
@@ -2656,7 +2689,7 @@ test_format_by_content (Fixture      *f,
   g_assert_cmpstr (cd_article_get_body (e), ==, "Strict.\n");
   assert_file_error (rtf, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": \u201c.rtf\u201d files cannot be imported; use .md, .markdown, .txt, "
-                     ".html, .htm, .xml, .nitf, .json, .eml or .docx.");
+                     ".html, .htm, .xml, .nitf, .json, .eml, .docx or .odt.");
   /* Markup of another kind: the agency XML reader's own sentence. */
   assert_file_error (feed, CD_IMPORT_ERROR_INVALID,
                      ": the XML is neither NITF nor a NewsML news item (its root element is "
@@ -2826,10 +2859,10 @@ test_wire_envelope (Fixture      *f,
 
     assert_file_error (rtf, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                        ": “.rtf” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
-                       ".xml, .nitf, .json, .eml or .docx.");
+                       ".xml, .nitf, .json, .eml, .docx or .odt.");
     assert_file_error (gz, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                        ": “.gz” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
-                       ".xml, .nitf, .json, .eml or .docx.");
+                       ".xml, .nitf, .json, .eml, .docx or .odt.");
   }
   /* Control characters and nothing else. */
   {
@@ -2874,6 +2907,7 @@ main (int   argc,
   g_test_add ("/import/wire/envelope", Fixture, NULL, fixture_setup, test_wire_envelope,
               fixture_teardown);
   g_test_add_func ("/import/wire/plain", test_wire_plain);
+  g_test_add_func ("/import/wire/foreign-bylines", test_wire_foreign_bylines);
   g_test_add_func ("/import/wire/dateline-forms", test_wire_dateline_forms);
   g_test_add_func ("/import/wire/paragraph-forms", test_wire_paragraph_forms);
   g_test_add_func ("/import/xml/nitf", test_xml_nitf);

@@ -69,6 +69,24 @@ void    _cd_inline_close_link (CdInline *in);
 CdPara *_cd_inline_finish (CdInline  *in,
                            CdParaKind kind);
 
+/* Elements and attributes by namespace and name. */
+gboolean _cd_xml_is (xmlNode    *node,
+                     const char *ns,
+                     const char *name);
+xmlNode *_cd_xml_child (xmlNode    *node,
+                        const char *ns,
+                        const char *name);
+char    *_cd_xml_attr (xmlNode    *node,
+                       const char *ns,
+                       const char *name);
+
+void _cd_document_add_pictures (GPtrArray *paras,
+                                GString   *pictures);
+void _cd_document_append_cell (GString   *html,
+                               GPtrArray *paras,
+                               gboolean   head,
+                               guint      columns);
+
 /* Besides the text: what the note says, the pictures, the language. */
 typedef struct
 {
@@ -84,27 +102,37 @@ typedef struct
   guint       n_pictures; /* pictures added */
 } CdDocument;
 
-gboolean _cd_document_unpack (CdDocument *document,
-                              GBytes     *data,
-                              const char *origin,
-                              GError    **error);
-xmlDoc  *_cd_document_parse (CdDocument *document,
-                             const char *name);
-void     _cd_document_set_parse_error (CdDocument *document,
-                                       const char *name,
-                                       const char *origin,
-                                       GError    **error);
-char    *_cd_document_add_picture (CdDocument *document,
-                                   const char *name,
-                                   const char *alt);
-gboolean _cd_document_finish (CdDocument *document,
-                              CdArticle  *article,
-                              GPtrArray  *paras,
-                              GString    *notes,
-                              const char *origin,
-                              GError    **error);
-void     _cd_document_clear (CdDocument *document);
+xmlDoc *_cd_document_parse (CdDocument *document,
+                            const char *name);
+void    _cd_document_set_parse_error (CdDocument *document,
+                                      const char *name,
+                                      const char *origin,
+                                      GError    **error);
+char   *_cd_document_add_picture (CdDocument *document,
+                                  const char *name,
+                                  const char *alt);
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CdDocument, _cd_document_clear)
+/* A format of documents: its names, and what reads its unpacked package
+ * into paragraphs (@notes gets its comments). */
+typedef struct
+{
+  const char *what; /* "Word document" */
+  const char *kind; /* "a Word document (.docx)" */
+  gboolean (*read) (CdDocument *document,
+                    GPtrArray  *paras,
+                    GString    *notes,
+                    const char *origin,
+                    GError    **error);
+} CdDocumentFormat;
+
+extern const CdDocumentFormat _cd_docx_format; /* cd-import-docx.c */
+extern const CdDocumentFormat _cd_odt_format;  /* cd-import-odt.c */
+
+gboolean _cd_import_document (const CdDocumentFormat *format,
+                              CdArticle              *article,
+                              GBytes                 *data,
+                              GPtrArray              *pictures,
+                              const char             *origin,
+                              GError                **error);
 
 G_END_DECLS

@@ -179,21 +179,86 @@ _cd_inline_finish (CdInline  *in,
   return para;
 }
 
+gboolean
+_cd_xml_is (xmlNode    *node,
+            const char *ns,
+            const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+         g_strcmp0 ((const char *) node->ns->href, ns) == 0 && g_strcmp0 ((const char *) node->name, name) == 0;
+}
+
+/* The first child element of @node named @name in @ns, or %NULL. */
+xmlNode *
+_cd_xml_child (xmlNode    *node,
+               const char *ns,
+               const char *name)
+{
+  for (xmlNode *child = node != NULL ? node->children : NULL; child != NULL; child = child->next)
+    if (_cd_xml_is (child, ns, name))
+      return child;
+  return NULL;
+}
+
+/* The value of @node's attribute @name in @ns, or %NULL. */
+char *
+_cd_xml_attr (xmlNode    *node,
+              const char *ns,
+              const char *name)
+{
+  return node != NULL ? (char *) xmlGetNsProp (node, (const xmlChar *) name, (const xmlChar *) ns) : NULL;
+}
+
+/* Adds the pictures' HTML @pictures read with a paragraph, if any, to
+ * @paras after it, and empties @pictures. */
+void
+_cd_document_add_pictures (GPtrArray *paras,
+                           GString   *pictures)
+{
+  if (pictures->len == 0)
+    return;
+  g_ptr_array_add (paras, _cd_para_new_block (g_strdup (pictures->str)));
+  g_string_truncate (pictures, 0);
+}
+
+/* Appends a table's cell of @paras (a head's when @head) to @html: their
+ * text in one line, and an empty cell for each further column it spans. */
+void
+_cd_document_append_cell (GString   *html,
+                          GPtrArray *paras,
+                          gboolean   head,
+                          guint      columns)
+{
+  gboolean started = FALSE;
+
+  g_string_append (html, head ? "<th>" : "<td>");
+  for (guint i = 0; i < paras->len; i++)
+    {
+      const CdPara *para = g_ptr_array_index (paras, i);
+
+      if (*para->text == '\0')
+        continue;
+      g_string_append_printf (html, "%s%s", started ? " " : "", para->html);
+      started = TRUE;
+    }
+  g_string_append (html, head ? "</th>" : "</td>");
+  for (guint k = 1; k < columns; k++)
+    g_string_append (html, head ? "<th></th>" : "<td></td>");
+}
+
 /* Unpacks the package @data into @document->parts. FALSE, with @error
  * set, when it is no ZIP file or a part is larger than a document's. */
-gboolean
-_cd_document_unpack (CdDocument *document,
-                     GBytes     *data,
-                     const char *origin,
-                     GError    **error)
+static gboolean
+unpack (CdDocument *document,
+        GBytes     *data,
+        const char *origin,
+        GError    **error)
 {
   struct archive       *archive = archive_read_new ();
   struct archive_entry *entry;
   gsize                 total = 0;
   gboolean              ok = TRUE;
   int                   status;
-
-  g_assert (document->parts == NULL);
 
   document->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
   document->linked = g_ptr_array_new_with_free_func (g_free);
@@ -273,7 +338,7 @@ _cd_document_parse (CdDocument *document,
   if (size > G_MAXINT)
     return NULL;
   return xmlReadMemory (data, (int) size, name, NULL,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS);
+                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 }
 
 /* The error of the text part @name that could not be read: damaged, with
@@ -432,13 +497,13 @@ take_note (GString *notes,
  * its opening and end read as wire copy's; @notes (with what the reader
  * added, its comments) and what the document holds besides its text go
  * to the internal note. */
-gboolean
-_cd_document_finish (CdDocument *document,
-                     CdArticle  *article,
-                     GPtrArray  *paras,
-                     GString    *notes,
-                     const char *origin,
-                     GError    **error)
+static gboolean
+finish (CdDocument *document,
+        CdArticle  *article,
+        GPtrArray  *paras,
+        GString    *notes,
+        const char *origin,
+        GError    **error)
 {
   g_autofree char *html = NULL;
   g_autofree char *body = NULL;
@@ -508,10 +573,47 @@ _cd_document_finish (CdDocument *document,
   return TRUE;
 }
 
-void
-_cd_document_clear (CdDocument *document)
+static void
+document_clear (CdDocument *document)
 {
   g_clear_pointer (&document->parts, g_hash_table_unref);
   g_clear_pointer (&document->linked, g_ptr_array_unref);
   g_clear_pointer (&document->language, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CdDocument, document_clear)
+
+/**
+ * _cd_import_document:
+ * @format: the document's format
+ * @article: the article to fill, which holds the newsroom's language
+ * @data: the document's package (a ZIP file)
+ * @pictures: (nullable): where its pictures go (#CdImportPicture); %NULL:
+ *   they are named in the note
+ * @origin: the file name that messages start with
+ * @error: return location for an error
+ *
+ * The importer of word processors' documents (%CD_IMPORT_FORMAT_DOCX,
+ * %CD_IMPORT_FORMAT_ODT).
+ *
+ * Returns: whether @article was filled
+ */
+gboolean
+_cd_import_document (const CdDocumentFormat *format,
+                     CdArticle              *article,
+                     GBytes                 *data,
+                     GPtrArray              *pictures,
+                     const char             *origin,
+                     GError                **error)
+{
+  g_auto (CdDocument) document = { format->what, format->kind, NULL, pictures };
+  g_autoptr (GPtrArray) paras = g_ptr_array_new_with_free_func (_cd_para_free);
+  g_autoptr (GString) notes = g_string_new (cd_article_get_ednote (article));
+
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (data != NULL);
+  g_assert (origin != NULL);
+
+  return unpack (&document, data, origin, error) && format->read (&document, paras, notes, origin, error) &&
+         finish (&document, article, paras, notes, origin, error);
 }

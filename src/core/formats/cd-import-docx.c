@@ -31,7 +31,7 @@
 
 typedef struct
 {
-  CdDocument  document;
+  CdDocument *document;
   GHashTable *links;    /* the document's relationship id → target */
   GHashTable *styles;   /* style id → its name, lower case ("heading 1") */
   GHashTable *based_on; /* style id → the id of the style it is based on */
@@ -43,27 +43,21 @@ static gboolean
 is_w (xmlNode    *node,
       const char *name)
 {
-  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-         g_strcmp0 ((const char *) node->ns->href, NS_W) == 0 &&
-         g_strcmp0 ((const char *) node->name, name) == 0;
+  return _cd_xml_is (node, NS_W, name);
 }
 
 static xmlNode *
 w_child (xmlNode    *node,
          const char *name)
 {
-  for (xmlNode *child = node != NULL ? node->children : NULL; child != NULL; child = child->next)
-    if (is_w (child, name))
-      return child;
-  return NULL;
+  return _cd_xml_child (node, NS_W, name);
 }
 
-/* The value of @node's w:@name attribute, or %NULL. */
 static char *
 w_attr (xmlNode    *node,
         const char *name)
 {
-  return node != NULL ? (char *) xmlGetNsProp (node, (const xmlChar *) name, (const xmlChar *) NS_W) : NULL;
+  return _cd_xml_attr (node, NS_W, name);
 }
 
 /* Whether the switch @node (w:b, w:i, …) is on: present, and not set to
@@ -108,7 +102,7 @@ read_relationships (Reader     *reader,
                     GHashTable *links,
                     const char *type_suffix)
 {
-  g_autoptr (xmlDoc) doc = _cd_document_parse (&reader->document, name);
+  g_autoptr (xmlDoc) doc = _cd_document_parse (reader->document, name);
   char *found = NULL;
 
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
@@ -141,7 +135,7 @@ static void
 read_styles (Reader     *reader,
              const char *name)
 {
-  g_autoptr (xmlDoc) doc = _cd_document_parse (&reader->document, name);
+  g_autoptr (xmlDoc) doc = _cd_document_parse (reader->document, name);
   xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
 
   if (root == NULL)
@@ -153,8 +147,8 @@ read_styles (Reader     *reader,
           xmlNode         *lang = w_child (w_child (w_child (node, "rPrDefault"), "rPr"), "lang");
           g_autofree char *value = w_attr (lang, "val");
 
-          if (value != NULL && *value != '\0' && reader->document.language == NULL)
-            reader->document.language = g_steal_pointer (&value);
+          if (value != NULL && *value != '\0' && reader->document->language == NULL)
+            reader->document->language = g_steal_pointer (&value);
         }
       else if (is_w (node, "style"))
         {
@@ -177,7 +171,7 @@ static void
 read_numbering (Reader     *reader,
                 const char *name)
 {
-  g_autoptr (xmlDoc) doc = _cd_document_parse (&reader->document, name);
+  g_autoptr (xmlDoc) doc = _cd_document_parse (reader->document, name);
   g_autoptr (GHashTable) abstract = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            (GDestroyNotify) g_ptr_array_unref);
   xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
@@ -295,7 +289,7 @@ take_picture (Reader  *reader,
 
   find_picture (node, &embed, &descr);
   part = embed != NULL ? g_hash_table_lookup (reader->links, embed) : NULL;
-  return part != NULL ? _cd_document_add_picture (&reader->document, part, descr) : NULL;
+  return part != NULL ? _cd_document_add_picture (reader->document, part, descr) : NULL;
 }
 
 /* Reads the runs under @node (a paragraph, a link, an insertion, …) into
@@ -338,7 +332,7 @@ read_runs (Reader   *reader,
                     g_string_append (pictures, img);
                 }
               else if (is_w (part, "footnoteReference") || is_w (part, "endnoteReference"))
-                reader->document.footnotes++;
+                reader->document->footnotes++;
             }
         }
       else if (is_w (child, "hyperlink"))
@@ -357,10 +351,10 @@ read_runs (Reader   *reader,
             _cd_inline_close_link (in);
         }
       else if (is_w (child, "del") || is_w (child, "moveFrom"))
-        reader->document.changes++;
+        reader->document->changes++;
       else if (is_w (child, "ins") || is_w (child, "moveTo"))
         {
-          reader->document.changes++;
+          reader->document->changes++;
           read_runs (reader, child, in, pictures);
         }
       else if (is_w (child, "sdt") || is_w (child, "sdtContent") || is_w (child, "smartTag") ||
@@ -446,29 +440,16 @@ read_table (Reader  *reader,
       for (xmlNode *cell = row->children; cell != NULL; cell = cell->next)
         {
           g_autofree char *span = w_attr (w_child (w_child (cell, "tcPr"), "gridSpan"), "val");
-          guint            columns = span != NULL ? CLAMP (g_ascii_strtoull (span, NULL, 10), 1, 64) : 1;
-          gboolean         started = FALSE;
+          g_autoptr (GPtrArray) cell_paras = NULL;
 
           if (!is_w (cell, "tc"))
             continue;
-          g_string_append (html, first ? "<th>" : "<td>");
+          cell_paras = g_ptr_array_new_with_free_func (_cd_para_free);
           for (xmlNode *p = cell->children; p != NULL; p = p->next)
-            {
-              CdPara *para;
-
-              if (!is_w (p, "p"))
-                continue;
-              para = read_paragraph (reader, p, pictures);
-              if (*para->text != '\0')
-                {
-                  g_string_append_printf (html, "%s%s", started ? " " : "", para->html);
-                  started = TRUE;
-                }
-              _cd_para_free (para);
-            }
-          g_string_append (html, first ? "</th>" : "</td>");
-          for (guint k = 1; k < columns; k++)
-            g_string_append (html, first ? "<th></th>" : "<td></td>");
+            if (is_w (p, "p"))
+              g_ptr_array_add (cell_paras, read_paragraph (reader, p, pictures));
+          _cd_document_append_cell (html, cell_paras, first,
+                                    span != NULL ? CLAMP (g_ascii_strtoull (span, NULL, 10), 1, 64) : 1);
         }
       g_string_append (html, "</tr>");
       first = FALSE;
@@ -498,8 +479,7 @@ read_blocks (Reader    *reader,
       else if (is_w (child, "sdt") || is_w (child, "sdtContent") || is_w (child, "customXml") ||
                is_w (child, "ins") || is_w (child, "moveTo"))
         read_blocks (reader, child, paras, depth + 1);
-      if (pictures->len > 0)
-        g_ptr_array_add (paras, _cd_para_new_block (g_string_free (g_steal_pointer (&pictures), FALSE)));
+      _cd_document_add_pictures (paras, pictures);
     }
 }
 
@@ -509,7 +489,7 @@ read_comments (Reader     *reader,
                const char *name,
                GString    *notes)
 {
-  g_autoptr (xmlDoc) doc = _cd_document_parse (&reader->document, name);
+  g_autoptr (xmlDoc) doc = _cd_document_parse (reader->document, name);
   xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
 
   for (xmlNode *node = root != NULL ? root->children : NULL; node != NULL; node = node->next)
@@ -532,7 +512,6 @@ read_comments (Reader     *reader,
 static void
 reader_clear (Reader *reader)
 {
-  _cd_document_clear (&reader->document);
   g_clear_pointer (&reader->links, g_hash_table_unref);
   g_clear_pointer (&reader->styles, g_hash_table_unref);
   g_clear_pointer (&reader->based_on, g_hash_table_unref);
@@ -542,21 +521,15 @@ reader_clear (Reader *reader)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
 
-/* The importer of Word documents (see %CD_IMPORT_FORMAT_DOCX): fills
- * @article from the package @data; pictures to @pictures (%NULL: named in
- * the note). */
-gboolean
-_cd_import_docx (CdArticle  *article,
-                 GBytes     *data,
-                 GPtrArray  *pictures,
-                 const char *origin,
-                 GError    **error)
+/* Reads the Word document unpacked in @document into @paras. */
+static gboolean
+read_docx (CdDocument *document,
+           GPtrArray  *paras,
+           GString    *notes,
+           const char *origin,
+           GError    **error)
 {
-  g_auto (Reader) reader = {
-    {"Word document", "a Word document (.docx)", NULL, pictures}
-  };
-  g_autoptr (GPtrArray) paras = g_ptr_array_new_with_free_func (_cd_para_free);
-  g_autoptr (GString) notes = g_string_new (cd_article_get_ednote (article));
+  g_auto (Reader) reader = { document };
   g_autoptr (xmlDoc) doc = NULL;
   g_autofree char *main_part = NULL;
   g_autofree char *rels = NULL;
@@ -565,16 +538,10 @@ _cd_import_docx (CdArticle  *article,
   g_autofree char *comments = NULL;
   xmlNode         *root;
 
-  g_assert (CD_IS_ARTICLE (article));
-  g_assert (data != NULL);
-  g_assert (origin != NULL);
-
   reader.links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader.styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader.based_on = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader.numbered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (!_cd_document_unpack (&reader.document, data, origin, error))
-    return FALSE;
   main_part = read_relationships (&reader, "_rels/.rels", "", NULL, "/officeDocument");
   if (main_part == NULL)
     main_part = g_strdup ("word/document.xml");
@@ -593,15 +560,18 @@ _cd_import_docx (CdArticle  *article,
   if (numbering != NULL)
     read_numbering (&reader, numbering);
 
-  doc = _cd_document_parse (&reader.document, main_part);
+  doc = _cd_document_parse (document, main_part);
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL || w_child (root, "body") == NULL)
     {
-      _cd_document_set_parse_error (&reader.document, main_part, origin, error);
+      _cd_document_set_parse_error (document, main_part, origin, error);
       return FALSE;
     }
   read_blocks (&reader, w_child (root, "body"), paras, 0);
   if (comments != NULL)
     read_comments (&reader, comments, notes);
-  return _cd_document_finish (&reader.document, article, paras, notes, origin, error);
+  return TRUE;
 }
+
+/* Word documents (see %CD_IMPORT_FORMAT_DOCX). */
+const CdDocumentFormat _cd_docx_format = { "Word document", "a Word document (.docx)", read_docx };

@@ -14,6 +14,7 @@
 
 #include <gmime/gmime.h>
 
+#include "cd-import-document-private.h"
 #include "cd-import-private.h"
 #include "cd-import.h"
 #include "cd-text.h"
@@ -164,7 +165,8 @@ typedef struct
   GMimeTextPart *html;    /* its first text/html that is not attached */
   GPtrArray     *pictures;
   GString       *attachments;
-  GBytes        *document;      /* the first Word document attached, or NULL */
+  GBytes        *document;      /* the first word processor's document attached, or NULL */
+  gboolean       odt;           /* it is OpenDocument text, not Word's */
   char          *document_name; /* its file name */
 } Parts;
 
@@ -390,6 +392,17 @@ is_word_document (GMimeContentType *type,
          (name != NULL && g_str_has_suffix (name, ".docx"));
 }
 
+/* Whether the attachment @name of @type is OpenDocument text (.odt). */
+static gboolean
+is_odt (GMimeContentType *type,
+        const char       *name)
+{
+  g_assert (type != NULL);
+
+  return g_mime_content_type_is_type (type, "application", "vnd.oasis.opendocument.text") ||
+         (name != NULL && g_str_has_suffix (name, ".odt"));
+}
+
 /* The decoded bytes of @part. */
 static GBytes *
 part_bytes (GMimePart *part)
@@ -467,10 +480,11 @@ find_parts (GMimeObject *object,
       g_autofree char *mime_type = g_mime_content_type_get_mime_type (type);
       GBytes          *bytes;
 
-      if (parts->document == NULL && is_word_document (type, name) &&
+      if (parts->document == NULL && (is_word_document (type, name) || is_odt (type, name)) &&
           (bytes = part_bytes (GMIME_PART (object))) != NULL)
         {
           parts->document = bytes;
+          parts->odt = is_odt (type, name);
           parts->document_name = g_strdup (name != NULL ? name : "document.docx");
           return;
         }
@@ -742,7 +756,8 @@ message_text (Parts *parts)
   return g_steal_pointer (&text);
 }
 
-/* A story filed as a Word document attached to the message, with a
+/* A story filed as a Word document (or OpenDocument text) attached to
+ * the message, with a
  * covering note for text ("Story attached, 600 words"): the document is
  * the article when the message's own text has fewer words than it, and
  * that text goes to @notes; else the document is named in @attachments. */
@@ -756,14 +771,15 @@ take_document (CdArticle  *article,
 {
   g_autoptr (CdArticle) scratch = cd_article_new ();
   g_autoptr (GError) error = NULL;
-  g_autofree char *where = g_strdup_printf ("%s (%s)", origin, parts->document_name);
-  g_autofree char *text = message_text (parts);
-  guint            own = text != NULL ? cd_count_words (text) : 0;
+  g_autofree char        *where = g_strdup_printf ("%s (%s)", origin, parts->document_name);
+  g_autofree char        *text = message_text (parts);
+  guint                   own = text != NULL ? cd_count_words (text) : 0;
+  const CdDocumentFormat *format = parts->odt ? &_cd_odt_format : &_cd_docx_format;
 
   g_assert (CD_IS_ARTICLE (article));
   g_assert (parts->document != NULL);
 
-  if (!_cd_import_docx (scratch, parts->document, NULL, where, &error) ||
+  if (!_cd_import_document (format, scratch, parts->document, NULL, where, &error) ||
       cd_count_words (cd_article_get_body (scratch)) <= own)
     {
       if (attachments->len > 0)
@@ -773,7 +789,7 @@ take_document (CdArticle  *article,
         g_string_append_printf (attachments, " (%s)", error->message);
       return FALSE;
     }
-  if (!_cd_import_docx (article, parts->document, pictures, where, NULL))
+  if (!_cd_import_document (format, article, parts->document, pictures, where, NULL))
     return FALSE;
   if (own > 0)
     {
@@ -809,7 +825,7 @@ _cd_import_email (CdArticle  *article,
   g_autofree char *when = NULL;
   GDateTime       *date;
   guint            n_messages;
-  g_auto (Parts) parts = { NULL, NULL, NULL, pictures, attachments, NULL, NULL };
+  g_auto (Parts) parts = { NULL, NULL, NULL, pictures, attachments, NULL, FALSE, NULL };
 
   g_assert (CD_IS_ARTICLE (article));
   g_assert (message_bytes != NULL);

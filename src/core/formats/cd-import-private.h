@@ -179,11 +179,4 @@ char *_cd_import_take_forward (char    *text,
                                char   **date,
                                GString *notes);
 
-/* Word documents (cd-import-docx.c), read from their bytes. */
-gboolean _cd_import_docx (CdArticle  *article,
-                          GBytes     *data,
-                          GPtrArray  *pictures,
-                          const char *origin,
-                          GError    **error);
-
 G_END_DECLS

@@ -270,6 +270,42 @@ _cd_import_without_by (char *byline)
   return byline != NULL ? g_strstrip (byline) : NULL;
 }
 
+/* "Von Anna Berg" (German), "Par Jean Dupont" (French), "Por Ana Gil"
+ * (Spanish), "Door Piet de Vries" (Dutch), "Di Marco Rossi" (Italian)
+ * give the name where it reads as one: two to five words, each with a
+ * capital but the particles of names (von, de, van der …), and perhaps
+ * an agency after a comma ("Von Anna Berg, dpa"). "Von Montag an gilt"
+ * and "Par avion" are no bylines. */
+static char *
+foreign_byline (const char *line)
+{
+  static const char *const by[] = { "von ", "par ", "por ", "door ", "di ", NULL };
+  static const char *const particles[] = { "von", "van", "de", "der", "den", "del", "della", "di",
+                                           "da", "du", "la", "le", "y", "zu", "ter", "ten", NULL };
+  g_autofree char         *name = NULL;
+  g_auto (GStrv) parts = NULL;
+  g_auto (GStrv) words = NULL;
+  guint n;
+
+  for (guint i = 0; by[i] != NULL && name == NULL; i++)
+    if (g_ascii_strncasecmp (line, by[i], strlen (by[i])) == 0 && g_unichar_isupper (g_utf8_get_char (line)))
+      name = g_strstrip (g_strdup (line + strlen (by[i])));
+  if (name == NULL)
+    return NULL;
+  parts = g_strsplit (name, ",", 2);
+  if (parts[1] != NULL && !_cd_import_is_agency_name (g_strstrip (parts[1])))
+    return NULL;
+  words = g_strsplit (g_strstrip (parts[0]), " ", -1);
+  n = g_strv_length (words);
+  if (n < 2 || n > 5)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    if (!g_unichar_isupper (g_utf8_get_char (words[i])) &&
+        !(i > 0 && i < n - 1 && _cd_import_word_in (words[i], particles)))
+      return NULL;
+  return g_strdup (parts[1] != NULL ? name : parts[0]);
+}
+
 /* "By Jane Doe" gives "Jane Doe"; "By the river, residents waited." is
  * no byline: a name is a few words without a full stop, from a capital
  * or an agency that writes its name without one ("By dpa correspondents"). */
@@ -279,7 +315,9 @@ _cd_import_byline_of_line (const char *line)
   g_autofree char *name = match_group (_cd_import_wire_regex (RE_BYLINE), line, "name");
   g_auto (GStrv) words = NULL;
 
-  if (name == NULL || g_str_has_suffix (name, "."))
+  if (name == NULL)
+    return foreign_byline (line);
+  if (g_str_has_suffix (name, "."))
     return NULL;
   words = g_strsplit (name, " ", -1);
   if (g_strv_length (words) > 8 ||

@@ -6,6 +6,9 @@
 
 #define G_LOG_DOMAIN "cd-import"
 
+/* What an OpenDocument text package holds first, its type. */
+#define ODT_MIMETYPE "application/vnd.oasis.opendocument.text"
+
 #include "config.h"
 
 #include <errno.h>
@@ -17,6 +20,7 @@
 
 #include "cd-frontmatter.h"
 #include "cd-import.h"
+#include "cd-import-document-private.h"
 #include "cd-import-private.h"
 #include "cd-render.h"
 
@@ -26,7 +30,8 @@
  *
  * Returns: the format its extension names (.md and .markdown are Markdown,
  *   .txt wire copy, .html, .htm and .xhtml HTML, .xml and .nitf agency XML, .json
- *   ninjs, .eml email, .docx a Word document), or %CD_IMPORT_FORMAT_AUTO when
+ *   ninjs, .eml email, .docx a Word document, .odt OpenDocument text), or
+ *   %CD_IMPORT_FORMAT_AUTO when
  *   the extension is none of those
  */
 CdImportFormat
@@ -56,6 +61,8 @@ cd_import_format_for_path (const char *path)
     return CD_IMPORT_FORMAT_EMAIL;
   if (g_ascii_strcasecmp (dot, ".docx") == 0)
     return CD_IMPORT_FORMAT_DOCX;
+  if (g_ascii_strcasecmp (dot, ".odt") == 0)
+    return CD_IMPORT_FORMAT_ODT;
   return CD_IMPORT_FORMAT_AUTO;
 }
 
@@ -483,12 +490,12 @@ set_unknown_type (const char *origin,
   if (dot != NULL && dot != base)
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: “%s” files cannot be imported; use .md, .markdown, .txt, "
-                 ".html, .htm, .xml, .nitf, .json, .eml or .docx.",
+                 ".html, .htm, .xml, .nitf, .json, .eml, .docx or .odt.",
                  origin, dot);
   else
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: the name has no extension to tell its format; use .md, "
-                 ".markdown, .txt, .html, .htm, .xml, .nitf, .json, .eml or .docx.",
+                 ".markdown, .txt, .html, .htm, .xml, .nitf, .json, .eml, .docx or .odt.",
                  origin);
 }
 
@@ -516,6 +523,24 @@ skip_prolog (const char *data,
     }
 }
 
+/* Whether the ZIP file @data is an OpenDocument text's package: its first
+ * entry, stored as it is, is "mimetype", which names the type. */
+static gboolean
+is_odt_package (const guint8 *data,
+                gsize         length)
+{
+  gsize name_length, extra_length, start;
+
+  if (length < 30)
+    return FALSE;
+  name_length = data[26] | data[27] << 8;
+  extra_length = data[28] | data[29] << 8;
+  start = 30 + name_length + extra_length;
+  return (data[8] | data[9] << 8) == 0 && name_length == strlen ("mimetype") &&
+         memcmp (data + 30, "mimetype", name_length) == 0 && length >= start + strlen (ODT_MIMETYPE) &&
+         memcmp (data + start, ODT_MIMETYPE, strlen (ODT_MIMETYPE)) == 0;
+}
+
 /* The format @data's first characters tell, for a file whose name tells
  * none (a feed's file is often called by its story number, or "tst"): a
  * feed's message in its envelope is wire copy; an email message's headers
@@ -535,9 +560,9 @@ sniff_format (const char *data,
     return CD_IMPORT_FORMAT_WIRE;
   if (_cd_import_message_start (data, length) >= 0)
     return CD_IMPORT_FORMAT_EMAIL;
-  /* A ZIP file: a Word document's package. */
+  /* A ZIP file: an OpenDocument text or a Word document. */
   if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
-    return CD_IMPORT_FORMAT_DOCX;
+    return is_odt_package ((const guint8 *) data, length) ? CD_IMPORT_FORMAT_ODT : CD_IMPORT_FORMAT_DOCX;
   while (i < length && g_ascii_isspace (data[i]))
     i++;
   if (i < length && data[i] == '{')
@@ -801,7 +826,7 @@ import_data (const char    *data,
         return NULL;
       message = g_bytes_new_static (data + start, length - start);
     }
-  else if (format == CD_IMPORT_FORMAT_DOCX)
+  else if (format == CD_IMPORT_FORMAT_DOCX || format == CD_IMPORT_FORMAT_ODT)
     {
       if (length == 0)
         {
@@ -833,7 +858,9 @@ import_data (const char    *data,
   if (language != NULL && *language != '\0')
     cd_article_set_language (article, language);
   if (message != NULL   ? !_cd_import_email (article, message, pictures, origin, error)
-      : package != NULL ? !_cd_import_docx (article, package, pictures, origin, error)
+      : package != NULL ? !_cd_import_document (format == CD_IMPORT_FORMAT_ODT ? &_cd_odt_format
+                                                                               : &_cd_docx_format,
+                                                article, package, pictures, origin, error)
                         : !importers[format](article, data, length, origin, error))
     return NULL;
   if (charset != NULL && format == CD_IMPORT_FORMAT_WIRE)
@@ -913,7 +940,7 @@ set_too_large (GError    **error,
 
 /**
  * cd_import_file:
- * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .json, .eml or .docx file
+ * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .json, .eml, .docx or .odt file
  * @error: return location for an error
  *
  * Reads one article from a file, by its extension or, where that names no

@@ -79,8 +79,8 @@ G_BEGIN_DECLS
  *   no text of its own), without the signature, is read as wire copy, so
  *   a dateline and a "By" line are found; the sender's name is the byline
  *   where the text gives none; a story forwarded inside the text is
- *   read with its own subject and sender; a Word document attached with
- *   a shorter covering note is the story (read as %CD_IMPORT_FORMAT_DOCX),
+ *   read with its own subject and sender; a Word document or OpenDocument
+ *   text attached with a shorter covering note is the story,
  *   the note goes to the internal note; the closing ("Best regards,",
  *   the sender's name) is cut; the sender's address, the date and the
  *   attachments go to the internal note (cd_import_into_store() adds the
@@ -94,6 +94,10 @@ G_BEGIN_DECLS
  *   the document's language is the article's where it names none; its
  *   pictures, with Word's descriptions, go to the store and the story
  *   (cd_import_into_store()).
+ * @CD_IMPORT_FORMAT_ODT: OpenDocument text (.odt, as LibreOffice Writer
+ *   saves it), read as %CD_IMPORT_FORMAT_DOCX is: its styles' title,
+ *   subtitle, headings and quotations, lists, tables, formatting, links,
+ *   comments, tracked changes and pictures.
  *
  * How cd_import_data() reads a text; cd_import_file() reads a file by its
  * extension.
@@ -108,6 +112,7 @@ typedef enum
   CD_IMPORT_FORMAT_NINJS,
   CD_IMPORT_FORMAT_EMAIL,
   CD_IMPORT_FORMAT_DOCX,
+  CD_IMPORT_FORMAT_ODT,
 } CdImportFormat;
 
 /* Files over this size are refused. */

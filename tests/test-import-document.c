@@ -1,6 +1,7 @@
-/* test-import-docx.c: articles from Word documents (.docx), made here as
- * Word writes them (a ZIP package of WordprocessingML parts, built with
- * libarchive), and the files that are not one.
+/* test-import-document.c: articles from Word documents (.docx) and
+ * OpenDocument text (.odt), made here as Word and LibreOffice write them
+ * (ZIP packages of XML parts, built with libarchive), and the files that
+ * are not one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -109,7 +110,8 @@ document (const char *body)
 }
 
 /* A ZIP package of the @n parts @names with @contents (@sizes bytes; -1
- * for a string). */
+ * for a string); an OpenDocument's "mimetype" stored as it is, as the
+ * format asks. */
 static GBytes *
 zip (const char *const *names,
      const char *const *contents,
@@ -132,6 +134,10 @@ zip (const char *const *names,
       archive_entry_set_filetype (entry, AE_IFREG);
       archive_entry_set_perm (entry, 0644);
       archive_entry_set_size (entry, size);
+      if (g_str_equal (names[i], "mimetype"))
+        archive_write_zip_set_compression_store (archive);
+      else
+        archive_write_zip_set_compression_deflate (archive);
       g_assert_cmpint (archive_write_header (archive, entry), ==, ARCHIVE_OK);
       g_assert_cmpint (archive_write_data (archive, contents[i], size), ==, (la_ssize_t) size);
       archive_entry_free (entry);
@@ -492,16 +498,208 @@ test_refused (void)
   }
 }
 
+#define ODF_NS                                                                \
+  "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "        \
+  "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "            \
+  "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "          \
+  "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" " \
+  "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "          \
+  "xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" "         \
+  "xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\" "   \
+  "xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+
+/* LibreOffice's named styles, its default language German. */
+static const char odf_styles[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<office:document-styles " ODF_NS " office:version=\"1.3\"><office:styles>"
+    "<style:default-style style:family=\"paragraph\"><style:text-properties fo:language=\"de\" "
+    "fo:country=\"DE\"/></style:default-style>"
+    "<style:style style:name=\"Standard\" style:family=\"paragraph\"/>"
+    "<style:style style:name=\"Text_20_body\" style:display-name=\"Text body\" style:family=\"paragraph\" "
+    "style:parent-style-name=\"Standard\"/>"
+    "<style:style style:name=\"Title\" style:family=\"paragraph\"><style:text-properties "
+    "fo:font-weight=\"bold\"/></style:style>"
+    "<style:style style:name=\"Subtitle\" style:family=\"paragraph\"/>"
+    "<style:style style:name=\"Heading_20_2\" style:display-name=\"Heading 2\" style:family=\"paragraph\">"
+    "<style:text-properties fo:font-weight=\"bold\"/></style:style>"
+    "<style:style style:name=\"Quotations\" style:family=\"paragraph\"/>"
+    "<style:style style:name=\"Table_20_Heading\" style:display-name=\"Table Heading\" "
+    "style:family=\"paragraph\"><style:text-properties fo:font-weight=\"bold\"/></style:style>"
+    "<style:style style:name=\"Strong_20_Emphasis\" style:display-name=\"Strong Emphasis\" "
+    "style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style>"
+    "<text:list-style style:name=\"Numbering_20_123\" style:display-name=\"Numbering 123\">"
+    "<text:list-level-style-number text:level=\"1\" style:num-format=\"1\"/></text:list-style>"
+    "</office:styles></office:document-styles>";
+
+/* An .odt of @text (office:text's content) with the automatic styles
+ * @automatic, and @picture as Pictures/photo.jpg when given. */
+static GBytes *
+make_odt (const char *automatic,
+          const char *text,
+          GBytes     *picture)
+{
+  g_autofree char *content = g_strconcat ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                          "<office:document-content " ODF_NS " office:version=\"1.3\">"
+                                          "<office:automatic-styles>",
+                                          automatic,
+                                          "</office:automatic-styles><office:body><office:text>", text,
+                                          "</office:text></office:body></office:document-content>", NULL);
+  const char      *names[] = { "mimetype", "content.xml", "styles.xml", "Pictures/photo.jpg" };
+  const char      *contents[] = { "application/vnd.oasis.opendocument.text", content, odf_styles,
+                             picture != NULL ? g_bytes_get_data (picture, NULL) : NULL };
+  gssize           sizes[] = { -1, -1, -1, picture != NULL ? (gssize) g_bytes_get_size (picture) : 0 };
+
+  return zip (names, contents, sizes, picture != NULL ? 4 : 3);
+}
+
+static CdArticle *
+import_odt (GBytes     *odt,
+            const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  CdArticle *article = cd_import_data (g_bytes_get_data (odt, NULL), g_bytes_get_size (odt),
+                                       CD_IMPORT_FORMAT_AUTO, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  return article;
+}
+
+/* A story as LibreOffice Writer saves it: title and subtitle, a "By"
+ * line and dateline, bold by hand and by a character style (a heading's
+ * and a table head's own bold is not emphasis), spaces kept by text:s,
+ * a link, lists bulleted (with a level below) and numbered by the list
+ * style the paragraphs' style gives, a quotation, a table, a comment, a
+ * tracked change, a footnote, the sign-off; the document's German is the
+ * article's. Without its name the file is told by its first bytes. */
+static void
+test_odt_styled (void)
+{
+  static const char automatic[] =
+      "<style:style style:name=\"T1\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/>"
+      "</style:style>"
+      "<style:style style:name=\"T2\" style:family=\"text\"><style:text-properties fo:font-style=\"italic\"/>"
+      "</style:style>"
+      "<style:style style:name=\"P1\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" "
+      "style:list-style-name=\"Numbering_20_123\"/>"
+      "<text:list-style style:name=\"L1\"><text:list-level-style-bullet text:level=\"1\" "
+      "text:bullet-char=\"•\"/><text:list-level-style-bullet text:level=\"2\" text:bullet-char=\"◦\"/>"
+      "</text:list-style>";
+  static const char text[] =
+      "<text:tracked-changes><text:changed-region text:id=\"ct1\"><text:deletion><text:p>Old words."
+      "</text:p></text:deletion></text:changed-region></text:tracked-changes>"
+      "<text:p text:style-name=\"Title\">Stadtrat beschließt Haushalt</text:p>"
+      "<text:p text:style-name=\"Subtitle\">Steuern bleiben gleich</text:p>"
+      "<text:p text:style-name=\"Text_20_body\">Von Anna Berg</text:p>"
+      "<text:p text:style-name=\"Text_20_body\">BERLIN (dpa) - Der Rat stimmte <text:span "
+      "text:style-name=\"T1\">mit 7 zu 4</text:span> am <text:span text:style-name=\"T2\">Dienstag</text:span>"
+      "<text:s text:c=\"2\"/>zu.<text:change-start text:change-id=\"ct1\"/><text:change-end "
+      "text:change-id=\"ct1\"/><office:annotation><dc:creator>Maria Keller</dc:creator><text:p>Zahl "
+      "prüfen.</text:p></office:annotation><text:note text:note-class=\"footnote\"><text:note-citation>1"
+      "</text:note-citation><text:note-body><text:p>Eine Fußnote.</text:p></text:note-body></text:note></text:p>"
+      "<text:p text:style-name=\"Text_20_body\">Mehr im <text:a xlink:href=\"https://example.com/haushalt\">"
+      "Bericht</text:a> und <text:span text:style-name=\"Strong_20_Emphasis\">hier</text:span>.</text:p>"
+      "<text:h text:style-name=\"Heading_20_2\" text:outline-level=\"2\">Was sich ändert</text:h>"
+      "<text:list text:style-name=\"L1\"><text:list-item><text:p>Busfahrten</text:p><text:list>"
+      "<text:list-item><text:p>2,50 Euro</text:p></text:list-item></text:list></text:list-item>"
+      "<text:list-item><text:p>40 Lehrer</text:p></text:list-item></text:list>"
+      "<text:list><text:list-item><text:p text:style-name=\"P1\">Zweite Lesung</text:p></text:list-item>"
+      "<text:list-item><text:p text:style-name=\"P1\">Abstimmung</text:p></text:list-item></text:list>"
+      "<text:p text:style-name=\"Quotations\">„Der Osten muss warten.“</text:p>"
+      "<table:table><table:table-column/><table:table-header-rows><table:table-row><table:table-cell>"
+      "<text:p text:style-name=\"Table_20_Heading\">Partei</text:p></table:table-cell><table:table-cell>"
+      "<text:p text:style-name=\"Table_20_Heading\">Stimmen</text:p></table:table-cell></table:table-row>"
+      "</table:table-header-rows><table:table-row><table:table-cell><text:p>Grüne</text:p></table:table-cell>"
+      "<table:table-cell><text:p>4</text:p></table:table-cell></table:table-row></table:table>"
+      "<text:p text:style-name=\"Text_20_body\"/>"
+      "<text:p text:style-name=\"Text_20_body\">ab/cd</text:p>";
+  g_autoptr (GBytes) odt = make_odt (automatic, text, NULL);
+  g_autoptr (CdArticle) article = import_odt (odt, "haushalt.odt");
+  g_autoptr (CdArticle) unnamed = import_odt (odt, "4711");
+
+  g_test_message ("%s\n%s", cd_article_get_body (article), cd_article_get_ednote (article));
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Stadtrat beschließt Haushalt");
+  g_assert_cmpstr (cd_article_get_dek (article), ==, "Steuern bleiben gleich");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Anna Berg");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "BERLIN");
+  g_assert_cmpstr (cd_article_get_language (article), ==, "de-DE");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "Der Rat stimmte **mit 7 zu 4** am *Dienstag* zu.\n\n"
+                   "Mehr im [Bericht](https://example.com/haushalt) und **hier**.\n\n"
+                   "## Was sich ändert\n\n"
+                   "- Busfahrten\n"
+                   "  - 2,50 Euro\n"
+                   "- 40 Lehrer\n\n"
+                   "1. Zweite Lesung\n"
+                   "2. Abstimmung\n\n"
+                   "> „Der Osten muss warten.“\n\n"
+                   "| Partei | Stimmen |\n"
+                   "| --- | --- |\n"
+                   "| Grüne | 4 |\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (article), "ab/cd"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (article), "Comment by Maria Keller: “Zahl prüfen.”"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (article),
+                            "The document had tracked changes; they were read as accepted."));
+  g_assert_nonnull (strstr (cd_article_get_ednote (article), "The document's footnote was left out."));
+  g_assert_cmpstr (cd_article_get_body (unnamed), ==, cd_article_get_body (article));
+}
+
+/* An .odt's picture goes to the store in its place with its description;
+ * a damaged .odt and a ZIP file of something else are refused. */
+static void
+test_odt_pictures_and_refused (void)
+{
+  g_autoptr (GBytes) jpeg = make_jpeg (640, 400);
+  g_autoptr (GBytes) odt = make_odt (
+      "", "<text:p>Ships queued on Sunday.</text:p><text:p><draw:frame draw:name=\"Image1\">"
+          "<draw:image xlink:href=\"Pictures/photo.jpg\"/><svg:title>Photo</svg:title>"
+          "<svg:desc>Tugboats guide a freighter</svg:desc></draw:frame></text:p><text:p>Traffic is normal.</text:p>",
+      jpeg);
+  g_autoptr (GBytes) broken = make_odt ("", "<text:p>Unclosed", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-odt-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "harbour.odt", NULL);
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (CdArticle) stored = NULL;
+  g_autoptr (CdArticle) refused = NULL;
+  g_autoptr (GPtrArray) refs = NULL;
+
+  g_assert_no_error (error);
+  g_file_set_contents (path, g_bytes_get_data (odt, NULL), g_bytes_get_size (odt), &error);
+  g_assert_no_error (error);
+  store = cd_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  stored = cd_import_into_store (store, path, NULL, &error);
+  g_assert_no_error (error);
+  refs = cd_image_refs_in_body (cd_article_get_body (stored));
+  g_assert_cmpuint (refs->len, ==, 1);
+  g_assert_cmpstr (((CdImageRef *) g_ptr_array_index (refs, 0))->alt, ==, "Tugboats guide a freighter");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (stored), "Ships queued on Sunday.\n\n```image"));
+  g_assert_true (g_str_has_suffix (cd_article_get_body (stored), "```\n\nTraffic is normal.\n"));
+  cd_test_rm_rf (dir);
+
+  refused = cd_import_data (g_bytes_get_data (broken, NULL), g_bytes_get_size (broken), CD_IMPORT_FORMAT_AUTO,
+                            "story.odt", &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "story.odt: the OpenDocument text is damaged: its text (content.xml) "
+                                   "cannot be read"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/import-docx/styled", test_styled);
-  g_test_add_func ("/import-docx/plain", test_plain);
-  g_test_add_func ("/import-docx/pictures", test_pictures);
-  g_test_add_func ("/import-docx/emailed", test_emailed);
-  g_test_add_func ("/import-docx/refused", test_refused);
+  g_test_add_func ("/import-document/docx-styled", test_styled);
+  g_test_add_func ("/import-document/docx-plain", test_plain);
+  g_test_add_func ("/import-document/docx-pictures", test_pictures);
+  g_test_add_func ("/import-document/docx-emailed", test_emailed);
+  g_test_add_func ("/import-document/docx-refused", test_refused);
+  g_test_add_func ("/import-document/odt-styled", test_odt_styled);
+  g_test_add_func ("/import-document/odt-pictures-and-refused", test_odt_pictures_and_refused);
   return g_test_run ();
 }
