@@ -128,11 +128,4 @@ typedef struct
 extern const CdDocumentFormat _cd_docx_format; /* cd-import-docx.c */
 extern const CdDocumentFormat _cd_odt_format;  /* cd-import-odt.c */
 
-gboolean _cd_import_document (const CdDocumentFormat *format,
-                              CdArticle              *article,
-                              GBytes                 *data,
-                              GPtrArray              *pictures,
-                              const char             *origin,
-                              GError                **error);
-
 G_END_DECLS

@@ -585,7 +585,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CdDocument, document_clear)
 
 /**
  * _cd_import_document:
- * @format: the document's format
+ * @format: %CD_IMPORT_FORMAT_DOCX or %CD_IMPORT_FORMAT_ODT
  * @article: the article to fill, which holds the newsroom's language
  * @data: the document's package (a ZIP file)
  * @pictures: (nullable): where its pictures go (#CdImportPicture); %NULL:
@@ -599,14 +599,15 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CdDocument, document_clear)
  * Returns: whether @article was filled
  */
 gboolean
-_cd_import_document (const CdDocumentFormat *format,
-                     CdArticle              *article,
-                     GBytes                 *data,
-                     GPtrArray              *pictures,
-                     const char             *origin,
-                     GError                **error)
+_cd_import_document (CdImportFormat format,
+                     CdArticle     *article,
+                     GBytes        *data,
+                     GPtrArray     *pictures,
+                     const char    *origin,
+                     GError       **error)
 {
-  g_auto (CdDocument) document = { format->what, format->kind, NULL, pictures };
+  const CdDocumentFormat *reader = format == CD_IMPORT_FORMAT_ODT ? &_cd_odt_format : &_cd_docx_format;
+  g_auto (CdDocument) document = { reader->what, reader->kind, NULL, pictures };
   g_autoptr (GPtrArray) paras = g_ptr_array_new_with_free_func (_cd_para_free);
   g_autoptr (GString) notes = g_string_new (cd_article_get_ednote (article));
 
@@ -614,6 +615,6 @@ _cd_import_document (const CdDocumentFormat *format,
   g_assert (data != NULL);
   g_assert (origin != NULL);
 
-  return unpack (&document, data, origin, error) && format->read (&document, paras, notes, origin, error) &&
+  return unpack (&document, data, origin, error) && reader->read (&document, paras, notes, origin, error) &&
          finish (&document, article, paras, notes, origin, error);
 }

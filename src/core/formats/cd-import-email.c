@@ -14,7 +14,6 @@
 
 #include <gmime/gmime.h>
 
-#include "cd-import-document-private.h"
 #include "cd-import-private.h"
 #include "cd-import.h"
 #include "cd-text.h"
@@ -771,10 +770,10 @@ take_document (CdArticle  *article,
 {
   g_autoptr (CdArticle) scratch = cd_article_new ();
   g_autoptr (GError) error = NULL;
-  g_autofree char        *where = g_strdup_printf ("%s (%s)", origin, parts->document_name);
-  g_autofree char        *text = message_text (parts);
-  guint                   own = text != NULL ? cd_count_words (text) : 0;
-  const CdDocumentFormat *format = parts->odt ? &_cd_odt_format : &_cd_docx_format;
+  g_autofree char *where = g_strdup_printf ("%s (%s)", origin, parts->document_name);
+  g_autofree char *text = message_text (parts);
+  guint            own = text != NULL ? cd_count_words (text) : 0;
+  CdImportFormat   format = parts->odt ? CD_IMPORT_FORMAT_ODT : CD_IMPORT_FORMAT_DOCX;
 
   g_assert (CD_IS_ARTICLE (article));
   g_assert (parts->document != NULL);

@@ -179,4 +179,13 @@ char *_cd_import_take_forward (char    *text,
                                char   **date,
                                GString *notes);
 
+/* Word documents and OpenDocument text (cd-import-document.c), read
+ * from their bytes as @format (%CD_IMPORT_FORMAT_DOCX or _ODT). */
+gboolean _cd_import_document (CdImportFormat format,
+                              CdArticle     *article,
+                              GBytes        *data,
+                              GPtrArray     *pictures,
+                              const char    *origin,
+                              GError       **error);
+
 G_END_DECLS

@@ -20,7 +20,6 @@
 
 #include "cd-frontmatter.h"
 #include "cd-import.h"
-#include "cd-import-document-private.h"
 #include "cd-import-private.h"
 #include "cd-render.h"
 
@@ -858,9 +857,7 @@ import_data (const char    *data,
   if (language != NULL && *language != '\0')
     cd_article_set_language (article, language);
   if (message != NULL   ? !_cd_import_email (article, message, pictures, origin, error)
-      : package != NULL ? !_cd_import_document (format == CD_IMPORT_FORMAT_ODT ? &_cd_odt_format
-                                                                               : &_cd_docx_format,
-                                                article, package, pictures, origin, error)
+      : package != NULL ? !_cd_import_document (format, article, package, pictures, origin, error)
                         : !importers[format](article, data, length, origin, error))
     return NULL;
   if (charset != NULL && format == CD_IMPORT_FORMAT_WIRE)
