@@ -2725,6 +2725,8 @@ test_fuzz_regressions (void)
     { "html", CD_IMPORT_FORMAT_HTML },
     { "ninjs", CD_IMPORT_FORMAT_NINJS },
     { "xml", CD_IMPORT_FORMAT_XML },
+    { "email", CD_IMPORT_FORMAT_EMAIL },
+    { "document", CD_IMPORT_FORMAT_AUTO },
   };
   /* clang-format on */
   guint count = 0;

@@ -246,6 +246,15 @@ _cd_document_append_cell (GString   *html,
     g_string_append (html, head ? "<th></th>" : "<td></td>");
 }
 
+/* What libarchive says went wrong, as text a message can hold. */
+static char *
+reason (struct archive *archive)
+{
+  const char *said = archive_error_string (archive);
+
+  return g_utf8_make_valid (said != NULL ? said : "unknown error", -1);
+}
+
 /* Unpacks the package @data into @document->parts. FALSE, with @error
  * set, when it is no ZIP file or a part is larger than a document's. */
 static gboolean
@@ -274,13 +283,15 @@ unpack (CdDocument *document,
     {
       const char *name = archive_entry_pathname_utf8 (entry);
       g_autoptr (GByteArray) bytes = NULL;
-      guint8     buffer[65536];
-      la_ssize_t n;
+      g_autofree char *shown = NULL; /* the name in a message */
+      guint8           buffer[65536];
+      la_ssize_t       n;
 
       if (name == NULL)
         name = archive_entry_pathname (entry);
       if (name == NULL || archive_entry_filetype (entry) != AE_IFREG)
         continue;
+      shown = g_utf8_make_valid (name, -1);
       bytes = g_byte_array_new ();
       while ((n = archive_read_data (archive, buffer, sizeof buffer)) > 0)
         {
@@ -290,7 +301,7 @@ unpack (CdDocument *document,
               g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_TOO_LARGE,
                            "%s: the %s unpacks to more than a document holds (its part “%s” alone "
                            "is over %u MiB); it cannot be imported.",
-                           origin, document->what, name, PART_MAX_SIZE / (1024 * 1024));
+                           origin, document->what, shown, PART_MAX_SIZE / (1024 * 1024));
               ok = FALSE;
               break;
             }
@@ -298,9 +309,11 @@ unpack (CdDocument *document,
         }
       if (ok && n < 0)
         {
+          g_autofree char *why = reason (archive);
+
           g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
                        "%s: the %s is damaged: its part “%s” cannot be read (%s).", origin,
-                       document->what, name, archive_error_string (archive));
+                       document->what, shown, why);
           ok = FALSE;
         }
       if (!ok)
@@ -314,8 +327,12 @@ unpack (CdDocument *document,
         g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
                      "%s: the file is not %s; it cannot be opened as one.", origin, document->kind);
       else
-        g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID, "%s: the %s is damaged (%s).",
-                     origin, document->what, archive_error_string (archive));
+        {
+          g_autofree char *why = reason (archive);
+
+          g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID, "%s: the %s is damaged (%s).",
+                       origin, document->what, why);
+        }
       ok = FALSE;
     }
   archive_read_free (archive);
@@ -342,7 +359,8 @@ _cd_document_parse (CdDocument *document,
 }
 
 /* The error of the text part @name that could not be read: damaged, with
- * libxml2's reason, or missing. */
+ * libxml2's reason (which quotes the document, valid UTF-8 or not), or
+ * missing. */
 void
 _cd_document_set_parse_error (CdDocument *document,
                               const char *name,
@@ -350,7 +368,9 @@ _cd_document_set_parse_error (CdDocument *document,
                               GError    **error)
 {
   const xmlError  *last = xmlGetLastError ();
-  g_autofree char *reason = last != NULL && last->message != NULL ? g_strstrip (g_strdup (last->message)) : NULL;
+  g_autofree char *reason = last != NULL && last->message != NULL
+                                ? g_strstrip (g_utf8_make_valid (last->message, -1))
+                                : NULL;
 
   if (!g_hash_table_contains (document->parts, name))
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,

@@ -118,6 +118,22 @@ init_gmime (gpointer data)
 
 static GBytes *part_bytes (GMimePart *part);
 
+/* @text as UTF-8: as it is where it is, else read as Windows-1252 (and
+ * Latin-1 for the five bytes 1252 leaves undefined), as 8-bit text from
+ * Western European mail programs is. */
+static char *
+as_utf8 (const char *text)
+{
+  char *western;
+
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+  western = g_convert (text, -1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+  if (western == NULL)
+    western = g_convert (text, -1, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+  return western;
+}
+
 /* The text of a part, in UTF-8: as its character set says, else (none
  * said, or one it is not in) as Windows-1252, noted in @notes. Text said
  * to be UTF-8 is read from its bytes, as GMime would drop the bytes that
@@ -147,11 +163,7 @@ part_text (GMimeTextPart *part,
     text = g_mime_text_part_get_text (part);
   if (text == NULL || g_utf8_validate (text, -1, NULL))
     return g_steal_pointer (&text);
-  /* Five bytes mean nothing in Windows-1252; then Latin-1, which reads
-   * every byte. */
-  western = g_convert (text, -1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-  if (western == NULL)
-    western = g_convert (text, -1, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+  western = as_utf8 (text);
   _cd_import_add_note (notes, "The message's text is not in the character set it names; "
                               "it was read as Windows-1252 (Western European).");
   return western;
@@ -510,7 +522,8 @@ static char *
 strip_subject (const char *subject)
 {
   static const char *const marks[] = { "re", "fw", "fwd", "aw", "wg", "tr", "sv", "vs", "rv", "enc" };
-  const char              *p = subject != NULL ? subject : "";
+  g_autofree char         *valid = as_utf8 (subject); /* a header's raw 8-bit bytes too */
+  const char              *p = valid != NULL ? valid : "";
   gboolean                 again = TRUE;
 
   while (again)
@@ -549,7 +562,7 @@ read_sender (InternetAddressList *list,
 
   if (list == NULL || internet_address_list_length (list) == 0)
     {
-      g_autofree char *plain = raw != NULL ? g_strstrip (g_strdup (raw)) : NULL;
+      g_autofree char *plain = raw != NULL ? g_strstrip (as_utf8 (raw)) : NULL;
 
       if (plain != NULL && *plain != '\0')
         {
@@ -562,10 +575,10 @@ read_sender (InternetAddressList *list,
   sender = internet_address_list_get_address (list, 0);
   g_clear_pointer (address, g_free);
   if (INTERNET_ADDRESS_IS_MAILBOX (sender))
-    *address = g_strdup (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (sender)));
+    *address = as_utf8 (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (sender)));
   named = internet_address_get_name (sender);
   g_clear_pointer (name, g_free);
-  *name = g_strdup (named != NULL && *named != '\0' ? named : *address);
+  *name = named != NULL && *named != '\0' ? as_utf8 (named) : g_strdup (*address);
 }
 
 /* Takes the message forwarded inside @plain, if there is one: its text is

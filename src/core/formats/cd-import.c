@@ -536,7 +536,7 @@ is_odt_package (const guint8 *data,
   extra_length = data[28] | data[29] << 8;
   start = 30 + name_length + extra_length;
   return (data[8] | data[9] << 8) == 0 && name_length == strlen ("mimetype") &&
-         memcmp (data + 30, "mimetype", name_length) == 0 && length >= start + strlen (ODT_MIMETYPE) &&
+         length >= start + strlen (ODT_MIMETYPE) && memcmp (data + 30, "mimetype", name_length) == 0 &&
          memcmp (data + start, ODT_MIMETYPE, strlen (ODT_MIMETYPE)) == 0;
 }
 
