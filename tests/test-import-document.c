@@ -44,6 +44,7 @@ static const char styles_xml[] =
     "<w:style w:type=\"paragraph\" w:styleId=\"HouseQuote\"><w:name w:val=\"House quote\"/>"
     "<w:basedOn w:val=\"Zitat\"/></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"Listenabsatz\"><w:name w:val=\"List Paragraph\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Beschriftung\"><w:name w:val=\"caption\"/></w:style>"
     "<w:style w:type=\"character\" w:styleId=\"Fett\"><w:name w:val=\"Strong\"/></w:style>"
     "</w:styles>";
 
@@ -322,15 +323,17 @@ make_jpeg (int width,
 
 /* Imported into the store, a document's picture goes to the store and
  * into the story where the document has it, with Word's description as
- * its alt text; imported alone, the note says it was not. */
+ * its alt text and the caption under it; imported alone, the note says
+ * it was not. */
 static void
 test_pictures (void)
 {
   g_autoptr (GBytes) jpeg = make_jpeg (640, 400);
-  g_autoptr (GBytes) docx = make_docx (PARA ("Titel", RUN ("", "Harbour reopens"))
-                                           PLAIN (RUN ("", "The harbour reopened on Sunday.")) DRAWING
-                                               PLAIN (RUN ("", "Ships queued.")),
-                                       jpeg);
+  g_autoptr (GBytes) docx = make_docx (
+      PARA ("Titel", RUN ("", "Harbour reopens")) PLAIN (RUN ("", "The harbour reopened on Sunday.")) DRAWING
+          PARA ("Beschriftung", RUN ("", "Tugboats at work on Sunday. (AP Photo/Peter Dejong)"))
+              PLAIN (RUN ("", "Ships queued.")),
+      jpeg);
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("copydesk-docx-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "harbour.docx", NULL);
@@ -354,6 +357,9 @@ test_pictures (void)
   g_assert_cmpuint (refs->len, ==, 1);
   ref = g_ptr_array_index (refs, 0);
   g_assert_cmpstr (ref->alt, ==, "Ships queue at the harbour mouth");
+  /* The paragraph in Word's caption style under it is its caption. */
+  g_assert_cmpstr (ref->caption, ==, "Tugboats at work on Sunday.");
+  g_assert_cmpstr (ref->credit, ==, "AP Photo/Peter Dejong");
   {
     g_autoptr (CdImageInfo) info = cd_store_lookup_image (store, ref->id, &error);
 
@@ -365,7 +371,10 @@ test_pictures (void)
 
   alone = cd_import_file (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (cd_article_get_body (alone), ==, "The harbour reopened on Sunday.\n\nShips queued.\n");
+  /* Alone, the caption stays as text where the picture was. */
+  g_assert_cmpstr (cd_article_get_body (alone), ==,
+                   "The harbour reopened on Sunday.\n\nTugboats at work on Sunday. (AP Photo/Peter Dejong)\n\n"
+                   "Ships queued.\n");
   g_assert_true (g_str_has_suffix (cd_article_get_ednote (alone),
                                    "The document holds a picture, not imported with it."));
   cd_test_rm_rf (dir);
@@ -523,6 +532,7 @@ static const char odf_styles[] =
     "<style:style style:name=\"Heading_20_2\" style:display-name=\"Heading 2\" style:family=\"paragraph\">"
     "<style:text-properties fo:font-weight=\"bold\"/></style:style>"
     "<style:style style:name=\"Quotations\" style:family=\"paragraph\"/>"
+    "<style:style style:name=\"Caption\" style:family=\"paragraph\"/>"
     "<style:style style:name=\"Table_20_Heading\" style:display-name=\"Table Heading\" "
     "style:family=\"paragraph\"><style:text-properties fo:font-weight=\"bold\"/></style:style>"
     "<style:style style:name=\"Strong_20_Emphasis\" style:display-name=\"Strong Emphasis\" "
@@ -653,7 +663,8 @@ test_odt_pictures_and_refused (void)
   g_autoptr (GBytes) odt = make_odt (
       "", "<text:p>Ships queued on Sunday.</text:p><text:p><draw:frame draw:name=\"Image1\">"
           "<draw:image xlink:href=\"Pictures/photo.jpg\"/><svg:title>Photo</svg:title>"
-          "<svg:desc>Tugboats guide a freighter</svg:desc></draw:frame></text:p><text:p>Traffic is normal.</text:p>",
+          "<svg:desc>Tugboats guide a freighter</svg:desc></draw:frame></text:p>"
+          "<text:p text:style-name=\"Caption\">Tugboats guide a freighter in.</text:p><text:p>Traffic is normal.</text:p>",
       jpeg);
   g_autoptr (GBytes) broken = make_odt ("", "<text:p>Unclosed", NULL);
   g_autoptr (GError) error = NULL;
@@ -675,6 +686,8 @@ test_odt_pictures_and_refused (void)
   refs = cd_image_refs_in_body (cd_article_get_body (stored));
   g_assert_cmpuint (refs->len, ==, 1);
   g_assert_cmpstr (((CdImageRef *) g_ptr_array_index (refs, 0))->alt, ==, "Tugboats guide a freighter");
+  g_assert_cmpstr (((CdImageRef *) g_ptr_array_index (refs, 0))->caption, ==, "Tugboats guide a freighter in.");
+  g_assert_null (((CdImageRef *) g_ptr_array_index (refs, 0))->credit);
   g_assert_true (g_str_has_prefix (cd_article_get_body (stored), "Ships queued on Sunday.\n\n```image"));
   g_assert_true (g_str_has_suffix (cd_article_get_body (stored), "```\n\nTraffic is normal.\n"));
   cd_test_rm_rf (dir);

@@ -26,6 +26,7 @@ typedef enum
   CD_PARA_SUBHEADING, /* a lower one */
   CD_PARA_QUOTE,
   CD_PARA_LIST,
+  CD_PARA_CAPTION, /* a picture's caption, in the style for captions */
 } CdParaKind;
 
 typedef struct

@@ -420,6 +420,60 @@ _cd_document_add_picture (CdDocument *document,
   return g_strdup_printf ("<p><img src=\"cid:%s\"></p>", picture->content_id);
 }
 
+/* The picture that the block @para shows alone, or %NULL. */
+static CdImportPicture *
+picture_of_block (CdDocument   *document,
+                  const CdPara *para)
+{
+  const char *cid;
+
+  if (document->pictures == NULL || !para->block || (cid = strstr (para->html, "cid:")) == NULL ||
+      strstr (cid + 4, "cid:") != NULL)
+    return NULL;
+  for (guint i = 0; i < document->pictures->len; i++)
+    {
+      CdImportPicture *picture = g_ptr_array_index (document->pictures, i);
+      gsize            n = picture->content_id != NULL ? strlen (picture->content_id) : 0;
+
+      if (n > 0 && strncmp (cid + 4, picture->content_id, n) == 0 && cid[4 + n] == '"')
+        return picture;
+    }
+  return NULL;
+}
+
+/* A paragraph in the style for captions right under a picture (or over
+ * it) is that picture's caption, with its credit where it ends with one
+ * ("… (AP Photo/Name)"); it leaves the story. */
+static void
+take_captions (CdDocument *document,
+               GPtrArray  *paras)
+{
+  for (guint i = 0; i < paras->len; i++)
+    {
+      CdPara          *para = g_ptr_array_index (paras, i);
+      CdImportPicture *picture = NULL;
+      g_autoptr (GMatchInfo) match = NULL;
+
+      if (para->kind != CD_PARA_CAPTION || *para->text == '\0')
+        continue;
+      if (i > 0)
+        picture = picture_of_block (document, g_ptr_array_index (paras, i - 1));
+      if ((picture == NULL || picture->caption != NULL) && i + 1 < paras->len)
+        picture = picture_of_block (document, g_ptr_array_index (paras, i + 1));
+      if (picture == NULL || picture->caption != NULL)
+        continue;
+      if (g_regex_match (_cd_import_wire_regex (RE_CAPTION_WITH_CREDIT), para->text, 0, &match))
+        {
+          picture->caption = g_match_info_fetch_named (match, "caption");
+          picture->credit = g_match_info_fetch_named (match, "credit");
+        }
+      else
+        picture->caption = g_strdup (para->text);
+      g_free (para->text);
+      para->text = g_strdup ("");
+    }
+}
+
 /* Whether @para, the first with text, reads as a headline: short, and not
  * ending as a sentence does, nor a "By" line. */
 static gboolean
@@ -529,6 +583,7 @@ finish (CdDocument *document,
   g_autofree char *body = NULL;
   guint            first = 0;
 
+  take_captions (document, paras);
   /* The title and standfirst: the styles for them, else a first
    * paragraph that reads as a headline. */
   while (first < paras->len && *((CdPara *) g_ptr_array_index (paras, first))->text == '\0')

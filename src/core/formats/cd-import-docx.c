@@ -222,7 +222,7 @@ style_name (Reader     *reader,
             const char *id)
 {
   static const char *const known[] = { "title", "subtitle", "heading", "quot", "intense quote",
-                                       "block text", "list", "strong", "emphasis", NULL };
+                                       "block text", "list", "caption", "strong", "emphasis", NULL };
 
   for (guint depth = 0; id != NULL && depth < 8; depth++)
     {
@@ -383,6 +383,8 @@ kind_of_style (const char *name,
   if (g_str_has_prefix (name, "quot") || g_str_has_prefix (name, "intense quote") ||
       g_str_has_prefix (name, "block text"))
     return CD_PARA_QUOTE;
+  if (g_str_equal (name, "caption"))
+    return CD_PARA_CAPTION;
   if (g_str_has_prefix (name, "list bullet") || g_str_has_prefix (name, "list number"))
     {
       *ordered = g_str_has_prefix (name, "list number");

@@ -199,6 +199,8 @@ _cd_import_picture_free (gpointer data)
   g_free (picture->name);
   g_free (picture->content_id);
   g_free (picture->alt);
+  g_free (picture->caption);
+  g_free (picture->credit);
   g_free (picture);
 }
 

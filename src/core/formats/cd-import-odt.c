@@ -248,6 +248,10 @@ kind_of_style (Reader     *reader,
         return CD_PARA_SUBHEADING;
       if (g_str_has_prefix (shown, "quot") || g_str_has_prefix (shown, "block quot"))
         return CD_PARA_QUOTE;
+      /* LibreOffice's Caption, and Figure and Illustration based on it */
+      if (g_str_equal (shown, "caption") || g_str_equal (shown, "figure") ||
+          g_str_equal (shown, "illustration"))
+        return CD_PARA_CAPTION;
       name = style->parent;
     }
   return CD_PARA_TEXT;

@@ -158,6 +158,8 @@ typedef struct
   char   *name;       /* its file name, for messages */
   char   *content_id; /* what the message's HTML calls it ("cid:…"), or NULL */
   char   *alt;        /* its description, where the file gives one, or NULL */
+  char   *caption;    /* its caption, or NULL */
+  char   *credit;     /* its credit, or NULL */
 } CdImportPicture;
 
 void     _cd_import_picture_free (gpointer picture);

@@ -59,7 +59,8 @@ add_pictures (CdStore   *store,
           changed = TRUE;
           continue;
         }
-      fence = cd_image_ref_to_fence (cd_image_info_get_id (info), picture->alt, NULL, NULL);
+      fence = cd_image_ref_to_fence (cd_image_info_get_id (info), picture->alt, picture->caption,
+                                     picture->credit);
       /* Where the message's HTML shows it, else at the end. */
       if (picture->content_id == NULL || !_cd_import_place_cid_image (body, picture->content_id, fence))
         {

@@ -91,9 +91,10 @@ G_BEGIN_DECLS
  *   quotes, tables, bold, italic, struck text and links are kept; the
  *   story's "By" line, dateline and end are read as wire copy's; tracked
  *   changes are read as accepted; the comments go to the internal note;
- *   the document's language is the article's where it names none; its
- *   pictures, with Word's descriptions, go to the store and the story
- *   (cd_import_into_store()).
+ *   the document's language is the article's where it is another than
+ *   the newsroom's; its pictures, with Word's descriptions and the
+ *   caption in the style for captions beside them (its credit split off),
+ *   go to the store and the story (cd_import_into_store()).
  * @CD_IMPORT_FORMAT_ODT: OpenDocument text (.odt, as LibreOffice Writer
  *   saves it), read as %CD_IMPORT_FORMAT_DOCX is: its styles' title,
  *   subtitle, headings and quotations, lists, tables, formatting, links,
