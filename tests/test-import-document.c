@@ -380,11 +380,13 @@ test_pictures (void)
   cd_test_rm_rf (dir);
 }
 
-/* A message whose story is in the Word document attached to it: @text is
- * the message's own text. */
+/* A message whose story is in the document @name of @type attached to
+ * it: @text is the message's own text. */
 static char *
-message_with_docx (const char *text,
-                   GBytes     *docx)
+message_with (const char *text,
+              GBytes     *docx,
+              const char *name,
+              const char *type)
 {
   g_autofree char *encoded = g_base64_encode (g_bytes_get_data (docx, NULL), g_bytes_get_size (docx));
 
@@ -393,12 +395,13 @@ message_with_docx (const char *text,
                           "MIME-Version: 1.0\n"
                           "Content-Type: multipart/mixed; boundary=\"b1\"\n\n"
                           "--b1\nContent-Type: text/plain; charset=utf-8\n\n%s\n"
-                          "--b1\nContent-Type: application/vnd.openxmlformats-officedocument."
-                          "wordprocessingml.document\nContent-Disposition: attachment; "
-                          "filename=\"harbour.docx\"\nContent-Transfer-Encoding: base64\n\n%s\n"
+                          "--b1\nContent-Type: %s\nContent-Disposition: attachment; "
+                          "filename=\"%s\"\nContent-Transfer-Encoding: base64\n\n%s\n"
                           "--b1--\n",
-                          text, encoded);
+                          text, type, name, encoded);
 }
+
+#define DOCX_TYPE "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 /* A stringer files the story as a Word document with a covering note:
  * the document is the article, the note goes to the internal note, the
@@ -414,7 +417,7 @@ test_emailed (void)
                                        NULL);
 
   {
-    g_autofree char *message = message_with_docx ("Story attached, 20 words.\n\n-- \nAnna Berg\nStringer", docx);
+    g_autofree char *message = message_with ("Story attached, 20 words.\n\n-- \nAnna Berg\nStringer", docx, "harbour.docx", DOCX_TYPE);
     g_autoptr (GError) error = NULL;
     g_autoptr (CdArticle) article = cd_import_data (message, strlen (message), CD_IMPORT_FORMAT_EMAIL,
                                                     "harbour.eml", &error);
@@ -432,11 +435,11 @@ test_emailed (void)
     g_assert_null (strstr (cd_article_get_ednote (article), "Attachments not imported"));
   }
   {
-    g_autofree char *message = message_with_docx (
+    g_autofree char *message = message_with (
         "AMSTERDAM (Reuters) - The city council met on Monday to discuss the harbour, the bridges, the "
         "budget for next year and the plans for the east side, which were put off again.\n\n"
         "The mayor said more would follow.",
-        docx);
+        docx, "harbour.docx", DOCX_TYPE);
     g_autoptr (GError) error = NULL;
     g_autoptr (CdArticle) article = cd_import_data (message, strlen (message), CD_IMPORT_FORMAT_EMAIL,
                                                     "council.eml", &error);
@@ -701,6 +704,28 @@ test_odt_pictures_and_refused (void)
                                    "cannot be read"));
 }
 
+/* An OpenDocument text attached to a covering note is the story too. */
+static void
+test_odt_emailed (void)
+{
+  g_autoptr (GBytes) odt = make_odt ("", "<text:p text:style-name=\"Title\">Harbour reopens</text:p>"
+                                         "<text:p>ROTTERDAM (Reuters) - The harbour reopened on Sunday after "
+                                         "three days, port officials said.</text:p>",
+                                     NULL);
+  g_autofree char *message = message_with ("See attached.", odt, "harbour.odt",
+                                           "application/vnd.oasis.opendocument.text");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (message, strlen (message), CD_IMPORT_FORMAT_EMAIL,
+                                                  "harbour.eml", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Harbour reopens");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "ROTTERDAM");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "The harbour reopened on Sunday after three days, port officials said.\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (article), "The message with harbour.odt: “See attached.”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,5 +739,6 @@ main (int   argc,
   g_test_add_func ("/import-document/docx-refused", test_refused);
   g_test_add_func ("/import-document/odt-styled", test_odt_styled);
   g_test_add_func ("/import-document/odt-pictures-and-refused", test_odt_pictures_and_refused);
+  g_test_add_func ("/import-document/odt-emailed", test_odt_emailed);
   return g_test_run ();
 }

@@ -177,7 +177,7 @@ typedef struct
   GPtrArray     *pictures;
   GString       *attachments;
   GBytes        *document;      /* the first word processor's document attached, or NULL */
-  gboolean       odt;           /* it is OpenDocument text, not Word's */
+  CdImportFormat format;        /* its format: %CD_IMPORT_FORMAT_DOCX or _ODT */
   char          *document_name; /* its file name */
 } Parts;
 
@@ -393,27 +393,23 @@ is_picture (GMimeContentType *type)
   return FALSE;
 }
 
-/* Whether the attachment @name of @type is a Word document (.docx). */
-static gboolean
-is_word_document (GMimeContentType *type,
-                  const char       *name)
+/* The format of the attachment @name of @type when it is a word
+ * processor's document: %CD_IMPORT_FORMAT_DOCX (Word) or _ODT
+ * (OpenDocument text); else %CD_IMPORT_FORMAT_AUTO. */
+static CdImportFormat
+document_format (GMimeContentType *type,
+                 const char       *name)
 {
   g_assert (type != NULL);
 
-  return g_mime_content_type_is_type (type, "application",
-                                      "vnd.openxmlformats-officedocument.wordprocessingml.document") ||
-         (name != NULL && g_str_has_suffix (name, ".docx"));
-}
-
-/* Whether the attachment @name of @type is OpenDocument text (.odt). */
-static gboolean
-is_odt (GMimeContentType *type,
-        const char       *name)
-{
-  g_assert (type != NULL);
-
-  return g_mime_content_type_is_type (type, "application", "vnd.oasis.opendocument.text") ||
-         (name != NULL && g_str_has_suffix (name, ".odt"));
+  if (g_mime_content_type_is_type (type, "application",
+                                   "vnd.openxmlformats-officedocument.wordprocessingml.document") ||
+      (name != NULL && g_str_has_suffix (name, ".docx")))
+    return CD_IMPORT_FORMAT_DOCX;
+  if (g_mime_content_type_is_type (type, "application", "vnd.oasis.opendocument.text") ||
+      (name != NULL && g_str_has_suffix (name, ".odt")))
+    return CD_IMPORT_FORMAT_ODT;
+  return CD_IMPORT_FORMAT_AUTO;
 }
 
 /* The decoded bytes of @part. */
@@ -493,11 +489,11 @@ find_parts (GMimeObject *object,
       g_autofree char *mime_type = g_mime_content_type_get_mime_type (type);
       GBytes          *bytes;
 
-      if (parts->document == NULL && (is_word_document (type, name) || is_odt (type, name)) &&
+      if (parts->document == NULL && document_format (type, name) != CD_IMPORT_FORMAT_AUTO &&
           (bytes = part_bytes (GMIME_PART (object))) != NULL)
         {
           parts->document = bytes;
-          parts->odt = is_odt (type, name);
+          parts->format = document_format (type, name);
           parts->document_name = g_strdup (name != NULL ? name : "document.docx");
           return;
         }
@@ -788,12 +784,11 @@ take_document (CdArticle  *article,
   g_autofree char *where = g_strdup_printf ("%s (%s)", origin, parts->document_name);
   g_autofree char *text = message_text (parts);
   guint            own = text != NULL ? cd_count_words (text) : 0;
-  CdImportFormat   format = parts->odt ? CD_IMPORT_FORMAT_ODT : CD_IMPORT_FORMAT_DOCX;
 
   g_assert (CD_IS_ARTICLE (article));
   g_assert (parts->document != NULL);
 
-  if (!_cd_import_document (format, scratch, parts->document, NULL, where, &error) ||
+  if (!_cd_import_document (parts->format, scratch, parts->document, NULL, where, &error) ||
       cd_count_words (cd_article_get_body (scratch)) <= own)
     {
       if (attachments->len > 0)
@@ -803,7 +798,7 @@ take_document (CdArticle  *article,
         g_string_append_printf (attachments, " (%s)", error->message);
       return FALSE;
     }
-  if (!_cd_import_document (format, article, parts->document, pictures, where, NULL))
+  if (!_cd_import_document (parts->format, article, parts->document, pictures, where, NULL))
     return FALSE;
   if (own > 0)
     {
@@ -839,7 +834,7 @@ _cd_import_email (CdArticle  *article,
   g_autofree char *when = NULL;
   GDateTime       *date;
   guint            n_messages;
-  g_auto (Parts) parts = { NULL, NULL, NULL, pictures, attachments, NULL, FALSE, NULL };
+  g_auto (Parts) parts = { NULL, NULL, NULL, pictures, attachments, NULL, CD_IMPORT_FORMAT_AUTO, NULL };
 
   g_assert (CD_IS_ARTICLE (article));
   g_assert (message_bytes != NULL);
