@@ -299,6 +299,27 @@ test_plain (void)
   }
 }
 
+/* A story template's labels in a document, a paragraph each or lines of
+ * one paragraph, give their fields; the headline is the labelled one. */
+static void
+test_docx_labels (void)
+{
+  g_autoptr (GBytes) docx = make_docx (
+      PLAIN (RUN ("", "Slug: harbour") "<w:r><w:br/></w:r>" RUN ("", "Hed: Harbour reopens after storm"))
+          PLAIN (RUN ("<w:b/>", "Dek:") RUN ("", " Ships queue at the mouth of the Maas"))
+              PLAIN (RUN ("", "Words: 400"))
+                  PLAIN (RUN ("", "ROTTERDAM (Reuters) - The harbour reopened on Sunday.")),
+      NULL);
+  g_autoptr (CdArticle) article = import_docx (docx);
+
+  g_assert_cmpstr (cd_article_get_slug (article), ==, "harbour");
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Harbour reopens after storm");
+  g_assert_cmpstr (cd_article_get_dek (article), ==, "Ships queue at the mouth of the Maas");
+  g_assert_cmpuint (cd_article_get_length_target (article), ==, 400);
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "ROTTERDAM");
+  g_assert_cmpstr (cd_article_get_body (article), ==, "The harbour reopened on Sunday.\n");
+}
+
 /* A JPEG of @width × @height. */
 static GBytes *
 make_jpeg (int width,
@@ -734,6 +755,7 @@ main (int   argc,
 
   g_test_add_func ("/import-document/docx-styled", test_styled);
   g_test_add_func ("/import-document/docx-plain", test_plain);
+  g_test_add_func ("/import-document/docx-labels", test_docx_labels);
   g_test_add_func ("/import-document/docx-pictures", test_pictures);
   g_test_add_func ("/import-document/docx-emailed", test_emailed);
   g_test_add_func ("/import-document/docx-refused", test_refused);

@@ -480,6 +480,59 @@ test_wire_dpa (void)
                    "Sandsäcken.\n");
 }
 
+/* A story template's label lines at the top, or under the first line (an
+ * email's subject), give their fields and leave the text; one "Note:"
+ * line alone is the story's. */
+static void
+test_wire_labels (void)
+{
+  static const char top[] = "Slug: council-budget\n"
+                            "Hed: Council passes budget after month of debate\n"
+                            "Dek: Taxes stay flat; roads wait\n"
+                            "\n"
+                            "By: Maria Keller\n"
+                            "Section: Local\n"
+                            "Tags: council, budget; schools\n"
+                            "Words: about 1,200\n"
+                            "Caption: The council chamber on Tuesday.\n"
+                            "Credit: Jane Roe/Springfield Times\n"
+                            "Editor's note: Check the vote count.\n"
+                            "\n"
+                            "SPRINGFIELD (AP) - The city council voted 7-4 late on Tuesday.\n"
+                            "\n"
+                            "Residents can comment online.\n";
+  static const char under[] = "Budget story\n\nHeadline: Council passes budget\nBy: Maria Keller\n\n"
+                              "The city council voted 7-4 late on Tuesday.\n";
+  static const char alone[] = "Council passes budget\n\nNote: the figures are preliminary.\n\n"
+                              "The city council voted 7-4 late on Tuesday.\n";
+  g_autoptr (CdArticle) a = cd_import_data (top, strlen (top), CD_IMPORT_FORMAT_WIRE, "budget.txt", NULL);
+  g_autoptr (CdArticle) b = cd_import_data (under, strlen (under), CD_IMPORT_FORMAT_WIRE, "budget.txt", NULL);
+  g_autoptr (CdArticle) c = cd_import_data (alone, strlen (alone), CD_IMPORT_FORMAT_WIRE, "budget.txt", NULL);
+  const char *const tags[] = { "council", "budget", "schools", NULL };
+
+  g_assert_cmpstr (cd_article_get_slug (a), ==, "council-budget");
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "Council passes budget after month of debate");
+  g_assert_cmpstr (cd_article_get_dek (a), ==, "Taxes stay flat; roads wait");
+  g_assert_cmpstr (cd_article_get_byline (a), ==, "Maria Keller");
+  g_assert_cmpstr (cd_article_get_section (a), ==, "Local");
+  g_assert_cmpstrv (cd_article_get_tags (a), tags);
+  g_assert_cmpuint (cd_article_get_length_target (a), ==, 1200);
+  g_assert_cmpstr (cd_article_get_image_caption (a), ==, "The council chamber on Tuesday.");
+  g_assert_cmpstr (cd_article_get_image_credit (a), ==, "Jane Roe/Springfield Times");
+  g_assert_cmpstr (cd_article_get_dateline (a), ==, "SPRINGFIELD");
+  g_assert_cmpstr (cd_article_get_source (a), ==, "AP");
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "The city council voted 7-4 late on Tuesday.\n\nResidents can comment online.\n");
+  g_assert_cmpstr (cd_article_get_ednote (a), ==, "Check the vote count.");
+
+  g_assert_cmpstr (cd_article_get_headline (b), ==, "Council passes budget");
+  g_assert_cmpstr (cd_article_get_byline (b), ==, "Maria Keller");
+  g_assert_cmpstr (cd_article_get_body (b), ==, "The city council voted 7-4 late on Tuesday.\n");
+
+  g_assert_cmpstr (cd_article_get_headline (c), ==, "Council passes budget");
+  g_assert_nonnull (strstr (cd_article_get_body (c), "Note: the figures are preliminary."));
+}
+
 /* A byline in the newsroom's other languages ("Von Anna Berg, dpa",
  * "Par Jean Dupont", "Door Piet de Vries") is the byline; a line that
  * only starts with the word ("Von Montag an gilt", "Par avion") is not. */
@@ -2910,6 +2963,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add_func ("/import/wire/plain", test_wire_plain);
   g_test_add_func ("/import/wire/foreign-bylines", test_wire_foreign_bylines);
+  g_test_add_func ("/import/wire/labels", test_wire_labels);
   g_test_add_func ("/import/wire/dateline-forms", test_wire_dateline_forms);
   g_test_add_func ("/import/wire/paragraph-forms", test_wire_paragraph_forms);
   g_test_add_func ("/import/xml/nitf", test_xml_nitf);

@@ -142,7 +142,7 @@ _cd_inline_line_break (CdInline *in)
 {
   set_plain (in);
   g_string_append (in->html, "<br>");
-  g_string_append_c (in->plain, ' ');
+  g_string_append_c (in->plain, '\n');
 }
 
 /* Opens a link to @href: only one out of the document, to the web or to
@@ -420,6 +420,13 @@ _cd_document_add_picture (CdDocument *document,
   return g_strdup_printf ("<p><img src=\"cid:%s\"></p>", picture->content_id);
 }
 
+/* @text on one line: its line breaks as spaces. */
+static char *
+one_line (const char *text)
+{
+  return g_strdelimit (g_strdup (text), "\n", ' ');
+}
+
 /* The picture that the block @para shows alone, or %NULL. */
 static CdImportPicture *
 picture_of_block (CdDocument   *document,
@@ -468,10 +475,49 @@ take_captions (CdDocument *document,
           picture->credit = g_match_info_fetch_named (match, "credit");
         }
       else
-        picture->caption = g_strdup (para->text);
+        picture->caption = one_line (para->text);
       g_free (para->text);
       para->text = g_strdup ("");
     }
+}
+
+/* Reads a template's label lines ("Hed: …", "Words: 600") from the
+ * paragraphs from @first on into @labels; they leave the story when they
+ * are two or more. Returns the first paragraph after them. */
+static guint
+take_labels (GPtrArray      *paras,
+             guint           first,
+             CdImportLabels *labels)
+{
+  guint end = first;
+
+  for (; end < paras->len; end++)
+    {
+      CdPara *para = g_ptr_array_index (paras, end);
+      g_auto (GStrv) lines = NULL;
+      gboolean all = TRUE;
+
+      if (para->block || para->kind == CD_PARA_LIST || para->kind == CD_PARA_TITLE)
+        break;
+      lines = g_strsplit (para->text, "\n", -1);
+      for (guint k = 0; lines[k] != NULL && all; k++)
+        all = *g_strstrip (lines[k]) == '\0' || _cd_import_read_label (lines[k], strlen (lines[k]), labels);
+      if (!all)
+        break;
+    }
+  if (labels->count < 2)
+    {
+      _cd_import_labels_clear (labels);
+      return first;
+    }
+  for (guint i = first; i < end; i++)
+    {
+      CdPara *para = g_ptr_array_index (paras, i);
+
+      g_free (para->text);
+      para->text = g_strdup ("");
+    }
+  return end;
 }
 
 /* Whether @para, the first with text, reads as a headline: short, and not
@@ -579,6 +625,7 @@ finish (CdDocument *document,
         const char *origin,
         GError    **error)
 {
+  g_auto (CdImportLabels) labels = { { NULL } };
   g_autofree char *html = NULL;
   g_autofree char *body = NULL;
   guint            first = 0;
@@ -592,18 +639,27 @@ finish (CdDocument *document,
     {
       CdPara *para = g_ptr_array_index (paras, i);
 
+      g_autofree char *text = one_line (para->text);
+
       if (para->kind == CD_PARA_TITLE && cd_text_is_blank (cd_article_get_headline (article)))
-        cd_article_set_headline (article, para->text);
+        cd_article_set_headline (article, text);
       else if (para->kind == CD_PARA_SUBTITLE && cd_text_is_blank (cd_article_get_dek (article)))
-        cd_article_set_dek (article, para->text);
+        cd_article_set_dek (article, text);
       else
         continue;
       g_free (para->text);
       para->text = g_strdup ("");
     }
-  if (cd_text_is_blank (cd_article_get_headline (article)) && first < paras->len &&
-      reads_as_headline (g_ptr_array_index (paras, first)))
-    cd_article_set_headline (article, ((CdPara *) g_ptr_array_index (paras, first++))->text);
+  first = take_labels (paras, first, &labels);
+  while (first < paras->len && *((CdPara *) g_ptr_array_index (paras, first))->text == '\0')
+    first++;
+  if (cd_text_is_blank (cd_article_get_headline (article)) && labels.values[CD_LABEL_HEADLINE] == NULL &&
+      first < paras->len && reads_as_headline (g_ptr_array_index (paras, first)))
+    {
+      g_autofree char *text = one_line (((CdPara *) g_ptr_array_index (paras, first++))->text);
+
+      cd_article_set_headline (article, text);
+    }
 
   html = write_html (paras, first);
   body = cd_html_to_markdown (html, strlen (html));
@@ -616,6 +672,7 @@ finish (CdDocument *document,
       return FALSE;
     }
   cd_article_set_body (article, body);
+  _cd_import_apply_labels (article, &labels, notes);
   /* The language a word processor is set up in may be the newsroom's in
    * another country's form (en-US for en-GB): the article's gives way
    * only to another language. */

@@ -129,6 +129,11 @@ gboolean   _cd_import_wire (CdArticle  *article,
                             gsize       length,
                             const char *origin,
                             GError    **error);
+gboolean   _cd_import_wire_copy (CdArticle  *article,
+                                 const char *text,
+                                 gsize       length,
+                                 const char *origin,
+                                 GError    **error);
 gboolean   _cd_import_html (CdArticle  *article,
                             const char *text,
                             gsize       length,
@@ -189,5 +194,39 @@ gboolean _cd_import_document (CdImportFormat format,
                               GPtrArray     *pictures,
                               const char    *origin,
                               GError       **error);
+
+/* A story's labelled lines, "Hed: …" (cd-import-labels.c). */
+typedef enum
+{
+  CD_LABEL_SLUG,
+  CD_LABEL_HEADLINE,
+  CD_LABEL_DEK,
+  CD_LABEL_BYLINE,
+  CD_LABEL_DATELINE,
+  CD_LABEL_SOURCE,
+  CD_LABEL_SECTION,
+  CD_LABEL_TAGS,
+  CD_LABEL_LENGTH,
+  CD_LABEL_CAPTION,
+  CD_LABEL_CREDIT,
+  CD_LABEL_NOTE,
+  CD_LABEL_N,
+} CdImportLabel;
+
+typedef struct
+{
+  char *values[CD_LABEL_N];
+  guint count; /* the label lines read */
+} CdImportLabels;
+
+gboolean _cd_import_read_label (const char     *line,
+                                gsize           length,
+                                CdImportLabels *labels);
+void     _cd_import_apply_labels (CdArticle            *article,
+                                  const CdImportLabels *labels,
+                                  GString              *notes);
+void     _cd_import_labels_clear (CdImportLabels *labels);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CdImportLabels, _cd_import_labels_clear)
 
 G_END_DECLS

@@ -940,14 +940,15 @@ append_block (GString *body,
   return TRUE;
 }
 
-/* The importer of wire copy (see %CD_IMPORT_FORMAT_WIRE): fills @article, which
+/* Wire copy as it is (see %CD_IMPORT_FORMAT_WIRE; _cd_import_wire() reads
+ * a template's labels first): fills @article, which
  * holds the language the file does not name, from the checked @text. */
 gboolean
-_cd_import_wire (CdArticle  *article,
-                 const char *text,
-                 gsize       length,
-                 const char *origin,
-                 GError    **error)
+_cd_import_wire_copy (CdArticle  *article,
+                      const char *text,
+                      gsize       length,
+                      const char *origin,
+                      GError    **error)
 {
   g_autoptr (GPtrArray) blocks = NULL;
   g_autoptr (GString) body = g_string_new (NULL);
