@@ -41,6 +41,9 @@ G_BEGIN_DECLS
  *   ("Eds: …") and version notes in brackets ("(Adds quote)") above the
  *   story, and a sign-off of initials under it ("mm/jbo"). Two bullets or
  *   more in a row are a list; a rule of underscores or dashes is a break.
+ *   A story template's label lines ("Slug:", "Hed:", "Dek:", "By:",
+ *   "Section:", "Tags:", "Words:", "Caption:", "Credit:", "Note:"; two
+ *   or more) at the top, or under the first line, give their fields.
  *   A message in a feed's envelope of control characters (IPTC 7901,
  *   ANPA 1312: SOH, heading, STX, text, ETX, trailer, EOT) is read from
  *   its text, without AP's "^", "<" and "=" codes; the heading and
