@@ -2444,6 +2444,27 @@ test_bad_too_large (Fixture      *f,
   close (fd);
   a = cd_import_file (limit, &error);
   g_assert_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_BINARY);
+
+  /* A Word document, an OpenDocument or an email carries its pictures: a
+   * few photos are more than 20 MiB, and it may be up to 100 MiB. */
+  {
+    g_autofree char *docx = g_build_filename (f->dir, "photos.docx", NULL);
+    g_autofree char *eml = g_build_filename (f->dir, "photos.eml", NULL);
+    g_autoptr (GError) local = NULL;
+    g_autoptr (CdArticle) b = NULL;
+
+    fd = g_open (docx, O_WRONLY | O_CREAT, 0600);
+    g_assert_cmpint (ftruncate (fd, 21 * 1024 * 1024), ==, 0);
+    close (fd);
+    b = cd_import_file (docx, &local);
+    g_assert_error (local, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID);
+    fd = g_open (eml, O_WRONLY | O_CREAT, 0600);
+    g_assert_cmpint (ftruncate (fd, CD_IMPORT_MAX_PACKAGE_SIZE + 1), ==, 0);
+    close (fd);
+    assert_file_error (eml, CD_IMPORT_ERROR_TOO_LARGE,
+                       ": the file is 100.0\xc2\xa0MiB (104857601 bytes), more than the 100.0\xc2\xa0MiB "
+                       "(104857600 bytes) a file with its pictures may be.");
+  }
 }
 
 static void

@@ -921,6 +921,18 @@ read_all (int    fd,
   return TRUE;
 }
 
+/* The largest @path may be: %CD_IMPORT_MAX_PACKAGE_SIZE for a file that
+ * carries its pictures, else %CD_IMPORT_MAX_SIZE. */
+static goffset
+max_size (const char *path)
+{
+  CdImportFormat format = cd_import_format_for_path (path);
+
+  return format == CD_IMPORT_FORMAT_EMAIL || format == CD_IMPORT_FORMAT_DOCX || format == CD_IMPORT_FORMAT_ODT
+             ? CD_IMPORT_MAX_PACKAGE_SIZE
+             : CD_IMPORT_MAX_SIZE;
+}
+
 static void
 set_too_large (GError    **error,
                const char *path,
@@ -929,10 +941,11 @@ set_too_large (GError    **error,
   /* With the bytes, as a file just over the limit rounds to the limit. */
   GFormatSizeFlags flags = G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT;
   g_autofree char *have = g_format_size_full (size, flags);
-  g_autofree char *limit = g_format_size_full (CD_IMPORT_MAX_SIZE, flags);
+  g_autofree char *limit = g_format_size_full (max_size (path), flags);
 
-  g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_TOO_LARGE,
-               "%s: the file is %s, more than the %s an article may be.", path, have, limit);
+  g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_TOO_LARGE, "%s: the file is %s, more than the %s %s.", path,
+               have, limit,
+               max_size (path) == CD_IMPORT_MAX_SIZE ? "an article may be" : "a file with its pictures may be");
 }
 
 /**
@@ -945,7 +958,9 @@ set_too_large (GError    **error,
  * is read in the character set its declaration names, a feed's message
  * that is not UTF-8 in Windows-1252. A missing file, a directory, an empty
  * or binary file, other text that is not UTF-8, a file over
- * %CD_IMPORT_MAX_SIZE (checked before reading) and a file of no format
+ * %CD_IMPORT_MAX_SIZE (%CD_IMPORT_MAX_PACKAGE_SIZE for email, Word and
+ * OpenDocument files, which carry their pictures; checked before reading)
+ * and a file of no format
  * it can tell are refused with one sentence that starts with @path.
  *
  * Returns: (transfer full) (nullable): a new article, not yet stored
@@ -972,8 +987,11 @@ _cd_import_file (const char *path,
   int              saved_errno = 0;
   int              fd;
   gboolean         ok;
+  goffset          limit;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  limit = max_size (path);
 
   if (g_stat (path, &st) != 0)
     {
@@ -1010,7 +1028,7 @@ _cd_import_file (const char *path,
                    "%s: the file is empty.", path);
       return NULL;
     }
-  if (st.st_size > CD_IMPORT_MAX_SIZE)
+  if (st.st_size > limit)
     {
       set_too_large (error, path, st.st_size);
       return NULL;
@@ -1026,7 +1044,7 @@ _cd_import_file (const char *path,
                    "%s: the file cannot be read (%s).", path, g_strerror (e));
       return NULL;
     }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > CD_IMPORT_MAX_SIZE)
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > limit)
     {
       close (fd);
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_READ,
@@ -1034,10 +1052,8 @@ _cd_import_file (const char *path,
       return NULL;
     }
   /* One byte more than allowed tells a file that grew after the check. */
-  data = g_malloc (CD_IMPORT_MAX_SIZE + 1 < st.st_size + 1 ? CD_IMPORT_MAX_SIZE + 1
-                                                           : st.st_size + 1);
-  ok = read_all (fd, data, MIN ((goffset) CD_IMPORT_MAX_SIZE + 1, st.st_size + 1),
-                 &n_read, &saved_errno);
+  data = g_malloc (limit + 1 < st.st_size + 1 ? limit + 1 : st.st_size + 1);
+  ok = read_all (fd, data, MIN (limit + 1, st.st_size + 1), &n_read, &saved_errno);
   close (fd);
   if (!ok)
     {
@@ -1045,7 +1061,7 @@ _cd_import_file (const char *path,
                    "%s: the file cannot be read (%s).", path, g_strerror (saved_errno));
       return NULL;
     }
-  if (n_read > CD_IMPORT_MAX_SIZE)
+  if ((goffset) n_read > limit)
     {
       set_too_large (error, path, n_read);
       return NULL;

@@ -121,6 +121,9 @@ typedef enum
 
 /* Files over this size are refused. */
 #define CD_IMPORT_MAX_SIZE (20 * 1024 * 1024)
+/* Files that carry their pictures (email, Word, OpenDocument) may be this
+ * large: a few photos from a phone are more than an article's text. */
+#define CD_IMPORT_MAX_PACKAGE_SIZE (100 * 1024 * 1024)
 
 CdImportFormat cd_import_format_for_path (const char *path);
 
