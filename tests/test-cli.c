@@ -426,6 +426,52 @@ test_bad_input (Fixture      *f,
   check_bad_import (f, malformed, "line");
 }
 
+/* A feed is a story an entry: each one's uuid on a line of its own, in
+ * the feed's order; one of more stories than an import takes is refused
+ * whole. */
+static void
+test_import_feed (Fixture      *f,
+                  gconstpointer data)
+{
+  static const char feed[] =
+      "<rss xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Wire</title>"
+      "<item><title>Port reopens</title><content:encoded>&lt;p&gt;Ships sail.&lt;/p&gt;</content:encoded></item>"
+      "<item><title>Strike ends</title><description>Trains run.</description></item>"
+      "</channel></rss>";
+  g_autofree char *path = write_file (f, "wire.rss", feed, -1);
+  g_autoptr (GString) many = g_string_new ("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>All</title>");
+  g_autofree char *big = NULL;
+  g_autofree char *listed = NULL;
+  g_auto (GStrv) uuids = NULL;
+  g_auto (Run) run = { 0 };
+  g_auto (Run) again = { 0 };
+  g_auto (Run) shown = { 0 };
+
+  run_copydesk (f, &run, "import", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  uuids = g_strsplit (g_strstrip (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (uuids), ==, 2);
+  run_copydesk (f, &shown, "show", uuids[1], NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+  g_assert_nonnull (strstr (shown.out, "headline: Strike ends\n"));
+  g_assert_true (g_str_has_suffix (shown.out, "\nTrains run.\n"));
+
+  for (guint i = 0; i < 501; i++)
+    g_string_append_printf (many, "<entry><title>Story %u</title></entry>", i);
+  g_string_append (many, "</feed>");
+  big = write_file (f, "all.atom", many->str, many->len);
+  run_copydesk (f, &again, "import", big, NULL);
+  g_assert_cmpint (again.status, ==, 2);
+  g_assert_nonnull (strstr (again.err, "all.atom: the file holds 501 stories"));
+  listed = list_snapshot (f);
+  {
+    g_autoptr (JsonNode) root = parse_json (listed);
+
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  }
+}
+
 static void
 test_bad_arguments (Fixture      *f,
                     gconstpointer data)
@@ -1187,6 +1233,7 @@ main (int argc, char **argv)
   ADD ("/cli/set/export-roundtrip", test_set_and_export_roundtrip);
   ADD ("/cli/export/formats", test_export_formats);
   ADD ("/cli/import/bad-input", test_bad_input);
+  ADD ("/cli/import/feed", test_import_feed);
   ADD ("/cli/bad-arguments", test_bad_arguments);
   ADD ("/cli/data-dir-env", test_data_dir_env);
   ADD ("/cli/data-dir-env-empty", test_data_dir_env_empty);

@@ -17,6 +17,7 @@
 #include "cd-image-ref.h"
 #include "cd-import.h"
 #include "cd-store.h"
+#include "cd-test-import.h"
 #include "cd-test-util.h"
 #include "cd-text.h"
 
@@ -371,7 +372,7 @@ test_pictures (void)
   store = cd_store_open (data_dir, &error);
   g_assert_no_error (error);
 
-  stored = cd_import_into_store (store, path, NULL, &error);
+  stored = cd_test_import_one (store, path, &error);
   g_assert_no_error (error);
   g_test_message ("%s", cd_article_get_body (stored));
   refs = cd_image_refs_in_body (cd_article_get_body (stored));
@@ -705,7 +706,7 @@ test_odt_pictures_and_refused (void)
   g_assert_no_error (error);
   store = cd_store_open (data_dir, &error);
   g_assert_no_error (error);
-  stored = cd_import_into_store (store, path, NULL, &error);
+  stored = cd_test_import_one (store, path, &error);
   g_assert_no_error (error);
   refs = cd_image_refs_in_body (cd_article_get_body (stored));
   g_assert_cmpuint (refs->len, ==, 1);

@@ -10,6 +10,7 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
+#include "cd-test-import.h"
 #include "cd-test-util.h"
 #include "cd-image-ref.h"
 #include "cd-import.h"
@@ -374,7 +375,7 @@ test_pictures (void)
   const CdImageRef *ref;
 
   g_assert_no_error (error);
-  stored = cd_import_into_store (store, path, NULL, &error);
+  stored = cd_test_import_one (store, path, &error);
   g_assert_no_error (error);
   refs = cd_image_refs_in_body (cd_article_get_body (stored));
   g_assert_cmpuint (refs->len, ==, 1);
@@ -437,7 +438,7 @@ test_pictures_in_place (void)
   g_autofree char *expected = NULL;
 
   g_assert_no_error (error);
-  stored = cd_import_into_store (store, path, NULL, &error);
+  stored = cd_test_import_one (store, path, &error);
   g_assert_no_error (error);
   refs = cd_image_refs_in_body (cd_article_get_body (stored));
   g_assert_cmpuint (refs->len, ==, 1);
@@ -579,7 +580,7 @@ test_pictures_placed (void)
   g_autofree char *expected = NULL;
 
   g_assert_no_error (error);
-  stored = cd_import_into_store (store, path, NULL, &error);
+  stored = cd_test_import_one (store, path, &error);
   g_assert_no_error (error);
   refs = cd_image_refs_in_body (cd_article_get_body (stored));
   g_assert_cmpuint (refs->len, ==, 2);

@@ -1468,8 +1468,12 @@ test_xml_bad (void)
     /* An HTML entity needs the DTD that declares it. */
     { "<nitf><body><body.content>\n\n<p>A &mdash; B</p></body.content></body></nitf>",
       "item.xml: line 3: the XML is not well-formed (Entity 'mdash' not defined)." },
-    { "<rss><channel/></rss>",
-      "item.xml: the XML is neither NITF nor a NewsML news item (its root element is <rss>)." },
+    { "<kml><Document/></kml>",
+      "item.xml: the XML is neither NITF nor a NewsML news item (its root element is <kml>)." },
+    /* A feed with nothing to import. */
+    { "<rss><channel/></rss>", "item.xml: the feed holds no entries." },
+    { "<rss><channel><item><guid>1</guid></item></channel></rss>",
+      "item.xml: the feed's entry has no headline and no text." },
     { "<nitf><body><body.content/></body></nitf>",
       "item.xml: the news item has no headline and no text." },
     /* A package points to items sent in files of their own. */
@@ -1675,9 +1679,9 @@ test_ninjs_bad (void)
     { "{\"headline\": \"a}\"}]", "item.json: line 1: the JSON goes on after its news item" },
     { "{\"title\": \"A web page\"}", "item.json: the JSON is not a ninjs news item" },
     { "{\"uri\": \"x\", \"type\": \"text\"}", "item.json: the news item has no headline and no text." },
-    /* An API's response with more than one item. */
-    { "{\"total\": 2, \"item\": [{\"headline\": \"a\"}, {\"headline\": \"b\"}]}",
-      "item.json: the JSON holds 2 ninjs news items; import each from a file of its own." },
+    /* An API's response whose items are all empty. */
+    { "{\"total\": 2, \"item\": [{\"uri\": \"a\"}, {\"uri\": \"b\"}]}",
+      "item.json: the news item has no headline and no text." },
   };
   /* clang-format on */
   /* An API's response carrying one item: the item. */
@@ -2476,10 +2480,10 @@ test_bad_type (Fixture      *f,
 
   assert_file_error (rtf, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": “.rtf” files cannot be imported; "
-                     "use .md, .markdown, .txt, .html, .htm, .xml, .nitf, .json, .eml, .docx or .odt.");
+                     "use .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt.");
   assert_file_error (none, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": the name has no extension to tell its format; use .md, .markdown, .txt, "
-                     ".html, .htm, .xml, .nitf, .json, .eml, .docx or .odt.");
+                     ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt.");
 }
 
 /* Feeds as they are sent: AP's ANPA heading with its selector codes set
@@ -2736,6 +2740,8 @@ test_format_by_content (Fixture      *f,
       -1);
   g_autofree char *feed = write_file (
       f, "feed.atom", "<feed xmlns='http://www.w3.org/2005/Atom'><title>x</title></feed>", -1);
+  g_autofree char *drawing = write_file (
+      f, "drawing.xml", "<svg xmlns='http://www.w3.org/2000/svg'><title>x</title></svg>", -1);
   /* A page saved by a browser, or XHTML: HTML. */
   g_autofree char *saved = write_file (
       f, "saved", "<!-- saved from url=(0024)https://example.org/ -->\n<html><body><p>Saved.</p>"
@@ -2763,11 +2769,13 @@ test_format_by_content (Fixture      *f,
   g_assert_cmpstr (cd_article_get_body (e), ==, "Strict.\n");
   assert_file_error (rtf, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": \u201c.rtf\u201d files cannot be imported; use .md, .markdown, .txt, "
-                     ".html, .htm, .xml, .nitf, .json, .eml, .docx or .odt.");
+                     ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt.");
   /* Markup of another kind: the agency XML reader's own sentence. */
-  assert_file_error (feed, CD_IMPORT_ERROR_INVALID,
+  assert_file_error (drawing, CD_IMPORT_ERROR_INVALID,
                      ": the XML is neither NITF nor a NewsML news item (its root element is "
-                     "<feed>).");
+                     "<svg>).");
+  /* A feed with no entries. */
+  assert_file_error (feed, CD_IMPORT_ERROR_EMPTY, ": the feed holds no entries.");
 }
 
 static void
@@ -2935,10 +2943,10 @@ test_wire_envelope (Fixture      *f,
 
     assert_file_error (rtf, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                        ": “.rtf” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
-                       ".xml, .nitf, .json, .eml, .docx or .odt.");
+                       ".xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt.");
     assert_file_error (gz, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                        ": “.gz” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
-                       ".xml, .nitf, .json, .eml, .docx or .odt.");
+                       ".xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt.");
   }
   /* Control characters and nothing else. */
   {

@@ -849,6 +849,30 @@ test_import_files (CdUiFixture  *fixture,
   g_assert_true (cd_ui_wait_for (library_lists_headline, &check, 10000));
 }
 
+/* A feed imported from the window is a story an entry: the count is of
+ * articles, the feed's first opens and every one is listed. */
+static void
+test_import_feed (CdUiFixture  *fixture,
+                  gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "wire.atom", NULL);
+  g_autoptr (GFile) file = NULL;
+  CdWindow *window = cd_ui_start (fixture, NULL);
+  Headline  second = { window, "Strike ends" };
+
+  g_assert_true (g_file_set_contents (path,
+                                      "<feed xmlns='http://www.w3.org/2005/Atom'><title>Wire</title>"
+                                      "<entry><title>Port reopens</title><content>Ships sail.</content></entry>"
+                                      "<entry><title>Strike ends</title><content>Trains run.</content></entry>"
+                                      "</feed>",
+                                      -1, NULL));
+  file = g_file_new_for_path (path);
+  g_assert_cmpuint (cd_window_import_files (window, &file, 1), ==, 2);
+  g_assert_cmpstr (cd_article_get_headline (cd_document_get_article (cd_window_get_document (window))), ==,
+                   "Port reopens");
+  g_assert_true (cd_ui_wait_for (library_lists_headline, &second, 10000));
+}
+
 static gboolean
 session_names (gpointer data)
 {
@@ -1135,6 +1159,7 @@ main (int    argc,
   ADD ("/window/editor/find-replace", test_find_replace);
   ADD ("/window/store/follows-other-writers", test_follows_other_writers);
   ADD ("/window/files/import", test_import_files);
+  ADD ("/window/files/import-feed", test_import_feed);
   ADD ("/window/session/file", test_session_file);
   ADD ("/window/details/wheel-changes-nothing", test_wheel_over_details);
   ADD ("/window/keyboard/panes", test_keyboard_panes);

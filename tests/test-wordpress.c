@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "cd-import.h"
 #include "cd-render.h"
 #include "cd-test-wordpress.h"
 #include "cd-wp-content.h"
@@ -506,6 +507,143 @@ test_published_via_rest_url (void)
                    "publish");
 }
 
+/* The article of @articles with @headline. */
+static CdArticle *
+find_headline (GPtrArray  *articles,
+               const char *headline)
+{
+  for (guint i = 0; i < articles->len; i++)
+    if (g_strcmp0 (cd_article_get_headline (g_ptr_array_index (articles, i)), headline) == 0)
+      return g_ptr_array_index (articles, i);
+  g_test_message ("no article “%s” among %u", headline, articles->len);
+  return NULL;
+}
+
+static char *
+post_id (JsonNode *post)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (json_node_get_object (post), "id"));
+}
+
+/* The site's own export (export_wp(), as Tools > Export downloads it)
+ * imports as the pull reads the same posts: every field, the block
+ * content, the author's display name; Copydesk's marker taken out and the
+ * articles new; a scheduled post's time as the embargo; pages left out. */
+static void
+test_export_imports (void)
+{
+  g_autoptr (CdWordpress) client = NULL;
+  g_autoptr (JsonNode) category = NULL;
+  g_autoptr (JsonNode) tag = NULL;
+  g_autoptr (JsonNode) made = NULL;
+  g_autoptr (JsonNode) scheduled = NULL;
+  g_autoptr (JsonNode) me = NULL;
+  g_autoptr (JsonNode) raw = NULL;
+  g_autoptr (JsonNode) exported = NULL;
+  g_autoptr (CdArticle) ours = cd_article_new ();
+  g_autoptr (CdRemotePost) created = NULL;
+  g_autoptr (CdRemotePost) pulled = NULL;
+  g_autoptr (CdRemotePost) pulled_ours = NULL;
+  g_autoptr (GPtrArray) articles = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) embargo = g_date_time_new_utc (2099, 6, 1, 6, 0, 0);
+  g_autofree char *json = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *back = NULL;
+  const char      *wxr, *content;
+  CdArticle       *a, *b, *c;
+  guint            status;
+
+  if (!need_wordpress ())
+    return;
+
+  client = cd_test_wordpress_client (wp, wp->password);
+  category = cd_test_wordpress_rest (wp, "POST", "/wp/v2/categories", wp->user, wp->password,
+                                     "{\"name\":\"Harbour desk\"}", &status);
+  g_assert_cmpuint (status, ==, 201);
+  tag = cd_test_wordpress_rest (wp, "POST", "/wp/v2/tags", wp->user, wp->password, "{\"name\":\"Ferries\"}",
+                                &status);
+  g_assert_cmpuint (status, ==, 201);
+  /* A colleague's post from the block editor, with blocks Copydesk keeps
+   * as they are, and "]]>", which the export must split. */
+  json = g_strdup_printf (
+      "{\"title\":\"Ferries return & fares fall\",\"status\":\"draft\",\"slug\":\"ferries-return\","
+      "\"excerpt\":\"<p>Two routes reopen</p>\",\"categories\":[%" G_GINT64_FORMAT "],"
+      "\"tags\":[%" G_GINT64_FORMAT "],"
+      "\"content\":\"<!-- wp:paragraph -->\\n<p>The ferries are <strong>back</strong> on Monday.</p>\\n"
+      "<!-- /wp:paragraph -->\\n\\n<!-- wp:heading -->\\n<h2>Fares</h2>\\n<!-- /wp:heading -->\\n\\n"
+      "<!-- wp:list -->\\n<ul><li>Adults: four euros</li><li>Children: free</li></ul>\\n<!-- /wp:list -->\\n\\n"
+      "<!-- wp:html -->\\n<div class=\\\"tide\\\" data-end=\\\"]]>\\\">Hochwasser um 6 Uhr</div>\\n"
+      "<!-- /wp:html -->\\n\\n<!-- wp:separator -->\\n<hr class=\\\"wp-block-separator has-alpha-channel-opacity\\\"/>"
+      "\\n<!-- /wp:separator -->\"}",
+      json_object_get_int_member (json_node_get_object (category), "id"),
+      json_object_get_int_member (json_node_get_object (tag), "id"));
+  made = cd_test_wordpress_rest (wp, "POST", "/wp/v2/posts", wp->other_user, wp->other_password, json, &status);
+  g_assert_cmpuint (status, ==, 201);
+  id = post_id (made);
+  scheduled = cd_test_wordpress_rest (wp, "POST", "/wp/v2/posts", wp->other_user, wp->other_password,
+                                      "{\"title\":\"Tall ships arrive\",\"status\":\"future\","
+                                      "\"date_gmt\":\"2099-06-01T06:00:00\",\"content\":\"<p>Sails at dawn.</p>\"}",
+                                      &status);
+  g_assert_cmpuint (status, ==, 201);
+  /* A post Copydesk wrote carries its marker. */
+  cd_article_set_headline (ours, "Lighthouse relit");
+  cd_article_set_body (ours, "The lamp shines again.\n");
+  created = cd_test_wordpress_create (client, ours, &error);
+  g_assert_no_error (error);
+  me = cd_test_wordpress_rest (wp, "GET", "/wp/v2/users/me", wp->other_user, wp->other_password, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+
+  exported = cd_test_wordpress_rest (wp, "GET", "/copydesk-test/v1/export", wp->user, wp->password, NULL,
+                                     &status);
+  g_assert_cmpuint (status, ==, 200);
+  wxr = json_object_get_string_member (json_node_get_object (exported), "wxr");
+  g_assert_nonnull (strstr (wxr, "<wp:wxr_version>"));
+  g_assert_nonnull (strstr (wxr, "]]]]><![CDATA[>"));
+  if (g_getenv ("CD_TEST_KEEP_EXPORT") != NULL)
+    g_file_set_contents (g_getenv ("CD_TEST_KEEP_EXPORT"), wxr, -1, NULL);
+  articles = cd_import_data_all (wxr, strlen (wxr), CD_IMPORT_FORMAT_AUTO, "site.wordpress.xml", &error);
+  g_assert_no_error (error);
+
+  a = find_headline (articles, "Ferries return & fares fall");
+  g_assert_nonnull (a);
+  pulled = cd_test_wordpress_get (client, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (a), ==, cd_article_get_body (pulled->article));
+  g_assert_cmpstr (cd_article_get_dek (a), ==, cd_article_get_dek (pulled->article));
+  g_assert_cmpstr (cd_article_get_dek (a), ==, "Two routes reopen");
+  g_assert_cmpstr (cd_article_get_slug (a), ==, cd_article_get_slug (pulled->article));
+  g_assert_cmpstr (cd_article_get_section (a), ==, "Harbour desk");
+  g_assert_cmpstr (cd_article_get_section (a), ==, cd_article_get_section (pulled->article));
+  g_assert_cmpstrv (cd_article_get_tags (a), cd_article_get_tags (pulled->article));
+  g_assert_cmpstr (cd_article_get_byline (a), ==, json_object_get_string_member (json_node_get_object (me), "name"));
+  /* Back to the site's very markup. */
+  path = g_strdup_printf ("/wp/v2/posts/%s?context=edit", id);
+  raw = cd_test_wordpress_rest (wp, "GET", path, wp->user, wp->password, NULL, &status);
+  content = raw_of (json_node_get_object (raw), "content");
+  back = cd_wp_body_to_content (cd_article_get_body (a), -1, content, -1);
+  g_assert_cmpstr (back, ==, content);
+
+  b = find_headline (articles, "Tall ships arrive");
+  g_assert_nonnull (b);
+  g_assert_nonnull (cd_article_get_embargo (b));
+  g_assert_true (g_date_time_equal (cd_article_get_embargo (b), embargo));
+  g_assert_cmpstr (cd_article_get_body (b), ==, "Sails at dawn.\n");
+
+  c = find_headline (articles, "Lighthouse relit");
+  g_assert_nonnull (c);
+  pulled_ours = cd_test_wordpress_get (client, created->remote_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (c), ==, cd_article_get_body (pulled_ours->article));
+  g_assert_null (strstr (cd_article_get_body (c), "copydesk"));
+  g_assert_cmpstr (cd_article_get_uuid (c), !=, cd_article_get_uuid (ours));
+
+  /* Pages are no stories. */
+  if (strstr (wxr, "<wp:post_type><![CDATA[page]]></wp:post_type>") != NULL)
+    g_assert_null (find_headline (articles, "Sample Page"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +667,7 @@ main (int   argc,
   g_test_add_func ("/wordpress/foreign-post", test_foreign_post);
   g_test_add_func ("/wordpress/trashed-is-gone", test_trashed_is_gone);
   g_test_add_func ("/wordpress/published-via-rest-url", test_published_via_rest_url);
+  g_test_add_func ("/wordpress/export-imports", test_export_imports);
 
   status = g_test_run ();
   cd_test_wordpress_stop (wp);

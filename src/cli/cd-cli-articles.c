@@ -48,15 +48,16 @@ cd_cli_import (CdCli *cli,
   for (int i = 1; i < argc; i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (CdArticle) article = cd_import_into_store (store, argv[i], language, &error);
+      g_autoptr (GPtrArray) articles = cd_import_into_store (store, argv[i], language, &error);
 
-      if (article == NULL)
+      if (articles == NULL)
         {
           cd_cli_printerr ("%s", error->message);
           status = CD_EXIT_ERROR;
           continue;
         }
-      printf ("%s\n", cd_article_get_uuid (article));
+      for (guint k = 0; k < articles->len; k++)
+        printf ("%s\n", cd_article_get_uuid (g_ptr_array_index (articles, k)));
       fflush (stdout);
     }
   return status;

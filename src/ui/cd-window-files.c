@@ -45,10 +45,11 @@ _cd_window_dup_language (CdWindow *self)
  * @files: (array length=n_files): the files to import
  * @n_files: how many
  *
- * Imports each file as a new article and opens the last one imported. A
- * file that cannot be imported is named in a toast; the others still are.
+ * Imports each file as new articles (one, or a feed's stories) and opens
+ * the last file's first. A file that cannot be imported is named in a
+ * toast; the others still are.
  *
- * Returns: how many were imported
+ * Returns: how many articles were imported
  */
 guint
 cd_window_import_files (CdWindow     *self,
@@ -69,7 +70,7 @@ cd_window_import_files (CdWindow     *self,
     {
       g_autoptr (GError) error = NULL;
       g_autofree char *path = g_file_get_path (files[i]);
-      CdArticle       *article;
+      g_autoptr (GPtrArray) articles = NULL;
 
       if (path == NULL)
         {
@@ -80,14 +81,14 @@ cd_window_import_files (CdWindow     *self,
           _cd_window_toast_error (self, error);
           continue;
         }
-      if ((article = cd_import_into_store (self->store, path, language, &error)) == NULL)
+      if ((articles = cd_import_into_store (self->store, path, language, &error)) == NULL)
         {
           _cd_window_toast_error (self, error);
           continue;
         }
-      g_set_object (&last, article);
-      g_object_unref (article);
-      imported++;
+      /* A feed's first story, as the file lists them. */
+      g_set_object (&last, g_ptr_array_index (articles, 0));
+      imported += articles->len;
     }
   if (last != NULL && !cd_window_open_article (self, cd_article_get_uuid (last), &open_error))
     _cd_window_toast_error (self, open_error);
@@ -124,8 +125,8 @@ import_action (GtkWidget  *widget,
 {
   CdWindow             *self = CD_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  const char           *all[] = { "text/markdown", "text/plain", "text/html", "application/xml", "text/xml", "application/json", "message/rfc822", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text", NULL };
-  const char           *all_patterns[] = { "*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.xml", "*.nitf", "*.json", "*.eml", "*.docx", "*.odt", NULL };
+  const char           *all[] = { "text/markdown", "text/plain", "text/html", "application/xml", "text/xml", "application/json", "message/rfc822", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text", "application/rss+xml", "application/atom+xml", NULL };
+  const char           *all_patterns[] = { "*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.xml", "*.nitf", "*.json", "*.eml", "*.docx", "*.odt", "*.rss", "*.atom", NULL };
   const char           *any_pattern[] = { "*", NULL };
 
   g_assert (CD_IS_WINDOW (self));
@@ -134,7 +135,7 @@ import_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), NULL);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   cd_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
-                              _ ("Articles (Markdown, wire copy, HTML, NITF, NewsML, ninjs, email)"), all, all_patterns);
+                              _ ("Articles (Markdown, wire copy, HTML, NITF, NewsML, ninjs, feeds, email, documents)"), all, all_patterns);
   /* A wire capture's files often have no extension; Copydesk tells a
    * feed's message by its envelope. */
   cd_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _ ("All Files"), NULL, any_pattern);

@@ -52,22 +52,28 @@ fuzz_check_import (CdArticle  *article,
     }
 }
 
-/* Defines the libFuzzer entry point for the importer of one format. Inputs
- * over 1 MiB are skipped: size limits are cd_import_file()'s business, not
- * the parser's. */
-#define FUZZ_IMPORTER(format, origin)                                             \
-  int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);                  \
-                                                                                  \
-  int                                                                             \
-  LLVMFuzzerTestOneInput (const uint8_t *data,                                    \
-                          size_t         size)                                    \
-  {                                                                               \
-    g_autoptr (GError) error = NULL;                                              \
-    g_autoptr (CdArticle) article = NULL;                                         \
-                                                                                  \
-    if (size > 1024 * 1024)                                                       \
-      return 0;                                                                   \
-    article = cd_import_data ((const char *) data, size, format, origin, &error); \
-    fuzz_check_import (article, error, origin);                                   \
-    return 0;                                                                     \
+/* Defines the libFuzzer entry point for the importer of one format: every
+ * story of the input (a feed's entries, a news message's items) is
+ * checked. Inputs over 1 MiB are skipped: size limits are
+ * cd_import_file()'s business, not the parser's. */
+#define FUZZ_IMPORTER(format, origin)                                                  \
+  int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);                       \
+                                                                                       \
+  int                                                                                  \
+  LLVMFuzzerTestOneInput (const uint8_t *data,                                         \
+                          size_t         size)                                         \
+  {                                                                                    \
+    g_autoptr (GError) error = NULL;                                                   \
+    g_autoptr (GPtrArray) articles = NULL;                                             \
+                                                                                       \
+    if (size > 1024 * 1024)                                                            \
+      return 0;                                                                        \
+    articles = cd_import_data_all ((const char *) data, size, format, origin, &error); \
+    if (articles != NULL && articles->len == 0)                                        \
+      abort ();                                                                        \
+    for (guint i = 0; articles != NULL && i < articles->len; i++)                      \
+      fuzz_check_import (g_ptr_array_index (articles, i), error, origin);              \
+    if (articles == NULL)                                                              \
+      fuzz_check_import (NULL, error, origin);                                         \
+    return 0;                                                                          \
   }

@@ -22,14 +22,9 @@
 
 #include "cd-cms.h"
 #include "cd-http-client.h"
+#include "cd-wp-marker.h"
 
 G_BEGIN_DECLS
-
-/* The marker that carries an article's uuid: an attribute of the post's
- * first block, or (in posts without blocks, and as older Copydesk wrote it)
- * an HTML comment at the end of the content. */
-#define CD_WORDPRESS_MARKER_ATTRIBUTE "copydeskUuid"
-#define CD_WORDPRESS_MARKER_PREFIX "<!-- copydesk:uuid="
 
 #define CD_TYPE_WORDPRESS (cd_wordpress_get_type ())
 G_DECLARE_FINAL_TYPE (CdWordpress, cd_wordpress, CD, WORDPRESS, GObject)
@@ -59,9 +54,6 @@ guint         cd_wordpress_get_request_count (CdWordpress *self);
 CdHttpClient *cd_wordpress_get_http_client (CdWordpress *self);
 
 char *cd_wordpress_content_for_article (CdArticle *article);
-char *cd_wordpress_add_marker (const char *content,
-                               const char *uuid);
-char *cd_wordpress_take_marker (char *html);
 void  cd_wordpress_trim_site_url (char *url);
 
 G_END_DECLS

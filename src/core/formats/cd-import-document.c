@@ -593,17 +593,6 @@ write_html (GPtrArray *paras,
   return g_string_free (g_steal_pointer (&html), FALSE);
 }
 
-/* Whether the language tags @a and @b ("en-US", "en_GB", "en") name the
- * same language. */
-static gboolean
-same_language (const char *a,
-               const char *b)
-{
-  gsize n = strcspn (a, "-_");
-
-  return b != NULL && strcspn (b, "-_") == n && g_ascii_strncasecmp (a, b, n) == 0;
-}
-
 /* Adds @note (consumed) to @notes. */
 static void
 take_note (GString *notes,
@@ -676,8 +665,7 @@ finish (CdDocument *document,
   /* The language a word processor is set up in may be the newsroom's in
    * another country's form (en-US for en-GB): the article's gives way
    * only to another language. */
-  if (document->language != NULL && !same_language (document->language, cd_article_get_language (article)))
-    cd_article_set_language (article, document->language);
+  _cd_import_set_other_language (article, document->language);
 
   if (document->changes > 0)
     _cd_import_add_note (notes, "The document had tracked changes; they were read as accepted.");

@@ -322,48 +322,44 @@ is_news_item (JsonObject *object)
          json_object_has_member (object, "headlines");
 }
 
-/* The news item in @object: itself, or the one item an agency's API
- * response carries it as ({"data": {"item": {…}}}, {"item": [{…}]},
- * {"items": […]}), a few levels down; %NULL when there is none, and when
- * there are several (@n_items counts them). */
-static JsonObject *
-find_news_item (JsonObject *object,
-                guint       depth,
-                guint      *n_items)
+/* The news items in @object, added to @items: itself, or the items an
+ * agency's API response carries ({"data": {"item": {…}}}, {"item":
+ * [{…}]}, {"items": […]}), a few levels down. */
+static void
+find_news_items (JsonObject *object,
+                 guint       depth,
+                 GPtrArray  *items)
 {
   static const char *const envelopes[] = { "data", "item", "items" };
 
   if (is_news_item (object))
     {
-      (*n_items)++;
-      return object;
+      g_ptr_array_add (items, object);
+      return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (envelopes) && depth < 3; i++)
     {
       JsonNode *member = json_object_get_member (object, envelopes[i]);
 
       if (member != NULL && JSON_NODE_HOLDS_OBJECT (member))
-        return find_news_item (json_node_get_object (member), depth + 1, n_items);
+        {
+          find_news_items (json_node_get_object (member), depth + 1, items);
+          return;
+        }
       if (member != NULL && JSON_NODE_HOLDS_ARRAY (member))
         {
-          JsonArray  *array = json_node_get_array (member);
-          JsonObject *found = NULL;
+          JsonArray *array = json_node_get_array (member);
 
           for (guint k = 0; k < json_array_get_length (array); k++)
             {
-              JsonNode   *element = json_array_get_element (array, k);
-              JsonObject *item = JSON_NODE_HOLDS_OBJECT (element)
-                                     ? find_news_item (json_node_get_object (element), depth + 1,
-                                                       n_items)
-                                     : NULL;
+              JsonNode *element = json_array_get_element (array, k);
 
-              if (found == NULL)
-                found = item;
+              if (JSON_NODE_HOLDS_OBJECT (element))
+                find_news_items (json_node_get_object (element), depth + 1, items);
             }
-          return *n_items == 1 ? found : NULL;
+          return;
         }
     }
-  return NULL;
 }
 
 /* Whether @text is one JSON object and nothing after it but white space,
@@ -425,65 +421,22 @@ one_object (const char *text,
   return TRUE;
 }
 
-/* The importer of ninjs (see %CD_IMPORT_FORMAT_NINJS): fills @article,
- * which holds the language the file does not name, from the checked @text. */
-gboolean
-_cd_import_ninjs (CdArticle  *article,
-                  const char *text,
-                  gsize       length,
-                  const char *origin,
-                  GError    **error)
+/* Reads the news item @item (a JsonObject) into @article. */
+static gboolean
+read_item (CdArticle  *article,
+           gpointer    item,
+           gpointer    data,
+           const char *origin,
+           GError    **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) parse_error = NULL;
   g_autoptr (GDateTime) embargo = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *body = NULL;
   g_autofree char *byline = NULL;
-  JsonNode        *root;
-  JsonObject      *ninjs;
+  JsonObject      *ninjs = item;
   const char      *slugline;
-  guint            n_items = 0;
 
   g_assert (CD_IS_ARTICLE (article));
-
-  if (!one_object (text, length, origin, error))
-    return FALSE;
-  if (!json_parser_load_from_data (parser, text, (gssize) length, &parse_error))
-    {
-      /* json-glib quotes the text it stopped at, cut anywhere. */
-      g_autofree char *why = g_utf8_make_valid (parse_error->message, -1);
-
-      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
-                   "%s: the JSON cannot be read (%s).", origin, why);
-      return FALSE;
-    }
-  root = json_parser_get_root (parser);
-  if (root != NULL && !strings_valid (root, 0))
-    {
-      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
-                   "%s: the JSON has a string that is not UTF-8 (an escape such as \"\\202\" "
-                   "that JSON does not allow).",
-                   origin);
-      return FALSE;
-    }
-  ninjs = root != NULL && JSON_NODE_HOLDS_OBJECT (root)
-              ? find_news_item (json_node_get_object (root), 0, &n_items)
-              : NULL;
-  if (ninjs == NULL && n_items > 1)
-    {
-      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
-                   "%s: the JSON holds %u ninjs news items; import each from a file of its own.",
-                   origin, n_items);
-      return FALSE;
-    }
-  if (ninjs == NULL)
-    {
-      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
-                   "%s: the JSON is not a ninjs news item (an object with a uri or a headline).",
-                   origin);
-      return FALSE;
-    }
 
   byline = byline_of (ninjs);
   set_field (article, "language", string_member (ninjs, "language"));
@@ -525,4 +478,60 @@ _cd_import_ninjs (CdArticle  *article,
     }
   cd_article_set_body (article, body);
   return TRUE;
+}
+
+/* The importer of ninjs (see %CD_IMPORT_FORMAT_NINJS): the news items of
+ * the checked @text as new articles that start with @language. */
+gboolean
+_cd_import_ninjs (const char *language,
+                  const char *text,
+                  gsize       length,
+                  const char *origin,
+                  gboolean    all,
+                  GPtrArray  *articles,
+                  GError    **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) parse_error = NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new ();
+  JsonNode *root;
+
+  if (!one_object (text, length, origin, error))
+    return FALSE;
+  if (!json_parser_load_from_data (parser, text, (gssize) length, &parse_error))
+    {
+      /* json-glib quotes the text it stopped at, cut anywhere. */
+      g_autofree char *why = g_utf8_make_valid (parse_error->message, -1);
+
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                   "%s: the JSON cannot be read (%s).", origin, why);
+      return FALSE;
+    }
+  root = json_parser_get_root (parser);
+  if (root != NULL && !strings_valid (root, 0))
+    {
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                   "%s: the JSON has a string that is not UTF-8 (an escape such as \"\\202\" "
+                   "that JSON does not allow).",
+                   origin);
+      return FALSE;
+    }
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    find_news_items (json_node_get_object (root), 0, items);
+  /* A list of stories and their pictures: the stories. */
+  for (guint i = items->len; i-- > 0 && items->len > 1;)
+    {
+      const char *type = string_member (g_ptr_array_index (items, i), "type");
+
+      if (type != NULL && !g_str_equal (type, "text"))
+        g_ptr_array_remove_index (items, i);
+    }
+  if (items->len == 0)
+    {
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                   "%s: the JSON is not a ninjs news item (an object with a uri or a headline).",
+                   origin);
+      return FALSE;
+    }
+  return _cd_import_stories (items, read_item, NULL, language, origin, all, articles, error);
 }

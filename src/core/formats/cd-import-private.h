@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libxml/tree.h>
 
 #include "cd-article.h"
 #include "cd-import.h"
@@ -139,20 +140,52 @@ gboolean   _cd_import_html (CdArticle  *article,
                             gsize       length,
                             const char *origin,
                             GError    **error);
-gboolean   _cd_import_ninjs (CdArticle  *article,
-                             const char *text,
-                             gsize       length,
-                             const char *origin,
-                             GError    **error);
-gboolean   _cd_import_xml (CdArticle  *article,
-                           const char *text,
-                           gsize       length,
-                           const char *origin,
-                           GError    **error);
-CdArticle *_cd_import_file (const char *path,
+CdArticle *_cd_import_new_article (const char *language);
+void       _cd_import_set_other_language (CdArticle  *article,
+                                          const char *language);
+GPtrArray *_cd_import_file (const char *path,
                             const char *language,
+                            gboolean    all,
                             GPtrArray  *pictures,
                             GError    **error);
+
+/* The importers of files that may hold several stories (a feed, a news
+ * message, an API's list): each story is a new article that starts with
+ * @language, added to @articles; with @all %FALSE only the first, whose
+ * note names the others. */
+typedef gboolean  CdStoriesImporter (const char *language,
+                                     const char *text,
+                                     gsize       length,
+                                     const char *origin,
+                                     gboolean    all,
+                                     GPtrArray  *articles,
+                                     GError    **error);
+CdStoriesImporter _cd_import_ninjs;
+CdStoriesImporter _cd_import_xml;
+
+/* Feeds (cd-import-feed.c): RSS, Atom, WordPress's export. */
+gboolean _cd_import_is_feed (xmlNode *root);
+gboolean _cd_import_feed (xmlNode    *root,
+                          const char *language,
+                          const char *origin,
+                          gboolean    all,
+                          GPtrArray  *articles,
+                          GError    **error);
+
+/* Reads one story, @item, of a file into @article. */
+typedef gboolean (*CdStoryReader) (CdArticle  *article,
+                                   gpointer    item,
+                                   gpointer    data,
+                                   const char *origin,
+                                   GError    **error);
+gboolean _cd_import_stories (GPtrArray    *items,
+                             CdStoryReader read,
+                             gpointer      data,
+                             const char   *language,
+                             const char   *origin,
+                             gboolean      all,
+                             GPtrArray    *articles,
+                             GError      **error);
 
 /* Email (cd-import-email.c), read from its bytes. A picture that came
  * with it (or with a Word document), for cd_import_into_store() to add to

@@ -83,47 +83,65 @@ add_pictures (CdStore   *store,
 
 /**
  * cd_import_into_store:
- * @store: the store to add the article to
- * @path: the file (Markdown, wire copy or HTML)
- * @language: (nullable): the newsroom language, which the article gets when
- *   the file names none (%NULL: a new article's own default)
+ * @store: the store to add the articles to
+ * @path: the file (see #CdImportFormat)
+ * @language: (nullable): the newsroom language, which the articles get
+ *   when the file names none (%NULL: a new article's own default)
  * @error: return location for a #GError naming @path
  *
- * Reads @path and saves it as a new article with an imported revision; the
- * pictures attached to an email go to the store and to the end of the
- * story, each for the editor to describe. A
- * file that carries the uuid of an article already here (an export imported
- * again) becomes a new article rather than overwriting that one.
+ * Reads @path and saves its stories as new articles, each with an imported
+ * revision: one for most files, one for each entry of a feed or item of a
+ * news message (up to %CD_IMPORT_MAX_STORIES), saved from the last so that
+ * the first is the newest. The pictures attached to an
+ * email or in a document go to the store and to the story, each for the
+ * editor to describe. A file that carries the uuid of an article already
+ * here (an export imported again) becomes a new article rather than
+ * overwriting that one. When a save fails, the articles saved before it
+ * stay, and the error says how many there are.
  *
- * Returns: (transfer full) (nullable): the article as saved
+ * Returns: (transfer container) (element-type CdArticle) (nullable): the
+ *   articles as saved, in the file's order
  */
-CdArticle *
+GPtrArray *
 cd_import_into_store (CdStore    *store,
                       const char *path,
                       const char *language,
                       GError    **error)
 {
-  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GPtrArray) articles = NULL;
   g_autoptr (GPtrArray) pictures = g_ptr_array_new_with_free_func (_cd_import_picture_free);
 
   g_return_val_if_fail (CD_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if ((article = _cd_import_file (path, language, pictures, error)) == NULL)
+  if ((articles = _cd_import_file (path, language, TRUE, pictures, error)) == NULL)
     return NULL;
-  add_pictures (store, article, pictures);
-  if (cd_article_get_uuid (article) == NULL ||
-      cd_store_has_article (store, cd_article_get_uuid (article)))
+  /* Pictures come only with files of one story. */
+  add_pictures (store, g_ptr_array_index (articles, 0), pictures);
+  /* The last first, so that the library, newest on top, lists a feed's
+   * stories in its order. */
+  for (guint i = articles->len; i-- > 0;)
     {
-      g_autofree char *uuid = g_uuid_string_random ();
+      CdArticle *article = g_ptr_array_index (articles, i);
+      guint      saved = articles->len - 1 - i;
 
-      cd_article_set_uuid (article, uuid);
+      if (cd_article_get_uuid (article) == NULL ||
+          cd_store_has_article (store, cd_article_get_uuid (article)))
+        {
+          g_autofree char *uuid = g_uuid_string_random ();
+
+          cd_article_set_uuid (article, uuid);
+        }
+      if (!cd_store_save_article (store, article, CD_REVISION_IMPORTED, NULL, error))
+        {
+          if (saved > 0)
+            g_prefix_error (error, "%s: %u of its %u stories were saved, the others not: ", path, saved,
+                            articles->len);
+          else
+            g_prefix_error (error, "%s: ", path);
+          return NULL;
+        }
     }
-  if (!cd_store_save_article (store, article, CD_REVISION_IMPORTED, NULL, error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      return NULL;
-    }
-  return g_steal_pointer (&article);
+  return g_steal_pointer (&articles);
 }

@@ -881,33 +881,27 @@ is_g2_text_item (xmlNode *item)
           (item_class == NULL || g_str_has_suffix (item_class, ":text")));
 }
 
-/* The item of a NewsML file (NewsML 1's NewsItem under its root, or a
- * NewsML-G2 news message's newsItem under its item set, @name) that holds
- * the story: the first with text, else the first; @others counts the
- * other items with text. */
-static xmlNode *
-story_item (xmlNode    *parent,
-            const char *name,
-            guint      *others)
+/* The items of a NewsML file (NewsML 1's NewsItem under its root, or a
+ * NewsML-G2 news message's newsItem under its item set, @name) that hold
+ * a story, added to @items: those with text, else the first. */
+static void
+story_items (xmlNode    *parent,
+             const char *name,
+             GPtrArray  *items)
 {
-  xmlNode *first = NULL, *story = NULL;
+  xmlNode *first = NULL;
 
-  *others = 0;
   for (xmlNode *node = parent ? parent->children : NULL; node != NULL; node = node->next)
     if (is_element (node, name))
       {
         if (strcmp (name, "NewsItem") == 0 ? find_text_item (node, 0) != NULL
                                            : is_g2_text_item (node))
-          {
-            if (story != NULL)
-              (*others)++;
-            else
-              story = node;
-          }
+          g_ptr_array_add (items, node);
         if (first == NULL)
           first = node;
       }
-  return story != NULL ? story : first;
+  if (items->len == 0 && first != NULL)
+    g_ptr_array_add (items, first);
 }
 
 static xmlDoc *
@@ -942,34 +936,23 @@ parse_xml (const char *text,
   return doc;
 }
 
-/* The importer of agency XML (see %CD_IMPORT_FORMAT_XML): fills @article,
- * which holds the language the file does not name, from the checked @text. */
-gboolean
-_cd_import_xml (CdArticle  *article,
-                const char *text,
-                gsize       length,
-                const char *origin,
-                GError    **error)
+/* Reads the story @item_node of the file whose root is @root_node: a
+ * NewsML item, or the root itself. */
+static gboolean
+read_story (CdArticle  *article,
+            gpointer    item_node,
+            gpointer    root_node,
+            const char *origin,
+            GError    **error)
 {
   g_autoptr (GString) html = g_string_new (NULL);
   g_autoptr (GString) notes = g_string_new (NULL);
   g_autofree char *markdown = NULL;
   g_autofree char *slug = NULL;
-  xmlDoc          *doc;
-  xmlNode         *root, *item;
-  guint            others = 0;
+  xmlNode         *root = root_node, *item = item_node;
 
   g_assert (CD_IS_ARTICLE (article));
 
-  if ((doc = parse_xml (text, length, origin, error)) == NULL)
-    return FALSE;
-  root = xmlDocGetRootElement (doc);
-  if (is_element (root, "newsMessage"))
-    item = story_item (child_element (root, "itemSet"), "newsItem", &others);
-  else if (is_element (root, "NewsML"))
-    item = story_item (root, "NewsItem", &others);
-  else
-    item = root;
   slug = text_of (find_descendant (item, is_element (item, "NewsItem") ? "SlugLine" : "slugline", 0));
   if (is_element (root, "nitf"))
     read_nitf (article, root, html, notes);
@@ -979,15 +962,6 @@ _cd_import_xml (CdArticle  *article,
         read_g2_item (article, item, html, notes);
       else
         read_newsml_item (article, item, html, notes);
-      if (others > 0)
-        {
-          g_autofree char *note = g_strdup_printf (
-              g_dngettext (NULL, "The file holds %u more news item with text, not imported.",
-                           "The file holds %u more news items with text, not imported.", others),
-              others);
-
-          _cd_import_add_note (notes, note);
-        }
     }
   else
     {
@@ -1001,10 +975,8 @@ _cd_import_xml (CdArticle  *article,
                      "%s: the XML is neither NITF nor a NewsML news item (its root element "
                      "is <%s>).",
                      origin, root ? (const char *) root->name : "none");
-      xmlFreeDoc (doc);
       return FALSE;
     }
-  xmlFreeDoc (doc);
 
   markdown = _cd_import_take_body_opening (
       article, _cd_import_html_to_markdown (html->str, html->len, notes), notes);
@@ -1021,4 +993,39 @@ _cd_import_xml (CdArticle  *article,
   if (notes->len > 0)
     cd_article_set_ednote (article, notes->str);
   return TRUE;
+}
+
+/* The importer of agency XML and feeds (see %CD_IMPORT_FORMAT_XML): the
+ * stories of the checked @text as new articles that start with @language. */
+gboolean
+_cd_import_xml (const char *language,
+                const char *text,
+                gsize       length,
+                const char *origin,
+                gboolean    all,
+                GPtrArray  *articles,
+                GError    **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new ();
+  xmlDoc  *doc;
+  xmlNode *root;
+  gboolean ok;
+
+  if ((doc = parse_xml (text, length, origin, error)) == NULL)
+    return FALSE;
+  root = xmlDocGetRootElement (doc);
+  if (_cd_import_is_feed (root))
+    ok = _cd_import_feed (root, language, origin, all, articles, error);
+  else
+    {
+      if (is_element (root, "newsMessage"))
+        story_items (child_element (root, "itemSet"), "newsItem", items);
+      else if (is_element (root, "NewsML"))
+        story_items (root, "NewsItem", items);
+      if (items->len == 0)
+        g_ptr_array_add (items, root);
+      ok = _cd_import_stories (items, read_story, root, language, origin, all, articles, error);
+    }
+  xmlFreeDoc (doc);
+  return ok;
 }

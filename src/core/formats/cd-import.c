@@ -28,7 +28,8 @@
  * @path: a file name
  *
  * Returns: the format its extension names (.md and .markdown are Markdown,
- *   .txt wire copy, .html, .htm and .xhtml HTML, .xml and .nitf agency XML, .json
+ *   .txt wire copy, .html, .htm and .xhtml HTML, .xml, .nitf, .rss and .atom
+ *   agency XML and feeds, .json
  *   ninjs, .eml email, .docx a Word document, .odt OpenDocument text), or
  *   %CD_IMPORT_FORMAT_AUTO when
  *   the extension is none of those
@@ -52,7 +53,8 @@ cd_import_format_for_path (const char *path)
   if (g_ascii_strcasecmp (dot, ".html") == 0 || g_ascii_strcasecmp (dot, ".htm") == 0 ||
       g_ascii_strcasecmp (dot, ".xhtml") == 0)
     return CD_IMPORT_FORMAT_HTML;
-  if (g_ascii_strcasecmp (dot, ".xml") == 0 || g_ascii_strcasecmp (dot, ".nitf") == 0)
+  if (g_ascii_strcasecmp (dot, ".xml") == 0 || g_ascii_strcasecmp (dot, ".nitf") == 0 ||
+      g_ascii_strcasecmp (dot, ".rss") == 0 || g_ascii_strcasecmp (dot, ".atom") == 0)
     return CD_IMPORT_FORMAT_XML;
   if (g_ascii_strcasecmp (dot, ".json") == 0)
     return CD_IMPORT_FORMAT_NINJS;
@@ -475,9 +477,16 @@ static const Importer importers[] = {
   [CD_IMPORT_FORMAT_MARKDOWN] = _cd_import_markdown,
   [CD_IMPORT_FORMAT_WIRE] = _cd_import_wire,
   [CD_IMPORT_FORMAT_HTML] = _cd_import_html,
+};
+
+/* The importers of files that may hold several stories. */
+static CdStoriesImporter *const stories_importers[] = {
   [CD_IMPORT_FORMAT_XML] = _cd_import_xml,
   [CD_IMPORT_FORMAT_NINJS] = _cd_import_ninjs,
 };
+
+/* Whether @format's importer is one of @table's. */
+#define HAS_IMPORTER(table, format) ((guint) (format) < G_N_ELEMENTS (table) && (table)[format] != NULL)
 
 static void
 set_unknown_type (const char *origin,
@@ -489,12 +498,12 @@ set_unknown_type (const char *origin,
   if (dot != NULL && dot != base)
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: “%s” files cannot be imported; use .md, .markdown, .txt, "
-                 ".html, .htm, .xml, .nitf, .json, .eml, .docx or .odt.",
+                 ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt.",
                  origin, dot);
   else
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: the name has no extension to tell its format; use .md, "
-                 ".markdown, .txt, .html, .htm, .xml, .nitf, .json, .eml, .docx or .odt.",
+                 ".markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt.",
                  origin);
 }
 
@@ -789,18 +798,22 @@ message_start (const char *data,
 }
 
 /* Reads @data as @format (by @origin's extension, else by its first
- * characters, when %CD_IMPORT_FORMAT_AUTO) into a new article that starts
- * with @language: the language it keeps when the file names none (%NULL:
- * a new article's own default). */
-static CdArticle *
+ * characters, when %CD_IMPORT_FORMAT_AUTO) into new articles that start
+ * with @language: the language they keep when the file names none (%NULL:
+ * a new article's own default). A file of several stories (a feed, a news
+ * message) gives an article each when @all, else its first, which names
+ * the others in its note. */
+static GPtrArray *
 import_data (const char    *data,
              gsize          length,
              CdImportFormat format,
              const char    *origin,
              const char    *language,
+             gboolean       all,
              GPtrArray     *pictures,
              GError       **error)
 {
+  g_autoptr (GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (CdArticle) article = NULL;
   g_autoptr (GError) local = NULL;
   g_autofree char *decoded = NULL;
@@ -834,7 +847,7 @@ import_data (const char    *data,
         }
       package = g_bytes_new_static (data, length);
     }
-  else if ((guint) format >= G_N_ELEMENTS (importers) || importers[format] == NULL)
+  else if (!HAS_IMPORTER (importers, format) && !HAS_IMPORTER (stories_importers, format))
     {
       set_unknown_type (origin, error);
       return NULL;
@@ -853,9 +866,11 @@ import_data (const char    *data,
         return NULL;
     }
 
-  article = cd_article_new ();
-  if (language != NULL && *language != '\0')
-    cd_article_set_language (article, language);
+  if (HAS_IMPORTER (stories_importers, format))
+    return stories_importers[format](language, data, length, origin, all, articles, error)
+               ? g_steal_pointer (&articles)
+               : NULL;
+  article = _cd_import_new_article (language);
   if (message != NULL   ? !_cd_import_email (article, message, pictures, origin, error)
       : package != NULL ? !_cd_import_document (format, article, package, pictures, origin, error)
                         : !importers[format](article, data, length, origin, error))
@@ -869,7 +884,17 @@ import_data (const char    *data,
       _cd_import_add_note (notes, note);
       cd_article_set_ednote (article, notes->str);
     }
-  return g_steal_pointer (&article);
+  g_ptr_array_add (articles, g_steal_pointer (&article));
+  return g_steal_pointer (&articles);
+}
+
+/* The one article of @articles (consumed), or its first. */
+static CdArticle *
+first_article (GPtrArray *articles)
+{
+  g_autoptr (GPtrArray) owned = articles;
+
+  return owned != NULL ? g_object_ref (g_ptr_array_index (owned, 0)) : NULL;
 }
 
 /**
@@ -881,6 +906,9 @@ import_data (const char    *data,
  * @origin: the file name that messages start with
  * @error: return location for an error
  *
+ * Reads one article; of a file that holds several stories (a feed, a news
+ * message), the first, whose note names how many more the file holds.
+ *
  * Returns: (transfer full) (nullable): a new article
  */
 CdArticle *
@@ -890,7 +918,33 @@ cd_import_data (const char    *data,
                 const char    *origin,
                 GError       **error)
 {
-  return import_data (data, length, format, origin, NULL, NULL, error);
+  return first_article (import_data (data, length, format, origin, NULL, FALSE, NULL, error));
+}
+
+/**
+ * cd_import_data_all:
+ * @data: the text
+ * @length: its length in bytes
+ * @format: how to read it, as cd_import_data() does
+ * @origin: the file name that messages start with
+ * @error: return location for an error
+ *
+ * Reads every story of @data: an article for each entry of a feed (RSS,
+ * Atom, WordPress's export) or item of a news message, one for any other
+ * file. Entries with no headline and no text are left out and counted in
+ * the first article's note.
+ *
+ * Returns: (transfer container) (element-type CdArticle) (nullable): the
+ *   new articles, at least one
+ */
+GPtrArray *
+cd_import_data_all (const char    *data,
+                    gsize          length,
+                    CdImportFormat format,
+                    const char    *origin,
+                    GError       **error)
+{
+  return import_data (data, length, format, origin, NULL, TRUE, NULL, error);
 }
 
 static gboolean
@@ -950,11 +1004,13 @@ set_too_large (GError    **error,
 
 /**
  * cd_import_file:
- * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .json, .eml, .docx or .odt file
+ * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt file
  * @error: return location for an error
  *
  * Reads one article from a file, by its extension or, where that names no
- * format, by its first characters (see %CD_IMPORT_FORMAT_AUTO). Agency XML
+ * format, by its first characters (see %CD_IMPORT_FORMAT_AUTO); of a file
+ * of several stories (a feed, a news message), the first, whose note names
+ * the others (cd_import_into_store() imports them all). Agency XML
  * is read in the character set its declaration names, a feed's message
  * that is not UTF-8 in Windows-1252. A missing file, a directory, an empty
  * or binary file, other text that is not UTF-8, a file over
@@ -969,15 +1025,17 @@ CdArticle *
 cd_import_file (const char *path,
                 GError    **error)
 {
-  return _cd_import_file (path, NULL, NULL, error);
+  return first_article (_cd_import_file (path, NULL, FALSE, NULL, error));
 }
 
 /* cd_import_file(), with @language for an article whose file names none,
- * and the pictures that came with it added to @pictures (%NULL: named in
- * the article's note). */
-CdArticle *
+ * every story of a file of several when @all, and the pictures that came
+ * with it added to @pictures (%NULL: named in the article's note).
+ * Returns the new articles. */
+GPtrArray *
 _cd_import_file (const char *path,
                  const char *language,
+                 gboolean    all,
                  GPtrArray  *pictures,
                  GError    **error)
 {
@@ -1021,7 +1079,7 @@ _cd_import_file (const char *path,
    * characters; one that cannot be is refused by its name. */
   if (cd_import_format_for_path (path) == CD_IMPORT_FORMAT_AUTO &&
       (st.st_size == 0 || st.st_size > CD_IMPORT_MAX_SIZE))
-    return import_data ("", 0, CD_IMPORT_FORMAT_AUTO, path, language, pictures, error);
+    return import_data ("", 0, CD_IMPORT_FORMAT_AUTO, path, language, all, pictures, error);
   if (st.st_size == 0)
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,
@@ -1067,5 +1125,5 @@ _cd_import_file (const char *path,
       return NULL;
     }
 
-  return import_data (data, n_read, CD_IMPORT_FORMAT_AUTO, path, language, pictures, error);
+  return import_data (data, n_read, CD_IMPORT_FORMAT_AUTO, path, language, all, pictures, error);
 }

@@ -64,17 +64,30 @@ G_BEGIN_DECLS
  *   NITF or XHTML, or a NewsML 1 item (AFP's feeds: the text of its main
  *   component, past the captions of pictures, as NITF, XHTML, HTML or
  *   plain text; the news lines and language of the component it is in;
- *   an embargo by its future status; a picture's caption and credit;
- *   other items with text are named in the note). A release time still
- *   ahead is the embargo; notes to
- *   editors go to the internal note. A file that is not well-formed is
+ *   an embargo by its future status; a picture's caption and credit). A
+ *   release time still ahead is the embargo; notes to editors go to the
+ *   internal note. A news message or NewsML 1 file of several items with
+ *   text is a story each (cd_import_data_all(), cd_import_into_store()).
+ *   Feeds are read too, an article an entry: RSS 2.0 and 1.0 and Atom
+ *   (.rss, .atom): title, author, categories as tags, summary as the
+ *   standfirst where the entry has its full text, the text (HTML, XHTML or
+ *   plain) read as agency XML's is, so its byline and dateline are found;
+ *   the feed's language where it is another than the newsroom's; the
+ *   entry's link, date and pictures in the internal note. WordPress's
+ *   export (WXR, RSS with WordPress's elements) gives its posts, not
+ *   pages or attachments, each with its block content kept as a pull from
+ *   the site keeps it, its excerpt as the standfirst, its author's display
+ *   name as the byline, its first category as the section, its tags, its
+ *   address (post name), a scheduled post's time as the embargo, and the
+ *   site, post and status in the note. A file that is not well-formed is
  *   refused with the line of its first error.
  * @CD_IMPORT_FORMAT_NINJS: IPTC ninjs, the JSON agencies' APIs deliver,
  *   with the 1.x names or the 2.x lists (headlines, descriptions, bodies,
  *   bylines): headline, dek, byline, located as the dateline, ednote,
  *   slugline as the web address, keywords and subjects as tags, the
  *   featured picture's caption, credit and description, corrections, an
- *   embargo still ahead; the story from its HTML or plain text.
+ *   embargo still ahead; the story from its HTML or plain text. An API's
+ *   response that lists several items is a story each.
  * @CD_IMPORT_FORMAT_EMAIL: an email message (.eml, or text that starts
  *   with a message's headers), as a mail program saves it: the subject
  *   (without Re: or Fwd:) is the headline; the text (its plain part, else
@@ -124,6 +137,10 @@ typedef enum
 /* Files that carry their pictures (email, Word, OpenDocument) may be this
  * large: a few photos from a phone are more than an article's text. */
 #define CD_IMPORT_MAX_PACKAGE_SIZE (100 * 1024 * 1024)
+/* A file of more stories than this (a feed, a news message, a site's
+ * export) is refused by cd_import_into_store(): one import is a desk's
+ * delivery, not a site's archive. */
+#define CD_IMPORT_MAX_STORIES 500
 
 CdImportFormat cd_import_format_for_path (const char *path);
 
@@ -134,8 +151,13 @@ CdArticle *cd_import_data (const char    *data,
                            CdImportFormat format,
                            const char    *origin,
                            GError       **error);
+GPtrArray *cd_import_data_all (const char    *data,
+                               gsize          length,
+                               CdImportFormat format,
+                               const char    *origin,
+                               GError       **error);
 
-CdArticle *cd_import_into_store (CdStore    *store,
+GPtrArray *cd_import_into_store (CdStore    *store,
                                  const char *path,
                                  const char *language,
                                  GError    **error);

@@ -1,0 +1,123 @@
+/* cd-import-stories.c: the stories of one file, each a new article: what
+ * the importers of files that may hold several (feeds, news messages, an
+ * API's lists) share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-import-private.h"
+
+/* A new article that starts with @language (%NULL or empty: a new
+ * article's own default). */
+CdArticle *
+_cd_import_new_article (const char *language)
+{
+  CdArticle *article = cd_article_new ();
+
+  if (language != NULL && *language != '\0')
+    cd_article_set_language (article, language);
+  return article;
+}
+
+/* Gives @article the language @language (a tag: "de", "en-US", "fr_FR")
+ * where it is another than the one @article has (the newsroom's): a
+ * writer's or a feed's en-US in an en-GB newsroom stays en-GB. */
+void
+_cd_import_set_other_language (CdArticle  *article,
+                               const char *language)
+{
+  const char *current = cd_article_get_language (article);
+  gsize       n;
+
+  if (language == NULL || *language == '\0')
+    return;
+  n = strcspn (language, "-_");
+  if (current == NULL || strcspn (current, "-_") != n || g_ascii_strncasecmp (language, current, n) != 0)
+    cd_article_set_language (article, language);
+}
+
+/* Adds @note to @article's internal note. */
+static void
+add_article_note (CdArticle  *article,
+                  const char *note)
+{
+  g_autoptr (GString) notes = g_string_new (cd_article_get_ednote (article));
+
+  _cd_import_add_note (notes, note);
+  cd_article_set_ednote (article, notes->str);
+}
+
+/* Reads each of @items, the stories of one file, with @read into a new
+ * article that starts with @language, added to @articles: every one when
+ * @all, else the first that reads, whose note says how many more the file
+ * holds. Items that read to nothing are left out and counted in the first
+ * article's note; when none reads, the first one's error is returned. */
+gboolean
+_cd_import_stories (GPtrArray    *items,
+                    CdStoryReader read,
+                    gpointer      data,
+                    const char   *language,
+                    const char   *origin,
+                    gboolean      all,
+                    GPtrArray    *articles,
+                    GError      **error)
+{
+  g_autoptr (GError) first_error = NULL;
+  guint start = articles->len, skipped = 0, i;
+
+  g_assert (items != NULL && items->len > 0);
+
+  if (all && items->len > CD_IMPORT_MAX_STORIES)
+    {
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_TOO_LARGE,
+                   "%s: the file holds %u stories, more than the %u one import takes; "
+                   "import it in parts.",
+                   origin, items->len, CD_IMPORT_MAX_STORIES);
+      return FALSE;
+    }
+  for (i = 0; i < items->len && (all || articles->len == start); i++)
+    {
+      g_autoptr (CdArticle) article = _cd_import_new_article (language);
+      g_autoptr (GError) local = NULL;
+
+      if (read (article, g_ptr_array_index (items, i), data, origin, &local))
+        g_ptr_array_add (articles, g_steal_pointer (&article));
+      else
+        {
+          if (first_error == NULL)
+            first_error = g_steal_pointer (&local);
+          skipped++;
+        }
+    }
+  if (articles->len == start)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
+    }
+  if (i < items->len)
+    {
+      g_autofree char *note = g_strdup_printf (
+          g_dngettext (NULL, "The file holds %u more news item with text, not imported.",
+                       "The file holds %u more news items with text, not imported.", items->len - i),
+          items->len - i);
+
+      add_article_note (g_ptr_array_index (articles, start), note);
+    }
+  if (all && skipped > 0)
+    {
+      g_autofree char *note = g_strdup_printf (
+          g_dngettext (NULL, "%u more item of the file has no headline and no text; it was not imported.",
+                       "%u more items of the file have no headline and no text; they were not imported.",
+                       skipped),
+          skipped);
+
+      add_article_note (g_ptr_array_index (articles, start), note);
+    }
+  return TRUE;
+}
