@@ -254,6 +254,29 @@ test_rss1 (void)
   g_assert_cmpstr (cd_article_get_body (nth (articles, 1)), ==, "");
 }
 
+/* A feed that sends its stories' whole text as their description: no
+ * note that the rest is elsewhere; a thumbnail named. */
+static void
+test_full_description (void)
+{
+  g_autoptr (GString) rss = g_string_new ("<rss xmlns:media=\"http://search.yahoo.com/mrss/\"><channel>"
+                                          "<title>Agency</title><item><title>Long story</title>"
+                                          "<link>https://a.example/1</link><description>&lt;p&gt;");
+  g_autoptr (GPtrArray) articles = NULL;
+  const char *note;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append (rss, "word ");
+  g_string_append (rss, "end.&lt;/p&gt;</description><media:thumbnail url=\"https://a.example/t.jpg\"/>"
+                        "</item></channel></rss>");
+  articles = import_all (rss->str, "agency.rss");
+  g_assert_cmpuint (articles->len, ==, 1);
+  note = cd_article_get_ednote (nth (articles, 0));
+  g_assert_null (strstr (note, "only the opening"));
+  g_assert_nonnull (strstr (note, "not imported: https://a.example/t.jpg"));
+  g_assert_true (g_str_has_suffix (cd_article_get_body (nth (articles, 0)), "word end.\n"));
+}
+
 /* WordPress's export as WordPress 6.1 writes it: posts only, each one's
  * block content as a pull keeps it (markup WordPress core's text blocks
  * are not made of stays byte for byte, "]]>" split across its CDATA
@@ -516,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/import-feed/first-only", test_first_only);
   g_test_add_func ("/import-feed/atom", test_atom);
   g_test_add_func ("/import-feed/rss1", test_rss1);
+  g_test_add_func ("/import-feed/full-description", test_full_description);
   g_test_add_func ("/import-feed/wxr", test_wxr);
   g_test_add_func ("/import-feed/news-message", test_news_message);
   g_test_add_func ("/import-feed/ninjs-list", test_ninjs_list);

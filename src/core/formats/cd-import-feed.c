@@ -341,6 +341,25 @@ is_teaser (const char *summary,
   return g_str_has_prefix (text, start);
 }
 
+/* Whether @html, an entry's only text, is a summary of a story told in
+ * full elsewhere: short, or cut off with an ellipsis. A feed that gives
+ * its stories' text in their description has none of those. */
+static gboolean
+is_summary (const char *html)
+{
+  g_autofree char *text = html_text (html);
+  guint            words = 0;
+
+  if (text == NULL)
+    return FALSE;
+  if (is_teaser (text, NULL))
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == ' ')
+      words++;
+  return words < 60;
+}
+
 /* Names the pictures the entry carries (RSS's enclosures, Media RSS) in
  * @notes: they are on the web, not in the file. */
 static void
@@ -364,6 +383,7 @@ note_pictures (xmlNode *entry,
           continue;
         }
       if (!is_named (node, NULL, "enclosure") && !is_named (node, NS_MEDIA, "content") &&
+          !is_named (node, NS_MEDIA, "thumbnail") &&
           !(is_named (node, NULL, "link") && (about = _cd_html_get_attr (node, "rel")) != NULL &&
             strcmp (about, "enclosure") == 0))
         continue;
@@ -373,7 +393,8 @@ note_pictures (xmlNode *entry,
         url = _cd_html_get_attr (node, "href");
       type = _cd_html_get_attr (node, "type");
       medium = _cd_html_get_attr (node, "medium");
-      if (url == NULL || !(g_strcmp0 (medium, "image") == 0 || (type != NULL && g_str_has_prefix (type, "image/"))))
+      if (url == NULL || !(g_strcmp0 (medium, "image") == 0 || (type != NULL && g_str_has_prefix (type, "image/")) ||
+                           is_named (node, NS_MEDIA, "thumbnail")))
         continue;
       if (++(*count) > MAX_PICTURE_NOTES)
         continue;
@@ -620,7 +641,7 @@ read_entry (CdArticle  *article,
                               link != NULL ? link : "");
       _cd_import_add_note (notes, note);
       note_pictures (entry, notes, &pictures, 0);
-      if (!full && link != NULL && html != NULL)
+      if (!full && link != NULL && html != NULL && is_summary (html))
         {
           g_autofree char *whole = g_strdup_printf ("The feed gives only the opening of the story; the whole of it is at %s",
                                                     link);
