@@ -748,6 +748,199 @@ test_odt_emailed (void)
   g_assert_nonnull (strstr (cd_article_get_ednote (article), "The message with harbour.odt: “See attached.”"));
 }
 
+/* Rich Text Format */
+
+/* An RTF document as Word writes it: a style sheet (a German Word's names
+ * are English here too), fonts with their character sets, lists with the
+ * text Word shows for their bullets and numbers, a table, a link field,
+ * a comment, a footnote, tracked changes and a picture with its
+ * description; @picture's bytes in hex. */
+static char *
+make_word_rtf (GBytes *picture)
+{
+  g_autoptr (GString) hex = g_string_new (NULL);
+  gsize         length = 0;
+  const guint8 *data = picture != NULL ? g_bytes_get_data (picture, &length) : NULL;
+
+  for (gsize i = 0; i < length; i++)
+    g_string_append_printf (hex, "%02x%s", data[i], i % 64 == 63 ? "\n" : "");
+  return g_strdup_printf (
+      "{\\rtf1\\ansi\\ansicpg1252\\deff0\\deflang1031{\\fonttbl{\\f0\\froman\\fcharset0 Times New Roman;}"
+      "{\\f1\\fswiss\\fcharset204{\\*\\panose 020b0604020202020204}Arial;}{\\f2\\fnil\\fcharset2 Symbol;}}\n"
+      "{\\colortbl;\\red0\\green0\\blue0;}\n"
+      "{\\stylesheet{\\ql \\snext0 Normal;}{\\s1\\sbasedon0\\snext0\\b\\fs32 heading 1;}"
+      "{\\s15\\sbasedon0 Title;}{\\s16\\sbasedon0 Subtitle;}{\\s20\\sbasedon0\\i Quote;}"
+      "{\\s21\\sbasedon20\\snext0 House Quote;}{\\*\\cs10 \\additive Default Paragraph Font;}}\n"
+      "{\\*\\listtable{\\list\\listtemplateid1{\\listlevel\\levelnfc23{\\leveltext\\'01\\u-3913 ?;}}\\listid1}}\n"
+      "{\\*\\generator Microsoft Word 16.0;}{\\info{\\title Draft}{\\author Maria}}\n"
+      "\\pard\\plain\\s15\\b\\fs56 Council passes budget\\par\n"
+      "\\pard\\plain\\s16 A month of debate ends\\par\n"
+      "\\pard\\plain By Maria Keller\\par\n"
+      "\\pard\\plain BERLIN (dpa) - The council voted {\\b 7\\u8211\\'964} on {\\i Tuesday}, {\\strike not} "
+      "{\\deleted struck words }{\\revised new }Caf\\'e9 {\\f1 \\'cf\\'f0\\'e8\\'e2\\'e5\\'f2} "
+      "\\u8220?quoted\\u8221?{\\*\\bkmkstart x}{\\*\\bkmkend x}. Read the "
+      "{\\field{\\*\\fldinst{ HYPERLINK \"https://example.com/report\" }}{\\fldrslt{\\ul report}}}.{\\v hidden}"
+      "{\\*\\atnid AB}{\\*\\atnauthor Anna Berg}\\chatn{\\*\\annotation{\\*\\atndate 1}\\pard\\plain \\chatn "
+      "Check the figure.\\par}{\\super\\chftn}{\\footnote\\pard\\plain {\\super\\chftn} Source: city.}\\par\n"
+      "{\\*\\shppict{\\pict{\\*\\picprop{\\sp{\\sn wzName}{\\sv Picture 1}}{\\sp{\\sn wzDescription}"
+      "{\\sv Councillors vote}}}\\picw640\\pich400\\jpegblip\n%s}}{\\nonshppict{\\pict\\wmetafile8 0102}}\\par\n"
+      "\\pard\\plain\\s1\\b What changes\\par\n"
+      "\\pard\\plain\\ls1\\ilvl0{\\listtext\\pard\\plain\\f2 \\'b7\\tab}Bus fares stay\\par\n"
+      "\\pard\\plain\\ls1\\ilvl1{\\listtext\\pard\\plain\\f2 o\\tab}for a third year\\par\n"
+      "\\pard\\plain\\ls2\\ilvl0{\\listtext\\pard\\plain 1.\\tab}Second reading\\par\n"
+      "\\pard\\plain\\ls2\\ilvl0{\\listtext\\pard\\plain 2.\\tab}Final vote\\par\n"
+      "\\pard\\plain\\s21 This budget asks the east side to wait.\\par\n"
+      "\\trowd\\cellx2000\\cellx4000\\pard\\plain\\intbl{\\b Party}\\cell{\\b Votes}\\cell\\row\n"
+      "\\trowd\\cellx2000\\cellx4000\\pard\\plain\\intbl Greens\\cell {\\b 4}\\cell\\row\n"
+      "\\pard\\plain The budget returns in March.\\par\n"
+      "\\pard\\plain ENDS\\par}",
+      hex->str);
+}
+
+static void
+test_rtf_word (void)
+{
+  g_autoptr (GBytes) jpeg = make_jpeg (640, 400);
+  g_autofree char *rtf = make_word_rtf (jpeg);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-rtf-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "budget.rtf", NULL);
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (CdArticle) stored = NULL;
+  g_autoptr (CdArticle) alone = NULL;
+  g_autoptr (GPtrArray) refs = NULL;
+  const char *body;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, rtf, -1, NULL));
+  store = cd_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  stored = cd_test_import_one (store, path, &error);
+  g_assert_no_error (error);
+  body = cd_article_get_body (stored);
+  g_test_message ("%s", body);
+  g_assert_cmpstr (cd_article_get_headline (stored), ==, "Council passes budget");
+  g_assert_cmpstr (cd_article_get_dek (stored), ==, "A month of debate ends");
+  g_assert_cmpstr (cd_article_get_byline (stored), ==, "Maria Keller");
+  g_assert_cmpstr (cd_article_get_dateline (stored), ==, "BERLIN");
+  g_assert_cmpstr (cd_article_get_source (stored), ==, "dpa");
+  g_assert_cmpstr (cd_article_get_language (stored), ==, "de-DE");
+  g_assert_true (g_str_has_prefix (
+      body, "The council voted **7–4** on *Tuesday*, ~~not~~ new Café Привет “quoted”. Read the "
+            "[report](https://example.com/report).\n\n```image\n"));
+  refs = cd_image_refs_in_body (body);
+  g_assert_cmpuint (refs->len, ==, 1);
+  g_assert_cmpstr (((CdImageRef *) g_ptr_array_index (refs, 0))->alt, ==, "Councillors vote");
+  g_assert_true (g_str_has_suffix (body, "```\n\n## What changes\n\n"
+                                         "- Bus fares stay\n  - for a third year\n\n"
+                                         "1. Second reading\n2. Final vote\n\n"
+                                         "> This budget asks the east side to wait.\n\n"
+                                         "| Party | Votes |\n| --- | --- |\n| Greens | **4** |\n\n"
+                                         "The budget returns in March.\n"));
+  g_assert_null (strstr (body, "hidden"));
+  g_assert_null (strstr (body, "struck words"));
+  g_assert_null (strstr (body, "Source: city"));
+  g_assert_cmpstr (cd_article_get_ednote (stored), ==,
+                   "Comment by Anna Berg: “Check the figure.” — ENDS — The document had tracked changes; "
+                   "they were read as accepted. — The document's footnote was left out.");
+  cd_test_rm_rf (dir);
+
+  /* Without the store: the picture is named in the note. */
+  alone = cd_import_data (rtf, strlen (rtf), CD_IMPORT_FORMAT_AUTO, "budget", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (cd_article_get_ednote (alone), "The document holds a picture, not imported with it."));
+}
+
+/* An RTF document as macOS's TextEdit saves it: no styles, its lines
+ * ended by a backslash, a list by its markers, a Mac font's escapes. */
+static void
+test_rtf_textedit (void)
+{
+  static const char rtf[] =
+      "{\\rtf1\\ansi\\ansicpg1252\\cocoartf2709\n"
+      "\\cocoatextscaling0\\cocoaplatform0{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;\\f1\\fswiss\\fcharset0 "
+      "Helvetica-Bold;}\n"
+      "{\\colortbl;\\red255\\green255\\blue255;}\n"
+      "{\\*\\expandedcolortbl;;}\n"
+      "{\\*\\listtable{\\list\\listtemplateid1\\listhybrid{\\listlevel\\levelnfc23\\levelnfcn23\\leveljc0"
+      "\\leveljcn0\\levelfollow0\\levelstartat1\\levelspace360\\levelindent0{\\*\\levelmarker \\{disc\\}}"
+      "{\\leveltext\\leveltemplateid1\\'01\\uc0\\u8226 ;}{\\levelnumbers;}\\fi-360\\li720\\lin720 }"
+      "{\\listname ;}\\listid1}}\n"
+      "{\\*\\listoverridetable{\\listoverride\\listid1\\listoverridecount0\\ls1}}\n"
+      "\\paperw11900\\paperh16840\\margl1440\\margr1440\\vieww11520\\viewh8400\\viewkind0\n"
+      "\\pard\\tx566\\tx1133\\pardirnatural\\partightenfactor0\n\n"
+      "\\f1\\b\\fs36 \\cf0 Harbour reopens after storm\\\n"
+      "\\pard\\tx566\\pardirnatural\\partightenfactor0\n\n"
+      "\\f0\\b0\\fs24 \\cf0 \\\n"
+      "ROTTERDAM (Reuters) - The harbour reopened on Sunday, port officials said. The caf\\'e9 at the "
+      "quay\\'92s end opened too.\\\n"
+      "\\pard\\tx220\\tx720\\pardirnatural\\partightenfactor0\n"
+      "\\ls1\\ilvl0\\cf0 {\\listtext\t\\uc0\\u8226 \t}Ships queue\\\n"
+      "{\\listtext\t\\uc0\\u8226 \t}Tugs help\\\n"
+      "\\pard\\pardirnatural\\partightenfactor0\n"
+      "\\cf0 \\\n"
+      "Traffic is {\\field{\\*\\fldinst{HYPERLINK \"https://port.example/\"}}{\\fldrslt normal}}.}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (rtf, strlen (rtf), CD_IMPORT_FORMAT_AUTO, "harbour.rtf", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Harbour reopens after storm");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "ROTTERDAM");
+  g_assert_cmpstr (cd_article_get_source (article), ==, "Reuters");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "The harbour reopened on Sunday, port officials said. The café at the quay’s end opened "
+                   "too.\n\n- Ships queue\n- Tugs help\n\nTraffic is [normal](https://port.example/).\n");
+}
+
+/* What is no RTF, or too deep, is refused with one sentence; a file with
+ * no extension is told by its first bytes; an RTF document attached to a
+ * covering note is the story. */
+static void
+test_rtf_refused_and_emailed (void)
+{
+  g_autoptr (GString) deep = g_string_new ("{\\rtf1 ");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) none = NULL;
+  g_autoptr (CdArticle) nested = NULL;
+  g_autoptr (CdArticle) empty = NULL;
+  g_autoptr (CdArticle) sniffed = NULL;
+  g_autoptr (CdArticle) emailed = NULL;
+  static const char story[] = "{\\rtf1\\ansi \\pard Harbour reopens\\par\\pard ROTTERDAM (Reuters) - "
+                              "The harbour reopened on Sunday after three days.\\par}";
+  g_autoptr (GBytes) rtf = g_bytes_new_static (story, sizeof story - 1);
+  g_autofree char *message = NULL;
+
+  none = cd_import_data ("Hello", 5, CD_IMPORT_FORMAT_AUTO, "story.rtf", &error);
+  g_assert_null (none);
+  g_assert_cmpstr (error->message, ==,
+                   "story.rtf: the file is not in Rich Text Format (it does not start with “{\\rtf”).");
+  g_clear_error (&error);
+  for (guint i = 0; i < 600; i++)
+    g_string_append_c (deep, '{');
+  nested = cd_import_data (deep->str, deep->len, CD_IMPORT_FORMAT_AUTO, "deep.rtf", &error);
+  g_assert_null (nested);
+  g_assert_cmpstr (error->message, ==, "deep.rtf: the Rich Text Format file nests its groups more than 512 deep.");
+  g_clear_error (&error);
+  empty = cd_import_data ("{\\rtf1\\ansi{\\fonttbl\\f0 Helvetica;}}", strlen ("{\\rtf1\\ansi{\\fonttbl\\f0 Helvetica;}}"),
+                          CD_IMPORT_FORMAT_AUTO, "empty.rtf", &error);
+  g_assert_null (empty);
+  g_assert_cmpstr (error->message, ==, "empty.rtf: the Rich Text Format document has no text in it.");
+  g_clear_error (&error);
+
+  sniffed = cd_import_data (g_bytes_get_data (rtf, NULL), g_bytes_get_size (rtf), CD_IMPORT_FORMAT_AUTO, "12345",
+                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (sniffed), ==, "Harbour reopens");
+
+  message = message_with ("Story attached.", rtf, "harbour.rtf", "application/rtf");
+  emailed = cd_import_data (message, strlen (message), CD_IMPORT_FORMAT_EMAIL, "harbour.eml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (emailed), ==, "Harbour reopens");
+  g_assert_cmpstr (cd_article_get_dateline (emailed), ==, "ROTTERDAM");
+  g_assert_cmpstr (cd_article_get_body (emailed), ==, "The harbour reopened on Sunday after three days.\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -763,5 +956,8 @@ main (int   argc,
   g_test_add_func ("/import-document/odt-styled", test_odt_styled);
   g_test_add_func ("/import-document/odt-pictures-and-refused", test_odt_pictures_and_refused);
   g_test_add_func ("/import-document/odt-emailed", test_odt_emailed);
+  g_test_add_func ("/import-document/rtf-word", test_rtf_word);
+  g_test_add_func ("/import-document/rtf-textedit", test_rtf_textedit);
+  g_test_add_func ("/import-document/rtf-refused-and-emailed", test_rtf_refused_and_emailed);
   return g_test_run ();
 }

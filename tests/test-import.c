@@ -2475,15 +2475,15 @@ static void
 test_bad_type (Fixture      *f,
                gconstpointer data)
 {
-  g_autofree char *rtf = write_file (f, "story.rtf", "text", -1);
+  g_autofree char *pages = write_file (f, "story.pages", "text", -1);
   g_autofree char *none = write_file (f, "README", "text", -1);
 
-  assert_file_error (rtf, CD_IMPORT_ERROR_UNKNOWN_TYPE,
-                     ": “.rtf” files cannot be imported; "
-                     "use .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt.");
+  assert_file_error (pages, CD_IMPORT_ERROR_UNKNOWN_TYPE,
+                     ": “.pages” files cannot be imported; "
+                     "use .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx, .odt or .rtf.");
   assert_file_error (none, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": the name has no extension to tell its format; use .md, .markdown, .txt, "
-                     ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt.");
+                     ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx, .odt or .rtf.");
 }
 
 /* Feeds as they are sent: AP's ANPA heading with its selector codes set
@@ -2752,7 +2752,10 @@ test_format_by_content (Fixture      *f,
                  "Strict.</p></body></html>",
       -1);
   /* A brace that opens no JSON object: refused by the name. */
-  g_autofree char *rtf = write_file (f, "story.rtf", "{\\rtf1\\ansi Hello}", -1);
+  g_autofree char *brace = write_file (f, "story.cfg", "{ not json }", -1);
+  /* Rich Text Format by its first bytes, whatever the name. */
+  g_autofree char *rtf = write_file (f, "story.wri", "{\\rtf1\\ansi Hello}", -1);
+  g_autoptr (CdArticle) r = cd_import_file (rtf, NULL);
   g_autoptr (CdArticle) d = cd_import_file (saved, NULL);
   g_autoptr (CdArticle) e = cd_import_file (xhtml, NULL);
   g_autoptr (CdArticle) a = cd_import_file (g2, NULL);
@@ -2767,9 +2770,10 @@ test_format_by_content (Fixture      *f,
   g_assert_cmpstr (cd_article_get_body (c), ==, "It shone.\n");
   g_assert_cmpstr (cd_article_get_body (d), ==, "Saved.\n");
   g_assert_cmpstr (cd_article_get_body (e), ==, "Strict.\n");
-  assert_file_error (rtf, CD_IMPORT_ERROR_UNKNOWN_TYPE,
-                     ": \u201c.rtf\u201d files cannot be imported; use .md, .markdown, .txt, "
-                     ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt.");
+  g_assert_cmpstr (cd_article_get_headline (r), ==, "Hello");
+  assert_file_error (brace, CD_IMPORT_ERROR_UNKNOWN_TYPE,
+                     ": \u201c.cfg\u201d files cannot be imported; use .md, .markdown, .txt, "
+                     ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx, .odt or .rtf.");
   /* Markup of another kind: the agency XML reader's own sentence. */
   assert_file_error (drawing, CD_IMPORT_ERROR_INVALID,
                      ": the XML is neither NITF nor a NewsML news item (its root element is "
@@ -2809,6 +2813,7 @@ test_fuzz_regressions (void)
     { "xml", CD_IMPORT_FORMAT_XML },
     { "email", CD_IMPORT_FORMAT_EMAIL },
     { "document", CD_IMPORT_FORMAT_AUTO },
+    { "rtf", CD_IMPORT_FORMAT_RTF },
   };
   /* clang-format on */
   guint count = 0;
@@ -2936,17 +2941,17 @@ test_wire_envelope (Fixture      *f,
   /* Control characters that are no envelope: a file of another kind
    * keeps its refusal by name. */
   {
-    g_autofree char *rtf = write_file (f, "notes.rtf", "plain notes\x02 and \x03 ok\n", -1);
+    g_autofree char *doc = write_file (f, "notes.doc", "plain notes\x02 and \x03 ok\n", -1);
     g_autofree char *gz = write_file (f, "readme.gz", "\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03"
                                                       "x",
                                       11);
 
-    assert_file_error (rtf, CD_IMPORT_ERROR_UNKNOWN_TYPE,
-                       ": “.rtf” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
-                       ".xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt.");
+    assert_file_error (doc, CD_IMPORT_ERROR_UNKNOWN_TYPE,
+                       ": “.doc” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
+                       ".xml, .nitf, .rss, .atom, .json, .eml, .docx, .odt or .rtf.");
     assert_file_error (gz, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                        ": “.gz” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
-                       ".xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt.");
+                       ".xml, .nitf, .rss, .atom, .json, .eml, .docx, .odt or .rtf.");
   }
   /* Control characters and nothing else. */
   {

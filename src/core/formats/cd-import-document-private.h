@@ -81,6 +81,9 @@ char    *_cd_xml_attr (xmlNode    *node,
                        const char *ns,
                        const char *name);
 
+CdParaKind _cd_document_kind_of_style (const char *name,
+                                       gboolean   *ordered);
+
 void _cd_document_add_pictures (GPtrArray *paras,
                                 GString   *pictures);
 void _cd_document_append_cell (GString   *html,
@@ -128,5 +131,9 @@ typedef struct
 
 extern const CdDocumentFormat _cd_docx_format; /* cd-import-docx.c */
 extern const CdDocumentFormat _cd_odt_format;  /* cd-import-odt.c */
+extern const CdDocumentFormat _cd_rtf_format;  /* cd-import-rtf.c */
+
+/* Rich Text Format is no package: the file is its document's one part. */
+#define CD_DOCUMENT_RTF_PART "document.rtf"
 
 G_END_DECLS

@@ -221,6 +221,37 @@ _cd_document_add_pictures (GPtrArray *paras,
   g_string_truncate (pictures, 0);
 }
 
+/* What a paragraph in the style @name (Word's name, in lower case:
+ * "heading 1", "title", "quote", "list number") is to the story; sets
+ * @ordered for a numbered list's style. */
+CdParaKind
+_cd_document_kind_of_style (const char *name,
+                            gboolean   *ordered)
+{
+  if (name == NULL)
+    return CD_PARA_TEXT;
+  if (g_str_equal (name, "title"))
+    return CD_PARA_TITLE;
+  if (g_str_equal (name, "subtitle"))
+    return CD_PARA_SUBTITLE;
+  if (g_str_equal (name, "heading 1") || g_str_equal (name, "heading 2"))
+    return CD_PARA_HEADING;
+  if (g_str_has_prefix (name, "heading "))
+    return CD_PARA_SUBHEADING;
+  /* Word's Quote, Intense Quote and Block Text, LibreOffice's Quotations */
+  if (g_str_has_prefix (name, "quot") || g_str_has_prefix (name, "intense quote") ||
+      g_str_has_prefix (name, "block text"))
+    return CD_PARA_QUOTE;
+  if (g_str_equal (name, "caption"))
+    return CD_PARA_CAPTION;
+  if (g_str_has_prefix (name, "list bullet") || g_str_has_prefix (name, "list number"))
+    {
+      *ordered = g_str_has_prefix (name, "list number");
+      return CD_PARA_LIST;
+    }
+  return CD_PARA_TEXT;
+}
+
 /* Appends a table's cell of @paras (a head's when @head) to @html: their
  * text in one line, and an empty cell for each further column it spans. */
 void
@@ -726,7 +757,9 @@ _cd_import_document (CdImportFormat format,
                      const char    *origin,
                      GError       **error)
 {
-  const CdDocumentFormat *reader = format == CD_IMPORT_FORMAT_ODT ? &_cd_odt_format : &_cd_docx_format;
+  const CdDocumentFormat *reader = format == CD_IMPORT_FORMAT_ODT   ? &_cd_odt_format
+                                   : format == CD_IMPORT_FORMAT_RTF ? &_cd_rtf_format
+                                                                    : &_cd_docx_format;
   g_auto (CdDocument) document = { reader->what, reader->kind, NULL, pictures };
   g_autoptr (GPtrArray) paras = g_ptr_array_new_with_free_func (_cd_para_free);
   g_autoptr (GString) notes = g_string_new (cd_article_get_ednote (article));
@@ -735,6 +768,13 @@ _cd_import_document (CdImportFormat format,
   g_assert (data != NULL);
   g_assert (origin != NULL);
 
-  return unpack (&document, data, origin, error) && reader->read (&document, paras, notes, origin, error) &&
+  if (format == CD_IMPORT_FORMAT_RTF)
+    {
+      document.parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+      document.linked = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (document.parts, g_strdup (CD_DOCUMENT_RTF_PART), g_bytes_ref (data));
+    }
+  return (format == CD_IMPORT_FORMAT_RTF || unpack (&document, data, origin, error)) &&
+         reader->read (&document, paras, notes, origin, error) &&
          finish (&document, article, paras, notes, origin, error);
 }

@@ -364,35 +364,6 @@ read_runs (Reader   *reader,
     }
 }
 
-/* What the paragraph style @name makes a paragraph. */
-static CdParaKind
-kind_of_style (const char *name,
-               gboolean   *ordered)
-{
-  if (name == NULL)
-    return CD_PARA_TEXT;
-  if (g_str_equal (name, "title"))
-    return CD_PARA_TITLE;
-  if (g_str_equal (name, "subtitle"))
-    return CD_PARA_SUBTITLE;
-  if (g_str_equal (name, "heading 1") || g_str_equal (name, "heading 2"))
-    return CD_PARA_HEADING;
-  if (g_str_has_prefix (name, "heading "))
-    return CD_PARA_SUBHEADING;
-  /* Word's Quote, Intense Quote and Block Text, LibreOffice's Quotations */
-  if (g_str_has_prefix (name, "quot") || g_str_has_prefix (name, "intense quote") ||
-      g_str_has_prefix (name, "block text"))
-    return CD_PARA_QUOTE;
-  if (g_str_equal (name, "caption"))
-    return CD_PARA_CAPTION;
-  if (g_str_has_prefix (name, "list bullet") || g_str_has_prefix (name, "list number"))
-    {
-      *ordered = g_str_has_prefix (name, "list number");
-      return CD_PARA_LIST;
-    }
-  return CD_PARA_TEXT;
-}
-
 /* The paragraph @node; its pictures' HTML to @pictures. */
 static CdPara *
 read_paragraph (Reader  *reader,
@@ -405,7 +376,7 @@ read_paragraph (Reader  *reader,
   g_autofree char *num_id = w_attr (w_child (numpr, "numId"), "val");
   g_autofree char *ilvl = w_attr (w_child (numpr, "ilvl"), "val");
   gboolean         ordered = FALSE;
-  CdParaKind       kind = kind_of_style (style_name (reader, style), &ordered);
+  CdParaKind       kind = _cd_document_kind_of_style (style_name (reader, style), &ordered);
   CdInline         in;
   CdPara          *para;
 

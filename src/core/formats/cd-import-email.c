@@ -394,8 +394,8 @@ is_picture (GMimeContentType *type)
 }
 
 /* The format of the attachment @name of @type when it is a word
- * processor's document: %CD_IMPORT_FORMAT_DOCX (Word) or _ODT
- * (OpenDocument text); else %CD_IMPORT_FORMAT_AUTO. */
+ * processor's document: %CD_IMPORT_FORMAT_DOCX (Word), _ODT
+ * (OpenDocument text) or _RTF; else %CD_IMPORT_FORMAT_AUTO. */
 static CdImportFormat
 document_format (GMimeContentType *type,
                  const char       *name)
@@ -409,6 +409,9 @@ document_format (GMimeContentType *type,
   if (g_mime_content_type_is_type (type, "application", "vnd.oasis.opendocument.text") ||
       (name != NULL && g_str_has_suffix (name, ".odt")))
     return CD_IMPORT_FORMAT_ODT;
+  if (g_mime_content_type_is_type (type, "application", "rtf") || g_mime_content_type_is_type (type, "text", "rtf") ||
+      (name != NULL && g_str_has_suffix (name, ".rtf")))
+    return CD_IMPORT_FORMAT_RTF;
   return CD_IMPORT_FORMAT_AUTO;
 }
 

@@ -30,7 +30,8 @@
  * Returns: the format its extension names (.md and .markdown are Markdown,
  *   .txt wire copy, .html, .htm and .xhtml HTML, .xml, .nitf, .rss and .atom
  *   agency XML and feeds, .json
- *   ninjs, .eml email, .docx a Word document, .odt OpenDocument text), or
+ *   ninjs, .eml email, .docx a Word document, .odt OpenDocument text, .rtf Rich Text
+ *   Format), or
  *   %CD_IMPORT_FORMAT_AUTO when
  *   the extension is none of those
  */
@@ -64,6 +65,8 @@ cd_import_format_for_path (const char *path)
     return CD_IMPORT_FORMAT_DOCX;
   if (g_ascii_strcasecmp (dot, ".odt") == 0)
     return CD_IMPORT_FORMAT_ODT;
+  if (g_ascii_strcasecmp (dot, ".rtf") == 0)
+    return CD_IMPORT_FORMAT_RTF;
   return CD_IMPORT_FORMAT_AUTO;
 }
 
@@ -498,12 +501,12 @@ set_unknown_type (const char *origin,
   if (dot != NULL && dot != base)
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: “%s” files cannot be imported; use .md, .markdown, .txt, "
-                 ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt.",
+                 ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx, .odt or .rtf.",
                  origin, dot);
   else
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: the name has no extension to tell its format; use .md, "
-                 ".markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt.",
+                 ".markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx, .odt or .rtf.",
                  origin);
 }
 
@@ -571,6 +574,8 @@ sniff_format (const char *data,
   /* A ZIP file: an OpenDocument text or a Word document. */
   if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
     return is_odt_package ((const guint8 *) data, length) ? CD_IMPORT_FORMAT_ODT : CD_IMPORT_FORMAT_DOCX;
+  if (length >= 5 && memcmp (data, "{\\rtf", 5) == 0)
+    return CD_IMPORT_FORMAT_RTF;
   while (i < length && g_ascii_isspace (data[i]))
     i++;
   if (i < length && data[i] == '{')
@@ -838,7 +843,7 @@ import_data (const char    *data,
         return NULL;
       message = g_bytes_new_static (data + start, length - start);
     }
-  else if (format == CD_IMPORT_FORMAT_DOCX || format == CD_IMPORT_FORMAT_ODT)
+  else if (format == CD_IMPORT_FORMAT_DOCX || format == CD_IMPORT_FORMAT_ODT || format == CD_IMPORT_FORMAT_RTF)
     {
       if (length == 0)
         {
@@ -982,7 +987,8 @@ max_size (const char *path)
 {
   CdImportFormat format = cd_import_format_for_path (path);
 
-  return format == CD_IMPORT_FORMAT_EMAIL || format == CD_IMPORT_FORMAT_DOCX || format == CD_IMPORT_FORMAT_ODT
+  return format == CD_IMPORT_FORMAT_EMAIL || format == CD_IMPORT_FORMAT_DOCX || format == CD_IMPORT_FORMAT_ODT ||
+                 format == CD_IMPORT_FORMAT_RTF
              ? CD_IMPORT_MAX_PACKAGE_SIZE
              : CD_IMPORT_MAX_SIZE;
 }
@@ -1004,7 +1010,7 @@ set_too_large (GError    **error,
 
 /**
  * cd_import_file:
- * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx or .odt file
+ * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx, .odt or .rtf file
  * @error: return location for an error
  *
  * Reads one article from a file, by its extension or, where that names no

@@ -115,6 +115,11 @@ G_BEGIN_DECLS
  *   saves it), read as %CD_IMPORT_FORMAT_DOCX is: its styles' title,
  *   subtitle, headings and quotations, lists, tables, formatting, links,
  *   comments, tracked changes and pictures.
+ * @CD_IMPORT_FORMAT_RTF: Rich Text Format (.rtf, as Word, WordPad,
+ *   LibreOffice and macOS's TextEdit save it), read as
+ *   %CD_IMPORT_FORMAT_DOCX is: its styles' title, subtitle, headings and
+ *   quotes, lists, tables, formatting, links, comments, tracked changes and
+ *   PNG and JPEG pictures, its text in the character sets its fonts name.
  *
  * How cd_import_data() reads a text; cd_import_file() reads a file by its
  * extension.
@@ -130,6 +135,7 @@ typedef enum
   CD_IMPORT_FORMAT_EMAIL,
   CD_IMPORT_FORMAT_DOCX,
   CD_IMPORT_FORMAT_ODT,
+  CD_IMPORT_FORMAT_RTF,
 } CdImportFormat;
 
 /* Files over this size are refused. */
