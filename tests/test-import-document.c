@@ -792,9 +792,11 @@ make_word_rtf (GBytes *picture)
       "\\pard\\plain\\s21 This budget asks the east side to wait.\\par\n"
       "\\trowd\\cellx2000\\cellx4000\\pard\\plain\\intbl{\\b Party}\\cell{\\b Votes}\\cell\\row\n"
       "\\trowd\\cellx2000\\cellx4000\\pard\\plain\\intbl Greens\\cell {\\b 4}\\cell\\row\n"
-      "\\pard\\plain The budget returns in March.\\par\n"
+      "\\pard\\plain The budget returns in March.{\\shp{\\*\\shpinst\\shpleft0{\\sp{\\sn shapeType}{\\sv 75}}"
+      "{\\sp{\\sn pib}{\\sv {\\pict\\picw640\\pich400\\jpegblip\n%s}}}{\\sp{\\sn wzDescription}"
+      "{\\sv The harbour at dawn}}{\\shptxt Text box}}{\\shprslt{\\*\\do\\dobxcolumn}}}\\par\n"
       "\\pard\\plain ENDS\\par}",
-      hex->str);
+      hex->str, hex->str);
 }
 
 static void
@@ -830,14 +832,18 @@ test_rtf_word (void)
       body, "The council voted **7–4** on *Tuesday*, ~~not~~ new Café Привет “quoted”. Read the "
             "[report](https://example.com/report).\n\n```image\n"));
   refs = cd_image_refs_in_body (body);
-  g_assert_cmpuint (refs->len, ==, 1);
+  g_assert_cmpuint (refs->len, ==, 2);
   g_assert_cmpstr (((CdImageRef *) g_ptr_array_index (refs, 0))->alt, ==, "Councillors vote");
-  g_assert_true (g_str_has_suffix (body, "```\n\n## What changes\n\n"
-                                         "- Bus fares stay\n  - for a third year\n\n"
-                                         "1. Second reading\n2. Final vote\n\n"
-                                         "> This budget asks the east side to wait.\n\n"
-                                         "| Party | Votes |\n| --- | --- |\n| Greens | **4** |\n\n"
-                                         "The budget returns in March.\n"));
+  /* A floating shape's picture, its description after it. */
+  g_assert_cmpstr (((CdImageRef *) g_ptr_array_index (refs, 1))->alt, ==, "The harbour at dawn");
+  g_assert_nonnull (strstr (body, "```\n\n## What changes\n\n"
+                                  "- Bus fares stay\n  - for a third year\n\n"
+                                  "1. Second reading\n2. Final vote\n\n"
+                                  "> This budget asks the east side to wait.\n\n"
+                                  "| Party | Votes |\n| --- | --- |\n| Greens | **4** |\n\n"
+                                  "The budget returns in March.\n\n```image\n"));
+  g_assert_true (g_str_has_suffix (body, "alt: The harbour at dawn\n```\n"));
+  g_assert_null (strstr (body, "Text box"));
   g_assert_null (strstr (body, "hidden"));
   g_assert_null (strstr (body, "struck words"));
   g_assert_null (strstr (body, "Source: city"));
@@ -849,7 +855,7 @@ test_rtf_word (void)
   /* Without the store: the picture is named in the note. */
   alone = cd_import_data (rtf, strlen (rtf), CD_IMPORT_FORMAT_AUTO, "budget", &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (cd_article_get_ednote (alone), "The document holds a picture, not imported with it."));
+  g_assert_nonnull (strstr (cd_article_get_ednote (alone), "The document holds 2 pictures, not imported with it."));
 }
 
 /* An RTF document as macOS's TextEdit saves it: no styles, its lines

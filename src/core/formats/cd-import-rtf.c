@@ -32,6 +32,7 @@ typedef enum
   DEST_PICT,       /* a picture's data, in hex */
   DEST_ANNOTATION, /* a comment */
   DEST_AUTHOR,     /* a comment's author */
+  DEST_SHAPE,      /* a floating shape: only its picture is read */
   DEST_PROP_NAME,  /* a picture's property's name ("wzDescription") */
   DEST_PROP_VALUE, /* and its value */
 } Dest;
@@ -46,6 +47,7 @@ typedef struct
   int      font;
   gboolean link; /* a field's result that is a link */
   gboolean in_pict;
+  gboolean in_shape; /* a floating shape's, whose picture ends with it */
 } State;
 
 typedef struct
@@ -454,6 +456,8 @@ is_skipped_destination (const char *word)
     "footerf",
     "object",
     "nonshppict",
+    "shprslt",
+    "shptxt",
     "xe",
     "tc",
     "txe",
@@ -495,7 +499,7 @@ is_skipped_destination (const char *word)
 static gboolean
 is_read_destination (const char *word)
 {
-  static const char *const read[] = { "fldinst", "annotation", "atnauthor", "shppict" };
+  static const char *const read[] = { "fldinst", "annotation", "atnauthor", "shppict", "shpinst" };
 
   for (guint i = 0; i < G_N_ELEMENTS (read); i++)
     if (strcmp (word, read[i]) == 0)
@@ -537,7 +541,7 @@ control_word (Reader     *r,
       return;
     }
   /* A picture's properties: its description. */
-  if (r->st.in_pict && (strcmp (word, "sn") == 0 || strcmp (word, "sv") == 0))
+  if ((r->st.in_pict || r->st.dest == DEST_SHAPE) && (strcmp (word, "sn") == 0 || strcmp (word, "sv") == 0))
     {
       r->st.dest = word[1] == 'n' ? DEST_PROP_NAME : DEST_PROP_VALUE;
       g_string_truncate (word[1] == 'n' ? r->prop_name : r->prop_value, 0);
@@ -594,6 +598,11 @@ control_word (Reader     *r,
       r->st.dest = DEST_LISTTEXT;
       g_string_truncate (r->listtext, 0);
       r->listed = TRUE;
+    }
+  else if (strcmp (word, "shpinst") == 0)
+    {
+      r->st.dest = DEST_SHAPE;
+      r->st.in_shape = TRUE;
     }
   else if (strcmp (word, "pict") == 0)
     {
@@ -735,7 +744,9 @@ end_group (Reader *r)
     return;
   parent = g_array_index (r->stack, State, r->stack->len - 1);
   g_array_set_size (r->stack, r->stack->len - 1);
-  if (r->st.in_pict && !parent.in_pict)
+  /* A shape's description may follow its picture: the picture ends with
+   * the shape. */
+  if ((r->st.in_pict && !parent.in_pict && !r->st.in_shape) || (r->st.in_shape && !parent.in_shape))
     end_picture (r);
   if (r->st.link && !parent.link)
     _cd_inline_close_link (&r->in);
