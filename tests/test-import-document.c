@@ -753,8 +753,9 @@ test_odt_emailed (void)
 /* An RTF document as Word writes it: a style sheet (a German Word's names
  * are English here too), fonts with their character sets, lists with the
  * text Word shows for their bullets and numbers, a table, a link field,
- * a comment, a footnote, tracked changes and a picture with its
- * description; @picture's bytes in hex. */
+ * a comment, a footnote, tracked changes, a picture with the name
+ * LibreOffice keeps a web page's alt text in, and a floating one with
+ * Word's generic name and a description; @picture's bytes in hex. */
 static char *
 make_word_rtf (GBytes *picture)
 {
@@ -782,7 +783,7 @@ make_word_rtf (GBytes *picture)
       "{\\field{\\*\\fldinst{ HYPERLINK \"https://example.com/report\" }}{\\fldrslt{\\ul report}}}.{\\v hidden}"
       "{\\*\\atnid AB}{\\*\\atnauthor Anna Berg}\\chatn{\\*\\annotation{\\*\\atndate 1}\\pard\\plain \\chatn "
       "Check the figure.\\par}{\\super\\chftn}{\\footnote\\pard\\plain {\\super\\chftn} Source: city.}\\par\n"
-      "{\\*\\shppict{\\pict{\\*\\picprop{\\sp{\\sn wzName}{\\sv Picture 1}}{\\sp{\\sn wzDescription}"
+      "{\\*\\shppict{\\pict{\\*\\picprop{\\sp{\\sn wzDescription}{\\sv }}{\\sp{\\sn wzName}"
       "{\\sv Councillors vote}}}\\picw640\\pich400\\jpegblip\n%s}}{\\nonshppict{\\pict\\wmetafile8 0102}}\\par\n"
       "\\pard\\plain\\s1\\b What changes\\par\n"
       "\\pard\\plain\\ls1\\ilvl0{\\listtext\\pard\\plain\\f2 \\'b7\\tab}Bus fares stay\\par\n"
@@ -793,7 +794,8 @@ make_word_rtf (GBytes *picture)
       "\\trowd\\cellx2000\\cellx4000\\pard\\plain\\intbl{\\b Party}\\cell{\\b Votes}\\cell\\row\n"
       "\\trowd\\cellx2000\\cellx4000\\pard\\plain\\intbl Greens\\cell {\\b 4}\\cell\\row\n"
       "\\pard\\plain The budget returns in March.{\\shp{\\*\\shpinst\\shpleft0{\\sp{\\sn shapeType}{\\sv 75}}"
-      "{\\sp{\\sn pib}{\\sv {\\pict\\picw640\\pich400\\jpegblip\n%s}}}{\\sp{\\sn wzDescription}"
+      "{\\sp{\\sn wzName}{\\sv Grafik 2}}{\\sp{\\sn pib}{\\sv {\\pict\\picw640\\pich400\\jpegblip\n%s}}}"
+      "{\\sp{\\sn wzDescription}"
       "{\\sv The harbour at dawn}}{\\shptxt Text box}}{\\shprslt{\\*\\do\\dobxcolumn}}}\\par\n"
       "\\pard\\plain ENDS\\par}",
       hex->str, hex->str);

@@ -277,8 +277,9 @@ image_stands_alone (const GString *markdown,
 }
 
 /* Takes the image at [@start, @end) out of @markdown: its line too when
- * nothing else stands on it, else one space between the words beside it. */
-static void
+ * nothing else stands on it, else one space between the words beside it.
+ * Returns where the text after it now starts, or before. */
+static gsize
 erase_image (GString *markdown,
              gsize    start,
              gsize    end)
@@ -299,7 +300,7 @@ erase_image (GString *markdown,
       while (line_start >= 2 && line_start < markdown->len && markdown->str[line_start] == '\n' &&
              markdown->str[line_start - 1] == '\n' && markdown->str[line_start - 2] == '\n')
         g_string_erase (markdown, line_start, 1);
-      return;
+      return MIN (line_start, markdown->len);
     }
   while (start > 0 && (markdown->str[start - 1] == ' ' || markdown->str[start - 1] == '\t'))
     start--;
@@ -308,6 +309,7 @@ erase_image (GString *markdown,
   g_string_erase (markdown, start, end - start);
   if (start > 0 && markdown->str[start - 1] != '\n' && start < markdown->len && markdown->str[start] != '\n')
     g_string_insert_c (markdown, start, ' ');
+  return start;
 }
 
 /* Puts @fence where @markdown shows the message's part @content_id, when
@@ -372,10 +374,8 @@ drop_unknown_cid_images (GString   *markdown,
       if (known)
         from = end;
       else
-        {
-          erase_image (markdown, start, end);
-          from = start;
-        }
+        /* Not past the end when the image's line was the last. */
+        from = erase_image (markdown, start, end);
     }
 }
 

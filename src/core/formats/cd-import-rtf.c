@@ -732,6 +732,27 @@ control_symbol (Reader *r,
     }
 }
 
+/* A picture's property that describes it: its description, else a name
+ * a person gave it (not "Picture 3", which the word processor gives). */
+static void
+take_description (Reader *r)
+{
+  const char *value = r->prop_value->str;
+
+  if (cd_text_is_blank (value))
+    return;
+  if (strcmp (r->prop_name->str, "wzDescription") == 0)
+    {
+      g_free (r->pict_alt);
+      r->pict_alt = g_strdup (value);
+    }
+  else if (strcmp (r->prop_name->str, "wzName") == 0 && r->pict_alt == NULL &&
+           !g_regex_match_simple ("^\\s*(picture|image|graphic|grafik|bild|imagen|immagine|afbeelding|figure|"
+                                  "obrázek|obraz|kuva|billede|bilde)\\s*\\d*\\s*$",
+                                  value, G_REGEX_CASELESS, 0))
+    r->pict_alt = g_strdup (value);
+}
+
 /* The group that ends: what it held goes where it belongs, and its
  * parent's state comes back. */
 static void
@@ -761,12 +782,8 @@ end_group (Reader *r)
       _cd_import_add_note (r->notes, note);
       g_string_truncate (r->comment, 0);
     }
-  if (r->st.dest == DEST_PROP_VALUE && parent.dest != DEST_PROP_VALUE &&
-      strcmp (r->prop_name->str, "wzDescription") == 0 && !cd_text_is_blank (r->prop_value->str))
-    {
-      g_free (r->pict_alt);
-      r->pict_alt = g_strdup (r->prop_value->str);
-    }
+  if (r->st.dest == DEST_PROP_VALUE && parent.dest != DEST_PROP_VALUE)
+    take_description (r);
   if ((r->st.dest == DEST_FONTTBL || r->st.dest == DEST_STYLESHEET) && r->entry_name->len > 0 &&
       parent.dest == r->st.dest)
     end_entry (r);
