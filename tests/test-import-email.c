@@ -9,6 +9,10 @@
 #include <string.h>
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <gsf/gsf-outfile-msole.h>
+#include <gsf/gsf-outfile.h>
+#include <gsf/gsf-output-memory.h>
+#include <gsf/gsf-utils.h>
 
 #include "cd-test-import.h"
 #include "cd-test-util.h"
@@ -635,6 +639,223 @@ test_refused (void)
   g_assert_cmpint (cd_import_format_for_path ("Story.EML"), ==, CD_IMPORT_FORMAT_EMAIL);
 }
 
+/* Outlook's messages */
+
+/* Writes the stream @name of @storage. */
+static void
+msg_stream (GsfOutfile *storage,
+            const char *name,
+            const void *data,
+            gsize       length)
+{
+  GsfOutput *child = gsf_outfile_new_child (storage, name, FALSE);
+
+  g_assert_true (gsf_output_write (child, length, data));
+  g_assert_true (gsf_output_close (child));
+  g_object_unref (child);
+}
+
+/* Writes the string property @id as Outlook does: UTF-16 and its NUL. */
+static void
+msg_unicode (GsfOutfile *storage,
+             guint16     id,
+             const char *text)
+{
+  glong                 n = 0;
+  g_autofree char      *name = g_strdup_printf ("__substg1.0_%04X001F", id);
+  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (text, -1, NULL, &n, NULL);
+
+  msg_stream (storage, name, utf16, (n + 1) * 2);
+}
+
+/* Writes the property stream: a header of @header bytes, then the 16
+ * bytes of each of the @n (tag, value) pairs. */
+static void
+msg_properties (GsfOutfile    *storage,
+                gsize          header,
+                const guint64 *pairs,
+                guint          n)
+{
+  g_autofree guint8 *data = g_malloc0 (header + 16 * n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GSF_LE_SET_GUINT32 (data + header + 16 * i, (guint32) pairs[2 * i]);
+      GSF_LE_SET_GUINT32 (data + header + 16 * i + 4, 6);
+      GSF_LE_SET_GUINT64 (data + header + 16 * i + 8, pairs[2 * i + 1]);
+    }
+  msg_stream (storage, "__properties_version1.0", data, header + 16 * n);
+}
+
+/* An Outlook message from Anna Berg, with @body (and, when not NULL,
+ * @attachment_name holding @attachment); a message of @inner_subject and
+ * @inner_body attached as a message when @inner_subject is not NULL. */
+static GBytes *
+make_msg (const char *subject,
+          const char *body,
+          const char *attachment_name,
+          GBytes     *attachment,
+          const char *inner_subject,
+          const char *inner_body)
+{
+  GsfOutput  *sink = gsf_output_memory_new ();
+  GsfOutfile *root = gsf_outfile_msole_new (sink);
+  guint64     sent = 0;
+  guint       n = 0;
+  GBytes     *bytes;
+
+  {
+    g_autoptr (GDateTime) epoch = g_date_time_new_utc (1601, 1, 1, 0, 0, 0);
+    g_autoptr (GDateTime) when = g_date_time_new_utc (2026, 12, 5, 10, 0, 0);
+
+    sent = (guint64) g_date_time_difference (when, epoch) * 10;
+  }
+  {
+    const guint64 pairs[] = { 0x00390040, sent, 0x3FDE0003, 1252 };
+
+    msg_properties (root, 32, pairs, 2);
+  }
+  msg_unicode (root, 0x0037, subject);
+  msg_unicode (root, 0x0042, "Anna Berg");
+  msg_unicode (root, 0x5D02, "anna@example.org");
+  msg_unicode (root, 0x0C1F, "/O=EXCHANGELABS/OU=EXCHANGE/CN=RECIPIENTS/CN=ANNA");
+  if (body != NULL)
+    msg_unicode (root, 0x1000, body);
+  if (attachment != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("__attach_version1.0_#%08X", n++);
+      GsfOutfile      *storage = GSF_OUTFILE (gsf_outfile_new_child (root, name, TRUE));
+      const guint64    pairs[] = { 0x37050003, 1 };
+
+      msg_properties (storage, 8, pairs, 1);
+      msg_unicode (storage, 0x3707, attachment_name);
+      msg_unicode (storage, 0x370E, "image/jpeg");
+      msg_stream (storage, "__substg1.0_37010102", g_bytes_get_data (attachment, NULL),
+                  g_bytes_get_size (attachment));
+      gsf_output_close (GSF_OUTPUT (storage));
+      g_object_unref (storage);
+    }
+  if (inner_subject != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("__attach_version1.0_#%08X", n++);
+      GsfOutfile      *storage = GSF_OUTFILE (gsf_outfile_new_child (root, name, TRUE));
+      GsfOutfile      *inner = GSF_OUTFILE (gsf_outfile_new_child (storage, "__substg1.0_3701000D", TRUE));
+      const guint64    method[] = { 0x37050003, 5 };
+      const guint64    none[] = { 0x3FDE0003, 1252 };
+      guint8           subject8[64];
+      gsize            length = 0;
+      g_autofree char *cp1252 = g_convert (inner_subject, -1, "WINDOWS-1252", "UTF-8", NULL, &length, NULL);
+
+      msg_properties (storage, 8, method, 1);
+      msg_properties (inner, 24, none, 1);
+      /* An older Outlook's 8-bit subject. */
+      g_assert_cmpuint (length, <, sizeof subject8);
+      memcpy (subject8, cp1252, length);
+      subject8[length] = 0;
+      msg_stream (inner, "__substg1.0_0037001E", subject8, length + 1);
+      msg_unicode (inner, 0x0042, "Jan Olsen");
+      msg_unicode (inner, 0x1000, inner_body);
+      gsf_output_close (GSF_OUTPUT (inner));
+      gsf_output_close (GSF_OUTPUT (storage));
+      g_object_unref (inner);
+      g_object_unref (storage);
+    }
+  gsf_output_close (GSF_OUTPUT (root));
+  g_object_unref (root);
+  bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (sink)), gsf_output_size (sink));
+  g_object_unref (sink);
+  return bytes;
+}
+
+/* A message saved from Outlook (.msg) is read as the same message as MIME
+ * would be: subject, sender (not the Exchange address), date, text and its
+ * dateline, the picture to the store. */
+static void
+test_outlook (void)
+{
+  g_autofree char   *photo = picture_base64 (640, 400, "jpeg");
+  gsize              length = 0;
+  g_autofree guchar *jpeg = g_base64_decode (photo, &length);
+  g_autoptr (GBytes) picture = g_bytes_new (jpeg, length);
+  g_autoptr (GBytes) msg = make_msg ("FW: Harbour reopens",
+                                     "ROTTERDAM (Reuters) - The harbour reopened on Sunday after three days, "
+                                     "port officials said.\r\n\r\nShips queued at the mouth of the Maas.\r\n\r\n"
+                                     "Best regards,\r\nAnna Berg\r\n",
+                                     "harbour.jpg", picture, NULL, NULL);
+  g_autofree char *path = write_temp ("harbour.msg", g_bytes_get_data (msg, NULL), g_bytes_get_size (msg));
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = cd_store_open (dir, &error);
+  g_autoptr (CdArticle) stored = NULL;
+  g_autoptr (GPtrArray) refs = NULL;
+  const char *note;
+
+  g_assert_no_error (error);
+  stored = cd_test_import_one (store, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (stored), ==, "Harbour reopens");
+  g_assert_cmpstr (cd_article_get_byline (stored), ==, "Anna Berg");
+  g_assert_cmpstr (cd_article_get_dateline (stored), ==, "ROTTERDAM");
+  g_assert_cmpstr (cd_article_get_source (stored), ==, "Reuters");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (stored),
+                                   "The harbour reopened on Sunday after three days, port officials said.\n\n"
+                                   "Ships queued at the mouth of the Maas.\n\n```image\n"));
+  refs = cd_image_refs_in_body (cd_article_get_body (stored));
+  g_assert_cmpuint (refs->len, ==, 1);
+  note = cd_article_get_ednote (stored);
+  g_test_message ("%s", note);
+  g_assert_nonnull (strstr (note, "anna@example.org"));
+  g_assert_null (strstr (note, "EXCHANGELABS"));
+  g_assert_nonnull (strstr (note, "2026-12-05"));
+  cd_test_rm_rf (dir);
+}
+
+/* A story forwarded from Outlook as an attachment (an Outlook item in the
+ * message, its subject in an older Outlook's 8-bit set); an old Word
+ * document and a damaged file refused with a sentence each. */
+static void
+test_outlook_forwarded_and_refused (void)
+{
+  g_autoptr (GBytes) msg = make_msg ("FW: for tomorrow", NULL, NULL, NULL, "Café reopens",
+                                     "OSLO (NTB) - The café on the quay reopened on Sunday.");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (g_bytes_get_data (msg, NULL), g_bytes_get_size (msg),
+                                                  CD_IMPORT_FORMAT_AUTO, "fwd.msg", &error);
+
+  GsfOutput  *sink = gsf_output_memory_new ();
+  GsfOutfile *doc = gsf_outfile_msole_new (sink);
+  g_autoptr (CdArticle) word = NULL;
+  g_autoptr (CdArticle) damaged = NULL;
+  g_autofree char *cut = NULL;
+
+  /* The fuzzer's seed (tests/fuzz/corpus-email) is made so. */
+  if (g_getenv ("CD_TEST_KEEP_MSG") != NULL)
+    g_file_set_contents (g_getenv ("CD_TEST_KEEP_MSG"), g_bytes_get_data (msg, NULL), g_bytes_get_size (msg), NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Café reopens");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Jan Olsen");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "OSLO");
+  g_assert_cmpstr (cd_article_get_body (article), ==, "The café on the quay reopened on Sunday.\n");
+
+  /* An old Word document: a compound file of other streams. */
+  msg_stream (doc, "WordDocument", "\xec\xa5", 2);
+  gsf_output_close (GSF_OUTPUT (doc));
+  word = cd_import_data ((const char *) gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (sink)),
+                         gsf_output_size (sink), CD_IMPORT_FORMAT_AUTO, "story", &error);
+  g_assert_null (word);
+  g_assert_cmpstr (error->message, ==,
+                   "story: the file is no Outlook message but an Office document of the old binary kind "
+                   "(.doc, .xls); save it as .docx or .odt and import that.");
+  g_clear_error (&error);
+  g_object_unref (doc);
+  g_object_unref (sink);
+
+  cut = g_strndup ("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0", 12);
+  damaged = cd_import_data (cut, 12, CD_IMPORT_FORMAT_AUTO, "cut.msg", &error);
+  g_assert_null (damaged);
+  g_assert_true (g_str_has_prefix (error->message, "cut.msg: the Outlook message is damaged; it cannot be read ("));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -652,5 +873,7 @@ main (int   argc,
   g_test_add_func ("/import-email/pictures-placed", test_pictures_placed);
   g_test_add_func ("/import-email/unusual", test_unusual);
   g_test_add_func ("/import-email/refused", test_refused);
+  g_test_add_func ("/import-email/outlook", test_outlook);
+  g_test_add_func ("/import-email/outlook-forwarded-and-refused", test_outlook_forwarded_and_refused);
   return g_test_run ();
 }

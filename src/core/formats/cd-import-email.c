@@ -12,18 +12,11 @@
 
 #include <string.h>
 
-#include <gmime/gmime.h>
-
+#include "cd-import-mime-private.h"
 #include "cd-import-private.h"
 #include "cd-import.h"
 #include "cd-text.h"
 #include "cd-words.h"
-
-/* GMime's objects, which it declares no cleanup for. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddressList, g_object_unref)
 
 /* How far into a file the headers of a message are looked for. */
 #define HEADERS_MAX (64 * 1024)
@@ -114,6 +107,15 @@ init_gmime (gpointer data)
 {
   g_mime_init ();
   return NULL;
+}
+
+/* Initializes GMime, once. */
+void
+_cd_import_email_init (void)
+{
+  static GOnce init = G_ONCE_INIT;
+
+  g_once (&init, init_gmime, NULL);
 }
 
 static GBytes *part_bytes (GMimePart *part);
@@ -824,7 +826,6 @@ _cd_import_email (CdArticle  *article,
                   const char *origin,
                   GError    **error)
 {
-  static GOnce init = G_ONCE_INIT;
   g_autoptr (GMimeStream) stream = NULL;
   g_autoptr (GMimeParser) parser = NULL;
   g_autoptr (GMimeMessage) message = NULL;
@@ -852,7 +853,7 @@ _cd_import_email (CdArticle  *article,
                    origin, n_messages);
       return FALSE;
     }
-  g_once (&init, init_gmime, NULL);
+  _cd_import_email_init ();
   stream = g_mime_stream_mem_new_with_buffer (g_bytes_get_data (message_bytes, NULL),
                                               g_bytes_get_size (message_bytes));
   parser = g_mime_parser_new_with_stream (stream);

@@ -211,6 +211,15 @@ gboolean _cd_import_email (CdArticle  *article,
                            GError    **error);
 gssize   _cd_import_message_start (const char *text,
                                    gsize       length);
+void     _cd_import_email_init (void);
+
+/* Outlook's messages (cd-import-outlook.c): a compound file made MIME. */
+gboolean _cd_import_is_compound_file (const char *data,
+                                      gsize       length);
+GBytes  *_cd_import_outlook_message (const char *data,
+                                     gsize       length,
+                                     const char *origin,
+                                     GError    **error);
 
 char *_cd_import_take_forward (char    *text,
                                gboolean markdown,

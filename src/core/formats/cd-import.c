@@ -30,7 +30,7 @@
  * Returns: the format its extension names (.md and .markdown are Markdown,
  *   .txt wire copy, .html, .htm and .xhtml HTML, .xml, .nitf, .rss and .atom
  *   agency XML and feeds, .json
- *   ninjs, .eml email, .docx a Word document, .odt OpenDocument text, .rtf Rich Text
+ *   ninjs, .eml and .msg email, .docx a Word document, .odt OpenDocument text, .rtf Rich Text
  *   Format), or
  *   %CD_IMPORT_FORMAT_AUTO when
  *   the extension is none of those
@@ -59,7 +59,7 @@ cd_import_format_for_path (const char *path)
     return CD_IMPORT_FORMAT_XML;
   if (g_ascii_strcasecmp (dot, ".json") == 0)
     return CD_IMPORT_FORMAT_NINJS;
-  if (g_ascii_strcasecmp (dot, ".eml") == 0)
+  if (g_ascii_strcasecmp (dot, ".eml") == 0 || g_ascii_strcasecmp (dot, ".msg") == 0)
     return CD_IMPORT_FORMAT_EMAIL;
   if (g_ascii_strcasecmp (dot, ".docx") == 0)
     return CD_IMPORT_FORMAT_DOCX;
@@ -501,12 +501,12 @@ set_unknown_type (const char *origin,
   if (dot != NULL && dot != base)
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: “%s” files cannot be imported; use .md, .markdown, .txt, "
-                 ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx, .odt or .rtf.",
+                 ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .odt or .rtf.",
                  origin, dot);
   else
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: the name has no extension to tell its format; use .md, "
-                 ".markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx, .odt or .rtf.",
+                 ".markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .odt or .rtf.",
                  origin);
 }
 
@@ -569,7 +569,7 @@ sniff_format (const char *data,
 
   if (_cd_import_is_transmission (data, length))
     return CD_IMPORT_FORMAT_WIRE;
-  if (_cd_import_message_start (data, length) >= 0)
+  if (_cd_import_message_start (data, length) >= 0 || _cd_import_is_compound_file (data, length))
     return CD_IMPORT_FORMAT_EMAIL;
   /* A ZIP file: an OpenDocument text or a Word document. */
   if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
@@ -837,7 +837,12 @@ import_data (const char    *data,
   /* A message saved from a mail program as text. */
   if (format == CD_IMPORT_FORMAT_WIRE && data != NULL && _cd_import_message_start (data, length) >= 0)
     format = CD_IMPORT_FORMAT_EMAIL;
-  if (format == CD_IMPORT_FORMAT_EMAIL)
+  if (format == CD_IMPORT_FORMAT_EMAIL && _cd_import_is_compound_file (data, length))
+    {
+      if ((message = _cd_import_outlook_message (data, length, origin, error)) == NULL)
+        return NULL;
+    }
+  else if (format == CD_IMPORT_FORMAT_EMAIL)
     {
       if ((start = message_start (data, length, origin, error)) < 0)
         return NULL;
@@ -1010,7 +1015,7 @@ set_too_large (GError    **error,
 
 /**
  * cd_import_file:
- * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .docx, .odt or .rtf file
+ * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .odt or .rtf file
  * @error: return location for an error
  *
  * Reads one article from a file, by its extension or, where that names no

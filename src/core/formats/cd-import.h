@@ -89,7 +89,9 @@ G_BEGIN_DECLS
  *   embargo still ahead; the story from its HTML or plain text. An API's
  *   response that lists several items is a story each.
  * @CD_IMPORT_FORMAT_EMAIL: an email message (.eml, or text that starts
- *   with a message's headers), as a mail program saves it: the subject
+ *   with a message's headers), as a mail program saves it, or as Outlook
+ *   does (.msg, read with libgsf: its sender, subject, date, text, HTML,
+ *   attachments, and a message attached as an Outlook item): the subject
  *   (without Re: or Fwd:) is the headline; the text (its plain part, else
  *   its HTML; a message forwarded as an attachment when the message has
  *   no text of its own), without the signature, is read as wire copy, so
