@@ -360,8 +360,24 @@ is_summary (const char *html)
   return words < 60;
 }
 
-/* Names the pictures the entry carries (RSS's enclosures, Media RSS) in
- * @notes: they are on the web, not in the file. */
+/* Whether @node names a picture: an RSS enclosure, Atom's link to one,
+ * Media RSS content or thumbnail, of an image's type or medium. */
+static gboolean
+is_picture (xmlNode *node)
+{
+  g_autofree char *rel = is_named (node, NULL, "link") ? _cd_html_get_attr (node, "rel") : NULL;
+  g_autofree char *type = _cd_html_get_attr (node, "type");
+  g_autofree char *medium = _cd_html_get_attr (node, "medium");
+
+  if (is_named (node, NS_MEDIA, "thumbnail"))
+    return TRUE;
+  if (!is_named (node, NULL, "enclosure") && !is_named (node, NS_MEDIA, "content") && g_strcmp0 (rel, "enclosure") != 0)
+    return FALSE;
+  return g_strcmp0 (medium, "image") == 0 || (type != NULL && g_str_has_prefix (type, "image/"));
+}
+
+/* Names the pictures the entry carries (see is_picture()) in @notes, with
+ * their descriptions and credits: they are on the web, not in the file. */
 static void
 note_pictures (xmlNode *entry,
                GString *notes,
@@ -371,41 +387,24 @@ note_pictures (xmlNode *entry,
   for (xmlNode *node = entry->children; node != NULL && depth < 3; node = node->next)
     {
       g_autofree char *url = NULL;
-      g_autofree char *type = NULL;
-      g_autofree char *medium = NULL;
       g_autofree char *about = NULL;
-      g_autofree char *credit = NULL;
-      g_autofree char *note = NULL;
+      g_autoptr (GString) note = NULL;
 
       if (is_named (node, NS_MEDIA, "group"))
-        {
-          note_pictures (node, notes, count, depth + 1);
-          continue;
-        }
-      if (!is_named (node, NULL, "enclosure") && !is_named (node, NS_MEDIA, "content") &&
-          !is_named (node, NS_MEDIA, "thumbnail") &&
-          !(is_named (node, NULL, "link") && (about = _cd_html_get_attr (node, "rel")) != NULL &&
-            strcmp (about, "enclosure") == 0))
+        note_pictures (node, notes, count, depth + 1);
+      if (!is_picture (node) || ++(*count) > MAX_PICTURE_NOTES)
         continue;
+      if ((url = _cd_html_get_attr (node, "url")) == NULL && (url = _cd_html_get_attr (node, "href")) == NULL)
+        continue;
+      note = g_string_new ("A picture of the entry is on the web, not imported: ");
+      g_string_append (note, url);
+      if ((about = child_text (node, NS_MEDIA, "description")) != NULL ||
+          (about = child_text (node, NS_MEDIA, "title")) != NULL)
+        g_string_append_printf (note, " (“%s”)", about);
       g_clear_pointer (&about, g_free);
-      url = _cd_html_get_attr (node, "url");
-      if (url == NULL)
-        url = _cd_html_get_attr (node, "href");
-      type = _cd_html_get_attr (node, "type");
-      medium = _cd_html_get_attr (node, "medium");
-      if (url == NULL || !(g_strcmp0 (medium, "image") == 0 || (type != NULL && g_str_has_prefix (type, "image/")) ||
-                           is_named (node, NS_MEDIA, "thumbnail")))
-        continue;
-      if (++(*count) > MAX_PICTURE_NOTES)
-        continue;
-      about = child_text (node, NS_MEDIA, "description");
-      if (about == NULL)
-        about = child_text (node, NS_MEDIA, "title");
-      credit = child_text (node, NS_MEDIA, "credit");
-      note = g_strdup_printf ("A picture of the entry is on the web, not imported: %s%s%s%s%s%s", url,
-                              about != NULL ? " (“" : "", about != NULL ? about : "", about != NULL ? "”)" : "",
-                              credit != NULL ? ", credit: " : "", credit != NULL ? credit : "");
-      _cd_import_add_note (notes, note);
+      if ((about = child_text (node, NS_MEDIA, "credit")) != NULL)
+        g_string_append_printf (note, ", credit: %s", about);
+      _cd_import_add_note (notes, note->str);
     }
 }
 

@@ -431,6 +431,20 @@ read_message (GsfInfile *storage,
   return message;
 }
 
+/* The compound file @data, or NULL with @error set. */
+static GsfInfile *
+open_compound_file (const char *data,
+                    gsize       length,
+                    GError    **error)
+{
+  static GOnce gsf_once = G_ONCE_INIT;
+  g_autoptr (GsfInput) input = NULL;
+
+  g_once (&gsf_once, init_gsf, NULL);
+  input = gsf_input_memory_new ((const guint8 *) data, length, FALSE);
+  return gsf_infile_msole_new (input, error);
+}
+
 /**
  * _cd_import_outlook_message:
  * @data: an Outlook message (.msg)
@@ -447,19 +461,13 @@ _cd_import_outlook_message (const char *data,
                             const char *origin,
                             GError    **error)
 {
-  g_autoptr (GsfInput) input = NULL;
-  g_autoptr (GsfInfile) file = NULL;
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GsfInfile) file = open_compound_file (data, length, &local);
   g_autoptr (GsfInput) properties = NULL;
   g_autoptr (GMimeMessage) message = NULL;
-  g_autoptr (GError) local = NULL;
   char *text;
 
-  static GOnce gsf_once = G_ONCE_INIT;
-
   _cd_import_email_init ();
-  g_once (&gsf_once, init_gsf, NULL);
-  input = gsf_input_memory_new ((const guint8 *) data, length, FALSE);
-  file = gsf_infile_msole_new (input, &local);
   if (file == NULL)
     {
       g_autofree char *why = g_utf8_make_valid (local != NULL ? local->message : "unreadable", -1);
