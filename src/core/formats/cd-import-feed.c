@@ -470,7 +470,11 @@ read_wxr_post (Feed      *feed,
 
   for (xmlNode *node = item->children; node != NULL; node = node->next)
     if (is_named (node, NS_WXR, "encoded") && strstr ((const char *) node->ns->href, "excerpt") != NULL)
-      excerpt = raw_text (node);
+      {
+        /* The first, where a file repeats it. */
+        if (excerpt == NULL)
+          excerpt = raw_text (node);
+      }
     else if (is_named (node, NS_WXR, "postmeta") && feed->media != NULL)
       {
         g_autofree char *key = child_text (node, NS_WXR, "meta_key");
