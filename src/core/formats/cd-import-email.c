@@ -469,12 +469,14 @@ find_parts (GMimeObject *object,
             return;
           parts->message = outer;
         }
-      if (parts->attachments->len > 0)
-        g_string_append (parts->attachments, ", ");
-      g_string_append_printf (parts->attachments, "the forwarded message “%s”",
-                              inner != NULL && g_mime_message_get_subject (inner) != NULL
-                                  ? g_mime_message_get_subject (inner)
-                                  : "");
+      {
+        /* A header's raw 8-bit bytes too. */
+        g_autofree char *subject = as_utf8 (inner != NULL ? g_mime_message_get_subject (inner) : NULL);
+
+        if (parts->attachments->len > 0)
+          g_string_append (parts->attachments, ", ");
+        g_string_append_printf (parts->attachments, "the forwarded message “%s”", subject != NULL ? subject : "");
+      }
     }
   else if (GMIME_IS_TEXT_PART (object) && !g_mime_part_is_attachment (GMIME_PART (object)) &&
            g_mime_content_type_is_type (type, "text", "plain"))
