@@ -811,8 +811,8 @@ test_outlook (void)
 }
 
 /* A story forwarded from Outlook as an attachment (an Outlook item in the
- * message, its subject in an older Outlook's 8-bit set); an old Word
- * document and a damaged file refused with a sentence each. */
+ * message, its subject in an older Outlook's 8-bit set); an old Excel
+ * workbook and a damaged file refused with a sentence each. */
 static void
 test_outlook_forwarded_and_refused (void)
 {
@@ -837,15 +837,16 @@ test_outlook_forwarded_and_refused (void)
   g_assert_cmpstr (cd_article_get_dateline (article), ==, "OSLO");
   g_assert_cmpstr (cd_article_get_body (article), ==, "The café on the quay reopened on Sunday.\n");
 
-  /* An old Word document: a compound file of other streams. */
-  msg_stream (doc, "WordDocument", "\xec\xa5", 2);
+  /* An old Excel workbook: a compound file of other streams (an old Word
+   * document is read: test-import-doc.c). */
+  msg_stream (doc, "Workbook", "\x09\x08", 2);
   gsf_output_close (GSF_OUTPUT (doc));
   word = cd_import_data ((const char *) gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (sink)),
                          gsf_output_size (sink), CD_IMPORT_FORMAT_AUTO, "story", &error);
   g_assert_null (word);
   g_assert_cmpstr (error->message, ==,
-                   "story: the file is no Outlook message but an Office document of the old binary kind "
-                   "(.doc, .xls); save it as .docx or .odt and import that.");
+                   "story: the file is an Office document of the old binary kind but neither a Word document "
+                   "nor an Outlook message (a spreadsheet or a presentation, perhaps); it cannot be imported.");
   g_clear_error (&error);
   g_object_unref (doc);
   g_object_unref (sink);

@@ -2480,10 +2480,10 @@ test_bad_type (Fixture      *f,
 
   assert_file_error (pages, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": “.pages” files cannot be imported; "
-                     "use .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .odt or .rtf.");
+                     "use .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf.");
   assert_file_error (none, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": the name has no extension to tell its format; use .md, .markdown, .txt, "
-                     ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .odt or .rtf.");
+                     ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf.");
 }
 
 /* Feeds as they are sent: AP's ANPA heading with its selector codes set
@@ -2773,7 +2773,7 @@ test_format_by_content (Fixture      *f,
   g_assert_cmpstr (cd_article_get_headline (r), ==, "Hello");
   assert_file_error (brace, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": \u201c.cfg\u201d files cannot be imported; use .md, .markdown, .txt, "
-                     ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .odt or .rtf.");
+                     ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf.");
   /* Markup of another kind: the agency XML reader's own sentence. */
   assert_file_error (drawing, CD_IMPORT_ERROR_INVALID,
                      ": the XML is neither NITF nor a NewsML news item (its root element is "
@@ -2795,7 +2795,8 @@ test_format_for_path (void)
   g_assert_cmpint (cd_import_format_for_path ("story.nitf"), ==, CD_IMPORT_FORMAT_XML);
   g_assert_cmpint (cd_import_format_for_path ("item.json"), ==, CD_IMPORT_FORMAT_NINJS);
   g_assert_cmpint (cd_import_format_for_path (".md"), ==, CD_IMPORT_FORMAT_AUTO);
-  g_assert_cmpint (cd_import_format_for_path ("notes.doc"), ==, CD_IMPORT_FORMAT_AUTO);
+  g_assert_cmpint (cd_import_format_for_path ("notes.doc"), ==, CD_IMPORT_FORMAT_DOC);
+  g_assert_cmpint (cd_import_format_for_path ("notes.pages"), ==, CD_IMPORT_FORMAT_AUTO);
   g_assert_cmpint (cd_import_format_for_path ("dir.md/file"), ==, CD_IMPORT_FORMAT_AUTO);
 }
 
@@ -2941,17 +2942,17 @@ test_wire_envelope (Fixture      *f,
   /* Control characters that are no envelope: a file of another kind
    * keeps its refusal by name. */
   {
-    g_autofree char *doc = write_file (f, "notes.doc", "plain notes\x02 and \x03 ok\n", -1);
+    g_autofree char *doc = write_file (f, "notes.wpd", "plain notes\x02 and \x03 ok\n", -1);
     g_autofree char *gz = write_file (f, "readme.gz", "\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03"
                                                       "x",
                                       11);
 
     assert_file_error (doc, CD_IMPORT_ERROR_UNKNOWN_TYPE,
-                       ": “.doc” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
-                       ".xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .odt or .rtf.");
+                       ": “.wpd” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
+                       ".xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf.");
     assert_file_error (gz, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                        ": “.gz” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
-                       ".xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .odt or .rtf.");
+                       ".xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf.");
   }
   /* Control characters and nothing else. */
   {

@@ -27,7 +27,7 @@ export G_SLICE=always-malloc
 export G_DEBUG=gc-friendly
 
 status=0
-for name in markdown wire html xml ninjs email document rtf frontmatter wp-content checks; do
+for name in markdown wire html xml ninjs email document rtf doc frontmatter wp-content checks; do
   target="$builddir/tests/fuzz/fuzz-$name"
   if [ ! -x "$target" ]; then
     echo "fuzz-$name: not built in $builddir (configure with -Dfuzzing=true)" >&2

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <gsf/gsf-infile.h>
 #include <libxml/tree.h>
 
 #include "cd-article.h"
@@ -15,6 +16,9 @@
 G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+/* libgsf 1.14 defines no automatic cleanup. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
 
 /* What a paragraph is to the story. */
 typedef enum
@@ -60,6 +64,7 @@ typedef struct
 } CdInline;
 
 void    _cd_inline_init (CdInline *in);
+void    _cd_inline_clear (CdInline *in);
 void    _cd_inline_append (CdInline       *in,
                            const char     *text,
                            const gboolean *format);
@@ -81,8 +86,16 @@ char    *_cd_xml_attr (xmlNode    *node,
                        const char *ns,
                        const char *name);
 
-CdParaKind _cd_document_kind_of_style (const char *name,
-                                       gboolean   *ordered);
+CdParaKind  _cd_document_kind_of_style (const char *name,
+                                        gboolean   *ordered);
+const char *_cd_document_language_of_lcid (int lcid);
+char       *_cd_document_field_link (const char *instruction);
+void        _cd_document_take_description (char      **alt,
+                                           gboolean    description,
+                                           const char *value);
+void        _cd_document_add_comment (GString    *notes,
+                                      const char *author,
+                                      const char *text);
 
 void _cd_document_add_pictures (GPtrArray *paras,
                                 GString   *pictures);
@@ -117,11 +130,13 @@ char   *_cd_document_add_picture (CdDocument *document,
                                   const char *alt);
 
 /* A format of documents: its names, and what reads its unpacked package
- * into paragraphs (@notes gets its comments). */
+ * (or the file, as its one part CD_DOCUMENT_FILE_PART, when it is no
+ * package) into paragraphs (@notes gets its comments). */
 typedef struct
 {
-  const char *what; /* "Word document" */
-  const char *kind; /* "a Word document (.docx)" */
+  const char *what;       /* "Word document" */
+  const char *kind;       /* "a Word document (.docx)" */
+  gboolean    whole_file; /* no package: the file is the document */
   gboolean (*read) (CdDocument *document,
                     GPtrArray  *paras,
                     GString    *notes,
@@ -132,8 +147,22 @@ typedef struct
 extern const CdDocumentFormat _cd_docx_format; /* cd-import-docx.c */
 extern const CdDocumentFormat _cd_odt_format;  /* cd-import-odt.c */
 extern const CdDocumentFormat _cd_rtf_format;  /* cd-import-rtf.c */
+extern const CdDocumentFormat _cd_doc_format;  /* cd-import-doc.c */
 
-/* Rich Text Format is no package: the file is its document's one part. */
-#define CD_DOCUMENT_RTF_PART "document.rtf"
+/* The one part of a document that is no package (RTF, .doc). */
+#define CD_DOCUMENT_FILE_PART "document"
+
+/* Compound files (cd-import-outlook.c): Outlook's messages and Word's
+ * old documents. */
+GsfInfile *_cd_import_open_compound_file (const char *data,
+                                          gsize       length,
+                                          GError    **error);
+GBytes    *_cd_import_compound_stream (GsfInfile  *storage,
+                                       const char *name);
+
+/* What a compound file of another kind (Excel's, PowerPoint's) gets. */
+#define CD_IMPORT_OTHER_OFFICE_FILE                                                                       \
+  "%s: the file is an Office document of the old binary kind but neither a Word document nor an Outlook " \
+  "message (a spreadsheet or a presentation, perhaps); it cannot be imported."
 
 G_END_DECLS

@@ -66,6 +66,17 @@ _cd_inline_init (CdInline *in)
   memset (in->open, 0, sizeof in->open);
 }
 
+/* Frees what @in holds, read or not. */
+void
+_cd_inline_clear (CdInline *in)
+{
+  if (in->html != NULL)
+    g_string_free (in->html, TRUE);
+  if (in->plain != NULL)
+    g_string_free (in->plain, TRUE);
+  in->html = in->plain = NULL;
+}
+
 /* Sets the formatting to @want, closing and opening tags; spaces at the
  * end of what was set stay outside the closing tags. */
 static void
@@ -250,6 +261,87 @@ _cd_document_kind_of_style (const char *name,
       return CD_PARA_LIST;
     }
   return CD_PARA_TEXT;
+}
+
+/* The language tag of the Windows language id @lcid (RTF's \deflang,
+ * a Word document's), for the languages newsrooms write in; NULL for
+ * another. */
+const char *
+_cd_document_language_of_lcid (int lcid)
+{
+  /* clang-format off */
+  static const struct { int lcid; const char *tag; } languages[] = {
+    { 1033, "en-US" }, { 2057, "en-GB" }, { 3081, "en-AU" }, { 4105, "en-CA" }, { 6153, "en-IE" },
+    { 1031, "de-DE" }, { 2055, "de-CH" }, { 3079, "de-AT" }, { 1036, "fr-FR" }, { 2060, "fr-BE" },
+    { 3084, "fr-CA" }, { 4108, "fr-CH" }, { 1034, "es-ES" }, { 3082, "es-ES" }, { 2058, "es-MX" },
+    { 1040, "it-IT" }, { 1043, "nl-NL" }, { 2067, "nl-BE" }, { 1046, "pt-BR" }, { 2070, "pt-PT" },
+    { 1030, "da-DK" }, { 1044, "nb-NO" }, { 2068, "nn-NO" }, { 1053, "sv-SE" }, { 1035, "fi-FI" },
+    { 1045, "pl-PL" }, { 1029, "cs-CZ" }, { 1038, "hu-HU" }, { 1049, "ru-RU" }, { 1058, "uk-UA" },
+    { 1055, "tr-TR" }, { 1032, "el-GR" }, { 1037, "he-IL" }, { 1025, "ar-SA" }, { 1041, "ja-JP" },
+    { 2052, "zh-CN" }, { 1028, "zh-TW" }, { 1042, "ko-KR" },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (languages[i].lcid == lcid)
+      return languages[i].tag;
+  return NULL;
+}
+
+/* The address a field's @instruction (HYPERLINK "url") links to, or
+ * NULL for another field. */
+char *
+_cd_document_field_link (const char *instruction)
+{
+  g_autofree char *inst = g_strstrip (g_strdup (instruction));
+  const char      *open, *close;
+
+  if (!g_str_has_prefix (inst, "HYPERLINK") || (open = strchr (inst, '"')) == NULL ||
+      (close = strchr (open + 1, '"')) == NULL || close == open + 1)
+    return NULL;
+  /* A link within the document ("\l bookmark") goes nowhere outside it. */
+  if (strstr (inst, "\\l") != NULL)
+    return NULL;
+  return g_strndup (open + 1, close - open - 1);
+}
+
+/* Takes a picture's @value as its description @alt: its description
+ * (@description), else a name a person gave it (not "Picture 3", which
+ * the word processor gives). */
+void
+_cd_document_take_description (char      **alt,
+                               gboolean    description,
+                               const char *value)
+{
+  if (cd_text_is_blank (value))
+    return;
+  if (description)
+    {
+      g_free (*alt);
+      *alt = g_strdup (value);
+    }
+  else if (*alt == NULL &&
+           !g_regex_match_simple ("^\\s*(picture|image|graphic|grafik|bild|imagen|immagine|afbeelding|figure|"
+                                  "obrázek|obraz|kuva|billede|bilde)\\s*\\d*\\s*$",
+                                  value, G_REGEX_CASELESS, 0))
+    *alt = g_strdup (value);
+}
+
+/* Adds a comment by @author (or none) of @text to @notes. */
+void
+_cd_document_add_comment (GString    *notes,
+                          const char *author,
+                          const char *text)
+{
+  g_autofree char *said = g_strstrip (g_strdup (text));
+  g_autofree char *by = author != NULL ? g_strstrip (g_strdup (author)) : NULL;
+  g_autofree char *note = NULL;
+
+  if (*said == '\0')
+    return;
+  note = by != NULL && *by != '\0' ? g_strdup_printf ("Comment by %s: “%s”", by, said)
+                                   : g_strdup_printf ("Comment: “%s”", said);
+  _cd_import_add_note (notes, note);
 }
 
 /* Appends a table's cell of @paras (a head's when @head) to @html: their
@@ -745,7 +837,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CdDocument, document_clear)
  * @error: return location for an error
  *
  * The importer of word processors' documents (%CD_IMPORT_FORMAT_DOCX,
- * %CD_IMPORT_FORMAT_ODT).
+ * %CD_IMPORT_FORMAT_ODT, %CD_IMPORT_FORMAT_RTF, %CD_IMPORT_FORMAT_DOC).
  *
  * Returns: whether @article was filled
  */
@@ -759,6 +851,7 @@ _cd_import_document (CdImportFormat format,
 {
   const CdDocumentFormat *reader = format == CD_IMPORT_FORMAT_ODT   ? &_cd_odt_format
                                    : format == CD_IMPORT_FORMAT_RTF ? &_cd_rtf_format
+                                   : format == CD_IMPORT_FORMAT_DOC ? &_cd_doc_format
                                                                     : &_cd_docx_format;
   g_auto (CdDocument) document = { reader->what, reader->kind, NULL, pictures };
   g_autoptr (GPtrArray) paras = g_ptr_array_new_with_free_func (_cd_para_free);
@@ -768,13 +861,13 @@ _cd_import_document (CdImportFormat format,
   g_assert (data != NULL);
   g_assert (origin != NULL);
 
-  if (format == CD_IMPORT_FORMAT_RTF)
+  if (reader->whole_file)
     {
       document.parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
       document.linked = g_ptr_array_new_with_free_func (g_free);
-      g_hash_table_insert (document.parts, g_strdup (CD_DOCUMENT_RTF_PART), g_bytes_ref (data));
+      g_hash_table_insert (document.parts, g_strdup (CD_DOCUMENT_FILE_PART), g_bytes_ref (data));
     }
-  return (format == CD_IMPORT_FORMAT_RTF || unpack (&document, data, origin, error)) &&
+  return (reader->whole_file || unpack (&document, data, origin, error)) &&
          reader->read (&document, paras, notes, origin, error) &&
          finish (&document, article, paras, notes, origin, error);
 }

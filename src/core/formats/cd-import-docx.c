@@ -547,4 +547,4 @@ read_docx (CdDocument *document,
 }
 
 /* Word documents (see %CD_IMPORT_FORMAT_DOCX). */
-const CdDocumentFormat _cd_docx_format = { "Word document", "a Word document (.docx)", read_docx };
+const CdDocumentFormat _cd_docx_format = { "Word document", "a Word document (.docx)", FALSE, read_docx };

@@ -397,7 +397,8 @@ is_picture (GMimeContentType *type)
 
 /* The format of the attachment @name of @type when it is a word
  * processor's document: %CD_IMPORT_FORMAT_DOCX (Word), _ODT
- * (OpenDocument text) or _RTF; else %CD_IMPORT_FORMAT_AUTO. */
+ * (OpenDocument text), _RTF or _DOC (Word's old binary document); else
+ * %CD_IMPORT_FORMAT_AUTO. */
 static CdImportFormat
 document_format (GMimeContentType *type,
                  const char       *name)
@@ -414,6 +415,8 @@ document_format (GMimeContentType *type,
   if (g_mime_content_type_is_type (type, "application", "rtf") || g_mime_content_type_is_type (type, "text", "rtf") ||
       (name != NULL && g_str_has_suffix (name, ".rtf")))
     return CD_IMPORT_FORMAT_RTF;
+  if (g_mime_content_type_is_type (type, "application", "msword") || (name != NULL && g_str_has_suffix (name, ".doc")))
+    return CD_IMPORT_FORMAT_DOC;
   return CD_IMPORT_FORMAT_AUTO;
 }
 

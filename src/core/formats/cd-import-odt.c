@@ -39,6 +39,7 @@ typedef struct
   char    *parent;    /* the style it is based on, or NULL */
   char    *list;      /* the list style it gives its paragraphs, or NULL */
   gboolean automatic; /* the document's own, not one of the named styles */
+  gboolean hidden;    /* its text is not shown (text:display="none") */
   gboolean set[CD_N_FORMATS];
   gboolean value[CD_N_FORMATS];
 } Style;
@@ -89,6 +90,7 @@ read_text_properties (xmlNode *props,
   g_autofree char *weight = attr (props, NS_FO, "font-weight");
   g_autofree char *font_style = attr (props, NS_FO, "font-style");
   g_autofree char *through = attr (props, NS_STYLE, "text-line-through-style");
+  g_autofree char *display = attr (props, NS_TEXT, "display");
 
   if (weight != NULL)
     {
@@ -105,6 +107,7 @@ read_text_properties (xmlNode *props,
       style->set[CD_FORMAT_STRUCK] = TRUE;
       style->value[CD_FORMAT_STRUCK] = !g_str_equal (through, "none");
     }
+  style->hidden = g_strcmp0 (display, "none") == 0;
 }
 
 /* Reads the styles under @container (office:styles, office:automatic-styles):
@@ -264,22 +267,17 @@ read_annotation (xmlNode *node,
 {
   g_autoptr (GString) text = g_string_new (NULL);
   g_autofree char *author = NULL;
-  g_autofree char *note = NULL;
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       g_autofree char *content = (char *) xmlNodeGetContent (child);
 
       if (is (child, NS_DC, "creator"))
-        author = g_strstrip (g_steal_pointer (&content));
+        author = g_steal_pointer (&content);
       else if ((is (child, NS_TEXT, "p") || is (child, NS_TEXT, "list")) && content != NULL)
         g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", g_strstrip (content));
     }
-  if (text->len == 0)
-    return;
-  note = author != NULL && *author != '\0' ? g_strdup_printf ("Comment by %s: “%s”", author, text->str)
-                                           : g_strdup_printf ("Comment: “%s”", text->str);
-  _cd_import_add_note (notes, note);
+  _cd_document_add_comment (notes, author, text->str);
 }
 
 /* The first picture under the frame @node, with its description. */
@@ -347,7 +345,9 @@ read_text (Reader         *reader,
 
           memcpy (inner, format, sizeof inner);
           apply_style (reader, style, FALSE, inner);
-          read_text (reader, child, inner, in, pictures, notes);
+          /* Hidden text is left out, as the word processor shows it. */
+          if (lookup_style (reader, style) == NULL || !lookup_style (reader, style)->hidden)
+            read_text (reader, child, inner, in, pictures, notes);
         }
       else if (is (child, NS_TEXT, "a"))
         {
@@ -589,4 +589,5 @@ read_odt (CdDocument *document,
 }
 
 /* OpenDocument text (see %CD_IMPORT_FORMAT_ODT). */
-const CdDocumentFormat _cd_odt_format = { "OpenDocument text", "an OpenDocument text (.odt)", read_odt };
+const CdDocumentFormat _cd_odt_format = { "OpenDocument text", "an OpenDocument text (.odt)", FALSE,
+                                          read_odt };

@@ -18,12 +18,9 @@
 #include <gsf/gsf-input-memory.h>
 #include <gsf/gsf-utils.h>
 
+#include "cd-import-document-private.h"
 #include "cd-import-mime-private.h"
 #include "cd-import-private.h"
-
-/* libgsf 1.14 defines no automatic cleanup. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
 
 /* MAPI properties (MS-OXPROPS) and their types. */
 enum
@@ -94,9 +91,9 @@ is_storage (GsfInput *input)
 }
 
 /* The bytes of the stream @name of @storage, or NULL. */
-static GBytes *
-stream_bytes (GsfInfile  *storage,
-              const char *name)
+GBytes *
+_cd_import_compound_stream (GsfInfile  *storage,
+                            const char *name)
 {
   g_autoptr (GsfInput) input = gsf_infile_child_by_name (storage, name);
   gsf_off_t     size;
@@ -120,7 +117,7 @@ property (GsfInfile *storage,
 {
   g_autofree char *name = g_strdup_printf ("__substg1.0_%04X%04X", id, type);
 
-  return stream_bytes (storage, name);
+  return _cd_import_compound_stream (storage, name);
 }
 
 /* A string property: Unicode (UTF-16), else 8-bit in @codepage. */
@@ -163,7 +160,7 @@ fixed_property (GsfInfile *storage,
                 guint16    type,
                 guint64   *value)
 {
-  g_autoptr (GBytes) bytes = stream_bytes (storage, "__properties_version1.0");
+  g_autoptr (GBytes) bytes = _cd_import_compound_stream (storage, "__properties_version1.0");
   const guint8 *data;
   gsize         length = 0;
 
@@ -432,10 +429,10 @@ read_message (GsfInfile *storage,
 }
 
 /* The compound file @data, or NULL with @error set. */
-static GsfInfile *
-open_compound_file (const char *data,
-                    gsize       length,
-                    GError    **error)
+GsfInfile *
+_cd_import_open_compound_file (const char *data,
+                               gsize       length,
+                               GError    **error)
 {
   static GOnce gsf_once = G_ONCE_INIT;
   g_autoptr (GsfInput) input = NULL;
@@ -462,7 +459,7 @@ _cd_import_outlook_message (const char *data,
                             GError    **error)
 {
   g_autoptr (GError) local = NULL;
-  g_autoptr (GsfInfile) file = open_compound_file (data, length, &local);
+  g_autoptr (GsfInfile) file = _cd_import_open_compound_file (data, length, &local);
   g_autoptr (GsfInput) properties = NULL;
   g_autoptr (GMimeMessage) message = NULL;
   char *text;
@@ -476,15 +473,14 @@ _cd_import_outlook_message (const char *data,
                    "%s: the Outlook message is damaged; it cannot be read (%s).", origin, why);
       return NULL;
     }
-  /* A compound file without a message's properties: an old Word or Excel
-   * document, which Outlook's files look like. */
+  /* A compound file without a message's properties: an old Excel or
+   * PowerPoint document, which Outlook's files look like (a Word
+   * document is read as one before). */
   properties = gsf_infile_child_by_name (file, "__properties_version1.0");
   if (properties == NULL)
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
-                   "%s: the file is no Outlook message but an Office document of the old binary kind "
-                   "(.doc, .xls); save it as .docx or .odt and import that.",
-                   origin);
+                   CD_IMPORT_OTHER_OFFICE_FILE, origin);
       return NULL;
     }
   message = read_message (file, 32, 0);

@@ -213,8 +213,11 @@ gssize   _cd_import_message_start (const char *text,
                                    gsize       length);
 void     _cd_import_email_init (void);
 
-/* Outlook's messages (cd-import-outlook.c): a compound file made MIME. */
+/* Outlook's messages (cd-import-outlook.c): a compound file made MIME;
+ * Word's old documents (cd-import-doc.c), compound files too. */
 gboolean _cd_import_is_compound_file (const char *data,
+                                      gsize       length);
+gboolean _cd_import_is_word_document (const char *data,
                                       gsize       length);
 GBytes  *_cd_import_outlook_message (const char *data,
                                      gsize       length,

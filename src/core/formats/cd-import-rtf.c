@@ -118,30 +118,6 @@ codepage_name (int charset,
   return NULL;
 }
 
-/* The language tag of the Windows language id @lcid (\deflang), for the
- * languages newsrooms write in; NULL for another. */
-static const char *
-language_of (int lcid)
-{
-  /* clang-format off */
-  static const struct { int lcid; const char *tag; } languages[] = {
-    { 1033, "en-US" }, { 2057, "en-GB" }, { 3081, "en-AU" }, { 4105, "en-CA" }, { 6153, "en-IE" },
-    { 1031, "de-DE" }, { 2055, "de-CH" }, { 3079, "de-AT" }, { 1036, "fr-FR" }, { 2060, "fr-BE" },
-    { 3084, "fr-CA" }, { 4108, "fr-CH" }, { 1034, "es-ES" }, { 3082, "es-ES" }, { 2058, "es-MX" },
-    { 1040, "it-IT" }, { 1043, "nl-NL" }, { 2067, "nl-BE" }, { 1046, "pt-BR" }, { 2070, "pt-PT" },
-    { 1030, "da-DK" }, { 1044, "nb-NO" }, { 2068, "nn-NO" }, { 1053, "sv-SE" }, { 1035, "fi-FI" },
-    { 1045, "pl-PL" }, { 1029, "cs-CZ" }, { 1038, "hu-HU" }, { 1049, "ru-RU" }, { 1058, "uk-UA" },
-    { 1055, "tr-TR" }, { 1032, "el-GR" }, { 1037, "he-IL" }, { 1025, "ar-SA" }, { 1041, "ja-JP" },
-    { 2052, "zh-CN" }, { 1028, "zh-TW" }, { 1042, "ko-KR" },
-  };
-  /* clang-format on */
-
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (languages[i].lcid == lcid)
-      return languages[i].tag;
-  return NULL;
-}
-
 /* Where text of the story goes now: nowhere inside a destination not
  * read, hidden or deleted text. */
 static GString *
@@ -359,16 +335,9 @@ end_row (Reader *r)
 static void
 start_field_result (Reader *r)
 {
-  const char      *inst = g_strstrip (r->fldinst->str);
-  const char      *open, *close;
   g_autofree char *url = NULL;
 
-  if (r->st.dest != DEST_TEXT || !g_str_has_prefix (inst, "HYPERLINK") ||
-      (open = strchr (inst, '"')) == NULL || (close = strchr (open + 1, '"')) == NULL)
-    return;
-  url = g_strndup (open + 1, close - open - 1);
-  /* A link within the document ("\l bookmark") goes nowhere outside it. */
-  if (*url == '\0' || strstr (inst, "\\l") != NULL)
+  if (r->st.dest != DEST_TEXT || (url = _cd_document_field_link (r->fldinst->str)) == NULL)
     return;
   _cd_inline_open_link (&r->in, url);
   r->st.link = TRUE;
@@ -638,9 +607,9 @@ control_word (Reader     *r,
     r->codepage = "CP850";
   else if (strcmp (word, "deff") == 0 && has_param)
     r->def_font = param;
-  else if (strcmp (word, "deflang") == 0 && has_param && language_of (param) != NULL &&
+  else if (strcmp (word, "deflang") == 0 && has_param && _cd_document_language_of_lcid (param) != NULL &&
            r->document->language == NULL)
-    r->document->language = g_strdup (language_of (param));
+    r->document->language = g_strdup (_cd_document_language_of_lcid (param));
   /* Characters */
   else if (strcmp (word, "f") == 0 && has_param)
     r->st.font = param;
@@ -732,25 +701,13 @@ control_symbol (Reader *r,
     }
 }
 
-/* A picture's property that describes it: its description, else a name
- * a person gave it (not "Picture 3", which the word processor gives). */
+/* A picture's property that describes it. */
 static void
 take_description (Reader *r)
 {
-  const char *value = r->prop_value->str;
-
-  if (cd_text_is_blank (value))
-    return;
-  if (strcmp (r->prop_name->str, "wzDescription") == 0)
-    {
-      g_free (r->pict_alt);
-      r->pict_alt = g_strdup (value);
-    }
-  else if (strcmp (r->prop_name->str, "wzName") == 0 && r->pict_alt == NULL &&
-           !g_regex_match_simple ("^\\s*(picture|image|graphic|grafik|bild|imagen|immagine|afbeelding|figure|"
-                                  "obrázek|obraz|kuva|billede|bilde)\\s*\\d*\\s*$",
-                                  value, G_REGEX_CASELESS, 0))
-    r->pict_alt = g_strdup (value);
+  if (strcmp (r->prop_name->str, "wzDescription") == 0 || strcmp (r->prop_name->str, "wzName") == 0)
+    _cd_document_take_description (&r->pict_alt, strcmp (r->prop_name->str, "wzDescription") == 0,
+                                   r->prop_value->str);
 }
 
 /* The group that ends: what it held goes where it belongs, and its
@@ -773,13 +730,7 @@ end_group (Reader *r)
     _cd_inline_close_link (&r->in);
   if (r->st.dest == DEST_ANNOTATION && parent.dest != DEST_ANNOTATION && !cd_text_is_blank (r->comment->str))
     {
-      g_autofree char *note = NULL;
-
-      g_strstrip (r->comment->str);
-      note = r->author->len > 0
-                 ? g_strdup_printf ("Comment by %s: “%s”", g_strstrip (r->author->str), r->comment->str)
-                 : g_strdup_printf ("Comment: “%s”", r->comment->str);
-      _cd_import_add_note (r->notes, note);
+      _cd_document_add_comment (r->notes, r->author->len > 0 ? r->author->str : NULL, r->comment->str);
       g_string_truncate (r->comment, 0);
     }
   if (r->st.dest == DEST_PROP_VALUE && parent.dest != DEST_PROP_VALUE)
@@ -943,14 +894,11 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->pict_alt, g_free);
   g_clear_pointer (&r->cell, g_ptr_array_unref);
   reader_strings (r, FALSE);
-  if (r->in.html != NULL)
-    g_string_free (r->in.html, TRUE);
-  if (r->in.plain != NULL)
-    g_string_free (r->in.plain, TRUE);
+  _cd_inline_clear (&r->in);
 }
 
 /* The reader of Rich Text Format: the file's bytes are the document's one
- * part, "document.rtf". */
+ * part (CD_DOCUMENT_FILE_PART). */
 static gboolean
 read_rtf (CdDocument *document,
           GPtrArray  *paras,
@@ -958,7 +906,7 @@ read_rtf (CdDocument *document,
           const char *origin,
           GError    **error)
 {
-  GBytes  *data = g_hash_table_lookup (document->parts, CD_DOCUMENT_RTF_PART);
+  GBytes  *data = g_hash_table_lookup (document->parts, CD_DOCUMENT_FILE_PART);
   gsize    length = 0;
   Reader   r = { 0 };
   gboolean ok;
@@ -1008,4 +956,4 @@ read_rtf (CdDocument *document,
 }
 
 const CdDocumentFormat _cd_rtf_format = { "Rich Text Format document", "a Rich Text Format document (.rtf)",
-                                          read_rtf };
+                                          TRUE, read_rtf };

@@ -30,8 +30,8 @@
  * Returns: the format its extension names (.md and .markdown are Markdown,
  *   .txt wire copy, .html, .htm and .xhtml HTML, .xml, .nitf, .rss and .atom
  *   agency XML and feeds, .json
- *   ninjs, .eml and .msg email, .docx a Word document, .odt OpenDocument text, .rtf Rich Text
- *   Format), or
+ *   ninjs, .eml and .msg email, .docx and .doc Word documents, .odt OpenDocument text, .rtf
+ *   Rich Text Format), or
  *   %CD_IMPORT_FORMAT_AUTO when
  *   the extension is none of those
  */
@@ -67,6 +67,8 @@ cd_import_format_for_path (const char *path)
     return CD_IMPORT_FORMAT_ODT;
   if (g_ascii_strcasecmp (dot, ".rtf") == 0)
     return CD_IMPORT_FORMAT_RTF;
+  if (g_ascii_strcasecmp (dot, ".doc") == 0)
+    return CD_IMPORT_FORMAT_DOC;
   return CD_IMPORT_FORMAT_AUTO;
 }
 
@@ -501,12 +503,12 @@ set_unknown_type (const char *origin,
   if (dot != NULL && dot != base)
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: “%s” files cannot be imported; use .md, .markdown, .txt, "
-                 ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .odt or .rtf.",
+                 ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf.",
                  origin, dot);
   else
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: the name has no extension to tell its format; use .md, "
-                 ".markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .odt or .rtf.",
+                 ".markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf.",
                  origin);
 }
 
@@ -569,6 +571,8 @@ sniff_format (const char *data,
 
   if (_cd_import_is_transmission (data, length))
     return CD_IMPORT_FORMAT_WIRE;
+  if (_cd_import_is_word_document (data, length))
+    return CD_IMPORT_FORMAT_DOC;
   if (_cd_import_message_start (data, length) >= 0 || _cd_import_is_compound_file (data, length))
     return CD_IMPORT_FORMAT_EMAIL;
   /* A ZIP file: an OpenDocument text or a Word document. */
@@ -837,6 +841,20 @@ import_data (const char    *data,
   /* A message saved from a mail program as text. */
   if (format == CD_IMPORT_FORMAT_WIRE && data != NULL && _cd_import_message_start (data, length) >= 0)
     format = CD_IMPORT_FORMAT_EMAIL;
+  /* An old Word document saved as a message, and a ".doc" that is
+   * another document (Word saved RTF, HTML and text so; a .docx
+   * renamed). */
+  if (format == CD_IMPORT_FORMAT_EMAIL && _cd_import_is_word_document (data, length))
+    format = CD_IMPORT_FORMAT_DOC;
+  if (format == CD_IMPORT_FORMAT_DOC && data != NULL && !_cd_import_is_compound_file (data, length))
+    {
+      CdImportFormat sniffed = sniff_format (data, length);
+
+      if (sniffed != CD_IMPORT_FORMAT_AUTO)
+        format = sniffed;
+      else if (memchr (data, '\0', length) == NULL)
+        format = CD_IMPORT_FORMAT_WIRE;
+    }
   if (format == CD_IMPORT_FORMAT_EMAIL && _cd_import_is_compound_file (data, length))
     {
       if ((message = _cd_import_outlook_message (data, length, origin, error)) == NULL)
@@ -848,7 +866,8 @@ import_data (const char    *data,
         return NULL;
       message = g_bytes_new_static (data + start, length - start);
     }
-  else if (format == CD_IMPORT_FORMAT_DOCX || format == CD_IMPORT_FORMAT_ODT || format == CD_IMPORT_FORMAT_RTF)
+  else if (format == CD_IMPORT_FORMAT_DOCX || format == CD_IMPORT_FORMAT_ODT || format == CD_IMPORT_FORMAT_RTF ||
+           format == CD_IMPORT_FORMAT_DOC)
     {
       if (length == 0)
         {
@@ -993,7 +1012,7 @@ max_size (const char *path)
   CdImportFormat format = cd_import_format_for_path (path);
 
   return format == CD_IMPORT_FORMAT_EMAIL || format == CD_IMPORT_FORMAT_DOCX || format == CD_IMPORT_FORMAT_ODT ||
-                 format == CD_IMPORT_FORMAT_RTF
+                 format == CD_IMPORT_FORMAT_RTF || format == CD_IMPORT_FORMAT_DOC
              ? CD_IMPORT_MAX_PACKAGE_SIZE
              : CD_IMPORT_MAX_SIZE;
 }
@@ -1015,7 +1034,7 @@ set_too_large (GError    **error,
 
 /**
  * cd_import_file:
- * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .odt or .rtf file
+ * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf file
  * @error: return location for an error
  *
  * Reads one article from a file, by its extension or, where that names no

@@ -122,6 +122,12 @@ G_BEGIN_DECLS
  *   %CD_IMPORT_FORMAT_DOCX is: its styles' title, subtitle, headings and
  *   quotes, lists, tables, formatting, links, comments, tracked changes and
  *   PNG and JPEG pictures, its text in the character sets its fonts name.
+ * @CD_IMPORT_FORMAT_DOC: Word's binary document (.doc, Word 97 to 2003's
+ *   format, which Word and LibreOffice still save), read as
+ *   %CD_IMPORT_FORMAT_DOCX is: its styles' title, subtitle, headings and
+ *   quotes, lists, tables, formatting, links, comments, tracked changes
+ *   and PNG and JPEG pictures in line with the text. A file named .doc
+ *   that is RTF, HTML or a .docx inside is read as what it is.
  *
  * How cd_import_data() reads a text; cd_import_file() reads a file by its
  * extension.
@@ -138,6 +144,7 @@ typedef enum
   CD_IMPORT_FORMAT_DOCX,
   CD_IMPORT_FORMAT_ODT,
   CD_IMPORT_FORMAT_RTF,
+  CD_IMPORT_FORMAT_DOC,
 } CdImportFormat;
 
 /* Files over this size are refused. */
