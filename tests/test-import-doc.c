@@ -1,7 +1,7 @@
 /* test-import-doc.c: articles from Word's binary documents (.doc): files
  * LibreOffice saved as "Word 97" (tests/data/import/libreoffice-*.doc;
- * libreoffice-tram.doc is `soffice --headless --convert-to doc:"MS Word
- * 97"` of libreoffice-tram.fodt beside it), documents written here with
+ * the tram and library stories are `soffice --headless --convert-to
+ * doc:"MS Word 97"` of the .fodt files beside them), documents written here with
  * libgsf as Word writes the plainest (one piece of text, 8-bit or
  * UTF-16, no styles), and the files that are not one.
  *
@@ -26,8 +26,10 @@
 #include "cd-test-import.h"
 #include "cd-test-util.h"
 
-/* Where the text starts in the WordDocument stream written here. */
-#define TEXT_AT 1024
+/* Where the text and the page of character properties are in the
+ * WordDocument stream written here. */
+#define TEXT_AT 2048
+#define CHARS_PAGE 1024
 
 static void
 put16 (guint8 *p,
@@ -78,25 +80,41 @@ compound_file (const char *const   *names,
   return bytes;
 }
 
+/* A run of characters, from @first to before @end, with the property
+ * modifiers (sprms) @sprms of @length bytes. */
+typedef struct
+{
+  guint         first, end;
+  const guint8 *sprms;
+  guint8        length;
+} DocRun;
+
 /* A Word document (version @fib, with @flags) of @text (UTF-8, "\r"
  * ending paragraphs) in one piece, 8-bit (Windows-1252) when
- * @compressed, else UTF-16; its text count and its piece say @extra
+ * @compressed, else UTF-16, its characters' properties the @n_runs
+ * @runs on a page of their own; its text count and its piece say @extra
  * characters more than the file holds. */
 static GBytes *
-make_doc (const char *text,
-          gboolean    compressed,
-          guint16     fib,
-          guint16     flags,
-          guint32     extra)
+make_doc_with (const char   *text,
+               gboolean      compressed,
+               guint16       fib,
+               guint16       flags,
+               guint32       extra,
+               const DocRun *runs,
+               guint         n_runs)
 {
   g_autofree char   *encoded = NULL;
   gsize              n_bytes = 0;
   glong              n_chars = g_utf8_strlen (text, -1);
+  guint              width = compressed ? 1 : 2;
   g_autofree guint8 *word = NULL;
-  guint8             table[21] = { 0 };
-  const char        *names[] = { "WordDocument", "1Table", NULL };
-  const guint8      *datas[2];
-  gsize              sizes[2];
+  guint8            *page;
+  guint8             table[33] = { 0 };
+  g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint         at = 480;
+  const char   *names[] = { "WordDocument", "1Table", NULL };
+  const guint8 *datas[2];
+  gsize         sizes[2];
 
   encoded = g_convert (text, -1, compressed ? "WINDOWS-1252" : "UTF-16LE", "UTF-8", NULL, &n_bytes, NULL);
   g_assert_nonnull (encoded);
@@ -107,13 +125,15 @@ make_doc (const char *text,
   put16 (word + 6, 0x0409);
   put16 (word + 0x0A, flags | 0x0200);
   /* 14 shorts, 22 longs (the text's count the fourth), 93 pairs (the
-   * piece table's the 34th). */
+   * character properties' pages the 13th, the piece table the 34th). */
   put16 (word + 32, 14);
   put16 (word + 62, 22);
   put32 (word + 64 + 4 * 3, n_chars + extra);
   put16 (word + 152, 93);
+  put32 (word + 154 + 8 * 12, 21);
+  put32 (word + 154 + 8 * 12 + 4, n_runs > 0 ? 12 : 0);
   put32 (word + 154 + 8 * 33, 0);
-  put32 (word + 154 + 8 * 33 + 4, sizeof table);
+  put32 (word + 154 + 8 * 33 + 4, 21);
   memcpy (word + TEXT_AT, encoded, n_bytes);
   /* The piece table: one piece of all the text. */
   table[0] = 2;
@@ -121,11 +141,48 @@ make_doc (const char *text,
   put32 (table + 5, 0);
   put32 (table + 9, n_chars + extra);
   put32 (table + 15, compressed ? (TEXT_AT * 2) | 0x40000000 : TEXT_AT);
+  /* The page of character properties (page 2 of the stream): the runs,
+   * and plain ones between them. */
+  put32 (table + 21, TEXT_AT);
+  put32 (table + 25, TEXT_AT + width * n_chars);
+  put32 (table + 29, CHARS_PAGE / 512);
+  page = word + CHARS_PAGE;
+  g_array_append_val (cuts, (guint){ 0 });
+  for (guint i = 0; i < n_runs; i++)
+    {
+      if (runs[i].first > g_array_index (cuts, guint, cuts->len - 1))
+        g_array_append_val (cuts, runs[i].first);
+      g_array_append_val (cuts, runs[i].end);
+    }
+  if (g_array_index (cuts, guint, cuts->len - 1) < (guint) n_chars)
+    g_array_append_val (cuts, (guint){ n_chars });
+  page[511] = cuts->len - 1;
+  for (guint k = 0; k < cuts->len; k++)
+    put32 (page + 4 * k, TEXT_AT + width * g_array_index (cuts, guint, k));
+  for (guint k = 0; k + 1 < cuts->len; k++)
+    for (guint i = 0; i < n_runs; i++)
+      if (runs[i].first == g_array_index (cuts, guint, k))
+        {
+          at -= 2 + runs[i].length + runs[i].length % 2;
+          page[at] = runs[i].length;
+          memcpy (page + at + 1, runs[i].sprms, runs[i].length);
+          page[4 * cuts->len + k] = at / 2;
+        }
   datas[0] = word;
   datas[1] = table;
   sizes[0] = TEXT_AT + n_bytes;
   sizes[1] = sizeof table;
   return compound_file (names, datas, sizes);
+}
+
+static GBytes *
+make_doc (const char *text,
+          gboolean    compressed,
+          guint16     fib,
+          guint16     flags,
+          guint32     extra)
+{
+  return make_doc_with (text, compressed, fib, flags, extra, NULL, 0);
 }
 
 static const char plain_story[] = "Café reopens on the quay\r"
@@ -227,6 +284,39 @@ test_libreoffice_lists_and_table (void)
                    "The budget returns for a second reading on March 12.\n");
 }
 
+/* A press release with a header and a footer (left out), a floating
+ * picture (imported where it is anchored), a text box (its text to the
+ * note) and a page number field (its result). */
+static void
+test_libreoffice_floating (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "libreoffice-library.doc", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-doc-XXXXXX", &error);
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GPtrArray) refs = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  store = cd_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  article = cd_test_import_one (store, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "City opens new library");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "LONDON");
+  g_assert_cmpstr (cd_article_get_ednote (article), ==, "A text box: “TEXT BOX CONTENT”");
+  refs = cd_image_refs_in_body (cd_article_get_body (article));
+  g_assert_cmpuint (refs->len, ==, 1);
+  expected = g_strdup_printf ("The new library opens on Monday with 40,000 books.\n\n```image\nid: %s\nalt: \n```\n\n"
+                              "The mayor said it cost £12m. Section 2, see page 1.\n\n"
+                              "Contact: press@city.example\n",
+                              ((CdImageRef *) g_ptr_array_index (refs, 0))->id);
+  g_assert_cmpstr (cd_article_get_body (article), ==, expected);
+  cd_test_rm_rf (dir);
+}
+
 /* The plainest documents Word writes: text in one piece, 8-bit or
  * UTF-16, no styles; a file with no extension is told by its streams. */
 static void
@@ -253,6 +343,41 @@ test_plain (void)
       sniffed = import_bytes (doc, "20261206-0042", &error);
       g_assert_no_error (error);
       g_assert_cmpstr (cd_article_get_body (sniffed), ==, cd_article_get_body (named));
+    }
+}
+
+/* Characters' properties as Word sets them: bold on and off, a symbol
+ * (Insert > Symbol) by the character it stands for, a symbol font's
+ * code left out, hidden and deleted text left out, in 8-bit and UTF-16
+ * text. */
+static void
+test_properties (void)
+{
+  static const guint8 bold[] = { 0x35, 0x08, 0x01 };
+  static const guint8 bullet[] = { 0x55, 0x08, 0x01, 0x09, 0x6A, 0x00, 0x00, 0x22, 0x20 };
+  static const guint8 wingding[] = { 0x55, 0x08, 0x01, 0x09, 0x6A, 0x00, 0x00, 0xB7, 0xF0 };
+  static const guint8 hidden[] = { 0x3C, 0x08, 0x01 };
+  static const guint8 deleted[] = { 0x00, 0x08, 0x01 };
+  static const char   text[] = "Ferry timetable\r"
+                               "( Boats sail hourly (in winter, secret never not daily.\r";
+  /* clang-format off */
+  const DocRun runs[] = {
+    { 16, 17, bullet, sizeof bullet }, { 29, 35, bold, sizeof bold }, { 36, 37, wingding, sizeof wingding },
+    { 48, 55, hidden, sizeof hidden }, { 55, 61, deleted, sizeof deleted },
+  };
+  /* clang-format on */
+
+  for (guint compressed = 0; compressed < 2; compressed++)
+    {
+      g_autoptr (GBytes) doc = make_doc_with (text, compressed, 0x00C1, 0, 0, runs, G_N_ELEMENTS (runs));
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) article = import_bytes (doc, "ferry.doc", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_headline (article), ==, "Ferry timetable");
+      g_assert_cmpstr (cd_article_get_body (article), ==, "• Boats sail **hourly** in winter, not daily.\n");
+      g_assert_cmpstr (cd_article_get_ednote (article), ==,
+                       "The document had tracked changes; they were read as accepted.");
     }
 }
 
@@ -394,7 +519,9 @@ main (int   argc,
 
   g_test_add_func ("/import-doc/libreoffice", test_libreoffice);
   g_test_add_func ("/import-doc/libreoffice-lists-and-table", test_libreoffice_lists_and_table);
+  g_test_add_func ("/import-doc/libreoffice-floating", test_libreoffice_floating);
   g_test_add_func ("/import-doc/plain", test_plain);
+  g_test_add_func ("/import-doc/properties", test_properties);
   g_test_add_func ("/import-doc/emailed", test_emailed);
   g_test_add_func ("/import-doc/named-doc", test_named_doc);
   g_test_add_func ("/import-doc/refused", test_refused);

@@ -24,7 +24,10 @@ enum
   FC_PARAGRAPHS = 13,  /* paragraph properties' pages (PlcBtePapx) */
   FC_PIECES = 33,      /* the piece table (Clx) */
   FC_AUTHORS = 36,     /* comments' authors (GrpXstAtnOwners) */
+  FC_SHAPES = 40,      /* floating shapes' places in the text (PlcfSpa) */
   FC_ENDNOTES = 46,    /* endnotes' references (PlcfendRef) */
+  FC_DRAWINGS = 50,    /* the drawings and their pictures (OfficeArtContent) */
+  FC_TEXT_BOXES = 56,  /* where each text box's text ends (PlcftxbxTxt) */
   FC_LISTS = 73,       /* list definitions (PlfLst) */
   FC_LIST_USES = 74,   /* the lists paragraphs name (PlfLfo) */
 };
@@ -37,6 +40,7 @@ enum
   LW_HEADERS = 5,
   LW_MACROS = 6,
   LW_COMMENTS = 7,
+  LW_ENDNOTES = 8,
 };
 
 /* Property modifiers (sprms) read. */
@@ -53,6 +57,7 @@ enum
   SPRM_C_STRIKE = 0x0837,
   SPRM_C_HIDDEN = 0x083C,
   SPRM_C_SPECIAL = 0x0855,
+  SPRM_C_SYMBOL = 0x6A09, /* a character Insert > Symbol put in: its font, its code */
   SPRM_C_DOUBLE_STRIKE = 0x2A53,
   SPRM_C_LANGUAGE_80 = 0x486D,
   SPRM_C_LANGUAGE = 0x4873,
@@ -100,6 +105,7 @@ typedef struct
   gboolean hidden, deleted, inserted, special, object;
   gboolean has_picture;
   guint32  picture; /* its place in the Data stream */
+  gunichar symbol;  /* the character a symbol stands for */
 } CdDocChars;
 
 typedef struct
@@ -137,13 +143,14 @@ typedef struct
   GArray     *list_uses;
   GHashTable *bullets; /* "lsid:level" of the levels that are bullets */
   /* Where the reading is. */
+  guint32         cp; /* the character being read */
   const CdDocRun *char_run;
   CdDocChars      chars;
   GArray         *fields; /* CdDocField */
   CdInline        in;
   GString        *text; /* read, not yet set out in its formatting */
   gboolean        text_format[CD_N_FORMATS];
-  GString        *comment;  /* a comment being read, or NULL */
+  GString        *aside;    /* text read aside from the story (a comment's), or NULL */
   guint           too_deep; /* fields past MAX_FIELDS open */
   GString        *pictures; /* the pictures' HTML, after their paragraph */
   GPtrArray      *cell;
@@ -159,6 +166,7 @@ typedef struct
   gsize         length;
   const char   *type; /* "png", "jpeg" */
   char         *alt;
+  guint         store_index; /* a shape's picture in the store, from 1 */
 } CdDocBlip;
 
 /* What _cd_doc_each_sprm() calls with each modifier and its operand. */
@@ -191,6 +199,7 @@ void            _cd_doc_read_lists (CdDocReader *r);
 const char     *_cd_doc_style_name (CdDocReader *r, guint istd);
 void            _cd_doc_find_picture (const guint8 *p, gsize length, guint depth, CdDocBlip *blip);
 guint           _cd_doc_count_notes (CdDocReader *r, guint index);
+gboolean        _cd_doc_find_floating_picture (CdDocReader *r, guint32 cp, CdDocBlip *blip);
 gboolean        _cd_doc_read_fib (CdDocReader *r, GsfInfile *file, const char *origin, GError **error);
 
 G_END_DECLS

@@ -406,8 +406,8 @@ _cd_doc_style_name (CdDocReader *r,
   return NULL;
 }
 
-/* A shape's properties (OfficeArtFOPT, @n of them): its description,
- * else the name a person gave it. */
+/* A shape's properties (OfficeArtFOPT, @n of them): its picture's place
+ * in the store, its description, else the name a person gave it. */
 static void
 read_shape_options (const guint8 *p,
                     gsize         length,
@@ -422,6 +422,9 @@ read_shape_options (const guint8 *p,
       guint32          size = u32 (p + 6 * k + 2);
       g_autofree char *text = NULL;
 
+      /* The picture a shape shows (pib). */
+      if ((id & 0x3FFF) == 0x0104 && (id & 0x8000) == 0)
+        blip->store_index = size;
       if ((id & 0x8000) == 0)
         continue;
       if (size > length - complex)
@@ -538,7 +541,7 @@ _cd_doc_read_fib (CdDocReader *r,
       pos += 2 + 8 * (gsize) r->n_fc;
     }
   r->table_bytes = _cd_import_compound_stream (file, (flags & FIB_TABLE_1) != 0 ? "1Table" : "0Table");
-  if (pos > r->word_length || r->n_lw <= LW_COMMENTS || r->n_fc <= FC_PIECES || r->table_bytes == NULL)
+  if (pos > r->word_length || r->n_lw <= LW_ENDNOTES || r->n_fc <= FC_PIECES || r->table_bytes == NULL)
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
                    "%s: the Word document is damaged; it cannot be read (%s).", origin,
@@ -547,4 +550,109 @@ _cd_doc_read_fib (CdDocReader *r,
     }
   r->table = g_bytes_get_data (r->table_bytes, &r->table_length);
   return TRUE;
+}
+
+/* Whether the drawing records at @p hold the shape @spid; its
+ * properties to @blip. */
+static gboolean
+find_shape (const guint8 *p,
+            gsize         length,
+            guint32       spid,
+            guint         depth,
+            CdDocBlip    *blip)
+{
+  for (gsize i = 0; i + 8 <= length && depth < 8;)
+    {
+      guint16       head = u16 (p + i), type = u16 (p + i + 2);
+      gsize         size = MIN (u32 (p + i + 4), length - i - 8);
+      const guint8 *body = p + i + 8;
+
+      /* A shape's container: its FSP record names it. */
+      if (type == 0xF004)
+        {
+          for (gsize k = 0; k + 12 <= size; k += 8 + MIN (u32 (body + k + 4), size - k - 8))
+            if (u16 (body + k + 2) == 0xF00A && u32 (body + k + 8) == spid)
+              {
+                _cd_doc_find_picture (body, size, depth + 1, blip);
+                return TRUE;
+              }
+        }
+      else if ((head & 0xF) == 0xF && find_shape (body, size, spid, depth + 1, blip))
+        return TRUE;
+      i += 8 + size;
+    }
+  return FALSE;
+}
+
+/* The picture of the store's entry @index (from 1) in the drawing
+ * group @dgg: in the entry, or at its place in the WordDocument stream. */
+static void
+stored_picture (CdDocReader  *r,
+                const guint8 *dgg,
+                gsize         length,
+                CdDocBlip    *blip)
+{
+  guint seen = 0;
+
+  for (gsize i = 0; i + 8 <= length;)
+    {
+      guint16       type = u16 (dgg + i + 2);
+      gsize         size = MIN (u32 (dgg + i + 4), length - i - 8);
+      const guint8 *body = dgg + i + 8;
+
+      if (type == 0xF001)
+        {
+          stored_picture (r, body, size, blip);
+          return;
+        }
+      if (type == 0xF007 && ++seen == blip->store_index && size >= 36)
+        {
+          guint32 at = u32 (body + 28);
+
+          if (36u + body[33] < size)
+            _cd_doc_find_picture (dgg + i, 8 + size, 1, blip);
+          else if (at < r->word_length && r->word_length - at >= 8)
+            _cd_doc_find_picture (r->word + at, MIN (8 + (gsize) u32 (r->word + at + 4), r->word_length - at), 1,
+                                  blip);
+          return;
+        }
+      i += 8 + size;
+    }
+}
+
+/* The picture of the floating shape anchored at @cp (PlcfSpa names its
+ * id; the drawings, OfficeArtContent, its picture in their store), with
+ * its description; whether there is one. */
+gboolean
+_cd_doc_find_floating_picture (CdDocReader *r,
+                               guint32      cp,
+                               CdDocBlip   *blip)
+{
+  gsize         places_length = 0, length = 0, dgg_size, pos;
+  const guint8 *places = _cd_doc_table_part (r, FC_SHAPES, &places_length);
+  const guint8 *content = _cd_doc_table_part (r, FC_DRAWINGS, &length);
+  guint         n = places_length >= 4 ? (places_length - 4) / 30 : 0;
+  guint32       spid = 0;
+  guint         k;
+
+  for (k = 0; places != NULL && k < n && u32 (places + 4 * k) != cp; k++)
+    ;
+  if (k >= n || content == NULL || length < 8 || u16 (content + 2) != 0xF000)
+    return FALSE;
+  spid = u32 (places + 4 * (n + 1) + 26 * k);
+  /* The drawing group, then each drawing after a byte that says whose
+   * (the text's or the headers'). */
+  dgg_size = 8 + MIN (u32 (content + 4), length - 8);
+  for (pos = dgg_size; pos + 9 <= length;)
+    {
+      gsize size = MIN (u32 (content + pos + 5), length - pos - 9);
+
+      if (find_shape (content + pos + 9, size, spid, 0, blip))
+        break;
+      pos += 9 + size;
+    }
+  if (blip->store_index == 0)
+    return FALSE;
+  stored_picture (r, content + 8, dgg_size - 8, blip);
+  return blip->bytes != NULL;
 }

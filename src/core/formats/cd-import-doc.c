@@ -75,6 +75,9 @@ chars_sprm (guint16       sprm,
     case SPRM_C_FORM_DATA:
       chars->object = chars->object || on;
       break;
+    case SPRM_C_SYMBOL:
+      chars->symbol = u16 (operand + 2);
+      break;
     case SPRM_C_PICTURE:
       chars->has_picture = TRUE;
       chars->picture = u32 (operand);
@@ -254,16 +257,32 @@ end_cell (CdDocReader *r,
   g_ptr_array_set_size (r->cell, 0);
 }
 
+/* Adds the picture @blip holds to the document's pictures, its HTML
+ * after the paragraph. */
+static void
+add_picture (CdDocReader *r,
+             CdDocBlip   *blip)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *html = NULL;
+
+  if (blip->bytes != NULL)
+    {
+      name = g_strdup_printf ("picture-%u.%s", g_hash_table_size (r->document->parts), blip->type);
+      g_hash_table_insert (r->document->parts, g_strdup (name), g_bytes_new (blip->bytes, blip->length));
+      if ((html = _cd_document_add_picture (r->document, name, blip->alt)) != NULL)
+        g_string_append (r->pictures, html);
+    }
+  g_free (blip->alt);
+}
+
 /* The picture in line with the text whose data (PICF and its drawing
- * records) is at r->chars.picture in the Data stream: to the document's
- * pictures, its HTML after the paragraph. PNG and JPEG only. */
+ * records) is at r->chars.picture in the Data stream. PNG and JPEG only. */
 static void
 read_picture (CdDocReader *r)
 {
-  gsize            at = r->chars.picture, end, start;
-  CdDocBlip        blip = { NULL };
-  g_autofree char *name = NULL;
-  g_autofree char *html = NULL;
+  gsize     at = r->chars.picture, end, start;
+  CdDocBlip blip = { NULL };
 
   if (r->data == NULL || at > r->data_length || r->data_length - at < 0x44)
     return;
@@ -275,14 +294,7 @@ read_picture (CdDocReader *r)
   if (start >= end)
     return;
   _cd_doc_find_picture (r->data + start, end - start, 0, &blip);
-  if (blip.bytes != NULL)
-    {
-      name = g_strdup_printf ("picture-%u.%s", g_hash_table_size (r->document->parts), blip.type);
-      g_hash_table_insert (r->document->parts, g_strdup (name), g_bytes_new (blip.bytes, blip.length));
-      if ((html = _cd_document_add_picture (r->document, name, blip.alt)) != NULL)
-        g_string_append (r->pictures, html);
-    }
-  g_free (blip.alt);
+  add_picture (r, &blip);
 }
 
 /* Whether a field's instruction is being read: its text goes there. */
@@ -328,7 +340,7 @@ field_mark (CdDocReader *r,
       g_autofree char *url = NULL;
 
       field->inst = FALSE;
-      if (instruction (r) == NULL && r->comment == NULL &&
+      if (instruction (r) == NULL && r->aside == NULL &&
           (url = _cd_document_field_link (field->text->str)) != NULL)
         {
           _cd_inline_open_link (&r->in, url);
@@ -363,9 +375,9 @@ add_text (CdDocReader *r,
         g_string_append (field->text, utf8);
       return;
     }
-  if (r->comment != NULL)
+  if (r->aside != NULL)
     {
-      g_string_append (r->comment, utf8);
+      g_string_append (r->aside, utf8);
       return;
     }
   memcpy (format, r->chars.format, sizeof format);
@@ -393,7 +405,7 @@ read_char (CdDocReader *r,
     }
   if (r->chars.deleted)
     return;
-  if (r->comment != NULL && (c == 0x0D || c == 0x07 || c == 0x0B))
+  if (r->aside != NULL && (c == 0x0D || c == 0x07 || c == 0x0B))
     c = ' ';
   if (c == 0x0D || c == 0x07)
     {
@@ -406,6 +418,10 @@ read_char (CdDocReader *r,
     }
   if (r->chars.hidden)
     return;
+  /* A symbol: the character it stands for, where that is no symbol
+   * font's own (Symbol's and Wingdings' codes lie from U+F000). */
+  if (r->chars.special && r->chars.symbol != 0)
+    c = r->chars.symbol >= 0xF000 && r->chars.symbol <= 0xF0FF ? 0 : r->chars.symbol;
   switch (c)
     {
     case 0x0B:
@@ -413,8 +429,18 @@ read_char (CdDocReader *r,
       _cd_inline_line_break (&r->in);
       break;
     case 0x01:
-      if (r->chars.special && r->chars.has_picture && !r->chars.object && r->comment == NULL)
+      if (r->chars.special && r->chars.has_picture && !r->chars.object && r->aside == NULL)
         read_picture (r);
+      break;
+    case 0x08:
+      /* A floating shape's anchor: its picture, if it is one. */
+      if (r->chars.special && r->aside == NULL)
+        {
+          CdDocBlip blip = { NULL };
+
+          _cd_doc_find_floating_picture (r, r->cp, &blip);
+          add_picture (r, &blip);
+        }
       break;
     case 0x09:
       add_text (r, ' ', fc);
@@ -481,12 +507,25 @@ read_text (CdDocReader *r,
               high = 0;
             }
           update_chars (r, fc);
+          r->cp = cp;
           if (c != 0)
             read_char (r, c, fc);
         }
     }
   flush_text (r);
   return TRUE;
+}
+
+/* The text from @from to @to, as plain text (a comment's, a text
+ * box's). */
+static char *
+read_aside (CdDocReader *r,
+            guint32      from,
+            guint32      to)
+{
+  r->aside = g_string_new (NULL);
+  read_text (r, from, to);
+  return g_strstrip (g_string_free (g_steal_pointer (&r->aside), FALSE));
 }
 
 /* The comments: their text (a part of the text after the footnotes and
@@ -513,12 +552,31 @@ read_comments (CdDocReader *r,
   for (guint i = 0; ends != NULL && i < n && 4 * (i + 2) <= text_length; i++)
     {
       guint16          author = u16 (refs + 4 * (n + 1) + 30 * i + 20);
-      g_autofree char *text = NULL;
+      g_autofree char *text = read_aside (r, start + u32 (ends + 4 * i), start + u32 (ends + 4 * (i + 1)));
 
-      r->comment = g_string_new (NULL);
-      read_text (r, start + u32 (ends + 4 * i), start + u32 (ends + 4 * (i + 1)));
-      text = g_string_free (g_steal_pointer (&r->comment), FALSE);
       _cd_document_add_comment (r->notes, author < names->len ? g_ptr_array_index (names, author) : NULL, text);
+    }
+}
+
+/* The text boxes' text (a part of the text after the endnotes), each to
+ * the note: a fact box or a sidebar is the writer's too. */
+static void
+read_text_boxes (CdDocReader *r,
+                 guint32      start)
+{
+  gsize         length = 0;
+  const guint8 *ends = _cd_doc_table_part (r, FC_TEXT_BOXES, &length);
+  guint         n = length >= 4 ? (length - 4) / 26 : 0;
+
+  for (guint i = 0; ends != NULL && i < n; i++)
+    {
+      g_autofree char *text = read_aside (r, start + u32 (ends + 4 * i), start + u32 (ends + 4 * (i + 1)));
+      g_autofree char *note = NULL;
+
+      if (*text == '\0')
+        continue;
+      note = g_strdup_printf ("A text box: “%s”", text);
+      _cd_import_add_note (r->notes, note);
     }
 }
 
@@ -552,7 +610,7 @@ read_document (CdDocReader *r,
                const char  *origin,
                GError     **error)
 {
-  guint32 main_length;
+  guint32 main_length, start;
 
   if (!_cd_doc_read_fib (r, file, origin, error))
     return FALSE;
@@ -594,8 +652,12 @@ read_document (CdDocReader *r,
     g_string_append_printf (r->table_html, "<tr>%s</tr>", r->row->str);
   flush_table (r);
   _cd_document_add_pictures (r->paras, r->pictures);
-  read_comments (r, main_length + _cd_doc_count (r, LW_FOOTNOTES) + _cd_doc_count (r, LW_HEADERS) +
-                        _cd_doc_count (r, LW_MACROS));
+  /* The parts of the text after the main one: footnotes, headers,
+   * comments, endnotes, text boxes. */
+  start = main_length + _cd_doc_count (r, LW_FOOTNOTES) + _cd_doc_count (r, LW_HEADERS) +
+          _cd_doc_count (r, LW_MACROS);
+  read_comments (r, start);
+  read_text_boxes (r, start + _cd_doc_count (r, LW_COMMENTS) + _cd_doc_count (r, LW_ENDNOTES));
   r->document->footnotes += _cd_doc_count_notes (r, FC_FOOTNOTES) + _cd_doc_count_notes (r, FC_ENDNOTES);
   r->document->changes += r->changed_runs;
   return TRUE;
