@@ -2401,7 +2401,8 @@ test_bad_encoding (Fixture      *f,
   g_autofree char *bad = write_file (f, "bad.md",
                                      "---\nheadline: ok\n---\nline three \xc3\x28 here\n", -1);
   g_autofree char *binary = write_file (f, "photo.md", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
-  g_autofree char *utf16 = write_file (f, "utf16.txt", "\xff\xfeH\0i\0", 6);
+  /* UTF-16 that breaks off in a character. */
+  g_autofree char *utf16 = write_file (f, "utf16.txt", "\xff\xfeH\0i\0!", 7);
 
   assert_file_error (latin1, CD_IMPORT_ERROR_INVALID_UTF8,
                      ": line 1 is not valid UTF-8 (byte offset 20); save the file as UTF-8 "
@@ -2411,8 +2412,45 @@ test_bad_encoding (Fixture      *f,
                      "and import it again.");
   assert_file_error (binary, CD_IMPORT_ERROR_BINARY,
                      ": the file holds binary data, not text (a NUL byte at byte offset 8).");
-  assert_file_error (utf16, CD_IMPORT_ERROR_BINARY,
-                     ": the file holds binary data, not text (a NUL byte at byte offset 3).");
+  assert_file_error (utf16, CD_IMPORT_ERROR_INVALID_UTF8,
+                     ": the file starts as UTF-16LE text does, but byte offset 6 is not; save the file as "
+                     "UTF-8 and import it again.");
+}
+
+/* Text in UTF-16 (Windows' Notepad's and Word's "Unicode" text) and
+ * UTF-32, with a byte order mark or, for UTF-16, without: read as the
+ * same text in UTF-8 is. */
+static void
+test_utf16 (Fixture      *f,
+            gconstpointer data)
+{
+  static const char story[] = "Flood warning\r\n\r\nPASSAU (dpa) – Der Fluss stieg über die Ufer.\r\n";
+  /* clang-format off */
+  static const struct { const char *set; const char *mark; gsize mark_size; const char *name; } forms[] = {
+    { "UTF-16LE", "\xff\xfe", 2, "le.txt" }, { "UTF-16BE", "\xfe\xff", 2, "be.txt" },
+    { "UTF-16LE", "", 0, "unmarked-le.txt" }, { "UTF-16BE", "", 0, "unmarked-be.txt" },
+    { "UTF-32LE", "\xff\xfe\0\0", 4, "le32.txt" },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      gsize            size = 0;
+      g_autofree char *encoded = g_convert (story, -1, forms[i].set, "UTF-8", NULL, &size, NULL);
+      g_autofree char *bytes = g_malloc (forms[i].mark_size + size);
+      g_autofree char *path = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = NULL;
+
+      memcpy (bytes, forms[i].mark, forms[i].mark_size);
+      memcpy (bytes + forms[i].mark_size, encoded, size);
+      path = write_file (f, forms[i].name, bytes, forms[i].mark_size + size);
+      a = cd_import_file (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_headline (a), ==, "Flood warning");
+      g_assert_cmpstr (cd_article_get_dateline (a), ==, "PASSAU");
+      g_assert_cmpstr (cd_article_get_body (a), ==, "Der Fluss stieg über die Ufer.\n");
+    }
 }
 
 static void
@@ -3041,6 +3079,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/import/bad/encoding", Fixture, NULL,
               fixture_setup, test_bad_encoding, fixture_teardown);
+  g_test_add ("/import/utf16", Fixture, NULL, fixture_setup, test_utf16, fixture_teardown);
   g_test_add ("/import/bad/too-large", Fixture, NULL,
               fixture_setup, test_bad_too_large, fixture_teardown);
   g_test_add ("/import/bad/type", Fixture, NULL, fixture_setup, test_bad_type, fixture_teardown);

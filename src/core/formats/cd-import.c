@@ -784,6 +784,85 @@ decode_charset (const char    *data,
   return decoded;
 }
 
+/* Whether the byte @c may stand beside a NUL byte in UTF-16 text of
+ * the first 256 characters: printable, white space, or past ASCII. */
+static gboolean
+is_text_byte (guint8 c)
+{
+  return c >= 0x80 || g_ascii_isprint (c) || g_ascii_isspace (c);
+}
+
+/* The byte order of UTF-16 text with no mark that @data is: of its first
+ * 64 characters, most are in the first 256 (a NUL byte after each, when
+ * little-endian, or before) and none is NUL; NULL for other data. */
+static const char *
+unmarked_utf16 (const char *data,
+                gsize       length)
+{
+  const guint8 *p = (const guint8 *) data;
+  gsize         units = MIN (length, 128) / 2;
+  guint         little = 0, big = 0;
+
+  if (length < 8 || length % 2 != 0)
+    return NULL;
+  for (gsize i = 0; i < units; i++)
+    {
+      guint8 a = p[2 * i], b = p[2 * i + 1];
+
+      if (a == 0 && b == 0)
+        return NULL;
+      little += b == 0 && is_text_byte (a);
+      big += a == 0 && is_text_byte (b);
+    }
+  if (little >= units * 3 / 4 && big == 0)
+    return "UTF-16LE";
+  if (big >= units * 3 / 4 && little == 0)
+    return "UTF-16BE";
+  return NULL;
+}
+
+/* @data as UTF-8 when it is UTF-16 or UTF-32 text with its byte order
+ * mark (the "Unicode" text of Windows' Notepad, of Word's "Save as
+ * text" and of PowerShell), or UTF-16 text without one; NULL for other
+ * data, and with @error set for such text that breaks off. */
+static char *
+from_utf16 (const char *data,
+            gsize       length,
+            const char *origin,
+            gsize      *decoded_length,
+            GError    **error)
+{
+  /* clang-format off */
+  static const struct { const char *mark; gsize size; const char *set; } marks[] = {
+    { "\xff\xfe\0\0", 4, "UTF-32LE" }, { "\0\0\xfe\xff", 4, "UTF-32BE" },
+    { "\xff\xfe", 2, "UTF-16LE" }, { "\xfe\xff", 2, "UTF-16BE" },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; data != NULL && i < G_N_ELEMENTS (marks); i++)
+    if (length >= marks[i].size && memcmp (data, marks[i].mark, marks[i].size) == 0)
+      {
+        gsize n_read = 0;
+        char *text = g_convert (data + marks[i].size, length - marks[i].size, "UTF-8", marks[i].set, &n_read,
+                                decoded_length, NULL);
+
+        /* A character cut off at the end is no error to g_convert (). */
+        if (text != NULL && n_read != length - marks[i].size)
+          g_clear_pointer (&text, g_free);
+        if (text == NULL)
+          /* clang-format off */
+          g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID_UTF8,
+                       "%s: the file starts as %s text does, but byte offset %" G_GSIZE_FORMAT
+                       " is not; save the file as UTF-8 and import it again.",
+                       origin, marks[i].set, marks[i].size + n_read);
+        /* clang-format on */
+        return text;
+      }
+  if (data != NULL && unmarked_utf16 (data, length) != NULL)
+    return g_convert (data, length, "UTF-8", unmarked_utf16 (data, length), NULL, decoded_length, NULL);
+  return NULL;
+}
+
 /* Where the email message in @data starts, or -1 with @error set: it
  * is read as bytes, as the message names the character set of each part,
  * but an empty or binary file is refused as any other is. */
@@ -825,6 +904,7 @@ import_data (const char    *data,
   g_autoptr (GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (CdArticle) article = NULL;
   g_autoptr (GError) local = NULL;
+  g_autofree char *unicode = NULL;
   g_autofree char *decoded = NULL;
   g_autofree char *charset = NULL;
   g_autoptr (GBytes) message = NULL;
@@ -834,6 +914,13 @@ import_data (const char    *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (origin != NULL, NULL);
 
+  if ((unicode = from_utf16 (data, length, origin, &length, &local)) != NULL)
+    data = unicode;
+  else if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   if (format == CD_IMPORT_FORMAT_AUTO)
     format = cd_import_format_for_path (origin);
   if (format == CD_IMPORT_FORMAT_AUTO && data != NULL)
