@@ -857,6 +857,116 @@ test_outlook_forwarded_and_refused (void)
   g_assert_true (g_str_has_prefix (error->message, "cut.msg: the Outlook message is damaged; it cannot be read ("));
 }
 
+/* An attribute of a TNEF stream: its level, id, length, data and
+ * checksum. */
+static void
+tnef_attribute (GByteArray *tnef,
+                guint8      level,
+                guint32     id,
+                const void *data,
+                gsize       size)
+{
+  guint8  head[9] = { level, id & 0xFF, (id >> 8) & 0xFF, (id >> 16) & 0xFF, id >> 24,
+                      size & 0xFF, (size >> 8) & 0xFF, (size >> 16) & 0xFF, size >> 24 };
+  guint16 sum = 0;
+
+  for (gsize i = 0; i < size; i++)
+    sum += ((const guint8 *) data)[i];
+  g_byte_array_append (tnef, head, sizeof head);
+  g_byte_array_append (tnef, data, size);
+  g_byte_array_append (tnef, (guint8[]){ sum & 0xFF, sum >> 8 }, 2);
+}
+
+/* A winmail.dat as Outlook sends it with rich text: a version, then an
+ * attachment with an 8.3 title, its data and MAPI properties (a named
+ * one, a number, the long file name in UTF-16), and one with only a
+ * title and data. */
+static GBytes *
+make_winmail (const char *story)
+{
+  static const guint8 start[] = { 0x78, 0x9F, 0x3E, 0x22, 0x01, 0x00 };
+  static const guint8 version[] = { 0x00, 0x00, 0x01, 0x00 };
+  static const guint8 rendering[14] = { 0x01, 0x00, 0xFF, 0xFF, 0xFF, 0xFF };
+  GByteArray         *tnef = g_byte_array_new ();
+  GByteArray         *props = g_byte_array_new ();
+  gsize               name_size = 0;
+  g_autofree char    *name = g_convert ("Harbour story.rtf", -1, "UTF-16LE", "UTF-8", NULL, &name_size, NULL);
+  guint8              name_length[4] = { name_size + 2 };
+
+  g_byte_array_append (tnef, start, sizeof start);
+  tnef_attribute (tnef, 1, 0x00089006, version, sizeof version);
+  tnef_attribute (tnef, 2, 0x00069002, rendering, sizeof rendering);
+  tnef_attribute (tnef, 2, 0x00018010, "HARBOU~1.RTF", 13);
+  tnef_attribute (tnef, 2, 0x0006800F, story, strlen (story));
+  /* Three properties: a named string, a number, the long name. */
+  g_byte_array_append (props, (guint8[]){ 3, 0, 0, 0 }, 4);
+  g_byte_array_append (props, (guint8[]){ 0x1E, 0x00, 0x05, 0x80 }, 4);
+  g_byte_array_append (props, (const guint8 *) "0123456789abcdef", 16);
+  g_byte_array_append (props, (guint8[]){ 0, 0, 0, 0, 0x05, 0x85, 0, 0 }, 8);
+  g_byte_array_append (props, (guint8[]){ 1, 0, 0, 0, 2, 0, 0, 0, 'x', 0, 0, 0 }, 12);
+  g_byte_array_append (props, (guint8[]){ 0x03, 0x00, 0x20, 0x0E, 0x10, 0x00, 0x00, 0x00 }, 8);
+  g_byte_array_append (props, (guint8[]){ 0x1F, 0x00, 0x07, 0x37, 1, 0, 0, 0 }, 8);
+  g_byte_array_append (props, name_length, 4);
+  g_byte_array_append (props, (const guint8 *) name, name_size);
+  g_byte_array_append (props, (guint8[]){ 0, 0, 0, 0 }, 2 + (4 - (name_size + 2) % 4) % 4);
+  tnef_attribute (tnef, 2, 0x00069005, props->data, props->len);
+  g_byte_array_unref (props);
+  tnef_attribute (tnef, 2, 0x00069002, rendering, sizeof rendering);
+  tnef_attribute (tnef, 2, 0x00018010, "notes.pdf", 10);
+  tnef_attribute (tnef, 2, 0x0006800F, "%PDF-1.4\n", 9);
+  return g_byte_array_free_to_bytes (tnef);
+}
+
+/* A story sent from Outlook in rich text to another mail program: the
+ * document in the winmail.dat is the story, by its long name; what else
+ * the winmail.dat holds is named in the note. A winmail.dat that is no
+ * TNEF stream is named as an attachment. */
+static void
+test_winmail (void)
+{
+  static const char story[] = "{\\rtf1\\ansi \\pard Harbour reopens\\par\\pard ROTTERDAM (Reuters) - "
+                              "The harbour reopened on Sunday after three days.\\par}";
+  g_autoptr (GBytes) winmail = make_winmail (story);
+  g_autofree char *encoded = g_base64_encode (g_bytes_get_data (winmail, NULL), g_bytes_get_size (winmail));
+  g_autofree char *message = g_strdup_printf ("From: Anna Berg <anna@example.org>\nSubject: Harbour\n"
+                                              "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+                                              "--b\nContent-Type: text/plain; charset=utf-8\n\n"
+                                              "Story attached.\n"
+                                              "--b\nContent-Type: application/ms-tnef; name=winmail.dat\n"
+                                              "Content-Disposition: attachment; filename=winmail.dat\n"
+                                              "Content-Transfer-Encoding: base64\n\n%s\n--b--\n",
+                                              encoded);
+  g_autofree char *broken = g_strdup_printf ("From: Anna Berg <anna@example.org>\nSubject: Harbour\n"
+                                             "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+                                             "--b\nContent-Type: text/plain; charset=utf-8\n\n"
+                                             "ROTTERDAM (Reuters) - The harbour reopened on Sunday.\n"
+                                             "--b\nContent-Type: application/ms-tnef; name=winmail.dat\n"
+                                             "Content-Disposition: attachment; filename=winmail.dat\n"
+                                             "Content-Transfer-Encoding: base64\n\nAAAA\n--b--\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (message, strlen (message), CD_IMPORT_FORMAT_AUTO, "harbour.eml",
+                                                  &error);
+  g_autoptr (CdArticle) plain = NULL;
+
+  /* The fuzzer's seed (tests/fuzz/corpus-email) is made so. */
+  if (g_getenv ("CD_TEST_KEEP_WINMAIL") != NULL)
+    g_file_set_contents (g_getenv ("CD_TEST_KEEP_WINMAIL"), message, -1, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Harbour reopens");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "ROTTERDAM");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Anna Berg");
+  g_assert_cmpstr (cd_article_get_body (article), ==, "The harbour reopened on Sunday after three days.\n");
+  g_test_message ("%s", cd_article_get_ednote (article));
+  g_assert_nonnull (strstr (cd_article_get_ednote (article), "The message with Harbour story.rtf: “Story attached.”"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (article),
+                            "Attachments not imported: notes.pdf (application/octet-stream)."));
+
+  plain = cd_import_data (broken, strlen (broken), CD_IMPORT_FORMAT_AUTO, "harbour.eml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (plain), ==, "The harbour reopened on Sunday.\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (plain), "Attachments not imported: winmail.dat (application/ms-tnef)."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -876,5 +986,6 @@ main (int   argc,
   g_test_add_func ("/import-email/refused", test_refused);
   g_test_add_func ("/import-email/outlook", test_outlook);
   g_test_add_func ("/import-email/outlook-forwarded-and-refused", test_outlook_forwarded_and_refused);
+  g_test_add_func ("/import-email/winmail", test_winmail);
   return g_test_run ();
 }

@@ -449,23 +449,13 @@ read_char (CdDocReader *r,
       add_text (r, '-', fc);
       break;
     default:
-      /* Footnotes' and comments' marks, drawn objects, optional
-       * hyphens: not text. */
-      if (c >= 0x20 && c != 0x1F && g_unichar_validate (c))
+      /* Footnotes' and comments' marks, optional hyphens, control
+       * characters: not text. */
+      if (c >= 0x20 && (c < 0x7F || c >= 0xA0) && g_unichar_validate (c))
         add_text (r, c, fc);
       break;
     }
 }
-
-/* Windows-1252's characters from 0x80 to 0x9F. */
-/* clang-format off */
-static const gunichar cp1252[32] = {
-  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-  0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-};
-/* clang-format on */
 
 /* Reads the characters from @from to @to (not counting it) of the text. */
 static gboolean
@@ -488,9 +478,7 @@ read_text (CdDocReader *r,
             {
               if ((fc = piece->fc + (cp - piece->cp)) >= r->word_length)
                 return FALSE;
-              c = r->word[fc];
-              if (c >= 0x80 && c < 0xA0)
-                c = cp1252[c - 0x80];
+              c = _cd_import_windows_1252 (r->word[fc]);
             }
           else
             {

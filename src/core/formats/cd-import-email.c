@@ -438,6 +438,60 @@ part_bytes (GMimePart *part)
   return g_bytes_new (array->data, array->len);
 }
 
+/* The type of a file named @name that has none given: a picture's by
+ * its extension, else any. */
+static const char *
+type_of_name (const char *name)
+{
+  /* clang-format off */
+  static const char *const types[][2] = {
+    { ".jpg", "image/jpeg" }, { ".jpeg", "image/jpeg" }, { ".png", "image/png" }, { ".gif", "image/gif" },
+    { ".webp", "image/webp" },
+  };
+  /* clang-format on */
+  const char *dot = name != NULL ? strrchr (name, '.') : NULL;
+
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (types); i++)
+    if (g_ascii_strcasecmp (dot, types[i][0]) == 0)
+      return types[i][1];
+  return "application/octet-stream";
+}
+
+/* Takes the attachment @name of @type (@bytes, consumed; NULL where
+ * they cannot be read): the first word processor's document, a picture,
+ * else its name and type for the note. */
+static void
+take_attachment (Parts            *parts,
+                 GMimeContentType *type,
+                 const char       *name,
+                 const char       *content_id,
+                 GBytes           *bytes)
+{
+  g_autofree char *mime_type = g_mime_content_type_get_mime_type (type);
+
+  if (bytes != NULL && parts->document == NULL && document_format (type, name) != CD_IMPORT_FORMAT_AUTO)
+    {
+      parts->document = bytes;
+      parts->format = document_format (type, name);
+      parts->document_name = g_strdup (name != NULL ? name : "document.docx");
+      return;
+    }
+  if (bytes != NULL && parts->pictures != NULL && is_picture (type))
+    {
+      CdImportPicture *picture = g_new0 (CdImportPicture, 1);
+
+      picture->bytes = bytes;
+      picture->name = g_strdup (name != NULL ? name : mime_type);
+      picture->content_id = g_strdup (content_id);
+      g_ptr_array_add (parts->pictures, picture);
+      return;
+    }
+  g_clear_pointer (&bytes, g_bytes_unref);
+  if (parts->attachments->len > 0)
+    g_string_append (parts->attachments, ", ");
+  g_string_append_printf (parts->attachments, "%s (%s)", name != NULL ? name : "unnamed", mime_type);
+}
+
 /* Finds the message's text in @object and names its attachments. */
 static void
 find_parts (GMimeObject *object,
@@ -495,32 +549,35 @@ find_parts (GMimeObject *object,
     }
   else if (GMIME_IS_PART (object))
     {
-      const char      *name = g_mime_part_get_filename (GMIME_PART (object));
-      g_autofree char *mime_type = g_mime_content_type_get_mime_type (type);
-      GBytes          *bytes;
+      const char *name = g_mime_part_get_filename (GMIME_PART (object));
+      GBytes     *bytes = part_bytes (GMIME_PART (object));
 
-      if (parts->document == NULL && document_format (type, name) != CD_IMPORT_FORMAT_AUTO &&
-          (bytes = part_bytes (GMIME_PART (object))) != NULL)
+      /* Outlook's rich text sent to another program: the attachments are
+       * in a winmail.dat. */
+      if (bytes != NULL && (g_mime_content_type_is_type (type, "application", "ms-tnef") ||
+                            g_mime_content_type_is_type (type, "application", "vnd.ms-tnef") ||
+                            g_strcmp0 (name, "winmail.dat") == 0))
         {
-          parts->document = bytes;
-          parts->format = document_format (type, name);
-          parts->document_name = g_strdup (name != NULL ? name : "document.docx");
-          return;
-        }
-      if (parts->pictures != NULL && is_picture (type) &&
-          (bytes = part_bytes (GMIME_PART (object))) != NULL)
-        {
-          CdImportPicture *picture = g_new0 (CdImportPicture, 1);
+          g_autoptr (GPtrArray) inner = _cd_import_tnef_attachments (bytes);
 
-          picture->bytes = bytes;
-          picture->name = g_strdup (name != NULL ? name : mime_type);
-          picture->content_id = g_strdup (g_mime_object_get_content_id (object));
-          g_ptr_array_add (parts->pictures, picture);
-          return;
+          for (guint i = 0; inner != NULL && i < inner->len; i++)
+            {
+              CdImportTnefAttachment *attachment = g_ptr_array_index (inner, i);
+              g_autoptr (GMimeContentType) inner_type =
+                  g_mime_content_type_parse (NULL, attachment->mime_type != NULL
+                                                       ? attachment->mime_type
+                                                       : type_of_name (attachment->name));
+
+              take_attachment (parts, inner_type, attachment->name, attachment->content_id,
+                               g_bytes_ref (attachment->bytes));
+            }
+          if (inner != NULL)
+            {
+              g_bytes_unref (bytes);
+              return;
+            }
         }
-      if (parts->attachments->len > 0)
-        g_string_append (parts->attachments, ", ");
-      g_string_append_printf (parts->attachments, "%s (%s)", name != NULL ? name : "unnamed", mime_type);
+      take_attachment (parts, type, name, g_mime_object_get_content_id (object), bytes);
     }
 }
 

@@ -213,6 +213,33 @@ gssize   _cd_import_message_start (const char *text,
                                    gsize       length);
 void     _cd_import_email_init (void);
 
+/* Bytes as text (cd-import-charset.c). */
+gunichar _cd_import_windows_1252 (guint8 c);
+char    *_cd_import_decode_charset (const char    *data,
+                                    gsize          length,
+                                    CdImportFormat format,
+                                    const char    *origin,
+                                    gsize         *decoded_length,
+                                    char         **charset,
+                                    GError       **error);
+char    *_cd_import_from_utf16 (const char *data,
+                                gsize       length,
+                                const char *origin,
+                                gsize      *decoded_length,
+                                GError    **error);
+
+/* An attachment of a winmail.dat (cd-import-tnef.c). */
+typedef struct
+{
+  char   *name;       /* its file name, or NULL */
+  char   *mime_type;  /* its type, or NULL */
+  char   *content_id; /* or NULL */
+  GBytes *bytes;
+} CdImportTnefAttachment;
+
+GPtrArray *_cd_import_tnef_attachments (GBytes *data);
+void       _cd_import_tnef_attachment_free (gpointer attachment);
+
 /* Outlook's messages (cd-import-outlook.c): a compound file made MIME;
  * Word's old documents (cd-import-doc.c), compound files too. */
 gboolean _cd_import_is_compound_file (const char *data,
