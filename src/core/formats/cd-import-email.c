@@ -463,11 +463,13 @@ type_of_name (const char *name)
 static void
 take_attachment (Parts            *parts,
                  GMimeContentType *type,
-                 const char       *name,
+                 const char       *given_name,
                  const char       *content_id,
                  GBytes           *bytes)
 {
   g_autofree char *mime_type = g_mime_content_type_get_mime_type (type);
+  /* A name's encoded words may decode to bytes that are no UTF-8. */
+  g_autofree char *name = given_name != NULL ? g_utf8_make_valid (given_name, -1) : NULL;
 
   if (bytes != NULL && parts->document == NULL && document_format (type, name) != CD_IMPORT_FORMAT_AUTO)
     {
