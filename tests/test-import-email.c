@@ -597,8 +597,7 @@ test_pictures_placed (void)
   remove_temp (path);
 }
 
-/* What is not a message, or more than one, is refused with one sentence
- * naming the file. */
+/* What is not a message is refused with one sentence naming the file. */
 static void
 test_refused (void)
 {
@@ -614,11 +613,6 @@ test_refused (void)
      "the file is not an email message (it does not start with headers such as “From:” and “Subject:”)."   },
     { "From: a@b.c\nSubject: x\n\nbinary\0data\n",                36, CD_IMPORT_ERROR_BINARY,
      "the file holds binary data, not text (a NUL byte at byte offset 30)."                                        },
-    { "From jo@example.org Sun Dec  6 09:00:00 2026\nFrom: Jo <jo@example.org>\nSubject: One\n\n"
-      "It began.\n>From here on.\n\nFrom jo@example.org Sun Dec  6 09:05:00 2026\nFrom: Jo <jo@example.org>\n"
-      "Subject: Two\n\nIt went on.\n",
-     -1,                                                              CD_IMPORT_ERROR_INVALID,
-     "the file is a mailbox of 2 email messages; save each as a message of its own (.eml) and import it."          },
     { "From: a@b.c\nSubject: \nContent-Type: text/plain\n\n  \n", -1, CD_IMPORT_ERROR_EMPTY,
      "the email message has no subject and no text."                                                               },
   };
@@ -637,6 +631,58 @@ test_refused (void)
       remove_temp (path);
     }
   g_assert_cmpint (cd_import_format_for_path ("Story.EML"), ==, CD_IMPORT_FORMAT_EMAIL);
+}
+
+/* A mailbox (Evolution's "Save as mbox", a mail folder's file): each
+ * message is an article, in the mailbox's order, with its own pictures;
+ * a "From " its text quoted as ">From " reads as it was written. Read
+ * alone, the first, whose note counts the others. */
+static void
+test_mailbox (void)
+{
+  g_autofree char *photo = picture_base64 (640, 400, "jpeg");
+  g_autofree char *mailbox = g_strdup_printf (
+      "From anna@example.org Sun Dec  6 09:00:00 2026\nFrom: Anna Berg <anna@example.org>\n"
+      "Subject: Harbour reopens\n\nROTTERDAM (Reuters) - The harbour reopened on Sunday.\n"
+      ">From the quay, ships were seen.\n\n"
+      "From jo@example.org Sun Dec  6 09:05:00 2026\nFrom: Jo Hart <jo@example.org>\n"
+      "Subject: Council votes\n\nBERLIN (dpa) - The council voted on Tuesday.\n\n"
+      "From anna@example.org Sun Dec  6 09:10:00 2026\nFrom: Anna Berg <anna@example.org>\n"
+      "Subject: Fire at the docks\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+      "--b\nContent-Type: text/plain; charset=utf-8\n\nHAMBURG - A fire broke out at the docks.\n"
+      "--b\nContent-Type: image/jpeg; name=docks.jpg\nContent-Disposition: attachment; filename=docks.jpg\n"
+      "Content-Transfer-Encoding: base64\n\n%s\n--b--\n",
+      photo);
+  g_autofree char *path = write_temp ("stringers.mbox", mailbox, -1);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = cd_store_open (dir, &error);
+  g_autoptr (GPtrArray) articles = NULL;
+  g_autoptr (GPtrArray) refs = NULL;
+  g_autoptr (CdArticle) first = NULL;
+
+  g_assert_no_error (error);
+  articles = cd_import_into_store (store, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 3);
+  g_assert_cmpstr (cd_article_get_headline (g_ptr_array_index (articles, 0)), ==, "Harbour reopens");
+  g_assert_cmpstr (cd_article_get_body (g_ptr_array_index (articles, 0)), ==,
+                   "The harbour reopened on Sunday. From the quay, ships were seen.\n");
+  g_assert_cmpstr (cd_article_get_headline (g_ptr_array_index (articles, 1)), ==, "Council votes");
+  g_assert_cmpstr (cd_article_get_byline (g_ptr_array_index (articles, 1)), ==, "Jo Hart");
+  g_assert_cmpstr (cd_article_get_dateline (g_ptr_array_index (articles, 1)), ==, "BERLIN");
+  g_assert_null (strstr (cd_article_get_body (g_ptr_array_index (articles, 1)), "```image"));
+  g_assert_cmpstr (cd_article_get_headline (g_ptr_array_index (articles, 2)), ==, "Fire at the docks");
+  refs = cd_image_refs_in_body (cd_article_get_body (g_ptr_array_index (articles, 2)));
+  g_assert_cmpuint (refs->len, ==, 1);
+
+  first = cd_import_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (first), ==, "Harbour reopens");
+  g_assert_nonnull (strstr (cd_article_get_ednote (first), "The file holds 2 more news items with text, not imported."));
+  g_assert_cmpint (cd_import_format_for_path ("Inbox.mbox"), ==, CD_IMPORT_FORMAT_EMAIL);
+  g_clear_object (&store);
+  remove_temp (path);
 }
 
 /* Outlook's messages */
@@ -987,5 +1033,6 @@ main (int   argc,
   g_test_add_func ("/import-email/outlook", test_outlook);
   g_test_add_func ("/import-email/outlook-forwarded-and-refused", test_outlook_forwarded_and_refused);
   g_test_add_func ("/import-email/winmail", test_winmail);
+  g_test_add_func ("/import-email/mailbox", test_mailbox);
   return g_test_run ();
 }

@@ -2518,10 +2518,10 @@ test_bad_type (Fixture      *f,
 
   assert_file_error (pages, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": “.pages” files cannot be imported; "
-                     "use .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf.");
+                     "use .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .mbox, .docx, .doc, .odt or .rtf.");
   assert_file_error (none, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": the name has no extension to tell its format; use .md, .markdown, .txt, "
-                     ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf.");
+                     ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .mbox, .docx, .doc, .odt or .rtf.");
 }
 
 /* Feeds as they are sent: AP's ANPA heading with its selector codes set
@@ -2811,7 +2811,7 @@ test_format_by_content (Fixture      *f,
   g_assert_cmpstr (cd_article_get_headline (r), ==, "Hello");
   assert_file_error (brace, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                      ": \u201c.cfg\u201d files cannot be imported; use .md, .markdown, .txt, "
-                     ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf.");
+                     ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .mbox, .docx, .doc, .odt or .rtf.");
   /* Markup of another kind: the agency XML reader's own sentence. */
   assert_file_error (drawing, CD_IMPORT_ERROR_INVALID,
                      ": the XML is neither NITF nor a NewsML news item (its root element is "
@@ -2987,10 +2987,10 @@ test_wire_envelope (Fixture      *f,
 
     assert_file_error (doc, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                        ": “.wpd” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
-                       ".xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf.");
+                       ".xml, .nitf, .rss, .atom, .json, .eml, .msg, .mbox, .docx, .doc, .odt or .rtf.");
     assert_file_error (gz, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                        ": “.gz” files cannot be imported; use .md, .markdown, .txt, .html, .htm, "
-                       ".xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf.");
+                       ".xml, .nitf, .rss, .atom, .json, .eml, .msg, .mbox, .docx, .doc, .odt or .rtf.");
   }
   /* Control characters and nothing else. */
   {

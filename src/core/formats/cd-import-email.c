@@ -778,15 +778,35 @@ cut_closing (char       *text,
     }
 }
 
-/* How many messages @data holds: one, and one more for each mailbox
- * ("mbox") separator after a blank line, a line "From sender date" over a
- * header line (a "From " in a message's text is written ">From " there). */
-static guint
-count_messages (const char *data,
-                gsize       length)
+/* @length bytes of a mailbox at @data, with each ">From " that starts a
+ * line read back as "From ". */
+static GBytes *
+unescape_from (const char *data,
+               gsize       length)
+{
+  GString    *message = g_string_new_len (data, length);
+  const char *quoted;
+  gsize       i = 0;
+
+  while ((quoted = g_strstr_len (message->str + i, message->len - i, "\n>From ")) != NULL)
+    {
+      i = quoted - message->str + 1;
+      g_string_erase (message, i, 1);
+    }
+  return g_string_free_to_bytes (message);
+}
+
+/* The messages of @data, a mailbox ("mbox") or one message: a message
+ * starts at each line "From sender date" after a blank line and over a
+ * header line. A "From " in a message's text is written ">From " there;
+ * it is read back. */
+static GPtrArray *
+split_mailbox (const char *data,
+               gsize       length)
 {
   const char *end = data + length;
-  guint       count = 1;
+  const char *start = data;
+  GPtrArray  *messages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
 
   g_assert (data != NULL);
 
@@ -808,9 +828,71 @@ count_messages (const char *data,
       colon = memchr (next, ':', MIN ((gsize) (end - next), 80));
       if (colon != NULL && colon > next && memchr (next, ' ', colon - next) == NULL &&
           memchr (next, '\n', colon - next) == NULL)
-        count++;
+        {
+          g_ptr_array_add (messages, unescape_from (start, p + 2 - start));
+          start = p + 2;
+        }
     }
-  return count;
+  g_ptr_array_add (messages, messages->len > 0 ? unescape_from (start, end - start)
+                                               : g_bytes_new_static (start, end - start));
+  return messages;
+}
+
+/* A reader of one message of a mailbox, for _cd_import_stories (): its
+ * pictures are marked as the story's that comes next in @articles. */
+typedef struct
+{
+  GPtrArray *pictures;
+  GPtrArray *articles;
+} Mailbox;
+
+static gboolean
+read_message (CdArticle  *article,
+              gpointer    item,
+              gpointer    data,
+              const char *origin,
+              GError    **error)
+{
+  Mailbox *mailbox = data;
+  guint    before = mailbox->pictures != NULL ? mailbox->pictures->len : 0;
+
+  if (!_cd_import_email (article, item, mailbox->pictures, origin, error))
+    {
+      if (mailbox->pictures != NULL)
+        g_ptr_array_set_size (mailbox->pictures, before);
+      return FALSE;
+    }
+  for (guint i = before; mailbox->pictures != NULL && i < mailbox->pictures->len; i++)
+    ((CdImportPicture *) g_ptr_array_index (mailbox->pictures, i))->story = mailbox->articles->len;
+  return TRUE;
+}
+
+/**
+ * _cd_import_mailbox:
+ * @data: an email message, or a mailbox ("mbox") of several
+ * @language: the newsroom's language, for new articles
+ * @pictures: (nullable): where the messages' pictures go, each marked
+ *   with its article's place in @articles
+ * @origin: the file name, for messages
+ * @all: every message, else the first
+ * @articles: where the articles go
+ * @error: return location for an error
+ *
+ * Returns: whether an article was added
+ */
+gboolean
+_cd_import_mailbox (GBytes     *data,
+                    const char *language,
+                    GPtrArray  *pictures,
+                    const char *origin,
+                    gboolean    all,
+                    GPtrArray  *articles,
+                    GError    **error)
+{
+  g_autoptr (GPtrArray) messages = split_mailbox (g_bytes_get_data (data, NULL), g_bytes_get_size (data));
+  Mailbox mailbox = { pictures, articles };
+
+  return _cd_import_stories (messages, read_message, &mailbox, language, origin, all, articles, error);
 }
 
 /* The message's own text, without its signature, or %NULL. */
@@ -901,22 +983,12 @@ _cd_import_email (CdArticle  *article,
   g_autofree char *address = NULL;
   g_autofree char *when = NULL;
   GDateTime       *date;
-  guint            n_messages;
   g_auto (Parts) parts = { NULL, NULL, NULL, pictures, attachments, NULL, CD_IMPORT_FORMAT_AUTO, NULL };
 
   g_assert (CD_IS_ARTICLE (article));
   g_assert (message_bytes != NULL);
   g_assert (origin != NULL);
 
-  n_messages = count_messages (g_bytes_get_data (message_bytes, NULL), g_bytes_get_size (message_bytes));
-  if (n_messages > 1)
-    {
-      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
-                   "%s: the file is a mailbox of %u email messages; save each as a message of its "
-                   "own (.eml) and import it.",
-                   origin, n_messages);
-      return FALSE;
-    }
   _cd_import_email_init ();
   stream = g_mime_stream_mem_new_with_buffer (g_bytes_get_data (message_bytes, NULL),
                                               g_bytes_get_size (message_bytes));

@@ -198,6 +198,7 @@ typedef struct
   char   *alt;        /* its description, where the file gives one, or NULL */
   char   *caption;    /* its caption, or NULL */
   char   *credit;     /* its credit, or NULL */
+  guint   story;      /* the story of the file it came with (a mailbox's message), from 0 */
 } CdImportPicture;
 
 void     _cd_import_picture_free (gpointer picture);
@@ -209,6 +210,13 @@ gboolean _cd_import_email (CdArticle  *article,
                            GPtrArray  *pictures,
                            const char *origin,
                            GError    **error);
+gboolean _cd_import_mailbox (GBytes     *data,
+                             const char *language,
+                             GPtrArray  *pictures,
+                             const char *origin,
+                             gboolean    all,
+                             GPtrArray  *articles,
+                             GError    **error);
 gssize   _cd_import_message_start (const char *text,
                                    gsize       length);
 void     _cd_import_email_init (void);

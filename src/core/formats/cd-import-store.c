@@ -16,13 +16,15 @@
  * icon, not a news picture. */
 #define PICTURE_MIN_SIDE 240
 
-/* Adds the pictures that came with @article's file to the store and to
- * the end of its story, where the editor gives them their description;
- * what could not be added, and logos, are said in the note. */
+/* Adds the pictures that came with @article, the file's story @story,
+ * to the store and to the end of its story, where the editor gives them
+ * their description; what could not be added, and logos, are said in the
+ * note. */
 static void
 add_pictures (CdStore   *store,
               CdArticle *article,
-              GPtrArray *pictures)
+              GPtrArray *pictures,
+              guint      story)
 {
   g_autoptr (GString) body = NULL;
   g_autoptr (GString) notes = NULL;
@@ -41,9 +43,13 @@ add_pictures (CdStore   *store,
     {
       const CdImportPicture *picture = g_ptr_array_index (pictures, i);
       g_autoptr (GError) local = NULL;
-      g_autoptr (CdImageInfo) info = cd_store_add_image (store, picture->bytes, picture->name, &local);
+      g_autoptr (CdImageInfo) info = NULL;
       g_autofree char *note = NULL;
       g_autofree char *fence = NULL;
+
+      if (picture->story != story)
+        continue;
+      info = cd_store_add_image (store, picture->bytes, picture->name, &local);
 
       if (info == NULL)
         note = g_strdup_printf ("The attachment was not imported: %s", local->message);
@@ -117,8 +123,9 @@ cd_import_into_store (CdStore    *store,
 
   if ((articles = _cd_import_file (path, language, TRUE, pictures, error)) == NULL)
     return NULL;
-  /* Pictures come only with files of one story. */
-  add_pictures (store, g_ptr_array_index (articles, 0), pictures);
+  /* Each story's own pictures (a mailbox's messages have theirs). */
+  for (guint i = 0; i < articles->len; i++)
+    add_pictures (store, g_ptr_array_index (articles, i), pictures, i);
   /* The last first, so that the library, newest on top, lists a feed's
    * stories in its order. */
   for (guint i = articles->len; i-- > 0;)

@@ -30,7 +30,7 @@
  * Returns: the format its extension names (.md and .markdown are Markdown,
  *   .txt wire copy, .html, .htm and .xhtml HTML, .xml, .nitf, .rss and .atom
  *   agency XML and feeds, .json
- *   ninjs, .eml and .msg email, .docx and .doc Word documents, .odt OpenDocument text, .rtf
+ *   ninjs, .eml, .msg and .mbox email, .docx and .doc Word documents, .odt OpenDocument text, .rtf
  *   Rich Text Format), or
  *   %CD_IMPORT_FORMAT_AUTO when
  *   the extension is none of those
@@ -59,7 +59,8 @@ cd_import_format_for_path (const char *path)
     return CD_IMPORT_FORMAT_XML;
   if (g_ascii_strcasecmp (dot, ".json") == 0)
     return CD_IMPORT_FORMAT_NINJS;
-  if (g_ascii_strcasecmp (dot, ".eml") == 0 || g_ascii_strcasecmp (dot, ".msg") == 0)
+  if (g_ascii_strcasecmp (dot, ".eml") == 0 || g_ascii_strcasecmp (dot, ".msg") == 0 ||
+      g_ascii_strcasecmp (dot, ".mbox") == 0)
     return CD_IMPORT_FORMAT_EMAIL;
   if (g_ascii_strcasecmp (dot, ".docx") == 0)
     return CD_IMPORT_FORMAT_DOCX;
@@ -503,12 +504,12 @@ set_unknown_type (const char *origin,
   if (dot != NULL && dot != base)
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: “%s” files cannot be imported; use .md, .markdown, .txt, "
-                 ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf.",
+                 ".html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .mbox, .docx, .doc, .odt or .rtf.",
                  origin, dot);
   else
     g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
                  "%s: the name has no extension to tell its format; use .md, "
-                 ".markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf.",
+                 ".markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .mbox, .docx, .doc, .odt or .rtf.",
                  origin);
 }
 
@@ -725,10 +726,14 @@ import_data (const char    *data,
     return stories_importers[format](language, data, length, origin, all, articles, error)
                ? g_steal_pointer (&articles)
                : NULL;
+  /* A mailbox holds several messages; each is a story. */
+  if (message != NULL)
+    return _cd_import_mailbox (message, language, pictures, origin, all, articles, error)
+               ? g_steal_pointer (&articles)
+               : NULL;
   article = _cd_import_new_article (language);
-  if (message != NULL   ? !_cd_import_email (article, message, pictures, origin, error)
-      : package != NULL ? !_cd_import_document (format, article, package, pictures, origin, error)
-                        : !importers[format](article, data, length, origin, error))
+  if (package != NULL ? !_cd_import_document (format, article, package, pictures, origin, error)
+                      : !importers[format](article, data, length, origin, error))
     return NULL;
   if (charset != NULL && format == CD_IMPORT_FORMAT_WIRE)
     {
@@ -860,7 +865,7 @@ set_too_large (GError    **error,
 
 /**
  * cd_import_file:
- * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .docx, .doc, .odt or .rtf file
+ * @path: a .md, .markdown, .txt, .html, .htm, .xml, .nitf, .rss, .atom, .json, .eml, .msg, .mbox, .docx, .doc, .odt or .rtf file
  * @error: return location for an error
  *
  * Reads one article from a file, by its extension or, where that names no
