@@ -103,6 +103,18 @@ static const char content_types[] =
   "<w:p><w:pPr><w:pStyle w:val=\"Listenabsatz\"/><w:numPr><w:ilvl w:val=\"" level "\"/>" \
   "<w:numId w:val=\"" num "\"/></w:numPr></w:pPr>" RUN ("", text) "</w:p>"
 
+/* A run with a text box as Word writes one: a drawing, and the same box
+ * again as the fallback for older Words. */
+#define TEXT_BOX_PARAS                                                                                    \
+  "<w:txbxContent><w:p><w:r><w:t>Fact box:</w:t></w:r></w:p><w:p><w:r><w:t>40 teachers</w:t></w:r></w:p>" \
+  "</w:txbxContent>"
+#define TEXT_BOX_RUN                                                                                                                                                                                           \
+  "<w:r><mc:AlternateContent xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\">"                                                                                                        \
+  "<mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic><a:graphicData>"                                                                                                                               \
+  "<wps:wsp xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\"><wps:txbx>" TEXT_BOX_PARAS "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>" \
+  "<mc:Fallback><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:textbox>" TEXT_BOX_PARAS                                                                                                         \
+  "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+
 static const char *
 document (const char *body)
 {
@@ -214,12 +226,13 @@ test_styled (void)
       ITEM ("2", "0", "Second reading"), ITEM ("2", "0", "Final vote"),
       PARA ("HouseQuote", RUN ("", "This budget asks the east side to wait.")),
       "<w:tbl><w:tr><w:tc><w:p>" RUN ("", "Party") "</w:p></w:tc><w:tc><w:p>" RUN ("", "Votes") "</w:p></w:tc></w:tr><w:tr><w:tc><w:p>" RUN ("", "Greens") "</w:p></w:tc><w:tc><w:p>" RUN ("", "4") "</w:p></w:tc></w:tr></w:tbl>",
-      PLAIN (RUN ("<w:rStyle w:val=\"Fett\"/>", "Strong") RUN ("", " words.")),
+      PLAIN (RUN ("<w:rStyle w:val=\"Fett\"/>", "Strong") RUN ("", " words.") TEXT_BOX_RUN),
       PLAIN (""),
       PLAIN (RUN ("", "ENDS")),
       NULL);
   g_autoptr (GBytes) docx = make_docx (body, NULL);
   g_autoptr (CdArticle) article = import_docx (docx);
+  const char *box;
 
   g_test_message ("%s\n%s", cd_article_get_body (article), cd_article_get_ednote (article));
   g_assert_cmpstr (cd_article_get_headline (article), ==, "Council passes budget");
@@ -247,6 +260,9 @@ test_styled (void)
                             "The document had tracked changes; they were read as accepted."));
   g_assert_nonnull (strstr (cd_article_get_ednote (article),
                             "Comment by Maria Keller: “Check the figure with the district.”"));
+  /* The text box once, though Word writes it twice. */
+  g_assert_nonnull ((box = strstr (cd_article_get_ednote (article), "A text box: “Fact box: 40 teachers”")));
+  g_assert_null (strstr (box + 1, "A text box"));
 }
 
 /* A document typed without styles: the short first paragraph is the
@@ -634,7 +650,9 @@ test_odt_styled (void)
       "text:change-id=\"ct1\"/><office:annotation><dc:creator>Maria Keller</dc:creator><text:p>Zahl "
       "prüfen.</text:p></office:annotation><text:note text:note-class=\"footnote\"><text:note-citation>1"
       "</text:note-citation><text:note-body><text:p>Eine Fußnote.</text:p></text:note-body></text:note></text:p>"
-      "<text:p text:style-name=\"Text_20_body\">Mehr im <text:a xlink:href=\"https://example.com/haushalt\">"
+      "<text:p text:style-name=\"Text_20_body\"><draw:frame draw:name=\"Kasten\"><draw:text-box><text:p>Fakten:"
+      "</text:p><text:p>40 Lehrer</text:p></draw:text-box></draw:frame>Mehr im <text:a "
+      "xlink:href=\"https://example.com/haushalt\">"
       "Bericht</text:a> und <text:span text:style-name=\"Strong_20_Emphasis\">hier</text:span>.</text:p>"
       "<text:h text:style-name=\"Heading_20_2\" text:outline-level=\"2\">Was sich ändert</text:h>"
       "<text:list text:style-name=\"L1\"><text:list-item><text:p>Busfahrten</text:p><text:list>"
@@ -678,6 +696,7 @@ test_odt_styled (void)
   g_assert_nonnull (strstr (cd_article_get_ednote (article),
                             "The document had tracked changes; they were read as accepted."));
   g_assert_nonnull (strstr (cd_article_get_ednote (article), "The document's footnote was left out."));
+  g_assert_nonnull (strstr (cd_article_get_ednote (article), "A text box: “Fakten: 40 Lehrer”"));
   g_assert_cmpstr (cd_article_get_body (unnamed), ==, cd_article_get_body (article));
 }
 

@@ -547,7 +547,7 @@ read_comments (CdDocReader *r,
 }
 
 /* The text boxes' text (a part of the text after the endnotes), each to
- * the note: a fact box or a sidebar is the writer's too. */
+ * the note. */
 static void
 read_text_boxes (CdDocReader *r,
                  guint32      start)
@@ -559,12 +559,8 @@ read_text_boxes (CdDocReader *r,
   for (guint i = 0; ends != NULL && i < n; i++)
     {
       g_autofree char *text = read_aside (r, start + u32 (ends + 4 * i), start + u32 (ends + 4 * (i + 1)));
-      g_autofree char *note = NULL;
 
-      if (*text == '\0')
-        continue;
-      note = g_strdup_printf ("A text box: “%s”", text);
-      _cd_import_add_note (r->notes, note);
+      _cd_document_add_text_box (r->notes, text);
     }
 }
 

@@ -96,6 +96,10 @@ void        _cd_document_take_description (char      **alt,
 void        _cd_document_add_comment (GString    *notes,
                                       const char *author,
                                       const char *text);
+void        _cd_document_add_text_box (GString    *notes,
+                                       const char *text);
+void        _cd_document_read_text_box (GString *notes,
+                                        xmlNode *node);
 
 void _cd_document_add_pictures (GPtrArray *paras,
                                 GString   *pictures);

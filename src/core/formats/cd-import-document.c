@@ -327,6 +327,76 @@ _cd_document_take_description (char      **alt,
     *alt = g_strdup (value);
 }
 
+/* Adds the text of a text box, @text, to @notes: a fact box or a sidebar
+ * is the writer's words too. */
+void
+_cd_document_add_text_box (GString    *notes,
+                           const char *text)
+{
+  g_autofree char *said = g_strstrip (g_strdup (text));
+  g_autofree char *note = NULL;
+
+  if (*said == '\0')
+    return;
+  note = g_strdup_printf ("A text box: “%s”", said);
+  _cd_import_add_note (notes, note);
+}
+
+/* Appends the text under @node to @text, but a field's instruction's and
+ * deleted text (Word's instrText, delText). */
+static void
+append_shown_text (xmlNode *node,
+                   GString *text)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+      g_string_append (text, (const char *) child->content);
+    else if (child->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *) child->name, "instrText") != 0 &&
+             g_strcmp0 ((const char *) child->name, "delText") != 0)
+      append_shown_text (child, text);
+}
+
+/* The first text box under @node: Word's w:txbxContent, OpenDocument's
+ * draw:text-box; NULL for none. */
+static xmlNode *
+find_text_box (xmlNode *node,
+               guint    depth)
+{
+  for (xmlNode *child = node->children; child != NULL && depth < 32; child = child->next)
+    {
+      xmlNode *box;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (g_strcmp0 ((const char *) child->name, "txbxContent") == 0 ||
+          g_strcmp0 ((const char *) child->name, "text-box") == 0)
+        return child;
+      if ((box = find_text_box (child, depth + 1)) != NULL)
+        return box;
+    }
+  return NULL;
+}
+
+/* Adds the text of the text box under @node (a drawing, a frame), if
+ * any, to @notes, its paragraphs in one line. Only the first box: Word
+ * writes each twice (its drawing, and a fallback for older Words). */
+void
+_cd_document_read_text_box (GString *notes,
+                            xmlNode *node)
+{
+  xmlNode *box = find_text_box (node, 0);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (xmlNode *child = box != NULL ? box->children : NULL; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *) child->name, "p") == 0)
+      {
+        if (text->len > 0)
+          g_string_append_c (text, ' ');
+        append_shown_text (child, text);
+      }
+  _cd_document_add_text_box (notes, text->str);
+}
+
 /* Adds a comment by @author (or none) of @text to @notes. */
 void
 _cd_document_add_comment (GString    *notes,

@@ -37,6 +37,7 @@ typedef struct
   GHashTable *based_on; /* style id → the id of the style it is based on */
   GHashTable *numbered; /* "numId:ilvl" → itself, for numbered (not bulleted) levels */
   char       *dir;      /* the folder of the document part, with its "/" */
+  GString    *notes;    /* the note's text: comments, text boxes */
 } Reader;
 
 static gboolean
@@ -330,6 +331,8 @@ read_runs (Reader   *reader,
 
                   if (img != NULL)
                     g_string_append (pictures, img);
+                  else
+                    _cd_document_read_text_box (reader->notes, part);
                 }
               else if (is_w (part, "footnoteReference") || is_w (part, "endnoteReference"))
                 reader->document->footnotes++;
@@ -502,7 +505,7 @@ read_docx (CdDocument *document,
            const char *origin,
            GError    **error)
 {
-  g_auto (Reader) reader = { document };
+  g_auto (Reader) reader = { .document = document, .notes = notes };
   g_autoptr (xmlDoc) doc = NULL;
   g_autofree char *main_part = NULL;
   g_autofree char *rels = NULL;

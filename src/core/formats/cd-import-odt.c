@@ -368,6 +368,8 @@ read_text (Reader         *reader,
 
           if (img != NULL)
             g_string_append (pictures, img);
+          else if (is (child, NS_DRAW, "frame"))
+            _cd_document_read_text_box (notes, child);
           else if (is (child, NS_DRAW, "a"))
             read_text (reader, child, format, in, pictures, notes);
         }
@@ -538,6 +540,8 @@ read_blocks (Reader    *reader,
 
           if (img != NULL)
             g_string_append (pictures, img);
+          else
+            _cd_document_read_text_box (notes, child);
         }
       _cd_document_add_pictures (paras, pictures);
     }
