@@ -280,8 +280,8 @@ test_plain (void)
     g_autoptr (CdArticle) article = import_docx (docx);
 
     g_assert_cmpstr (cd_article_get_headline (article), ==, "Harbour reopens after storm");
-    g_assert_cmpstr (cd_article_get_body (article), ==,
-                     "ROTTERDAM - The harbour reopened on Sunday.\n\nShips queued.\n");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "ROTTERDAM");
+    g_assert_cmpstr (cd_article_get_body (article), ==, "The harbour reopened on Sunday.\n\nShips queued.\n");
   }
   {
     g_autoptr (GBytes) docx = make_docx (PLAIN (RUN ("", "The harbour reopened on Sunday."))

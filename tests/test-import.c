@@ -1004,7 +1004,8 @@ test_xml_given_dateline (void)
   }
 
   /* The place the metadata names, in capitals before a hyphen, as The
-   * Canadian Press opens a story; Ritzau's source between slashes, and
+   * Canadian Press opens a story (any place so before a sentence's
+   * capital, and it is the dateline over the metadata's); Ritzau's source between slashes, and
    * its sign-off so; look-alikes stay; old AP's "_" for a dash, which
    * Markdown escapes. */
   {
@@ -1016,13 +1017,14 @@ test_xml_given_dateline (void)
       const char *body;
     } cases[] = {
       {"Ottawa Ontario Canada", "OTTAWA - A man is charged.",                                   "OTTAWA",      "A man is charged.\n"               },
-      { "Londonderry",          "LONDON - A man is charged.",                                   "Londonderry", "LONDON - A man is charged.\n"      },
+      { "Londonderry",          "LONDON - a man is charged.",                                   "Londonderry", "LONDON - a man is charged.\n"      },
       { NULL,                   "UK - the figures are out.",                                    NULL,          "UK - the figures are out.\n"       },
       { NULL,                   "København /ritzau/: En mand er løsladt.\n\n/ritzau/",        "København",
        "En mand er løsladt.\n"                                                                                                                    },
       { NULL,                   "Prices in EUR /kg/: up again.",                                NULL,          "Prices in EUR /kg/: up again.\n"   },
       { "Pittsburgh",           "FORT WASHINGTON, Pa. (AP) _ Nutrisystem Inc. beat estimates.",
        "FORT WASHINGTON, Pa.",                                                                                 "Nutrisystem Inc. beat estimates.\n"},
+      { "Londonderry",          "LONDON - A man is charged.",                                   "LONDON",      "A man is charged.\n"               },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1830,7 +1832,17 @@ test_wire_dateline_forms (void)
     { "San Diego (tca/dpa) - History says.", "San Diego", "tca/dpa", "History says." },
     { "The mayor said (and/or) - no.", NULL, NULL, "The mayor said (and/or) - no." },
     { "Prices in EUR /kg/: up.", NULL, NULL, "Prices in EUR /kg/: up." },
-    { "ROMA - Il testo.", NULL, NULL, "ROMA - Il testo." },
+    /* A place in capitals and a hyphen, as Kyodo and the Straits Times
+     * write it, when a sentence follows; not a label, nor a hyphen in a
+     * sentence. */
+    { "ROMA - Il testo.", "ROMA", NULL, "Il testo." },
+    { "TOKYO - Japan's government said.", "TOKYO", NULL, "Japan's government said." },
+    { "NEW YORK - US stocks fell.", "NEW YORK", NULL, "US stocks fell." },
+    { "SINGAPORE - “We will,” he said.", "SINGAPORE", NULL, "“We will,” he said." },
+    { "EXCLUSIVE - The plan covers schools.", NULL, NULL, "EXCLUSIVE - The plan covers schools." },
+    { "UPDATE - Talks resume.", NULL, NULL, "UPDATE - Talks resume." },
+    { "NATO - the alliance said.", NULL, NULL, "NATO - the alliance said." },
+    { "EU - 27 states agreed.", NULL, NULL, "EU - 27 states agreed." },
     { "Rome, October 11 - The minister said.", "Rome", NULL, "The minister said." },
     { "Rome, Italy - The minister said.", NULL, NULL, "Rome, Italy - The minister said." },
     { "Paris, Route 66 - A road.", NULL, NULL, "Paris, Route 66 - A road." },
@@ -1930,6 +1942,47 @@ test_wire_contacts (void)
                    "To contact the reporter on this story: Karin Matussek in Berlin at "
                    "km@example.net — To contact the editors responsible for this story: Anthony "
                    "Aarons at aa@example.net — km/aa");
+}
+
+/* The marks that end the copy, in the agencies' languages, end the story;
+ * what the agency sends after one (a trailer, an advisory) goes to the
+ * note, not lost; a sign-off with the end mark under it, as dpa sends it,
+ * goes to the note without the mark; "-0-" is an end, not a subhead. */
+static void
+test_wire_end_marks (void)
+{
+  /* clang-format off */
+  static const struct {
+    const char *end;
+    const char *ednote;
+  } cases[] = {
+    { "-30-\n\nAP-WF-12-06-26 1530GMT\n\nAdvisory: photos move at 1700.",
+      "AP-WF-12-06-26 1530GMT — Advisory: photos move at 1700." },
+    { "dpa abc yyzz n1 xy\nENDE", "dpa abc yyzz n1 xy" },
+    { "ENDE", NULL },
+    { "-0-", NULL },
+    { "(fin)", NULL },
+    { "###\nTrailer on the mark's own block", "Trailer on the mark's own block" },
+    { "Ships queued on Monday.\n###", NULL },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Harbour reopens\n\nROTTERDAM (AP) — The harbour "
+                                               "reopened.\n\n%s\n",
+                                               cases[i].end);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_WIRE,
+                                                "w.txt", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_body (a), ==,
+                       g_str_has_prefix (cases[i].end, "Ships")
+                           ? "The harbour reopened.\n\nShips queued on Monday.\n"
+                           : "The harbour reopened.\n");
+      g_assert_cmpstr (cd_article_get_ednote (a), ==, cases[i].ednote);
+    }
 }
 
 /* The agency or the writer's post on the line under a byline belongs to
@@ -3060,6 +3113,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/preamble", test_wire_preamble);
   g_test_add_func ("/import/wire/byline-title", test_wire_byline_title);
   g_test_add_func ("/import/wire/contacts", test_wire_contacts);
+  g_test_add_func ("/import/wire/end-marks", test_wire_end_marks);
   g_test_add_func ("/import/wire/caption", test_wire_caption);
   g_test_add_func ("/import/html/article", test_html_article);
   g_test_add_func ("/import/html/gutenberg", test_html_gutenberg);

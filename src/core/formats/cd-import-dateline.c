@@ -1,7 +1,7 @@
 /* cd-import-dateline.c: the dateline that opens agency copy ("PASSAU,
  * Germany (AP) — …", "SEOUL, Nov 26 AFP - …"), its place and source, and
- * the names of the agencies that write them; and the dateline a story's
- * metadata gives.
+ * the names of the agencies that write them; the dateline a story's
+ * metadata gives; and the sign-off and end mark that close the copy.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -390,4 +390,52 @@ _cd_import_take_body_opening (CdArticle *article,
   body = g_strconcat (summary, "\n\n", markdown, NULL);
   g_free (markdown);
   return body;
+}
+
+#define ANSA_SIGN_OFF " (ANSA)."
+
+/* When the last paragraphs of @markdown (consumed) are the desk's
+ * sign-off ("ab/xx", "AFP sn") or the mark that ends the copy ("ends"),
+ * as agencies end their copy in any format, they leave the text for
+ * @notes, in their order. */
+char *
+_cd_import_take_body_sign_off (char    *markdown,
+                               GString *notes)
+{
+  g_autofree char *trimmed = g_strchomp (g_strdup (markdown));
+  g_auto (GStrv) paragraphs = g_strsplit (trimmed, "\n\n", -1);
+  guint    count = g_strv_length (paragraphs);
+  guint    keep = count;
+  GString *body;
+
+  g_assert (markdown != NULL && notes != NULL);
+
+  /* Two at the most, a sign-off and an end mark; the story keeps its
+   * first paragraph. */
+  while (keep > 1 && count - keep < 2 &&
+         (g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), paragraphs[keep - 1], 0, NULL) ||
+          g_regex_match (_cd_import_wire_regex (RE_END), paragraphs[keep - 1], 0, NULL)))
+    keep--;
+  /* ANSA signs the last sentence itself: "… il ministro (ANSA)." */
+  if (keep > 0 && g_str_has_suffix (paragraphs[keep - 1], ANSA_SIGN_OFF) &&
+      strlen (paragraphs[keep - 1]) > strlen (ANSA_SIGN_OFF))
+    {
+      char *last = paragraphs[keep - 1];
+
+      strcpy (last + strlen (last) - strlen (ANSA_SIGN_OFF), ".");
+      _cd_import_add_note (notes, "(ANSA)");
+    }
+  else if (keep == count)
+    {
+      return markdown;
+    }
+  body = g_string_new (NULL);
+  for (guint i = 0; i < count; i++)
+    if (i >= keep)
+      _cd_import_add_note (notes, paragraphs[i]);
+    else
+      g_string_append_printf (body, "%s%s", i > 0 ? "\n\n" : "", paragraphs[i]);
+  g_string_append_c (body, '\n');
+  g_free (markdown);
+  return g_string_free (body, FALSE);
 }

@@ -60,13 +60,19 @@ _cd_import_wire_regex (guint which)
     "(?:\\.?\\s*(?<dash>—|–|--?|\\\\?_|:)\\s*|\\s+)(?<rest>.*)$",
     /* PLACE — text, with the place in capitals and no source in brackets;
      * PLACE, DATE SOURCE - text, as AAP writes it ("SEOUL, Nov 26 AFP -
-     * Samsung has …"); and PLACE, DATE - text, as ANSA does ("ROMA, 1 LUG
-     * - …") */
-    "^(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*(?!" WEEKDAYS "\\s)\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
+     * Samsung has …"); PLACE, DATE - text, as ANSA does ("ROMA, 1 LUG
+     * - …"); and PLACE - Text, as Kyodo and the Straits Times do ("TOKYO -
+     * Japan's …": a hyphen, then a sentence's capital). A label in
+     * capitals ("EXCLUSIVE - …", "UPDATE — …") is no place. */
+    "^(?!(?:URGENT|BULLETIN|FLASH|ALERT|BREAKING|NEWSALERT|EILMELDUNG|EIL|UPDATED?|"
+    "CORRECT(?:ED|ION)|REFILE|RPT|REPEAT|WRAPUP|EXCLUSIVE|ANALYSIS|FACTBOX|EXPLAINER|"
+    "INSIGHT|COLUMN|OPINION|EDITORIAL|REVIEW|INTERVIEW|FEATURE|PREVIEW|LIVE|VIDEO|"
+    "PHOTOS?|NOTE|ADVISORY)\\b)"
+    "(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*(?!" WEEKDAYS "\\s)\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
     "(?:,\\s*" DATE ")?(?:\\s+(?<source>\\p{Lu}\\p{L}{1,9})\\s+-|\\s+(?:—|–|--)|"
-    "(?(<date>)\\s+-|(?!)))\\s*(?<rest>.+)$",
-    /* – Subhead – */
-    "^[-–—]+\\s*(?<text>[^-–—].*?)\\s*[-–—]+$",
+    "(?(<date>)\\s+-|\\s+-(?=\\s+[\"“„«‘]?\\p{Lu})))\\s*(?<rest>.+)$",
+    /* – Subhead – (with a word in it: "-0-" is an end mark) */
+    "^[-–—]+\\s*(?<text>(?=[^\\n]*\\p{L})[^-–—].*?)\\s*[-–—]+$",
     /* Photo credits: "Photo: Name/Agency", "(AP Photo/Name)", "REUTERS/Name" */
     "^(?:(?:photo(?:graph)?s?|foto|picture|image|credit)\\s*(?:by\\s+|:\\s*)(?<credit>.+)|"
     "\\((?<paren>[^()]*\\b(?:photo|foto)\\b[^()]*)\\)|"
@@ -78,8 +84,9 @@ _cd_import_wire_regex (guint which)
     /* By Jane Doe */
     "^by\\s+(?<name>\\S.*)$",
     /* End of story marks: "###" (in Markdown too, "\#\#\#"), "-30-",
-     * "(end)", "ends", "-ends-" */
-    "^(?:(?:\\\\?#){3,}|-\\s*30\\s*-|\\(?end\\)?|[-–]?\\s*ends\\s*[-–]?)$",
+     * old AP's "-0-", "(end)", "ends", "-ends-", and in the agencies'
+     * other languages "ENDE", "(fin)" */
+    "^(?:(?:\\\\?#){3,}|-\\s*30\\s*-|-\\s*0\\s*-|\\(?(?:end|ende|fin)\\)?|[-–]?\\s*ends\\s*[-–]?)$",
     /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
      * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/", and AP's keyword
      * line with its spaces and word count, "BC-US--Giant Lobster Death,

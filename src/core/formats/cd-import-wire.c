@@ -166,54 +166,6 @@ append_sentence (GString    *s,
   g_string_append (s, text);
 }
 
-#define ANSA_SIGN_OFF " (ANSA)."
-
-/* When the last paragraphs of @markdown (consumed) are the desk's
- * sign-off ("ab/xx", "AFP sn") or the mark that ends the copy ("ends"),
- * as agencies end their copy in any format, they leave the text for
- * @notes, in their order. */
-char *
-_cd_import_take_body_sign_off (char    *markdown,
-                               GString *notes)
-{
-  g_autofree char *trimmed = g_strchomp (g_strdup (markdown));
-  g_auto (GStrv) paragraphs = g_strsplit (trimmed, "\n\n", -1);
-  guint    count = g_strv_length (paragraphs);
-  guint    keep = count;
-  GString *body;
-
-  g_assert (markdown != NULL && notes != NULL);
-
-  /* Two at the most, a sign-off and an end mark; the story keeps its
-   * first paragraph. */
-  while (keep > 1 && count - keep < 2 &&
-         (g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), paragraphs[keep - 1], 0, NULL) ||
-          g_regex_match (_cd_import_wire_regex (RE_END), paragraphs[keep - 1], 0, NULL)))
-    keep--;
-  /* ANSA signs the last sentence itself: "… il ministro (ANSA)." */
-  if (keep > 0 && g_str_has_suffix (paragraphs[keep - 1], ANSA_SIGN_OFF) &&
-      strlen (paragraphs[keep - 1]) > strlen (ANSA_SIGN_OFF))
-    {
-      char *last = paragraphs[keep - 1];
-
-      strcpy (last + strlen (last) - strlen (ANSA_SIGN_OFF), ".");
-      _cd_import_add_note (notes, "(ANSA)");
-    }
-  else if (keep == count)
-    {
-      return markdown;
-    }
-  body = g_string_new (NULL);
-  for (guint i = 0; i < count; i++)
-    if (i >= keep)
-      _cd_import_add_note (notes, paragraphs[i]);
-    else
-      g_string_append_printf (body, "%s%s", i > 0 ? "\n\n" : "", paragraphs[i]);
-  g_string_append_c (body, '\n');
-  g_free (markdown);
-  return g_string_free (body, FALSE);
-}
-
 /* When the first paragraph of @markdown (consumed) is a byline ("By
  * Jonathan Underhill", over the dateline as agencies' XML carries it),
  * it leaves the text: the article's byline when it has none or one that
@@ -781,8 +733,34 @@ take_notes (GPtrArray *blocks,
     }
 }
 
+static gboolean
+is_end_mark (const char *line)
+{
+  return g_regex_match (_cd_import_wire_regex (RE_END), line, 0, NULL);
+}
+
+/* Whether @b is the desk's sign-off, each line initials ("mm/jbo/ach",
+ * "dpa al rmo") or an end mark ("ENDE") under them. */
+static gboolean
+is_sign_off_block (Block *b)
+{
+  gboolean signed_off = FALSE;
+
+  for (guint j = 0; j < b->lines->len; j++)
+    {
+      const char *line = g_ptr_array_index (b->lines, j);
+
+      if (g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), line, 0, NULL))
+        signed_off = TRUE;
+      else if (!is_end_mark (line))
+        return FALSE;
+    }
+  return signed_off;
+}
+
 /* Takes what the desk writes under the story into the notes: its sign-off
- * of initials ("mm/jbo/ach") and whom to contact about the story. */
+ * of initials ("mm/jbo/ach") and whom to contact about the story; an end
+ * mark among them is left out. */
 static void
 take_sign_off (GPtrArray *blocks,
                GString   *notes)
@@ -797,8 +775,7 @@ take_sign_off (GPtrArray *blocks,
 
       if (b->lines->len == 0)
         continue;
-      if (!(b->lines->len == 1 &&
-            g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), g_ptr_array_index (b->lines, 0), 0, NULL)) &&
+      if (!is_sign_off_block (b) &&
           !g_regex_match (_cd_import_wire_regex (RE_CONTACT), g_ptr_array_index (b->lines, 0), 0, NULL))
         break;
       start = i - 1;
@@ -808,6 +785,9 @@ take_sign_off (GPtrArray *blocks,
       Block           *b = g_ptr_array_index (blocks, i);
       g_autofree char *joined = NULL;
 
+      for (guint j = b->lines->len; j > 0; j--)
+        if (is_end_mark (g_ptr_array_index (b->lines, j - 1)))
+          g_ptr_array_remove_index (b->lines, j - 1);
       if (b->lines->len == 0)
         continue;
       joined = block_join (b);
@@ -891,8 +871,10 @@ append_list (GString   *body,
 }
 
 /* Writes a block as paragraphs, with subhead lines made "##" headings,
- * rules across the page thematic breaks and rows of a table a table. */
-static gboolean
+ * rules across the page thematic breaks and rows of a table a table; at
+ * an end mark ("###") stops, and returns the line after it, else
+ * G_MAXUINT. */
+static guint
 append_block (GString *body,
               Block   *b,
               guint    first_line)
@@ -915,11 +897,11 @@ append_block (GString *body,
           continue;
         }
 
-      if (g_regex_match (_cd_import_wire_regex (RE_END), line, 0, NULL))
+      if (is_end_mark (line))
         {
           if (para->len > 0)
             append_paragraph (body, "", para->str);
-          return FALSE;
+          return j + 1;
         }
       subhead = match_group (_cd_import_wire_regex (RE_SUBHEAD), line, "text");
       if (subhead != NULL || g_regex_match (_cd_import_wire_regex (RE_RULE), line, 0, NULL))
@@ -937,7 +919,29 @@ append_block (GString *body,
     }
   if (para->len > 0)
     append_paragraph (body, "", para->str);
-  return TRUE;
+  return G_MAXUINT;
+}
+
+/* What follows the end mark (line @line of block @i and the blocks after
+ * it: the agency's trailer, advisories) is for the desk: to the notes, a
+ * paragraph a block. */
+static void
+take_after_end (GPtrArray *blocks,
+                guint      i,
+                guint      line,
+                GString   *notes)
+{
+  g_assert (blocks != NULL && notes != NULL);
+
+  for (; i < blocks->len; i++, line = 0)
+    {
+      Block           *b = g_ptr_array_index (blocks, i);
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_remove_range (b->lines, 0, MIN (line, b->lines->len));
+      if (b->lines->len > 0 && *g_strstrip (joined = block_join (b)) != '\0')
+        _cd_import_add_note (notes, joined);
+    }
 }
 
 /* Wire copy as it is (see %CD_IMPORT_FORMAT_WIRE; _cd_import_wire() reads
@@ -1134,8 +1138,17 @@ _cd_import_wire_copy (CdArticle  *article,
           append_list (body, items);
           i = end - 1;
         }
-      else if (!append_block (body, g_ptr_array_index (blocks, i), 0))
-        break;
+      else
+        {
+          Block *b = g_ptr_array_index (blocks, i);
+          guint  stop = append_block (body, b, 0);
+
+          if (stop != G_MAXUINT)
+            {
+              take_after_end (blocks, i, stop, notes);
+              break;
+            }
+        }
     }
 
   cd_article_set_body (article, body->str);
