@@ -14,6 +14,7 @@
 #include "cd-test-util.h"
 #include "cd-export.h"
 #include "cd-import.h"
+#include "cd-language.h"
 #include "cd-render.h"
 
 typedef struct
@@ -1944,6 +1945,93 @@ test_wire_contacts (void)
                    "Aarons at aa@example.net — km/aa");
 }
 
+#define GERMAN_STORY                                                                               \
+  "Bundeskanzler Olaf Scholz sieht eine Einigung im Haushaltsstreit in greifbarer Nähe. Die "     \
+  "Koalition verhandelt seit Wochen über die Ausgaben des kommenden Jahres.\n\n«Wir sind sehr "  \
+  "nah dran», sagte Scholz am Sonntag in Berlin. Das Finanzministerium äußerte sich zunächst " \
+  "nicht.\n"
+#define ENGLISH_STORY                                                                        \
+  "German Chancellor Olaf Scholz said on Sunday a deal on next year's budget was within "    \
+  "reach, after weeks of wrangling in his coalition.\n\n\"We are very close,\" Scholz told " \
+  "reporters in Berlin. The finance ministry declined to comment.\n"
+
+/* The languages a text reads as: the best first, a neighbour's that it
+ * could pass for after it, none for a text too short to tell. */
+static void
+test_language_guess (void)
+{
+  g_auto (GStrv) german = cd_language_guess (GERMAN_STORY);
+  g_auto (GStrv) english = cd_language_guess (ENGLISH_STORY);
+  g_auto (GStrv) french = cd_language_guess (
+      "Le gouvernement a annoncé dimanche un nouveau plan pour les écoles, après des semaines de "
+      "grève des enseignants dans tout le pays. Les syndicats ont salué une première étape.");
+  g_auto (GStrv) spanish = cd_language_guess (
+      "El gobierno anunció el domingo un nuevo plan para las escuelas, tras semanas de huelga de "
+      "los profesores en todo el país. Los sindicatos lo consideran un primer paso.");
+
+  g_assert_nonnull (german);
+  g_assert_cmpstr (german[0], ==, "de");
+  g_assert_nonnull (english);
+  g_assert_cmpstr (english[0], ==, "en");
+  g_assert_nonnull (french);
+  g_assert_cmpstr (french[0], ==, "fr");
+  g_assert_nonnull (spanish);
+  g_assert_cmpstr (spanish[0], ==, "es");
+  g_assert_null (cd_language_guess ("Scholz sieht Einigung in Reichweite"));
+  g_assert_null (cd_language_guess (""));
+  g_assert_true (cd_language_reads_as ((const char *const *) english, "en-GB"));
+  g_assert_true (cd_language_reads_as ((const char *const *) german, "de_AT"));
+  g_assert_false (cd_language_reads_as ((const char *const *) german, "en"));
+  g_assert_false (cd_language_reads_as ((const char *const *) german, "d"));
+  g_assert_false (cd_language_reads_as (NULL, "en"));
+}
+
+/* An imported story whose file names no language takes the one its text
+ * reads as, where that is plainly another than the newsroom's; a file's
+ * own language, a Markdown article's front matter, a text that could be
+ * the newsroom's and one too short to tell keep theirs. */
+static void
+test_language_of_import (void)
+{
+  /* clang-format off */
+  static const struct {
+    const char *name;
+    const char *text;
+    const char *language;
+  } cases[] = {
+    { "dpa.txt", "Haushalt\n\nBerlin (dpa) - " GERMAN_STORY, "de" },
+    { "reuters.txt", "Budget\n\nBERLIN (Reuters) - " ENGLISH_STORY, "en-GB" },
+    { "short.txt", "Haushalt\n\nBerlin (dpa) - Scholz sieht eine Einigung.\n", "en-GB" },
+    { "page.html", "<html><body><h1>Haushalt</h1><p>" GERMAN_STORY "</p></body></html>", "de" },
+    { "page-fr.html", "<html lang=\"fr\"><body><h1>Budget</h1><p>" GERMAN_STORY "</p></body></html>", "fr" },
+    { "plain.md", "# Haushalt\n\n" GERMAN_STORY, "de" },
+    { "front.md", "---\nheadline: Haushalt\nlanguage: en-GB\n---\n" GERMAN_STORY, "en-GB" },
+  };
+  /* clang-format on */
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-language-XXXXXX", &error);
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autoptr (CdStore) store = NULL;
+
+  g_assert_no_error (error);
+  store = cd_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_autoptr (GPtrArray) saved = NULL;
+
+      g_test_message ("%s", cases[i].name);
+      g_assert_true (g_file_set_contents (path, cases[i].text, -1, NULL));
+      saved = cd_import_into_store (store, path, "en-GB", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (saved->len, ==, 1);
+      g_assert_cmpstr (cd_article_get_language (g_ptr_array_index (saved, 0)), ==, cases[i].language);
+    }
+  g_clear_object (&store);
+  cd_test_rm_rf (dir);
+}
+
 /* The marks that end the copy, in the agencies' languages, end the story;
  * what the agency sends after one (a trailer, an advisory) goes to the
  * note, not lost; a sign-off with the end mark under it, as dpa sends it,
@@ -3114,6 +3202,8 @@ main (int   argc,
   g_test_add_func ("/import/wire/byline-title", test_wire_byline_title);
   g_test_add_func ("/import/wire/contacts", test_wire_contacts);
   g_test_add_func ("/import/wire/end-marks", test_wire_end_marks);
+  g_test_add_func ("/import/language/guess", test_language_guess);
+  g_test_add_func ("/import/language/of-import", test_language_of_import);
   g_test_add_func ("/import/wire/caption", test_wire_caption);
   g_test_add_func ("/import/html/article", test_html_article);
   g_test_add_func ("/import/html/gutenberg", test_html_gutenberg);

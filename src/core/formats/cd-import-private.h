@@ -141,6 +141,7 @@ gboolean   _cd_import_html (CdArticle  *article,
                             const char *origin,
                             GError    **error);
 CdArticle *_cd_import_new_article (const char *language);
+void       _cd_import_guess_language (CdArticle *article);
 void       _cd_import_set_other_language (CdArticle  *article,
                                           const char *language);
 GPtrArray *_cd_import_file (const char *path,

@@ -92,7 +92,10 @@ add_pictures (CdStore   *store,
  * @store: the store to add the articles to
  * @path: the file (see #CdImportFormat)
  * @language: (nullable): the newsroom language, which the articles get
- *   when the file names none (%NULL: a new article's own default)
+ *   when the file names none (%NULL: a new article's own default) and
+ *   their text does not plainly read as another: a story of twenty words
+ *   or more in German in an English newsroom is German (a Markdown
+ *   article's front matter says its own)
  * @error: return location for a #GError naming @path
  *
  * Reads @path and saves its stories as new articles, each with an imported

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "cd-import-private.h"
+#include "cd-language.h"
+#include "cd-render.h"
 
 /* A new article that starts with @language (%NULL or empty: a new
  * article's own default). */
@@ -40,6 +42,33 @@ _cd_import_set_other_language (CdArticle  *article,
   n = strcspn (language, "-_");
   if (current == NULL || strcspn (current, "-_") != n || g_ascii_strncasecmp (language, current, n) != 0)
     cd_article_set_language (article, language);
+}
+
+/* Gives @article the language its text reads as where that is plainly
+ * another than the one it has (the newsroom's, as a file that names none
+ * leaves it): a German agency story in an English newsroom is German. A
+ * text that could pass for its language, or is too short to tell, keeps
+ * it. */
+void
+_cd_import_guess_language (CdArticle *article)
+{
+  g_autofree char *plain = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_auto (GStrv) guess = NULL;
+  const char *heads[2];
+
+  g_assert (CD_IS_ARTICLE (article));
+
+  heads[0] = cd_article_get_headline (article);
+  heads[1] = cd_article_get_dek (article);
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    if (!cd_text_is_blank (heads[i]))
+      g_string_append_printf (text, "%s\n", heads[i]);
+  plain = cd_render_plain_text (cd_article_get_body (article) ? cd_article_get_body (article) : "", -1);
+  g_string_append (text, plain);
+  guess = cd_language_guess (text->str);
+  if (guess != NULL && !cd_language_reads_as ((const char *const *) guess, cd_article_get_language (article)))
+    cd_article_set_language (article, guess[0]);
 }
 
 /* Adds @note to @article's internal note. */

@@ -450,6 +450,7 @@ _cd_import_markdown (CdArticle  *article,
     return FALSE;
 
   body = g_strndup (text + body_offset, length - body_offset);
+  /* Without front matter only the text tells the language. */
   if (body_offset == 0)
     {
       const char      *rest = NULL;
@@ -467,6 +468,8 @@ _cd_import_markdown (CdArticle  *article,
         }
     }
   cd_article_set_body (article, body);
+  if (body_offset == 0)
+    _cd_import_guess_language (article);
   return TRUE;
 }
 
@@ -625,12 +628,31 @@ message_start (const char *data,
   return -1;
 }
 
+/* Each of @articles whose file named no language of its own (it has
+ * @language, the newsroom's) takes the one its text reads as where that
+ * is plainly another (_cd_import_guess_language()). */
+static void
+guess_languages (GPtrArray  *articles,
+                 const char *language)
+{
+  g_autoptr (CdArticle) fresh = _cd_import_new_article (language);
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      CdArticle *article = g_ptr_array_index (articles, i);
+
+      if (g_strcmp0 (cd_article_get_language (article), cd_article_get_language (fresh)) == 0)
+        _cd_import_guess_language (article);
+    }
+}
+
 /* Reads @data as @format (by @origin's extension, else by its first
  * characters, when %CD_IMPORT_FORMAT_AUTO) into new articles that start
  * with @language: the language they keep when the file names none (%NULL:
- * a new article's own default). A file of several stories (a feed, a news
- * message) gives an article each when @all, else its first, which names
- * the others in its note. */
+ * a new article's own default) and their text does not plainly read as
+ * another. A file of several stories (a feed, a news message) gives an
+ * article each when @all, else its first, which names the others in its
+ * note. */
 static GPtrArray *
 import_data (const char    *data,
              gsize          length,
@@ -649,7 +671,8 @@ import_data (const char    *data,
   g_autofree char *charset = NULL;
   g_autoptr (GBytes) message = NULL;
   g_autoptr (GBytes) package = NULL;
-  gssize start;
+  gboolean read;
+  gssize   start;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (origin != NULL, NULL);
@@ -723,28 +746,32 @@ import_data (const char    *data,
     }
 
   if (HAS_IMPORTER (stories_importers, format))
-    return stories_importers[format](language, data, length, origin, all, articles, error)
-               ? g_steal_pointer (&articles)
-               : NULL;
+    read = stories_importers[format](language, data, length, origin, all, articles, error);
   /* A mailbox holds several messages; each is a story. */
-  if (message != NULL)
-    return _cd_import_mailbox (message, language, pictures, origin, all, articles, error)
-               ? g_steal_pointer (&articles)
-               : NULL;
-  article = _cd_import_new_article (language);
-  if (package != NULL ? !_cd_import_document (format, article, package, pictures, origin, error)
-                      : !importers[format](article, data, length, origin, error))
-    return NULL;
-  if (charset != NULL && format == CD_IMPORT_FORMAT_WIRE)
+  else if (message != NULL)
+    read = _cd_import_mailbox (message, language, pictures, origin, all, articles, error);
+  else
     {
-      g_autoptr (GString) notes = g_string_new (cd_article_get_ednote (article));
-      g_autofree char *note = g_strdup (
-          "The message is not in UTF-8; it was read as Windows-1252 (Western European).");
+      article = _cd_import_new_article (language);
+      read = package != NULL ? _cd_import_document (format, article, package, pictures, origin, error)
+                             : importers[format](article, data, length, origin, error);
+      if (read && charset != NULL && format == CD_IMPORT_FORMAT_WIRE)
+        {
+          g_autoptr (GString) notes = g_string_new (cd_article_get_ednote (article));
 
-      _cd_import_add_note (notes, note);
-      cd_article_set_ednote (article, notes->str);
+          _cd_import_add_note (notes, "The message is not in UTF-8; it was read as Windows-1252 "
+                                      "(Western European).");
+          cd_article_set_ednote (article, notes->str);
+        }
+      if (read)
+        g_ptr_array_add (articles, g_steal_pointer (&article));
     }
-  g_ptr_array_add (articles, g_steal_pointer (&article));
+  if (!read)
+    return NULL;
+  /* A Markdown article's front matter may name the newsroom's language:
+   * _cd_import_markdown() guesses only without one. */
+  if (format != CD_IMPORT_FORMAT_MARKDOWN)
+    guess_languages (articles, language);
   return g_steal_pointer (&articles);
 }
 

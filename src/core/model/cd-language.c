@@ -1,0 +1,142 @@
+/* cd-language.c: the language a text reads as, from the letter sequences
+ * it is made of, with libexttextcat (the language guesser LibreOffice
+ * uses) and the language models Debian installs with it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-language"
+
+#include "config.h"
+
+#include <string.h>
+#include <textcat.h>
+
+#include "cd-language.h"
+#include "cd-words.h"
+
+/* Fewer words are no evidence: a headline alone reads as Scots as well
+ * as English. */
+#define MIN_WORDS 20
+/* A few hundred bytes tell the language; more only cost time. */
+#define MAX_BYTES 4096
+
+static GMutex guesser_lock;
+
+/* The guesser, loaded once (about 30 ms); NULL when its models are not
+ * installed, and then no text has a guess. Call with guesser_lock held:
+ * libexttextcat keeps its working tables in the handle. */
+static void *
+guesser (void)
+{
+  static gboolean tried;
+  static void    *handle;
+
+  if (!tried)
+    {
+      tried = TRUE;
+      handle = special_textcat_Init (TEXTCAT_DATADIR "/fpdb.conf", TEXTCAT_DATADIR "/");
+      if (handle == NULL)
+        g_debug ("No language models in %s; texts are not guessed.", TEXTCAT_DATADIR);
+    }
+  return handle;
+}
+
+/* The language of a model's name, "de--utf8", "zh-CN-utf8": its two
+ * letters of ISO 639-1, or NULL for the languages that have none (Scots,
+ * Low German, …), which a newsroom does not write in. */
+static char *
+language_of_model (const char *name)
+{
+  gsize n = strcspn (name, "-");
+
+  if (n != 2 || !g_ascii_islower (name[0]) || !g_ascii_islower (name[1]))
+    return NULL;
+  return g_strndup (name, n);
+}
+
+/**
+ * cd_language_guess:
+ * @text: plain text (UTF-8)
+ *
+ * The languages @text reads as, most likely first (ISO 639-1 codes:
+ * "de", "en"), those within a few percent of the best: two or three
+ * where the text would pass for a neighbour's (Spanish and Catalan). A
+ * text of fewer than twenty words has no guess.
+ *
+ * Returns: (transfer full) (nullable): the languages, or %NULL when the
+ *   text is too short or reads as none
+ */
+GStrv
+cd_language_guess (const char *text)
+{
+  g_autoptr (GStrvBuilder) builder = NULL;
+  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  candidate_t *candidates;
+  gsize        length;
+  int          count;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (cd_count_words (text) < MIN_WORDS)
+    return NULL;
+  length = strlen (text);
+  if (length > MAX_BYTES)
+    {
+      const char *end = g_utf8_find_prev_char (text, text + MAX_BYTES + 1);
+
+      length = end != NULL ? (gsize) (end - text) : MAX_BYTES;
+    }
+
+  g_mutex_lock (&guesser_lock);
+  if (guesser () == NULL)
+    {
+      g_mutex_unlock (&guesser_lock);
+      return NULL;
+    }
+  candidates = textcat_GetClassifyFullOutput (guesser ());
+  count = textcat_ClassifyFull (guesser (), text, length, candidates);
+  builder = g_strv_builder_new ();
+  for (int i = 0; i < count; i++)
+    {
+      char *language = language_of_model (candidates[i].name);
+
+      /* The best is a language no newsroom writes in: no guess. */
+      if (language == NULL && i == 0)
+        break;
+      if (language == NULL || g_ptr_array_find_with_equal_func (seen, language, g_str_equal, NULL))
+        {
+          g_free (language);
+          continue;
+        }
+      g_strv_builder_add (builder, language);
+      g_ptr_array_add (seen, language);
+    }
+  textcat_ReleaseClassifyFullOutput (guesser (), candidates);
+  g_mutex_unlock (&guesser_lock);
+
+  return seen->len > 0 ? g_strv_builder_end (builder) : NULL;
+}
+
+/**
+ * cd_language_reads_as:
+ * @guess: (nullable): what cd_language_guess() gave
+ * @tag: (nullable): a language tag: "de", "en-GB", "pt_BR"
+ *
+ * Returns: whether @tag's language is one of @guess's: "en-GB" for
+ *   { "en", "de" }
+ */
+gboolean
+cd_language_reads_as (const char *const *guess,
+                      const char        *tag)
+{
+  gsize n;
+
+  if (guess == NULL || tag == NULL)
+    return FALSE;
+  n = strcspn (tag, "-_");
+  for (guint i = 0; guess[i] != NULL; i++)
+    if (strlen (guess[i]) == n && g_ascii_strncasecmp (guess[i], tag, n) == 0)
+      return TRUE;
+  return FALSE;
+}
