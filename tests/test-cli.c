@@ -747,6 +747,55 @@ test_import_newsroom_language (Fixture      *f,
   g_assert_cmpstr (language, ==, "en-GB");
 }
 
+/* check FILE reads the file as import would store it: in the newsroom's
+ * language (a short German story in a German newsroom is checked in
+ * German), and every story of a file of several, each named where it has
+ * findings, by number in --json. */
+static void
+test_check_file (Fixture      *f,
+                 gconstpointer data)
+{
+  g_autofree char *checks = g_build_filename (f->data_dir, "checks", NULL);
+  g_autofree char *language_path = g_build_filename (checks, "language.txt", NULL);
+  g_autofree char *german = write_file (f, "kurz.txt",
+                                        "Haushalt in Reichweite\n\nBerlin (dpa) - Der Kanzler sieht eine "
+                                        "Einigung.\n",
+                                        -1);
+  g_autofree char *mailbox = write_file (f, "two.mbox",
+                                         "From a@example.net Sun Dec  6 10:00:00 2026\n"
+                                         "From: Ann <a@example.net>\nSubject: Harbour reopens\n\n"
+                                         "The harbour reopened on Sunday.\n\n"
+                                         "From c@example.net Sun Dec  6 11:00:00 2026\n"
+                                         "From: Cal <c@example.net>\nSubject: Ferry strike\n\n"
+                                         "Crews walked out on Sunday and the storry goes on.\n",
+                                         -1);
+  g_auto (Run) plain = { 0 };
+  g_auto (Run) json = { 0 };
+  g_auto (Run) checked = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+  JsonArray *findings;
+
+  g_assert_cmpint (g_mkdir_with_parents (checks, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (language_path, "de-DE\n", -1, NULL));
+  run_copydesk (f, &checked, "check", german, NULL);
+  g_assert_cmpstr (checked.out, ==, "");
+  g_assert_cmpint (checked.status, ==, 0);
+
+  g_assert_true (g_file_set_contents (language_path, "en-GB\n", -1, NULL));
+  run_copydesk (f, &plain, "check", mailbox, NULL);
+  g_assert_cmpint (plain.status, ==, 1);
+  g_assert_null (strstr (plain.out, "Story 1 of 2"));
+  g_assert_true (g_str_has_prefix (plain.out, "Story 2 of 2, “Ferry strike”:\nbody:"));
+  g_assert_nonnull (strstr (plain.out, "“storry”"));
+
+  run_copydesk (f, &json, "check", mailbox, "--json", NULL);
+  g_assert_cmpint (json.status, ==, 1);
+  root = parse_json (json.out);
+  findings = json_object_get_array_member (json_node_get_object (root), "findings");
+  g_assert_cmpuint (json_array_get_length (findings), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (findings, 0), "story"), ==, 2);
+}
+
 /* set language takes a BCP 47 tag; anything else is refused in one
  * sentence and the article keeps its language. */
 static void
@@ -1248,6 +1297,7 @@ main (int argc, char **argv)
   ADD ("/cli/control-characters-escaped", test_control_characters_escaped);
   ADD ("/cli/set/language", test_set_language);
   ADD ("/cli/import/newsroom-language", test_import_newsroom_language);
+  ADD ("/cli/check/file", test_check_file);
   ADD ("/cli/command-help", test_command_help);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/uuid-case", test_uuid_case);

@@ -1,4 +1,5 @@
-/* cd-cli-check.c: copydesk check FILE|UUID [--json] [--headline-limit N].
+/* cd-cli-check.c: copydesk check FILE|UUID [--json] [--headline-limit N]:
+ * an article, or every story of a file, in the newsroom's language.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,7 +36,7 @@ data_dir_for (CdCli *cli)
 }
 
 static void
-print_human (GPtrArray *findings)
+print_findings (GPtrArray *findings)
 {
   g_assert (findings != NULL);
 
@@ -53,23 +54,56 @@ print_human (GPtrArray *findings)
     }
 }
 
+/* The findings of each article of @articles, in @findings' arrays; a
+ * file of several stories says whose they are. */
 static void
-print_json (GPtrArray *findings)
+print_human (GPtrArray *articles,
+             GPtrArray *findings)
+{
+  g_assert (articles != NULL && findings != NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GPtrArray *found = g_ptr_array_index (findings, i);
+
+      if (articles->len > 1 && found->len > 0)
+        {
+          const char *headline = cd_article_get_headline (g_ptr_array_index (articles, i));
+
+          printf ("Story %u of %u, “%s”:\n", i + 1, articles->len, headline != NULL ? headline : "");
+        }
+      print_findings (found);
+    }
+}
+
+/* The findings of every article as one list; in a file of several
+ * stories each names its story by number (from 1). */
+static void
+print_json (GPtrArray *articles,
+            GPtrArray *findings)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
 
-  g_assert (findings != NULL);
+  g_assert (articles != NULL && findings != NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "findings");
   json_builder_begin_array (builder);
   for (guint i = 0; i < findings->len; i++)
     {
-      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+      GPtrArray *found = g_ptr_array_index (findings, i);
 
-      json_node_take_object (node, cd_finding_to_json (g_ptr_array_index (findings, i)));
-      json_builder_add_value (builder, node);
+      for (guint j = 0; j < found->len; j++)
+        {
+          JsonObject *object = cd_finding_to_json (g_ptr_array_index (found, j));
+          JsonNode   *node = json_node_new (JSON_NODE_OBJECT);
+
+          if (articles->len > 1)
+            json_object_set_int_member (object, "story", i + 1);
+          json_node_take_object (node, object);
+          json_builder_add_value (builder, node);
+        }
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -84,10 +118,12 @@ cd_cli_check (CdCli *cli,
               char **argv)
 {
   g_autoptr (CdChecker) checker = NULL;
-  g_autoptr (CdArticle) article = NULL;
-  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GPtrArray) articles = NULL;
+  g_autoptr (GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr (GError) error = NULL;
-  g_autofree char *data_dir = NULL;
+  g_autofree char *data_dir = data_dir_for (cli);
+  g_autofree char *language = NULL;
+  guint            found = 0;
   const char      *target = NULL;
   gboolean         json = FALSE;
   gint64           limit = -1;
@@ -138,13 +174,21 @@ cd_cli_check (CdCli *cli,
 
       if (store == NULL)
         return CD_EXIT_ERROR;
+      CdArticle *article;
+
       if ((article = cd_cli_get_article (store, target)) == NULL)
         return CD_EXIT_ERROR;
+      articles = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (articles, article);
     }
   else
     {
-      article = cd_import_file (target, &error);
-      if (article == NULL)
+      /* Every story of the file, in the newsroom's language where it
+       * names none, as an import would store them. */
+      if (data_dir != NULL)
+        language = cd_check_read_language (data_dir);
+      articles = cd_import_file_all (target, language, &error);
+      if (articles == NULL)
         {
           /* The importer's messages name the file already. */
           if (strstr (error->message, target) != NULL)
@@ -156,7 +200,6 @@ cd_cli_check (CdCli *cli,
     }
 
   checker = cd_checker_new ();
-  data_dir = data_dir_for (cli);
   if (data_dir != NULL && !cd_checker_load_data_dir (checker, data_dir, &error))
     {
       cd_cli_printerr ("%s", error->message);
@@ -166,10 +209,14 @@ cd_cli_check (CdCli *cli,
     cd_checker_set_headline_limit (checker, (guint) limit);
   cd_checker_set_store_images (checker, cli->store);
 
-  findings = cd_checker_run (checker, article);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      g_ptr_array_add (findings, cd_checker_run (checker, g_ptr_array_index (articles, i)));
+      found += ((GPtrArray *) g_ptr_array_index (findings, i))->len;
+    }
   if (json)
-    print_json (findings);
+    print_json (articles, findings);
   else
-    print_human (findings);
-  return findings->len > 0 ? CD_EXIT_FINDINGS : CD_EXIT_OK;
+    print_human (articles, findings);
+  return found > 0 ? CD_EXIT_FINDINGS : CD_EXIT_OK;
 }

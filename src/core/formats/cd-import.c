@@ -916,6 +916,27 @@ cd_import_file (const char *path,
   return first_article (_cd_import_file (path, NULL, FALSE, NULL, error));
 }
 
+/**
+ * cd_import_file_all:
+ * @path: a file that cd_import_file() reads
+ * @language: (nullable): the newsroom language, as cd_import_into_store()
+ *   takes it
+ * @error: return location for an error
+ *
+ * Reads every story of @path, as cd_import_into_store() does, without
+ * storing them: the pictures that came with them are named in their notes.
+ *
+ * Returns: (transfer container) (element-type CdArticle) (nullable): the
+ *   new articles, at least one
+ */
+GPtrArray *
+cd_import_file_all (const char *path,
+                    const char *language,
+                    GError    **error)
+{
+  return _cd_import_file (path, language, TRUE, NULL, error);
+}
+
 /* cd_import_file(), with @language for an article whose file names none,
  * every story of a file of several when @all, and the pictures that came
  * with it added to @pictures (%NULL: named in the article's note).

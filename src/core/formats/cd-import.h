@@ -161,6 +161,9 @@ CdImportFormat cd_import_format_for_path (const char *path);
 
 CdArticle *cd_import_file (const char *path,
                            GError    **error);
+GPtrArray *cd_import_file_all (const char *path,
+                               const char *language,
+                               GError    **error);
 CdArticle *cd_import_data (const char    *data,
                            gsize          length,
                            CdImportFormat format,
