@@ -817,7 +817,11 @@ make_word_rtf (GBytes *picture)
       "\\pard\\plain The budget returns in March.{\\shp{\\*\\shpinst\\shpleft0{\\sp{\\sn shapeType}{\\sv 75}}"
       "{\\sp{\\sn wzName}{\\sv Grafik 2}}{\\sp{\\sn pib}{\\sv {\\pict\\picw640\\pich400\\jpegblip\n%s}}}"
       "{\\sp{\\sn wzDescription}"
-      "{\\sv The harbour at dawn}}{\\shptxt Text box}}{\\shprslt{\\*\\do\\dobxcolumn}}}\\par\n"
+      "{\\sv The harbour at dawn}}}{\\shprslt{\\*\\do\\dobxcolumn}}}"
+      /* A text box, and the frame Word writes for older readers. */
+      "{\\shp{\\*\\shpinst{\\sp{\\sn shapeType}{\\sv 202}}{\\shptxt \\pard\\plain {\\b Fact box:}\\par\n"
+      "\\pard\\plain 40 teachers{\\v  hidden}\\par\n}}{\\shprslt{\\pard\\plain\\pvpara Fact box: 40 teachers\\par}}}"
+      "\\par\n"
       "\\pard\\plain ENDS\\par}",
       hex->str, hex->str);
 }
@@ -866,13 +870,14 @@ test_rtf_word (void)
                                   "| Party | Votes |\n| --- | --- |\n| Greens | **4** |\n\n"
                                   "The budget returns in March.\n\n```image\n"));
   g_assert_true (g_str_has_suffix (body, "alt: The harbour at dawn\n```\n"));
-  g_assert_null (strstr (body, "Text box"));
+  g_assert_null (strstr (body, "Fact box"));
   g_assert_null (strstr (body, "hidden"));
   g_assert_null (strstr (body, "struck words"));
   g_assert_null (strstr (body, "Source: city"));
   g_assert_cmpstr (cd_article_get_ednote (stored), ==,
-                   "Comment by Anna Berg: “Check the figure.” — ENDS — The document had tracked changes; "
-                   "they were read as accepted. — The document's footnote was left out.");
+                   "Comment by Anna Berg: “Check the figure.” — A text box: “Fact box: 40 teachers” — ENDS — "
+                   "The document had tracked changes; they were read as accepted. — The document's footnote "
+                   "was left out.");
   cd_test_rm_rf (dir);
 
   /* Without the store: the picture is named in the note. */

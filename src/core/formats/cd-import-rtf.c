@@ -32,7 +32,8 @@ typedef enum
   DEST_PICT,       /* a picture's data, in hex */
   DEST_ANNOTATION, /* a comment */
   DEST_AUTHOR,     /* a comment's author */
-  DEST_SHAPE,      /* a floating shape: only its picture is read */
+  DEST_TEXT_BOX,   /* a text box's text (\shptxt), for the note */
+  DEST_SHAPE,      /* a floating shape: its picture and text box are read */
   DEST_PROP_NAME,  /* a picture's property's name ("wzDescription") */
   DEST_PROP_VALUE, /* and its value */
 } Dest;
@@ -82,6 +83,7 @@ typedef struct
   GString    *fldinst;
   GString    *comment;
   GString    *author;
+  GString    *text_box;
   GString    *pict;
   const char *pict_type; /* "png", "jpeg", or NULL for one not read */
   GBytes     *pict_bin;  /* data sent raw (\bin) */
@@ -136,6 +138,8 @@ sink (Reader *r)
       return r->comment;
     case DEST_AUTHOR:
       return r->author;
+    case DEST_TEXT_BOX:
+      return r->text_box;
     case DEST_PROP_NAME:
       return r->prop_name;
     case DEST_PROP_VALUE:
@@ -426,7 +430,6 @@ is_skipped_destination (const char *word)
     "object",
     "nonshppict",
     "shprslt",
-    "shptxt",
     "xe",
     "tc",
     "txe",
@@ -589,6 +592,11 @@ control_word (Reader     *r,
       r->st.dest = DEST_AUTHOR;
       g_string_truncate (r->author, 0);
     }
+  else if (strcmp (word, "shptxt") == 0)
+    {
+      r->st.dest = DEST_TEXT_BOX;
+      g_string_truncate (r->text_box, 0);
+    }
   else if (strcmp (word, "footnote") == 0)
     {
       r->document->footnotes++;
@@ -637,6 +645,13 @@ control_word (Reader     *r,
     }
   else if ((symbol = symbol_of (word)) != NULL)
     emit (r, symbol);
+  /* A text box's paragraphs run on in its note. */
+  else if (r->st.dest == DEST_TEXT_BOX && (strcmp (word, "par") == 0 || strcmp (word, "line") == 0 ||
+                                           strcmp (word, "cell") == 0))
+    {
+      if (r->text_box->len > 0 && r->text_box->str[r->text_box->len - 1] != ' ')
+        g_string_append_c (r->text_box, ' ');
+    }
   /* Paragraphs, in the story only: a comment's "\par" is not the
    * story's. */
   else if (r->st.dest != DEST_TEXT)
@@ -732,6 +747,11 @@ end_group (Reader *r)
     {
       _cd_document_add_comment (r->notes, r->author->len > 0 ? r->author->str : NULL, r->comment->str);
       g_string_truncate (r->comment, 0);
+    }
+  if (r->st.dest == DEST_TEXT_BOX && parent.dest != DEST_TEXT_BOX)
+    {
+      _cd_document_add_text_box (r->notes, r->text_box->str);
+      g_string_truncate (r->text_box, 0);
     }
   if (r->st.dest == DEST_PROP_VALUE && parent.dest != DEST_PROP_VALUE)
     take_description (r);
@@ -872,7 +892,7 @@ static void
 reader_strings (Reader  *r,
                 gboolean make)
 {
-  GString **strings[] = { &r->listtext, &r->entry_name, &r->fldinst, &r->comment, &r->author, &r->pict,
+  GString **strings[] = { &r->listtext, &r->entry_name, &r->fldinst, &r->comment, &r->author, &r->text_box, &r->pict,
                           &r->prop_name, &r->prop_value, &r->pictures, &r->row, &r->table };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
