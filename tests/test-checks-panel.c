@@ -415,6 +415,30 @@ test_typing_apply_ignore (CdUiFixture  *fixture,
   }
 }
 
+/* German copy in an article marked English is one finding, on the
+ * article's language, not a misspelling a word; applying it sets the
+ * language the text reads as, and the finding goes. */
+static void
+test_language (CdUiFixture  *fixture,
+               gconstpointer data)
+{
+  Desk desk = { 0 };
+
+  desk_open (&desk, fixture, NULL);
+  g_assert_cmpstr (cd_article_get_language (desk.article), ==, "en");
+  gtk_text_buffer_set_text (desk.buffer,
+                            "Bundeskanzler Olaf Scholz sieht eine Einigung im Haushaltsstreit in "
+                            "greifbarer Nähe. Die Koalition verhandelt seit Wochen über die Ausgaben "
+                            "des kommenden Jahres, sagte er am Sonntag in Berlin.",
+                            -1);
+  wait_for_finding (&desk, CD_CHECK_RULE_LANGUAGE, "en", TRUE);
+  g_assert_null (find (desk.panel, CD_CHECK_RULE_SPELLING, "sieht", NULL));
+  press (desk.panel, "checks.apply", "Language: “en”");
+  g_assert_cmpstr (cd_article_get_language (desk.article), ==, "de");
+  wait_for_finding (&desk, CD_CHECK_RULE_LANGUAGE, "en", FALSE);
+  desk_close (&desk);
+}
+
 typedef struct
 {
   Desk *desk;
@@ -642,6 +666,8 @@ main (int    argc,
 
   g_test_add ("/checks-panel/typing-apply-ignore", CdUiFixture, NULL, cd_ui_fixture_setup,
               test_typing_apply_ignore, cd_ui_fixture_teardown);
+  g_test_add ("/checks-panel/language", CdUiFixture, NULL, cd_ui_fixture_setup, test_language,
+              cd_ui_fixture_teardown);
   g_test_add ("/checks-panel/in-window", CdUiFixture, NULL, cd_ui_fixture_setup,
               test_in_window, cd_ui_fixture_teardown);
   g_test_add ("/checks-panel/preferences-lists", CdUiFixture, NULL, cd_ui_fixture_setup,

@@ -98,6 +98,7 @@ field_label (const char *field)
     { "slug",          N_ ("Slug")    },
     { "image",         N_ ("Image")   },
     { "image_alt",     N_ ("Alt Text")},
+    { "language",      N_ ("Language")},
   };
   const char *label = find_label (labels, G_N_ELEMENTS (labels), field);
 
@@ -122,6 +123,7 @@ rule_label (const char *rule)
     { CD_CHECK_RULE_IMAGE_ALT,            N_ ("Images Without Alt Text")         },
     { CD_CHECK_RULE_IMAGE_CREDIT,         N_ ("Featured Image Without Credit")   },
     { CD_CHECK_RULE_IMAGE_SIZE,           N_ ("Images Larger Than a Page Needs") },
+    { CD_CHECK_RULE_LANGUAGE,             N_ ("Article Language")                },
   };
   const char *label = find_label (labels, G_N_ELEMENTS (labels), rule);
 

@@ -154,6 +154,7 @@ static const struct
   { CD_CHECK_RULE_IMAGE_ALT,            "Images without alt text"         },
   { CD_CHECK_RULE_IMAGE_CREDIT,         "Featured image without credit"   },
   { CD_CHECK_RULE_IMAGE_SIZE,           "Images larger than a page needs" },
+  { CD_CHECK_RULE_LANGUAGE,             "Article language"                },
 };
 
 /**
@@ -170,6 +171,7 @@ cd_check_list_rules (void)
     CD_CHECK_RULE_LEFTOVER_BOILERPLATE,
     CD_CHECK_RULE_HEADLINE_LENGTH, CD_CHECK_RULE_MISSING_FIELD, CD_CHECK_RULE_HOUSE_STYLE,
     CD_CHECK_RULE_IMAGE_ALT, CD_CHECK_RULE_IMAGE_CREDIT, CD_CHECK_RULE_IMAGE_SIZE,
+    CD_CHECK_RULE_LANGUAGE,
     NULL
   };
 

@@ -225,25 +225,27 @@ gboolean _cd_name_stems_differ_by_son (const char *a,
 gboolean _cd_name_vowels_agree (const CdNameShape *a,
                                 const CdNameShape *b);
 
-void     _cd_check_spelling (CdCheckContext *ctx);
-gboolean _cd_check_reads_british (CdCheckContext *ctx,
-                                  EnchantDict    *british,
-                                  GHashTable     *british_cache);
-void     _cd_check_names (CdCheckContext *ctx);
-void     _cd_check_hyphen_variants (CdCheckContext *ctx);
-void     _cd_check_name_case (CdCheckContext *ctx);
-void     _cd_check_quotes (CdCheckContext *ctx);
-void     _cd_check_inverted_marks (CdCheckContext *ctx);
-void     _cd_check_repeated_words (CdCheckContext *ctx);
-void     _cd_check_a_an (CdCheckContext *ctx);
-void     _cd_check_spacing (CdCheckContext *ctx);
-void     _cd_check_leftover_markup (CdCheckContext *ctx);
-void     _cd_check_boilerplate (CdCheckContext *ctx);
-void     _cd_check_fields (CdCheckContext *ctx);
-guint    _cd_check_find_field (CdCheckContext *ctx,
-                               const char     *name);
-void     _cd_check_house_style (CdCheckContext *ctx);
-void     _cd_check_images (CdCheckContext *ctx);
-void     _cd_checker_clear_image_source (CdChecker *self);
+void        _cd_check_spelling (CdCheckContext *ctx);
+gboolean    _cd_check_reads_british (CdCheckContext *ctx,
+                                     EnchantDict    *british,
+                                     GHashTable     *british_cache);
+void        _cd_check_names (CdCheckContext *ctx);
+void        _cd_check_hyphen_variants (CdCheckContext *ctx);
+void        _cd_check_name_case (CdCheckContext *ctx);
+void        _cd_check_quotes (CdCheckContext *ctx);
+void        _cd_check_inverted_marks (CdCheckContext *ctx);
+void        _cd_check_repeated_words (CdCheckContext *ctx);
+void        _cd_check_a_an (CdCheckContext *ctx);
+void        _cd_check_spacing (CdCheckContext *ctx);
+void        _cd_check_leftover_markup (CdCheckContext *ctx);
+void        _cd_check_boilerplate (CdCheckContext *ctx);
+void        _cd_check_fields (CdCheckContext *ctx);
+gboolean    _cd_check_language (CdCheckContext *ctx);
+const char *_cd_check_language_name (const char *language);
+guint       _cd_check_find_field (CdCheckContext *ctx,
+                                  const char     *name);
+void        _cd_check_house_style (CdCheckContext *ctx);
+void        _cd_check_images (CdCheckContext *ctx);
+void        _cd_checker_clear_image_source (CdChecker *self);
 
 G_END_DECLS

@@ -420,9 +420,9 @@ check_name (CdCheckContext     *ctx,
 }
 
 /* English names of the languages a newsroom is likeliest to write in, for
- * the notice below; other tags are named by the tag alone. */
-static const char *
-language_name (const char *language)
+ * the rules' messages; NULL for others, which are named by the tag alone. */
+const char *
+_cd_check_language_name (const char *language)
 {
   static const struct
   {
@@ -468,7 +468,7 @@ language_name (const char *language)
 static void
 report_no_dictionary (CdCheckContext *ctx)
 {
-  const char *name = language_name (ctx->language);
+  const char *name = _cd_check_language_name (ctx->language);
   guint       body = G_MAXUINT;
   gboolean    has_text = FALSE;
 

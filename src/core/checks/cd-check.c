@@ -440,6 +440,7 @@ cd_checker_run (CdChecker *self,
   CdCheckContext ctx = { 0 };
   const char    *language;
   GPtrArray     *findings;
+  gboolean       foreign;
 
   g_return_val_if_fail (CD_IS_CHECKER (self), NULL);
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
@@ -473,6 +474,7 @@ cd_checker_run (CdChecker *self,
   context_add_field (&ctx, "image", cd_article_get_image (article), FALSE, FALSE);
   context_add_field (&ctx, "image_alt", cd_article_get_image_alt (article), FALSE, FALSE);
   context_add_field (&ctx, "image_credit", cd_article_get_image_credit (article), FALSE, FALSE);
+  context_add_field (&ctx, "language", cd_article_get_language (article), FALSE, FALSE);
   ctx.images = self->image_source.lookup != NULL ? &self->image_source : NULL;
 
   /* An article that says only "en" is spelled the way it is written:
@@ -498,10 +500,16 @@ cd_checker_run (CdChecker *self,
   _cd_check_names (&ctx);
   _cd_check_house_style (&ctx);
   _cd_check_hyphen_variants (&ctx);
-  _cd_check_spelling (&ctx);
-  _cd_check_quotes (&ctx);
+  /* Text in another language than the article's is one finding, not a
+   * misspelling a word nor quotation marks of the wrong language. */
+  foreign = _cd_check_language (&ctx);
+  if (!foreign)
+    {
+      _cd_check_spelling (&ctx);
+      _cd_check_quotes (&ctx);
+    }
   _cd_check_repeated_words (&ctx);
-  if (g_ascii_strncasecmp (language, "en", 2) == 0 && !g_ascii_isalpha (language[2]))
+  if (!foreign && g_ascii_strncasecmp (language, "en", 2) == 0 && !g_ascii_isalpha (language[2]))
     _cd_check_a_an (&ctx);
   _cd_check_spacing (&ctx);
   _cd_check_leftover_markup (&ctx);

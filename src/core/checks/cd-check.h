@@ -55,6 +55,7 @@ typedef enum
 #define CD_CHECK_RULE_IMAGE_ALT "image-alt"
 #define CD_CHECK_RULE_IMAGE_CREDIT "image-credit"
 #define CD_CHECK_RULE_IMAGE_SIZE "image-size"
+#define CD_CHECK_RULE_LANGUAGE "language"
 
 /* An image larger than either is far more than a news page shows. */
 #define CD_CHECK_IMAGE_MAX_SIDE 4000
