@@ -118,11 +118,12 @@ _cd_import_wire_regex (guint which)
     "amends|replaces|new\\s+throughout|advances)\\b.*\\)$",
     /* A desk's sign-off of initials under the story: "mm/jbo/ach"; with
      * the agency's name first, "dpa al rmo hct", "AFP sn", "AAP RTV ar";
-     * the agency's name between slashes, "/ritzau/", or alone in brackets,
-     * as ANSA closes a story: "(ANSA)." */
+     * the agency's name between slashes, "/ritzau/", after two equals
+     * signs, as Kyodo closes a story, "==Kyodo", or alone in brackets, as
+     * ANSA does: "(ANSA)." */
     "^(?-i)(?:(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
     "(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8}|"
-    "/[a-z]{2,12}/|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS)"
+    "/[a-z]{2,12}/|\\\\?==\\s*\\p{Lu}\\p{L}{1,15}|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS)"
     "\\)\\.?|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS)"
     "(?:\\s+(?!(?:and|or|via|with|the|for|says|said|to|in|on|at|by|of|is|was|has|had|its|his|"
     "her|not|but|also|new|now|TV)\\b)(?:[a-z]{2,4}|[A-Z]{2,4})){1,6})$",
