@@ -2035,8 +2035,8 @@ test_language_of_import (void)
 /* The marks that end the copy, in the agencies' languages, end the story;
  * what the agency sends after one (a trailer, an advisory) goes to the
  * note, not lost; a sign-off with the end mark under it, as dpa sends it,
- * goes to the note without the mark, as Kyodo's "==Kyodo" does; "-0-" is
- * an end, not a subhead. */
+ * goes to the note without the mark, as Kyodo's "==Kyodo", IANS's
+ * "--IANS" and PTI's initials do; "-0-" is an end, not a subhead. */
 static void
 test_wire_end_marks (void)
 {
@@ -2052,6 +2052,9 @@ test_wire_end_marks (void)
     { "-0-", NULL },
     { "(fin)", NULL },
     { "==Kyodo", "==Kyodo" },
+    { "Enditem", NULL },
+    { "PTI ABC DEF GHI", "PTI ABC DEF GHI" },
+    { "--IANS\n\nabc/xyz", "--IANS — abc/xyz" },
     { "###\nTrailer on the mark's own block", "Trailer on the mark's own block" },
     { "Ships queued on Monday.\n###", NULL },
   };

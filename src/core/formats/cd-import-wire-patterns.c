@@ -84,9 +84,9 @@ _cd_import_wire_regex (guint which)
     /* By Jane Doe */
     "^by\\s+(?<name>\\S.*)$",
     /* End of story marks: "###" (in Markdown too, "\#\#\#"), "-30-",
-     * old AP's "-0-", "(end)", "ends", "-ends-", and in the agencies'
-     * other languages "ENDE", "(fin)" */
-    "^(?:(?:\\\\?#){3,}|-\\s*30\\s*-|-\\s*0\\s*-|\\(?(?:end|ende|fin)\\)?|[-–]?\\s*ends\\s*[-–]?)$",
+     * old AP's "-0-", "(end)", "ends", "-ends-", Xinhua's "Enditem", and
+     * in the agencies' other languages "ENDE", "(fin)" */
+    "^(?:(?:\\\\?#){3,}|-\\s*30\\s*-|-\\s*0\\s*-|\\(?(?:end|ende|fin|enditem)\\)?|[-–]?\\s*ends\\s*[-–]?)$",
     /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
      * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/", and AP's keyword
      * line with its spaces and word count, "BC-US--Giant Lobster Death,
@@ -119,12 +119,12 @@ _cd_import_wire_regex (guint which)
     /* A desk's sign-off of initials under the story: "mm/jbo/ach"; with
      * the agency's name first, "dpa al rmo hct", "AFP sn", "AAP RTV ar";
      * the agency's name between slashes, "/ritzau/", after two equals
-     * signs, as Kyodo closes a story, "==Kyodo", or alone in brackets, as
-     * ANSA does: "(ANSA)." */
+     * signs or dashes, as Kyodo and IANS close a story, "==Kyodo",
+     * "--IANS", or alone in brackets, as ANSA does: "(ANSA)." */
     "^(?-i)(?:(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
     "(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8}|"
-    "/[a-z]{2,12}/|\\\\?==\\s*\\p{Lu}\\p{L}{1,15}|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS)"
-    "\\)\\.?|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS)"
+    "/[a-z]{2,12}/|\\\\?(?:==|--)\\s*\\p{Lu}\\p{L}{1,15}|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
+    "\\)\\.?|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
     "(?:\\s+(?!(?:and|or|via|with|the|for|says|said|to|in|on|at|by|of|is|was|has|had|its|his|"
     "her|not|but|also|new|now|TV)\\b)(?:[a-z]{2,4}|[A-Z]{2,4})){1,6})$",
     /* The head of the section for editors that closes a story, "#
