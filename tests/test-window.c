@@ -531,6 +531,64 @@ test_metadata_saved (CdUiFixture  *fixture,
   g_assert_nonnull (strstr (status_text, "1 of 10"));
 }
 
+/* The label of @drop_down's selected item, or NULL. */
+static const char *
+selected_label (GtkDropDown *drop_down)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (drop_down);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+static gboolean
+lists_dictionaries (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_drop_down_get_model (data)) > 1;
+}
+
+/* The details show the article's language, among the languages spelling
+ * has dictionaries for, named as people read them; choosing one sets the
+ * article's, and a language set elsewhere shows, one without a
+ * dictionary said so. */
+static void
+test_metadata_language (CdUiFixture  *fixture,
+                        gconstpointer data)
+{
+  g_autoptr (CdArticle) article = cd_ui_add_article (fixture->store, "Harbour reopens", "Body.");
+  CdWindow    *window = cd_ui_start (fixture, cd_article_get_uuid (article));
+  GtkDropDown *language = GTK_DROP_DOWN (cd_ui_find_named (GTK_WIDGET (cd_window_get_metadata (window)), "language"));
+  CdArticle   *open = cd_document_get_article (cd_window_get_document (window));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) stored = NULL;
+  GListModel *names;
+  guint       german = GTK_INVALID_LIST_POSITION;
+
+  g_assert_nonnull (language);
+  g_assert_true (cd_ui_wait_for (lists_dictionaries, language, 10000));
+  g_assert_cmpstr (selected_label (language), ==, "English");
+  names = gtk_drop_down_get_model (language);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (names, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), "German (Germany)"))
+        german = i;
+    }
+  g_assert_cmpuint (german, !=, GTK_INVALID_LIST_POSITION);
+
+  gtk_drop_down_set_selected (language, german);
+  g_assert_cmpstr (cd_article_get_language (open), ==, "de-DE");
+  g_assert_true (cd_window_flush (window, &error));
+  stored = cd_ui_read_article (fixture->dir, cd_article_get_uuid (article));
+  g_assert_cmpstr (cd_article_get_language (stored), ==, "de-DE");
+
+  /* Set elsewhere (a check's suggestion, the command line). */
+  cd_article_set_language (open, "sv");
+  g_assert_cmpstr (selected_label (language), ==, "Swedish, no dictionary");
+  cd_article_set_language (open, "de");
+  g_assert_cmpstr (selected_label (language), ==, "German");
+}
+
 static gboolean
 has_toplevel_of_type (gpointer data)
 {
@@ -1152,6 +1210,7 @@ main (int    argc,
   ADD ("/window/open/preview-shows-headline", test_open_shows_headline);
   ADD ("/window/typing/reaches-store", test_typing_reaches_store);
   ADD ("/window/metadata/saved", test_metadata_saved);
+  ADD ("/window/metadata/language", test_metadata_language);
   ADD ("/window/library/actions", test_library_actions);
   ADD ("/window/library/sort", test_library_sort);
   ADD ("/window/history/restore", test_history_restore);

@@ -45,4 +45,22 @@ gboolean   _cd_embargo_entries_read (CdEmbargoEntries *entries,
                                      GDateTime       **embargo);
 void       _cd_embargo_entries_clear (CdEmbargoEntries *entries);
 
+/* The language drop-down: the languages spelling has dictionaries for,
+ * listed off the main thread once, and the article's own. */
+typedef struct
+{
+  GtkDropDown  *drop_down;
+  CdArticle    *article;   /* the article loaded last (the details' own ref) */
+  GPtrArray    *tags;      /* char*: the tag of each item */
+  char        **installed; /* NULL until listed */
+  GCancellable *listing;
+  guint         loading : 1;
+  guint         listed : 1; /* the items are the dictionaries' */
+} CdLanguageChoice;
+
+void        _cd_language_choice_load (CdLanguageChoice *choice,
+                                      CdArticle        *article);
+const char *_cd_language_choice_get_selected (CdLanguageChoice *choice);
+void        _cd_language_choice_clear (CdLanguageChoice *choice);
+
 G_END_DECLS

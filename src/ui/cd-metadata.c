@@ -40,6 +40,7 @@ struct _CdMetadata
   GtkWidget *tags;
   GtkWidget *status;
   GtkWidget *length;
+  GtkWidget *language;
   GtkWidget *embargo_date;
   GtkWidget *embargo_time;
   GtkWidget *embargo_zone;
@@ -49,6 +50,7 @@ struct _CdMetadata
   GtkWidget *publish_bar;
 
   CdEmbargoEntries embargo;
+  CdLanguageChoice language_choice;
 
   guint loading : 1;
   guint slug_follows_headline : 1;
@@ -96,6 +98,11 @@ load_field (CdMetadata *self,
       _cd_embargo_entries_load (&self->embargo, self->article);
       return;
     }
+  if (g_str_equal (field, "language"))
+    {
+      _cd_language_choice_load (&self->language_choice, self->article);
+      return;
+    }
 
   /* The embargo's three entries are loaded together above. */
   entry = g_hash_table_lookup (self->entries, field);
@@ -130,7 +137,7 @@ article_notify_cb (CdMetadata *self,
   g_assert (pspec != NULL);
 
   if (g_str_equal (name, "length-target") || g_str_equal (name, "status") ||
-      g_str_equal (name, "embargo"))
+      g_str_equal (name, "embargo") || g_str_equal (name, "language"))
     load_field (self, name);
   else if (g_hash_table_contains (self->entries, name))
     load_field (self, name);
@@ -183,6 +190,18 @@ status_changed_cb (CdMetadata *self)
 }
 
 static void
+language_changed_cb (CdMetadata *self)
+{
+  const char *tag = _cd_language_choice_get_selected (&self->language_choice);
+
+  g_assert (CD_IS_METADATA (self));
+
+  if (self->article == NULL || tag == NULL || g_strcmp0 (tag, cd_article_get_language (self->article)) == 0)
+    return;
+  cd_article_set_language (self->article, tag);
+}
+
+static void
 length_changed_cb (CdMetadata *self)
 {
   g_assert (CD_IS_METADATA (self));
@@ -223,6 +242,7 @@ cd_metadata_dispose (GObject *object)
   CdMetadata *self = CD_METADATA (object);
 
   cd_metadata_set_article (self, NULL);
+  _cd_language_choice_clear (&self->language_choice);
   _cd_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_METADATA);
 
   G_OBJECT_CLASS (cd_metadata_parent_class)->dispose (object);
@@ -304,6 +324,7 @@ cd_metadata_class_init (CdMetadataClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, section);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, tags);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, status);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadata, language);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, length);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, embargo_date);
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, embargo_time);
@@ -314,6 +335,7 @@ cd_metadata_class_init (CdMetadataClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdMetadata, publish_bar);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, language_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, length_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, embargo_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, expander_notify_cb);
@@ -388,6 +410,7 @@ cd_metadata_init (CdMetadata *self)
   self->embargo.time = self->embargo_time;
   self->embargo.zone = self->embargo_zone;
   self->embargo.message = self->embargo_message;
+  self->language_choice.drop_down = GTK_DROP_DOWN (self->language);
   ignore_wheel (self->length);
   cd_metadata_set_article (self, NULL);
 }
@@ -420,6 +443,7 @@ cd_metadata_set_article (CdMetadata *self,
   load_field (self, "status");
   load_field (self, "length-target");
   load_field (self, "embargo");
+  load_field (self, "language");
   cd_featured_image_set_article (CD_FEATURED_IMAGE (self->featured_image), article);
 
   /* The slug follows the headline until someone types a slug of their own,
