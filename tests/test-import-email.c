@@ -129,6 +129,59 @@ test_saved_as_text (void)
   }
 }
 
+/* The letter around a story emailed in its text: the greeting and the
+ * covering lines above its dateline or "By" line, or without one those
+ * that say what the message brings, go to the note; the closing in the
+ * sender's language ("Viele Grüße") and name are cut; a greeting over a
+ * story with neither leaves the story whole. */
+static void
+test_letter (void)
+{
+  /* clang-format off */
+  static const struct {
+    const char *text;
+    const char *body;
+    const char *opens;
+  } cases[] = {
+    { "Hallo zusammen,\n\nanbei mein Text für morgen.\n\nKöln (dpa) - Der Stadtrat hat den Haushalt\n"
+      "beschlossen.\n\nDie Opposition stimmte dagegen.\n\nViele Grüße\nAnna\n",
+      "Der Stadtrat hat den Haushalt beschlossen.\n\nDie Opposition stimmte dagegen.\n",
+      "The message opens: “Hallo zusammen, anbei mein Text für morgen.”" },
+    { "Hi desk,\n\nHere's the council story for tomorrow, 400 words.\n\nThe council voted 7-4 on "
+      "Tuesday to close the pool.\n\nSwimmers protested.\n\nBest regards,\nAnna\n",
+      "The council voted 7-4 on Tuesday to close the pool.\n\nSwimmers protested.\n",
+      "The message opens: “Hi desk, Here's the council story for tomorrow, 400 words.”" },
+    { "Hi Tom,\n\nThe council voted 7-4 on Tuesday to close the pool.\n\nSwimmers protested.\n",
+      "The council voted 7-4 on Tuesday to close the pool.\n\nSwimmers protested.\n",
+      "The message opens: “Hi Tom,”" },
+    { "Bonjour à tous,\n\nVoici mon papier.\n\nPar Claire Martin\n\nMARSEILLE (AFP) - Les "
+      "contrôleurs aériens ont entamé une grève.\n\nCordialement,\nAnna\n",
+      "Les contrôleurs aériens ont entamé une grève.\n",
+      "The message opens: “Bonjour à tous, Voici mon papier.”" },
+    { "Hello world programs are the first thing students write.\n\nThey print one line.\n",
+      "Hello world programs are the first thing students write.\n\nThey print one line.\n", NULL },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = g_strdup_printf ("From: Anna Berg <anna@example.de>\n"
+                                                  "Subject: Story\n"
+                                                  "Content-Type: text/plain; charset=utf-8\n"
+                                                  "Content-Transfer-Encoding: 8bit\n\n%s",
+                                                  cases[i].text);
+      g_autoptr (CdArticle) article = import_text (message, CD_IMPORT_FORMAT_EMAIL, "story.eml");
+      const char *ednote = cd_article_get_ednote (article);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpstr (cd_article_get_body (article), ==, cases[i].body);
+      if (cases[i].opens != NULL)
+        g_assert_nonnull (ednote != NULL ? strstr (ednote, cases[i].opens) : NULL);
+      else
+        g_assert_null (ednote != NULL ? strstr (ednote, "The message opens") : NULL);
+    }
+}
+
 /* A message with HTML only: links and emphasis as Markdown, "Re:" off
  * the subject, a sender with no name by address. */
 static void
@@ -1021,6 +1074,7 @@ main (int   argc,
 
   g_test_add_func ("/import-email/stringer", test_stringer);
   g_test_add_func ("/import-email/saved-as-text", test_saved_as_text);
+  g_test_add_func ("/import-email/letter", test_letter);
   g_test_add_func ("/import-email/html-only", test_html_only);
   g_test_add_func ("/import-email/forwarded-and-8bit", test_forwarded_and_8bit);
   g_test_add_func ("/import-email/forwarded-inline", test_forwarded_inline);

@@ -697,87 +697,6 @@ take_forward (char    *plain,
   return text;
 }
 
-/* Cuts the signature off @text: from a line that is "-- " (or "--"),
- * the mark mail programs set above it. */
-static void
-cut_signature (char *text)
-{
-  g_assert (text != NULL);
-
-  for (char *line = text; line != NULL && *line != '\0';)
-    {
-      char *eol = strchr (line, '\n');
-      gsize n = eol != NULL ? (gsize) (eol - line) : strlen (line);
-
-      if (n > 0 && line[n - 1] == '\r')
-        n--;
-      if ((n == 3 && strncmp (line, "-- ", 3) == 0) || (n == 2 && strncmp (line, "--", 2) == 0) ||
-          (n == 3 && strncmp (line, "\\--", 3) == 0) || (n == 4 && strncmp (line, "\\--\\", 4) == 0))
-        {
-          *line = '\0';
-          return;
-        }
-      line = eol != NULL ? eol + 1 : NULL;
-    }
-}
-
-/* Whether the line @line (@length bytes) closes a message: the sender's
- * name or first name, or a greeting ("Thanks,", "Best regards", "Viele
- * Grüße"). */
-static gboolean
-is_closing (const char *line,
-            gsize       length,
-            const char *sender)
-{
-  static const char *const greetings[] = { "thanks", "thank you", "many thanks", "cheers", "best",
-                                           "best regards", "regards", "kind regards", "best wishes",
-                                           "all best", "grüße", "viele grüße", "beste grüße",
-                                           "liebe grüße", "mit freundlichen grüßen", "danke",
-                                           "cordialement", "merci", "saludos", "un saludo",
-                                           "gracias", "saluti", "cordiali saluti", "groeten",
-                                           "met vriendelijke groet" };
-  g_autofree char         *folded = NULL;
-  gsize                    first = sender != NULL ? strcspn (sender, " ") : 0;
-
-  g_assert (line != NULL);
-
-  while (length > 0 && (line[length - 1] == ',' || line[length - 1] == '.' || line[length - 1] == '!' ||
-                        g_ascii_isspace (line[length - 1])))
-    length--;
-  if (length == 0)
-    return FALSE;
-  if (sender != NULL && ((strlen (sender) == length && strncmp (line, sender, length) == 0) ||
-                         (first == length && strncmp (line, sender, first) == 0)))
-    return TRUE;
-  folded = g_utf8_casefold (line, length);
-  for (guint k = 0; k < G_N_ELEMENTS (greetings); k++)
-    if (g_str_equal (folded, greetings[k]))
-      return TRUE;
-  return FALSE;
-}
-
-/* Cuts the closing lines off the end of @text, as is_closing() tells. */
-static void
-cut_closing (char       *text,
-             const char *sender)
-{
-  g_assert (text != NULL);
-
-  for (guint n = 0; n < 3; n++)
-    {
-      gsize end = strlen (text);
-      char *line;
-
-      while (end > 0 && g_ascii_isspace (text[end - 1]))
-        end--;
-      for (line = text + end; line > text && line[-1] != '\n'; line--)
-        ;
-      if (line == text || !is_closing (line, text + end - line, sender))
-        return;
-      *line = '\0';
-    }
-}
-
 /* @length bytes of a mailbox at @data, with each ">From " that starts a
  * line read back as "From ". */
 static GBytes *
@@ -911,7 +830,7 @@ message_text (Parts *parts)
     text = cd_html_to_markdown (html, strlen (html));
   if (text != NULL)
     {
-      cut_signature (text);
+      _cd_import_cut_signature (text);
       g_strstrip (text);
     }
   return g_steal_pointer (&text);
@@ -1031,8 +950,9 @@ _cd_import_email (CdArticle  *article,
       if (plain != NULL)
         {
           plain = take_forward (plain, FALSE, &subject, &sender, &address, &when, notes);
-          cut_signature (plain);
-          cut_closing (plain, sender);
+          _cd_import_cut_signature (plain);
+          _cd_import_cut_closing (plain, sender);
+          plain = _cd_import_take_greeting (plain, notes);
         }
       if (plain != NULL && !(cd_text_is_blank (plain) && *subject == '\0'))
         {
@@ -1061,7 +981,8 @@ _cd_import_email (CdArticle  *article,
             story = g_strdup (text->str);
           }
           story = take_forward (story, TRUE, &subject, &sender, &address, &when, notes);
-          cut_signature (story);
+          _cd_import_cut_signature (story);
+          story = _cd_import_take_greeting (story, notes);
           story = _cd_import_take_body_dateline (article, story);
           story = _cd_import_take_body_sign_off (story, notes);
           cd_article_set_headline (article, subject);

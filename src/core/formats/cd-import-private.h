@@ -220,7 +220,13 @@ gboolean _cd_import_mailbox (GBytes     *data,
                              GError    **error);
 gssize   _cd_import_message_start (const char *text,
                                    gsize       length);
-void     _cd_import_email_init (void);
+/* The letter around an emailed story (cd-import-email-letter.c). */
+void  _cd_import_cut_signature (char *text);
+void  _cd_import_cut_closing (char       *text,
+                              const char *sender);
+char *_cd_import_take_greeting (char    *text,
+                                GString *notes);
+void  _cd_import_email_init (void);
 
 /* Bytes as text (cd-import-charset.c). */
 gunichar _cd_import_windows_1252 (guint8 c);

@@ -1,0 +1,219 @@
+/* cd-import-email-letter.c: the letter around a story emailed in its
+ * text: the greeting and covering lines above it ("Hi desk, here's the
+ * council story"), the closing under it ("Best regards, Anna") and the
+ * signature under that, which are the sender's words to the desk, not the
+ * story's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-import-private.h"
+
+/* Cuts the signature off @text: from a line that is "-- " (or "--"),
+ * the mark mail programs set above it. */
+void
+_cd_import_cut_signature (char *text)
+{
+  g_assert (text != NULL);
+
+  for (char *line = text; line != NULL && *line != '\0';)
+    {
+      char *eol = strchr (line, '\n');
+      gsize n = eol != NULL ? (gsize) (eol - line) : strlen (line);
+
+      if (n > 0 && line[n - 1] == '\r')
+        n--;
+      if ((n == 3 && strncmp (line, "-- ", 3) == 0) || (n == 2 && strncmp (line, "--", 2) == 0) ||
+          (n == 3 && strncmp (line, "\\--", 3) == 0) || (n == 4 && strncmp (line, "\\--\\", 4) == 0))
+        {
+          *line = '\0';
+          return;
+        }
+      line = eol != NULL ? eol + 1 : NULL;
+    }
+}
+
+/* Whether the line @line (@length bytes) closes a message: the sender's
+ * name or first name, or a greeting ("Thanks,", "Best regards", "Viele
+ * Grüße"). */
+static gboolean
+is_closing (const char *line,
+            gsize       length,
+            const char *sender)
+{
+  static const char *const greetings[] = { "thanks", "thank you", "many thanks", "cheers", "best",
+                                           "best regards", "regards", "kind regards", "best wishes",
+                                           "all best", "grüße", "viele grüße", "beste grüße",
+                                           "liebe grüße", "mit freundlichen grüßen", "danke",
+                                           "cordialement", "merci", "saludos", "un saludo",
+                                           "gracias", "saluti", "cordiali saluti", "groeten",
+                                           "met vriendelijke groet" };
+  g_autofree char         *folded = NULL;
+  gsize                    first = sender != NULL ? strcspn (sender, " ") : 0;
+
+  g_assert (line != NULL);
+
+  while (length > 0 && (line[length - 1] == ',' || line[length - 1] == '.' || line[length - 1] == '!' ||
+                        g_ascii_isspace (line[length - 1])))
+    length--;
+  if (length == 0)
+    return FALSE;
+  if (sender != NULL && ((strlen (sender) == length && strncmp (line, sender, length) == 0) ||
+                         (first == length && strncmp (line, sender, first) == 0)))
+    return TRUE;
+  /* Folded both sides: "Grüße" folds to "grüsse". */
+  folded = g_utf8_casefold (line, length);
+  for (guint k = 0; k < G_N_ELEMENTS (greetings); k++)
+    {
+      g_autofree char *greeting = g_utf8_casefold (greetings[k], -1);
+
+      if (g_str_equal (folded, greeting))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Cuts the closing lines off the end of @text, as is_closing() tells. */
+void
+_cd_import_cut_closing (char       *text,
+                        const char *sender)
+{
+  g_assert (text != NULL);
+
+  for (guint n = 0; n < 3; n++)
+    {
+      gsize end = strlen (text);
+      char *line;
+
+      while (end > 0 && g_ascii_isspace (text[end - 1]))
+        end--;
+      for (line = text + end; line > text && line[-1] != '\n'; line--)
+        ;
+      if (line == text || !is_closing (line, text + end - line, sender))
+        return;
+      *line = '\0';
+    }
+}
+
+/* Whether @text matches @pattern, caseless, compiled once into @regex. */
+static gboolean
+matches (GRegex    **regex,
+         const char *pattern,
+         const char *text)
+{
+  if (g_once_init_enter (regex))
+    g_once_init_leave (regex, g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (*regex, text, 0, NULL);
+}
+
+/* A greeting that opens a letter, alone on its line: "Hi Tom,", "Dear
+ * desk,", "Hallo zusammen,", "Bonjour à tous,". */
+static gboolean
+is_greeting (const char *paragraph)
+{
+  static GRegex *regex;
+
+  return strlen (paragraph) <= 60 &&
+         matches (&regex,
+                  "^(?:hi|hello|hey|dear|good\\s+(?:morning|afternoon|evening)|morning|hallo|liebe[rs]?|"
+                  "guten\\s+(?:morgen|tag|abend)|moin|servus|bonjour|bonsoir|salut|ch[eè]re?s?|hola|"
+                  "buen[oa]s(?:\\s+d[ií]as)?|estimad[oa]s?|ciao|buongiorno|car[oaie]|hej|hoi|beste|"
+                  "goedemorgen)\\b[^\\n]{0,40}[,!:]?$",
+                  paragraph);
+}
+
+/* A covering line: "Here's my piece for tomorrow", "Anbei mein Text",
+ * "Ci-joint mon article". */
+static gboolean
+is_covering (const char *paragraph)
+{
+  static GRegex *regex;
+
+  return matches (&regex,
+                  "\\b(?:here['’]?s|here\\s+is|attached|enclosed|below|anbei|"
+                  "hier\\s+(?:ist|sind|kommt|mein|meine|der|die|das)|im\\s+anhang|voici|ci-joint|"
+                  "ci-dessous|adjunto|aqu[ií]\\s+(?:va|tienes|est[aá])|in\\s+allegato|ecco|bijgevoegd|"
+                  "hierbij)\\b",
+                  paragraph);
+}
+
+/* Whether @paragraph opens the story: its dateline or its "By" line. */
+static gboolean
+opens_story (const char *paragraph)
+{
+  g_autofree char *joined = g_strdelimit (g_strdup (paragraph), "\r\n", ' ');
+  g_autoptr (GMatchInfo) info = _cd_import_match_dateline (joined);
+  g_autofree char *first_line = g_strndup (paragraph, strcspn (paragraph, "\r\n"));
+  g_autofree char *byline = NULL;
+
+  if (info != NULL)
+    return TRUE;
+  byline = _cd_import_byline_of_line (first_line);
+  return byline != NULL;
+}
+
+/* The most covering paragraphs under a greeting. */
+#define MAX_COVERING 3
+
+/**
+ * _cd_import_take_greeting:
+ * @text: (transfer full): an email's text, plain or Markdown
+ * @notes: the notes to add the letter's opening to
+ *
+ * When @text opens with a greeting ("Hi Tom,"), the greeting and the
+ * covering lines under it ("here's the council story") go to @notes: the
+ * paragraphs above the story's dateline or "By" line, or without one, those
+ * that say what the message brings.
+ *
+ * Returns: (transfer full): the text from the story on
+ */
+char *
+_cd_import_take_greeting (char    *text,
+                          GString *notes)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_auto (GStrv) paragraphs = g_regex_split_simple ("\\n[ \\t\\r]*\\n\\s*", trimmed, 0, 0);
+  guint    count = g_strv_length (paragraphs);
+  guint    start = 1, story = G_MAXUINT;
+  GString *rest;
+
+  g_assert (text != NULL && notes != NULL);
+
+  if (count < 2 || !is_greeting (g_strchomp (paragraphs[0])))
+    return text;
+  for (guint i = 1; i < count && i <= MAX_COVERING + 1; i++)
+    if (opens_story (paragraphs[i]))
+      {
+        story = i;
+        break;
+      }
+  /* Never the whole text: the story keeps its last paragraph at least. */
+  for (; start < count - 1 && start <= MAX_COVERING; start++)
+    if (story != G_MAXUINT ? start >= story : !is_covering (paragraphs[start]) || opens_story (paragraphs[start]))
+      break;
+  {
+    g_autoptr (GString) opening = g_string_new (NULL);
+    g_autofree char *note = NULL;
+
+    for (guint i = 0; i < start; i++)
+      {
+        g_autofree char *flat = g_strstrip (g_strdelimit (g_strdup (paragraphs[i]), "\r\n", ' '));
+
+        g_string_append_printf (opening, "%s%s", opening->len > 0 ? " " : "", flat);
+      }
+    note = g_strdup_printf ("The message opens: “%s”", opening->str);
+    _cd_import_add_note (notes, note);
+  }
+  rest = g_string_new (NULL);
+  for (guint i = start; i < count; i++)
+    g_string_append_printf (rest, "%s%s", i > start ? "\n\n" : "", paragraphs[i]);
+  g_string_append_c (rest, '\n');
+  g_free (text);
+  return g_string_free (rest, FALSE);
+}
