@@ -132,7 +132,8 @@ test_saved_as_text (void)
 /* The letter around a story emailed in its text: the greeting and the
  * covering lines above its dateline or "By" line, or without one those
  * that say what the message brings, go to the note; the closing in the
- * sender's language ("Viele Grüße") and name are cut; a greeting over a
+ * sender's language ("Viele Grüße"), name and phone's signature ("Sent
+ * from my iPhone") are cut; a greeting over a
  * story with neither leaves the story whole. */
 static void
 test_letter (void)
@@ -158,6 +159,9 @@ test_letter (void)
       "contrôleurs aériens ont entamé une grève.\n\nCordialement,\nAnna\n",
       "Les contrôleurs aériens ont entamé une grève.\n",
       "The message opens: “Bonjour à tous, Voici mon papier.”" },
+    { "HAMBURG (dpa) - A fire broke out.\n\nNo one was hurt.\n\nAnna\n\nSent from my iPhone\n",
+      "A fire broke out.\n\nNo one was hurt.\n", NULL },
+    { "HAMBURG (dpa) - Ein Feuer brach aus.\n\nVon meinem iPhone gesendet\n", "Ein Feuer brach aus.\n", NULL },
     { "Hello world programs are the first thing students write.\n\nThey print one line.\n",
       "Hello world programs are the first thing students write.\n\nThey print one line.\n", NULL },
   };

@@ -39,9 +39,38 @@ _cd_import_cut_signature (char *text)
     }
 }
 
+/* Whether @text matches @pattern, caseless, compiled once into @regex. */
+static gboolean
+matches (GRegex    **regex,
+         const char *pattern,
+         const char *text)
+{
+  if (g_once_init_enter (regex))
+    g_once_init_leave (regex, g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (*regex, text, 0, NULL);
+}
+
+/* The line a phone's or a mail program's own signature is: "Sent from my
+ * iPhone", "Von meinem iPhone gesendet", "Get Outlook for Android". */
+static gboolean
+is_sent_from (const char *line,
+              gsize       length)
+{
+  static GRegex   *regex;
+  g_autofree char *text = g_strndup (line, length);
+
+  return length <= 80 &&
+         matches (&regex,
+                  "^(?:sent\\s+(?:from|with|via)\\s+\\S.*|get\\s+outlook\\s+for\\s+\\S+|"
+                  "von\\s+meinem\\s+\\S.*\\s+gesendet|gesendet\\s+(?:von|mit)\\s+\\S.*|"
+                  "envoy[ée]\\s+(?:de|depuis)\\s+\\S.*|enviado\\s+desde\\s+\\S.*|inviato\\s+da\\s+\\S.*|"
+                  "verzonden\\s+(?:vanaf|met)\\s+\\S.*|skickat\\s+fr[åa]n\\s+\\S.*)$",
+                  text);
+}
+
 /* Whether the line @line (@length bytes) closes a message: the sender's
- * name or first name, or a greeting ("Thanks,", "Best regards", "Viele
- * Grüße"). */
+ * name or first name, a greeting ("Thanks,", "Best regards", "Viele
+ * Grüße"), or a phone's signature ("Sent from my iPhone"). */
 static gboolean
 is_closing (const char *line,
             gsize       length,
@@ -66,6 +95,8 @@ is_closing (const char *line,
     return FALSE;
   if (sender != NULL && ((strlen (sender) == length && strncmp (line, sender, length) == 0) ||
                          (first == length && strncmp (line, sender, first) == 0)))
+    return TRUE;
+  if (is_sent_from (line, length))
     return TRUE;
   /* Folded both sides: "Grüße" folds to "grüsse". */
   folded = g_utf8_casefold (line, length);
@@ -99,17 +130,6 @@ _cd_import_cut_closing (char       *text,
         return;
       *line = '\0';
     }
-}
-
-/* Whether @text matches @pattern, caseless, compiled once into @regex. */
-static gboolean
-matches (GRegex    **regex,
-         const char *pattern,
-         const char *text)
-{
-  if (g_once_init_enter (regex))
-    g_once_init_leave (regex, g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
-  return g_regex_match (*regex, text, 0, NULL);
 }
 
 /* A greeting that opens a letter, alone on its line: "Hi Tom,", "Dear
