@@ -184,6 +184,19 @@ test_letter (void)
       else
         g_assert_null (ednote != NULL ? strstr (ednote, "The message opens") : NULL);
     }
+
+  /* The same in a message of HTML alone. */
+  {
+    g_autoptr (CdArticle) article =
+        import_text ("From: Anna Berg <anna@example.de>\nSubject: Fire\nContent-Type: text/html; charset=utf-8\n\n"
+                     "<p>Hi desk,</p><p>here is my piece.</p><p>HAMBURG (dpa) - A fire broke out.</p>"
+                     "<p>No one was hurt.</p><p>Best regards,<br>Anna</p><p>Sent from my iPhone</p>\n",
+                     CD_IMPORT_FORMAT_EMAIL, "fire.eml");
+
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "HAMBURG");
+    g_assert_cmpstr (cd_article_get_body (article), ==, "A fire broke out.\n\nNo one was hurt.\n");
+    g_assert_nonnull (strstr (cd_article_get_ednote (article), "The message opens: “Hi desk, here is my piece.”"));
+  }
 }
 
 /* A message with HTML only: links and emphasis as Markdown, "Re:" off

@@ -88,8 +88,10 @@ is_closing (const char *line,
 
   g_assert (line != NULL);
 
+  /* A Markdown line break too, a backslash at the end of the line: an
+   * HTML message's "<br>". */
   while (length > 0 && (line[length - 1] == ',' || line[length - 1] == '.' || line[length - 1] == '!' ||
-                        g_ascii_isspace (line[length - 1])))
+                        line[length - 1] == '\\' || g_ascii_isspace (line[length - 1])))
     length--;
   if (length == 0)
     return FALSE;

@@ -982,6 +982,7 @@ _cd_import_email (CdArticle  *article,
           }
           story = take_forward (story, TRUE, &subject, &sender, &address, &when, notes);
           _cd_import_cut_signature (story);
+          _cd_import_cut_closing (story, sender);
           story = _cd_import_take_greeting (story, notes);
           story = _cd_import_take_body_dateline (article, story);
           story = _cd_import_take_body_sign_off (story, notes);
