@@ -1008,6 +1008,44 @@ test_character_offsets (Fixture      *fixture,
   g_assert_cmpuint (f->end, ==, f->start + 7);
 }
 
+/* Text that reads as another language than the article's is one finding
+ * on the language, and spelling waits; the person who ignores it (the
+ * article is in its language, whatever its words look like) gets the
+ * spelling back. */
+static void
+test_language_ignored (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = make_article (
+      "Haushalt", "Bundeskanzler Olaf Scholz sieht eine Einigung im Haushaltsstreit in greifbarer Nähe. "
+                  "Die Koalition verhandelt seit Wochen über die Ausgaben des kommenden Jahres, sagte er.");
+  g_autoptr (GPtrArray) findings = NULL;
+  const CdFinding *language;
+
+  cd_article_set_language (article, "en");
+  g_assert_true (cd_checker_load_data_dir (fixture->checker, fixture->dir, &error));
+  findings = cd_checker_run (fixture->checker, article);
+  language = find (findings, CD_CHECK_RULE_LANGUAGE, "en");
+  g_assert_nonnull (language);
+  g_assert_cmpstr (language->field, ==, "language");
+  g_assert_cmpstr (language->suggestion, ==, "de");
+  g_assert_null (find (findings, CD_CHECK_RULE_SPELLING, "sieht"));
+
+  g_assert_true (cd_checker_ignore (fixture->checker, cd_article_get_uuid (article), language, &error));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cd_checker_run (fixture->checker, article);
+  g_assert_null (find (findings, CD_CHECK_RULE_LANGUAGE, "en"));
+  g_assert_nonnull (find (findings, CD_CHECK_RULE_SPELLING, "sieht"));
+
+  /* In its own language, no finding. */
+  cd_article_set_language (article, "de-DE");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cd_checker_run (fixture->checker, article);
+  g_assert_null (find (findings, CD_CHECK_RULE_LANGUAGE, "de-DE"));
+  g_assert_null (find (findings, CD_CHECK_RULE_SPELLING, "sieht"));
+}
+
 static void
 test_ignore (Fixture      *fixture,
              gconstpointer data)
@@ -1622,6 +1660,7 @@ main (int   argc,
   ADD ("/checks/lists/edit", test_lists_edit);
   ADD ("/checks/offsets", test_character_offsets);
   ADD ("/checks/ignore", test_ignore);
+  ADD ("/checks/language-ignored", test_language_ignored);
   ADD ("/checks/async", test_async);
   ADD ("/checks/robustness", test_robustness);
   ADD ("/checks/wordpress-blocks", test_wordpress_blocks);

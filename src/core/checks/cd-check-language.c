@@ -20,6 +20,28 @@
 /* The start of a long body tells its language as well as all of it. */
 #define BODY_SAMPLE 8192
 
+/* Whether the person ignored the finding on the language @language for
+ * this article (it is written in it, whatever its words look like): then
+ * the other rules check it in that language. */
+static gboolean
+is_ignored (CdCheckContext *ctx,
+            const char     *language)
+{
+  const char      *uuid = cd_article_get_uuid (ctx->article);
+  GHashTable      *ignores;
+  g_autofree char *key = NULL;
+
+  if (uuid == NULL || *uuid == '\0' || (ignores = _cd_checker_get_ignores_locked (ctx->checker, uuid)) == NULL)
+    return FALSE;
+  /* The key the finding would have. */
+  {
+    CdFinding probe = { .rule = (char *) CD_CHECK_RULE_LANGUAGE, .field = (char *) "language", .text = (char *) language };
+
+    key = cd_finding_get_ignore_key (&probe);
+  }
+  return g_hash_table_contains (ignores, key);
+}
+
 /* Returns whether the text plainly reads as another language than the
  * article's, which it then reports: spelling in the article's would
  * only call every word a misspelling. */
@@ -45,7 +67,8 @@ _cd_check_language (CdCheckContext *ctx)
   g_string_append (text, plain);
 
   guess = cd_language_guess (text->str);
-  if (guess == NULL || cd_language_reads_as ((const char *const *) guess, ctx->language))
+  if (guess == NULL || cd_language_reads_as ((const char *const *) guess, ctx->language) ||
+      is_ignored (ctx, ctx->fields[field].text))
     return FALSE;
   reads_as = _cd_check_language_name (guess[0]);
   written_in = _cd_check_language_name (ctx->language);
