@@ -61,6 +61,8 @@ field_text (CdArticle  *article,
     return cd_article_get_byline (article);
   if (g_str_equal (field, "dateline"))
     return cd_article_get_dateline (article);
+  if (g_str_equal (field, "language"))
+    return cd_article_get_language (article);
   return NULL;
 }
 
