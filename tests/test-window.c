@@ -587,6 +587,18 @@ test_metadata_language (CdUiFixture  *fixture,
   g_assert_cmpstr (selected_label (language), ==, "Swedish, no dictionary");
   cd_article_set_language (open, "de");
   g_assert_cmpstr (selected_label (language), ==, "German");
+
+  /* Going to a language check's finding opens the details at the
+   * language. */
+  cd_metadata_set_expanded (cd_window_get_metadata (window), FALSE);
+  g_signal_emit_by_name (adw_bin_get_child (cd_window_get_checks_bin (window)), "activate-finding", "language", 0,
+                         2);
+  g_assert_true (cd_metadata_get_expanded (cd_window_get_metadata (window)));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_true (focus == GTK_WIDGET (language) || gtk_widget_is_ancestor (focus, GTK_WIDGET (language)));
+  }
 }
 
 static gboolean

@@ -523,6 +523,21 @@ cd_metadata_focus_headline (CdMetadata *self)
 }
 
 /**
+ * cd_metadata_focus_language:
+ *
+ * Opens the details and moves the focus to the article's language, as a
+ * language check's finding asks.
+ */
+void
+cd_metadata_focus_language (CdMetadata *self)
+{
+  g_return_if_fail (CD_IS_METADATA (self));
+
+  cd_metadata_set_expanded (self, TRUE);
+  gtk_widget_grab_focus (self->language);
+}
+
+/**
  * cd_metadata_get_publish_bar:
  *
  * Returns: (transfer none): the bar with the desk's and the site's status

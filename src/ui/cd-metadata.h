@@ -26,6 +26,7 @@ gboolean      cd_metadata_get_expanded (CdMetadata *self);
 void          cd_metadata_set_expanded (CdMetadata *self,
                                         gboolean    expanded);
 void          cd_metadata_focus_headline (CdMetadata *self);
+void          cd_metadata_focus_language (CdMetadata *self);
 CdPublishBar *cd_metadata_get_publish_bar (CdMetadata *self);
 
 CdFeaturedImage *cd_metadata_get_featured_image (CdMetadata *self);

@@ -81,6 +81,11 @@ checks_activate_finding_cb (CdWindow   *self,
       gtk_widget_grab_focus (GTK_WIDGET (cd_editor_get_view (self->editor)));
       return;
     }
+  if (g_str_equal (field, "language"))
+    {
+      cd_metadata_focus_language (self->metadata);
+      return;
+    }
   editable = cd_metadata_get_editable (self->metadata, field);
   if (editable == NULL)
     return;
