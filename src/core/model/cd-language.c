@@ -101,9 +101,8 @@ cd_language_guess (const char *text)
     {
       char *language = language_of_model (candidates[i].name);
 
-      /* The best is a language no newsroom writes in: no guess. */
-      if (language == NULL && i == 0)
-        break;
+      /* A language no newsroom writes in (Scots beside English) is
+       * passed over for those beside it. */
       if (language == NULL || g_ptr_array_find_with_equal_func (seen, language, g_str_equal, NULL))
         {
           g_free (language);
