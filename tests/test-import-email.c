@@ -162,6 +162,12 @@ test_letter (void)
     { "HAMBURG (dpa) - A fire broke out.\n\nNo one was hurt.\n\nAnna\n\nSent from my iPhone\n",
       "A fire broke out.\n\nNo one was hurt.\n", NULL },
     { "HAMBURG (dpa) - Ein Feuer brach aus.\n\nVon meinem iPhone gesendet\n", "Ein Feuer brach aus.\n", NULL },
+    { "Liebe in Zeiten der Inflation\n\nDie Preise steigen, die Paare bleiben.\n",
+      "Liebe in Zeiten der Inflation\n\nDie Preise steigen, die Paare bleiben.\n", NULL },
+    { "Hi desk,\n\nTemperatures fell below freezing across Scotland overnight, forecasters said.\n\n"
+      "Roads were icy.\n",
+      "Temperatures fell below freezing across Scotland overnight, forecasters said.\n\nRoads were icy.\n",
+      "The message opens: “Hi desk,”" },
     { "Hello world programs are the first thing students write.\n\nThey print one line.\n",
       "Hello world programs are the first thing students write.\n\nThey print one line.\n", NULL },
   };

@@ -1833,16 +1833,22 @@ test_wire_dateline_forms (void)
     { "San Diego (tca/dpa) - History says.", "San Diego", "tca/dpa", "History says." },
     { "The mayor said (and/or) - no.", NULL, NULL, "The mayor said (and/or) - no." },
     { "Prices in EUR /kg/: up.", NULL, NULL, "Prices in EUR /kg/: up." },
-    /* A place in capitals and a hyphen, as Kyodo and the Straits Times
-     * write it, when a sentence follows; not a label, nor a hyphen in a
-     * sentence. */
-    { "ROMA - Il testo.", "ROMA", NULL, "Il testo." },
+    /* A place in capitals and a hyphen, as Kyodo writes it, when a
+     * sentence of three words or more follows; not a label, a score, a
+     * hyphen before a lower-case word. */
+    { "ROMA - Il governo ha approvato la legge.", "ROMA", NULL, "Il governo ha approvato la legge." },
+    { "ROMA - Il testo.", NULL, NULL, "ROMA - Il testo." },
+    { "TOKYO - Reuters.", NULL, NULL, "TOKYO - Reuters." },
     { "TOKYO - Japan's government said.", "TOKYO", NULL, "Japan's government said." },
     { "NEW YORK - US stocks fell.", "NEW YORK", NULL, "US stocks fell." },
     { "SINGAPORE - “We will,” he said.", "SINGAPORE", NULL, "“We will,” he said." },
     { "EXCLUSIVE - The plan covers schools.", NULL, NULL, "EXCLUSIVE - The plan covers schools." },
     { "UPDATE - Talks resume.", NULL, NULL, "UPDATE - Talks resume." },
     { "NATO - the alliance said.", NULL, NULL, "NATO - the alliance said." },
+    { "NB - Figures are provisional and may change.", NULL, NULL, "NB - Figures are provisional and may change." },
+    { "PRESS RELEASE - Acme Corp said on Tuesday it would cut jobs.", NULL, NULL,
+      "PRESS RELEASE - Acme Corp said on Tuesday it would cut jobs." },
+    { "ARSENAL - Chelsea 2-1", NULL, NULL, "ARSENAL - Chelsea 2-1" },
     { "EU - 27 states agreed.", NULL, NULL, "EU - 27 states agreed." },
     { "Rome, October 11 - The minister said.", "Rome", NULL, "The minister said." },
     { "Rome, Italy - The minister said.", NULL, NULL, "Rome, Italy - The minister said." },
@@ -2055,11 +2061,26 @@ test_wire_end_marks (void)
     { "Enditem", NULL },
     { "PTI ABC DEF GHI", "PTI ABC DEF GHI" },
     { "--IANS\n\nabc/xyz", "--IANS — abc/xyz" },
+    { "dpa abc yyzz n1 xy\n\nENDE", "dpa abc yyzz n1 xy" },
     { "###\nTrailer on the mark's own block", "Trailer on the mark's own block" },
     { "Ships queued on Monday.\n###", NULL },
   };
   /* clang-format on */
 
+  /* "Ende" alone on a wrapped line is a word, and a dash before a name
+   * under a quote is the quote's. */
+  {
+    const char *wrapped = "Hafen\n\nROTTERDAM (dpa) - Die Arbeiten dauern bis zum\nEnde\ndes Jahres.\n\n"
+                          "\"Ask not what your country can do for you.\"\n\n--Kennedy\n";
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CdArticle) a = cd_import_data (wrapped, strlen (wrapped), CD_IMPORT_FORMAT_WIRE, "w.txt", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_body (a), ==,
+                     "Die Arbeiten dauern bis zum Ende des Jahres.\n\n\"Ask not what your country can do for "
+                     "you.\"\n\n\\--Kennedy\n");
+    g_assert_null (cd_article_get_ednote (a));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = g_strdup_printf ("Harbour reopens\n\nROTTERDAM (AP) — The harbour "

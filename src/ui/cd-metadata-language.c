@@ -99,8 +99,11 @@ _cd_language_choice_load (CdLanguageChoice *choice,
   const char *current = article != NULL ? cd_article_get_language (article) : NULL;
   guint       selected = GTK_INVALID_LIST_POSITION;
 
-  g_assert (choice != NULL && GTK_IS_DROP_DOWN (choice->drop_down));
+  g_assert (choice != NULL);
 
+  /* Cleared: the drop-down has gone with the details. */
+  if (choice->drop_down == NULL)
+    return;
   choice->article = article;
   if (choice->installed == NULL && choice->listing == NULL && article != NULL)
     {
@@ -181,4 +184,5 @@ _cd_language_choice_clear (CdLanguageChoice *choice)
   g_clear_pointer (&choice->tags, g_ptr_array_unref);
   g_clear_pointer (&choice->installed, g_strfreev);
   choice->article = NULL;
+  choice->drop_down = NULL;
 }

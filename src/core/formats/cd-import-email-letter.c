@@ -135,7 +135,10 @@ _cd_import_cut_closing (char       *text,
 }
 
 /* A greeting that opens a letter, alone on its line: "Hi Tom,", "Dear
- * desk,", "Hallo zusammen,", "Bonjour à tous,". */
+ * desk,", "Hallo zusammen,", "Bonjour à tous,": ending in a comma (or
+ * "!", ":"), or three words at the most ("Hallo zusammen"). A headline
+ * that starts so ("Liebe in Zeiten der Inflation", "Hi-tech park opens")
+ * is none. */
 static gboolean
 is_greeting (const char *paragraph)
 {
@@ -146,22 +149,23 @@ is_greeting (const char *paragraph)
                   "^(?:hi|hello|hey|dear|good\\s+(?:morning|afternoon|evening)|morning|hallo|liebe[rs]?|"
                   "guten\\s+(?:morgen|tag|abend)|moin|servus|bonjour|bonsoir|salut|ch[eè]re?s?|hola|"
                   "buen[oa]s(?:\\s+d[ií]as)?|estimad[oa]s?|ciao|buongiorno|car[oaie]|hej|hoi|beste|"
-                  "goedemorgen)\\b[^\\n]{0,40}[,!:]?$",
+                  "goedemorgen)(?=[\\s,!:]|$)(?:[^\\n]{0,40}[,!:]|(?:\\s+\\S+){0,2}\\s*)$",
                   paragraph);
 }
 
-/* A covering line: "Here's my piece for tomorrow", "Anbei mein Text",
+/* A covering line: short, and saying in its first words what the
+ * message brings: "Here's my piece for tomorrow", "Anbei mein Text",
  * "Ci-joint mon article". */
 static gboolean
 is_covering (const char *paragraph)
 {
   static GRegex *regex;
 
-  return matches (&regex,
-                  "\\b(?:here['’]?s|here\\s+is|attached|enclosed|below|anbei|"
-                  "hier\\s+(?:ist|sind|kommt|mein|meine|der|die|das)|im\\s+anhang|voici|ci-joint|"
-                  "ci-dessous|adjunto|aqu[ií]\\s+(?:va|tienes|est[aá])|in\\s+allegato|ecco|bijgevoegd|"
-                  "hierbij)\\b",
+  return strlen (paragraph) <= 200 &&
+         matches (&regex,
+                  "^(?:\\S+\\s+){0,4}?(?:here['’]?s|here\\s+is|attached|enclosed|please\\s+find|anbei|"
+                  "im\\s+anhang|hier\\s+(?:ist|sind|kommt)|voici|ci-joint|adjunto|in\\s+allegato|ecco|"
+                  "bijgevoegd|hierbij)\\b",
                   paragraph);
 }
 
@@ -200,7 +204,7 @@ _cd_import_take_greeting (char    *text,
                           GString *notes)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  g_auto (GStrv) paragraphs = g_regex_split_simple ("\\n[ \\t\\r]*\\n\\s*", trimmed, 0, 0);
+  g_auto (GStrv) paragraphs = g_regex_split_simple ("\\n(?:[ \\t\\r]*\\n)+", trimmed, 0, 0);
   guint    count = g_strv_length (paragraphs);
   guint    start = 1, story = G_MAXUINT;
   GString *rest;

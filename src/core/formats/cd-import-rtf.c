@@ -571,6 +571,11 @@ control_word (Reader     *r,
       g_string_truncate (r->listtext, 0);
       r->listed = TRUE;
     }
+  /* A picture in a text box is the box's, which the note names by its
+   * words. */
+  else if (r->st.dest == DEST_TEXT_BOX && (strcmp (word, "pict") == 0 || strcmp (word, "shppict") == 0 ||
+                                           strcmp (word, "shpinst") == 0))
+    r->st.dest = DEST_SKIP;
   else if (strcmp (word, "shpinst") == 0)
     {
       r->st.dest = DEST_SHAPE;
@@ -594,8 +599,10 @@ control_word (Reader     *r,
     }
   else if (strcmp (word, "shptxt") == 0)
     {
+      /* A box in a box adds to the outer one's text. */
+      if (r->st.dest != DEST_TEXT_BOX)
+        g_string_truncate (r->text_box, 0);
       r->st.dest = DEST_TEXT_BOX;
-      g_string_truncate (r->text_box, 0);
     }
   else if (strcmp (word, "footnote") == 0)
     {

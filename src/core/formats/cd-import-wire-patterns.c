@@ -61,16 +61,17 @@ _cd_import_wire_regex (guint which)
     /* PLACE — text, with the place in capitals and no source in brackets;
      * PLACE, DATE SOURCE - text, as AAP writes it ("SEOUL, Nov 26 AFP -
      * Samsung has …"); PLACE, DATE - text, as ANSA does ("ROMA, 1 LUG
-     * - …"); and PLACE - Text, as Kyodo and the Straits Times do ("TOKYO -
-     * Japan's …": a hyphen, then a sentence's capital). A label in
-     * capitals ("EXCLUSIVE - …", "UPDATE — …") is no place. */
+     * - …"); and PLACE - Text, as Kyodo does ("TOKYO - Japan's …": a
+     * hyphen, then a sentence of three words or more). A label in capitals
+     * ("EXCLUSIVE - …", "NB - …", "UPDATE — …") is no place, nor is a
+     * score ("ARSENAL - Chelsea 2-1"). */
     "^(?!(?:URGENT|BULLETIN|FLASH|ALERT|BREAKING|NEWSALERT|EILMELDUNG|EIL|UPDATED?|"
     "CORRECT(?:ED|ION)|REFILE|RPT|REPEAT|WRAPUP|EXCLUSIVE|ANALYSIS|FACTBOX|EXPLAINER|"
     "INSIGHT|COLUMN|OPINION|EDITORIAL|REVIEW|INTERVIEW|FEATURE|PREVIEW|LIVE|VIDEO|"
-    "PHOTOS?|NOTE|ADVISORY)\\b)"
+    "PHOTOS?|NOTE|ADVISORY|NB|PS|FYI|EMBARGO(?:ED)?|PRESS|READ|FACT|SEE|MORE|SPONSORED)\\b)"
     "(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*(?!" WEEKDAYS "\\s)\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
     "(?:,\\s*" DATE ")?(?:\\s+(?<source>\\p{Lu}\\p{L}{1,9})\\s+-|\\s+(?:—|–|--)|"
-    "(?(<date>)\\s+-|\\s+-(?=\\s+[\"“„«‘]?\\p{Lu})))\\s*(?<rest>.+)$",
+    "(?(<date>)\\s+-|\\s+-(?=\\s+[\"“„«‘]?\\p{Lu}\\S*(?:\\s+\\S+){2})))\\s*(?<rest>.+)$",
     /* – Subhead – (with a word in it: "-0-" is an end mark) */
     "^[-–—]+\\s*(?<text>(?=[^\\n]*\\p{L})[^-–—].*?)\\s*[-–—]+$",
     /* Photo credits: "Photo: Name/Agency", "(AP Photo/Name)", "REUTERS/Name" */
@@ -85,8 +86,10 @@ _cd_import_wire_regex (guint which)
     "^by\\s+(?<name>\\S.*)$",
     /* End of story marks: "###" (in Markdown too, "\#\#\#"), "-30-",
      * old AP's "-0-", "(end)", "ends", "-ends-", Xinhua's "Enditem", and
-     * in the agencies' other languages "ENDE", "(fin)" */
-    "^(?:(?:\\\\?#){3,}|-\\s*30\\s*-|-\\s*0\\s*-|\\(?(?:end|ende|fin|enditem)\\)?|[-–]?\\s*ends\\s*[-–]?)$",
+     * in the agencies' other languages "ENDE", "(fin)" (in capitals or
+     * brackets: "Ende" alone on a wrapped line is a word) */
+    "^(?:(?:\\\\?#){3,}|-\\s*30\\s*-|-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin)\\)|(?-i:ENDE|FIN)|enditem|"
+    "[-–]?\\s*ends\\s*[-–]?)$",
     /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
      * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/", and AP's keyword
      * line with its spaces and word count, "BC-US--Giant Lobster Death,
@@ -120,10 +123,12 @@ _cd_import_wire_regex (guint which)
      * the agency's name first, "dpa al rmo hct", "AFP sn", "AAP RTV ar";
      * the agency's name between slashes, "/ritzau/", after two equals
      * signs or dashes, as Kyodo and IANS close a story, "==Kyodo",
-     * "--IANS", or alone in brackets, as ANSA does: "(ANSA)." */
+     * "--IANS" (an agency's: "--Roosevelt" under a quote is the quote's),
+     * or alone in brackets, as ANSA does: "(ANSA)." */
     "^(?-i)(?:(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
     "(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8}|"
-    "/[a-z]{2,12}/|\\\\?(?:==|--)\\s*\\p{Lu}\\p{L}{1,15}|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
+    "/[a-z]{2,12}/|\\\\?(?:==|--)\\s*(?:Kyodo|IANS|PTI|ANI|UNI|Xinhua|Yonhap|Bernama|Antara|KUNA|WAM|"
+    "SPA|MENA|TASS|Interfax|Anadolu|AFP|AP|dpa|Reuters|EFE|ANSA|AAP)|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
     "\\)\\.?|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
     "(?:\\s+(?!(?:and|or|via|with|the|for|says|said|to|in|on|at|by|of|is|was|has|had|its|his|"
     "her|not|but|also|new|now|TV)\\b)(?:[a-z]{2,4}|[A-Z]{2,4})){1,6})$",

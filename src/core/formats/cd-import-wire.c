@@ -740,9 +740,11 @@ is_end_mark (const char *line)
 }
 
 /* Whether @b is the desk's sign-off, each line initials ("mm/jbo/ach",
- * "dpa al rmo") or an end mark ("ENDE") under them. */
+ * "dpa al rmo") or an end mark ("ENDE") under them, or an end mark alone
+ * (with a blank line above it, under the sign-off: @mark_only). */
 static gboolean
-is_sign_off_block (Block *b)
+is_sign_off_block (Block    *b,
+                   gboolean *mark_only)
 {
   gboolean signed_off = FALSE;
 
@@ -755,7 +757,8 @@ is_sign_off_block (Block *b)
       else if (!is_end_mark (line))
         return FALSE;
     }
-  return signed_off;
+  *mark_only = !signed_off;
+  return TRUE;
 }
 
 /* Takes what the desk writes under the story into the notes: its sign-off
@@ -771,14 +774,18 @@ take_sign_off (GPtrArray *blocks,
 
   for (guint i = blocks->len; i > 0; i--)
     {
-      Block *b = g_ptr_array_index (blocks, i - 1);
+      Block   *b = g_ptr_array_index (blocks, i - 1);
+      gboolean mark_only = FALSE;
 
       if (b->lines->len == 0)
         continue;
-      if (!is_sign_off_block (b) &&
+      if (!is_sign_off_block (b, &mark_only) &&
           !g_regex_match (_cd_import_wire_regex (RE_CONTACT), g_ptr_array_index (b->lines, 0), 0, NULL))
         break;
-      start = i - 1;
+      /* An end mark alone is taken with the sign-off above it, or left
+       * for the body to end at. */
+      if (!mark_only)
+        start = i - 1;
     }
   for (guint i = start; i < blocks->len; i++)
     {
