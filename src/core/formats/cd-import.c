@@ -628,9 +628,11 @@ message_start (const char *data,
   return -1;
 }
 
-/* Each of @articles whose file named no language of its own (it has
- * @language, the newsroom's) takes the one its text reads as where that
- * is plainly another (_cd_import_guess_language()). */
+/* Each of @articles whose language is still @language, the newsroom's
+ * (its file named none, or named the newsroom's own), takes the one its
+ * text reads as where that is plainly another
+ * (_cd_import_guess_language()); a language of another the file names
+ * stays. */
 static void
 guess_languages (GPtrArray  *articles,
                  const char *language)
