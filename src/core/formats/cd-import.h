@@ -26,15 +26,17 @@ G_BEGIN_DECLS
  *   takes its text as the headline, and the body starts after it.
  * @CD_IMPORT_FORMAT_WIRE: agency wire copy: the first non-empty line is the
  *   headline; a dateline opening the story ("PLACE (SOURCE) — text",
- *   "PLACE, Month Day (SOURCE) - text") gives the dateline and source and
- *   leaves the rest of its paragraph; short lines above it give the byline
- *   ("By …"), photo caption and credit, and a standfirst; a line set off by
+ *   "PLACE, Month Day (SOURCE) - text", "PLACE - A sentence") gives the
+ *   dateline and source and leaves the rest of its paragraph; short lines
+ *   above it give the byline ("By …"), photo caption and credit, and a
+ *   standfirst; a line set off by
  *   dashes ("– Subhead –") becomes a "##" subhead; blank-line-separated
  *   blocks are paragraphs with their lines joined (a paragraph a line where
  *   lines run longer than hand-wrapped ones, and one at each indented line
- *   where indents mark the paragraphs); "###" or "-30-" ends the
- *   story. The date of a "PLACE, Month Day" dateline ("Nov 24, 2026",
- *   "24 November", "Tuesday" too) is dropped: an article's date is its own.
+ *   where indents mark the paragraphs); "###", "-30-", "ENDE" or
+ *   "Enditem" ends the story, and what follows it goes to the note. The
+ *   date of a "PLACE, Month Day" dateline ("Nov 24, 2026", "24 November",
+ *   "Tuesday" too) is dropped: an article's date is its own.
  *   What the agency sends for the desk goes to the internal note (ednote):
  *   slug and priority lines above the headline ("BC-EU--Floods,1st Ld",
  *   "URGENT"), a version label before it ("UPDATE 2-"), notes to editors
@@ -102,7 +104,10 @@ G_BEGIN_DECLS
  *   the note goes to the internal note; the closing ("Best regards,",
  *   the sender's name) is cut; the sender's address, the date and the
  *   attachments go to the internal note (cd_import_into_store() adds the
- *   pictures to the store and the end of the story).
+ *   pictures to the store and the end of the story); a greeting and the
+ *   covering lines under it ("Hi desk, here's the council story") go to
+ *   the note, a phone's signature ("Sent from my iPhone") is cut with the
+ *   closing.
  * @CD_IMPORT_FORMAT_DOCX: a Word document (.docx): the Title style's
  *   paragraph (else a short first paragraph) is the headline, the
  *   Subtitle's the standfirst; headings, bulleted and numbered lists,
