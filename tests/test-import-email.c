@@ -475,14 +475,15 @@ test_pictures (void)
   g_assert_cmpstr (cd_article_get_byline (stored), ==, "Anna Berg");
   g_assert_cmpstr (cd_article_get_ednote (stored), ==,
                    "Emailed by anna@example.org. — Attachments not imported: notes.pdf "
-                   "(application/pdf). — logo.png (64 × 32 pixels) was left out as a logo or an icon.");
+                   "(the PDF is damaged; it cannot be read). — logo.png (64 × 32 pixels) was left out as a "
+                   "logo or an icon.");
 
   alone = cd_import_file (path, &error);
   g_assert_no_error (error);
   g_assert_null (strstr (cd_article_get_body (alone), "```image"));
   g_assert_cmpstr (cd_article_get_ednote (alone), ==,
                    "Emailed by anna@example.org. — Attachments not imported: logo.png (image/png), "
-                   "docks.jpg (image/jpeg), notes.pdf (application/pdf).");
+                   "docks.jpg (image/jpeg), notes.pdf (the PDF is damaged; it cannot be read).");
   g_clear_object (&store);
   remove_temp (path);
 }

@@ -125,8 +125,8 @@ import_action (GtkWidget  *widget,
 {
   CdWindow             *self = CD_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  const char           *all[] = { "text/markdown", "text/plain", "text/html", "application/xml", "text/xml", "application/json", "message/rfc822", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text", "application/rss+xml", "application/atom+xml", "application/rtf", "text/rtf", "application/vnd.ms-outlook", NULL };
-  const char           *all_patterns[] = { "*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.xml", "*.nitf", "*.json", "*.eml", "*.mbox", "*.docx", "*.odt", "*.rss", "*.atom", "*.rtf", "*.doc", "*.msg", NULL };
+  const char           *all[] = { "text/markdown", "text/plain", "text/html", "application/xml", "text/xml", "application/json", "message/rfc822", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text", "application/rss+xml", "application/atom+xml", "application/rtf", "text/rtf", "application/vnd.ms-outlook", "application/pdf", NULL };
+  const char           *all_patterns[] = { "*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.xml", "*.nitf", "*.json", "*.eml", "*.mbox", "*.docx", "*.odt", "*.rss", "*.atom", "*.rtf", "*.doc", "*.msg", "*.pdf", NULL };
   const char           *any_pattern[] = { "*", NULL };
 
   g_assert (CD_IS_WINDOW (self));

@@ -397,7 +397,8 @@ _cd_import_take_body_opening (CdArticle *article,
 /* When the last paragraphs of @markdown (consumed) are the desk's
  * sign-off ("ab/xx", "AFP sn") or the mark that ends the copy ("ends"),
  * as agencies end their copy in any format, they leave the text for
- * @notes, in their order. */
+ * @notes, in their order; so does what follows an end mark (a press
+ * release's notes to editors and contacts under its "ENDS"). */
 char *
 _cd_import_take_body_sign_off (char    *markdown,
                                GString *notes)
@@ -405,14 +406,19 @@ _cd_import_take_body_sign_off (char    *markdown,
   g_autofree char *trimmed = g_strchomp (g_strdup (markdown));
   g_auto (GStrv) paragraphs = g_strsplit (trimmed, "\n\n", -1);
   guint    count = g_strv_length (paragraphs);
-  guint    keep = count;
+  guint    end = count;
+  guint    keep;
   GString *body;
 
   g_assert (markdown != NULL && notes != NULL);
 
+  for (guint i = 1; i + 1 < count && end == count; i++)
+    if (g_regex_match (_cd_import_wire_regex (RE_END), paragraphs[i], 0, NULL))
+      end = i + 1;
   /* Two at the most, a sign-off and an end mark; the story keeps its
    * first paragraph. */
-  while (keep > 1 && count - keep < 2 &&
+  keep = end;
+  while (keep > 1 && end - keep < 2 &&
          (g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), paragraphs[keep - 1], 0, NULL) ||
           g_regex_match (_cd_import_wire_regex (RE_END), paragraphs[keep - 1], 0, NULL)))
     keep--;

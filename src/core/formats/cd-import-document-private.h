@@ -152,6 +152,7 @@ extern const CdDocumentFormat _cd_docx_format; /* cd-import-docx.c */
 extern const CdDocumentFormat _cd_odt_format;  /* cd-import-odt.c */
 extern const CdDocumentFormat _cd_rtf_format;  /* cd-import-rtf.c */
 extern const CdDocumentFormat _cd_doc_format;  /* cd-import-doc.c */
+extern const CdDocumentFormat _cd_pdf_format;  /* cd-import-pdf.c */
 
 /* The one part of a document that is no package (RTF, .doc). */
 #define CD_DOCUMENT_FILE_PART "document"

@@ -896,6 +896,14 @@ document_clear (CdDocument *document)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CdDocument, document_clear)
 
+/* Whether @format is a document's that _cd_import_document() reads. */
+gboolean
+_cd_import_is_document_format (CdImportFormat format)
+{
+  return format == CD_IMPORT_FORMAT_DOCX || format == CD_IMPORT_FORMAT_ODT || format == CD_IMPORT_FORMAT_RTF ||
+         format == CD_IMPORT_FORMAT_DOC || format == CD_IMPORT_FORMAT_PDF;
+}
+
 /**
  * _cd_import_document:
  * @format: %CD_IMPORT_FORMAT_DOCX or %CD_IMPORT_FORMAT_ODT
@@ -907,7 +915,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CdDocument, document_clear)
  * @error: return location for an error
  *
  * The importer of word processors' documents (%CD_IMPORT_FORMAT_DOCX,
- * %CD_IMPORT_FORMAT_ODT, %CD_IMPORT_FORMAT_RTF, %CD_IMPORT_FORMAT_DOC).
+ * %CD_IMPORT_FORMAT_ODT, %CD_IMPORT_FORMAT_RTF, %CD_IMPORT_FORMAT_DOC,
+ * %CD_IMPORT_FORMAT_PDF).
  *
  * Returns: whether @article was filled
  */
@@ -922,6 +931,7 @@ _cd_import_document (CdImportFormat format,
   const CdDocumentFormat *reader = format == CD_IMPORT_FORMAT_ODT   ? &_cd_odt_format
                                    : format == CD_IMPORT_FORMAT_RTF ? &_cd_rtf_format
                                    : format == CD_IMPORT_FORMAT_DOC ? &_cd_doc_format
+                                   : format == CD_IMPORT_FORMAT_PDF ? &_cd_pdf_format
                                                                     : &_cd_docx_format;
   g_auto (CdDocument) document = { reader->what, reader->kind, NULL, pictures };
   g_autoptr (GPtrArray) paras = g_ptr_array_new_with_free_func (_cd_para_free);

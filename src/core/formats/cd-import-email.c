@@ -397,8 +397,8 @@ is_picture (GMimeContentType *type)
 
 /* The format of the attachment @name of @type when it is a word
  * processor's document: %CD_IMPORT_FORMAT_DOCX (Word), _ODT
- * (OpenDocument text), _RTF or _DOC (Word's old binary document); else
- * %CD_IMPORT_FORMAT_AUTO. */
+ * (OpenDocument text), _RTF, _DOC (Word's old binary document) or _PDF;
+ * else %CD_IMPORT_FORMAT_AUTO. */
 static CdImportFormat
 document_format (GMimeContentType *type,
                  const char       *name)
@@ -417,6 +417,8 @@ document_format (GMimeContentType *type,
     return CD_IMPORT_FORMAT_RTF;
   if (g_mime_content_type_is_type (type, "application", "msword") || (name != NULL && g_str_has_suffix (name, ".doc")))
     return CD_IMPORT_FORMAT_DOC;
+  if (g_mime_content_type_is_type (type, "application", "pdf") || (name != NULL && g_str_has_suffix (name, ".pdf")))
+    return CD_IMPORT_FORMAT_PDF;
   return CD_IMPORT_FORMAT_AUTO;
 }
 
@@ -865,7 +867,18 @@ take_document (CdArticle  *article,
         g_string_append (attachments, ", ");
       g_string_append (attachments, parts->document_name);
       if (error != NULL)
-        g_string_append_printf (attachments, " (%s)", error->message);
+        {
+          /* The reason, without the file it names again. */
+          const char *reason = error->message;
+          gsize       length;
+
+          if (g_str_has_prefix (reason, where) && g_str_has_prefix (reason + strlen (where), ": "))
+            reason += strlen (where) + 2;
+          length = strlen (reason);
+          if (length > 0 && reason[length - 1] == '.')
+            length--;
+          g_string_append_printf (attachments, " (%.*s)", (int) length, reason);
+        }
       return FALSE;
     }
   if (!_cd_import_document (parts->format, article, parts->document, pictures, where, NULL))

@@ -273,8 +273,9 @@ char *_cd_import_take_forward (char    *text,
                                char   **date,
                                GString *notes);
 
-/* Word documents and OpenDocument text (cd-import-document.c), read
- * from their bytes as @format (%CD_IMPORT_FORMAT_DOCX or _ODT). */
+/* Documents (cd-import-document.c): Word's, OpenDocument text, RTF and
+ * PDF, read from their bytes as @format. */
+gboolean _cd_import_is_document_format (CdImportFormat format);
 gboolean _cd_import_document (CdImportFormat format,
                               CdArticle     *article,
                               GBytes        *data,

@@ -31,7 +31,7 @@
  *   .txt wire copy, .html, .htm and .xhtml HTML, .xml, .nitf, .rss and .atom
  *   agency XML and feeds, .json
  *   ninjs, .eml, .msg and .mbox email, .docx and .doc Word documents, .odt OpenDocument text, .rtf
- *   Rich Text Format), or
+ *   Rich Text Format, .pdf PDF), or
  *   %CD_IMPORT_FORMAT_AUTO when
  *   the extension is none of those
  */
@@ -70,6 +70,8 @@ cd_import_format_for_path (const char *path)
     return CD_IMPORT_FORMAT_RTF;
   if (g_ascii_strcasecmp (dot, ".doc") == 0)
     return CD_IMPORT_FORMAT_DOC;
+  if (g_ascii_strcasecmp (dot, ".pdf") == 0)
+    return CD_IMPORT_FORMAT_PDF;
   return CD_IMPORT_FORMAT_AUTO;
 }
 
@@ -584,6 +586,8 @@ sniff_format (const char *data,
     return is_odt_package ((const guint8 *) data, length) ? CD_IMPORT_FORMAT_ODT : CD_IMPORT_FORMAT_DOCX;
   if (length >= 5 && memcmp (data, "{\\rtf", 5) == 0)
     return CD_IMPORT_FORMAT_RTF;
+  if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    return CD_IMPORT_FORMAT_PDF;
   while (i < length && g_ascii_isspace (data[i]))
     i++;
   if (i < length && data[i] == '{')
@@ -718,8 +722,7 @@ import_data (const char    *data,
         return NULL;
       message = g_bytes_new_static (data + start, length - start);
     }
-  else if (format == CD_IMPORT_FORMAT_DOCX || format == CD_IMPORT_FORMAT_ODT || format == CD_IMPORT_FORMAT_RTF ||
-           format == CD_IMPORT_FORMAT_DOC)
+  else if (_cd_import_is_document_format (format))
     {
       if (length == 0)
         {
@@ -871,8 +874,7 @@ max_size (const char *path)
 {
   CdImportFormat format = cd_import_format_for_path (path);
 
-  return format == CD_IMPORT_FORMAT_EMAIL || format == CD_IMPORT_FORMAT_DOCX || format == CD_IMPORT_FORMAT_ODT ||
-                 format == CD_IMPORT_FORMAT_RTF || format == CD_IMPORT_FORMAT_DOC
+  return format == CD_IMPORT_FORMAT_EMAIL || _cd_import_is_document_format (format)
              ? CD_IMPORT_MAX_PACKAGE_SIZE
              : CD_IMPORT_MAX_SIZE;
 }

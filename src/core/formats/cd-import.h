@@ -133,6 +133,16 @@ G_BEGIN_DECLS
  *   quotes, lists, tables, formatting, links, comments, tracked changes
  *   and PNG and JPEG pictures in line with the text. A file named .doc
  *   that is RTF, HTML or a .docx inside is read as what it is.
+ * @CD_IMPORT_FORMAT_PDF: a PDF document (.pdf: a press release as a word
+ *   processor or a layout program exports it), whose lines are read back
+ *   into paragraphs: the largest text at the top of its first page is the
+ *   headline and the next size the standfirst; larger text further on and
+ *   short paragraphs in bold are headings; bulleted and numbered lists,
+ *   bold, italic and links are kept, a word broken at a line's end is made
+ *   whole; running heads and feet and page numbers are left out, its
+ *   footnotes named in the note; its pictures go where they stand; the
+ *   story's "By" line, dateline and end are read as %CD_IMPORT_FORMAT_DOCX
+ *   reads them. A PDF of scanned pages (no text) is refused.
  *
  * How cd_import_data() reads a text; cd_import_file() reads a file by its
  * extension.
@@ -150,6 +160,7 @@ typedef enum
   CD_IMPORT_FORMAT_ODT,
   CD_IMPORT_FORMAT_RTF,
   CD_IMPORT_FORMAT_DOC,
+  CD_IMPORT_FORMAT_PDF,
 } CdImportFormat;
 
 /* Files over this size are refused. */

@@ -1,0 +1,1000 @@
+/* cd-import-pdf.c: PDF documents (a press release as a word processor or
+ * a layout program exports it), through poppler. A PDF holds no
+ * paragraphs, only lines of glyphs where the page shows them; poppler
+ * gives the lines in reading order (its columns found), with each glyph's
+ * box and font. Here the lines become paragraphs again: a line ends its
+ * paragraph where the next starts lower than the text's leading, or
+ * further in, or in another size or weight, or where the line ends short
+ * of its column with a sentence's end. Text larger than the body is the
+ * title, the subtitle and headings; a short paragraph all in bold a
+ * subheading; bullets and numbers lists. Running heads and feet, page
+ * numbers and footnotes are the page's, not the story's; links keep their
+ * address and pictures go where they stand. The paragraphs then become
+ * the article as any document's do (cd-import-document.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-import"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <poppler.h>
+
+#include "cd-import-document-private.h"
+#include "cd-import-pdf-private.h"
+#include "cd-import-private.h"
+
+/* Past this many pages a PDF is a report or a book, not a story: the rest
+ * is named in the note. */
+#define MAX_PAGES 200
+
+/* Of a page's height: the bands above and below its text where running
+ * heads, feet and page numbers stand, and where its footnotes may start. */
+#define HEAD_BAND 0.09
+#define FOOT_BAND 0.91
+#define FOOTNOTE_BAND 0.6
+
+/* A picture that covers more of its page than this is its background or
+ * a scan of it, not a picture in the story. */
+#define BACKGROUND_SHARE 0.8
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+typedef struct
+{
+  GArray  *glyphs; /* CdPdfGlyph, the line's, without its end */
+  double   x1, y1, x2, y2;
+  double   size;     /* the size most of its glyphs are set in */
+  double   right;    /* where its column ends: the furthest a line in it reaches */
+  guint    page;     /* from 0 */
+  gboolean bold;     /* every glyph in bold */
+  gboolean dropped;  /* a running head or foot, a page number, a footnote */
+  gboolean footnote; /* a footnote's first line */
+} Line;
+
+typedef struct
+{
+  guint  page;
+  double top;
+  char  *html; /* the picture's block */
+} Figure;
+
+typedef struct
+{
+  CdDocument *document;
+  GPtrArray  *lines;   /* Line */
+  GPtrArray  *links;   /* the addresses glyphs link to */
+  GArray     *figures; /* Figure, in page order */
+  GArray     *heights; /* each page's height */
+  double      body;    /* the size most of the text is set in */
+  double      leading; /* the body's distance from line to line, in sizes */
+  guint       footnotes;
+} Reader;
+
+static void
+line_free (gpointer data)
+{
+  Line *line = data;
+
+  g_array_unref (line->glyphs);
+  g_free (line);
+}
+
+static void
+figure_clear (gpointer data)
+{
+  g_free (((Figure *) data)->html);
+}
+
+static gboolean
+font_is_bold (const char *name)
+{
+  g_autofree char *folded = g_ascii_strdown (name != NULL ? name : "", -1);
+
+  return strstr (folded, "bold") != NULL || strstr (folded, "black") != NULL || strstr (folded, "heavy") != NULL ||
+         strstr (folded, "demi") != NULL;
+}
+
+static gboolean
+font_is_italic (const char *name)
+{
+  g_autofree char *folded = g_ascii_strdown (name != NULL ? name : "", -1);
+
+  return strstr (folded, "italic") != NULL || strstr (folded, "oblique") != NULL ||
+         g_str_has_suffix (folded, "-it") || g_str_has_suffix (folded, "boldit");
+}
+
+/* The size most of @glyphs (from @from on) are set in, of those that show. */
+static double
+common_size (GArray *glyphs)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint best = 0;
+  int   size = 0;
+
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const CdPdfGlyph *glyph = &g_array_index (glyphs, CdPdfGlyph, i);
+      int               key = (int) lround (glyph->size * 2);
+      guint             n;
+
+      if (g_unichar_isspace (glyph->c) || key <= 0)
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GINT_TO_POINTER (key))) + 1;
+      g_hash_table_insert (counts, GINT_TO_POINTER (key), GUINT_TO_POINTER (n));
+      if (n > best)
+        best = n, size = key;
+    }
+  return size / 2.0;
+}
+
+/* The index in @reader's links of the link whose area holds @box's
+ * middle, or -1. @mapping's areas count from the page's bottom. */
+static int
+link_at (Reader                 *reader,
+         GList                  *mapping,
+         double                  height,
+         const PopplerRectangle *box)
+{
+  double x = (box->x1 + box->x2) / 2, y = height - (box->y1 + box->y2) / 2;
+
+  for (GList *l = mapping; l != NULL; l = l->next)
+    {
+      PopplerLinkMapping *link = l->data;
+      const char         *uri;
+
+      if (link->action == NULL || link->action->type != POPPLER_ACTION_URI ||
+          (uri = link->action->uri.uri) == NULL)
+        continue;
+      if (x < MIN (link->area.x1, link->area.x2) || x > MAX (link->area.x1, link->area.x2) ||
+          y < MIN (link->area.y1, link->area.y2) || y > MAX (link->area.y1, link->area.y2))
+        continue;
+      if (!g_str_has_prefix (uri, "http://") && !g_str_has_prefix (uri, "https://") &&
+          !g_str_has_prefix (uri, "mailto:"))
+        return -1;
+      for (guint i = 0; i < reader->links->len; i++)
+        if (strcmp (g_ptr_array_index (reader->links, i), uri) == 0)
+          return (int) i;
+      g_ptr_array_add (reader->links, g_strdup (uri));
+      return (int) reader->links->len - 1;
+    }
+  return -1;
+}
+
+/* Ends @line: its box and size from the glyphs that show, and a raised
+ * small figure (a footnote's mark in the text) left out. */
+static void
+end_line (Reader *reader,
+          Line   *line)
+{
+  double baseline = 0;
+
+  line->size = common_size (line->glyphs);
+  for (guint i = 0; i < line->glyphs->len; i++)
+    {
+      const CdPdfGlyph *glyph = &g_array_index (line->glyphs, CdPdfGlyph, i);
+
+      if (!g_unichar_isspace (glyph->c) && fabs (glyph->size - line->size) < 0.5)
+        baseline = MAX (baseline, glyph->box.y2);
+    }
+  for (guint i = 0; i < line->glyphs->len;)
+    {
+      const CdPdfGlyph *glyph = &g_array_index (line->glyphs, CdPdfGlyph, i);
+
+      gunichar next = i + 1 < line->glyphs->len ? g_array_index (line->glyphs, CdPdfGlyph, i + 1).c : ' ';
+
+      if (!((g_unichar_isdigit (glyph->c) || glyph->c == '*') && glyph->size < line->size * 0.8 && i > 0 &&
+            glyph->box.y2 < baseline - line->size * 0.2))
+        {
+          i++;
+          continue;
+        }
+      g_array_remove_index (line->glyphs, i);
+      /* "flooding 1, after": the space before the mark goes with it. */
+      if (g_unichar_isspace (g_array_index (line->glyphs, CdPdfGlyph, i - 1).c) &&
+          (g_unichar_isspace (next) || g_unichar_ispunct (next)))
+        g_array_remove_index (line->glyphs, --i);
+    }
+  line->x1 = line->y1 = G_MAXDOUBLE;
+  line->bold = TRUE;
+  for (guint i = 0; i < line->glyphs->len; i++)
+    {
+      const CdPdfGlyph *glyph = &g_array_index (line->glyphs, CdPdfGlyph, i);
+
+      if (g_unichar_isspace (glyph->c))
+        continue;
+      line->x1 = MIN (line->x1, glyph->box.x1);
+      line->y1 = MIN (line->y1, glyph->box.y1);
+      line->x2 = MAX (line->x2, glyph->box.x2);
+      line->y2 = MAX (line->y2, glyph->box.y2);
+      line->bold = line->bold && glyph->bold;
+    }
+  if (line->x1 == G_MAXDOUBLE)
+    line_free (line);
+  else
+    g_ptr_array_add (reader->lines, line);
+}
+
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The pictures on @page, as blocks where they stand. */
+static void
+read_pictures (Reader      *reader,
+               PopplerPage *page,
+               guint        number)
+{
+  GList *mapping = poppler_page_get_image_mapping (page);
+  double width, height;
+
+  poppler_page_get_size (page, &width, &height);
+  for (GList *l = mapping; l != NULL; l = l->next)
+    {
+      PopplerImageMapping *image = l->data;
+      PopplerRectangle    *area = &image->area;
+      cairo_surface_t     *surface;
+      g_autoptr (GByteArray) png = NULL;
+      g_autofree char *name = NULL;
+      Figure           figure = { number, MIN (area->y1, area->y2), NULL };
+
+      if (fabs ((area->x2 - area->x1) * (area->y2 - area->y1)) > BACKGROUND_SHARE * width * height)
+        continue;
+      if ((surface = poppler_page_get_image (page, image->image_id)) == NULL)
+        continue;
+      png = g_byte_array_new ();
+      if (cairo_surface_write_to_png_stream (surface, append_png, png) == CAIRO_STATUS_SUCCESS)
+        {
+          name = g_strdup_printf ("picture-%u.png", g_hash_table_size (reader->document->parts));
+          g_hash_table_insert (reader->document->parts, g_strdup (name),
+                               g_byte_array_free_to_bytes (g_steal_pointer (&png)));
+          figure.html = _cd_document_add_picture (reader->document, name, NULL);
+        }
+      cairo_surface_destroy (surface);
+      if (figure.html != NULL)
+        g_array_append_val (reader->figures, figure);
+    }
+  poppler_page_free_image_mapping (mapping);
+}
+
+/* Reads @page's glyphs, with their fonts and links, into lines in
+ * reading order, and its pictures. */
+static void
+read_page (Reader      *reader,
+           PopplerPage *page,
+           guint        number)
+{
+  g_autofree char  *text = poppler_page_get_text (page);
+  PopplerRectangle *boxes = NULL;
+  guint             n_boxes = 0;
+  GList            *attributes = poppler_page_get_text_attributes (page);
+  GList            *links = poppler_page_get_link_mapping (page);
+  GList            *attribute = attributes;
+  g_autoptr (GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
+  g_autoptr (GPtrArray) lines = NULL;
+  double width, height;
+  guint  index = 0;
+
+  poppler_page_get_size (page, &width, &height);
+  g_array_append_val (reader->heights, height);
+  if (text != NULL && !poppler_page_get_text_layout (page, &boxes, &n_boxes))
+    n_boxes = 0;
+  for (const char *p = text != NULL ? text : ""; *p != '\0' && index < n_boxes; p = g_utf8_next_char (p), index++)
+    {
+      gunichar   c = g_utf8_get_char (p);
+      CdPdfGlyph glyph = { c, boxes[index], 0, FALSE, FALSE, -1, index };
+
+      /* Spaces come again from where the glyphs stand. */
+      if (g_unichar_isspace (c) || c == 0xA0 || boxes[index].x2 <= boxes[index].x1)
+        continue;
+      while (attribute != NULL && ((PopplerTextAttributes *) attribute->data)->end_index < (int) index)
+        attribute = attribute->next;
+      if (attribute != NULL && ((PopplerTextAttributes *) attribute->data)->start_index <= (int) index)
+        {
+          const PopplerTextAttributes *font = attribute->data;
+
+          glyph.size = font->font_size;
+          glyph.bold = font_is_bold (font->font_name);
+          glyph.italic = font_is_italic (font->font_name);
+        }
+      glyph.link = link_at (reader, links, height, &glyph.box);
+      g_array_append_val (glyphs, glyph);
+    }
+  lines = _cd_pdf_page_lines (glyphs, MAX (common_size (glyphs), 4.0));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_new0 (Line, 1);
+
+      line->glyphs = g_array_ref (g_ptr_array_index (lines, i));
+      line->page = number;
+      end_line (reader, line);
+    }
+  g_free (boxes);
+  poppler_page_free_text_attributes (attributes);
+  poppler_page_free_link_mapping (links);
+  read_pictures (reader, page, number);
+}
+
+/* @line's text as it reads, spaces folded. */
+static char *
+line_text (const Line *line)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < line->glyphs->len; i++)
+    g_string_append_unichar (text, g_array_index (line->glyphs, CdPdfGlyph, i).c);
+  return g_strstrip (g_string_free (text, FALSE));
+}
+
+/* @line's text with its figures as "#", to find the same running head on
+ * every page ("Page 2 of 5"). */
+static char *
+line_shape (const Line *line)
+{
+  g_autofree char *text = line_text (line);
+  GString         *shape = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c))
+        {
+          if (shape->len == 0 || shape->str[shape->len - 1] != '#')
+            g_string_append_c (shape, '#');
+        }
+      else if (!g_unichar_isspace (c))
+        g_string_append_unichar (shape, g_unichar_tolower (c));
+    }
+  return g_string_free (shape, FALSE);
+}
+
+/* Whether @shape is a page's number: "3", "- 3 -", "Page 3", "3 / 5",
+ * "Seite 3 von 5". */
+static gboolean
+is_page_number (const char *shape)
+{
+  static const char *const words[] = { "", "page", "seite", "pagina", "página", "p.", "s." };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      const char *rest;
+
+      if (!g_str_has_prefix (shape, words[i]))
+        continue;
+      rest = shape + strlen (words[i]);
+      if (g_str_has_prefix (rest, "-"))
+        rest++;
+      if (*rest++ != '#')
+        continue;
+      if (g_str_has_prefix (rest, "-"))
+        rest++;
+      if (*rest == '\0')
+        return TRUE;
+      if ((g_str_has_prefix (rest, "/") && strcmp (rest + 1, "#") == 0) || strcmp (rest, "of#") == 0 ||
+          strcmp (rest, "von#") == 0 || strcmp (rest, "de#") == 0 || strcmp (rest, "sur#") == 0 ||
+          strcmp (rest, "di#") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+in_band (const Reader *reader,
+         const Line   *line)
+{
+  double height = g_array_index (reader->heights, double, line->page);
+
+  return line->y2 < height * HEAD_BAND || line->y1 > height * FOOT_BAND;
+}
+
+/* Whether @line starts as a footnote does: with its number ("1", "12 Source") or a mark. */
+static gboolean
+starts_with_mark (const Line *line)
+{
+  GArray  *glyphs = line->glyphs;
+  gunichar c = g_array_index (glyphs, CdPdfGlyph, 0).c;
+  guint    n = 0;
+
+  if (c == '*' || c == 0x2020 || c == 0x2021)
+    return TRUE;
+  while (n < glyphs->len && n < 3 && g_unichar_isdigit (g_array_index (glyphs, CdPdfGlyph, n).c))
+    n++;
+  return n > 0 && (n == glyphs->len || !g_unichar_isdigit (g_array_index (glyphs, CdPdfGlyph, n).c));
+}
+
+static int
+compare_lines_top (gconstpointer a,
+                   gconstpointer b)
+{
+  const Line *la = *(Line *const *) a, *lb = *(Line *const *) b;
+
+  return la->y1 < lb->y1 ? -1 : la->y1 > lb->y1;
+}
+
+/* Leaves out what is the page's, not the story's: page numbers and the
+ * lines that stand in the head or foot of two pages or more; and a
+ * page's footnotes, the small lines that end it, the first with a mark. */
+static void
+drop_furniture (Reader *reader)
+{
+  g_autoptr (GHashTable) pages_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint pages = reader->heights->len;
+
+  for (guint i = 0; i < reader->lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (reader->lines, i);
+      char *shape;
+      guint seen;
+
+      if (!in_band (reader, line))
+        continue;
+      shape = line_shape (line);
+      seen = GPOINTER_TO_UINT (g_hash_table_lookup (pages_of, shape));
+      /* Counts pages, not lines: each page adds its bit once. */
+      g_hash_table_replace (pages_of, shape, GUINT_TO_POINTER (seen | 1u << MIN (line->page, 31)));
+    }
+  for (guint i = 0; i < reader->lines->len; i++)
+    {
+      Line            *line = g_ptr_array_index (reader->lines, i);
+      g_autofree char *shape = NULL;
+
+      if (!in_band (reader, line))
+        continue;
+      shape = line_shape (line);
+      line->dropped =
+          is_page_number (shape) ||
+          (pages > 1 && g_bit_nth_lsf (GPOINTER_TO_UINT (g_hash_table_lookup (pages_of, shape)), -1) !=
+                            g_bit_nth_msf (GPOINTER_TO_UINT (g_hash_table_lookup (pages_of, shape)), -1));
+    }
+  /* Footnotes: the small lines low on a page under all of its text,
+   * the first with a mark. */
+  for (guint page = 0; page < pages; page++)
+    {
+      double height = g_array_index (reader->heights, double, page);
+      double bottom = 0;
+      g_autoptr (GPtrArray) notes = g_ptr_array_new ();
+
+      for (guint i = 0; i < reader->lines->len; i++)
+        {
+          Line *line = g_ptr_array_index (reader->lines, i);
+
+          if (line->page == page && !line->dropped && line->size >= reader->body * 0.9)
+            bottom = MAX (bottom, line->y2);
+        }
+      for (guint i = 0; i < reader->lines->len; i++)
+        {
+          Line *line = g_ptr_array_index (reader->lines, i);
+
+          if (line->page == page && !line->dropped && line->y1 > MAX (bottom, height * FOOTNOTE_BAND))
+            g_ptr_array_add (notes, line);
+        }
+      g_ptr_array_sort (notes, compare_lines_top);
+      if (notes->len == 0 || !starts_with_mark (g_ptr_array_index (notes, 0)))
+        continue;
+      for (guint i = 0; i < notes->len; i++)
+        {
+          Line *line = g_ptr_array_index (notes, i);
+
+          line->dropped = TRUE;
+          reader->footnotes += starts_with_mark (line);
+        }
+    }
+}
+
+/* The body's leading, in sizes: the distance from one line of a
+ * paragraph to the next most lines keep. */
+static double
+find_leading (const Reader *reader)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint best = 0;
+  int   leading = 24; /* 1.2, in twentieths */
+
+  for (guint i = 1; i < reader->lines->len; i++)
+    {
+      const Line *a = g_ptr_array_index (reader->lines, i - 1);
+      const Line *b = g_ptr_array_index (reader->lines, i);
+      double      pitch = b->y1 - a->y1;
+      int         key;
+      guint       n;
+
+      if (a->page != b->page || fabs (a->size - b->size) >= 0.5 || a->size <= 0 || fabs (a->x1 - b->x1) > a->size ||
+          pitch <= 0 || pitch > 3 * a->size)
+        continue;
+      key = (int) lround (pitch / a->size * 20);
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GINT_TO_POINTER (key))) + 1;
+      g_hash_table_insert (counts, GINT_TO_POINTER (key), GUINT_TO_POINTER (n));
+      if (n > best)
+        best = n, leading = key;
+    }
+  return leading / 20.0;
+}
+
+/* The size most of the text is set in. */
+static double
+find_body_size (const Reader *reader)
+{
+  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
+
+  for (guint i = 0; i < reader->lines->len; i++)
+    {
+      const Line *line = g_ptr_array_index (reader->lines, i);
+
+      g_array_append_vals (all, line->glyphs->data, line->glyphs->len);
+    }
+  return common_size (all);
+}
+
+/* Where each line's column ends: the furthest a line reaches of those
+ * that follow one another in the same size, on the same page, starting
+ * near the first of them (a column's run, between its headings). */
+static void
+find_columns (Reader *reader)
+{
+  for (guint i = 0; i < reader->lines->len;)
+    {
+      const Line *first = g_ptr_array_index (reader->lines, i);
+      double      right = first->x2;
+      guint       end = i + 1;
+
+      for (; end < reader->lines->len; end++)
+        {
+          const Line *line = g_ptr_array_index (reader->lines, end);
+
+          if (line->dropped)
+            continue;
+          if (line->page != first->page || fabs (line->size - first->size) >= 0.5 ||
+              fabs (line->x1 - first->x1) > 4 * first->size)
+            break;
+          right = MAX (right, line->x2);
+        }
+      for (; i < end; i++)
+        ((Line *) g_ptr_array_index (reader->lines, i))->right = right;
+    }
+}
+
+static gboolean
+is_bullet (gunichar c)
+{
+  return c == 0x2022 || c == 0x25E6 || c == 0x25AA || c == 0x25CF || c == 0x25A0 || c == 0x2219 || c == 0x2023 ||
+         c == 0x2043 || c == 0x27A2 || c == 0x2713 || c == 0xB7 || (c >= 0xF000 && c <= 0xF0FF);
+}
+
+/* How many glyphs @line's list marker takes with the spaces after it,
+ * or 0: a bullet, a dash, or (@ordered) a number or letter with a full
+ * stop or a bracket ("1.", "b)"). */
+static guint
+raw_marker_length (const Line *line,
+                   gboolean   *ordered)
+{
+  GArray  *glyphs = line->glyphs;
+  gunichar c = g_array_index (glyphs, CdPdfGlyph, 0).c;
+  guint    n = 0;
+
+  *ordered = FALSE;
+  /* A bullet may stand with a tab after it, which is no glyph. */
+  if (is_bullet (c) && glyphs->len > 1 && !g_unichar_isspace (g_array_index (glyphs, CdPdfGlyph, 1).c))
+    return 1;
+  if (is_bullet (c) || c == '-' || c == 0x2013)
+    n = 1;
+  else
+    {
+      while (n < glyphs->len && n < 3 && g_unichar_isdigit (g_array_index (glyphs, CdPdfGlyph, n).c))
+        n++;
+      if (n == 0 && g_unichar_islower (c))
+        n = 1;
+      if (n == 0 || n >= glyphs->len || strchr (".)", (int) g_array_index (glyphs, CdPdfGlyph, n).c) == NULL)
+        return 0;
+      n++;
+      *ordered = TRUE;
+    }
+  if (n >= glyphs->len || !g_unichar_isspace (g_array_index (glyphs, CdPdfGlyph, n).c))
+    return 0;
+  while (n < glyphs->len && g_unichar_isspace (g_array_index (glyphs, CdPdfGlyph, n).c))
+    n++;
+  return n;
+}
+
+/* How many glyphs the line @index's list marker takes (raw_marker_length())
+ * or 0. A dash, a number or a letter is a marker only where another line
+ * near it on its page starts so in line with it ("– und ging." and
+ * "3. Liga" alone are text). */
+static guint
+marker_length (const Reader *reader,
+               guint         index,
+               gboolean     *ordered)
+{
+  const Line *line = g_ptr_array_index (reader->lines, index);
+  guint       n = raw_marker_length (line, ordered);
+
+  if (n == 0 || is_bullet (g_array_index (line->glyphs, CdPdfGlyph, 0).c))
+    return n;
+  for (guint k = index > 4 ? index - 4 : 0; k < MIN (index + 5, reader->lines->len); k++)
+    {
+      const Line *other = g_ptr_array_index (reader->lines, k);
+      gboolean    other_ordered;
+
+      if (k != index && other->page == line->page && fabs (other->x1 - line->x1) < 1 &&
+          raw_marker_length (other, &other_ordered) > 0 && other_ordered == *ordered &&
+          (*ordered || g_array_index (other->glyphs, CdPdfGlyph, 0).c == g_array_index (line->glyphs, CdPdfGlyph, 0).c))
+        return n;
+    }
+  return 0;
+}
+
+typedef struct
+{
+  GArray     *glyphs; /* the paragraph's, its lines joined */
+  const Line *first, *last;
+  guint       skip;    /* glyphs of the list marker that starts it */
+  gboolean    item;    /* a list's item */
+  gboolean    ordered; /* a numbered one */
+  double      text_x;  /* where an item's text starts */
+  CdParaKind  kind;
+  const char *figure; /* a picture's block (Figure.html), with no glyphs */
+} Para;
+
+static void
+para_free (gpointer data)
+{
+  Para *para = data;
+
+  g_array_unref (para->glyphs);
+  g_free (para);
+}
+
+static gboolean
+ends_sentence (const Line *line)
+{
+  gunichar c = g_array_index (line->glyphs, CdPdfGlyph, line->glyphs->len - 1).c;
+
+  return strchr (".!?:", (int) MIN (c, 0x7F)) != NULL || c == 0x201D || c == 0x201C || c == '"' || c == 0xBB ||
+         c == 0xAB || c == ')' || c == 0x2026;
+}
+
+/* Whether @b, a line that starts with no list marker, goes on with @para. */
+static gboolean
+continues (const Reader *reader,
+           const Para   *para,
+           const Line   *b)
+{
+  const Line *a = para->last;
+  double      h = a->size;
+  gboolean    larger = a->size >= reader->body * 1.1;
+
+  if (b->bold != a->bold || fabs (b->size - a->size) >= 0.5)
+    return FALSE;
+  if (b->page == a->page)
+    {
+      double pitch = b->y1 - a->y1;
+
+      /* Text either side of a box in the column: one line. */
+      if (fabs (pitch) < 0.3 * h && b->x1 > a->x2)
+        return TRUE;
+      if (pitch <= 0 || pitch > (reader->leading + 0.25) * h)
+        return FALSE;
+    }
+  else if (b->page != a->page + 1)
+    return FALSE;
+  if (para->item)
+    return fabs (b->x1 - para->text_x) < 0.6 * h;
+  /* A heading's lines may be centred, and short. */
+  if (larger)
+    return TRUE;
+  /* A line further in starts a paragraph; one further out follows the
+   * first line's indent only. */
+  if (b->x1 > a->x1 + 0.8 * h || (b->x1 < a->x1 - 0.8 * h && a != para->first))
+    return FALSE;
+  /* A line that stops short of its column ends its paragraph where it
+   * ends a sentence, or halfway. */
+  if (a->x2 < a->right - 1.5 * h && (ends_sentence (a) || a->x2 - a->x1 < (a->right - a->x1) / 2))
+    return FALSE;
+  return TRUE;
+}
+
+/* Adds @line's glyphs to @para: a word broken with a hyphen at the end
+ * of the line before is made whole again where it goes on in lower case. */
+static void
+add_line (Para       *para,
+          const Line *line)
+{
+  GArray  *glyphs = para->glyphs;
+  gunichar first = g_array_index (line->glyphs, CdPdfGlyph, 0).c;
+
+  if (glyphs->len > 0)
+    {
+      CdPdfGlyph *last = &g_array_index (glyphs, CdPdfGlyph, glyphs->len - 1);
+      gboolean    broken = glyphs->len > 1 && g_unichar_isalpha (g_array_index (glyphs, CdPdfGlyph, glyphs->len - 2).c) &&
+                        g_unichar_islower (first);
+
+      if (last->c == 0xAD || (last->c == '-' && broken))
+        g_array_set_size (glyphs, glyphs->len - 1);
+      else if (!g_unichar_isspace (last->c))
+        {
+          CdPdfGlyph space = *last;
+
+          space.c = ' ';
+          g_array_append_val (glyphs, space);
+        }
+    }
+  g_array_append_vals (glyphs, line->glyphs->data, line->glyphs->len);
+  para->last = line;
+}
+
+static Para *
+para_new (const Reader *reader,
+          guint         index)
+{
+  const Line *line = g_ptr_array_index (reader->lines, index);
+  Para       *para = g_new0 (Para, 1);
+
+  para->glyphs = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
+  para->first = line;
+  para->skip = marker_length (reader, index, &para->ordered);
+  para->item = para->skip > 0;
+  if (para->item)
+    para->text_x = g_array_index (line->glyphs, CdPdfGlyph, para->skip).box.x1;
+  add_line (para, line);
+  return para;
+}
+
+/* Adds the pictures from @*figure on that stand above @line (all of them
+ * for %NULL) to @paras. */
+static void
+add_figures (const Reader *reader,
+             GPtrArray    *paras,
+             guint        *figure,
+             const Line   *line)
+{
+  for (; *figure < reader->figures->len; (*figure)++)
+    {
+      const Figure *f = &g_array_index (reader->figures, Figure, *figure);
+      Para         *block;
+
+      if (line != NULL && (f->page > line->page || (f->page == line->page && f->top > line->y1)))
+        break;
+      block = g_new0 (Para, 1);
+      block->glyphs = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
+      block->figure = f->html;
+      g_ptr_array_add (paras, block);
+    }
+}
+
+/* Gathers @reader's lines into paragraphs, with the pictures before the
+ * first paragraph under them. */
+static GPtrArray *
+gather (Reader *reader)
+{
+  GPtrArray *paras = g_ptr_array_new_with_free_func (para_free);
+  Para      *para = NULL;
+  guint      figure = 0;
+
+  for (guint i = 0; i < reader->lines->len; i++)
+    {
+      const Line *line = g_ptr_array_index (reader->lines, i);
+      gboolean    ordered;
+
+      if (line->dropped)
+        continue;
+      if (para != NULL && marker_length (reader, i, &ordered) == 0 && continues (reader, para, line))
+        {
+          add_line (para, line);
+          continue;
+        }
+      add_figures (reader, paras, &figure, line);
+      para = para_new (reader, i);
+      g_ptr_array_add (paras, para);
+    }
+  add_figures (reader, paras, &figure, NULL);
+  return paras;
+}
+
+/* What each paragraph is: text larger than the body at the top of the
+ * first page is the title (the largest) and the subtitle (the next,
+ * smaller); larger text further on a heading, or a subheading a little
+ * larger than the body. A paragraph in bold stays one: the document's
+ * style, not its look, would tell it is a heading. */
+static void
+classify (const Reader *reader,
+          GPtrArray    *paras)
+{
+  double title_size = 0;
+  guint  title = G_MAXUINT;
+
+  for (guint i = 0; i < paras->len; i++)
+    {
+      const Para *para = g_ptr_array_index (paras, i);
+      double      size;
+
+      if (para->figure != NULL)
+        continue;
+      if (para->first->page > 0)
+        break;
+      size = para->first->size;
+      if (size < reader->body * 1.1 && para->glyphs->len > 150)
+        break;
+      if (size >= reader->body * 1.15 && size > title_size)
+        title = i, title_size = size;
+    }
+  for (guint i = 0; i < paras->len; i++)
+    {
+      Para  *para = g_ptr_array_index (paras, i);
+      double ratio;
+
+      if (para->figure != NULL)
+        continue;
+      ratio = para->first->size / reader->body;
+      if (i == title)
+        para->kind = CD_PARA_TITLE;
+      else if (title != G_MAXUINT && i == title + 1 && ratio >= 1.05 && para->first->size < title_size)
+        para->kind = CD_PARA_SUBTITLE;
+      else if (para->item)
+        para->kind = CD_PARA_LIST;
+      else if (ratio >= 1.2)
+        para->kind = CD_PARA_HEADING;
+      else if (ratio >= 1.1)
+        para->kind = CD_PARA_SUBHEADING;
+    }
+}
+
+/* Appends @run with @format to @in, and empties it. */
+static void
+flush_run (CdInline       *in,
+           GString        *run,
+           const gboolean *format)
+{
+  _cd_inline_append (in, run->str, format);
+  g_string_truncate (run, 0);
+}
+
+/* @para as the document's paragraph: its glyphs' text in runs of the
+ * same bold, italic and link. */
+static CdPara *
+to_document_para (const Reader *reader,
+                  const Para   *para,
+                  guint         level)
+{
+  g_autoptr (GString) run = g_string_new (NULL);
+  gboolean format[CD_N_FORMATS] = { FALSE };
+  gboolean whole_bold;
+  int      link = -1;
+  CdInline in;
+  CdPara  *result;
+
+  if (para->figure != NULL)
+    return _cd_para_new_block (g_strdup (para->figure));
+  /* A heading's bold is the heading's. */
+  whole_bold = para->first->bold && para->kind != CD_PARA_TEXT && para->kind != CD_PARA_LIST;
+  _cd_inline_init (&in);
+  for (guint i = para->skip; i < para->glyphs->len; i++)
+    {
+      const CdPdfGlyph *glyph = &g_array_index (para->glyphs, CdPdfGlyph, i);
+      gboolean          want[CD_N_FORMATS] = { glyph->bold && !whole_bold, glyph->italic, FALSE };
+
+      /* A space takes the formatting around it. */
+      if (g_unichar_isspace (glyph->c))
+        memcpy (want, format, sizeof want);
+      if (glyph->link != link || memcmp (want, format, sizeof want) != 0)
+        flush_run (&in, run, format);
+      if (glyph->link != link && !g_unichar_isspace (glyph->c))
+        {
+          if (link >= 0)
+            _cd_inline_close_link (&in);
+          if (glyph->link >= 0)
+            _cd_inline_open_link (&in, g_ptr_array_index (reader->links, glyph->link));
+          link = glyph->link;
+        }
+      memcpy (format, want, sizeof format);
+      g_string_append_unichar (run, glyph->c);
+    }
+  flush_run (&in, run, format);
+  if (link >= 0)
+    _cd_inline_close_link (&in);
+  result = _cd_inline_finish (&in, para->kind);
+  result->ordered = para->ordered;
+  result->level = level;
+  return result;
+}
+
+static void
+reader_clear (Reader *reader)
+{
+  g_clear_pointer (&reader->lines, g_ptr_array_unref);
+  g_clear_pointer (&reader->links, g_ptr_array_unref);
+  g_clear_pointer (&reader->figures, g_array_unref);
+  g_clear_pointer (&reader->heights, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
+
+static gboolean
+read_pdf (CdDocument *document,
+          GPtrArray  *paras,
+          GString    *notes,
+          const char *origin,
+          GError    **error)
+{
+  GBytes *bytes = g_hash_table_lookup (document->parts, CD_DOCUMENT_FILE_PART);
+  g_auto (Reader) reader = { document };
+  g_autoptr (GError) local = NULL;
+  g_autoptr (PopplerDocument) pdf = poppler_document_new_from_bytes (bytes, NULL, &local);
+  g_autoptr (GPtrArray) gathered = NULL;
+  double list_x = 0;
+  int    pages;
+
+  if (pdf == NULL)
+    {
+      if (g_error_matches (local, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
+                     "%s: the PDF is protected by a password; open it, remove the password and import it again.",
+                     origin);
+      else
+        g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID, "%s: the PDF is damaged; it cannot be read.",
+                     origin);
+      return FALSE;
+    }
+  reader.lines = g_ptr_array_new_with_free_func (line_free);
+  reader.links = g_ptr_array_new_with_free_func (g_free);
+  reader.figures = g_array_new (FALSE, FALSE, sizeof (Figure));
+  g_array_set_clear_func (reader.figures, figure_clear);
+  reader.heights = g_array_new (FALSE, FALSE, sizeof (double));
+  pages = poppler_document_get_n_pages (pdf);
+  for (int i = 0; i < MIN (pages, MAX_PAGES); i++)
+    {
+      g_autoptr (PopplerPage) page = poppler_document_get_page (pdf, i);
+
+      if (page != NULL)
+        read_page (&reader, page, (guint) i);
+    }
+  if (reader.lines->len == 0)
+    {
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_EMPTY,
+                   "%s: the PDF has no text in it, only pictures of its pages (a scan, perhaps); it cannot be "
+                   "imported.",
+                   origin);
+      return FALSE;
+    }
+  if (pages > MAX_PAGES)
+    {
+      g_autofree char *note = g_strdup_printf ("The PDF has %d pages; the first %d were read.", pages, MAX_PAGES);
+
+      _cd_import_add_note (notes, note);
+    }
+  reader.body = find_body_size (&reader);
+  reader.leading = find_leading (&reader);
+  drop_furniture (&reader);
+  find_columns (&reader);
+  gathered = gather (&reader);
+  classify (&reader, gathered);
+  for (guint i = 0; i < gathered->len; i++)
+    {
+      const Para *para = g_ptr_array_index (gathered, i);
+      guint       level = 0;
+
+      if (para->item)
+        {
+          const Para *before = i > 0 ? g_ptr_array_index (gathered, i - 1) : NULL;
+
+          if (before == NULL || !before->item)
+            list_x = para->first->x1;
+          level = para->first->x1 > list_x + 0.8 * para->first->size ? 1 : 0;
+        }
+      g_ptr_array_add (paras, to_document_para (&reader, para, level));
+    }
+  document->footnotes += reader.footnotes;
+  return TRUE;
+}
+
+const CdDocumentFormat _cd_pdf_format = { "PDF document", "a PDF document (.pdf)", TRUE, read_pdf };

@@ -1,0 +1,438 @@
+/* test-import-pdf.c: articles from PDF documents. Two exported by
+ * LibreOffice from the documents beside them (tests/data/import/
+ * pdf-press-release.fodt, pdf-two-columns.fodt, libreoffice-tram.fodt:
+ * `soffice --headless --convert-to pdf FILE`), and pages drawn here with
+ * cairo, a PDF's lines placed exactly: running heads and feet, a word
+ * broken at a line's end, a paragraph that goes on over a page, lists
+ * and what only looks like one, a footnote, a link; and the files that
+ * cannot be read.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include "cd-image-ref.h"
+#include "cd-import.h"
+#include "cd-store.h"
+#include "cd-test-import.h"
+#include "cd-test-util.h"
+
+/* The body's size and leading on the pages drawn here. */
+#define SIZE 11
+#define LEADING 15
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+/* @path imported into a new store in a new directory, with the number
+ * of pictures its story shows. */
+static CdArticle *
+import_into_store (const char *path,
+                   guint      *pictures)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-pdf-XXXXXX", &error);
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GPtrArray) refs = NULL;
+
+  g_assert_no_error (error);
+  store = cd_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  article = cd_test_import_one (store, path, &error);
+  g_assert_no_error (error);
+  refs = cd_image_refs_in_body (cd_article_get_body (article));
+  for (guint i = 0; i < refs->len; i++)
+    {
+      g_autoptr (CdImageInfo) info =
+          cd_store_lookup_image (store, ((CdImageRef *) g_ptr_array_index (refs, i))->id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (cd_image_info_get_width (info), >=, 100);
+    }
+  *pictures = refs->len;
+  g_clear_object (&store);
+  cd_test_rm_rf (dir);
+  return g_steal_pointer (&article);
+}
+
+/* A press release as LibreOffice exports it: a title and subtitle in
+ * their styles, a dateline, a footnote, bold and italic, a heading, a
+ * bulleted list, a picture, a link, a second page, "ENDS" with notes to
+ * editors under it, and on every page a running head and "Page 1 of 2". */
+static void
+test_press_release (void)
+{
+  g_autofree char *path = data_path ("pdf-press-release.pdf");
+  g_autoptr (CdArticle) article = NULL;
+  const char *body;
+  guint       pictures = 0;
+
+  article = import_into_store (path, &pictures);
+  body = cd_article_get_body (article);
+  g_test_message ("%s", body);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves £40m flood barrier for the harbour");
+  g_assert_cmpstr (cd_article_get_dek (article), ==, "Work on the gates starts in March and ends in 2028");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "NORTHSHORE");
+  g_assert_cmpstr (cd_article_get_language (article), ==, "en");
+  g_assert_true (g_str_has_prefix (
+      body, "The borough council has approved a £40m tidal barrier to protect the harbour and 900 homes in the old "
+            "town from flooding, after a vote of **31 to 4** on Tuesday night.\n\n"
+            "“We have waited ten years for this,” said Councillor *Maria Okafor*, who chairs the harbour "
+            "committee. “The people of the old town can sleep through a spring tide again.”\n\n"
+            "## What the barrier protects\n\nThe gates will protect:\n\n"
+            "- 900 homes and 140 businesses in the old town\n- the fish market and the lifeboat station\n"
+            "- the coast road between the harbour and the ferry terminal\n\n"
+            "The harbour has flooded four times in the last ten years, most recently in February, when water "
+            "reached the doors of the fish market and closed the coast road for two days."));
+  g_assert_nonnull (strstr (body, "throughout the work.\n\n```image\n"));
+  g_assert_nonnull (strstr (body, "```\n\n## How the work will be done\n\nThe design was chosen"));
+  g_assert_true (g_str_has_suffix (body, "The plans, the consultation report and a map of the works are at "
+                                         "[northshore.example/barrier](https://www.northshore.example/barrier).\n"));
+  g_assert_cmpuint (pictures, ==, 1);
+  /* The pages' own lines are nowhere. */
+  g_assert_null (strstr (body, "News release"));
+  g_assert_null (strstr (body, "Page "));
+  g_assert_null (strstr (body, "flood risk study"));
+  g_assert_cmpstr (cd_article_get_ednote (article), ==,
+                   "ENDS — **Notes to editors** — Photographs of the harbour and drawings of the gates are free to "
+                   "use with the credit “Northshore Council”. — Media contact: Sam Reid, press office, 01632 960 "
+                   "123, press@northshore.example — The document's footnote was left out.");
+}
+
+/* The same release set in two columns (justified, a list in the left
+ * one, the picture in the right): the left column is read before the
+ * right. */
+static void
+test_two_columns (void)
+{
+  g_autofree char *path = data_path ("pdf-two-columns.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_file (path, &error);
+  const char *body;
+  const char *left, *right;
+
+  g_assert_no_error (error);
+  body = cd_article_get_body (article);
+  g_test_message ("%s", body);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves £40m flood barrier for the harbour");
+  g_assert_true (g_str_has_prefix (
+      body, "The borough council has approved a £40m tidal barrier to protect the harbour and 900 homes in the old "
+            "town from flooding, after a vote of **31 to 4** on Tuesday night.\n\n"));
+  g_assert_nonnull (strstr (body, "## What the barrier protects\n\nThe gates will protect:\n\n"
+                                  "- 900 homes and 140 businesses in the old town\n"
+                                  "- the fish market and the lifeboat station\n"
+                                  "- the coast road between the harbour and the ferry terminal\n\n"));
+  left = strstr (body, "The harbour has flooded four times in the last ten years, most recently in February, when "
+                       "water reached the doors of the fish market and closed the coast road for two days. Engineers "
+                       "say a storm of that size is now likely once in every eight years, and once in every four by "
+                       "2050.\n\n");
+  right = strstr (body, "The barrier will close across the harbour mouth when the forecast tide is more than 5.2 "
+                        "metres above chart datum.");
+  g_assert_nonnull (left);
+  g_assert_nonnull (right);
+  g_assert_true (left < right);
+  g_assert_nonnull (strstr (body, "## How the work will be done\n\nThe design was chosen from three options put to "
+                                  "residents in the spring. A higher wall along the promenade would have blocked "
+                                  "the view of the bay from the old town"));
+  g_assert_null (strstr (body, "flood risk study"));
+}
+
+/* LibreOffice's PDF of a German story: its title and subtitle, the "Von"
+ * line and dateline, bold, italic, an emoji, a link, a picture, a
+ * footnote and its mark, ENDE. */
+static void
+test_libreoffice_german (void)
+{
+  g_autofree char *path = data_path ("libreoffice-tram.pdf");
+  g_autoptr (CdArticle) article = NULL;
+  guint pictures = 0;
+
+  article = import_into_store (path, &pictures);
+  g_test_message ("%s", cd_article_get_body (article));
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Straßenbahn fährt wieder über die Brücke");
+  g_assert_cmpstr (cd_article_get_dek (article), ==, "Nach drei Wochen Sperrung: Linie 4 rollt");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Anna Berg");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "KÖLN");
+  g_assert_cmpstr (cd_article_get_source (article), ==, "dpa");
+  g_assert_cmpstr (cd_article_get_language (article), ==, "de");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (article),
+                                   "Die Linie 4 fährt nicht seit Montag **wieder** über die *Mülheimer* Brücke. "
+                                   "Die Sanierung kostete 12 14 Millionen Euro 🚋.\n\n"
+                                   "Mehr auf [der Seite der KVB](https://www.kvb.koeln/).\n\n```image\n"));
+  g_assert_true (g_str_has_suffix (cd_article_get_body (article),
+                                   "```\n\nWas sich ändert\n\nFahrgäste zahlen 3,20 €.\n"));
+  g_assert_cmpuint (pictures, ==, 1);
+  g_assert_cmpstr (cd_article_get_ednote (article), ==, "ENDE — The document's footnote was left out.");
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Draws @text with its baseline at @y, from @x. */
+static void
+draw (cairo_t    *cr,
+      double      x,
+      double      y,
+      double      size,
+      const char *text)
+{
+  cairo_select_font_face (cr, "DejaVu Serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, size);
+  cairo_move_to (cr, x, y);
+  cairo_show_text (cr, text);
+}
+
+/* Draws @lines from @*y on, a line a leading further down. */
+static void
+draw_lines (cairo_t           *cr,
+            double             x,
+            double            *y,
+            const char *const *lines)
+{
+  for (guint i = 0; lines[i] != NULL; i++, *y += LEADING)
+    draw (cr, x, *y, SIZE, lines[i]);
+}
+
+/* The running head and foot of page @page of @pages. */
+static void
+draw_page_furniture (cairo_t *cr,
+                     guint    page,
+                     guint    pages)
+{
+  g_autofree char *foot = g_strdup_printf ("Page %u of %u", page, pages);
+
+  draw (cr, 72, 40, 9, "Harbour Ferries · Press office");
+  draw (cr, 470, 810, 9, foot);
+}
+
+/* A press release drawn on two A4 pages, as a word processor would set
+ * it. */
+static GBytes *
+draw_release (void)
+{
+  static const char *const lede[] = {
+    "SOUTHPORT, 5 December – The ferry between Southport and the island",
+    "resumed on Friday after a strike that lasted eleven days, the opera-",
+    NULL,
+  };
+  static const char *const refunds[] = {
+    "Passengers with tickets for sailings that were cancelled can claim",
+    "their money back in three ways:",
+    NULL,
+  };
+  static const char *const items[] = { "1. online, on the timetable page", "2. at the harbour office",
+                                       "3. by post to the ferry company", NULL };
+  static const char *const union_page1[] = {
+    "The union said the dispute over rosters was settled on Thursday night",
+    "– after talks that lasted until two in the morning – and that its crews",
+    "would be back at work for the first sailing on Friday, at six. The",
+    NULL,
+  };
+  static const char *const union_page2[] = {
+    "company said every sailing would run as timetabled from Saturday.",
+    NULL,
+  };
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, 595, 842);
+  cairo_t         *cr = cairo_create (surface);
+  double           y = 160;
+
+  draw_page_furniture (cr, 1, 2);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 24);
+  cairo_move_to (cr, 72, 110);
+  cairo_show_text (cr, "Island ferry sails again");
+  draw_lines (cr, 72, &y, lede);
+  /* "operator said." and a raised footnote mark. */
+  draw (cr, 72, y, SIZE, "tor said.");
+  draw (cr, 118, y - 4, 7, "1");
+  y += LEADING + 8;
+  draw_lines (cr, 72, &y, refunds);
+  y += 8;
+  draw_lines (cr, 90, &y, items);
+  y += 8;
+  draw (cr, 72, y, SIZE, "3. Liga: the island club plays at home on Saturday.");
+  y += LEADING + 8;
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, "uri='https://ferries.example/times'");
+  draw (cr, 72, y, SIZE, "Timetables are online.");
+  cairo_tag_end (cr, CAIRO_TAG_LINK);
+  y += LEADING + 8;
+  /* The paragraph that goes on over the page, under its footnote. */
+  y = 700;
+  draw_lines (cr, 72, &y, union_page1);
+  draw (cr, 72, 770, 8, "1 The company’s figures.");
+  cairo_show_page (cr);
+
+  draw_page_furniture (cr, 2, 2);
+  y = 80;
+  draw_lines (cr, 72, &y, union_page2);
+  y += 8;
+  draw (cr, 72, y, SIZE, "ENDS");
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* Lines placed exactly: the running head and foot of each page are left
+ * out, so is the footnote with its mark; a word broken with a hyphen is
+ * whole; a numbered list is one, while a dash that starts a line and a
+ * number before a full stop in a line alone are text; a link keeps its
+ * address; a paragraph goes on over the page. */
+static void
+test_drawn (void)
+{
+  g_autoptr (GBytes) pdf = draw_release ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article =
+      cd_import_data (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), CD_IMPORT_FORMAT_AUTO, "release",
+                      &error);
+
+  g_assert_no_error (error);
+  g_test_message ("%s", cd_article_get_body (article));
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Island ferry sails again");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "SOUTHPORT");
+  g_assert_cmpstr (
+      cd_article_get_body (article), ==,
+      "The ferry between Southport and the island resumed on Friday after a strike that lasted eleven days, the "
+      "operator said.\n\n"
+      "Passengers with tickets for sailings that were cancelled can claim their money back in three ways:\n\n"
+      "1. online, on the timetable page\n2. at the harbour office\n3. by post to the ferry company\n\n"
+      "3\\. Liga: the island club plays at home on Saturday.\n\n"
+      "[Timetables are online.](https://ferries.example/times)\n\n"
+      "The union said the dispute over rosters was settled on Thursday night – after talks that lasted until two "
+      "in the morning – and that its crews would be back at work for the first sailing on Friday, at six. The "
+      "company said every sailing would run as timetabled from Saturday.\n");
+  g_assert_cmpstr (cd_article_get_ednote (article), ==, "ENDS — The document's footnote was left out.");
+}
+
+static void
+assert_refused (GBytes     *bytes,
+                const char *origin,
+                const char *message)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article =
+      cd_import_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), CD_IMPORT_FORMAT_AUTO, origin,
+                      &error);
+
+  g_assert_null (article);
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* A PDF that holds only a picture of its page (a scan). */
+static GBytes *
+draw_scan (void)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, 595, 842);
+  cairo_surface_t *scan = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 560);
+  cairo_t         *cr = cairo_create (scan);
+
+  cairo_set_source_rgb (cr, 0.9, 0.9, 0.85);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cr = cairo_create (surface);
+  cairo_scale (cr, 1.4, 1.4);
+  cairo_set_source_surface (cr, scan, 10, 10);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scan);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* What cannot be read is refused with one sentence that says why. */
+static void
+test_refused (void)
+{
+  g_autofree char *locked_path = data_path ("pdf-locked.pdf");
+  g_autofree char *whole_path = data_path ("pdf-press-release.pdf");
+  g_autofree char *locked = NULL;
+  g_autofree char *whole = NULL;
+  gsize            locked_length, whole_length;
+  g_autoptr (GBytes) locked_bytes = NULL;
+  g_autoptr (GBytes) cut = NULL;
+  g_autoptr (GBytes) scan = draw_scan ();
+  g_autoptr (GBytes) empty = g_bytes_new_static ("", 0);
+
+  g_assert_true (g_file_get_contents (locked_path, &locked, &locked_length, NULL));
+  g_assert_true (g_file_get_contents (whole_path, &whole, &whole_length, NULL));
+  locked_bytes = g_bytes_new (locked, locked_length);
+  /* Its first kilobytes: no page, no table of its objects. */
+  cut = g_bytes_new (whole, 2000);
+
+  assert_refused (locked_bytes, "statement.pdf",
+                  "statement.pdf: the PDF is protected by a password; open it, remove the password and import it "
+                  "again.");
+  assert_refused (cut, "cut.pdf", "cut.pdf: the PDF is damaged; it cannot be read.");
+  assert_refused (scan, "scan.pdf",
+                  "scan.pdf: the PDF has no text in it, only pictures of its pages (a scan, perhaps); it cannot be "
+                  "imported.");
+  assert_refused (empty, "empty.pdf", "empty.pdf: the file is empty.");
+}
+
+/* A press office's email with the release attached as a PDF and a line
+ * about it: the PDF is the story, the line goes to the note. */
+static void
+test_emailed (void)
+{
+  g_autofree char *path = data_path ("pdf-press-release.pdf");
+  g_autofree char *pdf = NULL;
+  gsize            length;
+  g_autofree char *encoded = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = NULL;
+
+  g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+  encoded = g_base64_encode ((const guchar *) pdf, length);
+  message = g_strdup_printf ("From: Sam Reid <press@northshore.example>\nSubject: Flood barrier approved\n"
+                             "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+                             "--b\nContent-Type: text/plain; charset=utf-8\n\nPlease find our release attached.\n"
+                             "--b\nContent-Type: application/pdf; name=release.pdf\n"
+                             "Content-Disposition: attachment; filename=release.pdf\n"
+                             "Content-Transfer-Encoding: base64\n\n%s\n--b--\n",
+                             encoded);
+  article = cd_import_data (message, strlen (message), CD_IMPORT_FORMAT_AUTO, "barrier.eml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves £40m flood barrier for the harbour");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (article), "The borough council has approved"));
+  g_assert_nonnull (
+      strstr (cd_article_get_ednote (article), "The message with release.pdf: “Please find our release attached.”"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import-pdf/press-release", test_press_release);
+  g_test_add_func ("/import-pdf/two-columns", test_two_columns);
+  g_test_add_func ("/import-pdf/libreoffice-german", test_libreoffice_german);
+  g_test_add_func ("/import-pdf/drawn", test_drawn);
+  g_test_add_func ("/import-pdf/refused", test_refused);
+  g_test_add_func ("/import-pdf/emailed", test_emailed);
+  return g_test_run ();
+}
