@@ -27,7 +27,7 @@ export G_SLICE=always-malloc
 export G_DEBUG=gc-friendly
 
 status=0
-for name in markdown wire html xml ninjs email document rtf doc frontmatter wp-content checks; do
+for name in markdown wire html xml ninjs email document rtf doc frontmatter wp-content checks pdf; do
   target="$builddir/tests/fuzz/fuzz-$name"
   if [ ! -x "$target" ]; then
     echo "fuzz-$name: not built in $builddir (configure with -Dfuzzing=true)" >&2
@@ -35,10 +35,15 @@ for name in markdown wire html xml ninjs email document rtf doc frontmatter wp-c
   fi
 
   mkdir -p "$work/$name/corpus" "$work/$name/artifacts"
+  # What a target's libraries keep for the life of the process.
+  lsan=
+  if [ -f "$here/lsan-$name.supp" ]; then
+    lsan="suppressions=$here/lsan-$name.supp"
+  fi
   regressions="$here/regressions/$name"
   if [ -d "$regressions" ] && [ -n "$(ls -A "$regressions")" ]; then
     echo "== fuzz-$name: replaying $(ls "$regressions" | wc -l) regression inputs"
-    if ! "$target" -runs=1 "$regressions"/* > "$work/$name/replay.log" 2>&1; then
+    if ! LSAN_OPTIONS="$lsan" "$target" -runs=1 "$regressions"/* > "$work/$name/replay.log" 2>&1; then
       cat "$work/$name/replay.log" >&2
       echo "fuzz-$name: a regression input fails again" >&2
       status=1
@@ -55,7 +60,7 @@ for name in markdown wire html xml ninjs email document rtf doc frontmatter wp-c
   fi
 
   echo "== fuzz-$name: fuzzing for $seconds s"
-  "$target" $extra -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  LSAN_OPTIONS="$lsan" "$target" $extra -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="$work/$name/artifacts/" \
     "$work/$name/corpus" "$here/corpus-$name" > "$work/$name/fuzz.log" 2>&1
   rc=$?
