@@ -2038,6 +2038,130 @@ test_language_of_import (void)
   cd_test_rm_rf (dir);
 }
 
+/* @pattern with YYYY, WEEKDAY and OTHERDAY replaced. */
+static char *
+fill_in (const char *pattern,
+         const char *year,
+         const char *weekday,
+         const char *otherday)
+{
+  g_autoptr (GString) text = g_string_new (pattern);
+
+  g_string_replace (text, "YYYY", year, 0);
+  if (weekday != NULL)
+    g_string_replace (text, "WEEKDAY", weekday, 0);
+  if (otherday != NULL)
+    g_string_replace (text, "OTHERDAY", otherday, 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A press release's lines to the desk above its headline go to the note,
+ * not to the headline or the story; an embargo they name, read plainly
+ * in the forms and languages releases write it, becomes the article's;
+ * a time that is not plain (no date, a weekday that is not the date's)
+ * sets none, and a headline that only starts with such a word stays. */
+static void
+test_release_lines (void)
+{
+  /* clang-format off */
+  static const struct {
+    const char *line;
+    const char *embargo; /* in UTC, or NULL */
+  } cases[] = {
+    { "FOR IMMEDIATE RELEASE", NULL },
+    { "PRESS RELEASE – 3 December 2026", NULL },
+    { "Pressemitteilung", NULL },
+    { "EMBARGOED UNTIL 00:01 GMT, WEEKDAY 4 February YYYY", "YYYY-02-04T00:01:00Z" },
+    { "Embargoed until 10.00 CET on 4 February YYYY", "YYYY-02-04T09:00:00Z" },
+    { "EMBARGO: February 4, YYYY at 12:01 a.m. ET", "YYYY-02-04T05:01:00Z" },
+    { "Embargoed until 23:59 BST 30 June YYYY", "YYYY-06-30T22:59:00Z" },
+    { "For release at 0001 GMT 4 Feb YYYY", "YYYY-02-04T00:01:00Z" },
+    { "Not for publication before YYYY-02-04 00:01 +01:00", "YYYY-02-03T23:01:00Z" },
+    { "Sperrfrist: 4. Februar YYYY, 10:00 Uhr MEZ", "YYYY-02-04T09:00:00Z" },
+    { "Embargo jusqu'au 4 février YYYY à 10h00 CET", "YYYY-02-04T09:00:00Z" },
+    { "**EMBARGOED UNTIL 1 March YYYY 09:30 GMT**", "YYYY-03-01T09:30:00Z" },
+    { "Embargoed until OTHERDAY 4 February YYYY, 00:01 GMT", NULL },
+    { "EMBARGOED UNTIL THE END OF THE MEETING", NULL },
+    { "Embargoed until 1 January 2020, 00:01 GMT", NULL },
+  };
+  static const char *const headlines[] = {
+    "Embargo on Russian oil extended",
+    "Press release: council approves barrier",
+    "Sperrfrist für Kita-Gebühren verlängert",
+  };
+  /* clang-format on */
+  static const char *const days[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
+  /* Times two years ahead, whenever the test runs. */
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *year = g_strdup_printf ("%d", g_date_time_get_year (now) + 2);
+  g_autoptr (GDateTime) day = g_date_time_new_utc (g_date_time_get_year (now) + 2, 2, 4, 0, 0, 0);
+  const char       *weekday = days[g_date_time_get_day_of_week (day) - 1];
+  const char       *otherday = days[g_date_time_get_day_of_week (day) % 7];
+  static const char story[] = "Council approves flood barrier\n\nNORTHSHORE, 3 December 2026 – The borough council "
+                              "has approved a tidal barrier to protect the harbour.\n";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *line = fill_in (cases[i].line, year, weekday, otherday);
+      g_autofree char *expected = cases[i].embargo != NULL ? fill_in (cases[i].embargo, year, NULL, NULL) : NULL;
+      g_autofree char *text = g_strdup_printf ("%s\n\n%s", line, story);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) article = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_WIRE, "release.txt",
+                                                      &error);
+      GDateTime       *embargo;
+      g_autofree char *utc = NULL;
+
+      g_assert_no_error (error);
+      g_test_message ("%s", line);
+      g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves flood barrier");
+      g_assert_cmpstr (cd_article_get_dateline (article), ==, "NORTHSHORE");
+      g_assert_cmpstr (cd_article_get_ednote (article), ==, line);
+      embargo = cd_article_get_embargo (article);
+      if (embargo != NULL)
+        {
+          g_autoptr (GDateTime) in_utc = g_date_time_to_utc (embargo);
+
+          utc = g_date_time_format (in_utc, "%FT%TZ");
+        }
+      g_assert_cmpstr (utc, ==, expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n\nNORTHSHORE, 3 December 2026 – The council met.\n",
+                                               headlines[i]);
+      g_autoptr (CdArticle) article = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_WIRE, "story.txt", NULL);
+
+      g_assert_cmpstr (cd_article_get_headline (article), ==, headlines[i]);
+      g_assert_null (cd_article_get_embargo (article));
+    }
+  /* A document's paragraphs above its headline, and under it above the
+   * story. */
+  {
+    g_autofree char *rtf = fill_in ("{\\rtf1\\ansi \\pard FOR IMMEDIATE RELEASE\\par \\pard Council approves "
+                                    "flood barrier\\par \\pard EMBARGOED UNTIL 00:01 GMT, 4 February YYYY\\par "
+                                    "\\pard NORTHSHORE \\endash  The borough council has approved a tidal barrier "
+                                    "to protect the harbour.\\par}",
+                                    year, NULL, NULL);
+    g_autofree char *note = fill_in ("FOR IMMEDIATE RELEASE — EMBARGOED UNTIL 00:01 GMT, 4 February YYYY", year,
+                                     NULL, NULL);
+    g_autofree char *prefix = fill_in ("YYYY-02-04T00:01:00", year, NULL, NULL);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CdArticle) article = cd_import_data (rtf, strlen (rtf), CD_IMPORT_FORMAT_AUTO, "release.rtf",
+                                                    &error);
+    g_autofree char *utc = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves flood barrier");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "NORTHSHORE");
+    g_assert_cmpstr (cd_article_get_body (article), ==,
+                     "The borough council has approved a tidal barrier to protect the harbour.\n");
+    g_assert_cmpstr (cd_article_get_ednote (article), ==, note);
+    g_assert_nonnull (cd_article_get_embargo (article));
+    utc = g_date_time_format_iso8601 (cd_article_get_embargo (article));
+    g_assert_true (g_str_has_prefix (utc, prefix));
+  }
+}
+
 /* The marks that end the copy, in the agencies' languages, end the story;
  * what the agency sends after one (a trailer, an advisory) goes to the
  * note, not lost; a sign-off with the end mark under it, as dpa sends it,
@@ -3228,6 +3352,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/byline-title", test_wire_byline_title);
   g_test_add_func ("/import/wire/contacts", test_wire_contacts);
   g_test_add_func ("/import/wire/end-marks", test_wire_end_marks);
+  g_test_add_func ("/import/release-lines", test_release_lines);
   g_test_add_func ("/import/language/guess", test_language_guess);
   g_test_add_func ("/import/language/of-import", test_language_of_import);
   g_test_add_func ("/import/wire/caption", test_wire_caption);

@@ -353,7 +353,9 @@ is_list (const char *paragraph)
 }
 
 /* The opening of an agency story in XML (@markdown, consumed): the
- * version note over it ("(Adds comments, detail)") to @notes; past the
+ * version note over it ("(Adds comments, detail)") and a press release's
+ * lines to the desk ("FOR IMMEDIATE RELEASE", an embargo, which becomes
+ * @article's) to @notes; past the
  * list that sums it up, as Reuters heads a story, its byline and its
  * dateline, to @article's; the list stays on top. */
 char *
@@ -368,10 +370,11 @@ _cd_import_take_body_opening (CdArticle *article,
 
   g_assert (CD_IS_ARTICLE (article) && notes != NULL);
 
-  if (end != NULL &&
-      g_regex_match (_cd_import_wire_regex (RE_VERSION_NOTE), g_strchomp (first), 0, NULL))
+  if (end != NULL && (g_regex_match (_cd_import_wire_regex (RE_VERSION_NOTE), g_strchomp (first), 0, NULL) ||
+                      _cd_import_is_release_line (first)))
     {
-      _cd_import_add_note (notes, first);
+      if (!_cd_import_take_release_line (article, first, notes))
+        _cd_import_add_note (notes, first);
       body = g_strdup (end + 2 + strspn (end + 2, "\n"));
       g_free (markdown);
       return _cd_import_take_body_opening (article, body, notes);

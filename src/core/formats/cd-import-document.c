@@ -833,7 +833,10 @@ finish (CdDocument *document,
       para->text = g_strdup ("");
     }
   first = take_labels (paras, first, &labels);
-  while (first < paras->len && *((CdPara *) g_ptr_array_index (paras, first))->text == '\0')
+  /* A press release's lines to the desk above its headline. */
+  while (first < paras->len && (*((CdPara *) g_ptr_array_index (paras, first))->text == '\0' ||
+                                _cd_import_take_release_line (
+                                    article, ((CdPara *) g_ptr_array_index (paras, first))->text, notes)))
     first++;
   if (cd_text_is_blank (cd_article_get_headline (article)) && labels.values[CD_LABEL_HEADLINE] == NULL &&
       first < paras->len && reads_as_headline (g_ptr_array_index (paras, first)))

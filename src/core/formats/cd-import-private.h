@@ -273,6 +273,13 @@ char *_cd_import_take_forward (char    *text,
                                char   **date,
                                GString *notes);
 
+/* A press release's line to the desk above its story (cd-import-release.c):
+ * "FOR IMMEDIATE RELEASE", "Embargoed until …". */
+gboolean _cd_import_take_release_line (CdArticle  *article,
+                                       const char *line,
+                                       GString    *notes);
+gboolean _cd_import_is_release_line (const char *line);
+
 /* Documents (cd-import-document.c): Word's, OpenDocument text, RTF and
  * PDF, read from their bytes as @format. */
 gboolean _cd_import_is_document_format (CdImportFormat format);

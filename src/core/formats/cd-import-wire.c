@@ -610,21 +610,24 @@ has_letter (const char *text)
 
 /* Whether @line, with @below the line right under it in its block (or
  * %NULL), is the agency's: a code without letters ("*9006"), a slug, a
- * priority, or a label above the headline. */
+ * priority, or a label above the headline; or a press release's line to
+ * the desk ("FOR IMMEDIATE RELEASE"). */
 static gboolean
 is_service_line (const char *line,
                  const char *below)
 {
-  return !has_letter (line) || g_regex_match (_cd_import_wire_regex (RE_SLUG), line, 0, NULL) ||
+  return !has_letter (line) || _cd_import_is_release_line (line) || g_regex_match (_cd_import_wire_regex (RE_SLUG), line, 0, NULL) ||
          g_regex_match (_cd_import_wire_regex (RE_PRIORITY), line, 0, NULL) ||
          (below != NULL && g_regex_match (_cd_import_wire_regex (RE_LABEL), line, 0, NULL));
 }
 
 /* Takes the agency's slug and priority lines above the headline into
  * @notes, unless what would be left to be the headline is the story's
- * dateline paragraph (then the slug is all the headline there is). */
+ * dateline paragraph (then the slug is all the headline there is); an
+ * embargo a press release names there becomes @article's. */
 static void
-take_service_lines (GPtrArray *blocks,
+take_service_lines (CdArticle *article,
+                    GPtrArray *blocks,
                     GString   *notes)
 {
   g_autoptr (GMatchInfo) dateline = NULL;
@@ -657,7 +660,8 @@ take_service_lines (GPtrArray *blocks,
       guint  n = i < first_block ? taken->lines->len : first_line;
 
       for (guint j = 0; j < n; j++)
-        _cd_import_add_note (notes, g_ptr_array_index (taken->lines, j));
+        if (!_cd_import_take_release_line (article, g_ptr_array_index (taken->lines, j), notes))
+          _cd_import_add_note (notes, g_ptr_array_index (taken->lines, j));
     }
   g_ptr_array_remove_range (b->lines, 0, first_line);
   g_ptr_array_remove_range (blocks, 0, first_block);
@@ -1009,7 +1013,7 @@ _cd_import_wire_copy (CdArticle  *article,
       return FALSE;
     }
 
-  take_service_lines (blocks, notes);
+  take_service_lines (article, blocks, notes);
   first = g_ptr_array_index (blocks, 0);
   cd_article_set_headline (article, g_ptr_array_index (first->lines, 0));
   _cd_import_take_headline_label (article, NULL, notes);
