@@ -111,8 +111,9 @@ test_press_release (void)
 }
 
 /* The same release set in two columns (justified, a list in the left
- * one, the picture in the right): the left column is read before the
- * right. */
+ * one, the picture in the right, "ENDS" under both): the left column is
+ * read before the right, and the story ends with the right one's last
+ * line. */
 static void
 test_two_columns (void)
 {
@@ -146,6 +147,14 @@ test_two_columns (void)
                                   "residents in the spring. A higher wall along the promenade would have blocked "
                                   "the view of the bay from the old town"));
   g_assert_null (strstr (body, "flood risk study"));
+  /* "ENDS" stands under both columns: the right one is the story's too. */
+  g_assert_true (g_str_has_suffix (body, "The plans, the consultation report and a map of the works are at "
+                                         "[northshore.example/barrier](https://www.northshore.example/barrier).\n"));
+  g_assert_cmpstr (cd_article_get_ednote (article), ==,
+                   "ENDS — **Notes to editors** — Photographs of the harbour and drawings of the gates are free to "
+                   "use with the credit “Northshore Council”. — Media contact: Sam Reid, press office, 01632 960 "
+                   "123, press@northshore.example — The document's footnote was left out. — The document holds a "
+                   "picture, not imported with it.");
 }
 
 /* LibreOffice's PDF of a German story: its title and subtitle, the "Von"

@@ -83,51 +83,133 @@ split_rows (GArray *glyphs)
 typedef struct
 {
   double from, to;
-} Gap;
+} Span;
 
-/* The stretches of at least @width between @from and @to where none of
- * @glyphs stands. */
+/* @row's stretches of text: its glyphs that stand less than @gap apart. */
 static GArray *
-find_gaps (GArray *glyphs,
-           double  from,
-           double  to,
-           double  width)
+row_spans (GArray *row,
+           double  gap)
 {
-  g_autoptr (GArray) sorted = g_array_copy (glyphs);
-  GArray *gaps = g_array_new (FALSE, FALSE, sizeof (Gap));
-  double  reached = from;
+  g_autoptr (GArray) sorted = g_array_copy (row);
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
 
   g_array_sort (sorted, compare_x);
-  for (guint i = 0; i <= sorted->len; i++)
+  for (guint i = 0; i < sorted->len; i++)
     {
-      const CdPdfGlyph *glyph = i < sorted->len ? &g_array_index (sorted, CdPdfGlyph, i) : NULL;
-      double            next = glyph != NULL ? glyph->box.x1 : to;
+      const CdPdfGlyph *glyph = &g_array_index (sorted, CdPdfGlyph, i);
+      Span             *last = spans->len > 0 ? &g_array_index (spans, Span, spans->len - 1) : NULL;
 
-      if (next - reached >= width)
+      if (last != NULL && glyph->box.x1 - last->to < gap)
+        last->to = MAX (last->to, glyph->box.x2);
+      else
         {
-          Gap gap = { reached, next };
+          Span span = { glyph->box.x1, glyph->box.x2 };
 
-          g_array_append_val (gaps, gap);
+          g_array_append_val (spans, span);
         }
-      if (glyph != NULL)
-        reached = MAX (reached, glyph->box.x2);
     }
-  return gaps;
+  return spans;
 }
 
 static gboolean
-gaps_meet (GArray *a,
-           GArray *b)
+crosses (GArray     *spans,
+         const Span *gutter)
 {
-  for (guint i = 0; i < a->len; i++)
-    for (guint k = 0; k < b->len; k++)
-      {
-        const Gap *ga = &g_array_index (a, Gap, i), *gb = &g_array_index (b, Gap, k);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
 
-        if (MIN (ga->to, gb->to) > MAX (ga->from, gb->from))
-          return TRUE;
-      }
+      if (span->from < gutter->to && span->to > gutter->from)
+        return TRUE;
+    }
   return FALSE;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+/* The gutter between columns in rows of @spans (each row's Span), or
+ * FALSE: a stretch at least @gap wide that fewer than half the rows
+ * cross, with text of COLUMN_MIN_ROWS rows and COLUMN_MIN_WIDTH times
+ * @gap at least on either side of it (not the margin, nor the space
+ * after a list's bullets). A headline across the columns crosses it. */
+static gboolean
+find_gutter (GPtrArray *spans,
+             double     gap,
+             Span      *gutter)
+{
+  g_autoptr (GArray) edges = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean found = FALSE;
+  guint    best = G_MAXUINT;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GArray *row = g_ptr_array_index (spans, i);
+
+      for (guint k = 0; k < row->len; k++)
+        {
+          g_array_append_val (edges, g_array_index (row, Span, k).from);
+          g_array_append_val (edges, g_array_index (row, Span, k).to);
+        }
+    }
+  g_array_sort (edges, compare_doubles);
+  /* Lines start at the same margin: each edge once. */
+  for (guint i = 1; i < edges->len;)
+    if (g_array_index (edges, double, i) - g_array_index (edges, double, i - 1) < 0.01)
+      g_array_remove_index (edges, i);
+    else
+      i++;
+  /* Each stretch from an edge to a later one that no row's span enters
+   * but those that cross it. */
+  for (guint i = 0; i + 1 < edges->len; i++)
+    for (guint k = i + 1; k < edges->len; k++)
+      {
+        Span   candidate = { g_array_index (edges, double, i), g_array_index (edges, double, k) };
+        guint  crossing = 0, left = 0, right = 0;
+        double left_from = G_MAXDOUBLE, right_to = -G_MAXDOUBLE;
+
+        if (candidate.to - candidate.from < gap)
+          continue;
+        for (guint r = 0; r < spans->len; r++)
+          {
+            GArray  *row = g_ptr_array_index (spans, r);
+            gboolean has_left = FALSE, has_right = FALSE;
+
+            if (crosses (row, &candidate))
+              {
+                crossing++;
+                continue;
+              }
+            for (guint n = 0; n < row->len; n++)
+              {
+                const Span *span = &g_array_index (row, Span, n);
+
+                if (span->to <= candidate.from)
+                  has_left = TRUE, left_from = MIN (left_from, span->from);
+                else
+                  has_right = TRUE, right_to = MAX (right_to, span->to);
+              }
+            left += has_left;
+            right += has_right;
+          }
+        if (crossing * 2 >= spans->len)
+          break; /* a wider one is crossed as much */
+        if (left >= COLUMN_MIN_ROWS && right >= COLUMN_MIN_ROWS && candidate.from - left_from >= COLUMN_MIN_WIDTH * gap &&
+            right_to - candidate.to >= COLUMN_MIN_WIDTH * gap &&
+            (crossing < best || (crossing == best && candidate.to - candidate.from > gutter->to - gutter->from)))
+          {
+            *gutter = candidate;
+            best = crossing;
+            found = TRUE;
+          }
+      }
+  return found;
 }
 
 static gboolean
@@ -182,9 +264,133 @@ add_row (GPtrArray *lines,
     g_ptr_array_add (lines, line);
 }
 
-/* Adds the glyphs of a region of a page to @lines in reading order: its rows top to bottom, but where rows in a run share a gap of
- * at least @gap (the gutter between columns), the run is cut there and
- * each side read in turn, left before right. */
+/* Adds the rows @from to @to of @rows to @lines, cut at @gutter: the
+ * glyphs left of it read before those right of it. */
+static void add_region (GPtrArray *lines,
+                        GArray    *glyphs,
+                        double     gap,
+                        guint      depth);
+
+static void
+add_columns (GPtrArray  *lines,
+             GPtrArray  *rows,
+             guint       from,
+             guint       to,
+             const Span *gutter,
+             double      gap,
+             guint       depth)
+{
+  g_autoptr (GArray) left = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
+  g_autoptr (GArray) right = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
+
+  for (guint i = from; i < to; i++)
+    {
+      GArray *row = g_ptr_array_index (rows, i);
+
+      for (guint k = 0; k < row->len; k++)
+        {
+          const CdPdfGlyph *glyph = &g_array_index (row, CdPdfGlyph, k);
+
+          g_array_append_vals (glyph->box.x2 <= gutter->from ? left : right, glyph, 1);
+        }
+    }
+  if (left->len > 0)
+    add_region (lines, left, gap, depth + 1);
+  if (right->len > 0)
+    add_region (lines, right, gap, depth + 1);
+}
+
+/* The side of @gutter @row stands on: -1 left, 1 right, 0 both. */
+static int
+side_of (GArray     *row,
+         const Span *gutter)
+{
+  int side = 0;
+
+  for (guint k = 0; k < row->len; k++)
+    {
+      int here = g_array_index (row, CdPdfGlyph, k).box.x2 <= gutter->from ? -1 : 1;
+
+      if (side != 0 && here != side)
+        return 0;
+      side = here;
+    }
+  return side;
+}
+
+/* The top of @row's glyphs on @side of @gutter (-1 left, 1 right), or
+ * -1 where it has none there. */
+static double
+side_top (GArray     *row,
+          const Span *gutter,
+          int         side)
+{
+  double top = G_MAXDOUBLE;
+
+  for (guint k = 0; k < row->len; k++)
+    {
+      const CdPdfGlyph *glyph = &g_array_index (row, CdPdfGlyph, k);
+
+      if ((glyph->box.x2 <= gutter->from ? -1 : 1) == side)
+        top = MIN (top, glyph->box.y1);
+    }
+  return top == G_MAXDOUBLE ? -1 : top;
+}
+
+/* Where the columns in the rows @from to @to end: before the rows at
+ * their foot that stand on one side only, below the other side's last
+ * line and further from their own side's lines above than any two lines
+ * of that column are ("ENDS" under the columns); else @to. */
+static guint
+columns_end (GPtrArray  *rows,
+             guint       from,
+             guint       to,
+             const Span *gutter)
+{
+  guint  start = to;
+  int    side;
+  double other = -G_MAXDOUBLE, own = -1, previous = -1;
+  g_autoptr (GArray) pitches = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (to - from <= COLUMN_MIN_ROWS || (side = side_of (g_ptr_array_index (rows, to - 1), gutter)) == 0)
+    return to;
+  while (start > from && side_of (g_ptr_array_index (rows, start - 1), gutter) == side)
+    start--;
+  /* The rows above that block: the other side's last line, and the
+   * distance from line to line on this side. */
+  for (guint i = from; i < start; i++)
+    {
+      double here = side_top (g_ptr_array_index (rows, i), gutter, side);
+
+      other = MAX (other, side_top (g_ptr_array_index (rows, i), gutter, -side));
+      if (here < 0)
+        continue;
+      if (previous >= 0)
+        {
+          double pitch = here - previous;
+
+          g_array_append_val (pitches, pitch);
+        }
+      previous = own = here;
+    }
+  g_array_sort (pitches, compare_doubles);
+  if (pitches->len == 0 || own < 0 || start - from < COLUMN_MIN_ROWS)
+    return to;
+  {
+    double top = side_top (g_ptr_array_index (rows, start), gutter, side);
+    double pitch = g_array_index (pitches, double, pitches->len / 2);
+
+    double widest = g_array_index (pitches, double, pitches->len - 1);
+
+    return top > other + 1.4 * pitch && top - own > widest + 0.2 * pitch ? start : to;
+  }
+}
+
+/* Adds the glyphs of a region of a page to @lines in reading order: its
+ * rows top to bottom, but where a gutter at least @gap wide parts them
+ * into columns (find_gutter()), the rows between those that cross it (a
+ * headline over the columns) are cut there, each side read in turn, left
+ * before right. */
 static void
 add_region (GPtrArray *lines,
             GArray    *glyphs,
@@ -192,64 +398,30 @@ add_region (GPtrArray *lines,
             guint      depth)
 {
   g_autoptr (GPtrArray) rows = split_rows (glyphs);
-  g_autoptr (GPtrArray) gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  double from = G_MAXDOUBLE, to = -G_MAXDOUBLE;
+  g_autoptr (GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  Span  gutter = { 0, 0 };
+  guint start = 0;
 
-  for (guint i = 0; i < glyphs->len; i++)
-    {
-      from = MIN (from, g_array_index (glyphs, CdPdfGlyph, i).box.x1);
-      to = MAX (to, g_array_index (glyphs, CdPdfGlyph, i).box.x2);
-    }
   for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (gaps, find_gaps (g_ptr_array_index (rows, i), from, to, gap));
-  for (guint i = 0; i < rows->len;)
+    g_ptr_array_add (spans, row_spans (g_ptr_array_index (rows, i), gap));
+  if (depth >= 8 || rows->len < COLUMN_MIN_ROWS || !find_gutter (spans, gap, &gutter))
     {
-      guint end = i + 1;
-      g_autoptr (GArray) run = NULL;
-      g_autoptr (GArray) cuts = NULL;
-      const Gap *widest = NULL;
+      for (guint i = 0; i < rows->len; i++)
+        add_row (lines, g_ptr_array_index (rows, i));
+      return;
+    }
+  for (guint i = 0; i <= rows->len; i++)
+    {
+      guint end = i;
 
-      while (end < rows->len && gaps_meet (g_ptr_array_index (gaps, end - 1), g_ptr_array_index (gaps, end)))
-        end++;
-      if (end - i >= COLUMN_MIN_ROWS && depth < 8)
-        {
-          run = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
-          for (guint k = i; k < end; k++)
-            {
-              GArray *row = g_ptr_array_index (rows, k);
-
-              g_array_append_vals (run, row->data, row->len);
-            }
-          cuts = find_gaps (run, from, to, gap);
-          for (guint k = 0; k < cuts->len; k++)
-            {
-              const Gap *cut = &g_array_index (cuts, Gap, k);
-
-              /* A gutter between columns, not the margin beside them,
-               * nor the space after a list's bullets or numbers. */
-              if (cut->from - from >= COLUMN_MIN_WIDTH * gap && to - cut->to >= COLUMN_MIN_WIDTH * gap &&
-                  (widest == NULL || cut->to - cut->from > widest->to - widest->from))
-                widest = cut;
-            }
-        }
-      if (widest != NULL)
-        {
-          g_autoptr (GArray) left = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
-          g_autoptr (GArray) right = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
-
-          for (guint k = 0; k < run->len; k++)
-            {
-              const CdPdfGlyph *glyph = &g_array_index (run, CdPdfGlyph, k);
-
-              g_array_append_vals (glyph->box.x2 <= widest->from ? left : right, glyph, 1);
-            }
-          add_region (lines, left, gap, depth + 1);
-          add_region (lines, right, gap, depth + 1);
-        }
-      else
-        for (guint k = i; k < end; k++)
-          add_row (lines, g_ptr_array_index (rows, k));
-      i = end;
+      if (i < rows->len && !crosses (g_ptr_array_index (spans, i), &gutter))
+        continue;
+      end = columns_end (rows, start, i, &gutter);
+      if (end > start)
+        add_columns (lines, rows, start, end, &gutter, gap, depth);
+      for (; end <= i && end < rows->len; end++)
+        add_row (lines, g_ptr_array_index (rows, end));
+      start = i + 1;
     }
 }
 
