@@ -23,9 +23,10 @@
 #include "cd-test-import.h"
 #include "cd-test-util.h"
 
-/* The body's size and leading on the pages drawn here. */
+/* The body's size, leading and measure on the pages drawn here. */
 #define SIZE 11
 #define LEADING 15
+#define WIDTH 440
 
 static char *
 data_path (const char *name)
@@ -208,15 +209,52 @@ draw (cairo_t    *cr,
   cairo_show_text (cr, text);
 }
 
-/* Draws @lines from @*y on, a line a leading further down. */
+/* Draws @text at @y from @x to @x + WIDTH, its words spread out as a
+ * justified line's are. */
+static void
+draw_justified (cairo_t    *cr,
+                double      x,
+                double      y,
+                const char *text)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  guint                n = g_strv_length (words);
+  double               total = 0, space;
+  cairo_text_extents_t extents;
+
+  cairo_select_font_face (cr, "DejaVu Serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, SIZE);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_text_extents (cr, words[i], &extents);
+      total += extents.x_advance;
+    }
+  space = (WIDTH - total) / (n - 1);
+  g_assert_cmpfloat (space, >, 2);
+  g_assert_cmpfloat (space, <, SIZE);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_move_to (cr, x, y);
+      cairo_show_text (cr, words[i]);
+      cairo_text_extents (cr, words[i], &extents);
+      x += extents.x_advance + space;
+    }
+}
+
+/* Draws @lines from @*y on, a line a leading further down, justified
+ * but for the last where it @ends its paragraph. */
 static void
 draw_lines (cairo_t           *cr,
             double             x,
             double            *y,
-            const char *const *lines)
+            const char *const *lines,
+            gboolean           ends)
 {
   for (guint i = 0; lines[i] != NULL; i++, *y += LEADING)
-    draw (cr, x, *y, SIZE, lines[i]);
+    if (lines[i + 1] == NULL && ends)
+      draw (cr, x, *y, SIZE, lines[i]);
+    else
+      draw_justified (cr, x, *y, lines[i]);
 }
 
 /* The running head and foot of page @page of @pages. */
@@ -238,11 +276,11 @@ draw_release (void)
 {
   static const char *const lede[] = {
     "SOUTHPORT, 5 December – The ferry between Southport and the island",
-    "resumed on Friday after a strike that lasted eleven days, the opera-",
+    "resumed on Friday after a strike that had lasted eleven days, the opera-",
     NULL,
   };
   static const char *const refunds[] = {
-    "Passengers with tickets for sailings that were cancelled can claim",
+    "Passengers with tickets for sailings that were cancelled last week can claim",
     "their money back in three ways:",
     NULL,
   };
@@ -251,7 +289,7 @@ draw_release (void)
   static const char *const union_page1[] = {
     "The union said the dispute over rosters was settled on Thursday night",
     "– after talks that lasted until two in the morning – and that its crews",
-    "would be back at work for the first sailing on Friday, at six. The",
+    "would be back at work for the first sailing of the day on Friday, at six. The",
     NULL,
   };
   static const char *const union_page2[] = {
@@ -268,14 +306,15 @@ draw_release (void)
   cairo_set_font_size (cr, 24);
   cairo_move_to (cr, 72, 110);
   cairo_show_text (cr, "Island ferry sails again");
-  draw_lines (cr, 72, &y, lede);
+  draw_lines (cr, 72, &y, lede, FALSE);
   /* "operator said." and a raised footnote mark. */
   draw (cr, 72, y, SIZE, "tor said.");
   draw (cr, 118, y - 4, 7, "1");
   y += LEADING + 8;
-  draw_lines (cr, 72, &y, refunds);
+  draw_lines (cr, 72, &y, refunds, TRUE);
   y += 8;
-  draw_lines (cr, 90, &y, items);
+  for (guint i = 0; items[i] != NULL; i++, y += LEADING)
+    draw (cr, 90, y, SIZE, items[i]);
   y += 8;
   draw (cr, 72, y, SIZE, "3. Liga: the island club plays at home on Saturday.");
   y += LEADING + 8;
@@ -285,13 +324,13 @@ draw_release (void)
   y += LEADING + 8;
   /* The paragraph that goes on over the page, under its footnote. */
   y = 700;
-  draw_lines (cr, 72, &y, union_page1);
+  draw_lines (cr, 72, &y, union_page1, FALSE);
   draw (cr, 72, 770, 8, "1 The company’s figures.");
   cairo_show_page (cr);
 
   draw_page_furniture (cr, 2, 2);
   y = 80;
-  draw_lines (cr, 72, &y, union_page2);
+  draw_lines (cr, 72, &y, union_page2, TRUE);
   y += 8;
   draw (cr, 72, y, SIZE, "ENDS");
   cairo_destroy (cr);
@@ -321,14 +360,16 @@ test_drawn (void)
   g_assert_cmpstr (cd_article_get_dateline (article), ==, "SOUTHPORT");
   g_assert_cmpstr (
       cd_article_get_body (article), ==,
-      "The ferry between Southport and the island resumed on Friday after a strike that lasted eleven days, the "
+      "The ferry between Southport and the island resumed on Friday after a strike that had lasted eleven days, the "
       "operator said.\n\n"
-      "Passengers with tickets for sailings that were cancelled can claim their money back in three ways:\n\n"
+      "Passengers with tickets for sailings that were cancelled last week can claim their money back in three "
+      "ways:\n\n"
       "1. online, on the timetable page\n2. at the harbour office\n3. by post to the ferry company\n\n"
       "3\\. Liga: the island club plays at home on Saturday.\n\n"
       "[Timetables are online.](https://ferries.example/times)\n\n"
       "The union said the dispute over rosters was settled on Thursday night – after talks that lasted until two "
-      "in the morning – and that its crews would be back at work for the first sailing on Friday, at six. The "
+      "in the morning – and that its crews would be back at work for the first sailing of the day on Friday, at "
+      "six. The "
       "company said every sailing would run as timetabled from Saturday.\n");
   g_assert_cmpstr (cd_article_get_ednote (article), ==, "ENDS — The document's footnote was left out.");
 }

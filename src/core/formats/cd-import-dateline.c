@@ -352,6 +352,15 @@ is_list (const char *paragraph)
   return lines[0] != NULL;
 }
 
+/* Whether the paragraph @text is a picture alone: Markdown's image, or
+ * Copydesk's image fence. */
+static gboolean
+is_picture (const char *text)
+{
+  return (g_str_has_prefix (text, "![") && g_str_has_suffix (text, ")") && strchr (text, '\n') == NULL) ||
+         (g_str_has_prefix (text, "```image\n") && g_str_has_suffix (text, "\n```"));
+}
+
 /* The opening of an agency story in XML (@markdown, consumed): the
  * version note over it ("(Adds comments, detail)") and a press release's
  * lines to the desk ("FOR IMMEDIATE RELEASE", an embargo, which becomes
@@ -378,6 +387,17 @@ _cd_import_take_body_opening (CdArticle *article,
       body = g_strdup (end + 2 + strspn (end + 2, "\n"));
       g_free (markdown);
       return _cd_import_take_body_opening (article, body, notes);
+    }
+  /* A picture above the story's first words (a logo): the opening is
+   * read under it. */
+  if (end != NULL && is_picture (first))
+    {
+      g_autofree char *rest = g_strdup (end + 2 + strspn (end + 2, "\n"));
+      g_autofree char *opened = _cd_import_take_body_opening (article, g_steal_pointer (&rest), notes);
+
+      body = g_strconcat (first, "\n\n", opened, NULL);
+      g_free (markdown);
+      return body;
     }
   if (end != NULL && is_list (first))
     {

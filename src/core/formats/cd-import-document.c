@@ -833,10 +833,20 @@ finish (CdDocument *document,
       para->text = g_strdup ("");
     }
   first = take_labels (paras, first, &labels);
-  /* A press release's lines to the desk above its headline. */
-  while (first < paras->len && (*((CdPara *) g_ptr_array_index (paras, first))->text == '\0' ||
-                                _cd_import_take_release_line (
-                                    article, ((CdPara *) g_ptr_array_index (paras, first))->text, notes)))
+  /* A press release's lines to the desk above its headline (and its
+   * logo). */
+  for (guint i = first; i < paras->len; i++)
+    {
+      CdPara *para = g_ptr_array_index (paras, i);
+
+      if (para->block || *para->text == '\0')
+        continue;
+      if (!_cd_import_take_release_line (article, para->text, notes))
+        break;
+      g_free (para->text);
+      para->text = g_strdup ("");
+    }
+  while (first < paras->len && *((CdPara *) g_ptr_array_index (paras, first))->text == '\0')
     first++;
   if (cd_text_is_blank (cd_article_get_headline (article)) && labels.values[CD_LABEL_HEADLINE] == NULL &&
       first < paras->len && reads_as_headline (g_ptr_array_index (paras, first)))

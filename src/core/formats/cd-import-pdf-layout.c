@@ -14,9 +14,11 @@
 #include "cd-import-pdf-private.h"
 
 /* Columns side by side are this many rows at least, each as wide as
- * this many times the text's size. */
+ * this many times the text's size, with lines of text in them as wide
+ * as COLUMN_LINE_WIDTH times it (a table's cells are narrower). */
 #define COLUMN_MIN_ROWS 3
 #define COLUMN_MIN_WIDTH 4
+#define COLUMN_LINE_WIDTH 8
 
 /* CdPdfGlyph order: by @x1, else as poppler gives them (a ligature's letters
  * share a box). */
@@ -136,8 +138,8 @@ compare_doubles (gconstpointer a,
 
 /* The gutter between columns in rows of @spans (each row's Span), or
  * FALSE: a stretch at least @gap wide that fewer than half the rows
- * cross, with text of COLUMN_MIN_ROWS rows and COLUMN_MIN_WIDTH times
- * @gap at least on either side of it (not the margin, nor the space
+ * cross, with lines of text in COLUMN_MIN_ROWS rows and COLUMN_MIN_WIDTH
+ * times @gap at least on either side of it (not the margin, nor the space
  * after a list's bullets). A headline across the columns crosses it. */
 static gboolean
 find_gutter (GPtrArray *spans,
@@ -190,10 +192,13 @@ find_gutter (GPtrArray *spans,
               {
                 const Span *span = &g_array_index (row, Span, n);
 
+                /* A table's cells are no column's lines. */
+                gboolean line = span->to - span->from >= COLUMN_LINE_WIDTH * gap;
+
                 if (span->to <= candidate.from)
-                  has_left = TRUE, left_from = MIN (left_from, span->from);
+                  has_left |= line, left_from = MIN (left_from, span->from);
                 else
-                  has_right = TRUE, right_to = MAX (right_to, span->to);
+                  has_right |= line, right_to = MAX (right_to, span->to);
               }
             left += has_left;
             right += has_right;

@@ -33,10 +33,12 @@
  * is named in the note. */
 #define MAX_PAGES 200
 
-/* Of a page's height: the bands above and below its text where running
- * heads, feet and page numbers stand, and where its footnotes may start. */
+/* Of a page's height: the bands above and below its text where page
+ * numbers stand, and where running heads and feet may (a letterhead
+ * reaches further down than a page number), and where its footnotes
+ * may start. */
 #define HEAD_BAND 0.09
-#define FOOT_BAND 0.91
+#define RUNNING_BAND 0.2
 #define FOOTNOTE_BAND 0.6
 
 /* A picture that covers more of its page than this is its background or
@@ -56,6 +58,7 @@ typedef struct
   gboolean bold;     /* every glyph in bold */
   gboolean dropped;  /* a running head or foot, a page number, a footnote */
   gboolean footnote; /* a footnote's first line */
+  gboolean tabular;  /* a table's row, or text set at tab stops: its glyphs stand far apart */
 } Line;
 
 typedef struct
@@ -72,6 +75,7 @@ typedef struct
   GPtrArray  *links;   /* the addresses glyphs link to */
   GArray     *figures; /* Figure, in page order */
   GArray     *heights; /* each page's height */
+  GHashTable *words;   /* the words of the document's lines, folded */
   double      body;    /* the size most of the text is set in */
   double      leading; /* the body's distance from line to line, in sizes */
   guint       footnotes;
@@ -214,6 +218,8 @@ end_line (Reader *reader,
       line->x2 = MAX (line->x2, glyph->box.x2);
       line->y2 = MAX (line->y2, glyph->box.y2);
       line->bold = line->bold && glyph->bold;
+      if (i > 0 && glyph->box.x1 - g_array_index (line->glyphs, CdPdfGlyph, i - 1).box.x2 > 2 * line->size)
+        line->tabular = TRUE;
     }
   if (line->x1 == G_MAXDOUBLE)
     line_free (line);
@@ -308,6 +314,9 @@ read_page (Reader      *reader,
           glyph.bold = font_is_bold (font->font_name);
           glyph.italic = font_is_italic (font->font_name);
         }
+      /* A font with no size: its glyphs' height tells it. */
+      if (glyph.size <= 0)
+        glyph.size = (glyph.box.y2 - glyph.box.y1) / 1.3;
       glyph.link = link_at (reader, links, height, &glyph.box);
       g_array_append_val (glyphs, glyph);
     }
@@ -390,15 +399,6 @@ is_page_number (const char *shape)
   return FALSE;
 }
 
-static gboolean
-in_band (const Reader *reader,
-         const Line   *line)
-{
-  double height = g_array_index (reader->heights, double, line->page);
-
-  return line->y2 < height * HEAD_BAND || line->y1 > height * FOOT_BAND;
-}
-
 /* Whether @line starts as a footnote does: with its number ("1", "12 Source") or a mark. */
 static gboolean
 starts_with_mark (const Line *line)
@@ -423,40 +423,55 @@ compare_lines_top (gconstpointer a,
   return la->y1 < lb->y1 ? -1 : la->y1 > lb->y1;
 }
 
-/* Leaves out what is the page's, not the story's: page numbers and the
- * lines that stand in the head or foot of two pages or more; and a
- * page's footnotes, the small lines that end it, the first with a mark. */
+/* Whether @line stands in the head or foot of its page where a running
+ * head or foot may: @share of its height from the top or the bottom. */
+static gboolean
+in_margin (const Reader *reader,
+           const Line   *line,
+           double        share)
+{
+  double height = g_array_index (reader->heights, double, line->page);
+
+  return line->y2 < height * share || line->y1 > height * (1 - share);
+}
+
+/* Leaves out what is the page's, not the story's: page numbers in its
+ * head or foot, and the lines that stand again in the same place on
+ * another page (a letterhead, a running head or foot, "Page 2 of 3");
+ * and a page's footnotes, the small lines under all of its text, the
+ * first with a mark. */
 static void
 drop_furniture (Reader *reader)
 {
-  g_autoptr (GHashTable) pages_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) margins = g_ptr_array_new ();
+  g_autoptr (GPtrArray) shapes = g_ptr_array_new_with_free_func (g_free);
   guint pages = reader->heights->len;
 
   for (guint i = 0; i < reader->lines->len; i++)
     {
       Line *line = g_ptr_array_index (reader->lines, i);
-      char *shape;
-      guint seen;
 
-      if (!in_band (reader, line))
+      if (!in_margin (reader, line, RUNNING_BAND))
         continue;
-      shape = line_shape (line);
-      seen = GPOINTER_TO_UINT (g_hash_table_lookup (pages_of, shape));
-      /* Counts pages, not lines: each page adds its bit once. */
-      g_hash_table_replace (pages_of, shape, GUINT_TO_POINTER (seen | 1u << MIN (line->page, 31)));
+      g_ptr_array_add (margins, line);
+      g_ptr_array_add (shapes, line_shape (line));
     }
-  for (guint i = 0; i < reader->lines->len; i++)
+  for (guint i = 0; i < margins->len; i++)
     {
-      Line            *line = g_ptr_array_index (reader->lines, i);
-      g_autofree char *shape = NULL;
+      Line            *line = g_ptr_array_index (margins, i);
+      const char      *shape = g_ptr_array_index (shapes, i);
+      g_autofree char *text = line_text (line);
 
-      if (!in_band (reader, line))
-        continue;
-      shape = line_shape (line);
-      line->dropped =
-          is_page_number (shape) ||
-          (pages > 1 && g_bit_nth_lsf (GPOINTER_TO_UINT (g_hash_table_lookup (pages_of, shape)), -1) !=
-                            g_bit_nth_msf (GPOINTER_TO_UINT (g_hash_table_lookup (pages_of, shape)), -1));
+      if (in_margin (reader, line, HEAD_BAND) && is_page_number (shape) &&
+          !g_regex_match (_cd_import_wire_regex (RE_END), text, 0, NULL))
+        line->dropped = TRUE;
+      for (guint k = 0; k < margins->len && !line->dropped && pages > 1; k++)
+        {
+          const Line *other = g_ptr_array_index (margins, k);
+
+          line->dropped = other->page != line->page && fabs (other->y1 - line->y1) < 3 &&
+                          g_str_equal (shape, g_ptr_array_index (shapes, k));
+        }
     }
   /* Footnotes: the small lines low on a page under all of its text,
    * the first with a mark. */
@@ -470,7 +485,7 @@ drop_furniture (Reader *reader)
         {
           Line *line = g_ptr_array_index (reader->lines, i);
 
-          if (line->page == page && !line->dropped && line->size >= reader->body * 0.9)
+          if (line->page == page && !line->dropped && line->size >= reader->body * 0.95)
             bottom = MAX (bottom, line->y2);
         }
       for (guint i = 0; i < reader->lines->len; i++)
@@ -538,15 +553,16 @@ find_body_size (const Reader *reader)
 }
 
 /* Where each line's column ends: the furthest a line reaches of those
+ * that start where it does (within half its size) in its run: the lines
  * that follow one another in the same size, on the same page, starting
- * near the first of them (a column's run, between its headings). */
+ * near the first of them (a column between its headings). A quotation
+ * set in from both sides ends where its own lines do. */
 static void
 find_columns (Reader *reader)
 {
   for (guint i = 0; i < reader->lines->len;)
     {
       const Line *first = g_ptr_array_index (reader->lines, i);
-      double      right = first->x2;
       guint       end = i + 1;
 
       for (; end < reader->lines->len; end++)
@@ -558,10 +574,21 @@ find_columns (Reader *reader)
           if (line->page != first->page || fabs (line->size - first->size) >= 0.5 ||
               fabs (line->x1 - first->x1) > 4 * first->size)
             break;
-          right = MAX (right, line->x2);
         }
-      for (; i < end; i++)
-        ((Line *) g_ptr_array_index (reader->lines, i))->right = right;
+      for (guint k = i; k < end; k++)
+        {
+          Line *line = g_ptr_array_index (reader->lines, k);
+
+          line->right = line->x2;
+          for (guint n = i; n < end; n++)
+            {
+              const Line *other = g_ptr_array_index (reader->lines, n);
+
+              if (!other->dropped && fabs (other->x1 - line->x1) < 0.5 * line->size)
+                line->right = MAX (line->right, other->x2);
+            }
+        }
+      i = end;
     }
 }
 
@@ -655,16 +682,44 @@ para_free (gpointer data)
   g_free (para);
 }
 
+/* Whether @a ends with a word broken at a hyphen that @b goes on with
+ * ("opera-" "tor"). */
 static gboolean
-ends_sentence (const Line *line)
+is_broken (const Line *a,
+           const Line *b)
 {
-  gunichar c = g_array_index (line->glyphs, CdPdfGlyph, line->glyphs->len - 1).c;
+  GArray  *glyphs = a->glyphs;
+  gunichar last = g_array_index (glyphs, CdPdfGlyph, glyphs->len - 1).c;
 
-  return strchr (".!?:", (int) MIN (c, 0x7F)) != NULL || c == 0x201D || c == 0x201C || c == '"' || c == 0xBB ||
-         c == 0xAB || c == ')' || c == 0x2026;
+  return glyphs->len > 1 && (last == '-' || last == 0xAD) &&
+         g_unichar_isalpha (g_array_index (glyphs, CdPdfGlyph, glyphs->len - 2).c) &&
+         g_unichar_isalpha (g_array_index (b->glyphs, CdPdfGlyph, 0).c);
 }
 
-/* Whether @b, a line that starts with no list marker, goes on with @para. */
+/* Whether @a is full: the first word of @b would not have fitted in the
+ * room left at its end, so it went on to the next line; a line that
+ * stops where the next word would have fitted ends its paragraph. */
+static gboolean
+is_full (const Line *a,
+         const Line *b)
+{
+  const CdPdfGlyph *first = &g_array_index (b->glyphs, CdPdfGlyph, 0);
+  double            word = 0;
+
+  for (guint i = 0; i < b->glyphs->len; i++)
+    {
+      const CdPdfGlyph *glyph = &g_array_index (b->glyphs, CdPdfGlyph, i);
+
+      if (g_unichar_isspace (glyph->c))
+        break;
+      word = glyph->box.x2 - first->box.x1;
+    }
+  return is_broken (a, b) || a->x2 + 0.2 * a->size + word > a->right;
+}
+
+/* Whether @b, a line that starts with no list marker, goes on with @para:
+ * it follows at the text's leading (or at the top of the next column or
+ * page), in the same size, where the line before it was full. */
 static gboolean
 continues (const Reader *reader,
            const Para   *para,
@@ -673,8 +728,13 @@ continues (const Reader *reader,
   const Line *a = para->last;
   double      h = a->size;
   gboolean    larger = a->size >= reader->body * 1.1;
+  gboolean    next_column = FALSE;
 
-  if (b->bold != a->bold || fabs (b->size - a->size) >= 0.5)
+  /* A table's rows stand alone. */
+  if (fabs (b->size - a->size) >= 0.5 || a->tabular || b->tabular)
+    return FALSE;
+  /* A heading in bold over text that is not; not a lead-in in bold. */
+  if (b->bold != a->bold && !is_full (a, b))
     return FALSE;
   if (b->page == a->page)
     {
@@ -683,13 +743,19 @@ continues (const Reader *reader,
       /* Text either side of a box in the column: one line. */
       if (fabs (pitch) < 0.3 * h && b->x1 > a->x2)
         return TRUE;
-      if (pitch <= 0 || pitch > (reader->leading + 0.25) * h)
+      if (pitch <= 0 && b->x1 > a->x2)
+        next_column = TRUE;
+      else if (pitch <= 0 || pitch > (reader->leading + 0.25) * h)
         return FALSE;
     }
   else if (b->page != a->page + 1)
     return FALSE;
+  if (next_column)
+    return !larger && is_full (a, b);
+  /* An item's lines stand under its text, or under its number where the
+   * line before was full. */
   if (para->item)
-    return fabs (b->x1 - para->text_x) < 0.6 * h;
+    return fabs (b->x1 - para->text_x) < 0.6 * h || (fabs (b->x1 - para->first->x1) < 0.6 * h && is_full (a, b));
   /* A heading's lines may be centred, and short. */
   if (larger)
     return TRUE;
@@ -697,18 +763,54 @@ continues (const Reader *reader,
    * first line's indent only. */
   if (b->x1 > a->x1 + 0.8 * h || (b->x1 < a->x1 - 0.8 * h && a != para->first))
     return FALSE;
-  /* A line that stops short of its column ends its paragraph where it
-   * ends a sentence, or halfway. */
-  if (a->x2 < a->right - 1.5 * h && (ends_sentence (a) || a->x2 - a->x1 < (a->right - a->x1) / 2))
-    return FALSE;
-  return TRUE;
+  return is_full (a, b);
 }
 
-/* Adds @line's glyphs to @para: a word broken with a hyphen at the end
- * of the line before is made whole again where it goes on in lower case. */
+/* The letters and figures of @glyphs from @start to @end, folded. */
+static char *
+fold_glyphs (GArray *glyphs,
+             guint   start,
+             guint   end)
+{
+  GString *word = g_string_new (NULL);
+
+  for (guint i = start; i < end; i++)
+    g_string_append_unichar (word, g_unichar_tolower (g_array_index (glyphs, CdPdfGlyph, i).c));
+  return g_string_free (word, FALSE);
+}
+
+/* The word of @glyphs that ends at @end (excluded). */
+static char *
+word_before (GArray *glyphs,
+             guint   end)
+{
+  guint start = end;
+
+  while (start > 0 && g_unichar_isalnum (g_array_index (glyphs, CdPdfGlyph, start - 1).c))
+    start--;
+  return fold_glyphs (glyphs, start, end);
+}
+
+/* The word of @glyphs that starts at the first. */
+static char *
+first_word (GArray *glyphs)
+{
+  guint end = 0;
+
+  while (end < glyphs->len && g_unichar_isalnum (g_array_index (glyphs, CdPdfGlyph, end).c))
+    end++;
+  return fold_glyphs (glyphs, 0, end);
+}
+
+/* Adds @line's glyphs to @para. A word broken at the end of the line
+ * before is made whole again: a soft hyphen goes; a hyphen goes before a
+ * small letter, unless the document writes the word with it elsewhere
+ * ("night-time"), and stays before a capital or a figure
+ * ("Nord-Süd-Verbindung", "COVID-19"). */
 static void
-add_line (Para       *para,
-          const Line *line)
+add_line (const Reader *reader,
+          Para         *para,
+          const Line   *line)
 {
   GArray  *glyphs = para->glyphs;
   gunichar first = g_array_index (line->glyphs, CdPdfGlyph, 0).c;
@@ -716,11 +818,21 @@ add_line (Para       *para,
   if (glyphs->len > 0)
     {
       CdPdfGlyph *last = &g_array_index (glyphs, CdPdfGlyph, glyphs->len - 1);
-      gboolean    broken = glyphs->len > 1 && g_unichar_isalpha (g_array_index (glyphs, CdPdfGlyph, glyphs->len - 2).c) &&
-                        g_unichar_islower (first);
+      gboolean    broken = glyphs->len > 1 && (last->c == '-' || last->c == 0x2010) &&
+                        g_unichar_isalpha (g_array_index (glyphs, CdPdfGlyph, glyphs->len - 2).c) &&
+                        g_unichar_isalnum (first);
 
-      if (last->c == 0xAD || (last->c == '-' && broken))
+      if (last->c == 0xAD)
         g_array_set_size (glyphs, glyphs->len - 1);
+      else if (broken)
+        {
+          g_autofree char *before = word_before (glyphs, glyphs->len - 1);
+          g_autofree char *after = first_word (line->glyphs);
+          g_autofree char *whole = g_strconcat (before, "-", after, NULL);
+
+          if (g_unichar_islower (first) && !g_hash_table_contains (reader->words, whole))
+            g_array_set_size (glyphs, glyphs->len - 1);
+        }
       else if (!g_unichar_isspace (last->c))
         {
           CdPdfGlyph space = *last;
@@ -746,7 +858,7 @@ para_new (const Reader *reader,
   para->item = para->skip > 0;
   if (para->item)
     para->text_x = g_array_index (line->glyphs, CdPdfGlyph, para->skip).box.x1;
-  add_line (para, line);
+  add_line (reader, para, line);
   return para;
 }
 
@@ -790,7 +902,7 @@ gather (Reader *reader)
         continue;
       if (para != NULL && marker_length (reader, i, &ordered) == 0 && continues (reader, para, line))
         {
-          add_line (para, line);
+          add_line (reader, para, line);
           continue;
         }
       add_figures (reader, paras, &figure, line);
@@ -908,6 +1020,39 @@ to_document_para (const Reader *reader,
   return result;
 }
 
+/* Adds the words of @glyphs, folded, with their hyphens, to @words. */
+static void
+collect_words (GHashTable *words,
+               GArray     *glyphs)
+{
+  g_autoptr (GString) word = g_string_new (NULL);
+
+  for (guint i = 0; i <= glyphs->len; i++)
+    {
+      gunichar c = i < glyphs->len ? g_array_index (glyphs, CdPdfGlyph, i).c : ' ';
+
+      if (g_unichar_isalnum (c) || ((c == '-' || c == 0x2010) && word->len > 0))
+        g_string_append_unichar (word, c == 0x2010 ? '-' : g_unichar_tolower (c));
+      else if (word->len > 0)
+        {
+          g_hash_table_add (words, g_strdup (word->str));
+          g_string_truncate (word, 0);
+        }
+    }
+}
+
+/* Pictures by page, then from the top. */
+static int
+compare_figures (gconstpointer a,
+                 gconstpointer b)
+{
+  const Figure *fa = a, *fb = b;
+
+  if (fa->page != fb->page)
+    return fa->page < fb->page ? -1 : 1;
+  return fa->top < fb->top ? -1 : fa->top > fb->top;
+}
+
 static void
 reader_clear (Reader *reader)
 {
@@ -915,6 +1060,7 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->links, g_ptr_array_unref);
   g_clear_pointer (&reader->figures, g_array_unref);
   g_clear_pointer (&reader->heights, g_array_unref);
+  g_clear_pointer (&reader->words, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
@@ -972,6 +1118,10 @@ read_pdf (CdDocument *document,
 
       _cd_import_add_note (notes, note);
     }
+  reader.words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < reader.lines->len; i++)
+    collect_words (reader.words, ((Line *) g_ptr_array_index (reader.lines, i))->glyphs);
+  g_array_sort (reader.figures, compare_figures);
   reader.body = find_body_size (&reader);
   reader.leading = find_leading (&reader);
   drop_furniture (&reader);

@@ -84,11 +84,11 @@ _cd_import_wire_regex (guint which)
     "^(?:photo caption|caption|bildunterschrift)\\s*:\\s*(?<caption>.+)$",
     /* By Jane Doe */
     "^by\\s+(?<name>\\S.*)$",
-    /* End of story marks: "###" (in Markdown too, "\#\#\#"), "-30-",
+    /* End of story marks: "###" and "-30-" (in Markdown too, "\#\#\#", "\-30-"),
      * old AP's "-0-", "(end)", "ends", "-ends-", Xinhua's "Enditem", and
      * in the agencies' other languages "ENDE", "(fin)" (in capitals or
      * brackets: "Ende" alone on a wrapped line is a word) */
-    "^(?:(?:\\\\?#){3,}|-\\s*30\\s*-|-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin)\\)|(?-i:ENDE|FIN)|enditem|"
+    "^(?:(?:\\\\?#){3,}|\\\\?-\\s*30\\s*-|\\\\?-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin)\\)|(?-i:ENDE|FIN)|enditem|"
     "[-–]?\\s*ends\\s*[-–]?)$",
     /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
      * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/", and AP's keyword
