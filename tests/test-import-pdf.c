@@ -1,6 +1,7 @@
 /* test-import-pdf.c: articles from PDF documents. Two exported by
  * LibreOffice from the documents beside them (tests/data/import/
- * pdf-press-release.fodt, pdf-two-columns.fodt, libreoffice-tram.fodt:
+ * pdf-press-release.fodt, pdf-two-columns.fodt, pdf-word-style.fodt,
+ * pdf-ragged-columns.fodt, libreoffice-tram.fodt:
  * `soffice --headless --convert-to pdf FILE`), and pages drawn here with
  * cairo, a PDF's lines placed exactly: running heads and feet, a word
  * broken at a line's end, a paragraph that goes on over a page, lists
@@ -106,7 +107,7 @@ test_press_release (void)
   g_assert_null (strstr (body, "Page "));
   g_assert_null (strstr (body, "flood risk study"));
   g_assert_cmpstr (cd_article_get_ednote (article), ==,
-                   "ENDS — **Notes to editors** — Photographs of the harbour and drawings of the gates are free to "
+                   "ENDS — Notes to editors — Photographs of the harbour and drawings of the gates are free to "
                    "use with the credit “Northshore Council”. — Media contact: Sam Reid, press office, 01632 960 "
                    "123, press@northshore.example — The document's footnote was left out.");
 }
@@ -152,10 +153,77 @@ test_two_columns (void)
   g_assert_true (g_str_has_suffix (body, "The plans, the consultation report and a map of the works are at "
                                          "[northshore.example/barrier](https://www.northshore.example/barrier).\n"));
   g_assert_cmpstr (cd_article_get_ednote (article), ==,
-                   "ENDS — **Notes to editors** — Photographs of the harbour and drawings of the gates are free to "
+                   "ENDS — Notes to editors — Photographs of the harbour and drawings of the gates are free to "
                    "use with the credit “Northshore Council”. — Media contact: Sam Reid, press office, 01632 960 "
                    "123, press@northshore.example — The document's footnote was left out. — The document holds a "
                    "picture, not imported with it.");
+}
+
+/* A release set as Word sets one (Carlito-like body in 11 points, a
+ * letterhead in the page's head on both pages, FOR IMMEDIATE RELEASE, a
+ * table of figures, "###" with the contacts under it, a footnote in 10
+ * points): the letterhead and the footnote are left out, the table's
+ * rows stand one a paragraph, the contacts go to the note. */
+static void
+test_word_style (void)
+{
+  g_autofree char *path = data_path ("pdf-word-style.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_file (path, &error);
+  const char *body;
+
+  g_assert_no_error (error);
+  body = cd_article_get_body (article);
+  g_test_message ("%s", body);
+  g_assert_cmpstr (cd_article_get_headline (article), ==,
+                   "Brightwater Energy opens Europe’s largest tidal battery in Aberdeen");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "ABERDEEN, Scotland");
+  g_assert_true (g_str_has_prefix (body, "Brightwater Energy today opened a 200-megawatt battery storage plant"));
+  g_assert_nonnull (strstr (body, "The plant cost £180 million and took two years to build.\n\n“This is"));
+  g_assert_nonnull (strstr (body, "\n\n## Powering 120,000 homes\n\n"));
+  g_assert_nonnull (strstr (body, "expected to be:\n\nMeasure 2025 2026\n\nEnergy stored (GWh) 210 290\n\n"
+                                  "Homes supplied 95,000 120,000\n\nCarbon saved (tonnes) 41,000 56,000\n\n"
+                                  "Jobs 30 35\n\nThe Scottish Government"));
+  g_assert_nonnull (strstr (body, "\n\n## Next steps\n\n"));
+  g_assert_null (strstr (body, "Marischal Street"));
+  g_assert_null (strstr (body, "Measured"));
+  g_assert_true (g_str_has_prefix (cd_article_get_ednote (article),
+                                   "FOR IMMEDIATE RELEASE — ### — Media contact — Jane Doe — Head of "
+                                   "Communications, Brightwater Energy — +44 1224 555 0199 — "
+                                   "press@brightwater.example — About Brightwater Energy — "));
+  g_assert_true (g_str_has_suffix (cd_article_get_ednote (article), " — The document's footnote was left out."));
+}
+
+/* Two ragged columns whose lines do not line up, under a headline wider
+ * than one column, a paragraph going on from the left column into the
+ * right, and "ENDS" under them: each column is read whole, left first. */
+static void
+test_ragged_columns (void)
+{
+  g_autofree char *path = data_path ("pdf-ragged-columns.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_file (path, &error);
+  const char *body;
+  const char *left, *across, *right;
+
+  g_assert_no_error (error);
+  body = cd_article_get_body (article);
+  g_test_message ("%s", body);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Tram extension to Eastfield approved");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "MIDFORD");
+  g_assert_true (g_str_has_prefix (body, "Local traders rejected the revised timetable for the tram extension, saying "
+                                         "the figures were incomplete. Engineers approved"));
+  left = strstr (body, "\n\nThe contractor welcomed the revised timetable for the tram extension despite objections "
+                       "from the opposition. Engineers questioned the budget for the new depot at Eastfield on Monday.");
+  across = strstr (body, "Planning officers extended the revised timetable for the tram extension, saying the figures "
+                         "were incomplete.\n\nResidents postponed");
+  right = strstr (body, "\n\nLocal traders rejected compensation for shops affected by the works in a statement on "
+                        "Thursday evening.");
+  g_assert_nonnull (left);
+  g_assert_nonnull (across);
+  g_assert_nonnull (right);
+  g_assert_true (left < across && across < right);
+  g_assert_cmpstr (cd_article_get_ednote (article), ==, "ENDS");
 }
 
 /* LibreOffice's PDF of a German story: its title and subtitle, the "Von"
@@ -480,6 +548,8 @@ main (int   argc,
 
   g_test_add_func ("/import-pdf/press-release", test_press_release);
   g_test_add_func ("/import-pdf/two-columns", test_two_columns);
+  g_test_add_func ("/import-pdf/word-style", test_word_style);
+  g_test_add_func ("/import-pdf/ragged-columns", test_ragged_columns);
   g_test_add_func ("/import-pdf/libreoffice-german", test_libreoffice_german);
   g_test_add_func ("/import-pdf/drawn", test_drawn);
   g_test_add_func ("/import-pdf/refused", test_refused);

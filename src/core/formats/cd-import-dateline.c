@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cd-import-private.h"
+#include "cd-render.h"
 #include "cd-import.h"
 
 /* The source in brackets is an agency: a name with a capital, or one of
@@ -461,7 +462,12 @@ _cd_import_take_body_sign_off (char    *markdown,
   body = g_string_new (NULL);
   for (guint i = 0; i < count; i++)
     if (i >= keep)
-      _cd_import_add_note (notes, paragraphs[i]);
+      {
+        /* The note is plain text: "\\###" and "**Media contact**" as they read. */
+        g_autofree char *plain = cd_render_plain_text (paragraphs[i], -1);
+
+        _cd_import_add_note (notes, g_strstrip (plain));
+      }
     else
       g_string_append_printf (body, "%s%s", i > 0 ? "\n\n" : "", paragraphs[i]);
   g_string_append_c (body, '\n');
