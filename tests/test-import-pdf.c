@@ -1,7 +1,7 @@
 /* test-import-pdf.c: articles from PDF documents. Two exported by
  * LibreOffice from the documents beside them (tests/data/import/
  * pdf-press-release.fodt, pdf-two-columns.fodt, pdf-word-style.fodt,
- * pdf-ragged-columns.fodt, libreoffice-tram.fodt:
+ * pdf-ragged-columns.fodt, pdf-letterhead.fodt, libreoffice-tram.fodt:
  * `soffice --headless --convert-to pdf FILE`), and pages drawn here with
  * cairo, a PDF's lines placed exactly: running heads and feet, a word
  * broken at a line's end, a paragraph that goes on over a page, lists
@@ -224,6 +224,28 @@ test_ragged_columns (void)
   g_assert_nonnull (right);
   g_assert_true (left < across && across < right);
   g_assert_cmpstr (cd_article_get_ednote (article), ==, "ENDS");
+}
+
+/* A one-page release under a letterhead larger than its headline, with
+ * its logo and "FOR IMMEDIATE RELEASE" between them: the headline is the
+ * one over the story, the letterhead and the line go to the note, and the
+ * dateline is read under the logo. */
+static void
+test_letterhead (void)
+{
+  g_autofree char *path = data_path ("pdf-letterhead.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_file (path, &error);
+
+  g_assert_no_error (error);
+  g_test_message ("%s", cd_article_get_body (article));
+  g_assert_cmpstr (cd_article_get_headline (article), ==,
+                   "Harbourside hospital opens new children’s emergency department");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "PORTSMOUTH");
+  g_assert_null (strstr (cd_article_get_body (article), "Harbourside Hospital Trust"));
+  g_assert_null (strstr (cd_article_get_body (article), "RELEASE"));
+  g_assert_true (g_str_has_prefix (cd_article_get_ednote (article),
+                                   "Harbourside Hospital Trust — FOR IMMEDIATE RELEASE — ENDS — "));
 }
 
 /* LibreOffice's PDF of a German story: its title and subtitle, the "Von"
@@ -550,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/import-pdf/two-columns", test_two_columns);
   g_test_add_func ("/import-pdf/word-style", test_word_style);
   g_test_add_func ("/import-pdf/ragged-columns", test_ragged_columns);
+  g_test_add_func ("/import-pdf/letterhead", test_letterhead);
   g_test_add_func ("/import-pdf/libreoffice-german", test_libreoffice_german);
   g_test_add_func ("/import-pdf/drawn", test_drawn);
   g_test_add_func ("/import-pdf/refused", test_refused);

@@ -670,7 +670,8 @@ typedef struct
   gboolean    ordered; /* a numbered one */
   double      text_x;  /* where an item's text starts */
   CdParaKind  kind;
-  const char *figure; /* a picture's block (Figure.html), with no glyphs */
+  const char *figure;     /* a picture's block (Figure.html), with no glyphs */
+  gboolean    letterhead; /* large text above the headline's own */
 } Para;
 
 static void
@@ -924,6 +925,7 @@ classify (const Reader *reader,
 {
   double title_size = 0;
   guint  title = G_MAXUINT;
+  guint  run = G_MAXUINT; /* where the run of large paragraphs starts */
 
   for (guint i = 0; i < paras->len; i++)
     {
@@ -937,7 +939,25 @@ classify (const Reader *reader,
       size = para->first->size;
       if (size < reader->body * 1.1 && para->glyphs->len > 150)
         break;
-      if (size >= reader->body * 1.15 && size > title_size)
+      if (size < reader->body * 1.15)
+        {
+          run = G_MAXUINT;
+          continue;
+        }
+      /* The headline is the largest of the last run above the story: a
+       * letterhead stands apart from it ("FOR IMMEDIATE RELEASE" or a
+       * date between them), and goes to the note. */
+      if (run == G_MAXUINT)
+        {
+          run = i;
+          if (title != G_MAXUINT)
+            for (guint k = 0; k < i; k++)
+              ((Para *) g_ptr_array_index (paras, k))->letterhead =
+                  ((Para *) g_ptr_array_index (paras, k))->figure == NULL &&
+                  ((Para *) g_ptr_array_index (paras, k))->first->size >= reader->body * 1.15;
+          title_size = 0;
+        }
+      if (size > title_size)
         title = i, title_size = size;
     }
   for (guint i = 0; i < paras->len; i++)
@@ -1140,6 +1160,14 @@ read_pdf (CdDocument *document,
           if (before == NULL || !before->item)
             list_x = para->first->x1;
           level = para->first->x1 > list_x + 0.8 * para->first->size ? 1 : 0;
+        }
+      if (para->letterhead)
+        {
+          CdPara *head = to_document_para (&reader, para, 0);
+
+          _cd_import_add_note (notes, head->text);
+          _cd_para_free (head);
+          continue;
         }
       g_ptr_array_add (paras, to_document_para (&reader, para, level));
     }

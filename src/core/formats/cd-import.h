@@ -41,7 +41,12 @@ G_BEGIN_DECLS
  *   slug and priority lines above the headline ("BC-EU--Floods,1st Ld",
  *   "URGENT"), a version label before it ("UPDATE 2-"), notes to editors
  *   ("Eds: …") and version notes in brackets ("(Adds quote)") above the
- *   story, and a sign-off of initials under it ("mm/jbo"). Two bullets or
+ *   story, and a sign-off of initials under it ("mm/jbo"); so do a press
+ *   release's lines to the desk above or under its headline ("FOR
+ *   IMMEDIATE RELEASE", "PRESS RELEASE", "Pressemitteilung", "Embargoed
+ *   until 00:01 GMT, 4 February"), in every format whose opening is
+ *   read, and the time an embargo names, read plainly and ahead of now,
+ *   becomes the article's embargo. Two bullets or
  *   more in a row are a list; a rule of underscores or dashes is a break.
  *   A story template's label lines ("Slug:", "Hed:", "Dek:", "By:",
  *   "Section:", "Tags:", "Words:", "Caption:", "Credit:", "Note:"; two
@@ -140,7 +145,8 @@ G_BEGIN_DECLS
  *   short paragraphs in bold are headings; bulleted and numbered lists,
  *   bold, italic and links are kept, a word broken at a line's end is made
  *   whole; running heads and feet and page numbers are left out, its
- *   footnotes named in the note; its pictures go where they stand; the
+ *   footnotes named in the note; its pictures go where they stand; text
+ *   in columns is read a column at a time, a table a row at a time; the
  *   story's "By" line, dateline and end are read as %CD_IMPORT_FORMAT_DOCX
  *   reads them. A PDF of scanned pages (no text) is refused.
  *
