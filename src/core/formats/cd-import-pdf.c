@@ -50,7 +50,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 typedef struct
 {
-  GArray  *glyphs; /* CdPdfGlyph, the line's, without its end */
+  GArray  *glyphs; /* CdPdfGlyph, the line's, without its end (first: glyphs_owner_free()) */
   double   x1, y1, x2, y2;
   double   size;     /* the size most of its glyphs are set in */
   double   right;    /* where its column ends: the furthest a line in it reaches */
@@ -81,13 +81,14 @@ typedef struct
   guint       footnotes;
 } Reader;
 
+/* Frees a Line or a Para: each starts with the glyphs it owns. */
 static void
-line_free (gpointer data)
+glyphs_owner_free (gpointer data)
 {
-  Line *line = data;
+  GArray **glyphs = data;
 
-  g_array_unref (line->glyphs);
-  g_free (line);
+  g_array_unref (*glyphs);
+  g_free (data);
 }
 
 static void
@@ -222,7 +223,7 @@ end_line (Reader *reader,
         line->tabular = TRUE;
     }
   if (line->x1 == G_MAXDOUBLE)
-    line_free (line);
+    glyphs_owner_free (line);
   else
     g_ptr_array_add (reader->lines, line);
 }
@@ -663,7 +664,7 @@ marker_length (const Reader *reader,
 
 typedef struct
 {
-  GArray     *glyphs; /* the paragraph's, its lines joined */
+  GArray     *glyphs; /* the paragraph's, its lines joined (first: glyphs_owner_free()) */
   const Line *first, *last;
   guint       skip;    /* glyphs of the list marker that starts it */
   gboolean    item;    /* a list's item */
@@ -673,15 +674,6 @@ typedef struct
   const char *figure;     /* a picture's block (Figure.html), with no glyphs */
   gboolean    letterhead; /* large text above the headline's own */
 } Para;
-
-static void
-para_free (gpointer data)
-{
-  Para *para = data;
-
-  g_array_unref (para->glyphs);
-  g_free (para);
-}
 
 /* Whether @a ends with a word broken at a hyphen that @b goes on with
  * ("opera-" "tor"). */
@@ -890,7 +882,7 @@ add_figures (const Reader *reader,
 static GPtrArray *
 gather (Reader *reader)
 {
-  GPtrArray *paras = g_ptr_array_new_with_free_func (para_free);
+  GPtrArray *paras = g_ptr_array_new_with_free_func (glyphs_owner_free);
   Para      *para = NULL;
   guint      figure = 0;
 
@@ -1111,7 +1103,7 @@ read_pdf (CdDocument *document,
                      origin);
       return FALSE;
     }
-  reader.lines = g_ptr_array_new_with_free_func (line_free);
+  reader.lines = g_ptr_array_new_with_free_func (glyphs_owner_free);
   reader.links = g_ptr_array_new_with_free_func (g_free);
   reader.figures = g_array_new (FALSE, FALSE, sizeof (Figure));
   g_array_set_clear_func (reader.figures, figure_clear);
