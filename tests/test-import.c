@@ -2058,8 +2058,9 @@ fill_in (const char *pattern,
 /* A press release's lines to the desk above its headline go to the note,
  * not to the headline or the story; an embargo they name, read plainly
  * in the forms and languages releases write it, becomes the article's;
- * a time that is not plain (no date, a weekday that is not the date's)
- * sets none, and a headline that only starts with such a word stays. */
+ * a time that is not plain (no zone, a summer time in winter, two zones,
+ * a weekday that is not the date's, "12:01 am") sets none and the note
+ * says so; a headline that only starts with such a word stays. */
 static void
 test_release_lines (void)
 {
@@ -2067,27 +2068,51 @@ test_release_lines (void)
   static const struct {
     const char *line;
     const char *embargo; /* in UTC, or NULL */
+    gboolean    unread;  /* an embargo whose time is not set: the note says so */
   } cases[] = {
-    { "FOR IMMEDIATE RELEASE", NULL },
-    { "PRESS RELEASE – 3 December 2026", NULL },
-    { "Pressemitteilung", NULL },
-    { "EMBARGOED UNTIL 00:01 GMT, WEEKDAY 4 February YYYY", "YYYY-02-04T00:01:00Z" },
-    { "Embargoed until 10.00 CET on 4 February YYYY", "YYYY-02-04T09:00:00Z" },
-    { "EMBARGO: February 4, YYYY at 12:01 a.m. ET", "YYYY-02-04T05:01:00Z" },
-    { "Embargoed until 23:59 BST 30 June YYYY", "YYYY-06-30T22:59:00Z" },
-    { "For release at 0001 GMT 4 Feb YYYY", "YYYY-02-04T00:01:00Z" },
-    { "Not for publication before YYYY-02-04 00:01 +01:00", "YYYY-02-03T23:01:00Z" },
-    { "Sperrfrist: 4. Februar YYYY, 10:00 Uhr MEZ", "YYYY-02-04T09:00:00Z" },
-    { "Embargo jusqu'au 4 février YYYY à 10h00 CET", "YYYY-02-04T09:00:00Z" },
-    { "**EMBARGOED UNTIL 1 March YYYY 09:30 GMT**", "YYYY-03-01T09:30:00Z" },
-    { "Embargoed until OTHERDAY 4 February YYYY, 00:01 GMT", NULL },
-    { "EMBARGOED UNTIL THE END OF THE MEETING", NULL },
-    { "Embargoed until 1 January 2020, 00:01 GMT", NULL },
+    { "FOR IMMEDIATE RELEASE", NULL, FALSE },
+    { "PRESS RELEASE – 3 December 2026", NULL, FALSE },
+    { "Pressemitteilung", NULL, FALSE },
+    { "Pressemitteilung Nr. 45/2026", NULL, FALSE },
+    { "EMBARGOED UNTIL 00:01 GMT, WEEKDAY 4 February YYYY", "YYYY-02-04T00:01:00Z", FALSE },
+    { "Embargoed until 10.00 CET on 4 February YYYY", "YYYY-02-04T09:00:00Z", FALSE },
+    { "EMBARGO: February 4, YYYY at 12:01 a.m. ET", "YYYY-02-04T05:01:00Z", FALSE },
+    { "Embargoed until 23:59 BST 30 June YYYY", "YYYY-06-30T22:59:00Z", FALSE },
+    { "For release at 0001 GMT 4 Feb YYYY", "YYYY-02-04T00:01:00Z", FALSE },
+    { "Embargoed until 4 January YYYY GMT", "YYYY-01-04T00:00:00Z", FALSE },
+    { "Not for publication before YYYY-02-04 00:01 +01:00", "YYYY-02-03T23:01:00Z", FALSE },
+    { "Sperrfrist: 4. Februar YYYY, 10:00 Uhr MEZ", "YYYY-02-04T09:00:00Z", FALSE },
+    { "Sperrfrist: 4. Februar YYYY, 10 Uhr MEZ", "YYYY-02-04T09:00:00Z", FALSE },
+    { "Embargo jusqu'au 4 février YYYY à 10h00 CET", "YYYY-02-04T09:00:00Z", FALSE },
+    { "**EMBARGOED UNTIL 1 March YYYY 09:30 GMT**", "YYYY-03-01T09:30:00Z", FALSE },
+    { "EMBARGOED UNTIL: 00:01 GMT – 4 February YYYY", "YYYY-02-04T00:01:00Z", FALSE },
+    /* A summer time in winter, two zones, none, a weekday not the
+     * date's, twelve o'clock "am", a time in words, a date gone: no
+     * embargo; where one could not be read the note says so. */
+    { "Embargoed until 10:00 CEST, 4 February YYYY", NULL, TRUE },
+    { "Embargoed until 10:00 BST, 4 February YYYY", NULL, TRUE },
+    { "Embargoed until 10:00 CET/CEST, 4 February YYYY", NULL, TRUE },
+    { "Embargoed until 00:01, 4 February YYYY", NULL, TRUE },
+    { "Sperrfrist: 4. Februar YYYY, 10:00 Uhr", NULL, TRUE },
+    { "Embargoed until OTHERDAY 4 February YYYY, 00:01 GMT", NULL, TRUE },
+    { "EMBARGO: 12:01 am ET, 4 February YYYY", NULL, TRUE },
+    { "EMBARGOED UNTIL THE END OF THE MEETING", NULL, TRUE },
+    { "Embargoed until 12 noon GMT, 4 February YYYY", NULL, TRUE },
+    { "Embargoed until 04/02/YYYY 10:00 GMT", NULL, TRUE },
+    { "Embargoed until YYYY-02-04T10:00:00+01:00", "YYYY-02-04T09:00:00Z", FALSE },
+    { "Embargoed until 1 January 2020, 00:01 GMT", NULL, FALSE },
   };
   static const char *const headlines[] = {
     "Embargo on Russian oil extended",
     "Press release: council approves barrier",
     "Sperrfrist für Kita-Gebühren verlängert",
+    "Embargo to stay in place, EU says",
+    "Embargoed until Tuesday, the report was leaked",
+    "Not for publication: the memo that sank the minister",
+    "Under embargo: life in Gaza",
+    "Sperrfrist bis 2030 für Atommüll-Endlager",
+    "Embargo bis 2030: EU verschärft Sanktionen",
+    "Embargo until 2030 on arms sales agreed",
   };
   /* clang-format on */
   static const char *const days[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
@@ -2115,7 +2140,17 @@ test_release_lines (void)
       g_test_message ("%s", line);
       g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves flood barrier");
       g_assert_cmpstr (cd_article_get_dateline (article), ==, "NORTHSHORE");
-      g_assert_cmpstr (cd_article_get_ednote (article), ==, line);
+      if (cases[i].unread)
+        {
+          g_autofree char *note = g_strconcat (line, " — The embargo's time above was not set: it was not plain "
+                                                     "(a day, a month, a time and a zone such as GMT or CET); "
+                                                     "set it in the details.",
+                                               NULL);
+
+          g_assert_cmpstr (cd_article_get_ednote (article), ==, note);
+        }
+      else
+        g_assert_cmpstr (cd_article_get_ednote (article), ==, line);
       embargo = cd_article_get_embargo (article);
       if (embargo != NULL)
         {

@@ -279,6 +279,9 @@ gboolean _cd_import_take_release_line (CdArticle  *article,
                                        const char *line,
                                        GString    *notes);
 gboolean _cd_import_is_release_line (const char *line);
+/* The time an embargo names, read strictly (cd-import-release-time.c). */
+GDateTime *_cd_import_release_time (const char *text,
+                                    gboolean   *is_date);
 
 /* Documents (cd-import-document.c): Word's, OpenDocument text, RTF and
  * PDF, read from their bytes as @format. */
