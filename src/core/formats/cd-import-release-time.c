@@ -509,6 +509,24 @@ make_time (const When *when,
   return result;
 }
 
+/* The ISO 8601 time with its zone that @text ends with, after words
+ * that say nothing more ("until"), or %NULL. */
+static GDateTime *
+read_iso8601 (const char *text)
+{
+  g_auto (GStrv) tokens = g_strsplit_set (text, " \t", -1);
+  guint n = g_strv_length (tokens);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autofree char *folded = g_utf8_strdown (tokens[i], -1);
+
+      if (!is_word (folded, fillers, G_N_ELEMENTS (fillers)))
+        return NULL;
+    }
+  return n > 0 ? g_date_time_new_from_iso8601 (tokens[n - 1], NULL) : NULL;
+}
+
 /**
  * _cd_import_release_time:
  * @text: what follows an embargo's label, or a release's
@@ -528,8 +546,8 @@ _cd_import_release_time (const char *text,
   GDateTime *result;
   gboolean   read;
 
-  /* "2027-02-04T10:00:00Z", with its zone. */
-  if ((result = g_date_time_new_from_iso8601 (text, NULL)) != NULL)
+  /* "until 2027-02-04T10:00:00Z", with its zone. */
+  if ((result = read_iso8601 (text)) != NULL)
     {
       if (is_date != NULL)
         *is_date = TRUE;
