@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <poppler.h>
 
 G_BEGIN_DECLS
@@ -24,5 +25,40 @@ typedef struct
 
 GPtrArray *_cd_pdf_page_lines (GArray *glyphs,
                                double  gap);
+
+/* What the reader calls of poppler-glib and cairo, loaded the first time
+ * a PDF is read (cd-import-pdf-poppler.c): a window that never imports
+ * a PDF does not map poppler and what it needs. */
+typedef struct
+{
+  PopplerDocument *(*document_new_from_bytes) (GBytes     *bytes,
+                                               const char *password,
+                                               GError    **error);
+  int (*document_get_n_pages) (PopplerDocument *document);
+  PopplerPage *(*document_get_page) (PopplerDocument *document,
+                                     int              index);
+  char *(*page_get_text) (PopplerPage *page);
+  gboolean (*page_get_text_layout) (PopplerPage       *page,
+                                    PopplerRectangle **rectangles,
+                                    guint             *n_rectangles);
+  GList *(*page_get_text_attributes) (PopplerPage *page);
+  void (*page_free_text_attributes) (GList *list);
+  GList *(*page_get_link_mapping) (PopplerPage *page);
+  void (*page_free_link_mapping) (GList *list);
+  GList *(*page_get_image_mapping) (PopplerPage *page);
+  void (*page_free_image_mapping) (GList *list);
+  cairo_surface_t *(*page_get_image) (PopplerPage *page,
+                                      gint         image_id);
+  void (*page_get_size) (PopplerPage *page,
+                         double      *width,
+                         double      *height);
+  GQuark (*error_quark) (void);
+  cairo_status_t (*surface_write_to_png_stream) (cairo_surface_t   *surface,
+                                                 cairo_write_func_t write,
+                                                 void              *closure);
+  void (*surface_destroy) (cairo_surface_t *surface);
+} CdPoppler;
+
+const CdPoppler *_cd_pdf_poppler (void);
 
 G_END_DECLS

@@ -70,15 +70,16 @@ typedef struct
 
 typedef struct
 {
-  CdDocument *document;
-  GPtrArray  *lines;   /* Line */
-  GPtrArray  *links;   /* the addresses glyphs link to */
-  GArray     *figures; /* Figure, in page order */
-  GArray     *heights; /* each page's height */
-  GHashTable *words;   /* the words of the document's lines, folded */
-  double      body;    /* the size most of the text is set in */
-  double      leading; /* the body's distance from line to line, in sizes */
-  guint       footnotes;
+  CdDocument      *document;
+  const CdPoppler *poppler;
+  GPtrArray       *lines;   /* Line */
+  GPtrArray       *links;   /* the addresses glyphs link to */
+  GArray          *figures; /* Figure, in page order */
+  GArray          *heights; /* each page's height */
+  GHashTable      *words;   /* the words of the document's lines, folded */
+  double           body;    /* the size most of the text is set in */
+  double           leading; /* the body's distance from line to line, in sizes */
+  guint            footnotes;
 } Reader;
 
 /* Frees a Line or a Para: each starts with the glyphs it owns. */
@@ -243,10 +244,11 @@ read_pictures (Reader      *reader,
                PopplerPage *page,
                guint        number)
 {
-  GList *mapping = poppler_page_get_image_mapping (page);
-  double width, height;
+  const CdPoppler *poppler = reader->poppler;
+  GList           *mapping = poppler->page_get_image_mapping (page);
+  double           width, height;
 
-  poppler_page_get_size (page, &width, &height);
+  poppler->page_get_size (page, &width, &height);
   for (GList *l = mapping; l != NULL; l = l->next)
     {
       PopplerImageMapping *image = l->data;
@@ -258,21 +260,21 @@ read_pictures (Reader      *reader,
 
       if (fabs ((area->x2 - area->x1) * (area->y2 - area->y1)) > BACKGROUND_SHARE * width * height)
         continue;
-      if ((surface = poppler_page_get_image (page, image->image_id)) == NULL)
+      if ((surface = poppler->page_get_image (page, image->image_id)) == NULL)
         continue;
       png = g_byte_array_new ();
-      if (cairo_surface_write_to_png_stream (surface, append_png, png) == CAIRO_STATUS_SUCCESS)
+      if (poppler->surface_write_to_png_stream (surface, append_png, png) == CAIRO_STATUS_SUCCESS)
         {
           name = g_strdup_printf ("picture-%u.png", g_hash_table_size (reader->document->parts));
           g_hash_table_insert (reader->document->parts, g_strdup (name),
                                g_byte_array_free_to_bytes (g_steal_pointer (&png)));
           figure.html = _cd_document_add_picture (reader->document, name, NULL);
         }
-      cairo_surface_destroy (surface);
+      poppler->surface_destroy (surface);
       if (figure.html != NULL)
         g_array_append_val (reader->figures, figure);
     }
-  poppler_page_free_image_mapping (mapping);
+  poppler->page_free_image_mapping (mapping);
 }
 
 /* Reads @page's glyphs, with their fonts and links, into lines in
@@ -282,20 +284,21 @@ read_page (Reader      *reader,
            PopplerPage *page,
            guint        number)
 {
-  g_autofree char  *text = poppler_page_get_text (page);
+  const CdPoppler  *poppler = reader->poppler;
+  g_autofree char  *text = poppler->page_get_text (page);
   PopplerRectangle *boxes = NULL;
   guint             n_boxes = 0;
-  GList            *attributes = poppler_page_get_text_attributes (page);
-  GList            *links = poppler_page_get_link_mapping (page);
+  GList            *attributes = poppler->page_get_text_attributes (page);
+  GList            *links = poppler->page_get_link_mapping (page);
   GList            *attribute = attributes;
   g_autoptr (GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
   g_autoptr (GPtrArray) lines = NULL;
   double width, height;
   guint  index = 0;
 
-  poppler_page_get_size (page, &width, &height);
+  poppler->page_get_size (page, &width, &height);
   g_array_append_val (reader->heights, height);
-  if (text != NULL && !poppler_page_get_text_layout (page, &boxes, &n_boxes))
+  if (text != NULL && !poppler->page_get_text_layout (page, &boxes, &n_boxes))
     n_boxes = 0;
   for (const char *p = text != NULL ? text : ""; *p != '\0' && index < n_boxes; p = g_utf8_next_char (p), index++)
     {
@@ -331,8 +334,8 @@ read_page (Reader      *reader,
       end_line (reader, line);
     }
   g_free (boxes);
-  poppler_page_free_text_attributes (attributes);
-  poppler_page_free_link_mapping (links);
+  poppler->page_free_text_attributes (attributes);
+  poppler->page_free_link_mapping (links);
   read_pictures (reader, page, number);
 }
 
@@ -1084,17 +1087,25 @@ read_pdf (CdDocument *document,
           const char *origin,
           GError    **error)
 {
-  GBytes *bytes = g_hash_table_lookup (document->parts, CD_DOCUMENT_FILE_PART);
-  g_auto (Reader) reader = { document };
+  GBytes          *bytes = g_hash_table_lookup (document->parts, CD_DOCUMENT_FILE_PART);
+  const CdPoppler *poppler = _cd_pdf_poppler ();
+  g_auto (Reader) reader = { document, poppler };
   g_autoptr (GError) local = NULL;
-  g_autoptr (PopplerDocument) pdf = poppler_document_new_from_bytes (bytes, NULL, &local);
+  g_autoptr (PopplerDocument) pdf = NULL;
   g_autoptr (GPtrArray) gathered = NULL;
   double list_x = 0;
   int    pages;
 
-  if (pdf == NULL)
+  if (poppler == NULL)
     {
-      if (g_error_matches (local, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_UNKNOWN_TYPE,
+                   "%s: reading a PDF needs poppler-glib (Debian's libpoppler-glib8), which is not installed.",
+                   origin);
+      return FALSE;
+    }
+  if ((pdf = poppler->document_new_from_bytes (bytes, NULL, &local)) == NULL)
+    {
+      if (g_error_matches (local, poppler->error_quark (), POPPLER_ERROR_ENCRYPTED))
         g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,
                      "%s: the PDF is protected by a password; open it, remove the password and import it again.",
                      origin);
@@ -1108,10 +1119,10 @@ read_pdf (CdDocument *document,
   reader.figures = g_array_new (FALSE, FALSE, sizeof (Figure));
   g_array_set_clear_func (reader.figures, figure_clear);
   reader.heights = g_array_new (FALSE, FALSE, sizeof (double));
-  pages = poppler_document_get_n_pages (pdf);
+  pages = poppler->document_get_n_pages (pdf);
   for (int i = 0; i < MIN (pages, MAX_PAGES); i++)
     {
-      g_autoptr (PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autoptr (PopplerPage) page = poppler->document_get_page (pdf, i);
 
       if (page != NULL)
         read_page (&reader, page, (guint) i);
