@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cd-image-ref.h"
 #include "cd-import-private.h"
 
@@ -80,6 +82,8 @@ add_pictures (CdStore   *store,
     {
       while (body->len > 0 && g_ascii_isspace (body->str[body->len - 1]))
         g_string_truncate (body, body->len - 1);
+      /* A logo left out above the story leaves no blank line. */
+      g_string_erase (body, 0, strspn (body->str, "\n"));
       g_string_append_c (body, '\n');
       cd_article_set_body (article, body->str);
     }
