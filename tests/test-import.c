@@ -2060,7 +2060,8 @@ fill_in (const char *pattern,
  * in the forms and languages releases write it, becomes the article's;
  * a time that is not plain (no zone, a summer time in winter, two zones,
  * a weekday that is not the date's, "12:01 am") sets none and the note
- * says so; a headline that only starts with such a word stays. */
+ * says so; a kill date goes to the note and sets none; a headline that
+ * only starts with such a word stays. */
 static void
 test_release_lines (void)
 {
@@ -2086,6 +2087,15 @@ test_release_lines (void)
     { "Embargo jusqu'au 4 février YYYY à 10h00 CET", "YYYY-02-04T09:00:00Z", FALSE },
     { "**EMBARGOED UNTIL 1 March YYYY 09:30 GMT**", "YYYY-03-01T09:30:00Z", FALSE },
     { "EMBARGOED UNTIL: 00:01 GMT – 4 February YYYY", "YYYY-02-04T00:01:00Z", FALSE },
+    { "Embargoed until 12 noon GMT, 4 February YYYY", "YYYY-02-04T12:00:00Z", FALSE },
+    { "Embargoed until noon ET Feb. 4, YYYY", "YYYY-02-04T17:00:00Z", FALSE },
+    /* Midnight on a day is read as its end, the later of its readings. */
+    { "EMBARGOED UNTIL MIDNIGHT CET, 4 FEBRUARY YYYY", "YYYY-02-04T23:00:00Z", FALSE },
+    { "Sperrfrist: 4. Februar YYYY, Mitternacht MEZ", "YYYY-02-04T23:00:00Z", FALSE },
+    /* A kill date: the note's, and no embargo. */
+    { "Not for publication after 12:00 GMT, 4 February YYYY", NULL, FALSE },
+    { "KILL DATE: 4 FEBRUARY YYYY", NULL, FALSE },
+    { "Embargoed until 00:00 midnight GMT, 4 February YYYY", NULL, TRUE },
     /* A summer time in winter, two zones, none, a weekday not the
      * date's, twelve o'clock "am", a time in words, a date gone: no
      * embargo; where one could not be read the note says so. */
@@ -2097,7 +2107,6 @@ test_release_lines (void)
     { "Embargoed until OTHERDAY 4 February YYYY, 00:01 GMT", NULL, TRUE },
     { "EMBARGO: 12:01 am ET, 4 February YYYY", NULL, TRUE },
     { "EMBARGOED UNTIL THE END OF THE MEETING", NULL, TRUE },
-    { "Embargoed until 12 noon GMT, 4 February YYYY", NULL, TRUE },
     { "Embargoed until 04/02/YYYY 10:00 GMT", NULL, TRUE },
     { "Embargoed until YYYY-02-04T10:00:00+01:00", "YYYY-02-04T09:00:00Z", FALSE },
     { "Embargoed until 1 January 2020, 00:01 GMT", NULL, FALSE },
@@ -2113,6 +2122,7 @@ test_release_lines (void)
     "Sperrfrist bis 2030 für Atommüll-Endlager",
     "Embargo bis 2030: EU verschärft Sanktionen",
     "Embargo until 2030 on arms sales agreed",
+    "Not for use after the funeral, family asks",
   };
   /* clang-format on */
   static const char *const days[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };

@@ -228,6 +228,7 @@ typedef struct
   const char *region;  /* whose clock shows @offset that day, or NULL */
   gboolean    has_zone;
   gboolean    am, pm;
+  gboolean    midnight;  /* the end of the day named */
   gboolean    ambiguous; /* read, but it could mean two times */
 } When;
 
@@ -342,6 +343,36 @@ read_zone (const char *token,
   return TRUE;
 }
 
+/* Noon and midnight in the languages of the months above. */
+static const char *const noons[] = { "noon", "midday", "mittag", "mittags", "midi", "mediodía",
+                                     "mezzogiorno", "middag" };
+static const char *const midnights[] = { "midnight", "mitternacht", "minuit", "medianoche", "mezzanotte",
+                                         "middernacht" };
+
+/* Reads noon or midnight into @when, into @ok whether it agrees with a
+ * time already read ("12:00 noon"). Midnight "on 4 February" is the night
+ * before it to some and after it to others: it is read as the end of the
+ * day, the later of the two, so that no story goes out early. */
+static gboolean
+read_noon (const char *token,
+           When       *when,
+           gboolean   *ok)
+{
+  gboolean is_noon = is_word (token, noons, G_N_ELEMENTS (noons));
+
+  if (!is_noon && !is_word (token, midnights, G_N_ELEMENTS (midnights)))
+    return FALSE;
+  if (when->hour >= 0)
+    {
+      *ok = is_noon && when->hour == 12 && when->minute == 0;
+      return TRUE;
+    }
+  when->hour = is_noon ? 12 : 0;
+  when->minute = 0;
+  when->midnight = !is_noon;
+  return TRUE;
+}
+
 /* Reads one word of a time into @when. */
 static gboolean
 read_token (const char *token,
@@ -361,6 +392,8 @@ read_token (const char *token,
       when->ambiguous |= when->hour == 12;
       return TRUE;
     }
+  if (read_noon (token, when, &ok))
+    return ok;
   if ((value = lookup (token, weekdays, G_N_ELEMENTS (weekdays))) != 0)
     {
       when->weekday = value;
@@ -445,6 +478,11 @@ read_when (const char *text,
               continue;
             }
         }
+      /* "12 noon", "12 midnight" */
+      if (g_str_equal (token, "12") && tokens[i + 1] != NULL && when->hour < 0 &&
+          (is_word (tokens[i + 1], noons, G_N_ELEMENTS (noons)) ||
+           is_word (tokens[i + 1], midnights, G_N_ELEMENTS (midnights))))
+        continue;
       /* "10 Uhr", "10 h", "10 uur" */
       if (length <= 2 && strspn (token, "0123456789") == length && tokens[i + 1] != NULL &&
           (g_str_equal (tokens[i + 1], "uhr") || g_str_equal (tokens[i + 1], "h") ||
@@ -541,7 +579,7 @@ GDateTime *
 _cd_import_release_time (const char *text,
                          gboolean   *is_date)
 {
-  When when = { 0, 0, 0, -1, 0, 0, 0, NULL, FALSE, FALSE, FALSE, FALSE };
+  When when = { 0, 0, 0, -1, 0, 0, 0, NULL, FALSE, FALSE, FALSE, FALSE, FALSE };
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   GDateTime *result;
   gboolean   read;
@@ -576,5 +614,12 @@ _cd_import_release_time (const char *text,
   /* "Thursday 5 February": one of them is wrong; the desk is to say which. */
   if (result != NULL && when.weekday != 0 && g_date_time_get_day_of_week (result) != when.weekday)
     g_clear_pointer (&result, g_date_time_unref);
+  if (result != NULL && when.midnight)
+    {
+      GDateTime *end = g_date_time_add_days (result, 1);
+
+      g_date_time_unref (result);
+      result = end;
+    }
   return result;
 }

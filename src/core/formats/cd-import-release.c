@@ -25,7 +25,10 @@
  * are followed by its time. A line a label begins says nothing else but
  * a date. */
 static const char release_pattern[] =
-    "^(?:(?<embargo>(?:strictly\\s+)?embargo(?:ed|es)?(?:\\s+for|\\s+lifts)?|under\\s+embargo|"
+    "^(?:(?<kill>(?:not\\s+for\\s+(?:publication|release|broadcast|use)|do\\s+not\\s+(?:use|publish|broadcast))\\s+after|"
+    "kill\\s+date|nicht\\s+(?:mehr\\s+)?(?:verwenden|ver(?:ö|oe)ffentlichen)\\s+nach|"
+    "ne\\s+pas\\s+(?:diffuser|publier|utiliser)\\s+apr(?:è|e)s|no\\s+(?:publicar|usar)\\s+despu(?:é|e)s\\s+de)|"
+    "(?<embargo>(?:strictly\\s+)?embargo(?:ed|es)?(?:\\s+for|\\s+lifts)?|under\\s+embargo|"
     "not\\s+for\\s+(?:publication|release|broadcast|use)|hold\\s+for\\s+release|"
     "for\\s+release(?:\\s+on|\\s+at)?(?=\\s*:?\\s*(?:\\d|mon|tue|wed|thu|fri|sat|sun))|"
     "(?:achtung\\s+)?sperrfrist|(?:ver(?:ö|oe)ffentlichung\\s+)?frei\\s+(?:zur\\s+ver(?:ö|oe)ffentlichung\\s+)?ab|"
@@ -78,9 +81,11 @@ read_release_line (const char *line,
   g_autoptr (GMatchInfo) match = NULL;
   g_autofree char *rest = NULL;
   g_autofree char *kind = NULL;
+  g_autofree char *kill = NULL;
   g_autofree char *separator = NULL;
   gsize            length;
   gboolean         is_date = FALSE;
+  gboolean         is_kill;
 
   *embargo = NULL;
   *unread = FALSE;
@@ -96,25 +101,31 @@ read_release_line (const char *line,
     return FALSE;
   rest = g_strstrip (g_match_info_fetch_named (match, "rest"));
   kind = g_match_info_fetch_named (match, "embargo");
+  kill = g_match_info_fetch_named (match, "kill");
   separator = g_match_info_fetch_named (match, "separator");
+  is_kill = kill != NULL && *kill != '\0';
   if (*rest == '\0')
-    return TRUE;
+    return !is_kill;
   *embargo = _cd_import_release_time (rest, &is_date);
-  if (kind != NULL && *kind != '\0')
+  if ((kind != NULL && *kind != '\0') || is_kill)
     {
+      gboolean is_line = is_date;
+
       /* A time, even one that names no zone; or, in capitals, a time in
        * words ("EMBARGOED UNTIL THE END OF THE MEETING"); not "Embargo to
        * stay in place, EU says". */
-      if (is_date)
-        {
-          *unread = *embargo == NULL;
-          return TRUE;
-        }
-      *unread = strchr (".?!", plain[strlen (plain) - 1]) == NULL &&
-                (strchr (separator, ':') != NULL ||
-                 g_regex_match_simple ("^(?:until|till|bis|jusqu|hasta|fino|tot)\\b", rest, G_REGEX_CASELESS, 0)) &&
-                (!has_lower (plain) || g_regex_match_simple (TIME_LIKE, rest, G_REGEX_CASELESS, 0));
-      return *unread;
+      if (!is_line)
+        is_line = strchr (".?!", plain[strlen (plain) - 1]) == NULL &&
+                  (strchr (separator, ':') != NULL || is_kill ||
+                   g_regex_match_simple ("^(?:until|till|bis|jusqu|hasta|fino|tot)\\b", rest, G_REGEX_CASELESS, 0)) &&
+                  (!has_lower (plain) || g_regex_match_simple (TIME_LIKE, rest, G_REGEX_CASELESS, 0));
+      /* The time after which the story may no longer be used (a kill
+       * date) is the note's, and no embargo. */
+      if (is_kill)
+        g_clear_pointer (embargo, g_date_time_unref);
+      else
+        *unread = is_line && *embargo == NULL;
+      return is_line;
     }
   /* "PRESS RELEASE – 3 December 2026", "Pressemitteilung Nr. 45/2026";
    * not "Press release: council approves barrier". */
