@@ -1,7 +1,8 @@
 /* test-import-pdf.c: articles from PDF documents. Two exported by
  * LibreOffice from the documents beside them (tests/data/import/
  * pdf-press-release.fodt, pdf-two-columns.fodt, pdf-word-style.fodt,
- * pdf-ragged-columns.fodt, pdf-letterhead.fodt, libreoffice-tram.fodt:
+ * pdf-ragged-columns.fodt, pdf-letterhead.fodt, pdf-table.fodt,
+ * libreoffice-tram.fodt:
  * `soffice --headless --convert-to pdf FILE`), and pages drawn here with
  * cairo, a PDF's lines placed exactly: running heads and feet, a word
  * broken at a line's end, a paragraph that goes on over a page, lists
@@ -162,8 +163,8 @@ test_two_columns (void)
 /* A release set as Word sets one (Carlito-like body in 11 points, a
  * letterhead in the page's head on both pages, FOR IMMEDIATE RELEASE, a
  * table of figures, "###" with the contacts under it, a footnote in 10
- * points): the letterhead and the footnote are left out, the table's
- * rows stand one a paragraph, the contacts go to the note. */
+ * points): the letterhead and the footnote are left out, the table is
+ * one, the contacts go to the note. */
 static void
 test_word_style (void)
 {
@@ -181,9 +182,10 @@ test_word_style (void)
   g_assert_true (g_str_has_prefix (body, "Brightwater Energy today opened a 200-megawatt battery storage plant"));
   g_assert_nonnull (strstr (body, "The plant cost £180 million and took two years to build.\n\n“This is"));
   g_assert_nonnull (strstr (body, "\n\n## Powering 120,000 homes\n\n"));
-  g_assert_nonnull (strstr (body, "expected to be:\n\nMeasure 2025 2026\n\nEnergy stored (GWh) 210 290\n\n"
-                                  "Homes supplied 95,000 120,000\n\nCarbon saved (tonnes) 41,000 56,000\n\n"
-                                  "Jobs 30 35\n\nThe Scottish Government"));
+  g_assert_nonnull (strstr (body, "expected to be:\n\n| Measure | 2025 | 2026 |\n| --- | --- | --- |\n"
+                                  "| Energy stored (GWh) | 210 | 290 |\n| Homes supplied | 95,000 | 120,000 |\n"
+                                  "| Carbon saved (tonnes) | 41,000 | 56,000 |\n| Jobs | 30 | 35 |\n\n"
+                                  "The Scottish Government"));
   g_assert_nonnull (strstr (body, "\n\n## Next steps\n\n"));
   g_assert_null (strstr (body, "Marischal Street"));
   g_assert_null (strstr (body, "Measured"));
@@ -192,6 +194,41 @@ test_word_style (void)
                                    "Communications, Brightwater Energy — +44 1224 555 0199 — "
                                    "press@brightwater.example — About Brightwater Energy — "));
   g_assert_true (g_str_has_suffix (cd_article_get_ednote (article), " — The document's footnote was left out."));
+}
+
+/* LibreOffice's PDF of a release with tables: key figures (a head in
+ * bold over figures set right, a label whose text runs on to a second
+ * line, a source line straight under it) and a signature block side by
+ * side are tables; lines of labels and what they say ("Date:  Thursday
+ * 24 April"), set at a tab stop, stay lines. */
+static void
+test_tables (void)
+{
+  g_autofree char *path = data_path ("pdf-table.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_file (path, &error);
+  const char *body;
+
+  g_assert_no_error (error);
+  body = cd_article_get_body (article);
+  g_test_message ("%s", body);
+  g_assert_cmpstr (cd_article_get_headline (article), ==,
+                   "Nordwind Logistics raises profit by 14 per cent in first quarter");
+  g_assert_nonnull (strstr (body, "Key figures:\n\n"
+                                  "|  | Q1 2025 | Q1 2024 | Change |\n"
+                                  "| --- | --- | --- | --- |\n"
+                                  "| Revenue (€ million) | 412.6 | 388.1 | +6.3% |\n"
+                                  "| Operating profit (€ million) | 51.2 | 44.9 | +14.0% |\n"
+                                  "| Net profit (€ million) | 33.0 | 29.7 | +11.1% |\n"
+                                  "| Employees | 3,812 | 3,655 | +4.3% |\n\n"
+                                  "Source: Nordwind Logistics\n\n“Our cold-chain"));
+  g_assert_nonnull (strstr (body, "the press:\n\nDate: Thursday 24 April, 10am\n\n"
+                                  "Place: Nordwind House, Am Sandtorkai 5, Hamburg\n\n"
+                                  "Webcast: nordwind.example/live\n\nSigned for the board:\n\n"
+                                  "| Lars Petersen | Dr. Ines Vogt |\n| --- | --- |\n"
+                                  "| Chief Executive Officer | Chief Financial Officer |\n"
+                                  "| Nordwind Logistics SE | Nordwind Logistics SE |\n\n"
+                                  "The full quarterly statement"));
 }
 
 /* Two ragged columns whose lines do not line up, under a headline wider
@@ -575,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/import-pdf/press-release", test_press_release);
   g_test_add_func ("/import-pdf/two-columns", test_two_columns);
   g_test_add_func ("/import-pdf/word-style", test_word_style);
+  g_test_add_func ("/import-pdf/tables", test_tables);
   g_test_add_func ("/import-pdf/ragged-columns", test_ragged_columns);
   g_test_add_func ("/import-pdf/letterhead", test_letterhead);
   g_test_add_func ("/import-pdf/libreoffice-german", test_libreoffice_german);

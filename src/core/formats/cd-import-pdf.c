@@ -48,41 +48,7 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
-typedef struct
-{
-  GArray  *glyphs; /* CdPdfGlyph, the line's, without its end (first: glyphs_owner_free()) */
-  double   x1, y1, x2, y2;
-  double   size;     /* the size most of its glyphs are set in */
-  double   right;    /* where its column ends: the furthest a line in it reaches */
-  guint    page;     /* from 0 */
-  gboolean bold;     /* every glyph in bold */
-  gboolean dropped;  /* a running head or foot, a page number, a footnote */
-  gboolean footnote; /* a footnote's first line */
-  gboolean tabular;  /* a table's row, or text set at tab stops: its glyphs stand far apart */
-} Line;
-
-typedef struct
-{
-  guint  page;
-  double top;
-  char  *html; /* the picture's block */
-} Figure;
-
-typedef struct
-{
-  CdDocument      *document;
-  const CdPoppler *poppler;
-  GPtrArray       *lines;   /* Line */
-  GPtrArray       *links;   /* the addresses glyphs link to */
-  GArray          *figures; /* Figure, in page order */
-  GArray          *heights; /* each page's height */
-  GHashTable      *words;   /* the words of the document's lines, folded */
-  double           body;    /* the size most of the text is set in */
-  double           leading; /* the body's distance from line to line, in sizes */
-  guint            footnotes;
-} Reader;
-
-/* Frees a Line or a Para: each starts with the glyphs it owns. */
+/* Frees a CdPdfLine or a Para: each starts with the glyphs it owns. */
 static void
 glyphs_owner_free (gpointer data)
 {
@@ -95,7 +61,7 @@ glyphs_owner_free (gpointer data)
 static void
 figure_clear (gpointer data)
 {
-  g_free (((Figure *) data)->html);
+  g_free (((CdPdfFigure *) data)->html);
 }
 
 static gboolean
@@ -143,7 +109,7 @@ common_size (GArray *glyphs)
 /* The index in @reader's links of the link whose area holds @box's
  * middle, or -1. @mapping's areas count from the page's bottom. */
 static int
-link_at (Reader                 *reader,
+link_at (CdPdfReader            *reader,
          GList                  *mapping,
          double                  height,
          const PopplerRectangle *box)
@@ -176,8 +142,8 @@ link_at (Reader                 *reader,
 /* Ends @line: its box and size from the glyphs that show, and a raised
  * small figure (a footnote's mark in the text) left out. */
 static void
-end_line (Reader *reader,
-          Line   *line)
+end_line (CdPdfReader *reader,
+          CdPdfLine   *line)
 {
   double baseline = 0;
 
@@ -220,7 +186,7 @@ end_line (Reader *reader,
       line->x2 = MAX (line->x2, glyph->box.x2);
       line->y2 = MAX (line->y2, glyph->box.y2);
       line->bold = line->bold && glyph->bold;
-      if (i > 0 && glyph->box.x1 - g_array_index (line->glyphs, CdPdfGlyph, i - 1).box.x2 > 2 * line->size)
+      if (i > 0 && glyph->box.x1 - g_array_index (line->glyphs, CdPdfGlyph, i - 1).box.x2 > CD_PDF_CELL_GAP * line->size)
         line->tabular = TRUE;
     }
   if (line->x1 == G_MAXDOUBLE)
@@ -240,7 +206,7 @@ append_png (void                *closure,
 
 /* The pictures on @page, as blocks where they stand. */
 static void
-read_pictures (Reader      *reader,
+read_pictures (CdPdfReader *reader,
                PopplerPage *page,
                guint        number)
 {
@@ -256,7 +222,7 @@ read_pictures (Reader      *reader,
       cairo_surface_t     *surface;
       g_autoptr (GByteArray) png = NULL;
       g_autofree char *name = NULL;
-      Figure           figure = { number, MIN (area->y1, area->y2), NULL };
+      CdPdfFigure      figure = { number, MIN (area->y1, area->y2), NULL };
 
       if (fabs ((area->x2 - area->x1) * (area->y2 - area->y1)) > BACKGROUND_SHARE * width * height)
         continue;
@@ -280,7 +246,7 @@ read_pictures (Reader      *reader,
 /* Reads @page's glyphs, with their fonts and links, into lines in
  * reading order, and its pictures. */
 static void
-read_page (Reader      *reader,
+read_page (CdPdfReader *reader,
            PopplerPage *page,
            guint        number)
 {
@@ -327,7 +293,7 @@ read_page (Reader      *reader,
   lines = _cd_pdf_page_lines (glyphs, MAX (common_size (glyphs), 4.0));
   for (guint i = 0; i < lines->len; i++)
     {
-      Line *line = g_new0 (Line, 1);
+      CdPdfLine *line = g_new0 (CdPdfLine, 1);
 
       line->glyphs = g_array_ref (g_ptr_array_index (lines, i));
       line->page = number;
@@ -341,7 +307,7 @@ read_page (Reader      *reader,
 
 /* @line's text as it reads, spaces folded. */
 static char *
-line_text (const Line *line)
+line_text (const CdPdfLine *line)
 {
   GString *text = g_string_new (NULL);
 
@@ -353,7 +319,7 @@ line_text (const Line *line)
 /* @line's text with its figures as "#", to find the same running head on
  * every page ("Page 2 of 5"). */
 static char *
-line_shape (const Line *line)
+line_shape (const CdPdfLine *line)
 {
   g_autofree char *text = line_text (line);
   GString         *shape = g_string_new (NULL);
@@ -405,7 +371,7 @@ is_page_number (const char *shape)
 
 /* Whether @line starts as a footnote does: with its number ("1", "12 Source") or a mark. */
 static gboolean
-starts_with_mark (const Line *line)
+starts_with_mark (const CdPdfLine *line)
 {
   GArray  *glyphs = line->glyphs;
   gunichar c = g_array_index (glyphs, CdPdfGlyph, 0).c;
@@ -422,7 +388,7 @@ static int
 compare_lines_top (gconstpointer a,
                    gconstpointer b)
 {
-  const Line *la = *(Line *const *) a, *lb = *(Line *const *) b;
+  const CdPdfLine *la = *(CdPdfLine *const *) a, *lb = *(CdPdfLine *const *) b;
 
   return la->y1 < lb->y1 ? -1 : la->y1 > lb->y1;
 }
@@ -430,9 +396,9 @@ compare_lines_top (gconstpointer a,
 /* Whether @line stands in the head or foot of its page where a running
  * head or foot may: @share of its height from the top or the bottom. */
 static gboolean
-in_margin (const Reader *reader,
-           const Line   *line,
-           double        share)
+in_margin (const CdPdfReader *reader,
+           const CdPdfLine   *line,
+           double             share)
 {
   double height = g_array_index (reader->heights, double, line->page);
 
@@ -445,7 +411,7 @@ in_margin (const Reader *reader,
  * and a page's footnotes, the small lines under all of its text, the
  * first with a mark. */
 static void
-drop_furniture (Reader *reader)
+drop_furniture (CdPdfReader *reader)
 {
   g_autoptr (GPtrArray) margins = g_ptr_array_new ();
   g_autoptr (GPtrArray) shapes = g_ptr_array_new_with_free_func (g_free);
@@ -453,7 +419,7 @@ drop_furniture (Reader *reader)
 
   for (guint i = 0; i < reader->lines->len; i++)
     {
-      Line *line = g_ptr_array_index (reader->lines, i);
+      CdPdfLine *line = g_ptr_array_index (reader->lines, i);
 
       if (!in_margin (reader, line, RUNNING_BAND))
         continue;
@@ -462,7 +428,7 @@ drop_furniture (Reader *reader)
     }
   for (guint i = 0; i < margins->len; i++)
     {
-      Line            *line = g_ptr_array_index (margins, i);
+      CdPdfLine       *line = g_ptr_array_index (margins, i);
       const char      *shape = g_ptr_array_index (shapes, i);
       g_autofree char *text = line_text (line);
 
@@ -471,7 +437,7 @@ drop_furniture (Reader *reader)
         line->dropped = TRUE;
       for (guint k = 0; k < margins->len && !line->dropped && pages > 1; k++)
         {
-          const Line *other = g_ptr_array_index (margins, k);
+          const CdPdfLine *other = g_ptr_array_index (margins, k);
 
           line->dropped = other->page != line->page && fabs (other->y1 - line->y1) < 3 &&
                           g_str_equal (shape, g_ptr_array_index (shapes, k));
@@ -487,14 +453,14 @@ drop_furniture (Reader *reader)
 
       for (guint i = 0; i < reader->lines->len; i++)
         {
-          Line *line = g_ptr_array_index (reader->lines, i);
+          CdPdfLine *line = g_ptr_array_index (reader->lines, i);
 
           if (line->page == page && !line->dropped && line->size >= reader->body * 0.95)
             bottom = MAX (bottom, line->y2);
         }
       for (guint i = 0; i < reader->lines->len; i++)
         {
-          Line *line = g_ptr_array_index (reader->lines, i);
+          CdPdfLine *line = g_ptr_array_index (reader->lines, i);
 
           if (line->page == page && !line->dropped && line->y1 > MAX (bottom, height * FOOTNOTE_BAND))
             g_ptr_array_add (notes, line);
@@ -504,7 +470,7 @@ drop_furniture (Reader *reader)
         continue;
       for (guint i = 0; i < notes->len; i++)
         {
-          Line *line = g_ptr_array_index (notes, i);
+          CdPdfLine *line = g_ptr_array_index (notes, i);
 
           line->dropped = TRUE;
           reader->footnotes += starts_with_mark (line);
@@ -515,7 +481,7 @@ drop_furniture (Reader *reader)
 /* The body's leading, in sizes: the distance from one line of a
  * paragraph to the next most lines keep. */
 static double
-find_leading (const Reader *reader)
+find_leading (const CdPdfReader *reader)
 {
   g_autoptr (GHashTable) counts = g_hash_table_new (g_direct_hash, g_direct_equal);
   guint best = 0;
@@ -523,11 +489,11 @@ find_leading (const Reader *reader)
 
   for (guint i = 1; i < reader->lines->len; i++)
     {
-      const Line *a = g_ptr_array_index (reader->lines, i - 1);
-      const Line *b = g_ptr_array_index (reader->lines, i);
-      double      pitch = b->y1 - a->y1;
-      int         key;
-      guint       n;
+      const CdPdfLine *a = g_ptr_array_index (reader->lines, i - 1);
+      const CdPdfLine *b = g_ptr_array_index (reader->lines, i);
+      double           pitch = b->y1 - a->y1;
+      int              key;
+      guint            n;
 
       if (a->page != b->page || fabs (a->size - b->size) >= 0.5 || a->size <= 0 || fabs (a->x1 - b->x1) > a->size ||
           pitch <= 0 || pitch > 3 * a->size)
@@ -543,13 +509,13 @@ find_leading (const Reader *reader)
 
 /* The size most of the text is set in. */
 static double
-find_body_size (const Reader *reader)
+find_body_size (const CdPdfReader *reader)
 {
   g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
 
   for (guint i = 0; i < reader->lines->len; i++)
     {
-      const Line *line = g_ptr_array_index (reader->lines, i);
+      const CdPdfLine *line = g_ptr_array_index (reader->lines, i);
 
       g_array_append_vals (all, line->glyphs->data, line->glyphs->len);
     }
@@ -562,16 +528,16 @@ find_body_size (const Reader *reader)
  * near the first of them (a column between its headings). A quotation
  * set in from both sides ends where its own lines do. */
 static void
-find_columns (Reader *reader)
+find_columns (CdPdfReader *reader)
 {
   for (guint i = 0; i < reader->lines->len;)
     {
-      const Line *first = g_ptr_array_index (reader->lines, i);
-      guint       end = i + 1;
+      const CdPdfLine *first = g_ptr_array_index (reader->lines, i);
+      guint            end = i + 1;
 
       for (; end < reader->lines->len; end++)
         {
-          const Line *line = g_ptr_array_index (reader->lines, end);
+          const CdPdfLine *line = g_ptr_array_index (reader->lines, end);
 
           if (line->dropped)
             continue;
@@ -581,12 +547,12 @@ find_columns (Reader *reader)
         }
       for (guint k = i; k < end; k++)
         {
-          Line *line = g_ptr_array_index (reader->lines, k);
+          CdPdfLine *line = g_ptr_array_index (reader->lines, k);
 
           line->right = line->x2;
           for (guint n = i; n < end; n++)
             {
-              const Line *other = g_ptr_array_index (reader->lines, n);
+              const CdPdfLine *other = g_ptr_array_index (reader->lines, n);
 
               if (!other->dropped && fabs (other->x1 - line->x1) < 0.5 * line->size)
                 line->right = MAX (line->right, other->x2);
@@ -607,8 +573,8 @@ is_bullet (gunichar c)
  * or 0: a bullet, a dash, or (@ordered) a number or letter with a full
  * stop or a bracket ("1.", "b)"). */
 static guint
-raw_marker_length (const Line *line,
-                   gboolean   *ordered)
+raw_marker_length (const CdPdfLine *line,
+                   gboolean        *ordered)
 {
   GArray  *glyphs = line->glyphs;
   gunichar c = g_array_index (glyphs, CdPdfGlyph, 0).c;
@@ -643,19 +609,19 @@ raw_marker_length (const Line *line,
  * near it on its page starts so in line with it ("– und ging." and
  * "3. Liga" alone are text). */
 static guint
-marker_length (const Reader *reader,
-               guint         index,
-               gboolean     *ordered)
+marker_length (const CdPdfReader *reader,
+               guint              index,
+               gboolean          *ordered)
 {
-  const Line *line = g_ptr_array_index (reader->lines, index);
-  guint       n = raw_marker_length (line, ordered);
+  const CdPdfLine *line = g_ptr_array_index (reader->lines, index);
+  guint            n = raw_marker_length (line, ordered);
 
   if (n == 0 || is_bullet (g_array_index (line->glyphs, CdPdfGlyph, 0).c))
     return n;
   for (guint k = index > 4 ? index - 4 : 0; k < MIN (index + 5, reader->lines->len); k++)
     {
-      const Line *other = g_ptr_array_index (reader->lines, k);
-      gboolean    other_ordered;
+      const CdPdfLine *other = g_ptr_array_index (reader->lines, k);
+      gboolean         other_ordered;
 
       if (k != index && other->page == line->page && fabs (other->x1 - line->x1) < 1 &&
           raw_marker_length (other, &other_ordered) > 0 && other_ordered == *ordered &&
@@ -667,22 +633,22 @@ marker_length (const Reader *reader,
 
 typedef struct
 {
-  GArray     *glyphs; /* the paragraph's, its lines joined (first: glyphs_owner_free()) */
-  const Line *first, *last;
-  guint       skip;    /* glyphs of the list marker that starts it */
-  gboolean    item;    /* a list's item */
-  gboolean    ordered; /* a numbered one */
-  double      text_x;  /* where an item's text starts */
-  CdParaKind  kind;
-  const char *figure;     /* a picture's block (Figure.html), with no glyphs */
-  gboolean    letterhead; /* large text above the headline's own */
+  GArray          *glyphs; /* the paragraph's, its lines joined (first: glyphs_owner_free()) */
+  const CdPdfLine *first, *last;
+  guint            skip;    /* glyphs of the list marker that starts it */
+  gboolean         item;    /* a list's item */
+  gboolean         ordered; /* a numbered one */
+  double           text_x;  /* where an item's text starts */
+  CdParaKind       kind;
+  const char      *figure;     /* a picture's block (CdPdfFigure.html), with no glyphs */
+  gboolean         letterhead; /* large text above the headline's own */
 } Para;
 
 /* Whether @a ends with a word broken at a hyphen that @b goes on with
  * ("opera-" "tor"). */
 static gboolean
-is_broken (const Line *a,
-           const Line *b)
+is_broken (const CdPdfLine *a,
+           const CdPdfLine *b)
 {
   GArray  *glyphs = a->glyphs;
   gunichar last = g_array_index (glyphs, CdPdfGlyph, glyphs->len - 1).c;
@@ -696,8 +662,8 @@ is_broken (const Line *a,
  * room left at its end, so it went on to the next line; a line that
  * stops where the next word would have fitted ends its paragraph. */
 static gboolean
-is_full (const Line *a,
-         const Line *b)
+is_full (const CdPdfLine *a,
+         const CdPdfLine *b)
 {
   const CdPdfGlyph *first = &g_array_index (b->glyphs, CdPdfGlyph, 0);
   double            word = 0;
@@ -717,14 +683,14 @@ is_full (const Line *a,
  * it follows at the text's leading (or at the top of the next column or
  * page), in the same size, where the line before it was full. */
 static gboolean
-continues (const Reader *reader,
-           const Para   *para,
-           const Line   *b)
+continues (const CdPdfReader *reader,
+           const Para        *para,
+           const CdPdfLine   *b)
 {
-  const Line *a = para->last;
-  double      h = a->size;
-  gboolean    larger = a->size >= reader->body * 1.1;
-  gboolean    next_column = FALSE;
+  const CdPdfLine *a = para->last;
+  double           h = a->size;
+  gboolean         larger = a->size >= reader->body * 1.1;
+  gboolean         next_column = FALSE;
 
   /* A table's rows stand alone. */
   if (fabs (b->size - a->size) >= 0.5 || a->tabular || b->tabular)
@@ -804,9 +770,9 @@ first_word (GArray *glyphs)
  * ("night-time"), and stays before a capital or a figure
  * ("Nord-Süd-Verbindung", "COVID-19"). */
 static void
-add_line (const Reader *reader,
-          Para         *para,
-          const Line   *line)
+add_line (const CdPdfReader *reader,
+          Para              *para,
+          const CdPdfLine   *line)
 {
   GArray  *glyphs = para->glyphs;
   gunichar first = g_array_index (line->glyphs, CdPdfGlyph, 0).c;
@@ -842,11 +808,11 @@ add_line (const Reader *reader,
 }
 
 static Para *
-para_new (const Reader *reader,
-          guint         index)
+para_new (const CdPdfReader *reader,
+          guint              index)
 {
-  const Line *line = g_ptr_array_index (reader->lines, index);
-  Para       *para = g_new0 (Para, 1);
+  const CdPdfLine *line = g_ptr_array_index (reader->lines, index);
+  Para            *para = g_new0 (Para, 1);
 
   para->glyphs = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
   para->first = line;
@@ -861,15 +827,15 @@ para_new (const Reader *reader,
 /* Adds the pictures from @*figure on that stand above @line (all of them
  * for %NULL) to @paras. */
 static void
-add_figures (const Reader *reader,
-             GPtrArray    *paras,
-             guint        *figure,
-             const Line   *line)
+add_figures (const CdPdfReader *reader,
+             GPtrArray         *paras,
+             guint             *figure,
+             const CdPdfLine   *line)
 {
   for (; *figure < reader->figures->len; (*figure)++)
     {
-      const Figure *f = &g_array_index (reader->figures, Figure, *figure);
-      Para         *block;
+      const CdPdfFigure *f = &g_array_index (reader->figures, CdPdfFigure, *figure);
+      Para              *block;
 
       if (line != NULL && (f->page > line->page || (f->page == line->page && f->top > line->y1)))
         break;
@@ -883,7 +849,7 @@ add_figures (const Reader *reader,
 /* Gathers @reader's lines into paragraphs, with the pictures before the
  * first paragraph under them. */
 static GPtrArray *
-gather (Reader *reader)
+gather (CdPdfReader *reader)
 {
   GPtrArray *paras = g_ptr_array_new_with_free_func (glyphs_owner_free);
   Para      *para = NULL;
@@ -891,8 +857,10 @@ gather (Reader *reader)
 
   for (guint i = 0; i < reader->lines->len; i++)
     {
-      const Line *line = g_ptr_array_index (reader->lines, i);
-      gboolean    ordered;
+      const CdPdfLine *line = g_ptr_array_index (reader->lines, i);
+      const char      *table;
+      gboolean         ordered;
+      guint            end;
 
       if (line->dropped)
         continue;
@@ -902,6 +870,16 @@ gather (Reader *reader)
           continue;
         }
       add_figures (reader, paras, &figure, line);
+      if (line->tabular && marker_length (reader, i, &ordered) == 0 && (table = _cd_pdf_read_table (reader, i, &end)))
+        {
+          para = g_new0 (Para, 1);
+          para->glyphs = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
+          para->figure = table;
+          g_ptr_array_add (paras, para);
+          para = NULL;
+          i = end - 1;
+          continue;
+        }
       para = para_new (reader, i);
       g_ptr_array_add (paras, para);
     }
@@ -915,8 +893,8 @@ gather (Reader *reader)
  * larger than the body. A paragraph in bold stays one: the document's
  * style, not its look, would tell it is a heading. */
 static void
-classify (const Reader *reader,
-          GPtrArray    *paras)
+classify (const CdPdfReader *reader,
+          GPtrArray         *paras)
 {
   double title_size = 0;
   guint  title = G_MAXUINT;
@@ -986,49 +964,61 @@ flush_run (CdInline       *in,
   g_string_truncate (run, 0);
 }
 
-/* @para as the document's paragraph: its glyphs' text in runs of the
- * same bold, italic and link. */
-static CdPara *
-to_document_para (const Reader *reader,
-                  const Para   *para,
-                  guint         level)
+/* Appends @glyphs from @from to @to (excluded) to @in: their text in runs
+ * of the same bold (but for @whole_bold: a heading's bold is its own),
+ * italic and link. */
+void
+_cd_pdf_append_glyphs (const CdPdfReader *reader,
+                       CdInline          *in,
+                       GArray            *glyphs,
+                       guint              from,
+                       guint              to,
+                       gboolean           whole_bold)
 {
   g_autoptr (GString) run = g_string_new (NULL);
   gboolean format[CD_N_FORMATS] = { FALSE };
-  gboolean whole_bold;
   int      link = -1;
-  CdInline in;
-  CdPara  *result;
 
-  if (para->figure != NULL)
-    return _cd_para_new_block (g_strdup (para->figure));
-  /* A heading's bold is the heading's. */
-  whole_bold = para->first->bold && para->kind != CD_PARA_TEXT && para->kind != CD_PARA_LIST;
-  _cd_inline_init (&in);
-  for (guint i = para->skip; i < para->glyphs->len; i++)
+  for (guint i = from; i < to; i++)
     {
-      const CdPdfGlyph *glyph = &g_array_index (para->glyphs, CdPdfGlyph, i);
+      const CdPdfGlyph *glyph = &g_array_index (glyphs, CdPdfGlyph, i);
       gboolean          want[CD_N_FORMATS] = { glyph->bold && !whole_bold, glyph->italic, FALSE };
 
       /* A space takes the formatting around it. */
       if (g_unichar_isspace (glyph->c))
         memcpy (want, format, sizeof want);
       if (glyph->link != link || memcmp (want, format, sizeof want) != 0)
-        flush_run (&in, run, format);
+        flush_run (in, run, format);
       if (glyph->link != link && !g_unichar_isspace (glyph->c))
         {
           if (link >= 0)
-            _cd_inline_close_link (&in);
+            _cd_inline_close_link (in);
           if (glyph->link >= 0)
-            _cd_inline_open_link (&in, g_ptr_array_index (reader->links, glyph->link));
+            _cd_inline_open_link (in, g_ptr_array_index (reader->links, glyph->link));
           link = glyph->link;
         }
       memcpy (format, want, sizeof format);
       g_string_append_unichar (run, glyph->c);
     }
-  flush_run (&in, run, format);
+  flush_run (in, run, format);
   if (link >= 0)
-    _cd_inline_close_link (&in);
+    _cd_inline_close_link (in);
+}
+
+/* @para as the document's paragraph. */
+static CdPara *
+to_document_para (const CdPdfReader *reader,
+                  const Para        *para,
+                  guint              level)
+{
+  CdInline in;
+  CdPara  *result;
+
+  if (para->figure != NULL)
+    return _cd_para_new_block (g_strdup (para->figure));
+  _cd_inline_init (&in);
+  _cd_pdf_append_glyphs (reader, &in, para->glyphs, para->skip, para->glyphs->len,
+                         para->first->bold && para->kind != CD_PARA_TEXT && para->kind != CD_PARA_LIST);
   result = _cd_inline_finish (&in, para->kind);
   result->ordered = para->ordered;
   result->level = level;
@@ -1061,7 +1051,7 @@ static int
 compare_figures (gconstpointer a,
                  gconstpointer b)
 {
-  const Figure *fa = a, *fb = b;
+  const CdPdfFigure *fa = a, *fb = b;
 
   if (fa->page != fb->page)
     return fa->page < fb->page ? -1 : 1;
@@ -1069,16 +1059,17 @@ compare_figures (gconstpointer a,
 }
 
 static void
-reader_clear (Reader *reader)
+reader_clear (CdPdfReader *reader)
 {
   g_clear_pointer (&reader->lines, g_ptr_array_unref);
   g_clear_pointer (&reader->links, g_ptr_array_unref);
   g_clear_pointer (&reader->figures, g_array_unref);
+  g_clear_pointer (&reader->tables, g_ptr_array_unref);
   g_clear_pointer (&reader->heights, g_array_unref);
   g_clear_pointer (&reader->words, g_hash_table_unref);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CdPdfReader, reader_clear)
 
 static gboolean
 read_pdf (CdDocument *document,
@@ -1089,7 +1080,7 @@ read_pdf (CdDocument *document,
 {
   GBytes          *bytes = g_hash_table_lookup (document->parts, CD_DOCUMENT_FILE_PART);
   const CdPoppler *poppler = _cd_pdf_poppler ();
-  g_auto (Reader) reader = { document, poppler };
+  g_auto (CdPdfReader) reader = { document, poppler };
   g_autoptr (GError) local = NULL;
   g_autoptr (PopplerDocument) pdf = NULL;
   g_autoptr (GPtrArray) gathered = NULL;
@@ -1116,8 +1107,9 @@ read_pdf (CdDocument *document,
     }
   reader.lines = g_ptr_array_new_with_free_func (glyphs_owner_free);
   reader.links = g_ptr_array_new_with_free_func (g_free);
-  reader.figures = g_array_new (FALSE, FALSE, sizeof (Figure));
+  reader.figures = g_array_new (FALSE, FALSE, sizeof (CdPdfFigure));
   g_array_set_clear_func (reader.figures, figure_clear);
+  reader.tables = g_ptr_array_new_with_free_func (g_free);
   reader.heights = g_array_new (FALSE, FALSE, sizeof (double));
   pages = poppler->document_get_n_pages (pdf);
   for (int i = 0; i < MIN (pages, MAX_PAGES); i++)
@@ -1143,7 +1135,7 @@ read_pdf (CdDocument *document,
     }
   reader.words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < reader.lines->len; i++)
-    collect_words (reader.words, ((Line *) g_ptr_array_index (reader.lines, i))->glyphs);
+    collect_words (reader.words, ((CdPdfLine *) g_ptr_array_index (reader.lines, i))->glyphs);
   g_array_sort (reader.figures, compare_figures);
   reader.body = find_body_size (&reader);
   reader.leading = find_leading (&reader);
