@@ -400,8 +400,25 @@ draw_page_furniture (cairo_t *cr,
   draw (cr, 470, 810, 9, foot);
 }
 
+/* A watermark in grey across the page, set at @degrees. */
+static void
+draw_watermark (cairo_t    *cr,
+                double      degrees,
+                const char *text)
+{
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, 0.6, 0.6, 0.6, 0.5);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 60);
+  cairo_translate (cr, 100, 640);
+  cairo_rotate (cr, -degrees * G_PI / 180);
+  cairo_move_to (cr, 0, 0);
+  cairo_show_text (cr, text);
+  cairo_restore (cr);
+}
+
 /* A press release drawn on two A4 pages, as a word processor would set
- * it. */
+ * it, with a watermark across each. */
 static GBytes *
 draw_release (void)
 {
@@ -457,6 +474,7 @@ draw_release (void)
   y = 700;
   draw_lines (cr, 72, &y, union_page1, FALSE);
   draw (cr, 72, 770, 8, "1 The company’s figures.");
+  draw_watermark (cr, 45, "DRAFT – EMBARGOED");
   cairo_show_page (cr);
 
   draw_page_furniture (cr, 2, 2);
@@ -464,6 +482,7 @@ draw_release (void)
   draw_lines (cr, 72, &y, union_page2, TRUE);
   y += 8;
   draw (cr, 72, y, SIZE, "ENDS");
+  draw_watermark (cr, 30, "CONFIDENTIAL");
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -472,7 +491,8 @@ draw_release (void)
 }
 
 /* Lines placed exactly: the running head and foot of each page are left
- * out, so is the footnote with its mark; a word broken with a hyphen is
+ * out, so are the footnote with its mark and the watermarks across the
+ * pages; a word broken with a hyphen is
  * whole; a numbered list is one, while a dash that starts a line and a
  * number before a full stop in a line alone are text; a link keeps its
  * address; a paragraph goes on over the page. */

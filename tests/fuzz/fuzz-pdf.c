@@ -4,7 +4,7 @@
  * pages, and cairo writes the PDF that is imported: the fuzzer's changes
  * reach the layout of lines, columns, lists, heads and feet. The input
  * is records of six bytes and a text: what (text, a new page, a picture,
- * a link), x, y, size, the face, and the text's length.
+ * a link), x, y, size, the face (and angle), and the text's length.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -76,12 +76,18 @@ draw (cairo_surface_t *surface,
                               face & 4 ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
                               face & 8 ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
       cairo_set_font_size (cr, text_size);
-      cairo_move_to (cr, x, y);
+      cairo_save (cr);
+      cairo_translate (cr, x, y);
+      /* Text at an angle: a watermark, a name up the page's edge. */
+      if (face & 32)
+        cairo_rotate (cr, -(double) (face % 19) * G_PI / 18);
+      cairo_move_to (cr, 0, 0);
       if (what == 3)
         cairo_tag_begin (cr, CAIRO_TAG_LINK, face & 16 ? "uri='https://example.com/a b'" : "uri='mailto:desk@x'");
       cairo_show_text (cr, text);
       if (what == 3)
         cairo_tag_end (cr, CAIRO_TAG_LINK);
+      cairo_restore (cr);
     }
   cairo_destroy (cr);
 }

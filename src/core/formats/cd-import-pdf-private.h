@@ -23,8 +23,10 @@ typedef struct
   gboolean         italic;
   int              link;  /* its link's index in Reader.links, or -1 */
   guint            order; /* where poppler gives it */
+  guint            line;  /* the line poppler gives it in */
 } CdPdfGlyph;
 
+void       _cd_pdf_drop_angled (GArray *glyphs);
 GPtrArray *_cd_pdf_page_lines (GArray *glyphs,
                                double  gap);
 

@@ -260,7 +260,7 @@ read_page (CdPdfReader *reader,
   g_autoptr (GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
   g_autoptr (GPtrArray) lines = NULL;
   double width, height;
-  guint  index = 0;
+  guint  index = 0, poppler_line = 0;
 
   poppler->page_get_size (page, &width, &height);
   g_array_append_val (reader->heights, height);
@@ -269,8 +269,9 @@ read_page (CdPdfReader *reader,
   for (const char *p = text != NULL ? text : ""; *p != '\0' && index < n_boxes; p = g_utf8_next_char (p), index++)
     {
       gunichar   c = g_utf8_get_char (p);
-      CdPdfGlyph glyph = { c, boxes[index], 0, FALSE, FALSE, -1, index };
+      CdPdfGlyph glyph = { c, boxes[index], 0, FALSE, FALSE, -1, index, poppler_line };
 
+      poppler_line += c == '\n';
       /* Spaces come again from where the glyphs stand. */
       if (g_unichar_isspace (c) || c == 0xA0 || boxes[index].x2 <= boxes[index].x1)
         continue;
@@ -290,6 +291,7 @@ read_page (CdPdfReader *reader,
       glyph.link = link_at (reader, links, height, &glyph.box);
       g_array_append_val (glyphs, glyph);
     }
+  _cd_pdf_drop_angled (glyphs);
   lines = _cd_pdf_page_lines (glyphs, MAX (common_size (glyphs), 4.0));
   for (guint i = 0; i < lines->len; i++)
     {
