@@ -1,7 +1,7 @@
 /* test-import-pdf.c: articles from PDF documents. Two exported by
  * LibreOffice from the documents beside them (tests/data/import/
  * pdf-press-release.fodt, pdf-two-columns.fodt, pdf-word-style.fodt,
- * pdf-ragged-columns.fodt, pdf-letterhead.fodt, pdf-table.fodt,
+ * pdf-ragged-columns.fodt, pdf-letterhead.fodt, pdf-table*.fodt,
  * libreoffice-tram.fodt:
  * `soffice --headless --convert-to pdf FILE`), and pages drawn here with
  * cairo, a PDF's lines placed exactly: running heads and feet, a word
@@ -199,8 +199,9 @@ test_word_style (void)
 /* LibreOffice's PDF of a release with tables: key figures (a head in
  * bold over figures set right, a label whose text runs on to a second
  * line, a source line straight under it) and a signature block side by
- * side are tables; lines of labels and what they say ("Date:  Thursday
- * 24 April"), set at a tab stop, stay lines. */
+ * side (no head: its first row is like the others) are tables; lines of
+ * labels and what they say ("Date:  Thursday 24 April"), set at a tab
+ * stop, stay lines. */
 static void
 test_tables (void)
 {
@@ -225,10 +226,92 @@ test_tables (void)
   g_assert_nonnull (strstr (body, "the press:\n\nDate: Thursday 24 April, 10am\n\n"
                                   "Place: Nordwind House, Am Sandtorkai 5, Hamburg\n\n"
                                   "Webcast: nordwind.example/live\n\nSigned for the board:\n\n"
-                                  "| Lars Petersen | Dr. Ines Vogt |\n| --- | --- |\n"
+                                  "|  |  |\n| --- | --- |\n| Lars Petersen | Dr. Ines Vogt |\n"
                                   "| Chief Executive Officer | Chief Financial Officer |\n"
                                   "| Nordwind Logistics SE | Nordwind Logistics SE |\n\n"
                                   "The full quarterly statement"));
+}
+
+/* The body of the PDF @name, imported. */
+static char *
+import_body (const char *name)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_file (path, &error);
+
+  g_assert_no_error (error);
+  g_test_message ("%s: %s", name, cd_article_get_body (article));
+  return g_strdup (cd_article_get_body (article));
+}
+
+/* Tables as LibreOffice sets them, each cell in its column: long names
+ * that wrap in the first column (one with a hyphen at the wrap), empty
+ * cells, a head of years, rows whose cells stand close together with
+ * wrapped text in two columns, and a table over a page break whose head
+ * is set again on the next page (left out) and whose head cells stand
+ * closer than the table's columns. */
+static void
+test_table_rows (void)
+{
+  g_autofree char *election = import_body ("pdf-table-election.pdf");
+  g_autofree char *spending = import_body ("pdf-table-empty-cells.pdf");
+  g_autofree char *festival = import_body ("pdf-table-timetable-long.pdf");
+  g_autofree char *waiting = import_body ("pdf-table-page-break.pdf");
+
+  g_assert_nonnull (strstr (election, "results:\n\n| Party | Candidates | Votes | Share | Seats | Change |\n"
+                                      "| --- | --- | --- | --- | --- | --- |\n"
+                                      "| Conservative and Unionist Party | 42 | 18,204 | 31.2% | 17 | −3 |\n"
+                                      "| Labour and Co-operative Party | 42 | 15,977 | 27.4% | 14 | 0 |\n"
+                                      "| Green Party of England and Wales | 38 | 11,046 | 18.9% | 8 | +3 |\n"));
+  g_assert_nonnull (strstr (election, "| Independent | 5 | 751 | 1.3% | 0 | 0 |\n\nCouncil leader"));
+  g_assert_nonnull (strstr (spending, "| Scheme | 2026/27 | 2027/28 | 2028/29 | 2029/30 |\n"
+                                      "| --- | --- | --- | --- | --- |\n"
+                                      "| Ring road junctions | 12.4 | 18.0 | 9.5 |  |\n"
+                                      "| Primary school places | 8.0 |  | 14.2 | 6.1 |\n"
+                                      "| Council housing |  | 22.5 | 25.0 | 30.0 |\n"
+                                      "| Flood defences | 3.2 |  |  | 4.8 |\n"
+                                      "| Market Hall |  |  | 7.5 |  |\n\n"));
+  g_assert_nonnull (strstr (festival, "| Time | Event | Place |\n| --- | --- | --- |\n"
+                                      "| 10.00 | Opening parade with Kendal Brass Band | From Town Hall to Abbot Hall Park |\n"
+                                      "| 11.30 | Cookery demonstration: Cumbrian lamb | Food marquee beside the riverbank |\n"
+                                      "| 13.00 | Children’s storytelling and face painting | Family tent near the main "
+                                      "entrance |\n"
+                                      "| 14.15 | Sheepdog trials and falconry display | Lower meadow, behind the bandstand |\n"
+                                      "| 16.00 | Local bands: The Fellwalkers, Moss Lane | Main stage at the top of the park |\n"
+                                      "| 21.30 | Fireworks over the River Kent | Best viewed from Miller Bridge |\n\n"));
+  g_assert_nonnull (strstr (waiting, "March 2026:\n\n| Specialty | Patients waiting | Median weeks | Over 52 weeks |\n"
+                                     "| --- | --- | --- | --- |\n| Cardiology | 1,200 | 9.0 | 0 |\n"));
+  g_assert_nonnull (strstr (waiting, "| General surgery | 2,468 | 11.4 | 58 |\n| Gynaecology | 2,785 | 18.5 | 5 |\n"));
+  g_assert_nonnull (strstr (waiting, "| Vascular surgery | 5,638 | 16.4 | 68 |\n\nMedical director"));
+  g_assert_null (strstr (strstr (waiting, "Cardiology"), "Specialty"));
+}
+
+/* What is no table: justified text in narrow columns, whose spaces are
+ * wide; two columns under a line across both (each paragraph whole);
+ * a numbered list with a tab after each number, and "(a)" lines. */
+static void
+test_not_tables (void)
+{
+  g_autofree char *three = import_body ("pdf-table-newsletter-3col.pdf");
+  g_autofree char *two = import_body ("pdf-table-newsletter.pdf");
+  g_autofree char *numbered = import_body ("pdf-table-numbered.pdf");
+  const char      *paragraph = "The parish council met on Tuesday to discuss the future of the village hall, which "
+                               "needs a new roof and heating system before next winter. Members agreed to apply for a "
+                               "grant from the district council and to hold a fundraising auction in May.\n\n";
+
+  g_assert_null (strchr (three, '|'));
+  g_assert_nonnull (strstr (three, paragraph));
+  g_assert_null (strchr (two, '|'));
+  g_assert_true (g_str_has_prefix (two, "News from the parish council, the school and the village clubs.\n\n"));
+  g_assert_nonnull (strstr (two, paragraph));
+  g_assert_null (strchr (numbered, '|'));
+  g_assert_nonnull (strstr (numbered, "The regulator found that:\n\n1. The company did not install monitors on 61 "
+                                      "of its storm overflows, despite being required to do so by 2021, and did not "
+                                      "tell the regulator that the monitors were missing.\n2. Where monitors were "
+                                      "installed"));
+  g_assert_nonnull (strstr (numbered, "\n3. Senior managers were told"));
+  g_assert_nonnull (strstr (numbered, "\n\n(a) The fine will not be paid for by customers.\n\n(b) The company"));
 }
 
 /* Two ragged columns whose lines do not line up, under a headline wider
@@ -633,6 +716,8 @@ main (int   argc,
   g_test_add_func ("/import-pdf/two-columns", test_two_columns);
   g_test_add_func ("/import-pdf/word-style", test_word_style);
   g_test_add_func ("/import-pdf/tables", test_tables);
+  g_test_add_func ("/import-pdf/table-rows", test_table_rows);
+  g_test_add_func ("/import-pdf/not-tables", test_not_tables);
   g_test_add_func ("/import-pdf/ragged-columns", test_ragged_columns);
   g_test_add_func ("/import-pdf/letterhead", test_letterhead);
   g_test_add_func ("/import-pdf/libreoffice-german", test_libreoffice_german);

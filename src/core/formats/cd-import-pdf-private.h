@@ -71,6 +71,7 @@ typedef struct
   guint            footnotes;
 } CdPdfReader;
 
+void        _cd_pdf_drop_furniture (CdPdfReader *reader);
 void        _cd_pdf_append_glyphs (const CdPdfReader *reader,
                                    CdInline          *in,
                                    GArray            *glyphs,

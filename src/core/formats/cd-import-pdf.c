@@ -33,14 +33,6 @@
  * is named in the note. */
 #define MAX_PAGES 200
 
-/* Of a page's height: the bands above and below its text where page
- * numbers stand, and where running heads and feet may (a letterhead
- * reaches further down than a page number), and where its footnotes
- * may start. */
-#define HEAD_BAND 0.09
-#define RUNNING_BAND 0.2
-#define FOOTNOTE_BAND 0.6
-
 /* A picture that covers more of its page than this is its background or
  * a scan of it, not a picture in the story. */
 #define BACKGROUND_SHARE 0.8
@@ -139,6 +131,31 @@ link_at (CdPdfReader            *reader,
   return -1;
 }
 
+static gboolean
+is_bullet (gunichar c)
+{
+  return c == 0x2022 || c == 0x25E6 || c == 0x25AA || c == 0x25CF || c == 0x25A0 || c == 0x2219 || c == 0x2023 ||
+         c == 0x2043 || c == 0x27A2 || c == 0x2713 || c == 0xB7 || (c >= 0xF000 && c <= 0xF0FF);
+}
+
+/* Whether @glyphs up to @end (excluded) are a list's marker, which a tab
+ * may set apart from its text: "•", "1.", "2.1", "(a)", "iv)". */
+static gboolean
+is_marker (GArray *glyphs,
+           guint   end)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < end && text->len < 8; i++)
+    if (!g_unichar_isspace (g_array_index (glyphs, CdPdfGlyph, i).c))
+      g_string_append_unichar (text, g_array_index (glyphs, CdPdfGlyph, i).c);
+  return (g_utf8_strlen (text->str, -1) == 1 && (is_bullet (g_utf8_get_char (text->str)) ||
+                                                 strchr ("-*", text->str[0]) != NULL)) ||
+         g_regex_match_simple ("^(?:\\(?(?:\\d{1,3}(?:\\.\\d{1,3})*|[a-z]|[ivx]{1,4}|[A-Z])[.)]|\\((?:\\d{1,3}|[a-z]|[ivx]{1,4})\\)|"
+                               "\\d{1,3}(?:\\.\\d{1,3})+|[\\x{2013}\\x{2014}])$",
+                               text->str, 0, 0);
+}
+
 /* Ends @line: its box and size from the glyphs that show, and a raised
  * small figure (a footnote's mark in the text) left out. */
 static void
@@ -146,6 +163,7 @@ end_line (CdPdfReader *reader,
           CdPdfLine   *line)
 {
   double baseline = 0;
+  guint  gaps = 0;
 
   line->size = common_size (line->glyphs);
   for (guint i = 0; i < line->glyphs->len; i++)
@@ -187,7 +205,10 @@ end_line (CdPdfReader *reader,
       line->y2 = MAX (line->y2, glyph->box.y2);
       line->bold = line->bold && glyph->bold;
       if (i > 0 && glyph->box.x1 - g_array_index (line->glyphs, CdPdfGlyph, i - 1).box.x2 > CD_PDF_CELL_GAP * line->size)
-        line->tabular = TRUE;
+        {
+          line->tabular |= gaps > 0 || !is_marker (line->glyphs, i);
+          gaps++;
+        }
     }
   if (line->x1 == G_MAXDOUBLE)
     glyphs_owner_free (line);
@@ -307,179 +328,6 @@ read_page (CdPdfReader *reader,
   read_pictures (reader, page, number);
 }
 
-/* @line's text as it reads, spaces folded. */
-static char *
-line_text (const CdPdfLine *line)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < line->glyphs->len; i++)
-    g_string_append_unichar (text, g_array_index (line->glyphs, CdPdfGlyph, i).c);
-  return g_strstrip (g_string_free (text, FALSE));
-}
-
-/* @line's text with its figures as "#", to find the same running head on
- * every page ("Page 2 of 5"). */
-static char *
-line_shape (const CdPdfLine *line)
-{
-  g_autofree char *text = line_text (line);
-  GString         *shape = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isdigit (c))
-        {
-          if (shape->len == 0 || shape->str[shape->len - 1] != '#')
-            g_string_append_c (shape, '#');
-        }
-      else if (!g_unichar_isspace (c))
-        g_string_append_unichar (shape, g_unichar_tolower (c));
-    }
-  return g_string_free (shape, FALSE);
-}
-
-/* Whether @shape is a page's number: "3", "- 3 -", "Page 3", "3 / 5",
- * "Seite 3 von 5". */
-static gboolean
-is_page_number (const char *shape)
-{
-  static const char *const words[] = { "", "page", "seite", "pagina", "página", "p.", "s." };
-
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    {
-      const char *rest;
-
-      if (!g_str_has_prefix (shape, words[i]))
-        continue;
-      rest = shape + strlen (words[i]);
-      if (g_str_has_prefix (rest, "-"))
-        rest++;
-      if (*rest++ != '#')
-        continue;
-      if (g_str_has_prefix (rest, "-"))
-        rest++;
-      if (*rest == '\0')
-        return TRUE;
-      if ((g_str_has_prefix (rest, "/") && strcmp (rest + 1, "#") == 0) || strcmp (rest, "of#") == 0 ||
-          strcmp (rest, "von#") == 0 || strcmp (rest, "de#") == 0 || strcmp (rest, "sur#") == 0 ||
-          strcmp (rest, "di#") == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Whether @line starts as a footnote does: with its number ("1", "12 Source") or a mark. */
-static gboolean
-starts_with_mark (const CdPdfLine *line)
-{
-  GArray  *glyphs = line->glyphs;
-  gunichar c = g_array_index (glyphs, CdPdfGlyph, 0).c;
-  guint    n = 0;
-
-  if (c == '*' || c == 0x2020 || c == 0x2021)
-    return TRUE;
-  while (n < glyphs->len && n < 3 && g_unichar_isdigit (g_array_index (glyphs, CdPdfGlyph, n).c))
-    n++;
-  return n > 0 && (n == glyphs->len || !g_unichar_isdigit (g_array_index (glyphs, CdPdfGlyph, n).c));
-}
-
-static int
-compare_lines_top (gconstpointer a,
-                   gconstpointer b)
-{
-  const CdPdfLine *la = *(CdPdfLine *const *) a, *lb = *(CdPdfLine *const *) b;
-
-  return la->y1 < lb->y1 ? -1 : la->y1 > lb->y1;
-}
-
-/* Whether @line stands in the head or foot of its page where a running
- * head or foot may: @share of its height from the top or the bottom. */
-static gboolean
-in_margin (const CdPdfReader *reader,
-           const CdPdfLine   *line,
-           double             share)
-{
-  double height = g_array_index (reader->heights, double, line->page);
-
-  return line->y2 < height * share || line->y1 > height * (1 - share);
-}
-
-/* Leaves out what is the page's, not the story's: page numbers in its
- * head or foot, and the lines that stand again in the same place on
- * another page (a letterhead, a running head or foot, "Page 2 of 3");
- * and a page's footnotes, the small lines under all of its text, the
- * first with a mark. */
-static void
-drop_furniture (CdPdfReader *reader)
-{
-  g_autoptr (GPtrArray) margins = g_ptr_array_new ();
-  g_autoptr (GPtrArray) shapes = g_ptr_array_new_with_free_func (g_free);
-  guint pages = reader->heights->len;
-
-  for (guint i = 0; i < reader->lines->len; i++)
-    {
-      CdPdfLine *line = g_ptr_array_index (reader->lines, i);
-
-      if (!in_margin (reader, line, RUNNING_BAND))
-        continue;
-      g_ptr_array_add (margins, line);
-      g_ptr_array_add (shapes, line_shape (line));
-    }
-  for (guint i = 0; i < margins->len; i++)
-    {
-      CdPdfLine       *line = g_ptr_array_index (margins, i);
-      const char      *shape = g_ptr_array_index (shapes, i);
-      g_autofree char *text = line_text (line);
-
-      if (in_margin (reader, line, HEAD_BAND) && is_page_number (shape) &&
-          !g_regex_match (_cd_import_wire_regex (RE_END), text, 0, NULL))
-        line->dropped = TRUE;
-      for (guint k = 0; k < margins->len && !line->dropped && pages > 1; k++)
-        {
-          const CdPdfLine *other = g_ptr_array_index (margins, k);
-
-          line->dropped = other->page != line->page && fabs (other->y1 - line->y1) < 3 &&
-                          g_str_equal (shape, g_ptr_array_index (shapes, k));
-        }
-    }
-  /* Footnotes: the small lines low on a page under all of its text,
-   * the first with a mark. */
-  for (guint page = 0; page < pages; page++)
-    {
-      double height = g_array_index (reader->heights, double, page);
-      double bottom = 0;
-      g_autoptr (GPtrArray) notes = g_ptr_array_new ();
-
-      for (guint i = 0; i < reader->lines->len; i++)
-        {
-          CdPdfLine *line = g_ptr_array_index (reader->lines, i);
-
-          if (line->page == page && !line->dropped && line->size >= reader->body * 0.95)
-            bottom = MAX (bottom, line->y2);
-        }
-      for (guint i = 0; i < reader->lines->len; i++)
-        {
-          CdPdfLine *line = g_ptr_array_index (reader->lines, i);
-
-          if (line->page == page && !line->dropped && line->y1 > MAX (bottom, height * FOOTNOTE_BAND))
-            g_ptr_array_add (notes, line);
-        }
-      g_ptr_array_sort (notes, compare_lines_top);
-      if (notes->len == 0 || !starts_with_mark (g_ptr_array_index (notes, 0)))
-        continue;
-      for (guint i = 0; i < notes->len; i++)
-        {
-          CdPdfLine *line = g_ptr_array_index (notes, i);
-
-          line->dropped = TRUE;
-          reader->footnotes += starts_with_mark (line);
-        }
-    }
-}
-
 /* The body's leading, in sizes: the distance from one line of a
  * paragraph to the next most lines keep. */
 static double
@@ -529,6 +377,52 @@ find_body_size (const CdPdfReader *reader)
  * that follow one another in the same size, on the same page, starting
  * near the first of them (a column between its headings). A quotation
  * set in from both sides ends where its own lines do. */
+/* Where the column beside the run of lines from @start to @end
+ * (excluded) starts: three lines or more on its page, starting at the
+ * same place well to the right of the run's start, beside most of the
+ * run's lines; or G_MAXDOUBLE. A line of the run above or under it that
+ * reaches into it (text across both columns) is not the run's column's. */
+static double
+column_beside (const CdPdfReader *reader,
+               guint              start,
+               guint              end)
+{
+  const CdPdfLine *first = g_ptr_array_index (reader->lines, start);
+  double           limit = G_MAXDOUBLE, top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+  guint            from = start, to = end, beside = 0;
+
+  while (from > 0 && ((CdPdfLine *) g_ptr_array_index (reader->lines, from - 1))->page == first->page)
+    from--;
+  while (to < reader->lines->len && ((CdPdfLine *) g_ptr_array_index (reader->lines, to))->page == first->page)
+    to++;
+  for (guint k = from; k < to; k++)
+    {
+      const CdPdfLine *line = g_ptr_array_index (reader->lines, k);
+      guint            same = 0;
+
+      if ((k >= start && k < end) || line->dropped || line->x1 < first->x1 + 8 * first->size || line->x1 >= limit)
+        continue;
+      for (guint n = from; n < to; n++)
+        same += !((CdPdfLine *) g_ptr_array_index (reader->lines, n))->dropped &&
+                fabs (((CdPdfLine *) g_ptr_array_index (reader->lines, n))->x1 - line->x1) < 0.5 * line->size;
+      if (same >= 3)
+        limit = line->x1;
+    }
+  if (limit == G_MAXDOUBLE)
+    return limit;
+  for (guint k = from; k < to; k++)
+    {
+      const CdPdfLine *line = g_ptr_array_index (reader->lines, k);
+
+      if (!line->dropped && fabs (line->x1 - limit) < 0.5 * line->size)
+        top = MIN (top, line->y1), bottom = MAX (bottom, line->y2);
+    }
+  for (guint k = start; k < end; k++)
+    beside += ((CdPdfLine *) g_ptr_array_index (reader->lines, k))->y1 >= top &&
+              ((CdPdfLine *) g_ptr_array_index (reader->lines, k))->y2 <= bottom;
+  return beside >= 0.8 * (end - start) ? limit : G_MAXDOUBLE;
+}
+
 static void
 find_columns (CdPdfReader *reader)
 {
@@ -547,6 +441,8 @@ find_columns (CdPdfReader *reader)
               fabs (line->x1 - first->x1) > 4 * first->size)
             break;
         }
+      double limit = column_beside (reader, i, end);
+
       for (guint k = i; k < end; k++)
         {
           CdPdfLine *line = g_ptr_array_index (reader->lines, k);
@@ -556,19 +452,12 @@ find_columns (CdPdfReader *reader)
             {
               const CdPdfLine *other = g_ptr_array_index (reader->lines, n);
 
-              if (!other->dropped && fabs (other->x1 - line->x1) < 0.5 * line->size)
+              if (!other->dropped && fabs (other->x1 - line->x1) < 0.5 * line->size && other->x2 < limit)
                 line->right = MAX (line->right, other->x2);
             }
         }
       i = end;
     }
-}
-
-static gboolean
-is_bullet (gunichar c)
-{
-  return c == 0x2022 || c == 0x25E6 || c == 0x25AA || c == 0x25CF || c == 0x25A0 || c == 0x2219 || c == 0x2023 ||
-         c == 0x2043 || c == 0x27A2 || c == 0x2713 || c == 0xB7 || (c >= 0xF000 && c <= 0xF0FF);
 }
 
 /* How many glyphs @line's list marker takes with the spaces after it,
@@ -1141,7 +1030,7 @@ read_pdf (CdDocument *document,
   g_array_sort (reader.figures, compare_figures);
   reader.body = find_body_size (&reader);
   reader.leading = find_leading (&reader);
-  drop_furniture (&reader);
+  _cd_pdf_drop_furniture (&reader);
   find_columns (&reader);
   gathered = gather (&reader);
   classify (&reader, gathered);
