@@ -248,7 +248,8 @@ import_body (const char *name)
 /* Tables as LibreOffice sets them, each cell in its column: long names
  * that wrap in the first column (one with a hyphen at the wrap), empty
  * cells, a head of years, rows whose cells stand close together with
- * wrapped text in two columns, and a table over a page break whose head
+ * wrapped text in two columns (with lines of text across the page above
+ * and under them, and without), and a table over a page break whose head
  * is set again on the next page (left out) and whose head cells stand
  * closer than the table's columns. */
 static void
@@ -257,6 +258,7 @@ test_table_rows (void)
   g_autofree char *election = import_body ("pdf-table-election.pdf");
   g_autofree char *spending = import_body ("pdf-table-empty-cells.pdf");
   g_autofree char *festival = import_body ("pdf-table-timetable-long.pdf");
+  g_autofree char *programme = import_body ("pdf-table-timetable.pdf");
   g_autofree char *waiting = import_body ("pdf-table-page-break.pdf");
 
   g_assert_nonnull (strstr (election, "results:\n\n| Party | Candidates | Votes | Share | Seats | Change |\n"
@@ -272,6 +274,13 @@ test_table_rows (void)
                                       "| Council housing |  | 22.5 | 25.0 | 30.0 |\n"
                                       "| Flood defences | 3.2 |  |  | 4.8 |\n"
                                       "| Market Hall |  |  | 7.5 |  |\n\n"));
+  /* The same table where no line of text crosses its columns: not two
+   * columns of text, one read after the other. */
+  g_assert_nonnull (strstr (programme, "programme:\n\n| Time | Event | Place |\n| --- | --- | --- |\n"
+                                       "| 10.00 | Opening parade with Kendal Brass Band | From Town Hall to Abbot Hall "
+                                       "Park |\n"));
+  g_assert_nonnull (strstr (programme, "| 21.30 | Fireworks over the River Kent | Best viewed from Miller Bridge |\n\n"
+                                       "Festival director"));
   g_assert_nonnull (strstr (festival, "| Time | Event | Place |\n| --- | --- | --- |\n"
                                       "| 10.00 | Opening parade with Kendal Brass Band | From Town Hall to Abbot Hall Park |\n"
                                       "| 11.30 | Cookery demonstration: Cumbrian lamb | Food marquee beside the riverbank |\n"

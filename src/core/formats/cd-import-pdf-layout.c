@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "cd-import-pdf-private.h"
 
 /* Columns side by side are this many rows at least, each as wide as
@@ -136,11 +138,35 @@ compare_doubles (gconstpointer a,
   return da < db ? -1 : da > db;
 }
 
+/* Whether a side of a gutter is a table's columns: of its @rows, a third
+ * or more (and three at least) have a cell of text beside a narrow one
+ * ("10.00  Opening parade"), the second starting in the same place in
+ * each; @seconds holds where, for each such row. A justified line's
+ * wide spaces stand anywhere. */
+static gboolean
+is_table_side (GArray *seconds,
+               guint   rows,
+               double  gap)
+{
+  guint most = 0;
+
+  for (guint i = 0; i < seconds->len; i++)
+    {
+      guint same = 0;
+
+      for (guint k = 0; k < seconds->len; k++)
+        same += fabs (g_array_index (seconds, double, k) - g_array_index (seconds, double, i)) < 0.5 * gap;
+      most = MAX (most, same);
+    }
+  return most >= 3 && most * 3 >= rows;
+}
+
 /* The gutter between columns in rows of @spans (each row's Span), or
  * FALSE: a stretch at least @gap wide that fewer than half the rows
  * cross, with lines of text in COLUMN_MIN_ROWS rows and COLUMN_MIN_WIDTH
  * times @gap at least on either side of it (not the margin, nor the space
- * after a list's bullets). A headline across the columns crosses it. */
+ * after a list's bullets), and not the gap between a table's columns
+ * (is_table_side()). A headline across the columns crosses it. */
 static gboolean
 find_gutter (GPtrArray *spans,
              double     gap,
@@ -172,8 +198,10 @@ find_gutter (GPtrArray *spans,
   for (guint i = 0; i + 1 < edges->len; i++)
     for (guint k = i + 1; k < edges->len; k++)
       {
-        Span   candidate = { g_array_index (edges, double, i), g_array_index (edges, double, k) };
-        guint  crossing = 0, left = 0, right = 0;
+        Span  candidate = { g_array_index (edges, double, i), g_array_index (edges, double, k) };
+        guint crossing = 0, left = 0, right = 0, left_rows = 0, right_rows = 0;
+        g_autoptr (GArray) left_cells = g_array_new (FALSE, FALSE, sizeof (double));
+        g_autoptr (GArray) right_cells = g_array_new (FALSE, FALSE, sizeof (double));
         double left_from = G_MAXDOUBLE, right_to = -G_MAXDOUBLE;
 
         if (candidate.to - candidate.from < gap)
@@ -182,6 +210,8 @@ find_gutter (GPtrArray *spans,
           {
             GArray  *row = g_ptr_array_index (spans, r);
             gboolean has_left = FALSE, has_right = FALSE;
+            guint    n_left = 0, n_right = 0, narrow_left = 0, narrow_right = 0;
+            double   second_left = 0, second_right = 0;
 
             if (crosses (row, &candidate))
               {
@@ -196,16 +226,30 @@ find_gutter (GPtrArray *spans,
                 gboolean line = span->to - span->from >= COLUMN_LINE_WIDTH * gap;
 
                 if (span->to <= candidate.from)
-                  has_left |= line, left_from = MIN (left_from, span->from);
+                  {
+                    has_left |= line, left_from = MIN (left_from, span->from), narrow_left += !line;
+                    second_left = ++n_left == 2 ? span->from : second_left;
+                  }
                 else
-                  has_right |= line, right_to = MAX (right_to, span->to);
+                  {
+                    has_right |= line, right_to = MAX (right_to, span->to), narrow_right += !line;
+                    second_right = ++n_right == 2 ? span->from : second_right;
+                  }
               }
             left += has_left;
             right += has_right;
+            left_rows += n_left > 0;
+            right_rows += n_right > 0;
+            /* A table's row: a cell of text beside a narrow one ("10.00"). */
+            if (n_left >= 2 && narrow_left > 0)
+              g_array_append_val (left_cells, second_left);
+            if (n_right >= 2 && narrow_right > 0)
+              g_array_append_val (right_cells, second_right);
           }
         if (crossing * 2 >= spans->len)
           break; /* a wider one is crossed as much */
         if (left >= COLUMN_MIN_ROWS && right >= COLUMN_MIN_ROWS && candidate.from - left_from >= COLUMN_MIN_WIDTH * gap &&
+            !is_table_side (left_cells, left_rows, gap) && !is_table_side (right_cells, right_rows, gap) &&
             right_to - candidate.to >= COLUMN_MIN_WIDTH * gap &&
             (crossing < best || (crossing == best && candidate.to - candidate.from > gutter->to - gutter->from)))
           {
