@@ -281,7 +281,7 @@ test_libreoffice_lists_and_table (void)
                    "- Bus fares stay at $2.50\n  - for a third year\n- 40 new teachers\n\n"
                    "1. Second reading\n2. Final vote\n\n"
                    "> “This budget asks the east side to wait again.”\n\n"
-                   "| Party | Votes |\n| --- | --- |\n| Greens | 4 |\n| Labour | 3 |\n\n"
+                   "| Party | Votes |\n| --- | ---: |\n| Greens | 4 |\n| Labour | 3 |\n\n"
                    "The budget returns for a second reading on March 12.\n");
 }
 

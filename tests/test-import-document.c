@@ -253,7 +253,7 @@ test_styled (void)
                    "2. Final vote\n\n"
                    "> This budget asks the east side to wait.\n\n"
                    "| Party | Votes |\n"
-                   "| --- | --- |\n"
+                   "| --- | ---: |\n"
                    "| Greens | 4 |\n\n"
                    "**Strong** words.\n");
   g_assert_nonnull (strstr (cd_article_get_ednote (article),
@@ -689,7 +689,7 @@ test_odt_styled (void)
                    "2. Abstimmung\n\n"
                    "> „Der Osten muss warten.“\n\n"
                    "| Partei | Stimmen |\n"
-                   "| --- | --- |\n"
+                   "| --- | ---: |\n"
                    "| Grüne | 4 |\n");
   g_assert_nonnull (strstr (cd_article_get_ednote (article), "ab/cd"));
   g_assert_nonnull (strstr (cd_article_get_ednote (article), "Comment by Maria Keller: “Zahl prüfen.”"));
@@ -867,7 +867,7 @@ test_rtf_word (void)
                                   "- Bus fares stay\n  - for a third year\n\n"
                                   "1. Second reading\n2. Final vote\n\n"
                                   "> This budget asks the east side to wait.\n\n"
-                                  "| Party | Votes |\n| --- | --- |\n| Greens | **4** |\n\n"
+                                  "| Party | Votes |\n| --- | ---: |\n| Greens | **4** |\n\n"
                                   "The budget returns in March.\n\n```image\n"));
   g_assert_true (g_str_has_suffix (body, "alt: The harbour at dawn\n```\n"));
   g_assert_null (strstr (body, "Fact box"));

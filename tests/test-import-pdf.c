@@ -182,7 +182,7 @@ test_word_style (void)
   g_assert_true (g_str_has_prefix (body, "Brightwater Energy today opened a 200-megawatt battery storage plant"));
   g_assert_nonnull (strstr (body, "The plant cost £180 million and took two years to build.\n\n“This is"));
   g_assert_nonnull (strstr (body, "\n\n## Powering 120,000 homes\n\n"));
-  g_assert_nonnull (strstr (body, "expected to be:\n\n| Measure | 2025 | 2026 |\n| --- | --- | --- |\n"
+  g_assert_nonnull (strstr (body, "expected to be:\n\n| Measure | 2025 | 2026 |\n| --- | ---: | ---: |\n"
                                   "| Energy stored (GWh) | 210 | 290 |\n| Homes supplied | 95,000 | 120,000 |\n"
                                   "| Carbon saved (tonnes) | 41,000 | 56,000 |\n| Jobs | 30 | 35 |\n\n"
                                   "The Scottish Government"));
@@ -217,7 +217,7 @@ test_tables (void)
                    "Nordwind Logistics raises profit by 14 per cent in first quarter");
   g_assert_nonnull (strstr (body, "Key figures:\n\n"
                                   "|  | Q1 2025 | Q1 2024 | Change |\n"
-                                  "| --- | --- | --- | --- |\n"
+                                  "| --- | ---: | ---: | ---: |\n"
                                   "| Revenue (€ million) | 412.6 | 388.1 | +6.3% |\n"
                                   "| Operating profit (€ million) | 51.2 | 44.9 | +14.0% |\n"
                                   "| Net profit (€ million) | 33.0 | 29.7 | +11.1% |\n"
@@ -262,13 +262,13 @@ test_table_rows (void)
   g_autofree char *waiting = import_body ("pdf-table-page-break.pdf");
 
   g_assert_nonnull (strstr (election, "results:\n\n| Party | Candidates | Votes | Share | Seats | Change |\n"
-                                      "| --- | --- | --- | --- | --- | --- |\n"
+                                      "| --- | ---: | ---: | ---: | ---: | ---: |\n"
                                       "| Conservative and Unionist Party | 42 | 18,204 | 31.2% | 17 | −3 |\n"
                                       "| Labour and Co-operative Party | 42 | 15,977 | 27.4% | 14 | 0 |\n"
                                       "| Green Party of England and Wales | 38 | 11,046 | 18.9% | 8 | +3 |\n"));
   g_assert_nonnull (strstr (election, "| Independent | 5 | 751 | 1.3% | 0 | 0 |\n\nCouncil leader"));
   g_assert_nonnull (strstr (spending, "| Scheme | 2026/27 | 2027/28 | 2028/29 | 2029/30 |\n"
-                                      "| --- | --- | --- | --- | --- |\n"
+                                      "| --- | ---: | ---: | ---: | ---: |\n"
                                       "| Ring road junctions | 12.4 | 18.0 | 9.5 |  |\n"
                                       "| Primary school places | 8.0 |  | 14.2 | 6.1 |\n"
                                       "| Council housing |  | 22.5 | 25.0 | 30.0 |\n"
@@ -276,12 +276,12 @@ test_table_rows (void)
                                       "| Market Hall |  |  | 7.5 |  |\n\n"));
   /* The same table where no line of text crosses its columns: not two
    * columns of text, one read after the other. */
-  g_assert_nonnull (strstr (programme, "programme:\n\n| Time | Event | Place |\n| --- | --- | --- |\n"
+  g_assert_nonnull (strstr (programme, "programme:\n\n| Time | Event | Place |\n| ---: | --- | --- |\n"
                                        "| 10.00 | Opening parade with Kendal Brass Band | From Town Hall to Abbot Hall "
                                        "Park |\n"));
   g_assert_nonnull (strstr (programme, "| 21.30 | Fireworks over the River Kent | Best viewed from Miller Bridge |\n\n"
                                        "Festival director"));
-  g_assert_nonnull (strstr (festival, "| Time | Event | Place |\n| --- | --- | --- |\n"
+  g_assert_nonnull (strstr (festival, "| Time | Event | Place |\n| ---: | --- | --- |\n"
                                       "| 10.00 | Opening parade with Kendal Brass Band | From Town Hall to Abbot Hall Park |\n"
                                       "| 11.30 | Cookery demonstration: Cumbrian lamb | Food marquee beside the riverbank |\n"
                                       "| 13.00 | Children’s storytelling and face painting | Family tent near the main "
@@ -290,7 +290,7 @@ test_table_rows (void)
                                       "| 16.00 | Local bands: The Fellwalkers, Moss Lane | Main stage at the top of the park |\n"
                                       "| 21.30 | Fireworks over the River Kent | Best viewed from Miller Bridge |\n\n"));
   g_assert_nonnull (strstr (waiting, "March 2026:\n\n| Specialty | Patients waiting | Median weeks | Over 52 weeks |\n"
-                                     "| --- | --- | --- | --- |\n| Cardiology | 1,200 | 9.0 | 0 |\n"));
+                                     "| --- | ---: | ---: | ---: |\n| Cardiology | 1,200 | 9.0 | 0 |\n"));
   g_assert_nonnull (strstr (waiting, "| General surgery | 2,468 | 11.4 | 58 |\n| Gynaecology | 2,785 | 18.5 | 5 |\n"));
   g_assert_nonnull (strstr (waiting, "| Vascular surgery | 5,638 | 16.4 | 68 |\n\nMedical director"));
   g_assert_null (strstr (strstr (waiting, "Cardiology"), "Specialty"));

@@ -2987,12 +2987,12 @@ test_wire_agate (Fixture      *f,
   g_assert_cmpstr (cd_article_get_byline (glance), ==, "The Associated Press");
   g_assert_cmpstr (cd_article_get_body (glance), ==,
                    "All Times CET\n\nNORTHERN CONFERENCE\n\n"
-                   "|  | W | L | Pct | GB |\n| --- | --- | --- | --- | --- |\n"
+                   "|  | W | L | Pct | GB |\n| --- | ---: | ---: | ---: | ---: |\n"
                    "| Lake Placid | 41 | 12 | .774 | \u2014 |\n"
                    "| Oslo | 38 | 16 | .704 | 3\u00bd |\n"
                    "| Turku | 30 | 22 | .577 | 10\u00bd |\n\n"
                    "---\n\nSOUTHERN CONFERENCE\n\n"
-                   "|  | W | L | Pct | GB |\n| --- | --- | --- | --- | --- |\n"
+                   "|  | W | L | Pct | GB |\n| --- | ---: | ---: | ---: | ---: |\n"
                    "| Graz | 35 | 18 | .660 | \u2014 |\n"
                    "| Bolzano City | 33 | 20 | .623 | 2 |\n\n"
                    "Saturday's Games\n\nOslo 4, Turku 2\n\nGraz 3, Lake Placid 2, OT\n");
@@ -3032,7 +3032,7 @@ test_wire_agate (Fixture      *f,
   g_assert_nonnull (weather);
   g_assert_cmpstr (cd_article_get_body (weather), ==,
                    "Temperatures as of 0700 GMT:\n\n"
-                   "|  | MIN | MAX | COND |\n| --- | --- | --- | --- |\n"
+                   "|  | MIN | MAX | COND |\n| --- | ---: | ---: | --- |\n"
                    "| Oslo | 28 | 35 | sn |\n| Rome | 50 | 61 | rn |\n\n"
                    "Wrapped text; with semicolons; in it; stays text.\n");
 }

@@ -345,7 +345,7 @@ render_table (CdHtmlConverter *c,
         }
       g_ptr_array_add (cells, row);
     }
-  _cd_markdown_append_table (out, cells);
+  _cd_markdown_append_table (out, cells, !c->exact);
   if (out->len == 0)
     return;
   g_string_truncate (out, out->len - 1);

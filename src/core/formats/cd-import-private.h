@@ -32,7 +32,8 @@ char       *_cd_import_html_to_markdown (const char *html,
                                          gsize       length,
                                          GString    *notes);
 void        _cd_markdown_append_table (GString   *out,
-                                       GPtrArray *rows);
+                                       GPtrArray *rows,
+                                       gboolean   figures_right);
 gboolean    _cd_import_word_in (const char        *word,
                                 const char *const *words);
 gboolean    _cd_import_is_agency_name (const char *source);

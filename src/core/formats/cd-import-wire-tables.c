@@ -102,7 +102,7 @@ _cd_import_append_table (GString   *body,
     }
   if (body->len > 0)
     g_string_append_c (body, '\n');
-  _cd_markdown_append_table (body, rows);
+  _cd_markdown_append_table (body, rows, TRUE);
 }
 
 /* How many cells each line of @b has when every line is a row of one

@@ -313,12 +313,57 @@ _cd_markdown_escape_line_starts (GString *text)
   g_string_append_len (text, out->str, out->len);
 }
 
+/* Whether @cell, in Markdown, is a figure ("412.6", "+6.3%", "(131.6)",
+ * "£12m", "−3", "3,812", ".774", "3½") or says none ("–", "n/a"); *@figure whether it
+ * is a figure. */
+static gboolean
+is_figure_cell (const char *cell,
+                gboolean   *figure)
+{
+  g_autoptr (GString) plain = g_string_new (NULL);
+  static GRegex *figures;
+
+  for (const char *p = cell; *p != '\0'; p++)
+    if (*p != '\\' && *p != '*' && *p != '_')
+      g_string_append_c (plain, *p);
+  g_strstrip (plain->str);
+  if (g_once_init_enter (&figures))
+    g_once_init_leave (&figures,
+                       g_regex_new ("^(?:[-+(]|\\x{2212}|\\x{2013})?\\s?[£€$¥]?(?:\\d|[.,]\\d)[\\d,.\\x{2009}\\x{202F}½¼¾]*"
+                                    "(?:\\s?(?:%|m|bn|k|pp?|pts?))?\\)?$",
+                                    G_REGEX_OPTIMIZE, 0, NULL));
+  *figure = g_regex_match (figures, plain->str, 0, NULL);
+  return *figure || g_regex_match_simple ("^(?:|-|\\x{2013}|\\x{2014}|n/a)$", plain->str, G_REGEX_CASELESS, 0);
+}
+
+/* Whether @column of @rows holds figures under its head: set right. */
+static gboolean
+is_figure_column (GPtrArray *rows,
+                  guint      column)
+{
+  gboolean any = FALSE;
+
+  for (guint r = 1; r < rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, r);
+      gboolean   figure = FALSE;
+
+      if (column < row->len && !is_figure_cell (row->pdata[column], &figure))
+        return FALSE;
+      any |= figure;
+    }
+  return any;
+}
+
 /* Appends a GFM table of @rows (each a #GPtrArray of its cells, in
  * Markdown), its first row the column heads, every row padded to the
- * widest one's cells. */
+ * widest one's cells; where @figures_right, a column of figures is set
+ * right, as a newspaper sets them (not where the table is to be written
+ * back as it came). */
 void
 _cd_markdown_append_table (GString   *out,
-                           GPtrArray *rows)
+                           GPtrArray *rows,
+                           gboolean   figures_right)
 {
   guint columns = 0;
 
@@ -338,7 +383,7 @@ _cd_markdown_append_table (GString   *out,
         {
           g_string_append (out, "|");
           for (guint i = 0; i < columns; i++)
-            g_string_append (out, " --- |");
+            g_string_append (out, figures_right && is_figure_column (rows, i) ? " ---: |" : " --- |");
           g_string_append_c (out, '\n');
         }
     }
