@@ -158,6 +158,23 @@ test_two_columns (void)
                    "use with the credit “Northshore Council”. — Media contact: Sam Reid, press office, 01632 960 "
                    "123, press@northshore.example — The document's footnote was left out. — The document holds a "
                    "picture, not imported with it.");
+  /* Its picture, in the right column, stands where the document has it:
+   * under that column's paragraph above it, not among the left
+   * column's. */
+  {
+    g_autoptr (CdArticle) stored = NULL;
+    const char *picture, *above;
+    guint       pictures = 0;
+
+    stored = import_into_store (path, &pictures);
+    g_assert_cmpuint (pictures, ==, 1);
+    body = cd_article_get_body (stored);
+    above = strstr (body, "throughout the work.\n\n");
+    picture = strstr (body, "```image");
+    g_assert_nonnull (above);
+    g_assert_nonnull (picture);
+    g_assert_true (above < picture && picture < strstr (body, "## How the work will be done"));
+  }
 }
 
 /* A release set as Word sets one (Carlito-like body in 11 points, a
@@ -582,6 +599,84 @@ draw_release (void)
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
+/* Two columns under a headline across both, a paragraph a line, with a
+ * picture in the right column between its paragraphs. */
+static GBytes *
+draw_columns_with_picture (void)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, 595, 842);
+  cairo_surface_t *picture = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
+  cairo_t         *cr = cairo_create (surface);
+  cairo_t         *paint = cairo_create (picture);
+
+  cairo_set_source_rgb (paint, 0.2, 0.4, 0.6);
+  cairo_paint (paint);
+  cairo_destroy (paint);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 24);
+  cairo_move_to (cr, 72, 100);
+  cairo_show_text (cr, "Harbour wall repaired");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *left = g_strdup_printf ("Left column, paragraph %u, its first line.", i + 1);
+      g_autofree char *last = g_strdup_printf ("Left column, paragraph %u, its last line.", i + 1);
+
+      draw (cr, 72, 150 + 250 * i, SIZE, left);
+      draw (cr, 72, 165 + 250 * i, SIZE, last);
+    }
+  draw (cr, 320, 150, SIZE, "Right column, first paragraph,");
+  draw (cr, 320, 165, SIZE, "its second line, as wide as");
+  draw (cr, 320, 180, SIZE, "the others, and its last line.");
+  cairo_save (cr);
+  cairo_translate (cr, 320, 200);
+  cairo_scale (cr, 0.5, 0.5);
+  cairo_set_source_surface (cr, picture, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  draw (cr, 320, 400, SIZE, "Right column, second paragraph,");
+  draw (cr, 320, 415, SIZE, "its second line, as wide as");
+  draw (cr, 320, 430, SIZE, "the others, and its last line.");
+  cairo_destroy (cr);
+  cairo_surface_destroy (picture);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* A picture in the right column stands there, between the paragraphs of
+ * that column above and under it, not among the left column's beside
+ * it. */
+static void
+test_picture_in_column (void)
+{
+  g_autoptr (GBytes) pdf = draw_columns_with_picture ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-pdf-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "columns.pdf", NULL);
+  g_autoptr (CdArticle) article = NULL;
+  const char *body, *left, *above, *picture, *under;
+  guint       pictures = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  article = import_into_store (path, &pictures);
+  body = cd_article_get_body (article);
+  g_test_message ("%s", body);
+  g_assert_cmpuint (pictures, ==, 1);
+  left = strstr (body, "Left column, paragraph 3, its last line.");
+  above = strstr (body, "Right column, first paragraph,");
+  picture = strstr (body, "```image");
+  under = strstr (body, "Right column, second paragraph,");
+  g_assert_nonnull (left);
+  g_assert_nonnull (above);
+  g_assert_nonnull (picture);
+  g_assert_nonnull (under);
+  g_assert_true (left < above && above < picture && picture < under);
+  cd_test_rm_rf (dir);
+}
+
 /* Lines placed exactly: the running head and foot of each page are left
  * out, so are the footnote with its mark and the watermarks across the
  * pages; a word broken with a hyphen is
@@ -731,6 +826,7 @@ main (int   argc,
   g_test_add_func ("/import-pdf/letterhead", test_letterhead);
   g_test_add_func ("/import-pdf/libreoffice-german", test_libreoffice_german);
   g_test_add_func ("/import-pdf/drawn", test_drawn);
+  g_test_add_func ("/import-pdf/picture-in-column", test_picture_in_column);
   g_test_add_func ("/import-pdf/refused", test_refused);
   g_test_add_func ("/import-pdf/emailed", test_emailed);
   return g_test_run ();

@@ -49,9 +49,11 @@ typedef struct
 
 typedef struct
 {
-  guint  page;
-  double top;
-  char  *html; /* the picture's or the table's block */
+  guint    page;
+  double   top;
+  char    *html; /* the picture's block */
+  double   x1, x2;
+  gboolean placed; /* among the paragraphs */
 } CdPdfFigure;
 
 typedef struct _CdPoppler CdPoppler;

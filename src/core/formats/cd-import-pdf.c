@@ -243,7 +243,8 @@ read_pictures (CdPdfReader *reader,
       cairo_surface_t     *surface;
       g_autoptr (GByteArray) png = NULL;
       g_autofree char *name = NULL;
-      CdPdfFigure      figure = { number, MIN (area->y1, area->y2), NULL };
+      CdPdfFigure      figure = { number, MIN (area->y1, area->y2), NULL, MIN (area->x1, area->x2),
+                                  MAX (area->x1, area->x2), FALSE };
 
       if (fabs ((area->x2 - area->x1) * (area->y2 - area->y1)) > BACKGROUND_SHARE * width * height)
         continue;
@@ -715,24 +716,26 @@ para_new (const CdPdfReader *reader,
   return para;
 }
 
-/* Adds the pictures from @*figure on that stand above @line (all of them
- * for %NULL) to @paras. */
+/* Adds the pictures not yet placed that stand above @line in its column
+ * (those beside it do not: a picture in the right column stays there),
+ * or on a page before its, to @paras; all of them for %NULL. */
 static void
 add_figures (const CdPdfReader *reader,
              GPtrArray         *paras,
-             guint             *figure,
              const CdPdfLine   *line)
 {
-  for (; *figure < reader->figures->len; (*figure)++)
+  for (guint i = 0; i < reader->figures->len; i++)
     {
-      const CdPdfFigure *f = &g_array_index (reader->figures, CdPdfFigure, *figure);
-      Para              *block;
+      CdPdfFigure *f = &g_array_index (reader->figures, CdPdfFigure, i);
+      Para        *block;
 
-      if (line != NULL && (f->page > line->page || (f->page == line->page && f->top > line->y1)))
-        break;
+      if (f->placed || (line != NULL && f->page >= line->page &&
+                        (f->page > line->page || f->top > line->y1 || f->x2 <= line->x1 || f->x1 >= line->x2)))
+        continue;
       block = g_new0 (Para, 1);
       block->glyphs = g_array_new (FALSE, FALSE, sizeof (CdPdfGlyph));
       block->figure = f->html;
+      f->placed = TRUE;
       g_ptr_array_add (paras, block);
     }
 }
@@ -744,7 +747,6 @@ gather (CdPdfReader *reader)
 {
   GPtrArray *paras = g_ptr_array_new_with_free_func (glyphs_owner_free);
   Para      *para = NULL;
-  guint      figure = 0;
 
   for (guint i = 0; i < reader->lines->len; i++)
     {
@@ -760,7 +762,7 @@ gather (CdPdfReader *reader)
           add_line (reader, para, line);
           continue;
         }
-      add_figures (reader, paras, &figure, line);
+      add_figures (reader, paras, line);
       if (line->tabular && marker_length (reader, i, &ordered) == 0 && (table = _cd_pdf_read_table (reader, i, &end)))
         {
           para = g_new0 (Para, 1);
@@ -774,7 +776,7 @@ gather (CdPdfReader *reader)
       para = para_new (reader, i);
       g_ptr_array_add (paras, para);
     }
-  add_figures (reader, paras, &figure, NULL);
+  add_figures (reader, paras, NULL);
   return paras;
 }
 
