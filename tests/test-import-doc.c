@@ -1,6 +1,6 @@
 /* test-import-doc.c: articles from Word's binary documents (.doc): files
  * LibreOffice saved as "Word 97" (tests/data/import/libreoffice-*.doc;
- * the tram and library stories are `soffice --headless --convert-to
+ * the tram, library and release stories are `soffice --headless --convert-to
  * doc:"MS Word 97"` of the .fodt files beside them), documents written here with
  * libgsf as Word writes the plainest (one piece of text, 8-bit or
  * UTF-16, no styles), and the files that are not one.
@@ -285,6 +285,28 @@ test_libreoffice_lists_and_table (void)
                    "The budget returns for a second reading on March 12.\n");
 }
 
+/* LibreOffice's "Word 97" of a press release under the council's
+ * letterhead (its name and address above "NEWS RELEASE", to the note),
+ * its headline, a subhead and a figure in the character styles the
+ * document names for bold and italic. */
+static void
+test_libreoffice_release (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "libreoffice-release.doc", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves new cycle lanes on three city-centre roads");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "LEEDS");
+  g_assert_cmpstr (cd_article_get_ednote (article), ==,
+                   "Leeds City Council — Civic Hall, Calverley Street, Leeds LS1 1UR — NEWS RELEASE — ENDS");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (article), "Leeds City Council has approved plans"));
+  g_assert_true (g_str_has_suffix (cd_article_get_body (article),
+                                   "Travel Fund.\n\n**Consultation**\n\nMore than 4,000 people responded to "
+                                   "the consultation, and *61 per cent* supported the plans.\n"));
+}
+
 /* A press release with a header and a footer (left out), a floating
  * picture (imported where it is anchored), a text box (its text to the
  * note) and a page number field (its result). */
@@ -521,6 +543,7 @@ main (int   argc,
 
   g_test_add_func ("/import-doc/libreoffice", test_libreoffice);
   g_test_add_func ("/import-doc/libreoffice-lists-and-table", test_libreoffice_lists_and_table);
+  g_test_add_func ("/import-doc/libreoffice-release", test_libreoffice_release);
   g_test_add_func ("/import-doc/libreoffice-floating", test_libreoffice_floating);
   g_test_add_func ("/import-doc/plain", test_plain);
   g_test_add_func ("/import-doc/properties", test_properties);

@@ -47,6 +47,10 @@ static const char styles_xml[] =
     "<w:style w:type=\"paragraph\" w:styleId=\"Listenabsatz\"><w:name w:val=\"List Paragraph\"/></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"Beschriftung\"><w:name w:val=\"caption\"/></w:style>"
     "<w:style w:type=\"character\" w:styleId=\"Fett\"><w:name w:val=\"Strong\"/></w:style>"
+    "<w:style w:type=\"character\" w:styleId=\"Lead\"><w:name w:val=\"Lead bold\"/>"
+    "<w:rPr><w:b/></w:rPr></w:style>"
+    "<w:style w:type=\"character\" w:styleId=\"LeadRed\"><w:name w:val=\"Lead red\"/>"
+    "<w:basedOn w:val=\"Lead\"/><w:rPr><w:color w:val=\"C00000\"/></w:rPr></w:style>"
     "</w:styles>";
 
 /* numId 1 bulleted, numId 2 numbered at level 0 and bulleted below. */
@@ -313,6 +317,49 @@ test_plain (void)
     g_assert_true (cd_text_is_blank (cd_article_get_headline (article)));
     g_assert_cmpstr (cd_article_get_byline (article), ==, "Anna Berg");
     g_assert_cmpstr (cd_article_get_body (article), ==, "The harbour reopened on Sunday.\n");
+  }
+}
+
+/* A press release under its sender's letterhead: the council's name and
+ * address above "NEWS RELEASE", the headline under it in a character
+ * style of the user's in bold (based on another). The letterhead goes to
+ * the note: it was the headline, and the address the story's opening. A
+ * headline above the line stays the headline. */
+static void
+test_docx_release_letterhead (void)
+{
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PLAIN (RUN ("<w:rStyle w:val=\"Lead\"/>", "Leeds City Council"))
+            PLAIN (RUN ("", "Civic Hall, Calverley Street, Leeds LS1 1UR"))
+                PLAIN (RUN ("", "NEWS RELEASE"))
+                    PLAIN (RUN ("<w:rStyle w:val=\"LeadRed\"/>", "Council approves cycle lanes on three roads"))
+                        PLAIN (RUN ("", "LEEDS, 3 March 2026 – The council approved ")
+                                   RUN ("<w:rStyle w:val=\"Lead\"/><w:b w:val=\"0\"/>", "the plans")
+                                       RUN ("", " on Tuesday."))
+                            PLAIN (RUN ("<w:rStyle w:val=\"Lead\"/>", "Consultation"))
+                                PLAIN (RUN ("", "Most residents agreed.")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves cycle lanes on three roads");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "LEEDS");
+    g_assert_cmpstr (cd_article_get_body (article), ==,
+                     "The council approved the plans on Tuesday.\n\n**Consultation**\n\nMost residents agreed.\n");
+    g_assert_true (g_str_has_suffix (cd_article_get_ednote (article),
+                                     "— Leeds City Council — Civic Hall, Calverley Street, Leeds LS1 1UR — NEWS RELEASE"));
+  }
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PLAIN (RUN ("<w:b/>", "Council approves cycle lanes on three city-centre roads"))
+            PLAIN (RUN ("", "EMBARGOED UNTIL 00:01 GMT 4 MARCH 2099"))
+                PLAIN (RUN ("<w:b/>", "Three roads get protected lanes"))
+                    PLAIN (RUN ("", "LEEDS - The council approved the plans on Tuesday.")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves cycle lanes on three city-centre roads");
+    g_assert_true (g_str_has_suffix (cd_article_get_ednote (article), "” — EMBARGOED UNTIL 00:01 GMT 4 MARCH 2099"));
   }
 }
 
@@ -984,6 +1031,7 @@ main (int   argc,
   g_test_add_func ("/import-document/docx-styled", test_styled);
   g_test_add_func ("/import-document/docx-plain", test_plain);
   g_test_add_func ("/import-document/docx-labels", test_docx_labels);
+  g_test_add_func ("/import-document/docx-release-letterhead", test_docx_release_letterhead);
   g_test_add_func ("/import-document/docx-pictures", test_pictures);
   g_test_add_func ("/import-document/docx-emailed", test_emailed);
   g_test_add_func ("/import-document/docx-refused", test_refused);

@@ -229,6 +229,60 @@ test_html_only (void)
                    "Emailed by desk@example.net on 2026-12-06 07:15 +0000.");
 }
 
+/* A press release emailed under a short subject, in HTML and as text: its
+ * sender's letterhead and "NEWS RELEASE" above its own headline in bold.
+ * The headline is the release's, its dateline read; the subject, the
+ * letterhead and the line go to the note. */
+static void
+test_release (void)
+{
+  static const char *const bodies[] = {
+    "Content-Type: text/html; charset=utf-8\n\n"
+    "<html><body><p><b>Northshore Borough Council</b><br>Town Hall, Harbour Street</p>"
+    "<p>NEWS RELEASE</p><p><b>Council approves flood barrier for the harbour</b></p>"
+    "<p>NORTHSHORE, 3 December 2026 – The borough council has approved a tidal barrier.</p>"
+    "<p>It will cost £40 million.</p><p>ENDS</p></body></html>\n",
+    "Content-Type: text/plain; charset=utf-8\n\n"
+    "Northshore Borough Council\nTown Hall, Harbour Street\n\nNEWS RELEASE\n\n"
+    "Council approves flood barrier for the harbour\n\n"
+    "NORTHSHORE, 3 December 2026 – The borough council has approved a tidal barrier.\n\n"
+    "It will cost £40 million.\n\nENDS\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autofree char *message = g_strconcat ("From: Press Office <press@northshore.example>\n"
+                                              "Subject: Flood barrier approved\nMIME-Version: 1.0\n",
+                                              bodies[i], NULL);
+      g_autoptr (CdArticle) article = import_text (message, CD_IMPORT_FORMAT_EMAIL, "release.eml");
+
+      g_test_message ("%s", cd_article_get_ednote (article));
+      g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves flood barrier for the harbour");
+      g_assert_cmpstr (cd_article_get_dateline (article), ==, "NORTHSHORE");
+      g_assert_cmpstr (cd_article_get_body (article), ==,
+                       "The borough council has approved a tidal barrier.\n\nIt will cost £40 million.\n");
+      g_assert_nonnull (strstr (cd_article_get_ednote (article), "Flood barrier approved — Northshore Borough Council"));
+      g_assert_nonnull (strstr (cd_article_get_ednote (article), "Town Hall, Harbour Street — NEWS RELEASE"));
+    }
+  /* An embargo over the story of an HTML message, and its byline: the
+   * embargo was left in the story, and the dateline under it unread. */
+  {
+    g_autoptr (CdArticle) article = import_text (
+        "From: Press Office <press@northshore.example>\nSubject: Council approves flood barrier\n"
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<p>EMBARGOED UNTIL 00:01 GMT, 4 February 2099</p><p>By Jane Doe</p>"
+        "<p>NORTHSHORE – The borough council has approved a tidal barrier.</p>\n",
+        CD_IMPORT_FORMAT_EMAIL, "release.eml");
+    g_autofree char *embargo = g_date_time_format_iso8601 (cd_article_get_embargo (article));
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves flood barrier");
+    g_assert_cmpstr (cd_article_get_byline (article), ==, "Jane Doe");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "NORTHSHORE");
+    g_assert_cmpstr (embargo, ==, "2099-02-04T00:01:00Z");
+    g_assert_cmpstr (cd_article_get_body (article), ==, "The borough council has approved a tidal barrier.\n");
+  }
+}
+
 /* A story forwarded as an attachment, with no text around it, is its own
  * subject, sender and text; 8-bit text
  * that names no character set is read as Windows-1252, said in the note;
@@ -1100,6 +1154,7 @@ main (int   argc,
   g_test_add_func ("/import-email/saved-as-text", test_saved_as_text);
   g_test_add_func ("/import-email/letter", test_letter);
   g_test_add_func ("/import-email/html-only", test_html_only);
+  g_test_add_func ("/import-email/release", test_release);
   g_test_add_func ("/import-email/forwarded-and-8bit", test_forwarded_and_8bit);
   g_test_add_func ("/import-email/forwarded-inline", test_forwarded_inline);
   g_test_add_func ("/import-email/forwarded-html", test_forwarded_html);

@@ -1,7 +1,7 @@
 /* test-import-pdf.c: articles from PDF documents. Two exported by
  * LibreOffice from the documents beside them (tests/data/import/
  * pdf-press-release.fodt, pdf-two-columns.fodt, pdf-word-style.fodt,
- * pdf-ragged-columns.fodt, pdf-letterhead.fodt, pdf-table*.fodt,
+ * pdf-ragged-columns.fodt, pdf-letterhead*.fodt, pdf-table*.fodt,
  * libreoffice-tram.fodt:
  * `soffice --headless --convert-to pdf FILE`), and pages drawn here with
  * cairo, a PDF's lines placed exactly: running heads and feet, a word
@@ -396,6 +396,29 @@ test_letterhead (void)
   g_assert_true (g_str_has_prefix (cd_article_get_ednote (article),
                                    "Harbourside Hospital Trust — FOR IMMEDIATE RELEASE — ENDS — "));
   g_assert_nonnull (strstr (cd_article_get_ednote (article), "was left out as a logo or an icon."));
+}
+
+/* A one-page release whose headline is in bold in the body's size, under
+ * "NEWS RELEASE" and a letterhead larger than it (the council's name, in
+ * the page's head, with its address): the letterhead was the headline and
+ * its address the story's first paragraph. The line to the desk marks
+ * what stands above it as the letterhead. */
+static void
+test_letterhead_bold_headline (void)
+{
+  g_autofree char *path = data_path ("pdf-letterhead-bold-headline.pdf");
+  g_autoptr (CdArticle) article = NULL;
+  guint pictures = 0;
+
+  article = import_into_store (path, &pictures);
+  g_test_message ("%s\n%s", cd_article_get_body (article), cd_article_get_ednote (article));
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves new cycle lanes on three city-centre roads");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "LEEDS");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (article), "Leeds City Council has approved plans"));
+  g_assert_nonnull (strstr (cd_article_get_body (article), "\n\n**Consultation**\n\n"));
+  g_assert_cmpstr (cd_article_get_ednote (article), ==,
+                   "LEEDS CITY COUNCIL — Civic Hall · Calverley Street · Leeds LS1 1UR · leeds.example — "
+                   "NEWS RELEASE — ENDS");
 }
 
 /* LibreOffice's PDF of a German story: its title and subtitle, the "Von"
@@ -824,6 +847,7 @@ main (int   argc,
   g_test_add_func ("/import-pdf/not-tables", test_not_tables);
   g_test_add_func ("/import-pdf/ragged-columns", test_ragged_columns);
   g_test_add_func ("/import-pdf/letterhead", test_letterhead);
+  g_test_add_func ("/import-pdf/letterhead-bold-headline", test_letterhead_bold_headline);
   g_test_add_func ("/import-pdf/libreoffice-german", test_libreoffice_german);
   g_test_add_func ("/import-pdf/drawn", test_drawn);
   g_test_add_func ("/import-pdf/picture-in-column", test_picture_in_column);

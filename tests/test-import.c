@@ -2055,6 +2055,50 @@ fill_in (const char *pattern,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* A press release under its sender's letterhead (name, address, phone
+ * above "FOR IMMEDIATE RELEASE"), as text: the letterhead goes to the
+ * note with the line, and the headline is the one under the line. A
+ * story's own headline and byline above an embargo stay, and so does a
+ * headline above a shorter line under the embargo; the embargo under a
+ * headline is read. */
+static void
+test_release_letterhead (void)
+{
+  static const char letterhead[] = "Northshore Borough Council\n"
+                                   "Town Hall, Harbour Street, Northshore NS1 4AB\n"
+                                   "Tel 01632 960 123\n\n"
+                                   "FOR IMMEDIATE RELEASE\n\n"
+                                   "Council approves flood barrier for the harbour\n\n"
+                                   "NORTHSHORE, 3 December 2026 – The borough council has approved a tidal barrier.\n";
+  static const char byline[] = "Council approves flood barrier for the harbour\n\n"
+                               "By Jane Doe\n\n"
+                               "EMBARGOED UNTIL 00:01 GMT, 4 February 2099\n\n"
+                               "A barrier for the harbour\n\n"
+                               "NORTHSHORE – The borough council has approved a tidal barrier.\n";
+  static const char above[] = "Council approves flood barrier for the harbour\n\n"
+                              "EMBARGOED UNTIL 00:01 GMT, 4 February 2099\n\n"
+                              "A barrier for the harbour\n\n"
+                              "NORTHSHORE – The borough council has approved a tidal barrier.\n";
+  g_autoptr (CdArticle) a = cd_import_data (letterhead, strlen (letterhead), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
+  g_autoptr (CdArticle) b = cd_import_data (byline, strlen (byline), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
+  g_autoptr (CdArticle) c = cd_import_data (above, strlen (above), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
+
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "Council approves flood barrier for the harbour");
+  g_assert_cmpstr (cd_article_get_dateline (a), ==, "NORTHSHORE");
+  g_assert_cmpstr (cd_article_get_body (a), ==, "The borough council has approved a tidal barrier.\n");
+  g_assert_cmpstr (cd_article_get_ednote (a), ==,
+                   "Northshore Borough Council — Town Hall, Harbour Street, Northshore NS1 4AB — "
+                   "Tel 01632 960 123 — FOR IMMEDIATE RELEASE");
+  g_assert_cmpstr (cd_article_get_headline (b), ==, "Council approves flood barrier for the harbour");
+  g_assert_cmpstr (cd_article_get_byline (b), ==, "Jane Doe");
+  g_assert_cmpstr (cd_article_get_headline (c), ==, "Council approves flood barrier for the harbour");
+  g_assert_cmpstr (cd_article_get_dek (c), ==, "A barrier for the harbour");
+  g_assert_cmpstr (cd_article_get_ednote (c), ==, "EMBARGOED UNTIL 00:01 GMT, 4 February 2099");
+  /* Under the headline, the embargo was the standfirst, and not set. */
+  g_assert_nonnull (cd_article_get_embargo (b));
+  g_assert_nonnull (cd_article_get_embargo (c));
+}
+
 /* A press release's lines to the desk above its headline go to the note,
  * not to the headline or the story; an embargo they name, read plainly
  * in the forms and languages releases write it, becomes the article's;
@@ -3398,6 +3442,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/contacts", test_wire_contacts);
   g_test_add_func ("/import/wire/end-marks", test_wire_end_marks);
   g_test_add_func ("/import/release-lines", test_release_lines);
+  g_test_add_func ("/import/release-letterhead", test_release_letterhead);
   g_test_add_func ("/import/language/guess", test_language_guess);
   g_test_add_func ("/import/language/of-import", test_language_of_import);
   g_test_add_func ("/import/wire/caption", test_wire_caption);

@@ -136,9 +136,10 @@ typedef struct
   guint         n_fc; /* its pairs */
   GArray       *pieces;
   GArray       *para_runs, *char_runs;
-  /* Styles: number (istd) → its name (lower case), sti, base. */
+  /* Styles: number (istd) → its name (lower case), sti, base, and a
+   * character style's bold, italic and struck (bits 1 << CD_FORMAT_*). */
   GPtrArray *style_names;
-  GArray    *style_sti, *style_base;
+  GArray    *style_sti, *style_base, *style_format;
   /* Lists: each use's list's id, and each list's levels' number format. */
   GArray     *list_uses;
   GHashTable *bullets; /* "lsid:level" of the levels that are bullets */
@@ -190,6 +191,7 @@ u32 (const guint8 *p)
 const guint8   *_cd_doc_table_part (CdDocReader *r, guint index, gsize *length);
 guint32         _cd_doc_count (CdDocReader *r, guint index);
 void            _cd_doc_each_sprm (const guint8 *sprms, gsize length, CdDocSprmFunc each, gpointer data);
+void            _cd_doc_chars_sprm (guint16 sprm, const guint8 *operand, gsize size, gpointer data);
 gboolean        _cd_doc_read_pieces (CdDocReader *r);
 void            _cd_doc_read_property_pages (CdDocReader *r, guint index, gboolean paragraphs, GArray *runs);
 const CdDocRun *_cd_doc_find_run (GArray *runs, guint32 fc);

@@ -271,8 +271,9 @@ normal_style_language (guint16       sprm,
     document->language = g_strdup (_cd_document_language_of_lcid (u16 (operand)));
 }
 
-/* Reads the style sheet: each style's name, built-in number and base;
- * the Normal style's language is the document's. */
+/* Reads the style sheet: each style's name, built-in number and base, a
+ * character style's formatting; the Normal style's language is the
+ * document's. */
 void
 _cd_doc_read_styles (CdDocReader *r)
 {
@@ -301,12 +302,33 @@ _cd_doc_read_styles (CdDocReader *r)
           g_ptr_array_add (r->style_names, NULL);
           g_array_append_vals (r->style_sti, &(guint16){ 0x0FFF }, 1);
           g_array_append_vals (r->style_base, &(guint16){ 0x0FFF }, 1);
+          g_array_append_vals (r->style_format, &(guint8){ 0 }, 1);
           continue;
         }
       name = _cd_doc_read_xst (std + base_size, size - base_size, &name_size);
       g_ptr_array_add (r->style_names, name != NULL ? g_ascii_strdown (name, -1) : NULL);
       g_array_append_vals (r->style_sti, &(guint16){ u16 (std) & 0x0FFF }, 1);
       g_array_append_vals (r->style_base, &(guint16){ u16 (std + 2) >> 4 }, 1);
+      g_array_append_vals (r->style_format, &(guint8){ 0 }, 1);
+      /* A character style's one property set (UPX), the characters', at
+       * an even place after its name and its end (2 bytes). */
+      if (name != NULL && (u16 (std + 2) & 0xF) == 2)
+        {
+          gsize at = base_size + name_size + 2, upx;
+
+          at += at % 2;
+          if (at + 2 <= size && (upx = u16 (std + at)) <= size - at - 2)
+            {
+              CdDocChars chars = r->chars;
+
+              memset (&r->chars, 0, sizeof r->chars);
+              _cd_doc_each_sprm (std + at + 2, upx, _cd_doc_chars_sprm, r);
+              for (guint i = 0; i < CD_N_FORMATS; i++)
+                if (r->chars.format[i])
+                  g_array_index (r->style_format, guint8, istd) |= 1 << i;
+              r->chars = chars;
+            }
+        }
       /* A paragraph style's two property sets (UPX) follow its name and
        * its end (2 bytes), each at an even place: the paragraph's, then
        * the characters'. */

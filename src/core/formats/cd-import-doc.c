@@ -36,11 +36,13 @@ reader_strings (CdDocReader *r,
       g_string_free (*strings[i], TRUE);
 }
 
-static void
-chars_sprm (guint16       sprm,
-            const guint8 *operand,
-            gsize         size,
-            gpointer      data)
+/* Sets r->chars from one of the characters' properties (a CdDocSprmFunc
+ * for the reader @data). */
+void
+_cd_doc_chars_sprm (guint16       sprm,
+                    const guint8 *operand,
+                    gsize         size,
+                    gpointer      data)
 {
   CdDocReader *r = data;
   CdDocChars  *chars = &r->chars;
@@ -84,7 +86,8 @@ chars_sprm (guint16       sprm,
       break;
     case SPRM_C_STYLE:
       {
-        /* Word's character styles Strong and Emphasis. */
+        /* Word's character styles Strong and Emphasis, and any style in
+         * bold, italic or struck (or based on one), such as the user's. */
         guint16     istd = u16 (operand);
         const char *name = istd < r->style_names->len ? g_ptr_array_index (r->style_names, istd) : NULL;
 
@@ -92,6 +95,14 @@ chars_sprm (guint16       sprm,
           chars->format[CD_FORMAT_BOLD] = TRUE;
         else if (name != NULL && strcmp (name, "emphasis") == 0)
           chars->format[CD_FORMAT_ITALIC] = TRUE;
+        for (guint depth = 0; depth < 8 && istd < r->style_format->len; depth++)
+          {
+            guint8 format = g_array_index (r->style_format, guint8, istd);
+
+            for (guint i = 0; i < CD_N_FORMATS; i++)
+              chars->format[i] = chars->format[i] || (format & (1 << i)) != 0;
+            istd = g_array_index (r->style_base, guint16, istd);
+          }
       }
       break;
     default:
@@ -111,7 +122,7 @@ update_chars (CdDocReader *r,
   r->char_run = run;
   memset (&r->chars, 0, sizeof r->chars);
   if (run != NULL)
-    _cd_doc_each_sprm (run->sprms, run->length, chars_sprm, r);
+    _cd_doc_each_sprm (run->sprms, run->length, _cd_doc_chars_sprm, r);
   if (r->chars.deleted || r->chars.inserted)
     r->changed_runs++;
 }
@@ -579,6 +590,7 @@ reader_clear (CdDocReader *r)
   g_clear_pointer (&r->style_names, g_ptr_array_unref);
   g_clear_pointer (&r->style_sti, g_array_unref);
   g_clear_pointer (&r->style_base, g_array_unref);
+  g_clear_pointer (&r->style_format, g_array_unref);
   g_clear_pointer (&r->list_uses, g_array_unref);
   g_clear_pointer (&r->bullets, g_hash_table_unref);
   g_clear_pointer (&r->cell, g_ptr_array_unref);
@@ -695,6 +707,7 @@ read_doc (CdDocument *document,
   r.style_names = g_ptr_array_new_with_free_func (g_free);
   r.style_sti = g_array_new (FALSE, FALSE, sizeof (guint16));
   r.style_base = g_array_new (FALSE, FALSE, sizeof (guint16));
+  r.style_format = g_array_new (FALSE, FALSE, sizeof (guint8));
   r.list_uses = g_array_new (FALSE, FALSE, sizeof (guint32));
   r.bullets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.fields = g_array_new (FALSE, FALSE, sizeof (CdDocField));

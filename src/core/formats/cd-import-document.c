@@ -730,6 +730,60 @@ reads_as_headline (const CdPara *para)
   return cd_count_words (para->text) <= HEADLINE_MAX_WORDS && strchr (".,;:", para->text[n - 1]) == NULL;
 }
 
+/* Whether @para is in bold throughout, or a heading. */
+static gboolean
+looks_strong (const CdPara *para)
+{
+  if (para->kind == CD_PARA_HEADING || para->kind == CD_PARA_TITLE)
+    return TRUE;
+  return g_str_has_prefix (para->html, "<strong>") && g_str_has_suffix (para->html, "</strong>") &&
+         strstr (para->html + strlen ("<strong>"), "<strong>") == NULL;
+}
+
+/* A press release's letterhead above its line to the desk
+ * (_cd_import_letterhead_length()), from @first on (@title: where the
+ * title's paragraph stood, or G_MAXUINT): moves its text to @notes, so
+ * that neither the headline nor the dateline is read from it. Returns
+ * where the paragraphs to read go on. */
+static guint
+take_letterhead (GPtrArray *paras,
+                 guint      first,
+                 guint      title,
+                 GString   *notes)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new ();
+  g_autoptr (GArray) strong = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr (GArray) at = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint length;
+
+  for (guint i = first; i < paras->len && lines->len < 16; i++)
+    {
+      const CdPara *para = g_ptr_array_index (paras, i);
+      gboolean      is_strong = looks_strong (para);
+
+      if (i == title)
+        break;
+      if (para->block || *para->text == '\0')
+        continue;
+      if (para->kind == CD_PARA_LIST || para->kind == CD_PARA_QUOTE)
+        break;
+      g_ptr_array_add (lines, para->text);
+      g_array_append_val (strong, is_strong);
+      g_array_append_val (at, i);
+    }
+  length = _cd_import_letterhead_length ((const char *const *) lines->pdata, (const gboolean *) strong->data,
+                                         lines->len, title != G_MAXUINT && title > first);
+  for (guint k = 0; k < length; k++)
+    {
+      CdPara *para = g_ptr_array_index (paras, g_array_index (at, guint, k));
+
+      _cd_import_add_note (notes, para->text);
+      g_free (para->text);
+      para->text = g_strdup ("");
+    }
+  return length > 0 ? g_array_index (at, guint, length) : first;
+}
+
 static void
 close_list (GString *html,
             GArray  *open)
@@ -810,7 +864,7 @@ finish (CdDocument *document,
   g_auto (CdImportLabels) labels = { { NULL } };
   g_autofree char *html = NULL;
   g_autofree char *body = NULL;
-  guint            first = 0;
+  guint            first = 0, title = G_MAXUINT;
 
   take_captions (document, paras);
   /* The title and standfirst: the styles for them, else a first
@@ -824,7 +878,10 @@ finish (CdDocument *document,
       g_autofree char *text = one_line (para->text);
 
       if (para->kind == CD_PARA_TITLE && cd_text_is_blank (cd_article_get_headline (article)))
-        cd_article_set_headline (article, text);
+        {
+          cd_article_set_headline (article, text);
+          title = i;
+        }
       else if (para->kind == CD_PARA_SUBTITLE && cd_text_is_blank (cd_article_get_dek (article)))
         cd_article_set_dek (article, text);
       else
@@ -833,6 +890,7 @@ finish (CdDocument *document,
       para->text = g_strdup ("");
     }
   first = take_labels (paras, first, &labels);
+  first = take_letterhead (paras, first, title, notes);
   /* A press release's lines to the desk above its headline (and its
    * logo). */
   for (guint i = first; i < paras->len; i++)

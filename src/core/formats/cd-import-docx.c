@@ -35,6 +35,8 @@ typedef struct
   GHashTable *links;    /* the document's relationship id → target */
   GHashTable *styles;   /* style id → its name, lower case ("heading 1") */
   GHashTable *based_on; /* style id → the id of the style it is based on */
+  GHashTable *run_rpr;  /* style id → its run properties (w:rPr), in @styles_doc */
+  xmlDoc     *styles_doc;
   GHashTable *numbered; /* "numId:ilvl" → itself, for numbered (not bulleted) levels */
   char       *dir;      /* the folder of the document part, with its "/" */
   GString    *notes;    /* the note's text: comments, text boxes */
@@ -136,7 +138,7 @@ static void
 read_styles (Reader     *reader,
              const char *name)
 {
-  g_autoptr (xmlDoc) doc = _cd_document_parse (reader->document, name);
+  xmlDoc  *doc = reader->styles_doc = _cd_document_parse (reader->document, name);
   xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
 
   if (root == NULL)
@@ -163,6 +165,8 @@ read_styles (Reader     *reader,
             g_hash_table_insert (reader->styles, g_strdup (id), g_ascii_strdown (style_name, -1));
           if (based_on != NULL)
             g_hash_table_insert (reader->based_on, g_strdup (id), g_steal_pointer (&based_on));
+          if (w_child (node, "rPr") != NULL)
+            g_hash_table_insert (reader->run_rpr, g_strdup (id), w_child (node, "rPr"));
         }
     }
 }
@@ -237,6 +241,28 @@ style_name (Reader     *reader,
   return NULL;
 }
 
+/* Whether the switch @name (w:b, w:i, …) is on in the run properties
+ * @rpr, else in those of its character style @style or the styles that
+ * one is based on ("Strong", or any style of the user's in bold). */
+static gboolean
+run_switch (Reader     *reader,
+            xmlNode    *rpr,
+            const char *style,
+            const char *name)
+{
+  if (w_child (rpr, name) != NULL)
+    return switch_on (w_child (rpr, name));
+  for (guint depth = 0; style != NULL && depth < 8; depth++)
+    {
+      xmlNode *style_rpr = g_hash_table_lookup (reader->run_rpr, style);
+
+      if (w_child (style_rpr, name) != NULL)
+        return switch_on (w_child (style_rpr, name));
+      style = g_hash_table_lookup (reader->based_on, style);
+    }
+  return FALSE;
+}
+
 /* The formatting the run properties @rpr set, over the paragraph's. */
 static void
 run_format (Reader   *reader,
@@ -246,9 +272,9 @@ run_format (Reader   *reader,
   g_autofree char *style = w_attr (w_child (rpr, "rStyle"), "val");
   const char      *name = style_name (reader, style);
 
-  format[CD_FORMAT_BOLD] = switch_on (w_child (rpr, "b")) || g_strcmp0 (name, "strong") == 0;
-  format[CD_FORMAT_ITALIC] = switch_on (w_child (rpr, "i")) || g_strcmp0 (name, "emphasis") == 0;
-  format[CD_FORMAT_STRUCK] = switch_on (w_child (rpr, "strike")) || switch_on (w_child (rpr, "dstrike"));
+  format[CD_FORMAT_BOLD] = run_switch (reader, rpr, style, "b") || g_strcmp0 (name, "strong") == 0;
+  format[CD_FORMAT_ITALIC] = run_switch (reader, rpr, style, "i") || g_strcmp0 (name, "emphasis") == 0;
+  format[CD_FORMAT_STRUCK] = run_switch (reader, rpr, style, "strike") || run_switch (reader, rpr, style, "dstrike");
 }
 
 /* The first picture (a:blip r:embed or r:link) under @node, with the
@@ -491,6 +517,8 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->links, g_hash_table_unref);
   g_clear_pointer (&reader->styles, g_hash_table_unref);
   g_clear_pointer (&reader->based_on, g_hash_table_unref);
+  g_clear_pointer (&reader->run_rpr, g_hash_table_unref);
+  g_clear_pointer (&reader->styles_doc, xmlFreeDoc);
   g_clear_pointer (&reader->numbered, g_hash_table_unref);
   g_clear_pointer (&reader->dir, g_free);
 }
@@ -517,6 +545,7 @@ read_docx (CdDocument *document,
   reader.links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader.styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader.based_on = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader.run_rpr = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.numbered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   main_part = read_relationships (&reader, "_rels/.rels", "", NULL, "/officeDocument");
   if (main_part == NULL)

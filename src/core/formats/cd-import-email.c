@@ -997,9 +997,11 @@ _cd_import_email (CdArticle  *article,
           _cd_import_cut_signature (story);
           _cd_import_cut_closing (story, sender);
           story = _cd_import_take_greeting (story, notes);
-          story = _cd_import_take_body_dateline (article, story);
+          story = _cd_import_take_release_head (article, story, subject, notes);
+          story = _cd_import_take_body_opening (article, story, notes);
           story = _cd_import_take_body_sign_off (story, notes);
-          cd_article_set_headline (article, subject);
+          if (cd_text_is_blank (cd_article_get_headline (article)))
+            cd_article_set_headline (article, subject);
           cd_article_set_body (article, story);
         }
     }

@@ -780,6 +780,74 @@ gather (CdPdfReader *reader)
   return paras;
 }
 
+/* The text of @para's glyphs. */
+static char *
+para_text (const Para *para)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = para->skip; i < para->glyphs->len; i++)
+    g_string_append_unichar (text, g_array_index (para->glyphs, CdPdfGlyph, i).c);
+  return g_string_free (text, FALSE);
+}
+
+/* Where the press release's line to the desk ("NEWS RELEASE",
+ * "EMBARGOED UNTIL …") stands among the short paragraphs after @title,
+ * when a headline follows it: short, in bold or larger than the body, not
+ * ending as a sentence does. Then @title above it is the sender's
+ * letterhead, set large, and the headline is the one under the line.
+ * Returns the headline's index, or G_MAXUINT. */
+static guint
+headline_under_release_line (const CdPdfReader *reader,
+                             GPtrArray         *paras,
+                             guint              title)
+{
+  gboolean seen = FALSE;
+
+  for (guint i = title + 1; i < paras->len && i < title + 8; i++)
+    {
+      const Para      *para = g_ptr_array_index (paras, i);
+      g_autofree char *text = NULL;
+      gsize            n;
+
+      if (para->figure != NULL)
+        continue;
+      if (para->first->page > 0 || para->glyphs->len > 150)
+        return G_MAXUINT;
+      text = g_strstrip (para_text (para));
+      if (_cd_import_is_release_line (text))
+        {
+          seen = TRUE;
+          continue;
+        }
+      if (!seen)
+        {
+          if (para->first->size >= reader->body * 1.15)
+            return G_MAXUINT; /* the next run of large text: the headline's */
+          continue;
+        }
+      n = strlen (text);
+      if (n > 0 && (para->first->bold || para->first->size >= reader->body * 1.05) && strchr (".,;:", text[n - 1]) == NULL)
+        return i;
+      return G_MAXUINT;
+    }
+  return G_MAXUINT;
+}
+
+/* Marks the large text of @paras before @end as the letterhead. */
+static void
+mark_letterhead (const CdPdfReader *reader,
+                 GPtrArray         *paras,
+                 guint              end)
+{
+  for (guint k = 0; k < end; k++)
+    {
+      Para *para = g_ptr_array_index (paras, k);
+
+      para->letterhead = para->figure == NULL && para->first->size >= reader->body * 1.15;
+    }
+}
+
 /* What each paragraph is: text larger than the body at the top of the
  * first page is the title (the largest) and the subtitle (the next,
  * smaller); larger text further on a heading, or a subheading a little
@@ -817,14 +885,22 @@ classify (const CdPdfReader *reader,
         {
           run = i;
           if (title != G_MAXUINT)
-            for (guint k = 0; k < i; k++)
-              ((Para *) g_ptr_array_index (paras, k))->letterhead =
-                  ((Para *) g_ptr_array_index (paras, k))->figure == NULL &&
-                  ((Para *) g_ptr_array_index (paras, k))->first->size >= reader->body * 1.15;
+            mark_letterhead (reader, paras, i);
           title_size = 0;
         }
       if (size > title_size)
         title = i, title_size = size;
+    }
+  if (title != G_MAXUINT)
+    {
+      guint headline = headline_under_release_line (reader, paras, title);
+
+      if (headline != G_MAXUINT)
+        {
+          mark_letterhead (reader, paras, headline);
+          title = headline;
+          title_size = ((Para *) g_ptr_array_index (paras, title))->first->size;
+        }
     }
   for (guint i = 0; i < paras->len; i++)
     {

@@ -280,6 +280,22 @@ gboolean _cd_import_take_release_line (CdArticle  *article,
                                        const char *line,
                                        GString    *notes);
 gboolean _cd_import_is_release_line (const char *line);
+guint    _cd_import_letterhead_length (const char *const *lines,
+                                       const gboolean    *strong,
+                                       guint              n,
+                                       gboolean           headline_below);
+void     _cd_import_take_wire_letterhead (GPtrArray *blocks,
+                                          GString   *notes);
+void     _cd_import_take_wire_release_lines (CdArticle *article,
+                                             GPtrArray *blocks,
+                                             guint      first,
+                                             guint      end,
+                                             gboolean   leading,
+                                             GString   *notes);
+char    *_cd_import_take_release_head (CdArticle  *article,
+                                       char       *markdown,
+                                       const char *subject,
+                                       GString    *notes);
 /* The time an embargo names, read strictly (cd-import-release-time.c). */
 GDateTime *_cd_import_release_time (const char *text,
                                     gboolean   *is_date);

@@ -1013,6 +1013,7 @@ _cd_import_wire_copy (CdArticle  *article,
       return FALSE;
     }
 
+  _cd_import_take_wire_letterhead (blocks, notes);
   take_service_lines (article, blocks, notes);
   first = g_ptr_array_index (blocks, 0);
   cd_article_set_headline (article, g_ptr_array_index (first->lines, 0));
@@ -1038,6 +1039,7 @@ _cd_import_wire_copy (CdArticle  *article,
   if (first->lines->len > 0)
     start_block = 0;
   take_notes (blocks, start_block, start_block + 6, notes);
+  _cd_import_take_wire_release_lines (article, blocks, start_block, blocks->len, TRUE, notes);
   take_notebook (blocks, notes);
   take_sign_off (blocks, notes);
 
@@ -1064,6 +1066,7 @@ _cd_import_wire_copy (CdArticle  *article,
     {
       Block *b = g_ptr_array_index (blocks, dateline_block);
 
+      _cd_import_take_wire_release_lines (article, blocks, 0, dateline_block, FALSE, notes);
       read_preamble (article, blocks, 0, dateline_block, summary);
       /* The rest of the dateline paragraph stays a paragraph; subheads and
        * end marks among its lines are handled as in any block. */
