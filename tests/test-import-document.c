@@ -324,7 +324,9 @@ test_plain (void)
  * address above "NEWS RELEASE", the headline under it in a character
  * style of the user's in bold (based on another). The letterhead goes to
  * the note: it was the headline, and the address the story's opening. A
- * headline above the line stays the headline. */
+ * headline above the line stays the headline. A contact block under the
+ * line goes to the note, and a subhead over the dateline is the
+ * standfirst. */
 static void
 test_docx_release_letterhead (void)
 {
@@ -348,6 +350,26 @@ test_docx_release_letterhead (void)
                      "The council approved the plans on Tuesday.\n\n**Consultation**\n\nMost residents agreed.\n");
     g_assert_true (g_str_has_suffix (cd_article_get_ednote (article),
                                      "— Leeds City Council — Civic Hall, Calverley Street, Leeds LS1 1UR — NEWS RELEASE"));
+  }
+  /* A release in the United States' template: the line, a contact block
+   * (a paragraph a line), the headline, a subhead over the dateline. */
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PLAIN (RUN ("<w:b/>", "FOR IMMEDIATE RELEASE")) PLAIN (RUN ("", "Contact: Jane Doe"))
+            PLAIN (RUN ("", "Tel: +1 (217) 555-0123")) PLAIN (RUN ("", "www.springfieldzoo.example"))
+                PLAIN (RUN ("<w:b/>", "Springfield Zoo Welcomes Rare Snow Leopard Cubs"))
+                    PLAIN (RUN ("<w:i/>", "Twins are the first born at the zoo in 20 years."))
+                        PLAIN (RUN ("", "SPRINGFIELD, Ill. – The zoo announced the birth of two cubs.")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Springfield Zoo Welcomes Rare Snow Leopard Cubs");
+    g_assert_cmpstr (cd_article_get_dek (article), ==, "Twins are the first born at the zoo in 20 years.");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "SPRINGFIELD, Ill.");
+    g_assert_cmpstr (cd_article_get_body (article), ==, "The zoo announced the birth of two cubs.\n");
+    g_assert_true (g_str_has_suffix (cd_article_get_ednote (article),
+                                     "— FOR IMMEDIATE RELEASE — Contact: Jane Doe — Tel: +1 (217) 555-0123 — "
+                                     "www.springfieldzoo.example"));
   }
   {
     g_autoptr (GBytes) docx = make_docx (

@@ -2057,7 +2057,9 @@ fill_in (const char *pattern,
 
 /* A press release under its sender's letterhead (name, address, phone
  * above "FOR IMMEDIATE RELEASE"), as text: the letterhead goes to the
- * note with the line, and the headline is the one under the line. A
+ * note with the line, and the headline is the one under the line; so
+ * does a contact block under the line (the headline was "Media
+ * Contact:"). A
  * story's own headline and byline above an embargo stay, and so does a
  * headline above a shorter line under the embargo; the embargo under a
  * headline is read. */
@@ -2079,6 +2081,18 @@ test_release_letterhead (void)
                               "EMBARGOED UNTIL 00:01 GMT, 4 February 2099\n\n"
                               "A barrier for the harbour\n\n"
                               "NORTHSHORE – The borough council has approved a tidal barrier.\n";
+  /* The template of a release in the United States: its contact block
+   * under the line, its subhead over the dateline. */
+  static const char contact[] = "FOR IMMEDIATE RELEASE\n\n"
+                                "Media Contact:\nJane Doe\nDirector of Communications\n555-123-4567\n"
+                                "jane.doe@springfieldzoo.example\n\n"
+                                "Springfield Zoo Welcomes Rare Snow Leopard Cubs\n"
+                                "Twins are the first born at the zoo in 20 years\n\n"
+                                "SPRINGFIELD, Ill. (March 3, 2026) – The zoo announced the birth of two cubs.\n";
+  static const char mars[] = "Contact lost with Mars probe\n\n"
+                             "PASADENA, Calif. – NASA lost contact with its Mars probe on Tuesday.\n";
+  g_autoptr (CdArticle) d = cd_import_data (contact, strlen (contact), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
+  g_autoptr (CdArticle) e = cd_import_data (mars, strlen (mars), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
   g_autoptr (CdArticle) a = cd_import_data (letterhead, strlen (letterhead), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
   g_autoptr (CdArticle) b = cd_import_data (byline, strlen (byline), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
   g_autoptr (CdArticle) c = cd_import_data (above, strlen (above), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
@@ -2094,6 +2108,15 @@ test_release_letterhead (void)
   g_assert_cmpstr (cd_article_get_headline (c), ==, "Council approves flood barrier for the harbour");
   g_assert_cmpstr (cd_article_get_dek (c), ==, "A barrier for the harbour");
   g_assert_cmpstr (cd_article_get_ednote (c), ==, "EMBARGOED UNTIL 00:01 GMT, 4 February 2099");
+  g_assert_cmpstr (cd_article_get_headline (d), ==, "Springfield Zoo Welcomes Rare Snow Leopard Cubs");
+  g_assert_cmpstr (cd_article_get_dek (d), ==, "Twins are the first born at the zoo in 20 years");
+  g_assert_cmpstr (cd_article_get_dateline (d), ==, "SPRINGFIELD, Ill.");
+  g_assert_cmpstr (cd_article_get_body (d), ==, "The zoo announced the birth of two cubs.\n");
+  g_assert_cmpstr (cd_article_get_ednote (d), ==,
+                   "FOR IMMEDIATE RELEASE — Media Contact: — Jane Doe — Director of Communications — "
+                   "555-123-4567 — jane.doe@springfieldzoo.example");
+  g_assert_cmpstr (cd_article_get_headline (e), ==, "Contact lost with Mars probe");
+  g_assert_cmpstr (cd_article_get_dateline (e), ==, "PASADENA, Calif.");
   /* Under the headline, the embargo was the standfirst, and not set. */
   g_assert_nonnull (cd_article_get_embargo (b));
   g_assert_nonnull (cd_article_get_embargo (c));

@@ -15,6 +15,8 @@
 #include "cd-import-private.h"
 #include "cd-render.h"
 #include "cd-import.h"
+#include "cd-text.h"
+#include "cd-words.h"
 
 /* The source in brackets is an agency: a name with a capital, or one of
  * the agencies that write theirs in lower case. That keeps "He said
@@ -360,6 +362,68 @@ is_picture (const char *text)
 {
   return (g_str_has_prefix (text, "![") && g_str_has_suffix (text, ")") && strchr (text, '\n') == NULL) ||
          (g_str_has_prefix (text, "```image\n") && g_str_has_suffix (text, "\n```"));
+}
+
+/* A standfirst has at most this many words. */
+#define STANDFIRST_MAX_WORDS 40
+
+/* The plain text of @paragraph (Markdown) on one line. */
+static char *
+plain_line (const char *paragraph)
+{
+  char *plain = cd_render_plain_text (paragraph, -1);
+
+  return g_strstrip (g_strdelimit (plain, "\n", ' '));
+}
+
+/**
+ * _cd_import_take_standfirst:
+ * @article: the article, whose standfirst is still blank
+ * @markdown: (transfer full): the story under its headline
+ *
+ * A document's or a message's standfirst: a short paragraph right under
+ * the headline, over the paragraph that opens with the dateline (with a
+ * "By" line between them or not), as a press release has its subhead.
+ *
+ * Returns: (transfer full): the story without it
+ */
+char *
+_cd_import_take_standfirst (CdArticle *article,
+                            char      *markdown)
+{
+  g_auto (GStrv) paras = g_strsplit (markdown, "\n\n", 8);
+  g_autofree char *first = NULL;
+  g_autofree char *opening = NULL;
+  g_autoptr (GMatchInfo) dateline = NULL;
+  guint n = g_strv_length (paras), at = 0;
+  char *body;
+
+  g_assert (CD_IS_ARTICLE (article));
+
+  if (!cd_text_is_blank (cd_article_get_dek (article)))
+    return markdown;
+  /* Under the lines to the desk that the opening takes. */
+  while (at + 1 < n && _cd_import_is_release_line (paras[at]))
+    at++;
+  /* Not a heading, a quotation, a list, a table or a picture. */
+  if (at + 1 >= n || strchr ("#>|!`", *paras[at]) != NULL ||
+      g_regex_match_simple ("^(?:[-*+] |\\d+[.)] )", paras[at], 0, 0))
+    return markdown;
+  first = plain_line (paras[at]);
+  if (*first == '\0' || cd_count_words (first) > STANDFIRST_MAX_WORDS || _cd_import_is_byline (first))
+    return markdown;
+  if (_cd_import_is_byline (paras[at + 1]) && at + 2 < n)
+    opening = plain_line (paras[at + 2]);
+  else
+    opening = plain_line (paras[at + 1]);
+  if ((dateline = _cd_import_match_dateline (opening)) == NULL)
+    return markdown;
+  cd_article_set_dek (article, first);
+  g_free (paras[at]);
+  memmove (paras + at, paras + at + 1, (n - at) * sizeof (char *));
+  body = g_strjoinv ("\n\n", paras);
+  g_free (markdown);
+  return body;
 }
 
 /* The opening of an agency story in XML (@markdown, consumed): the

@@ -740,6 +740,54 @@ looks_strong (const CdPara *para)
          strstr (para->html + strlen ("<strong>"), "<strong>") == NULL;
 }
 
+/* The texts of @paras with text from @first on, up to @end, a list or a
+ * quote (at most 16): where each stands in @at, and in @strong whether it
+ * is in bold or a heading. */
+static GPtrArray *
+texts_from (GPtrArray *paras,
+            guint      first,
+            guint      end,
+            GArray    *at,
+            GArray    *strong)
+{
+  GPtrArray *texts = g_ptr_array_new ();
+
+  for (guint i = first; i < paras->len && i < end && texts->len < 16; i++)
+    {
+      const CdPara *para = g_ptr_array_index (paras, i);
+      gboolean      is_strong = looks_strong (para);
+
+      if (para->block || *para->text == '\0')
+        continue;
+      if (para->kind == CD_PARA_LIST || para->kind == CD_PARA_QUOTE)
+        break;
+      g_ptr_array_add (texts, para->text);
+      g_array_append_val (strong, is_strong);
+      g_array_append_val (at, i);
+    }
+  return texts;
+}
+
+/* Moves the text of the first @n paragraphs @at names to @notes; returns
+ * where the paragraphs to read go on from, or @first for none. */
+static guint
+move_to_notes (GPtrArray *paras,
+               GArray    *at,
+               guint      n,
+               guint      first,
+               GString   *notes)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      CdPara *para = g_ptr_array_index (paras, g_array_index (at, guint, k));
+
+      _cd_import_add_note (notes, para->text);
+      g_free (para->text);
+      para->text = g_strdup ("");
+    }
+  return n > 0 ? g_array_index (at, guint, n - 1) + 1 : first;
+}
+
 /* A press release's letterhead above its line to the desk
  * (_cd_import_letterhead_length()), from @first on (@title: where the
  * title's paragraph stood, or G_MAXUINT): moves its text to @notes, so
@@ -751,37 +799,29 @@ take_letterhead (GPtrArray *paras,
                  guint      title,
                  GString   *notes)
 {
-  g_autoptr (GPtrArray) lines = g_ptr_array_new ();
   g_autoptr (GArray) strong = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr (GArray) at = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint length;
+  g_autoptr (GPtrArray) texts = texts_from (paras, first, title, at, strong);
+  guint length = _cd_import_letterhead_length ((const char *const *) texts->pdata, (const gboolean *) strong->data,
+                                               texts->len, title != G_MAXUINT && title > first);
 
-  for (guint i = first; i < paras->len && lines->len < 16; i++)
-    {
-      const CdPara *para = g_ptr_array_index (paras, i);
-      gboolean      is_strong = looks_strong (para);
+  return move_to_notes (paras, at, length, first, notes);
+}
 
-      if (i == title)
-        break;
-      if (para->block || *para->text == '\0')
-        continue;
-      if (para->kind == CD_PARA_LIST || para->kind == CD_PARA_QUOTE)
-        break;
-      g_ptr_array_add (lines, para->text);
-      g_array_append_val (strong, is_strong);
-      g_array_append_val (at, i);
-    }
-  length = _cd_import_letterhead_length ((const char *const *) lines->pdata, (const gboolean *) strong->data,
-                                         lines->len, title != G_MAXUINT && title > first);
-  for (guint k = 0; k < length; k++)
-    {
-      CdPara *para = g_ptr_array_index (paras, g_array_index (at, guint, k));
+/* A contact block from @first on (_cd_import_contact_length()): moves its
+ * text to @notes. Returns where the paragraphs to read go on, or @first
+ * when there is none. */
+static guint
+take_contact (GPtrArray *paras,
+              guint      first,
+              GString   *notes)
+{
+  g_autoptr (GArray) strong = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr (GArray) at = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GPtrArray) texts = texts_from (paras, first, G_MAXUINT, at, strong);
 
-      _cd_import_add_note (notes, para->text);
-      g_free (para->text);
-      para->text = g_strdup ("");
-    }
-  return length > 0 ? g_array_index (at, guint, length) : first;
+  return move_to_notes (paras, at, _cd_import_contact_length ((const char *const *) texts->pdata, texts->len), first,
+                        notes);
 }
 
 static void
@@ -892,13 +932,18 @@ finish (CdDocument *document,
   first = take_labels (paras, first, &labels);
   first = take_letterhead (paras, first, title, notes);
   /* A press release's lines to the desk above its headline (and its
-   * logo). */
-  for (guint i = first; i < paras->len; i++)
+   * logo), and its contact block. */
+  for (guint i = first, next; i < paras->len; i++)
     {
       CdPara *para = g_ptr_array_index (paras, i);
 
       if (para->block || *para->text == '\0')
         continue;
+      if ((next = take_contact (paras, i, notes)) > i)
+        {
+          i = next - 1;
+          continue;
+        }
       if (!_cd_import_take_release_line (article, para->text, notes))
         break;
       g_free (para->text);
@@ -916,6 +961,8 @@ finish (CdDocument *document,
 
   html = write_html (paras, first);
   body = cd_html_to_markdown (html, strlen (html));
+  if (!cd_text_is_blank (cd_article_get_headline (article)))
+    body = _cd_import_take_standfirst (article, body);
   body = _cd_import_take_body_opening (article, body, notes);
   body = _cd_import_take_body_sign_off (body, notes);
   if (cd_text_is_blank (body) && cd_text_is_blank (cd_article_get_headline (article)))

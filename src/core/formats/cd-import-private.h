@@ -45,6 +45,8 @@ char       *_cd_import_take_dateline (CdArticle  *article,
                                       const char *paragraph);
 char       *_cd_import_take_body_dateline (CdArticle *article,
                                            char      *markdown);
+char       *_cd_import_take_standfirst (CdArticle *article,
+                                        char      *markdown);
 char       *_cd_import_take_body_opening (CdArticle *article,
                                           char      *markdown,
                                           GString   *notes);
@@ -52,6 +54,7 @@ char       *_cd_import_take_body_sign_off (char    *markdown,
                                            GString *notes);
 char       *_cd_import_without_by (char *byline);
 char       *_cd_import_byline_of_line (const char *line);
+gboolean    _cd_import_is_byline (const char *line);
 char       *_cd_import_take_body_byline (CdArticle *article,
                                          char      *markdown,
                                          GString   *notes);
@@ -280,6 +283,8 @@ gboolean _cd_import_take_release_line (CdArticle  *article,
                                        const char *line,
                                        GString    *notes);
 gboolean _cd_import_is_release_line (const char *line);
+guint    _cd_import_contact_length (const char *const *lines,
+                                    guint              n);
 guint    _cd_import_letterhead_length (const char *const *lines,
                                        const gboolean    *strong,
                                        guint              n,
