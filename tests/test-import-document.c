@@ -371,6 +371,23 @@ test_docx_release_letterhead (void)
                                      "— FOR IMMEDIATE RELEASE — Contact: Jane Doe — Tel: +1 (217) 555-0123 — "
                                      "www.springfieldzoo.example"));
   }
+  /* A story's byline above its embargo: the embargo was the story's
+   * first paragraph, and the dateline under it unread. */
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PLAIN (RUN ("<w:b/>", "Ministers to scrap two-child benefit cap"))
+            PLAIN (RUN ("", "By Tom Hale, Political Correspondent"))
+                PLAIN (RUN ("", "EMBARGOED UNTIL 22:30 GMT, 4 FEBRUARY 2099"))
+                    PLAIN (RUN ("", "LONDON – The government will scrap the limit.")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Ministers to scrap two-child benefit cap");
+    g_assert_cmpstr (cd_article_get_byline (article), ==, "Tom Hale, Political Correspondent");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "LONDON");
+    g_assert_nonnull (cd_article_get_embargo (article));
+    g_assert_cmpstr (cd_article_get_body (article), ==, "The government will scrap the limit.\n");
+  }
   {
     g_autoptr (GBytes) docx = make_docx (
         PLAIN (RUN ("<w:b/>", "Council approves cycle lanes on three city-centre roads"))

@@ -281,6 +281,42 @@ test_release (void)
     g_assert_cmpstr (embargo, ==, "2099-02-04T00:01:00Z");
     g_assert_cmpstr (cd_article_get_body (article), ==, "The borough council has approved a tidal barrier.\n");
   }
+  /* The letterhead, the line and the embargo in one paragraph's lines
+   * ("<br>"); the story's headline written again over it in another
+   * message, then its byline and the embargo in one paragraph: the
+   * headline is the subject, and the line over the dateline the
+   * standfirst. */
+  {
+    g_autoptr (CdArticle) article = import_text (
+        "From: Press Office <press@northshore.example>\nSubject: Barrier\n"
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<p><b>Northshore Borough Council</b><br>Town Hall, Harbour Street<br>NS1 4AB</p>"
+        "<p>NEWS RELEASE<br>EMBARGOED UNTIL 00:01 GMT, 4 February 2099</p>"
+        "<p><b>Council approves flood barrier for the harbour</b></p>"
+        "<p>NORTHSHORE – The borough council has approved a tidal barrier.</p>\n",
+        CD_IMPORT_FORMAT_EMAIL, "release.eml");
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves flood barrier for the harbour");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "NORTHSHORE");
+    g_assert_nonnull (cd_article_get_embargo (article));
+    g_assert_cmpstr (cd_article_get_body (article), ==, "The borough council has approved a tidal barrier.\n");
+  }
+  {
+    g_autoptr (CdArticle) article = import_text (
+        "From: Tom Hale <tom@example.org>\nSubject: Ospreys return\n"
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<p><b>Ospreys return</b></p><p>By Tom Hale<br>EMBARGOED UNTIL 00:01 GMT, 4 February 2099</p>"
+        "<p><i>A pair is back at the Loch Garten nest</i></p>"
+        "<p>INVERNESS – A pair of ospreys has returned to Loch Garten.</p>\n",
+        CD_IMPORT_FORMAT_EMAIL, "story.eml");
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Ospreys return");
+    g_assert_cmpstr (cd_article_get_byline (article), ==, "Tom Hale");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "INVERNESS");
+    g_assert_nonnull (cd_article_get_embargo (article));
+    g_assert_cmpstr (cd_article_get_dek (article), ==, "A pair is back at the Loch Garten nest");
+    g_assert_cmpstr (cd_article_get_body (article), ==, "A pair of ospreys has returned to Loch Garten.\n");
+  }
 }
 
 /* A story forwarded as an attachment, with no text around it, is its own

@@ -1,8 +1,8 @@
 /* test-import-pdf.c: articles from PDF documents. Two exported by
  * LibreOffice from the documents beside them (tests/data/import/
  * pdf-press-release.fodt, pdf-two-columns.fodt, pdf-word-style.fodt,
- * pdf-ragged-columns.fodt, pdf-letterhead*.fodt, pdf-table*.fodt,
- * libreoffice-tram.fodt:
+ * pdf-ragged-columns.fodt, pdf-letterhead*.fodt, pdf-italic-standfirst.fodt,
+ * pdf-table*.fodt, libreoffice-tram.fodt:
  * `soffice --headless --convert-to pdf FILE`), and pages drawn here with
  * cairo, a PDF's lines placed exactly: running heads and feet, a word
  * broken at a line's end, a paragraph that goes on over a page, lists
@@ -419,6 +419,31 @@ test_letterhead_bold_headline (void)
   g_assert_cmpstr (cd_article_get_ednote (article), ==,
                    "LEEDS CITY COUNCIL — Civic Hall · Calverley Street · Leeds LS1 1UR · leeds.example — "
                    "NEWS RELEASE — ENDS");
+}
+
+/* A story's short headline in bold over an embargo and a standfirst in
+ * italic as wide as the column: the standfirst ran on into the paragraph
+ * of the dateline under it, so neither was read. A line in italic ends
+ * its paragraph where the next does not start in italic; a short
+ * headline above an embargo is no letterhead. */
+static void
+test_italic_standfirst (void)
+{
+  g_autofree char *path = data_path ("pdf-italic-standfirst.pdf");
+  g_autoptr (CdArticle) article = NULL;
+  g_autofree char *embargo = NULL;
+  guint            pictures = 0;
+
+  article = import_into_store (path, &pictures);
+  embargo = g_date_time_format_iso8601 (cd_article_get_embargo (article));
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Ospreys return");
+  g_assert_cmpstr (cd_article_get_dek (article), ==,
+                   "Pair spotted at the Loch Garten nest for the first time since the storms of last winter");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "INVERNESS");
+  g_assert_cmpstr (embargo, ==, "2100-02-04T00:01:00Z");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "A pair of ospreys has returned to Loch Garten, RSPB Scotland said.\n\n"
+                   "The birds were seen on Wednesday.\n");
 }
 
 /* LibreOffice's PDF of a German story: its title and subtitle, the "Von"
@@ -848,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/import-pdf/ragged-columns", test_ragged_columns);
   g_test_add_func ("/import-pdf/letterhead", test_letterhead);
   g_test_add_func ("/import-pdf/letterhead-bold-headline", test_letterhead_bold_headline);
+  g_test_add_func ("/import-pdf/italic-standfirst", test_italic_standfirst);
   g_test_add_func ("/import-pdf/libreoffice-german", test_libreoffice_german);
   g_test_add_func ("/import-pdf/drawn", test_drawn);
   g_test_add_func ("/import-pdf/picture-in-column", test_picture_in_column);

@@ -2117,6 +2117,43 @@ test_release_letterhead (void)
                    "555-123-4567 — jane.doe@springfieldzoo.example");
   g_assert_cmpstr (cd_article_get_headline (e), ==, "Contact lost with Mars probe");
   g_assert_cmpstr (cd_article_get_dateline (e), ==, "PASADENA, Calif.");
+  /* The sender's block under the line, a date on its own line; a story's
+   * short headline above an embargo, with a longer standfirst under it,
+   * stays; releases dated in French and German. */
+  {
+    static const char *const texts[] = {
+      "FOR IMMEDIATE RELEASE\n\nCascade Water Utility District\n1200 Harbor Avenue SW, Seattle, WA 98126\n"
+      "Tuesday 3 March 2026\n\nWater Rates to Stay Flat Through 2027\n\n"
+      "SEATTLE, March 3, 2026 — The district will hold its rates, its board said.\n",
+      "Ospreys return\n\nEmbargoed until 00:01 GMT, Thursday 4 February 2099\n\n"
+      "Pair spotted at the Loch Garten nest for the first time since the storms of last winter\n\n"
+      "INVERNESS, 3 February 2099 – A pair of ospreys has returned to Loch Garten.\n",
+      "COMMUNIQUÉ DE PRESSE\n\nLa Ville ouvre trois piscines\n\n"
+      "Lyon, le 3 mars 2026 – La Ville de Lyon ouvrira cet été trois piscines.\n",
+      "Bahn stellt den 120. ICE in Dienst\n\n"
+      "Berlin (ots) - Die Deutsche Bahn hat am Dienstag den 120. ICE in Dienst gestellt.\n",
+    };
+    static const char *const expected[][4] = {
+      {"Water Rates to Stay Flat Through 2027", "SEATTLE",   NULL,                                                                                      "The district will hold its rates, its board said.\n" },
+      { "Ospreys return",                       "INVERNESS", "Pair spotted at the Loch Garten nest for the first time since the storms of last winter",
+       "A pair of ospreys has returned to Loch Garten.\n"                                                                                                                                                     },
+      { "La Ville ouvre trois piscines",        "Lyon",      NULL,                                                                                      "La Ville de Lyon ouvrira cet été trois piscines.\n"},
+      { "Bahn stellt den 120. ICE in Dienst",   "Berlin",    NULL,
+       "Die Deutsche Bahn hat am Dienstag den 120. ICE in Dienst gestellt.\n"                                                                                                                                 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autoptr (CdArticle) article = cd_import_data (texts[i], strlen (texts[i]), CD_IMPORT_FORMAT_WIRE, "r.txt",
+                                                        NULL);
+
+        g_test_message ("%s", texts[i]);
+        g_assert_cmpstr (cd_article_get_headline (article), ==, expected[i][0]);
+        g_assert_cmpstr (cd_article_get_dateline (article), ==, expected[i][1]);
+        g_assert_cmpstr (cd_article_get_dek (article), ==, expected[i][2]);
+        g_assert_cmpstr (cd_article_get_body (article), ==, expected[i][3]);
+      }
+  }
   /* Under the headline, the embargo was the standfirst, and not set. */
   g_assert_nonnull (cd_article_get_embargo (b));
   g_assert_nonnull (cd_article_get_embargo (c));

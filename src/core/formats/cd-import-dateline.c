@@ -36,6 +36,7 @@ plausible_source (const char *source)
     "dpa-afx",
     "awp",
     "ritzau",
+    "ots", /* news aktuell's releases: "Berlin (ots) - " */
   };
 
   g_auto (GStrv) parts = NULL;
@@ -75,7 +76,7 @@ _cd_import_is_agency_name (const char *source)
     "AP", "Reuters", "AFP", "Bloomberg", "CNN", "UPI", "dpa", "EFE", "ANSA", "Xinhua",
     "Kyodo", "Yonhap", "PTI", "ANI", "IANS", "AAP", "CP", "PA", "PA Media", "Anadolu",
     "TASS", "Belga", "ANP", "NTB", "Ritzau", "TT", "PAP", "APA", "SDA", "KNA", "epd",
-    "Lusa", "Europa Press", "Dow Jones", "Bernama", "Antara", "Kyodo News", "awp", NULL
+    "Lusa", "Europa Press", "Dow Jones", "Bernama", "Antara", "Kyodo News", "awp", "ots", NULL
   };
 
   g_autofree char *agency = NULL;
@@ -383,7 +384,8 @@ plain_line (const char *paragraph)
  *
  * A document's or a message's standfirst: a short paragraph right under
  * the headline, over the paragraph that opens with the dateline (with a
- * "By" line between them or not), as a press release has its subhead.
+ * "By" line or a line to the desk between them, or not), as a press
+ * release has its subhead.
  *
  * Returns: (transfer full): the story without it
  */
@@ -395,27 +397,38 @@ _cd_import_take_standfirst (CdArticle *article,
   g_autofree char *first = NULL;
   g_autofree char *opening = NULL;
   g_autoptr (GMatchInfo) dateline = NULL;
-  guint n = g_strv_length (paras), at = 0;
+  guint n = g_strv_length (paras), at = 0, next;
   char *body;
 
   g_assert (CD_IS_ARTICLE (article));
 
   if (!cd_text_is_blank (cd_article_get_dek (article)))
     return markdown;
-  /* Under the lines to the desk that the opening takes. */
-  while (at + 1 < n && _cd_import_is_release_line (paras[at]))
-    at++;
+  /* Under the lines to the desk and the "By" line that the opening takes. */
+  for (; at + 1 < n && at < 4; at++)
+    {
+      g_autofree char *line = plain_line (paras[at]);
+
+      if (!_cd_import_is_release_line (line) && !_cd_import_is_byline (line))
+        break;
+    }
   /* Not a heading, a quotation, a list, a table or a picture. */
   if (at + 1 >= n || strchr ("#>|!`", *paras[at]) != NULL ||
       g_regex_match_simple ("^(?:[-*+] |\\d+[.)] )", paras[at], 0, 0))
     return markdown;
   first = plain_line (paras[at]);
-  if (*first == '\0' || cd_count_words (first) > STANDFIRST_MAX_WORDS || _cd_import_is_byline (first))
+  if (*first == '\0' || cd_count_words (first) > STANDFIRST_MAX_WORDS || _cd_import_is_byline (first) ||
+      _cd_import_is_date (first))
     return markdown;
-  if (_cd_import_is_byline (paras[at + 1]) && at + 2 < n)
-    opening = plain_line (paras[at + 2]);
-  else
-    opening = plain_line (paras[at + 1]);
+  /* The opening under it, past a "By" line and lines to the desk. */
+  for (next = at + 1; next + 1 < n && next < at + 4; next++)
+    {
+      g_autofree char *line = plain_line (paras[next]);
+
+      if (!_cd_import_is_byline (line) && !_cd_import_is_release_line (line))
+        break;
+    }
+  opening = plain_line (paras[next]);
   if ((dateline = _cd_import_match_dateline (opening)) == NULL)
     return markdown;
   cd_article_set_dek (article, first);
@@ -447,7 +460,9 @@ _cd_import_take_body_opening (CdArticle *article,
   if (end != NULL && (g_regex_match (_cd_import_wire_regex (RE_VERSION_NOTE), g_strchomp (first), 0, NULL) ||
                       _cd_import_is_release_line (first)))
     {
-      if (!_cd_import_take_release_line (article, first, notes))
+      g_autofree char *plain = plain_line (first);
+
+      if (!_cd_import_take_release_line (article, plain, notes))
         _cd_import_add_note (notes, first);
       body = g_strdup (end + 2 + strspn (end + 2, "\n"));
       g_free (markdown);
@@ -472,6 +487,19 @@ _cd_import_take_body_opening (CdArticle *article,
       markdown = body;
     }
   markdown = _cd_import_take_body_byline (article, markdown, notes);
+  /* The lines to the desk under the byline. */
+  for (;;)
+    {
+      const char      *next = strstr (markdown, "\n\n");
+      g_autofree char *para = g_strndup (markdown, next != NULL ? (gsize) (next - markdown) : strlen (markdown));
+      g_autofree char *plain = plain_line (para);
+
+      if (next == NULL || !_cd_import_take_release_line (article, plain, notes))
+        break;
+      body = g_strdup (next + 2 + strspn (next + 2, "\n"));
+      g_free (markdown);
+      markdown = body;
+    }
   markdown = _cd_import_take_body_dateline (article, markdown);
   if (summary == NULL)
     return markdown;

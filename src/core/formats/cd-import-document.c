@@ -802,26 +802,38 @@ take_letterhead (GPtrArray *paras,
   g_autoptr (GArray) strong = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr (GArray) at = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GPtrArray) texts = texts_from (paras, first, title, at, strong);
-  guint length = _cd_import_letterhead_length ((const char *const *) texts->pdata, (const gboolean *) strong->data,
-                                               texts->len, title != G_MAXUINT && title > first);
+  g_autoptr (GArray) lines = g_array_new (FALSE, TRUE, sizeof (CdImportHeadLine));
+  CdImportReleaseHead head;
 
-  return move_to_notes (paras, at, length, first, notes);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      CdImportHeadLine line = { g_ptr_array_index (texts, i), g_array_index (strong, gboolean, i), FALSE };
+
+      g_array_append_val (lines, line);
+    }
+  if (!_cd_import_find_release_head ((const CdImportHeadLine *) lines->data, lines->len,
+                                     title != G_MAXUINT && title > first, &head))
+    return first;
+  return move_to_notes (paras, at, head.letterhead, first, notes);
 }
 
-/* A contact block from @first on (_cd_import_contact_length()): moves its
- * text to @notes. Returns where the paragraphs to read go on, or @first
- * when there is none. */
+/* A contact block from @first on, or the sender's block under a line to
+ * the desk (@under_release; _cd_import_sender_length()): moves its text
+ * to @notes. Returns where the paragraphs to read go on, or @first when
+ * there is none. */
 static guint
-take_contact (GPtrArray *paras,
-              guint      first,
-              GString   *notes)
+take_sender (GPtrArray *paras,
+             guint      first,
+             gboolean   under_release,
+             GString   *notes)
 {
   g_autoptr (GArray) strong = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr (GArray) at = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GPtrArray) texts = texts_from (paras, first, G_MAXUINT, at, strong);
 
-  return move_to_notes (paras, at, _cd_import_contact_length ((const char *const *) texts->pdata, texts->len), first,
-                        notes);
+  return move_to_notes (paras, at,
+                        _cd_import_sender_length ((const char *const *) texts->pdata, texts->len, under_release),
+                        first, notes);
 }
 
 static void
@@ -933,19 +945,20 @@ finish (CdDocument *document,
   first = take_letterhead (paras, first, title, notes);
   /* A press release's lines to the desk above its headline (and its
    * logo), and its contact block. */
-  for (guint i = first, next; i < paras->len; i++)
+  for (guint i = first, next, released = FALSE; i < paras->len; i++)
     {
       CdPara *para = g_ptr_array_index (paras, i);
 
       if (para->block || *para->text == '\0')
         continue;
-      if ((next = take_contact (paras, i, notes)) > i)
+      if ((next = take_sender (paras, i, released, notes)) > i)
         {
           i = next - 1;
           continue;
         }
       if (!_cd_import_take_release_line (article, para->text, notes))
         break;
+      released = TRUE;
       g_free (para->text);
       para->text = g_strdup ("");
     }

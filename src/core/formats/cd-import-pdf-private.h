@@ -42,6 +42,7 @@ typedef struct
   double   right;    /* where its column ends: the furthest a line in it reaches */
   guint    page;     /* from 0 */
   gboolean bold;     /* every glyph in bold */
+  gboolean italic;   /* every glyph in italic */
   gboolean dropped;  /* a running head or foot, a page number, a footnote */
   gboolean footnote; /* a footnote's first line */
   gboolean tabular;  /* a table's row, or text set at tab stops: its glyphs stand CD_PDF_CELL_GAP apart */

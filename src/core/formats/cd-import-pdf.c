@@ -192,7 +192,7 @@ end_line (CdPdfReader *reader,
         g_array_remove_index (line->glyphs, --i);
     }
   line->x1 = line->y1 = G_MAXDOUBLE;
-  line->bold = TRUE;
+  line->bold = line->italic = TRUE;
   for (guint i = 0; i < line->glyphs->len; i++)
     {
       const CdPdfGlyph *glyph = &g_array_index (line->glyphs, CdPdfGlyph, i);
@@ -204,6 +204,7 @@ end_line (CdPdfReader *reader,
       line->x2 = MAX (line->x2, glyph->box.x2);
       line->y2 = MAX (line->y2, glyph->box.y2);
       line->bold = line->bold && glyph->bold;
+      line->italic = line->italic && glyph->italic;
       if (i > 0 && glyph->box.x1 - g_array_index (line->glyphs, CdPdfGlyph, i - 1).box.x2 > CD_PDF_CELL_GAP * line->size)
         {
           line->tabular |= gaps > 0 || !is_marker (line->glyphs, i);
@@ -571,6 +572,20 @@ is_full (const CdPdfLine *a,
   return is_broken (a, b) || a->x2 + 0.2 * a->size + word > a->right;
 }
 
+/* Whether @line's first letter is in italic. */
+static gboolean
+first_italic (const CdPdfLine *line)
+{
+  for (guint i = 0; i < line->glyphs->len; i++)
+    {
+      const CdPdfGlyph *glyph = &g_array_index (line->glyphs, CdPdfGlyph, i);
+
+      if (!g_unichar_isspace (glyph->c))
+        return glyph->italic;
+    }
+  return FALSE;
+}
+
 /* Whether @b, a line that starts with no list marker, goes on with @para:
  * it follows at the text's leading (or at the top of the next column or
  * page), in the same size, where the line before it was full. */
@@ -587,8 +602,9 @@ continues (const CdPdfReader *reader,
   /* A table's rows stand alone. */
   if (fabs (b->size - a->size) >= 0.5 || a->tabular || b->tabular)
     return FALSE;
-  /* A heading in bold over text that is not; not a lead-in in bold. */
-  if (b->bold != a->bold && !is_full (a, b))
+  /* A heading in bold over text that is not; not a lead-in in bold. A
+   * standfirst in italic over text that does not go on in italic. */
+  if ((b->bold != a->bold && !is_full (a, b)) || (a->italic && !first_italic (b)))
     return FALSE;
   if (b->page == a->page)
     {
@@ -791,6 +807,20 @@ para_text (const Para *para)
   return g_string_free (text, FALSE);
 }
 
+/* Whether @paras at @at begins, or goes on with, the sender's block under
+ * a line to the desk (a date, an address). */
+static gboolean
+sender_block_at (GPtrArray *paras,
+                 guint      at)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = at; i < paras->len && texts->len < 10; i++)
+    if (((Para *) g_ptr_array_index (paras, i))->figure == NULL)
+      g_ptr_array_add (texts, g_strstrip (para_text (g_ptr_array_index (paras, i))));
+  return _cd_import_sender_length ((const char *const *) texts->pdata, texts->len, TRUE) > 0;
+}
+
 /* Where the press release's line to the desk ("NEWS RELEASE",
  * "EMBARGOED UNTIL …") stands among the short paragraphs after @title,
  * when a headline follows it: short, in bold or larger than the body, not
@@ -804,7 +834,7 @@ headline_under_release_line (const CdPdfReader *reader,
 {
   gboolean seen = FALSE;
 
-  for (guint i = title + 1; i < paras->len && i < title + 8; i++)
+  for (guint i = title + 1; i < paras->len && i < title + 14; i++)
     {
       const Para      *para = g_ptr_array_index (paras, i);
       g_autofree char *text = NULL;
@@ -826,6 +856,8 @@ headline_under_release_line (const CdPdfReader *reader,
             return G_MAXUINT; /* the next run of large text: the headline's */
           continue;
         }
+      if (sender_block_at (paras, i))
+        continue;
       n = strlen (text);
       if (n > 0 && (para->first->bold || para->first->size >= reader->body * 1.05) && strchr (".,;:", text[n - 1]) == NULL)
         return i;

@@ -283,12 +283,28 @@ gboolean _cd_import_take_release_line (CdArticle  *article,
                                        const char *line,
                                        GString    *notes);
 gboolean _cd_import_is_release_line (const char *line);
-guint    _cd_import_contact_length (const char *const *lines,
-                                    guint              n);
-guint    _cd_import_letterhead_length (const char *const *lines,
-                                       const gboolean    *strong,
-                                       guint              n,
-                                       gboolean           headline_below);
+/* A press release's head (cd-import-letterhead.c): its sender's
+ * letterhead, its line to the desk, its contact block, its headline. */
+typedef struct
+{
+  const char *text;
+  gboolean    strong;  /* in bold, or a heading */
+  gboolean    wrapped; /* a paragraph's first line, which goes on */
+} CdImportHeadLine;
+
+typedef struct
+{
+  guint letterhead; /* the lines above the line to the desk */
+  guint headline;   /* where the headline stands (or the lines' count) */
+} CdImportReleaseHead;
+
+guint    _cd_import_sender_length (const char *const *lines,
+                                   guint              n,
+                                   gboolean           under_release);
+gboolean _cd_import_find_release_head (const CdImportHeadLine *lines,
+                                       guint                   n,
+                                       gboolean                headline_below,
+                                       CdImportReleaseHead    *head);
 void     _cd_import_take_wire_letterhead (GPtrArray *blocks,
                                           GString   *notes);
 void     _cd_import_take_wire_release_lines (CdArticle *article,

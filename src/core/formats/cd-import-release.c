@@ -183,10 +183,11 @@ _cd_import_is_release_line (const char *line)
 }
 
 /* Takes a press release's lines to the desk under its headline out of
- * wire copy's blocks (CdWireBlock) @first to @end, where a block is nothing else (a line wrapped
- * over two counts): an embargo becomes @article's. With @leading, only
- * such blocks right under the headline; else all before the story.
- * Emptied blocks stay, empty. */
+ * wire copy's blocks (CdWireBlock) @first to @end, each a line of its own
+ * (or one wrapped over a block's two lines): an embargo becomes
+ * @article's. With @leading, only those right under the headline, at the
+ * top of their blocks; else all before the story. Emptied blocks stay,
+ * empty. */
 void
 _cd_import_take_wire_release_lines (CdArticle *article,
                                     GPtrArray *blocks,
@@ -201,18 +202,21 @@ _cd_import_take_wire_release_lines (CdArticle *article,
       g_autofree char *joined = b->lines->len == 2 ? g_strjoin (" ", (const char *) g_ptr_array_index (b->lines, 0),
                                                                 (const char *) g_ptr_array_index (b->lines, 1), NULL)
                                                    : NULL;
-      gboolean         all = b->lines->len > 0;
+      gboolean         taken = FALSE;
 
-      for (guint j = 0; j < b->lines->len && all; j++)
-        all = _cd_import_is_release_line (g_ptr_array_index (b->lines, j));
-      if (all)
-        for (guint j = 0; j < b->lines->len; j++)
-          _cd_import_take_release_line (article, g_ptr_array_index (b->lines, j), notes);
-      else if (joined != NULL && _cd_import_take_release_line (article, joined, notes))
-        all = TRUE;
-      else if (b->lines->len > 0 && leading)
-        return;
-      if (all)
+      for (guint j = 0; j < b->lines->len;)
+        if (_cd_import_take_release_line (article, g_ptr_array_index (b->lines, j), notes))
+          {
+            g_ptr_array_remove_index (b->lines, j);
+            taken = TRUE;
+          }
+        else if (leading)
+          break;
+        else
+          j++;
+      if (!taken && joined != NULL && _cd_import_take_release_line (article, joined, notes))
         g_ptr_array_set_size (b->lines, 0);
+      if (b->lines->len > 0 && leading)
+        return;
     }
 }

@@ -278,15 +278,6 @@ _cd_import_byline_of_line (const char *line)
   return g_steal_pointer (&name);
 }
 
-/* Whether @line is a "By" line (_cd_import_byline_of_line()). */
-gboolean
-_cd_import_is_byline (const char *line)
-{
-  g_autofree char *byline = _cd_import_byline_of_line (line);
-
-  return byline != NULL;
-}
-
 /* A credit written as the sites and agencies write it under a photo: "File
  * AFP", "AFP/File", "AFP via Getty Images", "Handout via Reuters",
  * "EPA-EFE/Name", "Courtesy of the family": only the words of credits and
@@ -640,8 +631,9 @@ take_service_lines (CdArticle *article,
                     GString   *notes)
 {
   g_autoptr (GMatchInfo) dateline = NULL;
-  Block *b = NULL;
-  guint  first_block, first_line = 0;
+  Block   *b = NULL;
+  guint    first_block, first_line = 0;
+  gboolean released = FALSE;
 
   g_assert (blocks != NULL);
 
@@ -657,11 +649,14 @@ take_service_lines (CdArticle *article,
 
           if (is_service_line (g_ptr_array_index (b->lines, first_line),
                                first_line + 1 < b->lines->len ? g_ptr_array_index (b->lines, first_line + 1) : NULL))
-            continue;
+            {
+              released = released || _cd_import_is_release_line (g_ptr_array_index (b->lines, first_line));
+              continue;
+            }
           for (guint i = first_block, j = first_line; i < blocks->len && lines->len < 16; i++, j = 0)
             for (Block *c = g_ptr_array_index (blocks, i); j < c->lines->len; j++)
               g_ptr_array_add (lines, g_ptr_array_index (c->lines, j));
-          if ((contact = _cd_import_contact_length ((const char *const *) lines->pdata, lines->len)) == 0)
+          if ((contact = _cd_import_sender_length ((const char *const *) lines->pdata, lines->len, released)) == 0)
             break;
           /* Past the block's lines, which may go on in the next blocks. */
           for (first_line += contact; first_block + 1 < blocks->len && first_line > b->lines->len;)
