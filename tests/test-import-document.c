@@ -371,6 +371,19 @@ test_docx_release_letterhead (void)
                                      "— FOR IMMEDIATE RELEASE — Contact: Jane Doe — Tel: +1 (217) 555-0123 — "
                                      "www.springfieldzoo.example"));
   }
+  /* A kicker in capitals over the headline goes to the note. */
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PLAIN (RUN ("", "NEWS RELEASE")) PLAIN (RUN ("", "FIRE SAFETY WEEK"))
+            PLAIN (RUN ("<w:b/>", "Firefighters to fit free smoke alarms in 5,000 homes"))
+                PLAIN (RUN ("", "NORTHSHORE, 3 March 2026 – Firefighters will fit the alarms free of charge.")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Firefighters to fit free smoke alarms in 5,000 homes");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "NORTHSHORE");
+    g_assert_true (g_str_has_suffix (cd_article_get_ednote (article), "— NEWS RELEASE — FIRE SAFETY WEEK"));
+  }
   /* A story's byline above its embargo: the embargo was the story's
    * first paragraph, and the dateline under it unread. */
   {

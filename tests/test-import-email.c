@@ -301,6 +301,21 @@ test_release (void)
     g_assert_nonnull (cd_article_get_embargo (article));
     g_assert_cmpstr (cd_article_get_body (article), ==, "The borough council has approved a tidal barrier.\n");
   }
+  /* A release whose headline is set in a table: the table's row, its
+   * marks with it, was the headline; the subject stays, the table too. */
+  {
+    g_autoptr (CdArticle) article = import_text (
+        "From: Press Office <press@northshore.example>\nSubject: Barrier approved\n"
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<p><b>Northshore Borough Council</b><br>Town Hall, Harbour Street, NS1 4AB</p><p>NEWS RELEASE</p>"
+        "<table><tr><td><b>Barrier to close in storms</b></td></tr></table>"
+        "<p>NORTHSHORE – The borough council has approved a tidal barrier.</p>\n",
+        CD_IMPORT_FORMAT_EMAIL, "release.eml");
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Barrier approved");
+    g_assert_true (g_str_has_prefix (cd_article_get_body (article), "**Northshore Borough Council**"));
+    g_assert_nonnull (strstr (cd_article_get_body (article), "| **Barrier to close in storms** |"));
+  }
   {
     g_autoptr (CdArticle) article = import_text (
         "From: Tom Hale <tom@example.org>\nSubject: Ospreys return\n"

@@ -2119,7 +2119,9 @@ test_release_letterhead (void)
   g_assert_cmpstr (cd_article_get_dateline (e), ==, "PASADENA, Calif.");
   /* The sender's block under the line, a date on its own line; a story's
    * short headline above an embargo, with a longer standfirst under it,
-   * stays; releases dated in French and German. */
+   * stays; releases dated in French, German and Spanish, and as Business
+   * Wire dates them; a kicker over the headline; a sender's name alone
+   * above the line (it was the headline). */
   {
     static const char *const texts[] = {
       "FOR IMMEDIATE RELEASE\n\nCascade Water Utility District\n1200 Harbor Avenue SW, Seattle, WA 98126\n"
@@ -2132,15 +2134,34 @@ test_release_letterhead (void)
       "Lyon, le 3 mars 2026 – La Ville de Lyon ouvrira cet été trois piscines.\n",
       "Bahn stellt den 120. ICE in Dienst\n\n"
       "Berlin (ots) - Die Deutsche Bahn hat am Dienstag den 120. ICE in Dienst gestellt.\n",
+      "NEWS RELEASE\n\nFIRE SAFETY WEEK\nFirefighters to fit free smoke alarms in 5,000 homes\n\n"
+      "NORTHSHORE, 3 March 2026 – Firefighters will fit the alarms free of charge.\n",
+      "Transport for London\n\nPRESS RELEASE\n\nNight Tube to run on the Elizabeth line from May\n\n"
+      "LONDON, 3 March 2026 – Trains will run all night on Fridays and Saturdays.\n",
+      "La Generalitat abre tres playas\n\n"
+      "Valencia, 3 de marzo de 2026 – La Generalitat abrirá tres playas este verano.\n",
+      "Helix Biosciences Announces Phase 2 Results\n\n"
+      "SAN FRANCISCO--(BUSINESS WIRE)--Helix Biosciences today announced the results.\n",
     };
+    /* clang-format off */
     static const char *const expected[][4] = {
-      {"Water Rates to Stay Flat Through 2027", "SEATTLE",   NULL,                                                                                      "The district will hold its rates, its board said.\n" },
-      { "Ospreys return",                       "INVERNESS", "Pair spotted at the Loch Garten nest for the first time since the storms of last winter",
-       "A pair of ospreys has returned to Loch Garten.\n"                                                                                                                                                     },
-      { "La Ville ouvre trois piscines",        "Lyon",      NULL,                                                                                      "La Ville de Lyon ouvrira cet été trois piscines.\n"},
-      { "Bahn stellt den 120. ICE in Dienst",   "Berlin",    NULL,
-       "Die Deutsche Bahn hat am Dienstag den 120. ICE in Dienst gestellt.\n"                                                                                                                                 },
+      { "Water Rates to Stay Flat Through 2027", "SEATTLE", NULL,
+        "The district will hold its rates, its board said.\n" },
+      { "Ospreys return", "INVERNESS",
+        "Pair spotted at the Loch Garten nest for the first time since the storms of last winter",
+        "A pair of ospreys has returned to Loch Garten.\n" },
+      { "La Ville ouvre trois piscines", "Lyon", NULL, "La Ville de Lyon ouvrira cet été trois piscines.\n" },
+      { "Bahn stellt den 120. ICE in Dienst", "Berlin", NULL,
+        "Die Deutsche Bahn hat am Dienstag den 120. ICE in Dienst gestellt.\n" },
+      { "Firefighters to fit free smoke alarms in 5,000 homes", "NORTHSHORE", NULL,
+        "Firefighters will fit the alarms free of charge.\n" },
+      { "Night Tube to run on the Elizabeth line from May", "LONDON", NULL,
+        "Trains will run all night on Fridays and Saturdays.\n" },
+      { "La Generalitat abre tres playas", "Valencia", NULL, "La Generalitat abrirá tres playas este verano.\n" },
+      { "Helix Biosciences Announces Phase 2 Results", "SAN FRANCISCO", NULL,
+        "Helix Biosciences today announced the results.\n" },
     };
+    /* clang-format on */
 
     for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
       {

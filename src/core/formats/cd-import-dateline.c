@@ -253,6 +253,10 @@ _cd_import_take_dateline (CdArticle  *article,
     return NULL;
   place = g_match_info_fetch_named (info, "place");
   source = fetch_source (info);
+  /* Business Wire's "SAN FRANCISCO--(BUSINESS WIRE)--": the dashes are
+   * no part of the place. */
+  for (gsize n = strlen (place); n > 0 && strchr ("-–—_ ", place[n - 1]) != NULL; n--)
+    place[n - 1] = '\0';
   if (cd_text_is_blank (cd_article_get_dateline (article)) && *g_strstrip (place) != '\0' &&
       !_cd_import_is_date (place))
     cd_article_set_dateline (article, place);

@@ -967,6 +967,22 @@ finish (CdDocument *document,
   if (cd_text_is_blank (cd_article_get_headline (article)) && labels.values[CD_LABEL_HEADLINE] == NULL &&
       first < paras->len && reads_as_headline (g_ptr_array_index (paras, first)))
     {
+      guint next = first + 1;
+
+      while (next < paras->len && *((CdPara *) g_ptr_array_index (paras, next))->text == '\0')
+        next++;
+      /* A kicker over the headline goes to the note. */
+      if (next < paras->len && reads_as_headline (g_ptr_array_index (paras, next)) &&
+          _cd_import_is_kicker (((CdPara *) g_ptr_array_index (paras, first))->text,
+                                ((CdPara *) g_ptr_array_index (paras, next))->text))
+        {
+          _cd_import_add_note (notes, ((CdPara *) g_ptr_array_index (paras, first))->text);
+          first = next;
+        }
+    }
+  if (cd_text_is_blank (cd_article_get_headline (article)) && labels.values[CD_LABEL_HEADLINE] == NULL &&
+      first < paras->len && reads_as_headline (g_ptr_array_index (paras, first)))
+    {
       g_autofree char *text = one_line (((CdPara *) g_ptr_array_index (paras, first++))->text);
 
       cd_article_set_headline (article, text);

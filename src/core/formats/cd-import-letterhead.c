@@ -18,6 +18,7 @@
 
 #include "cd-import-private.h"
 #include "cd-render.h"
+#include "cd-text.h"
 #include "cd-words.h"
 
 /* The words that open a contact block, in the languages of the
@@ -273,6 +274,30 @@ is_sender_name (const char *line)
   }
 }
 
+/* Whether @line is a short name with a capital to each word but the
+ * small ones ("Transport for London", "Comune di Bologna", "NHS
+ * England"). */
+static gboolean
+is_title_case_name (const char *line)
+{
+  static const char *const small[] = { "for", "of", "the", "and", "de", "di", "du", "des", "la", "le",
+                                       "van", "von", "der", "für", "und", "del", "y", "e", "et", "à",
+                                       "am", "an", "zu", "in", "on", "at", "&", NULL };
+  g_auto (GStrv) words = g_strsplit_set (line, " \t", -1);
+  guint count = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      const char *word = words[i] + strspn (words[i], "(\"'");
+
+      if (++count > 5 || (!g_unichar_isupper (g_utf8_get_char (word)) && !_cd_import_word_in (word, small)))
+        return FALSE;
+    }
+  return count > 0 && strchr (".,;:!?", line[strlen (line) - 1]) == NULL;
+}
+
 /* Whether @line, under a press release's line, reads as its headline:
  * short, not ending as a sentence does, no "By" line, not the first line
  * of a paragraph that goes on (@wrapped). */
@@ -314,7 +339,7 @@ _cd_import_find_release_head (const CdImportHeadLine *lines,
 {
   g_autoptr (GPtrArray) texts = g_ptr_array_new ();
   guint    release = G_MAXUINT, above = 0, words = 0;
-  gboolean strong_above = FALSE, evidence = FALSE, named = FALSE;
+  gboolean strong_above = FALSE, evidence = FALSE, named = FALSE, titled = TRUE;
 
   g_assert (lines != NULL || n == 0);
   g_assert (head != NULL);
@@ -343,9 +368,15 @@ _cd_import_find_release_head (const CdImportHeadLine *lines,
         {
           if (headline_below)
             break;
+          /* Under a kicker. */
+          if (i + 1 < n && _cd_import_is_kicker (line->text, lines[i + 1].text))
+            line = &lines[++i];
           /* With nothing above the line, only a headline that looks one. */
           if (!reads_as_headline (line) || (release == 0 && !line->strong))
             return FALSE;
+          /* A name in capitals to its words is the sender's under a
+           * headline longer than it. */
+          named = named || (titled && cd_count_words (line->text) >= words + 2);
           if (above > 0 && !evidence && above < 3 &&
               (!named || (strong_above && !line->strong) || (above == 1 && words > cd_count_words (line->text))))
             return FALSE;
@@ -359,6 +390,7 @@ _cd_import_find_release_head (const CdImportHeadLine *lines,
       strong_above = strong_above || line->strong;
       evidence = evidence || is_sender_detail (line->text);
       named = named || is_sender_name (line->text);
+      titled = titled && is_title_case_name (line->text);
     }
   if (!headline_below || release == G_MAXUINT)
     return FALSE;
@@ -381,10 +413,15 @@ markdown_head_lines (char     **paras,
   for (guint i = 0; i < n && lines->len < 16; i++)
     {
       g_autofree char *stripped = g_strstrip (g_strdup (paras[i]));
-      g_autofree char *plain = cd_render_plain_text (stripped, -1);
-      g_auto (GStrv) cut = g_strsplit (g_strstrip (plain), "\n", -1);
+      g_autofree char *plain = NULL;
+      g_auto (GStrv) cut = NULL;
       gboolean bold = *stripped == '#' || (g_str_has_prefix (stripped, "**") && g_str_has_suffix (stripped, "**"));
 
+      /* A table, a picture or code ends the head. */
+      if (*stripped != '\0' && strchr ("|!`", *stripped) != NULL)
+        break;
+      plain = cd_render_plain_text (stripped, -1);
+      cut = g_strsplit (g_strstrip (plain), "\n", -1);
       for (guint k = 0; cut[k] != NULL; k++)
         {
           CdImportHeadLine line = { g_strstrip (cut[k]), bold, FALSE };
@@ -503,4 +540,53 @@ _cd_import_take_wire_letterhead (GPtrArray *blocks,
       if (b->lines->len == 0)
         g_ptr_array_remove_index (blocks, 0);
     }
+}
+
+/**
+ * _cd_import_is_kicker:
+ * @line: a line above the headline, or the headline
+ * @next: the line under it, or %NULL
+ *
+ * A kicker over a headline: a few words in capitals ("FIRE SAFETY WEEK",
+ * "ELECTION 2026") over a line that reads as the headline, in small
+ * letters. Not the headline: it goes to the note.
+ *
+ * Returns: whether @line is one
+ */
+gboolean
+_cd_import_is_kicker (const char *line,
+                      const char *next)
+{
+  CdImportHeadLine under = { next, FALSE, FALSE };
+  gsize            n = strlen (line);
+
+  g_assert (line != NULL);
+
+  return next != NULL && n > 0 && cd_count_words (line) <= 4 && strchr (".,;:!?", line[n - 1]) == NULL &&
+         cd_text_has_char (line, g_unichar_isupper) && !cd_text_has_char (line, g_unichar_islower) &&
+         !_cd_import_is_release_line (line) && cd_text_has_char (next, g_unichar_islower) &&
+         reads_as_headline (&under);
+}
+
+/* Takes a kicker over the headline of wire copy's @blocks (CdWireBlock)
+ * into @notes (_cd_import_is_kicker()). */
+void
+_cd_import_take_wire_kicker (GPtrArray *blocks,
+                             GString   *notes)
+{
+  CdWireBlock *first = blocks->len > 0 ? g_ptr_array_index (blocks, 0) : NULL;
+  CdWireBlock *second = blocks->len > 1 ? g_ptr_array_index (blocks, 1) : NULL;
+  const char  *next;
+
+  if (first == NULL || first->lines->len == 0)
+    return;
+  next = first->lines->len > 1                      ? g_ptr_array_index (first->lines, 1)
+         : second != NULL && second->lines->len > 0 ? g_ptr_array_index (second->lines, 0)
+                                                    : NULL;
+  if (!_cd_import_is_kicker (g_ptr_array_index (first->lines, 0), next))
+    return;
+  _cd_import_add_note (notes, g_ptr_array_index (first->lines, 0));
+  g_ptr_array_remove_index (first->lines, 0);
+  if (first->lines->len == 0)
+    g_ptr_array_remove_index (blocks, 0);
 }

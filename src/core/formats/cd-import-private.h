@@ -307,6 +307,10 @@ gboolean _cd_import_find_release_head (const CdImportHeadLine *lines,
                                        CdImportReleaseHead    *head);
 void     _cd_import_take_wire_letterhead (GPtrArray *blocks,
                                           GString   *notes);
+gboolean _cd_import_is_kicker (const char *line,
+                               const char *next);
+void     _cd_import_take_wire_kicker (GPtrArray *blocks,
+                                      GString   *notes);
 void     _cd_import_take_wire_release_lines (CdArticle *article,
                                              GPtrArray *blocks,
                                              guint      first,

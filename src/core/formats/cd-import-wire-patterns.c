@@ -148,9 +148,10 @@ _cd_import_wire_regex (guint which)
     "^editor['’]?s['’]?\\s+note\\s*(?::|—|–|-)\\s*\\S.*$",
     /* Place, DATE - text, the place in small letters, as ANSA's English
      * service writes it ("Rome, October 11 - …"), and releases in French
-     * and German ("Lyon, le 3 mars 2026 – …", "Berlin, den 3. März
-     * 2026 – …"): only with a date that names its month */
-    "^(?-i)(?<place>\\p{Lu}\\p{Ll}+(?:[ '-]\\p{Lu}\\p{Ll}+){0,3}),\\s*(?:(?:le|den|am)\\s+)?(?<date>(?i)" DATE_ALONE ")"
+     * German and Spanish ("Lyon, le 3 mars 2026 – …", "Berlin, den 3.
+     * März 2026 – …", "Valencia, 3 de marzo de 2026 – …"): only with a
+     * date that names its month */
+    "^(?-i)(?<place>\\p{Lu}\\p{Ll}+(?:[ '-]\\p{Lu}\\p{Ll}+){0,3}),\\s*(?:(?:le|den|am|el)\\s+)?(?<date>(?i)\\d{1,2}\\s+de\\s+" MONTH_NAME "\\s+de\\s+\\d{4}|" DATE_ALONE ")"
     "\\s+(?:-|—|–|--)\\s+(?<rest>\\S.*)$",
     /* A date alone */
     "^\\s*" DATE_ALONE "\\s*$",

@@ -1036,6 +1036,7 @@ _cd_import_wire_copy (CdArticle  *article,
 
   _cd_import_take_wire_letterhead (blocks, notes);
   take_service_lines (article, blocks, notes);
+  _cd_import_take_wire_kicker (blocks, notes);
   first = g_ptr_array_index (blocks, 0);
   cd_article_set_headline (article, g_ptr_array_index (first->lines, 0));
   _cd_import_take_headline_label (article, NULL, notes);
