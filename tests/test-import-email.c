@@ -301,6 +301,22 @@ test_release (void)
     g_assert_nonnull (cd_article_get_embargo (article));
     g_assert_cmpstr (cd_article_get_body (article), ==, "The borough council has approved a tidal barrier.\n");
   }
+  /* A release sent as text under a subject with its label: its own
+   * headline under its line to the desk is the headline, the subject
+   * and the label go to the note. */
+  {
+    g_autoptr (CdArticle) article = import_text (
+        "From: Press Office <press@lakeshore.example>\nSubject: FOR IMMEDIATE RELEASE: Red Line approved\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "FOR IMMEDIATE RELEASE\n\nLakeshore Transit Authority Approves Red Line Extension\n\n"
+        "CHICAGO, March 3, 2026 – The board on Tuesday approved the extension.\n",
+        CD_IMPORT_FORMAT_EMAIL, "release.eml");
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Lakeshore Transit Authority Approves Red Line Extension");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "CHICAGO");
+    g_assert_cmpstr (cd_article_get_body (article), ==, "The board on Tuesday approved the extension.\n");
+    g_assert_true (g_str_has_suffix (cd_article_get_ednote (article), "— FOR IMMEDIATE RELEASE — Red Line approved"));
+  }
   /* A release whose headline is set in a table: the table's row, its
    * marks with it, was the headline; the subject stays, the table too. */
   {

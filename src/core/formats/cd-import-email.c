@@ -893,91 +893,6 @@ take_document (CdArticle  *article,
   return TRUE;
 }
 
-/* Whether @text holds an even count of "**" (strong emphasis that opens
- * and closes in it). */
-static gboolean
-balanced (const char *text)
-{
-  guint count = 0;
-
-  for (const char *p = strstr (text, "**"); p != NULL; p = strstr (p + 2, "**"))
-    count++;
-  return count % 2 == 0;
-}
-
-/* @markdown (consumed) with the lines of its first paragraphs as
- * paragraphs of their own, where each is short: a letterhead, a line to
- * the desk, a byline that a message sets with line breaks ("<br>"), read
- * as a document's paragraphs. The story from its first long paragraph on
- * stays as it is. */
-static char *
-split_head_lines (char *markdown)
-{
-  g_auto (GStrv) paras = g_strsplit (markdown, "\n\n", -1);
-  g_autoptr (GString) out = g_string_new (NULL);
-  gboolean head = TRUE;
-
-  for (guint i = 0; paras[i] != NULL; i++)
-    {
-      g_auto (GStrv) lines = g_strsplit (paras[i], "\\\n", -1);
-      gboolean split = head && i < 8 && lines[1] != NULL;
-
-      for (guint k = 0; lines[k] != NULL && split; k++)
-        split = cd_count_words (lines[k]) <= 25 && balanced (lines[k]);
-      head = head && i < 8 && (split || cd_count_words (paras[i]) <= 25);
-      if (out->len > 0)
-        g_string_append (out, "\n\n");
-      if (split)
-        {
-          g_autofree char *joined = g_strjoinv ("\n\n", lines);
-
-          g_string_append (out, joined);
-        }
-      else
-        g_string_append (out, paras[i]);
-    }
-  g_free (markdown);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* The letters and figures of @text, folded. */
-static char *
-folded_words (const char *text)
-{
-  g_autofree char *plain = cd_render_plain_text (text, -1);
-  g_autofree char *down = g_utf8_casefold (plain, -1);
-  GString         *words = g_string_new (NULL);
-
-  for (const char *p = down; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_isalnum (g_utf8_get_char (p)))
-      g_string_append_unichar (words, g_utf8_get_char (p));
-  return g_string_free (words, FALSE);
-}
-
-/* @text (consumed) without its first paragraph where that repeats
- * @subject: the headline a sender wrote again over the story (then
- * @dropped is set, when given). */
-static char *
-drop_repeated_subject (char       *text,
-                       const char *subject,
-                       gboolean   *dropped)
-{
-  const char      *start = text + strspn (text, " \t\r\n");
-  const char      *end = strstr (start, "\n\n");
-  g_autofree char *first = g_strndup (start, end != NULL ? (gsize) (end - start) : strlen (start));
-  g_autofree char *a = folded_words (first);
-  g_autofree char *b = folded_words (subject);
-  char            *rest;
-
-  if (end == NULL || *b == '\0' || strcmp (a, b) != 0)
-    return text;
-  rest = g_strdup (end + 2 + strspn (end + 2, "\n"));
-  g_free (text);
-  if (dropped != NULL)
-    *dropped = TRUE;
-  return rest;
-}
-
 /* The importer of email (see %CD_IMPORT_FORMAT_EMAIL): fills @article
  * from @message_bytes, from its headers on: the bytes as they were, not checked
  * as UTF-8, since the message names the character set of each part. Its
@@ -998,6 +913,7 @@ _cd_import_email (CdArticle  *article,
   g_autofree char *subject = NULL;
   g_autofree char *story = NULL;
   g_autofree char *sender = NULL;
+  gboolean         repeated = FALSE;
   g_autofree char *address = NULL;
   g_autofree char *when = NULL;
   GDateTime       *date;
@@ -1031,6 +947,7 @@ _cd_import_email (CdArticle  *article,
       g_free (subject);
       subject = strip_subject (g_mime_message_get_subject (message));
     }
+  subject = _cd_import_take_subject_label (subject, notes);
   read_sender (g_mime_message_get_from (parts.message),
                g_mime_object_get_header (GMIME_OBJECT (parts.message), "From"), &sender, &address);
   if ((date = g_mime_message_get_date (parts.message)) != NULL)
@@ -1052,13 +969,21 @@ _cd_import_email (CdArticle  *article,
           _cd_import_cut_signature (plain);
           _cd_import_cut_closing (plain, sender);
           plain = _cd_import_take_greeting (plain, notes);
-          plain = drop_repeated_subject (plain, subject, NULL);
+          plain = _cd_import_drop_repeated_subject (plain, subject, &repeated);
         }
       if (plain != NULL && !(cd_text_is_blank (plain) && *subject == '\0'))
         {
           /* The subject on the first line, the headline as wire copy
-           * has it, then the story with its dateline and byline. */
-          story = g_strconcat (subject, "\n\n", plain, NULL);
+           * has it, then the story with its dateline and byline; a
+           * release's own headline under its line to the desk before the
+           * subject. */
+          if (!repeated && _cd_import_opens_release (plain))
+            {
+              _cd_import_add_note (notes, subject);
+              story = g_strdup (plain);
+            }
+          else
+            story = g_strconcat (subject, "\n\n", plain, NULL);
           if (!_cd_import_check_text (story, strlen (story), origin, error) ||
               !_cd_import_wire (article, story, strlen (story), origin, error))
             return FALSE;
@@ -1084,10 +1009,8 @@ _cd_import_email (CdArticle  *article,
           _cd_import_cut_signature (story);
           _cd_import_cut_closing (story, sender);
           story = _cd_import_take_greeting (story, notes);
-          gboolean repeated = FALSE;
-
-          story = split_head_lines (story);
-          story = drop_repeated_subject (story, subject, &repeated);
+          story = _cd_import_split_head_lines (story);
+          story = _cd_import_drop_repeated_subject (story, subject, &repeated);
           if (!repeated)
             story = _cd_import_take_release_head (article, story, subject, notes);
           story = _cd_import_take_standfirst (article, story);

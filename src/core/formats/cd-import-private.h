@@ -321,6 +321,14 @@ char    *_cd_import_take_release_head (CdArticle  *article,
                                        char       *markdown,
                                        const char *subject,
                                        GString    *notes);
+/* An emailed story's head (cd-import-email-head.c). */
+char    *_cd_import_take_subject_label (char    *subject,
+                                        GString *notes);
+char    *_cd_import_split_head_lines (char *markdown);
+char    *_cd_import_drop_repeated_subject (char       *text,
+                                           const char *subject,
+                                           gboolean   *dropped);
+gboolean _cd_import_opens_release (const char *plain);
 /* The time an embargo names, read strictly (cd-import-release-time.c). */
 GDateTime *_cd_import_release_time (const char *text,
                                     gboolean   *is_date);
