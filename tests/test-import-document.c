@@ -371,6 +371,31 @@ test_docx_release_letterhead (void)
                                      "— FOR IMMEDIATE RELEASE — Contact: Jane Doe — Tel: +1 (217) 555-0123 — "
                                      "www.springfieldzoo.example"));
   }
+  /* A standfirst in italic under the headline, with no dateline under
+   * it; a lead in bold that opens with the dateline stays the story's. */
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PLAIN (RUN ("<w:b/>", "Northern Powergrid"))
+            PLAIN (RUN ("<w:i/>", "The company that keeps the lights on faces its hardest winter yet"))
+                PLAIN (RUN ("", "By Sam Hale, Business Editor"))
+                    PLAIN (RUN ("", "Few people could name the company that runs their electricity network.")),
+        NULL);
+    g_autoptr (GBytes) lead = make_docx (
+        PLAIN (RUN ("<w:b/>", "Airport has record month"))
+            PLAIN (RUN ("<w:b/>", "BRISTOL, 7 July 2025 – Bristol Airport handled more passengers in June."))
+                PLAIN (RUN ("", "The busiest day was Friday.")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+    g_autoptr (CdArticle) bold = import_docx (lead);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Northern Powergrid");
+    g_assert_cmpstr (cd_article_get_dek (article), ==,
+                     "The company that keeps the lights on faces its hardest winter yet");
+    g_assert_cmpstr (cd_article_get_byline (article), ==, "Sam Hale, Business Editor");
+    g_assert_cmpstr (cd_article_get_body (article), ==,
+                     "Few people could name the company that runs their electricity network.\n");
+    g_assert_null (cd_article_get_dek (bold));
+  }
   /* A kicker in capitals over the headline goes to the note. */
   {
     g_autoptr (GBytes) docx = make_docx (

@@ -381,21 +381,44 @@ plain_line (const char *paragraph)
   return g_strstrip (g_strdelimit (plain, "\n", ' '));
 }
 
+/* Whether @paragraph (Markdown) is in italic or in bold throughout, and
+ * opens with no dateline (a lead in bold is the story's). */
+static gboolean
+is_emphasised (const char *paragraph)
+{
+  g_autofree char *text = g_strstrip (g_strdup (paragraph));
+  g_autofree char *plain = plain_line (text);
+  g_autoptr (GMatchInfo) dateline = NULL;
+  gsize n = strlen (text);
+
+  if (n < 3 || strchr (text, '\n') != NULL || (dateline = _cd_import_match_dateline (plain)) != NULL)
+    return FALSE;
+  for (const char *const *mark = (const char *const[]){ "**", "__", "*", "_", NULL }; *mark != NULL; mark++)
+    if (g_str_has_prefix (text, *mark) && g_str_has_suffix (text, *mark) && n > 2 * strlen (*mark) &&
+        strstr (text + strlen (*mark), *mark) == text + n - strlen (*mark))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * _cd_import_take_standfirst:
  * @article: the article, whose standfirst is still blank
  * @markdown: (transfer full): the story under its headline
+ * @emphasis: whether the story stands right under its headline, so that
+ *   a paragraph there in italic or in bold is its standfirst
  *
  * A document's or a message's standfirst: a short paragraph right under
  * the headline, over the paragraph that opens with the dateline (with a
  * "By" line or a line to the desk between them, or not), as a press
- * release has its subhead.
+ * release has its subhead; or, with @emphasis, one in italic or in bold
+ * throughout.
  *
  * Returns: (transfer full): the story without it
  */
 char *
 _cd_import_take_standfirst (CdArticle *article,
-                            char      *markdown)
+                            char      *markdown,
+                            gboolean   emphasis)
 {
   g_auto (GStrv) paras = g_strsplit (markdown, "\n\n", 8);
   g_autofree char *first = NULL;
@@ -433,7 +456,7 @@ _cd_import_take_standfirst (CdArticle *article,
         break;
     }
   opening = plain_line (paras[next]);
-  if ((dateline = _cd_import_match_dateline (opening)) == NULL)
+  if ((dateline = _cd_import_match_dateline (opening)) == NULL && !(emphasis && is_emphasised (paras[at])))
     return markdown;
   cd_article_set_dek (article, first);
   g_free (paras[at]);

@@ -991,7 +991,7 @@ finish (CdDocument *document,
   html = write_html (paras, first);
   body = cd_html_to_markdown (html, strlen (html));
   if (!cd_text_is_blank (cd_article_get_headline (article)))
-    body = _cd_import_take_standfirst (article, body);
+    body = _cd_import_take_standfirst (article, body, TRUE);
   body = _cd_import_take_body_opening (article, body, notes);
   body = _cd_import_take_body_sign_off (body, notes);
   if (cd_text_is_blank (body) && cd_text_is_blank (cd_article_get_headline (article)))

@@ -1013,7 +1013,7 @@ _cd_import_email (CdArticle  *article,
           story = _cd_import_drop_repeated_subject (story, subject, &repeated);
           if (!repeated)
             story = _cd_import_take_release_head (article, story, subject, notes);
-          story = _cd_import_take_standfirst (article, story);
+          story = _cd_import_take_standfirst (article, story, FALSE);
           story = _cd_import_take_body_opening (article, story, notes);
           story = _cd_import_take_body_sign_off (story, notes);
           if (cd_text_is_blank (cd_article_get_headline (article)))

@@ -46,7 +46,8 @@ char       *_cd_import_take_dateline (CdArticle  *article,
 char       *_cd_import_take_body_dateline (CdArticle *article,
                                            char      *markdown);
 char       *_cd_import_take_standfirst (CdArticle *article,
-                                        char      *markdown);
+                                        char      *markdown,
+                                        gboolean   emphasis);
 char       *_cd_import_take_body_opening (CdArticle *article,
                                           char      *markdown,
                                           GString   *notes);
