@@ -438,6 +438,35 @@ test_docx_release_letterhead (void)
     g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves cycle lanes on three city-centre roads");
     g_assert_true (g_str_has_suffix (cd_article_get_ednote (article), "” — EMBARGOED UNTIL 00:01 GMT 4 MARCH 2099"));
   }
+  /* Business Wire's time of sending over the headline: the note's. */
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PLAIN (RUN ("", "March 03, 2026 08:00 AM Eastern Standard Time"))
+            PLAIN (RUN ("<w:b/>", "Helix Biosciences Announces Positive Phase 2 Results for HBX-220"))
+                PLAIN (RUN ("", "SAN FRANCISCO--(BUSINESS WIRE)--Helix Biosciences, Inc. today announced results.")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==,
+                     "Helix Biosciences Announces Positive Phase 2 Results for HBX-220");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "SAN FRANCISCO");
+    g_assert_true (g_str_has_suffix (cd_article_get_ednote (article), "March 03, 2026 08:00 AM Eastern Standard Time"));
+  }
+  /* A feature's standfirst over its "By" line, with no dateline. */
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PLAIN (RUN ("<w:b/>", "Northern Powergrid"))
+            PLAIN (RUN ("", "The company that keeps the lights on faces its hardest winter"))
+                PLAIN (RUN ("", "By Sam Hale, Business Editor"))
+                    PLAIN (RUN ("", "Few people could name the company that runs their network.")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Northern Powergrid");
+    g_assert_cmpstr (cd_article_get_dek (article), ==, "The company that keeps the lights on faces its hardest winter");
+    g_assert_cmpstr (cd_article_get_byline (article), ==, "Sam Hale, Business Editor");
+    g_assert_cmpstr (cd_article_get_body (article), ==, "Few people could name the company that runs their network.\n");
+  }
 }
 
 /* A story template's labels in a document, a paragraph each or lines of

@@ -2091,12 +2091,30 @@ test_release_letterhead (void)
                                 "SPRINGFIELD, Ill. (March 3, 2026) – The zoo announced the birth of two cubs.\n";
   static const char mars[] = "Contact lost with Mars probe\n\n"
                              "PASADENA, Calif. – NASA lost contact with its Mars probe on Tuesday.\n";
+  /* Business Wire's time of sending over the headline. */
+  static const char sent[] = "March 03, 2026 08:00 AM Eastern Standard Time\n\n"
+                             "Helix Biosciences Announces Positive Phase 2 Results for HBX-220\n\n"
+                             "SAN FRANCISCO--(BUSINESS WIRE)--Helix Biosciences, Inc. today announced results.\n";
+  g_autoptr (CdArticle) f = cd_import_data (sent, strlen (sent), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
+  /* A sender's name in one line over a line that only says what the text
+   * is: the letterhead, under a longer headline. */
+  static const char named[] = "Services industriels de Genève (SIG)\n\nCommuniqué de presse\n\n"
+                              "SIG va raccorder 20 000 logements au chauffage à distance\n\n"
+                              "Genève, 3 mars 2026 – Les Services industriels de Genève raccorderont 20 000 "
+                              "logements.\n";
+  g_autoptr (CdArticle) g = cd_import_data (named, strlen (named), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
   g_autoptr (CdArticle) d = cd_import_data (contact, strlen (contact), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
   g_autoptr (CdArticle) e = cd_import_data (mars, strlen (mars), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
   g_autoptr (CdArticle) a = cd_import_data (letterhead, strlen (letterhead), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
   g_autoptr (CdArticle) b = cd_import_data (byline, strlen (byline), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
   g_autoptr (CdArticle) c = cd_import_data (above, strlen (above), CD_IMPORT_FORMAT_WIRE, "r.txt", NULL);
 
+  g_assert_cmpstr (cd_article_get_headline (f), ==, "Helix Biosciences Announces Positive Phase 2 Results for HBX-220");
+  g_assert_cmpstr (cd_article_get_dateline (f), ==, "SAN FRANCISCO");
+  g_assert_cmpstr (cd_article_get_ednote (f), ==, "March 03, 2026 08:00 AM Eastern Standard Time");
+  g_assert_cmpstr (cd_article_get_headline (g), ==, "SIG va raccorder 20 000 logements au chauffage à distance");
+  g_assert_cmpstr (cd_article_get_dateline (g), ==, "Genève");
+  g_assert_cmpstr (cd_article_get_ednote (g), ==, "Services industriels de Genève (SIG) — Communiqué de presse");
   g_assert_cmpstr (cd_article_get_headline (a), ==, "Council approves flood barrier for the harbour");
   g_assert_cmpstr (cd_article_get_dateline (a), ==, "NORTHSHORE");
   g_assert_cmpstr (cd_article_get_body (a), ==, "The borough council has approved a tidal barrier.\n");
@@ -2205,6 +2223,7 @@ test_release_lines (void)
     { "EMBARGO: February 4, YYYY at 12:01 a.m. ET", "YYYY-02-04T05:01:00Z", FALSE },
     { "Embargoed until 23:59 BST 30 June YYYY", "YYYY-06-30T22:59:00Z", FALSE },
     { "For release at 0001 GMT 4 Feb YYYY", "YYYY-02-04T00:01:00Z", FALSE },
+    { "For release after 10:00 GMT 4 February YYYY", "YYYY-02-04T10:00:00Z", FALSE },
     { "Embargoed until 4 January YYYY GMT", "YYYY-01-04T00:00:00Z", FALSE },
     { "Not for publication before YYYY-02-04 00:01 +01:00", "YYYY-02-03T23:01:00Z", FALSE },
     { "Sperrfrist: 4. Februar YYYY, 10:00 Uhr MEZ", "YYYY-02-04T09:00:00Z", FALSE },

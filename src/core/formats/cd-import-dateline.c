@@ -410,7 +410,8 @@ is_emphasised (const char *paragraph)
  * A document's or a message's standfirst: a short paragraph right under
  * the headline, over the paragraph that opens with the dateline (with a
  * "By" line or a line to the desk between them, or not), as a press
- * release has its subhead; or, with @emphasis, one in italic or in bold
+ * release has its subhead, or over a "By" line, as a feature or a
+ * comment has it; or, with @emphasis, one in italic or in bold
  * throughout.
  *
  * Returns: (transfer full): the story without it
@@ -424,8 +425,9 @@ _cd_import_take_standfirst (CdArticle *article,
   g_autofree char *first = NULL;
   g_autofree char *opening = NULL;
   g_autoptr (GMatchInfo) dateline = NULL;
-  guint n = g_strv_length (paras), at = 0, next;
-  char *body;
+  guint    n = g_strv_length (paras), at = 0, next;
+  gboolean bylined = FALSE;
+  char    *body;
 
   g_assert (CD_IS_ARTICLE (article));
 
@@ -452,11 +454,13 @@ _cd_import_take_standfirst (CdArticle *article,
     {
       g_autofree char *line = plain_line (paras[next]);
 
-      if (!_cd_import_is_byline (line) && !_cd_import_is_release_line (line))
+      if (_cd_import_is_byline (line))
+        bylined = TRUE;
+      else if (!_cd_import_is_release_line (line))
         break;
     }
   opening = plain_line (paras[next]);
-  if ((dateline = _cd_import_match_dateline (opening)) == NULL && !(emphasis && is_emphasised (paras[at])))
+  if ((dateline = _cd_import_match_dateline (opening)) == NULL && !bylined && !(emphasis && is_emphasised (paras[at])))
     return markdown;
   cd_article_set_dek (article, first);
   g_free (paras[at]);

@@ -91,13 +91,26 @@ _cd_import_take_subject_label (char    *subject,
 
 /* Whether @plain, a message's text, opens with a press release's line to
  * the desk, then a line that reads as a headline (short, not a sentence's
- * end, not the dateline's paragraph). */
+ * end, not the dateline's paragraph); or with a sender's letterhead over
+ * that line (_cd_import_find_release_head()). */
 gboolean
 _cd_import_opens_release (const char *plain)
 {
-  g_auto (GStrv) lines = g_strsplit (plain, "\n", 12);
-  gboolean released = FALSE;
+  g_auto (GStrv) lines = g_strsplit (plain, "\n", 40);
+  g_autoptr (GArray) head_lines = g_array_new (FALSE, TRUE, sizeof (CdImportHeadLine));
+  CdImportReleaseHead head;
+  gboolean            released = FALSE;
 
+  for (guint i = 0; lines[i] != NULL && lines[i + 1] != NULL && head_lines->len < 16; i++)
+    {
+      CdImportHeadLine line = { g_strstrip (lines[i]), FALSE,
+                                g_unichar_islower (g_utf8_get_char (lines[i + 1])) };
+
+      if (*line.text != '\0')
+        g_array_append_val (head_lines, line);
+    }
+  if (_cd_import_find_release_head ((const CdImportHeadLine *) head_lines->data, head_lines->len, FALSE, &head))
+    return TRUE;
   for (guint i = 0; lines[i] != NULL && lines[i + 1] != NULL; i++)
     {
       const char *line = g_strstrip (lines[i]);
@@ -115,6 +128,144 @@ _cd_import_opens_release (const char *plain)
              (dateline = _cd_import_match_dateline (line)) == NULL;
     }
   return FALSE;
+}
+
+/* The words of @text of three letters or more, folded, but for "the",
+ * "and" and "for". */
+static GStrv
+subject_words (const char *text)
+{
+  g_autofree char *down = g_utf8_casefold (text, -1);
+  g_auto (GStrv) words = g_regex_split_simple ("[^\\p{L}\\p{N}]+", down, 0, 0);
+  g_autoptr (GStrvBuilder) kept = g_strv_builder_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_utf8_strlen (words[i], -1) >= 3 && !g_str_equal (words[i], "the") && !g_str_equal (words[i], "and") &&
+        !g_str_equal (words[i], "for"))
+      g_strv_builder_add (kept, words[i]);
+  return g_strv_builder_end (kept);
+}
+
+/* Whether @line tells the same story as @subject: it holds half of the
+ * subject's words at least ("EU LNG embargo" and "Embargo on Russian LNG
+ * to be tightened, EU says"). */
+static gboolean
+tells_subject (const char *line,
+               const char *subject)
+{
+  g_auto (GStrv) ours = subject_words (line);
+  g_auto (GStrv) theirs = subject_words (subject);
+  guint found = 0, n = g_strv_length (theirs);
+
+  for (guint i = 0; i < n; i++)
+    found += g_strv_contains ((const char *const *) ours, theirs[i]);
+  return n > 0 && 2 * found >= n;
+}
+
+/* Whether @paragraph opens a story: a "By" line, or the dateline. */
+static gboolean
+opens_story (const char *paragraph)
+{
+  g_autofree char *first = g_strndup (paragraph, strcspn (paragraph, "\n"));
+  g_autoptr (GMatchInfo) dateline = NULL;
+
+  return _cd_import_is_byline (first) || (dateline = _cd_import_match_dateline (paragraph)) != NULL;
+}
+
+/* Where the headline a message's text opens with stands among @paras,
+ * its first paragraphs in plain text (@n of them): the first, or the
+ * second under a kicker; a line that reads as a headline (not a sender's
+ * name) and tells the story @subject names, over a "By" line or the dateline (past a
+ * standfirst), or at least as long as the subject. -1 where the text
+ * opens otherwise. */
+static int
+find_own_headline (char      **paras,
+                   guint       n,
+                   const char *subject)
+{
+  guint       h = n > 2 && _cd_import_is_kicker (paras[0], paras[1]) ? 1 : 0;
+  const char *line = h < n ? paras[h] : "";
+  gsize       length = strlen (line);
+  g_autoptr (GMatchInfo) dateline = NULL;
+
+  if (h + 1 >= n || length == 0 || strchr (line, '\n') != NULL || cd_count_words (line) > 20 ||
+      strchr (".,;:", line[length - 1]) != NULL || _cd_import_is_byline (line) ||
+      _cd_import_is_release_line (line) || _cd_import_is_sender_name (line) || (dateline = _cd_import_match_dateline (line)) != NULL ||
+      !tells_subject (line, subject))
+    return -1;
+  if (opens_story (paras[h + 1]) || (h + 2 < n && cd_count_words (paras[h + 1]) <= 40 && opens_story (paras[h + 2])) ||
+      cd_count_words (line) >= cd_count_words (subject))
+    return (int) h;
+  return -1;
+}
+
+/* The first paragraphs of @text (at most 4), in plain text where
+ * @markdown. */
+static GStrv
+first_paragraphs (const char *text,
+                  gboolean    markdown)
+{
+  g_auto (GStrv) paras = g_strsplit (text + strspn (text, " \t\r\n"), "\n\n", 5);
+  g_autoptr (GStrvBuilder) out = g_strv_builder_new ();
+
+  for (guint i = 0; paras[i] != NULL && i < 4; i++)
+    {
+      g_autofree char *plain = markdown ? cd_render_plain_text (paras[i], -1) : g_strdup (paras[i]);
+
+      g_strv_builder_add (out, g_strstrip (plain));
+    }
+  return g_strv_builder_end (out);
+}
+
+/* Whether @plain, a message's text, opens with a headline of its own
+ * that tells the story @subject names (find_own_headline()). */
+gboolean
+_cd_import_opens_own_headline (const char *plain,
+                               const char *subject)
+{
+  g_auto (GStrv) paras = first_paragraphs (plain, FALSE);
+
+  return find_own_headline (paras, g_strv_length (paras), subject) >= 0;
+}
+
+/**
+ * _cd_import_take_own_headline:
+ * @article: the article the headline goes to
+ * @markdown: (transfer full): a message's text, in Markdown
+ * @subject: the message's subject
+ * @notes: where the subject and a kicker go
+ *
+ * A message whose text opens with its own headline, which tells the
+ * story its subject names ("Leaked prisons report" over "Leaked report
+ * finds 40% of prisons unsafe"): the headline is the text's, the subject
+ * goes to @notes.
+ *
+ * Returns: (transfer full): the text under the headline, or @markdown as
+ *   it was
+ */
+char *
+_cd_import_take_own_headline (CdArticle  *article,
+                              char       *markdown,
+                              const char *subject,
+                              GString    *notes)
+{
+  g_auto (GStrv) paras = first_paragraphs (markdown, TRUE);
+  int         h = find_own_headline (paras, g_strv_length (paras), subject);
+  const char *rest = markdown + strspn (markdown, " \t\r\n");
+
+  g_assert (CD_IS_ARTICLE (article) && subject != NULL && notes != NULL);
+
+  if (h < 0)
+    return markdown;
+  _cd_import_add_note (notes, subject);
+  if (h > 0)
+    _cd_import_add_note (notes, paras[0]);
+  cd_article_set_headline (article, paras[h]);
+  for (int i = 0; i <= h; i++)
+    rest = strstr (rest, "\n\n") + 2;
+  rest = g_strdup (rest + strspn (rest, "\n"));
+  g_free (markdown);
+  return (char *) rest;
 }
 
 /* The letters and figures of @text, folded. */

@@ -975,9 +975,10 @@ _cd_import_email (CdArticle  *article,
         {
           /* The subject on the first line, the headline as wire copy
            * has it, then the story with its dateline and byline; a
-           * release's own headline under its line to the desk before the
-           * subject. */
-          if (!repeated && _cd_import_opens_release (plain))
+           * release's own headline under its line to the desk, or a
+           * headline of the text's own that tells the subject's story,
+           * before the subject. */
+          if (!repeated && (_cd_import_opens_release (plain) || _cd_import_opens_own_headline (plain, subject)))
             {
               _cd_import_add_note (notes, subject);
               story = g_strdup (plain);
@@ -1013,6 +1014,8 @@ _cd_import_email (CdArticle  *article,
           story = _cd_import_drop_repeated_subject (story, subject, &repeated);
           if (!repeated)
             story = _cd_import_take_release_head (article, story, subject, notes);
+          if (!repeated && cd_text_is_blank (cd_article_get_headline (article)))
+            story = _cd_import_take_own_headline (article, story, subject, notes);
           story = _cd_import_take_standfirst (article, story, FALSE);
           story = _cd_import_take_body_opening (article, story, notes);
           story = _cd_import_take_body_sign_off (story, notes);

@@ -63,6 +63,15 @@ static const char date_pattern[] =
     "\\p{L}+\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2}|\\d{1,2}[./]\\d{1,2}[./](?:19|20)?\\d{2}|"
     "(?:19|20)\\d{2}-\\d{2}-\\d{2})";
 
+/* A time of day beside such a date, with its zone ("08:00 AM Eastern
+ * Standard Time", "10:00 GMT", "um 9 Uhr"): a release's time of
+ * sending. */
+static const char time_pattern[] =
+    "\\s*(?:at\\s+|um\\s+|à\\s+|,\\s*)?(?:\\b\\d{1,2}(?::\\d{2})?\\s*(?:a\\.?m\\b\\.?|p\\.?m\\b\\.?|uhr\\b)|"
+    "\\b\\d{1,2}[:h]\\d{2}\\b(?:\\s*uhr\\b)?)(?:\\s+\\(?(?:(?:eastern|central|mountain|pacific|atlantic)\\s+(?:standard|daylight)\\s+time|"
+    "british\\s+summer\\s+time|greenwich\\s+mean\\s+time|central\\s+european(?:\\s+summer)?\\s+time|"
+    "gmt|bst|utc|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|mez|mesz)\\b\\)?)?";
+
 static const char *const months[] = {
   "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
   "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
@@ -81,6 +90,7 @@ enum
   LH_ADDRESS,
   LH_POSTCODE,
   LH_DATE,
+  LH_TIME,
   LH_N_REGEXES
 };
 
@@ -88,7 +98,7 @@ static GRegex *
 regex (guint which)
 {
   static const char *const patterns[LH_N_REGEXES] = { contact_pattern, contact_data_pattern, address_pattern,
-                                                      postcode_pattern, date_pattern };
+                                                      postcode_pattern, date_pattern, time_pattern };
   static GRegex           *regexes[LH_N_REGEXES];
 
   if (g_once_init_enter (&regexes[which]))
@@ -128,11 +138,13 @@ is_contact_data (const char *item)
   return any;
 }
 
-/* Whether @line is a date and little more: a weekday, a town, "Date:". */
+/* Whether @text is a date and little more: a weekday, a town, "Date:", a
+ * time of day; not an embargo's. */
 static gboolean
-is_date_line (const char *line)
+is_date_line (const char *text)
 {
   g_autoptr (GMatchInfo) info = NULL;
+  g_autofree char *line = g_regex_replace (regex (LH_TIME), text, -1, 0, " ", 0, NULL);
   g_autofree char *date = NULL;
   g_autofree char *before = NULL;
   g_autofree char *rest = NULL;
@@ -140,7 +152,7 @@ is_date_line (const char *line)
   int      start, end;
   gboolean named = FALSE;
 
-  if (cd_count_words (line) > 8 || !g_regex_match (regex (LH_DATE), line, 0, &info) ||
+  if (line == NULL || cd_count_words (line) > 8 || _cd_import_is_release_line (text) || !g_regex_match (regex (LH_DATE), line, 0, &info) ||
       !g_match_info_fetch_pos (info, 0, &start, &end))
     return FALSE;
   /* A month by its name, or in figures. */
@@ -233,8 +245,8 @@ _cd_import_sender_length (const char *const *lines,
 /* Words that end an organisation's name ("Leeds City Council"), or one
  * set in capitals: a letterhead of one or two lines is the sender's only
  * then. */
-static gboolean
-is_sender_name (const char *line)
+gboolean
+_cd_import_is_sender_name (const char *line)
 {
   static const char *const kinds[] = {
     "council", "society", "trust", "ltd", "limited", "plc", "inc", "llc",
@@ -339,7 +351,7 @@ _cd_import_find_release_head (const CdImportHeadLine *lines,
 {
   g_autoptr (GPtrArray) texts = g_ptr_array_new ();
   guint    release = G_MAXUINT, above = 0, words = 0;
-  gboolean strong_above = FALSE, evidence = FALSE, named = FALSE, titled = TRUE;
+  gboolean strong_above = FALSE, evidence = FALSE, named = FALSE, titled = TRUE, labelled = FALSE;
 
   g_assert (lines != NULL || n == 0);
   g_assert (head != NULL);
@@ -353,7 +365,10 @@ _cd_import_find_release_head (const CdImportHeadLine *lines,
       if (_cd_import_is_release_line (line->text))
         {
           if (release == G_MAXUINT)
-            release = i;
+            {
+              release = i;
+              labelled = _cd_import_is_release_label (line->text);
+            }
           continue;
         }
       /* A contact block above the line, or the sender's under it. */
@@ -377,6 +392,10 @@ _cd_import_find_release_head (const CdImportHeadLine *lines,
           /* A name in capitals to its words is the sender's under a
            * headline longer than it. */
           named = named || (titled && cd_count_words (line->text) >= words + 2);
+          /* One line over a line that only says what the text is ("PRESS
+           * RELEASE", not an embargo) is the sender's under a longer
+           * headline: a story's headline stands over no such line. */
+          named = named || (labelled && above == 1 && cd_count_words (line->text) > words);
           if (above > 0 && !evidence && above < 3 &&
               (!named || (strong_above && !line->strong) || (above == 1 && words > cd_count_words (line->text))))
             return FALSE;
@@ -389,7 +408,7 @@ _cd_import_find_release_head (const CdImportHeadLine *lines,
         return FALSE;
       strong_above = strong_above || line->strong;
       evidence = evidence || is_sender_detail (line->text);
-      named = named || is_sender_name (line->text);
+      named = named || _cd_import_is_sender_name (line->text);
       titled = titled && is_title_case_name (line->text);
     }
   if (!headline_below || release == G_MAXUINT)
@@ -548,8 +567,9 @@ _cd_import_take_wire_letterhead (GPtrArray *blocks,
  * @next: the line under it, or %NULL
  *
  * A kicker over a headline: a few words in capitals ("FIRE SAFETY WEEK",
- * "ELECTION 2026") over a line that reads as the headline, in small
- * letters. Not the headline: it goes to the note.
+ * "ELECTION 2026"), or the date and time a release was sent ("March 03,
+ * 2026 08:00 AM Eastern Standard Time"), over a line that reads as the
+ * headline, in small letters. Not the headline: it goes to the note.
  *
  * Returns: whether @line is one
  */
@@ -562,10 +582,11 @@ _cd_import_is_kicker (const char *line,
 
   g_assert (line != NULL);
 
-  return next != NULL && n > 0 && cd_count_words (line) <= 4 && strchr (".,;:!?", line[n - 1]) == NULL &&
-         cd_text_has_char (line, g_unichar_isupper) && !cd_text_has_char (line, g_unichar_islower) &&
-         !_cd_import_is_release_line (line) && cd_text_has_char (next, g_unichar_islower) &&
-         reads_as_headline (&under);
+  return next != NULL && n > 0 && !_cd_import_is_release_line (line) &&
+         cd_text_has_char (next, g_unichar_islower) && reads_as_headline (&under) &&
+         ((cd_count_words (line) <= 4 && strchr (".,;:!?", line[n - 1]) == NULL &&
+           cd_text_has_char (line, g_unichar_isupper) && !cd_text_has_char (line, g_unichar_islower)) ||
+          is_date_line (line));
 }
 
 /* Takes a kicker over the headline of wire copy's @blocks (CdWireBlock)

@@ -284,6 +284,7 @@ gboolean _cd_import_take_release_line (CdArticle  *article,
                                        const char *line,
                                        GString    *notes);
 gboolean _cd_import_is_release_line (const char *line);
+gboolean _cd_import_is_release_label (const char *line);
 /* A press release's head (cd-import-letterhead.c): its sender's
  * letterhead, its line to the desk, its contact block, its headline. */
 typedef struct
@@ -308,6 +309,7 @@ gboolean _cd_import_find_release_head (const CdImportHeadLine *lines,
                                        CdImportReleaseHead    *head);
 void     _cd_import_take_wire_letterhead (GPtrArray *blocks,
                                           GString   *notes);
+gboolean _cd_import_is_sender_name (const char *line);
 gboolean _cd_import_is_kicker (const char *line,
                                const char *next);
 void     _cd_import_take_wire_kicker (GPtrArray *blocks,
@@ -330,6 +332,12 @@ char    *_cd_import_drop_repeated_subject (char       *text,
                                            const char *subject,
                                            gboolean   *dropped);
 gboolean _cd_import_opens_release (const char *plain);
+gboolean _cd_import_opens_own_headline (const char *plain,
+                                        const char *subject);
+char    *_cd_import_take_own_headline (CdArticle  *article,
+                                       char       *markdown,
+                                       const char *subject,
+                                       GString    *notes);
 /* The time an embargo names, read strictly (cd-import-release-time.c). */
 GDateTime *_cd_import_release_time (const char *text,
                                     gboolean   *is_date);

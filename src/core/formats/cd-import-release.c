@@ -31,7 +31,7 @@ static const char release_pattern[] =
     "ne\\s+pas\\s+(?:diffuser|publier|utiliser)\\s+apr(?:è|e)s|no\\s+(?:publicar|usar)\\s+despu(?:é|e)s\\s+de)|"
     "(?<embargo>(?:strictly\\s+)?embargo(?:ed|es)?(?:\\s+for|\\s+lifts)?|under\\s+embargo|"
     "not\\s+for\\s+(?:publication|release|broadcast|use)|hold\\s+for\\s+release|"
-    "for\\s+release(?:\\s+on|\\s+at)?(?=\\s*:?\\s*(?:\\d|mon|tue|wed|thu|fri|sat|sun))|"
+    "for\\s+release(?:\\s+on|\\s+at|\\s+after|\\s+from)?(?=\\s*:?\\s*(?:\\d|mon|tue|wed|thu|fri|sat|sun))|"
     "(?:achtung\\s+)?sperrfrist|(?:ver(?:ö|oe)ffentlichung\\s+)?frei\\s+(?:zur\\s+ver(?:ö|oe)ffentlichung\\s+)?ab|"
     "sous\\s+embargo|embargado|sotto\\s+embargo|onder\\s+embargo|niet\\s+voor\\s+publicatie)|"
     "(?<label>for\\s+immediate\\s+(?:release|distribution|publication)|immediate\\s+release|"
@@ -72,11 +72,13 @@ has_lower (const char *text)
 
 /* Whether @line is a press release's line to the desk; @embargo gets the
  * time it names as an embargo, or %NULL; @unread whether it names one
- * that could not be read. */
+ * that could not be read; @label whether it only says what it is ("PRESS
+ * RELEASE", "FOR IMMEDIATE RELEASE"). */
 static gboolean
 read_release_line (const char *line,
                    GDateTime **embargo,
-                   gboolean   *unread)
+                   gboolean   *unread,
+                   gboolean   *label)
 {
   g_autofree char *plain = g_strstrip (g_strdup (line));
   g_autoptr (GMatchInfo) match = NULL;
@@ -90,6 +92,7 @@ read_release_line (const char *line,
 
   *embargo = NULL;
   *unread = FALSE;
+  *label = FALSE;
   /* Markdown's bold round it, as a document sets it. */
   length = strlen (plain);
   if (length > 4 && g_str_has_prefix (plain, "**") && g_str_has_suffix (plain, "**"))
@@ -105,6 +108,7 @@ read_release_line (const char *line,
   kill = g_match_info_fetch_named (match, "kill");
   separator = g_match_info_fetch_named (match, "separator");
   is_kill = kill != NULL && *kill != '\0';
+  *label = !is_kill && (kind == NULL || *kind == '\0');
   if (*rest == '\0')
     return !is_kill;
   *embargo = _cd_import_release_time (rest, &is_date);
@@ -154,12 +158,12 @@ _cd_import_take_release_line (CdArticle  *article,
   g_autoptr (GDateTime) embargo = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *plain = NULL;
-  gboolean         unread;
+  gboolean         unread, label;
 
   g_assert (CD_IS_ARTICLE (article));
   g_assert (line != NULL && notes != NULL);
 
-  if (!read_release_line (line, &embargo, &unread))
+  if (!read_release_line (line, &embargo, &unread, &label))
     return FALSE;
   plain = g_strstrip (g_strdup (line));
   _cd_import_add_note (notes, plain);
@@ -177,9 +181,20 @@ gboolean
 _cd_import_is_release_line (const char *line)
 {
   g_autoptr (GDateTime) embargo = NULL;
-  gboolean unread;
+  gboolean unread, label;
 
-  return read_release_line (line, &embargo, &unread);
+  return read_release_line (line, &embargo, &unread, &label);
+}
+
+/* Whether @line is a press release's line to the desk that only says
+ * what it is ("PRESS RELEASE", "Communiqué de presse"), no time. */
+gboolean
+_cd_import_is_release_label (const char *line)
+{
+  g_autoptr (GDateTime) embargo = NULL;
+  gboolean unread, label;
+
+  return read_release_line (line, &embargo, &unread, &label) && label;
 }
 
 /* Takes a press release's lines to the desk under its headline out of
