@@ -307,6 +307,28 @@ test_libreoffice_release (void)
                                    "the consultation, and *61 per cent* supported the plans.\n"));
 }
 
+/* LibreOffice's "Word 97" of a story whose standfirst is in a paragraph
+ * style in italic (tests/data/import/libreoffice-standfirst.fodt): the
+ * style's italic was not seen, and the standfirst, with no dateline under
+ * it, was the story's first paragraph; a character style in the
+ * paragraph that turns the italic off. */
+static void
+test_libreoffice_standfirst (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "libreoffice-standfirst.doc", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==,
+                   "Ancient DNA shows Bronze Age Britons drank milk before they could digest it");
+  g_assert_cmpstr (cd_article_get_dek (article), ==,
+                   "Study of 400 skeletons overturns the idea that dairy farming spread with lactase persistence");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (article), "People in Bronze Age Britain drank milk"));
+  g_assert_true (g_str_has_suffix (cd_article_get_body (article),
+                                   "\n\n*The paper,* Milk before lactase persistence*, is published in Nature.*\n"));
+}
+
 /* A press release with a header and a footer (left out), a floating
  * picture (imported where it is anchored), a text box (its text to the
  * note) and a page number field (its result). */
@@ -544,6 +566,7 @@ main (int   argc,
   g_test_add_func ("/import-doc/libreoffice", test_libreoffice);
   g_test_add_func ("/import-doc/libreoffice-lists-and-table", test_libreoffice_lists_and_table);
   g_test_add_func ("/import-doc/libreoffice-release", test_libreoffice_release);
+  g_test_add_func ("/import-doc/libreoffice-standfirst", test_libreoffice_standfirst);
   g_test_add_func ("/import-doc/libreoffice-floating", test_libreoffice_floating);
   g_test_add_func ("/import-doc/plain", test_plain);
   g_test_add_func ("/import-doc/properties", test_properties);

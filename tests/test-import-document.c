@@ -46,6 +46,8 @@ static const char styles_xml[] =
     "<w:basedOn w:val=\"Zitat\"/></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"Listenabsatz\"><w:name w:val=\"List Paragraph\"/></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"Beschriftung\"><w:name w:val=\"caption\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Intro\"><w:name w:val=\"Intro\"/>"
+    "<w:basedOn w:val=\"Standard\"/><w:rPr><w:i/></w:rPr></w:style>"
     "<w:style w:type=\"character\" w:styleId=\"Fett\"><w:name w:val=\"Strong\"/></w:style>"
     "<w:style w:type=\"character\" w:styleId=\"Lead\"><w:name w:val=\"Lead bold\"/>"
     "<w:rPr><w:b/></w:rPr></w:style>"
@@ -452,6 +454,25 @@ test_docx_release_letterhead (void)
     g_assert_cmpstr (cd_article_get_dateline (article), ==, "SAN FRANCISCO");
     g_assert_true (g_str_has_suffix (cd_article_get_ednote (article), "March 03, 2026 08:00 AM Eastern Standard Time"));
   }
+  /* A standfirst in a paragraph style in italic, its runs plain: the
+   * standfirst, with no dateline under it (the style's italic was not
+   * seen); a run in the style that turns the italic off. */
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PLAIN (RUN ("<w:b/>", "Ancient DNA shows Bronze Age Britons drank milk"))
+            PARA ("Intro", RUN ("", "Study of 400 skeletons overturns an idea about farming"))
+                PLAIN (RUN ("", "People in Bronze Age Britain drank milk for thousands of years."))
+                    PARA ("Intro", RUN ("", "An editor's note in the style, ")
+                                       RUN ("<w:i w:val=\"0\"/>", "Nature") RUN ("", " its source.")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Ancient DNA shows Bronze Age Britons drank milk");
+    g_assert_cmpstr (cd_article_get_dek (article), ==, "Study of 400 skeletons overturns an idea about farming");
+    g_assert_cmpstr (cd_article_get_body (article), ==,
+                     "People in Bronze Age Britain drank milk for thousands of years.\n\n"
+                     "*An editor's note in the style,* Nature *its source.*\n");
+  }
   /* A feature's standfirst over its "By" line, with no dateline. */
   {
     g_autoptr (GBytes) docx = make_docx (
@@ -725,6 +746,8 @@ static const char odf_styles[] =
     "<style:style style:name=\"Subtitle\" style:family=\"paragraph\"/>"
     "<style:style style:name=\"Heading_20_2\" style:display-name=\"Heading 2\" style:family=\"paragraph\">"
     "<style:text-properties fo:font-weight=\"bold\"/></style:style>"
+    "<style:style style:name=\"Intro\" style:family=\"paragraph\" style:parent-style-name=\"Text_20_body\">"
+    "<style:text-properties fo:font-style=\"italic\"/></style:style>"
     "<style:style style:name=\"Quotations\" style:family=\"paragraph\"/>"
     "<style:style style:name=\"Caption\" style:family=\"paragraph\"/>"
     "<style:style style:name=\"Table_20_Heading\" style:display-name=\"Table Heading\" "
@@ -898,6 +921,32 @@ test_odt_pictures_and_refused (void)
   g_assert_true (g_str_has_prefix (error->message,
                                    "story.odt: the OpenDocument text is damaged: its text (content.xml) "
                                    "cannot be read"));
+}
+
+/* A standfirst in a named paragraph style in italic (LibreOffice keeps
+ * the paragraph's own automatic style over it): the standfirst, with no
+ * dateline under it; the named style's italic was not seen. A span that
+ * turns it off stays plain. */
+static void
+test_odt_standfirst_style (void)
+{
+  g_autoptr (GBytes) odt = make_odt (
+      "<style:style style:name=\"P1\" style:family=\"paragraph\" style:parent-style-name=\"Intro\"/>"
+      "<style:style style:name=\"T1\" style:family=\"text\"><style:text-properties "
+      "fo:font-style=\"normal\"/></style:style>",
+      "<text:p text:style-name=\"Title\">Ancient DNA shows Bronze Age Britons drank milk</text:p>"
+      "<text:p text:style-name=\"P1\">Study of 400 skeletons overturns an idea about farming</text:p>"
+      "<text:p text:style-name=\"Text_20_body\">People in Bronze Age Britain drank milk for years.</text:p>"
+      "<text:p text:style-name=\"Intro\">A note in the style, <text:span "
+      "text:style-name=\"T1\">Nature</text:span> its source.</text:p>",
+      NULL);
+  g_autoptr (CdArticle) article = import_odt (odt, "milk.odt");
+
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Ancient DNA shows Bronze Age Britons drank milk");
+  g_assert_cmpstr (cd_article_get_dek (article), ==, "Study of 400 skeletons overturns an idea about farming");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "People in Bronze Age Britain drank milk for years.\n\n"
+                   "*A note in the style,* Nature *its source.*\n");
 }
 
 /* An OpenDocument text attached to a covering note is the story too. */
@@ -1144,6 +1193,7 @@ main (int   argc,
   g_test_add_func ("/import-document/odt-styled", test_odt_styled);
   g_test_add_func ("/import-document/odt-pictures-and-refused", test_odt_pictures_and_refused);
   g_test_add_func ("/import-document/odt-emailed", test_odt_emailed);
+  g_test_add_func ("/import-document/odt-standfirst-style", test_odt_standfirst_style);
   g_test_add_func ("/import-document/rtf-word", test_rtf_word);
   g_test_add_func ("/import-document/rtf-textedit", test_rtf_textedit);
   g_test_add_func ("/import-document/rtf-refused-and-emailed", test_rtf_refused_and_emailed);

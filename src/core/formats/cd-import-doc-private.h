@@ -99,9 +99,14 @@ typedef struct
   gsize         length;
 } CdDocRun;
 
+/* A style's formatting (style_format): a bit for each CdFormat it turns
+ * on, and one (STYLE_OFF << format) for each it turns off. */
+#define STYLE_OFF 0x10
+
 typedef struct
 {
   gboolean format[CD_N_FORMATS];
+  gboolean off[CD_N_FORMATS]; /* turned off, against the paragraph style's */
   gboolean hidden, deleted, inserted, special, object;
   gboolean has_picture;
   guint32  picture; /* its place in the Data stream */

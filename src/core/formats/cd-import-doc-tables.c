@@ -311,12 +311,20 @@ _cd_doc_read_styles (CdDocReader *r)
       g_array_append_vals (r->style_base, &(guint16){ u16 (std + 2) >> 4 }, 1);
       g_array_append_vals (r->style_format, &(guint8){ 0 }, 1);
       /* A character style's one property set (UPX), the characters', at
-       * an even place after its name and its end (2 bytes). */
-      if (name != NULL && (u16 (std + 2) & 0xF) == 2)
+       * an even place after its name and its end (2 bytes); a paragraph
+       * style's two, the paragraph's, then the characters'. The
+       * characters' formatting is the style's (a standfirst's style in
+       * italic); the Normal style's language the document's. */
+      if (name != NULL && ((u16 (std + 2) & 0xF) == 2 || (u16 (std + 2) & 0xF) == 1))
         {
           gsize at = base_size + name_size + 2, upx;
 
           at += at % 2;
+          if ((u16 (std + 2) & 0xF) == 1)
+            {
+              at = at + 2 <= size && (upx = u16 (std + at)) <= size - at - 2 ? at + 2 + upx : size;
+              at += at % 2;
+            }
           if (at + 2 <= size && (upx = u16 (std + at)) <= size - at - 2)
             {
               CdDocChars chars = r->chars;
@@ -324,24 +332,10 @@ _cd_doc_read_styles (CdDocReader *r)
               memset (&r->chars, 0, sizeof r->chars);
               _cd_doc_each_sprm (std + at + 2, upx, _cd_doc_chars_sprm, r);
               for (guint i = 0; i < CD_N_FORMATS; i++)
-                if (r->chars.format[i])
-                  g_array_index (r->style_format, guint8, istd) |= 1 << i;
+                g_array_index (r->style_format, guint8, istd) |= (r->chars.format[i] ? 1 << i : 0) |
+                                                                 (r->chars.off[i] ? STYLE_OFF << i : 0);
               r->chars = chars;
-            }
-        }
-      /* A paragraph style's two property sets (UPX) follow its name and
-       * its end (2 bytes), each at an even place: the paragraph's, then
-       * the characters'. */
-      if (istd == 0 && name != NULL && (u16 (std + 2) & 0xF) == 1)
-        {
-          gsize at = base_size + name_size + 2, upx;
-
-          at += at % 2;
-          if (at + 2 <= size && (upx = u16 (std + at)) <= size - at - 2)
-            {
-              at += 2 + upx;
-              at += at % 2;
-              if (at + 2 <= size && (upx = u16 (std + at)) <= size - at - 2)
+              if (istd == 0 && (u16 (std + 2) & 0xF) == 1)
                 _cd_doc_each_sprm (std + at + 2, upx, normal_style_language, r->document);
             }
         }

@@ -46,20 +46,25 @@ _cd_doc_chars_sprm (guint16       sprm,
 {
   CdDocReader *r = data;
   CdDocChars  *chars = &r->chars;
-  /* A toggle: on, or the opposite of the style's (which reads as on). */
+  /* A toggle: on, or the opposite of the style's (which reads as on,
+   * and as off against a paragraph style that sets it). */
   gboolean on = operand[0] == 1 || operand[0] == 0x81;
+  gboolean off = operand[0] == 0 || operand[0] == 0x81;
 
   switch (sprm)
     {
     case SPRM_C_BOLD:
       chars->format[CD_FORMAT_BOLD] = on;
+      chars->off[CD_FORMAT_BOLD] = off;
       break;
     case SPRM_C_ITALIC:
       chars->format[CD_FORMAT_ITALIC] = on;
+      chars->off[CD_FORMAT_ITALIC] = off;
       break;
     case SPRM_C_STRIKE:
     case SPRM_C_DOUBLE_STRIKE:
       chars->format[CD_FORMAT_STRUCK] = on;
+      chars->off[CD_FORMAT_STRUCK] = off;
       break;
     case SPRM_C_HIDDEN:
       chars->hidden = on;
@@ -100,7 +105,10 @@ _cd_doc_chars_sprm (guint16       sprm,
             guint8 format = g_array_index (r->style_format, guint8, istd);
 
             for (guint i = 0; i < CD_N_FORMATS; i++)
-              chars->format[i] = chars->format[i] || (format & (1 << i)) != 0;
+              {
+                chars->format[i] = chars->format[i] || (format & (1 << i)) != 0;
+                chars->off[i] = chars->off[i] || (format & (STYLE_OFF << i)) != 0;
+              }
             istd = g_array_index (r->style_base, guint16, istd);
           }
       }
@@ -172,6 +180,29 @@ para_at (CdDocReader *r,
       _cd_doc_each_sprm (run->sprms, run->length, para_sprm, &para);
     }
   return para;
+}
+
+/* The formatting a body paragraph's style lends the characters at @fc
+ * (a standfirst's style in italic), a bit for each CdFormat; none from a
+ * heading's or a quotation's style, which make what the paragraph is,
+ * nor from a table cell's (a head's bold is the table's). */
+static guint8
+style_lends (CdDocReader *r,
+             guint32      fc)
+{
+  CdDocPara para = para_at (r, fc);
+  gboolean  ordered = FALSE;
+  guint8    lent = 0;
+  guint     istd = para.style;
+
+  if (para.in_table || _cd_document_kind_of_style (_cd_doc_style_name (r, para.style), &ordered) != CD_PARA_TEXT)
+    return 0;
+  for (guint depth = 0; depth < 8 && istd < r->style_format->len; depth++)
+    {
+      lent |= g_array_index (r->style_format, guint8, istd) & ((1 << CD_N_FORMATS) - 1);
+      istd = g_array_index (r->style_base, guint16, istd);
+    }
+  return lent;
 }
 
 /* Whether bold is the paragraph's own: a heading's, a title's, a table
@@ -392,6 +423,13 @@ add_text (CdDocReader *r,
       return;
     }
   memcpy (format, r->chars.format, sizeof format);
+  {
+    guint8 lent = style_lends (r, fc);
+
+    for (guint i = 0; i < CD_N_FORMATS; i++)
+      if ((lent & (1 << i)) != 0)
+        format[i] = !r->chars.off[i];
+  }
   /* Writers set a heading's and a table head's own bold on its runs: no
    * emphasis. */
   format[CD_FORMAT_BOLD] = format[CD_FORMAT_BOLD] && !bold_is_style (r, fc);

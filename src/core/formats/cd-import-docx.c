@@ -32,10 +32,12 @@
 typedef struct
 {
   CdDocument *document;
-  GHashTable *links;    /* the document's relationship id → target */
-  GHashTable *styles;   /* style id → its name, lower case ("heading 1") */
-  GHashTable *based_on; /* style id → the id of the style it is based on */
-  GHashTable *run_rpr;  /* style id → its run properties (w:rPr), in @styles_doc */
+  GHashTable *links;      /* the document's relationship id → target */
+  GHashTable *styles;     /* style id → its name, lower case ("heading 1") */
+  GHashTable *based_on;   /* style id → the id of the style it is based on */
+  GHashTable *run_rpr;    /* style id → its run properties (w:rPr), in @styles_doc */
+  const char *para_style; /* the style of the body's paragraph being read */
+  guint       tables;     /* how deep in tables the paragraph being read is */
   xmlDoc     *styles_doc;
   GHashTable *numbered; /* "numId:ilvl" → itself, for numbered (not bulleted) levels */
   char       *dir;      /* the folder of the document part, with its "/" */
@@ -241,26 +243,41 @@ style_name (Reader     *reader,
   return NULL;
 }
 
+/* The switch @name in the run properties of the style @style or of the
+ * styles it is based on: %NULL where none sets it. */
+static xmlNode *
+style_switch (Reader     *reader,
+              const char *style,
+              const char *name)
+{
+  for (guint depth = 0; style != NULL && depth < 8; depth++)
+    {
+      xmlNode *style_rpr = g_hash_table_lookup (reader->run_rpr, style);
+
+      if (w_child (style_rpr, name) != NULL)
+        return w_child (style_rpr, name);
+      style = g_hash_table_lookup (reader->based_on, style);
+    }
+  return NULL;
+}
+
 /* Whether the switch @name (w:b, w:i, …) is on in the run properties
  * @rpr, else in those of its character style @style or the styles that
- * one is based on ("Strong", or any style of the user's in bold). */
+ * one is based on ("Strong", or any style of the user's in bold), else in
+ * those of the body paragraph's style (a standfirst's style in italic). */
 static gboolean
 run_switch (Reader     *reader,
             xmlNode    *rpr,
             const char *style,
             const char *name)
 {
-  if (w_child (rpr, name) != NULL)
-    return switch_on (w_child (rpr, name));
-  for (guint depth = 0; style != NULL && depth < 8; depth++)
-    {
-      xmlNode *style_rpr = g_hash_table_lookup (reader->run_rpr, style);
+  xmlNode *set = w_child (rpr, name);
 
-      if (w_child (style_rpr, name) != NULL)
-        return switch_on (w_child (style_rpr, name));
-      style = g_hash_table_lookup (reader->based_on, style);
-    }
-  return FALSE;
+  if (set == NULL)
+    set = style_switch (reader, style, name);
+  if (set == NULL)
+    set = style_switch (reader, reader->para_style, name);
+  return set != NULL && switch_on (set);
 }
 
 /* The formatting the run properties @rpr set, over the paragraph's. */
@@ -410,7 +427,12 @@ read_paragraph (Reader  *reader,
   CdPara          *para;
 
   _cd_inline_init (&in);
+  /* A body paragraph's style lends its runs its bold and italic; a
+   * heading's or a quotation's is what the paragraph is, and a table
+   * cell's (a head's bold) is the table's. */
+  reader->para_style = kind == CD_PARA_TEXT && reader->tables == 0 ? style : NULL;
   read_runs (reader, node, &in, pictures);
+  reader->para_style = NULL;
   para = _cd_inline_finish (&in, kind);
   para->ordered = ordered;
   if (num_id != NULL && !g_str_equal (num_id, "0") && para->kind == CD_PARA_TEXT)
@@ -447,9 +469,11 @@ read_table (Reader  *reader,
           if (!is_w (cell, "tc"))
             continue;
           cell_paras = g_ptr_array_new_with_free_func (_cd_para_free);
+          reader->tables++;
           for (xmlNode *p = cell->children; p != NULL; p = p->next)
             if (is_w (p, "p"))
               g_ptr_array_add (cell_paras, read_paragraph (reader, p, pictures));
+          reader->tables--;
           _cd_document_append_cell (html, cell_paras, first,
                                     span != NULL ? CLAMP (g_ascii_strtoull (span, NULL, 10), 1, 64) : 1);
         }

@@ -49,6 +49,7 @@ typedef struct
   CdDocument *document;
   GHashTable *styles;   /* style:name → Style (paragraph and text, automatic and named) */
   GHashTable *numbered; /* "list style:level" → itself, for numbered levels */
+  guint       tables;   /* how deep in tables the paragraph being read is */
 } Reader;
 
 static void
@@ -405,8 +406,11 @@ read_paragraph (Reader  *reader,
 
       kind = n <= 2 ? CD_PARA_HEADING : CD_PARA_SUBHEADING;
     }
+  /* A body paragraph's style lends it its bold and italic (a
+   * standfirst's style in italic); a quotation's and a table cell's
+   * (a head's bold) their own formatting only. */
   if (kind == CD_PARA_TEXT || kind == CD_PARA_QUOTE)
-    apply_style (reader, style, TRUE, format);
+    apply_style (reader, style, kind == CD_PARA_QUOTE || reader->tables > 0, format);
   _cd_inline_init (&in);
   read_text (reader, node, format, &in, pictures, notes);
   return _cd_inline_finish (&in, kind);
@@ -495,9 +499,11 @@ read_table (Reader  *reader,
           if (!is (cell, NS_TABLE, "table-cell") && !is (cell, NS_TABLE, "covered-table-cell"))
             continue;
           cell_paras = g_ptr_array_new_with_free_func (_cd_para_free);
+          reader->tables++;
           for (xmlNode *p = cell->children; p != NULL; p = p->next)
             if (is (p, NS_TEXT, "p") || is (p, NS_TEXT, "h"))
               g_ptr_array_add (cell_paras, read_paragraph (reader, p, pictures, notes));
+          reader->tables--;
           _cd_document_append_cell (html, cell_paras, first, 1);
         }
       g_string_append (html, "</tr>");
