@@ -454,6 +454,27 @@ test_docx_release_letterhead (void)
     g_assert_cmpstr (cd_article_get_dateline (article), ==, "SAN FRANCISCO");
     g_assert_true (g_str_has_suffix (cd_article_get_ednote (article), "March 03, 2026 08:00 AM Eastern Standard Time"));
   }
+  /* A letterhead laid out in a table (the sender's name and address
+   * beside "PRESS RELEASE" and the date), then the headline in a box (a
+   * table of one cell): the table was the story's first paragraph and
+   * had no headline; a table of figures under the dateline stays. */
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        "<w:tbl><w:tr><w:tc>" PLAIN (RUN ("<w:b/>", "Peak District National Park Authority"))
+            PLAIN (RUN ("", "Aldern House, Baslow Road, Bakewell DE45 1AE")) "</w:tc><w:tc>" PLAIN (RUN ("", "PRESS RELEASE")) PLAIN (RUN ("", "3 March 2026")) "</w:tc></w:tr></w:tbl>"
+                                                                                                                                                                "<w:tbl><w:tr><w:tc>" PLAIN (RUN ("<w:b/>", "Stanage Edge car park charges to double from April")) "</w:tc></w:tr></w:tbl>" PLAIN (RUN ("", "BAKEWELL, 3 March 2026 – Parking at Stanage Edge will cost £10 a day.")) "<w:tbl><w:tr><w:tc>" PLAIN (RUN ("", "Car park")) "</w:tc><w:tc>" PLAIN (RUN ("", "Charge")) "</w:tc></w:tr><w:tr><w:tc>" PLAIN (RUN ("", "Stanage Edge")) "</w:tc><w:tc>" PLAIN (RUN ("", "£10")) "</w:tc></w:tr></w:tbl>",
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Stanage Edge car park charges to double from April");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "BAKEWELL");
+    g_assert_cmpstr (cd_article_get_body (article), ==,
+                     "Parking at Stanage Edge will cost £10 a day.\n\n"
+                     "| Car park | Charge |\n| --- | ---: |\n| Stanage Edge | £10 |\n");
+    g_assert_true (g_str_has_suffix (cd_article_get_ednote (article),
+                                     "Peak District National Park Authority — "
+                                     "Aldern House, Baslow Road, Bakewell DE45 1AE — PRESS RELEASE — 3 March 2026"));
+  }
   /* A standfirst in a paragraph style in italic, its runs plain: the
    * standfirst, with no dateline under it (the style's italic was not
    * seen); a run in the style that turns the italic off. */

@@ -160,6 +160,7 @@ typedef struct
   guint           too_deep; /* fields past MAX_FIELDS open */
   GString        *pictures; /* the pictures' HTML, after their paragraph */
   GPtrArray      *cell;
+  GPtrArray      *table_cells; /* the table's paragraphs so far (CdPara) */
   GString        *row, *table_html;
   gboolean        head_row;
   guint           changed_runs;

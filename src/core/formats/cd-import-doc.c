@@ -235,7 +235,9 @@ flush_table (CdDocReader *r)
 {
   if (r->table_html->len == 0)
     return;
-  g_ptr_array_add (r->paras, _cd_para_new_block (g_strdup_printf ("<table>%s</table>", r->table_html->str)));
+  g_ptr_array_add (r->paras, _cd_para_new_table (g_strdup_printf ("<table>%s</table>", r->table_html->str),
+                                                 g_steal_pointer (&r->table_cells)));
+  r->table_cells = g_ptr_array_new_with_free_func (_cd_para_free);
   g_string_truncate (r->table_html, 0);
   r->head_row = TRUE;
 }
@@ -295,7 +297,7 @@ end_cell (CdDocReader *r,
       return;
     }
   end_paragraph (r, fc);
-  _cd_document_append_cell (r->row, r->cell, r->head_row, 1);
+  _cd_document_append_cell (r->row, r->cell, r->head_row, 1, r->table_cells);
   g_ptr_array_set_size (r->cell, 0);
 }
 
@@ -632,6 +634,7 @@ reader_clear (CdDocReader *r)
   g_clear_pointer (&r->list_uses, g_array_unref);
   g_clear_pointer (&r->bullets, g_hash_table_unref);
   g_clear_pointer (&r->cell, g_ptr_array_unref);
+  g_clear_pointer (&r->table_cells, g_ptr_array_unref);
   reader_strings (r, FALSE);
   _cd_inline_clear (&r->in);
 }
@@ -750,6 +753,7 @@ read_doc (CdDocument *document,
   r.bullets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.fields = g_array_new (FALSE, FALSE, sizeof (CdDocField));
   r.cell = g_ptr_array_new_with_free_func (_cd_para_free);
+  r.table_cells = g_ptr_array_new_with_free_func (_cd_para_free);
   reader_strings (&r, TRUE);
   r.head_row = TRUE;
   _cd_inline_init (&r.in);

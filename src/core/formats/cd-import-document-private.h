@@ -41,10 +41,14 @@ typedef struct
   guint      level;   /* a list item's level, from 0 */
   gboolean   ordered; /* a numbered list item */
   gboolean   block;   /* a table or a picture, set as it is */
+  GPtrArray *cells;   /* a table's paragraphs with text, row by row and cell
+                       * by cell (CdPara), or NULL */
 } CdPara;
 
 void    _cd_para_free (gpointer para);
 CdPara *_cd_para_new_block (char *html);
+CdPara *_cd_para_new_table (char      *html,
+                            GPtrArray *cells);
 
 /* A paragraph's text as it is read, with its formatting: strong, em and
  * del, outermost first (CD_FORMAT_*). */
@@ -106,7 +110,8 @@ void _cd_document_add_pictures (GPtrArray *paras,
 void _cd_document_append_cell (GString   *html,
                                GPtrArray *paras,
                                gboolean   head,
-                               guint      columns);
+                               guint      columns,
+                               GPtrArray *cells);
 
 /* Besides the text: what the note says, the pictures, the language. */
 typedef struct

@@ -41,6 +41,7 @@ _cd_para_free (gpointer data)
 
   g_free (para->html);
   g_free (para->text);
+  g_clear_pointer (&para->cells, g_ptr_array_unref);
   g_free (para);
 }
 
@@ -53,6 +54,18 @@ _cd_para_new_block (char *html)
   para->html = html;
   para->text = g_strdup ("block");
   para->block = TRUE;
+  return para;
+}
+
+/* A table (@html, consumed) and its paragraphs (@cells, consumed, or
+ * %NULL: _cd_document_append_cell()), set as it is. */
+CdPara *
+_cd_para_new_table (char      *html,
+                    GPtrArray *cells)
+{
+  CdPara *para = _cd_para_new_block (html);
+
+  para->cells = cells;
   return para;
 }
 
@@ -415,12 +428,14 @@ _cd_document_add_comment (GString    *notes,
 }
 
 /* Appends a table's cell of @paras (a head's when @head) to @html: their
- * text in one line, and an empty cell for each further column it spans. */
+ * text in one line, and an empty cell for each further column it spans.
+ * Its paragraphs with text move to @cells, where given. */
 void
 _cd_document_append_cell (GString   *html,
                           GPtrArray *paras,
                           gboolean   head,
-                          guint      columns)
+                          guint      columns,
+                          GPtrArray *cells)
 {
   gboolean started = FALSE;
 
@@ -437,6 +452,12 @@ _cd_document_append_cell (GString   *html,
   g_string_append (html, head ? "</th>" : "</td>");
   for (guint k = 1; k < columns; k++)
     g_string_append (html, head ? "<th></th>" : "<td></td>");
+  for (guint i = 0; cells != NULL && i < paras->len;)
+    if (*((const CdPara *) g_ptr_array_index (paras, i))->text != '\0' &&
+        !((const CdPara *) g_ptr_array_index (paras, i))->block)
+      g_ptr_array_add (cells, g_ptr_array_steal_index (paras, i));
+    else
+      i++;
 }
 
 /* What libarchive says went wrong, as text a message can hold. */
@@ -788,6 +809,65 @@ move_to_notes (GPtrArray *paras,
   return n > 0 ? g_array_index (at, guint, n - 1) + 1 : first;
 }
 
+/* How many cells the table @html has. */
+static guint
+count_cells (const char *html)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (html, "<t"); p != NULL; p = strstr (p + 2, "<t"))
+    n += g_str_has_prefix (p, "<td>") || g_str_has_prefix (p, "<th>");
+  return n;
+}
+
+/* Whether the table @para lays out a head: one cell (a headline in a
+ * box), or a line to the desk among its short lines (a letterhead's
+ * table: the sender's name and address beside "PRESS RELEASE" and the
+ * date). */
+static gboolean
+lays_out_head (const CdPara *para)
+{
+  gboolean released = FALSE;
+
+  if (para->cells == NULL || para->cells->len == 0 || para->cells->len > 12)
+    return FALSE;
+  for (guint i = 0; i < para->cells->len; i++)
+    {
+      const CdPara *cell = g_ptr_array_index (para->cells, i);
+
+      if (cd_count_words (cell->text) > HEADLINE_MAX_WORDS)
+        return FALSE;
+      released = released || _cd_import_is_release_line (cell->text);
+    }
+  return released || count_cells (para->html) == 1;
+}
+
+/* Sets out the tables that lay out the head of the story, above its
+ * first long paragraph, from @first on (lays_out_head()), as their
+ * paragraphs, for the head to be read from them. */
+static void
+unfold_head_tables (GPtrArray *paras,
+                    guint      first)
+{
+  for (guint i = first; i < paras->len && i < first + 16; i++)
+    {
+      CdPara *para = g_ptr_array_index (paras, i);
+
+      if (!para->block && cd_count_words (para->text) > HEADLINE_MAX_WORDS)
+        return;
+      if (para->block && lays_out_head (para))
+        {
+          g_autoptr (GPtrArray) cells = g_steal_pointer (&para->cells);
+          guint n = cells->len;
+
+          g_ptr_array_remove_index (paras, i);
+          for (guint k = 0; k < n; k++)
+            g_ptr_array_insert (paras, (int) (i + k), g_ptr_array_steal_index (cells, 0));
+          i += n - 1;
+        }
+    }
+}
+
 /* A press release's letterhead above its line to the desk
  * (_cd_import_letterhead_length()), from @first on (@title: where the
  * title's paragraph stood, or G_MAXUINT): moves its text to @notes, so
@@ -942,6 +1022,7 @@ finish (CdDocument *document,
       para->text = g_strdup ("");
     }
   first = take_labels (paras, first, &labels);
+  unfold_head_tables (paras, first);
   first = take_letterhead (paras, first, title, notes);
   /* A press release's lines to the desk above its headline (and its
    * logo), and its contact block. */

@@ -446,15 +446,16 @@ read_paragraph (Reader  *reader,
   return para;
 }
 
-/* The table @node as HTML: each cell's paragraphs in one line of text,
- * the first row its head. */
-static char *
+/* The table @node: its HTML, each cell's paragraphs in one line of text,
+ * the first row its head; and its paragraphs. */
+static CdPara *
 read_table (Reader  *reader,
             xmlNode *node,
             GString *pictures)
 {
   g_autoptr (GString) html = g_string_new ("<table>");
-  gboolean first = TRUE;
+  GPtrArray *cells = g_ptr_array_new_with_free_func (_cd_para_free);
+  gboolean   first = TRUE;
 
   for (xmlNode *row = node->children; row != NULL; row = row->next)
     {
@@ -475,13 +476,13 @@ read_table (Reader  *reader,
               g_ptr_array_add (cell_paras, read_paragraph (reader, p, pictures));
           reader->tables--;
           _cd_document_append_cell (html, cell_paras, first,
-                                    span != NULL ? CLAMP (g_ascii_strtoull (span, NULL, 10), 1, 64) : 1);
+                                    span != NULL ? CLAMP (g_ascii_strtoull (span, NULL, 10), 1, 64) : 1, cells);
         }
       g_string_append (html, "</tr>");
       first = FALSE;
     }
   g_string_append (html, "</table>");
-  return g_string_free (g_steal_pointer (&html), FALSE);
+  return _cd_para_new_table (g_string_free (g_steal_pointer (&html), FALSE), cells);
 }
 
 /* Reads the block-level content of @node (the body, a content control)
@@ -501,7 +502,7 @@ read_blocks (Reader    *reader,
       if (is_w (child, "p"))
         g_ptr_array_add (paras, read_paragraph (reader, child, pictures));
       else if (is_w (child, "tbl"))
-        g_ptr_array_add (paras, _cd_para_new_block (read_table (reader, child, pictures)));
+        g_ptr_array_add (paras, read_table (reader, child, pictures));
       else if (is_w (child, "sdt") || is_w (child, "sdtContent") || is_w (child, "customXml") ||
                is_w (child, "ins") || is_w (child, "moveTo"))
         read_blocks (reader, child, paras, depth + 1);

@@ -467,9 +467,9 @@ read_list (Reader     *reader,
     }
 }
 
-/* The table @node as HTML: each cell's paragraphs in one line of text,
- * the first row its head. */
-static char *
+/* The table @node: its HTML, each cell's paragraphs in one line of text,
+ * the first row its head; and its paragraphs. */
+static CdPara *
 read_table (Reader  *reader,
             xmlNode *node,
             GString *pictures,
@@ -477,7 +477,8 @@ read_table (Reader  *reader,
 {
   g_autoptr (GString) html = g_string_new ("<table>");
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
-  gboolean first = TRUE;
+  GPtrArray *cells = g_ptr_array_new_with_free_func (_cd_para_free);
+  gboolean   first = TRUE;
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -504,13 +505,13 @@ read_table (Reader  *reader,
             if (is (p, NS_TEXT, "p") || is (p, NS_TEXT, "h"))
               g_ptr_array_add (cell_paras, read_paragraph (reader, p, pictures, notes));
           reader->tables--;
-          _cd_document_append_cell (html, cell_paras, first, 1);
+          _cd_document_append_cell (html, cell_paras, first, 1, cells);
         }
       g_string_append (html, "</tr>");
       first = FALSE;
     }
   g_string_append (html, "</table>");
-  return g_string_free (g_steal_pointer (&html), FALSE);
+  return _cd_para_new_table (g_string_free (g_steal_pointer (&html), FALSE), cells);
 }
 
 /* Reads the block-level content of @node (office:text, a section) into
@@ -533,7 +534,7 @@ read_blocks (Reader    *reader,
       else if (is (child, NS_TEXT, "list"))
         read_list (reader, child, NULL, 0, paras, notes);
       else if (is (child, NS_TABLE, "table"))
-        g_ptr_array_add (paras, _cd_para_new_block (read_table (reader, child, pictures, notes)));
+        g_ptr_array_add (paras, read_table (reader, child, pictures, notes));
       else if (is (child, NS_TEXT, "section"))
         read_blocks (reader, child, paras, notes, depth + 1);
       else if (is (child, NS_TEXT, "tracked-changes"))

@@ -517,7 +517,7 @@ append_cell (const CdPdfReader *reader,
       _cd_pdf_append_glyphs (reader, &in, glyphs, 0, glyphs->len, head);
       g_ptr_array_add (paras, _cd_inline_finish (&in, CD_PARA_TEXT));
     }
-  _cd_document_append_cell (html, paras, head, 1);
+  _cd_document_append_cell (html, paras, head, 1, NULL);
 }
 
 /* Whether the line @line, of @cells, may stand in a table whose last

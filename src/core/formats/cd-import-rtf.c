@@ -90,8 +90,9 @@ typedef struct
   char       *pict_alt;  /* its description */
   GString    *prop_name;
   GString    *prop_value;
-  GString    *pictures; /* the pictures' HTML, after their paragraph */
-  GPtrArray  *cell;     /* the paragraphs of a table's cell */
+  GString    *pictures;    /* the pictures' HTML, after their paragraph */
+  GPtrArray  *cell;        /* the paragraphs of a table's cell */
+  GPtrArray  *table_cells; /* the table's paragraphs so far */
   GString    *row;
   GString    *table;
   gboolean    head_row;
@@ -275,7 +276,9 @@ flush_table (Reader *r)
 {
   if (r->table->len == 0)
     return;
-  g_ptr_array_add (r->paras, _cd_para_new_block (g_strdup_printf ("<table>%s</table>", r->table->str)));
+  g_ptr_array_add (r->paras, _cd_para_new_table (g_strdup_printf ("<table>%s</table>", r->table->str),
+                                                 g_steal_pointer (&r->table_cells)));
+  r->table_cells = g_ptr_array_new_with_free_func (_cd_para_free);
   g_string_truncate (r->table, 0);
   r->head_row = TRUE;
 }
@@ -320,7 +323,7 @@ end_cell (Reader *r)
   if (!r->in_table)
     return;
   end_paragraph (r);
-  _cd_document_append_cell (r->row, r->cell, r->head_row, 1);
+  _cd_document_append_cell (r->row, r->cell, r->head_row, 1, r->table_cells);
   g_ptr_array_set_size (r->cell, 0);
 }
 
@@ -920,6 +923,7 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->pict_bin, g_bytes_unref);
   g_clear_pointer (&r->pict_alt, g_free);
   g_clear_pointer (&r->cell, g_ptr_array_unref);
+  g_clear_pointer (&r->table_cells, g_ptr_array_unref);
   reader_strings (r, FALSE);
   _cd_inline_clear (&r->in);
 }
@@ -959,6 +963,7 @@ read_rtf (CdDocument *document,
   r.based_on = g_hash_table_new (NULL, NULL);
   r.bytes = g_byte_array_new ();
   r.cell = g_ptr_array_new_with_free_func (_cd_para_free);
+  r.table_cells = g_ptr_array_new_with_free_func (_cd_para_free);
   reader_strings (&r, TRUE);
   r.head_row = TRUE;
   _cd_inline_init (&r.in);
