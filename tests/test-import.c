@@ -1191,14 +1191,17 @@ test_xml_headline_topic (void)
     const char *note;
   } cases[] = {
     {"GLOBAL-PRECIOUS/ (UPDATE 1)",     "UPDATE 1-PRECIOUS-Gold rises on safe haven demand",
-     "Gold rises on safe haven demand",                                                                                     "UPDATE 1 — PRECIOUS"},
+     "Gold rises on safe haven demand",                                                                                                         "UPDATE 1 — PRECIOUS"},
     { "SOCCER-ENGLAND/CHELSEA-BENITEZ", "Soccer-Smiling Benitez pleads for support",
-     "Smiling Benitez pleads for support",                                                                                  "Soccer"               },
-    { NULL,                             "ASIA:Samsung sells defence units",                  "Samsung sells defence units", "ASIA"                 },
-    { "COCA-COLA-RESULTS/",             "Coca-Cola profits rise",                            "Coca-Cola profits rise",      NULL                   },
-    { "USA-CHINA/TRADE",                "US-China trade talks resume",                       "US-China trade talks resume", NULL                   },
-    { NULL,                             "Brexit: What happens next",                         "Brexit: What happens next",   NULL                   },
-    { NULL,                             "UK:the vote",                                       "UK:the vote",                 NULL                   },
+     "Smiling Benitez pleads for support",                                                                                                      "Soccer"               },
+    { NULL,                             "ASIA:Samsung sells defence units",                      "Samsung sells defence units",                 "ASIA"                 },
+    { "COCA-COLA-RESULTS/",             "Coca-Cola profits rise",                                "Coca-Cola profits rise",                      NULL                   },
+    { "USA-CHINA/TRADE",                "US-China trade talks resume",                           "US-China trade talks resume",                 NULL                   },
+    { NULL,                             "Brexit: What happens next",                             "Brexit: What happens next",                   NULL                   },
+    { NULL,                             "UK:the vote",                                           "UK:the vote",                                 NULL                   },
+    { NULL,                             "FACTBOX-What's in the EU's climate package",            "What's in the EU's climate package",          "FACTBOX"              },
+    { NULL,                             "EXCLUSIVE-US weighs new tariffs on chips, sources say", "US weighs new tariffs on chips, sources say",
+     "EXCLUSIVE"                                                                                                                                                       },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -2160,6 +2163,10 @@ test_release_letterhead (void)
       "Valencia, 3 de marzo de 2026 – La Generalitat abrirá tres playas este verano.\n",
       "Helix Biosciences Announces Phase 2 Results\n\n"
       "SAN FRANCISCO--(BUSINESS WIRE)--Helix Biosciences today announced the results.\n",
+      /* A place whose last letter ends in a byte of a dash's: its byte
+       * was cut, and the dateline was no text. */
+      "Новый мост открыт\n\nВОЛГОГРАД – Новый мост через Волгу открыт для движения.\n",
+      "Nuovo ponte aperto\n\nCITTÀ – Il nuovo ponte sarà aperto domani.\n",
     };
     /* clang-format off */
     static const char *const expected[][4] = {
@@ -2178,6 +2185,8 @@ test_release_letterhead (void)
       { "La Generalitat abre tres playas", "Valencia", NULL, "La Generalitat abrirá tres playas este verano.\n" },
       { "Helix Biosciences Announces Phase 2 Results", "SAN FRANCISCO", NULL,
         "Helix Biosciences today announced the results.\n" },
+      { "Новый мост открыт", "ВОЛГОГРАД", NULL, "Новый мост через Волгу открыт для движения.\n" },
+      { "Nuovo ponte aperto", "CITTÀ", NULL, "Il nuovo ponte sarà aperto domani.\n" },
     };
     /* clang-format on */
 
@@ -2224,6 +2233,8 @@ test_release_lines (void)
     { "Embargoed until 23:59 BST 30 June YYYY", "YYYY-06-30T22:59:00Z", FALSE },
     { "For release at 0001 GMT 4 Feb YYYY", "YYYY-02-04T00:01:00Z", FALSE },
     { "For release after 10:00 GMT 4 February YYYY", "YYYY-02-04T10:00:00Z", FALSE },
+    /* PA's: no zone, so the note asks for it; it was the headline. */
+    { "EMBARGOED TO 2230 THURSDAY FEBRUARY 4", NULL, TRUE },
     { "Embargoed until 4 January YYYY GMT", "YYYY-01-04T00:00:00Z", FALSE },
     { "Not for publication before YYYY-02-04 00:01 +01:00", "YYYY-02-03T23:01:00Z", FALSE },
     { "Sperrfrist: 4. Februar YYYY, 10:00 Uhr MEZ", "YYYY-02-04T09:00:00Z", FALSE },
@@ -2377,6 +2388,18 @@ test_wire_end_marks (void)
     { "dpa abc yyzz n1 xy\n\nENDE", "dpa abc yyzz n1 xy" },
     { "###\nTrailer on the mark's own block", "Trailer on the mark's own block" },
     { "Ships queued on Monday.\n###", NULL },
+    /* The agencies' trailers under the sign-off kept it, and themselves,
+     * in the story: dpa's, EFE's, Yonhap's reporter's address, AP's
+     * copyright. */
+    { "dpa sbs xx a3 jh\n©dpa-infocom, dpa:260701-930-512734/2",
+      "dpa sbs xx a3 jh ©dpa-infocom, dpa:260701-930-512734/2" },
+    { "dpa-infocom GmbH\n©dpa-infocom, dpa:270513-930-99012/1", "dpa-infocom GmbH ©dpa-infocom, dpa:270513-930-99012/1" },
+    { "jgh/lcm/rcf\n\n(c) Agencia EFE", "jgh/lcm/rcf — (c) Agencia EFE" },
+    { "jwp@yna.co.kr\n(END)", "jwp@yna.co.kr" },
+    { "Copyright 2026 The Associated Press. All rights reserved. This material may not be published, "
+      "broadcast, rewritten or redistributed without permission.",
+      "Copyright 2026 The Associated Press. All rights reserved. This material may not be published, "
+      "broadcast, rewritten or redistributed without permission." },
   };
   /* clang-format on */
 
@@ -2394,6 +2417,18 @@ test_wire_end_marks (void)
                      "you.\"\n\n\\--Kennedy\n");
     g_assert_null (cd_article_get_ednote (a));
   }
+  /* dpa-AFX's sign-off after the last sentence's end; a path in a
+   * sentence stays. */
+  {
+    const char *glued = "Siemens hebt Prognose an\n\nMÜNCHEN (dpa-AFX) - Die Nachfrage bleibe hoch./mbr/stw/he\n";
+    const char *path = "Server\n\nBERLIN (dpa) - Die Datei liegt unter /srv/data/he\n";
+    g_autoptr (CdArticle) a = cd_import_data (glued, strlen (glued), CD_IMPORT_FORMAT_WIRE, "w.txt", NULL);
+    g_autoptr (CdArticle) b = cd_import_data (path, strlen (path), CD_IMPORT_FORMAT_WIRE, "w.txt", NULL);
+
+    g_assert_cmpstr (cd_article_get_body (a), ==, "Die Nachfrage bleibe hoch.\n");
+    g_assert_cmpstr (cd_article_get_ednote (a), ==, "mbr/stw/he");
+    g_assert_cmpstr (cd_article_get_body (b), ==, "Die Datei liegt unter /srv/data/he\n");
+  }
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = g_strdup_printf ("Harbour reopens\n\nROTTERDAM (AP) — The harbour "
@@ -2410,6 +2445,52 @@ test_wire_end_marks (void)
                            : "The harbour reopened.\n");
       g_assert_cmpstr (cd_article_get_ednote (a), ==, cases[i].ednote);
     }
+}
+
+/* Where the dateline names no agency, the byline's does ("Jane Halloway,
+ * PA Health Correspondent", "THE CANADIAN PRESS" under the name): the
+ * source, which was empty; a staff reporter's post names none. PA's
+ * embargo with no zone and its catchline over the headline go to the
+ * note: they were the headline and the standfirst. */
+static void
+test_wire_agency_byline (void)
+{
+  static const char *const texts[] = {
+    "EMBARGOED TO 2230 THURSDAY FEBRUARY 4\n\nPOLITICS Housing\n\n"
+    "Ministers to unveil planning shake-up to speed up new towns\n\n"
+    "By Oliver Brandreth, PA Political Correspondent\n\n"
+    "Ministers will unveil a shake-up of the planning system on Friday.\n\nThe plans cover 12 towns.\n",
+    "Ottawa unveils plan to speed up rental homes\n\nBy Mia Calder\nTHE CANADIAN PRESS\n\n"
+    "OTTAWA — The federal government is putting $4 billion into a new program.\n\nIt starts in May.\n",
+    "Council tax to rise\n\nBy Owen Lewis, Political Editor\n\n"
+    "HUDDERSFIELD — Kirklees Council will raise council tax by 4.99%.\n\nIt faces a gap.\n",
+  };
+  static const char *const expected[][3] = {
+    {"Ministers to unveil planning shake-up to speed up new towns", "PA", "Ministers will unveil" },
+    { "Ottawa unveils plan to speed up rental homes",               "CP", "The federal government"},
+    { "Council tax to rise",                                        NULL, "Kirklees Council"      },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (texts[i], strlen (texts[i]), CD_IMPORT_FORMAT_WIRE, "w.txt", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_headline (a), ==, expected[i][0]);
+      g_assert_cmpstr (cd_article_get_source (a), ==, expected[i][1]);
+      g_assert_true (g_str_has_prefix (cd_article_get_body (a), expected[i][2]));
+      g_assert_true (cd_text_is_blank (cd_article_get_dek (a)));
+    }
+  {
+    g_autoptr (CdArticle) a = cd_import_data (texts[0], strlen (texts[0]), CD_IMPORT_FORMAT_WIRE, "w.txt", NULL);
+
+    g_assert_cmpstr (cd_article_get_byline (a), ==, "Oliver Brandreth, PA Political Correspondent");
+    g_assert_null (cd_article_get_embargo (a));
+    g_assert_true (g_str_has_prefix (cd_article_get_ednote (a), "EMBARGOED TO 2230 THURSDAY FEBRUARY 4 — "
+                                                                "The embargo's time above was not set"));
+    g_assert_true (g_str_has_suffix (cd_article_get_ednote (a), "— POLITICS Housing"));
+  }
 }
 
 /* The agency or the writer's post on the line under a byline belongs to
@@ -3539,6 +3620,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/transmission-lookalikes", test_wire_transmission_lookalikes);
   g_test_add_func ("/import/wire/preamble", test_wire_preamble);
   g_test_add_func ("/import/wire/byline-title", test_wire_byline_title);
+  g_test_add_func ("/import/wire/agency-byline", test_wire_agency_byline);
   g_test_add_func ("/import/wire/contacts", test_wire_contacts);
   g_test_add_func ("/import/wire/end-marks", test_wire_end_marks);
   g_test_add_func ("/import/release-lines", test_release_lines);

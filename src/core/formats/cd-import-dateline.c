@@ -87,6 +87,57 @@ _cd_import_is_agency_name (const char *source)
   return _cd_import_word_in (agency, agencies);
 }
 
+/* The agency a byline names as the reporter's ("Jane Halloway, PA Health
+ * Correspondent", "Mia Calder, THE CANADIAN PRESS", "Marion Keogh
+ * (Australian Associated Press)"), by its short name; %NULL for none (a
+ * staff reporter's). */
+char *
+_cd_import_agency_of_byline (const char *byline)
+{
+  static const char *const names[][2] = {
+    {"associated press",             "AP" },
+    { "the associated press",        "AP" },
+    { "canadian press",              "CP" },
+    { "the canadian press",          "CP" },
+    { "australian associated press", "AAP"},
+    { "press association",           "PA" },
+    { "pa media",                    "PA" },
+    { "agence france-presse",        "AFP"},
+    { "deutsche presse-agentur",     "dpa"},
+  };
+  g_autofree char *affiliation = NULL;
+  g_autofree char *down = NULL;
+  g_auto (GStrv) words = NULL;
+  const char *comma, *bracket;
+
+  if (cd_text_is_blank (byline))
+    return NULL;
+  /* After the last comma, or in brackets at the end. */
+  comma = strrchr (byline, ',');
+  bracket = g_str_has_suffix (byline, ")") ? strrchr (byline, '(') : NULL;
+  if (bracket != NULL)
+    affiliation = g_strndup (bracket + 1, strlen (bracket + 1) - 1);
+  else if (comma != NULL)
+    affiliation = g_strdup (comma + 1);
+  else
+    return NULL;
+  g_strstrip (affiliation);
+  down = g_utf8_strdown (affiliation, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (down, names[i][0]))
+      return g_strdup (names[i][1]);
+  if (_cd_import_is_agency_name (affiliation))
+    return g_steal_pointer (&affiliation);
+  /* A short name before the post: "PA Political Correspondent", "AP
+   * Economics Writer", "dpa correspondent". */
+  words = g_strsplit (affiliation, " ", 2);
+  if (words[0] != NULL && words[1] != NULL && _cd_import_is_agency_name (words[0]) &&
+      g_regex_match_simple ("\\b(?:correspondent|editor|writer|reporter|staff|journalist|photographer)\\b",
+                            words[1], G_REGEX_CASELESS, 0))
+    return g_strdup (words[0]);
+  return NULL;
+}
+
 /* The source a dateline match names, in brackets or between slashes
  * ("/ritzau/"); "" when none. */
 static char *
@@ -234,6 +285,27 @@ _cd_import_match_dateline (const char *paragraph)
   return NULL;
 }
 
+/* @text without the dashes and spaces it ends in ("SAN FRANCISCO--",
+ * "LEEDS –"), whole characters only: "CITTÀ" keeps its last letter,
+ * whose last byte is one of a dash's. */
+static void
+strip_dashes (char *text)
+{
+  gsize n = strlen (text);
+
+  while (n > 0)
+    {
+      if (strchr ("-_ ", text[n - 1]) != NULL)
+        n--;
+      else if (n >= strlen ("–") && (g_str_has_prefix (text + n - strlen ("–"), "–") ||
+                                     g_str_has_prefix (text + n - strlen ("—"), "—")))
+        n -= strlen ("–");
+      else
+        break;
+      text[n] = '\0';
+    }
+}
+
 /* When @paragraph opens with a dateline ("PLACE (SOURCE) — text", "PLACE,
  * DATE (SOURCE) - text", "PLACE — text"), gives @article that dateline and
  * source where it has none, and returns the text after it; else NULL. */
@@ -255,8 +327,7 @@ _cd_import_take_dateline (CdArticle  *article,
   source = fetch_source (info);
   /* Business Wire's "SAN FRANCISCO--(BUSINESS WIRE)--": the dashes are
    * no part of the place. */
-  for (gsize n = strlen (place); n > 0 && strchr ("-–—_ ", place[n - 1]) != NULL; n--)
-    place[n - 1] = '\0';
+  strip_dashes (place);
   if (cd_text_is_blank (cd_article_get_dateline (article)) && *g_strstrip (place) != '\0' &&
       !_cd_import_is_date (place))
     cd_article_set_dateline (article, place);

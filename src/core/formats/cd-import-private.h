@@ -109,9 +109,15 @@ typedef enum
   RE_DATELINE_DATED,
   RE_DATE_ALONE,
   RE_DATELINE_GIVEN,
+  RE_TRAILER,
 } CdWirePattern;
 
-GRegex *_cd_import_wire_regex (guint which);
+GRegex  *_cd_import_wire_regex (guint which);
+char    *_cd_import_wire_block_join (CdWireBlock *b);
+gboolean _cd_import_is_end_mark (const char *line);
+void     _cd_import_take_wire_end (GPtrArray *blocks,
+                                   GString   *notes);
+char    *_cd_import_agency_of_byline (const char *byline);
 
 /* Wire copy in a feed's envelope (cd-import-transmission.c). */
 gboolean _cd_import_is_transmission (const char *text,

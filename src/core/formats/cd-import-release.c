@@ -122,7 +122,7 @@ read_release_line (const char *line,
       if (!is_line)
         is_line = strchr (".?!", plain[strlen (plain) - 1]) == NULL &&
                   (strchr (separator, ':') != NULL || is_kill ||
-                   g_regex_match_simple ("^(?:until|till|bis|jusqu|hasta|fino|tot)\\b", rest, G_REGEX_CASELESS, 0)) &&
+                   g_regex_match_simple ("^(?:until|till|to|bis|jusqu|hasta|fino|tot)\\b", rest, G_REGEX_CASELESS, 0)) &&
                   (!has_lower (plain) || g_regex_match_simple (TIME_LIKE, rest, G_REGEX_CASELESS, 0));
       /* The time after which the story may no longer be used (a kill
        * date) is the note's, and no embargo. */

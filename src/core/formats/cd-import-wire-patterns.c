@@ -103,9 +103,12 @@ _cd_import_wire_regex (guint which)
      * "CORRECTION" alone above a paragraph is a headline) */
     "^(?-i)(?:REFILE|RPT|REPEAT|CORRECTED|CORRECTION|(?:\\d+(?:ST|ND|RD|TH)\\s+)?LEAD|"
     "(?:UPDATE|WRAPUP)(?:\\s*\\d+)?)[\\s!:.-]*$",
-    /* A transmission label before the headline: "UPDATE 2-", "REFILE-" */
-    "^(?-i)(?<label>(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT)"
-    "(?:\\s*-\\s*(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT))*)"
+    /* A transmission label before the headline: "UPDATE 2-", "REFILE-",
+     * and Reuters' kinds of story, "FACTBOX-", "EXCLUSIVE-" */
+    "^(?-i)(?<label>(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT|EXCLUSIVE|FACTBOX|ANALYSIS|"
+    "EXPLAINER|INSIGHT|BREAKINGVIEWS|COLUMN|TIMELINE|INTERVIEW|PREVIEW|FEATURE|SPECIAL REPORT)"
+    "(?:\\s*-\\s*(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT|EXCLUSIVE|FACTBOX|ANALYSIS|"
+    "EXPLAINER|INSIGHT|BREAKINGVIEWS|COLUMN|TIMELINE|INTERVIEW|PREVIEW|FEATURE|SPECIAL REPORT))*)"
     "\\s*-\\s*(?<rest>\\S.*)$",
     /* A note to editors: "Eds: UPDATES with …", "Note to editors: …",
      * "(Eds: Minor edits.)" (an "EDITOR'S NOTE" is for the readers, and
@@ -161,6 +164,13 @@ _cd_import_wire_regex (guint which)
     "^\\s*(?<place>.*?)(?:,?\\s*(?<date>" DATE_ALONE "))?"
     "(?:\\s*\\((?<bracketed>[^()]{1,40})\\)|\\s+(?<named>(?-i)\\p{Lu}\\p{L}{1,9}))?"
     "\\s*(?:—|–|--?|_|:|\\.-)?\\s*$",
+    /* An agency's trailer under the story: the reporter's email address
+     * (Yonhap's "jwp@yna.co.kr"), a copyright line ("(c) Agencia EFE",
+     * "Copyright 2026 The Associated Press. All rights reserved. …"),
+     * dpa's ("dpa-infocom GmbH", "©dpa-infocom, dpa:260701-930-512734/2"),
+     * a feed's end of message ("NNNN") */
+    "^(?:[^\\s@]+@[^\\s@]+\\.[a-z]{2,}|(?:\\(c\\)|©)\\s*\\S.{0,240}|copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|"
+    "dpa-infocom(?:\\s+gmbh)?|nnnn)$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 

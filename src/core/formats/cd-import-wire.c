@@ -130,8 +130,8 @@ split_blocks (const char *text)
   return blocks;
 }
 
-static char *
-block_join (Block *b)
+char *
+_cd_import_wire_block_join (CdWireBlock *b)
 {
   g_ptr_array_add (b->lines, NULL);
   char *joined = g_strjoinv (" ", (char **) b->lines->pdata);
@@ -554,7 +554,7 @@ find_caption_block (GPtrArray *blocks,
 
       if (b->lines->len == 0)
         continue;
-      joined = block_join (b);
+      joined = _cd_import_wire_block_join (b);
       if (b->lines->len > 3 || cd_count_words (joined) > 60)
         return 0;
       for (guint j = 0; j < b->lines->len; j++)
@@ -735,7 +735,7 @@ take_notes (GPtrArray *blocks,
   for (guint i = first; i < end && i < blocks->len; i++)
     {
       Block           *b = g_ptr_array_index (blocks, i);
-      g_autofree char *joined = block_join (b);
+      g_autofree char *joined = _cd_import_wire_block_join (b);
 
       if (b->lines->len > 0 && g_regex_match (_cd_import_wire_regex (RE_VERSION_NOTE), joined, 0, NULL))
         {
@@ -755,112 +755,6 @@ take_notes (GPtrArray *blocks,
           note = take_wrapped (b->lines, j);
           _cd_import_add_note (notes, note->str);
         }
-    }
-}
-
-static gboolean
-is_end_mark (const char *line)
-{
-  return g_regex_match (_cd_import_wire_regex (RE_END), line, 0, NULL);
-}
-
-/* Whether @b is the desk's sign-off, each line initials ("mm/jbo/ach",
- * "dpa al rmo") or an end mark ("ENDE") under them, or an end mark alone
- * (with a blank line above it, under the sign-off: @mark_only). */
-static gboolean
-is_sign_off_block (Block    *b,
-                   gboolean *mark_only)
-{
-  gboolean signed_off = FALSE;
-
-  for (guint j = 0; j < b->lines->len; j++)
-    {
-      const char *line = g_ptr_array_index (b->lines, j);
-
-      if (g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), line, 0, NULL))
-        signed_off = TRUE;
-      else if (!is_end_mark (line))
-        return FALSE;
-    }
-  *mark_only = !signed_off;
-  return TRUE;
-}
-
-/* Takes what the desk writes under the story into the notes: its sign-off
- * of initials ("mm/jbo/ach") and whom to contact about the story; an end
- * mark among them is left out. */
-static void
-take_sign_off (GPtrArray *blocks,
-               GString   *notes)
-{
-  guint start = blocks->len;
-
-  g_assert (blocks != NULL);
-
-  for (guint i = blocks->len; i > 0; i--)
-    {
-      Block   *b = g_ptr_array_index (blocks, i - 1);
-      gboolean mark_only = FALSE;
-
-      if (b->lines->len == 0)
-        continue;
-      if (!is_sign_off_block (b, &mark_only) &&
-          !g_regex_match (_cd_import_wire_regex (RE_CONTACT), g_ptr_array_index (b->lines, 0), 0, NULL))
-        break;
-      /* An end mark alone is taken with the sign-off above it, or left
-       * for the body to end at. */
-      if (!mark_only)
-        start = i - 1;
-    }
-  for (guint i = start; i < blocks->len; i++)
-    {
-      Block           *b = g_ptr_array_index (blocks, i);
-      g_autofree char *joined = NULL;
-
-      for (guint j = b->lines->len; j > 0; j--)
-        if (is_end_mark (g_ptr_array_index (b->lines, j - 1)))
-          g_ptr_array_remove_index (b->lines, j - 1);
-      if (b->lines->len == 0)
-        continue;
-      joined = block_join (b);
-      _cd_import_add_note (notes, joined);
-      g_ptr_array_set_size (b->lines, 0);
-    }
-}
-
-/* Takes the section for editors that closes a story (dpa's "# Notebook":
- * version, notes, links, contacts, sign-off) into the notes, a note a
- * line, without the lines' list and heading marks. */
-static void
-take_notebook (GPtrArray *blocks,
-               GString   *notes)
-{
-  guint start;
-
-  g_assert (blocks != NULL);
-  g_assert (notes != NULL);
-
-  for (start = 1; start < blocks->len; start++)
-    {
-      Block *b = g_ptr_array_index (blocks, start);
-
-      if (b->lines->len > 0 &&
-          g_regex_match (_cd_import_wire_regex (RE_NOTEBOOK), g_ptr_array_index (b->lines, 0), 0, NULL))
-        break;
-    }
-  for (guint i = start; i < blocks->len; i++)
-    {
-      Block *b = g_ptr_array_index (blocks, i);
-
-      for (guint j = 0; j < b->lines->len; j++)
-        {
-          const char *line = g_ptr_array_index (b->lines, j);
-
-          line += strspn (line, "#-*• ");
-          if (*line != '\0')
-            _cd_import_add_note (notes, line);
-        }
-      g_ptr_array_set_size (b->lines, 0);
     }
 }
 
@@ -929,7 +823,7 @@ append_block (GString *body,
           continue;
         }
 
-      if (is_end_mark (line))
+      if (_cd_import_is_end_mark (line))
         {
           if (para->len > 0)
             append_paragraph (body, "", para->str);
@@ -971,7 +865,7 @@ take_after_end (GPtrArray *blocks,
       g_autofree char *joined = NULL;
 
       g_ptr_array_remove_range (b->lines, 0, MIN (line, b->lines->len));
-      if (b->lines->len > 0 && *g_strstrip (joined = block_join (b)) != '\0')
+      if (b->lines->len > 0 && *g_strstrip (joined = _cd_import_wire_block_join (b)) != '\0')
         _cd_import_add_note (notes, joined);
     }
 }
@@ -1062,14 +956,13 @@ _cd_import_wire_copy (CdArticle  *article,
     start_block = 0;
   take_notes (blocks, start_block, start_block + 6, notes);
   _cd_import_take_wire_release_lines (article, blocks, start_block, blocks->len, TRUE, notes);
-  take_notebook (blocks, notes);
-  take_sign_off (blocks, notes);
+  _cd_import_take_wire_end (blocks, notes);
 
   /* The dateline opens the story within its first few blocks; a note to
    * the readers (EDITOR'S NOTE — …) is none. */
   for (guint i = start_block; i < blocks->len && i < start_block + 6; i++)
     {
-      g_autofree char *joined = block_join (g_ptr_array_index (blocks, i));
+      g_autofree char *joined = _cd_import_wire_block_join (g_ptr_array_index (blocks, i));
 
       if (g_regex_match (_cd_import_wire_regex (RE_READERS_NOTE), joined, 0, NULL))
         continue;
@@ -1188,6 +1081,13 @@ _cd_import_wire_copy (CdArticle  *article,
     }
 
   cd_article_set_body (article, body->str);
+  if (cd_text_is_blank (cd_article_get_source (article)))
+    {
+      g_autofree char *agency = _cd_import_agency_of_byline (cd_article_get_byline (article));
+
+      if (agency != NULL)
+        cd_article_set_source (article, agency);
+    }
   if (trailer->len > 0)
     _cd_import_add_note (notes, trailer->str);
   if (notes->len > 0)

@@ -1,0 +1,159 @@
+/* cd-import-wire-end.c: what stands under a wire story: the desk's
+ * sign-off of initials, the agency's trailer (a copyright line, the
+ * reporter's email address), whom to contact, dpa's notebook for editors.
+ * It goes to the note, and the story ends above it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-import-private.h"
+
+/* Whether @line marks the story's end ("ENDS", "(END)", "-30-"). */
+gboolean
+_cd_import_is_end_mark (const char *line)
+{
+  return g_regex_match (_cd_import_wire_regex (RE_END), line, 0, NULL);
+}
+
+/* Whether @b is the desk's sign-off, each line initials ("mm/jbo/ach",
+ * "dpa al rmo") or an end mark ("ENDE") under them, or an end mark alone
+ * (with a blank line above it, under the sign-off: @mark_only). */
+static gboolean
+is_sign_off_block (CdWireBlock *b,
+                   gboolean    *mark_only)
+{
+  gboolean signed_off = FALSE;
+
+  for (guint j = 0; j < b->lines->len; j++)
+    {
+      const char *line = g_ptr_array_index (b->lines, j);
+
+      if (g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), line, 0, NULL) ||
+          g_regex_match (_cd_import_wire_regex (RE_TRAILER), line, 0, NULL))
+        signed_off = TRUE;
+      else if (!_cd_import_is_end_mark (line))
+        return FALSE;
+    }
+  *mark_only = !signed_off;
+  return TRUE;
+}
+
+/* Takes what the desk writes under the story into the notes: its sign-off
+ * of initials ("mm/jbo/ach", or after the last sentence's end, as dpa-AFX
+ * writes it: "… bleibe hoch./mbr/stw/he"), the agency's trailer (a
+ * copyright line, the reporter's email address) and whom to contact about
+ * the story; an end mark among them is left out. */
+static void
+take_sign_off (GPtrArray *blocks,
+               GString   *notes)
+{
+  guint start = blocks->len;
+
+  g_assert (blocks != NULL);
+
+  for (guint i = blocks->len; i > 0; i--)
+    {
+      CdWireBlock *b = g_ptr_array_index (blocks, i - 1);
+      g_autoptr (GMatchInfo) info = NULL;
+
+      if (b->lines->len == 0)
+        continue;
+      if (g_regex_match_simple ("[.!?\"“”»']/[a-z]{2,5}(?:/[a-z]{2,5}){1,6}$", g_ptr_array_index (b->lines, b->lines->len - 1),
+                                0, 0))
+        {
+          char *line = g_ptr_array_index (b->lines, b->lines->len - 1);
+          char *slash = strrchr (line, '/');
+
+          /* Back to the sign-off's first slash, after the sentence's end. */
+          while (slash > line && !strchr (".!?\"”»'", slash[-1]))
+            slash = g_utf8_find_prev_char (line, slash);
+          slash = strchr (slash, '/');
+          _cd_import_add_note (notes, slash + 1);
+          *slash = '\0';
+        }
+      break;
+    }
+
+  for (guint i = blocks->len; i > 0; i--)
+    {
+      CdWireBlock *b = g_ptr_array_index (blocks, i - 1);
+      gboolean     mark_only = FALSE;
+
+      if (b->lines->len == 0)
+        continue;
+      if (!is_sign_off_block (b, &mark_only) &&
+          !g_regex_match (_cd_import_wire_regex (RE_CONTACT), g_ptr_array_index (b->lines, 0), 0, NULL))
+        break;
+      /* An end mark alone is taken with the sign-off above it, or left
+       * for the body to end at. */
+      if (!mark_only)
+        start = i - 1;
+    }
+  for (guint i = start; i < blocks->len; i++)
+    {
+      CdWireBlock     *b = g_ptr_array_index (blocks, i);
+      g_autofree char *joined = NULL;
+
+      for (guint j = b->lines->len; j > 0; j--)
+        if (_cd_import_is_end_mark (g_ptr_array_index (b->lines, j - 1)))
+          g_ptr_array_remove_index (b->lines, j - 1);
+      if (b->lines->len == 0)
+        continue;
+      joined = _cd_import_wire_block_join (b);
+      _cd_import_add_note (notes, joined);
+      g_ptr_array_set_size (b->lines, 0);
+    }
+}
+
+/* Takes the section for editors that closes a story (dpa's "# Notebook":
+ * version, notes, links, contacts, sign-off) into the notes, a note a
+ * line, without the lines' list and heading marks. */
+static void
+take_notebook (GPtrArray *blocks,
+               GString   *notes)
+{
+  guint start;
+
+  g_assert (blocks != NULL);
+  g_assert (notes != NULL);
+
+  for (start = 1; start < blocks->len; start++)
+    {
+      CdWireBlock *b = g_ptr_array_index (blocks, start);
+
+      if (b->lines->len > 0 &&
+          g_regex_match (_cd_import_wire_regex (RE_NOTEBOOK), g_ptr_array_index (b->lines, 0), 0, NULL))
+        break;
+    }
+  for (guint i = start; i < blocks->len; i++)
+    {
+      CdWireBlock *b = g_ptr_array_index (blocks, i);
+
+      for (guint j = 0; j < b->lines->len; j++)
+        {
+          const char *line = g_ptr_array_index (b->lines, j);
+
+          line += strspn (line, "#-*• ");
+          if (*line != '\0')
+            _cd_import_add_note (notes, line);
+        }
+      g_ptr_array_set_size (b->lines, 0);
+    }
+}
+
+/* Takes what stands under the story in wire copy's @blocks
+ * (CdWireBlock) into @notes: dpa's notebook, then the sign-off and the
+ * trailer. */
+void
+_cd_import_take_wire_end (GPtrArray *blocks,
+                          GString   *notes)
+{
+  take_notebook (blocks, notes);
+  take_sign_off (blocks, notes);
+}
