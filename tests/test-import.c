@@ -2447,6 +2447,67 @@ test_wire_end_marks (void)
     }
 }
 
+/* The agencies' lines above the headline and under it: AP's "Eds:" and
+ * AFP's "ATTENTION - … ///" above it, an IPTC 7901 heading whose control
+ * characters were lost ("ZCZC", "FRA0412 3 EI 0398 AFP-WX61"), were the
+ * headline; Bloomberg's time of sending under it was the standfirst. The
+ * bylines AAP and dpa-AFX write (a name over the agency in brackets; "---
+ * Von …, dpa-AFX ---") were the story's first paragraph or the
+ * standfirst, and a post under a "By" line with no dateline the story's
+ * first paragraph. */
+static void
+test_wire_service_heads (void)
+{
+  static const char *const texts[] = {
+    "BC-US--Oregon-Wildfire, 2nd Ld-Writethru\n\nEds: CORRECTS paragraph 3 to show 12,400 acres.\n\n"
+    "Wildfire forces thousands to flee\n\nBy KELSEY MARTINDALE\nAssociated Press\n\n"
+    "MEDFORD, Ore. (AP) — A wildfire forced thousands from their homes.\n",
+    "ATTENTION - UPDATES with export figures ///\n\nDrought in Brazil sends coffee prices to two-year high\n\n"
+    "by Camila ROTH\n\nSÃO PAULO, Sept 8, 2026 (AFP) - The worst drought in decades has sent prices up.\n",
+    "ZCZC\nFRA0412 3 EI 0398 AFP-WX61\nEU-climate-energy\nEU leaders agree to fast-track power links\n\n"
+    "BRUSSELS, March 20, 2026 (AFP) - European Union leaders agreed on Friday.\n\njca/ec/rl\nNNNN\n",
+    "TSMC Profit Beats Estimates\n2026-04-16 06:12:04.123 GMT\n\nBy Yvonne Tsai\n\n"
+    "(Bloomberg) -- Taiwan Semiconductor reported a jump in profit.\n",
+    "RBA holds cash rate\n\nMarion Keogh\n(Australian Associated Press)\n\n"
+    "The Reserve Bank has left the cash rate on hold.\n",
+    "Siemens hebt Prognose an\n\n--- Von Matthias Brenner, dpa-AFX ---\n\n"
+    "MÜNCHEN (dpa-AFX) - Siemens hebt die Prognose an.\n",
+    "Car park charges to rise\n\nBy Sam Okafor\nLocal Democracy Reporter\n\n"
+    "Drivers in Westbury will pay more to park.\n",
+  };
+  /* headline, byline, source, body, note */
+  static const char *const expected[][5] = {
+    {"Wildfire forces thousands to flee",                       "KELSEY MARTINDALE, Associated Press",        "AP",
+     "A wildfire forced thousands from their homes.\n",
+     "BC-US--Oregon-Wildfire, 2nd Ld-Writethru — Eds: CORRECTS paragraph 3 to show 12,400 acres."                                                                                                                          },
+    { "Drought in Brazil sends coffee prices to two-year high", "Camila ROTH",                                "AFP",
+     "The worst drought in decades has sent prices up.\n",                                                                                                                      "ATTENTION - UPDATES with export figures ///"},
+    { "EU leaders agree to fast-track power links",             NULL,                                         "AFP",       "European Union leaders agreed on Friday.\n",
+     "ZCZC — FRA0412 3 EI 0398 AFP-WX61 — EU-climate-energy — jca/ec/rl NNNN"                                                                                                                                          },
+    { "TSMC Profit Beats Estimates",                            "Yvonne Tsai",                                "Bloomberg", "Taiwan Semiconductor reported a jump in profit.\n",
+     "2026-04-16 06:12:04.123 GMT"                                                                                                                                                                                           },
+    { "RBA holds cash rate",                                    "Marion Keogh (Australian Associated Press)", "AAP",
+     "The Reserve Bank has left the cash rate on hold.\n",                                                                                                                      NULL                                         },
+    { "Siemens hebt Prognose an",                               "Matthias Brenner, dpa-AFX",                  "dpa-AFX",   "Siemens hebt die Prognose an.\n",                   NULL                                         },
+    { "Car park charges to rise",                               "Sam Okafor, Local Democracy Reporter",       NULL,
+     "Drivers in Westbury will pay more to park.\n",                                                                                                                            NULL                                         },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (texts[i], strlen (texts[i]), CD_IMPORT_FORMAT_WIRE, "w.txt", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_article_get_headline (a), ==, expected[i][0]);
+      g_assert_true (cd_text_is_blank (cd_article_get_dek (a)));
+      g_assert_cmpstr (cd_article_get_byline (a), ==, expected[i][1]);
+      g_assert_cmpstr (cd_article_get_source (a), ==, expected[i][2]);
+      g_assert_cmpstr (cd_article_get_body (a), ==, expected[i][3]);
+      g_assert_cmpstr (cd_article_get_ednote (a), ==, expected[i][4]);
+    }
+}
+
 /* Where the dateline names no agency, the byline's does ("Jane Halloway,
  * PA Health Correspondent", "THE CANADIAN PRESS" under the name): the
  * source, which was empty; a staff reporter's post names none. PA's
@@ -3621,6 +3682,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/preamble", test_wire_preamble);
   g_test_add_func ("/import/wire/byline-title", test_wire_byline_title);
   g_test_add_func ("/import/wire/agency-byline", test_wire_agency_byline);
+  g_test_add_func ("/import/wire/service-heads", test_wire_service_heads);
   g_test_add_func ("/import/wire/contacts", test_wire_contacts);
   g_test_add_func ("/import/wire/end-marks", test_wire_end_marks);
   g_test_add_func ("/import/release-lines", test_release_lines);

@@ -76,7 +76,7 @@ _cd_import_is_agency_name (const char *source)
     "AP", "Reuters", "AFP", "Bloomberg", "CNN", "UPI", "dpa", "EFE", "ANSA", "Xinhua",
     "Kyodo", "Yonhap", "PTI", "ANI", "IANS", "AAP", "CP", "PA", "PA Media", "Anadolu",
     "TASS", "Belga", "ANP", "NTB", "Ritzau", "TT", "PAP", "APA", "SDA", "KNA", "epd",
-    "Lusa", "Europa Press", "Dow Jones", "Bernama", "Antara", "Kyodo News", "awp", "ots", NULL
+    "Lusa", "Europa Press", "Dow Jones", "Bernama", "Antara", "Kyodo News", "awp", "ots", "dpa-AFX", NULL
   };
 
   g_autofree char *agency = NULL;

@@ -111,10 +111,12 @@ _cd_import_wire_regex (guint which)
     "EXPLAINER|INSIGHT|BREAKINGVIEWS|COLUMN|TIMELINE|INTERVIEW|PREVIEW|FEATURE|SPECIAL REPORT))*)"
     "\\s*-\\s*(?<rest>\\S.*)$",
     /* A note to editors: "Eds: UPDATES with …", "Note to editors: …",
+     * AFP's "ATTENTION - UPDATES with export figures ///",
      * "(Eds: Minor edits.)" (an "EDITOR'S NOTE" is for the readers, and
      * stays); and the agency's pictures for the story by number, "AP
      * Photo XNP101, XNP102" */
     "^\\(?(?:eds?\\.?(?:\\s+note)?|note\\s+to\\s+editors|editors)\\s*:\\s*\\S.*$|"
+    "^(?-i)ATTENTION\\s*[-–—:]\\s*\\S.*$|"
     "^(?-i)(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?|Audio)\\s*:?\\s*"
     "[\\p{Lu}\\d]{3,}(?:\\s*,\\s*[\\p{Lu}\\d]{3,})*\\.?$",
     /* A version note in brackets: "(Adds quote from mayor, paragraphs 3-4)",

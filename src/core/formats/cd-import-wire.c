@@ -264,9 +264,22 @@ foreign_byline (const char *line)
 char *
 _cd_import_byline_of_line (const char *line)
 {
-  g_autofree char *name = match_group (_cd_import_wire_regex (RE_BYLINE), line, "name");
+  g_autofree char *name = NULL;
   g_auto (GStrv) words = NULL;
+  gsize n = strlen (line);
 
+  /* Between dashes, as dpa-AFX sets it: "--- Von Matthias Brenner,
+   * dpa-AFX ---". */
+  if (n > 6 && g_str_has_prefix (line, "--") && g_str_has_suffix (line, "--"))
+    {
+      g_autofree char *inner = g_strndup (line + strspn (line, "- "), n - strspn (line, "- "));
+
+      g_strchomp (inner);
+      for (gsize k = strlen (inner); k > 0 && strchr ("- ", inner[k - 1]) != NULL; k--)
+        inner[k - 1] = '\0';
+      return *inner != '\0' && !g_str_has_prefix (inner, "-") ? _cd_import_byline_of_line (inner) : NULL;
+    }
+  name = match_group (_cd_import_wire_regex (RE_BYLINE), line, "name");
   if (name == NULL)
     return foreign_byline (line);
   if (g_str_has_suffix (name, "."))
@@ -345,9 +358,9 @@ is_credit_signature (const char *line)
 }
 
 /* Whether @line is what agencies write on the line under a byline: the
- * agency ("Associated Press", "The Associated Press", "Reuters") or the
- * writer's post ("AP Science Writer", "Staff Correspondent"), short and
- * with no sentence's end. */
+ * agency ("Associated Press", "The Associated Press", "Reuters", in
+ * brackets or not) or the writer's post ("AP Science Writer", "Staff
+ * Correspondent"), short and with no sentence's end. */
 static gboolean
 is_byline_title (const char *line)
 {
@@ -356,12 +369,17 @@ is_byline_title (const char *line)
     "news", "writer", "correspondent", "reporter", "editor", "columnist", "contributor",
     "staff", "bureau", "chief", NULL
   };
-  g_auto (GStrv) tokens = g_regex_split_simple ("[\\s,]+", line, 0, 0);
-  guint n = 0, known = 0;
+  g_auto (GStrv) tokens = NULL;
+  g_autofree char *unbracketed = NULL;
+  guint            n = 0, known = 0;
 
   g_assert (line != NULL);
 
-  if (g_utf8_strlen (line, -1) > 48 || strpbrk (line, ".!?:;\"") != NULL)
+  /* In brackets, as AAP sets it: "(Australian Associated Press)". */
+  if (*line == '(' && g_str_has_suffix (line, ")"))
+    line = unbracketed = g_strndup (line + 1, strlen (line) - 2);
+  tokens = g_regex_split_simple ("[\\s,]+", line, 0, 0);
+  if (g_utf8_strlen (line, -1) > 48 || strpbrk (line, ".!?:;\"()") != NULL)
     return FALSE;
   for (guint i = 0; tokens[i] != NULL; i++)
     if (*tokens[i] != '\0')
@@ -373,6 +391,44 @@ is_byline_title (const char *line)
           return FALSE;
       }
   return n > 0 && n <= 5 && known > 0;
+}
+
+/* Whether @line is a name alone: two to four words, each with a capital
+ * first, of letters, hyphens and apostrophes ("Marion Keogh"). */
+static gboolean
+is_name_line (const char *line)
+{
+  return g_utf8_strlen (line, -1) <= 40 &&
+         g_regex_match_simple ("^\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’.-]*){1,3}$", line, 0, 0);
+}
+
+/* The writer's post or agency on the line under a byline, at line @j of
+ * block @i of @blocks or, where the byline's block ends there, the next
+ * one's first ("Local Democracy Reporter", "Associated Press"): taken out
+ * and added to *@byline. */
+static void
+take_byline_title (GPtrArray *blocks,
+                   guint      i,
+                   guint      j,
+                   char     **byline)
+{
+  Block *b = g_ptr_array_index (blocks, i);
+
+  if (j >= b->lines->len && b->lines->len == 0 && i + 1 < blocks->len)
+    {
+      b = g_ptr_array_index (blocks, i + 1);
+      j = 0;
+    }
+  if (j < b->lines->len && is_byline_title (g_ptr_array_index (b->lines, j)) &&
+      (j + 1 < b->lines->len || b != g_ptr_array_index (blocks, i) || i + 1 < blocks->len))
+    {
+      const char *title = g_ptr_array_index (b->lines, j);
+      char       *joined = g_strdup_printf ("%s%s%s", *byline, *title == '(' ? " " : ", ", title);
+
+      g_free (*byline);
+      *byline = joined;
+      g_ptr_array_remove_index (b->lines, j);
+    }
 }
 
 /* A photo credit line gives the credit; NULL when the line is not one. */
@@ -610,14 +666,20 @@ has_letter (const char *text)
 
 /* Whether @line, with @below the line right under it in its block (or
  * %NULL), is the agency's: a code without letters ("*9006"), a slug, a
- * priority, or a label above the headline; or a press release's line to
- * the desk ("FOR IMMEDIATE RELEASE"). */
+ * priority, a note to editors ("Eds: CORRECTS …", "ATTENTION - …"), a
+ * feed's start of message and heading with its control characters lost
+ * ("ZCZC", "FRA0412 3 EI 0398 AFP-WX61": selector and number, priority,
+ * category, words), or a label above the headline; or a press release's
+ * line to the desk ("FOR IMMEDIATE RELEASE"). */
 static gboolean
 is_service_line (const char *line,
                  const char *below)
 {
   return !has_letter (line) || _cd_import_is_release_line (line) || g_regex_match (_cd_import_wire_regex (RE_SLUG), line, 0, NULL) ||
          g_regex_match (_cd_import_wire_regex (RE_PRIORITY), line, 0, NULL) ||
+         g_regex_match_simple ("^\\(?(?i:eds?)\\.?\\s*:\\s*\\S|^ATTENTION\\s*[-–—:]\\s*\\S", line, 0, 0) ||
+         g_str_equal (line, "ZCZC") ||
+         g_regex_match_simple ("^[A-Z]{2,4}\\d{3,5}\\s+\\d\\s+[A-Za-z]{1,3}\\s+\\d{2,5}\\b", line, 0, 0) ||
          (below != NULL && g_regex_match (_cd_import_wire_regex (RE_LABEL), line, 0, NULL));
 }
 
@@ -721,8 +783,9 @@ take_wrapped (GPtrArray *lines,
 }
 
 /* Takes the notes to editors out of blocks first to end (before the
- * story): "Eds:" lines, with the lines they wrap on to, and version notes
- * in brackets. Emptied blocks stay, empty. */
+ * story): "Eds:" lines, with the lines they wrap on to, version notes in
+ * brackets, the time the agency sent the story. Emptied blocks stay,
+ * empty. */
 static void
 take_notes (GPtrArray *blocks,
             guint      first,
@@ -746,8 +809,19 @@ take_notes (GPtrArray *blocks,
       for (guint j = 0; j < b->lines->len;)
         {
           g_autoptr (GString) note = NULL;
+          const char *line = g_ptr_array_index (b->lines, j);
 
-          if (!g_regex_match (_cd_import_wire_regex (RE_EDS), g_ptr_array_index (b->lines, j), 0, NULL))
+          /* The time the agency sent it (Bloomberg's "2026-04-16
+           * 06:12:04.123 GMT"), a line of its own. */
+          if (g_regex_match_simple ("^\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?\\s*"
+                                    "(?:GMT|UTC|Z|[A-Z]{2,4}|[+-]\\d{2}:?\\d{2})?$",
+                                    line, 0, 0))
+            {
+              _cd_import_add_note (notes, line);
+              g_ptr_array_remove_index (b->lines, j);
+              continue;
+            }
+          if (!g_regex_match (_cd_import_wire_regex (RE_EDS), line, 0, NULL))
             {
               j++;
               continue;
@@ -1016,12 +1090,19 @@ _cd_import_wire_copy (CdArticle  *article,
             {
               const char *line = g_ptr_array_index (b->lines, j);
 
-              if ((by = _cd_import_byline_of_line (line)) != NULL)
+              /* A name alone over the agency's or the post's line, as AAP
+               * sets a byline: "Marion Keogh", "(Australian Associated
+               * Press)". */
+              if ((by = _cd_import_byline_of_line (line)) == NULL && j + 1 < b->lines->len && is_name_line (line) &&
+                  is_byline_title (g_ptr_array_index (b->lines, j + 1)))
+                by = g_strdup (line);
+              if (by != NULL)
                 {
                   const char *standfirst = above ? g_ptr_array_index (above->lines, above_line) : NULL;
 
-                  cd_article_set_byline (article, by);
                   g_ptr_array_remove_index (b->lines, j);
+                  take_byline_title (blocks, i, j, &by);
+                  cd_article_set_byline (article, by);
                   if (standfirst != NULL && g_utf8_strlen (standfirst, -1) > 40 &&
                       cd_text_is_blank (cd_article_get_dek (article)))
                     {
