@@ -2454,7 +2454,7 @@ test_wire_end_marks (void)
  * bylines AAP and dpa-AFX write (a name over the agency in brackets; "---
  * Von …, dpa-AFX ---") were the story's first paragraph or the
  * standfirst, and a post under a "By" line with no dateline the story's
- * first paragraph. */
+ * first paragraph. A reporter's notes to the desk go to the note. */
 static void
 test_wire_service_heads (void)
 {
@@ -2474,24 +2474,34 @@ test_wire_service_heads (void)
     "MÜNCHEN (dpa-AFX) - Siemens hebt die Prognose an.\n",
     "Car park charges to rise\n\nBy Sam Okafor\nLocal Democracy Reporter\n\n"
     "Drivers in Westbury will pay more to park.\n",
+    /* A reporter's notes to the desk, above and under the story: the
+     * headline, and the last paragraph, which could have been published. */
+    "URGENT - LEGAL TO READ BEFORE PUBLICATION\n\nCare home owner charged over death\n\n"
+    "By Priya Natarajan, Crime Reporter\n\nA care home owner has been charged.\n\n"
+    "NOTE TO DESK: Use the archive picture only.\n",
   };
   /* headline, byline, source, body, note */
+  /* clang-format off */
   static const char *const expected[][5] = {
-    {"Wildfire forces thousands to flee",                       "KELSEY MARTINDALE, Associated Press",        "AP",
-     "A wildfire forced thousands from their homes.\n",
-     "BC-US--Oregon-Wildfire, 2nd Ld-Writethru — Eds: CORRECTS paragraph 3 to show 12,400 acres."                                                                                                                          },
-    { "Drought in Brazil sends coffee prices to two-year high", "Camila ROTH",                                "AFP",
-     "The worst drought in decades has sent prices up.\n",                                                                                                                      "ATTENTION - UPDATES with export figures ///"},
-    { "EU leaders agree to fast-track power links",             NULL,                                         "AFP",       "European Union leaders agreed on Friday.\n",
-     "ZCZC — FRA0412 3 EI 0398 AFP-WX61 — EU-climate-energy — jca/ec/rl NNNN"                                                                                                                                          },
-    { "TSMC Profit Beats Estimates",                            "Yvonne Tsai",                                "Bloomberg", "Taiwan Semiconductor reported a jump in profit.\n",
-     "2026-04-16 06:12:04.123 GMT"                                                                                                                                                                                           },
-    { "RBA holds cash rate",                                    "Marion Keogh (Australian Associated Press)", "AAP",
-     "The Reserve Bank has left the cash rate on hold.\n",                                                                                                                      NULL                                         },
-    { "Siemens hebt Prognose an",                               "Matthias Brenner, dpa-AFX",                  "dpa-AFX",   "Siemens hebt die Prognose an.\n",                   NULL                                         },
-    { "Car park charges to rise",                               "Sam Okafor, Local Democracy Reporter",       NULL,
-     "Drivers in Westbury will pay more to park.\n",                                                                                                                            NULL                                         },
+    { "Wildfire forces thousands to flee", "KELSEY MARTINDALE, Associated Press", "AP",
+      "A wildfire forced thousands from their homes.\n",
+      "BC-US--Oregon-Wildfire, 2nd Ld-Writethru — Eds: CORRECTS paragraph 3 to show 12,400 acres." },
+    { "Drought in Brazil sends coffee prices to two-year high", "Camila ROTH", "AFP",
+      "The worst drought in decades has sent prices up.\n", "ATTENTION - UPDATES with export figures ///" },
+    { "EU leaders agree to fast-track power links", NULL, "AFP", "European Union leaders agreed on Friday.\n",
+      "ZCZC — FRA0412 3 EI 0398 AFP-WX61 — EU-climate-energy — jca/ec/rl NNNN" },
+    { "TSMC Profit Beats Estimates", "Yvonne Tsai", "Bloomberg", "Taiwan Semiconductor reported a jump in profit.\n",
+      "2026-04-16 06:12:04.123 GMT" },
+    { "RBA holds cash rate", "Marion Keogh (Australian Associated Press)", "AAP",
+      "The Reserve Bank has left the cash rate on hold.\n", NULL },
+    { "Siemens hebt Prognose an", "Matthias Brenner, dpa-AFX", "dpa-AFX", "Siemens hebt die Prognose an.\n", NULL },
+    { "Car park charges to rise", "Sam Okafor, Local Democracy Reporter", NULL,
+      "Drivers in Westbury will pay more to park.\n", NULL },
+    { "Care home owner charged over death", "Priya Natarajan, Crime Reporter", NULL,
+      "A care home owner has been charged.\n",
+      "URGENT - LEGAL TO READ BEFORE PUBLICATION — NOTE TO DESK: Use the archive picture only." },
   };
+  /* clang-format on */
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {

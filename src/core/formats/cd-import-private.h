@@ -110,6 +110,7 @@ typedef enum
   RE_DATE_ALONE,
   RE_DATELINE_GIVEN,
   RE_TRAILER,
+  RE_DESK_NOTE,
 } CdWirePattern;
 
 GRegex  *_cd_import_wire_regex (guint which);

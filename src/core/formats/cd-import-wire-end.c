@@ -1,6 +1,7 @@
 /* cd-import-wire-end.c: what stands under a wire story: the desk's
  * sign-off of initials, the agency's trailer (a copyright line, the
- * reporter's email address), whom to contact, dpa's notebook for editors.
+ * reporter's email address), whom to contact, the reporter's note to the
+ * desk, dpa's notebook for editors.
  * It goes to the note, and the story ends above it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -47,8 +48,9 @@ is_sign_off_block (CdWireBlock *b,
 /* Takes what the desk writes under the story into the notes: its sign-off
  * of initials ("mm/jbo/ach", or after the last sentence's end, as dpa-AFX
  * writes it: "… bleibe hoch./mbr/stw/he"), the agency's trailer (a
- * copyright line, the reporter's email address) and whom to contact about
- * the story; an end mark among them is left out. */
+ * copyright line, the reporter's email address), whom to contact about
+ * the story and the reporter's note to the desk ("NOTE TO DESK: use the
+ * archive picture"); an end mark among them is left out. */
 static void
 take_sign_off (GPtrArray *blocks,
                GString   *notes)
@@ -88,7 +90,8 @@ take_sign_off (GPtrArray *blocks,
       if (b->lines->len == 0)
         continue;
       if (!is_sign_off_block (b, &mark_only) &&
-          !g_regex_match (_cd_import_wire_regex (RE_CONTACT), g_ptr_array_index (b->lines, 0), 0, NULL))
+          !g_regex_match (_cd_import_wire_regex (RE_CONTACT), g_ptr_array_index (b->lines, 0), 0, NULL) &&
+          !g_regex_match (_cd_import_wire_regex (RE_DESK_NOTE), g_ptr_array_index (b->lines, 0), 0, NULL))
         break;
       /* An end mark alone is taken with the sign-off above it, or left
        * for the body to end at. */

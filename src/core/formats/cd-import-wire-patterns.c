@@ -173,6 +173,12 @@ _cd_import_wire_regex (guint which)
      * a feed's end of message ("NNNN") */
     "^(?:[^\\s@]+@[^\\s@]+\\.[a-z]{2,}|(?:\\(c\\)|©)\\s*\\S.{0,240}|copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|"
     "dpa-infocom(?:\\s+gmbh)?|nnnn)$",
+    /* A reporter's note to the desk, not for the readers: "NOTE TO DESK:
+     * …", "Note to subs - …", "NB desk: …", "URGENT - LEGAL TO READ
+     * BEFORE PUBLICATION" */
+    "^(?:(?:note|message)\\s+(?:to|for)\\s+(?:the\\s+)?(?:desk|subs|sub-?editors|newsdesk|night\\s+editor)\\b\\s*[:.–—-]|"
+    "nb\\s+(?:desk|subs)\\b|desk\\s+note\\s*[:.–—-])|"
+    "^(?-i)(?:URGENT\\s*[-–—:]\\s*)?(?:LEGAL\\b|[A-Z ,]*\\bBEFORE PUBLICATION\\b)[A-Z\\d ,.:'’–—-]*$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 

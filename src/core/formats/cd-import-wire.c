@@ -666,7 +666,8 @@ has_letter (const char *text)
 
 /* Whether @line, with @below the line right under it in its block (or
  * %NULL), is the agency's: a code without letters ("*9006"), a slug, a
- * priority, a note to editors ("Eds: CORRECTS …", "ATTENTION - …"), a
+ * priority, a note to editors ("Eds: CORRECTS …", "ATTENTION - …") or
+ * the reporter's to the desk ("LEGAL TO READ BEFORE PUBLICATION"), a
  * feed's start of message and heading with its control characters lost
  * ("ZCZC", "FRA0412 3 EI 0398 AFP-WX61": selector and number, priority,
  * category, words), or a label above the headline; or a press release's
@@ -678,7 +679,7 @@ is_service_line (const char *line,
   return !has_letter (line) || _cd_import_is_release_line (line) || g_regex_match (_cd_import_wire_regex (RE_SLUG), line, 0, NULL) ||
          g_regex_match (_cd_import_wire_regex (RE_PRIORITY), line, 0, NULL) ||
          g_regex_match_simple ("^\\(?(?i:eds?)\\.?\\s*:\\s*\\S|^ATTENTION\\s*[-–—:]\\s*\\S", line, 0, 0) ||
-         g_str_equal (line, "ZCZC") ||
+         g_str_equal (line, "ZCZC") || g_regex_match (_cd_import_wire_regex (RE_DESK_NOTE), line, 0, NULL) ||
          g_regex_match_simple ("^[A-Z]{2,4}\\d{3,5}\\s+\\d\\s+[A-Za-z]{1,3}\\s+\\d{2,5}\\b", line, 0, 0) ||
          (below != NULL && g_regex_match (_cd_import_wire_regex (RE_LABEL), line, 0, NULL));
 }
