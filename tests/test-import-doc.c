@@ -300,7 +300,8 @@ test_libreoffice_release (void)
   g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves new cycle lanes on three city-centre roads");
   g_assert_cmpstr (cd_article_get_dateline (article), ==, "LEEDS");
   g_assert_cmpstr (cd_article_get_ednote (article), ==,
-                   "Leeds City Council — Civic Hall, Calverley Street, Leeds LS1 1UR — NEWS RELEASE — ENDS");
+                   "Leeds City Council — Civic Hall, Calverley Street, Leeds LS1 1UR — NEWS RELEASE — "
+                   "LEEDS, 3 March 2026 — ENDS");
   g_assert_true (g_str_has_prefix (cd_article_get_body (article), "Leeds City Council has approved plans"));
   g_assert_true (g_str_has_suffix (cd_article_get_body (article),
                                    "Travel Fund.\n\n**Consultation**\n\nMore than 4,000 people responded to "

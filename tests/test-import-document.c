@@ -351,7 +351,8 @@ test_docx_release_letterhead (void)
     g_assert_cmpstr (cd_article_get_body (article), ==,
                      "The council approved the plans on Tuesday.\n\n**Consultation**\n\nMost residents agreed.\n");
     g_assert_true (g_str_has_suffix (cd_article_get_ednote (article),
-                                     "— Leeds City Council — Civic Hall, Calverley Street, Leeds LS1 1UR — NEWS RELEASE"));
+                                     "— Leeds City Council — Civic Hall, Calverley Street, Leeds LS1 1UR — NEWS RELEASE "
+                                     "— LEEDS, 3 March 2026"));
   }
   /* A release in the United States' template: the line, a contact block
    * (a paragraph a line), the headline, a subhead over the dateline. */
@@ -409,7 +410,8 @@ test_docx_release_letterhead (void)
 
     g_assert_cmpstr (cd_article_get_headline (article), ==, "Firefighters to fit free smoke alarms in 5,000 homes");
     g_assert_cmpstr (cd_article_get_dateline (article), ==, "NORTHSHORE");
-    g_assert_true (g_str_has_suffix (cd_article_get_ednote (article), "— NEWS RELEASE — FIRE SAFETY WEEK"));
+    g_assert_true (g_str_has_suffix (cd_article_get_ednote (article),
+                                     "— NEWS RELEASE — FIRE SAFETY WEEK — NORTHSHORE, 3 March 2026"));
   }
   /* A story's byline above its embargo: the embargo was the story's
    * first paragraph, and the dateline under it unread. */
@@ -473,7 +475,8 @@ test_docx_release_letterhead (void)
                      "| Car park | Charge |\n| --- | ---: |\n| Stanage Edge | £10 |\n");
     g_assert_true (g_str_has_suffix (cd_article_get_ednote (article),
                                      "Peak District National Park Authority — "
-                                     "Aldern House, Baslow Road, Bakewell DE45 1AE — PRESS RELEASE — 3 March 2026"));
+                                     "Aldern House, Baslow Road, Bakewell DE45 1AE — PRESS RELEASE — 3 March 2026 — "
+                                     "BAKEWELL, 3 March 2026"));
   }
   /* A standfirst in a paragraph style in italic, its runs plain: the
    * standfirst, with no dateline under it (the style's italic was not

@@ -108,7 +108,7 @@ test_press_release (void)
   g_assert_null (strstr (body, "Page "));
   g_assert_null (strstr (body, "flood risk study"));
   g_assert_cmpstr (cd_article_get_ednote (article), ==,
-                   "ENDS — Notes to editors — Photographs of the harbour and drawings of the gates are free to "
+                   "NORTHSHORE, 3 December 2026 — ENDS — Notes to editors — Photographs of the harbour and drawings of the gates are free to "
                    "use with the credit “Northshore Council”. — Media contact: Sam Reid, press office, 01632 960 "
                    "123, press@northshore.example — The document's footnote was left out.");
 }
@@ -154,7 +154,7 @@ test_two_columns (void)
   g_assert_true (g_str_has_suffix (body, "The plans, the consultation report and a map of the works are at "
                                          "[northshore.example/barrier](https://www.northshore.example/barrier).\n"));
   g_assert_cmpstr (cd_article_get_ednote (article), ==,
-                   "ENDS — Notes to editors — Photographs of the harbour and drawings of the gates are free to "
+                   "NORTHSHORE, 3 December 2026 — ENDS — Notes to editors — Photographs of the harbour and drawings of the gates are free to "
                    "use with the credit “Northshore Council”. — Media contact: Sam Reid, press office, 01632 960 "
                    "123, press@northshore.example — The document's footnote was left out. — The document holds a "
                    "picture, not imported with it.");
@@ -207,7 +207,8 @@ test_word_style (void)
   g_assert_null (strstr (body, "Marischal Street"));
   g_assert_null (strstr (body, "Measured"));
   g_assert_true (g_str_has_prefix (cd_article_get_ednote (article),
-                                   "FOR IMMEDIATE RELEASE — ### — Media contact — Jane Doe — Head of "
+                                   "FOR IMMEDIATE RELEASE — ABERDEEN, Scotland, 14 May 2025 — ### — Media contact — "
+                                   "Jane Doe — Head of "
                                    "Communications, Brightwater Energy — +44 1224 555 0199 — "
                                    "press@brightwater.example — About Brightwater Energy — "));
   g_assert_true (g_str_has_suffix (cd_article_get_ednote (article), " — The document's footnote was left out."));
@@ -369,7 +370,7 @@ test_ragged_columns (void)
   g_assert_nonnull (across);
   g_assert_nonnull (right);
   g_assert_true (left < across && across < right);
-  g_assert_cmpstr (cd_article_get_ednote (article), ==, "ENDS");
+  g_assert_cmpstr (cd_article_get_ednote (article), ==, "MIDFORD, 9 October 2025 — ENDS");
 }
 
 /* A one-page release under a letterhead larger than its headline, with
@@ -394,7 +395,7 @@ test_letterhead (void)
   g_assert_null (strstr (cd_article_get_body (article), "Harbourside Hospital Trust"));
   g_assert_null (strstr (cd_article_get_body (article), "RELEASE"));
   g_assert_true (g_str_has_prefix (cd_article_get_ednote (article),
-                                   "Harbourside Hospital Trust — FOR IMMEDIATE RELEASE — ENDS — "));
+                                   "Harbourside Hospital Trust — FOR IMMEDIATE RELEASE — "));
   g_assert_nonnull (strstr (cd_article_get_ednote (article), "was left out as a logo or an icon."));
 }
 
@@ -418,7 +419,7 @@ test_letterhead_bold_headline (void)
   g_assert_nonnull (strstr (cd_article_get_body (article), "\n\n**Consultation**\n\n"));
   g_assert_cmpstr (cd_article_get_ednote (article), ==,
                    "LEEDS CITY COUNCIL — Civic Hall · Calverley Street · Leeds LS1 1UR · leeds.example — "
-                   "NEWS RELEASE — ENDS");
+                   "NEWS RELEASE — LEEDS, 3 March 2026 — ENDS");
 }
 
 /* A story's short headline in bold over an embargo and a standfirst in
@@ -757,7 +758,8 @@ test_drawn (void)
       "in the morning – and that its crews would be back at work for the first sailing of the day on Friday, at "
       "six. The "
       "company said every sailing would run as timetabled from Saturday.\n");
-  g_assert_cmpstr (cd_article_get_ednote (article), ==, "ENDS — The document's footnote was left out.");
+  g_assert_cmpstr (cd_article_get_ednote (article), ==,
+                   "SOUTHPORT, 5 December — ENDS — The document's footnote was left out.");
 }
 
 static void

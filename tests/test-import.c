@@ -627,7 +627,7 @@ test_wire_transmission (void)
   g_assert_null (cd_article_get_dek (reuters));
   g_assert_cmpstr (cd_article_get_byline (reuters), ==, "Maria Martinez");
   g_assert_cmpstr (cd_article_get_ednote (reuters), ==,
-                   "UPDATE 2 — (Adds death toll, quote from mayor in paragraphs 3-4)");
+                   "UPDATE 2 — (Adds death toll, quote from mayor in paragraphs 3-4) — BERLIN, Dec 4 (Reuters)");
   g_assert_nonnull (strstr (cd_article_get_body (reuters),
                             "decade.\n\n- Four dead, officials say\n"
                             "- Army deployed to help with sandbags\n\n\"We have"));
@@ -635,7 +635,8 @@ test_wire_transmission (void)
   g_assert_cmpstr (cd_article_get_headline (afp), ==,
                    "Thousands flee as floods hit southern Germany");
   g_assert_cmpstr (cd_article_get_source (afp), ==, "AFP");
-  g_assert_cmpstr (cd_article_get_ednote (afp), ==, "Germany-weather-floods,LEAD — mm/jbo/ach");
+  g_assert_cmpstr (cd_article_get_ednote (afp), ==,
+                   "Germany-weather-floods,LEAD — Passau, Germany, Dec 4, 2026 (AFP) — mm/jbo/ach");
   g_assert_true (g_str_has_suffix (cd_article_get_body (afp), "the mayor said.\n"));
 }
 
@@ -793,7 +794,7 @@ test_xml_wrapped_lines (void)
                    "Address:\\\n1 Harbour Road\\\nBusan\n\n"
                    "The group said in a statement on Wednesday that talks had ended\\\n"
                    "and that the buyer would take over in the first half.\n");
-  g_assert_cmpstr (cd_article_get_ednote (wrapped), ==, "AFP sn \u2014 ends");
+  g_assert_cmpstr (cd_article_get_ednote (wrapped), ==, "SEOUL, Nov 26 AFP \u2014 AFP sn \u2014 ends");
 
   /* Results set in columns with spaces in a <p>, as Reuters sends them:
    * preformatted, under their first line of prose. Typewritten copy with
@@ -1000,7 +1001,7 @@ test_xml_given_dateline (void)
     g_assert_cmpstr (cd_article_get_dateline (a), ==, "ROMA");
     g_assert_cmpstr (cd_article_get_source (a), ==, "ANSA");
     g_assert_null (cd_article_get_byline (a));
-    g_assert_cmpstr (cd_article_get_ednote (a), ==, "gr/bp");
+    g_assert_cmpstr (cd_article_get_ednote (a), ==, "gr/bp — ROMA, 1 LUG");
     g_assert_cmpstr (cd_article_get_body (a), ==, "Apre la mostra (PD).\n");
   }
 
@@ -2117,13 +2118,13 @@ test_release_letterhead (void)
   g_assert_cmpstr (cd_article_get_ednote (f), ==, "March 03, 2026 08:00 AM Eastern Standard Time");
   g_assert_cmpstr (cd_article_get_headline (g), ==, "SIG va raccorder 20 000 logements au chauffage à distance");
   g_assert_cmpstr (cd_article_get_dateline (g), ==, "Genève");
-  g_assert_cmpstr (cd_article_get_ednote (g), ==, "Services industriels de Genève (SIG) — Communiqué de presse");
+  g_assert_cmpstr (cd_article_get_ednote (g), ==, "Services industriels de Genève (SIG) — Communiqué de presse — Genève, 3 mars 2026");
   g_assert_cmpstr (cd_article_get_headline (a), ==, "Council approves flood barrier for the harbour");
   g_assert_cmpstr (cd_article_get_dateline (a), ==, "NORTHSHORE");
   g_assert_cmpstr (cd_article_get_body (a), ==, "The borough council has approved a tidal barrier.\n");
   g_assert_cmpstr (cd_article_get_ednote (a), ==,
                    "Northshore Borough Council — Town Hall, Harbour Street, Northshore NS1 4AB — "
-                   "Tel 01632 960 123 — FOR IMMEDIATE RELEASE");
+                   "Tel 01632 960 123 — FOR IMMEDIATE RELEASE — NORTHSHORE, 3 December 2026");
   g_assert_cmpstr (cd_article_get_headline (b), ==, "Council approves flood barrier for the harbour");
   g_assert_cmpstr (cd_article_get_byline (b), ==, "Jane Doe");
   g_assert_cmpstr (cd_article_get_headline (c), ==, "Council approves flood barrier for the harbour");
@@ -2287,7 +2288,7 @@ test_release_lines (void)
   g_autoptr (GDateTime) day = g_date_time_new_utc (g_date_time_get_year (now) + 2, 2, 4, 0, 0, 0);
   const char       *weekday = days[g_date_time_get_day_of_week (day) - 1];
   const char       *otherday = days[g_date_time_get_day_of_week (day) % 7];
-  static const char story[] = "Council approves flood barrier\n\nNORTHSHORE, 3 December 2026 – The borough council "
+  static const char story[] = "Council approves flood barrier\n\nNORTHSHORE – The borough council "
                               "has approved a tidal barrier to protect the harbour.\n";
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -2487,9 +2488,10 @@ test_wire_service_heads (void)
       "A wildfire forced thousands from their homes.\n",
       "BC-US--Oregon-Wildfire, 2nd Ld-Writethru — Eds: CORRECTS paragraph 3 to show 12,400 acres." },
     { "Drought in Brazil sends coffee prices to two-year high", "Camila ROTH", "AFP",
-      "The worst drought in decades has sent prices up.\n", "ATTENTION - UPDATES with export figures ///" },
+      "The worst drought in decades has sent prices up.\n",
+      "ATTENTION - UPDATES with export figures /// — SÃO PAULO, Sept 8, 2026 (AFP)" },
     { "EU leaders agree to fast-track power links", NULL, "AFP", "European Union leaders agreed on Friday.\n",
-      "ZCZC — FRA0412 3 EI 0398 AFP-WX61 — EU-climate-energy — jca/ec/rl NNNN" },
+      "ZCZC — FRA0412 3 EI 0398 AFP-WX61 — EU-climate-energy — BRUSSELS, March 20, 2026 (AFP) — jca/ec/rl NNNN" },
     { "TSMC Profit Beats Estimates", "Yvonne Tsai", "Bloomberg", "Taiwan Semiconductor reported a jump in profit.\n",
       "2026-04-16 06:12:04.123 GMT" },
     { "RBA holds cash rate", "Marion Keogh (Australian Associated Press)", "AAP",

@@ -306,12 +306,38 @@ strip_dashes (char *text)
     }
 }
 
+/* Adds the dateline @info matched at the head of @paragraph to @notes
+ * (where given) as it stood, where it names a date ("BRUSSELS, Feb 10
+ * (Reuters)", "LEEDS, 3 March 2026"): the article's dateline is the
+ * place, and the date may be the story's only record of its day. */
+static void
+note_dated (GMatchInfo *info,
+            const char *paragraph,
+            GString    *notes)
+{
+  g_autofree char *date = g_match_info_fetch_named (info, "date");
+  g_autofree char *filed = NULL;
+  int              start = -1, end = -1;
+
+  if (notes == NULL || date == NULL || *g_strstrip (date) == '\0' ||
+      !g_match_info_fetch_named_pos (info, "rest", &start, &end) || start <= 0)
+    return;
+  filed = g_strndup (paragraph, start);
+  strip_dashes (filed);
+  for (gsize n = strlen (filed); n > 0 && strchr (":.", filed[n - 1]) != NULL; n--)
+    filed[n - 1] = '\0';
+  strip_dashes (filed);
+  if (*filed != '\0')
+    _cd_import_add_note (notes, filed);
+}
+
 /* When @paragraph opens with a dateline ("PLACE (SOURCE) — text", "PLACE,
  * DATE (SOURCE) - text", "PLACE — text"), gives @article that dateline and
  * source where it has none, and returns the text after it; else NULL. */
 char *
 _cd_import_take_dateline (CdArticle  *article,
-                          const char *paragraph)
+                          const char *paragraph,
+                          GString    *notes)
 {
   g_autoptr (GMatchInfo) info = NULL;
   g_autofree char *place = NULL, *source = NULL;
@@ -323,6 +349,7 @@ _cd_import_take_dateline (CdArticle  *article,
   /* The match refers to the paragraph, which outlives it. */
   if ((info = _cd_import_match_dateline (paragraph)) == NULL)
     return NULL;
+  note_dated (info, paragraph, notes);
   place = g_match_info_fetch_named (info, "place");
   source = fetch_source (info);
   /* Business Wire's "SAN FRANCISCO--(BUSINESS WIRE)--": the dashes are
@@ -347,6 +374,7 @@ _cd_import_take_dateline (CdArticle  *article,
           /* The match refers to @rest: fetched from before it is freed. */
           char *after = g_match_info_fetch_named (second, "rest");
 
+          note_dated (second, rest, notes);
           if (cd_text_is_blank (cd_article_get_dateline (article)))
             cd_article_set_dateline (article, second_place);
           g_free (rest);
@@ -392,7 +420,8 @@ take_given_place (CdArticle  *article,
  * article's. */
 char *
 _cd_import_take_body_dateline (CdArticle *article,
-                               char      *markdown)
+                               char      *markdown,
+                               GString   *notes)
 {
   const char      *end = strstr (markdown, "\n\n");
   g_autofree char *first = end ? g_strndup (markdown, end - markdown) : g_strdup (markdown);
@@ -403,7 +432,7 @@ _cd_import_take_body_dateline (CdArticle *article,
   /* The place the story prints is its dateline, over the one its
    * metadata names (where the desk filed it). */
   cd_article_set_dateline (article, NULL);
-  rest = _cd_import_take_dateline (article, g_strchomp (first));
+  rest = _cd_import_take_dateline (article, g_strchomp (first), notes);
   if (rest == NULL)
     rest = take_given_place (article, first, given);
   if (cd_text_is_blank (cd_article_get_dateline (article)))
@@ -602,7 +631,7 @@ _cd_import_take_body_opening (CdArticle *article,
       g_free (markdown);
       markdown = body;
     }
-  markdown = _cd_import_take_body_dateline (article, markdown);
+  markdown = _cd_import_take_body_dateline (article, markdown, notes);
   if (summary == NULL)
     return markdown;
   body = g_strconcat (summary, "\n\n", markdown, NULL);

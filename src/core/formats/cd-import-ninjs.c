@@ -464,7 +464,7 @@ read_item (CdArticle  *article,
     const char *ednote = cd_article_get_ednote (article);
     g_autoptr (GString) notes = g_string_new (ednote != NULL ? ednote : "");
 
-    body = _cd_import_take_body_dateline (article, body_of (ninjs, notes));
+    body = _cd_import_take_body_dateline (article, body_of (ninjs, notes), notes);
     body = _cd_import_take_body_sign_off (body, notes);
     _cd_import_drop_repeated_dek (article, body);
     if (notes->len > 0)

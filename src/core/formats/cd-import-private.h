@@ -42,9 +42,11 @@ void        _cd_import_set_given_dateline (CdArticle  *article,
                                            const char *dateline);
 GMatchInfo *_cd_import_match_dateline (const char *paragraph);
 char       *_cd_import_take_dateline (CdArticle  *article,
-                                      const char *paragraph);
+                                      const char *paragraph,
+                                      GString    *notes);
 char       *_cd_import_take_body_dateline (CdArticle *article,
-                                           char      *markdown);
+                                           char      *markdown,
+                                           GString   *notes);
 char       *_cd_import_take_standfirst (CdArticle *article,
                                         char      *markdown,
                                         gboolean   emphasis);

@@ -961,6 +961,7 @@ _cd_import_wire_copy (CdArticle  *article,
   g_autofree char *dateline_rest = NULL;
   g_autoptr (GPtrArray) summary = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) notes = g_string_new (NULL);
+  g_autoptr (GString) ends = g_string_new (NULL); /* what stands under the story */
   g_autoptr (GString) trailer = g_string_new (NULL);
   g_autofree char *slug_words = NULL;
   g_autofree char *readers_note = NULL;
@@ -1031,23 +1032,26 @@ _cd_import_wire_copy (CdArticle  *article,
     start_block = 0;
   take_notes (blocks, start_block, start_block + 6, notes);
   _cd_import_take_wire_release_lines (article, blocks, start_block, blocks->len, TRUE, notes);
-  _cd_import_take_wire_end (blocks, notes);
+  _cd_import_take_wire_end (blocks, ends);
 
   /* The dateline opens the story within its first few blocks; a note to
-   * the readers (EDITOR'S NOTE — …) is none. */
+   * the readers (EDITOR'S NOTE — …) is none. The note has it, dated,
+   * above what stands under the story. */
   for (guint i = start_block; i < blocks->len && i < start_block + 6; i++)
     {
       g_autofree char *joined = _cd_import_wire_block_join (g_ptr_array_index (blocks, i));
 
       if (g_regex_match (_cd_import_wire_regex (RE_READERS_NOTE), joined, 0, NULL))
         continue;
-      dateline_rest = _cd_import_take_dateline (article, joined);
+      dateline_rest = _cd_import_take_dateline (article, joined, notes);
       if (dateline_rest != NULL)
         {
           dateline_block = i;
           break;
         }
     }
+  if (ends->len > 0)
+    _cd_import_add_note (notes, ends->str);
   /* A note to the readers above the story, not one under it. */
   readers_note = take_readers_note (blocks, start_block,
                                     dateline_block != G_MAXUINT ? dateline_block : start_block + 1);
