@@ -2401,6 +2401,13 @@ test_wire_end_marks (void)
       "broadcast, rewritten or redistributed without permission.",
       "Copyright 2026 The Associated Press. All rights reserved. This material may not be published, "
       "broadcast, rewritten or redistributed without permission." },
+    /* A take that the next goes on from; a picture's caption and AP's
+     * pointer to its coverage between rules. */
+    { "MORE", "MORE" },
+    { "___\n\nPHOTO CAPTION: A trap is hauled aboard. (AP Photo/Rachel Kemper)\n\n___\n\n"
+      "Follow AP's climate coverage at https://apnews.com/hub/climate",
+      "PHOTO CAPTION: A trap is hauled aboard. (AP Photo/Rachel Kemper) — "
+      "Follow AP's climate coverage at https://apnews.com/hub/climate" },
   };
   /* clang-format on */
 

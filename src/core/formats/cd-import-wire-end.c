@@ -49,8 +49,9 @@ is_sign_off_block (CdWireBlock *b,
  * of initials ("mm/jbo/ach", or after the last sentence's end, as dpa-AFX
  * writes it: "… bleibe hoch./mbr/stw/he"), the agency's trailer (a
  * copyright line, the reporter's email address), whom to contact about
- * the story and the reporter's note to the desk ("NOTE TO DESK: use the
- * archive picture"); an end mark among them is left out. */
+ * the story, the reporter's note to the desk ("NOTE TO DESK: use the
+ * archive picture"), a picture's caption ("PHOTO CAPTION: …") and the
+ * rules between them; an end mark among them is left out. */
 static void
 take_sign_off (GPtrArray *blocks,
                GString   *notes)
@@ -91,7 +92,9 @@ take_sign_off (GPtrArray *blocks,
         continue;
       if (!is_sign_off_block (b, &mark_only) &&
           !g_regex_match (_cd_import_wire_regex (RE_CONTACT), g_ptr_array_index (b->lines, 0), 0, NULL) &&
-          !g_regex_match (_cd_import_wire_regex (RE_DESK_NOTE), g_ptr_array_index (b->lines, 0), 0, NULL))
+          !g_regex_match (_cd_import_wire_regex (RE_DESK_NOTE), g_ptr_array_index (b->lines, 0), 0, NULL) &&
+          !g_regex_match (_cd_import_wire_regex (RE_CAPTION_PREFIX), g_ptr_array_index (b->lines, 0), 0, NULL) &&
+          !(b->lines->len == 1 && g_regex_match (_cd_import_wire_regex (RE_RULE), g_ptr_array_index (b->lines, 0), 0, NULL)))
         break;
       /* An end mark alone is taken with the sign-off above it, or left
        * for the body to end at. */
@@ -103,8 +106,10 @@ take_sign_off (GPtrArray *blocks,
       CdWireBlock     *b = g_ptr_array_index (blocks, i);
       g_autofree char *joined = NULL;
 
+      /* End marks and rules say nothing to the note. */
       for (guint j = b->lines->len; j > 0; j--)
-        if (_cd_import_is_end_mark (g_ptr_array_index (b->lines, j - 1)))
+        if (_cd_import_is_end_mark (g_ptr_array_index (b->lines, j - 1)) ||
+            g_regex_match (_cd_import_wire_regex (RE_RULE), g_ptr_array_index (b->lines, j - 1), 0, NULL))
           g_ptr_array_remove_index (b->lines, j - 1);
       if (b->lines->len == 0)
         continue;

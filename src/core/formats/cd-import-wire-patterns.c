@@ -170,9 +170,11 @@ _cd_import_wire_regex (guint which)
      * (Yonhap's "jwp@yna.co.kr"), a copyright line ("(c) Agencia EFE",
      * "Copyright 2026 The Associated Press. All rights reserved. …"),
      * dpa's ("dpa-infocom GmbH", "©dpa-infocom, dpa:260701-930-512734/2"),
-     * a feed's end of message ("NNNN") */
+     * a feed's end of message ("NNNN"), a take's ("MORE": the story goes
+     * on in the next), AP's "Follow AP's … coverage at https://…" */
     "^(?:[^\\s@]+@[^\\s@]+\\.[a-z]{2,}|(?:\\(c\\)|©)\\s*\\S.{0,240}|copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|"
-    "dpa-infocom(?:\\s+gmbh)?|nnnn)$",
+    "dpa-infocom(?:\\s+gmbh)?|nnnn|(?-i:MORE|\\(MORE\\)|-MORE-)|"
+    "follow\\s+(?:ap|reuters|afp)['’]s\\s.{0,80}\\bat\\s+https?://\\S+)$",
     /* A reporter's note to the desk, not for the readers: "NOTE TO DESK:
      * …", "Note to subs - …", "NB desk: …", "URGENT - LEGAL TO READ
      * BEFORE PUBLICATION" */
