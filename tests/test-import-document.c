@@ -973,6 +973,58 @@ test_odt_standfirst_style (void)
                    "*A note in the style,* Nature *its source.*\n");
 }
 
+/* A reporter's notes to the desk at the head of the copy, and what stands
+ * above the title's paragraph: a legal warning, "EXCLUSIVE" (they were the
+ * standfirst, and could have been published), a stringer's "NOTE TO
+ * DESK" over a headline typed in capitals (the document had no headline
+ * and the note opened the story). */
+static void
+test_docx_desk_notes (void)
+{
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PLAIN (RUN ("<w:b/>", "LEGAL WARNING: Trial continuing. Do not report the defendant’s previous convictions."))
+            PARA ("Titel", RUN ("", "Driving instructor denies assaulting learner"))
+                PLAIN (RUN ("", "By Megan Pryce, Court Reporter"))
+                    PLAIN (RUN ("", "A driving instructor put his hand on a learner’s thigh, a jury heard.")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Driving instructor denies assaulting learner");
+    g_assert_true (cd_text_is_blank (cd_article_get_dek (article)));
+    g_assert_cmpstr (cd_article_get_byline (article), ==, "Megan Pryce, Court Reporter");
+    g_assert_cmpstr (cd_article_get_body (article), ==,
+                     "A driving instructor put his hand on a learner’s thigh, a jury heard.\n");
+    g_assert_true (g_str_has_suffix (cd_article_get_ednote (article),
+                                     "— LEGAL WARNING: Trial continuing. Do not report the defendant’s previous "
+                                     "convictions."));
+  }
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PLAIN (RUN ("<w:b/>", "EXCLUSIVE")) PARA ("Titel", RUN ("", "Police chief under investigation"))
+            PLAIN (RUN ("", "A deputy chief constable is being investigated, the Gazette can reveal.")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Police chief under investigation");
+    g_assert_true (cd_text_is_blank (cd_article_get_dek (article)));
+    g_assert_true (g_str_has_suffix (cd_article_get_ednote (article), "— EXCLUSIVE"));
+  }
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PLAIN (RUN ("", "NOTE TO DESK: Tom Reyes, freelance. Fee agreed with Helen (£90). Photos by 4pm."))
+            PLAIN (RUN ("", "FISHING BOAT CREW PLUCKED FROM SEA OFF WHITBY")) PLAIN (RUN ("", "By Tom Reyes"))
+                PLAIN (RUN ("", "Three fishermen were winched to safety on Tuesday morning.")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "FISHING BOAT CREW PLUCKED FROM SEA OFF WHITBY");
+    g_assert_cmpstr (cd_article_get_byline (article), ==, "Tom Reyes");
+    g_assert_cmpstr (cd_article_get_body (article), ==, "Three fishermen were winched to safety on Tuesday morning.\n");
+    g_assert_nonnull (strstr (cd_article_get_ednote (article), "— NOTE TO DESK: Tom Reyes, freelance."));
+  }
+}
+
 /* An OpenDocument text attached to a covering note is the story too. */
 static void
 test_odt_emailed (void)
@@ -1211,6 +1263,7 @@ main (int   argc,
   g_test_add_func ("/import-document/docx-plain", test_plain);
   g_test_add_func ("/import-document/docx-labels", test_docx_labels);
   g_test_add_func ("/import-document/docx-release-letterhead", test_docx_release_letterhead);
+  g_test_add_func ("/import-document/docx-desk-notes", test_docx_desk_notes);
   g_test_add_func ("/import-document/docx-pictures", test_pictures);
   g_test_add_func ("/import-document/docx-emailed", test_emailed);
   g_test_add_func ("/import-document/docx-refused", test_refused);

@@ -162,8 +162,10 @@ test_letter (void)
     { "HAMBURG (dpa) - A fire broke out.\n\nNo one was hurt.\n\nAnna\n\nSent from my iPhone\n",
       "A fire broke out.\n\nNo one was hurt.\n", NULL },
     { "HAMBURG (dpa) - Ein Feuer brach aus.\n\nVon meinem iPhone gesendet\n", "Ein Feuer brach aus.\n", NULL },
+    /* Under a subject that only labels the copy ("Story"), a first line
+     * that reads as a headline is the story's headline. */
     { "Liebe in Zeiten der Inflation\n\nDie Preise steigen, die Paare bleiben.\n",
-      "Liebe in Zeiten der Inflation\n\nDie Preise steigen, die Paare bleiben.\n", NULL },
+      "Die Preise steigen, die Paare bleiben.\n", NULL },
     { "Hi desk,\n\nTemperatures fell below freezing across Scotland overnight, forecasters said.\n\n"
       "Roads were icy.\n",
       "Temperatures fell below freezing across Scotland overnight, forecasters said.\n\nRoads were icy.\n",
@@ -308,6 +310,42 @@ test_own_headline (void)
     g_assert_cmpstr (cd_article_get_body (article), ==,
                      "Every September, thousands of parents do the sum.\n\nIt does not add up.\n");
   }
+  /* A subject that only labels the copy ("Column for Sat 14th"), and a
+   * legal warning over the copy: the copy's own headline, the warning to
+   * the note (it opened the story). */
+  {
+    g_autoptr (CdArticle) article = import_text (
+        "From: Jo Hart <jo@paper.example>\nSubject: Column for Sat 14th\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Nobody ever regretted closing the laptop at six\n\nBy Jo Hart\n\nThe office empties at five.\n",
+        CD_IMPORT_FORMAT_EMAIL, "column.eml");
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Nobody ever regretted closing the laptop at six");
+    g_assert_true (cd_text_is_blank (cd_article_get_dek (article)));
+    g_assert_cmpstr (cd_article_get_body (article), ==, "The office empties at five.\n");
+    g_assert_nonnull (strstr (cd_article_get_ednote (article), "Column for Sat 14th"));
+  }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *message = g_strconcat (
+          "From: Megan Pryce <megan@paper.example>\nSubject: LEGAL - Lloyd trial day 1 copy\n",
+          i == 0 ? "Content-Type: text/plain; charset=utf-8\n\n"
+                   "LEGAL WARNING: Trial continuing. Do not report previous convictions.\n\n"
+                   "Driving instructor denies assault\n\nBy Megan Pryce\n\n"
+                   "CARDIFF – A driving instructor denied assaulting a learner.\n"
+                 : "Content-Type: text/html; charset=utf-8\n\n"
+                   "<p><b>LEGAL WARNING: Trial continuing. Do not report previous convictions.</b></p>"
+                   "<p><b>Driving instructor denies assault</b></p><p>By Megan Pryce</p>"
+                   "<p>CARDIFF – A driving instructor denied assaulting a learner.</p>\n",
+          NULL);
+      g_autoptr (CdArticle) article = import_text (message, CD_IMPORT_FORMAT_EMAIL, "court.eml");
+
+      g_assert_cmpstr (cd_article_get_headline (article), ==, "Driving instructor denies assault");
+      g_assert_cmpstr (cd_article_get_byline (article), ==, "Megan Pryce");
+      g_assert_cmpstr (cd_article_get_body (article), ==, "A driving instructor denied assaulting a learner.\n");
+      g_assert_nonnull (strstr (cd_article_get_ednote (article),
+                                "LEGAL WARNING: Trial continuing. Do not report previous convictions."));
+    }
   /* A standfirst that tells more under the subject's headline, and a
    * sender's name over the story: the subject stays the headline. */
   {

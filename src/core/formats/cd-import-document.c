@@ -809,17 +809,6 @@ move_to_notes (GPtrArray *paras,
   return n > 0 ? g_array_index (at, guint, n - 1) + 1 : first;
 }
 
-/* How many cells the table @html has. */
-static guint
-count_cells (const char *html)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (html, "<t"); p != NULL; p = strstr (p + 2, "<t"))
-    n += g_str_has_prefix (p, "<td>") || g_str_has_prefix (p, "<th>");
-  return n;
-}
-
 /* Whether the table @para lays out a head: one cell (a headline in a
  * box), or a line to the desk among its short lines (a letterhead's
  * table: the sender's name and address beside "PRESS RELEASE" and the
@@ -839,15 +828,18 @@ lays_out_head (const CdPara *para)
         return FALSE;
       released = released || _cd_import_is_release_line (cell->text);
     }
-  return released || count_cells (para->html) == 1;
+  /* One cell: "<table><tr><th>…</th></tr></table>". */
+  return released || (g_str_has_prefix (para->html, "<table><tr><t") && strstr (para->html + 14, "<t") == NULL);
 }
 
 /* Sets out the tables that lay out the head of the story, above its
  * first long paragraph, from @first on (lays_out_head()), as their
- * paragraphs, for the head to be read from them. */
+ * paragraphs, for the head to be read from them; *@title, where the
+ * title's paragraph stood (or G_MAXUINT), moves with them. */
 static void
 unfold_head_tables (GPtrArray *paras,
-                    guint      first)
+                    guint      first,
+                    guint     *title)
 {
   for (guint i = first; i < paras->len && i < first + 16; i++)
     {
@@ -863,6 +855,8 @@ unfold_head_tables (GPtrArray *paras,
           g_ptr_array_remove_index (paras, i);
           for (guint k = 0; k < n; k++)
             g_ptr_array_insert (paras, (int) (i + k), g_ptr_array_steal_index (cells, 0));
+          if (*title != G_MAXUINT && *title > i)
+            *title = *title + n - 1;
           i += n - 1;
         }
     }
@@ -1022,7 +1016,7 @@ finish (CdDocument *document,
       para->text = g_strdup ("");
     }
   first = take_labels (paras, first, &labels);
-  unfold_head_tables (paras, first);
+  unfold_head_tables (paras, first, &title);
   first = take_letterhead (paras, first, title, notes);
   /* A press release's lines to the desk above its headline (and its
    * logo), and its contact block. */
@@ -1040,6 +1034,23 @@ finish (CdDocument *document,
       if (!_cd_import_take_release_line (article, para->text, notes))
         break;
       released = TRUE;
+      g_free (para->text);
+      para->text = g_strdup ("");
+    }
+  /* Above the title's paragraph (a kicker, "EXCLUSIVE"), and a note to the
+   * desk at the head of the copy ("LEGAL WARNING: …", "Pix: …"): the
+   * desk's, not the standfirst. A "By" line there stays the story's. */
+  for (guint i = first; i < paras->len; i++)
+    {
+      CdPara *para = g_ptr_array_index (paras, i);
+
+      if (para->block || *para->text == '\0' || (i < title && _cd_import_is_byline (para->text)))
+        continue;
+      if ((title == G_MAXUINT || i > title) &&
+          !g_regex_match (_cd_import_wire_regex (RE_DESK_NOTE), para->text, 0, NULL))
+        break;
+      if (!_cd_import_take_release_line (article, para->text, notes))
+        _cd_import_add_note (notes, para->text);
       g_free (para->text);
       para->text = g_strdup ("");
     }

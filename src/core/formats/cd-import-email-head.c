@@ -162,6 +162,21 @@ tells_subject (const char *line,
   return n > 0 && 2 * found >= n;
 }
 
+/* Whether @subject is the desk's label for what a reporter sends, not a
+ * headline: "council vote - copy", "Column for Sat 14th", "Whitby boat
+ * sinking - 300w", "SNAP mill fire", "Obit - Margaret Ellison". */
+static gboolean
+is_desk_label (const char *subject)
+{
+  return g_regex_match_simple ("\\b(?:copy|story|piece|report|results|review|explainer|column|feature|live|"
+                               "latest|posts?|captions?|pix|pics|text|texto|papier|article|data|letter|"
+                               "obit(?:uary)?|corrections?|draft|revised|version|snap|excl|filing|"
+                               "for\\s+(?:publication|web|online|print|today|tomorrow|mon|tue|wed|thu|fri|sat|sun)\\w*|"
+                               "pour\\s+demain|f(?:ü|ue)r\\s+morgen|para\\s+mañana)\\b|\\b\\d+\\s*w\\b|"
+                               "\\(\\s*\\d[\\d,]*\\s*w(?:ords)?\\s*\\)|\\bw/",
+                               subject, G_REGEX_CASELESS, 0);
+}
+
 /* Whether @paragraph opens a story: a "By" line, or the dateline. */
 static gboolean
 opens_story (const char *paragraph)
@@ -175,7 +190,8 @@ opens_story (const char *paragraph)
 /* Where the headline a message's text opens with stands among @paras,
  * its first paragraphs in plain text (@n of them): the first, or the
  * second under a kicker; a line that reads as a headline (not a sender's
- * name) and tells the story @subject names, over a "By" line or the dateline (past a
+ * name) and tells the story @subject names (or @subject is the desk's
+ * label for the copy, "Column for Sat 14th"), over a "By" line or the dateline (past a
  * standfirst), or at least as long as the subject. -1 where the text
  * opens otherwise. */
 static int
@@ -191,7 +207,7 @@ find_own_headline (char      **paras,
   if (h + 1 >= n || length == 0 || strchr (line, '\n') != NULL || cd_count_words (line) > 20 ||
       strchr (".,;:", line[length - 1]) != NULL || _cd_import_is_byline (line) ||
       _cd_import_is_release_line (line) || _cd_import_is_sender_name (line) || (dateline = _cd_import_match_dateline (line)) != NULL ||
-      !tells_subject (line, subject))
+      !(tells_subject (line, subject) || is_desk_label (subject)))
     return -1;
   if (opens_story (paras[h + 1]) || (h + 2 < n && cd_count_words (paras[h + 1]) <= 40 && opens_story (paras[h + 2])) ||
       cd_count_words (line) >= cd_count_words (subject))
@@ -266,6 +282,45 @@ _cd_import_take_own_headline (CdArticle  *article,
   rest = g_strdup (rest + strspn (rest, "\n"));
   g_free (markdown);
   return (char *) rest;
+}
+
+/**
+ * _cd_import_take_desk_notes:
+ * @text: (transfer full): a message's text, plain or Markdown
+ * @notes: where they go
+ *
+ * A reporter's notes to the desk at the head of the copy ("LEGAL WARNING:
+ * …", "NOTE TO DESK: …", "Pix: … use pic 3"), paragraphs of their own:
+ * for the desk, not the readers.
+ *
+ * Returns: (transfer full): @text without them
+ */
+char *
+_cd_import_take_desk_notes (char    *text,
+                            GString *notes)
+{
+  const char *rest = text + strspn (text, " \t\r\n");
+  char       *out;
+
+  g_assert (text != NULL && notes != NULL);
+
+  for (;;)
+    {
+      const char      *end = strstr (rest, "\n\n");
+      g_autofree char *para = g_strndup (rest, end != NULL ? (gsize) (end - rest) : strlen (rest));
+      g_autofree char *plain = cd_render_plain_text (para, -1);
+
+      g_strstrip (plain);
+      if (end == NULL || !g_regex_match (_cd_import_wire_regex (RE_DESK_NOTE), plain, 0, NULL))
+        break;
+      _cd_import_add_note (notes, g_strdelimit (plain, "\n", ' '));
+      rest = end + 2 + strspn (end + 2, "\n");
+    }
+  if (rest == text)
+    return text;
+  out = g_strdup (rest);
+  g_free (text);
+  return out;
 }
 
 /* The letters and figures of @text, folded. */

@@ -969,6 +969,7 @@ _cd_import_email (CdArticle  *article,
           _cd_import_cut_signature (plain);
           _cd_import_cut_closing (plain, sender);
           plain = _cd_import_take_greeting (plain, notes);
+          plain = _cd_import_take_desk_notes (plain, notes);
           plain = _cd_import_drop_repeated_subject (plain, subject, &repeated);
         }
       if (plain != NULL && !(cd_text_is_blank (plain) && *subject == '\0'))
@@ -1010,6 +1011,7 @@ _cd_import_email (CdArticle  *article,
           _cd_import_cut_signature (story);
           _cd_import_cut_closing (story, sender);
           story = _cd_import_take_greeting (story, notes);
+          story = _cd_import_take_desk_notes (story, notes);
           story = _cd_import_split_head_lines (story);
           story = _cd_import_drop_repeated_subject (story, subject, &repeated);
           if (!repeated)

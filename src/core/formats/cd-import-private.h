@@ -341,6 +341,8 @@ char    *_cd_import_drop_repeated_subject (char       *text,
                                            const char *subject,
                                            gboolean   *dropped);
 gboolean _cd_import_opens_release (const char *plain);
+char    *_cd_import_take_desk_notes (char    *text,
+                                     GString *notes);
 gboolean _cd_import_opens_own_headline (const char *plain,
                                         const char *subject);
 char    *_cd_import_take_own_headline (CdArticle  *article,

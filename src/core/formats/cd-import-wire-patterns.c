@@ -176,10 +176,12 @@ _cd_import_wire_regex (guint which)
     "dpa-infocom(?:\\s+gmbh)?|nnnn|(?-i:MORE|\\(MORE\\)|-MORE-)|"
     "follow\\s+(?:ap|reuters|afp)['’]s\\s.{0,80}\\bat\\s+https?://\\S+)$",
     /* A reporter's note to the desk, not for the readers: "NOTE TO DESK:
-     * …", "Note to subs - …", "NB desk: …", "URGENT - LEGAL TO READ
-     * BEFORE PUBLICATION" */
+     * …", "Note to subs - …", "NB desk: …", "LEGAL WARNING: …", "URGENT -
+     * LEGAL TO READ BEFORE PUBLICATION", a photographer's instructions
+     * ("Pix: images in Photos > Floods. Use pic 3 as main") */
     "^(?:(?:note|message)\\s+(?:to|for)\\s+(?:the\\s+)?(?:desk|subs|sub-?editors|newsdesk|night\\s+editor)\\b\\s*[:.–—-]|"
-    "nb\\s+(?:desk|subs)\\b|desk\\s+note\\s*[:.–—-])|"
+    "nb\\s+(?:desk|subs)\\b|desk\\s+note\\s*[:.–—-]|legal\\s+(?:warning|note|advice|check)\\s*[:.–—-]|"
+    "(?:pix|pics|pictures?|photos?)\\s*:\\s*\\S.*\\b(?:use|pic|pix|picture|photo|image)s?\\b)|"
     "^(?-i)(?:URGENT\\s*[-–—:]\\s*)?(?:LEGAL\\b|[A-Z ,]*\\bBEFORE PUBLICATION\\b)[A-Z\\d ,.:'’–—-]*$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
