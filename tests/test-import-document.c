@@ -977,7 +977,7 @@ test_odt_standfirst_style (void)
  * above the title's paragraph: a legal warning, "EXCLUSIVE" (they were the
  * standfirst, and could have been published), a stringer's "NOTE TO
  * DESK" over a headline typed in capitals (the document had no headline
- * and the note opened the story). */
+ * and the note opened the story); and under the story. */
 static void
 test_docx_desk_notes (void)
 {
@@ -1022,6 +1022,52 @@ test_docx_desk_notes (void)
     g_assert_cmpstr (cd_article_get_byline (article), ==, "Tom Reyes");
     g_assert_cmpstr (cd_article_get_body (article), ==, "Three fishermen were winched to safety on Tuesday morning.\n");
     g_assert_nonnull (strstr (cd_article_get_ednote (article), "— NOTE TO DESK: Tom Reyes, freelance."));
+  }
+  /* Under the story: captions typed for the picture desk, the reporter's
+   * number, "MORE TO FOLLOW" (they were its last paragraphs, a mobile
+   * number printed); a last paragraph of the story's stays. */
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PARA ("Titel", RUN ("", "Ripon counts the cost of floods"))
+            PLAIN (RUN ("", "Residents in Ripon spent Thursday pumping water from their homes."))
+                PLAIN (RUN ("", "The council said help was on its way."))
+                    PLAIN (RUN ("", "Caption 1: Volunteers fill sandbags on Bondgate Green. Picture: Tom Reyes"))
+                        PLAIN (RUN ("", "Contact: Priya Nair, 07700 900412, priya@paper.example"))
+                            PLAIN (RUN ("", "MORE TO FOLLOW")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_body (article), ==,
+                     "Residents in Ripon spent Thursday pumping water from their homes.\n\n"
+                     "The council said help was on its way.\n");
+    g_assert_true (g_str_has_suffix (cd_article_get_ednote (article),
+                                     "— Caption 1: Volunteers fill sandbags on Bondgate Green. Picture: Tom Reyes — "
+                                     "Contact: Priya Nair, 07700 900412, priya@paper.example — MORE TO FOLLOW"));
+  }
+  /* A release's contact block under the story, a paragraph a line; a
+   * reporter's signature with an address alone stays whole. */
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PARA ("Titel", RUN ("", "Bronze Age Britons drank milk"))
+            PLAIN (RUN ("", "People in Bronze Age Britain drank milk, a study has found."))
+                PLAIN (RUN ("", "Media contact: Helen Price, Press Officer")) PLAIN (RUN ("", "Tel: 0117 428 2000"))
+                    PLAIN (RUN ("", "press-office@bristol.example")),
+        NULL);
+    g_autoptr (GBytes) signed_docx = make_docx (
+        PARA ("Titel", RUN ("", "Flood wall delayed"))
+            PLAIN (RUN ("", "The flood wall will not be finished until 2028.")) PLAIN (RUN ("", "Tom Bright"))
+                PLAIN (RUN ("", "tom.bright@freelance.example")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+    g_autoptr (CdArticle) signed_article = import_docx (signed_docx);
+
+    g_assert_cmpstr (cd_article_get_body (article), ==, "People in Bronze Age Britain drank milk, a study has found.\n");
+    g_assert_true (g_str_has_suffix (cd_article_get_ednote (article),
+                                     "— Media contact: Helen Price, Press Officer — Tel: 0117 428 2000 — "
+                                     "press-office@bristol.example"));
+    g_assert_cmpstr (cd_article_get_body (signed_article), ==,
+                     "The flood wall will not be finished until 2028.\n\nTom Bright\n\n"
+                     "tom.bright@freelance.example\n");
   }
 }
 

@@ -639,13 +639,34 @@ _cd_import_take_body_opening (CdArticle *article,
   return body;
 }
 
+/* Whether @paragraph (Markdown) is what stands under a story for the
+ * desk, not the readers (_cd_import_take_body_sign_off()). */
+static gboolean
+is_furniture (const char *paragraph)
+{
+  g_autofree char *plain = plain_line (paragraph);
+
+  /* An address alone ends a signature or a contact block, which stays
+   * whole. */
+  if (g_regex_match_simple ("^[^\\s@]+@[^\\s@]+\\.[a-z]{2,}$", plain, G_REGEX_CASELESS, 0))
+    return FALSE;
+
+  for (guint which = 0; which < 5; which++)
+    if (g_regex_match (_cd_import_wire_regex ((guint[]){ RE_SIGN_OFF, RE_END, RE_TRAILER, RE_DESK_NOTE,
+                                                         RE_CAPTION_PREFIX }[which]),
+                       plain, 0, NULL))
+      return TRUE;
+  return FALSE;
+}
+
 #define ANSA_SIGN_OFF " (ANSA)."
 
 /* When the last paragraphs of @markdown (consumed) are the desk's
- * sign-off ("ab/xx", "AFP sn") or the mark that ends the copy ("ends"),
- * as agencies end their copy in any format, they leave the text for
- * @notes, in their order; so does what follows an end mark (a press
- * release's notes to editors and contacts under its "ENDS"). */
+ * sign-off ("ab/xx", "AFP sn"), the mark that ends the copy ("ends"), a
+ * trailer, a note to the desk or a picture's caption (is_furniture()), as
+ * agencies and reporters end their copy in any format, they leave the
+ * text for @notes, in their order; so does what follows an end mark (a
+ * press release's notes to editors and contacts under its "ENDS"). */
 char *
 _cd_import_take_body_sign_off (char    *markdown,
                                GString *notes)
@@ -662,13 +683,26 @@ _cd_import_take_body_sign_off (char    *markdown,
   for (guint i = 1; i + 1 < count && end == count; i++)
     if (g_regex_match (_cd_import_wire_regex (RE_END), paragraphs[i], 0, NULL))
       end = i + 1;
-  /* Two at the most, a sign-off and an end mark; the story keeps its
-   * first paragraph. */
+  /* Four at the most: a sign-off, an end mark, a trailer ("More to
+   * follow", the reporter's number), a note to the desk, a picture's
+   * caption; the story keeps its first paragraph. */
   keep = end;
-  while (keep > 1 && end - keep < 2 &&
-         (g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), paragraphs[keep - 1], 0, NULL) ||
-          g_regex_match (_cd_import_wire_regex (RE_END), paragraphs[keep - 1], 0, NULL)))
+  while (keep > 1 && end - keep < 4 && is_furniture (paragraphs[keep - 1]))
     keep--;
+  /* A contact block over them ("Kontakt:", a name, a phone, an address),
+   * a paragraph a line. */
+  for (guint start = keep > 9 ? keep - 9 : 1; start + 1 < keep; start++)
+    {
+      g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = start; i < keep; i++)
+        g_ptr_array_add (lines, plain_line (paragraphs[i]));
+      if (_cd_import_sender_length ((const char *const *) lines->pdata, lines->len, FALSE) == keep - start)
+        {
+          keep = start;
+          break;
+        }
+    }
   /* ANSA signs the last sentence itself: "… il ministro (ANSA)." */
   if (keep > 0 && g_str_has_suffix (paragraphs[keep - 1], ANSA_SIGN_OFF) &&
       strlen (paragraphs[keep - 1]) > strlen (ANSA_SIGN_OFF))

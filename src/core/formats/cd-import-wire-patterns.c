@@ -81,7 +81,7 @@ _cd_import_wire_regex (guint which)
     /* A caption with its credit at the end: "… on Tuesday. (AP Photo/Name)" */
     "^(?<caption>.+?)\\s*\\((?<credit>[^()]*\\b(?:photo|foto)\\b[^()]*)\\)$",
     /* Caption prefixes */
-    "^(?:photo caption|caption|bildunterschrift)\\s*:\\s*(?<caption>.+)$",
+    "^(?:photo caption|caption|bildunterschrift)(?:\\s*\\d{1,2})?\\s*:\\s*(?<caption>.+)$",
     /* By Jane Doe */
     "^by\\s+(?<name>\\S.*)$",
     /* End of story marks: "###" and "-30-" (in Markdown too, "\#\#\#", "\-30-"),
@@ -170,10 +170,13 @@ _cd_import_wire_regex (guint which)
      * (Yonhap's "jwp@yna.co.kr"), a copyright line ("(c) Agencia EFE",
      * "Copyright 2026 The Associated Press. All rights reserved. …"),
      * dpa's ("dpa-infocom GmbH", "©dpa-infocom, dpa:260701-930-512734/2"),
-     * a feed's end of message ("NNNN"), a take's ("MORE": the story goes
-     * on in the next), AP's "Follow AP's … coverage at https://…" */
+     * a feed's end of message ("NNNN"), a take's ("MORE", "More to
+     * follow": the story goes on in the next), AP's "Follow AP's …
+     * coverage at https://…", the reporter's number or address ("Contact:
+     * Priya Nair, 07700 900412") */
     "^(?:[^\\s@]+@[^\\s@]+\\.[a-z]{2,}|(?:\\(c\\)|©)\\s*\\S.{0,240}|copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|"
-    "dpa-infocom(?:\\s+gmbh)?|nnnn|(?-i:MORE|\\(MORE\\)|-MORE-)|"
+    "dpa-infocom(?:\\s+gmbh)?|nnnn|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
+    "contact(?:\\s+details)?\\s*:\\s*\\S.*(?:\\d[\\d ]{5,}\\d|@).*|"
     "follow\\s+(?:ap|reuters|afp)['’]s\\s.{0,80}\\bat\\s+https?://\\S+)$",
     /* A reporter's note to the desk, not for the readers: "NOTE TO DESK:
      * …", "Note to subs - …", "NB desk: …", "LEGAL WARNING: …", "URGENT -
