@@ -2462,7 +2462,8 @@ test_wire_end_marks (void)
  * bylines AAP and dpa-AFX write (a name over the agency in brackets; "---
  * Von …, dpa-AFX ---") were the story's first paragraph or the
  * standfirst, and a post under a "By" line with no dateline the story's
- * first paragraph. A reporter's notes to the desk go to the note. */
+ * first paragraph. A reporter's notes to the desk go to the note; "Interview
+ * by" is a byline. */
 static void
 test_wire_service_heads (void)
 {
@@ -2487,6 +2488,8 @@ test_wire_service_heads (void)
     "URGENT - LEGAL TO READ BEFORE PUBLICATION\n\nCare home owner charged over death\n\n"
     "By Priya Natarajan, Crime Reporter\n\nA care home owner has been charged.\n\n"
     "NOTE TO DESK: Use the archive picture only.\n",
+    /* A Q&A's byline. */
+    "Mari Evans at 80\n\nInterview by Owen Price\n\nMari Evans has been singing for sixty years.\n",
   };
   /* headline, byline, source, body, note */
   /* clang-format off */
@@ -2509,6 +2512,7 @@ test_wire_service_heads (void)
     { "Care home owner charged over death", "Priya Natarajan, Crime Reporter", NULL,
       "A care home owner has been charged.\n",
       "URGENT - LEGAL TO READ BEFORE PUBLICATION — NOTE TO DESK: Use the archive picture only." },
+    { "Mari Evans at 80", "Owen Price", NULL, "Mari Evans has been singing for sixty years.\n", NULL },
   };
   /* clang-format on */
 

@@ -82,8 +82,8 @@ _cd_import_wire_regex (guint which)
     "^(?<caption>.+?)\\s*\\((?<credit>[^()]*\\b(?:photo|foto)\\b[^()]*)\\)$",
     /* Caption prefixes */
     "^(?:photo caption|caption|bildunterschrift)(?:\\s*\\d{1,2})?\\s*:\\s*(?<caption>.+)$",
-    /* By Jane Doe */
-    "^by\\s+(?<name>\\S.*)$",
+    /* By Jane Doe; "Interview by …", "Words by …", "Live coverage by …" */
+    "^(?:(?:interview|words|text|reporting|compiled|live\\s+coverage|review|analysis|pictures?)\\s+)?by\\s+(?<name>\\S.*)$",
     /* End of story marks: "###" and "-30-" (in Markdown too, "\#\#\#", "\-30-"),
      * old AP's "-0-", "(end)", "ends", "-ends-", Xinhua's "Enditem", and
      * in the agencies' other languages "ENDE", "(fin)" (in capitals or
