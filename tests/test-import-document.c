@@ -1044,6 +1044,19 @@ test_docx_desk_notes (void)
                                      "— Caption 1: Volunteers fill sandbags on Bondgate Green. Picture: Tom Reyes — "
                                      "Contact: Priya Nair, 07700 900412, priya@paper.example — MORE TO FOLLOW"));
   }
+  /* A title broken over two paragraphs: its second half was a heading
+   * of the story, and the "By" line under it unread. */
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PARA ("Titel", RUN ("", "Parents fight closure of")) PARA ("Titel", RUN ("", "village school with 41 pupils"))
+            PLAIN (RUN ("", "By Nia Roberts")) PLAIN (RUN ("", "Parents have launched a campaign to save the school.")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Parents fight closure of village school with 41 pupils");
+    g_assert_cmpstr (cd_article_get_byline (article), ==, "Nia Roberts");
+    g_assert_cmpstr (cd_article_get_body (article), ==, "Parents have launched a campaign to save the school.\n");
+  }
   /* A release's contact block under the story, a paragraph a line; a
    * reporter's signature with an address alone stays whole. */
   {

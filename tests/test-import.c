@@ -2168,6 +2168,11 @@ test_release_letterhead (void)
        * was cut, and the dateline was no text. */
       "Новый мост открыт\n\nВОЛГОГРАД – Новый мост через Волгу открыт для движения.\n",
       "Nuovo ponte aperto\n\nCITTÀ – Il nuovo ponte sarà aperto domani.\n",
+      /* A German paper's place with an en dash, a Spanish one's with a
+       * point and a dash; an abbreviation's point stays. */
+      "Innenstadt wird autofrei\n\nFreiburg – Die Freiburger Innenstadt wird ab Mai autofrei.\n",
+      "Carril bici en Triana\n\nSEVILLA.– El pleno aprobó el carril bici de Triana.\n",
+      "Fire at the mill\n\nSACRAMENTO, Calif. — A fire broke out at the mill.\n",
     };
     /* clang-format off */
     static const char *const expected[][4] = {
@@ -2188,6 +2193,9 @@ test_release_letterhead (void)
         "Helix Biosciences today announced the results.\n" },
       { "Новый мост открыт", "ВОЛГОГРАД", NULL, "Новый мост через Волгу открыт для движения.\n" },
       { "Nuovo ponte aperto", "CITTÀ", NULL, "Il nuovo ponte sarà aperto domani.\n" },
+      { "Innenstadt wird autofrei", "Freiburg", NULL, "Die Freiburger Innenstadt wird ab Mai autofrei.\n" },
+      { "Carril bici en Triana", "SEVILLA", NULL, "El pleno aprobó el carril bici de Triana.\n" },
+      { "Fire at the mill", "SACRAMENTO, Calif.", NULL, "A fire broke out at the mill.\n" },
     };
     /* clang-format on */
 

@@ -342,6 +342,7 @@ _cd_import_take_dateline (CdArticle  *article,
   g_autoptr (GMatchInfo) info = NULL;
   g_autofree char *place = NULL, *source = NULL;
   char            *rest;
+  int              place_end = -1;
 
   g_assert (CD_IS_ARTICLE (article));
   g_assert (paragraph != NULL);
@@ -355,6 +356,10 @@ _cd_import_take_dateline (CdArticle  *article,
   /* Business Wire's "SAN FRANCISCO--(BUSINESS WIRE)--": the dashes are
    * no part of the place. */
   strip_dashes (place);
+  /* "SEVILLA.–": the point is the dash's, not an abbreviation's. */
+  if (g_str_has_suffix (place, ".") && g_match_info_fetch_named_pos (info, "place", NULL, &place_end) &&
+      place_end > 0 && (g_str_has_prefix (paragraph + place_end, "–") || g_str_has_prefix (paragraph + place_end, "—")))
+    place[strlen (place) - 1] = '\0';
   if (cd_text_is_blank (cd_article_get_dateline (article)) && *g_strstrip (place) != '\0' &&
       !_cd_import_is_date (place))
     cd_article_set_dateline (article, place);

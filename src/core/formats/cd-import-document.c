@@ -1008,6 +1008,14 @@ finish (CdDocument *document,
           cd_article_set_headline (article, text);
           title = i;
         }
+      /* A title broken over two paragraphs, to see it fit. */
+      else if (para->kind == CD_PARA_TITLE && title != G_MAXUINT && i == title + 1 && *text != '\0')
+        {
+          g_autofree char *joined = g_strconcat (cd_article_get_headline (article), " ", text, NULL);
+
+          cd_article_set_headline (article, joined);
+          title = i;
+        }
       else if (para->kind == CD_PARA_SUBTITLE && cd_text_is_blank (cd_article_get_dek (article)))
         cd_article_set_dek (article, text);
       else

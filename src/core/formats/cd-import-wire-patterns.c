@@ -62,7 +62,8 @@ _cd_import_wire_regex (guint which)
      * PLACE, DATE SOURCE - text, as AAP writes it ("SEOUL, Nov 26 AFP -
      * Samsung has …"); PLACE, DATE - text, as ANSA does ("ROMA, 1 LUG
      * - …"); and PLACE - Text, as Kyodo does ("TOKYO - Japan's …": a
-     * hyphen, then a sentence of three words or more). A label in capitals
+     * hyphen, then a sentence of three words or more); "SEVILLA.– El …",
+     * as Spanish papers set it. A label in capitals
      * ("EXCLUSIVE - …", "NB - …", "UPDATE — …") is no place, nor is a
      * score ("ARSENAL - Chelsea 2-1"). */
     "^(?!(?:URGENT|BULLETIN|FLASH|ALERT|BREAKING|NEWSALERT|EILMELDUNG|EIL|UPDATED?|"
@@ -70,7 +71,7 @@ _cd_import_wire_regex (guint which)
     "INSIGHT|COLUMN|OPINION|EDITORIAL|REVIEW|INTERVIEW|FEATURE|PREVIEW|LIVE|VIDEO|"
     "PHOTOS?|NOTE|ADVISORY|NB|PS|FYI|EMBARGO(?:ED)?|PRESS|READ|FACT|SEE|MORE|SPONSORED)\\b)"
     "(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*(?!" WEEKDAYS "\\s)\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
-    "(?:,\\s*" DATE ")?(?:\\s+(?<source>\\p{Lu}\\p{L}{1,9})\\s+-|\\s+(?:—|–|--)|"
+    "(?:,\\s*" DATE ")?(?:\\s+(?<source>\\p{Lu}\\p{L}{1,9})\\s+-|\\s+(?:—|–|--)|(?<=\\.)(?:—|–)|"
     "(?(<date>)\\s+-|\\s+-(?=\\s+[\"“„«‘]?\\p{Lu}\\S*(?:\\s+\\S+){2})))\\s*(?<rest>.+)$",
     /* – Subhead – (with a word in it: "-0-" is an end mark) */
     "^[-–—]+\\s*(?<text>(?=[^\\n]*\\p{L})[^-–—].*?)\\s*[-–—]+$",
@@ -155,9 +156,10 @@ _cd_import_wire_regex (guint which)
      * service writes it ("Rome, October 11 - …"), and releases in French
      * German and Spanish ("Lyon, le 3 mars 2026 – …", "Berlin, den 3.
      * März 2026 – …", "Valencia, 3 de marzo de 2026 – …"): only with a
-     * date that names its month */
-    "^(?-i)(?<place>\\p{Lu}\\p{Ll}+(?:[ '-]\\p{Lu}\\p{Ll}+){0,3}),\\s*(?:(?:le|den|am|el)\\s+)?(?<date>(?i)\\d{1,2}\\s+de\\s+" MONTH_NAME "\\s+de\\s+\\d{4}|" DATE_ALONE ")"
-    "\\s+(?:-|—|–|--)\\s+(?<rest>\\S.*)$",
+     * date that names its month; or with an en dash alone before a
+     * sentence, as German papers set their place ("Freiburg – Die …") */
+    "^(?-i)(?<place>\\p{Lu}\\p{Ll}+(?:[ '-]\\p{Lu}\\p{Ll}+){0,3})(?:,\\s*(?:(?:le|den|am|el)\\s+)?(?<date>(?i)\\d{1,2}\\s+de\\s+" MONTH_NAME "\\s+de\\s+\\d{4}|" DATE_ALONE ")"
+    "\\s+(?:-|—|–|--)|\\s+–(?=\\s+\\p{Lu}))\\s+(?<rest>\\S.*)$",
     /* A date alone */
     "^\\s*" DATE_ALONE "\\s*$",
     /* A dateline as a story's metadata gives it: "SYDNEY March 22 AAP -",
