@@ -980,6 +980,9 @@ cd_wp_body_to_content (const char *body,
     length = strlen (body);
   if (base != NULL && base_length < 0)
     base_length = strlen (base);
+  /* A post of white space alone, untouched, keeps its bytes. */
+  if (base != NULL && is_blank (base, base_length) && is_blank (body, length))
+    return g_strndup (base, base_length);
   if (base != NULL && is_blank (base, base_length))
     base = NULL;
 
