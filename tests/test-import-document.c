@@ -999,6 +999,28 @@ test_docx_desk_notes (void)
                                      "— LEGAL WARNING: Trial continuing. Do not report the defendant’s previous "
                                      "convictions."));
   }
+  /* A review's stars under its headline, over or under its "By" line:
+   * the stars stay on top of the story (they were the standfirst), the
+   * byline is read past them. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (GBytes) docx = make_docx (
+          i == 0 ? PLAIN (RUN ("<w:b/>", "A Doll’s House, Crucible Theatre: a slammed door that still echoes"))
+                       PLAIN (RUN ("", "★★★★☆")) PLAIN (RUN ("", "By Jo Hart"))
+                           PLAIN (RUN ("", "Ibsen’s play is 147 years old, and it felt new on Tuesday."))
+                 : PLAIN (RUN ("<w:b/>", "A Doll’s House, Crucible Theatre: a slammed door that still echoes"))
+                       PLAIN (RUN ("", "By Jo Hart")) PLAIN (RUN ("", "★★★★☆"))
+                           PLAIN (RUN ("", "Ibsen’s play is 147 years old, and it felt new on Tuesday.")),
+          NULL);
+      g_autoptr (CdArticle) article = import_docx (docx);
+
+      g_assert_cmpstr (cd_article_get_headline (article), ==,
+                       "A Doll’s House, Crucible Theatre: a slammed door that still echoes");
+      g_assert_true (cd_text_is_blank (cd_article_get_dek (article)));
+      g_assert_cmpstr (cd_article_get_byline (article), ==, "Jo Hart");
+      g_assert_cmpstr (cd_article_get_body (article), ==,
+                       "★★★★☆\n\nIbsen’s play is 147 years old, and it felt new on Tuesday.\n");
+    }
   {
     g_autoptr (GBytes) docx = make_docx (
         PLAIN (RUN ("<w:b/>", "EXCLUSIVE")) PARA ("Titel", RUN ("", "Police chief under investigation"))

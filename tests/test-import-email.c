@@ -172,6 +172,17 @@ test_letter (void)
       "The message opens: “Hi desk,”" },
     { "Hello world programs are the first thing students write.\n\nThey print one line.\n",
       "Hello world programs are the first thing students write.\n\nThey print one line.\n", NULL },
+    /* The headline between the greeting and the "By" line is the
+     * story's, not the opening's; so is a greeting with its covering
+     * words in one line. */
+    { "Hi desk,\n\nHospital drops parking charges for night-shift staff\n\nBy Priya Nair\n\n"
+      "NURSES will no longer pay to park, the trust said.\n\nThe change starts in January.\n",
+      "NURSES will no longer pay to park, the trust said.\n\nThe change starts in January.\n",
+      "The message opens: “Hi desk,”" },
+    { "Hi desk, copy below for tomorrow. 420w. Pic to follow.\n\nBy Priya Nair\n\n"
+      "NURSES will no longer pay to park, the trust said.\n\nThe change starts in January.\n",
+      "NURSES will no longer pay to park, the trust said.\n\nThe change starts in January.\n",
+      "The message opens: “Hi desk, copy below for tomorrow. 420w. Pic to follow.”" },
   };
   /* clang-format on */
 
@@ -205,6 +216,45 @@ test_letter (void)
     g_assert_cmpstr (cd_article_get_body (article), ==, "A fire broke out.\n\nNo one was hurt.\n");
     g_assert_nonnull (strstr (cd_article_get_ednote (article), "The message opens: “Hi desk, here is my piece.”"));
   }
+}
+
+/* A story sent from Outlook, in the HTML Word writes: a greeting with
+ * its covering words, the headline in the Title style, lists set as
+ * paragraphs with typed bullets and numbers behind downlevel-revealed
+ * conditionals, a quotation in the Quote style, Office's "<o:p>" marks. */
+static void
+test_outlook_html (void)
+{
+#define LIST_ITEM(id, marker, text)                                                              \
+  "<p class=MsoListParagraphCxSpMiddle style='text-indent:-18.0pt;mso-list:" id " level1 lfo1'>" \
+  "<![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>" marker  \
+  "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span></span>"        \
+  "<![endif]>" text "<o:p></o:p></p>"
+  g_autoptr (CdArticle) article = import_text (
+      "From: Priya Nair <priya@paper.example>\nSubject: Hospital parking charges - copy\n"
+      "Content-Type: text/html; charset=utf-8\n\n"
+      "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head>"
+      "<meta name=Generator content=\"Microsoft Word 15 (filtered medium)\"></head>"
+      "<body><div class=WordSection1>"
+      "<p class=MsoNormal>Hi desk, copy below for tomorrow. 420w.<o:p></o:p></p>"
+      "<p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+      "<p class=MsoTitle>Hospital drops parking charges for night-shift staff<o:p></o:p></p>"
+      "<p class=MsoNormal>By Priya Nair<o:p></o:p></p>"
+      "<p class=MsoNormal>NURSES working night shifts will no longer pay to park, the trust said.<o:p></o:p></p>"
+      "<p class=MsoQuote>“Nobody should pay to come to work,” said Carol Dean.<o:p></o:p></p>"
+      "<p class=MsoNormal>The scheme will cost:<o:p></o:p></p>" LIST_ITEM ("l0", "&middot;", "&pound;180,000 a year in fees") LIST_ITEM ("l0", "&middot;", "&pound;20,000 for barriers") "<p class=MsoNormal>To apply:<o:p></o:p></p>" LIST_ITEM ("l1", "1.", "Ask for a pass") LIST_ITEM ("l1", "2.", "Show it at the barrier") "</div></body></html>\n",
+      CD_IMPORT_FORMAT_EMAIL, "outlook.eml");
+#undef LIST_ITEM
+
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Hospital drops parking charges for night-shift staff");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Priya Nair");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "NURSES working night shifts will no longer pay to park, the trust said.\n\n"
+                   "> “Nobody should pay to come to work,” said Carol Dean.\n\n"
+                   "The scheme will cost:\n\n- £180,000 a year in fees\n- £20,000 for barriers\n\n"
+                   "To apply:\n\n1. Ask for a pass\n2. Show it at the barrier\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (article), "The message opens: “Hi desk, copy below for tomorrow. 420w.”"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (article), "Hospital parking charges - copy"));
 }
 
 /* A message with HTML only: links and emphasis as Markdown, "Re:" off
@@ -325,6 +375,59 @@ test_own_headline (void)
     g_assert_cmpstr (cd_article_get_body (article), ==, "The office empties at five.\n");
     g_assert_nonnull (strstr (cd_article_get_ednote (article), "Column for Sat 14th"));
   }
+  /* A headline typed in capitals under such a subject, as text and as
+   * HTML: a headline, not a sender's name (a short line in capitals). */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *message = g_strconcat (
+          "From: Tom Reyes <tom@paper.example>\nSubject: Whitby boat sinking - 300w\n",
+          i == 0 ? "Content-Type: text/plain; charset=utf-8\n\n"
+                   "FOUR FISHERMEN RESCUED AS TRAWLER SINKS OFF WHITBY\n\nBy Tom Reyes\n\n"
+                   "Four fishermen were plucked from the North Sea on Sunday.\n"
+                 : "Content-Type: text/html; charset=utf-8\n\n"
+                   "<p>FOUR FISHERMEN RESCUED AS TRAWLER SINKS OFF WHITBY</p><p>By Tom Reyes</p>"
+                   "<p>Four fishermen were plucked from the North Sea on Sunday.</p>\n",
+          NULL);
+      g_autoptr (CdArticle) article = import_text (message, CD_IMPORT_FORMAT_EMAIL, "boat.eml");
+
+      g_assert_cmpstr (cd_article_get_headline (article), ==, "FOUR FISHERMEN RESCUED AS TRAWLER SINKS OFF WHITBY");
+      g_assert_true (cd_text_is_blank (cd_article_get_dek (article)));
+      g_assert_cmpstr (cd_article_get_body (article), ==, "Four fishermen were plucked from the North Sea on Sunday.\n");
+      g_assert_nonnull (strstr (cd_article_get_ednote (article), "Whitby boat sinking - 300w"));
+    }
+  /* A review: its headline in bold set over two lines, its stars, its
+   * "By" line. The headline is one; the stars stay on top of the story
+   * (they were the standfirst). */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *message = g_strconcat (
+          "From: Jo Hart <jo@paper.example>\nSubject: theatre review for Sat\n",
+          i == 0 ? "Content-Type: text/plain; charset=utf-8\n\n"
+                   "A Doll's House, Crucible Theatre: a slammed door that still echoes\n\n★★★★☆\n\n"
+                   "By Jo Hart\n\nIbsen's play is 147 years old, and it felt new on Tuesday.\n"
+                 : "Content-Type: text/html; charset=utf-8\n\n"
+                   "<p><b>A Doll's House, Crucible Theatre:<br>a slammed door that still echoes</b></p>"
+                   "<p>★★★★☆</p><p>By Jo Hart</p>"
+                   "<p>Ibsen's play is 147 years old, and it felt new on Tuesday.</p>\n",
+          NULL);
+      g_autoptr (CdArticle) article = import_text (message, CD_IMPORT_FORMAT_EMAIL, "review.eml");
+
+      g_assert_cmpstr (cd_article_get_headline (article), ==,
+                       "A Doll's House, Crucible Theatre: a slammed door that still echoes");
+      g_assert_true (cd_text_is_blank (cd_article_get_dek (article)));
+      g_assert_cmpstr (cd_article_get_body (article), ==,
+                       "★★★★☆\n\nIbsen's play is 147 years old, and it felt new on Tuesday.\n");
+      g_assert_nonnull (strstr (cd_article_get_ednote (article), "theatre review for Sat"));
+    }
+  {
+    g_autoptr (CdArticle) article = import_text (
+        "From: Press Office <press@northshore.example>\nSubject: Flood barrier copy\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "NORTHSHORE FLOOD ACTION GROUP\n\nBy Ann Lee\n\nThe group has welcomed the barrier.\n",
+        CD_IMPORT_FORMAT_EMAIL, "group.eml");
+
+    g_assert_cmpstr (cd_article_get_headline (article), !=, "NORTHSHORE FLOOD ACTION GROUP");
+  }
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *message = g_strconcat (
@@ -375,6 +478,53 @@ test_own_headline (void)
  * sender's letterhead and "NEWS RELEASE" above its own headline in bold.
  * The headline is the release's, its dateline read; the subject, the
  * letterhead and the line go to the note. */
+/* A template's labelled lines at the top of the copy ("SLUG:", "HED:",
+ * "DEK:", "BYLINE:", "WORDS:") give their fields, in a message as text and
+ * as HTML: a paragraph a label, labels in bold, lines broken with <br>. */
+static void
+test_template_labels (void)
+{
+  static const char *const bodies[] = {
+    "Content-Type: text/plain; charset=utf-8\n\n"
+    "SLUG: council-budget\nHED: Council passes budget with late cuts\n"
+    "DEK: Libraries and buses spared after a night of talks\nBYLINE: Sam Reporter\nWORDS: 450\n\n"
+    "The city council passed its budget on Monday night after eight hours of debate.\n\n"
+    "\"We listened,\" the mayor said.\n",
+    "Content-Type: text/html; charset=utf-8\n\n"
+    "<div>SLUG: council-budget</div><div>HED: Council passes budget with late cuts</div>"
+    "<div>DEK: Libraries and buses spared after a night of talks</div><div>BYLINE: Sam Reporter</div>"
+    "<div>WORDS: 450</div><div><br></div>"
+    "<div>The city council passed its budget on Monday night after eight hours of debate.</div>"
+    "<div><br></div><div>\"We listened,\" the mayor said.</div>\n",
+    "Content-Type: text/html; charset=utf-8\n\n"
+    "<p><b>SLUG:</b> council-budget<br><b>HED:</b> Council passes budget with late cuts<br>"
+    "<b>DEK:</b> Libraries and buses spared after a night of talks<br><b>BYLINE:</b> Sam Reporter<br>"
+    "<b>WORDS:</b> 450</p>"
+    "<p>The city council passed its budget on Monday night after eight hours of debate.</p>"
+    "<p>\"We listened,\" the mayor said.</p>\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autofree char *message = g_strconcat ("From: Sam Reporter <sam@paper.example>\n"
+                                              "Subject: copy: council budget\nMIME-Version: 1.0\n",
+                                              bodies[i], NULL);
+      g_autoptr (CdArticle) article = import_text (message, CD_IMPORT_FORMAT_EMAIL, "copy.eml");
+
+      g_test_message ("body %u: %s", i, cd_article_get_body (article));
+      g_assert_cmpstr (cd_article_get_headline (article), ==, "Council passes budget with late cuts");
+      g_assert_cmpstr (cd_article_get_dek (article), ==, "Libraries and buses spared after a night of talks");
+      g_assert_cmpstr (cd_article_get_slug (article), ==, "council-budget");
+      g_assert_cmpstr (cd_article_get_byline (article), ==, "Sam Reporter");
+      g_assert_cmpuint (cd_article_get_length_target (article), ==, 450);
+      /* The subject, which only labelled the copy, is the note's. */
+      g_assert_nonnull (strstr (cd_article_get_ednote (article), "copy: council budget"));
+      g_assert_cmpstr (cd_article_get_body (article), ==,
+                       "The city council passed its budget on Monday night after eight hours of debate.\n\n"
+                       "\"We listened,\" the mayor said.\n");
+    }
+}
+
 static void
 test_release (void)
 {
@@ -1364,6 +1514,8 @@ main (int   argc,
   g_test_add_func ("/import-email/html-only", test_html_only);
   g_test_add_func ("/import-email/release", test_release);
   g_test_add_func ("/import-email/own-headline", test_own_headline);
+  g_test_add_func ("/import-email/template-labels", test_template_labels);
+  g_test_add_func ("/import-email/outlook-html", test_outlook_html);
   g_test_add_func ("/import-email/forwarded-and-8bit", test_forwarded_and_8bit);
   g_test_add_func ("/import-email/forwarded-inline", test_forwarded_inline);
   g_test_add_func ("/import-email/forwarded-html", test_forwarded_html);

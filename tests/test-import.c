@@ -2786,6 +2786,47 @@ test_html_article_element (void)
   g_assert_cmpstr (fragment, ==, "# Site name\n\n# The story\n\nIts text.\n\nCopyright\n");
 }
 
+/* A story Word saved as a web page: its Title the headline, its
+ * standfirst, "By" line and dateline read as in a document, its lists
+ * set as paragraphs with typed bullets (a level under a level) lists,
+ * its Quote style a quotation; nothing of Word's conditionals or
+ * "<o:p>" marks stays. */
+static void
+test_html_word_page (void)
+{
+#define ITEM(level, marker, text)                                                                    \
+  "<p class=MsoListParagraphCxSpMiddle style='text-indent:-18.0pt;mso-list:l0 level" level " lfo1'>" \
+  "<![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>" marker      \
+  "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span></span><![endif]>" text   \
+  "<o:p></o:p></p>\n"
+  const char *page = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head>"
+                     "<meta name=Generator content=\"Microsoft Word 15\"></head><body lang=EN-GB>"
+                     "<div class=WordSection1>\n"
+                     "<p class=MsoTitle>Council sets out winter gritting plan<o:p></o:p></p>\n"
+                     "<p class=MsoSubtitle>Forty routes will be treated before 6am<o:p></o:p></p>\n"
+                     "<p class=MsoNormal>By Ann Lee<o:p></o:p></p>\n"
+                     "<p class=MsoNormal>LEEDS, 3 December 2026 – The council will grit forty routes before "
+                     "6am, it said.<o:p></o:p></p>\n" ITEM ("1", "·", "Main roads") ITEM ("2", "o", "A61 and A64")
+                         ITEM ("1", "·", "Bus routes") "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n"
+                                                       "<p class=MsoQuote>“We are ready,” said Cllr Jo Bell.<o:p></o:p></p>\n"
+                                                       "<p class=MsoNormal>Salt stocks stand at 20,000 tonnes.<o:p></o:p></p>\n"
+                                                       "</div></body></html>\n";
+#undef ITEM
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML, "gritting.htm", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Council sets out winter gritting plan");
+  g_assert_cmpstr (cd_article_get_dek (article), ==, "Forty routes will be treated before 6am");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Ann Lee");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "LEEDS");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "The council will grit forty routes before 6am, it said.\n\n"
+                   "- Main roads\n  - A61 and A64\n- Bus routes\n\n"
+                   "> “We are ready,” said Cllr Jo Bell.\n\n"
+                   "Salt stocks stand at 20,000 tonnes.\n");
+}
+
 static void
 test_html_gutenberg (void)
 {
@@ -3723,6 +3764,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/caption", test_wire_caption);
   g_test_add_func ("/import/html/article", test_html_article);
   g_test_add_func ("/import/html/gutenberg", test_html_gutenberg);
+  g_test_add_func ("/import/html/word-page", test_html_word_page);
   g_test_add_func ("/import/html/article-element", test_html_article_element);
   g_test_add_func ("/import/html/fragments", test_html_fragments);
   g_test_add_func ("/import/escape/renders-back", test_html_escape_renders_back);

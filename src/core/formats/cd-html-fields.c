@@ -23,23 +23,40 @@ is_element (xmlNode    *node,
 }
 
 xmlNode *
+_cd_xml_find (xmlNode      *node,
+              CdXmlMatch    match,
+              gconstpointer data,
+              guint         max_depth)
+{
+  for (; node != NULL; node = node->next)
+    {
+      xmlNode *found;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (match (node, data))
+        return node;
+      if (max_depth > 0 && (found = _cd_xml_find (node->children, match, data, max_depth - 1)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_named (xmlNode      *node,
+          gconstpointer name)
+{
+  return is_element (node, name);
+}
+
+xmlNode *
 _cd_html_find_element (xmlNode    *node,
                        const char *name,
                        guint       depth)
 {
   if (depth > _CD_HTML_MAX_DEPTH)
     return NULL;
-  for (; node != NULL; node = node->next)
-    {
-      xmlNode *found;
-
-      if (is_element (node, name))
-        return node;
-      if (node->type == XML_ELEMENT_NODE &&
-          (found = _cd_html_find_element (node->children, name, depth + 1)) != NULL)
-        return found;
-    }
-  return NULL;
+  return _cd_xml_find (node, is_named, name, _CD_HTML_MAX_DEPTH - depth);
 }
 
 char *

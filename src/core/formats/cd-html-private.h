@@ -28,14 +28,29 @@ char *_cd_html_node_text (xmlNode *node);
 char *_cd_html_to_markdown_exact (const char *html,
                                   gsize       length);
 
-/* cd-html-fields.c: the first element named @name from @node on, depth
- * first; the content of the <meta> element of @head named @name, its
- * white space collapsed, %NULL when none or blank. */
+/* cd-html-fields.c: the first element from @node on (@node, the
+ * siblings after it, depth first) that @match accepts, at most
+ * @max_depth levels down, %NULL for none; the first element named @name
+ * so, @depth levels down already; the content of the <meta> element of
+ * @head named @name, its white space collapsed, %NULL when none or
+ * blank. */
+typedef gboolean (*CdXmlMatch) (xmlNode      *node,
+                                gconstpointer data);
+xmlNode *_cd_xml_find (xmlNode      *node,
+                       CdXmlMatch    match,
+                       gconstpointer data,
+                       guint         max_depth);
 xmlNode *_cd_html_find_element (xmlNode    *node,
                                 const char *name,
                                 guint       depth);
 char    *_cd_html_meta_content (xmlNode    *head,
                                 const char *name);
+
+/* cd-html-word.c: the HTML Word writes, read as the HTML it stands for. */
+char *_cd_html_word_unwrap (const char *html,
+                            gsize       length,
+                            gsize      *out_length);
+void  _cd_html_word_normalize (xmlNode *root);
 
 /* cd-html-fields.c: a page exported by Copydesk (cd_render_article())
  * marks its fields with classes; reading them back into @article makes an

@@ -558,18 +558,29 @@ render_blocks (CdHtmlConverter *c,
 /* libxml2 stops reading at 256 levels of nesting (more needs
  * XML_PARSE_HUGE, which lifts every other limit too); @too_deep tells that
  * apart from a page that simply has no text. */
+/* @word: read the HTML Word writes as the HTML it stands for
+ * (cd-html-word.c); not for a post's content, which must convert back to
+ * its very bytes. */
 static htmlDocPtr
 parse_html (const char *html,
             gsize       length,
+            gboolean    word,
             gboolean   *too_deep)
 {
   htmlParserCtxtPtr ctxt;
   htmlDocPtr        doc;
   xmlErrorPtr       last;
+  g_autofree char  *unwrapped = NULL;
+  gsize             unwrapped_length = 0;
 
   *too_deep = FALSE;
   if (length == 0 || length > G_MAXINT)
     return NULL;
+  if (word && (unwrapped = _cd_html_word_unwrap (html, length, &unwrapped_length)) != NULL)
+    {
+      html = unwrapped;
+      length = unwrapped_length;
+    }
   if ((ctxt = htmlNewParserCtxt ()) == NULL)
     return NULL;
   doc = htmlCtxtReadMemory (ctxt, html, (int) length, NULL, "UTF-8",
@@ -580,6 +591,8 @@ parse_html (const char *html,
   *too_deep = last != NULL && last->code == XML_ERR_INTERNAL_ERROR && last->message != NULL &&
               strstr (last->message, "depth") != NULL;
   htmlFreeParserCtxt (ctxt);
+  if (word && doc != NULL && xmlDocGetRootElement (doc) != NULL)
+    _cd_html_word_normalize (xmlDocGetRootElement (doc));
   return doc;
 }
 
@@ -618,7 +631,7 @@ html_to_markdown (const char *html,
 
   /* Content from a CMS converts what could be read even when it nests too
    * deep; the post itself stays on the site untouched. */
-  doc = parse_html (html, length, &too_deep);
+  doc = parse_html (html, length, !exact, &too_deep);
   markdown = convert (&c, doc);
   if (doc != NULL)
     xmlFreeDoc (doc);
@@ -687,7 +700,7 @@ _cd_import_html (CdArticle  *article,
 
   g_assert (CD_IS_ARTICLE (article));
 
-  doc = parse_html (text, length, &too_deep);
+  doc = parse_html (text, length, TRUE, &too_deep);
   if (too_deep)
     {
       g_clear_pointer (&doc, xmlFreeDoc);
@@ -743,6 +756,16 @@ _cd_import_html (CdArticle  *article,
       return FALSE;
     }
 
+  /* The story's opening, as in every other format: a standfirst over
+   * its "By" line or dateline, which are the article's. */
+  {
+    g_autoptr (GString) notes = g_string_new (NULL);
+
+    body = _cd_import_take_standfirst (article, body, FALSE);
+    body = _cd_import_take_body_opening (article, body, notes);
+    if (notes->len > 0)
+      cd_article_set_ednote (article, notes->str);
+  }
   cd_article_set_body (article, body);
   return TRUE;
 }

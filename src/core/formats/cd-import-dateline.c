@@ -551,7 +551,9 @@ _cd_import_take_standfirst (CdArticle *article,
       g_regex_match_simple ("^(?:[-*+] |\\d+[.)] )", paras[at], 0, 0))
     return markdown;
   first = plain_line (paras[at]);
-  if (*first == '\0' || cd_count_words (first) > STANDFIRST_MAX_WORDS || _cd_import_is_byline (first) ||
+  /* A line with no letter (a review's stars, "★★★★☆") is no standfirst. */
+  if (!g_regex_match_simple ("\\p{L}", first, 0, 0) || cd_count_words (first) > STANDFIRST_MAX_WORDS ||
+      _cd_import_is_byline (first) ||
       _cd_import_is_date (first))
     return markdown;
   /* The opening under it, past a "By" line and lines to the desk. */
@@ -604,9 +606,10 @@ _cd_import_take_body_opening (CdArticle *article,
       g_free (markdown);
       return _cd_import_take_body_opening (article, body, notes);
     }
-  /* A picture above the story's first words (a logo): the opening is
-   * read under it. */
-  if (end != NULL && is_picture (first))
+  /* A picture above the story's first words (a logo), or a review's
+   * stars ("★★★★☆", a line with no letter): the opening is read under
+   * it. */
+  if (end != NULL && (is_picture (first) || !g_regex_match_simple ("\\p{L}", first, 0, 0)))
     {
       g_autofree char *rest = g_strdup (end + 2 + strspn (end + 2, "\n"));
       g_autofree char *opened = _cd_import_take_body_opening (article, g_steal_pointer (&rest), notes);

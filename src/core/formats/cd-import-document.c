@@ -20,6 +20,7 @@
 #include <archive_entry.h>
 #include <libxml/parser.h>
 
+#include "cd-html-private.h"
 #include "cd-import-document-private.h"
 #include "cd-import-private.h"
 #include "cd-text.h"
@@ -369,25 +370,14 @@ append_shown_text (xmlNode *node,
       append_shown_text (child, text);
 }
 
-/* The first text box under @node: Word's w:txbxContent, OpenDocument's
- * draw:text-box; NULL for none. */
-static xmlNode *
-find_text_box (xmlNode *node,
-               guint    depth)
+/* Whether @node is a text box: Word's w:txbxContent, OpenDocument's
+ * draw:text-box. */
+static gboolean
+is_text_box (xmlNode      *node,
+             gconstpointer data)
 {
-  for (xmlNode *child = node->children; child != NULL && depth < 32; child = child->next)
-    {
-      xmlNode *box;
-
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-      if (g_strcmp0 ((const char *) child->name, "txbxContent") == 0 ||
-          g_strcmp0 ((const char *) child->name, "text-box") == 0)
-        return child;
-      if ((box = find_text_box (child, depth + 1)) != NULL)
-        return box;
-    }
-  return NULL;
+  return g_strcmp0 ((const char *) node->name, "txbxContent") == 0 ||
+         g_strcmp0 ((const char *) node->name, "text-box") == 0;
 }
 
 /* Adds the text of the text box under @node (a drawing, a frame), if
@@ -397,7 +387,7 @@ void
 _cd_document_read_text_box (GString *notes,
                             xmlNode *node)
 {
-  xmlNode *box = find_text_box (node, 0);
+  xmlNode *box = _cd_xml_find (node->children, is_text_box, NULL, 32);
   g_autoptr (GString) text = g_string_new (NULL);
 
   for (xmlNode *child = box != NULL ? box->children : NULL; child != NULL; child = child->next)

@@ -29,6 +29,63 @@ balanced (const char *text)
   return count % 2 == 0;
 }
 
+/* Whether @line is set in bold whole ("**…**"). */
+static gboolean
+bolded (const char *line)
+{
+  gsize n = strlen (line);
+
+  return n > 4 && g_str_has_prefix (line, "**") && g_str_has_suffix (line, "**");
+}
+
+/* @lines, the lines of one paragraph in bold ("**Acme Ltd\\\n1 High
+ * Street**"), each in bold of its own. */
+static void
+bold_each_line (GStrv lines)
+{
+  guint n = g_strv_length (lines);
+
+  if (n < 2 || !g_str_has_prefix (lines[0], "**") || !g_str_has_suffix (lines[n - 1], "**") ||
+      balanced (lines[0]))
+    return;
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *inner = g_strdup (lines[k] + (k == 0 ? 2 : 0));
+
+      if (k == n - 1)
+        inner[strlen (inner) - 2] = '\0';
+      if (!balanced (inner))
+        return;
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      char *line = g_strconcat (k == 0 ? "" : "**", lines[k], k == n - 1 ? "" : "**", NULL);
+
+      g_free (lines[k]);
+      lines[k] = line;
+    }
+}
+
+/* Whether @second goes on from @first as a headline broken over two
+ * lines does: @second opens in lower case, or both are in bold and
+ * @first ends with a colon, a comma or a dash ("A Doll's House, Crucible
+ * Theatre:" over "a slammed door that still echoes"). */
+static gboolean
+continues (const char *first,
+           const char *second)
+{
+  g_autofree char *a = g_strstrip (cd_render_plain_text (first, -1));
+  g_autofree char *b = g_strstrip (cd_render_plain_text (second, -1));
+  gsize            n = strlen (a);
+
+  if (n == 0 || *b == '\0')
+    return FALSE;
+  if (g_unichar_islower (g_utf8_get_char (b)))
+    return TRUE;
+  return bolded (first) && bolded (second) &&
+         (strchr (":,-", a[n - 1]) != NULL || g_str_has_suffix (a, "–") || g_str_has_suffix (a, "—"));
+}
+
 /* @markdown (consumed) with the lines of its first paragraphs as
  * paragraphs of their own, where each is short: a letterhead, a line to
  * the desk, a byline that a message sets with line breaks ("<br>"), read
@@ -46,8 +103,19 @@ _cd_import_split_head_lines (char *markdown)
       g_auto (GStrv) lines = g_strsplit (paras[i], "\\\n", -1);
       gboolean split = head && i < 8 && lines[1] != NULL;
 
+      if (split)
+        bold_each_line (lines);
       for (guint k = 0; lines[k] != NULL && split; k++)
         split = cd_count_words (lines[k]) <= 25 && balanced (lines[k]);
+      if (split && i == 0 && g_strv_length (lines) == 2 && continues (lines[0], lines[1]))
+        {
+          /* A headline set over two lines is one. */
+          g_autofree char *first = g_strndup (lines[0], strlen (lines[0]) - (bolded (lines[0]) ? 2 : 0));
+
+          g_free (lines[0]);
+          lines[0] = g_strconcat (first, " ", lines[1] + (bolded (lines[1]) ? 2 : 0), NULL);
+          g_clear_pointer (&lines[1], g_free);
+        }
       head = head && i < 8 && (split || cd_count_words (paras[i]) <= 25);
       if (out->len > 0)
         g_string_append (out, "\n\n");
@@ -165,8 +233,8 @@ tells_subject (const char *line,
 /* Whether @subject is the desk's label for what a reporter sends, not a
  * headline: "council vote - copy", "Column for Sat 14th", "Whitby boat
  * sinking - 300w", "SNAP mill fire", "Obit - Margaret Ellison". */
-static gboolean
-is_desk_label (const char *subject)
+gboolean
+_cd_import_is_desk_label (const char *subject)
 {
   return g_regex_match_simple ("\\b(?:copy|story|piece|report|results|review|explainer|column|feature|live|"
                                "latest|posts?|captions?|pix|pics|text|texto|papier|article|data|letter|"
@@ -185,6 +253,19 @@ opens_story (const char *paragraph)
   g_autoptr (GMatchInfo) dateline = NULL;
 
   return _cd_import_is_byline (first) || (dateline = _cd_import_match_dateline (paragraph)) != NULL;
+}
+
+/* Whether @line is a sender's name rather than a headline: a line in
+ * capitals of six words or fewer ("ACME CORP PRESS OFFICE"), or one
+ * that ends as an organisation's name does; a longer line in capitals
+ * is a headline typed in them ("FOUR FISHERMEN RESCUED AS TRAWLER SINKS
+ * OFF WHITBY"). */
+static gboolean
+reads_as_sender (const char *line)
+{
+  g_autofree char *down = g_utf8_strdown (line, -1);
+
+  return _cd_import_is_sender_name (line) && (cd_count_words (line) <= 6 || _cd_import_is_sender_name (down));
 }
 
 /* Where the headline a message's text opens with stands among @paras,
@@ -206,8 +287,8 @@ find_own_headline (char      **paras,
 
   if (h + 1 >= n || length == 0 || strchr (line, '\n') != NULL || cd_count_words (line) > 20 ||
       strchr (".,;:", line[length - 1]) != NULL || _cd_import_is_byline (line) ||
-      _cd_import_is_release_line (line) || _cd_import_is_sender_name (line) || (dateline = _cd_import_match_dateline (line)) != NULL ||
-      !(tells_subject (line, subject) || is_desk_label (subject)))
+      _cd_import_is_release_line (line) || reads_as_sender (line) || (dateline = _cd_import_match_dateline (line)) != NULL ||
+      !(tells_subject (line, subject) || _cd_import_is_desk_label (subject)))
     return -1;
   if (opens_story (paras[h + 1]) || (h + 2 < n && cd_count_words (paras[h + 1]) <= 40 && opens_story (paras[h + 2])) ||
       cd_count_words (line) >= cd_count_words (subject))

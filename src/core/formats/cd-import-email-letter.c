@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "cd-import-private.h"
+#include "cd-render.h"
+#include "cd-words.h"
 
 /* Cuts the signature off @text: from a line that is "-- " (or "--"),
  * the mark mail programs set above it. */
@@ -153,6 +155,23 @@ is_greeting (const char *paragraph)
                   paragraph);
 }
 
+/* A greeting with the covering words after it in one paragraph: "Hi
+ * desk, copy below for tomorrow. 420w." (a letter's opening only when
+ * the story opens under it). */
+static gboolean
+opens_with_greeting (const char *paragraph)
+{
+  static GRegex *regex;
+
+  return strlen (paragraph) <= 200 && strchr (paragraph, '\n') == NULL &&
+         matches (&regex,
+                  "^(?:hi|hello|hey|dear|good\\s+(?:morning|afternoon|evening)|morning|hallo|liebe[rs]?|"
+                  "guten\\s+(?:morgen|tag|abend)|moin|servus|bonjour|bonsoir|salut|ch[eè]re?s?|hola|"
+                  "buen[oa]s(?:\\s+d[ií]as)?|estimad[oa]s?|ciao|buongiorno|car[oaie]|hej|hoi|beste|"
+                  "goedemorgen)(?:\\s+\\S+){0,3}\\s*[,!:]\\s+\\S",
+                  paragraph);
+}
+
 /* A covering line: short, and saying in its first words what the
  * message brings: "Here's my piece for tomorrow", "Anbei mein Text",
  * "Ci-joint mon article". */
@@ -167,6 +186,22 @@ is_covering (const char *paragraph)
                   "im\\s+anhang|hier\\s+(?:ist|sind|kommt)|voici|ci-joint|adjunto|in\\s+allegato|ecco|"
                   "bijgevoegd|hierbij)\\b",
                   paragraph);
+}
+
+/* Whether @paragraph, between a greeting and the story's "By" line or
+ * dateline, is the story's headline rather than a covering line: one
+ * line of four to twenty words that ends without a stop and speaks
+ * neither of what the message brings nor of the copy ("copy below for
+ * tomorrow"). */
+static gboolean
+reads_as_headline (const char *paragraph)
+{
+  g_autofree char *plain = g_strstrip (cd_render_plain_text (paragraph, -1));
+  gsize            n = strlen (plain);
+  guint            words = cd_count_words (plain);
+
+  return n > 0 && strchr (plain, '\n') == NULL && words >= 4 && words <= 20 && strchr (".,;:", plain[n - 1]) == NULL &&
+         !is_covering (plain) && !_cd_import_is_desk_label (plain);
 }
 
 /* Whether @paragraph opens the story: its dateline or its "By" line. */
@@ -211,7 +246,7 @@ _cd_import_take_greeting (char    *text,
 
   g_assert (text != NULL && notes != NULL);
 
-  if (count < 2 || !is_greeting (g_strchomp (paragraphs[0])))
+  if (count < 2)
     return text;
   for (guint i = 1; i < count && i <= MAX_COVERING + 1; i++)
     if (opens_story (paragraphs[i]))
@@ -219,9 +254,13 @@ _cd_import_take_greeting (char    *text,
         story = i;
         break;
       }
-  /* Never the whole text: the story keeps its last paragraph at least. */
+  if (!is_greeting (g_strchomp (paragraphs[0])) && !(story != G_MAXUINT && opens_with_greeting (paragraphs[0])))
+    return text;
+  /* Never the whole text: the story keeps its last paragraph at least;
+   * nor the story's headline over its "By" line or dateline. */
   for (; start < count - 1 && start <= MAX_COVERING; start++)
-    if (story != G_MAXUINT ? start >= story : !is_covering (paragraphs[start]) || opens_story (paragraphs[start]))
+    if (story != G_MAXUINT ? start >= story || reads_as_headline (paragraphs[start])
+                           : !is_covering (paragraphs[start]) || opens_story (paragraphs[start]))
       break;
   {
     g_autoptr (GString) opening = g_string_new (NULL);

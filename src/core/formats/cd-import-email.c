@@ -914,6 +914,7 @@ _cd_import_email (CdArticle  *article,
   g_autofree char *story = NULL;
   g_autofree char *sender = NULL;
   gboolean         repeated = FALSE;
+  gboolean         labelled = FALSE;
   g_autofree char *address = NULL;
   g_autofree char *when = NULL;
   GDateTime       *date;
@@ -1013,8 +1014,13 @@ _cd_import_email (CdArticle  *article,
           story = _cd_import_take_greeting (story, notes);
           story = _cd_import_take_desk_notes (story, notes);
           story = _cd_import_split_head_lines (story);
+          story = _cd_import_take_labels (article, story, notes);
+          /* A template's labelled headline says what the story is. */
+          labelled = !cd_text_is_blank (cd_article_get_headline (article));
+          if (labelled)
+            _cd_import_add_note (notes, subject);
           story = _cd_import_drop_repeated_subject (story, subject, &repeated);
-          if (!repeated)
+          if (!repeated && !labelled)
             story = _cd_import_take_release_head (article, story, subject, notes);
           if (!repeated && cd_text_is_blank (cd_article_get_headline (article)))
             story = _cd_import_take_own_headline (article, story, subject, notes);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cd-import-private.h"
+#include "cd-render.h"
 
 /* The labels of each field, lower case. */
 /* clang-format off */
@@ -158,6 +159,51 @@ _cd_import_apply_labels (CdArticle            *article,
     _cd_import_add_note (notes, v[CD_LABEL_NOTE]);
 }
 
+/**
+ * _cd_import_take_labels:
+ * @article: what the labels fill
+ * @markdown: (transfer full): a story as Markdown, each of its head's lines
+ *   a paragraph (_cd_import_split_head_lines())
+ * @notes: where a labelled note goes
+ *
+ * A template's run of two or more label paragraphs at the top of
+ * @markdown ("SLUG: council-budget", "HED: …", "DEK: …", a label in bold
+ * too), as an HTML message sets them, gives @article their fields.
+ *
+ * Returns: (transfer full): @markdown without the run, or @markdown
+ */
+char *
+_cd_import_take_labels (CdArticle *article,
+                        char      *markdown,
+                        GString   *notes)
+{
+  g_auto (CdImportLabels) labels = { { NULL } };
+  const char *rest = markdown + strspn (markdown, " \t\r\n");
+  const char *end = rest;
+  char       *out;
+
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (markdown != NULL && notes != NULL);
+
+  while (*end != '\0')
+    {
+      const char      *next = strstr (end, "\n\n");
+      gsize            n = next != NULL ? (gsize) (next - end) : strlen (end);
+      g_autofree char *para = g_strndup (end, n);
+      g_autofree char *plain = g_strstrip (cd_render_plain_text (para, -1));
+
+      if (strchr (plain, '\n') != NULL || !_cd_import_read_label (plain, strlen (plain), &labels))
+        break;
+      end = next != NULL ? next + 2 + strspn (next + 2, "\n") : end + n;
+    }
+  if (labels.count < 2)
+    return markdown;
+  _cd_import_apply_labels (article, &labels, notes);
+  out = g_strdup (end);
+  g_free (markdown);
+  return out;
+}
+
 void
 _cd_import_labels_clear (CdImportLabels *labels)
 {
@@ -184,6 +230,8 @@ _cd_import_wire (CdArticle  *article,
   const char *start = copy + _cd_import_skip_bom (copy, length);
   const char *end = read_block (start, &labels);
   const char *first_end;
+  /* The first line the labelled headline stands for (an email's subject). */
+  g_autofree char *replaced = NULL;
 
   g_assert (CD_IS_ARTICLE (article));
 
@@ -195,6 +243,8 @@ _cd_import_wire (CdArticle  *article,
       if (labels.count > 0)
         rest = g_strconcat (labels.values[CD_LABEL_HEADLINE] != NULL ? labels.values[CD_LABEL_HEADLINE] : first,
                             "\n\n", end, NULL);
+      if (labels.count > 0 && labels.values[CD_LABEL_HEADLINE] != NULL)
+        replaced = g_steal_pointer (&first);
     }
   else if (end != start)
     rest = labels.values[CD_LABEL_HEADLINE] != NULL ? g_strconcat (labels.values[CD_LABEL_HEADLINE], "\n\n", end, NULL)
@@ -204,6 +254,8 @@ _cd_import_wire (CdArticle  *article,
   if (!_cd_import_wire_copy (article, rest, strlen (rest), origin, error))
     return FALSE;
   notes = g_string_new (cd_article_get_ednote (article));
+  if (replaced != NULL)
+    _cd_import_add_note (notes, g_strstrip (replaced));
   _cd_import_apply_labels (article, &labels, notes);
   cd_article_set_ednote (article, notes->len > 0 ? notes->str : NULL);
   return TRUE;

@@ -343,6 +343,7 @@ char    *_cd_import_drop_repeated_subject (char       *text,
 gboolean _cd_import_opens_release (const char *plain);
 char    *_cd_import_take_desk_notes (char    *text,
                                      GString *notes);
+gboolean _cd_import_is_desk_label (const char *subject);
 gboolean _cd_import_opens_own_headline (const char *plain,
                                         const char *subject);
 char    *_cd_import_take_own_headline (CdArticle  *article,
@@ -394,6 +395,9 @@ void     _cd_import_apply_labels (CdArticle            *article,
                                   const CdImportLabels *labels,
                                   GString              *notes);
 void     _cd_import_labels_clear (CdImportLabels *labels);
+char    *_cd_import_take_labels (CdArticle *article,
+                                 char      *markdown,
+                                 GString   *notes);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CdImportLabels, _cd_import_labels_clear)
 
