@@ -816,6 +816,80 @@ import_odt (GBytes     *odt,
   return article;
 }
 
+/* A release whose template sets the sender and the embargo in the page
+ * head, on every page, in Word, OpenDocument and RTF: the embargo is
+ * read from there (it was lost with the head), the sender goes to the
+ * note, the page's number adds nothing; the story is the body's. */
+static void
+test_page_heads (void)
+{
+  static const char body[] = "Council approves flood barrier|NORTHSHORE, 3 March 2027 – The borough council "
+                             "has approved a tidal barrier, it said on Tuesday.|Work starts in spring.";
+  g_auto (GStrv) paras = g_strsplit (body, "|", -1);
+  g_autofree char *docx_body = g_strdup_printf (PLAIN (RUN ("", "%s")) PLAIN (RUN ("", "%s")) PLAIN (RUN ("", "%s")),
+                                                paras[0], paras[1], paras[2]);
+  g_autofree char *doc = (char *) document (docx_body);
+  const char      *rels = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                          "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                          "<Relationship Id=\"rId9\" Type=\"" REL_TYPE "header\" Target=\"header1.xml\"/>"
+                          "<Relationship Id=\"rId8\" Type=\"" REL_TYPE "header\" Target=\"header2.xml\"/>"
+                          "</Relationships>";
+  const char      *head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:hdr " W_NS ">"
+                          "<w:p>" RUN ("", "Northshore Borough Council") "<w:r><w:tab/></w:r>" RUN ("", "EMBARGOED UNTIL 00:01 GMT 10 MARCH 2027") "</w:p>"
+                                                                                                                                                   "<w:p>" RUN ("", "Page ") "<w:fldSimple w:instr=\"PAGE\">" RUN ("", "2") "</w:fldSimple></w:p></w:hdr>";
+  const char      *names[] = { "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
+                               "word/document.xml", "word/header1.xml", "word/header2.xml" };
+  const char      *contents[] = { content_types, package_rels, rels, doc, head, head };
+  gssize           sizes[] = { -1, -1, -1, -1, -1, -1 };
+  g_autoptr (GBytes) docx = zip (names, contents, sizes, G_N_ELEMENTS (names));
+  g_autofree char *odt_text = g_strdup_printf ("<text:p>%s</text:p><text:p>%s</text:p><text:p>%s</text:p>", paras[0],
+                                               paras[1], paras[2]);
+  g_autofree char *odt_content = g_strconcat ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                              "<office:document-content " ODF_NS " office:version=\"1.3\">"
+                                              "<office:body><office:text>",
+                                              odt_text, "</office:text></office:body></office:document-content>",
+                                              NULL);
+  const char      *odt_styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                "<office:document-styles " ODF_NS " office:version=\"1.3\"><office:master-styles>"
+                                "<style:master-page style:name=\"Standard\"><style:header><text:p>Northshore Borough "
+                                "Council<text:tab/>EMBARGOED UNTIL 00:01<text:s/>GMT 10 MARCH 2027</text:p></style:header>"
+                                "</style:master-page></office:master-styles></office:document-styles>";
+  const char      *odt_names[] = { "mimetype", "content.xml", "styles.xml" };
+  const char      *odt_contents[] = { "application/vnd.oasis.opendocument.text", odt_content, odt_styles };
+  gssize           odt_sizes[] = { -1, -1, -1 };
+  g_autoptr (GBytes) odt = zip (odt_names, odt_contents, odt_sizes, 3);
+  g_autofree char *rtf = g_strdup_printf (
+      "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times;}}{\\header\\pard Northshore Borough Council\\tab "
+      "EMBARGOED UNTIL 00:01 GMT 10 MARCH 2027\\par\\pard Page {\\field{\\*\\fldinst PAGE}{\\fldrslt 2}}\\par}"
+      "\\pard %s\\par\\pard NORTHSHORE, 3 March 2027 \\endash  The borough council has approved a tidal barrier, "
+      "it said on Tuesday.\\par\\pard %s\\par}",
+      paras[0], paras[2]);
+  g_autoptr (GBytes) rtf_bytes = g_bytes_new (rtf, strlen (rtf));
+  GBytes     *files[] = { docx, odt, rtf_bytes };
+  const char *file_names[] = { "release.docx", "release.odt", "release.rtf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) article = cd_import_data (g_bytes_get_data (files[i], NULL), g_bytes_get_size (files[i]),
+                                                      CD_IMPORT_FORMAT_AUTO, file_names[i], &error);
+      g_autoptr (GDateTime) expected = g_date_time_new_utc (2027, 3, 10, 0, 1, 0);
+      const char *ednote;
+
+      g_assert_no_error (error);
+      ednote = cd_article_get_ednote (article);
+      g_test_message ("%s: %s", file_names[i], ednote);
+      g_assert_cmpstr (cd_article_get_headline (article), ==, "Council approves flood barrier");
+      g_assert_nonnull (cd_article_get_embargo (article));
+      g_assert_true (g_date_time_equal (cd_article_get_embargo (article), expected));
+      g_assert_nonnull (strstr (ednote, "The page head: “Northshore Borough Council”"));
+      g_assert_null (strstr (ednote, "Page"));
+      g_assert_cmpstr (cd_article_get_body (article), ==,
+                       "The borough council has approved a tidal barrier, it said on Tuesday.\n\n"
+                       "Work starts in spring.\n");
+    }
+}
+
 /* A story as LibreOffice Writer saves it: title and subtitle, a "By"
  * line and dateline, bold by hand and by a character style (a heading's
  * and a table head's own bold is not emphasis), spaces kept by text:s,
@@ -1346,6 +1420,7 @@ main (int   argc,
   g_test_add_func ("/import-document/docx-release-letterhead", test_docx_release_letterhead);
   g_test_add_func ("/import-document/docx-desk-notes", test_docx_desk_notes);
   g_test_add_func ("/import-document/docx-pictures", test_pictures);
+  g_test_add_func ("/import-document/page-heads", test_page_heads);
   g_test_add_func ("/import-document/docx-emailed", test_emailed);
   g_test_add_func ("/import-document/docx-refused", test_refused);
   g_test_add_func ("/import-document/odt-styled", test_odt_styled);

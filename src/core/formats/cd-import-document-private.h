@@ -126,7 +126,18 @@ typedef struct
   guint       footnotes;  /* footnotes and endnotes, left out */
   guint       dropped;    /* pictures not imported (no @pictures) */
   guint       n_pictures; /* pictures added */
+  GPtrArray  *page_heads; /* the paragraphs of its running heads, their text */
 } CdDocument;
+
+void _cd_document_shown_text (xmlNode *node,
+                              GString *text);
+
+/* A document's running heads (cd-import-page-head.c). */
+void _cd_document_add_page_head (CdDocument *document,
+                                 const char *text);
+void _cd_import_take_page_heads (CdArticle *article,
+                                 GPtrArray *lines,
+                                 GString   *notes);
 
 xmlDoc *_cd_document_parse (CdDocument *document,
                             const char *name);

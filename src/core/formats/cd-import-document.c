@@ -357,17 +357,22 @@ _cd_document_add_text_box (GString    *notes,
 }
 
 /* Appends the text under @node to @text, but a field's instruction's and
- * deleted text (Word's instrText, delText). */
-static void
-append_shown_text (xmlNode *node,
-                   GString *text)
+ * deleted text (Word's instrText, delText); a tab is one ("\t"), a line
+ * break and OpenDocument's space (text:s) a space. */
+void
+_cd_document_shown_text (xmlNode *node,
+                         GString *text)
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
       g_string_append (text, (const char *) child->content);
+    else if (child->type == XML_ELEMENT_NODE &&
+             (g_str_equal (child->name, "tab") || g_str_equal (child->name, "br") ||
+              g_str_equal (child->name, "cr") || g_str_equal (child->name, "line-break") || g_str_equal (child->name, "s")))
+      g_string_append_c (text, g_str_equal (child->name, "tab") ? '\t' : ' ');
     else if (child->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *) child->name, "instrText") != 0 &&
              g_strcmp0 ((const char *) child->name, "delText") != 0)
-      append_shown_text (child, text);
+      _cd_document_shown_text (child, text);
 }
 
 /* Whether @node is a text box: Word's w:txbxContent, OpenDocument's
@@ -395,9 +400,9 @@ _cd_document_read_text_box (GString *notes,
       {
         if (text->len > 0)
           g_string_append_c (text, ' ');
-        append_shown_text (child, text);
+        _cd_document_shown_text (child, text);
       }
-  _cd_document_add_text_box (notes, text->str);
+  _cd_document_add_text_box (notes, g_strdelimit (text->str, "\t", ' '));
 }
 
 /* Adds a comment by @author (or none) of @text to @notes. */
@@ -983,6 +988,7 @@ finish (CdDocument *document,
   guint            first = 0, title = G_MAXUINT;
 
   take_captions (document, paras);
+  _cd_import_take_page_heads (article, document->page_heads, notes);
   /* The title and standfirst: the styles for them, else a first
    * paragraph that reads as a headline. */
   while (first < paras->len && *((CdPara *) g_ptr_array_index (paras, first))->text == '\0')
@@ -1128,6 +1134,7 @@ document_clear (CdDocument *document)
 {
   g_clear_pointer (&document->parts, g_hash_table_unref);
   g_clear_pointer (&document->linked, g_ptr_array_unref);
+  g_clear_pointer (&document->page_heads, g_ptr_array_unref);
   g_clear_pointer (&document->language, g_free);
 }
 
@@ -1175,6 +1182,7 @@ _cd_import_document (CdImportFormat format,
   g_autoptr (GString) notes = g_string_new (cd_article_get_ednote (article));
 
   g_assert (CD_IS_ARTICLE (article));
+  document.page_heads = g_ptr_array_new_with_free_func (g_free);
   g_assert (data != NULL);
   g_assert (origin != NULL);
 

@@ -105,7 +105,8 @@ read_relationships (Reader     *reader,
                     const char *name,
                     const char *dir,
                     GHashTable *links,
-                    const char *type_suffix)
+                    const char *type_suffix,
+                    GPtrArray  *all_of_type)
 {
   g_autoptr (xmlDoc) doc = _cd_document_parse (reader->document, name);
   char *found = NULL;
@@ -124,6 +125,8 @@ read_relationships (Reader     *reader,
       mode = (char *) xmlGetProp (node, (const xmlChar *) "TargetMode");
       if (id == NULL || target == NULL)
         continue;
+      if (all_of_type != NULL && type != NULL && g_str_has_suffix (type, type_suffix))
+        g_ptr_array_add (all_of_type, part_name (dir, target));
       if (found == NULL && type_suffix != NULL && type != NULL && g_str_has_suffix (type, type_suffix))
         found = part_name (dir, target);
       if (links != NULL)
@@ -536,6 +539,42 @@ read_comments (Reader     *reader,
     }
 }
 
+/* Adds the text of each paragraph under @node to the document's page
+ * heads. */
+static void
+add_page_head_lines (Reader  *reader,
+                     xmlNode *node,
+                     guint    depth)
+{
+  for (xmlNode *child = node->children; child != NULL && depth < 16; child = child->next)
+    {
+      g_autoptr (GString) text = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_w (child, "p"))
+        {
+          add_page_head_lines (reader, child, depth + 1);
+          continue;
+        }
+      text = g_string_new (NULL);
+      _cd_document_shown_text (child, text);
+      _cd_document_add_page_head (reader->document, text->str);
+    }
+}
+
+/* The paragraphs of the page head part @name (a first page's, the other
+ * pages'). */
+static void
+read_page_head (Reader     *reader,
+                const char *name)
+{
+  g_autoptr (xmlDoc) doc = _cd_document_parse (reader->document, name);
+
+  if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
+    add_page_head_lines (reader, xmlDocGetRootElement (doc), 0);
+}
+
 static void
 reader_clear (Reader *reader)
 {
@@ -565,14 +604,15 @@ read_docx (CdDocument *document,
   g_autofree char *styles = NULL;
   g_autofree char *numbering = NULL;
   g_autofree char *comments = NULL;
-  xmlNode         *root;
+  g_autoptr (GPtrArray) heads = g_ptr_array_new_with_free_func (g_free);
+  xmlNode *root;
 
   reader.links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader.styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader.based_on = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader.run_rpr = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.numbered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  main_part = read_relationships (&reader, "_rels/.rels", "", NULL, "/officeDocument");
+  main_part = read_relationships (&reader, "_rels/.rels", "", NULL, "/officeDocument", NULL);
   if (main_part == NULL)
     main_part = g_strdup ("word/document.xml");
   {
@@ -582,9 +622,10 @@ read_docx (CdDocument *document,
     reader.dir = g_str_equal (dir, ".") ? g_strdup ("") : g_strconcat (dir, "/", NULL);
     rels = g_strconcat (reader.dir, "_rels/", base, ".rels", NULL);
   }
-  styles = read_relationships (&reader, rels, reader.dir, reader.links, "/styles");
-  numbering = read_relationships (&reader, rels, reader.dir, NULL, "/numbering");
-  comments = read_relationships (&reader, rels, reader.dir, NULL, "/comments");
+  styles = read_relationships (&reader, rels, reader.dir, reader.links, "/styles", NULL);
+  numbering = read_relationships (&reader, rels, reader.dir, NULL, "/numbering", NULL);
+  comments = read_relationships (&reader, rels, reader.dir, NULL, "/comments", NULL);
+  g_free (read_relationships (&reader, rels, reader.dir, NULL, "/header", heads));
   if (styles != NULL)
     read_styles (&reader, styles);
   if (numbering != NULL)
@@ -600,6 +641,8 @@ read_docx (CdDocument *document,
   read_blocks (&reader, w_child (root, "body"), paras, 0);
   if (comments != NULL)
     read_comments (&reader, comments, notes);
+  for (guint i = 0; i < heads->len; i++)
+    read_page_head (&reader, g_ptr_array_index (heads, i));
   return TRUE;
 }
 

@@ -564,6 +564,33 @@ reader_clear (Reader *reader)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
 
 /* Reads the OpenDocument text unpacked in @document into @paras. */
+/* Adds the paragraphs of the page heads under @node (the master pages'
+ * style:header, style:header-first, style:header-left) to the document's
+ * page heads. */
+static void
+read_page_heads (CdDocument *document,
+                 xmlNode    *node,
+                 gboolean    in_head,
+                 guint       depth)
+{
+  for (xmlNode *child = node != NULL ? node->children : NULL; child != NULL && depth < 16; child = child->next)
+    {
+      g_autoptr (GString) text = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!in_head || (!is (child, NS_TEXT, "p") && !is (child, NS_TEXT, "h")))
+        {
+          read_page_heads (document, child, in_head || is (child, NS_STYLE, "header") || is (child, NS_STYLE, "header-first") || is (child, NS_STYLE, "header-left"),
+                           depth + 1);
+          continue;
+        }
+      text = g_string_new (NULL);
+      _cd_document_shown_text (child, text);
+      _cd_document_add_page_head (document, text->str);
+    }
+}
+
 static gboolean
 read_odt (CdDocument *document,
           GPtrArray  *paras,
@@ -585,6 +612,7 @@ read_odt (CdDocument *document,
     {
       read_styles (&reader, child_of (root, NS_OFFICE, "styles"), FALSE);
       read_styles (&reader, child_of (root, NS_OFFICE, "automatic-styles"), TRUE);
+      read_page_heads (document, child_of (root, NS_OFFICE, "master-styles"), FALSE, 0);
     }
   content = _cd_document_parse (document, "content.xml");
   root = content != NULL ? xmlDocGetRootElement (content) : NULL;

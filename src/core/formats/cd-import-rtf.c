@@ -33,6 +33,7 @@ typedef enum
   DEST_ANNOTATION, /* a comment */
   DEST_AUTHOR,     /* a comment's author */
   DEST_TEXT_BOX,   /* a text box's text (\shptxt), for the note */
+  DEST_PAGE_HEAD,  /* a running head's text (\header), read for the desk */
   DEST_SHAPE,      /* a floating shape: its picture and text box are read */
   DEST_PROP_NAME,  /* a picture's property's name ("wzDescription") */
   DEST_PROP_VALUE, /* and its value */
@@ -84,6 +85,7 @@ typedef struct
   GString    *comment;
   GString    *author;
   GString    *text_box;
+  GString    *page_head; /* a running head's text, a tab between its paragraphs */
   GString    *pict;
   const char *pict_type; /* "png", "jpeg", or NULL for one not read */
   GBytes     *pict_bin;  /* data sent raw (\bin) */
@@ -141,6 +143,8 @@ sink (Reader *r)
       return r->author;
     case DEST_TEXT_BOX:
       return r->text_box;
+    case DEST_PAGE_HEAD:
+      return r->page_head;
     case DEST_PROP_NAME:
       return r->prop_name;
     case DEST_PROP_VALUE:
@@ -422,10 +426,6 @@ is_skipped_destination (const char *word)
   static const char *const skipped[] = {
     "colortbl",
     "info",
-    "header",
-    "headerl",
-    "headerr",
-    "headerf",
     "footer",
     "footerl",
     "footerr",
@@ -607,6 +607,12 @@ control_word (Reader     *r,
         g_string_truncate (r->text_box, 0);
       r->st.dest = DEST_TEXT_BOX;
     }
+  else if (strcmp (word, "header") == 0 || strcmp (word, "headerl") == 0 || strcmp (word, "headerr") == 0 ||
+           strcmp (word, "headerf") == 0)
+    {
+      g_string_truncate (r->page_head, 0);
+      r->st.dest = DEST_PAGE_HEAD;
+    }
   else if (strcmp (word, "footnote") == 0)
     {
       r->document->footnotes++;
@@ -653,6 +659,10 @@ control_word (Reader     *r,
       memset (r->st.format, 0, sizeof r->st.format);
       r->st.hidden = FALSE;
     }
+  /* A running head's tabs and paragraphs part its lines. */
+  else if (r->st.dest == DEST_PAGE_HEAD && (strcmp (word, "tab") == 0 || strcmp (word, "par") == 0 ||
+                                            strcmp (word, "line") == 0 || strcmp (word, "cell") == 0))
+    g_string_append_c (r->page_head, '\t');
   else if ((symbol = symbol_of (word)) != NULL)
     emit (r, symbol);
   /* A text box's paragraphs run on in its note. */
@@ -762,6 +772,11 @@ end_group (Reader *r)
     {
       _cd_document_add_text_box (r->notes, r->text_box->str);
       g_string_truncate (r->text_box, 0);
+    }
+  if (r->st.dest == DEST_PAGE_HEAD && parent.dest != DEST_PAGE_HEAD)
+    {
+      _cd_document_add_page_head (r->document, r->page_head->str);
+      g_string_truncate (r->page_head, 0);
     }
   if (r->st.dest == DEST_PROP_VALUE && parent.dest != DEST_PROP_VALUE)
     take_description (r);
@@ -902,7 +917,7 @@ static void
 reader_strings (Reader  *r,
                 gboolean make)
 {
-  GString **strings[] = { &r->listtext, &r->entry_name, &r->fldinst, &r->comment, &r->author, &r->text_box, &r->pict,
+  GString **strings[] = { &r->listtext, &r->entry_name, &r->fldinst, &r->comment, &r->author, &r->text_box, &r->page_head, &r->pict,
                           &r->prop_name, &r->prop_value, &r->pictures, &r->row, &r->table };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
