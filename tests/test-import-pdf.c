@@ -108,6 +108,7 @@ test_press_release (void)
   g_assert_null (strstr (body, "Page "));
   g_assert_null (strstr (body, "flood risk study"));
   g_assert_cmpstr (cd_article_get_ednote (article), ==,
+                   "The page head: “Northshore Borough Council · News release” — "
                    "NORTHSHORE, 3 December 2026 — ENDS — Notes to editors — Photographs of the harbour and drawings of the gates are free to "
                    "use with the credit “Northshore Council”. — Media contact: Sam Reid, press office, 01632 960 "
                    "123, press@northshore.example — The document's footnote was left out.");
@@ -154,6 +155,7 @@ test_two_columns (void)
   g_assert_true (g_str_has_suffix (body, "The plans, the consultation report and a map of the works are at "
                                          "[northshore.example/barrier](https://www.northshore.example/barrier).\n"));
   g_assert_cmpstr (cd_article_get_ednote (article), ==,
+                   "The page head: “Northshore Borough Council · News release” — "
                    "NORTHSHORE, 3 December 2026 — ENDS — Notes to editors — Photographs of the harbour and drawings of the gates are free to "
                    "use with the credit “Northshore Council”. — Media contact: Sam Reid, press office, 01632 960 "
                    "123, press@northshore.example — The document's footnote was left out. — The document holds a "
@@ -207,7 +209,9 @@ test_word_style (void)
   g_assert_null (strstr (body, "Marischal Street"));
   g_assert_null (strstr (body, "Measured"));
   g_assert_true (g_str_has_prefix (cd_article_get_ednote (article),
-                                   "FOR IMMEDIATE RELEASE — ABERDEEN, Scotland, 14 May 2025 — ### — Media contact — "
+                                   "The page head: “BRIGHTWATER ENERGY | 12 Marischal Street · Aberdeen AB11 5AJ · "
+                                   "brightwater.example” — FOR IMMEDIATE RELEASE — ABERDEEN, Scotland, 14 May 2025 — "
+                                   "### — Media contact — "
                                    "Jane Doe — Head of "
                                    "Communications, Brightwater Energy — +44 1224 555 0199 — "
                                    "press@brightwater.example — About Brightwater Energy — "));
@@ -759,7 +763,48 @@ test_drawn (void)
       "six. The "
       "company said every sailing would run as timetabled from Saturday.\n");
   g_assert_cmpstr (cd_article_get_ednote (article), ==,
-                   "SOUTHPORT, 5 December — ENDS — The document's footnote was left out.");
+                   "The page head: “Harbour Ferries · Press office” — SOUTHPORT, 5 December — ENDS — The document's "
+                   "footnote was left out.");
+}
+
+/* A release whose running head, on each of its pages, sets its embargo:
+ * the embargo is read from there (it was left out with the head). */
+static void
+test_embargo_in_head (void)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, 595, 842);
+  cairo_t         *cr = cairo_create (surface);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GDateTime) expected = g_date_time_new_utc (2027, 3, 10, 0, 1, 0);
+
+  for (guint page = 1; page <= 2; page++)
+    {
+      draw (cr, 72, 40, 9, "Harbour Ferries · Press office");
+      draw (cr, 72, 52, 9, "EMBARGOED UNTIL 00:01 GMT 10 MARCH 2027");
+      if (page == 1)
+        {
+          draw (cr, 72, 110, 24, "Island ferry sails again");
+          draw (cr, 72, 160, SIZE, "SOUTHPORT, 5 December – The ferry to the island resumed on Friday.");
+        }
+      else
+        draw (cr, 72, 110, SIZE, "The company said every sailing would run as timetabled from Saturday.");
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  pdf = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  article = cd_import_data (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), CD_IMPORT_FORMAT_AUTO, "release",
+                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Island ferry sails again");
+  g_assert_nonnull (cd_article_get_embargo (article));
+  g_assert_true (g_date_time_equal (cd_article_get_embargo (article), expected));
+  g_assert_null (strstr (cd_article_get_body (article), "EMBARGOED"));
 }
 
 static void
@@ -878,6 +923,7 @@ main (int   argc,
   g_test_add_func ("/import-pdf/italic-standfirst", test_italic_standfirst);
   g_test_add_func ("/import-pdf/libreoffice-german", test_libreoffice_german);
   g_test_add_func ("/import-pdf/drawn", test_drawn);
+  g_test_add_func ("/import-pdf/embargo-in-head", test_embargo_in_head);
   g_test_add_func ("/import-pdf/picture-in-column", test_picture_in_column);
   g_test_add_func ("/import-pdf/refused", test_refused);
   g_test_add_func ("/import-pdf/emailed", test_emailed);

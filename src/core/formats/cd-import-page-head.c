@@ -44,7 +44,7 @@ _cd_document_add_page_head (CdDocument *document,
  * a line to the desk there ("Embargoed until 00:01 GMT 10 March 2027",
  * as a release's template puts it on every page) is read as one and
  * sets the embargo; the rest (the sender's name, a slug) goes to @notes;
- * a page's number adds nothing.
+ * a page's number (or the word "Page" its field stands by) adds nothing.
  */
 void
 _cd_import_take_page_heads (CdArticle *article,
@@ -61,7 +61,7 @@ _cd_import_take_page_heads (CdArticle *article,
       const char *line = g_ptr_array_index (lines, i);
 
       if (_cd_import_take_release_line (article, line, notes) ||
-          g_regex_match_simple ("^(?:page|seite|p\\.|s\\.|página|pagina)?\\s*\\d+\\s*(?:(?:of|/|von|sur|de|di)\\s*\\d+)?$",
+          g_regex_match_simple ("^(?:page|seite|p\\.|s\\.|página|pagina)?\\s*\\d*\\s*(?:(?:of|/|von|sur|de|di)\\s*\\d*)?$",
                                 line, G_REGEX_CASELESS, 0))
         continue;
       g_string_append_printf (rest, "%s%s", rest->len > 0 ? " | " : "", line);

@@ -162,6 +162,10 @@ _cd_pdf_drop_furniture (CdPdfReader *reader)
           line->dropped = other->page != line->page && fabs (other->y1 - line->y1) < 3 &&
                           g_str_equal (shape, g_ptr_array_index (shapes, k));
         }
+      /* A running head is read for the desk: the first page's. */
+      if (line->dropped && line->page == 0 && !is_page_number (shape) &&
+          line->y2 < g_array_index (reader->heights, double, 0) * RUNNING_BAND)
+        _cd_document_add_page_head (reader->document, text);
     }
   /* Footnotes: the small lines low on a page under all of its text,
    * the first with a mark. */
