@@ -257,6 +257,76 @@ test_outlook_html (void)
   g_assert_nonnull (strstr (cd_article_get_ednote (article), "Hospital parking charges - copy"));
 }
 
+/* How reporters' mail really ends and starts: lines ended "\r\n" as
+ * mail ends them (a legal warning wrapped over two lines over the copy);
+ * a closing with the name on its line ("Thanks, Jane", "Cheers – Tom") or
+ * alone ("Priya"), and the signature under it (job, paper, phones) cut
+ * off, its numbers to the note; "Bien à vous," and "Diolch," closings; a
+ * bold headline in Gmail's text ("*…*"); a desk's subject ("Court: …",
+ * "… – 650 words") giving way to the copy's own headline. */
+static void
+test_sign_offs (void)
+{
+  static const struct
+  {
+    const char *subject;
+    const char *text;
+    const char *headline;
+    const char *body;
+    const char *noted; /* in the note, or NULL */
+  } cases[] = {
+    {"Barnsley murder trial - jury out",
+     "LEGAL WARNING: Jury is out. Do not refer to the defendant's previous\r\nconvictions under any "
+      "circumstances.\r\n\r\nJury retires in Barnsley murder trial\r\n\r\nBy Ben Ashworth\r\n\r\n"
+      "The jury in the trial has been sent out.\r\n\r\nThe trial continues.\r\n",
+     "Jury retires in Barnsley murder trial",       "The jury in the trial has been sent out.\n\nThe trial continues.\n",
+     "LEGAL WARNING: Jury is out. Do not refer to the defendant's previous convictions under any circumstances."                                        },
+    { "Court: Scarborough assault",
+     "LEGAL: Do not name the 15-year-old victim.\n\nMan jailed for attack on boy in Scarborough\n\n"
+      "By Ben Ashworth\n\nA man who attacked a boy was jailed for three years.\n",
+     "Man jailed for attack on boy in Scarborough", "A man who attacked a boy was jailed for three years.\n",
+     "LEGAL: Do not name the 15-year-old victim."                                                                                                       },
+    { "Libraries copy for Tuesday",
+     "Libraries to stay open on Sundays\n\nBy Jane Smith\n\nLeeds libraries will open on Sundays, the council "
+      "said.\n\nThe decision will be taken in June.\n\nThanks, Jane\n\nJane Smith | Senior Reporter | Northern "
+      "Post\nM: 07700 900123 | T: 0113 496 0571\n",
+     "Libraries to stay open on Sundays",
+     "Leeds libraries will open on Sundays, the council said.\n\nThe decision will be taken in June.\n",
+     "Signature: Jane Smith | Senior Reporter | Northern Post M: 07700 900123 | T: 0113 496 0571"                                                       },
+    { "Robbery on Oak Lane",
+     "A shop on Oak Lane was robbed on Tuesday night, police said.\n\nNo one was hurt.\n\nJane\n\n"
+      "Jane Smith Crime Reporter, West Riding Echo Tel: 01632 960 213\n",
+     "Robbery on Oak Lane",                         "A shop on Oak Lane was robbed on Tuesday night, police said.\n\nNo one was hurt.\n",
+     "01632 960 213"                                                                                                                                    },
+    { "copy - Whitby",                         "Crew rescued off Whitby\n\nBy Tom Reilly\n\nThree men were rescued.\n\nCheers – Tom\n\n"
+                       "Tom Reilly, freelance, 07700 900456\n",
+     "Crew rescued off Whitby",                     "Three men were rescued.\n",                                                          "07700 900456"},
+    { "Tramways",                              "Les tramways ne fonctionneront pas avant 9 heures.\n\nBien à vous,\n",
+     "Tramways",                                    "Les tramways ne fonctionneront pas avant 9 heures.\n",                               NULL          },
+    { "Marina - copy",
+     "*Swansea marina homes plan approved*\n\nBy Jane Smith\n\nThe plan was approved on Tuesday.\n\nDiolch,\n",
+     "Swansea marina homes plan approved",          "The plan was approved on Tuesday.\n",                                                NULL          },
+    { "BRUSSELS: EU farm rules – 650 words",
+     "EU delays farm rules after protests\n\nBy Oliver Grant\n\nBRUSSELS – The EU delayed its rules on "
+      "Tuesday.\n",
+     "EU delays farm rules after protests",         "The EU delayed its rules on Tuesday.\n",                                             NULL          },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = g_strdup_printf ("From: Jane Smith <jane@paper.example>\r\nSubject: %s\r\n"
+                                                  "Content-Type: text/plain; charset=utf-8\r\n\r\n%s",
+                                                  cases[i].subject, cases[i].text);
+      g_autoptr (CdArticle) article = import_text (message, CD_IMPORT_FORMAT_EMAIL, "copy.eml");
+
+      g_test_message ("%u: %s | %s", i, cd_article_get_body (article), cd_article_get_ednote (article));
+      g_assert_cmpstr (cd_article_get_headline (article), ==, cases[i].headline);
+      g_assert_cmpstr (cd_article_get_body (article), ==, cases[i].body);
+      if (cases[i].noted != NULL)
+        g_assert_nonnull (strstr (cd_article_get_ednote (article), cases[i].noted));
+    }
+}
+
 /* A message with HTML only: links and emphasis as Markdown, "Re:" off
  * the subject, a sender with no name by address. */
 static void
@@ -1516,6 +1586,7 @@ main (int   argc,
   g_test_add_func ("/import-email/own-headline", test_own_headline);
   g_test_add_func ("/import-email/template-labels", test_template_labels);
   g_test_add_func ("/import-email/outlook-html", test_outlook_html);
+  g_test_add_func ("/import-email/sign-offs", test_sign_offs);
   g_test_add_func ("/import-email/forwarded-and-8bit", test_forwarded_and_8bit);
   g_test_add_func ("/import-email/forwarded-inline", test_forwarded_inline);
   g_test_add_func ("/import-email/forwarded-html", test_forwarded_html);

@@ -2827,6 +2827,22 @@ test_html_word_page (void)
                    "Salt stocks stand at 20,000 tonnes.\n");
 }
 
+/* A page Word saved in its default character set, windows-1252, as its
+ * <meta> says: read in it (it was refused as not UTF-8). */
+static void
+test_html_declared_charset (void)
+{
+  const char *page = "<html><head><meta http-equiv=Content-Type content=\"text/html; charset=windows-1252\">"
+                     "</head><body><h1>Caf\xe9 owner\x92s appeal</h1><p>The caf\xe9 \x96 on Kirkgate \x96 "
+                     "reopens on Monday.</p></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML, "cafe.htm", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Café owner’s appeal");
+  g_assert_cmpstr (cd_article_get_body (article), ==, "The café – on Kirkgate – reopens on Monday.\n");
+}
+
 static void
 test_html_gutenberg (void)
 {
@@ -3765,6 +3781,7 @@ main (int   argc,
   g_test_add_func ("/import/html/article", test_html_article);
   g_test_add_func ("/import/html/gutenberg", test_html_gutenberg);
   g_test_add_func ("/import/html/word-page", test_html_word_page);
+  g_test_add_func ("/import/html/declared-charset", test_html_declared_charset);
   g_test_add_func ("/import/html/article-element", test_html_article_element);
   g_test_add_func ("/import/html/fragments", test_html_fragments);
   g_test_add_func ("/import/escape/renders-back", test_html_escape_renders_back);

@@ -47,6 +47,25 @@ declared_charset (const char *data,
   return g_strndup (name, n);
 }
 
+/* The character set a page's <meta> names in its first 4 KiB ("<meta
+ * charset=…>", or "charset=…" in a Content-Type, as Word's "Save as Web
+ * Page" writes windows-1252), or %NULL. */
+static char *
+html_declared_charset (const char *data,
+                       gsize       length)
+{
+  static GRegex   *regex;
+  g_autofree char *head = g_strndup (data, MIN (length, 4096));
+  g_autoptr (GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("<meta\\s[^>]*?charset\\s*=\\s*[\"']?([A-Za-z][A-Za-z0-9._:-]*)",
+                                            G_REGEX_CASELESS | G_REGEX_RAW, 0, NULL));
+  if (!g_regex_match (regex, head, 0, &match))
+    return NULL;
+  return g_match_info_fetch (match, 1);
+}
+
 /* Windows-1252's characters for the bytes 0x80 to 0x9F; its five
  * undefined bytes stay the control characters Latin-1 has there. */
 static const gunichar windows_1252_high[32] = {
@@ -170,6 +189,8 @@ _cd_import_decode_charset (const char    *data,
     return NULL;
   if (format == CD_IMPORT_FORMAT_XML)
     name = declared_charset (data, length);
+  else if (format == CD_IMPORT_FORMAT_HTML)
+    name = html_declared_charset (data, length);
   else if (format == CD_IMPORT_FORMAT_WIRE && _cd_import_is_transmission (data, length))
     name = g_strdup ("WINDOWS-1252");
   if (name == NULL || g_ascii_strncasecmp (name, "UTF", 3) == 0 ||

@@ -232,7 +232,8 @@ tells_subject (const char *line,
 
 /* Whether @subject is the desk's label for what a reporter sends, not a
  * headline: "council vote - copy", "Column for Sat 14th", "Whitby boat
- * sinking - 300w", "SNAP mill fire", "Obit - Margaret Ellison". */
+ * sinking - 300w", "EU farm rules – 650 words", "SNAP mill fire", "Obit -
+ * Margaret Ellison", a desk's prefix ("Court: Scarborough assault"). */
 gboolean
 _cd_import_is_desk_label (const char *subject)
 {
@@ -240,8 +241,9 @@ _cd_import_is_desk_label (const char *subject)
                                "latest|posts?|captions?|pix|pics|text|texto|papier|article|data|letter|"
                                "obit(?:uary)?|corrections?|draft|revised|version|snap|excl|filing|"
                                "for\\s+(?:publication|web|online|print|today|tomorrow|mon|tue|wed|thu|fri|sat|sun)\\w*|"
-                               "pour\\s+demain|f(?:ü|ue)r\\s+morgen|para\\s+mañana)\\b|\\b\\d+\\s*w\\b|"
-                               "\\(\\s*\\d[\\d,]*\\s*w(?:ords)?\\s*\\)|\\bw/",
+                               "pour\\s+demain|f(?:ü|ue)r\\s+morgen|para\\s+mañana)\\b|"
+                               "\\b\\d[\\d,]*\\s*(?:w|wds|words?|mots|wörter|palabras)\\b|\\bw/|"
+                               "^\\p{L}+(?:\\s+\\p{L}+)?\\s*:\\s",
                                subject, G_REGEX_CASELESS, 0);
 }
 
@@ -391,10 +393,11 @@ _cd_import_take_desk_notes (char    *text,
       g_autofree char *para = g_strndup (rest, end != NULL ? (gsize) (end - rest) : strlen (rest));
       g_autofree char *plain = cd_render_plain_text (para, -1);
 
-      g_strstrip (plain);
+      /* A note wrapped over lines, as plain text mail is, is one line. */
+      g_strdelimit (g_strstrip (plain), "\n", ' ');
       if (end == NULL || !g_regex_match (_cd_import_wire_regex (RE_DESK_NOTE), plain, 0, NULL))
         break;
-      _cd_import_add_note (notes, g_strdelimit (plain, "\n", ' '));
+      _cd_import_add_note (notes, plain);
       rest = end + 2 + strspn (end + 2, "\n");
     }
   if (rest == text)

@@ -78,12 +78,14 @@ is_closing (const char *line,
             gsize       length,
             const char *sender)
 {
-  static const char *const greetings[] = { "thanks", "thank you", "many thanks", "cheers", "best",
-                                           "best regards", "regards", "kind regards", "best wishes",
-                                           "all best", "grüße", "viele grüße", "beste grüße",
-                                           "liebe grüße", "mit freundlichen grüßen", "danke",
-                                           "cordialement", "merci", "saludos", "un saludo",
-                                           "gracias", "saluti", "cordiali saluti", "groeten",
+  static const char *const greetings[] = { "thanks", "thank you", "many thanks", "thanks again", "ta", "thx",
+                                           "cheers", "best", "best regards", "regards", "kind regards",
+                                           "warm regards", "best wishes", "all best", "all the best",
+                                           "diolch", "grüße", "viele grüße", "beste grüße", "liebe grüße",
+                                           "herzliche grüße", "schöne grüße", "mit freundlichen grüßen",
+                                           "danke", "cordialement", "bien à vous", "amicalement", "merci",
+                                           "bien cordialement", "saludos", "un saludo", "un abrazo",
+                                           "atentamente", "gracias", "saluti", "cordiali saluti", "groeten",
                                            "met vriendelijke groet" };
   g_autofree char         *folded = NULL;
   gsize                    first = sender != NULL ? strcspn (sender, " ") : 0;
@@ -114,12 +116,104 @@ is_closing (const char *line,
   return FALSE;
 }
 
-/* Cuts the closing lines off the end of @text, as is_closing() tells. */
+/* Whether @line (@length bytes) opens a letter's closing: is_closing(),
+ * or a greeting with a name after it on the line ("Thanks, Jane",
+ * "Cheers – Tom", "Best, Priya Nair"). */
+static gboolean
+opens_closing (const char *line,
+               gsize       length,
+               const char *sender)
+{
+  g_autofree char *text = g_strndup (line, length);
+  const char      *comma = strchr (text, ',');
+  const char      *dash = strstr (text, " – ") != NULL ? strstr (text, " – ") : strstr (text, " - ");
+  const char      *cut = comma != NULL && (dash == NULL || comma < dash) ? comma : dash;
+  g_autofree char *name = NULL;
+  guint            words;
+
+  if (is_closing (line, length, sender))
+    return TRUE;
+  if (cut == NULL || !is_closing (text, cut - text, NULL))
+    return FALSE;
+  name = g_strstrip (g_strdup (cut + strspn (cut, ",–- ")));
+  words = cd_count_words (name);
+  return words >= 1 && words <= 3 && g_unichar_isupper (g_utf8_get_char (name)) && strpbrk (name, ".:;!?") == NULL;
+}
+
+/* Whether @paragraph is a line or a few of a signature: a name, a job, a
+ * paper, numbers, an address. */
+static gboolean
+is_signature_paragraph (const char *paragraph)
+{
+  g_auto (GStrv) lines = g_strsplit (paragraph, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  if (n == 0 || n > 6)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (cd_count_words (lines[i]) > 24)
+      return FALSE;
+  return TRUE;
+}
+
+/* Cuts a letter's closing with the signature under it off the end of
+ * @text ("Thanks, Jane" over "Jane Smith | Senior Reporter | 07700
+ * 900123"); the signature's numbers and addresses go to @notes. */
+static void
+cut_signed_closing (char       *text,
+                    const char *sender,
+                    GString    *notes)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_auto (GStrv) paragraphs = g_regex_split_simple ("\\n(?:[ \\t]*\\n)+", trimmed, 0, 0);
+  guint count = g_strv_length (paragraphs);
+
+  for (guint k = count > 1 ? count - 1 : 0; k >= 1 && k + 4 >= count; k--)
+    {
+      gsize first = strcspn (paragraphs[k], "\n");
+      g_autoptr (GString) signature = NULL;
+      const char *at;
+
+      if (!opens_closing (paragraphs[k], first, sender))
+        {
+          if (!is_signature_paragraph (paragraphs[k]))
+            return;
+          continue;
+        }
+      signature = g_string_new (NULL);
+      for (guint i = k; i < count; i++)
+        {
+          g_autofree char *flat = g_strdelimit (g_strdup (i == k ? paragraphs[k] + first : paragraphs[i]), "\n", ' ');
+
+          g_strstrip (flat);
+          if (*flat != '\0')
+            g_string_append_printf (signature, "%s%s", signature->len > 0 ? " " : "", flat);
+        }
+      if (signature->len > 0 && strpbrk (signature->str, "0123456789@") != NULL)
+        {
+          g_autofree char *note = g_strdup_printf ("Signature: %s", signature->str);
+
+          _cd_import_add_note (notes, note);
+        }
+      /* The text up to the closing's paragraph. */
+      at = text;
+      for (guint i = 0; i < k; i++)
+        at = strstr (at, paragraphs[i]) + strlen (paragraphs[i]);
+      text[at - text] = '\0';
+      return;
+    }
+}
+
+/* Cuts the closing lines off the end of @text, as is_closing() tells, and
+ * a closing with a signature under it (cut_signed_closing()). */
 void
 _cd_import_cut_closing (char       *text,
-                        const char *sender)
+                        const char *sender,
+                        GString    *notes)
 {
-  g_assert (text != NULL);
+  g_assert (text != NULL && notes != NULL);
+
+  cut_signed_closing (text, sender, notes);
 
   for (guint n = 0; n < 3; n++)
     {

@@ -141,6 +141,37 @@ as_utf8 (const char *text)
  * said, or one it is not in) as Windows-1252, noted in @notes. Text said
  * to be UTF-8 is read from its bytes, as GMime would drop the bytes that
  * are not (a Latin-1 "é" in a message that claims UTF-8). */
+/* @text's lines ended as mail ends them ("\r\n", RFC 5322) ended with
+ * "\n" alone, in place: paragraphs are blank lines between. */
+static void
+without_carriage_returns (char *text)
+{
+  char *out = text;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!(*p == '\r' && p[1] == '\n'))
+      *out++ = *p;
+  *out = '\0';
+}
+
+/* @text (consumed) with the stars taken off a line set in them whole
+ * ("*Scarborough Spa to reopen*"): a mail program's text for a bold
+ * line (Gmail's, Outlook's). */
+static char *
+without_stars (char *text)
+{
+  static GRegex *regex;
+  char          *out;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^([ \\t]*)\\*([^*\\s][^*\\n]*[^*\\s])\\*[ \\t]*$", G_REGEX_MULTILINE, 0, NULL));
+  out = g_regex_replace (regex, text, -1, 0, "\\1\\2", 0, NULL);
+  if (out == NULL)
+    return text;
+  g_free (text);
+  return out;
+}
+
 static char *
 part_text (GMimeTextPart *part,
            GString       *notes)
@@ -164,6 +195,8 @@ part_text (GMimeTextPart *part,
     }
   else
     text = g_mime_text_part_get_text (part);
+  if (text != NULL)
+    without_carriage_returns (text);
   if (text == NULL || g_utf8_validate (text, -1, NULL))
     return g_steal_pointer (&text);
   western = as_utf8 (text);
@@ -966,9 +999,10 @@ _cd_import_email (CdArticle  *article,
 
       if (plain != NULL)
         {
+          plain = without_stars (plain);
           plain = take_forward (plain, FALSE, &subject, &sender, &address, &when, notes);
           _cd_import_cut_signature (plain);
-          _cd_import_cut_closing (plain, sender);
+          _cd_import_cut_closing (plain, sender, notes);
           plain = _cd_import_take_greeting (plain, notes);
           plain = _cd_import_take_desk_notes (plain, notes);
           plain = _cd_import_drop_repeated_subject (plain, subject, &repeated);
@@ -1010,7 +1044,7 @@ _cd_import_email (CdArticle  *article,
           }
           story = take_forward (story, TRUE, &subject, &sender, &address, &when, notes);
           _cd_import_cut_signature (story);
-          _cd_import_cut_closing (story, sender);
+          _cd_import_cut_closing (story, sender, notes);
           story = _cd_import_take_greeting (story, notes);
           story = _cd_import_take_desk_notes (story, notes);
           story = _cd_import_split_head_lines (story);

@@ -237,7 +237,8 @@ gssize   _cd_import_message_start (const char *text,
 /* The letter around an emailed story (cd-import-email-letter.c). */
 void  _cd_import_cut_signature (char *text);
 void  _cd_import_cut_closing (char       *text,
-                              const char *sender);
+                              const char *sender,
+                              GString    *notes);
 char *_cd_import_take_greeting (char    *text,
                                 GString *notes);
 void  _cd_import_email_init (void);

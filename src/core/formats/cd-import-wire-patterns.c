@@ -181,11 +181,11 @@ _cd_import_wire_regex (guint which)
     "contact(?:\\s+details)?\\s*:\\s*\\S.*(?:\\d[\\d ]{5,}\\d|@).*|"
     "follow\\s+(?:ap|reuters|afp)['’]s\\s.{0,80}\\bat\\s+https?://\\S+)$",
     /* A reporter's note to the desk, not for the readers: "NOTE TO DESK:
-     * …", "Note to subs - …", "NB desk: …", "LEGAL WARNING: …", "URGENT -
+     * …", "Note to subs - …", "NB desk: …", "LEGAL WARNING: …", "LEGAL: …", "URGENT -
      * LEGAL TO READ BEFORE PUBLICATION", a photographer's instructions
      * ("Pix: images in Photos > Floods. Use pic 3 as main") */
     "^(?:(?:note|message)\\s+(?:to|for)\\s+(?:the\\s+)?(?:desk|subs|sub-?editors|newsdesk|night\\s+editor)\\b\\s*[:.–—-]|"
-    "nb\\s+(?:desk|subs)\\b|desk\\s+note\\s*[:.–—-]|legal\\s+(?:warning|note|advice|check)\\s*[:.–—-]|"
+    "nb\\s+(?:desk|subs)\\b|desk\\s+note\\s*[:.–—-]|legal\\s+(?:warning|note|advice|check)\\s*[:.–—-]|legal\\s*:|legal\\s+[–—-]\\s|"
     "(?:pix|pics|pictures?|photos?)\\s*:\\s*\\S.*\\b(?:use|pic|pix|picture|photo|image)s?\\b)|"
     "^(?-i)(?:URGENT\\s*[-–—:]\\s*)?(?:LEGAL\\b|[A-Z ,]*\\bBEFORE PUBLICATION\\b)[A-Z\\d ,.:'’–—-]*$",
   };
