@@ -263,7 +263,8 @@ test_outlook_html (void)
  * alone ("Priya"), and the signature under it (job, paper, phones) cut
  * off, its numbers to the note; "Bien à vous," and "Diolch," closings; a
  * bold headline in Gmail's text ("*…*"); a desk's subject ("Court: …",
- * "… – 650 words") giving way to the copy's own headline. */
+ * "… – 650 words") giving way to the copy's own headline, in capitals
+ * too. */
 static void
 test_sign_offs (void)
 {
@@ -279,37 +280,44 @@ test_sign_offs (void)
      "LEGAL WARNING: Jury is out. Do not refer to the defendant's previous\r\nconvictions under any "
       "circumstances.\r\n\r\nJury retires in Barnsley murder trial\r\n\r\nBy Ben Ashworth\r\n\r\n"
       "The jury in the trial has been sent out.\r\n\r\nThe trial continues.\r\n",
-     "Jury retires in Barnsley murder trial",       "The jury in the trial has been sent out.\n\nThe trial continues.\n",
-     "LEGAL WARNING: Jury is out. Do not refer to the defendant's previous convictions under any circumstances."                                        },
+     "Jury retires in Barnsley murder trial",                     "The jury in the trial has been sent out.\n\nThe trial continues.\n",
+     "LEGAL WARNING: Jury is out. Do not refer to the defendant's previous convictions under any circumstances."                                                       },
     { "Court: Scarborough assault",
      "LEGAL: Do not name the 15-year-old victim.\n\nMan jailed for attack on boy in Scarborough\n\n"
       "By Ben Ashworth\n\nA man who attacked a boy was jailed for three years.\n",
-     "Man jailed for attack on boy in Scarborough", "A man who attacked a boy was jailed for three years.\n",
-     "LEGAL: Do not name the 15-year-old victim."                                                                                                       },
+     "Man jailed for attack on boy in Scarborough",               "A man who attacked a boy was jailed for three years.\n",
+     "LEGAL: Do not name the 15-year-old victim."                                                                                                                      },
     { "Libraries copy for Tuesday",
      "Libraries to stay open on Sundays\n\nBy Jane Smith\n\nLeeds libraries will open on Sundays, the council "
       "said.\n\nThe decision will be taken in June.\n\nThanks, Jane\n\nJane Smith | Senior Reporter | Northern "
       "Post\nM: 07700 900123 | T: 0113 496 0571\n",
      "Libraries to stay open on Sundays",
      "Leeds libraries will open on Sundays, the council said.\n\nThe decision will be taken in June.\n",
-     "Signature: Jane Smith | Senior Reporter | Northern Post M: 07700 900123 | T: 0113 496 0571"                                                       },
+     "Signature: Jane Smith | Senior Reporter | Northern Post M: 07700 900123 | T: 0113 496 0571"                                                                      },
     { "Robbery on Oak Lane",
      "A shop on Oak Lane was robbed on Tuesday night, police said.\n\nNo one was hurt.\n\nJane\n\n"
       "Jane Smith Crime Reporter, West Riding Echo Tel: 01632 960 213\n",
-     "Robbery on Oak Lane",                         "A shop on Oak Lane was robbed on Tuesday night, police said.\n\nNo one was hurt.\n",
-     "01632 960 213"                                                                                                                                    },
+     "Robbery on Oak Lane",                                       "A shop on Oak Lane was robbed on Tuesday night, police said.\n\nNo one was hurt.\n",
+     "01632 960 213"                                                                                                                                                   },
     { "copy - Whitby",                         "Crew rescued off Whitby\n\nBy Tom Reilly\n\nThree men were rescued.\n\nCheers – Tom\n\n"
                        "Tom Reilly, freelance, 07700 900456\n",
-     "Crew rescued off Whitby",                     "Three men were rescued.\n",                                                          "07700 900456"},
+     "Crew rescued off Whitby",                                   "Three men were rescued.\n",                                                          "07700 900456" },
     { "Tramways",                              "Les tramways ne fonctionneront pas avant 9 heures.\n\nBien à vous,\n",
-     "Tramways",                                    "Les tramways ne fonctionneront pas avant 9 heures.\n",                               NULL          },
+     "Tramways",                                                  "Les tramways ne fonctionneront pas avant 9 heures.\n",                               NULL           },
     { "Marina - copy",
      "*Swansea marina homes plan approved*\n\nBy Jane Smith\n\nThe plan was approved on Tuesday.\n\nDiolch,\n",
-     "Swansea marina homes plan approved",          "The plan was approved on Tuesday.\n",                                                NULL          },
+     "Swansea marina homes plan approved",                        "The plan was approved on Tuesday.\n",                                                NULL           },
+ /* Headlines in capitals, short or with figures, are no sender's
+  * name. */
+    { "Whitby rescue",                         "FISHING BOAT CREW RESCUED OFF WHITBY\n\nBy Tom Reilly\n\nThree men were rescued.\n",
+     "FISHING BOAT CREW RESCUED OFF WHITBY",                      "Three men were rescued.\n",                                                          "Whitby rescue"},
+    { "graduate copy",
+     "PENSIONER, 87, BECOMES OLDEST GRADUATE AT YORK UNIVERSITY\n\nBy Amy Lee\n\nA pensioner graduated.\n",
+     "PENSIONER, 87, BECOMES OLDEST GRADUATE AT YORK UNIVERSITY", "A pensioner graduated.\n",                                                           "graduate copy"},
     { "BRUSSELS: EU farm rules – 650 words",
      "EU delays farm rules after protests\n\nBy Oliver Grant\n\nBRUSSELS – The EU delayed its rules on "
       "Tuesday.\n",
-     "EU delays farm rules after protests",         "The EU delayed its rules on Tuesday.\n",                                             NULL          },
+     "EU delays farm rules after protests",                       "The EU delayed its rules on Tuesday.\n",                                             NULL           },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -324,6 +332,45 @@ test_sign_offs (void)
       g_assert_cmpstr (cd_article_get_body (article), ==, cases[i].body);
       if (cases[i].noted != NULL)
         g_assert_nonnull (strstr (cd_article_get_ednote (article), cases[i].noted));
+    }
+}
+
+/* A press office's message has no byline from its sender: a sender named
+ * as an office ("Northshire Police Press Office", "Service presse Ville
+ * de Bordeaux"), or a person who sends a release (its line to the desk,
+ * its embargo). A reporter's copy keeps the sender's name. */
+static void
+test_press_office_byline (void)
+{
+  static const struct
+  {
+    const char *from;
+    const char *text;
+    const char *byline;
+  } cases[] = {
+    {"Northshire Police Press Office <media@police.example>",
+     "Man charged after Otley burglary\n\nA man has been charged after a burglary in Otley.\n", NULL        },
+    { "Service presse Ville de Bordeaux <presse@bordeaux.example>",
+     "Ouverture de la médiathèque\n\nLa médiathèque ouvre ses portes samedi.\n",            NULL        },
+    { "Emma Clarke <emma@pr-agency.example>",
+     "FOR IMMEDIATE RELEASE\n\nBrewery opens visitor centre\n\nLEEDS, 3 March 2027 – A brewery opened a centre.\n\n"
+      "Notes to editors\n\nThe brewery was founded in 1901.\n",
+     NULL                                                                                                   },
+    { "Jane Smith <jane@paper.example>",
+     "Otley bakery wins award\n\nA baker from Otley has been named the best in Britain.\n",     "Jane Smith"},
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = g_strdup_printf ("From: %s\nSubject: Story\nContent-Type: text/plain; "
+                                                  "charset=utf-8\n\n%s",
+                                                  cases[i].from, cases[i].text);
+      g_autoptr (CdArticle) article = import_text (message, CD_IMPORT_FORMAT_EMAIL, "story.eml");
+
+      if (cases[i].byline == NULL)
+        g_assert_true (cd_text_is_blank (cd_article_get_byline (article)));
+      else
+        g_assert_cmpstr (cd_article_get_byline (article), ==, cases[i].byline);
     }
 }
 
@@ -1587,6 +1634,7 @@ main (int   argc,
   g_test_add_func ("/import-email/template-labels", test_template_labels);
   g_test_add_func ("/import-email/outlook-html", test_outlook_html);
   g_test_add_func ("/import-email/sign-offs", test_sign_offs);
+  g_test_add_func ("/import-email/press-office-byline", test_press_office_byline);
   g_test_add_func ("/import-email/forwarded-and-8bit", test_forwarded_and_8bit);
   g_test_add_func ("/import-email/forwarded-inline", test_forwarded_inline);
   g_test_add_func ("/import-email/forwarded-html", test_forwarded_html);

@@ -257,17 +257,24 @@ opens_story (const char *paragraph)
   return _cd_import_is_byline (first) || (dateline = _cd_import_match_dateline (paragraph)) != NULL;
 }
 
-/* Whether @line is a sender's name rather than a headline: a line in
- * capitals of six words or fewer ("ACME CORP PRESS OFFICE"), or one
- * that ends as an organisation's name does; a longer line in capitals
- * is a headline typed in them ("FOUR FISHERMEN RESCUED AS TRAWLER SINKS
- * OFF WHITBY"). */
+/* Whether @line is a sender's name rather than a headline: a line that
+ * ends as an organisation's name does ("Northshore Flood Action Group"),
+ * unless it is long with figures in it ("PENSIONER, 87, BECOMES OLDEST
+ * GRADUATE AT YORK UNIVERSITY"); a line in capitals of three words at
+ * most with no figure or comma ("ACME PRESS OFFICE"). A longer line in
+ * capitals is a headline typed in them ("FISHING BOAT CREW RESCUED OFF
+ * WHITBY"). */
 static gboolean
 reads_as_sender (const char *line)
 {
   g_autofree char *down = g_utf8_strdown (line, -1);
+  guint            words = cd_count_words (line);
 
-  return _cd_import_is_sender_name (line) && (cd_count_words (line) <= 6 || _cd_import_is_sender_name (down));
+  if (!_cd_import_is_sender_name (line))
+    return FALSE;
+  if (_cd_import_is_sender_name (down))
+    return words <= 6 || strpbrk (line, "0123456789") == NULL;
+  return words <= 3 && strpbrk (line, "0123456789,") == NULL;
 }
 
 /* Where the headline a message's text opens with stands among @paras,

@@ -172,6 +172,36 @@ without_stars (char *text)
   return out;
 }
 
+/* Whether the message is a press office's, whose sender is no author
+ * to byline: the sender's name is an organisation's or a press office's
+ * ("Northshire Police Press Office", "Service presse Ville de
+ * Bordeaux"), or the message is a release (its embargo, its line to the
+ * desk or its notes to editors, in @notes, the article's note or the
+ * story). */
+static gboolean
+is_press_office (const char *sender,
+                 CdArticle  *article,
+                 const char *notes)
+{
+  static GRegex   *office, *release;
+  const char      *body = cd_article_get_body (article);
+  const char      *ednote = cd_article_get_ednote (article);
+  g_autofree char *opening = g_strndup (body != NULL ? body : "", 600);
+
+  if (g_once_init_enter (&office))
+    g_once_init_leave (&office, g_regex_new ("\\b(?:press|media|communications|comms|pr|newsroom|presse|prensa|"
+                                             "pressestelle|stampa|ufficio|service|team)\\b",
+                                             G_REGEX_CASELESS, 0, NULL));
+  if (g_once_init_enter (&release))
+    g_once_init_leave (&release, g_regex_new ("\\b(?:for\\s+immediate\\s+release|(?:press|media|news)\\s+release|"
+                                              "communiqu[ée]\\s+de\\s+presse|pressemitteilung|nota\\s+de\\s+prensa|"
+                                              "comunicato\\s+stampa|notes?\\s+to\\s+editors|embargoed\\s+(?:until|till|to)\\b)",
+                                              G_REGEX_CASELESS, 0, NULL));
+  return _cd_import_is_sender_name (sender) || g_regex_match (office, sender, 0, NULL) ||
+         cd_article_get_embargo (article) != NULL || g_regex_match (release, notes, 0, NULL) ||
+         (ednote != NULL && g_regex_match (release, ednote, 0, NULL)) || g_regex_match (release, opening, 0, NULL);
+}
+
 static char *
 part_text (GMimeTextPart *part,
            GString       *notes)
@@ -1080,7 +1110,8 @@ _cd_import_email (CdArticle  *article,
       return FALSE;
     }
 
-  if (cd_text_is_blank (cd_article_get_byline (article)) && sender != NULL)
+  if (cd_text_is_blank (cd_article_get_byline (article)) && sender != NULL &&
+      !is_press_office (sender, article, notes->str))
     cd_article_set_byline (article, sender);
   {
     const char *ednote = cd_article_get_ednote (article);
