@@ -1073,6 +1073,20 @@ test_docx_desk_notes (void)
                                      "— LEGAL WARNING: Trial continuing. Do not report the defendant’s previous "
                                      "convictions."));
   }
+  /* A release's end mark and notes to editors in bold. */
+  {
+    g_autoptr (GBytes) docx = make_docx (
+        PLAIN (RUN ("<w:b/>", "Fire service warns on moorland fires"))
+            PLAIN (RUN ("", "NORTHSHIRE, 3 May 2027 – The fire service has warned walkers about barbecues."))
+                PLAIN (RUN ("", "Crews attended 40 fires last year.")) PLAIN (RUN ("<w:b/>", "ENDS"))
+                    PLAIN (RUN ("<w:b/>", "Notes to editors")) PLAIN (RUN ("", "The service has 30 stations.")),
+        NULL);
+    g_autoptr (CdArticle) article = import_docx (docx);
+
+    g_assert_cmpstr (cd_article_get_body (article), ==,
+                     "The fire service has warned walkers about barbecues.\n\nCrews attended 40 fires last year.\n");
+    g_assert_nonnull (strstr (cd_article_get_ednote (article), "Notes to editors"));
+  }
   /* A review's stars under its headline, over or under its "By" line:
    * the stars stay on top of the story (they were the standfirst), the
    * byline is read past them. */

@@ -281,43 +281,65 @@ test_sign_offs (void)
       "circumstances.\r\n\r\nJury retires in Barnsley murder trial\r\n\r\nBy Ben Ashworth\r\n\r\n"
       "The jury in the trial has been sent out.\r\n\r\nThe trial continues.\r\n",
      "Jury retires in Barnsley murder trial",                     "The jury in the trial has been sent out.\n\nThe trial continues.\n",
-     "LEGAL WARNING: Jury is out. Do not refer to the defendant's previous convictions under any circumstances."                                                       },
+     "LEGAL WARNING: Jury is out. Do not refer to the defendant's previous convictions under any circumstances."                                                                          },
     { "Court: Scarborough assault",
      "LEGAL: Do not name the 15-year-old victim.\n\nMan jailed for attack on boy in Scarborough\n\n"
       "By Ben Ashworth\n\nA man who attacked a boy was jailed for three years.\n",
      "Man jailed for attack on boy in Scarborough",               "A man who attacked a boy was jailed for three years.\n",
-     "LEGAL: Do not name the 15-year-old victim."                                                                                                                      },
+     "LEGAL: Do not name the 15-year-old victim."                                                                                                                                         },
     { "Libraries copy for Tuesday",
      "Libraries to stay open on Sundays\n\nBy Jane Smith\n\nLeeds libraries will open on Sundays, the council "
       "said.\n\nThe decision will be taken in June.\n\nThanks, Jane\n\nJane Smith | Senior Reporter | Northern "
       "Post\nM: 07700 900123 | T: 0113 496 0571\n",
      "Libraries to stay open on Sundays",
      "Leeds libraries will open on Sundays, the council said.\n\nThe decision will be taken in June.\n",
-     "Signature: Jane Smith | Senior Reporter | Northern Post M: 07700 900123 | T: 0113 496 0571"                                                                      },
+     "Signature: Jane Smith | Senior Reporter | Northern Post M: 07700 900123 | T: 0113 496 0571"                                                                                         },
     { "Robbery on Oak Lane",
      "A shop on Oak Lane was robbed on Tuesday night, police said.\n\nNo one was hurt.\n\nJane\n\n"
       "Jane Smith Crime Reporter, West Riding Echo Tel: 01632 960 213\n",
      "Robbery on Oak Lane",                                       "A shop on Oak Lane was robbed on Tuesday night, police said.\n\nNo one was hurt.\n",
-     "01632 960 213"                                                                                                                                                   },
+     "01632 960 213"                                                                                                                                                                      },
     { "copy - Whitby",                         "Crew rescued off Whitby\n\nBy Tom Reilly\n\nThree men were rescued.\n\nCheers – Tom\n\n"
                        "Tom Reilly, freelance, 07700 900456\n",
-     "Crew rescued off Whitby",                                   "Three men were rescued.\n",                                                          "07700 900456" },
+     "Crew rescued off Whitby",                                   "Three men were rescued.\n",                                                          "07700 900456"                    },
     { "Tramways",                              "Les tramways ne fonctionneront pas avant 9 heures.\n\nBien à vous,\n",
-     "Tramways",                                                  "Les tramways ne fonctionneront pas avant 9 heures.\n",                               NULL           },
+     "Tramways",                                                  "Les tramways ne fonctionneront pas avant 9 heures.\n",                               NULL                              },
     { "Marina - copy",
      "*Swansea marina homes plan approved*\n\nBy Jane Smith\n\nThe plan was approved on Tuesday.\n\nDiolch,\n",
-     "Swansea marina homes plan approved",                        "The plan was approved on Tuesday.\n",                                                NULL           },
+     "Swansea marina homes plan approved",                        "The plan was approved on Tuesday.\n",                                                NULL                              },
  /* Headlines in capitals, short or with figures, are no sender's
   * name. */
     { "Whitby rescue",                         "FISHING BOAT CREW RESCUED OFF WHITBY\n\nBy Tom Reilly\n\nThree men were rescued.\n",
-     "FISHING BOAT CREW RESCUED OFF WHITBY",                      "Three men were rescued.\n",                                                          "Whitby rescue"},
+     "FISHING BOAT CREW RESCUED OFF WHITBY",                      "Three men were rescued.\n",                                                          "Whitby rescue"                   },
     { "graduate copy",
      "PENSIONER, 87, BECOMES OLDEST GRADUATE AT YORK UNIVERSITY\n\nBy Amy Lee\n\nA pensioner graduated.\n",
-     "PENSIONER, 87, BECOMES OLDEST GRADUATE AT YORK UNIVERSITY", "A pensioner graduated.\n",                                                           "graduate copy"},
+     "PENSIONER, 87, BECOMES OLDEST GRADUATE AT YORK UNIVERSITY", "A pensioner graduated.\n",                                                           "graduate copy"                   },
+ /* A signature with no closing, led by the sender's name. */
+    { "York floods",                           "Residents moved as Ouse floods York\n\nBy Jane Smith\n\nResidents were moved.\n\n"
+                     "Jane Smith | Reporter | Northern Post M: 07700 900 275\n",
+     "Residents moved as Ouse floods York",                       "Residents were moved.\n",                                                            "Signature: Jane Smith | Reporter"},
+ /* A covering line with no greeting, "FAO: News desk", a greeting with
+  * a dash, labels under a greeting. */
+    { "Farm rules",                            "Copy below, 650 words. Can take a new top.\n\nEU delays farm rules after protests\n\n"
+                    "By Oliver Grant\n\nBRUSSELS – The EU delayed its rules.\n",
+     "EU delays farm rules after protests",                       "The EU delayed its rules.\n",                                                        "Copy below, 650 words."          },
+    { "NNA: Three Peaks grandmother",          "FAO: News desk\n\nGrandmother, 92, conquers Three Peaks\n\nBy Sam Lee\n\n"
+                                      "A grandmother climbed three peaks.\n",
+     "Grandmother, 92, conquers Three Peaks",                     "A grandmother climbed three peaks.\n",                                               "FAO: News desk"                  },
+    { "Metro piece",                           "Hi desk – Metro piece below.\n\nMetro extension approved by ministers\n\nBy Amira Haddad\n\n"
+                     "Ministers approved the Metro.\n",
+     "Metro extension approved by ministers",                     "Ministers approved the Metro.\n",                                                    "Hi desk – Metro piece below."  },
+    { "Tadcaster bridge",                      "Hi desk, filed below.\n\nSlug: tadcaster-bridge\nHed: Tadcaster bridge to close\n"
+                          "Dek: Drivers face a diversion\n\nThe bridge will close in July.\n",
+     "Tadcaster bridge to close",                                 "The bridge will close in July.\n",                                                   "Hi desk, filed below."           },
+ /* A release's contact block, its label on a line of its own. */
+    { "Médiathèque",                         "La médiathèque ouvre samedi\n\nBORDEAUX – La médiathèque ouvre ses portes samedi.\n\n"
+                     "Contact presse :\nSophie Martin – 05 56 10 20 30\n",
+     "La médiathèque ouvre samedi",                             "La médiathèque ouvre ses portes samedi.\n",                                        "05 56 10 20 30"                  },
     { "BRUSSELS: EU farm rules – 650 words",
      "EU delays farm rules after protests\n\nBy Oliver Grant\n\nBRUSSELS – The EU delayed its rules on "
       "Tuesday.\n",
-     "EU delays farm rules after protests",                       "The EU delayed its rules on Tuesday.\n",                                             NULL           },
+     "EU delays farm rules after protests",                       "The EU delayed its rules on Tuesday.\n",                                             NULL                              },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -689,8 +689,13 @@ _cd_import_take_body_sign_off (char    *markdown,
   g_assert (markdown != NULL && notes != NULL);
 
   for (guint i = 1; i + 1 < count && end == count; i++)
-    if (g_regex_match (_cd_import_wire_regex (RE_END), paragraphs[i], 0, NULL))
-      end = i + 1;
+    {
+      /* "**ENDS**" in bold too. */
+      g_autofree char *plain = plain_line (paragraphs[i]);
+
+      if (g_regex_match (_cd_import_wire_regex (RE_END), plain, 0, NULL))
+        end = i + 1;
+    }
   /* Four at the most: a sign-off, an end mark, a trailer ("More to
    * follow", the reporter's number), a note to the desk, a picture's
    * caption; the story keeps its first paragraph. */

@@ -117,8 +117,8 @@ is_closing (const char *line,
 }
 
 /* Whether @line (@length bytes) opens a letter's closing: is_closing(),
- * or a greeting with a name after it on the line ("Thanks, Jane",
- * "Cheers – Tom", "Best, Priya Nair"). */
+ * a greeting with a name after it on the line ("Thanks, Jane", "Cheers –
+ * Tom", "Best, Priya Nair"), or a signature led by the sender's name. */
 static gboolean
 opens_closing (const char *line,
                gsize       length,
@@ -133,6 +133,16 @@ opens_closing (const char *line,
 
   if (is_closing (line, length, sender))
     return TRUE;
+  /* A signature with no closing over it: the sender's name, then a job,
+   * a paper or numbers ("Rachel Moore | Reporter | M: 07700 900 275"). */
+  if (sender != NULL && g_str_has_prefix (text, sender))
+    {
+      const char *after = text + strlen (sender) + strspn (text + strlen (sender), " ");
+
+      if ((*after == '\0' || *after == '|' || *after == ',' || *after == '-' || g_str_has_prefix (after, "–")) &&
+          g_regex_match_simple ("\\||@|\\d[\\d ]{6,}\\d", text, 0, 0))
+        return TRUE;
+    }
   if (cut == NULL || !is_closing (text, cut - text, NULL))
     return FALSE;
   name = g_strstrip (g_strdup (cut + strspn (cut, ",–- ")));
@@ -166,42 +176,42 @@ cut_signed_closing (char       *text,
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   g_auto (GStrv) paragraphs = g_regex_split_simple ("\\n(?:[ \\t]*\\n)+", trimmed, 0, 0);
-  guint count = g_strv_length (paragraphs);
+  g_autoptr (GString) signature = g_string_new (NULL);
+  guint       count = g_strv_length (paragraphs);
+  guint       closing = 0; /* the topmost closing's paragraph, 0 for none */
+  const char *at = text;
 
+  /* Up from the end, over a signature's paragraphs: the topmost closing
+   * ("Thanks, Jane" over "Jane Smith | Senior Reporter | …"). */
   for (guint k = count > 1 ? count - 1 : 0; k >= 1 && k + 4 >= count; k--)
+    if (opens_closing (paragraphs[k], strcspn (paragraphs[k], "\n"), sender))
+      closing = k;
+    else if (!is_signature_paragraph (paragraphs[k]))
+      break;
+  if (closing == 0)
+    return;
+  /* The signature under the closing's line ("Thanks, Jane"), or from
+   * the sender's name on where the signature has no closing. */
+  for (guint i = closing; i < count; i++)
     {
-      gsize first = strcspn (paragraphs[k], "\n");
-      g_autoptr (GString) signature = NULL;
-      const char *at;
+      gsize            first = strcspn (paragraphs[i], "\n");
+      g_autofree char *line = g_strndup (paragraphs[i], first);
+      const char      *from = paragraphs[i] + (i == closing && strpbrk (line, "0123456789@|") == NULL ? first : 0);
+      g_autofree char *flat = g_strstrip (g_strdelimit (g_strdup (from), "\n", ' '));
 
-      if (!opens_closing (paragraphs[k], first, sender))
-        {
-          if (!is_signature_paragraph (paragraphs[k]))
-            return;
-          continue;
-        }
-      signature = g_string_new (NULL);
-      for (guint i = k; i < count; i++)
-        {
-          g_autofree char *flat = g_strdelimit (g_strdup (i == k ? paragraphs[k] + first : paragraphs[i]), "\n", ' ');
-
-          g_strstrip (flat);
-          if (*flat != '\0')
-            g_string_append_printf (signature, "%s%s", signature->len > 0 ? " " : "", flat);
-        }
-      if (signature->len > 0 && strpbrk (signature->str, "0123456789@") != NULL)
-        {
-          g_autofree char *note = g_strdup_printf ("Signature: %s", signature->str);
-
-          _cd_import_add_note (notes, note);
-        }
-      /* The text up to the closing's paragraph. */
-      at = text;
-      for (guint i = 0; i < k; i++)
-        at = strstr (at, paragraphs[i]) + strlen (paragraphs[i]);
-      text[at - text] = '\0';
-      return;
+      if (*flat != '\0')
+        g_string_append_printf (signature, "%s%s", signature->len > 0 ? " " : "", flat);
     }
+  if (strpbrk (signature->str, "0123456789@") != NULL)
+    {
+      g_autofree char *note = g_strdup_printf ("Signature: %s", signature->str);
+
+      _cd_import_add_note (notes, note);
+    }
+  /* The text up to the closing's paragraph. */
+  for (guint i = 0; i < closing; i++)
+    at = strstr (at, paragraphs[i]) + strlen (paragraphs[i]);
+  text[at - text] = '\0';
 }
 
 /* Cuts the closing lines off the end of @text, as is_closing() tells, and
@@ -262,7 +272,7 @@ opens_with_greeting (const char *paragraph)
                   "^(?:hi|hello|hey|dear|good\\s+(?:morning|afternoon|evening)|morning|hallo|liebe[rs]?|"
                   "guten\\s+(?:morgen|tag|abend)|moin|servus|bonjour|bonsoir|salut|ch[eè]re?s?|hola|"
                   "buen[oa]s(?:\\s+d[ií]as)?|estimad[oa]s?|ciao|buongiorno|car[oaie]|hej|hoi|beste|"
-                  "goedemorgen)(?:\\s+\\S+){0,3}\\s*[,!:]\\s+\\S",
+                  "goedemorgen)(?:\\s+\\S+){0,3}(?:\\s*[,!:]|\\s+[–—-])\\s+\\S",
                   paragraph);
 }
 
@@ -278,7 +288,8 @@ is_covering (const char *paragraph)
          matches (&regex,
                   "^(?:\\S+\\s+){0,4}?(?:here['’]?s|here\\s+is|attached|enclosed|please\\s+find|anbei|"
                   "im\\s+anhang|hier\\s+(?:ist|sind|kommt)|voici|ci-joint|adjunto|in\\s+allegato|ecco|"
-                  "bijgevoegd|hierbij)\\b",
+                  "bijgevoegd|hierbij|copy\\s+(?:below|follows|attached)|(?:filed|pasted|see)\\s+below|"
+                  "below\\s+(?:is|are)|text\\s+unten|texte\\s+ci-dessous)\\b",
                   paragraph);
 }
 
@@ -298,7 +309,8 @@ reads_as_headline (const char *paragraph)
          !is_covering (plain) && !_cd_import_is_desk_label (plain);
 }
 
-/* Whether @paragraph opens the story: its dateline or its "By" line. */
+/* Whether @paragraph opens the story: its dateline, its "By" line or a
+ * template's label ("Slug: …"). */
 static gboolean
 opens_story (const char *paragraph)
 {
@@ -307,7 +319,12 @@ opens_story (const char *paragraph)
   g_autofree char *first_line = g_strndup (paragraph, strcspn (paragraph, "\r\n"));
   g_autofree char *byline = NULL;
 
+  g_auto (CdImportLabels) labels = { { NULL } };
+
   if (info != NULL)
+    return TRUE;
+  /* A template's labels ("Slug: …") head the story too. */
+  if (_cd_import_read_label (first_line, strlen (first_line), &labels))
     return TRUE;
   byline = _cd_import_byline_of_line (first_line);
   return byline != NULL;
@@ -324,7 +341,8 @@ opens_story (const char *paragraph)
  * When @text opens with a greeting ("Hi Tom,"), the greeting and the
  * covering lines under it ("here's the council story") go to @notes: the
  * paragraphs above the story's dateline or "By" line, or without one, those
- * that say what the message brings.
+ * that say what the message brings. So does a covering line with no
+ * greeting over the story ("Copy below, 650 words.").
  *
  * Returns: (transfer full): the text from the story on
  */
@@ -348,7 +366,10 @@ _cd_import_take_greeting (char    *text,
         story = i;
         break;
       }
-  if (!is_greeting (g_strchomp (paragraphs[0])) && !(story != G_MAXUINT && opens_with_greeting (paragraphs[0])))
+  /* A greeting, or a covering line over the story ("Copy below, 650
+   * words."). */
+  if (!is_greeting (g_strchomp (paragraphs[0])) &&
+      !(story != G_MAXUINT && (opens_with_greeting (paragraphs[0]) || is_covering (paragraphs[0]))))
     return text;
   /* Never the whole text: the story keeps its last paragraph at least;
    * nor the story's headline over its "By" line or dateline. */

@@ -146,9 +146,13 @@ _cd_import_wire_regex (guint which)
     /* A rule across the page: "___", "-----" */
     "^(?:_{3,}|-{3,}|={3,}|\\*{3,}|~{3,})$",
     /* Whom the desk calls about the story: "To contact the reporter on
-     * this story:", "To contact the editors responsible for this story:" */
-    "^to\\s+contact\\s+the\\s+(?:reporters?|editors?|writers?|authors?)\\b.{0,40}?"
-    "\\b(?:on|for|of)\\s+this\\s+(?:story|article|report)\\s*:",
+     * this story:", "To contact the editors responsible for this story:",
+     * a release's "Media contact:", "Contact presse :", "Pressekontakt:"
+     * over the name and numbers */
+    "^(?:to\\s+contact\\s+the\\s+(?:reporters?|editors?|writers?|authors?)\\b.{0,40}?"
+    "\\b(?:on|for|of)\\s+this\\s+(?:story|article|report)\\s*:|"
+    "(?:(?:press|media|for\\s+media)\\s+)?(?:contacts?|enquiries|inquiries)(?:\\s+(?:presse|press|media|prensa))?"
+    "\\s*:\\s*$|(?:presse)?kontakt\\s*:\\s*$)",
     /* A note to the readers above the story: "EDITOR'S NOTE — This is
      * part of …" */
     "^editor['’]?s['’]?\\s+note\\s*(?::|—|–|-)\\s*\\S.*$",
@@ -178,14 +182,14 @@ _cd_import_wire_regex (guint which)
      * Priya Nair, 07700 900412") */
     "^(?:[^\\s@]+@[^\\s@]+\\.[a-z]{2,}|(?:\\(c\\)|©)\\s*\\S.{0,240}|copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|"
     "dpa-infocom(?:\\s+gmbh)?|nnnn|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
-    "contact(?:\\s+details)?\\s*:\\s*\\S.*(?:\\d[\\d ]{5,}\\d|@).*|"
+    "(?:(?:press|media)\\s+)?contact(?:\\s+(?:details|presse|press|media|prensa))?\\s*:\\s*\\S.*(?:\\d[\\d ]{5,}\\d|@).*|"
     "follow\\s+(?:ap|reuters|afp)['’]s\\s.{0,80}\\bat\\s+https?://\\S+)$",
     /* A reporter's note to the desk, not for the readers: "NOTE TO DESK:
-     * …", "Note to subs - …", "NB desk: …", "LEGAL WARNING: …", "LEGAL: …", "URGENT -
+     * …", "Note to subs - …", "NB desk: …", "FAO: News desk", "LEGAL WARNING: …", "LEGAL: …", "URGENT -
      * LEGAL TO READ BEFORE PUBLICATION", a photographer's instructions
      * ("Pix: images in Photos > Floods. Use pic 3 as main") */
     "^(?:(?:note|message)\\s+(?:to|for)\\s+(?:the\\s+)?(?:desk|subs|sub-?editors|newsdesk|night\\s+editor)\\b\\s*[:.–—-]|"
-    "nb\\s+(?:desk|subs)\\b|desk\\s+note\\s*[:.–—-]|legal\\s+(?:warning|note|advice|check)\\s*[:.–—-]|legal\\s*:|legal\\s+[–—-]\\s|"
+    "nb\\s+(?:desk|subs)\\b|desk\\s+note\\s*[:.–—-]|(?:fao|attn|for\\s+the\\s+attention\\s+of)\\s*:|legal\\s+(?:warning|note|advice|check)\\s*[:.–—-]|legal\\s*:|legal\\s+[–—-]\\s|"
     "(?:pix|pics|pictures?|photos?)\\s*:\\s*\\S.*\\b(?:use|pic|pix|picture|photo|image)s?\\b)|"
     "^(?-i)(?:URGENT\\s*[-–—:]\\s*)?(?:LEGAL\\b|[A-Z ,]*\\bBEFORE PUBLICATION\\b)[A-Z\\d ,.:'’–—-]*$",
   };
