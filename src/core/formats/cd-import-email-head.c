@@ -277,6 +277,53 @@ reads_as_sender (const char *line)
   return words <= 3 && strpbrk (line, "0123456789,") == NULL;
 }
 
+/**
+ * _cd_import_split_head_paragraph:
+ * @plain: (transfer full): a message's text, plain
+ *
+ * A headline with its standfirst on the next line, in one paragraph over
+ * the "By" line or the dateline (as a mail program's text gives a
+ * document's paragraphs set with no space between them), among the first
+ * paragraphs: two paragraphs. A paragraph wrapped over lines is none:
+ * its first line ends in a sentence, or its next line goes on in lower
+ * case.
+ *
+ * Returns: (transfer full): @plain, that paragraph split where so
+ */
+char *
+_cd_import_split_head_paragraph (char *plain)
+{
+  const char *start = plain + strspn (plain, " \t\r\n");
+
+  for (guint i = 0; i < 4 && start != NULL && *start != '\0'; i++)
+    {
+      const char      *end = strstr (start, "\n\n");
+      const char      *eol = strchr (start, '\n');
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+      char            *out;
+      gsize            n;
+
+      if (end == NULL)
+        break;
+      if (eol == NULL || eol >= end || strchr (eol + 1, '\n') != end || !opens_story (end + 2 + strspn (end + 2, "\n")))
+        {
+          start = end + 2 + strspn (end + 2, "\n");
+          continue;
+        }
+      first = g_strstrip (g_strndup (start, eol - start));
+      second = g_strstrip (g_strndup (eol + 1, end - eol - 1));
+      n = strlen (first);
+      if (n == 0 || cd_count_words (first) > 14 || strchr (".,;:", first[n - 1]) != NULL || *second == '\0' ||
+          !g_unichar_isupper (g_utf8_get_char (second)) || cd_count_words (second) < 8)
+        break;
+      out = g_strdup_printf ("%.*s%s\n\n%s%s", (int) (start - plain), plain, first, second, end);
+      g_free (plain);
+      return out;
+    }
+  return plain;
+}
+
 /* Where the headline a message's text opens with stands among @paras,
  * its first paragraphs in plain text (@n of them): the first, or the
  * second under a kicker; a line that reads as a headline (not a sender's

@@ -1033,6 +1033,7 @@ _cd_import_email (CdArticle  *article,
           plain = take_forward (plain, FALSE, &subject, &sender, &address, &when, notes);
           _cd_import_cut_signature (plain);
           _cd_import_cut_closing (plain, sender, notes);
+          plain = _cd_import_split_head_paragraph (plain);
           plain = _cd_import_take_greeting (plain, notes);
           plain = _cd_import_take_desk_notes (plain, notes);
           plain = _cd_import_drop_repeated_subject (plain, subject, &repeated);

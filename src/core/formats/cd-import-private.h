@@ -345,6 +345,7 @@ gboolean _cd_import_opens_release (const char *plain);
 char    *_cd_import_take_desk_notes (char    *text,
                                      GString *notes);
 gboolean _cd_import_is_desk_label (const char *subject);
+char    *_cd_import_split_head_paragraph (char *plain);
 gboolean _cd_import_opens_own_headline (const char *plain,
                                         const char *subject);
 char    *_cd_import_take_own_headline (CdArticle  *article,
