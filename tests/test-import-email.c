@@ -268,6 +268,7 @@ test_outlook_html (void)
 static void
 test_sign_offs (void)
 {
+  /* clang-format off */
   static const struct
   {
     const char *subject;
@@ -276,71 +277,118 @@ test_sign_offs (void)
     const char *body;
     const char *noted; /* in the note, or NULL */
   } cases[] = {
-    {"Barnsley murder trial - jury out",
-     "LEGAL WARNING: Jury is out. Do not refer to the defendant's previous\r\nconvictions under any "
+    { "Barnsley murder trial - jury out",
+      "LEGAL WARNING: Jury is out. Do not refer to the defendant's previous\r\nconvictions under any "
       "circumstances.\r\n\r\nJury retires in Barnsley murder trial\r\n\r\nBy Ben Ashworth\r\n\r\n"
       "The jury in the trial has been sent out.\r\n\r\nThe trial continues.\r\n",
-     "Jury retires in Barnsley murder trial",                     "The jury in the trial has been sent out.\n\nThe trial continues.\n",
-     "LEGAL WARNING: Jury is out. Do not refer to the defendant's previous convictions under any circumstances."                                                                          },
+      "Jury retires in Barnsley murder trial",
+      "The jury in the trial has been sent out.\n\nThe trial continues.\n",
+      "LEGAL WARNING: Jury is out. Do not refer to the defendant's previous convictions under any "
+      "circumstances." },
     { "Court: Scarborough assault",
-     "LEGAL: Do not name the 15-year-old victim.\n\nMan jailed for attack on boy in Scarborough\n\n"
+      "LEGAL: Do not name the 15-year-old victim.\n\nMan jailed for attack on boy in Scarborough\n\n"
       "By Ben Ashworth\n\nA man who attacked a boy was jailed for three years.\n",
-     "Man jailed for attack on boy in Scarborough",               "A man who attacked a boy was jailed for three years.\n",
-     "LEGAL: Do not name the 15-year-old victim."                                                                                                                                         },
+      "Man jailed for attack on boy in Scarborough",
+      "A man who attacked a boy was jailed for three years.\n",
+      "LEGAL: Do not name the 15-year-old victim." },
     { "Libraries copy for Tuesday",
-     "Libraries to stay open on Sundays\n\nBy Jane Smith\n\nLeeds libraries will open on Sundays, the council "
-      "said.\n\nThe decision will be taken in June.\n\nThanks, Jane\n\nJane Smith | Senior Reporter | Northern "
-      "Post\nM: 07700 900123 | T: 0113 496 0571\n",
-     "Libraries to stay open on Sundays",
-     "Leeds libraries will open on Sundays, the council said.\n\nThe decision will be taken in June.\n",
-     "Signature: Jane Smith | Senior Reporter | Northern Post M: 07700 900123 | T: 0113 496 0571"                                                                                         },
+      "Libraries to stay open on Sundays\n\nBy Jane Smith\n\nLeeds libraries will open on Sundays, the "
+      "council said.\n\nThe decision will be taken in June.\n\nThanks, Jane\n\nJane Smith | Senior Reporter | "
+      "Northern Post\nM: 07700 900123 | T: 0113 496 0571\n",
+      "Libraries to stay open on Sundays",
+      "Leeds libraries will open on Sundays, the council said.\n\nThe decision will be taken in June.\n",
+      "Signature: Jane Smith | Senior Reporter | Northern Post M: 07700 900123 | T: 0113 496 0571" },
     { "Robbery on Oak Lane",
-     "A shop on Oak Lane was robbed on Tuesday night, police said.\n\nNo one was hurt.\n\nJane\n\n"
+      "A shop on Oak Lane was robbed on Tuesday night, police said.\n\nNo one was hurt.\n\nJane\n\n"
       "Jane Smith Crime Reporter, West Riding Echo Tel: 01632 960 213\n",
-     "Robbery on Oak Lane",                                       "A shop on Oak Lane was robbed on Tuesday night, police said.\n\nNo one was hurt.\n",
-     "01632 960 213"                                                                                                                                                                      },
-    { "copy - Whitby",                         "Crew rescued off Whitby\n\nBy Tom Reilly\n\nThree men were rescued.\n\nCheers – Tom\n\n"
-                       "Tom Reilly, freelance, 07700 900456\n",
-     "Crew rescued off Whitby",                                   "Three men were rescued.\n",                                                          "07700 900456"                    },
-    { "Tramways",                              "Les tramways ne fonctionneront pas avant 9 heures.\n\nBien à vous,\n",
-     "Tramways",                                                  "Les tramways ne fonctionneront pas avant 9 heures.\n",                               NULL                              },
+      "Robbery on Oak Lane",
+      "A shop on Oak Lane was robbed on Tuesday night, police said.\n\nNo one was hurt.\n",
+      "01632 960 213" },
+    { "copy - Whitby",
+      "Crew rescued off Whitby\n\nBy Tom Reilly\n\nThree men were rescued.\n\nCheers – Tom\n\n"
+      "Tom Reilly, freelance, 07700 900456\n",
+      "Crew rescued off Whitby",
+      "Three men were rescued.\n",
+      "07700 900456" },
+    { "Tramways",
+      "Les tramways ne fonctionneront pas avant 9 heures.\n\nBien à vous,\n",
+      "Tramways",
+      "Les tramways ne fonctionneront pas avant 9 heures.\n",
+      NULL },
     { "Marina - copy",
-     "*Swansea marina homes plan approved*\n\nBy Jane Smith\n\nThe plan was approved on Tuesday.\n\nDiolch,\n",
-     "Swansea marina homes plan approved",                        "The plan was approved on Tuesday.\n",                                                NULL                              },
- /* Headlines in capitals, short or with figures, are no sender's
-  * name. */
-    { "Whitby rescue",                         "FISHING BOAT CREW RESCUED OFF WHITBY\n\nBy Tom Reilly\n\nThree men were rescued.\n",
-     "FISHING BOAT CREW RESCUED OFF WHITBY",                      "Three men were rescued.\n",                                                          "Whitby rescue"                   },
+      "*Swansea marina homes plan approved*\n\nBy Jane Smith\n\nThe plan was approved on Tuesday.\n\n"
+      "Diolch,\n",
+      "Swansea marina homes plan approved",
+      "The plan was approved on Tuesday.\n",
+      NULL },
+    /* Headlines in capitals, short or with figures, are no sender's name. */
+    { "Whitby rescue",
+      "FISHING BOAT CREW RESCUED OFF WHITBY\n\nBy Tom Reilly\n\nThree men were rescued.\n",
+      "FISHING BOAT CREW RESCUED OFF WHITBY",
+      "Three men were rescued.\n",
+      "Whitby rescue" },
     { "graduate copy",
-     "PENSIONER, 87, BECOMES OLDEST GRADUATE AT YORK UNIVERSITY\n\nBy Amy Lee\n\nA pensioner graduated.\n",
-     "PENSIONER, 87, BECOMES OLDEST GRADUATE AT YORK UNIVERSITY", "A pensioner graduated.\n",                                                           "graduate copy"                   },
- /* A signature with no closing, led by the sender's name. */
-    { "York floods",                           "Residents moved as Ouse floods York\n\nBy Jane Smith\n\nResidents were moved.\n\n"
-                     "Jane Smith | Reporter | Northern Post M: 07700 900 275\n",
-     "Residents moved as Ouse floods York",                       "Residents were moved.\n",                                                            "Signature: Jane Smith | Reporter"},
- /* A covering line with no greeting, "FAO: News desk", a greeting with
-  * a dash, labels under a greeting. */
-    { "Farm rules",                            "Copy below, 650 words. Can take a new top.\n\nEU delays farm rules after protests\n\n"
-                    "By Oliver Grant\n\nBRUSSELS – The EU delayed its rules.\n",
-     "EU delays farm rules after protests",                       "The EU delayed its rules.\n",                                                        "Copy below, 650 words."          },
-    { "NNA: Three Peaks grandmother",          "FAO: News desk\n\nGrandmother, 92, conquers Three Peaks\n\nBy Sam Lee\n\n"
-                                      "A grandmother climbed three peaks.\n",
-     "Grandmother, 92, conquers Three Peaks",                     "A grandmother climbed three peaks.\n",                                               "FAO: News desk"                  },
-    { "Metro piece",                           "Hi desk – Metro piece below.\n\nMetro extension approved by ministers\n\nBy Amira Haddad\n\n"
-                     "Ministers approved the Metro.\n",
-     "Metro extension approved by ministers",                     "Ministers approved the Metro.\n",                                                    "Hi desk – Metro piece below."  },
-    { "Tadcaster bridge",                      "Hi desk, filed below.\n\nSlug: tadcaster-bridge\nHed: Tadcaster bridge to close\n"
-                          "Dek: Drivers face a diversion\n\nThe bridge will close in July.\n",
-     "Tadcaster bridge to close",                                 "The bridge will close in July.\n",                                                   "Hi desk, filed below."           },
- /* A release's contact block, its label on a line of its own. */
-    { "Médiathèque",                         "La médiathèque ouvre samedi\n\nBORDEAUX – La médiathèque ouvre ses portes samedi.\n\n"
-                     "Contact presse :\nSophie Martin – 05 56 10 20 30\n",
-     "La médiathèque ouvre samedi",                             "La médiathèque ouvre ses portes samedi.\n",                                        "05 56 10 20 30"                  },
+      "PENSIONER, 87, BECOMES OLDEST GRADUATE AT YORK UNIVERSITY\n\nBy Amy Lee\n\nA pensioner graduated.\n",
+      "PENSIONER, 87, BECOMES OLDEST GRADUATE AT YORK UNIVERSITY",
+      "A pensioner graduated.\n",
+      "graduate copy" },
+    /* A signature with no closing, led by the sender's name. */
+    { "York floods",
+      "Residents moved as Ouse floods York\n\nBy Jane Smith\n\nResidents were moved.\n\n"
+      "Jane Smith | Reporter | Northern Post M: 07700 900 275\n",
+      "Residents moved as Ouse floods York",
+      "Residents were moved.\n",
+      "Signature: Jane Smith | Reporter" },
+    /* A covering line with no greeting, "FAO: News desk", a greeting with
+     * a dash, labels under a greeting. */
+    { "Farm rules",
+      "Copy below, 650 words. Can take a new top.\n\nEU delays farm rules after protests\n\n"
+      "By Oliver Grant\n\nBRUSSELS – The EU delayed its rules.\n",
+      "EU delays farm rules after protests",
+      "The EU delayed its rules.\n",
+      "Copy below, 650 words." },
+    { "NNA: Three Peaks grandmother",
+      "FAO: News desk\n\nGrandmother, 92, conquers Three Peaks\n\nBy Sam Lee\n\n"
+      "A grandmother climbed three peaks.\n",
+      "Grandmother, 92, conquers Three Peaks",
+      "A grandmother climbed three peaks.\n",
+      "FAO: News desk" },
+    { "Metro piece",
+      "Hi desk – Metro piece below.\n\nMetro extension approved by ministers\n\nBy Amira Haddad\n\n"
+      "Ministers approved the Metro.\n",
+      "Metro extension approved by ministers",
+      "Ministers approved the Metro.\n",
+      "Hi desk – Metro piece below." },
+    { "Tadcaster bridge",
+      "Hi desk, filed below.\n\nSlug: tadcaster-bridge\nHed: Tadcaster bridge to close\n"
+      "Dek: Drivers face a diversion\n\nThe bridge will close in July.\n",
+      "Tadcaster bridge to close",
+      "The bridge will close in July.\n",
+      "Hi desk, filed below." },
+    /* A headline and its standfirst in one paragraph, a line each, under
+     * a greeting. */
+    { "Metro extension piece",
+      "Hi desk – Metro piece below.\r\n\r\nMetro extension to Washington could open by 2030\r\n"
+      "A long-promised rail link has moved a step closer after ministers approved the business case\r\n\r\n"
+      "By Amira Haddad\r\n\r\nMinisters approved the Metro.\r\n",
+      "Metro extension to Washington could open by 2030",
+      "Ministers approved the Metro.\n",
+      "Hi desk – Metro piece below." },
+    /* A release's contact block, its label on a line of its own. */
+    { "Médiathèque",
+      "La médiathèque ouvre samedi\n\nBORDEAUX – La médiathèque ouvre ses portes samedi.\n\n"
+      "Contact presse :\nSophie Martin – 05 56 10 20 30\n",
+      "La médiathèque ouvre samedi",
+      "La médiathèque ouvre ses portes samedi.\n",
+      "05 56 10 20 30" },
     { "BRUSSELS: EU farm rules – 650 words",
-     "EU delays farm rules after protests\n\nBy Oliver Grant\n\nBRUSSELS – The EU delayed its rules on "
+      "EU delays farm rules after protests\n\nBy Oliver Grant\n\nBRUSSELS – The EU delayed its rules on "
       "Tuesday.\n",
-     "EU delays farm rules after protests",                       "The EU delayed its rules on Tuesday.\n",                                             NULL                              },
+      "EU delays farm rules after protests",
+      "The EU delayed its rules on Tuesday.\n",
+      NULL },
   };
+  /* clang-format on */
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -364,23 +412,28 @@ test_sign_offs (void)
 static void
 test_press_office_byline (void)
 {
+  /* clang-format off */
   static const struct
   {
     const char *from;
     const char *text;
     const char *byline;
   } cases[] = {
-    {"Northshire Police Press Office <media@police.example>",
-     "Man charged after Otley burglary\n\nA man has been charged after a burglary in Otley.\n", NULL        },
+    { "Northshire Police Press Office <media@police.example>",
+      "Man charged after Otley burglary\n\nA man has been charged after a burglary in Otley.\n",
+      NULL },
     { "Service presse Ville de Bordeaux <presse@bordeaux.example>",
-     "Ouverture de la médiathèque\n\nLa médiathèque ouvre ses portes samedi.\n",            NULL        },
+      "Ouverture de la médiathèque\n\nLa médiathèque ouvre ses portes samedi.\n",
+      NULL },
     { "Emma Clarke <emma@pr-agency.example>",
-     "FOR IMMEDIATE RELEASE\n\nBrewery opens visitor centre\n\nLEEDS, 3 March 2027 – A brewery opened a centre.\n\n"
+      "FOR IMMEDIATE RELEASE\n\nBrewery opens visitor centre\n\nLEEDS, 3 March 2027 – A brewery opened a centre.\n\n"
       "Notes to editors\n\nThe brewery was founded in 1901.\n",
-     NULL                                                                                                   },
+      NULL },
     { "Jane Smith <jane@paper.example>",
-     "Otley bakery wins award\n\nA baker from Otley has been named the best in Britain.\n",     "Jane Smith"},
+      "Otley bakery wins award\n\nA baker from Otley has been named the best in Britain.\n",
+      "Jane Smith" },
   };
+  /* clang-format on */
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
