@@ -242,7 +242,15 @@ test_outlook_html (void)
       "<p class=MsoNormal>By Priya Nair<o:p></o:p></p>"
       "<p class=MsoNormal>NURSES working night shifts will no longer pay to park, the trust said.<o:p></o:p></p>"
       "<p class=MsoQuote>“Nobody should pay to come to work,” said Carol Dean.<o:p></o:p></p>"
-      "<p class=MsoNormal>The scheme will cost:<o:p></o:p></p>" LIST_ITEM ("l0", "&middot;", "&pound;180,000 a year in fees") LIST_ITEM ("l0", "&middot;", "&pound;20,000 for barriers") "<p class=MsoNormal>To apply:<o:p></o:p></p>" LIST_ITEM ("l1", "1.", "Ask for a pass") LIST_ITEM ("l1", "2.", "Show it at the barrier") "</div></body></html>\n",
+      /* clang-format off */
+      "<p class=MsoNormal>The scheme will cost:<o:p></o:p></p>"
+      LIST_ITEM ("l0", "&middot;", "&pound;180,000 a year in fees")
+      LIST_ITEM ("l0", "&middot;", "&pound;20,000 for barriers")
+      "<p class=MsoNormal>To apply:<o:p></o:p></p>"
+      LIST_ITEM ("l1", "1.", "Ask for a pass")
+      LIST_ITEM ("l1", "2.", "Show it at the barrier")
+      "</div></body></html>\n",
+      /* clang-format on */
       CD_IMPORT_FORMAT_EMAIL, "outlook.eml");
 #undef LIST_ITEM
 

@@ -2799,6 +2799,7 @@ test_html_word_page (void)
   "<![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>" marker      \
   "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span></span><![endif]>" text   \
   "<o:p></o:p></p>\n"
+  /* clang-format off */
   const char *page = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head>"
                      "<meta name=Generator content=\"Microsoft Word 15\"></head><body lang=EN-GB>"
                      "<div class=WordSection1>\n"
@@ -2806,11 +2807,15 @@ test_html_word_page (void)
                      "<p class=MsoSubtitle>Forty routes will be treated before 6am<o:p></o:p></p>\n"
                      "<p class=MsoNormal>By Ann Lee<o:p></o:p></p>\n"
                      "<p class=MsoNormal>LEEDS, 3 December 2026 – The council will grit forty routes before "
-                     "6am, it said.<o:p></o:p></p>\n" ITEM ("1", "·", "Main roads") ITEM ("2", "o", "A61 and A64")
-                         ITEM ("1", "·", "Bus routes") "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n"
-                                                       "<p class=MsoQuote>“We are ready,” said Cllr Jo Bell.<o:p></o:p></p>\n"
-                                                       "<p class=MsoNormal>Salt stocks stand at 20,000 tonnes.<o:p></o:p></p>\n"
-                                                       "</div></body></html>\n";
+                     "6am, it said.<o:p></o:p></p>\n"
+                     ITEM ("1", "·", "Main roads")
+                     ITEM ("2", "o", "A61 and A64")
+                     ITEM ("1", "·", "Bus routes")
+                     "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n"
+                     "<p class=MsoQuote>“We are ready,” said Cllr Jo Bell.<o:p></o:p></p>\n"
+                     "<p class=MsoNormal>Salt stocks stand at 20,000 tonnes.<o:p></o:p></p>\n"
+                     "</div></body></html>\n";
+  /* clang-format on */
 #undef ITEM
   g_autoptr (GError) error = NULL;
   g_autoptr (CdArticle) article = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML, "gritting.htm", &error);
