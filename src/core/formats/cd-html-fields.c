@@ -16,8 +16,8 @@
 #include "cd-import-private.h"
 
 static gboolean
-is_element (xmlNode    *node,
-            const char *name)
+is_element (xmlNode      *node,
+            gconstpointer name)
 {
   return node->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
 }
@@ -42,13 +42,6 @@ _cd_xml_find (xmlNode      *node,
   return NULL;
 }
 
-static gboolean
-is_named (xmlNode      *node,
-          gconstpointer name)
-{
-  return is_element (node, name);
-}
-
 xmlNode *
 _cd_html_find_element (xmlNode    *node,
                        const char *name,
@@ -56,7 +49,7 @@ _cd_html_find_element (xmlNode    *node,
 {
   if (depth > _CD_HTML_MAX_DEPTH)
     return NULL;
-  return _cd_xml_find (node, is_named, name, _CD_HTML_MAX_DEPTH - depth);
+  return _cd_xml_find (node, is_element, name, _CD_HTML_MAX_DEPTH - depth);
 }
 
 char *
@@ -83,9 +76,10 @@ _cd_html_meta_content (xmlNode    *head,
   return NULL;
 }
 
+/* Whether @node is of the class @name (a CdXmlMatch). */
 static gboolean
-has_class (xmlNode    *node,
-           const char *name)
+has_class (xmlNode      *node,
+           gconstpointer name)
 {
   g_autofree char *klass = _cd_html_get_attr (node, "class");
   g_auto (GStrv) classes = NULL;
@@ -96,25 +90,13 @@ has_class (xmlNode    *node,
   return g_strv_contains ((const char *const *) classes, name);
 }
 
+/* The first element of the class @name from @node on, eight levels down
+ * at most. */
 static xmlNode *
 find_class (xmlNode    *node,
-            const char *name,
-            guint       depth)
+            const char *name)
 {
-  if (depth > 8)
-    return NULL;
-  for (; node != NULL; node = node->next)
-    {
-      xmlNode *found;
-
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (has_class (node, name))
-        return node;
-      if ((found = find_class (node->children, name, depth + 1)) != NULL)
-        return found;
-    }
-  return NULL;
+  return _cd_xml_find (node, has_class, name, 8);
 }
 
 static void
@@ -123,7 +105,7 @@ set_text_of_class (CdArticle  *article,
                    const char *klass,
                    const char *field)
 {
-  xmlNode         *node = find_class (parent->children, klass, 0);
+  xmlNode         *node = find_class (parent->children, klass);
   g_autofree char *text = node ? _cd_html_node_text (node) : NULL;
 
   if (text != NULL && *text != '\0')
@@ -160,7 +142,7 @@ read_corrections (CdArticle *article,
       if (child->type != XML_ELEMENT_NODE || !has_class (child, "cd-correction"))
         continue;
       stamp = _cd_html_get_attr (child, "data-date");
-      note = find_class (child->children, "cd-correction-note", 0);
+      note = find_class (child->children, "cd-correction-note");
       if (stamp == NULL || note == NULL || (date = cd_parse_iso8601 (stamp)) == NULL)
         continue;
       text = _cd_html_node_text (note);
@@ -185,7 +167,7 @@ _cd_html_read_own_field (CdArticle *article,
   if (has_class (node, "cd-dateline"))
     {
       g_autoptr (GString) place = g_string_new (NULL);
-      xmlNode *source = find_class (node->children, "cd-source", 0);
+      xmlNode *source = find_class (node->children, "cd-source");
 
       for (xmlNode *child = node->children; child != NULL; child = child->next)
         if (child->type == XML_TEXT_NODE && child->content != NULL)

@@ -84,8 +84,8 @@ static const char *const skipped_names[] = {
 };
 
 static gboolean
-is_element (xmlNode    *node,
-            const char *name)
+is_element (xmlNode      *node,
+            gconstpointer name)
 {
   return node != NULL && node->type == XML_ELEMENT_NODE &&
          strcmp ((const char *) node->name, name) == 0;
@@ -697,25 +697,17 @@ read_g2_item (CdArticle *article,
 
 /* NewsML 1 */
 
-/* The first element called @name at or under @node, depth first. */
+/* The first element that @match accepts (is_element(): by its name,
+ * has_role(): a component in a role): @node itself or one under it,
+ * depth first. */
 static xmlNode *
-find_descendant (xmlNode    *node,
-                 const char *name,
-                 guint       depth)
+find_under (xmlNode      *node,
+            CdXmlMatch    match,
+            gconstpointer data)
 {
-  if (node == NULL || depth > MAX_DEPTH)
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
     return NULL;
-  if (is_element (node, name))
-    return node;
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      xmlNode *found = child->type == XML_ELEMENT_NODE ? find_descendant (child, name, depth + 1)
-                                                       : NULL;
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return match (node, data) ? node : _cd_xml_find (node->children, match, data, MAX_DEPTH);
 }
 
 /* The FormalName of @node's child @name ("Text" of <MediaType
@@ -729,32 +721,12 @@ formal_name (xmlNode    *node,
 
 /* Whether @node is a component in the role @role ("Main", "Caption"). */
 static gboolean
-has_role (xmlNode    *node,
-          const char *role)
+has_role (xmlNode      *node,
+          gconstpointer role)
 {
   g_autofree char *name = is_element (node, "NewsComponent") ? formal_name (node, "Role") : NULL;
 
   return name != NULL && g_ascii_strcasecmp (name, role) == 0;
-}
-
-/* The first component in the role @role under @node, or NULL. */
-static xmlNode *
-find_role (xmlNode    *node,
-           const char *role,
-           guint       depth)
-{
-  if (node == NULL || depth > MAX_DEPTH)
-    return NULL;
-  if (has_role (node, role))
-    return node;
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      xmlNode *found = child->type == XML_ELEMENT_NODE ? find_role (child, role, depth + 1) : NULL;
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The first content item of text under @node, depth first, past the
@@ -767,7 +739,7 @@ find_text_item (xmlNode *node,
     return NULL;
   if (depth == 0)
     {
-      xmlNode *main = find_role (node, "Main", 0);
+      xmlNode *main = find_under (node, has_role, "Main");
       xmlNode *found = main != NULL ? find_text_item (main, 1) : NULL;
 
       if (found != NULL)
@@ -807,7 +779,7 @@ nearest (xmlNode    *item,
       if (found != NULL)
         return found;
     }
-  return find_descendant (item, name, 0);
+  return find_under (item, is_element, name);
 }
 
 /* A NewsML 1 news item (AFP's feeds and others): the lines of its first
@@ -857,9 +829,9 @@ read_newsml_item (CdArticle *article,
     read_newsml_data (article, child_element (text, "DataContent"), html, notes);
   /* A picture's caption and credit, as NITF's first picture gives them. */
   {
-    xmlNode         *photo = find_role (item, "Photo", 0);
-    g_autofree char *caption = text_of (find_descendant (find_role (item, "Caption", 0), "DataContent", 0));
-    g_autofree char *credit = text_of (find_descendant (photo, "CreditLine", 0));
+    xmlNode         *photo = find_under (item, has_role, "Photo");
+    g_autofree char *caption = text_of (find_under (find_under (item, has_role, "Caption"), is_element, "DataContent"));
+    g_autofree char *credit = text_of (find_under (photo, is_element, "CreditLine"));
 
     set_if_blank (article, "image_caption", caption);
     set_if_blank (article, "image_credit", credit);
@@ -953,7 +925,7 @@ read_story (CdArticle  *article,
 
   g_assert (CD_IS_ARTICLE (article));
 
-  slug = text_of (find_descendant (item, is_element (item, "NewsItem") ? "SlugLine" : "slugline", 0));
+  slug = text_of (find_under (item, is_element, is_element (item, "NewsItem") ? "SlugLine" : "slugline"));
   if (is_element (root, "nitf"))
     read_nitf (article, root, html, notes);
   else if (is_element (item, "newsItem") || is_element (item, "NewsItem"))
