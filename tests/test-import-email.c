@@ -382,6 +382,22 @@ test_sign_offs (void)
       "Metro extension to Washington could open by 2030",
       "Ministers approved the Metro.\n",
       "Hi desk – Metro piece below." },
+    /* An Italian paper's byline in lower case; a headline that ends in a
+     * word an organisation's name may end in ("club") over its standfirst
+     * and "By" line. */
+    { "pezzo Venezia ticket",
+      "Venezia, il ticket d’accesso raddoppia nei weekend estivi\n\ndi Marco Rossi\n\n"
+      "VENEZIA – Dal prossimo giugno il contributo d’accesso raddoppia.\n",
+      "Venezia, il ticket d’accesso raddoppia nei weekend estivi",
+      "Dal prossimo giugno il contributo d’accesso raddoppia.\n",
+      "pezzo Venezia ticket" },
+    { "Copy: refugee chefs supper club",
+      "Refugee chefs turn Glasgow church hall into sell-out supper club\n\n"
+      "Syrian and Afghan cooks are serving 80 diners a week\n\nBy Nadia Karim\n\n"
+      "GLASGOW — There is a queue outside the church hall.\n",
+      "Refugee chefs turn Glasgow church hall into sell-out supper club",
+      "There is a queue outside the church hall.\n",
+      "Copy: refugee chefs supper club" },
     /* A release's contact block, its label on a line of its own. */
     { "Médiathèque",
       "La médiathèque ouvre samedi\n\nBORDEAUX – La médiathèque ouvre ses portes samedi.\n\n"

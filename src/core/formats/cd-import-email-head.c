@@ -15,6 +15,7 @@
 
 #include "cd-import-private.h"
 #include "cd-render.h"
+#include "cd-text.h"
 #include "cd-words.h"
 
 /* Whether @text holds an even count of "**" (strong emphasis that opens
@@ -257,13 +258,29 @@ opens_story (const char *paragraph)
   return _cd_import_is_byline (first) || (dateline = _cd_import_match_dateline (paragraph)) != NULL;
 }
 
+/* Whether each word of @line of four letters or more opens with a
+ * capital, as a name is set ("Northshore Flood Action Group", "Royal
+ * Society for the Protection of Birds"), not a sentence. */
+static gboolean
+set_as_name (const char *line)
+{
+  g_auto (GStrv) words = g_strsplit (line, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_utf8_strlen (words[i], -1) >= 4 && g_unichar_islower (g_utf8_get_char (words[i])))
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether @line is a sender's name rather than a headline: a line that
- * ends as an organisation's name does ("Northshore Flood Action Group"),
- * unless it is long with figures in it ("PENSIONER, 87, BECOMES OLDEST
- * GRADUATE AT YORK UNIVERSITY"); a line in capitals of three words at
- * most with no figure or comma ("ACME PRESS OFFICE"). A longer line in
- * capitals is a headline typed in them ("FISHING BOAT CREW RESCUED OFF
- * WHITBY"). */
+ * ends as an organisation's name does, of four words at most, or of
+ * eight set as a name ("Northshore Flood Action Group"; "Refugee chefs
+ * turn Glasgow church hall into sell-out supper club" is a headline), or
+ * in capitals of six with no figure ("NORTHSHORE FLOOD ACTION GROUP"); a
+ * line in capitals of three words at most with no figure or comma
+ * ("ACME PRESS"). A longer line in capitals is a headline typed
+ * in them ("FISHING BOAT CREW RESCUED OFF WHITBY", "PENSIONER, 87,
+ * BECOMES OLDEST GRADUATE AT YORK UNIVERSITY"). */
 static gboolean
 reads_as_sender (const char *line)
 {
@@ -273,7 +290,8 @@ reads_as_sender (const char *line)
   if (!_cd_import_is_sender_name (line))
     return FALSE;
   if (_cd_import_is_sender_name (down))
-    return words <= 6 || strpbrk (line, "0123456789") == NULL;
+    return cd_text_has_char (line, g_unichar_islower) ? words <= 4 || (words <= 8 && set_as_name (line))
+                                                      : words <= 6 && strpbrk (line, "0123456789") == NULL;
   return words <= 3 && strpbrk (line, "0123456789,") == NULL;
 }
 

@@ -223,8 +223,8 @@ _cd_import_without_by (char *byline)
 }
 
 /* "Von Anna Berg" (German), "Par Jean Dupont" (French), "Por Ana Gil"
- * (Spanish), "Door Piet de Vries" (Dutch), "Di Marco Rossi" (Italian)
- * give the name where it reads as one: two to five words, each with a
+ * (Spanish), "Door Piet de Vries" (Dutch), "Di Marco Rossi" or "di Marco
+ * Rossi" (Italian, as papers set it) give the name where it reads as one: two to five words, each with a
  * capital but the particles of names (von, de, van der …), and perhaps
  * an agency after a comma ("Von Anna Berg, dpa"). "Von Montag an gilt"
  * and "Par avion" are no bylines. */
@@ -240,7 +240,7 @@ foreign_byline (const char *line)
   guint n;
 
   for (guint i = 0; by[i] != NULL && name == NULL; i++)
-    if (g_ascii_strncasecmp (line, by[i], strlen (by[i])) == 0 && g_unichar_isupper (g_utf8_get_char (line)))
+    if (g_ascii_strncasecmp (line, by[i], strlen (by[i])) == 0)
       name = g_strstrip (g_strdup (line + strlen (by[i])));
   if (name == NULL)
     return NULL;
