@@ -427,6 +427,16 @@ test_sign_offs (void)
       if (cases[i].noted != NULL)
         g_assert_nonnull (strstr (cd_article_get_ednote (article), cases[i].noted));
     }
+  /* The lower-case "di" line is the byline, not the standfirst. */
+  {
+    g_autoptr (CdArticle) article = import_text (
+        "From: Marco Rossi <marco@giornale.example>\nSubject: pezzo Venezia\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Venezia, il ticket raddoppia nei weekend estivi\n\ndi Marco Rossi\n\nVENEZIA – Il contributo raddoppia.\n",
+        CD_IMPORT_FORMAT_EMAIL, "pezzo.eml");
+
+    g_assert_cmpstr (cd_article_get_byline (article), ==, "Marco Rossi");
+    g_assert_true (cd_text_is_blank (cd_article_get_dek (article)));
+  }
 }
 
 /* A press office's message has no byline from its sender: a sender named
