@@ -437,6 +437,35 @@ test_sign_offs (void)
     g_assert_cmpstr (cd_article_get_byline (article), ==, "Marco Rossi");
     g_assert_true (cd_text_is_blank (cd_article_get_dek (article)));
   }
+  /* A reply with the commission quoted under it ("-----Original
+   * Message-----"), to "Jo,": the story is the reply's, its headline its
+   * own (the subject is the commission's); the commission goes to the
+   * note. It was read as a forward: the commission was the story, the
+   * copy in the note. */
+  {
+    g_autoptr (GString) message = g_string_new ("From: Gareth Evans <gareth@agency.example>\r\n"
+                                                "Subject: RE: Davies sentencing - Swansea Crown Court\r\n"
+                                                "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+                                                "Jo,\r\n\r\nSentencing copy below.\r\n\r\n"
+                                                "Builder jailed for defrauding elderly customers\r\n\r\n"
+                                                "By Gareth Evans\r\n\r\nSWANSEA - A builder was jailed for six years.\r\n");
+    g_autoptr (CdArticle) article = NULL;
+
+    for (guint i = 0; i < 12; i++)
+      g_string_append (message, "\r\nHe took money from 23 householders across south Wales, the court heard.\r\n");
+    g_string_append (message, "\r\n-----Original Message-----\r\nFrom: Jo Pritchard <jo@daily.example>\r\n"
+                              "Sent: 11 January 2027 08:30\r\nTo: Gareth Evans <gareth@agency.example>\r\n"
+                              "Subject: Davies sentencing - Swansea Crown Court\r\n\r\n"
+                              "Gareth - can you cover the Davies sentencing today? 350 words by 4 please.\r\n\r\nJo\r\n");
+    article = import_text (message->str, CD_IMPORT_FORMAT_EMAIL, "reply.eml");
+    g_assert_cmpstr (cd_article_get_headline (article), ==, "Builder jailed for defrauding elderly customers");
+    g_assert_cmpstr (cd_article_get_byline (article), ==, "Gareth Evans");
+    g_assert_cmpstr (cd_article_get_dateline (article), ==, "SWANSEA");
+    g_assert_true (g_str_has_prefix (cd_article_get_body (article), "A builder was jailed for six years.\n"));
+    g_assert_null (strstr (cd_article_get_body (article), "can you cover"));
+    g_assert_nonnull (strstr (cd_article_get_ednote (article), "In reply to Jo Pritchard"));
+    g_assert_nonnull (strstr (cd_article_get_ednote (article), "The message opens: “Jo, Sentencing copy below.”"));
+  }
 }
 
 /* A press office's message has no byline from its sender: a sender named

@@ -15,6 +15,7 @@
 
 #include "cd-import-private.h"
 #include "cd-render.h"
+#include "cd-words.h"
 
 /* A message forwarded inside the text, as mail programs write it: after
  * a line ("---------- Forwarded message ---------", "-----Original
@@ -372,6 +373,26 @@ _cd_import_take_forward (char    *text,
   if (!find_forward (text, markdown, &forward))
     return text;
   above = g_strstrip (g_strndup (text, forward.above));
+  /* A reply with the message it answers under it ("-----Original
+   * Message-----", "On … wrote:"): the story is the reply's, written
+   * above, many times the words of the message quoted. */
+  {
+    g_autofree char *quoted = unquote (text + forward.text);
+
+    if (cd_count_words (above) >= 80 && cd_count_words (above) >= 3 * cd_count_words (quoted))
+      {
+        g_autofree char *flat = g_strstrip (g_strdelimit (g_strdup (quoted), "\n", ' '));
+        glong            length = g_utf8_strlen (flat, -1);
+        g_autofree char *start = g_utf8_substring (flat, 0, MIN (length, 200));
+        g_autofree char *note = g_strdup_printf ("In reply to %s: “%s%s”", forward.from != NULL ? forward.from : "a message",
+                                                 start, length > 200 ? "…" : "");
+
+        _cd_import_add_note (notes, note);
+        forward_clear (&forward);
+        text[forward.above] = '\0';
+        return text;
+      }
+  }
   if (markdown)
     {
       /* Without the hard breaks (a "\" at a line's end), which at a

@@ -346,13 +346,15 @@ _cd_import_split_head_paragraph (char *plain)
  * its first paragraphs in plain text (@n of them): the first, or the
  * second under a kicker; a line that reads as a headline (not a sender's
  * name) and tells the story @subject names (or @subject is the desk's
- * label for the copy, "Column for Sat 14th"), over a "By" line or the dateline (past a
- * standfirst), or at least as long as the subject. -1 where the text
- * opens otherwise. */
+ * label for the copy, "Column for Sat 14th", or @label says so: a
+ * reply's subject is the commission's), over a "By" line or the dateline
+ * (past a standfirst), or at least as long as the subject. -1 where the
+ * text opens otherwise. */
 static int
 find_own_headline (char      **paras,
                    guint       n,
-                   const char *subject)
+                   const char *subject,
+                   gboolean    label)
 {
   guint       h = n > 2 && _cd_import_is_kicker (paras[0], paras[1]) ? 1 : 0;
   const char *line = h < n ? paras[h] : "";
@@ -362,7 +364,7 @@ find_own_headline (char      **paras,
   if (h + 1 >= n || length == 0 || strchr (line, '\n') != NULL || cd_count_words (line) > 20 ||
       strchr (".,;:", line[length - 1]) != NULL || _cd_import_is_byline (line) ||
       _cd_import_is_release_line (line) || reads_as_sender (line) || (dateline = _cd_import_match_dateline (line)) != NULL ||
-      !(tells_subject (line, subject) || _cd_import_is_desk_label (subject)))
+      !(label || tells_subject (line, subject) || _cd_import_is_desk_label (subject)))
     return -1;
   if (opens_story (paras[h + 1]) || (h + 2 < n && cd_count_words (paras[h + 1]) <= 40 && opens_story (paras[h + 2])) ||
       cd_count_words (line) >= cd_count_words (subject))
@@ -392,11 +394,12 @@ first_paragraphs (const char *text,
  * that tells the story @subject names (find_own_headline()). */
 gboolean
 _cd_import_opens_own_headline (const char *plain,
-                               const char *subject)
+                               const char *subject,
+                               gboolean    label)
 {
   g_auto (GStrv) paras = first_paragraphs (plain, FALSE);
 
-  return find_own_headline (paras, g_strv_length (paras), subject) >= 0;
+  return find_own_headline (paras, g_strv_length (paras), subject, label) >= 0;
 }
 
 /**
@@ -418,10 +421,11 @@ char *
 _cd_import_take_own_headline (CdArticle  *article,
                               char       *markdown,
                               const char *subject,
+                              gboolean    label,
                               GString    *notes)
 {
   g_auto (GStrv) paras = first_paragraphs (markdown, TRUE);
-  int         h = find_own_headline (paras, g_strv_length (paras), subject);
+  int         h = find_own_headline (paras, g_strv_length (paras), subject, label);
   const char *rest = markdown + strspn (markdown, " \t\r\n");
 
   g_assert (CD_IS_ARTICLE (article) && subject != NULL && notes != NULL);

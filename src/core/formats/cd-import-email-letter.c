@@ -241,7 +241,7 @@ _cd_import_cut_closing (char       *text,
 }
 
 /* A greeting that opens a letter, alone on its line: "Hi Tom,", "Dear
- * desk,", "Hallo zusammen,", "Bonjour à tous,": ending in a comma (or
+ * desk,", "Hallo zusammen,", "Bonjour à tous,", "Jo,": ending in a comma (or
  * "!", ":"), or three words at the most ("Hallo zusammen"). A headline
  * that starts so ("Liebe in Zeiten der Inflation", "Hi-tech park opens")
  * is none. */
@@ -250,6 +250,9 @@ is_greeting (const char *paragraph)
 {
   static GRegex *regex;
 
+  /* A name alone with a comma, as desks write to each other: "Jo,". */
+  if (g_regex_match_simple ("^\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?,$", paragraph, 0, 0))
+    return TRUE;
   return strlen (paragraph) <= 60 &&
          matches (&regex,
                   "^(?:hi|hello|hey|dear|good\\s+(?:morning|afternoon|evening)|morning|hallo|liebe[rs]?|"

@@ -978,6 +978,7 @@ _cd_import_email (CdArticle  *article,
   g_autofree char *sender = NULL;
   gboolean         repeated = FALSE;
   gboolean         labelled = FALSE;
+  gboolean         reply;
   g_autofree char *address = NULL;
   g_autofree char *when = NULL;
   GDateTime       *date;
@@ -1011,6 +1012,9 @@ _cd_import_email (CdArticle  *article,
       g_free (subject);
       subject = strip_subject (g_mime_message_get_subject (message));
     }
+  /* A reply's subject is the message it answers, the desk's commission. */
+  reply = g_regex_match_simple ("^\\s*(?:re|aw|sv|vs|rv|r)\\s*:", g_mime_message_get_subject (parts.message) != NULL ? g_mime_message_get_subject (parts.message) : "",
+                                G_REGEX_CASELESS, 0);
   subject = _cd_import_take_subject_label (subject, notes);
   read_sender (g_mime_message_get_from (parts.message),
                g_mime_object_get_header (GMIME_OBJECT (parts.message), "From"), &sender, &address);
@@ -1045,7 +1049,7 @@ _cd_import_email (CdArticle  *article,
            * release's own headline under its line to the desk, or a
            * headline of the text's own that tells the subject's story,
            * before the subject. */
-          if (!repeated && (_cd_import_opens_release (plain) || _cd_import_opens_own_headline (plain, subject)))
+          if (!repeated && (_cd_import_opens_release (plain) || _cd_import_opens_own_headline (plain, subject, reply)))
             {
               _cd_import_add_note (notes, subject);
               story = g_strdup (plain);
@@ -1088,7 +1092,7 @@ _cd_import_email (CdArticle  *article,
           if (!repeated && !labelled)
             story = _cd_import_take_release_head (article, story, subject, notes);
           if (!repeated && cd_text_is_blank (cd_article_get_headline (article)))
-            story = _cd_import_take_own_headline (article, story, subject, notes);
+            story = _cd_import_take_own_headline (article, story, subject, reply, notes);
           story = _cd_import_take_standfirst (article, story, FALSE);
           story = _cd_import_take_body_opening (article, story, notes);
           story = _cd_import_take_body_sign_off (story, notes);

@@ -347,10 +347,12 @@ char    *_cd_import_take_desk_notes (char    *text,
 gboolean _cd_import_is_desk_label (const char *subject);
 char    *_cd_import_split_head_paragraph (char *plain);
 gboolean _cd_import_opens_own_headline (const char *plain,
-                                        const char *subject);
+                                        const char *subject,
+                                        gboolean    label);
 char    *_cd_import_take_own_headline (CdArticle  *article,
                                        char       *markdown,
                                        const char *subject,
+                                       gboolean    label,
                                        GString    *notes);
 /* The time an embargo names, read strictly (cd-import-release-time.c). */
 GDateTime *_cd_import_release_time (const char *text,
