@@ -398,6 +398,13 @@ test_sign_offs (void)
       "Refugee chefs turn Glasgow church hall into sell-out supper club",
       "There is a queue outside the church hall.\n",
       "Copy: refugee chefs supper club" },
+    /* A legal warning headed in stars, its text under the heading. */
+    { "Luton school stabbing - guilty plea",
+      "*** LEGAL WARNING ***\nReporting restrictions apply. The defendant is 16 and must not be named.\n*** ***\n\n"
+      "Teenager admits stabbing classmate\n\nBy Chris Bannerman\n\nLUTON - A boy has admitted stabbing a pupil.\n",
+      "Teenager admits stabbing classmate",
+      "A boy has admitted stabbing a pupil.\n",
+      "Reporting restrictions apply. The defendant is 16 and must not be named." },
     /* A release's contact block, its label on a line of its own. */
     { "Médiathèque",
       "La médiathèque ouvre samedi\n\nBORDEAUX – La médiathèque ouvre ses portes samedi.\n\n"

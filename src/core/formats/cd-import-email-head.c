@@ -469,9 +469,17 @@ _cd_import_take_desk_notes (char    *text,
       g_autofree char *para = g_strndup (rest, end != NULL ? (gsize) (end - rest) : strlen (rest));
       g_autofree char *plain = cd_render_plain_text (para, -1);
 
-      /* A note wrapped over lines, as plain text mail is, is one line. */
-      g_strdelimit (g_strstrip (plain), "\n", ' ');
-      if (end == NULL || !g_regex_match (_cd_import_wire_regex (RE_DESK_NOTE), plain, 0, NULL))
+      g_autofree char *first = NULL;
+
+      /* Its first line alone too, past the stars or rules around it
+       * ("*** LEGAL WARNING ***" over the warning); a note wrapped over
+       * lines, as plain text mail is, is one line. */
+      g_strstrip (plain);
+      first = g_strndup (plain, strcspn (plain, "\n"));
+      g_strdelimit (plain, "\n", ' ');
+      g_strstrip (g_strdelimit (first, "*#=_~!", ' '));
+      if (end == NULL || !(g_regex_match (_cd_import_wire_regex (RE_DESK_NOTE), plain, 0, NULL) ||
+                           g_regex_match (_cd_import_wire_regex (RE_DESK_NOTE), first, 0, NULL)))
         break;
       _cd_import_add_note (notes, plain);
       rest = end + 2 + strspn (end + 2, "\n");
