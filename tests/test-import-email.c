@@ -401,8 +401,8 @@ test_sign_offs (void)
     /* A legal warning headed in stars, its text under the heading. */
     { "Luton school stabbing - guilty plea",
       "*** LEGAL WARNING ***\nReporting restrictions apply. The defendant is 16 and must not be named.\n*** ***\n\n"
-      "Teenager admits stabbing classmate\n\nBy Chris Bannerman\n\nLUTON - A boy has admitted stabbing a pupil.\n",
-      "Teenager admits stabbing classmate",
+      "Teenager admits stabbing classmate outside Luton school\n\nBy Chris Bannerman\n\nLUTON - A boy has admitted stabbing a pupil.\n",
+      "Teenager admits stabbing classmate outside Luton school",
       "A boy has admitted stabbing a pupil.\n",
       "Reporting restrictions apply. The defendant is 16 and must not be named." },
     /* A release's contact block, its label on a line of its own. */
