@@ -405,6 +405,23 @@ test_sign_offs (void)
       "Teenager admits stabbing classmate outside Luton school",
       "A boy has admitted stabbing a pupil.\n",
       "Reporting restrictions apply. The defendant is 16 and must not be named." },
+    /* A company's disclaimers under the signature go; a reporter's end
+     * mark with more to say goes to the note. */
+    { "Freight fine",
+      "Freight firm fined after derailment\n\nBy Tom Reilly\n\nA freight firm was fined £1.2m.\n\nThanks,\nTom\n\n"
+      "Tom Reilly\nTransport Correspondent | Northern Post\nM: 07700 900461\n\n"
+      "Please consider the environment before printing this email.\n\n"
+      "This email and any attachments are confidential and may be legally privileged. They are intended solely "
+      "for the addressee. If you have received this email in error, please notify the sender.\n",
+      "Freight firm fined after derailment",
+      "A freight firm was fined £1.2m.\n",
+      "Tom Reilly Transport Correspondent | Northern Post M: 07700 900461" },
+    { "Village hall copy",
+      "Village hall saved after buy-out\n\nBy Pat Hennessy\n\nResidents have saved their village hall.\n\n"
+      "The keys will be handed over on Saturday.\n\nCopy ends. 380 words. Pic from Pat on 07700 900 931.\n",
+      "Village hall saved after buy-out",
+      "Residents have saved their village hall.\n\nThe keys will be handed over on Saturday.\n",
+      "Copy ends. 380 words. Pic from Pat on 07700 900 931." },
     /* A release's contact block, its label on a line of its own. */
     { "Médiathèque",
       "La médiathèque ouvre samedi\n\nBORDEAUX – La médiathèque ouvre ses portes samedi.\n\n"

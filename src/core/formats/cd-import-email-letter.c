@@ -150,6 +150,24 @@ opens_closing (const char *line,
   return words >= 1 && words <= 3 && g_unichar_isupper (g_utf8_get_char (name)) && strpbrk (name, ".:;!?") == NULL;
 }
 
+/* Whether @paragraph is the disclaimer a company's mail puts under every
+ * message ("This email and any attachments are confidential …", "Please
+ * consider the environment before printing this email"). */
+static gboolean
+is_disclaimer (const char *paragraph)
+{
+  static GRegex   *regex;
+  g_autofree char *flat = g_strdelimit (g_strdup (paragraph), "\n", ' ');
+
+  return matches (&regex,
+                  "\\b(?:this\\s+e-?mail|this\\s+message|this\\s+communication)\\b.{0,60}\\b(?:confidential|privileged|"
+                  "intended\\s+(?:solely|only)?)|if\\s+you\\s+(?:have\\s+)?received\\s+this\\s+(?:e-?mail|message|"
+                  "communication)\\s+in\\s+error|consider\\s+the\\s+environment\\s+before\\s+printing|"
+                  "diese\\s+e-?mail\\s+(?:enthält|ist)\\s+vertraulich|ce\\s+(?:message|courriel)\\s+.{0,40}confidentiel|"
+                  "este\\s+(?:mensaje|correo)\\s+.{0,40}confidencial|questa\\s+e-?mail\\s+.{0,40}riservat",
+                  flat);
+}
+
 /* Whether @paragraph is a line or a few of a signature: a name, a job, a
  * paper, numbers, an address. */
 static gboolean
@@ -179,8 +197,16 @@ cut_signed_closing (char       *text,
   g_autoptr (GString) signature = g_string_new (NULL);
   guint       count = g_strv_length (paragraphs);
   guint       closing = 0; /* the topmost closing's paragraph, 0 for none */
+  gboolean    disclaimed = FALSE;
   const char *at = text;
 
+  /* The company's disclaimers under it all go. */
+  while (count > 1 && is_disclaimer (paragraphs[count - 1]))
+    {
+      g_free (paragraphs[count - 1]);
+      paragraphs[--count] = NULL;
+      disclaimed = TRUE;
+    }
   /* Up from the end, over a signature's paragraphs: the topmost closing
    * ("Thanks, Jane" over "Jane Smith | Senior Reporter | …"). */
   for (guint k = count > 1 ? count - 1 : 0; k >= 1 && k + 4 >= count; k--)
@@ -188,6 +214,8 @@ cut_signed_closing (char       *text,
       closing = k;
     else if (!is_signature_paragraph (paragraphs[k]))
       break;
+  if (closing == 0 && disclaimed)
+    closing = count;
   if (closing == 0)
     return;
   /* The signature under the closing's line ("Thanks, Jane"), or from

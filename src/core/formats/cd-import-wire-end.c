@@ -106,9 +106,11 @@ take_sign_off (GPtrArray *blocks,
       CdWireBlock     *b = g_ptr_array_index (blocks, i);
       g_autofree char *joined = NULL;
 
-      /* End marks and rules say nothing to the note. */
+      /* End marks and rules say nothing to the note; an end mark with
+       * more to say does ("Copy ends. 380 words. Pic from Pat"). */
       for (guint j = b->lines->len; j > 0; j--)
-        if (_cd_import_is_end_mark (g_ptr_array_index (b->lines, j - 1)) ||
+        if ((_cd_import_is_end_mark (g_ptr_array_index (b->lines, j - 1)) &&
+             g_utf8_strlen (g_ptr_array_index (b->lines, j - 1), -1) <= 12) ||
             g_regex_match (_cd_import_wire_regex (RE_RULE), g_ptr_array_index (b->lines, j - 1), 0, NULL))
           g_ptr_array_remove_index (b->lines, j - 1);
       if (b->lines->len == 0)

@@ -88,9 +88,10 @@ _cd_import_wire_regex (guint which)
     /* End of story marks: "###" and "-30-" (in Markdown too, "\#\#\#", "\-30-"),
      * old AP's "-0-", "(end)", "ends", "-ends-", Xinhua's "Enditem", and
      * in the agencies' other languages "ENDE", "(fin)" (in capitals or
-     * brackets: "Ende" alone on a wrapped line is a word) */
+     * brackets: "Ende" alone on a wrapped line is a word); a reporter's
+     * "Copy ends. 380 words. Pic from Pat." */
     "^(?:(?:\\\\?#){3,}|\\\\?-\\s*30\\s*-|\\\\?-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin)\\)|(?-i:ENDE|FIN)|enditem|"
-    "[-–]?\\s*ends\\s*[-–]?)$",
+    "[-–]?\\s*ends\\s*[-–]?|copy\\s+ends\\b.*)$",
     /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
      * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/", and AP's keyword
      * line with its spaces and word count, "BC-US--Giant Lobster Death,

@@ -902,7 +902,9 @@ append_block (GString *body,
         {
           if (para->len > 0)
             append_paragraph (body, "", para->str);
-          return j + 1;
+          /* A mark with more to say goes to the desk with what follows
+           * it ("Copy ends. 380 words. Pic from Pat on 07700 900931"). */
+          return g_utf8_strlen (line, -1) > 12 ? j : j + 1;
         }
       subhead = match_group (_cd_import_wire_regex (RE_SUBHEAD), line, "text");
       if (subhead != NULL || g_regex_match (_cd_import_wire_regex (RE_RULE), line, 0, NULL))
