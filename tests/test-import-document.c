@@ -836,7 +836,7 @@ test_page_heads (void)
                           "</Relationships>";
   const char      *head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:hdr " W_NS ">"
                           "<w:p>" RUN ("", "Northshore Borough Council") "<w:r><w:tab/></w:r>" RUN ("", "EMBARGOED UNTIL 00:01 GMT 10 MARCH 2027") "</w:p>"
-                                                                                                                                                   "<w:p>" RUN ("", "Page ") "<w:fldSimple w:instr=\"PAGE\">" RUN ("", "2") "</w:fldSimple></w:p></w:hdr>";
+                                                                                                                                                   "<w:p>" RUN ("", "SLUG: FLOOD-BARRIER") "</w:p><w:p>" RUN ("", "Page ") "<w:fldSimple w:instr=\"PAGE\">" RUN ("", "2") "</w:fldSimple></w:p></w:hdr>";
   const char      *names[] = { "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
                                "word/document.xml", "word/header1.xml", "word/header2.xml" };
   const char      *contents[] = { content_types, package_rels, rels, doc, head, head };
@@ -852,7 +852,8 @@ test_page_heads (void)
   const char      *odt_styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                                 "<office:document-styles " ODF_NS " office:version=\"1.3\"><office:master-styles>"
                                 "<style:master-page style:name=\"Standard\"><style:header><text:p>Northshore Borough "
-                                "Council<text:tab/>EMBARGOED UNTIL 00:01<text:s/>GMT 10 MARCH 2027</text:p></style:header>"
+                                "Council<text:tab/>EMBARGOED UNTIL 00:01<text:s/>GMT 10 MARCH 2027</text:p>"
+                                "<text:p>SLUG: FLOOD-BARRIER</text:p></style:header>"
                                 "</style:master-page></office:master-styles></office:document-styles>";
   const char      *odt_names[] = { "mimetype", "content.xml", "styles.xml" };
   const char      *odt_contents[] = { "application/vnd.oasis.opendocument.text", odt_content, odt_styles };
@@ -860,7 +861,7 @@ test_page_heads (void)
   g_autoptr (GBytes) odt = zip (odt_names, odt_contents, odt_sizes, 3);
   g_autofree char *rtf = g_strdup_printf (
       "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times;}}{\\header\\pard Northshore Borough Council\\tab "
-      "EMBARGOED UNTIL 00:01 GMT 10 MARCH 2027\\par\\pard Page {\\field{\\*\\fldinst PAGE}{\\fldrslt 2}}\\par}"
+      "EMBARGOED UNTIL 00:01 GMT 10 MARCH 2027\\par\\pard SLUG: FLOOD-BARRIER\\par\\pard Page {\\field{\\*\\fldinst PAGE}{\\fldrslt 2}}\\par}"
       "\\pard %s\\par\\pard NORTHSHORE, 3 March 2027 \\endash  The borough council has approved a tidal barrier, "
       "it said on Tuesday.\\par\\pard %s\\par}",
       paras[0], paras[2]);
@@ -884,6 +885,9 @@ test_page_heads (void)
       g_assert_true (g_date_time_equal (cd_article_get_embargo (article), expected));
       g_assert_nonnull (strstr (ednote, "The page head: “Northshore Borough Council”"));
       g_assert_null (strstr (ednote, "Page"));
+      /* A reporter's template sets the slug there. */
+      g_assert_cmpstr (cd_article_get_slug (article), ==, "flood-barrier");
+      g_assert_null (strstr (ednote, "SLUG"));
       g_assert_cmpstr (cd_article_get_body (article), ==,
                        "The borough council has approved a tidal barrier, it said on Tuesday.\n\n"
                        "Work starts in spring.\n");

@@ -422,6 +422,42 @@ test_sign_offs (void)
       "Village hall saved after buy-out",
       "Residents have saved their village hall.\n\nThe keys will be handed over on Saturday.\n",
       "Copy ends. 380 words. Pic from Pat on 07700 900 931." },
+    /* A press office's signature with no closing over it, and the
+     * disclaimer under it, in Spanish too. */
+    { "Cyclist injured in Ipswich",
+      "Appeal after cyclist injured in Ipswich crash\n\nPolice are appealing for witnesses.\n\n"
+      "Anyone with information should call 101.\n\nCorporate Communications\nSuffolk Constabulary\n"
+      "Tel: 01632 960 880 (not for publication)\n\nSuffolk Constabulary: This email and any attachments are "
+      "confidential and intended solely for the addressee.\n",
+      "Appeal after cyclist injured in Ipswich crash",
+      "Police are appealing for witnesses.\n\nAnyone with information should call 101.\n",
+      "Signature: Corporate Communications Suffolk Constabulary Tel: 01632 960 880 (not for publication)" },
+    { "Bibliotecas",
+      "Las bibliotecas abren de noche\n\nEl Ayuntamiento ampliará el horario de las bibliotecas.\n\n"
+      "Gabinete de Comunicación\nAyuntamiento de Valencia\nTel. 963 000 111 / prensa@valencia.example.es\n\n"
+      "Este mensaje y sus archivos adjuntos van dirigidos exclusivamente a su destinatario, pudiendo contener "
+      "información confidencial.\n",
+      "Las bibliotecas abren de noche",
+      "El Ayuntamiento ampliará el horario de las bibliotecas.\n",
+      "963 000 111" },
+    /* A reply over the commission it answers, as Gmail quotes it ("On …
+     * wrote:", over two lines), or a German mail program ("Am …
+     * schrieb …:"): the reply is the story, under a covering line. */
+    { "Re: 400 words on the steelworks ballot?",
+      "Here you go – 410 words. Couldn't get the company to comment.\n\n*Steelworkers vote to strike over pensions*\n\n"
+      "By Jane Smith\n\nHARTLEPOOL — Workers at the pipe mill have voted to strike over changes to their pension scheme, the union said on Tuesday. Of the 612 members balloted, 87 per cent backed walkouts on a turnout of 74 per cent, clearing the legal thresholds. The union says the company plans to close its final salary scheme and move staff to a scheme it claims would leave a typical worker £4,000 a year worse off in retirement. The first stoppage is expected later this month unless talks resume.\n\nJane\n\n"
+      "On Tue, 4 May 2027 at 09:12, Newsdesk <newsdesk@paper.example>\nwrote:\n\n> Hi Jane,\n>\n"
+      "> Can you give us 400 words on the ballot result by 3pm?\n>\n> Thanks,\n> Dan\n",
+      "Steelworkers vote to strike over pensions",
+      "Workers at the pipe mill have voted to strike over changes to their pension scheme, the union said on Tuesday. Of the 612 members balloted, 87 per cent backed walkouts on a turnout of 74 per cent, clearing the legal thresholds. The union says the company plans to close its final salary scheme and move staff to a scheme it claims would leave a typical worker £4,000 a year worse off in retirement. The first stoppage is expected later this month unless talks resume.\n",
+      "In reply to Newsdesk <newsdesk@paper.example>: “Hi Jane, Can you give us 400 words on the ballot result by 3pm? "
+      "Thanks, Dan”" },
+    { "AW: Streik im Rohrwerk",
+      "Steelworkers vote to strike over pensions\n\nBy Jane Smith\n\nHARTLEPOOL — Workers at the pipe mill have voted to strike over changes to their pension scheme, the union said on Tuesday. Of the 612 members balloted, 87 per cent backed walkouts on a turnout of 74 per cent, clearing the legal thresholds. The union says the company plans to close its final salary scheme and move staff to a scheme it claims would leave a typical worker £4,000 a year worse off in retirement. The first stoppage is expected later this month unless talks resume.\n\n"
+      "Am 04.05.2027 um 09:12 schrieb Newsdesk <newsdesk@paper.example>:\n> Bitte 400 Zeilen bis 15 Uhr.\n",
+      "Steelworkers vote to strike over pensions",
+      "Workers at the pipe mill have voted to strike over changes to their pension scheme, the union said on Tuesday. Of the 612 members balloted, 87 per cent backed walkouts on a turnout of 74 per cent, clearing the legal thresholds. The union says the company plans to close its final salary scheme and move staff to a scheme it claims would leave a typical worker £4,000 a year worse off in retirement. The first stoppage is expected later this month unless talks resume.\n",
+      "In reply to Newsdesk <newsdesk@paper.example>: “Bitte 400 Zeilen bis 15 Uhr.”" },
     /* A release's contact block, its label on a line of its own. */
     { "Médiathèque",
       "La médiathèque ouvre samedi\n\nBORDEAUX – La médiathèque ouvre ses portes samedi.\n\n"
@@ -801,6 +837,64 @@ test_template_labels (void)
       g_assert_cmpstr (cd_article_get_body (article), ==,
                        "The city council passed its budget on Monday night after eight hours of debate.\n\n"
                        "\"We listened,\" the mayor said.\n");
+    }
+}
+
+/* A house template's head, as a reporter fills it in: the slug in
+ * capitals, a kicker, the pictures wanted, and "COPY:" over the story
+ * (Outlook's text and its HTML). */
+static void
+test_house_template (void)
+{
+  /* clang-format off */
+  static const char *const bodies[] = {
+    "Content-Type: text/plain; charset=utf-8\n\n"
+    "SLUG: ANALYSIS-INTEREST-RATES\nKICKER: Analysis\n"
+    "HEADLINE: Why the Bank is in no hurry to cut rates\n"
+    "STANDFIRST: Inflation is falling, but policymakers fear a second wave\n"
+    "BYLINE: Priya Natarajan, Economics Editor\nWORDS: 950\n"
+    "PICTURES: Library shot of Threadneedle Street, please\nCOPY:\n\n"
+    "When the committee meets on Thursday, the markets expect it to hold rates.\n\n"
+    "Note: the Bank's agents report firms plan bigger price rises.\n",
+    "Content-Type: text/html; charset=utf-8\n\n"
+    "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body><div class=WordSection1>"
+    "<p class=MsoNormal>SLUG: ANALYSIS-INTEREST-RATES<o:p></o:p></p>"
+    "<p class=MsoNormal>KICKER: Analysis<o:p></o:p></p>"
+    "<p class=MsoNormal>HEADLINE: Why the Bank is in no hurry to cut rates<o:p></o:p></p>"
+    "<p class=MsoNormal>STANDFIRST: Inflation is falling, but policymakers fear a second wave<o:p></o:p></p>"
+    "<p class=MsoNormal>BYLINE: Priya Natarajan, Economics Editor<o:p></o:p></p>"
+    "<p class=MsoNormal>WORDS: 950<o:p></o:p></p>"
+    "<p class=MsoNormal>PICTURES: Library shot of Threadneedle Street, please<o:p></o:p></p>"
+    "<p class=MsoNormal>COPY:<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+    "<p class=MsoNormal>When the committee meets on Thursday, the markets expect it to hold rates.<o:p></o:p></p>"
+    "<p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+    "<p class=MsoNormal>Note: the Bank's agents report firms plan bigger price rises.<o:p></o:p></p>"
+    "</div></body></html>\n",
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autofree char *message = g_strconcat ("From: \"Natarajan, Priya\" <priya@paper.example>\n"
+                                              "Subject: Rates analysis for Weds\nMIME-Version: 1.0\n",
+                                              bodies[i], NULL);
+      g_autoptr (CdArticle) article = import_text (message, CD_IMPORT_FORMAT_EMAIL, "copy.eml");
+      const char *note = cd_article_get_ednote (article);
+
+      g_test_message ("body %u: %s", i, cd_article_get_body (article));
+      g_assert_cmpstr (cd_article_get_headline (article), ==, "Why the Bank is in no hurry to cut rates");
+      g_assert_cmpstr (cd_article_get_dek (article), ==, "Inflation is falling, but policymakers fear a second wave");
+      g_assert_cmpstr (cd_article_get_byline (article), ==, "Priya Natarajan, Economics Editor");
+      /* The slug as the story's address. */
+      g_assert_cmpstr (cd_article_get_slug (article), ==, "analysis-interest-rates");
+      g_assert_cmpuint (cd_article_get_length_target (article), ==, 950);
+      g_assert_nonnull (strstr (note, "Kicker: Analysis"));
+      g_assert_nonnull (strstr (note, "Pictures: Library shot of Threadneedle Street, please"));
+      /* The story starts under "COPY:"; a line of its own that reads as
+       * a label stays the story's. */
+      g_assert_cmpstr (cd_article_get_body (article), ==,
+                       "When the committee meets on Thursday, the markets expect it to hold rates.\n\n"
+                       "Note: the Bank's agents report firms plan bigger price rises.\n");
     }
 }
 
@@ -1794,6 +1888,7 @@ main (int   argc,
   g_test_add_func ("/import-email/release", test_release);
   g_test_add_func ("/import-email/own-headline", test_own_headline);
   g_test_add_func ("/import-email/template-labels", test_template_labels);
+  g_test_add_func ("/import-email/house-template", test_house_template);
   g_test_add_func ("/import-email/outlook-html", test_outlook_html);
   g_test_add_func ("/import-email/sign-offs", test_sign_offs);
   g_test_add_func ("/import-email/press-office-byline", test_press_office_byline);

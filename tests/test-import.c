@@ -2173,6 +2173,9 @@ test_release_letterhead (void)
       "Innenstadt wird autofrei\n\nFreiburg – Die Freiburger Innenstadt wird ab Mai autofrei.\n",
       "Carril bici en Triana\n\nSEVILLA.– El pleno aprobó el carril bici de Triana.\n",
       "Fire at the mill\n\nSACRAMENTO, Calif. — A fire broke out at the mill.\n",
+      /* A Spanish release's place and date with a point and a dash. */
+      "Las bibliotecas abren de noche\n\nLas 12 bibliotecas abrirán hasta las 2.00 horas\n\n"
+      "Valencia, 28 de abril de 2027.– El Ayuntamiento ampliará el horario.\n",
     };
     /* clang-format off */
     static const char *const expected[][4] = {
@@ -2196,6 +2199,8 @@ test_release_letterhead (void)
       { "Innenstadt wird autofrei", "Freiburg", NULL, "Die Freiburger Innenstadt wird ab Mai autofrei.\n" },
       { "Carril bici en Triana", "SEVILLA", NULL, "El pleno aprobó el carril bici de Triana.\n" },
       { "Fire at the mill", "SACRAMENTO, Calif.", NULL, "A fire broke out at the mill.\n" },
+      { "Las bibliotecas abren de noche", "Valencia", "Las 12 bibliotecas abrirán hasta las 2.00 horas",
+        "El Ayuntamiento ampliará el horario.\n" },
     };
     /* clang-format on */
 
@@ -2830,6 +2835,122 @@ test_html_word_page (void)
                    "- Main roads\n  - A61 and A64\n- Bus routes\n\n"
                    "> “We are ready,” said Cllr Jo Bell.\n\n"
                    "Salt stocks stand at 20,000 tonnes.\n");
+}
+
+/* Word pages with no Title style, as reporters and press offices save
+ * them: a kicker and a headline in bold, a standfirst in italic, with no
+ * <title> or with the words "COMUNICATO STAMPA" as one; a press office's
+ * line with its number under the story. */
+static void
+test_html_word_page_bold_head (void)
+{
+  /* clang-format off */
+  static const struct
+  {
+    const char *page;
+    const char *headline, *dek, *byline, *note, *body;
+  } cases[] = {
+    { "<html><head><meta name=Generator content=\"Microsoft Word 15\"></head><body><div class=WordSection1>"
+      "<p class=MsoNormal><b><span style='font-size:9.0pt;color:#C00000'>EXCLUSIVE</span></b></p>"
+      "<p class=MsoNormal><b><span style='font-size:20.0pt'>Hospital trust paid £1.2m to firm run by boss’s wife</span></b></p>"
+      "<p class=MsoNormal><i>Documents show contracts were awarded without tender</i></p>"
+      "<p class=MsoNormal>By Amira Haddad</p>"
+      "<p class=MsoNormal>A hospital trust paid more than £1.2m to a company owned by the wife of the boss "
+      "of its main staffing agency, documents show.</p>"
+      "<p class=MsoNormal>The trust said it had begun an internal review.</p></div></body></html>",
+      "Hospital trust paid £1.2m to firm run by boss’s wife", "Documents show contracts were awarded without tender",
+      "Amira Haddad", "EXCLUSIVE",
+      "A hospital trust paid more than £1.2m to a company owned by the wife of the boss of its main staffing "
+      "agency, documents show.\n\nThe trust said it had begun an internal review.\n" },
+    { "<html><head><title>COMUNICATO STAMPA</title></head><body lang=IT><div class=WordSection1>"
+      "<p class=MsoNormal><b><span style='font-size:10.0pt'>COMUNICATO\nSTAMPA</span></b></p>"
+      "<p class=MsoNormal>Firenze, 10 febbraio 2027</p>"
+      "<p class=MsoNormal><b><span style='font-size:16.0pt'>Il Museo Civico prolunga l’apertura serale per "
+      "tutta l’estate</span></b></p>"
+      "<p class=MsoNormal><i>Dal 1° giugno al 30 settembre le sale resteranno aperte fino alle 22</i></p>"
+      "<p class=MsoNormal>Il Museo Civico di Firenze prolunga l’orario di apertura serale per tutta la "
+      "stagione estiva.</p>"
+      "<p class=MsoNormal>«Vogliamo che il museo sia un luogo da vivere anche la sera», ha dichiarato la "
+      "direttrice.</p>"
+      "<p class=MsoNormal>Ufficio stampa Museo Civico di Firenze – tel. 055 000 1234 – "
+      "stampa@museocivico.example.it</p></div></body></html>",
+      "Il Museo Civico prolunga l’apertura serale per tutta l’estate",
+      "Dal 1° giugno al 30 settembre le sale resteranno aperte fino alle 22", NULL,
+      "COMUNICATO STAMPA — Firenze, 10 febbraio 2027 — Ufficio stampa Museo Civico di Firenze – tel. 055 000 "
+      "1234 – stampa@museocivico.example.it",
+      "Il Museo Civico di Firenze prolunga l’orario di apertura serale per tutta la stagione estiva.\n\n"
+      "«Vogliamo che il museo sia un luogo da vivere anche la sera», ha dichiarato la direttrice.\n" },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) article = cd_import_data (cases[i].page, strlen (cases[i].page), CD_IMPORT_FORMAT_HTML,
+                                                      "page.htm", &error);
+
+      g_assert_no_error (error);
+      g_test_message ("case %u: %s | %s", i, cd_article_get_ednote (article), cd_article_get_body (article));
+      g_assert_cmpstr (cd_article_get_headline (article), ==, cases[i].headline);
+      g_assert_cmpstr (cd_article_get_dek (article), ==, cases[i].dek);
+      g_assert_cmpstr (cd_article_get_byline (article), ==, cases[i].byline);
+      g_assert_cmpstr (cd_article_get_ednote (article), ==, cases[i].note);
+      g_assert_cmpstr (cd_article_get_body (article), ==, cases[i].body);
+    }
+}
+
+/* A news site's article page, saved from the browser: its template marks
+ * the section's label, the standfirst, the byline (the author's name
+ * linked), the time it went up, a newsletter box inside the story and
+ * the comments under it with classes. The standfirst and byline are the
+ * article's, the label and time the note's; the site's boxes go. */
+static void
+test_html_news_page (void)
+{
+  const char *page = "<html><head><title>Flights return | The Highland Herald</title></head><body>"
+                     "<header class=\"masthead\"><a href=\"/\">The Highland Herald</a></header><main><article>"
+                     "<div class=\"section-label\"><a href=\"/business\">Business</a></div>"
+                     "<h1 class=\"headline\">Inverness flights to Amsterdam to return</h1>"
+                     "<p class=\"standfirst\">Daily service will link the Highlands to the world from April</p>"
+                     "<div class=\"byline\">By <a href=\"/authors/iain-macleod\" rel=\"author\">Iain MacLeod</a> "
+                     "<span class=\"role\">Business Editor</span></div>"
+                     "<time datetime=\"2027-02-03T06:00:00Z\">Wednesday, 3 February 2027, 6:00 am</time>"
+                     "<div class=\"article-body\">"
+                     "<p>INVERNESS — Direct flights between Inverness and Amsterdam will resume in April.</p>"
+                     "<div class=\"newsletter-signup\"><p>Sign up to our daily newsletter</p><form><input "
+                     "type=\"email\"><button>Sign up</button></form></div>"
+                     "<p>Tickets go on sale next week.</p>"
+                     "<p class=\"meta\">Posted in Business</p></div>"
+                     "<div class=\"comments\"><h2>Comments</h2><p>Comments are closed on this article.</p></div>"
+                     "<div class=\"author-bio\">Iain MacLeod writes on business and the economy for the Herald.</div>"
+                     "</article></main></body></html>";
+  const char *council = "<html><head><title>News | Cheshire Vale Council</title></head><body><main><article>"
+                        "<h1>Council to plant 20,000 trees along new greenway</h1>"
+                        "<p class=\"meta\">Published: 12 February 2027</p>"
+                        "<p>Work will begin next month on planting 20,000 trees along the greenway.</p>"
+                        "</article><aside class=\"share\"><h2>Share this page</h2></aside></main></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML, "flights.html", &error);
+  g_autoptr (CdArticle) news = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Inverness flights to Amsterdam to return");
+  g_assert_cmpstr (cd_article_get_dek (article), ==, "Daily service will link the Highlands to the world from April");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Iain MacLeod");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "INVERNESS");
+  g_assert_cmpstr (cd_article_get_ednote (article), ==, "Business — Wednesday, 3 February 2027, 6:00 am");
+  /* A class of the page's dates with no date in it, and an author's
+   * biography, stay the page's text. */
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "Direct flights between Inverness and Amsterdam will resume in April.\n\n"
+                   "Tickets go on sale next week.\n\nPosted in Business\n\n"
+                   "Iain MacLeod writes on business and the economy for the Herald.\n");
+
+  news = cd_import_data (council, strlen (council), CD_IMPORT_FORMAT_HTML, "greenway.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_ednote (news), ==, "Published: 12 February 2027");
+  g_assert_cmpstr (cd_article_get_body (news), ==,
+                   "Work will begin next month on planting 20,000 trees along the greenway.\n");
 }
 
 /* A page Word saved in its default character set, windows-1252, as its
@@ -3786,6 +3907,8 @@ main (int   argc,
   g_test_add_func ("/import/html/article", test_html_article);
   g_test_add_func ("/import/html/gutenberg", test_html_gutenberg);
   g_test_add_func ("/import/html/word-page", test_html_word_page);
+  g_test_add_func ("/import/html/word-page-bold-head", test_html_word_page_bold_head);
+  g_test_add_func ("/import/html/news-page", test_html_news_page);
   g_test_add_func ("/import/html/declared-charset", test_html_declared_charset);
   g_test_add_func ("/import/html/article-element", test_html_article_element);
   g_test_add_func ("/import/html/fragments", test_html_fragments);

@@ -19,6 +19,7 @@ typedef struct
   gboolean   take_headline;
   char      *headline;
   CdArticle *article; /* when importing a page: receives Copydesk's own fields */
+  GString   *notes;   /* when importing a page: what is the desk's */
   guint      em_depth;
   guint      strong_depth;
   guint      strike_depth;
@@ -32,6 +33,10 @@ gboolean _cd_html_name_is (xmlNode    *node,
                            const char *name);
 gboolean _cd_html_is_dropped (xmlNode *node);
 gboolean _cd_html_is_block (xmlNode *node);
+
+/* cd-html-page.c: a part of a news site's page template */
+gboolean _cd_html_take_page_part (CdHtmlConverter *c,
+                                  xmlNode         *node);
 
 /* cd-html-inline.c: inline elements as inline Markdown */
 void  _cd_html_append_text (const CdHtmlConverter *c,

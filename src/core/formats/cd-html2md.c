@@ -533,7 +533,7 @@ render_blocks (CdHtmlConverter *c,
 
   for (xmlNode *node = first; node != NULL; node = node->next)
     {
-      if (_cd_html_is_dropped (node))
+      if (_cd_html_is_dropped (node) || (c->notes != NULL && _cd_html_take_page_part (c, node)))
         continue;
       if (_cd_html_is_block (node))
         {
@@ -693,10 +693,13 @@ _cd_import_html (CdArticle  *article,
                  GError    **error)
 {
   g_autofree char *body = NULL;
-  CdHtmlConverter  c = { .take_headline = TRUE };
-  htmlDocPtr       doc;
-  gboolean         too_deep;
-  xmlNode         *root, *head;
+  g_autofree char *page_title = NULL;
+  g_autoptr (GString) notes = g_string_new (NULL);
+  CdHtmlConverter c = { .take_headline = TRUE };
+  gboolean        under_headline = FALSE;
+  htmlDocPtr      doc;
+  gboolean        too_deep;
+  xmlNode        *root, *head;
 
   g_assert (CD_IS_ARTICLE (article));
 
@@ -721,6 +724,7 @@ _cd_import_html (CdArticle  *article,
     }
 
   c.article = article;
+  c.notes = notes;
   head = _cd_html_find_element (root, "head", 0);
   {
     g_autofree char *lang = _cd_html_get_attr (root, "lang");
@@ -739,13 +743,33 @@ _cd_import_html (CdArticle  *article,
   if (c.headline == NULL)
     {
       xmlNode *title = _cd_html_find_element (head ? head->children : NULL, "title", 0);
+
       if (title != NULL)
-        c.headline = _cd_html_node_text (title);
+        page_title = _cd_html_node_text (title);
     }
   if (c.headline != NULL && *c.headline != '\0')
     cd_article_set_headline (article, c.headline);
   g_free (c.headline);
   xmlFreeDoc (doc);
+
+  /* A page with no heading (Word's, saved with the headline in bold and
+   * no Title style) opens as a message does: a release's head, or its
+   * own headline over the text (in bold, or telling the page's title's
+   * story); else the page's title is the headline. */
+  if (cd_text_is_blank (cd_article_get_headline (article)))
+    {
+      const char *title = page_title != NULL ? g_strstrip (page_title) : "";
+      gboolean    bold = g_str_has_prefix (body + strspn (body, " \n"), "**");
+
+      body = _cd_import_take_release_head (article, body, NULL, notes);
+      if (cd_text_is_blank (cd_article_get_headline (article)))
+        body = _cd_import_take_own_headline (article, body, title, bold, notes);
+      under_headline = !cd_text_is_blank (cd_article_get_headline (article));
+      if (!under_headline)
+        cd_article_set_headline (article, title);
+      else if (strstr (notes->str, title) == NULL && g_strcmp0 (title, cd_article_get_headline (article)) != 0)
+        _cd_import_add_note (notes, title);
+    }
 
   /* Markup with nothing to read in it is refused like a blank file. */
   if (cd_text_is_blank (body) && cd_text_is_blank (cd_article_get_headline (article)) &&
@@ -758,14 +782,11 @@ _cd_import_html (CdArticle  *article,
 
   /* The story's opening, as in every other format: a standfirst over
    * its "By" line or dateline, which are the article's. */
-  {
-    g_autoptr (GString) notes = g_string_new (NULL);
-
-    body = _cd_import_take_standfirst (article, body, FALSE);
-    body = _cd_import_take_body_opening (article, body, notes);
-    if (notes->len > 0)
-      cd_article_set_ednote (article, notes->str);
-  }
+  body = _cd_import_take_standfirst (article, body, under_headline);
+  body = _cd_import_take_body_opening (article, body, notes);
+  body = _cd_import_take_body_sign_off (body, notes);
+  if (notes->len > 0)
+    cd_article_set_ednote (article, notes->str);
   cd_article_set_body (article, body);
   return TRUE;
 }

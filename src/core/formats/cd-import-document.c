@@ -700,7 +700,7 @@ take_labels (GPtrArray      *paras,
 {
   guint end = first;
 
-  for (; end < paras->len; end++)
+  for (; end < paras->len && !labels->copy_follows; end++)
     {
       CdPara *para = g_ptr_array_index (paras, end);
       g_auto (GStrv) lines = NULL;

@@ -340,6 +340,70 @@ unquote (const char *text)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Finds the line a mail program writes over the message a reply quotes
+ * ("On Tue, 4 May 2027 at 09:12, Newsdesk <desk@paper.example> wrote:",
+ * "Am … schrieb …:", "Le … a écrit :"), set over two lines too, with
+ * quoted lines ("> ") under it: @forward gets where the line starts,
+ * where the quote does, and who wrote it. */
+static gboolean
+find_attribution (const char *text,
+                  Forward    *forward)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(?:on|am|le|el|il|op)\\s(?<head>.{4,200}?)\\s(?:wrote|schrieb\\s(?<after>.{1,120})|"
+                                            "a\\s+écrit|escribió|ha\\s+scritto|schreef\\s(?<after>.{1,120}))\\s*:\\s*$",
+                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE | G_REGEX_DUPNAMES, 0, NULL));
+  memset (forward, 0, sizeof *forward);
+  for (const char *line = text; *line != '\0';)
+    {
+      const char      *eol = strchr (line, '\n');
+      const char      *next = eol != NULL ? eol + 1 : NULL;
+      const char      *next_end = next != NULL ? strchr (next, '\n') : NULL;
+      g_autofree char *one = g_strndup (line, eol != NULL ? (gsize) (eol - line) : strlen (line));
+      g_autofree char *two = next != NULL ? g_strconcat (one, " ", next, NULL) : NULL;
+      g_autoptr (GMatchInfo) info = NULL;
+      const char *after = NULL;
+
+      if (two != NULL && next_end != NULL)
+        two[strlen (one) + 1 + (next_end - next)] = '\0';
+      if (g_regex_match (regex, g_strchomp (one), 0, &info))
+        after = next;
+      else if (two != NULL)
+        {
+          g_clear_pointer (&info, g_match_info_free);
+          if (g_regex_match (regex, g_strchomp (two), 0, &info))
+            after = next_end != NULL ? next_end + 1 : NULL;
+        }
+      /* A mail program's line gives the time: a story's "On Monday the
+       * mayor wrote:" over a quotation does not. */
+      if (after != NULL && *(after + strspn (after, " \t\r\n")) == '>' &&
+          g_regex_match_simple ("\\d[:.]\\d\\d", two != NULL && after != next ? two : one, 0, 0))
+        {
+          g_autofree char *head = g_match_info_fetch_named (info, "head");
+          g_autofree char *after_verb = g_match_info_fetch_named (info, "after");
+          const char      *angle = strchr (head, '<');
+          const char      *comma = NULL;
+
+          /* Its sender: after the date, where the address is. */
+          for (const char *p = head; *p != '\0' && (angle == NULL || p < angle); p++)
+            if (*p == ',')
+              comma = p;
+          /* Or after the verb: "Am … schrieb Newsdesk <…>:". */
+          if (after_verb != NULL && *after_verb != '\0')
+            forward->from = g_strstrip (g_steal_pointer (&after_verb));
+          else
+            forward->from = g_strstrip (g_strdup (comma != NULL ? comma + 1 : head));
+          forward->above = line - text;
+          forward->text = after - text;
+          return TRUE;
+        }
+      line = next != NULL ? next : line + strlen (line);
+    }
+  return FALSE;
+}
+
 /**
  * _cd_import_take_forward:
  * @text: (transfer full): an email's text, Markdown when @markdown
@@ -362,6 +426,7 @@ _cd_import_take_forward (char    *text,
                          GString *notes)
 {
   Forward          forward;
+  gboolean         attributed = FALSE;
   g_autofree char *above = NULL;
   char            *story;
 
@@ -370,7 +435,7 @@ _cd_import_take_forward (char    *text,
   g_assert (notes != NULL);
 
   *from = *subject = *date = NULL;
-  if (!find_forward (text, markdown, &forward))
+  if (!find_forward (text, markdown, &forward) && !(attributed = find_attribution (text, &forward)))
     return text;
   above = g_strstrip (g_strndup (text, forward.above));
   /* A reply with the message it answers under it ("-----Original
@@ -378,10 +443,11 @@ _cd_import_take_forward (char    *text,
    * above, many times the words of the message quoted. */
   {
     g_autofree char *quoted = unquote (text + forward.text);
+    g_autoptr (GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
 
     if (cd_count_words (above) >= 80 && cd_count_words (above) >= 3 * cd_count_words (quoted))
       {
-        g_autofree char *flat = g_strstrip (g_strdelimit (g_strdup (quoted), "\n", ' '));
+        g_autofree char *flat = g_strstrip (g_regex_replace_literal (spaces, quoted, -1, 0, " ", 0, NULL));
         glong            length = g_utf8_strlen (flat, -1);
         g_autofree char *start = g_utf8_substring (flat, 0, MIN (length, 200));
         g_autofree char *note = g_strdup_printf ("In reply to %s: “%s%s”", forward.from != NULL ? forward.from : "a message",
@@ -393,6 +459,12 @@ _cd_import_take_forward (char    *text,
         return text;
       }
   }
+  /* A short reply over a quote is read as it was. */
+  if (attributed)
+    {
+      forward_clear (&forward);
+      return text;
+    }
   if (markdown)
     {
       /* Without the hard breaks (a "\" at a line's end), which at a

@@ -163,8 +163,9 @@ is_disclaimer (const char *paragraph)
                   "\\b(?:this\\s+e-?mail|this\\s+message|this\\s+communication)\\b.{0,60}\\b(?:confidential|privileged|"
                   "intended\\s+(?:solely|only)?)|if\\s+you\\s+(?:have\\s+)?received\\s+this\\s+(?:e-?mail|message|"
                   "communication)\\s+in\\s+error|consider\\s+the\\s+environment\\s+before\\s+printing|"
-                  "diese\\s+e-?mail\\s+(?:enthält|ist)\\s+vertraulich|ce\\s+(?:message|courriel)\\s+.{0,40}confidentiel|"
-                  "este\\s+(?:mensaje|correo)\\s+.{0,40}confidencial|questa\\s+e-?mail\\s+.{0,40}riservat",
+                  "diese\\s+e-?mail\\s+.{0,120}vertraulich|ce\\s+(?:message|courriel)\\s+.{0,120}confidentiel|"
+                  "este\\s+(?:mensaje|correo)\\s+.{0,120}confidencial|quest[ao]\\s+(?:e-?mail|messaggio)\\s+.{0,120}"
+                  "riservat",
                   flat);
 }
 
@@ -184,6 +185,31 @@ is_signature_paragraph (const char *paragraph)
   return TRUE;
 }
 
+/* Whether @paragraph is an office's signature with no closing over it:
+ * two to six short lines with no sentence among them ("Corporate
+ * Communications", "Suffolk Constabulary", "Tel: 01632 960 880"), the
+ * first with no number in it, one with a phone number or an address. */
+static gboolean
+is_office_signature (const char *paragraph)
+{
+  g_auto (GStrv) lines = g_strsplit (paragraph, "\n", -1);
+  guint    n = g_strv_length (lines);
+  gboolean contact = FALSE;
+
+  if (n < 2 || n > 6 || strpbrk (lines[0], "0123456789@") != NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+      gsize       length = strlen (line);
+
+      if (length == 0 || cd_count_words (line) > 8 || strchr (".;!?", line[length - 1]) != NULL)
+        return FALSE;
+      contact = contact || g_regex_match_simple ("\\d[\\d ]{6,}\\d|\\S@\\S+\\.\\S", line, 0, 0);
+    }
+  return contact;
+}
+
 /* Cuts a letter's closing with the signature under it off the end of
  * @text ("Thanks, Jane" over "Jane Smith | Senior Reporter | 07700
  * 900123"); the signature's numbers and addresses go to @notes. */
@@ -197,6 +223,7 @@ cut_signed_closing (char       *text,
   g_autoptr (GString) signature = g_string_new (NULL);
   guint       count = g_strv_length (paragraphs);
   guint       closing = 0; /* the topmost closing's paragraph, 0 for none */
+  guint       office = 0;  /* an office's signature's paragraph, 0 for none */
   gboolean    disclaimed = FALSE;
   const char *at = text;
 
@@ -212,6 +239,8 @@ cut_signed_closing (char       *text,
   for (guint k = count > 1 ? count - 1 : 0; k >= 1 && k + 4 >= count; k--)
     if (opens_closing (paragraphs[k], strcspn (paragraphs[k], "\n"), sender))
       closing = k;
+    else if (k + 1 == count && is_office_signature (paragraphs[k]))
+      closing = office = k;
     else if (!is_signature_paragraph (paragraphs[k]))
       break;
   if (closing == 0 && disclaimed)
@@ -224,7 +253,8 @@ cut_signed_closing (char       *text,
     {
       gsize            first = strcspn (paragraphs[i], "\n");
       g_autofree char *line = g_strndup (paragraphs[i], first);
-      const char      *from = paragraphs[i] + (i == closing && strpbrk (line, "0123456789@|") == NULL ? first : 0);
+      gboolean         greeting = i == closing && i != office && strpbrk (line, "0123456789@|") == NULL;
+      const char      *from = paragraphs[i] + (greeting ? first : 0);
       g_autofree char *flat = g_strstrip (g_strdelimit (g_strdup (from), "\n", ' '));
 
       if (*flat != '\0')
@@ -317,7 +347,7 @@ is_covering (const char *paragraph)
 
   return strlen (paragraph) <= 200 &&
          matches (&regex,
-                  "^(?:\\S+\\s+){0,4}?(?:here['’]?s|here\\s+is|attached|enclosed|please\\s+find|anbei|"
+                  "^(?:\\S+\\s+){0,4}?(?:here['’]?s|here\\s+is|here\\s+you\\s+(?:go|are)|as\\s+(?:promised|requested|discussed)|attached|enclosed|please\\s+find|anbei|"
                   "im\\s+anhang|hier\\s+(?:ist|sind|kommt)|voici|ci-joint|adjunto|in\\s+allegato|ecco|"
                   "bijgevoegd|hierbij|copy\\s+(?:below|follows|attached)|(?:filed|pasted|see)\\s+below|"
                   "below\\s+(?:is|are)|text\\s+unten|texte\\s+ci-dessous)\\b",

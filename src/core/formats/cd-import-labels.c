@@ -36,7 +36,17 @@ static const char *const *const names[CD_LABEL_N] = {
   [CD_LABEL_CREDIT] = (const char *const[]){ "credit", "photo credit", "bildnachweis", NULL },
   [CD_LABEL_NOTE] = (const char *const[]){ "note", "notes", "ednote", "editor's note", "editors' note",
                                            "note to editors", "eds", "anmerkung", NULL },
+  [CD_LABEL_KICKER] = (const char *const[]){ "kicker", "flag", "overline", "dachzeile", "surtitre", "antetítulo",
+                                             "occhiello", NULL },
+  [CD_LABEL_PICTURES] = (const char *const[]){ "pictures", "picture", "pics", "pix", "photo", "photos", "images",
+                                               "art", "graphics", "bild", "bilder", "foto", "fotos", NULL },
 };
+
+/* The labels, with no value, of the story's text under a template's
+ * head ("COPY:"). */
+static const char *const copy_names[] = { "copy", "text", "body", "story", "copy follows", "text follows",
+                                          "story follows", "main text", "body copy", "texte", "texto", "testo",
+                                          NULL };
 /* clang-format on */
 
 /* Reads the line @line (@length bytes) into @labels when it is a known
@@ -56,6 +66,12 @@ _cd_import_read_label (const char     *line,
   label = g_utf8_strdown (line, colon - line);
   g_strstrip (label);
   value = g_strstrip (g_strndup (colon + 1, length - (colon + 1 - line)));
+  if (*value == '\0' && g_strv_contains (copy_names, label))
+    {
+      labels->copy_follows = TRUE;
+      labels->count++;
+      return TRUE;
+    }
   if (*value == '\0' || !g_utf8_validate (value, -1, NULL))
     return FALSE;
   for (guint field = 0; field < CD_LABEL_N; field++)
@@ -90,6 +106,8 @@ read_block (const char     *text,
           if (!_cd_import_read_label (line, n, labels))
             break;
           end = eol != NULL ? eol + 1 : line + strlen (line);
+          if (labels->copy_follows)
+            break;
         }
       line = eol != NULL ? eol + 1 : line + strlen (line);
     }
@@ -111,8 +129,7 @@ _cd_import_apply_labels (CdArticle            *article,
     CdImportLabel label;
     void (*set) (CdArticle *, const char *);
   } text_fields[] = {
-    {CD_LABEL_SLUG,      cd_article_set_slug         },
-    { CD_LABEL_HEADLINE, cd_article_set_headline     },
+    {CD_LABEL_HEADLINE,  cd_article_set_headline     },
     { CD_LABEL_DEK,      cd_article_set_dek          },
     { CD_LABEL_DATELINE, cd_article_set_dateline     },
     { CD_LABEL_SOURCE,   cd_article_set_source       },
@@ -125,6 +142,13 @@ _cd_import_apply_labels (CdArticle            *article,
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     if (v[text_fields[i].label] != NULL)
       text_fields[i].set (article, v[text_fields[i].label]);
+  if (v[CD_LABEL_SLUG] != NULL)
+    {
+      /* A desk's catchline as the story's address: "ANALYSIS-RATES". */
+      g_autofree char *slug = cd_make_slug (v[CD_LABEL_SLUG]);
+
+      cd_article_set_slug (article, *slug != '\0' ? slug : v[CD_LABEL_SLUG]);
+    }
   if (v[CD_LABEL_BYLINE] != NULL)
     {
       g_autofree char *byline = _cd_import_without_by (g_strdup (v[CD_LABEL_BYLINE]));
@@ -157,6 +181,19 @@ _cd_import_apply_labels (CdArticle            *article,
     }
   if (v[CD_LABEL_NOTE] != NULL)
     _cd_import_add_note (notes, v[CD_LABEL_NOTE]);
+  /* What is the desk's to do, as the template says it. */
+  if (v[CD_LABEL_KICKER] != NULL)
+    {
+      g_autofree char *note = g_strdup_printf ("Kicker: %s", v[CD_LABEL_KICKER]);
+
+      _cd_import_add_note (notes, note);
+    }
+  if (v[CD_LABEL_PICTURES] != NULL)
+    {
+      g_autofree char *note = g_strdup_printf ("Pictures: %s", v[CD_LABEL_PICTURES]);
+
+      _cd_import_add_note (notes, note);
+    }
 }
 
 /**
@@ -195,6 +232,8 @@ _cd_import_take_labels (CdArticle *article,
       if (strchr (plain, '\n') != NULL || !_cd_import_read_label (plain, strlen (plain), &labels))
         break;
       end = next != NULL ? next + 2 + strspn (next + 2, "\n") : end + n;
+      if (labels.copy_follows)
+        break;
     }
   if (labels.count < 2)
     return markdown;
@@ -210,6 +249,7 @@ _cd_import_labels_clear (CdImportLabels *labels)
   for (guint field = 0; field < CD_LABEL_N; field++)
     g_clear_pointer (&labels->values[field], g_free);
   labels->count = 0;
+  labels->copy_follows = FALSE;
 }
 
 /* The importer of wire copy (see %CD_IMPORT_FORMAT_WIRE): a template's

@@ -43,7 +43,8 @@ _cd_document_add_page_head (CdDocument *document,
  * What a document's running head says is the desk's, not the readers':
  * a line to the desk there ("Embargoed until 00:01 GMT 10 March 2027",
  * as a release's template puts it on every page) is read as one and
- * sets the embargo; the rest (the sender's name, a slug) goes to @notes;
+ * sets the embargo; a template's label ("SLUG: TRAMS-EXTENSION") gives
+ * its field; the rest (the sender's name, a reporter's) goes to @notes;
  * a page's number (or the word "Page" its field stands by) adds nothing.
  */
 void
@@ -52,6 +53,7 @@ _cd_import_take_page_heads (CdArticle *article,
                             GString   *notes)
 {
   g_autoptr (GString) rest = g_string_new (NULL);
+  g_auto (CdImportLabels) labels = { { NULL } };
 
   g_assert (CD_IS_ARTICLE (article));
   g_assert (lines != NULL && notes != NULL);
@@ -61,6 +63,7 @@ _cd_import_take_page_heads (CdArticle *article,
       const char *line = g_ptr_array_index (lines, i);
 
       if (_cd_import_take_release_line (article, line, notes) ||
+          _cd_import_read_label (line, strlen (line), &labels) ||
           g_regex_match_simple ("^(?:page|seite|p\\.|s\\.|página|pagina)?\\s*\\d*\\s*(?:(?:of|/|von|sur|de|di)\\s*\\d*)?$",
                                 line, G_REGEX_CASELESS, 0))
         continue;
@@ -72,4 +75,5 @@ _cd_import_take_page_heads (CdArticle *article,
 
       _cd_import_add_note (notes, note);
     }
+  _cd_import_apply_labels (article, &labels, notes);
 }

@@ -383,13 +383,16 @@ typedef enum
   CD_LABEL_CAPTION,
   CD_LABEL_CREDIT,
   CD_LABEL_NOTE,
+  CD_LABEL_KICKER,
+  CD_LABEL_PICTURES,
   CD_LABEL_N,
 } CdImportLabel;
 
 typedef struct
 {
-  char *values[CD_LABEL_N];
-  guint count; /* the label lines read */
+  char    *values[CD_LABEL_N];
+  guint    count;        /* the label lines read */
+  gboolean copy_follows; /* the last was "COPY:", what follows is the story */
 } CdImportLabels;
 
 gboolean _cd_import_read_label (const char     *line,

@@ -164,7 +164,7 @@ _cd_import_wire_regex (guint which)
      * date that names its month; or with an en dash alone before a
      * sentence, as German papers set their place ("Freiburg – Die …") */
     "^(?-i)(?<place>\\p{Lu}\\p{Ll}+(?:[ '-]\\p{Lu}\\p{Ll}+){0,3})(?:,\\s*(?:(?:le|den|am|el)\\s+)?(?<date>(?i)\\d{1,2}\\s+de\\s+" MONTH_NAME "\\s+de\\s+\\d{4}|" DATE_ALONE ")"
-    "\\s+(?:-|—|–|--)|\\s+–(?=\\s+\\p{Lu}))\\s+(?<rest>\\S.*)$",
+    "(?:\\s+|\\.\\s*)(?:-|—|–|--)|\\s+–(?=\\s+\\p{Lu}))\\s+(?<rest>\\S.*)$",
     /* A date alone */
     "^\\s*" DATE_ALONE "\\s*$",
     /* A dateline as a story's metadata gives it: "SYDNEY March 22 AAP -",
@@ -180,10 +180,14 @@ _cd_import_wire_regex (guint which)
      * a feed's end of message ("NNNN"), a take's ("MORE", "More to
      * follow": the story goes on in the next), AP's "Follow AP's …
      * coverage at https://…", the reporter's number or address ("Contact:
-     * Priya Nair, 07700 900412") */
+     * Priya Nair, 07700 900412"), a press office's with its number
+     * ("Ufficio stampa Museo Civico – tel. 055 000 1234") */
     "^(?:[^\\s@]+@[^\\s@]+\\.[a-z]{2,}|(?:\\(c\\)|©)\\s*\\S.{0,240}|copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|"
     "dpa-infocom(?:\\s+gmbh)?|nnnn|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
     "(?:(?:press|media)\\s+)?contact(?:\\s+(?:details|presse|press|media|prensa))?\\s*:\\s*\\S.*(?:\\d[\\d ]{5,}\\d|@).*|"
+    "(?:press\\s+office|media\\s+(?:office|relations|team)|(?:corporate\\s+)?communications\\s+(?:office|team)|"
+    "ufficio\\s+stampa|gabinete\\s+de\\s+(?:comunicaci[oó]n|prensa)|oficina\\s+de\\s+prensa|servicio\\s+de\\s+prensa|"
+    "pressestelle|service\\s+(?:de\\s+)?presse)\\b.{0,120}?(?:\\d[\\d ]{5,}\\d|@).*|"
     "follow\\s+(?:ap|reuters|afp)['’]s\\s.{0,80}\\bat\\s+https?://\\S+)$",
     /* A reporter's note to the desk, not for the readers: "NOTE TO DESK:
      * …", "Note to subs - …", "NB desk: …", "FAO: News desk", "LEGAL WARNING: …", "LEGAL: …", "URGENT -

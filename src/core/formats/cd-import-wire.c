@@ -650,6 +650,8 @@ _cd_import_add_note (GString    *notes,
   g_assert (notes != NULL);
   g_assert (text != NULL);
 
+  if (*text == '\0')
+    return;
   if (notes->len > 0)
     g_string_append (notes, " — ");
   g_string_append (notes, text);
