@@ -458,6 +458,14 @@ test_sign_offs (void)
       "Steelworkers vote to strike over pensions",
       "Workers at the pipe mill have voted to strike over changes to their pension scheme, the union said on Tuesday. Of the 612 members balloted, 87 per cent backed walkouts on a turnout of 74 per cent, clearing the legal thresholds. The union says the company plans to close its final salary scheme and move staff to a scheme it claims would leave a typical worker £4,000 a year worse off in retirement. The first stoppage is expected later this month unless talks resume.\n",
       "In reply to Newsdesk <newsdesk@paper.example>: “Bitte 400 Zeilen bis 15 Uhr.”" },
+    /* A covering line right over the headline, with no "By" line or
+     * dateline under it. */
+    { "council tax",
+      "Here is my piece for tomorrow, 400 words.\n\nCouncil tax to rise by five per cent in April\n\n"
+      "Council tax bills will rise by five per cent in April, the council said.\n\nThe rise was agreed.\n\nJane\n",
+      "Council tax to rise by five per cent in April",
+      "Council tax bills will rise by five per cent in April, the council said.\n\nThe rise was agreed.\n",
+      "The message opens: “Here is my piece for tomorrow, 400 words.”" },
     /* A release's contact block, its label on a line of its own. */
     { "Médiathèque",
       "La médiathèque ouvre samedi\n\nBORDEAUX – La médiathèque ouvre ses portes samedi.\n\n"
@@ -896,6 +904,44 @@ test_house_template (void)
                        "When the committee meets on Thursday, the markets expect it to hold rates.\n\n"
                        "Note: the Bank's agents report firms plan bigger price rises.\n");
     }
+}
+
+/* A release sent through a mailing list's program, in the text it
+ * writes: the line to read it on the web over it, its embargo, the
+ * agency's covering line, the headline as "** …" over a rule, and its
+ * footer under "ENDS". */
+static void
+test_mailing_list_release (void)
+{
+  const char *message =
+      "From: Olivia Marsh at Brightside PR <olivia@pr.example>\nSubject: EMBARGOED: Basketful raises £12m\n"
+      "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+      "View this email in your browser (https://mailer.example/basketful?e=5f2c)\n\n"
+      "Embargoed until 10:00 GMT, Tuesday 12 January 2027\n\n"
+      "On behalf of our client Basketful, please find below news of its funding round.\n\n"
+      "** Grocery app Basketful raises £12m to expand across the north\n"
+      "------------------------------------------------------------\n\n"
+      "Basketful, the app that delivers groceries from independent shops, has raised £12 million.\n\n"
+      "The company says the funding will create 200 jobs.\n\nENDS\n\n"
+      "For further information, please contact:\nOlivia Marsh, Brightside PR\nolivia@pr.example | 020 7946 0588\n\n"
+      "============================================================\n"
+      "Copyright © 2027 Brightside PR, All rights reserved.\n";
+  g_autoptr (CdArticle) article = import_text (message, CD_IMPORT_FORMAT_EMAIL, "release.eml");
+  g_autoptr (GDateTime) embargo = g_date_time_new_utc (2027, 1, 12, 10, 0, 0);
+  const char *note = cd_article_get_ednote (article);
+
+  g_test_message ("%s", note);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Grocery app Basketful raises £12m to expand across the north");
+  g_assert_nonnull (cd_article_get_embargo (article));
+  g_assert_true (g_date_time_equal (cd_article_get_embargo (article), embargo));
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "Basketful, the app that delivers groceries from independent shops, has raised £12 million.\n\n"
+                   "The company says the funding will create 200 jobs.\n");
+  g_assert_nonnull (strstr (note, "The message opens: “On behalf of our client Basketful"));
+  g_assert_nonnull (strstr (note, "020 7946 0588"));
+  /* The web's line and the rule say nothing to the desk. */
+  g_assert_null (strstr (note, "browser"));
+  g_assert_null (strstr (note, "==="));
 }
 
 static void
@@ -1889,6 +1935,7 @@ main (int   argc,
   g_test_add_func ("/import-email/own-headline", test_own_headline);
   g_test_add_func ("/import-email/template-labels", test_template_labels);
   g_test_add_func ("/import-email/house-template", test_house_template);
+  g_test_add_func ("/import-email/mailing-list-release", test_mailing_list_release);
   g_test_add_func ("/import-email/outlook-html", test_outlook_html);
   g_test_add_func ("/import-email/sign-offs", test_sign_offs);
   g_test_add_func ("/import-email/press-office-byline", test_press_office_byline);

@@ -2903,7 +2903,8 @@ test_html_word_page_bold_head (void)
  * the section's label, the standfirst, the byline (the author's name
  * linked), the time it went up, a newsletter box inside the story and
  * the comments under it with classes. The standfirst and byline are the
- * article's, the label and time the note's; the site's boxes go. */
+ * article's, the label and time the note's; the site's boxes go. The
+ * dateline is read under the lead picture and its caption. */
 static void
 test_html_news_page (void)
 {
@@ -2915,6 +2916,8 @@ test_html_news_page (void)
                      "<div class=\"byline\">By <a href=\"/authors/iain-macleod\" rel=\"author\">Iain MacLeod</a> "
                      "<span class=\"role\">Business Editor</span></div>"
                      "<time datetime=\"2027-02-03T06:00:00Z\">Wednesday, 3 February 2027, 6:00 am</time>"
+                     "<figure><img src=\"/img/airport.jpg\" alt=\"Inverness Airport\"><figcaption>Inverness "
+                     "Airport. Picture: Highland Herald</figcaption></figure>"
                      "<div class=\"article-body\">"
                      "<p>INVERNESS — Direct flights between Inverness and Amsterdam will resume in April.</p>"
                      "<div class=\"newsletter-signup\"><p>Sign up to our daily newsletter</p><form><input "
@@ -2942,6 +2945,7 @@ test_html_news_page (void)
   /* A class of the page's dates with no date in it, and an author's
    * biography, stay the page's text. */
   g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "![Inverness Airport](/img/airport.jpg)\n\nInverness Airport. Picture: Highland Herald\n\n"
                    "Direct flights between Inverness and Amsterdam will resume in April.\n\n"
                    "Tickets go on sale next week.\n\nPosted in Business\n\n"
                    "Iain MacLeod writes on business and the economy for the Herald.\n");
@@ -2951,6 +2955,41 @@ test_html_news_page (void)
   g_assert_cmpstr (cd_article_get_ednote (news), ==, "Published: 12 February 2027");
   g_assert_cmpstr (cd_article_get_body (news), ==,
                    "Work will begin next month on planting 20,000 trees along the greenway.\n");
+}
+
+/* A release saved as text from its PDF (pdftotext's layout): the
+ * letterhead's parts set apart by wide spaces, pages ending in form
+ * feeds with their numbers, the second page under a running head, the
+ * paragraphs with no blank line between them. */
+static void
+test_text_pdf_pages (void)
+{
+  const char *text = "Lowland Water                                                    NEWS RELEASE\n"
+                     "                                                    Issued: 21 January 2027\n\n"
+                     "£48 million upgrade for Dumfries waste water works\n\n"
+                     "Work on a £48 million upgrade to the waste water treatment works serving Dumfries\n"
+                     "will begin next month, Lowland Water has announced.\n"
+                     "The project will increase the capacity of the Troqueer works by 40 per cent and is\n"
+                     "designed to reduce the risk of spills into the River Nith.\n\n"
+                     "                                                              Page 1 of 2\n"
+                     "\fLowland Water News Release – 21 January 2027\n\n"
+                     "Construction is expected to take three years, the company said, and access would\n"
+                     "be maintained at all times.\n"
+                     "ENDS\n"
+                     "                                                              Page 2 of 2\n\f";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_WIRE, "release.txt", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "£48 million upgrade for Dumfries waste water works");
+  g_assert_cmpstr (cd_article_get_ednote (article), ==, "Lowland Water — NEWS RELEASE — Issued: 21 January 2027");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "Work on a £48 million upgrade to the waste water treatment works serving Dumfries will begin "
+                   "next month, Lowland Water has announced.\n\n"
+                   "The project will increase the capacity of the Troqueer works by 40 per cent and is designed to "
+                   "reduce the risk of spills into the River Nith.\n\n"
+                   "Construction is expected to take three years, the company said, and access would be maintained "
+                   "at all times.\n");
 }
 
 /* A page Word saved in its default character set, windows-1252, as its
@@ -3909,6 +3948,7 @@ main (int   argc,
   g_test_add_func ("/import/html/word-page", test_html_word_page);
   g_test_add_func ("/import/html/word-page-bold-head", test_html_word_page_bold_head);
   g_test_add_func ("/import/html/news-page", test_html_news_page);
+  g_test_add_func ("/import/text/pdf-pages", test_text_pdf_pages);
   g_test_add_func ("/import/html/declared-charset", test_html_declared_charset);
   g_test_add_func ("/import/html/article-element", test_html_article_element);
   g_test_add_func ("/import/html/fragments", test_html_fragments);

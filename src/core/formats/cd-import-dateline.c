@@ -611,9 +611,33 @@ _cd_import_take_body_opening (CdArticle *article,
    * it. */
   if (end != NULL && (is_picture (first) || !g_regex_match_simple ("\\p{L}", first, 0, 0)))
     {
-      g_autofree char *rest = g_strdup (end + 2 + strspn (end + 2, "\n"));
-      g_autofree char *opened = _cd_import_take_body_opening (article, g_steal_pointer (&rest), notes);
+      const char      *from = end + 2 + strspn (end + 2, "\n");
+      const char      *under = strstr (from, "\n\n");
+      g_autofree char *rest = NULL;
+      g_autofree char *opened = NULL;
 
+      /* And the picture's caption under it, where the story opens
+       * under that with its dateline or "By" line. */
+      if (is_picture (first) && under != NULL)
+        {
+          g_autofree char *caption = g_strndup (from, under - from);
+          const char      *after = under + 2 + strspn (under + 2, "\n");
+          g_autofree char *opening = plain_line (after);
+          g_autoptr (GMatchInfo) dateline = NULL;
+
+          opening[strcspn (opening, "\n")] = '\0';
+          if (cd_count_words (caption) <= 30 && strchr (caption, '\n') == NULL &&
+              ((dateline = _cd_import_match_dateline (opening)) != NULL || _cd_import_is_byline (opening)))
+            {
+              g_autofree char *both = g_strconcat (first, "\n\n", caption, NULL);
+
+              g_free (first);
+              first = g_steal_pointer (&both);
+              from = after;
+            }
+        }
+      rest = g_strdup (from);
+      opened = _cd_import_take_body_opening (article, g_steal_pointer (&rest), notes);
       body = g_strconcat (first, "\n\n", opened, NULL);
       g_free (markdown);
       return body;
@@ -736,7 +760,9 @@ _cd_import_take_body_sign_off (char    *markdown,
         /* The note is plain text: "\\###" and "**Media contact**" as they read. */
         g_autofree char *plain = cd_render_plain_text (paragraphs[i], -1);
 
-        _cd_import_add_note (notes, g_strstrip (plain));
+        /* A rule across the page says nothing. */
+        if (!g_regex_match (_cd_import_wire_regex (RE_RULE), g_strstrip (plain), 0, NULL))
+          _cd_import_add_note (notes, plain);
       }
     else
       g_string_append_printf (body, "%s%s", i > 0 ? "\n\n" : "", paragraphs[i]);

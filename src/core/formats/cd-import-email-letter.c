@@ -347,7 +347,7 @@ is_covering (const char *paragraph)
 
   return strlen (paragraph) <= 200 &&
          matches (&regex,
-                  "^(?:\\S+\\s+){0,4}?(?:here['’]?s|here\\s+is|here\\s+you\\s+(?:go|are)|as\\s+(?:promised|requested|discussed)|attached|enclosed|please\\s+find|anbei|"
+                  "^(?:\\S+\\s+){0,4}?(?:here['’]?s|here\\s+is|on\\s+behalf\\s+of\\s+(?:our|my)\\s+clients?|here\\s+you\\s+(?:go|are)|as\\s+(?:promised|requested|discussed)|attached|enclosed|please\\s+find|anbei|"
                   "im\\s+anhang|hier\\s+(?:ist|sind|kommt)|voici|ci-joint|adjunto|in\\s+allegato|ecco|"
                   "bijgevoegd|hierbij|copy\\s+(?:below|follows|attached)|(?:filed|pasted|see)\\s+below|"
                   "below\\s+(?:is|are)|text\\s+unten|texte\\s+ci-dessous)\\b",
@@ -412,7 +412,11 @@ _cd_import_take_greeting (char    *text,
                           GString *notes)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  g_auto (GStrv) paragraphs = g_regex_split_simple ("\\n(?:[ \\t\\r]*\\n)+", trimmed, 0, 0);
+  g_auto (GStrv) all = g_regex_split_simple ("\\n(?:[ \\t\\r]*\\n)+", trimmed, 0, 0);
+  /* A release's line to the desk over the letter ("Embargoed until …")
+   * stays over the story. */
+  guint    first = g_strv_length (all) > 2 && _cd_import_is_release_line (all[0]) ? 1 : 0;
+  char   **paragraphs = all + first;
   guint    count = g_strv_length (paragraphs);
   guint    start = 1, story = G_MAXUINT;
   GString *rest;
@@ -421,8 +425,10 @@ _cd_import_take_greeting (char    *text,
 
   if (count < 2)
     return text;
+  /* The story opens with its dateline or "By" line, or with its
+   * headline right under a covering line. */
   for (guint i = 1; i < count && i <= MAX_COVERING + 1; i++)
-    if (opens_story (paragraphs[i]))
+    if (opens_story (paragraphs[i]) || (i == 1 && count > 2 && is_covering (paragraphs[0]) && reads_as_headline (paragraphs[1])))
       {
         story = i;
         break;
@@ -451,9 +457,9 @@ _cd_import_take_greeting (char    *text,
     note = g_strdup_printf ("The message opens: “%s”", opening->str);
     _cd_import_add_note (notes, note);
   }
-  rest = g_string_new (NULL);
+  rest = g_string_new (first > 0 ? all[0] : NULL);
   for (guint i = start; i < count; i++)
-    g_string_append_printf (rest, "%s%s", i > start ? "\n\n" : "", paragraphs[i]);
+    g_string_append_printf (rest, "%s%s", rest->len > 0 ? "\n\n" : "", paragraphs[i]);
   g_string_append_c (rest, '\n');
   g_free (text);
   return g_string_free (rest, FALSE);

@@ -172,6 +172,37 @@ without_stars (char *text)
   return out;
 }
 
+/* @text (consumed) as a mailing list's program writes its text
+ * (Mailchimp's and its peers'): without the line that sends the reader to
+ * the web ("View this email in your browser (https://…)"), and with its
+ * headings ("** Headline" over a rule of dashes) as the lines they are. */
+static char *
+without_mailer_marks (char *text)
+{
+  static GRegex *online, *heading;
+  char          *out, *next;
+
+  if (g_once_init_enter (&online))
+    g_once_init_leave (&online, g_regex_new ("^[ \\t]*(?:(?:view|read|open|see)\\s+(?:this\\s+(?:e-?mail|message|newsletter|"
+                                             "release)\\s+)?(?:in|on)\\s+(?:your|a|the)\\s+(?:web\\s+)?browser|having\\s+"
+                                             "trouble\\s+viewing\\s+this\\s+e-?mail|e-?mail\\s+(?:nicht\\s+lesbar|im\\s+browser)|"
+                                             "(?:voir|afficher)\\s+(?:cet?\\s+(?:e-?mail|message)\\s+)?dans\\s+(?:votre|le)\\s+"
+                                             "navigateur|ver\\s+(?:este\\s+(?:correo|mensaje)\\s+)?en\\s+(?:tu|su|el)\\s+"
+                                             "navegador)\\b[^\\n]{0,200}\\n",
+                                             G_REGEX_CASELESS | G_REGEX_MULTILINE, 0, NULL));
+  if (g_once_init_enter (&heading))
+    g_once_init_leave (&heading, g_regex_new ("^\\*\\* ([^\\n]*\\S)[ \\t]*\\n-{5,}[ \\t]*$", G_REGEX_MULTILINE, 0, NULL));
+  out = g_regex_replace_literal (online, text, -1, 0, "", 0, NULL);
+  if (out == NULL)
+    return text;
+  next = g_regex_replace (heading, out, -1, 0, "\\1", 0, NULL);
+  g_free (text);
+  if (next == NULL)
+    return out;
+  g_free (out);
+  return next;
+}
+
 /* Whether the message is a press office's, whose sender is no author
  * to byline: the sender's name is an organisation's or a press office's
  * ("Northshire Police Press Office", "Service presse Ville de
@@ -1033,7 +1064,7 @@ _cd_import_email (CdArticle  *article,
 
       if (plain != NULL)
         {
-          plain = without_stars (plain);
+          plain = without_mailer_marks (without_stars (plain));
           plain = take_forward (plain, FALSE, &subject, &sender, &address, &when, notes);
           _cd_import_cut_signature (plain);
           _cd_import_cut_closing (plain, sender, notes);

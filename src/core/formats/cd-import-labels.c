@@ -264,7 +264,7 @@ _cd_import_wire (CdArticle  *article,
                  GError    **error)
 {
   g_auto (CdImportLabels) labels = { { NULL } };
-  g_autofree char *copy = g_strndup (text, length);
+  g_autofree char *copy = _cd_import_unpage_text (g_strndup (text, length));
   g_autofree char *rest = NULL;
   g_autoptr (GString) notes = NULL;
   const char *start = copy + _cd_import_skip_bom (copy, length);
@@ -290,7 +290,7 @@ _cd_import_wire (CdArticle  *article,
     rest = labels.values[CD_LABEL_HEADLINE] != NULL ? g_strconcat (labels.values[CD_LABEL_HEADLINE], "\n\n", end, NULL)
                                                     : g_strdup (end);
   if (rest == NULL)
-    return _cd_import_wire_copy (article, text, length, origin, error);
+    return _cd_import_wire_copy (article, copy, strlen (copy), origin, error);
   if (!_cd_import_wire_copy (article, rest, strlen (rest), origin, error))
     return FALSE;
   notes = g_string_new (cd_article_get_ednote (article));

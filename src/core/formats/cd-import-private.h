@@ -368,6 +368,9 @@ gboolean _cd_import_document (CdImportFormat format,
                               const char    *origin,
                               GError       **error);
 
+/* Text saved from a laid-out document's pages (cd-import-text-pages.c). */
+char *_cd_import_unpage_text (char *text);
+
 /* A story's labelled lines, "Hed: …" (cd-import-labels.c). */
 typedef enum
 {

@@ -929,7 +929,7 @@ append_block (GString *body,
 
 /* What follows the end mark (line @line of block @i and the blocks after
  * it: the agency's trailer, advisories) is for the desk: to the notes, a
- * paragraph a block. */
+ * paragraph a block, but for the rules across the page. */
 static void
 take_after_end (GPtrArray *blocks,
                 guint      i,
@@ -944,6 +944,10 @@ take_after_end (GPtrArray *blocks,
       g_autofree char *joined = NULL;
 
       g_ptr_array_remove_range (b->lines, 0, MIN (line, b->lines->len));
+      /* A rule across the page says nothing. */
+      for (guint k = b->lines->len; k > 0; k--)
+        if (g_regex_match (_cd_import_wire_regex (RE_RULE), g_ptr_array_index (b->lines, k - 1), 0, NULL))
+          g_ptr_array_remove_index (b->lines, k - 1);
       if (b->lines->len > 0 && *g_strstrip (joined = _cd_import_wire_block_join (b)) != '\0')
         _cd_import_add_note (notes, joined);
     }
