@@ -1722,6 +1722,104 @@ test_ninjs_bad (void)
 }
 
 /* What only looks like the desk's lines stays the story's. */
+/* Agency copy as it comes off the wire, each agency with its own
+ * furniture around the story: codes, routing and service lines, section
+ * descriptors, correction notes and dpa's " =" above the headline;
+ * takes; sign-offs, copyright lines, terminal stamps, photo codes and
+ * contacts under it; embargoes in Spanish and in AP's "11 a.m. EDT". */
+static void
+test_wire_agency_furniture (void)
+{
+  /* clang-format off */
+  static const struct
+  {
+    const char *text;
+    const char *headline, *body, *noted, *embargo;
+  } cases[] = {
+    { "BC-US--Budget,0687\nSenate passes stopgap bill\nBy MARTA QUILLAN\nAssociated Press\n"
+      "WASHINGTON (AP) — The Senate on Wednesday approved a stopgap spending bill that keeps federal agencies open through June.\n\nThe vote was 71-27.\n\n"
+      "(Copyright 2027 The Associated Press. All Rights Reserved.)\nAP-WF-03-03-27 2214GMT\n",
+      "Senate passes stopgap bill", "The Senate on Wednesday approved a stopgap spending bill that keeps federal agencies open through June.\n\nThe vote was 71-27.\n",
+      "AP-WF-03-03-27 2214GMT", NULL },
+    { "BC-EU--Dike Breach,0940\nDike breach floods farmland\n"
+      "ZWOLLE, Netherlands (AP) — A dike along the IJssel river gave way on Tuesday, flooding hundreds of hectares of farmland near Zwolle.\n\nFarmers moved cattle.\n\nMORE\n\n"
+      "BC-EU--Dike Breach, Take 2,0940\nNo injuries were reported.\n",
+      "Dike breach floods farmland",
+      "A dike along the IJssel river gave way on Tuesday, flooding hundreds of hectares of farmland near Zwolle.\n\nFarmers moved cattle.\n\nNo injuries were reported.\n", NULL, NULL },
+    { "bdt0123 4 vm 312 dpa 0456\nDeutschland/Verkehr/Brücken\nNeue Brücke über den Rhein eröffnet =\n"
+      "   Mainz (dpa) - Nach sechs Jahren Bauzeit ist die neue Brücke zwischen Mainz und Wiesbaden am Mittwoch eröffnet worden.\n",
+      "Neue Brücke über den Rhein eröffnet", "Nach sechs Jahren Bauzeit ist die neue Brücke zwischen Mainz und Wiesbaden am Mittwoch eröffnet worden.\n",
+      "bdt0123 4 vm 312 dpa 0456", NULL },
+    { "Berichtigung: Im dritten Absatz wurde der Name korrigiert.\n\nZoo meldet Zwillinge =\n"
+      "   Leipzig (dpa) - Im Leipziger Zoo sind zum ersten Mal Gorilla-Zwillinge zur Welt gekommen, wie der Zoo am Dienstag mitteilte.\n",
+      "Zoo meldet Zwillinge", "Im Leipziger Zoo sind zum ersten Mal Gorilla-Zwillinge zur Welt gekommen, wie der Zoo am Dienstag mitteilte.\n",
+      "Berichtigung: Im dritten Absatz wurde der Name korrigiert.", NULL },
+    { "EMBARGADA HASTA LAS 00.01 HORAS (HORA PENINSULAR) DEL JUEVES 4 DE MARZO DE 2027\nSalud-Estudio\n"
+      "Dormir poco eleva el riesgo de hipertensión\n"
+      "   Madrid, 3 mar (EFE).- Los jóvenes que duermen menos de seis horas tienen un 34 % más de riesgo de desarrollar hipertensión.\n\n   mi/icn\n\n(c) Agencia EFE\n",
+      "Dormir poco eleva el riesgo de hipertensión", "Los jóvenes que duermen menos de seis horas tienen un 34 % más de riesgo de desarrollar hipertensión.\n",
+      "Salud-Estudio", "2027-03-03T23:01:00Z" },
+    { "ZCZC6543/SXA\nXCU38543_SXA_QBXB\nR CRO S0A QBXB\nScoperti i resti di una villa romana\n"
+      "(ANSA) - PAVIA, 3 MAR - I resti di una villa romana del II secolo sono stati scoperti durante i lavori in un parcheggio del centro.\n\n     YBD-FH\n"
+      "03-MAR-27 14:12 NNNN\nRIPRODUZIONE RISERVATA © Copyright ANSA\n",
+      "Scoperti i resti di una villa romana", "I resti di una villa romana del II secolo sono stati scoperti durante i lavori in un parcheggio del centro.\n",
+      "ZCZC6543/SXA", NULL },
+    { "AAP General News (Australia)\nBushfire crews contain blaze\nBy Jane Citizen\n"
+      "SYDNEY, March 3 AAP - Firefighters have contained a bushfire that burned through more than 900 hectares of bushland west of Sydney.\n\nAAP jc/jt/ra\n",
+      "Bushfire crews contain blaze", "Firefighters have contained a bushfire that burned through more than 900 hectares of bushland west of Sydney.\n", "AAP jc/jt/ra", NULL },
+    { "China's exports rise\n\nBEIJING, March 3 (Xinhua) -- China's exports rose 7 percent year on year in February, beating forecasts, official data showed. Enditem\n",
+      "China's exports rise", "China's exports rose 7 percent year on year in February, beating forecasts, official data showed.\n", NULL, NULL },
+    { "BRIEF-Halvard Shipping Q4 net profit rises\n\nMarch 3 (Reuters) - Halvard Shipping ASA:\n\n"
+      "* Q4 NET PROFIT $42.1 MILLION\n\nSource text for Eikon: [ID:nBw4kQ7Zxa]\n\n"
+      "Further company coverage: [HALV.OL]\n\n(Gdansk Newsroom)\n",
+      "Halvard Shipping Q4 net profit rises", "Halvard Shipping ASA:\n\n\\* Q4 NET PROFIT $42.1 MILLION\n",
+      "(Gdansk Newsroom)", NULL },
+    { "Veltrona shares slump\n\nSTOCKHOLM, March 3 (Reuters) - Veltrona shares fell 15% on Tuesday after the company cut its outlook for the year, citing weak demand.\n\n"
+      "((karin.osei@news.example; +46 8 555 0100))\nKeywords: VELTRONA RESULTS/SHARES (UPDATE 2)\n",
+      "Veltrona shares slump", "Veltrona shares fell 15% on Tuesday after the company cut its outlook for the year, citing weak demand.\n", "Keywords: VELTRONA RESULTS/SHARES (UPDATE 2)", NULL },
+    { "Metro de Lisboa alarga horário\n\nLisboa, 03 mar 2027 (Lusa) - O Metro de Lisboa vai alargar o horário de funcionamento às sextas-feiras e aos sábados a partir de abril.\n\n"
+      "RCS // JH\n\nLusa/Fim\n",
+      "Metro de Lisboa alarga horário", "O Metro de Lisboa vai alargar o horário de funcionamento às sextas-feiras e aos sábados a partir de abril.\n", "RCS // JH", NULL },
+    { "BC-SCI--Ocean Warming,0721\nEMBARGOED until 11 a.m. EDT, Wednesday, May 12, 2027\n"
+      "Deep ocean warming faster than forecast\nBy ODA MERRIN\nAP Science Writer\n"
+      "Water more than a mile below the ocean's surface is warming nearly twice as fast as forecast, a study found.\n\n"
+      "___\n\nAP Photos NYRV101-103\nNYRV101: A float is lowered into the sea.\n\nAP-WF-05-10-27 1415GMT\n",
+      "Deep ocean warming faster than forecast",
+      "Water more than a mile below the ocean's surface is warming nearly twice as fast as forecast, a study found.\n",
+      "NYRV101: A float is lowered into the sea.", "2027-05-12T15:00:00Z" },
+    /* An alert: its priority and service's name under the slug are the
+     * note's, not the standfirst (nor lost). */
+    { "BC-US--Fed-Rates,0052\nURGENT\nAP NewsAlert\n"
+      "WASHINGTON (AP) — The Federal Reserve raises its benchmark interest rate by a quarter-point to 4.75%.\n",
+      "Fed-Rates", "The Federal Reserve raises its benchmark interest rate by a quarter-point to 4.75%.\n",
+      "URGENT — AP NewsAlert — BC-US--Fed-Rates,0052", NULL },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (cases[i].text, strlen (cases[i].text), CD_IMPORT_FORMAT_WIRE,
+                                                "wire.txt", &error);
+      g_autofree char *embargo = NULL;
+
+      g_assert_no_error (error);
+      g_test_message ("%u: %s | %s", i, cd_article_get_body (a), cd_article_get_ednote (a));
+      g_assert_cmpstr (cd_article_get_headline (a), ==, cases[i].headline);
+      g_assert_cmpstr (cd_article_get_body (a), ==, cases[i].body);
+      g_assert_true (cd_text_is_blank (cd_article_get_dek (a)));
+      if (cases[i].noted != NULL)
+        g_assert_nonnull (strstr (cd_article_get_ednote (a), cases[i].noted));
+      if (cd_article_get_embargo (a) != NULL)
+        {
+          g_autoptr (GDateTime) utc = g_date_time_to_utc (cd_article_get_embargo (a));
+
+          embargo = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+        }
+      g_assert_cmpstr (embargo, ==, cases[i].embargo);
+    }
+}
+
 static void
 test_wire_transmission_lookalikes (void)
 {
@@ -3938,6 +4036,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/service-heads", test_wire_service_heads);
   g_test_add_func ("/import/wire/contacts", test_wire_contacts);
   g_test_add_func ("/import/wire/end-marks", test_wire_end_marks);
+  g_test_add_func ("/import/wire/agency-furniture", test_wire_agency_furniture);
   g_test_add_func ("/import/release-lines", test_release_lines);
   g_test_add_func ("/import/release-letterhead", test_release_letterhead);
   g_test_add_func ("/import/language/guess", test_language_guess);

@@ -322,6 +322,9 @@ void     _cd_import_take_wire_letterhead (GPtrArray *blocks,
 gboolean _cd_import_is_sender_name (const char *line);
 gboolean _cd_import_is_kicker (const char *line,
                                const char *next);
+void     _cd_import_take_wire_service_lines (CdArticle *article,
+                                             GPtrArray *blocks,
+                                             GString   *notes);
 void     _cd_import_take_wire_kicker (GPtrArray *blocks,
                                       GString   *notes);
 void     _cd_import_take_wire_release_lines (CdArticle *article,

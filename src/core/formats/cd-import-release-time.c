@@ -181,43 +181,45 @@ static const struct
   int         minutes;
   const char *region;
 } zones[] = {
-  {"gmt",   0,            NULL                 },
-  { "utc",  0,            NULL                 },
-  { "ut",   0,            NULL                 },
-  { "z",    0,            NULL                 },
-  { "bst",  60,           "Europe/London"      },
-  { "cet",  60,           "Europe/Berlin"      },
-  { "mez",  60,           "Europe/Berlin"      },
-  { "cest", 120,          "Europe/Berlin"      },
-  { "mesz", 120,          "Europe/Berlin"      },
-  { "eet",  120,          "Europe/Athens"      },
-  { "eest", 180,          "Europe/Athens"      },
-  { "wet",  0,            "Europe/Lisbon"      },
-  { "west", 60,           "Europe/Lisbon"      },
-  { "est",  -300,         "America/New_York"   },
-  { "edt",  -240,         "America/New_York"   },
-  { "cst",  -360,         "America/Chicago"    },
-  { "cdt",  -300,         "America/Chicago"    },
-  { "mst",  -420,         "America/Denver"     },
-  { "mdt",  -360,         "America/Denver"     },
-  { "pst",  -480,         "America/Los_Angeles"},
-  { "pdt",  -420,         "America/Los_Angeles"},
-  { "aest", 600,          "Australia/Sydney"   },
-  { "aedt", 660,          "Australia/Sydney"   },
-  { "jst",  540,          NULL                 },
-  { "sgt",  480,          NULL                 },
-  { "hkt",  480,          NULL                 },
-  { "et",   REGION_CLOCK, "America/New_York"   },
-  { "ct",   REGION_CLOCK, "America/Chicago"    },
-  { "mt",   REGION_CLOCK, "America/Denver"     },
-  { "pt",   REGION_CLOCK, "America/Los_Angeles"},
+  {"gmt",         0,            NULL                 },
+  { "utc",        0,            NULL                 },
+  { "ut",         0,            NULL                 },
+  { "z",          0,            NULL                 },
+  { "bst",        60,           "Europe/London"      },
+  { "cet",        60,           "Europe/Berlin"      },
+  { "mez",        60,           "Europe/Berlin"      },
+  { "cest",       120,          "Europe/Berlin"      },
+  { "mesz",       120,          "Europe/Berlin"      },
+  { "eet",        120,          "Europe/Athens"      },
+  { "eest",       180,          "Europe/Athens"      },
+  { "wet",        0,            "Europe/Lisbon"      },
+  { "west",       60,           "Europe/Lisbon"      },
+  { "est",        -300,         "America/New_York"   },
+  { "edt",        -240,         "America/New_York"   },
+  { "cst",        -360,         "America/Chicago"    },
+  { "cdt",        -300,         "America/Chicago"    },
+  { "mst",        -420,         "America/Denver"     },
+  { "mdt",        -360,         "America/Denver"     },
+  { "pst",        -480,         "America/Los_Angeles"},
+  { "pdt",        -420,         "America/Los_Angeles"},
+  { "aest",       600,          "Australia/Sydney"   },
+  { "aedt",       660,          "Australia/Sydney"   },
+  { "jst",        540,          NULL                 },
+  { "sgt",        480,          NULL                 },
+  { "hkt",        480,          NULL                 },
+  { "et",         REGION_CLOCK, "America/New_York"   },
+  { "ct",         REGION_CLOCK, "America/Chicago"    },
+  { "mt",         REGION_CLOCK, "America/Denver"     },
+  { "pt",         REGION_CLOCK, "America/Los_Angeles"},
+ /* Spain's mainland time, as EFE names it: "hora peninsular". */
+  { "peninsular", REGION_CLOCK, "Europe/Madrid"      },
 };
 
 /* Words that may stand in a time and say nothing more. */
 static const char *const fillers[] = { "until", "till", "to", "at", "on", "the", "of", "before", "hrs",
                                        "hours", "h", "uhr", "um", "bis", "le", "à", "a", "jusqu'au",
                                        "jusqu'à", "jusqu", "au", "hasta", "el", "de", "del", "vom", "du",
-                                       "ab", "fino", "alle", "al", "ore", "tot", "uur", "horas", "and",
+                                       "ab", "fino", "alle", "al", "ore", "tot", "uur", "horas", "hora", "las", "and",
                                        "und", "-", "–", "—", "|", ":", "," };
 
 typedef struct
@@ -483,6 +485,18 @@ read_when (const char *text,
           (is_word (tokens[i + 1], noons, G_N_ELEMENTS (noons)) ||
            is_word (tokens[i + 1], midnights, G_N_ELEMENTS (midnights))))
         continue;
+      /* "11 a.m.", "7 p.m.", "7 pm" (a bare "am" may be German's) */
+      if (length <= 2 && strspn (token, "0123456789") == length && tokens[i + 1] != NULL &&
+          (g_str_equal (tokens[i + 1], "a.m.") || g_str_equal (tokens[i + 1], "p.m.") ||
+           g_str_equal (tokens[i + 1], "pm")))
+        {
+          g_autofree char *joined = g_strconcat (token, tokens[i + 1], NULL);
+
+          if (!read_time (joined, when))
+            return FALSE;
+          i++;
+          continue;
+        }
       /* "10 Uhr", "10 h", "10 uur" */
       if (length <= 2 && strspn (token, "0123456789") == length && tokens[i + 1] != NULL &&
           (g_str_equal (tokens[i + 1], "uhr") || g_str_equal (tokens[i + 1], "h") ||

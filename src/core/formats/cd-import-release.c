@@ -33,7 +33,7 @@ static const char release_pattern[] =
     "not\\s+for\\s+(?:publication|release|broadcast|use)|hold\\s+for\\s+release|"
     "for\\s+release(?:\\s+on|\\s+at|\\s+after|\\s+from)?(?=\\s*:?\\s*(?:\\d|mon|tue|wed|thu|fri|sat|sun))|"
     "(?:achtung\\s+)?sperrfrist|(?:ver(?:ö|oe)ffentlichung\\s+)?frei\\s+(?:zur\\s+ver(?:ö|oe)ffentlichung\\s+)?ab|"
-    "sous\\s+embargo|embargado|sotto\\s+embargo|onder\\s+embargo|niet\\s+voor\\s+publicatie)|"
+    "sous\\s+embargo|embargad[ao]s?|sotto\\s+embargo|onder\\s+embargo|niet\\s+voor\\s+publicatie)|"
     "(?<label>for\\s+immediate\\s+(?:release|distribution|publication)|immediate\\s+release|"
     "press\\s+release|news\\s+release|media\\s+release|media\\s+statement|press\\s+statement|"
     "media\\s+advisory|news\\s+advisory|press\\s+notice|press\\s+information|"

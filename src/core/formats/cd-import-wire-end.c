@@ -47,7 +47,7 @@ is_sign_off_block (CdWireBlock *b,
 
 /* Takes what the desk writes under the story into the notes: its sign-off
  * of initials ("mm/jbo/ach", or after the last sentence's end, as dpa-AFX
- * writes it: "… bleibe hoch./mbr/stw/he"), the agency's trailer (a
+ * writes it: "… bleibe hoch./mbr/stw/he"; Xinhua's "Enditem" too), the agency's trailer (a
  * copyright line, the reporter's email address), whom to contact about
  * the story, the reporter's note to the desk ("NOTE TO DESK: use the
  * archive picture"), a picture's caption ("PHOTO CAPTION: …") and the
@@ -79,6 +79,14 @@ take_sign_off (GPtrArray *blocks,
           slash = strchr (slash, '/');
           _cd_import_add_note (notes, slash + 1);
           *slash = '\0';
+        }
+      /* Xinhua's end mark after the last sentence: "… data showed. Enditem" */
+      else if (g_regex_match_simple ("[.!?\"”»']\\s+Enditem$", g_ptr_array_index (b->lines, b->lines->len - 1), 0, 0))
+        {
+          char *line = g_ptr_array_index (b->lines, b->lines->len - 1);
+
+          line[strlen (line) - strlen ("Enditem")] = '\0';
+          g_strchomp (line);
         }
       break;
     }
@@ -157,13 +165,34 @@ take_notebook (GPtrArray *blocks,
     }
 }
 
+/* Joins a story sent in takes: a take's "MORE" and the next take's slug
+ * line under it ("BC-EU--Netherlands-Dike Breach, Take 2,0940") go, so
+ * the story reads on. */
+static void
+join_takes (GPtrArray *blocks)
+{
+  for (guint i = 0; i + 1 < blocks->len; i++)
+    {
+      CdWireBlock *b = g_ptr_array_index (blocks, i);
+      CdWireBlock *next = g_ptr_array_index (blocks, i + 1);
+
+      if (b->lines->len == 0 || next->lines->len == 0 ||
+          !g_regex_match_simple ("^(?:MORE|\\(MORE\\)|-MORE-|more\\s+follows)$", g_ptr_array_index (b->lines, b->lines->len - 1), 0, 0) ||
+          !g_regex_match (_cd_import_wire_regex (RE_SLUG), g_ptr_array_index (next->lines, 0), 0, NULL))
+        continue;
+      g_ptr_array_remove_index (b->lines, b->lines->len - 1);
+      g_ptr_array_remove_index (next->lines, 0);
+    }
+}
+
 /* Takes what stands under the story in wire copy's @blocks
  * (CdWireBlock) into @notes: dpa's notebook, then the sign-off and the
- * trailer. */
+ * trailer; a story in takes is read whole. */
 void
 _cd_import_take_wire_end (GPtrArray *blocks,
                           GString   *notes)
 {
+  join_takes (blocks);
   take_notebook (blocks, notes);
   take_sign_off (blocks, notes);
 }

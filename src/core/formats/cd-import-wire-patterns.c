@@ -87,10 +87,10 @@ _cd_import_wire_regex (guint which)
     "^(?:(?:interview|words|text|reporting|compiled|live\\s+coverage|review|analysis|pictures?)\\s+)?by\\s+(?<name>\\S.*)$",
     /* End of story marks: "###" and "-30-" (in Markdown too, "\#\#\#", "\-30-"),
      * old AP's "-0-", "(end)", "ends", "-ends-", Xinhua's "Enditem", and
-     * in the agencies' other languages "ENDE", "(fin)" (in capitals or
+     * in the agencies' other languages "ENDE", "(fin)", Lusa's "Lusa/Fim" (in capitals or
      * brackets: "Ende" alone on a wrapped line is a word); a reporter's
      * "Copy ends. 380 words. Pic from Pat." */
-    "^(?:(?:\\\\?#){3,}|\\\\?-\\s*30\\s*-|\\\\?-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin)\\)|(?-i:ENDE|FIN)|enditem|"
+    "^(?:(?:\\\\?#){3,}|\\\\?-\\s*30\\s*-|\\\\?-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin|fim)\\)|(?-i:ENDE|FIN|FIM)|lusa/fim|enditem|"
     "[-–]?\\s*ends\\s*[-–]?|copy\\s+ends\\b.*)$",
     /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
      * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/", and AP's keyword
@@ -106,11 +106,11 @@ _cd_import_wire_regex (guint which)
     "^(?-i)(?:REFILE|RPT|REPEAT|CORRECTED|CORRECTION|(?:\\d+(?:ST|ND|RD|TH)\\s+)?LEAD|"
     "(?:UPDATE|WRAPUP)(?:\\s*\\d+)?)[\\s!:.-]*$",
     /* A transmission label before the headline: "UPDATE 2-", "REFILE-",
-     * and Reuters' kinds of story, "FACTBOX-", "EXCLUSIVE-" */
+     * and Reuters' kinds of story, "FACTBOX-", "EXCLUSIVE-", "BRIEF-" */
     "^(?-i)(?<label>(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT|EXCLUSIVE|FACTBOX|ANALYSIS|"
-    "EXPLAINER|INSIGHT|BREAKINGVIEWS|COLUMN|TIMELINE|INTERVIEW|PREVIEW|FEATURE|SPECIAL REPORT)"
+    "EXPLAINER|INSIGHT|BREAKINGVIEWS|COLUMN|TIMELINE|INTERVIEW|PREVIEW|FEATURE|SPECIAL REPORT|BRIEF|GLOBAL MARKETS)"
     "(?:\\s*-\\s*(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT|EXCLUSIVE|FACTBOX|ANALYSIS|"
-    "EXPLAINER|INSIGHT|BREAKINGVIEWS|COLUMN|TIMELINE|INTERVIEW|PREVIEW|FEATURE|SPECIAL REPORT))*)"
+    "EXPLAINER|INSIGHT|BREAKINGVIEWS|COLUMN|TIMELINE|INTERVIEW|PREVIEW|FEATURE|SPECIAL REPORT|BRIEF|GLOBAL MARKETS))*)"
     "\\s*-\\s*(?<rest>\\S.*)$",
     /* A note to editors: "Eds: UPDATES with …", "Note to editors: …",
      * AFP's "ATTENTION - UPDATES with export figures ///",
@@ -131,14 +131,15 @@ _cd_import_wire_regex (guint which)
      * the agency's name between slashes, "/ritzau/", after two equals
      * signs or dashes, as Kyodo and IANS close a story, "==Kyodo",
      * "--IANS" (an agency's: "--Roosevelt" under a quote is the quote's),
-     * or alone in brackets, as ANSA does: "(ANSA)." */
+     * or alone in brackets, as ANSA does: "(ANSA)."; "AAP ml/dp"; capitals
+     * joined, as ANSA and Lusa sign: "YBD-FH", "RCS // JH" */
     "^(?-i)(?:(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
     "(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8}|"
     "/[a-z]{2,12}/|\\\\?(?:==|--)\\s*(?:Kyodo|IANS|PTI|ANI|UNI|Xinhua|Yonhap|Bernama|Antara|KUNA|WAM|"
     "SPA|MENA|TASS|Interfax|Anadolu|AFP|AP|dpa|Reuters|EFE|ANSA|AAP)|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
     "\\)\\.?|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
     "(?:\\s+(?!(?:and|or|via|with|the|for|says|said|to|in|on|at|by|of|is|was|has|had|its|his|"
-    "her|not|but|also|new|now|TV)\\b)(?:[a-z]{2,4}|[A-Z]{2,4})){1,6})$",
+    "her|not|but|also|new|now|TV)\\b)(?:[a-z]{2,4}(?:/[a-z]{2,4})*|[A-Z]{2,4})){1,6}|[A-Z]{2,4}(?:-|\\s*//\\s*)[A-Z]{2,4})$",
     /* The head of the section for editors that closes a story, "#
      * Notebook" with its heading mark as dpa sends it (a "Notebook" of
      * the story's own has none), and of its part not for publication */
@@ -177,13 +178,21 @@ _cd_import_wire_regex (guint which)
      * (Yonhap's "jwp@yna.co.kr"), a copyright line ("(c) Agencia EFE",
      * "Copyright 2026 The Associated Press. All rights reserved. …"),
      * dpa's ("dpa-infocom GmbH", "©dpa-infocom, dpa:260701-930-512734/2"),
-     * a feed's end of message ("NNNN"), a take's ("MORE", "More to
+     * ANSA's ("RIPRODUZIONE RISERVATA © Copyright ANSA"), AP's terminal
+     * stamp ("AP-WF-03-03-27 2214GMT") and photos ("AP Photos NYRV101-103",
+     * "NYRV101: Visitors …"), Reuters' contact ("((name@…; +46 8 …))") and
+     * keywords, a feed's end of message ("NNNN", "03-MAR-27 14:12 NNNN"), a take's ("MORE", "More to
      * follow": the story goes on in the next), AP's "Follow AP's …
      * coverage at https://…", the reporter's number or address ("Contact:
      * Priya Nair, 07700 900412"), a press office's with its number
      * ("Ufficio stampa Museo Civico – tel. 055 000 1234") */
-    "^(?:[^\\s@]+@[^\\s@]+\\.[a-z]{2,}|(?:\\(c\\)|©)\\s*\\S.{0,240}|copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|"
-    "dpa-infocom(?:\\s+gmbh)?|nnnn|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
+    "^(?:[^\\s@]+@[^\\s@]+\\.[a-z]{2,}|(?:\\(c\\)|©)\\s*\\S.{0,240}|\\(?copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|"
+    "(?:all\\s+rights\\s+reserved|riproduzione\\s+riservata)\\b.{0,120}|"
+    "(?-i:[A-Z]{2}-[A-Z]{2}-\\d\\d-\\d\\d-\\d\\d\\s+\\d{4}\\s?(?:GMT|UTC|[ECMP][SD]T))|\\(\\(.{3,200}\\)\\)|keywords\\s*:\\s*\\S.*|source\\s+text(?:\\s+for\\s+\\S+)?\\s*:.*|"
+    "further\\s+company\\s+coverage\\s*:.*|\\([\\p{L} ]{2,30}\\s+newsroom\\)|"
+    "(?-i:(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?)\\s*:?\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?"
+    "(?:\\s*,\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?)*\\.?|[A-Z]{2,6}\\d{2,4}\\s*:\\s*\\S.*)|"
+    "dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
     "(?:(?:press|media)\\s+)?contact(?:\\s+(?:details|presse|press|media|prensa))?\\s*:\\s*\\S.*(?:\\d[\\d ]{5,}\\d|@).*|"
     "(?:press\\s+office|media\\s+(?:office|relations|team)|(?:corporate\\s+)?communications\\s+(?:office|team)|"
     "ufficio\\s+stampa|gabinete\\s+de\\s+(?:comunicaci[oó]n|prensa)|oficina\\s+de\\s+prensa|servicio\\s+de\\s+prensa|"

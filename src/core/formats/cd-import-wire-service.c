@@ -1,0 +1,145 @@
+/* cd-import-wire-service.c: the lines a wire service sets above a
+ * story's headline (its codes, slug, priority, routing, its name, a
+ * section's descriptor, a correction's note), which are the desk's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cd-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cd-import-private.h"
+
+typedef CdWireBlock Block;
+
+static gboolean
+has_letter (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @line, with @below the line right under it in its block (or
+ * %NULL) and @next the next line of the text, is the agency's: a code
+ * without letters ("*9006"), a slug, a priority, a note to editors
+ * ("Eds: CORRECTS …", "ATTENTION - …") or the reporter's to the desk
+ * ("LEGAL TO READ BEFORE PUBLICATION"), a feed's start of message and
+ * heading with its control characters lost ("ZCZC6543/SXA", "FRA0412 3
+ * EI 0398 AFP-WX61": selector and number, priority, category, words;
+ * "bdt0123 4 vm 312 dpa 0456"), its routing ("R CRO S0A QBXB"), the
+ * service's name ("AAP General News (Australia)", "AP NewsAlert"), a
+ * label or a section's descriptor above the headline
+ * ("Cultura-Arqueología"), a correction's note ("Berichtigung: …"); or a
+ * press release's line to the desk ("FOR IMMEDIATE RELEASE"). */
+static gboolean
+is_service_line (const char *line,
+                 const char *below,
+                 const char *next)
+{
+  return !has_letter (line) || _cd_import_is_release_line (line) || g_regex_match (_cd_import_wire_regex (RE_SLUG), line, 0, NULL) ||
+         g_regex_match (_cd_import_wire_regex (RE_PRIORITY), line, 0, NULL) ||
+         g_regex_match_simple ("^\\(?(?i:eds?)\\.?\\s*:\\s*\\S|^ATTENTION\\s*[-–—:]\\s*\\S", line, 0, 0) ||
+         g_regex_match (_cd_import_wire_regex (RE_DESK_NOTE), line, 0, NULL) ||
+         g_regex_match_simple ("^(?:berichtigung|korrektur|correction|corrección|rectificación|correzione|rettifica|"
+                               "rectificatif)\\s*:\\s*\\S",
+                               line, G_REGEX_CASELESS, 0) ||
+         g_regex_match_simple ("^(?:ZCZC\\S*|[A-Za-z]{2,4}\\d{3,5}\\s+\\d\\s+[A-Za-z]{1,3}\\s+\\d{2,5}\\b.*|"
+                               "(?=.*\\d)(?:[A-Z\\d]{1,4}\\s+){2,}[A-Z\\d]{1,4}|"
+                               "(?i:(?:the\\s+)?(?:AP|AAP|AFP|dpa|PA|Reuters|ANSA|EFE|Kyodo|Xinhua|UPI|CP|NTB|Lusa)\\s+"
+                               "(?:\\S+\\s+){0,2}(?:news|newsalert|service|wire|bulletin)(?:\\s*\\([^)]*\\))?))$",
+                               line, 0, 0) ||
+         (below != NULL && g_regex_match (_cd_import_wire_regex (RE_LABEL), line, 0, NULL)) ||
+         (next != NULL && g_regex_match_simple ("^\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+){1,2}$", line, 0, 0));
+}
+
+/* Takes the agency's slug and priority lines above the headline into
+ * @notes, unless what would be left to be the headline is the story's
+ * dateline paragraph (then the slug is all the headline there is); an
+ * embargo a press release names there becomes @article's. */
+void
+_cd_import_take_wire_service_lines (CdArticle *article,
+                                    GPtrArray *blocks,
+                                    GString   *notes)
+{
+  g_autoptr (GMatchInfo) dateline = NULL;
+  Block   *b = NULL;
+  guint    first_block, first_line = 0;
+  gboolean released = FALSE;
+
+  g_assert (blocks != NULL);
+
+  /* The first line that is neither the agency's nor in a press release's
+   * contact block. */
+  for (first_block = 0; first_block < blocks->len; first_block++, first_line = 0)
+    {
+      b = g_ptr_array_index (blocks, first_block);
+      for (; first_line < b->lines->len; first_line++)
+        {
+          g_autoptr (GPtrArray) lines = g_ptr_array_new ();
+          guint contact;
+
+          Block      *next_block = first_block + 1 < blocks->len ? g_ptr_array_index (blocks, first_block + 1) : NULL;
+          const char *below = first_line + 1 < b->lines->len ? g_ptr_array_index (b->lines, first_line + 1) : NULL;
+          const char *next = below != NULL                                      ? below
+                             : next_block != NULL && next_block->lines->len > 0 ? g_ptr_array_index (next_block->lines, 0)
+                                                                                : NULL;
+
+          if (is_service_line (g_ptr_array_index (b->lines, first_line), below, next))
+            {
+              released = released || _cd_import_is_release_line (g_ptr_array_index (b->lines, first_line));
+              continue;
+            }
+          for (guint i = first_block, j = first_line; i < blocks->len && lines->len < 16; i++, j = 0)
+            for (Block *c = g_ptr_array_index (blocks, i); j < c->lines->len; j++)
+              g_ptr_array_add (lines, g_ptr_array_index (c->lines, j));
+          if ((contact = _cd_import_sender_length ((const char *const *) lines->pdata, lines->len, released)) == 0)
+            break;
+          /* Past the block's lines, which may go on in the next blocks. */
+          for (first_line += contact; first_block + 1 < blocks->len && first_line > b->lines->len;)
+            {
+              first_line -= b->lines->len;
+              b = g_ptr_array_index (blocks, ++first_block);
+            }
+          first_line--;
+        }
+      if (first_line < b->lines->len)
+        break;
+    }
+  if (first_block == blocks->len || (first_block == 0 && first_line == 0))
+    return;
+  dateline = _cd_import_match_dateline (g_ptr_array_index (b->lines, first_line));
+  if (dateline != NULL)
+    {
+      /* The first line stays for the headline; the rest under it
+       * ("URGENT", "AP NewsAlert") are the note's. */
+      for (guint i = 0; i <= first_block; i++)
+        {
+          Block *taken = g_ptr_array_index (blocks, i);
+          guint  from = i == 0 ? 1 : 0, to = i < first_block ? taken->lines->len : first_line;
+
+          for (guint j = from; j < to; j++)
+            if (!_cd_import_take_release_line (article, g_ptr_array_index (taken->lines, j), notes))
+              _cd_import_add_note (notes, g_ptr_array_index (taken->lines, j));
+          if (to > from)
+            g_ptr_array_remove_range (taken->lines, from, to - from);
+        }
+      return;
+    }
+
+  for (guint i = 0; i <= first_block; i++)
+    {
+      Block *taken = g_ptr_array_index (blocks, i);
+      guint  n = i < first_block ? taken->lines->len : first_line;
+
+      for (guint j = 0; j < n; j++)
+        if (!_cd_import_take_release_line (article, g_ptr_array_index (taken->lines, j), notes))
+          _cd_import_add_note (notes, g_ptr_array_index (taken->lines, j));
+    }
+  g_ptr_array_remove_range (b->lines, 0, first_line);
+  g_ptr_array_remove_range (blocks, 0, first_block);
+}
