@@ -453,6 +453,36 @@ test_ninjs_list (void)
                    "1 more item of the file has no headline and no text; it was not imported.");
 }
 
+/* Who an agency's item comes from: an Atom entry's rights ("© PA Media
+ * 2027"), an RSS item's <source>, the RSS channel's copyright where the
+ * item names none, a ninjs item's copyright holder. */
+static void
+test_sources (void)
+{
+  static const char atom[] =
+      "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>PA Media - UK News</title>"
+      "<entry><title>Rail fares to rise</title><content type=\"text\">Fares will rise.</content>"
+      "<rights>© PA Media 2027</rights></entry></feed>";
+  static const char rss[] =
+      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>World</title>"
+      "<copyright>Copyright 2027 Agence France-Presse. All rights reserved.</copyright>"
+      "<item><title>Storm hits coast</title><description>Winds reached 150 km/h.</description>"
+      "<source url=\"https://wire.example/rss\">Reuters</source></item>"
+      "<item><title>Floods recede</title><description>Waters fell overnight.</description></item>"
+      "</channel></rss>";
+  static const char ninjs[] = "{\"uri\": \"urn:ntb.example:1\", \"type\": \"text\", \"copyrightholder\": \"NTB\", "
+                              "\"headlines\": [{\"role\": \"main\", \"value\": \"Rekordmange syklet\"}], "
+                              "\"body_text\": \"Andelen økte.\"}";
+  g_autoptr (GPtrArray) entries = import_all (atom, "pa.atom");
+  g_autoptr (GPtrArray) items = import_all (rss, "world.rss");
+  g_autoptr (GPtrArray) ninjs_items = import_all (ninjs, "ntb.json");
+
+  g_assert_cmpstr (cd_article_get_source (nth (entries, 0)), ==, "PA Media");
+  g_assert_cmpstr (cd_article_get_source (nth (items, 0)), ==, "Reuters");
+  g_assert_cmpstr (cd_article_get_source (nth (items, 1)), ==, "Agence France-Presse");
+  g_assert_cmpstr (cd_article_get_source (nth (ninjs_items, 0)), ==, "NTB");
+}
+
 /* The store's articles, newest first. */
 static GPtrArray *
 list_articles (CdStore *store)
@@ -543,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/import-feed/wxr", test_wxr);
   g_test_add_func ("/import-feed/news-message", test_news_message);
   g_test_add_func ("/import-feed/ninjs-list", test_ninjs_list);
+  g_test_add_func ("/import-feed/sources", test_sources);
   g_test_add_func ("/import-feed/into-store", test_into_store);
   return g_test_run ();
 }

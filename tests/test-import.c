@@ -1820,6 +1820,49 @@ test_wire_agency_furniture (void)
     }
 }
 
+/* Kyodo's Japanese service: its place and name in lenticular brackets
+ * ("【札幌共同】") are the dateline and source, its paragraphs each a
+ * line indented with an ideographic space. */
+static void
+test_wire_japanese (void)
+{
+  const char *text = "北海道の牧場で大型風車併設型乳牛舎が稼働\n"
+                     "\u3000【札幌共同】北海道東部の酪農家が、大型風車の電力で搾乳設備を賄う乳牛舎の運用を３日始めた。\n"
+                     "\u3000風車１基の出力は２千キロワットで、余った電力は売電する。\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_WIRE, "kyodo.txt", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "北海道の牧場で大型風車併設型乳牛舎が稼働");
+  g_assert_cmpstr (cd_article_get_dateline (a), ==, "札幌");
+  g_assert_cmpstr (cd_article_get_source (a), ==, "共同");
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "北海道東部の酪農家が、大型風車の電力で搾乳設備を賄う乳牛舎の運用を３日始めた。\n\n"
+                   "風車１基の出力は２千キロワットで、余った電力は売電する。\n");
+}
+
+/* Standings and results in columns, by spaces or tabs, under the agency
+ * alone as the byline: a row a line (they ran together into one
+ * paragraph), and the agency the source. */
+static void
+test_wire_columns (void)
+{
+  const char *text = "League Glance\nBy The Associated Press\n\nNORTHERN CONFERENCE\n"
+                     "                   W   L   Pct\nRiverside Athletic 11  7   .611\nEastfield Town     6   5   .545\n\n"
+                     "National League:\nAldbury Town\t2\tKestrel Park\t1\nBrackwater United\t0\tMillhaven\t0\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) a = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_WIRE, "glance.txt", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (a), ==, "League Glance");
+  g_assert_cmpstr (cd_article_get_byline (a), ==, "The Associated Press");
+  g_assert_cmpstr (cd_article_get_source (a), ==, "AP");
+  g_assert_cmpstr (cd_article_get_body (a), ==,
+                   "NORTHERN CONFERENCE\n\nW   L   Pct\n\nRiverside Athletic 11  7   .611\n\n"
+                   "Eastfield Town     6   5   .545\n\nNational League:\n\nAldbury Town\t2\tKestrel Park\t1\n\n"
+                   "Brackwater United\t0\tMillhaven\t0\n");
+}
+
 static void
 test_wire_transmission_lookalikes (void)
 {
@@ -2087,6 +2130,16 @@ test_language_guess (void)
   g_assert_cmpstr (spanish[0], ==, "es");
   g_assert_null (cd_language_guess ("Scholz sieht Einigung in Reichweite"));
   g_assert_null (cd_language_guess (""));
+  /* Japanese puts no spaces between words: its characters count. */
+  {
+    g_auto (GStrv) japanese = cd_language_guess ("北海道東部の酪農家が、敷地内に設置した大型風車の電力で搾乳設備や照明を賄う"
+                                                 "乳牛舎の運用を３日始めた。牧場側によると、風力発電を併設した大型乳牛舎の稼働は"
+                                                 "国内で初めて。");
+
+    g_assert_nonnull (japanese);
+    g_assert_cmpstr (japanese[0], ==, "ja");
+    g_assert_null (cd_language_guess ("北海道で風車が稼働"));
+  }
   g_assert_true (cd_language_reads_as ((const char *const *) english, "en-GB"));
   g_assert_true (cd_language_reads_as ((const char *const *) german, "de_AT"));
   g_assert_false (cd_language_reads_as ((const char *const *) german, "en"));
@@ -3907,14 +3960,22 @@ test_wire_envelope (Fixture      *f,
   g_assert_cmpstr (cd_article_get_ednote (dpa), ==,
                    "dpa 0345 4 vm 312 dpa 0345 \u2014 Unwetter/Bayern/ \u2014 051203 Dez 26");
 
-  /* Two messages in one file, or none with text: one sentence each, and
-   * no article. */
+  /* Two messages in one file, as a wire capture writes them: an article
+   * each; a message with no text: one sentence, and no article. */
   two = write_file (f, "two-messages", "\x01h1\r\n\x02Rain in Kiel\r\n\r\nIt rained.\r\n\x03\x04"
-                                       "\x01h2\r\n\x02Sun in Kiel\r\n\x03\x04",
+                                       "\x01h2\r\n\x02Sun in Kiel\r\n\r\nThe sun shone.\r\n\x03\x04",
                     -1);
-  assert_file_error (two, CD_IMPORT_ERROR_INVALID,
-                     ": the file holds more than one wire message (the second starts at byte 36); "
-                     "import each from a file of its own.");
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GPtrArray) both = cd_import_file_all (two, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (both->len, ==, 2);
+    g_assert_cmpstr (cd_article_get_headline (g_ptr_array_index (both, 0)), ==, "Rain in Kiel");
+    g_assert_cmpstr (cd_article_get_body (g_ptr_array_index (both, 0)), ==, "It rained.\n");
+    g_assert_cmpstr (cd_article_get_headline (g_ptr_array_index (both, 1)), ==, "Sun in Kiel");
+    g_assert_cmpstr (cd_article_get_body (g_ptr_array_index (both, 1)), ==, "The sun shone.\n");
+  }
   blank = write_file (f, "blank.txt", "\x01h1\r\n\x02 \r\n\t\r\n\x03\x04", -1);
   assert_file_error (blank, CD_IMPORT_ERROR_EMPTY,
                      ": the wire message has no text between its start and end of text.");
@@ -3939,9 +4000,15 @@ test_wire_envelope (Fixture      *f,
     no_eot = write_file (f, "no-eot", "\x01h1\r\n\x02Rain in Kiel\r\n\r\nIt rained.\r\n\x03"
                                       "\x01h2\r\n\x02Sun in Kiel\r\n\x03\x04",
                          -1);
-    assert_file_error (no_eot, CD_IMPORT_ERROR_INVALID,
-                       ": the file holds more than one wire message (the second starts at byte 35); "
-                       "import each from a file of its own.");
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) both = cd_import_file_all (no_eot, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (both->len, ==, 2);
+      g_assert_cmpstr (cd_article_get_body (g_ptr_array_index (both, 0)), ==, "It rained.\n");
+      g_assert_cmpstr (cd_article_get_headline (g_ptr_array_index (both, 1)), ==, "Sun in Kiel");
+    }
     cut = write_file (f, "cut", "\x16\x01"
                                 "a0456 4 u i BC-Rain\r\n\x02^Rain in Kiel<\r\n\tKIEL, Germany "
                                 "(AP) _ It rained all d",
@@ -4037,6 +4104,8 @@ main (int   argc,
   g_test_add_func ("/import/wire/contacts", test_wire_contacts);
   g_test_add_func ("/import/wire/end-marks", test_wire_end_marks);
   g_test_add_func ("/import/wire/agency-furniture", test_wire_agency_furniture);
+  g_test_add_func ("/import/wire/japanese", test_wire_japanese);
+  g_test_add_func ("/import/wire/columns", test_wire_columns);
   g_test_add_func ("/import/release-lines", test_release_lines);
   g_test_add_func ("/import/release-letterhead", test_release_letterhead);
   g_test_add_func ("/import/language/guess", test_language_guess);

@@ -89,8 +89,8 @@ _cd_import_is_agency_name (const char *source)
 
 /* The agency a byline names as the reporter's ("Jane Halloway, PA Health
  * Correspondent", "Mia Calder, THE CANADIAN PRESS", "Marion Keogh
- * (Australian Associated Press)"), by its short name; %NULL for none (a
- * staff reporter's). */
+ * (Australian Associated Press)", or the agency alone: "The Associated
+ * Press"), by its short name; %NULL for none (a staff reporter's). */
 char *
 _cd_import_agency_of_byline (const char *byline)
 {
@@ -120,7 +120,8 @@ _cd_import_agency_of_byline (const char *byline)
   else if (comma != NULL)
     affiliation = g_strdup (comma + 1);
   else
-    return NULL;
+    /* The agency alone ("By The Associated Press", over its tables). */
+    affiliation = g_strdup (byline);
   g_strstrip (affiliation);
   down = g_utf8_strdown (affiliation, -1);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -128,6 +129,8 @@ _cd_import_agency_of_byline (const char *byline)
       return g_strdup (names[i][1]);
   if (_cd_import_is_agency_name (affiliation))
     return g_steal_pointer (&affiliation);
+  if (comma == NULL && bracket == NULL)
+    return NULL;
   /* A short name before the post: "PA Political Correspondent", "AP
    * Economics Writer", "dpa correspondent". */
   words = g_strsplit (affiliation, " ", 2);
@@ -262,6 +265,9 @@ _cd_import_match_dateline (const char *paragraph)
        * after the bracket, a place, a date and a known agency ("Mumbai,
        * Dec 5 (PTI) The …"): a story's own first paragraph may hold a
        * bracket so ("The Associated Press (AP) said …"). */
+      /* Kyodo's "【札幌共同】" is the whole dateline. */
+      if (g_str_has_prefix (paragraph, "【") && *place != '\0')
+        return info;
       if (plausible_source (g_strstrip (source)) && g_strv_length (words) <= 5 &&
           (*place != '\0' && !_cd_import_is_date (place)
                ? dashed || (*date != '\0' && _cd_import_is_agency_name (source))

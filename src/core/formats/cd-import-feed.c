@@ -557,6 +557,37 @@ entry_html (xmlNode  *entry,
   return atom ? atom_html (child_named (entry, NULL, "summary")) : raw_text (child_named (entry, NULL, "description"));
 }
 
+/* Who an entry comes from: RSS's <source> ("Reuters"), or the holder its
+ * rights name ("© PA Media 2027", the channel's copyright where the
+ * entry has none); %NULL when neither says. */
+static char *
+source_of (Feed    *feed,
+           xmlNode *entry)
+{
+  g_autofree char *source = child_text (entry, NULL, "source");
+  g_autofree char *rights = NULL;
+  g_autoptr (GRegex) furniture = NULL;
+
+  if (source != NULL && *g_strstrip (source) != '\0')
+    return g_steal_pointer (&source);
+  rights = child_text (entry, NULL, "rights");
+  if (rights == NULL)
+    rights = child_text (entry, NS_DC, "rights");
+  if (rights == NULL)
+    rights = child_text (feed->channel, NULL, feed->channel != NULL && is_named (feed->channel, NULL, "feed") ? "rights" : "copyright");
+  if (rights == NULL)
+    return NULL;
+  furniture = g_regex_new ("©|\\(c\\)|\\bcopyright\\b|\\b(?:19|20)\\d\\d\\b|\\ball\\s+rights\\s+reserved\\b|[.,;]",
+                           G_REGEX_CASELESS, 0, NULL);
+  g_free (source);
+  source = g_regex_replace_literal (furniture, rights, -1, 0, "", 0, NULL);
+  g_strstrip (source);
+  /* A holder's name, not a sentence of terms. */
+  if (*source == '\0' || g_utf8_strlen (source, -1) > 40)
+    return NULL;
+  return g_steal_pointer (&source);
+}
+
 /* Reads the feed's entry @node into @article. */
 static gboolean
 read_entry (CdArticle  *article,
@@ -588,6 +619,13 @@ read_entry (CdArticle  *article,
     cd_article_set_headline (article, headline);
   if (byline != NULL)
     cd_article_set_byline (article, byline);
+  if (!feed->wxr)
+    {
+      g_autofree char *source = source_of (feed, entry);
+
+      if (source != NULL)
+        cd_article_set_source (article, source);
+    }
   read_categories (feed, article, entry);
 
   if (feed->wxr)

@@ -444,6 +444,9 @@ read_item (CdArticle  *article,
   set_field (article, "dek", text_of (ninjs, "description_text", "descriptions", "summary"));
   set_field (article, "byline", byline);
   _cd_import_set_given_dateline (article, string_member (ninjs, "located"));
+  /* The agency whose item it is, where the dateline names none. */
+  if (cd_text_is_blank (cd_article_get_source (article)))
+    set_field (article, "source", string_member (ninjs, "copyrightholder"));
   set_field (article, "ednote", string_member (ninjs, "ednote"));
   /* ninjs's slugline is the story's short name ("EU-Germany-Floods"): the
    * web address made of it. */

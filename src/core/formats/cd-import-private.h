@@ -123,14 +123,16 @@ void     _cd_import_take_wire_end (GPtrArray *blocks,
 char    *_cd_import_agency_of_byline (const char *byline);
 
 /* Wire copy in a feed's envelope (cd-import-transmission.c). */
-gboolean _cd_import_is_transmission (const char *text,
-                                     gsize       length);
-char    *_cd_import_unwrap_transmission (const char *text,
-                                         const char *origin,
-                                         GString    *notes,
-                                         GString    *trailer,
-                                         GError    **error);
-char    *_cd_import_wire_typography (const char *text);
+gboolean   _cd_import_is_transmission (const char *text,
+                                       gsize       length);
+GPtrArray *_cd_import_split_transmissions (const char *text,
+                                           gsize       length);
+char      *_cd_import_unwrap_transmission (const char *text,
+                                           const char *origin,
+                                           GString    *notes,
+                                           GString    *trailer,
+                                           GError    **error);
+char      *_cd_import_wire_typography (const char *text);
 
 /* The importers proper, called once the text is checked: each fills
  * @article, which holds the language for a file that names none. */

@@ -234,6 +234,67 @@ frame_end (const char *p)
   return p + strcspn (p, "\x01\x02\x03\x04");
 }
 
+/* Where the message whose STX is @stx ends and the next starts (its own
+ * SOH or STX), or the end of the text: the story ends at ETX, the
+ * trailer runs from there to EOT (into @trailer, unless %NULL). */
+static const char *
+message_end (const char *stx,
+             GString    *trailer)
+{
+  const char *after = frame_end (stx + 1);
+  const char *next;
+
+  if (*after == ETX)
+    {
+      const char *trailer_end = frame_end (after + 1);
+
+      if (trailer != NULL)
+        note_lines (trailer, after + 1, trailer_end);
+      after = *trailer_end == EOT ? trailer_end + 1 : trailer_end;
+    }
+  else if (*after == EOT)
+    after++;
+  next = frame_end (after);
+  while (*next == ETX || *next == EOT)
+    next = frame_end (next + 1);
+  return next;
+}
+
+/**
+ * _cd_import_split_transmissions:
+ * @text: wire copy
+ * @length: its length in bytes
+ *
+ * A wire capture of several messages, each in its envelope, as the
+ * newsroom's capture writes them one after another.
+ *
+ * Returns: (transfer full) (nullable): each message's text, envelope and
+ *   all; %NULL when @text holds fewer than two
+ */
+GPtrArray *
+_cd_import_split_transmissions (const char *text,
+                                gsize       length)
+{
+  g_autoptr (GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *copy = g_strndup (text, length);
+  const char      *start = copy;
+
+  g_assert (text != NULL);
+
+  while (*start != '\0')
+    {
+      const char *stx = find_stx (start, strlen (start));
+      const char *next;
+
+      if (stx == NULL)
+        return NULL;
+      next = message_end (stx, NULL);
+      g_ptr_array_add (messages, g_strndup (start, next - start));
+      start = next;
+    }
+  return messages->len >= 2 ? g_steal_pointer (&messages) : NULL;
+}
+
 /**
  * _cd_import_unwrap_transmission:
  * @text: wire copy, NUL-terminated, for which _cd_import_is_transmission()
@@ -255,29 +316,15 @@ _cd_import_unwrap_transmission (const char *text,
                                 GError    **error)
 {
   const char *stx = find_stx (text, strlen (text));
-  const char *story_end, *after, *next, *soh;
+  const char *story_end, *next, *soh;
   g_autoptr (GString) story = NULL;
   GString *out;
   gboolean in_head = TRUE;
 
   g_assert (text != NULL && notes != NULL && trailer != NULL && stx != NULL);
 
-  /* The story ends at ETX; the trailer runs from there to EOT. A second
-   * message starts with its own SOH or STX. */
   story_end = frame_end (stx + 1);
-  after = story_end;
-  if (*after == ETX)
-    {
-      const char *trailer_end = frame_end (after + 1);
-
-      note_lines (trailer, after + 1, trailer_end);
-      after = *trailer_end == EOT ? trailer_end + 1 : trailer_end;
-    }
-  else if (*after == EOT)
-    after++;
-  next = frame_end (after);
-  while (*next == ETX || *next == EOT)
-    next = frame_end (next + 1);
+  next = message_end (stx, trailer);
   if (*next != '\0')
     {
       g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_INVALID,

@@ -53,11 +53,13 @@ _cd_import_wire_regex (guint which)
      * (SOURCE) - text, and (SOURCE) -- text with no place; the dash may be
      * EFE's ".-", old AP's "_" (escaped in Markdown) or ANI's ":", or
      * missing (PTI); the source may stand between slashes, as Ritzau
-     * writes it: "København /ritzau/: …" */
-    "^(?:(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
+     * writes it: "København /ritzau/: …"; Kyodo's and Jiji's Japanese
+     * service sets place and source in lenticular brackets: "【札幌共同】" */
+    "^(?:(?:(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
     "(?:,\\s*" DATE ")?\\s*)?"
     "(?:\\((?<source>[^()\\n]{1,40})\\)|/(?<slashed>\\p{L}[\\p{L}-]{1,20})/)"
-    "(?:\\.?\\s*(?<dash>—|–|--?|\\\\?_|:)\\s*|\\s+)(?<rest>.*)$",
+    "(?:\\.?\\s*(?<dash>—|–|--?|\\\\?_|:)\\s*|\\s+)|"
+    "【(?<place>[^【】\\s]{1,12}?)(?<source>共同|時事)】\\s*)(?<rest>.*)$",
     /* PLACE — text, with the place in capitals and no source in brackets;
      * PLACE, DATE SOURCE - text, as AAP writes it ("SEOUL, Nov 26 AFP -
      * Samsung has …"); PLACE, DATE - text, as ANSA does ("ROMA, 1 LUG
@@ -212,7 +214,7 @@ _cd_import_wire_regex (guint which)
   g_assert (which < G_N_ELEMENTS (patterns));
   if (g_once_init_enter (&regexes[which]))
     {
-      GRegexCompileFlags flags = G_REGEX_OPTIMIZE;
+      GRegexCompileFlags flags = G_REGEX_OPTIMIZE | G_REGEX_DUPNAMES;
       g_autoptr (GError) error = NULL;
       GRegex *regex;
 

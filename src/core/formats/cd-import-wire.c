@@ -32,14 +32,21 @@ block_free (gpointer data)
 /* Text is rarely wrapped by hand as short as this. */
 #define SHORT_LINE_MAX 50
 
+/* Japanese and Chinese indent a paragraph with it. */
+#define IDEOGRAPHIC_SPACE "\u3000"
+
 static guint
 indent_of (const char *line)
 {
   guint column = 0;
 
-  for (; *line == ' ' || *line == '\t'; line++)
-    column = *line == '\t' ? (column / 8 + 1) * 8 : column + 1;
-  return column;
+  for (;;)
+    if (*line == ' ' || *line == '\t')
+      column = *line++ == '\t' ? (column / 8 + 1) * 8 : column + 1;
+    else if (g_str_has_prefix (line, IDEOGRAPHIC_SPACE))
+      column += 2, line += strlen (IDEOGRAPHIC_SPACE);
+    else
+      return column;
 }
 
 /* The characters of @line's first @length bytes (all when -1) without
@@ -56,11 +63,22 @@ text_width (const char *line,
   return end > line ? g_utf8_strlen (line, end - line) : 0;
 }
 
+/* Whether @line sets text and figures in columns: parted by a tab or
+ * by three spaces or more within the line, a figure among them. */
+static gboolean
+is_columned (const char *line)
+{
+  const char *text = line + strspn (line, " \t");
+
+  return strpbrk (text, "0123456789") != NULL && g_regex_match_simple ("\\S(?:\\t|   )\\s*\\S", text, 0, 0);
+}
+
 /* Adds the lines of one run between blank lines to @blocks: a paragraph a
  * line when a line is longer than lines wrapped by hand (AP's heads over
  * their paragraphs: "1. BAHAMIANS BEGIN RESCUES", then the text); a
  * new paragraph at each line indented further than the others, where
- * indents mark the paragraphs; else one block of wrapped lines. */
+ * indents mark the paragraphs; a line each for rows in columns; else one
+ * block of wrapped lines. */
 static void
 add_run (GPtrArray *blocks,
          GPtrArray *run)
@@ -68,6 +86,7 @@ add_run (GPtrArray *blocks,
   guint    least_indent = G_MAXUINT;
   glong    longest = 0;
   gboolean line_a_paragraph = FALSE;
+  guint    columned = 0;
   Block   *current = NULL;
 
   g_assert (blocks != NULL);
@@ -81,7 +100,12 @@ add_run (GPtrArray *blocks,
       longest = MAX (longest, text_width (line, -1));
       if (run->len > 1 && g_utf8_strlen (line, -1) > WRAPPED_LINE_MAX)
         line_a_paragraph = TRUE;
+      columned += is_columned (line);
     }
+  /* Rows of figures in columns (results, standings), parted by tabs or
+   * wide spaces: a line each. */
+  if (columned >= 2)
+    line_a_paragraph = TRUE;
   /* Short indented lines, one broken where the next word would have fit,
    * are lines of their own, as AP indents results under their head
    * ("Oslo 4, Turku 2", "Graz 3, Lake Placid 2, OT"), not wrapped text. */
@@ -104,7 +128,10 @@ add_run (GPtrArray *blocks,
           current->lines = g_ptr_array_new_with_free_func (g_free);
           g_ptr_array_add (blocks, current);
         }
-      g_ptr_array_add (current->lines, g_strdup (g_strstrip (line)));
+      g_strstrip (line);
+      while (g_str_has_prefix (line, IDEOGRAPHIC_SPACE))
+        line += strlen (IDEOGRAPHIC_SPACE);
+      g_ptr_array_add (current->lines, g_strdup (line));
     }
 }
 

@@ -704,6 +704,18 @@ guess_languages (GPtrArray  *articles,
  * another. A file of several stories (a feed, a news message) gives an
  * article each when @all, else its first, which names the others in its
  * note. */
+/* Reads one message, @item, of a wire capture into @article (a
+ * CdStoryReader). */
+static gboolean
+read_wire_message (CdArticle  *article,
+                   gpointer    item,
+                   gpointer    data,
+                   const char *origin,
+                   GError    **error)
+{
+  return _cd_import_wire (article, item, strlen (item), origin, error);
+}
+
 static GPtrArray *
 import_data (const char    *data,
              gsize          length,
@@ -722,6 +734,7 @@ import_data (const char    *data,
   g_autofree char *charset = NULL;
   g_autoptr (GBytes) message = NULL;
   g_autoptr (GBytes) package = NULL;
+  g_autoptr (GPtrArray) wire_messages = NULL;
   gboolean read;
   gssize   start;
 
@@ -800,6 +813,10 @@ import_data (const char    *data,
   /* A mailbox holds several messages; each is a story. */
   else if (message != NULL)
     read = _cd_import_mailbox (message, language, pictures, origin, all, articles, error);
+  /* So does a wire capture of several messages in their envelopes. */
+  else if (format == CD_IMPORT_FORMAT_WIRE && data != NULL &&
+           (wire_messages = _cd_import_split_transmissions (data, length)) != NULL)
+    read = _cd_import_stories (wire_messages, read_wire_message, NULL, language, origin, all, articles, error);
   else
     {
       article = _cd_import_new_article (language);

@@ -18,6 +18,8 @@
 /* Fewer words are no evidence: a headline alone reads as Scots as well
  * as English. */
 #define MIN_WORDS 20
+/* …or this many characters of a script written without spaces. */
+#define MIN_UNSPACED 40
 /* A few hundred bytes tell the language; more only cost time. */
 #define MAX_BYTES 4096
 
@@ -55,6 +57,32 @@ language_of_model (const char *name)
   return g_strndup (name, n);
 }
 
+/* Whether @text is written in a script with no spaces between its words
+ * (Chinese, Japanese, Thai), long enough to guess from: its words are
+ * not counted by the spaces. */
+static gboolean
+is_unspaced (const char *text)
+{
+  guint count = 0;
+
+  for (const char *p = text; *p != '\0' && count < MIN_UNSPACED; p = g_utf8_next_char (p))
+    switch (g_unichar_get_script (g_utf8_get_char (p)))
+      {
+      case G_UNICODE_SCRIPT_HAN:
+      case G_UNICODE_SCRIPT_HIRAGANA:
+      case G_UNICODE_SCRIPT_KATAKANA:
+      case G_UNICODE_SCRIPT_THAI:
+      case G_UNICODE_SCRIPT_LAO:
+      case G_UNICODE_SCRIPT_KHMER:
+      case G_UNICODE_SCRIPT_MYANMAR:
+        count++;
+        break;
+      default:
+        break;
+      }
+  return count >= MIN_UNSPACED;
+}
+
 /**
  * cd_language_guess:
  * @text: plain text (UTF-8)
@@ -62,7 +90,8 @@ language_of_model (const char *name)
  * The languages @text reads as, most likely first (ISO 639-1 codes:
  * "de", "en"), those within a few percent of the best: two or three
  * where the text would pass for a neighbour's (Spanish and Catalan). A
- * text of fewer than twenty words has no guess.
+ * text of fewer than twenty words (forty characters of Chinese, Japanese
+ * or Thai, which put no spaces between words) has no guess.
  *
  * Returns: (transfer full) (nullable): the languages, or %NULL when the
  *   text is too short or reads as none
@@ -78,7 +107,7 @@ cd_language_guess (const char *text)
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (cd_count_words (text) < MIN_WORDS)
+  if (cd_count_words (text) < MIN_WORDS && !is_unspaced (text))
     return NULL;
   length = strlen (text);
   if (length > MAX_BYTES)
