@@ -1863,6 +1863,109 @@ test_wire_columns (void)
                    "Brackwater United\t0\tMillhaven\t0\n");
 }
 
+/* More agencies' furniture, as a second review found it: EFE's name
+ * over its initials, Keystone-ATS's initials under the last line and
+ * its embargo in HEC with the time again in GMT, Belga's and PAP's
+ * initials, NTB's copyright in brackets, dpa-AFX's "--- Von … ---", APA's
+ * "Utl.:" standfirst and "(Schluss)", a contact address in brackets, dpa's
+ * "Notizblock", PA's "Editors note:", Kyodo's "(CORRECTED)", Yonhap's
+ * end mark, AAP's "PHOTO:" caption. */
+static void
+test_wire_agency_furniture_more (void)
+{
+  /* clang-format off */
+  static const struct
+  {
+    const char *text;
+    const char *headline, *dek, *body, *noted, *embargo;
+  } cases[] = {
+    { "Ley de vivienda\n\nMadrid, 11 may (EFE).- El Gobierno aprobó este martes la ley de vivienda tras meses de negociaciones con sus socios.\n\n"
+      "EFE\nmgr/ra/jgb\n\n(c) Agencia EFE\n",
+      "Ley de vivienda", NULL, "El Gobierno aprobó este martes la ley de vivienda tras meses de negociaciones con sus socios.\n",
+      "mgr/ra/jgb", NULL },
+    { "Embargo: mardi 25 mai 2027, 10h30 HEC (08h30 GMT)\n\nLe Conseil fédéral durcit l'accès au service civil\n\n"
+      "Berne (Keystone-ATS) - Le Conseil fédéral veut rendre plus difficile le passage de l'armée au service civil, a-t-il annoncé.\n\n"
+      "La consultation dure jusqu'au 15 septembre.\nats/mk/jb\n",
+      "Le Conseil fédéral durcit l'accès au service civil", NULL,
+      "Le Conseil fédéral veut rendre plus difficile le passage de l'armée au service civil, a-t-il annoncé.\n\n"
+      "La consultation dure jusqu'au 15 septembre.\n", "ats/mk/jb", "2027-05-25T08:30:00Z" },
+    { "Regering bereikt akkoord\n\nDe federale regering heeft in de nacht van woensdag op donderdag een akkoord bereikt over de begroting.\n\n"
+      "(Belga) KVD/RMA\n",
+      "Regering bereikt akkoord", NULL,
+      "De federale regering heeft in de nacht van woensdag op donderdag een akkoord bereikt over de begroting.\n",
+      "(Belga) KVD/RMA", NULL },
+    { "Regjeringen øker skatten\n\nRegjeringen foreslår å øke skatten på formue over ti millioner kroner fra neste år, opplyser finansdepartementet.\n\n(©NTB)\n",
+      "Regjeringen øker skatten", NULL,
+      "Regjeringen foreslår å øke skatten på formue over ti millioner kroner fra neste år, opplyser finansdepartementet.\n",
+      "(©NTB)", NULL },
+    { "Dax legt zu\n\n"
+      "FRANKFURT (dpa-AFX) - Der Dax hat am Mittwoch zugelegt, nachdem Daten aus den USA die Sorgen vor weiteren Zinserhöhungen gedämpft hatten.\n\n"
+      "--- Von Jana Beispiel, dpa-AFX ---\njb/he\n",
+      "Dax legt zu", NULL,
+      "Der Dax hat am Mittwoch zugelegt, nachdem Daten aus den USA die Sorgen vor weiteren Zinserhöhungen gedämpft hatten.\n",
+      "--- Von Jana Beispiel, dpa-AFX ---", NULL },
+    { "APA0243 5 II 0412 WI/Nationalrat\n\nNationalrat beschließt Reform\nUtl.: Mehrheit der Koalition - Opposition kritisiert \"Stückwerk\" =\n\n"
+      "Wien (APA) - Die Regierung hat am Mittwoch nach langen Verhandlungen eine Reform beschlossen, die im kommenden Jahr in Kraft treten soll.\n\n(Schluss) bei/sma\n\nAPA0243 2027-05-12/14:55\n",
+      "Nationalrat beschließt Reform", "Mehrheit der Koalition - Opposition kritisiert \"Stückwerk\"", "Die Regierung hat am Mittwoch nach langen Verhandlungen eine Reform beschlossen, die im kommenden Jahr in Kraft treten soll.\n",
+      "(Schluss) bei/sma", NULL },
+    { "BRIEF-Pinewood Bancorp Q1 profit rises\n\nMay 12 (Reuters) - Pinewood Bancorp Inc:\n\n"
+      "Source text for Eikon: [ID:nBw5xKq9a]\n\nFurther company coverage: [PWB.N]\n\n(Reuters.Briefs@news.example)\n",
+      "Pinewood Bancorp Q1 profit rises", NULL, "Pinewood Bancorp Inc:\n", "(Reuters.Briefs@news.example)", NULL },
+    { "Weniger Lehrstellen\n\nNürnberg (dpa) - Die Regierung hat am Mittwoch nach langen Verhandlungen eine Reform beschlossen, die im kommenden Jahr in Kraft treten soll.\n\nNotizblock\n\n## Kontakte\n- Autor: Max Beispiel, +49 911 555 0123\n\n"
+      "dpa mbe yyzz n1 bv\n",
+      "Weniger Lehrstellen", NULL, "Die Regierung hat am Mittwoch nach langen Verhandlungen eine Reform beschlossen, die im kommenden Jahr in Kraft treten soll.\n", "+49 911 555 0123", NULL },
+    { "Waiting lists fall\n\nNHS waiting lists in England fell for the third month in a row in April, figures published on Thursday showed.\n\n"
+      "Editors note: The Joint Care Institute report is available from press@care.example.\n\nENDS\n",
+      "Waiting lists fall", NULL,
+      "NHS waiting lists in England fell for the third month in a row in April, figures published on Thursday showed.\n",
+      "press@care.example", NULL },
+    { "(CORRECTED) Japan to tighten rules on foreign drone operators\n\n"
+      "TOKYO, May 12 Kyodo - The Japanese government will require foreign companies flying drones in Japan to register a local representative.\n",
+      "Japan to tighten rules on foreign drone operators", NULL,
+      "The Japanese government will require foreign companies flying drones in Japan to register a local representative.\n",
+      "CORRECTED", NULL },
+    { "반도체 수출 증가\n\n(서울=연합뉴스) 반도체 수출이 5개월 연속 증가했다고 산업통상자원부가 12일 밝혔다. 반도체 수출은 지난달 120억 달러를 기록했다.\n\n(끝)\n",
+      "반도체 수출 증가", NULL, NULL, NULL, NULL },
+    { "Light rail costs blow out\n\nSYDNEY, May 11 AAP - The cost of Sydney's new light rail line has blown out by $700 million, the state government says.\n\n"
+      "PHOTO: Commuters board a light rail service at Central Station, Sydney, Tuesday, May 11, 2027. (AAP Image/Dan Himbrechts) NO ARCHIVING\n\n"
+      "AAP tg/ds/\n",
+      "Light rail costs blow out", NULL,
+      "The cost of Sydney's new light rail line has blown out by $700 million, the state government says.\n",
+      "AAP tg/ds/", NULL },
+    { "Rząd przyjął projekt ustawy\n\nWarszawa (PAP) - Rada Ministrów przyjęła we wtorek projekt ustawy o budowie nowych połączeń kolejowych w regionie.\n\n"
+      "ako/ mok/\n",
+      "Rząd przyjął projekt ustawy", NULL,
+      "Rada Ministrów przyjęła we wtorek projekt ustawy o budowie nowych połączeń kolejowych w regionie.\n", "ako/ mok/", NULL },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (cases[i].text, strlen (cases[i].text), CD_IMPORT_FORMAT_WIRE,
+                                                "wire.txt", &error);
+      g_autofree char *embargo = NULL;
+
+      g_assert_no_error (error);
+      g_test_message ("%u: %s | %s", i, cd_article_get_body (a), cd_article_get_ednote (a));
+      g_assert_cmpstr (cd_article_get_headline (a), ==, cases[i].headline);
+      g_assert_cmpstr (cd_article_get_dek (a), ==, cases[i].dek);
+      if (cases[i].body != NULL)
+        g_assert_cmpstr (cd_article_get_body (a), ==, cases[i].body);
+      else
+        g_assert_null (strstr (cd_article_get_body (a), "(끝)"));
+      if (cases[i].noted != NULL)
+        g_assert_nonnull (strstr (cd_article_get_ednote (a), cases[i].noted));
+      if (cd_article_get_embargo (a) != NULL)
+        {
+          g_autoptr (GDateTime) utc = g_date_time_to_utc (cd_article_get_embargo (a));
+
+          embargo = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+        }
+      g_assert_cmpstr (embargo, ==, cases[i].embargo);
+    }
+}
+
 static void
 test_wire_transmission_lookalikes (void)
 {
@@ -4106,6 +4209,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/agency-furniture", test_wire_agency_furniture);
   g_test_add_func ("/import/wire/japanese", test_wire_japanese);
   g_test_add_func ("/import/wire/columns", test_wire_columns);
+  g_test_add_func ("/import/wire/agency-furniture-more", test_wire_agency_furniture_more);
   g_test_add_func ("/import/release-lines", test_release_lines);
   g_test_add_func ("/import/release-letterhead", test_release_letterhead);
   g_test_add_func ("/import/language/guess", test_language_guess);

@@ -24,7 +24,7 @@ static const char *const *const names[CD_LABEL_N] = {
   [CD_LABEL_HEADLINE] = (const char *const[]){ "hed", "head", "headline", "title", "überschrift",
                                                "titel", "titre", "titular", "kop", NULL },
   [CD_LABEL_DEK] = (const char *const[]){ "dek", "deck", "subhed", "subhead", "subheadline", "sub-headline",
-                                          "standfirst", "unterzeile", "chapeau", "sumario", NULL },
+                                          "standfirst", "unterzeile", "utl.", "utl", "chapeau", "sumario", NULL },
   [CD_LABEL_BYLINE] = (const char *const[]){ "by", "byline", "author", "autor", "auteur", "autora", NULL },
   [CD_LABEL_DATELINE] = (const char *const[]){ "dateline", "ortsmarke", NULL },
   [CD_LABEL_SOURCE] = (const char *const[]){ "source", "quelle", NULL },
@@ -241,6 +241,25 @@ _cd_import_take_labels (CdArticle *article,
   out = g_strdup (end);
   g_free (markdown);
   return out;
+}
+
+/* Takes a standfirst's label off @article's standfirst ("Utl.: …", as
+ * APA heads it) and the " =" dpa and APA end it with. */
+void
+_cd_import_tidy_dek (CdArticle *article)
+{
+  g_auto (CdImportLabels) labels = { { NULL } };
+  const char      *dek = cd_article_get_dek (article);
+  g_autofree char *tidy = NULL;
+
+  if (cd_text_is_blank (dek))
+    return;
+  tidy = _cd_import_read_label (dek, strlen (dek), &labels) && labels.values[CD_LABEL_DEK] != NULL
+             ? g_strdup (labels.values[CD_LABEL_DEK])
+             : g_strdup (dek);
+  if (g_str_has_suffix (tidy, " ="))
+    tidy[strlen (tidy) - 2] = '\0';
+  cd_article_set_dek (article, g_strchomp (tidy));
 }
 
 void

@@ -410,6 +410,7 @@ void     _cd_import_apply_labels (CdArticle            *article,
                                   const CdImportLabels *labels,
                                   GString              *notes);
 void     _cd_import_labels_clear (CdImportLabels *labels);
+void     _cd_import_tidy_dek (CdArticle *article);
 char    *_cd_import_take_labels (CdArticle *article,
                                  char      *markdown,
                                  GString   *notes);

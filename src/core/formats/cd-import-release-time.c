@@ -211,8 +211,12 @@ static const struct
   { "ct",         REGION_CLOCK, "America/Chicago"    },
   { "mt",         REGION_CLOCK, "America/Denver"     },
   { "pt",         REGION_CLOCK, "America/Los_Angeles"},
- /* Spain's mainland time, as EFE names it: "hora peninsular". */
+ /* Spain's mainland time, as EFE names it: "hora peninsular"; central
+  * European time in French, as Keystone-ATS names it: "HEC", and in
+  * summer "HAEC". */
   { "peninsular", REGION_CLOCK, "Europe/Madrid"      },
+  { "hec",        REGION_CLOCK, "Europe/Paris"       },
+  { "haec",       REGION_CLOCK, "Europe/Paris"       },
 };
 
 /* Words that may stand in a time and say nothing more. */
@@ -589,6 +593,16 @@ read_iso8601 (const char *text)
  *   it names no zone, a zone not in force on the day, a time the clocks
  *   skip, a weekday that is not the date's, or any word not understood
  */
+static GRegex *
+gmt_aside (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\([^()]*\\b(?:gmt|utc)\\b[^()]*\\)", G_REGEX_CASELESS, 0, NULL));
+  return regex;
+}
+
 GDateTime *
 _cd_import_release_time (const char *text,
                          gboolean   *is_date)
@@ -606,6 +620,19 @@ _cd_import_release_time (const char *text,
       return result;
     }
   read = read_when (text, &when);
+  /* The time again in GMT in brackets, as Swiss and Spanish agencies
+   * add it ("10h30 HEC (08h30 GMT)"): the time without it. */
+  if ((!read || when.ambiguous) && g_regex_match (gmt_aside (), text, 0, NULL))
+    {
+      g_autofree char *plain = g_regex_replace_literal (gmt_aside (), text, -1, 0, " ", 0, NULL);
+      When             again = { 0, 0, 0, -1, 0, 0, 0, NULL, FALSE, FALSE, FALSE, FALSE, FALSE };
+
+      if (plain != NULL && read_when (plain, &again) && again.has_zone)
+        {
+          when = again;
+          read = TRUE;
+        }
+    }
   if (is_date != NULL)
     *is_date = read;
   if (!read || !when.has_zone || when.ambiguous)

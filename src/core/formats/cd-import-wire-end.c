@@ -45,6 +45,42 @@ is_sign_off_block (CdWireBlock *b,
   return TRUE;
 }
 
+static gboolean
+is_signing (const char *line)
+{
+  return g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), line, 0, NULL) ||
+         g_regex_match (_cd_import_wire_regex (RE_TRAILER), line, 0, NULL) || _cd_import_is_end_mark (line);
+}
+
+/* Sets the sign-off and trailer lines under the last paragraph with no
+ * blank line between them ("… relu.", "ats/mk/jb") in a block of their
+ * own, the last. */
+static void
+split_sign_off (GPtrArray *blocks)
+{
+  CdWireBlock *last = NULL, *own;
+  guint        from;
+
+  for (guint i = blocks->len; i > 0 && last == NULL; i--)
+    if (((CdWireBlock *) g_ptr_array_index (blocks, i - 1))->lines->len > 0)
+      last = g_ptr_array_index (blocks, i - 1);
+  if (last == NULL || last->lines->len < 2)
+    return;
+  for (from = last->lines->len; from > 0 && is_signing (g_ptr_array_index (last->lines, from - 1)); from--)
+    ;
+  /* None, or the whole block signs off. */
+  if (from == last->lines->len || from == 0)
+    return;
+  own = g_new0 (CdWireBlock, 1);
+  own->lines = g_ptr_array_new_with_free_func (g_free);
+  while (last->lines->len > from)
+    {
+      g_ptr_array_add (own->lines, g_strdup (g_ptr_array_index (last->lines, from)));
+      g_ptr_array_remove_index (last->lines, from);
+    }
+  g_ptr_array_add (blocks, own);
+}
+
 /* Takes what the desk writes under the story into the notes: its sign-off
  * of initials ("mm/jbo/ach", or after the last sentence's end, as dpa-AFX
  * writes it: "… bleibe hoch./mbr/stw/he"; Xinhua's "Enditem" too), the agency's trailer (a
@@ -59,6 +95,8 @@ take_sign_off (GPtrArray *blocks,
   guint start = blocks->len;
 
   g_assert (blocks != NULL);
+
+  split_sign_off (blocks);
 
   for (guint i = blocks->len; i > 0; i--)
     {

@@ -58,7 +58,7 @@ _cd_import_wire_regex (guint which)
     "^(?:(?:(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
     "(?:,\\s*" DATE ")?\\s*)?"
     "(?:\\((?<source>[^()\\n]{1,40})\\)|/(?<slashed>\\p{L}[\\p{L}-]{1,20})/)"
-    "(?:\\.?\\s*(?<dash>—|–|--?|\\\\?_|:)\\s*|\\s+)|"
+    "(?:\\.?\\s*(?<dash>—|–|--?|\\\\?_|:|=)\\s*|\\s+)|"
     "【(?<place>[^【】\\s]{1,12}?)(?<source>共同|時事)】\\s*)(?<rest>.*)$",
     /* PLACE — text, with the place in capitals and no source in brackets;
      * PLACE, DATE SOURCE - text, as AAP writes it ("SEOUL, Nov 26 AFP -
@@ -83,8 +83,9 @@ _cd_import_wire_regex (guint which)
     "(?<agency>\\p{Lu}{2,}(?: \\p{Lu}+)*/\\S.*))$",
     /* A caption with its credit at the end: "… on Tuesday. (AP Photo/Name)" */
     "^(?<caption>.+?)\\s*\\((?<credit>[^()]*\\b(?:photo|foto)\\b[^()]*)\\)$",
-    /* Caption prefixes */
-    "^(?:photo caption|caption|bildunterschrift)(?:\\s*\\d{1,2})?\\s*:\\s*(?<caption>.+)$",
+    /* Caption prefixes ("PHOTO: …" before a caption of six words or more) */
+    "^(?:photo caption|caption|bildunterschrift|(?:photo|picture|foto)(?=\\s*:\\s*\\S+(?:\\s+\\S+){5}))(?:\\s*\\d{1,2})?\\s*:\\s*"
+    "(?<caption>.+)$",
     /* By Jane Doe; "Interview by …", "Words by …", "Live coverage by …" */
     "^(?:(?:interview|words|text|reporting|compiled|live\\s+coverage|review|analysis|pictures?)\\s+)?by\\s+(?<name>\\S.*)$",
     /* End of story marks: "###" and "-30-" (in Markdown too, "\#\#\#", "\-30-"),
@@ -92,7 +93,7 @@ _cd_import_wire_regex (guint which)
      * in the agencies' other languages "ENDE", "(fin)", Lusa's "Lusa/Fim" (in capitals or
      * brackets: "Ende" alone on a wrapped line is a word); a reporter's
      * "Copy ends. 380 words. Pic from Pat." */
-    "^(?:(?:\\\\?#){3,}|\\\\?-\\s*30\\s*-|\\\\?-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin|fim)\\)|(?-i:ENDE|FIN|FIM)|lusa/fim|enditem|"
+    "^(?:(?:\\\\?#){3,}|\\\\?-\\s*30\\s*-|\\\\?-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin|fim)\\)|(?-i:ENDE|FIN|FIM)|lusa/fim|enditem|\\(끝\\)|[(（]了[)）]|"
     "[-–]?\\s*ends\\s*[-–]?|copy\\s+ends\\b.*)$",
     /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
      * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/", and AP's keyword
@@ -108,18 +109,20 @@ _cd_import_wire_regex (guint which)
     "^(?-i)(?:REFILE|RPT|REPEAT|CORRECTED|CORRECTION|(?:\\d+(?:ST|ND|RD|TH)\\s+)?LEAD|"
     "(?:UPDATE|WRAPUP)(?:\\s*\\d+)?)[\\s!:.-]*$",
     /* A transmission label before the headline: "UPDATE 2-", "REFILE-",
-     * and Reuters' kinds of story, "FACTBOX-", "EXCLUSIVE-", "BRIEF-" */
+     * and Reuters' kinds of story, "FACTBOX-", "EXCLUSIVE-", "BRIEF-"; in
+     * brackets, as Kyodo and Yonhap set it: "(CORRECTED) ", "(LEAD) " */
     "^(?-i)(?<label>(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT|EXCLUSIVE|FACTBOX|ANALYSIS|"
     "EXPLAINER|INSIGHT|BREAKINGVIEWS|COLUMN|TIMELINE|INTERVIEW|PREVIEW|FEATURE|SPECIAL REPORT|BRIEF|GLOBAL MARKETS)"
     "(?:\\s*-\\s*(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT|EXCLUSIVE|FACTBOX|ANALYSIS|"
     "EXPLAINER|INSIGHT|BREAKINGVIEWS|COLUMN|TIMELINE|INTERVIEW|PREVIEW|FEATURE|SPECIAL REPORT|BRIEF|GLOBAL MARKETS))*)"
-    "\\s*-\\s*(?<rest>\\S.*)$",
+    "\\s*-\\s*(?<rest>\\S.*)$|"
+    "^(?-i)\\((?<label>CORRECTED|UPDATED|URGENT|LEAD|\\d+(?:st|nd|rd|th)\\s+LD(?:\\s*-?\\s*WRITETHRU)?|REFILE)\\)\\s*(?<rest>\\S.*)$",
     /* A note to editors: "Eds: UPDATES with …", "Note to editors: …",
      * AFP's "ATTENTION - UPDATES with export figures ///",
      * "(Eds: Minor edits.)" (an "EDITOR'S NOTE" is for the readers, and
      * stays); and the agency's pictures for the story by number, "AP
      * Photo XNP101, XNP102" */
-    "^\\(?(?:eds?\\.?(?:\\s+note)?|note\\s+to\\s+editors|editors)\\s*:\\s*\\S.*$|"
+    "^\\(?(?:eds?\\.?(?:\\s+note)?|note\\s+to\\s+editors|editors(?:['’]?\\s+notes?)?)\\s*:\\s*\\S.*$|"
     "^(?-i)ATTENTION\\s*[-–—:]\\s*\\S.*$|"
     "^(?-i)(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?|Audio)\\s*:?\\s*"
     "[\\p{Lu}\\d]{3,}(?:\\s*,\\s*[\\p{Lu}\\d]{3,})*\\.?$",
@@ -133,19 +136,22 @@ _cd_import_wire_regex (guint which)
      * the agency's name between slashes, "/ritzau/", after two equals
      * signs or dashes, as Kyodo and IANS close a story, "==Kyodo",
      * "--IANS" (an agency's: "--Roosevelt" under a quote is the quote's),
-     * or alone in brackets, as ANSA does: "(ANSA)."; "AAP ml/dp"; capitals
-     * joined, as ANSA and Lusa sign: "YBD-FH", "RCS // JH" */
-    "^(?-i)(?:(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
-    "(?:bur-)?[a-z]{2,5}(?:[-/][a-z]{2,5})*/[a-z]{2,5}|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8}|"
+     * or alone in brackets, as ANSA does: "(ANSA).", Belga with its
+     * initials: "(Belga) KVD/RMA"; "AAP ml/dp", "AAP tg/ds/", "ako/ mok/",
+     * an agency's name alone ("EFE"); capitals joined, as ANSA and Lusa
+     * sign: "YBD-FH", "RCS // JH" */
+    "^(?-i)(?:(?i:\\(schluss\\))\\s+[a-z]{2,4}(?:/[a-z]{2,4})*|(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
+    "(?:bur-)?[a-z]{2,5}(?:(?:-|/\\s?)[a-z]{2,5})*/\\s?[a-z]{2,5}/?|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8}|"
     "/[a-z]{2,12}/|\\\\?(?:==|--)\\s*(?:Kyodo|IANS|PTI|ANI|UNI|Xinhua|Yonhap|Bernama|Antara|KUNA|WAM|"
-    "SPA|MENA|TASS|Interfax|Anadolu|AFP|AP|dpa|Reuters|EFE|ANSA|AAP)|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
-    "\\)\\.?|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
+    "SPA|MENA|TASS|Interfax|Anadolu|AFP|AP|dpa|Reuters|EFE|ANSA|AAP)|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI|"
+    "Belga)\\)(?:\\.|\\s+[A-Za-z]{2,4}(?:/[A-Za-z]{2,4})*)?|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
     "(?:\\s+(?!(?:and|or|via|with|the|for|says|said|to|in|on|at|by|of|is|was|has|had|its|his|"
-    "her|not|but|also|new|now|TV)\\b)(?:[a-z]{2,4}(?:/[a-z]{2,4})*|[A-Z]{2,4})){1,6}|[A-Z]{2,4}(?:-|\\s*//\\s*)[A-Z]{2,4})$",
+    "her|not|but|also|new|now|TV)\\b)(?:[a-z]{2,4}(?:/[a-z]{2,4})*/?|[A-Z]{2,4})){0,6}|[A-Z]{2,4}(?:-|\\s*//\\s*)[A-Z]{2,4})$",
     /* The head of the section for editors that closes a story, "#
      * Notebook" with its heading mark as dpa sends it (a "Notebook" of
-     * the story's own has none), and of its part not for publication */
-    "^(?:#+\\s*(?:notebook|notizblock)|the following information is not intended for "
+     * the story's own has none; "Notizblock" is dpa's word alone), and of
+     * its part not for publication */
+    "^(?:#+\\s*(?:notebook|notizblock)|notizblock|the following information is not intended for "
     "publication)\\s*:?$",
     /* A rule across the page: "___", "-----" */
     "^(?:_{3,}|-{3,}|={3,}|\\*{3,}|~{3,})$",
@@ -188,9 +194,9 @@ _cd_import_wire_regex (guint which)
      * coverage at https://…", the reporter's number or address ("Contact:
      * Priya Nair, 07700 900412"), a press office's with its number
      * ("Ufficio stampa Museo Civico – tel. 055 000 1234") */
-    "^(?:[^\\s@]+@[^\\s@]+\\.[a-z]{2,}|(?:\\(c\\)|©)\\s*\\S.{0,240}|\\(?copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|"
+    "^(?:\\(?[^\\s@()]+@[^\\s@()]+\\.[a-z]{2,}\\)?|\\(?(?:\\(c\\)|©)\\s*\\S.{0,240}|\\(?copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|"
     "(?:all\\s+rights\\s+reserved|riproduzione\\s+riservata)\\b.{0,120}|"
-    "(?-i:[A-Z]{2}-[A-Z]{2}-\\d\\d-\\d\\d-\\d\\d\\s+\\d{4}\\s?(?:GMT|UTC|[ECMP][SD]T))|\\(\\(.{3,200}\\)\\)|keywords\\s*:\\s*\\S.*|source\\s+text(?:\\s+for\\s+\\S+)?\\s*:.*|"
+    "(?-i:[A-Z]{2}-[A-Z]{2}-\\d\\d-\\d\\d-\\d\\d\\s+\\d{4}\\s?(?:GMT|UTC|[ECMP][SD]T))|\\(\\(.{3,200}\\)\\)|keywords\\s*:\\s*\\S.*|(?-i:[A-Z]{2,4}\\d{3,5}\\s+\\d{4}-\\d\\d-\\d\\d/\\d\\d:\\d\\d)|-{2,}\\s*(?:von|by|de|par)\\s+.{3,80}?\\s*-{2,}|source\\s+text(?:\\s+for\\s+\\S+)?\\s*:.*|"
     "further\\s+company\\s+coverage\\s*:.*|\\([\\p{L} ]{2,30}\\s+newsroom\\)|"
     "(?-i:(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?)\\s*:?\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?"
     "(?:\\s*,\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?)*\\.?|[A-Z]{2,6}\\d{2,4}\\s*:\\s*\\S.*)|"

@@ -1113,6 +1113,7 @@ _cd_import_wire_copy (CdArticle  *article,
     }
 
   cd_article_set_body (article, body->str);
+  _cd_import_tidy_dek (article);
   if (cd_text_is_blank (cd_article_get_source (article)))
     {
       g_autofree char *agency = _cd_import_agency_of_byline (cd_article_get_byline (article));
