@@ -1964,6 +1964,19 @@ test_wire_agency_furniture_more (void)
         }
       g_assert_cmpstr (embargo, ==, cases[i].embargo);
     }
+  /* Belga's dateline with the day and month after the place, "=" as its
+   * dash. */
+  {
+    const char *text = "REGERING BEREIKT AKKOORD\n\nBRUSSEL 14/10 (BELGA) = De federale regering heeft in de nacht "
+                       "van woensdag op donderdag een akkoord bereikt over de begroting.\n";
+    g_autoptr (CdArticle) a = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_WIRE, "belga.txt", NULL);
+
+    g_assert_cmpstr (cd_article_get_dateline (a), ==, "BRUSSEL");
+    g_assert_cmpstr (cd_article_get_source (a), ==, "BELGA");
+    g_assert_cmpstr (cd_article_get_body (a), ==,
+                     "De federale regering heeft in de nacht van woensdag op donderdag een akkoord bereikt over de "
+                     "begroting.\n");
+  }
 }
 
 static void

@@ -366,6 +366,9 @@ _cd_import_take_dateline (CdArticle  *article,
   if (g_str_has_suffix (place, ".") && g_match_info_fetch_named_pos (info, "place", NULL, &place_end) &&
       place_end > 0 && (g_str_has_prefix (paragraph + place_end, "–") || g_str_has_prefix (paragraph + place_end, "—")))
     place[strlen (place) - 1] = '\0';
+  /* Belga's day and month after the place: "BRUSSEL 14/10 (BELGA)". */
+  if (g_regex_match_simple ("^\\S.*\\s\\d{1,2}/\\d{1,2}$", g_strstrip (place), 0, 0))
+    *strrchr (place, ' ') = '\0';
   if (cd_text_is_blank (cd_article_get_dateline (article)) && *g_strstrip (place) != '\0' &&
       !_cd_import_is_date (place))
     cd_article_set_dateline (article, place);
