@@ -159,10 +159,7 @@ typedef struct
   GString        *aside;    /* text read aside from the story (a comment's), or NULL */
   guint           too_deep; /* fields past MAX_FIELDS open */
   GString        *pictures; /* the pictures' HTML, after their paragraph */
-  GPtrArray      *cell;
-  GPtrArray      *table_cells; /* the table's paragraphs so far (CdPara) */
-  GString        *row, *table_html;
-  gboolean        head_row;
+  CdTable         grid;     /* the table being read */
   guint           changed_runs;
 } CdDocReader;
 

@@ -27,7 +27,7 @@ static void
 reader_strings (CdDocReader *r,
                 gboolean     make)
 {
-  GString **strings[] = { &r->text, &r->pictures, &r->row, &r->table_html };
+  GString **strings[] = { &r->text, &r->pictures };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     if (make)
@@ -226,20 +226,8 @@ bold_is_style (CdDocReader *r,
     case CD_PARA_LIST:
     case CD_PARA_CAPTION:
     default:
-      return para.in_table && r->head_row;
+      return para.in_table && r->grid.head_row;
     }
-}
-
-static void
-flush_table (CdDocReader *r)
-{
-  if (r->table_html->len == 0)
-    return;
-  g_ptr_array_add (r->paras, _cd_para_new_table (g_strdup_printf ("<table>%s</table>", r->table_html->str),
-                                                 g_steal_pointer (&r->table_cells)));
-  r->table_cells = g_ptr_array_new_with_free_func (_cd_para_free);
-  g_string_truncate (r->table_html, 0);
-  r->head_row = TRUE;
 }
 
 /* Ends the paragraph whose mark is at @fc: into the story, or into a
@@ -266,10 +254,10 @@ end_paragraph (CdDocReader *r,
   _cd_inline_init (&r->in);
   if (props.in_table)
     {
-      g_ptr_array_add (r->cell, para);
+      g_ptr_array_add (r->grid.cell, para);
       return;
     }
-  flush_table (r);
+  _cd_table_flush (&r->grid, r->paras);
   g_ptr_array_add (r->paras, para);
   _cd_document_add_pictures (r->paras, r->pictures);
 }
@@ -288,17 +276,13 @@ end_cell (CdDocReader *r,
     }
   if (props.row_end)
     {
-      if (r->row->len > 0)
-        g_string_append_printf (r->table_html, "<tr>%s</tr>", r->row->str);
-      g_string_truncate (r->row, 0);
-      r->head_row = FALSE;
+      _cd_table_end_row (&r->grid);
       _cd_para_free (_cd_inline_finish (&r->in, CD_PARA_TEXT));
       _cd_inline_init (&r->in);
       return;
     }
   end_paragraph (r, fc);
-  _cd_document_append_cell (r->row, r->cell, r->head_row, 1, r->table_cells);
-  g_ptr_array_set_size (r->cell, 0);
+  _cd_table_end_cell (&r->grid, 1);
 }
 
 /* Adds the picture @blip holds to the document's pictures, its HTML
@@ -633,8 +617,7 @@ reader_clear (CdDocReader *r)
   g_clear_pointer (&r->style_format, g_array_unref);
   g_clear_pointer (&r->list_uses, g_array_unref);
   g_clear_pointer (&r->bullets, g_hash_table_unref);
-  g_clear_pointer (&r->cell, g_ptr_array_unref);
-  g_clear_pointer (&r->table_cells, g_ptr_array_unref);
+  _cd_table_clear (&r->grid);
   reader_strings (r, FALSE);
   _cd_inline_clear (&r->in);
 }
@@ -682,12 +665,11 @@ read_document (CdDocReader *r,
       CdPara *para = _cd_inline_finish (&r->in, CD_PARA_TEXT);
 
       _cd_inline_init (&r->in);
-      flush_table (r);
+      _cd_table_flush (&r->grid, r->paras);
       g_ptr_array_add (r->paras, para);
     }
-  if (r->row->len > 0)
-    g_string_append_printf (r->table_html, "<tr>%s</tr>", r->row->str);
-  flush_table (r);
+  _cd_table_end_row (&r->grid);
+  _cd_table_flush (&r->grid, r->paras);
   _cd_document_add_pictures (r->paras, r->pictures);
   /* The parts of the text after the main one: footnotes, headers,
    * comments, endnotes, text boxes. */
@@ -752,10 +734,8 @@ read_doc (CdDocument *document,
   r.list_uses = g_array_new (FALSE, FALSE, sizeof (guint32));
   r.bullets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.fields = g_array_new (FALSE, FALSE, sizeof (CdDocField));
-  r.cell = g_ptr_array_new_with_free_func (_cd_para_free);
-  r.table_cells = g_ptr_array_new_with_free_func (_cd_para_free);
+  _cd_table_init (&r.grid);
   reader_strings (&r, TRUE);
-  r.head_row = TRUE;
   _cd_inline_init (&r.in);
 
   ok = read_document (&r, file, origin, error);

@@ -113,6 +113,24 @@ void _cd_document_append_cell (GString   *html,
                                guint      columns,
                                GPtrArray *cells);
 
+/* A table as a reader meets it, cell by cell and row by row. */
+typedef struct
+{
+  GPtrArray *cell;     /* the cell's paragraphs so far (CdPara) */
+  GString   *row;      /* the row's cells so far */
+  GString   *rows;     /* the rows so far, "<tr>…</tr>" each */
+  GPtrArray *cells;    /* the table's paragraphs with text so far (CdPara) */
+  gboolean   head_row; /* the row is the first: its cells are heads */
+} CdTable;
+
+void _cd_table_init (CdTable *table);
+void _cd_table_clear (CdTable *table);
+void _cd_table_end_cell (CdTable *table,
+                         guint    columns);
+void _cd_table_end_row (CdTable *table);
+void _cd_table_flush (CdTable   *table,
+                      GPtrArray *paras);
+
 /* Besides the text: what the note says, the pictures, the language. */
 typedef struct
 {

@@ -422,39 +422,6 @@ _cd_document_add_comment (GString    *notes,
   _cd_import_add_note (notes, note);
 }
 
-/* Appends a table's cell of @paras (a head's when @head) to @html: their
- * text in one line, and an empty cell for each further column it spans.
- * Its paragraphs with text move to @cells, where given. */
-void
-_cd_document_append_cell (GString   *html,
-                          GPtrArray *paras,
-                          gboolean   head,
-                          guint      columns,
-                          GPtrArray *cells)
-{
-  gboolean started = FALSE;
-
-  g_string_append (html, head ? "<th>" : "<td>");
-  for (guint i = 0; i < paras->len; i++)
-    {
-      const CdPara *para = g_ptr_array_index (paras, i);
-
-      if (*para->text == '\0')
-        continue;
-      g_string_append_printf (html, "%s%s", started ? " " : "", para->html);
-      started = TRUE;
-    }
-  g_string_append (html, head ? "</th>" : "</td>");
-  for (guint k = 1; k < columns; k++)
-    g_string_append (html, head ? "<th></th>" : "<td></td>");
-  for (guint i = 0; cells != NULL && i < paras->len;)
-    if (*((const CdPara *) g_ptr_array_index (paras, i))->text != '\0' &&
-        !((const CdPara *) g_ptr_array_index (paras, i))->block)
-      g_ptr_array_add (cells, g_ptr_array_steal_index (paras, i));
-    else
-      i++;
-}
-
 /* What libarchive says went wrong, as text a message can hold. */
 static char *
 reason (struct archive *archive)

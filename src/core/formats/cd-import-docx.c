@@ -451,41 +451,36 @@ read_paragraph (Reader  *reader,
 
 /* The table @node: its HTML, each cell's paragraphs in one line of text,
  * the first row its head; and its paragraphs. */
-static CdPara *
-read_table (Reader  *reader,
-            xmlNode *node,
-            GString *pictures)
+static void
+read_table (Reader    *reader,
+            xmlNode   *node,
+            GPtrArray *paras,
+            GString   *pictures)
 {
-  g_autoptr (GString) html = g_string_new ("<table>");
-  GPtrArray *cells = g_ptr_array_new_with_free_func (_cd_para_free);
-  gboolean   first = TRUE;
+  CdTable table;
 
+  _cd_table_init (&table);
   for (xmlNode *row = node->children; row != NULL; row = row->next)
     {
       if (!is_w (row, "tr"))
         continue;
-      g_string_append (html, "<tr>");
       for (xmlNode *cell = row->children; cell != NULL; cell = cell->next)
         {
           g_autofree char *span = w_attr (w_child (w_child (cell, "tcPr"), "gridSpan"), "val");
-          g_autoptr (GPtrArray) cell_paras = NULL;
 
           if (!is_w (cell, "tc"))
             continue;
-          cell_paras = g_ptr_array_new_with_free_func (_cd_para_free);
           reader->tables++;
           for (xmlNode *p = cell->children; p != NULL; p = p->next)
             if (is_w (p, "p"))
-              g_ptr_array_add (cell_paras, read_paragraph (reader, p, pictures));
+              g_ptr_array_add (table.cell, read_paragraph (reader, p, pictures));
           reader->tables--;
-          _cd_document_append_cell (html, cell_paras, first,
-                                    span != NULL ? CLAMP (g_ascii_strtoull (span, NULL, 10), 1, 64) : 1, cells);
+          _cd_table_end_cell (&table, span != NULL ? CLAMP (g_ascii_strtoull (span, NULL, 10), 1, 64) : 1);
         }
-      g_string_append (html, "</tr>");
-      first = FALSE;
+      _cd_table_end_row (&table);
     }
-  g_string_append (html, "</table>");
-  return _cd_para_new_table (g_string_free (g_steal_pointer (&html), FALSE), cells);
+  _cd_table_flush (&table, paras);
+  _cd_table_clear (&table);
 }
 
 /* Reads the block-level content of @node (the body, a content control)
@@ -505,7 +500,7 @@ read_blocks (Reader    *reader,
       if (is_w (child, "p"))
         g_ptr_array_add (paras, read_paragraph (reader, child, pictures));
       else if (is_w (child, "tbl"))
-        g_ptr_array_add (paras, read_table (reader, child, pictures));
+        read_table (reader, child, paras, pictures);
       else if (is_w (child, "sdt") || is_w (child, "sdtContent") || is_w (child, "customXml") ||
                is_w (child, "ins") || is_w (child, "moveTo"))
         read_blocks (reader, child, paras, depth + 1);

@@ -469,16 +469,15 @@ read_list (Reader     *reader,
 
 /* The table @node: its HTML, each cell's paragraphs in one line of text,
  * the first row its head; and its paragraphs. */
-static CdPara *
-read_table (Reader  *reader,
-            xmlNode *node,
-            GString *pictures,
-            GString *notes)
+static void
+read_table (Reader    *reader,
+            xmlNode   *node,
+            GPtrArray *paras,
+            GString   *pictures,
+            GString   *notes)
 {
-  g_autoptr (GString) html = g_string_new ("<table>");
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
-  GPtrArray *cells = g_ptr_array_new_with_free_func (_cd_para_free);
-  gboolean   first = TRUE;
+  CdTable table;
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -490,28 +489,24 @@ read_table (Reader  *reader,
           if (is (row, NS_TABLE, "table-row"))
             g_ptr_array_add (rows, row);
     }
+  _cd_table_init (&table);
   for (guint r = 0; r < rows->len; r++)
     {
-      g_string_append (html, "<tr>");
       for (xmlNode *cell = ((xmlNode *) g_ptr_array_index (rows, r))->children; cell != NULL; cell = cell->next)
         {
-          g_autoptr (GPtrArray) cell_paras = NULL;
-
           if (!is (cell, NS_TABLE, "table-cell") && !is (cell, NS_TABLE, "covered-table-cell"))
             continue;
-          cell_paras = g_ptr_array_new_with_free_func (_cd_para_free);
           reader->tables++;
           for (xmlNode *p = cell->children; p != NULL; p = p->next)
             if (is (p, NS_TEXT, "p") || is (p, NS_TEXT, "h"))
-              g_ptr_array_add (cell_paras, read_paragraph (reader, p, pictures, notes));
+              g_ptr_array_add (table.cell, read_paragraph (reader, p, pictures, notes));
           reader->tables--;
-          _cd_document_append_cell (html, cell_paras, first, 1, cells);
+          _cd_table_end_cell (&table, 1);
         }
-      g_string_append (html, "</tr>");
-      first = FALSE;
+      _cd_table_end_row (&table);
     }
-  g_string_append (html, "</table>");
-  return _cd_para_new_table (g_string_free (g_steal_pointer (&html), FALSE), cells);
+  _cd_table_flush (&table, paras);
+  _cd_table_clear (&table);
 }
 
 /* Reads the block-level content of @node (office:text, a section) into
@@ -534,7 +529,7 @@ read_blocks (Reader    *reader,
       else if (is (child, NS_TEXT, "list"))
         read_list (reader, child, NULL, 0, paras, notes);
       else if (is (child, NS_TABLE, "table"))
-        g_ptr_array_add (paras, read_table (reader, child, pictures, notes));
+        read_table (reader, child, paras, pictures, notes);
       else if (is (child, NS_TEXT, "section"))
         read_blocks (reader, child, paras, notes, depth + 1);
       else if (is (child, NS_TEXT, "tracked-changes"))

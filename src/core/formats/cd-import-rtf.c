@@ -92,12 +92,8 @@ typedef struct
   char       *pict_alt;  /* its description */
   GString    *prop_name;
   GString    *prop_value;
-  GString    *pictures;    /* the pictures' HTML, after their paragraph */
-  GPtrArray  *cell;        /* the paragraphs of a table's cell */
-  GPtrArray  *table_cells; /* the table's paragraphs so far */
-  GString    *row;
-  GString    *table;
-  gboolean    head_row;
+  GString    *pictures; /* the pictures' HTML, after their paragraph */
+  CdTable     table;
 } Reader;
 
 /* The iconv name of the Windows character set @charset (\fcharset) or
@@ -179,7 +175,7 @@ bold_is_style (Reader *r)
     case CD_PARA_LIST:
     case CD_PARA_CAPTION:
     default:
-      return r->in_table && r->head_row;
+      return r->in_table && r->table.head_row;
     }
 }
 
@@ -274,19 +270,6 @@ style_name (Reader *r,
   return NULL;
 }
 
-/* Sets a table's rows out as a block of the story. */
-static void
-flush_table (Reader *r)
-{
-  if (r->table->len == 0)
-    return;
-  g_ptr_array_add (r->paras, _cd_para_new_table (g_strdup_printf ("<table>%s</table>", r->table->str),
-                                                 g_steal_pointer (&r->table_cells)));
-  r->table_cells = g_ptr_array_new_with_free_func (_cd_para_free);
-  g_string_truncate (r->table, 0);
-  r->head_row = TRUE;
-}
-
 /* Ends the paragraph: into the story, or into a table's cell. */
 static void
 end_paragraph (Reader *r)
@@ -313,10 +296,10 @@ end_paragraph (Reader *r)
   _cd_inline_init (&r->in);
   if (r->in_table)
     {
-      g_ptr_array_add (r->cell, para);
+      g_ptr_array_add (r->table.cell, para);
       return;
     }
-  flush_table (r);
+  _cd_table_flush (&r->table, r->paras);
   g_ptr_array_add (r->paras, para);
   _cd_document_add_pictures (r->paras, r->pictures);
 }
@@ -327,19 +310,15 @@ end_cell (Reader *r)
   if (!r->in_table)
     return;
   end_paragraph (r);
-  _cd_document_append_cell (r->row, r->cell, r->head_row, 1, r->table_cells);
-  g_ptr_array_set_size (r->cell, 0);
+  _cd_table_end_cell (&r->table, 1);
 }
 
 static void
 end_row (Reader *r)
 {
-  if (r->cell->len > 0)
+  if (r->table.cell->len > 0)
     end_cell (r);
-  if (r->row->len > 0)
-    g_string_append_printf (r->table, "<tr>%s</tr>", r->row->str);
-  g_string_truncate (r->row, 0);
-  r->head_row = FALSE;
+  _cd_table_end_row (&r->table);
 }
 
 /* A field's result is a link when its instruction is HYPERLINK "url". */
@@ -918,7 +897,7 @@ reader_strings (Reader  *r,
                 gboolean make)
 {
   GString **strings[] = { &r->listtext, &r->entry_name, &r->fldinst, &r->comment, &r->author, &r->text_box, &r->page_head, &r->pict,
-                          &r->prop_name, &r->prop_value, &r->pictures, &r->row, &r->table };
+                          &r->prop_name, &r->prop_value, &r->pictures };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     if (make)
@@ -937,8 +916,7 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->bytes, g_byte_array_unref);
   g_clear_pointer (&r->pict_bin, g_bytes_unref);
   g_clear_pointer (&r->pict_alt, g_free);
-  g_clear_pointer (&r->cell, g_ptr_array_unref);
-  g_clear_pointer (&r->table_cells, g_ptr_array_unref);
+  _cd_table_clear (&r->table);
   reader_strings (r, FALSE);
   _cd_inline_clear (&r->in);
 }
@@ -977,10 +955,8 @@ read_rtf (CdDocument *document,
   r.styles = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   r.based_on = g_hash_table_new (NULL, NULL);
   r.bytes = g_byte_array_new ();
-  r.cell = g_ptr_array_new_with_free_func (_cd_para_free);
-  r.table_cells = g_ptr_array_new_with_free_func (_cd_para_free);
+  _cd_table_init (&r.table);
   reader_strings (&r, TRUE);
-  r.head_row = TRUE;
   _cd_inline_init (&r.in);
 
   ok = read_groups (&r, origin, error);
@@ -994,9 +970,9 @@ read_rtf (CdDocument *document,
           r.in_table = FALSE;
           end_paragraph (&r);
         }
-      if (r.cell->len > 0 || r.row->len > 0)
+      if (r.table.cell->len > 0 || r.table.row->len > 0)
         end_row (&r);
-      flush_table (&r);
+      _cd_table_flush (&r.table, r.paras);
     }
   reader_clear (&r);
   return ok;
