@@ -1936,6 +1936,17 @@ test_wire_agency_furniture_more (void)
       "ako/ mok/\n",
       "Rząd przyjął projekt ustawy", NULL,
       "Rada Ministrów przyjęła we wtorek projekt ustawy o budowie nowych połączeń kolejowych w regionie.\n", "ako/ mok/", NULL },
+    /* The local time with no zone, the same in GMT beside it: the day
+     * before in GMT, named or not. */
+    { "EMBARGADA HASTA LAS 00.01 HORAS DEL 14 DE MAYO DE 2027 (22.01 GMT DEL 13)\n\nEl Gobierno aprobará la ley de vivienda\n\n"
+      "Madrid, 13 may (EFE).- El Consejo de Ministros aprobará este viernes el anteproyecto de ley de vivienda asequible.\n",
+      "El Gobierno aprobará la ley de vivienda", NULL,
+      "El Consejo de Ministros aprobará este viernes el anteproyecto de ley de vivienda asequible.\n", NULL, "2027-05-13T22:01:00Z" },
+    { "Embargo: 14 May 2027, 00.01 (21.01 GMT)\n\nHospital waiting times fall\n\n"
+      "ATHENS, May 13 - Waiting times at public hospitals fell for the third month in a row in April, the health ministry said on Thursday.\n",
+      "Hospital waiting times fall", NULL,
+      "Waiting times at public hospitals fell for the third month in a row in April, the health ministry said on Thursday.\n", NULL,
+      "2027-05-13T21:01:00Z" },
   };
   /* clang-format on */
 
@@ -1977,6 +1988,63 @@ test_wire_agency_furniture_more (void)
                      "De federale regering heeft in de nacht van woensdag op donderdag een akkoord bereikt over de "
                      "begroting.\n");
   }
+}
+
+/* The writer's name where agencies set it apart from a "By" line: PAP's
+ * and ČTK's credit on the last line ("Autorka: …", "Autor: … (PAP)"),
+ * AAP's name alone over "(Australian Associated Press)" above a
+ * dateline; a last paragraph that only opens like a credit stays. The
+ * agency's copyright under a story with no dateline names the source;
+ * a photographer's does not. */
+static void
+test_wire_agency_bylines (void)
+{
+  /* clang-format off */
+  static const struct
+  {
+    const char *text;
+    const char *byline, *body_ends, *source;
+  } cases[] = {
+    { "Sejm uchwalił nowelizację ustawy\n\nWarszawa (PAP) - Sejm uchwalił w piątek nowelizację ustawy o publicznym transporcie zbiorowym, która trafi teraz do Senatu.\n\n"
+      "Autorka: Anna Kowalczyk\n\nako/ mok/\n",
+      "Anna Kowalczyk", "która trafi teraz do Senatu.\n", "PAP" },
+    { "Vláda schválila rozpočet\n\nPraha (ČTK) - Vláda dnes schválila návrh státního rozpočtu na příští rok, který počítá se schodkem 230 miliard korun.\n\n"
+      "Autor: Jan Novák (ČTK)\n",
+      "Jan Novák", "schodkem 230 miliard korun.\n", "ČTK" },
+    { "Sydney light rail extension approved\n\nTom Gallagher\n(Australian Associated Press)\n\n"
+      "SYDNEY, May 12 AAP - A 12-kilometre extension of Sydney's light rail network to the inner west has been approved at a cost of $3.1 billion.\n",
+      "Tom Gallagher (Australian Associated Press)", "at a cost of $3.1 billion.\n", "AAP" },
+    { "Schriftsteller kehrt zurück\n\nBerlin (dpa) - Der Schriftsteller kehrt nach zwanzig Jahren im Ausland in seine Heimatstadt zurück, teilte der Verlag mit.\n\n"
+      "Autor: Ich habe nie daran gezweifelt, dass ich zurückkomme.\n",
+      NULL, "Autor: Ich habe nie daran gezweifelt, dass ich zurückkomme.\n", "dpa" },
+    { "Regjeringen øker skatten\n\nRegjeringen foreslår å øke skatten på formue over ti millioner kroner fra neste år, opplyser finansdepartementet.\n\n(©NTB)\n",
+      NULL, "opplyser finansdepartementet.\n", "NTB" },
+    { "Ley de vivienda\n\nEl Gobierno aprobó este martes la ley de vivienda tras meses de negociaciones con sus socios parlamentarios.\n\n"
+      "mgr/ra/jgb\n\n(c) Agencia EFE\n",
+      NULL, "socios parlamentarios.\n", "EFE" },
+    { "Senate passes stopgap bill\n\nThe Senate on Wednesday approved a stopgap spending bill that keeps federal agencies open through June.\n\n"
+      "(Copyright 2027 The Associated Press. All Rights Reserved.)\n",
+      NULL, "open through June.\n", "AP" },
+    { "Harbour at dawn\n\nThe fishing fleet leaves the harbour before dawn each morning, as it has for two hundred years, whatever the weather.\n\n"
+      "© 2027 Jane Doe\n",
+      NULL, NULL, NULL },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (cases[i].text, strlen (cases[i].text), CD_IMPORT_FORMAT_WIRE,
+                                                "wire.txt", &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%u: %s | %s", i, cd_article_get_body (a), cd_article_get_ednote (a));
+      g_assert_cmpstr (cd_article_get_byline (a), ==, cases[i].byline);
+      g_assert_cmpstr (cd_article_get_source (a), ==, cases[i].source);
+      if (cases[i].body_ends != NULL)
+        g_assert_true (g_str_has_suffix (cd_article_get_body (a), cases[i].body_ends));
+      g_assert_null (strstr (cd_article_get_body (a), "Australian Associated Press"));
+    }
 }
 
 static void
@@ -2255,6 +2323,35 @@ test_language_guess (void)
     g_assert_nonnull (japanese);
     g_assert_cmpstr (japanese[0], ==, "ja");
     g_assert_null (cd_language_guess ("北海道で風車が稼働"));
+  }
+  /* Danish and the two Norwegians read alike letter by letter: their
+   * small words tell them apart. */
+  {
+    /* clang-format off */
+    static const struct
+    {
+      const char *text, *language;
+    } neighbours[] = {
+      { "Kommunestyret vedtok torsdag å legge ned to av skolene i bygda etter en lang debatt. Ordføreren sa at det ikke var "
+        "noen annen utvei, og at elevene skal få bedre tilbud ved den nye skolen i sentrum. Foreldrene mener vedtaket ble tatt for raskt.", "nb" },
+      { "Kommunalbestyrelsen vedtog torsdag at lukke to af skolerne i området efter en lang debat. Borgmesteren sagde, at der ikke "
+        "var nogen anden udvej, og at eleverne skal have et bedre tilbud på den nye skole i centrum. Forældrene mener, at "
+        "beslutningen blev taget for hurtigt.", "da" },
+      { "Kommunestyret vedtok torsdag å leggje ned to av skulane i bygda etter ein lang debatt. Ordføraren sa at det ikkje var "
+        "nokon annan utveg, og at elevane skal få eit betre tilbod ved den nye skulen i sentrum. Foreldra meiner vedtaket vart teke "
+        "for raskt.", "nn" },
+      { "Regjeringen legger opp til å bruke 12 milliarder kroner mer av oljepengene neste år enn i år, ifølge forslaget til "
+        "revidert nasjonalbudsjett som ble lagt fram tirsdag. Opposisjonen mener økningen vil presse renten opp.", "nb" },
+    };
+    /* clang-format on */
+
+    for (guint i = 0; i < G_N_ELEMENTS (neighbours); i++)
+      {
+        g_auto (GStrv) guess = cd_language_guess (neighbours[i].text);
+
+        g_assert_nonnull (guess);
+        g_assert_cmpstr (guess[0], ==, neighbours[i].language);
+      }
   }
   g_assert_true (cd_language_reads_as ((const char *const *) english, "en-GB"));
   g_assert_true (cd_language_reads_as ((const char *const *) german, "de_AT"));
@@ -2854,6 +2951,15 @@ test_wire_agency_byline (void)
     g_assert_true (g_str_has_prefix (cd_article_get_ednote (a), "EMBARGOED TO 2230 THURSDAY FEBRUARY 4 — "
                                                                 "The embargo's time above was not set"));
     g_assert_true (g_str_has_suffix (cd_article_get_ednote (a), "— POLITICS Housing"));
+  }
+  /* The catchline over a headline of three words, over results. */
+  {
+    const char *text = "SOCCER Results\nNational League results\nNational League:\nAldbury Town\t2\tKestrel Park\t1\n"
+                       "Brackwater United\t0\tMillhaven\t0\n\nENDS\n";
+    g_autoptr (CdArticle) a = cd_import_data (text, strlen (text), CD_IMPORT_FORMAT_WIRE, "w.txt", NULL);
+
+    g_assert_cmpstr (cd_article_get_headline (a), ==, "National League results");
+    g_assert_cmpstr (cd_article_get_ednote (a), ==, "SOCCER Results");
   }
 }
 
@@ -4223,6 +4329,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/japanese", test_wire_japanese);
   g_test_add_func ("/import/wire/columns", test_wire_columns);
   g_test_add_func ("/import/wire/agency-furniture-more", test_wire_agency_furniture_more);
+  g_test_add_func ("/import/wire/agency-bylines", test_wire_agency_bylines);
   g_test_add_func ("/import/release-lines", test_release_lines);
   g_test_add_func ("/import/release-letterhead", test_release_letterhead);
   g_test_add_func ("/import/language/guess", test_language_guess);

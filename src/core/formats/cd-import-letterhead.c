@@ -591,7 +591,8 @@ _cd_import_is_kicker (const char *line,
 
 /* Takes a kicker over the headline of wire copy's @blocks (CdWireBlock)
  * into @notes (_cd_import_is_kicker()), or PA's catchline, its subject in
- * capitals and a keyword ("POLITICS Housing", "HEALTH Waiting"). */
+ * capitals and a keyword ("POLITICS Housing", "SOCCER Results"), over a
+ * headline of three words or more. */
 void
 _cd_import_take_wire_kicker (GPtrArray *blocks,
                              GString   *notes)
@@ -607,7 +608,7 @@ _cd_import_take_wire_kicker (GPtrArray *blocks,
                                                     : NULL;
   if (!_cd_import_is_kicker (g_ptr_array_index (first->lines, 0), next) &&
       !(next != NULL && reads_as_headline (&(CdImportHeadLine){ next, FALSE, FALSE }) &&
-        cd_count_words (next) >= 4 &&
+        cd_count_words (next) >= 3 &&
         g_regex_match_simple ("^\\p{Lu}{3,}\\s+\\p{Lu}\\p{Ll}+$", g_ptr_array_index (first->lines, 0), 0, 0)))
     return;
   _cd_import_add_note (notes, g_ptr_array_index (first->lines, 0));

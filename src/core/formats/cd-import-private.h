@@ -113,12 +113,14 @@ typedef enum
   RE_DATELINE_GIVEN,
   RE_TRAILER,
   RE_DESK_NOTE,
+  RE_COPYRIGHT_MARKS,
 } CdWirePattern;
 
 GRegex  *_cd_import_wire_regex (guint which);
 char    *_cd_import_wire_block_join (CdWireBlock *b);
 gboolean _cd_import_is_end_mark (const char *line);
-void     _cd_import_take_wire_end (GPtrArray *blocks,
+void     _cd_import_take_wire_end (CdArticle *article,
+                                   GPtrArray *blocks,
                                    GString   *notes);
 char    *_cd_import_agency_of_byline (const char *byline);
 

@@ -441,11 +441,10 @@ read_token (const char *token,
   return FALSE;
 }
 
-/* Reads @text into @when: whether every word was understood, with a day
- * and a month at the least. */
+/* Reads @text into @when: whether every word was understood. */
 static gboolean
-read_when (const char *text,
-           When       *when)
+read_words (const char *text,
+            When       *when)
 {
   g_autoptr (GString) folded = g_string_new (NULL);
   g_auto (GStrv) tokens = NULL;
@@ -530,7 +529,16 @@ read_when (const char *text,
       if (!read_token (token, when))
         return FALSE;
     }
-  return when->day > 0 && when->month >= 1 && when->month <= 12;
+  return TRUE;
+}
+
+/* Reads @text into @when: whether every word was understood, with a day
+ * and a month at the least. */
+static gboolean
+read_when (const char *text,
+           When       *when)
+{
+  return read_words (text, when) && when->day > 0 && when->month >= 1 && when->month <= 12;
 }
 
 /* The time @when says in its zone, or %NULL where the zone is not in
@@ -603,6 +611,37 @@ gmt_aside (void)
   return regex;
 }
 
+/* The zone of @local, a time read with none, from the same time in GMT
+ * in brackets in @text ("00.01 HORAS DEL 14 DE MAYO (22.01 GMT DEL 13)"):
+ * what lies between the two clocks, in minutes east of UTC, as zones lie
+ * (twelve hours west to fourteen east). FALSE where there is no such
+ * time. */
+static gboolean
+offset_of_aside (const char *text,
+                 const When *local,
+                 int        *offset)
+{
+  g_autoptr (GMatchInfo) info = NULL;
+  g_autofree char *aside = NULL;
+  When             gmt = { 0, 0, 0, -1, 0, 0, 0, NULL, FALSE, FALSE, FALSE, FALSE, FALSE };
+  int              minutes;
+
+  if (local->hour < 0 || local->am || local->pm || !g_regex_match (gmt_aside (), text, 0, &info))
+    return FALSE;
+  aside = g_match_info_fetch (info, 0);
+  aside[0] = aside[strlen (aside) - 1] = ' ';
+  if (!read_words (aside, &gmt) || !gmt.has_zone || gmt.region != NULL || gmt.hour < 0 || gmt.am || gmt.pm ||
+      gmt.ambiguous)
+    return FALSE;
+  minutes = (local->hour - gmt.hour) * 60 + (local->minute - gmt.minute) + gmt.offset;
+  while (minutes <= -12 * 60)
+    minutes += 24 * 60;
+  while (minutes > 14 * 60)
+    minutes -= 24 * 60;
+  *offset = minutes;
+  return TRUE;
+}
+
 GDateTime *
 _cd_import_release_time (const char *text,
                          gboolean   *is_date)
@@ -621,14 +660,18 @@ _cd_import_release_time (const char *text,
     }
   read = read_when (text, &when);
   /* The time again in GMT in brackets, as Swiss and Spanish agencies
-   * add it ("10h30 HEC (08h30 GMT)"): the time without it. */
-  if ((!read || when.ambiguous) && g_regex_match (gmt_aside (), text, 0, NULL))
+   * add it ("10h30 HEC (08h30 GMT)"): the time without it; where that
+   * names no zone ("00.01 HORAS DEL 14 DE MAYO (22.01 GMT DEL 13)"),
+   * the zone lies between the two clocks. */
+  if ((!read || when.ambiguous || !when.has_zone) && g_regex_match (gmt_aside (), text, 0, NULL))
     {
       g_autofree char *plain = g_regex_replace_literal (gmt_aside (), text, -1, 0, " ", 0, NULL);
       When             again = { 0, 0, 0, -1, 0, 0, 0, NULL, FALSE, FALSE, FALSE, FALSE, FALSE };
 
-      if (plain != NULL && read_when (plain, &again) && again.has_zone)
+      if (plain != NULL && read_when (plain, &again) &&
+          (again.has_zone || (!again.ambiguous && offset_of_aside (text, &again, &again.offset))))
         {
+          again.has_zone = TRUE;
           when = again;
           read = TRUE;
         }

@@ -81,6 +81,36 @@ split_sign_off (GPtrArray *blocks)
   g_ptr_array_add (blocks, own);
 }
 
+/* The agency whose copyright @line claims, under the story: "(©NTB)",
+ * "(c) Agencia EFE", "(Copyright 2027 The Associated Press. All Rights
+ * Reserved.)", "Copyright Thomson Reuters 2027": @article's source
+ * where it names none. A photographer's "© Jane Doe" names no agency. */
+static void
+take_copyright_source (CdArticle  *article,
+                       const char *line)
+{
+  g_autoptr (GMatchInfo) info = NULL;
+  g_autofree char *holder = NULL;
+  g_autofree char *agency = NULL;
+  g_auto (GStrv) words = NULL;
+
+  if (!cd_text_is_blank (cd_article_get_source (article)) ||
+      !g_regex_match_simple ("^\\(?\\s*(?:©|\\(c\\)|copyright\\b)", line, G_REGEX_CASELESS, 0))
+    return;
+  /* What is left without the marks, the years and the rights. */
+  holder = g_regex_replace (_cd_import_wire_regex (RE_COPYRIGHT_MARKS), line, -1, 0, " ", 0, NULL);
+  if (holder == NULL)
+    return;
+  g_strstrip (holder);
+  agency = _cd_import_agency_of_byline (holder);
+  words = g_strsplit (holder, " ", 6);
+  for (guint i = 0; agency == NULL && words[i] != NULL; i++)
+    if (*words[i] != '\0' && _cd_import_is_agency_name (words[i]))
+      agency = g_strdup (words[i]);
+  if (agency != NULL)
+    cd_article_set_source (article, agency);
+}
+
 /* Takes what the desk writes under the story into the notes: its sign-off
  * of initials ("mm/jbo/ach", or after the last sentence's end, as dpa-AFX
  * writes it: "… bleibe hoch./mbr/stw/he"; Xinhua's "Enditem" too), the agency's trailer (a
@@ -89,7 +119,8 @@ split_sign_off (GPtrArray *blocks)
  * archive picture"), a picture's caption ("PHOTO CAPTION: …") and the
  * rules between them; an end mark among them is left out. */
 static void
-take_sign_off (GPtrArray *blocks,
+take_sign_off (CdArticle *article,
+               GPtrArray *blocks,
                GString   *notes)
 {
   guint start = blocks->len;
@@ -161,6 +192,8 @@ take_sign_off (GPtrArray *blocks,
           g_ptr_array_remove_index (b->lines, j - 1);
       if (b->lines->len == 0)
         continue;
+      for (guint j = 0; j < b->lines->len; j++)
+        take_copyright_source (article, g_ptr_array_index (b->lines, j));
       joined = _cd_import_wire_block_join (b);
       _cd_import_add_note (notes, joined);
       g_ptr_array_set_size (b->lines, 0);
@@ -223,14 +256,55 @@ join_takes (GPtrArray *blocks)
     }
 }
 
+/* The writer's credit on the story's last line, as PAP, ČTK and other
+ * agencies set it ("Autorka: Anna Kowalczyk", "Autor: Jan Nowak (PAP)"):
+ * taken out, and the name given as @article's byline where it has none.
+ * The name is a few words, each with a capital but the words that join
+ * two names. */
+static void
+take_author (CdArticle *article,
+             GPtrArray *blocks)
+{
+  g_auto (CdImportLabels) labels = { { NULL } };
+  g_autoptr (GRegex) name = NULL;
+  g_autoptr (GMatchInfo) info = NULL;
+  CdWireBlock *b = NULL;
+  const char  *line;
+
+  for (guint i = blocks->len; i > 0 && b == NULL; i--)
+    if (((CdWireBlock *) g_ptr_array_index (blocks, i - 1))->lines->len > 0)
+      b = g_ptr_array_index (blocks, i - 1);
+  if (b == NULL || b->lines->len != 1)
+    return;
+  line = g_ptr_array_index (b->lines, 0);
+  if (!_cd_import_read_label (line, strlen (line), &labels) || labels.values[CD_LABEL_BYLINE] == NULL)
+    return;
+  /* The name, then perhaps the agency: "(PAP)", ", dpa", "/ČTK". */
+  name = g_regex_new ("^(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|i|and|und|et|e|y|&)){1,7})"
+                      "(?:\\s*\\(\\p{Lu}[\\p{L}-]{1,20}\\)|\\s*[,/]\\s*\\p{L}[\\p{L}-]{1,20})?$",
+                      0, 0, NULL);
+  if (!g_regex_match (name, labels.values[CD_LABEL_BYLINE], 0, &info))
+    return;
+  if (cd_text_is_blank (cd_article_get_byline (article)))
+    {
+      g_autofree char *by = g_match_info_fetch_named (info, "name");
+
+      cd_article_set_byline (article, by);
+    }
+  g_ptr_array_set_size (b->lines, 0);
+}
+
 /* Takes what stands under the story in wire copy's @blocks
  * (CdWireBlock) into @notes: dpa's notebook, then the sign-off and the
- * trailer; a story in takes is read whole. */
+ * trailer, and the writer's credit for @article; a story in takes is read
+ * whole. */
 void
-_cd_import_take_wire_end (GPtrArray *blocks,
+_cd_import_take_wire_end (CdArticle *article,
+                          GPtrArray *blocks,
                           GString   *notes)
 {
   join_takes (blocks);
   take_notebook (blocks, notes);
-  take_sign_off (blocks, notes);
+  take_sign_off (article, blocks, notes);
+  take_author (article, blocks);
 }

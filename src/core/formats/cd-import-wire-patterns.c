@@ -214,6 +214,10 @@ _cd_import_wire_regex (guint which)
     "nb\\s+(?:desk|subs)\\b|desk\\s+note\\s*[:.–—-]|(?:fao|attn|for\\s+the\\s+attention\\s+of)\\s*:|legal\\s+(?:warning|note|advice|check)\\s*[:.–—-]|legal\\s*:|legal\\s+[–—-]\\s|"
     "(?:pix|pics|pictures?|photos?)\\s*:\\s*\\S.*\\b(?:use|pic|pix|picture|photo|image)s?\\b)|"
     "^(?-i)(?:URGENT\\s*[-–—:]\\s*)?(?:LEGAL\\b|[A-Z ,]*\\bBEFORE PUBLICATION\\b)[A-Z\\d ,.:'’–—-]*$",
+    /* What a copyright line says besides its holder: the marks, the
+     * years, the rights reserved, the brackets ("(Copyright 2027 The
+     * Associated Press. All Rights Reserved.)") */
+    "©|\\(c\\)|\\bcopyright\\b|\\b(?:19|20)\\d{2}\\b|\\ball\\s+rights\\s+reserved\\b|[().,;]",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 

@@ -429,6 +429,16 @@ is_name_line (const char *line)
          g_regex_match_simple ("^\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’.-]*){1,3}$", line, 0, 0);
 }
 
+/* Adds the writer's post or agency @title to @byline: after a comma, or
+ * a space where it is in brackets ("Tom Gallagher (Australian Associated
+ * Press)"). */
+static void
+append_byline_title (GString    *byline,
+                     const char *title)
+{
+  g_string_append_printf (byline, "%s%s", *title == '(' ? " " : ", ", title);
+}
+
 /* The writer's post or agency on the line under a byline, at line @j of
  * block @i of @blocks or, where the byline's block ends there, the next
  * one's first ("Local Democracy Reporter", "Associated Press"): taken out
@@ -449,11 +459,11 @@ take_byline_title (GPtrArray *blocks,
   if (j < b->lines->len && is_byline_title (g_ptr_array_index (b->lines, j)) &&
       (j + 1 < b->lines->len || b != g_ptr_array_index (blocks, i) || i + 1 < blocks->len))
     {
-      const char *title = g_ptr_array_index (b->lines, j);
-      char       *joined = g_strdup_printf ("%s%s%s", *byline, *title == '(' ? " " : ", ", title);
+      g_autoptr (GString) joined = g_string_new (*byline);
 
+      append_byline_title (joined, g_ptr_array_index (b->lines, j));
       g_free (*byline);
-      *byline = joined;
+      *byline = g_string_free (g_steal_pointer (&joined), FALSE);
       g_ptr_array_remove_index (b->lines, j);
     }
 }
@@ -540,7 +550,7 @@ read_preamble (CdArticle *article,
        * its own ("Associated Press"), where every line is a block. */
       if (i == byline_end && b->lines->len == 1 && is_byline_title (g_ptr_array_index (b->lines, 0)))
         {
-          g_string_append_printf (byline, ", %s", (const char *) g_ptr_array_index (b->lines, 0));
+          append_byline_title (byline, g_ptr_array_index (b->lines, 0));
           continue;
         }
 
@@ -559,6 +569,12 @@ read_preamble (CdArticle *article,
           g_autofree char *prefixed = match_group (_cd_import_wire_regex (RE_CAPTION_PREFIX), line, "caption");
           g_autofree char *cap = NULL, *cap_credit = NULL;
 
+          /* A name alone over the agency's or the post's line, as AAP
+           * sets a byline: "Tom Gallagher", "(Australian Associated
+           * Press)". */
+          if (by == NULL && byline->len == 0 && j + 1 < b->lines->len && is_name_line (line) &&
+              is_byline_title (g_ptr_array_index (b->lines, j + 1)))
+            by = g_strdup (line);
           if (by != NULL && byline->len == 0)
             {
               g_string_append (byline, by);
@@ -568,7 +584,7 @@ read_preamble (CdArticle *article,
           else if (had_byline && line_credit == NULL)
             {
               /* "By JANE DOE" then "AP Science Writer" */
-              g_string_append_printf (byline, ", %s", line);
+              append_byline_title (byline, line);
             }
           else if (line_credit != NULL)
             {
@@ -978,7 +994,7 @@ _cd_import_wire_copy (CdArticle  *article,
     start_block = 0;
   take_notes (blocks, start_block, start_block + 6, notes);
   _cd_import_take_wire_release_lines (article, blocks, start_block, blocks->len, TRUE, notes);
-  _cd_import_take_wire_end (blocks, ends);
+  _cd_import_take_wire_end (article, blocks, ends);
 
   /* The dateline opens the story within its first few blocks; a note to
    * the readers (EDITOR'S NOTE — …) is none. The note has it, dated,

@@ -83,6 +83,71 @@ is_unspaced (const char *text)
   return count >= MIN_UNSPACED;
 }
 
+/* Languages whose letters read alike (Danish and Norwegian are a few
+ * points apart on any text), told apart by the small words each writes
+ * its own way: Danish "af", "efter", "blev", Norwegian "av", "etter",
+ * "ble"; Bokmål "ikke", "jeg", Nynorsk "ikkje", "eg"; Spanish "los",
+ * "pero", Catalan "els", "però". */
+/* clang-format off */
+static const struct
+{
+  const char        *language[2];
+  const char *const *words[2];
+} neighbours[] = {
+  { { "da", "nb" },
+    { (const char *const[]){ "af", "efter", "end", "havde", "blev", "nogen", "meget", "hvad", "fik", "gennem", "mellem",
+                             "siger", "sagde", "nu", "mere", "ud", NULL },
+      (const char *const[]){ "av", "etter", "enn", "hadde", "ble", "noen", "mye", "hva", "fikk", "gjennom", "mellom",
+                             "sier", "sa", "nå", "mer", "ut", "å", NULL } } },
+  { { "nb", "nn" },
+    { (const char *const[]){ "ikke", "jeg", "hun", "hva", "hvordan", "fra", "ble", "bare", "noen", "hvis", "mye", NULL },
+      (const char *const[]){ "ikkje", "eg", "ho", "kva", "korleis", "frå", "vart", "berre", "nokon", "viss", "mykje", NULL } } },
+  { { "es", "ca" },
+    { (const char *const[]){ "los", "las", "con", "pero", "porque", "este", "esta", "muy", "también", "y", NULL },
+      (const char *const[]){ "els", "les", "amb", "però", "perquè", "aquest", "aquesta", "molt", "també", "i", NULL } } },
+};
+/* clang-format on */
+
+/* How many of @text's words are among @words. */
+static guint
+count_words_in (const char        *text,
+                const char *const *words)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_auto (GStrv) tokens = g_regex_split_simple ("[^\\p{L}]+", lower, 0, 0);
+  guint count = 0;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    count += *tokens[i] != '\0' && g_strv_contains (words, tokens[i]);
+  return count;
+}
+
+/* Puts the one of two neighbouring languages in @languages that @text's
+ * small words say first, where the guesser had the other first. */
+static void
+order_neighbours (GPtrArray  *languages,
+                  const char *text)
+{
+  for (guint n = 0; n < G_N_ELEMENTS (neighbours); n++)
+    {
+      guint index[2];
+      guint count[2];
+
+      if (!g_ptr_array_find_with_equal_func (languages, neighbours[n].language[0], g_str_equal, &index[0]) ||
+          !g_ptr_array_find_with_equal_func (languages, neighbours[n].language[1], g_str_equal, &index[1]))
+        continue;
+      for (guint k = 0; k < 2; k++)
+        count[k] = count_words_in (text, neighbours[n].words[k]);
+      if (count[0] != count[1] && (index[0] < index[1]) != (count[0] > count[1]))
+        {
+          gpointer first = languages->pdata[index[0]];
+
+          languages->pdata[index[0]] = languages->pdata[index[1]];
+          languages->pdata[index[1]] = first;
+        }
+    }
+}
+
 /**
  * cd_language_guess:
  * @text: plain text (UTF-8)
@@ -99,11 +164,11 @@ is_unspaced (const char *text)
 GStrv
 cd_language_guess (const char *text)
 {
-  g_autoptr (GStrvBuilder) builder = NULL;
   g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
-  candidate_t *candidates;
-  gsize        length;
-  int          count;
+  g_autofree char *head = NULL; /* what is read of @text */
+  candidate_t     *candidates;
+  gsize            length;
+  int              count;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -125,7 +190,6 @@ cd_language_guess (const char *text)
     }
   candidates = textcat_GetClassifyFullOutput (guesser ());
   count = textcat_ClassifyFull (guesser (), text, length, candidates);
-  builder = g_strv_builder_new ();
   for (int i = 0; i < count; i++)
     {
       char *language = language_of_model (candidates[i].name);
@@ -137,13 +201,16 @@ cd_language_guess (const char *text)
           g_free (language);
           continue;
         }
-      g_strv_builder_add (builder, language);
       g_ptr_array_add (seen, language);
     }
   textcat_ReleaseClassifyFullOutput (guesser (), candidates);
   g_mutex_unlock (&guesser_lock);
-
-  return seen->len > 0 ? g_strv_builder_end (builder) : NULL;
+  if (seen->len == 0)
+    return NULL;
+  head = g_strndup (text, length);
+  order_neighbours (seen, head);
+  g_ptr_array_add (seen, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&seen), FALSE);
 }
 
 /**
