@@ -1936,6 +1936,17 @@ test_wire_agency_furniture_more (void)
       "ako/ mok/\n",
       "Rząd przyjął projekt ustawy", NULL,
       "Rada Ministrów przyjęła we wtorek projekt ustawy o budowie nowych połączeń kolejowych w regionie.\n", "ako/ mok/", NULL },
+    /* PTI's story in two takes, each with its code, slug, sign-off after
+     * the last sentence, time stamp and end of message. */
+    { "DEL23\nBIZ-RBI-POLICY\nRBI keeps repo rate unchanged\n"
+      "      Mumbai, Jun 4 (PTI) The Reserve Bank on Friday kept the key policy rate unchanged at 6 per cent for the third consecutive time.\n"
+      "      \"Inflation has moderated,\" he said. MORE\nPTI KRB ANU\n06041130\nNNNN\n\n"
+      "DEL27\nBIZ-RBI-POLICY 2 LAST\n      The central bank also retained its retail inflation projection at 4.1 per cent.\n"
+      "      The next meeting is scheduled for August 4-6. PTI KRB ANU\n06041152\nNNNN\n",
+      "RBI keeps repo rate unchanged", NULL,
+      "The Reserve Bank on Friday kept the key policy rate unchanged at 6 per cent for the third consecutive time.\n\n"
+      "\"Inflation has moderated,\" he said.\n\nThe central bank also retained its retail inflation projection at 4.1 per cent.\n\n"
+      "The next meeting is scheduled for August 4-6.\n", "PTI KRB ANU", NULL },
     /* The local time with no zone, the same in GMT beside it: the day
      * before in GMT, named or not. */
     { "EMBARGADA HASTA LAS 00.01 HORAS DEL 14 DE MAYO DE 2027 (22.01 GMT DEL 13)\n\nEl Gobierno aprobará la ley de vivienda\n\n"
@@ -2044,6 +2055,58 @@ test_wire_agency_bylines (void)
       if (cases[i].body_ends != NULL)
         g_assert_true (g_str_has_suffix (cd_article_get_body (a), cases[i].body_ends));
       g_assert_null (strstr (cd_article_get_body (a), "Australian Associated Press"));
+    }
+}
+
+/* What agencies set above the headline besides slugs and codes: their
+ * name, the time they sent the story, its section; all the note's,
+ * where a headline stands under them. A one-word headline over the
+ * story, and a section's look-alike with nothing above it, stay. */
+static void
+test_wire_agency_heads (void)
+{
+  /* clang-format off */
+  static const struct
+  {
+    const char *text;
+    const char *headline, *noted;
+  } cases[] = {
+    { "Ritzau\n14.07.2027 kl. 11:32\nIndland\n\nPoliti: 24-årig anholdt efter knivstikkeri på Nørrebro\n\n"
+      "En 24-årig mand er onsdag formiddag blevet anholdt og sigtet for forsøg på manddrab efter et knivstikkeri i København.\n",
+      "Politi: 24-årig anholdt efter knivstikkeri på Nørrebro", "Indland" },
+    { "Lusa - 14/07/2027 16:48\nSOC - Incêndios\n\nMais de 900 operacionais combatem fogo em Odemira\n\n"
+      "   Odemira, Beja, 14 jul 2027 (Lusa) - Mais de 900 operacionais, apoiados por 14 meios aéreos, combatiam hoje à tarde um incêndio.\n",
+      "Mais de 900 operacionais combatem fogo em Odemira", "SOC - Incêndios" },
+    { "IANS\n14-07-2027 17:46 IST\nHEAVY RAIN-MUMBAI\n\nHeavy rain lashes Mumbai, local trains hit\n\n"
+      "Mumbai, July 14 (IANS) Incessant heavy rain lashed Mumbai and its suburbs on Wednesday, flooding low-lying areas across the city.\n",
+      "Heavy rain lashes Mumbai, local trains hit", "HEAVY RAIN-MUMBAI" },
+    { "EUROPA PRESS - 14/07/2027 13:05 - Nacional / Sociedad\n\nEl Gobierno aprueba ampliar el permiso por nacimiento\n\n"
+      "El Consejo de Ministros ha aprobado este miércoles ampliar a 20 semanas el permiso por nacimiento y cuidado de menor.\n",
+      "El Gobierno aprueba ampliar el permiso por nacimiento", "EUROPA PRESS - 14/07/2027 13:05 - Nacional / Sociedad" },
+    { "MTI 2027. július 14., szerda 14:22\nBelföld - Oktatás - Kormány\n\nSzeptembertől tíz százalékkal emelkedik a pedagógusok bére\n\n"
+      "Szeptember 1-jétől átlagosan tíz százalékkal emelkedik a köznevelésben dolgozó pedagógusok bére, jelentette be az államtitkár.\n",
+      "Szeptembertől tíz százalékkal emelkedik a pedagógusok bére", "Belföld - Oktatás - Kormány" },
+    { "AP-CYC--Tour de France, 1st Ld-Writethru,0712\nVan Doorn wins Alpe d'Huez stage\n"
+      "ALPE D'HUEZ, France (AP) — Dutch climber Joost van Doorn won the 12th stage of the Tour de France atop Alpe d'Huez on Wednesday.\n",
+      "Van Doorn wins Alpe d'Huez stage", "AP-CYC--Tour de France" },
+    { "Headline\n\nARSENAL - Chelsea 2-1\n", "Headline", NULL },
+    { "Politics | Economy\n\nThe government raised the minimum wage by four per cent on Tuesday, the labour ministry said in a statement.\n",
+      "Politics | Economy", NULL },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (cases[i].text, strlen (cases[i].text), CD_IMPORT_FORMAT_WIRE,
+                                                "wire.txt", &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%u: %s | %s", i, cd_article_get_body (a), cd_article_get_ednote (a));
+      g_assert_cmpstr (cd_article_get_headline (a), ==, cases[i].headline);
+      if (cases[i].noted != NULL)
+        g_assert_nonnull (strstr (cd_article_get_ednote (a), cases[i].noted));
+      g_assert_null (strstr (cd_article_get_body (a), cases[i].headline));
     }
 }
 
@@ -4330,6 +4393,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/columns", test_wire_columns);
   g_test_add_func ("/import/wire/agency-furniture-more", test_wire_agency_furniture_more);
   g_test_add_func ("/import/wire/agency-bylines", test_wire_agency_bylines);
+  g_test_add_func ("/import/wire/agency-heads", test_wire_agency_heads);
   g_test_add_func ("/import/release-lines", test_release_lines);
   g_test_add_func ("/import/release-letterhead", test_release_letterhead);
   g_test_add_func ("/import/language/guess", test_language_guess);

@@ -76,7 +76,11 @@ _cd_import_is_agency_name (const char *source)
     "AP", "Reuters", "AFP", "Bloomberg", "CNN", "UPI", "dpa", "EFE", "ANSA", "Xinhua",
     "Kyodo", "Yonhap", "PTI", "ANI", "IANS", "AAP", "CP", "PA", "PA Media", "Anadolu",
     "TASS", "Belga", "ANP", "NTB", "Ritzau", "TT", "PAP", "APA", "SDA", "KNA", "epd",
-    "Lusa", "Europa Press", "Dow Jones", "Bernama", "Antara", "Kyodo News", "awp", "ots", "dpa-AFX", NULL
+    "Lusa", "Europa Press", "Dow Jones", "Bernama", "Antara", "Kyodo News", "awp", "ots", "dpa-AFX",
+    "STT", "ČTK", "CTK", "MTI", "HINA", "BTA", "STA", "Tanjug", "Agerpres", "ATS", "Keystone-SDA", "Keystone-ATS",
+    "AGI", "Adnkronos", "LaPresse", "Servimedia", "ANA-MPA", "AMNA", "LETA", "BNS", "ELTA", "Ukrinform",
+    "Interfax", "Jiji", "Jiji Press", "JIJI PRESS", "CNA", "Bernama", "VNA", "PNA", "Notimex", "Télam",
+    "Prensa Latina", "Agência Brasil", "Agencia Brasil", "IRNA", "WAFA", "MENA", "KUNA", "QNA", "WAM", NULL
   };
 
   g_autofree char *agency = NULL;

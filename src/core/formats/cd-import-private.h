@@ -114,6 +114,7 @@ typedef enum
   RE_TRAILER,
   RE_DESK_NOTE,
   RE_COPYRIGHT_MARKS,
+  RE_TAKE_NUMBER,
 } CdWirePattern;
 
 GRegex  *_cd_import_wire_regex (guint which);

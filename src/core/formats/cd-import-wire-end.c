@@ -52,15 +52,73 @@ is_signing (const char *line)
          g_regex_match (_cd_import_wire_regex (RE_TRAILER), line, 0, NULL) || _cd_import_is_end_mark (line);
 }
 
+/* A block of @b's lines from @from on, which leave @b. */
+static CdWireBlock *
+take_lines_from (CdWireBlock *b,
+                 guint        from)
+{
+  CdWireBlock *own = g_new0 (CdWireBlock, 1);
+
+  own->lines = g_ptr_array_new_with_free_func (g_free);
+  while (b->lines->len > from)
+    g_ptr_array_add (own->lines, g_ptr_array_steal_index (b->lines, from));
+  return own;
+}
+
+/* Where the agency's sign-off starts on @line, after the last sentence
+ * ("… he said. PTI KRB ANU": the agency's name and the desk's initials),
+ * or 0 for none. */
+static gsize
+inline_sign_off (const char *line)
+{
+  g_autoptr (GRegex) after_sentence = g_regex_new ("[.!?\"”»’']\\s+(?<tail>\\S+(?:\\s+\\S+){1,6})$", 0, 0, NULL);
+  g_autoptr (GMatchInfo) info = NULL;
+  g_autofree char *tail = NULL;
+  g_autofree char *agency = NULL;
+  int              start;
+
+  if (!g_regex_match (after_sentence, line, 0, &info))
+    return 0;
+  tail = g_match_info_fetch_named (info, "tail");
+  agency = g_strndup (tail, strcspn (tail, " "));
+  if (!_cd_import_is_agency_name (agency) || !g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), tail, 0, NULL) ||
+      !g_match_info_fetch_named_pos (info, "tail", &start, NULL))
+    return 0;
+  return start;
+}
+
 /* Sets the sign-off and trailer lines under the last paragraph with no
  * blank line between them ("… relu.", "ats/mk/jb") in a block of their
  * own, the last. */
 static void
 split_sign_off (GPtrArray *blocks)
 {
-  CdWireBlock *last = NULL, *own;
+  CdWireBlock *last = NULL;
   guint        from;
 
+  /* The sign-off on the last sentence's line ("… August 4-6. PTI KRB
+   * ANU", above the time stamp): a line of its own. */
+  for (guint i = blocks->len, stop = FALSE; i > 0 && !stop; i--)
+    {
+      CdWireBlock *b = g_ptr_array_index (blocks, i - 1);
+
+      for (guint j = b->lines->len; j > 0 && !stop; j--)
+        {
+          char *line = g_ptr_array_index (b->lines, j - 1);
+          gsize tail;
+
+          if (is_signing (line))
+            continue;
+          stop = TRUE;
+          if ((tail = inline_sign_off (line)) > 0)
+            {
+              g_ptr_array_insert (b->lines, j, g_strdup (line + tail));
+              line[tail] = '\0';
+              g_strchomp (line);
+              g_ptr_array_insert (blocks, i, take_lines_from (b, j));
+            }
+        }
+    }
   for (guint i = blocks->len; i > 0 && last == NULL; i--)
     if (((CdWireBlock *) g_ptr_array_index (blocks, i - 1))->lines->len > 0)
       last = g_ptr_array_index (blocks, i - 1);
@@ -71,14 +129,7 @@ split_sign_off (GPtrArray *blocks)
   /* None, or the whole block signs off. */
   if (from == last->lines->len || from == 0)
     return;
-  own = g_new0 (CdWireBlock, 1);
-  own->lines = g_ptr_array_new_with_free_func (g_free);
-  while (last->lines->len > from)
-    {
-      g_ptr_array_add (own->lines, g_strdup (g_ptr_array_index (last->lines, from)));
-      g_ptr_array_remove_index (last->lines, from);
-    }
-  g_ptr_array_add (blocks, own);
+  g_ptr_array_add (blocks, take_lines_from (last, from));
 }
 
 /* The agency whose copyright @line claims, under the story: "(©NTB)",
@@ -236,23 +287,84 @@ take_notebook (GPtrArray *blocks,
     }
 }
 
-/* Joins a story sent in takes: a take's "MORE" and the next take's slug
- * line under it ("BC-EU--Netherlands-Dike Breach, Take 2,0940") go, so
- * the story reads on. */
+/* Whether @line heads a take: its slug, perhaps with the take's number
+ * ("BIZ-RBI-POLICY 2 LAST", "BC-EU--Dike Breach, Take 2,0940"), or the
+ * desk's code and number ("DEL27"). */
+static gboolean
+is_take_head (const char *line,
+              gboolean   *slug)
+{
+  g_autofree char *bare = g_regex_replace_literal (_cd_import_wire_regex (RE_TAKE_NUMBER), line, -1, 0, "", 0, NULL);
+
+  *slug = bare != NULL && g_regex_match (_cd_import_wire_regex (RE_SLUG), bare, 0, NULL);
+  return *slug || g_regex_match_simple ("^[A-Z]{3}\\d{1,4}$", line, 0, 0);
+}
+
+/* Joins a story sent in takes: a take's "MORE" (on its line, or after
+ * the last sentence: "… he said. MORE"), what closes the take under it
+ * (the desk's sign-off, the time stamp, "NNNN") and the next take's head
+ * (its code and slug) go, where there is a slug. */
 static void
 join_takes (GPtrArray *blocks)
 {
-  for (guint i = 0; i + 1 < blocks->len; i++)
+  g_autoptr (GRegex) more = g_regex_new ("^(?<text>.*?)\\s*(?:\\bMORE|\\(MORE\\)|-MORE-|\\bmore\\s+follows)$", 0, 0, NULL);
+
+  for (guint i = 0; i < blocks->len; i++)
     {
       CdWireBlock *b = g_ptr_array_index (blocks, i);
-      CdWireBlock *next = g_ptr_array_index (blocks, i + 1);
 
-      if (b->lines->len == 0 || next->lines->len == 0 ||
-          !g_regex_match_simple ("^(?:MORE|\\(MORE\\)|-MORE-|more\\s+follows)$", g_ptr_array_index (b->lines, b->lines->len - 1), 0, 0) ||
-          !g_regex_match (_cd_import_wire_regex (RE_SLUG), g_ptr_array_index (next->lines, 0), 0, NULL))
-        continue;
-      g_ptr_array_remove_index (b->lines, b->lines->len - 1);
-      g_ptr_array_remove_index (next->lines, 0);
+      for (guint j = 0; j < b->lines->len; j++)
+        {
+          g_autoptr (GMatchInfo) info = NULL;
+          g_autofree char *text = NULL;
+          g_autoptr (GArray) drop = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+          gboolean head = FALSE, slug = FALSE;
+          guint    k = i, l = j + 1;
+
+          if (!g_regex_match (more, g_ptr_array_index (b->lines, j), 0, &info) ||
+              (*(text = g_match_info_fetch_named (info, "text")) != '\0' &&
+               !g_regex_match_simple ("[.!?\"”»’']$", text, 0, 0)))
+            continue;
+          /* What closes this take, then the next one's head. */
+          for (; k < blocks->len; k++, l = 0)
+            {
+              CdWireBlock *c = g_ptr_array_index (blocks, k);
+              gboolean     stop = FALSE;
+
+              for (; l < c->lines->len && !stop; l++)
+                {
+                  const char *line = g_ptr_array_index (c->lines, l);
+                  gboolean    is_slug;
+
+                  if (!head && is_signing (line))
+                    ;
+                  else if (is_take_head (line, &is_slug))
+                    head = TRUE, slug = slug || is_slug;
+                  else
+                    stop = TRUE;
+                  if (!stop)
+                    g_array_append_vals (drop, (guint[]){ k, l }, 1);
+                }
+              if (stop)
+                break;
+            }
+          if (!slug)
+            continue;
+          for (guint d = drop->len; d > 0; d--)
+            {
+              const guint *at = &g_array_index (drop, guint, (d - 1) * 2);
+
+              g_ptr_array_remove_index (((CdWireBlock *) g_ptr_array_index (blocks, at[0]))->lines, at[1]);
+            }
+          if (*text != '\0')
+            {
+              g_free (b->lines->pdata[j]);
+              b->lines->pdata[j] = g_steal_pointer (&text);
+            }
+          else
+            g_ptr_array_remove_index (b->lines, j);
+          break;
+        }
     }
 }
 

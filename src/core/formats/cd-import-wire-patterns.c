@@ -96,11 +96,12 @@ _cd_import_wire_regex (guint which)
     "^(?:(?:\\\\?#){3,}|\\\\?-\\s*30\\s*-|\\\\?-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin|fim)\\)|(?-i:ENDE|FIN|FIM)|lusa/fim|enditem|\\(끝\\)|[(（]了[)）]|"
     "[-–]?\\s*ends\\s*[-–]?|copy\\s+ends\\b.*)$",
     /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
+     * "BC-US-MED--Sleep-Dementia,0643", "AP-CYC--Tour de France,0712",
      * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/", and AP's keyword
      * line with its spaces and word count, "BC-US--Giant Lobster Death,
      * 1st Ld-Writethru,127" */
     "^(?-i)(?:[\\p{L}\\d]+(?:[-/_][\\p{L}\\d]*){2,}(?:,\\s*[\\p{L}\\d][\\p{L}\\d .'-]*)?|"
-    "BC-(?:[\\p{Lu}\\d]+--[\\p{L}\\d][\\p{L}\\d ,.'&/-]*|[\\p{L}\\d][\\p{L}\\d .'&/-]*,\\d+))$",
+    "(?:BC|AP)-(?:[\\p{Lu}\\d]+(?:-[\\p{Lu}\\d]+)*--[\\p{L}\\d][\\p{L}\\d ,.'&/-]*|[\\p{L}\\d][\\p{L}\\d .'&/-]*,\\d+))$",
     /* A priority alone on its line */
     "^(?-i)(?:URGENT|BULLETIN|FLASH|ALERT|BREAKING|ADVISORY|NEWSALERT|EILMELDUNG|EIL)[\\s!:.-]*$",
     /* A transmission label alone on its line: "REFILE", "1ST LEAD",
@@ -189,7 +190,8 @@ _cd_import_wire_regex (guint which)
      * ANSA's ("RIPRODUZIONE RISERVATA © Copyright ANSA"), AP's terminal
      * stamp ("AP-WF-03-03-27 2214GMT") and photos ("AP Photos NYRV101-103",
      * "NYRV101: Visitors …"), Reuters' contact ("((name@…; +46 8 …))") and
-     * keywords, a feed's end of message ("NNNN", "03-MAR-27 14:12 NNNN"), a take's ("MORE", "More to
+     * keywords, a feed's end of message ("NNNN", "03-MAR-27 14:12 NNNN") and
+     * its time stamp in figures (PTI's "06041130"), a take's ("MORE", "More to
      * follow": the story goes on in the next), AP's "Follow AP's …
      * coverage at https://…", the reporter's number or address ("Contact:
      * Priya Nair, 07700 900412"), a press office's with its number
@@ -200,7 +202,7 @@ _cd_import_wire_regex (guint which)
     "further\\s+company\\s+coverage\\s*:.*|\\([\\p{L} ]{2,30}\\s+newsroom\\)|"
     "(?-i:(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?)\\s*:?\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?"
     "(?:\\s*,\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?)*\\.?|[A-Z]{2,6}\\d{2,4}\\s*:\\s*\\S.*)|"
-    "dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
+    "dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
     "(?:(?:press|media)\\s+)?contact(?:\\s+(?:details|presse|press|media|prensa))?\\s*:\\s*\\S.*(?:\\d[\\d ]{5,}\\d|@).*|"
     "(?:press\\s+office|media\\s+(?:office|relations|team)|(?:corporate\\s+)?communications\\s+(?:office|team)|"
     "ufficio\\s+stampa|gabinete\\s+de\\s+(?:comunicaci[oó]n|prensa)|oficina\\s+de\\s+prensa|servicio\\s+de\\s+prensa|"
@@ -218,6 +220,9 @@ _cd_import_wire_regex (guint which)
      * years, the rights reserved, the brackets ("(Copyright 2027 The
      * Associated Press. All Rights Reserved.)") */
     "©|\\(c\\)|\\bcopyright\\b|\\b(?:19|20)\\d{2}\\b|\\ball\\s+rights\\s+reserved\\b|[().,;]",
+    /* A take's number after its slug: "2 LAST", "TAKE 2", "2ND TAKE",
+     * "ADD 1" */
+    "\\s+(?:\\d{1,2}\\s+last|take\\s+\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)\\s+take|add\\s+\\d{1,2}|\\d{1,2})$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 

@@ -24,6 +24,99 @@ has_letter (const char *text)
   return FALSE;
 }
 
+/* How many of @text's words have a letter. */
+static guint
+count_lettered (const char *text)
+{
+  g_auto (GStrv) tokens = g_regex_split_simple ("[\\s|]+", text, 0, 0);
+  guint n = 0;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    n += has_letter (tokens[i]);
+  return n;
+}
+
+/* Whether @line is the time the agency sent the story: a date in figures
+ * ("14.07.2027 kl. 11:32", "2027/07/14-17:35", "14-07-2027 17:46 IST")
+ * or a year and a time ("2027. július 14., szerda 14:22", "Economy |
+ * July 14, 2027, 13:08"), with three words besides at the most. */
+static gboolean
+is_stamp (const char *line)
+{
+  return g_utf8_strlen (line, -1) <= 60 && count_lettered (line) <= 3 &&
+         (g_regex_match_simple ("(?<!\\d)\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}(?!\\d)", line, 0, 0) ||
+          (g_regex_match_simple ("(?<!\\d)(?:19|20)\\d\\d(?!\\d)", line, 0, 0) &&
+           g_regex_match_simple ("(?<![\\d.])\\d{1,2}[:.]\\d\\d(?![\\d.])", line, 0, 0)));
+}
+
+/* Whether @line names the agency alone ("Ritzau", "AGERPRES"), with its
+ * service ("JIJI PRESS ENGLISH NEWS SERVICE") or the time it sent the
+ * story and the section ("EUROPA PRESS - 14/07/2027 13:05 - Nacional /
+ * Sociedad", "ČTK 14.07.2027 13:42 dom"). */
+static gboolean
+is_agency_line (const char *line)
+{
+  static const char *const service[] = { "english", "news", "service", "wire", "press", "agency", "international",
+                                         "world", "newswire", NULL };
+  g_auto (GStrv) tokens = g_strsplit (line, " ", -1);
+  guint n = g_strv_length (tokens);
+
+  for (guint k = MIN (n, 3); k > 0; k--)
+    {
+      g_autoptr (GString) name = g_string_new (NULL);
+      g_autofree char *rest = NULL;
+      gboolean         known = TRUE;
+
+      for (guint i = 0; i < k; i++)
+        g_string_append_printf (name, "%s%s", i > 0 ? " " : "", tokens[i]);
+      if (!_cd_import_is_agency_name (name->str) || strchr (name->str, '/') != NULL)
+        continue;
+      rest = g_strjoinv (" ", tokens + k);
+      g_strstrip (g_strdelimit (rest, "-|", ' '));
+      for (guint i = k; i < n && known; i++)
+        known = *tokens[i] == '\0' || _cd_import_word_in (tokens[i], service);
+      return *rest == '\0' || known || is_stamp (rest);
+    }
+  return FALSE;
+}
+
+/* Whether @line is a section's or a subject's name over the headline:
+ * one word ("Indland"), parts of three words at the most between dashes,
+ * bars or slashes ("Politic | Social", "SOC - Incêndios", "Belföld -
+ * Oktatás - Kormány"), or a slug in capitals with a space ("HEAVY
+ * RAIN-MUMBAI"). */
+static gboolean
+is_section (const char *line)
+{
+  g_auto (GStrv) parts = g_regex_split_simple ("\\s+[-–|/]\\s+|\\s*\\|\\s*", line, 0, 0);
+  guint words = cd_count_words (line);
+  gsize n = strlen (line);
+
+  if (n == 0 || g_utf8_strlen (line, -1) > 60 || strchr (".!?:;,", line[n - 1]) != NULL || words > 6)
+    return FALSE;
+  if (g_strv_length (parts) >= 2)
+    {
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (cd_count_words (parts[i]) > 3 || !g_unichar_isalpha (g_utf8_get_char (parts[i])))
+          return FALSE;
+      return TRUE;
+    }
+  return (words == 1 && g_regex_match_simple ("^\\p{L}[\\p{L}-]*$", line, 0, 0)) ||
+         (words <= 3 && !cd_text_has_char (line, g_unichar_islower) &&
+          g_regex_match_simple ("^\\p{Lu}+(?:\\s+\\p{Lu}+)*-\\p{Lu}+$", line, 0, 0));
+}
+
+/* Whether @line may stand under a section's name: a headline (a line
+ * of no more than twenty-five words with no sentence's end), or the
+ * agency's time stamp. */
+static gboolean
+heads_story (const char *line)
+{
+  gsize n = strlen (line);
+
+  return n > 0 && ((cd_count_words (line) <= 25 && strchr (".;:,", line[n - 1]) == NULL) || is_stamp (line));
+}
+
 /* Whether @line, with @below the line right under it in its block (or
  * %NULL) and @next the next line of the text, is the agency's: a code
  * without letters ("*9006"), a slug, a priority, a note to editors
@@ -31,15 +124,18 @@ has_letter (const char *text)
  * ("LEGAL TO READ BEFORE PUBLICATION"), a feed's start of message and
  * heading with its control characters lost ("ZCZC6543/SXA", "FRA0412 3
  * EI 0398 AFP-WX61": selector and number, priority, category, words;
- * "bdt0123 4 vm 312 dpa 0456"), its routing ("R CRO S0A QBXB"), the
+ * "bdt0123 4 vm 312 dpa 0456"; PTI's desk and number, "DEL23"), its routing ("R CRO S0A QBXB"), the
  * service's name ("AAP General News (Australia)", "AP NewsAlert"), a
  * label or a section's descriptor above the headline
- * ("Cultura-Arqueología"), a correction's note ("Berichtigung: …"); or a
- * press release's line to the desk ("FOR IMMEDIATE RELEASE"). */
+ * ("Cultura-Arqueología"), a correction's note ("Berichtigung: …"), the
+ * agency's name and time stamp ("Ritzau", "14.07.2027 kl. 11:32"), and
+ * under such lines (@under_service) the section's name; or a press
+ * release's line to the desk ("FOR IMMEDIATE RELEASE"). */
 static gboolean
 is_service_line (const char *line,
                  const char *below,
-                 const char *next)
+                 const char *next,
+                 gboolean    under_service)
 {
   return !has_letter (line) || _cd_import_is_release_line (line) || g_regex_match (_cd_import_wire_regex (RE_SLUG), line, 0, NULL) ||
          g_regex_match (_cd_import_wire_regex (RE_PRIORITY), line, 0, NULL) ||
@@ -48,12 +144,13 @@ is_service_line (const char *line,
          g_regex_match_simple ("^(?:berichtigung|korrektur|correction|corrección|rectificación|correzione|rettifica|"
                                "rectificatif)\\s*:\\s*\\S",
                                line, G_REGEX_CASELESS, 0) ||
-         g_regex_match_simple ("^(?:ZCZC\\S*|[A-Za-z]{2,4}\\d{3,5}\\s+\\d\\s+[A-Za-z]{1,3}\\s+\\d{2,5}\\b.*|"
+         g_regex_match_simple ("^(?:ZCZC\\S*|[A-Za-z]{2,4}\\d{3,5}\\s+\\d\\s+[A-Za-z]{1,3}\\b.*|[A-Z]{3}\\d{1,4}|"
                                "(?=.*\\d)(?:[A-Z\\d]{1,4}\\s+){2,}[A-Z\\d]{1,4}|"
                                "(?i:(?:the\\s+)?(?:AP|AAP|AFP|dpa|PA|Reuters|ANSA|EFE|Kyodo|Xinhua|UPI|CP|NTB|Lusa)\\s+"
                                "(?:\\S+\\s+){0,2}(?:news|newsalert|service|wire|bulletin)(?:\\s*\\([^)]*\\))?))$",
                                line, 0, 0) ||
-         (below != NULL && g_regex_match (_cd_import_wire_regex (RE_LABEL), line, 0, NULL)) ||
+         (below != NULL && g_regex_match (_cd_import_wire_regex (RE_LABEL), line, 0, NULL)) || is_stamp (line) ||
+         is_agency_line (line) || (under_service && next != NULL && heads_story (next) && is_section (line)) ||
          (next != NULL && g_regex_match_simple ("^\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+){1,2}$", line, 0, 0));
 }
 
@@ -89,7 +186,7 @@ _cd_import_take_wire_service_lines (CdArticle *article,
                              : next_block != NULL && next_block->lines->len > 0 ? g_ptr_array_index (next_block->lines, 0)
                                                                                 : NULL;
 
-          if (is_service_line (g_ptr_array_index (b->lines, first_line), below, next))
+          if (is_service_line (g_ptr_array_index (b->lines, first_line), below, next, first_block > 0 || first_line > 0))
             {
               released = released || _cd_import_is_release_line (g_ptr_array_index (b->lines, first_line));
               continue;
