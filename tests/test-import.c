@@ -964,6 +964,17 @@ test_xml_given_dateline (void)
         }
     }
 
+  /* A location marked up in parts: its city. */
+  {
+    g_autoptr (CdArticle) a = import_xml (
+        "<nitf><body><body.head><hedline><hl1>Talks resume</hl1></hedline><dateline><location><city>Bellinzona</city>"
+        "<country>CH</country></location><story.date>14.07.2027</story.date></dateline></body.head>"
+        "<body.content><p>Talks resumed.</p></body.content></body></nitf>",
+        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_dateline (a), ==, "Bellinzona");
+  }
   /* A first paragraph opening with a date and its source: the date is no
    * place, the metadata's stands. */
   {
@@ -1947,6 +1958,23 @@ test_wire_agency_furniture_more (void)
       "The Reserve Bank on Friday kept the key policy rate unchanged at 6 per cent for the third consecutive time.\n\n"
       "\"Inflation has moderated,\" he said.\n\nThe central bank also retained its retail inflation projection at 4.1 per cent.\n\n"
       "The next meeting is scheduled for August 4-6.\n", "PTI KRB ANU", NULL },
+    /* AP's embargo "FOR RELEASE", over its note to editors. */
+    { "BC-US-MED--Sleep-Dementia,0643\nEMBARGOED FOR RELEASE UNTIL 4 P.M. EDT, WEDNESDAY, JULY 14, 2027\n"
+      "Eds: Moved in advance for release at 4 p.m. EDT. With AP Photos.\nStudy links poor midlife sleep to dementia\nBy MARIA CHEN\n"
+      "WASHINGTON (AP) — People in their 40s and 50s who routinely sleep six hours or less a night are more likely to develop dementia.\n",
+      "Study links poor midlife sleep to dementia", NULL,
+      "People in their 40s and 50s who routinely sleep six hours or less a night are more likely to develop dementia.\n",
+      "Eds: Moved in advance", "2027-07-14T20:00:00Z" },
+    /* PA's catchline over a note to editors, and its story in two takes
+     * under "COURTS Garda" and "COURTS Garda 2". */
+    { "COURTS Garda\nEditors note: The co-accused cannot be named for legal reasons.\n\n"
+      "Man jailed for attacking garda in Dublin\n\nBy Aoife Brennan, PA\n\n"
+      "A 29-year-old man who punched a garda in the face during disorder in Dublin city centre last November has been jailed.\n\nMORE\n\n"
+      "COURTS Garda 2\n\nJudge Orla Duffy said attacks on gardai would not be tolerated.\n\nENDS\n",
+      "Man jailed for attacking garda in Dublin", NULL,
+      "A 29-year-old man who punched a garda in the face during disorder in Dublin city centre last November has been jailed.\n\n"
+      "Judge Orla Duffy said attacks on gardai would not be tolerated.\n",
+      "cannot be named for legal reasons", NULL },
     /* The local time with no zone, the same in GMT beside it: the day
      * before in GMT, named or not. */
     { "EMBARGADA HASTA LAS 00.01 HORAS DEL 14 DE MAYO DE 2027 (22.01 GMT DEL 13)\n\nEl Gobierno aprobará la ley de vivienda\n\n"
@@ -2107,6 +2135,70 @@ test_wire_agency_heads (void)
       if (cases[i].noted != NULL)
         g_assert_nonnull (strstr (cd_article_get_ednote (a), cases[i].noted));
       g_assert_null (strstr (cd_article_get_body (a), cases[i].headline));
+    }
+}
+
+/* More agencies' forms: the place of a dateline with its date after it
+ * (ČTK, MTI, Hina); sign-offs ("jkr mal", "(Hina) xmi ysp", "/DS/",
+ * "MVS/", dpa's time stamp under its initials); credits under the story
+ * (Antara's "Pewarta:", Agerpres's, CNA's "(By …)" over "Enditem/AW");
+ * bylines "Av Kari Nordbø" and "Anni Virtanen / STT"; the agency's name
+ * alone over the story as its source. */
+static void
+test_wire_agency_forms (void)
+{
+  /* clang-format off */
+  static const struct
+  {
+    const char *text;
+    const char *dateline, *byline, *source, *noted, *last;
+  } cases[] = {
+    { "Sněmovna schválila zvýšení příspěvku\n\nPraha 14. července (ČTK) - Poslanecká sněmovna dnes schválila novelu zákona o státní sociální podpoře.\n\njkr mal\n",
+      "Praha", NULL, "ČTK", "jkr mal", "novelu zákona o státní sociální podpoře.\n" },
+    { "Emelkedik a pedagógusok bére\n\nBudapest, 2027. július 14., szerda (MTI) - Szeptember 1-jétől átlagosan tíz százalékkal emelkedik a pedagógusok bére.\n",
+      "Budapest", NULL, "MTI", NULL, "emelkedik a pedagógusok bére.\n" },
+    { "Vlada: besplatni udžbenici\n\nZAGREB, 14. srpnja 2027. (Hina) - Vlada je na sjednici u srijedu donijela odluku o besplatnim udžbenicima.\n\n(Hina) xmi ysp\n",
+      "ZAGREB", NULL, "Hina", "(Hina) xmi ysp", "odluku o besplatnim udžbenicima.\n" },
+    { "Rose oil output to fall\n\nKazanlak, July 14 (BTA) - Bulgaria's rose oil production this year is expected to fall by around 30 per cent.\n\n/DS/\n",
+      "Kazanlak", NULL, "BTA", "/DS/", "fall by around 30 per cent.\n" },
+    { "Accord budgétaire\n\nBRUXELLES 14/07 (BELGA) = Le gouvernement fédéral est parvenu mercredi matin à un accord sur le contrôle budgétaire.\n\nMVS/\n",
+      "BRUXELLES", NULL, "BELGA", "MVS/", "sur le contrôle budgétaire.\n" },
+    { "Rail report delayed\n\nBerlin (dpa) - The report on the state of Germany's rail bridges has been delayed until the autumn, the ministry said.\n\n"
+      "dpa lh yyzz n1 ms\n141722 Jul 27\n",
+      "Berlin", NULL, "dpa", "141722 Jul 27", "the ministry said.\n" },
+    { "Puncak musim kemarau pada Agustus\n\nJakarta (ANTARA) - Badan Meteorologi memperkirakan puncak musim kemarau terjadi pada Agustus mendatang.\n\n"
+      "Pewarta: Rizky Ananda\nEditor: Budi Santoso\nCopyright © ANTARA 2027\n",
+      "Jakarta", "Rizky Ananda", "ANTARA", "Editor: Budi Santoso", "pada Agustus mendatang.\n" },
+    { "Guvernul a aprobat majorarea alocaţiilor\n\nBucureşti, 14 iul /Agerpres/ - Guvernul a aprobat, miercuri, o ordonanţă de urgenţă privind alocaţiile.\n\n"
+      "AGERPRES (AS - autor: Andreea Stan, editor: Mihai Popa, editor online: Irina Dobre)\n",
+      "Bucureşti", "Andreea Stan", "Agerpres", NULL, "de urgenţă privind alocaţiile.\n" },
+    { "Taiwan to raise minimum wage\n\nTaipei, July 14 (CNA) Taiwan's monthly minimum wage will rise 3.2 percent from January 1, the Ministry of Labor announced.\n\n"
+      "(By Chen Yi-hsuan and Sean Lin)\nEnditem/AW\n",
+      "Taipei", "Chen Yi-hsuan and Sean Lin", "CNA", NULL, "the Ministry of Labor announced.\n" },
+    { "Regjeringa vil gje meir til ferjene\n\nAv Kari Nordbø\n\nRegjeringa føreslår å auke løyvingane til ferjedrifta i fylka med 400 millionar kroner neste år.\n\n(©NTB)\n",
+      NULL, "Kari Nordbø", "NTB", "(©NTB)", "400 millionar kroner neste år.\n" },
+    { "Joka neljäs nuori kokee itsensä yksinäiseksi\n\nAnni Virtanen / STT\n\nJoka neljäs 15–24-vuotias suomalainen kokee itsensä yksinäiseksi usein tai jatkuvasti.\n",
+      NULL, "Anni Virtanen", NULL, NULL, "usein tai jatkuvasti.\n" },
+    { "Ritzau\n14.07.2027 kl. 11:32\nIndland\n\nPoliti: 24-årig anholdt efter knivstikkeri\n\n"
+      "En 24-årig mand er onsdag formiddag blevet anholdt og sigtet for forsøg på manddrab efter et knivstikkeri i København.\n",
+      NULL, NULL, "Ritzau", "14.07.2027 kl. 11:32", "efter et knivstikkeri i København.\n" },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (cases[i].text, strlen (cases[i].text), CD_IMPORT_FORMAT_WIRE,
+                                                "wire.txt", &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%u: %s | %s", i, cd_article_get_body (a), cd_article_get_ednote (a));
+      g_assert_cmpstr (cd_article_get_dateline (a), ==, cases[i].dateline);
+      g_assert_cmpstr (cd_article_get_byline (a), ==, cases[i].byline);
+      g_assert_cmpstr (cd_article_get_source (a), ==, cases[i].source);
+      if (cases[i].noted != NULL)
+        g_assert_nonnull (strstr (cd_article_get_ednote (a), cases[i].noted));
+      g_assert_true (g_str_has_suffix (cd_article_get_body (a), cases[i].last));
     }
 }
 
@@ -2405,6 +2497,11 @@ test_language_guess (void)
         "for raskt.", "nn" },
       { "Regjeringen legger opp til å bruke 12 milliarder kroner mer av oljepengene neste år enn i år, ifølge forslaget til "
         "revidert nasjonalbudsjett som ble lagt fram tirsdag. Opposisjonen mener økningen vil presse renten opp.", "nb" },
+      { "Regjeringa føreslår å auke løyvingane til ferjedrifta i fylka med 400 millionar kroner neste år, slik at fleire samband "
+        "kan få hyppigare avgangar. – Vi har kutta i rutetilbodet tre år på rad. Dette hjelper, men det løyser ikkje problemet, seier ho.", "nn" },
+      /* Serbo-Croatian, as the guesser has it, by its Croatian words. */
+      { "Vlada je na sjednici u srijedu donijela odluku kojom će od nove školske godine država financirati obvezne udžbenike "
+        "i za učenike srednjih škola. Odluka stupa na snagu 1. rujna, a Vlada je za nju osigurala 120 milijuna eura, izvijestio je ministar.", "hr" },
     };
     /* clang-format on */
 
@@ -4394,6 +4491,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/agency-furniture-more", test_wire_agency_furniture_more);
   g_test_add_func ("/import/wire/agency-bylines", test_wire_agency_bylines);
   g_test_add_func ("/import/wire/agency-heads", test_wire_agency_heads);
+  g_test_add_func ("/import/wire/agency-forms", test_wire_agency_forms);
   g_test_add_func ("/import/release-lines", test_release_lines);
   g_test_add_func ("/import/release-letterhead", test_release_letterhead);
   g_test_add_func ("/import/language/guess", test_language_guess);

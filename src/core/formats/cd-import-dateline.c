@@ -370,9 +370,19 @@ _cd_import_take_dateline (CdArticle  *article,
   if (g_str_has_suffix (place, ".") && g_match_info_fetch_named_pos (info, "place", NULL, &place_end) &&
       place_end > 0 && (g_str_has_prefix (paragraph + place_end, "–") || g_str_has_prefix (paragraph + place_end, "—")))
     place[strlen (place) - 1] = '\0';
-  /* Belga's day and month after the place: "BRUSSEL 14/10 (BELGA)". */
-  if (g_regex_match_simple ("^\\S.*\\s\\d{1,2}/\\d{1,2}$", g_strstrip (place), 0, 0))
-    *strrchr (place, ' ') = '\0';
+  /* The date after the place, in figures or the month's name in small
+   * letters: Belga's "BRUSSEL 14/10 (BELGA)", ČTK's "Praha 14. července
+   * (ČTK)", MTI's "Budapest, 2027. július 14., szerda (MTI)". */
+  {
+    g_autofree char *bare = g_regex_replace_literal (_cd_import_wire_regex (RE_DATE_AFTER_PLACE), g_strstrip (place), -1, 0,
+                                                     "", 0, NULL);
+
+    if (bare != NULL && *bare != '\0')
+      {
+        g_free (place);
+        place = g_steal_pointer (&bare);
+      }
+  }
   if (cd_text_is_blank (cd_article_get_dateline (article)) && *g_strstrip (place) != '\0' &&
       !_cd_import_is_date (place))
     cd_article_set_dateline (article, place);

@@ -609,7 +609,7 @@ _cd_import_take_wire_kicker (GPtrArray *blocks,
   if (!_cd_import_is_kicker (g_ptr_array_index (first->lines, 0), next) &&
       !(next != NULL && reads_as_headline (&(CdImportHeadLine){ next, FALSE, FALSE }) &&
         cd_count_words (next) >= 3 &&
-        g_regex_match_simple ("^\\p{Lu}{3,}\\s+\\p{Lu}\\p{Ll}+$", g_ptr_array_index (first->lines, 0), 0, 0)))
+        g_regex_match_simple (PA_CATCHLINE, g_ptr_array_index (first->lines, 0), 0, 0)))
     return;
   _cd_import_add_note (notes, g_ptr_array_index (first->lines, 0));
   g_ptr_array_remove_index (first->lines, 0);

@@ -115,9 +115,14 @@ typedef enum
   RE_DESK_NOTE,
   RE_COPYRIGHT_MARKS,
   RE_TAKE_NUMBER,
+  RE_DATE_AFTER_PLACE,
 } CdWirePattern;
 
-GRegex  *_cd_import_wire_regex (guint which);
+GRegex *_cd_import_wire_regex (guint which);
+
+/* PA's catchline: its subject in capitals and a keyword ("POLITICS
+ * Housing", "COURTS Garda"). */
+#define PA_CATCHLINE "^\\p{Lu}{3,}\\s+\\p{Lu}\\p{Ll}+$"
 char    *_cd_import_wire_block_join (CdWireBlock *b);
 gboolean _cd_import_is_end_mark (const char *line);
 void     _cd_import_take_wire_end (CdArticle *article,

@@ -29,7 +29,7 @@ static const char release_pattern[] =
     "^(?:(?<kill>(?:not\\s+for\\s+(?:publication|release|broadcast|use)|do\\s+not\\s+(?:use|publish|broadcast))\\s+after|"
     "kill\\s+date|nicht\\s+(?:mehr\\s+)?(?:verwenden|ver(?:ö|oe)ffentlichen)\\s+nach|"
     "ne\\s+pas\\s+(?:diffuser|publier|utiliser)\\s+apr(?:è|e)s|no\\s+(?:publicar|usar)\\s+despu(?:é|e)s\\s+de)|"
-    "(?<embargo>(?:strictly\\s+)?embargo(?:ed|es)?(?:\\s+for|\\s+lifts)?|under\\s+embargo|"
+    "(?<embargo>(?:strictly\\s+)?embargo(?:ed|es)?(?:\\s+for(?:\\s+release)?|\\s+lifts)?|under\\s+embargo|"
     "not\\s+for\\s+(?:publication|release|broadcast|use)|hold\\s+for\\s+release|"
     "for\\s+release(?:\\s+on|\\s+at|\\s+after|\\s+from)?(?=\\s*:?\\s*(?:\\d|mon|tue|wed|thu|fri|sat|sun))|"
     "(?:achtung\\s+)?sperrfrist|(?:ver(?:ö|oe)ffentlichung\\s+)?frei\\s+(?:zur\\s+ver(?:ö|oe)ffentlichung\\s+)?ab|"

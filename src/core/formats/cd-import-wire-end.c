@@ -287,16 +287,17 @@ take_notebook (GPtrArray *blocks,
     }
 }
 
-/* Whether @line heads a take: its slug, perhaps with the take's number
- * ("BIZ-RBI-POLICY 2 LAST", "BC-EU--Dike Breach, Take 2,0940"), or the
- * desk's code and number ("DEL27"). */
+/* Whether @line heads a take: its slug or PA's catchline, perhaps with
+ * the take's number ("BIZ-RBI-POLICY 2 LAST", "BC-EU--Dike Breach, Take
+ * 2,0940", "COURTS Garda 2"), or the desk's code and number ("DEL27"). */
 static gboolean
 is_take_head (const char *line,
               gboolean   *slug)
 {
   g_autofree char *bare = g_regex_replace_literal (_cd_import_wire_regex (RE_TAKE_NUMBER), line, -1, 0, "", 0, NULL);
 
-  *slug = bare != NULL && g_regex_match (_cd_import_wire_regex (RE_SLUG), bare, 0, NULL);
+  *slug = bare != NULL && (g_regex_match (_cd_import_wire_regex (RE_SLUG), bare, 0, NULL) ||
+                           g_regex_match_simple (PA_CATCHLINE, bare, 0, 0));
   return *slug || g_regex_match_simple ("^[A-Z]{3}\\d{1,4}$", line, 0, 0);
 }
 
@@ -368,40 +369,90 @@ join_takes (GPtrArray *blocks)
     }
 }
 
-/* The writer's credit on the story's last line, as PAP, ČTK and other
- * agencies set it ("Autorka: Anna Kowalczyk", "Autor: Jan Nowak (PAP)"):
- * taken out, and the name given as @article's byline where it has none.
- * The name is a few words, each with a capital but the words that join
- * two names. */
+/* The name a credit's value gives ("Anna Kowalczyk", "Jan Novák (ČTK)",
+ * "Chen Yi-hsuan and Sean Lin"): a few words, each with a capital but
+ * the words that join two names, then perhaps the agency; or %NULL. */
+static char *
+name_of_credit (const char *value)
+{
+  g_autoptr (GRegex) name = g_regex_new ("^\\s*(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|i|and|und|et|e|y|&)){1,7})"
+                                         "(?:\\s*\\(\\p{Lu}[\\p{L}-]{1,20}\\)|\\s*[,/]\\s*\\p{L}[\\p{L}-]{1,20})?\\s*$",
+                                         0, 0, NULL);
+  g_autoptr (GMatchInfo) info = NULL;
+
+  if (!g_regex_match (name, value, 0, &info))
+    return NULL;
+  return g_match_info_fetch_named (info, "name");
+}
+
+/* Whether @line is one of the credits under an agency's story, and the
+ * writer's name where it names the writer (*@writer): "Autorka: Anna
+ * Kowalczyk" (PAP), "Pewarta: Rizky Ananda" (Antara), "(By Chen Yi-hsuan
+ * and Sean Lin)" (CNA), "AGERPRES (AS - autor: Andreea Stan, editor: …)";
+ * the editor's ("Editor: Budi Santoso"), a copyright line or an end mark
+ * beside them. */
+static gboolean
+is_credit (const char *line,
+           char      **writer)
+{
+  g_autoptr (GRegex) credit = g_regex_new (
+      "^(?:(?:author|autor|autorka|autorin|autore|autrice|auteur|autora|pewarta|reporter|reporting|text|tekst|texto|testo)"
+      "\\s*:\\s*(?<writer>.+)|\\(by\\s+(?<writer>[^()]+)\\)|"
+      "\\p{Lu}[\\p{L}-]+\\s*\\([^()]*?\\b(?:autor|author)\\s*:\\s*(?<writer>[^,()]+)[^()]*\\)|"
+      "(?:editor|editing|edited\\s+by|editor\\s+online|redaktor|redaktorka|urednik|urednica|redakce|edição|edición|"
+      "redazione|photo|photos|foto|fotograf|translator)\\s*:\\s*\\S.*)$",
+      G_REGEX_CASELESS | G_REGEX_DUPNAMES, 0, NULL);
+  g_autoptr (GMatchInfo) info = NULL;
+  g_autofree char *named = NULL;
+
+  *writer = NULL;
+  if (_cd_import_is_end_mark (line) || g_regex_match (_cd_import_wire_regex (RE_TRAILER), line, 0, NULL))
+    return TRUE;
+  if (!g_regex_match (credit, line, 0, &info))
+    return FALSE;
+  named = g_match_info_fetch_named (info, "writer");
+  if (named != NULL && *named != '\0' && (*writer = name_of_credit (named)) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+/* The credits under the story, as PAP, ČTK, Antara, CNA and Agerpres set
+ * them in the last block: the writer's name gives @article's byline where
+ * it has none, the rest goes to @notes (end marks say nothing). A block
+ * with a line besides them, or with no writer's name, stays. */
 static void
 take_author (CdArticle *article,
-             GPtrArray *blocks)
+             GPtrArray *blocks,
+             GString   *notes)
 {
-  g_auto (CdImportLabels) labels = { { NULL } };
-  g_autoptr (GRegex) name = NULL;
-  g_autoptr (GMatchInfo) info = NULL;
-  CdWireBlock *b = NULL;
-  const char  *line;
+  g_autofree char *byline = NULL;
+  CdWireBlock     *b = NULL;
 
   for (guint i = blocks->len; i > 0 && b == NULL; i--)
     if (((CdWireBlock *) g_ptr_array_index (blocks, i - 1))->lines->len > 0)
       b = g_ptr_array_index (blocks, i - 1);
-  if (b == NULL || b->lines->len != 1)
+  if (b == NULL)
     return;
-  line = g_ptr_array_index (b->lines, 0);
-  if (!_cd_import_read_label (line, strlen (line), &labels) || labels.values[CD_LABEL_BYLINE] == NULL)
-    return;
-  /* The name, then perhaps the agency: "(PAP)", ", dpa", "/ČTK". */
-  name = g_regex_new ("^(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|i|and|und|et|e|y|&)){1,7})"
-                      "(?:\\s*\\(\\p{Lu}[\\p{L}-]{1,20}\\)|\\s*[,/]\\s*\\p{L}[\\p{L}-]{1,20})?$",
-                      0, 0, NULL);
-  if (!g_regex_match (name, labels.values[CD_LABEL_BYLINE], 0, &info))
+  for (guint j = 0; j < b->lines->len; j++)
+    {
+      g_autofree char *writer = NULL;
+
+      if (!is_credit (g_ptr_array_index (b->lines, j), &writer))
+        return;
+      if (writer != NULL && byline == NULL)
+        byline = g_steal_pointer (&writer);
+    }
+  if (byline == NULL)
     return;
   if (cd_text_is_blank (cd_article_get_byline (article)))
+    cd_article_set_byline (article, byline);
+  for (guint j = 0; j < b->lines->len; j++)
     {
-      g_autofree char *by = g_match_info_fetch_named (info, "name");
+      const char      *line = g_ptr_array_index (b->lines, j);
+      g_autofree char *writer = NULL;
 
-      cd_article_set_byline (article, by);
+      if (is_credit (line, &writer) && writer == NULL && !_cd_import_is_end_mark (line))
+        _cd_import_add_note (notes, line);
     }
   g_ptr_array_set_size (b->lines, 0);
 }
@@ -418,5 +469,5 @@ _cd_import_take_wire_end (CdArticle *article,
   join_takes (blocks);
   take_notebook (blocks, notes);
   take_sign_off (article, blocks, notes);
-  take_author (article, blocks);
+  take_author (article, blocks, notes);
 }

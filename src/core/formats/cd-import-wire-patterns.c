@@ -91,9 +91,9 @@ _cd_import_wire_regex (guint which)
     /* End of story marks: "###" and "-30-" (in Markdown too, "\#\#\#", "\-30-"),
      * old AP's "-0-", "(end)", "ends", "-ends-", Xinhua's "Enditem", and
      * in the agencies' other languages "ENDE", "(fin)", Lusa's "Lusa/Fim" (in capitals or
-     * brackets: "Ende" alone on a wrapped line is a word); a reporter's
+     * brackets: "Ende" alone on a wrapped line is a word), CNA's "Enditem/AW"; a reporter's
      * "Copy ends. 380 words. Pic from Pat." */
-    "^(?:(?:\\\\?#){3,}|\\\\?-\\s*30\\s*-|\\\\?-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin|fim)\\)|(?-i:ENDE|FIN|FIM)|lusa/fim|enditem|\\(끝\\)|[(（]了[)）]|"
+    "^(?:(?:\\\\?#){3,}|\\\\?-\\s*30\\s*-|\\\\?-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin|fim)\\)|(?-i:ENDE|FIN|FIM)|lusa/fim|enditem(?:/[a-z]{1,4})?|\\(끝\\)|[(（]了[)）]|"
     "[-–]?\\s*ends\\s*[-–]?|copy\\s+ends\\b.*)$",
     /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
      * "BC-US-MED--Sleep-Dementia,0643", "AP-CYC--Tour de France,0712",
@@ -140,12 +140,14 @@ _cd_import_wire_regex (guint which)
      * or alone in brackets, as ANSA does: "(ANSA).", Belga with its
      * initials: "(Belga) KVD/RMA"; "AAP ml/dp", "AAP tg/ds/", "ako/ mok/",
      * an agency's name alone ("EFE"); capitals joined, as ANSA and Lusa
-     * sign: "YBD-FH", "RCS // JH" */
+     * sign: "YBD-FH", "RCS // JH"; ČTK's "jkr mal", Hina's "(Hina) xmi
+     * ysp", BTA's "/DS/", Belga's "MVS/" */
     "^(?-i)(?:(?i:\\(schluss\\))\\s+[a-z]{2,4}(?:/[a-z]{2,4})*|(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
     "(?:bur-)?[a-z]{2,5}(?:(?:-|/\\s?)[a-z]{2,5})*/\\s?[a-z]{2,5}/?|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8}|"
-    "/[a-z]{2,12}/|\\\\?(?:==|--)\\s*(?:Kyodo|IANS|PTI|ANI|UNI|Xinhua|Yonhap|Bernama|Antara|KUNA|WAM|"
-    "SPA|MENA|TASS|Interfax|Anadolu|AFP|AP|dpa|Reuters|EFE|ANSA|AAP)|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI|"
-    "Belga)\\)(?:\\.|\\s+[A-Za-z]{2,4}(?:/[A-Za-z]{2,4})*)?|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
+    "(?!(?:the|and|end|ends|more|fin|fim|und|et|og|och|ja|ok)\\b)[a-z]{2,4}(?:\\s+[a-z]{2,4}){1,3}|[A-Z]{2,4}(?:/[A-Z]{2,4})*/|"
+    "/[A-Za-z]{2,12}/|\\\\?(?:==|--)\\s*(?:Kyodo|IANS|PTI|ANI|UNI|Xinhua|Yonhap|Bernama|Antara|KUNA|WAM|"
+    "SPA|MENA|TASS|Interfax|Anadolu|AFP|AP|dpa|Reuters|EFE|ANSA|AAP)|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|ČTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI|"
+    "Belga|Hina|HINA|STA|Tanjug|Agerpres)\\)(?:\\.|\\s+[A-Za-z]{2,4}(?:[/\\s]+[A-Za-z]{2,4})*)?|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
     "(?:\\s+(?!(?:and|or|via|with|the|for|says|said|to|in|on|at|by|of|is|was|has|had|its|his|"
     "her|not|but|also|new|now|TV)\\b)(?:[a-z]{2,4}(?:/[a-z]{2,4})*/?|[A-Z]{2,4})){0,6}|[A-Z]{2,4}(?:-|\\s*//\\s*)[A-Z]{2,4})$",
     /* The head of the section for editors that closes a story, "#
@@ -185,24 +187,25 @@ _cd_import_wire_regex (guint which)
     "\\s*(?:—|–|--?|_|:|\\.-)?\\s*$",
     /* An agency's trailer under the story: the reporter's email address
      * (Yonhap's "jwp@yna.co.kr"), a copyright line ("(c) Agencia EFE",
-     * "Copyright 2026 The Associated Press. All rights reserved. …"),
+     * "Copyright 2026 The Associated Press. All rights reserved. …",
+     * "Copyright © ANTARA 2027", "[Copyright The Jiji Press, Ltd.]"),
      * dpa's ("dpa-infocom GmbH", "©dpa-infocom, dpa:260701-930-512734/2"),
      * ANSA's ("RIPRODUZIONE RISERVATA © Copyright ANSA"), AP's terminal
      * stamp ("AP-WF-03-03-27 2214GMT") and photos ("AP Photos NYRV101-103",
      * "NYRV101: Visitors …"), Reuters' contact ("((name@…; +46 8 …))") and
      * keywords, a feed's end of message ("NNNN", "03-MAR-27 14:12 NNNN") and
-     * its time stamp in figures (PTI's "06041130"), a take's ("MORE", "More to
+     * its time stamp (PTI's "06041130", dpa's "141722 Jul 27"), a take's ("MORE", "More to
      * follow": the story goes on in the next), AP's "Follow AP's …
      * coverage at https://…", the reporter's number or address ("Contact:
      * Priya Nair, 07700 900412"), a press office's with its number
      * ("Ufficio stampa Museo Civico – tel. 055 000 1234") */
-    "^(?:\\(?[^\\s@()]+@[^\\s@()]+\\.[a-z]{2,}\\)?|\\(?(?:\\(c\\)|©)\\s*\\S.{0,240}|\\(?copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|"
+    "^(?:\\(?[^\\s@()]+@[^\\s@()]+\\.[a-z]{2,}\\)?|\\(?(?:\\(c\\)|©)\\s*\\S.{0,240}|\\(?copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|copyright\\s*(?:\\(c\\)|©)\\s*\\S.{0,120}|\\[copyright\\s[^\\]]{1,100}\\]|"
     "(?:all\\s+rights\\s+reserved|riproduzione\\s+riservata)\\b.{0,120}|"
     "(?-i:[A-Z]{2}-[A-Z]{2}-\\d\\d-\\d\\d-\\d\\d\\s+\\d{4}\\s?(?:GMT|UTC|[ECMP][SD]T))|\\(\\(.{3,200}\\)\\)|keywords\\s*:\\s*\\S.*|(?-i:[A-Z]{2,4}\\d{3,5}\\s+\\d{4}-\\d\\d-\\d\\d/\\d\\d:\\d\\d)|-{2,}\\s*(?:von|by|de|par)\\s+.{3,80}?\\s*-{2,}|source\\s+text(?:\\s+for\\s+\\S+)?\\s*:.*|"
     "further\\s+company\\s+coverage\\s*:.*|\\([\\p{L} ]{2,30}\\s+newsroom\\)|"
     "(?-i:(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?)\\s*:?\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?"
     "(?:\\s*,\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?)*\\.?|[A-Z]{2,6}\\d{2,4}\\s*:\\s*\\S.*)|"
-    "dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
+    "dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|\\d{6}\\s+\\p{Lu}\\p{Ll}{2}\\s+\\d\\d|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
     "(?:(?:press|media)\\s+)?contact(?:\\s+(?:details|presse|press|media|prensa))?\\s*:\\s*\\S.*(?:\\d[\\d ]{5,}\\d|@).*|"
     "(?:press\\s+office|media\\s+(?:office|relations|team)|(?:corporate\\s+)?communications\\s+(?:office|team)|"
     "ufficio\\s+stampa|gabinete\\s+de\\s+(?:comunicaci[oó]n|prensa)|oficina\\s+de\\s+prensa|servicio\\s+de\\s+prensa|"
@@ -223,6 +226,10 @@ _cd_import_wire_regex (guint which)
     /* A take's number after its slug: "2 LAST", "TAKE 2", "2ND TAKE",
      * "ADD 1" */
     "\\s+(?:\\d{1,2}\\s+last|take\\s+\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)\\s+take|add\\s+\\d{1,2}|\\d{1,2})$",
+    /* A date after a dateline's place: a number and a point or a slash,
+     * or the month's name in small letters ("14. července", "14/10",
+     * "2027. július 14., szerda") */
+    "(?-i)(?<=\\S)[,\\s]+\\d{1,4}(?:[./]|\\s+\\p{Ll}{3,}).*$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 

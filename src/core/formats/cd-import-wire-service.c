@@ -49,12 +49,12 @@ is_stamp (const char *line)
            g_regex_match_simple ("(?<![\\d.])\\d{1,2}[:.]\\d\\d(?![\\d.])", line, 0, 0)));
 }
 
-/* Whether @line names the agency alone ("Ritzau", "AGERPRES"), with its
- * service ("JIJI PRESS ENGLISH NEWS SERVICE") or the time it sent the
- * story and the section ("EUROPA PRESS - 14/07/2027 13:05 - Nacional /
- * Sociedad", "ČTK 14.07.2027 13:42 dom"). */
-static gboolean
-is_agency_line (const char *line)
+/* The agency @line names alone ("Ritzau", "AGERPRES"), with its service
+ * ("JIJI PRESS ENGLISH NEWS SERVICE") or the time it sent the story and
+ * the section ("EUROPA PRESS - 14/07/2027 13:05 - Nacional / Sociedad",
+ * "ČTK 14.07.2027 13:42 dom"); %NULL where it is no such line. */
+static char *
+agency_of_line (const char *line)
 {
   static const char *const service[] = { "english", "news", "service", "wire", "press", "agency", "international",
                                          "world", "newswire", NULL };
@@ -75,9 +75,17 @@ is_agency_line (const char *line)
       g_strstrip (g_strdelimit (rest, "-|", ' '));
       for (guint i = k; i < n && known; i++)
         known = *tokens[i] == '\0' || _cd_import_word_in (tokens[i], service);
-      return *rest == '\0' || known || is_stamp (rest);
+      return *rest == '\0' || known || is_stamp (rest) ? g_string_free (g_steal_pointer (&name), FALSE) : NULL;
     }
-  return FALSE;
+  return NULL;
+}
+
+static gboolean
+is_agency_line (const char *line)
+{
+  g_autofree char *agency = agency_of_line (line);
+
+  return agency != NULL;
 }
 
 /* Whether @line is a section's or a subject's name over the headline:
@@ -129,7 +137,8 @@ heads_story (const char *line)
  * label or a section's descriptor above the headline
  * ("Cultura-Arqueología"), a correction's note ("Berichtigung: …"), the
  * agency's name and time stamp ("Ritzau", "14.07.2027 kl. 11:32"), and
- * under such lines (@under_service) the section's name; or a press
+ * under such lines (@under_service) the section's name, PA's catchline
+ * over a note to editors; or a press
  * release's line to the desk ("FOR IMMEDIATE RELEASE"). */
 static gboolean
 is_service_line (const char *line,
@@ -139,7 +148,8 @@ is_service_line (const char *line,
 {
   return !has_letter (line) || _cd_import_is_release_line (line) || g_regex_match (_cd_import_wire_regex (RE_SLUG), line, 0, NULL) ||
          g_regex_match (_cd_import_wire_regex (RE_PRIORITY), line, 0, NULL) ||
-         g_regex_match_simple ("^\\(?(?i:eds?)\\.?\\s*:\\s*\\S|^ATTENTION\\s*[-–—:]\\s*\\S", line, 0, 0) ||
+         g_regex_match_simple ("^\\(?(?i:eds?|editors?['’]?\\s+notes?|note\\s+to\\s+editors)\\.?\\s*:\\s*\\S|^ATTENTION\\s*[-–—:]\\s*\\S",
+                               line, 0, 0) ||
          g_regex_match (_cd_import_wire_regex (RE_DESK_NOTE), line, 0, NULL) ||
          g_regex_match_simple ("^(?:berichtigung|korrektur|correction|corrección|rectificación|correzione|rettifica|"
                                "rectificatif)\\s*:\\s*\\S",
@@ -151,7 +161,25 @@ is_service_line (const char *line,
                                line, 0, 0) ||
          (below != NULL && g_regex_match (_cd_import_wire_regex (RE_LABEL), line, 0, NULL)) || is_stamp (line) ||
          is_agency_line (line) || (under_service && next != NULL && heads_story (next) && is_section (line)) ||
+         (next != NULL && g_regex_match (_cd_import_wire_regex (RE_EDS), next, 0, NULL) &&
+          g_regex_match_simple (PA_CATCHLINE, line, 0, 0)) ||
          (next != NULL && g_regex_match_simple ("^\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+){1,2}$", line, 0, 0));
+}
+
+/* Takes the agency's @line above the headline: a release's embargo is
+ * @article's, the rest goes to @notes; the agency it names alone is the
+ * source where the article has none yet. */
+static void
+take_line (CdArticle  *article,
+           const char *line,
+           GString    *notes)
+{
+  g_autofree char *agency = agency_of_line (line);
+
+  if (agency != NULL && cd_text_is_blank (cd_article_get_source (article)))
+    cd_article_set_source (article, agency);
+  if (!_cd_import_take_release_line (article, line, notes))
+    _cd_import_add_note (notes, line);
 }
 
 /* Takes the agency's slug and priority lines above the headline into
@@ -220,8 +248,7 @@ _cd_import_take_wire_service_lines (CdArticle *article,
           guint  from = i == 0 ? 1 : 0, to = i < first_block ? taken->lines->len : first_line;
 
           for (guint j = from; j < to; j++)
-            if (!_cd_import_take_release_line (article, g_ptr_array_index (taken->lines, j), notes))
-              _cd_import_add_note (notes, g_ptr_array_index (taken->lines, j));
+            take_line (article, g_ptr_array_index (taken->lines, j), notes);
           if (to > from)
             g_ptr_array_remove_range (taken->lines, from, to - from);
         }
@@ -234,8 +261,7 @@ _cd_import_take_wire_service_lines (CdArticle *article,
       guint  n = i < first_block ? taken->lines->len : first_line;
 
       for (guint j = 0; j < n; j++)
-        if (!_cd_import_take_release_line (article, g_ptr_array_index (taken->lines, j), notes))
-          _cd_import_add_note (notes, g_ptr_array_index (taken->lines, j));
+        take_line (article, g_ptr_array_index (taken->lines, j), notes);
     }
   g_ptr_array_remove_range (b->lines, 0, first_line);
   g_ptr_array_remove_range (blocks, 0, first_block);

@@ -250,7 +250,8 @@ _cd_import_without_by (char *byline)
 }
 
 /* "Von Anna Berg" (German), "Par Jean Dupont" (French), "Por Ana Gil"
- * (Spanish), "Door Piet de Vries" (Dutch), "Di Marco Rossi" or "di Marco
+ * (Spanish), "Door Piet de Vries" (Dutch), "Av Kari Nordbø" (Norwegian,
+ * Swedish), "Af Mette Holm" (Danish), "Di Marco Rossi" or "di Marco
  * Rossi" (Italian, as papers set it) give the name where it reads as one: two to five words, each with a
  * capital but the particles of names (von, de, van der …), and perhaps
  * an agency after a comma ("Von Anna Berg, dpa"). "Von Montag an gilt"
@@ -258,7 +259,7 @@ _cd_import_without_by (char *byline)
 static char *
 foreign_byline (const char *line)
 {
-  static const char *const by[] = { "von ", "par ", "por ", "door ", "di ", NULL };
+  static const char *const by[] = { "von ", "par ", "por ", "door ", "di ", "av ", "af ", NULL };
   static const char *const particles[] = { "von", "van", "de", "der", "den", "del", "della", "di",
                                            "da", "du", "la", "le", "y", "zu", "ter", "ten", NULL };
   g_autofree char         *name = NULL;
@@ -285,6 +286,15 @@ foreign_byline (const char *line)
   return g_strdup (parts[1] != NULL ? name : parts[0]);
 }
 
+/* Whether @line is a name alone: two to four words, each with a capital
+ * first, of letters, hyphens and apostrophes ("Marion Keogh"). */
+static gboolean
+is_name_line (const char *line)
+{
+  return g_utf8_strlen (line, -1) <= 40 &&
+         g_regex_match_simple ("^\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’.-]*){1,3}$", line, 0, 0);
+}
+
 /* "By Jane Doe" gives "Jane Doe"; "By the river, residents waited." is
  * no byline: a name is a few words without a full stop, from a capital
  * or an agency that writes its name without one ("By dpa correspondents"). */
@@ -307,6 +317,14 @@ _cd_import_byline_of_line (const char *line)
       return *inner != '\0' && !g_str_has_prefix (inner, "-") ? _cd_import_byline_of_line (inner) : NULL;
     }
   name = match_group (_cd_import_wire_regex (RE_BYLINE), line, "name");
+  /* The name over the agency's, as STT sets it: "Anni Virtanen / STT". */
+  if (name == NULL && strstr (line, "/") != NULL)
+    {
+      g_auto (GStrv) parts = g_strsplit (line, "/", 2);
+
+      if (parts[1] != NULL && _cd_import_is_agency_name (g_strstrip (parts[1])) && is_name_line (g_strstrip (parts[0])))
+        return g_strdup (parts[0]);
+    }
   if (name == NULL)
     return foreign_byline (line);
   if (g_str_has_suffix (name, "."))
@@ -418,15 +436,6 @@ is_byline_title (const char *line)
           return FALSE;
       }
   return n > 0 && n <= 5 && known > 0;
-}
-
-/* Whether @line is a name alone: two to four words, each with a capital
- * first, of letters, hyphens and apostrophes ("Marion Keogh"). */
-static gboolean
-is_name_line (const char *line)
-{
-  return g_utf8_strlen (line, -1) <= 40 &&
-         g_regex_match_simple ("^\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’.-]*){1,3}$", line, 0, 0);
 }
 
 /* Adds the writer's post or agency @title to @byline: after a comma, or

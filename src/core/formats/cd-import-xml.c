@@ -405,14 +405,18 @@ read_media (CdArticle *article,
       }
 }
 
-/* NITF's dateline: its location ("PASSAU, Germany"), else its text
- * without the story's date, the dashes after it and the source, which is
- * the source when the story names none. */
+/* NITF's dateline: its location's city where it marks one
+ * ("<city>Bellinzona</city><country>CH</country>"), else the location
+ * ("PASSAU, Germany"), else its text without the story's date, the
+ * dashes after it and the source, which is the source when the story
+ * names none. */
 static void
 read_nitf_dateline (CdArticle *article,
                     xmlNode   *dateline)
 {
-  g_autofree char *place = text_of (child_element (dateline, "location"));
+  xmlNode         *location = child_element (dateline, "location");
+  g_autofree char *city = text_of (child_element (location, "city"));
+  g_autofree char *place = city != NULL && !cd_text_is_blank (city) ? g_steal_pointer (&city) : text_of (location);
   g_autofree char *text = NULL;
 
   if (dateline == NULL)

@@ -102,6 +102,11 @@ static const struct
   { { "nb", "nn" },
     { (const char *const[]){ "ikke", "jeg", "hun", "hva", "hvordan", "fra", "ble", "bare", "noen", "hvis", "mye", NULL },
       (const char *const[]){ "ikkje", "eg", "ho", "kva", "korleis", "frå", "vart", "berre", "nokon", "viss", "mykje", NULL } } },
+  { { "da", "nn" },
+    { (const char *const[]){ "af", "efter", "ikke", "jeg", "hvad", "nogen", "meget", "blev", "siger", "sagde", "mig", "hun",
+                             "fra", "mere", NULL },
+      (const char *const[]){ "av", "etter", "ikkje", "eg", "kva", "nokon", "mykje", "vart", "seier", "sa", "meg", "ho",
+                             "frå", "meir", NULL } } },
   { { "es", "ca" },
     { (const char *const[]){ "los", "las", "con", "pero", "porque", "este", "esta", "muy", "también", "y", NULL },
       (const char *const[]){ "els", "les", "amb", "però", "perquè", "aquest", "aquesta", "molt", "també", "i", NULL } } },
@@ -146,6 +151,43 @@ order_neighbours (GPtrArray  *languages,
           languages->pdata[index[1]] = first;
         }
     }
+}
+
+/* Serbo-Croatian, as the guesser names the language Croatian and
+ * Serbian in Latin letters share ("sh", no longer a code of its own):
+ * Croatian where its own words outnumber Serbian's (the months "srpnja",
+ * "rujna", "tisuća", "također", "vrijeme"), Serbian where Serbian's do
+ * ("jul", "hiljada", "takođe", "vreme"). */
+static const char *const croatian[] = { "siječnja", "veljače", "ožujka", "travnja", "svibnja", "lipnja", "srpnja",
+                                        "kolovoza", "rujna", "listopada", "studenoga", "prosinca", "tisuća", "također",
+                                        "tko", "vrijeme", "rijeka", "sveučilište", "izvijestio", "priopćio", "kazao", NULL };
+static const char *const serbian[] = { "januar", "februar", "mart", "april", "maj", "jun", "jul", "avgust", "septembar",
+                                       "oktobar", "novembar", "decembar", "hiljada", "takođe", "ko", "vreme", "reka",
+                                       "univerzitet", "saopštio", "rekao", NULL };
+
+static void
+name_serbo_croatian (GPtrArray  *languages,
+                     const char *text)
+{
+  const char *named;
+  guint       index, again, hr, sr;
+
+  if (!g_ptr_array_find_with_equal_func (languages, "sh", g_str_equal, &index))
+    return;
+  hr = count_words_in (text, croatian);
+  sr = count_words_in (text, serbian);
+  if (hr == sr)
+    return;
+  named = hr > sr ? "hr" : "sr";
+  /* Where the guesser named that language too, once is enough, in the
+   * first place of the two. */
+  if (g_ptr_array_find_with_equal_func (languages, named, g_str_equal, &again))
+    {
+      g_ptr_array_remove_index (languages, again);
+      index -= again < index;
+    }
+  g_free (languages->pdata[index]);
+  languages->pdata[index] = g_strdup (named);
 }
 
 /**
@@ -209,6 +251,7 @@ cd_language_guess (const char *text)
     return NULL;
   head = g_strndup (text, length);
   order_neighbours (seen, head);
+  name_serbo_croatian (seen, head);
   g_ptr_array_add (seen, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&seen), FALSE);
 }
