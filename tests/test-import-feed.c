@@ -240,6 +240,16 @@ test_rss1 (void)
   g_assert_cmpuint (articles->len, ==, 2);
   a = nth (articles, 0);
   g_assert_cmpstr (cd_article_get_headline (a), ==, "Bahn streikt");
+  /* An editor's credit as the creator names no writer. */
+  {
+    static const char edited[] = "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>X</title>"
+                                 "<item><title>Rail network grows</title><description>The network grew.</description>"
+                                 "<dc:creator>Editor: Liu Yang</dc:creator></item></channel></rss>";
+    g_autoptr (GPtrArray) items = import_all (edited, "wire.rss");
+
+    g_assert_cmpuint (items->len, ==, 1);
+    g_assert_null (cd_article_get_byline (nth (items, 0)));
+  }
   g_assert_cmpstr (cd_article_get_language (a), ==, "de");
   g_assert_cmpstr (cd_article_get_byline (a), ==, "Jan Berg");
   /* A description alone is the text, and the whole of it is elsewhere. */

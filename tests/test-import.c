@@ -877,6 +877,16 @@ test_xml_byline_over_dateline (void)
   g_assert_no_error (error);
   g_assert_cmpstr (cd_article_get_byline (nitf), ==, "Jonathan Underhill");
   g_assert_null (cd_article_get_dek (nitf));
+  /* A label before the name, as STA's NITF has it. */
+  {
+    g_autoptr (CdArticle) sta = import_xml ("<nitf><body><body.head><hedline><hl1>Parliament passes bill</hl1></hedline>"
+                                            "<byline>Author: <person>Tina Kovač</person></byline></body.head>"
+                                            "<body.content><p>The bill passed.</p></body.content></body></nitf>",
+                                            &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_byline (sta), ==, "Tina Kovač");
+  }
   g_assert_cmpstr (cd_article_get_body (nitf), ==, "The receivers appointed a retailing veteran.\n");
 
   g2 = import_xml ("<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><contentMeta>"
@@ -1958,6 +1968,25 @@ test_wire_agency_furniture_more (void)
       "The Reserve Bank on Friday kept the key policy rate unchanged at 6 per cent for the third consecutive time.\n\n"
       "\"Inflation has moderated,\" he said.\n\nThe central bank also retained its retail inflation projection at 4.1 per cent.\n\n"
       "The next meeting is scheduled for August 4-6.\n", "PTI KRB ANU", NULL },
+    /* Reuters' contact right under its credits (which papers print),
+     * then its keywords and copyright line. */
+    { "FACTBOX-What the EU's packaging rules mean\n\nBRUSSELS, July 14 (Reuters) - European Union countries agreed on Tuesday on new rules to cut packaging waste.\n\n"
+      "(Compiled by Marta Lindqvist; Editing by Peter Halloran)\n((marta.lindqvist@thomsonreuters.com; +32 2 555 0163;))\n\n"
+      "Keywords: EU ENVIRONMENT/PACKAGING FACTBOX\nCopyright Thomson Reuters 2027. Click For Restrictions - https://agency.reuters.com/en/copyright.html\n",
+      "What the EU's packaging rules mean", NULL,
+      "European Union countries agreed on Tuesday on new rules to cut packaging waste.\n\n"
+      "(Compiled by Marta Lindqvist; Editing by Peter Halloran)\n",
+      "Copyright Thomson Reuters 2027", NULL },
+    /* dpa's Spanish service in two takes: "(sigue)", its sign-off and
+     * stamp, the next take's heading and headline with its number. */
+    { "dpa-es 0214 pl 3 vvvv\nProducción industrial alemana cae (sigue)\nPor Jonas Brehm (dpa)\n"
+      "Berlín, 3 jun (dpa) - La producción industrial de Alemania cayó en abril por tercer mes consecutivo, un 1,2 por ciento respecto a marzo.\n\n"
+      "(sigue)\ndpa jb (ed) mg\n031014 GMT jun 27\n\ndpa-es 0215 pl 3 vvvv\nProducción industrial alemana cae (2da y última)\n\n"
+      "El Gobierno federal rebajó en abril su previsión de crecimiento para este año al 0,2 por ciento.\n\ndpa jb (ed) mg\n031016 GMT jun 27\n",
+      "Producción industrial alemana cae", NULL,
+      "La producción industrial de Alemania cayó en abril por tercer mes consecutivo, un 1,2 por ciento respecto a marzo.\n\n"
+      "El Gobierno federal rebajó en abril su previsión de crecimiento para este año al 0,2 por ciento.\n",
+      "031016 GMT jun 27", NULL },
     /* AP's embargo "FOR RELEASE", over its note to editors. */
     { "BC-US-MED--Sleep-Dementia,0643\nEMBARGOED FOR RELEASE UNTIL 4 P.M. EDT, WEDNESDAY, JULY 14, 2027\n"
       "Eds: Moved in advance for release at 4 p.m. EDT. With AP Photos.\nStudy links poor midlife sleep to dementia\nBy MARIA CHEN\n"
@@ -1975,6 +2004,17 @@ test_wire_agency_furniture_more (void)
       "A 29-year-old man who punched a garda in the face during disorder in Dublin city centre last November has been jailed.\n\n"
       "Judge Orla Duffy said attacks on gardai would not be tolerated.\n",
       "cannot be named for legal reasons", NULL },
+    /* The local time in words not known ("hora de Santiago", "Suomen
+     * aikaa"), the same in GMT or UTC beside it. */
+    { "AFP\nEMBARGO: 15 jul 2027, 08H00 hora de Santiago (12H00 GMT)\n\nLa pobreza en América Latina cae a su menor nivel\n\n"
+      "SANTIAGO DE CHILE, 14 jul 2027 (AFP) - La pobreza en América Latina cayó en 2026 a su menor nivel en una década, según la CEPAL.\n",
+      "La pobreza en América Latina cae a su menor nivel", NULL,
+      "La pobreza en América Latina cayó en 2026 a su menor nivel en una década, según la CEPAL.\n", NULL, "2027-07-15T12:00:00Z" },
+    { "STT\nEMBARGO: torstai 15.7.2027 klo 9.00 Suomen aikaa (klo 6.00 UTC)\n\nJoka neljäs nuori kokee itsensä usein yksinäiseksi\n\n"
+      "Joka neljäs 15–24-vuotias suomalainen kokee itsensä yksinäiseksi usein tai jatkuvasti, kertoo THL:n tutkimus.\n",
+      "Joka neljäs nuori kokee itsensä usein yksinäiseksi", NULL,
+      "Joka neljäs 15–24-vuotias suomalainen kokee itsensä yksinäiseksi usein tai jatkuvasti, kertoo THL:n tutkimus.\n", NULL,
+      "2027-07-15T06:00:00Z" },
     /* The local time with no zone, the same in GMT beside it: the day
      * before in GMT, named or not. */
     { "EMBARGADA HASTA LAS 00.01 HORAS DEL 14 DE MAYO DE 2027 (22.01 GMT DEL 13)\n\nEl Gobierno aprobará la ley de vivienda\n\n"
@@ -2117,7 +2157,37 @@ test_wire_agency_heads (void)
     { "AP-CYC--Tour de France, 1st Ld-Writethru,0712\nVan Doorn wins Alpe d'Huez stage\n"
       "ALPE D'HUEZ, France (AP) — Dutch climber Joost van Doorn won the 12th stage of the Tour de France atop Alpe d'Huez on Wednesday.\n",
       "Van Doorn wins Alpe d'Huez stage", "AP-CYC--Tour de France" },
+    { "AFP-DEU0378 4 pl 0412 AFP /XGQ71\nFrankreich/Regierung/Renten\n\nFranzösische Regierung legt Rentenreform erneut vor\n\n"
+      "Paris (AFP) - Die französische Regierung hat ihre umstrittene Rentenreform am Donnerstag erneut im Parlament vorgelegt.\n",
+      "Französische Regierung legt Rentenreform erneut vor", "AFP-DEU0378 4 pl 0412 AFP /XGQ71" },
+    { "EFE-EN 0187 3 pl 0462 EFE\nChile-mining-lithium\nChile to auction rights to three lithium salt flats\nBy Rodrigo Sáez\n"
+      "Santiago, Jun 3 (EFE).- Chile's government will auction exploration and production rights to three lithium salt flats.\n",
+      "Chile to auction rights to three lithium salt flats", "EFE-EN 0187 3 pl 0462 EFE" },
+    { "ČTK  3.6.2027 14:22\nDomácí / politika\nvláda, rozpočet, ČR\nVláda schválila návrh rozpočtu se schodkem 235 miliard Kč\n"
+      "Praha 3. června (ČTK) - Vláda dnes schválila návrh státního rozpočtu na příští rok se schodkem 235 miliard korun.\n",
+      "Vláda schválila návrh rozpočtu se schodkem 235 miliard Kč", "vláda, rozpočet, ČR" },
+    { "AFP\nFRA0412 3 i 0521 AFP /A-XGQ88\nCôte d'Ivoire-politique-élection-présidentielle,PREV\n\n"
+      "Côte d'Ivoire: la présidentielle fixée au 25 octobre\n\nAbidjan (AFP) - L'élection présidentielle ivoirienne aura lieu le 25 octobre, a annoncé jeudi la commission électorale.\n",
+      "Côte d'Ivoire: la présidentielle fixée au 25 octobre", "Côte d'Ivoire-politique-élection-présidentielle,PREV" },
+    { "dpa-es 0214 pl 3 vvvv\nAlemania Economía Industria Estadística\nProducción industrial alemana cae por tercer mes consecutivo (sigue)\n"
+      "Por Jonas Brehm (dpa)\nBerlín, 3 jun (dpa) - La producción industrial de Alemania cayó en abril por tercer mes consecutivo.\n",
+      "Producción industrial alemana cae por tercer mes consecutivo", "Alemania Economía Industria Estadística" },
+    /* Reuters' Spanish service's version label and note, Yonhap's note. */
+    { "ACTUALIZA 1-Colombia recorta meta de producción de petróleo\n(Actualiza con declaraciones del ministro de Minas, contexto)\n"
+      "Por Andrés Vélez Rojas\nBOGOTÁ, 3 jun (Reuters) - El Gobierno de Colombia recortó el jueves su meta de producción de petróleo para este año.\n",
+      "Colombia recorta meta de producción de petróleo", "(Actualiza con declaraciones del ministro de Minas, contexto)" },
+    { "(LEAD) S. Korea's current account surplus widens in April\n(ATTN: ADDS details in paras 5-7)\nBy Cho Min-seo\n"
+      "SEOUL, June 3 (Yonhap) -- South Korea's current account surplus widened sharply in April from a year earlier on robust chip exports.\n",
+      "S. Korea's current account surplus widens in April", "(ATTN: ADDS details in paras 5-7)" },
+    /* A headline in capitals over a byline stays. */
+    { "BC-SOC--Coastal League Glance,0233\nCoastal League Glance\nBy The Associated Press\nAll Times EDT\n"
+      "Harbor City FC               14   5   3   41  19   47\nNorthgate United             13   4   5   37  22   43\n",
+      "Coastal League Glance", NULL },
     { "Headline\n\nARSENAL - Chelsea 2-1\n", "Headline", NULL },
+    /* A version's number is no date. */
+    { "Git 1.7.12.2 Release Notes\n\nFixes since v1.7.12.1\n\n"
+      "When git am is fed an input that has multiple content types in its header, it did not read the charset attribute.\n",
+      "Git 1.7.12.2 Release Notes", NULL },
     { "Politics | Economy\n\nThe government raised the minimum wage by four per cent on Tuesday, the labour ministry said in a statement.\n",
       "Politics | Economy", NULL },
   };
@@ -2179,6 +2249,30 @@ test_wire_agency_forms (void)
       NULL, "Kari Nordbø", "NTB", "(©NTB)", "400 millionar kroner neste år.\n" },
     { "Joka neljäs nuori kokee itsensä yksinäiseksi\n\nAnni Virtanen / STT\n\nJoka neljäs 15–24-vuotias suomalainen kokee itsensä yksinäiseksi usein tai jatkuvasti.\n",
       NULL, "Anni Virtanen", NULL, NULL, "usein tai jatkuvasti.\n" },
+    { "Bundesbank senkt Wachstumsprognose\n    - von Christian Albrecht und Maria Hegel\n"
+      "Frankfurt (Reuters) - Die Bundesbank hat ihre Konjunkturprognose für Deutschland wegen der höheren US-Zölle deutlich gesenkt.\n",
+      "Frankfurt", "Christian Albrecht und Maria Hegel", "Reuters", NULL, "deutlich gesenkt.\n" },
+    { "Regeringen vil hæve kørselsfradraget\nAf Mette Skovgaard/Ritzau\nPendlere, der bor i landets yderområder og har mere end 24 kilometer "
+      "til og fra arbejde, skal have et større fradrag for deres transport.\n",
+      NULL, "Mette Skovgaard", NULL, NULL, "for deres transport.\n" },
+    { "Parliament approves defence levy\n\nVILNIUS, Jun 3, BNS – Lithuania's Seimas on Thursday approved a temporary levy on commercial banks.\n\n"
+      "Author: Rūta Kazlauskaitė\nBNS\n",
+      "VILNIUS", "Rūta Kazlauskaitė", "BNS", NULL, "a temporary levy on commercial banks.\n" },
+    { "Crecen las exportaciones de carne\n\nBuenos Aires, 3 de junio (Télam).- Las exportaciones de carne vacuna alcanzaron en abril las 86.400 toneladas.\n",
+      "Buenos Aires", NULL, "Télam", NULL, "86.400 toneladas.\n" },
+    { "国家统计局：5月份制造业采购经理指数升至51.2%\n\n新华社北京6月3日电（记者王晓明、李静）国家统计局3日发布数据显示，5月份制造业采购经理指数为51.2%，"
+      "比上月上升0.4个百分点，连续三个月位于扩张区间。\n\n（完）\n",
+      "北京", "王晓明、李静", "新华社", NULL, "连续三个月位于扩张区间。\n" },
+    { "Mayısta ihracat yüzde 9,2 arttı\nHaber: Zeynep Aydemir\nANKARA (AA) - Türkiye'nin ihracatı mayısta geçen yılın aynı ayına göre yüzde 9,2 artarak 24,1 milyar dolara yükseldi ve "
+      "tüm zamanların en yüksek seviyesine ulaştı.\n",
+      "ANKARA", "Zeynep Aydemir", "AA", NULL, "en yüksek seviyesine ulaştı.\n" },
+    { "LA PRESSE CANADIENNE\nEMBARGO: 10 h 30 HAE, le jeudi 3 juin 2027\nQuébec-Santé-Urgences\nQuébec injecte 1,2 milliard dans les urgences\n"
+      "Par Mathieu Bélanger\nLa Presse Canadienne\nQUÉBEC — Le gouvernement du Québec injectera 1,2 milliard $ sur trois ans pour désengorger les urgences.\n",
+      "QUÉBEC", "Mathieu Bélanger, La Presse Canadienne", "LA PRESSE CANADIENNE", "Québec-Santé-Urgences", "désengorger les urgences.\n" },
+    /* The dateline alone over the story, the standfirst above it. */
+    { "El Gobierno amplía el permiso por nacimiento\n\n   El permiso será retribuido al 100% y podrá disfrutarse de forma flexible\n\n"
+      "   MADRID, 14 (EUROPA PRESS)\n\n   El Consejo de Ministros ha aprobado este miércoles ampliar de 16 a 20 semanas el permiso por nacimiento.\n",
+      "MADRID", NULL, "EUROPA PRESS", "MADRID, 14 (EUROPA PRESS)", "Consejo de Ministros ha aprobado este miércoles ampliar de 16 a 20 semanas el permiso por nacimiento.\n" },
     { "Ritzau\n14.07.2027 kl. 11:32\nIndland\n\nPoliti: 24-årig anholdt efter knivstikkeri\n\n"
       "En 24-årig mand er onsdag formiddag blevet anholdt og sigtet for forsøg på manddrab efter et knivstikkeri i København.\n",
       NULL, NULL, "Ritzau", "14.07.2027 kl. 11:32", "efter et knivstikkeri i København.\n" },
@@ -2199,6 +2293,8 @@ test_wire_agency_forms (void)
       if (cases[i].noted != NULL)
         g_assert_nonnull (strstr (cd_article_get_ednote (a), cases[i].noted));
       g_assert_true (g_str_has_suffix (cd_article_get_body (a), cases[i].last));
+      g_assert_true (g_str_has_prefix (cd_article_get_body (a), cases[i].last) ||
+                     strstr (cd_article_get_body (a), "(EUROPA PRESS)") == NULL);
     }
 }
 
@@ -2499,6 +2595,11 @@ test_language_guess (void)
         "revidert nasjonalbudsjett som ble lagt fram tirsdag. Opposisjonen mener økningen vil presse renten opp.", "nb" },
       { "Regjeringa føreslår å auke løyvingane til ferjedrifta i fylka med 400 millionar kroner neste år, slik at fleire samband "
         "kan få hyppigare avgangar. – Vi har kutta i rutetilbodet tre år på rad. Dette hjelper, men det løyser ikkje problemet, seier ho.", "nn" },
+      /* Slovak, which the guesser reads as Czech, by its letters. */
+      { "Ministerstvo zdravotníctva SR predstavilo vo štvrtok plán, ktorým chce do dvoch rokov skrátiť čakacie lehoty na plánované "
+        "operácie bedrových a kolenných kĺbov o polovicu, a to najmä zapojením súkromných zariadení a presunom časti výkonov do menej "
+        "vyťažených regionálnych nemocníc. Informoval o tom minister zdravotníctva Martin Kolár na tlačovej konferencii.\n\n"
+        "Na operáciu bedrového kĺbu aktuálne pacienti na Slovensku čakajú v priemere 14 mesiacov, na operáciu kolena až 17 mesiacov.", "sk" },
       /* Serbo-Croatian, as the guesser has it, by its Croatian words. */
       { "Vlada je na sjednici u srijedu donijela odluku kojom će od nove školske godine država financirati obvezne udžbenike "
         "i za učenike srednjih škola. Odluka stupa na snagu 1. rujna, a Vlada je za nju osigurala 120 milijuna eura, izvijestio je ministar.", "hr" },

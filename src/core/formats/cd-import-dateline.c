@@ -77,7 +77,8 @@ _cd_import_is_agency_name (const char *source)
     "Kyodo", "Yonhap", "PTI", "ANI", "IANS", "AAP", "CP", "PA", "PA Media", "Anadolu",
     "TASS", "Belga", "ANP", "NTB", "Ritzau", "TT", "PAP", "APA", "SDA", "KNA", "epd",
     "Lusa", "Europa Press", "Dow Jones", "Bernama", "Antara", "Kyodo News", "awp", "ots", "dpa-AFX",
-    "STT", "ČTK", "CTK", "MTI", "HINA", "BTA", "STA", "Tanjug", "Agerpres", "ATS", "Keystone-SDA", "Keystone-ATS",
+    "STT", "FNB", "STT-FNB", "BNS", "Télam", "TASR", "La Presse Canadienne", "Presse Canadienne", "The Canadian Press",
+    "Canadian Press", "ČTK", "CTK", "MTI", "HINA", "BTA", "STA", "Tanjug", "Agerpres", "ATS", "Keystone-SDA", "Keystone-ATS",
     "AGI", "Adnkronos", "LaPresse", "Servimedia", "ANA-MPA", "AMNA", "LETA", "BNS", "ELTA", "Ukrinform",
     "Interfax", "Jiji", "Jiji Press", "JIJI PRESS", "CNA", "Bernama", "VNA", "PNA", "Notimex", "Télam",
     "Prensa Latina", "Agência Brasil", "Agencia Brasil", "IRNA", "WAFA", "MENA", "KUNA", "QNA", "WAM", NULL
@@ -248,6 +249,14 @@ _cd_import_set_given_dateline (CdArticle  *article,
     cd_article_set_dateline (article, g_strchomp (place));
 }
 
+static gboolean
+is_byline_place (const char *place)
+{
+  g_autofree char *name = _cd_import_byline_of_line (place);
+
+  return name != NULL;
+}
+
 GMatchInfo *
 _cd_import_match_dateline (const char *paragraph)
 {
@@ -269,10 +278,12 @@ _cd_import_match_dateline (const char *paragraph)
        * after the bracket, a place, a date and a known agency ("Mumbai,
        * Dec 5 (PTI) The …"): a story's own first paragraph may hold a
        * bracket so ("The Associated Press (AP) said …"). */
-      /* Kyodo's "【札幌共同】" is the whole dateline. */
-      if (g_str_has_prefix (paragraph, "【") && *place != '\0')
+      /* Kyodo's "【札幌共同】" is the whole dateline, and Xinhua's
+       * "新华社北京6月3日电". */
+      if ((g_str_has_prefix (paragraph, "【") || g_str_has_prefix (paragraph, "新华社")) && *place != '\0')
         return info;
-      if (plausible_source (g_strstrip (source)) && g_strv_length (words) <= 5 &&
+      /* A byline with its agency is none: "Por Jonas Brehm (dpa)". */
+      if (plausible_source (g_strstrip (source)) && g_strv_length (words) <= 5 && !is_byline_place (place) &&
           (*place != '\0' && !_cd_import_is_date (place)
                ? dashed || (*date != '\0' && _cd_import_is_agency_name (source))
                : dashed && (*place != '\0' || _cd_import_is_agency_name (source))))
@@ -341,6 +352,43 @@ note_dated (GMatchInfo *info,
     _cd_import_add_note (notes, filed);
 }
 
+/* When @paragraph is a dateline alone, the story under it ("MADRID, 14
+ * (EUROPA PRESS)", as Europa Press sets it, "ROMA, 3 luglio 2027 (ANSA)"):
+ * gives @article its place and agency where it has none, notes it where
+ * it names a day, and returns TRUE. */
+gboolean
+_cd_import_take_dateline_alone (CdArticle  *article,
+                                const char *paragraph,
+                                GString    *notes)
+{
+  g_autoptr (GRegex) alone = g_regex_new ("^(?<place>\\p{Lu}[\\p{L} .'’-]{1,40}?)(?<date>,\\s*\\d{1,2}(?:\\s+\\p{L}{3,12}\\.?)?(?:\\s+\\d{4})?)?"
+                                          "\\s*\\((?<source>[^()]{2,40})\\)\\.?$",
+                                          0, 0, NULL);
+  g_autoptr (GMatchInfo) info = NULL;
+  g_autofree char *place = NULL, *date = NULL, *source = NULL;
+
+  g_assert (CD_IS_ARTICLE (article));
+
+  if (!g_regex_match (alone, paragraph, 0, &info))
+    return FALSE;
+  source = g_match_info_fetch_named (info, "source");
+  place = g_match_info_fetch_named (info, "place");
+  date = g_match_info_fetch_named (info, "date");
+  /* The place in capitals, or with a day after it: "Islamic State flag
+   * (AFP/File)" is a photo's caption and credit. */
+  if (!_cd_import_is_agency_name (g_strstrip (source)) || strchr (source, '/') != NULL || is_byline_place (place) ||
+      (cd_text_has_char (place, g_unichar_islower) && *date == '\0'))
+    return FALSE;
+  date = g_match_info_fetch_named (info, "date");
+  if (cd_text_is_blank (cd_article_get_dateline (article)))
+    cd_article_set_dateline (article, g_strstrip (place));
+  if (cd_text_is_blank (cd_article_get_source (article)))
+    cd_article_set_source (article, source);
+  if (notes != NULL && *date != '\0')
+    _cd_import_add_note (notes, paragraph);
+  return TRUE;
+}
+
 /* When @paragraph opens with a dateline ("PLACE (SOURCE) — text", "PLACE,
  * DATE (SOURCE) - text", "PLACE — text"), gives @article that dateline and
  * source where it has none, and returns the text after it; else NULL. */
@@ -389,6 +437,13 @@ _cd_import_take_dateline (CdArticle  *article,
   if (source != NULL && *g_strstrip (source) != '\0' &&
       cd_text_is_blank (cd_article_get_source (article)))
     cd_article_set_source (article, source);
+  /* Xinhua's reporters after its dateline: "（记者王晓明、李静）". */
+  {
+    g_autofree char *writers = g_match_info_fetch_named (info, "writers");
+
+    if (writers != NULL && *writers != '\0' && cd_text_is_blank (cd_article_get_byline (article)))
+      cd_article_set_byline (article, writers);
+  }
   rest = g_match_info_fetch_named (info, "rest");
   /* The source first, then the place: "(ANSA) - ROMA, 1 LUG - …". */
   if (*place == '\0' || _cd_import_is_date (place))

@@ -214,7 +214,9 @@ static void
 add_name (GPtrArray *names,
           char      *name)
 {
-  if (name == NULL || *g_strstrip (name) == '\0')
+  /* An editor's credit names no writer: "Editor: Liu Yang". */
+  if (name == NULL || *g_strstrip (name) == '\0' ||
+      g_regex_match_simple ("^(?:editor|editing|edited\\s+by|redaktor|redaktion|urednik)\\s*:", name, G_REGEX_CASELESS, 0))
     {
       g_free (name);
       return;

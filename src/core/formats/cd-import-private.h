@@ -44,6 +44,9 @@ GMatchInfo *_cd_import_match_dateline (const char *paragraph);
 char       *_cd_import_take_dateline (CdArticle  *article,
                                       const char *paragraph,
                                       GString    *notes);
+gboolean    _cd_import_take_dateline_alone (CdArticle  *article,
+                                            const char *paragraph,
+                                            GString    *notes);
 char       *_cd_import_take_body_dateline (CdArticle *article,
                                            char      *markdown,
                                            GString   *notes);
@@ -116,12 +119,25 @@ typedef enum
   RE_COPYRIGHT_MARKS,
   RE_TAKE_NUMBER,
   RE_DATE_AFTER_PLACE,
+  RE_AUTHOR_LABEL,
 } CdWirePattern;
 
-GRegex *_cd_import_wire_regex (guint which);
+GRegex  *_cd_import_wire_regex (guint which);
+gboolean _cd_import_is_code_line (const char *line);
+char    *_cd_import_match_group (GRegex     *regex,
+                                 const char *text,
+                                 const char *group);
+gboolean _cd_import_is_name_line (const char *line);
+gboolean _cd_import_is_byline_title (const char *line);
+void     _cd_import_append_byline_title (GString    *byline,
+                                         const char *title);
 
 /* PA's catchline: its subject in capitals and a keyword ("POLITICS
  * Housing", "COURTS Garda"). */
+/* A take's mark that the story goes on, in the agencies' languages
+ * ("(sigue)", "(mehr)", "(suite)", "(segue)") */
+#define TAKE_GOES_ON "\\((?:sigue|contin[uú]a|m[aá]s|mehr|suite|[aà]\\s+suivre|segue)\\)"
+
 #define PA_CATCHLINE "^\\p{Lu}{3,}\\s+\\p{Lu}\\p{Ll}+$"
 char    *_cd_import_wire_block_join (CdWireBlock *b);
 gboolean _cd_import_is_end_mark (const char *line);

@@ -217,6 +217,19 @@ static const struct
   { "peninsular", REGION_CLOCK, "Europe/Madrid"      },
   { "hec",        REGION_CLOCK, "Europe/Paris"       },
   { "haec",       REGION_CLOCK, "Europe/Paris"       },
+ /* Canada's in French, as La Presse Canadienne names them: "HAE" (heure
+  * avancée de l'Est), "HNE" (normale), the Centre's, the Rockies', the
+  * Pacific's and the Atlantic's. */
+  { "hae",        -240,         "America/Toronto"    },
+  { "hne",        -300,         "America/Toronto"    },
+  { "hac",        -300,         "America/Winnipeg"   },
+  { "hnc",        -360,         "America/Winnipeg"   },
+  { "har",        -360,         "America/Edmonton"   },
+  { "hnr",        -420,         "America/Edmonton"   },
+  { "hap",        -420,         "America/Vancouver"  },
+  { "hnp",        -480,         "America/Vancouver"  },
+  { "haa",        -180,         "America/Halifax"    },
+  { "hna",        -240,         "America/Halifax"    },
 };
 
 /* Words that may stand in a time and say nothing more. */
@@ -441,10 +454,19 @@ read_token (const char *token,
   return FALSE;
 }
 
-/* Reads @text into @when: whether every word was understood. */
+static gboolean
+has_digit (const char *token)
+{
+  return strpbrk (token, "0123456789") != NULL;
+}
+
+/* Reads @text into @when: whether every word was understood, or with
+ * @lenient, whether those understood agree (a word not known is passed
+ * over). */
 static gboolean
 read_words (const char *text,
-            When       *when)
+            When       *when,
+            gboolean    lenient)
 {
   g_autoptr (GString) folded = g_string_new (NULL);
   g_auto (GStrv) tokens = NULL;
@@ -500,6 +522,18 @@ read_words (const char *text,
           i++;
           continue;
         }
+      /* "10 h 30", as French Canada writes it */
+      if (length <= 2 && strspn (token, "0123456789") == length && tokens[i + 1] != NULL &&
+          g_str_equal (tokens[i + 1], "h") && tokens[i + 2] != NULL && strlen (tokens[i + 2]) == 2 &&
+          strspn (tokens[i + 2], "0123456789") == 2)
+        {
+          if (when->hour >= 0 || atoi (token) > 23 || atoi (tokens[i + 2]) > 59)
+            return FALSE;
+          when->hour = atoi (token);
+          when->minute = atoi (tokens[i + 2]);
+          i += 2;
+          continue;
+        }
       /* "10 Uhr", "10 h", "10 uur" */
       if (length <= 2 && strspn (token, "0123456789") == length && tokens[i + 1] != NULL &&
           (g_str_equal (tokens[i + 1], "uhr") || g_str_equal (tokens[i + 1], "h") ||
@@ -526,7 +560,7 @@ read_words (const char *text,
           when->day = a, when->month = b, when->year = c;
           continue;
         }
-      if (!read_token (token, when))
+      if (!read_token (token, when) && !(lenient && !has_digit (token)))
         return FALSE;
     }
   return TRUE;
@@ -538,7 +572,7 @@ static gboolean
 read_when (const char *text,
            When       *when)
 {
-  return read_words (text, when) && when->day > 0 && when->month >= 1 && when->month <= 12;
+  return read_words (text, when, FALSE) && when->day > 0 && when->month >= 1 && when->month <= 12;
 }
 
 /* The time @when says in its zone, or %NULL where the zone is not in
@@ -630,7 +664,7 @@ offset_of_aside (const char *text,
     return FALSE;
   aside = g_match_info_fetch (info, 0);
   aside[0] = aside[strlen (aside) - 1] = ' ';
-  if (!read_words (aside, &gmt) || !gmt.has_zone || gmt.region != NULL || gmt.hour < 0 || gmt.am || gmt.pm ||
+  if (!read_words (aside, &gmt, TRUE) || !gmt.has_zone || gmt.region != NULL || gmt.hour < 0 || gmt.am || gmt.pm ||
       gmt.ambiguous)
     return FALSE;
   minutes = (local->hour - gmt.hour) * 60 + (local->minute - gmt.minute) + gmt.offset;
@@ -668,7 +702,14 @@ _cd_import_release_time (const char *text,
       g_autofree char *plain = g_regex_replace_literal (gmt_aside (), text, -1, 0, " ", 0, NULL);
       When             again = { 0, 0, 0, -1, 0, 0, 0, NULL, FALSE, FALSE, FALSE, FALSE, FALSE };
 
-      if (plain != NULL && read_when (plain, &again) &&
+      /* With the time in GMT to hold to, a word of the local one not
+       * known ("08H00 hora de Santiago", "klo 9.00 Suomen aikaa") is
+       * passed over. */
+      if (plain != NULL &&
+          (read_when (plain, &again) ||
+           (again = (When){ 0, 0, 0, -1, 0, 0, 0, NULL, FALSE, FALSE, FALSE, FALSE, FALSE },
+            read_words (plain, &again, TRUE) && again.day > 0 && again.month >= 1 && again.month <= 12 &&
+                !again.has_zone)) &&
           (again.has_zone || (!again.ambiguous && offset_of_aside (text, &again, &again.offset))))
         {
           again.has_zone = TRUE;

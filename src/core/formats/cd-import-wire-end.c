@@ -88,48 +88,37 @@ inline_sign_off (const char *line)
 }
 
 /* Sets the sign-off and trailer lines under the last paragraph with no
- * blank line between them ("… relu.", "ats/mk/jb") in a block of their
- * own, the last. */
+ * blank line between them ("… relu.", "ats/mk/jb"; Reuters' contact under
+ * its credits) in a block of their own, after it; and a sign-off after
+ * the last sentence on its line ("… August 4-6. PTI KRB ANU") too. */
 static void
 split_sign_off (GPtrArray *blocks)
 {
-  CdWireBlock *last = NULL;
-  guint        from;
-
-  /* The sign-off on the last sentence's line ("… August 4-6. PTI KRB
-   * ANU", above the time stamp): a line of its own. */
-  for (guint i = blocks->len, stop = FALSE; i > 0 && !stop; i--)
+  for (guint i = blocks->len; i > 0; i--)
     {
       CdWireBlock *b = g_ptr_array_index (blocks, i - 1);
+      guint        j;
 
-      for (guint j = b->lines->len; j > 0 && !stop; j--)
-        {
-          char *line = g_ptr_array_index (b->lines, j - 1);
-          gsize tail;
+      for (j = b->lines->len; j > 0 && is_signing (g_ptr_array_index (b->lines, j - 1)); j--)
+        ;
+      if (j == 0)
+        continue;
+      /* The last line of text, @j - 1. */
+      {
+        char *line = g_ptr_array_index (b->lines, j - 1);
+        gsize tail = inline_sign_off (line);
 
-          if (is_signing (line))
-            continue;
-          stop = TRUE;
-          if ((tail = inline_sign_off (line)) > 0)
-            {
-              g_ptr_array_insert (b->lines, j, g_strdup (line + tail));
-              line[tail] = '\0';
-              g_strchomp (line);
-              g_ptr_array_insert (blocks, i, take_lines_from (b, j));
-            }
-        }
+        if (tail > 0)
+          {
+            g_ptr_array_insert (b->lines, j, g_strdup (line + tail));
+            line[tail] = '\0';
+            g_strchomp (line);
+          }
+      }
+      if (j < b->lines->len)
+        g_ptr_array_insert (blocks, i, take_lines_from (b, j));
+      return;
     }
-  for (guint i = blocks->len; i > 0 && last == NULL; i--)
-    if (((CdWireBlock *) g_ptr_array_index (blocks, i - 1))->lines->len > 0)
-      last = g_ptr_array_index (blocks, i - 1);
-  if (last == NULL || last->lines->len < 2)
-    return;
-  for (from = last->lines->len; from > 0 && is_signing (g_ptr_array_index (last->lines, from - 1)); from--)
-    ;
-  /* None, or the whole block signs off. */
-  if (from == last->lines->len || from == 0)
-    return;
-  g_ptr_array_add (blocks, take_lines_from (last, from));
 }
 
 /* The agency whose copyright @line claims, under the story: "(©NTB)",
@@ -289,7 +278,8 @@ take_notebook (GPtrArray *blocks,
 
 /* Whether @line heads a take: its slug or PA's catchline, perhaps with
  * the take's number ("BIZ-RBI-POLICY 2 LAST", "BC-EU--Dike Breach, Take
- * 2,0940", "COURTS Garda 2"), or the desk's code and number ("DEL27"). */
+ * 2,0940", "COURTS Garda 2"), the feed's heading ("dpa-es 0215 pl 3
+ * vvvv"), or the desk's code and number ("DEL27"). */
 static gboolean
 is_take_head (const char *line,
               gboolean   *slug)
@@ -297,18 +287,18 @@ is_take_head (const char *line,
   g_autofree char *bare = g_regex_replace_literal (_cd_import_wire_regex (RE_TAKE_NUMBER), line, -1, 0, "", 0, NULL);
 
   *slug = bare != NULL && (g_regex_match (_cd_import_wire_regex (RE_SLUG), bare, 0, NULL) ||
-                           g_regex_match_simple (PA_CATCHLINE, bare, 0, 0));
+                           g_regex_match_simple (PA_CATCHLINE, bare, 0, 0) || _cd_import_is_code_line (line));
   return *slug || g_regex_match_simple ("^[A-Z]{3}\\d{1,4}$", line, 0, 0);
 }
 
-/* Joins a story sent in takes: a take's "MORE" (on its line, or after
- * the last sentence: "… he said. MORE"), what closes the take under it
+/* Joins a story sent in takes: a take's "MORE" or "(sigue)" (on its
+ * line, or after the last sentence: "… he said. MORE"), what closes the take under it
  * (the desk's sign-off, the time stamp, "NNNN") and the next take's head
  * (its code and slug) go, where there is a slug. */
 static void
 join_takes (GPtrArray *blocks)
 {
-  g_autoptr (GRegex) more = g_regex_new ("^(?<text>.*?)\\s*(?:\\bMORE|\\(MORE\\)|-MORE-|\\bmore\\s+follows)$", 0, 0, NULL);
+  g_autoptr (GRegex) more = g_regex_new ("^(?<text>.*?)\\s*(?:\\bMORE|\\(MORE\\)|-MORE-|\\bmore\\s+follows|" TAKE_GOES_ON ")$", 0, 0, NULL);
 
   for (guint i = 0; i < blocks->len; i++)
     {
@@ -341,6 +331,10 @@ join_takes (GPtrArray *blocks)
                     ;
                   else if (is_take_head (line, &is_slug))
                     head = TRUE, slug = slug || is_slug;
+                  /* The story's headline again, with the take's number:
+                   * "… (2da y última)", "… (2nd take)". */
+                  else if (head && g_regex_match_simple ("\\((?:\\d+\\S*|\\S+\\s+take)(?:\\s+\\S+){0,3}\\)$", line, 0, 0))
+                    ;
                   else
                     stop = TRUE;
                   if (!stop)
@@ -389,8 +383,8 @@ name_of_credit (const char *value)
  * writer's name where it names the writer (*@writer): "Autorka: Anna
  * Kowalczyk" (PAP), "Pewarta: Rizky Ananda" (Antara), "(By Chen Yi-hsuan
  * and Sean Lin)" (CNA), "AGERPRES (AS - autor: Andreea Stan, editor: …)";
- * the editor's ("Editor: Budi Santoso"), a copyright line or an end mark
- * beside them. */
+ * the editor's ("Editor: Budi Santoso"), a copyright line, the agency's
+ * name alone ("BNS") or an end mark beside them. */
 static gboolean
 is_credit (const char *line,
            char      **writer)
@@ -406,7 +400,8 @@ is_credit (const char *line,
   g_autofree char *named = NULL;
 
   *writer = NULL;
-  if (_cd_import_is_end_mark (line) || g_regex_match (_cd_import_wire_regex (RE_TRAILER), line, 0, NULL))
+  if (_cd_import_is_end_mark (line) || g_regex_match (_cd_import_wire_regex (RE_TRAILER), line, 0, NULL) ||
+      _cd_import_is_agency_name (line))
     return TRUE;
   if (!g_regex_match (credit, line, 0, &info))
     return FALSE;

@@ -54,15 +54,18 @@ _cd_import_wire_regex (guint which)
      * EFE's ".-", old AP's "_" (escaped in Markdown) or ANI's ":", or
      * missing (PTI); the source may stand between slashes, as Ritzau
      * writes it: "København /ritzau/: …"; Kyodo's and Jiji's Japanese
-     * service sets place and source in lenticular brackets: "【札幌共同】" */
+     * service sets place and source in lenticular brackets: "【札幌共同】";
+     * Xinhua's Chinese service its source, place and day, and its
+     * reporters: "新华社北京6月3日电（记者王晓明、李静）" */
     "^(?:(?:(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
     "(?:,\\s*" DATE ")?\\s*)?"
     "(?:\\((?<source>[^()\\n]{1,40})\\)|/(?<slashed>\\p{L}[\\p{L}-]{1,20})/)"
     "(?:\\.?\\s*(?<dash>—|–|--?|\\\\?_|:|=)\\s*|\\s+)|"
-    "【(?<place>[^【】\\s]{1,12}?)(?<source>共同|時事)】\\s*)(?<rest>.*)$",
+    "【(?<place>[^【】\\s]{1,12}?)(?<source>共同|時事)】\\s*|"
+    "(?<source>新华社)(?<place>\\p{Han}{2,6}?)\\d{1,2}月\\d{1,2}日电(?:[（(]记者(?<writers>[^）)]{1,40})[）)])?\\s*)(?<rest>.*)$",
     /* PLACE — text, with the place in capitals and no source in brackets;
      * PLACE, DATE SOURCE - text, as AAP writes it ("SEOUL, Nov 26 AFP -
-     * Samsung has …"); PLACE, DATE - text, as ANSA does ("ROMA, 1 LUG
+     * Samsung has …"), and BNS with a comma ("VILNIUS, Jun 3, BNS – …"); PLACE, DATE - text, as ANSA does ("ROMA, 1 LUG
      * - …"); and PLACE - Text, as Kyodo does ("TOKYO - Japan's …": a
      * hyphen, then a sentence of three words or more); "SEVILLA.– El …",
      * as Spanish papers set it. A label in capitals
@@ -73,7 +76,7 @@ _cd_import_wire_regex (guint which)
     "INSIGHT|COLUMN|OPINION|EDITORIAL|REVIEW|INTERVIEW|FEATURE|PREVIEW|LIVE|VIDEO|"
     "PHOTOS?|NOTE|ADVISORY|NB|PS|FYI|EMBARGO(?:ED)?|PRESS|READ|FACT|SEE|MORE|SPONSORED)\\b)"
     "(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*(?!" WEEKDAYS "\\s)\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
-    "(?:,\\s*" DATE ")?(?:\\s+(?<source>\\p{Lu}\\p{L}{1,9})\\s+-|\\s+(?:—|–|--)|(?<=\\.)(?:—|–)|"
+    "(?:,\\s*" DATE ")?(?:\\s+(?<source>\\p{Lu}\\p{L}{1,9})\\s+-|(?(<date>),\\s+(?<source>\\p{Lu}{2,9})\\s+[-–—]|(?!))|\\s+(?:—|–|--)|(?<=\\.)(?:—|–)|"
     "(?(<date>)\\s+-|\\s+-(?=\\s+[\"“„«‘]?\\p{Lu}\\S*(?:\\s+\\S+){2})))\\s*(?<rest>.+)$",
     /* – Subhead – (with a word in it: "-0-" is an end mark) */
     "^[-–—]+\\s*(?<text>(?=[^\\n]*\\p{L})[^-–—].*?)\\s*[-–—]+$",
@@ -93,7 +96,7 @@ _cd_import_wire_regex (guint which)
      * in the agencies' other languages "ENDE", "(fin)", Lusa's "Lusa/Fim" (in capitals or
      * brackets: "Ende" alone on a wrapped line is a word), CNA's "Enditem/AW"; a reporter's
      * "Copy ends. 380 words. Pic from Pat." */
-    "^(?:(?:\\\\?#){3,}|\\\\?-\\s*30\\s*-|\\\\?-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin|fim)\\)|(?-i:ENDE|FIN|FIM)|lusa/fim|enditem(?:/[a-z]{1,4})?|\\(끝\\)|[(（]了[)）]|"
+    "^(?:(?:\\\\?#){3,}|\\\\?-\\s*30\\s*-|\\\\?-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin|fim)\\)|(?-i:ENDE|FIN|FIM)|lusa/fim|enditem(?:/[a-z]{1,4})?|[(（]完[)）]|\\(끝\\)|[(（]了[)）]|"
     "[-–]?\\s*ends\\s*[-–]?|copy\\s+ends\\b.*)$",
     /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
      * "BC-US-MED--Sleep-Dementia,0643", "AP-CYC--Tour de France,0712",
@@ -112,25 +115,27 @@ _cd_import_wire_regex (guint which)
     /* A transmission label before the headline: "UPDATE 2-", "REFILE-",
      * and Reuters' kinds of story, "FACTBOX-", "EXCLUSIVE-", "BRIEF-"; in
      * brackets, as Kyodo and Yonhap set it: "(CORRECTED) ", "(LEAD) " */
-    "^(?-i)(?<label>(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT|EXCLUSIVE|FACTBOX|ANALYSIS|"
+    "^(?-i)(?<label>(?:(?:UPDATE|WRAPUP|ACTUALIZA|ATUALIZA|AGGIORNAMENTO|ACTUALISATION)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT|EXCLUSIVE|FACTBOX|ANALYSIS|"
     "EXPLAINER|INSIGHT|BREAKINGVIEWS|COLUMN|TIMELINE|INTERVIEW|PREVIEW|FEATURE|SPECIAL REPORT|BRIEF|GLOBAL MARKETS)"
-    "(?:\\s*-\\s*(?:(?:UPDATE|WRAPUP)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT|EXCLUSIVE|FACTBOX|ANALYSIS|"
+    "(?:\\s*-\\s*(?:(?:UPDATE|WRAPUP|ACTUALIZA|ATUALIZA|AGGIORNAMENTO|ACTUALISATION)\\s*\\d+|REFILE|RPT|REPEAT|CORRECTED|URGENT|EXCLUSIVE|FACTBOX|ANALYSIS|"
     "EXPLAINER|INSIGHT|BREAKINGVIEWS|COLUMN|TIMELINE|INTERVIEW|PREVIEW|FEATURE|SPECIAL REPORT|BRIEF|GLOBAL MARKETS))*)"
     "\\s*-\\s*(?<rest>\\S.*)$|"
     "^(?-i)\\((?<label>CORRECTED|UPDATED|URGENT|LEAD|\\d+(?:st|nd|rd|th)\\s+LD(?:\\s*-?\\s*WRITETHRU)?|REFILE)\\)\\s*(?<rest>\\S.*)$",
     /* A note to editors: "Eds: UPDATES with …", "Note to editors: …",
      * AFP's "ATTENTION - UPDATES with export figures ///",
-     * "(Eds: Minor edits.)" (an "EDITOR'S NOTE" is for the readers, and
+     * "(Eds: Minor edits.)", Yonhap's "(ATTN: ADDS details …)" (an "EDITOR'S NOTE" is for the readers, and
      * stays); and the agency's pictures for the story by number, "AP
      * Photo XNP101, XNP102" */
-    "^\\(?(?:eds?\\.?(?:\\s+note)?|note\\s+to\\s+editors|editors(?:['’]?\\s+notes?)?)\\s*:\\s*\\S.*$|"
+    "^\\(?(?:eds?\\.?(?:\\s+note)?|note\\s+to\\s+editors|editors(?:['’]?\\s+notes?)?|attn)\\s*:\\s*\\S.*$|"
     "^(?-i)ATTENTION\\s*[-–—:]\\s*\\S.*$|"
     "^(?-i)(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?|Audio)\\s*:?\\s*"
     "[\\p{Lu}\\d]{3,}(?:\\s*,\\s*[\\p{Lu}\\d]{3,})*\\.?$",
     /* A version note in brackets: "(Adds quote from mayor, paragraphs 3-4)",
+     * in Reuters' other services "(Actualiza con declaraciones …)",
      * "(In Jan. 3 story, corrects last paragraph …)" */
     "^\\((?:in\\s+[^()]{0,40}?\\b(?:story|item|report|version)s?,\\s*)?(?:adds|adding|updates|updating|recasts|corrects|changes|writes\\s+through|"
     "rewrites|refiles|repeats|fixes|removes|inserts|clarifies|moves|tops|retops|deletes|"
+    "actualiza|agrega|añade|corrige|reemplaza|atualiza|acrescenta|aggiorna|aggiunge|ajoute|actualise|corrige|"
     "amends|replaces|new\\s+throughout|advances)\\b.*\\)$",
     /* A desk's sign-off of initials under the story: "mm/jbo/ach"; with
      * the agency's name first, "dpa al rmo hct", "AFP sn", "AAP RTV ar";
@@ -143,7 +148,7 @@ _cd_import_wire_regex (guint which)
      * sign: "YBD-FH", "RCS // JH"; ČTK's "jkr mal", Hina's "(Hina) xmi
      * ysp", BTA's "/DS/", Belga's "MVS/" */
     "^(?-i)(?:(?i:\\(schluss\\))\\s+[a-z]{2,4}(?:/[a-z]{2,4})*|(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
-    "(?:bur-)?[a-z]{2,5}(?:(?:-|/\\s?)[a-z]{2,5})*/\\s?[a-z]{2,5}/?|dpa(?:\\s+[a-z][a-z\\d]{0,4}){1,8}|"
+    "(?:bur-)?[a-z]{2,5}(?:(?:-|/\\s?)[a-z]{2,5})*/\\s?[a-z]{2,5}/?|dpa(?:\\s+\\(?[a-z][a-z\\d]{0,4}\\)?){1,8}|"
     "(?!(?:the|and|end|ends|more|fin|fim|und|et|og|och|ja|ok)\\b)[a-z]{2,4}(?:\\s+[a-z]{2,4}){1,3}|[A-Z]{2,4}(?:/[A-Z]{2,4})*/|"
     "/[A-Za-z]{2,12}/|\\\\?(?:==|--)\\s*(?:Kyodo|IANS|PTI|ANI|UNI|Xinhua|Yonhap|Bernama|Antara|KUNA|WAM|"
     "SPA|MENA|TASS|Interfax|Anadolu|AFP|AP|dpa|Reuters|EFE|ANSA|AAP)|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|ČTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI|"
@@ -188,7 +193,8 @@ _cd_import_wire_regex (guint which)
     /* An agency's trailer under the story: the reporter's email address
      * (Yonhap's "jwp@yna.co.kr"), a copyright line ("(c) Agencia EFE",
      * "Copyright 2026 The Associated Press. All rights reserved. …",
-     * "Copyright © ANTARA 2027", "[Copyright The Jiji Press, Ltd.]"),
+     * "Copyright © ANTARA 2027", "[Copyright The Jiji Press, Ltd.]",
+     * "Copyright Thomson Reuters 2027. Click For Restrictions …"),
      * dpa's ("dpa-infocom GmbH", "©dpa-infocom, dpa:260701-930-512734/2"),
      * ANSA's ("RIPRODUZIONE RISERVATA © Copyright ANSA"), AP's terminal
      * stamp ("AP-WF-03-03-27 2214GMT") and photos ("AP Photos NYRV101-103",
@@ -199,13 +205,13 @@ _cd_import_wire_regex (guint which)
      * coverage at https://…", the reporter's number or address ("Contact:
      * Priya Nair, 07700 900412"), a press office's with its number
      * ("Ufficio stampa Museo Civico – tel. 055 000 1234") */
-    "^(?:\\(?[^\\s@()]+@[^\\s@()]+\\.[a-z]{2,}\\)?|\\(?(?:\\(c\\)|©)\\s*\\S.{0,240}|\\(?copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|copyright\\s*(?:\\(c\\)|©)\\s*\\S.{0,120}|\\[copyright\\s[^\\]]{1,100}\\]|"
+    "^(?:\\(?[^\\s@()]+@[^\\s@()]+\\.[a-z]{2,}\\)?|\\(?(?:\\(c\\)|©)\\s*\\S.{0,240}|\\(?copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|copyright\\s*(?:\\(c\\)|©)\\s*\\S.{0,120}|\\[copyright\\s[^\\]]{1,100}\\]|copyright\\s+(?:\\p{Lu}[\\p{L}&.-]*\\s+){1,4}\\d{4}\\b.{0,200}|"
     "(?:all\\s+rights\\s+reserved|riproduzione\\s+riservata)\\b.{0,120}|"
     "(?-i:[A-Z]{2}-[A-Z]{2}-\\d\\d-\\d\\d-\\d\\d\\s+\\d{4}\\s?(?:GMT|UTC|[ECMP][SD]T))|\\(\\(.{3,200}\\)\\)|keywords\\s*:\\s*\\S.*|(?-i:[A-Z]{2,4}\\d{3,5}\\s+\\d{4}-\\d\\d-\\d\\d/\\d\\d:\\d\\d)|-{2,}\\s*(?:von|by|de|par)\\s+.{3,80}?\\s*-{2,}|source\\s+text(?:\\s+for\\s+\\S+)?\\s*:.*|"
     "further\\s+company\\s+coverage\\s*:.*|\\([\\p{L} ]{2,30}\\s+newsroom\\)|"
     "(?-i:(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?)\\s*:?\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?"
     "(?:\\s*,\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?)*\\.?|[A-Z]{2,6}\\d{2,4}\\s*:\\s*\\S.*)|"
-    "dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|\\d{6}\\s+\\p{Lu}\\p{Ll}{2}\\s+\\d\\d|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
+    "dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|\\d{6}(?:\\s+gmt)?\\s+\\p{L}{3}\\s+\\d\\d|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
     "(?:(?:press|media)\\s+)?contact(?:\\s+(?:details|presse|press|media|prensa))?\\s*:\\s*\\S.*(?:\\d[\\d ]{5,}\\d|@).*|"
     "(?:press\\s+office|media\\s+(?:office|relations|team)|(?:corporate\\s+)?communications\\s+(?:office|team)|"
     "ufficio\\s+stampa|gabinete\\s+de\\s+(?:comunicaci[oó]n|prensa)|oficina\\s+de\\s+prensa|servicio\\s+de\\s+prensa|"
@@ -228,8 +234,11 @@ _cd_import_wire_regex (guint which)
     "\\s+(?:\\d{1,2}\\s+last|take\\s+\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)\\s+take|add\\s+\\d{1,2}|\\d{1,2})$",
     /* A date after a dateline's place: a number and a point or a slash,
      * or the month's name in small letters ("14. července", "14/10",
-     * "2027. július 14., szerda") */
-    "(?-i)(?<=\\S)[,\\s]+\\d{1,4}(?:[./]|\\s+\\p{Ll}{3,}).*$",
+     * "2027. július 14., szerda", "3 de junio") */
+    "(?-i)(?<=\\S)[,\\s]+\\d{1,4}(?:[./]|\\s+(?:de\\s+)?\\p{Ll}{3,}).*$",
+    /* The writer's name after a label: "Author: Rūta Kazlauskaitė",
+     * "Autor: …", "Haber: …" (Anadolu), "Pewarta: …" (Antara) */
+    "^(?:author|autor|autorka|autorin|autore|autrice|auteur|autora|pewarta|reporter|haber|muhabir)\\s*:\\s*(?<name>\\S.*)$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 

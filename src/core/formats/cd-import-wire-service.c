@@ -39,12 +39,13 @@ count_lettered (const char *text)
 /* Whether @line is the time the agency sent the story: a date in figures
  * ("14.07.2027 kl. 11:32", "2027/07/14-17:35", "14-07-2027 17:46 IST")
  * or a year and a time ("2027. július 14., szerda 14:22", "Economy |
- * July 14, 2027, 13:08"), with three words besides at the most. */
+ * July 14, 2027, 13:08"), with three words besides at the most; a
+ * version's number ("Git 1.7.12.2 Release Notes") is none. */
 static gboolean
 is_stamp (const char *line)
 {
   return g_utf8_strlen (line, -1) <= 60 && count_lettered (line) <= 3 &&
-         (g_regex_match_simple ("(?<!\\d)\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}(?!\\d)", line, 0, 0) ||
+         (g_regex_match_simple ("(?<![\\w.])\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}(?!\\w|[.-]\\d)", line, 0, 0) ||
           (g_regex_match_simple ("(?<!\\d)(?:19|20)\\d\\d(?!\\d)", line, 0, 0) &&
            g_regex_match_simple ("(?<![\\d.])\\d{1,2}[:.]\\d\\d(?![\\d.])", line, 0, 0)));
 }
@@ -88,13 +89,51 @@ is_agency_line (const char *line)
   return agency != NULL;
 }
 
+/* Whether @line lists a story's keywords: in small letters first, as no
+ * headline opens ("vláda, rozpočet, ČR"); joined by dashes, two words
+ * a keyword at the most ("Côte d'Ivoire-politique-élection,PREV"); or a
+ * few words each with a capital and none of the small words a headline
+ * in capitals has ("Alemania Economía Industria Estadística") over
+ * @next, a headline in small letters (AP's "Coastal League Glance" over
+ * its byline stays). */
+static gboolean
+is_keywords (const char *line,
+             const char *next)
+{
+  static const char *const small[] = { "a", "an", "the", "to", "of", "in", "on", "at", "for", "by", "with", "and",
+                                       "or", "as", "is", "are", "de", "la", "el", "en", "y", "del", "los", "las",
+                                       "le", "les", "des", "et", "du", "der", "die", "das", "und", "im", "von", "zu",
+                                       "il", "di", "e", "da", "do", "dos", "na", "no", "em", "het", "van", "op", NULL };
+  g_auto (GStrv) pieces = g_strsplit (line, "-", -1);
+  g_auto (GStrv) words = g_regex_split_simple ("\\s+", line, 0, 0);
+  guint    n = g_strv_length (pieces), count = g_strv_length (words);
+  gboolean titled = count >= 2 && count <= 5;
+
+  if (g_unichar_islower (g_utf8_get_char (line)))
+    return TRUE;
+  if (n >= 3 && !strstr (line, " - "))
+    {
+      gboolean keywords = TRUE;
+
+      for (guint i = 0; i < n && keywords; i++)
+        keywords = *pieces[i] != '\0' && cd_count_words (pieces[i]) <= 2;
+      if (keywords)
+        return TRUE;
+    }
+  for (guint i = 0; i < count && titled; i++)
+    titled = g_unichar_isupper (g_utf8_get_char (words[i])) && !_cd_import_word_in (words[i], small);
+  return titled && next != NULL && g_regex_match_simple ("^\\S+(?:\\s+\\S+)*\\s+\\p{Ll}\\S*\\s+\\p{Ll}", next, 0, 0) &&
+         !_cd_import_is_byline (next);
+}
+
 /* Whether @line is a section's or a subject's name over the headline:
  * one word ("Indland"), parts of three words at the most between dashes,
  * bars or slashes ("Politic | Social", "SOC - Incêndios", "Belföld -
  * Oktatás - Kormány"), or a slug in capitals with a space ("HEAVY
  * RAIN-MUMBAI"). */
 static gboolean
-is_section (const char *line)
+is_section (const char *line,
+            const char *next)
 {
   g_auto (GStrv) parts = g_regex_split_simple ("\\s+[-–|/]\\s+|\\s*\\|\\s*", line, 0, 0);
   guint words = cd_count_words (line);
@@ -111,7 +150,8 @@ is_section (const char *line)
     }
   return (words == 1 && g_regex_match_simple ("^\\p{L}[\\p{L}-]*$", line, 0, 0)) ||
          (words <= 3 && !cd_text_has_char (line, g_unichar_islower) &&
-          g_regex_match_simple ("^\\p{Lu}+(?:\\s+\\p{Lu}+)*-\\p{Lu}+$", line, 0, 0));
+          g_regex_match_simple ("^\\p{Lu}+(?:\\s+\\p{Lu}+)*-\\p{Lu}+$", line, 0, 0)) ||
+         is_keywords (line, next);
 }
 
 /* Whether @line may stand under a section's name: a headline (a line
@@ -123,6 +163,26 @@ heads_story (const char *line)
   gsize n = strlen (line);
 
   return n > 0 && ((cd_count_words (line) <= 25 && strchr (".;:,", line[n - 1]) == NULL) || is_stamp (line));
+}
+
+/* Whether @line is a feed's heading: a code first ("AFP-DEU0378",
+ * "dpa-es", "EFE-EN"), then figures and short words ("AFP-DEU0378 4 pl
+ * 0412 AFP /XGQ71", "dpa-es 0214 pl 3 vvvv"): two numbers at the least,
+ * and no word of five small letters. */
+gboolean
+_cd_import_is_code_line (const char *line)
+{
+  g_auto (GStrv) tokens = g_regex_split_simple ("\\s+", line, 0, 0);
+  g_auto (GStrv) parts = NULL;
+  guint numbers = 0, n = g_strv_length (tokens);
+
+  if (n < 3 || g_regex_match_simple ("\\p{Ll}{5}", line, 0, 0))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    numbers += *tokens[i] != '\0' && strspn (tokens[i], "0123456789") == strlen (tokens[i]);
+  parts = g_strsplit (tokens[0], "-", 2);
+  return numbers >= 2 && (strpbrk (tokens[0], "0123456789") != NULL ||
+                          (parts[1] != NULL && _cd_import_is_agency_name (parts[0])));
 }
 
 /* Whether @line, with @below the line right under it in its block (or
@@ -154,13 +214,13 @@ is_service_line (const char *line,
          g_regex_match_simple ("^(?:berichtigung|korrektur|correction|corrección|rectificación|correzione|rettifica|"
                                "rectificatif)\\s*:\\s*\\S",
                                line, G_REGEX_CASELESS, 0) ||
-         g_regex_match_simple ("^(?:ZCZC\\S*|[A-Za-z]{2,4}\\d{3,5}\\s+\\d\\s+[A-Za-z]{1,3}\\b.*|[A-Z]{3}\\d{1,4}|"
-                               "(?=.*\\d)(?:[A-Z\\d]{1,4}\\s+){2,}[A-Z\\d]{1,4}|"
-                               "(?i:(?:the\\s+)?(?:AP|AAP|AFP|dpa|PA|Reuters|ANSA|EFE|Kyodo|Xinhua|UPI|CP|NTB|Lusa)\\s+"
-                               "(?:\\S+\\s+){0,2}(?:news|newsalert|service|wire|bulletin)(?:\\s*\\([^)]*\\))?))$",
-                               line, 0, 0) ||
+         _cd_import_is_code_line (line) || g_regex_match_simple ("^(?:ZCZC\\S*|[A-Za-z]{2,4}\\d{3,5}\\s+\\d\\s+[A-Za-z]{1,3}\\b.*|[A-Z]{3}\\d{1,4}|"
+                                                                 "(?=.*\\d)(?:[A-Z\\d]{1,4}\\s+){2,}[A-Z\\d]{1,4}|"
+                                                                 "(?i:(?:the\\s+)?(?:AP|AAP|AFP|dpa|PA|Reuters|ANSA|EFE|Kyodo|Xinhua|UPI|CP|NTB|Lusa)\\s+"
+                                                                 "(?:\\S+\\s+){0,2}(?:news|newsalert|service|wire|bulletin)(?:\\s*\\([^)]*\\))?))$",
+                                                                 line, 0, 0) ||
          (below != NULL && g_regex_match (_cd_import_wire_regex (RE_LABEL), line, 0, NULL)) || is_stamp (line) ||
-         is_agency_line (line) || (under_service && next != NULL && heads_story (next) && is_section (line)) ||
+         is_agency_line (line) || (under_service && next != NULL && heads_story (next) && is_section (line, next)) ||
          (next != NULL && g_regex_match (_cd_import_wire_regex (RE_EDS), next, 0, NULL) &&
           g_regex_match_simple (PA_CATCHLINE, line, 0, 0)) ||
          (next != NULL && g_regex_match_simple ("^\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+){1,2}$", line, 0, 0));

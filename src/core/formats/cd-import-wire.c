@@ -166,10 +166,12 @@ _cd_import_wire_block_join (CdWireBlock *b)
   return joined;
 }
 
-static char *
-match_group (GRegex     *regex,
-             const char *text,
-             const char *group)
+/* The group @group of @regex's match in @text, or %NULL where it does
+ * not match or the group is empty. */
+char *
+_cd_import_match_group (GRegex     *regex,
+                        const char *text,
+                        const char *group)
 {
   g_autoptr (GMatchInfo) info = NULL;
   char *value;
@@ -221,119 +223,6 @@ _cd_import_take_body_byline (CdArticle *article,
   body = g_strdup (end + 2);
   g_free (markdown);
   return body;
-}
-
-/* "By Jane Doe", "BY JANE DOE", "Von Anna Berger", "Par Jean Dupont"
- * give the name, in place; "von der Leyen" stays as it is. So does
- * "ByStaff Reporter", NITF's "By<person>Staff Reporter</person>" read
- * without a space. */
-char *
-_cd_import_without_by (char *byline)
-{
-  static const char *const words[] = { "by ", "von ", "par ", "por " };
-
-  for (guint i = 0; byline != NULL && i < G_N_ELEMENTS (words); i++)
-    {
-      gsize n = strlen (words[i]);
-
-      if (g_ascii_strncasecmp (byline, words[i], n) == 0 &&
-          (i == 0 || g_unichar_isupper (g_utf8_get_char (byline + n))))
-        {
-          memmove (byline, byline + n, strlen (byline + n) + 1);
-          break;
-        }
-    }
-  if (byline != NULL && strncmp (byline, "By", 2) == 0 && g_ascii_isupper (byline[2]) &&
-      g_ascii_islower (byline[3]))
-    memmove (byline, byline + 2, strlen (byline + 2) + 1);
-  return byline != NULL ? g_strstrip (byline) : NULL;
-}
-
-/* "Von Anna Berg" (German), "Par Jean Dupont" (French), "Por Ana Gil"
- * (Spanish), "Door Piet de Vries" (Dutch), "Av Kari Nordbø" (Norwegian,
- * Swedish), "Af Mette Holm" (Danish), "Di Marco Rossi" or "di Marco
- * Rossi" (Italian, as papers set it) give the name where it reads as one: two to five words, each with a
- * capital but the particles of names (von, de, van der …), and perhaps
- * an agency after a comma ("Von Anna Berg, dpa"). "Von Montag an gilt"
- * and "Par avion" are no bylines. */
-static char *
-foreign_byline (const char *line)
-{
-  static const char *const by[] = { "von ", "par ", "por ", "door ", "di ", "av ", "af ", NULL };
-  static const char *const particles[] = { "von", "van", "de", "der", "den", "del", "della", "di",
-                                           "da", "du", "la", "le", "y", "zu", "ter", "ten", NULL };
-  g_autofree char         *name = NULL;
-  g_auto (GStrv) parts = NULL;
-  g_auto (GStrv) words = NULL;
-  guint n;
-
-  for (guint i = 0; by[i] != NULL && name == NULL; i++)
-    if (g_ascii_strncasecmp (line, by[i], strlen (by[i])) == 0)
-      name = g_strstrip (g_strdup (line + strlen (by[i])));
-  if (name == NULL)
-    return NULL;
-  parts = g_strsplit (name, ",", 2);
-  if (parts[1] != NULL && !_cd_import_is_agency_name (g_strstrip (parts[1])))
-    return NULL;
-  words = g_strsplit (g_strstrip (parts[0]), " ", -1);
-  n = g_strv_length (words);
-  if (n < 2 || n > 5)
-    return NULL;
-  for (guint i = 0; i < n; i++)
-    if (!g_unichar_isupper (g_utf8_get_char (words[i])) &&
-        !(i > 0 && i < n - 1 && _cd_import_word_in (words[i], particles)))
-      return NULL;
-  return g_strdup (parts[1] != NULL ? name : parts[0]);
-}
-
-/* Whether @line is a name alone: two to four words, each with a capital
- * first, of letters, hyphens and apostrophes ("Marion Keogh"). */
-static gboolean
-is_name_line (const char *line)
-{
-  return g_utf8_strlen (line, -1) <= 40 &&
-         g_regex_match_simple ("^\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’.-]*){1,3}$", line, 0, 0);
-}
-
-/* "By Jane Doe" gives "Jane Doe"; "By the river, residents waited." is
- * no byline: a name is a few words without a full stop, from a capital
- * or an agency that writes its name without one ("By dpa correspondents"). */
-char *
-_cd_import_byline_of_line (const char *line)
-{
-  g_autofree char *name = NULL;
-  g_auto (GStrv) words = NULL;
-  gsize n = strlen (line);
-
-  /* Between dashes, as dpa-AFX sets it: "--- Von Matthias Brenner,
-   * dpa-AFX ---". */
-  if (n > 6 && g_str_has_prefix (line, "--") && g_str_has_suffix (line, "--"))
-    {
-      g_autofree char *inner = g_strndup (line + strspn (line, "- "), n - strspn (line, "- "));
-
-      g_strchomp (inner);
-      for (gsize k = strlen (inner); k > 0 && strchr ("- ", inner[k - 1]) != NULL; k--)
-        inner[k - 1] = '\0';
-      return *inner != '\0' && !g_str_has_prefix (inner, "-") ? _cd_import_byline_of_line (inner) : NULL;
-    }
-  name = match_group (_cd_import_wire_regex (RE_BYLINE), line, "name");
-  /* The name over the agency's, as STT sets it: "Anni Virtanen / STT". */
-  if (name == NULL && strstr (line, "/") != NULL)
-    {
-      g_auto (GStrv) parts = g_strsplit (line, "/", 2);
-
-      if (parts[1] != NULL && _cd_import_is_agency_name (g_strstrip (parts[1])) && is_name_line (g_strstrip (parts[0])))
-        return g_strdup (parts[0]);
-    }
-  if (name == NULL)
-    return foreign_byline (line);
-  if (g_str_has_suffix (name, "."))
-    return NULL;
-  words = g_strsplit (name, " ", -1);
-  if (g_strv_length (words) > 8 ||
-      (!g_unichar_isupper (g_utf8_get_char (name)) && !_cd_import_is_agency_name (words[0])))
-    return NULL;
-  return g_steal_pointer (&name);
 }
 
 /* A credit written as the sites and agencies write it under a photo: "File
@@ -402,52 +291,6 @@ is_credit_signature (const char *line)
   return n > 0 && n <= 8 && names <= 4 && marked && (agency || n <= 3);
 }
 
-/* Whether @line is what agencies write on the line under a byline: the
- * agency ("Associated Press", "The Associated Press", "Reuters", in
- * brackets or not) or the writer's post ("AP Science Writer", "Staff
- * Correspondent"), short and with no sentence's end. */
-static gboolean
-is_byline_title (const char *line)
-{
-  static const char *const words[] = {
-    "associated", "press", "reuters", "afp", "ap", "dpa", "bloomberg", "agency", "agencies",
-    "news", "writer", "correspondent", "reporter", "editor", "columnist", "contributor",
-    "staff", "bureau", "chief", NULL
-  };
-  g_auto (GStrv) tokens = NULL;
-  g_autofree char *unbracketed = NULL;
-  guint            n = 0, known = 0;
-
-  g_assert (line != NULL);
-
-  /* In brackets, as AAP sets it: "(Australian Associated Press)". */
-  if (*line == '(' && g_str_has_suffix (line, ")"))
-    line = unbracketed = g_strndup (line + 1, strlen (line) - 2);
-  tokens = g_regex_split_simple ("[\\s,]+", line, 0, 0);
-  if (g_utf8_strlen (line, -1) > 48 || strpbrk (line, ".!?:;\"()") != NULL)
-    return FALSE;
-  for (guint i = 0; tokens[i] != NULL; i++)
-    if (*tokens[i] != '\0')
-      {
-        n++;
-        known += _cd_import_word_in (tokens[i], words);
-        if (!g_unichar_isupper (g_utf8_get_char (tokens[i])) && !_cd_import_word_in (tokens[i], words) &&
-            g_ascii_strcasecmp (tokens[i], "the") != 0)
-          return FALSE;
-      }
-  return n > 0 && n <= 5 && known > 0;
-}
-
-/* Adds the writer's post or agency @title to @byline: after a comma, or
- * a space where it is in brackets ("Tom Gallagher (Australian Associated
- * Press)"). */
-static void
-append_byline_title (GString    *byline,
-                     const char *title)
-{
-  g_string_append_printf (byline, "%s%s", *title == '(' ? " " : ", ", title);
-}
-
 /* The writer's post or agency on the line under a byline, at line @j of
  * block @i of @blocks or, where the byline's block ends there, the next
  * one's first ("Local Democracy Reporter", "Associated Press"): taken out
@@ -465,12 +308,12 @@ take_byline_title (GPtrArray *blocks,
       b = g_ptr_array_index (blocks, i + 1);
       j = 0;
     }
-  if (j < b->lines->len && is_byline_title (g_ptr_array_index (b->lines, j)) &&
+  if (j < b->lines->len && _cd_import_is_byline_title (g_ptr_array_index (b->lines, j)) &&
       (j + 1 < b->lines->len || b != g_ptr_array_index (blocks, i) || i + 1 < blocks->len))
     {
       g_autoptr (GString) joined = g_string_new (*byline);
 
-      append_byline_title (joined, g_ptr_array_index (b->lines, j));
+      _cd_import_append_byline_title (joined, g_ptr_array_index (b->lines, j));
       g_free (*byline);
       *byline = g_string_free (g_steal_pointer (&joined), FALSE);
       g_ptr_array_remove_index (b->lines, j);
@@ -533,6 +376,14 @@ is_bullet_block (Block *b)
   return b->lines->len > 0;
 }
 
+static gboolean
+is_byline_line (const char *line)
+{
+  g_autofree char *name = _cd_import_byline_of_line (line);
+
+  return name != NULL;
+}
+
 /* Reads the short lines above the story, blocks first to end: byline,
  * photo caption and credit, and a standfirst. A summary written as bullets
  * stays text of the story: its items go to summary. */
@@ -557,13 +408,14 @@ read_preamble (CdArticle *article,
 
       /* "By JANE DOE", then the agency or the writer's post on a line of
        * its own ("Associated Press"), where every line is a block. */
-      if (i == byline_end && b->lines->len == 1 && is_byline_title (g_ptr_array_index (b->lines, 0)))
+      if (i == byline_end && b->lines->len == 1 && _cd_import_is_byline_title (g_ptr_array_index (b->lines, 0)))
         {
-          append_byline_title (byline, g_ptr_array_index (b->lines, 0));
+          _cd_import_append_byline_title (byline, g_ptr_array_index (b->lines, 0));
           continue;
         }
 
-      if (is_bullet_block (b))
+      /* A byline after a dash is no bullet: "- von Christian Albrecht". */
+      if (is_bullet_block (b) && !(b->lines->len == 1 && is_byline_line (g_ptr_array_index (b->lines, 0))))
         {
           for (guint j = 0; j < b->lines->len; j++)
             g_ptr_array_add (summary, g_strdup (bullet_text (g_ptr_array_index (b->lines, j))));
@@ -575,14 +427,14 @@ read_preamble (CdArticle *article,
           const char      *line = g_ptr_array_index (b->lines, j);
           g_autofree char *by = _cd_import_byline_of_line (line);
           g_autofree char *line_credit = credit_of_line (line);
-          g_autofree char *prefixed = match_group (_cd_import_wire_regex (RE_CAPTION_PREFIX), line, "caption");
+          g_autofree char *prefixed = _cd_import_match_group (_cd_import_wire_regex (RE_CAPTION_PREFIX), line, "caption");
           g_autofree char *cap = NULL, *cap_credit = NULL;
 
           /* A name alone over the agency's or the post's line, as AAP
            * sets a byline: "Tom Gallagher", "(Australian Associated
            * Press)". */
-          if (by == NULL && byline->len == 0 && j + 1 < b->lines->len && is_name_line (line) &&
-              is_byline_title (g_ptr_array_index (b->lines, j + 1)))
+          if (by == NULL && byline->len == 0 && j + 1 < b->lines->len && _cd_import_is_name_line (line) &&
+              _cd_import_is_byline_title (g_ptr_array_index (b->lines, j + 1)))
             by = g_strdup (line);
           if (by != NULL && byline->len == 0)
             {
@@ -593,7 +445,7 @@ read_preamble (CdArticle *article,
           else if (had_byline && line_credit == NULL)
             {
               /* "By JANE DOE" then "AP Science Writer" */
-              append_byline_title (byline, line);
+              _cd_import_append_byline_title (byline, line);
             }
           else if (line_credit != NULL)
             {
@@ -602,8 +454,8 @@ read_preamble (CdArticle *article,
             }
           else if (prefixed != NULL)
             append_sentence (caption, prefixed);
-          else if ((cap = match_group (_cd_import_wire_regex (RE_CAPTION_WITH_CREDIT), line, "caption")) &&
-                   (cap_credit = match_group (_cd_import_wire_regex (RE_CAPTION_WITH_CREDIT), line, "credit")))
+          else if ((cap = _cd_import_match_group (_cd_import_wire_regex (RE_CAPTION_WITH_CREDIT), line, "caption")) &&
+                   (cap_credit = _cd_import_match_group (_cd_import_wire_regex (RE_CAPTION_WITH_CREDIT), line, "credit")))
             {
               append_sentence (other, cap);
               append_sentence (credit, g_strstrip (cap_credit));
@@ -669,7 +521,7 @@ find_caption_block (GPtrArray *blocks,
         {
           const char      *line = g_ptr_array_index (b->lines, j);
           g_autofree char *credit = credit_of_line (line);
-          g_autofree char *prefixed = match_group (_cd_import_wire_regex (RE_CAPTION_PREFIX), line, "caption");
+          g_autofree char *prefixed = _cd_import_match_group (_cd_import_wire_regex (RE_CAPTION_PREFIX), line, "caption");
 
           if (credit != NULL || prefixed != NULL)
             return i + 1;
@@ -864,7 +716,7 @@ append_block (GString *body,
            * it ("Copy ends. 380 words. Pic from Pat on 07700 900931"). */
           return g_utf8_strlen (line, -1) > 12 ? j : j + 1;
         }
-      subhead = match_group (_cd_import_wire_regex (RE_SUBHEAD), line, "text");
+      subhead = _cd_import_match_group (_cd_import_wire_regex (RE_SUBHEAD), line, "text");
       if (subhead != NULL || g_regex_match (_cd_import_wire_regex (RE_RULE), line, 0, NULL))
         {
           if (para->len > 0)
@@ -973,12 +825,18 @@ _cd_import_wire_copy (CdArticle  *article,
   _cd_import_take_wire_kicker (blocks, notes);
   first = g_ptr_array_index (blocks, 0);
   {
-    /* dpa ends its headline with " =". */
+    /* dpa ends its headline with " =", and its first take's with
+     * "(sigue)" in Spanish. */
     g_autofree char *head = g_strdup (g_ptr_array_index (first->lines, 0));
 
     if (g_str_has_suffix (head, " ="))
       head[strlen (head) - 2] = '\0';
-    cd_article_set_headline (article, g_strchomp (head));
+    {
+      g_autoptr (GRegex) goes_on = g_regex_new ("\\s*" TAKE_GOES_ON "$", G_REGEX_CASELESS, 0, NULL);
+      g_autofree char *whole = g_regex_replace_literal (goes_on, head, -1, 0, "", 0, NULL);
+
+      cd_article_set_headline (article, g_strchomp (whole));
+    }
   }
   _cd_import_take_headline_label (article, NULL, notes);
   headline = cd_article_get_headline (article);
@@ -1015,6 +873,9 @@ _cd_import_wire_copy (CdArticle  *article,
       if (g_regex_match (_cd_import_wire_regex (RE_READERS_NOTE), joined, 0, NULL))
         continue;
       dateline_rest = _cd_import_take_dateline (article, joined, notes);
+      /* A dateline alone over the story's first paragraph. */
+      if (dateline_rest == NULL && i + 1 < blocks->len && _cd_import_take_dateline_alone (article, joined, notes))
+        dateline_rest = g_strdup ("");
       if (dateline_rest != NULL)
         {
           dateline_block = i;
@@ -1069,8 +930,8 @@ _cd_import_wire_copy (CdArticle  *article,
               /* A name alone over the agency's or the post's line, as AAP
                * sets a byline: "Marion Keogh", "(Australian Associated
                * Press)". */
-              if ((by = _cd_import_byline_of_line (line)) == NULL && j + 1 < b->lines->len && is_name_line (line) &&
-                  is_byline_title (g_ptr_array_index (b->lines, j + 1)))
+              if ((by = _cd_import_byline_of_line (line)) == NULL && j + 1 < b->lines->len && _cd_import_is_name_line (line) &&
+                  _cd_import_is_byline_title (g_ptr_array_index (b->lines, j + 1)))
                 by = g_strdup (line);
               if (by != NULL)
                 {

@@ -86,13 +86,15 @@ is_unspaced (const char *text)
 /* Languages whose letters read alike (Danish and Norwegian are a few
  * points apart on any text), told apart by the small words each writes
  * its own way: Danish "af", "efter", "blev", Norwegian "av", "etter",
- * "ble"; Bokmål "ikke", "jeg", Nynorsk "ikkje", "eg"; Spanish "los",
- * "pero", Catalan "els", "però". */
+ * "ble"; Bokmål "ikke", "jeg", Nynorsk "ikkje", "eg"; Czech "který",
+ * "podle" and its "ř", Slovak "ktorý", "podľa" and its "ľ", "ô";
+ * Spanish "los", "pero", Catalan "els", "però". */
 /* clang-format off */
 static const struct
 {
   const char        *language[2];
   const char *const *words[2];
+  const char        *letters[2]; /* each its own, or NULL */
 } neighbours[] = {
   { { "da", "nb" },
     { (const char *const[]){ "af", "efter", "end", "havde", "blev", "nogen", "meget", "hvad", "fik", "gennem", "mellem",
@@ -107,6 +109,12 @@ static const struct
                              "fra", "mere", NULL },
       (const char *const[]){ "av", "etter", "ikkje", "eg", "kva", "nokon", "mykje", "vart", "seier", "sa", "meg", "ho",
                              "frå", "meir", NULL } } },
+  { { "cs", "sk" },
+    { (const char *const[]){ "jsou", "který", "která", "které", "také", "podle", "jako", "nebo", "jen", "ještě", "byl", "byla",
+                             "bylo", "jsme", "jsem", "pro", "řekl", "přes", "při", NULL },
+      (const char *const[]){ "sú", "ktorý", "ktorá", "ktoré", "tiež", "podľa", "ako", "alebo", "len", "ešte", "bol", "bola",
+                             "bolo", "sme", "som", "pre", "povedal", "cez", "pri", "aj", NULL } },
+    { "řůě", "ľĺŕôä" } },
   { { "es", "ca" },
     { (const char *const[]){ "los", "las", "con", "pero", "porque", "este", "esta", "muy", "también", "y", NULL },
       (const char *const[]){ "els", "les", "amb", "però", "perquè", "aquest", "aquesta", "molt", "també", "i", NULL } } },
@@ -127,28 +135,53 @@ count_words_in (const char        *text,
   return count;
 }
 
+/* How many of @text's characters are among @letters (%NULL: none). */
+static guint
+count_letters_in (const char *text,
+                  const char *letters)
+{
+  guint count = 0;
+
+  for (const char *p = text; letters != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    count += g_utf8_strchr (letters, -1, g_unichar_tolower (g_utf8_get_char (p))) != NULL;
+  return count;
+}
+
 /* Puts the one of two neighbouring languages in @languages that @text's
- * small words say first, where the guesser had the other first. */
+ * small words say first, where the guesser had the other first; where it
+ * named only one, the other goes before it when its words are plainly
+ * more (three at the least, twice as many: Slovak read as Czech). */
 static void
 order_neighbours (GPtrArray  *languages,
                   const char *text)
 {
   for (guint n = 0; n < G_N_ELEMENTS (neighbours); n++)
     {
-      guint index[2];
-      guint count[2];
+      gboolean found[2];
+      guint    index[2];
+      guint    count[2];
 
-      if (!g_ptr_array_find_with_equal_func (languages, neighbours[n].language[0], g_str_equal, &index[0]) ||
-          !g_ptr_array_find_with_equal_func (languages, neighbours[n].language[1], g_str_equal, &index[1]))
-        continue;
       for (guint k = 0; k < 2; k++)
-        count[k] = count_words_in (text, neighbours[n].words[k]);
-      if (count[0] != count[1] && (index[0] < index[1]) != (count[0] > count[1]))
         {
-          gpointer first = languages->pdata[index[0]];
+          found[k] = g_ptr_array_find_with_equal_func (languages, neighbours[n].language[k], g_str_equal, &index[k]);
+          count[k] = count_words_in (text, neighbours[n].words[k]) + count_letters_in (text, neighbours[n].letters[k]);
+        }
+      if (found[0] && found[1])
+        {
+          if (count[0] != count[1] && (index[0] < index[1]) != (count[0] > count[1]))
+            {
+              gpointer first = languages->pdata[index[0]];
 
-          languages->pdata[index[0]] = languages->pdata[index[1]];
-          languages->pdata[index[1]] = first;
+              languages->pdata[index[0]] = languages->pdata[index[1]];
+              languages->pdata[index[1]] = first;
+            }
+        }
+      else if (found[0] != found[1])
+        {
+          guint named = found[0] ? 0 : 1, other = 1 - named;
+
+          if (count[other] >= 3 && count[other] > 2 * count[named])
+            g_ptr_array_insert (languages, index[named], g_strdup (neighbours[n].language[other]));
         }
     }
 }
