@@ -877,6 +877,18 @@ test_xml_byline_over_dateline (void)
   g_assert_no_error (error);
   g_assert_cmpstr (cd_article_get_byline (nitf), ==, "Jonathan Underhill");
   g_assert_null (cd_article_get_dek (nitf));
+  /* A person as a NewsML-G2 item's creator. */
+  {
+    g_autoptr (CdArticle) afp = import_xml ("<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><contentMeta>"
+                                            "<headline>Queimadas no Pantanal</headline><creator role='AFPdescRole:correspondent'>"
+                                            "<name>Carolina SILVA</name></creator></contentMeta><contentSet><inlineXML>"
+                                            "<html xmlns='http://www.w3.org/1999/xhtml'><body><p>O fogo avançou.</p></body></html>"
+                                            "</inlineXML></contentSet></newsItem>",
+                                            &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_byline (afp), ==, "Carolina SILVA");
+  }
   /* A label before the name, as STA's NITF has it. */
   {
     g_autoptr (CdArticle) sta = import_xml ("<nitf><body><body.head><hedline><hl1>Parliament passes bill</hl1></hedline>"
@@ -1882,6 +1894,20 @@ test_wire_columns (void)
                    "NORTHERN CONFERENCE\n\nW   L   Pct\n\nRiverside Athletic 11  7   .611\n\n"
                    "Eastfield Town     6   5   .545\n\nNational League:\n\nAldbury Town\t2\tKestrel Park\t1\n\n"
                    "Brackwater United\t0\tMillhaven\t0\n");
+  /* Results each on a short line ending in its figures; a paragraph
+   * wrapped by hand stays one. */
+  {
+    const char *results = "Sacramento County results\n\nSACRAMENTO, Calif. (AP) — Unofficial results Wednesday from Tuesday's special "
+                          "election for the District 3 seat, with 212 of 236 precincts reporting.\n\n"
+                          "x-Teresa Villalobos 18,904 39.8%\nx-Marcus Holloway (i) 14,212 29.9%\nDennis Okafor 8,677 18.3%\n\n"
+                          "The seat fell vacant in January when the supervisor\nresigned, after 2,500\ncomplaints.\n";
+    g_autoptr (CdArticle) r = cd_import_data (results, strlen (results), CD_IMPORT_FORMAT_WIRE, "results.txt", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (cd_article_get_body (r), "x-Teresa Villalobos 18,904 39.8%\n\nx-Marcus Holloway (i) 14,212 29.9%\n\n"
+                                                       "Dennis Okafor 8,677 18.3%\n"));
+    g_assert_nonnull (strstr (cd_article_get_body (r), "when the supervisor resigned, after 2,500 complaints.\n"));
+  }
 }
 
 /* More agencies' furniture, as a second review found it: EFE's name
@@ -2269,6 +2295,9 @@ test_wire_agency_forms (void)
     { "LA PRESSE CANADIENNE\nEMBARGO: 10 h 30 HAE, le jeudi 3 juin 2027\nQuébec-Santé-Urgences\nQuébec injecte 1,2 milliard dans les urgences\n"
       "Par Mathieu Bélanger\nLa Presse Canadienne\nQUÉBEC — Le gouvernement du Québec injectera 1,2 milliard $ sur trois ans pour désengorger les urgences.\n",
       "QUÉBEC", "Mathieu Bélanger, La Presse Canadienne", "LA PRESSE CANADIENNE", "Québec-Santé-Urgences", "désengorger les urgences.\n" },
+    { "Rose oil output expected to fall by a third\n\nAuthor: Daniela Stoyanova\nEditor: Boryana Marinova\n\n"
+      "Kazanlak, July 14 (BTA) - Bulgaria's rose oil production this year is expected to fall by around 30 per cent compared with 2026.\n",
+      "Kazanlak", "Daniela Stoyanova", "BTA", "Editor: Boryana Marinova", "compared with 2026.\n" },
     /* The dateline alone over the story, the standfirst above it. */
     { "El Gobierno amplía el permiso por nacimiento\n\n   El permiso será retribuido al 100% y podrá disfrutarse de forma flexible\n\n"
       "   MADRID, 14 (EUROPA PRESS)\n\n   El Consejo de Ministros ha aprobado este miércoles ampliar de 16 a 20 semanas el permiso por nacimiento.\n",

@@ -73,6 +73,18 @@ is_columned (const char *line)
   return strpbrk (text, "0123456789") != NULL && g_regex_match_simple ("\\S(?:\\t|   )\\s*\\S", text, 0, 0);
 }
 
+/* Whether @line is a short row that ends in a figure: a result's
+ * ("Dennis Okafor 8,677 18.3%"). */
+static gboolean
+ends_in_figure (const char *line)
+{
+  gsize n = strlen (line);
+
+  while (n > 0 && g_ascii_isspace (line[n - 1]))
+    n--;
+  return n > 0 && g_utf8_strlen (line, n) <= SHORT_LINE_MAX && (g_ascii_isdigit (line[n - 1]) || line[n - 1] == '%');
+}
+
 /* Adds the lines of one run between blank lines to @blocks: a paragraph a
  * line when a line is longer than lines wrapped by hand (AP's heads over
  * their paragraphs: "1. BAHAMIANS BEGIN RESCUES", then the text); a
@@ -86,7 +98,7 @@ add_run (GPtrArray *blocks,
   guint    least_indent = G_MAXUINT;
   glong    longest = 0;
   gboolean line_a_paragraph = FALSE;
-  guint    columned = 0;
+  guint    columned = 0, figured = 0;
   Block   *current = NULL;
 
   g_assert (blocks != NULL);
@@ -101,10 +113,12 @@ add_run (GPtrArray *blocks,
       if (run->len > 1 && g_utf8_strlen (line, -1) > WRAPPED_LINE_MAX)
         line_a_paragraph = TRUE;
       columned += is_columned (line);
+      figured += ends_in_figure (line);
     }
   /* Rows of figures in columns (results, standings), parted by tabs or
-   * wide spaces: a line each. */
-  if (columned >= 2)
+   * wide spaces, or each a short line ending in a figure ("x-Teresa
+   * Villalobos 18,904 39.8%"): a line each. */
+  if (columned >= 2 || (run->len >= 2 && figured == run->len))
     line_a_paragraph = TRUE;
   /* Short indented lines, one broken where the next word would have fit,
    * are lines of their own, as AP indents results under their head
@@ -385,14 +399,16 @@ is_byline_line (const char *line)
 }
 
 /* Reads the short lines above the story, blocks first to end: byline,
- * photo caption and credit, and a standfirst. A summary written as bullets
- * stays text of the story: its items go to summary. */
+ * photo caption and credit, and a standfirst; an editor's credit under
+ * the byline goes to @notes. A summary written as bullets stays text of
+ * the story: its items go to summary. */
 static void
 read_preamble (CdArticle *article,
                GPtrArray *blocks,
                guint      first,
                guint      end,
-               GPtrArray *summary)
+               GPtrArray *summary,
+               GString   *notes)
 {
   g_autoptr (GString) caption = g_string_new (NULL);
   g_autoptr (GString) credit = g_string_new (NULL);
@@ -442,6 +458,10 @@ read_preamble (CdArticle *article,
               had_byline = TRUE;
               byline_end = i + 1;
             }
+          /* An editor's credit under the writer's: "Editor: Boryana
+           * Marinova" (BTA). */
+          else if (had_byline && g_regex_match_simple ("^(?:editor|editing|edited\\s+by)\\s*:\\s*\\S", line, G_REGEX_CASELESS, 0))
+            _cd_import_add_note (notes, line);
           else if (had_byline && line_credit == NULL)
             {
               /* "By JANE DOE" then "AP Science Writer" */
@@ -893,7 +913,7 @@ _cd_import_wire_copy (CdArticle  *article,
       Block *b = g_ptr_array_index (blocks, dateline_block);
 
       _cd_import_take_wire_release_lines (article, blocks, 0, dateline_block, FALSE, notes);
-      read_preamble (article, blocks, 0, dateline_block, summary);
+      read_preamble (article, blocks, 0, dateline_block, summary, notes);
       /* The rest of the dateline paragraph stays a paragraph; subheads and
        * end marks among its lines are handled as in any block. */
       g_ptr_array_set_size (b->lines, 0);
@@ -904,7 +924,7 @@ _cd_import_wire_copy (CdArticle  *article,
   else if ((caption_end = find_caption_block (blocks, start_block)) != 0)
     {
       /* No dateline, but a photo caption and credit above the story. */
-      read_preamble (article, blocks, start_block, caption_end, summary);
+      read_preamble (article, blocks, start_block, caption_end, summary, notes);
       start_block = caption_end;
     }
   else

@@ -667,6 +667,15 @@ read_g2_item (CdArticle *article,
         set_if_blank (article, "dek", value);
       else if (is_element (node, "by"))
         set_byline (article, value, NULL, notes);
+      /* A person as the item's creator ("<creator><name>Carolina
+       * SILVA</name></creator>"), not the agency. */
+      else if (is_element (node, "creator") && cd_text_is_blank (cd_article_get_byline (article)))
+        {
+          g_autofree char *name = text_of (child_element (node, "name"));
+
+          if (name != NULL && cd_count_words (g_strstrip (name)) >= 2 && !_cd_import_is_agency_name (name))
+            set_byline (article, name, NULL, notes);
+        }
       else if (is_element (node, "dateline"))
         _cd_import_set_given_dateline (article, value);
       else if (is_element (node, "located"))
