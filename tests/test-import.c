@@ -2013,6 +2013,21 @@ test_wire_agency_furniture_more (void)
       "La producción industrial de Alemania cayó en abril por tercer mes consecutivo, un 1,2 por ciento respecto a marzo.\n\n"
       "El Gobierno federal rebajó en abril su previsión de crecimiento para este año al 0,2 por ciento.\n",
       "031016 GMT jun 27", NULL },
+    /* Bloomberg's contacts, each line a paragraph; EFE's embargo in GMT
+     * with the local time beside it. */
+    { "Nordhavn cuts forecast\n\n     (Bloomberg) -- Nordhavn A/S, the world's fifth-largest container line, cut its profit forecast for the year as "
+      "ships keep avoiding the Red Sea.\n     Shares fell as much as 8.9% in Copenhagen, the most since November, before paring losses in the afternoon.\n"
+      "To contact the reporters on this story:\nSofie Lindqvist in Copenhagen at slindqvist4@bloomberg.net\n"
+      "To contact the editors responsible for this story:\nEleanor Marsh at emarsh2@bloomberg.net\nTom Lavell\n",
+      "Nordhavn cuts forecast", NULL,
+      "Nordhavn A/S, the world's fifth-largest container line, cut its profit forecast for the year as ships keep avoiding the Red Sea.\n\n"
+      "Shares fell as much as 8.9% in Copenhagen, the most since November, before paring losses in the afternoon.\n",
+      "emarsh2@bloomberg.net", NULL },
+    { "EMBARGOED UNTIL 0900 GMT (1100 CEST) THURSDAY MAY 13 2027\n\nSpain approves housing law\n\n"
+      "MADRID, May 12 (EFE).- The Spanish government approved on Tuesday a housing law after months of talks with its partners in parliament.\n",
+      "Spain approves housing law", NULL,
+      "The Spanish government approved on Tuesday a housing law after months of talks with its partners in parliament.\n", NULL,
+      "2027-05-13T09:00:00Z" },
     /* AP's embargo "FOR RELEASE", over its note to editors. */
     { "BC-US-MED--Sleep-Dementia,0643\nEMBARGOED FOR RELEASE UNTIL 4 P.M. EDT, WEDNESDAY, JULY 14, 2027\n"
       "Eds: Moved in advance for release at 4 p.m. EDT. With AP Photos.\nStudy links poor midlife sleep to dementia\nBy MARIA CHEN\n"
@@ -2205,6 +2220,15 @@ test_wire_agency_heads (void)
     { "(LEAD) S. Korea's current account surplus widens in April\n(ATTN: ADDS details in paras 5-7)\nBy Cho Min-seo\n"
       "SEOUL, June 3 (Yonhap) -- South Korea's current account surplus widened sharply in April from a year earlier on robust chip exports.\n",
       "S. Korea's current account surplus widens in April", "(ATTN: ADDS details in paras 5-7)" },
+    /* ANPA's selector line over AP's slug; PA's catchline of three words. */
+    { "a0412  r  a  BC-US--Wildfire-California, 3rd Ld-Writethru  05-12 0742\nBC-US--Wildfire-California, 3rd Ld-Writethru,0742\n"
+      "Wind-driven wildfire forces 14,000 from homes\nPLACERVILLE, Calif. (AP) — A wind-driven wildfire forced about 14,000 people from their homes "
+      "in the Sierra Nevada foothills east of Sacramento on Wednesday.\n",
+      "Wind-driven wildfire forces 14,000 from homes", "a0412  r  a  BC-US--Wildfire-California" },
+    { "SPORT Cricket England\nEditors note: Embargoed until the end of play.\n\nBrennan century puts England in control at Lord's\n\n"
+      "By Mark Hollis, PA Cricket Correspondent, at Lord's\n\nOllie Brennan struck a brilliant century as England took control of the first Test "
+      "against New Zealand at Lord's on Thursday.\n",
+      "Brennan century puts England in control at Lord's", "SPORT Cricket England" },
     /* A headline in capitals over a byline stays. */
     { "BC-SOC--Coastal League Glance,0233\nCoastal League Glance\nBy The Associated Press\nAll Times EDT\n"
       "Harbor City FC               14   5   3   41  19   47\nNorthgate United             13   4   5   37  22   43\n",
@@ -2298,6 +2322,21 @@ test_wire_agency_forms (void)
     { "Rose oil output expected to fall by a third\n\nAuthor: Daniela Stoyanova\nEditor: Boryana Marinova\n\n"
       "Kazanlak, July 14 (BTA) - Bulgaria's rose oil production this year is expected to fall by around 30 per cent compared with 2026.\n",
       "Kazanlak", "Daniela Stoyanova", "BTA", "Editor: Boryana Marinova", "compared with 2026.\n" },
+    { "Tasman Dairy lifts milk price forecast\nBy Hamish Reeve, NZ Newswire\nWELLINGTON, May 12 NZN - Dairy co-operative Tasman Dairy has lifted its "
+      "forecast farmgate milk price to a record $10.40 a kilogram of milk solids.\nFederated Farmers said the cash would go to paying down debt.\nNZN hr/rj\n",
+      "WELLINGTON", "Hamish Reeve, NZ Newswire", "NZN", "NZN hr/rj", "go to paying down debt.\n" },
+    { "Russia and Belarus sign energy deal\n\nMOSCOW, May 12. /TASS/. Russia and Belarus signed an agreement on Wednesday on a common gas market that "
+      "will take effect from January next year.\n",
+      "MOSCOW", NULL, "TASS", NULL, "from January next year.\n" },
+    { "Federale regering bereikt akkoord\n\nBRUSSEL 12/05 (BELGA) = De federale regering heeft in de nacht van woensdag op donderdag een akkoord "
+      "bereikt over de begroting voor volgend jaar.\n\n(Belga)\nLPE/KVH\n",
+      "BRUSSEL", NULL, "BELGA", "LPE/KVH", "over de begroting voor volgend jaar.\n" },
+    /* A photo's caption among the paragraphs, and under them. */
+    { "Mayısta ihracat arttı\n\nANKARA (AA) - Türkiye'nin ihracatı mayısta geçen yılın aynı ayına göre yüzde 9,2 artarak 24,1 milyar dolara yükseldi.\n\n"
+      "[FOTO] Ticaret Bakanı Kemal Sarıgül, mayıs ayı dış ticaret verilerini açıkladı. (Emre Durmaz - Anadolu Ajansı)\n\n"
+      "Sarıgül, ithalatın yüzde 3,1 azaldığını söyledi.\n\n"
+      "PIX: Transport Minister Ahmad Faizal Rahim at the launch of the programme today. --fotoBERNAMA\n",
+      "ANKARA", NULL, "AA", "[FOTO] Ticaret Bakanı", "Sarıgül, ithalatın yüzde 3,1 azaldığını söyledi.\n" },
     /* The dateline alone over the story, the standfirst above it. */
     { "El Gobierno amplía el permiso por nacimiento\n\n   El permiso será retribuido al 100% y podrá disfrutarse de forma flexible\n\n"
       "   MADRID, 14 (EUROPA PRESS)\n\n   El Consejo de Ministros ha aprobado este miércoles ampliar de 16 a 20 semanas el permiso por nacimiento.\n",
@@ -2320,7 +2359,10 @@ test_wire_agency_forms (void)
       g_assert_cmpstr (cd_article_get_byline (a), ==, cases[i].byline);
       g_assert_cmpstr (cd_article_get_source (a), ==, cases[i].source);
       if (cases[i].noted != NULL)
-        g_assert_nonnull (strstr (cd_article_get_ednote (a), cases[i].noted));
+        {
+          g_assert_nonnull (cd_article_get_ednote (a));
+          g_assert_nonnull (strstr (cd_article_get_ednote (a), cases[i].noted));
+        }
       g_assert_true (g_str_has_suffix (cd_article_get_body (a), cases[i].last));
       g_assert_true (g_str_has_prefix (cd_article_get_body (a), cases[i].last) ||
                      strstr (cd_article_get_body (a), "(EUROPA PRESS)") == NULL);

@@ -78,7 +78,7 @@ _cd_import_is_agency_name (const char *source)
     "TASS", "Belga", "ANP", "NTB", "Ritzau", "TT", "PAP", "APA", "SDA", "KNA", "epd",
     "Lusa", "Europa Press", "Dow Jones", "Bernama", "Antara", "Kyodo News", "awp", "ots", "dpa-AFX",
     "STT", "FNB", "STT-FNB", "BNS", "Télam", "TASR", "La Presse Canadienne", "Presse Canadienne", "The Canadian Press",
-    "Canadian Press", "ČTK", "CTK", "MTI", "HINA", "BTA", "STA", "Tanjug", "Agerpres", "ATS", "Keystone-SDA", "Keystone-ATS",
+    "Canadian Press", "NZN", "NZ Newswire", "NZPA", "ČTK", "CTK", "MTI", "HINA", "BTA", "STA", "Tanjug", "Agerpres", "ATS", "Keystone-SDA", "Keystone-ATS",
     "AGI", "Adnkronos", "LaPresse", "Servimedia", "ANA-MPA", "AMNA", "LETA", "BNS", "ELTA", "Ukrinform",
     "Interfax", "Jiji", "Jiji Press", "JIJI PRESS", "CNA", "Bernama", "VNA", "PNA", "Notimex", "Télam",
     "Prensa Latina", "Agência Brasil", "Agencia Brasil", "IRNA", "WAFA", "MENA", "KUNA", "QNA", "WAM", NULL
@@ -143,6 +143,14 @@ _cd_import_agency_of_byline (const char *byline)
       g_regex_match_simple ("\\b(?:correspondent|editor|writer|reporter|staff|journalist|photographer)\\b",
                             words[1], G_REGEX_CASELESS, 0))
     return g_strdup (words[0]);
+  /* The post before where the writer is: "Mark Hollis, PA Cricket
+   * Correspondent, at Lord's". */
+  if (comma != NULL && bracket == NULL && memchr (byline, ',', comma - byline) != NULL)
+    {
+      g_autofree char *before = g_strndup (byline, comma - byline);
+
+      return _cd_import_agency_of_byline (before);
+    }
   return NULL;
 }
 

@@ -132,13 +132,13 @@ gboolean _cd_import_is_byline_title (const char *line);
 void     _cd_import_append_byline_title (GString    *byline,
                                          const char *title);
 
-/* PA's catchline: its subject in capitals and a keyword ("POLITICS
- * Housing", "COURTS Garda"). */
+/* PA's catchline: its subject in capitals and a keyword or two
+ * ("POLITICS Housing", "COURTS Garda", "SPORT Cricket England"). */
 /* A take's mark that the story goes on, in the agencies' languages
  * ("(sigue)", "(mehr)", "(suite)", "(segue)") */
 #define TAKE_GOES_ON "\\((?:sigue|contin[uú]a|m[aá]s|mehr|suite|[aà]\\s+suivre|segue)\\)"
 
-#define PA_CATCHLINE "^\\p{Lu}{3,}\\s+\\p{Lu}\\p{Ll}+$"
+#define PA_CATCHLINE "^\\p{Lu}{3,}(?:\\s+\\p{Lu}\\p{Ll}+){1,2}$"
 char    *_cd_import_wire_block_join (CdWireBlock *b);
 gboolean _cd_import_is_end_mark (const char *line);
 void     _cd_import_take_wire_end (CdArticle *article,

@@ -717,6 +717,20 @@ _cd_import_release_time (const char *text,
           read = TRUE;
         }
     }
+  /* The time named in a zone, and again in brackets in the local one:
+   * "0900 GMT (1100 CEST) THURSDAY MAY 13". */
+  if ((!read || when.ambiguous || !when.has_zone) && g_regex_match_simple ("\\([^()]*\\d[^()]*\\)", text, 0, 0))
+    {
+      g_autoptr (GRegex) aside = g_regex_new ("\\([^()]*\\d[^()]*\\)", 0, 0, NULL);
+      g_autofree char *plain = g_regex_replace_literal (aside, text, -1, 0, " ", 0, NULL);
+      When             again = { 0, 0, 0, -1, 0, 0, 0, NULL, FALSE, FALSE, FALSE, FALSE, FALSE };
+
+      if (plain != NULL && read_when (plain, &again) && again.has_zone && !again.ambiguous)
+        {
+          when = again;
+          read = TRUE;
+        }
+    }
   if (is_date != NULL)
     *is_date = read;
   if (!read || !when.has_zone || when.ambiguous)

@@ -103,6 +103,14 @@ split_sign_off (GPtrArray *blocks)
         ;
       if (j == 0)
         continue;
+      /* Whom to contact, and what follows it (Bloomberg's reporters and
+       * editors with their addresses), under the story's last line. */
+      for (guint c = 1; c < j; c++)
+        if (g_regex_match (_cd_import_wire_regex (RE_CONTACT), g_ptr_array_index (b->lines, c), 0, NULL))
+          {
+            g_ptr_array_insert (blocks, i, take_lines_from (b, c));
+            return;
+          }
       /* The last line of text, @j - 1. */
       {
         char *line = g_ptr_array_index (b->lines, j - 1);
@@ -217,6 +225,24 @@ take_sign_off (CdArticle *article,
        * for the body to end at. */
       if (!mark_only)
         start = i - 1;
+    }
+  /* Whom to contact, with the short lines of names and addresses under
+   * it, each a paragraph (Bloomberg's "To contact the reporters on this
+   * story:"). */
+  for (guint i = blocks->len, seen = 0; i > 0 && seen < 12; i--)
+    {
+      CdWireBlock *b = g_ptr_array_index (blocks, i - 1);
+
+      if (b->lines->len == 0)
+        continue;
+      seen++;
+      if (g_regex_match (_cd_import_wire_regex (RE_CONTACT), g_ptr_array_index (b->lines, 0), 0, NULL))
+        {
+          start = MIN (start, i - 1);
+          continue;
+        }
+      if (b->lines->len > 2 || g_utf8_strlen (g_ptr_array_index (b->lines, 0), -1) > 100)
+        break;
     }
   for (guint i = start; i < blocks->len; i++)
     {

@@ -53,14 +53,15 @@ _cd_import_wire_regex (guint which)
      * (SOURCE) - text, and (SOURCE) -- text with no place; the dash may be
      * EFE's ".-", old AP's "_" (escaped in Markdown) or ANI's ":", or
      * missing (PTI); the source may stand between slashes, as Ritzau
-     * writes it: "København /ritzau/: …"; Kyodo's and Jiji's Japanese
+     * writes it: "København /ritzau/: …", and TASS: "MOSCOW, May 12.
+     * /TASS/. …"; Kyodo's and Jiji's Japanese
      * service sets place and source in lenticular brackets: "【札幌共同】";
      * Xinhua's Chinese service its source, place and day, and its
      * reporters: "新华社北京6月3日电（记者王晓明、李静）" */
     "^(?:(?:(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
-    "(?:,\\s*" DATE ")?\\s*)?"
+    "(?:,\\s*" DATE "\\.?)?\\s*)?"
     "(?:\\((?<source>[^()\\n]{1,40})\\)|/(?<slashed>\\p{L}[\\p{L}-]{1,20})/)"
-    "(?:\\.?\\s*(?<dash>—|–|--?|\\\\?_|:|=)\\s*|\\s+)|"
+    "(?:\\.?\\s*(?<dash>—|–|--?|\\\\?_|:|=)\\s*|(?(<slashed>)\\.?)\\s+)|"
     "【(?<place>[^【】\\s]{1,12}?)(?<source>共同|時事)】\\s*|"
     "(?<source>新华社)(?<place>\\p{Han}{2,6}?)\\d{1,2}月\\d{1,2}日电(?:[（(]记者(?<writers>[^）)]{1,40})[）)])?\\s*)(?<rest>.*)$",
     /* PLACE — text, with the place in capitals and no source in brackets;
@@ -86,9 +87,10 @@ _cd_import_wire_regex (guint which)
     "(?<agency>\\p{Lu}{2,}(?: \\p{Lu}+)*/\\S.*))$",
     /* A caption with its credit at the end: "… on Tuesday. (AP Photo/Name)" */
     "^(?<caption>.+?)\\s*\\((?<credit>[^()]*\\b(?:photo|foto)\\b[^()]*)\\)$",
-    /* Caption prefixes ("PHOTO: …" before a caption of six words or more) */
-    "^(?:photo caption|caption|bildunterschrift|(?:photo|picture|foto)(?=\\s*:\\s*\\S+(?:\\s+\\S+){5}))(?:\\s*\\d{1,2})?\\s*:\\s*"
-    "(?<caption>.+)$",
+    /* Caption prefixes ("PHOTO: …", Bernama's "PIX: …" before a caption
+     * of six words or more; Anadolu's "[FOTO] …") */
+    "^(?:(?:photo caption|caption|bildunterschrift|(?:photo|picture|foto|pix|pic)(?=\\s*:\\s*\\S+(?:\\s+\\S+){5}))(?:\\s*\\d{1,2})?\\s*:|"
+    "\\[(?:photo|foto|pix|picture|bild)\\])\\s*(?<caption>.+)$",
     /* By Jane Doe; "Interview by …", "Words by …", "Live coverage by …" */
     "^(?:(?:interview|words|text|reporting|compiled|live\\s+coverage|review|analysis|pictures?)\\s+)?by\\s+(?<name>\\S.*)$",
     /* End of story marks: "###" and "-30-" (in Markdown too, "\#\#\#", "\-30-"),
@@ -146,10 +148,10 @@ _cd_import_wire_regex (guint which)
      * initials: "(Belga) KVD/RMA"; "AAP ml/dp", "AAP tg/ds/", "ako/ mok/",
      * an agency's name alone ("EFE"); capitals joined, as ANSA and Lusa
      * sign: "YBD-FH", "RCS // JH"; ČTK's "jkr mal", Hina's "(Hina) xmi
-     * ysp", BTA's "/DS/", Belga's "MVS/" */
+     * ysp", BTA's "/DS/", Belga's "MVS/" and "LPE/KVH", NZN's "NZN hr/rj" */
     "^(?-i)(?:(?i:\\(schluss\\))\\s+[a-z]{2,4}(?:/[a-z]{2,4})*|(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
     "(?:bur-)?[a-z]{2,5}(?:(?:-|/\\s?)[a-z]{2,5})*/\\s?[a-z]{2,5}/?|dpa(?:\\s+\\(?[a-z][a-z\\d]{0,4}\\)?){1,8}|"
-    "(?!(?:the|and|end|ends|more|fin|fim|und|et|og|och|ja|ok)\\b)[a-z]{2,4}(?:\\s+[a-z]{2,4}){1,3}|[A-Z]{2,4}(?:/[A-Z]{2,4})*/|"
+    "(?!(?:the|and|end|ends|more|fin|fim|und|et|og|och|ja|ok)\\b)[a-z]{2,4}(?:\\s+[a-z]{2,4}){1,3}|[A-Z]{2,4}(?:/[A-Z]{2,4})+/?|[A-Z]{2,4}/|[A-Z]{2,6}\\s+[a-z]{2,4}(?:/[a-z]{2,4})+/?|"
     "/[A-Za-z]{2,12}/|\\\\?(?:==|--)\\s*(?:Kyodo|IANS|PTI|ANI|UNI|Xinhua|Yonhap|Bernama|Antara|KUNA|WAM|"
     "SPA|MENA|TASS|Interfax|Anadolu|AFP|AP|dpa|Reuters|EFE|ANSA|AAP)|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|ČTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI|"
     "Belga|Hina|HINA|STA|Tanjug|Agerpres)\\)(?:\\.|\\s+[A-Za-z]{2,4}(?:[/\\s]+[A-Za-z]{2,4})*)?|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
@@ -207,7 +209,7 @@ _cd_import_wire_regex (guint which)
      * ("Ufficio stampa Museo Civico – tel. 055 000 1234") */
     "^(?:\\(?[^\\s@()]+@[^\\s@()]+\\.[a-z]{2,}\\)?|\\(?(?:\\(c\\)|©)\\s*\\S.{0,240}|\\(?copyright\\s+(?:\\(c\\)\\s*|©\\s*)?\\d{4}\\b.{0,240}|copyright\\s*(?:\\(c\\)|©)\\s*\\S.{0,120}|\\[copyright\\s[^\\]]{1,100}\\]|copyright\\s+(?:\\p{Lu}[\\p{L}&.-]*\\s+){1,4}\\d{4}\\b.{0,200}|"
     "(?:all\\s+rights\\s+reserved|riproduzione\\s+riservata)\\b.{0,120}|"
-    "(?-i:[A-Z]{2}-[A-Z]{2}-\\d\\d-\\d\\d-\\d\\d\\s+\\d{4}\\s?(?:GMT|UTC|[ECMP][SD]T))|\\(\\(.{3,200}\\)\\)|keywords\\s*:\\s*\\S.*|(?-i:[A-Z]{2,4}\\d{3,5}\\s+\\d{4}-\\d\\d-\\d\\d/\\d\\d:\\d\\d)|-{2,}\\s*(?:von|by|de|par)\\s+.{3,80}?\\s*-{2,}|source\\s+text(?:\\s+for\\s+\\S+)?\\s*:.*|"
+    "(?-i:[A-Z]{2}-[A-Z]{2}-\\d\\d-\\d\\d-\\d\\d\\s+\\d{4}\\s?(?:GMT|UTC|[ECMP][SD]T)<?)|\\(\\(.{3,200}\\)\\)|keywords\\s*:\\s*\\S.*|(?-i:[A-Z]{2,4}\\d{3,5}\\s+\\d{4}-\\d\\d-\\d\\d/\\d\\d:\\d\\d)|-{2,}\\s*(?:von|by|de|par)\\s+.{3,80}?\\s*-{2,}|source\\s+text(?:\\s+for\\s+\\S+)?\\s*:.*|"
     "further\\s+company\\s+coverage\\s*:.*|\\([\\p{L} ]{2,30}\\s+newsroom\\)|"
     "(?-i:(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?)\\s*:?\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?"
     "(?:\\s*,\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?)*\\.?|[A-Z]{2,6}\\d{2,4}\\s*:\\s*\\S.*)|"

@@ -192,7 +192,8 @@ _cd_import_is_code_line (const char *line)
  * ("LEGAL TO READ BEFORE PUBLICATION"), a feed's start of message and
  * heading with its control characters lost ("ZCZC6543/SXA", "FRA0412 3
  * EI 0398 AFP-WX61": selector and number, priority, category, words;
- * "bdt0123 4 vm 312 dpa 0456"; PTI's desk and number, "DEL23"), its routing ("R CRO S0A QBXB"), the
+ * "bdt0123 4 vm 312 dpa 0456"; ANPA's "a0412  r  a  BC-US--…"; PTI's
+ * desk and number, "DEL23"), its routing ("R CRO S0A QBXB"), the
  * service's name ("AAP General News (Australia)", "AP NewsAlert"), a
  * label or a section's descriptor above the headline
  * ("Cultura-Arqueología"), a correction's note ("Berichtigung: …"), the
@@ -214,7 +215,7 @@ is_service_line (const char *line,
          g_regex_match_simple ("^(?:berichtigung|korrektur|correction|corrección|rectificación|correzione|rettifica|"
                                "rectificatif)\\s*:\\s*\\S",
                                line, G_REGEX_CASELESS, 0) ||
-         _cd_import_is_code_line (line) || g_regex_match_simple ("^(?:ZCZC\\S*|[A-Za-z]{2,4}\\d{3,5}\\s+\\d\\s+[A-Za-z]{1,3}\\b.*|[A-Z]{3}\\d{1,4}|"
+         _cd_import_is_code_line (line) || g_regex_match_simple ("^(?:ZCZC\\S*|[A-Za-z]{2,4}\\d{3,5}\\s+\\d\\s+[A-Za-z]{1,3}\\b.*|[A-Z]{3}\\d{1,4}|[a-z]\\d{4}\\s+[a-z\\d]\\s+[a-z]{1,3}\\s+\\S.*|"
                                                                  "(?=.*\\d)(?:[A-Z\\d]{1,4}\\s+){2,}[A-Z\\d]{1,4}|"
                                                                  "(?i:(?:the\\s+)?(?:AP|AAP|AFP|dpa|PA|Reuters|ANSA|EFE|Kyodo|Xinhua|UPI|CP|NTB|Lusa)\\s+"
                                                                  "(?:\\S+\\s+){0,2}(?:news|newsalert|service|wire|bulletin)(?:\\s*\\([^)]*\\))?))$",

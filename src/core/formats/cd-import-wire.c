@@ -1005,6 +1005,16 @@ _cd_import_wire_copy (CdArticle  *article,
           append_list (body, items);
           i = end - 1;
         }
+      /* A photo's caption among the paragraphs ("[FOTO] …", "PIX: …"):
+       * the note's. */
+      else if (((Block *) g_ptr_array_index (blocks, i))->lines->len > 0 &&
+               g_regex_match (_cd_import_wire_regex (RE_CAPTION_PREFIX),
+                              g_ptr_array_index (((Block *) g_ptr_array_index (blocks, i))->lines, 0), 0, NULL))
+        {
+          g_autofree char *caption = _cd_import_wire_block_join (g_ptr_array_index (blocks, i));
+
+          _cd_import_add_note (notes, caption);
+        }
       else
         {
           Block *b = g_ptr_array_index (blocks, i);
