@@ -889,6 +889,20 @@ test_xml_byline_over_dateline (void)
     g_assert_no_error (error);
     g_assert_cmpstr (cd_article_get_byline (afp), ==, "Carolina SILVA");
   }
+  /* The provider as the source; a note to editors over the story. */
+  {
+    g_autoptr (CdArticle) yna = import_xml ("<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><itemMeta>"
+                                            "<provider literal='Yonhap News Agency'/></itemMeta><contentMeta>"
+                                            "<headline>Exports jump</headline></contentMeta><contentSet><inlineXML>"
+                                            "<html xmlns='http://www.w3.org/1999/xhtml'><body><p>(ATTN: ADDS ministry comments in paras 5-6)</p>"
+                                            "<p>Exports jumped 11 percent in April.</p></body></html></inlineXML></contentSet></newsItem>",
+                                            &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_source (yna), ==, "Yonhap News Agency");
+    g_assert_cmpstr (cd_article_get_body (yna), ==, "Exports jumped 11 percent in April.\n");
+    g_assert_cmpstr (cd_article_get_ednote (yna), ==, "(ATTN: ADDS ministry comments in paras 5-6)");
+  }
   /* A label before the name, as STA's NITF has it. */
   {
     g_autoptr (CdArticle) sta = import_xml ("<nitf><body><body.head><hedline><hl1>Parliament passes bill</hl1></hedline>"

@@ -736,14 +736,19 @@ _cd_import_take_body_opening (CdArticle *article,
       markdown = body;
     }
   markdown = _cd_import_take_body_byline (article, markdown, notes);
-  /* The lines to the desk under the byline. */
+  /* The lines to the desk under the byline: a release's, a note to
+   * editors ("(ATTN: ADDS ministry comments in paras 5-6)"), a version
+   * note ("(Adds quote from mayor)"). */
   for (;;)
     {
       const char      *next = strstr (markdown, "\n\n");
       g_autofree char *para = g_strndup (markdown, next != NULL ? (gsize) (next - markdown) : strlen (markdown));
       g_autofree char *plain = plain_line (para);
 
-      if (next == NULL || !_cd_import_take_release_line (article, plain, notes))
+      if (next != NULL && (g_regex_match (_cd_import_wire_regex (RE_EDS), plain, 0, NULL) ||
+                           g_regex_match (_cd_import_wire_regex (RE_VERSION_NOTE), plain, 0, NULL)))
+        _cd_import_add_note (notes, plain);
+      else if (next == NULL || !_cd_import_take_release_line (article, plain, notes))
         break;
       body = g_strdup (next + 2 + strspn (next + 2, "\n"));
       g_free (markdown);

@@ -705,7 +705,21 @@ read_g2_item (CdArticle *article,
   if (inline_xml != NULL)
     read_inline_story (article, inline_xml, html, notes);
   else
-    read_newsml_data (article, find_path (item, "contentSet/inlineData"), html, notes);
+    read_newsml_data (article, find_path (item, "contentSet/inlineData"), html, notes); /* The agency that provides the item, or holds its copyright: the
+                                                                                         * source where neither the item nor its story names one. */
+  if (cd_text_is_blank (cd_article_get_source (article)))
+    {
+      const char *const paths[] = { "itemMeta/provider", "rightsInfo/copyrightHolder" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (paths) && cd_text_is_blank (cd_article_get_source (article)); i++)
+        {
+          xmlNode         *party = find_path (item, paths[i]);
+          g_autofree char *literal = _cd_html_get_attr (party, "literal");
+          g_autofree char *name = text_of (child_element (party, "name"));
+
+          set_if_blank (article, "source", !cd_text_is_blank (name) ? name : literal);
+        }
+    }
 }
 
 /* NewsML 1 */
