@@ -2042,6 +2042,12 @@ test_wire_agency_furniture_more (void)
       "Spain approves housing law", NULL,
       "The Spanish government approved on Tuesday a housing law after months of talks with its partners in parliament.\n", NULL,
       "2027-05-13T09:00:00Z" },
+    /* dpa's embargo in brackets. */
+    { "(Sperrfrist: Mittwoch, 3. März 2027, 17.00 Uhr MEZ)\n\nOstsee steigt schneller\n\n"
+      "Kiel (dpa) - Der Meeresspiegel der Ostsee steigt einer Studie zufolge schneller als bislang angenommen, berichten Forscher aus Kiel.\n",
+      "Ostsee steigt schneller", NULL,
+      "Der Meeresspiegel der Ostsee steigt einer Studie zufolge schneller als bislang angenommen, berichten Forscher aus Kiel.\n", NULL,
+      "2027-03-03T16:00:00Z" },
     /* AP's embargo "FOR RELEASE", over its note to editors. */
     { "BC-US-MED--Sleep-Dementia,0643\nEMBARGOED FOR RELEASE UNTIL 4 P.M. EDT, WEDNESDAY, JULY 14, 2027\n"
       "Eds: Moved in advance for release at 4 p.m. EDT. With AP Photos.\nStudy links poor midlife sleep to dementia\nBy MARIA CHEN\n"
@@ -2243,6 +2249,22 @@ test_wire_agency_heads (void)
       "By Mark Hollis, PA Cricket Correspondent, at Lord's\n\nOllie Brennan struck a brilliant century as England took control of the first Test "
       "against New Zealand at Lord's on Thursday.\n",
       "Brennan century puts England in control at Lord's", "SPORT Cricket England" },
+    { "dpa 0456 4 wi 421 dpa 0312\nWissenschaft/Klima/Meere/\nStudie: Ostsee steigt schneller als angenommen\n"
+      "Kiel (dpa) - Der Meeresspiegel der Ostsee steigt einer Studie zufolge schneller als bislang angenommen, berichten Forscher aus Kiel.\n",
+      "Studie: Ostsee steigt schneller als angenommen", "dpa 0456 4 wi 421 dpa 0312" },
+    { "EFE-AMÉRICA\nCOLOMBIA PAZ\nGobierno y guerrilla reanudan diálogos en La Habana\n"
+      "Bogotá, 9 mar (EFE).- El Gobierno de Colombia y la guerrilla reanudaron este martes en La Habana los diálogos de paz suspendidos en enero.\n",
+      "Gobierno y guerrilla reanudan diálogos en La Habana", "COLOMBIA PAZ" },
+    { "TT Nyhetsbyrån\nInrikes\nRegeringen sänker skatten på el\nAnna Lindqvist/TT\n"
+      "Regeringen föreslår att energiskatten på el sänks med tio öre per kilowattimme från den första januari nästa år, meddelade finansministern.\n",
+      "Regeringen sänker skatten på el", "Inrikes" },
+    { "ANP-20270318-0231 BIN POL\nHerhaling met correctie: in de derde alinea 1,2 miljard euro (niet 1,2 miljoen euro)\n\n"
+      "Kabinet trekt extra 2 miljard uit voor huurwoningen\n\nDEN HAAG (ANP) - Het kabinet trekt de komende vier jaar 2 miljard euro extra uit "
+      "voor de bouw van betaalbare huurwoningen, maakte de minister woensdag bekend.\n",
+      "Kabinet trekt extra 2 miljard uit voor huurwoningen", "(niet 1,2 miljoen euro)" },
+    { "Germany-Politics-Budget,\nGerman cabinet approves 2028 budget with record defence spending\n"
+      "Berlin (dpa) - The German cabinet on Wednesday approved a draft budget for next year that includes record spending on defence.\n",
+      "German cabinet approves 2028 budget with record defence spending", "Germany-Politics-Budget," },
     /* A headline in capitals over a byline stays. */
     { "BC-SOC--Coastal League Glance,0233\nCoastal League Glance\nBy The Associated Press\nAll Times EDT\n"
       "Harbor City FC               14   5   3   41  19   47\nNorthgate United             13   4   5   37  22   43\n",
@@ -2345,6 +2367,15 @@ test_wire_agency_forms (void)
     { "Federale regering bereikt akkoord\n\nBRUSSEL 12/05 (BELGA) = De federale regering heeft in de nacht van woensdag op donderdag een akkoord "
       "bereikt over de begroting voor volgend jaar.\n\n(Belga)\nLPE/KVH\n",
       "BRUSSEL", NULL, "BELGA", "LPE/KVH", "over de begroting voor volgend jaar.\n" },
+    { "Reserve Bank holds rates\n\nEmily Jackson and Callum Godfrey\n(Australian Associated Press)\n\n"
+      "SYDNEY, March 9 AAP - The Reserve Bank has kept the cash rate on hold for a third straight meeting, citing sticky services inflation.\n",
+      "SYDNEY", "Emily Jackson and Callum Godfrey (Australian Associated Press)", "AAP", NULL, "sticky services inflation.\n" },
+    { "Ontario teachers set strike deadline\nLiam Cassidy, The Canadian Press\n"
+      "TORONTO — Ontario's public high school teachers have set a strike deadline for Monday after talks with the province stalled this week.\n",
+      "TORONTO", "Liam Cassidy, The Canadian Press", "CP", NULL, "stalled this week.\n" },
+    { "Inflazione all'1,4% a marzo\n\n(ANSA) - ROMA, 31 MAR - L'inflazione in Italia è scesa all'1,4% a marzo, il livello più basso da un anno, secondo l'Istat.\n\n"
+      "     Y1G-BR\n31-MAR-27 11:18\nNNNN\n",
+      "ROMA", NULL, "ANSA", "31-MAR-27 11:18", "secondo l'Istat.\n" },
     /* A photo's caption among the paragraphs, and under them. */
     { "Mayısta ihracat arttı\n\nANKARA (AA) - Türkiye'nin ihracatı mayısta geçen yılın aynı ayına göre yüzde 9,2 artarak 24,1 milyar dolara yükseldi.\n\n"
       "[FOTO] Ticaret Bakanı Kemal Sarıgül, mayıs ayı dış ticaret verilerini açıkladı. (Emre Durmaz - Anadolu Ajansı)\n\n"

@@ -85,12 +85,15 @@ foreign_byline (const char *line)
 }
 
 /* Whether @line is a name alone: two to four words, each with a capital
- * first, of letters, hyphens and apostrophes ("Marion Keogh"). */
+ * first, of letters, hyphens and apostrophes ("Marion Keogh"), or two
+ * such names joined ("Emily Jackson and Callum Godfrey"). */
 gboolean
 _cd_import_is_name_line (const char *line)
 {
-  return g_utf8_strlen (line, -1) <= 40 &&
-         g_regex_match_simple ("^\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’.-]*){1,3}$", line, 0, 0);
+  return g_utf8_strlen (line, -1) <= 80 &&
+         g_regex_match_simple ("^\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’.-]*){1,3}"
+                               "(?: (?:and|&|und|et|y|e|i|og|och) \\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’.-]*){1,3})?$",
+                               line, 0, 0);
 }
 
 /* "By Jane Doe" gives "Jane Doe"; "By the river, residents waited." is
@@ -136,22 +139,28 @@ _cd_import_byline_of_line (const char *line)
         }
     }
   name = _cd_import_match_group (_cd_import_wire_regex (RE_BYLINE), line, "name");
-  /* The name over the agency's, as STT sets it: "Anni Virtanen / STT". */
-  if (name == NULL && strstr (line, "/") != NULL)
+  if (name == NULL && (name = foreign_byline (line)) != NULL)
+    return g_steal_pointer (&name);
+  /* The name over the agency's, as STT sets it: "Anni Virtanen / STT",
+   * or after a comma: "Liam Cassidy, The Canadian Press". */
+  if (name == NULL && strpbrk (line, "/,") != NULL)
     {
-      g_auto (GStrv) parts = g_strsplit (line, "/", 2);
+      g_auto (GStrv) parts = g_regex_split_simple ("\\s*[/,]\\s*", line, 0, 0);
 
-      if (parts[1] != NULL && _cd_import_is_agency_name (g_strstrip (parts[1])))
+      if (g_strv_length (parts) == 2 && _cd_import_is_agency_name (parts[1]))
         {
-          char *foreign = foreign_byline (g_strstrip (parts[0]));
+          char *foreign = foreign_byline (parts[0]);
 
-          if (foreign != NULL || !_cd_import_is_name_line (parts[0]))
+          if (foreign != NULL)
             return foreign;
-          return g_strdup (parts[0]);
+          /* After a comma the agency stays, as papers print it. */
+          if (!_cd_import_is_name_line (parts[0]))
+            return NULL;
+          return strchr (line, ',') != NULL ? g_strdup (line) : g_strdup (parts[0]);
         }
     }
   if (name == NULL)
-    return foreign_byline (line);
+    return NULL;
   if (g_str_has_suffix (name, "."))
     return NULL;
   words = g_strsplit (name, " ", -1);

@@ -78,7 +78,7 @@ _cd_import_is_agency_name (const char *source)
     "TASS", "Belga", "ANP", "NTB", "Ritzau", "TT", "PAP", "APA", "SDA", "KNA", "epd",
     "Lusa", "Europa Press", "Dow Jones", "Bernama", "Antara", "Kyodo News", "awp", "ots", "dpa-AFX",
     "STT", "FNB", "STT-FNB", "BNS", "Télam", "TASR", "La Presse Canadienne", "Presse Canadienne", "The Canadian Press",
-    "Canadian Press", "NZN", "NZ Newswire", "NZPA", "ČTK", "CTK", "MTI", "HINA", "BTA", "STA", "Tanjug", "Agerpres", "ATS", "Keystone-SDA", "Keystone-ATS",
+    "Canadian Press", "NZN", "NZ Newswire", "NZPA", "新华社", "共同", "時事", "연합뉴스", "ČTK", "CTK", "MTI", "HINA", "BTA", "STA", "Tanjug", "Agerpres", "ATS", "Keystone-SDA", "Keystone-ATS",
     "AGI", "Adnkronos", "LaPresse", "Servimedia", "ANA-MPA", "AMNA", "LETA", "BNS", "ELTA", "Ukrinform",
     "Interfax", "Jiji", "Jiji Press", "JIJI PRESS", "CNA", "Bernama", "VNA", "PNA", "Notimex", "Télam",
     "Prensa Latina", "Agência Brasil", "Agencia Brasil", "IRNA", "WAFA", "MENA", "KUNA", "QNA", "WAM", NULL
@@ -387,7 +387,6 @@ _cd_import_take_dateline_alone (CdArticle  *article,
   if (!_cd_import_is_agency_name (g_strstrip (source)) || strchr (source, '/') != NULL || is_byline_place (place) ||
       (cd_text_has_char (place, g_unichar_islower) && *date == '\0'))
     return FALSE;
-  date = g_match_info_fetch_named (info, "date");
   if (cd_text_is_blank (cd_article_get_dateline (article)))
     cd_article_set_dateline (article, g_strstrip (place));
   if (cd_text_is_blank (cd_article_get_source (article)))

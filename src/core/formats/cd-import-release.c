@@ -93,12 +93,18 @@ read_release_line (const char *line,
   *embargo = NULL;
   *unread = FALSE;
   *label = FALSE;
-  /* Markdown's bold round it, as a document sets it. */
+  /* Markdown's bold round it, as a document sets it, or brackets, as dpa
+   * does: "(Sperrfrist: Mittwoch, 3. März 2027, 17.00 Uhr MEZ)". */
   length = strlen (plain);
   if (length > 4 && g_str_has_prefix (plain, "**") && g_str_has_suffix (plain, "**"))
     {
       memmove (plain, plain + 2, length - 4);
       plain[length - 4] = '\0';
+    }
+  else if (length > 2 && plain[0] == '(' && plain[length - 1] == ')' && strchr (plain + 1, '(') == NULL)
+    {
+      memmove (plain, plain + 1, length - 2);
+      plain[length - 2] = '\0';
     }
   if (strchr (plain, '\n') != NULL || g_utf8_strlen (plain, -1) > 120 ||
       !g_regex_match (release_regex (), plain, 0, &match))

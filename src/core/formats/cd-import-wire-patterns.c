@@ -105,7 +105,7 @@ _cd_import_wire_regex (guint which)
      * "Germany-weather-floods,LEAD", "GERMANY-FLOODS/", and AP's keyword
      * line with its spaces and word count, "BC-US--Giant Lobster Death,
      * 1st Ld-Writethru,127" */
-    "^(?-i)(?:[\\p{L}\\d]+(?:[-/_][\\p{L}\\d]*){2,}(?:,\\s*[\\p{L}\\d][\\p{L}\\d .'-]*)?|"
+    "^(?-i)(?:[\\p{L}\\d]+(?:[-/_][\\p{L}\\d]*){2,}(?:,\\s*[\\p{L}\\d][\\p{L}\\d .'-]*|,)?|"
     "(?:BC|AP)-(?:[\\p{Lu}\\d]+(?:-[\\p{Lu}\\d]+)*--[\\p{L}\\d][\\p{L}\\d ,.'&/-]*|[\\p{L}\\d][\\p{L}\\d .'&/-]*,\\d+))$",
     /* A priority alone on its line */
     "^(?-i)(?:URGENT|BULLETIN|FLASH|ALERT|BREAKING|ADVISORY|NEWSALERT|EILMELDUNG|EIL)[\\s!:.-]*$",
@@ -148,7 +148,8 @@ _cd_import_wire_regex (guint which)
      * initials: "(Belga) KVD/RMA"; "AAP ml/dp", "AAP tg/ds/", "ako/ mok/",
      * an agency's name alone ("EFE"); capitals joined, as ANSA and Lusa
      * sign: "YBD-FH", "RCS // JH"; ČTK's "jkr mal", Hina's "(Hina) xmi
-     * ysp", BTA's "/DS/", Belga's "MVS/" and "LPE/KVH", NZN's "NZN hr/rj" */
+     * ysp", BTA's "/DS/", Belga's "MVS/" and "LPE/KVH", NZN's "NZN hr/rj",
+     * ANSA's "Y1G-BR" */
     "^(?-i)(?:(?i:\\(schluss\\))\\s+[a-z]{2,4}(?:/[a-z]{2,4})*|(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
     "(?:bur-)?[a-z]{2,5}(?:(?:-|/\\s?)[a-z]{2,5})*/\\s?[a-z]{2,5}/?|dpa(?:\\s+\\(?[a-z][a-z\\d]{0,4}\\)?){1,8}|"
     "(?!(?:the|and|end|ends|more|fin|fim|und|et|og|och|ja|ok)\\b)[a-z]{2,4}(?:\\s+[a-z]{2,4}){1,3}|[A-Z]{2,4}(?:/[A-Z]{2,4})+/?|[A-Z]{2,4}/|[A-Z]{2,6}\\s+[a-z]{2,4}(?:/[a-z]{2,4})+/?|"
@@ -156,7 +157,7 @@ _cd_import_wire_regex (guint which)
     "SPA|MENA|TASS|Interfax|Anadolu|AFP|AP|dpa|Reuters|EFE|ANSA|AAP)|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|ČTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI|"
     "Belga|Hina|HINA|STA|Tanjug|Agerpres)\\)(?:\\.|\\s+[A-Za-z]{2,4}(?:[/\\s]+[A-Za-z]{2,4})*)?|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
     "(?:\\s+(?!(?:and|or|via|with|the|for|says|said|to|in|on|at|by|of|is|was|has|had|its|his|"
-    "her|not|but|also|new|now|TV)\\b)(?:[a-z]{2,4}(?:/[a-z]{2,4})*/?|[A-Z]{2,4})){0,6}|[A-Z]{2,4}(?:-|\\s*//\\s*)[A-Z]{2,4})$",
+    "her|not|but|also|new|now|TV)\\b)(?:[a-z]{2,4}(?:/[a-z]{2,4})*/?|[A-Z]{2,4})){0,6}|[A-Z][A-Z\\d]{1,3}(?:-|\\s*//\\s*)[A-Z]{2,4})$",
     /* The head of the section for editors that closes a story, "#
      * Notebook" with its heading mark as dpa sends it (a "Notebook" of
      * the story's own has none; "Notizblock" is dpa's word alone), and of
@@ -202,7 +203,8 @@ _cd_import_wire_regex (guint which)
      * stamp ("AP-WF-03-03-27 2214GMT") and photos ("AP Photos NYRV101-103",
      * "NYRV101: Visitors …"), Reuters' contact ("((name@…; +46 8 …))") and
      * keywords, a feed's end of message ("NNNN", "03-MAR-27 14:12 NNNN") and
-     * its time stamp (PTI's "06041130", dpa's "141722 Jul 27"), a take's ("MORE", "More to
+     * its time stamp (PTI's "06041130", dpa's "141722 Jul 27", ANSA's
+     * "31-MAR-27 11:18"), a take's ("MORE", "More to
      * follow": the story goes on in the next), AP's "Follow AP's …
      * coverage at https://…", the reporter's number or address ("Contact:
      * Priya Nair, 07700 900412"), a press office's with its number
@@ -213,7 +215,7 @@ _cd_import_wire_regex (guint which)
     "further\\s+company\\s+coverage\\s*:.*|\\([\\p{L} ]{2,30}\\s+newsroom\\)|"
     "(?-i:(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?)\\s*:?\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?"
     "(?:\\s*,\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?)*\\.?|[A-Z]{2,6}\\d{2,4}\\s*:\\s*\\S.*)|"
-    "dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|\\d{6}(?:\\s+gmt)?\\s+\\p{L}{3}\\s+\\d\\d|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
+    "dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|(?:(?-i:[A-Z\\d]{2,4}-[A-Z]{2})\\s+)?\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d|\\d{6}(?:\\s+gmt)?\\s+\\p{L}{3}\\s+\\d\\d|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
     "(?:(?:press|media)\\s+)?contact(?:\\s+(?:details|presse|press|media|prensa))?\\s*:\\s*\\S.*(?:\\d[\\d ]{5,}\\d|@).*|"
     "(?:press\\s+office|media\\s+(?:office|relations|team)|(?:corporate\\s+)?communications\\s+(?:office|team)|"
     "ufficio\\s+stampa|gabinete\\s+de\\s+(?:comunicaci[oó]n|prensa)|oficina\\s+de\\s+prensa|servicio\\s+de\\s+prensa|"
@@ -240,7 +242,8 @@ _cd_import_wire_regex (guint which)
     "(?-i)(?<=\\S)[,\\s]+\\d{1,4}(?:[./]|\\s+(?:de\\s+)?\\p{Ll}{3,}).*$",
     /* The writer's name after a label: "Author: Rūta Kazlauskaitė",
      * "Autor: …", "Haber: …" (Anadolu), "Pewarta: …" (Antara) */
-    "^(?:author|autor|autorka|autorin|autore|autrice|auteur|autora|pewarta|reporter|haber|muhabir)\\s*:\\s*(?<name>\\S.*)$",
+    "^(?:author|autor|autorka|autorin|autore|autrice|auteur|autora|pewarta|reporter|haber|muhabir|szerző|"
+    "forfatter|författare|kirjoittaja|yazar)\\s*:\\s*(?<name>\\S.*)$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 

@@ -58,7 +58,8 @@ static char *
 agency_of_line (const char *line)
 {
   static const char *const service[] = { "english", "news", "service", "wire", "press", "agency", "international",
-                                         "world", "newswire", NULL };
+                                         "world", "newswire", "nyhetsbyrån", "nyhetsbyrå", "nyhedsbureau",
+                                         "nachrichtenagentur", "agencia", "agence", "agenzia", "agência", NULL };
   g_auto (GStrv) tokens = g_strsplit (line, " ", -1);
   guint n = g_strv_length (tokens);
 
@@ -70,6 +71,14 @@ agency_of_line (const char *line)
 
       for (guint i = 0; i < k; i++)
         g_string_append_printf (name, "%s%s", i > 0 ? " " : "", tokens[i]);
+      /* A service of the agency's: "EFE-AMÉRICA", "AFP-Sport". */
+      if (k == 1 && n == 1 && strchr (name->str, '-') != NULL && cd_count_words (name->str) <= 2)
+        {
+          g_auto (GStrv) parts = g_strsplit (name->str, "-", 2);
+
+          if (_cd_import_is_agency_name (parts[0]))
+            return g_strdup (parts[0]);
+        }
       if (!_cd_import_is_agency_name (name->str) || strchr (name->str, '/') != NULL)
         continue;
       rest = g_strjoinv (" ", tokens + k);
@@ -165,10 +174,10 @@ heads_story (const char *line)
   return n > 0 && ((cd_count_words (line) <= 25 && strchr (".;:,", line[n - 1]) == NULL) || is_stamp (line));
 }
 
-/* Whether @line is a feed's heading: a code first ("AFP-DEU0378",
- * "dpa-es", "EFE-EN"), then figures and short words ("AFP-DEU0378 4 pl
- * 0412 AFP /XGQ71", "dpa-es 0214 pl 3 vvvv"): two numbers at the least,
- * and no word of five small letters. */
+/* Whether @line is a feed's heading: a code or the agency's name first
+ * ("AFP-DEU0378", "dpa-es", "EFE-EN", "ČTK"), then figures and short
+ * words ("AFP-DEU0378 4 pl 0412 AFP /XGQ71", "dpa 0456 4 wi 421 dpa
+ * 0312"): two numbers at the least, and no word of five small letters. */
 gboolean
 _cd_import_is_code_line (const char *line)
 {
@@ -178,10 +187,14 @@ _cd_import_is_code_line (const char *line)
 
   if (n < 3 || g_regex_match_simple ("\\p{Ll}{5}", line, 0, 0))
     return FALSE;
+  /* The agency's name and the item's date and number: "ANP-20270318-0231
+   * BIN POL". */
+  if (g_regex_match_simple ("^\\p{Lu}{2,6}(?:-\\d{2,}){2,}$", tokens[0], 0, 0))
+    return TRUE;
   for (guint i = 0; i < n; i++)
     numbers += *tokens[i] != '\0' && strspn (tokens[i], "0123456789") == strlen (tokens[i]);
   parts = g_strsplit (tokens[0], "-", 2);
-  return numbers >= 2 && (strpbrk (tokens[0], "0123456789") != NULL ||
+  return numbers >= 2 && (strpbrk (tokens[0], "0123456789") != NULL || _cd_import_is_agency_name (tokens[0]) ||
                           (parts[1] != NULL && _cd_import_is_agency_name (parts[0])));
 }
 
@@ -213,9 +226,9 @@ is_service_line (const char *line,
                                line, 0, 0) ||
          g_regex_match (_cd_import_wire_regex (RE_DESK_NOTE), line, 0, NULL) ||
          g_regex_match_simple ("^(?:berichtigung|korrektur|correction|corrección|rectificación|correzione|rettifica|"
-                               "rectificatif)\\s*:\\s*\\S",
+                               "rectificatif|(?:herhaling\\s+met\\s+)?correctie|rectificatie|rättelse|korrigering)\\s*:\\s*\\S",
                                line, G_REGEX_CASELESS, 0) ||
-         _cd_import_is_code_line (line) || g_regex_match_simple ("^(?:ZCZC\\S*|[A-Za-z]{2,4}\\d{3,5}\\s+\\d\\s+[A-Za-z]{1,3}\\b.*|[A-Z]{3}\\d{1,4}|[a-z]\\d{4}\\s+[a-z\\d]\\s+[a-z]{1,3}\\s+\\S.*|"
+         _cd_import_is_code_line (line) || g_regex_match_simple ("^(?:ZCZC\\S*|[A-Za-z]{2,4}\\d{3,5}\\s+\\d\\s+[A-Za-z]{1,3}\\b.*|[A-Z]{3}\\d{1,4}|[a-z]\\d{4}\\s+[a-z\\d]\\s+[a-z]{1,3}\\s+\\S.*|[a-z]\\d{4}\\s.*\\bBC-\\S.*|"
                                                                  "(?=.*\\d)(?:[A-Z\\d]{1,4}\\s+){2,}[A-Z\\d]{1,4}|"
                                                                  "(?i:(?:the\\s+)?(?:AP|AAP|AFP|dpa|PA|Reuters|ANSA|EFE|Kyodo|Xinhua|UPI|CP|NTB|Lusa)\\s+"
                                                                  "(?:\\S+\\s+){0,2}(?:news|newsalert|service|wire|bulletin)(?:\\s*\\([^)]*\\))?))$",
