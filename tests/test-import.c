@@ -1587,6 +1587,15 @@ test_ninjs_located_byline (void)
       g_assert_no_error (error);
       g_assert_cmpstr (cd_article_get_dateline (a), ==, cases[i].dateline);
     }
+  /* AP's name in capitals run on to the writer's post. */
+  {
+    const char *json = "{\"type\": \"text\", \"headline\": \"Stocks slide\", \"byline\": \"By MARCUS HALE AP Business Writer\", "
+                       "\"body_text\": \"Stocks slid.\"}";
+    g_autoptr (CdArticle) a = cd_import_data (json, strlen (json), CD_IMPORT_FORMAT_NINJS, "item.json", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_byline (a), ==, "MARCUS HALE, AP Business Writer");
+  }
 }
 
 /* An agency API's item whose text is only linked (AP's "NITF Story
@@ -1856,7 +1865,7 @@ test_wire_agency_furniture (void)
       g_assert_cmpstr (cd_article_get_body (a), ==, cases[i].body);
       g_assert_true (cd_text_is_blank (cd_article_get_dek (a)));
       if (cases[i].noted != NULL)
-        g_assert_nonnull (strstr (cd_article_get_ednote (a), cases[i].noted));
+        g_assert_nonnull (strstr (cd_article_get_ednote (a) != NULL ? cd_article_get_ednote (a) : "", cases[i].noted));
       if (cd_article_get_embargo (a) != NULL)
         {
           g_autoptr (GDateTime) utc = g_date_time_to_utc (cd_article_get_embargo (a));
@@ -2106,7 +2115,7 @@ test_wire_agency_furniture_more (void)
       else
         g_assert_null (strstr (cd_article_get_body (a), "(끝)"));
       if (cases[i].noted != NULL)
-        g_assert_nonnull (strstr (cd_article_get_ednote (a), cases[i].noted));
+        g_assert_nonnull (strstr (cd_article_get_ednote (a) != NULL ? cd_article_get_ednote (a) : "", cases[i].noted));
       if (cd_article_get_embargo (a) != NULL)
         {
           g_autoptr (GDateTime) utc = g_date_time_to_utc (cd_article_get_embargo (a));
@@ -2265,6 +2274,11 @@ test_wire_agency_heads (void)
     { "Germany-Politics-Budget,\nGerman cabinet approves 2028 budget with record defence spending\n"
       "Berlin (dpa) - The German cabinet on Wednesday approved a draft budget for next year that includes record spending on defence.\n",
       "German cabinet approves 2028 budget with record defence spending", "Germany-Politics-Budget," },
+    /* Reuters' version note between its headline and bullets. */
+    { "CORRECTED-UPDATE 1-Velmar cuts outlook as China curbs bite\n(Corrects spelling of CFO's name in paragraph 5)\n"
+      "* Sees 2027 revenue of 3.1-3.4 bln euros\n* Shares fall 9% in early trade\n\nBy Anna Verhoef\n\n"
+      "AMSTERDAM, March 9 (Reuters) - Dutch semiconductor equipment maker Velmar cut its full-year revenue forecast on Tuesday.\n",
+      "Velmar cuts outlook as China curbs bite", "(Corrects spelling of CFO's name in paragraph 5)" },
     /* A headline in capitals over a byline stays. */
     { "BC-SOC--Coastal League Glance,0233\nCoastal League Glance\nBy The Associated Press\nAll Times EDT\n"
       "Harbor City FC               14   5   3   41  19   47\nNorthgate United             13   4   5   37  22   43\n",
@@ -2289,7 +2303,7 @@ test_wire_agency_heads (void)
       g_test_message ("%u: %s | %s", i, cd_article_get_body (a), cd_article_get_ednote (a));
       g_assert_cmpstr (cd_article_get_headline (a), ==, cases[i].headline);
       if (cases[i].noted != NULL)
-        g_assert_nonnull (strstr (cd_article_get_ednote (a), cases[i].noted));
+        g_assert_nonnull (strstr (cd_article_get_ednote (a) != NULL ? cd_article_get_ednote (a) : "", cases[i].noted));
       g_assert_null (strstr (cd_article_get_body (a), cases[i].headline));
     }
 }

@@ -45,6 +45,30 @@ _cd_import_without_by (char *byline)
   return byline != NULL ? g_strstrip (byline) : NULL;
 }
 
+/* @byline with a comma between the name in capitals and the writer's
+ * post run on to it, as AP's line under the name joins it in a feed:
+ * "MARCUS HALE AP Business Writer" gives "MARCUS HALE, AP Business
+ * Writer"; else @byline as it is. */
+char *
+_cd_import_part_byline_post (const char *byline)
+{
+  g_autoptr (GMatchInfo) info = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *post = NULL;
+  g_autofree char *first = NULL;
+
+  if (byline == NULL)
+    return NULL;
+  if (!g_regex_match (_cd_import_wire_regex (RE_NAME_THEN_POST), byline, 0, &info))
+    return g_strdup (byline);
+  name = g_match_info_fetch_named (info, "name");
+  post = g_match_info_fetch_named (info, "post");
+  first = g_strndup (post, strcspn (post, " "));
+  if (!_cd_import_is_agency_name (first) && !_cd_import_is_byline_title (post))
+    return g_strdup (byline);
+  return g_strdup_printf ("%s, %s", name, post);
+}
+
 /* "Von Anna Berg" (German), "Par Jean Dupont" (French), "Por Ana Gil"
  * (Spanish), "Door Piet de Vries" (Dutch), "Av Kari Nordbø" (Norwegian,
  * Swedish), "Af Mette Holm/Ritzau" (Danish), "von Christian Albrecht und

@@ -250,7 +250,7 @@ byline_of (JsonObject *ninjs)
   _cd_import_without_by (byline);
   if (title != NULL && *title != '\0')
     return g_strdup_printf ("%s, %s", byline, title);
-  return g_steal_pointer (&byline);
+  return _cd_import_part_byline_post (byline);
 }
 
 static void

@@ -60,6 +60,7 @@ char       *_cd_import_take_body_sign_off (char    *markdown,
                                            GString *notes);
 char       *_cd_import_without_by (char *byline);
 char       *_cd_import_byline_of_line (const char *line);
+char       *_cd_import_part_byline_post (const char *byline);
 gboolean    _cd_import_is_byline (const char *line);
 char       *_cd_import_take_body_byline (CdArticle *article,
                                          char      *markdown,
@@ -120,6 +121,7 @@ typedef enum
   RE_TAKE_NUMBER,
   RE_DATE_AFTER_PLACE,
   RE_AUTHOR_LABEL,
+  RE_NAME_THEN_POST,
 } CdWirePattern;
 
 GRegex  *_cd_import_wire_regex (guint which);

@@ -244,6 +244,9 @@ _cd_import_wire_regex (guint which)
      * "Autor: …", "Haber: …" (Anadolu), "Pewarta: …" (Antara) */
     "^(?:author|autor|autorka|autorin|autore|autrice|auteur|autora|pewarta|reporter|haber|muhabir|szerző|"
     "forfatter|författare|kirjoittaja|yazar)\\s*:\\s*(?<name>\\S.*)$",
+    /* A name in capitals, then the writer's post with a capital and small
+     * letters: "MARCUS HALE AP Business Writer" */
+    "(?-i)^(?<name>\\p{Lu}[\\p{Lu}'’.-]+(?:\\s+\\p{Lu}[\\p{Lu}'’.-]+){1,3}?)\\s+(?<post>(?:The\\s+)?\\p{Lu}\\S*(?:\\s+\\S+){1,4})$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 

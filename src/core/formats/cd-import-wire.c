@@ -652,6 +652,14 @@ take_notes (GPtrArray *blocks,
               g_ptr_array_remove_index (b->lines, j);
               continue;
             }
+          /* A version note on a line of its own over bullets: "(Corrects
+           * spelling of CFO's name in paragraph 5)". */
+          if (j == 0 && b->lines->len > 1 && g_regex_match (_cd_import_wire_regex (RE_VERSION_NOTE), line, 0, NULL))
+            {
+              _cd_import_add_note (notes, line);
+              g_ptr_array_remove_index (b->lines, j);
+              continue;
+            }
           if (!g_regex_match (_cd_import_wire_regex (RE_EDS), line, 0, NULL))
             {
               j++;
