@@ -913,6 +913,16 @@ test_xml_byline_over_dateline (void)
     g_assert_no_error (error);
     g_assert_cmpstr (cd_article_get_byline (sta), ==, "Tina Kovač");
   }
+  /* The comma before the writer's title in the byline's own text. */
+  {
+    g_autoptr (CdArticle) ap = import_xml ("<nitf><body><body.head><hedline><hl1>Storm closes ports</hl1></hedline>"
+                                           "<byline>By <person>DANA WHITFIELD</person>, <byttl>Associated Press</byttl></byline>"
+                                           "</body.head><body.content><p>The storm closed ports.</p></body.content></body></nitf>",
+                                           &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_byline (ap), ==, "DANA WHITFIELD, Associated Press");
+  }
   g_assert_cmpstr (cd_article_get_body (nitf), ==, "The receivers appointed a retailing veteran.\n");
 
   g2 = import_xml ("<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><contentMeta>"
@@ -2425,6 +2435,112 @@ test_wire_agency_forms (void)
       g_assert_true (g_str_has_suffix (cd_article_get_body (a), cases[i].last));
       g_assert_true (g_str_has_prefix (cd_article_get_body (a), cases[i].last) ||
                      strstr (cd_article_get_body (a), "(EUROPA PRESS)") == NULL);
+    }
+}
+
+/* What agencies the desk knows less set over and under their stories:
+ * a masthead of the agency's name, its time stamp and section over the
+ * headline (the name gives the source); a dateline with no dash after
+ * the agency's name in capitals; Korean agencies' "(서울=연합뉴스) 김지현
+ * 기자 ="; initials between slashes under the story, after the agency's
+ * name or its stamp; Jiji's stamp in brackets. The look-alikes stay: a
+ * title of two words over a subtitle, a body's name in brackets in the
+ * first sentence, a last line with a slash in it. */
+static void
+test_wire_agency_mastheads (void)
+{
+  /* clang-format off */
+  static const struct
+  {
+    const char *text;
+    const char *headline, *dateline, *byline, *source, *noted, *last, *absent;
+  } cases[] = {
+    { "KNA-Basisdienst\n12.03.2027 11:21\nKirche/Vatikan/Papst/Jugend\n\nPapst ruft junge Menschen zum Einsatz gegen Einsamkeit auf\n\n"
+      "Vatikanstadt (KNA) Der Papst hat junge Menschen weltweit aufgerufen, sich gegen Einsamkeit und Ausgrenzung in ihrem Umfeld einzusetzen.\n\n"
+      "KNA abe ksc\n",
+      "Papst ruft junge Menschen zum Einsatz gegen Einsamkeit auf", "Vatikanstadt", NULL, "KNA", "KNA abe ksc",
+      "in ihrem Umfeld einzusetzen.\n" },
+    { "ИНТЕРФАКС\n12.03.2027 13:47\nФИНАНСЫ\n\nКурс юаня на Мосбирже опустился ниже 12 рублей впервые с января\n\n"
+      "Курс юаня на Московской бирже в ходе торгов в пятницу опустился ниже 12 рублей впервые с 14 января, следует из данных торгов.\n",
+      "Курс юаня на Мосбирже опустился ниже 12 рублей впервые с января", NULL, NULL, "ИНТЕРФАКС", "12.03.2027 13:47",
+      "следует из данных торгов.\n" },
+    { "APP\nAPP43-12\nBusiness\n\nSBP keeps policy rate unchanged at 9 percent\n\n"
+      "KARACHI, Mar 12 (APP): The State Bank of Pakistan on Friday decided to keep the policy rate unchanged at 9 percent, citing price stability.\n\n"
+      "APP/raz/mah\n",
+      "SBP keeps policy rate unchanged at 9 percent", "KARACHI", NULL, "APP", "APP/raz/mah", "citing price stability.\n" },
+    { "Philippine News Agency\nNation\nMarch 12, 2027, 4:18 pm\n\nDOH: Measles cases down 40% after catch-up drive\n\n"
+      "MANILA – The Department of Health on Friday reported a 40-percent drop in measles cases in the first 10 weeks of 2027.\n",
+      "DOH: Measles cases down 40% after catch-up drive", "MANILA", NULL, "Philippine News Agency", "Nation",
+      "in the first 10 weeks of 2027.\n" },
+    { "時事通信\n2027年03月12日10時45分\n経済\n\n米ＦＲＢ議長、利下げ「急がず」\n\n"
+      "　【ワシントン時事】米連邦準備制度理事会（ＦＲＢ）の議長は１１日、上院銀行委員会で証言し、利下げを急がない考えを示した。\n（2027/03/12-10:45）\n",
+      "米ＦＲＢ議長、利下げ「急がず」", "ワシントン", NULL, "時事通信", "（2027/03/12-10:45）", "利下げを急がない考えを示した。\n" },
+    { "성인 10명 중 4명 하루 1시간 넘게 숏폼 본다\n\n(서울=연합뉴스) 김지현 기자 = 국내 성인 10명 중 4명은 하루 1시간 이상 짧은 동영상(숏폼)을 시청하는 것으로 나타났다.\n",
+      "성인 10명 중 4명 하루 1시간 넘게 숏폼 본다", "서울", "김지현", "연합뉴스", NULL, "시청하는 것으로 나타났다.\n" },
+    { "Perú exportó arándanos por US$ 2,300 millones\n\nLima, mar. 12 (ANDINA). Las exportaciones peruanas de arándanos sumaron 2,300 millones de "
+      "dólares en el 2026, un nuevo récord.\n\n(FIN) DOP/JJN\n",
+      "Perú exportó arándanos por US$ 2,300 millones", "Lima", NULL, "ANDINA", "DOP/JJN", "un nuevo récord.\n" },
+    { "Senate confirms electoral commissioners\n\nAbuja, March 11, 2027 (NAN) The Senate on Thursday confirmed the nomination of 12 Resident "
+      "Electoral Commissioners.\n\nNOB/IBI\n",
+      "Senate confirms electoral commissioners", "Abuja", NULL, "NAN", "NOB/IBI", "Electoral Commissioners.\n" },
+    { "Patēriņa cenas Latvijā februārī pieauga par 0,4%\n\nRĪGA, 12. martā, LETA. Patēriņa cenu līmenis Latvijā šā gada februārī pieauga par 0,4%.\n",
+      "Patēriņa cenas Latvijā februārī pieauga par 0,4%", "RĪGA", NULL, "LETA", NULL, "februārī pieauga par 0,4%.\n" },
+    { "SBB investieren 14 Milliarden in Zürich\n\nZürich (awp/sda) - Die SBB wollen bis 2035 rund 14 Milliarden Franken in den Bahnknoten Zürich investieren.\n\n"
+      "Keystone-SDA mk/rs\n",
+      "SBB investieren 14 Milliarden in Zürich", "Zürich", NULL, "awp/sda", "Keystone-SDA mk/rs", "Bahnknoten Zürich investieren.\n" },
+    /* dpa's version note over the headline; its notebook, with the part
+     * not for publication, and its sign-off with a slash. */
+    { "dpa-Basisdienst\n12.03.2027 15:47\nVerkehr/Streiks/Bahn\n(Zusammenfassung 1545 - neu: Reaktion Bahn)\n\n"
+      "Lokführer streiken am Montag bundesweit =\n\nBerlin (dpa) - Bahnreisende in ganz Deutschland müssen sich am Montag auf massive Einschränkungen einstellen.\n\n"
+      "dpa-Notizblock\n\n## Redaktionelle Hinweise\n- Zusammenfassung wird bis 18.00 Uhr aktualisiert.\n\n* * * *\n\n"
+      "Die folgenden Informationen sind nicht zur Veröffentlichung bestimmt\n\n## Kontakte\n- Autor: Martin Fischer, +49 30 285231 412\n\n"
+      "dpa mfi/lkr yybb z2 sk\n121547 Mär 27\n",
+      "Lokführer streiken am Montag bundesweit", "Berlin", NULL, "dpa", "neu: Reaktion Bahn", "auf massive Einschränkungen einstellen.\n",
+      "Notizblock" },
+    /* UNI's story in two takes: its desk's sign-off with the time, the
+     * next take's desk and number, its slug with the take's. */
+    { "UNI NPR 24\nParl-Finance Bill-LS\nLok Sabha passes Finance Bill\n"
+      "New Delhi, Mar 12 (UNI) The Lok Sabha on Friday passed the Finance Bill, 2027 by a voice vote after a six-hour debate.\n"
+      "The Bill will now be sent to the Rajya Sabha.\nMORE\nUNI AK SB 1418\n\nUNI NPR 27\nParl-Finance Bill-LS 2 last\n"
+      "The House was later adjourned till Monday.\nUNI AK SB 1436\n",
+      "Lok Sabha passes Finance Bill", "New Delhi", NULL, "UNI", "UNI AK SB 1436", "The House was later adjourned till Monday.\n",
+      "MORE" },
+    /* Look-alikes. */
+    { "Spring Festival\nA week of music in the park\n\nBy Jane Hollis\n\nThe city's spring festival opens on Friday with twenty concerts in Victoria Park.\n",
+      "Spring Festival", NULL, "Jane Hollis", NULL, NULL, "twenty concerts in Victoria Park.\n" },
+    { "Health body warns on heat\n\nThe World Health Organization (WHO) Regional Office said on Monday that heatwaves would grow longer.\n",
+      "Health body warns on heat", NULL, NULL, NULL, NULL,
+      "The World Health Organization (WHO) Regional Office said on Monday that heatwaves would grow longer.\n" },
+    { "Police name driver\n\nLondon (UK) Police named the driver on Monday after the crash on the A40 at the weekend.\n",
+      "Police name driver", NULL, NULL, NULL, NULL,
+      "London (UK) Police named the driver on Monday after the crash on the A40 at the weekend.\n" },
+    { "TRIGGERS\n========\n\nIntroduction\n------------\n\nA trigger is a facility that allows events caused by one package to be recorded.\n",
+      "TRIGGERS", NULL, NULL, NULL, NULL, "to be recorded.\n" },
+    { "Festival line-up\n\nThe festival runs for three nights in the old quarry above the town.\n\nTickets and/or passes\n",
+      "Festival line-up", NULL, NULL, NULL, NULL, "Tickets and/or passes\n" },
+  };
+  /* clang-format on */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdArticle) a = cd_import_data (cases[i].text, strlen (cases[i].text), CD_IMPORT_FORMAT_WIRE,
+                                                "wire.txt", &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%u: %s | %s", i, cd_article_get_body (a), cd_article_get_ednote (a));
+      g_assert_cmpstr (cd_article_get_headline (a), ==, cases[i].headline);
+      g_assert_cmpstr (cd_article_get_dateline (a), ==, cases[i].dateline);
+      g_assert_cmpstr (cd_article_get_byline (a), ==, cases[i].byline);
+      g_assert_cmpstr (cd_article_get_source (a), ==, cases[i].source);
+      if (cases[i].noted != NULL)
+        {
+          g_assert_nonnull (cd_article_get_ednote (a));
+          g_assert_nonnull (strstr (cd_article_get_ednote (a), cases[i].noted));
+        }
+      g_assert_true (g_str_has_suffix (cd_article_get_body (a), cases[i].last));
+      if (cases[i].absent != NULL)
+        g_assert_null (strstr (cd_article_get_body (a), cases[i].absent));
     }
 }
 
@@ -4589,6 +4705,70 @@ test_wire_envelope (Fixture      *f,
     g_assert_cmpstr (cd_article_get_headline (g_ptr_array_index (both, 1)), ==, "Sun in Kiel");
     g_assert_cmpstr (cd_article_get_body (g_ptr_array_index (both, 1)), ==, "The sun shone.\n");
   }
+  /* A story in two takes, each in its envelope (PTI's: "MORE" after the
+   * first take's last sentence, its sign-off and stamp; the second
+   * opening with the desk's code and the slug with the take's number, and
+   * signed off with the initials again on a line of their own): one
+   * story; the message after it, which goes on from nothing, a story of
+   * its own. */
+  {
+    g_autofree char *takes = write_file (
+        f, "takes.txt",
+        "\x01ZCZC\nPTI0317 3 NAT 412 NA\n\x02"
+        "DEL45\nIMD-MONSOON\nIMD forecasts above normal monsoon\n"
+        "     New Delhi, Apr 15 (PTI) The India Meteorological Department on Thursday forecast an above normal "
+        "monsoon for 2027, at 105 per cent of the long-period average.\n"
+        "     The monsoon is crucial for kharif crops. MORE\nPTI ABC RT\n04151245\n\x03NNNN\n"
+        "\x01ZCZC\nPTI0321 3 NAT 236 NA\n\x02"
+        "DEL47\nIMD-MONSOON 2 LAST\n"
+        "     The IMD will issue an updated forecast in May.\n"
+        "     The agriculture minister welcomed the forecast. PTI ABC RT\nRT\n04151301\n\x03NNNN\n"
+        "\x01ZCZC\nPTI0322 3 NAT 120 NA\n\x02"
+        "DEL48\nRAIL-FARES\nRailways hold fares\n"
+        "     New Delhi, Apr 15 (PTI) The railways will not raise fares this year, the minister said on Thursday.\n"
+        "     The decision covers all classes. PTI DEF GH\n04151310\n\x03NNNN\n\x04",
+        -1);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GPtrArray) stories = cd_import_file_all (takes, NULL, &error);
+    CdArticle *monsoon;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (stories->len, ==, 2);
+    monsoon = g_ptr_array_index (stories, 0);
+    g_assert_cmpstr (cd_article_get_headline (monsoon), ==, "IMD forecasts above normal monsoon");
+    g_assert_cmpstr (cd_article_get_dateline (monsoon), ==, "New Delhi");
+    g_assert_cmpstr (cd_article_get_body (monsoon), ==,
+                     "The India Meteorological Department on Thursday forecast an above normal monsoon for 2027, "
+                     "at 105 per cent of the long-period average.\n\n"
+                     "The monsoon is crucial for kharif crops.\n\n"
+                     "The IMD will issue an updated forecast in May.\n\n"
+                     "The agriculture minister welcomed the forecast.\n");
+    g_assert_nonnull (cd_article_get_ednote (monsoon));
+    g_assert_nonnull (strstr (cd_article_get_ednote (monsoon), "PTI0321 3 NAT 236 NA"));
+    g_assert_nonnull (strstr (cd_article_get_ednote (monsoon), "PTI ABC RT"));
+    /* EFE's: "(sigue)" under the first take, "(2 y último)" after the
+     * slug in capitals over the second. */
+    {
+      g_autofree char *efe_path = write_file (
+          f, "efe-takes.txt",
+          "\x01ZCZC\nEFE0412 3 ecx 0398\n\x02\nARGENTINA ECONOMÍA\nArgentina cierra 2026 con un superávit récord\n"
+          "Buenos Aires, 20 ene (EFE).- Argentina registró en 2026 un superávit comercial récord de 21.000 millones de dólares.\n"
+          "(sigue)\n\x03\nNNNN\n\x01ZCZC\nEFE0413 3 ecx 0210\n\x02\nARGENTINA ECONOMÍA (2 y último)\n"
+          "Brasil se mantuvo como el principal socio comercial de Argentina.\nEFE\nhd/mgs\n\x03\nNNNN\n\x04",
+          -1);
+      g_autoptr (GPtrArray) efe = cd_import_file_all (efe_path, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (efe->len, ==, 1);
+      g_assert_cmpstr (cd_article_get_body (g_ptr_array_index (efe, 0)), ==,
+                       "Argentina registró en 2026 un superávit comercial récord de 21.000 millones de dólares.\n\n"
+                       "Brasil se mantuvo como el principal socio comercial de Argentina.\n");
+    }
+    g_assert_cmpstr (cd_article_get_headline (g_ptr_array_index (stories, 1)), ==, "Railways hold fares");
+    g_assert_cmpstr (cd_article_get_body (g_ptr_array_index (stories, 1)), ==,
+                     "The railways will not raise fares this year, the minister said on Thursday.\n\n"
+                     "The decision covers all classes.\n");
+  }
   blank = write_file (f, "blank.txt", "\x01h1\r\n\x02 \r\n\t\r\n\x03\x04", -1);
   assert_file_error (blank, CD_IMPORT_ERROR_EMPTY,
                      ": the wire message has no text between its start and end of text.");
@@ -4723,6 +4903,7 @@ main (int   argc,
   g_test_add_func ("/import/wire/agency-bylines", test_wire_agency_bylines);
   g_test_add_func ("/import/wire/agency-heads", test_wire_agency_heads);
   g_test_add_func ("/import/wire/agency-forms", test_wire_agency_forms);
+  g_test_add_func ("/import/wire/agency-mastheads", test_wire_agency_mastheads);
   g_test_add_func ("/import/release-lines", test_release_lines);
   g_test_add_func ("/import/release-letterhead", test_release_letterhead);
   g_test_add_func ("/import/language/guess", test_language_guess);

@@ -41,7 +41,8 @@ plausible_source (const char *source)
 
   g_auto (GStrv) parts = NULL;
 
-  if (cd_text_has_char (source, g_unichar_isupper))
+  if (cd_text_has_char (source, g_unichar_isupper) ||
+      g_regex_match_simple ("^\\p{Lo}+(?:\\s\\p{Lo}+){0,3}$", source, 0, 0))
     return TRUE;
   /* With a regional service or the agency it passes on: "dpa/lhe",
    * "awp/sda", "tca/dpa". */
@@ -265,6 +266,34 @@ is_byline_place (const char *place)
   return name != NULL;
 }
 
+/* Whether a dateline with no dash after its bracket is one by its source
+ * and what follows: an agency's name in capitals (not a country's or a
+ * body's that stories name so: "London (UK) Police …"), not the initials of the
+ * place before it ("Vatikanstadt (KNA) Der Papst …", "KARACHI, Mar 12
+ * (APP): The …", "Lima, mar. 12 (ANDINA). Las …"; not "The World Health
+ * Organization (WHO) said …", nor "Ministry of Finance (MOF) Director …"),
+ * then a sentence. */
+static gboolean
+is_acronym_dateline (const char *place,
+                     const char *source,
+                     const char *rest)
+{
+  g_auto (GStrv) words = g_regex_split_simple ("[\\s-]+", place, 0, 0);
+  g_autoptr (GString) initials = g_string_new (NULL);
+
+  static const char *const not_agencies[] = { "USA", "UAE", "NHS", "CEO", "GDP", "WHO", "NATO", "OPEC", "IMF", "ECB",
+                                              "FBI", "CIA", "MPS", "MEPS", "BBC", "CNN", "NASA", "FIFA", "UEFA", NULL };
+
+  if (!g_regex_match_simple ("^\\p{Lu}{3,8}$", source, 0, 0) || !g_unichar_isupper (g_utf8_get_char (rest)) ||
+      g_strv_contains (not_agencies, source))
+    return FALSE;
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_unichar_isupper (g_utf8_get_char (words[i])))
+      g_string_append_unichar (initials, g_utf8_get_char (words[i]));
+  return g_utf8_strlen (initials->str, -1) < 2 ||
+         (strstr (initials->str, source) == NULL && strstr (source, initials->str) == NULL);
+}
+
 GMatchInfo *
 _cd_import_match_dateline (const char *paragraph)
 {
@@ -286,14 +315,19 @@ _cd_import_match_dateline (const char *paragraph)
        * after the bracket, a place, a date and a known agency ("Mumbai,
        * Dec 5 (PTI) The …"): a story's own first paragraph may hold a
        * bracket so ("The Associated Press (AP) said …"). */
-      /* Kyodo's "【札幌共同】" is the whole dateline, and Xinhua's
-       * "新华社北京6月3日电". */
-      if ((g_str_has_prefix (paragraph, "【") || g_str_has_prefix (paragraph, "新华社")) && *place != '\0')
+      /* Kyodo's "【札幌共同】" is the whole dateline, Xinhua's
+       * "新华社北京6月3日电" and Yonhap's "(서울=연합뉴스)". */
+      if ((g_str_has_prefix (paragraph, "【") || g_str_has_prefix (paragraph, "新华社") ||
+           g_regex_match_simple ("^\\(\\p{Hangul}+=", paragraph, 0, 0)) &&
+          *place != '\0')
         return info;
       /* A byline with its agency is none: "Por Jonas Brehm (dpa)". */
+      g_autofree char *rest = g_match_info_fetch_named (info, "rest");
+
       if (plausible_source (g_strstrip (source)) && g_strv_length (words) <= 5 && !is_byline_place (place) &&
           (*place != '\0' && !_cd_import_is_date (place)
-               ? dashed || (*date != '\0' && _cd_import_is_agency_name (source))
+               ? dashed || (*date != '\0' && _cd_import_is_agency_name (source)) ||
+                     is_acronym_dateline (place, source, rest)
                : dashed && (*place != '\0' || _cd_import_is_agency_name (source))))
         return info;
     }
@@ -303,8 +337,10 @@ _cd_import_match_dateline (const char *paragraph)
       g_autofree char *source = g_match_info_fetch_named (info, "source");
       g_autofree char *date = g_match_info_fetch_named (info, "date");
 
-      /* An agency's name without brackets only after the date. */
-      if (source == NULL || *source == '\0' || (*date != '\0' && _cd_import_is_agency_name (source)))
+      /* An agency's name without brackets only after the date: a known
+       * one, or one in capitals after a comma ("RĪGA, 12. martā, LETA. …"). */
+      if (source == NULL || *source == '\0' ||
+          (*date != '\0' && (_cd_import_is_agency_name (source) || g_regex_match_simple ("^\\p{Lu}{2,9}$", source, 0, 0))))
         return info;
     }
   g_clear_pointer (&info, g_match_info_free);

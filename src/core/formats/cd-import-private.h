@@ -126,6 +126,10 @@ typedef enum
 
 GRegex  *_cd_import_wire_regex (guint which);
 gboolean _cd_import_is_code_line (const char *line);
+gboolean _cd_import_is_take_head (const char *line,
+                                  gboolean   *slug);
+gboolean _cd_import_take_goes_on (const char *line,
+                                  char      **text);
 char    *_cd_import_match_group (GRegex     *regex,
                                  const char *text,
                                  const char *group);

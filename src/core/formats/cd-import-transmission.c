@@ -260,6 +260,101 @@ message_end (const char *stx,
   return next;
 }
 
+/* The lines of @text up to @end with text in them, control characters
+ * left out, at most @most from its start (@from_end FALSE) or its end. */
+static GPtrArray *
+text_lines (const char *text,
+            const char *end,
+            guint       most,
+            gboolean    from_end)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) line = g_string_new (NULL);
+
+  g_assert (text != NULL && end != NULL && end >= text);
+
+  for (const char *p = text; p <= end; p++)
+    if (p == end || *p == '\n' || *p == '\r')
+      {
+        g_strstrip (line->str);
+        if (line->str[0] != '\0')
+          g_ptr_array_add (lines, g_strdup (line->str));
+        g_string_truncate (line, 0);
+      }
+    else if ((guchar) *p >= 0x20 && *p != DEL)
+      g_string_append_c (line, *p);
+  if (lines->len > most)
+    g_ptr_array_remove_range (lines, from_end ? 0 : most, lines->len - most);
+  return g_steal_pointer (&lines);
+}
+
+/* Whether the message @next goes on with the story of @message, a take
+ * after a take: @message's text ends with the mark that it goes on
+ * ("… he said. MORE", then perhaps its sign-off and time stamp), and the
+ * text of @next starts with the take's head and number ("DEL47",
+ * "IMD-MONSOON 2 LAST"). */
+static gboolean
+continues_take (const char *message,
+                const char *next)
+{
+  const char *stx = find_stx (message, strlen (message));
+  const char *next_stx = find_stx (next, strlen (next));
+  g_autoptr (GPtrArray) last = NULL;
+  g_autoptr (GPtrArray) first = NULL;
+  gboolean goes_on = FALSE;
+
+  g_assert (stx != NULL && next_stx != NULL);
+
+  last = text_lines (stx + 1, frame_end (stx + 1), 4, TRUE);
+  for (guint i = 0; i < last->len && !goes_on; i++)
+    goes_on = _cd_import_take_goes_on (g_ptr_array_index (last, i), NULL);
+  if (!goes_on)
+    return FALSE;
+  first = text_lines (next_stx + 1, frame_end (next_stx + 1), 3, FALSE);
+  for (guint i = 0; i < first->len; i++)
+    {
+      const char      *line = g_ptr_array_index (first, i);
+      g_autofree char *bare = g_regex_replace_literal (_cd_import_wire_regex (RE_TAKE_NUMBER), line, -1, 0, "", 0, NULL);
+      gboolean         slug;
+
+      if (!_cd_import_is_take_head (line, &slug))
+        return FALSE;
+      if (slug && bare != NULL && strcmp (bare, line) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One message of the story in @message and the take after it, @next:
+ * the heading of both (for the note), the text of the first, what closes
+ * it (its trailer), then the text of the next with its trailer, as a
+ * story sent in takes reads in one message. */
+static char *
+join_take (const char *message,
+           const char *next)
+{
+  const char *stx = find_stx (message, strlen (message));
+  const char *next_stx = find_stx (next, strlen (next));
+  const char *text_end = frame_end (stx + 1);
+  const char *soh = memchr (next, SOH, next_stx - next);
+  GString    *joined = g_string_new_len (message, stx - message);
+
+  g_assert (stx != NULL && next_stx != NULL);
+
+  /* The next take's heading, its SOH left out: the note's. */
+  g_string_append_c (joined, '\n');
+  g_string_append_len (joined, soh != NULL ? soh + 1 : next, next_stx - (soh != NULL ? soh + 1 : next));
+  g_string_append_len (joined, stx, text_end - stx);
+  g_string_append_c (joined, '\n');
+  /* The first take's trailer, to close it as "NNNN" does in one message. */
+  for (const char *p = text_end; *p != '\0'; p++)
+    if ((guchar) *p >= 0x20 || *p == '\n' || *p == '\r')
+      g_string_append_c (joined, *p);
+  g_string_append_c (joined, '\n');
+  g_string_append (joined, next_stx + 1);
+  return g_string_free (joined, FALSE);
+}
+
 /**
  * _cd_import_split_transmissions:
  * @text: wire copy
@@ -269,7 +364,8 @@ message_end (const char *stx,
  * newsroom's capture writes them one after another.
  *
  * Returns: (transfer full) (nullable): each message's text, envelope and
- *   all; %NULL when @text holds fewer than two
+ *   all, a story's takes joined in one; %NULL when @text holds fewer than
+ *   two messages
  */
 GPtrArray *
 _cd_import_split_transmissions (const char *text,
@@ -278,6 +374,7 @@ _cd_import_split_transmissions (const char *text,
   g_autoptr (GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *copy = g_strndup (text, length);
   const char      *start = copy;
+  guint            found;
 
   g_assert (text != NULL);
 
@@ -292,7 +389,18 @@ _cd_import_split_transmissions (const char *text,
       g_ptr_array_add (messages, g_strndup (start, next - start));
       start = next;
     }
-  return messages->len >= 2 ? g_steal_pointer (&messages) : NULL;
+  found = messages->len;
+  /* A story sent in takes, each in its envelope, is one story. */
+  for (guint i = messages->len - 1; i > 0; i--)
+    if (continues_take (g_ptr_array_index (messages, i - 1), g_ptr_array_index (messages, i)))
+      {
+        char *joined = join_take (g_ptr_array_index (messages, i - 1), g_ptr_array_index (messages, i));
+
+        g_free (g_ptr_array_index (messages, i - 1));
+        messages->pdata[i - 1] = joined;
+        g_ptr_array_remove_index (messages, i);
+      }
+  return found >= 2 ? g_steal_pointer (&messages) : NULL;
 }
 
 /**

@@ -87,6 +87,64 @@ inline_sign_off (const char *line)
   return start;
 }
 
+/* Whether @line repeats, alone, the last initials of the sign-off
+ * @above it ("… in check. PTI ABC RT" over "RT", as PTI's desk signs). */
+static gboolean
+repeats_initials (const char *line,
+                  const char *above)
+{
+  gsize n = strlen (line), m;
+
+  if (above == NULL || n < 2 || n > 4 || !g_regex_match_simple ("^[A-Z]+$", line, 0, 0))
+    return FALSE;
+  m = strlen (above);
+  return m > n && above[m - n - 1] == ' ' && strcmp (above + m - n, line) == 0 &&
+         (is_signing (above) || inline_sign_off (above) > 0);
+}
+
+/* The line over line @k of block @i of @blocks (the last of the block
+ * before, for a block's first), or %NULL. */
+static const char *
+line_above (GPtrArray *blocks,
+            guint      i,
+            guint      k)
+{
+  CdWireBlock *b = g_ptr_array_index (blocks, i);
+
+  if (k > 0)
+    return g_ptr_array_index (b->lines, k - 1);
+  for (; i > 0; i--)
+    {
+      CdWireBlock *before = g_ptr_array_index (blocks, i - 1);
+
+      if (before->lines->len > 0)
+        return g_ptr_array_index (before->lines, before->lines->len - 1);
+    }
+  return NULL;
+}
+
+/* Drops, from the lines that sign the story off, a line that repeats the
+ * sign-off's last initials: it says nothing the sign-off does not. */
+static void
+drop_repeated_initials (GPtrArray *blocks)
+{
+  for (guint i = blocks->len; i > 0; i--)
+    {
+      CdWireBlock *b = g_ptr_array_index (blocks, i - 1);
+      guint        j;
+
+      for (j = b->lines->len; j > 0; j--)
+        {
+          const char *line = g_ptr_array_index (b->lines, j - 1);
+
+          if (repeats_initials (line, line_above (blocks, i - 1, j - 1)))
+            g_ptr_array_remove_index (b->lines, j - 1);
+          else if (!is_signing (line))
+            return;
+        }
+    }
+}
+
 /* Sets the sign-off and trailer lines under the last paragraph with no
  * blank line between them ("… relu.", "ats/mk/jb"; Reuters' contact under
  * its credits) in a block of their own, after it; and a sign-off after
@@ -175,6 +233,7 @@ take_sign_off (CdArticle *article,
 
   g_assert (blocks != NULL);
 
+  drop_repeated_initials (blocks);
   split_sign_off (blocks);
 
   for (guint i = blocks->len; i > 0; i--)
@@ -302,29 +361,76 @@ take_notebook (GPtrArray *blocks,
     }
 }
 
-/* Whether @line heads a take: its slug or PA's catchline, perhaps with
- * the take's number ("BIZ-RBI-POLICY 2 LAST", "BC-EU--Dike Breach, Take
- * 2,0940", "COURTS Garda 2"), the feed's heading ("dpa-es 0215 pl 3
- * vvvv"), or the desk's code and number ("DEL27"). */
-static gboolean
-is_take_head (const char *line,
-              gboolean   *slug)
+/**
+ * _cd_import_is_take_head:
+ * @line: a line of wire copy
+ * @slug: (out): whether @line names the story: its slug or catchline
+ *
+ * Returns: whether @line heads a take: its slug or PA's catchline, perhaps
+ *   with the take's number ("BIZ-RBI-POLICY 2 LAST", "BC-EU--Dike Breach,
+ *   Take 2,0940", "COURTS Garda 2"; a slug of two words in capitals only
+ *   with it: "IMD-MONSOON 2 LAST", "ARGENTINA ECONOMÍA (2 y último)",
+ *   "Parl-Finance Bill-LS 2 last"), the feed's heading ("dpa-es 0215 pl 3
+ *   vvvv"), or the desk's code and number ("DEL27", "UNI NPR 27")
+ */
+gboolean
+_cd_import_is_take_head (const char *line,
+                         gboolean   *slug)
 {
   g_autofree char *bare = g_regex_replace_literal (_cd_import_wire_regex (RE_TAKE_NUMBER), line, -1, 0, "", 0, NULL);
+  gboolean         numbered = bare != NULL && strcmp (bare, line) != 0;
 
   *slug = bare != NULL && (g_regex_match (_cd_import_wire_regex (RE_SLUG), bare, 0, NULL) ||
-                           g_regex_match_simple (PA_CATCHLINE, bare, 0, 0) || _cd_import_is_code_line (line));
-  return *slug || g_regex_match_simple ("^[A-Z]{3}\\d{1,4}$", line, 0, 0);
+                           g_regex_match_simple (PA_CATCHLINE, bare, 0, 0) || _cd_import_is_code_line (line) ||
+                           (numbered && (g_regex_match_simple ("^[\\p{Lu}\\d]+-[\\p{Lu}\\d]+$", bare, 0, 0) ||
+                                         g_regex_match_simple ("^\\p{Lu}+(?:\\s\\p{Lu}+){1,3}$", bare, 0, 0) ||
+                                         g_regex_match_simple ("^(?=(?:[^-]*-){2})[\\p{L}\\d]+(?:[-\\s][\\p{L}\\d]+){2,5}$", bare, 0, 0))));
+  if (*slug || g_regex_match_simple ("^[A-Z]{3}\\d{1,4}$", line, 0, 0))
+    return TRUE;
+  /* The agency's desk and number: "UNI NPR 27". */
+  {
+    g_autofree char *agency = g_strndup (line, strcspn (line, " "));
+
+    return g_regex_match_simple ("^\\S+\\s+[A-Z]{2,4}\\s*\\d{1,4}$", line, 0, 0) && _cd_import_is_agency_name (agency);
+  }
 }
 
-/* Joins a story sent in takes: a take's "MORE" or "(sigue)" (on its
- * line, or after the last sentence: "… he said. MORE"), what closes the take under it
- * (the desk's sign-off, the time stamp, "NNNN") and the next take's head
- * (its code and slug) go, where there is a slug. */
+/**
+ * _cd_import_take_goes_on:
+ * @line: a line of wire copy
+ * @text: (out) (optional): @line without the mark
+ *
+ * Returns: whether @line says the story goes on in the next take: "MORE"
+ *   or "(sigue)" on its line, or after the take's last sentence ("… he
+ *   said. MORE")
+ */
+gboolean
+_cd_import_take_goes_on (const char *line,
+                         char      **text)
+{
+  static GRegex *more;
+  g_autoptr (GMatchInfo) info = NULL;
+  g_autofree char *before = NULL;
+
+  if (g_once_init_enter (&more))
+    g_once_init_leave (&more, g_regex_new ("^(?<text>.*?)\\s*(?:\\bMORE|\\(MORE\\)|-MORE-|\\bmore\\s+follows|" TAKE_GOES_ON ")$",
+                                           G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match (more, line, 0, &info) ||
+      (*(before = g_match_info_fetch_named (info, "text")) != '\0' &&
+       !g_regex_match_simple ("[.!?\"”»’']$", before, 0, 0)))
+    return FALSE;
+  if (text != NULL)
+    *text = g_steal_pointer (&before);
+  return TRUE;
+}
+
+/* Joins a story sent in takes: a take's "MORE" or "(sigue)"
+ * (_cd_import_take_goes_on()), what closes the take under it (the desk's
+ * sign-off, the time stamp, "NNNN") and the next take's head (its code
+ * and slug) go, where there is a slug. */
 static void
 join_takes (GPtrArray *blocks)
 {
-  g_autoptr (GRegex) more = g_regex_new ("^(?<text>.*?)\\s*(?:\\bMORE|\\(MORE\\)|-MORE-|\\bmore\\s+follows|" TAKE_GOES_ON ")$", 0, 0, NULL);
 
   for (guint i = 0; i < blocks->len; i++)
     {
@@ -332,15 +438,12 @@ join_takes (GPtrArray *blocks)
 
       for (guint j = 0; j < b->lines->len; j++)
         {
-          g_autoptr (GMatchInfo) info = NULL;
           g_autofree char *text = NULL;
           g_autoptr (GArray) drop = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
           gboolean head = FALSE, slug = FALSE;
           guint    k = i, l = j + 1;
 
-          if (!g_regex_match (more, g_ptr_array_index (b->lines, j), 0, &info) ||
-              (*(text = g_match_info_fetch_named (info, "text")) != '\0' &&
-               !g_regex_match_simple ("[.!?\"”»’']$", text, 0, 0)))
+          if (!_cd_import_take_goes_on (g_ptr_array_index (b->lines, j), &text))
             continue;
           /* What closes this take, then the next one's head. */
           for (; k < blocks->len; k++, l = 0)
@@ -355,7 +458,7 @@ join_takes (GPtrArray *blocks)
 
                   if (!head && is_signing (line))
                     ;
-                  else if (is_take_head (line, &is_slug))
+                  else if (_cd_import_is_take_head (line, &is_slug))
                     head = TRUE, slug = slug || is_slug;
                   /* The story's headline again, with the take's number:
                    * "… (2da y última)", "… (2nd take)". */

@@ -57,13 +57,17 @@ _cd_import_wire_regex (guint which)
      * /TASS/. …"; Kyodo's and Jiji's Japanese
      * service sets place and source in lenticular brackets: "【札幌共同】";
      * Xinhua's Chinese service its source, place and day, and its
-     * reporters: "新华社北京6月3日电（记者王晓明、李静）" */
-    "^(?:(?:(?<place>\\p{Lu}[^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
+     * reporters: "新华社北京6月3日电（记者王晓明、李静）"; Korean agencies
+     * place and source in brackets, then the reporter: "(서울=연합뉴스)
+     * 김지현 기자 =" */
+    "^(?:(?:(?<place>[\\p{Lu}\\p{Lo}][^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
     "(?:,\\s*" DATE "\\.?)?\\s*)?"
-    "(?:\\((?<source>[^()\\n]{1,40})\\)|/(?<slashed>\\p{L}[\\p{L}-]{1,20})/)"
-    "(?:\\.?\\s*(?<dash>—|–|--?|\\\\?_|:|=)\\s*|(?(<slashed>)\\.?)\\s+)|"
+    "(?:\\((?<source>[^()\\n=]{1,40})\\)|/(?<slashed>\\p{L}[\\p{L}-]{1,20})/)"
+    "(?:\\.?\\s*(?<dash>—|–|--?|\\\\?_|:|=)\\s*|\\.?\\s+)|"
     "【(?<place>[^【】\\s]{1,12}?)(?<source>共同|時事)】\\s*|"
-    "(?<source>新华社)(?<place>\\p{Han}{2,6}?)\\d{1,2}月\\d{1,2}日电(?:[（(]记者(?<writers>[^）)]{1,40})[）)])?\\s*)(?<rest>.*)$",
+    "(?<source>新华社)(?<place>\\p{Han}{2,6}?)\\d{1,2}月\\d{1,2}日电(?:[（(]记者(?<writers>[^）)]{1,40})[）)])?\\s*|"
+    "\\((?<place>\\p{Hangul}{1,10})=(?<source>\\p{Hangul}[\\p{Hangul}\\d]{1,7})\\)\\s*"
+    "(?:(?<writers>\\p{Hangul}{2,4}(?:\\s*[·ㆍ]\\s*\\p{Hangul}{2,4}){0,3})\\s*(?:기자|특파원)\\s*=\\s*)?)(?<rest>.*)$",
     /* PLACE — text, with the place in capitals and no source in brackets;
      * PLACE, DATE SOURCE - text, as AAP writes it ("SEOUL, Nov 26 AFP -
      * Samsung has …"), and BNS with a comma ("VILNIUS, Jun 3, BNS – …"); PLACE, DATE - text, as ANSA does ("ROMA, 1 LUG
@@ -77,7 +81,7 @@ _cd_import_wire_regex (guint which)
     "INSIGHT|COLUMN|OPINION|EDITORIAL|REVIEW|INTERVIEW|FEATURE|PREVIEW|LIVE|VIDEO|"
     "PHOTOS?|NOTE|ADVISORY|NB|PS|FYI|EMBARGO(?:ED)?|PRESS|READ|FACT|SEE|MORE|SPONSORED)\\b)"
     "(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}\\.?(?:,\\s*(?!" WEEKDAYS "\\s)\\p{Lu}[\\p{L}.'’ -]{0,40}?)?)"
-    "(?:,\\s*" DATE ")?(?:\\s+(?<source>\\p{Lu}\\p{L}{1,9})\\s+-|(?(<date>),\\s+(?<source>\\p{Lu}{2,9})\\s+[-–—]|(?!))|\\s+(?:—|–|--)|(?<=\\.)(?:—|–)|"
+    "(?:,\\s*" DATE ")?(?:\\s+(?<source>\\p{Lu}\\p{L}{1,9})\\s+-|(?(<date>),\\s+(?<source>\\p{Lu}{2,9})(?:\\s+[-–—]|\\.(?=\\s+\\p{Lu}))|(?!))|\\s+(?:—|–|--)|(?<=\\.)(?:—|–)|"
     "(?(<date>)\\s+-|\\s+-(?=\\s+[\"“„«‘]?\\p{Lu}\\S*(?:\\s+\\S+){2})))\\s*(?<rest>.+)$",
     /* – Subhead – (with a word in it: "-0-" is an end mark) */
     "^[-–—]+\\s*(?<text>(?=[^\\n]*\\p{L})[^-–—].*?)\\s*[-–—]+$",
@@ -133,14 +137,17 @@ _cd_import_wire_regex (guint which)
     "^(?-i)(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?|Audio)\\s*:?\\s*"
     "[\\p{Lu}\\d]{3,}(?:\\s*,\\s*[\\p{Lu}\\d]{3,})*\\.?$",
     /* A version note in brackets: "(Adds quote from mayor, paragraphs 3-4)",
-     * in Reuters' other services "(Actualiza con declaraciones …)",
+     * in Reuters' other services "(Actualiza con declaraciones …)", dpa's
+     * "(Zusammenfassung 1545 - neu: …)",
      * "(In Jan. 3 story, corrects last paragraph …)" */
     "^\\((?:in\\s+[^()]{0,40}?\\b(?:story|item|report|version)s?,\\s*)?(?:adds|adding|updates|updating|recasts|corrects|changes|writes\\s+through|"
     "rewrites|refiles|repeats|fixes|removes|inserts|clarifies|moves|tops|retops|deletes|"
     "actualiza|agrega|añade|corrige|reemplaza|atualiza|acrescenta|aggiorna|aggiunge|ajoute|actualise|corrige|"
-    "amends|replaces|new\\s+throughout|advances)\\b.*\\)$",
+    "amends|replaces|new\\s+throughout|advances|zusammenfassung|neu\\s*:|aktualisierung|aktualisiert|erg[äa]nzt|berichtigt|"
+    "neufassung|wiederholung)\\b.*\\)$",
     /* A desk's sign-off of initials under the story: "mm/jbo/ach"; with
-     * the agency's name first, "dpa al rmo hct", "AFP sn", "AAP RTV ar";
+     * the agency's name first, "dpa al rmo hct", "AFP sn", "AAP RTV ar",
+     * with its time: "UNI AK SB 1418";
      * the agency's name between slashes, "/ritzau/", after two equals
      * signs or dashes, as Kyodo and IANS close a story, "==Kyodo",
      * "--IANS" (an agency's: "--Roosevelt" under a quote is the quote's),
@@ -151,19 +158,29 @@ _cd_import_wire_regex (guint which)
      * ysp", BTA's "/DS/", Belga's "MVS/" and "LPE/KVH", NZN's "NZN hr/rj",
      * ANSA's "Y1G-BR" */
     "^(?-i)(?:(?i:\\(schluss\\))\\s+[a-z]{2,4}(?:/[a-z]{2,4})*|(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
-    "(?:bur-)?[a-z]{2,5}(?:(?:-|/\\s?)[a-z]{2,5})*/\\s?[a-z]{2,5}/?|dpa(?:\\s+\\(?[a-z][a-z\\d]{0,4}\\)?){1,8}|"
+    "(?:bur-)?[a-z]{2,5}(?:(?:-|/\\s?)[a-z]{2,5})*/\\s?[a-z]{2,5}/?|dpa(?:\\s+\\(?[a-z][a-z\\d]{0,4}(?:/[a-z][a-z\\d]{0,4}){0,3}\\)?){1,8}|"
     "(?!(?:the|and|end|ends|more|fin|fim|und|et|og|och|ja|ok)\\b)[a-z]{2,4}(?:\\s+[a-z]{2,4}){1,3}|[A-Z]{2,4}(?:/[A-Z]{2,4})+/?|[A-Z]{2,4}/|[A-Z]{2,6}\\s+[a-z]{2,4}(?:/[a-z]{2,4})+/?|"
     "/[A-Za-z]{2,12}/|\\\\?(?:==|--)\\s*(?:Kyodo|IANS|PTI|ANI|UNI|Xinhua|Yonhap|Bernama|Antara|KUNA|WAM|"
     "SPA|MENA|TASS|Interfax|Anadolu|AFP|AP|dpa|Reuters|EFE|ANSA|AAP)|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|ČTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI|"
     "Belga|Hina|HINA|STA|Tanjug|Agerpres)\\)(?:\\.|\\s+[A-Za-z]{2,4}(?:[/\\s]+[A-Za-z]{2,4})*)?|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
     "(?:\\s+(?!(?:and|or|via|with|the|for|says|said|to|in|on|at|by|of|is|was|has|had|its|his|"
-    "her|not|but|also|new|now|TV)\\b)(?:[a-z]{2,4}(?:/[a-z]{2,4})*/?|[A-Z]{2,4})){0,6}|[A-Z][A-Z\\d]{1,3}(?:-|\\s*//\\s*)[A-Z]{2,4})$",
+    "her|not|but|also|new|now|TV)\\b)(?:[a-z]{2,4}(?:/[a-z]{2,4})*/?|[A-Z]{2,4})){0,6}(?:\\s+\\d{4})?|[A-Z][A-Z\\d]{1,3}(?:-|\\s*//\\s*)[A-Z]{2,4}|"
+    /* Any agency's: initials between slashes, perhaps after its name,
+     * the time stamp or the end mark ("Keystone-SDA mk/rs", "Bo1/Mav",
+     * "(Sec/Adnkronos)", "APP/raz/mah", "12-MAR-27 LLM/clc/man", "(FIN)
+     * DOP/JJN", "مع/ب ق/ص ح"), or its name in capitals over initials in
+     * small letters ("KNA abe ksc") */
+    "(?:(?:\\p{L}[\\p{L}-]{1,20}|\\d\\d-[A-Z]{3}-\\d\\d|\\((?i:fin|fim|end|ende)\\))\\s+)?\\(?"
+    "(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out|his|TV)/)"
+    "\\p{L}[\\p{L}\\d]{0,4}(?:\\s\\p{L}{1,2})?(?:\\s?/\\s?\\p{L}[\\p{L}\\d]{0,4}(?:\\s\\p{L}{1,2})?){1,4}(?:/\\p{Lu}\\p{L}{2,14})?\\)?|"
+    "[A-Z]{2,6}(?:\\s+(?!(?:was|is|are|has|had|the|and|for|not|but|its|his|her|our|you|all|can|may|new|now|one|two|here|says|said)\\b)[a-z]{2,4}){2,3})$",
     /* The head of the section for editors that closes a story, "#
      * Notebook" with its heading mark as dpa sends it (a "Notebook" of
      * the story's own has none; "Notizblock" is dpa's word alone), and of
-     * its part not for publication */
-    "^(?:#+\\s*(?:notebook|notizblock)|notizblock|the following information is not intended for "
-    "publication)\\s*:?$",
+     * its part not for publication ("Die folgenden Informationen sind
+     * nicht zur Veröffentlichung bestimmt") */
+    "^(?:#+\\s*(?:notebook|notizblock)|(?:dpa-)?notizblock|the following information is not intended for "
+    "publication|die folgenden informationen sind nicht zur ver[öo]ffentlichung bestimmt)\\s*:?$",
     /* A rule across the page: "___", "-----" */
     "^(?:_{3,}|-{3,}|={3,}|\\*{3,}|~{3,})$",
     /* Whom the desk calls about the story: "To contact the reporter on
@@ -203,7 +220,8 @@ _cd_import_wire_regex (guint which)
      * stamp ("AP-WF-03-03-27 2214GMT") and photos ("AP Photos NYRV101-103",
      * "NYRV101: Visitors …"), Reuters' contact ("((name@…; +46 8 …))") and
      * keywords, a feed's end of message ("NNNN", "03-MAR-27 14:12 NNNN") and
-     * its time stamp (PTI's "06041130", dpa's "141722 Jul 27", ANSA's
+     * its time stamp (PTI's "06041130", dpa's "141722 Jul 27", Jiji's
+     * "（2027/03/12-10:45）", ANSA's
      * "31-MAR-27 11:18"), a take's ("MORE", "More to
      * follow": the story goes on in the next), AP's "Follow AP's …
      * coverage at https://…", the reporter's number or address ("Contact:
@@ -215,7 +233,7 @@ _cd_import_wire_regex (guint which)
     "further\\s+company\\s+coverage\\s*:.*|\\([\\p{L} ]{2,30}\\s+newsroom\\)|"
     "(?-i:(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?)\\s*:?\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?"
     "(?:\\s*,\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?)*\\.?|[A-Z]{2,6}\\d{2,4}\\s*:\\s*\\S.*)|"
-    "dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|(?:(?-i:[A-Z\\d]{2,4}-[A-Z]{2})\\s+)?\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d|\\d{6}(?:\\s+gmt)?\\s+\\p{L}{3}\\s+\\d\\d|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
+    "[（(]\\d{4}[/-]\\d{1,2}[/-]\\d{1,2}[-\\s]\\d{1,2}:\\d{2}[）)]|dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|(?:(?-i:[A-Z\\d]{2,4}-[A-Z]{2})\\s+)?\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d|\\d{6}(?:\\s+gmt)?\\s+\\p{L}{3}\\s+\\d\\d|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
     "(?:(?:press|media)\\s+)?contact(?:\\s+(?:details|presse|press|media|prensa))?\\s*:\\s*\\S.*(?:\\d[\\d ]{5,}\\d|@).*|"
     "(?:press\\s+office|media\\s+(?:office|relations|team)|(?:corporate\\s+)?communications\\s+(?:office|team)|"
     "ufficio\\s+stampa|gabinete\\s+de\\s+(?:comunicaci[oó]n|prensa)|oficina\\s+de\\s+prensa|servicio\\s+de\\s+prensa|"
@@ -234,8 +252,9 @@ _cd_import_wire_regex (guint which)
      * Associated Press. All Rights Reserved.)") */
     "©|\\(c\\)|\\bcopyright\\b|\\b(?:19|20)\\d{2}\\b|\\ball\\s+rights\\s+reserved\\b|[().,;]",
     /* A take's number after its slug: "2 LAST", "TAKE 2", "2ND TAKE",
-     * "ADD 1" */
-    "\\s+(?:\\d{1,2}\\s+last|take\\s+\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)\\s+take|add\\s+\\d{1,2}|\\d{1,2})$",
+     * "ADD 1", EFE's "(2 y último)" */
+    "\\s+(?:\\d{1,2}\\s+last|take\\s+\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)\\s+take|add\\s+\\d{1,2}|\\d{1,2}|"
+    "\\((?:\\d{1,2}\\S*|\\S+\\s+take)(?:\\s+\\S+){0,3}\\))$",
     /* A date after a dateline's place: a number and a point or a slash,
      * or the month's name in small letters ("14. července", "14/10",
      * "2027. július 14., szerda", "3 de junio") */

@@ -209,7 +209,8 @@ _cd_import_is_code_line (const char *line)
  * desk and number, "DEL23"), its routing ("R CRO S0A QBXB"), the
  * service's name ("AAP General News (Australia)", "AP NewsAlert"), a
  * label or a section's descriptor above the headline
- * ("Cultura-Arqueología"), a correction's note ("Berichtigung: …"), the
+ * ("Cultura-Arqueología"), a correction's note ("Berichtigung: …"), a
+ * version note ("(Zusammenfassung 1545 - neu: …)"), the
  * agency's name and time stamp ("Ritzau", "14.07.2027 kl. 11:32"), and
  * under such lines (@under_service) the section's name, PA's catchline
  * over a note to editors; or a press
@@ -234,6 +235,7 @@ is_service_line (const char *line,
                                                                  "(?:\\S+\\s+){0,2}(?:news|newsalert|service|wire|bulletin)(?:\\s*\\([^)]*\\))?))$",
                                                                  line, 0, 0) ||
          (below != NULL && g_regex_match (_cd_import_wire_regex (RE_LABEL), line, 0, NULL)) || is_stamp (line) ||
+         (next != NULL && g_regex_match (_cd_import_wire_regex (RE_VERSION_NOTE), line, 0, NULL)) ||
          is_agency_line (line) || (under_service && next != NULL && heads_story (next) && is_section (line, next)) ||
          (next != NULL && g_regex_match (_cd_import_wire_regex (RE_EDS), next, 0, NULL) &&
           g_regex_match_simple (PA_CATCHLINE, line, 0, 0)) ||
@@ -256,6 +258,78 @@ take_line (CdArticle  *article,
     _cd_import_add_note (notes, line);
 }
 
+/* Whether @line has the shape of an agency's name: "Philippine News
+ * Agency", "Agencia Peruana de Noticias Andina", "MAP - Agence Marocaine de
+ * Presse", "Nachrichtenagentur …". */
+static gboolean
+is_agency_shaped (const char *line)
+{
+  return g_regex_match_simple ("\\b(?:(?:news|press|information|telegraph)\\s+agency|agency\\s+of\\s+\\p{Lu}\\p{L}+|"
+                               "news\\s+service|agen(?:ce|cia|zia|ția|cja|tur)\\s+(?:\\p{L}+\\s+){0,3}"
+                               "(?:de\\s+)?(?:presse|prensa|noticias|notícias|stampa|informativa|informacyjna|prasowa|de\\s+presă)|"
+                               "nachrichtenagentur|nieuwsagentschap|uutistoimisto|nyhetsbyrå\\S*|hírügynökség|"
+                               "информационное\\s+агентство|інформаційне\\s+агентство)\\b",
+                               line, G_REGEX_CASELESS, 0);
+}
+
+/* Whether @b, the first block of the text, is the agency's masthead over
+ * the story, @next its block under it: the agency's name on its first
+ * line, then its time stamp or section on a few short lines with no
+ * sentence's end ("KNA-Basisdienst" / "12.03.2027 11:21" /
+ * "Kirche/Vatikan"; "ИНТЕРФАКС" / "12.03.2027 13:47" / "ФИНАНСЫ"; "APP" /
+ * "APP43-12" / "Business"; "時事通信" / "2027年03月12日10時45分"), over a
+ * headline. The name is an acronym (or a word of a script without
+ * capitals), a word or two over the time stamp, or has the shape of an
+ * agency's. */
+static gboolean
+is_masthead (Block *b,
+             Block *next)
+{
+  g_autoptr (GMatchInfo) dateline = NULL;
+  const char *name;
+  gboolean    stamped = FALSE;
+  guint       words;
+
+  if (b->lines->len < 2 || b->lines->len > 5 || next == NULL || next->lines->len == 0 ||
+      !heads_story (g_ptr_array_index (next->lines, 0)) || is_stamp (g_ptr_array_index (next->lines, 0)) ||
+      (dateline = _cd_import_match_dateline (g_ptr_array_index (next->lines, 0))) != NULL)
+    return FALSE;
+  for (guint i = 0; i < b->lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (b->lines, i);
+      gsize       n = strlen (line);
+
+      /* A heading underlined ("TRIGGERS" over "========") is no masthead. */
+      if (n == 0 || g_utf8_strlen (line, -1) > 60 || cd_count_words (line) > 8 || strchr (".!?;,", line[n - 1]) != NULL ||
+          g_regex_match (_cd_import_wire_regex (RE_RULE), line, 0, NULL))
+        return FALSE;
+      stamped = stamped || (i > 0 && is_stamp (line));
+    }
+  name = g_ptr_array_index (b->lines, 0);
+  words = cd_count_words (name);
+  return is_agency_shaped (name) ||
+         (words == 1 && !cd_text_has_char (name, g_unichar_islower) && g_unichar_isalpha (g_utf8_get_char (name))) ||
+         (stamped && words <= 2 && g_unichar_isupper (g_utf8_get_char (name)));
+}
+
+/* The agency's name in a masthead's first line (is_masthead()): the
+ * acronym before its service ("KNA-Basisdienst", "IRNA English", "MAP -
+ * Agence Marocaine de Presse"), or the line. */
+static char *
+masthead_agency (const char *line)
+{
+  g_autofree char *name = agency_of_line (line);
+  g_auto (GStrv) parts = NULL;
+
+  if (name != NULL)
+    return g_steal_pointer (&name);
+  parts = g_regex_split_simple ("\\s+[-–—]\\s+|\\s+|-", line, 0, 0);
+  if (parts[0] != NULL && parts[1] != NULL && g_utf8_strlen (parts[0], -1) >= 2 &&
+      !cd_text_has_char (parts[0], g_unichar_islower) && cd_text_has_char (parts[1], g_unichar_islower))
+    return g_strdup (parts[0]);
+  return g_strdup (line);
+}
+
 /* Takes the agency's slug and priority lines above the headline into
  * @notes, unless what would be left to be the headline is the story's
  * dateline paragraph (then the slug is all the headline there is); an
@@ -271,6 +345,26 @@ _cd_import_take_wire_service_lines (CdArticle *article,
   gboolean released = FALSE;
 
   g_assert (blocks != NULL);
+
+  /* The agency's masthead, whole. */
+  if (blocks->len >= 2 && is_masthead (g_ptr_array_index (blocks, 0), g_ptr_array_index (blocks, 1)))
+    {
+      Block      *masthead = g_ptr_array_index (blocks, 0);
+      const char *name = g_ptr_array_index (masthead->lines, 0);
+
+      for (guint j = 0; j < masthead->lines->len; j++)
+        take_line (article, g_ptr_array_index (masthead->lines, j), notes);
+      /* The name, where no line gave a known agency's and the first is
+       * not the feed's own ("ZCZC", a heading). */
+      if (cd_text_is_blank (cd_article_get_source (article)) &&
+          !is_service_line (name, g_ptr_array_index (masthead->lines, 1), g_ptr_array_index (masthead->lines, 1), FALSE))
+        {
+          g_autofree char *agency = masthead_agency (name);
+
+          cd_article_set_source (article, agency);
+        }
+      g_ptr_array_remove_index (blocks, 0);
+    }
 
   /* The first line that is neither the agency's nor in a press release's
    * contact block. */

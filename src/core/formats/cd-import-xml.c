@@ -225,8 +225,16 @@ set_byline (CdArticle  *article,
       _cd_import_add_note (notes, byline);
       return;
     }
+  /* The comma before the title is in the byline's text already: "By
+   * <person>DANA WHITFIELD</person>, <byttl>…". */
   if (byline != NULL && title != NULL)
-    full = g_strdup_printf ("%s, %s", byline, title);
+    {
+      gsize n = strlen (g_strchomp (byline));
+
+      while (n > 0 && byline[n - 1] == ',')
+        byline[--n] = '\0';
+      full = g_strdup_printf ("%s, %s", g_strchomp (byline), title);
+    }
   set_if_blank (article, "byline", full != NULL ? full : byline);
 }
 
