@@ -218,6 +218,46 @@ test_letter (void)
   }
 }
 
+/* Agency copy by mail: the agency's service as the sender is the source,
+ * and no writer; a page laid out in a table, the agency's kicker over the
+ * headline again, the subheading under it the standfirst, the copyright
+ * and the unsubscribing under a rule left for the note. */
+static void
+test_agency_mail (void)
+{
+  g_autoptr (CdArticle) afp =
+      import_text ("From: AFP Alertes Sport <alertes@afp.example>\nSubject: Tennis: Moreau en quarts\n"
+                   "Content-Type: text/plain; charset=utf-8\n\n"
+                   "PARIS, 3 juin 2027 (AFP) - Le Français Lucas Moreau s'est qualifié mardi pour les quarts de finale de Roland-Garros.\n",
+                   CD_IMPORT_FORMAT_EMAIL, "afp.eml");
+  g_autoptr (CdArticle) ansa = import_text (
+      "From: ANSA Servizi <servizi@ansa.example>\nSubject: Manovra, via libera del Cdm: 18 miliardi per cuneo fiscale e sanità\n"
+      "Content-Type: text/html; charset=utf-8\n\n"
+      "<html><body><table width=\"600\" align=\"center\"><tr><td>"
+      "<p style=\"color:#c00\">ANSA - Servizio Economia</p>"
+      "<h1>Manovra, via libera del Cdm: 18 miliardi per cuneo fiscale e sanità</h1>"
+      "<h2>Giorgetti: conti in ordine, deficit sotto il 3% nel 2028</h2>"
+      "<p>(ANSA) - ROMA, 15 OTT - Il Consiglio dei ministri ha approvato nella tarda serata il disegno di legge di bilancio per il 2028.</p>"
+      "<p>Le opposizioni hanno criticato le coperture. (ANSA).</p><hr>"
+      "<p style=\"font-size:10px\">&copy; Copyright ANSA - Riproduzione riservata.</p>"
+      "</td></tr></table></body></html>\n",
+      CD_IMPORT_FORMAT_EMAIL, "ansa.eml");
+
+  g_assert_null (cd_article_get_byline (afp));
+  g_assert_cmpstr (cd_article_get_source (afp), ==, "AFP");
+  g_assert_null (cd_article_get_byline (ansa));
+  g_assert_cmpstr (cd_article_get_source (ansa), ==, "ANSA");
+  g_assert_cmpstr (cd_article_get_headline (ansa), ==, "Manovra, via libera del Cdm: 18 miliardi per cuneo fiscale e sanità");
+  g_assert_cmpstr (cd_article_get_dek (ansa), ==, "Giorgetti: conti in ordine, deficit sotto il 3% nel 2028");
+  g_assert_cmpstr (cd_article_get_dateline (ansa), ==, "ROMA");
+  g_assert_cmpstr (cd_article_get_body (ansa), ==,
+                   "Il Consiglio dei ministri ha approvato nella tarda serata il disegno di legge di bilancio per il 2028.\n\n"
+                   "Le opposizioni hanno criticato le coperture.\n");
+  g_assert_nonnull (cd_article_get_ednote (ansa));
+  g_assert_nonnull (strstr (cd_article_get_ednote (ansa), "ANSA - Servizio Economia"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (ansa), "Riproduzione riservata"));
+}
+
 /* A story sent from Outlook, in the HTML Word writes: a greeting with
  * its covering words, the headline in the Title style, lists set as
  * paragraphs with typed bullets and numbers behind downlevel-revealed
@@ -1951,5 +1991,6 @@ main (int   argc,
   g_test_add_func ("/import-email/outlook-forwarded-and-refused", test_outlook_forwarded_and_refused);
   g_test_add_func ("/import-email/winmail", test_winmail);
   g_test_add_func ("/import-email/mailbox", test_mailbox);
+  g_test_add_func ("/import-email/agency-mail", test_agency_mail);
   return g_test_run ();
 }

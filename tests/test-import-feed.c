@@ -151,6 +151,51 @@ test_first_only (void)
 /* Atom: text constructs of each type, the feed's author for an entry that
  * names none, categories' labels, Media RSS, a link to text elsewhere, and
  * the feed's language where it is not the newsroom's. */
+/* Agencies' feeds name the agency: the channel's copyright in the
+ * agency's language ("Notimex. Todos los derechos reservados."), the
+ * entry's author that is the agency, or the feed's title; the copyright
+ * run on after the last sentence leaves the story; a dateline with "de"
+ * before the month. */
+static void
+test_agency_feeds (void)
+{
+  static const char rss[] =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>"
+      "<title>Notimex - Economía</title><copyright>Notimex. Todos los derechos reservados.</copyright>"
+      "<item><title>Banxico recorta tasa de interés</title><content:encoded><![CDATA[<p>Ciudad de México, 24 de junio (Notimex).- "
+      "La Junta de Gobierno del Banco de México decidió reducir en 25 puntos base la tasa de interés.</p>]]></content:encoded></item>"
+      "</channel></rss>\n";
+  static const char ansa[] =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<rss version=\"2.0\"><channel><title>ANSA English</title>"
+      "<item><title>Jobless rate falls</title><description><![CDATA[<p>(ANSA) - ROME, JULY 30 - Italy's unemployment rate fell to 5.6% in June.</p>"
+      "<p>The minister hailed the figures as \"proof that our policies are working\". ALL RIGHTS RESERVED &copy; Copyright ANSA</p>]]>"
+      "</description></item></channel></rss>\n";
+  static const char atom[] =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Keystone-SDA Basisdienst Deutsch</title>"
+      "<entry><title>Bundesrat will Armeebudget erhöhen</title><author><name>Keystone-SDA</name></author>"
+      "<content type=\"html\">&lt;p&gt;Der Bundesrat will das Armeebudget bis 2032 erhöhen.&lt;/p&gt;</content></entry>"
+      "<entry><title>Nationalrat berät</title><author><name>Lea Meier</name></author>"
+      "<content type=\"html\">&lt;p&gt;Der Nationalrat berät am Dienstag.&lt;/p&gt;</content></entry></feed>\n";
+  g_autoptr (GPtrArray) notimex = import_all (rss, "notimex.rss");
+  g_autoptr (GPtrArray) italy = import_all (ansa, "ansa.rss");
+  g_autoptr (GPtrArray) sda = import_all (atom, "sda.atom");
+
+  g_assert_cmpstr (cd_article_get_source (nth (notimex, 0)), ==, "Notimex");
+  g_assert_cmpstr (cd_article_get_dateline (nth (notimex, 0)), ==, "Ciudad de México");
+  g_assert_cmpstr (cd_article_get_body (nth (italy, 0)), ==,
+                   "Italy's unemployment rate fell to 5.6% in June.\n\n"
+                   "The minister hailed the figures as \"proof that our policies are working\".\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (nth (italy, 0)), "ALL RIGHTS RESERVED © Copyright ANSA"));
+  g_assert_cmpstr (cd_article_get_source (nth (sda, 0)), ==, "Keystone-SDA");
+  g_assert_null (cd_article_get_byline (nth (sda, 0)));
+  /* A writer is the byline; the feed's title names the source. */
+  g_assert_cmpstr (cd_article_get_byline (nth (sda, 1)), ==, "Lea Meier");
+  g_assert_cmpstr (cd_article_get_source (nth (sda, 1)), ==, "Keystone-SDA");
+}
+
 static void
 test_atom (void)
 {
@@ -578,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/import-feed/rss", test_rss);
   g_test_add_func ("/import-feed/first-only", test_first_only);
   g_test_add_func ("/import-feed/atom", test_atom);
+  g_test_add_func ("/import-feed/agency-feeds", test_agency_feeds);
   g_test_add_func ("/import-feed/rss1", test_rss1);
   g_test_add_func ("/import-feed/full-description", test_full_description);
   g_test_add_func ("/import-feed/wxr", test_wxr);

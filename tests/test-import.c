@@ -913,6 +913,42 @@ test_xml_byline_over_dateline (void)
     g_assert_no_error (error);
     g_assert_cmpstr (cd_article_get_byline (sta), ==, "Tina Kovač");
   }
+  /* The item's dateline says the place, not its location's country;
+   * Reuters' bullets typed a paragraph each, then its byline, over the
+   * dateline. */
+  {
+    g_autoptr (CdArticle) rtrs = import_xml (
+        "<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><contentMeta><located qcode='N2:NO'><name>Norway</name></located>"
+        "<dateline>OSLO, May 6 (Reuters)</dateline><headline>Nordvik Shipping beats forecast</headline></contentMeta>"
+        "<contentSet><inlineXML><html xmlns='http://www.w3.org/1999/xhtml'><body>"
+        "<p>* Q1 EBITDA $512 mln vs forecast $468 mln</p><p>* Shares up 6.8%</p><p>By Ingrid Haugen</p>"
+        "<p>OSLO, May 6 (Reuters) - Nordvik Shipping reported a bigger-than-expected rise in profit on Thursday.</p>"
+        "</body></html></inlineXML></contentSet></newsItem>",
+        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_dateline (rtrs), ==, "OSLO");
+    g_assert_cmpstr (cd_article_get_byline (rtrs), ==, "Ingrid Haugen");
+    g_assert_null (strstr (cd_article_get_body (rtrs), "Ingrid Haugen"));
+    g_assert_true (g_str_has_suffix (cd_article_get_body (rtrs), "\n\nNordvik Shipping reported a bigger-than-expected rise in profit on Thursday.\n"));
+  }
+  /* NITF's source: the agency the byline names, else the holder of the
+   * copyright. */
+  {
+    g_autoptr (CdArticle) pap = import_xml ("<nitf><head><docdata><doc.copyright year='2027' holder='Polska Agencja Prasowa'/></docdata></head>"
+                                            "<body><body.head><hedline><hl1>Inflacja spadła</hl1></hedline>"
+                                            "<byline><person>Anna Nowak</person> (PAP)</byline></body.head>"
+                                            "<body.content><p>Inflacja spadła w marcu.</p></body.content></body></nitf>",
+                                            &error);
+    g_autoptr (CdArticle) held = import_xml ("<nitf><head><docdata><doc.copyright year='2027' holder='Polska Agencja Prasowa'/></docdata></head>"
+                                             "<body><body.head><hedline><hl1>Inflacja spadła</hl1></hedline></body.head>"
+                                             "<body.content><p>Inflacja spadła w marcu.</p></body.content></body></nitf>",
+                                             &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_source (pap), ==, "PAP");
+    g_assert_cmpstr (cd_article_get_source (held), ==, "Polska Agencja Prasowa");
+  }
   /* The comma before the writer's title in the byline's own text. */
   {
     g_autoptr (CdArticle) ap = import_xml ("<nitf><body><body.head><hedline><hl1>Storm closes ports</hl1></hedline>"
@@ -2084,6 +2120,20 @@ test_wire_agency_furniture_more (void)
       "A 29-year-old man who punched a garda in the face during disorder in Dublin city centre last November has been jailed.\n\n"
       "Judge Orla Duffy said attacks on gardai would not be tolerated.\n",
       "cannot be named for legal reasons", NULL },
+    /* The local time with its offset from GMT in brackets (WAM's "1600
+     * hrs UAE time (GMT+4)"), and a dateline with the day's ordinal;
+     * South Africa's "SAST". */
+    { "WAM\nEMBARGOED: Not for publication or broadcast before 1600 hrs UAE time (GMT+4), Friday, 12th March 2027\n\n"
+      "UAE launches programme to train AI engineers\n\n"
+      "ABU DHABI, 12th March, 2027 (WAM) -- The UAE launched a national programme on Friday to train 10,000 artificial intelligence engineers by 2030.\n",
+      "UAE launches programme to train AI engineers", NULL,
+      "The UAE launched a national programme on Friday to train 10,000 artificial intelligence engineers by 2030.\n", NULL,
+      "2027-03-12T12:00:00Z" },
+    { "EMBARGOED UNTIL 00:01 SAST, SUNDAY 14 MARCH 2027\n\nOne in three Gauteng households skip meals\n\n"
+      "JOHANNESBURG, March 12 (ANA) - One in three households in Gauteng skipped meals in the past month as food prices climbed, a study found.\n",
+      "One in three Gauteng households skip meals", NULL,
+      "One in three households in Gauteng skipped meals in the past month as food prices climbed, a study found.\n", NULL,
+      "2027-03-13T22:01:00Z" },
     /* The local time in words not known ("hora de Santiago", "Suomen
      * aikaa"), the same in GMT or UTC beside it. */
     { "AFP\nEMBARGO: 15 jul 2027, 08H00 hora de Santiago (12H00 GMT)\n\nLa pobreza en América Latina cae a su menor nivel\n\n"
@@ -2461,8 +2511,9 @@ test_wire_agency_mastheads (void)
       "Papst ruft junge Menschen zum Einsatz gegen Einsamkeit auf", "Vatikanstadt", NULL, "KNA", "KNA abe ksc",
       "in ihrem Umfeld einzusetzen.\n" },
     { "ИНТЕРФАКС\n12.03.2027 13:47\nФИНАНСЫ\n\nКурс юаня на Мосбирже опустился ниже 12 рублей впервые с января\n\n"
-      "Курс юаня на Московской бирже в ходе торгов в пятницу опустился ниже 12 рублей впервые с 14 января, следует из данных торгов.\n",
-      "Курс юаня на Мосбирже опустился ниже 12 рублей впервые с января", NULL, NULL, "ИНТЕРФАКС", "12.03.2027 13:47",
+      "Москва. 12 марта. ИНТЕРФАКС - Курс юаня на Московской бирже в ходе торгов в пятницу опустился ниже 12 рублей впервые с 14 января, "
+      "следует из данных торгов.\n",
+      "Курс юаня на Мосбирже опустился ниже 12 рублей впервые с января", "Москва", NULL, "ИНТЕРФАКС", "12.03.2027 13:47",
       "следует из данных торгов.\n" },
     { "APP\nAPP43-12\nBusiness\n\nSBP keeps policy rate unchanged at 9 percent\n\n"
       "KARACHI, Mar 12 (APP): The State Bank of Pakistan on Friday decided to keep the policy rate unchanged at 9 percent, citing price stability.\n\n"
@@ -2478,8 +2529,9 @@ test_wire_agency_mastheads (void)
     { "성인 10명 중 4명 하루 1시간 넘게 숏폼 본다\n\n(서울=연합뉴스) 김지현 기자 = 국내 성인 10명 중 4명은 하루 1시간 이상 짧은 동영상(숏폼)을 시청하는 것으로 나타났다.\n",
       "성인 10명 중 4명 하루 1시간 넘게 숏폼 본다", "서울", "김지현", "연합뉴스", NULL, "시청하는 것으로 나타났다.\n" },
     { "Perú exportó arándanos por US$ 2,300 millones\n\nLima, mar. 12 (ANDINA). Las exportaciones peruanas de arándanos sumaron 2,300 millones de "
-      "dólares en el 2026, un nuevo récord.\n\n(FIN) DOP/JJN\n",
-      "Perú exportó arándanos por US$ 2,300 millones", "Lima", NULL, "ANDINA", "DOP/JJN", "un nuevo récord.\n" },
+      "dólares en el 2026, un nuevo récord.\n\nMás en Andina:\n- Mincetur: exportaciones crecieron 9 % en enero\n"
+      "- BCR mantiene tasa de referencia en 4 %\n\n(FIN) DOP/JJN\n",
+      "Perú exportó arándanos por US$ 2,300 millones", "Lima", NULL, "ANDINA", "DOP/JJN", "un nuevo récord.\n", "BCR mantiene" },
     { "Senate confirms electoral commissioners\n\nAbuja, March 11, 2027 (NAN) The Senate on Thursday confirmed the nomination of 12 Resident "
       "Electoral Commissioners.\n\nNOB/IBI\n",
       "Senate confirms electoral commissioners", "Abuja", NULL, "NAN", "NOB/IBI", "Electoral Commissioners.\n" },
@@ -2505,6 +2557,9 @@ test_wire_agency_mastheads (void)
       "The House was later adjourned till Monday.\nUNI AK SB 1436\n",
       "Lok Sabha passes Finance Bill", "New Delhi", NULL, "UNI", "UNI AK SB 1436", "The House was later adjourned till Monday.\n",
       "MORE" },
+    { "UAE launches programme to train AI engineers\n\n"
+      "ABU DHABI, 12th March, 2027 (WAM) -- The UAE launched a national programme on Friday to train 10,000 artificial intelligence engineers by 2030.\n",
+      "UAE launches programme to train AI engineers", "ABU DHABI", NULL, "WAM", NULL, "engineers by 2030.\n" },
     /* Look-alikes. */
     { "Spring Festival\nA week of music in the park\n\nBy Jane Hollis\n\nThe city's spring festival opens on Friday with twenty concerts in Victoria Park.\n",
       "Spring Festival", NULL, "Jane Hollis", NULL, NULL, "twenty concerts in Victoria Park.\n" },
@@ -2542,6 +2597,29 @@ test_wire_agency_mastheads (void)
       if (cases[i].absent != NULL)
         g_assert_null (strstr (cd_article_get_body (a), cases[i].absent));
     }
+  /* Servimedia's standfirst after a dash, its dateline alone, its
+   * closing lines; Adnkronos's credit and serial number. */
+  {
+    static const char servimedia[] =
+        "SERVIMEDIA\n12/03/2027 12:14\nSOCIEDAD-DISCAPACIDAD\n\nEl Gobierno aprueba la ley de accesibilidad universal\n\n"
+        "   - Prevé multas de hasta 600.000 euros por las infracciones muy graves\n\n   MADRID, 12 (SERVIMEDIA)\n"
+        "   El Consejo de Ministros aprobó este viernes el proyecto de ley de accesibilidad universal, que obligará a que todos los "
+        "edificios públicos sean accesibles antes de 2032.\n\n"
+        "   (SERVIMEDIA)\n   12-MAR-27\n   LLM/clc/man\n";
+    static const char adnkronos[] =
+        "Lavoro, Istat: disoccupazione al 5,9%\n\nRoma, 12 mar. (Adnkronos) - Il tasso di disoccupazione a gennaio scende al 5,9%, minimo storico.\n\n"
+        "(Sec/Adnkronos)\n\nISSN 2465 - 1222\n12-MAR-27 10:32\n\nNNNN\n";
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CdArticle) a = cd_import_data (servimedia, strlen (servimedia), CD_IMPORT_FORMAT_WIRE, "wire.txt", &error);
+    g_autoptr (CdArticle) b = cd_import_data (adnkronos, strlen (adnkronos), CD_IMPORT_FORMAT_WIRE, "wire.txt", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_dek (a), ==, "Prevé multas de hasta 600.000 euros por las infracciones muy graves");
+    g_assert_cmpstr (cd_article_get_body (a), ==,
+                     "El Consejo de Ministros aprobó este viernes el proyecto de ley de accesibilidad universal, que obligará a que "
+                     "todos los edificios públicos sean accesibles antes de 2032.\n");
+    g_assert_cmpstr (cd_article_get_body (b), ==, "Il tasso di disoccupazione a gennaio scende al 5,9%, minimo storico.\n");
+  }
 }
 
 static void
@@ -2846,6 +2924,14 @@ test_language_guess (void)
         "operácie bedrových a kolenných kĺbov o polovicu, a to najmä zapojením súkromných zariadení a presunom časti výkonov do menej "
         "vyťažených regionálnych nemocníc. Informoval o tom minister zdravotníctva Martin Kolár na tlačovej konferencii.\n\n"
         "Na operáciu bedrového kĺbu aktuálne pacienti na Slovensku čakajú v priemere 14 mesiacov, na operáciu kolena až 17 mesiacov.", "sk" },
+      /* Serbian, which the guesser reads as Slovene, by its small words;
+       * Slovene stays. */
+      { "Izvoz Srbije u januaru ove godine iznosio je 2,64 milijarde evra, što je za 11 odsto više nego u istom mesecu prošle godine, "
+        "saopštio je danas Republički zavod za statistiku. Uvoz je u istom periodu iznosio 3,35 milijardi evra i veći je za šest odsto. "
+        "Najveći spoljnotrgovinski partneri Srbije i dalje su Nemačka, Italija, Kina, Mađarska i Bosna i Hercegovina.", "sr" },
+      { "Vlada je na današnji seji sprejela predlog zakona, ki bo podaljšal rok za oddajo dohodninske napovedi, so sporočili z "
+        "ministrstva za finance. Spremembe bodo veljale že letos, zakon pa mora potrditi še državni zbor, kjer ima koalicija večino "
+        "in bo predlog obravnaval prihodnji teden.", "sl" },
       /* Serbo-Croatian, as the guesser has it, by its Croatian words. */
       { "Vlada je na sjednici u srijedu donijela odluku kojom će od nove školske godine država financirati obvezne udžbenike "
         "i za učenike srednjih škola. Odluka stupa na snagu 1. rujna, a Vlada je za nju osigurala 120 milijuna eura, izvijestio je ministar.", "hr" },

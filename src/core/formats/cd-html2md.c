@@ -317,6 +317,21 @@ collect_rows (xmlNode   *node,
     }
 }
 
+/* Whether the table of @rows lays out a page: a cell of it holds a
+ * paragraph, a heading, a list or a table, as no cell of data does. */
+static gboolean
+is_layout_table (GPtrArray *rows)
+{
+  for (guint r = 0; r < rows->len; r++)
+    for (xmlNode *cell = ((xmlNode *) g_ptr_array_index (rows, r))->children; cell != NULL; cell = cell->next)
+      if ((_cd_html_name_is (cell, "td") || _cd_html_name_is (cell, "th")) && has_block_child (cell))
+        for (xmlNode *child = cell->children; child != NULL; child = child->next)
+          if (_cd_html_name_is (child, "p") || _cd_html_name_is (child, "table") || _cd_html_name_is (child, "ul") ||
+              _cd_html_name_is (child, "ol") || g_regex_match_simple ("^h[1-6]$", (const char *) child->name, 0, 0))
+            return TRUE;
+  return FALSE;
+}
+
 static void
 render_table (CdHtmlConverter *c,
               xmlNode         *table,
@@ -328,6 +343,16 @@ render_table (CdHtmlConverter *c,
   g_autoptr (GString) out = g_string_new (NULL);
 
   collect_rows (table, rows, 0);
+  /* A table that lays out a page (a mail's one column of paragraphs and
+   * headings) is its cells' blocks, in order; not a table of data. */
+  if (!c->exact && is_layout_table (rows))
+    {
+      for (guint r = 0; r < rows->len; r++)
+        for (xmlNode *cell = ((xmlNode *) g_ptr_array_index (rows, r))->children; cell != NULL; cell = cell->next)
+          if (_cd_html_name_is (cell, "td") || _cd_html_name_is (cell, "th"))
+            render_blocks (c, cell->children, blocks, depth + 1);
+      return;
+    }
   for (guint r = 0; r < rows->len; r++)
     {
       xmlNode   *tr = g_ptr_array_index (rows, r);

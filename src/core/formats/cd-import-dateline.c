@@ -574,14 +574,15 @@ _cd_import_take_body_dateline (CdArticle *article,
 }
 
 /* Whether @paragraph is a list alone: each line an item ("- Spot gold
- * may edge up"). */
+ * may edge up"), or a bullet the agency typed ("* Q1 EBITDA $512 mln",
+ * escaped in Markdown; "• …"). */
 static gboolean
 is_list (const char *paragraph)
 {
   g_auto (GStrv) lines = g_strsplit (paragraph, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
-    if (!g_str_has_prefix (lines[i], "- "))
+    if (!g_str_has_prefix (lines[i], "- ") && !g_str_has_prefix (lines[i], "\\* ") && !g_str_has_prefix (lines[i], "• "))
       return FALSE;
   return lines[0] != NULL;
 }
@@ -769,6 +770,21 @@ _cd_import_take_body_opening (CdArticle *article,
       body = g_strdup (end + 2 + strspn (end + 2, "\n"));
       g_free (markdown);
       markdown = body;
+      /* Typed bullets, a paragraph each. */
+      while ((end = strstr (markdown, "\n\n")) != NULL)
+        {
+          g_autofree char *next = g_strndup (markdown, end - markdown);
+          char            *both;
+
+          if (!is_list (next))
+            break;
+          both = g_strconcat (summary, "\n\n", next, NULL);
+          g_free (summary);
+          summary = both;
+          body = g_strdup (end + 2 + strspn (end + 2, "\n"));
+          g_free (markdown);
+          markdown = body;
+        }
     }
   markdown = _cd_import_take_body_byline (article, markdown, notes);
   /* The lines to the desk under the byline: a release's, a note to
@@ -795,6 +811,17 @@ _cd_import_take_body_opening (CdArticle *article,
   body = g_strconcat (summary, "\n\n", markdown, NULL);
   g_free (markdown);
   return body;
+}
+
+/* Whether @paragraph (Markdown) is a rule across the page ("---"), which
+ * reads as nothing in plain text: over the furniture under a story, it
+ * goes with it. */
+gboolean
+_cd_import_is_rule_paragraph (const char *paragraph)
+{
+  g_autofree char *bare = g_strstrip (g_strdup (paragraph));
+
+  return g_regex_match (_cd_import_wire_regex (RE_RULE), bare, 0, NULL);
 }
 
 /* Whether @paragraph (Markdown) is what stands under a story for the
@@ -834,6 +861,7 @@ _cd_import_take_body_sign_off (char    *markdown,
   guint    count = g_strv_length (paragraphs);
   guint    end = count;
   guint    keep;
+  gboolean cut = FALSE;
   GString *body;
 
   g_assert (markdown != NULL && notes != NULL);
@@ -850,7 +878,7 @@ _cd_import_take_body_sign_off (char    *markdown,
    * follow", the reporter's number), a note to the desk, a picture's
    * caption; the story keeps its first paragraph. */
   keep = end;
-  while (keep > 1 && end - keep < 4 && is_furniture (paragraphs[keep - 1]))
+  while (keep > 1 && end - keep < 4 && (is_furniture (paragraphs[keep - 1]) || (keep < end && _cd_import_is_rule_paragraph (paragraphs[keep - 1]))))
     keep--;
   /* A contact block over them ("Kontakt:", a name, a phone, an address),
    * a paragraph a line. */
@@ -866,16 +894,42 @@ _cd_import_take_body_sign_off (char    *markdown,
           break;
         }
     }
+  /* A copyright line run on after the last sentence: "… are working\".
+   * ALL RIGHTS RESERVED © Copyright ANSA". */
+  if (keep > 0)
+    {
+      g_autoptr (GMatchInfo) info = NULL;
+      int at = -1;
+
+      if (g_regex_match_simple ("(?i:©|\\(c\\)|\\bcopyright\\b|\\brights\\s+reserved\\b)", paragraphs[keep - 1], 0, 0) &&
+          g_regex_match (_cd_import_wire_regex (RE_COPYRIGHT_AFTER_SENTENCE), paragraphs[keep - 1], 0, &info) &&
+          g_match_info_fetch_named_pos (info, "tail", &at, NULL) && at > 0)
+        {
+          g_autofree char *tail = g_strdup (paragraphs[keep - 1] + at);
+          g_autofree char *plain = plain_line (tail);
+
+          if (g_regex_match (_cd_import_wire_regex (RE_TRAILER), plain, 0, NULL))
+            {
+              _cd_import_add_note (notes, plain);
+              paragraphs[keep - 1][at] = '\0';
+              g_strchomp (paragraphs[keep - 1]);
+              cut = TRUE;
+            }
+        }
+    }
   /* ANSA signs the last sentence itself: "… il ministro (ANSA)." */
   if (keep > 0 && g_str_has_suffix (paragraphs[keep - 1], ANSA_SIGN_OFF) &&
       strlen (paragraphs[keep - 1]) > strlen (ANSA_SIGN_OFF))
     {
       char *last = paragraphs[keep - 1];
 
-      strcpy (last + strlen (last) - strlen (ANSA_SIGN_OFF), ".");
+      char *mark = last + strlen (last) - strlen (ANSA_SIGN_OFF);
+
+      /* "… coperture. (ANSA).": the sentence has its stop. */
+      strcpy (mark, mark > last && g_utf8_strchr (".!?\"”»", -1, g_utf8_get_char (g_utf8_prev_char (mark))) != NULL ? "" : ".");
       _cd_import_add_note (notes, "(ANSA)");
     }
-  else if (keep == count)
+  else if (keep == count && !cut)
     {
       return markdown;
     }

@@ -528,3 +528,57 @@ _cd_import_drop_repeated_subject (char       *text,
     *dropped = TRUE;
   return rest;
 }
+
+/* @story (consumed) without the subject written again over it
+ * (_cd_import_drop_repeated_subject(), setting @repeated), under a kicker
+ * too ("ANSA - Servizio Economia" over "# Manovra, via libera …"), which
+ * goes to @notes; a heading right under it that reads as a sentence
+ * ("## Giorgetti: conti in ordine, deficit sotto il 3% nel 2028") is
+ * @article's standfirst. */
+char *
+_cd_import_drop_repeated_head (CdArticle  *article,
+                               char       *story,
+                               const char *subject,
+                               GString    *notes,
+                               gboolean   *repeated)
+{
+  const char *start, *end;
+
+  story = _cd_import_drop_repeated_subject (story, subject, repeated);
+  start = story + strspn (story, " \t\r\n");
+  end = strstr (start, "\n\n");
+  if (!*repeated && end != NULL && *start != '#' && memchr (start, '\n', end - start) == NULL &&
+      cd_count_words (start) > 0 && strchr (".!?:;,", end[-1]) == NULL)
+    {
+      g_autofree char *kicker = g_strndup (start, end - start);
+      char            *rest = g_strdup (end + 2);
+
+      if (cd_count_words (kicker) <= 6 &&
+          (rest = _cd_import_drop_repeated_subject (rest, subject, repeated)) != NULL && *repeated)
+        {
+          _cd_import_add_note (notes, kicker);
+          g_free (story);
+          story = rest;
+        }
+      else
+        g_free (rest);
+    }
+  start = story + strspn (story, " \t\r\n");
+  end = strstr (start, "\n\n");
+  if (*repeated && end != NULL && g_str_has_prefix (start, "## ") && memchr (start, '\n', end - start) == NULL &&
+      cd_text_is_blank (cd_article_get_dek (article)))
+    {
+      g_autofree char *heading = g_strndup (start + 3, end - start - 3);
+      g_autofree char *plain = cd_render_plain_text (heading, -1);
+
+      if (cd_count_words (g_strstrip (plain)) >= 5)
+        {
+          char *rest = g_strdup (end + 2);
+
+          cd_article_set_dek (article, plain);
+          g_free (story);
+          story = rest;
+        }
+    }
+  return story;
+}

@@ -233,6 +233,17 @@ is_press_office (const char *sender,
          (ednote != NULL && g_regex_match (release, ednote, 0, NULL)) || g_regex_match (release, opening, 0, NULL);
 }
 
+/* The agency whose service sent the message, by the sender's name: "AFP
+ * Alertes Sport", "ANSA Servizi", "APA-Auslieferung"; %NULL where the
+ * name begins with no agency's. */
+static char *
+agency_of_sender (const char *sender)
+{
+  g_auto (GStrv) words = g_regex_split_simple ("[\\s-]+", sender, 0, 0);
+
+  return words[0] != NULL && words[1] != NULL && _cd_import_is_agency_name (words[0]) ? g_strdup (words[0]) : NULL;
+}
+
 static char *
 part_text (GMimeTextPart *part,
            GString       *notes)
@@ -1119,7 +1130,7 @@ _cd_import_email (CdArticle  *article,
           labelled = !cd_text_is_blank (cd_article_get_headline (article));
           if (labelled)
             _cd_import_add_note (notes, subject);
-          story = _cd_import_drop_repeated_subject (story, subject, &repeated);
+          story = _cd_import_drop_repeated_head (article, story, subject, notes, &repeated);
           if (!repeated && !labelled)
             story = _cd_import_take_release_head (article, story, subject, notes);
           if (!repeated && cd_text_is_blank (cd_article_get_headline (article)))
@@ -1127,6 +1138,9 @@ _cd_import_email (CdArticle  *article,
           story = _cd_import_take_standfirst (article, story, FALSE);
           story = _cd_import_take_body_opening (article, story, notes);
           story = _cd_import_take_body_sign_off (story, notes);
+          /* The rule a mail sets over its footer, which went. */
+          for (char *last; (last = g_strrstr (story, "\n\n")) != NULL && _cd_import_is_rule_paragraph (last + 2);)
+            strcpy (last, "\n");
           if (cd_text_is_blank (cd_article_get_headline (article)))
             cd_article_set_headline (article, subject);
           cd_article_set_body (article, story);
@@ -1146,9 +1160,18 @@ _cd_import_email (CdArticle  *article,
       return FALSE;
     }
 
-  if (cd_text_is_blank (cd_article_get_byline (article)) && sender != NULL &&
-      !is_press_office (sender, article, notes->str))
-    cd_article_set_byline (article, sender);
+  /* An agency's service sends its copy: the agency is the source, and
+   * no writer. */
+  if (sender != NULL)
+    {
+      g_autofree char *agency = agency_of_sender (sender);
+
+      if (agency != NULL && cd_text_is_blank (cd_article_get_source (article)))
+        cd_article_set_source (article, agency);
+      if (agency == NULL && cd_text_is_blank (cd_article_get_byline (article)) &&
+          !is_press_office (sender, article, notes->str))
+        cd_article_set_byline (article, sender);
+    }
   {
     const char *ednote = cd_article_get_ednote (article);
     g_autoptr (GString) all = g_string_new (ednote != NULL ? ednote : "");

@@ -568,7 +568,6 @@ source_of (Feed    *feed,
 {
   g_autofree char *source = child_text (entry, NULL, "source");
   g_autofree char *rights = NULL;
-  g_autoptr (GRegex) furniture = NULL;
 
   if (source != NULL && *g_strstrip (source) != '\0')
     return g_steal_pointer (&source);
@@ -579,10 +578,8 @@ source_of (Feed    *feed,
     rights = child_text (feed->channel, NULL, feed->channel != NULL && is_named (feed->channel, NULL, "feed") ? "rights" : "copyright");
   if (rights == NULL)
     return NULL;
-  furniture = g_regex_new ("©|\\(c\\)|\\bcopyright\\b|\\b(?:19|20)\\d\\d\\b|\\ball\\s+rights\\s+reserved\\b|[.,;]",
-                           G_REGEX_CASELESS, 0, NULL);
   g_free (source);
-  source = g_regex_replace_literal (furniture, rights, -1, 0, "", 0, NULL);
+  source = g_regex_replace_literal (_cd_import_wire_regex (RE_COPYRIGHT_MARKS), rights, -1, 0, "", 0, NULL);
   g_strstrip (source);
   /* A holder's name, not a sentence of terms. */
   if (*source == '\0' || g_utf8_strlen (source, -1) > 40)
@@ -624,7 +621,20 @@ read_entry (CdArticle  *article,
   if (!feed->wxr)
     {
       g_autofree char *source = source_of (feed, entry);
+      g_autofree char *first = NULL;
 
+      /* An agency's feed names it: the entry's author ("Keystone-SDA",
+       * who is no writer), or the feed's title ("Anadolu Agency -
+       * Economy", "Keystone-SDA Basisdienst Deutsch"). */
+      if (source == NULL && byline != NULL && _cd_import_is_agency_name (byline))
+        {
+          source = g_strdup (byline);
+          g_clear_pointer (&byline, g_free);
+          cd_article_set_byline (article, NULL);
+        }
+      if (source == NULL && feed->title != NULL &&
+          _cd_import_is_agency_name (first = g_strndup (feed->title, strcspn (feed->title, " |:"))))
+        source = g_steal_pointer (&first);
       if (source != NULL)
         cd_article_set_source (article, source);
     }

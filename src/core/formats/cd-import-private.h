@@ -56,6 +56,7 @@ char       *_cd_import_take_standfirst (CdArticle *article,
 char       *_cd_import_take_body_opening (CdArticle *article,
                                           char      *markdown,
                                           GString   *notes);
+gboolean    _cd_import_is_rule_paragraph (const char *paragraph);
 char       *_cd_import_take_body_sign_off (char    *markdown,
                                            GString *notes);
 char       *_cd_import_without_by (char *byline);
@@ -122,6 +123,8 @@ typedef enum
   RE_DATE_AFTER_PLACE,
   RE_AUTHOR_LABEL,
   RE_NAME_THEN_POST,
+  RE_COPYRIGHT_AFTER_SENTENCE,
+  RE_OFFSET_ASIDE,
 } CdWirePattern;
 
 GRegex  *_cd_import_wire_regex (guint which);
@@ -376,6 +379,11 @@ char    *_cd_import_split_head_lines (char *markdown);
 char    *_cd_import_drop_repeated_subject (char       *text,
                                            const char *subject,
                                            gboolean   *dropped);
+char    *_cd_import_drop_repeated_head (CdArticle  *article,
+                                        char       *story,
+                                        const char *subject,
+                                        GString    *notes,
+                                        gboolean   *repeated);
 gboolean _cd_import_opens_release (const char *plain);
 char    *_cd_import_take_desk_notes (char    *text,
                                      GString *notes);

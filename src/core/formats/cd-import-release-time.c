@@ -205,6 +205,15 @@ static const struct
   { "aest",       600,          "Australia/Sydney"   },
   { "aedt",       660,          "Australia/Sydney"   },
   { "jst",        540,          NULL                 },
+  { "kst",        540,          NULL                 },
+  { "sast",       120,          NULL                 },
+  { "msk",        180,          NULL                 },
+  { "gst",        240,          NULL                 },
+  { "pkt",        300,          NULL                 },
+  { "wib",        420,          NULL                 },
+  { "ict",        420,          NULL                 },
+  { "pht",        480,          NULL                 },
+  { "awst",       480,          NULL                 },
   { "sgt",        480,          NULL                 },
   { "hkt",        480,          NULL                 },
   { "et",         REGION_CLOCK, "America/New_York"   },
@@ -489,8 +498,8 @@ read_words (const char *text,
       /* "until:" */
       if (length > 1 && token[length - 1] == ':' && g_ascii_isalpha (token[0]))
         token[length - 1] = '\0';
-      /* "0001 GMT": four figures before a zone are a time, unless they
-       * could be a year ("2028 GMT"). */
+      /* "0001 GMT": four figures before a zone (or "hrs") are a time,
+       * unless they could be a year ("2028 GMT"). */
       if (length == 4 && strspn (token, "0123456789") == 4 && tokens[i + 1] != NULL && when->hour < 0 &&
           atoi (token) / 100 < 24 && atoi (token) % 100 < 60 && (atoi (token) < 2000 || atoi (token) > 2100))
         {
@@ -498,7 +507,9 @@ read_words (const char *text,
           gboolean ok = TRUE;
 
           probe.has_zone = FALSE;
-          if (read_zone (tokens[i + 1], &probe, &ok))
+          /* "1600 hrs" */
+          if (read_zone (tokens[i + 1], &probe, &ok) || g_str_equal (tokens[i + 1], "hrs") ||
+              g_str_equal (tokens[i + 1], "hours"))
             {
               when->hour = atoi (token) / 100;
               when->minute = atoi (token) % 100;
@@ -712,6 +723,29 @@ _cd_import_release_time (const char *text,
                 !again.has_zone)) &&
           (again.has_zone || (!again.ambiguous && offset_of_aside (text, &again, &again.offset))))
         {
+          again.has_zone = TRUE;
+          when = again;
+          read = TRUE;
+        }
+    }
+  /* The local time with its offset from GMT in brackets, the words of
+   * its zone not known: "1600 hrs UAE time (GMT+4)". */
+  if ((!read || when.ambiguous || !when.has_zone) && g_regex_match (_cd_import_wire_regex (RE_OFFSET_ASIDE), text, 0, NULL))
+    {
+      g_autoptr (GMatchInfo) info = NULL;
+      g_autofree char *plain = g_regex_replace_literal (_cd_import_wire_regex (RE_OFFSET_ASIDE), text, -1, 0, " ", 0, NULL);
+      When             again = { 0, 0, 0, -1, 0, 0, 0, NULL, FALSE, FALSE, FALSE, FALSE, FALSE };
+
+      g_regex_match (_cd_import_wire_regex (RE_OFFSET_ASIDE), text, 0, &info);
+      if (plain != NULL && read_words (plain, &again, TRUE) && again.day > 0 && again.month >= 1 && again.month <= 12 &&
+          again.hour >= 0 && !again.has_zone && !again.ambiguous)
+        {
+          g_autofree char *sign = g_match_info_fetch_named (info, "sign");
+          g_autofree char *hours = g_match_info_fetch_named (info, "hours");
+          g_autofree char *minutes = g_match_info_fetch_named (info, "minutes");
+          int              offset = atoi (hours) * 60 + (minutes != NULL ? atoi (minutes) : 0);
+
+          again.offset = *sign != '+' ? -offset : offset;
           again.has_zone = TRUE;
           when = again;
           read = TRUE;

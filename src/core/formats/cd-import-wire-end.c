@@ -325,6 +325,50 @@ take_sign_off (CdArticle *article,
     }
 }
 
+/* Takes the list of the agency's other stories under the story ("Más en
+ * Andina:", "Read more:", "Lesen Sie auch:" over their headlines, a
+ * line each after a dash), with nothing under it but the sign-off, into
+ * the notes. */
+static void
+take_related (GPtrArray *blocks,
+              GString   *notes)
+{
+  static GRegex *related;
+
+  g_assert (blocks != NULL && notes != NULL);
+
+  if (g_once_init_enter (&related))
+    g_once_init_leave (&related, g_regex_new ("^(?:read\\s+(?:more|also)|more\\s+(?:on|from|in)\\s+\\S.{0,30}|related(?:\\s+(?:stories|news|"
+                                              "articles|coverage))?|see\\s+also|m[áa]s\\s+en\\s+\\S.{0,30}|lea\\s+tambi[ée]n|"
+                                              "leia\\s+tamb[ée]m|mehr\\s+zum\\s+thema|lesen\\s+sie\\s+auch|(?:[àa]\\s+)?lire\\s+aussi|"
+                                              "leggi\\s+anche)\\s*:$",
+                                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  for (guint i = blocks->len; i > 1; i--)
+    {
+      CdWireBlock *b = g_ptr_array_index (blocks, i - 1);
+      gboolean     mark_only;
+      gboolean     listed = b->lines->len >= 2;
+
+      if (b->lines->len == 0)
+        continue;
+      for (guint j = 1; j < b->lines->len && listed; j++)
+        listed = strchr ("-*•", *(const char *) g_ptr_array_index (b->lines, j)) != NULL;
+      if (listed && g_regex_match (related, g_ptr_array_index (b->lines, 0), 0, NULL))
+        {
+          for (guint j = 0; j < b->lines->len; j++)
+            {
+              const char *line = g_ptr_array_index (b->lines, j);
+
+              _cd_import_add_note (notes, line + strspn (line, "-*• "));
+            }
+          g_ptr_array_set_size (b->lines, 0);
+          return;
+        }
+      if (!is_sign_off_block (b, &mark_only))
+        return;
+    }
+}
+
 /* Takes the section for editors that closes a story (dpa's "# Notebook":
  * version, notes, links, contacts, sign-off) into the notes, a note a
  * line, without the lines' list and heading marks. */
@@ -592,6 +636,7 @@ _cd_import_take_wire_end (CdArticle *article,
 {
   join_takes (blocks);
   take_notebook (blocks, notes);
+  take_related (blocks, notes);
   take_sign_off (article, blocks, notes);
   take_author (article, blocks, notes);
 }

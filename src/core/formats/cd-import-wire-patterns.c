@@ -26,9 +26,9 @@ _cd_import_wire_regex (guint which)
 #define MONTH "\\p{L}{3,12}\\.?"
 #define WEEKDAYS "(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day|\\.)?)"
   /* "Nov 24", "Nov. 24, 2026", "24 November", "5. Dezember", "5 dic",
-   * "Tuesday" */
-#define DATE "(?<date>" MONTH "\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+" MONTH \
-             "(?:\\s+\\d{4})?|" WEEKDAYS ")"
+   * "24 de junio", "12th March, 2027", "Tuesday" */
+#define DATE "(?<date>" MONTH "\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?" MONTH \
+             "(?:,?\\s+(?:de\\s+)?\\d{4})?|" WEEKDAYS ")"
   /* A month by its name in the languages agencies write, as a date
    * standing alone names it: "Jan.", "March", "mars", "Dez", "dic" */
 #define MONTH_NAME                                                                            \
@@ -57,7 +57,8 @@ _cd_import_wire_regex (guint which)
      * /TASS/. …"; Kyodo's and Jiji's Japanese
      * service sets place and source in lenticular brackets: "【札幌共同】";
      * Xinhua's Chinese service its source, place and day, and its
-     * reporters: "新华社北京6月3日电（记者王晓明、李静）"; Korean agencies
+     * reporters: "新华社北京6月3日电（记者王晓明、李静）"; Interfax's place,
+     * date and name parted by points: "Москва. 12 марта. ИНТЕРФАКС -"; Korean agencies
      * place and source in brackets, then the reporter: "(서울=연합뉴스)
      * 김지현 기자 =" */
     "^(?:(?:(?<place>[\\p{Lu}\\p{Lo}][^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
@@ -66,6 +67,7 @@ _cd_import_wire_regex (guint which)
     "(?:\\.?\\s*(?<dash>—|–|--?|\\\\?_|:|=)\\s*|\\.?\\s+)|"
     "【(?<place>[^【】\\s]{1,12}?)(?<source>共同|時事)】\\s*|"
     "(?<source>新华社)(?<place>\\p{Han}{2,6}?)\\d{1,2}月\\d{1,2}日电(?:[（(]记者(?<writers>[^）)]{1,40})[）)])?\\s*|"
+    "(?<place>\\p{Lu}[\\p{L}-]+(?:\\s\\p{Lu}[\\p{L}-]+)?)\\.\\s+(?<date>\\d{1,2}\\s+\\p{Ll}{3,12})\\.\\s+(?<source>\\p{Lu}{3,12})\\s+(?<dash>[-–—])\\s*|"
     "\\((?<place>\\p{Hangul}{1,10})=(?<source>\\p{Hangul}[\\p{Hangul}\\d]{1,7})\\)\\s*"
     "(?:(?<writers>\\p{Hangul}{2,4}(?:\\s*[·ㆍ]\\s*\\p{Hangul}{2,4}){0,3})\\s*(?:기자|특파원)\\s*=\\s*)?)(?<rest>.*)$",
     /* PLACE — text, with the place in capitals and no source in brackets;
@@ -168,12 +170,14 @@ _cd_import_wire_regex (guint which)
     /* Any agency's: initials between slashes, perhaps after its name,
      * the time stamp or the end mark ("Keystone-SDA mk/rs", "Bo1/Mav",
      * "(Sec/Adnkronos)", "APP/raz/mah", "12-MAR-27 LLM/clc/man", "(FIN)
-     * DOP/JJN", "مع/ب ق/ص ح"), or its name in capitals over initials in
-     * small letters ("KNA abe ksc") */
+     * DOP/JJN", "مع/ب ق/ص ح"), its name in capitals over initials in
+     * small letters ("KNA abe ksc"), or in capitals in brackets
+     * ("(SERVIMEDIA)") */
     "(?:(?:\\p{L}[\\p{L}-]{1,20}|\\d\\d-[A-Z]{3}-\\d\\d|\\((?i:fin|fim|end|ende)\\))\\s+)?\\(?"
     "(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out|his|TV)/)"
-    "\\p{L}[\\p{L}\\d]{0,4}(?:\\s\\p{L}{1,2})?(?:\\s?/\\s?\\p{L}[\\p{L}\\d]{0,4}(?:\\s\\p{L}{1,2})?){1,4}(?:/\\p{Lu}\\p{L}{2,14})?\\)?|"
-    "[A-Z]{2,6}(?:\\s+(?!(?:was|is|are|has|had|the|and|for|not|but|its|his|her|our|you|all|can|may|new|now|one|two|here|says|said)\\b)[a-z]{2,4}){2,3})$",
+    "\\p{L}[\\p{L}\\d]{0,4}(?:\\s\\p{L}{1,2})?(?:(?:\\s?/\\s?\\p{L}[\\p{L}\\d]{0,4}(?:\\s\\p{L}{1,2})?){1,4}(?:/\\p{Lu}\\p{L}{2,14})?|/\\p{Lu}\\p{L}{2,14})\\)?|"
+    "[A-Z]{2,6}(?:\\s+(?!(?:was|is|are|has|had|the|and|for|not|but|its|his|her|our|you|all|can|may|new|now|one|two|here|says|said)\\b)[a-z]{2,4}){2,3}|"
+    "\\(\\p{Lu}[\\p{Lu}\\d-]{1,15}\\))$",
     /* The head of the section for editors that closes a story, "#
      * Notebook" with its heading mark as dpa sends it (a "Notebook" of
      * the story's own has none; "Notizblock" is dpa's word alone), and of
@@ -221,7 +225,8 @@ _cd_import_wire_regex (guint which)
      * "NYRV101: Visitors …"), Reuters' contact ("((name@…; +46 8 …))") and
      * keywords, a feed's end of message ("NNNN", "03-MAR-27 14:12 NNNN") and
      * its time stamp (PTI's "06041130", dpa's "141722 Jul 27", Jiji's
-     * "（2027/03/12-10:45）", ANSA's
+     * "（2027/03/12-10:45）", Servimedia's "12-MAR-27", Adnkronos's serial
+     * number "ISSN 2465 - 1222", ANSA's
      * "31-MAR-27 11:18"), a take's ("MORE", "More to
      * follow": the story goes on in the next), AP's "Follow AP's …
      * coverage at https://…", the reporter's number or address ("Contact:
@@ -233,7 +238,7 @@ _cd_import_wire_regex (guint which)
     "further\\s+company\\s+coverage\\s*:.*|\\([\\p{L} ]{2,30}\\s+newsroom\\)|"
     "(?-i:(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?)\\s*:?\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?"
     "(?:\\s*,\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?)*\\.?|[A-Z]{2,6}\\d{2,4}\\s*:\\s*\\S.*)|"
-    "[（(]\\d{4}[/-]\\d{1,2}[/-]\\d{1,2}[-\\s]\\d{1,2}:\\d{2}[）)]|dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|(?:(?-i:[A-Z\\d]{2,4}-[A-Z]{2})\\s+)?\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d|\\d{6}(?:\\s+gmt)?\\s+\\p{L}{3}\\s+\\d\\d|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
+    "[（(]\\d{4}[/-]\\d{1,2}[/-]\\d{1,2}[-\\s]\\d{1,2}:\\d{2}[）)]|issn\\s+\\d{4}\\s*-\\s*\\d{3}[\\dx]|\\d\\d-[a-z]{3}-\\d\\d|dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|(?:(?-i:[A-Z\\d]{2,4}-[A-Z]{2})\\s+)?\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d|\\d{6}(?:\\s+gmt)?\\s+\\p{L}{3}\\s+\\d\\d|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
     "(?:(?:press|media)\\s+)?contact(?:\\s+(?:details|presse|press|media|prensa))?\\s*:\\s*\\S.*(?:\\d[\\d ]{5,}\\d|@).*|"
     "(?:press\\s+office|media\\s+(?:office|relations|team)|(?:corporate\\s+)?communications\\s+(?:office|team)|"
     "ufficio\\s+stampa|gabinete\\s+de\\s+(?:comunicaci[oó]n|prensa)|oficina\\s+de\\s+prensa|servicio\\s+de\\s+prensa|"
@@ -248,9 +253,12 @@ _cd_import_wire_regex (guint which)
     "(?:pix|pics|pictures?|photos?)\\s*:\\s*\\S.*\\b(?:use|pic|pix|picture|photo|image)s?\\b)|"
     "^(?-i)(?:URGENT\\s*[-–—:]\\s*)?(?:LEGAL\\b|[A-Z ,]*\\bBEFORE PUBLICATION\\b)[A-Z\\d ,.:'’–—-]*$",
     /* What a copyright line says besides its holder: the marks, the
-     * years, the rights reserved, the brackets ("(Copyright 2027 The
+     * years, the rights reserved (in the agencies' languages too:
+     * "Todos los derechos reservados"), the brackets ("(Copyright 2027 The
      * Associated Press. All Rights Reserved.)") */
-    "©|\\(c\\)|\\bcopyright\\b|\\b(?:19|20)\\d{2}\\b|\\ball\\s+rights\\s+reserved\\b|[().,;]",
+    "©|\\(c\\)|\\bcopyright\\b|\\b(?:19|20)\\d{2}\\b|\\ball\\s+rights\\s+reserved\\b|\\btodos\\s+(?:los\\s+derechos|os\\s+direitos)\\s+reservados\\b|"
+    "\\btous\\s+droits\\s+r[ée]serv[ée]s\\b|\\balle\\s+rechte\\s+vorbehalten\\b|\\btutti\\s+i\\s+diritti\\s+riservati\\b|"
+    "\\briproduzione\\s+riservata\\b|[().,;]",
     /* A take's number after its slug: "2 LAST", "TAKE 2", "2ND TAKE",
      * "ADD 1", EFE's "(2 y último)" */
     "\\s+(?:\\d{1,2}\\s+last|take\\s+\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)\\s+take|add\\s+\\d{1,2}|\\d{1,2}|"
@@ -266,6 +274,12 @@ _cd_import_wire_regex (guint which)
     /* A name in capitals, then the writer's post with a capital and small
      * letters: "MARCUS HALE AP Business Writer" */
     "(?-i)^(?<name>\\p{Lu}[\\p{Lu}'’.-]+(?:\\s+\\p{Lu}[\\p{Lu}'’.-]+){1,3}?)\\s+(?<post>(?:The\\s+)?\\p{Lu}\\S*(?:\\s+\\S+){1,4})$",
+    /* The words after a paragraph's last sentence that may be a copyright
+     * line, run on to it (in "tail"): "… are working\". ALL RIGHTS
+     * RESERVED © Copyright ANSA" */
+    "[.!?\"”»’'](?:\\s+|(?=©))(?<tail>(?:all\\s+rights\\s+reserved\\b|©|\\(c\\)|copyright\\b)[^.!?]{0,160})$",
+    /* An offset from GMT in brackets: "(GMT+4)", "(UTC-03:00)" */
+    "\\((?:gmt|utc)\\s*(?<sign>[-+−])\\s*(?<hours>\\d{1,2})(?::?(?<minutes>\\d{2}))?\\)",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 

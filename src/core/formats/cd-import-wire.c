@@ -499,6 +499,13 @@ read_preamble (CdArticle *article,
         g_ptr_array_add (pending, g_strdup (other->str));
     }
 
+  /* A line alone after a dash, as Spanish agencies set the standfirst
+   * ("- Prevé multas de hasta 600.000 euros …"), is no summary. */
+  if (summary->len == 1 && pending->len == 0 && cd_text_is_blank (cd_article_get_dek (article)))
+    {
+      cd_article_set_dek (article, g_ptr_array_index (summary, 0));
+      g_ptr_array_set_size (summary, 0);
+    }
   /* What is left is a standfirst, then more caption. */
   for (guint i = 0; i < pending->len; i++)
     {

@@ -494,6 +494,13 @@ read_nitf_body (CdArticle *article,
   set_if_blank (article, "dek", dek != NULL ? dek : abstract);
   set_byline (article, byline, byline_title, notes);
   set_if_blank (article, "source", distributor);
+  /* The agency the byline names ("Anna Nowak (PAP)"). */
+  if (cd_text_is_blank (cd_article_get_source (article)) && !cd_text_is_blank (cd_article_get_byline (article)))
+    {
+      g_autofree char *agency = _cd_import_agency_of_byline (cd_article_get_byline (article));
+
+      set_if_blank (article, "source", agency);
+    }
   read_nitf_dateline (article, child_element (head, "dateline"));
 
   for (xmlNode *node = head ? head->children : NULL; node != NULL; node = node->next)
@@ -632,8 +639,9 @@ read_g2_item (CdArticle *article,
               GString   *html,
               GString   *notes)
 {
-  xmlNode *meta = child_element (item, "contentMeta");
-  xmlNode *inline_xml = find_path (item, "contentSet/inlineXML");
+  xmlNode         *meta = child_element (item, "contentMeta");
+  xmlNode         *inline_xml = find_path (item, "contentSet/inlineXML");
+  g_autofree char *located = NULL;
   g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
   gboolean had_headline = FALSE;
 
@@ -686,11 +694,12 @@ read_g2_item (CdArticle *article,
         }
       else if (is_element (node, "dateline"))
         _cd_import_set_given_dateline (article, value);
-      else if (is_element (node, "located"))
+      /* Where the item gives its dateline too, that says the place. */
+      else if (is_element (node, "located") && located == NULL)
         {
           g_autofree char *name = text_of (child_element (node, "name"));
 
-          _cd_import_set_given_dateline (article, name != NULL ? name : value);
+          located = g_strdup (name != NULL ? name : value);
         }
       else if (is_element (node, "creditline"))
         {
@@ -704,6 +713,8 @@ read_g2_item (CdArticle *article,
       else if (is_element (node, "keyword"))
         g_ptr_array_add (tags, g_steal_pointer (&value));
     }
+  if (located != NULL)
+    _cd_import_set_given_dateline (article, located);
   if (tags->len > 0)
     {
       g_ptr_array_add (tags, NULL);
@@ -988,6 +999,13 @@ read_story (CdArticle  *article,
   markdown = _cd_import_take_body_opening (
       article, _cd_import_html_to_markdown (html->str, html->len, notes), notes);
   markdown = _cd_import_take_body_sign_off (markdown, notes);
+  /* NITF's holder of the copyright, where nothing else names the source. */
+  if (is_element (root, "nitf"))
+    {
+      g_autofree char *holder = _cd_html_get_attr (find_path (root, "head/docdata/doc.copyright"), "holder");
+
+      set_if_blank (article, "source", holder);
+    }
   _cd_import_drop_repeated_dek (article, markdown);
   _cd_import_take_headline_label (article, slug, notes);
   if (cd_text_is_blank (markdown) && cd_text_is_blank (cd_article_get_headline (article)))

@@ -88,7 +88,8 @@ is_unspaced (const char *text)
  * its own way: Danish "af", "efter", "blev", Norwegian "av", "etter",
  * "ble"; Bokmål "ikke", "jeg", Nynorsk "ikkje", "eg"; Czech "který",
  * "podle" and its "ř", Slovak "ktorý", "podľa" and its "ľ", "ô";
- * Spanish "los", "pero", Catalan "els", "però". */
+ * Spanish "los", "pero", Catalan "els", "però"; Slovene "in", "ki", "so",
+ * Croatian and Serbian ("sh", named after) "i", "koji", "su". */
 /* clang-format off */
 static const struct
 {
@@ -115,6 +116,11 @@ static const struct
       (const char *const[]){ "sú", "ktorý", "ktorá", "ktoré", "tiež", "podľa", "ako", "alebo", "len", "ešte", "bol", "bola",
                              "bolo", "sme", "som", "pre", "povedal", "cez", "pri", "aj", NULL } },
     { "řůě", "ľĺŕôä" } },
+  { { "sl", "sh" },
+    { (const char *const[]){ "in", "ki", "tudi", "so", "bo", "leta", "še", "lahko", "zaradi", "kot", "oziroma", "bil", "smo",
+                             "jih", NULL },
+      (const char *const[]){ "i", "su", "u", "koji", "koja", "koje", "kao", "zbog", "godine", "će", "što", "ali", "iz", "bio",
+                             NULL } } },
   { { "es", "ca" },
     { (const char *const[]){ "los", "las", "con", "pero", "porque", "este", "esta", "muy", "también", "y", NULL },
       (const char *const[]){ "els", "les", "amb", "però", "perquè", "aquest", "aquesta", "molt", "també", "i", NULL } } },
