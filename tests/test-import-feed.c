@@ -179,10 +179,27 @@ test_agency_feeds (void)
       "<content type=\"html\">&lt;p&gt;Der Bundesrat will das Armeebudget bis 2032 erhöhen.&lt;/p&gt;</content></entry>"
       "<entry><title>Nationalrat berät</title><author><name>Lea Meier</name></author>"
       "<content type=\"html\">&lt;p&gt;Der Nationalrat berät am Dienstag.&lt;/p&gt;</content></entry></feed>\n";
+  static const char anadolu[] =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<rss version=\"2.0\"><channel><title>Anadolu Agency - Economy</title>"
+      "<item><title>Inflation eases</title><description><![CDATA[<p><strong>ANKARA</strong></p>"
+      "<p>Türkiye's annual inflation eased to 28.4% in May from 31.2% in April, the statistical authority said on Thursday.</p>]]></description></item>"
+      "<item><title>Exports hit record</title><description><![CDATA[<p><strong>BREAKING</strong></p>"
+      "<p>Turkish exports hit an all-time high for May, the trade minister said on Friday.</p>]]></description></item>"
+      "</channel></rss>\n";
+  g_autoptr (GPtrArray) aa = import_all (anadolu, "aa.rss");
   g_autoptr (GPtrArray) notimex = import_all (rss, "notimex.rss");
   g_autoptr (GPtrArray) italy = import_all (ansa, "ansa.rss");
   g_autoptr (GPtrArray) sda = import_all (atom, "sda.atom");
 
+  /* A place alone in bold capitals over the story is its dateline; a
+   * label so set is none. */
+  g_assert_cmpstr (cd_article_get_dateline (nth (aa, 0)), ==, "ANKARA");
+  g_assert_cmpstr (cd_article_get_body (nth (aa, 0)), ==,
+                   "Türkiye's annual inflation eased to 28.4% in May from 31.2% in April, the statistical authority said on Thursday.\n");
+  g_assert_cmpstr (cd_article_get_source (nth (aa, 0)), ==, "Anadolu");
+  g_assert_null (cd_article_get_dateline (nth (aa, 1)));
+  g_assert_true (g_str_has_prefix (cd_article_get_body (nth (aa, 1)), "**BREAKING**"));
   g_assert_cmpstr (cd_article_get_source (nth (notimex, 0)), ==, "Notimex");
   g_assert_cmpstr (cd_article_get_dateline (nth (notimex, 0)), ==, "Ciudad de México");
   g_assert_cmpstr (cd_article_get_body (nth (italy, 0)), ==,

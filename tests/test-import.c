@@ -2134,6 +2134,17 @@ test_wire_agency_furniture_more (void)
       "One in three Gauteng households skip meals", NULL,
       "One in three households in Gauteng skipped meals in the past month as food prices climbed, a study found.\n", NULL,
       "2027-03-13T22:01:00Z" },
+    /* STT's label and Finland's time alone; West Africa Time. */
+    { "STT\nJULKAISUVAPAA PERJANTAINA 12.3.2027 KLO 9.00 SUOMEN AIKAA\n\nTyöttömyysaste laski helmikuussa\n\n"
+      "Työttömyysaste laski helmikuussa 7,4 prosenttiin, kertoo Tilastokeskus perjantaina julkaisemassaan työvoimatutkimuksessa.\n",
+      "Työttömyysaste laski helmikuussa", NULL,
+      "Työttömyysaste laski helmikuussa 7,4 prosenttiin, kertoo Tilastokeskus perjantaina julkaisemassaan työvoimatutkimuksessa.\n", NULL,
+      "2027-03-12T07:00:00Z" },
+    { "EMBARGOED UNTIL 10:00 WAT, TUESDAY 20 APRIL 2027\n\nBank approves corridor loan\n\n"
+      "ABIDJAN, April 19 (APO) - The African Development Bank approved a $310 million loan for the Lagos-Abidjan highway corridor on Monday.\n",
+      "Bank approves corridor loan", NULL,
+      "The African Development Bank approved a $310 million loan for the Lagos-Abidjan highway corridor on Monday.\n", NULL,
+      "2027-04-20T09:00:00Z" },
     /* The local time in words not known ("hora de Santiago", "Suomen
      * aikaa"), the same in GMT or UTC beside it. */
     { "AFP\nEMBARGO: 15 jul 2027, 08H00 hora de Santiago (12H00 GMT)\n\nLa pobreza en América Latina cae a su menor nivel\n\n"
@@ -2526,6 +2537,10 @@ test_wire_agency_mastheads (void)
     { "時事通信\n2027年03月12日10時45分\n経済\n\n米ＦＲＢ議長、利下げ「急がず」\n\n"
       "　【ワシントン時事】米連邦準備制度理事会（ＦＲＢ）の議長は１１日、上院銀行委員会で証言し、利下げを急がない考えを示した。\n（2027/03/12-10:45）\n",
       "米ＦＲＢ議長、利下げ「急がず」", "ワシントン", NULL, "時事通信", "（2027/03/12-10:45）", "利下げを急がない考えを示した。\n" },
+    { "中央社\n2027/03/12 14:35\n產經\n\n台積電高雄廠二期量產\n\n"
+      "（中央社記者林怡君台北12日電）晶圓代工龍頭台積電今天宣布，高雄廠第二期工程正式進入量產，採用2奈米製程，預計今年底月產能可達3萬片。\n\n"
+      "高雄市政府也表示，台積電在高雄投資將帶動周邊供應鏈進駐。（編輯：張均懋）1160312\n",
+      "台積電高雄廠二期量產", "台北", "林怡君", "中央社", "（編輯：張均懋）1160312", "帶動周邊供應鏈進駐。\n" },
     { "성인 10명 중 4명 하루 1시간 넘게 숏폼 본다\n\n(서울=연합뉴스) 김지현 기자 = 국내 성인 10명 중 4명은 하루 1시간 이상 짧은 동영상(숏폼)을 시청하는 것으로 나타났다.\n",
       "성인 10명 중 4명 하루 1시간 넘게 숏폼 본다", "서울", "김지현", "연합뉴스", NULL, "시청하는 것으로 나타났다.\n" },
     { "Perú exportó arándanos por US$ 2,300 millones\n\nLima, mar. 12 (ANDINA). Las exportaciones peruanas de arándanos sumaron 2,300 millones de "
@@ -2533,8 +2548,8 @@ test_wire_agency_mastheads (void)
       "- BCR mantiene tasa de referencia en 4 %\n\n(FIN) DOP/JJN\n",
       "Perú exportó arándanos por US$ 2,300 millones", "Lima", NULL, "ANDINA", "DOP/JJN", "un nuevo récord.\n", "BCR mantiene" },
     { "Senate confirms electoral commissioners\n\nAbuja, March 11, 2027 (NAN) The Senate on Thursday confirmed the nomination of 12 Resident "
-      "Electoral Commissioners.\n\nNOB/IBI\n",
-      "Senate confirms electoral commissioners", "Abuja", NULL, "NAN", "NOB/IBI", "Electoral Commissioners.\n" },
+      "Electoral Commissioners.\n\nNOB/IBI\n==========\nEdited by Chinyere Eze\n",
+      "Senate confirms electoral commissioners", "Abuja", NULL, "NAN", "Edited by Chinyere Eze", "Electoral Commissioners.\n" },
     { "Patēriņa cenas Latvijā februārī pieauga par 0,4%\n\nRĪGA, 12. martā, LETA. Patēriņa cenu līmenis Latvijā šā gada februārī pieauga par 0,4%.\n",
       "Patēriņa cenas Latvijā februārī pieauga par 0,4%", "RĪGA", NULL, "LETA", NULL, "februārī pieauga par 0,4%.\n" },
     { "SBB investieren 14 Milliarden in Zürich\n\nZürich (awp/sda) - Die SBB wollen bis 2035 rund 14 Milliarden Franken in den Bahnknoten Zürich investieren.\n\n"
@@ -2560,6 +2575,35 @@ test_wire_agency_mastheads (void)
     { "UAE launches programme to train AI engineers\n\n"
       "ABU DHABI, 12th March, 2027 (WAM) -- The UAE launched a national programme on Friday to train 10,000 artificial intelligence engineers by 2030.\n",
       "UAE launches programme to train AI engineers", "ABU DHABI", NULL, "WAM", NULL, "engineers by 2030.\n" },
+    /* A writer's credit with the agency's service in brackets, and the
+     * writer's name alone with the agency's. */
+    { "Indeks WIG20 zyskał 1,2 proc.\n\nWarszawa (PAP Biznes) - Indeks największych spółek warszawskiej giełdy zyskał w piątek 1,2 proc., "
+      "najwięcej od trzech tygodni.\n\nAutor: Marek Wiśniewski (PAP Biznes)\nmw/ asa/\n",
+      "Indeks WIG20 zyskał 1,2 proc.", "Warszawa", "Marek Wiśniewski", "PAP Biznes", NULL, "najwięcej od trzech tygodni.\n", "Autor:" },
+    { "Xuất khẩu gạo tăng mạnh\n\nHà Nội (TTXVN) - Xuất khẩu gạo của Việt Nam trong quý I năm 2027 đạt 2,1 triệu tấn, tăng 12% so với cùng kỳ năm trước.\n\n"
+      "Nguyễn Thu Hà (TTXVN)\n",
+      "Xuất khẩu gạo tăng mạnh", "Hà Nội", "Nguyễn Thu Hà", "TTXVN", NULL, "tăng 12% so với cùng kỳ năm trước.\n", "(TTXVN)\n" },
+    /* BTA's writer between the slashes of its dateline, its initials. */
+    { "Правителството одобри бюджета\n\nСофия, 16 март /Мария Иванова, БТА/ Правителството одобри днес проектобюджета за 2027 година, "
+      "съобщи финансовият министър на пресконференция.\n\n/ИЛ/\n",
+      "Правителството одобри бюджета", "София", "Мария Иванова", "БТА", "/ИЛ/", "на пресконференция.\n" },
+    /* A Greek byline; ANA-MPA's initials. */
+    { "Νέα ρεκόρ για τη ναυτιλία\n\nΤου Γιώργου Παπαδόπουλου\n\nΗ ελληνική ναυτιλία κατέγραψε νέο ρεκόρ χωρητικότητας το 2026, σύμφωνα με "
+      "τα στοιχεία της Ένωσης Ελλήνων Εφοπλιστών.\n\nΓ.Π./ΣΚ\n",
+      "Νέα ρεκόρ για τη ναυτιλία", NULL, "Γιώργου Παπαδόπουλου", NULL, "Γ.Π./ΣΚ", "Ένωσης Ελλήνων Εφοπλιστών.\n" },
+    /* WAM's sign-off of its writers; APP's label after the headline. */
+    { "UAE and Kenya sign trade pact (UPDATE 2)\n\nABU DHABI, 22nd March, 2027 (WAM) -- The UAE and Kenya signed a comprehensive economic "
+      "partnership agreement on Monday, the ministry of foreign trade said.\n\nWAM/Ahmed Nabil/Sara Haddad\n",
+      "UAE and Kenya sign trade pact", "ABU DHABI", NULL, "WAM", "UPDATE 2", "the ministry of foreign trade said.\n", "Ahmed Nabil" },
+    /* The agency's name and section over the headline; Thai News
+     * Agency's masthead with its stamp in the Buddhist era. */
+    { "Agência Brasil - Economia\n\nInflação oficial desacelera para 0,31% em março\n\n"
+      "RIO DE JANEIRO - O Índice Nacional de Preços ao Consumidor Amplo desacelerou para 0,31% em março, informou hoje o IBGE.\n",
+      "Inflação oficial desacelera para 0,31% em março", "RIO DE JANEIRO", NULL, "Agência Brasil", "Agência Brasil - Economia",
+      "informou hoje o IBGE.\n" },
+    { "สำนักข่าวไทย อสมท\n19 มี.ค. 2570 15:20 น.\nเศรษฐกิจ\n\nครม.เห็นชอบลดค่าไฟงวด พ.ค.-ส.ค. เหลือ 3.98 บาทต่อหน่วย\n\n"
+      "ที่ประชุมคณะรัฐมนตรีวันนี้ มีมติเห็นชอบมาตรการลดค่าไฟฟ้าสำหรับรอบบิลเดือนพฤษภาคมถึงสิงหาคม 2570 โดยปรับลดค่าไฟฟ้าเฉลี่ยลงเหลือ 3.98 บาทต่อหน่วย\n",
+      "ครม.เห็นชอบลดค่าไฟงวด พ.ค.-ส.ค. เหลือ 3.98 บาทต่อหน่วย", NULL, NULL, "สำนักข่าวไทย อสมท", "15:20 น.", "3.98 บาทต่อหน่วย\n" },
     /* Look-alikes. */
     { "Spring Festival\nA week of music in the park\n\nBy Jane Hollis\n\nThe city's spring festival opens on Friday with twenty concerts in Victoria Park.\n",
       "Spring Festival", NULL, "Jane Hollis", NULL, NULL, "twenty concerts in Victoria Park.\n" },
@@ -2619,6 +2663,36 @@ test_wire_agency_mastheads (void)
                      "El Consejo de Ministros aprobó este viernes el proyecto de ley de accesibilidad universal, que obligará a que "
                      "todos los edificios públicos sean accesibles antes de 2032.\n");
     g_assert_cmpstr (cd_article_get_body (b), ==, "Il tasso di disoccupazione a gennaio scende al 5,9%, minimo storico.\n");
+  }
+  /* AP's kill notice: its terminal stamp names the source. */
+  {
+    static const char kill[] =
+        "BC-US--Ohio-Plant Explosion-KILL\nURGENT\nEds: KILL the story slugged BC-US--Ohio-Plant Explosion, transmitted at 2:47 p.m. EST. "
+        "The story incorrectly reported that four workers were killed.\nThe AP\n\nAP-WF-03-12-27 2003GMT\n";
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CdArticle) a = cd_import_data (kill, strlen (kill), CD_IMPORT_FORMAT_WIRE, "wire.txt", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_source (a), ==, "AP");
+    g_assert_nonnull (cd_article_get_ednote (a));
+    g_assert_nonnull (strstr (cd_article_get_ednote (a), "incorrectly reported"));
+  }
+  /* AP's daybook: an entry's lines of labels a paragraph each; a
+   * paragraph that wraps on to a line with a colon stays whole. */
+  {
+    static const char daybook[] =
+        "AP Washington Daybook for Friday, March 12, 2027\n\n"
+        "Friday, Mar. 12 8:30 AM Commerce Department releases February retail sales\nLocation: Washington, DC\n"
+        "Weblink: https://www.commerce.gov\nContacts: Office of Public Affairs, 1 202 482 4883\n\n"
+        "The department said the figures\nwould be revised: the survey closed late.\n";
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CdArticle) a = cd_import_data (daybook, strlen (daybook), CD_IMPORT_FORMAT_WIRE, "wire.txt", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cd_article_get_body (a), ==,
+                     "Friday, Mar. 12 8:30 AM Commerce Department releases February retail sales\n\nLocation: Washington, DC\n\n"
+                     "Weblink: https://www.commerce.gov\n\nContacts: Office of Public Affairs, 1 202 482 4883\n\n"
+                     "The department said the figures would be revised: the survey closed late.\n");
   }
 }
 

@@ -73,14 +73,15 @@ _cd_import_part_byline_post (const char *byline)
  * (Spanish), "Door Piet de Vries" (Dutch), "Av Kari Nordbø" (Norwegian,
  * Swedish), "Af Mette Holm/Ritzau" (Danish), "von Christian Albrecht und
  * Maria Hegel" (two names), "Di Marco Rossi" or "di Marco
- * Rossi" (Italian, as papers set it) give the name where it reads as one: two to five words, each with a
+ * Rossi" (Italian, as papers set it), "Του Γιώργου Παπαδόπουλου" (Greek)
+ * give the name where it reads as one: two to five words, each with a
  * capital but the particles of names (von, de, van der …), and perhaps
  * an agency after a comma ("Von Anna Berg, dpa"). "Von Montag an gilt"
  * and "Par avion" are no bylines. */
 static char *
 foreign_byline (const char *line)
 {
-  static const char *const by[] = { "von ", "par ", "por ", "door ", "di ", "av ", "af ", NULL };
+  static const char *const by[] = { "von ", "par ", "por ", "door ", "di ", "av ", "af ", "Του ", "του ", "Της ", "της ", NULL };
   static const char *const particles[] = { "von", "van", "de", "der", "den", "del", "della", "di", "da", "du", "la",
                                            "le", "y", "zu", "ter", "ten", "und", "and", "et", "e", "i", "og",
                                            "och", "ja", NULL };

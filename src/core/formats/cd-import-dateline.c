@@ -318,6 +318,7 @@ _cd_import_match_dateline (const char *paragraph)
       /* Kyodo's "【札幌共同】" is the whole dateline, Xinhua's
        * "新华社北京6月3日电" and Yonhap's "(서울=연합뉴스)". */
       if ((g_str_has_prefix (paragraph, "【") || g_str_has_prefix (paragraph, "新华社") ||
+           g_str_has_prefix (paragraph, "（中央社") || g_str_has_prefix (paragraph, "(中央社") ||
            g_regex_match_simple ("^\\(\\p{Hangul}+=", paragraph, 0, 0)) &&
           *place != '\0')
         return info;
@@ -699,6 +700,36 @@ _cd_import_take_standfirst (CdArticle *article,
   return body;
 }
 
+/* The place alone in bold capitals over the story (@markdown, consumed),
+ * as Anadolu's web copy sets its dateline ("**ANKARA**"): @article's
+ * dateline where it has none, when it would read as one before the
+ * story's first words ("ANKARA - Türkiye's annual inflation …"; not a
+ * label, "**BREAKING**"). */
+static char *
+take_bold_place (CdArticle *article,
+                 char      *markdown)
+{
+  const char      *end = strstr (markdown, "\n\n");
+  g_autofree char *first = g_strndup (markdown, end != NULL ? (gsize) (end - markdown) : 0);
+  g_autofree char *place = NULL;
+  g_autofree char *opening = NULL;
+  g_autofree char *joined = NULL;
+  g_autoptr (GMatchInfo) info = NULL;
+  char *rest;
+
+  if (end == NULL || !cd_text_is_blank (cd_article_get_dateline (article)) ||
+      (place = _cd_import_match_group (_cd_import_wire_regex (RE_BOLD_PLACE), first, "place")) == NULL)
+    return markdown;
+  opening = plain_line (end + 2 + strspn (end + 2, "\n"));
+  joined = g_strdup_printf ("%s - %s", place, opening);
+  if (!g_regex_match (_cd_import_wire_regex (RE_DATELINE_NO_SOURCE), joined, 0, &info))
+    return markdown;
+  cd_article_set_dateline (article, place);
+  rest = g_strdup (end + 2 + strspn (end + 2, "\n"));
+  g_free (markdown);
+  return rest;
+}
+
 /* The opening of an agency story in XML (@markdown, consumed): the
  * version note over it ("(Adds comments, detail)") and a press release's
  * lines to the desk ("FOR IMMEDIATE RELEASE", an embargo, which becomes
@@ -787,6 +818,7 @@ _cd_import_take_body_opening (CdArticle *article,
         }
     }
   markdown = _cd_import_take_body_byline (article, markdown, notes);
+  markdown = take_bold_place (article, markdown);
   /* The lines to the desk under the byline: a release's, a note to
    * editors ("(ATTN: ADDS ministry comments in paras 5-6)"), a version
    * note ("(Adds quote from mayor)"). */

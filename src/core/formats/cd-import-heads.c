@@ -105,6 +105,23 @@ _cd_import_take_headline_label (CdArticle  *article,
       _cd_import_add_note (notes, named);
       rest += topic;
     }
+  /* The label after the headline, in brackets: "… at 9 percent (UPDATE
+   * 2)". */
+  {
+    g_autoptr (GMatchInfo) after = NULL;
+    int at = -1;
+
+    if (g_regex_match (_cd_import_wire_regex (RE_HEADLINE_LABEL_AFTER), rest, 0, &after) &&
+        g_match_info_fetch_pos (after, 0, &at, NULL) && at > 0)
+      {
+        g_autofree char *label = g_match_info_fetch_named (after, "label");
+        g_autofree char *before = g_strndup (rest, at);
+
+        _cd_import_add_note (notes, label);
+        cd_article_set_headline (article, g_strchomp (before));
+        return;
+      }
+  }
   if (rest != headline)
     cd_article_set_headline (article, rest);
 }

@@ -125,6 +125,8 @@ typedef enum
   RE_NAME_THEN_POST,
   RE_COPYRIGHT_AFTER_SENTENCE,
   RE_OFFSET_ASIDE,
+  RE_BOLD_PLACE,
+  RE_HEADLINE_LABEL_AFTER,
 } CdWirePattern;
 
 GRegex  *_cd_import_wire_regex (guint which);

@@ -38,7 +38,9 @@ is_sign_off_block (CdWireBlock *b,
       if (g_regex_match (_cd_import_wire_regex (RE_SIGN_OFF), line, 0, NULL) ||
           g_regex_match (_cd_import_wire_regex (RE_TRAILER), line, 0, NULL))
         signed_off = TRUE;
-      else if (!_cd_import_is_end_mark (line))
+      /* A rule between the sign-off's lines ("NOB/IBI", "==========",
+       * "Edited by …"). */
+      else if (!_cd_import_is_end_mark (line) && !(j > 0 && g_regex_match (_cd_import_wire_regex (RE_RULE), line, 0, NULL)))
         return FALSE;
     }
   *mark_only = !signed_off;
@@ -66,8 +68,8 @@ take_lines_from (CdWireBlock *b,
 }
 
 /* Where the agency's sign-off starts on @line, after the last sentence
- * ("… he said. PTI KRB ANU": the agency's name and the desk's initials),
- * or 0 for none. */
+ * ("… he said. PTI KRB ANU": the agency's name and the desk's initials;
+ * CNA's "…機會。（編輯：張均懋）1160312"), or 0 for none. */
 static gsize
 inline_sign_off (const char *line)
 {
@@ -77,6 +79,9 @@ inline_sign_off (const char *line)
   g_autofree char *agency = NULL;
   int              start;
 
+  /* CNA's editor and code after the last sentence's "。". */
+  if (g_regex_match_simple ("。[（(](?:編輯|编辑)[:：][^）)]{1,20}[）)]\\s*\\d{0,8}$", line, 0, 0))
+    return g_strrstr (line, "。") - line + strlen ("。");
   if (!g_regex_match (after_sentence, line, 0, &info))
     return 0;
   tail = g_match_info_fetch_named (info, "tail");
@@ -189,8 +194,9 @@ split_sign_off (GPtrArray *blocks)
 
 /* The agency whose copyright @line claims, under the story: "(©NTB)",
  * "(c) Agencia EFE", "(Copyright 2027 The Associated Press. All Rights
- * Reserved.)", "Copyright Thomson Reuters 2027": @article's source
- * where it names none. A photographer's "© Jane Doe" names no agency. */
+ * Reserved.)", "Copyright Thomson Reuters 2027", and AP's terminal
+ * stamp: @article's source where it names none. A photographer's "© Jane
+ * Doe" names no agency. */
 static void
 take_copyright_source (CdArticle  *article,
                        const char *line)
@@ -200,8 +206,15 @@ take_copyright_source (CdArticle  *article,
   g_autofree char *agency = NULL;
   g_auto (GStrv) words = NULL;
 
-  if (!cd_text_is_blank (cd_article_get_source (article)) ||
-      !g_regex_match_simple ("^\\(?\\s*(?:©|\\(c\\)|copyright\\b)", line, G_REGEX_CASELESS, 0))
+  if (!cd_text_is_blank (cd_article_get_source (article)))
+    return;
+  /* AP's terminal stamp: "AP-WF-03-12-27 2003GMT". */
+  if (g_regex_match_simple ("^AP-[A-Z]{2}-\\d\\d-\\d\\d-\\d\\d\\s+\\d{4}", line, 0, 0))
+    {
+      cd_article_set_source (article, "AP");
+      return;
+    }
+  if (!g_regex_match_simple ("^\\(?\\s*(?:©|\\(c\\)|copyright\\b)", line, G_REGEX_CASELESS, 0))
     return;
   /* What is left without the marks, the years and the rights. */
   holder = g_regex_replace (_cd_import_wire_regex (RE_COPYRIGHT_MARKS), line, -1, 0, " ", 0, NULL);
@@ -543,7 +556,7 @@ static char *
 name_of_credit (const char *value)
 {
   g_autoptr (GRegex) name = g_regex_new ("^\\s*(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|i|and|und|et|e|y|&)){1,7})"
-                                         "(?:\\s*\\(\\p{Lu}[\\p{L}-]{1,20}\\)|\\s*[,/]\\s*\\p{L}[\\p{L}-]{1,20})?\\s*$",
+                                         "(?:\\s*\\(\\p{Lu}[\\p{L}-]{1,20}(?:\\s\\p{L}[\\p{L}-]{1,20})?\\)|\\s*[,/]\\s*\\p{L}[\\p{L}-]{1,20})?\\s*$",
                                          0, 0, NULL);
   g_autoptr (GMatchInfo) info = NULL;
 
@@ -576,6 +589,21 @@ is_credit (const char *line,
   if (_cd_import_is_end_mark (line) || g_regex_match (_cd_import_wire_regex (RE_TRAILER), line, 0, NULL) ||
       _cd_import_is_agency_name (line))
     return TRUE;
+  /* The writer's name alone, the agency in brackets after it: "Nguyễn Thu
+   * Hà (TTXVN)", "Daiva Petrauskienė (ELTA)". */
+  {
+    g_autoptr (GMatchInfo) alone = NULL;
+
+    if (g_regex_match_simple ("^\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){1,3}\\s*\\((?:\\p{Lu}{2,8}|\\p{Lu}\\p{L}+\\s\\p{Lu}\\p{L}+)\\)$",
+                              line, 0, 0))
+      {
+        g_autofree char *agency = g_strndup (strrchr (line, '(') + 1, strlen (strrchr (line, '(') + 1) - 1);
+        g_autofree char *first = g_strndup (agency, strcspn (agency, " "));
+
+        if (g_regex_match_simple ("^\\p{Lu}{2,8}$", agency, 0, 0) || _cd_import_is_agency_name (first))
+          return (*writer = name_of_credit (line)) != NULL;
+      }
+  }
   if (!g_regex_match (credit, line, 0, &info))
     return FALSE;
   named = g_match_info_fetch_named (info, "writer");

@@ -53,21 +53,26 @@ _cd_import_wire_regex (guint which)
      * (SOURCE) - text, and (SOURCE) -- text with no place; the dash may be
      * EFE's ".-", old AP's "_" (escaped in Markdown) or ANI's ":", or
      * missing (PTI); the source may stand between slashes, as Ritzau
-     * writes it: "København /ritzau/: …", and TASS: "MOSCOW, May 12.
+     * writes it: "København /ritzau/: …", BTA with its writer: "София, 16
+     * март /Мария Иванова, БТА/ …", and TASS: "MOSCOW, May 12.
      * /TASS/. …"; Kyodo's and Jiji's Japanese
      * service sets place and source in lenticular brackets: "【札幌共同】";
      * Xinhua's Chinese service its source, place and day, and its
      * reporters: "新华社北京6月3日电（记者王晓明、李静）"; Interfax's place,
-     * date and name parted by points: "Москва. 12 марта. ИНТЕРФАКС -"; Korean agencies
+     * date and name parted by points: "Москва. 12 марта. ИНТЕРФАКС -"; CNA's
+     * source, reporters (of three characters, or two) and place:
+     * "（中央社記者林怡君台北12日電）"; Korean agencies
      * place and source in brackets, then the reporter: "(서울=연합뉴스)
      * 김지현 기자 =" */
     "^(?:(?:(?<place>[\\p{Lu}\\p{Lo}][^()\\n:;\"“”]{0,79}?(?:\\s*\\(\\p{Lu}[^()\\n]{1,40}\\))?)"
     "(?:,\\s*" DATE "\\.?)?\\s*)?"
-    "(?:\\((?<source>[^()\\n=]{1,40})\\)|/(?<slashed>\\p{L}[\\p{L}-]{1,20})/)"
+    "(?:\\((?<source>[^()\\n=]{1,40})\\)|/(?:(?<writers>\\p{Lu}\\p{L}+(?:\\s\\p{Lu}\\p{L}+){1,3}),\\s*)?(?<slashed>\\p{L}[\\p{L}-]{1,20})/)"
     "(?:\\.?\\s*(?<dash>—|–|--?|\\\\?_|:|=)\\s*|\\.?\\s+)|"
     "【(?<place>[^【】\\s]{1,12}?)(?<source>共同|時事)】\\s*|"
     "(?<source>新华社)(?<place>\\p{Han}{2,6}?)\\d{1,2}月\\d{1,2}日电(?:[（(]记者(?<writers>[^）)]{1,40})[）)])?\\s*|"
     "(?<place>\\p{Lu}[\\p{L}-]+(?:\\s\\p{Lu}[\\p{L}-]+)?)\\.\\s+(?<date>\\d{1,2}\\s+\\p{Ll}{3,12})\\.\\s+(?<source>\\p{Lu}{3,12})\\s+(?<dash>[-–—])\\s*|"
+    "[（(](?<source>中央社)(?:記者(?<writers>\\p{Han}{3}(?:、\\p{Han}{2,3})*)(?<place>\\p{Han}{2,4}?)|記者(?<writers>\\p{Han}{2})(?<place>\\p{Han}{2,4}?)|"
+    "(?<place>\\p{Han}{2,4}?))\\d{1,2}日(?:專)?電[）)]\\s*|"
     "\\((?<place>\\p{Hangul}{1,10})=(?<source>\\p{Hangul}[\\p{Hangul}\\d]{1,7})\\)\\s*"
     "(?:(?<writers>\\p{Hangul}{2,4}(?:\\s*[·ㆍ]\\s*\\p{Hangul}{2,4}){0,3})\\s*(?:기자|특파원)\\s*=\\s*)?)(?<rest>.*)$",
     /* PLACE — text, with the place in capitals and no source in brackets;
@@ -162,7 +167,7 @@ _cd_import_wire_regex (guint which)
     "^(?-i)(?:(?i:\\(schluss\\))\\s+[a-z]{2,4}(?:/[a-z]{2,4})*|(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
     "(?:bur-)?[a-z]{2,5}(?:(?:-|/\\s?)[a-z]{2,5})*/\\s?[a-z]{2,5}/?|dpa(?:\\s+\\(?[a-z][a-z\\d]{0,4}(?:/[a-z][a-z\\d]{0,4}){0,3}\\)?){1,8}|"
     "(?!(?:the|and|end|ends|more|fin|fim|und|et|og|och|ja|ok)\\b)[a-z]{2,4}(?:\\s+[a-z]{2,4}){1,3}|[A-Z]{2,4}(?:/[A-Z]{2,4})+/?|[A-Z]{2,4}/|[A-Z]{2,6}\\s+[a-z]{2,4}(?:/[a-z]{2,4})+/?|"
-    "/[A-Za-z]{2,12}/|\\\\?(?:==|--)\\s*(?:Kyodo|IANS|PTI|ANI|UNI|Xinhua|Yonhap|Bernama|Antara|KUNA|WAM|"
+    "/\\p{L}{2,12}/|(?:\\p{Lu}\\.){1,3}/\\p{Lu}{1,4}(?:/\\p{Lu}{1,4})*|\\p{Lu}{2,8}(?:/\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+){1,2}){1,3}|\\\\?(?:==|--)\\s*(?:Kyodo|IANS|PTI|ANI|UNI|Xinhua|Yonhap|Bernama|Antara|KUNA|WAM|"
     "SPA|MENA|TASS|Interfax|Anadolu|AFP|AP|dpa|Reuters|EFE|ANSA|AAP)|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|ČTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI|"
     "Belga|Hina|HINA|STA|Tanjug|Agerpres)\\)(?:\\.|\\s+[A-Za-z]{2,4}(?:[/\\s]+[A-Za-z]{2,4})*)?|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
     "(?:\\s+(?!(?:and|or|via|with|the|for|says|said|to|in|on|at|by|of|is|was|has|had|its|his|"
@@ -172,7 +177,8 @@ _cd_import_wire_regex (guint which)
      * "(Sec/Adnkronos)", "APP/raz/mah", "12-MAR-27 LLM/clc/man", "(FIN)
      * DOP/JJN", "مع/ب ق/ص ح"), its name in capitals over initials in
      * small letters ("KNA abe ksc"), or in capitals in brackets
-     * ("(SERVIMEDIA)") */
+     * ("(SERVIMEDIA)"); BTA's "/ИЛ/", ANA-MPA's "Γ.Π./ΣΚ", WAM's
+     * "WAM/Ahmed Nabil/Sara Haddad" */
     "(?:(?:\\p{L}[\\p{L}-]{1,20}|\\d\\d-[A-Z]{3}-\\d\\d|\\((?i:fin|fim|end|ende)\\))\\s+)?\\(?"
     "(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out|his|TV)/)"
     "\\p{L}[\\p{L}\\d]{0,4}(?:\\s\\p{L}{1,2})?(?:(?:\\s?/\\s?\\p{L}[\\p{L}\\d]{0,4}(?:\\s\\p{L}{1,2})?){1,4}(?:/\\p{Lu}\\p{L}{2,14})?|/\\p{Lu}\\p{L}{2,14})\\)?|"
@@ -226,7 +232,9 @@ _cd_import_wire_regex (guint which)
      * keywords, a feed's end of message ("NNNN", "03-MAR-27 14:12 NNNN") and
      * its time stamp (PTI's "06041130", dpa's "141722 Jul 27", Jiji's
      * "（2027/03/12-10:45）", Servimedia's "12-MAR-27", Adnkronos's serial
-     * number "ISSN 2465 - 1222", ANSA's
+     * number "ISSN 2465 - 1222", CNA's editor and code "（編輯：張均懋）1160312",
+     * NAN's "Edited by Chinyere Eze",
+     * ANSA's
      * "31-MAR-27 11:18"), a take's ("MORE", "More to
      * follow": the story goes on in the next), AP's "Follow AP's …
      * coverage at https://…", the reporter's number or address ("Contact:
@@ -238,7 +246,7 @@ _cd_import_wire_regex (guint which)
     "further\\s+company\\s+coverage\\s*:.*|\\([\\p{L} ]{2,30}\\s+newsroom\\)|"
     "(?-i:(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?)\\s*:?\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?"
     "(?:\\s*,\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?)*\\.?|[A-Z]{2,6}\\d{2,4}\\s*:\\s*\\S.*)|"
-    "[（(]\\d{4}[/-]\\d{1,2}[/-]\\d{1,2}[-\\s]\\d{1,2}:\\d{2}[）)]|issn\\s+\\d{4}\\s*-\\s*\\d{3}[\\dx]|\\d\\d-[a-z]{3}-\\d\\d|dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|(?:(?-i:[A-Z\\d]{2,4}-[A-Z]{2})\\s+)?\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d|\\d{6}(?:\\s+gmt)?\\s+\\p{L}{3}\\s+\\d\\d|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
+    "[（(]\\d{4}[/-]\\d{1,2}[/-]\\d{1,2}[-\\s]\\d{1,2}:\\d{2}[）)]|issn\\s+\\d{4}\\s*-\\s*\\d{3}[\\dx]|[（(](?:編輯|编辑)[:：][^）)]{1,20}[）)]\\s*\\d{0,8}|edited\\s+by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){1,3}|\\d\\d-[a-z]{3}-\\d\\d|dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|(?:(?-i:[A-Z\\d]{2,4}-[A-Z]{2})\\s+)?\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d|\\d{6}(?:\\s+gmt)?\\s+\\p{L}{3}\\s+\\d\\d|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
     "(?:(?:press|media)\\s+)?contact(?:\\s+(?:details|presse|press|media|prensa))?\\s*:\\s*\\S.*(?:\\d[\\d ]{5,}\\d|@).*|"
     "(?:press\\s+office|media\\s+(?:office|relations|team)|(?:corporate\\s+)?communications\\s+(?:office|team)|"
     "ufficio\\s+stampa|gabinete\\s+de\\s+(?:comunicaci[oó]n|prensa)|oficina\\s+de\\s+prensa|servicio\\s+de\\s+prensa|"
@@ -280,6 +288,11 @@ _cd_import_wire_regex (guint which)
     "[.!?\"”»’'](?:\\s+|(?=©))(?<tail>(?:all\\s+rights\\s+reserved\\b|©|\\(c\\)|copyright\\b)[^.!?]{0,160})$",
     /* An offset from GMT in brackets: "(GMT+4)", "(UTC-03:00)" */
     "\\((?:gmt|utc)\\s*(?<sign>[-+−])\\s*(?<hours>\\d{1,2})(?::?(?<minutes>\\d{2}))?\\)",
+    /* A place alone in bold capitals: "**ANKARA**" */
+    "(?-i)^\\*\\*(?<place>\\p{Lu}[\\p{Lu}'’ .-]{0,30}\\p{Lu})\\*\\*$",
+    /* A transmission label after the headline, in brackets: "(UPDATE 2)",
+     * "(CORRECTED)", "(LEAD)" */
+    "(?-i)\\s*\\((?<label>(?:UPDATE|WRAPUP)\\s*\\d*|CORRECTED|CORRECTION|REFILE|REPEAT|LEAD|\\d+(?:ST|ND|RD|TH)\\s+LEAD|URGENT)\\)$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 

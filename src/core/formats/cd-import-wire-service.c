@@ -39,20 +39,21 @@ count_lettered (const char *text)
 /* Whether @line is the time the agency sent the story: a date in figures
  * ("14.07.2027 kl. 11:32", "2027/07/14-17:35", "14-07-2027 17:46 IST")
  * or a year and a time ("2027. július 14., szerda 14:22", "Economy |
- * July 14, 2027, 13:08"), with three words besides at the most; a
+ * July 14, 2027, 13:08", Thai "19 มี.ค. 2570 15:20 น." in the Buddhist
+ * era), with three words besides at the most; a
  * version's number ("Git 1.7.12.2 Release Notes") is none. */
 static gboolean
 is_stamp (const char *line)
 {
   return g_utf8_strlen (line, -1) <= 60 && count_lettered (line) <= 3 &&
          (g_regex_match_simple ("(?<![\\w.])\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}(?!\\w|[.-]\\d)", line, 0, 0) ||
-          (g_regex_match_simple ("(?<!\\d)(?:19|20)\\d\\d(?!\\d)", line, 0, 0) &&
+          (g_regex_match_simple ("(?<!\\d)(?:19|20|25)\\d\\d(?!\\d)", line, 0, 0) &&
            g_regex_match_simple ("(?<![\\d.])\\d{1,2}[:.]\\d\\d(?![\\d.])", line, 0, 0)));
 }
 
 /* The agency @line names alone ("Ritzau", "AGERPRES"), with its service
- * ("JIJI PRESS ENGLISH NEWS SERVICE") or the time it sent the story and
- * the section ("EUROPA PRESS - 14/07/2027 13:05 - Nacional / Sociedad",
+ * ("JIJI PRESS ENGLISH NEWS SERVICE"), its section ("Agência Brasil -
+ * Economia") or the time it sent the story and the section ("EUROPA PRESS - 14/07/2027 13:05 - Nacional / Sociedad",
  * "ČTK 14.07.2027 13:42 dom"); %NULL where it is no such line. */
 static char *
 agency_of_line (const char *line)
@@ -67,7 +68,7 @@ agency_of_line (const char *line)
     {
       g_autoptr (GString) name = g_string_new (NULL);
       g_autofree char *rest = NULL;
-      gboolean         known = TRUE;
+      gboolean         known = TRUE, sectioned;
 
       for (guint i = 0; i < k; i++)
         g_string_append_printf (name, "%s%s", i > 0 ? " " : "", tokens[i]);
@@ -82,10 +83,12 @@ agency_of_line (const char *line)
       if (!_cd_import_is_agency_name (name->str) || strchr (name->str, '/') != NULL)
         continue;
       rest = g_strjoinv (" ", tokens + k);
+      /* Its section after a dash or a bar: "Agência Brasil - Economia". */
+      sectioned = g_regex_match_simple ("^\\s*[-–|]\\s+\\p{Lu}\\p{L}+(?:\\s\\p{L}+){0,2}$", rest, 0, 0);
       g_strstrip (g_strdelimit (rest, "-|", ' '));
       for (guint i = k; i < n && known; i++)
         known = *tokens[i] == '\0' || _cd_import_word_in (tokens[i], service);
-      return *rest == '\0' || known || is_stamp (rest) ? g_string_free (g_steal_pointer (&name), FALSE) : NULL;
+      return *rest == '\0' || known || sectioned || is_stamp (rest) ? g_string_free (g_steal_pointer (&name), FALSE) : NULL;
     }
   return NULL;
 }
@@ -300,16 +303,19 @@ is_masthead (Block *b,
       gsize       n = strlen (line);
 
       /* A heading underlined ("TRIGGERS" over "========") is no masthead. */
-      if (n == 0 || g_utf8_strlen (line, -1) > 60 || cd_count_words (line) > 8 || strchr (".!?;,", line[n - 1]) != NULL ||
-          g_regex_match (_cd_import_wire_regex (RE_RULE), line, 0, NULL))
+      gboolean stamp = i > 0 && is_stamp (line);
+
+      /* A stamp may end in a point: "15:20 น.". */
+      if (n == 0 || g_utf8_strlen (line, -1) > 60 || cd_count_words (line) > 8 ||
+          (!stamp && strchr (".!?;,", line[n - 1]) != NULL) || g_regex_match (_cd_import_wire_regex (RE_RULE), line, 0, NULL))
         return FALSE;
-      stamped = stamped || (i > 0 && is_stamp (line));
+      stamped = stamped || stamp;
     }
   name = g_ptr_array_index (b->lines, 0);
   words = cd_count_words (name);
   return is_agency_shaped (name) ||
          (words == 1 && !cd_text_has_char (name, g_unichar_islower) && g_unichar_isalpha (g_utf8_get_char (name))) ||
-         (stamped && words <= 2 && g_unichar_isupper (g_utf8_get_char (name)));
+         (stamped && words <= 2 && (g_unichar_isupper (g_utf8_get_char (name)) || !cd_text_has_char (name, g_unichar_islower)));
 }
 
 /* The agency's name in a masthead's first line (is_masthead()): the

@@ -726,7 +726,13 @@ append_block (GString *body,
               guint    first_line)
 {
   g_autoptr (GString) para = g_string_new (NULL);
+  guint labelled = 0;
 
+  /* Lines of labels and what they say ("Location: …", "Weblink: …",
+   * "Contacts: …", under an entry of AP's daybook) are a paragraph
+   * each, as the entry's line over them. */
+  for (guint j = first_line + 1; j < b->lines->len; j++)
+    labelled += g_regex_match_simple ("^\\p{Lu}\\p{L}+(?:\\s\\p{L}+)?:\\s+\\S", g_ptr_array_index (b->lines, j), 0, 0);
   for (guint j = first_line; j < b->lines->len; j++)
     {
       const char      *line = g_ptr_array_index (b->lines, j);
@@ -763,7 +769,10 @@ append_block (GString *body,
             append_paragraph (body, "---", "");
           continue;
         }
-      append_sentence (para, line);
+      if (labelled >= 2)
+        append_paragraph (body, "", line);
+      else
+        append_sentence (para, line);
     }
   if (para->len > 0)
     append_paragraph (body, "", para->str);
