@@ -2604,6 +2604,18 @@ test_wire_agency_mastheads (void)
     { "สำนักข่าวไทย อสมท\n19 มี.ค. 2570 15:20 น.\nเศรษฐกิจ\n\nครม.เห็นชอบลดค่าไฟงวด พ.ค.-ส.ค. เหลือ 3.98 บาทต่อหน่วย\n\n"
       "ที่ประชุมคณะรัฐมนตรีวันนี้ มีมติเห็นชอบมาตรการลดค่าไฟฟ้าสำหรับรอบบิลเดือนพฤษภาคมถึงสิงหาคม 2570 โดยปรับลดค่าไฟฟ้าเฉลี่ยลงเหลือ 3.98 บาทต่อหน่วย\n",
       "ครม.เห็นชอบลดค่าไฟงวด พ.ค.-ส.ค. เหลือ 3.98 บาทต่อหน่วย", NULL, NULL, "สำนักข่าวไทย อสมท", "15:20 น.", "3.98 บาทต่อหน่วย\n" },
+    /* KUNA's day and month between dashes after its place, its end mark;
+     * Yonhap's reporter's address, copyright and stamp; NAN's name and
+     * address in brackets. */
+    { "صادرات النفط الكويتية ترتفع\n\nالكويت - 21 - 3 (كونا) -- أعلنت مؤسسة البترول الكويتية اليوم الأحد ارتفاع صادرات البلاد من النفط الخام "
+      "خلال شهر فبراير الماضي بنسبة 4.2 في المئة.\n\n(النهاية)\n",
+      "صادرات النفط الكويتية ترتفع", "الكويت", NULL, "كونا", NULL, "بنسبة 4.2 في المئة.\n", "النهاية" },
+    { "한은 기준금리 연 2.25%로 인하\n\n(서울=연합뉴스) 김민수 기자 = 한국은행 금융통화위원회가 12일 기준금리를 연 2.25%로 0.25%포인트 내렸다.\n\n"
+      "kms@yna.co.kr\n\n<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>\n2027/04/12 10:32 송고\n",
+      "한은 기준금리 연 2.25%로 인하", "서울", "김민수", "연합뉴스", "송고", "0.25%포인트 내렸다.\n", "저작권자" },
+    { "Former governor dies at 84\n\nAbuja, March 20, 2027 (NAN) A former governor of Kaduna State died on Friday in Abuja after a brief illness, "
+      "his family said.\n\n(NAN)(www.nannews.ng)\n\nCO/BHB\n=======\nEdited by Buhari Bolaji\n",
+      "Former governor dies at 84", "Abuja", NULL, "NAN", "Edited by Buhari Bolaji", "his family said.\n", "nannews" },
     /* Look-alikes. */
     { "Spring Festival\nA week of music in the park\n\nBy Jane Hollis\n\nThe city's spring festival opens on Friday with twenty concerts in Victoria Park.\n",
       "Spring Festival", NULL, "Jane Hollis", NULL, NULL, "twenty concerts in Victoria Park.\n" },

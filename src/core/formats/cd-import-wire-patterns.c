@@ -107,9 +107,10 @@ _cd_import_wire_regex (guint which)
     /* End of story marks: "###" and "-30-" (in Markdown too, "\#\#\#", "\-30-"),
      * old AP's "-0-", "(end)", "ends", "-ends-", Xinhua's "Enditem", and
      * in the agencies' other languages "ENDE", "(fin)", Lusa's "Lusa/Fim" (in capitals or
-     * brackets: "Ende" alone on a wrapped line is a word), CNA's "Enditem/AW"; a reporter's
+     * brackets: "Ende" alone on a wrapped line is a word), CNA's "Enditem/AW",
+     * KUNA's "(النهاية)"; a reporter's
      * "Copy ends. 380 words. Pic from Pat." */
-    "^(?:(?:\\\\?#){3,}|\\\\?-\\s*30\\s*-|\\\\?-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin|fim)\\)|(?-i:ENDE|FIN|FIM)|lusa/fim|enditem(?:/[a-z]{1,4})?|[(（]完[)）]|\\(끝\\)|[(（]了[)）]|"
+    "^(?:(?:\\\\?#){3,}|\\\\?-\\s*30\\s*-|\\\\?-\\s*0\\s*-|\\(?end\\)?|\\((?:ende|fin|fim)\\)|(?-i:ENDE|FIN|FIM)|lusa/fim|enditem(?:/[a-z]{1,4})?|[(（]完[)）]|\\(끝\\)|[(（]了[)）]|\\((?:النهاية|انتهى)\\)|"
     "[-–]?\\s*ends\\s*[-–]?|copy\\s+ends\\b.*)$",
     /* An agency's slug line: "BC-EU--Germany-Floods,3rd Ld-Writethru",
      * "BC-US-MED--Sleep-Dementia,0643", "AP-CYC--Tour de France,0712",
@@ -233,7 +234,8 @@ _cd_import_wire_regex (guint which)
      * its time stamp (PTI's "06041130", dpa's "141722 Jul 27", Jiji's
      * "（2027/03/12-10:45）", Servimedia's "12-MAR-27", Adnkronos's serial
      * number "ISSN 2465 - 1222", CNA's editor and code "（編輯：張均懋）1160312",
-     * NAN's "Edited by Chinyere Eze",
+     * NAN's "Edited by Chinyere Eze" and "(NAN)(www.nannews.ng)", Yonhap's
+     * "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>" and "2027/04/12 10:32 송고",
      * ANSA's
      * "31-MAR-27 11:18"), a take's ("MORE", "More to
      * follow": the story goes on in the next), AP's "Follow AP's …
@@ -246,7 +248,7 @@ _cd_import_wire_regex (guint which)
     "further\\s+company\\s+coverage\\s*:.*|\\([\\p{L} ]{2,30}\\s+newsroom\\)|"
     "(?-i:(?:AP|AFP|Reuters|REUTERS|dpa)\\s+(?:Photos?|Video|Graphics?)\\s*:?\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?"
     "(?:\\s*,\\s*[\\p{Lu}\\d]{3,}(?:-\\d+)?)*\\.?|[A-Z]{2,6}\\d{2,4}\\s*:\\s*\\S.*)|"
-    "[（(]\\d{4}[/-]\\d{1,2}[/-]\\d{1,2}[-\\s]\\d{1,2}:\\d{2}[）)]|issn\\s+\\d{4}\\s*-\\s*\\d{3}[\\dx]|[（(](?:編輯|编辑)[:：][^）)]{1,20}[）)]\\s*\\d{0,8}|edited\\s+by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){1,3}|\\d\\d-[a-z]{3}-\\d\\d|dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|(?:(?-i:[A-Z\\d]{2,4}-[A-Z]{2})\\s+)?\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d|\\d{6}(?:\\s+gmt)?\\s+\\p{L}{3}\\s+\\d\\d|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
+    "[（(]\\d{4}[/-]\\d{1,2}[/-]\\d{1,2}[-\\s]\\d{1,2}:\\d{2}[）)]|issn\\s+\\d{4}\\s*-\\s*\\d{3}[\\dx]|<[^<>]{0,40}(?:\\(c\\)|©)[^<>]{0,160}>|\\d{4}/\\d\\d/\\d\\d\\s+\\d\\d:\\d\\d\\s+송고|\\((?-i:\\p{Lu}{2,8})\\)\\s*\\((?:https?://)?(?:www\\.)?[\\w.-]+\\.[a-z]{2,}[^()]*\\)|[（(](?:編輯|编辑)[:：][^）)]{1,20}[）)]\\s*\\d{0,8}|edited\\s+by\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){1,3}|\\d\\d-[a-z]{3}-\\d\\d|dpa-infocom(?:\\s+gmbh)?|(?:\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d\\s+)?nnnn|\\d{6,10}|(?:(?-i:[A-Z\\d]{2,4}-[A-Z]{2})\\s+)?\\d\\d-[a-z]{3}-\\d\\d\\s+\\d\\d:\\d\\d|\\d{6}(?:\\s+gmt)?\\s+\\p{L}{3}\\s+\\d\\d|(?-i:MORE|\\(MORE\\)|-MORE-)|more\\s+(?:to\\s+follow|follows)\\.?|"
     "(?:(?:press|media)\\s+)?contact(?:\\s+(?:details|presse|press|media|prensa))?\\s*:\\s*\\S.*(?:\\d[\\d ]{5,}\\d|@).*|"
     "(?:press\\s+office|media\\s+(?:office|relations|team)|(?:corporate\\s+)?communications\\s+(?:office|team)|"
     "ufficio\\s+stampa|gabinete\\s+de\\s+(?:comunicaci[oó]n|prensa)|oficina\\s+de\\s+prensa|servicio\\s+de\\s+prensa|"
@@ -273,8 +275,9 @@ _cd_import_wire_regex (guint which)
     "\\((?:\\d{1,2}\\S*|\\S+\\s+take)(?:\\s+\\S+){0,3}\\))$",
     /* A date after a dateline's place: a number and a point or a slash,
      * or the month's name in small letters ("14. července", "14/10",
-     * "2027. július 14., szerda", "3 de junio") */
-    "(?-i)(?<=\\S)[,\\s]+\\d{1,4}(?:[./]|\\s+(?:de\\s+)?\\p{Ll}{3,}).*$",
+     * "2027. július 14., szerda", "3 de junio"), or the day and the month
+     * in figures between dashes, as KUNA writes them ("الكويت - 21 - 3") */
+    "(?-i)(?<=\\S)(?:[,\\s]+\\d{1,4}(?:[./]|\\s+(?:de\\s+)?\\p{Ll}{3,}).*|\\s+-\\s+\\d{1,2}\\s+-\\s+\\d{1,2})$",
     /* The writer's name after a label: "Author: Rūta Kazlauskaitė",
      * "Autor: …", "Haber: …" (Anadolu), "Pewarta: …" (Antara) */
     "^(?:author|autor|autorka|autorin|autore|autrice|auteur|autora|pewarta|reporter|haber|muhabir|szerző|"
