@@ -2616,6 +2616,11 @@ test_wire_agency_mastheads (void)
     { "Former governor dies at 84\n\nAbuja, March 20, 2027 (NAN) A former governor of Kaduna State died on Friday in Abuja after a brief illness, "
       "his family said.\n\n(NAN)(www.nannews.ng)\n\nCO/BHB\n=======\nEdited by Buhari Bolaji\n",
       "Former governor dies at 84", "Abuja", NULL, "NAN", "Edited by Buhari Bolaji", "his family said.\n", "nannews" },
+    /* The agency's name over its section and its embargo, which read as a
+     * release's letterhead, still names the source. */
+    { "STT\nTalous\nJULKAISUVAPAA PERJANTAINA 12.3.2027 KLO 9.00 SUOMEN AIKAA\n\nTyöttömyysaste laski helmikuussa 7,9 prosenttiin\n\n"
+      "Työttömyysaste laski helmikuussa 7,9 prosenttiin, kertoo Tilastokeskus. Vuotta aiemmin työttömyysaste oli 8,4 prosenttia.\n",
+      "Työttömyysaste laski helmikuussa 7,9 prosenttiin", NULL, NULL, "STT", "JULKAISUVAPAA", "oli 8,4 prosenttia.\n" },
     /* Look-alikes. */
     { "Spring Festival\nA week of music in the park\n\nBy Jane Hollis\n\nThe city's spring festival opens on Friday with twenty concerts in Victoria Park.\n",
       "Spring Festival", NULL, "Jane Hollis", NULL, NULL, "twenty concerts in Victoria Park.\n" },

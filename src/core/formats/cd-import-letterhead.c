@@ -523,9 +523,12 @@ _cd_import_take_release_head (CdArticle  *article,
 
 /* Takes a press release's letterhead in wire copy's @blocks (CdWireBlock),
  * its sender's name and address above its line to the desk, into @notes
- * (_cd_import_find_release_head()), a line each. */
+ * (_cd_import_find_release_head()), a line each; an agency's name alone
+ * there ("STT" over "JULKAISUVAPAA …") is @article's source where it has
+ * none. */
 void
-_cd_import_take_wire_letterhead (GPtrArray *blocks,
+_cd_import_take_wire_letterhead (CdArticle *article,
+                                 GPtrArray *blocks,
                                  GString   *notes)
 {
   g_autoptr (GArray) lines = g_array_new (FALSE, TRUE, sizeof (CdImportHeadLine));
@@ -553,7 +556,11 @@ _cd_import_take_wire_letterhead (GPtrArray *blocks,
 
       for (; length > 0 && b->lines->len > 0; length--)
         {
-          _cd_import_add_note (notes, g_ptr_array_index (b->lines, 0));
+          const char *line = g_ptr_array_index (b->lines, 0);
+
+          if (cd_text_is_blank (cd_article_get_source (article)) && _cd_import_is_agency_name (line))
+            cd_article_set_source (article, line);
+          _cd_import_add_note (notes, line);
           g_ptr_array_remove_index (b->lines, 0);
         }
       if (b->lines->len == 0)

@@ -354,7 +354,8 @@ gboolean _cd_import_find_release_head (const CdImportHeadLine *lines,
                                        guint                   n,
                                        gboolean                headline_below,
                                        CdImportReleaseHead    *head);
-void     _cd_import_take_wire_letterhead (GPtrArray *blocks,
+void     _cd_import_take_wire_letterhead (CdArticle *article,
+                                          GPtrArray *blocks,
                                           GString   *notes);
 gboolean _cd_import_is_sender_name (const char *line);
 gboolean _cd_import_is_kicker (const char *line,

@@ -864,7 +864,7 @@ _cd_import_wire_copy (CdArticle  *article,
       return FALSE;
     }
 
-  _cd_import_take_wire_letterhead (blocks, notes);
+  _cd_import_take_wire_letterhead (article, blocks, notes);
   _cd_import_take_wire_service_lines (article, blocks, notes);
   _cd_import_take_wire_kicker (blocks, notes);
   first = g_ptr_array_index (blocks, 0);
