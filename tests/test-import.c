@@ -4014,6 +4014,117 @@ test_html_news_page (void)
                    "Work will begin next month on planting 20,000 trees along the greenway.\n");
 }
 
+/* A page saved from a news site with no <article>: the site's header,
+ * menus and breadcrumb before the headline and its footer, tags and
+ * related links after the story go; under the headline a name alone is
+ * the byline, a line of dates the time it went up, the share buttons
+ * go; links to other stories among the paragraphs go; the credits under
+ * the story are the desk's; the site's name is the source. */
+static void
+test_html_site_page (void)
+{
+  const char *page =
+      "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Port strike ends - Coastline News</title>"
+      "<meta property=\"og:site_name\" content=\"Coastline News\">"
+      "<meta name=\"description\" content=\"Dockers accept a 6% pay offer after nine days\"></head><body>"
+      "<div class=\"top\"><a class=\"logo\" href=\"/\">Coastline News</a>"
+      "<ul class=\"menu\"><li><a href=\"/home\">Home</a></li><li><a href=\"/business\">Business</a></li>"
+      "<li><a href=\"/sport\">Sport</a></li></ul></div>"
+      "<div class=\"page\"><div class=\"crumbs\"><a href=\"/\">Home</a> &gt; <a href=\"/business\">Business</a></div>"
+      "<h1>Port strike ends as dockers accept pay deal</h1>"
+      "<h3>Dockers accept a 6% pay offer after nine days</h3>"
+      "<div class=\"info\"><div class=\"who\">Maria Okafor&nbsp;|</div> <span>14.05.2027 - 09:40</span></div>"
+      "<div class=\"tools\"><a href=\"#\">Facebook</a> <a href=\"#\">X</a> <a href=\"#\">WhatsApp</a></div>"
+      "<div class=\"text\">"
+      "<p>FELIXSTOWE - Dockers at the port of Felixstowe voted on Thursday to accept a 6% pay offer, ending a "
+      "nine-day strike that left hundreds of ships waiting offshore.</p>"
+      "<p>The union said 84% of members who voted backed the deal, which also includes a one-off payment of "
+      "£1,000 for every worker.</p>"
+      "<p><strong>Read also:</strong> <a href=\"/business/ports-backlog\">Ports face weeks of backlog</a></p>"
+      "<p>Work will resume with the night shift, the port's operator said.</p>"
+      "<p>Reporter: Maria Okafor<br>Editor: Tom Hale<br>Copyright © Coastline News 2027</p>"
+      "</div>"
+      "<div class=\"keywords\">Topics: <a href=\"/t/ports\">Ports</a> <a href=\"/t/unions\">Unions</a></div>"
+      "<ul class=\"more\"><li><a href=\"/b/1\">Fuel prices fall for third week running as supply improves</a></li></ul>"
+      "</div><footer><p>Coastline News is not responsible for the content of external sites. No part of this "
+      "page may be copied without the written permission of the publisher.</p></footer></body></html>";
+  /* A page of one long paragraph keeps all it has; a paragraph that
+   * only names a report to read, with no link, is the story's. */
+  const char *brief =
+      "<html><head><title>Bridge closed</title></head><body><nav><a href=\"/\">Home</a></nav>"
+      "<h1>Bridge closed for repairs</h1><p>Staff reporter</p>"
+      "<p>The Cart Bridge will close for six weeks from Monday while engineers replace its deck, the council said "
+      "on Tuesday.</p><p>Read also: the council's report, which lists the other bridges that need work.</p>"
+      "<div class=\"more\"><a href=\"/a\">Other news</a></div></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML, "strike.html", &error);
+  g_autoptr (CdArticle) other = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Port strike ends as dockers accept pay deal");
+  g_assert_cmpstr (cd_article_get_dek (article), ==, "Dockers accept a 6% pay offer after nine days");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Maria Okafor");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "FELIXSTOWE");
+  g_assert_cmpstr (cd_article_get_source (article), ==, "Coastline News");
+  g_assert_cmpstr (cd_article_get_ednote (article), ==,
+                   "14.05.2027 - 09:40 — Reporter: Maria Okafor\nEditor: Tom Hale\nCopyright © Coastline News 2027");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "Dockers at the port of Felixstowe voted on Thursday to accept a 6% pay offer, ending a nine-day "
+                   "strike that left hundreds of ships waiting offshore.\n\n"
+                   "The union said 84% of members who voted backed the deal, which also includes a one-off payment "
+                   "of £1,000 for every worker.\n\n"
+                   "Work will resume with the night shift, the port's operator said.\n");
+
+  other = cd_import_data (brief, strlen (brief), CD_IMPORT_FORMAT_HTML, "bridge.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (other), ==, "Bridge closed for repairs");
+  g_assert_null (cd_article_get_source (other));
+  g_assert_cmpstr (cd_article_get_body (other), ==,
+                   "Staff reporter\n\nThe Cart Bridge will close for six weeks from Monday while engineers replace "
+                   "its deck, the council said on Tuesday.\n\n"
+                   "Read also: the council's report, which lists the other bridges that need work.\n\n"
+                   "[Other news](/a)\n");
+}
+
+/* A page's story in its <article>: the writer's name after a label in
+ * the author's class ("Автор: …"); the site's name in Latin capitals
+ * after the place in the dateline ("КИЇВ. UKRINFORM –"), and not the
+ * second word of a place ("ST. LOUIS –"). */
+static void
+test_html_article_labels (void)
+{
+  const char *page =
+      "<html lang=\"uk\"><head><meta charset=\"utf-8\"><title>Уряд ухвалив програму</title></head><body>"
+      "<article><h1>Уряд ухвалив програму ремонту шкіл</h1>"
+      "<div class=\"article__author\">Автор: Олена Коваль</div>"
+      "<div class=\"article__body\">"
+      "<p>КИЇВ. UKRINFORM – Уряд ухвалив програму ремонту шкіл на 2027 рік, повідомили в міністерстві освіти "
+      "у середу.</p>"
+      "<p>На програму виділять 4 мільярди гривень, роботи почнуться влітку, коли в школах не буде уроків.</p>"
+      "</div><div class=\"article__tags\">Теги: <a href=\"/t/1\">Освіта</a></div></article></body></html>";
+  const char *american =
+      "<html><head><title>Arch reopens</title></head><body><article><h1>Arch reopens to visitors</h1>"
+      "<div class=\"story\"><p>ST. LOUIS – The Gateway Arch reopened to visitors on Friday after a month of "
+      "repairs to the tram that carries them to the top.</p>"
+      "<p>Park officials said tickets for the first weekend sold out within hours of going on sale.</p>"
+      "</div></article></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML, "shkoly.html", &error);
+  g_autoptr (CdArticle) arch = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Олена Коваль");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "КИЇВ");
+  g_assert_cmpstr (cd_article_get_source (article), ==, "UKRINFORM");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (article), "Уряд ухвалив програму ремонту шкіл на 2027 рік"));
+  g_assert_true (g_str_has_suffix (cd_article_get_body (article), "коли в школах не буде уроків.\n"));
+
+  arch = cd_import_data (american, strlen (american), CD_IMPORT_FORMAT_HTML, "arch.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_dateline (arch), ==, "ST. LOUIS");
+  g_assert_null (cd_article_get_source (arch));
+}
+
 /* A release saved as text from its PDF (pdftotext's layout): the
  * letterhead's parts set apart by wide spaces, pages ending in form
  * feeds with their numbers, the second page under a running head, the
@@ -5091,6 +5202,8 @@ main (int   argc,
   g_test_add_func ("/import/html/word-page", test_html_word_page);
   g_test_add_func ("/import/html/word-page-bold-head", test_html_word_page_bold_head);
   g_test_add_func ("/import/html/news-page", test_html_news_page);
+  g_test_add_func ("/import/html/site-page", test_html_site_page);
+  g_test_add_func ("/import/html/article-labels", test_html_article_labels);
   g_test_add_func ("/import/text/pdf-pages", test_text_pdf_pages);
   g_test_add_func ("/import/html/declared-charset", test_html_declared_charset);
   g_test_add_func ("/import/html/article-element", test_html_article_element);

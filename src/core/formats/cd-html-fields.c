@@ -63,6 +63,9 @@ _cd_html_meta_content (xmlNode    *head,
       if (!is_element (node, "meta"))
         continue;
       meta_name = _cd_html_get_attr (node, "name");
+      /* Open Graph's names are properties: "og:site_name". */
+      if (meta_name == NULL)
+        meta_name = _cd_html_get_attr (node, "property");
       if (meta_name != NULL && g_ascii_strcasecmp (meta_name, name) == 0)
         {
           g_autofree char *content = _cd_html_get_attr (node, "content");

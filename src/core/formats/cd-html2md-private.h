@@ -33,10 +33,13 @@ gboolean _cd_html_name_is (xmlNode    *node,
                            const char *name);
 gboolean _cd_html_is_dropped (xmlNode *node);
 gboolean _cd_html_is_block (xmlNode *node);
+gboolean _cd_html_has_block_child (xmlNode *node);
 
 /* cd-html-page.c: a part of a news site's page template */
 gboolean _cd_html_take_page_part (CdHtmlConverter *c,
                                   xmlNode         *node);
+void     _cd_html_cut_page_frame (CdHtmlConverter *c,
+                                  xmlNode         *scope);
 
 /* cd-html-inline.c: inline elements as inline Markdown */
 void  _cd_html_append_text (const CdHtmlConverter *c,

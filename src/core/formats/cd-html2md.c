@@ -229,8 +229,8 @@ has_child_element (xmlNode    *node,
   return FALSE;
 }
 
-static gboolean
-has_block_child (xmlNode *node)
+gboolean
+_cd_html_has_block_child (xmlNode *node)
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     if (child->type == XML_ELEMENT_NODE && !_cd_html_is_dropped (child) && _cd_html_is_block (child))
@@ -324,7 +324,7 @@ is_layout_table (GPtrArray *rows)
 {
   for (guint r = 0; r < rows->len; r++)
     for (xmlNode *cell = ((xmlNode *) g_ptr_array_index (rows, r))->children; cell != NULL; cell = cell->next)
-      if ((_cd_html_name_is (cell, "td") || _cd_html_name_is (cell, "th")) && has_block_child (cell))
+      if ((_cd_html_name_is (cell, "td") || _cd_html_name_is (cell, "th")) && _cd_html_has_block_child (cell))
         for (xmlNode *child = cell->children; child != NULL; child = child->next)
           if (_cd_html_name_is (child, "p") || _cd_html_name_is (child, "table") || _cd_html_name_is (child, "ul") ||
               _cd_html_name_is (child, "ol") || g_regex_match_simple ("^h[1-6]$", (const char *) child->name, 0, 0))
@@ -567,7 +567,7 @@ render_blocks (CdHtmlConverter *c,
         }
       else if (node->type == XML_TEXT_NODE && node->content != NULL)
         render_loose_text (c, node, run, blocks);
-      else if (has_block_child (node) && depth <= MAX_DEPTH)
+      else if (_cd_html_has_block_child (node) && depth <= MAX_DEPTH)
         {
           /* An inline element around whole blocks (the <b> around all that
            * is copied from Google Docs) holds blocks, not a run of text. */
@@ -719,6 +719,7 @@ _cd_import_html (CdArticle  *article,
 {
   g_autofree char *body = NULL;
   g_autofree char *page_title = NULL;
+  g_autofree char *site_name = NULL;
   g_autoptr (GString) notes = g_string_new (NULL);
   CdHtmlConverter c = { .take_headline = TRUE };
   gboolean        under_headline = FALSE;
@@ -756,12 +757,27 @@ _cd_import_html (CdArticle  *article,
     g_autofree char *description = _cd_html_meta_content (head, "description");
     g_autofree char *author = _cd_html_meta_content (head, "author");
 
+    site_name = _cd_html_meta_content (head, "og:site_name");
+
     if (lang != NULL && *g_strstrip (lang) != '\0')
       cd_article_set_language (article, lang);
     if (description != NULL)
       cd_article_set_dek (article, description);
     if (author != NULL)
       cd_article_set_byline (article, author);
+  }
+  /* A site's page, not a document an office suite or Copydesk wrote:
+   * what its template sets around the story goes. */
+  {
+    g_autofree char *generator = _cd_html_meta_content (head, "generator");
+    g_autofree char *prog_id = _cd_html_meta_content (head, "ProgId");
+    xmlNode         *scope = _cd_html_find_element (root, "article", 0);
+
+    if (scope == NULL)
+      scope = _cd_html_find_element (root, "body", 0);
+    if (scope != NULL && prog_id == NULL &&
+        (generator == NULL || !g_regex_match_simple ("^(?:Copydesk|Microsoft|LibreOffice|OpenOffice)\\b", generator, 0, 0)))
+      _cd_html_cut_page_frame (&c, scope);
   }
   body = convert (&c, doc);
 
@@ -810,6 +826,9 @@ _cd_import_html (CdArticle  *article,
   body = _cd_import_take_standfirst (article, body, under_headline);
   body = _cd_import_take_body_opening (article, body, notes);
   body = _cd_import_take_body_sign_off (body, notes);
+  /* The site a page was saved from is its source, where it names none. */
+  if (cd_text_is_blank (cd_article_get_source (article)) && site_name != NULL)
+    cd_article_set_source (article, site_name);
   if (notes->len > 0)
     cd_article_set_ednote (article, notes->str);
   cd_article_set_body (article, body);

@@ -82,7 +82,7 @@ _cd_import_is_agency_name (const char *source)
     "Canadian Press", "NZN", "NZ Newswire", "NZPA", "新华社", "共同", "時事", "연합뉴스", "ČTK", "CTK", "MTI", "HINA", "BTA", "STA", "Tanjug", "Agerpres", "ATS", "Keystone-SDA", "Keystone-ATS",
     "AGI", "Adnkronos", "LaPresse", "Servimedia", "ANA-MPA", "AMNA", "LETA", "BNS", "ELTA", "Ukrinform",
     "Interfax", "Jiji", "Jiji Press", "JIJI PRESS", "CNA", "Bernama", "VNA", "PNA", "Notimex", "Télam",
-    "Prensa Latina", "Agência Brasil", "Agencia Brasil", "IRNA", "WAFA", "MENA", "KUNA", "QNA", "WAM", NULL
+    "Prensa Latina", "Agência Brasil", "Agencia Brasil", "IRNA", "WAFA", "MENA", "KUNA", "QNA", "WAM", "Kazinform", "BelTA", "Trend", "APA", "AKIpress", NULL
   };
 
   g_autofree char *agency = NULL;
@@ -473,6 +473,26 @@ _cd_import_take_dateline (CdArticle  *article,
       {
         g_free (place);
         place = g_steal_pointer (&bare);
+      }
+  }
+  /* The agency's name after a point, where the sentence has no source:
+   * "АСТАНА. KAZINFORM – …" (a name known, or in Latin capitals after a
+   * place in another script). */
+  {
+    char *point = strrchr (place, '.');
+
+    if ((source == NULL || *source == '\0') && point != NULL && point > place && point[1] == ' ')
+      {
+        g_autofree char *before = g_strndup (place, point - place);
+
+        if (_cd_import_is_agency_name (point + 2) ||
+            (g_regex_match_simple ("^[A-Z]{3,}$", point + 2, 0, 0) &&
+             !g_regex_match_simple ("\\p{Latin}", before, 0, 0)))
+          {
+            g_free (source);
+            source = g_strdup (point + 2);
+            *point = '\0';
+          }
       }
   }
   if (cd_text_is_blank (cd_article_get_dateline (article)) && *g_strstrip (place) != '\0' &&
@@ -873,7 +893,20 @@ is_furniture (const char *paragraph)
                                                          RE_CAPTION_PREFIX }[which]),
                        plain, 0, NULL))
       return TRUE;
-  return FALSE;
+  /* The credits, a line each ("Pewarta: …", "Editor: …", a copyright). */
+  {
+    g_autofree char *text = cd_render_plain_text (paragraph, -1);
+    g_auto (GStrv) lines = g_strsplit (g_strstrip (text), "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_autofree char *writer = NULL;
+
+        if (!_cd_import_is_credit_line (g_strstrip (lines[i]), &writer))
+          return FALSE;
+      }
+    return lines[0] != NULL && lines[1] != NULL;
+  }
 }
 
 #define ANSA_SIGN_OFF " (ANSA)."

@@ -127,9 +127,12 @@ typedef enum
   RE_OFFSET_ASIDE,
   RE_BOLD_PLACE,
   RE_HEADLINE_LABEL_AFTER,
+  RE_RELATED_LABEL,
 } CdWirePattern;
 
 GRegex  *_cd_import_wire_regex (guint which);
+gboolean _cd_import_is_credit_line (const char *line,
+                                    char      **writer);
 gboolean _cd_import_is_code_line (const char *line);
 gboolean _cd_import_is_take_head (const char *line,
                                   gboolean   *slug);

@@ -338,6 +338,20 @@ take_sign_off (CdArticle *article,
     }
 }
 
+/* Whether @line is the label alone over links to other stories ("Read
+ * more:"). */
+static gboolean
+is_related_label (const char *line)
+{
+  g_autoptr (GMatchInfo) info = NULL;
+  g_autofree char *rest = NULL;
+
+  if (!g_regex_match (_cd_import_wire_regex (RE_RELATED_LABEL), line, 0, &info))
+    return FALSE;
+  rest = g_match_info_fetch_named (info, "rest");
+  return rest == NULL || *rest == '\0';
+}
+
 /* Takes the list of the agency's other stories under the story ("Más en
  * Andina:", "Read more:", "Lesen Sie auch:" over their headlines, a
  * line each after a dash), with nothing under it but the sign-off, into
@@ -346,16 +360,8 @@ static void
 take_related (GPtrArray *blocks,
               GString   *notes)
 {
-  static GRegex *related;
-
   g_assert (blocks != NULL && notes != NULL);
 
-  if (g_once_init_enter (&related))
-    g_once_init_leave (&related, g_regex_new ("^(?:read\\s+(?:more|also)|more\\s+(?:on|from|in)\\s+\\S.{0,30}|related(?:\\s+(?:stories|news|"
-                                              "articles|coverage))?|see\\s+also|m[áa]s\\s+en\\s+\\S.{0,30}|lea\\s+tambi[ée]n|"
-                                              "leia\\s+tamb[ée]m|mehr\\s+zum\\s+thema|lesen\\s+sie\\s+auch|(?:[àa]\\s+)?lire\\s+aussi|"
-                                              "leggi\\s+anche)\\s*:$",
-                                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
   for (guint i = blocks->len; i > 1; i--)
     {
       CdWireBlock *b = g_ptr_array_index (blocks, i - 1);
@@ -366,7 +372,7 @@ take_related (GPtrArray *blocks,
         continue;
       for (guint j = 1; j < b->lines->len && listed; j++)
         listed = strchr ("-*•", *(const char *) g_ptr_array_index (b->lines, j)) != NULL;
-      if (listed && g_regex_match (related, g_ptr_array_index (b->lines, 0), 0, NULL))
+      if (listed && is_related_label (g_ptr_array_index (b->lines, 0)))
         {
           for (guint j = 0; j < b->lines->len; j++)
             {
@@ -571,9 +577,9 @@ name_of_credit (const char *value)
  * and Sean Lin)" (CNA), "AGERPRES (AS - autor: Andreea Stan, editor: …)";
  * the editor's ("Editor: Budi Santoso"), a copyright line, the agency's
  * name alone ("BNS") or an end mark beside them. */
-static gboolean
-is_credit (const char *line,
-           char      **writer)
+gboolean
+_cd_import_is_credit_line (const char *line,
+                           char      **writer)
 {
   g_autoptr (GRegex) credit = g_regex_new (
       "^(?:(?:author|autor|autorka|autorin|autore|autrice|auteur|autora|pewarta|reporter|reporting|text|tekst|texto|testo)"
@@ -633,7 +639,7 @@ take_author (CdArticle *article,
     {
       g_autofree char *writer = NULL;
 
-      if (!is_credit (g_ptr_array_index (b->lines, j), &writer))
+      if (!_cd_import_is_credit_line (g_ptr_array_index (b->lines, j), &writer))
         return;
       if (writer != NULL && byline == NULL)
         byline = g_steal_pointer (&writer);
@@ -647,7 +653,7 @@ take_author (CdArticle *article,
       const char      *line = g_ptr_array_index (b->lines, j);
       g_autofree char *writer = NULL;
 
-      if (is_credit (line, &writer) && writer == NULL && !_cd_import_is_end_mark (line))
+      if (_cd_import_is_credit_line (line, &writer) && writer == NULL && !_cd_import_is_end_mark (line))
         _cd_import_add_note (notes, line);
     }
   g_ptr_array_set_size (b->lines, 0);

@@ -279,9 +279,10 @@ _cd_import_wire_regex (guint which)
      * in figures between dashes, as KUNA writes them ("الكويت - 21 - 3") */
     "(?-i)(?<=\\S)(?:[,\\s]+\\d{1,4}(?:[./]|\\s+(?:de\\s+)?\\p{Ll}{3,}).*|\\s+-\\s+\\d{1,2}\\s+-\\s+\\d{1,2})$",
     /* The writer's name after a label: "Author: Rūta Kazlauskaitė",
-     * "Autor: …", "Haber: …" (Anadolu), "Pewarta: …" (Antara) */
+     * "Autor: …", "Haber: …" (Anadolu), "Pewarta: …" (Antara), "Автор: …"
+     * (Kazinform) */
     "^(?:author|autor|autorka|autorin|autore|autrice|auteur|autora|pewarta|reporter|haber|muhabir|szerző|"
-    "forfatter|författare|kirjoittaja|yazar)\\s*:\\s*(?<name>\\S.*)$",
+    "forfatter|författare|kirjoittaja|yazar|penulis|wartawan|автор|аўтар|автор\\s+материала)\\s*:\\s*(?<name>\\S.*)$",
     /* A name in capitals, then the writer's post with a capital and small
      * letters: "MARCUS HALE AP Business Writer" */
     "(?-i)^(?<name>\\p{Lu}[\\p{Lu}'’.-]+(?:\\s+\\p{Lu}[\\p{Lu}'’.-]+){1,3}?)\\s+(?<post>(?:The\\s+)?\\p{Lu}\\S*(?:\\s+\\S+){1,4})$",
@@ -296,6 +297,15 @@ _cd_import_wire_regex (guint which)
     /* A transmission label after the headline, in brackets: "(UPDATE 2)",
      * "(CORRECTED)", "(LEAD)" */
     "(?-i)\\s*\\((?<label>(?:UPDATE|WRAPUP)\\s*\\d*|CORRECTED|CORRECTION|REFILE|REPEAT|LEAD|\\d+(?:ST|ND|RD|TH)\\s+LEAD|URGENT)\\)$",
+    /* The label over links to the agency's or the site's other stories,
+     * and the text after it (in "rest"): "Read more:", "Más en Andina:",
+     * "Baca juga:", "Читайте также:" */
+    "^(?:read\\s+(?:more|also)|more\\s+(?:on|from|in)\\s+\\S.{0,30}|related(?:\\s+(?:stories|news|articles|coverage))?|"
+    "see\\s+also|also\\s+read|m[áa]s\\s+en\\s+\\S.{0,30}|lea\\s+tambi[ée]n|leia\\s+tamb[ée]m|mehr\\s+zum\\s+thema|"
+    "lesen\\s+sie\\s+auch|(?:[àa]\\s+)?lire\\s+aussi|leggi\\s+anche|baca\\s+juga|lihat\\s+juga|читайте\\s+также|"
+    "читайте\\s+также\\s+на\\s+\\S.{0,30}|по\\s+теме|прочетете\\s+още|czytaj\\s+(?:też|także)|zobacz\\s+(?:też|także)|"
+    "čtěte\\s+také|ayrıca\\s+okuyun|ilginizi\\s+çekebilir|lees\\s+ook|läs\\s+också|les\\s+også|læs\\s+også|"
+    "lue\\s+myös|citește\\s+și|διαβάστε\\s+επίσης|اقرأ\\s+أيضا|اقرأ\\s+أيضاً)\\s*:\\s*(?<rest>.*)$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 
