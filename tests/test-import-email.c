@@ -258,6 +258,47 @@ test_agency_mail (void)
   g_assert_nonnull (strstr (cd_article_get_ednote (ansa), "Riproduzione riservata"));
 }
 
+/* An agency's story by mail with its number and label in the subject
+ * and again over the headline ("NNA-112" and "CORRECTED REPEAT" over
+ * the headline), sent by its desk ("NNA English Desk"), signed with the
+ * desk's initials and the time; a headline in capitals of a figure and
+ * words stays the headline. */
+static void
+test_agency_mail_codes (void)
+{
+  g_autoptr (CdArticle) nna =
+      import_text ("From: NNA English Desk <english@nna.example>\n"
+                   "Subject: NNA-112 CORRECTED REPEAT Harbour tunnel to open to lorries in June\n"
+                   "Content-Type: text/plain; charset=utf-8\n\n"
+                   "NNA-112\n\nCORRECTED REPEAT\n\nHarbour tunnel to open to lorries in June\n\n"
+                   "EDS: Correcting the length of the tunnel in para 2 (3.4 km, not 4.3 km).\n\n"
+                   "PORT HALDEN, May 4, 2027 (NNA) - The harbour tunnel will open to lorries in June, the "
+                   "transport ministry said today, two months after it opened to cars.\n\n"
+                   "The 3.4 km tunnel is expected to take some 4,000 lorries a day off the coast road.\n\n"
+                   "NNA/RTK/PLM/1530 hrs\n",
+                   CD_IMPORT_FORMAT_EMAIL, "nna.eml");
+  g_autoptr (CdArticle) caps =
+      import_text ("From: Jo Lane <jo@paper.example>\nSubject: 5 DEAD IN FIRE\n"
+                   "Content-Type: text/plain; charset=utf-8\n\n"
+                   "5 DEAD IN FIRE\n\nFive people died when fire swept through a block of flats in the town centre "
+                   "early on Sunday, police said.\n",
+                   CD_IMPORT_FORMAT_EMAIL, "fire.eml");
+
+  g_assert_cmpstr (cd_article_get_headline (nna), ==, "Harbour tunnel to open to lorries in June");
+  g_assert_null (cd_article_get_byline (nna));
+  g_assert_cmpstr (cd_article_get_source (nna), ==, "NNA");
+  g_assert_cmpstr (cd_article_get_dateline (nna), ==, "PORT HALDEN");
+  g_assert_cmpstr (cd_article_get_body (nna), ==,
+                   "The harbour tunnel will open to lorries in June, the transport ministry said today, two months "
+                   "after it opened to cars.\n\n"
+                   "The 3.4 km tunnel is expected to take some 4,000 lorries a day off the coast road.\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (nna), "CORRECTED REPEAT"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (nna), "NNA/RTK/PLM/1530 hrs"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (nna), "EDS: Correcting the length"));
+  g_assert_cmpstr (cd_article_get_headline (caps), ==, "5 DEAD IN FIRE");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (caps), "Five people died"));
+}
+
 /* A story sent from Outlook, in the HTML Word writes: a greeting with
  * its covering words, the headline in the Title style, lists set as
  * paragraphs with typed bullets and numbers behind downlevel-revealed
@@ -1992,5 +2033,6 @@ main (int   argc,
   g_test_add_func ("/import-email/winmail", test_winmail);
   g_test_add_func ("/import-email/mailbox", test_mailbox);
   g_test_add_func ("/import-email/agency-mail", test_agency_mail);
+  g_test_add_func ("/import-email/agency-mail-codes", test_agency_mail_codes);
   return g_test_run ();
 }

@@ -2634,6 +2634,20 @@ test_wire_agency_mastheads (void)
       "TRIGGERS", NULL, NULL, NULL, NULL, "to be recorded.\n" },
     { "Festival line-up\n\nThe festival runs for three nights in the old quarry above the town.\n\nTickets and/or passes\n",
       "Festival line-up", NULL, NULL, NULL, NULL, "Tickets and/or passes\n" },
+    /* The writer's name over the agency's in brackets; the month first in
+     * the dateline's date; the editor's credit with no colon and a
+     * copyright under the story. */
+    { "ELTA | Sportas\n2027-05-02 10:40\n\nKauno arena priims Europos čempionato finalą\n\nRūta Vaitkutė (ELTA)\n\n"
+      "Kaunas, gegužės 2 d. (ELTA). Kauno arena kitų metų birželį priims Europos krepšinio čempionato finalo varžybas, pranešė federacija.\n\n"
+      "Arenoje telpa 15 tūkstančių žiūrovų.\n\nRedaktorius Jonas Petraitis\n© ELTA. Visos teisės saugomos.\n",
+      "Kauno arena priims Europos čempionato finalą", "Kaunas", "Rūta Vaitkutė", "ELTA", "Redaktorius Jonas Petraitis",
+      "Arenoje telpa 15 tūkstančių žiūrovų.\n", "Redaktorius" },
+    /* The agency's credits in brackets after a slash. */
+    { "Guvernul aprobă bugetul rectificativ\n\nBucurești, 2 mai /AGERPRES/ - Guvernul a aprobat joi bugetul rectificativ pentru "
+      "anul în curs, a anunțat purtătorul de cuvânt al executivului.\n\n"
+      "AGERPRES/(A - autor: Ioana Marin, editor: Dan Pop, editor online: Ana Ilie)\n",
+      "Guvernul aprobă bugetul rectificativ", "București", "Ioana Marin", "AGERPRES", "editor online: Ana Ilie",
+      "purtătorul de cuvânt al executivului.\n", "AGERPRES/(" },
   };
   /* clang-format on */
 

@@ -159,8 +159,12 @@ _cd_import_byline_of_line (const char *line)
       if (_cd_import_is_agency_name (agency))
         {
           g_autofree char *bare = g_strchomp (g_strndup (line, open - line));
+          char            *byline = _cd_import_byline_of_line (bare);
 
-          return _cd_import_byline_of_line (bare);
+          /* Or a name alone before it: "Daiva Petrauskienė (ELTA)". */
+          if (byline == NULL && _cd_import_is_name_line (bare))
+            return g_steal_pointer (&bare);
+          return byline;
         }
     }
   name = _cd_import_match_group (_cd_import_wire_regex (RE_BYLINE), line, "name");

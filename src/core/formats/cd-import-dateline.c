@@ -82,7 +82,7 @@ _cd_import_is_agency_name (const char *source)
     "Canadian Press", "NZN", "NZ Newswire", "NZPA", "新华社", "共同", "時事", "연합뉴스", "ČTK", "CTK", "MTI", "HINA", "BTA", "STA", "Tanjug", "Agerpres", "ATS", "Keystone-SDA", "Keystone-ATS",
     "AGI", "Adnkronos", "LaPresse", "Servimedia", "ANA-MPA", "AMNA", "LETA", "BNS", "ELTA", "Ukrinform",
     "Interfax", "Jiji", "Jiji Press", "JIJI PRESS", "CNA", "Bernama", "VNA", "PNA", "Notimex", "Télam",
-    "Prensa Latina", "Agência Brasil", "Agencia Brasil", "IRNA", "WAFA", "MENA", "KUNA", "QNA", "WAM", "Kazinform", "BelTA", "Trend", "APA", "AKIpress", NULL
+    "Prensa Latina", "Agência Brasil", "Agencia Brasil", "IRNA", "WAFA", "MENA", "KUNA", "QNA", "WAM", "Kazinform", "BelTA", "Trend", "AKIpress", "BSS", "ENA", "MAP", "TAP", "APS", "SPA", "SANA", "ONA", "BNA", "NNA", "KPL", "AKP", "Armenpress", "AzerTAc", NULL
   };
 
   g_autofree char *agency = NULL;
@@ -898,14 +898,19 @@ is_furniture (const char *paragraph)
     g_autofree char *text = cd_render_plain_text (paragraph, -1);
     g_auto (GStrv) lines = g_strsplit (g_strstrip (text), "\n", -1);
 
+    gboolean named = FALSE;
+
     for (guint i = 0; lines[i] != NULL; i++)
       {
         g_autofree char *writer = NULL;
 
         if (!_cd_import_is_credit_line (g_strstrip (lines[i]), &writer))
           return FALSE;
+        named |= writer != NULL;
       }
-    return lines[0] != NULL && lines[1] != NULL;
+    /* One alone where it names the writer: "AGERPRES/(A - autor: …,
+     * editor: …)". */
+    return lines[0] != NULL && (lines[1] != NULL || named);
   }
 }
 

@@ -342,6 +342,43 @@ _cd_import_split_head_paragraph (char *plain)
   return plain;
 }
 
+/* The letters and figures of @text, folded. */
+static char *
+folded_words (const char *text)
+{
+  g_autofree char *plain = cd_render_plain_text (text, -1);
+  g_autofree char *down = g_utf8_casefold (plain, -1);
+  GString         *words = g_string_new (NULL);
+
+  for (const char *p = down; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_string_append_unichar (words, g_utf8_get_char (p));
+  return g_string_free (words, FALSE);
+}
+
+/* Whether @para is one of the agency's codes or labels that its subject
+ * sets before the headline ("BSS-67", "CORRECTED REPEAT" under "BSS-67
+ * CORRECTED REPEAT Padma rail link …"): a few words in capitals, with a
+ * figure or of a transmission's labels, all of them in @subject. */
+static gboolean
+is_subject_code (const char *para,
+                 const char *subject)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *all = NULL;
+
+  if (*para == '\0' || strchr (para, '\n') != NULL || cd_count_words (para) > 4 ||
+      cd_text_has_char (para, g_unichar_islower) || !cd_text_has_char (para, g_unichar_isupper) ||
+      !(strpbrk (para, "0123456789") != NULL ||
+        g_regex_match_simple ("^(?:(?:REFILE|RPT|REPEAT|REPETITION|CORRECTED|CORRECTION|CORRECTS|UPDATE|UPDATED|URGENT|"
+                              "LEAD|WRAPUP|FLASH|BULLETIN|ADVISORY|WRITETHRU|ADDS|SUBS|KILL|WITHDRAWN)\\W*)+$",
+                              para, 0, 0)))
+    return FALSE;
+  folded = folded_words (para);
+  all = folded_words (subject);
+  return *folded != '\0' && strstr (all, folded) != NULL;
+}
+
 /* Where the headline a message's text opens with stands among @paras,
  * its first paragraphs in plain text (@n of them): the first, or the
  * second under a kicker; a line that reads as a headline (not a sender's
@@ -356,11 +393,18 @@ find_own_headline (char      **paras,
                    const char *subject,
                    gboolean    label)
 {
-  guint       h = n > 2 && _cd_import_is_kicker (paras[0], paras[1]) ? 1 : 0;
-  const char *line = h < n ? paras[h] : "";
-  gsize       length = strlen (line);
+  guint       h = 0;
+  const char *line;
+  gsize       length;
+
   g_autoptr (GMatchInfo) dateline = NULL;
 
+  while (h < 3 && h + 2 < n && is_subject_code (paras[h], subject))
+    h++;
+  if (h == 0 && n > 2 && _cd_import_is_kicker (paras[0], paras[1]))
+    h = 1;
+  line = h < n ? paras[h] : "";
+  length = strlen (line);
   if (h + 1 >= n || length == 0 || strchr (line, '\n') != NULL || cd_count_words (line) > 20 ||
       strchr (".,;:", line[length - 1]) != NULL || _cd_import_is_byline (line) ||
       _cd_import_is_release_line (line) || reads_as_sender (line) || (dateline = _cd_import_match_dateline (line)) != NULL ||
@@ -372,16 +416,16 @@ find_own_headline (char      **paras,
   return -1;
 }
 
-/* The first paragraphs of @text (at most 4), in plain text where
+/* The first paragraphs of @text (at most 6), in plain text where
  * @markdown. */
 static GStrv
 first_paragraphs (const char *text,
                   gboolean    markdown)
 {
-  g_auto (GStrv) paras = g_strsplit (text + strspn (text, " \t\r\n"), "\n\n", 5);
+  g_auto (GStrv) paras = g_strsplit (text + strspn (text, " \t\r\n"), "\n\n", 7);
   g_autoptr (GStrvBuilder) out = g_strv_builder_new ();
 
-  for (guint i = 0; paras[i] != NULL && i < 4; i++)
+  for (guint i = 0; paras[i] != NULL && i < 6; i++)
     {
       g_autofree char *plain = markdown ? cd_render_plain_text (paras[i], -1) : g_strdup (paras[i]);
 
@@ -400,6 +444,53 @@ _cd_import_opens_own_headline (const char *plain,
   g_auto (GStrv) paras = first_paragraphs (plain, FALSE);
 
   return find_own_headline (paras, g_strv_length (paras), subject, label) >= 0;
+}
+
+/* @text (consumed) from its paragraph after the first @count, which
+ * first_paragraphs() found. */
+static char *
+after_paragraphs (char *text,
+                  int   count)
+{
+  const char *rest = text + strspn (text, " \t\r\n");
+  char       *after;
+
+  for (int i = 0; i < count; i++)
+    rest = strstr (rest, "\n\n") + 2;
+  after = g_strdup (rest + strspn (rest, "\n"));
+  g_free (text);
+  return after;
+}
+
+/**
+ * _cd_import_take_subject_codes:
+ * @text: (transfer full): a message's plain text
+ * @subject: the message's subject
+ * @label: as for _cd_import_take_own_headline()
+ * @notes: where the codes go
+ *
+ * The agency's codes and labels its subject sets before the headline,
+ * written again over the text's own headline ("BSS-67" and "CORRECTED
+ * REPEAT" over "Padma rail link …"), go to @notes.
+ *
+ * Returns: (transfer full): the text from its headline, or @text as it was
+ */
+char *
+_cd_import_take_subject_codes (char       *text,
+                               const char *subject,
+                               gboolean    label,
+                               GString    *notes)
+{
+  g_auto (GStrv) paras = first_paragraphs (text, FALSE);
+  int h = find_own_headline (paras, g_strv_length (paras), subject, label);
+
+  g_assert (text != NULL && subject != NULL && notes != NULL);
+
+  if (h <= 0 || !is_subject_code (paras[0], subject))
+    return text;
+  for (int i = 0; i < h; i++)
+    _cd_import_add_note (notes, paras[i]);
+  return after_paragraphs (text, h);
 }
 
 /**
@@ -425,22 +516,17 @@ _cd_import_take_own_headline (CdArticle  *article,
                               GString    *notes)
 {
   g_auto (GStrv) paras = first_paragraphs (markdown, TRUE);
-  int         h = find_own_headline (paras, g_strv_length (paras), subject, label);
-  const char *rest = markdown + strspn (markdown, " \t\r\n");
+  int h = find_own_headline (paras, g_strv_length (paras), subject, label);
 
   g_assert (CD_IS_ARTICLE (article) && subject != NULL && notes != NULL);
 
   if (h < 0)
     return markdown;
   _cd_import_add_note (notes, subject);
-  if (h > 0)
-    _cd_import_add_note (notes, paras[0]);
+  for (int i = 0; i < h; i++)
+    _cd_import_add_note (notes, paras[i]);
   cd_article_set_headline (article, paras[h]);
-  for (int i = 0; i <= h; i++)
-    rest = strstr (rest, "\n\n") + 2;
-  rest = g_strdup (rest + strspn (rest, "\n"));
-  g_free (markdown);
-  return (char *) rest;
+  return after_paragraphs (markdown, h + 1);
 }
 
 /**
@@ -489,20 +575,6 @@ _cd_import_take_desk_notes (char    *text,
   out = g_strdup (rest);
   g_free (text);
   return out;
-}
-
-/* The letters and figures of @text, folded. */
-static char *
-folded_words (const char *text)
-{
-  g_autofree char *plain = cd_render_plain_text (text, -1);
-  g_autofree char *down = g_utf8_casefold (plain, -1);
-  GString         *words = g_string_new (NULL);
-
-  for (const char *p = down; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_isalnum (g_utf8_get_char (p)))
-      g_string_append_unichar (words, g_utf8_get_char (p));
-  return g_string_free (words, FALSE);
 }
 
 /* @text (consumed) without its first paragraph where that repeats
@@ -581,4 +653,26 @@ _cd_import_drop_repeated_head (CdArticle  *article,
         }
     }
   return story;
+}
+
+/* The agency whose service sent the message, by the sender's name: "AFP
+ * Alertes Sport", "ANSA Servizi", "APA-Auslieferung", "BSS English Desk";
+ * %NULL where the name begins with no agency's. */
+char *
+_cd_import_agency_of_sender (const char *sender)
+{
+  g_auto (GStrv) words = g_regex_split_simple ("[\\s-]+", sender, 0, 0);
+
+  if (words[0] == NULL || words[1] == NULL)
+    return NULL;
+  /* An acronym before a desk's or a service's words: "BSS English Desk",
+   * "ENA Daily". */
+  if (_cd_import_is_agency_name (words[0]) ||
+      (g_regex_match_simple ("^\\p{Lu}{2,6}$", words[0], 0, 0) &&
+       g_regex_match_simple ("^\\S+(?:\\s+(?:english|french|arabic|spanish|international|world|national|economic|business|"
+                             "sports?|news|newsroom|desk|daily|service|services|alerts?|wire|feed|bulletin|newsletter|"
+                             "digest|updates))+$",
+                             sender, G_REGEX_CASELESS, 0)))
+    return g_strdup (words[0]);
+  return NULL;
 }

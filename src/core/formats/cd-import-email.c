@@ -233,17 +233,6 @@ is_press_office (const char *sender,
          (ednote != NULL && g_regex_match (release, ednote, 0, NULL)) || g_regex_match (release, opening, 0, NULL);
 }
 
-/* The agency whose service sent the message, by the sender's name: "AFP
- * Alertes Sport", "ANSA Servizi", "APA-Auslieferung"; %NULL where the
- * name begins with no agency's. */
-static char *
-agency_of_sender (const char *sender)
-{
-  g_auto (GStrv) words = g_regex_split_simple ("[\\s-]+", sender, 0, 0);
-
-  return words[0] != NULL && words[1] != NULL && _cd_import_is_agency_name (words[0]) ? g_strdup (words[0]) : NULL;
-}
-
 static char *
 part_text (GMimeTextPart *part,
            GString       *notes)
@@ -1091,6 +1080,8 @@ _cd_import_email (CdArticle  *article,
            * release's own headline under its line to the desk, or a
            * headline of the text's own that tells the subject's story,
            * before the subject. */
+          if (!repeated)
+            plain = _cd_import_take_subject_codes (plain, subject, reply, notes);
           if (!repeated && (_cd_import_opens_release (plain) || _cd_import_opens_own_headline (plain, subject, reply)))
             {
               _cd_import_add_note (notes, subject);
@@ -1164,7 +1155,7 @@ _cd_import_email (CdArticle  *article,
    * no writer. */
   if (sender != NULL)
     {
-      g_autofree char *agency = agency_of_sender (sender);
+      g_autofree char *agency = _cd_import_agency_of_sender (sender);
 
       if (agency != NULL && cd_text_is_blank (cd_article_get_source (article)))
         cd_article_set_source (article, agency);

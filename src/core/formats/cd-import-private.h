@@ -398,6 +398,11 @@ char    *_cd_import_split_head_paragraph (char *plain);
 gboolean _cd_import_opens_own_headline (const char *plain,
                                         const char *subject,
                                         gboolean    label);
+char    *_cd_import_agency_of_sender (const char *sender);
+char    *_cd_import_take_subject_codes (char       *text,
+                                        const char *subject,
+                                        gboolean    label,
+                                        GString    *notes);
 char    *_cd_import_take_own_headline (CdArticle  *article,
                                        char       *markdown,
                                        const char *subject,

@@ -574,8 +574,10 @@ name_of_credit (const char *value)
 /* Whether @line is one of the credits under an agency's story, and the
  * writer's name where it names the writer (*@writer): "Autorka: Anna
  * Kowalczyk" (PAP), "Pewarta: Rizky Ananda" (Antara), "(By Chen Yi-hsuan
- * and Sean Lin)" (CNA), "AGERPRES (AS - autor: Andreea Stan, editor: …)";
- * the editor's ("Editor: Budi Santoso"), a copyright line, the agency's
+ * and Sean Lin)" (CNA), "AGERPRES (AS - autor: Andreea Stan, editor: …)",
+ * "AGERPRES/(A - autor: …)";
+ * the editor's ("Editor: Budi Santoso", "Redaktorius Tomas Jankauskas",
+ * "Editing by Sam Holmes"), a copyright line, the agency's
  * name alone ("BNS") or an end mark beside them. */
 gboolean
 _cd_import_is_credit_line (const char *line,
@@ -584,16 +586,21 @@ _cd_import_is_credit_line (const char *line,
   g_autoptr (GRegex) credit = g_regex_new (
       "^(?:(?:author|autor|autorka|autorin|autore|autrice|auteur|autora|pewarta|reporter|reporting|text|tekst|texto|testo)"
       "\\s*:\\s*(?<writer>.+)|\\(by\\s+(?<writer>[^()]+)\\)|"
-      "\\p{Lu}[\\p{L}-]+\\s*\\([^()]*?\\b(?:autor|author)\\s*:\\s*(?<writer>[^,()]+)[^()]*\\)|"
+      "\\p{Lu}[\\p{L}-]+\\s*/?\\s*\\([^()]*?\\b(?:autor|author)\\s*:\\s*(?<writer>[^,()]+)[^()]*\\)|"
       "(?:editor|editing|edited\\s+by|editor\\s+online|redaktor|redaktorka|urednik|urednica|redakce|edição|edición|"
-      "redazione|photo|photos|foto|fotograf|translator)\\s*:\\s*\\S.*)$",
+      "redaktorius|redaktorė|toimittaja|szerkesztő|"
+      "redazione|photo|photos|foto|fotograf|translator)\\s*:\\s*\\S.*|"
+      "(?:editor|edited\\s+by|editing\\s+by|redaktor|redaktorka|redaktorius|redaktorė|urednik|urednica|edição|edición)"
+      "\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3})$",
       G_REGEX_CASELESS | G_REGEX_DUPNAMES, 0, NULL);
   g_autoptr (GMatchInfo) info = NULL;
   g_autofree char *named = NULL;
 
   *writer = NULL;
+  /* The agency's name alone, or with its desk's ("dpa/lhe"), not before
+   * its credits in brackets ("AGERPRES/(A - autor: …)"). */
   if (_cd_import_is_end_mark (line) || g_regex_match (_cd_import_wire_regex (RE_TRAILER), line, 0, NULL) ||
-      _cd_import_is_agency_name (line))
+      (_cd_import_is_agency_name (line) && strchr (line, '(') == NULL))
     return TRUE;
   /* The writer's name alone, the agency in brackets after it: "Nguyễn Thu
    * Hà (TTXVN)", "Daiva Petrauskienė (ELTA)". */
@@ -621,7 +628,7 @@ _cd_import_is_credit_line (const char *line,
 /* The credits under the story, as PAP, ČTK, Antara, CNA and Agerpres set
  * them in the last block: the writer's name gives @article's byline where
  * it has none, the rest goes to @notes (end marks say nothing). A block
- * with a line besides them, or with no writer's name, stays. */
+ * with a line besides them, or with one line and no writer's name, stays. */
 static void
 take_author (CdArticle *article,
              GPtrArray *blocks,
@@ -644,16 +651,28 @@ take_author (CdArticle *article,
       if (writer != NULL && byline == NULL)
         byline = g_steal_pointer (&writer);
     }
-  if (byline == NULL)
-    return;
-  if (cd_text_is_blank (cd_article_get_byline (article)))
+  /* Without the writer's name, two credits at least, or the editor's
+   * ("Redaktorius Tomas Jankauskas"): not an agency's name or a mark
+   * alone. */
+  if (byline == NULL && b->lines->len < 2)
+    {
+      const char *line = g_ptr_array_index (b->lines, 0);
+
+      if (_cd_import_is_end_mark (line) || _cd_import_is_agency_name (line) ||
+          g_regex_match (_cd_import_wire_regex (RE_TRAILER), line, 0, NULL))
+        return;
+    }
+  if (byline != NULL && cd_text_is_blank (cd_article_get_byline (article)))
     cd_article_set_byline (article, byline);
   for (guint j = 0; j < b->lines->len; j++)
     {
       const char      *line = g_ptr_array_index (b->lines, j);
       g_autofree char *writer = NULL;
 
-      if (_cd_import_is_credit_line (line, &writer) && writer == NULL && !_cd_import_is_end_mark (line))
+      /* The writer's alone is the byline; with the editors' beside it
+       * ("AGERPRES/(A - autor: …, editor: …)") the line is kept too. */
+      if (_cd_import_is_credit_line (line, &writer) && !_cd_import_is_end_mark (line) &&
+          (writer == NULL || strpbrk (line, ",(") != NULL))
         _cd_import_add_note (notes, line);
     }
   g_ptr_array_set_size (b->lines, 0);

@@ -164,10 +164,10 @@ _cd_import_wire_regex (guint which)
      * an agency's name alone ("EFE"); capitals joined, as ANSA and Lusa
      * sign: "YBD-FH", "RCS // JH"; ČTK's "jkr mal", Hina's "(Hina) xmi
      * ysp", BTA's "/DS/", Belga's "MVS/" and "LPE/KVH", NZN's "NZN hr/rj",
-     * ANSA's "Y1G-BR" */
+     * ANSA's "Y1G-BR", BSS's with the time, "BSS/AAS/MAS/1545 hrs" */
     "^(?-i)(?:(?i:\\(schluss\\))\\s+[a-z]{2,4}(?:/[a-z]{2,4})*|(?!(?:and|or|he|she|his|her|him|yes|no|on|off|either|in|out)/[a-z]+$)"
     "(?:bur-)?[a-z]{2,5}(?:(?:-|/\\s?)[a-z]{2,5})*/\\s?[a-z]{2,5}/?|dpa(?:\\s+\\(?[a-z][a-z\\d]{0,4}(?:/[a-z][a-z\\d]{0,4}){0,3}\\)?){1,8}|"
-    "(?!(?:the|and|end|ends|more|fin|fim|und|et|og|och|ja|ok)\\b)[a-z]{2,4}(?:\\s+[a-z]{2,4}){1,3}|[A-Z]{2,4}(?:/[A-Z]{2,4})+/?|[A-Z]{2,4}/|[A-Z]{2,6}\\s+[a-z]{2,4}(?:/[a-z]{2,4})+/?|"
+    "(?!(?:the|and|end|ends|more|fin|fim|und|et|og|och|ja|ok)\\b)[a-z]{2,4}(?:\\s+[a-z]{2,4}){1,3}|[A-Z]{2,4}(?:/[A-Z]{2,4})+/?(?:\\s*\\d{3,4}(?:\\s*(?:hrs|h|GMT))?)?|[A-Z]{2,4}/|[A-Z]{2,6}\\s+[a-z]{2,4}(?:/[a-z]{2,4})+/?|"
     "/\\p{L}{2,12}/|(?:\\p{Lu}\\.){1,3}/\\p{Lu}{1,4}(?:/\\p{Lu}{1,4})*|\\p{Lu}{2,8}(?:/\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+){1,2}){1,3}|\\\\?(?:==|--)\\s*(?:Kyodo|IANS|PTI|ANI|UNI|Xinhua|Yonhap|Bernama|Antara|KUNA|WAM|"
     "SPA|MENA|TASS|Interfax|Anadolu|AFP|AP|dpa|Reuters|EFE|ANSA|AAP)|\\((?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|ČTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI|"
     "Belga|Hina|HINA|STA|Tanjug|Agerpres)\\)(?:\\.|\\s+[A-Za-z]{2,4}(?:[/\\s]+[A-Za-z]{2,4})*)?|(?:AFP|AAP|AP|APA|ANSA|EFE|SDA|PA|NTB|STT|TT|ANP|BTA|CTK|MTI|PAP|ATS|PTI|IANS|ANI|UNI)"
@@ -276,8 +276,10 @@ _cd_import_wire_regex (guint which)
     /* A date after a dateline's place: a number and a point or a slash,
      * or the month's name in small letters ("14. července", "14/10",
      * "2027. július 14., szerda", "3 de junio"), or the day and the month
-     * in figures between dashes, as KUNA writes them ("الكويت - 21 - 3") */
-    "(?-i)(?<=\\S)(?:[,\\s]+\\d{1,4}(?:[./]|\\s+(?:de\\s+)?\\p{Ll}{3,}).*|\\s+-\\s+\\d{1,2}\\s+-\\s+\\d{1,2})$",
+     * in figures between dashes, as KUNA writes them ("الكويت - 21 - 3"),
+     * or the month's name first, as Lithuanian does ("balandžio 22 d.") */
+    "(?-i)(?<=\\S)(?:[,\\s]+\\d{1,4}(?:[./]|\\s+(?:de\\s+)?\\p{Ll}{3,}).*|\\s+-\\s+\\d{1,2}\\s+-\\s+\\d{1,2}|"
+    ",\\s*\\p{Ll}{4,}\\s+\\d{1,2}\\s*d\\.?)$",
     /* The writer's name after a label: "Author: Rūta Kazlauskaitė",
      * "Autor: …", "Haber: …" (Anadolu), "Pewarta: …" (Antara), "Автор: …"
      * (Kazinform) */

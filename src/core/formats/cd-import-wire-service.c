@@ -209,7 +209,9 @@ _cd_import_is_code_line (const char *line)
  * heading with its control characters lost ("ZCZC6543/SXA", "FRA0412 3
  * EI 0398 AFP-WX61": selector and number, priority, category, words;
  * "bdt0123 4 vm 312 dpa 0456"; ANPA's "a0412  r  a  BC-US--…"; PTI's
- * desk and number, "DEL23"), its routing ("R CRO S0A QBXB"), the
+ * desk and number, "DEL23"; UNI's, "UNI NPR 24"), its routing ("R CRO
+ * S0A QBXB"; not a headline in short capitals that opens with a figure,
+ * "5 DEAD IN FIRE"), the
  * service's name ("AAP General News (Australia)", "AP NewsAlert"), a
  * label or a section's descriptor above the headline
  * ("Cultura-Arqueología"), a correction's note ("Berichtigung: …"), a
@@ -233,7 +235,7 @@ is_service_line (const char *line,
                                "rectificatif|(?:herhaling\\s+met\\s+)?correctie|rectificatie|rättelse|korrigering)\\s*:\\s*\\S",
                                line, G_REGEX_CASELESS, 0) ||
          _cd_import_is_code_line (line) || g_regex_match_simple ("^(?:ZCZC\\S*|[A-Za-z]{2,4}\\d{3,5}\\s+\\d\\s+[A-Za-z]{1,3}\\b.*|[A-Z]{3}\\d{1,4}|[a-z]\\d{4}\\s+[a-z\\d]\\s+[a-z]{1,3}\\s+\\S.*|[a-z]\\d{4}\\s.*\\bBC-\\S.*|"
-                                                                 "(?=.*\\d)(?:[A-Z\\d]{1,4}\\s+){2,}[A-Z\\d]{1,4}|"
+                                                                 "(?=.*(?:[A-Z]\\d|\\d[A-Z])|[A-Z].*\\d)(?:[A-Z\\d]{1,4}\\s+){2,}[A-Z\\d]{1,4}|"
                                                                  "(?i:(?:the\\s+)?(?:AP|AAP|AFP|dpa|PA|Reuters|ANSA|EFE|Kyodo|Xinhua|UPI|CP|NTB|Lusa)\\s+"
                                                                  "(?:\\S+\\s+){0,2}(?:news|newsalert|service|wire|bulletin)(?:\\s*\\([^)]*\\))?))$",
                                                                  line, 0, 0) ||
