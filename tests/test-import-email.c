@@ -299,6 +299,47 @@ test_agency_mail_codes (void)
   g_assert_true (g_str_has_prefix (cd_article_get_body (caps), "Five people died"));
 }
 
+/* A newsletter from a mailing list (its List-Unsubscribe header): its
+ * hidden preview text and its link to read it in a browser go; the
+ * issue's date over the story and the story's own headline under a
+ * teasing subject; the sender is the publication, the "By" line the
+ * writer; the story ends at its link to read on, and the list's other
+ * items and its way out go to the note, links with their addresses. */
+static void
+test_newsletter (void)
+{
+  g_autoptr (CdArticle) letter = import_text (
+      "From: Harbour Light News <editor@harbour.example>\nSubject: Ferry fares go up 15% - plus: weekend events\n"
+      "List-Unsubscribe: <https://harbour.example/unsubscribe?u=1>\nContent-Type: text/html; charset=utf-8\n\n"
+      "<html><body><table role=\"presentation\"><tr><td>"
+      "<div style=\"display:none;max-height:0\">Islanders face higher fares from June. Here is what it means.</div>"
+      "<p><a href=\"https://harbour.example/issue/412\">View this email in your browser</a></p>"
+      "<p>Tuesday, March 4, 2025 &middot; Issue No. 412</p>"
+      "<h1>State ferry fares to rise 15% this summer</h1><p>By Nora Whitfield</p>"
+      "<p>Fares on the state ferry routes serving the islands will rise by 15% on June 1, the transport department "
+      "announced on Monday.</p>"
+      "<p>The county council will discuss the increase at its meeting on March 11.</p>"
+      "<p><a href=\"https://harbour.example/2025/03/04/fares\">Read more on our website</a></p><hr>"
+      "<h2>ALSO THIS WEEK</h2><ul><li><a href=\"https://harbour.example/school\">School district names new head</a></li></ul>"
+      "<p>You are receiving this email because you signed up on our website. "
+      "<a href=\"https://harbour.example/unsubscribe?u=1\">Unsubscribe</a></p>"
+      "</td></tr></table></body></html>\n",
+      CD_IMPORT_FORMAT_EMAIL, "letter.eml");
+
+  g_assert_cmpstr (cd_article_get_headline (letter), ==, "State ferry fares to rise 15% this summer");
+  g_assert_cmpstr (cd_article_get_byline (letter), ==, "Nora Whitfield");
+  g_assert_cmpstr (cd_article_get_source (letter), ==, "Harbour Light News");
+  g_assert_cmpstr (cd_article_get_body (letter), ==,
+                   "Fares on the state ferry routes serving the islands will rise by 15% on June 1, the transport "
+                   "department announced on Monday.\n\n"
+                   "The county council will discuss the increase at its meeting on March 11.\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (letter), "Tuesday, March 4, 2025 · Issue No. 412"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (letter), "Read more on our website (https://harbour.example/2025/03/04/fares)"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (letter), "School district names new head"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (letter), "Ferry fares go up 15%"));
+  g_assert_null (strstr (cd_article_get_ednote (letter), "Islanders face higher fares"));
+}
+
 /* A story sent from Outlook, in the HTML Word writes: a greeting with
  * its covering words, the headline in the Title style, lists set as
  * paragraphs with typed bullets and numbers behind downlevel-revealed
@@ -2034,5 +2075,6 @@ main (int   argc,
   g_test_add_func ("/import-email/mailbox", test_mailbox);
   g_test_add_func ("/import-email/agency-mail", test_agency_mail);
   g_test_add_func ("/import-email/agency-mail-codes", test_agency_mail_codes);
+  g_test_add_func ("/import-email/newsletter", test_newsletter);
   return g_test_run ();
 }

@@ -4032,8 +4032,10 @@ test_html_news_page (void)
  * menus and breadcrumb before the headline and its footer, tags and
  * related links after the story go; under the headline a name alone is
  * the byline, a line of dates the time it went up, the share buttons
- * go; links to other stories among the paragraphs go; the credits under
- * the story are the desk's; the site's name is the source. */
+ * go; links to other stories among the paragraphs go, with or without a
+ * colon after their label; the credits under the story are the desk's;
+ * the site's name is the source; a consent banner fixed over the page is
+ * no part of the story. */
 static void
 test_html_site_page (void)
 {
@@ -4055,13 +4057,16 @@ test_html_site_page (void)
       "<p>The union said 84% of members who voted backed the deal, which also includes a one-off payment of "
       "£1,000 for every worker.</p>"
       "<p><strong>Read also:</strong> <a href=\"/business/ports-backlog\">Ports face weeks of backlog</a></p>"
+      "<p><span>See also</span> <a href=\"/business/fuel\">Fuel prices fall again</a></p>"
       "<p>Work will resume with the night shift, the port's operator said.</p>"
       "<p>Reporter: Maria Okafor<br>Editor: Tom Hale<br>Copyright © Coastline News 2027</p>"
       "</div>"
       "<div class=\"keywords\">Topics: <a href=\"/t/ports\">Ports</a> <a href=\"/t/unions\">Unions</a></div>"
       "<ul class=\"more\"><li><a href=\"/b/1\">Fuel prices fall for third week running as supply improves</a></li></ul>"
       "</div><footer><p>Coastline News is not responsible for the content of external sites. No part of this "
-      "page may be copied without the written permission of the publisher.</p></footer></body></html>";
+      "page may be copied without the written permission of the publisher.</p></footer>"
+      "<div id=\"cookie-notice\" style=\"position:fixed;bottom:0\"><p>We and our partners use cookies to personalise "
+      "content and ads and to analyse our traffic; you can change your choices at any time.</p></div></body></html>";
   /* A page of one long paragraph keeps all it has; a paragraph that
    * only names a report to read, with no link, is the story's. */
   const char *brief =
@@ -4137,6 +4142,88 @@ test_html_article_labels (void)
   g_assert_no_error (error);
   g_assert_cmpstr (cd_article_get_dateline (arch), ==, "ST. LOUIS");
   g_assert_null (cd_article_get_source (arch));
+}
+
+/* More of a site's template: the headline over the <article> that holds
+ * only the story's text; a box of the page's details with the byline
+ * inside ("Von <a>…</a>", the time, the reading time); a class of two
+ * words for the standfirst ("post-sub-title"); the page's description
+ * that is the story's first words, cut short; a label and a name in a
+ * script without capitals ("作者：张伟"), the source after its label
+ * ("来源：…"); "Oleh"; a live blog's posts, each an <article>, all kept. */
+static void
+test_html_site_page_parts (void)
+{
+  const char *page =
+      "<html lang=\"de\"><head><title>Parkhaus gestoppt | Region | Kreisbote</title>"
+      "<meta name=\"description\" content=\"Der Stadtrat hat den Bau eines Parkhauses am Bahnhof mit 28 zu 19 "
+      "Stimmen gestoppt. Die Verwaltung soll …\"></head><body>"
+      "<div class=\"nav\"><a href=\"/\">Start</a> <a href=\"/region\">Region</a></div>"
+      "<div class=\"head\"><div class=\"field-kicker\">Verkehr</div><h1>Stadtrat stoppt Parkhaus am Bahnhof</h1>"
+      "<p class=\"post-sub-title\">Die Mehrheit will stattdessen ein Fahrradparkhaus</p>"
+      "<div class=\"node__meta\"><span class=\"node__author\">Von <a href=\"/autoren/kv\">Katrin Vogel</a></span> "
+      "<span class=\"when\">04.03.2025, 14:37 Uhr</span> <span>3 Min. Lesezeit</span></div></div>"
+      "<article class=\"body\"><p>Der Stadtrat hat den Bau eines Parkhauses am Bahnhof mit 28 zu 19 Stimmen "
+      "gestoppt. Die Verwaltung soll nun ein Fahrradparkhaus planen.</p>"
+      "<p>Die Kosten für das Parkhaus waren zuletzt auf 31 Millionen Euro gestiegen, fast doppelt so viel wie "
+      "geplant.</p></article>"
+      "<div class=\"more\"><p>Mehr aus der Region: der Wochenmarkt zieht für ein Jahr auf den Albaniplatz um, "
+      "sagt die Stadt.</p></div></body></html>";
+  const char *chinese =
+      "<html lang=\"zh\"><head><title>地铁三期完工</title></head><body><div class=\"topnav\"><a href=\"/\">首页</a></div>"
+      "<h1>杭州地铁三期工程全面完工</h1><div class=\"art-info\"><span class=\"time\">2025-03-04 10:23</span> "
+      "<span class=\"source\">来源：<a href=\"https://paper.example/\">钱塘晚报</a></span> "
+      "<span class=\"author\">作者：张伟</span></div><div class=\"content\">"
+      "<p>记者从杭州市地铁集团获悉，杭州地铁三期建设规划中的最后两条线路已于日前完成全部土建和机电安装工程，预计年底前开通运营。</p>"
+      "<p>据介绍，这两条线路全长约58公里，共设车站36座，建成后杭州地铁运营总里程将超过600公里。</p></div></body></html>";
+  const char *live =
+      "<html><head><title>Storm live</title></head><body><main><h1>Storm Helga – live</h1>"
+      "<div class=\"posts\">"
+      "<article><h2>Ferries cancelled</h2><p>CalMac has cancelled all sailings on its west coast network for the rest of "
+      "today and tomorrow, the operator said.</p></article>"
+      "<article><h2>Power cuts rise</h2><p>Some 120,000 customers are now without power, most of them in Argyll and the "
+      "Highlands, the network said.</p></article>"
+      "<article><h2>Trains suspended</h2><p>ScotRail has suspended all trains across Scotland until at least 7pm after "
+      "trees fell onto the line.</p></article>"
+      "</div></main></body></html>";
+  const char *oleh =
+      "<html><body><h1>Surabaya bangun 25 taman baru</h1><p>Oleh Budi Santoso</p>"
+      "<p>Pemerintah Kota Surabaya akan membangun 25 ruang terbuka hijau baru sepanjang tahun ini, kata wali kota "
+      "pada Selasa.</p><p>Taman-taman itu akan dibangun di lahan milik pemerintah kota yang selama ini tidak "
+      "terpakai.</p></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML, "parkhaus.html", &error);
+  g_autoptr (CdArticle) zh = NULL;
+  g_autoptr (CdArticle) blog = NULL;
+  g_autoptr (CdArticle) id = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Stadtrat stoppt Parkhaus am Bahnhof");
+  g_assert_cmpstr (cd_article_get_dek (article), ==, "Die Mehrheit will stattdessen ein Fahrradparkhaus");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Katrin Vogel");
+  g_assert_cmpstr (cd_article_get_ednote (article), ==, "Verkehr — 04.03.2025, 14:37 Uhr — 3 Min. Lesezeit");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "Der Stadtrat hat den Bau eines Parkhauses am Bahnhof mit 28 zu 19 Stimmen gestoppt. Die "
+                   "Verwaltung soll nun ein Fahrradparkhaus planen.\n\n"
+                   "Die Kosten für das Parkhaus waren zuletzt auf 31 Millionen Euro gestiegen, fast doppelt so viel "
+                   "wie geplant.\n");
+
+  zh = cd_import_data (chinese, strlen (chinese), CD_IMPORT_FORMAT_HTML, "metro.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_byline (zh), ==, "张伟");
+  g_assert_cmpstr (cd_article_get_source (zh), ==, "钱塘晚报");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (zh), "记者从杭州市地铁集团获悉"));
+
+  blog = cd_import_data (live, strlen (live), CD_IMPORT_FORMAT_HTML, "live.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (blog), ==, "Storm Helga – live");
+  g_assert_nonnull (strstr (cd_article_get_body (blog), "## Ferries cancelled"));
+  g_assert_nonnull (strstr (cd_article_get_body (blog), "## Power cuts rise"));
+  g_assert_nonnull (strstr (cd_article_get_body (blog), "until at least 7pm after trees fell onto the line.\n"));
+
+  id = cd_import_data (oleh, strlen (oleh), CD_IMPORT_FORMAT_HTML, "taman.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_byline (id), ==, "Budi Santoso");
 }
 
 /* A release saved as text from its PDF (pdftotext's layout): the
@@ -5218,6 +5305,7 @@ main (int   argc,
   g_test_add_func ("/import/html/news-page", test_html_news_page);
   g_test_add_func ("/import/html/site-page", test_html_site_page);
   g_test_add_func ("/import/html/article-labels", test_html_article_labels);
+  g_test_add_func ("/import/html/site-page-parts", test_html_site_page_parts);
   g_test_add_func ("/import/text/pdf-pages", test_text_pdf_pages);
   g_test_add_func ("/import/html/declared-charset", test_html_declared_charset);
   g_test_add_func ("/import/html/article-element", test_html_article_element);

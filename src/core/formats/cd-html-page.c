@@ -26,6 +26,7 @@ typedef enum
   PART_BYLINE,
   PART_TIME,
   PART_LABEL,
+  PART_SOURCE,
   PART_FURNITURE,
 } PagePart;
 
@@ -38,11 +39,12 @@ static const struct
   guint              max_words;
   const char *const *words;
 } part_words[] = {
-  {PART_STANDFIRST, 60, (const char *const[]){ "standfirst", "dek", "deck", "strapline", "subtitle", "subheadline", "summary", NULL }                                                                                                                                                                                                                             },
-  { PART_BYLINE,    16, (const char *const[]){ "byline", "author", "authors", NULL }                                                                                                                                                                                                                                                                              },
-  { PART_TIME,      12, (const char *const[]){ "date", "time", "timestamp", "published", "pubdate", "updated", "meta", NULL }                                                                                                                                                                                                                                     },
-  { PART_LABEL,     6,  (const char *const[]){ "kicker", "eyebrow", "category", NULL }                                                                                                                                                                                                                                                                            },
-  { PART_FURNITURE, 80, (const char *const[]){ "newsletter", "signup", "subscribe", "subscription", "comments", "comment", "share", "sharing", "social", "related", "recommended", "promo", "advert", "advertisement", "advertising", "ad", "ads", "breadcrumb", "breadcrumbs", "cookie", "cookies", "skip", "paywall", "sponsored", "outbrain", "taboola", NULL }},
+  {PART_STANDFIRST, 60, (const char *const[]){ "standfirst", "dek", "deck", "strapline", "subtitle", "subheadline", "summary", NULL }                                                                                                                                                                                                                                                                                      },
+  { PART_BYLINE,    16, (const char *const[]){ "byline", "author", "authors", NULL }                                                                                                                                                                                                                                                                                                                                       },
+  { PART_TIME,      12, (const char *const[]){ "date", "time", "timestamp", "published", "pubdate", "updated", "meta", NULL }                                                                                                                                                                                                                                                                                              },
+  { PART_LABEL,     6,  (const char *const[]){ "kicker", "eyebrow", "category", NULL }                                                                                                                                                                                                                                                                                                                                     },
+  { PART_SOURCE,    8,  (const char *const[]){ "source", NULL }                                                                                                                                                                                                                                                                                                                                                            },
+  { PART_FURNITURE, 80, (const char *const[]){ "newsletter", "signup", "subscribe", "subscription", "comments", "comment", "share", "sharing", "social", "related", "recommended", "promo", "advert", "advertisement", "advertising", "ad", "ads", "breadcrumb", "breadcrumbs", "cookie", "cookies", "skip", "paywall", "sponsored", "outbrain", "taboola", "consent", "gdpr", "onetrust", "didomi", "usercentrics", NULL }},
 };
 
 static PagePart
@@ -60,8 +62,14 @@ part_of_class (const char *klass)
         return PART_LABEL;
       for (guint k = 0; k < G_N_ELEMENTS (part_words); k++)
         for (guint w = 0; words[w] != NULL; w++)
-          if (g_strv_contains (part_words[k].words, words[w]))
-            return part_words[k].part;
+          {
+            /* A word split in two: "td-post-sub-title", "stand-first". */
+            g_autofree char *joined = words[w + 1] != NULL ? g_strconcat (words[w], words[w + 1], NULL) : NULL;
+
+            if (g_strv_contains (part_words[k].words, words[w]) ||
+                (joined != NULL && g_strv_contains (part_words[k].words, joined)))
+              return part_words[k].part;
+          }
     }
   return PART_NONE;
 }
@@ -73,6 +81,17 @@ max_words (PagePart part)
     if (part_words[k].part == part)
       return part_words[k].max_words;
   return 0;
+}
+
+/* Cuts the separators off the end of @text ("Seda Kılınç |", "Dana
+ * McAllister -"). */
+static void
+strip_separators (char *text)
+{
+  for (char *last; *text != '\0' && (last = g_utf8_find_prev_char (text, text + strlen (text))) != NULL &&
+                   (g_unichar_isspace (g_utf8_get_char (last)) || strchr ("|/-", *last) != NULL ||
+                    g_str_has_prefix (last, "•") || g_str_has_prefix (last, "·") || g_str_has_prefix (last, "–"));)
+    *last = '\0';
 }
 
 /* Whether @node names its page's author (rel="author", an element of an
@@ -92,11 +111,12 @@ is_author_name (xmlNode      *node,
  * names it links to the authors' pages, its text as a "By" line reads,
  * or a name alone; %NULL when it reads as none (an author's biography). */
 static char *
-byline_of (xmlNode    *node,
-           const char *text)
+byline_of (xmlNode *node,
+           char    *text)
 {
   g_autoptr (GString) names = g_string_new (NULL);
   guint count = 0;
+  char *byline;
 
   for (xmlNode *name = _cd_xml_find (node->children, is_author_name, NULL, 6); name != NULL;
        name = _cd_xml_find (name->next, is_author_name, NULL, 6))
@@ -108,9 +128,13 @@ byline_of (xmlNode    *node,
     }
   if (names->len > 0)
     return g_string_free (g_steal_pointer (&names), FALSE);
-  if (cd_count_words (text) <= 4 && strpbrk (text, ".:;!?") == NULL)
+  /* "By Jessica Tran", "Von Katrin Vogel", "Oleh …", or a name alone. */
+  strip_separators (text);
+  if ((byline = _cd_import_byline_of_line (text)) != NULL)
+    return byline;
+  if (cd_count_words (text) >= 2 && cd_count_words (text) <= 4 && strpbrk (text, ".:;!?") == NULL)
     return g_strdup (text);
-  return _cd_import_byline_of_line (text);
+  return NULL;
 }
 
 /* Whether @klass names one of Copydesk's own fields ("cd-dek"), which
@@ -214,6 +238,23 @@ is_related_link (xmlNode *node)
   return rest->len < strlen (after) && rest->str[strspn (rest->str, " ,;|•·/-")] == '\0';
 }
 
+/* Whether an element among @node's children is a part of the page other
+ * than @part, by its class (the byline in a box of the page's dates). */
+static gboolean
+holds_other_part (xmlNode *node,
+                  PagePart part)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *klass = child->type == XML_ELEMENT_NODE ? _cd_html_get_attr (child, "class") : NULL;
+      PagePart         other = klass != NULL ? part_of_class (klass) : PART_NONE;
+
+      if (other != PART_NONE && other != part && other != PART_FURNITURE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * _cd_html_take_page_part:
  * @c: a page's conversion (@c->article set)
@@ -248,6 +289,22 @@ _cd_html_take_page_part (CdHtmlConverter *c,
                                                                      : PART_NONE;
   if (part == PART_NONE)
     return FALSE;
+  /* A box of the page's details ("node__meta") that holds a part of
+   * another kind (the byline) is read a part at a time. */
+  if ((part == PART_TIME || part == PART_LABEL) && holds_other_part (node, part))
+    {
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        {
+          g_autofree char *each = NULL;
+
+          if (child->type != XML_ELEMENT_NODE || _cd_html_is_dropped (child) || _cd_html_take_page_part (c, child))
+            continue;
+          each = _cd_html_node_text (child);
+          if (*each != '\0')
+            _cd_import_add_note (c->notes, each);
+        }
+      return TRUE;
+    }
   text = _cd_html_node_text (node);
   if (cd_count_words (text) > max_words (part))
     return FALSE;
@@ -276,6 +333,25 @@ _cd_html_take_page_part (CdHtmlConverter *c,
     case PART_LABEL:
       _cd_import_add_note (c->notes, text);
       return TRUE;
+    case PART_SOURCE:
+      {
+        /* After its label: "来源：钱塘晚报", "Source: …", "Fuente: …"; with
+         * no label, a class of that name says too little. */
+        const char *colon = g_utf8_strchr (text, -1, 0xFF1A) != NULL ? g_utf8_strchr (text, -1, 0xFF1A) + 3 : strchr (text, ':');
+        const char *name = colon != NULL ? colon + (*colon == ':') : text;
+
+        while (g_unichar_isspace (g_utf8_get_char (name)))
+          name = g_utf8_next_char (name);
+        /* A label the source's, not a picture's ("Foto: Reuters"). */
+        if (*name == '\0' || colon == NULL ||
+            g_regex_match_simple ("^\\W*(?:photo|foto|picture|pic|bild|image|imagen|immagine|图片|摄影|圖片)",
+                                  text, G_REGEX_CASELESS, 0))
+          return FALSE;
+        if (cd_text_is_blank (cd_article_get_source (c->article)))
+          cd_article_set_source (c->article, name);
+        _cd_import_add_note (c->notes, text);
+        return TRUE;
+      }
     case PART_FURNITURE:
       return TRUE;
     case PART_NONE:
@@ -288,6 +364,17 @@ _cd_html_take_page_part (CdHtmlConverter *c,
  * labels and links are shorter. */
 #define STORY_PARAGRAPH_CHARS 80
 
+/* Whether @text, a paragraph's, is long enough to tell the story: half
+ * as long in the scripts that write a word in a character or two. */
+static gboolean
+tells_story (const char *text)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  return length >= STORY_PARAGRAPH_CHARS ||
+         (length >= STORY_PARAGRAPH_CHARS / 2 && g_regex_match_simple ("[\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Hangul}]{10}", text, 0, 0));
+}
+
 /* Whether @node stands outside a page's story, where no paragraph of it
  * is looked for: a dropped element (a menu, a form), the site's header or
  * footer, the site's furniture by its class (comments, related links). */
@@ -295,11 +382,18 @@ static gboolean
 is_outside_story (xmlNode *node)
 {
   g_autofree char *klass = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *style = NULL;
 
   if (_cd_html_is_dropped (node) || _cd_html_name_is (node, "header") || _cd_html_name_is (node, "footer"))
     return TRUE;
   klass = _cd_html_get_attr (node, "class");
-  return klass != NULL && part_of_class (klass) == PART_FURNITURE;
+  id = _cd_html_get_attr (node, "id");
+  style = _cd_html_get_attr (node, "style");
+  /* By its class or its id ("cookie-notice"), or a box fixed over the
+   * page (a consent banner). */
+  return (klass != NULL && part_of_class (klass) == PART_FURNITURE) || (id != NULL && part_of_class (id) == PART_FURNITURE) ||
+         (style != NULL && g_regex_match_simple ("position\\s*:\\s*fixed", style, G_REGEX_CASELESS, 0));
 }
 
 /* Whether @ancestor is @node or holds it. */
@@ -313,12 +407,14 @@ holds (xmlNode *ancestor,
   return FALSE;
 }
 
-/* Finds the story's paragraphs under @node: counts them in *@count and
- * narrows *@block to the least element that holds them all. */
+/* Finds the story's paragraphs under @node: counts them in *@count, adds
+ * their characters to *@length and narrows *@block to the least element
+ * that holds them all. */
 static void
 find_story_block (xmlNode  *node,
                   xmlNode **block,
                   guint    *count,
+                  guint    *length,
                   guint     depth)
 {
   for (; node != NULL; node = node->next)
@@ -329,8 +425,9 @@ find_story_block (xmlNode  *node,
         {
           g_autofree char *text = _cd_html_node_text (node);
 
-          if (g_utf8_strlen (text, -1) < STORY_PARAGRAPH_CHARS)
+          if (!tells_story (text))
             continue;
+          *length += g_utf8_strlen (text, -1);
           if (*block == NULL)
             *block = node;
           while (!holds (*block, node))
@@ -338,7 +435,7 @@ find_story_block (xmlNode  *node,
           (*count)++;
         }
       else if (depth < _CD_HTML_MAX_DEPTH)
-        find_story_block (node->children, block, count, depth + 1);
+        find_story_block (node->children, block, count, length, depth + 1);
     }
 }
 
@@ -360,16 +457,14 @@ cut_beside (xmlNode *node,
       }
 }
 
-/* Whether @text reads as a page's dates and times alone, as a site sets
- * them under the headline ("03.05.2027 - Update : 03.05.2027", "Rabu, 21
- * April 2027 14:35 WIB", "May 3, 2027 10:24 AM"). */
+/* Whether @node's class makes it a part of the page's template (or one
+ * of Copydesk's own fields), which the conversion takes. */
 static gboolean
-is_time_line (const char *text)
+has_part_class (xmlNode *node)
 {
-  return cd_count_words (text) <= 12 && strpbrk (text, "!?;") == NULL &&
-         g_regex_match_simple ("\\b\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})\\b|\\b\\d{1,2}[:.]\\d{2}\\b|"
-                               "\\b\\d{1,2}\\.?\\s+\\p{L}+\\.?,?\\s+(?:19|20)\\d{2}\\b|\\b\\p{L}+\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}\\b",
-                               text, 0, 0);
+  g_autofree char *klass = _cd_html_get_attr (node, "class");
+
+  return klass != NULL && (is_own_class (klass) || part_of_class (klass) != PART_NONE);
 }
 
 /* Reads one element between a page's headline and its story (@node):
@@ -380,11 +475,10 @@ take_story_head_part (CdHtmlConverter *c,
 {
   g_autofree char *text = NULL;
   g_autofree char *byline = NULL;
-  g_autofree char *klass = _cd_html_get_attr (node, "class");
   const char      *dek = cd_article_get_dek (c->article);
 
   if (_cd_html_name_is (node, "figure") || _cd_html_name_is (node, "img") || _cd_html_name_is (node, "picture") ||
-      _cd_html_name_is (node, "table") || (klass != NULL && (is_own_class (klass) || part_of_class (klass) != PART_NONE)))
+      _cd_html_name_is (node, "table") || has_part_class (node))
     return FALSE;
   if (is_share_links (node))
     return TRUE;
@@ -397,16 +491,13 @@ take_story_head_part (CdHtmlConverter *c,
   if (g_regex_match_simple ("^h[1-6]$", (const char *) node->name, G_REGEX_CASELESS, 0))
     return FALSE;
   /* A name alone, or a byline, with a separator after it ("Seda Kılınç |"). */
-  for (char *last; *text != '\0' && (last = g_utf8_find_prev_char (text, text + strlen (text))) != NULL &&
-                   (g_unichar_isspace (g_utf8_get_char (last)) || strchr ("|/-", *last) != NULL ||
-                    g_str_has_prefix (last, "•") || g_str_has_prefix (last, "·") || g_str_has_prefix (last, "–"));)
-    *last = '\0';
-  if (_cd_import_is_name_line (text) || (byline = _cd_import_byline_of_line (text)) != NULL)
+  strip_separators (text);
+  if ((byline = _cd_import_byline_of_line (text)) != NULL || _cd_import_is_name_line (text))
     {
       cd_article_set_byline (c->article, byline != NULL ? byline : text);
       return TRUE;
     }
-  if (is_time_line (text))
+  if (_cd_import_is_time_line (text))
     {
       _cd_import_add_note (c->notes, text);
       return TRUE;
@@ -436,9 +527,19 @@ read_story_head (CdHtmlConverter *c,
         }
       if (_cd_html_is_dropped (node))
         continue;
-      /* A box of parts ("<div><div>Seda Kılınç |</div> <span>03.05.2027</span></div>")
+      if (has_part_class (node))
+        {
+          if (_cd_html_take_page_part (c, node))
+            {
+              xmlUnlinkNode (node);
+              xmlFreeNode (node);
+            }
+          continue;
+        }
+      /* A box of parts ("<div><div>Seda Kılınç |</div> <span>03.05.2027</span></div>",
+       * "<div><span class="time">…</span> <span class="author">作者：张伟</span></div>")
        * is read a part at a time. */
-      if (_cd_html_has_block_child (node) && !is_share_links (node))
+      if ((_cd_html_has_block_child (node) || holds_other_part (node, PART_NONE)) && !is_share_links (node))
         {
           read_story_head (c, node->children, headline, block);
           continue;
@@ -455,8 +556,10 @@ read_story_head (CdHtmlConverter *c,
 /**
  * _cd_html_cut_page_frame:
  * @c: a page's conversion (@c->article and @c->notes set)
- * @scope: the element that holds a news site's page's story (its
- *   <article>, else its <body>)
+ * @scope: the element that holds a news site's page's story
+ *   (_cd_html_page_scope())
+ * @story: (nullable): the <article> in @scope that holds the story's
+ *   text, where the headline stands outside it
  *
  * Cuts what a site's template sets around the story out of @scope: after
  * the block of the story's paragraphs, the related links, the tags and
@@ -470,16 +573,23 @@ read_story_head (CdHtmlConverter *c,
  */
 void
 _cd_html_cut_page_frame (CdHtmlConverter *c,
-                         xmlNode         *scope)
+                         xmlNode         *scope,
+                         xmlNode         *story)
 {
   xmlNode *block = NULL;
   xmlNode *headline;
-  guint    count = 0;
+  guint    count = 0, length = 0;
 
   g_assert (c != NULL && c->article != NULL && c->notes != NULL);
   g_assert (scope != NULL);
 
-  find_story_block (scope->children, &block, &count, 0);
+  find_story_block (story != NULL ? story->children : scope->children, &block, &count, &length, 0);
+  /* The <article> that holds the story, with the headline over it. */
+  if (story != NULL && (count < 2 || !holds (story, block)))
+    {
+      block = story;
+      count = 2;
+    }
   if (count < 2 || block == scope || !holds (scope, block))
     return;
   /* A headline under the story is not a page's. */
@@ -489,7 +599,102 @@ _cd_html_cut_page_frame (CdHtmlConverter *c,
   cut_beside (block, scope, FALSE);
   if (headline != NULL && !holds (block, headline))
     {
+      /* Beside the headline, a kicker over it is the page's part. */
+      xmlNode *first = headline;
+
+      while (first->prev != NULL)
+        first = first->prev;
+      for (xmlNode *node = first; node != headline; node = node->next)
+        _cd_html_take_page_part (c, node);
       cut_beside (headline, scope, TRUE);
       read_story_head (c, scope->children, headline, block);
     }
+}
+
+/* The length of the story's paragraphs under @node (find_story_block()). */
+static guint
+story_length (xmlNode *node)
+{
+  xmlNode *block = NULL;
+  guint    count = 0, length = 0;
+
+  find_story_block (node, &block, &count, &length, 0);
+  return length;
+}
+
+/* Adds the <article> elements from @node on, not those within one, to
+ * @articles. */
+static void
+find_articles (xmlNode   *node,
+               GPtrArray *articles,
+               guint      depth)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE || _cd_html_is_dropped (node))
+        continue;
+      if (_cd_html_name_is (node, "article"))
+        g_ptr_array_add (articles, node);
+      else if (depth < _CD_HTML_MAX_DEPTH)
+        find_articles (node->children, articles, depth + 1);
+    }
+}
+
+/**
+ * _cd_html_page_scope:
+ * @root: a page's root element
+ * @story: (out) (transfer none): the <article> of the story's text, when
+ *   the element returned holds more for the headline over it; or %NULL
+ *
+ * The element that holds a page's story: its <article>; of several, the
+ * one with the most of the story's paragraphs, or, where three or more
+ * stand side by side with nothing else so marked (a live blog's posts),
+ * the element that holds them; with the page's headline (its first <h1>)
+ * when that stands before it, outside it, and it has none of its own.
+ * Without an <article>, the body.
+ *
+ * Returns: (transfer none): the element
+ */
+xmlNode *
+_cd_html_page_scope (xmlNode  *root,
+                     xmlNode **story)
+{
+  g_autoptr (GPtrArray) articles = g_ptr_array_new ();
+  xmlNode *scope = NULL;
+  xmlNode *headline;
+  guint    best = 0;
+  gboolean siblings;
+
+  g_assert (root != NULL && story != NULL);
+
+  *story = NULL;
+  find_articles (root, articles, 0);
+  siblings = articles->len >= 3;
+  for (guint i = 0; i < articles->len; i++)
+    {
+      xmlNode *article = g_ptr_array_index (articles, i);
+      guint    length = story_length (article->children);
+
+      siblings = siblings && article->parent == ((xmlNode *) g_ptr_array_index (articles, 0))->parent && length > 0;
+      if (scope == NULL || length > best)
+        {
+          scope = article;
+          best = length;
+        }
+    }
+  if (siblings)
+    scope = ((xmlNode *) g_ptr_array_index (articles, 0))->parent;
+  if (scope == NULL)
+    return (scope = _cd_html_find_element (root, "body", 0)) != NULL ? scope : root;
+  *story = NULL;
+  if (_cd_html_find_element (scope->children, "h1", 0) != NULL)
+    return scope;
+  headline = _cd_html_find_element (root, "h1", 0);
+  if (headline != NULL && !holds (scope, headline) && xmlXPathCmpNodes (headline, scope) == 1)
+    {
+      *story = siblings ? NULL : scope;
+      while (!holds (scope, headline))
+        scope = scope->parent;
+    }
+  return scope;
 }

@@ -19,6 +19,7 @@ typedef struct
   gboolean   take_headline;
   char      *headline;
   CdArticle *article; /* when importing a page: receives Copydesk's own fields */
+  xmlNode   *story;   /* when importing a site's page: what holds its story */
   GString   *notes;   /* when importing a page: what is the desk's */
   guint      em_depth;
   guint      strong_depth;
@@ -38,8 +39,11 @@ gboolean _cd_html_has_block_child (xmlNode *node);
 /* cd-html-page.c: a part of a news site's page template */
 gboolean _cd_html_take_page_part (CdHtmlConverter *c,
                                   xmlNode         *node);
+xmlNode *_cd_html_page_scope (xmlNode  *root,
+                              xmlNode **story);
 void     _cd_html_cut_page_frame (CdHtmlConverter *c,
-                                  xmlNode         *scope);
+                                  xmlNode         *scope,
+                                  xmlNode         *story);
 
 /* cd-html-inline.c: inline elements as inline Markdown */
 void  _cd_html_append_text (const CdHtmlConverter *c,

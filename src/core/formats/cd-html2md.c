@@ -17,6 +17,7 @@
 #include "cd-html-private.h"
 #include "cd-html2md-private.h"
 #include "cd-import-private.h"
+#include "cd-render.h"
 
 #define MAX_DEPTH _CD_HTML_MAX_DEPTH
 
@@ -580,6 +581,53 @@ render_blocks (CdHtmlConverter *c,
   _cd_html_flush_run (c, run, blocks);
 }
 
+/* Whether @node is hidden from its readers: the "hidden" attribute, or a
+ * style of "display: none" or "visibility: hidden" (a newsletter's
+ * preview text, a page's text for screen readers' menus). */
+static gboolean
+is_hidden (xmlNode *node)
+{
+  g_autofree char *style = NULL;
+  g_autofree char *hidden = _cd_html_get_attr (node, "hidden");
+
+  if (hidden != NULL)
+    return TRUE;
+  style = _cd_html_get_attr (node, "style");
+  return style != NULL &&
+         g_regex_match_simple ("(?:^|;)\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden)\\s*(?:!important\\s*)?(?:;|$)",
+                               style, G_REGEX_CASELESS, 0);
+}
+
+/* Whether @node holds a few words at most: a hidden part of the story
+ * ("<div hidden>" around its second half, shown by a button) stays. */
+static gboolean
+hides_little (xmlNode *node)
+{
+  g_autofree char *text = _cd_html_node_text (node);
+
+  return cd_count_words (text) <= 60;
+}
+
+/* Frees the hidden elements (is_hidden()) of a few words from @node on. */
+static void
+remove_hidden (xmlNode *node,
+               guint    depth)
+{
+  for (xmlNode *next; node != NULL; node = next)
+    {
+      next = node->next;
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_hidden (node) && hides_little (node))
+        {
+          xmlUnlinkNode (node);
+          xmlFreeNode (node);
+        }
+      else if (depth < _CD_HTML_MAX_DEPTH)
+        remove_hidden (node->children, depth + 1);
+    }
+}
+
 /* libxml2 stops reading at 256 levels of nesting (more needs
  * XML_PARSE_HUGE, which lifts every other limit too); @too_deep tells that
  * apart from a page that simply has no text. */
@@ -617,7 +665,10 @@ parse_html (const char *html,
               strstr (last->message, "depth") != NULL;
   htmlFreeParserCtxt (ctxt);
   if (word && doc != NULL && xmlDocGetRootElement (doc) != NULL)
-    _cd_html_word_normalize (xmlDocGetRootElement (doc));
+    {
+      _cd_html_word_normalize (xmlDocGetRootElement (doc));
+      remove_hidden (xmlDocGetRootElement (doc)->children, 0);
+    }
   return doc;
 }
 
@@ -634,7 +685,9 @@ convert (CdHtmlConverter *c,
     return g_strdup ("");
   /* When importing a page, its <article> is the story; menus, headers and
    * footers around it are not. */
-  if (c->article != NULL && (article = _cd_html_find_element (root, "article", 0)) != NULL)
+  if (c->story != NULL)
+    render_block (c, c->story, blocks, 0);
+  else if (c->article != NULL && (article = _cd_html_find_element (root, "article", 0)) != NULL)
     render_block (c, article, blocks, 0);
   else
     render_blocks (c, root, blocks, 0);
@@ -771,13 +824,14 @@ _cd_import_html (CdArticle  *article,
   {
     g_autofree char *generator = _cd_html_meta_content (head, "generator");
     g_autofree char *prog_id = _cd_html_meta_content (head, "ProgId");
-    xmlNode         *scope = _cd_html_find_element (root, "article", 0);
-
-    if (scope == NULL)
-      scope = _cd_html_find_element (root, "body", 0);
-    if (scope != NULL && prog_id == NULL &&
+    if (prog_id == NULL &&
         (generator == NULL || !g_regex_match_simple ("^(?:Copydesk|Microsoft|LibreOffice|OpenOffice)\\b", generator, 0, 0)))
-      _cd_html_cut_page_frame (&c, scope);
+      {
+        xmlNode *within = NULL;
+
+        c.story = _cd_html_page_scope (root, &within);
+        _cd_html_cut_page_frame (&c, c.story, within);
+      }
   }
   body = convert (&c, doc);
 
@@ -821,6 +875,23 @@ _cd_import_html (CdArticle  *article,
       return FALSE;
     }
 
+  /* The page's description that is the story's first words, not its
+   * standfirst. */
+  _cd_import_drop_repeated_dek (article, body);
+  if (!cd_text_is_blank (cd_article_get_dek (article)))
+    {
+      g_autofree char *plain = cd_render_plain_text (body, -1);
+      g_autofree char *dek = _cd_html_collapse_space (cd_article_get_dek (article));
+      g_autofree char *flat = _cd_html_collapse_space (plain);
+
+      /* Cut short, as a description may be: "… over Mill Creek." */
+      while (g_str_has_suffix (dek, "…"))
+        dek[strlen (dek) - strlen ("…")] = '\0';
+      for (gsize n = strlen (dek); n > 0 && strchr (".,; ", dek[n - 1]) != NULL; n--)
+        dek[n - 1] = '\0';
+      if (strlen (dek) >= 40 && strstr (flat, dek) != NULL)
+        cd_article_set_dek (article, NULL);
+    }
   /* The story's opening, as in every other format: a standfirst over
    * its "By" line or dateline, which are the article's. */
   body = _cd_import_take_standfirst (article, body, under_headline);

@@ -73,7 +73,8 @@ _cd_import_part_byline_post (const char *byline)
  * (Spanish), "Door Piet de Vries" (Dutch), "Av Kari Nordbø" (Norwegian,
  * Swedish), "Af Mette Holm/Ritzau" (Danish), "von Christian Albrecht und
  * Maria Hegel" (two names), "Di Marco Rossi" or "di Marco
- * Rossi" (Italian, as papers set it), "Του Γιώργου Παπαδόπουλου" (Greek)
+ * Rossi" (Italian, as papers set it), "Oleh Budi Santoso" (Indonesian),
+ * "Του Γιώργου Παπαδόπουλου" (Greek)
  * give the name where it reads as one: two to five words, each with a
  * capital but the particles of names (von, de, van der …), and perhaps
  * an agency after a comma ("Von Anna Berg, dpa"). "Von Montag an gilt"
@@ -81,7 +82,7 @@ _cd_import_part_byline_post (const char *byline)
 static char *
 foreign_byline (const char *line)
 {
-  static const char *const by[] = { "von ", "par ", "por ", "door ", "di ", "av ", "af ", "Του ", "του ", "Της ", "της ", NULL };
+  static const char *const by[] = { "von ", "par ", "por ", "door ", "di ", "av ", "af ", "oleh ", "Του ", "του ", "Της ", "της ", NULL };
   static const char *const particles[] = { "von", "van", "de", "der", "den", "del", "della", "di", "da", "du", "la",
                                            "le", "y", "zu", "ter", "ten", "und", "and", "et", "e", "i", "og",
                                            "och", "ja", NULL };
@@ -149,7 +150,10 @@ _cd_import_byline_of_line (const char *line)
     return _cd_import_byline_of_line (g_utf8_next_char (line) + 1);
   /* Labelled: "Author: Rūta Kazlauskaitė", "Haber: Zeynep Aydemir". */
   if ((name = _cd_import_match_group (_cd_import_wire_regex (RE_AUTHOR_LABEL), line, "name")) != NULL)
-    return _cd_import_is_name_line (g_strstrip (name)) ? g_steal_pointer (&name) : NULL;
+    /* A name of a script without capitals too: "作者：张伟". */
+    return _cd_import_is_name_line (g_strstrip (name)) || g_regex_match_simple ("^\\p{Lo}{2,8}$", name, 0, 0)
+               ? g_steal_pointer (&name)
+               : NULL;
   /* With the agency after it in brackets: "Por Jonas Brehm (dpa)". */
   if (n > 3 && line[n - 1] == ')' && strrchr (line, '(') != NULL && strrchr (line, '(') > line)
     {

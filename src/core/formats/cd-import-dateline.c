@@ -170,6 +170,18 @@ fetch_source (GMatchInfo *info)
   return source != NULL ? source : g_strdup ("");
 }
 
+/* Whether @text reads as dates and times alone, as a site sets them
+ * under the headline or a newsletter over its story ("03.05.2027 - Update : 03.05.2027", "Rabu, 21
+ * April 2027 14:35 WIB", "May 3, 2027 10:24 AM"). */
+gboolean
+_cd_import_is_time_line (const char *text)
+{
+  return cd_count_words (text) <= 12 && strpbrk (text, "!?;") == NULL &&
+         g_regex_match_simple ("\\b\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})\\b|\\b\\d{1,2}[:.]\\d{2}\\b|"
+                               "\\b\\d{1,2}\\.?\\s+\\p{L}+\\.?,?\\s+(?:19|20)\\d{2}\\b|\\b\\p{L}+\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}\\b",
+                               text, 0, 0);
+}
+
 /* Whether @text is a date alone ("Jan 30", "Jan. 12", "4/4/2018"): a
  * dateline that names no place. */
 gboolean

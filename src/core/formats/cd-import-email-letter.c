@@ -464,3 +464,176 @@ _cd_import_take_greeting (char    *text,
   g_free (text);
   return g_string_free (rest, FALSE);
 }
+
+/* What a mailing list's program sets over a message ("View in browser")
+ * and under it (the reader's way out of the list, with the social links
+ * and the rule above it): the words, in a paragraph of their own. */
+#define VIEW_ONLINE                                                                                                  \
+  "(?:view|read|see|open)\\s+(?:this\\s+(?:e-?mail|newsletter|message)\\s+|it\\s+)?(?:in\\s+(?:(?:your|a|the)\\s+)?" \
+  "browser|online|on\\s+the\\s+web|as\\s+a\\s+web\\s*page)|\\bweb\\s*version\\b|\\bonline\\s+version\\b|"            \
+  "ver\\s+en\\s+(?:el\\s+|tu\\s+)?navegador|version\\s+en\\s+ligne|voir\\s+en\\s+ligne|"                             \
+  "afficher\\s+dans\\s+(?:le|votre)\\s+navigateur|im\\s+browser\\s+(?:anzeigen|öffnen|ansehen|lesen)|"              \
+  "webversion|online\\s+ansehen|visualizza\\s+(?:nel|sul|online)|bekijk\\s+(?:in\\s+(?:je|uw)\\s+browser|"           \
+  "online)|открыть\\s+в\\s+браузере|zobacz\\s+w\\s+przeglądarce"
+#define LEAVE_LIST                                                                                             \
+  "unsubscribe|opt[\\s-]*out|you\\s+(?:are\\s+)?receiv(?:e|ed|ing)\\s+this|update\\s+(?:your\\s+)?"            \
+  "(?:subscription\\s+)?preferences|manage\\s+(?:your\\s+)?(?:subscription|preferences|e-?mail)|"              \
+  "no\\s+longer\\s+wish\\s+to\\s+receive|abbestellen|abmelden|désabonner|désinscri|darse\\s+de\\s+baja|"     \
+  "cancelar\\s+(?:la\\s+)?suscripci|disiscriv|afmelden|uitschrijven|avregistrer|avsluta|отписаться|" \
+  "odhlásit|wypisz|zrezygnuj|aboneliği|abonelikten"
+
+#define READ_ON                                                                                                                 \
+  "^(?:read\\s+(?:more|on|the\\s+(?:full|whole|rest))|continue\\s+reading|keep\\s+reading|lees\\s+(?:het\\s+hele|meer|verder)|" \
+  "leer\\s+(?:en\\s+la\\s+web|más|la\\s+noticia)|sigue\\s+leyendo|weiterlesen|mehr\\s+lesen|lire\\s+la\\s+suite|"              \
+  "leia\\s+mais|continua\\s+a\\s+leggere|leggi\\s+(?:tutto|l'articolo)|läs\\s+mer|les\\s+mer|læs\\s+mere|lue\\s+lisää|"     \
+  "czytaj\\s+dalej|читать\\s+далее|記事の続き|続きを読む|阅读全文|閱讀全文|기사\\s*전문)"
+
+/* Whether @plain (a paragraph's text) is a link to read the message on
+ * the web, alone. */
+static gboolean
+is_view_online (const char *plain)
+{
+  return cd_count_words (plain) <= 16 && g_regex_match_simple (VIEW_ONLINE, plain, G_REGEX_CASELESS, 0);
+}
+
+/* Whether @paragraph (Markdown) tells the reader how to leave the list,
+ * with its link or address. */
+static gboolean
+is_leave_list (const char *paragraph,
+               const char *plain)
+{
+  return cd_count_words (plain) <= 80 && g_regex_match_simple (LEAVE_LIST, plain, G_REGEX_CASELESS, 0) &&
+         (strstr (paragraph, "](") != NULL || strstr (paragraph, "http") != NULL || strchr (paragraph, '@') != NULL ||
+          g_regex_match_simple ("receiv(?:e|ed|ing)\\s+this", plain, G_REGEX_CASELESS, 0));
+}
+
+/* Whether @plain is the list's links to its pages on the networks, or a
+ * link alone to the story on the web: what stands over the way out. */
+static gboolean
+is_list_furniture (const char *paragraph,
+                   const char *plain)
+{
+  g_autofree char *bare = g_regex_replace_literal (_cd_import_wire_regex (RE_RULE), plain, -1, 0, "", 0, NULL);
+
+  return *g_strstrip (bare) == '\0' ||
+         g_regex_match_simple ("^(?:follow\\s+us|find\\s+us|connect\\s+with\\s+us|síguenos|suivez-nous|folgen\\s+sie\\s+uns|"
+                               "seguici|volg\\s+ons|følg\\s+os|следите|obserwuj)\\b",
+                               plain, G_REGEX_CASELESS, 0) ||
+         (g_str_has_prefix (paragraph, "[") && g_str_has_suffix (paragraph, ")") && strstr (paragraph + 1, "](") != NULL &&
+          strchr (strstr (paragraph, "](") + 2, '[') == NULL);
+}
+
+/* A Markdown link to a page on the web: its text, its address. */
+static GRegex *
+links (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\[([^\\]\\[]+)\\]\\((https?://[^()\\s]+)\\)", G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
+/**
+ * _cd_import_take_list_frame:
+ * @text: (transfer full): an email's text, plain or Markdown
+ * @list: whether the message came from a mailing list (its headers say)
+ * @notes: where the list's words go
+ *
+ * A message from a mailing list (a newsletter, an agency's or an
+ * office's service): its link to read it on the web over the story goes;
+ * the way out of the list under it ("You are receiving this e-mail
+ * because …", "Unsubscribe"), with the social links, a link to the story
+ * on the web and the rule over them, goes to @notes, and so does all
+ * under it. From a @list, the issue's date and number, a greeting and a
+ * logo over the story go, and the story ends at its link to read on
+ * ("Read more on our website"): the list's other items under it go to
+ * @notes.
+ *
+ * Returns: (transfer full): @text without them
+ */
+char *
+_cd_import_take_list_frame (char    *text,
+                            gboolean list,
+                            GString *notes)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_auto (GStrv) paragraphs = g_regex_split_simple ("\\n(?:[ \\t\\r]*\\n)+", trimmed, 0, 0);
+  guint    count = g_strv_length (paragraphs);
+  guint    first = 0, end = count;
+  GString *rest;
+
+  g_assert (text != NULL && notes != NULL);
+
+  for (guint i = 0; i < count && i < 4; i++)
+    {
+      g_autofree char *plain = cd_render_plain_text (paragraphs[i], -1);
+
+      if (is_view_online (g_strstrip (plain)))
+        {
+          first = i + 1;
+          /* What stood over it went with it ("Having trouble viewing …?"). */
+          for (guint j = 0; j < i; j++)
+            {
+              g_autofree char *above = cd_render_plain_text (paragraphs[j], -1);
+
+              _cd_import_add_note (notes, g_strstrip (above));
+            }
+          break;
+        }
+    }
+  /* A list's issue: its date and number, a greeting, its logo over the
+   * story; the story ends at its link to read it all on the web, and the
+   * list's other items under that are the list's. */
+  for (; list && first + 2 < count && first < 4; first++)
+    {
+      g_autofree char *plain = cd_render_plain_text (paragraphs[first], -1);
+
+      g_strstrip (plain);
+      if (g_regex_match_simple ("^!\\[[^\\]]*\\]\\([^()\\s]*\\)$", paragraphs[first], 0, 0))
+        continue;
+      if (!_cd_import_is_time_line (plain) && !g_regex_match_simple ("^\\p{L}+(?:\\s\\p{L}+)?[!！]$", plain, 0, 0))
+        break;
+      _cd_import_add_note (notes, plain);
+    }
+  for (guint i = first + 2; list && i < count && end == count; i++)
+    {
+      g_autofree char *plain = cd_render_plain_text (paragraphs[i], -1);
+
+      if (cd_count_words (plain) <= 12 && g_regex_match_simple (READ_ON, g_strstrip (plain), G_REGEX_CASELESS, 0))
+        end = i;
+    }
+  for (guint i = count; i > first + 1 && i + 8 > count; i--)
+    {
+      g_autofree char *plain = cd_render_plain_text (paragraphs[i - 1], -1);
+
+      if (is_leave_list (paragraphs[i - 1], g_strstrip (plain)))
+        end = MIN (end, i - 1);
+    }
+  while (end < count && end > first + 1)
+    {
+      g_autofree char *plain = cd_render_plain_text (paragraphs[end - 1], -1);
+
+      if (!is_list_furniture (paragraphs[end - 1], g_strstrip (plain)))
+        break;
+      end--;
+    }
+  if (first == 0 && end == count)
+    return text;
+  for (guint i = end; i < count; i++)
+    {
+      /* A link to the web keeps its address: "Read more (https://…)". */
+      g_autofree char *linked = g_regex_replace (links (), paragraphs[i], -1, 0, "\\1 (\\2)", 0, NULL);
+      g_autofree char *plain = cd_render_plain_text (linked != NULL ? linked : paragraphs[i], -1);
+      g_autofree char *bare = g_regex_replace_literal (_cd_import_wire_regex (RE_RULE), g_strstrip (plain), -1, 0, "", 0, NULL);
+
+      if (*g_strstrip (bare) != '\0')
+        _cd_import_add_note (notes, bare);
+    }
+  rest = g_string_new (NULL);
+  for (guint i = first; i < end; i++)
+    g_string_append_printf (rest, "%s%s", rest->len > 0 ? "\n\n" : "", paragraphs[i]);
+  g_string_append_c (rest, '\n');
+  g_free (text);
+  return g_string_free (rest, FALSE);
+}

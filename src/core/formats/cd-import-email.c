@@ -1010,6 +1010,7 @@ _cd_import_email (CdArticle  *article,
   gboolean         repeated = FALSE;
   gboolean         labelled = FALSE;
   gboolean         reply;
+  gboolean         list;
   g_autofree char *address = NULL;
   g_autofree char *when = NULL;
   GDateTime       *date;
@@ -1044,6 +1045,8 @@ _cd_import_email (CdArticle  *article,
       subject = strip_subject (g_mime_message_get_subject (message));
     }
   /* A reply's subject is the message it answers, the desk's commission. */
+  list = g_mime_object_get_header (GMIME_OBJECT (parts.message), "List-Unsubscribe") != NULL ||
+         g_mime_object_get_header (GMIME_OBJECT (parts.message), "List-Id") != NULL;
   reply = g_regex_match_simple ("^\\s*(?:re|aw|sv|vs|rv|r)\\s*:", g_mime_message_get_subject (parts.message) != NULL ? g_mime_message_get_subject (parts.message) : "",
                                 G_REGEX_CASELESS, 0);
   subject = _cd_import_take_subject_label (subject, notes);
@@ -1066,6 +1069,7 @@ _cd_import_email (CdArticle  *article,
         {
           plain = without_mailer_marks (without_stars (plain));
           plain = take_forward (plain, FALSE, &subject, &sender, &address, &when, notes);
+          plain = _cd_import_take_list_frame (plain, list, notes);
           _cd_import_cut_signature (plain);
           _cd_import_cut_closing (plain, sender, notes);
           plain = _cd_import_split_head_paragraph (plain);
@@ -1081,8 +1085,8 @@ _cd_import_email (CdArticle  *article,
            * headline of the text's own that tells the subject's story,
            * before the subject. */
           if (!repeated)
-            plain = _cd_import_take_subject_codes (plain, subject, reply, notes);
-          if (!repeated && (_cd_import_opens_release (plain) || _cd_import_opens_own_headline (plain, subject, reply)))
+            plain = _cd_import_take_subject_codes (plain, subject, reply || list, notes);
+          if (!repeated && (_cd_import_opens_release (plain) || _cd_import_opens_own_headline (plain, subject, reply || list)))
             {
               _cd_import_add_note (notes, subject);
               story = g_strdup (plain);
@@ -1111,6 +1115,7 @@ _cd_import_email (CdArticle  *article,
             story = g_strdup (text->str);
           }
           story = take_forward (story, TRUE, &subject, &sender, &address, &when, notes);
+          story = _cd_import_take_list_frame (story, list, notes);
           _cd_import_cut_signature (story);
           _cd_import_cut_closing (story, sender, notes);
           story = _cd_import_take_greeting (story, notes);
@@ -1125,7 +1130,7 @@ _cd_import_email (CdArticle  *article,
           if (!repeated && !labelled)
             story = _cd_import_take_release_head (article, story, subject, notes);
           if (!repeated && cd_text_is_blank (cd_article_get_headline (article)))
-            story = _cd_import_take_own_headline (article, story, subject, reply, notes);
+            story = _cd_import_take_own_headline (article, story, subject, reply || list, notes);
           story = _cd_import_take_standfirst (article, story, FALSE);
           story = _cd_import_take_body_opening (article, story, notes);
           story = _cd_import_take_body_sign_off (story, notes);
@@ -1159,7 +1164,10 @@ _cd_import_email (CdArticle  *article,
 
       if (agency != NULL && cd_text_is_blank (cd_article_get_source (article)))
         cd_article_set_source (article, agency);
-      if (agency == NULL && cd_text_is_blank (cd_article_get_byline (article)) &&
+      /* A mailing list's sender is its publication. */
+      if (list && agency == NULL && cd_text_is_blank (cd_article_get_source (article)))
+        cd_article_set_source (article, sender);
+      if (agency == NULL && !list && cd_text_is_blank (cd_article_get_byline (article)) &&
           !is_press_office (sender, article, notes->str))
         cd_article_set_byline (article, sender);
     }

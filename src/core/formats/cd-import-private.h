@@ -131,6 +131,7 @@ typedef enum
 } CdWirePattern;
 
 GRegex  *_cd_import_wire_regex (guint which);
+gboolean _cd_import_is_time_line (const char *text);
 gboolean _cd_import_is_credit_line (const char *line,
                                     char      **writer);
 gboolean _cd_import_is_code_line (const char *line);
@@ -399,6 +400,9 @@ gboolean _cd_import_opens_own_headline (const char *plain,
                                         const char *subject,
                                         gboolean    label);
 char    *_cd_import_agency_of_sender (const char *sender);
+char    *_cd_import_take_list_frame (char    *text,
+                                     gboolean list,
+                                     GString *notes);
 char    *_cd_import_take_subject_codes (char       *text,
                                         const char *subject,
                                         gboolean    label,

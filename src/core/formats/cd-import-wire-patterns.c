@@ -284,7 +284,7 @@ _cd_import_wire_regex (guint which)
      * "Autor: …", "Haber: …" (Anadolu), "Pewarta: …" (Antara), "Автор: …"
      * (Kazinform) */
     "^(?:author|autor|autorka|autorin|autore|autrice|auteur|autora|pewarta|reporter|haber|muhabir|szerző|"
-    "forfatter|författare|kirjoittaja|yazar|penulis|wartawan|автор|аўтар|автор\\s+материала)\\s*:\\s*(?<name>\\S.*)$",
+    "forfatter|författare|kirjoittaja|yazar|penulis|wartawan|автор|аўтар|автор\\s+материала|作者|记者|記者|编辑)\\s*[:：]\\s*(?<name>\\S.*)$",
     /* A name in capitals, then the writer's post with a capital and small
      * letters: "MARCUS HALE AP Business Writer" */
     "(?-i)^(?<name>\\p{Lu}[\\p{Lu}'’.-]+(?:\\s+\\p{Lu}[\\p{Lu}'’.-]+){1,3}?)\\s+(?<post>(?:The\\s+)?\\p{Lu}\\S*(?:\\s+\\S+){1,4})$",
@@ -307,7 +307,7 @@ _cd_import_wire_regex (guint which)
     "lesen\\s+sie\\s+auch|(?:[àa]\\s+)?lire\\s+aussi|leggi\\s+anche|baca\\s+juga|lihat\\s+juga|читайте\\s+также|"
     "читайте\\s+также\\s+на\\s+\\S.{0,30}|по\\s+теме|прочетете\\s+още|czytaj\\s+(?:też|także)|zobacz\\s+(?:też|także)|"
     "čtěte\\s+také|ayrıca\\s+okuyun|ilginizi\\s+çekebilir|lees\\s+ook|läs\\s+också|les\\s+også|læs\\s+også|"
-    "lue\\s+myös|citește\\s+și|διαβάστε\\s+επίσης|اقرأ\\s+أيضا|اقرأ\\s+أيضاً)\\s*:\\s*(?<rest>.*)$",
+    "lue\\s+myös|citește\\s+și|διαβάστε\\s+επίσης|اقرأ\\s+أيضا|اقرأ\\s+أيضاً)\\s*[:：]?\\s*(?<rest>.*)$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 
