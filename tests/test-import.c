@@ -4150,7 +4150,9 @@ test_html_article_labels (void)
  * words for the standfirst ("post-sub-title"); the page's description
  * that is the story's first words, cut short; a label and a name in a
  * script without capitals ("作者：张伟"), the source after its label
- * ("来源：…"); "Oleh"; a live blog's posts, each an <article>, all kept. */
+ * ("来源：…") and a counter of readers that goes; "Oleh"; a live blog's
+ * posts, each an <article>, all kept; the byline and the date in a list
+ * (its items then empty go) and a standfirst of the class "intro". */
 static void
 test_html_site_page_parts (void)
 {
@@ -4173,7 +4175,7 @@ test_html_site_page_parts (void)
       "<html lang=\"zh\"><head><title>地铁三期完工</title></head><body><div class=\"topnav\"><a href=\"/\">首页</a></div>"
       "<h1>杭州地铁三期工程全面完工</h1><div class=\"art-info\"><span class=\"time\">2025-03-04 10:23</span> "
       "<span class=\"source\">来源：<a href=\"https://paper.example/\">钱塘晚报</a></span> "
-      "<span class=\"author\">作者：张伟</span></div><div class=\"content\">"
+      "<span class=\"author\">作者：张伟</span> | <span class=\"views\">阅读：1843</span></div><div class=\"content\">"
       "<p>记者从杭州市地铁集团获悉，杭州地铁三期建设规划中的最后两条线路已于日前完成全部土建和机电安装工程，预计年底前开通运营。</p>"
       "<p>据介绍，这两条线路全长约58公里，共设车站36座，建成后杭州地铁运营总里程将超过600公里。</p></div></body></html>";
   const char *live =
@@ -4186,6 +4188,14 @@ test_html_site_page_parts (void)
       "<article><h2>Trains suspended</h2><p>ScotRail has suspended all trains across Scotland until at least 7pm after "
       "trees fell onto the line.</p></article>"
       "</div></main></body></html>";
+  const char *listed =
+      "<html><body><h1>Library to close for renovation</h1>"
+      "<ul class=\"list-inline asset-byline\"><li><span class=\"tnt-byline\">Kevin Marsh</span></li>"
+      "<li><span class=\"asset-date\">Mar 5, 2025</span></li></ul>"
+      "<div class=\"article__intro\">The building will reopen next spring with a teen room and a new roof</div>"
+      "<div class=\"asset-content\"><p>The Eastfield Public Library will close on May 1 for a 10-month renovation, "
+      "city officials said on Wednesday.</p><p>Books can be borrowed from the branch libraries and the mobile "
+      "library while the work goes on.</p></div></body></html>";
   const char *oleh =
       "<html><body><h1>Surabaya bangun 25 taman baru</h1><p>Oleh Budi Santoso</p>"
       "<p>Pemerintah Kota Surabaya akan membangun 25 ruang terbuka hijau baru sepanjang tahun ini, kata wali kota "
@@ -4195,6 +4205,7 @@ test_html_site_page_parts (void)
   g_autoptr (CdArticle) article = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML, "parkhaus.html", &error);
   g_autoptr (CdArticle) zh = NULL;
   g_autoptr (CdArticle) blog = NULL;
+  g_autoptr (CdArticle) library = NULL;
   g_autoptr (CdArticle) id = NULL;
 
   g_assert_no_error (error);
@@ -4220,6 +4231,12 @@ test_html_site_page_parts (void)
   g_assert_nonnull (strstr (cd_article_get_body (blog), "## Ferries cancelled"));
   g_assert_nonnull (strstr (cd_article_get_body (blog), "## Power cuts rise"));
   g_assert_nonnull (strstr (cd_article_get_body (blog), "until at least 7pm after trees fell onto the line.\n"));
+
+  library = cd_import_data (listed, strlen (listed), CD_IMPORT_FORMAT_HTML, "library.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_byline (library), ==, "Kevin Marsh");
+  g_assert_cmpstr (cd_article_get_dek (library), ==, "The building will reopen next spring with a teen room and a new roof");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (library), "The Eastfield Public Library will close"));
 
   id = cd_import_data (oleh, strlen (oleh), CD_IMPORT_FORMAT_HTML, "taman.html", &error);
   g_assert_no_error (error);

@@ -39,7 +39,7 @@ static const struct
   guint              max_words;
   const char *const *words;
 } part_words[] = {
-  {PART_STANDFIRST, 60, (const char *const[]){ "standfirst", "dek", "deck", "strapline", "subtitle", "subheadline", "summary", NULL }                                                                                                                                                                                                                                                                                      },
+  {PART_STANDFIRST, 60, (const char *const[]){ "standfirst", "dek", "deck", "strapline", "subtitle", "subheadline", "summary", "intro", "ingress", "lede", "chapeau", "chapo", "excerpt", "leadtext", NULL }                                                                                                                                                                                                               },
   { PART_BYLINE,    16, (const char *const[]){ "byline", "author", "authors", NULL }                                                                                                                                                                                                                                                                                                                                       },
   { PART_TIME,      12, (const char *const[]){ "date", "time", "timestamp", "published", "pubdate", "updated", "meta", NULL }                                                                                                                                                                                                                                                                                              },
   { PART_LABEL,     6,  (const char *const[]){ "kicker", "eyebrow", "category", NULL }                                                                                                                                                                                                                                                                                                                                     },
@@ -238,21 +238,64 @@ is_related_link (xmlNode *node)
   return rest->len < strlen (after) && rest->str[strspn (rest->str, " ,;|•·/-")] == '\0';
 }
 
-/* Whether an element among @node's children is a part of the page other
- * than @part, by its class (the byline in a box of the page's dates). */
+/* Whether an element under @node (a few levels down) is a part of the
+ * page other than @part, by its class (the byline in a box of the page's
+ * dates). */
 static gboolean
 holds_other_part (xmlNode *node,
-                  PagePart part)
+                  PagePart part,
+                  guint    depth)
 {
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
+  for (xmlNode *child = node->children; child != NULL && depth < 3; child = child->next)
     {
       g_autofree char *klass = child->type == XML_ELEMENT_NODE ? _cd_html_get_attr (child, "class") : NULL;
       PagePart         other = klass != NULL ? part_of_class (klass) : PART_NONE;
 
-      if (other != PART_NONE && other != part && other != PART_FURNITURE)
+      if ((other != PART_NONE && other != part && other != PART_FURNITURE) ||
+          (child->type == XML_ELEMENT_NODE && holds_other_part (child, part, depth + 1)))
         return TRUE;
     }
   return FALSE;
+}
+
+/* Takes the parts in @node's elements (_cd_html_take_page_part()), the
+ * text of those that are none to @c->notes. */
+static void
+take_parts_of (CdHtmlConverter *c,
+               xmlNode         *node,
+               PagePart         part)
+{
+  g_autoptr (GString) loose = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *byline = NULL;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *each = NULL;
+
+      if (child->type == XML_TEXT_NODE && child->content != NULL)
+        g_string_append_printf (loose, " %s", (const char *) child->content);
+      if (child->type != XML_ELEMENT_NODE || _cd_html_is_dropped (child) || _cd_html_take_page_part (c, child))
+        continue;
+      if (holds_other_part (child, PART_NONE, 0))
+        {
+          take_parts_of (c, child, PART_NONE);
+          continue;
+        }
+      each = _cd_html_node_text (child);
+      if (*each != '\0')
+        _cd_import_add_note (c->notes, each);
+    }
+  /* The words between the parts: in a byline's box, the byline ("By Dana
+   * McAllister" before its <time>). */
+  text = _cd_html_collapse_space (loose->str);
+  strip_separators (text);
+  if (*text == '\0')
+    return;
+  if (part == PART_BYLINE && (byline = byline_of (node, text)) != NULL)
+    cd_article_set_byline (c->article, byline);
+  else
+    _cd_import_add_note (c->notes, text);
 }
 
 /**
@@ -289,20 +332,12 @@ _cd_html_take_page_part (CdHtmlConverter *c,
                                                                      : PART_NONE;
   if (part == PART_NONE)
     return FALSE;
-  /* A box of the page's details ("node__meta") that holds a part of
-   * another kind (the byline) is read a part at a time. */
-  if ((part == PART_TIME || part == PART_LABEL) && holds_other_part (node, part))
+  /* A box of the page's details ("node__meta", a list "asset-byline")
+   * that holds a part of another kind (the byline, the time) is read a
+   * part at a time. */
+  if ((part == PART_TIME || part == PART_LABEL || part == PART_BYLINE) && holds_other_part (node, part, 0))
     {
-      for (xmlNode *child = node->children; child != NULL; child = child->next)
-        {
-          g_autofree char *each = NULL;
-
-          if (child->type != XML_ELEMENT_NODE || _cd_html_is_dropped (child) || _cd_html_take_page_part (c, child))
-            continue;
-          each = _cd_html_node_text (child);
-          if (*each != '\0')
-            _cd_import_add_note (c->notes, each);
-        }
+      take_parts_of (c, node, part);
       return TRUE;
     }
   text = _cd_html_node_text (node);
@@ -311,6 +346,9 @@ _cd_html_take_page_part (CdHtmlConverter *c,
   switch (part)
     {
     case PART_STANDFIRST:
+      /* Not a box with the lead picture in it. */
+      if (_cd_html_find_element (node->children, "img", 0) != NULL)
+        return FALSE;
       if (*text != '\0')
         cd_article_set_dek (c->article, text);
       return TRUE;
@@ -502,7 +540,13 @@ take_story_head_part (CdHtmlConverter *c,
       _cd_import_add_note (c->notes, text);
       return TRUE;
     }
-  return FALSE;
+  /* The page's counters and tools: "Просмотров: 1843", "字号：大 中 小". */
+  return g_regex_match_simple ("^(?:(?:views|reads|просмотров|просмотры|vistas|visualizações|aufrufe|lectures|letture|"
+                               "dibaca|görüntülenme|阅读|閱讀|浏览)\\s*[:：]?\\s*[\\d\\s.,]+(?:\\s*(?:kali|times|mal))?|"
+                               "(?:[\\d.,]+\\s*(?:views|reads|kali\\s+dibaca))|(?:字号|字體|font\\s+size|text\\s+size|"
+                               "schriftgröße|taille\\s+du\\s+texte)\\s*[:：]?.{0,12}|(?:\\d+\\s*)?(?:min(?:ute)?s?\\.?\\s+read|"
+                               "min\\.?\\s+lesezeit|minutes?\\s+de\\s+lecture|min\\s+de\\s+leitura|min\\s+de\\s+lectura))$",
+                               text, G_REGEX_CASELESS, 0);
 }
 
 /* Reads the elements from @node on that stand between @headline and the
@@ -539,9 +583,19 @@ read_story_head (CdHtmlConverter *c,
       /* A box of parts ("<div><div>Seda Kılınç |</div> <span>03.05.2027</span></div>",
        * "<div><span class="time">…</span> <span class="author">作者：张伟</span></div>")
        * is read a part at a time. */
-      if ((_cd_html_has_block_child (node) || holds_other_part (node, PART_NONE)) && !is_share_links (node))
+      if ((_cd_html_has_block_child (node) || holds_other_part (node, PART_NONE, 0)) && !is_share_links (node))
         {
+          g_autofree char *left = NULL;
+
           read_story_head (c, node->children, headline, block);
+          /* Only the separators between the parts left ("&nbsp;|&nbsp;"). */
+          left = _cd_html_node_text (node);
+          strip_separators (left);
+          if (*left == '\0' && _cd_html_find_element (node->children, "img", 0) == NULL)
+            {
+              xmlUnlinkNode (node);
+              xmlFreeNode (node);
+            }
           continue;
         }
       if (take_story_head_part (c, node))

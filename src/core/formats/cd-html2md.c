@@ -292,6 +292,13 @@ render_list (CdHtmlConverter *c,
       marker = ordered ? g_strdup_printf ("%d. ", number++) : g_strdup ("- ");
       indent = g_strnfill (strlen (marker), ' ');
       content = join_blocks (parts, loose ? "\n\n" : "\n");
+      /* In a page, an item whose parts were taken (the byline, the time)
+       * or that holds nothing to read (a share button's icon) goes. */
+      if (*content == '\0' && c->article != NULL)
+        {
+          number -= ordered;
+          continue;
+        }
       if (*content == '\0')
         g_ptr_array_add (items, g_strchomp (g_strdup (marker)));
       else
