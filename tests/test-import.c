@@ -4031,11 +4031,12 @@ test_html_news_page (void)
 /* A page saved from a news site with no <article>: the site's header,
  * menus and breadcrumb before the headline and its footer, tags and
  * related links after the story go; under the headline a name alone is
- * the byline, a line of dates the time it went up, the share buttons
- * go; links to other stories among the paragraphs go, with or without a
- * colon after their label; the credits under the story are the desk's;
- * the site's name is the source; a consent banner fixed over the page is
- * no part of the story. */
+ * the byline, a line of dates the time it went up, the share buttons go
+ * (by their names, or by where they lead, under their label); an
+ * advertisement's label goes; links to other stories among the
+ * paragraphs go, with or without a colon after their label; the credits
+ * under the story are the desk's; the site's name is the source; a
+ * consent banner fixed over the page is no part of the story. */
 static void
 test_html_site_page (void)
 {
@@ -4051,11 +4052,14 @@ test_html_site_page (void)
       "<h3>Dockers accept a 6% pay offer after nine days</h3>"
       "<div class=\"info\"><div class=\"who\">Maria Okafor&nbsp;|</div> <span>14.05.2027 - 09:40</span></div>"
       "<div class=\"tools\"><a href=\"#\">Facebook</a> <a href=\"#\">X</a> <a href=\"#\">WhatsApp</a></div>"
+      "<div class=\"spread\"><span>Share:</span><a href=\"https://www.facebook.com/sharer/sharer.php?u=s\">Our page</a> "
+      "<a href=\"https://wa.me/?text=s\">Send it</a> <a href=\"#\">Share on LinkedIn</a></div>"
       "<div class=\"text\">"
       "<p>FELIXSTOWE - Dockers at the port of Felixstowe voted on Thursday to accept a 6% pay offer, ending a "
       "nine-day strike that left hundreds of ships waiting offshore.</p>"
       "<p>The union said 84% of members who voted backed the deal, which also includes a one-off payment of "
       "£1,000 for every worker.</p>"
+      "<div class=\"slot\"><span>- Advertisement -</span></div>"
       "<p><strong>Read also:</strong> <a href=\"/business/ports-backlog\">Ports face weeks of backlog</a></p>"
       "<p><span>See also</span> <a href=\"/business/fuel\">Fuel prices fall again</a></p>"
       "<p>Work will resume with the night shift, the port's operator said.</p>"

@@ -39,12 +39,12 @@ static const struct
   guint              max_words;
   const char *const *words;
 } part_words[] = {
-  {PART_STANDFIRST, 60, (const char *const[]){ "standfirst", "dek", "deck", "strapline", "subtitle", "subheadline", "summary", "intro", "ingress", "lede", "chapeau", "chapo", "excerpt", "leadtext", NULL }                                                                                                                                                                                                               },
-  { PART_BYLINE,    16, (const char *const[]){ "byline", "author", "authors", NULL }                                                                                                                                                                                                                                                                                                                                       },
-  { PART_TIME,      12, (const char *const[]){ "date", "time", "timestamp", "published", "pubdate", "updated", "meta", NULL }                                                                                                                                                                                                                                                                                              },
-  { PART_LABEL,     6,  (const char *const[]){ "kicker", "eyebrow", "category", NULL }                                                                                                                                                                                                                                                                                                                                     },
-  { PART_SOURCE,    8,  (const char *const[]){ "source", NULL }                                                                                                                                                                                                                                                                                                                                                            },
-  { PART_FURNITURE, 80, (const char *const[]){ "newsletter", "signup", "subscribe", "subscription", "comments", "comment", "share", "sharing", "social", "related", "recommended", "promo", "advert", "advertisement", "advertising", "ad", "ads", "breadcrumb", "breadcrumbs", "cookie", "cookies", "skip", "paywall", "sponsored", "outbrain", "taboola", "consent", "gdpr", "onetrust", "didomi", "usercentrics", NULL }},
+  {PART_STANDFIRST, 60, (const char *const[]){ "standfirst", "dek", "deck", "strapline", "subtitle", "subheadline", "summary", "intro", "ingress", "lede", "chapeau", "chapo", "excerpt", "leadtext", NULL }                                                                                                                                                                                                                                                                          },
+  { PART_BYLINE,    16, (const char *const[]){ "byline", "author", "authors", NULL }                                                                                                                                                                                                                                                                                                                                                                                                  },
+  { PART_TIME,      12, (const char *const[]){ "date", "time", "timestamp", "published", "pubdate", "updated", "meta", NULL }                                                                                                                                                                                                                                                                                                                                                         },
+  { PART_LABEL,     6,  (const char *const[]){ "kicker", "eyebrow", "category", NULL }                                                                                                                                                                                                                                                                                                                                                                                                },
+  { PART_SOURCE,    8,  (const char *const[]){ "source", NULL }                                                                                                                                                                                                                                                                                                                                                                                                                       },
+  { PART_FURNITURE, 80, (const char *const[]){ "newsletter", "signup", "subscribe", "subscription", "comments", "comment", "share", "sharing", "social", "related", "recommended", "promo", "advert", "advertisement", "advertising", "ad", "ads", "breadcrumb", "breadcrumbs", "cookie", "cookies", "skip", "paywall", "sponsored", "outbrain", "taboola", "readalso", "seealso", "alsoread", "mostread", "trending", "consent", "gdpr", "onetrust", "didomi", "usercentrics", NULL }},
 };
 
 static PagePart
@@ -153,8 +153,47 @@ is_share_name (const char *text)
   return g_regex_match_simple ("^(?:facebook|x|twitter|linkedin|whatsapp|telegram|viber|messenger|reddit|pinterest|"
                                "tumblr|flipboard|threads|bluesky|mastodon|weibo|wechat|line|vk|vkontakte|вконтакте|"
                                "одноклассники|ok|e-?mail|mail|print|copy\\s+link|share|teilen|partager|compartir|"
-                               "condividi|paylaş|bagikan|поделиться)$",
+                               "condividi|paylaş|bagikan|поделиться|(?:share|post|partager|compartir|teilen)\\s+(?:on|via|sur|en|auf)\\s+\\S+|"
+                               "e-?mail\\s+(?:this|a\\s+friend)(?:\\s+(?:link|article|story))?)$",
                                text, G_REGEX_CASELESS, 0);
+}
+
+/* Whether @node holds only the label of an advertisement's place: "-
+ * Advertisement -", "Anzeige", "Publicité". */
+static gboolean
+is_ad_label (xmlNode *node)
+{
+  g_autofree char *text = _cd_html_node_text (node);
+
+  return g_regex_match_simple ("^\\W*(?:advertisement|advertising|ad|sponsored|anzeige|werbung|publicité|publicidade|publicidad|"
+                               "pubblicità|advertentie|annons|reklame|mainos|reklama|реклама|reklam|iklan|广告|廣告|広告)\\W*$",
+                               text, G_REGEX_CASELESS, 0);
+}
+
+/* Whether @text labels a page's share buttons: "Share:", "Compartilhe:",
+ * "Partager :". */
+static gboolean
+is_share_label (const char *text)
+{
+  return g_regex_match_simple ("^(?:share(?:\\s+this(?:\\s+(?:article|story|page))?)?|compartilhe|compartir|comparte|partager|"
+                               "partagez|teilen|artikel\\s+teilen|condividi|delen|dela(?:\\s+artikeln)?|del|jaa|udostępnij|"
+                               "поделиться|paylaş|bagikan|分享到?)\\s*[:：]?$",
+                               text, G_REGEX_CASELESS, 0);
+}
+
+/* Whether @link leads to a network's page to share the story, by its
+ * address ("facebook.com/sharer", "twitter.com/intent", "wa.me"). */
+static gboolean
+shares (xmlNode *link)
+{
+  g_autofree char *href = _cd_html_get_attr (link, "href");
+
+  return href != NULL &&
+         g_regex_match_simple ("(?:facebook\\.com/shar|twitter\\.com/(?:intent|share)|x\\.com/intent|api\\.whatsapp\\.com/send|"
+                               "\\bwa\\.me/|linkedin\\.com/(?:share|cws/share)|t\\.me/share|telegram\\.me/share|"
+                               "pinterest\\.com/pin/create|reddit\\.com/submit|vk\\.com/share|connect\\.ok\\.ru|"
+                               "service\\.weibo\\.com/share|^mailto:\\?)",
+                               href, G_REGEX_CASELESS, 0);
 }
 
 /* Whether @node holds only links to share the story, two or more, with
@@ -168,23 +207,25 @@ is_share_links (xmlNode *node)
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       g_autofree char *text = NULL;
+      xmlNode         *link;
 
       if (child->type == XML_TEXT_NODE)
         {
           text = _cd_html_collapse_space ((const char *) child->content);
-          if (text[strspn (text, " |•·/,")] != '\0')
+          if (text[strspn (text, " |•·/,")] != '\0' && !is_share_label (text))
             return FALSE;
           continue;
         }
       if (child->type != XML_ELEMENT_NODE)
         continue;
       text = _cd_html_node_text (child);
+      link = _cd_html_name_is (child, "a") ? child : _cd_html_find_element (child->children, "a", _CD_HTML_MAX_DEPTH - 3);
       if (_cd_html_name_is (child, "a") || _cd_html_name_is (child, "li") || _cd_html_name_is (child, "span") ||
           _cd_html_name_is (child, "button"))
         {
-          if (*text == '\0')
+          if (*text == '\0' || (links == 0 && is_share_label (text)))
             continue;
-          if (!is_share_name (text))
+          if (!is_share_name (text) && (link == NULL || !shares (link)))
             return FALSE;
           links++;
         }
@@ -323,7 +364,7 @@ _cd_html_take_page_part (CdHtmlConverter *c,
 
   if (node->type != XML_ELEMENT_NODE)
     return FALSE;
-  if (is_share_links (node) || is_related_link (node))
+  if (is_share_links (node) || is_related_link (node) || is_ad_label (node))
     return TRUE;
   klass = _cd_html_get_attr (node, "class");
   if (klass != NULL && is_own_class (klass))
@@ -542,7 +583,7 @@ take_story_head_part (CdHtmlConverter *c,
     }
   /* The page's counters and tools: "Просмотров: 1843", "字号：大 中 小". */
   return g_regex_match_simple ("^(?:(?:views|reads|просмотров|просмотры|vistas|visualizações|aufrufe|lectures|letture|"
-                               "dibaca|görüntülenme|阅读|閱讀|浏览)\\s*[:：]?\\s*[\\d\\s.,]+(?:\\s*(?:kali|times|mal))?|"
+                               "dibaca|görüntülenme|visite|visualizzazioni|weergaven|visningar|阅读|閱讀|浏览)\\s*[:：]?\\s*[\\d\\s.,]+(?:\\s*(?:kali|times|mal))?|"
                                "(?:[\\d.,]+\\s*(?:views|reads|kali\\s+dibaca))|(?:字号|字體|font\\s+size|text\\s+size|"
                                "schriftgröße|taille\\s+du\\s+texte)\\s*[:：]?.{0,12}|(?:\\d+\\s*)?(?:min(?:ute)?s?\\.?\\s+read|"
                                "min\\.?\\s+lesezeit|minutes?\\s+de\\s+lecture|min\\s+de\\s+leitura|min\\s+de\\s+lectura))$",

@@ -307,7 +307,7 @@ _cd_import_wire_regex (guint which)
     "lesen\\s+sie\\s+auch|(?:[àa]\\s+)?lire\\s+aussi|leggi\\s+anche|baca\\s+juga|lihat\\s+juga|читайте\\s+также|"
     "читайте\\s+также\\s+на\\s+\\S.{0,30}|по\\s+теме|прочетете\\s+още|czytaj\\s+(?:też|także)|zobacz\\s+(?:też|także)|"
     "čtěte\\s+také|ayrıca\\s+okuyun|ilginizi\\s+çekebilir|lees\\s+ook|läs\\s+också|les\\s+også|læs\\s+også|"
-    "lue\\s+myös|citește\\s+și|διαβάστε\\s+επίσης|اقرأ\\s+أيضا|اقرأ\\s+أيضاً)\\s*[:：]?\\s*(?<rest>.*)$",
+    "lue\\s+myös|citește\\s+și|διαβάστε\\s+επίσης|اقرأ\\s+أيضا|اقرأ\\s+أيضاً|相关阅读|相關閱讀|延伸阅读|延伸閱讀|関連記事)\\s*[:：]?\\s*(?<rest>.*)$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];
 
