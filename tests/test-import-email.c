@@ -338,6 +338,35 @@ test_newsletter (void)
   g_assert_nonnull (strstr (cd_article_get_ednote (letter), "School district names new head"));
   g_assert_nonnull (strstr (cd_article_get_ednote (letter), "Ferry fares go up 15%"));
   g_assert_null (strstr (cd_article_get_ednote (letter), "Islanders face higher fares"));
+
+  /* In plain text: the link to view it in Spanish, the issue's day with
+   * no year, the list's name after the publication's, the writer's place
+   * after a middle dot. */
+  {
+    g_autoptr (CdArticle) plain = import_text (
+        "From: Diario Turia · La Mañana <boletin@turia.example>\n"
+        "Subject: La Mañana: Valencia frena los pisos turísticos\nList-Id: <manana.turia.example>\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Ver este correo en tu navegador: https://turia.example/b/412\n\n"
+        "La Mañana · miércoles 5 de marzo\n\n"
+        "Valencia prohibirá nuevos pisos turísticos en Ciutat Vella durante cinco años\n\n"
+        "Autor: Lucía Ferrer · Valencia\n\n"
+        "El Ayuntamiento de Valencia dejará de conceder nuevas licencias para pisos turísticos en el distrito de "
+        "Ciutat Vella durante los próximos cinco años.\n\n"
+        "Leer en la web: https://turia.example/valencia/moratoria\n\n"
+        "Darse de baja: https://turia.example/baja\n",
+        CD_IMPORT_FORMAT_EMAIL, "manana.eml");
+
+    g_assert_cmpstr (cd_article_get_headline (plain), ==,
+                     "Valencia prohibirá nuevos pisos turísticos en Ciutat Vella durante cinco años");
+    g_assert_cmpstr (cd_article_get_byline (plain), ==, "Lucía Ferrer");
+    g_assert_cmpstr (cd_article_get_source (plain), ==, "Diario Turia");
+    g_assert_cmpstr (cd_article_get_body (plain), ==,
+                     "El Ayuntamiento de Valencia dejará de conceder nuevas licencias para pisos turísticos en el "
+                     "distrito de Ciutat Vella durante los próximos cinco años.\n");
+    g_assert_nonnull (strstr (cd_article_get_ednote (plain), "La Mañana · miércoles 5 de marzo"));
+    g_assert_nonnull (strstr (cd_article_get_ednote (plain), "Leer en la web: https://turia.example/valencia/moratoria"));
+  }
 }
 
 /* A story sent from Outlook, in the HTML Word writes: a greeting with

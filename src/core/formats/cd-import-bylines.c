@@ -148,6 +148,15 @@ _cd_import_byline_of_line (const char *line)
   if (n > 2 && (line[0] == '-' || g_str_has_prefix (line, "–") || g_str_has_prefix (line, "—")) &&
       g_unichar_isspace (g_utf8_get_char (g_utf8_next_char (line))))
     return _cd_import_byline_of_line (g_utf8_next_char (line) + 1);
+  /* With the place after a middle dot: "Autor: Lucía Ferrer · Valencia". */
+  if (strstr (line, " · ") != NULL)
+    {
+      g_autofree char *before = g_strndup (line, strstr (line, " · ") - line);
+      char            *byline = _cd_import_byline_of_line (before);
+
+      if (byline != NULL)
+        return byline;
+    }
   /* Labelled: "Author: Rūta Kazlauskaitė", "Haber: Zeynep Aydemir". */
   if ((name = _cd_import_match_group (_cd_import_wire_regex (RE_AUTHOR_LABEL), line, "name")) != NULL)
     /* A name of a script without capitals too: "作者：张伟". */

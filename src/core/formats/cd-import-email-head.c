@@ -676,3 +676,17 @@ _cd_import_agency_of_sender (const char *sender)
     return g_strdup (words[0]);
   return NULL;
 }
+
+/* A mailing list's sender is its publication, @article's source: the
+ * name before the list's own ("Diario Turia · La Mañana"). */
+void
+_cd_import_set_list_source (CdArticle  *article,
+                            const char *sender)
+{
+  g_auto (GStrv) names = g_regex_split_simple ("\\s+[·|]\\s+", sender, 0, 0);
+
+  g_assert (CD_IS_ARTICLE (article) && sender != NULL);
+
+  if (names[0] != NULL && *names[0] != '\0')
+    cd_article_set_source (article, names[0]);
+}

@@ -471,10 +471,11 @@ _cd_import_take_greeting (char    *text,
 #define VIEW_ONLINE                                                                                                  \
   "(?:view|read|see|open)\\s+(?:this\\s+(?:e-?mail|newsletter|message)\\s+|it\\s+)?(?:in\\s+(?:(?:your|a|the)\\s+)?" \
   "browser|online|on\\s+the\\s+web|as\\s+a\\s+web\\s*page)|\\bweb\\s*version\\b|\\bonline\\s+version\\b|"            \
-  "ver\\s+en\\s+(?:el\\s+|tu\\s+)?navegador|version\\s+en\\s+ligne|voir\\s+en\\s+ligne|"                             \
-  "afficher\\s+dans\\s+(?:le|votre)\\s+navigateur|im\\s+browser\\s+(?:anzeigen|öffnen|ansehen|lesen)|"              \
-  "webversion|online\\s+ansehen|visualizza\\s+(?:nel|sul|online)|bekijk\\s+(?:in\\s+(?:je|uw)\\s+browser|"           \
-  "online)|открыть\\s+в\\s+браузере|zobacz\\s+w\\s+przeglądarce"
+  "ver\\s+(?:este\\s+(?:correo|e-?mail|boletín)\\s+)?en\\s+(?:el\\s+|tu\\s+)?navegador|version\\s+en\\s+ligne|"     \
+  "voir\\s+en\\s+ligne|(?:afficher|voir)\\s+(?:cet?\\s+(?:e-?mail|courriel|message)\\s+)?dans\\s+(?:le|votre)\\s+"   \
+  "navigateur|im\\s+browser\\s+(?:anzeigen|öffnen|ansehen|lesen)|webversion|online\\s+ansehen|"                     \
+  "visualizza\\s+(?:nel|sul|online)|bekijk\\s+(?:deze\\s+(?:e-?mail|nieuwsbrief)\\s+)?(?:in\\s+(?:je|uw)\\s+"        \
+  "browser|online)|открыть\\s+в\\s+браузере|zobacz\\s+w\\s+przeglądarce|ブラウザで(?:表示|見る)|在浏览器中查看"
 #define LEAVE_LIST                                                                                             \
   "unsubscribe|opt[\\s-]*out|you\\s+(?:are\\s+)?receiv(?:e|ed|ing)\\s+this|update\\s+(?:your\\s+)?"            \
   "(?:subscription\\s+)?preferences|manage\\s+(?:your\\s+)?(?:subscription|preferences|e-?mail)|"              \
@@ -521,6 +522,18 @@ is_list_furniture (const char *paragraph,
                                plain, G_REGEX_CASELESS, 0) ||
          (g_str_has_prefix (paragraph, "[") && g_str_has_suffix (paragraph, ")") && strstr (paragraph + 1, "](") != NULL &&
           strchr (strstr (paragraph, "](") + 2, '[') == NULL);
+}
+
+/* Pictures at the start of a paragraph in Markdown: a list's logo. */
+static GRegex *
+logo (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(?:\\[?!\\[[^\\]]*\\]\\([^()\\s]*\\)(?:\\]\\([^()\\s]*\\))?\\s*)+",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
 }
 
 /* A Markdown link to a page on the web: its text, its address. */
@@ -589,10 +602,16 @@ _cd_import_take_list_frame (char    *text,
     {
       g_autofree char *plain = cd_render_plain_text (paragraphs[first], -1);
 
-      g_strstrip (plain);
-      if (g_regex_match_simple ("^!\\[[^\\]]*\\]\\([^()\\s]*\\)$", paragraphs[first], 0, 0))
+      g_autofree char *words = NULL;
+
+      /* Its logo, alone or before the words. */
+      words = g_regex_replace_literal (logo (), paragraphs[first], -1, 0, "", 0, NULL);
+      if (words == NULL || *g_strstrip (words) == '\0')
         continue;
-      if (!_cd_import_is_time_line (plain) && !g_regex_match_simple ("^\\p{L}+(?:\\s\\p{L}+)?[!！]$", plain, 0, 0))
+      g_free (plain);
+      plain = g_strstrip (cd_render_plain_text (words, -1));
+      if (!_cd_import_is_time_line (plain) && !g_regex_match_simple ("^\\p{L}+(?:\\s\\p{L}+)?[!！]$", plain, 0, 0) &&
+          !(cd_count_words (plain) <= 10 && strpbrk (plain, "0123456789") != NULL && strstr (plain, "·") != NULL))
         break;
       _cd_import_add_note (notes, plain);
     }

@@ -1164,9 +1164,8 @@ _cd_import_email (CdArticle  *article,
 
       if (agency != NULL && cd_text_is_blank (cd_article_get_source (article)))
         cd_article_set_source (article, agency);
-      /* A mailing list's sender is its publication. */
       if (list && agency == NULL && cd_text_is_blank (cd_article_get_source (article)))
-        cd_article_set_source (article, sender);
+        _cd_import_set_list_source (article, sender);
       if (agency == NULL && !list && cd_text_is_blank (cd_article_get_byline (article)) &&
           !is_press_office (sender, article, notes->str))
         cd_article_set_byline (article, sender);

@@ -400,6 +400,8 @@ gboolean _cd_import_opens_own_headline (const char *plain,
                                         const char *subject,
                                         gboolean    label);
 char    *_cd_import_agency_of_sender (const char *sender);
+void     _cd_import_set_list_source (CdArticle  *article,
+                                     const char *sender);
 char    *_cd_import_take_list_frame (char    *text,
                                      gboolean list,
                                      GString *notes);
