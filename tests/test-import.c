@@ -4247,6 +4247,42 @@ test_html_site_page_parts (void)
   g_assert_cmpstr (cd_article_get_byline (id), ==, "Budi Santoso");
 }
 
+/* A page with no heading (its title has it, after the site's name the
+ * logo gives): the headline is the title without the site's name, which
+ * is the source; what stands before the page's <main> goes; cards of
+ * other stories, each an <article>, hold no story; a consent dialog after
+ * the footer is no part of it. */
+static void
+test_html_page_without_heading (void)
+{
+  const char *page =
+      "<html lang=\"en\"><head><title>Floods displace 40,000 people in Mozambique – ReliefBridge</title></head><body>"
+      "<div class=\"top\"><a href=\"/appeal/\">Mozambique floods appeal: help families now</a></div>"
+      "<div class=\"brand\"><a href=\"https://www.reliefbridge.example/\"><img src=\"logo.svg\" alt=\"ReliefBridge\"></a></div>"
+      "<main><div class=\"post-meta\"><span class=\"post-date\">12 Feb 2025</span></div><div class=\"entry\">"
+      "<p>MAPUTO, 12 February 2025 – Severe flooding in Cabo Delgado and Nampula provinces has forced more than "
+      "40,000 people from their homes in the past week.</p>"
+      "<p>Rivers burst their banks after five days of continuous rain, washing away roads and bridges across the "
+      "north of the country.</p></div>"
+      "<section><h2>Latest news</h2><article class=\"card\"><h3>Cholera cases fall in Malawi</h3><span>3 Feb</span></article>"
+      "<article class=\"card\"><h3>Hunger report for the Sahel</h3><span>28 Jan</span></article></section></main>"
+      "<footer><p>ReliefBridge is a registered charity in England and Wales, number 1098765, with its office in London.</p></footer>"
+      "<div class=\"cmplz-cookiebanner\" role=\"dialog\"><p>To provide the best experiences, we use technologies like "
+      "cookies to store and access device information.</p></div></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML, "floods.html", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Floods displace 40,000 people in Mozambique");
+  g_assert_cmpstr (cd_article_get_source (article), ==, "ReliefBridge");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "MAPUTO");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "Severe flooding in Cabo Delgado and Nampula provinces has forced more than 40,000 people from "
+                   "their homes in the past week.\n\n"
+                   "Rivers burst their banks after five days of continuous rain, washing away roads and bridges "
+                   "across the north of the country.\n");
+}
+
 /* A release saved as text from its PDF (pdftotext's layout): the
  * letterhead's parts set apart by wide spaces, pages ending in form
  * feeds with their numbers, the second page under a running head, the
@@ -5327,6 +5363,7 @@ main (int   argc,
   g_test_add_func ("/import/html/site-page", test_html_site_page);
   g_test_add_func ("/import/html/article-labels", test_html_article_labels);
   g_test_add_func ("/import/html/site-page-parts", test_html_site_page_parts);
+  g_test_add_func ("/import/html/page-without-heading", test_html_page_without_heading);
   g_test_add_func ("/import/text/pdf-pages", test_text_pdf_pages);
   g_test_add_func ("/import/html/declared-charset", test_html_declared_charset);
   g_test_add_func ("/import/html/article-element", test_html_article_element);

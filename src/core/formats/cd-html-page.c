@@ -463,16 +463,20 @@ is_outside_story (xmlNode *node)
   g_autofree char *klass = NULL;
   g_autofree char *id = NULL;
   g_autofree char *style = NULL;
+  g_autofree char *role = NULL;
 
   if (_cd_html_is_dropped (node) || _cd_html_name_is (node, "header") || _cd_html_name_is (node, "footer"))
     return TRUE;
   klass = _cd_html_get_attr (node, "class");
   id = _cd_html_get_attr (node, "id");
   style = _cd_html_get_attr (node, "style");
-  /* By its class or its id ("cookie-notice"), or a box fixed over the
-   * page (a consent banner). */
-  return (klass != NULL && part_of_class (klass) == PART_FURNITURE) || (id != NULL && part_of_class (id) == PART_FURNITURE) ||
-         (style != NULL && g_regex_match_simple ("position\\s*:\\s*fixed", style, G_REGEX_CASELESS, 0));
+  role = _cd_html_get_attr (node, "role");
+  /* By its class or its id ("cookie-notice", "cmplz-cookiebanner"), or a
+   * box fixed or set over the page (a consent banner, a dialog). */
+  return (klass != NULL && (part_of_class (klass) == PART_FURNITURE || g_regex_match_simple ("cookie|consent", klass, G_REGEX_CASELESS, 0))) ||
+         (id != NULL && (part_of_class (id) == PART_FURNITURE || g_regex_match_simple ("cookie|consent", id, G_REGEX_CASELESS, 0))) ||
+         (style != NULL && g_regex_match_simple ("position\\s*:\\s*fixed", style, G_REGEX_CASELESS, 0)) ||
+         (role != NULL && (g_ascii_strcasecmp (role, "dialog") == 0 || g_ascii_strcasecmp (role, "alertdialog") == 0));
 }
 
 /* Whether @ancestor is @node or holds it. */
@@ -704,6 +708,15 @@ _cd_html_cut_page_frame (CdHtmlConverter *c,
       cut_beside (headline, scope, TRUE);
       read_story_head (c, scope->children, headline, block);
     }
+  /* With no headline on the page (its title has it), what stands before
+   * the page's main part: the site's header, its menus. */
+  else if (headline == NULL)
+    for (xmlNode *main = block->parent; main != NULL && main != scope; main = main->parent)
+      if (_cd_html_name_is (main, "main"))
+        {
+          cut_beside (main, scope, TRUE);
+          break;
+        }
 }
 
 /* The length of the story's paragraphs under @node (find_story_block()). */
@@ -779,6 +792,10 @@ _cd_html_page_scope (xmlNode  *root,
     }
   if (siblings)
     scope = ((xmlNode *) g_ptr_array_index (articles, 0))->parent;
+  /* Cards of other stories, no story's text, where the page has it
+   * elsewhere. */
+  else if (best == 0 && story_length (root->children) > 0)
+    scope = NULL;
   if (scope == NULL)
     return (scope = _cd_html_find_element (root, "body", 0)) != NULL ? scope : root;
   *story = NULL;
@@ -792,4 +809,78 @@ _cd_html_page_scope (xmlNode  *root,
         scope = scope->parent;
     }
   return scope;
+}
+
+/* Whether @node is a link to the site's home page: "/", "https://site/". */
+static gboolean
+is_home_link (xmlNode      *node,
+              gconstpointer data)
+{
+  g_autofree char *href = NULL;
+
+  if (!_cd_html_name_is (node, "a"))
+    return FALSE;
+  href = _cd_html_get_attr (node, "href");
+  return href != NULL && g_regex_match_simple ("^(?:https?://[^/]+)?/?$", href, 0, 0) &&
+         _cd_html_find_element (node->children, "img", _CD_HTML_MAX_DEPTH - 3) != NULL;
+}
+
+/**
+ * _cd_html_logo_name:
+ * @root: a page's root element
+ *
+ * The name a site's logo gives: the text of the picture that links to its
+ * home page ("ReliefBridge"), not a word for a logo ("Logo", "Home").
+ *
+ * Returns: (transfer full) (nullable): the name
+ */
+char *
+_cd_html_logo_name (xmlNode *root)
+{
+  xmlNode         *link = _cd_xml_find (root, is_home_link, NULL, _CD_HTML_MAX_DEPTH);
+  xmlNode         *img = link != NULL ? _cd_html_find_element (link->children, "img", _CD_HTML_MAX_DEPTH - 3) : NULL;
+  g_autofree char *alt = img != NULL ? _cd_html_get_attr (img, "alt") : NULL;
+  g_autofree char *name = alt != NULL ? _cd_html_collapse_space (alt) : NULL;
+
+  if (name == NULL || *name == '\0' || cd_count_words (name) > 4 ||
+      g_regex_match_simple ("^(?:logo|home|homepage|start|startseite|accueil|inicio|início|home\\s+page)\\b", name,
+                            G_REGEX_CASELESS, 0))
+    return NULL;
+  return g_steal_pointer (&name);
+}
+
+/**
+ * _cd_html_title_without_site:
+ * @title: a page's title
+ * @site: (nullable): the site's name
+ *
+ * @title without the site's name after it and the section's between
+ * them ("Parkhaus gestoppt | Region | Kreisbote", "Floods displace 40,000
+ * people – ReliefBridge").
+ *
+ * Returns: (transfer full) (nullable): the title without them, or %NULL
+ *   where it does not end in @site
+ */
+char *
+_cd_html_title_without_site (const char *title,
+                             const char *site)
+{
+  g_auto (GStrv) parts = NULL;
+  guint n;
+  guint keep;
+
+  g_assert (title != NULL);
+
+  if (site == NULL || *site == '\0')
+    return NULL;
+  parts = g_regex_split_simple ("\\s+[|–—-]\\s+", title, 0, 0);
+  n = g_strv_length (parts);
+  if (n < 2 || g_utf8_collate (g_strstrip (parts[n - 1]), site) != 0)
+    return NULL;
+  /* A section's name of a word or two between them. */
+  for (keep = n - 1; keep > 1 && cd_count_words (parts[keep - 1]) <= 2; keep--)
+    ;
+  g_free (parts[keep]);
+  parts[keep] = NULL;
+  return g_strjoinv (" – ", parts);
 }

@@ -39,6 +39,9 @@ gboolean _cd_html_has_block_child (xmlNode *node);
 /* cd-html-page.c: a part of a news site's page template */
 gboolean _cd_html_take_page_part (CdHtmlConverter *c,
                                   xmlNode         *node);
+char    *_cd_html_logo_name (xmlNode *root);
+char    *_cd_html_title_without_site (const char *title,
+                                      const char *site);
 xmlNode *_cd_html_page_scope (xmlNode  *root,
                               xmlNode **story);
 void     _cd_html_cut_page_frame (CdHtmlConverter *c,

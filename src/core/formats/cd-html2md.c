@@ -780,6 +780,7 @@ _cd_import_html (CdArticle  *article,
   g_autofree char *body = NULL;
   g_autofree char *page_title = NULL;
   g_autofree char *site_name = NULL;
+  g_autofree char *logo = NULL;
   g_autoptr (GString) notes = g_string_new (NULL);
   CdHtmlConverter c = { .take_headline = TRUE };
   gboolean        under_headline = FALSE;
@@ -836,6 +837,7 @@ _cd_import_html (CdArticle  *article,
       {
         xmlNode *within = NULL;
 
+        logo = _cd_html_logo_name (root);
         c.story = _cd_html_page_scope (root, &within);
         _cd_html_cut_page_frame (&c, c.story, within);
       }
@@ -868,7 +870,15 @@ _cd_import_html (CdArticle  *article,
         body = _cd_import_take_own_headline (article, body, title, bold, notes);
       under_headline = !cd_text_is_blank (cd_article_get_headline (article));
       if (!under_headline)
-        cd_article_set_headline (article, title);
+        {
+          /* Without the site's name after it (its logo's, where the page
+           * names none otherwise: then the source too). */
+          g_autofree char *bare = _cd_html_title_without_site (title, site_name != NULL ? site_name : logo);
+
+          if (bare != NULL && site_name == NULL)
+            site_name = g_strdup (logo);
+          cd_article_set_headline (article, bare != NULL ? bare : title);
+        }
       else if (strstr (notes->str, title) == NULL && g_strcmp0 (title, cd_article_get_headline (article)) != 0)
         _cd_import_add_note (notes, title);
     }
