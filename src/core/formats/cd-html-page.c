@@ -880,7 +880,7 @@ _cd_html_title_without_site (const char *title,
   /* A section's name of a word or two between them. */
   for (keep = n - 1; keep > 1 && cd_count_words (parts[keep - 1]) <= 2; keep--)
     ;
-  g_free (parts[keep]);
-  parts[keep] = NULL;
+  for (guint i = keep; i < n; i++)
+    g_clear_pointer (&parts[i], g_free);
   return g_strjoinv (" – ", parts);
 }
