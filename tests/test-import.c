@@ -4156,7 +4156,9 @@ test_html_article_labels (void)
  * script without capitals ("作者：张伟"), the source after its label
  * ("来源：…") and a counter of readers that goes; "Oleh"; a live blog's
  * posts, each an <article>, all kept; the byline and the date in a list
- * (its items then empty go) and a standfirst of the class "intro". */
+ * (its items then empty go; the writer's address beside the name is no
+ * part of it), a standfirst of the class "intro"; a picture linked to
+ * its own file at full size keeps its link. */
 static void
 test_html_site_page_parts (void)
 {
@@ -4194,10 +4196,12 @@ test_html_site_page_parts (void)
       "</div></main></body></html>";
   const char *listed =
       "<html><body><h1>Library to close for renovation</h1>"
-      "<ul class=\"list-inline asset-byline\"><li><span class=\"tnt-byline\">Kevin Marsh</span></li>"
+      "<ul class=\"list-inline asset-byline\"><li><span class=\"tnt-byline\">Kevin Marsh<a "
+      "href=\"mailto:kmarsh@record.example\">kmarsh@record.example</a></span></li>"
       "<li><span class=\"asset-date\">Mar 5, 2025</span></li></ul>"
       "<div class=\"article__intro\">The building will reopen next spring with a teen room and a new roof</div>"
-      "<div class=\"asset-content\"><p>The Eastfield Public Library will close on May 1 for a 10-month renovation, "
+      "<div class=\"asset-content\"><p><a href=\"/img/library-full.jpg\"><img src=\"/img/library.jpg\" "
+      "alt=\"The library\"></a></p><p>The Eastfield Public Library will close on May 1 for a 10-month renovation, "
       "city officials said on Wednesday.</p><p>Books can be borrowed from the branch libraries and the mobile "
       "library while the work goes on.</p></div></body></html>";
   const char *oleh =
@@ -4240,7 +4244,9 @@ test_html_site_page_parts (void)
   g_assert_no_error (error);
   g_assert_cmpstr (cd_article_get_byline (library), ==, "Kevin Marsh");
   g_assert_cmpstr (cd_article_get_dek (library), ==, "The building will reopen next spring with a teen room and a new roof");
-  g_assert_true (g_str_has_prefix (cd_article_get_body (library), "The Eastfield Public Library will close"));
+  g_assert_true (g_str_has_prefix (cd_article_get_body (library),
+                                   "[![The library](/img/library.jpg)](/img/library-full.jpg)\n\nThe Eastfield Public "
+                                   "Library will close"));
 
   id = cd_import_data (oleh, strlen (oleh), CD_IMPORT_FORMAT_HTML, "taman.html", &error);
   g_assert_no_error (error);

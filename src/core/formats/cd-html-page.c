@@ -83,6 +83,27 @@ max_words (PagePart part)
   return 0;
 }
 
+/* Whether @node is a link to write to an address (a CdXmlMatch). */
+static gboolean
+is_mail_link (xmlNode      *node,
+              gconstpointer data)
+{
+  g_autofree char *href = _cd_html_name_is (node, "a") ? _cd_html_get_attr (node, "href") : NULL;
+
+  return href != NULL && g_ascii_strncasecmp (href, "mailto:", 7) == 0;
+}
+
+/* An e-mail address, with the spaces around it. */
+static GRegex *
+addresses (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("(?:^|\\s+)[^\\s@]+@[^\\s@]+\\.[a-z]{2,}\\s*", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
 /* Cuts the separators off the end of @text ("Seda Kılınç |", "Dana
  * McAllister -"). */
 static void
@@ -128,7 +149,14 @@ byline_of (xmlNode *node,
     }
   if (names->len > 0)
     return g_string_free (g_steal_pointer (&names), FALSE);
-  /* "By Jessica Tran", "Von Katrin Vogel", "Oleh …", or a name alone. */
+  /* "By Jessica Tran", "Von Katrin Vogel", "Oleh …", or a name alone;
+   * not the writer's address beside it. */
+  {
+    g_autofree char *bare = g_regex_replace_literal (addresses (), text, -1, 0, "", 0, NULL);
+
+    if (bare != NULL)
+      strcpy (text, g_strstrip (bare));
+  }
   strip_separators (text);
   if ((byline = _cd_import_byline_of_line (text)) != NULL)
     return byline;
@@ -395,7 +423,17 @@ _cd_html_take_page_part (CdHtmlConverter *c,
       return TRUE;
     case PART_BYLINE:
       {
-        g_autofree char *byline = byline_of (node, text);
+        g_autofree char *byline = NULL;
+
+        /* The writer's address beside the name, a link of its own. */
+        for (xmlNode *mail; (mail = _cd_xml_find (node->children, is_mail_link, NULL, 6)) != NULL;)
+          {
+            xmlUnlinkNode (mail);
+            xmlFreeNode (mail);
+            g_free (text);
+            text = _cd_html_node_text (node);
+          }
+        byline = byline_of (node, text);
 
         if (byline == NULL)
           return FALSE;
