@@ -299,6 +299,140 @@ test_agency_mail_codes (void)
   g_assert_true (g_str_has_prefix (cd_article_get_body (caps), "Five people died"));
 }
 
+/* A small agency's alert: its short name in small letters, known to no
+ * list, after the writer's name ("Von Jonas Petersen, hpa · 04.03.2025,
+ * 11:48 Uhr", the time to the note) and in the dateline ("Hamburg (hpa) -
+ * Der …"), which is the article's. */
+static void
+test_agency_alert_small_name (void)
+{
+  g_autoptr (CdArticle) alert = import_text (
+      "From: hpa-Tagesdienst <tagesdienst@hpa.example>\nSubject: Hamburger Hafen verliert Marktanteile\n"
+      "Content-Type: text/plain; charset=utf-8\n\n"
+      "Hamburger Hafen verliert weiter Marktanteile an Rotterdam\n\n"
+      "Von Jonas Petersen, hpa · 04.03.2025, 11:48 Uhr\n\n"
+      "Hamburg (hpa) - Der Hamburger Hafen hat im vergangenen Jahr erneut Marktanteile an die Konkurrenz in "
+      "Rotterdam verloren.\n\nDer Containerumschlag sank um 2,1 Prozent auf 7,6 Millionen Standardcontainer.\n",
+      CD_IMPORT_FORMAT_EMAIL, "alert.eml");
+
+  g_assert_cmpstr (cd_article_get_headline (alert), ==, "Hamburger Hafen verliert weiter Marktanteile an Rotterdam");
+  g_assert_cmpstr (cd_article_get_byline (alert), ==, "Jonas Petersen, hpa");
+  g_assert_cmpstr (cd_article_get_dateline (alert), ==, "Hamburg");
+  g_assert_cmpstr (cd_article_get_source (alert), ==, "hpa");
+  g_assert_nonnull (strstr (cd_article_get_ednote (alert), "04.03.2025, 11:48 Uhr"));
+  g_assert_true (g_str_has_prefix (cd_article_get_body (alert), "Der Hamburger Hafen hat im vergangenen Jahr"));
+}
+
+/* A writer's own newsletter as its platform sends it in plain text: the
+ * link to the post on the web over it goes, the sender "Ellen Park from
+ * The Water Table" is the writer and the publication, and the call to
+ * subscribe among the paragraphs goes to the note. */
+static void
+test_writer_newsletter (void)
+{
+  g_autoptr (CdArticle) post = import_text (
+      "From: Ellen Park from The Water Table <thewatertable@letters.example>\n"
+      "Subject: The quiet fight over who gets the river's next cut\n"
+      "List-Unsubscribe: <https://thewatertable.letters.example/action/disable_email?token=x>\n"
+      "Content-Type: text/plain; charset=utf-8\n\n"
+      "View this post on the web at https://thewatertable.letters.example/p/the-quiet-fight-over-who-gets-the\n\n"
+      "When the seven states that share the river missed another deadline last month, most of the coverage focused "
+      "on the negotiators.\n\n"
+      "Thanks for reading The Water Table! Subscribe for free to receive new posts and support my work.\n\n"
+      "Whether those voluntary cuts add up to enough is the central question for the next round of talks.\n\n"
+      "Unsubscribe https://thewatertable.letters.example/action/disable_email?token=x\n",
+      CD_IMPORT_FORMAT_EMAIL, "post.eml");
+
+  g_assert_cmpstr (cd_article_get_headline (post), ==, "The quiet fight over who gets the river's next cut");
+  g_assert_cmpstr (cd_article_get_byline (post), ==, "Ellen Park");
+  g_assert_cmpstr (cd_article_get_source (post), ==, "The Water Table");
+  g_assert_cmpstr (cd_article_get_body (post), ==,
+                   "When the seven states that share the river missed another deadline last month, most of the "
+                   "coverage focused on the negotiators.\n\n"
+                   "Whether those voluntary cuts add up to enough is the central question for the next round of talks.\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (post), "Thanks for reading The Water Table! Subscribe for free"));
+}
+
+/* A newsletter that sets its lead picture and the caption over the
+ * story's headline (under its logo and greeting), and the byline under
+ * them: the headline is the
+ * story's, the picture and caption open the body and the byline is the
+ * article's. */
+static void
+test_newsletter_lead_picture (void)
+{
+  g_autoptr (CdArticle) letter = import_text (
+      "From: Friesch Courant <nieuwsbrief@courant.example>\nSubject: Ochtendbericht: Leeuwarden krijgt waterstoftankstation voor bussen\n"
+      "List-Id: <ochtend.courant.example>\nContent-Type: text/html; charset=utf-8\n\n"
+      "<html><body><p><img src=\"https://courant.example/logo.png\" alt=\"Friesch Courant\"></p><p>Goedemorgen!</p>"
+      "<p><img src=\"https://courant.example/bus.jpg\" alt=\"Een waterstofbus\"></p>"
+      "<p>Een waterstofbus tijdens een proefrit in Leeuwarden.</p>"
+      "<h1>Leeuwarden krijgt eerste waterstoftankstation</h1><p>Door Pieter Hoekstra</p>"
+      "<p>Leeuwarden krijgt dit najaar het eerste waterstoftankstation van Friesland voor stadsbussen, maakte de "
+      "provincie maandag bekend.</p><p>Vanaf december gaan er twintig waterstofbussen rijden op de stadslijnen.</p>"
+      "</body></html>\n",
+      CD_IMPORT_FORMAT_EMAIL, "letter.eml");
+
+  g_assert_cmpstr (cd_article_get_headline (letter), ==, "Leeuwarden krijgt eerste waterstoftankstation");
+  g_assert_cmpstr (cd_article_get_byline (letter), ==, "Pieter Hoekstra");
+  g_assert_cmpstr (cd_article_get_source (letter), ==, "Friesch Courant");
+  g_assert_cmpstr (cd_article_get_body (letter), ==,
+                   "![Een waterstofbus](https://courant.example/bus.jpg)\n\n"
+                   "Een waterstofbus tijdens een proefrit in Leeuwarden.\n\n"
+                   "Leeuwarden krijgt dit najaar het eerste waterstoftankstation van Friesland voor stadsbussen, maakte "
+                   "de provincie maandag bekend.\n\n"
+                   "Vanaf december gaan er twintig waterstofbussen rijden op de stadslijnen.\n");
+}
+
+/* A story a reader shared from a site's form: the reader's words over
+ * it go to the note, the subject's part after the colon is the headline,
+ * the site (the sender "on behalf of" the reader) the source and no
+ * byline; the story ends at its link to read on. Plain and in HTML. */
+static void
+test_shared_article (void)
+{
+  g_autoptr (CdArticle) plain = import_text (
+      "From: \"The Coastal Times (on behalf of Anna Berg)\" <noreply@coastal.example>\n"
+      "Subject: Anna Berg shared an article with you: Cornwall to trial four-day school week\n"
+      "Content-Type: text/plain; charset=utf-8\n\n"
+      "Anna Berg (anna@herald.example) thought you'd be interested in this article from The Coastal Times.\n\n"
+      "Message from Anna:\nCould be a good follow-up for our education page?\n\n----\n\nEDUCATION\n\n"
+      "Cornwall to trial four-day school week\n\n"
+      "Twelve rural primary schools in Cornwall will move to a four-day week from September in a pilot.\n\n"
+      "Pupils will attend for longer from Monday to Thursday, so total teaching time will stay the same.\n\n"
+      "Continue reading on coastal.example:\nhttps://www.coastal.example/news/education/four-day-week-4412871?utm_source=share&utm_medium=email\n\n"
+      "----\nYou received this email because Anna Berg entered your email address on coastal.example.\n",
+      CD_IMPORT_FORMAT_EMAIL, "shared.eml");
+  g_autoptr (CdArticle) html = import_text (
+      "From: Harbour Light <share@harbour.example>\nSubject: Tom thinks you'd like this story: Ferry fares to rise 15%\n"
+      "Content-Type: text/html; charset=utf-8\n\n"
+      "<html><body><p><b>Tom Reed</b> wanted you to see this story from Harbour Light.</p><p>Worth a look.</p><hr>"
+      "<h1>Ferry fares to rise 15%</h1>"
+      "<p>Fares on the state ferry routes serving the islands will rise by 15% on June 1, the department said.</p>"
+      "<p>The county council will discuss the increase at its meeting on March 11.</p>"
+      "<p><a href=\"https://harbour.example/fares\">Read the full story</a></p></body></html>\n",
+      CD_IMPORT_FORMAT_EMAIL, "shared.eml");
+
+  g_assert_cmpstr (cd_article_get_headline (plain), ==, "Cornwall to trial four-day school week");
+  g_assert_cmpstr (cd_article_get_source (plain), ==, "The Coastal Times");
+  g_assert_null (cd_article_get_byline (plain));
+  g_assert_cmpstr (cd_article_get_body (plain), ==,
+                   "Twelve rural primary schools in Cornwall will move to a four-day week from September in a pilot.\n\n"
+                   "Pupils will attend for longer from Monday to Thursday, so total teaching time will stay the same.\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (plain), "thought you'd be interested in this article"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (plain), "Message from Anna: Could be a good follow-up"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (plain), "EDUCATION"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (plain), "Continue reading on coastal.example: https://www.coastal.example/"));
+
+  g_assert_cmpstr (cd_article_get_headline (html), ==, "Ferry fares to rise 15%");
+  g_assert_cmpstr (cd_article_get_source (html), ==, "Harbour Light");
+  g_assert_null (cd_article_get_byline (html));
+  g_assert_cmpstr (cd_article_get_body (html), ==,
+                   "Fares on the state ferry routes serving the islands will rise by 15% on June 1, the department said.\n\n"
+                   "The county council will discuss the increase at its meeting on March 11.\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (html), "Tom Reed wanted you to see this story"));
+}
+
 /* A newsletter from a mailing list (its List-Unsubscribe header): its
  * hidden preview text and its link to read it in a browser go; the
  * issue's date over the story and the story's own headline under a
@@ -2105,5 +2239,9 @@ main (int   argc,
   g_test_add_func ("/import-email/agency-mail", test_agency_mail);
   g_test_add_func ("/import-email/agency-mail-codes", test_agency_mail_codes);
   g_test_add_func ("/import-email/newsletter", test_newsletter);
+  g_test_add_func ("/import-email/shared-article", test_shared_article);
+  g_test_add_func ("/import-email/writer-newsletter", test_writer_newsletter);
+  g_test_add_func ("/import-email/agency-alert-small-name", test_agency_alert_small_name);
+  g_test_add_func ("/import-email/newsletter-lead-picture", test_newsletter_lead_picture);
   return g_test_run ();
 }

@@ -3316,6 +3316,9 @@ test_release_lines (void)
     { "Sperrfrist: 4. Februar YYYY, 10:00 Uhr MEZ", "YYYY-02-04T09:00:00Z", FALSE },
     { "Sperrfrist: 4. Februar YYYY, 10 Uhr MEZ", "YYYY-02-04T09:00:00Z", FALSE },
     { "Embargo jusqu'au 4 février YYYY à 10h00 CET", "YYYY-02-04T09:00:00Z", FALSE },
+    /* A city's clock, as French releases name it. */
+    { "SOUS EMBARGO JUSQU’AU 4 FÉVRIER YYYY À 00H01 (HEURE DE PARIS)", "YYYY-02-03T23:01:00Z", FALSE },
+    { "Embargo : 4 juillet YYYY, 10h00 heure de Bruxelles", "YYYY-07-04T08:00:00Z", FALSE },
     { "**EMBARGOED UNTIL 1 March YYYY 09:30 GMT**", "YYYY-03-01T09:30:00Z", FALSE },
     { "EMBARGOED UNTIL: 00:01 GMT – 4 February YYYY", "YYYY-02-04T00:01:00Z", FALSE },
     { "Embargoed until 12 noon GMT, 4 February YYYY", "YYYY-02-04T12:00:00Z", FALSE },
@@ -4245,7 +4248,7 @@ test_html_site_page_parts (void)
   g_assert_cmpstr (cd_article_get_byline (library), ==, "Kevin Marsh");
   g_assert_cmpstr (cd_article_get_dek (library), ==, "The building will reopen next spring with a teen room and a new roof");
   g_assert_true (g_str_has_prefix (cd_article_get_body (library),
-                                   "[![The library](/img/library.jpg)](/img/library-full.jpg)\n\nThe Eastfield Public "
+                                   "![The library](/img/library.jpg)\n\nThe Eastfield Public "
                                    "Library will close"));
 
   id = cd_import_data (oleh, strlen (oleh), CD_IMPORT_FORMAT_HTML, "taman.html", &error);
@@ -4287,6 +4290,236 @@ test_html_page_without_heading (void)
                    "their homes in the past week.\n\n"
                    "Rivers burst their banks after five days of continuous rain, washing away roads and bridges "
                    "across the north of the country.\n");
+}
+
+/* A page whose headline stands in the story's block, over a standfirst
+ * as long as the story's paragraphs: what stands before the block goes
+ * (a consent banner known only by what it says, the logo, the menus),
+ * and the parts under the headline are read (a "preamble", a box of
+ * "labels", the "dates"); a picture linked to its own file at full size
+ * is the picture alone; a dateline in bold with the site's name after
+ * the place, under the picture, its caption and its credit. */
+static void
+test_html_headline_in_story (void)
+{
+  const char *page =
+      "<html lang=\"sv\"><head><title>Rekordmånga vill bli poliser | Västerbottens Morgon</title>"
+      "<meta property=\"og:site_name\" content=\"Västerbottens Morgon\"></head><body><div id=\"site\">"
+      "<div class=\"cmp-overlay\"><div class=\"cmp-dialog\"><h2>Vi använder kakor</h2><p>Vi och våra partner "
+      "använder kakor (cookies) för att ge dig en bättre upplevelse och analysera trafiken.</p>"
+      "<button>Godkänn alla</button></div></div>"
+      "<div class=\"topbar\"><a href=\"/\"><img src=\"logo.svg\" alt=\"Västerbottens Morgon\"></a> "
+      "<a href=\"/prenumerera\">Prenumerera</a></div><div class=\"page\"><div class=\"story\"><div class=\"story-top\">"
+      "<div class=\"story-labels\"><span>Umeå</span> <span>Utbildning</span></div>"
+      "<h1>Rekordmånga vill bli poliser i Norrland</h1>"
+      "<div class=\"story-preamble\"><p>Antalet sökande till polisutbildningen i Umeå har ökat med 40 procent på två "
+      "år. Nu vill regionen att utbildningen byggs ut.</p></div>"
+      "<div class=\"story-byline\"><span>Av Erik Lundqvist</span></div>"
+      "<div class=\"story-dates\">Publicerad 4 mars 2025 kl. 08.12</div></div>"
+      "<div class=\"story-body\"><p><a href=\"https://vbm.example/uploads/umea-full.jpg?w=2000\">"
+      "<img src=\"umea-696.jpg\" alt=\"Umeå universitet\"></a></p><p>Studenter utanför universitetet.</p>"
+      "<p>(Foto: Anna Berg)</p>"
+      "<p><strong>UMEÅ, Vbm.se</strong> – Hela 1 850 personer sökte till polisutbildningen vid Umeå universitet "
+      "inför vårterminen, visar nya siffror.</p>"
+      "<p>Men bara 192 av dem kan antas. Platserna styrs av regeringens uppdrag till Polismyndigheten och "
+      "universitetet.</p></div></div>"
+      "<div class=\"sidebar\"><h3>Mest läst</h3><p><a href=\"/e12\">Snöoväder stängde E12</a></p></div></div>"
+      "<div class=\"footer\"><p>Ansvarig utgivare: Lena Holm</p></div></div></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML, "poliser.html", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Rekordmånga vill bli poliser i Norrland");
+  g_assert_cmpstr (cd_article_get_dek (article), ==,
+                   "Antalet sökande till polisutbildningen i Umeå har ökat med 40 procent på två år. Nu vill regionen "
+                   "att utbildningen byggs ut.");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Erik Lundqvist");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "UMEÅ");
+  g_assert_cmpstr (cd_article_get_source (article), ==, "Vbm.se");
+  g_assert_cmpstr (cd_article_get_ednote (article), ==, "Umeå Utbildning — Publicerad 4 mars 2025 kl. 08.12");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "![Umeå universitet](umea-696.jpg)\n\n"
+                   "Studenter utanför universitetet.\n\n"
+                   "(Foto: Anna Berg)\n\n"
+                   "Hela 1 850 personer sökte till polisutbildningen vid Umeå universitet inför vårterminen, visar "
+                   "nya siffror.\n\n"
+                   "Men bara 192 av dem kan antas. Platserna styrs av regeringens uppdrag till Polismyndigheten och "
+                   "universitetet.\n");
+}
+
+/* A page's details as a definition list under the headline ("From:",
+ * "Published on:"; Joomla's heading "Details" over values with their own
+ * labels): to the note, the office it is "From" the source, and the
+ * page's description that only says them again is no standfirst; a rule
+ * over the story sets nothing apart; the
+ * writer's life in a box under an opinion piece and a call to follow the
+ * site go with the frame. */
+static void
+test_html_page_details_list (void)
+{
+  const char *release =
+      "<html lang=\"en\"><head><title>gov.ie - Minister announces broadband fund</title>"
+      "<meta name=\"description\" content=\"From Department of Rural Connectivity. Published on 5 March 2025.\">"
+      "</head><body><div class=\"cookie-banner\"><p>This site uses cookies.</p></div><main><div class=\"container\">"
+      "<h1>Minister announces broadband fund</h1><dl class=\"page-meta\"><dt>From:</dt><dd><a href=\"/dept/\">Department "
+      "of Rural Connectivity</a></dd><dt>Published on:</dt><dd><time datetime=\"2025-03-05\">5 March 2025</time></dd></dl><hr>"
+      "<div class=\"reading-width\"><p>The Minister for Rural Connectivity has today announced an €85 million fund to "
+      "connect every inhabited island to high-speed broadband.</p><p>The fund will finance subsea fibre links and "
+      "upgraded radio masts for 21 islands off the west and south coasts.</p></div></div></main></body></html>";
+  const char *results =
+      "<html lang=\"it\"><head><title>Serie A, terza giornata</title></head><body><div class=\"item-page\">"
+      "<div class=\"page-header\"><h1>Serie A, terza giornata</h1></div><dl class=\"article-info\"><dt>Dettagli</dt>"
+      "<dd class=\"category-name\">Categoria: <a href=\"/serie-a\">Serie A</a></dd><dd class=\"hits\">Visite: 412</dd></dl>"
+      "<div><p>Si è conclusa domenica a Ponte a Egola la terza giornata della Serie A maschile di canoa polo.</p>"
+      "<p>La sorpresa di giornata è arrivata dalla sfida tra Ortona e i campioni d’Italia del Siracusa, superati 4-3.</p>"
+      "<div class=\"cta-whatsapp\"><a href=\"https://whatsapp.com/channel/x\">Ricevi le notizie su WhatsApp</a></div>"
+      "</div><div class=\"author-box\"><h3>About the author</h3><p>Marco Rossi writes about canoe polo for the "
+      "federation's site and has covered the national league for more than ten years.</p></div></div></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) office = cd_import_data (release, strlen (release), CD_IMPORT_FORMAT_HTML, "fund.html", &error);
+  g_autoptr (CdArticle) league = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (office), ==, "Minister announces broadband fund");
+  g_assert_cmpstr (cd_article_get_source (office), ==, "Department of Rural Connectivity");
+  g_assert_null (cd_article_get_dek (office));
+  g_assert_cmpstr (cd_article_get_ednote (office), ==,
+                   "From: Department of Rural Connectivity — Published on: 5 March 2025");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (office), "The Minister for Rural Connectivity has today"));
+
+  league = cd_import_data (results, strlen (results), CD_IMPORT_FORMAT_HTML, "serie-a.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_ednote (league), ==, "Categoria: Serie A — Visite: 412");
+  g_assert_cmpstr (cd_article_get_body (league), ==,
+                   "Si è conclusa domenica a Ponte a Egola la terza giornata della Serie A maschile di canoa polo.\n\n"
+                   "La sorpresa di giornata è arrivata dalla sfida tra Ortona e i campioni d’Italia del Siracusa, "
+                   "superati 4-3.\n");
+}
+
+/* A live blog: its standfirst, as long as a post's paragraph, is no
+ * paragraph of the story, so the badge and section over the headline go
+ * with the frame; its key events, links to places on the page with a
+ * heading and a notice to readers without JavaScript, go, and the posts
+ * stay. */
+static void
+test_html_live_blog_frame (void)
+{
+  const char *page =
+      "<html lang=\"en-GB\"><head><title>Storm Helga – live</title></head><body><main>"
+      "<div class=\"liveblog-header\"><span class=\"live-badge\">LIVE</span> <span>Scotland</span>"
+      "<h1>Storm Helga: power cuts as 92mph winds hit Scotland – live</h1>"
+      "<div class=\"standfirst\"><p>Amber warning in place until 9pm; ScotRail suspends all services; 120,000 homes "
+      "without power</p></div></div><div class=\"liveblog-body\"><aside class=\"key-events\"><h2>Key events</h2><ul>"
+      "<li><a href=\"#block-1\">Power cuts rise to 120,000 homes</a></li><li><a href=\"#block-2\">ScotRail suspends all "
+      "services</a></li></ul><p>Please turn on JavaScript to use this feature</p></aside><div class=\"live-feed\">"
+      "<article id=\"block-1\"><h2>Power cuts rise to 120,000 homes</h2><p>Scottish and Southern Electricity Networks "
+      "says 120,000 customers are now without power, most of them in Argyll.</p></article>"
+      "<article id=\"block-2\"><h2>ScotRail suspends all services</h2><p>ScotRail has suspended all services across "
+      "the country until further notice because of fallen trees.</p></article>"
+      "<article id=\"block-3\"><h2>Amber warning in force</h2><p>The Met Office amber warning for wind is now in force "
+      "across the west of Scotland until nine this evening.</p></article></div></div></main></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML, "live.html", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Storm Helga: power cuts as 92mph winds hit Scotland – live");
+  g_assert_cmpstr (cd_article_get_dek (article), ==,
+                   "Amber warning in place until 9pm; ScotRail suspends all services; 120,000 homes without power");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "## Power cuts rise to 120,000 homes\n\n"
+                   "Scottish and Southern Electricity Networks says 120,000 customers are now without power, most of "
+                   "them in Argyll.\n\n"
+                   "## ScotRail suspends all services\n\n"
+                   "ScotRail has suspended all services across the country until further notice because of fallen "
+                   "trees.\n\n"
+                   "## Amber warning in force\n\n"
+                   "The Met Office amber warning for wind is now in force across the west of Scotland until nine this "
+                   "evening.\n");
+}
+
+/* A site's page of short stories under "In brief": each story, under its
+ * heading, is an article of its own, with its own dateline, the page's
+ * source and a note of the page; a story with headings in it under a
+ * headline that is no round-up's stays one article. */
+static void
+test_html_roundup_page (void)
+{
+  const char *briefs =
+      "<html lang=\"en-GB\"><head><title>In brief | Dales Gazette</title>"
+      "<meta property=\"og:site_name\" content=\"Dales Gazette\"></head><body><article><div class=\"article-header\">"
+      "<h1>In brief</h1><p class=\"date\">Wednesday 5 March 2025</p></div><div class=\"article-body\">"
+      "<section><h2>Library opening hours extended</h2><p>SKIPTON – The library will open until 7pm on Thursdays from "
+      "next month after a successful trial last autumn.</p></section><hr>"
+      "<section><h2>Appeal after bus shelter damaged</h2><p>Police are appealing for witnesses after a bus shelter on "
+      "Keighley Road in Settle was badly damaged overnight on Saturday.</p><p>Anyone with information is asked to "
+      "call 101.</p></section><hr></div></article></body></html>";
+  const char *story =
+      "<html lang=\"en-GB\"><head><title>Council sets budget</title></head><body><article><h1>Council sets budget</h1>"
+      "<div><h2>Why it matters</h2><p>The council has set its budget for the coming year after a long debate on "
+      "Tuesday evening in the town hall.</p><h2>What comes next</h2><p>The budget goes to the full council next month "
+      "for a final vote, the leader of the council said.</p></div></article></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) articles = cd_import_data_all (briefs, strlen (briefs), CD_IMPORT_FORMAT_HTML, "brief.html", &error);
+  g_autoptr (GPtrArray) one = NULL;
+  CdArticle *first, *second;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 2);
+  first = g_ptr_array_index (articles, 0);
+  second = g_ptr_array_index (articles, 1);
+  g_assert_cmpstr (cd_article_get_headline (first), ==, "Library opening hours extended");
+  g_assert_cmpstr (cd_article_get_dateline (first), ==, "SKIPTON");
+  g_assert_cmpstr (cd_article_get_body (first), ==,
+                   "The library will open until 7pm on Thursdays from next month after a successful trial last autumn.\n");
+  g_assert_cmpstr (cd_article_get_headline (second), ==, "Appeal after bus shelter damaged");
+  g_assert_cmpstr (cd_article_get_source (second), ==, "Dales Gazette");
+  g_assert_cmpstr (cd_article_get_body (second), ==,
+                   "Police are appealing for witnesses after a bus shelter on Keighley Road in Settle was badly damaged "
+                   "overnight on Saturday.\n\n"
+                   "Anyone with information is asked to call 101.\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (second), "One of the stories of the page “In brief”"));
+
+  one = cd_import_data_all (story, strlen (story), CD_IMPORT_FORMAT_HTML, "budget.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpstr (cd_article_get_headline (g_ptr_array_index (one, 0)), ==, "Council sets budget");
+}
+
+/* A site's print view: its header and footer by their ids ("printheader",
+ * "printfooter", whose lines are long) go; the paragraph of the class
+ * "lead" is the standfirst (but not a figure of that class), the
+ * "autor" the byline with the time after it to the note, the "ressort"
+ * a label. */
+static void
+test_html_print_view (void)
+{
+  const char *page =
+      "<html lang=\"de-AT\"><head><title>Kartenverkauf bricht alle Rekorde - Salzach Kurier - Druckversion</title></head>"
+      "<body><div id=\"printheader\"><img src=\"logo.gif\" alt=\"Salzach Kurier\"><span>Druckversion</span></div><hr>"
+      "<div class=\"ressort\">Kultur » Salzburg</div><h1>Kartenverkauf bricht alle Rekorde</h1>"
+      "<p class=\"autor\">Autor: Anna Huber | 05.03.2025 um 06:00</p>"
+      "<p class=\"lead\"><b>Schon vier Monate vor Beginn sind 92 Prozent der Karten vergeben. Die Festspiele planen "
+      "Zusatzvorstellungen.</b></p><figure class=\"lead\"><img src=\"dom.jpg\" alt=\"\"><figcaption>Der Domplatz im "
+      "Sommer.</figcaption></figure><div class=\"text\"><p>Die Salzburger Festspiele steuern auf ein Rekordjahr zu. Bis "
+      "Ende Februar wurden rund 210.000 Karten verkauft.</p><p>Um der Nachfrage gerecht zu werden, sind drei "
+      "Zusatzvorstellungen geplant, sagte die Präsidentin.</p></div><hr><div id=\"printfooter\"><p>Quelle: "
+      "https://www.salzachkurier.example/kultur/festspiele-kartenverkauf-rekord-article-7734512</p><p>© Salzach "
+      "Kurier 2025 – Alle Rechte vorbehalten. Vervielfältigung nur mit Genehmigung des Verlags.</p></div></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML, "druck.html", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Kartenverkauf bricht alle Rekorde");
+  g_assert_cmpstr (cd_article_get_dek (article), ==,
+                   "Schon vier Monate vor Beginn sind 92 Prozent der Karten vergeben. Die Festspiele planen "
+                   "Zusatzvorstellungen.");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Anna Huber");
+  g_assert_cmpstr (cd_article_get_ednote (article), ==, "Kultur » Salzburg — 05.03.2025 um 06:00");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "![](dom.jpg)\n\nDer Domplatz im Sommer.\n\n"
+                   "Die Salzburger Festspiele steuern auf ein Rekordjahr zu. Bis Ende Februar wurden rund 210.000 "
+                   "Karten verkauft.\n\n"
+                   "Um der Nachfrage gerecht zu werden, sind drei Zusatzvorstellungen geplant, sagte die Präsidentin.\n");
 }
 
 /* A release saved as text from its PDF (pdftotext's layout): the
@@ -5370,6 +5603,11 @@ main (int   argc,
   g_test_add_func ("/import/html/article-labels", test_html_article_labels);
   g_test_add_func ("/import/html/site-page-parts", test_html_site_page_parts);
   g_test_add_func ("/import/html/page-without-heading", test_html_page_without_heading);
+  g_test_add_func ("/import/html/headline-in-story", test_html_headline_in_story);
+  g_test_add_func ("/import/html/page-details-list", test_html_page_details_list);
+  g_test_add_func ("/import/html/live-blog-frame", test_html_live_blog_frame);
+  g_test_add_func ("/import/html/roundup-page", test_html_roundup_page);
+  g_test_add_func ("/import/html/print-view", test_html_print_view);
   g_test_add_func ("/import/text/pdf-pages", test_text_pdf_pages);
   g_test_add_func ("/import/html/declared-charset", test_html_declared_charset);
   g_test_add_func ("/import/html/article-element", test_html_article_element);

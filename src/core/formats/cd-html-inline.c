@@ -299,6 +299,23 @@ render_code (xmlNode *node,
   g_string_free (fence, TRUE);
 }
 
+/* Whether @node, a link to @href, is a picture's link to its own file at
+ * full size (a site's "link to media file"): the picture alone is kept,
+ * except where the page comes back as it went. */
+static gboolean
+links_own_picture (const CdHtmlConverter *c,
+                   xmlNode               *node,
+                   const char            *href)
+{
+  g_autofree char *text = NULL;
+
+  if (c->exact || _cd_html_find_element (node->children, "img", 2) == NULL)
+    return FALSE;
+  text = _cd_html_node_text (node);
+  return *g_strstrip (text) == '\0' &&
+         g_regex_match_simple ("\\.(?:jpe?g|png|gif|webp|avif|tiff?)(?:[?#].*)?$", href, G_REGEX_CASELESS, 0);
+}
+
 void
 _cd_html_render_inline (CdHtmlConverter *c,
                         xmlNode         *node,
@@ -337,7 +354,7 @@ _cd_html_render_inline (CdHtmlConverter *c,
 
       if (href != NULL)
         g_strstrip (href);
-      if (c->link_depth > 0 || href == NULL || *href == '\0' || unsafe_url (href))
+      if (c->link_depth > 0 || href == NULL || *href == '\0' || unsafe_url (href) || links_own_picture (c, node, href))
         {
           _cd_html_render_inline_children (c, node, out, depth);
           return;

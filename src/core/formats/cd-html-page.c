@@ -39,12 +39,12 @@ static const struct
   guint              max_words;
   const char *const *words;
 } part_words[] = {
-  {PART_STANDFIRST, 60, (const char *const[]){ "standfirst", "dek", "deck", "strapline", "subtitle", "subheadline", "summary", "intro", "ingress", "lede", "chapeau", "chapo", "excerpt", "leadtext", NULL }                                                                                                                                                                                                                                                                          },
-  { PART_BYLINE,    16, (const char *const[]){ "byline", "author", "authors", NULL }                                                                                                                                                                                                                                                                                                                                                                                                  },
-  { PART_TIME,      12, (const char *const[]){ "date", "time", "timestamp", "published", "pubdate", "updated", "meta", NULL }                                                                                                                                                                                                                                                                                                                                                         },
-  { PART_LABEL,     6,  (const char *const[]){ "kicker", "eyebrow", "category", NULL }                                                                                                                                                                                                                                                                                                                                                                                                },
-  { PART_SOURCE,    8,  (const char *const[]){ "source", NULL }                                                                                                                                                                                                                                                                                                                                                                                                                       },
-  { PART_FURNITURE, 80, (const char *const[]){ "newsletter", "signup", "subscribe", "subscription", "comments", "comment", "share", "sharing", "social", "related", "recommended", "promo", "advert", "advertisement", "advertising", "ad", "ads", "breadcrumb", "breadcrumbs", "cookie", "cookies", "skip", "paywall", "sponsored", "outbrain", "taboola", "readalso", "seealso", "alsoread", "mostread", "trending", "consent", "gdpr", "onetrust", "didomi", "usercentrics", NULL }},
+  {PART_STANDFIRST, 60, (const char *const[]){ "standfirst", "dek", "deck", "strapline", "subtitle", "subheadline", "summary", "intro", "ingress", "lede", "chapeau", "chapo", "excerpt", "leadtext", "preamble", NULL }                                                                                                                                                                                                                                                                     },
+  { PART_BYLINE,    16, (const char *const[]){ "byline", "author", "authors", "autor", NULL }                                                                                                                                                                                                                                                                                                                                                                                                },
+  { PART_TIME,      12, (const char *const[]){ "date", "time", "timestamp", "published", "pubdate", "updated", "meta", "dates", NULL }                                                                                                                                                                                                                                                                                                                                                       },
+  { PART_LABEL,     6,  (const char *const[]){ "kicker", "eyebrow", "category", "vignette", "labels", "ressort", NULL }                                                                                                                                                                                                                                                                                                                                                                      },
+  { PART_SOURCE,    8,  (const char *const[]){ "source", NULL }                                                                                                                                                                                                                                                                                                                                                                                                                              },
+  { PART_FURNITURE, 80, (const char *const[]){ "newsletter", "signup", "subscribe", "subscription", "comments", "comment", "share", "sharing", "social", "related", "recommended", "promo", "advert", "advertisement", "advertising", "ad", "ads", "breadcrumb", "breadcrumbs", "cookie", "cookies", "skip", "paywall", "sponsored", "outbrain", "taboola", "readalso", "seealso", "alsoread", "mostread", "trending", "consent", "gdpr", "onetrust", "didomi", "usercentrics", "cta", NULL }},
 };
 
 static PagePart
@@ -60,6 +60,10 @@ part_of_class (const char *klass)
       /* A section's label over the headline: "section-label". */
       if (g_str_equal (token, "section-label") || g_str_equal (token, "section-name"))
         return PART_LABEL;
+      /* The paragraph set larger over the story: "lead" alone (not
+       * "lead-image"). */
+      if (g_str_equal (token, "lead"))
+        return PART_STANDFIRST;
       for (guint k = 0; k < G_N_ELEMENTS (part_words); k++)
         for (guint w = 0; words[w] != NULL; w++)
           {
@@ -163,6 +167,29 @@ byline_of (xmlNode *node,
   if (cd_count_words (text) >= 2 && cd_count_words (text) <= 4 && strpbrk (text, ".:;!?") == NULL)
     return g_strdup (text);
   return NULL;
+}
+
+/* The byline in @text, a byline's box, with the time after it past a
+ * separator ("Autor: Anna Huber | 05.03.2025 um 06:00"), the time to
+ * @c's notes; %NULL where @text is no such line. */
+static char *
+byline_with_time (CdHtmlConverter *c,
+                  const char      *text)
+{
+  g_auto (GStrv) parts = g_regex_split_simple ("\\s+[|·•]\\s+", text, 0, 0);
+  char *byline;
+
+  if (g_strv_length (parts) < 2)
+    return NULL;
+  for (guint i = 1; parts[i] != NULL; i++)
+    if (!_cd_import_is_time_line (parts[i]) && !_cd_import_is_date (parts[i]))
+      return NULL;
+  byline = _cd_import_byline_of_line (parts[0]);
+  if (byline == NULL && _cd_import_is_name_line (parts[0]))
+    byline = g_strdup (parts[0]);
+  for (guint i = 1; byline != NULL && parts[i] != NULL; i++)
+    _cd_import_add_note (c->notes, parts[i]);
+  return byline;
 }
 
 /* Whether @klass names one of Copydesk's own fields ("cd-dek"), which
@@ -307,6 +334,92 @@ is_related_link (xmlNode *node)
   return rest->len < strlen (after) && rest->str[strspn (rest->str, " ,;|•·/-")] == '\0';
 }
 
+/* Counts in @counts (two: all, and those to a place on the page itself,
+ * "#block-67c701e1") the links under @node. */
+static void
+count_links (xmlNode *node,
+             guint   *counts,
+             guint    depth)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *href = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!_cd_html_name_is (child, "a"))
+        {
+          if (depth < 8)
+            count_links (child, counts, depth + 1);
+          continue;
+        }
+      href = _cd_html_get_attr (child, "href");
+      counts[0]++;
+      /* A place by its name: "#" alone is a script's link. */
+      if (href != NULL && g_str_has_prefix (g_strstrip (href), "#") && href[1] != '\0')
+        counts[1]++;
+    }
+}
+
+/* Whether @node is a box of links to places on the page itself, with few
+ * words besides: a live blog's key events, a list of contents over the
+ * story, whose headings say the same. */
+static gboolean
+is_page_contents (xmlNode *node)
+{
+  guint            counts[2] = { 0, 0 };
+  guint            items = 0;
+  xmlNode         *list = node;
+  g_autofree char *text = NULL;
+  g_autofree char *listed = NULL;
+  g_autoptr (GString) rest = NULL;
+  g_autoptr (GString) list_rest = NULL;
+
+  /* A list, or a box of one (no table's notes). */
+  if (!_cd_html_name_is (node, "ul") && !_cd_html_name_is (node, "ol"))
+    {
+      if (!_cd_html_name_is (node, "nav") && !_cd_html_name_is (node, "aside") && !_cd_html_name_is (node, "div"))
+        return FALSE;
+      if ((list = _cd_html_find_element (node->children, "ul", 0)) == NULL &&
+          (list = _cd_html_find_element (node->children, "ol", 0)) == NULL)
+        return FALSE;
+    }
+  if (_cd_html_find_element (node->children, "table", 0) != NULL)
+    return FALSE;
+  count_links (node, counts, 0);
+  if (counts[0] < 2 || counts[1] < counts[0])
+    return FALSE;
+  /* Each item a link and little more (its number), and few words
+   * around the list (its heading). */
+  for (xmlNode *item = list->children; item != NULL; item = item->next)
+    if (_cd_html_name_is (item, "li"))
+      items++;
+  listed = _cd_html_node_text (list);
+  list_rest = g_string_new (listed);
+  remove_link_texts (list, list_rest);
+  text = _cd_html_node_text (node);
+  rest = g_string_new (text);
+  remove_link_texts (node, rest);
+  return cd_count_words (list_rest->str) <= items && cd_count_words (rest->str) <= 20;
+}
+
+/* Whether @node is a page's notice to readers without JavaScript
+ * ("Please turn on JavaScript to use this feature"). */
+static gboolean
+is_script_notice (xmlNode *node)
+{
+  g_autofree char *text = NULL;
+
+  if (!_cd_html_name_is (node, "p") && !_cd_html_name_is (node, "div") && !_cd_html_name_is (node, "span"))
+    return FALSE;
+  text = _cd_html_node_text (node);
+  return cd_count_words (text) <= 25 &&
+         g_regex_match_simple ("(?:turn\\s+on|enable|activate|allow)\\s+javascript|javascript\\s+(?:is\\s+)?(?:disabled|"
+                               "required|turned\\s+off|must\\s+be)|javascript\\s+(?:aktivieren|einschalten)|"
+                               "activez\\s+(?:le\\s+)?javascript|(?:activa|habilita)\\s+(?:el\\s+)?javascript",
+                               text, G_REGEX_CASELESS, 0);
+}
+
 /* Whether an element under @node (a few levels down) is a part of the
  * page other than @part, by its class (the byline in a box of the page's
  * dates). */
@@ -392,7 +505,8 @@ _cd_html_take_page_part (CdHtmlConverter *c,
 
   if (node->type != XML_ELEMENT_NODE)
     return FALSE;
-  if (is_share_links (node) || is_related_link (node) || is_ad_label (node))
+  if (is_share_links (node) || is_related_link (node) || is_ad_label (node) || is_page_contents (node) ||
+      is_script_notice (node))
     return TRUE;
   klass = _cd_html_get_attr (node, "class");
   if (klass != NULL && is_own_class (klass))
@@ -415,8 +529,10 @@ _cd_html_take_page_part (CdHtmlConverter *c,
   switch (part)
     {
     case PART_STANDFIRST:
-      /* Not a box with the lead picture in it. */
-      if (_cd_html_find_element (node->children, "img", 0) != NULL)
+      /* Not the lead picture, nor a box with it in it. */
+      if (_cd_html_name_is (node, "figure") || _cd_html_find_element (node->children, "img", 0) != NULL ||
+          _cd_html_find_element (node->children, "amp-img", 0) != NULL ||
+          _cd_html_find_element (node->children, "figcaption", 0) != NULL)
         return FALSE;
       if (*text != '\0')
         cd_article_set_dek (c->article, text);
@@ -434,7 +550,8 @@ _cd_html_take_page_part (CdHtmlConverter *c,
             text = _cd_html_node_text (node);
           }
         byline = byline_of (node, text);
-
+        if (byline == NULL)
+          byline = byline_with_time (c, text);
         if (byline == NULL)
           return FALSE;
         if (*byline != '\0')
@@ -492,9 +609,45 @@ tells_story (const char *text)
          (length >= STORY_PARAGRAPH_CHARS / 2 && g_regex_match_simple ("[\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Hangul}]{10}", text, 0, 0));
 }
 
+/* Whether @node is a consent banner by what it says: a box of a few
+ * words about the site's cookies, with buttons to answer it ("Vi använder
+ * kakor … <button>Godkänn alla</button>"). */
+static gboolean
+is_consent_box (xmlNode *node)
+{
+  g_autofree char *text = NULL;
+
+  if (_cd_html_name_is (node, "p") || _cd_html_find_element (node->children, "button", _CD_HTML_MAX_DEPTH - 6) == NULL ||
+      _cd_html_find_element (node->children, "h1", 0) != NULL)
+    return FALSE;
+  text = _cd_html_node_text (node);
+  return cd_count_words (text) <= 80 &&
+         g_regex_match_simple ("cookie|consent|evästeet|informasjonskapsler|ciasteczk", text, G_REGEX_CASELESS, 0);
+}
+
+/* Whether @node, of the class @klass, is the box of the writer's life
+ * under an opinion piece ("author-box", "author-bio", "about-the-author"),
+ * more words than a byline. */
+static gboolean
+is_author_box (xmlNode    *node,
+               const char *klass)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_regex_match_simple ("(?:^|[\\s_-])(?:bio|biography)(?:$|[\\s_-])|author[_-]?box|about[_-](?:the[_-])?author", klass,
+                             G_REGEX_CASELESS, 0))
+    return FALSE;
+  text = _cd_html_node_text (node);
+  return cd_count_words (text) > max_words (PART_BYLINE);
+}
+
+/* A class or an id of what stands outside the story, in any of its words. */
+#define OUTSIDE "cookie|consent|footer(?:$|[\\s_-])"
+
 /* Whether @node stands outside a page's story, where no paragraph of it
  * is looked for: a dropped element (a menu, a form), the site's header or
- * footer, the site's furniture by its class (comments, related links). */
+ * footer, the site's furniture by its class (comments, related links), a
+ * consent banner. */
 static gboolean
 is_outside_story (xmlNode *node)
 {
@@ -509,12 +662,30 @@ is_outside_story (xmlNode *node)
   id = _cd_html_get_attr (node, "id");
   style = _cd_html_get_attr (node, "style");
   role = _cd_html_get_attr (node, "role");
-  /* By its class or its id ("cookie-notice", "cmplz-cookiebanner"), or a
-   * box fixed or set over the page (a consent banner, a dialog). */
-  return (klass != NULL && (part_of_class (klass) == PART_FURNITURE || g_regex_match_simple ("cookie|consent", klass, G_REGEX_CASELESS, 0))) ||
-         (id != NULL && (part_of_class (id) == PART_FURNITURE || g_regex_match_simple ("cookie|consent", id, G_REGEX_CASELESS, 0))) ||
+  /* By its class or its id ("cookie-notice", "cmplz-cookiebanner", a
+   * footer's: "printfooter", "entry-footer"), or a box fixed or set over
+   * the page (a consent banner, a dialog). */
+  return (klass != NULL && (part_of_class (klass) == PART_FURNITURE || g_regex_match_simple (OUTSIDE, klass, G_REGEX_CASELESS, 0) ||
+                            is_author_box (node, klass))) ||
+         (id != NULL && (part_of_class (id) == PART_FURNITURE || g_regex_match_simple (OUTSIDE, id, G_REGEX_CASELESS, 0))) ||
          (style != NULL && g_regex_match_simple ("position\\s*:\\s*fixed", style, G_REGEX_CASELESS, 0)) ||
-         (role != NULL && (g_ascii_strcasecmp (role, "dialog") == 0 || g_ascii_strcasecmp (role, "alertdialog") == 0));
+         (role != NULL && (g_ascii_strcasecmp (role, "dialog") == 0 || g_ascii_strcasecmp (role, "alertdialog") == 0)) ||
+         is_consent_box (node);
+}
+
+/* Whether @node is a standfirst by its class and its length, no
+ * paragraph of the story however long ("text-with-summary" holds more
+ * words: a story's). */
+static gboolean
+is_standfirst (xmlNode *node)
+{
+  g_autofree char *klass = _cd_html_get_attr (node, "class");
+  g_autofree char *text = NULL;
+
+  if (klass == NULL || part_of_class (klass) != PART_STANDFIRST)
+    return FALSE;
+  text = _cd_html_node_text (node);
+  return cd_count_words (text) <= max_words (PART_STANDFIRST);
 }
 
 /* Whether @ancestor is @node or holds it. */
@@ -540,7 +711,7 @@ find_story_block (xmlNode  *node,
 {
   for (; node != NULL; node = node->next)
     {
-      if (node->type != XML_ELEMENT_NODE || is_outside_story (node))
+      if (node->type != XML_ELEMENT_NODE || is_outside_story (node) || is_standfirst (node))
         continue;
       if (_cd_html_name_is (node, "p"))
         {
@@ -558,6 +729,29 @@ find_story_block (xmlNode  *node,
       else if (depth < _CD_HTML_MAX_DEPTH)
         find_story_block (node->children, block, count, length, depth + 1);
     }
+}
+
+/* The length of the story's paragraphs under @node (find_story_block()). */
+static guint
+story_length (xmlNode *node)
+{
+  xmlNode *block = NULL;
+  guint    count = 0, length = 0;
+
+  find_story_block (node, &block, &count, &length, 0);
+  return length;
+}
+
+/* Whether @node is a paragraph of the story or holds one. */
+static gboolean
+holds_story (xmlNode *node)
+{
+  g_autofree char *text = NULL;
+
+  if (!_cd_html_name_is (node, "p"))
+    return !is_outside_story (node) && story_length (node->children) > 0;
+  text = _cd_html_node_text (node);
+  return tells_story (text);
 }
 
 /* Frees what stands before (@before) or after @node at each level up to
@@ -632,6 +826,58 @@ take_story_head_part (CdHtmlConverter *c,
                                text, G_REGEX_CASELESS, 0);
 }
 
+/* Reads @node when it is a definition list of the page's details, a
+ * label of a few words to each ("From:", "Published on:"): each to the
+ * notes, with its value, and the one that names where the page comes
+ * from the source. Whether it was. */
+static gboolean
+take_details_list (CdHtmlConverter *c,
+                   xmlNode         *node)
+{
+  g_autofree char *label = NULL;
+
+  if (!_cd_html_name_is (node, "dl"))
+    return FALSE;
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *text = NULL;
+
+      if (child->type != XML_ELEMENT_NODE || _cd_html_name_is (child, "dd"))
+        continue;
+      if (!_cd_html_name_is (child, "dt"))
+        return FALSE;
+      text = _cd_html_node_text (child);
+      if (cd_count_words (text) > 4)
+        return FALSE;
+    }
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *line = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      text = g_strstrip (_cd_html_node_text (child));
+      if (_cd_html_name_is (child, "dt"))
+        {
+          g_free (label);
+          label = g_strdup (text);
+          g_strchomp (g_strdelimit (label, ":", ' '));
+          continue;
+        }
+      if (*text == '\0')
+        continue;
+      if (label != NULL && g_regex_match_simple ("^(?:from|source|quelle|fuente|fonte|von)$", label, G_REGEX_CASELESS, 0) &&
+          cd_text_is_blank (cd_article_get_source (c->article)))
+        cd_article_set_source (c->article, text);
+      /* A value with its own label under a heading ("Dettagli", "Categoria: Serie A"). */
+      line = label != NULL && !g_regex_match_simple ("^[^:]{1,30}:\\s", text, 0, 0) ? g_strdup_printf ("%s: %s", label, text)
+                                                                                    : g_strdup (text);
+      _cd_import_add_note (c->notes, line);
+    }
+  return TRUE;
+}
+
 /* Reads the elements from @node on that stand between @headline and the
  * story's @block (take_story_head_part()), freeing those taken: whether
  * @block was reached. */
@@ -654,6 +900,12 @@ read_story_head (CdHtmlConverter *c,
         }
       if (_cd_html_is_dropped (node))
         continue;
+      if (take_details_list (c, node) || is_page_contents (node) || is_script_notice (node))
+        {
+          xmlUnlinkNode (node);
+          xmlFreeNode (node);
+          continue;
+        }
       if (has_part_class (node))
         {
           if (_cd_html_take_page_part (c, node))
@@ -746,6 +998,20 @@ _cd_html_cut_page_frame (CdHtmlConverter *c,
       cut_beside (headline, scope, TRUE);
       read_story_head (c, scope->children, headline, block);
     }
+  /* A headline in the story's block, over a standfirst as long as the
+   * story's paragraphs: what stands before the block goes, and what
+   * stands under the headline up to the story's first part is read. */
+  else if (headline != NULL)
+    {
+      xmlNode *first = block->children;
+
+      cut_beside (block, scope, TRUE);
+      while (first != NULL && (first->type != XML_ELEMENT_NODE || holds (first, headline) ||
+                               xmlXPathCmpNodes (headline, first) != 1 || !holds_story (first)))
+        first = first->next;
+      if (first != NULL)
+        read_story_head (c, block->children, headline, first);
+    }
   /* With no headline on the page (its title has it), what stands before
    * the page's main part: the site's header, its menus. */
   else if (headline == NULL)
@@ -755,17 +1021,6 @@ _cd_html_cut_page_frame (CdHtmlConverter *c,
           cut_beside (main, scope, TRUE);
           break;
         }
-}
-
-/* The length of the story's paragraphs under @node (find_story_block()). */
-static guint
-story_length (xmlNode *node)
-{
-  xmlNode *block = NULL;
-  guint    count = 0, length = 0;
-
-  find_story_block (node, &block, &count, &length, 0);
-  return length;
 }
 
 /* Adds the <article> elements from @node on, not those within one, to

@@ -747,6 +747,31 @@ cd_html_to_markdown (const char *html,
   return html_to_markdown (html, length, FALSE);
 }
 
+/* @text's letters and figures alone, in small letters. */
+static char *
+bare_words (const char *text)
+{
+  GString *bare = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_string_append_unichar (bare, g_unichar_tolower (g_utf8_get_char (p)));
+  return g_string_free (bare, FALSE);
+}
+
+/* Whether @dek, a page's description, only says again the details
+ * already in @notes ("From Department of Rural Connectivity. Published on
+ * 5 March 2025."): its letters and figures, in order, are theirs. */
+static gboolean
+repeats_notes (const char *dek,
+               const char *notes)
+{
+  g_autofree char *bare_dek = bare_words (dek);
+  g_autofree char *bare_notes = bare_words (notes);
+
+  return strlen (bare_dek) >= 20 && strstr (bare_notes, bare_dek) != NULL;
+}
+
 /**
  * _cd_html_to_markdown_exact:
  * @html: a piece of a post from WordPress's classic editor
@@ -778,6 +803,7 @@ _cd_import_html (CdArticle  *article,
                  GError    **error)
 {
   g_autofree char *body = NULL;
+  gboolean         site_page = FALSE;
   g_autofree char *page_title = NULL;
   g_autofree char *site_name = NULL;
   g_autofree char *logo = NULL;
@@ -837,6 +863,7 @@ _cd_import_html (CdArticle  *article,
       {
         xmlNode *within = NULL;
 
+        site_page = TRUE;
         logo = _cd_html_logo_name (root);
         c.story = _cd_html_page_scope (root, &within);
         _cd_html_cut_page_frame (&c, c.story, within);
@@ -906,8 +933,21 @@ _cd_import_html (CdArticle  *article,
         dek[strlen (dek) - strlen ("…")] = '\0';
       for (gsize n = strlen (dek); n > 0 && strchr (".,; ", dek[n - 1]) != NULL; n--)
         dek[n - 1] = '\0';
-      if (strlen (dek) >= 40 && strstr (flat, dek) != NULL)
+      if ((strlen (dek) >= 40 && strstr (flat, dek) != NULL) || repeats_notes (dek, notes->str))
         cd_article_set_dek (article, NULL);
+    }
+  /* A rule over a site's story, where the page's head was, sets nothing
+   * apart. */
+  for (const char *end; site_page && (end = strstr (body, "\n\n")) != NULL;)
+    {
+      g_autofree char *first = g_strndup (body, end - body);
+      char            *rest;
+
+      if (!_cd_import_is_rule_paragraph (first))
+        break;
+      rest = g_strdup (end + 2 + strspn (end + 2, "\n"));
+      g_free (body);
+      body = rest;
     }
   /* The story's opening, as in every other format: a standfirst over
    * its "By" line or dateline, which are the article's. */

@@ -77,7 +77,7 @@ _cd_import_part_byline_post (const char *byline)
  * "Του Γιώργου Παπαδόπουλου" (Greek)
  * give the name where it reads as one: two to five words, each with a
  * capital but the particles of names (von, de, van der …), and perhaps
- * an agency after a comma ("Von Anna Berg, dpa"). "Von Montag an gilt"
+ * an agency's short name after a comma ("Von Anna Berg, dpa"). "Von Montag an gilt"
  * and "Par avion" are no bylines. */
 static char *
 foreign_byline (const char *line)
@@ -97,7 +97,10 @@ foreign_byline (const char *line)
   if (name == NULL)
     return NULL;
   parts = g_regex_split_simple ("\\s*[,/]\\s*", name, 0, 0);
-  if (parts[0] == NULL || (parts[1] != NULL && (parts[2] != NULL || !_cd_import_is_agency_name (g_strstrip (parts[1])))))
+  /* An agency's short name, known or not: "dpa", "hpa", "ELTA". */
+  if (parts[0] == NULL ||
+      (parts[1] != NULL && (parts[2] != NULL || !(_cd_import_is_agency_name (g_strstrip (parts[1])) ||
+                                                  g_regex_match_simple ("^(?:\\p{Ll}{2,5}|\\p{Lu}{2,6})$", parts[1], 0, 0)))))
     return NULL;
   words = g_strsplit (g_strstrip (parts[0]), " ", -1);
   n = g_strv_length (words);

@@ -337,7 +337,12 @@ _cd_import_match_dateline (const char *paragraph)
       /* A byline with its agency is none: "Por Jonas Brehm (dpa)". */
       g_autofree char *rest = g_match_info_fetch_named (info, "rest");
 
-      if (plausible_source (g_strstrip (source)) && g_strv_length (words) <= 5 && !is_byline_place (place) &&
+      /* An agency's short name in small letters, known or not, between a
+       * place and a dash before a sentence: "Hamburg (hpa) - Der …". */
+      if ((plausible_source (g_strstrip (source)) ||
+           (dashed && *place != '\0' && g_regex_match_simple ("^\\p{Ll}{2,4}$", source, 0, 0) &&
+            g_unichar_isupper (g_utf8_get_char (rest)))) &&
+          g_strv_length (words) <= 5 && !is_byline_place (place) &&
           (*place != '\0' && !_cd_import_is_date (place)
                ? dashed || (*date != '\0' && _cd_import_is_agency_name (source)) ||
                      is_acronym_dateline (place, source, rest)
@@ -507,6 +512,19 @@ _cd_import_take_dateline (CdArticle  *article,
           }
       }
   }
+  /* The site's name after the place, as a web paper writes it: "JAKARTA,
+   * KOMPAS.com –", "SURABAYA, Kabarnusa.id –". */
+  {
+    char *comma = strrchr (place, ',');
+
+    if ((source == NULL || *source == '\0') && comma != NULL &&
+        g_regex_match_simple ("^\\s*\\p{L}[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.[a-z]{2,4}$", comma + 1, G_REGEX_CASELESS, 0))
+      {
+        g_free (source);
+        source = g_strstrip (g_strdup (comma + 1));
+        *comma = '\0';
+      }
+  }
   if (cd_text_is_blank (cd_article_get_dateline (article)) && *g_strstrip (place) != '\0' &&
       !_cd_import_is_date (place))
     cd_article_set_dateline (article, place);
@@ -591,7 +609,16 @@ _cd_import_take_body_dateline (CdArticle *article,
   /* The place the story prints is its dateline, over the one its
    * metadata names (where the desk filed it). */
   cd_article_set_dateline (article, NULL);
-  rest = _cd_import_take_dateline (article, g_strchomp (first), notes);
+  /* The dateline in bold: "**SURABAYA, Kabarnusa.id** – Pemerintah …". */
+  if (g_regex_match_simple ("^(\\*\\*|__)[^*_\n]{2,80}\\1\\s*[-–—]", first, 0, 0))
+    {
+      const char      *close = strstr (first + 2, first[0] == '*' ? "**" : "__");
+      g_autofree char *bare = g_strdup_printf ("%.*s%s", (int) (close - first - 2), first + 2, close + 2);
+
+      rest = _cd_import_take_dateline (article, bare, notes);
+    }
+  if (rest == NULL)
+    rest = _cd_import_take_dateline (article, g_strchomp (first), notes);
   if (rest == NULL)
     rest = take_given_place (article, first, given);
   if (cd_text_is_blank (cd_article_get_dateline (article)))
@@ -807,12 +834,36 @@ _cd_import_take_body_opening (CdArticle *article,
         {
           g_autofree char *caption = g_strndup (from, under - from);
           const char      *after = under + 2 + strspn (under + 2, "\n");
-          g_autofree char *opening = plain_line (after);
+          const char      *next = strstr (after, "\n\n");
+          g_autofree char *opening = NULL;
           g_autoptr (GMatchInfo) dateline = NULL;
+          gboolean one_line = cd_count_words (caption) <= 30 && strchr (caption, '\n') == NULL;
 
-          opening[strcspn (opening, "\n")] = '\0';
-          if (cd_count_words (caption) <= 30 && strchr (caption, '\n') == NULL &&
-              ((dateline = _cd_import_match_dateline (opening)) != NULL || _cd_import_is_byline (opening)))
+          /* The credit under the caption, a paragraph of its own: "(KRVT)". */
+          if (one_line && next != NULL)
+            {
+              g_autofree char *credit = g_strndup (after, next - after);
+              g_autofree char *plain = plain_line (credit);
+
+              if (cd_count_words (plain) <= 8 && strchr (credit, '\n') == NULL &&
+                  (g_regex_match (_cd_import_wire_regex (RE_CREDIT), plain, 0, NULL) ||
+                   g_regex_match_simple ("^\\([^()]{1,40}\\)$", plain, 0, 0)))
+                {
+                  g_autofree char *both = g_strconcat (caption, "\n\n", credit, NULL);
+
+                  g_free (caption);
+                  caption = g_steal_pointer (&both);
+                  after = next + 2 + strspn (next + 2, "\n");
+                }
+            }
+          {
+            /* The paragraph under them. */
+            const char      *below = strstr (after, "\n\n");
+            g_autofree char *paragraph = g_strndup (after, below != NULL ? (gsize) (below - after) : strlen (after));
+
+            opening = plain_line (paragraph);
+          }
+          if (one_line && ((dateline = _cd_import_match_dateline (opening)) != NULL || _cd_import_is_byline (opening)))
             {
               g_autofree char *both = g_strconcat (first, "\n\n", caption, NULL);
 

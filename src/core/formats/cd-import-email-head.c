@@ -87,11 +87,41 @@ continues (const char *first,
          (strchr (":,-", a[n - 1]) != NULL || g_str_has_suffix (a, "–") || g_str_has_suffix (a, "—"));
 }
 
+/* Whether @paragraph (Markdown) is a picture alone, linked or not. */
+static gboolean
+is_picture_alone (const char *paragraph)
+{
+  return g_regex_match_simple ("^\\[?!\\[[^\\]\\n]*\\]\\([^()\\s]+\\)(?:\\]\\([^()\\s]+\\))?$", paragraph, 0, 0);
+}
+
+/* @paragraphs with the story's headline ("# …") over the picture and its
+ * caption that a newsletter sets above it. */
+static void
+raise_headline (GStrv paragraphs)
+{
+  guint heading = 1;
+
+  if (paragraphs[0] == NULL || !is_picture_alone (paragraphs[0]) || paragraphs[1] == NULL)
+    return;
+  /* A caption of a line between them. */
+  if (!g_str_has_prefix (paragraphs[1], "# ") && paragraphs[2] != NULL && cd_count_words (paragraphs[1]) <= 30 &&
+      strchr (paragraphs[1], '\n') == NULL)
+    heading = 2;
+  if (!g_str_has_prefix (paragraphs[heading], "# "))
+    return;
+  {
+    char *headline = paragraphs[heading];
+
+    memmove (paragraphs + 1, paragraphs, heading * sizeof (char *));
+    paragraphs[0] = headline;
+  }
+}
+
 /* @markdown (consumed) with the lines of its first paragraphs as
  * paragraphs of their own, where each is short: a letterhead, a line to
  * the desk, a byline that a message sets with line breaks ("<br>"), read
- * as a document's paragraphs. The story from its first long paragraph on
- * stays as it is. */
+ * as a document's paragraphs, and the headline over a picture set above
+ * it. The story from its first long paragraph on stays as it is. */
 char *
 _cd_import_split_head_lines (char *markdown)
 {
@@ -130,7 +160,12 @@ _cd_import_split_head_lines (char *markdown)
         g_string_append (out, paras[i]);
     }
   g_free (markdown);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  {
+    g_auto (GStrv) split = g_strsplit (out->str, "\n\n", -1);
+
+    raise_headline (split);
+    return g_strjoinv ("\n\n", split);
+  }
 }
 
 /* @subject (consumed) without a release's label before it ("PRESS
@@ -410,9 +445,17 @@ find_own_headline (char      **paras,
       _cd_import_is_release_line (line) || reads_as_sender (line) || (dateline = _cd_import_match_dateline (line)) != NULL ||
       !(label || tells_subject (line, subject) || _cd_import_is_desk_label (subject)))
     return -1;
-  if (opens_story (paras[h + 1]) || (h + 2 < n && cd_count_words (paras[h + 1]) <= 40 && opens_story (paras[h + 2])) ||
-      cd_count_words (line) >= cd_count_words (subject))
+  if (cd_count_words (line) >= cd_count_words (subject))
     return (int) h;
+  /* The story under it, past a few short lines (a standfirst, a byline,
+   * a picture and its caption). */
+  for (guint k = h + 1; k < n && k <= h + 4; k++)
+    {
+      if (opens_story (paras[k]))
+        return (int) h;
+      if (cd_count_words (paras[k]) > 40)
+        break;
+    }
   return -1;
 }
 
@@ -684,9 +727,20 @@ _cd_import_set_list_source (CdArticle  *article,
                             const char *sender)
 {
   g_auto (GStrv) names = g_regex_split_simple ("\\s+[·|]\\s+", sender, 0, 0);
+  g_auto (GStrv) writer = NULL;
 
   g_assert (CD_IS_ARTICLE (article) && sender != NULL);
 
-  if (names[0] != NULL && *names[0] != '\0')
-    cd_article_set_source (article, names[0]);
+  if (names[0] == NULL || *names[0] == '\0')
+    return;
+  /* A writer's own publication: "Ellen Park from The Water Table". */
+  writer = g_regex_split_simple ("\\s+from\\s+", names[0], 0, 0);
+  if (g_strv_length (writer) == 2 && _cd_import_is_name_line (writer[0]) && *writer[1] != '\0')
+    {
+      if (cd_text_is_blank (cd_article_get_byline (article)))
+        cd_article_set_byline (article, writer[0]);
+      cd_article_set_source (article, writer[1]);
+      return;
+    }
+  cd_article_set_source (article, names[0]);
 }

@@ -468,13 +468,13 @@ _cd_import_take_greeting (char    *text,
 /* What a mailing list's program sets over a message ("View in browser")
  * and under it (the reader's way out of the list, with the social links
  * and the rule above it): the words, in a paragraph of their own. */
-#define VIEW_ONLINE                                                                                                  \
-  "(?:view|read|see|open)\\s+(?:this\\s+(?:e-?mail|newsletter|message)\\s+|it\\s+)?(?:in\\s+(?:(?:your|a|the)\\s+)?" \
-  "browser|online|on\\s+the\\s+web|as\\s+a\\s+web\\s*page)|\\bweb\\s*version\\b|\\bonline\\s+version\\b|"            \
-  "ver\\s+(?:este\\s+(?:correo|e-?mail|boletín)\\s+)?en\\s+(?:el\\s+|tu\\s+)?navegador|version\\s+en\\s+ligne|"     \
-  "voir\\s+en\\s+ligne|(?:afficher|voir)\\s+(?:cet?\\s+(?:e-?mail|courriel|message)\\s+)?dans\\s+(?:le|votre)\\s+"   \
-  "navigateur|im\\s+browser\\s+(?:anzeigen|öffnen|ansehen|lesen)|webversion|online\\s+ansehen|"                     \
-  "visualizza\\s+(?:nel|sul|online)|bekijk\\s+(?:deze\\s+(?:e-?mail|nieuwsbrief)\\s+)?(?:in\\s+(?:je|uw)\\s+"        \
+#define VIEW_ONLINE                                                                                                                                   \
+  "(?:view|read|see|open)\\s+(?:this\\s+(?:e-?mail|newsletter|message|post|issue|edition)\\s+|it\\s+)?(?:in\\s+(?:(?:your|a|the)\\s+)?"               \
+  "browser|online|on\\s+the\\s+web|as\\s+a\\s+web\\s*page)|\\bweb\\s*version\\b|\\bonline\\s+version\\b|"                                             \
+  "ver\\s+(?:este\\s+(?:correo|e-?mail|boletín)\\s+)?en\\s+(?:el\\s+|tu\\s+)?navegador|version\\s+en\\s+ligne|consultez(?:-le|-la)?\\s+en\\s+ligne|" \
+  "voir\\s+en\\s+ligne|(?:afficher|voir)\\s+(?:cet?\\s+(?:e-?mail|courriel|message)\\s+)?dans\\s+(?:le|votre)\\s+"                                    \
+  "navigateur|im\\s+browser\\s+(?:anzeigen|öffnen|ansehen|lesen)|webversion|online\\s+ansehen|"                                                      \
+  "visualizza\\s+(?:nel|sul|online)|bekijk\\s+(?:deze\\s+(?:e-?mail|nieuwsbrief)\\s+)?(?:in\\s+(?:je|uw)\\s+"                                         \
   "browser|online)|открыть\\s+в\\s+браузере|zobacz\\s+w\\s+przeglądarce|ブラウザで(?:表示|見る)|在浏览器中查看"
 #define LEAVE_LIST                                                                                             \
   "unsubscribe|opt[\\s-]*out|you\\s+(?:are\\s+)?receiv(?:e|ed|ing)\\s+this|update\\s+(?:your\\s+)?"            \
@@ -483,18 +483,36 @@ _cd_import_take_greeting (char    *text,
   "cancelar\\s+(?:la\\s+)?suscripci|disiscriv|afmelden|uitschrijven|avregistrer|avsluta|отписаться|" \
   "odhlásit|wypisz|zrezygnuj|aboneliği|abonelikten"
 
+#define SUBSCRIBE_CALL                                                                                                  \
+  "^(?:thanks\\s+for\\s+reading\\b.*\\bsubscribe|subscribe\\s+(?:for\\s+free|now|today|to\\s+(?:receive|get|support))|" \
+  "(?:upgrade|become)\\s+(?:to\\s+)?(?:a\\s+)?paid\\s+subscri|share\\s+this\\s+post\\b|leave\\s+a\\s+comment\\b|"       \
+  "gracias\\s+por\\s+leer\\b.*\\bsuscr|merci\\s+de\\s+(?:lire|votre\\s+lecture)\\b.*\\babonn|danke\\s+(?:fürs|für\\s+das)\\s+lesen\\b.*\\babonn)"
+
 #define READ_ON                                                                                                                 \
   "^(?:read\\s+(?:more|on|the\\s+(?:full|whole|rest))|continue\\s+reading|keep\\s+reading|lees\\s+(?:het\\s+hele|meer|verder)|" \
   "leer\\s+(?:en\\s+la\\s+web|más|la\\s+noticia)|sigue\\s+leyendo|weiterlesen|mehr\\s+lesen|lire\\s+la\\s+suite|"              \
   "leia\\s+mais|continua\\s+a\\s+leggere|leggi\\s+(?:tutto|l'articolo)|läs\\s+mer|les\\s+mer|læs\\s+mere|lue\\s+lisää|"     \
   "czytaj\\s+dalej|читать\\s+далее|記事の続き|続きを読む|阅读全文|閱讀全文|기사\\s*전문)"
 
+/* An address on the web in plain text. */
+static GRegex *
+web_address (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("https?://\\S+", G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
 /* Whether @plain (a paragraph's text) is a link to read the message on
  * the web, alone. */
 static gboolean
 is_view_online (const char *plain)
 {
-  return cd_count_words (plain) <= 16 && g_regex_match_simple (VIEW_ONLINE, plain, G_REGEX_CASELESS, 0);
+  g_autofree char *words = g_regex_replace_literal (web_address (), plain, -1, 0, "", 0, NULL);
+
+  return cd_count_words (words) <= 16 && g_regex_match_simple (VIEW_ONLINE, plain, G_REGEX_CASELESS, 0);
 }
 
 /* Whether @paragraph (Markdown) tells the reader how to leave the list,
@@ -536,6 +554,17 @@ logo (void)
   return regex;
 }
 
+/* Whether @paragraph (Markdown) reads as a picture's caption: a sentence
+ * of a line, not a heading. */
+static gboolean
+is_caption (const char *paragraph)
+{
+  g_autofree char *plain = g_strstrip (cd_render_plain_text (paragraph, -1));
+
+  return !g_str_has_prefix (paragraph, "#") && strchr (plain, '\n') == NULL && cd_count_words (plain) >= 4 &&
+         cd_count_words (plain) <= 40 && g_regex_match_simple ("[.!?)]$", plain, 0, 0);
+}
+
 /* A Markdown link to a page on the web: its text, its address. */
 static GRegex *
 links (void)
@@ -545,6 +574,22 @@ links (void)
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex, g_regex_new ("\\[([^\\]\\[]+)\\]\\((https?://[^()\\s]+)\\)", G_REGEX_OPTIMIZE, 0, NULL));
   return regex;
+}
+
+/* @paragraphs from @from to @end (excluded), a blank line between, as
+ * a text that ends in a newline. */
+static char *
+join_paragraphs (GStrv paragraphs,
+                 guint from,
+                 guint end)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = from; i < end && paragraphs[i] != NULL; i++)
+    if (*paragraphs[i] != '\0')
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n\n" : "", paragraphs[i]);
+  g_string_append_c (text, '\n');
+  return g_string_free (text, FALSE);
 }
 
 /**
@@ -574,7 +619,7 @@ _cd_import_take_list_frame (char    *text,
   g_auto (GStrv) paragraphs = g_regex_split_simple ("\\n(?:[ \\t\\r]*\\n)+", trimmed, 0, 0);
   guint    count = g_strv_length (paragraphs);
   guint    first = 0, end = count;
-  GString *rest;
+  gboolean dropped = FALSE;
 
   g_assert (text != NULL && notes != NULL);
 
@@ -606,8 +651,11 @@ _cd_import_take_list_frame (char    *text,
 
       /* Its logo, alone or before the words. */
       words = g_regex_replace_literal (logo (), paragraphs[first], -1, 0, "", 0, NULL);
-      if (words == NULL || *g_strstrip (words) == '\0')
+      if ((words == NULL || *g_strstrip (words) == '\0') && !is_caption (paragraphs[first + 1]))
         continue;
+      /* The lead picture over its caption is the story's. */
+      if (words == NULL || *words == '\0')
+        break;
       g_free (plain);
       plain = g_strstrip (cd_render_plain_text (words, -1));
       if (!_cd_import_is_time_line (plain) && !g_regex_match_simple ("^\\p{L}+(?:\\s\\p{L}+)?[!！]$", plain, 0, 0) &&
@@ -618,8 +666,10 @@ _cd_import_take_list_frame (char    *text,
   for (guint i = first + 2; list && i < count && end == count; i++)
     {
       g_autofree char *plain = cd_render_plain_text (paragraphs[i], -1);
+      /* Its address beside it counts for no words. */
+      g_autofree char *words = g_regex_replace_literal (web_address (), plain, -1, 0, "", 0, NULL);
 
-      if (cd_count_words (plain) <= 12 && g_regex_match_simple (READ_ON, g_strstrip (plain), G_REGEX_CASELESS, 0))
+      if (cd_count_words (words) <= 12 && g_regex_match_simple (READ_ON, g_strstrip (plain), G_REGEX_CASELESS, 0))
         end = i;
     }
   for (guint i = count; i > first + 1 && i + 8 > count; i--)
@@ -637,7 +687,20 @@ _cd_import_take_list_frame (char    *text,
         break;
       end--;
     }
-  if (first == 0 && end == count)
+  /* A writer's call to subscribe among the paragraphs ("Thanks for
+   * reading The Water Table! Subscribe for free …"). */
+  for (guint i = first; list && i < end; i++)
+    {
+      g_autofree char *plain = g_strstrip (cd_render_plain_text (paragraphs[i], -1));
+
+      if (cd_count_words (plain) <= 30 && g_regex_match_simple (SUBSCRIBE_CALL, plain, G_REGEX_CASELESS, 0))
+        {
+          _cd_import_add_note (notes, plain);
+          *paragraphs[i] = '\0';
+          dropped = TRUE;
+        }
+    }
+  if (first == 0 && end == count && !dropped)
     return text;
   for (guint i = end; i < count; i++)
     {
@@ -647,12 +710,119 @@ _cd_import_take_list_frame (char    *text,
       g_autofree char *bare = g_regex_replace_literal (_cd_import_wire_regex (RE_RULE), g_strstrip (plain), -1, 0, "", 0, NULL);
 
       if (*g_strstrip (bare) != '\0')
-        _cd_import_add_note (notes, bare);
+        _cd_import_add_note (notes, g_strdelimit (bare, "\n", ' '));
     }
-  rest = g_string_new (NULL);
-  for (guint i = first; i < end; i++)
-    g_string_append_printf (rest, "%s%s", rest->len > 0 ? "\n\n" : "", paragraphs[i]);
-  g_string_append_c (rest, '\n');
   g_free (text);
-  return g_string_free (rest, FALSE);
+  return join_paragraphs (paragraphs, first, end);
+}
+
+/* A reader's sharing of a story by a site's form: the subject ("Anna
+ * Berg shared an article with you: Cornwall to trial …"), the words over
+ * the story ("Anna Berg thought you'd be interested in this article"). */
+#define SHARED_SUBJECT                                                                                \
+  "^.{1,60}?\\s(?:has\\s+)?(?:shared|sent(?:\\s+you)?|recommend(?:s|ed)?|thinks?|thought)\\b.{0,40}?" \
+  "\\b(?:article|story|link|this|you)\\b[^:]{0,30}:\\s*(?<headline>\\S.*)$"
+#define SHARED_OPENING                                                                                                                 \
+  "thought\\s+you(?:'d|’d|\\s+would|\\s+might)\\s+(?:be\\s+interested|like|enjoy)|shared\\s+(?:this|an?)\\s+(?:article|story|link)|" \
+  "wanted\\s+you\\s+to\\s+(?:see|read)|(?:te\\s+)?ha\\s+compartido|vous\\s+(?:a\\s+)?(?:recommandé|partagé|envoyé)\\s+(?:cet|un)|"  \
+  "(?:hat|empfiehlt)\\s+(?:Ihnen|dir)\\b.{0,60}(?:Artikel|empfohlen)|heeft\\s+(?:je|u)\\s+.{0,40}(?:artikel|gedeeld)"
+
+static GRegex *
+shared_subject (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new (SHARED_SUBJECT, G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL));
+  return regex;
+}
+
+/* The reader a site's form sends for, after its name: "(on behalf of Anna
+ * Berg)", "via Anna Berg". */
+static GRegex *
+behalf_of (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\s*(?:\\((?:on\\s+behalf\\s+of|for|via|im\\s+Auftrag\\s+von|de\\s+la\\s+part\\s+de|en\\s+nombre\\s+de)\\s[^()]+\\)|\\s(?:via|on\\s+behalf\\s+of)\\s.+)$",
+                                            G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL));
+  return regex;
+}
+
+/**
+ * _cd_import_take_shared_article:
+ * @text: (transfer full): an email's text, plain or Markdown
+ * @subject: (inout): the message's subject
+ * @sender: (inout) (nullable): the sender's name
+ * @list: (inout): whether the message is a publication's, not a writer's
+ * @notes: where the reader's words go
+ *
+ * A story a reader shared from a site ("Anna Berg shared an article with
+ * you: …", "… thought you'd be interested in this article"): the
+ * reader's words over it, to the first rule or the story's headline, go
+ * to @notes; the subject is the story's headline; the sender, the site
+ * ("The Coastal Times (on behalf of Anna Berg)"), is the publication, as
+ * a list's is, so the story ends at its link to read on.
+ *
+ * Returns: (transfer full): @text without the reader's words
+ */
+char *
+_cd_import_take_shared_article (char     *text,
+                                char    **subject,
+                                char    **sender,
+                                gboolean *list,
+                                GString  *notes)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_auto (GStrv) paragraphs = g_regex_split_simple ("\\n(?:[ \\t\\r]*\\n)+", trimmed, 0, 0);
+  g_autofree char *headline = _cd_import_match_group (shared_subject (), *subject, "headline");
+  g_autofree char *opening = paragraphs[0] != NULL ? cd_render_plain_text (paragraphs[0], -1) : NULL;
+  guint            start = 0;
+
+  g_assert (text != NULL && subject != NULL && *subject != NULL && sender != NULL && list != NULL && notes != NULL);
+
+  if (headline == NULL && (opening == NULL || !g_regex_match_simple (SHARED_OPENING, opening, G_REGEX_CASELESS, 0)))
+    return text;
+  for (guint i = 0; paragraphs[i] != NULL && i < 6 && start == 0; i++)
+    {
+      g_autofree char *plain = g_strstrip (cd_render_plain_text (paragraphs[i], -1));
+
+      if (_cd_import_is_rule_paragraph (paragraphs[i]))
+        start = i + 1;
+      else if (headline != NULL && i > 0 && g_strcmp0 (plain, headline) == 0)
+        start = i;
+    }
+  if (start == 0 || paragraphs[start] == NULL)
+    return text;
+  /* The section's label over the headline, under the rule ("EDUCATION"). */
+  if (headline != NULL && paragraphs[start + 1] != NULL && cd_count_words (paragraphs[start]) <= 3)
+    {
+      g_autofree char *next = g_strstrip (cd_render_plain_text (paragraphs[start + 1], -1));
+
+      if (g_strcmp0 (next, headline) == 0)
+        start++;
+    }
+  for (guint i = 0; i < start; i++)
+    {
+      g_autofree char *plain = g_strstrip (cd_render_plain_text (paragraphs[i], -1));
+
+      if (!_cd_import_is_rule_paragraph (paragraphs[i]) && *plain != '\0')
+        _cd_import_add_note (notes, g_strdelimit (plain, "\n", ' '));
+    }
+  if (headline != NULL)
+    {
+      g_free (*subject);
+      *subject = g_steal_pointer (&headline);
+    }
+  if (*sender != NULL)
+    {
+      char *behalf = g_regex_replace_literal (behalf_of (), *sender, -1, 0, "", 0, NULL);
+
+      g_free (*sender);
+      *sender = behalf;
+    }
+  *list = TRUE;
+  g_free (text);
+  return join_paragraphs (paragraphs, start, G_MAXUINT);
 }

@@ -1069,6 +1069,7 @@ _cd_import_email (CdArticle  *article,
         {
           plain = without_mailer_marks (without_stars (plain));
           plain = take_forward (plain, FALSE, &subject, &sender, &address, &when, notes);
+          plain = _cd_import_take_shared_article (plain, &subject, &sender, &list, notes);
           plain = _cd_import_take_list_frame (plain, list, notes);
           _cd_import_cut_signature (plain);
           _cd_import_cut_closing (plain, sender, notes);
@@ -1115,6 +1116,7 @@ _cd_import_email (CdArticle  *article,
             story = g_strdup (text->str);
           }
           story = take_forward (story, TRUE, &subject, &sender, &address, &when, notes);
+          story = _cd_import_take_shared_article (story, &subject, &sender, &list, notes);
           story = _cd_import_take_list_frame (story, list, notes);
           _cd_import_cut_signature (story);
           _cd_import_cut_closing (story, sender, notes);

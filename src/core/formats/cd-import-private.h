@@ -242,6 +242,8 @@ gboolean _cd_import_stories (GPtrArray    *items,
                              gboolean      all,
                              GPtrArray    *articles,
                              GError      **error);
+void     _cd_import_split_roundup (GPtrArray *articles,
+                                   guint      index);
 
 /* Email (cd-import-email.c), read from its bytes. A picture that came
  * with it (or with a Word document), for cd_import_into_store() to add to
@@ -405,6 +407,11 @@ void     _cd_import_set_list_source (CdArticle  *article,
 char    *_cd_import_take_list_frame (char    *text,
                                      gboolean list,
                                      GString *notes);
+char    *_cd_import_take_shared_article (char     *text,
+                                         char    **subject,
+                                         char    **sender,
+                                         gboolean *list,
+                                         GString  *notes);
 char    *_cd_import_take_subject_codes (char       *text,
                                         const char *subject,
                                         gboolean    label,

@@ -256,6 +256,11 @@ static const struct
   { "suomen",     REGION_CLOCK, "Europe/Helsinki"    },
   { "hec",        REGION_CLOCK, "Europe/Paris"       },
   { "haec",       REGION_CLOCK, "Europe/Paris"       },
+ /* A city's clock, as French releases name it: "(heure de Paris)",
+  * "heure de Bruxelles"; "heure française". */
+  { "paris",      REGION_CLOCK, "Europe/Paris"       },
+  { "française", REGION_CLOCK, "Europe/Paris"       },
+  { "bruxelles",  REGION_CLOCK, "Europe/Brussels"    },
  /* Canada's in French, as La Presse Canadienne names them: "HAE" (heure
   * avancée de l'Est), "HNE" (normale), the Centre's, the Rockies', the
   * Pacific's and the Atlantic's. */
@@ -275,7 +280,7 @@ static const struct
 static const char *const fillers[] = { "until", "till", "to", "at", "on", "the", "of", "before", "hrs",
                                        "hours", "h", "uhr", "um", "bis", "le", "à", "a", "jusqu'au",
                                        "jusqu'à", "jusqu", "au", "hasta", "el", "de", "del", "vom", "du",
-                                       "ab", "fino", "alle", "al", "ore", "tot", "uur", "horas", "hora", "las", "and", "klo", "aikaa",
+                                       "ab", "fino", "alle", "al", "ore", "tot", "uur", "horas", "hora", "las", "and", "klo", "aikaa", "heure",
                                        "und", "-", "–", "—", "|", ":", "," };
 
 typedef struct

@@ -150,3 +150,100 @@ _cd_import_stories (GPtrArray    *items,
     }
   return TRUE;
 }
+
+/* A page's headline (or standfirst) that says it gathers short stories:
+ * "In brief", "News in brief", "Local news round-up", "Kurz gemeldet". */
+#define ROUNDUP                                                                                                                    \
+  "^(?:(?:the\\s+)?(?:(?:local|world|business|sport|news)\\s+)*(?:news\\s+)?in\\s+brief|(?:news\\s+)?briefs?|"                     \
+  "(?:local\\s+|weekly\\s+|daily\\s+)?(?:news\\s+)?round-?up|kurz\\s+(?:gemeldet|notiert)|in\\s+kürze|meldungen\\s+in\\s+kürze|" \
+  "en\\s+bref|brèves|breves|en\\s+breve|notizie\\s+in\\s+breve|in\\s+breve|kort\\s+nieuws|in\\s+het\\s+kort|i\\s+korthet|"        \
+  "kortnytt|kort\\s+nyt|w\\s+skrócie|коротко|简讯|短讯)[.:!]?$"
+
+/* The longest a short story of a round-up is, in words. */
+#define ROUNDUP_STORY_WORDS 300
+
+/**
+ * _cd_import_split_roundup:
+ * @articles: the articles a file was read into
+ * @index: the one to look at
+ *
+ * A page of short stories under one headline that says so ("In brief",
+ * "Local news round-up"), each under a heading of its own with nothing
+ * over the first: each story becomes an article of its own, with its
+ * heading for headline and the page's source, language and note, in
+ * @index's place. Not a story with headings in it: the page's headline
+ * has to say it is a round-up, and each story be short.
+ */
+void
+_cd_import_split_roundup (GPtrArray *articles,
+                          guint      index)
+{
+  CdArticle  *page = g_ptr_array_index (articles, index);
+  const char *dek = cd_article_get_dek (page);
+  g_auto (GStrv) paragraphs = NULL;
+  g_autoptr (GPtrArray) headings = g_ptr_array_new ();
+  g_autoptr (GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) note = NULL;
+  g_autoptr (GString) body = NULL;
+
+  g_assert (index < articles->len);
+
+  if (cd_text_is_blank (cd_article_get_body (page)) ||
+      !(g_regex_match_simple (ROUNDUP, cd_article_get_headline (page), G_REGEX_CASELESS, 0) ||
+        (dek != NULL && g_regex_match_simple (ROUNDUP, dek, G_REGEX_CASELESS, 0))))
+    return;
+  paragraphs = g_strsplit (cd_article_get_body (page), "\n\n", -1);
+  if (paragraphs[0] == NULL || !g_str_has_prefix (paragraphs[0], "## "))
+    return;
+  /* Each story: its heading, then its paragraphs up to the next. */
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      const char *paragraph = g_strstrip (paragraphs[i]);
+
+      if (*paragraph == '\0' || _cd_import_is_rule_paragraph (paragraph))
+        continue;
+      if (g_str_has_prefix (paragraph, "## "))
+        {
+          if (body != NULL)
+            g_ptr_array_add (bodies, g_string_free (g_steal_pointer (&body), FALSE));
+          g_ptr_array_add (headings, (gpointer) (paragraph + 3));
+          body = g_string_new (NULL);
+          continue;
+        }
+      g_string_append_printf (body, "%s\n\n", paragraph);
+    }
+  g_ptr_array_add (bodies, g_string_free (g_steal_pointer (&body), FALSE));
+  if (headings->len < 2)
+    return;
+  for (guint i = 0; i < bodies->len; i++)
+    if (cd_text_is_blank (g_ptr_array_index (bodies, i)) ||
+        cd_count_words (g_ptr_array_index (bodies, i)) > ROUNDUP_STORY_WORDS)
+      return;
+  note = g_string_new (cd_article_get_ednote (page));
+  {
+    g_autofree char *from = g_strdup_printf ("One of the stories of the page “%s”%s%s.", cd_article_get_headline (page),
+                                             dek != NULL ? ", " : "", dek != NULL ? dek : "");
+
+    _cd_import_add_note (note, from);
+  }
+  g_object_ref (page);
+  g_ptr_array_remove_index (articles, index);
+  for (guint i = 0; i < headings->len; i++)
+    {
+      CdArticle *story = _cd_import_new_article (cd_article_get_language (page));
+      g_autoptr (GString) notes = g_string_new (note->str);
+      g_autofree char *text = g_strdup (g_ptr_array_index (bodies, i));
+
+      /* One newline at its end, as every article's body. */
+      text[strlen (text) - 1] = '\0';
+      cd_article_set_headline (story, g_ptr_array_index (headings, i));
+      /* Its own dateline and byline, as a story opens. */
+      text = _cd_import_take_body_opening (story, g_steal_pointer (&text), notes);
+      cd_article_set_body (story, text);
+      if (cd_text_is_blank (cd_article_get_source (story)))
+        cd_article_set_source (story, cd_article_get_source (page));
+      cd_article_set_ednote (story, notes->str);
+      g_ptr_array_insert (articles, index + i, story);
+    }
+  g_object_unref (page);
+}

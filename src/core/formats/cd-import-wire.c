@@ -209,6 +209,20 @@ append_sentence (GString    *s,
   g_string_append (s, text);
 }
 
+/* What stands after a byline's @line past a middle dot, the time or the
+ * place ("Von Jonas Petersen, hpa · 04.03.2025, 11:48 Uhr"), to @notes
+ * where the writer's @name is without it. */
+static void
+note_past_byline (const char *line,
+                  const char *name,
+                  GString    *notes)
+{
+  const char *dot = strstr (line, " · ");
+
+  if (dot != NULL && strstr (name, " · ") == NULL)
+    _cd_import_add_note (notes, dot + strlen (" · "));
+}
+
 /* When the first paragraph of @markdown (consumed) is a byline ("By
  * Jonathan Underhill", over the dateline as agencies' XML carries it),
  * it leaves the text: the article's byline when it has none or one that
@@ -229,6 +243,7 @@ _cd_import_take_body_byline (CdArticle *article,
 
   if (name == NULL || end == NULL)
     return markdown;
+  note_past_byline (first, name, notes);
   if (cd_text_is_blank (byline) || strstr (byline, "Staff") != NULL ||
       strstr (byline, "staff") != NULL)
     cd_article_set_byline (article, name);
@@ -454,6 +469,7 @@ read_preamble (CdArticle *article,
             by = g_strdup (line);
           if (by != NULL && byline->len == 0)
             {
+              note_past_byline (line, by, notes);
               g_string_append (byline, by);
               had_byline = TRUE;
               byline_end = i + 1;

@@ -832,6 +832,9 @@ import_data (const char    *data,
         }
       if (read)
         g_ptr_array_add (articles, g_steal_pointer (&article));
+      /* A site's page of short stories: each is one. */
+      if (read && all && format == CD_IMPORT_FORMAT_HTML)
+        _cd_import_split_roundup (articles, articles->len - 1);
     }
   if (!read)
     return NULL;
