@@ -353,6 +353,37 @@ test_writer_newsletter (void)
   g_assert_nonnull (strstr (cd_article_get_ednote (post), "Thanks for reading The Water Table! Subscribe for free"));
 }
 
+/* A Japanese paper's newsletter, its list's headers lost: its foot's
+ * way out of the list ("配信停止") makes it a list's, so the issue's line
+ * over the story and the link to read on go to the note; the section's
+ * label in brackets over the headline ("【今日のトップニュース】") is a
+ * kicker, and the headline, in a script without capitals, is no
+ * sender's name; it tells the subject's story by its characters. */
+static void
+test_newsletter_japanese (void)
+{
+  g_autoptr (CdArticle) letter = import_text (
+      "From: =?UTF-8?B?44G/44Gq44Go5paw6IGe?= <newsletter@minato.example>\n"
+      "Subject: =?UTF-8?B?44CQ44G/44Gq44Go5paw6IGe44CR5Ye96aSo5biC6Zu744Gr5paw5Z6L5L2O5bqK6LuK5Lih44CA44G744GL?=\n"
+      "Content-Type: text/plain; charset=utf-8\n\n"
+      "みなと新聞 朝のニュースレター　2025年3月4日（火）\n\n"
+      "【今日のトップニュース】\n函館市、路面電車に新型低床車両を導入へ　２０２６年度から\n\n"
+      "函館市は３日、市電（路面電車）に新型の低床車両を２０２６年度から順次導入すると発表した。\n\n"
+      "新型車両は床の高さを停留場のホームとほぼ同じにし、段差をなくす。\n\n"
+      "記事の続きはこちら\nhttps://www.minato.example/articles/20250304-0012\n\n"
+      "■その他の主なニュース\n・札幌の地下鉄、４月から運賃改定\n\n"
+      "このメールは配信専用です。\n配信停止：https://mail.minato.example/unsubscribe?k=Zx81\n",
+      CD_IMPORT_FORMAT_EMAIL, "letter.eml");
+
+  g_assert_cmpstr (cd_article_get_headline (letter), ==, "函館市、路面電車に新型低床車両を導入へ　２０２６年度から");
+  g_assert_cmpstr (cd_article_get_body (letter), ==,
+                   "函館市は３日、市電（路面電車）に新型の低床車両を２０２６年度から順次導入すると発表した。\n\n"
+                   "新型車両は床の高さを停留場のホームとほぼ同じにし、段差をなくす。\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (letter), "【今日のトップニュース】"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (letter), "朝のニュースレター"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (letter), "記事の続きはこちら"));
+}
+
 /* A newsletter that sets its lead picture and the caption over the
  * story's headline (under its logo and greeting), and the byline under
  * them: the headline is the
@@ -2156,6 +2187,57 @@ make_winmail (const char *story)
   return g_byte_array_free_to_bytes (tnef);
 }
 
+/* A forwarded release whose story is in the attached document: the
+ * message's own text (a desk's note, the forward's head, a signature and
+ * a disclaimer) is longer than the story, but it says the story is
+ * attached, so the document is the article; a message of its own story,
+ * as long, with a document it does not speak of keeps its text. */
+static void
+test_covering_note_long (void)
+{
+  static const char release[] = "{\\rtf1\\ansi \\pard Harbour Trust reports record year\\par\\pard "
+                                "Tamsin Harbour Trust has reported its busiest year since it was founded in 1964, "
+                                "with 41 cruise ship calls in 2025, more than twice the 19 recorded the year before. "
+                                "The trust said turnover rose 22 per cent to 8.7 million pounds and that it would spend "
+                                "six million on a new pontoon.\\par}";
+  const char       *desk = "Desk, this came in last night, embargo Thursday, so not for tomorrow's paper. Worth a page lead? "
+                           "The release is in the attached document.\n\n"
+                           "-----Original Message-----\nFrom: Lucy Marr <lucy@harbour.example>\nSent: Monday, March 9, 2026 5:42 PM\n"
+                           "Subject: Annual report\n\nGood afternoon,\n\nPlease find attached a press release on the Trust's "
+                           "annual results. Images of the quay are available on request.\n\nKind regards,\n\nLucy\n\n"
+                           "This email and any attachments are confidential and intended solely for the addressee. If you have "
+                           "received it in error, please notify the sender and delete it from your system straight away.\n";
+  const char       *own = "The harbour master said on Monday that the new pontoon would open in the spring, two months later "
+                          "than planned, because of a shortage of steel piles. Work on the quay wall has also been delayed by "
+                          "the winter storms, he said, and the cost has risen by a fifth since the contract was signed. The "
+                          "trust will ask the council for a further grant at its meeting next month, and hopes to hear by May.\n";
+  g_autofree char  *encoded = g_base64_encode ((const guchar *) release, sizeof release - 1);
+  g_autofree char  *forwarded = g_strdup_printf ("From: Dan Whitlock <dan@courier.example>\nSubject: FW: Annual report\n"
+                                                  "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+                                                  "--b\nContent-Type: text/plain; charset=utf-8\n\n%s"
+                                                  "--b\nContent-Type: application/rtf; name=release.rtf\n"
+                                                  "Content-Disposition: attachment; filename=release.rtf\n"
+                                                  "Content-Transfer-Encoding: base64\n\n%s\n--b--\n",
+                                                 desk, encoded);
+  g_autofree char  *story = g_strdup_printf ("From: Dan Whitlock <dan@courier.example>\nSubject: Pontoon delayed\n"
+                                              "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+                                              "--b\nContent-Type: text/plain; charset=utf-8\n\n%s"
+                                              "--b\nContent-Type: application/rtf; name=release.rtf\n"
+                                              "Content-Disposition: attachment; filename=release.rtf\n"
+                                              "Content-Transfer-Encoding: base64\n\n%s\n--b--\n",
+                                             own, encoded);
+  g_autoptr (CdArticle) article = import_text (forwarded, CD_IMPORT_FORMAT_EMAIL, "fw.eml");
+  g_autoptr (CdArticle) written = import_text (story, CD_IMPORT_FORMAT_EMAIL, "story.eml");
+
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Harbour Trust reports record year");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (article), "Tamsin Harbour Trust has reported its busiest year"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (article), "The message with release.rtf:"));
+
+  g_assert_cmpstr (cd_article_get_headline (written), ==, "Pontoon delayed");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (written), "The harbour master said on Monday"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (written), "Attachments not imported: release.rtf"));
+}
+
 /* A story sent from Outlook in rich text to another mail program: the
  * document in the winmail.dat is the story, by its long name; what else
  * the winmail.dat holds is named in the note. A winmail.dat that is no
@@ -2240,6 +2322,8 @@ main (int   argc,
   g_test_add_func ("/import-email/agency-mail-codes", test_agency_mail_codes);
   g_test_add_func ("/import-email/newsletter", test_newsletter);
   g_test_add_func ("/import-email/shared-article", test_shared_article);
+  g_test_add_func ("/import-email/covering-note-long", test_covering_note_long);
+  g_test_add_func ("/import-email/newsletter-japanese", test_newsletter_japanese);
   g_test_add_func ("/import-email/writer-newsletter", test_writer_newsletter);
   g_test_add_func ("/import-email/agency-alert-small-name", test_agency_alert_small_name);
   g_test_add_func ("/import-email/newsletter-lead-picture", test_newsletter_lead_picture);

@@ -3238,6 +3238,13 @@ test_release_letterhead (void)
       /* A Spanish release's place and date with a point and a dash. */
       "Las bibliotecas abren de noche\n\nLas 12 bibliotecas abrirán hasta las 2.00 horas\n\n"
       "Valencia, 28 de abril de 2027.– El Ayuntamiento ampliará el horario.\n",
+      /* The date with a point before the sentence, in German and in Polish
+       * ("r.", the year's); the place in capitals with its province. */
+      "Intendantin bleibt bis 2031\n\nLindenau, 9. März 2026. Der Aufsichtsrat hat den Vertrag verlängert.\n",
+      "Utrudnienia na Warszawskiej\n\nOlsztyn, 10 marca 2026 r. Od poniedziałku kierowcy muszą uważać.\n",
+      "Nueva unidad de ictus\n\nMOTRIL (Granada), 10 de marzo de 2026.– El hospital estrena una unidad.\n",
+      /* A letter's greeting is no place. */
+      "Letter from a reader\n\nDear Sir, 9 March 2026. We write about the bridge.\n",
     };
     /* clang-format off */
     static const char *const expected[][4] = {
@@ -3263,6 +3270,10 @@ test_release_letterhead (void)
       { "Fire at the mill", "SACRAMENTO, Calif.", NULL, "A fire broke out at the mill.\n" },
       { "Las bibliotecas abren de noche", "Valencia", "Las 12 bibliotecas abrirán hasta las 2.00 horas",
         "El Ayuntamiento ampliará el horario.\n" },
+      { "Intendantin bleibt bis 2031", "Lindenau", NULL, "Der Aufsichtsrat hat den Vertrag verlängert.\n" },
+      { "Utrudnienia na Warszawskiej", "Olsztyn", NULL, "Od poniedziałku kierowcy muszą uważać.\n" },
+      { "Nueva unidad de ictus", "MOTRIL (Granada)", NULL, "El hospital estrena una unidad.\n" },
+      { "Letter from a reader", NULL, NULL, "Dear Sir, 9 March 2026. We write about the bridge.\n" },
     };
     /* clang-format on */
 
@@ -4489,7 +4500,8 @@ test_html_roundup_page (void)
  * "printfooter", whose lines are long) go; the paragraph of the class
  * "lead" is the standfirst (but not a figure of that class), the
  * "autor" the byline with the time after it to the note, the "ressort"
- * a label. */
+ * a label; the site's name is the title's after the headline (not the
+ * view's word, "Druckversion"). */
 static void
 test_html_print_view (void)
 {
@@ -4514,12 +4526,82 @@ test_html_print_view (void)
                    "Schon vier Monate vor Beginn sind 92 Prozent der Karten vergeben. Die Festspiele planen "
                    "Zusatzvorstellungen.");
   g_assert_cmpstr (cd_article_get_byline (article), ==, "Anna Huber");
+  g_assert_cmpstr (cd_article_get_source (article), ==, "Salzach Kurier");
   g_assert_cmpstr (cd_article_get_ednote (article), ==, "Kultur » Salzburg — 05.03.2025 um 06:00");
   g_assert_cmpstr (cd_article_get_body (article), ==,
                    "![](dom.jpg)\n\nDer Domplatz im Sommer.\n\n"
                    "Die Salzburger Festspiele steuern auf ein Rekordjahr zu. Bis Ende Februar wurden rund 210.000 "
                    "Karten verkauft.\n\n"
                    "Um der Nachfrage gerecht zu werden, sind drei Zusatzvorstellungen geplant, sagte die Präsidentin.\n");
+}
+
+/* A writer's byline set in italic over the dateline, as a document has
+ * it ("*By Fiona Gallagher*"): the article's byline, and the dateline
+ * under it the article's. */
+static void
+test_html_italic_byline (void)
+{
+  const char *page = "<html><head><meta name=\"generator\" content=\"LibreOffice\"></head><body>"
+                     "<h1>The last ferryman of Wexmouth</h1><p><i>By Fiona Gallagher</i></p>"
+                     "<p>WEXMOUTH — At a quarter to seven every morning, whatever the tide, Walter Pryce unchains a blue "
+                     "boat from the slipway.</p><p>He has done it for forty-one years.</p></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML, "ferry.html", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Fiona Gallagher");
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "WEXMOUTH");
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "At a quarter to seven every morning, whatever the tide, Walter Pryce unchains a blue boat from the "
+                   "slipway.\n\nHe has done it for forty-one years.\n");
+}
+
+/* Pages whose templates name their parts in the site's own language or
+ * not at all: a consent notice answered by a short link ("Tamam") and
+ * about "çerezler", the comments ("yorumlar") and a related story's label
+ * ("İlgili Haber:") go; a story set as text parted by line breaks, with
+ * no paragraph, is the story's block, and the site's counter and its call
+ * to follow a channel go; a box among the paragraphs that asks the
+ * reader to become a member, with its link, goes. */
+static void
+test_html_site_page_languages (void)
+{
+  const char *turkish =
+      "<html lang=\"tr\"><head><title>Tarihi çarşı yenileniyor</title></head><body>"
+      "<div class=\"kvkk-uyari\"><p>Sitemizde çerezler kullanılmaktadır. Detaylı bilgi için KVKK Aydınlatma Metni'ni "
+      "inceleyebilirsiniz.</p><a href=\"#\">Tamam</a></div><main><h1>Tarihi çarşı yenileniyor</h1><div class=\"haber-metni\">"
+      "<p>İzmir'in Karşıyaka ilçesindeki tarihi kapalı çarşıda kapsamlı yenileme çalışması başlıyor, belediye açıkladı.</p>"
+      "<div class=\"ilgili-haber-kutu\"><strong>İlgili Haber:</strong> <a href=\"/yerel/proje\">Çarşı için proje "
+      "hazırlandı</a></div><p>Belediyeden yapılan açıklamada, çarşının özgün ahşap kepenklerinin korunacağı "
+      "belirtildi.</p></div><section class=\"yorumlar\"><h3>Yorumlar (0)</h3><p>Bu habere henüz yorum yapılmamış. "
+      "İlk yorumu siz yapın, düşüncelerinizi bizimle paylaşın!</p></section></main></body></html>";
+  const char *loose =
+      "<html lang=\"ru\"><head><title>Школа искусств открылась</title></head><body><div class=\"header\">"
+      "<a href=\"/\">Главная</a> <a href=\"/news/\">Новости</a></div><div class=\"news-detail\"><h1>Школа искусств "
+      "открылась</h1><div class=\"news-detail-counter\">Просмотров: 1254</div><div>Детская школа искусств № 2 снова "
+      "приняла учеников после капитального ремонта здания на улице Ленинградской.<br><br>Ремонт обошёлся городу в 86 "
+      "миллионов рублей, рассказали в управлении культуры администрации.<br></div>"
+      "<div class=\"news-detail-telegram\"><a href=\"https://t.me/zvesti\">Подписывайтесь на наш канал</a></div>"
+      "<div class=\"kg-callout-card\">The paper is free and reader-funded. <a href=\"#/portal/signup\">Become a "
+      "member</a> to support local journalism.</div></div></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) first = cd_import_data (turkish, strlen (turkish), CD_IMPORT_FORMAT_HTML, "carsi.html", &error);
+  g_autoptr (CdArticle) second = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (first), ==, "Tarihi çarşı yenileniyor");
+  g_assert_cmpstr (cd_article_get_body (first), ==,
+                   "İzmir'in Karşıyaka ilçesindeki tarihi kapalı çarşıda kapsamlı yenileme çalışması başlıyor, "
+                   "belediye açıkladı.\n\n"
+                   "Belediyeden yapılan açıklamada, çarşının özgün ahşap kepenklerinin korunacağı belirtildi.\n");
+
+  second = cd_import_data (loose, strlen (loose), CD_IMPORT_FORMAT_HTML, "shkola.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (second), ==, "Школа искусств открылась");
+  g_assert_cmpstr (cd_article_get_body (second), ==,
+                   "Детская школа искусств № 2 снова приняла учеников после капитального ремонта здания на улице "
+                   "Ленинградской.\n\n"
+                   "Ремонт обошёлся городу в 86 миллионов рублей, рассказали в управлении культуры администрации.\n");
 }
 
 /* A release saved as text from its PDF (pdftotext's layout): the
@@ -4621,7 +4703,9 @@ test_html_fragments (void)
     { "<p><a href=\"https://e.org/\"></a></p>", "[https://e.org/](https://e.org/)\n" },
     { "<table><tr><th>City</th><th>Rain</th></tr><tr><td>Passau</td><td>a|b</td></tr></table>",
       "| City | Rain |\n| --- | --- |\n| Passau | a\\|b |\n" },
-    { "<p>line one<br><br>line two</p>", "line one\\\nline two\n" },
+    /* One break is a hard break; a second in a row parts paragraphs. */
+    { "<p>line one<br>line two</p>", "line one\\\nline two\n" },
+    { "<p>line one<br><br>line two</p>", "line one\n\nline two\n" },
     { "<h2>C#</h2>", "## C\\#\n" },
     { "<p>&amp;copy; &lt;b&gt;</p>", "\\&copy; \\<b\\>\n" },
     { "<p>x</p><hr><p>y</p>", "x\n\n---\n\ny\n" },
@@ -5608,6 +5692,8 @@ main (int   argc,
   g_test_add_func ("/import/html/live-blog-frame", test_html_live_blog_frame);
   g_test_add_func ("/import/html/roundup-page", test_html_roundup_page);
   g_test_add_func ("/import/html/print-view", test_html_print_view);
+  g_test_add_func ("/import/html/italic-byline", test_html_italic_byline);
+  g_test_add_func ("/import/html/site-page-languages", test_html_site_page_languages);
   g_test_add_func ("/import/text/pdf-pages", test_text_pdf_pages);
   g_test_add_func ("/import/html/declared-charset", test_html_declared_charset);
   g_test_add_func ("/import/html/article-element", test_html_article_element);

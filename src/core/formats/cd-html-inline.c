@@ -342,7 +342,14 @@ _cd_html_render_inline (CdHtmlConverter *c,
   if (_cd_html_name_is (node, "br"))
     {
       trim_trailing_space (out);
-      if (out->len > 0 && out->str[out->len - 1] != '\n')
+      /* A second break in a row parts paragraphs, as a reader sees it
+       * ("<br><br>"), except where the markup comes back as it went. */
+      if (!c->exact && g_str_has_suffix (out->str, "\\\n"))
+        {
+          g_string_truncate (out, out->len - 2);
+          g_string_append (out, "\n\n");
+        }
+      else if (out->len > 0 && out->str[out->len - 1] != '\n')
         g_string_append (out, "\\\n");
     }
   else if (_cd_html_name_is (node, "code") || _cd_html_name_is (node, "kbd") || _cd_html_name_is (node, "samp") ||
@@ -421,11 +428,16 @@ _cd_html_finish_inline (GString *run,
 
       if (one_line && g_str_has_suffix (line, "\\"))
         line[strlen (line) - 1] = '\0';
+      /* A paragraph's break within a line of a table or a heading. */
+      if (one_line && *line == '\0')
+        continue;
       if (out->len > 0)
         g_string_append (out, one_line ? " " : "\n");
       g_string_append (out, line);
     }
   /* A hard break at the very end means nothing. */
+  g_strchomp (out->str);
+  g_string_set_size (out, strlen (out->str));
   while (g_str_has_suffix (out->str, "\\"))
     g_string_truncate (out, out->len - 1);
   g_strchomp (out->str);

@@ -39,12 +39,12 @@ static const struct
   guint              max_words;
   const char *const *words;
 } part_words[] = {
-  {PART_STANDFIRST, 60, (const char *const[]){ "standfirst", "dek", "deck", "strapline", "subtitle", "subheadline", "summary", "intro", "ingress", "lede", "chapeau", "chapo", "excerpt", "leadtext", "preamble", NULL }                                                                                                                                                                                                                                                                     },
-  { PART_BYLINE,    16, (const char *const[]){ "byline", "author", "authors", "autor", NULL }                                                                                                                                                                                                                                                                                                                                                                                                },
-  { PART_TIME,      12, (const char *const[]){ "date", "time", "timestamp", "published", "pubdate", "updated", "meta", "dates", NULL }                                                                                                                                                                                                                                                                                                                                                       },
-  { PART_LABEL,     6,  (const char *const[]){ "kicker", "eyebrow", "category", "vignette", "labels", "ressort", NULL }                                                                                                                                                                                                                                                                                                                                                                      },
-  { PART_SOURCE,    8,  (const char *const[]){ "source", NULL }                                                                                                                                                                                                                                                                                                                                                                                                                              },
-  { PART_FURNITURE, 80, (const char *const[]){ "newsletter", "signup", "subscribe", "subscription", "comments", "comment", "share", "sharing", "social", "related", "recommended", "promo", "advert", "advertisement", "advertising", "ad", "ads", "breadcrumb", "breadcrumbs", "cookie", "cookies", "skip", "paywall", "sponsored", "outbrain", "taboola", "readalso", "seealso", "alsoread", "mostread", "trending", "consent", "gdpr", "onetrust", "didomi", "usercentrics", "cta", NULL }},
+  {PART_STANDFIRST, 60, (const char *const[]){ "standfirst", "dek", "deck", "strapline", "subtitle", "subheadline", "summary", "intro", "ingress", "lede", "chapeau", "chapo", "excerpt", "leadtext", "preamble", NULL }                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       },
+  { PART_BYLINE,    16, (const char *const[]){ "byline", "author", "authors", "autor", NULL }                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                  },
+  { PART_TIME,      12, (const char *const[]){ "date", "time", "timestamp", "published", "pubdate", "updated", "meta", "dates", NULL }                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                         },
+  { PART_LABEL,     6,  (const char *const[]){ "kicker", "eyebrow", "category", "vignette", "labels", "ressort", NULL }                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                        },
+  { PART_SOURCE,    8,  (const char *const[]){ "source", NULL }                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                },
+  { PART_FURNITURE, 80, (const char *const[]){ "newsletter", "signup", "subscribe", "subscription", "comments", "comment", "share", "sharing", "social", "related", "recommended", "promo", "advert", "advertisement", "advertising", "ad", "ads", "breadcrumb", "breadcrumbs", "cookie", "cookies", "skip", "paywall", "sponsored", "outbrain", "taboola", "readalso", "seealso", "alsoread", "mostread", "trending", "consent", "gdpr", "onetrust", "didomi", "usercentrics", "cta", "yorum", "yorumlar", "reklam", "paylas", "comentarios", "commentaires", "kommentare", "commenti", "reacties", "komentarze", "publicidad", "publicidade", "werbung", "reklama", "counter", "telegram", "whatsapp", NULL }},
 };
 
 static PagePart
@@ -403,6 +403,33 @@ is_page_contents (xmlNode *node)
   return cd_count_words (list_rest->str) <= items && cd_count_words (rest->str) <= 20;
 }
 
+/* Whether @node is a link to join, subscribe or give (a CdXmlMatch). */
+static gboolean
+is_join_link (xmlNode      *node,
+              gconstpointer data)
+{
+  return _cd_html_link_to (node, "sign-?up|subscri|membership|/join\\b|/donate|/support\\b|abonn|/abo\\b|newsletter|"
+                                 "suscrip|assinatura|/mitglied");
+}
+
+/* Whether @node is a short box among the story's paragraphs that asks
+ * the reader to join, subscribe or give ("The Estuary Record is free and
+ * reader-funded. Become a member …"), with its link to do so. */
+static gboolean
+is_call_to_join (xmlNode *node)
+{
+  g_autofree char *text = NULL;
+
+  if ((!_cd_html_name_is (node, "p") && !_cd_html_name_is (node, "div") && !_cd_html_name_is (node, "aside")) ||
+      _cd_xml_find (node->children, is_join_link, NULL, 6) == NULL)
+    return FALSE;
+  text = _cd_html_node_text (node);
+  return cd_count_words (text) <= 40 &&
+         g_regex_match_simple ("\\bmember|subscri|sign\\s+up|donat|support\\s+(?:us|our|local)|newsletter|abonn|mitglied|"
+                               "suscr|assine|iscriviti|word\\s+lid|zostań",
+                               text, G_REGEX_CASELESS, 0);
+}
+
 /* Whether @node is a page's notice to readers without JavaScript
  * ("Please turn on JavaScript to use this feature"). */
 static gboolean
@@ -506,7 +533,7 @@ _cd_html_take_page_part (CdHtmlConverter *c,
   if (node->type != XML_ELEMENT_NODE)
     return FALSE;
   if (is_share_links (node) || is_related_link (node) || is_ad_label (node) || is_page_contents (node) ||
-      is_script_notice (node))
+      is_script_notice (node) || is_call_to_join (node))
     return TRUE;
   klass = _cd_html_get_attr (node, "class");
   if (klass != NULL && is_own_class (klass))
@@ -609,20 +636,37 @@ tells_story (const char *text)
          (length >= STORY_PARAGRAPH_CHARS / 2 && g_regex_match_simple ("[\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Hangul}]{10}", text, 0, 0));
 }
 
+/* Whether @node is a way to answer a banner: a button, or a link of a
+ * word or two ("Tamam", "Accept all") (a CdXmlMatch). */
+static gboolean
+is_answer (xmlNode      *node,
+           gconstpointer data)
+{
+  g_autofree char *text = NULL;
+
+  if (_cd_html_name_is (node, "button"))
+    return TRUE;
+  if (!_cd_html_name_is (node, "a"))
+    return FALSE;
+  text = _cd_html_node_text (node);
+  return *g_strstrip (text) != '\0' && cd_count_words (text) <= 3;
+}
+
 /* Whether @node is a consent banner by what it says: a box of a few
- * words about the site's cookies, with buttons to answer it ("Vi använder
- * kakor … <button>Godkänn alla</button>"). */
+ * words about the site's cookies, with buttons or short links to answer
+ * it ("Vi använder kakor … <button>Godkänn alla</button>"). */
 static gboolean
 is_consent_box (xmlNode *node)
 {
   g_autofree char *text = NULL;
 
-  if (_cd_html_name_is (node, "p") || _cd_html_find_element (node->children, "button", _CD_HTML_MAX_DEPTH - 6) == NULL ||
+  if (_cd_html_name_is (node, "p") || _cd_xml_find (node->children, is_answer, NULL, 6) == NULL ||
       _cd_html_find_element (node->children, "h1", 0) != NULL)
     return FALSE;
   text = _cd_html_node_text (node);
   return cd_count_words (text) <= 80 &&
-         g_regex_match_simple ("cookie|consent|evästeet|informasjonskapsler|ciasteczk", text, G_REGEX_CASELESS, 0);
+         g_regex_match_simple ("cookie|consent|evästeet|informasjonskapsler|ciasteczk|çerez|쿠키|クッキー|ملفات تعريف الارتباط",
+                               text, G_REGEX_CASELESS, 0);
 }
 
 /* Whether @node, of the class @klass, is the box of the writer's life
@@ -699,6 +743,38 @@ holds (xmlNode *ancestor,
   return FALSE;
 }
 
+/* Whether @node, no paragraph, holds the story's text itself, its
+ * paragraphs parted by line breaks, as some sites' templates set it (a
+ * <div> of text and "<br><br>"), and no paragraph of its own. */
+static gboolean
+holds_loose_story (xmlNode *node)
+{
+  g_autoptr (GString) loose = g_string_new (NULL);
+
+  if (_cd_html_find_element (node->children, "p", 0) != NULL || _cd_html_find_element (node->children, "br", 0) == NULL)
+    return FALSE;
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_TEXT_NODE && child->content != NULL)
+      g_string_append (loose, (const char *) child->content);
+  return tells_story (g_strstrip (loose->str));
+}
+
+/* Counts a paragraph of the story, of @characters, in @node. */
+static void
+add_story_paragraph (xmlNode  *node,
+                     glong     characters,
+                     xmlNode **block,
+                     guint    *count,
+                     guint    *length)
+{
+  *length += characters;
+  if (*block == NULL)
+    *block = node;
+  while (!holds (*block, node))
+    *block = (*block)->parent;
+  (*count)++;
+}
+
 /* Finds the story's paragraphs under @node: counts them in *@count, adds
  * their characters to *@length and narrows *@block to the least element
  * that holds them all. */
@@ -717,15 +793,16 @@ find_story_block (xmlNode  *node,
         {
           g_autofree char *text = _cd_html_node_text (node);
 
-          if (!tells_story (text))
-            continue;
-          *length += g_utf8_strlen (text, -1);
-          if (*block == NULL)
-            *block = node;
-          while (!holds (*block, node))
-            *block = (*block)->parent;
-          (*count)++;
+          if (tells_story (text))
+            add_story_paragraph (node, g_utf8_strlen (text, -1), block, count, length);
         }
+      /* Its paragraphs parted by line breaks, each a run of text. */
+      else if (holds_loose_story (node))
+        for (xmlNode *child = node->children; child != NULL; child = child->next)
+          {
+            if (child->type == XML_TEXT_NODE && child->content != NULL && tells_story ((const char *) child->content))
+              add_story_paragraph (node, g_utf8_strlen ((const char *) child->content, -1), block, count, length);
+          }
       else if (depth < _CD_HTML_MAX_DEPTH)
         find_story_block (node->children, block, count, length, depth + 1);
     }
@@ -1102,78 +1179,4 @@ _cd_html_page_scope (xmlNode  *root,
         scope = scope->parent;
     }
   return scope;
-}
-
-/* Whether @node is a link to the site's home page: "/", "https://site/". */
-static gboolean
-is_home_link (xmlNode      *node,
-              gconstpointer data)
-{
-  g_autofree char *href = NULL;
-
-  if (!_cd_html_name_is (node, "a"))
-    return FALSE;
-  href = _cd_html_get_attr (node, "href");
-  return href != NULL && g_regex_match_simple ("^(?:https?://[^/]+)?/?$", href, 0, 0) &&
-         _cd_html_find_element (node->children, "img", _CD_HTML_MAX_DEPTH - 3) != NULL;
-}
-
-/**
- * _cd_html_logo_name:
- * @root: a page's root element
- *
- * The name a site's logo gives: the text of the picture that links to its
- * home page ("ReliefBridge"), not a word for a logo ("Logo", "Home").
- *
- * Returns: (transfer full) (nullable): the name
- */
-char *
-_cd_html_logo_name (xmlNode *root)
-{
-  xmlNode         *link = _cd_xml_find (root, is_home_link, NULL, _CD_HTML_MAX_DEPTH);
-  xmlNode         *img = link != NULL ? _cd_html_find_element (link->children, "img", _CD_HTML_MAX_DEPTH - 3) : NULL;
-  g_autofree char *alt = img != NULL ? _cd_html_get_attr (img, "alt") : NULL;
-  g_autofree char *name = alt != NULL ? _cd_html_collapse_space (alt) : NULL;
-
-  if (name == NULL || *name == '\0' || cd_count_words (name) > 4 ||
-      g_regex_match_simple ("^(?:logo|home|homepage|start|startseite|accueil|inicio|início|home\\s+page)\\b", name,
-                            G_REGEX_CASELESS, 0))
-    return NULL;
-  return g_steal_pointer (&name);
-}
-
-/**
- * _cd_html_title_without_site:
- * @title: a page's title
- * @site: (nullable): the site's name
- *
- * @title without the site's name after it and the section's between
- * them ("Parkhaus gestoppt | Region | Kreisbote", "Floods displace 40,000
- * people – ReliefBridge").
- *
- * Returns: (transfer full) (nullable): the title without them, or %NULL
- *   where it does not end in @site
- */
-char *
-_cd_html_title_without_site (const char *title,
-                             const char *site)
-{
-  g_auto (GStrv) parts = NULL;
-  guint n;
-  guint keep;
-
-  g_assert (title != NULL);
-
-  if (site == NULL || *site == '\0')
-    return NULL;
-  parts = g_regex_split_simple ("\\s+[|–—-]\\s+", title, 0, 0);
-  n = g_strv_length (parts);
-  if (n < 2 || g_utf8_collate (g_strstrip (parts[n - 1]), site) != 0)
-    return NULL;
-  /* A section's name of a word or two between them. */
-  for (keep = n - 1; keep > 1 && cd_count_words (parts[keep - 1]) <= 2; keep--)
-    ;
-  for (guint i = keep; i < n; i++)
-    g_clear_pointer (&parts[i], g_free);
-  return g_strjoinv (" – ", parts);
 }

@@ -36,12 +36,18 @@ gboolean _cd_html_is_dropped (xmlNode *node);
 gboolean _cd_html_is_block (xmlNode *node);
 gboolean _cd_html_has_block_child (xmlNode *node);
 
+/* cd-html-site.c: the site's name, from its logo or the page's title */
+gboolean _cd_html_link_to (xmlNode    *node,
+                           const char *pattern);
+char    *_cd_html_logo_name (xmlNode *root);
+char    *_cd_html_site_of_title (const char *title,
+                                 const char *headline);
+char    *_cd_html_title_without_site (const char *title,
+                                      const char *site);
+
 /* cd-html-page.c: a part of a news site's page template */
 gboolean _cd_html_take_page_part (CdHtmlConverter *c,
                                   xmlNode         *node);
-char    *_cd_html_logo_name (xmlNode *root);
-char    *_cd_html_title_without_site (const char *title,
-                                      const char *site);
 xmlNode *_cd_html_page_scope (xmlNode  *root,
                               xmlNode **story);
 void     _cd_html_cut_page_frame (CdHtmlConverter *c,

@@ -871,13 +871,15 @@ _cd_import_html (CdArticle  *article,
   }
   body = convert (&c, doc);
 
-  if (c.headline == NULL)
-    {
-      xmlNode *title = _cd_html_find_element (head ? head->children : NULL, "title", 0);
+  {
+    xmlNode *title = _cd_html_find_element (head ? head->children : NULL, "title", 0);
 
-      if (title != NULL)
-        page_title = _cd_html_node_text (title);
-    }
+    if (title != NULL)
+      page_title = _cd_html_node_text (title);
+  }
+  /* A site's page with no name of its site but its title's. */
+  if (site_page && site_name == NULL && page_title != NULL && c.headline != NULL)
+    site_name = _cd_html_site_of_title (page_title, c.headline);
   if (c.headline != NULL && *c.headline != '\0')
     cd_article_set_headline (article, c.headline);
   g_free (c.headline);

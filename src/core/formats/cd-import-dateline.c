@@ -609,8 +609,9 @@ _cd_import_take_body_dateline (CdArticle *article,
   /* The place the story prints is its dateline, over the one its
    * metadata names (where the desk filed it). */
   cd_article_set_dateline (article, NULL);
-  /* The dateline in bold: "**SURABAYA, Kabarnusa.id** – Pemerintah …". */
-  if (g_regex_match_simple ("^(\\*\\*|__)[^*_\n]{2,80}\\1\\s*[-–—]", first, 0, 0))
+  /* The dateline in bold: "**SURABAYA, Kabarnusa.id** – Pemerintah …",
+   * "**MOTRIL (Granada), 10 de marzo de 2026.–** El Hospital …". */
+  if (g_regex_match_simple ("^(\\*\\*|__)[^*_\n]{2,80}\\1(?:\\s*[-–—]|\\s+\\p{Lu})", first, 0, 0))
     {
       const char      *close = strstr (first + 2, first[0] == '*' ? "**" : "__");
       g_autofree char *bare = g_strdup_printf ("%.*s%s", (int) (close - first - 2), first + 2, close + 2);

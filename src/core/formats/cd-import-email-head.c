@@ -236,6 +236,37 @@ _cd_import_opens_release (const char *plain)
 
 /* The words of @text of three letters or more, folded, but for "the",
  * "and" and "for". */
+/* A label in brackets in a subject: "【みなと新聞】", "[CP]". */
+static GRegex *
+subject_label (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("【[^】]*】|\\[[^\\]]*\\]", G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
+/* Whether @c is a character of the Chinese or Japanese scripts. */
+static gboolean
+is_ideographic (gunichar c)
+{
+  GUnicodeScript script = g_unichar_get_script (c);
+
+  return script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA || script == G_UNICODE_SCRIPT_KATAKANA;
+}
+
+/* Whether @line is too long for a headline: 20 words, or 40 characters
+ * in the scripts that set no space between words. */
+static gboolean
+too_long_for_headline (const char *line)
+{
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    if (is_ideographic (g_utf8_get_char (p)))
+      return g_utf8_strlen (line, -1) > 40;
+  return cd_count_words (line) > 20;
+}
+
 static GStrv
 subject_words (const char *text)
 {
@@ -248,6 +279,31 @@ subject_words (const char *text)
         !g_str_equal (words[i], "for"))
       g_strv_builder_add (kept, words[i]);
   return g_strv_builder_end (kept);
+}
+
+/* Whether @line holds half of the pairs of Chinese or Japanese
+ * characters of @subject at least, a label in brackets left out: scripts
+ * that set no space between words ("【みなと新聞】函館市電に新型低床車両"
+ * and "函館市、路面電車に新型低床車両を導入へ"). */
+static gboolean
+shares_characters (const char *line,
+                   const char *subject)
+{
+  g_autofree char *bare = g_regex_replace_literal (subject_label (), subject, -1, 0, "", 0, NULL);
+  guint            found = 0, n = 0;
+
+  for (const char *p = bare; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const char      *q = g_utf8_next_char (p);
+      g_autofree char *pair = NULL;
+
+      if (*q == '\0' || !is_ideographic (g_utf8_get_char (p)) || !is_ideographic (g_utf8_get_char (q)))
+        continue;
+      pair = g_strndup (p, g_utf8_next_char (q) - p);
+      n++;
+      found += strstr (line, pair) != NULL;
+    }
+  return n >= 4 && 2 * found >= n;
 }
 
 /* Whether @line tells the same story as @subject: it holds half of the
@@ -263,7 +319,7 @@ tells_subject (const char *line,
 
   for (guint i = 0; i < n; i++)
     found += g_strv_contains ((const char *const *) ours, theirs[i]);
-  return n > 0 && 2 * found >= n;
+  return (n > 0 && 2 * found >= n) || shares_characters (line, subject);
 }
 
 /* Whether @subject is the desk's label for what a reporter sends, not a
@@ -347,6 +403,19 @@ char *
 _cd_import_split_head_paragraph (char *plain)
 {
   const char *start = plain + strspn (plain, " \t\r\n");
+  g_autoptr (GMatchInfo) label = NULL;
+
+  /* A section's label in brackets on the headline's first line:
+   * "【今日のトップニュース】⏎函館市、…". */
+  if (g_regex_match_simple ("^(?:【[^】\\n]{1,20}】|［[^］\\n]{1,20}］)\\n\\S", start, 0, 0))
+    {
+      const char *eol = strchr (start, '\n');
+      char       *out = g_strdup_printf ("%.*s\n%s", (int) (eol - plain), plain, eol);
+
+      g_free (plain);
+      plain = out;
+      start = plain + strspn (plain, " \t\r\n");
+    }
 
   for (guint i = 0; i < 4 && start != NULL && *start != '\0'; i++)
     {
@@ -440,7 +509,7 @@ find_own_headline (char      **paras,
     h = 1;
   line = h < n ? paras[h] : "";
   length = strlen (line);
-  if (h + 1 >= n || length == 0 || strchr (line, '\n') != NULL || cd_count_words (line) > 20 ||
+  if (h + 1 >= n || length == 0 || strchr (line, '\n') != NULL || too_long_for_headline (line) ||
       strchr (".,;:", line[length - 1]) != NULL || _cd_import_is_byline (line) ||
       _cd_import_is_release_line (line) || reads_as_sender (line) || (dateline = _cd_import_match_dateline (line)) != NULL ||
       !(label || tells_subject (line, subject) || _cd_import_is_desk_label (subject)))
@@ -743,4 +812,34 @@ _cd_import_set_list_source (CdArticle  *article,
       return;
     }
   cd_article_set_source (article, names[0]);
+}
+
+/* Whether the message is a press office's, whose sender is no author
+ * to byline: the sender's name is an organisation's or a press office's
+ * ("Northshire Police Press Office", "Service presse Ville de
+ * Bordeaux"), or the message is a release (its embargo, its line to the
+ * desk or its notes to editors, in @notes, the article's note or the
+ * story). */
+gboolean
+_cd_import_is_press_office (const char *sender,
+                            CdArticle  *article,
+                            const char *notes)
+{
+  static GRegex   *office, *release;
+  const char      *body = cd_article_get_body (article);
+  const char      *ednote = cd_article_get_ednote (article);
+  g_autofree char *opening = g_strndup (body != NULL ? body : "", 600);
+
+  if (g_once_init_enter (&office))
+    g_once_init_leave (&office, g_regex_new ("\\b(?:press|media|communications|comms|pr|newsroom|presse|prensa|"
+                                             "pressestelle|stampa|ufficio|service|team)\\b",
+                                             G_REGEX_CASELESS, 0, NULL));
+  if (g_once_init_enter (&release))
+    g_once_init_leave (&release, g_regex_new ("\\b(?:for\\s+immediate\\s+release|(?:press|media|news)\\s+release|"
+                                              "communiqu[ée]\\s+de\\s+presse|pressemitteilung|nota\\s+de\\s+prensa|"
+                                              "comunicato\\s+stampa|notes?\\s+to\\s+editors|embargoed\\s+(?:until|till|to)\\b)",
+                                              G_REGEX_CASELESS, 0, NULL));
+  return _cd_import_is_sender_name (sender) || g_regex_match (office, sender, 0, NULL) ||
+         cd_article_get_embargo (article) != NULL || g_regex_match (release, notes, 0, NULL) ||
+         (ednote != NULL && g_regex_match (release, ednote, 0, NULL)) || g_regex_match (release, opening, 0, NULL);
 }

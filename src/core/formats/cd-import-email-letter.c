@@ -481,7 +481,7 @@ _cd_import_take_greeting (char    *text,
   "(?:subscription\\s+)?preferences|manage\\s+(?:your\\s+)?(?:subscription|preferences|e-?mail)|"              \
   "no\\s+longer\\s+wish\\s+to\\s+receive|abbestellen|abmelden|désabonner|désinscri|darse\\s+de\\s+baja|"     \
   "cancelar\\s+(?:la\\s+)?suscripci|disiscriv|afmelden|uitschrijven|avregistrer|avsluta|отписаться|" \
-  "odhlásit|wypisz|zrezygnuj|aboneliği|abonelikten"
+  "odhlásit|wypisz|zrezygnuj|aboneliği|abonelikten|配信停止|配信解除|退订|取消订阅|구독\\s*취소|수신\\s*거부"
 
 #define SUBSCRIBE_CALL                                                                                                  \
   "^(?:thanks\\s+for\\s+reading\\b.*\\bsubscribe|subscribe\\s+(?:for\\s+free|now|today|to\\s+(?:receive|get|support))|" \
@@ -503,6 +503,20 @@ web_address (void)
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex, g_regex_new ("https?://\\S+", G_REGEX_OPTIMIZE, 0, NULL));
   return regex;
+}
+
+/* Whether @plain names a list's issue: its name, the word for its kind
+ * and the day ("みなと新聞 朝のニュースレター　2025年3月4日（火）",
+ * "Morning Briefing – Issue 412, 4 March"). */
+static gboolean
+is_issue_line (const char *plain)
+{
+  return strchr (plain, '\n') == NULL && g_utf8_strlen (plain, -1) <= 80 &&
+         g_regex_match_simple ("[0-9０-９]", plain, 0, 0) &&
+         g_regex_match_simple ("newsletter|ニュースレター|メールマガジン|メルマガ|뉴스레터|通讯|nieuwsbrief|boletín|infolettre|"
+                               "lettre\\s+d'information|nyhetsbrev|nyhedsbrev|rundbrief|\\bissue\\b|\\bedition\\b|ausgabe|"
+                               "édition|edición|edizione",
+                               plain, G_REGEX_CASELESS, 0);
 }
 
 /* Whether @plain (a paragraph's text) is a link to read the message on
@@ -606,7 +620,8 @@ join_paragraphs (GStrv paragraphs,
  * under it. From a @list, the issue's date and number, a greeting and a
  * logo over the story go, and the story ends at its link to read on
  * ("Read more on our website"): the list's other items under it go to
- * @notes.
+ * @notes. A message whose foot tells how to leave a list is read as a
+ * list's, though its headers do not say so.
  *
  * Returns: (transfer full): @text without them
  */
@@ -640,6 +655,14 @@ _cd_import_take_list_frame (char    *text,
           break;
         }
     }
+  /* A message whose foot tells how to leave its list is a list's, though
+   * its headers lost the list's name (a forwarded or saved newsletter). */
+  for (guint i = count; !list && i > first + 1 && i + 8 > count; i--)
+    {
+      g_autofree char *plain = cd_render_plain_text (paragraphs[i - 1], -1);
+
+      list = is_leave_list (paragraphs[i - 1], g_strstrip (plain));
+    }
   /* A list's issue: its date and number, a greeting, its logo over the
    * story; the story ends at its link to read it all on the web, and the
    * list's other items under that are the list's. */
@@ -658,8 +681,11 @@ _cd_import_take_list_frame (char    *text,
         break;
       g_free (plain);
       plain = g_strstrip (cd_render_plain_text (words, -1));
-      if (!_cd_import_is_time_line (plain) && !g_regex_match_simple ("^\\p{L}+(?:\\s\\p{L}+)?[!！]$", plain, 0, 0) &&
-          !(cd_count_words (plain) <= 10 && strpbrk (plain, "0123456789") != NULL && strstr (plain, "·") != NULL))
+      /* Not a release's line to the desk, its embargo. */
+      if (_cd_import_is_release_line (plain) ||
+          (!_cd_import_is_time_line (plain) && !g_regex_match_simple ("^\\p{L}+(?:\\s\\p{L}+)?[!！]$", plain, 0, 0) &&
+           !(cd_count_words (plain) <= 10 && strpbrk (plain, "0123456789") != NULL && strstr (plain, "·") != NULL) &&
+           !is_issue_line (plain)))
         break;
       _cd_import_add_note (notes, plain);
     }

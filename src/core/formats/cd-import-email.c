@@ -203,36 +203,6 @@ without_mailer_marks (char *text)
   return next;
 }
 
-/* Whether the message is a press office's, whose sender is no author
- * to byline: the sender's name is an organisation's or a press office's
- * ("Northshire Police Press Office", "Service presse Ville de
- * Bordeaux"), or the message is a release (its embargo, its line to the
- * desk or its notes to editors, in @notes, the article's note or the
- * story). */
-static gboolean
-is_press_office (const char *sender,
-                 CdArticle  *article,
-                 const char *notes)
-{
-  static GRegex   *office, *release;
-  const char      *body = cd_article_get_body (article);
-  const char      *ednote = cd_article_get_ednote (article);
-  g_autofree char *opening = g_strndup (body != NULL ? body : "", 600);
-
-  if (g_once_init_enter (&office))
-    g_once_init_leave (&office, g_regex_new ("\\b(?:press|media|communications|comms|pr|newsroom|presse|prensa|"
-                                             "pressestelle|stampa|ufficio|service|team)\\b",
-                                             G_REGEX_CASELESS, 0, NULL));
-  if (g_once_init_enter (&release))
-    g_once_init_leave (&release, g_regex_new ("\\b(?:for\\s+immediate\\s+release|(?:press|media|news)\\s+release|"
-                                              "communiqu[ée]\\s+de\\s+presse|pressemitteilung|nota\\s+de\\s+prensa|"
-                                              "comunicato\\s+stampa|notes?\\s+to\\s+editors|embargoed\\s+(?:until|till|to)\\b)",
-                                              G_REGEX_CASELESS, 0, NULL));
-  return _cd_import_is_sender_name (sender) || g_regex_match (office, sender, 0, NULL) ||
-         cd_article_get_embargo (article) != NULL || g_regex_match (release, notes, 0, NULL) ||
-         (ednote != NULL && g_regex_match (release, ednote, 0, NULL)) || g_regex_match (release, opening, 0, NULL);
-}
-
 static char *
 part_text (GMimeTextPart *part,
            GString       *notes)
@@ -933,11 +903,16 @@ message_text (Parts *parts)
   return g_steal_pointer (&text);
 }
 
+#define ATTACHED                                                                                                           \
+  "\\battach(?:ed|ment)|\\benclosed\\b|\\banbei\\b|im\\s+anhang|ci-joint|en\\s+pièce\\s+jointe|adjunt[oa]|en\\s+adjunto|" \
+  "in\\s+allegato|allegat[oa]|in\\s+de\\s+bijlage|bijgevoegd|w\\s+załączniku|em\\s+anexo|segue\\s+anexo|bifogad|vedhæftet|vedlagt"
+
 /* A story filed as a Word document (or OpenDocument text) attached to
  * the message, with a
  * covering note for text ("Story attached, 600 words"): the document is
- * the article when the message's own text has fewer words than it, and
- * that text goes to @notes; else the document is named in @attachments. */
+ * the article when the message's own text has fewer words than it or
+ * says it is attached, and that text goes to @notes; else the document
+ * is named in @attachments. */
 static gboolean
 take_document (CdArticle  *article,
                Parts      *parts,
@@ -955,8 +930,10 @@ take_document (CdArticle  *article,
   g_assert (CD_IS_ARTICLE (article));
   g_assert (parts->document != NULL);
 
+  /* A note that says the story is attached covers it, however long. */
   if (!_cd_import_document (parts->format, scratch, parts->document, NULL, where, &error) ||
-      cd_count_words (cd_article_get_body (scratch)) <= own)
+      (cd_count_words (cd_article_get_body (scratch)) <= own &&
+       !(cd_count_words (cd_article_get_body (scratch)) >= 40 && g_regex_match_simple (ATTACHED, text, G_REGEX_CASELESS, 0))))
     {
       if (attachments->len > 0)
         g_string_append (attachments, ", ");
@@ -1169,7 +1146,7 @@ _cd_import_email (CdArticle  *article,
       if (list && agency == NULL && cd_text_is_blank (cd_article_get_source (article)))
         _cd_import_set_list_source (article, sender);
       if (agency == NULL && !list && cd_text_is_blank (cd_article_get_byline (article)) &&
-          !is_press_office (sender, article, notes->str))
+          !_cd_import_is_press_office (sender, article, notes->str))
         cd_article_set_byline (article, sender);
     }
   {

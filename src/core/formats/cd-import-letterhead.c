@@ -261,7 +261,7 @@ _cd_import_is_sender_name (const char *line)
   };
   g_auto (GStrv) words = g_regex_split_simple ("[^\\p{L}.]+", line, 0, 0);
   guint    last = g_strv_length (words);
-  gboolean capitals = TRUE, letters = FALSE;
+  gboolean capitals = TRUE, letters = FALSE, upper = FALSE;
 
   while (last > 0 && *words[last - 1] == '\0')
     last--;
@@ -270,9 +270,11 @@ _cd_import_is_sender_name (const char *line)
       gunichar c = g_utf8_get_char (p);
 
       letters = letters || g_unichar_isalpha (c);
+      upper = upper || g_unichar_isupper (c);
       capitals = capitals && !g_unichar_islower (c);
     }
-  if (letters && capitals)
+  /* In capitals: a script without them ("函館市、…") is not. */
+  if (letters && capitals && upper)
     return TRUE;
   if (last == 0)
     return FALSE;
@@ -576,7 +578,8 @@ _cd_import_take_wire_letterhead (CdArticle *article,
  * A kicker over a headline: a few words in capitals ("FIRE SAFETY WEEK",
  * "ELECTION 2026"), or the date and time a release was sent ("March 03,
  * 2026 08:00 AM Eastern Standard Time"), over a line that reads as the
- * headline, in small letters. Not the headline: it goes to the note.
+ * headline, in small letters; a section's label in lenticular brackets
+ * ("【今日のトップニュース】"). Not the headline: it goes to the note.
  *
  * Returns: whether @line is one
  */
@@ -589,6 +592,9 @@ _cd_import_is_kicker (const char *line,
 
   g_assert (line != NULL);
 
+  /* A section's label in brackets alone: "【今日のトップニュース】". */
+  if (next != NULL && g_regex_match_simple ("^(?:【[^】]{1,20}】|［[^］]{1,20}］)$", line, 0, 0))
+    return TRUE;
   return next != NULL && n > 0 && !_cd_import_is_release_line (line) &&
          cd_text_has_char (next, g_unichar_islower) && reads_as_headline (&under) &&
          ((cd_count_words (line) <= 4 && strchr (".,;:!?", line[n - 1]) == NULL &&

@@ -404,6 +404,9 @@ gboolean _cd_import_opens_own_headline (const char *plain,
 char    *_cd_import_agency_of_sender (const char *sender);
 void     _cd_import_set_list_source (CdArticle  *article,
                                      const char *sender);
+gboolean _cd_import_is_press_office (const char *sender,
+                                     CdArticle  *article,
+                                     const char *notes);
 char    *_cd_import_take_list_frame (char    *text,
                                      gboolean list,
                                      GString *notes);

@@ -31,14 +31,15 @@ _cd_import_wire_regex (guint which)
              "(?:,?\\s+(?:de\\s+)?\\d{4})?|" WEEKDAYS ")"
   /* A month by its name in the languages agencies write, as a date
    * standing alone names it: "Jan.", "March", "mars", "Dez", "dic" */
-#define MONTH_NAME                                                                            \
-  "(?:jan(?:uary|uar|vier|eiro|uari)?|j[aä]nner|feb(?:ruary|ruar|braio|rero|ruari)?|"        \
-  "f[eé]v(?:r|rier|ereiro)?|mar(?:ch|s|zo|ço|t)?|maart|m[aä]rz|apr(?:il|ile)?|avr(?:il)?|" \
-  "abr(?:il)?|ma[iyj]|mei|maggio|mayo|maio|jun[ei]?|juin|junio|junho|giu(?:gno)?|jul[iy]?|"   \
-  "juil(?:let)?|julio|julho|lug(?:lio)?|aug(?:ust|usti|ustus)?|ao[uû]t?|ago(?:sto)?|"        \
-  "sep(?:t|tember|tembre|tiembre|tembro)?|set(?:tembre|embro)?|oct(?:ober|obre|ubre)?|"       \
-  "okt(?:ober)?|ott(?:obre)?|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|"    \
-  "dez(?:ember|embro)?|d[eé]c(?:embre)?|des(?:ember)?|dic(?:iembre|embre)?|ene(?:ro)?|"      \
+#define MONTH_NAME                                                                                           \
+  "(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|" \
+  "jan(?:uary|uar|vier|eiro|uari)?|j[aä]nner|feb(?:ruary|ruar|braio|rero|ruari)?|"                          \
+  "f[eé]v(?:r|rier|ereiro)?|mar(?:ch|s|zo|ço|t)?|maart|m[aä]rz|apr(?:il|ile)?|avr(?:il)?|"                \
+  "abr(?:il)?|ma[iyj]|mei|maggio|mayo|maio|jun[ei]?|juin|junio|junho|giu(?:gno)?|jul[iy]?|"                  \
+  "juil(?:let)?|julio|julho|lug(?:lio)?|aug(?:ust|usti|ustus)?|ao[uû]t?|ago(?:sto)?|"                       \
+  "sep(?:t|tember|tembre|tiembre|tembro)?|set(?:tembre|embro)?|oct(?:ober|obre|ubre)?|"                      \
+  "okt(?:ober)?|ott(?:obre)?|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|"                   \
+  "dez(?:ember|embro)?|d[eé]c(?:embre)?|des(?:ember)?|dic(?:iembre|embre)?|ene(?:ro)?|"                     \
   "gen(?:naio)?)(?:\\.|\\b)"
   /* A date, in words or figures, with no place, and its time if any:
    * "Jan 30", "Jan. 12, 2026", "5. Dezember", "Tuesday, March 3",
@@ -208,11 +209,16 @@ _cd_import_wire_regex (guint which)
     /* Place, DATE - text, the place in small letters, as ANSA's English
      * service writes it ("Rome, October 11 - …"), and releases in French
      * German and Spanish ("Lyon, le 3 mars 2026 – …", "Berlin, den 3.
-     * März 2026 – …", "Valencia, 3 de marzo de 2026 – …"): only with a
-     * date that names its month; or with an en dash alone before a
-     * sentence, as German papers set their place ("Freiburg – Die …") */
-    "^(?-i)(?<place>\\p{Lu}\\p{Ll}+(?:[ '-]\\p{Lu}\\p{Ll}+){0,3})(?:,\\s*(?:(?:le|den|am|el)\\s+)?(?<date>(?i)\\d{1,2}\\s+de\\s+" MONTH_NAME "\\s+de\\s+\\d{4}|" DATE_ALONE ")"
-    "(?:\\s+|\\.\\s*)(?:-|—|–|--)|\\s+–(?=\\s+\\p{Lu}))\\s+(?<rest>\\S.*)$",
+     * März 2026 – …", "Valencia, 3 de marzo de 2026 – …"), or with a
+     * point before the sentence ("Lindenau, 9. März 2026. Der …",
+     * "Olsztyn, 10 marca 2026 r. Od …"), the place in capitals with its
+     * province ("MOTRIL (Granada), 10 de marzo de 2026.– El …"): only
+     * with a date that names its month; or with an en dash alone before
+     * a sentence, as German papers set their place ("Freiburg – Die …") */
+    "^(?-i)(?!(?:Dear|Liebe|Lieber|Sehr|Cher|Chère|Querid[oa]|Estimad[oa]|Gentile|Beste|Drog[ia]|Szanown[iya])\\b)"
+    "(?<place>\\p{Lu}\\p{Ll}+(?:[ '-]\\p{Lu}\\p{Ll}+){0,3}|\\p{Lu}{2,}(?:[ '-]\\p{Lu}{2,}){0,2}(?:\\s*\\(\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)?\\))?)"
+    "(?:,\\s*(?:(?:le|den|am|el)\\s+)?(?<date>(?i)\\d{1,2}\\s+de\\s+" MONTH_NAME "\\s+de\\s+\\d{4}|" DATE_ALONE ")"
+    "(?:(?:\\s+r\\.)?(?:\\s+|\\.\\s*)(?:-|—|–|--)|(?:\\s+r)?\\.(?=\\s+\\p{Lu}))|\\s+–(?=\\s+\\p{Lu}))\\s+(?<rest>\\S.*)$",
     /* A date alone */
     "^\\s*" DATE_ALONE "\\s*$",
     /* A dateline as a story's metadata gives it: "SYDNEY March 22 AAP -",
@@ -306,7 +312,7 @@ _cd_import_wire_regex (guint which)
     "see\\s+also|also\\s+read|m[áa]s\\s+en\\s+\\S.{0,30}|lea\\s+tambi[ée]n|leia\\s+tamb[ée]m|mehr\\s+zum\\s+thema|"
     "lesen\\s+sie\\s+auch|(?:[àa]\\s+)?lire\\s+aussi|leggi\\s+anche|baca\\s+juga|lihat\\s+juga|читайте\\s+также|"
     "читайте\\s+также\\s+на\\s+\\S.{0,30}|по\\s+теме|прочетете\\s+още|czytaj\\s+(?:też|także)|zobacz\\s+(?:też|także)|"
-    "čtěte\\s+také|ayrıca\\s+okuyun|ilginizi\\s+çekebilir|lees\\s+ook|läs\\s+också|les\\s+også|læs\\s+også|"
+    "čtěte\\s+také|ayrıca\\s+okuyun|ilginizi\\s+çekebilir|[İi]lgili\\s+haber(?:ler)?|관련\\s*기사|lees\\s+ook|läs\\s+också|les\\s+også|læs\\s+også|"
     "lue\\s+myös|citește\\s+și|διαβάστε\\s+επίσης|اقرأ\\s+أيضا|اقرأ\\s+أيضاً|相关阅读|相關閱讀|延伸阅读|延伸閱讀|関連記事)\\s*[:：]?\\s*(?<rest>.*)$",
   };
   static GRegex *regexes[G_N_ELEMENTS (patterns)];

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cd-import-private.h"
+#include "cd-render.h"
 #include "cd-import.h"
 
 /* Wire copy */
@@ -233,9 +234,11 @@ _cd_import_take_body_byline (CdArticle *article,
                              GString   *notes)
 {
   const char      *end = strstr (markdown, "\n\n");
-  g_autofree char *first = g_strchomp (end ? g_strndup (markdown, end - markdown)
-                                           : g_strdup (markdown));
-  g_autofree char *name = _cd_import_byline_of_line (first);
+  g_autofree char *markup = end ? g_strndup (markdown, end - markdown) : g_strdup (markdown);
+  /* In italic or bold, as a writer sets it in a document: "*By Fiona
+   * Gallagher*". */
+  g_autofree char *first = g_strstrip (cd_render_plain_text (markup, -1));
+  g_autofree char *name = strchr (first, '\n') == NULL ? _cd_import_byline_of_line (first) : NULL;
   const char      *byline = cd_article_get_byline (article);
   char            *body;
 
