@@ -384,6 +384,53 @@ test_newsletter_japanese (void)
   g_assert_nonnull (strstr (cd_article_get_ednote (letter), "記事の続きはこちら"));
 }
 
+/* Forwards as mail programs of other languages set them: Thunderbird's
+ * in Polish ("-------- Przekazana wiadomość --------", "Temat:",
+ * "Nadawca:"), Outlook's in French with the space before the colon ("De
+ * :", "Objet :"). The forwarded subject's release label goes to the
+ * note, so the text's own headline is the story's (under the release's
+ * place and date, which go to the note); a press office's department
+ * ("Dział Promocji …") is no byline. */
+static void
+test_forward_languages (void)
+{
+  g_autoptr (CdArticle) polish = import_text (
+      "From: Katarzyna Nowicka <k.nowicka@dziennik.example>\n"
+      "Subject: =?UTF-8?B?RndkOiBLb211bmlrYXQgcHJhc293eTogTm9jIHoga3NpxIXFvGvEhSAxNC4wMw==?=\n"
+      "Content-Type: text/plain; charset=UTF-8\n\n"
+      "Marek, do wtorkowego wydania, strona 4.\n\nPozdrawiam\nKasia\n\n\n"
+      "-------- Przekazana wiadomość --------\nTemat: \tKomunikat prasowy: Noc z książką 14.03\n"
+      "Data: \tMon, 9 Mar 2026 14:20:03 +0100\n"
+      "Nadawca: \tDział Promocji Biblioteki Elbląskiej <promocja@biblioteka.example>\n"
+      "Adresat: \tredakcja@dziennik.example\n\n\n\nElbląg, 9 marca 2026 r.\n\n"
+      "Nocne czytanie w bibliotece. W sobotę maraton literacki dla dzieci\n\n"
+      "Biblioteka Elbląska zaprasza dzieci w wieku od 7 do 12 lat na „Noc z książką”, która odbędzie się w "
+      "sobotę 14 marca.\n\nW programie są głośne czytanie, warsztaty ilustracji i wspólne śniadanie.\n",
+      CD_IMPORT_FORMAT_EMAIL, "fwd.eml");
+  g_autoptr (CdArticle) french = import_text (
+      "From: Elodie Marchand <e.marchand@courrier.example>\nSubject: TR : Communiqué de presse – Mauges Express\n"
+      "Content-Type: text/html; charset=utf-8\n\n"
+      "<html><body><p>Pour info, le communiqué du syndicat ci-dessous.</p><p>Élodie</p><hr>"
+      "<p><b>De :</b> Syndicat des transports &lt;communication@smtc.example&gt;<br><b>Envoyé :</b> lundi 9 mars 2026 "
+      "17:48<br><b>À :</b> Élodie Marchand<br><b>Objet :</b> Communiqué de presse – Mauges Express</p>"
+      "<p>Cholet, le 9 mars 2026 – À partir du lundi 6 avril, une ligne express reliera le centre de Cholet à la gare "
+      "de Saumur.</p><p>Les cars desserviront également Vihiers et Doué-en-Anjou.</p></body></html>\n",
+      CD_IMPORT_FORMAT_EMAIL, "tr.eml");
+
+  g_assert_cmpstr (cd_article_get_headline (polish), ==, "Nocne czytanie w bibliotece. W sobotę maraton literacki dla dzieci");
+  g_assert_null (cd_article_get_byline (polish));
+  g_assert_true (g_str_has_prefix (cd_article_get_body (polish), "Biblioteka Elbląska zaprasza dzieci"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (polish), "Marek, do wtorkowego wydania"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (polish), "Komunikat prasowy"));
+
+  g_assert_cmpstr (cd_article_get_headline (french), ==, "Mauges Express");
+  g_assert_cmpstr (cd_article_get_dateline (french), ==, "Cholet");
+  g_assert_cmpstr (cd_article_get_body (french), ==,
+                   "À partir du lundi 6 avril, une ligne express reliera le centre de Cholet à la gare de Saumur.\n\n"
+                   "Les cars desserviront également Vihiers et Doué-en-Anjou.\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (french), "Pour info, le communiqué du syndicat"));
+}
+
 /* A newsletter that sets its lead picture and the caption over the
  * story's headline (under its logo and greeting), and the byline under
  * them: the headline is the
@@ -2322,6 +2369,7 @@ main (int   argc,
   g_test_add_func ("/import-email/agency-mail-codes", test_agency_mail_codes);
   g_test_add_func ("/import-email/newsletter", test_newsletter);
   g_test_add_func ("/import-email/shared-article", test_shared_article);
+  g_test_add_func ("/import-email/forward-languages", test_forward_languages);
   g_test_add_func ("/import-email/covering-note-long", test_covering_note_long);
   g_test_add_func ("/import-email/newsletter-japanese", test_newsletter_japanese);
   g_test_add_func ("/import-email/writer-newsletter", test_writer_newsletter);

@@ -4562,7 +4562,8 @@ test_html_italic_byline (void)
  * ("İlgili Haber:") go; a story set as text parted by line breaks, with
  * no paragraph, is the story's block, and the site's counter and its call
  * to follow a channel go; a box among the paragraphs that asks the
- * reader to become a member, with its link, goes. */
+ * reader to become a member, with its link, goes. An Arabic page's byline
+ * after its label ("كتب:") and its place before a dash are the article's. */
 static void
 test_html_site_page_languages (void)
 {
@@ -4584,9 +4585,16 @@ test_html_site_page_languages (void)
       "<div class=\"news-detail-telegram\"><a href=\"https://t.me/zvesti\">Подписывайтесь на наш канал</a></div>"
       "<div class=\"kg-callout-card\">The paper is free and reader-funded. <a href=\"#/portal/signup\">Become a "
       "member</a> to support local journalism.</div></div></body></html>";
+  const char *arabic =
+      "<html lang=\"ar\" dir=\"rtl\"><head><title>صلالة تفتتح سوقا للأسماك | جريدة الساحل</title></head><body><main>"
+      "<h1>صلالة تفتتح سوقا للأسماك</h1><div class=\"article-meta\"><span class=\"author\">كتب: خالد البلوشي</span></div>"
+      "<div class=\"article-body\"><p>صلالة – افتتحت بلدية ظفار صباح الثلاثاء سوق صلالة المركزي للأسماك، وهو أول سوق في "
+      "المحافظة يعتمد نظام المزاد الإلكتروني.</p><p>ويضم السوق الجديد، المقام على مساحة 6 آلاف متر مربع بالقرب من ميناء "
+      "الصيد، 120 منصة للصيادين.</p></div></main></body></html>";
   g_autoptr (GError) error = NULL;
   g_autoptr (CdArticle) first = cd_import_data (turkish, strlen (turkish), CD_IMPORT_FORMAT_HTML, "carsi.html", &error);
   g_autoptr (CdArticle) second = NULL;
+  g_autoptr (CdArticle) third = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpstr (cd_article_get_headline (first), ==, "Tarihi çarşı yenileniyor");
@@ -4602,6 +4610,12 @@ test_html_site_page_languages (void)
                    "Детская школа искусств № 2 снова приняла учеников после капитального ремонта здания на улице "
                    "Ленинградской.\n\n"
                    "Ремонт обошёлся городу в 86 миллионов рублей, рассказали в управлении культуры администрации.\n");
+
+  third = cd_import_data (arabic, strlen (arabic), CD_IMPORT_FORMAT_HTML, "samak.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_byline (third), ==, "خالد البلوشي");
+  g_assert_cmpstr (cd_article_get_dateline (third), ==, "صلالة");
+  g_assert_true (g_str_has_prefix (cd_article_get_body (third), "افتتحت بلدية ظفار"));
 }
 
 /* A release saved as text from its PDF (pdftotext's layout): the

@@ -163,7 +163,8 @@ _cd_import_byline_of_line (const char *line)
   /* Labelled: "Author: Rūta Kazlauskaitė", "Haber: Zeynep Aydemir". */
   if ((name = _cd_import_match_group (_cd_import_wire_regex (RE_AUTHOR_LABEL), line, "name")) != NULL)
     /* A name of a script without capitals too: "作者：张伟". */
-    return _cd_import_is_name_line (g_strstrip (name)) || g_regex_match_simple ("^\\p{Lo}{2,8}$", name, 0, 0)
+    return _cd_import_is_name_line (g_strstrip (name)) || g_regex_match_simple ("^\\p{Lo}{2,8}$", name, 0, 0) ||
+                   g_regex_match_simple ("^\\p{Arabic}{2,}(?:\\s\\p{Arabic}{2,}){1,3}$", name, 0, 0)
                ? g_steal_pointer (&name)
                : NULL;
   /* With the agency after it in brackets: "Por Jonas Brehm (dpa)". */

@@ -70,15 +70,18 @@ read_forward_header (const char *line,
                      gsize       length,
                      Forward    *forward)
 {
-  static const char *const from[] = { "From", "Von", "De", "Da", "Van", "Fra", "Från", "Od", NULL };
+  static const char *const from[] = { "From", "Von", "De", "Da", "Van", "Fra", "Från", "Od", "Nadawca", "Kimden", "От",
+                                      "Odesílatel", "De la", NULL };
   static const char *const subject[] = { "Subject", "Betreff", "Objet", "Asunto", "Oggetto",
-                                         "Onderwerp", "Emne", "Ämne", "Temat", "Assunto", NULL };
+                                         "Onderwerp", "Emne", "Ämne", "Temat", "Assunto", "Konu", "Тема",
+                                         "Předmět", "Subiect", NULL };
   static const char *const date[] = { "Date", "Sent", "Datum", "Gesendet", "Envoyé", "Enviado",
-                                      "Inviato", "Verzonden", "Sendt", "Skickat", "Data", "Fecha", NULL };
+                                      "Inviato", "Verzonden", "Sendt", "Skickat", "Data", "Fecha", "Wysłano",
+                                      "Tarih", "Дата", "Odesláno", NULL };
   static const char *const to[] = { "To", "Cc", "Reply-To", "An", "Kopie", "À", "A", "Para", "Aan",
-                                    "Til", "Till", "Do", "Kopia", NULL };
+                                    "Til", "Till", "Do", "Kopia", "Adresat", "DW", "Kime", "Кому", "Komu", "Către", NULL };
   const char              *end = line + length;
-  const char              *name, *colon, *value;
+  const char              *name, *colon, *name_end, *value;
   char                   **slot = NULL;
 
   g_assert (line != NULL);
@@ -90,19 +93,26 @@ read_forward_header (const char *line,
   colon = memchr (line, ':', end - line);
   if (colon == NULL || colon == name || colon - name > 24)
     return LINE_OTHER;
-  for (const char *p = name; p < colon; p = g_utf8_next_char (p))
+  /* The space French sets before the colon: "De :", "Objet :". */
+  name_end = colon;
+  while (name_end > name && (name_end[-1] == ' ' || (name_end - name >= 2 && (guchar) name_end[-2] == 0xC2 &&
+                                                     (guchar) name_end[-1] == 0xA0)))
+    name_end -= name_end[-1] == ' ' ? 1 : 2;
+  if (name_end == name)
+    return LINE_OTHER;
+  for (const char *p = name; p < name_end; p = g_utf8_next_char (p))
     if (!g_unichar_isalpha (g_utf8_get_char (p)) && *p != ' ' && *p != '-')
       return LINE_OTHER;
   value = colon + 1;
   while (value < end && (*value == '*' || *value == ' '))
     value++;
-  if (name_in (name, colon - name, from))
+  if (name_in (name, name_end - name, from))
     slot = &forward->from;
-  else if (name_in (name, colon - name, subject))
+  else if (name_in (name, name_end - name, subject))
     slot = &forward->subject;
-  else if (name_in (name, colon - name, date))
+  else if (name_in (name, name_end - name, date))
     slot = &forward->date;
-  else if (!name_in (name, colon - name, to))
+  else if (!name_in (name, name_end - name, to))
     /* "Begin forwarded message:" is the mark above the headers. */
     return value < end ? LINE_HEADER : LINE_OTHER;
   if (slot != NULL && *slot == NULL)

@@ -169,15 +169,19 @@ _cd_import_split_head_lines (char *markdown)
 }
 
 /* @subject (consumed) without a release's label before it ("PRESS
- * RELEASE: Council approves barrier"), which goes to @notes. */
+ * RELEASE: Council approves barrier"), which goes to @notes; *@taken is
+ * set when there was one (the subject is then a label, and the text's
+ * own headline the story's). */
 char *
-_cd_import_take_subject_label (char    *subject,
-                               GString *notes)
+_cd_import_take_subject_label (char     *subject,
+                               GString  *notes,
+                               gboolean *taken)
 {
   g_autoptr (GRegex) regex = g_regex_new ("^(?<label>(?:press|news|media)\\s+release|for\\s+immediate\\s+release|"
                                           "press\\s+statement|presse?mitteilung|medienmitteilung|"
                                           "communiqu[ée]\\s+de\\s+presse|comunicado\\s+de\\s+prensa|"
-                                          "comunicato\\s+stampa|persbericht)\\s*[:|–—-]\\s*(?<rest>\\S.*)$",
+                                          "comunicato\\s+stampa|persbericht|komunikat\\s+prasowy|informacja\\s+prasowa|"
+                                          "basın\\s+bülteni|пресс-релиз|tisková\\s+zpráva|nota\\s+de\\s+imprensa)\\s*[:|–—-]\\s*(?<rest>\\S.*)$",
                                           G_REGEX_CASELESS, 0, NULL);
   g_autoptr (GMatchInfo) info = NULL;
   g_autofree char *label = NULL;
@@ -188,6 +192,7 @@ _cd_import_take_subject_label (char    *subject,
   label = g_match_info_fetch_named (info, "label");
   rest = g_match_info_fetch_named (info, "rest");
   _cd_import_add_note (notes, label);
+  *taken = TRUE;
   g_clear_pointer (&info, g_match_info_free);
   g_free (subject);
   return rest;
@@ -497,16 +502,20 @@ find_own_headline (char      **paras,
                    const char *subject,
                    gboolean    label)
 {
-  guint       h = 0;
+  guint       h = 0, start;
   const char *line;
   gsize       length;
 
   g_autoptr (GMatchInfo) dateline = NULL;
 
-  while (h < 3 && h + 2 < n && is_subject_code (paras[h], subject))
+  /* Past the pictures over it (a logo), read as nothing. */
+  while (h < 2 && h + 2 < n && *paras[h] == '\0')
     h++;
-  if (h == 0 && n > 2 && _cd_import_is_kicker (paras[0], paras[1]))
-    h = 1;
+  start = h;
+  while (h < start + 3 && h + 2 < n && is_subject_code (paras[h], subject))
+    h++;
+  if (h == start && h + 2 < n && _cd_import_is_kicker (paras[h], paras[h + 1]))
+    h++;
   line = h < n ? paras[h] : "";
   length = strlen (line);
   if (h + 1 >= n || length == 0 || strchr (line, '\n') != NULL || too_long_for_headline (line) ||
@@ -541,7 +550,8 @@ first_paragraphs (const char *text,
     {
       g_autofree char *plain = markdown ? cd_render_plain_text (paras[i], -1) : g_strdup (paras[i]);
 
-      g_strv_builder_add (out, g_strstrip (plain));
+      /* A picture alone reads as nothing, not as its description. */
+      g_strv_builder_add (out, markdown && is_picture_alone (g_strstrip (paras[i])) ? "" : g_strstrip (plain));
     }
   return g_strv_builder_end (out);
 }
@@ -632,13 +642,28 @@ _cd_import_take_own_headline (CdArticle  *article,
 
   g_assert (CD_IS_ARTICLE (article) && subject != NULL && notes != NULL);
 
+  g_autoptr (GString) pictures = g_string_new (NULL);
+  g_auto (GStrv) raw = NULL;
+  char *rest;
+
   if (h < 0)
     return markdown;
   _cd_import_add_note (notes, subject);
+  /* What stood over the headline goes to the note, but for the pictures,
+   * which stay over the story. */
+  raw = g_strsplit (markdown + strspn (markdown, " \t\r\n"), "\n\n", h + 1);
   for (int i = 0; i < h; i++)
-    _cd_import_add_note (notes, paras[i]);
+    if (*paras[i] == '\0' && raw[i] != NULL)
+      g_string_append_printf (pictures, "%s\n\n", g_strstrip (raw[i]));
+    else
+      _cd_import_add_note (notes, paras[i]);
   cd_article_set_headline (article, paras[h]);
-  return after_paragraphs (markdown, h + 1);
+  rest = after_paragraphs (markdown, h + 1);
+  if (pictures->len == 0)
+    return rest;
+  g_string_append (pictures, rest);
+  g_free (rest);
+  return g_string_free (g_steal_pointer (&pictures), FALSE);
 }
 
 /**
@@ -832,7 +857,8 @@ _cd_import_is_press_office (const char *sender,
 
   if (g_once_init_enter (&office))
     g_once_init_leave (&office, g_regex_new ("\\b(?:press|media|communications|comms|pr|newsroom|presse|prensa|"
-                                             "pressestelle|stampa|ufficio|service|team)\\b",
+                                             "pressestelle|stampa|ufficio|service|team|communicatie|voorlichting|kommunikation|comunicaci[oó]n|"
+                                             "comunicazione|komunikacji|promocji|rzecznik|basın|halkla)\\b",
                                              G_REGEX_CASELESS, 0, NULL));
   if (g_once_init_enter (&release))
     g_once_init_leave (&release, g_regex_new ("\\b(?:for\\s+immediate\\s+release|(?:press|media|news)\\s+release|"

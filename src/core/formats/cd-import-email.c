@@ -719,13 +719,14 @@ read_sender (InternetAddressList *list,
  * the story, its subject and sender those of the article; what the one
  * who forwarded it wrote above goes to @notes. Returns the text. */
 static char *
-take_forward (char    *plain,
-              gboolean markdown,
-              char   **subject,
-              char   **name,
-              char   **address,
-              char   **when,
-              GString *notes)
+take_forward (char     *plain,
+              gboolean  markdown,
+              char    **subject,
+              char    **name,
+              char    **address,
+              char    **when,
+              gboolean *release,
+              GString  *notes)
 {
   g_autofree char *from = NULL;
   g_autofree char *forwarded = NULL;
@@ -744,7 +745,7 @@ take_forward (char    *plain,
   if (*forwarded != '\0')
     {
       g_free (*subject);
-      *subject = strip_subject (forwarded);
+      *subject = _cd_import_take_subject_label (strip_subject (forwarded), notes, release);
     }
   {
     /* Outlook writes "Name [mailto:address]". */
@@ -986,7 +987,7 @@ _cd_import_email (CdArticle  *article,
   g_autofree char *sender = NULL;
   gboolean         repeated = FALSE;
   gboolean         labelled = FALSE;
-  gboolean         reply;
+  gboolean         reply, release = FALSE;
   gboolean         list;
   g_autofree char *address = NULL;
   g_autofree char *when = NULL;
@@ -1026,7 +1027,7 @@ _cd_import_email (CdArticle  *article,
          g_mime_object_get_header (GMIME_OBJECT (parts.message), "List-Id") != NULL;
   reply = g_regex_match_simple ("^\\s*(?:re|aw|sv|vs|rv|r)\\s*:", g_mime_message_get_subject (parts.message) != NULL ? g_mime_message_get_subject (parts.message) : "",
                                 G_REGEX_CASELESS, 0);
-  subject = _cd_import_take_subject_label (subject, notes);
+  subject = _cd_import_take_subject_label (subject, notes, &release);
   read_sender (g_mime_message_get_from (parts.message),
                g_mime_object_get_header (GMIME_OBJECT (parts.message), "From"), &sender, &address);
   if ((date = g_mime_message_get_date (parts.message)) != NULL)
@@ -1045,7 +1046,7 @@ _cd_import_email (CdArticle  *article,
       if (plain != NULL)
         {
           plain = without_mailer_marks (without_stars (plain));
-          plain = take_forward (plain, FALSE, &subject, &sender, &address, &when, notes);
+          plain = take_forward (plain, FALSE, &subject, &sender, &address, &when, &release, notes);
           plain = _cd_import_take_shared_article (plain, &subject, &sender, &list, notes);
           plain = _cd_import_take_list_frame (plain, list, notes);
           _cd_import_cut_signature (plain);
@@ -1064,7 +1065,7 @@ _cd_import_email (CdArticle  *article,
            * before the subject. */
           if (!repeated)
             plain = _cd_import_take_subject_codes (plain, subject, reply || list, notes);
-          if (!repeated && (_cd_import_opens_release (plain) || _cd_import_opens_own_headline (plain, subject, reply || list)))
+          if (!repeated && (_cd_import_opens_release (plain) || _cd_import_opens_own_headline (plain, subject, reply || list || release)))
             {
               _cd_import_add_note (notes, subject);
               story = g_strdup (plain);
@@ -1092,7 +1093,7 @@ _cd_import_email (CdArticle  *article,
             g_free (story);
             story = g_strdup (text->str);
           }
-          story = take_forward (story, TRUE, &subject, &sender, &address, &when, notes);
+          story = take_forward (story, TRUE, &subject, &sender, &address, &when, &release, notes);
           story = _cd_import_take_shared_article (story, &subject, &sender, &list, notes);
           story = _cd_import_take_list_frame (story, list, notes);
           _cd_import_cut_signature (story);
@@ -1109,7 +1110,7 @@ _cd_import_email (CdArticle  *article,
           if (!repeated && !labelled)
             story = _cd_import_take_release_head (article, story, subject, notes);
           if (!repeated && cd_text_is_blank (cd_article_get_headline (article)))
-            story = _cd_import_take_own_headline (article, story, subject, reply || list, notes);
+            story = _cd_import_take_own_headline (article, story, subject, reply || list || release, notes);
           story = _cd_import_take_standfirst (article, story, FALSE);
           story = _cd_import_take_body_opening (article, story, notes);
           story = _cd_import_take_body_sign_off (story, notes);

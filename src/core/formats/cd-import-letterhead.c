@@ -80,6 +80,9 @@ static const char *const months[] = {
   "novembre", "décembre", "decembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
   "agosto", "septiembre", "octubre", "noviembre", "diciembre", "gennaio", "febbraio", "aprile", "maggio",
   "giugno", "luglio", "settembre", "ottobre", "dicembre", "januari", "februari", "maart", "mei", "augustus",
+  "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
+  "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+  "października", "listopada", "grudnia",
   NULL
 };
 
@@ -162,11 +165,12 @@ is_date_line (const char *text)
     named = *words[i] != '\0' && _cd_import_word_in (words[i], months);
   if (!named && !g_regex_match_simple ("\\d[./-]\\d", date, 0, 0))
     return FALSE;
-  /* Around it, two words at the most: a capital's, or a particle. */
+  /* Around it, two words at the most: a capital's, or a particle (Polish
+   * "r.", the year's). */
   before = g_strndup (line, start);
   rest = g_strconcat (before, " ", line + end, NULL);
   return cd_count_words (rest) <= 2 &&
-         !g_regex_match_simple ("\\b(?!le\\b|den\\b|am\\b|de\\b|el\\b|il\\b|the\\b)\\p{Ll}", rest, 0, 0);
+         !g_regex_match_simple ("\\b(?!le\\b|den\\b|am\\b|de\\b|el\\b|il\\b|the\\b|r\\b)\\p{Ll}", rest, 0, 0);
 }
 
 /* Whether @item gives its sender's details: contact data, an address, a

@@ -382,8 +382,9 @@ char    *_cd_import_take_release_head (CdArticle  *article,
                                        const char *subject,
                                        GString    *notes);
 /* An emailed story's head (cd-import-email-head.c). */
-char    *_cd_import_take_subject_label (char    *subject,
-                                        GString *notes);
+char    *_cd_import_take_subject_label (char     *subject,
+                                        GString  *notes,
+                                        gboolean *taken);
 char    *_cd_import_split_head_lines (char *markdown);
 char    *_cd_import_drop_repeated_subject (char       *text,
                                            const char *subject,

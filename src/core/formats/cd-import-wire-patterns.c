@@ -218,7 +218,9 @@ _cd_import_wire_regex (guint which)
     "^(?-i)(?!(?:Dear|Liebe|Lieber|Sehr|Cher|Chère|Querid[oa]|Estimad[oa]|Gentile|Beste|Drog[ia]|Szanown[iya])\\b)"
     "(?<place>\\p{Lu}\\p{Ll}+(?:[ '-]\\p{Lu}\\p{Ll}+){0,3}|\\p{Lu}{2,}(?:[ '-]\\p{Lu}{2,}){0,2}(?:\\s*\\(\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)?\\))?)"
     "(?:,\\s*(?:(?:le|den|am|el)\\s+)?(?<date>(?i)\\d{1,2}\\s+de\\s+" MONTH_NAME "\\s+de\\s+\\d{4}|" DATE_ALONE ")"
-    "(?:(?:\\s+r\\.)?(?:\\s+|\\.\\s*)(?:-|—|–|--)|(?:\\s+r)?\\.(?=\\s+\\p{Lu}))|\\s+–(?=\\s+\\p{Lu}))\\s+(?<rest>\\S.*)$",
+    "(?:(?:\\s+r\\.)?(?:\\s+|\\.\\s*)(?:-|—|–|--)|(?:\\s+r)?\\.(?=\\s+\\p{Lu}))|\\s+–(?=\\s+\\p{Lu}))\\s+(?<rest>\\S.*)$|"
+    /* An Arabic paper's place, a word or three, and a dash: "صلالة – افتتحت …". */
+    "^(?<place>\\p{Arabic}{2,}(?:\\s\\p{Arabic}{2,}){0,2})\\s+[–—-]\\s+(?<rest>\\p{Arabic}.*)$",
     /* A date alone */
     "^\\s*" DATE_ALONE "\\s*$",
     /* A dateline as a story's metadata gives it: "SYDNEY March 22 AAP -",
@@ -290,7 +292,8 @@ _cd_import_wire_regex (guint which)
      * "Autor: …", "Haber: …" (Anadolu), "Pewarta: …" (Antara), "Автор: …"
      * (Kazinform) */
     "^(?:author|autor|autorka|autorin|autore|autrice|auteur|autora|pewarta|reporter|haber|muhabir|szerző|"
-    "forfatter|författare|kirjoittaja|yazar|penulis|wartawan|автор|аўтар|автор\\s+материала|作者|记者|記者|编辑)\\s*[:：]\\s*(?<name>\\S.*)$",
+    "forfatter|författare|kirjoittaja|yazar|penulis|wartawan|автор|аўтар|автор\\s+материала|作者|记者|記者|编辑|كتب|بقلم|"
+    "기자)\\s*[:：]\\s*(?<name>\\S.*)$",
     /* A name in capitals, then the writer's post with a capital and small
      * letters: "MARCUS HALE AP Business Writer" */
     "(?-i)^(?<name>\\p{Lu}[\\p{Lu}'’.-]+(?:\\s+\\p{Lu}[\\p{Lu}'’.-]+){1,3}?)\\s+(?<post>(?:The\\s+)?\\p{Lu}\\S*(?:\\s+\\S+){1,4})$",
