@@ -4618,6 +4618,29 @@ test_html_site_page_languages (void)
   g_assert_true (g_str_has_prefix (cd_article_get_body (third), "افتتحت بلدية ظفار"));
 }
 
+/* A release's press contact at its foot, a paragraph of lines parted by
+ * line breaks as a document sets it ("Pressekontakt:", a name, a post, a
+ * phone, an address): to the note, not the story. */
+static void
+test_html_contact_block_lines (void)
+{
+  const char *page = "<html lang=\"de\"><head><meta name=\"generator\" content=\"LibreOffice\"></head><body>"
+                     "<h1>Stadtwerke verlegen Fernwärme in der Altstadt</h1>"
+                     "<p>Die Stadtwerke Lindenau beginnen im April mit dem Ausbau des Fernwärmenetzes in der Altstadt.</p>"
+                     "<p>Eigentümer können sich ab sofort im Kundenzentrum am Markt beraten lassen.</p>"
+                     "<p><b>Pressekontakt:</b><br>Jana Köhler<br>Unternehmenskommunikation<br>Tel. 0341 555 2710<br>"
+                     "presse@stadtwerke-lindenau.example</p></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdArticle) article = cd_import_data (page, strlen (page), CD_IMPORT_FORMAT_HTML, "pm.html", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (article), ==,
+                   "Die Stadtwerke Lindenau beginnen im April mit dem Ausbau des Fernwärmenetzes in der Altstadt.\n\n"
+                   "Eigentümer können sich ab sofort im Kundenzentrum am Markt beraten lassen.\n");
+  g_assert_nonnull (strstr (cd_article_get_ednote (article), "Jana Köhler"));
+  g_assert_nonnull (strstr (cd_article_get_ednote (article), "Tel. 0341 555 2710"));
+}
+
 /* A release saved as text from its PDF (pdftotext's layout): the
  * letterhead's parts set apart by wide spaces, pages ending in form
  * feeds with their numbers, the second page under a running head, the
@@ -5708,6 +5731,7 @@ main (int   argc,
   g_test_add_func ("/import/html/print-view", test_html_print_view);
   g_test_add_func ("/import/html/italic-byline", test_html_italic_byline);
   g_test_add_func ("/import/html/site-page-languages", test_html_site_page_languages);
+  g_test_add_func ("/import/html/contact-block-lines", test_html_contact_block_lines);
   g_test_add_func ("/import/text/pdf-pages", test_text_pdf_pages);
   g_test_add_func ("/import/html/declared-charset", test_html_declared_charset);
   g_test_add_func ("/import/html/article-element", test_html_article_element);

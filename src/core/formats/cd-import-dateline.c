@@ -1028,6 +1028,17 @@ _cd_import_take_body_sign_off (char    *markdown,
           break;
         }
     }
+  /* Or a paragraph of such lines parted by line breaks, as a document
+   * sets it ("**Pressekontakt:**", a name, a post, a phone, an address). */
+  if (keep > 1)
+    {
+      g_autofree char *text = cd_render_plain_text (paragraphs[keep - 1], -1);
+      g_auto (GStrv) lines = g_strsplit (g_strstrip (text), "\n", -1);
+      guint n = g_strv_length (lines);
+
+      if (n >= 2 && n <= 9 && _cd_import_sender_length ((const char *const *) lines, n, FALSE) == n)
+        keep--;
+    }
   /* A copyright line run on after the last sentence: "… are working\".
    * ALL RIGHTS RESERVED © Copyright ANSA". */
   if (keep > 0)
